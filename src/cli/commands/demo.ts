@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { decidePresidentialRound } from '../../core/rules/presidential.js';
+import { percentHalfUp, ratio, reachesShare } from '../../core/ratio.js';
+import { readCsvFile } from '../../io/csv.js';
+import { dataPath } from '../../io/paths.js';
+import { renderTable, thousands } from '../format.js';
+import { EXIT_OK, type CliIo } from '../io.js';
+import { describeOutcome } from './president.js';
+import { runApportion } from './apportion.js';
+import { runSeats } from './seats.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+function table(path: string): { line: number; values: Readonly<Record<string, string>> }[] {
+  const t = readCsvFile(path, 'demo');
+  if (!t.ok) throw new Error(`bundled file unreadable: ${path}`);
+  return [...t.value.rows];
+}
+
+/**
+ * `cifra demo`: the rules engine on the bundled real data — 2021 and 2026 presidential rounds,
+ * the 2021 Congress valla, the seat tables, Spain 2023 — printed as tables.
+ */
+export function runDemo(io: CliIo): number {
+  const h = (s: string): void => io.out(`\n=== ${s} ===`);
+
+  h('Perú 2021 — primera vuelta presidencial (ONPE, 100 % actas, datos abiertos por mesa)');
+  const p2021 = table(
+    dataPath('peru/2021/presidential_r1/candidate_columns_VOTOS_Pn_2021_1ra_vuelta.csv'),
+  ).map((r) => ({
+    candidate: `${r.values['candidato']} (${r.values['partido']})`,
+    votes: Number(r.values['votes_total_all_mesas_in_file']),
+  }));
+  const r1 = decidePresidentialRound({ candidates: p2021, round: 'first' });
+  io.out(
+    renderTable(
+      ['candidato', 'votos', '% válidos'],
+      r1.candidates.slice(0, 6).map((c) => [c.candidate, thousands(c.votes), c.pctValid]),
+    ),
+  );
+  io.out(`valid votes ${thousands(r1.valid)} → ${describeOutcome(r1)}`);
+
+  h('Perú 2021 — segunda vuelta (JNE, proclamación)');
+  const r2 = decidePresidentialRound({
+    round: 'runoff',
+    candidates: table(dataPath('peru/2021/presidential_r2/runoff_2021_official_JNE.csv')).map(
+      (r) => ({ candidate: r.values['candidate'] ?? '', votes: Number(r.values['votes']) }),
+    ),
+  });
+  io.out(
+    renderTable(
+      ['candidato', 'votos', '% válidos'],
+      r2.candidates.map((c) => [c.candidate, thousands(c.votes), c.pctValid]),
+    ),
+  );
+  io.out(describeOutcome(r2));
+
+  h('Perú 2026 — primera vuelta presidencial (PROVISIONAL: ONPE 27-04-2026, ~96 % actas)');
+  const raw = JSON.parse(
+    gunzipSync(
+      readFileSync(dataPath('peru/2026/partial_results_2026-04-27/resultados_total_2026.json.gz')),
+    ).toString('utf8'),
+  ) as {
+    departamento: string;
+    total: number;
+    candidato: string;
+    partido: string;
+    conteo: number;
+  }[];
+  const totals = raw.filter((x) => x.departamento === 'TOTAL');
+  const r26 = decidePresidentialRound({
+    round: 'first',
+    candidates: totals.map((x) => ({ candidate: `${x.candidato} (${x.partido})`, votes: x.total })),
+  });
+  io.out(
+    renderTable(
+      ['candidato', 'votos', '% válidos'],
+      r26.candidates.slice(0, 5).map((c) => [c.candidate, thousands(c.votes), c.pctValid]),
+    ),
+  );
+  io.out(`${describeOutcome(r26)} — provisional, ${totals[0]?.conteo ?? '?'} % actas counted`);
+
+  h('Perú 2026 — segunda vuelta (PROVISIONAL: ONPE 10-06-2026 01:18, 96.918 % actas)');
+  const flash = JSON.parse(
+    readFileSync(dataPath('peru/2026/runoff_partial_2026-06-10/flash-electoral.json'), 'utf8'),
+  ) as {
+    candidates: { a: string; b: string };
+    sources: { id: string; data: { votesA: number; votesB: number; advancePct: number } }[];
+  };
+  const cut = flash.sources.find((s) => s.id === 'onpe-parcial');
+  if (cut) {
+    const rr = decidePresidentialRound({
+      round: 'runoff',
+      candidates: [
+        { candidate: flash.candidates.a, votes: cut.data.votesA },
+        { candidate: flash.candidates.b, votes: cut.data.votesB },
+      ],
+    });
+    io.out(
+      renderTable(
+        ['candidato', 'votos', '% válidos'],
+        rr.candidates.map((c) => [c.candidate, thousands(c.votes), c.pctValid]),
+      ),
+    );
+    io.out(
+      `leader at ${cut.data.advancePct} % counted: ${rr.candidates[0]?.candidate} — NOT a final result (the full count reversed it)`,
+    );
+  }
+
+  h('Perú 2021 — Congreso: valla (JNE 0602-2021, totales nacionales)');
+  const congress = table(
+    dataPath('peru/2021/congress/congress_2021_national_official_JNE_0602-2021.csv'),
+  );
+  const totalsRows = table(
+    dataPath('peru/2021/congress/congress_2021_national_totals_JNE_0602-2021.csv'),
+  );
+  const valid = Number(
+    totalsRows.find((r) => r.values['metric'] === 'votos_validos')?.values['value'],
+  );
+  const listed = congress.reduce((a, r) => a + Number(r.values['valid_votes']), 0);
+  io.out(
+    renderTable(
+      ['partido', 'votos', '% válidos', '≥ 5 %', 'escaños (JNE)'],
+      congress.map((r) => {
+        const v = Number(r.values['valid_votes']);
+        return [
+          r.values['party_short_name'] ?? '',
+          thousands(v),
+          percentHalfUp(v, valid),
+          reachesShare(v, valid, ratio(5, 100)) ? 'sí' : 'no',
+          r.values['seats'] ?? '',
+        ];
+      }),
+    ),
+  );
+  io.out(
+    `valid ${thousands(valid)}; 5 % = ${thousands(Math.ceil(valid / 20))} votes; all other lists together: ${thousands(valid - listed)}`,
+  );
+
+  h('Perú 2026 — Cámara de Diputados: distribución de escaños (R-0053-2025) desde el padrón');
+  runApportion(
+    {
+      rules: 'pe-2026-diputados',
+      electorate: dataPath('peru/2026/electorate_2026_by_circunscripcion.csv'),
+      format: 'table',
+    },
+    io,
+  );
+
+  h("España 2023 — Congreso (D'Hondt por provincia, 3 %): totales");
+  const es = mkdtempSync(join(tmpdir(), 'cifra-demo-es-'));
+  const esVotes = join(es, 'votes.csv');
+  writeFileSync(
+    esVotes,
+    gunzipSync(readFileSync(dataPath('spain/2023/votes_congreso_2023.csv.gz'))),
+  );
+  const quiet: CliIo = { out: (s) => io.out(s.split('\n').slice(0, 16).join('\n')), err: io.err };
+  runSeats(
+    {
+      rules: 'es-congreso',
+      votes: esVotes,
+      districts: dataPath('spain/2023/districts_congreso_2023.csv'),
+      format: 'table',
+      options: {},
+    },
+    quiet,
+  );
+  return EXIT_OK;
+}

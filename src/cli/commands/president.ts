@@ -1,0 +1,126 @@
+import { issue } from '../../core/issues.js';
+import { checkNullity } from '../../core/rules/nullity.js';
+import { decidePresidentialRound, type PresidentialResult } from '../../core/rules/presidential.js';
+import { getRuleset } from '../../core/rulesets/registry.js';
+import { readCsvFile } from '../../io/csv.js';
+import { parseCount } from '../../io/numbers.js';
+import { renderTable, thousands } from '../format.js';
+import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
+import { printIssues } from './seats.js';
+
+export interface PresidentArgs {
+  readonly rules: string;
+  readonly votes: string;
+  readonly format: OutputFormat;
+}
+
+/** Reserved rows in the candidate column. */
+const BLANK = 'BLANK';
+const NULL = 'NULL';
+
+/** `cifra president`: outright winner or runoff pair from `candidate,votes` (BLANK / NULL rows optional). */
+export function runPresident(args: PresidentArgs, io: CliIo): number {
+  const rs = getRuleset(args.rules);
+  if (!rs.ok) return (printIssues(io, rs.error), EXIT_ISSUES);
+  if (rs.value.kind !== 'presidential') {
+    printIssues(io, [issue('not_a_presidential_election', ['rules'], { rules: args.rules })]);
+    return EXIT_ISSUES;
+  }
+  const t = readCsvFile(args.votes, 'votes');
+  if (!t.ok) return (printIssues(io, t.error), EXIT_ISSUES);
+  const nameCol = t.value.headers.includes('candidate') ? 'candidate' : 'party';
+  if (!t.value.headers.includes(nameCol) || !t.value.headers.includes('votes')) {
+    printIssues(io, [
+      issue('columns_missing', ['votes'], {
+        missing: ['candidate', 'votes'],
+        found: t.value.headers,
+      }),
+    ]);
+    return EXIT_ISSUES;
+  }
+  const issues = [];
+  const candidates: { candidate: string; votes: number }[] = [];
+  let blank: number | undefined;
+  let nul: number | undefined;
+  const seen = new Set<string>();
+  for (const r of t.value.rows) {
+    const name = (r.values[nameCol] ?? '').trim();
+    const n = parseCount(r.values['votes'], false);
+    if (name === '') issues.push(issue('missing_field', ['votes', r.line, nameCol]));
+    else if (!n.ok)
+      issues.push(
+        issue('invalid_votes', ['votes', r.line, 'votes'], {
+          value: r.values['votes'],
+          problem: n.code,
+        }),
+      );
+    else if (seen.has(name))
+      issues.push(issue('duplicate_row', ['votes', r.line], { candidate: name }));
+    else {
+      seen.add(name);
+      if (name.toUpperCase() === BLANK) blank = n.value;
+      else if (name.toUpperCase() === NULL) nul = n.value;
+      else candidates.push({ candidate: name, votes: n.value });
+    }
+  }
+  if (issues.length > 0) return (printIssues(io, issues), EXIT_ISSUES);
+  const emitted =
+    blank !== undefined && nul !== undefined
+      ? candidates.reduce((a, c) => a + c.votes, 0) + blank + nul
+      : undefined;
+  const result = decidePresidentialRound({ candidates, round: rs.value.round, emitted });
+  const nullity =
+    blank !== undefined && nul !== undefined
+      ? checkNullity({ valid: result.valid, blank, null: nul }, rs.value.nullity)
+      : null;
+  if (result.outcome.kind === 'tie')
+    printIssues(io, [
+      issue('presidential_tie', ['outcome'], {
+        stage: result.outcome.stage,
+        candidates: result.outcome.candidates,
+      }),
+    ]);
+  io.out(renderPresident(rs.value.id, result, nullity, args.format));
+  return result.outcome.kind === 'tie' ? EXIT_ISSUES : EXIT_OK;
+}
+
+export function describeOutcome(r: PresidentialResult): string {
+  const o = r.outcome;
+  switch (o.kind) {
+    case 'winner':
+      return o.round === 'first'
+        ? `${o.winner} wins in the first round (> 50 % of valid votes)`
+        : `${o.winner} wins the runoff`;
+    case 'runoff':
+      return `no majority: runoff between ${o.pair[0]} and ${o.pair[1]}`;
+    case 'tie':
+      return `TIE (${o.stage}) between ${o.candidates.join(', ')} — requires a JNE decision`;
+  }
+}
+
+function renderPresident(
+  rules: string,
+  r: PresidentialResult,
+  nullity: ReturnType<typeof checkNullity> | null,
+  format: OutputFormat,
+): string {
+  if (format === 'json') return JSON.stringify({ rules, ...r, nullity }, null, 2);
+  if (format === 'csv')
+    return [
+      csvLine(['candidate', 'votes', 'pct_valid']),
+      ...r.candidates.map((c) => csvLine([c.candidate, c.votes, c.pctValid])),
+    ].join('\n');
+  return [
+    `${rules}: ${describeOutcome(r)}`,
+    renderTable(
+      ['candidate', 'votes', '% valid'],
+      r.candidates.map((c) => [c.candidate, thousands(c.votes), c.pctValid]),
+    ),
+    `valid votes: ${thousands(r.valid)}`,
+    ...(nullity
+      ? [
+          `blank ${thousands(nullity.blank)}, null ${thousands(nullity.null)}, emitted ${thousands(nullity.emitted)}; nullity (art. 184): ${nullity.const184 ? 'REACHED' : 'no'}`,
+        ]
+      : []),
+  ].join('\n');
+}

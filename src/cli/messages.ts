@@ -1,0 +1,153 @@
+import type { Issue, IssueCode } from '../core/issues.js';
+
+/** Human wording for issue codes, English and Spanish; the core only carries codes and numbers. */
+export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonly es: string }>> = {
+  invalid_votes: {
+    en: 'votes must be a whole number from 0 to 1,000,000,000',
+    es: 'los votos deben ser un entero entre 0 y 1 000 000 000',
+  },
+  invalid_seats: {
+    en: 'seats must be a whole number ≥ 0',
+    es: 'los escaños deben ser un entero ≥ 0',
+  },
+  duplicate_row: { en: 'the same row appears twice', es: 'la misma fila aparece dos veces' },
+  unknown_district: {
+    en: 'district not in the ruleset or districts file',
+    es: 'circunscripción desconocida',
+  },
+  unknown_party: {
+    en: 'party not in the parties registry',
+    es: 'organización política no registrada',
+  },
+  missing_field: { en: 'a required value is empty', es: 'falta un valor obligatorio' },
+  district_without_votes: {
+    en: 'a district with seats has no votes',
+    es: 'una circunscripción con escaños no tiene votos',
+  },
+  district_without_seats: {
+    en: 'a district has votes but no seats',
+    es: 'una circunscripción con votos no tiene escaños',
+  },
+  alliance_mismatch: {
+    en: 'a party has different alliance sizes in different rows',
+    es: 'una organización tiene distinto tamaño de alianza en distintas filas',
+  },
+  blank_votes_required: {
+    en: 'this threshold counts blank votes: give --districts with a blank column',
+    es: 'esta valla cuenta votos en blanco: use --districts con la columna blank',
+  },
+  no_eligible_list: {
+    en: 'no list may take part in this district',
+    es: 'ninguna lista puede participar en esta circunscripción',
+  },
+  tie_unresolved: {
+    en: 'tie for the last seat(s): a draw of lots is needed (give --seed)',
+    es: 'empate por el último escaño: se requiere sorteo (use --seed)',
+  },
+  threshold_tie: {
+    en: 'passing the valla depends on a tie in the preliminary allocation',
+    es: 'superar la valla depende de un empate en la asignación preliminar',
+  },
+  insufficient_candidates: {
+    en: 'a list won more seats than it has candidates',
+    es: 'una lista obtuvo más escaños que candidatos',
+  },
+  preferential_tie: {
+    en: 'candidates tied in preferential votes for a seat: sorteo needed',
+    es: 'empate en voto preferencial: se requiere sorteo',
+  },
+  presidential_tie: {
+    en: 'presidential tie: no legal rule settles it; the JNE decides',
+    es: 'empate presidencial: decide el JNE',
+  },
+  seats_total_mismatch: {
+    en: 'the seats do not add up to the chamber size',
+    es: 'los escaños no suman el total de la cámara',
+  },
+  unknown_option: {
+    en: 'this ruleset has no such option',
+    es: 'opción desconocida para estas reglas',
+  },
+  invalid_option: { en: 'value not allowed here', es: 'valor no permitido' },
+  not_a_list_election: {
+    en: 'this ruleset is not a list election: use `cifra president`',
+    es: 'estas reglas no son de listas: use `cifra president`',
+  },
+  not_a_presidential_election: {
+    en: 'this ruleset is not presidential: use `cifra seats`',
+    es: 'estas reglas no son presidenciales: use `cifra seats`',
+  },
+  csv_unreadable: { en: 'the file is not valid CSV', es: 'el archivo no es un CSV válido' },
+  candidate_votes_required: {
+    en: 'this option needs preferential votes (--candidates)',
+    es: 'esta opción requiere votos preferenciales (--candidates)',
+  },
+  file_unreadable: { en: 'the file cannot be read', es: 'no se puede leer el archivo' },
+  file_empty: { en: 'the file is empty', es: 'el archivo está vacío' },
+  file_truncated: {
+    en: 'the file ends in the middle of a record or compressed stream',
+    es: 'el archivo está truncado',
+  },
+  file_binary: { en: 'the file is binary, not text', es: 'el archivo es binario, no texto' },
+  columns_missing: { en: 'required columns are missing', es: 'faltan columnas obligatorias' },
+  unknown_party_column: {
+    en: 'a vote column is not in the candidate map',
+    es: 'una columna de votos no está en el mapa de candidatos',
+  },
+  sheet_sum_mismatch: {
+    en: 'votes do not add up to the voters (lists + blank + null + impugned ≠ voters)',
+    es: 'los votos no suman el total de votantes',
+  },
+  voters_exceed_eligible: {
+    en: 'more voters than eligible voters at the mesa',
+    es: 'más votantes que electores hábiles',
+  },
+  votes_exceed_voters: {
+    en: 'a vote figure is larger than the number of voters',
+    es: 'una cifra de votos supera a los votantes',
+  },
+  negative_number: { en: 'a number is negative', es: 'un número es negativo' },
+  non_integer: { en: 'a number is not a whole number', es: 'un número no es entero' },
+  number_too_large: { en: 'a number is absurdly large', es: 'un número es absurdamente grande' },
+  unknown_ubigeo: { en: 'ubigeo not in the RENIEC tables', es: 'ubigeo desconocido' },
+  unknown_state: { en: 'acta state not recognised', es: 'estado de acta desconocido' },
+  state_inconsistent: {
+    en: 'the acta state contradicts its values',
+    es: 'el estado del acta contradice sus valores',
+  },
+  acta_conflict: {
+    en: 'the same acta arrived with different values: both versions kept',
+    es: 'la misma acta llegó con valores distintos: se guardan ambas versiones',
+  },
+  duplicate_acta: {
+    en: 'the same acta appears twice in the file',
+    es: 'la misma acta aparece dos veces en el archivo',
+  },
+  missing_required: { en: 'a required field is empty', es: 'falta un campo obligatorio' },
+  impugned_pending: {
+    en: 'the acta has impugned votes pending a ruling',
+    es: 'el acta tiene votos impugnados pendientes',
+  },
+  annulled_votes_not_null: {
+    en: 'an annulled acta books votes outside null votes',
+    es: 'un acta anulada registra votos fuera de nulos',
+  },
+  mesa_invalid: {
+    en: 'the mesa number is not a 6-digit code',
+    es: 'el número de mesa no tiene 6 dígitos',
+  },
+  ubigeo_invalid: { en: 'the ubigeo is not a 6-digit code', es: 'el ubigeo no tiene 6 dígitos' },
+  election_mismatch: {
+    en: 'the row belongs to another election',
+    es: 'la fila pertenece a otra elección',
+  },
+  unknown_election: { en: 'no such election in the store', es: 'elección desconocida' },
+  acta_not_found: { en: 'no such acta in the store', es: 'acta no encontrada' },
+};
+
+export function formatIssue(i: Issue, lang: 'en' | 'es' = 'en'): string {
+  const where = i.path.length > 0 ? ` at ${i.path.join('.')}` : '';
+  const details =
+    i.details && Object.keys(i.details).length > 0 ? ` ${JSON.stringify(i.details)}` : '';
+  return `${i.severity} ${i.code}${where}: ${MESSAGES[i.code][lang]}${details}`;
+}

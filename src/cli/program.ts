@@ -1,0 +1,177 @@
+import { Command, CommanderError, Option } from 'commander';
+import { RULESET_IDS, rulesetOptions, getRuleset } from '../core/rulesets/registry.js';
+import { runApportion } from './commands/apportion.js';
+import { runDemo } from './commands/demo.js';
+import { runPresident } from './commands/president.js';
+import { runSeats } from './commands/seats.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type CliIo, type OutputFormat } from './io.js';
+import { renderTable } from './format.js';
+
+const formatOption = (): Option =>
+  new Option('--format <format>', 'output format')
+    .choices(['table', 'json', 'csv'])
+    .default('table');
+
+function parseSeed(v: string): number {
+  if (!/^\d{1,9}$/.test(v))
+    throw new CommanderError(
+      EXIT_USAGE,
+      'cifra.usage',
+      `--seed must be a whole number below 10^9, got "${v}"`,
+    );
+  return Number(v);
+}
+
+function collectOption(v: string, prev: Record<string, string>): Record<string, string> {
+  const m = /^([a-z0-9-]+)=(.+)$/.exec(v);
+  if (!m)
+    throw new CommanderError(EXIT_USAGE, 'cifra.usage', `--option takes name=value, got "${v}"`);
+  return { ...prev, [m[1] as string]: m[2] as string };
+}
+
+/**
+ * Runs the CLI with injected IO and returns the exit code: 0 ok, 1 input or domain issues,
+ * 2 usage, 70 internal error. Async commands (ingest, serve) resolve to their code.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let code = EXIT_OK;
+  const program = new Command('cifra')
+    .description('cifra — open, verifiable election results: actas, rules, seats, projections')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .showHelpAfterError();
+
+  program
+    .command('seats')
+    .description('allocate seats from votes under a ruleset (valla, cifra repartidora, ties)')
+    .requiredOption('--rules <id>', `ruleset: ${RULESET_IDS.join(', ')}`)
+    .requiredOption(
+      '--votes <file>',
+      'CSV district,party,votes[,alliance] (district NACIONAL for national lists)',
+    )
+    .option(
+      '--districts <file>',
+      'CSV district,seats[,blank,null]: replaces the ruleset table, names as given',
+    )
+    .option(
+      '--candidates <file>',
+      'CSV district,party,candidate,position,votes (preferential votes)',
+    )
+    .option('--parties <file>', 'CSV party: the registry; other parties are an error')
+    .option('--seed <n>', 'seed of the recorded draw of lots (sorteo) for ties', parseSeed)
+    .option(
+      '--option <name=value>',
+      'ruleset option (repeatable); see `cifra rules <id>`',
+      collectOption,
+      {},
+    )
+    .addOption(formatOption())
+    .action(
+      (o: {
+        rules: string;
+        votes: string;
+        districts?: string;
+        candidates?: string;
+        parties?: string;
+        seed?: number;
+        option: Record<string, string>;
+        format: OutputFormat;
+      }) => {
+        code = runSeats(
+          {
+            rules: o.rules,
+            votes: o.votes,
+            districts: o.districts,
+            candidates: o.candidates,
+            parties: o.parties,
+            seed: o.seed,
+            options: o.option,
+            format: o.format,
+          },
+          io,
+        );
+      },
+    );
+
+  program
+    .command('apportion')
+    .description("share a chamber's seats among districts from their electorate")
+    .requiredOption(
+      '--rules <id>',
+      'ruleset with an apportionment rule (pe-2021-congreso, pe-2026-diputados, es-congreso)',
+    )
+    .requiredOption('--electorate <file>', 'CSV district,electorate')
+    .addOption(formatOption())
+    .action((o: { rules: string; electorate: string; format: OutputFormat }) => {
+      code = runApportion(o, io);
+    });
+
+  program
+    .command('president')
+    .description('presidential round: outright winner (> 50 % of valid votes) or runoff pair')
+    .requiredOption(
+      '--rules <id>',
+      'pe-2021-presidencial, pe-2026-presidencial, or the -segunda runoffs',
+    )
+    .requiredOption('--votes <file>', 'CSV candidate,votes (optional rows BLANK and NULL)')
+    .addOption(formatOption())
+    .action((o: { rules: string; votes: string; format: OutputFormat }) => {
+      code = runPresident(o, io);
+    });
+
+  program
+    .command('rules [id]')
+    .description('list the rulesets, or show one with its sources and options')
+    .action((id?: string) => {
+      if (id === undefined) {
+        io.out(
+          renderTable(
+            ['id', 'label'],
+            RULESET_IDS.map((r) => {
+              const x = getRuleset(r);
+              return [r, x.ok ? x.value.label : ''];
+            }),
+          ),
+        );
+        return;
+      }
+      const r = getRuleset(id);
+      if (!r.ok)
+        throw new CommanderError(
+          EXIT_USAGE,
+          'cifra.usage',
+          `unknown ruleset "${id}"; known: ${RULESET_IDS.join(', ')}`,
+        );
+      io.out(`${r.value.id}: ${r.value.label}`);
+      for (const s of r.value.sources) io.out(`  - ${s}`);
+      for (const o of rulesetOptions(id))
+        io.out(
+          `  --option ${o.name}=${o.values.join('|')} (default ${o.default}): ${o.description}`,
+        );
+    });
+
+  program
+    .command('demo')
+    .description('the engine on the bundled real data (2021, 2026, Spain 2023), as tables')
+    .action(() => {
+      code = runDemo(io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.exitCode === 0
+      )
+        return EXIT_OK;
+      if (e.code === 'cifra.usage') io.err(`error: ${e.message}`);
+      return EXIT_USAGE;
+    }
+    io.err(`internal error: ${(e as Error).message}`);
+    return EXIT_INTERNAL;
+  }
+}

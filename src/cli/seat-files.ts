@@ -1,0 +1,142 @@
+import { issue, type Issue } from '../core/issues.js';
+import type { CandidateRow, DistrictRow, VoteRow } from '../core/pipeline/seats.js';
+import { readCsvFile, type CsvTable } from '../io/csv.js';
+import { parseCount } from '../io/numbers.js';
+
+/** Parsed rows plus every problem found; a missing column rejects the whole file. */
+export interface Loaded<T> {
+  readonly rows: T[];
+  readonly issues: Issue[];
+}
+
+function requireColumns(table: CsvTable, what: string, columns: readonly string[]): Issue[] {
+  const missing = columns.filter((c) => !table.headers.includes(c));
+  return missing.length > 0
+    ? [issue('columns_missing', [what], { missing, found: table.headers })]
+    : [];
+}
+
+function load<T>(
+  path: string,
+  what: string,
+  columns: readonly string[],
+  row: (values: Readonly<Record<string, string>>, line: number, issues: Issue[]) => T | null,
+): Loaded<T> {
+  const t = readCsvFile(path, what);
+  if (!t.ok) return { rows: [], issues: t.error };
+  const missing = requireColumns(t.value, what, columns);
+  if (missing.length > 0) return { rows: [], issues: missing };
+  const issues: Issue[] = [];
+  const rows: T[] = [];
+  for (const r of t.value.rows) {
+    const v = row(r.values, r.line, issues);
+    if (v !== null) rows.push(v);
+  }
+  return { rows, issues };
+}
+
+function count(
+  values: Readonly<Record<string, string>>,
+  column: string,
+  what: string,
+  line: number,
+  issues: Issue[],
+  code: 'invalid_votes' | 'invalid_seats' = 'invalid_votes',
+): number | null {
+  const n = parseCount(values[column], false);
+  if (n.ok) return n.value;
+  issues.push(
+    issue(n.code === 'missing_required' ? 'missing_field' : code, [what, line, column], {
+      value: values[column] ?? '',
+      problem: n.code,
+    }),
+  );
+  return null;
+}
+
+function text(
+  values: Readonly<Record<string, string>>,
+  column: string,
+  what: string,
+  line: number,
+  issues: Issue[],
+): string | null {
+  const s = (values[column] ?? '').trim();
+  if (s === '') {
+    issues.push(issue('missing_field', [what, line, column], {}));
+    return null;
+  }
+  return s;
+}
+
+/** votes.csv: district,party,votes[,alliance] — alliance = number of parties in the alliance. */
+export function loadVotes(path: string): Loaded<VoteRow> {
+  return load(path, 'votes', ['district', 'party', 'votes'], (v, line, issues) => {
+    const district = text(v, 'district', 'votes', line, issues);
+    const party = text(v, 'party', 'votes', line, issues);
+    const votes = count(v, 'votes', 'votes', line, issues);
+    let alliance: number | undefined;
+    if ((v['alliance'] ?? '').trim() !== '') {
+      const a = count(v, 'alliance', 'votes', line, issues);
+      if (a === null) return null;
+      alliance = a;
+    }
+    if (district === null || party === null || votes === null) return null;
+    return { district, party, votes, alliance };
+  });
+}
+
+/** districts.csv: district,seats[,blank,null]. */
+export function loadDistricts(path: string): Loaded<DistrictRow> {
+  return load(path, 'districts', ['district', 'seats'], (v, line, issues) => {
+    const district = text(v, 'district', 'districts', line, issues);
+    const seats = count(v, 'seats', 'districts', line, issues, 'invalid_seats');
+    const opt = (c: string): number | undefined | null =>
+      (v[c] ?? '').trim() === '' ? undefined : count(v, c, 'districts', line, issues);
+    const blank = opt('blank');
+    const nul = opt('null');
+    if (district === null || seats === null || blank === null || nul === null) return null;
+    return { district, seats, blank, null: nul };
+  });
+}
+
+/** electorate.csv: district,electorate. */
+export function loadElectorate(path: string): Loaded<{ district: string; electorate: number }> {
+  return load(path, 'electorate', ['district', 'electorate'], (v, line, issues) => {
+    const district = text(v, 'district', 'electorate', line, issues);
+    const electorate = count(v, 'electorate', 'electorate', line, issues);
+    return district === null || electorate === null ? null : { district, electorate };
+  });
+}
+
+/** candidates.csv: district,party,candidate,position,votes (preferential votes). */
+export function loadCandidates(path: string): Loaded<CandidateRow> {
+  return load(
+    path,
+    'candidates',
+    ['district', 'party', 'candidate', 'position', 'votes'],
+    (v, line, issues) => {
+      const district = text(v, 'district', 'candidates', line, issues);
+      const party = text(v, 'party', 'candidates', line, issues);
+      const candidate = text(v, 'candidate', 'candidates', line, issues);
+      const position = count(v, 'position', 'candidates', line, issues);
+      const votes = count(v, 'votes', 'candidates', line, issues);
+      if (
+        district === null ||
+        party === null ||
+        candidate === null ||
+        position === null ||
+        votes === null
+      )
+        return null;
+      return { district, party, candidate, position, votes };
+    },
+  );
+}
+
+/** parties.csv: party — the registry of parties allowed on the ballot. */
+export function loadParties(path: string): Loaded<string> {
+  return load(path, 'parties', ['party'], (v, line, issues) =>
+    text(v, 'party', 'parties', line, issues),
+  );
+}

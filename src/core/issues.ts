@@ -1,0 +1,82 @@
+/**
+ * Issues are data: a stable snake_case code, where it happened, and the numbers involved.
+ * Wording lives at the edges (see src/cli/messages.ts). Every code is listed in docs/errors.md;
+ * a test keeps ISSUE_CODES, the docs and the code in step.
+ */
+export const ISSUE_CODES = [
+  // seat engine and rule inputs
+  'invalid_votes',
+  'invalid_seats',
+  'duplicate_row',
+  'unknown_district',
+  'unknown_party',
+  'missing_field',
+  'district_without_votes',
+  'district_without_seats',
+  'alliance_mismatch',
+  'blank_votes_required',
+  'no_eligible_list',
+  'tie_unresolved',
+  'threshold_tie',
+  'insufficient_candidates',
+  'preferential_tie',
+  'presidential_tie',
+  'seats_total_mismatch',
+  'unknown_option',
+  'invalid_option',
+  'not_a_list_election',
+  'not_a_presidential_election',
+  'csv_unreadable',
+  'candidate_votes_required',
+  // acta pipeline
+  'file_unreadable',
+  'file_empty',
+  'file_truncated',
+  'file_binary',
+  'columns_missing',
+  'unknown_party_column',
+  'sheet_sum_mismatch',
+  'voters_exceed_eligible',
+  'votes_exceed_voters',
+  'negative_number',
+  'non_integer',
+  'number_too_large',
+  'unknown_ubigeo',
+  'unknown_state',
+  'state_inconsistent',
+  'acta_conflict',
+  'duplicate_acta',
+  'missing_required',
+  'impugned_pending',
+  'annulled_votes_not_null',
+  'mesa_invalid',
+  'ubigeo_invalid',
+  'election_mismatch',
+  'unknown_election',
+  'acta_not_found',
+] as const;
+
+export type IssueCode = (typeof ISSUE_CODES)[number];
+export type Severity = 'error' | 'warning';
+
+export interface Issue {
+  readonly code: IssueCode;
+  readonly severity: Severity;
+  /** Where: e.g. ['district', 'ICA', 'party', 'P6'] or ['row', 17, 'VOTOS_P3']. */
+  readonly path: readonly (string | number)[];
+  /** Numbers and names a person needs to act on it. */
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export function issue(
+  code: IssueCode,
+  path: readonly (string | number)[],
+  details?: Readonly<Record<string, unknown>>,
+  severity: Severity = 'error',
+): Issue {
+  return details === undefined ? { code, severity, path } : { code, severity, path, details };
+}
+
+export function hasErrors(issues: readonly Issue[]): boolean {
+  return issues.some((i) => i.severity === 'error');
+}

@@ -1,0 +1,37 @@
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+
+/**
+ * Seeded randomness for the pure core: xoroshiro128+ (pure-rand). The core never calls
+ * Math.random; whoever needs a draw passes an Rng made from a recorded seed.
+ */
+export interface Rng {
+  /** Uniform integer in [min, max]. */
+  int(min: number, max: number): number;
+  /** Uniform float in [0, 1), 53 bits. */
+  float(): number;
+}
+
+export function createRng(seed: number): Rng {
+  const gen = xoroshiro128plus(seed | 0);
+  return {
+    int: (min, max) => uniformInt(gen, min, max),
+    float: () => {
+      const hi = uniformInt(gen, 0, (1 << 26) - 1);
+      const lo = uniformInt(gen, 0, (1 << 27) - 1);
+      return (hi * 134217728 + lo) / 9007199254740992;
+    },
+  };
+}
+
+/** Fisher–Yates shuffle of a copy, driven by the seeded Rng. */
+export function shuffled<T>(items: readonly T[], rng: Rng): T[] {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    const t = a[i] as T;
+    a[i] = a[j] as T;
+    a[j] = t;
+  }
+  return a;
+}

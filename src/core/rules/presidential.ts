@@ -1,0 +1,80 @@
+import { percentHalfUp } from '../ratio.js';
+
+export interface CandidateVotes {
+  readonly candidate: string;
+  readonly votes: number;
+}
+
+export type PresidentialOutcome =
+  | { readonly kind: 'winner'; readonly winner: string; readonly round: 'first' | 'runoff' }
+  | { readonly kind: 'runoff'; readonly pair: readonly [string, string] }
+  /** No legal rule settles it (LOE has none for presidential ties): the JNE decides. */
+  | {
+      readonly kind: 'tie';
+      readonly stage: 'first-place' | 'second-place' | 'runoff';
+      readonly candidates: readonly string[];
+    };
+
+export interface PresidentialResult {
+  readonly outcome: PresidentialOutcome;
+  readonly valid: number;
+  readonly candidates: readonly {
+    readonly candidate: string;
+    readonly votes: number;
+    readonly pctValid: string;
+  }[];
+  /** LOE art. 322: highest vote ≥ one third of emitted votes (informational; art. 111 governs). */
+  readonly art322: { readonly emitted: number; readonly reached: boolean } | null;
+}
+
+/**
+ * Decides a presidential round. First round: a formula wins outright with strictly more than half
+ * of the valid votes (CONST art. 111; LOE art. 17); otherwise the two highest go to a runoff
+ * (LOE art. 18). Runoff: more valid votes wins. Ties are reported, never settled by order.
+ */
+export function decidePresidentialRound(input: {
+  readonly candidates: readonly CandidateVotes[];
+  readonly round: 'first' | 'runoff';
+  readonly emitted?: number | undefined;
+}): PresidentialResult {
+  const sorted = [...input.candidates].sort(
+    (a, b) =>
+      b.votes - a.votes || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0),
+  );
+  const valid = sorted.reduce((a, c) => a + c.votes, 0);
+  const candidates = sorted.map((c) => ({ ...c, pctValid: percentHalfUp(c.votes, valid) }));
+  const first = sorted[0];
+  const art322 =
+    input.emitted !== undefined && first !== undefined
+      ? { emitted: input.emitted, reached: 3 * first.votes >= input.emitted }
+      : null;
+  const result = (outcome: PresidentialOutcome): PresidentialResult => ({
+    outcome,
+    valid,
+    candidates,
+    art322,
+  });
+  if (first === undefined) return result({ kind: 'tie', stage: 'first-place', candidates: [] });
+  const tiedWith = (v: number): string[] =>
+    sorted.filter((c) => c.votes === v).map((c) => c.candidate);
+  if (input.round === 'runoff') {
+    const top = tiedWith(first.votes);
+    return top.length > 1
+      ? result({ kind: 'tie', stage: 'runoff', candidates: top })
+      : result({ kind: 'winner', winner: first.candidate, round: 'runoff' });
+  }
+  // CONST art. 111: more than half of the valid votes (blank and null not counted).
+  if (2 * first.votes > valid)
+    return result({ kind: 'winner', winner: first.candidate, round: 'first' });
+  const top = tiedWith(first.votes);
+  if (top.length > 2) return result({ kind: 'tie', stage: 'first-place', candidates: top });
+  if (top.length === 2)
+    return result({ kind: 'runoff', pair: [top[0] as string, top[1] as string] });
+  const second = sorted[1];
+  if (second === undefined)
+    return result({ kind: 'winner', winner: first.candidate, round: 'first' });
+  const seconds = tiedWith(second.votes);
+  if (seconds.length > 1)
+    return result({ kind: 'tie', stage: 'second-place', candidates: seconds });
+  return result({ kind: 'runoff', pair: [first.candidate, second.candidate] });
+}
