@@ -45,8 +45,15 @@ export function allocateLargestRemainder(
       assigned += s;
     }
   }
-  const remaining = seats - assigned;
-  assert(remaining >= 0 && remaining <= n, 'largest remainder: seats left out of range');
+  let remaining = seats - assigned;
+  assert(remaining >= 0, 'largest remainder: more seats than the house');
+  // Tiny electorates under Droop can leave more seats than lists: each round gives every list
+  // with votes one seat, the rest go by remainder (a convention; real elections never reach it).
+  const withVotes = votes.filter((v) => v > 0).length;
+  while (remaining >= withVotes && withVotes > 0) {
+    for (let i = 0; i < n; i++) if ((votes[i] as number) > 0) result[i] = (result[i] as number) + 1;
+    remaining -= withVotes;
+  }
   if (remaining === 0) return { seats: result, tie: null };
   // Lists with votes, by remainder, descending; ties kept together, never ordered by position.
   const order = [...Array(n).keys()]

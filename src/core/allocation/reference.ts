@@ -68,7 +68,11 @@ export function referenceAllocate(
     // remainder v − whole·q, as (v·qd − whole·qn)/qd
     if (votes[i] !== 0) rems.push({ list: i, num: v * qd - whole * qn, den: qd });
   }
-  const left = seats - assigned;
+  let left = seats - assigned;
+  while (left >= rems.length && rems.length > 0) {
+    for (const r of rems) out[r.list] = (out[r.list] as number) + 1;
+    left -= rems.length;
+  }
   if (left === 0) return { seats: out, tie: null };
   rems.sort((a, b) => (a.num * b.den > b.num * a.den ? -1 : a.num * b.den < b.num * a.den ? 1 : 0));
   const cut = rems[left - 1];
