@@ -16,7 +16,9 @@ describe('arbitraryElection', () => {
   });
   it('with small votes produces exact ties often enough to test them', () => {
     const samples = fc.sample(arbitraryElection({ small: true }), 500);
-    const withEqualVotes = samples.filter(({ lists }) => new Set(lists.map((l) => l.votes)).size < lists.length);
+    const withEqualVotes = samples.filter(
+      ({ lists }) => new Set(lists.map((l) => l.votes)).size < lists.length,
+    );
     expect(withEqualVotes.length).toBeGreaterThan(100);
   });
 });

@@ -5,8 +5,12 @@ import type { ListVotes } from '../core/allocation/allocate.js';
  * Elections for property tests: distinct list names, votes either small (so exact ties are
  * common) or realistic, and a seat count. Tested in arbitraries.test.ts.
  */
-export function arbitraryLists(opts: { readonly maxLists?: number; readonly small?: boolean } = {}): fc.Arbitrary<ListVotes[]> {
-  const votes = opts.small ? fc.integer({ min: 0, max: 30 }) : fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 5_000_000 }));
+export function arbitraryLists(
+  opts: { readonly maxLists?: number; readonly small?: boolean } = {},
+): fc.Arbitrary<ListVotes[]> {
+  const votes = opts.small
+    ? fc.integer({ min: 0, max: 30 })
+    : fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 5_000_000 }));
   return fc
     .uniqueArray(fc.tuple(fc.stringMatching(/^[A-Z][a-z0-9]{0,5}$/), votes), {
       minLength: 1,
@@ -17,7 +21,9 @@ export function arbitraryLists(opts: { readonly maxLists?: number; readonly smal
 }
 
 /** At least one list with votes. */
-export function arbitraryElection(opts: { readonly maxLists?: number; readonly maxSeats?: number; readonly small?: boolean } = {}): fc.Arbitrary<{ lists: ListVotes[]; seats: number }> {
+export function arbitraryElection(
+  opts: { readonly maxLists?: number; readonly maxSeats?: number; readonly small?: boolean } = {},
+): fc.Arbitrary<{ lists: ListVotes[]; seats: number }> {
   return fc.record({
     lists: arbitraryLists(opts).filter((ls) => ls.some((l) => l.votes > 0)),
     seats: fc.integer({ min: 0, max: opts.maxSeats ?? 40 }),

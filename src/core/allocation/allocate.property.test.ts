@@ -2,13 +2,27 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryElection } from '../../test-utils/arbitraries.js';
 import { allocateSeats, type ListVotes, type SeatAllocation } from './allocate.js';
-import { DHONDT, DROOP, HARE, MODIFIED_SAINTE_LAGUE, SAINTE_LAGUE, type AllocationMethod } from './methods.js';
+import {
+  DHONDT,
+  DROOP,
+  HARE,
+  MODIFIED_SAINTE_LAGUE,
+  SAINTE_LAGUE,
+  type AllocationMethod,
+} from './methods.js';
 
 const NUM_RUNS = Number(process.env['PROPERTY_RUNS'] ?? 300);
-const run = (lists: readonly ListVotes[], seats: number, method: AllocationMethod): SeatAllocation =>
-  allocateSeats({ lists, seats, method, tieBreak: { kind: 'report' } });
+const run = (
+  lists: readonly ListVotes[],
+  seats: number,
+  method: AllocationMethod,
+): SeatAllocation => allocateSeats({ lists, seats, method, tieBreak: { kind: 'report' } });
 const total = (a: SeatAllocation): number => [...a.seats.values()].reduce((x, y) => x + y, 0);
-const plain = (a: SeatAllocation) => ({ seats: Object.fromEntries([...a.seats].sort()), tie: a.tie, unallocated: a.unallocated });
+const plain = (a: SeatAllocation) => ({
+  seats: Object.fromEntries([...a.seats].sort()),
+  tie: a.tie,
+  unallocated: a.unallocated,
+});
 
 const ALL: readonly AllocationMethod[] = [DHONDT, SAINTE_LAGUE, MODIFIED_SAINTE_LAGUE, HARE, DROOP];
 const DIVISOR: readonly AllocationMethod[] = [DHONDT, SAINTE_LAGUE, MODIFIED_SAINTE_LAGUE];
@@ -27,11 +41,15 @@ describe.each(ALL.map((m) => [m.id, m] as const))('%s', (_id, method) => {
 
   it('does not depend on the order of the lists, ties included', () => {
     fc.assert(
-      fc.property(arbitraryElection({ small: true }), fc.infiniteStream(fc.nat()), ({ lists, seats }, noise) => {
-        const keyed = lists.map((l) => ({ l, k: noise.next().value }));
-        const permuted = [...keyed].sort((a, b) => a.k - b.k).map((x) => x.l);
-        expect(plain(run(permuted, seats, method))).toEqual(plain(run(lists, seats, method)));
-      }),
+      fc.property(
+        arbitraryElection({ small: true }),
+        fc.infiniteStream(fc.nat()),
+        ({ lists, seats }, noise) => {
+          const keyed = lists.map((l) => ({ l, k: noise.next().value }));
+          const permuted = [...keyed].sort((a, b) => a.k - b.k).map((x) => x.l);
+          expect(plain(run(permuted, seats, method))).toEqual(plain(run(lists, seats, method)));
+        },
+      ),
       { numRuns: NUM_RUNS },
     );
   });
@@ -67,7 +85,9 @@ describe.each(DIVISOR.map((m) => [m.id, m] as const))('divisor method %s', (_id,
         for (const l of lists) {
           // a list's sure seats at S never exceed what it can hold at S+1 (sure + contested)
           const contestedB = b.tie?.candidates.includes(l.party) ? b.tie.seatsInContention : 0;
-          expect(a.seats.get(l.party) ?? 0).toBeLessThanOrEqual((b.seats.get(l.party) ?? 0) + contestedB);
+          expect(a.seats.get(l.party) ?? 0).toBeLessThanOrEqual(
+            (b.seats.get(l.party) ?? 0) + contestedB,
+          );
         }
       }),
       { numRuns: NUM_RUNS },
@@ -76,15 +96,22 @@ describe.each(DIVISOR.map((m) => [m.id, m] as const))('divisor method %s', (_id,
 
   it('is vote monotone: more votes for one list never cost it a seat', () => {
     fc.assert(
-      fc.property(arbitraryElection(), fc.nat(), fc.integer({ min: 1, max: 100_000 }), ({ lists, seats }, pick, extra) => {
-        const i = pick % lists.length;
-        const target = lists[i] as ListVotes;
-        const more = lists.map((l, j) => (j === i ? { ...l, votes: l.votes + extra } : l));
-        const a = run(lists, seats, method);
-        const b = run(more, seats, method);
-        const contestedB = b.tie?.candidates.includes(target.party) ? b.tie.seatsInContention : 0;
-        expect(a.seats.get(target.party) ?? 0).toBeLessThanOrEqual((b.seats.get(target.party) ?? 0) + contestedB);
-      }),
+      fc.property(
+        arbitraryElection(),
+        fc.nat(),
+        fc.integer({ min: 1, max: 100_000 }),
+        ({ lists, seats }, pick, extra) => {
+          const i = pick % lists.length;
+          const target = lists[i] as ListVotes;
+          const more = lists.map((l, j) => (j === i ? { ...l, votes: l.votes + extra } : l));
+          const a = run(lists, seats, method);
+          const b = run(more, seats, method);
+          const contestedB = b.tie?.candidates.includes(target.party) ? b.tie.seatsInContention : 0;
+          expect(a.seats.get(target.party) ?? 0).toBeLessThanOrEqual(
+            (b.seats.get(target.party) ?? 0) + contestedB,
+          );
+        },
+      ),
       { numRuns: NUM_RUNS },
     );
   });
@@ -98,7 +125,9 @@ describe("D'Hondt", () => {
         const V = lists.reduce((x, l) => x + l.votes, 0);
         for (const l of lists) {
           const contested = a.tie?.candidates.includes(l.party) ? a.tie.seatsInContention : 0;
-          expect((a.seats.get(l.party) ?? 0) + contested).toBeGreaterThanOrEqual(Math.floor((seats * l.votes) / V));
+          expect((a.seats.get(l.party) ?? 0) + contested).toBeGreaterThanOrEqual(
+            Math.floor((seats * l.votes) / V),
+          );
         }
       }),
       { numRuns: NUM_RUNS },

@@ -43,6 +43,8 @@ export interface SeatAllocation {
   readonly unallocated: number;
   readonly tie: Tie | null;
   readonly draw: Draw | null;
+  /** Seats no list could take: every list with votes ran out of candidates. */
+  readonly vacant: number;
   /** Lists capped by their number of candidates, with the seats they could not take. */
   readonly capped: readonly { readonly party: string; readonly seatsLost: number }[];
 }
@@ -136,7 +138,7 @@ export function allocateSeats(input: AllocateSeatsInput): SeatAllocation {
       const cap = input.caps?.get(names[i] as string);
       return cap !== undefined && (outcome.seats[j] as number) > cap;
     });
-    if (over < 0) {
+    if (over < 0 || ids.length === 0) {
       ids.forEach((i, j) => result.set(names[i] as string, outcome.seats[j] as number));
       outcome = {
         seats: outcome.seats,
@@ -157,10 +159,19 @@ export function allocateSeats(input: AllocateSeatsInput): SeatAllocation {
     seatsLeft -= cap;
     active.delete(i);
   }
-  for (const c of capped) result.set(c.party, input.caps?.get(c.party) ?? 0);
+  const vacant =
+    active.size === 0 || [...active].every((i) => (votes[i] as number) === 0) ? seatsLeft : 0;
 
   if (!outcome.tie) {
-    return { kind: 'allocated', seats: result, unallocated: 0, tie: null, draw: null, capped };
+    return {
+      kind: 'allocated',
+      seats: result,
+      unallocated: 0,
+      tie: null,
+      draw: null,
+      vacant,
+      capped,
+    };
   }
   let candidates = outcome.tie.candidates.map((i) => names[i] as string).sort();
   let contested = outcome.tie.seatsInContention;
@@ -192,6 +203,7 @@ export function allocateSeats(input: AllocateSeatsInput): SeatAllocation {
           resolution: 'more-votes',
         },
         draw: null,
+        vacant,
         capped,
       };
     }
@@ -213,6 +225,7 @@ export function allocateSeats(input: AllocateSeatsInput): SeatAllocation {
         resolution: 'lot',
       },
       draw: { seed: input.seed ?? 0, candidates, seats: contested, winners },
+      vacant,
       capped,
     };
   }
@@ -222,6 +235,7 @@ export function allocateSeats(input: AllocateSeatsInput): SeatAllocation {
     unallocated: contested,
     tie: { kind: 'tie', candidates, seatsInContention: contested, resolution: 'unresolved' },
     draw: null,
+    vacant,
     capped,
   };
 }

@@ -8,23 +8,36 @@ import { referenceAllocate } from './reference.js';
 const RUNS = Number(process.env['DIFFERENTIAL_RUNS'] ?? 10_000);
 
 describe('allocateSeats equals the naive reference table method', () => {
-  it.each([DHONDT, SAINTE_LAGUE, MODIFIED_SAINTE_LAGUE, HARE, DROOP].map((m) => [m.id, m] as const))(
-    '%s: same seats and the same tie on random elections, ties included',
-    (_id, method) => {
-      let ties = 0;
-      fc.assert(
-        fc.property(fc.oneof(arbitraryElection({ small: true }), arbitraryElection()), ({ lists, seats }) => {
+  it.each(
+    [DHONDT, SAINTE_LAGUE, MODIFIED_SAINTE_LAGUE, HARE, DROOP].map((m) => [m.id, m] as const),
+  )('%s: same seats and the same tie on random elections, ties included', (_id, method) => {
+    let ties = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(arbitraryElection({ small: true }), arbitraryElection()),
+        ({ lists, seats }) => {
           const fast = allocateSeats({ lists, seats, method, tieBreak: { kind: 'report' } });
-          const ref = referenceAllocate(lists.map((l) => l.votes), seats, method);
+          const ref = referenceAllocate(
+            lists.map((l) => l.votes),
+            seats,
+            method,
+          );
           expect(lists.map((l) => fast.seats.get(l.party) ?? 0)).toEqual(ref.seats);
-          const refTie = ref.tie ? { candidates: ref.tie.candidates.map((i) => lists[i]?.party).sort(), seats: ref.tie.seatsInContention } : null;
-          const fastTie = fast.tie ? { candidates: [...fast.tie.candidates], seats: fast.tie.seatsInContention } : null;
+          const refTie = ref.tie
+            ? {
+                candidates: ref.tie.candidates.map((i) => lists[i]?.party).sort(),
+                seats: ref.tie.seatsInContention,
+              }
+            : null;
+          const fastTie = fast.tie
+            ? { candidates: [...fast.tie.candidates], seats: fast.tie.seatsInContention }
+            : null;
           expect(fastTie).toEqual(refTie);
           if (fast.tie) ties++;
-        }),
-        { numRuns: RUNS },
-      );
-      expect(ties).toBeGreaterThan(RUNS / 50); // the corpus really exercises ties
-    },
-  );
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    expect(ties).toBeGreaterThan(RUNS / 50); // the corpus really exercises ties
+  });
 });

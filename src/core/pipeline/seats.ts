@@ -437,7 +437,7 @@ export function computeSeats(
       if (s > 0) seats[p] = s;
       totals.set(p, (totals.get(p) ?? 0) + s);
     }
-    let vacant = 0;
+    let vacant = a.vacant;
     let elected: Record<string, readonly string[]> | undefined;
     if (input.candidates !== undefined) {
       elected = {};

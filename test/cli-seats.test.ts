@@ -1,0 +1,284 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/program.js';
+import { dataPath } from '../src/io/paths.js';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'cifra-cli-'));
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+describe('cifra seats', () => {
+  it("prints the documented JSON for the Andean Parliament (5 seats, D'Hondt, no valla)", async () => {
+    const votes = file(
+      'andean.csv',
+      'district,party,votes\nNACIONAL,PL,400\nNACIONAL,FP,300\nNACIONAL,RP,200\nNACIONAL,AP,100\n',
+    );
+    const r = await cli(
+      'seats',
+      '--rules',
+      'pe-2021-parlamento-andino',
+      '--votes',
+      votes,
+      '--format',
+      'json',
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as Record<string, unknown>;
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining([
+        'rules',
+        'totalSeats',
+        'seats',
+        'districts',
+        'passed',
+        'excluded',
+        'ties',
+        'draws',
+      ]),
+    );
+    expect(j['rules']).toBe('pe-2021-parlamento-andino');
+    expect(j['totalSeats']).toBe(5);
+    // quotients 400 PL, 300 FP, 200 PL÷2, 200 RP, 150 FP÷2 | 133 PL÷3, 100 AP: the two 200s both win
+    expect(j['seats']).toEqual({ FP: 2, PL: 2, RP: 1 });
+    expect(j['passed']).toEqual(['AP', 'FP', 'PL', 'RP']);
+  });
+
+  it('reads the alliance column and the districts file with blank and null for the nullity report', async () => {
+    const votes = file(
+      'v2.csv',
+      'district,party,votes,alliance\nNACIONAL,A,500,2\nNACIONAL,B,450,\nNACIONAL,C,50,\n',
+    );
+    const districts = file('d2.csv', 'district,seats,blank,null\nNACIONAL,5,100,200\n');
+    const r = await cli(
+      'seats',
+      '--rules',
+      'pe-2026-parlamento-andino',
+      '--votes',
+      votes,
+      '--districts',
+      districts,
+      '--format',
+      'json',
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as {
+      seats: Record<string, number>;
+      nullity: { emitted: number; const184: boolean };
+    };
+    expect(j.seats).toEqual({ A: 3, B: 2 });
+    expect(j.nullity).toMatchObject({ emitted: 1300, const184: false });
+  });
+
+  it('exits 1 with tie_unresolved when a tie needs a sorteo, and 0 with --seed (draw recorded)', async () => {
+    const votes = file(
+      'tie.csv',
+      'district,party,votes\nNACIONAL,A,100\nNACIONAL,B,100\nNACIONAL,C,10\n',
+    );
+    const a = await cli(
+      'seats',
+      '--rules',
+      'pe-2021-parlamento-andino',
+      '--votes',
+      votes,
+      '--format',
+      'json',
+    );
+    expect(a.code).toBe(1);
+    expect(a.err).toContain('tie_unresolved');
+    const b = await cli(
+      'seats',
+      '--rules',
+      'pe-2021-parlamento-andino',
+      '--votes',
+      votes,
+      '--format',
+      'json',
+      '--seed',
+      '7',
+    );
+    expect(b.code).toBe(0);
+    const j = JSON.parse(b.out) as { draws: { seed: number; candidates: string[] }[] };
+    expect(j.draws).toMatchObject([{ seed: 7, candidates: ['A', 'B'] }]);
+  });
+
+  it('reproduces Spain 2023 from the bundled files in CSV format', async () => {
+    const { gunzipSync } = await import('node:zlib');
+    const { readFileSync } = await import('node:fs');
+    const votes = file(
+      'es.csv',
+      gunzipSync(readFileSync(dataPath('spain/2023/votes_congreso_2023.csv.gz'))).toString('utf8'),
+    );
+    const r = await cli(
+      'seats',
+      '--rules',
+      'es-congreso',
+      '--votes',
+      votes,
+      '--districts',
+      dataPath('spain/2023/districts_congreso_2023.csv'),
+      '--format',
+      'csv',
+    );
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')).toContain('TOTAL,PP,137');
+    expect(r.out.split('\n')).toContain('Madrid,PP,16');
+  });
+
+  it('asks for blank votes where the valla counts them (Spain) instead of guessing', async () => {
+    const votes = file('es-small.csv', 'district,party,votes\nMadrid,PP,10\n');
+    const r = await cli('seats', '--rules', 'es-congreso', '--votes', votes);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('blank_votes_required');
+  });
+
+  it('takes ruleset options and rejects unknown ones', async () => {
+    const votes = file('opt.csv', 'district,party,votes\nNACIONAL,A,10\n');
+    expect(
+      (
+        await cli(
+          'seats',
+          '--rules',
+          'pe-2021-parlamento-andino',
+          '--votes',
+          votes,
+          '--option',
+          'threshold=5-percent',
+        )
+      ).code,
+    ).toBe(0);
+    const bad = await cli(
+      'seats',
+      '--rules',
+      'pe-2021-parlamento-andino',
+      '--votes',
+      votes,
+      '--option',
+      'colour=blue',
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('unknown_option');
+  });
+
+  it('rejects a party outside the registry', async () => {
+    const votes = file('reg.csv', 'district,party,votes\nNACIONAL,A,10\nNACIONAL,Z,3\n');
+    const parties = file('parties.csv', 'party\nA\nB\n');
+    const r = await cli(
+      'seats',
+      '--rules',
+      'pe-2021-parlamento-andino',
+      '--votes',
+      votes,
+      '--parties',
+      parties,
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('unknown_party');
+  });
+
+  it('usage errors exit 2', async () => {
+    expect((await cli('seats', '--rules', 'pe-2021-congreso')).code).toBe(2);
+    expect((await cli('seats', '--rules', 'x', '--votes', 'y', '--seed', '-3')).code).toBe(2);
+    expect((await cli('nonsense')).code).toBe(2);
+    expect((await cli('seats', '--rules', 'x', '--votes', 'y', '--format', 'xml')).code).toBe(2);
+  });
+});
+
+describe('bad seat inputs: each file yields its coded issue and exit 1', () => {
+  const corpus = new URL('./fixtures/bad-inputs/seats/', import.meta.url).pathname;
+  it.each(readdirSync(corpus).filter((f) => f.endsWith('.csv')))('%s', async (name) => {
+    const code = name.replace(/(--.*)?\.csv$/, '');
+    const r = await cli(
+      'seats',
+      '--rules',
+      'pe-2021-parlamento-andino',
+      '--votes',
+      join(corpus, name),
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(code);
+  });
+  it('a missing file is file_unreadable', async () => {
+    const r = await cli(
+      'seats',
+      '--rules',
+      'pe-2021-parlamento-andino',
+      '--votes',
+      join(corpus, 'no-such-file.csv'),
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('file_unreadable');
+  });
+});
+
+describe('cifra apportion and president', () => {
+  it('apportion prints {"rules","seats"} matching R-0053-2025 for Lima Metropolitana (32)', async () => {
+    const r = await cli(
+      'apportion',
+      '--rules',
+      'pe-2026-diputados',
+      '--electorate',
+      dataPath('peru/2026/electorate_2026_by_circunscripcion.csv'),
+      '--format',
+      'json',
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { rules: string; seats: Record<string, number> };
+    expect(j.rules).toBe('pe-2026-diputados');
+    expect(j.seats['Lima Metropolitana']).toBe(32);
+    expect(j.seats['Madre de Dios']).toBe(2);
+    expect(Object.values(j.seats).reduce((a, b) => a + b, 0)).toBe(130);
+  });
+
+  it('apportion rejects an unknown district', async () => {
+    const e = file('elec.csv', 'district,electorate\nNarnia,5\n');
+    const r = await cli('apportion', '--rules', 'pe-2026-diputados', '--electorate', e);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('unknown_district');
+  });
+
+  it('president: 2026 first round at 96 % sends Fujimori and Sánchez to the runoff; BLANK/NULL rows feed the nullity test', async () => {
+    const v = file(
+      'p.csv',
+      'candidate,votes\nFujimori,2759186\nSánchez,1945550\nLópez Aliaga,1922384\nBLANK,1000000\nNULL,2000000\n',
+    );
+    const r = await cli(
+      'president',
+      '--rules',
+      'pe-2026-presidencial',
+      '--votes',
+      v,
+      '--format',
+      'json',
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { outcome: unknown; nullity: { emitted: number } };
+    expect(j.outcome).toEqual({ kind: 'runoff', pair: ['Fujimori', 'Sánchez'] });
+    expect(j.nullity.emitted).toBe(2759186 + 1945550 + 1922384 + 3000000);
+  });
+
+  it('president reports a runoff tie with exit 1', async () => {
+    const v = file('pt.csv', 'candidate,votes\nA,10\nB,10\n');
+    const r = await cli('president', '--rules', 'pe-2026-presidencial-segunda', '--votes', v);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('presidential_tie');
+  });
+
+  it('rules lists the rulesets and shows sources and options', async () => {
+    expect((await cli('rules')).out).toContain('pe-2026-senado');
+    const s = await cli('rules', 'pe-2026-senado');
+    expect(s.out).toContain('LOE art. 20');
+    expect(s.out).toContain('senate-share=pooled|best-modality|per-modality');
+  });
+});

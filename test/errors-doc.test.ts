@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ISSUE_CODES } from '../src/core/issues.js';
+import { MESSAGES } from '../src/cli/messages.js';
+
+describe('docs/errors.md', () => {
+  const doc = readFileSync(new URL('../docs/errors.md', import.meta.url), 'utf8');
+  const documented = [...doc.matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1]);
+
+  it('lists every issue code, once, and nothing else', () => {
+    expect([...documented].sort()).toEqual([...ISSUE_CODES].sort());
+    expect(new Set(documented).size).toBe(documented.length);
+  });
+
+  it('every code has an English and a Spanish message', () => {
+    for (const c of ISSUE_CODES) {
+      expect(MESSAGES[c].en.length).toBeGreaterThan(5);
+      expect(MESSAGES[c].es.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('every code used in src/ is registered (no string outside ISSUE_CODES)', async () => {
+    const { execSync } = await import('node:child_process');
+    const used = new Set(
+      execSync('grep -rhoE "issue\\(\'[a-z_]+\'" src || true', {
+        cwd: new URL('..', import.meta.url),
+      })
+        .toString()
+        .split('\n')
+        .filter(Boolean)
+        .map((s) => s.slice(7, -1)),
+    );
+    for (const c of used) expect(ISSUE_CODES).toContain(c);
+    expect(used.size).toBeGreaterThan(10);
+  });
+});
