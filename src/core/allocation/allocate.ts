@@ -77,7 +77,8 @@ function allocateRaw(
       for (let i = 0; i < votes.length; i++) if ((votes[i] as number) > 0) idx.push(i);
       const out = new Array<number>(votes.length).fill(0);
       if (idx.length === 0 || seats === 0) return { seats: out, tie: null };
-      const table = divisorTable(method, seats + 1);
+      // the jump start may overshoot by up to k/2 seats before stepping down
+      const table = divisorTable(method, seats + idx.length + 1);
       const tied = allocateDivisorInto(
         votes,
         idx,

@@ -13,6 +13,7 @@
 /**
  * Allocates `seats` among the lists `idx[0..k)` (indices into `votes` and `out`, all with
  * votes > 0). Writes each list's seats to `out`. Returns true when the last seat is tied.
+ * `divisors` must hold at least seats + k + 1 entries: the jump start may overshoot.
  */
 export function allocateDivisorInto(
   votes: ArrayLike<number>,
@@ -25,15 +26,39 @@ export function allocateDivisorInto(
 ): boolean {
   let assigned = 0;
   if (startAtLowerQuota && seats > 1) {
+    // D'Hondt (the one divisor method with lower quota) rounds down: s = ⌊v/λ⌋ is its exact
+    // allocation for the house Σs. Jump with λ = V/(S + k/2), then step down or up to S
+    // (Pukelsheim's jump-and-step, §4.6); house monotonicity makes each step exact.
     let total = 0;
     for (let j = 0; j < k; j++) total += votes[idx[j] as number] as number;
+    const num = 2 * seats + k;
+    const den = 2 * total;
     for (let j = 0; j < k; j++) {
       const p = idx[j] as number;
       const v = votes[p] as number;
-      let s = Math.floor((v * seats) / total);
-      if (s * total > v * seats) s--; // guard against a float rounding up
+      let s = Math.floor((v * num) / den);
+      if (s * den > v * num) s--; // guard against a float rounding up
       out[p] = s;
       assigned += s;
+    }
+    for (; assigned > seats; assigned--) {
+      // drop the seat with the smallest last quotient
+      let worst = -1;
+      let wv = 0;
+      let wd = 1;
+      for (let j = 0; j < k; j++) {
+        const p = idx[j] as number;
+        const s = out[p] as number;
+        if (s === 0) continue;
+        const v = votes[p] as number;
+        const d = divisors[s - 1] as number;
+        if (worst < 0 || v * wd < wv * d) {
+          worst = p;
+          wv = v;
+          wd = d;
+        }
+      }
+      out[worst] = (out[worst] as number) - 1;
     }
   } else {
     for (let j = 0; j < k; j++) out[idx[j] as number] = 0;

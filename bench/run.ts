@@ -1,0 +1,200 @@
+// `npm run bench [-- --json]`: cifra against the shared baselines, on the same machine in the
+// same run; ratios, medians of several repetitions. No timing is asserted anywhere.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DHONDT, PLURALITY } from '../src/core/allocation/methods.js';
+import { compileSeatEngine } from '../src/core/allocation/seat-engine.js';
+import { computeSeats } from '../src/core/pipeline/seats.js';
+import { ratio } from '../src/core/ratio.js';
+import { getRuleset } from '../src/core/rulesets/registry.js';
+import type { ListRuleset } from '../src/core/rulesets/ruleset.js';
+import {
+  baselinesPresent,
+  BASELINES,
+  loadInputs,
+  median,
+  prepareBaselines,
+  type BenchInput,
+} from './baselines.js';
+
+const JSON_OUT = process.argv.includes('--json');
+const REPS = 5;
+interface Line {
+  name: string;
+  cifraMs: number;
+  baselineMs: number | null;
+  ratio: number | null;
+  note?: string;
+}
+const lines: Line[] = [];
+function report(l: Line): void {
+  lines.push(l);
+  if (JSON_OUT) console.log(JSON.stringify(l));
+  else {
+    const r = l.ratio === null ? '' : `  → ${l.ratio.toFixed(1)}× faster than the baseline`;
+    console.log(
+      `${l.name}: cifra ${l.cifraMs.toPrecision(4)} ms${l.baselineMs === null ? '' : `, baseline ${l.baselineMs.toPrecision(4)} ms`}${r}${l.note ? ` (${l.note})` : ''}`,
+    );
+  }
+}
+
+/** The bench inputs as a flat matrix for the engine (parties P1..Pn in input order). */
+function toMatrix(inputs: readonly BenchInput[]) {
+  const first = inputs[0] as BenchInput;
+  const parties = first.parties ?? [
+    ...new Set(first.districts.flatMap((d) => Object.keys(d.votes))),
+  ];
+  const P = parties.length;
+  const D = first.districts.length;
+  const matrices = inputs.map((inp) => {
+    const m = new Float64Array(D * P);
+    inp.districts.forEach((d, di) =>
+      parties.forEach((p, pi) => (m[di * P + pi] = d.votes[p] ?? 0)),
+    );
+    return m;
+  });
+  const threshold = ratio(Math.round(first.threshold * 10000), 10000);
+  const engine = compileSeatEngine({
+    districtNames: first.districts.map((d) => d.name),
+    seats: first.districts.map((d) => d.seats),
+    methods: first.districts.map((d) => (d.seats === 1 ? PLURALITY : DHONDT)),
+    parties: P,
+    threshold: {
+      kind: 'share',
+      scope: 'national',
+      share: threshold,
+      base: 'valid',
+      source: 'bench',
+    },
+  });
+  return { engine, matrices, parties, D, P };
+}
+
+function timeEngine(
+  inputs: readonly BenchInput[],
+  n: number,
+): { msPerAlloc: number; seatSums: Map<string, number>; ties: number } {
+  const { engine, matrices, parties, D, P } = toMatrix(inputs);
+  const out = new Int32Array(D * P);
+  const sums = new Float64Array(P);
+  let ties = 0;
+  for (let i = 0; i < 2000; i++) engine.run(matrices[i % matrices.length] as Float64Array, out); // warm-up
+  const runs: number[] = [];
+  for (let rep = 0; rep < REPS; rep++) {
+    sums.fill(0);
+    ties = 0;
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      ties += engine.run(matrices[i % matrices.length] as Float64Array, out) > 0 ? 1 : 0;
+      if (rep === 0)
+        for (let k = 0; k < D * P; k++) sums[k % P] = (sums[k % P] as number) + (out[k] as number);
+    }
+    runs.push((performance.now() - t0) / n);
+  }
+  return {
+    msPerAlloc: median(runs.slice(1)),
+    seatSums: new Map(parties.map((p, i) => [p, sums[i] as number])),
+    ties,
+  };
+}
+
+function baselineMs(dir: string, input: string, n: number): number {
+  const runs: number[] = [];
+  for (let rep = 0; rep < REPS; rep++) {
+    const out = execFileSync('node', ['ref_dhondt.mjs', input, String(n), '--json'], {
+      cwd: dir,
+    }).toString();
+    runs.push((JSON.parse(out) as { ms_per_alloc: number }).ms_per_alloc);
+  }
+  return median(runs);
+}
+
+function main(): void {
+  if (!JSON_OUT)
+    console.log(`cifra benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+  if (!baselinesPresent()) {
+    console.log(
+      `baselines absent: ${BASELINES} not found (set CIFRA_BASELINES); nothing to compare against.`,
+    );
+    return;
+  }
+  const dir = prepareBaselines();
+  const single = join(dir, 'data', 'districts.json');
+  const scen = join(dir, 'data', 'scenarios.jsonl');
+
+  // 1. one allocation of the 130-seat / 27-district / 35-party case with the 5 % valla
+  const n1 = 20_000;
+  const a = timeEngine(loadInputs(single), 200_000);
+  const b = baselineMs(dir, 'data/districts.json', n1);
+  report({
+    name: 'dhondt-130x27x35-valla5',
+    cifraMs: a.msPerAlloc,
+    baselineMs: b,
+    ratio: b / a.msPerAlloc,
+    note: `${(a.msPerAlloc * 1000).toFixed(2)} µs per allocation`,
+  });
+
+  // 2. the 1000 perturbed scenarios (Monte Carlo-like), cycled
+  const scenarios = loadInputs(scen);
+  const c = timeEngine(scenarios, 200_000);
+  const d = baselineMs(dir, 'data/scenarios.jsonl', n1);
+  report({
+    name: 'dhondt-scenarios-1000',
+    cifraMs: c.msPerAlloc,
+    baselineMs: d,
+    ratio: d / c.msPerAlloc,
+    note: `${c.ties} of 200000 allocations with a reported tie`,
+  });
+
+  // 3. 10^6 Monte Carlo allocations on one core
+  const { engine, matrices, D, P } = toMatrix(scenarios);
+  const out = new Int32Array(D * P);
+  const t0 = performance.now();
+  for (let i = 0; i < 1_000_000; i++)
+    engine.run(matrices[i % matrices.length] as Float64Array, out);
+  const mc = performance.now() - t0;
+  report({
+    name: 'monte-carlo-1e6-allocations',
+    cifraMs: mc,
+    baselineMs: d * 1_000_000,
+    ratio: (d * 1_000_000) / mc,
+    note: `${(mc / 1000).toFixed(2)} s for 10^6 (target ≤ 5 s)`,
+  });
+
+  // 4. the general pipeline (names, validation, issues) for the same case, for reference
+  const rs = getRuleset('pe-2021-congreso');
+  if (rs.ok && rs.value.kind === 'list') {
+    const ruleset: ListRuleset = {
+      ...rs.value,
+      threshold: {
+        kind: 'share',
+        scope: 'national',
+        share: ratio(5, 100),
+        base: 'valid',
+        source: 'bench',
+      },
+    };
+    const inp = loadInputs(single)[0] as BenchInput;
+    const votes = inp.districts.flatMap((dd) =>
+      Object.entries(dd.votes).map(([party, v]) => ({ district: dd.name, party, votes: v })),
+    );
+    const districts = inp.districts.map((dd) => ({ district: dd.name, seats: dd.seats }));
+    const runs: number[] = [];
+    for (let rep = 0; rep < REPS; rep++) {
+      const t = performance.now();
+      for (let i = 0; i < 500; i++) computeSeats(ruleset, { votes, districts });
+      runs.push((performance.now() - t) / 500);
+    }
+    const m = median(runs);
+    report({
+      name: 'compute-seats-pipeline-130x27x35',
+      cifraMs: m,
+      baselineMs: b,
+      ratio: b / m,
+      note: 'validation, names and reporting included',
+    });
+  }
+}
+
+main();
