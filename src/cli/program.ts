@@ -6,6 +6,31 @@ import { runPresident } from './commands/president.js';
 import { runSeats } from './commands/seats.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type CliIo, type OutputFormat } from './io.js';
 import { renderTable } from './format.js';
+import {
+  LEVEL_CHOICES,
+  runActa,
+  runElections,
+  runExport,
+  runImports,
+  runIngest,
+  runResults,
+} from './commands/actas.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { Store } from '../store/store.js';
+import type { Level } from '../core/tally/aggregate.js';
+
+const dbOption = (): Option =>
+  new Option('--db <path>', 'SQLite database file').env('CIFRA_DB').default('cifra.db');
+
+async function withStore(path: string, f: (store: Store) => Promise<number>): Promise<number> {
+  const store = new SqliteStore(path);
+  try {
+    await store.migrate();
+    return await f(store);
+  } finally {
+    await store.close();
+  }
+}
 
 const formatOption = (): Option =>
   new Option('--format <format>', 'output format')
@@ -148,6 +173,149 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.out(
           `  --option ${o.name}=${o.values.join('|')} (default ${o.default}): ${o.description}`,
         );
+    });
+
+  program
+    .command('ingest <file>')
+    .description(
+      'read a file of actas (.csv, .csv.gz, .zip, .json, .jsonl) into the store: validate, quarantine, version',
+    )
+    .addOption(dbOption())
+    .option(
+      '--election <id>',
+      'election id (built in: pe-2021-presidencial)',
+      'pe-2021-presidencial',
+    )
+    .addOption(
+      new Option('--format <format>', 'input format (detected when omitted)').choices([
+        'onpe-mesa',
+        'cifra-csv',
+        'cifra-json',
+      ]),
+    )
+    .option(
+      '--choices <file>',
+      'for a new election: CSV column,candidate,party mapping vote columns to choices',
+    )
+    .option('--rules <id>', 'for a new election: the ruleset that decides it')
+    .option(
+      '--correction',
+      'record the file as corrections (e.g. after JEE rulings): differing actas become current',
+      false,
+    )
+    .addOption(
+      new Option('--output <format>', 'summary format').choices(['table', 'json']).default('table'),
+    )
+    .option('--no-progress', 'no progress bar even on a terminal')
+    .action(
+      async (
+        file: string,
+        o: {
+          db: string;
+          election: string;
+          format?: 'onpe-mesa' | 'cifra-csv' | 'cifra-json';
+          choices?: string;
+          rules?: string;
+          correction: boolean;
+          output: OutputFormat;
+          progress: boolean;
+        },
+      ) => {
+        code = await withStore(o.db, (store) =>
+          runIngest(
+            store,
+            {
+              file,
+              election: o.election,
+              format: o.format,
+              choices: o.choices,
+              rules: o.rules,
+              correction: o.correction,
+              output: o.output,
+              progress: o.progress && process.stderr.isTTY === true,
+            },
+            io,
+          ),
+        );
+      },
+    );
+
+  program
+    .command('results')
+    .description('results at a level: votes, %, blank, null, participation, actas by state')
+    .addOption(
+      new Option('--level <level>', 'level').choices([...LEVEL_CHOICES]).default('national'),
+    )
+    .option(
+      '--code <code>',
+      'one unit: department 2 digits, province 4, district 6 (RENIEC ubigeo), circunscripción 1–27, ámbito PERU|EXTRANJERO, mesa',
+    )
+    .option('--election <id>', 'election id (default: the only one in the store)')
+    .addOption(dbOption())
+    .addOption(formatOption())
+    .action(
+      async (o: {
+        level: Level;
+        code?: string;
+        election?: string;
+        db: string;
+        format: OutputFormat;
+      }) => {
+        code = await withStore(o.db, (store) => runResults(store, o, io));
+      },
+    );
+
+  program
+    .command('acta <mesa>')
+    .description('one acta: values, state, history of versions with their sources, issues')
+    .option('--election <id>', 'election id (default: the only one in the store)')
+    .addOption(dbOption())
+    .addOption(formatOption())
+    .action(async (mesa: string, o: { election?: string; db: string; format: OutputFormat }) => {
+      code = await withStore(o.db, (store) =>
+        runActa(store, { mesa, election: o.election, format: o.format }, io),
+      );
+    });
+
+  program
+    .command('export')
+    .description('write the results of every unit of a level to a file (written atomically)')
+    .addOption(
+      new Option('--level <level>', 'level').choices([...LEVEL_CHOICES]).makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--format <format>', 'file format').choices(['csv', 'json']).default('csv'),
+    )
+    .requiredOption('--out <file>', 'output file')
+    .option('--election <id>', 'election id (default: the only one in the store)')
+    .addOption(dbOption())
+    .action(
+      async (o: {
+        level: Level;
+        format: 'csv' | 'json';
+        out: string;
+        election?: string;
+        db: string;
+      }) => {
+        code = await withStore(o.db, (store) => runExport(store, o, io));
+      },
+    );
+
+  program
+    .command('elections')
+    .description('the elections in the store')
+    .addOption(dbOption())
+    .action(async (o: { db: string }) => {
+      code = await withStore(o.db, (store) => runElections(store, io));
+    });
+
+  program
+    .command('imports')
+    .description('the import log: every file with its SHA-256, size and counts')
+    .option('--election <id>', 'only this election')
+    .addOption(dbOption())
+    .action(async (o: { db: string; election?: string }) => {
+      code = await withStore(o.db, (store) => runImports(store, o.election, io));
     });
 
   program

@@ -35,6 +35,17 @@ export function reachesShare(votes: number, total: number, r: Ratio): boolean {
 export function percentHalfUp(part: number, whole: number, decimals = 3): string {
   assert(Number.isSafeInteger(part) && part >= 0 && Number.isSafeInteger(whole), 'percent inputs');
   if (whole <= 0) return (0).toFixed(decimals);
+  const scaleN = 10 ** decimals;
+  if (part * 100 * scaleN * 2 < Number.MAX_SAFE_INTEGER && decimals <= 6) {
+    // exact in doubles: every intermediate is an integer below 2^53
+    const num = part * 100 * scaleN;
+    const q = Math.floor(num / whole);
+    const r = num - q * whole;
+    const rounded = r * 2 >= whole ? q + 1 : q;
+    const intPart = Math.floor(rounded / scaleN);
+    const frac = String(rounded - intPart * scaleN).padStart(decimals, '0');
+    return decimals > 0 ? `${intPart}.${frac}` : `${intPart}`;
+  }
   const scale = 10n ** BigInt(decimals);
   const num = BigInt(part) * 100n * scale;
   const w = BigInt(whole);

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/**
+ * An acta: the tally sheet of one mesa for one election — the unit cifra ingests, validates and
+ * versions. Vote figures are aligned with the election's choices (lists or candidates).
+ */
+export const ACTA_STATES = [
+  'counted',
+  'resolved',
+  'annulled',
+  'not_installed',
+  'pending',
+  'jee',
+] as const;
+export type ActaState = (typeof ACTA_STATES)[number];
+
+/** ONPE's state labels (2021 open data, later releases, the live results site) → cifra states. */
+export const ONPE_STATES: ReadonlyMap<string, ActaState> = new Map<string, ActaState>([
+  ['CONTABILIZADA', 'counted'],
+  ['ACTA ELECTORAL NORMAL', 'counted'],
+  ['NORMAL', 'counted'],
+  ['COMPUTADA RESUELTA', 'resolved'],
+  ['ACTA ELECTORAL RESUELTA', 'resolved'],
+  ['RESUELTA', 'resolved'],
+  ['ANULADA', 'annulled'],
+  ['ANULADA POR EXTRAVIADA', 'annulled'],
+  ['CONTABILIZADA ANULADA', 'annulled'],
+  ['SIN INSTALAR', 'not_installed'],
+  ['MESA NO INSTALADA', 'not_installed'],
+  ['NO INSTALADA', 'not_installed'],
+  ['EN PROCESO', 'pending'],
+  ['PENDIENTE', 'pending'],
+  ['POR PROCESAR', 'pending'],
+  ['ENVIADA AL JEE', 'jee'],
+  ['ENVIADO AL JEE', 'jee'],
+  ['OBSERVADA', 'jee'],
+  ['ACTA OBSERVADA', 'jee'],
+  ['EN JEE', 'jee'],
+]);
+
+export interface Acta {
+  readonly election: string;
+  /** 6-digit mesa number, zero-padded string. */
+  readonly mesa: string;
+  /** 6-digit RENIEC ubigeo of the mesa (abroad: 91xxxx–95xxxx). */
+  readonly ubigeo: string;
+  readonly state: ActaState;
+  /** The source's own state label, kept verbatim. */
+  readonly stateLabel: string;
+  /** Electores hábiles of the mesa. */
+  readonly eligible: number;
+  /** Ciudadanos que votaron (null when the acta carries no figures). */
+  readonly voters: number | null;
+  /** Votes per choice, aligned with the election's choices; null when the acta carries no figures. */
+  readonly votes: readonly number[] | null;
+  readonly blank: number;
+  readonly null: number;
+  readonly impugned: number;
+}
+
+/** Does this acta's figures enter the totals? Counted, resolved and annulled actas do; an acta at
+ * the JEE does not; a pending acta does only when its source carries figures (ONPE's final open
+ * data keeps 32 rows labelled EN PROCESO whose figures are part of the 100 % totals). */
+export function actaCounts(a: Pick<Acta, 'state' | 'votes'>): boolean {
+  switch (a.state) {
+    case 'counted':
+    case 'resolved':
+    case 'annulled':
+      return true;
+    case 'pending':
+      return a.votes !== null;
+    case 'jee':
+    case 'not_installed':
+      return false;
+  }
+}
+
+const count = z.number().int().nonnegative().max(1_000_000_000);
+
+/** The documented cifra JSON acta format (docs/ingest.md). */
+export const CifraActaJsonSchema = z.object({
+  mesa: z.string().regex(/^\d{6}$/),
+  ubigeo: z.string().regex(/^\d{6}$/),
+  state: z.enum(ACTA_STATES),
+  eligible: count,
+  voters: count.nullable(),
+  votes: z.record(z.string(), count).nullable(),
+  blank: count.default(0),
+  null: count.default(0),
+  impugned: count.default(0),
+});
+export type CifraActaJson = z.infer<typeof CifraActaJsonSchema>;
+
+/** An election as cifra stores it: its choices in column order, and the rules that decide it. */
+export interface ElectionDef {
+  readonly id: string;
+  readonly label: string;
+  readonly ruleset: string;
+  readonly choices: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly party: string;
+  }[];
+}

@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { percentHalfUp } from './ratio.js';
+
+/** BigInt reference: round(100·part/whole, d) half up. */
+function reference(part: number, whole: number, d: number): string {
+  const scale = 10n ** BigInt(d);
+  const num = BigInt(part) * 100n * scale;
+  const w = BigInt(whole);
+  const q = num / w + ((num % w) * 2n >= w ? 1n : 0n);
+  return d > 0 ? `${q / scale}.${(q % scale).toString().padStart(d, '0')}` : `${q}`;
+}
+
+describe('percentHalfUp', () => {
+  it('rounds ONPE-style to 3 decimals, half up: 2,724,752 / 14,400,630 = 18.921', () => {
+    expect(percentHalfUp(2_724_752, 14_400_630)).toBe('18.921');
+    expect(percentHalfUp(1, 8)).toBe('12.500');
+    expect(percentHalfUp(1, 3)).toBe('33.333');
+    expect(percentHalfUp(2, 3)).toBe('66.667');
+    expect(percentHalfUp(1, 200000)).toBe('0.001'); // 0.0005 rounds up
+    expect(percentHalfUp(0, 0)).toBe('0.000');
+  });
+  it('the fast path equals the BigInt reference, also for huge numbers', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 2 ** 40 }),
+        fc.integer({ min: 1, max: 2 ** 45 }),
+        fc.integer({ min: 0, max: 4 }),
+        (part, whole, d) => {
+          expect(percentHalfUp(part, whole, d)).toBe(reference(part, whole, d));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});

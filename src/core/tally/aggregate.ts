@@ -1,0 +1,235 @@
+import { percentHalfUp } from '../ratio.js';
+import { actaCounts, type Acta, type ActaState } from '../model/acta.js';
+import { circunscripcionOfUbigeo } from '../rulesets/peru-circunscripciones.js';
+
+export const LEVELS = [
+  'national',
+  'ambito',
+  'department',
+  'province',
+  'district',
+  'circunscripcion',
+  'mesa',
+] as const;
+export type Level = (typeof LEVELS)[number];
+
+const CIRC_CODE = new Map<string, string>();
+function circunscripcionCode(ubigeo: string): string {
+  const key = ubigeo.startsWith('14')
+    ? ubigeo.slice(0, 4) === '1401'
+      ? '1401'
+      : '14'
+    : ubigeo.slice(0, 2);
+  let code = CIRC_CODE.get(key);
+  if (code === undefined) {
+    code = String(circunscripcionOfUbigeo(ubigeo)?.code ?? 0);
+    CIRC_CODE.set(key, code);
+  }
+  return code;
+}
+
+/** The unit of an acta at a level: Peru's ubigeo hierarchy (RENIEC), abroad = 91–95. */
+export function unitCode(level: Level, a: Pick<Acta, 'ubigeo' | 'mesa'>): string {
+  switch (level) {
+    case 'national':
+      return 'PE';
+    case 'ambito':
+      return a.ubigeo.startsWith('9') ? 'EXTRANJERO' : 'PERU';
+    case 'department':
+      return a.ubigeo.slice(0, 2);
+    case 'province':
+      return a.ubigeo.slice(0, 4);
+    case 'district':
+      return a.ubigeo;
+    case 'circunscripcion':
+      return circunscripcionCode(a.ubigeo);
+    case 'mesa':
+      return a.mesa;
+  }
+}
+
+export interface ActaCounts {
+  readonly total: number;
+  readonly counted: number;
+  readonly resolved: number;
+  readonly annulled: number;
+  readonly notInstalled: number;
+  readonly pending: number;
+  readonly jee: number;
+  /** Pending actas whose source already carries figures (they enter the totals). */
+  readonly pendingWithFigures: number;
+}
+
+export interface UnitResult {
+  readonly level: Level;
+  readonly code: string;
+  readonly votes: readonly number[];
+  readonly blank: number;
+  readonly null: number;
+  readonly impugned: number;
+  readonly valid: number;
+  readonly emitted: number;
+  /** Eligible voters of every mesa in the unit. */
+  readonly eligible: number;
+  /** Eligible voters of the mesas already processed (the base of participation). */
+  readonly eligibleProcessed: number;
+  readonly actas: ActaCounts;
+  /** Processed actas: counted, resolved, annulled, not installed, and pending with figures. */
+  readonly actasProcessed: number;
+  /** Eligible voters of the mesas whose figures are not in yet: the votes that can still come. */
+  readonly eligibleRemaining: number;
+}
+
+interface Acc {
+  votes: Float64Array;
+  blank: number;
+  null: number;
+  impugned: number;
+  eligible: number;
+  eligibleProcessed: number;
+  eligibleRemaining: number;
+  states: Record<ActaState, number>;
+  pendingWithFigures: number;
+  total: number;
+}
+
+function newAcc(choices: number): Acc {
+  return {
+    votes: new Float64Array(choices),
+    blank: 0,
+    null: 0,
+    impugned: 0,
+    eligible: 0,
+    eligibleProcessed: 0,
+    eligibleRemaining: 0,
+    states: { counted: 0, resolved: 0, annulled: 0, not_installed: 0, pending: 0, jee: 0 },
+    pendingWithFigures: 0,
+    total: 0,
+  };
+}
+
+/**
+ * Tabulates actas at the given levels in one pass: votes per choice, blank, null, impugned,
+ * valid, emitted, eligible, participation, percentages with ONPE's rounding (3 decimals, half
+ * up), actas by state and the eligible voters still to come.
+ */
+export function tabulate(
+  actas: Iterable<Acta>,
+  choices: number,
+  levels: readonly Level[],
+): Map<Level, UnitResult[]> {
+  const accs = new Map<Level, Map<string, Acc>>(levels.map((l) => [l, new Map()]));
+  const placeLevels = levels.filter((l) => l !== 'mesa');
+  // Every level but the mesa depends on the ubigeo alone: resolve its accumulators once per ubigeo.
+  const byUbigeo = new Map<string, Acc[]>();
+  const mesaUnits = levels.includes('mesa') ? (accs.get('mesa') as Map<string, Acc>) : null;
+  for (const a of actas) {
+    let targets = byUbigeo.get(a.ubigeo);
+    if (targets === undefined) {
+      targets = placeLevels.map((level) => {
+        const units = accs.get(level) as Map<string, Acc>;
+        const code = unitCode(level, a);
+        let acc = units.get(code);
+        if (acc === undefined) {
+          acc = newAcc(choices);
+          units.set(code, acc);
+        }
+        return acc;
+      });
+      byUbigeo.set(a.ubigeo, targets);
+    }
+    if (mesaUnits !== null) {
+      const acc = newAcc(choices);
+      mesaUnits.set(a.mesa, acc);
+      add(acc, a, choices);
+    }
+    for (const acc of targets) add(acc, a, choices);
+  }
+  const out = new Map<Level, UnitResult[]>();
+  for (const [level, units] of accs) {
+    const rows: UnitResult[] = [];
+    for (const [code, acc] of [...units].sort((x, y) => compareCodes(x[0], y[0])))
+      rows.push(finish(level, code, acc));
+    out.set(level, rows);
+  }
+  return out;
+}
+
+/** Codes in natural order: circunscripción 2 before 10; ubigeos as strings. */
+function compareCodes(a: string, b: string): number {
+  if (a.length !== b.length && /^\d+$/.test(a) && /^\d+$/.test(b)) return Number(a) - Number(b);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function add(acc: Acc, a: Acta, choices: number): void {
+  const counts = actaCounts(a);
+  acc.total++;
+  acc.states[a.state]++;
+  acc.eligible += a.eligible;
+  if (a.state === 'pending' && a.votes !== null) acc.pendingWithFigures++;
+  if (counts || a.state === 'not_installed') acc.eligibleProcessed += a.eligible;
+  else acc.eligibleRemaining += a.eligible;
+  if (counts && a.votes !== null) {
+    const v = acc.votes;
+    const src = a.votes;
+    for (let i = 0; i < choices; i++)
+      v[i] = (v[i] as number) + ((src[i] as number | undefined) ?? 0);
+    acc.blank += a.blank;
+    acc.null += a.null;
+    acc.impugned += a.impugned;
+  }
+}
+
+function finish(level: Level, code: string, acc: Acc): UnitResult {
+  const votes = Array.from(acc.votes);
+  const valid = votes.reduce((x, y) => x + y, 0);
+  const emitted = valid + acc.blank + acc.null + acc.impugned;
+  const s = acc.states;
+  const processedActas =
+    s.counted + s.resolved + s.annulled + s.not_installed + acc.pendingWithFigures;
+  return {
+    level,
+    code,
+    votes,
+    blank: acc.blank,
+    null: acc.null,
+    impugned: acc.impugned,
+    valid,
+    emitted,
+    eligible: acc.eligible,
+    eligibleProcessed: acc.eligibleProcessed,
+    actas: {
+      total: acc.total,
+      counted: s.counted,
+      resolved: s.resolved,
+      annulled: s.annulled,
+      notInstalled: s.not_installed,
+      pending: s.pending,
+      jee: s.jee,
+      pendingWithFigures: acc.pendingWithFigures,
+    },
+    actasProcessed: processedActas,
+    eligibleRemaining: acc.eligibleRemaining,
+  };
+}
+
+export interface UnitPercentages {
+  readonly participation: string;
+  readonly pctValid: readonly string[];
+  readonly pctEmitted: readonly string[];
+  readonly blankPctEmitted: string;
+  readonly nullPctEmitted: string;
+  readonly pctActasProcessed: string;
+}
+
+/** ONPE's published percentages of a unit (3 decimals, half up), computed when shown. */
+export function unitPercentages(u: UnitResult): UnitPercentages {
+  return {
+    participation: percentHalfUp(u.emitted, u.eligibleProcessed),
+    pctValid: u.votes.map((v) => percentHalfUp(v, u.valid)),
+    pctEmitted: u.votes.map((v) => percentHalfUp(v, u.emitted)),
+    blankPctEmitted: percentHalfUp(u.blank, u.emitted),
+    nullPctEmitted: percentHalfUp(u.null, u.emitted),
+    pctActasProcessed: percentHalfUp(u.actasProcessed, u.actas.total),
+  };
+}

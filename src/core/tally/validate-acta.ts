@@ -1,0 +1,55 @@
+import { issue, type Issue } from '../issues.js';
+import type { Acta } from '../model/acta.js';
+
+/**
+ * Checks an acta's arithmetic and consistency (R-0837-2025-JNE arts. 23–24 as the closest
+ * published rules; LOE art. 284 ff.). Returns every issue: errors quarantine the acta, warnings
+ * are stored with it.
+ */
+export function validateActa(a: Acta, isKnownUbigeo: (ubigeo: string) => boolean): Issue[] {
+  const issues: Issue[] = [];
+  const at = ['mesa', a.mesa];
+  if (!/^\d{6}$/.test(a.mesa)) issues.push(issue('mesa_invalid', at, { mesa: a.mesa }));
+  if (!/^\d{6}$/.test(a.ubigeo)) issues.push(issue('ubigeo_invalid', at, { ubigeo: a.ubigeo }));
+  else if (!isKnownUbigeo(a.ubigeo)) issues.push(issue('unknown_ubigeo', at, { ubigeo: a.ubigeo }));
+
+  const hasFigures = a.votes !== null;
+  const sumLists = a.votes?.reduce((x, y) => x + y, 0) ?? 0;
+  const sum = sumLists + a.blank + a.null + a.impugned;
+  if (a.state === 'not_installed') {
+    if (sum > 0 || (a.voters ?? 0) > 0)
+      issues.push(
+        issue('state_inconsistent', at, { state: a.stateLabel, voters: a.voters, votes: sum }),
+      );
+    return issues;
+  }
+  if (!hasFigures) {
+    if (a.state === 'counted' || a.state === 'resolved' || a.state === 'annulled') {
+      issues.push(
+        issue('state_inconsistent', at, { state: a.stateLabel, reason: 'counted without figures' }),
+      );
+    }
+    return issues;
+  }
+  const voters = a.voters ?? sum;
+  // R-0837-2025 art. 24: TCV > TEH → the TCV is ignored; here the acta is flagged.
+  if (voters > a.eligible)
+    issues.push(issue('voters_exceed_eligible', at, { voters, eligible: a.eligible }));
+  // Any single figure above the voters means a recount (art. 24).
+  const figures = [...(a.votes ?? []), a.blank, a.null, a.impugned];
+  if (figures.some((f) => f > voters))
+    issues.push(issue('votes_exceed_voters', at, { voters, max: Math.max(...figures) }));
+  // Σ lists + blank + null + impugned = voters (art. 23).
+  if (a.voters !== null && sum !== a.voters)
+    issues.push(
+      issue('sheet_sum_mismatch', at, { sum, voters: a.voters, difference: a.voters - sum }),
+    );
+  if (a.state === 'annulled' && sumLists + a.blank > 0) {
+    issues.push(
+      issue('annulled_votes_not_null', at, { lists: sumLists, blank: a.blank }, 'warning'),
+    );
+  }
+  if (a.impugned > 0)
+    issues.push(issue('impugned_pending', at, { impugned: a.impugned }, 'warning'));
+  return issues;
+}

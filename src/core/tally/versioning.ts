@@ -1,0 +1,53 @@
+import type { Acta, ActaState } from '../model/acta.js';
+import { actaCounts } from '../model/acta.js';
+
+/** What an incoming acta does to the stored one. */
+export type VersionDecision =
+  | { readonly kind: 'new' }
+  | { readonly kind: 'unchanged' }
+  /** Figures arrive or the state moves on (pending → counted, JEE → resolved): becomes current. */
+  | { readonly kind: 'state_change' }
+  /** An explicit correction (e.g. after a JEE ruling): becomes current, clears a conflict. */
+  | { readonly kind: 'correction' }
+  /** Different figures for an acta already counted: kept as a version and flagged, never silently current. */
+  | { readonly kind: 'conflict' };
+
+/** The content that identifies a version: everything but the source. */
+export function actaContentKey(a: Acta): string {
+  return JSON.stringify([
+    a.ubigeo,
+    a.state,
+    a.eligible,
+    a.voters,
+    a.votes,
+    a.blank,
+    a.null,
+    a.impugned,
+  ]);
+}
+
+function figuresKey(a: Acta): string {
+  return JSON.stringify([a.ubigeo, a.eligible, a.voters, a.votes, a.blank, a.null, a.impugned]);
+}
+
+const OPEN_STATES: ReadonlySet<ActaState> = new Set(['pending', 'jee']);
+
+/**
+ * Decides how an incoming acta relates to the current one. Pure; the store applies it in the
+ * same transaction. Re-importing identical content changes nothing.
+ */
+export function decideVersion(
+  current: Acta | null,
+  incoming: Acta,
+  mode: 'import' | 'correction',
+): VersionDecision {
+  if (current === null) return { kind: 'new' };
+  if (actaContentKey(current) === actaContentKey(incoming)) return { kind: 'unchanged' };
+  if (mode === 'correction') return { kind: 'correction' };
+  // The acta was still open (no figures, or at the JEE): its arrival or resolution is progress.
+  if (OPEN_STATES.has(current.state) && !(current.state === 'pending' && actaCounts(current)))
+    return { kind: 'state_change' };
+  // Same figures, new label (e.g. counted → resolved): a state change.
+  if (figuresKey(current) === figuresKey(incoming)) return { kind: 'state_change' };
+  return { kind: 'conflict' };
+}

@@ -1,0 +1,354 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { basename } from 'node:path';
+import { issue, type Issue } from '../core/issues.js';
+import { CifraActaJsonSchema, type Acta, type ElectionDef } from '../core/model/acta.js';
+import { validateActa } from '../core/tally/validate-acta.js';
+import type { ImportSummary, IncomingActa, QuarantinedRow, Store } from '../store/store.js';
+import {
+  cifraCsvParser,
+  detectFormat,
+  onpeMesaParser,
+  type ParsedRow,
+  type RowParser,
+} from './formats.js';
+import { readCsvRows } from './rows.js';
+import { FileRejected, openSource } from './source.js';
+
+export type IngestFormat = 'onpe-mesa' | 'cifra-csv' | 'cifra-json';
+
+export interface IngestOptions {
+  readonly file: string;
+  readonly election: ElectionDef;
+  readonly format?: IngestFormat | undefined;
+  readonly mode?: 'import' | 'correction';
+  readonly batchSize?: number;
+  readonly now: () => string;
+  readonly isKnownUbigeo: (ubigeo: string) => boolean;
+  readonly onProgress?: ((bytesRead: number, size: number) => void) | undefined;
+}
+
+export interface IngestReport extends ImportSummary {
+  readonly file: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly format: IngestFormat;
+  readonly importId: number | null;
+  /** The same file was already imported: nothing was read or changed. */
+  readonly alreadyImported: boolean;
+  readonly warningsByCode: Readonly<Record<string, number>>;
+  readonly conflictMesas: readonly string[];
+}
+
+export type IngestResult =
+  | { readonly ok: true; readonly report: IngestReport }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+async function sha256Of(path: string): Promise<{ sha256: string; size: number }> {
+  const h = createHash('sha256');
+  let size = 0;
+  for await (const c of createReadStream(path)) {
+    h.update(c as Buffer);
+    size += (c as Buffer).length;
+  }
+  return { sha256: h.digest('hex'), size };
+}
+
+/** JSON Lines (one acta per line) or a JSON array of actas, in cifra's documented shape. */
+async function* jsonRecords(
+  path: string,
+  election: ElectionDef,
+): AsyncGenerator<{ row: number; parsed: ParsedRow; raw: () => Record<string, string> }> {
+  const toActa = (value: unknown, row: number): ParsedRow => {
+    const r = CifraActaJsonSchema.safeParse(value);
+    if (!r.success) {
+      const mesa =
+        typeof (value as { mesa?: unknown })?.mesa === 'string'
+          ? (value as { mesa: string }).mesa
+          : null;
+      return {
+        ok: false,
+        mesa,
+        issues: r.error.issues.map((i) =>
+          issue(
+            i.path.length === 0
+              ? 'missing_required'
+              : /mesa/.test(String(i.path[0]))
+                ? 'mesa_invalid'
+                : /ubigeo/.test(String(i.path[0]))
+                  ? 'ubigeo_invalid'
+                  : i.code === 'too_small'
+                    ? 'negative_number'
+                    : i.code === 'too_big'
+                      ? 'number_too_large'
+                      : i.code === 'invalid_type' && i.path.length > 0
+                        ? 'missing_required'
+                        : 'non_integer',
+            ['row', row, ...i.path.map(String)],
+            { message: i.message },
+          ),
+        ),
+      };
+    }
+    const a = r.data;
+    const unknown = a.votes
+      ? Object.keys(a.votes).filter((k) => !election.choices.some((c) => c.id === k))
+      : [];
+    if (unknown.length > 0)
+      return {
+        ok: false,
+        mesa: a.mesa,
+        issues: [issue('unknown_party_column', ['row', row, 'votes'], { choices: unknown })],
+      };
+    const acta: Acta = {
+      election: election.id,
+      mesa: a.mesa,
+      ubigeo: a.ubigeo,
+      state: a.state,
+      stateLabel: a.state,
+      eligible: a.eligible,
+      voters: a.voters,
+      votes: a.votes ? election.choices.map((c) => a.votes?.[c.id] ?? 0) : null,
+      blank: a.blank,
+      null: a.null,
+      impugned: a.impugned,
+    };
+    return { ok: true, acta };
+  };
+  const input = createReadStream(path, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let row = 0;
+  let first = true;
+  let arrayText: string[] | null = null;
+  for await (const line of lines) {
+    if (first && line.trimStart().startsWith('[')) arrayText = [];
+    first = false;
+    if (arrayText !== null) {
+      arrayText.push(line);
+      continue;
+    }
+    if (line.trim() === '') continue;
+    row++;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      yield {
+        row,
+        parsed: {
+          ok: false,
+          mesa: null,
+          issues: [issue('csv_unreadable', ['row', row], { reason: 'not JSON' })],
+        },
+        raw: () => ({ line }),
+      };
+      continue;
+    }
+    yield { row, parsed: toActa(value, row), raw: () => ({ line }) };
+  }
+  if (arrayText !== null) {
+    let values: unknown;
+    try {
+      values = JSON.parse(arrayText.join('\n'));
+    } catch (e) {
+      throw new FileRejected('file_truncated', { reason: (e as Error).message });
+    }
+    if (!Array.isArray(values))
+      throw new FileRejected('csv_unreadable', { reason: 'expected an array of actas' });
+    for (const [i, v] of values.entries())
+      yield { row: i + 1, parsed: toActa(v, i + 1), raw: () => ({ line: JSON.stringify(v) }) };
+  }
+}
+
+/**
+ * Reads a file of actas into the store: parse, validate, quarantine bad rows with their codes,
+ * version every change. A file that cannot be read as a whole changes nothing.
+ */
+export async function ingestFile(store: Store, o: IngestOptions): Promise<IngestResult> {
+  let hashed: { sha256: string; size: number };
+  try {
+    hashed = await sha256Of(o.file);
+  } catch (e) {
+    return {
+      ok: false,
+      issues: [
+        issue('file_unreadable', ['file'], {
+          file: o.file,
+          reason: (e as NodeJS.ErrnoException).code ?? 'read error',
+        }),
+      ],
+    };
+  }
+  const mode = o.mode ?? 'import';
+  const isJson =
+    o.format === 'cifra-json' || (o.format === undefined && /\.(jsonl|ndjson|json)$/i.test(o.file));
+  const previous = mode === 'import' ? await store.findImport(o.election.id, hashed.sha256) : null;
+  if (previous !== null) {
+    return {
+      ok: true,
+      report: {
+        file: o.file,
+        sha256: hashed.sha256,
+        size: hashed.size,
+        format: previous.format as IngestFormat,
+        importId: previous.id,
+        alreadyImported: true,
+        rowsRead: 0,
+        new: 0,
+        unchanged: 0,
+        stateChanges: 0,
+        corrected: 0,
+        conflicts: 0,
+        quarantined: 0,
+        quarantinedByCode: {},
+        warningsByCode: {},
+        conflictMesas: [],
+        finishedAt: o.now(),
+      },
+    };
+  }
+
+  let source: Awaited<ReturnType<typeof openSource>> | null = null;
+  let records: AsyncIterable<{ row: number; parsed: ParsedRow; raw: () => Record<string, string> }>;
+  let format: IngestFormat;
+  try {
+    if (isJson) {
+      format = 'cifra-json';
+      records = jsonRecords(o.file, o.election);
+    } else {
+      source = await openSource(o.file);
+      const csv = await readCsvRows(source.stream);
+      const detected = detectFormat(csv.header);
+      const wanted = o.format ?? detected;
+      if (wanted === null || wanted === ('cifra-json' as string))
+        throw new FileRejected('columns_missing', {
+          reason: 'neither the ONPE per-mesa nor the cifra CSV columns',
+          found: csv.header.slice(0, 12),
+        });
+      format = wanted;
+      const parser: RowParser =
+        wanted === 'onpe-mesa'
+          ? onpeMesaParser(csv.header, o.election)
+          : cifraCsvParser(csv.header, o.election);
+      records = (async function* () {
+        for await (const r of csv.records)
+          yield {
+            row: r.row,
+            parsed: parser.parse(r.cells, r.row),
+            raw: () => parser.raw(r.cells),
+          };
+      })();
+    }
+  } catch (e) {
+    source?.stream.destroy();
+    if (e instanceof FileRejected)
+      return { ok: false, issues: [issue(e.code, ['file'], { file: o.file, ...e.details })] };
+    throw e;
+  }
+
+  const session = await store.beginImport({
+    election: o.election.id,
+    fileName: basename(o.file),
+    sha256: hashed.sha256,
+    size: hashed.size,
+    format,
+    mode,
+    startedAt: o.now(),
+  });
+  const batchSize = o.batchSize ?? 5000;
+  const seen = new Set<string>();
+  const quarantinedByCode: Record<string, number> = {};
+  const warningsByCode: Record<string, number> = {};
+  const totals = {
+    rowsRead: 0,
+    new: 0,
+    unchanged: 0,
+    stateChanges: 0,
+    corrected: 0,
+    conflicts: 0,
+    quarantined: 0,
+  };
+  const conflictMesas: string[] = [];
+  let actas: IncomingActa[] = [];
+  let bad: QuarantinedRow[] = [];
+  const flush = async (): Promise<void> => {
+    const r = await session.applyBatch(actas, bad);
+    totals.new += r.new;
+    totals.unchanged += r.unchanged;
+    totals.stateChanges += r.stateChanges;
+    totals.corrected += r.corrected;
+    totals.conflicts += r.conflicts;
+    conflictMesas.push(...r.conflictMesas);
+    actas = [];
+    bad = [];
+  };
+  const quarantine = (
+    row: number,
+    mesa: string | null,
+    issues: readonly Issue[],
+    raw: () => Record<string, string>,
+  ): void => {
+    totals.quarantined++;
+    for (const i of issues)
+      if (i.severity === 'error') quarantinedByCode[i.code] = (quarantinedByCode[i.code] ?? 0) + 1;
+    bad.push({ row, mesa, issues, raw: raw() });
+  };
+  try {
+    for await (const { row, parsed, raw } of records) {
+      totals.rowsRead++;
+      if (!parsed.ok) quarantine(row, parsed.mesa, parsed.issues, raw);
+      else {
+        const issues = validateActa(parsed.acta, o.isKnownUbigeo);
+        const errors = issues.filter((i) => i.severity === 'error');
+        if (errors.length > 0) quarantine(row, parsed.acta.mesa, issues, raw);
+        else if (seen.has(parsed.acta.mesa))
+          quarantine(
+            row,
+            parsed.acta.mesa,
+            [issue('duplicate_acta', ['row', row], { mesa: parsed.acta.mesa })],
+            raw,
+          );
+        else {
+          seen.add(parsed.acta.mesa);
+          for (const w of issues) warningsByCode[w.code] = (warningsByCode[w.code] ?? 0) + 1;
+          actas.push({
+            acta: parsed.acta,
+            row,
+            warnings: issues,
+            place: 'place' in parsed ? parsed.place : undefined,
+          });
+        }
+      }
+      if (actas.length + bad.length >= batchSize) {
+        await flush();
+        o.onProgress?.(source?.bytesRead() ?? 0, source?.size ?? hashed.size);
+      }
+    }
+    await flush();
+    if (totals.rowsRead === 0)
+      throw new FileRejected('file_empty', { reason: 'a header but no rows' });
+    const summary: ImportSummary = { ...totals, quarantinedByCode, finishedAt: o.now() };
+    await session.commit(summary);
+    o.onProgress?.(hashed.size, hashed.size);
+    return {
+      ok: true,
+      report: {
+        ...summary,
+        file: o.file,
+        sha256: hashed.sha256,
+        size: hashed.size,
+        format,
+        importId: session.importId,
+        alreadyImported: false,
+        warningsByCode,
+        conflictMesas,
+      },
+    };
+  } catch (e) {
+    await session.rollback();
+    if (e instanceof FileRejected)
+      return { ok: false, issues: [issue(e.code, ['file'], { file: o.file, ...e.details })] };
+    throw e;
+  }
+}

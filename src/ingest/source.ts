@@ -1,0 +1,110 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+
+export class FileRejected extends Error {
+  constructor(
+    readonly code:
+      | 'file_unreadable'
+      | 'file_empty'
+      | 'file_truncated'
+      | 'file_binary'
+      | 'columns_missing'
+      | 'unknown_party_column'
+      | 'csv_unreadable',
+    readonly details: Readonly<Record<string, unknown>>,
+  ) {
+    super(code);
+  }
+}
+
+export interface OpenedSource {
+  /** Decompressed bytes of the CSV/JSON inside. */
+  readonly stream: Readable;
+  readonly size: number;
+  readonly compression: 'none' | 'gzip' | 'zip';
+  /** Compressed bytes read so far (for progress). */
+  readonly bytesRead: () => number;
+  /** Name of the entry inside a zip, or the file name. */
+  readonly innerName: string;
+}
+
+/** Opens a .csv, .csv.gz/.gz, .zip (first .csv/.json entry) or .json/.jsonl file as a byte stream. */
+export async function openSource(path: string): Promise<OpenedSource> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (e) {
+    throw new FileRejected('file_unreadable', {
+      file: path,
+      reason: (e as NodeJS.ErrnoException).code ?? 'stat failed',
+    });
+  }
+  if (size === 0) throw new FileRejected('file_empty', { file: path });
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.zip')) return openZip(path, size);
+  const raw = createReadStream(path);
+  let read = 0;
+  raw.on('data', (c: Buffer | string) => (read += c.length));
+  if (lower.endsWith('.gz')) {
+    const gunzip = createGunzip();
+    raw.on('error', (e) => gunzip.destroy(e));
+    return {
+      stream: raw.pipe(gunzip),
+      size,
+      compression: 'gzip',
+      bytesRead: () => read,
+      innerName: path.replace(/\.gz$/i, ''),
+    };
+  }
+  return { stream: raw, size, compression: 'none', bytesRead: () => read, innerName: path };
+}
+
+function openZip(path: string, size: number): Promise<OpenedSource> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip)
+        return reject(
+          new FileRejected('file_truncated', {
+            file: path,
+            reason: err?.message ?? 'not a zip archive',
+          }),
+        );
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (!/\.(csv|json|jsonl|ndjson|txt)$/i.test(entry.fileName)) return zip.readEntry();
+        zip.openReadStream(entry, (e2, s) => {
+          if (e2 || !s)
+            return reject(
+              new FileRejected('file_truncated', {
+                file: path,
+                reason: e2?.message ?? 'unreadable entry',
+              }),
+            );
+          let read = 0;
+          s.on('data', (c: Buffer) => (read += c.length));
+          resolve({
+            stream: s,
+            size,
+            compression: 'zip',
+            bytesRead: () => Math.min(size, (read * size) / Math.max(1, entry.uncompressedSize)),
+            innerName: entry.fileName,
+          });
+        });
+      });
+      zip.on('end', () =>
+        reject(
+          new FileRejected('file_empty', {
+            file: path,
+            reason: 'no .csv or .json entry in the zip',
+          }),
+        ),
+      );
+      zip.on('error', (e: Error) =>
+        reject(new FileRejected('file_truncated', { file: path, reason: e.message })),
+      );
+      zip.readEntry();
+    });
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * Versioned migrations for SQLite: append-only; a schema change is a new entry, never a reset.
+ * The applied versions are recorded in schema_migrations.
+ */
+export const SQLITE_MIGRATIONS: readonly {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}[] = [
+  {
+    version: 1,
+    name: 'elections, imports, acta versions, current actas, quarantine, places',
+    sql: `
+      CREATE TABLE elections (
+        id TEXT PRIMARY KEY,
+        label TEXT NOT NULL,
+        ruleset TEXT NOT NULL,
+        choices TEXT NOT NULL
+      );
+      CREATE TABLE imports (
+        id INTEGER PRIMARY KEY,
+        election TEXT NOT NULL REFERENCES elections(id),
+        file_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        format TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        status TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        rows_read INTEGER,
+        new INTEGER,
+        unchanged INTEGER,
+        state_changes INTEGER,
+        corrected INTEGER,
+        conflicts INTEGER,
+        quarantined INTEGER,
+        quarantined_by_code TEXT
+      );
+      CREATE UNIQUE INDEX imports_once ON imports(election, sha256, mode) WHERE status = 'committed';
+      -- Every version of every acta, append-only. The current state is the latest version that
+      -- is not a conflict (is_current caches it); conflict = 1 on a current row that a later,
+      -- different and unapplied version contradicts.
+      CREATE TABLE acta_versions (
+        election TEXT NOT NULL,
+        mesa TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        is_current INTEGER NOT NULL,
+        conflict INTEGER NOT NULL DEFAULT 0,
+        ubigeo TEXT NOT NULL,
+        state TEXT NOT NULL,
+        state_label TEXT NOT NULL,
+        eligible INTEGER NOT NULL,
+        voters INTEGER,
+        votes BLOB,
+        blank INTEGER NOT NULL,
+        null_votes INTEGER NOT NULL,
+        impugned INTEGER NOT NULL,
+        import_id INTEGER REFERENCES imports(id),
+        row INTEGER,
+        recorded_at TEXT NOT NULL,
+        warnings TEXT NOT NULL,
+        PRIMARY KEY (election, mesa, version)
+      ) WITHOUT ROWID;
+      CREATE UNIQUE INDEX acta_current ON acta_versions(election, mesa) WHERE is_current = 1;
+      CREATE TABLE quarantine (
+        import_id INTEGER NOT NULL REFERENCES imports(id),
+        row INTEGER NOT NULL,
+        mesa TEXT,
+        issues TEXT NOT NULL,
+        raw TEXT NOT NULL
+      );
+      CREATE INDEX quarantine_import ON quarantine(import_id);
+      CREATE TABLE places (
+        election TEXT NOT NULL,
+        ubigeo TEXT NOT NULL,
+        department TEXT NOT NULL,
+        province TEXT NOT NULL,
+        district TEXT NOT NULL,
+        PRIMARY KEY (election, ubigeo)
+      ) WITHOUT ROWID;
+    `,
+  },
+];

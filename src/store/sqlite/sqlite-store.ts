@@ -1,0 +1,426 @@
+import Database from 'better-sqlite3';
+import type { Issue } from '../../core/issues.js';
+import type { Acta, ActaState, ElectionDef } from '../../core/model/acta.js';
+import { decideVersion } from '../../core/tally/versioning.js';
+import type {
+  ActaVersion,
+  BatchOutcome,
+  ImportMeta,
+  ImportRecord,
+  ImportSession,
+  ImportSummary,
+  IncomingActa,
+  PlaceNames,
+  QuarantinedRow,
+  Store,
+  StoredActa,
+} from '../store.js';
+import { SQLITE_MIGRATIONS } from './migrations.js';
+
+type Row = Record<string, unknown>;
+
+function encodeVotes(v: readonly number[] | null): Buffer | null {
+  return v === null ? null : Buffer.from(Int32Array.from(v).buffer);
+}
+function decodeVotes(b: unknown): number[] | null {
+  if (b === null || b === undefined) return null;
+  const buf = b as Buffer;
+  const n = buf.byteLength >> 2;
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = buf.readInt32LE(i << 2);
+  return out;
+}
+
+const NO_WARNINGS: readonly Issue[] = [];
+function warningsOf(text: unknown): readonly Issue[] {
+  return text === '[]' ? NO_WARNINGS : (JSON.parse(text as string) as Issue[]);
+}
+
+function actaOf(election: string, r: Row): Acta {
+  return {
+    election,
+    mesa: r['mesa'] as string,
+    ubigeo: r['ubigeo'] as string,
+    state: r['state'] as ActaState,
+    stateLabel: r['state_label'] as string,
+    eligible: r['eligible'] as number,
+    voters: (r['voters'] as number | null) ?? null,
+    votes: decodeVotes(r['votes']),
+    blank: r['blank'] as number,
+    null: r['null_votes'] as number,
+    impugned: r['impugned'] as number,
+  };
+}
+
+function importOf(r: Row): ImportRecord {
+  return {
+    id: r['id'] as number,
+    election: r['election'] as string,
+    fileName: r['file_name'] as string,
+    sha256: r['sha256'] as string,
+    size: r['size'] as number,
+    format: r['format'] as string,
+    mode: r['mode'] as 'import' | 'correction',
+    status: r['status'] as ImportRecord['status'],
+    startedAt: r['started_at'] as string,
+    ...(r['finished_at'] ? { finishedAt: r['finished_at'] as string } : {}),
+    rowsRead: r['rows_read'] as number,
+    new: r['new'] as number,
+    unchanged: r['unchanged'] as number,
+    stateChanges: r['state_changes'] as number,
+    corrected: r['corrected'] as number,
+    conflicts: r['conflicts'] as number,
+    quarantined: r['quarantined'] as number,
+    quarantinedByCode: JSON.parse((r['quarantined_by_code'] as string | null) ?? '{}') as Record<
+      string,
+      number
+    >,
+  };
+}
+
+/** The SQLite store (better-sqlite3): WAL, foreign keys, one transaction per import with a savepoint per batch. */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 10000');
+  }
+
+  async migrate(): Promise<void> {
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+    const applied = new Set(
+      (this.db.prepare('SELECT version FROM schema_migrations').all() as Row[]).map(
+        (r) => r['version'] as number,
+      ),
+    );
+    for (const m of SQLITE_MIGRATIONS) {
+      if (applied.has(m.version)) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sql);
+        this.db
+          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+          .run(m.version, m.name, new Date().toISOString());
+      })();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  async putElection(def: ElectionDef): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT INTO elections (id, label, ruleset, choices) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET label = excluded.label, ruleset = excluded.ruleset, choices = excluded.choices',
+      )
+      .run(def.id, def.label, def.ruleset, JSON.stringify(def.choices));
+  }
+
+  async getElection(id: string): Promise<ElectionDef | null> {
+    const r = this.db.prepare('SELECT * FROM elections WHERE id = ?').get(id) as Row | undefined;
+    return r
+      ? {
+          id: r['id'] as string,
+          label: r['label'] as string,
+          ruleset: r['ruleset'] as string,
+          choices: JSON.parse(r['choices'] as string) as ElectionDef['choices'],
+        }
+      : null;
+  }
+
+  async listElections(): Promise<ElectionDef[]> {
+    const rows = this.db.prepare('SELECT id FROM elections ORDER BY id').all() as Row[];
+    const out: ElectionDef[] = [];
+    for (const r of rows) {
+      const e = await this.getElection(r['id'] as string);
+      if (e) out.push(e);
+    }
+    return out;
+  }
+
+  async findImport(election: string, sha256: string): Promise<ImportRecord | null> {
+    const r = this.db
+      .prepare(
+        "SELECT * FROM imports WHERE election = ? AND sha256 = ? AND status = 'committed' ORDER BY id LIMIT 1",
+      )
+      .get(election, sha256) as Row | undefined;
+    return r ? importOf(r) : null;
+  }
+
+  async listImports(election?: string): Promise<ImportRecord[]> {
+    const rows = (
+      election === undefined
+        ? this.db.prepare('SELECT * FROM imports ORDER BY id').all()
+        : this.db.prepare('SELECT * FROM imports WHERE election = ? ORDER BY id').all(election)
+    ) as Row[];
+    return rows.map(importOf);
+  }
+
+  async beginImport(meta: ImportMeta): Promise<ImportSession> {
+    const db = this.db;
+    db.exec('BEGIN IMMEDIATE');
+    let open = true;
+    const importId = Number(
+      db
+        .prepare(
+          "INSERT INTO imports (election, file_name, sha256, size, format, mode, status, started_at) VALUES (?, ?, ?, ?, ?, ?, 'running', ?)",
+        )
+        .run(
+          meta.election,
+          meta.fileName,
+          meta.sha256,
+          meta.size,
+          meta.format,
+          meta.mode,
+          meta.startedAt,
+        ).lastInsertRowid,
+    );
+    const selectCurrent = db.prepare(
+      'SELECT * FROM acta_versions WHERE election = ? AND is_current = 1 AND mesa IN (SELECT value FROM json_each(?))',
+    );
+    const insertVersion = db.prepare(
+      'INSERT INTO acta_versions (election, mesa, version, kind, is_current, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, import_id, row, recorded_at, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const retire = db.prepare(
+      'UPDATE acta_versions SET is_current = 0, conflict = 0 WHERE election = ? AND mesa = ? AND is_current = 1',
+    );
+    const flagConflict = db.prepare(
+      'UPDATE acta_versions SET conflict = 1 WHERE election = ? AND mesa = ? AND is_current = 1',
+    );
+    const maxVersion = db.prepare(
+      'SELECT MAX(version) AS v FROM acta_versions WHERE election = ? AND mesa = ?',
+    );
+    const insertQuarantine = db.prepare(
+      'INSERT INTO quarantine (import_id, row, mesa, issues, raw) VALUES (?, ?, ?, ?, ?)',
+    );
+    const insertPlace = db.prepare(
+      'INSERT OR IGNORE INTO places (election, ubigeo, department, province, district) VALUES (?, ?, ?, ?, ?)',
+    );
+    let batchNo = 0;
+    const placed = new Set<string>();
+
+    return {
+      importId,
+      applyBatch: async (
+        incoming: readonly IncomingActa[],
+        quarantined: readonly QuarantinedRow[],
+      ): Promise<BatchOutcome> => {
+        const sp = `batch_${batchNo++}`;
+        db.exec(`SAVEPOINT ${sp}`);
+        try {
+          const current = new Map<string, Row>();
+          if (incoming.length > 0) {
+            for (const r of selectCurrent.all(
+              meta.election,
+              JSON.stringify(incoming.map((i) => i.acta.mesa)),
+            ) as Row[])
+              current.set(r['mesa'] as string, r);
+          }
+          const out = {
+            new: 0,
+            unchanged: 0,
+            stateChanges: 0,
+            corrected: 0,
+            conflicts: 0,
+            conflictMesas: [] as string[],
+          };
+          for (const item of incoming) {
+            const a = item.acta;
+            const cur = current.get(a.mesa);
+            const decision = decideVersion(cur ? actaOf(meta.election, cur) : null, a, meta.mode);
+            if (item.place && !placed.has(a.ubigeo)) {
+              placed.add(a.ubigeo);
+              insertPlace.run(
+                meta.election,
+                a.ubigeo,
+                item.place.department,
+                item.place.province,
+                item.place.district,
+              );
+            }
+            if (decision.kind === 'unchanged') {
+              out.unchanged++;
+              continue;
+            }
+            const version = cur
+              ? (((maxVersion.get(meta.election, a.mesa) as Row)['v'] as number) ?? 0) + 1
+              : 1;
+            const votes = encodeVotes(a.votes);
+            const warnings = JSON.stringify(item.warnings);
+            const becomesCurrent = decision.kind !== 'conflict';
+            if (becomesCurrent && cur) retire.run(meta.election, a.mesa);
+            insertVersion.run(
+              meta.election,
+              a.mesa,
+              version,
+              decision.kind,
+              becomesCurrent ? 1 : 0,
+              a.ubigeo,
+              a.state,
+              a.stateLabel,
+              a.eligible,
+              a.voters,
+              votes,
+              a.blank,
+              a.null,
+              a.impugned,
+              importId,
+              item.row,
+              meta.startedAt,
+              warnings,
+            );
+            if (decision.kind === 'conflict') {
+              flagConflict.run(meta.election, a.mesa);
+              out.conflicts++;
+              out.conflictMesas.push(a.mesa);
+            } else if (decision.kind === 'new') out.new++;
+            else if (decision.kind === 'correction') out.corrected++;
+            else out.stateChanges++;
+            // the version just written is what the next rows of this mesa compare with
+            if (becomesCurrent)
+              current.set(a.mesa, {
+                mesa: a.mesa,
+                version,
+                ubigeo: a.ubigeo,
+                state: a.state,
+                state_label: a.stateLabel,
+                eligible: a.eligible,
+                voters: a.voters,
+                votes,
+                blank: a.blank,
+                null_votes: a.null,
+                impugned: a.impugned,
+              });
+          }
+          for (const q of quarantined)
+            insertQuarantine.run(
+              importId,
+              q.row,
+              q.mesa,
+              JSON.stringify(q.issues),
+              JSON.stringify(q.raw),
+            );
+          db.exec(`RELEASE ${sp}`);
+          return out;
+        } catch (e) {
+          db.exec(`ROLLBACK TO ${sp}`);
+          db.exec(`RELEASE ${sp}`);
+          throw e;
+        }
+      },
+      commit: async (s: ImportSummary): Promise<void> => {
+        db.prepare(
+          "UPDATE imports SET status = 'committed', finished_at = ?, rows_read = ?, new = ?, unchanged = ?, state_changes = ?, corrected = ?, conflicts = ?, quarantined = ?, quarantined_by_code = ? WHERE id = ?",
+        ).run(
+          s.finishedAt,
+          s.rowsRead,
+          s.new,
+          s.unchanged,
+          s.stateChanges,
+          s.corrected,
+          s.conflicts,
+          s.quarantined,
+          JSON.stringify(s.quarantinedByCode),
+          importId,
+        );
+        db.exec('COMMIT');
+        open = false;
+      },
+      rollback: async (): Promise<void> => {
+        if (open) db.exec('ROLLBACK');
+        open = false;
+      },
+    };
+  }
+
+  async currentActas(election: string): Promise<StoredActa[]> {
+    const stmt = this.db.prepare(
+      'SELECT mesa, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, version, conflict, warnings FROM acta_versions WHERE election = ? AND is_current = 1 ORDER BY mesa',
+    );
+    const out: StoredActa[] = [];
+    for (const r of stmt.raw(true).iterate(election) as IterableIterator<unknown[]>) {
+      out.push({
+        election,
+        mesa: r[0] as string,
+        ubigeo: r[1] as string,
+        state: r[2] as ActaState,
+        stateLabel: r[3] as string,
+        eligible: r[4] as number,
+        voters: (r[5] as number | null) ?? null,
+        votes: decodeVotes(r[6]),
+        blank: r[7] as number,
+        null: r[8] as number,
+        impugned: r[9] as number,
+        version: r[10] as number,
+        conflict: r[11] === 1,
+        warnings: warningsOf(r[12]),
+      });
+    }
+    return out;
+  }
+
+  async getActa(election: string, mesa: string): Promise<StoredActa | null> {
+    const r = this.db
+      .prepare('SELECT * FROM acta_versions WHERE election = ? AND mesa = ? AND is_current = 1')
+      .get(election, mesa) as Row | undefined;
+    return r
+      ? {
+          ...actaOf(election, r),
+          version: r['version'] as number,
+          conflict: r['conflict'] === 1,
+          warnings: warningsOf(r['warnings']),
+        }
+      : null;
+  }
+
+  async actaHistory(election: string, mesa: string): Promise<ActaVersion[]> {
+    const rows = this.db
+      .prepare(
+        'SELECT v.*, i.sha256 AS sha256 FROM acta_versions v LEFT JOIN imports i ON i.id = v.import_id WHERE v.election = ? AND v.mesa = ? ORDER BY v.version',
+      )
+      .all(election, mesa) as Row[];
+    return rows.map((r) => ({
+      version: r['version'] as number,
+      kind: r['kind'] as ActaVersion['kind'],
+      acta: actaOf(election, r),
+      importId: (r['import_id'] as number | null) ?? null,
+      sha256: (r['sha256'] as string | null) ?? null,
+      row: (r['row'] as number | null) ?? null,
+      recordedAt: r['recorded_at'] as string,
+      warnings: JSON.parse(r['warnings'] as string) as Issue[],
+      current: r['is_current'] === 1,
+    }));
+  }
+
+  async quarantined(importId: number): Promise<QuarantinedRow[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM quarantine WHERE import_id = ? ORDER BY row')
+      .all(importId) as Row[];
+    return rows.map((r) => ({
+      row: r['row'] as number,
+      mesa: (r['mesa'] as string | null) ?? null,
+      issues: JSON.parse(r['issues'] as string) as Issue[],
+      raw: JSON.parse(r['raw'] as string) as Record<string, string>,
+    }));
+  }
+
+  async places(election: string): Promise<Map<string, PlaceNames>> {
+    const rows = this.db.prepare('SELECT * FROM places WHERE election = ?').all(election) as Row[];
+    return new Map(
+      rows.map((r) => [
+        r['ubigeo'] as string,
+        {
+          department: r['department'] as string,
+          province: r['province'] as string,
+          district: r['district'] as string,
+        },
+      ]),
+    );
+  }
+}

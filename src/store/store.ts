@@ -1,0 +1,116 @@
+import type { Issue } from '../core/issues.js';
+import type { Acta, ElectionDef } from '../core/model/acta.js';
+import type { VersionDecision } from '../core/tally/versioning.js';
+
+/**
+ * The storage-neutral store. Asynchronous because PostgreSQL is; SQLite implements it now and a
+ * shared contract suite (store-contract.ts) runs against every implementation.
+ */
+export interface Store {
+  /** Applies pending versioned migrations; never drops data. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  putElection(def: ElectionDef): Promise<void>;
+  getElection(id: string): Promise<ElectionDef | null>;
+  listElections(): Promise<ElectionDef[]>;
+  /** The committed import of this file (by SHA-256) into this election, if any. */
+  findImport(election: string, sha256: string): Promise<ImportRecord | null>;
+  listImports(election?: string): Promise<ImportRecord[]>;
+  /** Starts an import: everything until commit is one unit; rollback leaves the store unchanged. */
+  beginImport(meta: ImportMeta): Promise<ImportSession>;
+  /** The current state of every acta of an election (derived from its versions). */
+  currentActas(election: string): Promise<StoredActa[]>;
+  getActa(election: string, mesa: string): Promise<StoredActa | null>;
+  actaHistory(election: string, mesa: string): Promise<ActaVersion[]>;
+  quarantined(importId: number): Promise<QuarantinedRow[]>;
+  /** Place names as the sources give them (ubigeo → department / province / district). */
+  places(election: string): Promise<Map<string, PlaceNames>>;
+}
+
+export interface PlaceNames {
+  readonly department: string;
+  readonly province: string;
+  readonly district: string;
+}
+
+export interface ImportMeta {
+  readonly election: string;
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly format: string;
+  readonly mode: 'import' | 'correction';
+  /** When the import started (ISO 8601), from the shell's clock. */
+  readonly startedAt: string;
+}
+
+export interface IncomingActa {
+  readonly acta: Acta;
+  /** 1-based data row in the file. */
+  readonly row: number;
+  readonly warnings: readonly Issue[];
+  readonly place?: PlaceNames | undefined;
+}
+
+export interface QuarantinedRow {
+  readonly row: number;
+  readonly mesa: string | null;
+  readonly issues: readonly Issue[];
+  readonly raw: Readonly<Record<string, string>>;
+}
+
+export interface BatchOutcome {
+  readonly new: number;
+  readonly unchanged: number;
+  readonly stateChanges: number;
+  readonly corrected: number;
+  readonly conflicts: number;
+  readonly conflictMesas: readonly string[];
+}
+
+export interface ImportSession {
+  readonly importId: number;
+  applyBatch(
+    actas: readonly IncomingActa[],
+    quarantined: readonly QuarantinedRow[],
+  ): Promise<BatchOutcome>;
+  commit(summary: ImportSummary): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+export interface ImportSummary {
+  readonly rowsRead: number;
+  readonly new: number;
+  readonly unchanged: number;
+  readonly stateChanges: number;
+  readonly corrected: number;
+  readonly conflicts: number;
+  readonly quarantined: number;
+  readonly quarantinedByCode: Readonly<Record<string, number>>;
+  readonly finishedAt: string;
+}
+
+export interface ImportRecord extends ImportMeta, Partial<ImportSummary> {
+  readonly id: number;
+  readonly status: 'committed' | 'rolled_back' | 'running';
+}
+
+export interface StoredActa extends Acta {
+  readonly version: number;
+  /** A later import brought different figures that were not applied. */
+  readonly conflict: boolean;
+  readonly warnings: readonly Issue[];
+}
+
+export interface ActaVersion {
+  readonly version: number;
+  readonly kind: VersionDecision['kind'];
+  readonly acta: Acta;
+  readonly importId: number | null;
+  readonly sha256: string | null;
+  readonly row: number | null;
+  readonly recordedAt: string;
+  readonly warnings: readonly Issue[];
+  /** True when this version is the current state. */
+  readonly current: boolean;
+}
