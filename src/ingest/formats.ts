@@ -107,7 +107,7 @@ function readFigures(
   const hasAnyFigure =
     voters !== null ||
     [...voteCells, cell(at.blank), cell(at.null), cell(at.impugned)].some((c) => c.trim() !== '');
-  const noFigures = state === 'not_installed' ? !hasAnyFigure || voters === null : !hasAnyFigure;
+  const noFigures = !hasAnyFigure;
   const votes = at.choices.map(
     (i, k) => num(i, election.choices[k]?.id ?? `choice_${k}`, true) ?? 0,
   );
