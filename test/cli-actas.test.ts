@@ -1,0 +1,227 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dataPath } from '../src/io/paths.js';
+import { cli, tempDir } from './helpers.js';
+
+const dir = tempDir('cifra-cli-actas-');
+const db = join(dir, 'cifra.db');
+const P = Array.from({ length: 18 }, (_, i) => `VOTOS_P${i + 1}`);
+const header = [
+  'UBIGEO',
+  'DEPARTAMENTO',
+  'PROVINCIA',
+  'DISTRITO',
+  'TIPO_ELECCION',
+  'MESA_DE_VOTACION',
+  'DESCRIP_ESTADO_ACTA',
+  'TIPO_OBSERVACION',
+  'N_CVAS',
+  'N_ELEC_HABIL',
+  ...P,
+  'VOTOS_VB',
+  'VOTOS_VN',
+  'VOTOS_VI',
+].join(',');
+const line = (
+  mesa: string,
+  ubigeo: string,
+  state: string,
+  p1: number,
+  p16: number,
+  blank: number,
+  nul: number,
+  eligible = 300,
+) =>
+  [
+    ubigeo,
+    'DEP',
+    'PROV',
+    'DIST',
+    'PRESIDENCIAL',
+    mesa,
+    state,
+    '',
+    state === 'SIN INSTALAR' || state === 'PENDIENTE' ? '' : String(p1 + p16 + blank + nul),
+    String(eligible),
+    ...(state === 'SIN INSTALAR' || state === 'PENDIENTE'
+      ? Array(18).fill('')
+      : [String(p1), ...Array(14).fill(''), String(p16), '', '']),
+    state === 'SIN INSTALAR' || state === 'PENDIENTE' ? '' : String(blank),
+    state === 'SIN INSTALAR' || state === 'PENDIENTE' ? '' : String(nul),
+    '',
+  ].join(',');
+
+describe('cifra ingest / results / acta / export', () => {
+  beforeAll(() => {
+    writeFileSync(
+      join(dir, 'night-1.csv'),
+      [
+        header,
+        line('000001', '010101', 'CONTABILIZADA', 40, 50, 5, 5),
+        line('000002', '140137', 'PENDIENTE', 0, 0, 0, 0),
+        line('000003', '921001', 'SIN INSTALAR', 0, 0, 0, 0, 250),
+        line('000004', '010101', 'CONTABILIZADA', 10, 10, 0, 1),
+      ].join('\n') + '\n',
+    );
+    writeFileSync(
+      join(dir, 'night-2.csv'),
+      [
+        header,
+        line('000002', '140137', 'CONTABILIZADA', 100, 20, 10, 0),
+        line('000004', '010101', 'CONTABILIZADA', 10, 10, 0, 3),
+      ].join('\n') + '\n',
+    );
+    writeFileSync(
+      join(dir, 'jee.csv'),
+      [header, line('000004', '010101', 'COMPUTADA RESUELTA', 10, 12, 0, 1)].join('\n') + '\n',
+    );
+  });
+
+  it('ingests, prints a summary with the SHA-256, and says so when the file is imported again', async () => {
+    const r = await cli('ingest', join(dir, 'night-1.csv'), '--db', db, '--no-progress');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/sha256 [0-9a-f]{64}/);
+    expect(r.out).toContain('4 ');
+    const again = await cli('ingest', join(dir, 'night-1.csv'), '--db', db, '--no-progress');
+    expect(again.out).toContain('already imported');
+  });
+
+  it('shows progress that does not lie: pending actas and the eligible voters still to come', async () => {
+    const r = await cli('results', '--db', db, '--format', 'json');
+    const u = (
+      JSON.parse(r.out) as {
+        units: {
+          valid: number;
+          eligibleRemaining: number;
+          actas: { pending: number; notInstalled: number; pctProcessed: string };
+        }[];
+      }
+    ).units[0];
+    expect(u).toMatchObject({
+      valid: 110,
+      eligibleRemaining: 300,
+      actas: { pending: 1, notInstalled: 1, pctProcessed: '75.000' },
+    });
+  });
+
+  it('a later file completes a pending acta and flags a conflicting one without applying it', async () => {
+    const r = await cli(
+      'ingest',
+      join(dir, 'night-2.csv'),
+      '--db',
+      db,
+      '--no-progress',
+      '--output',
+      'json',
+    );
+    expect(JSON.parse(r.out)).toMatchObject({
+      stateChanges: 1,
+      conflicts: 1,
+      conflictMesas: ['000004'],
+    });
+    const acta = await cli('acta', '4', '--db', db, '--format', 'json');
+    const j = JSON.parse(acta.out) as {
+      current: { null: number; conflict: boolean };
+      history: { kind: string; current: boolean }[];
+    };
+    expect(j.current).toMatchObject({ null: 1, conflict: true });
+    expect(j.history.map((h) => [h.kind, h.current])).toEqual([
+      ['new', true],
+      ['conflict', false],
+    ]);
+  });
+
+  it('a JEE correction becomes current and the acta shows its whole history', async () => {
+    const r = await cli(
+      'ingest',
+      join(dir, 'jee.csv'),
+      '--db',
+      db,
+      '--correction',
+      '--no-progress',
+      '--output',
+      'json',
+    );
+    expect(JSON.parse(r.out)).toMatchObject({ corrected: 1 });
+    const acta = await cli('acta', '000004', '--db', db);
+    expect(acta.out).toContain('COMPUTADA RESUELTA');
+    expect(acta.out).toMatch(/correction/);
+    const res = await cli(
+      'results',
+      '--db',
+      db,
+      '--level',
+      'district',
+      '--code',
+      '010101',
+      '--format',
+      'json',
+    );
+    const u = (JSON.parse(res.out) as { units: { choices: { id: string; votes: number }[] }[] })
+      .units[0];
+    expect(u?.choices.find((c) => c.id === 'P16')?.votes).toBe(62);
+  });
+
+  it('results at every level, CSV export, and the import log', async () => {
+    for (const level of [
+      'national',
+      'ambito',
+      'department',
+      'province',
+      'district',
+      'circunscripcion',
+      'mesa',
+    ]) {
+      const r = await cli('results', '--db', db, '--level', level, '--format', 'csv');
+      expect(r.code).toBe(0);
+      expect(r.out.split('\n')[0]).toContain('level,code,name,valid');
+    }
+    const out = join(dir, 'districts.csv');
+    const e = await cli(
+      'export',
+      '--db',
+      db,
+      '--level',
+      'district',
+      '--format',
+      'csv',
+      '--out',
+      out,
+    );
+    expect(e.code).toBe(0);
+    expect(readFileSync(out, 'utf8').split('\n').filter(Boolean)).toHaveLength(1 + 3);
+    const log = await cli('imports', '--db', db);
+    expect(log.out).toContain('night-2.csv');
+    expect((await cli('elections', '--db', db)).out).toContain('pe-2021-presidencial');
+  });
+
+  it('coded errors: unknown acta, unknown election, rejected file (exit 1)', async () => {
+    expect((await cli('acta', '999999', '--db', db)).err).toContain('acta_not_found');
+    expect((await cli('results', '--db', db, '--election', 'nope')).err).toContain(
+      'unknown_election',
+    );
+    writeFileSync(join(dir, 'bad.csv'), 'hello\nworld\n');
+    const bad = await cli('ingest', join(dir, 'bad.csv'), '--db', db, '--no-progress');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('columns_missing');
+    expect(bad.err).toContain('nothing was stored');
+  });
+
+  it('end to end on the real ONPE file: Castillo 2,724,752 nationally', async () => {
+    const realDb = join(dir, 'real.db');
+    const r = await cli(
+      'ingest',
+      dataPath(
+        'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
+      ),
+      '--db',
+      realDb,
+      '--no-progress',
+    );
+    expect(r.code).toBe(0);
+    const res = await cli('results', '--db', realDb);
+    expect(res.out).toContain('2,724,752');
+    expect(res.out).toContain('18.921');
+  });
+});

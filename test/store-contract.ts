@@ -1,0 +1,293 @@
+// One contract for every Store implementation (Hono-style conformance suite): SQLite now,
+// PostgreSQL next. Call runStoreContract(name, makeStore) from a *.test.ts file.
+import { describe, expect, it } from 'vitest';
+import type { Acta, ElectionDef } from '../src/core/model/acta.js';
+import type { IncomingActa, Store } from '../src/store/store.js';
+
+const ELECTION: ElectionDef = {
+  id: 'test-e',
+  label: 'Test election',
+  ruleset: 'pe-2021-presidencial',
+  choices: [
+    { id: 'A', label: 'Ana', party: 'Partido A' },
+    { id: 'B', label: 'Beto', party: 'Partido B' },
+  ],
+};
+
+const acta = (mesa: string, over: Partial<Acta> = {}): Acta => ({
+  election: ELECTION.id,
+  mesa,
+  ubigeo: '010101',
+  state: 'counted',
+  stateLabel: 'CONTABILIZADA',
+  eligible: 300,
+  voters: 100,
+  votes: [60, 30],
+  blank: 6,
+  null: 4,
+  impugned: 0,
+  ...over,
+});
+const incoming = (a: Acta, row: number): IncomingActa => ({
+  acta: a,
+  row,
+  warnings: [],
+  place: { department: 'AMAZONAS', province: 'CHACHAPOYAS', district: 'CHACHAPOYAS' },
+});
+
+async function importActas(
+  store: Store,
+  actas: readonly Acta[],
+  sha: string,
+  mode: 'import' | 'correction' = 'import',
+) {
+  const s = await store.beginImport({
+    election: ELECTION.id,
+    fileName: `${sha}.csv`,
+    sha256: sha,
+    size: 10,
+    format: 'cifra-csv',
+    mode,
+    startedAt: '2026-11-26T00:00:00.000Z',
+  });
+  const out = await s.applyBatch(
+    actas.map((a, i) => incoming(a, i + 1)),
+    [],
+  );
+  await s.commit({
+    rowsRead: actas.length,
+    ...out,
+    quarantined: 0,
+    quarantinedByCode: {},
+    finishedAt: '2026-11-26T00:00:01.000Z',
+  });
+  return { ...out, importId: s.importId };
+}
+
+export function runStoreContract(name: string, makeStore: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    const fresh = async (): Promise<Store> => {
+      const s = await makeStore();
+      await s.migrate();
+      await s.putElection(ELECTION);
+      return s;
+    };
+
+    it('migrate is idempotent and keeps data', async () => {
+      const s = await fresh();
+      await importActas(s, [acta('000001')], 'a1');
+      await s.migrate();
+      expect(await s.currentActas(ELECTION.id)).toHaveLength(1);
+      await s.close();
+    });
+
+    it('stores and updates elections', async () => {
+      const s = await fresh();
+      expect(await s.getElection(ELECTION.id)).toEqual(ELECTION);
+      await s.putElection({ ...ELECTION, label: 'Renamed' });
+      expect((await s.getElection(ELECTION.id))?.label).toBe('Renamed');
+      expect((await s.listElections()).map((e) => e.id)).toEqual([ELECTION.id]);
+      expect(await s.getElection('nope')).toBeNull();
+      await s.close();
+    });
+
+    it('commits an import: current actas, the import log and its counts, findImport by SHA-256', async () => {
+      const s = await fresh();
+      const r = await importActas(
+        s,
+        [acta('000001'), acta('000002', { votes: [10, 80] })],
+        'sha-1',
+      );
+      expect(r).toMatchObject({ new: 2, unchanged: 0, conflicts: 0 });
+      const current = await s.currentActas(ELECTION.id);
+      expect(current.map((a) => [a.mesa, a.votes, a.version, a.conflict])).toEqual([
+        ['000001', [60, 30], 1, false],
+        ['000002', [10, 80], 1, false],
+      ]);
+      expect((await s.findImport(ELECTION.id, 'sha-1'))?.id).toBe(r.importId);
+      expect(await s.findImport(ELECTION.id, 'other')).toBeNull();
+      expect((await s.listImports(ELECTION.id))[0]).toMatchObject({
+        status: 'committed',
+        rowsRead: 2,
+        new: 2,
+        sha256: 'sha-1',
+        size: 10,
+      });
+      expect((await s.places(ELECTION.id)).get('010101')).toEqual({
+        department: 'AMAZONAS',
+        province: 'CHACHAPOYAS',
+        district: 'CHACHAPOYAS',
+      });
+      await s.close();
+    });
+
+    it('rolls back an import completely', async () => {
+      const s = await fresh();
+      const session = await s.beginImport({
+        election: ELECTION.id,
+        fileName: 'x.csv',
+        sha256: 'x',
+        size: 1,
+        format: 'cifra-csv',
+        mode: 'import',
+        startedAt: '2026-11-26T00:00:00.000Z',
+      });
+      await session.applyBatch(
+        [incoming(acta('000009'), 1)],
+        [{ row: 2, mesa: null, issues: [], raw: { a: '1' } }],
+      );
+      await session.rollback();
+      expect(await s.currentActas(ELECTION.id)).toEqual([]);
+      expect(await s.listImports()).toEqual([]);
+      expect(await s.actaHistory(ELECTION.id, '000009')).toEqual([]);
+      await s.close();
+    });
+
+    it('versions: unchanged, state change, conflict (kept, flagged, not applied), correction (applied, clears the flag)', async () => {
+      const s = await fresh();
+      await importActas(
+        s,
+        [
+          acta('000001', {
+            state: 'pending',
+            stateLabel: 'PENDIENTE',
+            voters: null,
+            votes: null,
+            blank: 0,
+            null: 0,
+          }),
+        ],
+        'i1',
+      );
+      expect(
+        await importActas(
+          s,
+          [
+            acta('000001', {
+              state: 'pending',
+              stateLabel: 'PENDIENTE',
+              voters: null,
+              votes: null,
+              blank: 0,
+              null: 0,
+            }),
+          ],
+          'i2',
+        ),
+      ).toMatchObject({ unchanged: 1 });
+      expect(await importActas(s, [acta('000001')], 'i3')).toMatchObject({ stateChanges: 1 });
+      const conflict = await importActas(s, [acta('000001', { votes: [59, 31] })], 'i4');
+      expect(conflict).toMatchObject({ conflicts: 1, conflictMesas: ['000001'] });
+      const afterConflict = await s.getActa(ELECTION.id, '000001');
+      expect(afterConflict).toMatchObject({ votes: [60, 30], conflict: true, version: 2 });
+      const fix = await importActas(s, [acta('000001', { votes: [59, 31] })], 'i5', 'correction');
+      expect(fix).toMatchObject({ corrected: 1 });
+      expect(await s.getActa(ELECTION.id, '000001')).toMatchObject({
+        votes: [59, 31],
+        conflict: false,
+        version: 4,
+      });
+      const history = await s.actaHistory(ELECTION.id, '000001');
+      expect(history.map((h) => [h.version, h.kind, h.current, h.sha256])).toEqual([
+        [1, 'new', false, 'i1'],
+        [2, 'state_change', false, 'i3'],
+        [3, 'conflict', false, 'i4'],
+        [4, 'correction', true, 'i5'],
+      ]);
+      expect(history[0]?.row).toBe(1);
+      await s.close();
+    });
+
+    it('keeps quarantined rows with their issues and raw values', async () => {
+      const s = await fresh();
+      const session = await s.beginImport({
+        election: ELECTION.id,
+        fileName: 'q.csv',
+        sha256: 'q',
+        size: 1,
+        format: 'cifra-csv',
+        mode: 'import',
+        startedAt: '2026-11-26T00:00:00.000Z',
+      });
+      await session.applyBatch(
+        [],
+        [
+          {
+            row: 7,
+            mesa: '000007',
+            issues: [
+              {
+                code: 'sheet_sum_mismatch',
+                severity: 'error',
+                path: ['mesa', '000007'],
+                details: { sum: 9, voters: 10 },
+              },
+            ],
+            raw: { mesa: '000007' },
+          },
+        ],
+      );
+      await session.commit({
+        rowsRead: 1,
+        new: 0,
+        unchanged: 0,
+        stateChanges: 0,
+        corrected: 0,
+        conflicts: 0,
+        quarantined: 1,
+        quarantinedByCode: { sheet_sum_mismatch: 1 },
+        finishedAt: 'x',
+      });
+      expect(await s.quarantined(session.importId)).toEqual([
+        {
+          row: 7,
+          mesa: '000007',
+          issues: [
+            {
+              code: 'sheet_sum_mismatch',
+              severity: 'error',
+              path: ['mesa', '000007'],
+              details: { sum: 9, voters: 10 },
+            },
+          ],
+          raw: { mesa: '000007' },
+        },
+      ]);
+      expect((await s.listImports())[0]?.quarantinedByCode).toEqual({ sheet_sum_mismatch: 1 });
+      await s.close();
+    });
+
+    it('keeps elections apart: the same mesa in two elections', async () => {
+      const s = await fresh();
+      await s.putElection({ ...ELECTION, id: 'other' });
+      await importActas(s, [acta('000001')], 'e1');
+      expect(await s.currentActas('other')).toEqual([]);
+      expect(await s.getActa('other', '000001')).toBeNull();
+      await s.close();
+    });
+
+    it('keeps actas without figures as null, not zero', async () => {
+      const s = await fresh();
+      await importActas(
+        s,
+        [
+          acta('000003', {
+            state: 'not_installed',
+            stateLabel: 'SIN INSTALAR',
+            voters: null,
+            votes: null,
+            blank: 0,
+            null: 0,
+          }),
+        ],
+        'n1',
+      );
+      expect(await s.getActa(ELECTION.id, '000003')).toMatchObject({
+        votes: null,
+        voters: null,
+        state: 'not_installed',
+      });
+      await s.close();
+    });
+  });
+}
