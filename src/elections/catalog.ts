@@ -21,6 +21,9 @@ export function builtInElection(id: string): ElectionDef | null {
       id,
       label: 'Perú 2021 — Presidencial, primera vuelta (ONPE, datos abiertos por mesa)',
       ruleset: 'pe-2021-presidencial',
+      // ONPE's final open data (June 2021) still labels 32 actas EN PROCESO; their figures are in
+      // ONPE's 100 % totals, so they count (PROVENANCE.md of the file).
+      pendingFiguresCount: true,
       choices: rows.map((r) => ({
         id: (r['column'] ?? '').replace(/^VOTOS_/, ''),
         label: r['candidato'] ?? '',

@@ -113,9 +113,11 @@ export async function buildResults(
   const places = await store.places(election.id);
   const subset =
     level === 'mesa' && code !== undefined ? actas.filter((a) => a.mesa === code) : actas;
-  const units = (tabulate(subset, election.choices.length, [level]).get(level) ?? []).filter(
-    (u) => code === undefined || u.code === code,
-  );
+  const units = (
+    tabulate(subset, election.choices.length, [level], {
+      pendingFiguresCount: election.pendingFiguresCount ?? false,
+    }).get(level) ?? []
+  ).filter((u) => code === undefined || u.code === code);
   return {
     election: election.id,
     label: election.label,

@@ -58,17 +58,20 @@ export interface Acta {
   readonly impugned: number;
 }
 
-/** Does this acta's figures enter the totals? Counted, resolved and annulled actas do; an acta at
- * the JEE does not; a pending acta does only when its source carries figures (ONPE's final open
- * data keeps 32 rows labelled EN PROCESO whose figures are part of the 100 % totals). */
-export function actaCounts(a: Pick<Acta, 'state' | 'votes'>): boolean {
+/**
+ * Do this acta's figures enter the totals? Counted, resolved and annulled actas do (annulled
+ * actas with their votes booked as null, as ONPE does); actas at the JEE, pending or not installed
+ * do not — except, when the election says so, pending actas that carry figures: ONPE's final
+ * 2021 open data leaves 32 rows labelled EN PROCESO whose figures are part of its 100 % totals.
+ */
+export function actaCounts(a: Pick<Acta, 'state' | 'votes'>, pendingFiguresCount = false): boolean {
   switch (a.state) {
     case 'counted':
     case 'resolved':
     case 'annulled':
       return true;
     case 'pending':
-      return a.votes !== null;
+      return pendingFiguresCount && a.votes !== null;
     case 'jee':
     case 'not_installed':
       return false;
@@ -101,4 +104,6 @@ export interface ElectionDef {
     readonly label: string;
     readonly party: string;
   }[];
+  /** Count pending actas that carry figures (a final release with stale labels); default false. */
+  readonly pendingFiguresCount?: boolean;
 }

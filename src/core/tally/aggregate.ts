@@ -56,7 +56,7 @@ export interface ActaCounts {
   readonly notInstalled: number;
   readonly pending: number;
   readonly jee: number;
-  /** Pending actas whose source already carries figures (they enter the totals). */
+  /** Pending actas whose figures enter the totals (elections with pendingFiguresCount). */
   readonly pendingWithFigures: number;
 }
 
@@ -117,7 +117,9 @@ export function tabulate(
   actas: Iterable<Acta>,
   choices: number,
   levels: readonly Level[],
+  options: { readonly pendingFiguresCount?: boolean } = {},
 ): Map<Level, UnitResult[]> {
+  const pendingFiguresCount = options.pendingFiguresCount ?? false;
   const accs = new Map<Level, Map<string, Acc>>(levels.map((l) => [l, new Map()]));
   const placeLevels = levels.filter((l) => l !== 'mesa');
   // Every level but the mesa depends on the ubigeo alone: resolve its accumulators once per ubigeo.
@@ -141,9 +143,9 @@ export function tabulate(
     if (mesaUnits !== null) {
       const acc = newAcc(choices);
       mesaUnits.set(a.mesa, acc);
-      add(acc, a, choices);
+      add(acc, a, choices, pendingFiguresCount);
     }
-    for (const acc of targets) add(acc, a, choices);
+    for (const acc of targets) add(acc, a, choices, pendingFiguresCount);
   }
   const out = new Map<Level, UnitResult[]>();
   for (const [level, units] of accs) {
@@ -161,12 +163,12 @@ function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function add(acc: Acc, a: Acta, choices: number): void {
-  const counts = actaCounts(a);
+function add(acc: Acc, a: Acta, choices: number, pendingFiguresCount: boolean): void {
+  const counts = actaCounts(a, pendingFiguresCount);
   acc.total++;
   acc.states[a.state]++;
   acc.eligible += a.eligible;
-  if (a.state === 'pending' && a.votes !== null) acc.pendingWithFigures++;
+  if (counts && a.state === 'pending') acc.pendingWithFigures++;
   if (counts || a.state === 'not_installed') acc.eligibleProcessed += a.eligible;
   else acc.eligibleRemaining += a.eligible;
   if (counts && a.votes !== null) {

@@ -1,5 +1,4 @@
 import type { Acta, ActaState } from '../model/acta.js';
-import { actaCounts } from '../model/acta.js';
 
 /** What an incoming acta does to the stored one. */
 export type VersionDecision =
@@ -44,9 +43,8 @@ export function decideVersion(
   if (current === null) return { kind: 'new' };
   if (actaContentKey(current) === actaContentKey(incoming)) return { kind: 'unchanged' };
   if (mode === 'correction') return { kind: 'correction' };
-  // The acta was still open (no figures, or at the JEE): its arrival or resolution is progress.
-  if (OPEN_STATES.has(current.state) && !(current.state === 'pending' && actaCounts(current)))
-    return { kind: 'state_change' };
+  // The acta was still open (pending, or at the JEE): its arrival or resolution is progress.
+  if (OPEN_STATES.has(current.state)) return { kind: 'state_change' };
   // Same figures, new label (e.g. counted → resolved): a state change.
   if (figuresKey(current) === figuresKey(incoming)) return { kind: 'state_change' };
   return { kind: 'conflict' };

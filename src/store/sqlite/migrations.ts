@@ -15,7 +15,8 @@ export const SQLITE_MIGRATIONS: readonly {
         id TEXT PRIMARY KEY,
         label TEXT NOT NULL,
         ruleset TEXT NOT NULL,
-        choices TEXT NOT NULL
+        choices TEXT NOT NULL,
+        pending_figures_count INTEGER NOT NULL DEFAULT 0
       );
       CREATE TABLE imports (
         id INTEGER PRIMARY KEY,

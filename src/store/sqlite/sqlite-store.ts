@@ -117,21 +117,29 @@ export class SqliteStore implements Store {
   async putElection(def: ElectionDef): Promise<void> {
     this.db
       .prepare(
-        'INSERT INTO elections (id, label, ruleset, choices) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET label = excluded.label, ruleset = excluded.ruleset, choices = excluded.choices',
+        `INSERT INTO elections (id, label, ruleset, choices, pending_figures_count) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET label = excluded.label, ruleset = excluded.ruleset, choices = excluded.choices,
+           pending_figures_count = excluded.pending_figures_count`,
       )
-      .run(def.id, def.label, def.ruleset, JSON.stringify(def.choices));
+      .run(
+        def.id,
+        def.label,
+        def.ruleset,
+        JSON.stringify(def.choices),
+        def.pendingFiguresCount === true ? 1 : 0,
+      );
   }
 
   async getElection(id: string): Promise<ElectionDef | null> {
     const r = this.db.prepare('SELECT * FROM elections WHERE id = ?').get(id) as Row | undefined;
-    return r
-      ? {
-          id: r['id'] as string,
-          label: r['label'] as string,
-          ruleset: r['ruleset'] as string,
-          choices: JSON.parse(r['choices'] as string) as ElectionDef['choices'],
-        }
-      : null;
+    if (!r) return null;
+    return {
+      id: r['id'] as string,
+      label: r['label'] as string,
+      ruleset: r['ruleset'] as string,
+      choices: JSON.parse(r['choices'] as string) as ElectionDef['choices'],
+      ...(r['pending_figures_count'] === 1 ? { pendingFiguresCount: true } : {}),
+    };
   }
 
   async listElections(): Promise<ElectionDef[]> {
