@@ -1,6 +1,9 @@
 // `npm run bench [-- --json]`: cifra against the shared baselines, on the same machine in the
 // same run; ratios, medians of several repetitions. No timing is asserted anywhere.
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { dataPath } from '../src/io/paths.js';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DHONDT, PLURALITY } from '../src/core/allocation/methods.js';
@@ -12,6 +15,7 @@ import type { ListRuleset } from '../src/core/rulesets/ruleset.js';
 import {
   baselinesPresent,
   BASELINES,
+  CACHE,
   loadInputs,
   median,
   prepareBaselines,
@@ -197,4 +201,87 @@ function main(): void {
   }
 }
 
+function ingestBenchmarks(dir: string): void {
+  // DuckDB and the synthetic actas file need the baselines' own dependencies and generator.
+  if (!existsSync(join(dir, 'node_modules', '@duckdb')))
+    execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'ignore' });
+  const synthetic = join(dir, 'data', 'actas.csv');
+  if (!existsSync(synthetic))
+    execFileSync('node', ['gen_actas.mjs', '42', '--out', synthetic], {
+      cwd: dir,
+      stdio: 'ignore',
+    });
+  const real = join(CACHE, 'onpe-2021-presidencial-r1.csv');
+  // The same bytes for both: the ONPE file unzipped and unquoted (the DuckDB script reads a bare
+  // header; no ONPE field contains a comma).
+  const onpe = dataPath(
+    'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
+  );
+  if (!existsSync(real))
+    writeFileSync(real, gunzipSync(readFileSync(onpe)).toString('utf8').replace(/"/g, ''));
+  const duck = (file: string): { e2e_ms: number; load_ms: number } =>
+    JSON.parse(
+      execFileSync(
+        'node',
+        ['duckdb_tally.mjs', file, '--repeat', '5', '--threads', '1', '--json'],
+        { cwd: dir },
+      ).toString(),
+    ) as { e2e_ms: number; load_ms: number };
+  const once = (file: string, election: string, choices: number, ubigeoMode: string) => {
+    const runs = [0, 1, 2].map(
+      () =>
+        JSON.parse(
+          execFileSync('node', [
+            join(CACHE, 'build', 'bench', 'ingest-once.js'),
+            file,
+            election,
+            String(choices),
+            CACHE,
+            ubigeoMode,
+          ]).toString(),
+        ) as {
+          ms: number;
+          rss: number;
+          rows: number;
+          quarantined: number;
+          quarantinedByCode: Record<string, number>;
+          loadMs: number;
+          tabulateMs: number;
+        },
+    );
+    return {
+      ms: median(runs.map((r) => r.ms)),
+      rss: Math.max(...runs.map((r) => r.rss)),
+      rows: runs[0]?.rows ?? 0,
+      quarantined: runs[0]?.quarantined ?? 0,
+      byCode: runs[0]?.quarantinedByCode ?? {},
+      loadMs: median(runs.map((r) => r.loadMs)),
+      tabulateMs: median(runs.map((r) => r.tabulateMs)),
+    };
+  };
+  for (const [name, file, election, choices, ubigeoMode] of [
+    ['ingest-onpe-2021-real', real, 'pe-2021-presidencial', 18, 'reniec'],
+    ['ingest-synthetic-86488x35', synthetic, 'bench-synthetic', 35, 'any-ubigeo'],
+  ] as const) {
+    const c = once(file, election, choices, ubigeoMode);
+    const d = duck(file);
+    report({
+      name,
+      cifraMs: c.ms,
+      baselineMs: d.e2e_ms,
+      ratio: d.e2e_ms / c.ms,
+      note: `${c.rows} rows, ${c.quarantined} quarantined ${JSON.stringify(c.byCode)}; peak RSS ${(c.rss / 1e6).toFixed(0)} MB; DuckDB 1 thread read+aggregate; ratio < 1 means slower`,
+    });
+    report({
+      name: `${name}-tabulate-all-levels`,
+      cifraMs: c.tabulateMs,
+      baselineMs: null,
+      ratio: null,
+      note: `pure tabulation, 6 levels; loading the current actas from SQLite first takes ${c.loadMs.toFixed(0)} ms`,
+    });
+  }
+}
+
 main();
+if (baselinesPresent() && !process.argv.includes('--no-ingest'))
+  ingestBenchmarks(prepareBaselines());

@@ -25,10 +25,12 @@ function encodeVotes(v: readonly number[] | null): Buffer | null {
 function decodeVotes(b: unknown): number[] | null {
   if (b === null || b === undefined) return null;
   const buf = b as Buffer;
-  const n = buf.byteLength >> 2;
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) out[i] = buf.readInt32LE(i << 2);
-  return out;
+  // an aligned copy, then one native conversion (BLOBs need not be 4-byte aligned)
+  const aligned =
+    buf.byteOffset % 4 === 0
+      ? new Int32Array(buf.buffer, buf.byteOffset, buf.byteLength >> 2)
+      : new Int32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  return Array.from(aligned);
 }
 
 const NO_WARNINGS: readonly Issue[] = [];
@@ -349,7 +351,7 @@ export class SqliteStore implements Store {
 
   async currentActas(election: string): Promise<StoredActa[]> {
     const stmt = this.db.prepare(
-      'SELECT mesa, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, version, conflict, warnings FROM acta_versions WHERE election = ? AND is_current = 1 ORDER BY mesa',
+      'SELECT mesa, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, version, conflict, warnings FROM acta_versions NOT INDEXED WHERE election = ? AND is_current = 1',
     );
     const out: StoredActa[] = [];
     for (const r of stmt.raw(true).iterate(election) as IterableIterator<unknown[]>) {
