@@ -213,7 +213,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         o: {
           db: string;
           election: string;
-          format?: 'onpe-mesa' | 'cifra-csv' | 'cifra-json';
+          format?: 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json';
           choices?: string;
           rules?: string;
           correction: boolean;

@@ -11,7 +11,7 @@ import { parseCount } from '../io/numbers.js';
 import type { PlaceNames } from '../store/store.js';
 import { FileRejected } from './source.js';
 
-export const FORMATS = ['onpe-mesa', 'cifra-csv'] as const;
+export const FORMATS = ['onpe-mesa', 'onpe-congress', 'cifra-csv'] as const;
 export type CsvFormat = (typeof FORMATS)[number];
 
 export type ParsedRow =
@@ -19,7 +19,7 @@ export type ParsedRow =
   | { readonly ok: false; readonly mesa: string | null; readonly issues: readonly Issue[] };
 
 export interface RowParser {
-  readonly format: CsvFormat;
+  readonly format: 'onpe-mesa' | 'cifra-csv';
   parse(cells: readonly string[], row: number): ParsedRow;
   raw(cells: readonly string[]): Record<string, string>;
 }
@@ -27,6 +27,8 @@ export interface RowParser {
 /** Which format a header is: ONPE's per-mesa columns, or cifra's documented CSV. */
 export function detectFormat(header: readonly string[]): CsvFormat | null {
   const h = new Set(header.map((x) => x.toUpperCase()));
+  if (h.has('MESA_DE_VOTACION') && h.has('CODIGO_OP') && h.has('N_TOTAL_VOTOS'))
+    return 'onpe-congress';
   if (h.has('MESA_DE_VOTACION') && h.has('N_ELEC_HABIL')) return 'onpe-mesa';
   if (h.has('MESA') && h.has('UBIGEO') && h.has('ELIGIBLE')) return 'cifra-csv';
   return null;

@@ -14,9 +14,10 @@ import {
   type RowParser,
 } from './formats.js';
 import { readCsvRows } from './rows.js';
+import { onpeCongressGrouper } from './congress.js';
 import { FileRejected, openSource } from './source.js';
 
-export type IngestFormat = 'onpe-mesa' | 'cifra-csv' | 'cifra-json';
+export type IngestFormat = 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json';
 
 export interface IngestOptions {
   readonly file: string;
@@ -227,18 +228,26 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
           found: csv.header.slice(0, 12),
         });
       format = wanted;
-      const parser: RowParser =
-        wanted === 'onpe-mesa'
-          ? onpeMesaParser(csv.header, o.election)
-          : cifraCsvParser(csv.header, o.election);
-      records = (async function* () {
-        for await (const r of csv.records)
-          yield {
-            row: r.row,
-            parsed: parser.parse(r.cells, r.row),
-            raw: () => parser.raw(r.cells),
-          };
-      })();
+      if (wanted === 'onpe-congress') {
+        const grouper = onpeCongressGrouper(csv.header, o.election);
+        records = (async function* () {
+          for await (const r of csv.records) yield* grouper.push(r.cells, r.row);
+          yield* grouper.flush();
+        })();
+      } else {
+        const parser: RowParser =
+          wanted === 'onpe-mesa'
+            ? onpeMesaParser(csv.header, o.election)
+            : cifraCsvParser(csv.header, o.election);
+        records = (async function* () {
+          for await (const r of csv.records)
+            yield {
+              row: r.row,
+              parsed: parser.parse(r.cells, r.row),
+              raw: () => parser.raw(r.cells),
+            };
+        })();
+      }
     }
   } catch (e) {
     source?.stream.destroy();

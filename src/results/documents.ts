@@ -15,6 +15,8 @@ export interface ResultUnit {
     readonly votes: number;
     readonly pctValid: string;
     readonly pctEmitted: string;
+    /** Preferential votes by candidate list position (1-based in `position`), when present. */
+    readonly candidates?: readonly { readonly position: number; readonly votes: number }[];
   }[];
   readonly valid: number;
   readonly blank: number;
@@ -87,6 +89,9 @@ export function resultUnit(u: UnitResult, election: ElectionDef, name: string): 
       votes: u.votes[i] ?? 0,
       pctValid: pct.pctValid[i] ?? '0.000',
       pctEmitted: pct.pctEmitted[i] ?? '0.000',
+      ...(u.preferential
+        ? { candidates: (u.preferential[i] ?? []).map((votes, k) => ({ position: k + 1, votes })) }
+        : {}),
     })),
     valid: u.valid,
     blank: u.blank,

@@ -56,6 +56,11 @@ export interface Acta {
   readonly blank: number;
   readonly null: number;
   readonly impugned: number;
+  /**
+   * Preferential votes, where the election has them: per choice (list), the votes of each
+   * candidate by list position (index 0 = candidate 1). LOE art. 31.
+   */
+  readonly preferential?: readonly (readonly number[])[] | null;
 }
 
 /**

@@ -64,6 +64,8 @@ export interface UnitResult {
   readonly level: Level;
   readonly code: string;
   readonly votes: readonly number[];
+  /** Preferential votes per choice and candidate position (null when the actas have none). */
+  readonly preferential: readonly (readonly number[])[] | null;
   readonly blank: number;
   readonly null: number;
   readonly impugned: number;
@@ -82,6 +84,8 @@ export interface UnitResult {
 
 interface Acc {
   votes: Float64Array;
+  /** Preferential votes per choice and candidate position, when actas carry them. */
+  preferential: number[][] | null;
   blank: number;
   null: number;
   impugned: number;
@@ -96,6 +100,7 @@ interface Acc {
 function newAcc(choices: number): Acc {
   return {
     votes: new Float64Array(choices),
+    preferential: null,
     blank: 0,
     null: 0,
     impugned: 0,
@@ -179,6 +184,13 @@ function add(acc: Acc, a: Acta, choices: number, pendingFiguresCount: boolean): 
     acc.blank += a.blank;
     acc.null += a.null;
     acc.impugned += a.impugned;
+    if (a.preferential) {
+      const pref = (acc.preferential ??= Array.from({ length: choices }, () => []));
+      a.preferential.forEach((list, i) => {
+        const into = pref[i] as number[];
+        list.forEach((v, k) => (into[k] = (into[k] ?? 0) + v));
+      });
+    }
   }
 }
 
@@ -193,6 +205,7 @@ function finish(level: Level, code: string, acc: Acc): UnitResult {
     level,
     code,
     votes,
+    preferential: acc.preferential,
     blank: acc.blank,
     null: acc.null,
     impugned: acc.impugned,

@@ -22,11 +22,21 @@ export function actaContentKey(a: Acta): string {
     a.blank,
     a.null,
     a.impugned,
+    a.preferential ?? null,
   ]);
 }
 
 function figuresKey(a: Acta): string {
-  return JSON.stringify([a.ubigeo, a.eligible, a.voters, a.votes, a.blank, a.null, a.impugned]);
+  return JSON.stringify([
+    a.ubigeo,
+    a.eligible,
+    a.voters,
+    a.votes,
+    a.blank,
+    a.null,
+    a.impugned,
+    a.preferential ?? null,
+  ]);
 }
 
 const OPEN_STATES: ReadonlySet<ActaState> = new Set(['pending', 'jee']);

@@ -83,4 +83,9 @@ export const SQLITE_MIGRATIONS: readonly {
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'preferential votes per list and candidate position',
+    sql: `ALTER TABLE acta_versions ADD COLUMN preferential TEXT;`,
+  },
 ];

@@ -51,6 +51,9 @@ function actaOf(election: string, r: Row): Acta {
     blank: r['blank'] as number,
     null: r['null_votes'] as number,
     impugned: r['impugned'] as number,
+    ...(r['preferential']
+      ? { preferential: JSON.parse(r['preferential'] as string) as number[][] }
+      : {}),
   };
 }
 
@@ -195,7 +198,7 @@ export class SqliteStore implements Store {
       'SELECT * FROM acta_versions WHERE election = ? AND is_current = 1 AND mesa IN (SELECT value FROM json_each(?))',
     );
     const insertVersion = db.prepare(
-      'INSERT INTO acta_versions (election, mesa, version, kind, is_current, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, import_id, row, recorded_at, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO acta_versions (election, mesa, version, kind, is_current, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, import_id, row, recorded_at, warnings, preferential) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const retire = db.prepare(
       'UPDATE acta_versions SET is_current = 0, conflict = 0 WHERE election = ? AND mesa = ? AND is_current = 1',
@@ -284,6 +287,7 @@ export class SqliteStore implements Store {
               item.row,
               meta.startedAt,
               warnings,
+              a.preferential ? JSON.stringify(a.preferential) : null,
             );
             if (decision.kind === 'conflict') {
               flagConflict.run(meta.election, a.mesa);
@@ -306,6 +310,7 @@ export class SqliteStore implements Store {
                 blank: a.blank,
                 null_votes: a.null,
                 impugned: a.impugned,
+                preferential: a.preferential ? JSON.stringify(a.preferential) : null,
               });
           }
           for (const q of quarantined)
@@ -351,7 +356,7 @@ export class SqliteStore implements Store {
 
   async currentActas(election: string): Promise<StoredActa[]> {
     const stmt = this.db.prepare(
-      'SELECT mesa, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, version, conflict, warnings FROM acta_versions NOT INDEXED WHERE election = ? AND is_current = 1',
+      'SELECT mesa, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, version, conflict, warnings, preferential FROM acta_versions NOT INDEXED WHERE election = ? AND is_current = 1',
     );
     const out: StoredActa[] = [];
     for (const r of stmt.raw(true).iterate(election) as IterableIterator<unknown[]>) {
@@ -370,6 +375,7 @@ export class SqliteStore implements Store {
         version: r[10] as number,
         conflict: r[11] === 1,
         warnings: warningsOf(r[12]),
+        ...(r[13] ? { preferential: JSON.parse(r[13] as string) as number[][] } : {}),
       });
     }
     return out;
