@@ -46,6 +46,7 @@ const r = await ingestFile(store, {
   isKnownUbigeo: known,
 });
 const ms = performance.now() - t0;
+const ingestRss = process.resourceUsage().maxRSS * 1024;
 if (!r.ok) throw new Error(JSON.stringify(r.issues));
 const loads: number[] = [];
 const tabs: number[] = [];
@@ -71,6 +72,7 @@ await store.close();
 console.log(
   JSON.stringify({
     ms,
+    ingestRss,
     rss: process.resourceUsage().maxRSS * 1024,
     rows: r.report.rowsRead,
     quarantined: r.report.quarantined,

@@ -43,6 +43,7 @@ export const SQLITE_MIGRATIONS: readonly {
       -- is not a conflict (is_current caches it); conflict = 1 on a current row that a later,
       -- different and unapplied version contradicts.
       CREATE TABLE acta_versions (
+        id INTEGER PRIMARY KEY,
         election TEXT NOT NULL,
         mesa TEXT NOT NULL,
         version INTEGER NOT NULL,
@@ -61,9 +62,9 @@ export const SQLITE_MIGRATIONS: readonly {
         import_id INTEGER REFERENCES imports(id),
         row INTEGER,
         recorded_at TEXT NOT NULL,
-        warnings TEXT NOT NULL,
-        PRIMARY KEY (election, mesa, version)
-      ) WITHOUT ROWID;
+        warnings TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX acta_version_key ON acta_versions(election, mesa, version);
       CREATE UNIQUE INDEX acta_current ON acta_versions(election, mesa) WHERE is_current = 1;
       CREATE TABLE quarantine (
         import_id INTEGER NOT NULL REFERENCES imports(id),

@@ -93,6 +93,7 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 10000');
+    this.db.pragma('cache_size = -65536'); // 64 MiB of page cache: one import touches every acta
   }
 
   async migrate(): Promise<void> {
