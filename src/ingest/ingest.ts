@@ -42,6 +42,16 @@ export interface IngestReport extends ImportSummary {
   readonly conflictMesas: readonly string[];
 }
 
+const ZERO_COUNTS = {
+  rowsRead: 0,
+  new: 0,
+  unchanged: 0,
+  stateChanges: 0,
+  corrected: 0,
+  conflicts: 0,
+  quarantined: 0,
+} as const;
+
 export type IngestResult =
   | { readonly ok: true; readonly report: IngestReport }
   | { readonly ok: false; readonly issues: readonly Issue[] };
@@ -195,13 +205,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
         format: previous.format as IngestFormat,
         importId: previous.id,
         alreadyImported: true,
-        rowsRead: 0,
-        new: 0,
-        unchanged: 0,
-        stateChanges: 0,
-        corrected: 0,
-        conflicts: 0,
-        quarantined: 0,
+        ...ZERO_COUNTS,
         quarantinedByCode: {},
         warningsByCode: {},
         conflictMesas: [],
@@ -269,15 +273,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
   const seen = new Set<string>();
   const quarantinedByCode: Record<string, number> = {};
   const warningsByCode: Record<string, number> = {};
-  const totals = {
-    rowsRead: 0,
-    new: 0,
-    unchanged: 0,
-    stateChanges: 0,
-    corrected: 0,
-    conflicts: 0,
-    quarantined: 0,
-  };
+  const totals: { -readonly [K in keyof typeof ZERO_COUNTS]: number } = { ...ZERO_COUNTS };
   const conflictMesas: string[] = [];
   let actas: IncomingActa[] = [];
   let bad: QuarantinedRow[] = [];

@@ -70,7 +70,7 @@ export function runPresident(args: PresidentArgs, io: CliIo): number {
       : undefined;
   const result = decidePresidentialRound({ candidates, round: rs.value.round, emitted });
   const nullity =
-    blank !== undefined && nul !== undefined
+    blank !== undefined && nul !== undefined && rs.value.nullity !== null
       ? checkNullity({ valid: result.valid, blank, null: nul }, rs.value.nullity)
       : null;
   if (result.outcome.kind === 'tie')

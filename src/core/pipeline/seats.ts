@@ -529,7 +529,7 @@ export function computeSeats(
     preliminarySeats:
       prelim === null ? null : Object.fromEntries(partyNames.map((p, i) => [p, prelim[i] ?? 0])),
     nullity:
-      blank !== undefined && nul !== undefined
+      blank !== undefined && nul !== undefined && ruleset.nullity !== null
         ? checkNullity({ valid: validTotal, blank, null: nul }, ruleset.nullity)
         : null,
     issues,

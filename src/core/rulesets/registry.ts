@@ -111,6 +111,17 @@ function prelimSeats(
   };
 }
 
+/** The options every Peruvian list ruleset shares: exhausted lists and the nullity denominator. */
+function peruChoices(
+  o: Record<string, string>,
+): Pick<ListRuleset, 'exhaustedList' | 'nullity' | 'options'> {
+  return {
+    exhaustedList: o['exhausted-list'] === 'vacant' ? 'vacant' : 'next-quotient',
+    nullity: o['nullity'] === 'loe-365' ? 'loe-365' : 'const-184',
+    options: o,
+  };
+}
+
 interface Definition {
   readonly id: string;
   readonly options: readonly RulesetOption[];
@@ -146,11 +157,9 @@ const DEFINITIONS: readonly Definition[] = [
           ],
         },
         tieBreak: { kind: 'lot' }, // LOE art. 30(f): sorteo
-        exhaustedList: o['exhausted-list'] === 'vacant' ? 'vacant' : 'next-quotient',
+        ...peruChoices(o),
         singleSeatWinner: 'list',
         apportionment: PERU_APPORTIONMENT,
-        nullity: o['nullity'] === 'loe-365' ? 'loe-365' : 'const-184',
-        options: o,
         sources: [
           'Seats per circunscripción: R-0304-2020-JNE (Ley 31032)',
           'Valla: LOE art. 20 (2021 text) — 5 % of national valid votes OR ≥ 7 seats in > 1 circunscripción',
@@ -190,11 +199,9 @@ const DEFINITIONS: readonly Definition[] = [
           ],
         },
         tieBreak: { kind: 'lot' },
-        exhaustedList: o['exhausted-list'] === 'vacant' ? 'vacant' : 'next-quotient',
+        ...peruChoices(o),
         singleSeatWinner: 'list',
         apportionment: PERU_APPORTIONMENT,
-        nullity: o['nullity'] === 'loe-365' ? 'loe-365' : 'const-184',
-        options: o,
         sources: [
           'Seats per circunscripción: R-0053-2025-JNE',
           'Valla: LOE art. 20 (Ley 32245) — 5 % of national valid votes AND ≥ 7 deputies (5 % of 130)',
@@ -252,11 +259,9 @@ const DEFINITIONS: readonly Definition[] = [
         singleSeatMethod: PLURALITY,
         threshold: { kind: 'all', conditions: [shareCondition, prelimSeats(3, o)] },
         tieBreak: { kind: 'lot' },
-        exhaustedList: o['exhausted-list'] === 'vacant' ? 'vacant' : 'next-quotient',
+        ...peruChoices(o),
         singleSeatWinner: o['single-seat'] === 'candidate' ? 'candidate' : 'list',
         apportionment: null,
-        nullity: o['nullity'] === 'loe-365' ? 'loe-365' : 'const-184',
-        options: o,
         sources: [
           'Composition: 30 national (DEU) + 30 district (DEM: Lima Metropolitana 4, others 1) — LOE art. 21, R-0053-2025-JNE',
           'Valla: 5 % of valid votes AND ≥ 3 senators — LOE art. 20 (Ley 32245); votes pooled per JNE criterion (Mar-2026)',
@@ -288,11 +293,9 @@ const DEFINITIONS: readonly Definition[] = [
               }
             : null,
         tieBreak: { kind: 'lot' },
-        exhaustedList: o['exhausted-list'] === 'vacant' ? 'vacant' : 'next-quotient',
+        ...peruChoices(o),
         singleSeatWinner: 'list',
         apportionment: null,
-        nullity: o['nullity'] === 'loe-365' ? 'loe-365' : 'const-184',
-        options: o,
         sources: [
           '5 representatives, single national district, cifra repartidora — Ley 28360 art. 1',
           'No valla found in LOE art. 20 (rules document ambiguity 11)',
@@ -353,7 +356,7 @@ const DEFINITIONS: readonly Definition[] = [
           source:
             'LOREG art. 162: Ceuta and Melilla 1, each province 2, the rest by Hare largest remainder on population',
         },
-        nullity: 'const-184',
+        nullity: null, // no two-thirds nullity rule in the LOREG
         options: o,
         sources: [
           'Seats per province: Real Decreto 400/2023 (convocatoria), LOREG art. 162',

@@ -21,7 +21,8 @@ export interface RulesetOption {
 interface RulesetBase {
   readonly id: string;
   readonly label: string;
-  readonly nullity: NullityVariant;
+  /** The two-thirds nullity rule in force (Peru), or null where the jurisdiction has none. */
+  readonly nullity: NullityVariant | null;
   /** Option values in force (defaults filled in). */
   readonly options: Readonly<Record<string, string>>;
   /** One line per rule: what it is and its legal source. */

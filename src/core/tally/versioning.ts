@@ -11,21 +11,7 @@ export type VersionDecision =
   /** Different figures for an acta already counted: kept as a version and flagged, never silently current. */
   | { readonly kind: 'conflict' };
 
-/** The content that identifies a version: everything but the source. */
-export function actaContentKey(a: Acta): string {
-  return JSON.stringify([
-    a.ubigeo,
-    a.state,
-    a.eligible,
-    a.voters,
-    a.votes,
-    a.blank,
-    a.null,
-    a.impugned,
-    a.preferential ?? null,
-  ]);
-}
-
+/** The figures of an acta: everything but its state and its source. */
 function figuresKey(a: Acta): string {
   return JSON.stringify([
     a.ubigeo,
@@ -37,6 +23,11 @@ function figuresKey(a: Acta): string {
     a.impugned,
     a.preferential ?? null,
   ]);
+}
+
+/** The content that identifies a version: its state and figures (never the source). */
+export function actaContentKey(a: Acta): string {
+  return `${a.state}|${figuresKey(a)}`;
 }
 
 const OPEN_STATES: ReadonlySet<ActaState> = new Set(['pending', 'jee']);
