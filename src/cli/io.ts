@@ -11,11 +11,4 @@ export const EXIT_INTERNAL = 70;
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 
-export function csvLine(cells: readonly (string | number)[]): string {
-  return cells
-    .map((c) => {
-      const s = String(c);
-      return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    })
-    .join(',');
-}
+export { csvLine } from '../results/csv.js';

@@ -143,6 +143,19 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
   },
   unknown_election: { en: 'no such election in the store', es: 'elección desconocida' },
   acta_not_found: { en: 'no such acta in the store', es: 'acta no encontrada' },
+  unauthorized: {
+    en: 'this route needs a valid bearer token',
+    es: 'esta ruta requiere un token válido',
+  },
+  query_too_costly: {
+    en: 'the query would return too much: narrow it (e.g. give a code)',
+    es: 'la consulta devolvería demasiado: acótela',
+  },
+  invalid_query: {
+    en: 'a query parameter is not valid',
+    es: 'un parámetro de la consulta no es válido',
+  },
+  not_found: { en: 'no such route', es: 'no existe esa ruta' },
 };
 
 export function formatIssue(i: Issue, lang: 'en' | 'es' = 'en'): string {

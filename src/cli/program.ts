@@ -18,6 +18,8 @@ import {
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import type { Level } from '../core/tally/aggregate.js';
+import { buildApi, buildOpenApi, hashToken } from '../api/server.js';
+import { publishSnapshot } from '../results/publish.js';
 
 const dbOption = (): Option =>
   new Option('--db <path>', 'SQLite database file').env('CIFRA_DB').default('cifra.db');
@@ -316,6 +318,49 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(dbOption())
     .action(async (o: { db: string; election?: string }) => {
       code = await withStore(o.db, (store) => runImports(store, o.election, io));
+    });
+
+  program
+    .command('serve')
+    .description('serve the HTTP API (reads public; writes need the bearer token)')
+    .addOption(dbOption())
+    .option('--port <n>', 'port', '8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .addOption(
+      new Option('--token <token>', 'bearer token for write routes (kept only as its SHA-256)').env(
+        'CIFRA_TOKEN',
+      ),
+    )
+    .action(async (o: { db: string; port: string; host: string; token?: string }) => {
+      const store = new SqliteStore(o.db);
+      await store.migrate();
+      const app = await buildApi({ store, tokenHash: o.token ? hashToken(o.token) : null });
+      const address = await app.listen({ port: Number(o.port), host: o.host });
+      io.out(
+        `cifra API on ${address}/api/v1/elections (OpenAPI: ${address}/api/v1/openapi.json)${o.token ? '' : ' — writes disabled: no token'}`,
+      );
+      await new Promise<void>((resolve) => {
+        const stop = (): void =>
+          void app
+            .close()
+            .then(() => store.close())
+            .then(resolve);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+
+  program
+    .command('publish')
+    .description('write the API documents as a static tree (JSON and CSV), swapped in atomically')
+    .addOption(dbOption())
+    .requiredOption('--out <dir>', 'output directory')
+    .action(async (o: { db: string; out: string }) => {
+      code = await withStore(o.db, async (store) => {
+        const r = await publishSnapshot(store, o.out, buildOpenApi(), new Date().toISOString());
+        io.out(`snapshot ${r.snapshotId}: ${r.files} files in ${r.out}`);
+        return EXIT_OK;
+      });
     });
 
   program

@@ -54,6 +54,11 @@ export const ISSUE_CODES = [
   'election_mismatch',
   'unknown_election',
   'acta_not_found',
+  // API
+  'unauthorized',
+  'query_too_costly',
+  'invalid_query',
+  'not_found',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

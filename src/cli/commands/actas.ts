@@ -7,6 +7,7 @@ import { builtInElection, electionFromMap, BUILT_IN_ELECTIONS } from '../../elec
 import { ingestFile, type IngestFormat } from '../../ingest/ingest.js';
 import { isKnownUbigeo } from '../../io/ubigeo.js';
 import { buildResults, type ResultsDocument } from '../../results/documents.js';
+import { resultsCsv } from '../../results/csv.js';
 import type { Store } from '../../store/store.js';
 import { renderTable, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
@@ -147,53 +148,7 @@ export interface ResultsArgs {
 
 export function renderResults(doc: ResultsDocument, format: OutputFormat): string {
   if (format === 'json') return JSON.stringify(doc, null, 2);
-  if (format === 'csv') {
-    const first = doc.units[0];
-    const choiceCols = first
-      ? first.choices.flatMap((c) => [`${c.id}_votes`, `${c.id}_pct_valid`])
-      : [];
-    const lines = [
-      csvLine([
-        'level',
-        'code',
-        'name',
-        'valid',
-        'blank',
-        'null',
-        'impugned',
-        'emitted',
-        'eligible',
-        'participation',
-        'actas_total',
-        'actas_processed',
-        'pct_actas_processed',
-        'eligible_remaining',
-        ...choiceCols,
-      ]),
-    ];
-    for (const u of doc.units) {
-      lines.push(
-        csvLine([
-          u.level,
-          u.code,
-          u.name,
-          u.valid,
-          u.blank,
-          u.null,
-          u.impugned,
-          u.emitted,
-          u.eligible,
-          u.participation,
-          u.actas.total,
-          u.actas.processed,
-          u.actas.pctProcessed,
-          u.eligibleRemaining,
-          ...u.choices.flatMap((c) => [c.votes, c.pctValid]),
-        ]),
-      );
-    }
-    return lines.join('\n');
-  }
+  if (format === 'csv') return resultsCsv(doc);
   const out: string[] = [`${doc.label} — ${doc.level}`];
   if (doc.units.length === 1) {
     const u = doc.units[0] as ResultsDocument['units'][number];

@@ -1,0 +1,224 @@
+import { z } from 'zod';
+import { ACTA_STATES } from '../core/model/acta.js';
+import { ISSUE_CODES } from '../core/issues.js';
+import { LEVELS } from '../core/tally/aggregate.js';
+
+/** Response schemas of the HTTP API: the OpenAPI document is generated from these, and the API
+ * tests parse every response with them, so code, contract and docs cannot drift apart. */
+export const IssueSchema = z.object({
+  code: z.enum(ISSUE_CODES),
+  severity: z.enum(['error', 'warning']),
+  path: z.array(z.union([z.string(), z.number()])),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const ErrorSchema = z.object({ error: z.string(), issues: z.array(IssueSchema) });
+
+export const ElectionsSchema = z.object({
+  elections: z.array(
+    z.object({ id: z.string(), label: z.string(), ruleset: z.string(), choices: z.number().int() }),
+  ),
+});
+
+const pct = z.string().regex(/^\d+\.\d{3}$/);
+const ActaCountsSchema = z.object({
+  total: z.number().int(),
+  counted: z.number().int(),
+  resolved: z.number().int(),
+  annulled: z.number().int(),
+  notInstalled: z.number().int(),
+  pending: z.number().int(),
+  jee: z.number().int(),
+  pendingWithFigures: z.number().int(),
+  processed: z.number().int(),
+  pctProcessed: pct,
+});
+
+export const ResultsSchema = z.object({
+  election: z.string(),
+  label: z.string(),
+  level: z.enum(LEVELS),
+  units: z.array(
+    z.object({
+      level: z.enum(LEVELS),
+      code: z.string(),
+      name: z.string(),
+      choices: z.array(
+        z.object({
+          id: z.string(),
+          label: z.string(),
+          party: z.string(),
+          votes: z.number().int(),
+          pctValid: pct,
+          pctEmitted: pct,
+          candidates: z
+            .array(z.object({ position: z.number().int(), votes: z.number().int() }))
+            .optional(),
+        }),
+      ),
+      valid: z.number().int(),
+      blank: z.number().int(),
+      null: z.number().int(),
+      impugned: z.number().int(),
+      emitted: z.number().int(),
+      eligible: z.number().int(),
+      participation: pct,
+      blankPctEmitted: pct,
+      nullPctEmitted: pct,
+      actas: ActaCountsSchema,
+      eligibleRemaining: z.number().int(),
+    }),
+  ),
+});
+
+export const ProgressSchema = z.object({
+  election: z.string(),
+  actas: ActaCountsSchema,
+  eligible: z.number().int(),
+  eligibleRemaining: z.number().int(),
+  emitted: z.number().int(),
+  participation: pct,
+  snapshotTime: z.string().nullable(),
+  imports: z.number().int(),
+});
+
+export const CandidatesSchema = z.object({
+  election: z.string(),
+  choices: z.array(z.object({ id: z.string(), label: z.string(), party: z.string() })),
+});
+
+const seatsMap = z.record(z.string(), z.number().int());
+export const SeatsSchema = z.discriminatedUnion('kind', [
+  z.object({
+    election: z.string(),
+    kind: z.literal('presidential'),
+    result: z.object({
+      outcome: z.union([
+        z.object({
+          kind: z.literal('winner'),
+          winner: z.string(),
+          round: z.enum(['first', 'runoff']),
+        }),
+        z.object({ kind: z.literal('runoff'), pair: z.tuple([z.string(), z.string()]) }),
+        z.object({
+          kind: z.literal('tie'),
+          stage: z.enum(['first-place', 'second-place', 'runoff']),
+          candidates: z.array(z.string()),
+        }),
+      ]),
+      valid: z.number().int(),
+      candidates: z.array(
+        z.object({ candidate: z.string(), votes: z.number().int(), pctValid: pct }),
+      ),
+      art322: z.object({ emitted: z.number().int(), reached: z.boolean() }).nullable(),
+    }),
+  }),
+  z.object({
+    election: z.string(),
+    kind: z.literal('list'),
+    result: z
+      .object({
+        rules: z.string(),
+        totalSeats: z.number().int(),
+        seats: seatsMap,
+        districts: z.array(
+          z
+            .object({
+              district: z.string(),
+              totalSeats: z.number().int(),
+              seats: seatsMap,
+              unallocated: z.number().int(),
+            })
+            .loose(),
+        ),
+        passed: z.array(z.string()),
+        excluded: z.array(
+          z.object({ party: z.string(), reason: z.enum(['below_share', 'below_seats']) }).loose(),
+        ),
+        ties: z.array(
+          z
+            .object({
+              stage: z.string(),
+              district: z.string(),
+              candidates: z.array(z.string()),
+              seatsInContention: z.number().int(),
+              resolution: z.string(),
+            })
+            .loose(),
+        ),
+        draws: z.array(
+          z
+            .object({
+              seed: z.number().int(),
+              district: z.string(),
+              candidates: z.array(z.string()),
+              winners: z.array(z.string()),
+            })
+            .loose(),
+        ),
+        issues: z.array(IssueSchema),
+      })
+      .loose(),
+  }),
+]);
+
+const ActaValuesSchema = z.object({
+  election: z.string(),
+  mesa: z.string().regex(/^\d{6}$/),
+  ubigeo: z.string(),
+  state: z.enum(ACTA_STATES),
+  stateLabel: z.string(),
+  eligible: z.number().int(),
+  voters: z.number().int().nullable(),
+  votes: z.array(z.number().int()).nullable(),
+  blank: z.number().int(),
+  null: z.number().int(),
+  impugned: z.number().int(),
+  preferential: z.array(z.array(z.number().int())).nullable().optional(),
+});
+
+export const ActaSchema = z.object({
+  election: z.string(),
+  mesa: z.string(),
+  place: z
+    .object({ department: z.string(), province: z.string(), district: z.string() })
+    .nullable(),
+  current: ActaValuesSchema.extend({
+    version: z.number().int(),
+    conflict: z.boolean(),
+    warnings: z.array(IssueSchema),
+  }).nullable(),
+  history: z.array(
+    z.object({
+      version: z.number().int(),
+      kind: z.enum(['new', 'unchanged', 'state_change', 'correction', 'conflict']),
+      acta: ActaValuesSchema,
+      importId: z.number().int().nullable(),
+      sha256: z.string().nullable(),
+      row: z.number().int().nullable(),
+      recordedAt: z.string(),
+      warnings: z.array(IssueSchema),
+      current: z.boolean(),
+    }),
+  ),
+});
+
+export const ImportReportSchema = z.object({
+  file: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int(),
+  format: z.string(),
+  importId: z.number().int().nullable(),
+  alreadyImported: z.boolean(),
+  rowsRead: z.number().int(),
+  new: z.number().int(),
+  unchanged: z.number().int(),
+  stateChanges: z.number().int(),
+  corrected: z.number().int(),
+  conflicts: z.number().int(),
+  quarantined: z.number().int(),
+  quarantinedByCode: z.record(z.string(), z.number().int()),
+  warningsByCode: z.record(z.string(), z.number().int()),
+  conflictMesas: z.array(z.string()),
+  finishedAt: z.string(),
+});

@@ -1,0 +1,458 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import compress from '@fastify/compress';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { issue, type Issue } from '../core/issues.js';
+import { LEVELS } from '../core/tally/aggregate.js';
+import { ingestFile } from '../ingest/ingest.js';
+import { isKnownUbigeo } from '../io/ubigeo.js';
+import { resultsCsv } from '../results/csv.js';
+import {
+  getActa,
+  getCandidates,
+  getProgress,
+  getResults,
+  getSeats,
+  listElections,
+  type Found,
+} from '../results/service.js';
+import type { Store } from '../store/store.js';
+import {
+  ActaSchema,
+  CandidatesSchema,
+  ElectionsSchema,
+  ErrorSchema,
+  ImportReportSchema,
+  ProgressSchema,
+  ResultsSchema,
+  SeatsSchema,
+} from './schemas.js';
+
+/** One route of the API: its contract (for OpenAPI and tests) and whether it writes. */
+export interface RouteDef {
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  readonly summary: string;
+  readonly write: boolean;
+  readonly query: z.ZodObject;
+  readonly response: z.ZodType;
+  readonly csv?: boolean;
+}
+
+const electionQuery = z.object({ election: z.string().optional() });
+const formatQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
+
+export const ROUTES: readonly RouteDef[] = [
+  {
+    method: 'GET',
+    url: '/api/v1/elections',
+    summary: 'Elections in the store',
+    write: false,
+    query: z.object({}),
+    response: ElectionsSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/candidates',
+    summary: 'Candidates or lists of an election, in column order',
+    write: false,
+    query: electionQuery,
+    response: CandidatesSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/results',
+    summary: 'Results at a level (one unit with `code`); `format=csv` for CSV',
+    write: false,
+    query: electionQuery
+      .extend({ level: z.enum(LEVELS).default('national'), code: z.string().max(12).optional() })
+      .extend(formatQuery.shape),
+    response: ResultsSchema,
+    csv: true,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/progress',
+    summary: 'Actas by state, votes still to come, snapshot time',
+    write: false,
+    query: electionQuery,
+    response: ProgressSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/seats',
+    summary: 'Seats through the ruleset (valla decisions, ties, draws) or the presidential outcome',
+    write: false,
+    query: electionQuery.extend({
+      seed: z.coerce.number().int().min(0).max(999_999_999).optional(),
+    }),
+    response: SeatsSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/actas/:mesa',
+    summary: 'One acta: values, state, versions with sources, issues',
+    write: false,
+    query: electionQuery,
+    response: ActaSchema,
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/imports',
+    summary: 'Upload a file of actas (body: the file; as `cifra ingest`)',
+    write: true,
+    query: electionQuery.extend({
+      format: z.enum(['onpe-mesa', 'onpe-congress', 'cifra-csv', 'cifra-json']).optional(),
+      name: z.string().max(200).optional(),
+    }),
+    response: ImportReportSchema,
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/actas/:mesa/corrections',
+    summary: 'Record a correction of one acta (body: cifra JSON acta), e.g. after a JEE ruling',
+    write: true,
+    query: electionQuery,
+    response: ImportReportSchema,
+  },
+];
+
+export const READ_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
+
+export interface ApiOptions {
+  readonly store: Store;
+  /** SHA-256 (hex) of the bearer token for write routes; null disables writes. */
+  readonly tokenHash: string | null;
+  readonly now?: () => string;
+  readonly logger?: boolean;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+class IssueError extends Error {
+  constructor(
+    readonly status: number,
+    readonly issues: readonly Issue[],
+  ) {
+    super(issues[0]?.code ?? 'issue');
+  }
+}
+
+function unwrap<T>(f: Found<T>): T {
+  if (!f.ok)
+    throw new IssueError(
+      f.issues.some((i) => i.code === 'acta_not_found' || i.code === 'unknown_election')
+        ? 404
+        : 422,
+      f.issues,
+    );
+  return f.value;
+}
+
+/** The HTTP API (Fastify): public reads with ETag and Cache-Control, authenticated writes, errors mapped in one place. */
+export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: o.logger ?? false,
+    bodyLimit: 64 * 1024 * 1024,
+    routerOptions: { maxParamLength: 64 },
+  });
+  await app.register(compress, { global: true, threshold: 1024 });
+  // Every route the router really has, so a test can check that no write route escapes auth.
+  const registered: { method: string; url: string; write: boolean }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat())
+      if (m !== 'HEAD')
+        registered.push({
+          method: m,
+          url: r.url,
+          write: (r.config as { write?: boolean } | undefined)?.write === true,
+        });
+  });
+  app.decorate('cifraRoutes', registered);
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  // Errors → HTTP in one place: coded issues 4xx with the list; anything else 500 without internals.
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof IssueError)
+      return reply
+        .status(err.status)
+        .header('cache-control', 'no-store')
+        .send({ error: err.issues[0]?.code ?? 'issue', issues: err.issues });
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status === 413) return reply.status(413).send({ error: 'body_too_large', issues: [] });
+    req.log.error(err);
+    return reply
+      .status(500)
+      .header('cache-control', 'no-store')
+      .send({ error: 'internal_error', issues: [] });
+  });
+  app.setNotFoundHandler((req, reply) =>
+    reply
+      .status(404)
+      .send({
+        error: 'not_found',
+        issues: [issue('not_found', ['url'], { url: req.url.split('?')[0] })],
+      }),
+  );
+
+  // ETag on every successful read: same bytes, same tag; If-None-Match → 304.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (
+      req.method !== 'GET' ||
+      reply.statusCode !== 200 ||
+      (typeof payload !== 'string' && !Buffer.isBuffer(payload))
+    )
+      return payload;
+    const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
+    reply.header('etag', etag);
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', READ_CACHE_CONTROL);
+    if (req.headers['if-none-match'] === etag) {
+      reply.code(304);
+      return '';
+    }
+    return payload;
+  });
+
+  const authorize = (req: FastifyRequest): void => {
+    const header = req.headers.authorization ?? '';
+    const m = /^Bearer (.+)$/.exec(header);
+    const given = m ? Buffer.from(hashToken(m[1] as string), 'hex') : null;
+    const want = o.tokenHash ? Buffer.from(o.tokenHash, 'hex') : null;
+    if (!given || !want || given.length !== want.length || !timingSafeEqual(given, want)) {
+      throw new IssueError(401, [
+        issue('unauthorized', ['authorization'], {
+          writes: o.tokenHash ? 'enabled' : 'disabled: start the server with a token',
+        }),
+      ]);
+    }
+  };
+  const parseQuery = <T extends z.ZodObject>(schema: T, req: FastifyRequest): z.infer<T> => {
+    const r = schema.safeParse(req.query);
+    if (!r.success)
+      throw new IssueError(
+        422,
+        r.error.issues.map((i) =>
+          issue('invalid_query', ['query', ...i.path.map(String)], { message: i.message }),
+        ),
+      );
+    return r.data;
+  };
+  const route = (url: string): RouteDef => ROUTES.find((r) => r.url === url) as RouteDef;
+  const now = o.now ?? (() => new Date().toISOString());
+
+  const handlers: Record<string, (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>> = {
+    '/api/v1/elections': async () => ({ elections: await listElections(o.store) }),
+    '/api/v1/candidates': async (req) =>
+      unwrap(await getCandidates(o.store, parseQuery(electionQuery, req).election)),
+    '/api/v1/results': async (req, reply) => {
+      const q = parseQuery(route('/api/v1/results').query, req) as {
+        election?: string;
+        level: (typeof LEVELS)[number];
+        code?: string;
+        format: 'json' | 'csv';
+      };
+      if (q.level === 'mesa' && q.code === undefined)
+        throw new IssueError(422, [
+          issue('query_too_costly', ['query', 'code'], {
+            level: 'mesa',
+            hint: 'give code=<mesa>, or use cifra publish',
+          }),
+        ]);
+      const doc = unwrap(await getResults(o.store, q.election, q.level, q.code));
+      if (q.format === 'csv')
+        return reply.type('text/csv; charset=utf-8').send(resultsCsv(doc) + '\n');
+      return doc;
+    },
+    '/api/v1/progress': async (req) =>
+      unwrap(await getProgress(o.store, parseQuery(electionQuery, req).election)),
+    '/api/v1/seats': async (req) => {
+      const q = parseQuery(route('/api/v1/seats').query, req) as {
+        election?: string;
+        seed?: number;
+      };
+      return unwrap(await getSeats(o.store, q.election, q.seed));
+    },
+    '/api/v1/actas/:mesa': async (req) =>
+      unwrap(
+        await getActa(
+          o.store,
+          parseQuery(electionQuery, req).election,
+          (req.params as { mesa: string }).mesa,
+        ),
+      ),
+    '/api/v1/imports': async (req) => {
+      authorize(req);
+      const q = parseQuery(route('/api/v1/imports').query, req) as {
+        election?: string;
+        format?: 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json';
+        name?: string;
+      };
+      return ingestBody(
+        req.body as Buffer | undefined,
+        q.election,
+        q.format,
+        q.name ?? 'upload',
+        'import',
+      );
+    },
+    '/api/v1/actas/:mesa/corrections': async (req) => {
+      authorize(req);
+      const q = parseQuery(electionQuery, req);
+      const body = req.body as Buffer | undefined;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body?.toString('utf8') ?? '');
+      } catch {
+        throw new IssueError(422, [
+          issue('csv_unreadable', ['body'], { reason: 'the body is not JSON' }),
+        ]);
+      }
+      const mesa = (req.params as { mesa: string }).mesa;
+      const withMesa = {
+        ...(parsed as object),
+        mesa: /^\d{1,6}$/.test(mesa) ? mesa.padStart(6, '0') : mesa,
+      };
+      return ingestBody(
+        Buffer.from(JSON.stringify(withMesa) + '\n'),
+        q.election,
+        'cifra-json',
+        `correction-${mesa}.jsonl`,
+        'correction',
+      );
+    },
+  };
+
+  async function ingestBody(
+    body: Buffer | undefined,
+    electionId: string | undefined,
+    format: 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json' | undefined,
+    name: string,
+    mode: 'import' | 'correction',
+  ) {
+    const e = electionId
+      ? await o.store.getElection(electionId)
+      : (await o.store.listElections()).length === 1
+        ? ((await o.store.listElections())[0] ?? null)
+        : null;
+    if (!e)
+      throw new IssueError(404, [
+        issue('unknown_election', ['election'], { election: electionId ?? null }),
+      ]);
+    if (!body || body.length === 0) throw new IssueError(422, [issue('file_empty', ['body'])]);
+    const dir = mkdtempSync(join(tmpdir(), 'cifra-upload-'));
+    const gz = body[0] === 0x1f && body[1] === 0x8b;
+    const zip = body[0] === 0x50 && body[1] === 0x4b;
+    const ext = format === 'cifra-json' ? '.jsonl' : gz ? '.csv.gz' : zip ? '.zip' : '.csv';
+    const file = join(dir, `${name.replace(/[^\w.-]/g, '_')}${name.endsWith(ext) ? '' : ext}`);
+    try {
+      writeFileSync(file, body);
+      const r = await ingestFile(o.store, { file, election: e, format, mode, now, isKnownUbigeo });
+      if (!r.ok) throw new IssueError(422, r.issues);
+      return { ...r.report, file: name };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  for (const r of ROUTES) {
+    const handler = handlers[r.url];
+    if (!handler) throw new Error(`no handler for ${r.url}`);
+    app.route({
+      method: r.method,
+      url: r.url,
+      config: { write: r.write },
+      handler: async (req, reply) => {
+        if (r.write) reply.header('cache-control', 'no-store');
+        return handler(req, reply);
+      },
+    });
+  }
+  app.get('/api/v1/openapi.json', async () => buildOpenApi());
+  return app;
+}
+
+/** The OpenAPI 3.1 document, generated from ROUTES and the zod schemas. */
+export function buildOpenApi(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  const error = z.toJSONSchema(ErrorSchema, { io: 'output' });
+  for (const r of ROUTES) {
+    const path = r.url.replace(/:(\w+)/g, '{$1}');
+    const params = [...r.url.matchAll(/:(\w+)/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    const queryProps =
+      (z.toJSONSchema(r.query, { io: 'input' }) as {
+        properties?: Record<string, unknown>;
+        required?: string[];
+      }) ?? {};
+    const query = Object.entries(queryProps.properties ?? {}).map(([name, schema]) => ({
+      name,
+      in: 'query',
+      required: (queryProps.required ?? []).includes(name),
+      schema,
+    }));
+    paths[path] = {
+      ...(paths[path] ?? {}),
+      [r.method.toLowerCase()]: {
+        summary: r.summary,
+        parameters: [...params, ...query],
+        ...(r.write
+          ? {
+              security: [{ bearer: [] }],
+              requestBody: {
+                required: true,
+                content: {
+                  'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+                },
+              },
+            }
+          : {}),
+        responses: {
+          200: {
+            description: 'OK',
+            content: {
+              'application/json': { schema: z.toJSONSchema(r.response, { io: 'output' }) },
+              ...(r.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}),
+            },
+          },
+          ...(r.write
+            ? {
+                401: {
+                  description: 'Missing or wrong bearer token',
+                  content: { 'application/json': { schema: error } },
+                },
+              }
+            : { 304: { description: 'Not modified (If-None-Match)' } }),
+          404: {
+            description: 'Unknown election, acta or route',
+            content: { 'application/json': { schema: error } },
+          },
+          422: { description: 'Coded issues', content: { 'application/json': { schema: error } } },
+        },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'cifra API',
+      version: 'v1',
+      description:
+        'Election results: actas, tabulation at every level, seats. Reads are public and cacheable (ETag); writes need a bearer token.',
+    },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths,
+  };
+}

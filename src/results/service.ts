@@ -1,0 +1,191 @@
+import type { Issue } from '../core/issues.js';
+import { issue } from '../core/issues.js';
+import type { ElectionDef } from '../core/model/acta.js';
+import { computeSeats, type SeatResult } from '../core/pipeline/seats.js';
+import { decidePresidentialRound, type PresidentialResult } from '../core/rules/presidential.js';
+import { getRuleset } from '../core/rulesets/registry.js';
+import type { Level } from '../core/tally/aggregate.js';
+import type { ActaVersion, PlaceNames, Store, StoredActa } from '../store/store.js';
+import { buildResults, type ResultsDocument } from './documents.js';
+
+/** The read side shared by the HTTP API, `cifra publish` and the CLI. Errors are issues. */
+export type Found<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+export interface ElectionSummary {
+  readonly id: string;
+  readonly label: string;
+  readonly ruleset: string;
+  readonly choices: number;
+}
+
+export interface ProgressDocument {
+  readonly election: string;
+  readonly actas: ResultsDocument['units'][number]['actas'];
+  readonly eligible: number;
+  readonly eligibleRemaining: number;
+  readonly emitted: number;
+  readonly participation: string;
+  /** When the last import that changed something finished (ISO 8601), or null. */
+  readonly snapshotTime: string | null;
+  readonly imports: number;
+}
+
+export type SeatsDocument =
+  | {
+      readonly election: string;
+      readonly kind: 'presidential';
+      readonly result: PresidentialResult;
+    }
+  | { readonly election: string; readonly kind: 'list'; readonly result: SeatResult };
+
+export interface ActaDocument {
+  readonly election: string;
+  readonly mesa: string;
+  readonly place: PlaceNames | null;
+  readonly current: StoredActa | null;
+  readonly history: readonly ActaVersion[];
+}
+
+async function election(store: Store, id: string | undefined): Promise<Found<ElectionDef>> {
+  if (id === undefined) {
+    const all = await store.listElections();
+    if (all.length === 1) return { ok: true, value: all[0] as ElectionDef };
+    return {
+      ok: false,
+      issues: [
+        issue('unknown_election', ['election'], {
+          reason: 'give ?election=',
+          known: all.map((e) => e.id),
+        }),
+      ],
+    };
+  }
+  const e = await store.getElection(id);
+  return e
+    ? { ok: true, value: e }
+    : { ok: false, issues: [issue('unknown_election', ['election'], { election: id })] };
+}
+
+export async function listElections(store: Store): Promise<ElectionSummary[]> {
+  return (await store.listElections()).map((e) => ({
+    id: e.id,
+    label: e.label,
+    ruleset: e.ruleset,
+    choices: e.choices.length,
+  }));
+}
+
+export async function getCandidates(
+  store: Store,
+  id: string | undefined,
+): Promise<Found<{ election: string; choices: ElectionDef['choices'] }>> {
+  const e = await election(store, id);
+  return e.ok ? { ok: true, value: { election: e.value.id, choices: e.value.choices } } : e;
+}
+
+export async function getResults(
+  store: Store,
+  id: string | undefined,
+  level: Level,
+  code?: string,
+): Promise<Found<ResultsDocument>> {
+  const e = await election(store, id);
+  if (!e.ok) return e;
+  const unit =
+    level === 'mesa' && code !== undefined && /^\d{1,6}$/.test(code) ? code.padStart(6, '0') : code;
+  const doc = await buildResults(store, e.value, level, unit);
+  if (code !== undefined && doc.units.length === 0)
+    return {
+      ok: false,
+      issues: [
+        issue(level === 'mesa' ? 'acta_not_found' : 'unknown_ubigeo', ['code'], { level, code }),
+      ],
+    };
+  return { ok: true, value: doc };
+}
+
+export async function getProgress(
+  store: Store,
+  id: string | undefined,
+): Promise<Found<ProgressDocument>> {
+  const e = await election(store, id);
+  if (!e.ok) return e;
+  const n = (await buildResults(store, e.value, 'national')).units[0];
+  const imports = (await store.listImports(e.value.id)).filter((i) => i.status === 'committed');
+  const changed = imports.filter(
+    (i) => (i.new ?? 0) + (i.stateChanges ?? 0) + (i.corrected ?? 0) > 0,
+  );
+  const empty = {
+    total: 0,
+    counted: 0,
+    resolved: 0,
+    annulled: 0,
+    notInstalled: 0,
+    pending: 0,
+    jee: 0,
+    pendingWithFigures: 0,
+    processed: 0,
+    pctProcessed: '0.000',
+  };
+  return {
+    ok: true,
+    value: {
+      election: e.value.id,
+      actas: n?.actas ?? empty,
+      eligible: n?.eligible ?? 0,
+      eligibleRemaining: n?.eligibleRemaining ?? 0,
+      emitted: n?.emitted ?? 0,
+      participation: n?.participation ?? '0.000',
+      snapshotTime: changed.at(-1)?.finishedAt ?? null,
+      imports: imports.length,
+    },
+  };
+}
+
+/** Seats or the presidential outcome, from the current results through the election's ruleset. */
+export async function getSeats(
+  store: Store,
+  id: string | undefined,
+  seed?: number,
+): Promise<Found<SeatsDocument>> {
+  const e = await election(store, id);
+  if (!e.ok) return e;
+  const rs = getRuleset(e.value.ruleset);
+  if (!rs.ok) return { ok: false, issues: rs.error };
+  if (rs.value.kind === 'presidential') {
+    const n = (await buildResults(store, e.value, 'national')).units[0];
+    const result = decidePresidentialRound({
+      round: rs.value.round,
+      candidates: (n?.choices ?? []).map((c) => ({ candidate: c.label, votes: c.votes })),
+      emitted: n?.emitted,
+    });
+    return { ok: true, value: { election: e.value.id, kind: 'presidential', result } };
+  }
+  const circ = await buildResults(store, e.value, 'circunscripcion');
+  const votes = circ.units.flatMap((u) =>
+    u.choices.map((c) => ({ district: u.name, party: c.party || c.label, votes: c.votes })),
+  );
+  const result = computeSeats(rs.value, { votes }, { seed });
+  return { ok: true, value: { election: e.value.id, kind: 'list', result } };
+}
+
+export async function getActa(
+  store: Store,
+  id: string | undefined,
+  mesaRaw: string,
+): Promise<Found<ActaDocument>> {
+  const e = await election(store, id);
+  if (!e.ok) return e;
+  const mesa = /^\d{1,6}$/.test(mesaRaw) ? mesaRaw.padStart(6, '0') : mesaRaw;
+  const current = await store.getActa(e.value.id, mesa);
+  const history = await store.actaHistory(e.value.id, mesa);
+  if (current === null && history.length === 0)
+    return {
+      ok: false,
+      issues: [issue('acta_not_found', ['mesa'], { mesa, election: e.value.id })],
+    };
+  const place = current ? ((await store.places(e.value.id)).get(current.ubigeo) ?? null) : null;
+  return { ok: true, value: { election: e.value.id, mesa, place, current, history } };
+}

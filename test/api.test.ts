@@ -1,0 +1,313 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildApi,
+  buildOpenApi,
+  hashToken,
+  READ_CACHE_CONTROL,
+  ROUTES,
+} from '../src/api/server.js';
+import {
+  ActaSchema,
+  CandidatesSchema,
+  ElectionsSchema,
+  ErrorSchema,
+  ImportReportSchema,
+  ProgressSchema,
+  ResultsSchema,
+  SeatsSchema,
+} from '../src/api/schemas.js';
+import { builtInElection } from '../src/elections/catalog.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
+import { tempDir } from './helpers.js';
+
+const TOKEN = 'test-token-5f0c1c7e';
+const P = Array.from({ length: 18 }, (_, i) => `VOTOS_P${i + 1}`);
+const HEADER = [
+  'UBIGEO',
+  'DEPARTAMENTO',
+  'PROVINCIA',
+  'DISTRITO',
+  'TIPO_ELECCION',
+  'MESA_DE_VOTACION',
+  'DESCRIP_ESTADO_ACTA',
+  'TIPO_OBSERVACION',
+  'N_CVAS',
+  'N_ELEC_HABIL',
+  ...P,
+  'VOTOS_VB',
+  'VOTOS_VN',
+  'VOTOS_VI',
+].join(',');
+const row = (mesa: string, ubigeo: string, p1: number, p16: number) =>
+  [
+    ubigeo,
+    'D',
+    'P',
+    'X',
+    'PRESIDENCIAL',
+    mesa,
+    'CONTABILIZADA',
+    '',
+    String(p1 + p16 + 10),
+    '300',
+    String(p1),
+    ...Array(14).fill(''),
+    String(p16),
+    '',
+    '',
+    '6',
+    '4',
+    '',
+  ].join(',');
+const CSV =
+  [
+    HEADER,
+    row('000001', '010101', 40, 50),
+    row('000002', '140137', 70, 20),
+    row('000003', '921001', 5, 1),
+  ].join('\n') + '\n';
+
+let app: FastifyInstance;
+let store: SqliteStore;
+
+beforeAll(async () => {
+  store = new SqliteStore(join(tempDir('cifra-api-'), 'api.db'));
+  await store.migrate();
+  const e = builtInElection('pe-2021-presidencial');
+  if (!e) throw new Error('election');
+  await store.putElection(e);
+  app = await buildApi({
+    store,
+    tokenHash: hashToken(TOKEN),
+    now: () => '2026-11-26T00:00:00.000Z',
+  });
+  const r = await app.inject({
+    method: 'POST',
+    url: '/api/v1/imports?election=pe-2021-presidencial&name=night-1.csv',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
+    payload: CSV,
+  });
+  expect(r.statusCode).toBe(200);
+});
+afterAll(async () => {
+  await app.close();
+  await store.close();
+});
+
+const get = (url: string, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'GET', url, headers });
+
+describe('read routes', () => {
+  it('GET /api/v1/elections: schema, ETag, Cache-Control, 304 on If-None-Match', async () => {
+    const r = await get('/api/v1/elections');
+    expect(r.statusCode).toBe(200);
+    expect(ElectionsSchema.parse(r.json()).elections.map((e) => e.id)).toEqual([
+      'pe-2021-presidencial',
+    ]);
+    expect(r.headers['cache-control']).toBe(READ_CACHE_CONTROL);
+    const etag = r.headers['etag'] as string;
+    expect(etag).toMatch(/^".+"$/);
+    const again = await get('/api/v1/elections', { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+  });
+
+  it('GET /api/v1/results: national figures, every level, one unit, CSV', async () => {
+    const n = ResultsSchema.parse(
+      (await get('/api/v1/results?election=pe-2021-presidencial')).json(),
+    );
+    expect(n.units[0]).toMatchObject({ valid: 186, blank: 18, null: 12, emitted: 216 });
+    expect(n.units[0]?.choices.find((c) => c.id === 'P16')).toMatchObject({
+      votes: 71,
+      pctValid: '38.172',
+    });
+    for (const level of ['ambito', 'department', 'province', 'district', 'circunscripcion']) {
+      const r = await get(`/api/v1/results?level=${level}`);
+      expect(r.statusCode).toBe(200);
+      expect(ResultsSchema.parse(r.json()).level).toBe(level);
+    }
+    expect(
+      ResultsSchema.parse((await get('/api/v1/results?level=mesa&code=2')).json()).units,
+    ).toHaveLength(1);
+    const csv = await get('/api/v1/results?level=department&format=csv');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\n')[0]).toContain('level,code,name,valid');
+    expect(csv.headers['etag']).toBeDefined();
+  });
+
+  it('limits query cost and rejects bad queries with coded issues (422)', async () => {
+    const mesa = await get('/api/v1/results?level=mesa');
+    expect(mesa.statusCode).toBe(422);
+    expect(ErrorSchema.parse(mesa.json()).issues[0]?.code).toBe('query_too_costly');
+    const bad = await get('/api/v1/results?level=planet');
+    expect(bad.statusCode).toBe(422);
+    expect(ErrorSchema.parse(bad.json()).issues[0]?.code).toBe('invalid_query');
+    expect((await get('/api/v1/results?level=district&code=999999')).statusCode).toBe(422);
+    expect((await get('/api/v1/results?election=nope')).statusCode).toBe(404);
+  });
+
+  it('GET /api/v1/progress, /candidates, /seats (presidential outcome), /actas/{mesa}', async () => {
+    expect(ProgressSchema.parse((await get('/api/v1/progress')).json())).toMatchObject({
+      actas: { total: 3, processed: 3 },
+      snapshotTime: '2026-11-26T00:00:00.000Z',
+      imports: 1,
+    });
+    expect(CandidatesSchema.parse((await get('/api/v1/candidates')).json()).choices).toHaveLength(
+      18,
+    );
+    const seats = SeatsSchema.parse((await get('/api/v1/seats')).json());
+    expect(seats.kind === 'presidential' && seats.result.outcome).toEqual({
+      kind: 'winner',
+      winner: 'OLLANTA MOISES HUMALA TASSO',
+      round: 'first',
+    });
+    const acta = ActaSchema.parse((await get('/api/v1/actas/000002')).json());
+    expect(acta.current).toMatchObject({ mesa: '000002', ubigeo: '140137', version: 1 });
+    expect(acta.history[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const missing = await get('/api/v1/actas/999999');
+    expect(missing.statusCode).toBe(404);
+    expect(ErrorSchema.parse(missing.json()).issues[0]?.code).toBe('acta_not_found');
+  });
+
+  it('compresses large responses', async () => {
+    const r = await get('/api/v1/results?level=district', { 'accept-encoding': 'gzip' });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-encoding']).toBe('gzip');
+  });
+
+  it('unknown routes are 404 with a code', async () => {
+    const r = await get('/api/v1/nothing');
+    expect(r.statusCode).toBe(404);
+    expect(ErrorSchema.parse(r.json()).error).toBe('not_found');
+  });
+});
+
+describe('write routes', () => {
+  const writes = ROUTES.filter((r) => r.write);
+
+  it('every write route in the router answers 401 without a token, with a wrong one, and never echoes it', async () => {
+    expect(writes.length).toBeGreaterThanOrEqual(2);
+    for (const r of writes) {
+      const url = r.url.replace(':mesa', '000001');
+      for (const headers of [
+        {},
+        { authorization: 'Bearer wrong-token' },
+        { authorization: TOKEN },
+      ]) {
+        const res = await app.inject({
+          method: r.method,
+          url,
+          headers: { ...headers, 'content-type': 'application/json' },
+          payload: '{}',
+        });
+        expect([r.url, res.statusCode]).toEqual([r.url, 401]);
+        expect(ErrorSchema.parse(res.json()).issues[0]?.code).toBe('unauthorized');
+        expect(res.body).not.toContain('wrong-token');
+        expect(res.body).not.toContain(TOKEN);
+      }
+    }
+  });
+
+  it('the router has exactly the described routes; every route that is not a GET is a write route', () => {
+    const registered = (
+      app as unknown as { cifraRoutes: { method: string; url: string; write: boolean }[] }
+    ).cifraRoutes;
+    const described = ROUTES.map((r) => `${r.method} ${r.url}`).sort();
+    expect(
+      registered
+        .filter((r) => r.url !== '/api/v1/openapi.json')
+        .map((r) => `${r.method} ${r.url}`)
+        .sort(),
+    ).toEqual(described);
+    for (const r of registered)
+      if (r.method !== 'GET') expect([r.url, r.write]).toEqual([r.url, true]);
+  });
+
+  it('POST /api/v1/imports ingests the body; re-posting it changes nothing', async () => {
+    const more = [HEADER, row('000004', '150101', 1, 2)].join('\n') + '\n';
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports?name=night-2.csv',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
+      payload: more,
+    });
+    expect(r.statusCode).toBe(200);
+    expect(ImportReportSchema.parse(r.json())).toMatchObject({ new: 1, file: 'night-2.csv' });
+    expect(r.headers['cache-control']).toBe('no-store');
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports?name=night-2.csv',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
+      payload: more,
+    });
+    expect(ImportReportSchema.parse(again.json()).alreadyImported).toBe(true);
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
+      payload: 'not,a,file\n',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(ErrorSchema.parse(bad.json()).issues[0]?.code).toBe('columns_missing');
+  });
+
+  it('POST /api/v1/actas/{mesa}/corrections records a correction that becomes current', async () => {
+    const body = {
+      ubigeo: '010101',
+      state: 'resolved',
+      eligible: 300,
+      voters: 101,
+      votes: { P1: 41, P16: 50 },
+      blank: 6,
+      null: 4,
+    };
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/actas/1/corrections',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      payload: body,
+    });
+    expect(r.statusCode).toBe(200);
+    expect(ImportReportSchema.parse(r.json()).corrected).toBe(1);
+    const acta = ActaSchema.parse((await get('/api/v1/actas/1')).json());
+    expect(acta.current).toMatchObject({ state: 'resolved', version: 2 });
+    expect(acta.history.map((h) => h.kind)).toEqual(['new', 'correction']);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('is generated from the route table and equals docs/openapi.json (npm run openapi)', async () => {
+    const served = (await get('/api/v1/openapi.json')).json();
+    expect(served).toEqual(buildOpenApi());
+    expect(
+      JSON.parse(readFileSync(new URL('../docs/openapi.json', import.meta.url), 'utf8')),
+    ).toEqual(served);
+    for (const r of ROUTES)
+      expect(Object.keys((served as { paths: Record<string, unknown> }).paths)).toContain(
+        r.url.replace(/:(\w+)/g, '{$1}'),
+      );
+  });
+});
+
+describe('errors', () => {
+  it('an unexpected failure is a 500 without internals', async () => {
+    const broken = {
+      ...store,
+      listElections: async () => {
+        throw new Error('secret database path /var/x');
+      },
+    } as unknown as Store;
+    const a = await buildApi({ store: broken, tokenHash: null });
+    const r = await a.inject({ method: 'GET', url: '/api/v1/elections' });
+    expect(r.statusCode).toBe(500);
+    expect(r.json()).toEqual({ error: 'internal_error', issues: [] });
+    expect(r.body).not.toContain('secret');
+    await a.close();
+  });
+});
+
+void writeFileSync;
