@@ -10,7 +10,7 @@ import { buildResults, type ResultsDocument } from '../../results/documents.js';
 import { resultsCsv } from '../../results/csv.js';
 import type { Store } from '../../store/store.js';
 import { renderTable, thousands } from '../format.js';
-import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
+import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from './seats.js';
 
 /** The election to work on: the one named, else the only one in the store. */
