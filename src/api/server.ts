@@ -196,12 +196,10 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       .send({ error: 'internal_error', issues: [] });
   });
   app.setNotFoundHandler((req, reply) =>
-    reply
-      .status(404)
-      .send({
-        error: 'not_found',
-        issues: [issue('not_found', ['url'], { url: req.url.split('?')[0] })],
-      }),
+    reply.status(404).send({
+      error: 'not_found',
+      issues: [issue('not_found', ['url'], { url: req.url.split('?')[0] })],
+    }),
   );
 
   // ETag on every successful read: same bytes, same tag; If-None-Match → 304.
