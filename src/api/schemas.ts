@@ -222,3 +222,17 @@ export const ImportReportSchema = z.object({
   conflictMesas: z.array(z.string()),
   finishedAt: z.string(),
 });
+
+export const MesasSchema = z.object({
+  election: z.string(),
+  district: z.string(),
+  mesas: z.array(
+    z.object({
+      mesa: z.string(),
+      state: z.enum(ACTA_STATES),
+      eligible: z.number().int(),
+      voters: z.number().int().nullable(),
+      conflict: z.boolean(),
+    }),
+  ),
+});

@@ -10,8 +10,10 @@ import { LEVELS } from '../core/tally/aggregate.js';
 import { ingestFile } from '../ingest/ingest.js';
 import { isKnownUbigeo } from '../io/ubigeo.js';
 import { resultsCsv } from '../results/csv.js';
+import { registerDashboard } from './web.js';
 import {
   getActa,
+  getMesas,
   getCandidates,
   getProgress,
   getResults,
@@ -26,6 +28,7 @@ import {
   ElectionsSchema,
   ErrorSchema,
   ImportReportSchema,
+  MesasSchema,
   ProgressSchema,
   ResultsSchema,
   SeatsSchema,
@@ -93,6 +96,14 @@ export const ROUTES: readonly RouteDef[] = [
   },
   {
     method: 'GET',
+    url: '/api/v1/mesas',
+    summary: 'The mesas of a district (RENIEC ubigeo) with their state, for drill-down',
+    write: false,
+    query: electionQuery.extend({ district: z.string().regex(/^\d{6}$/) }),
+    response: MesasSchema,
+  },
+  {
+    method: 'GET',
     url: '/api/v1/actas/:mesa',
     summary: 'One acta: values, state, versions with sources, issues',
     write: false,
@@ -128,6 +139,8 @@ export interface ApiOptions {
   readonly tokenHash: string | null;
   readonly now?: () => string;
   readonly logger?: boolean;
+  /** Also serve the dashboard (web/) at `/`. */
+  readonly dashboard?: boolean;
 }
 
 export function hashToken(token: string): string {
@@ -279,6 +292,13 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       };
       return unwrap(await getSeats(o.store, q.election, q.seed));
     },
+    '/api/v1/mesas': async (req) => {
+      const q = parseQuery(route('/api/v1/mesas').query, req) as {
+        election?: string;
+        district: string;
+      };
+      return unwrap(await getMesas(o.store, q.election, q.district));
+    },
     '/api/v1/actas/:mesa': async (req) =>
       unwrap(
         await getActa(
@@ -375,6 +395,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     });
   }
   app.get('/api/v1/openapi.json', async () => buildOpenApi());
+  if (o.dashboard) registerDashboard(app);
   return app;
 }
 

@@ -20,9 +20,35 @@ import type { Store } from '../store/store.js';
 import type { Level } from '../core/tally/aggregate.js';
 import { buildApi, buildOpenApi, hashToken } from '../api/server.js';
 import { publishSnapshot } from '../results/publish.js';
+import { loadBundledData } from './commands/bundled.js';
 
 const dbOption = (): Option =>
   new Option('--db <path>', 'SQLite database file').env('CIFRA_DB').default('cifra.db');
+
+async function serveUntilStopped(
+  store: Store,
+  o: { port: number; host: string; token?: string | undefined },
+  io: CliIo,
+): Promise<void> {
+  const app = await buildApi({
+    store,
+    tokenHash: o.token ? hashToken(o.token) : null,
+    dashboard: true,
+  });
+  const address = await app.listen({ port: o.port, host: o.host });
+  io.out(
+    `cifra: dashboard ${address}/ · API ${address}/api/v1/elections · OpenAPI ${address}/api/v1/openapi.json${o.token ? '' : ' (writes disabled: no token)'}`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = (): void =>
+      void app
+        .close()
+        .then(() => store.close())
+        .then(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
 
 async function withStore(path: string, f: (store: Store) => Promise<number>): Promise<number> {
   const store = new SqliteStore(path);
@@ -334,20 +360,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (o: { db: string; port: string; host: string; token?: string }) => {
       const store = new SqliteStore(o.db);
       await store.migrate();
-      const app = await buildApi({ store, tokenHash: o.token ? hashToken(o.token) : null });
-      const address = await app.listen({ port: Number(o.port), host: o.host });
-      io.out(
-        `cifra API on ${address}/api/v1/elections (OpenAPI: ${address}/api/v1/openapi.json)${o.token ? '' : ' — writes disabled: no token'}`,
-      );
-      await new Promise<void>((resolve) => {
-        const stop = (): void =>
-          void app
-            .close()
-            .then(() => store.close())
-            .then(resolve);
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      await serveUntilStopped(store, { ...o, port: Number(o.port) }, io);
+    });
+
+  program
+    .command('start')
+    .description(
+      'what `npm start` runs: load the bundled real data on first run, then serve the dashboard and the API',
+    )
+    .addOption(dbOption())
+    .option('--port <n>', 'port', '8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .addOption(new Option('--token <token>', 'bearer token for write routes').env('CIFRA_TOKEN'))
+    .action(async (o: { db: string; port: string; host: string; token?: string }) => {
+      const store = new SqliteStore(o.db);
+      await store.migrate();
+      const loaded = await loadBundledData(store, io, process.stderr.isTTY === true);
+      if (loaded !== EXIT_OK) {
+        await store.close();
+        code = loaded;
+        return;
+      }
+      await serveUntilStopped(store, { ...o, port: Number(o.port) }, io);
     });
 
   program

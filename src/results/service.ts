@@ -189,3 +189,18 @@ export async function getActa(
   const place = current ? ((await store.places(e.value.id)).get(current.ubigeo) ?? null) : null;
   return { ok: true, value: { election: e.value.id, mesa, place, current, history } };
 }
+
+export async function getMesas(
+  store: Store,
+  id: string | undefined,
+  district: string,
+): Promise<
+  Found<{ election: string; district: string; mesas: Awaited<ReturnType<Store['mesasOf']>> }>
+> {
+  const e = await election(store, id);
+  if (!e.ok) return e;
+  return {
+    ok: true,
+    value: { election: e.value.id, district, mesas: await store.mesasOf(e.value.id, district) },
+  };
+}

@@ -23,8 +23,18 @@ export interface Store {
   getActa(election: string, mesa: string): Promise<StoredActa | null>;
   actaHistory(election: string, mesa: string): Promise<ActaVersion[]>;
   quarantined(importId: number): Promise<QuarantinedRow[]>;
+  /** The mesas of a district (RENIEC ubigeo) with their current state, for drill-down. */
+  mesasOf(election: string, ubigeo: string): Promise<MesaSummary[]>;
   /** Place names as the sources give them (ubigeo → department / province / district). */
   places(election: string): Promise<Map<string, PlaceNames>>;
+}
+
+export interface MesaSummary {
+  readonly mesa: string;
+  readonly state: string;
+  readonly eligible: number;
+  readonly voters: number | null;
+  readonly conflict: boolean;
 }
 
 export interface PlaceNames {

@@ -9,6 +9,7 @@ import type {
   ImportRecord,
   ImportSession,
   ImportSummary,
+  MesaSummary,
   IncomingActa,
   PlaceNames,
   QuarantinedRow,
@@ -424,6 +425,21 @@ export class SqliteStore implements Store {
       mesa: (r['mesa'] as string | null) ?? null,
       issues: JSON.parse(r['issues'] as string) as Issue[],
       raw: JSON.parse(r['raw'] as string) as Record<string, string>,
+    }));
+  }
+
+  async mesasOf(election: string, ubigeo: string): Promise<MesaSummary[]> {
+    const rows = this.db
+      .prepare(
+        'SELECT mesa, state, eligible, voters, conflict FROM acta_versions WHERE election = ? AND is_current = 1 AND ubigeo = ? ORDER BY mesa',
+      )
+      .all(election, ubigeo) as Row[];
+    return rows.map((r) => ({
+      mesa: r['mesa'] as string,
+      state: r['state'] as string,
+      eligible: r['eligible'] as number,
+      voters: (r['voters'] as number | null) ?? null,
+      conflict: r['conflict'] === 1,
     }));
   }
 

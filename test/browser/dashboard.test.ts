@@ -1,0 +1,140 @@
+/// <reference lib="dom" />
+// The dashboard in a real browser: Debian's Chromium driven by playwright-core (.ci/run installs
+// it with apt when missing). Opens the page on the real 2021 data, checks the national numbers
+// against the API, drills from the map to an acta, switches language, and saves screenshots to
+// test-artifacts/ (look at them).
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApi } from '../../src/api/server.js';
+import { builtInElection } from '../../src/elections/catalog.js';
+import { ingestFile } from '../../src/ingest/ingest.js';
+import { dataPath, PROJECT_ROOT } from '../../src/io/paths.js';
+import { isKnownUbigeo } from '../../src/io/ubigeo.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { fixedClock, tempDir } from '../helpers.js';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
+let app: FastifyInstance;
+let store: SqliteStore;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does it)`,
+    );
+  mkdirSync(ARTIFACTS, { recursive: true });
+  store = new SqliteStore(join(tempDir('cifra-browser-'), 'b.db'));
+  await store.migrate();
+  const e = builtInElection('pe-2021-presidencial');
+  if (!e) throw new Error('election');
+  await store.putElection(e);
+  const r = await ingestFile(store, {
+    file: dataPath(
+      'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
+    ),
+    election: e,
+    now: fixedClock,
+    isKnownUbigeo,
+  });
+  expect(r.ok).toBe(true);
+  app = await buildApi({ store, tokenHash: null, dashboard: true });
+  base = await app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await store?.close();
+});
+
+describe('dashboard', () => {
+  it('shows the national numbers the API gives, drills from the map to an acta, and switches language', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    const api = (await (await fetch(`${base}/api/v1/results?level=national`)).json()) as {
+      units: {
+        valid: number;
+        emitted: number;
+        participation: string;
+        choices: { id: string; votes: number; pctValid: string }[];
+      }[];
+    };
+    const n = api.units[0];
+    const castillo = n?.choices.find((c) => c.id === 'P16');
+    expect(await page.getAttribute('li[data-choice="P16"] .votes', 'data-votes')).toBe(
+      String(castillo?.votes),
+    );
+    expect(await page.textContent('li[data-choice="P16"] .pct')).toBe(`${castillo?.pctValid} %`);
+    expect((await page.textContent('#total-valid'))?.replace(/\D/g, '')).toBe(String(n?.valid));
+    expect((await page.textContent('#total-emitted'))?.replace(/\D/g, '')).toBe(String(n?.emitted));
+    expect(await page.textContent('#participation')).toBe(`${n?.participation} %`);
+    expect(await page.textContent('#outcome')).toContain('JOSE PEDRO CASTILLO TERRONES');
+    expect(await page.locator('#map path').count()).toBe(26);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-national-es.png'), fullPage: true });
+
+    // map → department (Cusco: RENIEC 07, INEI 08) → province → district → mesa → acta
+    await page.click('#map path[data-level="department"][data-code="07"]');
+    await page.waitForFunction(() =>
+      document.querySelector('#unit-name')?.textContent?.includes('CUSCO'),
+    );
+    await page.click('#children button[data-code^="07"]');
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('#children button[data-code]')?.getAttribute('data-code') ?? '')
+          .length === 6,
+    );
+    await page.click('#children button[data-code^="07"]');
+    await page.waitForSelector('#children button[data-mesa]');
+    const mesa = await page.getAttribute('#children button[data-mesa]', 'data-mesa');
+    await page.click('#children button[data-mesa]');
+    await page.waitForSelector('#acta-title');
+    expect(await page.textContent('#acta-title')).toContain(mesa ?? 'x');
+    const acta = (await (await fetch(`${base}/api/v1/actas/${mesa}`)).json()) as {
+      current: { stateLabel: string };
+    };
+    expect(await page.textContent('#acta-state')).toBe(acta.current.stateLabel);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-acta.png'), fullPage: true });
+
+    // Lima Metropolitana is its own shape, apart from Lima Provincias and Callao
+    await page.click('#map path[data-level="circunscripcion"][data-code="15"]');
+    await page.waitForFunction(() =>
+      document.querySelector('#unit-name')?.textContent?.startsWith('LIMA'),
+    );
+
+    await page.click('#lang');
+    await page.waitForFunction(
+      () => document.querySelector('#summary-title')?.textContent === 'National result',
+    );
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-national-en.png'), fullPage: true });
+
+    // on a phone
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(`${base}/`);
+    await phone.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    await phone.screenshot({ path: join(ARTIFACTS, 'dashboard-phone.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,405 @@
+// The cifra dashboard: plain ES module, no build step. Every number comes from the API
+// (/api/v1/...) and is shown as the API gives it; maps use d3-geo (loaded as /vendor/d3-geo.js).
+import { STRINGS } from './i18n.js';
+
+const state = { lang: 'es', election: null, choices: [], colors: new Map(), crumbs: [] };
+const $ = (id) => document.getElementById(id);
+const t = (key) => STRINGS[state.lang][key] ?? key;
+const PALETTE = [
+  '#c0392b',
+  '#e67e22',
+  '#2471a3',
+  '#17a589',
+  '#7d3c98',
+  '#b7950b',
+  '#2e4053',
+  '#d35400',
+  '#1e8449',
+  '#a93226',
+  '#5d6d7e',
+  '#884ea0',
+  '#148f77',
+  '#b03a2e',
+  '#2874a6',
+  '#af601a',
+  '#6c3483',
+  '#117864',
+];
+
+function fmt(n) {
+  return new Intl.NumberFormat(state.lang === 'es' ? 'es-PE' : 'en-US').format(n);
+}
+
+async function api(path) {
+  const sep = path.includes('?') ? '&' : '?';
+  const res = await fetch(
+    `/api/v1/${path}${state.election ? `${sep}election=${encodeURIComponent(state.election)}` : ''}`,
+  );
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+  return res.json();
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'onclick') node.addEventListener('click', v);
+    else if (v !== undefined && v !== null) node.setAttribute(k, String(v));
+  }
+  for (const c of children.flat())
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return node;
+}
+
+function applyStrings() {
+  document.documentElement.lang = state.lang;
+  for (const node of document.querySelectorAll('[data-i18n]'))
+    node.textContent = t(node.dataset.i18n);
+  $('lang').textContent = t('langButton');
+  $('lang').setAttribute('aria-label', t('langLabel'));
+}
+
+function leader(unit) {
+  return [...unit.choices].sort((a, b) => b.votes - a.votes)[0];
+}
+
+async function loadElection(id) {
+  state.election = id;
+  const cands = await api('candidates');
+  state.choices = cands.choices;
+  state.colors = new Map(cands.choices.map((c, i) => [c.id, PALETTE[i % PALETTE.length]]));
+  await Promise.all([renderProgress(), renderSummary(), renderMap()]);
+  await drill([]);
+}
+
+async function renderProgress() {
+  const p = await api('progress');
+  const a = p.actas;
+  $('progress').replaceChildren(
+    el(
+      'span',
+      {},
+      `${t('actasProcessed')}: `,
+      el('strong', { id: 'pct-actas' }, `${a.pctProcessed} %`),
+      ` (${fmt(a.processed)} / ${fmt(a.total)})`,
+    ),
+    el('span', {}, `${t('atJee')}: `, el('strong', {}, fmt(a.jee))),
+    el('span', {}, `${t('pending')}: `, el('strong', {}, fmt(a.pending))),
+    el('span', {}, `${t('remaining')}: `, el('strong', {}, fmt(p.eligibleRemaining))),
+    el('span', {}, `${t('snapshot')}: `, el('strong', {}, p.snapshotTime ?? '—')),
+  );
+}
+
+async function renderSummary() {
+  const [doc, seats] = await Promise.all([api('results?level=national'), api('seats')]);
+  const n = doc.units[0];
+  if (!n) return;
+  const top = [...n.choices].sort((a, b) => b.votes - a.votes).slice(0, 8);
+  $('bars').replaceChildren(
+    ...top.map((c) =>
+      el(
+        'li',
+        { 'data-choice': c.id },
+        el(
+          'div',
+          { class: 'bar-label' },
+          el('span', {}, c.label),
+          el(
+            'span',
+            {},
+            el('strong', { class: 'pct' }, `${c.pctValid} %`),
+            ' · ',
+            el('span', { class: 'votes', 'data-votes': c.votes }, fmt(c.votes)),
+          ),
+        ),
+        el(
+          'div',
+          { class: 'bar', role: 'presentation' },
+          el('span', { style: `width:${c.pctValid}%;background:${state.colors.get(c.id)}` }),
+        ),
+      ),
+    ),
+  );
+  const o = seats.kind === 'presidential' ? seats.result.outcome : null;
+  $('outcome').textContent = !o
+    ? ''
+    : o.kind === 'runoff'
+      ? `${t('runoff')} ${o.pair[0]} · ${o.pair[1]}`
+      : o.kind === 'winner'
+        ? `${o.round === 'first' ? t('winnerFirst') : t('winnerRunoff')}: ${o.winner}`
+        : t('tie');
+  const row = (key, value, id) => [el('dt', {}, t(key)), el('dd', id ? { id } : {}, value)];
+  $('totals').replaceChildren(
+    ...row('valid', fmt(n.valid), 'total-valid'),
+    ...row('blank', `${fmt(n.blank)} (${n.blankPctEmitted} %)`),
+    ...row('null', `${fmt(n.null)} (${n.nullPctEmitted} %)`),
+    ...row('emitted', fmt(n.emitted), 'total-emitted'),
+    ...row('eligible', fmt(n.eligible)),
+    ...row('participation', `${n.participation} %`, 'participation'),
+  );
+}
+
+async function renderMap() {
+  const [geo, deps, circ, ambito] = await Promise.all([
+    fetch('/geo/peru.json').then((r) => r.json()),
+    api('results?level=department'),
+    api('results?level=circunscripcion'),
+    api('results?level=ambito'),
+  ]);
+  const units = new Map([
+    ...deps.units.map((u) => [`department:${u.code}`, u]),
+    ...circ.units.map((u) => [`circunscripcion:${u.code}`, u]),
+  ]);
+  const svg = $('map');
+  const projection = d3.geoMercator().fitSize([400, 560], geo);
+  const path = d3.geoPath(projection);
+  svg.replaceChildren();
+  for (const f of geo.features) {
+    const p = f.properties;
+    const unit = units.get(`${p.level}:${p.code}`);
+    const lead = unit ? leader(unit) : null;
+    const node = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    node.setAttribute('d', path(f));
+    node.setAttribute('fill', lead ? state.colors.get(lead.id) : '#ccc');
+    node.setAttribute(
+      'fill-opacity',
+      lead ? String(0.35 + Math.min(0.65, Number(lead.pctValid) / 60)) : '0.5',
+    );
+    node.setAttribute('tabindex', '0');
+    node.setAttribute('role', 'button');
+    node.dataset.code = p.code;
+    node.dataset.level = p.level;
+    node.setAttribute(
+      'aria-label',
+      `${p.name}${lead ? `: ${lead.label} ${t('leads')} ${lead.pctValid} %` : ''}`,
+    );
+    const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+    title.textContent = node.getAttribute('aria-label');
+    node.append(title);
+    const open = () =>
+      p.level === 'department'
+        ? drill([{ level: 'department', code: p.code }])
+        : p.code === '15'
+          ? drill([{ level: 'province', code: '1401' }])
+          : drill([{ level: 'department', code: '14' }]);
+    node.addEventListener('click', open);
+    node.addEventListener(
+      'keydown',
+      (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), open()),
+    );
+    svg.append(node);
+  }
+  const abroad = ambito.units.find((u) => u.code === 'EXTRANJERO');
+  const lead = abroad ? leader(abroad) : null;
+  $('abroad').replaceChildren(
+    abroad
+      ? el(
+          'button',
+          { type: 'button', onclick: () => drill([{ level: 'ambito', code: 'EXTRANJERO' }]) },
+          `${t('abroad')}: ${lead?.label ?? ''} ${lead?.pctValid ?? ''} % · ${fmt(abroad.valid)} ${t('valid').toLowerCase()}`,
+        )
+      : '',
+  );
+}
+
+const CHILD = {
+  national: 'department',
+  ambito: 'department',
+  department: 'province',
+  province: 'district',
+};
+
+async function drill(crumbs) {
+  state.crumbs = crumbs;
+  const last = crumbs.at(-1) ?? { level: 'national', code: 'PE' };
+  const doc = await api(
+    `results?level=${last.level}${last.level === 'national' ? '' : `&code=${last.code}`}`,
+  );
+  const unit = doc.units[0];
+  $('crumbs').replaceChildren(
+    el('button', { type: 'button', onclick: () => drill([]) }, t('peru')),
+    ...crumbs
+      .map((c, i) => [
+        '›',
+        el(
+          'button',
+          { type: 'button', onclick: () => drill(crumbs.slice(0, i + 1)) },
+          c.name ?? c.code,
+        ),
+      ])
+      .flat(),
+  );
+  $('acta').replaceChildren();
+  $('unit').replaceChildren(unit ? unitTable(unit) : '');
+  if (last.level === 'district') {
+    const list = await api(`mesas?district=${last.code}`);
+    $('children').replaceChildren(
+      el('h3', {}, t('mesas')),
+      el(
+        'div',
+        { class: 'children' },
+        ...list.mesas.map((m) =>
+          el(
+            'button',
+            { type: 'button', 'data-mesa': m.mesa, onclick: () => showActa(m.mesa) },
+            m.mesa,
+            m.conflict ? ' ⚠' : '',
+          ),
+        ),
+      ),
+    );
+    return;
+  }
+  const childLevel = CHILD[last.level];
+  const childDoc = await api(`results?level=${childLevel}`);
+  const prefix =
+    last.level === 'ambito'
+      ? last.code === 'EXTRANJERO'
+        ? '9'
+        : ''
+      : last.level === 'national'
+        ? ''
+        : last.code;
+  const kids = childDoc.units.filter((u) => u.code.startsWith(prefix));
+  $('children').replaceChildren(
+    el(
+      'h3',
+      {},
+      t(
+        childLevel === 'province'
+          ? 'provinces'
+          : childLevel === 'district'
+            ? 'districts'
+            : 'departments',
+      ),
+    ),
+    el(
+      'div',
+      { class: 'children' },
+      ...kids.map((u) =>
+        el(
+          'button',
+          {
+            type: 'button',
+            'data-code': u.code,
+            onclick: () =>
+              drill([...crumbs, { level: childLevel, code: u.code, name: u.name.split(',')[0] }]),
+          },
+          u.name.split(',')[0],
+        ),
+      ),
+    ),
+  );
+}
+
+function unitTable(u) {
+  const rows = [...u.choices].sort((a, b) => b.votes - a.votes).filter((c) => c.votes > 0);
+  return el(
+    'div',
+    {},
+    el('h3', { id: 'unit-name' }, u.name),
+    el(
+      'p',
+      {},
+      `${t('actasProcessed')}: ${u.actas.pctProcessed} % · ${t('valid')}: ${fmt(u.valid)} · ${t('participation')}: ${u.participation} %`,
+    ),
+    el(
+      'table',
+      {},
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', {}, t('candidate')),
+          el('th', { class: 'num' }, t('votes')),
+          el('th', { class: 'num' }, t('pctValid')),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        ...rows.map((c) =>
+          el(
+            'tr',
+            {},
+            el('td', {}, c.label),
+            el('td', { class: 'num' }, fmt(c.votes)),
+            el('td', { class: 'num' }, `${c.pctValid} %`),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+async function showActa(mesa) {
+  const a = await api(`actas/${mesa}`);
+  const c = a.current;
+  $('acta').replaceChildren(
+    el('h3', { id: 'acta-title' }, `${t('acta')} ${a.mesa}`),
+    c
+      ? el(
+          'p',
+          {},
+          `${t('state')}: `,
+          el('span', { class: 'badge', id: 'acta-state' }, c.stateLabel),
+          ` · ${t('version')} ${c.version} · ${t('eligible')}: ${fmt(c.eligible)} · ${t('emitted')}: ${c.voters === null ? '—' : fmt(c.voters)}`,
+          c.conflict ? el('span', { class: 'badge warn' }, t('conflict')) : '',
+        )
+      : '',
+    c && c.votes
+      ? el(
+          'table',
+          {},
+          el(
+            'tbody',
+            {},
+            ...state.choices.map((ch, i) =>
+              el(
+                'tr',
+                {},
+                el('td', {}, ch.label),
+                el('td', { class: 'num' }, fmt(c.votes[i] ?? 0)),
+              ),
+            ),
+            el('tr', {}, el('td', {}, t('blank')), el('td', { class: 'num' }, fmt(c.blank))),
+            el('tr', {}, el('td', {}, t('null')), el('td', { class: 'num' }, fmt(c.null))),
+          ),
+        )
+      : '',
+    el('h4', {}, t('history')),
+    el(
+      'ol',
+      {},
+      ...a.history.map((h) =>
+        el(
+          'li',
+          {},
+          `v${h.version} · ${h.kind} · ${h.acta.stateLabel} · ${h.recordedAt}${h.sha256 ? ` · sha256 ${h.sha256.slice(0, 12)}` : ''}`,
+        ),
+      ),
+    ),
+  );
+}
+
+async function main() {
+  const saved = new URLSearchParams(location.search).get('lang');
+  if (saved === 'en' || saved === 'es') state.lang = saved;
+  applyStrings();
+  $('lang').addEventListener('click', async () => {
+    state.lang = state.lang === 'es' ? 'en' : 'es';
+    applyStrings();
+    await loadElection(state.election);
+  });
+  const { elections } = await (await fetch('/api/v1/elections')).json();
+  $('election').replaceChildren(...elections.map((e) => el('option', { value: e.id }, e.label)));
+  $('election').addEventListener('change', (e) => loadElection(e.target.value));
+  if (elections[0]) await loadElection(elections[0].id);
+  document.body.dataset.ready = 'true';
+}
+
+main().catch((e) => {
+  document.body.dataset.error = String(e);
+  console.error(e);
+});
