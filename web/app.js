@@ -177,10 +177,10 @@ async function renderMap() {
     node.append(title);
     const open = () =>
       p.level === 'department'
-        ? drill([{ level: 'department', code: p.code }])
+        ? drill([{ level: 'department', code: p.code, name: p.name }])
         : p.code === '15'
-          ? drill([{ level: 'province', code: '1401' }])
-          : drill([{ level: 'department', code: '14' }]);
+          ? drill([{ level: 'province', code: '1401', name: p.name }])
+          : drill([{ level: 'department', code: '14', name: 'LIMA' }]);
     node.addEventListener('click', open);
     node.addEventListener(
       'keydown',
