@@ -266,6 +266,19 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       await s.close();
     });
 
+    it('revision changes with every committed import; mesasOf lists a district’s mesas', async () => {
+      const s = await fresh();
+      const r0 = await s.revision(ELECTION.id);
+      await importActas(s, [acta('000001'), acta('000002', { ubigeo: '140137' })], 'r1');
+      const r1 = await s.revision(ELECTION.id);
+      expect(r1).not.toBe(r0);
+      expect(await s.revision(ELECTION.id)).toBe(r1);
+      expect(await s.mesasOf(ELECTION.id, '010101')).toEqual([
+        { mesa: '000001', state: 'counted', eligible: 300, voters: 100, conflict: false },
+      ]);
+      await s.close();
+    });
+
     it('keeps actas without figures as null, not zero', async () => {
       const s = await fresh();
       await importActas(

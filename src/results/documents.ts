@@ -42,38 +42,43 @@ export interface ResultsDocument {
   readonly units: readonly ResultUnit[];
 }
 
-export function unitName(
-  level: Level,
-  code: string,
+/** Names of units from the places the sources gave, indexed once per request. */
+export function unitNamer(
   places: ReadonlyMap<string, PlaceNames>,
   actas?: readonly StoredActa[],
-): string {
-  switch (level) {
-    case 'national':
-      return 'TOTAL';
-    case 'ambito':
-      return code === 'PERU' ? 'PERÚ' : 'EXTRANJERO';
-    case 'circunscripcion':
-      return CIRCUNSCRIPCIONES.find((c) => String(c.code) === code)?.name ?? code;
-    case 'department':
-    case 'province':
-    case 'district': {
-      for (const [ubigeo, p] of places) {
-        if (!ubigeo.startsWith(code)) continue;
+): (level: Level, code: string) => string {
+  const byPrefix = new Map<string, PlaceNames>();
+  for (const [ubigeo, p] of places) {
+    for (const prefix of [ubigeo.slice(0, 2), ubigeo.slice(0, 4), ubigeo])
+      if (!byPrefix.has(prefix)) byPrefix.set(prefix, p);
+  }
+  const ubigeoOfMesa = new Map((actas ?? []).map((a) => [a.mesa, a.ubigeo]));
+  return (level, code) => {
+    switch (level) {
+      case 'national':
+        return 'TOTAL';
+      case 'ambito':
+        return code === 'PERU' ? 'PERÚ' : 'EXTRANJERO';
+      case 'circunscripcion':
+        return CIRCUNSCRIPCIONES.find((c) => String(c.code) === code)?.name ?? code;
+      case 'department':
+      case 'province':
+      case 'district': {
+        const p = byPrefix.get(code);
+        if (!p) return code;
         return level === 'department'
           ? p.department
           : level === 'province'
             ? `${p.province}, ${p.department}`
             : `${p.district}, ${p.province}, ${p.department}`;
       }
-      return code;
+      case 'mesa': {
+        const u = ubigeoOfMesa.get(code);
+        const p = u ? places.get(u) : undefined;
+        return p ? `Mesa ${code} — ${p.district}, ${p.province}` : `Mesa ${code}`;
+      }
     }
-    case 'mesa': {
-      const a = actas?.find((x) => x.mesa === code);
-      const p = a ? places.get(a.ubigeo) : undefined;
-      return p ? `Mesa ${code} — ${p.district}, ${p.province}` : `Mesa ${code}`;
-    }
-  }
+  };
 }
 
 export function resultUnit(u: UnitResult, election: ElectionDef, name: string): ResultUnit {
@@ -107,6 +112,32 @@ export function resultUnit(u: UnitResult, election: ElectionDef, name: string): 
   };
 }
 
+interface CachedElection {
+  readonly revision: string;
+  readonly actas: readonly StoredActa[];
+  readonly places: ReadonlyMap<string, PlaceNames>;
+  readonly byLevel: Map<Level, readonly ResultUnit[]>;
+}
+
+/** Tabulations per store and election, kept until the next import changes the revision. */
+const CACHE = new WeakMap<Store, Map<string, CachedElection>>();
+
+async function cached(store: Store, election: ElectionDef): Promise<CachedElection> {
+  const revision = await store.revision(election.id);
+  let perStore = CACHE.get(store);
+  if (!perStore) CACHE.set(store, (perStore = new Map()));
+  const hit = perStore.get(election.id);
+  if (hit && hit.revision === revision) return hit;
+  const entry: CachedElection = {
+    revision,
+    actas: await store.currentActas(election.id),
+    places: await store.places(election.id),
+    byLevel: new Map(),
+  };
+  perStore.set(election.id, entry);
+  return entry;
+}
+
 /** Results of an election at a level (optionally one unit), from the store's current actas. */
 export async function buildResults(
   store: Store,
@@ -114,19 +145,26 @@ export async function buildResults(
   level: Level,
   code?: string,
 ): Promise<ResultsDocument> {
-  const actas = await store.currentActas(election.id);
-  const places = await store.places(election.id);
-  const subset =
-    level === 'mesa' && code !== undefined ? actas.filter((a) => a.mesa === code) : actas;
-  const units = (
-    tabulate(subset, election.choices.length, [level], {
-      pendingFiguresCount: election.pendingFiguresCount ?? false,
-    }).get(level) ?? []
-  ).filter((u) => code === undefined || u.code === code);
-  return {
-    election: election.id,
-    label: election.label,
-    level,
-    units: units.map((u) => resultUnit(u, election, unitName(level, u.code, places, subset))),
-  };
+  const c = await cached(store, election);
+  const head = { election: election.id, label: election.label, level };
+  if (level === 'mesa') {
+    const subset = code === undefined ? c.actas : c.actas.filter((a) => a.mesa === code);
+    const units =
+      tabulate(subset, election.choices.length, ['mesa'], {
+        pendingFiguresCount: election.pendingFiguresCount ?? false,
+      }).get('mesa') ?? [];
+    const name = unitNamer(c.places, subset);
+    return { ...head, units: units.map((u) => resultUnit(u, election, name('mesa', u.code))) };
+  }
+  let all = c.byLevel.get(level);
+  if (!all) {
+    const name = unitNamer(c.places);
+    const units =
+      tabulate(c.actas, election.choices.length, [level], {
+        pendingFiguresCount: election.pendingFiguresCount ?? false,
+      }).get(level) ?? [];
+    all = units.map((u) => resultUnit(u, election, name(level, u.code)));
+    c.byLevel.set(level, all);
+  }
+  return { ...head, units: code === undefined ? all : all.filter((u) => u.code === code) };
 }

@@ -428,6 +428,15 @@ export class SqliteStore implements Store {
     }));
   }
 
+  async revision(election: string): Promise<string> {
+    const r = this.db
+      .prepare(
+        "SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n FROM imports WHERE election = ? AND status = 'committed'",
+      )
+      .get(election) as Row;
+    return `${r['id'] as number}:${r['n'] as number}`;
+  }
+
   async mesasOf(election: string, ubigeo: string): Promise<MesaSummary[]> {
     const rows = this.db
       .prepare(
