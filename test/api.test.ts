@@ -279,6 +279,30 @@ describe('write routes', () => {
   });
 });
 
+describe('response cache', () => {
+  it('serves repeated reads from memory and sees an import made outside the API within the revision TTL', async () => {
+    const before =
+      ResultsSchema.parse((await get('/api/v1/results?level=national')).json()).units[0]?.valid ??
+      0;
+    const again = await get('/api/v1/results?level=national');
+    expect(again.headers['etag']).toBeDefined();
+    const { ingestFile } = await import('../src/ingest/ingest.js');
+    const { isKnownUbigeo } = await import('../src/io/ubigeo.js');
+    const dir = tempDir('cifra-api-cache-');
+    const file = join(dir, 'outside.csv');
+    writeFileSync(file, [HEADER, row('000099', '010101', 3, 4)].join('\n') + '\n');
+    const e = await store.getElection('pe-2021-presidencial');
+    expect(
+      (await ingestFile(store, { file, election: e!, now: () => 'x', isKnownUbigeo })).ok,
+    ).toBe(true);
+    await new Promise((r) => setTimeout(r, REVISION_TTL_MS + 50));
+    const after =
+      ResultsSchema.parse((await get('/api/v1/results?level=national')).json()).units[0]?.valid ??
+      0;
+    expect(after - before).toBe(7);
+  });
+});
+
 describe('OpenAPI', () => {
   it('is generated from the route table and equals docs/openapi.json (npm run openapi)', async () => {
     const served = (await get('/api/v1/openapi.json')).json();
@@ -309,5 +333,3 @@ describe('errors', () => {
     await a.close();
   });
 });
-
-void writeFileSync;

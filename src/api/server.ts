@@ -132,6 +132,7 @@ export const ROUTES: readonly RouteDef[] = [
 ];
 
 export const READ_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
+export const REVISION_TTL_MS = 250;
 
 export interface ApiOptions {
   readonly store: Store;
@@ -174,6 +175,65 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     bodyLimit: 64 * 1024 * 1024,
     routerOptions: { maxParamLength: 64 },
   });
+  // Responses of public reads, kept until the store's revision changes (an import): the hot
+  // path serves bytes and an ETag without touching the tabulation or the serializer.
+  const responses = new Map<
+    string,
+    { revision: string; body: string; etag: string; type: string }
+  >();
+  const revisionOf = new WeakMap<FastifyRequest, string>();
+  // The store's revision, asked at most every REVISION_TTL_MS: an import shows within that time
+  // (reads also say max-age=5 to caches downstream).
+  let revisionMemo: { value: string; at: number } | null = null;
+  const currentRevision = async (): Promise<string> => {
+    const t = Date.now();
+    if (revisionMemo === null || t - revisionMemo.at > REVISION_TTL_MS)
+      revisionMemo = { value: await o.store.revision(), at: t };
+    return revisionMemo.value;
+  };
+  app.addHook('onRequest', async (req, reply) => {
+    if (
+      req.method !== 'GET' ||
+      !req.url.startsWith('/api/v1/') ||
+      req.url.startsWith('/api/v1/openapi')
+    )
+      return;
+    const revision = await currentRevision();
+    revisionOf.set(req, revision);
+    const hit = responses.get(req.url);
+    if (!hit || hit.revision !== revision) return;
+    reply.header('etag', hit.etag).header('cache-control', READ_CACHE_CONTROL).type(hit.type);
+    if (req.headers['if-none-match'] === hit.etag) return reply.code(304).send();
+    return reply.send(hit.body);
+  });
+  // ETag on every successful read: same bytes, same tag; If-None-Match → 304. Registered before
+  // compression so that it sees the bytes, not the compressed stream.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (
+      req.method !== 'GET' ||
+      reply.statusCode !== 200 ||
+      (typeof payload !== 'string' && !Buffer.isBuffer(payload))
+    )
+      return payload;
+    const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
+    reply.header('etag', etag);
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', READ_CACHE_CONTROL);
+    const revision = revisionOf.get(req);
+    if (revision !== undefined && typeof payload === 'string') {
+      if (responses.size > 5000) responses.clear();
+      responses.set(req.url, {
+        revision,
+        body: payload,
+        etag,
+        type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+      });
+    }
+    if (req.headers['if-none-match'] === etag) {
+      reply.code(304);
+      return '';
+    }
+    return payload;
+  });
   await app.register(compress, { global: true, threshold: 1024 });
   // Every route the router really has, so a test can check that no write route escapes auth.
   const registered: { method: string; url: string; write: boolean }[] = [];
@@ -214,24 +274,6 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       issues: [issue('not_found', ['url'], { url: req.url.split('?')[0] })],
     }),
   );
-
-  // ETag on every successful read: same bytes, same tag; If-None-Match → 304.
-  app.addHook('onSend', async (req, reply, payload) => {
-    if (
-      req.method !== 'GET' ||
-      reply.statusCode !== 200 ||
-      (typeof payload !== 'string' && !Buffer.isBuffer(payload))
-    )
-      return payload;
-    const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
-    reply.header('etag', etag);
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', READ_CACHE_CONTROL);
-    if (req.headers['if-none-match'] === etag) {
-      reply.code(304);
-      return '';
-    }
-    return payload;
-  });
 
   const authorize = (req: FastifyRequest): void => {
     const header = req.headers.authorization ?? '';
@@ -389,8 +431,15 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       url: r.url,
       config: { write: r.write },
       handler: async (req, reply) => {
-        if (r.write) reply.header('cache-control', 'no-store');
-        return handler(req, reply);
+        if (!r.write) return handler(req, reply);
+        reply.header('cache-control', 'no-store');
+        try {
+          return await handler(req, reply);
+        } finally {
+          // a write through this process is visible to the next read at once
+          revisionMemo = null;
+          responses.clear();
+        }
       },
     });
   }

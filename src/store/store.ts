@@ -18,8 +18,9 @@ export interface Store {
   listImports(election?: string): Promise<ImportRecord[]>;
   /** Starts an import: everything until commit is one unit; rollback leaves the store unchanged. */
   beginImport(meta: ImportMeta): Promise<ImportSession>;
-  /** Changes whenever the election's actas change (every change is a committed import). */
-  revision(election: string): Promise<string>;
+  /** Changes whenever the election's actas change (every change is a committed import);
+   * without an election, whenever any election or import changes. */
+  revision(election?: string): Promise<string>;
   /** The current state of every acta of an election (derived from its versions). */
   currentActas(election: string): Promise<StoredActa[]>;
   getActa(election: string, mesa: string): Promise<StoredActa | null>;

@@ -428,13 +428,21 @@ export class SqliteStore implements Store {
     }));
   }
 
-  async revision(election: string): Promise<string> {
-    const r = this.db
-      .prepare(
-        "SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n FROM imports WHERE election = ? AND status = 'committed'",
-      )
-      .get(election) as Row;
-    return `${r['id'] as number}:${r['n'] as number}`;
+  async revision(election?: string): Promise<string> {
+    const r = (
+      election === undefined
+        ? this.db
+            .prepare(
+              "SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, (SELECT COUNT(*) FROM elections) AS e FROM imports WHERE status = 'committed'",
+            )
+            .get()
+        : this.db
+            .prepare(
+              "SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, 0 AS e FROM imports WHERE election = ? AND status = 'committed'",
+            )
+            .get(election)
+    ) as Row;
+    return `${r['id'] as number}:${r['n'] as number}:${r['e'] as number}`;
   }
 
   async mesasOf(election: string, ubigeo: string): Promise<MesaSummary[]> {

@@ -1,0 +1,121 @@
+// The national results endpoint under load (autocannon on loopback, bounded duration) against
+// nginx (Debian package) serving the published static JSON of the same bytes, in the same run.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { buildOpenApi } from '../src/api/server.js';
+import { builtInElection } from '../src/elections/catalog.js';
+import { ingestFile } from '../src/ingest/ingest.js';
+import { dataPath } from '../src/io/paths.js';
+import { isKnownUbigeo } from '../src/io/ubigeo.js';
+import { publishSnapshot } from '../src/results/publish.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { CACHE } from './baselines.js';
+
+const NGINX = '/usr/sbin/nginx';
+const DURATION = Number(process.env['LOAD_SECONDS'] ?? 10);
+const CONNECTIONS = 50;
+
+export interface LoadResult {
+  readonly rps: number;
+  readonly p99: number;
+  readonly errors: number;
+  readonly bytes: number;
+}
+
+async function load(url: string): Promise<LoadResult> {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, pipelining: 1 });
+  return {
+    rps: r.requests.average,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+    bytes: r.throughput.average,
+  };
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+export async function apiVersusNginx(): Promise<{
+  cifra: LoadResult;
+  nginx: LoadResult | null;
+  note: string;
+}> {
+  const dir = join(CACHE, 'load');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const store = new SqliteStore(join(dir, 'load.db'));
+  await store.migrate();
+  const e = builtInElection('pe-2021-presidencial');
+  if (!e) throw new Error('election');
+  await store.putElection(e);
+  const r = await ingestFile(store, {
+    file: dataPath(
+      'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
+    ),
+    election: e,
+    now: () => new Date().toISOString(),
+    isKnownUbigeo,
+  });
+  if (!r.ok) throw new Error('ingest failed');
+  const site = join(dir, 'site');
+  await publishSnapshot(store, site, buildOpenApi(), new Date().toISOString());
+  await store.close();
+  // the API in its own process, as nginx is: the load generator must not share its thread
+  const apiPort = 17000 + Math.floor(Math.random() * 1000);
+  const main = join(CACHE, 'build', 'src', 'cli', 'main.js');
+  const server = spawn(
+    'node',
+    [main, 'serve', '--db', join(dir, 'load.db'), '--port', String(apiPort), '--host', '127.0.0.1'],
+    { stdio: 'ignore' },
+  );
+  let cifra: LoadResult;
+  try {
+    const apiUrl = `http://127.0.0.1:${apiPort}/api/v1/results?election=pe-2021-presidencial&level=national`;
+    await waitFor(apiUrl);
+    const apiBody = await (await fetch(apiUrl)).text();
+    const staticFile = join(site, 'api/v1/pe-2021-presidencial/results/national.json');
+    if (readFileSync(staticFile, 'utf8') !== apiBody)
+      throw new Error('the published file and the API differ');
+    cifra = await load(apiUrl);
+  } finally {
+    server.kill('SIGTERM');
+  }
+  if (!existsSync(NGINX))
+    return { cifra, nginx: null, note: 'nginx absent (apt-get install nginx): no baseline' };
+  const port = 18000 + Math.floor(Math.random() * 1000);
+  const conf = join(dir, 'nginx.conf');
+  writeFileSync(
+    conf,
+    `worker_processes 1; daemon off; pid ${join(dir, 'nginx.pid')}; error_log ${join(dir, 'error.log')};
+events { worker_connections 1024; }
+http { access_log off; sendfile on; default_type application/json; etag on;
+  server { listen 127.0.0.1:${port}; root ${site}; location / { add_header Cache-Control "public, max-age=5"; } } }
+`,
+  );
+  const nginx = spawn(NGINX, ['-c', conf, '-p', dir], { stdio: 'ignore' });
+  try {
+    await waitFor(`http://127.0.0.1:${port}/snapshot.json`);
+    const n = await load(
+      `http://127.0.0.1:${port}/api/v1/pe-2021-presidencial/results/national.json`,
+    );
+    return {
+      cifra,
+      nginx: n,
+      note: `${CONNECTIONS} connections, ${DURATION} s each, one nginx worker vs one Node process`,
+    };
+  } finally {
+    nginx.kill('SIGTERM');
+    execFileSync('sleep', ['0.3']);
+  }
+}
