@@ -7,6 +7,7 @@ import {
   buildOpenApi,
   hashToken,
   READ_CACHE_CONTROL,
+  REVISION_TTL_MS,
   ROUTES,
 } from '../src/api/server.js';
 import {
