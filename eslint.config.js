@@ -89,9 +89,24 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       sourceType: 'module',
-      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', location: 'readonly', console: 'readonly', URLSearchParams: 'readonly', Intl: 'readonly', Node: 'readonly', d3: 'readonly' },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        location: 'readonly',
+        console: 'readonly',
+        URLSearchParams: 'readonly',
+        Intl: 'readonly',
+        Node: 'readonly',
+        d3: 'readonly',
+      },
     },
-    rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/consistent-type-imports': 'off', '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/switch-exhaustiveness-check': 'off' },
+    rules: {
+      ...tseslint.configs.disableTypeChecked.rules,
+      '@typescript-eslint/consistent-type-imports': 'off',
+      '@typescript-eslint/no-floating-promises': 'off',
+      '@typescript-eslint/switch-exhaustiveness-check': 'off',
+    },
   },
   {
     files: ['**/*.test.ts', 'bench/**', 'scripts/**'],
