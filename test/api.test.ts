@@ -24,25 +24,10 @@ import { builtInElection } from '../src/elections/catalog.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { tempDir } from './helpers.js';
+import { ONPE_COLUMNS } from './helpers.js';
 
 const TOKEN = 'test-token-5f0c1c7e';
-const P = Array.from({ length: 18 }, (_, i) => `VOTOS_P${i + 1}`);
-const HEADER = [
-  'UBIGEO',
-  'DEPARTAMENTO',
-  'PROVINCIA',
-  'DISTRITO',
-  'TIPO_ELECCION',
-  'MESA_DE_VOTACION',
-  'DESCRIP_ESTADO_ACTA',
-  'TIPO_OBSERVACION',
-  'N_CVAS',
-  'N_ELEC_HABIL',
-  ...P,
-  'VOTOS_VB',
-  'VOTOS_VN',
-  'VOTOS_VI',
-].join(',');
+const HEADER = ONPE_COLUMNS.join(',');
 const row = (mesa: string, ubigeo: string, p1: number, p16: number) =>
   [
     ubigeo,

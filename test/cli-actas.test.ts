@@ -3,26 +3,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataPath } from '../src/io/paths.js';
 import { cli, tempDir } from './helpers.js';
+import { ONPE_COLUMNS } from './helpers.js';
 
 const dir = tempDir('cifra-cli-actas-');
 const db = join(dir, 'cifra.db');
-const P = Array.from({ length: 18 }, (_, i) => `VOTOS_P${i + 1}`);
-const header = [
-  'UBIGEO',
-  'DEPARTAMENTO',
-  'PROVINCIA',
-  'DISTRITO',
-  'TIPO_ELECCION',
-  'MESA_DE_VOTACION',
-  'DESCRIP_ESTADO_ACTA',
-  'TIPO_OBSERVACION',
-  'N_CVAS',
-  'N_ELEC_HABIL',
-  ...P,
-  'VOTOS_VB',
-  'VOTOS_VN',
-  'VOTOS_VI',
-].join(',');
+const header = ONPE_COLUMNS.join(',');
 const line = (
   mesa: string,
   ubigeo: string,

@@ -15,3 +15,21 @@ export async function cli(...argv: string[]): Promise<{ code: number; out: strin
 }
 
 export const fixedClock = (): string => '2026-11-26T00:00:00.000Z';
+
+/** The columns of ONPE's per-mesa presidential file (18 candidates in 2021), in order. */
+export const ONPE_COLUMNS: readonly string[] = [
+  'UBIGEO',
+  'DEPARTAMENTO',
+  'PROVINCIA',
+  'DISTRITO',
+  'TIPO_ELECCION',
+  'MESA_DE_VOTACION',
+  'DESCRIP_ESTADO_ACTA',
+  'TIPO_OBSERVACION',
+  'N_CVAS',
+  'N_ELEC_HABIL',
+  ...Array.from({ length: 18 }, (_, i) => `VOTOS_P${i + 1}`),
+  'VOTOS_VB',
+  'VOTOS_VN',
+  'VOTOS_VI',
+];

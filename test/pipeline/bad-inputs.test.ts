@@ -11,26 +11,11 @@ import { isKnownUbigeo } from '../../src/io/ubigeo.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { fixedClock, tempDir } from '../helpers.js';
+import { ONPE_COLUMNS } from '../helpers.js';
 
 const election = builtInElection('pe-2021-presidencial');
 if (election === null) throw new Error('election');
-const P = Array.from({ length: 18 }, (_, i) => `VOTOS_P${i + 1}`);
-const HEADER = [
-  'UBIGEO',
-  'DEPARTAMENTO',
-  'PROVINCIA',
-  'DISTRITO',
-  'TIPO_ELECCION',
-  'MESA_DE_VOTACION',
-  'DESCRIP_ESTADO_ACTA',
-  'TIPO_OBSERVACION',
-  'N_CVAS',
-  'N_ELEC_HABIL',
-  ...P,
-  'VOTOS_VB',
-  'VOTOS_VN',
-  'VOTOS_VI',
-];
+const HEADER = [...ONPE_COLUMNS];
 
 interface RowSpec {
   ubigeo?: string;
