@@ -73,6 +73,24 @@ async function loadElection(id) {
 
 async function renderProgress() {
   const p = await api('progress');
+  state.published = p.published ?? null;
+  const notice = $('provisional');
+  if (p.published) {
+    const pub = p.published;
+    notice.hidden = false;
+    notice.textContent = `${pub.status === 'provisional' ? t('provisional') : t('final')} · ${pub.pctCounted ?? '—'} % ${t('counted')} · ${t('snapshot')}: ${pub.asOf} · ${pub.source}`;
+    $('progress').replaceChildren(
+      el(
+        'span',
+        {},
+        `${t('actasProcessed')}: `,
+        el('strong', { id: 'pct-actas' }, `${pub.pctCounted ?? '—'} %`),
+      ),
+      el('span', {}, `${t('snapshot')}: `, el('strong', {}, pub.asOf)),
+    );
+    return;
+  }
+  notice.hidden = true;
   const a = p.actas;
   $('progress').replaceChildren(
     el(
@@ -120,22 +138,106 @@ async function renderSummary() {
     ),
   );
   const o = seats.kind === 'presidential' ? seats.result.outcome : null;
+  const provisional = state.published?.status === 'provisional';
   $('outcome').textContent = !o
     ? ''
     : o.kind === 'runoff'
-      ? `${t('runoff')} ${o.pair[0]} · ${o.pair[1]}`
+      ? `${t('runoff')} ${o.pair[0]} · ${o.pair[1]}${provisional ? ` (${t('provisional').toLowerCase()})` : ''}`
       : o.kind === 'winner'
-        ? `${o.round === 'first' ? t('winnerFirst') : t('winnerRunoff')}: ${o.winner}`
+        ? provisional
+          ? `${t('leadsProvisionally')}: ${o.winner}`
+          : `${o.round === 'first' ? t('winnerFirst') : t('winnerRunoff')}: ${o.winner}`
         : t('tie');
   const row = (key, value, id) => [el('dt', {}, t(key)), el('dd', id ? { id } : {}, value)];
+  // show only the figures the source has (published aggregates may lack electors or blank/null)
+  const figures = state.published?.figures ?? 'complete';
   $('totals').replaceChildren(
     ...row('valid', fmt(n.valid), 'total-valid'),
-    ...row('blank', `${fmt(n.blank)} (${n.blankPctEmitted} %)`),
-    ...row('null', `${fmt(n.null)} (${n.nullPctEmitted} %)`),
-    ...row('emitted', fmt(n.emitted), 'total-emitted'),
-    ...row('eligible', fmt(n.eligible)),
-    ...row('participation', `${n.participation} %`, 'participation'),
+    ...(figures !== 'valid-only'
+      ? [
+          ...row('blank', `${fmt(n.blank)} (${n.blankPctEmitted} %)`),
+          ...row('null', `${fmt(n.null)} (${n.nullPctEmitted} %)`),
+          ...row('emitted', fmt(n.emitted), 'total-emitted'),
+        ]
+      : []),
+    ...(figures === 'complete'
+      ? [
+          ...row('eligible', fmt(n.eligible)),
+          ...row('participation', `${n.participation} %`, 'participation'),
+        ]
+      : []),
   );
+  renderCongress(seats);
+}
+
+/** Official seats: a hemicycle (d3-shape pie over half a circle) and the table of who passed the valla. */
+function renderCongress(seats) {
+  const box = $('congress');
+  if (seats.kind !== 'official') {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  const r = seats.result;
+  const parties = Object.entries(r.seats).sort((a, b) => b[1] - a[1]);
+  const colorOf = (name) =>
+    state.colors.get(state.choices.find((c) => c.id === name || c.label === name)?.id) ?? '#888';
+  const arcs = d3
+    .pie()
+    .sort(null)
+    .value((d) => d[1])
+    .startAngle(-Math.PI / 2)
+    .endAngle(Math.PI / 2)(parties);
+  const arc = d3.arc().innerRadius(60).outerRadius(120);
+  const svg = $('hemicycle');
+  for (const old of svg.querySelectorAll('path, text.total')) old.remove();
+  for (const a of arcs) {
+    const node = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    node.setAttribute('d', arc(a));
+    node.setAttribute('transform', 'translate(130,130)');
+    node.setAttribute('fill', colorOf(a.data[0]));
+    node.setAttribute('data-party', a.data[0]);
+    node.setAttribute('data-seats', String(a.data[1]));
+    const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+    title.textContent = `${a.data[0]}: ${a.data[1]}`;
+    node.append(title);
+    svg.append(node);
+  }
+  const total = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+  total.setAttribute('class', 'total');
+  total.setAttribute('x', '130');
+  total.setAttribute('y', '125');
+  total.setAttribute('text-anchor', 'middle');
+  total.textContent = String(r.totalSeats);
+  svg.append(total);
+  const passed = new Set(r.passed);
+  $('seats-table').replaceChildren(
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        el('th', {}, t('party')),
+        el('th', { class: 'num' }, t('seats')),
+        el('th', {}, t('passedValla')),
+      ),
+    ),
+    el(
+      'tbody',
+      {},
+      ...state.choices.map((c) =>
+        el(
+          'tr',
+          {},
+          el('td', {}, c.label),
+          el('td', { class: 'num' }, String(r.seats[c.id] ?? 0)),
+          el('td', {}, passed.has(c.id) ? t('yes') : t('no')),
+        ),
+      ),
+    ),
+  );
+  $('valla').textContent = `${r.valla} — ${r.source}`;
 }
 
 async function renderMap() {
@@ -150,12 +252,17 @@ async function renderMap() {
     ...circ.units.map((u) => [`circunscripcion:${u.code}`, u]),
   ]);
   const svg = $('map');
+  $('map-section').querySelector('.hint').textContent =
+    deps.units.length === 0 ? t('noMap') : t('mapHint');
   const projection = d3.geoMercator().fitSize([400, 560], geo);
   const path = d3.geoPath(projection);
   svg.replaceChildren();
   for (const f of geo.features) {
     const p = f.properties;
-    const unit = units.get(`${p.level}:${p.code}`);
+    // Lima's two shapes use circunscripción results; a source without them falls back to the department
+    const unit =
+      units.get(`${p.level}:${p.code}`) ??
+      (p.level === 'circunscripcion' ? units.get(`department:${p.reniec}`) : undefined);
     const lead = unit ? leader(unit) : null;
     const node = document.createElementNS('http://www.w3.org/2000/svg', 'path');
     node.setAttribute('d', path(f));
@@ -260,6 +367,10 @@ async function drill(crumbs) {
         ? ''
         : last.code;
   const kids = childDoc.units.filter((u) => u.code.startsWith(prefix));
+  if (kids.length === 0) {
+    $('children').replaceChildren();
+    return;
+  }
   $('children').replaceChildren(
     el(
       'h3',
@@ -300,7 +411,9 @@ function unitTable(u) {
     el(
       'p',
       {},
-      `${t('actasProcessed')}: ${u.actas.pctProcessed} % · ${t('valid')}: ${fmt(u.valid)} · ${t('participation')}: ${u.participation} %`,
+      state.published
+        ? `${t('actasProcessed')}: ${u.actas.total > 0 ? u.actas.pctProcessed : (state.published.pctCounted ?? '—')} % · ${t('valid')}: ${fmt(u.valid)}`
+        : `${t('actasProcessed')}: ${u.actas.pctProcessed} % · ${t('valid')}: ${fmt(u.valid)} · ${t('participation')}: ${u.participation} %`,
     ),
     el(
       'table',
@@ -395,7 +508,12 @@ async function main() {
   const { elections } = await (await fetch('/api/v1/elections')).json();
   $('election').replaceChildren(...elections.map((e) => el('option', { value: e.id }, e.label)));
   $('election').addEventListener('change', (e) => loadElection(e.target.value));
-  if (elections[0]) await loadElection(elections[0].id);
+  // start on an election counted from actas when there is one (the richest view)
+  const first = elections.find((e) => !e.status) ?? elections[0];
+  if (first) {
+    $('election').value = first.id;
+    await loadElection(first.id);
+  }
   document.body.dataset.ready = 'true';
 }
 

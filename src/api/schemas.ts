@@ -16,7 +16,13 @@ export const ErrorSchema = z.object({ error: z.string(), issues: z.array(IssueSc
 
 export const ElectionsSchema = z.object({
   elections: z.array(
-    z.object({ id: z.string(), label: z.string(), ruleset: z.string(), choices: z.number().int() }),
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      ruleset: z.string(),
+      choices: z.number().int(),
+      status: z.enum(['final', 'provisional']).optional(),
+    }),
   ),
 });
 
@@ -80,6 +86,15 @@ export const ProgressSchema = z.object({
   participation: pct,
   snapshotTime: z.string().nullable(),
   imports: z.number().int(),
+  published: z
+    .object({
+      status: z.enum(['final', 'provisional']),
+      asOf: z.string(),
+      pctCounted: z.string().nullable(),
+      source: z.string(),
+      figures: z.enum(['complete', 'votes', 'valid-only']),
+    })
+    .optional(),
 });
 
 export const CandidatesSchema = z.object({
@@ -91,7 +106,21 @@ const seatsMap = z.record(z.string(), z.number().int());
 export const SeatsSchema = z.discriminatedUnion('kind', [
   z.object({
     election: z.string(),
+    kind: z.literal('official'),
+    result: z.object({
+      kind: z.literal('official'),
+      source: z.string(),
+      totalSeats: z.number().int(),
+      seats: seatsMap,
+      passed: z.array(z.string()),
+      valla: z.string(),
+      seatsByDistrict: seatsMap,
+    }),
+  }),
+  z.object({
+    election: z.string(),
     kind: z.literal('presidential'),
+    provisional: z.boolean().optional(),
     result: z.object({
       outcome: z.union([
         z.object({

@@ -34,6 +34,16 @@ export function registerDashboard(app: FastifyInstance): void {
       () => readFileSync(join(PROJECT_ROOT, 'node_modules', 'd3-geo', 'dist', 'd3-geo.min.js')),
     ],
     [
+      '/vendor/d3-path.js',
+      'text/javascript; charset=utf-8',
+      () => readFileSync(join(PROJECT_ROOT, 'node_modules', 'd3-path', 'dist', 'd3-path.min.js')),
+    ],
+    [
+      '/vendor/d3-shape.js',
+      'text/javascript; charset=utf-8',
+      () => readFileSync(join(PROJECT_ROOT, 'node_modules', 'd3-shape', 'dist', 'd3-shape.min.js')),
+    ],
+    [
       '/geo/peru.json',
       'application/json; charset=utf-8',
       () => JSON.stringify(dashboardGeography()),

@@ -145,8 +145,13 @@ export async function buildResults(
   level: Level,
   code?: string,
 ): Promise<ResultsDocument> {
-  const c = await cached(store, election);
   const head = { election: election.id, label: election.label, level };
+  if (election.published) {
+    // an election known only from published aggregates: the units as the source gives them
+    const units = (await store.publishedUnits(election.id, level)).map((u) => u.doc as ResultUnit);
+    return { ...head, units: code === undefined ? units : units.filter((u) => u.code === code) };
+  }
+  const c = await cached(store, election);
   if (level === 'mesa') {
     const subset = code === undefined ? c.actas : c.actas.filter((a) => a.mesa === code);
     const units =

@@ -7,6 +7,7 @@ import { getRuleset } from '../core/rulesets/registry.js';
 import type { Level } from '../core/tally/aggregate.js';
 import type { ActaVersion, PlaceNames, Store, StoredActa } from '../store/store.js';
 import { buildResults, type ResultsDocument } from './documents.js';
+import type { OfficialSeats } from '../elections/published.js';
 
 /** The read side shared by the HTTP API, `cifra publish` and the CLI. Errors are issues. */
 export type Found<T> =
@@ -18,6 +19,8 @@ export interface ElectionSummary {
   readonly label: string;
   readonly ruleset: string;
   readonly choices: number;
+  /** Elections known from published aggregates: final (official) or provisional. */
+  readonly status?: 'final' | 'provisional';
 }
 
 export interface ProgressDocument {
@@ -30,9 +33,12 @@ export interface ProgressDocument {
   /** When the last import that changed something finished (ISO 8601), or null. */
   readonly snapshotTime: string | null;
   readonly imports: number;
+  /** For elections known from published aggregates: status, % counted, time, source. */
+  readonly published?: NonNullable<ElectionDef['published']>;
 }
 
 export type SeatsDocument =
+  | { readonly election: string; readonly kind: 'official'; readonly result: OfficialSeats }
   | {
       readonly election: string;
       readonly kind: 'presidential';
@@ -74,6 +80,7 @@ export async function listElections(store: Store): Promise<ElectionSummary[]> {
     label: e.label,
     ruleset: e.ruleset,
     choices: e.choices.length,
+    ...(e.published ? { status: e.published.status } : {}),
   }));
 }
 
@@ -138,8 +145,9 @@ export async function getProgress(
       eligibleRemaining: n?.eligibleRemaining ?? 0,
       emitted: n?.emitted ?? 0,
       participation: n?.participation ?? '0.000',
-      snapshotTime: changed.at(-1)?.finishedAt ?? null,
+      snapshotTime: e.value.published?.asOf ?? changed.at(-1)?.finishedAt ?? null,
       imports: imports.length,
+      ...(e.value.published ? { published: e.value.published } : {}),
     },
   };
 }
@@ -152,6 +160,12 @@ export async function getSeats(
 ): Promise<Found<SeatsDocument>> {
   const e = await election(store, id);
   if (!e.ok) return e;
+  const official = e.value.published ? await store.publishedSeats(e.value.id) : null;
+  if (official)
+    return {
+      ok: true,
+      value: { election: e.value.id, kind: 'official', result: official as OfficialSeats },
+    };
   const rs = getRuleset(e.value.ruleset);
   if (!rs.ok) return { ok: false, issues: rs.error };
   if (rs.value.kind === 'presidential') {
@@ -161,7 +175,15 @@ export async function getSeats(
       candidates: (n?.choices ?? []).map((c) => ({ candidate: c.label, votes: c.votes })),
       emitted: n?.emitted,
     });
-    return { ok: true, value: { election: e.value.id, kind: 'presidential', result } };
+    return {
+      ok: true,
+      value: {
+        election: e.value.id,
+        kind: 'presidential',
+        result,
+        ...(e.value.published?.status === 'provisional' ? { provisional: true } : {}),
+      },
+    };
   }
   const circ = await buildResults(store, e.value, 'circunscripcion');
   const votes = circ.units.flatMap((u) =>

@@ -26,10 +26,21 @@ export interface Store {
   getActa(election: string, mesa: string): Promise<StoredActa | null>;
   actaHistory(election: string, mesa: string): Promise<ActaVersion[]>;
   quarantined(importId: number): Promise<QuarantinedRow[]>;
+  /** Aggregates of a published-results election, as result units per level. */
+  putPublished(election: string, units: readonly PublishedUnit[], seats: unknown): Promise<void>;
+  publishedUnits(election: string, level: string): Promise<PublishedUnit[]>;
+  publishedSeats(election: string): Promise<unknown>;
   /** The mesas of a district (RENIEC ubigeo) with their current state, for drill-down. */
   mesasOf(election: string, ubigeo: string): Promise<MesaSummary[]>;
   /** Place names as the sources give them (ubigeo → department / province / district). */
   places(election: string): Promise<Map<string, PlaceNames>>;
+}
+
+/** One unit of a published result: a results-document unit (src/results/documents.ts). */
+export interface PublishedUnit {
+  readonly level: string;
+  readonly code: string;
+  readonly doc: unknown;
 }
 
 export interface MesaSummary {

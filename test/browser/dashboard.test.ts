@@ -10,6 +10,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../../src/api/server.js';
 import { builtInElection } from '../../src/elections/catalog.js';
+import { PUBLISHED_ELECTIONS } from '../../src/elections/published.js';
 import { ingestFile } from '../../src/ingest/ingest.js';
 import { dataPath, PROJECT_ROOT } from '../../src/io/paths.js';
 import { isKnownUbigeo } from '../../src/io/ubigeo.js';
@@ -34,6 +35,11 @@ beforeAll(async () => {
   const e = builtInElection('pe-2021-presidencial');
   if (!e) throw new Error('election');
   await store.putElection(e);
+  for (const make of PUBLISHED_ELECTIONS) {
+    const p = make();
+    await store.putElection(p.def);
+    await store.putPublished(p.def.id, p.units, p.seats);
+  }
   const r = await ingestFile(store, {
     file: dataPath(
       'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
@@ -73,7 +79,9 @@ describe('dashboard', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}/`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
-    const api = (await (await fetch(`${base}/api/v1/results?level=national`)).json()) as {
+    const api = (await (
+      await fetch(`${base}/api/v1/results?election=pe-2021-presidencial&level=national`)
+    ).json()) as {
       units: {
         valid: number;
         emitted: number;
@@ -111,7 +119,9 @@ describe('dashboard', () => {
     await page.click('#children button[data-mesa]');
     await page.waitForSelector('#acta-title');
     expect(await page.textContent('#acta-title')).toContain(mesa ?? 'x');
-    const acta = (await (await fetch(`${base}/api/v1/actas/${mesa}`)).json()) as {
+    const acta = (await (
+      await fetch(`${base}/api/v1/actas/${mesa}?election=pe-2021-presidencial`)
+    ).json()) as {
       current: { stateLabel: string };
     };
     expect(await page.textContent('#acta-state')).toBe(acta.current.stateLabel);
@@ -129,6 +139,29 @@ describe('dashboard', () => {
     );
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-national-en.png'), fullPage: true });
+
+    // the official 2021 Congress: hemicycle of 130 seats and the valla; the 2026 runoff: provisional
+    await page.click('#lang');
+    await page.selectOption('#election', 'pe-2021-congreso');
+    await page.waitForSelector('#congress:not([hidden]) #hemicycle path');
+    const seats = await page.$$eval('#hemicycle path', (ps) =>
+      ps.reduce((a, p) => a + Number(p.getAttribute('data-seats')), 0),
+    );
+    expect(seats).toBe(130);
+    expect(await page.textContent('#valla')).toContain('0602-2021');
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-congress-2021.png'), fullPage: true });
+    await page.selectOption('#election', 'pe-2026-presidencial-segunda');
+    await page.waitForFunction(
+      () => document.querySelector('#provisional')?.textContent?.includes('provisionales') === true,
+    );
+    expect(await page.textContent('#provisional')).toContain('provisionales');
+    await page.waitForFunction(() =>
+      document.querySelector('#outcome')?.textContent?.includes('provisionalmente'),
+    );
+    await page.screenshot({
+      path: join(ARTIFACTS, 'dashboard-runoff-2026-provisional.png'),
+      fullPage: true,
+    });
 
     // on a phone
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });

@@ -1,4 +1,5 @@
 import { builtInElection } from '../../elections/catalog.js';
+import { PUBLISHED_ELECTIONS } from '../../elections/published.js';
 import { dataPath } from '../../io/paths.js';
 import type { Store } from '../../store/store.js';
 import { EXIT_OK, type CliIo } from '../io.js';
@@ -26,6 +27,18 @@ export async function loadBundledData(store: Store, io: CliIo, progress: boolean
       io,
     );
     if (code !== EXIT_OK) return code;
+  }
+  // Elections known from published aggregates (official 2021 Congress, provisional 2026 runoff).
+  for (const make of PUBLISHED_ELECTIONS) {
+    const p = make();
+    if (
+      (await store.getElection(p.def.id)) !== null &&
+      (await store.publishedUnits(p.def.id, 'national')).length > 0
+    )
+      continue;
+    await store.putElection(p.def);
+    await store.putPublished(p.def.id, p.units, p.seats);
+    io.out(`loaded ${p.def.id} (${p.def.published?.status}, ${p.def.published?.source})`);
   }
   return EXIT_OK;
 }

@@ -109,6 +109,18 @@ export interface ElectionDef {
     readonly label: string;
     readonly party: string;
   }[];
+  /**
+   * Set for elections known only from published aggregates (no actas): an official result or a
+   * provisional snapshot of the count, with its % counted and time.
+   */
+  readonly published?: {
+    readonly status: 'final' | 'provisional';
+    readonly asOf: string;
+    readonly pctCounted: string | null;
+    readonly source: string;
+    /** Which figures the source has: all; votes, blank and null (no electors); or valid votes only. */
+    readonly figures: 'complete' | 'votes' | 'valid-only';
+  };
   /** Count pending actas that carry figures (a final release with stale labels); default false. */
   readonly pendingFiguresCount?: boolean;
 }

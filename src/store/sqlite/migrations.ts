@@ -89,4 +89,22 @@ export const SQLITE_MIGRATIONS: readonly {
     name: 'preferential votes per list and candidate position',
     sql: `ALTER TABLE acta_versions ADD COLUMN preferential TEXT;`,
   },
+  {
+    version: 3,
+    name: 'published results: elections known only from aggregates (official or provisional)',
+    sql: `
+      ALTER TABLE elections ADD COLUMN published TEXT;
+      CREATE TABLE published_units (
+        election TEXT NOT NULL REFERENCES elections(id),
+        level TEXT NOT NULL,
+        code TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (election, level, code)
+      ) WITHOUT ROWID;
+      CREATE TABLE published_seats (
+        election TEXT PRIMARY KEY REFERENCES elections(id),
+        doc TEXT NOT NULL
+      );
+    `,
+  },
 ];

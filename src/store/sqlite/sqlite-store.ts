@@ -10,6 +10,7 @@ import type {
   ImportSession,
   ImportSummary,
   MesaSummary,
+  PublishedUnit,
   IncomingActa,
   PlaceNames,
   QuarantinedRow,
@@ -124,9 +125,9 @@ export class SqliteStore implements Store {
   async putElection(def: ElectionDef): Promise<void> {
     this.db
       .prepare(
-        `INSERT INTO elections (id, label, ruleset, choices, pending_figures_count) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO elections (id, label, ruleset, choices, pending_figures_count, published) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET label = excluded.label, ruleset = excluded.ruleset, choices = excluded.choices,
-           pending_figures_count = excluded.pending_figures_count`,
+           pending_figures_count = excluded.pending_figures_count, published = excluded.published`,
       )
       .run(
         def.id,
@@ -134,6 +135,7 @@ export class SqliteStore implements Store {
         def.ruleset,
         JSON.stringify(def.choices),
         def.pendingFiguresCount === true ? 1 : 0,
+        def.published ? JSON.stringify(def.published) : null,
       );
   }
 
@@ -146,6 +148,13 @@ export class SqliteStore implements Store {
       ruleset: r['ruleset'] as string,
       choices: JSON.parse(r['choices'] as string) as ElectionDef['choices'],
       ...(r['pending_figures_count'] === 1 ? { pendingFiguresCount: true } : {}),
+      ...(r['published']
+        ? {
+            published: JSON.parse(r['published'] as string) as NonNullable<
+              ElectionDef['published']
+            >,
+          }
+        : {}),
     };
   }
 
@@ -433,7 +442,7 @@ export class SqliteStore implements Store {
       election === undefined
         ? this.db
             .prepare(
-              "SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, (SELECT COUNT(*) FROM elections) AS e FROM imports WHERE status = 'committed'",
+              "SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, (SELECT COUNT(*) FROM elections) + (SELECT COUNT(*) FROM published_units) AS e FROM imports WHERE status = 'committed'",
             )
             .get()
         : this.db
@@ -443,6 +452,45 @@ export class SqliteStore implements Store {
             .get(election)
     ) as Row;
     return `${r['id'] as number}:${r['n'] as number}:${r['e'] as number}`;
+  }
+
+  async putPublished(
+    election: string,
+    units: readonly PublishedUnit[],
+    seats: unknown,
+  ): Promise<void> {
+    const del = this.db.prepare('DELETE FROM published_units WHERE election = ?');
+    const ins = this.db.prepare(
+      'INSERT INTO published_units (election, level, code, doc) VALUES (?, ?, ?, ?)',
+    );
+    const seat = this.db.prepare(
+      'INSERT INTO published_seats (election, doc) VALUES (?, ?) ON CONFLICT(election) DO UPDATE SET doc = excluded.doc',
+    );
+    this.db.transaction(() => {
+      del.run(election);
+      for (const u of units) ins.run(election, u.level, u.code, JSON.stringify(u.doc));
+      if (seats !== null && seats !== undefined) seat.run(election, JSON.stringify(seats));
+    })();
+  }
+
+  async publishedUnits(election: string, level: string): Promise<PublishedUnit[]> {
+    const rows = this.db
+      .prepare(
+        'SELECT level, code, doc FROM published_units WHERE election = ? AND level = ? ORDER BY code',
+      )
+      .all(election, level) as Row[];
+    return rows.map((r) => ({
+      level: r['level'] as string,
+      code: r['code'] as string,
+      doc: JSON.parse(r['doc'] as string) as unknown,
+    }));
+  }
+
+  async publishedSeats(election: string): Promise<unknown> {
+    const r = this.db
+      .prepare('SELECT doc FROM published_seats WHERE election = ?')
+      .get(election) as Row | undefined;
+    return r ? (JSON.parse(r['doc'] as string) as unknown) : null;
   }
 
   async mesasOf(election: string, ubigeo: string): Promise<MesaSummary[]> {

@@ -1,0 +1,88 @@
+// Elections known only from published aggregates: the official 2021 Congress result
+// (R-0602-2021-JNE) and the provisional 2026 runoff by department (ONPE, 10-Jun-2026 06:24 UTC).
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProgressSchema, ResultsSchema, SeatsSchema, ElectionsSchema } from '../src/api/schemas.js';
+import { buildApi } from '../src/api/server.js';
+import { congress2021, runoff2026 } from '../src/elections/published.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { FastifyInstance } from 'fastify';
+import { tempDir } from './helpers.js';
+
+let store: SqliteStore;
+let app: FastifyInstance;
+beforeAll(async () => {
+  store = new SqliteStore(join(tempDir('cifra-published-'), 'p.db'));
+  await store.migrate();
+  for (const p of [congress2021(), runoff2026()]) {
+    await store.putElection(p.def);
+    await store.putPublished(p.def.id, p.units, p.seats);
+  }
+  app = await buildApi({ store, tokenHash: null });
+});
+afterAll(async () => {
+  await app.close();
+  await store.close();
+});
+const get = async (url: string) => (await app.inject({ method: 'GET', url })).json() as unknown;
+
+describe('published elections', () => {
+  it('are listed with their status', async () => {
+    expect(
+      ElectionsSchema.parse(await get('/api/v1/elections')).elections.map((e) => [e.id, e.status]),
+    ).toEqual([
+      ['pe-2021-congreso', 'final'],
+      ['pe-2026-presidencial-segunda', 'provisional'],
+    ]);
+  });
+
+  it('2021 Congress: the official national figures and the JNE seats, with the valla', async () => {
+    const n = ResultsSchema.parse(await get('/api/v1/results?election=pe-2021-congreso')).units[0];
+    expect(n).toMatchObject({
+      valid: 12_858_920,
+      blank: 2_126_712,
+      null: 2_737_099,
+      emitted: 17_722_731,
+    });
+    expect(n?.choices.find((c) => c.id === 'Perú Libre')).toMatchObject({
+      votes: 1_724_303,
+      pctValid: '13.409',
+    });
+    expect(n?.choices.find((c) => c.id === 'Partido Morado')?.pctValid).toBe('5.423');
+    const seats = SeatsSchema.parse(await get('/api/v1/seats?election=pe-2021-congreso'));
+    if (seats.kind !== 'official') throw new Error('official seats expected');
+    expect(Object.values(seats.result.seats).reduce((a, b) => a + b, 0)).toBe(130);
+    expect(seats.result.seats['Perú Libre']).toBe(37);
+    expect(seats.result.passed).toHaveLength(10);
+    expect(seats.result.seatsByDistrict['LIMA METROPOLITANA']).toBe(33);
+    expect(seats.result.valla).toContain('642,946');
+    expect(
+      ProgressSchema.parse(await get('/api/v1/progress?election=pe-2021-congreso')).published,
+    ).toMatchObject({ status: 'final', figures: 'votes' });
+  });
+
+  it('2026 runoff: provisional by department, RENIEC codes, a lead and never a winner', async () => {
+    const deps = ResultsSchema.parse(
+      await get('/api/v1/results?election=pe-2026-presidencial-segunda&level=department'),
+    ).units;
+    expect(deps).toHaveLength(25);
+    expect(deps.find((u) => u.code === '07')?.name).toBe('CUSCO');
+    expect(deps.find((u) => u.code === '10')?.name).toBe('ICA');
+    expect(deps.find((u) => u.code === '10')?.choices.map((c) => c.votes)).toEqual([
+      279_728, 259_131,
+    ]);
+    const p = ProgressSchema.parse(
+      await get('/api/v1/progress?election=pe-2026-presidencial-segunda'),
+    );
+    expect(p.published).toMatchObject({
+      status: 'provisional',
+      figures: 'valid-only',
+      asOf: '2026-06-10T06:24:16.242Z',
+    });
+    expect(p.actas.total).toBeGreaterThan(p.actas.counted);
+    const seats = SeatsSchema.parse(
+      await get('/api/v1/seats?election=pe-2026-presidencial-segunda'),
+    );
+    expect(seats.kind === 'presidential' && seats.provisional).toBe(true);
+  });
+});
