@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProgressSchema, ResultsSchema, SeatsSchema, ElectionsSchema } from '../src/api/schemas.js';
 import { buildApi } from '../src/api/server.js';
-import { congress2021, runoff2026 } from '../src/elections/published.js';
+import { congress2021, firstRound2026, runoff2026 } from '../src/elections/published.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { FastifyInstance } from 'fastify';
 import { tempDir } from './helpers.js';
@@ -14,7 +14,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   store = new SqliteStore(join(tempDir('cifra-published-'), 'p.db'));
   await store.migrate();
-  for (const p of [congress2021(), runoff2026()]) {
+  for (const p of [congress2021(), firstRound2026(), runoff2026()]) {
     await store.putElection(p.def);
     await store.putPublished(p.def.id, p.units, p.seats);
   }
@@ -32,6 +32,7 @@ describe('published elections', () => {
       ElectionsSchema.parse(await get('/api/v1/elections')).elections.map((e) => [e.id, e.status]),
     ).toEqual([
       ['pe-2021-congreso', 'final'],
+      ['pe-2026-presidencial', 'provisional'],
       ['pe-2026-presidencial-segunda', 'provisional'],
     ]);
   });
@@ -84,5 +85,32 @@ describe('published elections', () => {
       await get('/api/v1/seats?election=pe-2026-presidencial-segunda'),
     );
     expect(seats.kind === 'presidential' && seats.provisional).toBe(true);
+  });
+});
+
+describe('2026 first round, provisional by district', () => {
+  it('sums districts into provinces, departments and the nation; Fujimori and Sánchez lead; not final', async () => {
+    const n = ResultsSchema.parse(await get('/api/v1/results?election=pe-2026-presidencial'))
+      .units[0];
+    const top = [...(n?.choices ?? [])]
+      .sort((a, b) => b.votes - a.votes)
+      .slice(0, 2)
+      .map((c) => c.label);
+    expect(top).toEqual(['KEIKO FUJIMORI', 'ROBERTO SÁNCHEZ']);
+    const deps = ResultsSchema.parse(
+      await get('/api/v1/results?election=pe-2026-presidencial&level=department'),
+    ).units;
+    const sumDeps = deps.reduce((a, u) => a + u.valid, 0);
+    const ambito = ResultsSchema.parse(
+      await get('/api/v1/results?election=pe-2026-presidencial&level=ambito'),
+    ).units;
+    expect(ambito.find((u) => u.code === 'PERU')?.valid).toBe(sumDeps);
+    expect((ambito.find((u) => u.code === 'EXTRANJERO')?.valid ?? 0) + sumDeps).toBe(n?.valid);
+    const seats = SeatsSchema.parse(await get('/api/v1/seats?election=pe-2026-presidencial'));
+    expect(seats.kind === 'presidential' && seats.provisional).toBe(true);
+    expect(
+      ProgressSchema.parse(await get('/api/v1/progress?election=pe-2026-presidencial')).published
+        ?.pctCounted,
+    ).toBe('96.160');
   });
 });

@@ -231,4 +231,122 @@ export function runoff2026(): PublishedElection {
   return { def, units, seats: null };
 }
 
-export const PUBLISHED_ELECTIONS: readonly (() => PublishedElection)[] = [congress2021, runoff2026];
+const DEPARTMENT_FILES = [
+  'amazonas',
+  'ancash',
+  'apurimac',
+  'arequipa',
+  'ayacucho',
+  'cajamarca',
+  'callao',
+  'cusco',
+  'huancavelica',
+  'huanuco',
+  'ica',
+  'junin',
+  'la-libertad',
+  'lambayeque',
+  'lima',
+  'lima-provincias',
+  'loreto',
+  'madre-de-dios',
+  'moquegua',
+  'pasco',
+  'piura',
+  'puno',
+  'san-martin',
+  'tacna',
+  'tumbes',
+  'ucayali',
+];
+
+interface DistrictRow {
+  readonly total_votos: number;
+  readonly candidato_id: string;
+  readonly candidato: string;
+  readonly partido: string;
+  readonly departamento: string;
+  readonly provincia: string;
+  readonly distrito: string;
+  readonly ubigeo_reniec: string;
+  readonly hora: string;
+}
+
+/** 2026 first round, provisional: ONPE presidential votes by district (27-Apr-2026, ~96 %) and abroad. */
+export function firstRound2026(): PublishedElection {
+  const read = (name: string): DistrictRow[] =>
+    JSON.parse(
+      gunzipSync(
+        readFileSync(
+          dataPath(
+            `peru/2026/partial_results_2026-04-27/presidencial_por_distrito/${name}.json.gz`,
+          ),
+        ),
+      ).toString('utf8'),
+    ) as DistrictRow[];
+  const domestic = DEPARTMENT_FILES.flatMap(read);
+  const abroad = read('extranjero');
+  const total = JSON.parse(
+    gunzipSync(
+      readFileSync(dataPath('peru/2026/partial_results_2026-04-27/resultados_total_2026.json.gz')),
+    ).toString('utf8'),
+  ) as { departamento: string; conteo: number; hora: string }[];
+  const nationalRow = total.find((r) => r.departamento === 'TOTAL');
+  const ids = [...new Set([...domestic, ...abroad].map((r) => r.candidato_id))];
+  const first = new Map([...domestic, ...abroad].map((r) => [r.candidato_id, r]));
+  const def: ElectionDef = {
+    id: 'pe-2026-presidencial',
+    label: 'Perú 2026 — Presidencial, primera vuelta (PROVISIONAL, ONPE por distrito)',
+    ruleset: 'pe-2026-presidencial',
+    choices: ids.map((id) => ({
+      id,
+      label: (first.get(id)?.candidato ?? id).toUpperCase(),
+      party: (first.get(id)?.partido ?? '').toUpperCase(),
+    })),
+    published: {
+      status: 'provisional',
+      asOf: `${domestic[0]?.hora ?? ''} (Lima)`,
+      pctCounted: nationalRow ? nationalRow.conteo.toFixed(3) : null,
+      source:
+        'ONPE resultados primera vuelta, captura por distrito (repositorio antoniocuga/2026-peru-elecciones)',
+      figures: 'valid-only',
+    },
+  };
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const groups = new Map<
+    string,
+    { level: ResultUnit['level']; code: string; name: string; votes: number[] }
+  >();
+  const add = (level: ResultUnit['level'], code: string, name: string, r: DistrictRow): void => {
+    const key = `${level}:${code}`;
+    let g = groups.get(key);
+    if (!g)
+      groups.set(key, (g = { level, code, name, votes: new Array<number>(ids.length).fill(0) }));
+    const i = index.get(r.candidato_id) as number;
+    g.votes[i] = (g.votes[i] ?? 0) + r.total_votos;
+  };
+  for (const r of domestic) {
+    const u = r.ubigeo_reniec;
+    add('district', u, `${r.distrito}, ${r.provincia}, ${r.departamento}`.toUpperCase(), r);
+    add('province', u.slice(0, 4), `${r.provincia}, ${r.departamento}`.toUpperCase(), r);
+    add('department', u.slice(0, 2), r.departamento.toUpperCase(), r);
+    add('ambito', 'PERU', 'PERÚ', r);
+    add('national', 'PE', 'TOTAL', r);
+  }
+  for (const r of abroad) {
+    add('ambito', 'EXTRANJERO', 'EXTRANJERO', r);
+    add('national', 'PE', 'TOTAL', r);
+  }
+  const units: PublishedUnit[] = [...groups.values()].map((g) => ({
+    level: g.level,
+    code: g.code,
+    doc: unit(g.level, g.code, g.name, def, g.votes, { blank: 0, null: 0, eligible: 0 }),
+  }));
+  return { def, units, seats: null };
+}
+
+export const PUBLISHED_ELECTIONS: readonly (() => PublishedElection)[] = [
+  congress2021,
+  firstRound2026,
+  runoff2026,
+];
