@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProgressSchema, ResultsSchema, SeatsSchema, ElectionsSchema } from '../src/api/schemas.js';
 import { buildApi } from '../src/api/server.js';
-import { congress2021, firstRound2026, runoff2026 } from '../src/elections/published.js';
+import {
+  congress2021,
+  deputies2026Projection,
+  firstRound2026,
+  runoff2026,
+} from '../src/elections/published.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { FastifyInstance } from 'fastify';
 import { tempDir } from './helpers.js';
@@ -14,7 +19,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   store = new SqliteStore(join(tempDir('cifra-published-'), 'p.db'));
   await store.migrate();
-  for (const p of [congress2021(), firstRound2026(), runoff2026()]) {
+  for (const p of [congress2021(), firstRound2026(), runoff2026(), deputies2026Projection()]) {
     await store.putElection(p.def);
     await store.putPublished(p.def.id, p.units, p.seats);
   }
@@ -32,6 +37,7 @@ describe('published elections', () => {
       ElectionsSchema.parse(await get('/api/v1/elections')).elections.map((e) => [e.id, e.status]),
     ).toEqual([
       ['pe-2021-congreso', 'final'],
+      ['pe-2026-diputados', 'provisional'],
       ['pe-2026-presidencial', 'provisional'],
       ['pe-2026-presidencial-segunda', 'provisional'],
     ]);
@@ -112,5 +118,17 @@ describe('2026 first round, provisional by district', () => {
       ProgressSchema.parse(await get('/api/v1/progress?election=pe-2026-presidencial')).published
         ?.pctCounted,
     ).toBe('96.160');
+  });
+});
+
+describe('2026 deputies: a third-party projection, labelled as such', () => {
+  it('has 130 seats, no votes, and says it is not official', async () => {
+    const seats = SeatsSchema.parse(await get('/api/v1/seats?election=pe-2026-diputados'));
+    if (seats.kind !== 'official') throw new Error('seats expected');
+    expect(Object.values(seats.result.seats).reduce((a, b) => a + b, 0)).toBe(130);
+    expect(seats.result.source).toContain('not official');
+    expect(
+      ResultsSchema.parse(await get('/api/v1/results?election=pe-2026-diputados')).units,
+    ).toEqual([]);
   });
 });

@@ -110,7 +110,14 @@ async function renderProgress() {
 async function renderSummary() {
   const [doc, seats] = await Promise.all([api('results?level=national'), api('seats')]);
   const n = doc.units[0];
-  if (!n) return;
+  if (!n) {
+    // a source with seats but no votes (a seat projection): only the hemicycle
+    $('bars').replaceChildren();
+    $('totals').replaceChildren();
+    $('outcome').textContent = '';
+    renderCongress(seats);
+    return;
+  }
   const top = [...n.choices].sort((a, b) => b.votes - a.votes).slice(0, 8);
   $('bars').replaceChildren(
     ...top.map((c) =>

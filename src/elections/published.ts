@@ -345,8 +345,54 @@ export function firstRound2026(): PublishedElection {
   return { def, units, seats: null };
 }
 
+/**
+ * 2026 Chamber of Deputies: the seat projection a third party (antoniocuga/2026-peru-elecciones)
+ * computed from ONPE's partial count of 27-Apr-2026 (~82 % of actas) with its own valla reading.
+ * Not official, and not cifra's computation (the per-district votes of every list are not in the
+ * snapshot); shown as provisional, with its source.
+ */
+export function deputies2026Projection(): PublishedElection {
+  const d = JSON.parse(
+    readFileSync(dataPath('peru/2026/partial_results_2026-04-27/congreso_final.json'), 'utf8'),
+  ) as {
+    generated_at: string;
+    seats_total: number;
+    partidos: { partido_id: string; partido: string; curules: number }[];
+  };
+  const def: ElectionDef = {
+    id: 'pe-2026-diputados',
+    label: 'Perú 2026 — Cámara de Diputados (PROYECCIÓN de terceros, conteo parcial)',
+    ruleset: 'pe-2026-diputados',
+    choices: d.partidos.map((p) => ({ id: p.partido, label: p.partido, party: p.partido_id })),
+    published: {
+      status: 'provisional',
+      asOf: `${d.generated_at} (Lima)`,
+      pctCounted: null,
+      source:
+        'Proyección de escaños de antoniocuga/2026-peru-elecciones sobre el conteo parcial de ONPE (~82 % de actas); no oficial, no calculada por cifra',
+      figures: 'valid-only',
+    },
+  };
+  return {
+    def,
+    units: [],
+    seats: {
+      kind: 'official',
+      source:
+        'third-party projection (antoniocuga/2026-peru-elecciones, congreso_final.json) — not official',
+      totalSeats: d.seats_total,
+      seats: Object.fromEntries(d.partidos.map((p) => [p.partido, p.curules])),
+      passed: d.partidos.map((p) => p.partido),
+      valla:
+        'as applied by that projection: 5 % of valid votes and 7 deputies (Renovación Popular let through by its single-constituency reading)',
+      seatsByDistrict: {},
+    },
+  };
+}
+
 export const PUBLISHED_ELECTIONS: readonly (() => PublishedElection)[] = [
   congress2021,
   firstRound2026,
   runoff2026,
+  deputies2026Projection,
 ];

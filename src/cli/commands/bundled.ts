@@ -28,14 +28,15 @@ export async function loadBundledData(store: Store, io: CliIo, progress: boolean
     );
     if (code !== EXIT_OK) return code;
   }
-  // Elections known from published aggregates (official 2021 Congress, provisional 2026 runoff).
+  // Elections known from published aggregates: the official 2021 Congress, the provisional 2026
+  // first round and runoff, a third-party 2026 seat projection.
   for (const make of PUBLISHED_ELECTIONS) {
     const p = make();
-    if (
+    const present =
       (await store.getElection(p.def.id)) !== null &&
-      (await store.publishedUnits(p.def.id, 'national')).length > 0
-    )
-      continue;
+      ((await store.publishedUnits(p.def.id, 'national')).length > 0 ||
+        (await store.publishedSeats(p.def.id)) !== null);
+    if (present) continue;
     await store.putElection(p.def);
     await store.putPublished(p.def.id, p.units, p.seats);
     io.out(`loaded ${p.def.id} (${p.def.published?.status}, ${p.def.published?.source})`);
