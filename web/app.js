@@ -245,6 +245,21 @@ function renderCongress(seats) {
     ),
   );
   $('valla').textContent = `${r.valla} — ${r.source}`;
+  const byDistrict = Object.entries(r.seatsByDistrict ?? {});
+  $('seats-by-district').replaceChildren(
+    ...(byDistrict.length === 0
+      ? []
+      : [
+          el('caption', {}, t('seatsByDistrict')),
+          el(
+            'tbody',
+            {},
+            ...byDistrict.map(([d, n]) =>
+              el('tr', {}, el('td', {}, d), el('td', { class: 'num' }, String(n))),
+            ),
+          ),
+        ]),
+  );
 }
 
 async function renderMap() {

@@ -149,6 +149,7 @@ describe('dashboard', () => {
     );
     expect(seats).toBe(130);
     expect(await page.textContent('#valla')).toContain('0602-2021');
+    expect(await page.locator('#seats-by-district tr').count()).toBe(27);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-congress-2021.png'), fullPage: true });
     await page.selectOption('#election', 'pe-2026-presidencial-segunda');
     await page.waitForFunction(
