@@ -126,31 +126,35 @@ export function tabulate(
 ): Map<Level, UnitResult[]> {
   const pendingFiguresCount = options.pendingFiguresCount ?? false;
   const accs = new Map<Level, Map<string, Acc>>(levels.map((l) => [l, new Map()]));
-  const placeLevels = levels.filter((l) => l !== 'mesa');
-  // Every level but the mesa depends on the ubigeo alone: resolve its accumulators once per ubigeo.
-  const byUbigeo = new Map<string, Acc[]>();
+  // One pass over the actas into one accumulator per ubigeo (district); every coarser level is
+  // a roll-up of those, so each acta is added once, not once per level.
+  const byUbigeo = new Map<string, Acc>();
   const mesaUnits = levels.includes('mesa') ? (accs.get('mesa') as Map<string, Acc>) : null;
   for (const a of actas) {
-    let targets = byUbigeo.get(a.ubigeo);
-    if (targets === undefined) {
-      targets = placeLevels.map((level) => {
-        const units = accs.get(level) as Map<string, Acc>;
-        const code = unitCode(level, a);
-        let acc = units.get(code);
-        if (acc === undefined) {
-          acc = newAcc(choices);
-          units.set(code, acc);
-        }
-        return acc;
-      });
-      byUbigeo.set(a.ubigeo, targets);
+    let acc = byUbigeo.get(a.ubigeo);
+    if (acc === undefined) {
+      acc = newAcc(choices);
+      byUbigeo.set(a.ubigeo, acc);
     }
+    add(acc, a, choices, pendingFiguresCount);
     if (mesaUnits !== null) {
-      const acc = newAcc(choices);
-      mesaUnits.set(a.mesa, acc);
-      add(acc, a, choices, pendingFiguresCount);
+      const m = newAcc(choices);
+      mesaUnits.set(a.mesa, m);
+      add(m, a, choices, pendingFiguresCount);
     }
-    for (const acc of targets) add(acc, a, choices, pendingFiguresCount);
+  }
+  for (const level of levels) {
+    if (level === 'mesa') continue;
+    const units = accs.get(level) as Map<string, Acc>;
+    for (const [ubigeo, src] of byUbigeo) {
+      const code = unitCode(level, { ubigeo, mesa: '' });
+      let acc = units.get(code);
+      if (acc === undefined) {
+        acc = newAcc(choices);
+        units.set(code, acc);
+      }
+      merge(acc, src, choices);
+    }
   }
   const out = new Map<Level, UnitResult[]>();
   for (const [level, units] of accs) {
@@ -166,6 +170,27 @@ export function tabulate(
 function compareCodes(a: string, b: string): number {
   if (a.length !== b.length && /^\d+$/.test(a) && /^\d+$/.test(b)) return Number(a) - Number(b);
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function merge(into: Acc, from: Acc, choices: number): void {
+  for (let i = 0; i < choices; i++)
+    into.votes[i] = (into.votes[i] as number) + (from.votes[i] as number);
+  into.blank += from.blank;
+  into.null += from.null;
+  into.impugned += from.impugned;
+  into.eligible += from.eligible;
+  into.eligibleProcessed += from.eligibleProcessed;
+  into.eligibleRemaining += from.eligibleRemaining;
+  into.pendingWithFigures += from.pendingWithFigures;
+  into.total += from.total;
+  for (const k of Object.keys(from.states) as ActaState[]) into.states[k] += from.states[k];
+  if (from.preferential) {
+    const pref = (into.preferential ??= Array.from({ length: choices }, () => []));
+    from.preferential.forEach((list, i) => {
+      const target = pref[i] as number[];
+      list.forEach((v, k) => (target[k] = (target[k] ?? 0) + v));
+    });
+  }
 }
 
 function add(acc: Acc, a: Acta, choices: number, pendingFiguresCount: boolean): void {
