@@ -88,3 +88,26 @@ describe('the API over a real socket', () => {
     await store.close();
   });
 });
+
+describe('cifra serve on a busy port', () => {
+  it('says the port is taken and exits 2 instead of crashing', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    const port = await new Promise<number>((resolve) =>
+      blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)),
+    );
+    const dir = tempDir('cifra-busy-');
+    const r = await cli(
+      'serve',
+      '--db',
+      join(dir, 'b.db'),
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+    );
+    blocker.close();
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('EADDRINUSE');
+  });
+});

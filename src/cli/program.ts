@@ -29,13 +29,25 @@ async function serveUntilStopped(
   store: Store,
   o: { port: number; host: string; token?: string | undefined },
   io: CliIo,
-): Promise<void> {
+): Promise<number> {
   const app = await buildApi({
     store,
     tokenHash: o.token ? hashToken(o.token) : null,
     dashboard: true,
   });
-  const address = await app.listen({ port: o.port, host: o.host });
+  let address: string;
+  try {
+    address = await app.listen({ port: o.port, host: o.host });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw e;
+    io.err(
+      `error: cannot listen on ${o.host}:${o.port} (${code}): choose another with --port N (or --host)`,
+    );
+    await app.close();
+    await store.close();
+    return EXIT_USAGE;
+  }
   io.out(
     `cifra: dashboard ${address}/ · API ${address}/api/v1/elections · OpenAPI ${address}/api/v1/openapi.json${o.token ? '' : ' (writes disabled: no token)'}`,
   );
@@ -48,6 +60,7 @@ async function serveUntilStopped(
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  return EXIT_OK;
 }
 
 async function withStore(path: string, f: (store: Store) => Promise<number>): Promise<number> {
@@ -360,7 +373,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (o: { db: string; port: string; host: string; token?: string }) => {
       const store = new SqliteStore(o.db);
       await store.migrate();
-      await serveUntilStopped(store, { ...o, port: Number(o.port) }, io);
+      code = await serveUntilStopped(store, { ...o, port: Number(o.port) }, io);
     });
 
   program
@@ -381,7 +394,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         code = loaded;
         return;
       }
-      await serveUntilStopped(store, { ...o, port: Number(o.port) }, io);
+      code = await serveUntilStopped(store, { ...o, port: Number(o.port) }, io);
     });
 
   program
