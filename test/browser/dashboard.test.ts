@@ -64,7 +64,7 @@ beforeAll(async () => {
       '--disable-sync',
     ],
   });
-});
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -75,10 +75,12 @@ afterAll(async () => {
 describe('dashboard', () => {
   it('shows the national numbers the API gives, drills from the map to an acta, and switches language', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    // generous waits: CI runs this beside other test files on two cores
+    page.setDefaultTimeout(90_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}/`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 90_000 });
     const api = (await (
       await fetch(`${base}/api/v1/results?election=pe-2021-presidencial&level=national`)
     ).json()) as {
@@ -166,9 +168,10 @@ describe('dashboard', () => {
 
     // on a phone
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    phone.setDefaultTimeout(90_000);
     await phone.goto(`${base}/`);
-    await phone.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    await phone.waitForSelector('body[data-ready="true"]', { timeout: 90_000 });
     await phone.screenshot({ path: join(ARTIFACTS, 'dashboard-phone.png'), fullPage: true });
     expect(errors).toEqual([]);
-  });
+  }, 300_000);
 });
