@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { tabulate } from '../src/core/tally/aggregate.js';
+import { LEVELS, tabulate } from '../src/core/tally/aggregate.js';
 import type { ElectionDef } from '../src/core/model/acta.js';
 import { builtInElection } from '../src/elections/catalog.js';
 import { ingestFile } from '../src/ingest/ingest.js';
@@ -50,14 +50,7 @@ const ingestRss = process.resourceUsage().maxRSS * 1024;
 if (!r.ok) throw new Error(JSON.stringify(r.issues));
 const loads: number[] = [];
 const tabs: number[] = [];
-const levels = [
-  'national',
-  'ambito',
-  'department',
-  'province',
-  'district',
-  'circunscripcion',
-] as const;
+const levels = LEVELS.filter((l) => l !== 'mesa');
 for (let i = 0; i < 5; i++) {
   const a = performance.now();
   const actas = await store.currentActas(election.id);

@@ -7,7 +7,6 @@ import { runSeats } from './commands/seats.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type CliIo, type OutputFormat } from './io.js';
 import { renderTable } from './format.js';
 import {
-  LEVEL_CHOICES,
   runActa,
   runElections,
   runExport,
@@ -17,7 +16,7 @@ import {
 } from './commands/actas.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
-import type { Level } from '../core/tally/aggregate.js';
+import { LEVELS, type Level } from '../core/tally/aggregate.js';
 import { buildApi, buildOpenApi, hashToken } from '../api/server.js';
 import { publishSnapshot } from '../results/publish.js';
 import { loadBundledData } from './commands/bundled.js';
@@ -284,9 +283,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   program
     .command('results')
     .description('results at a level: votes, %, blank, null, participation, actas by state')
-    .addOption(
-      new Option('--level <level>', 'level').choices([...LEVEL_CHOICES]).default('national'),
-    )
+    .addOption(new Option('--level <level>', 'level').choices([...LEVELS]).default('national'))
     .option(
       '--code <code>',
       'one unit: department 2 digits, province 4, district 6 (RENIEC ubigeo), circunscripción 1–27, ámbito PERU|EXTRANJERO, mesa',
@@ -321,9 +318,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   program
     .command('export')
     .description('write the results of every unit of a level to a file (written atomically)')
-    .addOption(
-      new Option('--level <level>', 'level').choices([...LEVEL_CHOICES]).makeOptionMandatory(),
-    )
+    .addOption(new Option('--level <level>', 'level').choices([...LEVELS]).makeOptionMandatory())
     .addOption(
       new Option('--format <format>', 'file format').choices(['csv', 'json']).default('csv'),
     )

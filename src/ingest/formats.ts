@@ -11,8 +11,7 @@ import { parseCount } from '../io/numbers.js';
 import type { PlaceNames } from '../store/store.js';
 import { FileRejected } from './source.js';
 
-export const FORMATS = ['onpe-mesa', 'onpe-congress', 'cifra-csv'] as const;
-export type CsvFormat = (typeof FORMATS)[number];
+export type CsvFormat = 'onpe-mesa' | 'onpe-congress' | 'cifra-csv';
 
 export type ParsedRow =
   | { readonly ok: true; readonly acta: Acta; readonly place?: PlaceNames | undefined }

@@ -2,7 +2,7 @@ import { writeFileSync, renameSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { issue } from '../../core/issues.js';
 import type { ElectionDef } from '../../core/model/acta.js';
-import { LEVELS, type Level } from '../../core/tally/aggregate.js';
+import type { Level } from '../../core/tally/aggregate.js';
 import { builtInElection, electionFromMap, BUILT_IN_ELECTIONS } from '../../elections/catalog.js';
 import { ingestFile, type IngestFormat } from '../../ingest/ingest.js';
 import { isKnownUbigeo } from '../../io/ubigeo.js';
@@ -337,5 +337,3 @@ export async function runImports(
   );
   return EXIT_OK;
 }
-
-export const LEVEL_CHOICES: readonly string[] = LEVELS;

@@ -43,21 +43,7 @@ export function allocateDivisorInto(
     }
     for (; assigned > seats; assigned--) {
       // drop the seat with the smallest last quotient
-      let worst = -1;
-      let wv = 0;
-      let wd = 1;
-      for (let j = 0; j < k; j++) {
-        const p = idx[j] as number;
-        const s = out[p] as number;
-        if (s === 0) continue;
-        const v = votes[p] as number;
-        const d = divisors[s - 1] as number;
-        if (worst < 0 || v * wd < wv * d) {
-          worst = p;
-          wv = v;
-          wd = d;
-        }
-      }
+      const worst = smallestAwardedQuotient(votes, idx, k, out, divisors);
       out[worst] = (out[worst] as number) - 1;
     }
   } else {
@@ -115,6 +101,32 @@ export interface DivisorTie {
   readonly challengers: readonly number[];
 }
 
+/** The list whose last awarded quotient is the smallest (the cifra repartidora); -1 if none has a seat. */
+function smallestAwardedQuotient(
+  votes: ArrayLike<number>,
+  idx: ArrayLike<number>,
+  k: number,
+  seatsOut: ArrayLike<number>,
+  divisors: Float64Array,
+): number {
+  let worst = -1;
+  let wv = 0;
+  let wd = 1;
+  for (let j = 0; j < k; j++) {
+    const p = idx[j] as number;
+    const s = seatsOut[p] as number;
+    if (s === 0) continue;
+    const v = votes[p] as number;
+    const d = divisors[s - 1] as number;
+    if (worst < 0 || v * wd < wv * d) {
+      worst = p;
+      wv = v;
+      wd = d;
+    }
+  }
+  return worst;
+}
+
 /** Names the lists involved in a tie found by allocateDivisorInto. */
 export function divisorTie(
   votes: ArrayLike<number>,
@@ -123,19 +135,9 @@ export function divisorTie(
   seatsOut: ArrayLike<number>,
   divisors: Float64Array,
 ): DivisorTie {
-  let cv = -1;
-  let cd = 1;
-  for (let j = 0; j < k; j++) {
-    const p = idx[j] as number;
-    const s = seatsOut[p] as number;
-    if (s === 0) continue;
-    const v = votes[p] as number;
-    const d = divisors[s - 1] as number;
-    if (cv < 0 || v * cd < cv * d) {
-      cv = v;
-      cd = d;
-    }
-  }
+  const c = smallestAwardedQuotient(votes, idx, k, seatsOut, divisors);
+  const cv = votes[c] as number;
+  const cd = divisors[(seatsOut[c] as number) - 1] as number;
   const holders: number[] = [];
   const challengers: number[] = [];
   for (let j = 0; j < k; j++) {

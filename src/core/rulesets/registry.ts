@@ -4,12 +4,7 @@ import { ratio } from '../ratio.js';
 import { err, ok, type Result } from '../result.js';
 import type { ApportionmentRule } from '../rules/apportion.js';
 import type { ThresholdCondition } from '../rules/threshold.js';
-import {
-  ABROAD,
-  CIRCUNSCRIPCIONES,
-  LIMA_METROPOLITANA,
-  NATIONAL_DISTRICT,
-} from './peru-circunscripciones.js';
+import { ABROAD, CIRCUNSCRIPCIONES, NATIONAL_DISTRICT } from './peru-circunscripciones.js';
 import { SPAIN_PROVINCES_2023 } from './spain-provinces.js';
 import type {
   ListRuleset,
@@ -397,5 +392,3 @@ export function getRuleset(
   if (issues.length > 0) return err(issues);
   return ok(def.build(resolved));
 }
-
-export { LIMA_METROPOLITANA };
