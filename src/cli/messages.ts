@@ -143,6 +143,18 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
   },
   unknown_election: { en: 'no such election in the store', es: 'elección desconocida' },
   acta_not_found: { en: 'no such acta in the store', es: 'acta no encontrada' },
+  unknown_rules: {
+    en: "the election's or the given ruleset id is not known",
+    es: 'reglas desconocidas',
+  },
+  projection_unavailable: {
+    en: 'nothing to project from: no actas, nothing counted yet, or no units with actas counted and total',
+    es: 'no hay datos para proyectar',
+  },
+  snapshot_invalid: {
+    en: 'a snapshot CSV row is not valid (missing column, bad number, counted > total, inconsistent unit totals)',
+    es: 'una fila del corte agregado no es válida',
+  },
   unauthorized: {
     en: 'this route needs a valid bearer token',
     es: 'esta ruta requiere un token válido',

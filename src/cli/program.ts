@@ -20,6 +20,10 @@ import { LEVELS, type Level } from '../core/tally/aggregate.js';
 import { buildApi, buildOpenApi, hashToken } from '../api/server.js';
 import { publishSnapshot } from '../results/publish.js';
 import { loadBundledData } from './commands/bundled.js';
+import { runProject, runProjectSnapshot, runReplay } from './commands/project.js';
+import { REPLAY_ORDERS, type ReplayOrder } from '../core/projection/replay-order.js';
+import { DEFAULT_SEED, DEFAULT_SIMS } from '../results/projection.js';
+import { dataPath } from '../io/paths.js';
 
 const dbOption = (): Option =>
   new Option('--db <path>', 'SQLite database file').env('CIFRA_DB').default('cifra.db');
@@ -86,6 +90,19 @@ function parseSeed(v: string): number {
     );
   return Number(v);
 }
+
+/** A parser for a positive whole-number option. */
+const wholeNumber =
+  (flag: string) =>
+  (v: string): number => {
+    if (!/^\d{1,7}$/.test(v) || Number(v) < 1)
+      throw new CommanderError(
+        EXIT_USAGE,
+        'cifra.usage',
+        `${flag} must be a whole number ≥ 1, got "${v}"`,
+      );
+    return Number(v);
+  };
 
 function collectOption(v: string, prev: Record<string, string>): Record<string, string> {
   const m = /^([a-z0-9-]+)=(.+)$/.exec(v);
@@ -300,6 +317,94 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         format: OutputFormat;
       }) => {
         code = await withStore(o.db, (store) => runResults(store, o, io));
+      },
+    );
+
+  program
+    .command('project')
+    .description(
+      'projection of the final result from a partial count: shares with 80/90 % intervals, runoff pairs, winner, seats (not an official result)',
+    )
+    .option('--election <id>', 'election id in the store (default: the only one)')
+    .option(
+      '--snapshot <file.csv>',
+      'aggregate snapshot: unit,actas_counted,actas_total,choice,votes[,eligible_total]',
+    )
+    .option('--rules <id>', 'with --snapshot: the ruleset (cifra rules)')
+    .option('--seed <n>', 'seed of the simulations', parseSeed, DEFAULT_SEED)
+    .option('--sims <n>', 'number of simulations', wholeNumber('--sims'), DEFAULT_SIMS)
+    .addOption(dbOption())
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
+    )
+    .action(
+      async (o: {
+        election?: string;
+        snapshot?: string;
+        rules?: string;
+        seed: number;
+        sims: number;
+        db: string;
+        format: OutputFormat;
+      }) => {
+        if (o.snapshot !== undefined) {
+          if (o.rules === undefined) {
+            io.err('error: --snapshot needs --rules <id> (see cifra rules)');
+            code = EXIT_USAGE;
+            return;
+          }
+          code = runProjectSnapshot(
+            { snapshot: o.snapshot, rules: o.rules, seed: o.seed, sims: o.sims, format: o.format },
+            io,
+          );
+          return;
+        }
+        code = await withStore(o.db, (store) => runProject(store, o, io));
+      },
+    );
+
+  program
+    .command('replay [file]')
+    .description(
+      "rehearse election night: feed a complete election's actas into the store in a realistic order, with a projection per snapshot",
+    )
+    .option('--election <id>', "the file's election", 'pe-2021-presidencial')
+    .option('--as <id>', 'id of the replayed election (default: <election>-replay)')
+    .addOption(
+      new Option('--order <order>', 'arrival order')
+        .choices([...REPLAY_ORDERS])
+        .default('urban-first'),
+    )
+    .option('--seed <n>', 'seed of the order and the projections', parseSeed, 1)
+    .option('--steps <n>', 'snapshots', wholeNumber('--steps'), 20)
+    .option(
+      '--speed <x>',
+      'simulated seconds per real second over a 48-hour count (0: no waiting)',
+      Number,
+      0,
+    )
+    .option('--sims <n>', 'simulations per projection', wholeNumber('--sims'), DEFAULT_SIMS)
+    .addOption(dbOption())
+    .action(
+      async (
+        file: string | undefined,
+        o: {
+          election: string;
+          as?: string;
+          order: ReplayOrder;
+          seed: number;
+          steps: number;
+          speed: number;
+          sims: number;
+          db: string;
+        },
+      ) => {
+        const path =
+          file ??
+          dataPath(
+            'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
+          );
+        code = await withStore(o.db, (store) => runReplay(store, { ...o, file: path }, io));
       },
     );
 

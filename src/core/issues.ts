@@ -54,6 +54,10 @@ export const ISSUE_CODES = [
   'election_mismatch',
   'unknown_election',
   'acta_not_found',
+  // projection
+  'unknown_rules',
+  'projection_unavailable',
+  'snapshot_invalid',
   // API
   'unauthorized',
   'query_too_costly',

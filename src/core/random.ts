@@ -10,16 +10,41 @@ export interface Rng {
   int(min: number, max: number): number;
   /** Uniform float in [0, 1), 53 bits. */
   float(): number;
+  /** Standard normal draw (Marsaglia's polar method on the same generator). */
+  normal(): number;
 }
 
 export function createRng(seed: number): Rng {
   const gen = xoroshiro128plus(seed | 0);
+  // The projection draws millions of normals: read the generator's 32-bit outputs directly.
+  const unit = (): number =>
+    ((gen.next() >>> 6) * 134217728 + (gen.next() >>> 5)) / 9007199254740992;
+  let spare = 0;
+  let hasSpare = false;
   return {
     int: (min, max) => uniformInt(gen, min, max),
     float: () => {
       const hi = uniformInt(gen, 0, (1 << 26) - 1);
       const lo = uniformInt(gen, 0, (1 << 27) - 1);
       return (hi * 134217728 + lo) / 9007199254740992;
+    },
+    normal: () => {
+      if (hasSpare) {
+        hasSpare = false;
+        return spare;
+      }
+      let u = 0;
+      let v = 0;
+      let s = 0;
+      do {
+        u = 2 * unit() - 1;
+        v = 2 * unit() - 1;
+        s = u * u + v * v;
+      } while (s >= 1 || s === 0);
+      const f = Math.sqrt((-2 * Math.log(s)) / s);
+      spare = v * f;
+      hasSpare = true;
+      return u * f;
     },
   };
 }

@@ -30,6 +30,10 @@ export interface Store {
   putPublished(election: string, units: readonly PublishedUnit[], seats: unknown): Promise<void>;
   publishedUnits(election: string, level: string): Promise<PublishedUnit[]>;
   publishedSeats(election: string): Promise<unknown>;
+  /** Records the projection made at a store revision (replay, server); idempotent per revision. */
+  putProjection(record: ProjectionRecord): Promise<void>;
+  /** The election's recorded projections, oldest first: how the projection moved over the night. */
+  projectionHistory(election: string): Promise<ProjectionRecord[]>;
   /** The mesas of a district (RENIEC ubigeo) with their current state, for drill-down. */
   mesasOf(election: string, ubigeo: string): Promise<MesaSummary[]>;
   /** Place names as the sources give them (ubigeo → department / province / district). */
@@ -40,6 +44,14 @@ export interface Store {
 export interface PublishedUnit {
   readonly level: string;
   readonly code: string;
+  readonly doc: unknown;
+}
+
+export interface ProjectionRecord {
+  readonly election: string;
+  readonly revision: string;
+  readonly recordedAt: string;
+  readonly pctCounted: number;
   readonly doc: unknown;
 }
 

@@ -107,4 +107,18 @@ export const SQLITE_MIGRATIONS: readonly {
       );
     `,
   },
+  {
+    version: 4,
+    name: 'projection history: one projection per store revision of an election',
+    sql: `
+      CREATE TABLE projections (
+        election TEXT NOT NULL REFERENCES elections(id),
+        revision TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        pct_counted REAL NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (election, revision)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -10,6 +10,7 @@ import type {
   ImportSession,
   ImportSummary,
   MesaSummary,
+  ProjectionRecord,
   PublishedUnit,
   IncomingActa,
   PlaceNames,
@@ -491,6 +492,29 @@ export class SqliteStore implements Store {
       .prepare('SELECT doc FROM published_seats WHERE election = ?')
       .get(election) as Row | undefined;
     return r ? (JSON.parse(r['doc'] as string) as unknown) : null;
+  }
+
+  async putProjection(r: ProjectionRecord): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT INTO projections (election, revision, recorded_at, pct_counted, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT(election, revision) DO NOTHING',
+      )
+      .run(r.election, r.revision, r.recordedAt, r.pctCounted, JSON.stringify(r.doc));
+  }
+
+  async projectionHistory(election: string): Promise<ProjectionRecord[]> {
+    const rows = this.db
+      .prepare(
+        'SELECT revision, recorded_at, pct_counted, doc FROM projections WHERE election = ? ORDER BY pct_counted, recorded_at',
+      )
+      .all(election) as Row[];
+    return rows.map((r) => ({
+      election,
+      revision: r['revision'] as string,
+      recordedAt: r['recorded_at'] as string,
+      pctCounted: r['pct_counted'] as number,
+      doc: JSON.parse(r['doc'] as string) as unknown,
+    }));
   }
 
   async mesasOf(election: string, ubigeo: string): Promise<MesaSummary[]> {

@@ -1,0 +1,174 @@
+import { frameFromSnapshot } from '../../core/projection/frame-snapshot.js';
+import type { ProjectionResult } from '../../core/projection/simulate.js';
+import { simulate } from '../../core/projection/simulate.js';
+import type { ReplayOrder } from '../../core/projection/replay-order.js';
+import { getRuleset } from '../../core/rulesets/registry.js';
+import { builtInElection } from '../../elections/catalog.js';
+import { replay } from '../../projection/replay.js';
+import { readSnapshotCsv } from '../../projection/snapshot-csv.js';
+import { contestOf, DISCLAIMER, getProjection } from '../../results/projection.js';
+import type { Store } from '../../store/store.js';
+import { renderTable, thousands } from '../format.js';
+import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
+import { resolveElection } from './actas.js';
+import { printIssues } from './seats.js';
+
+export interface ProjectArgs {
+  readonly election?: string | undefined;
+  readonly seed: number;
+  readonly sims: number;
+  readonly format: OutputFormat;
+}
+
+/** `cifra project`: the projection of an election in the store (its actas or its provisional units). */
+export async function runProject(store: Store, args: ProjectArgs, io: CliIo): Promise<number> {
+  const e = await resolveElection(store, args.election, io);
+  if (e === null) return EXIT_ISSUES;
+  const p = await getProjection(store, e, { seed: args.seed, sims: args.sims });
+  if (!p.ok) {
+    printIssues(io, p.issues);
+    return EXIT_ISSUES;
+  }
+  io.out(
+    args.format === 'json' ? JSON.stringify(p.value, null, 2) : renderProjection(p.value, e.label),
+  );
+  return EXIT_OK;
+}
+
+/** `cifra project --snapshot file.csv --rules id`: the projection from aggregate units alone. */
+export function runProjectSnapshot(
+  args: {
+    readonly snapshot: string;
+    readonly rules: string;
+    readonly seed: number;
+    readonly sims: number;
+    readonly format: OutputFormat;
+  },
+  io: CliIo,
+): number {
+  const rs = getRuleset(args.rules);
+  if (!rs.ok) {
+    printIssues(io, rs.error);
+    return EXIT_ISSUES;
+  }
+  const snap = readSnapshotCsv(args.snapshot);
+  if (!snap.ok) {
+    printIssues(io, snap.error);
+    return EXIT_ISSUES;
+  }
+  const frame = frameFromSnapshot(snap.value.units, snap.value.choices);
+  const contest = contestOf(rs.value);
+  const result = simulate(frame, {
+    sims: args.sims,
+    seed: args.seed,
+    kind: contest,
+    ruleset: rs.value.kind === 'list' ? rs.value : undefined,
+  });
+  const doc = {
+    kind: 'projection',
+    disclaimer: DISCLAIMER,
+    method: 'snapshot',
+    rules: rs.value.id,
+    contest,
+    ...result,
+  };
+  io.out(
+    args.format === 'json' ? JSON.stringify(doc, null, 2) : renderProjection(result, args.snapshot),
+  );
+  return EXIT_OK;
+}
+
+export function renderProjection(p: ProjectionResult, title: string): string {
+  const lines = [
+    `PROYECCIÓN / PROJECTION — ${title}`,
+    `${DISCLAIMER}`,
+    `actas ${thousands(p.actasProcessed)} / ${thousands(p.actasTotal)} (${p.pctCounted} %) · ${p.sims} simulations · seed ${p.seed}`,
+    renderTable(
+      ['choice', 'median %', '80 %', '90 %', 'votes (median)'],
+      p.choices.map((c) => [
+        c.choice,
+        c.median.toFixed(3),
+        `${c.lo80.toFixed(2)}–${c.hi80.toFixed(2)}`,
+        `${c.lo90.toFixed(2)}–${c.hi90.toFixed(2)}`,
+        thousands(c.votes.median),
+      ]),
+    ),
+  ];
+  if (p.runoffPairs)
+    lines.push(
+      renderTable(
+        ['runoff pair / segunda vuelta', 'P'],
+        p.runoffPairs.slice(0, 5).map((x) => [x.choices.join(' / '), x.probability.toFixed(3)]),
+      ),
+    );
+  if (p.outright && p.outright.length > 0)
+    lines.push(
+      renderTable(
+        ['outright win (> 50 % valid)', 'P'],
+        p.outright.map((x) => [x.choice, x.probability.toFixed(3)]),
+      ),
+    );
+  if (p.winner)
+    lines.push(
+      renderTable(
+        ['winner / ganador', 'P'],
+        p.winner.map((x) => [x.choice, x.probability.toFixed(3)]),
+      ),
+    );
+  if (p.seats)
+    lines.push(
+      renderTable(
+        ['party', 'seats (median)', '90 %', 'P(valla)'],
+        p.seats.parties
+          .filter((x) => x.pValla > 0 || x.hi90 > 0)
+          .map((x) => [x.party, x.median, `${x.lo90}–${x.hi90}`, x.pValla.toFixed(3)]),
+      ),
+    );
+  if (p.unitsWithoutData.length > 0)
+    lines.push(`units without data (predicted from the rest): ${p.unitsWithoutData.join(', ')}`);
+  return lines.join('\n');
+}
+
+export interface ReplayArgs {
+  readonly file: string;
+  readonly election: string;
+  readonly as?: string | undefined;
+  readonly order: ReplayOrder;
+  readonly seed: number;
+  readonly steps: number;
+  readonly speed: number;
+  readonly sims: number;
+}
+
+/** `cifra replay`: feeds a complete election into the store in a realistic order, with projections. */
+export async function runReplay(store: Store, args: ReplayArgs, io: CliIo): Promise<number> {
+  const e = (await store.getElection(args.election)) ?? builtInElection(args.election);
+  if (e === null)
+    return (await resolveElection(store, args.election, io)) === null ? EXIT_ISSUES : EXIT_ISSUES;
+  const target = args.as ?? `${e.id}-replay`;
+  io.out(
+    `replaying ${args.file} into ${target} (${args.order}, seed ${args.seed}, ${args.steps} steps)`,
+  );
+  const r = await replay(store, {
+    file: args.file,
+    election: e,
+    target,
+    order: args.order,
+    seed: args.seed,
+    steps: args.steps,
+    speed: args.speed,
+    sims: args.sims,
+    now: () => new Date().toISOString(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    onStep: (s) =>
+      io.out(`step ${s.step}/${s.steps} · ${s.pctCounted.toFixed(1)} % counted · ${s.summary}`),
+  });
+  if (!r.ok) {
+    printIssues(io, r.issues);
+    return EXIT_ISSUES;
+  }
+  io.out(
+    `done: ${target} has ${r.steps.length} snapshots with their projections (cifra serve shows them)`,
+  );
+  return EXIT_OK;
+}

@@ -1,0 +1,491 @@
+import { actaCounts, type Acta } from '../model/acta.js';
+import { unitCode } from '../tally/aggregate.js';
+import { circunscripcionOfUbigeo } from '../rulesets/peru-circunscripciones.js';
+import type { FrameGroup, FrameRegion, ProjectionFrame } from './frame.js';
+
+/** One mesa of the universe: its place, its electors, and its figures once processed. */
+export interface ProjectionMesa {
+  /** District (RENIEC ubigeo), province (4 digits) and region (circunscripción) codes. */
+  readonly district: string;
+  readonly province: string;
+  readonly region: string;
+  readonly eligible: number;
+  /** Votes per choice, then blank, then null (+ impugned); all zero when not installed; null while uncounted. */
+  readonly figures: readonly number[] | null;
+}
+
+export interface MesaModelOptions {
+  /**
+   * Loading of the common arrival-bias term, in units of the between-district sd, applied to the
+   * uncounted mass of districts without data of their own. Calibrated (docs/projection.md).
+   */
+  readonly arrivalBias?: number;
+  /** Multiplies every sd: 0 gives the deterministic central projection. */
+  readonly varianceScale?: number;
+  /** Use log10(electors of the district) as a covariate within provinces (default true). */
+  readonly sizeCovariate?: boolean;
+}
+
+export const DEFAULT_ARRIVAL_BIAS = 1;
+
+/** Peru's actas as projection mesas: ubigeo hierarchy, circunscripción as region. */
+export function mesasFromActas(
+  actas: Iterable<Acta>,
+  choices: number,
+  pendingFiguresCount = false,
+): ProjectionMesa[] {
+  const out: ProjectionMesa[] = [];
+  for (const a of actas) {
+    const counts = actaCounts(a, pendingFiguresCount);
+    let figures: number[] | null = null;
+    if (counts && a.votes !== null) {
+      figures = new Array<number>(choices + 2);
+      for (let i = 0; i < choices; i++) figures[i] = a.votes[i] ?? 0;
+      figures[choices] = a.blank;
+      figures[choices + 1] = a.null + a.impugned;
+    } else if (a.state === 'not_installed' || counts) {
+      figures = new Array<number>(choices + 2).fill(0);
+    }
+    out.push({
+      district: a.ubigeo,
+      province: a.ubigeo.slice(0, 4),
+      region: unitCode('circunscripcion', a),
+      eligible: a.eligible,
+      figures,
+    });
+  }
+  return out;
+}
+
+/** Region labels for Peru's circunscripción codes. */
+export function circunscripcionLabel(code: string, sampleUbigeo: string): string {
+  return circunscripcionOfUbigeo(sampleUbigeo)?.name ?? code;
+}
+
+interface Node {
+  readonly parent: number;
+  /** Σ y, Σ y², n over the node's own observations, per dimension. */
+  readonly s1: Float64Array;
+  readonly s2: Float64Array;
+  readonly n: Float64Array;
+  /** Bottom-up: data mean and its variance (NaN when the node has no data). */
+  readonly m: Float64Array;
+  readonly v: Float64Array;
+}
+
+function node(parent: number, dims: number): Node {
+  return {
+    parent,
+    s1: new Float64Array(dims),
+    s2: new Float64Array(dims),
+    n: new Float64Array(dims),
+    m: new Float64Array(dims).fill(Number.NaN),
+    v: new Float64Array(dims).fill(Number.NaN),
+  };
+}
+
+const FLOOR = 1e-6;
+const MIN_REGIONS_FOR_SLOPE = 10;
+
+/**
+ * Fits the hierarchical normal model (mesa → district → province → region → national) by
+ * empirical Bayes — method-of-moments variance components per level and dimension, then
+ * precision-weighted means bottom-up — and reduces it to one FrameGroup per province with
+ * uncounted mesas. Pure and deterministic.
+ */
+export function frameFromMesas(
+  mesas: readonly ProjectionMesa[],
+  choiceNames: readonly string[],
+  options: MesaModelOptions = {},
+): ProjectionFrame {
+  const K = choiceNames.length;
+  const S = K + 2; // share dimensions
+  const D = S + 1; // + turnout
+  const T = S; // turnout index
+  const gamma = options.arrivalBias ?? DEFAULT_ARRIVAL_BIAS;
+  const scale = options.varianceScale ?? 1;
+
+  const regionIdx = new Map<string, number>();
+  const provinceIdx = new Map<string, number>();
+  const districtIdx = new Map<string, number>();
+  const regions: Node[] = [];
+  const provinces: Node[] = [];
+  const districts: Node[] = [];
+  const regionLabel: string[] = [];
+  const regionCounted: Float64Array[] = [];
+  const districtElectors: number[] = []; // all eligible, known in advance (the covariate)
+  const districtRemaining: number[] = []; // eligible of uncounted mesas
+  const districtRemainingSq: number[] = []; // Σ eligible² of uncounted mesas
+  let processed = 0;
+
+  for (const mesa of mesas) {
+    let r = regionIdx.get(mesa.region);
+    if (r === undefined) {
+      r = regions.length;
+      regionIdx.set(mesa.region, r);
+      regions.push(node(-1, D));
+      regionLabel.push(circunscripcionLabel(mesa.region, mesa.district));
+      regionCounted.push(new Float64Array(S));
+    }
+    let p = provinceIdx.get(mesa.province);
+    if (p === undefined) {
+      p = provinces.length;
+      provinceIdx.set(mesa.province, p);
+      provinces.push(node(r, D));
+    }
+    let d = districtIdx.get(mesa.district);
+    if (d === undefined) {
+      d = districts.length;
+      districtIdx.set(mesa.district, d);
+      districts.push(node(p, D));
+      districtElectors.push(0);
+      districtRemaining.push(0);
+      districtRemainingSq.push(0);
+    }
+    const dn = districts[d] as Node;
+    districtElectors[d] = (districtElectors[d] as number) + mesa.eligible;
+    const f = mesa.figures;
+    if (f === null) {
+      districtRemaining[d] = (districtRemaining[d] as number) + mesa.eligible;
+      districtRemainingSq[d] = (districtRemainingSq[d] as number) + mesa.eligible * mesa.eligible;
+      continue;
+    }
+    processed++;
+    const counted = regionCounted[r] as Float64Array;
+    let emitted = 0;
+    for (let k = 0; k < S; k++) {
+      const x = f[k] ?? 0;
+      counted[k] = (counted[k] as number) + x;
+      emitted += x;
+    }
+    if (mesa.eligible > 0) observe(dn, T, Math.min(1, emitted / mesa.eligible));
+    if (emitted > 0) for (let k = 0; k < S; k++) observe(dn, k, (f[k] ?? 0) / emitted);
+  }
+
+  // The covariate, known before any acta arrives: log10 of a district's electors (larger is more
+  // urban); for a province, the mean over its districts. Its slope is fitted within parents.
+  const sizeCovariate = options.sizeCovariate ?? true;
+  const xD = districtElectors.map((e) => Math.log10(Math.max(1, e)));
+  const xP = new Float64Array(provinces.length);
+  const nP = new Float64Array(provinces.length);
+  districts.forEach((dn, d) => {
+    xP[dn.parent] = (xP[dn.parent] as number) + (xD[d] as number);
+    nP[dn.parent] = (nP[dn.parent] as number) + 1;
+  });
+  for (let p = 0; p < provinces.length; p++)
+    xP[p] = (xP[p] as number) / Math.max(1, nP[p] as number);
+  const xR = new Float64Array(regions.length);
+  const nR = new Float64Array(regions.length);
+  provinces.forEach((pn, p) => {
+    xR[pn.parent] = (xR[pn.parent] as number) + (xP[p] as number) * (nP[p] as number);
+    nR[pn.parent] = (nR[pn.parent] as number) + (nP[p] as number);
+  });
+  for (let r = 0; r < regions.length; r++) xR[r] = (xR[r] as number) / Math.max(1, nR[r] as number);
+  const adjR = new Float64Array(regions.length * D);
+  const adjD = new Float64Array(districts.length * D);
+  const adjP = new Float64Array(provinces.length * D);
+
+  // Variance components by method of moments, per dimension.
+  const sigma2 = new Float64Array(D); // mesas within a district
+  const tauD = new Float64Array(D); // districts within a province
+  const tauP = new Float64Array(D); // provinces within a region
+  const tauR = new Float64Array(D); // regions within the nation
+  const national = new Float64Array(D);
+  for (let k = 0; k < D; k++) {
+    let ss = 0;
+    let df = 0;
+    for (const dn of districts) {
+      const n = dn.n[k] as number;
+      if (n < 2) continue;
+      const s1 = dn.s1[k] as number;
+      ss += (dn.s2[k] as number) - (s1 * s1) / n;
+      df += n - 1;
+    }
+    const s2m = df > 0 ? Math.max(ss / df, FLOOR) : 0.01;
+    sigma2[k] = s2m;
+    for (const dn of districts) {
+      const n = dn.n[k] as number;
+      if (n > 0) {
+        dn.m[k] = (dn.s1[k] as number) / n;
+        dn.v[k] = s2m / n;
+      }
+    }
+    if (sizeCovariate) adjust(districts, provinces.length, xD, k, D, adjD);
+    tauD[k] = between(districts, provinces, k);
+    pool(districts, provinces, k, tauD[k] as number);
+    if (sizeCovariate) adjust(provinces, regions.length, xP, k, D, adjP);
+    tauP[k] = between(provinces, regions, k);
+    pool(provinces, regions, k, tauP[k] as number);
+    // Across regions only when enough of them have data: a slope through two or three
+    // departments is noise (calibration: whole-department arrival order).
+    if (
+      sizeCovariate &&
+      regions.filter((rn) => !Number.isNaN(rn.m[k] as number)).length >= MIN_REGIONS_FOR_SLOPE
+    )
+      adjust(regions, 1, xR, k, D, adjR, true);
+    tauR[k] = between(regions, null, k);
+    // National level: precision-weighted mean of the regions with data.
+    let sw = 0;
+    let swm = 0;
+    for (const rn of regions) {
+      const m = rn.m[k] as number;
+      if (Number.isNaN(m)) continue;
+      const w = 1 / ((tauR[k] as number) + (rn.v[k] as number));
+      sw += w;
+      swm += w * m;
+    }
+    national[k] = sw > 0 ? swm / sw : k === T ? 0.75 : 1 / S;
+  }
+
+  // Regions: posterior of θ_r given all data.
+  const frameRegions: FrameRegion[] = regions.map((rn, r) => {
+    const mean = new Float64Array(D);
+    const sd = new Float64Array(D);
+    for (let k = 0; k < D; k++) {
+      const tau = tauR[k] as number;
+      const m = rn.m[k] as number;
+      const adj = adjR[r * D + k] as number;
+      if (Number.isNaN(m)) {
+        mean[k] = (national[k] as number) + adj;
+        sd[k] = Math.sqrt(tau) * scale;
+      } else {
+        const v = rn.v[k] as number;
+        const lambda = tau / (tau + v);
+        mean[k] = lambda * m + (1 - lambda) * (national[k] as number) + adj;
+        sd[k] = Math.sqrt(lambda * v) * scale;
+      }
+    }
+    return {
+      code: [...regionIdx].find(([, i]) => i === r)?.[0] ?? String(r),
+      label: regionLabel[r] as string,
+      counted: regionCounted[r] as Float64Array,
+      mean,
+      sd,
+    };
+  });
+
+  // Groups: one per province with uncounted mesas, its districts folded in.
+  const groupsByProvince = new Map<number, { p: number; ds: number[] }>();
+  districts.forEach((dn, d) => {
+    if ((districtRemaining[d] as number) <= 0) return;
+    let g = groupsByProvince.get(dn.parent);
+    if (g === undefined) {
+      g = { p: dn.parent, ds: [] };
+      groupsByProvince.set(dn.parent, g);
+    }
+    g.ds.push(d);
+  });
+  const groups: FrameGroup[] = [];
+  for (const [p, g] of groupsByProvince) {
+    const pn = provinces[p] as Node;
+    const c0 = new Float64Array(D);
+    const c1 = new Float64Array(D);
+    const sd = new Float64Array(D);
+    const cb = new Float64Array(D);
+    let base = 0;
+    for (const d of g.ds) base += districtRemaining[d] as number;
+    for (let k = 0; k < D; k++) {
+      // District d's remainder: λ_d ȳ_d + (1 − λ_d) θ_p + noise; θ_p = λ_p m_p + (1 − λ_p) θ_r + noise.
+      let a = 0;
+      let b = 0;
+      let vIndep = 0;
+      let bNoData = 0;
+      let massSum = 0;
+      for (const d of g.ds) {
+        const dn = districts[d] as Node;
+        // Mass: expected emitted votes for shares, eligible voters for turnout.
+        const eu = districtRemaining[d] as number;
+        const mass =
+          k === T
+            ? eu
+            : eu *
+              Math.max(
+                districtRate(dn, pn, T, tauD, national) +
+                  (adjD[d * D + T] as number) +
+                  (adjP[g.p * D + T] as number),
+                1e-3,
+              );
+        const adj = adjD[d * D + k] as number;
+        a += mass * adj;
+        const m = dn.m[k] as number;
+        const tau = tauD[k] as number;
+        let lambda = 0;
+        let vPost = tau;
+        if (!Number.isNaN(m)) {
+          const v = dn.v[k] as number;
+          lambda = tau / (tau + v);
+          vPost = lambda * v;
+          a += mass * lambda * m;
+        }
+        b += mass * (1 - lambda);
+        bNoData += mass * (1 - lambda);
+        const mesaNoise = ((sigma2[k] as number) * (districtRemainingSq[d] as number)) / (eu * eu);
+        vIndep += mass * mass * (vPost + mesaNoise);
+        massSum += mass;
+      }
+      a /= massSum;
+      b /= massSum;
+      vIndep /= massSum * massSum;
+      bNoData /= massSum;
+      const mp = pn.m[k] as number;
+      const tp = tauP[k] as number;
+      let lp = 0;
+      let vp = 0;
+      if (!Number.isNaN(mp)) {
+        const v = pn.v[k] as number;
+        lp = tp / (tp + v);
+        vp = lp * v;
+      } else vp = tp;
+      c0[k] = a + b * (lp * (Number.isNaN(mp) ? 0 : mp) + (adjP[g.p * D + k] as number));
+      c1[k] = b * (1 - lp);
+      sd[k] = Math.sqrt(b * b * vp + vIndep) * scale;
+      cb[k] = gamma * Math.sqrt(tauD[k] as number) * bNoData * scale;
+    }
+    groups.push({ region: pn.parent, base, c0, c1, sd, cb });
+  }
+  groups.sort((x, y) => x.region - y.region);
+
+  return {
+    choices: choiceNames,
+    regions: frameRegions,
+    groups,
+    rateMax: 1,
+    actasProcessed: processed,
+    actasTotal: mesas.length,
+    unitsWithoutData: frameRegions
+      .filter((r) => r.counted.every((x) => x === 0) && groupHasBase(groups, frameRegions, r))
+      .map((r) => r.code),
+  };
+}
+
+function groupHasBase(groups: FrameGroup[], regions: FrameRegion[], r: FrameRegion): boolean {
+  const i = regions.indexOf(r);
+  return groups.some((g) => g.region === i && g.base > 0);
+}
+
+/**
+ * Fits the slope of the children's data means on the covariate within their parents (pooled
+ * least squares), then removes each child's covariate effect from its mean so the parent's level
+ * is estimated at its children's mean covariate. The effect is kept in `adj` to be added back.
+ */
+function adjust(
+  children: readonly Node[],
+  parents: number,
+  x: ArrayLike<number>,
+  k: number,
+  D: number,
+  adj: Float64Array,
+  flat = false,
+): void {
+  const parentOf = (c: Node): number => (flat ? 0 : c.parent);
+  const sx = new Float64Array(parents);
+  const sy = new Float64Array(parents);
+  const n = new Float64Array(parents);
+  const sxAll = new Float64Array(parents);
+  const nAll = new Float64Array(parents);
+  children.forEach((c, i) => {
+    sxAll[parentOf(c)] = (sxAll[parentOf(c)] as number) + (x[i] as number);
+    nAll[parentOf(c)] = (nAll[parentOf(c)] as number) + 1;
+    const m = c.m[k] as number;
+    if (Number.isNaN(m)) return;
+    sx[parentOf(c)] = (sx[parentOf(c)] as number) + (x[i] as number);
+    sy[parentOf(c)] = (sy[parentOf(c)] as number) + m;
+    n[parentOf(c)] = (n[parentOf(c)] as number) + 1;
+  });
+  let sxy = 0;
+  let sxx = 0;
+  children.forEach((c, i) => {
+    const m = c.m[k] as number;
+    const np = n[parentOf(c)] as number;
+    if (Number.isNaN(m) || np < 2) return;
+    const dx = (x[i] as number) - (sx[parentOf(c)] as number) / np;
+    sxy += dx * (m - (sy[parentOf(c)] as number) / np);
+    sxx += dx * dx;
+  });
+  const beta = sxx > 0 ? sxy / sxx : 0;
+  children.forEach((c, i) => {
+    const np = n[parentOf(c)] as number;
+    const xbar =
+      np > 0
+        ? (sx[parentOf(c)] as number) / np
+        : (sxAll[parentOf(c)] as number) / (nAll[parentOf(c)] as number);
+    const a = beta * ((x[i] as number) - xbar);
+    adj[i * D + k] = a;
+    if (!Number.isNaN(c.m[k] as number)) c.m[k] = (c.m[k] as number) - a;
+  });
+}
+
+function observe(n: Node, k: number, y: number): void {
+  n.s1[k] = (n.s1[k] as number) + y;
+  n.s2[k] = (n.s2[k] as number) + y * y;
+  n.n[k] = (n.n[k] as number) + 1;
+}
+
+/** Expected turnout of a district's remainder (posterior mean, no noise). */
+function districtRate(
+  dn: Node,
+  pn: Node,
+  t: number,
+  tauD: Float64Array,
+  national: Float64Array,
+): number {
+  const prior = Number.isNaN(pn.m[t] as number) ? (national[t] as number) : (pn.m[t] as number);
+  const m = dn.m[t] as number;
+  if (Number.isNaN(m)) return prior;
+  const tau = tauD[t] as number;
+  const lambda = tau / (tau + (dn.v[t] as number));
+  return lambda * m + (1 - lambda) * prior;
+}
+
+/**
+ * Between-child variance around each parent's mean of child means, minus the children's own
+ * sampling variance (method of moments, floored). parents null: one parent, the nation.
+ */
+function between(children: readonly Node[], parents: readonly Node[] | null, k: number): number {
+  const groups = new Map<number, number[]>();
+  const sampling: number[] = [];
+  children.forEach((c) => {
+    const m = c.m[k] as number;
+    if (Number.isNaN(m)) return;
+    const key = parents === null ? 0 : c.parent;
+    let list = groups.get(key);
+    if (list === undefined) {
+      list = [];
+      groups.set(key, list);
+    }
+    list.push(m);
+    sampling.push(c.v[k] as number);
+  });
+  let ss = 0;
+  let df = 0;
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    const mean = list.reduce((x, y) => x + y, 0) / list.length;
+    for (const m of list) ss += (m - mean) * (m - mean);
+    df += list.length - 1;
+  }
+  if (df === 0) return 0.01;
+  const raw = ss / df;
+  const meanSampling = sampling.reduce((x, y) => x + y, 0) / Math.max(1, sampling.length);
+  return Math.max(raw - meanSampling, 0.1 * raw, FLOOR);
+}
+
+/** Precision-weighted mean of the children with data → the parent's data mean and variance. */
+function pool(children: readonly Node[], parents: readonly Node[], k: number, tau: number): void {
+  const sw = new Float64Array(parents.length);
+  const swm = new Float64Array(parents.length);
+  for (const c of children) {
+    const m = c.m[k] as number;
+    if (Number.isNaN(m)) continue;
+    const w = 1 / (tau + (c.v[k] as number));
+    sw[c.parent] = (sw[c.parent] as number) + w;
+    swm[c.parent] = (swm[c.parent] as number) + w * m;
+  }
+  parents.forEach((p, i) => {
+    const w = sw[i] as number;
+    if (w > 0) {
+      p.m[k] = (swm[i] as number) / w;
+      p.v[k] = 1 / w;
+    }
+  });
+}

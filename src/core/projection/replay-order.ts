@@ -1,0 +1,76 @@
+import { shuffled, type Rng } from '../random.js';
+
+export const REPLAY_ORDERS = ['urban-first', 'random', 'department', 'file'] as const;
+export type ReplayOrder = (typeof REPLAY_ORDERS)[number];
+
+export interface OrderableMesa {
+  readonly ubigeo: string;
+  readonly eligible: number;
+}
+
+/**
+ * The urban-first score of ONPE's count (docs/projection.md): actas reach the counting centres
+ * (ODPE) first from large urban districts and Lima, last from remote rural districts and from
+ * abroad (consulates ship them to Lima). Score = log10(electors of the mesa's district)
+ * + 0.75 for Lima Metropolitana and Callao − 2 abroad + N(0, 0.35²) per district (distance,
+ * transport) + N(0, 0.5²) per mesa (processing); higher arrives earlier.
+ */
+export const URBAN_FIRST = {
+  limaBonus: 0.75,
+  abroadPenalty: 2,
+  districtSd: 0.35,
+  mesaSd: 0.5,
+} as const;
+
+/**
+ * The order in which a replay feeds the mesas: indices into `mesas`. Pure; the randomness is
+ * the seeded Rng's.
+ */
+export function replayOrder(
+  mesas: readonly OrderableMesa[],
+  order: ReplayOrder,
+  rng: Rng,
+): number[] {
+  const idx = mesas.map((_, i) => i);
+  switch (order) {
+    case 'file':
+      return idx;
+    case 'random':
+      return shuffled(idx, rng);
+    case 'department': {
+      // Whole departments one after another, in a seeded order; mesas shuffled within each.
+      const deps = [...new Set(mesas.map((m) => m.ubigeo.slice(0, 2)))].sort();
+      const rank = new Map(shuffled(deps, rng).map((d, i) => [d, i]));
+      const key = shuffled(idx, rng);
+      const pos = new Float64Array(mesas.length);
+      key.forEach((m, i) => (pos[m] = i));
+      return idx.sort(
+        (a, b) =>
+          (rank.get((mesas[a] as OrderableMesa).ubigeo.slice(0, 2)) as number) -
+            (rank.get((mesas[b] as OrderableMesa).ubigeo.slice(0, 2)) as number) ||
+          (pos[a] as number) - (pos[b] as number),
+      );
+    }
+    case 'urban-first': {
+      const districtSize = new Map<string, number>();
+      for (const m of mesas)
+        districtSize.set(m.ubigeo, (districtSize.get(m.ubigeo) ?? 0) + m.eligible);
+      const districtNoise = new Map<string, number>();
+      for (const d of [...districtSize.keys()].sort())
+        districtNoise.set(d, URBAN_FIRST.districtSd * rng.normal());
+      const score = new Float64Array(mesas.length);
+      mesas.forEach((m, i) => {
+        const u = m.ubigeo;
+        const abroad = u.startsWith('9');
+        const lima = u.startsWith('1401') || u.startsWith('24');
+        score[i] =
+          Math.log10(Math.max(1, districtSize.get(u) as number)) +
+          (lima ? URBAN_FIRST.limaBonus : 0) -
+          (abroad ? URBAN_FIRST.abroadPenalty : 0) +
+          (districtNoise.get(u) as number) +
+          URBAN_FIRST.mesaSd * rng.normal();
+      });
+      return idx.sort((a, b) => (score[b] as number) - (score[a] as number) || a - b);
+    }
+  }
+}

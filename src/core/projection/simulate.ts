@@ -1,0 +1,344 @@
+import { computeSeats } from '../pipeline/seats.js';
+import { createRng } from '../random.js';
+import type { ListRuleset } from '../rulesets/ruleset.js';
+import { shareDims, type ProjectionFrame } from './frame.js';
+
+export type ContestKind = 'first-round' | 'runoff' | 'list';
+
+export interface SimulateOptions {
+  readonly sims: number;
+  readonly seed: number;
+  readonly kind: ContestKind;
+  /** For list contests: the rules that turn district votes into seats (valla + D'Hondt). */
+  readonly ruleset?: ListRuleset | undefined;
+}
+
+export interface Interval {
+  readonly median: number;
+  readonly lo80: number;
+  readonly hi80: number;
+  readonly lo90: number;
+  readonly hi90: number;
+}
+
+export interface ProjectedChoice extends Interval {
+  readonly choice: string;
+  /** Central projection (no noise), % of valid votes. */
+  readonly central: number;
+  /** Projected final votes. */
+  readonly votes: Interval;
+}
+
+export interface ProjectionResult {
+  readonly seed: number;
+  readonly sims: number;
+  readonly actasProcessed: number;
+  readonly actasTotal: number;
+  /** % of actas processed, 3 decimals. */
+  readonly pctCounted: number;
+  /** Final % of valid votes per choice, most voted first. */
+  readonly choices: readonly ProjectedChoice[];
+  /** Projected blank and null votes and valid votes. */
+  readonly blank: Interval;
+  readonly null: Interval;
+  readonly valid: Interval;
+  readonly regions: readonly {
+    readonly code: string;
+    readonly label: string;
+    readonly choices: readonly {
+      readonly choice: string;
+      readonly median: number;
+      readonly lo90: number;
+      readonly hi90: number;
+    }[];
+  }[];
+  /** First rounds: P(each pair goes to the runoff), P(outright win: > 50 % of valid votes). */
+  readonly runoffPairs?: readonly {
+    readonly choices: readonly [string, string];
+    readonly probability: number;
+  }[];
+  readonly outright?: readonly { readonly choice: string; readonly probability: number }[];
+  /** Runoffs (and single-winner contests): P(each choice wins). */
+  readonly winner?: readonly { readonly choice: string; readonly probability: number }[];
+  /** List contests: seats per party and P(passing the valla). */
+  readonly seats?: {
+    readonly rules: string;
+    readonly totalSeats: number;
+    readonly parties: readonly {
+      readonly party: string;
+      readonly median: number;
+      readonly lo90: number;
+      readonly hi90: number;
+      readonly mean: number;
+      readonly pValla: number;
+    }[];
+    /** Simulations where a last seat was tied (reported, not settled). */
+    readonly tiedSimulations: number;
+  };
+  readonly unitsWithoutData: readonly string[];
+}
+
+/** Quantile (linear interpolation between order statistics) of a sorted array. */
+export function quantile(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const a = sorted[lo] as number;
+  const b = sorted[Math.min(n - 1, lo + 1)] as number;
+  return a + (h - lo) * (b - a);
+}
+
+function interval(values: Float64Array, digits: number): Interval {
+  const s = Float64Array.from(values).sort();
+  const r = (x: number): number => round(x, digits);
+  return {
+    median: r(quantile(s, 0.5)),
+    lo80: r(quantile(s, 0.1)),
+    hi80: r(quantile(s, 0.9)),
+    lo90: r(quantile(s, 0.05)),
+    hi90: r(quantile(s, 0.95)),
+  };
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/**
+ * One simulated final count: region totals (choices, blank, null) into `out`. z: standard
+ * normals or null for the central projection.
+ */
+function drawFinal(
+  frame: ProjectionFrame,
+  next: (() => number) | null,
+  theta: Float64Array,
+  q: Float64Array,
+  common: Float64Array,
+  out: Float64Array,
+): void {
+  const S = shareDims(frame);
+  const D = S + 1;
+  const z = next ?? (() => 0);
+  frame.regions.forEach((r, i) => {
+    out.set(r.counted, i * S);
+    for (let k = 0; k < D; k++)
+      theta[i * D + k] = (r.mean[k] as number) + (r.sd[k] as number) * z();
+  });
+  for (let k = 0; k < D; k++) common[k] = z();
+  for (const g of frame.groups) {
+    const base = g.region * D;
+    let sum = 0;
+    for (let k = 0; k < D; k++) {
+      let x =
+        (g.c0[k] as number) +
+        (g.c1[k] as number) * (theta[base + k] as number) +
+        (g.sd[k] as number) * z() +
+        (g.cb[k] as number) * (common[k] as number);
+      if (x < 0) x = 0;
+      q[k] = x;
+      if (k < S) sum += x;
+    }
+    const rate = Math.min(q[S] as number, frame.rateMax);
+    const emitted = g.base * rate;
+    if (sum <= 0 || emitted <= 0) continue;
+    const at = g.region * S;
+    for (let k = 0; k < S; k++)
+      out[at + k] = (out[at + k] as number) + (emitted * (q[k] as number)) / sum;
+  }
+}
+
+/**
+ * Monte Carlo over the frame: `sims` final counts drawn with a seeded generator, summarised as
+ * medians and 80 % / 90 % intervals of each choice's final % of valid votes, and — by contest —
+ * runoff pairs, outright and runoff winners, or seats through the ruleset. Deterministic for a
+ * given seed; pure.
+ */
+export function simulate(frame: ProjectionFrame, o: SimulateOptions): ProjectionResult {
+  const K = frame.choices.length;
+  const S = K + 2;
+  const R = frame.regions.length;
+  const rng = createRng(o.seed);
+  const next = (): number => rng.normal();
+  const theta = new Float64Array(R * (S + 1));
+  const q = new Float64Array(S + 1);
+  const common = new Float64Array(S + 1);
+  const one = new Float64Array(R * S);
+
+  // Central projection.
+  drawFinal(frame, null, theta, q, common, one);
+  const centralNational = new Float64Array(S);
+  for (let i = 0; i < R * S; i++)
+    centralNational[i % S] = (centralNational[i % S] as number) + (one[i] as number);
+  const centralValid = sumTo(centralNational, K);
+
+  const sims = Math.max(1, o.sims);
+  const nationalPct = Array.from({ length: K }, () => new Float64Array(sims));
+  const nationalVotes = Array.from({ length: S }, () => new Float64Array(sims));
+  const validVotes = new Float64Array(sims);
+  const regionPct = Array.from({ length: R * K }, () => new Float64Array(sims));
+  const pairs = new Map<string, number>();
+  const outright = new Float64Array(K);
+  const wins = new Float64Array(K);
+  const order = Array.from({ length: K }, (_, i) => i);
+  const seatPlan =
+    o.kind === 'list' && o.ruleset !== undefined ? seatAccumulator(frame, o.ruleset, sims) : null;
+  const national = new Float64Array(S);
+
+  for (let s = 0; s < sims; s++) {
+    drawFinal(frame, next, theta, q, common, one);
+    national.fill(0);
+    for (let r = 0; r < R; r++) {
+      let valid = 0;
+      for (let k = 0; k < S; k++) {
+        const v = one[r * S + k] as number;
+        national[k] = (national[k] as number) + v;
+        if (k < K) valid += v;
+      }
+      for (let k = 0; k < K; k++)
+        (regionPct[r * K + k] as Float64Array)[s] =
+          valid > 0 ? (100 * (one[r * S + k] as number)) / valid : 0;
+    }
+    const valid = sumTo(national, K);
+    validVotes[s] = valid;
+    for (let k = 0; k < S; k++) (nationalVotes[k] as Float64Array)[s] = national[k] as number;
+    for (let k = 0; k < K; k++)
+      (nationalPct[k] as Float64Array)[s] = valid > 0 ? (100 * (national[k] as number)) / valid : 0;
+    if (o.kind === 'first-round' || o.kind === 'runoff') {
+      // Ranked by rounded votes; an exact tie is ordered by choice name (reported as a pair either way).
+      order.sort(
+        (a, b) =>
+          Math.round(national[b] as number) - Math.round(national[a] as number) ||
+          ((frame.choices[a] as string) < (frame.choices[b] as string) ? -1 : 1),
+      );
+      const first = order[0] as number;
+      const second = order[1];
+      wins[first] = (wins[first] as number) + 1;
+      // CONST art. 111: more than half of the valid votes wins in the first round.
+      if (2 * Math.round(national[first] as number) > Math.round(valid))
+        outright[first] = (outright[first] as number) + 1;
+      if (second !== undefined) {
+        const pair = [frame.choices[first] as string, frame.choices[second] as string]
+          .sort()
+          .join('\u0000');
+        pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+      }
+    }
+    seatPlan?.add(one, s);
+  }
+
+  const choices: ProjectedChoice[] = frame.choices.map((choice, k) => ({
+    choice,
+    central: round(centralValid > 0 ? (100 * (centralNational[k] as number)) / centralValid : 0, 3),
+    ...interval(nationalPct[k] as Float64Array, 3),
+    votes: interval(nationalVotes[k] as Float64Array, 0),
+  }));
+  choices.sort((a, b) => b.median - a.median || (a.choice < b.choice ? -1 : 1));
+
+  const prob = (n: number): number => round(n / sims, 4);
+  const result: ProjectionResult = {
+    seed: o.seed,
+    sims,
+    actasProcessed: frame.actasProcessed,
+    actasTotal: frame.actasTotal,
+    pctCounted: round(
+      frame.actasTotal > 0 ? (100 * frame.actasProcessed) / frame.actasTotal : 0,
+      3,
+    ),
+    choices,
+    blank: interval(nationalVotes[K] as Float64Array, 0),
+    null: interval(nationalVotes[K + 1] as Float64Array, 0),
+    valid: interval(validVotes, 0),
+    regions: frame.regions.map((r, i) => ({
+      code: r.code,
+      label: r.label,
+      choices: frame.choices.map((choice, k) => {
+        const iv = interval(regionPct[i * K + k] as Float64Array, 3);
+        return { choice, median: iv.median, lo90: iv.lo90, hi90: iv.hi90 };
+      }),
+    })),
+    unitsWithoutData: frame.unitsWithoutData,
+  };
+  const byProbability = <T extends { probability: number }>(xs: T[]): T[] =>
+    xs.sort((a, b) => b.probability - a.probability);
+  if (o.kind === 'first-round')
+    return {
+      ...result,
+      runoffPairs: byProbability(
+        [...pairs].map(([key, n]) => ({
+          choices: key.split('\u0000') as [string, string],
+          probability: prob(n),
+        })),
+      ),
+      outright: byProbability(
+        frame.choices
+          .map((choice, k) => ({ choice, probability: prob(outright[k] as number) }))
+          .filter((x) => x.probability > 0),
+      ),
+    };
+  if (o.kind === 'runoff')
+    return {
+      ...result,
+      winner: byProbability(
+        frame.choices.map((choice, k) => ({ choice, probability: prob(wins[k] as number) })),
+      ),
+    };
+  if (seatPlan !== null) return { ...result, seats: seatPlan.summary() };
+  return result;
+}
+
+function sumTo(a: Float64Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += a[i] as number;
+  return s;
+}
+
+/** Seats per simulation through the ruleset (computeSeats: valla, D'Hondt per district, ties reported). */
+function seatAccumulator(frame: ProjectionFrame, ruleset: ListRuleset, sims: number) {
+  const K = frame.choices.length;
+  const S = K + 2;
+  const seats = new Map<string, Float64Array>(
+    frame.choices.map((c) => [c, new Float64Array(sims)]),
+  );
+  const passed = new Map<string, number>(frame.choices.map((c) => [c, 0]));
+  let tied = 0;
+  return {
+    add(regionTotals: Float64Array, s: number): void {
+      const votes = [];
+      for (let r = 0; r < frame.regions.length; r++)
+        for (let k = 0; k < K; k++)
+          votes.push({
+            district: (frame.regions[r] as { label: string }).label,
+            party: frame.choices[k] as string,
+            votes: Math.round(regionTotals[r * S + k] as number),
+          });
+      const res = computeSeats(ruleset, { votes });
+      for (const [party, n] of Object.entries(res.seats)) {
+        const arr = seats.get(party);
+        if (arr) arr[s] = n;
+      }
+      for (const p of res.passed) passed.set(p, (passed.get(p) ?? 0) + 1);
+      if (res.ties.length > 0) tied++;
+    },
+    summary() {
+      const parties = frame.choices.map((party) => {
+        const arr = seats.get(party) as Float64Array;
+        const iv = interval(arr, 0);
+        const mean = arr.reduce((x, y) => x + y, 0) / sims;
+        return {
+          party,
+          median: iv.median,
+          lo90: iv.lo90,
+          hi90: iv.hi90,
+          mean: round(mean, 2),
+          pValla: round((passed.get(party) ?? 0) / sims, 4),
+        };
+      });
+      parties.sort(
+        (a, b) => b.mean - a.mean || b.pValla - a.pValla || (a.party < b.party ? -1 : 1),
+      );
+      return { rules: ruleset.id, totalSeats: ruleset.totalSeats, parties, tiedSimulations: tied };
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import { issue } from '../core/issues.js';
+import type { ElectionDef } from '../core/model/acta.js';
+import { frameFromMesas, mesasFromActas } from '../core/projection/frame-mesas.js';
+import { frameFromSnapshot, type SnapshotUnit } from '../core/projection/frame-snapshot.js';
+import type { ProjectionFrame } from '../core/projection/frame.js';
+import { simulate, type ContestKind, type ProjectionResult } from '../core/projection/simulate.js';
+import { getRuleset } from '../core/rulesets/registry.js';
+import type { Ruleset } from '../core/rulesets/ruleset.js';
+import type { Store } from '../store/store.js';
+import type { ResultUnit } from './documents.js';
+import type { Found } from './service.js';
+
+export const DEFAULT_SIMS = 2000;
+export const DEFAULT_SEED = 2026;
+
+/** A projection of the final result: never an official figure, and labelled so everywhere. */
+export interface ProjectionDocument extends ProjectionResult {
+  readonly election: string;
+  readonly kind: 'projection';
+  readonly disclaimer: string;
+  readonly method: 'mesas' | 'snapshot';
+  readonly contest: ContestKind;
+  readonly revision: string;
+}
+
+export const DISCLAIMER =
+  'Proyección estadística de cifra, no un resultado oficial / Statistical projection by cifra, not an official result';
+
+export function contestOf(ruleset: Ruleset): ContestKind {
+  return ruleset.kind === 'presidential'
+    ? ruleset.round === 'runoff'
+      ? 'runoff'
+      : 'first-round'
+    : 'list';
+}
+
+/** Aggregate units of a published provisional count → snapshot units (those with actas known). */
+export function snapshotFromPublished(
+  def: ElectionDef,
+  docs: readonly ResultUnit[],
+): SnapshotUnit[] {
+  return docs
+    .filter((u) => u.actas.total > 0)
+    .map((u) => ({
+      unit: u.name ?? u.code,
+      actasCounted: u.actas.counted,
+      actasTotal: u.actas.total,
+      eligibleTotal: u.eligible > 0 ? u.eligible : undefined,
+      votes: def.choices.map((c) => u.choices.find((x) => x.id === c.id)?.votes ?? 0),
+      blank: u.blank,
+      null: u.null,
+    }));
+}
+
+const cache = new Map<string, ProjectionDocument>();
+
+/**
+ * Projects an election from the store: from its actas (per-mesa model) or, for an election known
+ * from a provisional aggregate count, from its department units (snapshot model). Cached per
+ * store revision, seed and number of simulations.
+ */
+export async function getProjection(
+  store: Store,
+  def: ElectionDef,
+  o: { readonly seed?: number | undefined; readonly sims?: number | undefined } = {},
+): Promise<Found<ProjectionDocument>> {
+  const seed = o.seed ?? DEFAULT_SEED;
+  const sims = o.sims ?? DEFAULT_SIMS;
+  const found = getRuleset(def.ruleset);
+  if (!found.ok)
+    return { ok: false, issues: [issue('unknown_rules', ['election'], { rules: def.ruleset })] };
+  const ruleset = found.value;
+  const revision = await store.revision(def.id);
+  const key = `${def.id}|${revision}|${seed}|${sims}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return { ok: true, value: hit };
+  const choices = def.choices.map((c) => c.label);
+  let frame: ProjectionFrame;
+  let method: ProjectionDocument['method'];
+  if (def.published !== undefined) {
+    const units = snapshotFromPublished(
+      def,
+      (await store.publishedUnits(def.id, 'department')).map((u) => u.doc as ResultUnit),
+    );
+    if (units.length === 0)
+      return {
+        ok: false,
+        issues: [
+          issue('projection_unavailable', ['election'], {
+            election: def.id,
+            reason: 'no units with actas counted and total',
+          }),
+        ],
+      };
+    frame = frameFromSnapshot(units, choices);
+    method = 'snapshot';
+  } else {
+    const actas = await store.currentActas(def.id);
+    if (actas.length === 0)
+      return {
+        ok: false,
+        issues: [
+          issue('projection_unavailable', ['election'], { election: def.id, reason: 'no actas' }),
+        ],
+      };
+    frame = frameFromMesas(
+      mesasFromActas(actas, def.choices.length, def.pendingFiguresCount ?? false),
+      choices,
+    );
+    method = 'mesas';
+  }
+  if (frame.actasProcessed === 0)
+    return {
+      ok: false,
+      issues: [
+        issue('projection_unavailable', ['election'], {
+          election: def.id,
+          reason: 'nothing counted yet',
+        }),
+      ],
+    };
+  const contest = contestOf(ruleset);
+  const result = simulate(frame, {
+    sims,
+    seed,
+    kind: contest,
+    ruleset: ruleset.kind === 'list' ? ruleset : undefined,
+  });
+  const doc: ProjectionDocument = {
+    election: def.id,
+    kind: 'projection',
+    disclaimer: DISCLAIMER,
+    method,
+    contest,
+    revision,
+    ...result,
+  };
+  if (cache.size > 32) cache.clear();
+  cache.set(key, doc);
+  return { ok: true, value: doc };
+}
