@@ -67,7 +67,7 @@ async function loadElection(id) {
   const cands = await api('candidates');
   state.choices = cands.choices;
   state.colors = new Map(cands.choices.map((c, i) => [c.id, PALETTE[i % PALETTE.length]]));
-  await Promise.all([renderProgress(), renderSummary(), renderMap()]);
+  await Promise.all([renderProgress(), renderSummary(), renderMap(), renderProjection()]);
   await drill([]);
 }
 
@@ -516,6 +516,184 @@ async function showActa(mesa) {
       ),
     ),
   );
+}
+
+// The projection panel: always apart from the official count and labelled as an estimate.
+async function renderProjection() {
+  const section = $('projection');
+  const res = await fetch(`/api/v1/projection?election=${encodeURIComponent(state.election)}`);
+  if (!res.ok) {
+    section.hidden = true;
+    return;
+  }
+  const p = await res.json();
+  section.hidden = false;
+  $('projection-meta').textContent =
+    t('projectionMeta')({
+      pct: p.pctCounted.toFixed(2),
+      sims: fmt(p.sims),
+      seed: p.seed,
+      method: p.method,
+    }) + (p.note ? ` · ${p.note}` : '');
+  const top = p.choices.slice(0, 8);
+  const max = Math.max(...top.map((c) => c.hi90), 1);
+  const x = (v) => `${(100 * v) / max}%`;
+  const colorOf = (label) =>
+    state.colors.get(state.choices.find((c) => c.label === label)?.id) ?? '#777';
+  $('projection-bars').replaceChildren(
+    ...top.map((c) => {
+      const track = el('span', { class: 'track' });
+      const band90 = el('span', { class: 'band90' });
+      band90.style.left = x(c.lo90);
+      band90.style.width = `calc(${x(c.hi90)} - ${x(c.lo90)})`;
+      const band80 = el('span', { class: 'band80' });
+      band80.style.left = x(c.lo80);
+      band80.style.width = `calc(${x(c.hi80)} - ${x(c.lo80)})`;
+      band80.style.background = colorOf(c.choice);
+      const mark = el('span', { class: 'median' });
+      mark.style.left = x(c.median);
+      track.append(band90, band80, mark);
+      return el(
+        'li',
+        { 'data-choice': c.choice },
+        el('span', { class: 'bar-label' }, c.choice),
+        track,
+        el(
+          'span',
+          { class: 'interval-text', title: t('interval90') },
+          `${c.median.toFixed(2)} % [${c.lo90.toFixed(2)}–${c.hi90.toFixed(2)}]`,
+        ),
+      );
+    }),
+  );
+  const odds = [];
+  const oddsTable = (title, rows) =>
+    el(
+      'table',
+      { class: 'odds' },
+      el('caption', {}, title),
+      el(
+        'tbody',
+        {},
+        rows.map(([label, prob]) =>
+          el(
+            'tr',
+            {},
+            el('td', {}, label),
+            el('td', { class: 'num' }, `${(100 * prob).toFixed(1)} %`),
+          ),
+        ),
+      ),
+    );
+  if (p.runoffPairs)
+    odds.push(
+      oddsTable(
+        t('runoffPairs'),
+        p.runoffPairs.slice(0, 4).map((r) => [r.choices.join(' – '), r.probability]),
+      ),
+    );
+  if (p.outright && p.outright.length > 0)
+    odds.push(
+      oddsTable(
+        t('outrightWin'),
+        p.outright.map((r) => [r.choice, r.probability]),
+      ),
+    );
+  if (p.winner)
+    odds.push(
+      oddsTable(
+        t('winProbability'),
+        p.winner.map((r) => [r.choice, r.probability]),
+      ),
+    );
+  $('projection-odds').replaceChildren(...odds);
+  const seats = p.seats
+    ? [
+        el('caption', {}, t('projectedSeats')),
+        el(
+          'tbody',
+          {},
+          p.seats.parties
+            .filter((s) => s.hi90 > 0 || s.pValla > 0)
+            .map((s) =>
+              el(
+                'tr',
+                {},
+                el('td', {}, s.party),
+                el('td', { class: 'num' }, `${s.median} [${s.lo90}–${s.hi90}]`),
+                el('td', { class: 'num', title: t('pValla') }, `${(100 * s.pValla).toFixed(0)} %`),
+              ),
+            ),
+        ),
+      ]
+    : [];
+  $('projection-seats').replaceChildren(...seats);
+  const history = await fetch(
+    `/api/v1/projection/history?election=${encodeURIComponent(state.election)}`,
+  ).then((r) => (r.ok ? r.json() : { points: [] }));
+  renderProjectionHistory(
+    history.points,
+    top.slice(0, 3).map((c) => c.choice),
+    colorOf,
+  );
+}
+
+function renderProjectionHistory(points, choices, colorOf) {
+  const figure = $('projection-history-figure');
+  const svg = $('projection-history');
+  svg.querySelectorAll('g').forEach((g) => g.remove());
+  if (points.length < 2) {
+    figure.hidden = true;
+    return;
+  }
+  figure.hidden = false;
+  const W = 320;
+  const H = 160;
+  const m = { l: 30, r: 8, t: 8, b: 22 };
+  const series = choices.map((choice) => ({
+    choice,
+    pts: points
+      .map((pt) => ({ pct: pt.pctCounted, c: pt.choices.find((c) => c.choice === choice) }))
+      .filter((d) => d.c),
+  }));
+  const ys = series.flatMap((s) => s.pts.flatMap((d) => [d.c.lo90, d.c.hi90]));
+  const y0 = Math.floor(Math.min(...ys));
+  const y1 = Math.ceil(Math.max(...ys));
+  const sx = (v) => m.l + ((W - m.l - m.r) * v) / 100;
+  const sy = (v) => H - m.b - ((H - m.t - m.b) * (v - y0)) / Math.max(1e-9, y1 - y0);
+  const ns = 'http://www.w3.org/2000/svg';
+  const g = document.createElementNS(ns, 'g');
+  const add = (tag, attrs) => {
+    const n = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, String(v));
+    g.append(n);
+    return n;
+  };
+  add('line', { x1: m.l, x2: W - m.r, y1: H - m.b, y2: H - m.b, class: 'axis' });
+  for (const v of [0, 25, 50, 75, 100]) {
+    const tx = add('text', { x: sx(v), y: H - 6, class: 'tick', 'text-anchor': 'middle' });
+    tx.textContent = `${v}%`;
+  }
+  for (const v of [y0, y1]) {
+    const tx = add('text', { x: m.l - 4, y: sy(v) + 3, class: 'tick', 'text-anchor': 'end' });
+    tx.textContent = `${v}`;
+  }
+  for (const s of series) {
+    const color = colorOf(s.choice);
+    const band = d3
+      .area()
+      .x((d) => sx(d.pct))
+      .y0((d) => sy(d.c.lo90))
+      .y1((d) => sy(d.c.hi90))(s.pts);
+    add('path', { d: band, fill: color, 'fill-opacity': 0.18, stroke: 'none' });
+    const line = d3
+      .line()
+      .x((d) => sx(d.pct))
+      .y((d) => sy(d.c.median))(s.pts);
+    const path = add('path', { d: line, fill: 'none', stroke: color, 'stroke-width': 2 });
+    path.setAttribute('data-choice', s.choice);
+  }
+  svg.append(g);
 }
 
 async function main() {

@@ -1,6 +1,19 @@
 // Interface strings, Spanish first, English second. Code and data stay in English.
 export const STRINGS = {
   es: {
+    projection: 'Proyección del resultado final',
+    projectionDisclaimer:
+      'Estimación estadística de cifra a partir del conteo parcial: no es un resultado oficial.',
+    projectionHistory:
+      'Cómo se movió la proyección durante el conteo (mediana e intervalo de 90 %).',
+    projectionMeta: (p) =>
+      `Con ${p.pct} % de actas procesadas · ${p.sims} simulaciones · semilla ${p.seed} · método: ${p.method}`,
+    interval90: 'intervalo de 90 %',
+    runoffPairs: 'Probabilidad de pasar a segunda vuelta',
+    outrightWin: 'Probabilidad de ganar en primera vuelta',
+    winProbability: 'Probabilidad de ganar',
+    projectedSeats: 'Escaños proyectados (mediana, 90 %)',
+    pValla: 'P(valla)',
     title: 'Resultados electorales',
     election: 'Elección',
     national: 'Resultado nacional',
@@ -53,6 +66,18 @@ export const STRINGS = {
     langLabel: 'English',
   },
   en: {
+    projection: 'Projected final result',
+    projectionDisclaimer:
+      'Statistical estimate by cifra from the partial count: not an official result.',
+    projectionHistory: 'How the projection moved during the count (median and 90 % interval).',
+    projectionMeta: (p) =>
+      `With ${p.pct} % of actas processed · ${p.sims} simulations · seed ${p.seed} · method: ${p.method}`,
+    interval90: '90 % interval',
+    runoffPairs: 'Probability of reaching the runoff',
+    outrightWin: 'Probability of winning outright',
+    winProbability: 'Probability of winning',
+    projectedSeats: 'Projected seats (median, 90 %)',
+    pValla: 'P(threshold)',
     title: 'Election results',
     election: 'Election',
     national: 'National result',

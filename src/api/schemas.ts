@@ -265,3 +265,79 @@ export const MesasSchema = z.object({
     }),
   ),
 });
+
+const interval = {
+  median: z.number(),
+  lo80: z.number(),
+  hi80: z.number(),
+  lo90: z.number(),
+  hi90: z.number(),
+};
+const probability = z.number().min(0).max(1);
+
+/** A projection: never an official figure (`kind: projection`, `disclaimer`). */
+export const ProjectionSchema = z.object({
+  election: z.string(),
+  kind: z.literal('projection'),
+  disclaimer: z.string(),
+  method: z.enum(['mesas', 'snapshot']),
+  contest: z.enum(['first-round', 'runoff', 'list']),
+  revision: z.string(),
+  note: z.string().optional(),
+  seed: z.number().int(),
+  sims: z.number().int(),
+  actasProcessed: z.number().int(),
+  actasTotal: z.number().int(),
+  pctCounted: z.number(),
+  choices: z.array(
+    z.object({ choice: z.string(), central: z.number(), ...interval, votes: z.object(interval) }),
+  ),
+  blank: z.object(interval),
+  null: z.object(interval),
+  valid: z.object(interval),
+  regions: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      choices: z.array(
+        z.object({ choice: z.string(), median: z.number(), lo90: z.number(), hi90: z.number() }),
+      ),
+    }),
+  ),
+  runoffPairs: z
+    .array(z.object({ choices: z.tuple([z.string(), z.string()]), probability }))
+    .optional(),
+  outright: z.array(z.object({ choice: z.string(), probability })).optional(),
+  winner: z.array(z.object({ choice: z.string(), probability })).optional(),
+  seats: z
+    .object({
+      rules: z.string(),
+      totalSeats: z.number().int(),
+      parties: z.array(
+        z.object({
+          party: z.string(),
+          median: z.number(),
+          lo90: z.number(),
+          hi90: z.number(),
+          mean: z.number(),
+          pValla: probability,
+        }),
+      ),
+      tiedSimulations: z.number().int(),
+    })
+    .optional(),
+  unitsWithoutData: z.array(z.string()),
+});
+
+export const ProjectionHistorySchema = z.object({
+  election: z.string(),
+  points: z.array(
+    z.object({
+      pctCounted: z.number(),
+      recordedAt: z.string(),
+      choices: z.array(
+        z.object({ choice: z.string(), median: z.number(), lo90: z.number(), hi90: z.number() }),
+      ),
+    }),
+  ),
+});

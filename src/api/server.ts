@@ -32,7 +32,10 @@ import {
   ProgressSchema,
   ResultsSchema,
   SeatsSchema,
+  ProjectionSchema,
+  ProjectionHistorySchema,
 } from './schemas.js';
+import { projectionHistory, projectionOf } from '../results/projection.js';
 
 /** One route of the API: its contract (for OpenAPI and tests) and whether it writes. */
 export interface RouteDef {
@@ -93,6 +96,26 @@ export const ROUTES: readonly RouteDef[] = [
       seed: z.coerce.number().int().min(0).max(999_999_999).optional(),
     }),
     response: SeatsSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/projection',
+    summary:
+      'Projection of the final result from the count so far: shares with 80/90 % intervals, runoff pairs, winner, seats — not an official result',
+    write: false,
+    query: electionQuery.extend({
+      seed: z.coerce.number().int().min(0).max(999_999_999).optional(),
+      sims: z.coerce.number().int().min(100).max(20_000).optional(),
+    }),
+    response: ProjectionSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/projection/history',
+    summary: 'How the projection moved over the night (recorded projections, by % counted)',
+    write: false,
+    query: electionQuery,
+    response: ProjectionHistorySchema,
   },
   {
     method: 'GET',
@@ -334,6 +357,16 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       };
       return unwrap(await getSeats(o.store, q.election, q.seed));
     },
+    '/api/v1/projection': async (req) => {
+      const q = parseQuery(route('/api/v1/projection').query, req) as {
+        election?: string;
+        seed?: number;
+        sims?: number;
+      };
+      return unwrap(await projectionOf(o.store, q.election, { seed: q.seed, sims: q.sims }));
+    },
+    '/api/v1/projection/history': async (req) =>
+      unwrap(await projectionHistory(o.store, parseQuery(electionQuery, req).election)),
     '/api/v1/mesas': async (req) => {
       const q = parseQuery(route('/api/v1/mesas').query, req) as {
         election?: string;

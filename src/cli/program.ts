@@ -378,6 +378,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--seed <n>', 'seed of the order and the projections', parseSeed, 1)
     .option('--steps <n>', 'snapshots', wholeNumber('--steps'), 20)
     .option(
+      '--until <percent>',
+      'stop when this % of actas has arrived (a count under way)',
+      Number,
+      100,
+    )
+    .option(
       '--speed <x>',
       'simulated seconds per real second over a 48-hour count (0: no waiting)',
       Number,
@@ -394,6 +400,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           order: ReplayOrder;
           seed: number;
           steps: number;
+          until: number;
           speed: number;
           sims: number;
           db: string;

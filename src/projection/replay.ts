@@ -21,6 +21,8 @@ export interface ReplayOptions {
   readonly seed: number;
   /** Snapshots after the universe of pending mesas; default 20 (every 5 %). */
   readonly steps: number;
+  /** Stop once this share of actas (0–1) has arrived: a count still under way. Default 1. */
+  readonly until?: number;
   /** Simulated seconds per real second over a 48-hour count; 0: no waiting. */
   readonly speed: number;
   readonly sims: number;
@@ -143,7 +145,9 @@ export async function replay(store: Store, o: ReplayOptions): Promise<ReplayResu
     ),
   );
   const done: ReplayStep[] = [];
+  const until = o.until ?? 1;
   for (let step = 1; step <= o.steps; step++) {
+    if ((step - 1) / o.steps >= until) break;
     const from = Math.round(((step - 1) * sequence.length) / o.steps);
     const to = Math.round((step * sequence.length) / o.steps);
     if (o.speed > 0) await o.sleep((1000 * NIGHT_SECONDS) / o.steps / o.speed);

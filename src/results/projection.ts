@@ -8,7 +8,7 @@ import { getRuleset } from '../core/rulesets/registry.js';
 import type { Ruleset } from '../core/rulesets/ruleset.js';
 import type { Store } from '../store/store.js';
 import type { ResultUnit } from './documents.js';
-import type { Found } from './service.js';
+import { election as findElection, type Found } from './service.js';
 
 export const DEFAULT_SIMS = 2000;
 export const DEFAULT_SEED = 2026;
@@ -21,6 +21,8 @@ export interface ProjectionDocument extends ProjectionResult {
   readonly method: 'mesas' | 'snapshot';
   readonly contest: ContestKind;
   readonly revision: string;
+  /** What the projection covers, when it is less than the whole election. */
+  readonly note?: string;
 }
 
 export const DISCLAIMER =
@@ -134,8 +136,63 @@ export async function getProjection(
     contest,
     revision,
     ...result,
+    ...(def.published
+      ? {
+          note: `Only the units the source publishes, by department (${def.published.source}); units it leaves out are not projected.`,
+        }
+      : {}),
   };
   if (cache.size > 32) cache.clear();
   cache.set(key, doc);
   return { ok: true, value: doc };
+}
+
+/** The projection of the election asked for (API). */
+export async function projectionOf(
+  store: Store,
+  id: string | undefined,
+  o: { readonly seed?: number | undefined; readonly sims?: number | undefined },
+): Promise<Found<ProjectionDocument>> {
+  const e = await findElection(store, id);
+  return e.ok ? getProjection(store, e.value, o) : e;
+}
+
+export interface ProjectionHistoryDocument {
+  readonly election: string;
+  readonly points: readonly {
+    readonly pctCounted: number;
+    readonly recordedAt: string;
+    readonly choices: readonly {
+      readonly choice: string;
+      readonly median: number;
+      readonly lo90: number;
+      readonly hi90: number;
+    }[];
+  }[];
+}
+
+/** How the projection moved over the night: the recorded projections, as compact points. */
+export async function projectionHistory(
+  store: Store,
+  id: string | undefined,
+): Promise<Found<ProjectionHistoryDocument>> {
+  const e = await findElection(store, id);
+  if (!e.ok) return e;
+  const records = await store.projectionHistory(e.value.id);
+  return {
+    ok: true,
+    value: {
+      election: e.value.id,
+      points: records.map((r) => ({
+        pctCounted: r.pctCounted,
+        recordedAt: r.recordedAt,
+        choices: (r.doc as ProjectionDocument).choices.map((c) => ({
+          choice: c.choice,
+          median: c.median,
+          lo90: c.lo90,
+          hi90: c.hi90,
+        })),
+      })),
+    },
+  };
 }

@@ -54,7 +54,8 @@ export interface ActaDocument {
   readonly history: readonly ActaVersion[];
 }
 
-async function election(store: Store, id: string | undefined): Promise<Found<ElectionDef>> {
+/** The election asked for, or the only one in the store. */
+export async function election(store: Store, id: string | undefined): Promise<Found<ElectionDef>> {
   if (id === undefined) {
     const all = await store.listElections();
     if (all.length === 1) return { ok: true, value: all[0] as ElectionDef };

@@ -15,6 +15,7 @@ import { ingestFile } from '../../src/ingest/ingest.js';
 import { dataPath, PROJECT_ROOT } from '../../src/io/paths.js';
 import { isKnownUbigeo } from '../../src/io/ubigeo.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { replay } from '../../src/projection/replay.js';
 import { fixedClock, tempDir } from '../helpers.js';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -49,6 +50,23 @@ beforeAll(async () => {
     isKnownUbigeo,
   });
   expect(r.ok).toBe(true);
+  // election night rehearsed: the same file replayed urban-first up to 50 %, with projections
+  const rp = await replay(store, {
+    file: dataPath(
+      'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
+    ),
+    election: e,
+    target: 'replay-2021',
+    order: 'urban-first',
+    seed: 1,
+    steps: 4,
+    until: 0.5,
+    speed: 0,
+    sims: 300,
+    now: fixedClock,
+    sleep: async () => {},
+  });
+  expect(rp.ok).toBe(true);
   app = await buildApi({ store, tokenHash: null, dashboard: true });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
   browser = await chromium.launch({
@@ -165,6 +183,31 @@ describe('dashboard', () => {
       path: join(ARTIFACTS, 'dashboard-runoff-2026-provisional.png'),
       fullPage: true,
     });
+
+    // the projection panel on a count under way: apart from the official count, labelled, with
+    // the API's numbers and the history of the night
+    await page.selectOption('#election', 'replay-2021');
+    await page.waitForSelector(
+      '#projection:not([hidden]) #projection-history-figure:not([hidden])',
+    );
+    const proj = (await (await fetch(`${base}/api/v1/projection?election=replay-2021`)).json()) as {
+      pctCounted: number;
+      choices: { choice: string; median: number; lo90: number; hi90: number }[];
+    };
+    const lead = proj.choices[0];
+    expect(
+      await page.textContent(`#projection-bars li[data-choice="${lead?.choice}"] .interval-text`),
+    ).toBe(`${lead?.median.toFixed(2)} % [${lead?.lo90.toFixed(2)}–${lead?.hi90.toFixed(2)}]`);
+    expect(await page.textContent('#projection .disclaimer')).toContain(
+      'no es un resultado oficial',
+    );
+    expect(await page.locator('#projection-history path[data-choice]').count()).toBe(3);
+    expect(await page.locator('#projection-odds tr').count()).toBeGreaterThan(0);
+    await page
+      .locator('#projection')
+      .screenshot({ path: join(ARTIFACTS, 'dashboard-projection.png') });
+    // the official count of the same store is still the count, not the projection
+    expect(await page.textContent('#progress')).toContain('50');
 
     // on a phone
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });

@@ -136,6 +136,7 @@ export interface ReplayArgs {
   readonly order: ReplayOrder;
   readonly seed: number;
   readonly steps: number;
+  readonly until: number;
   readonly speed: number;
   readonly sims: number;
 }
@@ -156,6 +157,7 @@ export async function runReplay(store: Store, args: ReplayArgs, io: CliIo): Prom
     order: args.order,
     seed: args.seed,
     steps: args.steps,
+    until: args.until / 100,
     speed: args.speed,
     sims: args.sims,
     now: () => new Date().toISOString(),

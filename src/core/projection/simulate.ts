@@ -149,6 +149,21 @@ function drawFinal(
   }
 }
 
+/** The central projection (no noise): final totals per region, choices then blank then null. */
+export function centralTotals(frame: ProjectionFrame): Float64Array {
+  const S = shareDims(frame);
+  const out = new Float64Array(frame.regions.length * S);
+  drawFinal(
+    frame,
+    null,
+    new Float64Array(frame.regions.length * (S + 1)),
+    new Float64Array(S + 1),
+    new Float64Array(S + 1),
+    out,
+  );
+  return out;
+}
+
 /**
  * Monte Carlo over the frame: `sims` final counts drawn with a seeded generator, summarised as
  * medians and 80 % / 90 % intervals of each choice's final % of valid votes, and — by contest —

@@ -1,0 +1,89 @@
+// Projection speed (issue 5): one full national update — the model fitted on 86,488 mesas of the
+// bundled 2021 first round at 30 % counted (urban-first), then 2,000 simulations with runoff pairs —
+// and a Congress update: 2,000 simulations through valla + D'Hondt in 27 circunscripciones.
+// Target ≤ 1 s each; measured, never asserted.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { partialCount } from '../src/core/projection/calibration.js';
+import { frameFromMesas, mesasFromActas } from '../src/core/projection/frame-mesas.js';
+import { frameFromSnapshot } from '../src/core/projection/frame-snapshot.js';
+import { replayOrder } from '../src/core/projection/replay-order.js';
+import { simulate } from '../src/core/projection/simulate.js';
+import { createRng } from '../src/core/random.js';
+import { getRuleset } from '../src/core/rulesets/registry.js';
+import { builtInElection } from '../src/elections/catalog.js';
+import { ingestFile } from '../src/ingest/ingest.js';
+import { dataPath } from '../src/io/paths.js';
+import { isKnownUbigeo } from '../src/io/ubigeo.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+
+export interface ProjectionTimes {
+  readonly nationalUpdateMs: number;
+  readonly fitMs: number;
+  readonly congressUpdateMs: number;
+}
+
+const median = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+export async function projectionBenchmarks(reps = 3): Promise<ProjectionTimes> {
+  const e = builtInElection('pe-2021-presidencial');
+  if (e === null) throw new Error('election');
+  const dir = mkdtempSync(join(tmpdir(), 'cifra-bench-projection-'));
+  const store = new SqliteStore(join(dir, 'p.db'));
+  await store.migrate();
+  await store.putElection(e);
+  await ingestFile(store, {
+    file: dataPath(
+      'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
+    ),
+    election: e,
+    now: () => new Date().toISOString(),
+    isKnownUbigeo,
+  });
+  const actas = await store.currentActas(e.id);
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+  const order = replayOrder(actas, 'urban-first', createRng(1));
+  const partial = partialCount(actas, order, Math.round(0.3 * actas.length));
+  const choices = e.choices.map((c) => c.label);
+  const national: number[] = [];
+  const fit: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    const frame = frameFromMesas(mesasFromActas(partial, choices.length, true), choices);
+    const t1 = performance.now();
+    simulate(frame, { sims: 2000, seed: i + 1, kind: 'first-round' });
+    national.push(performance.now() - t0);
+    fit.push(t1 - t0);
+  }
+  const rs = getRuleset('pe-2026-diputados');
+  if (!rs.ok || rs.value.kind !== 'list') throw new Error('ruleset');
+  const ruleset = rs.value;
+  const rng = createRng(5);
+  const parties = Array.from({ length: 35 }, (_, i) => `P${i + 1}`);
+  const units = ruleset.districts.map((d) => {
+    const total = 500 + rng.int(0, 5000);
+    return {
+      unit: d.name,
+      actasCounted: Math.round(total * 0.3),
+      actasTotal: total,
+      votes: parties.map((_, i) => rng.int(0, 3000) * (i < 8 ? 10 : 1)),
+      blank: rng.int(0, 5000),
+      null: rng.int(0, 5000),
+    };
+  });
+  const congress: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    simulate(frameFromSnapshot(units, parties), { sims: 2000, seed: i + 1, kind: 'list', ruleset });
+    congress.push(performance.now() - t0);
+  }
+  return {
+    nationalUpdateMs: median(national),
+    fitMs: median(fit),
+    congressUpdateMs: median(congress),
+  };
+}

@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import type { Acta } from '../model/acta.js';
+import { computeSeats } from '../pipeline/seats.js';
+import { createRng } from '../random.js';
+import { getRuleset } from '../rulesets/registry.js';
+import type { ListRuleset } from '../rulesets/ruleset.js';
+import { frameFromMesas, mesasFromActas } from './frame-mesas.js';
+import { frameFromSnapshot, type SnapshotUnit } from './frame-snapshot.js';
+import { replayOrder } from './replay-order.js';
+import { centralTotals, quantile, simulate } from './simulate.js';
+
+const CHOICES = ['A', 'B', 'C', 'D'];
+
+/** A synthetic country: 3 departments × 4 provinces × 5 districts × 6 mesas, urban/rural gradient. */
+function country(seed: number): Acta[] {
+  const rng = createRng(seed);
+  const actas: Acta[] = [];
+  let mesa = 1;
+  for (let dep = 1; dep <= 3; dep++)
+    for (let prov = 1; prov <= 4; prov++)
+      for (let dist = 1; dist <= 5; dist++) {
+        const ubigeo = `${String(dep + 1).padStart(2, '0')}${String(prov).padStart(2, '0')}${String(dist).padStart(2, '0')}`;
+        const rural = dist / 5;
+        for (let m = 0; m < 6; m++) {
+          const eligible = 200 + rng.int(0, 100);
+          const voters = Math.round(eligible * (0.7 + 0.1 * rng.float()));
+          const w = [1 + 2 * rural, 2 - rural, 1, 0.3].map((x) => x * (0.8 + 0.4 * rng.float()));
+          const sum = w.reduce((a, b) => a + b, 0);
+          const blank = Math.round(voters * 0.05);
+          const nul = Math.round(voters * 0.04);
+          const valid = voters - blank - nul;
+          const votes = w.map((x) => Math.floor((valid * x) / sum));
+          const rest = valid - votes.reduce((a, b) => a + b, 0);
+          votes[0] = (votes[0] as number) + rest;
+          actas.push({
+            election: 'x',
+            mesa: String(mesa++).padStart(6, '0'),
+            ubigeo,
+            state: 'counted',
+            stateLabel: 'CONTABILIZADA',
+            eligible,
+            voters,
+            votes,
+            blank,
+            null: nul,
+            impugned: 0,
+          });
+        }
+      }
+  return actas;
+}
+
+function partial(actas: readonly Acta[], share: number, seed: number): Acta[] {
+  const order = replayOrder(actas, 'urban-first', createRng(seed));
+  const arrived = new Set(order.slice(0, Math.round(share * actas.length)));
+  return actas.map((a, i) =>
+    arrived.has(i)
+      ? a
+      : { ...a, state: 'pending', voters: null, votes: null, blank: 0, null: 0, impugned: 0 },
+  );
+}
+
+const project = (actas: readonly Acta[], seed: number, sims = 400) =>
+  simulate(frameFromMesas(mesasFromActas(actas, CHOICES.length), CHOICES), {
+    sims,
+    seed,
+    kind: 'first-round',
+  });
+
+describe('projection', () => {
+  const full = country(7);
+
+  it('is deterministic for a given seed, and moves with the seed', () => {
+    const half = partial(full, 0.4, 3);
+    expect(project(half, 11)).toEqual(project(half, 11));
+    expect(project(half, 11).choices[0]?.lo90).not.toBe(project(half, 12).choices[0]?.lo90);
+  });
+
+  it('orders every interval: lo90 ≤ lo80 ≤ median ≤ hi80 ≤ hi90', () => {
+    for (const share of [0.1, 0.3, 0.6, 0.9]) {
+      const p = project(partial(full, share, 5), 1);
+      for (const c of p.choices) {
+        expect(c.lo90).toBeLessThanOrEqual(c.lo80);
+        expect(c.lo80).toBeLessThanOrEqual(c.median);
+        expect(c.median).toBeLessThanOrEqual(c.hi80);
+        expect(c.hi80).toBeLessThanOrEqual(c.hi90);
+        expect(c.hi90 - c.lo90).toBeGreaterThan(0);
+      }
+      const pairs = p.runoffPairs ?? [];
+      expect(pairs.reduce((a, x) => a + x.probability, 0)).toBeCloseTo(1, 3);
+    }
+  });
+
+  it('projects a fully counted election exactly, with zero width', () => {
+    const p = project(full, 1, 50);
+    const votes = [0, 0, 0, 0];
+    for (const a of full) a.votes?.forEach((v, i) => (votes[i] = (votes[i] as number) + v));
+    const valid = votes.reduce((a, b) => a + b, 0);
+    for (const c of p.choices) {
+      const k = CHOICES.indexOf(c.choice);
+      expect(c.votes.lo90).toBe(votes[k]);
+      expect(c.votes.hi90).toBe(votes[k]);
+      expect(c.median).toBe(Math.round((100_000 * (votes[k] as number)) / valid) / 1000);
+      expect(c.hi90).toBe(c.lo90);
+    }
+    expect(p.pctCounted).toBe(100);
+  });
+
+  it('treats not-installed mesas as final (zero votes) and pending ones as still to come', () => {
+    const actas = full.map((a, i) =>
+      i % 10 === 0
+        ? { ...a, state: 'not_installed' as const, voters: null, votes: null, blank: 0, null: 0 }
+        : a,
+    );
+    const frame = frameFromMesas(mesasFromActas(actas, CHOICES.length), CHOICES);
+    expect(frame.groups).toHaveLength(0);
+    expect(frame.actasProcessed).toBe(actas.length);
+  });
+
+  it('beats the naive current share under urban-first arrival on the synthetic country', () => {
+    const half = partial(full, 0.3, 9);
+    const p = project(half, 2, 300);
+    const truth = [0, 0, 0, 0];
+    const naive = [0, 0, 0, 0];
+    for (const [i, a] of full.entries()) {
+      a.votes?.forEach((v, k) => (truth[k] = (truth[k] as number) + v));
+      half[i]?.votes?.forEach((v, k) => (naive[k] = (naive[k] as number) + v));
+    }
+    const pct = (xs: number[]) => xs.map((x) => (100 * x) / xs.reduce((a, b) => a + b, 0));
+    const t = pct(truth);
+    const n = pct(naive);
+    const errProjected = CHOICES.reduce(
+      (s, c, k) =>
+        s + Math.abs((p.choices.find((x) => x.choice === c)?.median ?? 0) - (t[k] as number)),
+      0,
+    );
+    const errNaive = CHOICES.reduce(
+      (s, _, k) => s + Math.abs((n[k] as number) - (t[k] as number)),
+      0,
+    );
+    expect(errProjected).toBeLessThan(errNaive);
+  });
+});
+
+describe('snapshot projection and seats', () => {
+  const found = getRuleset('pe-2021-congreso');
+  if (!found.ok || found.value.kind !== 'list') throw new Error('ruleset');
+  const ruleset: ListRuleset = found.value;
+  const parties = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6'];
+  const rng = createRng(3);
+  const units: SnapshotUnit[] = ruleset.districts.map((d) => {
+    const total = 100 + rng.int(0, 900);
+    return {
+      unit: d.name,
+      actasCounted: Math.round(total * 0.6),
+      actasTotal: total,
+      votes: parties.map((_, i) => rng.int(1000, 20_000) * (i + 1)),
+      blank: rng.int(100, 2000),
+      null: rng.int(100, 2000),
+    };
+  });
+
+  it('with zero variance reproduces the deterministic allocation in every simulation', () => {
+    const frame = frameFromSnapshot(units, parties, { varianceScale: 0 });
+    const p = simulate(frame, { sims: 40, seed: 1, kind: 'list', ruleset });
+    const central = centralTotals(frame);
+    const S = parties.length + 2;
+    const votes = frame.regions.flatMap((r, ri) =>
+      parties.map((party, k) => ({
+        district: r.label,
+        party,
+        votes: Math.round(central[ri * S + k] as number),
+      })),
+    );
+    const exact = computeSeats(ruleset, { votes });
+    expect(exact.issues).toEqual([]);
+    for (const party of parties) {
+      const s = p.seats?.parties.find((x) => x.party === party);
+      const n = exact.seats[party] ?? 0;
+      expect(s).toMatchObject({ median: n, lo90: n, hi90: n, mean: n });
+      expect(s?.pValla).toBe(exact.passed.includes(party) ? 1 : 0);
+    }
+    expect(p.seats?.parties.reduce((a, x) => a + x.median, 0)).toBe(130);
+  });
+
+  it('gives seat intervals that contain the central allocation when there is noise', () => {
+    const p = simulate(frameFromSnapshot(units, parties), {
+      sims: 300,
+      seed: 4,
+      kind: 'list',
+      ruleset,
+    });
+    for (const s of p.seats?.parties ?? []) {
+      expect(s.lo90).toBeLessThanOrEqual(s.median);
+      expect(s.median).toBeLessThanOrEqual(s.hi90);
+    }
+  });
+
+  it('predicts a unit that has reported nothing from the others and says so', () => {
+    const withSilent = units.map((u, i) =>
+      i === 0 ? { ...u, actasCounted: 0, votes: parties.map(() => 0), blank: 0, null: 0 } : u,
+    );
+    const frame = frameFromSnapshot(withSilent, parties);
+    expect(frame.unitsWithoutData).toEqual([units[0]?.unit]);
+    const p = simulate(frame, { sims: 200, seed: 1, kind: 'runoff' });
+    expect(p.winner?.reduce((a, w) => a + w.probability, 0)).toBeCloseTo(1, 3);
+    const region = p.regions[0];
+    expect(region?.choices.every((c) => c.hi90 > c.lo90)).toBe(true);
+  });
+});
+
+describe('quantile', () => {
+  it('interpolates between order statistics', () => {
+    expect(quantile([1, 2, 3, 4, 5], 0.5)).toBe(3);
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantile([7], 0.9)).toBe(7);
+  });
+});

@@ -1,0 +1,193 @@
+// The projection end to end: cifra replay feeds the real 2021 first round (bundled) into a store in
+// urban-first order up to 50 %, the API and the CLI project from it, and the snapshot CSV path
+// (what newsrooms have) is checked on a small fixture and on bad input.
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApi } from '../src/api/server.js';
+import { ErrorSchema, ProjectionHistorySchema, ProjectionSchema } from '../src/api/schemas.js';
+import { builtInElection } from '../src/elections/catalog.js';
+import { dataPath } from '../src/io/paths.js';
+import { replay } from '../src/projection/replay.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { cli, fixedClock, tempDir } from './helpers.js';
+
+const FILE = dataPath(
+  'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
+);
+const FIX = join(import.meta.dirname, 'fixtures', 'projection');
+const db = join(tempDir('cifra-projection-'), 'p.db');
+let store: SqliteStore;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  store = new SqliteStore(db);
+  await store.migrate();
+  const e = builtInElection('pe-2021-presidencial');
+  if (!e) throw new Error('election');
+  const r = await replay(store, {
+    file: FILE,
+    election: e,
+    target: 'replay-2021',
+    order: 'urban-first',
+    seed: 1,
+    steps: 4,
+    until: 0.5,
+    speed: 0,
+    sims: 300,
+    now: fixedClock,
+    sleep: async () => {},
+  });
+  expect(r.ok).toBe(true);
+  app = await buildApi({ store, tokenHash: null });
+}, 120_000);
+
+afterAll(async () => {
+  await app.close();
+  await store.close();
+});
+
+describe('cifra replay', () => {
+  it('stores the universe as pending, then each snapshot as an import, with its projection', async () => {
+    const imports = await store.listImports('replay-2021');
+    expect(imports.map((i) => i.fileName)).toEqual([
+      'replay urban-first:1:4 universe',
+      'replay urban-first:1:4 step 1/4',
+      'replay urban-first:1:4 step 2/4',
+    ]);
+    expect(imports[0]).toMatchObject({ new: 86_488 });
+    expect(imports[1]).toMatchObject({ stateChanges: 21_622 });
+    const history = await store.projectionHistory('replay-2021');
+    expect(history.map((h) => h.pctCounted)).toEqual([25, 50]);
+  });
+
+  it('re-running the same replay changes nothing', async () => {
+    const before = await store.revision('replay-2021');
+    const e = builtInElection('pe-2021-presidencial');
+    if (!e) throw new Error('election');
+    await replay(store, {
+      file: FILE,
+      election: e,
+      target: 'replay-2021',
+      order: 'urban-first',
+      seed: 1,
+      steps: 4,
+      until: 0.5,
+      speed: 0,
+      sims: 300,
+      now: fixedClock,
+      sleep: async () => {},
+    });
+    expect(await store.revision('replay-2021')).toBe(before);
+  }, 60_000);
+});
+
+describe('GET /api/v1/projection', () => {
+  it('projects the 50 % count: labelled, ordered intervals, Castillo and Fujimori most likely', async () => {
+    const r = await app.inject({
+      method: 'GET',
+      url: '/api/v1/projection?election=replay-2021&sims=500',
+    });
+    expect(r.statusCode).toBe(200);
+    const p = ProjectionSchema.parse(r.json());
+    expect(p).toMatchObject({
+      kind: 'projection',
+      method: 'mesas',
+      contest: 'first-round',
+      pctCounted: 50,
+    });
+    expect(p.disclaimer).toContain('no un resultado oficial');
+    for (const c of p.choices) expect(c.lo90 <= c.median && c.median <= c.hi90).toBe(true);
+    // ONPE's final result (100 %): Castillo 18.921 %, Fujimori 13.407 %.
+    const castillo = p.choices.find((c) => c.choice === 'JOSE PEDRO CASTILLO TERRONES');
+    expect(castillo?.lo90).toBeLessThanOrEqual(18.921);
+    expect(castillo?.hi90).toBeGreaterThanOrEqual(18.921);
+    expect([...(p.runoffPairs?.[0]?.choices ?? [])].sort()).toEqual([
+      'JOSE PEDRO CASTILLO TERRONES',
+      'KEIKO SOFIA FUJIMORI HIGUCHI',
+    ]);
+    const again = await app.inject({
+      method: 'GET',
+      url: '/api/v1/projection?election=replay-2021&sims=500',
+    });
+    expect(again.body).toBe(r.body);
+  });
+
+  it('returns the history and coded errors', async () => {
+    const h = ProjectionHistorySchema.parse(
+      (
+        await app.inject({ method: 'GET', url: '/api/v1/projection/history?election=replay-2021' })
+      ).json(),
+    );
+    expect(h.points.map((x) => x.pctCounted)).toEqual([25, 50]);
+    const bad = await app.inject({
+      method: 'GET',
+      url: '/api/v1/projection?election=replay-2021&sims=5',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(ErrorSchema.parse(bad.json()).issues[0]?.code).toBe('invalid_query');
+    const none = await app.inject({ method: 'GET', url: '/api/v1/projection?election=nope' });
+    expect(none.statusCode).toBe(404);
+  });
+});
+
+describe('cifra project', () => {
+  it('projects from the store', async () => {
+    const r = await cli('project', '--db', db, '--election', 'replay-2021', '--sims', '200');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('PROYECCIÓN / PROJECTION');
+    expect(r.out).toContain('43,244 / 86,488 (50 %)');
+  });
+
+  it('projects a runoff from an aggregate snapshot, with a unit that has reported nothing', async () => {
+    const r = await cli(
+      'project',
+      '--snapshot',
+      join(FIX, 'runoff-snapshot.csv'),
+      '--rules',
+      'pe-2021-presidencial-segunda',
+      '--seed',
+      '7',
+      '--format',
+      'json',
+    );
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const p = JSON.parse(r.out) as {
+      choices: { choice: string; median: number; lo90: number; hi90: number }[];
+      winner: { choice: string; probability: number }[];
+      unitsWithoutData: string[];
+    };
+    expect(p.choices.map((c) => c.choice).sort()).toEqual(['Candidata A', 'Candidato B']);
+    expect(p.choices.reduce((a, c) => a + c.median, 0)).toBeCloseTo(100, 1);
+    expect(p.winner.reduce((a, w) => a + w.probability, 0)).toBeCloseTo(1, 3);
+    expect(p.unitsWithoutData).toEqual(['Selva']);
+    const same = await cli(
+      'project',
+      '--snapshot',
+      join(FIX, 'runoff-snapshot.csv'),
+      '--rules',
+      'pe-2021-presidencial-segunda',
+      '--seed',
+      '7',
+      '--format',
+      'json',
+    );
+    expect(same.out).toBe(r.out);
+  });
+
+  it('rejects a bad snapshot with coded issues, and --snapshot without --rules', async () => {
+    const r = await cli(
+      'project',
+      '--snapshot',
+      join(FIX, 'bad-snapshot.csv'),
+      '--rules',
+      'pe-2021-presidencial',
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('snapshot_invalid at row.2.actas_counted');
+    expect(r.err).toContain('snapshot_invalid at row.3.votes');
+    const u = await cli('project', '--snapshot', join(FIX, 'bad-snapshot.csv'));
+    expect(u.code).toBe(2);
+  });
+});
