@@ -18,6 +18,8 @@ export interface SeatEngine {
    * last seat (plus 1 if the valla depended on a preliminary tie).
    */
   run(votes: Float64Array, out: Int32Array): number;
+  /** After run: 1 for each party that passed the national valla in that run (all 1 without one). */
+  readonly passed: Uint8Array;
 }
 
 export interface SeatEngineSpec {
@@ -280,6 +282,7 @@ export function compileSeatEngine(spec: SeatEngineSpec): SeatEngine {
   return {
     districts: D,
     parties: P,
+    passed: eligibleNat,
     run(votes: Float64Array, out: Int32Array): number {
       prelimTie = false;
       if (root === null) eligibleNat.fill(1);

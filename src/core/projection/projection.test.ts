@@ -7,11 +7,12 @@ import type { ListRuleset } from '../rulesets/ruleset.js';
 import { frameFromMesas, mesasFromActas } from './frame-mesas.js';
 import { frameFromSnapshot, type SnapshotUnit } from './frame-snapshot.js';
 import { replayOrder } from './replay-order.js';
-import { centralTotals, quantile, simulate } from './simulate.js';
+import fc from 'fast-check';
+import { centralTotals, interval, quantile, simulate } from './simulate.js';
 
 const CHOICES = ['A', 'B', 'C', 'D'];
 
-/** A synthetic country: 3 departments × 4 provinces × 5 districts × 6 mesas, urban/rural gradient. */
+/** A synthetic country: 3 departments × 4 provinces × 5 districts, smaller and more rural in turn. */
 function country(seed: number): Acta[] {
   const rng = createRng(seed);
   const actas: Acta[] = [];
@@ -21,7 +22,8 @@ function country(seed: number): Acta[] {
       for (let dist = 1; dist <= 5; dist++) {
         const ubigeo = `${String(dep + 1).padStart(2, '0')}${String(prov).padStart(2, '0')}${String(dist).padStart(2, '0')}`;
         const rural = dist / 5;
-        for (let m = 0; m < 6; m++) {
+        // rural districts are smaller: 10, 8, 6, 4, 2 mesas
+        for (let m = 0; m < 12 - 2 * dist; m++) {
           const eligible = 200 + rng.int(0, 100);
           const voters = Math.round(eligible * (0.7 + 0.1 * rng.float()));
           const w = [1 + 2 * rural, 2 - rural, 1, 0.3].map((x) => x * (0.8 + 0.4 * rng.float()));
@@ -118,8 +120,18 @@ describe('projection', () => {
   });
 
   it('beats the naive current share under urban-first arrival on the synthetic country', () => {
-    const half = partial(full, 0.3, 9);
-    const p = project(half, 2, 300);
+    let totalProjected = 0;
+    let totalNaive = 0;
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const [a, b] = errors(partial(full, 0.3, seed), seed);
+      totalProjected += a;
+      totalNaive += b;
+    }
+    expect(totalProjected).toBeLessThan(totalNaive / 2);
+  });
+
+  function errors(half: Acta[], seed: number): [number, number] {
+    const p = project(half, seed, 300);
     const truth = [0, 0, 0, 0];
     const naive = [0, 0, 0, 0];
     for (const [i, a] of full.entries()) {
@@ -138,8 +150,8 @@ describe('projection', () => {
       (s, _, k) => s + Math.abs((n[k] as number) - (t[k] as number)),
       0,
     );
-    expect(errProjected).toBeLessThan(errNaive);
-  });
+    return [errProjected, errNaive];
+  }
 });
 
 describe('snapshot projection and seats', () => {
@@ -196,6 +208,29 @@ describe('snapshot projection and seats', () => {
     }
   });
 
+  it('gives the same seats and P(valla) through the typed-array engine as through computeSeats', () => {
+    for (const [rules, seed] of [
+      ['pe-2021-congreso', 4],
+      ['pe-2026-diputados', 9],
+    ] as const) {
+      const rs = getRuleset(rules);
+      if (!rs.ok || rs.value.kind !== 'list') throw new Error('ruleset');
+      const list = rs.value;
+      const u = units.map((x, i) => ({ ...x, unit: list.districts[i]?.name ?? x.unit }));
+      const frame = frameFromSnapshot(u, parties);
+      const fast = simulate(frame, { sims: 150, seed, kind: 'list', ruleset: list });
+      const general = simulate(frame, {
+        sims: 150,
+        seed,
+        kind: 'list',
+        ruleset: list,
+        seatPath: 'general',
+      });
+      expect(fast.seats).toEqual(general.seats);
+      expect(fast.seats?.parties.reduce((a, x) => a + x.median, 0)).toBeGreaterThan(100);
+    }
+  });
+
   it('predicts a unit that has reported nothing from the others and says so', () => {
     const withSilent = units.map((u, i) =>
       i === 0 ? { ...u, actasCounted: 0, votes: parties.map(() => 0), blank: 0, null: 0 } : u,
@@ -210,6 +245,27 @@ describe('snapshot projection and seats', () => {
 });
 
 describe('quantile', () => {
+  it('quickselect intervals equal the quantiles of the sorted values (differential)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        (xs) => {
+          const sorted = Float64Array.from(xs).sort();
+          const iv = interval(Float64Array.from(xs), 6);
+          const r = (x: number) => Math.round(x * 1e6) / 1e6;
+          expect(iv).toEqual({
+            lo90: r(quantile(sorted, 0.05)),
+            lo80: r(quantile(sorted, 0.1)),
+            median: r(quantile(sorted, 0.5)),
+            hi80: r(quantile(sorted, 0.9)),
+            hi90: r(quantile(sorted, 0.95)),
+          });
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('interpolates between order statistics', () => {
     expect(quantile([1, 2, 3, 4, 5], 0.5)).toBe(3);
     expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);

@@ -1,3 +1,6 @@
+import { compileSeatEngine, type SeatEngine } from '../allocation/seat-engine.js';
+import type { DivisorMethod } from '../allocation/methods.js';
+import { nameKey } from '../names.js';
 import { computeSeats } from '../pipeline/seats.js';
 import { createRng } from '../random.js';
 import type { ListRuleset } from '../rulesets/ruleset.js';
@@ -11,6 +14,11 @@ export interface SimulateOptions {
   readonly kind: ContestKind;
   /** For list contests: the rules that turn district votes into seats (valla + D'Hondt). */
   readonly ruleset?: ListRuleset | undefined;
+  /**
+   * Seats per simulation through the typed-array SeatEngine when the ruleset allows it (default),
+   * or always through the general computeSeats (the reference the engine is tested against).
+   */
+  readonly seatPath?: 'auto' | 'general';
 }
 
 export interface Interval {
@@ -89,16 +97,58 @@ export function quantile(sorted: ArrayLike<number>, p: number): number {
   return a + (h - lo) * (b - a);
 }
 
-function interval(values: Float64Array, digits: number): Interval {
-  const s = Float64Array.from(values).sort();
-  const r = (x: number): number => round(x, digits);
-  return {
-    median: r(quantile(s, 0.5)),
-    lo80: r(quantile(s, 0.1)),
-    hi80: r(quantile(s, 0.9)),
-    lo90: r(quantile(s, 0.05)),
-    hi90: r(quantile(s, 0.95)),
+/**
+ * The k-th smallest of a[lo..hi] moved to a[k], smaller ones before it (quickselect, Hoare
+ * partition, middle pivot): the quantiles of thousands of simulations without sorting them all.
+ */
+function select(a: Float64Array, k: number, lo: number, hi: number): void {
+  while (hi > lo) {
+    const pivot = a[(lo + hi) >>> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+const PROBS = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
+
+/** The five quantiles of an interval, linear between order statistics (as quantile()). */
+export function interval(values: Float64Array, digits: number): Interval {
+  const a = Float64Array.from(values);
+  const n = a.length;
+  const q = PROBS.map((p) => {
+    const h = (n - 1) * p;
+    return { h, lo: Math.floor(h) };
+  });
+  // order statistics needed, increasing; each selection narrows the range of the next
+  const needed = [...new Set(q.flatMap((x) => [x.lo, Math.min(n - 1, x.lo + 1)]))].sort(
+    (x, y) => x - y,
+  );
+  let from = 0;
+  for (const k of needed) {
+    select(a, k, from, n - 1);
+    from = k;
+  }
+  const at = (i: number): number => {
+    const x = q[i] as { h: number; lo: number };
+    const lo = a[x.lo] as number;
+    const hi = a[Math.min(n - 1, x.lo + 1)] as number;
+    return round(lo + (x.h - x.lo) * (hi - lo), digits);
   };
+  return { lo90: at(0), lo80: at(1), median: at(2), hi80: at(3), hi90: at(4) };
 }
 
 function round(x: number, digits: number): number {
@@ -175,7 +225,7 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
   const S = K + 2;
   const R = frame.regions.length;
   const rng = createRng(o.seed);
-  const next = (): number => rng.normal();
+  const next = rng.normal;
   const theta = new Float64Array(R * (S + 1));
   const q = new Float64Array(S + 1);
   const common = new Float64Array(S + 1);
@@ -198,7 +248,9 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
   const wins = new Float64Array(K);
   const order = Array.from({ length: K }, (_, i) => i);
   const seatPlan =
-    o.kind === 'list' && o.ruleset !== undefined ? seatAccumulator(frame, o.ruleset, sims) : null;
+    o.kind === 'list' && o.ruleset !== undefined
+      ? seatAccumulator(frame, o.ruleset, sims, o.seatPath ?? 'auto')
+      : null;
   const national = new Float64Array(S);
 
   for (let s = 0; s < sims; s++) {
@@ -309,8 +361,59 @@ function sumTo(a: Float64Array, n: number): number {
   return s;
 }
 
-/** Seats per simulation through the ruleset (computeSeats: valla, D'Hondt per district, ties reported). */
-function seatAccumulator(frame: ProjectionFrame, ruleset: ListRuleset, sims: number) {
+/**
+ * The typed-array engine for this frame and ruleset, when it applies: divisor methods, a valla
+ * on valid votes, and the frame's regions naming exactly the ruleset's districts. Otherwise null
+ * (the general computeSeats then runs, with its issues).
+ */
+function engineFor(
+  frame: ProjectionFrame,
+  ruleset: ListRuleset,
+): { engine: SeatEngine; districtOfRegion: Int32Array } | null {
+  const methods: DivisorMethod[] = [];
+  for (const d of ruleset.districts) {
+    const m = d.seats === 1 ? ruleset.singleSeatMethod : ruleset.method;
+    if (m.kind !== 'divisor') return null;
+    methods.push(m);
+  }
+  const t = ruleset.threshold;
+  if (t !== null) {
+    const json = JSON.stringify(t);
+    if (json.includes('"valid-and-blank"')) return null;
+    // District-level shares are in the engine's scope only as the whole condition.
+    if (json.includes('"district"') && !(t.kind === 'share' && t.scope === 'district')) return null;
+  }
+  const index = new Map<string, number>();
+  ruleset.districts.forEach((d, i) => {
+    index.set(nameKey(d.name), i);
+    for (const a of d.aliases ?? []) index.set(nameKey(a), i);
+  });
+  const districtOfRegion = new Int32Array(frame.regions.length);
+  const seen = new Set<number>();
+  for (const [r, region] of frame.regions.entries()) {
+    const d = index.get(nameKey(region.label));
+    if (d === undefined || seen.has(d)) return null;
+    seen.add(d);
+    districtOfRegion[r] = d;
+  }
+  if (seen.size !== ruleset.districts.length) return null;
+  const engine = compileSeatEngine({
+    districtNames: ruleset.districts.map((d) => d.name),
+    seats: ruleset.districts.map((d) => d.seats),
+    methods,
+    parties: frame.choices.length,
+    threshold: t,
+  });
+  return { engine, districtOfRegion };
+}
+
+/** Seats per simulation through the ruleset (valla, D'Hondt per district, ties reported). */
+function seatAccumulator(
+  frame: ProjectionFrame,
+  ruleset: ListRuleset,
+  sims: number,
+  path: 'auto' | 'general',
+) {
   const K = frame.choices.length;
   const S = K + 2;
   const seats = new Map<string, Float64Array>(
@@ -318,8 +421,28 @@ function seatAccumulator(frame: ProjectionFrame, ruleset: ListRuleset, sims: num
   );
   const passed = new Map<string, number>(frame.choices.map((c) => [c, 0]));
   let tied = 0;
+  const fast = path === 'auto' ? engineFor(frame, ruleset) : null;
+  const matrix = fast ? new Float64Array(fast.engine.districts * K) : null;
+  const out = fast ? new Int32Array(fast.engine.districts * K) : null;
+  const seatArrays = frame.choices.map((c) => seats.get(c) as Float64Array);
+  const passCount = new Float64Array(K);
   return {
     add(regionTotals: Float64Array, s: number): void {
+      if (fast !== null && matrix !== null && out !== null) {
+        for (let r = 0; r < frame.regions.length; r++) {
+          const base = (fast.districtOfRegion[r] as number) * K;
+          for (let k = 0; k < K; k++)
+            matrix[base + k] = Math.round(regionTotals[r * S + k] as number);
+        }
+        if (fast.engine.run(matrix, out) > 0) tied++;
+        for (let k = 0; k < K; k++) {
+          let n = 0;
+          for (let d = 0; d < fast.engine.districts; d++) n += out[d * K + k] as number;
+          (seatArrays[k] as Float64Array)[s] = n;
+          passCount[k] = (passCount[k] as number) + (fast.engine.passed[k] as number);
+        }
+        return;
+      }
       const votes = [];
       for (let r = 0; r < frame.regions.length; r++)
         for (let k = 0; k < K; k++)
@@ -337,6 +460,7 @@ function seatAccumulator(frame: ProjectionFrame, ruleset: ListRuleset, sims: num
       if (res.ties.length > 0) tied++;
     },
     summary() {
+      if (fast !== null) frame.choices.forEach((c, k) => passed.set(c, passCount[k] as number));
       const parties = frame.choices.map((party) => {
         const arr = seats.get(party) as Float64Array;
         const iv = interval(arr, 0);
