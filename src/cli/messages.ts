@@ -155,6 +155,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'a snapshot CSV row is not valid (missing column, bad number, counted > total, inconsistent unit totals)',
     es: 'una fila del corte agregado no es válida',
   },
+  audit_chain_broken: {
+    en: "a stored acta version or import does not match its hash chain, or an acta's current state disagrees with its versions",
+    es: 'la cadena de hashes del registro está rota',
+  },
   unauthorized: {
     en: 'this route needs a valid bearer token',
     es: 'esta ruta requiere un token válido',

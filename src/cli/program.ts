@@ -14,19 +14,22 @@ import {
   runIngest,
   runResults,
 } from './commands/actas.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { LEVELS, type Level } from '../core/tally/aggregate.js';
 import { buildApi, buildOpenApi, hashToken } from '../api/server.js';
 import { publishSnapshot } from '../results/publish.js';
 import { loadBundledData } from './commands/bundled.js';
 import { runProject, runProjectSnapshot, runReplay } from './commands/project.js';
+import { runAuditVerify } from './commands/audit.js';
 import { REPLAY_ORDERS, type ReplayOrder } from '../core/projection/replay-order.js';
 import { DEFAULT_SEED, DEFAULT_SIMS } from '../results/projection.js';
 import { dataPath } from '../io/paths.js';
 
 const dbOption = (): Option =>
-  new Option('--db <path>', 'SQLite database file').env('CIFRA_DB').default('cifra.db');
+  new Option('--db <path|url>', 'SQLite database file, or a postgres:// URL')
+    .env('CIFRA_DB')
+    .default('cifra.db');
 
 async function serveUntilStopped(
   store: Store,
@@ -67,7 +70,7 @@ async function serveUntilStopped(
 }
 
 async function withStore(path: string, f: (store: Store) => Promise<number>): Promise<number> {
-  const store = new SqliteStore(path);
+  const store = openStore(path);
   try {
     await store.migrate();
     return await f(store);
@@ -416,6 +419,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     );
 
   program
+    .command('audit')
+    .description(
+      'tamper evidence: `cifra audit verify` checks the hash chains of acta versions and imports',
+    )
+    .argument('<action>', 'verify')
+    .addOption(dbOption())
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
+    )
+    .action(async (action: string, o: { db: string; format: OutputFormat }) => {
+      if (action !== 'verify') {
+        io.err(`error: unknown audit action "${action}" (known: verify)`);
+        code = EXIT_USAGE;
+        return;
+      }
+      code = await withStore(o.db, (store) => runAuditVerify(store, o, io));
+    });
+
+  program
     .command('acta <mesa>')
     .description('one acta: values, state, history of versions with their sources, issues')
     .option('--election <id>', 'election id (default: the only one in the store)')
@@ -478,7 +500,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ),
     )
     .action(async (o: { db: string; port: string; host: string; token?: string }) => {
-      const store = new SqliteStore(o.db);
+      const store = openStore(o.db);
       await store.migrate();
       code = await serveUntilStopped(store, { ...o, port: Number(o.port) }, io);
     });
@@ -493,7 +515,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .addOption(new Option('--token <token>', 'bearer token for write routes').env('CIFRA_TOKEN'))
     .action(async (o: { db: string; port: string; host: string; token?: string }) => {
-      const store = new SqliteStore(o.db);
+      const store = openStore(o.db);
       await store.migrate();
       const loaded = await loadBundledData(store, io, process.stderr.isTTY === true);
       if (loaded !== EXIT_OK) {

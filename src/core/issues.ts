@@ -58,6 +58,8 @@ export const ISSUE_CODES = [
   'unknown_rules',
   'projection_unavailable',
   'snapshot_invalid',
+  // store
+  'audit_chain_broken',
   // API
   'unauthorized',
   'query_too_costly',

@@ -1,6 +1,7 @@
 import type { Issue } from '../core/issues.js';
 import type { Acta, ElectionDef } from '../core/model/acta.js';
 import type { VersionDecision } from '../core/tally/versioning.js';
+import type { ChainedVersion } from './audit.js';
 
 /**
  * The storage-neutral store. Asynchronous because PostgreSQL is; SQLite implements it now and a
@@ -34,6 +35,11 @@ export interface Store {
   putProjection(record: ProjectionRecord): Promise<void>;
   /** The election's recorded projections, oldest first: how the projection moved over the night. */
   projectionHistory(election: string): Promise<ProjectionRecord[]>;
+  /** Every acta version and import with its stored hash, in the order written (cifra audit verify). */
+  auditChains(): Promise<{
+    versions: ChainedVersion[];
+    imports: (ImportRecord & { readonly hash: string | null })[];
+  }>;
   /** The mesas of a district (RENIEC ubigeo) with their current state, for drill-down. */
   mesasOf(election: string, ubigeo: string): Promise<MesaSummary[]>;
   /** Place names as the sources give them (ubigeo → department / province / district). */

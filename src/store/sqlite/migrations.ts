@@ -121,4 +121,12 @@ export const SQLITE_MIGRATIONS: readonly {
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 5,
+    name: 'tamper evidence: hash chains over acta versions and committed imports (backfilled)',
+    sql: `
+      ALTER TABLE acta_versions ADD COLUMN hash TEXT;
+      ALTER TABLE imports ADD COLUMN hash TEXT;
+    `,
+  },
 ];

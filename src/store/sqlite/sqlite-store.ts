@@ -19,6 +19,7 @@ import type {
   StoredActa,
 } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
+import { GENESIS, importHash, versionHash, type ChainedVersion } from '../audit.js';
 
 type Row = Record<string, unknown>;
 
@@ -57,6 +58,19 @@ function actaOf(election: string, r: Row): Acta {
     ...(r['preferential']
       ? { preferential: JSON.parse(r['preferential'] as string) as number[][] }
       : {}),
+  };
+}
+
+function chainedOf(r: Row): Omit<ChainedVersion, 'id' | 'hash' | 'isCurrent' | 'conflict'> {
+  return {
+    mesa: r['mesa'] as string,
+    version: r['version'] as number,
+    kind: r['kind'] as string,
+    acta: actaOf(r['election'] as string, r),
+    importId: (r['import_id'] as number | null) ?? null,
+    row: (r['row'] as number | null) ?? null,
+    recordedAt: r['recorded_at'] as string,
+    warnings: r['warnings'] as string,
   };
 }
 
@@ -117,6 +131,76 @@ export class SqliteStore implements Store {
           .run(m.version, m.name, new Date().toISOString());
       })();
     }
+    this.backfillChains();
+  }
+
+  /** Rows written before the chains existed (migration 5) get their hashes, in order. */
+  private backfillChains(): void {
+    const first = this.db
+      .prepare('SELECT MIN(id) AS id FROM acta_versions WHERE hash IS NULL')
+      .get() as Row;
+    const firstImport = this.db
+      .prepare("SELECT MIN(id) AS id FROM imports WHERE hash IS NULL AND status = 'committed'")
+      .get() as Row;
+    if (first['id'] === null && firstImport['id'] === null) return;
+    this.db.transaction(() => {
+      if (first['id'] !== null) {
+        const from = first['id'] as number;
+        let prev =
+          ((
+            this.db
+              .prepare('SELECT hash FROM acta_versions WHERE id < ? ORDER BY id DESC LIMIT 1')
+              .get(from) as Row | undefined
+          )?.['hash'] as string | undefined) ?? GENESIS;
+        const set = this.db.prepare('UPDATE acta_versions SET hash = ? WHERE id = ?');
+        for (const r of this.db
+          .prepare('SELECT * FROM acta_versions WHERE id >= ? ORDER BY id')
+          .all(from) as Row[]) {
+          prev = versionHash(prev, chainedOf(r));
+          set.run(prev, r['id']);
+        }
+      }
+      if (firstImport['id'] !== null) {
+        const from = firstImport['id'] as number;
+        let prev =
+          ((
+            this.db
+              .prepare(
+                "SELECT hash FROM imports WHERE id < ? AND status = 'committed' ORDER BY id DESC LIMIT 1",
+              )
+              .get(from) as Row | undefined
+          )?.['hash'] as string | undefined) ?? GENESIS;
+        const set = this.db.prepare('UPDATE imports SET hash = ? WHERE id = ?');
+        for (const r of this.db
+          .prepare("SELECT * FROM imports WHERE id >= ? AND status = 'committed' ORDER BY id")
+          .all(from) as Row[]) {
+          prev = importHash(prev, importOf(r));
+          set.run(prev, r['id']);
+        }
+      }
+    })();
+  }
+
+  async auditChains(): Promise<{
+    versions: ChainedVersion[];
+    imports: (ImportRecord & { readonly hash: string | null })[];
+  }> {
+    const versions = (
+      this.db.prepare('SELECT * FROM acta_versions ORDER BY id').all() as Row[]
+    ).map((r) => ({
+      ...chainedOf(r),
+      id: r['id'] as number,
+      isCurrent: r['is_current'] === 1,
+      conflict: r['conflict'] === 1,
+      hash: (r['hash'] as string | null) ?? null,
+    }));
+    const imports = (this.db.prepare('SELECT * FROM imports ORDER BY id').all() as Row[]).map(
+      (r) => ({
+        ...importOf(r),
+        hash: (r['hash'] as string | null) ?? null,
+      }),
+    );
+    return { versions, imports };
   }
 
   async close(): Promise<void> {
@@ -191,6 +275,11 @@ export class SqliteStore implements Store {
     const db = this.db;
     db.exec('BEGIN IMMEDIATE');
     let open = true;
+    let chain =
+      ((
+        db.prepare('SELECT hash FROM acta_versions ORDER BY id DESC LIMIT 1').get() as
+          Row | undefined
+      )?.['hash'] as string | undefined) ?? GENESIS;
     const importId = Number(
       db
         .prepare(
@@ -210,7 +299,7 @@ export class SqliteStore implements Store {
       'SELECT * FROM acta_versions WHERE election = ? AND is_current = 1 AND mesa IN (SELECT value FROM json_each(?))',
     );
     const insertVersion = db.prepare(
-      'INSERT INTO acta_versions (election, mesa, version, kind, is_current, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, import_id, row, recorded_at, warnings, preferential) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO acta_versions (election, mesa, version, kind, is_current, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, import_id, row, recorded_at, warnings, preferential, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const retire = db.prepare(
       'UPDATE acta_versions SET is_current = 0, conflict = 0 WHERE election = ? AND mesa = ? AND is_current = 1',
@@ -238,6 +327,7 @@ export class SqliteStore implements Store {
       ): Promise<BatchOutcome> => {
         const sp = `batch_${batchNo++}`;
         db.exec(`SAVEPOINT ${sp}`);
+        const chainAtStart = chain;
         try {
           const current = new Map<string, Row>();
           if (incoming.length > 0) {
@@ -280,6 +370,16 @@ export class SqliteStore implements Store {
             const warnings = JSON.stringify(item.warnings);
             const becomesCurrent = decision.kind !== 'conflict';
             if (becomesCurrent && cur) retire.run(meta.election, a.mesa);
+            chain = versionHash(chain, {
+              mesa: a.mesa,
+              version,
+              kind: decision.kind,
+              acta: a,
+              importId,
+              row: item.row,
+              recordedAt: meta.startedAt,
+              warnings,
+            });
             insertVersion.run(
               meta.election,
               a.mesa,
@@ -300,6 +400,7 @@ export class SqliteStore implements Store {
               meta.startedAt,
               warnings,
               a.preferential ? JSON.stringify(a.preferential) : null,
+              chain,
             );
             if (decision.kind === 'conflict') {
               flagConflict.run(meta.election, a.mesa);
@@ -338,6 +439,7 @@ export class SqliteStore implements Store {
         } catch (e) {
           db.exec(`ROLLBACK TO ${sp}`);
           db.exec(`RELEASE ${sp}`);
+          chain = chainAtStart;
           throw e;
         }
       },
@@ -354,6 +456,21 @@ export class SqliteStore implements Store {
           s.conflicts,
           s.quarantined,
           JSON.stringify(s.quarantinedByCode),
+          importId,
+        );
+        const prevImport =
+          ((
+            db
+              .prepare(
+                "SELECT hash FROM imports WHERE status = 'committed' AND id < ? ORDER BY id DESC LIMIT 1",
+              )
+              .get(importId) as Row | undefined
+          )?.['hash'] as string | undefined) ?? GENESIS;
+        const record = importOf(
+          db.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as Row,
+        );
+        db.prepare('UPDATE imports SET hash = ? WHERE id = ?').run(
+          importHash(prevImport, record),
           importId,
         );
         db.exec('COMMIT');

@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import type { Acta } from '../core/model/acta.js';
+import type { ImportRecord } from './store.js';
+
+/**
+ * Tamper evidence: every acta version and every committed import is chained — each row stores
+ * SHA-256(previous row's hash ‖ its own canonical content), in the order written. Editing,
+ * deleting or reordering a stored row breaks the chain from that row on; `cifra audit verify`
+ * reports the first broken link. Both stores compute the same hashes from the same content.
+ */
+export const GENESIS = '0'.repeat(64);
+
+/** The immutable content of one acta version (the is_current / conflict flags are derived). */
+export interface ChainedVersion {
+  readonly id: number;
+  readonly mesa: string;
+  readonly version: number;
+  readonly kind: string;
+  readonly acta: Acta;
+  readonly importId: number | null;
+  readonly row: number | null;
+  readonly recordedAt: string;
+  readonly warnings: string;
+  readonly isCurrent: boolean;
+  readonly conflict: boolean;
+  readonly hash: string | null;
+}
+
+export function versionHash(
+  prev: string,
+  v: Omit<ChainedVersion, 'id' | 'hash' | 'isCurrent' | 'conflict'>,
+): string {
+  const a = v.acta;
+  return createHash('sha256')
+    .update(prev)
+    .update(
+      JSON.stringify([
+        a.election,
+        v.mesa,
+        v.version,
+        v.kind,
+        a.ubigeo,
+        a.state,
+        a.stateLabel,
+        a.eligible,
+        a.voters,
+        a.votes,
+        a.blank,
+        a.null,
+        a.impugned,
+        v.importId,
+        v.row,
+        v.recordedAt,
+        v.warnings,
+        a.preferential ?? null,
+      ]),
+    )
+    .digest('hex');
+}
+
+export function importHash(prev: string, r: ImportRecord): string {
+  return createHash('sha256')
+    .update(prev)
+    .update(
+      JSON.stringify([
+        r.id,
+        r.election,
+        r.fileName,
+        r.sha256,
+        r.size,
+        r.format,
+        r.mode,
+        r.status,
+        r.startedAt,
+        r.finishedAt ?? null,
+        r.rowsRead ?? null,
+        r.new ?? null,
+        r.unchanged ?? null,
+        r.stateChanges ?? null,
+        r.corrected ?? null,
+        r.conflicts ?? null,
+        r.quarantined ?? null,
+        r.quarantinedByCode ?? null,
+      ]),
+    )
+    .digest('hex');
+}
+
+export interface AuditBreak {
+  readonly table: 'acta_versions' | 'imports';
+  readonly id: number;
+  readonly reason: 'hash_mismatch' | 'missing_hash' | 'derived_state_mismatch';
+  readonly detail: string;
+}
+
+export interface AuditReport {
+  readonly ok: boolean;
+  readonly versions: number;
+  readonly imports: number;
+  /** The first broken link of each chain (and the first acta whose current state disagrees with its history). */
+  readonly breaks: readonly AuditBreak[];
+}
+
+/** Verifies both chains and that each acta's current/conflict flags follow from its versions. */
+export function verifyChains(
+  versions: readonly ChainedVersion[],
+  imports: readonly (ImportRecord & { readonly hash: string | null })[],
+): AuditReport {
+  const breaks: AuditBreak[] = [];
+  let prev = GENESIS;
+  for (const v of versions) {
+    const expected = versionHash(prev, v);
+    if (v.hash === null || v.hash !== expected) {
+      breaks.push({
+        table: 'acta_versions',
+        id: v.id,
+        reason: v.hash === null ? 'missing_hash' : 'hash_mismatch',
+        detail: `mesa ${v.mesa} version ${v.version} (${v.acta.election})`,
+      });
+      break;
+    }
+    prev = expected;
+  }
+  prev = GENESIS;
+  for (const r of imports) {
+    if (r.status !== 'committed') continue;
+    const expected = importHash(prev, r);
+    if (r.hash === null || r.hash !== expected) {
+      breaks.push({
+        table: 'imports',
+        id: r.id,
+        reason: r.hash === null ? 'missing_hash' : 'hash_mismatch',
+        detail: `${r.fileName} (${r.election})`,
+      });
+      break;
+    }
+    prev = expected;
+  }
+  // Derived state: the current version is the latest that is not a conflict; it is flagged when
+  // a later conflict exists.
+  const byMesa = new Map<string, ChainedVersion[]>();
+  for (const v of versions) {
+    const key = `${v.acta.election}\u0000${v.mesa}`;
+    const list = byMesa.get(key);
+    if (list) list.push(v);
+    else byMesa.set(key, [v]);
+  }
+  for (const list of byMesa.values()) {
+    list.sort((a, b) => a.version - b.version);
+    let current = -1;
+    list.forEach((v, i) => {
+      if (v.kind !== 'conflict') current = i;
+    });
+    const flagged = list.slice(current + 1).some((v) => v.kind === 'conflict');
+    const bad = list.find(
+      (v, i) => v.isCurrent !== (i === current) || v.conflict !== (i === current && flagged),
+    );
+    if (bad) {
+      breaks.push({
+        table: 'acta_versions',
+        id: bad.id,
+        reason: 'derived_state_mismatch',
+        detail: `mesa ${bad.mesa} (${bad.acta.election}): current/conflict flags disagree with its versions`,
+      });
+      break;
+    }
+  }
+  return {
+    ok: breaks.length === 0,
+    versions: versions.length,
+    imports: imports.filter((r) => r.status === 'committed').length,
+    breaks,
+  };
+}

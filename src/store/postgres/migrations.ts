@@ -1,0 +1,132 @@
+/**
+ * Versioned migrations for PostgreSQL: append-only, like SQLite's (same numbering, same meaning),
+ * recorded in schema_migrations. Identity ids give the order the hash chains follow.
+ */
+export const PG_MIGRATIONS: readonly {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}[] = [
+  {
+    version: 1,
+    name: 'elections, imports, acta versions, current actas, quarantine, places',
+    sql: `
+      CREATE TABLE elections (
+        id TEXT PRIMARY KEY,
+        label TEXT NOT NULL,
+        ruleset TEXT NOT NULL,
+        choices TEXT NOT NULL,
+        pending_figures_count BOOLEAN NOT NULL DEFAULT FALSE
+      );
+      CREATE TABLE imports (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        election TEXT NOT NULL REFERENCES elections(id),
+        file_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size BIGINT NOT NULL,
+        format TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        status TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        rows_read INTEGER,
+        new INTEGER,
+        unchanged INTEGER,
+        state_changes INTEGER,
+        corrected INTEGER,
+        conflicts INTEGER,
+        quarantined INTEGER,
+        quarantined_by_code TEXT
+      );
+      CREATE UNIQUE INDEX imports_once ON imports(election, sha256, mode) WHERE status = 'committed';
+      CREATE TABLE acta_versions (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        election TEXT NOT NULL,
+        mesa TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        is_current BOOLEAN NOT NULL,
+        conflict BOOLEAN NOT NULL DEFAULT FALSE,
+        ubigeo TEXT NOT NULL,
+        state TEXT NOT NULL,
+        state_label TEXT NOT NULL,
+        eligible INTEGER NOT NULL,
+        voters INTEGER,
+        votes INTEGER[],
+        blank INTEGER NOT NULL,
+        null_votes INTEGER NOT NULL,
+        impugned INTEGER NOT NULL,
+        import_id BIGINT REFERENCES imports(id),
+        row INTEGER,
+        recorded_at TEXT NOT NULL,
+        warnings TEXT NOT NULL
+      );
+      -- no two versions with the same number, and at most one current version per acta: the
+      -- constraints that keep two concurrent ingests from losing or duplicating a version
+      CREATE UNIQUE INDEX acta_version_key ON acta_versions(election, mesa, version);
+      CREATE UNIQUE INDEX acta_current ON acta_versions(election, mesa) WHERE is_current;
+      CREATE INDEX acta_ubigeo ON acta_versions(election, ubigeo) WHERE is_current;
+      CREATE TABLE quarantine (
+        import_id BIGINT NOT NULL REFERENCES imports(id),
+        row INTEGER NOT NULL,
+        mesa TEXT,
+        issues TEXT NOT NULL,
+        raw TEXT NOT NULL
+      );
+      CREATE INDEX quarantine_import ON quarantine(import_id);
+      CREATE TABLE places (
+        election TEXT NOT NULL,
+        ubigeo TEXT NOT NULL,
+        department TEXT NOT NULL,
+        province TEXT NOT NULL,
+        district TEXT NOT NULL,
+        PRIMARY KEY (election, ubigeo)
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: 'preferential votes per list and candidate position',
+    sql: `ALTER TABLE acta_versions ADD COLUMN preferential TEXT;`,
+  },
+  {
+    version: 3,
+    name: 'published results: elections known only from aggregates (official or provisional)',
+    sql: `
+      ALTER TABLE elections ADD COLUMN published TEXT;
+      CREATE TABLE published_units (
+        election TEXT NOT NULL REFERENCES elections(id),
+        level TEXT NOT NULL,
+        code TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (election, level, code)
+      );
+      CREATE TABLE published_seats (
+        election TEXT PRIMARY KEY REFERENCES elections(id),
+        doc TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 4,
+    name: 'projection history: one projection per store revision of an election',
+    sql: `
+      CREATE TABLE projections (
+        election TEXT NOT NULL REFERENCES elections(id),
+        revision TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        pct_counted DOUBLE PRECISION NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (election, revision)
+      );
+    `,
+  },
+  {
+    version: 5,
+    name: 'tamper evidence: hash chains over acta versions and committed imports',
+    sql: `
+      ALTER TABLE acta_versions ADD COLUMN hash TEXT;
+      ALTER TABLE imports ADD COLUMN hash TEXT;
+    `,
+  },
+];

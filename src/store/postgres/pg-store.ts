@@ -1,0 +1,724 @@
+import pg from 'pg';
+import type { Issue } from '../../core/issues.js';
+import type { Acta, ActaState, ElectionDef } from '../../core/model/acta.js';
+import { decideVersion } from '../../core/tally/versioning.js';
+import { GENESIS, importHash, versionHash, type ChainedVersion } from '../audit.js';
+import type {
+  ActaVersion,
+  BatchOutcome,
+  ImportMeta,
+  ImportRecord,
+  ImportSession,
+  ImportSummary,
+  IncomingActa,
+  MesaSummary,
+  PlaceNames,
+  ProjectionRecord,
+  PublishedUnit,
+  QuarantinedRow,
+  Store,
+  StoredActa,
+} from '../store.js';
+import { PG_MIGRATIONS } from './migrations.js';
+
+type Row = Record<string, unknown>;
+
+/** Imports are serialised on this advisory lock: version numbers and the hash chain stay linear. */
+const IMPORT_LOCK = 7_261_2021;
+const MIGRATION_LOCK = 7_261_2020;
+
+const INT8 = 20;
+/** 64-bit integers (ids, counts) as numbers: every value cifra stores is far below 2^53. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8
+      ? (v: string) => Number(v)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+const NO_WARNINGS: readonly Issue[] = [];
+function warningsOf(text: unknown): readonly Issue[] {
+  return text === '[]' ? NO_WARNINGS : (JSON.parse(text as string) as Issue[]);
+}
+
+function actaOf(election: string, r: Row): Acta {
+  return {
+    election,
+    mesa: r['mesa'] as string,
+    ubigeo: r['ubigeo'] as string,
+    state: r['state'] as ActaState,
+    stateLabel: r['state_label'] as string,
+    eligible: r['eligible'] as number,
+    voters: (r['voters'] as number | null) ?? null,
+    votes: (r['votes'] as number[] | null) ?? null,
+    blank: r['blank'] as number,
+    null: r['null_votes'] as number,
+    impugned: r['impugned'] as number,
+    ...(r['preferential']
+      ? { preferential: JSON.parse(r['preferential'] as string) as number[][] }
+      : {}),
+  };
+}
+
+function chainedOf(r: Row): Omit<ChainedVersion, 'id' | 'hash' | 'isCurrent' | 'conflict'> {
+  return {
+    mesa: r['mesa'] as string,
+    version: r['version'] as number,
+    kind: r['kind'] as string,
+    acta: actaOf(r['election'] as string, r),
+    importId: (r['import_id'] as number | null) ?? null,
+    row: (r['row'] as number | null) ?? null,
+    recordedAt: r['recorded_at'] as string,
+    warnings: r['warnings'] as string,
+  };
+}
+
+function importOf(r: Row): ImportRecord {
+  return {
+    id: r['id'] as number,
+    election: r['election'] as string,
+    fileName: r['file_name'] as string,
+    sha256: r['sha256'] as string,
+    size: r['size'] as number,
+    format: r['format'] as string,
+    mode: r['mode'] as 'import' | 'correction',
+    status: r['status'] as ImportRecord['status'],
+    startedAt: r['started_at'] as string,
+    ...(r['finished_at'] ? { finishedAt: r['finished_at'] as string } : {}),
+    rowsRead: r['rows_read'] as number,
+    new: r['new'] as number,
+    unchanged: r['unchanged'] as number,
+    stateChanges: r['state_changes'] as number,
+    corrected: r['corrected'] as number,
+    conflicts: r['conflicts'] as number,
+    quarantined: r['quarantined'] as number,
+    quarantinedByCode: JSON.parse((r['quarantined_by_code'] as string | null) ?? '{}') as Record<
+      string,
+      number
+    >,
+  };
+}
+
+/** A version waiting to be written at the end of its batch (its flags may still change). */
+interface PendingVersion {
+  election: string;
+  mesa: string;
+  version: number;
+  kind: string;
+  isCurrent: boolean;
+  conflict: boolean;
+  acta: Acta;
+  importId: number;
+  row: number;
+  recordedAt: string;
+  warnings: string;
+  preferential: string | null;
+  hash: string;
+}
+
+/**
+ * The Store on PostgreSQL (node-postgres): the same contract as SQLite (test/store-contract.ts
+ * runs against both). Reads use the pool; an import holds one connection and one transaction,
+ * with a savepoint per batch, and takes a transaction-scoped advisory lock so that concurrent
+ * ingest processes apply their imports one after the other — no lost update, no duplicate
+ * version (the unique indexes would refuse one anyway).
+ */
+export class PgStore implements Store {
+  private readonly pool: pg.Pool;
+
+  constructor(connectionString: string) {
+    this.pool = new pg.Pool({ connectionString, max: 8, types });
+  }
+
+  async migrate(): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await c.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+      );
+      const applied = new Set(
+        (await c.query('SELECT version FROM schema_migrations')).rows.map(
+          (r: Row) => r['version'] as number,
+        ),
+      );
+      for (const m of PG_MIGRATIONS) {
+        if (applied.has(m.version)) continue;
+        await c.query('BEGIN');
+        try {
+          await c.query(m.sql);
+          await c.query(
+            'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
+            [m.version, m.name, new Date().toISOString()],
+          );
+          await c.query('COMMIT');
+        } catch (e) {
+          await c.query('ROLLBACK');
+          throw e;
+        }
+      }
+    } finally {
+      await c.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      c.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  async putElection(def: ElectionDef): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO elections (id, label, ruleset, choices, pending_figures_count, published) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET label = excluded.label, ruleset = excluded.ruleset, choices = excluded.choices,
+         pending_figures_count = excluded.pending_figures_count, published = excluded.published`,
+      [
+        def.id,
+        def.label,
+        def.ruleset,
+        JSON.stringify(def.choices),
+        def.pendingFiguresCount === true,
+        def.published ? JSON.stringify(def.published) : null,
+      ],
+    );
+  }
+
+  private electionOf(r: Row): ElectionDef {
+    return {
+      id: r['id'] as string,
+      label: r['label'] as string,
+      ruleset: r['ruleset'] as string,
+      choices: JSON.parse(r['choices'] as string) as ElectionDef['choices'],
+      ...(r['pending_figures_count'] === true ? { pendingFiguresCount: true } : {}),
+      ...(r['published']
+        ? {
+            published: JSON.parse(r['published'] as string) as NonNullable<
+              ElectionDef['published']
+            >,
+          }
+        : {}),
+    };
+  }
+
+  async getElection(id: string): Promise<ElectionDef | null> {
+    const r = (await this.pool.query('SELECT * FROM elections WHERE id = $1', [id])).rows[0] as
+      Row | undefined;
+    return r ? this.electionOf(r) : null;
+  }
+
+  async listElections(): Promise<ElectionDef[]> {
+    return (await this.pool.query('SELECT * FROM elections ORDER BY id')).rows.map((r: Row) =>
+      this.electionOf(r),
+    );
+  }
+
+  async findImport(election: string, sha256: string): Promise<ImportRecord | null> {
+    const r = (
+      await this.pool.query(
+        "SELECT * FROM imports WHERE election = $1 AND sha256 = $2 AND status = 'committed' ORDER BY id LIMIT 1",
+        [election, sha256],
+      )
+    ).rows[0] as Row | undefined;
+    return r ? importOf(r) : null;
+  }
+
+  async listImports(election?: string): Promise<ImportRecord[]> {
+    const res =
+      election === undefined
+        ? await this.pool.query('SELECT * FROM imports ORDER BY id')
+        : await this.pool.query('SELECT * FROM imports WHERE election = $1 ORDER BY id', [
+            election,
+          ]);
+    return res.rows.map((r: Row) => importOf(r));
+  }
+
+  async beginImport(meta: ImportMeta): Promise<ImportSession> {
+    const c = await this.pool.connect();
+    let open = true;
+    const q = (text: string, values?: unknown[]) => c.query(text, values);
+    try {
+      await q('BEGIN');
+      await q('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
+    } catch (e) {
+      c.release();
+      throw e;
+    }
+    const importId = (
+      await q(
+        "INSERT INTO imports (election, file_name, sha256, size, format, mode, status, started_at) VALUES ($1, $2, $3, $4, $5, $6, 'running', $7) RETURNING id",
+        [
+          meta.election,
+          meta.fileName,
+          meta.sha256,
+          meta.size,
+          meta.format,
+          meta.mode,
+          meta.startedAt,
+        ],
+      )
+    ).rows[0]['id'] as number;
+    let chain =
+      ((await q('SELECT hash FROM acta_versions ORDER BY id DESC LIMIT 1')).rows[0]?.['hash'] as
+        string | undefined) ?? GENESIS;
+    let batchNo = 0;
+    const placed = new Set<string>();
+    const finish = async (sql: string): Promise<void> => {
+      if (!open) return;
+      open = false;
+      try {
+        await q(sql);
+      } finally {
+        c.release();
+      }
+    };
+
+    return {
+      importId,
+      applyBatch: async (
+        incoming: readonly IncomingActa[],
+        quarantined: readonly QuarantinedRow[],
+      ): Promise<BatchOutcome> => {
+        const sp = `batch_${batchNo++}`;
+        await q(`SAVEPOINT ${sp}`);
+        const chainAtStart = chain;
+        try {
+          const mesas = [...new Set(incoming.map((i) => i.acta.mesa))];
+          const current = new Map<string, Row>();
+          const maxVersion = new Map<string, number>();
+          if (mesas.length > 0) {
+            for (const r of (
+              await q(
+                'SELECT * FROM acta_versions WHERE election = $1 AND is_current AND mesa = ANY($2)',
+                [meta.election, mesas],
+              )
+            ).rows as Row[])
+              current.set(r['mesa'] as string, r);
+            for (const r of (
+              await q(
+                'SELECT mesa, MAX(version) AS v FROM acta_versions WHERE election = $1 AND mesa = ANY($2) GROUP BY mesa',
+                [meta.election, mesas],
+              )
+            ).rows as Row[])
+              maxVersion.set(r['mesa'] as string, r['v'] as number);
+          }
+          const out = {
+            new: 0,
+            unchanged: 0,
+            stateChanges: 0,
+            corrected: 0,
+            conflicts: 0,
+            conflictMesas: [] as string[],
+          };
+          const pending: PendingVersion[] = [];
+          const pendingCurrent = new Map<string, PendingVersion>();
+          const retire = new Set<string>();
+          const flag = new Set<string>();
+          const places: IncomingActa[] = [];
+          for (const item of incoming) {
+            const a = item.acta;
+            const cur = current.get(a.mesa);
+            const decision = decideVersion(cur ? actaOf(meta.election, cur) : null, a, meta.mode);
+            if (item.place && !placed.has(a.ubigeo)) {
+              placed.add(a.ubigeo);
+              places.push(item);
+            }
+            if (decision.kind === 'unchanged') {
+              out.unchanged++;
+              continue;
+            }
+            const version = (maxVersion.get(a.mesa) ?? 0) + 1;
+            maxVersion.set(a.mesa, version);
+            const warnings = JSON.stringify(item.warnings);
+            const becomesCurrent = decision.kind !== 'conflict';
+            const inBatch = pendingCurrent.get(a.mesa);
+            if (becomesCurrent && cur) {
+              if (inBatch) {
+                inBatch.isCurrent = false;
+                inBatch.conflict = false;
+              } else retire.add(a.mesa);
+            }
+            chain = versionHash(chain, {
+              mesa: a.mesa,
+              version,
+              kind: decision.kind,
+              acta: a,
+              importId,
+              row: item.row,
+              recordedAt: meta.startedAt,
+              warnings,
+            });
+            const p: PendingVersion = {
+              election: meta.election,
+              mesa: a.mesa,
+              version,
+              kind: decision.kind,
+              isCurrent: becomesCurrent,
+              conflict: false,
+              acta: a,
+              importId,
+              row: item.row,
+              recordedAt: meta.startedAt,
+              warnings,
+              preferential: a.preferential ? JSON.stringify(a.preferential) : null,
+              hash: chain,
+            };
+            pending.push(p);
+            if (decision.kind === 'conflict') {
+              if (inBatch) inBatch.conflict = true;
+              else flag.add(a.mesa);
+              out.conflicts++;
+              out.conflictMesas.push(a.mesa);
+            } else if (decision.kind === 'new') out.new++;
+            else if (decision.kind === 'correction') out.corrected++;
+            else out.stateChanges++;
+            if (becomesCurrent) {
+              pendingCurrent.set(a.mesa, p);
+              current.set(a.mesa, {
+                mesa: a.mesa,
+                ubigeo: a.ubigeo,
+                state: a.state,
+                state_label: a.stateLabel,
+                eligible: a.eligible,
+                voters: a.voters,
+                votes: a.votes,
+                blank: a.blank,
+                null_votes: a.null,
+                impugned: a.impugned,
+                preferential: p.preferential,
+              });
+            }
+          }
+          if (retire.size > 0)
+            await q(
+              'UPDATE acta_versions SET is_current = FALSE, conflict = FALSE WHERE election = $1 AND is_current AND mesa = ANY($2)',
+              [meta.election, [...retire]],
+            );
+          if (flag.size > 0)
+            await q(
+              'UPDATE acta_versions SET conflict = TRUE WHERE election = $1 AND is_current AND mesa = ANY($2)',
+              [meta.election, [...flag]],
+            );
+          if (pending.length > 0) await insertVersions(q, pending);
+          if (places.length > 0)
+            await q(
+              `INSERT INTO places (election, ubigeo, department, province, district)
+               SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`,
+              [
+                meta.election,
+                places.map((i) => i.acta.ubigeo),
+                places.map((i) => i.place?.department ?? ''),
+                places.map((i) => i.place?.province ?? ''),
+                places.map((i) => i.place?.district ?? ''),
+              ],
+            );
+          if (quarantined.length > 0)
+            await q(
+              `INSERT INTO quarantine (import_id, row, mesa, issues, raw)
+               SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[])`,
+              [
+                importId,
+                quarantined.map((x) => x.row),
+                quarantined.map((x) => x.mesa),
+                quarantined.map((x) => JSON.stringify(x.issues)),
+                quarantined.map((x) => JSON.stringify(x.raw)),
+              ],
+            );
+          await q(`RELEASE SAVEPOINT ${sp}`);
+          return out;
+        } catch (e) {
+          chain = chainAtStart;
+          await q(`ROLLBACK TO SAVEPOINT ${sp}`);
+          await q(`RELEASE SAVEPOINT ${sp}`);
+          throw e;
+        }
+      },
+      commit: async (s: ImportSummary): Promise<void> => {
+        await q(
+          "UPDATE imports SET status = 'committed', finished_at = $1, rows_read = $2, new = $3, unchanged = $4, state_changes = $5, corrected = $6, conflicts = $7, quarantined = $8, quarantined_by_code = $9 WHERE id = $10",
+          [
+            s.finishedAt,
+            s.rowsRead,
+            s.new,
+            s.unchanged,
+            s.stateChanges,
+            s.corrected,
+            s.conflicts,
+            s.quarantined,
+            JSON.stringify(s.quarantinedByCode),
+            importId,
+          ],
+        );
+        const prev =
+          ((
+            await q(
+              "SELECT hash FROM imports WHERE status = 'committed' AND id < $1 ORDER BY id DESC LIMIT 1",
+              [importId],
+            )
+          ).rows[0]?.['hash'] as string | undefined) ?? GENESIS;
+        const record = importOf(
+          (await q('SELECT * FROM imports WHERE id = $1', [importId])).rows[0] as Row,
+        );
+        await q('UPDATE imports SET hash = $1 WHERE id = $2', [importHash(prev, record), importId]);
+        await finish('COMMIT');
+      },
+      rollback: async (): Promise<void> => {
+        await finish('ROLLBACK');
+      },
+    };
+  }
+
+  async revision(election?: string): Promise<string> {
+    const r = (
+      election === undefined
+        ? await this.pool.query(
+            "SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, (SELECT COUNT(*) FROM elections) + (SELECT COUNT(*) FROM published_units) AS e FROM imports WHERE status = 'committed'",
+          )
+        : await this.pool.query(
+            "SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, 0 AS e FROM imports WHERE election = $1 AND status = 'committed'",
+            [election],
+          )
+    ).rows[0] as Row;
+    return `${Number(r['id'])}:${Number(r['n'])}:${Number(r['e'])}`;
+  }
+
+  async currentActas(election: string): Promise<StoredActa[]> {
+    const rows = (
+      await this.pool.query(
+        'SELECT mesa, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, version, conflict, warnings, preferential FROM acta_versions WHERE election = $1 AND is_current',
+        [election],
+      )
+    ).rows as Row[];
+    return rows.map((r) => ({
+      ...actaOf(election, r),
+      version: r['version'] as number,
+      conflict: r['conflict'] === true,
+      warnings: warningsOf(r['warnings']),
+    }));
+  }
+
+  async getActa(election: string, mesa: string): Promise<StoredActa | null> {
+    const r = (
+      await this.pool.query(
+        'SELECT * FROM acta_versions WHERE election = $1 AND mesa = $2 AND is_current',
+        [election, mesa],
+      )
+    ).rows[0] as Row | undefined;
+    return r
+      ? {
+          ...actaOf(election, r),
+          version: r['version'] as number,
+          conflict: r['conflict'] === true,
+          warnings: warningsOf(r['warnings']),
+        }
+      : null;
+  }
+
+  async actaHistory(election: string, mesa: string): Promise<ActaVersion[]> {
+    const rows = (
+      await this.pool.query(
+        'SELECT v.*, i.sha256 AS sha256 FROM acta_versions v LEFT JOIN imports i ON i.id = v.import_id WHERE v.election = $1 AND v.mesa = $2 ORDER BY v.version',
+        [election, mesa],
+      )
+    ).rows as Row[];
+    return rows.map((r) => ({
+      version: r['version'] as number,
+      kind: r['kind'] as ActaVersion['kind'],
+      acta: actaOf(election, r),
+      importId: (r['import_id'] as number | null) ?? null,
+      sha256: (r['sha256'] as string | null) ?? null,
+      row: (r['row'] as number | null) ?? null,
+      recordedAt: r['recorded_at'] as string,
+      warnings: JSON.parse(r['warnings'] as string) as Issue[],
+      current: r['is_current'] === true,
+    }));
+  }
+
+  async quarantined(importId: number): Promise<QuarantinedRow[]> {
+    const rows = (
+      await this.pool.query('SELECT * FROM quarantine WHERE import_id = $1 ORDER BY row', [
+        importId,
+      ])
+    ).rows as Row[];
+    return rows.map((r) => ({
+      row: r['row'] as number,
+      mesa: (r['mesa'] as string | null) ?? null,
+      issues: JSON.parse(r['issues'] as string) as Issue[],
+      raw: JSON.parse(r['raw'] as string) as Record<string, string>,
+    }));
+  }
+
+  async putPublished(
+    election: string,
+    units: readonly PublishedUnit[],
+    seats: unknown,
+  ): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query('DELETE FROM published_units WHERE election = $1', [election]);
+      if (units.length > 0)
+        await c.query(
+          'INSERT INTO published_units (election, level, code, doc) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[])',
+          [
+            election,
+            units.map((u) => u.level),
+            units.map((u) => u.code),
+            units.map((u) => JSON.stringify(u.doc)),
+          ],
+        );
+      if (seats !== null && seats !== undefined)
+        await c.query(
+          'INSERT INTO published_seats (election, doc) VALUES ($1, $2) ON CONFLICT (election) DO UPDATE SET doc = excluded.doc',
+          [election, JSON.stringify(seats)],
+        );
+      await c.query('COMMIT');
+    } catch (e) {
+      await c.query('ROLLBACK');
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  async publishedUnits(election: string, level: string): Promise<PublishedUnit[]> {
+    const rows = (
+      await this.pool.query(
+        'SELECT level, code, doc FROM published_units WHERE election = $1 AND level = $2 ORDER BY code',
+        [election, level],
+      )
+    ).rows as Row[];
+    return rows.map((r) => ({
+      level: r['level'] as string,
+      code: r['code'] as string,
+      doc: JSON.parse(r['doc'] as string) as unknown,
+    }));
+  }
+
+  async publishedSeats(election: string): Promise<unknown> {
+    const r = (
+      await this.pool.query('SELECT doc FROM published_seats WHERE election = $1', [election])
+    ).rows[0] as Row | undefined;
+    return r ? (JSON.parse(r['doc'] as string) as unknown) : null;
+  }
+
+  async putProjection(r: ProjectionRecord): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO projections (election, revision, recorded_at, pct_counted, doc) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (election, revision) DO NOTHING',
+      [r.election, r.revision, r.recordedAt, r.pctCounted, JSON.stringify(r.doc)],
+    );
+  }
+
+  async projectionHistory(election: string): Promise<ProjectionRecord[]> {
+    const rows = (
+      await this.pool.query(
+        'SELECT revision, recorded_at, pct_counted, doc FROM projections WHERE election = $1 ORDER BY pct_counted, recorded_at',
+        [election],
+      )
+    ).rows as Row[];
+    return rows.map((r) => ({
+      election,
+      revision: r['revision'] as string,
+      recordedAt: r['recorded_at'] as string,
+      pctCounted: r['pct_counted'] as number,
+      doc: JSON.parse(r['doc'] as string) as unknown,
+    }));
+  }
+
+  async auditChains(): Promise<{
+    versions: ChainedVersion[];
+    imports: (ImportRecord & { readonly hash: string | null })[];
+  }> {
+    const versions = (
+      (await this.pool.query('SELECT * FROM acta_versions ORDER BY id')).rows as Row[]
+    ).map((r) => ({
+      ...chainedOf(r),
+      id: r['id'] as number,
+      isCurrent: r['is_current'] === true,
+      conflict: r['conflict'] === true,
+      hash: (r['hash'] as string | null) ?? null,
+    }));
+    const imports = (
+      (await this.pool.query('SELECT * FROM imports ORDER BY id')).rows as Row[]
+    ).map((r) => ({
+      ...importOf(r),
+      hash: (r['hash'] as string | null) ?? null,
+    }));
+    return { versions, imports };
+  }
+
+  async mesasOf(election: string, ubigeo: string): Promise<MesaSummary[]> {
+    const rows = (
+      await this.pool.query(
+        'SELECT mesa, state, eligible, voters, conflict FROM acta_versions WHERE election = $1 AND is_current AND ubigeo = $2 ORDER BY mesa',
+        [election, ubigeo],
+      )
+    ).rows as Row[];
+    return rows.map((r) => ({
+      mesa: r['mesa'] as string,
+      state: r['state'] as string,
+      eligible: r['eligible'] as number,
+      voters: (r['voters'] as number | null) ?? null,
+      conflict: r['conflict'] === true,
+    }));
+  }
+
+  async places(election: string): Promise<Map<string, PlaceNames>> {
+    const rows = (await this.pool.query('SELECT * FROM places WHERE election = $1', [election]))
+      .rows as Row[];
+    return new Map(
+      rows.map((r) => [
+        r['ubigeo'] as string,
+        {
+          department: r['department'] as string,
+          province: r['province'] as string,
+          district: r['district'] as string,
+        },
+      ]),
+    );
+  }
+}
+
+/** One multi-row INSERT per batch, in chain order (ORDER BY the ordinality gives the id order). */
+async function insertVersions(
+  q: (text: string, values?: unknown[]) => Promise<pg.QueryResult>,
+  rows: readonly PendingVersion[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const part = rows.slice(i, i + 5000);
+    await q(
+      `INSERT INTO acta_versions (election, mesa, version, kind, is_current, conflict, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, import_id, row, recorded_at, warnings, preferential, hash)
+       SELECT election, mesa, version, kind, is_current, conflict, ubigeo, state, state_label, eligible, voters,
+              CASE WHEN votes IS NULL THEN NULL ELSE ARRAY(SELECT json_array_elements_text(votes::json)::int) END,
+              blank, null_votes, impugned, import_id, row, recorded_at, warnings, preferential, hash
+       FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::bool[], $6::bool[], $7::text[], $8::text[], $9::text[],
+                   $10::int[], $11::int[], $12::text[], $13::int[], $14::int[], $15::int[], $16::bigint[], $17::int[], $18::text[],
+                   $19::text[], $20::text[], $21::text[])
+            WITH ORDINALITY AS u(election, mesa, version, kind, is_current, conflict, ubigeo, state, state_label, eligible, voters,
+                                 votes, blank, null_votes, impugned, import_id, row, recorded_at, warnings, preferential, hash, ord)
+       ORDER BY ord`,
+      [
+        part.map((p) => p.election),
+        part.map((p) => p.mesa),
+        part.map((p) => p.version),
+        part.map((p) => p.kind),
+        part.map((p) => p.isCurrent),
+        part.map((p) => p.conflict),
+        part.map((p) => p.acta.ubigeo),
+        part.map((p) => p.acta.state),
+        part.map((p) => p.acta.stateLabel),
+        part.map((p) => p.acta.eligible),
+        part.map((p) => p.acta.voters),
+        part.map((p) => (p.acta.votes === null ? null : JSON.stringify(p.acta.votes))),
+        part.map((p) => p.acta.blank),
+        part.map((p) => p.acta.null),
+        part.map((p) => p.acta.impugned),
+        part.map((p) => p.importId),
+        part.map((p) => p.row),
+        part.map((p) => p.recordedAt),
+        part.map((p) => p.warnings),
+        part.map((p) => p.preferential),
+        part.map((p) => p.hash),
+      ],
+    );
+  }
+}
