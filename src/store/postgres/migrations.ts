@@ -129,4 +129,12 @@ export const PG_MIGRATIONS: readonly {
       ALTER TABLE imports ADD COLUMN hash TEXT;
     `,
   },
+  {
+    version: 6,
+    name: 'a correction file may be applied again (an explicit act); only imports are once per file',
+    sql: `
+      DROP INDEX imports_once;
+      CREATE UNIQUE INDEX imports_once ON imports(election, sha256) WHERE status = 'committed' AND mode = 'import';
+    `,
+  },
 ];

@@ -1,0 +1,220 @@
+// Fuzzing (issue 6): every parser and every write body gets ≥ 10⁴ generated inputs (fast-check).
+// Nothing may throw past the boundary, every rejection must carry a documented code, and a
+// rejected write must leave the store as it was. `npm run bench:reliability` runs 10⁵.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApi, hashToken } from '../src/api/server.js';
+import { loadCandidates, loadDistricts, loadVotes } from '../src/cli/seat-files.js';
+import { ISSUE_CODES } from '../src/core/issues.js';
+import { builtInElection } from '../src/elections/catalog.js';
+import { cifraCsvParser, onpeMesaParser } from '../src/ingest/formats.js';
+import { readSnapshotCsv } from '../src/projection/snapshot-csv.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { ONPE_COLUMNS, tempDir } from './helpers.js';
+
+export const RUNS = Number(process.env['CIFRA_FUZZ_RUNS'] ?? 10_000);
+const DOCUMENTED = new Set<string>(ISSUE_CODES);
+const election = builtInElection('pe-2021-presidencial');
+if (election === null) throw new Error('election');
+const dir = tempDir('cifra-fuzz-');
+
+/** Cells that look like what files hold: numbers, padded codes, states, junk, empties. */
+const cell = fc.oneof(
+  fc.constantFrom(
+    '',
+    '0',
+    '12',
+    '-3',
+    '1.5',
+    '1e9',
+    '99999999999',
+    'CONTABILIZADA',
+    'ANULADA',
+    'SIN INSTALAR',
+    'EN PROCESO',
+    '010101',
+    '140101',
+    '921001',
+    'ÑAÑA',
+    ' 7 ',
+  ),
+  fc.nat({ max: 1000 }).map(String),
+  fc.string({ maxLength: 12 }),
+);
+
+function documented(codes: readonly string[]): boolean {
+  return codes.every((c) => DOCUMENTED.has(c));
+}
+
+describe('row parsers', () => {
+  it(`onpe-mesa: ${RUNS} generated rows, each an acta or documented issues`, () => {
+    const parser = onpeMesaParser(ONPE_COLUMNS, election);
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 0, maxLength: ONPE_COLUMNS.length + 3 }), (cells) => {
+        const r = parser.parse(cells, 1);
+        if (!r.ok) expect(documented(r.issues.map((i) => i.code))).toBe(true);
+        else expect(r.acta.mesa).toMatch(/^\d{6}$/);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`cifra-csv: ${RUNS} generated rows`, () => {
+    const header = [
+      'mesa',
+      'ubigeo',
+      'state',
+      'eligible',
+      'voters',
+      'blank',
+      'null',
+      'impugned',
+      ...election.choices.map((c) => c.id),
+    ];
+    const parser = cifraCsvParser(header, election);
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: header.length + 2 }), (cells) => {
+        const r = parser.parse(cells, 1);
+        if (!r.ok) expect(documented(r.issues.map((i) => i.code))).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('file parsers', () => {
+  const text = fc
+    .tuple(
+      fc.constantFrom(
+        '',
+        'unit,actas_counted,actas_total,choice,votes\n',
+        'district,party,votes\n',
+        'district,seats\n',
+        'district,party,candidate,position,votes\n',
+      ),
+      fc.array(
+        fc
+          .array(cell, { maxLength: 6 })
+          .map((r) => r.join(fc.sample(fc.constantFrom(',', ';'), 1)[0] ?? ',')),
+        { maxLength: 6 },
+      ),
+    )
+    .map(([h, rows]) => h + rows.join('\n'));
+  const file = join(dir, 'f.csv');
+  for (const [name, read] of [
+    [
+      'snapshot CSV',
+      (p: string) => {
+        const r = readSnapshotCsv(p);
+        return r.ok ? [] : r.error.map((i) => i.code);
+      },
+    ],
+    ['seat votes', (p: string) => loadVotes(p).issues.map((i) => i.code)],
+    ['seat districts', (p: string) => loadDistricts(p).issues.map((i) => i.code)],
+    ['candidates', (p: string) => loadCandidates(p).issues.map((i) => i.code)],
+  ] as const)
+    it(`${name}: ${RUNS} generated files`, () => {
+      fc.assert(
+        fc.property(text, (t) => {
+          writeFileSync(file, t);
+          expect(documented(read(file))).toBe(true);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+});
+
+describe('write bodies (HTTP API)', () => {
+  const TOKEN = 'fuzz-token-0b5d';
+  const store = new SqliteStore(':memory:');
+  let app: Awaited<ReturnType<typeof buildApi>>;
+  beforeAll(async () => {
+    await store.migrate();
+    await store.putElection(election);
+    app = await buildApi({ store, tokenHash: hashToken(TOKEN) });
+  });
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+  });
+  const header = ONPE_COLUMNS.join(',');
+  const body = fc.oneof(
+    fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b)),
+    fc
+      .array(
+        fc.array(cell, { maxLength: ONPE_COLUMNS.length + 1 }).map((r) => r.join(',')),
+        { maxLength: 4 },
+      )
+      .map((rows) => Buffer.from([header, ...rows].join('\n'))),
+    fc.string({ maxLength: 200 }).map((s) => gzipSync(Buffer.from(s))),
+  );
+
+  it(`POST /api/v1/imports: ${RUNS} generated bodies → 200 or a coded 422, never 500, never a stack`, async () => {
+    await fc.assert(
+      fc.asyncProperty(body, async (b) => {
+        const before = await store.revision();
+        const r = await app.inject({
+          method: 'POST',
+          url: '/api/v1/imports?election=pe-2021-presidencial&name=fuzz.csv',
+          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
+          payload: b,
+        });
+        expect([200, 422]).toContain(r.statusCode);
+        expect(r.body).not.toContain(TOKEN);
+        expect(r.body).not.toMatch(/at .+\.(ts|js):\d+/);
+        if (r.statusCode === 422) {
+          const codes = (r.json() as { issues: { code: string }[] }).issues.map((i) => i.code);
+          expect(codes.length).toBeGreaterThan(0);
+          expect(documented(codes)).toBe(true);
+          expect(await store.revision()).toBe(before);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`POST /api/v1/actas/{mesa}/corrections: ${RUNS} generated JSON bodies`, async () => {
+    const json = fc.oneof(
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc
+        .record(
+          {
+            mesa: fc.oneof(fc.constant('000001'), fc.string({ maxLength: 8 })),
+            ubigeo: fc.oneof(fc.constant('010101'), fc.string({ maxLength: 8 })),
+            state: fc.oneof(
+              fc.constantFrom('counted', 'annulled', 'pending'),
+              fc.string({ maxLength: 8 }),
+            ),
+            eligible: fc.oneof(fc.nat({ max: 400 }), fc.double()),
+            voters: fc.oneof(fc.nat({ max: 400 }), fc.constant(null)),
+            votes: fc.oneof(
+              fc.constant(null),
+              fc.dictionary(fc.constantFrom('P1', 'P16', 'X'), fc.integer({ min: -5, max: 500 })),
+            ),
+          },
+          { requiredKeys: [] },
+        )
+        .map((v) => JSON.stringify(v)),
+      fc.string({ maxLength: 50 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(json, async (b) => {
+        const r = await app.inject({
+          method: 'POST',
+          url: '/api/v1/actas/000001/corrections?election=pe-2021-presidencial',
+          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+          payload: b,
+        });
+        expect([200, 404, 422]).toContain(r.statusCode);
+        if (r.statusCode !== 200) {
+          const codes = (r.json() as { issues: { code: string }[] }).issues.map((i) => i.code);
+          expect(documented(codes)).toBe(true);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
