@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi, hashToken } from '../src/api/server.js';
 import { loadCandidates, loadDistricts, loadVotes } from '../src/cli/seat-files.js';
-import { ISSUE_CODES } from '../src/core/issues.js';
+import { hasErrors, ISSUE_CODES } from '../src/core/issues.js';
+import { validateActa } from '../src/core/tally/validate-acta.js';
+import { isKnownUbigeo } from '../src/io/ubigeo.js';
 import { builtInElection } from '../src/elections/catalog.js';
 import { cifraCsvParser, onpeMesaParser } from '../src/ingest/formats.js';
 import { readSnapshotCsv } from '../src/projection/snapshot-csv.js';
@@ -56,7 +58,12 @@ describe('row parsers', () => {
       fc.property(fc.array(cell, { minLength: 0, maxLength: ONPE_COLUMNS.length + 3 }), (cells) => {
         const r = parser.parse(cells, 1);
         if (!r.ok) expect(documented(r.issues.map((i) => i.code))).toBe(true);
-        else expect(r.acta.mesa).toMatch(/^\d{6}$/);
+        else {
+          // parsed rows go through the same validation as in ingest
+          const issues = validateActa(r.acta, isKnownUbigeo);
+          expect(documented(issues.map((i) => i.code))).toBe(true);
+          if (!hasErrors(issues)) expect(r.acta.mesa).toMatch(/^\d{6}$/);
+        }
       }),
       { numRuns: RUNS },
     );

@@ -1,0 +1,56 @@
+// A throwaway PostgreSQL server from the Debian binaries (initdb + pg_ctl; Unix socket only; run
+// as the postgres user when the caller is root, since initdb refuses root). Used by the test
+// global setup and the reliability/load benchmarks when $CIFRA_TEST_PG_URL is not given.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function postgresBinDir(): string {
+  const base = '/usr/lib/postgresql';
+  const versions = existsSync(base) ? readdirSync(base).sort((a, b) => Number(b) - Number(a)) : [];
+  for (const v of versions)
+    if (existsSync(join(base, v, 'bin', 'initdb'))) return join(base, v, 'bin');
+  throw new Error(
+    'PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin/initdb): apt-get install postgresql, or set CIFRA_TEST_PG_URL',
+  );
+}
+
+export interface PgServer {
+  readonly url: string;
+  stop(): void;
+}
+
+export function startPostgres(port = 20000 + (process.pid % 20000)): PgServer {
+  const bin = postgresBinDir();
+  const dir = mkdtempSync(join(tmpdir(), 'cifra-pg-'));
+  chmodSync(dir, 0o777);
+  const data = join(dir, 'data');
+  const asRoot = process.getuid?.() === 0;
+  const run = (cmd: string, args: string[]): void => {
+    if (asRoot)
+      execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' });
+    else execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
+  };
+  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-w',
+    '-l',
+    join(dir, 'log'),
+    '-o',
+    `-k ${dir} -p ${port} -c listen_addresses= -c max_connections=200`,
+    'start',
+  ]);
+  return {
+    url: `postgresql://postgres@localhost/postgres?host=${dir}&port=${port}`,
+    stop: () => {
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'fast', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
