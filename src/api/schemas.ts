@@ -300,7 +300,12 @@ export const ProjectionSchema = z.object({
       code: z.string(),
       label: z.string(),
       choices: z.array(
-        z.object({ choice: z.string(), median: z.number(), lo90: z.number(), hi90: z.number() }),
+        z.object({
+          choice: z.string(),
+          central: z.number(),
+          ...interval,
+          votes: z.object(interval),
+        }),
       ),
     }),
   ),

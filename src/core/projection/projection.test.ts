@@ -81,7 +81,7 @@ describe('projection', () => {
   it('orders every interval: lo90 ≤ lo80 ≤ median ≤ hi80 ≤ hi90', () => {
     for (const share of [0.1, 0.3, 0.6, 0.9]) {
       const p = project(partial(full, share, 5), 1);
-      for (const c of p.choices) {
+      for (const c of [...p.choices, ...p.regions.flatMap((r) => r.choices)]) {
         expect(c.lo90).toBeLessThanOrEqual(c.lo80);
         expect(c.lo80).toBeLessThanOrEqual(c.median);
         expect(c.median).toBeLessThanOrEqual(c.hi80);
@@ -106,6 +106,16 @@ describe('projection', () => {
       expect(c.hi90).toBe(c.lo90);
     }
     expect(p.pctCounted).toBe(100);
+    // per region too: exact votes, zero width, and the regions add up to the nation
+    for (const c of CHOICES) {
+      const k = CHOICES.indexOf(c);
+      const regional = p.regions.map((r) => r.choices.find((x) => x.choice === c));
+      for (const x of regional) {
+        expect(x?.votes.lo90).toBe(x?.votes.hi90);
+        expect(x?.lo80).toBe(x?.hi80);
+      }
+      expect(regional.reduce((a, x) => a + (x?.votes.median ?? 0), 0)).toBe(votes[k]);
+    }
   });
 
   it('treats not-installed mesas as final (zero votes) and pending ones as still to come', () => {

@@ -50,15 +50,11 @@ export interface ProjectionResult {
   readonly blank: Interval;
   readonly null: Interval;
   readonly valid: Interval;
+  /** Per region (circunscripción, or snapshot unit): final % of valid votes and final votes. */
   readonly regions: readonly {
     readonly code: string;
     readonly label: string;
-    readonly choices: readonly {
-      readonly choice: string;
-      readonly median: number;
-      readonly lo90: number;
-      readonly hi90: number;
-    }[];
+    readonly choices: readonly ProjectedChoice[];
   }[];
   /** First rounds: P(each pair goes to the runoff), P(outright win: > 50 % of valid votes). */
   readonly runoffPairs?: readonly {
@@ -237,12 +233,14 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
   for (let i = 0; i < R * S; i++)
     centralNational[i % S] = (centralNational[i % S] as number) + (one[i] as number);
   const centralValid = sumTo(centralNational, K);
+  const centralRegion = one.slice();
 
   const sims = Math.max(1, o.sims);
   const nationalPct = Array.from({ length: K }, () => new Float64Array(sims));
   const nationalVotes = Array.from({ length: S }, () => new Float64Array(sims));
   const validVotes = new Float64Array(sims);
   const regionPct = Array.from({ length: R * K }, () => new Float64Array(sims));
+  const regionVotes = Array.from({ length: R * K }, () => new Float64Array(sims));
   const pairs = new Map<string, number>();
   const outright = new Float64Array(K);
   const wins = new Float64Array(K);
@@ -263,9 +261,11 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
         national[k] = (national[k] as number) + v;
         if (k < K) valid += v;
       }
-      for (let k = 0; k < K; k++)
-        (regionPct[r * K + k] as Float64Array)[s] =
-          valid > 0 ? (100 * (one[r * S + k] as number)) / valid : 0;
+      for (let k = 0; k < K; k++) {
+        const v = one[r * S + k] as number;
+        (regionPct[r * K + k] as Float64Array)[s] = valid > 0 ? (100 * v) / valid : 0;
+        (regionVotes[r * K + k] as Float64Array)[s] = v;
+      }
     }
     const valid = sumTo(national, K);
     validVotes[s] = valid;
@@ -321,8 +321,16 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
       code: r.code,
       label: r.label,
       choices: frame.choices.map((choice, k) => {
-        const iv = interval(regionPct[i * K + k] as Float64Array, 3);
-        return { choice, median: iv.median, lo90: iv.lo90, hi90: iv.hi90 };
+        const centralValidR = sumTo(centralRegion.subarray(i * S, i * S + S), K);
+        return {
+          choice,
+          central: round(
+            centralValidR > 0 ? (100 * (centralRegion[i * S + k] as number)) / centralValidR : 0,
+            3,
+          ),
+          ...interval(regionPct[i * K + k] as Float64Array, 3),
+          votes: interval(regionVotes[i * K + k] as Float64Array, 0),
+        };
       }),
     })),
     unitsWithoutData: frame.unitsWithoutData,
