@@ -18,6 +18,8 @@ import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ONPE_COLUMNS, tempDir } from './helpers.js';
 
 export const RUNS = Number(process.env['CIFRA_FUZZ_RUNS'] ?? 10_000);
+/** Generous per-test time, scaled with the runs (10⁵ in the bench takes minutes). */
+const TIMEOUT = Math.max(240_000, RUNS * 20);
 const DOCUMENTED = new Set<string>(ISSUE_CODES);
 const election = builtInElection('pe-2021-presidencial');
 if (election === null) throw new Error('election');
@@ -52,44 +54,55 @@ function documented(codes: readonly string[]): boolean {
 }
 
 describe('row parsers', () => {
-  it(`onpe-mesa: ${RUNS} generated rows, each an acta or documented issues`, () => {
-    const parser = onpeMesaParser(ONPE_COLUMNS, election);
-    fc.assert(
-      fc.property(fc.array(cell, { minLength: 0, maxLength: ONPE_COLUMNS.length + 3 }), (cells) => {
-        const r = parser.parse(cells, 1);
-        if (!r.ok) expect(documented(r.issues.map((i) => i.code))).toBe(true);
-        else {
-          // parsed rows go through the same validation as in ingest
-          const issues = validateActa(r.acta, isKnownUbigeo);
-          expect(documented(issues.map((i) => i.code))).toBe(true);
-          if (!hasErrors(issues)) expect(r.acta.mesa).toMatch(/^\d{6}$/);
-        }
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it(
+    `onpe-mesa: ${RUNS} generated rows, each an acta or documented issues`,
+    () => {
+      const parser = onpeMesaParser(ONPE_COLUMNS, election);
+      fc.assert(
+        fc.property(
+          fc.array(cell, { minLength: 0, maxLength: ONPE_COLUMNS.length + 3 }),
+          (cells) => {
+            const r = parser.parse(cells, 1);
+            if (!r.ok) expect(documented(r.issues.map((i) => i.code))).toBe(true);
+            else {
+              // parsed rows go through the same validation as in ingest
+              const issues = validateActa(r.acta, isKnownUbigeo);
+              expect(documented(issues.map((i) => i.code))).toBe(true);
+              if (!hasErrors(issues)) expect(r.acta.mesa).toMatch(/^\d{6}$/);
+            }
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it(`cifra-csv: ${RUNS} generated rows`, () => {
-    const header = [
-      'mesa',
-      'ubigeo',
-      'state',
-      'eligible',
-      'voters',
-      'blank',
-      'null',
-      'impugned',
-      ...election.choices.map((c) => c.id),
-    ];
-    const parser = cifraCsvParser(header, election);
-    fc.assert(
-      fc.property(fc.array(cell, { maxLength: header.length + 2 }), (cells) => {
-        const r = parser.parse(cells, 1);
-        if (!r.ok) expect(documented(r.issues.map((i) => i.code))).toBe(true);
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it(
+    `cifra-csv: ${RUNS} generated rows`,
+    () => {
+      const header = [
+        'mesa',
+        'ubigeo',
+        'state',
+        'eligible',
+        'voters',
+        'blank',
+        'null',
+        'impugned',
+        ...election.choices.map((c) => c.id),
+      ];
+      const parser = cifraCsvParser(header, election);
+      fc.assert(
+        fc.property(fc.array(cell, { maxLength: header.length + 2 }), (cells) => {
+          const r = parser.parse(cells, 1);
+          if (!r.ok) expect(documented(r.issues.map((i) => i.code))).toBe(true);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe('file parsers', () => {
@@ -123,15 +136,19 @@ describe('file parsers', () => {
     ['seat districts', (p: string) => loadDistricts(p).issues.map((i) => i.code)],
     ['candidates', (p: string) => loadCandidates(p).issues.map((i) => i.code)],
   ] as const)
-    it(`${name}: ${RUNS} generated files`, () => {
-      fc.assert(
-        fc.property(text, (t) => {
-          writeFileSync(file, t);
-          expect(documented(read(file))).toBe(true);
-        }),
-        { numRuns: RUNS },
-      );
-    });
+    it(
+      `${name}: ${RUNS} generated files`,
+      () => {
+        fc.assert(
+          fc.property(text, (t) => {
+            writeFileSync(file, t);
+            expect(documented(read(file))).toBe(true);
+          }),
+          { numRuns: RUNS },
+        );
+      },
+      TIMEOUT,
+    );
 });
 
 describe('write bodies (HTTP API)', () => {
@@ -159,69 +176,77 @@ describe('write bodies (HTTP API)', () => {
     fc.string({ maxLength: 200 }).map((s) => gzipSync(Buffer.from(s))),
   );
 
-  it(`POST /api/v1/imports: ${RUNS} generated bodies → 200 or a coded 422, never 500, never a stack`, async () => {
-    await fc.assert(
-      fc.asyncProperty(body, async (b) => {
-        const before = await store.revision();
-        const r = await app.inject({
-          method: 'POST',
-          url: '/api/v1/imports?election=pe-2021-presidencial&name=fuzz.csv',
-          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
-          payload: b,
-        });
-        expect([200, 422]).toContain(r.statusCode);
-        expect(r.body).not.toContain(TOKEN);
-        expect(r.body).not.toMatch(/at .+\.(ts|js):\d+/);
-        if (r.statusCode === 422) {
-          const codes = (r.json() as { issues: { code: string }[] }).issues.map((i) => i.code);
-          expect(codes.length).toBeGreaterThan(0);
-          expect(documented(codes)).toBe(true);
-          expect(await store.revision()).toBe(before);
-        }
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it(
+    `POST /api/v1/imports: ${RUNS} generated bodies → 200 or a coded 422, never 500, never a stack`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(body, async (b) => {
+          const before = await store.revision();
+          const r = await app.inject({
+            method: 'POST',
+            url: '/api/v1/imports?election=pe-2021-presidencial&name=fuzz.csv',
+            headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
+            payload: b,
+          });
+          expect([200, 422]).toContain(r.statusCode);
+          expect(r.body).not.toContain(TOKEN);
+          expect(r.body).not.toMatch(/at .+\.(ts|js):\d+/);
+          if (r.statusCode === 422) {
+            const codes = (r.json() as { issues: { code: string }[] }).issues.map((i) => i.code);
+            expect(codes.length).toBeGreaterThan(0);
+            expect(documented(codes)).toBe(true);
+            expect(await store.revision()).toBe(before);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it(`POST /api/v1/actas/{mesa}/corrections: ${RUNS} generated JSON bodies`, async () => {
-    const json = fc.oneof(
-      fc.jsonValue().map((v) => JSON.stringify(v)),
-      fc
-        .record(
-          {
-            mesa: fc.oneof(fc.constant('000001'), fc.string({ maxLength: 8 })),
-            ubigeo: fc.oneof(fc.constant('010101'), fc.string({ maxLength: 8 })),
-            state: fc.oneof(
-              fc.constantFrom('counted', 'annulled', 'pending'),
-              fc.string({ maxLength: 8 }),
-            ),
-            eligible: fc.oneof(fc.nat({ max: 400 }), fc.double()),
-            voters: fc.oneof(fc.nat({ max: 400 }), fc.constant(null)),
-            votes: fc.oneof(
-              fc.constant(null),
-              fc.dictionary(fc.constantFrom('P1', 'P16', 'X'), fc.integer({ min: -5, max: 500 })),
-            ),
-          },
-          { requiredKeys: [] },
-        )
-        .map((v) => JSON.stringify(v)),
-      fc.string({ maxLength: 50 }),
-    );
-    await fc.assert(
-      fc.asyncProperty(json, async (b) => {
-        const r = await app.inject({
-          method: 'POST',
-          url: '/api/v1/actas/000001/corrections?election=pe-2021-presidencial',
-          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-          payload: b,
-        });
-        expect([200, 404, 422]).toContain(r.statusCode);
-        if (r.statusCode !== 200) {
-          const codes = (r.json() as { issues: { code: string }[] }).issues.map((i) => i.code);
-          expect(documented(codes)).toBe(true);
-        }
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it(
+    `POST /api/v1/actas/{mesa}/corrections: ${RUNS} generated JSON bodies`,
+    async () => {
+      const json = fc.oneof(
+        fc.jsonValue().map((v) => JSON.stringify(v)),
+        fc
+          .record(
+            {
+              mesa: fc.oneof(fc.constant('000001'), fc.string({ maxLength: 8 })),
+              ubigeo: fc.oneof(fc.constant('010101'), fc.string({ maxLength: 8 })),
+              state: fc.oneof(
+                fc.constantFrom('counted', 'annulled', 'pending'),
+                fc.string({ maxLength: 8 }),
+              ),
+              eligible: fc.oneof(fc.nat({ max: 400 }), fc.double()),
+              voters: fc.oneof(fc.nat({ max: 400 }), fc.constant(null)),
+              votes: fc.oneof(
+                fc.constant(null),
+                fc.dictionary(fc.constantFrom('P1', 'P16', 'X'), fc.integer({ min: -5, max: 500 })),
+              ),
+            },
+            { requiredKeys: [] },
+          )
+          .map((v) => JSON.stringify(v)),
+        fc.string({ maxLength: 50 }),
+      );
+      await fc.assert(
+        fc.asyncProperty(json, async (b) => {
+          const r = await app.inject({
+            method: 'POST',
+            url: '/api/v1/actas/000001/corrections?election=pe-2021-presidencial',
+            headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+            payload: b,
+          });
+          expect([200, 404, 422]).toContain(r.statusCode);
+          if (r.statusCode !== 200) {
+            const codes = (r.json() as { issues: { code: string }[] }).issues.map((i) => i.code);
+            expect(documented(codes)).toBe(true);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 });
