@@ -26,7 +26,7 @@ export interface MesaModelOptions {
   readonly sizeCovariate?: boolean;
 }
 
-export const DEFAULT_ARRIVAL_BIAS = 1;
+export const DEFAULT_ARRIVAL_BIAS = 0.8;
 
 /** Peru's actas as projection mesas: ubigeo hierarchy, circunscripción as region. */
 export function mesasFromActas(

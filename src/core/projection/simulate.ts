@@ -121,28 +121,41 @@ function select(a: Float64Array, k: number, lo: number, hi: number): void {
 
 const PROBS = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
 
-/** The five quantiles of an interval, linear between order statistics (as quantile()). */
+/** The order statistics the five quantiles need, per sample size (computed once per size). */
+const PLANS = new Map<number, { h: number[]; lo: number[]; needed: number[] }>();
+function plan(n: number): { h: number[]; lo: number[]; needed: number[] } {
+  let p = PLANS.get(n);
+  if (p === undefined) {
+    const h = PROBS.map((x) => (n - 1) * x);
+    const lo = h.map((x) => Math.floor(x));
+    const needed = [...new Set(lo.flatMap((x) => [x, Math.min(n - 1, x + 1)]))].sort(
+      (a, b) => a - b,
+    );
+    p = { h, lo, needed };
+    PLANS.set(n, p);
+  }
+  return p;
+}
+
+/**
+ * The five quantiles of an interval, linear between order statistics (as quantile()). Reorders
+ * `values` in place (the simulation's own buffers, read once).
+ */
 export function interval(values: Float64Array, digits: number): Interval {
-  const a = Float64Array.from(values);
+  const a = values;
   const n = a.length;
-  const q = PROBS.map((p) => {
-    const h = (n - 1) * p;
-    return { h, lo: Math.floor(h) };
-  });
-  // order statistics needed, increasing; each selection narrows the range of the next
-  const needed = [...new Set(q.flatMap((x) => [x.lo, Math.min(n - 1, x.lo + 1)]))].sort(
-    (x, y) => x - y,
-  );
+  const { h, lo, needed } = plan(n);
+  // each selection narrows the range of the next
   let from = 0;
   for (const k of needed) {
     select(a, k, from, n - 1);
     from = k;
   }
   const at = (i: number): number => {
-    const x = q[i] as { h: number; lo: number };
-    const lo = a[x.lo] as number;
-    const hi = a[Math.min(n - 1, x.lo + 1)] as number;
-    return round(lo + (x.h - x.lo) * (hi - lo), digits);
+    const l = lo[i] as number;
+    const x = a[l] as number;
+    const y = a[Math.min(n - 1, l + 1)] as number;
+    return round(x + ((h[i] as number) - l) * (y - x), digits);
   };
   return { lo90: at(0), lo80: at(1), median: at(2), hi80: at(3), hi90: at(4) };
 }
