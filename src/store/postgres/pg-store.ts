@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Issue } from '../../core/issues.js';
-import type { Acta, ActaState, ElectionDef } from '../../core/model/acta.js';
+import type { Acta, ElectionDef } from '../../core/model/acta.js';
 import { decideVersion } from '../../core/tally/versioning.js';
 import { GENESIS, importHash, versionHash, type ChainedVersion } from '../audit.js';
 import type {
@@ -20,8 +20,7 @@ import type {
   StoredActa,
 } from '../store.js';
 import { PG_MIGRATIONS } from './migrations.js';
-
-type Row = Record<string, unknown>;
+import { actaOf, chainedOf, importOf, warningsOf, type Row } from '../rows.js';
 
 /** Imports are serialised on this advisory lock: version numbers and the hash chain stay linear. */
 const IMPORT_LOCK = 7_261_2021;
@@ -36,68 +35,9 @@ const types = {
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-const NO_WARNINGS: readonly Issue[] = [];
-function warningsOf(text: unknown): readonly Issue[] {
-  return text === '[]' ? NO_WARNINGS : (JSON.parse(text as string) as Issue[]);
-}
-
-function actaOf(election: string, r: Row): Acta {
-  return {
-    election,
-    mesa: r['mesa'] as string,
-    ubigeo: r['ubigeo'] as string,
-    state: r['state'] as ActaState,
-    stateLabel: r['state_label'] as string,
-    eligible: r['eligible'] as number,
-    voters: (r['voters'] as number | null) ?? null,
-    votes: (r['votes'] as number[] | null) ?? null,
-    blank: r['blank'] as number,
-    null: r['null_votes'] as number,
-    impugned: r['impugned'] as number,
-    ...(r['preferential']
-      ? { preferential: JSON.parse(r['preferential'] as string) as number[][] }
-      : {}),
-  };
-}
-
-function chainedOf(r: Row): Omit<ChainedVersion, 'id' | 'hash' | 'isCurrent' | 'conflict'> {
-  return {
-    mesa: r['mesa'] as string,
-    version: r['version'] as number,
-    kind: r['kind'] as string,
-    acta: actaOf(r['election'] as string, r),
-    importId: (r['import_id'] as number | null) ?? null,
-    row: (r['row'] as number | null) ?? null,
-    recordedAt: r['recorded_at'] as string,
-    warnings: r['warnings'] as string,
-  };
-}
-
-function importOf(r: Row): ImportRecord {
-  return {
-    id: r['id'] as number,
-    election: r['election'] as string,
-    fileName: r['file_name'] as string,
-    sha256: r['sha256'] as string,
-    size: r['size'] as number,
-    format: r['format'] as string,
-    mode: r['mode'] as 'import' | 'correction',
-    status: r['status'] as ImportRecord['status'],
-    startedAt: r['started_at'] as string,
-    ...(r['finished_at'] ? { finishedAt: r['finished_at'] as string } : {}),
-    rowsRead: r['rows_read'] as number,
-    new: r['new'] as number,
-    unchanged: r['unchanged'] as number,
-    stateChanges: r['state_changes'] as number,
-    corrected: r['corrected'] as number,
-    conflicts: r['conflicts'] as number,
-    quarantined: r['quarantined'] as number,
-    quarantinedByCode: JSON.parse((r['quarantined_by_code'] as string | null) ?? '{}') as Record<
-      string,
-      number
-    >,
-  };
-}
+const pgVotes = (v: unknown): number[] | null => (v as number[] | null) ?? null;
+const acta = (election: string, r: Row): Acta => actaOf(election, r, pgVotes);
+const chained = (r: Row) => chainedOf(r, pgVotes);
 
 /** A version waiting to be written at the end of its batch (its flags may still change). */
 interface PendingVersion {
@@ -317,7 +257,7 @@ export class PgStore implements Store {
           for (const item of incoming) {
             const a = item.acta;
             const cur = current.get(a.mesa);
-            const decision = decideVersion(cur ? actaOf(meta.election, cur) : null, a, meta.mode);
+            const decision = decideVersion(cur ? acta(meta.election, cur) : null, a, meta.mode);
             if (item.place && !placed.has(a.ubigeo)) {
               placed.add(a.ubigeo);
               places.push(item);
@@ -489,7 +429,7 @@ export class PgStore implements Store {
       )
     ).rows as Row[];
     return rows.map((r) => ({
-      ...actaOf(election, r),
+      ...acta(election, r),
       version: r['version'] as number,
       conflict: r['conflict'] === true,
       warnings: warningsOf(r['warnings']),
@@ -505,7 +445,7 @@ export class PgStore implements Store {
     ).rows[0] as Row | undefined;
     return r
       ? {
-          ...actaOf(election, r),
+          ...acta(election, r),
           version: r['version'] as number,
           conflict: r['conflict'] === true,
           warnings: warningsOf(r['warnings']),
@@ -523,7 +463,7 @@ export class PgStore implements Store {
     return rows.map((r) => ({
       version: r['version'] as number,
       kind: r['kind'] as ActaVersion['kind'],
-      acta: actaOf(election, r),
+      acta: acta(election, r),
       importId: (r['import_id'] as number | null) ?? null,
       sha256: (r['sha256'] as string | null) ?? null,
       row: (r['row'] as number | null) ?? null,
@@ -631,7 +571,7 @@ export class PgStore implements Store {
     const versions = (
       (await this.pool.query('SELECT * FROM acta_versions ORDER BY id')).rows as Row[]
     ).map((r) => ({
-      ...chainedOf(r),
+      ...chained(r),
       id: r['id'] as number,
       isCurrent: r['is_current'] === true,
       conflict: r['conflict'] === true,

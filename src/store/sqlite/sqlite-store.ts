@@ -20,8 +20,7 @@ import type {
 } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { GENESIS, importHash, versionHash, type ChainedVersion } from '../audit.js';
-
-type Row = Record<string, unknown>;
+import { actaOf, chainedOf, importOf, warningsOf, type Row } from '../rows.js';
 
 function encodeVotes(v: readonly number[] | null): Buffer | null {
   return v === null ? null : Buffer.from(Int32Array.from(v).buffer);
@@ -37,70 +36,9 @@ function decodeVotes(b: unknown): number[] | null {
   return Array.from(aligned);
 }
 
-const NO_WARNINGS: readonly Issue[] = [];
-function warningsOf(text: unknown): readonly Issue[] {
-  return text === '[]' ? NO_WARNINGS : (JSON.parse(text as string) as Issue[]);
-}
+const acta = (election: string, r: Row): Acta => actaOf(election, r, decodeVotes);
+const chained = (r: Row) => chainedOf(r, decodeVotes);
 
-function actaOf(election: string, r: Row): Acta {
-  return {
-    election,
-    mesa: r['mesa'] as string,
-    ubigeo: r['ubigeo'] as string,
-    state: r['state'] as ActaState,
-    stateLabel: r['state_label'] as string,
-    eligible: r['eligible'] as number,
-    voters: (r['voters'] as number | null) ?? null,
-    votes: decodeVotes(r['votes']),
-    blank: r['blank'] as number,
-    null: r['null_votes'] as number,
-    impugned: r['impugned'] as number,
-    ...(r['preferential']
-      ? { preferential: JSON.parse(r['preferential'] as string) as number[][] }
-      : {}),
-  };
-}
-
-function chainedOf(r: Row): Omit<ChainedVersion, 'id' | 'hash' | 'isCurrent' | 'conflict'> {
-  return {
-    mesa: r['mesa'] as string,
-    version: r['version'] as number,
-    kind: r['kind'] as string,
-    acta: actaOf(r['election'] as string, r),
-    importId: (r['import_id'] as number | null) ?? null,
-    row: (r['row'] as number | null) ?? null,
-    recordedAt: r['recorded_at'] as string,
-    warnings: r['warnings'] as string,
-  };
-}
-
-function importOf(r: Row): ImportRecord {
-  return {
-    id: r['id'] as number,
-    election: r['election'] as string,
-    fileName: r['file_name'] as string,
-    sha256: r['sha256'] as string,
-    size: r['size'] as number,
-    format: r['format'] as string,
-    mode: r['mode'] as 'import' | 'correction',
-    status: r['status'] as ImportRecord['status'],
-    startedAt: r['started_at'] as string,
-    ...(r['finished_at'] ? { finishedAt: r['finished_at'] as string } : {}),
-    rowsRead: r['rows_read'] as number,
-    new: r['new'] as number,
-    unchanged: r['unchanged'] as number,
-    stateChanges: r['state_changes'] as number,
-    corrected: r['corrected'] as number,
-    conflicts: r['conflicts'] as number,
-    quarantined: r['quarantined'] as number,
-    quarantinedByCode: JSON.parse((r['quarantined_by_code'] as string | null) ?? '{}') as Record<
-      string,
-      number
-    >,
-  };
-}
-
-/** The SQLite store (better-sqlite3): WAL, foreign keys, one transaction per import with a savepoint per batch. */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
 
@@ -156,7 +94,7 @@ export class SqliteStore implements Store {
         for (const r of this.db
           .prepare('SELECT * FROM acta_versions WHERE id >= ? ORDER BY id')
           .all(from) as Row[]) {
-          prev = versionHash(prev, chainedOf(r));
+          prev = versionHash(prev, chained(r));
           set.run(prev, r['id']);
         }
       }
@@ -188,7 +126,7 @@ export class SqliteStore implements Store {
     const versions = (
       this.db.prepare('SELECT * FROM acta_versions ORDER BY id').all() as Row[]
     ).map((r) => ({
-      ...chainedOf(r),
+      ...chained(r),
       id: r['id'] as number,
       isCurrent: r['is_current'] === 1,
       conflict: r['conflict'] === 1,
@@ -348,7 +286,7 @@ export class SqliteStore implements Store {
           for (const item of incoming) {
             const a = item.acta;
             const cur = current.get(a.mesa);
-            const decision = decideVersion(cur ? actaOf(meta.election, cur) : null, a, meta.mode);
+            const decision = decideVersion(cur ? acta(meta.election, cur) : null, a, meta.mode);
             if (item.place && !placed.has(a.ubigeo)) {
               placed.add(a.ubigeo);
               insertPlace.run(
@@ -516,7 +454,7 @@ export class SqliteStore implements Store {
       .get(election, mesa) as Row | undefined;
     return r
       ? {
-          ...actaOf(election, r),
+          ...acta(election, r),
           version: r['version'] as number,
           conflict: r['conflict'] === 1,
           warnings: warningsOf(r['warnings']),
@@ -533,7 +471,7 @@ export class SqliteStore implements Store {
     return rows.map((r) => ({
       version: r['version'] as number,
       kind: r['kind'] as ActaVersion['kind'],
-      acta: actaOf(election, r),
+      acta: acta(election, r),
       importId: (r['import_id'] as number | null) ?? null,
       sha256: (r['sha256'] as string | null) ?? null,
       row: (r['row'] as number | null) ?? null,

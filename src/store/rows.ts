@@ -1,0 +1,79 @@
+import type { Issue } from '../core/issues.js';
+import type { Acta, ActaState } from '../core/model/acta.js';
+import type { ChainedVersion } from './audit.js';
+import type { ImportRecord } from './store.js';
+
+/**
+ * Rows → domain objects, shared by the SQLite and PostgreSQL stores: both use the same column
+ * names; only how the votes column is stored differs (a BLOB of int32 in SQLite, an integer array
+ * in PostgreSQL), so each store passes its decoder.
+ */
+export type Row = Record<string, unknown>;
+export type VotesDecoder = (column: unknown) => number[] | null;
+
+const NO_WARNINGS: readonly Issue[] = [];
+export function warningsOf(text: unknown): readonly Issue[] {
+  return text === '[]' ? NO_WARNINGS : (JSON.parse(text as string) as Issue[]);
+}
+
+export function actaOf(election: string, r: Row, votes: VotesDecoder): Acta {
+  return {
+    election,
+    mesa: r['mesa'] as string,
+    ubigeo: r['ubigeo'] as string,
+    state: r['state'] as ActaState,
+    stateLabel: r['state_label'] as string,
+    eligible: r['eligible'] as number,
+    voters: (r['voters'] as number | null) ?? null,
+    votes: votes(r['votes']),
+    blank: r['blank'] as number,
+    null: r['null_votes'] as number,
+    impugned: r['impugned'] as number,
+    ...(r['preferential']
+      ? { preferential: JSON.parse(r['preferential'] as string) as number[][] }
+      : {}),
+  };
+}
+
+/** The hashed content of a stored acta version (audit.ts). */
+export function chainedOf(
+  r: Row,
+  votes: VotesDecoder,
+): Omit<ChainedVersion, 'id' | 'hash' | 'isCurrent' | 'conflict'> {
+  return {
+    mesa: r['mesa'] as string,
+    version: r['version'] as number,
+    kind: r['kind'] as string,
+    acta: actaOf(r['election'] as string, r, votes),
+    importId: (r['import_id'] as number | null) ?? null,
+    row: (r['row'] as number | null) ?? null,
+    recordedAt: r['recorded_at'] as string,
+    warnings: r['warnings'] as string,
+  };
+}
+
+export function importOf(r: Row): ImportRecord {
+  return {
+    id: r['id'] as number,
+    election: r['election'] as string,
+    fileName: r['file_name'] as string,
+    sha256: r['sha256'] as string,
+    size: r['size'] as number,
+    format: r['format'] as string,
+    mode: r['mode'] as 'import' | 'correction',
+    status: r['status'] as ImportRecord['status'],
+    startedAt: r['started_at'] as string,
+    ...(r['finished_at'] ? { finishedAt: r['finished_at'] as string } : {}),
+    rowsRead: r['rows_read'] as number,
+    new: r['new'] as number,
+    unchanged: r['unchanged'] as number,
+    stateChanges: r['state_changes'] as number,
+    corrected: r['corrected'] as number,
+    conflicts: r['conflicts'] as number,
+    quarantined: r['quarantined'] as number,
+    quarantinedByCode: JSON.parse((r['quarantined_by_code'] as string | null) ?? '{}') as Record<
+      string,
+      number
+    >,
+  };
+}
