@@ -3,7 +3,6 @@ import type { ProjectionResult } from '../../core/projection/simulate.js';
 import { simulate } from '../../core/projection/simulate.js';
 import type { ReplayOrder } from '../../core/projection/replay-order.js';
 import { getRuleset } from '../../core/rulesets/registry.js';
-import { builtInElection } from '../../elections/catalog.js';
 import { replay } from '../../projection/replay.js';
 import { readSnapshotCsv } from '../../projection/snapshot-csv.js';
 import { contestOf, DISCLAIMER, getProjection } from '../../results/projection.js';
@@ -143,9 +142,8 @@ export interface ReplayArgs {
 
 /** `cifra replay`: feeds a complete election into the store in a realistic order, with projections. */
 export async function runReplay(store: Store, args: ReplayArgs, io: CliIo): Promise<number> {
-  const e = (await store.getElection(args.election)) ?? builtInElection(args.election);
-  if (e === null)
-    return (await resolveElection(store, args.election, io)) === null ? EXIT_ISSUES : EXIT_ISSUES;
+  const e = await resolveElection(store, args.election, io);
+  if (e === null) return EXIT_ISSUES;
   const target = args.as ?? `${e.id}-replay`;
   io.out(
     `replaying ${args.file} into ${target} (${args.order}, seed ${args.seed}, ${args.steps} steps)`,

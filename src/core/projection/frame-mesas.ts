@@ -112,6 +112,7 @@ export function frameFromMesas(
   const provinces: Node[] = [];
   const districts: Node[] = [];
   const regionLabel: string[] = [];
+  const regionCode: string[] = [];
   const regionCounted: Float64Array[] = [];
   const districtElectors: number[] = []; // all eligible, known in advance (the covariate)
   const districtRemaining: number[] = []; // eligible of uncounted mesas
@@ -125,6 +126,7 @@ export function frameFromMesas(
       regionIdx.set(mesa.region, r);
       regions.push(node(-1, D));
       regionLabel.push(circunscripcionLabel(mesa.region, mesa.district));
+      regionCode.push(mesa.region);
       regionCounted.push(new Float64Array(S));
     }
     let p = provinceIdx.get(mesa.province);
@@ -256,7 +258,7 @@ export function frameFromMesas(
       }
     }
     return {
-      code: [...regionIdx].find(([, i]) => i === r)?.[0] ?? String(r),
+      code: regionCode[r] as string,
       label: regionLabel[r] as string,
       counted: regionCounted[r] as Float64Array,
       mean,
@@ -344,6 +346,7 @@ export function frameFromMesas(
     groups.push({ region: pn.parent, base, c0, c1, sd, cb });
   }
   groups.sort((x, y) => x.region - y.region);
+  const withRemainder = new Set(groups.map((g) => g.region));
 
   return {
     choices: choiceNames,
@@ -352,15 +355,11 @@ export function frameFromMesas(
     rateMax: 1,
     actasProcessed: processed,
     actasTotal: mesas.length,
+    // regions still to report with nothing counted yet
     unitsWithoutData: frameRegions
-      .filter((r) => r.counted.every((x) => x === 0) && groupHasBase(groups, frameRegions, r))
+      .filter((r, i) => r.counted.every((x) => x === 0) && withRemainder.has(i))
       .map((r) => r.code),
   };
-}
-
-function groupHasBase(groups: FrameGroup[], regions: FrameRegion[], r: FrameRegion): boolean {
-  const i = regions.indexOf(r);
-  return groups.some((g) => g.region === i && g.base > 0);
 }
 
 /**

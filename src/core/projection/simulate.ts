@@ -4,6 +4,7 @@ import { nameKey } from '../names.js';
 import { computeSeats } from '../pipeline/seats.js';
 import { createRng } from '../random.js';
 import type { ListRuleset } from '../rulesets/ruleset.js';
+import type { ThresholdCondition } from '../rules/threshold.js';
 import { shareDims, type ProjectionFrame } from './frame.js';
 
 export type ContestKind = 'first-round' | 'runoff' | 'list';
@@ -330,22 +331,24 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
     blank: interval(nationalVotes[K] as Float64Array, 0),
     null: interval(nationalVotes[K + 1] as Float64Array, 0),
     valid: interval(validVotes, 0),
-    regions: frame.regions.map((r, i) => ({
-      code: r.code,
-      label: r.label,
-      choices: frame.choices.map((choice, k) => {
-        const centralValidR = sumTo(centralRegion.subarray(i * S, i * S + S), K);
-        return {
-          choice,
-          central: round(
-            centralValidR > 0 ? (100 * (centralRegion[i * S + k] as number)) / centralValidR : 0,
-            3,
-          ),
-          ...interval(regionPct[i * K + k] as Float64Array, 3),
-          votes: interval(regionVotes[i * K + k] as Float64Array, 0),
-        };
-      }),
-    })),
+    regions: frame.regions.map((r, i) => {
+      const centralValidR = sumTo(centralRegion.subarray(i * S, i * S + S), K);
+      return {
+        code: r.code,
+        label: r.label,
+        choices: frame.choices.map((choice, k) => {
+          return {
+            choice,
+            central: round(
+              centralValidR > 0 ? (100 * (centralRegion[i * S + k] as number)) / centralValidR : 0,
+              3,
+            ),
+            ...interval(regionPct[i * K + k] as Float64Array, 3),
+            votes: interval(regionVotes[i * K + k] as Float64Array, 0),
+          };
+        }),
+      };
+    }),
     unitsWithoutData: frame.unitsWithoutData,
   };
   const byProbability = <T extends { probability: number }>(xs: T[]): T[] =>
@@ -382,6 +385,18 @@ function sumTo(a: Float64Array, n: number): number {
   return s;
 }
 
+function engineCanRun(c: ThresholdCondition, top: boolean): boolean {
+  switch (c.kind) {
+    case 'share':
+      return c.base !== 'valid-and-blank' && (c.scope === 'national' || top);
+    case 'preliminary-seats':
+      return true;
+    case 'all':
+    case 'any':
+      return c.conditions.every((x) => engineCanRun(x, false));
+  }
+}
+
 /**
  * The typed-array engine for this frame and ruleset, when it applies: divisor methods, a valla
  * on valid votes, and the frame's regions naming exactly the ruleset's districts. Otherwise null
@@ -398,12 +413,10 @@ function engineFor(
     methods.push(m);
   }
   const t = ruleset.threshold;
-  if (t !== null) {
-    const json = JSON.stringify(t);
-    if (json.includes('"valid-and-blank"')) return null;
-    // District-level shares are in the engine's scope only as the whole condition.
-    if (json.includes('"district"') && !(t.kind === 'share' && t.scope === 'district')) return null;
-  }
+  // District-level shares are in the engine's scope only as the whole condition; shares of
+  // valid and blank votes need the simulated blank votes, which the engine takes as fixed.
+  const topDistrictShare = t !== null && t.kind === 'share' && t.scope === 'district';
+  if (t !== null && !engineCanRun(t, topDistrictShare)) return null;
   const index = new Map<string, number>();
   ruleset.districts.forEach((d, i) => {
     index.set(nameKey(d.name), i);
