@@ -2,6 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/cli/program.js';
+import { builtInElection } from '../src/elections/catalog.js';
+import { dataPath } from '../src/io/paths.js';
+import { replay, type ReplayResult } from '../src/projection/replay.js';
+import type { Store } from '../src/store/store.js';
 
 export function tempDir(prefix = 'cifra-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -33,3 +37,28 @@ export const ONPE_COLUMNS: readonly string[] = [
   'VOTOS_VN',
   'VOTOS_VI',
 ];
+
+/** The bundled 2021 first round replayed urban-first (seed 1) in 4 steps into `target`, up to `until`. */
+export async function replay2021(
+  store: Store,
+  target: string,
+  until: number,
+): Promise<ReplayResult> {
+  const e = builtInElection('pe-2021-presidencial');
+  if (e === null) throw new Error('election');
+  return replay(store, {
+    file: dataPath(
+      'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
+    ),
+    election: e,
+    target,
+    order: 'urban-first',
+    seed: 1,
+    steps: 4,
+    until,
+    speed: 0,
+    sims: 300,
+    now: fixedClock,
+    sleep: async () => {},
+  });
+}

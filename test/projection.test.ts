@@ -6,15 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../src/api/server.js';
 import { ErrorSchema, ProjectionHistorySchema, ProjectionSchema } from '../src/api/schemas.js';
-import { builtInElection } from '../src/elections/catalog.js';
-import { dataPath } from '../src/io/paths.js';
-import { replay } from '../src/projection/replay.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { cli, fixedClock, tempDir } from './helpers.js';
+import { cli, replay2021, tempDir } from './helpers.js';
 
-const FILE = dataPath(
-  'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
-);
 const FIX = join(import.meta.dirname, 'fixtures', 'projection');
 const db = join(tempDir('cifra-projection-'), 'p.db');
 let store: SqliteStore;
@@ -23,21 +17,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   store = new SqliteStore(db);
   await store.migrate();
-  const e = builtInElection('pe-2021-presidencial');
-  if (!e) throw new Error('election');
-  const r = await replay(store, {
-    file: FILE,
-    election: e,
-    target: 'replay-2021',
-    order: 'urban-first',
-    seed: 1,
-    steps: 4,
-    until: 0.5,
-    speed: 0,
-    sims: 300,
-    now: fixedClock,
-    sleep: async () => {},
-  });
+  const r = await replay2021(store, 'replay-2021', 0.5);
   expect(r.ok).toBe(true);
   app = await buildApi({ store, tokenHash: null });
 }, 120_000);
@@ -63,21 +43,7 @@ describe('cifra replay', () => {
 
   it('re-running the same replay changes nothing', async () => {
     const before = await store.revision('replay-2021');
-    const e = builtInElection('pe-2021-presidencial');
-    if (!e) throw new Error('election');
-    await replay(store, {
-      file: FILE,
-      election: e,
-      target: 'replay-2021',
-      order: 'urban-first',
-      seed: 1,
-      steps: 4,
-      until: 0.5,
-      speed: 0,
-      sims: 300,
-      now: fixedClock,
-      sleep: async () => {},
-    });
+    await replay2021(store, 'replay-2021', 0.5);
     expect(await store.revision('replay-2021')).toBe(before);
   }, 60_000);
 });

@@ -28,35 +28,31 @@ beforeAll(async () => {
   expect(clean.startsWith('4000:')).toBe(true);
 }, 120_000);
 
-describe('SIGKILL during ingest, then restart', () => {
-  it('SQLite: 20 kills, every result equals a clean import', async () => {
-    const r = await crashHarness({
-      backend: 'sqlite',
-      file: FILE,
-      freshDb: async (i) => join(dir, `sqlite-${i}.db`),
-      kills: 20,
-      seed: 1,
-      maxDelayMs: cleanMs,
-      clean,
-    });
-    expect(r.failures).toEqual([]);
-    expect(r.survived).toBe(20);
-    // the kills must land before the commit most of the time, or the test proves little
-    expect(r.killedBeforeCommit).toBeGreaterThanOrEqual(10);
-  }, 300_000);
+const BACKENDS = [
+  {
+    name: 'SQLite',
+    backend: 'sqlite',
+    seed: 1,
+    freshDb: async (i: number) => join(dir, `sqlite-${i}.db`),
+  },
+  { name: 'PostgreSQL', backend: 'postgres', seed: 2, freshDb: () => freshDatabase('crash') },
+] as const;
 
-  it('PostgreSQL: 20 kills, every result equals a clean import', async () => {
-    const r = await crashHarness({
-      backend: 'postgres',
-      file: FILE,
-      freshDb: () => freshDatabase('crash'),
-      kills: 20,
-      seed: 2,
-      maxDelayMs: cleanMs,
-      clean,
-    });
-    expect(r.failures).toEqual([]);
-    expect(r.survived).toBe(20);
-    expect(r.killedBeforeCommit).toBeGreaterThanOrEqual(10);
-  }, 300_000);
+describe('SIGKILL during ingest, then restart', () => {
+  for (const b of BACKENDS)
+    it(`${b.name}: 20 kills, every result equals a clean import`, async () => {
+      const r = await crashHarness({
+        backend: b.backend,
+        file: FILE,
+        freshDb: b.freshDb,
+        kills: 20,
+        seed: b.seed,
+        maxDelayMs: cleanMs,
+        clean,
+      });
+      expect(r.failures).toEqual([]);
+      expect(r.survived).toBe(20);
+      // the kills must land before the commit most of the time, or the test proves little
+      expect(r.killedBeforeCommit).toBeGreaterThanOrEqual(10);
+    }, 300_000);
 });

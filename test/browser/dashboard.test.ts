@@ -15,8 +15,7 @@ import { ingestFile } from '../../src/ingest/ingest.js';
 import { dataPath, PROJECT_ROOT } from '../../src/io/paths.js';
 import { isKnownUbigeo } from '../../src/io/ubigeo.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { replay } from '../../src/projection/replay.js';
-import { fixedClock, tempDir } from '../helpers.js';
+import { fixedClock, replay2021, tempDir } from '../helpers.js';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
@@ -51,21 +50,7 @@ beforeAll(async () => {
   });
   expect(r.ok).toBe(true);
   // election night rehearsed: the same file replayed urban-first up to 50 %, with projections
-  const rp = await replay(store, {
-    file: dataPath(
-      'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
-    ),
-    election: e,
-    target: 'replay-2021',
-    order: 'urban-first',
-    seed: 1,
-    steps: 4,
-    until: 0.5,
-    speed: 0,
-    sims: 300,
-    now: fixedClock,
-    sleep: async () => {},
-  });
+  const rp = await replay2021(store, 'replay-2021', 0.5);
   expect(rp.ok).toBe(true);
   app = await buildApi({ store, tokenHash: null, dashboard: true });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
