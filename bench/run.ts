@@ -302,7 +302,7 @@ if (!process.argv.includes('--no-projection')) {
     cifraMs: p.congressUpdateMs,
     baselineMs: null,
     ratio: null,
-    note: '27 circunscripciones × 35 lists from a snapshot, 2,000 simulations through valla + D’Hondt (computeSeats, pe-2026-diputados); target ≤ 1,000 ms',
+    note: '27 circunscripciones × 35 lists from a snapshot, 2,000 simulations through valla + D’Hondt (the SeatEngine, pe-2026-diputados); target ≤ 1,000 ms',
   });
 }
 if (!process.argv.includes('--no-load')) {
