@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi, hashToken } from '../src/api/server.js';
@@ -12,7 +13,8 @@ import { hasErrors, ISSUE_CODES } from '../src/core/issues.js';
 import { validateActa } from '../src/core/tally/validate-acta.js';
 import { isKnownUbigeo } from '../src/io/ubigeo.js';
 import { builtInElection } from '../src/elections/catalog.js';
-import { cifraCsvParser, onpeMesaParser } from '../src/ingest/formats.js';
+import { cifraCsvParser, onpeMesaParser, stringCells } from '../src/ingest/formats.js';
+import { CsvScanner } from '../src/ingest/csv-scanner.js';
 import { readSnapshotCsv } from '../src/projection/snapshot-csv.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ONPE_COLUMNS, tempDir } from './helpers.js';
@@ -62,7 +64,7 @@ describe('row parsers', () => {
         fc.property(
           fc.array(cell, { minLength: 0, maxLength: ONPE_COLUMNS.length + 3 }),
           (cells) => {
-            const r = parser.parse(cells, 1);
+            const r = parser.parse(stringCells(cells), 1);
             if (!r.ok) expect(documented(r.issues.map((i) => i.code))).toBe(true);
             else {
               // parsed rows go through the same validation as in ingest
@@ -95,9 +97,83 @@ describe('row parsers', () => {
       const parser = cifraCsvParser(header, election);
       fc.assert(
         fc.property(fc.array(cell, { maxLength: header.length + 2 }), (cells) => {
-          const r = parser.parse(cells, 1);
+          const r = parser.parse(stringCells(cells), 1);
           if (!r.ok) expect(documented(r.issues.map((i) => i.code))).toBe(true);
         }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+});
+
+/** Rows shaped like ONPE's: mostly valid actas, with a bad or empty cell now and then. */
+const figure = fc.oneof(
+  { weight: 6, arbitrary: fc.nat({ max: 400 }).map(String) },
+  { weight: 1, arbitrary: cell },
+);
+const onpeLike = fc
+  .tuple(
+    fc.constantFrom('010101', '150101', '921001', '10101'),
+    fc.constantFrom('AMAZONAS', 'LIMA', 'ÁFRICA'),
+    fc.constantFrom('CHACHAPOYAS', 'LIMA'),
+    fc.constantFrom('CHACHAPOYAS', 'ÑAÑA'),
+    fc.nat({ max: 999_999 }).map((n) => String(n).padStart(6, '0')),
+    fc.constantFrom('CONTABILIZADA', 'ANULADA', 'SIN INSTALAR', 'EN PROCESO', 'COMPUTADA RESUELTA'),
+    fc.array(figure, { minLength: 23, maxLength: 23 }),
+  )
+  .map(([u, d, p, di, mesa, state, figures]) => [
+    u,
+    d,
+    p,
+    di,
+    'PRESIDENCIAL',
+    mesa,
+    state,
+    'NORMAL',
+    ...figures,
+  ]);
+
+describe('the ingest fast path against its reference', () => {
+  it(
+    `onpe-mesa rows read in place by the scanner parse as their strings do: ${RUNS} files`,
+    () => {
+      // A CSV cell: quoted when it must be (the scanner keeps quoted cells as decoded text).
+      const quote = (c: string): string =>
+        /[",;\r\n]/.test(c) || c.startsWith(' ') ? `"${c.replace(/"/g, '""')}"` : c;
+      fc.assert(
+        fc.property(
+          fc.array(fc.oneof(fc.array(cell, { maxLength: ONPE_COLUMNS.length + 2 }), onpeLike), {
+            minLength: 1,
+            maxLength: 5,
+          }),
+          fc.constantFrom('utf8' as const, 'latin1' as const),
+          (rows, encoding) => {
+            const safe = rows.map((r) =>
+              r.map((c) => (encoding === 'latin1' ? c.replace(/[^\x00-\xff]/g, '?') : c)),
+            );
+            const text = safe.map((r) => r.map(quote).join(',') + '\n').join('');
+            const fast = onpeMesaParser(ONPE_COLUMNS, election);
+            const slow = onpeMesaParser(ONPE_COLUMNS, election);
+            const reference = parse(Buffer.from(text, encoding), {
+              relax_column_count: true,
+              skip_empty_lines: true,
+              encoding,
+            }) as string[][];
+            const got: unknown[] = [];
+            const scanner = new CsvScanner(',', encoding, (r) =>
+              got.push({ parsed: fast.parse(r, 1), raw: fast.raw(r) }),
+            );
+            scanner.push(Buffer.from(text, encoding));
+            scanner.end();
+            expect(got).toEqual(
+              reference.map((cells) => ({
+                parsed: slow.parse(stringCells(cells), 1),
+                raw: slow.raw(stringCells(cells)),
+              })),
+            );
+          },
+        ),
         { numRuns: RUNS },
       );
     },

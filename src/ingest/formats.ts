@@ -7,7 +7,13 @@ import {
   type ElectionDef,
 } from '../core/model/acta.js';
 import { nameKey } from '../core/names.js';
-import { parseCount } from '../io/numbers.js';
+import {
+  CELL_EMPTY,
+  CELL_NEGATIVE,
+  CELL_NON_INTEGER,
+  CELL_TOO_LARGE,
+  countOfText,
+} from './csv-scanner.js';
 import type { PlaceNames } from '../store/store.js';
 import { FileRejected } from './source.js';
 
@@ -19,8 +25,9 @@ export type ParsedRow =
 
 export interface RowParser {
   readonly format: 'onpe-mesa' | 'cifra-csv';
-  parse(cells: readonly string[], row: number): ParsedRow;
-  raw(cells: readonly string[]): Record<string, string>;
+  /** Parses one record (`stringCells` for an array of strings). */
+  parse(cells: Cells, row: number): ParsedRow;
+  raw(cells: Cells): Record<string, string>;
 }
 
 /** Which format a header is: ONPE's per-mesa columns, or cifra's documented CSV. */
@@ -62,75 +69,113 @@ function requireColumns(cols: Columns, names: readonly string[]): void {
   if (missing.length > 0) throw new FileRejected('columns_missing', { missing });
 }
 
+/** Read access to one record's cells: the scanner's in-place view, or an array of strings. */
+export interface Cells {
+  /** The cell's text ('' for a missing column). */
+  text(i: number): string;
+  /** The cell as a count: value ≥ 0 or a CELL_* code, with `parseCount`'s rules. */
+  count(i: number): number;
+}
+
+/** Cells from an array of strings (the reference path, and the congress format). */
+export function stringCells(cells: readonly string[]): Cells {
+  const text = (i: number): string => (i >= 0 ? (cells[i] ?? '') : '');
+  return { text, count: (i) => countOfText(text(i)) };
+}
+
+const CELL_CODES: Readonly<Record<number, IssueCode>> = {
+  [CELL_NEGATIVE]: 'negative_number',
+  [CELL_NON_INTEGER]: 'non_integer',
+  [CELL_TOO_LARGE]: 'number_too_large',
+};
+
+interface FigureColumns {
+  readonly state: number;
+  readonly mesa: number;
+  readonly ubigeo: number;
+  readonly eligible: number;
+  readonly voters: number;
+  readonly blank: number;
+  readonly null: number;
+  readonly impugned: number;
+  readonly choices: readonly number[];
+}
+
 /** Shared figure reading for both CSV formats. */
-function readFigures(
-  cells: readonly string[],
-  at: {
-    state: number;
-    mesa: number;
-    ubigeo: number;
-    eligible: number;
-    voters: number;
-    blank: number;
-    null: number;
-    impugned: number;
-    choices: readonly number[];
-  },
+function figureReader(
+  at: FigureColumns,
   election: ElectionDef,
-  row: number,
-): ParsedRow {
-  const issues: Issue[] = [];
-  const cell = (i: number): string => (i >= 0 ? (cells[i] ?? '') : '');
-  const mesa = padCode(cell(at.mesa));
-  const path = ['row', row];
-  if (mesa === '') issues.push(issue('missing_required', [...path, 'mesa']));
-  const ubigeo = padCode(cell(at.ubigeo));
-  if (ubigeo === '') issues.push(issue('missing_required', [...path, 'ubigeo']));
-  const label = cell(at.state).trim();
-  const state = stateOf(label);
-  if (state === undefined)
-    issues.push(
-      issue(label === '' ? 'missing_required' : 'unknown_state', [...path, 'state'], {
-        value: label,
-      }),
-    );
-  const num = (i: number, name: string, emptyAsZero: boolean): number | null => {
-    const n = parseCount(cell(i), emptyAsZero);
-    if (n.ok) return n.value;
-    if (n.code === 'missing_required' && !emptyAsZero) return null;
-    issues.push(issue(n.code as IssueCode, [...path, name], { value: cell(i) }));
-    return 0;
-  };
-  const eligible = num(at.eligible, 'eligible', false);
-  if (eligible === null) issues.push(issue('missing_required', [...path, 'eligible']));
-  const voters = num(at.voters, 'voters', false);
-  const voteCells = at.choices.map((i) => cell(i));
-  const hasAnyFigure =
-    voters !== null ||
-    [...voteCells, cell(at.blank), cell(at.null), cell(at.impugned)].some((c) => c.trim() !== '');
-  const noFigures = !hasAnyFigure;
-  const votes = at.choices.map(
-    (i, k) => num(i, election.choices[k]?.id ?? `choice_${k}`, true) ?? 0,
-  );
-  const blank = num(at.blank, 'blank', true) ?? 0;
-  const nul = num(at.null, 'null', true) ?? 0;
-  const impugned = num(at.impugned, 'impugned', true) ?? 0;
-  if (issues.some((i) => i.severity === 'error')) return { ok: false, mesa: mesa || null, issues };
-  return {
-    ok: true,
-    acta: {
-      election: election.id,
-      mesa,
-      ubigeo,
-      state: state as ActaState,
-      stateLabel: label,
-      eligible: eligible ?? 0,
-      voters: noFigures ? null : voters,
-      votes: noFigures ? null : votes,
-      blank: noFigures ? 0 : blank,
-      null: noFigures ? 0 : nul,
-      impugned: noFigures ? 0 : impugned,
-    },
+): (cells: Cells, row: number) => ParsedRow {
+  const states = new Map<string, ActaState | undefined>();
+  const names = election.choices.map((c, k) => c.id ?? `choice_${k}`);
+  const C = at.choices.length;
+  return (cells, row) => {
+    let issues: Issue[] | null = null;
+    const report = (i: Issue): void => {
+      (issues ??= []).push(i);
+    };
+    const mesa = padCode(cells.text(at.mesa));
+    if (mesa === '') report(issue('missing_required', ['row', row, 'mesa']));
+    const ubigeo = padCode(cells.text(at.ubigeo));
+    if (ubigeo === '') report(issue('missing_required', ['row', row, 'ubigeo']));
+    const label = cells.text(at.state).trim();
+    let state = states.get(label);
+    if (state === undefined && !states.has(label)) {
+      state = stateOf(label);
+      states.set(label, state);
+    }
+    if (state === undefined)
+      report(
+        issue(label === '' ? 'missing_required' : 'unknown_state', ['row', row, 'state'], {
+          value: label,
+        }),
+      );
+    /** The count, 0 after reporting a bad cell, or null for an empty cell that is not zero. */
+    const num = (i: number, name: string, emptyAsZero: boolean): number | null => {
+      const c = cells.count(i);
+      if (c >= 0) return c;
+      if (c === CELL_EMPTY) return emptyAsZero ? 0 : null;
+      report(issue(CELL_CODES[c] as IssueCode, ['row', row, name], { value: cells.text(i) }));
+      return 0;
+    };
+    const eligible = num(at.eligible, 'eligible', false);
+    if (eligible === null) report(issue('missing_required', ['row', row, 'eligible']));
+    const voters = num(at.voters, 'voters', false);
+    let hasAnyFigure = voters !== null;
+    const votes = new Array<number>(C);
+    for (let k = 0; k < C; k++) {
+      const i = at.choices[k] as number;
+      const c = cells.count(i);
+      if (c !== CELL_EMPTY) hasAnyFigure = true;
+      votes[k] = c >= 0 ? c : (num(i, names[k] as string, true) ?? 0);
+    }
+    const blank = num(at.blank, 'blank', true) ?? 0;
+    const nul = num(at.null, 'null', true) ?? 0;
+    const impugned = num(at.impugned, 'impugned', true) ?? 0;
+    if (!hasAnyFigure)
+      hasAnyFigure =
+        cells.count(at.blank) !== CELL_EMPTY ||
+        cells.count(at.null) !== CELL_EMPTY ||
+        cells.count(at.impugned) !== CELL_EMPTY;
+    if (issues !== null && (issues as Issue[]).some((i) => i.severity === 'error'))
+      return { ok: false, mesa: mesa || null, issues };
+    const noFigures = !hasAnyFigure;
+    return {
+      ok: true,
+      acta: {
+        election: election.id,
+        mesa,
+        ubigeo,
+        state: state as ActaState,
+        stateLabel: label,
+        eligible: eligible ?? 0,
+        voters: noFigures ? null : voters,
+        votes: noFigures ? null : votes,
+        blank: noFigures ? 0 : blank,
+        null: noFigures ? 0 : nul,
+        impugned: noFigures ? 0 : impugned,
+      },
+    };
   };
 }
 
@@ -174,21 +219,27 @@ export function onpeMesaParser(header: readonly string[], election: ElectionDef)
   const dep = cols.index('DEPARTAMENTO');
   const prov = cols.index('PROVINCIA');
   const dist = cols.index('DISTRITO');
+  const read = figureReader(at, election);
+  // Rows come grouped by district: the place names are read again only when the ubigeo changes.
+  let last: { ubigeo: string; place: PlaceNames } | null = null;
   return {
     format: 'onpe-mesa',
     parse: (cells, row) => {
-      const r = readFigures(cells, at, election, row);
+      const r = read(cells, row);
       if (!r.ok || dep < 0) return r;
-      return {
-        ...r,
-        place: {
-          department: (cells[dep] ?? '').trim(),
-          province: (cells[prov] ?? '').trim(),
-          district: (cells[dist] ?? '').trim(),
-        },
-      };
+      if (last === null || last.ubigeo !== r.acta.ubigeo) {
+        last = {
+          ubigeo: r.acta.ubigeo,
+          place: {
+            department: cells.text(dep).trim(),
+            province: cells.text(prov).trim(),
+            district: cells.text(dist).trim(),
+          },
+        };
+      }
+      return { ...r, place: last.place };
     },
-    raw: (cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])),
+    raw: (cells) => Object.fromEntries(header.map((h, i) => [h, cells.text(i)])),
   };
 }
 
@@ -239,7 +290,7 @@ export function cifraCsvParser(header: readonly string[], election: ElectionDef)
   };
   return {
     format: 'cifra-csv',
-    parse: (cells, row) => readFigures(cells, at, election, row),
-    raw: (cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])),
+    parse: figureReader(at, election),
+    raw: (cells) => Object.fromEntries(header.map((h, i) => [h, cells.text(i)])),
   };
 }

@@ -52,6 +52,13 @@ const ZERO_COUNTS = {
   quarantined: 0,
 } as const;
 
+/** One record read from a file: its row number, its parse, and its raw cells for quarantine. */
+interface Rec {
+  readonly row: number;
+  readonly parsed: ParsedRow;
+  readonly raw: () => Record<string, string>;
+}
+
 export type IngestResult =
   | { readonly ok: true; readonly report: IngestReport }
   | { readonly ok: false; readonly issues: readonly Issue[] };
@@ -215,12 +222,18 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
   }
 
   let source: Awaited<ReturnType<typeof openSource>> | null = null;
-  let records: AsyncIterable<{ row: number; parsed: ParsedRow; raw: () => Record<string, string> }>;
+  /** Feeds every record to `take`, awaiting `between` between chunks of the input. */
+  let read: (take: (r: Rec) => void, between: () => Promise<void>) => Promise<void>;
   let format: IngestFormat;
   try {
     if (isJson) {
       format = 'cifra-json';
-      records = jsonRecords(o.file, o.election);
+      read = async (take, between) => {
+        for await (const r of jsonRecords(o.file, o.election)) {
+          take(r);
+          await between();
+        }
+      };
     } else {
       source = await openSource(o.file);
       const csv = await readCsvRows(source.stream);
@@ -234,23 +247,22 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
       format = wanted;
       if (wanted === 'onpe-congress') {
         const grouper = onpeCongressGrouper(csv.header, o.election);
-        records = (async function* () {
-          for await (const r of csv.records) yield* grouper.push(r.cells, r.row);
-          yield* grouper.flush();
-        })();
+        read = async (take, between) => {
+          await csv.scan((r, row) => {
+            for (const g of grouper.push(r.cells(), row)) take(g);
+          }, between);
+          for (const g of grouper.flush()) take(g);
+        };
       } else {
         const parser: RowParser =
           wanted === 'onpe-mesa'
             ? onpeMesaParser(csv.header, o.election)
             : cifraCsvParser(csv.header, o.election);
-        records = (async function* () {
-          for await (const r of csv.records)
-            yield {
-              row: r.row,
-              parsed: parser.parse(r.cells, r.row),
-              raw: () => parser.raw(r.cells),
-            };
-        })();
+        read = (take, between) =>
+          csv.scan((r, row) => {
+            // the record's bytes are only valid now: its raw cells are copied if it is quarantined
+            take({ row, parsed: parser.parse(r, row), raw: () => parser.raw(r) });
+          }, between);
       }
     }
   } catch (e) {
@@ -299,37 +311,36 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
       if (i.severity === 'error') quarantinedByCode[i.code] = (quarantinedByCode[i.code] ?? 0) + 1;
     bad.push({ row, mesa, issues, raw: raw() });
   };
-  try {
-    for await (const { row, parsed, raw } of records) {
-      totals.rowsRead++;
-      if (!parsed.ok) quarantine(row, parsed.mesa, parsed.issues, raw);
-      else {
-        const issues = validateActa(parsed.acta, o.isKnownUbigeo);
-        const errors = issues.filter((i) => i.severity === 'error');
-        if (errors.length > 0) quarantine(row, parsed.acta.mesa, issues, raw);
-        else if (seen.has(parsed.acta.mesa))
-          quarantine(
-            row,
-            parsed.acta.mesa,
-            [issue('duplicate_acta', ['row', row], { mesa: parsed.acta.mesa })],
-            raw,
-          );
-        else {
-          seen.add(parsed.acta.mesa);
-          for (const w of issues) warningsByCode[w.code] = (warningsByCode[w.code] ?? 0) + 1;
-          actas.push({
-            acta: parsed.acta,
-            row,
-            warnings: issues,
-            place: 'place' in parsed ? parsed.place : undefined,
-          });
-        }
-      }
-      if (actas.length + bad.length >= batchSize) {
-        await flush();
-        o.onProgress?.(source?.bytesRead() ?? 0, source?.size ?? hashed.size);
-      }
+  const take = ({ row, parsed, raw }: Rec): void => {
+    totals.rowsRead++;
+    if (!parsed.ok) return quarantine(row, parsed.mesa, parsed.issues, raw);
+    const issues = validateActa(parsed.acta, o.isKnownUbigeo);
+    if (issues.length > 0 && issues.some((i) => i.severity === 'error'))
+      return quarantine(row, parsed.acta.mesa, issues, raw);
+    if (seen.has(parsed.acta.mesa))
+      return quarantine(
+        row,
+        parsed.acta.mesa,
+        [issue('duplicate_acta', ['row', row], { mesa: parsed.acta.mesa })],
+        raw,
+      );
+    seen.add(parsed.acta.mesa);
+    for (const w of issues) warningsByCode[w.code] = (warningsByCode[w.code] ?? 0) + 1;
+    actas.push({
+      acta: parsed.acta,
+      row,
+      warnings: issues,
+      place: 'place' in parsed ? parsed.place : undefined,
+    });
+  };
+  const between = async (): Promise<void> => {
+    if (actas.length + bad.length >= batchSize) {
+      await flush();
+      o.onProgress?.(source?.bytesRead() ?? 0, source?.size ?? hashed.size);
     }
+  };
+  try {
+    await read(take, between);
     await flush();
     if (totals.rowsRead === 0)
       throw new FileRejected('file_empty', { reason: 'a header but no rows' });

@@ -1,15 +1,21 @@
-import { parse } from 'csv-parse';
-import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { detectDelimiter } from '../io/csv.js';
 import { FileRejected } from './source.js';
+import { CsvScanError, CsvScanner, type CsvRecordView } from './csv-scanner.js';
 
 export interface CsvRows {
   readonly header: readonly string[];
   readonly encoding: 'utf8' | 'latin1';
   readonly delimiter: string;
-  /** Data records with their 1-based data row number. */
-  readonly records: AsyncIterable<{ readonly row: number; readonly cells: readonly string[] }>;
+  /**
+   * Reads every data record: `onRecord` gets each one with its 1-based data row number, while its
+   * bytes are valid (copy what you keep); `afterChunk` is awaited after each chunk of the stream,
+   * so a slow consumer holds the reading back and memory stays flat however large the file.
+   */
+  scan(
+    onRecord: (record: CsvRecordView, row: number) => void,
+    afterChunk: () => Promise<void>,
+  ): Promise<void>;
 }
 
 const PEEK = 1 << 16;
@@ -27,11 +33,13 @@ function isUtf8(sample: Buffer): boolean {
   return false;
 }
 
+class HeaderFound extends Error {}
+
 /**
  * Streams CSV records: detects the encoding (UTF-8, else latin-1 — ONPE's own files; "Ñ" survives
  * both) and the delimiter (comma, semicolon, tab) from the first 64 KB, refuses binary input, and
  * tells a truncated file (cut compressed stream, unclosed quote, short last line without a newline)
- * from bad rows.
+ * from bad rows. The scanner is cifra's own (csv-scanner.ts), held to csv-parse by a test.
  */
 export async function readCsvRows(stream: Readable): Promise<CsvRows> {
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -59,91 +67,79 @@ export async function readCsvRows(stream: Readable): Promise<CsvRows> {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   if (firstLine.trim() === '') throw new FileRejected('file_empty', {});
   const delimiter = detectDelimiter(firstLine);
-  const endsWithNewline = { value: false };
 
-  const parser = parse({
-    delimiter,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    bom: true,
-    encoding,
+  // The header: the first record of the sample (the whole sample if it holds no complete one).
+  let headerRecord: string[] | null = null;
+  const probe = new CsvScanner(delimiter, encoding, (r) => {
+    headerRecord = r.cells().map((x) => x.trim());
+    throw new HeaderFound();
   });
-  const feed = async (): Promise<void> => {
-    try {
-      let last: Buffer | undefined;
-      // write with backpressure, so memory stays flat however large the file
-      const write = async (c: Buffer): Promise<void> => {
-        if (!parser.write(c)) await once(parser, 'drain');
-        last = c;
-      };
-      for (const c of chunks) await write(c);
-      if (!done) {
-        for (;;) {
-          const n = await iterator.next();
-          if (n.done) break;
-          await write(n.value);
-        }
-      }
-      endsWithNewline.value =
-        last !== undefined && (last[last.length - 1] === 0x0a || last[last.length - 1] === 0x0d);
-      parser.end();
-    } catch (e) {
-      parser.destroy(new FileRejected('file_truncated', { reason: (e as Error).message }));
-    }
-  };
-  const feeding = feed();
-
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-  let headerRecord: string[];
   try {
-    const h = await records.next();
-    if (h.done) throw new FileRejected('file_empty', {});
-    headerRecord = h.value.map((x) => x.trim());
+    probe.push(sample);
+    if (done) probe.end();
   } catch (e) {
-    throw asRejection(e);
+    if (!(e instanceof HeaderFound)) throw asRejection(e);
   }
-  const header = headerRecord;
+  if (headerRecord === null) {
+    if (!done) throw new FileRejected('csv_unreadable', { reason: 'no header in the first 64 KB' });
+    throw new FileRejected('file_empty', {});
+  }
+  const header: readonly string[] = headerRecord;
+
   return {
     header,
     encoding,
     delimiter,
-    records: {
-      [Symbol.asyncIterator]: async function* () {
-        let row = 0;
-        let pending: string[] | null = null;
-        try {
+    scan: async (onRecord, afterChunk) => {
+      let row = -1; // the header is record 0
+      const scanner = new CsvScanner(delimiter, encoding, (r) => {
+        row++;
+        if (row === 0) return;
+        // A short last record with no final newline is a cut file, not a bad row.
+        if (!r.terminated && r.length < header.length)
+          throw new FileRejected('file_truncated', {
+            row,
+            cells: r.length,
+            expected: header.length,
+          });
+        onRecord(r, row);
+      });
+      try {
+        for (const c of chunks) {
+          scanner.push(c);
+          await afterChunk();
+        }
+        if (!done) {
           for (;;) {
-            const n = await records.next();
+            let n: IteratorResult<Buffer>;
+            try {
+              n = await iterator.next();
+            } catch (e) {
+              throw new FileRejected('file_truncated', { reason: (e as Error).message });
+            }
             if (n.done) break;
-            if (pending !== null) yield { row, cells: pending };
-            row++;
-            pending = n.value;
+            scanner.push(n.value);
+            await afterChunk();
           }
-          await feeding;
-        } catch (e) {
-          throw asRejection(e);
         }
-        if (pending !== null) {
-          // A short last record with no final newline is a cut file, not a bad row.
-          if (pending.length < header.length && !endsWithNewline.value) {
-            throw new FileRejected('file_truncated', {
-              row,
-              cells: pending.length,
-              expected: header.length,
-            });
-          }
-          yield { row, cells: pending };
-        }
-      },
+        scanner.end();
+      } catch (e) {
+        stream.destroy();
+        throw asRejection(e);
+      }
     },
   };
 }
 
 function asRejection(e: unknown): FileRejected {
   if (e instanceof FileRejected) return e;
+  if (e instanceof CsvScanError)
+    return e.code === 'quote_not_closed'
+      ? new FileRejected('file_truncated', { reason: 'unclosed quote at the end of the file' })
+      : new FileRejected('csv_unreadable', {
+          reason: `${e.code === 'invalid_opening_quote' ? 'a quote inside an unquoted field' : 'a character after a closing quote'} (record ${e.record})`,
+        });
   const err = e as { code?: string; message?: string };
-  if (err.code === 'CSV_QUOTE_NOT_CLOSED')
-    return new FileRejected('file_truncated', { reason: 'unclosed quote at the end of the file' });
   if (typeof err.code === 'string' && err.code.startsWith('Z_'))
     return new FileRejected('file_truncated', { reason: err.message ?? err.code });
   if (/unexpected end of file/i.test(err.message ?? ''))

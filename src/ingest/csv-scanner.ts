@@ -1,0 +1,315 @@
+import { MAX_VOTES } from '../io/numbers.js';
+
+/**
+ * The hand-written CSV scanner of the ingest hot path (BENCHMARKS.md: csv-parse and the strings it
+ * makes for every cell were a third of the ingest). It reads bytes and keeps each field as a byte
+ * range, so counts are parsed in place and only the cells that are text become strings. It
+ * follows csv-parse's reading with `relax_column_count`, `skip_empty_lines` and `bom` exactly —
+ * a differential test holds it to that — including csv-parse's errors and its record delimiter,
+ * fixed by the first one met (`\r\n`, `\n` or `\r`).
+ */
+export class CsvScanError extends Error {
+  constructor(
+    readonly code: 'quote_not_closed' | 'invalid_opening_quote' | 'invalid_closing_quote',
+    readonly record: number,
+  ) {
+    super(`${code} at record ${record}`);
+  }
+}
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+const SPACE = 0x20;
+const TAB = 0x09;
+
+/** A count cell read in place: the value, or one of these codes. */
+export const CELL_EMPTY = -1;
+export const CELL_NEGATIVE = -2;
+export const CELL_NON_INTEGER = -3;
+export const CELL_TOO_LARGE = -4;
+
+/** The same reading as `parseCount`, on a string: value ≥ 0 or a CELL_* code. */
+export function countOfText(raw: string): number {
+  const s = raw.trim();
+  if (s === '') return CELL_EMPTY;
+  if (/^-\s*\d/.test(s)) return CELL_NEGATIVE;
+  if (!/^\d+$/.test(s)) return CELL_NON_INTEGER;
+  if (s.length > 10 || Number(s) > MAX_VOTES) return CELL_TOO_LARGE;
+  return Number(s);
+}
+
+/** One record: its fields as byte ranges of the scanned bytes. Valid only inside the callback. */
+export class CsvRecordView {
+  buf: Buffer = Buffer.alloc(0);
+  length = 0;
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  /** The decoded text of quoted fields (quotes removed, "" unescaped); undefined otherwise. */
+  quoted: (string | undefined)[] = [];
+  anyQuoted = false;
+  /** The record ended with a record delimiter (false only for a last line without one). */
+  terminated = true;
+
+  constructor(readonly encoding: 'utf8' | 'latin1') {}
+
+  /** The field's text ('' past the end of the record). */
+  text(i: number): string {
+    if (i < 0 || i >= this.length) return '';
+    if (this.anyQuoted) {
+      const q = this.quoted[i];
+      if (q !== undefined) return q;
+    }
+    return this.buf.toString(this.encoding, this.starts[i], this.ends[i]);
+  }
+
+  /**
+   * The field as a count, read from its bytes when it is plain ASCII digits (with spaces or tabs
+   * around), else from its text with the same rules as `parseCount`.
+   */
+  count(i: number): number {
+    if (i < 0 || i >= this.length) return CELL_EMPTY;
+    if (this.anyQuoted && this.quoted[i] !== undefined) return countOfText(this.quoted[i]);
+    const b = this.buf;
+    let s = this.starts[i] as number;
+    let e = this.ends[i] as number;
+    while (s < e && (b[s] === SPACE || b[s] === TAB)) s++;
+    while (e > s && (b[e - 1] === SPACE || b[e - 1] === TAB)) e--;
+    if (s === e) return countOfText(this.text(i));
+    if (e - s > 10) return countOfText(this.text(i));
+    let v = 0;
+    for (let k = s; k < e; k++) {
+      const d = (b[k] as number) - 48;
+      if (d < 0 || d > 9) return countOfText(this.text(i));
+      v = v * 10 + d;
+    }
+    return v > MAX_VOTES ? CELL_TOO_LARGE : v;
+  }
+
+  /** Every field as a string. */
+  cells(): string[] {
+    const out = new Array<string>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.text(i);
+    return out;
+  }
+
+  /** The field's raw bytes equal these ASCII bytes (for cheap "same as the last row" checks). */
+  sameBytes(i: number, other: Buffer): boolean {
+    if (i < 0 || i >= this.length || (this.anyQuoted && this.quoted[i] !== undefined)) return false;
+    const s = this.starts[i] as number;
+    const e = this.ends[i] as number;
+    return e - s === other.length && this.buf.compare(other, 0, other.length, s, e) === 0;
+  }
+
+  /** A copy of the field's raw bytes. */
+  bytes(i: number): Buffer {
+    return Buffer.from(this.buf.subarray(this.starts[i], this.ends[i]));
+  }
+}
+
+type Terminator = 'crlf' | 'lf' | 'cr' | null;
+
+/**
+ * Streams records out of byte chunks: `push` scans every complete record of the bytes so far and
+ * keeps the incomplete tail for the next chunk; `end` reads the last record.
+ */
+export class CsvScanner {
+  private tail: Buffer | null = null;
+  private terminator: Terminator = null;
+  private first = true;
+  private records = 0;
+  private readonly view: CsvRecordView;
+  private readonly delim: number;
+
+  constructor(
+    delimiter: string,
+    encoding: 'utf8' | 'latin1',
+    private readonly onRecord: (r: CsvRecordView) => void,
+  ) {
+    this.delim = delimiter.charCodeAt(0);
+    this.view = new CsvRecordView(encoding);
+  }
+
+  push(chunk: Buffer): void {
+    let buf = this.tail === null ? chunk : Buffer.concat([this.tail, chunk]);
+    if (this.first) {
+      if (buf.length < 3 && buf.length > 0 && buf[0] === 0xef) {
+        this.tail = buf;
+        return;
+      }
+      this.first = false;
+      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+    }
+    const used = this.scan(buf, false);
+    this.tail = used < buf.length ? Buffer.from(buf.subarray(used)) : null;
+  }
+
+  end(): void {
+    if (this.tail === null) return;
+    let buf = this.tail;
+    this.tail = null;
+    if (this.first && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+    this.scan(buf, true);
+  }
+
+  /** Scans complete records from `buf`; returns the offset up to which it consumed. */
+  private scan(buf: Buffer, final: boolean): number {
+    const n = buf.length;
+    const v = this.view;
+    const delim = this.delim;
+    v.buf = buf;
+    let pos = 0;
+    while (pos < n) {
+      // one record from pos
+      const recordStart = pos;
+      let i = pos;
+      let field = 0;
+      v.anyQuoted = false;
+      let complete = false;
+      let sawTerminator = false;
+      for (;;) {
+        if (field >= v.starts.length) this.grow();
+        if (i < n && buf[i] === QUOTE) {
+          // a quoted field
+          let j = i + 1;
+          let text = '';
+          let from = j;
+          let closed = -1;
+          for (;;) {
+            const q = buf.indexOf(QUOTE, j);
+            if (q < 0) break;
+            if (q + 1 >= n) {
+              if (final) closed = q;
+              break;
+            }
+            if (buf[q + 1] === QUOTE) {
+              text += buf.toString(v.encoding, from, q + 1);
+              j = q + 2;
+              from = j;
+              continue;
+            }
+            closed = q;
+            break;
+          }
+          if (closed < 0) {
+            if (final) throw new CsvScanError('quote_not_closed', this.records + 1);
+            return recordStart;
+          }
+          text += buf.toString(v.encoding, from, closed);
+          v.starts[field] = i;
+          v.ends[field] = i;
+          v.quoted[field] = text;
+          v.anyQuoted = true;
+          i = closed + 1;
+          if (i >= n) {
+            if (!final) return recordStart;
+            field++;
+            complete = true;
+            break;
+          }
+          const c = buf[i] as number;
+          if (c === delim) {
+            field++;
+            i++;
+            continue;
+          }
+          const t = this.terminatorAt(buf, i, final);
+          if (t === -1) return recordStart;
+          if (t === 0) throw new CsvScanError('invalid_closing_quote', this.records + 1);
+          field++;
+          i += t;
+          complete = true;
+          sawTerminator = true;
+          break;
+        }
+        // an unquoted field: up to the delimiter or the record delimiter
+        const start = i;
+        let t = 0;
+        for (; i < n; i++) {
+          const c = buf[i] as number;
+          if (c === delim) break;
+          if (c === QUOTE) throw new CsvScanError('invalid_opening_quote', this.records + 1);
+          if (c === CR || c === LF) {
+            t = this.terminatorAt(buf, i, final);
+            if (t === -1) return recordStart;
+            if (t > 0) break;
+          }
+        }
+        v.starts[field] = start;
+        v.ends[field] = i;
+        if (v.quoted.length > field) v.quoted[field] = undefined;
+        field++;
+        if (i >= n) {
+          if (!final) return recordStart;
+          complete = true;
+          break;
+        }
+        if (t > 0) {
+          i += t;
+          complete = true;
+          sawTerminator = true;
+          break;
+        }
+        i++; // the delimiter
+        if (i >= n) {
+          if (!final) return recordStart;
+          // a delimiter at the very end: one more, empty field
+          if (field >= v.starts.length) this.grow();
+          v.starts[field] = i;
+          v.ends[field] = i;
+          if (v.quoted.length > field) v.quoted[field] = undefined;
+          field++;
+          complete = true;
+          break;
+        }
+      }
+      if (!complete) return recordStart;
+      pos = i;
+      v.length = field;
+      v.terminated = sawTerminator;
+      // skip_empty_lines: a record of one empty, unquoted field is no record
+      if (field === 1 && v.starts[0] === v.ends[0] && !(v.anyQuoted && v.quoted[0] !== undefined))
+        continue;
+      this.records++;
+      this.onRecord(v);
+    }
+    return pos;
+  }
+
+  /**
+   * At a CR or LF: the length of the record delimiter starting here (fixing it on first sight,
+   * as csv-parse does), 0 when this byte is field content, -1 when more bytes are needed.
+   */
+  private terminatorAt(buf: Buffer, i: number, final: boolean): number {
+    const c = buf[i];
+    if (this.terminator === null) {
+      if (c === LF) this.terminator = 'lf';
+      else if (c === CR) {
+        if (i + 1 >= buf.length) {
+          if (!final) return -1;
+          this.terminator = 'cr';
+        } else this.terminator = buf[i + 1] === LF ? 'crlf' : 'cr';
+      } else return 0;
+    }
+    switch (this.terminator) {
+      case 'lf':
+        return c === LF ? 1 : 0;
+      case 'cr':
+        return c === CR ? 1 : 0;
+      case 'crlf':
+        if (c !== CR) return 0;
+        if (i + 1 >= buf.length) return final ? 0 : -1;
+        return buf[i + 1] === LF ? 2 : 0;
+    }
+  }
+
+  private grow(): void {
+    const v = this.view;
+    const starts = new Int32Array(v.starts.length * 2);
+    starts.set(v.starts);
+    const ends = new Int32Array(v.ends.length * 2);
+    ends.set(v.ends);
+    v.starts = starts;
+    v.ends = ends;
+  }
+}
