@@ -109,11 +109,25 @@ function figureReader(
   const states = new Map<string, ActaState | undefined>();
   const names = election.choices.map((c, k) => c.id ?? `choice_${k}`);
   const C = at.choices.length;
-  return (cells, row) => {
-    let issues: Issue[] | null = null;
-    const report = (i: Issue): void => {
-      (issues ??= []).push(i);
-    };
+  // The row being read: the helpers below are made once per file, not once per row.
+  let issues: Issue[] | null = null;
+  let cells: Cells = stringCells([]);
+  let row = 0;
+  const report = (i: Issue): void => {
+    (issues ??= []).push(i);
+  };
+  /** The count, 0 after reporting a bad cell, or null for an empty cell that is not zero. */
+  const num = (i: number, name: string, emptyAsZero: boolean): number | null => {
+    const c = cells.count(i);
+    if (c >= 0) return c;
+    if (c === CELL_EMPTY) return emptyAsZero ? 0 : null;
+    report(issue(CELL_CODES[c] as IssueCode, ['row', row, name], { value: cells.text(i) }));
+    return 0;
+  };
+  return (rowCells, rowNumber) => {
+    cells = rowCells;
+    row = rowNumber;
+    issues = null;
     const mesa = padCode(cells.text(at.mesa));
     if (mesa === '') report(issue('missing_required', ['row', row, 'mesa']));
     const ubigeo = padCode(cells.text(at.ubigeo));
@@ -130,24 +144,16 @@ function figureReader(
           value: label,
         }),
       );
-    /** The count, 0 after reporting a bad cell, or null for an empty cell that is not zero. */
-    const num = (i: number, name: string, emptyAsZero: boolean): number | null => {
-      const c = cells.count(i);
-      if (c >= 0) return c;
-      if (c === CELL_EMPTY) return emptyAsZero ? 0 : null;
-      report(issue(CELL_CODES[c] as IssueCode, ['row', row, name], { value: cells.text(i) }));
-      return 0;
-    };
     const eligible = num(at.eligible, 'eligible', false);
     if (eligible === null) report(issue('missing_required', ['row', row, 'eligible']));
     const voters = num(at.voters, 'voters', false);
     let hasAnyFigure = voters !== null;
-    const votes = new Array<number>(C);
+    const votes: number[] = [];
     for (let k = 0; k < C; k++) {
       const i = at.choices[k] as number;
       const c = cells.count(i);
       if (c !== CELL_EMPTY) hasAnyFigure = true;
-      votes[k] = c >= 0 ? c : (num(i, names[k] as string, true) ?? 0);
+      votes.push(c >= 0 ? c : (num(i, names[k] as string, true) ?? 0));
     }
     const blank = num(at.blank, 'blank', true) ?? 0;
     const nul = num(at.null, 'null', true) ?? 0;
@@ -157,8 +163,9 @@ function figureReader(
         cells.count(at.blank) !== CELL_EMPTY ||
         cells.count(at.null) !== CELL_EMPTY ||
         cells.count(at.impugned) !== CELL_EMPTY;
-    if (issues !== null && (issues as Issue[]).some((i) => i.severity === 'error'))
-      return { ok: false, mesa: mesa || null, issues };
+    const found = issues as Issue[] | null;
+    if (found !== null && found.some((i) => i.severity === 'error'))
+      return { ok: false, mesa: mesa || null, issues: found };
     const noFigures = !hasAnyFigure;
     return {
       ok: true,
@@ -237,7 +244,7 @@ export function onpeMesaParser(header: readonly string[], election: ElectionDef)
           },
         };
       }
-      return { ...r, place: last.place };
+      return { ok: true, acta: r.acta, place: last.place };
     },
     raw: (cells) => Object.fromEntries(header.map((h, i) => [h, cells.text(i)])),
   };

@@ -14,7 +14,13 @@ export function validateActa(a: Acta, isKnownUbigeo: (ubigeo: string) => boolean
   else if (!isKnownUbigeo(a.ubigeo)) issues.push(issue('unknown_ubigeo', at, { ubigeo: a.ubigeo }));
 
   const hasFigures = a.votes !== null;
-  const sumLists = a.votes?.reduce((x, y) => x + y, 0) ?? 0;
+  let sumLists = 0;
+  let maxList = 0;
+  if (a.votes !== null)
+    for (const v of a.votes) {
+      sumLists += v;
+      if (v > maxList) maxList = v;
+    }
   const sum = sumLists + a.blank + a.null + a.impugned;
   if (a.state === 'not_installed') {
     if (sum > 0 || (a.voters ?? 0) > 0)
@@ -36,9 +42,8 @@ export function validateActa(a: Acta, isKnownUbigeo: (ubigeo: string) => boolean
   if (voters > a.eligible)
     issues.push(issue('voters_exceed_eligible', at, { voters, eligible: a.eligible }));
   // Any single figure above the voters means a recount (art. 24).
-  const figures = [...(a.votes ?? []), a.blank, a.null, a.impugned];
-  if (figures.some((f) => f > voters))
-    issues.push(issue('votes_exceed_voters', at, { voters, max: Math.max(...figures) }));
+  const max = Math.max(maxList, a.blank, a.null, a.impugned);
+  if (max > voters) issues.push(issue('votes_exceed_voters', at, { voters, max }));
   // Σ lists + blank + null + impugned = voters (art. 23).
   if (a.voters !== null && sum !== a.voters)
     issues.push(

@@ -256,7 +256,6 @@ export class SqliteStore implements Store {
     );
     let batchNo = 0;
     const placed = new Set<string>();
-
     return {
       importId,
       applyBatch: async (
@@ -267,13 +266,17 @@ export class SqliteStore implements Store {
         db.exec(`SAVEPOINT ${sp}`);
         const chainAtStart = chain;
         try {
-          const current = new Map<string, Row>();
+          /** The current version of each mesa of the batch: as stored, then as written here. */
+          const current = new Map<string, { acta: Acta; version: number }>();
           if (incoming.length > 0) {
             for (const r of selectCurrent.all(
               meta.election,
               JSON.stringify(incoming.map((i) => i.acta.mesa)),
             ) as Row[])
-              current.set(r['mesa'] as string, r);
+              current.set(r['mesa'] as string, {
+                acta: acta(meta.election, r),
+                version: r['version'] as number,
+              });
           }
           const out = {
             new: 0,
@@ -286,7 +289,7 @@ export class SqliteStore implements Store {
           for (const item of incoming) {
             const a = item.acta;
             const cur = current.get(a.mesa);
-            const decision = decideVersion(cur ? acta(meta.election, cur) : null, a, meta.mode);
+            const decision = decideVersion(cur ? cur.acta : null, a, meta.mode);
             if (item.place && !placed.has(a.ubigeo)) {
               placed.add(a.ubigeo);
               insertPlace.run(
@@ -301,13 +304,12 @@ export class SqliteStore implements Store {
               out.unchanged++;
               continue;
             }
+            const becomesCurrent = decision.kind !== 'conflict';
+            if (becomesCurrent && cur) retire.run(meta.election, a.mesa);
             const version = cur
               ? (((maxVersion.get(meta.election, a.mesa) as Row)['v'] as number) ?? 0) + 1
               : 1;
-            const votes = encodeVotes(a.votes);
-            const warnings = JSON.stringify(item.warnings);
-            const becomesCurrent = decision.kind !== 'conflict';
-            if (becomesCurrent && cur) retire.run(meta.election, a.mesa);
+            const warnings = item.warnings.length === 0 ? '[]' : JSON.stringify(item.warnings);
             chain = versionHash(chain, {
               mesa: a.mesa,
               version,
@@ -329,7 +331,7 @@ export class SqliteStore implements Store {
               a.stateLabel,
               a.eligible,
               a.voters,
-              votes,
+              encodeVotes(a.votes),
               a.blank,
               a.null,
               a.impugned,
@@ -348,21 +350,7 @@ export class SqliteStore implements Store {
             else if (decision.kind === 'correction') out.corrected++;
             else out.stateChanges++;
             // the version just written is what the next rows of this mesa compare with
-            if (becomesCurrent)
-              current.set(a.mesa, {
-                mesa: a.mesa,
-                version,
-                ubigeo: a.ubigeo,
-                state: a.state,
-                state_label: a.stateLabel,
-                eligible: a.eligible,
-                voters: a.voters,
-                votes,
-                blank: a.blank,
-                null_votes: a.null,
-                impugned: a.impugned,
-                preferential: a.preferential ? JSON.stringify(a.preferential) : null,
-              });
+            if (becomesCurrent) current.set(a.mesa, { acta: a, version });
           }
           for (const q of quarantined)
             insertQuarantine.run(
