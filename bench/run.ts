@@ -248,6 +248,8 @@ function ingestBenchmarks(dir: string): void {
           quarantinedByCode: Record<string, number>;
           loadMs: number;
           tabulateMs: number;
+          objectLoadMs: number;
+          objectTabulateMs: number;
         },
     );
     return {
@@ -259,6 +261,8 @@ function ingestBenchmarks(dir: string): void {
       byCode: runs[0]?.quarantinedByCode ?? {},
       loadMs: median(runs.map((r) => r.loadMs)),
       tabulateMs: median(runs.map((r) => r.tabulateMs)),
+      objectLoadMs: median(runs.map((r) => r.objectLoadMs)),
+      objectTabulateMs: median(runs.map((r) => r.objectTabulateMs)),
     };
   };
   for (const [name, file, election, choices, ubigeoMode] of [
@@ -279,7 +283,7 @@ function ingestBenchmarks(dir: string): void {
       cifraMs: c.tabulateMs,
       baselineMs: null,
       ratio: null,
-      note: `pure tabulation, 6 levels; loading the current actas from SQLite first takes ${c.loadMs.toFixed(0)} ms`,
+      note: `6 levels from the columnar snapshot (pure); loading that snapshot from SQLite first takes ${c.loadMs.toFixed(0)} ms; through one object per acta: tabulate ${c.objectTabulateMs.toFixed(1)} ms, load ${c.objectLoadMs.toFixed(0)} ms`,
     });
   }
 }

@@ -1,7 +1,7 @@
 // One contract for every Store implementation (Hono-style conformance suite): SQLite now,
 // PostgreSQL next. Call runStoreContract(name, makeStore) from a *.test.ts file.
 import { describe, expect, it } from 'vitest';
-import type { Acta, ElectionDef } from '../src/core/model/acta.js';
+import { ACTA_STATES, type Acta, type ElectionDef } from '../src/core/model/acta.js';
 import type { IncomingActa, Store } from '../src/store/store.js';
 
 const ELECTION: ElectionDef = {
@@ -276,6 +276,67 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       expect(await s.mesasOf(ELECTION.id, '010101')).toEqual([
         { mesa: '000001', state: 'counted', eligible: 300, voters: 100, conflict: false },
       ]);
+      await s.close();
+    });
+
+    it('gives the current actas as columns: the same actas, after versions and corrections', async () => {
+      const s = await fresh();
+      await importActas(
+        s,
+        [
+          acta('000001'),
+          acta('000002', {
+            ubigeo: '921001',
+            state: 'pending',
+            votes: null,
+            voters: null,
+            blank: 0,
+            null: 0,
+          }),
+          acta('000003', { state: 'annulled', votes: [0, 0], blank: 0, null: 96, impugned: 4 }),
+          acta('000004', {
+            preferential: [
+              [3, 1],
+              [0, 2],
+            ],
+          }),
+        ],
+        'c1',
+      );
+      await importActas(s, [acta('000001', { votes: [50, 40] })], 'c2', 'correction');
+      await importActas(s, [acta('000003', { votes: [1, 0] })], 'c3'); // a conflict: not applied
+      const current = await s.currentActas(ELECTION.id);
+      const cols = await s.currentActaColumns(ELECTION.id, 2);
+      // the stores need not agree on order; compare acta by acta
+      expect(cols.length).toBe(4);
+      const byMesa = new Map(current.map((a) => [a.mesa, a]));
+      for (let i = 0; i < cols.length; i++) {
+        const a = byMesa.get(cols.mesa[i] as string);
+        expect(a).toBeDefined();
+        if (!a) continue;
+        expect({
+          ubigeo: cols.ubigeos[cols.ubigeoOf[i] as number],
+          state: ACTA_STATES[cols.state[i] as number],
+          eligible: cols.eligible[i],
+          votes:
+            cols.hasFigures[i] === 1 ? Array.from(cols.votes.subarray(i * 2, i * 2 + 2)) : null,
+          blank: cols.blank[i],
+          null: cols.null[i],
+          impugned: cols.impugned[i],
+          preferential: cols.preferential?.[i] ?? null,
+        }).toEqual({
+          ubigeo: a.ubigeo,
+          state: a.state,
+          eligible: a.eligible,
+          votes: a.votes,
+          blank: a.blank,
+          null: a.null,
+          impugned: a.impugned,
+          preferential: a.preferential ?? null,
+        });
+      }
+      expect(cols.votes[cols.mesa.indexOf('000001') * 2]).toBe(50);
+      expect(cols.votes[cols.mesa.indexOf('000003') * 2]).toBe(0);
       await s.close();
     });
 

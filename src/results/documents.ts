@@ -1,7 +1,13 @@
 import type { ElectionDef } from '../core/model/acta.js';
 import { CIRCUNSCRIPCIONES } from '../core/rulesets/peru-circunscripciones.js';
-import { tabulate, unitPercentages, type Level, type UnitResult } from '../core/tally/aggregate.js';
-import type { PlaceNames, Store, StoredActa } from '../store/store.js';
+import type { ActaColumns } from '../core/tally/acta-columns.js';
+import {
+  tabulateColumns,
+  unitPercentages,
+  type Level,
+  type UnitResult,
+} from '../core/tally/aggregate.js';
+import type { PlaceNames, Store } from '../store/store.js';
 
 /** One unit of a results document: what `cifra results`, exports and the API return. */
 export interface ResultUnit {
@@ -45,14 +51,13 @@ export interface ResultsDocument {
 /** Names of units from the places the sources gave, indexed once per request. */
 export function unitNamer(
   places: ReadonlyMap<string, PlaceNames>,
-  actas?: readonly StoredActa[],
+  ubigeoOfMesa: (mesa: string) => string | undefined = () => undefined,
 ): (level: Level, code: string) => string {
   const byPrefix = new Map<string, PlaceNames>();
   for (const [ubigeo, p] of places) {
     for (const prefix of [ubigeo.slice(0, 2), ubigeo.slice(0, 4), ubigeo])
       if (!byPrefix.has(prefix)) byPrefix.set(prefix, p);
   }
-  const ubigeoOfMesa = new Map((actas ?? []).map((a) => [a.mesa, a.ubigeo]));
   return (level, code) => {
     switch (level) {
       case 'national':
@@ -73,7 +78,7 @@ export function unitNamer(
             : `${p.district}, ${p.province}, ${p.department}`;
       }
       case 'mesa': {
-        const u = ubigeoOfMesa.get(code);
+        const u = ubigeoOfMesa(code);
         const p = u ? places.get(u) : undefined;
         return p ? `Mesa ${code} — ${p.district}, ${p.province}` : `Mesa ${code}`;
       }
@@ -114,9 +119,12 @@ export function resultUnit(u: UnitResult, election: ElectionDef, name: string): 
 
 interface CachedElection {
   readonly revision: string;
-  readonly actas: readonly StoredActa[];
+  /** The current actas as columns: one snapshot per store revision, shared with the projection. */
+  readonly columns: ActaColumns;
   readonly places: ReadonlyMap<string, PlaceNames>;
   readonly byLevel: Map<Level, readonly ResultUnit[]>;
+  /** Each mesa's index in the columns, built on the first mesa lookup. */
+  mesaIndex: Map<string, number> | null;
 }
 
 /** Tabulations per store and election, kept until the next import changes the revision. */
@@ -130,12 +138,21 @@ async function cached(store: Store, election: ElectionDef): Promise<CachedElecti
   if (hit && hit.revision === revision) return hit;
   const entry: CachedElection = {
     revision,
-    actas: await store.currentActas(election.id),
+    columns: await store.currentActaColumns(election.id, election.choices.length),
     places: await store.places(election.id),
     byLevel: new Map(),
+    mesaIndex: null,
   };
   perStore.set(election.id, entry);
   return entry;
+}
+
+/**
+ * The election's current actas as columns, from the snapshot the results documents use (loaded
+ * once per store revision).
+ */
+export async function currentColumns(store: Store, election: ElectionDef): Promise<ActaColumns> {
+  return (await cached(store, election)).columns;
 }
 
 /** Results of an election at a level (optionally one unit), from the store's current actas. */
@@ -152,22 +169,31 @@ export async function buildResults(
     return { ...head, units: code === undefined ? units : units.filter((u) => u.code === code) };
   }
   const c = await cached(store, election);
+  const cols = c.columns;
+  const pendingFiguresCount = election.pendingFiguresCount ?? false;
   if (level === 'mesa') {
-    const subset = code === undefined ? c.actas : c.actas.filter((a) => a.mesa === code);
+    let only: number[] | undefined;
+    if (code !== undefined) {
+      c.mesaIndex ??= new Map(cols.mesa.map((m, i) => [m, i]));
+      const i = c.mesaIndex.get(code);
+      only = i === undefined ? [] : [i];
+    }
     const units =
-      tabulate(subset, election.choices.length, ['mesa'], {
-        pendingFiguresCount: election.pendingFiguresCount ?? false,
-      }).get('mesa') ?? [];
-    const name = unitNamer(c.places, subset);
+      tabulateColumns(cols, ['mesa'], { pendingFiguresCount, ...(only ? { only } : {}) }).get(
+        'mesa',
+      ) ?? [];
+    c.mesaIndex ??= new Map(cols.mesa.map((m, i) => [m, i]));
+    const index = c.mesaIndex;
+    const name = unitNamer(c.places, (mesa) => {
+      const i = index.get(mesa);
+      return i === undefined ? undefined : cols.ubigeos[cols.ubigeoOf[i] as number];
+    });
     return { ...head, units: units.map((u) => resultUnit(u, election, name('mesa', u.code))) };
   }
   let all = c.byLevel.get(level);
   if (!all) {
     const name = unitNamer(c.places);
-    const units =
-      tabulate(c.actas, election.choices.length, [level], {
-        pendingFiguresCount: election.pendingFiguresCount ?? false,
-      }).get(level) ?? [];
+    const units = tabulateColumns(cols, [level], { pendingFiguresCount }).get(level) ?? [];
     all = units.map((u) => resultUnit(u, election, name(level, u.code)));
     c.byLevel.set(level, all);
   }

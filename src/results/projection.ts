@@ -1,13 +1,13 @@
 import { issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
-import { frameFromMesas, mesasFromActas } from '../core/projection/frame-mesas.js';
+import { frameFromMesas, mesasFromColumns } from '../core/projection/frame-mesas.js';
 import { frameFromSnapshot, type SnapshotUnit } from '../core/projection/frame-snapshot.js';
 import type { ProjectionFrame } from '../core/projection/frame.js';
 import { simulate, type ContestKind, type ProjectionResult } from '../core/projection/simulate.js';
 import { getRuleset } from '../core/rulesets/registry.js';
 import type { Ruleset } from '../core/rulesets/ruleset.js';
 import type { Store } from '../store/store.js';
-import type { ResultUnit } from './documents.js';
+import { currentColumns, type ResultUnit } from './documents.js';
 import { election as findElection, type Found } from './service.js';
 
 export const DEFAULT_SIMS = 2000;
@@ -97,18 +97,16 @@ export async function getProjection(
     frame = frameFromSnapshot(units, choices);
     method = 'snapshot';
   } else {
-    const actas = await store.currentActas(def.id);
-    if (actas.length === 0)
+    // the results service's snapshot of this revision: loaded once for both
+    const cols = await currentColumns(store, def);
+    if (cols.length === 0)
       return {
         ok: false,
         issues: [
           issue('projection_unavailable', ['election'], { election: def.id, reason: 'no actas' }),
         ],
       };
-    frame = frameFromMesas(
-      mesasFromActas(actas, def.choices.length, def.pendingFiguresCount ?? false),
-      choices,
-    );
+    frame = frameFromMesas(mesasFromColumns(cols, def.pendingFiguresCount ?? false), choices);
     method = 'mesas';
   }
   if (frame.actasProcessed === 0)

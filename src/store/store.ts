@@ -1,5 +1,6 @@
 import type { Issue } from '../core/issues.js';
 import type { Acta, ElectionDef } from '../core/model/acta.js';
+import type { ActaColumns } from '../core/tally/acta-columns.js';
 import type { VersionDecision } from '../core/tally/versioning.js';
 import type { ChainedVersion } from './audit.js';
 
@@ -24,6 +25,8 @@ export interface Store {
   revision(election?: string): Promise<string>;
   /** The current state of every acta of an election (derived from its versions). */
   currentActas(election: string): Promise<StoredActa[]>;
+  /** The same current actas as columns, votes padded or cut to `choices` (results, projection). */
+  currentActaColumns(election: string, choices: number): Promise<ActaColumns>;
   getActa(election: string, mesa: string): Promise<StoredActa | null>;
   actaHistory(election: string, mesa: string): Promise<ActaVersion[]>;
   quarantined(importId: number): Promise<QuarantinedRow[]>;

@@ -1,4 +1,5 @@
-import { actaCounts, type Acta } from '../model/acta.js';
+import { ACTA_STATES, actaCounts, type Acta, type ActaState } from '../model/acta.js';
+import type { ActaColumns } from '../tally/acta-columns.js';
 import { unitCode } from '../tally/aggregate.js';
 import { circunscripcionOfUbigeo } from '../rulesets/peru-circunscripciones.js';
 import type { FrameGroup, FrameRegion, ProjectionFrame } from './frame.js';
@@ -53,6 +54,35 @@ export function mesasFromActas(
       eligible: a.eligible,
       figures,
     });
+  }
+  return out;
+}
+
+/** `mesasFromActas` on the columnar snapshot the results service keeps (same mesas, same order). */
+export function mesasFromColumns(cols: ActaColumns, pendingFiguresCount = false): ProjectionMesa[] {
+  const C = cols.choices;
+  // place codes once per ubigeo, not once per mesa
+  const places = cols.ubigeos.map((ubigeo) => ({
+    district: ubigeo,
+    province: ubigeo.slice(0, 4),
+    region: unitCode('circunscripcion', { ubigeo, mesa: '' }),
+  }));
+  const out: ProjectionMesa[] = [];
+  for (let i = 0; i < cols.length; i++) {
+    const state = ACTA_STATES[cols.state[i] as number] as ActaState;
+    const hasFigures = cols.hasFigures[i] === 1;
+    const counts = actaCounts({ state, votes: hasFigures ? [] : null }, pendingFiguresCount);
+    let figures: number[] | null = null;
+    if (counts && hasFigures) {
+      figures = new Array<number>(C + 2);
+      for (let k = 0; k < C; k++) figures[k] = cols.votes[i * C + k] as number;
+      figures[C] = cols.blank[i] as number;
+      figures[C + 1] = (cols.null[i] as number) + (cols.impugned[i] as number);
+    } else if (state === 'not_installed' || counts) {
+      figures = new Array<number>(C + 2).fill(0);
+    }
+    const place = places[cols.ubigeoOf[i] as number] as (typeof places)[number];
+    out.push({ ...place, eligible: cols.eligible[i] as number, figures });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { percentHalfUp } from '../ratio.js';
-import { actaCounts, type Acta, type ActaState } from '../model/acta.js';
+import { ACTA_STATES, actaCounts, type Acta, type ActaState } from '../model/acta.js';
 import { circunscripcionOfUbigeo } from '../rulesets/peru-circunscripciones.js';
+import type { ActaColumns } from './acta-columns.js';
 
 export const LEVELS = [
   'national',
@@ -271,5 +272,212 @@ export function unitPercentages(u: UnitResult): UnitPercentages {
     blankPctEmitted: percentHalfUp(u.blank, u.emitted),
     nullPctEmitted: percentHalfUp(u.null, u.emitted),
     pctActasProcessed: percentHalfUp(u.actasProcessed, u.actas.total),
+  };
+}
+
+/**
+ * `tabulate` on columns: the fast path of the results service (a differential test holds it
+ * equal to `tabulate` on the same actas). One pass over the actas into typed per-ubigeo sums,
+ * then each level as a roll-up of those. `only` restricts it to the actas at those indexes.
+ */
+export function tabulateColumns(
+  cols: ActaColumns,
+  levels: readonly Level[],
+  options: { readonly pendingFiguresCount?: boolean; readonly only?: readonly number[] } = {},
+): Map<Level, UnitResult[]> {
+  const pendingFiguresCount = options.pendingFiguresCount ?? false;
+  const C = cols.choices;
+  const only = options.only;
+  const n = only === undefined ? cols.length : only.length;
+  const out = new Map<Level, UnitResult[]>();
+  // Accumulators by group (a ubigeo, or an acta for the mesa level), as flat typed arrays.
+  /** Sums per group: `groupOf[i]` is acta i's group (its ubigeo), or acta j is group j (null). */
+  const sums = (groups: number, groupOf: Int32Array | null): Sums => {
+    const s = newSums(groups, C);
+    const pref = cols.preferential;
+    for (let j = 0; j < n; j++) {
+      const i = only === undefined ? j : (only[j] as number);
+      const g = groupOf === null ? j : (groupOf[i] as number);
+      const st = cols.state[i] as number;
+      const hasFigures = cols.hasFigures[i] === 1;
+      const counts =
+        st === COUNTED ||
+        st === RESOLVED ||
+        st === ANNULLED ||
+        (st === PENDING && pendingFiguresCount && hasFigures);
+      const e = cols.eligible[i] as number;
+      inc(s.total, g, 1);
+      inc(s.states, g * STATES + st, 1);
+      inc(s.eligible, g, e);
+      if (counts && st === PENDING) inc(s.pendingWithFigures, g, 1);
+      if (counts || st === NOT_INSTALLED) inc(s.eligibleProcessed, g, e);
+      else inc(s.eligibleRemaining, g, e);
+      if (counts && hasFigures) {
+        const v = s.votes;
+        const src = cols.votes;
+        const to = g * C;
+        const from = i * C;
+        for (let k = 0; k < C; k++) inc(v, to + k, src[from + k] as number);
+        inc(s.blank, g, cols.blank[i] as number);
+        inc(s.null, g, cols.null[i] as number);
+        inc(s.impugned, g, cols.impugned[i] as number);
+        const p = pref?.[i];
+        if (p) {
+          const into = ((s.preferential ??= [])[g] ??= Array.from({ length: C }, () => []));
+          p.forEach((list, c) => {
+            const t = into[c] as number[];
+            list.forEach((x, k) => (t[k] = (t[k] ?? 0) + x));
+          });
+        }
+      }
+    }
+    return s;
+  };
+  const U = cols.ubigeos.length;
+  const byUbigeo = levels.some((l) => l !== 'mesa') ? sums(U, cols.ubigeoOf) : null;
+  for (const level of levels) {
+    if (level === 'mesa') {
+      // one unit per acta (in the order of `only`): its own sums, named by its mesa
+      const idx = only === undefined ? null : only;
+      const s = sums(n, null);
+      const rows: UnitResult[] = [];
+      for (let j = 0; j < n; j++) {
+        const i = idx === null ? j : (idx[j] as number);
+        rows.push(finishSums(level, cols.mesa[i] as string, s, j, C));
+      }
+      out.set(
+        level,
+        rows.sort((x, y) => compareCodes(x.code, y.code)),
+      );
+      continue;
+    }
+    const s = byUbigeo as Sums;
+    // each ubigeo's unit at this level, then the roll-up
+    const codes: string[] = [];
+    const unitIndex = new Map<string, number>();
+    const unitOf = new Int32Array(U);
+    const present = new Uint8Array(U);
+    for (let u = 0; u < U; u++) {
+      if (s.total[u] === 0) continue; // a ubigeo none of the selected actas is in
+      present[u] = 1;
+      const code = unitCode(level, { ubigeo: cols.ubigeos[u] as string, mesa: '' });
+      let x = unitIndex.get(code);
+      if (x === undefined) {
+        x = codes.length;
+        codes.push(code);
+        unitIndex.set(code, x);
+      }
+      unitOf[u] = x;
+    }
+    const r = newSums(codes.length, C);
+    for (let u = 0; u < U; u++) if (present[u] === 1) mergeSums(r, unitOf[u] as number, s, u, C);
+    const order = codes.map((c, x) => [c, x] as const).sort((a, b) => compareCodes(a[0], b[0]));
+    out.set(
+      level,
+      order.map(([code, x]) => finishSums(level, code, r, x, C)),
+    );
+  }
+  return out;
+}
+
+/** a[i] += x on a typed array (`noUncheckedIndexedAccess` reads every index as maybe-undefined). */
+function inc(a: Float64Array, i: number, x: number): void {
+  a[i] = (a[i] as number) + x;
+}
+
+const STATES = ACTA_STATES.length;
+const COUNTED = ACTA_STATES.indexOf('counted');
+const RESOLVED = ACTA_STATES.indexOf('resolved');
+const ANNULLED = ACTA_STATES.indexOf('annulled');
+const PENDING = ACTA_STATES.indexOf('pending');
+const NOT_INSTALLED = ACTA_STATES.indexOf('not_installed');
+const JEE = ACTA_STATES.indexOf('jee');
+
+interface Sums {
+  readonly votes: Float64Array;
+  readonly blank: Float64Array;
+  readonly null: Float64Array;
+  readonly impugned: Float64Array;
+  readonly eligible: Float64Array;
+  readonly eligibleProcessed: Float64Array;
+  readonly eligibleRemaining: Float64Array;
+  readonly pendingWithFigures: Float64Array;
+  readonly total: Float64Array;
+  readonly states: Float64Array;
+  preferential: number[][][] | null;
+}
+
+function newSums(groups: number, C: number): Sums {
+  return {
+    votes: new Float64Array(groups * C),
+    blank: new Float64Array(groups),
+    null: new Float64Array(groups),
+    impugned: new Float64Array(groups),
+    eligible: new Float64Array(groups),
+    eligibleProcessed: new Float64Array(groups),
+    eligibleRemaining: new Float64Array(groups),
+    pendingWithFigures: new Float64Array(groups),
+    total: new Float64Array(groups),
+    states: new Float64Array(groups * STATES),
+    preferential: null,
+  };
+}
+
+function mergeSums(into: Sums, x: number, from: Sums, g: number, C: number): void {
+  for (let k = 0; k < C; k++) inc(into.votes, x * C + k, from.votes[g * C + k] as number);
+  for (let k = 0; k < STATES; k++)
+    inc(into.states, x * STATES + k, from.states[g * STATES + k] as number);
+  inc(into.blank, x, from.blank[g] as number);
+  inc(into.null, x, from.null[g] as number);
+  inc(into.impugned, x, from.impugned[g] as number);
+  inc(into.eligible, x, from.eligible[g] as number);
+  inc(into.eligibleProcessed, x, from.eligibleProcessed[g] as number);
+  inc(into.eligibleRemaining, x, from.eligibleRemaining[g] as number);
+  inc(into.pendingWithFigures, x, from.pendingWithFigures[g] as number);
+  inc(into.total, x, from.total[g] as number);
+  const p = from.preferential?.[g];
+  if (p) {
+    const target = ((into.preferential ??= [])[x] ??= Array.from({ length: C }, () => []));
+    p.forEach((list, c) => {
+      const t = target[c] as number[];
+      list.forEach((v, k) => (t[k] = (t[k] ?? 0) + v));
+    });
+  }
+}
+
+function finishSums(level: Level, code: string, s: Sums, g: number, C: number): UnitResult {
+  const votes = Array.from(s.votes.subarray(g * C, g * C + C));
+  let valid = 0;
+  for (const v of votes) valid += v;
+  const blank = s.blank[g] as number;
+  const nul = s.null[g] as number;
+  const impugned = s.impugned[g] as number;
+  const st = (k: number): number => s.states[g * STATES + k] as number;
+  const pendingWithFigures = s.pendingWithFigures[g] as number;
+  return {
+    level,
+    code,
+    votes,
+    preferential: s.preferential?.[g] ?? null,
+    blank,
+    null: nul,
+    impugned,
+    valid,
+    emitted: valid + blank + nul + impugned,
+    eligible: s.eligible[g] as number,
+    eligibleProcessed: s.eligibleProcessed[g] as number,
+    actas: {
+      total: s.total[g] as number,
+      counted: st(COUNTED),
+      resolved: st(RESOLVED),
+      annulled: st(ANNULLED),
+      notInstalled: st(NOT_INSTALLED),
+      pending: st(PENDING),
+      jee: st(JEE),
+      pendingWithFigures,
+    },
+    actasProcessed:
+      st(COUNTED) + st(RESOLVED) + st(ANNULLED) + st(NOT_INSTALLED) + pendingWithFigures,
+    eligibleRemaining: s.eligibleRemaining[g] as number,
   };
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { columnsFromActas, type ActaColumns } from '../../core/tally/acta-columns.js';
 import type { Issue } from '../../core/issues.js';
 import type { Acta, ElectionDef } from '../../core/model/acta.js';
 import { decideVersion } from '../../core/tally/versioning.js';
@@ -434,6 +435,10 @@ export class PgStore implements Store {
       conflict: r['conflict'] === true,
       warnings: warningsOf(r['warnings']),
     }));
+  }
+
+  async currentActaColumns(election: string, choices: number): Promise<ActaColumns> {
+    return columnsFromActas(await this.currentActas(election), choices);
   }
 
   async getActa(election: string, mesa: string): Promise<StoredActa | null> {

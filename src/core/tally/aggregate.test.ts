@@ -1,0 +1,121 @@
+// Differential test of the columnar tabulation (the results service's fast path) against
+// `tabulate`, the simple reference that adds acta objects one by one.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ACTA_STATES, type Acta } from '../model/acta.js';
+import { mesasFromActas, mesasFromColumns } from '../projection/frame-mesas.js';
+import { columnsFromActas } from './acta-columns.js';
+import { LEVELS, tabulate, tabulateColumns } from './aggregate.js';
+
+const UBIGEOS = ['010101', '010102', '010201', '140101', '140105', '150101', '150201', '921001'];
+
+function arbitraryActas(choices: number): fc.Arbitrary<Acta[]> {
+  return fc
+    .uniqueArray(
+      fc.record({
+        mesa: fc.nat({ max: 999_999 }).map((n) => String(n).padStart(6, '0')),
+        ubigeo: fc.constantFrom(...UBIGEOS),
+        state: fc.constantFrom(...ACTA_STATES),
+        eligible: fc.nat({ max: 300 }),
+        figures: fc.option(
+          fc.record({
+            votes: fc.array(fc.nat({ max: 200 }), { minLength: choices, maxLength: choices }),
+            blank: fc.nat({ max: 50 }),
+            null: fc.nat({ max: 50 }),
+            impugned: fc.nat({ max: 5 }),
+            preferential: fc.option(
+              fc.array(fc.array(fc.nat({ max: 30 }), { maxLength: 3 }), {
+                minLength: choices,
+                maxLength: choices,
+              }),
+            ),
+          }),
+        ),
+      }),
+      { maxLength: 60, selector: (a) => a.mesa },
+    )
+    .map((rows) =>
+      rows.map((r): Acta => ({
+        election: 'e',
+        mesa: r.mesa,
+        ubigeo: r.ubigeo,
+        state: r.state,
+        stateLabel: r.state,
+        eligible: r.eligible,
+        voters: null,
+        votes: r.figures?.votes ?? null,
+        blank: r.figures?.blank ?? 0,
+        null: r.figures?.null ?? 0,
+        impugned: r.figures?.impugned ?? 0,
+        ...(r.figures?.preferential ? { preferential: r.figures.preferential } : {}),
+      })),
+    );
+}
+
+describe('tabulateColumns', () => {
+  it('equals tabulate at every level, on all actas and on any subset', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 5 })
+          .chain((c) =>
+            fc.tuple(fc.constant(c), arbitraryActas(c), fc.boolean(), fc.array(fc.nat())),
+          ),
+        ([choices, actas, pendingFiguresCount, picks]) => {
+          const cols = columnsFromActas(actas, choices);
+          const options = { pendingFiguresCount };
+          expect(tabulateColumns(cols, LEVELS, options)).toEqual(
+            tabulate(actas, choices, LEVELS, options),
+          );
+          const only = [...new Set(picks.filter((i) => i < actas.length))];
+          expect(tabulateColumns(cols, LEVELS, { ...options, only })).toEqual(
+            tabulate(
+              only.map((i) => actas[i] as Acta),
+              choices,
+              LEVELS,
+              options,
+            ),
+          );
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('gives the projection the same mesas as mesasFromActas', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 4 })
+          .chain((c) => fc.tuple(fc.constant(c), arbitraryActas(c), fc.boolean())),
+        ([choices, actas, pendingFiguresCount]) => {
+          expect(mesasFromColumns(columnsFromActas(actas, choices), pendingFiguresCount)).toEqual(
+            mesasFromActas(actas, choices, pendingFiguresCount),
+          );
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('adds the real shapes: a pending acta with figures counts only where the election says so', () => {
+    const a: Acta = {
+      election: 'e',
+      mesa: '000001',
+      ubigeo: '150101',
+      state: 'pending',
+      stateLabel: 'EN PROCESO',
+      eligible: 300,
+      voters: 10,
+      votes: [6, 2],
+      blank: 1,
+      null: 1,
+      impugned: 0,
+    };
+    const cols = columnsFromActas([a], 2);
+    const on = tabulateColumns(cols, ['national'], { pendingFiguresCount: true }).get('national');
+    const off = tabulateColumns(cols, ['national']).get('national');
+    expect(on?.[0]).toMatchObject({ votes: [6, 2], emitted: 10, eligibleRemaining: 0 });
+    expect(off?.[0]).toMatchObject({ votes: [0, 0], emitted: 0, eligibleRemaining: 300 });
+  });
+});
