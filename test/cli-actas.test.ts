@@ -63,6 +63,40 @@ describe('cifra ingest / results / acta / export', () => {
     );
   });
 
+  it('--check validates a file and stores nothing: no import, no acta, no quarantine', async () => {
+    const checkDb = join(dir, 'check.db');
+    writeFileSync(
+      join(dir, 'mixed.csv'),
+      [
+        header,
+        line('000001', '010101', 'CONTABILIZADA', 40, 50, 5, 5),
+        line('000009', '010101', 'CONTABILIZADA', 40, 50, 5, 5).replace(',100,300,', ',101,300,'),
+        line('000010', '999999', 'CONTABILIZADA', 1, 1, 0, 0),
+      ].join('\n') + '\n',
+    );
+    const r = await cli(
+      'ingest',
+      join(dir, 'mixed.csv'),
+      '--check',
+      '--db',
+      checkDb,
+      '--output',
+      'json',
+      '--no-progress',
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({
+      checked: true,
+      importId: null,
+      rowsRead: 3,
+      valid: 1,
+      quarantined: 2,
+      quarantinedByCode: { sheet_sum_mismatch: 1, unknown_ubigeo: 1 },
+    });
+    expect((await cli('imports', '--db', checkDb)).out).not.toMatch(/mixed\.csv/);
+    expect((await cli('acta', '000001', '--db', checkDb)).code).not.toBe(0);
+  });
+
   it('ingests, prints a summary with the SHA-256, and says so when the file is imported again', async () => {
     const r = await cli('ingest', join(dir, 'night-1.csv'), '--db', db, '--no-progress');
     expect(r.code).toBe(0);

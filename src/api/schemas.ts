@@ -239,6 +239,10 @@ export const ImportReportSchema = z.object({
   format: z.string(),
   importId: z.number().int().nullable(),
   alreadyImported: z.boolean(),
+  /** A check: read and validated, nothing stored. */
+  checked: z.boolean(),
+  /** Rows that passed validation. */
+  valid: z.number().int(),
   rowsRead: z.number().int(),
   new: z.number().int(),
   unchanged: z.number().int(),

@@ -263,6 +263,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       'record the file as corrections (e.g. after JEE rulings): differing actas become current',
       false,
     )
+    .option(
+      '--check',
+      'read and validate only: report what would be quarantined, write no acta to the store',
+      false,
+    )
     .addOption(
       new Option('--output <format>', 'summary format').choices(['table', 'json']).default('table'),
     )
@@ -277,6 +282,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           choices?: string;
           rules?: string;
           correction: boolean;
+          check: boolean;
           output: OutputFormat;
           progress: boolean;
         },
@@ -291,6 +297,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
               choices: o.choices,
               rules: o.rules,
               correction: o.correction,
+              check: o.check,
               output: o.output,
               progress: o.progress && process.stderr.isTTY === true,
             },

@@ -5,7 +5,14 @@ import { basename } from 'node:path';
 import { issue, type Issue } from '../core/issues.js';
 import { CifraActaJsonSchema, type Acta, type ElectionDef } from '../core/model/acta.js';
 import { validateActa } from '../core/tally/validate-acta.js';
-import type { ImportSummary, IncomingActa, QuarantinedRow, Store } from '../store/store.js';
+import type {
+  BatchOutcome,
+  ImportSession,
+  ImportSummary,
+  IncomingActa,
+  QuarantinedRow,
+  Store,
+} from '../store/store.js';
 import {
   cifraCsvParser,
   detectFormat,
@@ -28,6 +35,8 @@ export interface IngestOptions {
   readonly now: () => string;
   readonly isKnownUbigeo: (ubigeo: string) => boolean;
   readonly onProgress?: ((bytesRead: number, size: number) => void) | undefined;
+  /** Read and validate only: nothing is compared with or written to the store. */
+  readonly check?: boolean | undefined;
 }
 
 export interface IngestReport extends ImportSummary {
@@ -38,9 +47,53 @@ export interface IngestReport extends ImportSummary {
   readonly importId: number | null;
   /** The same file was already imported: nothing was read or changed. */
   readonly alreadyImported: boolean;
+  /** A check (`--check`): the file was read and validated, nothing was stored. */
+  readonly checked: boolean;
+  /** Rows that passed validation: the actas the store receives (or would receive, in a check). */
+  readonly valid: number;
   readonly warningsByCode: Readonly<Record<string, number>>;
   readonly conflictMesas: readonly string[];
 }
+
+/** Bytes per read: big enough that the per-chunk work (an await, a flush check) is noise. */
+const READ_CHUNK = 1 << 20;
+
+/**
+ * The mesas seen in a file (a mesa twice is a duplicate row). Valid mesa codes are six digits
+ * (validateActa), so they are kept in a bitmap of 10⁶ bits, not a set of strings.
+ */
+class MesaSet {
+  private readonly bits = new Uint8Array(125_000);
+  private readonly other = new Set<string>();
+  private index(mesa: string): number {
+    if (mesa.length !== 6) return -1;
+    let n = 0;
+    for (let i = 0; i < 6; i++) {
+      const d = mesa.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return -1;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+  has(mesa: string): boolean {
+    const n = this.index(mesa);
+    return n < 0 ? this.other.has(mesa) : ((this.bits[n >> 3] as number) & (1 << (n & 7))) !== 0;
+  }
+  add(mesa: string): void {
+    const n = this.index(mesa);
+    if (n < 0) this.other.add(mesa);
+    else this.bits[n >> 3] = (this.bits[n >> 3] as number) | (1 << (n & 7));
+  }
+}
+
+const CHECKED_BATCH: BatchOutcome = {
+  new: 0,
+  unchanged: 0,
+  stateChanges: 0,
+  corrected: 0,
+  conflicts: 0,
+  conflictMesas: [],
+};
 
 const ZERO_COUNTS = {
   rowsRead: 0,
@@ -66,7 +119,7 @@ export type IngestResult =
 async function sha256Of(path: string): Promise<{ sha256: string; size: number }> {
   const h = createHash('sha256');
   let size = 0;
-  for await (const c of createReadStream(path)) {
+  for await (const c of createReadStream(path, { highWaterMark: READ_CHUNK })) {
     h.update(c as Buffer);
     size += (c as Buffer).length;
   }
@@ -201,7 +254,10 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
   const mode = o.mode ?? 'import';
   const isJson =
     o.format === 'cifra-json' || (o.format === undefined && /\.(jsonl|ndjson|json)$/i.test(o.file));
-  const previous = mode === 'import' ? await store.findImport(o.election.id, hashed.sha256) : null;
+  const previous =
+    mode === 'import' && o.check !== true
+      ? await store.findImport(o.election.id, hashed.sha256)
+      : null;
   if (previous !== null) {
     return {
       ok: true,
@@ -212,6 +268,8 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
         format: previous.format as IngestFormat,
         importId: previous.id,
         alreadyImported: true,
+        checked: false,
+        valid: 0,
         ...ZERO_COUNTS,
         quarantinedByCode: {},
         warningsByCode: {},
@@ -272,17 +330,20 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
     throw e;
   }
 
-  const session = await store.beginImport({
-    election: o.election.id,
-    fileName: basename(o.file),
-    sha256: hashed.sha256,
-    size: hashed.size,
-    format,
-    mode,
-    startedAt: o.now(),
-  });
+  const session: ImportSession | null = o.check
+    ? null
+    : await store.beginImport({
+        election: o.election.id,
+        fileName: basename(o.file),
+        sha256: hashed.sha256,
+        size: hashed.size,
+        format,
+        mode,
+        startedAt: o.now(),
+      });
   const batchSize = o.batchSize ?? 5000;
-  const seen = new Set<string>();
+  let valid = 0;
+  const seen = new MesaSet();
   const quarantinedByCode: Record<string, number> = {};
   const warningsByCode: Record<string, number> = {};
   const totals: { -readonly [K in keyof typeof ZERO_COUNTS]: number } = { ...ZERO_COUNTS };
@@ -290,7 +351,9 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
   let actas: IncomingActa[] = [];
   let bad: QuarantinedRow[] = [];
   const flush = async (): Promise<void> => {
-    const r = await session.applyBatch(actas, bad);
+    valid += actas.length;
+    // a check stores nothing: the batch is only counted
+    const r = session === null ? CHECKED_BATCH : await session.applyBatch(actas, bad);
     totals.new += r.new;
     totals.unchanged += r.unchanged;
     totals.stateChanges += r.stateChanges;
@@ -345,7 +408,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
     if (totals.rowsRead === 0)
       throw new FileRejected('file_empty', { reason: 'a header but no rows' });
     const summary: ImportSummary = { ...totals, quarantinedByCode, finishedAt: o.now() };
-    await session.commit(summary);
+    await session?.commit(summary);
     o.onProgress?.(hashed.size, hashed.size);
     return {
       ok: true,
@@ -355,14 +418,16 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
         sha256: hashed.sha256,
         size: hashed.size,
         format,
-        importId: session.importId,
+        importId: session?.importId ?? null,
+        checked: session === null,
+        valid,
         alreadyImported: false,
         warningsByCode,
         conflictMesas,
       },
     };
   } catch (e) {
-    await session.rollback();
+    await session?.rollback();
     if (e instanceof FileRejected)
       return { ok: false, issues: [issue(e.code, ['file'], { file: o.file, ...e.details })] };
     throw e;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import type { Acta } from '../core/model/acta.js';
 import type { ImportRecord } from './store.js';
 
@@ -9,6 +9,16 @@ import type { ImportRecord } from './store.js';
  * reports the first broken link. Both stores compute the same hashes from the same content.
  */
 export const GENESIS = '0'.repeat(64);
+
+/**
+ * SHA-256 (hex) of the UTF-8 bytes of `prev` then `content`. One-shot `crypto.hash` (Node ≥ 20.12)
+ * where it exists — a third of the time of a Hash object per version, for the same digest.
+ */
+export function chainHash(prev: string, content: string): string {
+  return typeof crypto.hash === 'function'
+    ? crypto.hash('sha256', prev + content, 'hex')
+    : crypto.createHash('sha256').update(prev).update(content).digest('hex');
+}
 
 /** The immutable content of one acta version (the is_current / conflict flags are derived). */
 export interface ChainedVersion {
@@ -31,59 +41,55 @@ export function versionHash(
   v: Omit<ChainedVersion, 'id' | 'hash' | 'isCurrent' | 'conflict'>,
 ): string {
   const a = v.acta;
-  return createHash('sha256')
-    .update(prev)
-    .update(
-      JSON.stringify([
-        a.election,
-        v.mesa,
-        v.version,
-        v.kind,
-        a.ubigeo,
-        a.state,
-        a.stateLabel,
-        a.eligible,
-        a.voters,
-        a.votes,
-        a.blank,
-        a.null,
-        a.impugned,
-        v.importId,
-        v.row,
-        v.recordedAt,
-        v.warnings,
-        a.preferential ?? null,
-      ]),
-    )
-    .digest('hex');
+  return chainHash(
+    prev,
+    JSON.stringify([
+      a.election,
+      v.mesa,
+      v.version,
+      v.kind,
+      a.ubigeo,
+      a.state,
+      a.stateLabel,
+      a.eligible,
+      a.voters,
+      a.votes,
+      a.blank,
+      a.null,
+      a.impugned,
+      v.importId,
+      v.row,
+      v.recordedAt,
+      v.warnings,
+      a.preferential ?? null,
+    ]),
+  );
 }
 
 export function importHash(prev: string, r: ImportRecord): string {
-  return createHash('sha256')
-    .update(prev)
-    .update(
-      JSON.stringify([
-        r.id,
-        r.election,
-        r.fileName,
-        r.sha256,
-        r.size,
-        r.format,
-        r.mode,
-        r.status,
-        r.startedAt,
-        r.finishedAt ?? null,
-        r.rowsRead ?? null,
-        r.new ?? null,
-        r.unchanged ?? null,
-        r.stateChanges ?? null,
-        r.corrected ?? null,
-        r.conflicts ?? null,
-        r.quarantined ?? null,
-        r.quarantinedByCode ?? null,
-      ]),
-    )
-    .digest('hex');
+  return chainHash(
+    prev,
+    JSON.stringify([
+      r.id,
+      r.election,
+      r.fileName,
+      r.sha256,
+      r.size,
+      r.format,
+      r.mode,
+      r.status,
+      r.startedAt,
+      r.finishedAt ?? null,
+      r.rowsRead ?? null,
+      r.new ?? null,
+      r.unchanged ?? null,
+      r.stateChanges ?? null,
+      r.corrected ?? null,
+      r.conflicts ?? null,
+      r.quarantined ?? null,
+      r.quarantinedByCode ?? null,
+    ]),
+  );
 }
 
 export interface AuditBreak {

@@ -51,6 +51,8 @@ export interface IngestArgs {
   readonly choices?: string | undefined;
   readonly rules?: string | undefined;
   readonly correction: boolean;
+  /** Read and validate only; store nothing. */
+  readonly check?: boolean | undefined;
   readonly output: OutputFormat;
   readonly progress: boolean;
 }
@@ -71,7 +73,7 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
     ]);
     return EXIT_ISSUES;
   }
-  await store.putElection(election);
+  if (args.check !== true) await store.putElection(election);
   const bar = args.progress
     ? new cliProgress.SingleBar(
         { format: 'ingest [{bar}] {percentage}% | {value}/{total} bytes', clearOnComplete: true },
@@ -86,6 +88,7 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
     mode: args.correction ? 'correction' : 'import',
     now: () => new Date().toISOString(),
     isKnownUbigeo,
+    check: args.check,
     onProgress: (read, size) => {
       if (!bar) return;
       if (!started) bar.start(size, 0);
@@ -104,28 +107,38 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
     io.out(JSON.stringify(r, null, 2));
     return EXIT_OK;
   }
-  if (r.alreadyImported) {
+  if (r.checked) {
+    io.out(`checked ${r.file} against ${election.id}: nothing was stored`);
+    io.out(`sha256 ${r.sha256} · ${thousands(r.size)} bytes · format ${r.format}`);
+    io.out(
+      renderTable(
+        ['rows read', 'valid actas', 'quarantined'],
+        [[thousands(r.rowsRead), thousands(r.valid), thousands(r.quarantined)]],
+      ),
+    );
+  } else if (r.alreadyImported) {
     io.out(`already imported (import #${r.importId}, sha256 ${r.sha256}): nothing changed`);
     return EXIT_OK;
-  }
-  io.out(`import #${r.importId} into ${election.id}: ${r.file}`);
-  io.out(`sha256 ${r.sha256} · ${thousands(r.size)} bytes · format ${r.format}`);
-  io.out(
-    renderTable(
-      ['rows read', 'new', 'unchanged', 'state changes', 'corrected', 'conflicts', 'quarantined'],
-      [
+  } else {
+    io.out(`import #${r.importId} into ${election.id}: ${r.file}`);
+    io.out(`sha256 ${r.sha256} · ${thousands(r.size)} bytes · format ${r.format}`);
+    io.out(
+      renderTable(
+        ['rows read', 'new', 'unchanged', 'state changes', 'corrected', 'conflicts', 'quarantined'],
         [
-          thousands(r.rowsRead),
-          thousands(r.new),
-          thousands(r.unchanged),
-          thousands(r.stateChanges),
-          thousands(r.corrected),
-          thousands(r.conflicts),
-          thousands(r.quarantined),
+          [
+            thousands(r.rowsRead),
+            thousands(r.new),
+            thousands(r.unchanged),
+            thousands(r.stateChanges),
+            thousands(r.corrected),
+            thousands(r.conflicts),
+            thousands(r.quarantined),
+          ],
         ],
-      ],
-    ),
-  );
+      ),
+    );
+  }
   const byCode = Object.entries(r.quarantinedByCode);
   if (byCode.length > 0)
     io.out(`quarantined by issue: ${byCode.map(([c, n]) => `${c} ${n}`).join(', ')}`);

@@ -23,7 +23,7 @@ import { SQLITE_MIGRATIONS } from './migrations.js';
 import { GENESIS, importHash, versionHash, type ChainedVersion } from '../audit.js';
 import { actaOf, chainedOf, importOf, warningsOf, type Row } from '../rows.js';
 
-function encodeVotes(v: readonly number[] | null): Buffer | null {
+export function encodeVotes(v: readonly number[] | null): Buffer | null {
   return v === null ? null : Buffer.from(Int32Array.from(v).buffer);
 }
 function decodeVotes(b: unknown): number[] | null {
@@ -37,6 +37,19 @@ function decodeVotes(b: unknown): number[] | null {
   return Array.from(aligned);
 }
 
+/** How a version is written (exported for the benchmark of the store's floor). */
+export const INSERT_VERSION_SQL =
+  'INSERT INTO acta_versions (election, mesa, version, kind, is_current, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, import_id, row, recorded_at, warnings, preferential, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/** SQLite's settings for every connection: WAL, normal sync, a page cache one import fits in. */
+export function configureSqlite(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 10000');
+  db.pragma('cache_size = -65536'); // 64 MiB of page cache: one import touches every acta
+}
+
 const acta = (election: string, r: Row): Acta => actaOf(election, r, decodeVotes);
 const chained = (r: Row) => chainedOf(r, decodeVotes);
 
@@ -45,11 +58,7 @@ export class SqliteStore implements Store {
 
   constructor(path: string) {
     this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 10000');
-    this.db.pragma('cache_size = -65536'); // 64 MiB of page cache: one import touches every acta
+    configureSqlite(this.db);
   }
 
   async migrate(): Promise<void> {
@@ -237,9 +246,7 @@ export class SqliteStore implements Store {
     const selectCurrent = db.prepare(
       'SELECT * FROM acta_versions WHERE election = ? AND is_current = 1 AND mesa IN (SELECT value FROM json_each(?))',
     );
-    const insertVersion = db.prepare(
-      'INSERT INTO acta_versions (election, mesa, version, kind, is_current, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, import_id, row, recorded_at, warnings, preferential, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+    const insertVersion = db.prepare(INSERT_VERSION_SQL);
     const retire = db.prepare(
       'UPDATE acta_versions SET is_current = 0, conflict = 0 WHERE election = ? AND mesa = ? AND is_current = 1',
     );

@@ -1,0 +1,120 @@
+// The parts of an ingest, each in a fresh process, for the benchmark (prints {"ms", …}):
+//   check FILE ELECTION CHOICES UBIGEO-MODE — `ingestFile` with `check`: read, parse and validate
+//     every row exactly as an import does, store nothing (what `cifra ingest --check` runs);
+//   floor FILE ELECTION CHOICES UBIGEO-MODE DBDIR — the store's floor: the file's actas, parsed
+//     beforehand, written as new versions with the store's own INSERT into a fresh database with
+//     cifra's schema, in one transaction — no parsing, validation, decision or hashing timed.
+import { createReadStream, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import type { Acta, ElectionDef } from '../src/core/model/acta.js';
+import { builtInElection } from '../src/elections/catalog.js';
+import { onpeMesaParser } from '../src/ingest/formats.js';
+import { ingestFile } from '../src/ingest/ingest.js';
+import { readCsvRows } from '../src/ingest/rows.js';
+import { isKnownUbigeo } from '../src/io/ubigeo.js';
+import {
+  configureSqlite,
+  encodeVotes,
+  INSERT_VERSION_SQL,
+  SqliteStore,
+} from '../src/store/sqlite/sqlite-store.js';
+
+const [mode, file, electionArg, choicesArg, ubigeoMode, dbDir] = process.argv.slice(2);
+if (!mode || !file || !electionArg)
+  throw new Error('usage: ingest-parts check|floor FILE ELECTION …');
+const known =
+  ubigeoMode === 'any-ubigeo'
+    ? (u: string): boolean => /^(0[1-9]|1\d|2[0-5]|9[1-5])\d{4}$/.test(u)
+    : isKnownUbigeo;
+const election: ElectionDef = builtInElection(electionArg) ?? {
+  id: electionArg,
+  label: electionArg,
+  ruleset: 'pe-2026-diputados',
+  choices: Array.from({ length: Number(choicesArg) }, (_, i) => ({
+    id: `P${i + 1}`,
+    label: `P${i + 1}`,
+    party: `P${i + 1}`,
+  })),
+};
+isKnownUbigeo('010101'); // load the ubigeo table before timing
+
+if (mode === 'check') {
+  const dir = dbDir ?? '.';
+  const db = join(dir, `${electionArg}-check.db`);
+  for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
+  const store = new SqliteStore(db);
+  await store.migrate();
+  const t0 = performance.now();
+  const r = await ingestFile(store, {
+    file,
+    election,
+    now: () => new Date().toISOString(),
+    isKnownUbigeo: known,
+    check: true,
+  });
+  const ms = performance.now() - t0;
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  await store.close();
+  console.log(JSON.stringify({ ms, rows: r.report.rowsRead, valid: r.report.valid }));
+} else if (mode === 'floor') {
+  if (!dbDir) throw new Error('floor needs DBDIR');
+  const csv = await readCsvRows(createReadStream(file));
+  const parser = onpeMesaParser(csv.header, election);
+  const actas: Acta[] = [];
+  await csv.scan(
+    (r, row) => {
+      const p = parser.parse(r, row);
+      if (p.ok) actas.push(p.acta);
+    },
+    async () => {},
+  );
+  const path = join(dbDir, `${electionArg}-floor.db`);
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+  const store = new SqliteStore(path);
+  await store.migrate();
+  await store.putElection(election);
+  await store.close();
+  const db = new Database(path);
+  configureSqlite(db);
+  const importId = Number(
+    db
+      .prepare(
+        "INSERT INTO imports (election, file_name, sha256, size, format, mode, status, started_at) VALUES (?, 'floor', ?, 0, 'onpe-mesa', 'import', 'running', ?)",
+      )
+      .run(election.id, 'f'.repeat(64), new Date().toISOString()).lastInsertRowid,
+  );
+  const insert = db.prepare(INSERT_VERSION_SQL);
+  const hash = 'a'.repeat(64);
+  const at = new Date().toISOString();
+  const params = actas.map((a, i) => [
+    election.id,
+    a.mesa,
+    1,
+    'new',
+    1,
+    a.ubigeo,
+    a.state,
+    a.stateLabel,
+    a.eligible,
+    a.voters,
+    encodeVotes(a.votes),
+    a.blank,
+    a.null,
+    a.impugned,
+    importId,
+    i + 1,
+    at,
+    '[]',
+    null,
+    hash,
+  ]);
+  const t0 = performance.now();
+  db.exec('BEGIN IMMEDIATE');
+  for (const p of params) insert.run(p);
+  db.exec('COMMIT');
+  const ms = performance.now() - t0;
+  db.close();
+  console.log(JSON.stringify({ ms, rows: params.length }));
+} else throw new Error(`unknown mode ${mode}`);
