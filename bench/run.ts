@@ -278,6 +278,42 @@ function ingestBenchmarks(dir: string): void {
       ratio: d.e2e_ms / c.ms,
       note: `${c.rows} rows, ${c.quarantined} quarantined ${JSON.stringify(c.byCode)}; peak RSS ${(c.ingestRss / 1e6).toFixed(0)} MB for the ingest (${(c.rss / 1e6).toFixed(0)} MB once all actas are loaded for results); DuckDB 1 thread read+aggregate; ratio < 1 means slower`,
     });
+    // the ingest's parts, each median of 3 fresh processes: parse + validate, and the store's floor
+    const part = (mode: 'check' | 'floor'): number =>
+      median(
+        [0, 1, 2].map(
+          () =>
+            (
+              JSON.parse(
+                execFileSync('node', [
+                  join(CACHE, 'build', 'bench', 'ingest-parts.js'),
+                  mode,
+                  file,
+                  election,
+                  String(choices),
+                  ubigeoMode,
+                  CACHE,
+                ]).toString(),
+              ) as { ms: number }
+            ).ms,
+        ),
+      );
+    const check = part('check');
+    report({
+      name: `${name}-check`,
+      cifraMs: check,
+      baselineMs: d.e2e_ms,
+      ratio: d.e2e_ms / check,
+      note: 'cifra ingest --check: read, parse and validate every row as an import does (SHA-256 of the file included), store nothing',
+    });
+    const floor = part('floor');
+    report({
+      name: `${name}-store-floor`,
+      cifraMs: floor,
+      baselineMs: d.e2e_ms,
+      ratio: d.e2e_ms / floor,
+      note: 'the floor of any per-acta store in SQLite here: the parsed actas inserted with the store’s own INSERT into cifra’s schema, one transaction, nothing else timed',
+    });
     report({
       name: `${name}-tabulate-all-levels`,
       cifraMs: c.tabulateMs,

@@ -317,7 +317,7 @@ export function tabulateColumns(
         const src = cols.votes;
         const to = g * C;
         const from = i * C;
-        for (let k = 0; k < C; k++) inc(v, to + k, src[from + k] as number);
+        for (let k = 0; k < C; k++) v[to + k] = (v[to + k] as number) + (src[from + k] as number);
         inc(s.blank, g, cols.blank[i] as number);
         inc(s.null, g, cols.null[i] as number);
         inc(s.impugned, g, cols.impugned[i] as number);
