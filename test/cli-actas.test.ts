@@ -1,6 +1,9 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCli } from '../bench/reliability.js';
 import { dataPath } from '../src/io/paths.js';
 import { cli, tempDir } from './helpers.js';
 import { ONPE_COLUMNS } from './helpers.js';
@@ -242,5 +245,25 @@ describe('cifra ingest / results / acta / export', () => {
     const res = await cli('results', '--db', realDb);
     expect(res.out).toContain('2,724,752');
     expect(res.out).toContain('18.921');
+  });
+
+  it('stops quietly when its reader closes the pipe early (cifra … | head): exit 0, no stack', async () => {
+    const bin = await buildCli();
+    const child = spawn(process.execPath, [
+      bin,
+      'results',
+      '--level',
+      'district',
+      '--db',
+      join(dir, 'real.db'),
+    ]);
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    // the real file's 2,086-district table (written by the test above) is far more than a pipe
+    // holds: read one chunk of it, then hang up, as `head -1` does
+    child.stdout.once('data', () => child.stdout.destroy());
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(err).not.toMatch(/EPIPE|at /);
+    expect(code).toBe(0);
   });
 });
