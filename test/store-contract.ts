@@ -2,6 +2,7 @@
 // PostgreSQL next. Call runStoreContract(name, makeStore) from a *.test.ts file.
 import { describe, expect, it } from 'vitest';
 import { ACTA_STATES, type Acta, type ElectionDef } from '../src/core/model/acta.js';
+import type { ActaColumns } from '../src/core/tally/acta-columns.js';
 import type { IncomingActa, Store } from '../src/store/store.js';
 
 const ELECTION: ElectionDef = {
@@ -64,7 +65,31 @@ async function importActas(
   return { ...out, importId: s.importId };
 }
 
-export function runStoreContract(name: string, makeStore: () => Promise<Store>): void {
+/** A snapshot's actas by mesa, whatever their order. */
+function byMesa(cols: ActaColumns): Map<string, Record<string, unknown>> {
+  const C = cols.choices;
+  return new Map(
+    cols.mesa.map((m, i) => [
+      m,
+      {
+        ubigeo: cols.ubigeos[cols.ubigeoOf[i] as number],
+        state: ACTA_STATES[cols.state[i] as number],
+        eligible: cols.eligible[i],
+        votes: cols.hasFigures[i] === 1 ? Array.from(cols.votes.subarray(i * C, i * C + C)) : null,
+        blank: cols.blank[i],
+        null: cols.null[i],
+        impugned: cols.impugned[i],
+        preferential: cols.preferential?.[i] ?? null,
+      },
+    ]),
+  );
+}
+
+export function runStoreContract(
+  name: string,
+  makeStore: () => Promise<Store>,
+  options: { readonly isolatedReads: boolean } = { isolatedReads: true },
+): void {
   describe(`Store contract: ${name}`, () => {
     const fresh = async (): Promise<Store> => {
       const s = await makeStore();
@@ -339,6 +364,64 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       expect(cols.votes[cols.mesa.indexOf('000003') * 2]).toBe(0);
       await s.close();
     });
+
+    it('patches a snapshot with the actas changed since: the same as reading them all again', async () => {
+      const s = await fresh();
+      await importActas(
+        s,
+        [
+          acta('000001'),
+          acta('000002', { state: 'pending', votes: null, voters: null, blank: 0, null: 0 }),
+        ],
+        'p1',
+      );
+      const first = await s.currentActaColumns(ELECTION.id, 2);
+      expect(byMesa(await s.currentActaColumns(ELECTION.id, 2, first))).toEqual(byMesa(first));
+      await importActas(s, [acta('000002'), acta('000003', { ubigeo: '921001' })], 'p2'); // arrives; new
+      await importActas(s, [acta('000001', { votes: [61, 29] })], 'p3'); // a conflict: not applied
+      await importActas(s, [acta('000003', { votes: [10, 80] })], 'p4', 'correction');
+      const patched = await s.currentActaColumns(ELECTION.id, 2, first);
+      const whole = await s.currentActaColumns(ELECTION.id, 2);
+      expect(byMesa(patched)).toEqual(byMesa(whole));
+      // the correction also moved the acta to another district: its old one must not keep it
+      expect(byMesa(patched).get('000003')).toMatchObject({ votes: [10, 80], ubigeo: '010101' });
+      expect(byMesa(patched).get('000001')).toMatchObject({ votes: [60, 30] });
+      // the first snapshot still reads as it did
+      expect(first.length).toBe(2);
+      expect(byMesa(first).get('000002')).toMatchObject({ state: 'pending', votes: null });
+      await s.close();
+    });
+
+    it.runIf(options.isolatedReads)(
+      'readers never see an import before it commits (the API serves reads while it imports)',
+      async () => {
+        const s = await fresh();
+        await importActas(s, [acta('000001')], 'r1');
+        const before = await s.currentActaColumns(ELECTION.id, 2);
+        const revision = await s.revision(ELECTION.id);
+        const session = await s.beginImport({
+          election: ELECTION.id,
+          fileName: 'r2.csv',
+          sha256: 'r2',
+          size: 10,
+          format: 'cifra-csv',
+          mode: 'import',
+          startedAt: '2026-11-26T00:00:00.000Z',
+        });
+        await session.applyBatch(
+          [incoming(acta('000002'), 1), incoming(acta('000001', { votes: [0, 90] }), 2)],
+          [],
+        );
+        // mid-import: the store reads as it was
+        expect((await s.currentActas(ELECTION.id)).map((a) => a.mesa)).toEqual(['000001']);
+        expect(await s.getActa(ELECTION.id, '000002')).toBeNull();
+        expect(await s.revision(ELECTION.id)).toBe(revision);
+        expect(byMesa(await s.currentActaColumns(ELECTION.id, 2, before))).toEqual(byMesa(before));
+        await session.rollback();
+        expect((await s.currentActas(ELECTION.id)).map((a) => a.mesa)).toEqual(['000001']);
+        await s.close();
+      },
+    );
 
     it('keeps actas without figures as null, not zero', async () => {
       const s = await fresh();

@@ -138,7 +138,8 @@ async function cached(store: Store, election: ElectionDef): Promise<CachedElecti
   if (hit && hit.revision === revision) return hit;
   const entry: CachedElection = {
     revision,
-    columns: await store.currentActaColumns(election.id, election.choices.length),
+    // the previous revision's snapshot, patched with what changed since where the store can
+    columns: await store.currentActaColumns(election.id, election.choices.length, hit?.columns),
     places: await store.places(election.id),
     byLevel: new Map(),
     mesaIndex: null,

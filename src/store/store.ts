@@ -25,8 +25,16 @@ export interface Store {
   revision(election?: string): Promise<string>;
   /** The current state of every acta of an election (derived from its versions). */
   currentActas(election: string): Promise<StoredActa[]>;
-  /** The same current actas as columns, votes padded or cut to `choices` (results, projection). */
-  currentActaColumns(election: string, choices: number): Promise<ActaColumns>;
+  /**
+   * The same current actas as columns, votes padded or cut to `choices` (results, projection).
+   * Given `previous`, a snapshot this store returned for the election, a store may return it
+   * patched with the actas changed since instead of reading every acta again.
+   */
+  currentActaColumns(
+    election: string,
+    choices: number,
+    previous?: ActaColumns,
+  ): Promise<ActaColumns>;
   getActa(election: string, mesa: string): Promise<StoredActa | null>;
   actaHistory(election: string, mesa: string): Promise<ActaVersion[]>;
   quarantined(importId: number): Promise<QuarantinedRow[]>;

@@ -139,3 +139,104 @@ export function columnsFromActas(actas: readonly Acta[], choices: number): ActaC
     );
   return b.finish();
 }
+
+/** One acta's current figures, as a store reads them for a snapshot. */
+export interface ActaRow {
+  readonly mesa: string;
+  readonly ubigeo: string;
+  readonly state: ActaState;
+  readonly eligible: number;
+  readonly blank: number;
+  readonly null: number;
+  readonly impugned: number;
+  readonly votes: { readonly length: number; readonly [k: number]: number } | null;
+  readonly preferential?: readonly (readonly number[])[] | null | undefined;
+}
+
+/**
+ * A new snapshot from `prev` and the actas changed since: a changed mesa keeps its index, a new
+ * one is appended (the last row of a mesa wins). `prev` is not modified, so readers of the old
+ * snapshot are unaffected. `indexOf` gives a mesa's index in `prev`; the mesas appended are
+ * returned with their indexes. Equal to rebuilding the columns from the updated actas (tested).
+ */
+export function patchColumns(
+  prev: ActaColumns,
+  rows: readonly ActaRow[],
+  indexOf: (mesa: string) => number | undefined,
+): { readonly columns: ActaColumns; readonly added: readonly (readonly [string, number])[] } {
+  const C = prev.choices;
+  const added: [string, number][] = [];
+  const at = new Map<string, number>();
+  let n = prev.length;
+  for (const r of rows) {
+    if (at.has(r.mesa)) continue;
+    const i = indexOf(r.mesa);
+    if (i !== undefined && i < prev.length) at.set(r.mesa, i);
+    else {
+      at.set(r.mesa, n);
+      added.push([r.mesa, n]);
+      n++;
+    }
+  }
+  const grow = <T extends Int32Array | Uint8Array | Float64Array>(a: T, size: number): T => {
+    const out = new (a.constructor as new (n: number) => T)(size);
+    out.set(a);
+    return out;
+  };
+  const mesa = prev.mesa.slice();
+  for (const [m] of added) mesa.push(m);
+  const ubigeos = prev.ubigeos.slice();
+  const ubigeoIndex = new Map(ubigeos.map((u, i) => [u, i]));
+  const ubigeoOf = grow(prev.ubigeoOf, n);
+  const state = grow(prev.state, n);
+  const hasFigures = grow(prev.hasFigures, n);
+  const eligible = grow(prev.eligible, n);
+  const blank = grow(prev.blank, n);
+  const nul = grow(prev.null, n);
+  const impugned = grow(prev.impugned, n);
+  const votes = grow(prev.votes, n * C);
+  let preferential = prev.preferential === null ? null : prev.preferential.slice();
+  for (const r of rows) {
+    const i = at.get(r.mesa) as number;
+    let u = ubigeoIndex.get(r.ubigeo);
+    if (u === undefined) {
+      u = ubigeos.length;
+      ubigeos.push(r.ubigeo);
+      ubigeoIndex.set(r.ubigeo, u);
+    }
+    ubigeoOf[i] = u;
+    const s = STATE_INDEX.get(r.state);
+    if (s === undefined) throw new Error(`unknown acta state ${r.state}`);
+    state[i] = s;
+    eligible[i] = r.eligible;
+    blank[i] = r.blank;
+    nul[i] = r.null;
+    impugned[i] = r.impugned;
+    votes.fill(0, i * C, i * C + C);
+    hasFigures[i] = r.votes === null ? 0 : 1;
+    if (r.votes !== null) {
+      const k = Math.min(C, r.votes.length);
+      for (let j = 0; j < k; j++) votes[i * C + j] = r.votes[j] as number;
+    }
+    if (r.preferential) (preferential ??= [])[i] = r.preferential;
+    else if (preferential !== null) preferential[i] = undefined;
+  }
+  return {
+    columns: {
+      choices: C,
+      length: n,
+      mesa,
+      ubigeos,
+      ubigeoOf,
+      state,
+      hasFigures,
+      eligible,
+      blank,
+      null: nul,
+      impugned,
+      votes,
+      preferential,
+    },
+    added,
+  };
+}

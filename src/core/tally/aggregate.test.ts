@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTA_STATES, type Acta } from '../model/acta.js';
 import { mesasFromActas, mesasFromColumns } from '../projection/frame-mesas.js';
-import { columnsFromActas } from './acta-columns.js';
+import { columnsFromActas, patchColumns } from './acta-columns.js';
 import { LEVELS, tabulate, tabulateColumns } from './aggregate.js';
 
 const UBIGEOS = ['010101', '010102', '010201', '140101', '140105', '150101', '150201', '921001'];
@@ -92,6 +92,54 @@ describe('tabulateColumns', () => {
           expect(mesasFromColumns(columnsFromActas(actas, choices), pendingFiguresCount)).toEqual(
             mesasFromActas(actas, choices, pendingFiguresCount),
           );
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('patchColumns: a snapshot patched with changed actas tabulates as one rebuilt from them', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 4 })
+          .chain((c) =>
+            fc.tuple(fc.constant(c), arbitraryActas(c), arbitraryActas(c), fc.boolean()),
+          ),
+        ([choices, before, changes, pendingFiguresCount]) => {
+          // some changes hit mesas already there, some are new; a mesa may change twice
+          const rows = changes.map((a, i) =>
+            i % 2 === 0 && before.length > 0
+              ? { ...a, mesa: (before[i % before.length] as Acta).mesa }
+              : a,
+          );
+          const expected = [...before];
+          for (const r of rows) {
+            const at = expected.findIndex((a) => a.mesa === r.mesa);
+            if (at >= 0) expected[at] = r;
+            else expected.push(r);
+          }
+          const prev = columnsFromActas(before, choices);
+          const frozen = JSON.stringify(prev, (_, v: unknown) =>
+            ArrayBuffer.isView(v) ? Array.from(v as Int32Array) : v,
+          );
+          const index = new Map(before.map((a, i) => [a.mesa, i]));
+          const { columns, added } = patchColumns(prev, rows, (m) => index.get(m));
+          const options = { pendingFiguresCount };
+          expect(columns.mesa).toEqual(expected.map((a) => a.mesa));
+          expect(added.map(([m]) => m)).toEqual(expected.slice(before.length).map((a) => a.mesa));
+          expect(tabulateColumns(columns, LEVELS, options)).toEqual(
+            tabulate(expected, choices, LEVELS, options),
+          );
+          expect(mesasFromColumns(columns, pendingFiguresCount)).toEqual(
+            mesasFromActas(expected, choices, pendingFiguresCount),
+          );
+          // the old snapshot is untouched: its readers see what they saw
+          expect(
+            JSON.stringify(prev, (_, v: unknown) =>
+              ArrayBuffer.isView(v) ? Array.from(v as Int32Array) : v,
+            ),
+          ).toBe(frozen);
         },
       ),
       { numRuns: 1_000 },

@@ -2,7 +2,12 @@ import Database from 'better-sqlite3';
 import type { Issue } from '../../core/issues.js';
 import type { Acta, ActaState, ElectionDef } from '../../core/model/acta.js';
 import { decideVersion } from '../../core/tally/versioning.js';
-import { ActaColumnsBuilder, type ActaColumns } from '../../core/tally/acta-columns.js';
+import {
+  ActaColumnsBuilder,
+  patchColumns,
+  type ActaColumns,
+  type ActaRow,
+} from '../../core/tally/acta-columns.js';
 import type {
   ActaVersion,
   BatchOutcome,
@@ -56,9 +61,21 @@ const chained = (r: Row) => chainedOf(r, decodeVotes);
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
 
-  constructor(path: string) {
+  constructor(private readonly path: string) {
     this.db = new Database(path);
     configureSqlite(this.db);
+  }
+
+  /**
+   * The connection an import writes through: its own, so that the store's readers (the API
+   * serving results while it imports) see only committed imports. A memory database has one
+   * connection only.
+   */
+  private writer(): { db: Database.Database; done: () => void } {
+    if (this.path === ':memory:' || this.path === '') return { db: this.db, done: () => {} };
+    const db = new Database(this.path);
+    configureSqlite(db);
+    return { db, done: () => db.close() };
   }
 
   async migrate(): Promise<void> {
@@ -220,29 +237,43 @@ export class SqliteStore implements Store {
   }
 
   async beginImport(meta: ImportMeta): Promise<ImportSession> {
-    const db = this.db;
-    db.exec('BEGIN IMMEDIATE');
+    const { db, done } = this.writer();
+    try {
+      db.exec('BEGIN IMMEDIATE');
+    } catch (e) {
+      done();
+      throw e;
+    }
     let open = true;
-    let chain =
-      ((
-        db.prepare('SELECT hash FROM acta_versions ORDER BY id DESC LIMIT 1').get() as
-          Row | undefined
-      )?.['hash'] as string | undefined) ?? GENESIS;
-    const importId = Number(
-      db
-        .prepare(
-          "INSERT INTO imports (election, file_name, sha256, size, format, mode, status, started_at) VALUES (?, ?, ?, ?, ?, ?, 'running', ?)",
-        )
-        .run(
-          meta.election,
-          meta.fileName,
-          meta.sha256,
-          meta.size,
-          meta.format,
-          meta.mode,
-          meta.startedAt,
-        ).lastInsertRowid,
-    );
+    let chain: string;
+    let importId: number;
+    try {
+      chain =
+        ((
+          db.prepare('SELECT hash FROM acta_versions ORDER BY id DESC LIMIT 1').get() as
+            Row | undefined
+        )?.['hash'] as string | undefined) ?? GENESIS;
+      importId = Number(
+        db
+          .prepare(
+            "INSERT INTO imports (election, file_name, sha256, size, format, mode, status, started_at) VALUES (?, ?, ?, ?, ?, ?, 'running', ?)",
+          )
+          .run(
+            meta.election,
+            meta.fileName,
+            meta.sha256,
+            meta.size,
+            meta.format,
+            meta.mode,
+            meta.startedAt,
+          ).lastInsertRowid,
+      );
+    } catch (e) {
+      // never leave the write lock held by a half-begun import
+      db.exec('ROLLBACK');
+      done();
+      throw e;
+    }
     const selectCurrent = db.prepare(
       'SELECT * FROM acta_versions WHERE election = ? AND is_current = 1 AND mesa IN (SELECT value FROM json_each(?))',
     );
@@ -409,9 +440,13 @@ export class SqliteStore implements Store {
         );
         db.exec('COMMIT');
         open = false;
+        done();
       },
       rollback: async (): Promise<void> => {
-        if (open) db.exec('ROLLBACK');
+        if (open) {
+          db.exec('ROLLBACK');
+          done();
+        }
         open = false;
       },
     };
@@ -444,38 +479,103 @@ export class SqliteStore implements Store {
     return out;
   }
 
-  async currentActaColumns(election: string, choices: number): Promise<ActaColumns> {
-    const n = (
-      this.db
-        .prepare('SELECT COUNT(*) AS n FROM acta_versions WHERE election = ? AND is_current = 1')
-        .get(election) as Row
-    )['n'] as number;
-    const b = new ActaColumnsBuilder(n, choices);
-    const stmt = this.db.prepare(
-      'SELECT mesa, ubigeo, state, eligible, votes, blank, null_votes, impugned, preferential FROM acta_versions NOT INDEXED WHERE election = ? AND is_current = 1',
-    );
-    for (const r of stmt.raw(true).iterate(election) as IterableIterator<unknown[]>) {
+  /**
+   * Snapshots this store handed out: the last version id they include and each mesa's index, so
+   * the next revision patches the latest snapshot with the actas changed since.
+   */
+  private readonly snapshots = new WeakMap<
+    ActaColumns,
+    { election: string; cursor: number; index: Map<string, number>; latest: boolean }
+  >();
+
+  async currentActaColumns(
+    election: string,
+    choices: number,
+    previous?: ActaColumns,
+  ): Promise<ActaColumns> {
+    // One read transaction: the cursor and the rows read agree even while another process imports.
+    return this.db.transaction(() => {
+      const cursor = (
+        this.db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM acta_versions').get() as Row
+      )['id'] as number;
+      const meta = previous ? this.snapshots.get(previous) : undefined;
+      if (
+        previous !== undefined &&
+        meta !== undefined &&
+        meta.latest &&
+        meta.election === election &&
+        previous.choices === choices
+      ) {
+        if (meta.cursor === cursor) return previous;
+        const rows = this.readColumnRows(
+          'SELECT mesa, ubigeo, state, eligible, votes, blank, null_votes, impugned, preferential FROM acta_versions WHERE election = ? AND is_current = 1 AND mesa IN (SELECT DISTINCT mesa FROM acta_versions WHERE id > ? AND election = ?)',
+          [election, meta.cursor, election],
+        );
+        const { columns, added } = patchColumns(previous, rows, (m) => meta.index.get(m));
+        // indexes never move, so the index grows along the one line of snapshots
+        for (const [m, i] of added) meta.index.set(m, i);
+        meta.latest = false;
+        this.snapshots.set(columns, { election, cursor, index: meta.index, latest: true });
+        return columns;
+      }
+      const n = (
+        this.db
+          .prepare('SELECT COUNT(*) AS n FROM acta_versions WHERE election = ? AND is_current = 1')
+          .get(election) as Row
+      )['n'] as number;
+      const b = new ActaColumnsBuilder(n, choices);
+      for (const r of this.readColumnRows(
+        'SELECT mesa, ubigeo, state, eligible, votes, blank, null_votes, impugned, preferential FROM acta_versions NOT INDEXED WHERE election = ? AND is_current = 1',
+        [election],
+      ))
+        b.push(
+          r.mesa,
+          r.ubigeo,
+          r.state,
+          r.eligible,
+          r.blank,
+          r.null,
+          r.impugned,
+          r.votes,
+          r.preferential,
+        );
+      const columns = b.finish();
+      this.snapshots.set(columns, {
+        election,
+        cursor,
+        index: new Map(columns.mesa.map((m, i) => [m, i])),
+        latest: true,
+      });
+      return columns;
+    })();
+  }
+
+  /** Rows for a snapshot: the votes straight from the BLOB's bytes (a view when aligned). */
+  private readColumnRows(sql: string, params: readonly unknown[]): ActaRow[] {
+    const out: ActaRow[] = [];
+    for (const r of this.db
+      .prepare(sql)
+      .raw(true)
+      .iterate(...params) as IterableIterator<unknown[]>) {
       const blob = r[4] as Buffer | null;
-      // the votes straight from the BLOB's bytes: a view when aligned, else one copy
-      const votes =
-        blob === null
-          ? null
-          : blob.byteOffset % 4 === 0
-            ? new Int32Array(blob.buffer, blob.byteOffset, blob.byteLength >> 2)
-            : new Int32Array(Uint8Array.from(blob).buffer);
-      b.push(
-        r[0] as string,
-        r[1] as string,
-        r[2] as ActaState,
-        r[3] as number,
-        r[5] as number,
-        r[6] as number,
-        r[7] as number,
-        votes,
-        r[8] ? (JSON.parse(r[8] as string) as number[][]) : undefined,
-      );
+      out.push({
+        mesa: r[0] as string,
+        ubigeo: r[1] as string,
+        state: r[2] as ActaState,
+        eligible: r[3] as number,
+        blank: r[5] as number,
+        null: r[6] as number,
+        impugned: r[7] as number,
+        votes:
+          blob === null
+            ? null
+            : blob.byteOffset % 4 === 0
+              ? new Int32Array(blob.buffer, blob.byteOffset, blob.byteLength >> 2)
+              : new Int32Array(Uint8Array.from(blob).buffer),
+        preferential: r[8] ? (JSON.parse(r[8] as string) as number[][]) : undefined,
+      });
     }
-    return b.finish();
+    return out;
   }
 
   async getActa(election: string, mesa: string): Promise<StoredActa | null> {
