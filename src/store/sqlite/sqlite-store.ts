@@ -524,21 +524,22 @@ export class SqliteStore implements Store {
           .get(election) as Row
       )['n'] as number;
       const b = new ActaColumnsBuilder(n, choices);
-      for (const r of this.readColumnRows(
+      this.eachColumnRow(
         'SELECT mesa, ubigeo, state, eligible, votes, blank, null_votes, impugned, preferential FROM acta_versions NOT INDEXED WHERE election = ? AND is_current = 1',
         [election],
-      ))
-        b.push(
-          r.mesa,
-          r.ubigeo,
-          r.state,
-          r.eligible,
-          r.blank,
-          r.null,
-          r.impugned,
-          r.votes,
-          r.preferential,
-        );
+        (r, votes) =>
+          b.push(
+            r[0] as string,
+            r[1] as string,
+            r[2] as ActaState,
+            r[3] as number,
+            r[5] as number,
+            r[6] as number,
+            r[7] as number,
+            votes,
+            r[8] ? (JSON.parse(r[8] as string) as number[][]) : undefined,
+          ),
+      );
       const columns = b.finish();
       this.snapshots.set(columns, {
         election,
@@ -550,14 +551,35 @@ export class SqliteStore implements Store {
     })();
   }
 
-  /** Rows for a snapshot: the votes straight from the BLOB's bytes (a view when aligned). */
-  private readColumnRows(sql: string, params: readonly unknown[]): ActaRow[] {
-    const out: ActaRow[] = [];
+  /**
+   * Each row of a snapshot query (mesa, ubigeo, state, eligible, votes, blank, null, impugned,
+   * preferential) with its votes straight from the BLOB's bytes: a view when aligned.
+   */
+  private eachColumnRow(
+    sql: string,
+    params: readonly unknown[],
+    each: (r: unknown[], votes: Int32Array | null) => void,
+  ): void {
     for (const r of this.db
       .prepare(sql)
       .raw(true)
       .iterate(...params) as IterableIterator<unknown[]>) {
       const blob = r[4] as Buffer | null;
+      each(
+        r,
+        blob === null
+          ? null
+          : blob.byteOffset % 4 === 0
+            ? new Int32Array(blob.buffer, blob.byteOffset, blob.byteLength >> 2)
+            : new Int32Array(Uint8Array.from(blob).buffer),
+      );
+    }
+  }
+
+  /** Rows for a snapshot patch, as ActaRows. */
+  private readColumnRows(sql: string, params: readonly unknown[]): ActaRow[] {
+    const out: ActaRow[] = [];
+    this.eachColumnRow(sql, params, (r, votes) =>
       out.push({
         mesa: r[0] as string,
         ubigeo: r[1] as string,
@@ -566,15 +588,10 @@ export class SqliteStore implements Store {
         blank: r[5] as number,
         null: r[6] as number,
         impugned: r[7] as number,
-        votes:
-          blob === null
-            ? null
-            : blob.byteOffset % 4 === 0
-              ? new Int32Array(blob.buffer, blob.byteOffset, blob.byteLength >> 2)
-              : new Int32Array(Uint8Array.from(blob).buffer),
+        votes,
         preferential: r[8] ? (JSON.parse(r[8] as string) as number[][]) : undefined,
-      });
-    }
+      }),
+    );
     return out;
   }
 
