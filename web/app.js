@@ -337,12 +337,20 @@ const CHILD = {
   province: 'district',
 };
 
+/** Each drill's number: a slower, older drill must not draw over a newer one. */
+let drillSeq = 0;
+
 async function drill(crumbs) {
+  const seq = ++drillSeq;
   state.crumbs = crumbs;
+  // the old children go at once: a click on one while the new unit loads would drill from a
+  // place the page has already left
+  $('children').replaceChildren();
   const last = crumbs.at(-1) ?? { level: 'national', code: 'PE' };
   const doc = await api(
     `results?level=${last.level}${last.level === 'national' ? '' : `&code=${last.code}`}`,
   );
+  if (seq !== drillSeq) return;
   const unit = doc.units[0];
   $('crumbs').replaceChildren(
     el('button', { type: 'button', onclick: () => drill([]) }, t('peru')),
@@ -361,6 +369,7 @@ async function drill(crumbs) {
   $('unit').replaceChildren(unit ? unitTable(unit) : '');
   if (last.level === 'district') {
     const list = await api(`mesas?district=${last.code}`);
+    if (seq !== drillSeq) return;
     $('children').replaceChildren(
       el('h3', {}, t('mesas')),
       el(
@@ -380,6 +389,7 @@ async function drill(crumbs) {
   }
   const childLevel = CHILD[last.level];
   const childDoc = await api(`results?level=${childLevel}`);
+  if (seq !== drillSeq) return;
   const prefix =
     last.level === 'ambito'
       ? last.code === 'EXTRANJERO'

@@ -109,8 +109,15 @@ describe('dashboard', () => {
 
     // map → department (Cusco: RENIEC 07, INEI 08) → province → district → mesa → acta
     await page.click('#map path[data-level="department"][data-code="07"]');
+    // the national list of departments is gone at once: nothing stale to click while Cusco loads
+    expect(await page.locator('#children button[data-code="07"]').count()).toBe(0);
     await page.waitForFunction(() =>
       document.querySelector('#unit-name')?.textContent?.includes('CUSCO'),
+    );
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('#children button[data-code]')?.getAttribute('data-code') ?? '')
+          .length === 4,
     );
     await page.click('#children button[data-code^="07"]');
     await page.waitForFunction(
