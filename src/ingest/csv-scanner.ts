@@ -1,4 +1,4 @@
-import { MAX_VOTES } from '../io/numbers.js';
+import { MAX_VOTES, parseCount } from '../io/numbers.js';
 
 /**
  * The hand-written CSV scanner of the ingest hot path (BENCHMARKS.md: csv-parse and the strings it
@@ -29,14 +29,17 @@ export const CELL_NEGATIVE = -2;
 export const CELL_NON_INTEGER = -3;
 export const CELL_TOO_LARGE = -4;
 
-/** The same reading as `parseCount`, on a string: value ≥ 0 or a CELL_* code. */
+const CODE_OF: Readonly<Record<string, number>> = {
+  missing_required: CELL_EMPTY,
+  negative_number: CELL_NEGATIVE,
+  non_integer: CELL_NON_INTEGER,
+  number_too_large: CELL_TOO_LARGE,
+};
+
+/** `parseCount` (the one rule for count cells) as a number: value ≥ 0 or a CELL_* code. */
 export function countOfText(raw: string): number {
-  const s = raw.trim();
-  if (s === '') return CELL_EMPTY;
-  if (/^-\s*\d/.test(s)) return CELL_NEGATIVE;
-  if (!/^\d+$/.test(s)) return CELL_NON_INTEGER;
-  if (s.length > 10 || Number(s) > MAX_VOTES) return CELL_TOO_LARGE;
-  return Number(s);
+  const n = parseCount(raw, false);
+  return n.ok ? n.value : (CODE_OF[n.code] as number);
 }
 
 /** One record: its fields as byte ranges of the scanned bytes. Valid only inside the callback. */
@@ -75,7 +78,8 @@ export class CsvRecordView {
     let e = this.ends[i] as number;
     while (s < e && (b[s] === SPACE || b[s] === TAB)) s++;
     while (e > s && (b[e - 1] === SPACE || b[e - 1] === TAB)) e--;
-    if (s === e) return countOfText(this.text(i));
+    if (s === e) return CELL_EMPTY; // nothing but spaces and tabs: no text to decode
+
     if (e - s > 10) return countOfText(this.text(i));
     let v = 0;
     for (let k = s; k < e; k++) {
@@ -91,19 +95,6 @@ export class CsvRecordView {
     const out = new Array<string>(this.length);
     for (let i = 0; i < this.length; i++) out[i] = this.text(i);
     return out;
-  }
-
-  /** The field's raw bytes equal these ASCII bytes (for cheap "same as the last row" checks). */
-  sameBytes(i: number, other: Buffer): boolean {
-    if (i < 0 || i >= this.length || (this.anyQuoted && this.quoted[i] !== undefined)) return false;
-    const s = this.starts[i] as number;
-    const e = this.ends[i] as number;
-    return e - s === other.length && this.buf.compare(other, 0, other.length, s, e) === 0;
-  }
-
-  /** A copy of the field's raw bytes. */
-  bytes(i: number): Buffer {
-    return Buffer.from(this.buf.subarray(this.starts[i], this.ends[i]));
   }
 }
 
