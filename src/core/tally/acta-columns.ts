@@ -31,7 +31,12 @@ export const STATE_INDEX: ReadonlyMap<ActaState, number> = new Map(
   ACTA_STATES.map((s, i) => [s, i]),
 );
 
-/** Fills columns row by row: the stores' loaders and `columnsFromActas` use it. */
+type Figures = { readonly length: number; readonly [k: number]: number };
+
+/**
+ * Fills columns row by row: the stores' loaders, `columnsFromActas`, and `patchColumns` (which
+ * starts from a copy of an earlier snapshot).
+ */
 export class ActaColumnsBuilder {
   private i = 0;
   private readonly ubigeoIndex = new Map<string, number>();
@@ -48,7 +53,8 @@ export class ActaColumnsBuilder {
   private readonly votes: Int32Array;
   private preferential: (readonly (readonly number[])[] | undefined)[] | null = null;
 
-  constructor(capacity: number, choices: number) {
+  /** With `from`, the builder starts as a copy of that snapshot (which stays untouched). */
+  constructor(capacity: number, choices: number, from?: ActaColumns) {
     this.choices = choices;
     this.ubigeoOf = new Int32Array(capacity);
     this.state = new Uint8Array(capacity);
@@ -58,6 +64,27 @@ export class ActaColumnsBuilder {
     this.null = new Float64Array(capacity);
     this.impugned = new Float64Array(capacity);
     this.votes = new Int32Array(capacity * choices);
+    if (from === undefined) return;
+    if (from.choices !== choices || from.length > capacity)
+      throw new Error('ActaColumnsBuilder: the snapshot does not fit');
+    this.i = from.length;
+    this.mesa = from.mesa.slice();
+    this.ubigeos = from.ubigeos.slice();
+    this.ubigeos.forEach((u, k) => this.ubigeoIndex.set(u, k));
+    this.ubigeoOf.set(from.ubigeoOf);
+    this.state.set(from.state);
+    this.hasFigures.set(from.hasFigures);
+    this.eligible.set(from.eligible);
+    this.blank.set(from.blank);
+    this.null.set(from.null);
+    this.impugned.set(from.impugned);
+    this.votes.set(from.votes);
+    this.preferential = from.preferential === null ? null : from.preferential.slice();
+  }
+
+  /** The number of actas so far. */
+  get length(): number {
+    return this.i;
   }
 
   /** Adds one acta (`votes` null when it carries no figures). */
@@ -69,13 +96,28 @@ export class ActaColumnsBuilder {
     blank: number,
     nul: number,
     impugned: number,
-    votes: { readonly length: number; readonly [k: number]: number } | null,
+    votes: Figures | null,
     preferential?: readonly (readonly number[])[] | null,
   ): void {
     const i = this.i++;
     if (i >= this.ubigeoOf.length)
       throw new Error('ActaColumnsBuilder: more actas than its capacity');
     this.mesa.push(mesa);
+    this.set(i, ubigeo, state, eligible, blank, nul, impugned, votes, preferential);
+  }
+
+  /** Replaces the figures of acta `i` (its mesa stays). */
+  set(
+    i: number,
+    ubigeo: string,
+    state: ActaState,
+    eligible: number,
+    blank: number,
+    nul: number,
+    impugned: number,
+    votes: Figures | null,
+    preferential?: readonly (readonly number[])[] | null,
+  ): void {
     let u = this.ubigeoIndex.get(ubigeo);
     if (u === undefined) {
       u = this.ubigeos.length;
@@ -90,14 +132,14 @@ export class ActaColumnsBuilder {
     this.blank[i] = blank;
     this.null[i] = nul;
     this.impugned[i] = impugned;
-    if (votes !== null) {
-      this.hasFigures[i] = 1;
-      const C = this.choices;
-      const n = Math.min(C, votes.length);
-      const base = i * C;
-      for (let k = 0; k < n; k++) this.votes[base + k] = votes[k] as number;
-    }
+    const C = this.choices;
+    const base = i * C;
+    const n = votes === null ? 0 : Math.min(C, votes.length);
+    this.hasFigures[i] = votes === null ? 0 : 1;
+    for (let k = 0; k < n; k++) this.votes[base + k] = (votes as Figures)[k] as number;
+    if (n < C) this.votes.fill(0, base + n, base + C);
     if (preferential) (this.preferential ??= [])[i] = preferential;
+    else if (this.preferential !== null) this.preferential[i] = undefined;
   }
 
   finish(): ActaColumns {
@@ -164,7 +206,6 @@ export function patchColumns(
   rows: readonly ActaRow[],
   indexOf: (mesa: string) => number | undefined,
 ): { readonly columns: ActaColumns; readonly added: readonly (readonly [string, number])[] } {
-  const C = prev.choices;
   const added: [string, number][] = [];
   const at = new Map<string, number>();
   let n = prev.length;
@@ -178,65 +219,13 @@ export function patchColumns(
       n++;
     }
   }
-  const grow = <T extends Int32Array | Uint8Array | Float64Array>(a: T, size: number): T => {
-    const out = new (a.constructor as new (n: number) => T)(size);
-    out.set(a);
-    return out;
-  };
-  const mesa = prev.mesa.slice();
-  for (const [m] of added) mesa.push(m);
-  const ubigeos = prev.ubigeos.slice();
-  const ubigeoIndex = new Map(ubigeos.map((u, i) => [u, i]));
-  const ubigeoOf = grow(prev.ubigeoOf, n);
-  const state = grow(prev.state, n);
-  const hasFigures = grow(prev.hasFigures, n);
-  const eligible = grow(prev.eligible, n);
-  const blank = grow(prev.blank, n);
-  const nul = grow(prev.null, n);
-  const impugned = grow(prev.impugned, n);
-  const votes = grow(prev.votes, n * C);
-  let preferential = prev.preferential === null ? null : prev.preferential.slice();
+  const b = new ActaColumnsBuilder(n, prev.choices, prev);
   for (const r of rows) {
     const i = at.get(r.mesa) as number;
-    let u = ubigeoIndex.get(r.ubigeo);
-    if (u === undefined) {
-      u = ubigeos.length;
-      ubigeos.push(r.ubigeo);
-      ubigeoIndex.set(r.ubigeo, u);
-    }
-    ubigeoOf[i] = u;
-    const s = STATE_INDEX.get(r.state);
-    if (s === undefined) throw new Error(`unknown acta state ${r.state}`);
-    state[i] = s;
-    eligible[i] = r.eligible;
-    blank[i] = r.blank;
-    nul[i] = r.null;
-    impugned[i] = r.impugned;
-    votes.fill(0, i * C, i * C + C);
-    hasFigures[i] = r.votes === null ? 0 : 1;
-    if (r.votes !== null) {
-      const k = Math.min(C, r.votes.length);
-      for (let j = 0; j < k; j++) votes[i * C + j] = r.votes[j] as number;
-    }
-    if (r.preferential) (preferential ??= [])[i] = r.preferential;
-    else if (preferential !== null) preferential[i] = undefined;
+    const figures = [r.state, r.eligible, r.blank, r.null, r.impugned, r.votes] as const;
+    // a new mesa is appended on its first row; its later rows, like every known mesa, overwrite
+    if (i === b.length) b.push(r.mesa, r.ubigeo, ...figures, r.preferential);
+    else b.set(i, r.ubigeo, ...figures, r.preferential);
   }
-  return {
-    columns: {
-      choices: C,
-      length: n,
-      mesa,
-      ubigeos,
-      ubigeoOf,
-      state,
-      hasFigures,
-      eligible,
-      blank,
-      null: nul,
-      impugned,
-      votes,
-      preferential,
-    },
-    added,
-  };
+  return { columns: b.finish(), added };
 }
