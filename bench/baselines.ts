@@ -1,7 +1,10 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import type { ElectionDef } from '../src/core/model/acta.js';
+import { builtInElection } from '../src/elections/catalog.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
+import { isKnownUbigeo } from '../src/io/ubigeo.js';
 
 /** Where the shared baselines live (benchmarks only; tests and the demo never read them). */
 export const BASELINES = resolve(
@@ -55,4 +58,29 @@ export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/** A built-in election, or for the synthetic file one with choices P1…Pn. */
+export function benchElection(id: string, choices: number): ElectionDef {
+  return (
+    builtInElection(id) ?? {
+      id,
+      label: id,
+      ruleset: 'pe-2026-diputados',
+      choices: Array.from({ length: choices }, (_, i) => ({
+        id: `P${i + 1}`,
+        label: `P${i + 1}`,
+        party: `P${i + 1}`,
+      })),
+    }
+  );
+}
+
+/**
+ * The ubigeo check of a bench ingest. The synthetic generator invents ~2,000 district codes; for
+ * it (`any-ubigeo`) any code of a real department is accepted, so the store does the same work as
+ * on a real file.
+ */
+export function benchUbigeoCheck(mode: string | undefined): (ubigeo: string) => boolean {
+  return mode === 'any-ubigeo' ? (u) => /^(0[1-9]|1\d|2[0-5]|9[1-5])\d{4}$/.test(u) : isKnownUbigeo;
 }

@@ -7,32 +7,16 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LEVELS, tabulate, tabulateColumns } from '../src/core/tally/aggregate.js';
-import type { ElectionDef } from '../src/core/model/acta.js';
-import { builtInElection } from '../src/elections/catalog.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { isKnownUbigeo } from '../src/io/ubigeo.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { median } from './baselines.js';
+import { benchElection, benchUbigeoCheck, median } from './baselines.js';
 
 const [file, electionArg, choicesArg, dbDir, ubigeoMode] = process.argv.slice(2);
-// The synthetic generator invents ~2,000 district codes; for it, any code of a real department is accepted
-// so that the store does the same work as on a real file (flag `any-ubigeo`).
-const known =
-  ubigeoMode === 'any-ubigeo'
-    ? (u: string): boolean => /^(0[1-9]|1\d|2[0-5]|9[1-5])\d{4}$/.test(u)
-    : isKnownUbigeo;
+const known = benchUbigeoCheck(ubigeoMode);
 if (!file || !electionArg || !dbDir)
   throw new Error('usage: ingest-once FILE ELECTION CHOICES DBDIR');
-const election: ElectionDef = builtInElection(electionArg) ?? {
-  id: electionArg,
-  label: electionArg,
-  ruleset: 'pe-2026-diputados',
-  choices: Array.from({ length: Number(choicesArg) }, (_, i) => ({
-    id: `P${i + 1}`,
-    label: `P${i + 1}`,
-    party: `P${i + 1}`,
-  })),
-};
+const election = benchElection(electionArg, Number(choicesArg));
 const db = join(dbDir, `${electionArg}.db`);
 for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
 const store = new SqliteStore(db);

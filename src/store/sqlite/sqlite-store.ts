@@ -28,7 +28,7 @@ import { SQLITE_MIGRATIONS } from './migrations.js';
 import { GENESIS, importHash, versionHash, type ChainedVersion } from '../audit.js';
 import { actaOf, chainedOf, importOf, warningsOf, type Row } from '../rows.js';
 
-export function encodeVotes(v: readonly number[] | null): Buffer | null {
+function encodeVotes(v: readonly number[] | null): Buffer | null {
   return v === null ? null : Buffer.from(Int32Array.from(v).buffer);
 }
 function decodeVotes(b: unknown): number[] | null {
@@ -45,6 +45,45 @@ function decodeVotes(b: unknown): number[] | null {
 /** How a version is written (exported for the benchmark of the store's floor). */
 export const INSERT_VERSION_SQL =
   'INSERT INTO acta_versions (election, mesa, version, kind, is_current, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, import_id, row, recorded_at, warnings, preferential, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/** The parameters of INSERT_VERSION_SQL for one version of an acta. */
+export function versionRow(
+  election: string,
+  a: Acta,
+  v: {
+    readonly version: number;
+    readonly kind: string;
+    readonly isCurrent: boolean;
+    readonly importId: number;
+    readonly row: number;
+    readonly recordedAt: string;
+    readonly warnings: string;
+    readonly hash: string;
+  },
+): unknown[] {
+  return [
+    election,
+    a.mesa,
+    v.version,
+    v.kind,
+    v.isCurrent ? 1 : 0,
+    a.ubigeo,
+    a.state,
+    a.stateLabel,
+    a.eligible,
+    a.voters,
+    encodeVotes(a.votes),
+    a.blank,
+    a.null,
+    a.impugned,
+    v.importId,
+    v.row,
+    v.recordedAt,
+    v.warnings,
+    a.preferential ? JSON.stringify(a.preferential) : null,
+    v.hash,
+  ];
+}
 
 /** SQLite's settings for every connection: WAL, normal sync, a page cache one import fits in. */
 export function configureSqlite(db: Database.Database): void {
@@ -360,26 +399,16 @@ export class SqliteStore implements Store {
               warnings,
             });
             insertVersion.run(
-              meta.election,
-              a.mesa,
-              version,
-              decision.kind,
-              becomesCurrent ? 1 : 0,
-              a.ubigeo,
-              a.state,
-              a.stateLabel,
-              a.eligible,
-              a.voters,
-              encodeVotes(a.votes),
-              a.blank,
-              a.null,
-              a.impugned,
-              importId,
-              item.row,
-              meta.startedAt,
-              warnings,
-              a.preferential ? JSON.stringify(a.preferential) : null,
-              chain,
+              versionRow(meta.election, a, {
+                version,
+                kind: decision.kind,
+                isCurrent: becomesCurrent,
+                importId,
+                row: item.row,
+                recordedAt: meta.startedAt,
+                warnings,
+                hash: chain,
+              }),
             );
             if (decision.kind === 'conflict') {
               flagConflict.run(meta.election, a.mesa);
