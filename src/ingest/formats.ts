@@ -107,7 +107,7 @@ function figureReader(
   election: ElectionDef,
 ): (cells: Cells, row: number) => ParsedRow {
   const states = new Map<string, ActaState | undefined>();
-  const names = election.choices.map((c, k) => c.id ?? `choice_${k}`);
+  const names = election.choices.map((c) => c.id);
   const C = at.choices.length;
   // The row being read: the helpers below are made once per file, not once per row.
   let issues: Issue[] | null = null;

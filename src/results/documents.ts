@@ -173,18 +173,13 @@ export async function buildResults(
   const cols = c.columns;
   const pendingFiguresCount = election.pendingFiguresCount ?? false;
   if (level === 'mesa') {
-    let only: number[] | undefined;
-    if (code !== undefined) {
-      c.mesaIndex ??= new Map(cols.mesa.map((m, i) => [m, i]));
-      const i = c.mesaIndex.get(code);
-      only = i === undefined ? [] : [i];
-    }
+    const index = (c.mesaIndex ??= new Map(cols.mesa.map((m, i) => [m, i])));
+    const at = code === undefined ? undefined : index.get(code);
+    const only = code === undefined ? undefined : at === undefined ? [] : [at];
     const units =
       tabulateColumns(cols, ['mesa'], { pendingFiguresCount, ...(only ? { only } : {}) }).get(
         'mesa',
       ) ?? [];
-    c.mesaIndex ??= new Map(cols.mesa.map((m, i) => [m, i]));
-    const index = c.mesaIndex;
     const name = unitNamer(c.places, (mesa) => {
       const i = index.get(mesa);
       return i === undefined ? undefined : cols.ubigeos[cols.ubigeoOf[i] as number];

@@ -338,11 +338,10 @@ export function tabulateColumns(
   for (const level of levels) {
     if (level === 'mesa') {
       // one unit per acta (in the order of `only`): its own sums, named by its mesa
-      const idx = only === undefined ? null : only;
       const s = sums(n, null);
       const rows: UnitResult[] = [];
       for (let j = 0; j < n; j++) {
-        const i = idx === null ? j : (idx[j] as number);
+        const i = only === undefined ? j : (only[j] as number);
         rows.push(finishSums(level, cols.mesa[i] as string, s, j, C));
       }
       out.set(
