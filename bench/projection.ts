@@ -12,7 +12,7 @@ import { frameFromSnapshot } from '../src/core/projection/frame-snapshot.js';
 import { replayOrder } from '../src/core/projection/replay-order.js';
 import { simulate } from '../src/core/projection/simulate.js';
 import { createRng } from '../src/core/random.js';
-import { getRuleset } from '../src/core/rulesets/registry.js';
+import { loadRuleset } from '../src/elections/rulesets.js';
 import { builtInElection } from '../src/elections/catalog.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { dataPath } from '../src/io/paths.js';
@@ -59,7 +59,7 @@ export async function projectionBenchmarks(reps = 3): Promise<ProjectionTimes> {
     national.push(performance.now() - t0);
     fit.push(t1 - t0);
   }
-  const rs = getRuleset('pe-2026-diputados');
+  const rs = loadRuleset('pe-2026-diputados');
   if (!rs.ok || rs.value.kind !== 'list') throw new Error('ruleset');
   const ruleset = rs.value;
   const rng = createRng(5);

@@ -10,7 +10,7 @@ import { DHONDT, PLURALITY } from '../src/core/allocation/methods.js';
 import { compileSeatEngine } from '../src/core/allocation/seat-engine.js';
 import { computeSeats } from '../src/core/pipeline/seats.js';
 import { ratio } from '../src/core/ratio.js';
-import { getRuleset } from '../src/core/rulesets/registry.js';
+import { loadRuleset } from '../src/elections/rulesets.js';
 import type { ListRuleset } from '../src/core/rulesets/ruleset.js';
 import {
   baselinesPresent,
@@ -167,7 +167,7 @@ function main(): void {
   });
 
   // 4. the general pipeline (names, validation, issues) for the same case, for reference
-  const rs = getRuleset('pe-2021-congreso');
+  const rs = loadRuleset('pe-2021-congreso');
   if (rs.ok && rs.value.kind === 'list') {
     const ruleset: ListRuleset = {
       ...rs.value,

@@ -56,6 +56,18 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'candidates tied in preferential votes for a seat: sorteo needed',
     es: 'empate en voto preferencial: se requiere sorteo',
   },
+  ruleset_not_found: {
+    en: 'no built-in ruleset has this id, and no file is at this path',
+    es: 'no hay un reglamento con ese id ni un archivo en esa ruta',
+  },
+  ruleset_invalid: {
+    en: 'the ruleset file breaks the format (cifra-ruleset/1) at this path',
+    es: 'el archivo de reglas no cumple el formato (cifra-ruleset/1) en esta ruta',
+  },
+  biproportional_unsettled: {
+    en: 'the biproportional lower apportionment did not settle',
+    es: 'el reparto biproporcional inferior no se resolvió',
+  },
   presidential_tie: {
     en: 'presidential tie: no legal rule settles it; the JNE decides',
     es: 'empate presidencial: decide el JNE',

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { RULESET_IDS, rulesetOptions, getRuleset } from '../core/rulesets/registry.js';
 import { runApportion } from './commands/apportion.js';
+import { runRules } from './commands/rules.js';
 import { runDemo } from './commands/demo.js';
 import { runPresident } from './commands/president.js';
 import { runSeats } from './commands/seats.js';
@@ -128,27 +128,45 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('seats')
-    .description('allocate seats from votes under a ruleset (valla, cifra repartidora, ties)')
-    .requiredOption('--rules <id>', `ruleset: ${RULESET_IDS.join(', ')}`)
+    .description(
+      'allocate seats from votes under a ruleset (valla, cifra repartidora, tiers, ties)',
+    )
+    .requiredOption(
+      '--rules <id|file>',
+      'a built-in ruleset (see `cifra rules`) or a ruleset file (.json)',
+    )
     .requiredOption(
       '--votes <file>',
-      'CSV district,party,votes[,alliance] (district NACIONAL for national lists)',
+      'CSV district,party,votes[,alliance,position,group] (district NACIONAL for national lists)',
     )
     .option(
       '--districts <file>',
-      'CSV district,seats[,blank,null]: replaces the ruleset table, names as given',
+      'CSV district,seats[,blank,null,electorate]: replaces the ruleset table, names as given',
     )
     .option(
       '--candidates <file>',
       'CSV district,party,candidate,position,votes (preferential votes)',
     )
-    .option('--parties <file>', 'CSV party: the registry; other parties are an error')
+    .option('--parties <file>', 'CSV party[,tags]: the registry; other parties are an error')
     .option('--seed <n>', 'seed of the recorded draw of lots (sorteo) for ties', parseSeed)
     .option(
       '--option <name=value>',
       'ruleset option (repeatable); see `cifra rules <id>`',
       collectOption,
       {},
+    )
+    .option(
+      '--method <method>',
+      'what-if: the method of multi-seat districts (dhondt, sainte-lague, modified-sainte-lague:1.2, hare, droop, …)',
+    )
+    .option(
+      '--threshold <share|none>',
+      'what-if: every share of the valla becomes this ("4%"), or none',
+    )
+    .option(
+      '--seats <n>',
+      'what-if: the house size (one district, or apportioned from the electorate)',
+      wholeNumber('--seats'),
     )
     .addOption(formatOption())
     .action(
@@ -160,6 +178,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         parties?: string;
         seed?: number;
         option: Record<string, string>;
+        method?: string;
+        threshold?: string;
+        seats?: number;
         format: OutputFormat;
       }) => {
         code = runSeats(
@@ -171,6 +192,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             parties: o.parties,
             seed: o.seed,
             options: o.option,
+            whatIf: { method: o.method, threshold: o.threshold, seats: o.seats },
             format: o.format,
           },
           io,
@@ -182,12 +204,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .command('apportion')
     .description("share a chamber's seats among districts from their electorate")
     .requiredOption(
-      '--rules <id>',
-      'ruleset with an apportionment rule (pe-2021-congreso, pe-2026-diputados, es-congreso)',
+      '--rules <id|file>',
+      'ruleset with an apportionment rule (pe-2021-congreso, pe-2026-diputados, es-congreso, or a file)',
     )
-    .requiredOption('--electorate <file>', 'CSV district,electorate')
+    .option(
+      '--electorate <file>',
+      "CSV district,electorate (default: the ruleset file's own electorate)",
+    )
+    .option('--seats <n>', 'what-if: apportion this many seats', wholeNumber('--seats'))
     .addOption(formatOption())
-    .action((o: { rules: string; electorate: string; format: OutputFormat }) => {
+    .action((o: { rules: string; electorate?: string; seats?: number; format: OutputFormat }) => {
       code = runApportion(o, io);
     });
 
@@ -195,8 +221,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .command('president')
     .description('presidential round: outright winner (> 50 % of valid votes) or runoff pair')
     .requiredOption(
-      '--rules <id>',
-      'pe-2021-presidencial, pe-2026-presidencial, or the -segunda runoffs',
+      '--rules <id|file>',
+      'pe-2021-presidencial, pe-2026-presidencial, the -segunda runoffs, or a single-winner ruleset file',
     )
     .requiredOption('--votes <file>', 'CSV candidate,votes (optional rows BLANK and NULL)')
     .addOption(formatOption())
@@ -205,34 +231,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     });
 
   program
-    .command('rules [id]')
-    .description('list the rulesets, or show one with its sources and options')
-    .action((id?: string) => {
-      if (id === undefined) {
-        io.out(
-          renderTable(
-            ['id', 'label'],
-            RULESET_IDS.map((r) => {
-              const x = getRuleset(r);
-              return [r, x.ok ? x.value.label : ''];
-            }),
-          ),
-        );
-        return;
-      }
-      const r = getRuleset(id);
-      if (!r.ok)
-        throw new CommanderError(
-          EXIT_USAGE,
-          'cifra.usage',
-          `unknown ruleset "${id}"; known: ${RULESET_IDS.join(', ')}`,
-        );
-      io.out(`${r.value.id}: ${r.value.label}`);
-      for (const s of r.value.sources) io.out(`  - ${s}`);
-      for (const o of rulesetOptions(id))
-        io.out(
-          `  --option ${o.name}=${o.values.join('|')} (default ${o.default}): ${o.description}`,
-        );
+    .command('rules [id-or-file]')
+    .description(
+      'list the rulesets, or show one (built-in id or file) with its sources and options; --format json prints the file, --schema the JSON Schema',
+    )
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
+    )
+    .option('--schema', 'print the JSON Schema of ruleset files', false)
+    .action((ref: string | undefined, o: { format: 'table' | 'json'; schema: boolean }) => {
+      code = runRules({ ref, format: o.format, schema: o.schema }, io);
     });
 
   program

@@ -69,34 +69,46 @@ function text(
   return s;
 }
 
-/** votes.csv: district,party,votes[,alliance] — alliance = number of parties in the alliance. */
+/** An optional whole-number column: undefined when empty, null (with an issue) when not a number. */
+function optionalCount(
+  v: Readonly<Record<string, string>>,
+  column: string,
+  what: string,
+  line: number,
+  issues: Issue[],
+): number | undefined | null {
+  return (v[column] ?? '').trim() === '' ? undefined : count(v, column, what, line, issues);
+}
+
+/**
+ * votes.csv: district,party,votes[,alliance,position,group] — alliance = number of parties in the
+ * alliance; position = ballot position (tie step ballot-position); group = surplus-vote agreement.
+ */
 export function loadVotes(path: string): Loaded<VoteRow> {
   return load(path, 'votes', ['district', 'party', 'votes'], (v, line, issues) => {
     const district = text(v, 'district', 'votes', line, issues);
     const party = text(v, 'party', 'votes', line, issues);
     const votes = count(v, 'votes', 'votes', line, issues);
-    let alliance: number | undefined;
-    if ((v['alliance'] ?? '').trim() !== '') {
-      const a = count(v, 'alliance', 'votes', line, issues);
-      if (a === null) return null;
-      alliance = a;
-    }
+    const alliance = optionalCount(v, 'alliance', 'votes', line, issues);
+    const position = optionalCount(v, 'position', 'votes', line, issues);
+    const group = (v['group'] ?? '').trim();
     if (district === null || party === null || votes === null) return null;
-    return { district, party, votes, alliance };
+    if (alliance === null || position === null) return null;
+    return { district, party, votes, alliance, position, ...(group === '' ? {} : { group }) };
   });
 }
 
-/** districts.csv: district,seats[,blank,null]. */
+/** districts.csv: district,seats[,blank,null,electorate]. */
 export function loadDistricts(path: string): Loaded<DistrictRow> {
   return load(path, 'districts', ['district', 'seats'], (v, line, issues) => {
     const district = text(v, 'district', 'districts', line, issues);
     const seats = count(v, 'seats', 'districts', line, issues, 'invalid_seats');
-    const opt = (c: string): number | undefined | null =>
-      (v[c] ?? '').trim() === '' ? undefined : count(v, c, 'districts', line, issues);
-    const blank = opt('blank');
-    const nul = opt('null');
+    const blank = optionalCount(v, 'blank', 'districts', line, issues);
+    const nul = optionalCount(v, 'null', 'districts', line, issues);
+    const electorate = optionalCount(v, 'electorate', 'districts', line, issues);
     if (district === null || seats === null || blank === null || nul === null) return null;
-    return { district, seats, blank, null: nul };
+    if (electorate === null) return null;
+    return { district, seats, blank, null: nul, electorate };
   });
 }
 
@@ -134,9 +146,14 @@ export function loadCandidates(path: string): Loaded<CandidateRow> {
   );
 }
 
-/** parties.csv: party — the registry of parties allowed on the ballot. */
-export function loadParties(path: string): Loaded<string> {
-  return load(path, 'parties', ['party'], (v, line, issues) =>
-    text(v, 'party', 'parties', line, issues),
-  );
+/** parties.csv: party[,tags] — the registry of parties allowed on the ballot; tags `;`-separated. */
+export function loadParties(path: string): Loaded<{ party: string; tags: string[] }> {
+  return load(path, 'parties', ['party'], (v, line, issues) => {
+    const party = text(v, 'party', 'parties', line, issues);
+    const tags = (v['tags'] ?? '')
+      .split(';')
+      .map((t) => t.trim())
+      .filter((t) => t !== '');
+    return party === null ? null : { party, tags };
+  });
 }

@@ -28,6 +28,9 @@ export const ISSUE_CODES = [
   'not_a_presidential_election',
   'csv_unreadable',
   'candidate_votes_required',
+  'ruleset_not_found',
+  'ruleset_invalid',
+  'biproportional_unsettled',
   // acta pipeline
   'file_unreadable',
   'file_empty',

@@ -56,3 +56,37 @@ export function percentHalfUp(part: number, whole: number, decimals = 3): string
   const frac = (rounded % scale).toString().padStart(decimals, '0');
   return decimals > 0 ? `${intPart}.${frac}` : `${intPart}`;
 }
+
+/**
+ * An exact ratio from text: "5%", "3.5%", "1/150", "0.05" or "1.4". Null when not such a number.
+ * Decimals are read digit by digit (never through a float); the ratio is kept as written (5 % = 5/100).
+ */
+export function parseRatio(text: string): Ratio | null {
+  const t = text.replace(/\s+/g, '');
+  const frac = /^(\d+)\/(\d+)$/.exec(t);
+  if (frac) {
+    const n = Number(frac[1]);
+    const d = Number(frac[2]);
+    return Number.isSafeInteger(n) && Number.isSafeInteger(d) && d > 0 ? ratio(n, d) : null;
+  }
+  const dec = /^(\d+)(?:\.(\d+))?(%?)$/.exec(t);
+  if (!dec) return null;
+  const decimals = dec[2] ?? '';
+  if (decimals.length > 9) return null;
+  const n = Number(`${dec[1]}${decimals}`);
+  const d = 10 ** decimals.length * (dec[3] === '%' ? 100 : 1);
+  return Number.isSafeInteger(n) ? ratio(n, d) : null;
+}
+
+/** "5%" for 1/20, "3.5%" for 7/200; otherwise "n/d". */
+export function ratioText(r: Ratio): string {
+  for (let decimals = 0; decimals <= 6; decimals++) {
+    const scaled = r.numerator * 100 * 10 ** decimals;
+    if (scaled % r.denominator === 0) {
+      const v = scaled / r.denominator;
+      const s = String(v).padStart(decimals + 1, '0');
+      return decimals === 0 ? `${s}%` : `${s.slice(0, -decimals)}.${s.slice(-decimals)}%`;
+    }
+  }
+  return `${r.numerator}/${r.denominator}`;
+}

@@ -4,7 +4,7 @@ import { frameFromMesas, mesasFromColumns } from '../core/projection/frame-mesas
 import { frameFromSnapshot, type SnapshotUnit } from '../core/projection/frame-snapshot.js';
 import type { ProjectionFrame } from '../core/projection/frame.js';
 import { simulate, type ContestKind, type ProjectionResult } from '../core/projection/simulate.js';
-import { getRuleset } from '../core/rulesets/registry.js';
+import { loadRuleset } from '../elections/rulesets.js';
 import type { Ruleset } from '../core/rulesets/ruleset.js';
 import type { Store } from '../store/store.js';
 import { currentColumns, type ResultUnit } from './documents.js';
@@ -68,7 +68,7 @@ export async function getProjection(
 ): Promise<Found<ProjectionDocument>> {
   const seed = o.seed ?? DEFAULT_SEED;
   const sims = o.sims ?? DEFAULT_SIMS;
-  const found = getRuleset(def.ruleset);
+  const found = loadRuleset(def.ruleset);
   if (!found.ok)
     return { ok: false, issues: [issue('unknown_rules', ['election'], { rules: def.ruleset })] };
   const ruleset = found.value;

@@ -3,7 +3,7 @@ import { issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { computeSeats, type SeatResult } from '../core/pipeline/seats.js';
 import { decidePresidentialRound, type PresidentialResult } from '../core/rules/presidential.js';
-import { getRuleset } from '../core/rulesets/registry.js';
+import { loadRuleset } from '../elections/rulesets.js';
 import type { Level } from '../core/tally/aggregate.js';
 import type { ActaVersion, PlaceNames, Store, StoredActa } from '../store/store.js';
 import { buildResults, type ResultsDocument } from './documents.js';
@@ -167,12 +167,13 @@ export async function getSeats(
       ok: true,
       value: { election: e.value.id, kind: 'official', result: official as OfficialSeats },
     };
-  const rs = getRuleset(e.value.ruleset);
+  const rs = loadRuleset(e.value.ruleset);
   if (!rs.ok) return { ok: false, issues: rs.error };
   if (rs.value.kind === 'presidential') {
     const n = (await buildResults(store, e.value, 'national')).units[0];
     const result = decidePresidentialRound({
       round: rs.value.round,
+      winner: { share: rs.value.winnerShare, strict: rs.value.strict, base: rs.value.base },
       candidates: (n?.choices ?? []).map((c) => ({ candidate: c.label, votes: c.votes })),
       emitted: n?.emitted,
     });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { percentHalfUp } from '../../src/core/ratio.js';
 import { evaluateThreshold } from '../../src/core/rules/threshold.js';
-import { getRuleset } from '../../src/core/rulesets/registry.js';
+import { loadRuleset } from '../../src/elections/rulesets.js';
 
 const VALID_2021 = 12_858_920;
 const JNE_0602_2021: readonly [string, number, string][] = [
@@ -22,7 +22,7 @@ const JNE_0602_2021: readonly [string, number, string][] = [
 ];
 
 describe('pe-2021-congreso valla against JNE 0602-2021', () => {
-  const rs = getRuleset('pe-2021-congreso');
+  const rs = loadRuleset('pe-2021-congreso');
   if (!rs.ok || rs.value.kind !== 'list' || rs.value.threshold?.kind !== 'any')
     throw new Error('ruleset');
   const shareRoute = rs.value.threshold.conditions[0];

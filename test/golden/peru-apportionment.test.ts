@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { apportionSeats } from '../../src/core/rules/apportion.js';
-import { getRuleset } from '../../src/core/rulesets/registry.js';
+import { loadRuleset } from '../../src/elections/rulesets.js';
 import {
   CIRCUNSCRIPCIONES,
   circunscripcionOfUbigeo,
@@ -52,7 +52,7 @@ const R_0053_2025: Record<string, number> = {
 };
 
 function rule(id: string) {
-  const r = getRuleset(id);
+  const r = loadRuleset(id);
   if (!r.ok || r.value.kind !== 'list' || r.value.apportionment === null) throw new Error(id);
   return r.value.apportionment;
 }

@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeSeats } from '../../src/core/pipeline/seats.js';
-import { getRuleset } from '../../src/core/rulesets/registry.js';
+import { loadRuleset } from '../../src/elections/rulesets.js';
 import { readCsvFile } from '../../src/io/csv.js';
 import { dataPath } from '../../src/io/paths.js';
 import type { ListRuleset } from '../../src/core/rulesets/ruleset.js';
@@ -21,7 +21,7 @@ function rows(path: string): Record<string, string>[] {
 const votes = rows(dataPath('spain/2023/votes_congreso_2023.csv.gz'));
 const districts = rows(dataPath('spain/2023/districts_congreso_2023.csv'));
 const official = rows(dataPath('spain/2023/seats_official_congreso_2023.csv'));
-const rs = getRuleset('es-congreso');
+const rs = loadRuleset('es-congreso');
 if (!rs.ok || rs.value.kind !== 'list') throw new Error('es-congreso missing');
 const ruleset: ListRuleset = rs.value;
 

@@ -1,30 +1,62 @@
 import { apportionSeats } from '../../core/rules/apportion.js';
 import { nameKey } from '../../core/names.js';
 import { issue } from '../../core/issues.js';
-import { getRuleset } from '../../core/rulesets/registry.js';
+import { loadRuleset } from '../../elections/rulesets.js';
 import { renderTable, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
-import { loadElectorate } from '../seat-files.js';
+import { loadElectorate, type Loaded } from '../seat-files.js';
 import { printIssues } from './seats.js';
 
 export interface ApportionArgs {
   readonly rules: string;
-  readonly electorate: string;
+  /** CSV district,electorate; without it, the electorate the ruleset file gives per district. */
+  readonly electorate?: string | undefined;
+  /** What-if: apportion this many seats instead of the file's house size. */
+  readonly seats?: number | undefined;
   readonly format: OutputFormat;
+}
+
+/** The electorate per district: from the CSV, or the ruleset file's own figures. */
+function electorateOf(
+  args: ApportionArgs,
+  districts: readonly { name: string; electorate?: number }[],
+): Loaded<{ district: string; electorate: number }> {
+  if (args.electorate !== undefined) return loadElectorate(args.electorate);
+  const missing = districts.filter((d) => d.electorate === undefined);
+  return missing.length === 0
+    ? {
+        rows: districts.map((d) => ({ district: d.name, electorate: d.electorate ?? 0 })),
+        issues: [],
+      }
+    : {
+        rows: [],
+        issues: [
+          issue('missing_field', ['electorate'], {
+            field: 'electorate',
+            reason: 'the ruleset file gives no electorate for these districts: pass --electorate',
+            districts: missing.map((d) => d.name),
+          }),
+        ],
+      };
 }
 
 /** `cifra apportion`: seats per district from the electorate, by the ruleset's apportionment rule. */
 export function runApportion(args: ApportionArgs, io: CliIo): number {
-  const rs = getRuleset(args.rules);
+  const rs = loadRuleset(args.rules);
   if (!rs.ok) return (printIssues(io, rs.error), EXIT_ISSUES);
-  const ruleset = rs.value;
-  if (ruleset.kind !== 'list' || ruleset.apportionment === null) {
+  const found = rs.value;
+  if (found.kind !== 'list' || found.apportionment === null) {
     printIssues(io, [
       issue('invalid_option', ['rules'], { value: args.rules, reason: 'no apportionment rule' }),
     ]);
     return EXIT_ISSUES;
   }
-  const loaded = loadElectorate(args.electorate);
+  const ruleset =
+    args.seats === undefined
+      ? found
+      : { ...found, apportionment: { ...found.apportionment, totalSeats: args.seats } };
+  const apportionment = ruleset.apportionment as NonNullable<typeof found.apportionment>;
+  const loaded = electorateOf(args, ruleset.districts);
   if (loaded.issues.length > 0) return (printIssues(io, loaded.issues), EXIT_ISSUES);
   // Names match the ruleset's districts case- and accent-insensitively; output uses the ruleset's names.
   const canonical = new Map<string, string>();
@@ -54,18 +86,14 @@ export function runApportion(args: ApportionArgs, io: CliIo): number {
     );
     return EXIT_ISSUES;
   }
-  const a = apportionSeats(ruleset.apportionment, rows);
+  const a = apportionSeats(apportionment, rows);
   if (!a.ok) return (printIssues(io, a.error), EXIT_ISSUES);
   const seats = Object.fromEntries(
     ruleset.districts.map((d) => [d.name, a.value.seats.get(d.name) ?? 0]),
   );
   if (args.format === 'json')
     io.out(
-      JSON.stringify(
-        { rules: ruleset.id, totalSeats: ruleset.apportionment.totalSeats, seats },
-        null,
-        2,
-      ),
+      JSON.stringify({ rules: ruleset.id, totalSeats: apportionment.totalSeats, seats }, null, 2),
     );
   else if (args.format === 'csv')
     io.out(
@@ -83,7 +111,7 @@ export function runApportion(args: ApportionArgs, io: CliIo): number {
       d.seats,
     ]);
     io.out(
-      `${ruleset.id} — ${ruleset.apportionment.source}\n${renderTable(['district', 'electorate', 'seats', 'in force'], table)}`,
+      `${ruleset.id} — ${apportionment.source}\n${renderTable(['district', 'electorate', 'seats', 'in force'], table)}`,
     );
   }
   return EXIT_OK;

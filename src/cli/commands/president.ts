@@ -1,7 +1,7 @@
 import { issue } from '../../core/issues.js';
 import { checkNullity } from '../../core/rules/nullity.js';
 import { decidePresidentialRound, type PresidentialResult } from '../../core/rules/presidential.js';
-import { getRuleset } from '../../core/rulesets/registry.js';
+import { loadRuleset } from '../../elections/rulesets.js';
 import { readCsvFile } from '../../io/csv.js';
 import { parseCount } from '../../io/numbers.js';
 import { renderTable, thousands } from '../format.js';
@@ -20,7 +20,7 @@ const NULL = 'NULL';
 
 /** `cifra president`: outright winner or runoff pair from `candidate,votes` (BLANK / NULL rows optional). */
 export function runPresident(args: PresidentArgs, io: CliIo): number {
-  const rs = getRuleset(args.rules);
+  const rs = loadRuleset(args.rules);
   if (!rs.ok) return (printIssues(io, rs.error), EXIT_ISSUES);
   if (rs.value.kind !== 'presidential') {
     printIssues(io, [issue('not_a_presidential_election', ['rules'], { rules: args.rules })]);
@@ -68,7 +68,12 @@ export function runPresident(args: PresidentArgs, io: CliIo): number {
     blank !== undefined && nul !== undefined
       ? candidates.reduce((a, c) => a + c.votes, 0) + blank + nul
       : undefined;
-  const result = decidePresidentialRound({ candidates, round: rs.value.round, emitted });
+  const result = decidePresidentialRound({
+    candidates,
+    round: rs.value.round,
+    emitted,
+    winner: { share: rs.value.winnerShare, strict: rs.value.strict, base: rs.value.base },
+  });
   const nullity =
     blank !== undefined && nul !== undefined && rs.value.nullity !== null
       ? checkNullity({ valid: result.valid, blank, null: nul }, rs.value.nullity)

@@ -2,7 +2,7 @@ import { frameFromSnapshot } from '../../core/projection/frame-snapshot.js';
 import type { ProjectionResult } from '../../core/projection/simulate.js';
 import { simulate } from '../../core/projection/simulate.js';
 import type { ReplayOrder } from '../../core/projection/replay-order.js';
-import { getRuleset } from '../../core/rulesets/registry.js';
+import { loadRuleset } from '../../elections/rulesets.js';
 import { replay } from '../../projection/replay.js';
 import { readSnapshotCsv } from '../../projection/snapshot-csv.js';
 import { contestOf, DISCLAIMER, getProjection } from '../../results/projection.js';
@@ -45,7 +45,7 @@ export function runProjectSnapshot(
   },
   io: CliIo,
 ): number {
-  const rs = getRuleset(args.rules);
+  const rs = loadRuleset(args.rules);
   if (!rs.ok) {
     printIssues(io, rs.error);
     return EXIT_ISSUES;

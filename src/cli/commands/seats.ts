@@ -1,6 +1,7 @@
-import { hasErrors, type Issue } from '../../core/issues.js';
-import { computeSeats, type SeatResult } from '../../core/pipeline/seats.js';
-import { getRuleset } from '../../core/rulesets/registry.js';
+import { hasErrors, issue, type Issue } from '../../core/issues.js';
+import type { WhatIf } from '../../core/rulesets/overrides.js';
+import { computeSeats, type SeatResult, type TierReport } from '../../core/pipeline/seats.js';
+import { loadRuleset } from '../../elections/rulesets.js';
 import { renderTable, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { formatIssue } from '../messages.js';
@@ -15,27 +16,23 @@ export interface SeatsArgs {
   readonly seed?: number | undefined;
   readonly format: OutputFormat;
   readonly options: Readonly<Record<string, string>>;
+  /** What-if: the method of multi-seat districts, the valla's share, the house size. */
+  readonly whatIf?: WhatIf | undefined;
 }
 
 export function printIssues(io: CliIo, issues: readonly Issue[]): void {
   for (const i of issues) io.err(formatIssue(i));
 }
 
+/** `cifra seats`: a ruleset (built-in id or file), what-if changes, the vote files → seats. */
 export function runSeats(args: SeatsArgs, io: CliIo): number {
-  const rs = getRuleset(args.rules, args.options);
+  const rs = loadRuleset(args.rules, args.options, args.whatIf ?? {});
   if (!rs.ok) {
     printIssues(io, rs.error);
     return EXIT_ISSUES;
   }
   if (rs.value.kind !== 'list') {
-    printIssues(io, [
-      {
-        code: 'not_a_list_election',
-        severity: 'error',
-        path: ['rules'],
-        details: { rules: args.rules },
-      },
-    ]);
+    printIssues(io, [issue('not_a_list_election', ['rules'], { rules: args.rules })]);
     return EXIT_ISSUES;
   }
   const votes = loadVotes(args.votes);
@@ -58,7 +55,8 @@ export function runSeats(args: SeatsArgs, io: CliIo): number {
       votes: votes.rows,
       districts: districts?.rows,
       candidates: candidates?.rows,
-      parties: parties?.rows,
+      parties: parties?.rows.map((p) => p.party),
+      tags: parties ? Object.fromEntries(parties.rows.map((p) => [p.party, p.tags])) : undefined,
     },
     { seed: args.seed },
   );
@@ -84,8 +82,10 @@ export function renderSeats(r: SeatResult, format: OutputFormat): string {
   for (const e of r.excluded) {
     const text =
       e.reason === 'below_share'
-        ? `< ${e.required} (${thousands(e.votes)} / ${thousands(e.total)})`
-        : `${e.seats} prelim. seats < ${e.required}${e.requiredDistricts > 1 ? ` in ≥ ${e.requiredDistricts} districts` : ''}`;
+        ? `< ${e.required} (${thousands(e.votes)} / ${thousands(e.total)}${e.district ? ` in ${e.district}` : ''})`
+        : e.reason === 'below_votes'
+          ? `${thousands(e.votes)} votes < ${thousands(e.required)}`
+          : `${e.seats} prelim. seats < ${e.required}${e.requiredDistricts > 1 ? ` in ≥ ${e.requiredDistricts} districts` : ''}`;
     reasons.set(e.party, [...(reasons.get(e.party) ?? []), text]);
   }
   const rows = r.votes.map((v) => [
@@ -118,6 +118,12 @@ export function renderSeats(r: SeatResult, format: OutputFormat): string {
       ),
     );
   }
+  for (const t of r.tiers ?? []) out.push(renderTier(t));
+  for (const d of r.districts)
+    for (const c of d.clauses ?? [])
+      out.push(
+        `${c.clause} in ${d.district}: ${c.party} ${c.before} → ${c.after} seats${c.from ? ` (one from ${c.from})` : ''}`,
+      );
   for (const t of r.ties) {
     out.push(
       `tie (${t.stage}) in ${t.district}${t.party ? ` / ${t.party}` : ''}: ${t.candidates.join(', ')} for ${t.seatsInContention} seat(s) — ${t.resolution}`,
@@ -133,4 +139,20 @@ export function renderSeats(r: SeatResult, format: OutputFormat): string {
     );
   }
   return out.join('\n');
+}
+
+function renderTier(t: TierReport): string {
+  const list = (m: Record<string, number>): string =>
+    Object.entries(m)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([p, n]) => `${p} ${n}`)
+      .join(', ');
+  switch (t.kind) {
+    case 'compensation':
+      return `compensation seats: ${list(t.seats) || 'none'} (entitlement ${list(t.entitlement)}${t.overhang.length > 0 ? `; overhang, left out: ${t.overhang.join(', ')}` : ''})`;
+    case 'remainder-pooling':
+      return `pooled remainder seats: ${list(t.seats) || 'none'}`;
+    case 'biproportional':
+      return `biproportional upper apportionment: ${list(t.upper)}`;
+  }
 }

@@ -1,32 +1,59 @@
 import { assert, throwIllegalValue } from '../assert.js';
 import { shuffled, type Rng } from '../random.js';
 import { allocateDivisorInto, divisorTie } from './divisor.js';
+import { allocateDivisorExact, fitsFastEngine } from './divisor-exact.js';
 import { allocateLargestRemainder } from './largest-remainder.js';
-import { divisorTable, type AllocationMethod } from './methods.js';
+import { divisorTable, type AllocationMethod, type DivisorMethod } from './methods.js';
 
 export interface ListVotes {
   readonly party: string;
   readonly votes: number;
+  /** Position on the ballot (1 = first), for the `ballot-position` tie step. */
+  readonly position?: number | undefined;
 }
 
 /**
- * How a tie for the last seat(s) is settled; chosen per ruleset.
- * - report: return the tie; the seats in contention stay unallocated.
- * - lot: a seeded, recorded draw of lots (sorteo) among the tied lists.
- * - more-votes: the tied list with more votes wins; a tie that remains goes to `then`.
+ * One step of a tie-break rule, tried in order until the tie is settled:
+ * - more-votes / fewer-votes: the tied list with more (fewer) total votes wins;
+ * - ballot-position: the list earlier on the ballot wins;
+ * - lot: a seeded, recorded draw of lots among the lists still tied;
+ * - report: stop; the seats in contention stay unallocated and the tie is reported.
+ */
+export const TIE_STEPS = ['more-votes', 'fewer-votes', 'ballot-position', 'lot', 'report'] as const;
+export type TieStep = (typeof TIE_STEPS)[number];
+
+/**
+ * How a tie for the last seat(s) is settled; chosen per ruleset. The short forms are kept for
+ * the built-in rules: report = [report]; lot = [lot]; more-votes then X = [more-votes, X].
  */
 export type TieBreakPolicy =
   | { readonly kind: 'report' }
   | { readonly kind: 'lot' }
-  | { readonly kind: 'more-votes'; readonly then: 'lot' | 'report' };
+  | { readonly kind: 'more-votes'; readonly then: 'lot' | 'report' }
+  | { readonly kind: 'steps'; readonly steps: readonly TieStep[] };
+
+export function tieSteps(policy: TieBreakPolicy): readonly TieStep[] {
+  switch (policy.kind) {
+    case 'report':
+      return ['report'];
+    case 'lot':
+      return ['lot'];
+    case 'more-votes':
+      return ['more-votes', policy.then];
+    case 'steps':
+      return policy.steps;
+    default:
+      return throwIllegalValue(policy, 'tie-break policy');
+  }
+}
 
 export interface Tie {
   readonly kind: 'tie';
   /** Tied lists, sorted by name (never by input order). */
   readonly candidates: readonly string[];
   readonly seatsInContention: number;
-  /** How it was settled, or 'unresolved' when the seats stay unallocated. */
-  readonly resolution: 'unresolved' | 'more-votes' | 'lot';
+  /** The step that settled it, or 'unresolved' when the seats stay unallocated. */
+  readonly resolution: 'unresolved' | Exclude<TieStep, 'report'>;
 }
 
 export interface Draw {
@@ -61,41 +88,57 @@ export interface AllocateSeatsInput {
   readonly caps?: ReadonlyMap<string, number> | undefined;
 }
 
-interface RawOutcome {
+/** Seats per list index, and the lists tied for the last seat(s) with the seats they contest. */
+export interface RawOutcome {
   seats: number[];
   tie: { candidates: number[]; seatsInContention: number } | null;
 }
 
-function allocateRaw(
+function allocateDivisor(
+  votes: readonly number[],
+  seats: number,
+  method: DivisorMethod,
+): RawOutcome {
+  const idx: number[] = [];
+  let maxVotes = 0;
+  for (let i = 0; i < votes.length; i++) {
+    const v = votes[i] as number;
+    if (v > 0) idx.push(i);
+    if (v > maxVotes) maxVotes = v;
+  }
+  const out = new Array<number>(votes.length).fill(0);
+  if (idx.length === 0 || seats === 0) return { seats: out, tie: null };
+  // the jump start may overshoot by up to k/2 seats before stepping down
+  const size = seats + idx.length + 1;
+  if (!fitsFastEngine(method, maxVotes, size)) return allocateDivisorExact(votes, seats, method);
+  const table = divisorTable(method, size);
+  const tied = allocateDivisorInto(
+    votes,
+    idx,
+    idx.length,
+    seats,
+    table,
+    method.respectsLowerQuota,
+    out,
+  );
+  if (!tied) return { seats: out, tie: null };
+  const t = divisorTie(votes, idx, idx.length, out, table);
+  for (const h of t.holders) out[h] = (out[h] as number) - 1;
+  return {
+    seats: out,
+    tie: { candidates: [...t.holders, ...t.challengers], seatsInContention: t.holders.length },
+  };
+}
+
+/** Seats by the method alone, with a tie at the cut left open (exact; never by list order). */
+export function allocateRaw(
   votes: readonly number[],
   seats: number,
   method: AllocationMethod,
 ): RawOutcome {
   switch (method.kind) {
-    case 'divisor': {
-      const idx: number[] = [];
-      for (let i = 0; i < votes.length; i++) if ((votes[i] as number) > 0) idx.push(i);
-      const out = new Array<number>(votes.length).fill(0);
-      if (idx.length === 0 || seats === 0) return { seats: out, tie: null };
-      // the jump start may overshoot by up to k/2 seats before stepping down
-      const table = divisorTable(method, seats + idx.length + 1);
-      const tied = allocateDivisorInto(
-        votes,
-        idx,
-        idx.length,
-        seats,
-        table,
-        method.respectsLowerQuota,
-        out,
-      );
-      if (!tied) return { seats: out, tie: null };
-      const t = divisorTie(votes, idx, idx.length, out, table);
-      for (const h of t.holders) out[h] = (out[h] as number) - 1;
-      return {
-        seats: out,
-        tie: { candidates: [...t.holders, ...t.challengers], seatsInContention: t.holders.length },
-      };
-    }
+    case 'divisor':
+      return allocateDivisor(votes, seats, method);
     case 'largest-remainder': {
       const r = allocateLargestRemainder(votes, seats, method.quota);
       return {
@@ -110,133 +153,165 @@ function allocateRaw(
   }
 }
 
+interface CappedOutcome {
+  readonly result: Map<string, number>;
+  readonly tie: { candidates: string[]; seatsInContention: number } | null;
+  readonly capped: { party: string; seatsLost: number }[];
+  readonly vacant: number;
+}
+
 /**
- * Allocates a district's seats among its lists with exact arithmetic. A tie for the last seat is
- * a result: it is settled by the ruleset's policy (recorded draw, more votes) or reported.
- * @example allocateSeats({ lists: [{party:'A',votes:40000},{party:'B',votes:30000}], seats: 5, method: DHONDT, tieBreak: {kind:'report'} })
+ * The method's seats with candidate caps: a list that wins more seats than it has candidates
+ * keeps its cap and leaves; its other seats go to the next quotients among the lists still in
+ * (exhausted-list = next-quotient). A list tied for a seat it has no candidate for leaves the
+ * same way, so a tie is never drawn among exhausted lists. Seats no list can fill are vacant.
  */
-export function allocateSeats(input: AllocateSeatsInput): SeatAllocation {
-  const { seats, method } = input;
-  assert(Number.isSafeInteger(seats) && seats >= 0, 'seats must be a non-negative integer');
+function allocateWithCaps(input: AllocateSeatsInput): CappedOutcome {
   const names = input.lists.map((l) => l.party);
-  assert(new Set(names).size === names.length, 'duplicate list in a district');
   const votes = input.lists.map((l) => l.votes);
   const result = new Map<string, number>(names.map((n) => [n, 0]));
   const capped: { party: string; seatsLost: number }[] = [];
-
-  // Lists capped by their candidates leave; their extra seats go to the next quotients.
   const active = new Set(names.map((_, i) => i));
-  let seatsLeft = seats;
-  let outcome: RawOutcome = { seats: votes.map(() => 0), tie: null };
+  let seatsLeft = input.seats;
   for (;;) {
     const ids = [...active];
-    outcome = allocateRaw(
+    const outcome = allocateRaw(
       ids.map((i) => votes[i] as number),
       seatsLeft,
-      method,
+      input.method,
     );
-    const over = ids.findIndex((i, j) => {
-      const cap = input.caps?.get(names[i] as string);
+    const capOf = (j: number): number | undefined =>
+      input.caps?.get(names[ids[j] as number] as string);
+    let over = ids.findIndex((_, j) => {
+      const cap = capOf(j);
       return cap !== undefined && (outcome.seats[j] as number) > cap;
     });
+    if (over < 0 && outcome.tie !== null) {
+      over =
+        outcome.tie.candidates.find((j) => {
+          const cap = capOf(j);
+          return cap !== undefined && (outcome.seats[j] as number) >= cap;
+        }) ?? -1;
+    }
     if (over < 0 || ids.length === 0) {
       ids.forEach((i, j) => result.set(names[i] as string, outcome.seats[j] as number));
-      outcome = {
-        seats: outcome.seats,
-        tie: outcome.tie
-          ? {
-              candidates: outcome.tie.candidates.map((j) => ids[j] as number),
-              seatsInContention: outcome.tie.seatsInContention,
-            }
-          : null,
-      };
-      break;
+      const vacant =
+        active.size === 0 || [...active].every((i) => (votes[i] as number) === 0) ? seatsLeft : 0;
+      const tie = outcome.tie
+        ? {
+            candidates: outcome.tie.candidates.map((j) => names[ids[j] as number] as string).sort(),
+            seatsInContention: outcome.tie.seatsInContention,
+          }
+        : null;
+      return { result, tie, capped, vacant };
     }
     const i = ids[over] as number;
     const name = names[i] as string;
     const cap = input.caps?.get(name) ?? 0;
-    capped.push({ party: name, seatsLost: (outcome.seats[over] as number) - cap });
+    const lost = (outcome.seats[over] as number) - cap;
+    if (lost > 0) capped.push({ party: name, seatsLost: lost });
     result.set(name, cap);
     seatsLeft -= cap;
     active.delete(i);
   }
-  const vacant =
-    active.size === 0 || [...active].every((i) => (votes[i] as number) === 0) ? seatsLeft : 0;
+}
 
-  if (!outcome.tie) {
+/**
+ * Allocates a district's seats among its lists with exact arithmetic. A tie for the last seat is
+ * a result: it is settled by the ruleset's tie steps (votes, ballot position, recorded draw) or
+ * reported.
+ * @example allocateSeats({ lists: [{party:'A',votes:40000},{party:'B',votes:30000}], seats: 5, method: DHONDT, tieBreak: {kind:'report'} })
+ */
+export function allocateSeats(input: AllocateSeatsInput): SeatAllocation {
+  assert(
+    Number.isSafeInteger(input.seats) && input.seats >= 0,
+    'seats must be a non-negative integer',
+  );
+  const names = input.lists.map((l) => l.party);
+  assert(new Set(names).size === names.length, 'duplicate list in a district');
+  const { result, tie, capped, vacant } = allocateWithCaps(input);
+  const base = { seats: result, capped, vacant };
+  if (tie === null) return { ...base, kind: 'allocated', unallocated: 0, tie: null, draw: null };
+  const settled = settleTie(tie.candidates, tie.seatsInContention, input);
+  for (const w of settled.winners) result.set(w, (result.get(w) ?? 0) + 1);
+  if (settled.resolution === 'unresolved') {
     return {
-      kind: 'allocated',
-      seats: result,
-      unallocated: 0,
-      tie: null,
-      draw: null,
-      vacant,
-      capped,
-    };
-  }
-  let candidates = outcome.tie.candidates.map((i) => names[i] as string).sort();
-  let contested = outcome.tie.seatsInContention;
-  const allCandidates = candidates;
-  const award = (winners: readonly string[]): void => {
-    for (const w of winners) result.set(w, (result.get(w) ?? 0) + 1);
-  };
-  let policy: 'report' | 'lot' =
-    input.tieBreak.kind === 'more-votes' ? input.tieBreak.then : input.tieBreak.kind;
-  if (input.tieBreak.kind === 'more-votes') {
-    // Tied quotients from different vote totals: more total votes first (e.g. LOREG art. 163.1.d).
-    const votesOf = new Map(input.lists.map((l) => [l.party, l.votes]));
-    const byVotes = [...candidates].sort((a, b) => (votesOf.get(b) ?? 0) - (votesOf.get(a) ?? 0));
-    const cutVotes = votesOf.get(byVotes[contested - 1] as string) ?? 0;
-    const sure = byVotes.filter((c) => (votesOf.get(c) ?? 0) > cutVotes);
-    const atCut = byVotes.filter((c) => (votesOf.get(c) ?? 0) === cutVotes).sort();
-    award(sure);
-    contested -= sure.length;
-    if (atCut.length === contested) {
-      award(atCut);
-      return {
-        kind: 'allocated',
-        seats: result,
-        unallocated: 0,
-        tie: {
-          kind: 'tie',
-          candidates: allCandidates,
-          seatsInContention: outcome.tie.seatsInContention,
-          resolution: 'more-votes',
-        },
-        draw: null,
-        vacant,
-        capped,
-      };
-    }
-    candidates = atCut;
-  } else {
-    policy = input.tieBreak.kind;
-  }
-  if (policy === 'lot' && input.rng !== undefined) {
-    const winners = shuffled(candidates, input.rng).slice(0, contested).sort();
-    award(winners);
-    return {
-      kind: 'allocated',
-      seats: result,
-      unallocated: 0,
+      ...base,
+      kind: 'tie',
+      unallocated: settled.left,
       tie: {
         kind: 'tie',
-        candidates: allCandidates,
-        seatsInContention: outcome.tie.seatsInContention,
-        resolution: 'lot',
+        candidates: settled.stillTied,
+        seatsInContention: settled.left,
+        resolution: 'unresolved',
       },
-      draw: { seed: input.seed ?? 0, candidates, seats: contested, winners },
-      vacant,
-      capped,
+      draw: null,
     };
   }
   return {
-    kind: 'tie',
-    seats: result,
-    unallocated: contested,
-    tie: { kind: 'tie', candidates, seatsInContention: contested, resolution: 'unresolved' },
-    draw: null,
-    vacant,
-    capped,
+    ...base,
+    kind: 'allocated',
+    unallocated: 0,
+    tie: {
+      kind: 'tie',
+      candidates: tie.candidates,
+      seatsInContention: tie.seatsInContention,
+      resolution: settled.resolution,
+    },
+    draw: settled.draw,
   };
+}
+
+interface Settled {
+  readonly winners: readonly string[];
+  readonly resolution: Tie['resolution'];
+  /** Lists still tied and the seats left between them when unresolved. */
+  readonly stillTied: readonly string[];
+  readonly left: number;
+  readonly draw: Draw | null;
+}
+
+/** Applies the tie steps in order to `candidates` contesting `seats` seats. */
+export function settleTie(
+  candidates: readonly string[],
+  seats: number,
+  input: Pick<AllocateSeatsInput, 'lists' | 'tieBreak' | 'rng' | 'seed'>,
+): Settled {
+  const byName = new Map(input.lists.map((l) => [l.party, l]));
+  let tied = [...candidates].sort();
+  let left = seats;
+  const winners: string[] = [];
+  for (const step of tieSteps(input.tieBreak)) {
+    if (step === 'report') break;
+    if (step === 'lot') {
+      if (input.rng === undefined) break;
+      const drawn = shuffled(tied, input.rng).slice(0, left).sort();
+      winners.push(...drawn);
+      return {
+        winners,
+        resolution: 'lot',
+        stillTied: [],
+        left: 0,
+        draw: { seed: input.seed ?? 0, candidates: tied, seats: left, winners: drawn },
+      };
+    }
+    const key = (p: string): number => {
+      const l = byName.get(p);
+      if (step === 'more-votes') return -(l?.votes ?? 0);
+      if (step === 'fewer-votes') return l?.votes ?? 0;
+      return l?.position ?? Number.POSITIVE_INFINITY;
+    };
+    const ordered = [...tied].sort((a, b) => key(a) - key(b));
+    const cut = key(ordered[left - 1] as string);
+    const sure = ordered.filter((p) => key(p) < cut);
+    const atCut = ordered.filter((p) => key(p) === cut).sort();
+    winners.push(...sure);
+    left -= sure.length;
+    if (atCut.length === left) {
+      winners.push(...atCut);
+      return { winners, resolution: step, stillTied: [], left: 0, draw: null };
+    }
+    tied = atCut;
+  }
+  return { winners, resolution: 'unresolved', stillTied: tied, left, draw: null };
 }

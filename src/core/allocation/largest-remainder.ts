@@ -1,8 +1,10 @@
 import { assert } from '../assert.js';
+import { quotaOf, type QuotaId } from './methods.js';
 
 /**
- * Largest-remainder allocation in integers. Hare: quota V/S, held as the pair (V, S) so that
- * ⌊v/q⌋ = ⌊v·S/V⌋ and remainders v·S − ⌊v·S/V⌋·V compare exactly. Droop: q = ⌊V/(S+1)⌋ + 1.
+ * Largest-remainder allocation in integers. The quota is an exact fraction qn/qd (Hare V/S,
+ * Droop ⌊V/(S+1)⌋ + 1, Hagenbach-Bischoff V/(S+1), Imperiali V/(S+2)), so ⌊v/q⌋ = ⌊v·qd/qn⌋ and
+ * the remainders v·qd − ⌊v/q⌋·qn compare exactly (one common denominator qd).
  * @see Pukelsheim, Proportional Representation (2017), §5 (quota methods).
  */
 export interface LargestRemainderOutcome {
@@ -18,35 +20,25 @@ export interface LargestRemainderOutcome {
 export function allocateLargestRemainder(
   votes: readonly number[],
   seats: number,
-  quota: 'hare' | 'droop',
+  quota: QuotaId,
 ): LargestRemainderOutcome {
   const total = votes.reduce((a, b) => a + b, 0);
   const n = votes.length;
   if (total === 0 || seats === 0) return { seats: votes.map(() => 0), tie: null };
+  const [qn, qd] = quotaOf(quota, total, seats);
   const result = new Array<number>(n).fill(0);
   const rem = new Array<number>(n).fill(0);
   let assigned = 0;
-  if (quota === 'hare') {
-    for (let i = 0; i < n; i++) {
-      const vs = (votes[i] as number) * seats;
-      let q = Math.floor(vs / total);
-      if (q * total > vs) q--;
-      result[i] = q;
-      rem[i] = vs - q * total;
-      assigned += q;
-    }
-  } else {
-    const q = Math.floor(total / (seats + 1)) + 1;
-    for (let i = 0; i < n; i++) {
-      const v = votes[i] as number;
-      const s = Math.floor(v / q);
-      result[i] = s;
-      rem[i] = v - s * q;
-      assigned += s;
-    }
+  for (let i = 0; i < n; i++) {
+    const vs = (votes[i] as number) * qd;
+    let q = Math.floor(vs / qn);
+    if (q * qn > vs) q--; // guard against a float rounding up
+    result[i] = q;
+    rem[i] = vs - q * qn;
+    assigned += q;
   }
   let remaining = seats - assigned;
-  assert(remaining >= 0, 'largest remainder: more seats than the house');
+  if (remaining < 0) return removeOverAward(votes, result, rem, -remaining);
   // Tiny electorates under Droop can leave more seats than lists: each round gives every list
   // with votes one seat, the rest go by remainder (a convention; real elections never reach it).
   const withVotes = votes.filter((v) => v > 0).length;
@@ -70,4 +62,31 @@ export function allocateLargestRemainder(
     return { seats: result, tie: null };
   }
   return { seats: result, tie: { candidates: atCut, seatsInContention: left } };
+}
+
+/**
+ * Quotas below the Hare quota (Imperiali, Hagenbach-Bischoff) can give more full seats than the
+ * house. The extra seats are taken back, one each, from the lists with the smallest remainders
+ * (as votelib's `on_overaward='subtract'`); lists tied at the cut share the tie.
+ */
+function removeOverAward(
+  votes: readonly number[],
+  result: number[],
+  rem: readonly number[],
+  extra: number,
+): LargestRemainderOutcome {
+  const order = [...votes.keys()]
+    .filter((i) => (result[i] as number) > 0)
+    .sort((a, b) => (rem[a] as number) - (rem[b] as number));
+  assert(order.length >= extra, 'largest remainder: over-award beyond one seat per list');
+  const cut = rem[order[extra - 1] as number] as number;
+  const below = order.filter((i) => (rem[i] as number) < cut);
+  const atCut = order.filter((i) => (rem[i] as number) === cut);
+  for (const i of [...below, ...atCut]) result[i] = (result[i] as number) - 1;
+  const toRemove = extra - below.length;
+  if (atCut.length === toRemove) return { seats: result, tie: null };
+  return {
+    seats: result,
+    tie: { candidates: atCut.sort((a, b) => a - b), seatsInContention: atCut.length - toRemove },
+  };
 }

@@ -1,24 +1,62 @@
+import { assert } from '../assert.js';
+import type { Ratio } from '../ratio.js';
+
 /**
- * The allocation methods, as data. Shared engines never branch on a method's id: each divisor
- * method declares its divisor sequence (integers, scaled so comparisons stay exact) and each
- * largest-remainder method declares its quota.
+ * The allocation methods, as data. Shared engines never branch on a method's name: a divisor
+ * method declares its divisor sequence, a largest-remainder method its quota. Every sequence and
+ * quota is exact (integers or integer ratios); the engines compare quotients by
+ * cross-multiplication.
+ * @see Pukelsheim, Proportional Representation (2nd ed., 2017), ch. 3–5 and 7.
  */
-export const METHOD_IDS = [
+
+/** Named divisor sequences (the k-th divisor is for the list's (k+1)-th seat). */
+export const DIVISOR_FAMILIES = [
   'dhondt',
   'sainte-lague',
   'modified-sainte-lague',
-  'hare',
-  'droop',
-  'plurality',
+  'danish',
+  'imperiali',
+  'adams',
+  'huntington-hill',
+  'dean',
 ] as const;
-export type MethodId = (typeof METHOD_IDS)[number];
+export type DivisorFamily = (typeof DIVISOR_FAMILIES)[number] | 'linear' | 'plurality';
+
+/** Quotas for largest-remainder methods. */
+export const QUOTAS = ['hare', 'droop', 'hagenbach-bischoff', 'imperiali'] as const;
+export type QuotaId = (typeof QUOTAS)[number];
+
+/**
+ * How the k-th divisor is defined:
+ * - linear: d(0) = first, d(k) = step·k + offset for k ≥ 1, all integers on one common scale
+ *   (a rational first divisor such as 1.4 is held ×5: 7, 15, 25, …);
+ * - geometric: d(k) = √(k(k+1)) (Huntington-Hill), compared through squares;
+ * - harmonic: d(k) = 2k(k+1)/(2k+1) (Dean), compared as exact fractions.
+ * A divisor of 0 (Adams, Huntington-Hill, Dean at k = 0) gives an infinite quotient: every list
+ * with votes gets a first seat before any list gets a second; infinite quotients tie.
+ */
+export type DivisorSequence =
+  | {
+      readonly kind: 'linear';
+      readonly first: number;
+      readonly step: number;
+      readonly offset: number;
+    }
+  | { readonly kind: 'geometric' }
+  | { readonly kind: 'harmonic' };
 
 export interface DivisorMethod {
   readonly kind: 'divisor';
-  readonly id: MethodId;
-  /** k-th divisor (k = seats already won), as a positive integer on a common scale. */
+  /** Stable id, e.g. 'dhondt', 'modified-sainte-lague' or 'modified-sainte-lague:6/5'. */
+  readonly id: string;
+  readonly family: DivisorFamily;
+  readonly sequence: DivisorSequence;
+  /**
+   * k-th divisor on the sequence's integer scale (linear sequences); for geometric and harmonic
+   * sequences, a float for display only — engines never decide with it.
+   */
   readonly divisor: (seatsWon: number) => number;
-  /** The method never gives a list fewer than ⌊S·v/V⌋ seats, so allocation may start there. */
+  /** The method never gives a list fewer than ⌊S·v/V⌋ seats (D'Hondt), so allocation may start there. */
   readonly respectsLowerQuota: boolean;
   /** Only defined for a single seat (plurality). */
   readonly singleSeat: boolean;
@@ -26,47 +64,121 @@ export interface DivisorMethod {
 
 export interface LargestRemainderMethod {
   readonly kind: 'largest-remainder';
-  readonly id: MethodId;
-  readonly quota: 'hare' | 'droop';
+  readonly id: string;
+  readonly quota: QuotaId;
 }
 
 export type AllocationMethod = DivisorMethod | LargestRemainderMethod;
 
-/** D'Hondt: divisors 1, 2, 3, … — LOE art. 30 (cifra repartidora); LOREG art. 163 (Spain). */
-export const DHONDT: DivisorMethod = {
-  kind: 'divisor',
-  id: 'dhondt',
-  divisor: (k) => k + 1,
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return Math.abs(a);
+}
+
+function linear(
+  id: string,
+  family: DivisorFamily,
+  first: Ratio,
+  step: Ratio,
+  offset: Ratio,
+  extra: Partial<Pick<DivisorMethod, 'respectsLowerQuota' | 'singleSeat'>> = {},
+): DivisorMethod {
+  // one integer scale for the three rationals: their denominators' least common multiple
+  const dens = [first.denominator, step.denominator, offset.denominator];
+  const scale = dens.reduce((l, d) => (l / gcd(l, d)) * d, 1);
+  const at = (r: Ratio): number => (r.numerator * scale) / r.denominator;
+  const sequence = {
+    kind: 'linear',
+    first: at(first),
+    step: at(step),
+    offset: at(offset),
+  } as const;
+  assert(
+    [sequence.first, sequence.step, sequence.offset].every(
+      (x) => Number.isSafeInteger(x) && x >= 0,
+    ) && sequence.step + sequence.offset > 0,
+    'divisor sequence: non-negative, growing integers',
+  );
+  return {
+    kind: 'divisor',
+    id,
+    family,
+    sequence,
+    divisor: (k) => (k === 0 ? sequence.first : sequence.step * k + sequence.offset),
+    respectsLowerQuota: extra.respectsLowerQuota ?? false,
+    singleSeat: extra.singleSeat ?? false,
+  };
+}
+
+const r = (n: number, d = 1): Ratio => ({ numerator: n, denominator: d });
+
+/** D'Hondt (Jefferson): divisors 1, 2, 3, … — LOE art. 30 (cifra repartidora); LOREG art. 163. */
+export const DHONDT: DivisorMethod = linear('dhondt', 'dhondt', r(1), r(1), r(1), {
   respectsLowerQuota: true,
-  singleSeat: false,
-};
+});
 
 /** Sainte-Laguë (Webster): divisors 1, 3, 5, … */
-export const SAINTE_LAGUE: DivisorMethod = {
-  kind: 'divisor',
-  id: 'sainte-lague',
-  divisor: (k) => 2 * k + 1,
-  respectsLowerQuota: false,
-  singleSeat: false,
-};
+export const SAINTE_LAGUE: DivisorMethod = linear('sainte-lague', 'sainte-lague', r(1), r(2), r(1));
+
+/** Modified Sainte-Laguë with a first divisor other than 1 (Norway 1.4, Sweden 1.2): f, 3, 5, … */
+export function modifiedSainteLague(first: Ratio): DivisorMethod {
+  const isDefault = first.numerator * 5 === first.denominator * 7;
+  return linear(
+    isDefault
+      ? 'modified-sainte-lague'
+      : `modified-sainte-lague:${first.numerator}/${first.denominator}`,
+    'modified-sainte-lague',
+    first,
+    r(2),
+    r(1),
+  );
+}
 
 /** Modified Sainte-Laguë (Nordic): divisors 1.4, 3, 5, … held ×5 as 7, 15, 25, … */
-export const MODIFIED_SAINTE_LAGUE: DivisorMethod = {
+export const MODIFIED_SAINTE_LAGUE: DivisorMethod = modifiedSainteLague(r(7, 5));
+
+/** Danish method: divisors 1, 4, 7, 10, … (3k + 1). */
+export const DANISH: DivisorMethod = linear('danish', 'danish', r(1), r(3), r(1));
+
+/** Imperiali divisors: 2, 3, 4, … (k + 2). */
+export const IMPERIALI: DivisorMethod = linear('imperiali', 'imperiali', r(2), r(1), r(2));
+
+/** Adams (smallest divisors): 0, 1, 2, … — every list with votes first gets one seat. */
+export const ADAMS: DivisorMethod = linear('adams', 'adams', r(0), r(1), r(0));
+
+/** Huntington-Hill (equal proportions): divisors √(k(k+1)): 0, √2, √6, … */
+export const HUNTINGTON_HILL: DivisorMethod = {
   kind: 'divisor',
-  id: 'modified-sainte-lague',
-  divisor: (k) => (k === 0 ? 7 : 5 * (2 * k + 1)),
+  id: 'huntington-hill',
+  family: 'huntington-hill',
+  sequence: { kind: 'geometric' },
+  divisor: (k) => Math.sqrt(k * (k + 1)),
   respectsLowerQuota: false,
   singleSeat: false,
 };
 
-/** Plurality for single-seat districts: the list with most votes (= D'Hondt with one seat). */
-export const PLURALITY: DivisorMethod = {
+/** Dean (harmonic mean): divisors 2k(k+1)/(2k+1): 0, 4/3, 12/5, … */
+export const DEAN: DivisorMethod = {
   kind: 'divisor',
-  id: 'plurality',
-  divisor: (k) => k + 1,
+  id: 'dean',
+  family: 'dean',
+  sequence: { kind: 'harmonic' },
+  divisor: (k) => (2 * k * (k + 1)) / (2 * k + 1),
+  respectsLowerQuota: false,
+  singleSeat: false,
+};
+
+/** A divisor method from any linear sequence: first, then step·k + offset (rationals). */
+export function linearDivisors(first: Ratio, step: Ratio, offset: Ratio): DivisorMethod {
+  const t = (x: Ratio): string => `${x.numerator}/${x.denominator}`;
+  return linear(`linear:${t(first)},${t(step)},${t(offset)}`, 'linear', first, step, offset);
+}
+
+/** Plurality for single-seat districts: the list with most votes (= D'Hondt with one seat). */
+export const PLURALITY: DivisorMethod = linear('plurality', 'plurality', r(1), r(1), r(1), {
   respectsLowerQuota: true,
   singleSeat: true,
-};
+});
 
 /** Largest remainder with the Hare quota V/S (Hamilton, Hare-Niemeyer). */
 export const HARE: LargestRemainderMethod = {
@@ -82,19 +194,63 @@ export const DROOP: LargestRemainderMethod = {
   quota: 'droop',
 };
 
-export const METHODS: ReadonlyMap<MethodId, AllocationMethod> = new Map<MethodId, AllocationMethod>(
+/** Largest remainder with the Hagenbach-Bischoff quota V/(S+1), unrounded. */
+export const HAGENBACH_BISCHOFF: LargestRemainderMethod = {
+  kind: 'largest-remainder',
+  id: 'hagenbach-bischoff',
+  quota: 'hagenbach-bischoff',
+};
+
+/** Largest remainder with the Imperiali quota V/(S+2). */
+export const IMPERIALI_QUOTA: LargestRemainderMethod = {
+  kind: 'largest-remainder',
+  id: 'imperiali-quota',
+  quota: 'imperiali',
+};
+
+/** The methods reachable by name (ruleset files, `--method`). */
+export const NAMED_METHODS: ReadonlyMap<string, AllocationMethod> = new Map<
+  string,
+  AllocationMethod
+>(
   [
-    ['dhondt', DHONDT],
-    ['sainte-lague', SAINTE_LAGUE],
-    ['modified-sainte-lague', MODIFIED_SAINTE_LAGUE],
-    ['hare', HARE],
-    ['droop', DROOP],
-    ['plurality', PLURALITY],
-  ],
+    DHONDT,
+    SAINTE_LAGUE,
+    MODIFIED_SAINTE_LAGUE,
+    DANISH,
+    IMPERIALI,
+    ADAMS,
+    HUNTINGTON_HILL,
+    DEAN,
+    PLURALITY,
+    HARE,
+    DROOP,
+    HAGENBACH_BISCHOFF,
+    IMPERIALI_QUOTA,
+  ].map((m) => [m.id, m]),
 );
 
+/** Every divisor on the integer scale up to maxSeats (linear sequences: the fast engine's table). */
 export function divisorTable(method: DivisorMethod, maxSeats: number): Float64Array {
+  assert(method.sequence.kind === 'linear', 'divisor table: linear sequences only');
   const table = new Float64Array(maxSeats + 1);
   for (let k = 0; k <= maxSeats; k++) table[k] = method.divisor(k);
   return table;
+}
+
+/**
+ * The quota as an exact fraction [numerator, denominator] of the total V and house S:
+ * Hare V/S, Droop ⌊V/(S+1)⌋ + 1, Hagenbach-Bischoff V/(S+1), Imperiali V/(S+2).
+ */
+export function quotaOf(quota: QuotaId, total: number, seats: number): [number, number] {
+  switch (quota) {
+    case 'hare':
+      return [total, seats];
+    case 'droop':
+      return [Math.floor(total / (seats + 1)) + 1, 1];
+    case 'hagenbach-bischoff':
+      return [total, seats + 1];
+    case 'imperiali':
+      return [total, seats + 2];
+  }
 }

@@ -1,4 +1,4 @@
-import type { AllocationMethod } from './methods.js';
+import { quotaOf, type AllocationMethod, type DivisorMethod } from './methods.js';
 
 /**
  * The naive reference, for differential tests only: list every quotient v/d(k) of every list,
@@ -24,15 +24,17 @@ export function referenceAllocate(
   const out = new Array<number>(n).fill(0);
   if (seats === 0 || votes.every((v) => v === 0)) return { seats: out, tie: null };
   if (method.kind === 'divisor') {
-    const q: { list: number; num: bigint; den: bigint }[] = [];
+    const q: { list: number; votes: number; k: number }[] = [];
     for (let i = 0; i < n; i++) {
       if ((votes[i] as number) === 0) continue;
-      for (let k = 0; k < seats; k++)
-        q.push({ list: i, num: BigInt(votes[i] as number), den: BigInt(method.divisor(k)) });
+      for (let k = 0; k < seats; k++) q.push({ list: i, votes: votes[i] as number, k });
     }
-    const cmp = (a: { num: bigint; den: bigint }, b: { num: bigint; den: bigint }): number => {
-      const l = a.num * b.den;
-      const r = b.num * a.den;
+    const cmp = (a: { votes: number; k: number }, b: { votes: number; k: number }): number => {
+      const [an, ad] = squaredQuotient(method, a.votes, a.k);
+      const [bn, bd] = squaredQuotient(method, b.votes, b.k);
+      if (ad === 0n || bd === 0n) return ad === bd ? 0 : ad === 0n ? -1 : 1;
+      const l = an * bd;
+      const r = bn * ad;
       return l > r ? -1 : l < r ? 1 : 0;
     };
     q.sort(cmp);
@@ -57,7 +59,7 @@ export function referenceAllocate(
   const V = BigInt(votes.reduce((a, b) => a + b, 0));
   const S = BigInt(seats);
   // quota as a fraction qn/qd
-  const [qn, qd] = method.quota === 'hare' ? [V, S] : [V / (S + 1n) + 1n, 1n];
+  const [qn, qd] = quotaOf(method.quota, Number(V), Number(S)).map(BigInt) as [bigint, bigint];
   const rems: { list: number; num: bigint; den: bigint }[] = [];
   let assigned = 0;
   for (let i = 0; i < n; i++) {
@@ -69,6 +71,29 @@ export function referenceAllocate(
     if (votes[i] !== 0) rems.push({ list: i, num: v * qd - whole * qn, den: qd });
   }
   let left = seats - assigned;
+  if (left < 0) {
+    // over-award (Imperiali, Hagenbach-Bischoff): the smallest remainders give a seat back
+    const holders = rems
+      .filter((r) => (out[r.list] as number) > 0)
+      .sort((a, b) => (a.num * b.den < b.num * a.den ? -1 : a.num * b.den > b.num * a.den ? 1 : 0));
+    const k = -left;
+    const cut = holders[k - 1];
+    if (cut === undefined) throw new Error('reference: over-award beyond one seat per list');
+    const same = (x: { num: bigint; den: bigint }): boolean => x.num * cut.den === cut.num * x.den;
+    const tied = holders.filter(same);
+    const below = holders.slice(0, k).filter((x) => !same(x));
+    for (const r of [...below, ...tied]) out[r.list] = (out[r.list] as number) - 1;
+    const contested = tied.length - (k - below.length);
+    return contested === 0
+      ? { seats: out, tie: null }
+      : {
+          seats: out,
+          tie: {
+            candidates: tied.map((r) => r.list).sort((a, b) => a - b),
+            seatsInContention: contested,
+          },
+        };
+  }
   while (left >= rems.length && rems.length > 0) {
     for (const r of rems) out[r.list] = (out[r.list] as number) + 1;
     left -= rems.length;
@@ -92,4 +117,27 @@ export function referenceAllocate(
   }
   for (const r of rems.slice(0, left)) out[r.list] = (out[r.list] as number) + 1;
   return { seats: out, tie: null };
+}
+
+/**
+ * (v / d(k))² as a fraction, written from each family's textbook divisor (not from the engine's
+ * sequence data): squares keep the order and make Huntington-Hill's √ exact.
+ */
+function squaredQuotient(method: DivisorMethod, votes: number, k: number): [bigint, bigint] {
+  const v2 = BigInt(votes) ** 2n;
+  const K = BigInt(k);
+  switch (method.family) {
+    case 'huntington-hill':
+      return [v2, K * (K + 1n)];
+    case 'dean': {
+      // d = 2k(k+1)/(2k+1)
+      const num = 2n * K * (K + 1n);
+      const den = 2n * K + 1n;
+      return [v2 * den * den, num * num];
+    }
+    default: {
+      const d = BigInt(method.divisor(k));
+      return [v2, d * d];
+    }
+  }
 }

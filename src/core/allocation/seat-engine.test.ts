@@ -4,13 +4,13 @@ import { ratio } from '../ratio.js';
 import { computeSeats, type VoteRow } from '../pipeline/seats.js';
 import type { ThresholdCondition } from '../rules/threshold.js';
 import type { ListRuleset } from '../rulesets/ruleset.js';
-import { getRuleset } from '../rulesets/registry.js';
+import { loadRuleset } from '../../elections/rulesets.js';
 import { DHONDT, PLURALITY, SAINTE_LAGUE } from './methods.js';
 import { compileSeatEngine } from './seat-engine.js';
 
 const RUNS = Number(process.env['DIFFERENTIAL_RUNS'] ?? 10_000);
 const base = (() => {
-  const r = getRuleset('pe-2026-diputados');
+  const r = loadRuleset('pe-2026-diputados');
   if (!r.ok || r.value.kind !== 'list') throw new Error('ruleset');
   return r.value;
 })();

@@ -102,6 +102,9 @@ export function compileSeatEngine(spec: SeatEngineSpec): SeatEngine {
       case 'all':
       case 'any':
         return { kind: c.kind, children: c.conditions.map(compile) };
+      case 'votes':
+      case 'exempt':
+        throw new Error(`engine: ${c.kind} conditions run through computeSeats`);
     }
   };
   let root: Node | null = null;
@@ -128,6 +131,7 @@ export function compileSeatEngine(spec: SeatEngineSpec): SeatEngine {
   ): Ratio => {
     const m = members[p] ?? 1;
     if (m < 2 || alliance === undefined) return share;
+    assert(alliance.kind !== 'by-size', 'engine: alliance shares by size run through computeSeats');
     return alliance.kind === 'flat'
       ? addRatios(share, alliance.extra)
       : addRatios(share, scaleRatio(alliance.extra, m - 1));

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ratio } from '../ratio.js';
-import { getRuleset } from '../rulesets/registry.js';
+import { loadRuleset } from '../../elections/rulesets.js';
 import type { ListRuleset } from '../rulesets/ruleset.js';
 import { DHONDT, PLURALITY } from '../allocation/methods.js';
 import { computeSeats, type VoteRow } from './seats.js';
 
 function ruleset(id: string, options: Record<string, string> = {}): ListRuleset {
-  const r = getRuleset(id, options);
+  const r = loadRuleset(id, options);
   if (!r.ok || r.value.kind !== 'list') throw new Error(id);
   return r.value;
 }

@@ -1,54 +1,40 @@
-import { allocateSeats, type Draw, type SeatAllocation } from '../allocation/allocate.js';
-import type { AllocationMethod } from '../allocation/methods.js';
+import { allocateSeats, type Draw } from '../allocation/allocate.js';
 import { hasErrors, issue, type Issue } from '../issues.js';
-import { nameKey } from '../names.js';
-import { percentHalfUp, type Ratio } from '../ratio.js';
+import { percentHalfUp } from '../ratio.js';
 import { createRng, shuffled, type Rng } from '../random.js';
 import { checkNullity, type NullityReport } from '../rules/nullity.js';
-import { electCandidates, type CandidatePreferences } from '../rules/preferential.js';
-import { evaluateThreshold, type ExclusionReason } from '../rules/threshold.js';
+import { electCandidates } from '../rules/preferential.js';
+import {
+  evaluateThreshold,
+  type ExclusionReason,
+  type ThresholdOutcome,
+} from '../rules/threshold.js';
 import type { ListRuleset } from '../rulesets/ruleset.js';
+import { allocateDistrict, type ClauseNote, type DistrictAllocation } from './district-seats.js';
+import { prepareSeatInput, type PreparedInput, type SeatInput } from './seat-input.js';
+import {
+  biproportionalSeats,
+  compensationSeats,
+  poolRemainders,
+  type TierReport,
+} from './tiers.js';
 
-export interface VoteRow {
-  readonly district: string;
-  readonly party: string;
-  readonly votes: number;
-  /** Number of parties in the party's alliance (1 or absent: not an alliance). */
-  readonly alliance?: number | undefined;
-}
-
-export interface DistrictRow {
-  readonly district: string;
-  readonly seats: number;
-  readonly blank?: number | undefined;
-  readonly null?: number | undefined;
-}
-
-export interface CandidateRow {
-  readonly district: string;
-  readonly party: string;
-  readonly candidate: string;
-  readonly position: number;
-  readonly votes: number;
-}
-
-export interface SeatInput {
-  readonly votes: readonly VoteRow[];
-  /** When given, these districts and seats replace the ruleset's table, names taken as they are. */
-  readonly districts?: readonly DistrictRow[] | undefined;
-  /** Optional registry of parties: any other party in the votes is an error. */
-  readonly parties?: readonly string[] | undefined;
-  /** Optional preferential votes: elected candidates are then named. */
-  readonly candidates?: readonly CandidateRow[] | undefined;
-}
+export type { CandidateRow, DistrictRow, SeatInput, VoteRow } from './seat-input.js';
+export type { TierReport } from './tiers.js';
 
 export interface TieReport {
-  readonly stage: 'allocation' | 'preliminary' | 'preferential' | 'single-seat-candidate';
+  readonly stage:
+    | 'allocation'
+    | 'preliminary'
+    | 'preferential'
+    | 'single-seat-candidate'
+    | 'apparentment'
+    | 'majority-bonus';
   readonly district: string;
   readonly party?: string;
   readonly candidates: readonly string[];
   readonly seatsInContention: number;
-  readonly resolution: 'unresolved' | 'more-votes' | 'lot';
+  readonly resolution: 'unresolved' | 'more-votes' | 'fewer-votes' | 'ballot-position' | 'lot';
 }
 
 export interface DrawRecord extends Draw {
@@ -64,7 +50,28 @@ export interface DistrictResult {
   readonly unallocated: number;
   readonly elected?: Record<string, readonly string[]>;
   readonly vacant?: number;
+  /** Clauses that changed this district's seats (majority bonus, absolute majority). */
+  readonly clauses?: readonly ClauseNote[];
+  /** Seats of this district left to the national remainder pool. */
+  readonly pooledSeats?: number;
 }
+
+type ExclusionReasonJson =
+  | {
+      readonly reason: 'below_share';
+      readonly votes: number;
+      readonly total: number;
+      readonly required: string;
+      readonly district?: string;
+    }
+  | { readonly reason: 'below_votes'; readonly votes: number; readonly required: number }
+  | {
+      readonly reason: 'below_seats';
+      readonly seats: number;
+      readonly districtsWon: number;
+      readonly required: number;
+      readonly requiredDistricts: number;
+    };
 
 export interface SeatResult {
   readonly rules: string;
@@ -83,260 +90,47 @@ export interface SeatResult {
   }[];
   readonly preliminarySeats: Record<string, number> | null;
   readonly nullity: NullityReport | null;
+  /** What each tier of the ruleset did (compensation, remainder pool, biproportional). */
+  readonly tiers?: readonly TierReport[];
   readonly issues: readonly Issue[];
 }
 
-type ExclusionReasonJson =
-  | {
-      readonly reason: 'below_share';
-      readonly votes: number;
-      readonly total: number;
-      readonly required: string;
-    }
-  | {
-      readonly reason: 'below_seats';
-      readonly seats: number;
-      readonly districtsWon: number;
-      readonly required: number;
-      readonly requiredDistricts: number;
-    };
-
-function ratioText(r: Ratio): string {
-  return `${percentHalfUp(r.numerator, r.denominator, 3)}%`;
-}
-
 function reasonJson(r: ExclusionReason): ExclusionReasonJson {
-  return r.reason === 'below_share'
-    ? { reason: 'below_share', votes: r.votes, total: r.total, required: ratioText(r.required) }
-    : r;
-}
-
-interface ResolvedDistrict {
-  readonly name: string;
-  readonly seats: number;
-  readonly method: AllocationMethod;
-  readonly blank: number | undefined;
-  readonly null: number | undefined;
+  if (r.reason !== 'below_share') return r;
+  return {
+    reason: 'below_share',
+    votes: r.votes,
+    total: r.total,
+    required: `${percentHalfUp(r.required.numerator, r.required.denominator, 3)}%`,
+    ...(r.district === undefined ? {} : { district: r.district }),
+  };
 }
 
 function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * Votes → seats for a list-PR ruleset: validate the input, apply the valla, allocate every
- * district, name the elected candidates when preferential votes are given. Pure: same input and
- * seed, same output; list order in the input never matters.
- * @see LOE arts. 20, 29–31 (Peru); LOREG arts. 162–163 (Spain).
- */
-export function computeSeats(
+/** The valla: which lists take part in each district, with a preliminary allocation to count seats. */
+function applyThreshold(
   ruleset: ListRuleset,
-  input: SeatInput,
-  options: { readonly seed?: number | undefined } = {},
-): SeatResult {
-  const issues: Issue[] = [];
-  // 1. districts
-  const districts: ResolvedDistrict[] = [];
-  const lookup = new Map<string, number>();
-  const methodFor = (seats: number): AllocationMethod =>
-    seats === 1 ? ruleset.singleSeatMethod : ruleset.method;
-  if (input.districts !== undefined) {
-    input.districts.forEach((d, i) => {
-      const key = nameKey(d.district);
-      if (lookup.has(key)) {
-        issues.push(issue('duplicate_row', ['districts', i + 1], { district: d.district }));
-        return;
-      }
-      if (!Number.isSafeInteger(d.seats) || d.seats < 0) {
-        issues.push(
-          issue('invalid_seats', ['districts', i + 1, 'seats'], {
-            district: d.district,
-            value: d.seats,
-          }),
-        );
-        return;
-      }
-      lookup.set(key, districts.length);
-      districts.push({
-        name: d.district,
-        seats: d.seats,
-        method: methodFor(d.seats),
-        blank: d.blank,
-        null: d.null,
-      });
-    });
-    const sum = districts.reduce((a, d) => a + d.seats, 0);
-    if (sum !== ruleset.totalSeats) {
-      issues.push(
-        issue(
-          'seats_total_mismatch',
-          ['districts'],
-          { expected: ruleset.totalSeats, actual: sum },
-          'warning',
-        ),
-      );
-    }
-  } else {
-    for (const d of ruleset.districts) {
-      lookup.set(nameKey(d.name), districts.length);
-      for (const a of d.aliases ?? []) lookup.set(nameKey(a), districts.length);
-      districts.push({
-        name: d.name,
-        seats: d.seats,
-        method: methodFor(d.seats),
-        blank: undefined,
-        null: undefined,
-      });
-    }
-  }
-  const totalSeats = districts.reduce((a, d) => a + d.seats, 0);
-
-  // 2. votes matrix, parties in name order (input order never matters)
-  const registry = input.parties ? new Set(input.parties.map(nameKey)) : null;
-  const partyNames = [...new Set(input.votes.map((v) => v.party.trim()))].sort(byName);
-  const partyIndex = new Map(partyNames.map((p, i) => [p, i]));
-  const P = partyNames.length;
-  const votes: number[][] = districts.map(() => new Array<number>(P).fill(0));
-  const present: boolean[][] = districts.map(() => new Array<boolean>(P).fill(false));
-  const alliance = new Array<number | undefined>(P).fill(undefined);
-  input.votes.forEach((row, i) => {
-    const path = ['votes', i + 1];
-    const party = row.party.trim();
-    if (party === '') {
-      issues.push(issue('missing_field', [...path, 'party'], {}));
-      return;
-    }
-    if (registry !== null && !registry.has(nameKey(party))) {
-      issues.push(issue('unknown_party', [...path, 'party'], { party }));
-      return;
-    }
-    if (!Number.isSafeInteger(row.votes) || row.votes < 0 || row.votes > 1e9) {
-      issues.push(
-        issue('invalid_votes', [...path, 'votes'], {
-          party,
-          district: row.district,
-          value: row.votes,
-        }),
-      );
-      return;
-    }
-    const d = lookup.get(nameKey(row.district));
-    if (d === undefined) {
-      issues.push(
-        issue('unknown_district', [...path, 'district'], { district: row.district, party }),
-      );
-      return;
-    }
-    const p = partyIndex.get(party) as number;
-    const dRow = present[d] as boolean[];
-    if (dRow[p] === true) {
-      issues.push(issue('duplicate_row', path, { district: districts[d]?.name, party }));
-      return;
-    }
-    dRow[p] = true;
-    (votes[d] as number[])[p] = row.votes;
-    const members = row.alliance ?? 1;
-    if (alliance[p] !== undefined && alliance[p] !== members) {
-      issues.push(
-        issue('alliance_mismatch', [...path, 'alliance'], {
-          party,
-          values: [alliance[p], members],
-        }),
-      );
-    }
-    alliance[p] = members;
-  });
-  districts.forEach((d, i) => {
-    if (d.seats > 0 && !(present[i] as boolean[]).some(Boolean)) {
-      issues.push(issue('district_without_votes', ['district', d.name], { seats: d.seats }));
-    }
-  });
-  const needsBlank = JSON.stringify(ruleset.threshold ?? {}).includes('valid-and-blank');
-  if (needsBlank && districts.some((d) => d.blank === undefined)) {
-    issues.push(issue('blank_votes_required', ['districts'], { rules: ruleset.id }));
-  }
-  // candidates
-  const candidates = new Map<string, CandidatePreferences[]>(); // key d|p
-  if (input.candidates !== undefined) {
-    input.candidates.forEach((c, i) => {
-      const d = lookup.get(nameKey(c.district));
-      const p = partyIndex.get(c.party.trim());
-      if (d === undefined)
-        return void issues.push(
-          issue('unknown_district', ['candidates', i + 1, 'district'], { district: c.district }),
-        );
-      if (p === undefined)
-        return void issues.push(
-          issue('unknown_party', ['candidates', i + 1, 'party'], { party: c.party }),
-        );
-      if (!Number.isSafeInteger(c.votes) || c.votes < 0) {
-        return void issues.push(
-          issue('invalid_votes', ['candidates', i + 1, 'votes'], {
-            candidate: c.candidate,
-            value: c.votes,
-          }),
-        );
-      }
-      const key = `${d}|${p}`;
-      const list = candidates.get(key) ?? [];
-      if (list.some((x) => x.candidate === c.candidate)) {
-        return void issues.push(
-          issue('duplicate_row', ['candidates', i + 1], { candidate: c.candidate }),
-        );
-      }
-      list.push({ candidate: c.candidate, position: c.position, votes: c.votes });
-      candidates.set(key, list);
-    });
-  }
-  if (ruleset.singleSeatWinner === 'candidate' && input.candidates === undefined) {
-    issues.push(
-      issue('candidate_votes_required', ['candidates'], { option: 'single-seat=candidate' }),
-    );
-  }
-
-  const nationalVotes = partyNames.map((_, p) =>
-    votes.reduce((a, row) => a + (row[p] as number), 0),
-  );
-  const validTotal = nationalVotes.reduce((a, b) => a + b, 0);
-  const voteSummary = partyNames
-    .map((party, p) => ({
-      party,
-      votes: nationalVotes[p] as number,
-      pctValid: percentHalfUp(nationalVotes[p] as number, validTotal),
-    }))
-    .sort((a, b) => b.votes - a.votes || byName(a.party, b.party));
-  const empty = (extra: Issue[] = []): SeatResult => ({
-    rules: ruleset.id,
-    options: ruleset.options,
-    totalSeats,
-    seats: {},
-    districts: [],
-    passed: [],
-    excluded: [],
-    ties: [],
-    draws: [],
-    votes: voteSummary,
-    preliminarySeats: null,
-    nullity: null,
-    issues: [...issues, ...extra],
-  });
-  if (hasErrors(issues)) return empty();
-
-  // 3. valla
-  const ties: TieReport[] = [];
-  const draws: DrawRecord[] = [];
-  const rng: Rng | undefined = options.seed === undefined ? undefined : createRng(options.seed);
-  const threshold = evaluateThreshold(ruleset.threshold, {
-    districts: districts.map((d) => d.name),
-    parties: partyNames,
-    votes,
-    blank: districts.map((d) => d.blank),
-    allianceMembers: alliance.map((a) => a ?? 1),
+  prep: PreparedInput,
+  issues: Issue[],
+): ThresholdOutcome {
+  const P = prep.parties.length;
+  const outcome = evaluateThreshold(ruleset.threshold, {
+    districts: prep.districts.map((d) => d.name),
+    parties: prep.parties,
+    votes: prep.votes,
+    seats: prep.districts.map((d) => d.seats),
+    blank: prep.districts.map((d) => d.blank),
+    registered: prep.districts.map((d) => d.electorate),
+    allianceMembers: prep.allianceMembers,
+    tags: prep.tags,
     preliminary: (among) => {
       const contested = new Array<number>(P).fill(0);
-      const seats = districts.map((d, di) => {
-        const row = votes[di] as number[];
-        const lists = partyNames.flatMap((party, p) =>
+      const seats = prep.districts.map((d, di) => {
+        const row = prep.votes[di] as readonly number[];
+        const lists = prep.parties.flatMap((party, p) =>
           among[p] === true && (row[p] as number) > 0 ? [{ party, votes: row[p] as number }] : [],
         );
         const a = allocateSeats({
@@ -346,255 +140,377 @@ export function computeSeats(
           tieBreak: { kind: 'report' },
         });
         if (a.tie !== null)
-          for (const c of a.tie.candidates) contested[partyIndex.get(c) as number]! += 1;
-        return partyNames.map((p) => a.seats.get(p) ?? 0);
+          for (const c of a.tie.candidates) contested[prep.parties.indexOf(c)]! += 1;
+        return prep.parties.map((p) => a.seats.get(p) ?? 0);
       });
       return { seats, contested };
     },
   });
-  for (const p of threshold.tieDependent) {
+  for (const p of outcome.tieDependent)
     issues.push(
-      issue('threshold_tie', ['party', partyNames[p] as string], {
-        preliminarySeats: threshold.preliminarySeats?.[p],
+      issue('threshold_tie', ['party', prep.parties[p] as string], {
+        preliminarySeats: outcome.preliminarySeats?.[p],
       }),
     );
-  }
+  return outcome;
+}
 
-  // 4. allocation per district
-  const totals = new Map<string, number>(partyNames.map((p) => [p, 0]));
-  const districtResults: DistrictResult[] = districts.map((d, di) => {
-    const row = votes[di] as number[];
-    const eligibleRow = threshold.eligible[di] as readonly boolean[];
-    const lists = partyNames.flatMap((party, p) =>
-      eligibleRow[p] === true && (row[p] as number) > 0 ? [{ party, votes: row[p] as number }] : [],
-    );
-    if (d.seats > 0 && lists.length === 0) {
-      issues.push(issue('no_eligible_list', ['district', d.name], { seats: d.seats }));
-      return { district: d.name, totalSeats: d.seats, seats: {}, unallocated: d.seats };
-    }
-    const listCandidates = (party: string): CandidatePreferences[] | undefined =>
-      input.candidates === undefined
-        ? undefined
-        : (candidates.get(`${di}|${partyIndex.get(party)}`) ?? []);
-    // Reading B for single-seat districts: the most-voted candidate of the qualifying lists.
-    if (d.seats === 1 && ruleset.singleSeatWinner === 'candidate') {
-      return singleSeatByCandidate(
-        d.name,
-        lists,
-        listCandidates,
-        rng,
-        options.seed,
-        ties,
-        draws,
-        issues,
-        totals,
-      );
-    }
-    const caps =
-      input.candidates !== undefined && ruleset.exhaustedList === 'next-quotient'
-        ? new Map(lists.map((l) => [l.party, listCandidates(l.party)?.length ?? 0]))
-        : undefined;
-    const a: SeatAllocation = allocateSeats({
-      lists,
-      seats: d.seats,
-      method: d.method,
-      tieBreak: ruleset.tieBreak,
-      rng,
-      seed: options.seed,
-      caps,
+interface RunState {
+  readonly ruleset: ListRuleset;
+  readonly prep: PreparedInput;
+  readonly threshold: ThresholdOutcome;
+  readonly rng: Rng | undefined;
+  readonly seed: number | undefined;
+  readonly issues: Issue[];
+  readonly ties: TieReport[];
+  readonly draws: DrawRecord[];
+}
+
+function listsOf(st: RunState, di: number): { party: string; votes: number; position?: number }[] {
+  const row = st.prep.votes[di] as readonly number[];
+  const eligible = st.threshold.eligible[di] as readonly boolean[];
+  return st.prep.parties.flatMap((party, p) =>
+    eligible[p] === true && (row[p] as number) > 0
+      ? [{ party, votes: row[p] as number, position: st.prep.positions[p] }]
+      : [],
+  );
+}
+
+function candidatesOf(st: RunState, di: number, party: string) {
+  const p = st.prep.parties.indexOf(party);
+  return st.prep.candidates?.get(`${di}|${p}`) ?? [];
+}
+
+/** Records a district allocation's ties, draws and warnings. */
+function recordDistrict(st: RunState, district: string, a: DistrictAllocation): void {
+  for (const t of a.ties) {
+    st.ties.push({
+      stage: t.stage,
+      district,
+      ...(t.group === undefined ? {} : { party: `group ${t.group}` }),
+      candidates: t.candidates,
+      seatsInContention: t.seatsInContention,
+      resolution: t.resolution,
     });
-    if (a.tie !== null) {
-      ties.push({
-        stage: 'allocation',
-        district: d.name,
-        candidates: a.tie.candidates,
-        seatsInContention: a.tie.seatsInContention,
-        resolution: a.tie.resolution,
+    if (t.resolution === 'unresolved')
+      st.issues.push(
+        issue('tie_unresolved', ['district', district], {
+          candidates: t.candidates,
+          seats: t.seatsInContention,
+          policy:
+            st.ruleset.tieBreak.kind === 'steps'
+              ? st.ruleset.tieBreak.steps
+              : st.ruleset.tieBreak.kind,
+        }),
+      );
+  }
+  for (const d of a.draws) st.draws.push({ ...d, district });
+  for (const c of a.capped)
+    st.issues.push(
+      issue(
+        'insufficient_candidates',
+        ['district', district, 'party', c.party],
+        { seatsLost: c.seatsLost, rule: st.ruleset.exhaustedList },
+        'warning',
+      ),
+    );
+}
+
+/** One district under the ruleset's method and per-district clauses. */
+function districtAllocation(st: RunState, di: number): DistrictAllocation {
+  const d = st.prep.districts[di] as PreparedInput['districts'][number];
+  const lists = listsOf(st, di);
+  const tier = <K extends ListRuleset['tiers'][number]['kind']>(k: K) =>
+    (st.ruleset.tiers.find((t) => t.kind === k) ?? null) as Extract<
+      ListRuleset['tiers'][number],
+      { kind: K }
+    > | null;
+  const groups = new Map<string, string>();
+  st.prep.parties.forEach((p, i) => {
+    const g = st.prep.groups[di]?.[i];
+    if (g !== undefined) groups.set(p, g);
+  });
+  const caps =
+    st.prep.candidates !== null && st.ruleset.exhaustedList === 'next-quotient'
+      ? new Map(lists.map((l) => [l.party, candidatesOf(st, di, l.party).length]))
+      : undefined;
+  const bonus = tier('majority-bonus');
+  return allocateDistrict({
+    lists,
+    seats: d.seats,
+    method: d.method,
+    tieBreak: st.ruleset.tieBreak,
+    rng: st.rng,
+    seed: st.seed,
+    caps,
+    groups,
+    apparentment: tier('apparentment'),
+    bonus,
+    bonusApplies: (party) => {
+      if (bonus?.condition == null) return true;
+      const p = st.prep.parties.indexOf(party);
+      const one = evaluateThreshold(bonus.condition, {
+        districts: [d.name],
+        parties: st.prep.parties,
+        votes: [st.prep.votes[di] as readonly number[]],
+        seats: [d.seats],
+        blank: [d.blank],
+        registered: [d.electorate],
+        allianceMembers: st.prep.allianceMembers,
+        tags: st.prep.tags,
+        preliminary: () => ({ seats: [st.prep.parties.map(() => 0)], contested: [] }),
       });
-      if (a.tie.resolution === 'unresolved') {
-        issues.push(
-          issue('tie_unresolved', ['district', d.name], {
-            candidates: a.tie.candidates,
-            seats: a.tie.seatsInContention,
-            policy: ruleset.tieBreak.kind,
+      return one.eligible[0]?.[p] === true;
+    },
+    absoluteMajority: tier('absolute-majority'),
+  });
+}
+
+/** Names the elected candidates of a district (preferential votes), ties by recorded lot. */
+function electDistrict(
+  st: RunState,
+  di: number,
+  seats: Record<string, number>,
+): { elected: Record<string, readonly string[]>; vacant: number } {
+  const district = (st.prep.districts[di] as PreparedInput['districts'][number]).name;
+  const elected: Record<string, readonly string[]> = {};
+  let vacant = 0;
+  for (const [party, s] of Object.entries(seats)) {
+    const e = electCandidates(candidatesOf(st, di, party), s);
+    let names = [...e.elected];
+    if (e.tie !== null) {
+      const cands = [...e.tie.candidates].sort(byName);
+      const winners = lot(st, cands, e.tie.seatsInContention);
+      st.ties.push({
+        stage: 'preferential',
+        district,
+        party,
+        candidates: cands,
+        seatsInContention: e.tie.seatsInContention,
+        resolution: winners ? 'lot' : 'unresolved',
+      });
+      if (winners) {
+        st.draws.push({
+          seed: st.seed ?? 0,
+          candidates: cands,
+          seats: e.tie.seatsInContention,
+          winners,
+          stage: 'preferential',
+          district,
+          party,
+        });
+        names = [...names, ...winners];
+      } else {
+        st.issues.push(
+          issue('preferential_tie', ['district', district, 'party', party], {
+            candidates: e.tie.candidates,
+            seats: e.tie.seatsInContention,
           }),
         );
       }
     }
-    if (a.draw !== null) draws.push({ ...a.draw, stage: 'allocation', district: d.name });
-    for (const c of a.capped) {
-      issues.push(
+    if (e.shortBy > 0) {
+      vacant += e.shortBy;
+      st.issues.push(
         issue(
           'insufficient_candidates',
-          ['district', d.name, 'party', c.party],
-          { seatsLost: c.seatsLost, rule: ruleset.exhaustedList },
+          ['district', district, 'party', party],
+          { seatsLost: e.shortBy, rule: 'vacant' },
           'warning',
         ),
       );
     }
-    const seats: Record<string, number> = {};
-    for (const [p, s] of a.seats) {
-      if (s > 0) seats[p] = s;
-      totals.set(p, (totals.get(p) ?? 0) + s);
-    }
-    let vacant = a.vacant;
-    let elected: Record<string, readonly string[]> | undefined;
-    if (input.candidates !== undefined) {
-      elected = {};
-      for (const [party, s] of Object.entries(seats)) {
-        const e = electCandidates(listCandidates(party) ?? [], s);
-        let names = [...e.elected];
-        if (e.tie !== null) {
-          const winners = resolveLot(e.tie.candidates, e.tie.seatsInContention, rng);
-          ties.push({
-            stage: 'preferential',
-            district: d.name,
-            party,
-            candidates: [...e.tie.candidates].sort(byName),
-            seatsInContention: e.tie.seatsInContention,
-            resolution: winners ? 'lot' : 'unresolved',
-          });
-          if (winners) {
-            draws.push({
-              seed: options.seed ?? 0,
-              candidates: [...e.tie.candidates].sort(byName),
-              seats: e.tie.seatsInContention,
-              winners,
-              stage: 'preferential',
-              district: d.name,
-              party,
-            });
-            names = [...names, ...winners];
-          } else {
-            issues.push(
-              issue('preferential_tie', ['district', d.name, 'party', party], {
-                candidates: e.tie.candidates,
-                seats: e.tie.seatsInContention,
-              }),
-            );
-          }
-        }
-        if (e.shortBy > 0) {
-          vacant += e.shortBy;
-          issues.push(
-            issue(
-              'insufficient_candidates',
-              ['district', d.name, 'party', party],
-              { seatsLost: e.shortBy, rule: 'vacant' },
-              'warning',
-            ),
-          );
-        }
-        elected[party] = names;
-      }
-    }
-    return {
-      district: d.name,
-      totalSeats: d.seats,
-      seats,
-      unallocated: a.unallocated,
-      ...(elected === undefined ? {} : { elected }),
-      ...(vacant > 0 ? { vacant } : {}),
-    };
-  });
-
-  // 5. summary
-  const seatsOut: Record<string, number> = {};
-  for (const [p, s] of [...totals].sort((a, b) => b[1] - a[1] || byName(a[0], b[0])))
-    if (s > 0) seatsOut[p] = s;
-  const passed = partyNames.filter((_, p) => threshold.eligible.some((row) => row[p] === true));
-  const excluded = partyNames.flatMap((party, p) =>
-    (threshold.reasons[p] ?? []).length > 0
-      ? (threshold.reasons[p] ?? []).map((r) => ({ party, ...reasonJson(r) }))
-      : [],
-  );
-  const prelim = threshold.preliminarySeats;
-  const blank = districts.every((d) => d.blank !== undefined)
-    ? districts.reduce((a, d) => a + (d.blank ?? 0), 0)
-    : undefined;
-  const nul = districts.every((d) => d.null !== undefined)
-    ? districts.reduce((a, d) => a + (d.null ?? 0), 0)
-    : undefined;
-  return {
-    rules: ruleset.id,
-    options: ruleset.options,
-    totalSeats,
-    seats: seatsOut,
-    districts: districtResults,
-    passed,
-    excluded,
-    ties,
-    draws,
-    votes: voteSummary,
-    preliminarySeats:
-      prelim === null ? null : Object.fromEntries(partyNames.map((p, i) => [p, prelim[i] ?? 0])),
-    nullity:
-      blank !== undefined && nul !== undefined && ruleset.nullity !== null
-        ? checkNullity({ valid: validTotal, blank, null: nul }, ruleset.nullity)
-        : null,
-    issues,
-  };
-
-  function resolveLot(
-    cands: readonly string[],
-    seats: number,
-    r: Rng | undefined,
-  ): string[] | null {
-    if (r === undefined || ruleset.tieBreak.kind === 'report') return null;
-    return shuffled([...cands].sort(byName), r)
-      .slice(0, seats)
-      .sort(byName);
+    elected[party] = names;
   }
+  return { elected, vacant };
 }
 
-function singleSeatByCandidate(
-  district: string,
-  lists: readonly { party: string; votes: number }[],
-  listCandidates: (party: string) => CandidatePreferences[] | undefined,
-  rng: Rng | undefined,
-  seed: number | undefined,
-  ties: TieReport[],
-  draws: DrawRecord[],
-  issues: Issue[],
-  totals: Map<string, number>,
-): DistrictResult {
-  const all = lists.flatMap((l) =>
-    (listCandidates(l.party) ?? []).map((c) => ({ party: l.party, ...c })),
+function lot(st: RunState, cands: readonly string[], seats: number): string[] | null {
+  const steps =
+    st.ruleset.tieBreak.kind === 'steps' ? st.ruleset.tieBreak.steps : [st.ruleset.tieBreak.kind];
+  if (st.rng === undefined || !steps.includes('lot')) return null;
+  return shuffled([...cands], st.rng)
+    .slice(0, seats)
+    .sort(byName);
+}
+
+/**
+ * Single-seat districts under reading B (`singleSeatWinner: candidate`): the most-voted candidate
+ * of the qualifying lists wins; a tie goes to a recorded lot.
+ */
+function singleSeatByCandidate(st: RunState, di: number): DistrictResult {
+  const district = (st.prep.districts[di] as PreparedInput['districts'][number]).name;
+  const all = listsOf(st, di).flatMap((l) =>
+    candidatesOf(st, di, l.party).map((c) => ({ party: l.party, ...c })),
   );
   const best = Math.max(-1, ...all.map((c) => c.votes));
   const top = all.filter((c) => c.votes === best).sort((a, b) => byName(a.candidate, b.candidate));
   let winner = top.length === 1 ? top[0] : undefined;
   if (top.length > 1) {
     const names = top.map((c) => c.candidate);
-    if (rng !== undefined) {
-      const w = shuffled(names, rng)[0] as string;
-      winner = top.find((c) => c.candidate === w);
-      draws.push({
-        seed: seed ?? 0,
+    const drawn = st.rng ? (shuffled(names, st.rng)[0] as string) : null;
+    if (drawn !== null) {
+      winner = top.find((c) => c.candidate === drawn);
+      st.draws.push({
+        seed: st.seed ?? 0,
         candidates: names,
         seats: 1,
-        winners: [w],
+        winners: [drawn],
         stage: 'single-seat-candidate',
         district,
       });
-    } else {
-      issues.push(issue('tie_unresolved', ['district', district], { candidates: names, seats: 1 }));
-    }
-    ties.push({
+    } else
+      st.issues.push(
+        issue('tie_unresolved', ['district', district], { candidates: names, seats: 1 }),
+      );
+    st.ties.push({
       stage: 'single-seat-candidate',
       district,
       candidates: names,
       seatsInContention: 1,
-      resolution: rng ? 'lot' : 'unresolved',
+      resolution: drawn ? 'lot' : 'unresolved',
     });
   }
   if (winner === undefined) return { district, totalSeats: 1, seats: {}, unallocated: 1 };
-  totals.set(winner.party, (totals.get(winner.party) ?? 0) + 1);
   return {
     district,
     totalSeats: 1,
     seats: { [winner.party]: 1 },
     unallocated: 0,
     elected: { [winner.party]: [winner.candidate] },
+  };
+}
+
+/** Every district's seats (the lower tier), with the remainder pool when the ruleset has one. */
+function allDistricts(st: RunState): { districts: DistrictResult[]; tiers: TierReport[] } {
+  const bipro = st.ruleset.tiers.find((t) => t.kind === 'biproportional');
+  if (bipro !== undefined)
+    return biproportionalSeats(st.ruleset, bipro, st.prep, st.threshold, st.issues);
+  const pooling = st.ruleset.tiers.find((t) => t.kind === 'remainder-pooling');
+  if (pooling !== undefined)
+    return poolRemainders(st.ruleset, pooling, st.prep, st.threshold, st.issues);
+  const districts = st.prep.districts.map((d, di): DistrictResult => {
+    if (d.seats > 0 && listsOf(st, di).length === 0) {
+      st.issues.push(issue('no_eligible_list', ['district', d.name], { seats: d.seats }));
+      return { district: d.name, totalSeats: d.seats, seats: {}, unallocated: d.seats };
+    }
+    if (d.seats === 1 && st.ruleset.singleSeatWinner === 'candidate')
+      return singleSeatByCandidate(st, di);
+    const a = districtAllocation(st, di);
+    recordDistrict(st, d.name, a);
+    const seats: Record<string, number> = {};
+    for (const [p, s] of a.seats) if (s > 0) seats[p] = s;
+    const named = st.prep.candidates === null ? null : electDistrict(st, di, seats);
+    const vacant = a.vacant + (named?.vacant ?? 0);
+    return {
+      district: d.name,
+      totalSeats: d.seats,
+      seats,
+      unallocated: a.unallocated,
+      ...(named === null ? {} : { elected: named.elected }),
+      ...(vacant > 0 ? { vacant } : {}),
+      ...(a.clauses.length > 0 ? { clauses: a.clauses } : {}),
+    };
+  });
+  return { districts, tiers: [] };
+}
+
+function voteSummary(prep: PreparedInput) {
+  const national = prep.parties.map((_, p) =>
+    prep.votes.reduce((a, row) => a + (row[p] as number), 0),
+  );
+  const valid = national.reduce((a, b) => a + b, 0);
+  return {
+    valid,
+    rows: prep.parties
+      .map((party, p) => ({
+        party,
+        votes: national[p] as number,
+        pctValid: percentHalfUp(national[p] as number, valid),
+      }))
+      .sort((a, b) => b.votes - a.votes || byName(a.party, b.party)),
+  };
+}
+
+function nullityOf(ruleset: ListRuleset, prep: PreparedInput, valid: number): NullityReport | null {
+  const ds = prep.districts;
+  if (ruleset.nullity === null || !ds.every((d) => d.blank !== undefined && d.null !== undefined))
+    return null;
+  const blank = ds.reduce((a, d) => a + (d.blank ?? 0), 0);
+  const nul = ds.reduce((a, d) => a + (d.null ?? 0), 0);
+  return checkNullity({ valid, blank, null: nul }, ruleset.nullity);
+}
+
+/**
+ * Votes → seats for a list-PR ruleset: validate the input, apply the valla, allocate every
+ * district (apparentments, majority clauses), then the upper tiers (compensation, pooled
+ * remainders, biproportional), and name the elected candidates when preferential votes are
+ * given. Pure: same input and seed, same output; list order in the input never matters.
+ * @see LOE arts. 20, 29–31 (Peru); LOREG arts. 162–163 (Spain); docs/rulesets.md.
+ */
+export function computeSeats(
+  ruleset: ListRuleset,
+  input: SeatInput,
+  options: { readonly seed?: number | undefined } = {},
+): SeatResult {
+  const prep = prepareSeatInput(ruleset, input);
+  const issues = [...prep.issues];
+  const summary = voteSummary(prep);
+  const districtSeats = prep.districts.reduce((a, d) => a + d.seats, 0);
+  const compensation = ruleset.tiers.find((t) => t.kind === 'compensation');
+  const totalSeats = districtSeats + (compensation?.seats ?? 0);
+  const base = { rules: ruleset.id, options: ruleset.options, totalSeats, votes: summary.rows };
+  if (hasErrors(issues))
+    return {
+      ...base,
+      seats: {},
+      districts: [],
+      passed: [],
+      excluded: [],
+      ties: [],
+      draws: [],
+      preliminarySeats: null,
+      nullity: null,
+      issues,
+    };
+  const st: RunState = {
+    ruleset,
+    prep,
+    threshold: applyThreshold(ruleset, prep, issues),
+    rng: options.seed === undefined ? undefined : createRng(options.seed),
+    seed: options.seed,
+    issues,
+    ties: [],
+    draws: [],
+  };
+  const lower = allDistricts(st);
+  const totals = new Map<string, number>();
+  for (const d of lower.districts)
+    for (const [p, s] of Object.entries(d.seats)) totals.set(p, (totals.get(p) ?? 0) + s);
+  const tiers = [...lower.tiers];
+  if (compensation !== undefined) {
+    const c = compensationSeats(compensation, prep, totals, st.threshold, issues);
+    tiers.push(c.report);
+    for (const [p, s] of Object.entries(c.report.seats)) totals.set(p, (totals.get(p) ?? 0) + s);
+  }
+  const seats: Record<string, number> = {};
+  for (const [p, s] of [...totals].sort((a, b) => b[1] - a[1] || byName(a[0], b[0])))
+    if (s > 0) seats[p] = s;
+  const prelim = st.threshold.preliminarySeats;
+  return {
+    ...base,
+    seats,
+    districts: lower.districts,
+    passed: prep.parties.filter((_, p) => st.threshold.eligible.some((row) => row[p] === true)),
+    excluded: prep.parties.flatMap((party, p) =>
+      (st.threshold.reasons[p] ?? []).map((r) => ({ party, ...reasonJson(r) })),
+    ),
+    ties: st.ties,
+    draws: st.draws,
+    preliminarySeats:
+      prelim === null ? null : Object.fromEntries(prep.parties.map((p, i) => [p, prelim[i] ?? 0])),
+    nullity: nullityOf(ruleset, prep, summary.valid),
+    ...(tiers.length > 0 ? { tiers } : {}),
+    issues,
   };
 }

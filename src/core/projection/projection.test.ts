@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Acta } from '../model/acta.js';
 import { computeSeats } from '../pipeline/seats.js';
 import { createRng } from '../random.js';
-import { getRuleset } from '../rulesets/registry.js';
+import { loadRuleset } from '../../elections/rulesets.js';
 import type { ListRuleset } from '../rulesets/ruleset.js';
 import { frameFromMesas, mesasFromActas } from './frame-mesas.js';
 import { frameFromSnapshot, type SnapshotUnit } from './frame-snapshot.js';
@@ -165,7 +165,7 @@ describe('projection', () => {
 });
 
 describe('snapshot projection and seats', () => {
-  const found = getRuleset('pe-2021-congreso');
+  const found = loadRuleset('pe-2021-congreso');
   if (!found.ok || found.value.kind !== 'list') throw new Error('ruleset');
   const ruleset: ListRuleset = found.value;
   const parties = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6'];
@@ -223,7 +223,7 @@ describe('snapshot projection and seats', () => {
       ['pe-2021-congreso', 4],
       ['pe-2026-diputados', 9],
     ] as const) {
-      const rs = getRuleset(rules);
+      const rs = loadRuleset(rules);
       if (!rs.ok || rs.value.kind !== 'list') throw new Error('ruleset');
       const list = rs.value;
       const u = units.map((x, i) => ({ ...x, unit: list.districts[i]?.name ?? x.unit }));

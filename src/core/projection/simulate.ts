@@ -388,9 +388,17 @@ function sumTo(a: Float64Array, n: number): number {
 function engineCanRun(c: ThresholdCondition, top: boolean): boolean {
   switch (c.kind) {
     case 'share':
-      return c.base !== 'valid-and-blank' && (c.scope === 'national' || top);
+      return (
+        c.base === 'valid' &&
+        c.quotas !== true &&
+        c.alliance?.kind !== 'by-size' &&
+        (c.scope === 'national' || (c.scope === 'district' && top))
+      );
     case 'preliminary-seats':
       return true;
+    case 'votes':
+    case 'exempt':
+      return false;
     case 'all':
     case 'any':
       return c.conditions.every((x) => engineCanRun(x, false));
@@ -409,9 +417,10 @@ function engineFor(
   const methods: DivisorMethod[] = [];
   for (const d of ruleset.districts) {
     const m = d.seats === 1 ? ruleset.singleSeatMethod : ruleset.method;
-    if (m.kind !== 'divisor') return null;
+    if (m.kind !== 'divisor' || m.sequence.kind !== 'linear') return null;
     methods.push(m);
   }
+  if (ruleset.tiers.length > 0) return null;
   const t = ruleset.threshold;
   // District-level shares are in the engine's scope only as the whole condition; shares of
   // valid and blank votes need the simulated blank votes, which the engine takes as fixed.

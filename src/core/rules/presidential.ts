@@ -1,4 +1,4 @@
-import { percentHalfUp } from '../ratio.js';
+import { percentHalfUp, type Ratio } from '../ratio.js';
 
 export interface CandidateVotes {
   readonly candidate: string;
@@ -36,6 +36,12 @@ export function decidePresidentialRound(input: {
   readonly candidates: readonly CandidateVotes[];
   readonly round: 'first' | 'runoff';
   readonly emitted?: number | undefined;
+  /** The first-round rule: share, strictly more or at least, of valid or emitted votes (default > 1/2 of valid). */
+  readonly winner?: {
+    readonly share: Ratio;
+    readonly strict: boolean;
+    readonly base: 'valid' | 'emitted';
+  };
 }): PresidentialResult {
   const sorted = [...input.candidates].sort(
     (a, b) =>
@@ -63,8 +69,17 @@ export function decidePresidentialRound(input: {
       ? result({ kind: 'tie', stage: 'runoff', candidates: top })
       : result({ kind: 'winner', winner: first.candidate, round: 'runoff' });
   }
-  // CONST art. 111: more than half of the valid votes (blank and null not counted).
-  if (2 * first.votes > valid)
+  // CONST art. 111: more than half of the valid votes (blank and null not counted); other
+  // single-winner contests set their own share (e.g. regional governors: 30 %, Ley 27683 art. 5).
+  const rule = input.winner ?? {
+    share: { numerator: 1, denominator: 2 },
+    strict: true,
+    base: 'valid',
+  };
+  const base = rule.base === 'emitted' ? (input.emitted ?? valid) : valid;
+  const lhs = first.votes * rule.share.denominator;
+  const rhs = base * rule.share.numerator;
+  if (rule.strict ? lhs > rhs : lhs >= rhs)
     return result({ kind: 'winner', winner: first.candidate, round: 'first' });
   const top = tiedWith(first.votes);
   if (top.length > 2) return result({ kind: 'tie', stage: 'first-place', candidates: top });

@@ -1,13 +1,19 @@
 import type { TieBreakPolicy } from '../allocation/allocate.js';
-import type { AllocationMethod } from '../allocation/methods.js';
+import type { AllocationMethod, DivisorMethod } from '../allocation/methods.js';
+import type { Ratio } from '../ratio.js';
 import type { ApportionmentRule } from '../rules/apportion.js';
 import type { NullityVariant } from '../rules/nullity.js';
 import type { ThresholdCondition } from '../rules/threshold.js';
+
+/** A ruleset as the engines use it, compiled from a ruleset file (compile.ts). */
 
 export interface RulesetDistrict {
   readonly name: string;
   readonly seats: number;
   readonly aliases?: readonly string[];
+  readonly code?: string;
+  /** Registered electors (or population), when the file gives them: apportionment's base. */
+  readonly electorate?: number;
 }
 
 /** A documented choice where the law is ambiguous; the default is the rules document's. */
@@ -21,13 +27,74 @@ export interface RulesetOption {
 interface RulesetBase {
   readonly id: string;
   readonly label: string;
+  readonly labels: { readonly es: string; readonly en: string };
+  readonly version: string | null;
+  readonly jurisdiction: string | null;
   /** The two-thirds nullity rule in force (Peru), or null where the jurisdiction has none. */
   readonly nullity: NullityVariant | null;
   /** Option values in force (defaults filled in). */
   readonly options: Readonly<Record<string, string>>;
+  /** The options the file declares. */
+  readonly optionSpecs: readonly RulesetOption[];
   /** One line per rule: what it is and its legal source. */
   readonly sources: readonly string[];
 }
+
+/** Compensation (levelling) seats over the district tier. */
+export interface CompensationTier {
+  readonly kind: 'compensation';
+  readonly seats: number;
+  readonly method: AllocationMethod;
+  readonly threshold: ThresholdCondition | null;
+  readonly source: string;
+}
+
+/** Districts give full-quota seats only; the rest are shared on the pooled remainders. */
+export interface RemainderPoolingTier {
+  readonly kind: 'remainder-pooling';
+  readonly method: AllocationMethod;
+  readonly source: string;
+}
+
+/** Biproportional apportionment (upper and lower apportionment). */
+export interface BiproportionalTier {
+  readonly kind: 'biproportional';
+  readonly upper: AllocationMethod;
+  readonly lower: DivisorMethod;
+  /** Votes of the upper apportionment: raw, or each district's votes divided by its seats. */
+  readonly votes: 'raw' | 'per-seat' | 'per-seat-rounded';
+  readonly source: string;
+}
+
+/** Surplus-vote agreements: a group takes seats as one list, then shares them inside. */
+export interface ApparentmentTier {
+  readonly kind: 'apparentment';
+  readonly inner: AllocationMethod;
+  readonly source: string;
+}
+
+/** The most-voted list gets at least the bonus seats; the other lists share the rest. */
+export interface MajorityBonusTier {
+  readonly kind: 'majority-bonus';
+  readonly seats: 'half-plus-one' | { readonly share: Ratio };
+  readonly condition: ThresholdCondition | null;
+  readonly rest: AllocationMethod | null;
+  readonly source: string;
+}
+
+/** A list with more than half of the votes gets more than half of the seats. */
+export interface AbsoluteMajorityTier {
+  readonly kind: 'absolute-majority';
+  readonly source: string;
+}
+
+export type Tier =
+  | CompensationTier
+  | RemainderPoolingTier
+  | BiproportionalTier
+  | ApparentmentTier
+  | MajorityBonusTier
+  | AbsoluteMajorityTier;
 
 export interface ListRuleset extends RulesetBase {
   readonly kind: 'list';
@@ -44,11 +111,18 @@ export interface ListRuleset extends RulesetBase {
   /** Single-seat districts: the most-voted list's top candidate, or the most-voted candidate. */
   readonly singleSeatWinner: 'list' | 'candidate';
   readonly apportionment: ApportionmentRule | null;
+  readonly tiers: readonly Tier[];
 }
 
+/** A single-winner contest decided in one or two rounds (a president, a governor). */
 export interface PresidentialRuleset extends RulesetBase {
   readonly kind: 'presidential';
   readonly round: 'first' | 'runoff';
+  /** First round: the share of `base` votes that wins outright (strictly more when strict). */
+  readonly winnerShare: Ratio;
+  readonly strict: boolean;
+  readonly base: 'valid' | 'emitted';
+  readonly runoffCandidates: number;
 }
 
 export type Ruleset = ListRuleset | PresidentialRuleset;

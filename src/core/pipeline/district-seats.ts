@@ -1,0 +1,322 @@
+import {
+  allocateRaw,
+  allocateSeats,
+  settleTie,
+  type Draw,
+  type ListVotes,
+  type SeatAllocation,
+  type TieBreakPolicy,
+} from '../allocation/allocate.js';
+import type { AllocationMethod } from '../allocation/methods.js';
+import { compareQuotients } from '../allocation/divisor-exact.js';
+import { quotaOf } from '../allocation/methods.js';
+import type { Rng } from '../random.js';
+import type {
+  AbsoluteMajorityTier,
+  ApparentmentTier,
+  MajorityBonusTier,
+} from '../rulesets/ruleset.js';
+
+/** A tie met while allocating a district, and how it ended. */
+export interface DistrictTie {
+  readonly stage: 'allocation' | 'apparentment' | 'majority-bonus';
+  readonly candidates: readonly string[];
+  readonly seatsInContention: number;
+  readonly resolution: SeatAllocation['tie'] extends infer T
+    ? T extends { resolution: infer R }
+      ? R
+      : never
+    : never;
+  readonly group?: string;
+}
+
+/** What a clause of the ruleset did in this district (bonus, majority seat). */
+export interface ClauseNote {
+  readonly clause: 'majority-bonus' | 'absolute-majority';
+  readonly party: string;
+  /** Seats the list had before the clause, and after. */
+  readonly before: number;
+  readonly after: number;
+  /** The list that gave up a seat (absolute majority). */
+  readonly from?: string;
+}
+
+export interface DistrictAllocation {
+  readonly seats: Map<string, number>;
+  readonly unallocated: number;
+  readonly ties: readonly DistrictTie[];
+  readonly draws: readonly (Draw & {
+    readonly stage: DistrictTie['stage'];
+    readonly group?: string;
+  })[];
+  readonly capped: readonly { readonly party: string; readonly seatsLost: number }[];
+  readonly vacant: number;
+  readonly clauses: readonly ClauseNote[];
+}
+
+export interface DistrictContext {
+  readonly lists: readonly ListVotes[];
+  readonly seats: number;
+  readonly method: AllocationMethod;
+  readonly tieBreak: TieBreakPolicy;
+  readonly rng: Rng | undefined;
+  readonly seed: number | undefined;
+  readonly caps: ReadonlyMap<string, number> | undefined;
+  /** Apparentment group of each list (absent: none). */
+  readonly groups: ReadonlyMap<string, string>;
+  readonly apparentment: ApparentmentTier | null;
+  readonly bonus: MajorityBonusTier | null;
+  /** Whether the bonus condition holds for a list (null condition: always). */
+  readonly bonusApplies: (party: string) => boolean;
+  readonly absoluteMajority: AbsoluteMajorityTier | null;
+}
+
+function fromAllocation(
+  a: SeatAllocation,
+  stage: DistrictTie['stage'],
+  group?: string,
+): DistrictAllocation {
+  const g = group === undefined ? {} : { group };
+  return {
+    seats: new Map(a.seats),
+    unallocated: a.unallocated,
+    ties: a.tie
+      ? [
+          {
+            stage,
+            candidates: a.tie.candidates,
+            seatsInContention: a.tie.seatsInContention,
+            resolution: a.tie.resolution,
+            ...g,
+          },
+        ]
+      : [],
+    draws: a.draw ? [{ ...a.draw, stage, ...g }] : [],
+    capped: a.capped,
+    vacant: a.vacant,
+    clauses: [],
+  };
+}
+
+function plain(
+  ctx: DistrictContext,
+  lists: readonly ListVotes[],
+  seats: number,
+  method = ctx.method,
+): SeatAllocation {
+  return allocateSeats({
+    lists,
+    seats,
+    method,
+    tieBreak: ctx.tieBreak,
+    rng: ctx.rng,
+    seed: ctx.seed,
+    caps: ctx.caps,
+  });
+}
+
+/**
+ * Surplus-vote agreements: each group first takes seats as one list (its members' votes summed),
+ * then shares them among its members by the inner method.
+ * @see e.g. Swiss Federal Act on Political Rights (BPR) arts. 31, 42; Israel's Knesset Elections Law art. 81.
+ */
+function withApparentment(ctx: DistrictContext, tier: ApparentmentTier): DistrictAllocation {
+  const members = new Map<string, ListVotes[]>();
+  const units: ListVotes[] = [];
+  for (const l of ctx.lists) {
+    const g = ctx.groups.get(l.party);
+    if (g === undefined) units.push(l);
+    else members.set(g, [...(members.get(g) ?? []), l]);
+  }
+  const unitName = (g: string): string => `\u0000group:${g}`;
+  for (const [g, ls] of members)
+    units.push({
+      party: unitName(g),
+      votes: ls.reduce((a, l) => a + l.votes, 0),
+      position: Math.min(...ls.map((l) => l.position ?? Number.POSITIVE_INFINITY)),
+    });
+  const outer = fromAllocation(plain({ ...ctx, caps: undefined }, units, ctx.seats), 'allocation');
+  const seats = new Map<string, number>();
+  const ties = [...outer.ties];
+  const draws = [...outer.draws];
+  const capped = [...outer.capped];
+  let unallocated = outer.unallocated;
+  let vacant = outer.vacant;
+  for (const [name, s] of outer.seats) {
+    if (!name.startsWith('\u0000group:')) {
+      seats.set(name, s);
+      continue;
+    }
+    const g = name.slice('\u0000group:'.length);
+    const inner = fromAllocation(
+      plain(ctx, members.get(g) ?? [], s, tier.inner),
+      'apparentment',
+      g,
+    );
+    for (const [p, n] of inner.seats) seats.set(p, n);
+    ties.push(...inner.ties);
+    draws.push(...inner.draws);
+    capped.push(...inner.capped);
+    unallocated += inner.unallocated;
+    vacant += inner.vacant;
+  }
+  const renamed = ties.map((t) => ({
+    ...t,
+    candidates: t.candidates.map((c) => (c.startsWith('\u0000group:') ? `group ${c.slice(7)}` : c)),
+  }));
+  return { seats, unallocated, ties: renamed, draws, capped, vacant, clauses: [] };
+}
+
+/** Seats the majority bonus guarantees in a district of n seats. */
+export function bonusSeats(seats: MajorityBonusTier['seats'], n: number): number {
+  if (seats === 'half-plus-one') return Math.min(n, Math.ceil(n / 2) + 1);
+  return Math.min(n, Math.ceil((n * seats.share.numerator) / seats.share.denominator));
+}
+
+/**
+ * The most-voted list takes max(its seats, the bonus); the other lists share the rest.
+ * @see Ley 26864 (Elecciones Municipales) art. 25: "la cifra repartidora o el 50 % más uno de los regidores, lo que más le favorezca".
+ */
+function withBonus(
+  ctx: DistrictContext,
+  tier: MajorityBonusTier,
+  base: DistrictAllocation,
+): DistrictAllocation {
+  if (ctx.lists.length === 0 || ctx.seats === 0) return base;
+  const top = Math.max(...ctx.lists.map((l) => l.votes));
+  const leaders = ctx.lists.filter((l) => l.votes === top).map((l) => l.party);
+  let winner = leaders[0] as string;
+  const ties = [...base.ties];
+  const draws = [...base.draws];
+  if (leaders.length > 1) {
+    const s = settleTie(leaders, 1, {
+      lists: ctx.lists,
+      tieBreak: ctx.tieBreak,
+      rng: ctx.rng,
+      seed: ctx.seed,
+    });
+    ties.push({
+      stage: 'majority-bonus',
+      candidates: [...leaders].sort(),
+      seatsInContention: 1,
+      resolution: s.resolution,
+    });
+    if (s.draw) draws.push({ ...s.draw, stage: 'majority-bonus' });
+    if (s.resolution === 'unresolved') return { ...base, ties, draws };
+    winner = s.winners[0] as string;
+  }
+  const before = base.seats.get(winner) ?? 0;
+  const bonus = bonusSeats(tier.seats, ctx.seats);
+  if (!ctx.bonusApplies(winner) || before >= bonus) return { ...base, ties, draws };
+  const others = ctx.lists.filter((l) => l.party !== winner);
+  const rest = fromAllocation(
+    plain(ctx, others, ctx.seats - bonus, tier.rest ?? ctx.method),
+    'allocation',
+  );
+  const seats = new Map(rest.seats);
+  seats.set(winner, bonus);
+  return {
+    ...rest,
+    seats,
+    ties: [...ties.filter((t) => t.stage === 'majority-bonus'), ...rest.ties],
+    draws: [...draws.filter((d) => d.stage === 'majority-bonus'), ...rest.draws],
+    clauses: [{ clause: 'majority-bonus', party: winner, before, after: bonus }],
+  };
+}
+
+/**
+ * The list that won the last seat under the method (other than `except`): for divisor methods
+ * the smallest awarded quotient, for quota methods the smallest remainder that won a seat.
+ * Null when two lists share it (the rule then needs the JEE or a lot).
+ */
+function lastSeatHolder(
+  ctx: DistrictContext,
+  seats: ReadonlyMap<string, number>,
+  except: string,
+): string | null {
+  const holders = ctx.lists.filter((l) => l.party !== except && (seats.get(l.party) ?? 0) > 0);
+  if (holders.length === 0) return null;
+  const m = ctx.method;
+  const cmp = (a: ListVotes, b: ListVotes): number => {
+    const sa = seats.get(a.party) ?? 0;
+    const sb = seats.get(b.party) ?? 0;
+    if (m.kind === 'divisor') return compareQuotients(m, a.votes, sa - 1, b.votes, sb - 1);
+    const total = ctx.lists.reduce((x, l) => x + l.votes, 0);
+    const [qn, qd] = quotaOf(m.quota, total, ctx.seats);
+    // the remainder of a list's last seat: v·qd − (s−1)·qn, smaller = won later
+    return a.votes * qd - (sa - 1) * qn - (b.votes * qd - (sb - 1) * qn);
+  };
+  const sorted = [...holders].sort(cmp);
+  const first = sorted[0] as ListVotes;
+  const second = sorted[1];
+  if (second !== undefined && cmp(first, second) === 0) return null;
+  return first.party;
+}
+
+/**
+ * A list with more than half of the valid votes that won no more than half of the seats takes one
+ * more seat from the list that won the last seat.
+ * @see Kieswet (Netherlands) art. P 9.
+ */
+function withAbsoluteMajority(ctx: DistrictContext, base: DistrictAllocation): DistrictAllocation {
+  const total = ctx.lists.reduce((a, l) => a + l.votes, 0);
+  const major = ctx.lists.find((l) => 2 * l.votes > total);
+  if (major === undefined || base.unallocated > 0) return base;
+  const before = base.seats.get(major.party) ?? 0;
+  if (2 * before > ctx.seats) return base;
+  const from = lastSeatHolder(ctx, base.seats, major.party);
+  if (from === null) return base;
+  const seats = new Map(base.seats);
+  seats.set(from, (seats.get(from) ?? 0) - 1);
+  seats.set(major.party, before + 1);
+  return {
+    ...base,
+    seats,
+    clauses: [
+      ...base.clauses,
+      { clause: 'absolute-majority', party: major.party, before, after: before + 1, from },
+    ],
+  };
+}
+
+/** A district's seats under the ruleset: the method, then apparentments, the bonus and the majority clause. */
+export function allocateDistrict(ctx: DistrictContext): DistrictAllocation {
+  let a =
+    ctx.apparentment !== null && ctx.groups.size > 0
+      ? withApparentment(ctx, ctx.apparentment)
+      : fromAllocation(plain(ctx, ctx.lists, ctx.seats), 'allocation');
+  if (ctx.bonus !== null) a = withBonus(ctx, ctx.bonus, a);
+  if (ctx.absoluteMajority !== null) a = withAbsoluteMajority(ctx, a);
+  return a;
+}
+
+/** Full-quota seats only (remainder pooling): each list's ⌊v/q⌋; the rest is left to the pool. */
+export function fullQuotaSeats(
+  lists: readonly ListVotes[],
+  seats: number,
+  method: AllocationMethod,
+): { seats: Map<string, number>; remainders: Map<string, number> } {
+  const out = new Map<string, number>();
+  const rem = new Map<string, number>();
+  if (method.kind !== 'largest-remainder') {
+    const raw = allocateRaw(
+      lists.map((l) => l.votes),
+      seats,
+      method,
+    );
+    lists.forEach((l, i) => {
+      out.set(l.party, raw.seats[i] ?? 0);
+      rem.set(l.party, 0);
+    });
+    return { seats: out, remainders: rem };
+  }
+  const total = lists.reduce((a, l) => a + l.votes, 0);
+  const [qn, qd] = quotaOf(method.quota, total, seats);
+  for (const l of lists) {
+    const whole = total === 0 ? 0 : Math.floor((l.votes * qd) / qn);
+    out.set(l.party, whole);
+    // unused votes: integer quotas only (Droop); checked when the ruleset is compiled
+    rem.set(l.party, qd === 1 ? l.votes - whole * qn : 0);
+  }
+  return { seats: out, remainders: rem };
+}

@@ -1,0 +1,301 @@
+import { allocateSeats } from '../allocation/allocate.js';
+import { lowerApportionment } from '../allocation/biproportional.js';
+import { issue, type Issue } from '../issues.js';
+import { evaluateThreshold, type ThresholdOutcome } from '../rules/threshold.js';
+import type {
+  BiproportionalTier,
+  CompensationTier,
+  ListRuleset,
+  RemainderPoolingTier,
+} from '../rulesets/ruleset.js';
+import { fullQuotaSeats } from './district-seats.js';
+import type { PreparedInput } from './seat-input.js';
+
+/** What an upper tier did, for the result's `tiers`. */
+export type TierReport =
+  | {
+      readonly kind: 'compensation';
+      /** Compensation seats per list. */
+      readonly seats: Record<string, number>;
+      /** The whole house shared on national votes among the qualifying lists. */
+      readonly entitlement: Record<string, number>;
+      /** Lists that won more district seats than their entitlement: left out, the rest recomputed. */
+      readonly overhang: readonly string[];
+      readonly qualifying: readonly string[];
+    }
+  | {
+      readonly kind: 'remainder-pooling';
+      readonly seats: Record<string, number>;
+      /** Votes each list did not use for full-quota seats, summed over the districts. */
+      readonly remainders: Record<string, number>;
+    }
+  | {
+      readonly kind: 'biproportional';
+      /** Upper apportionment: seats per list on the whole election. */
+      readonly upper: Record<string, number>;
+      readonly upperVotes: Record<string, number>;
+      /** The divisors of the lower apportionment (a cell's seats: its votes ÷ both, rounded). */
+      readonly districtDivisors: Record<string, number>;
+      readonly partyDivisors: Record<string, number>;
+    };
+
+type DistrictLike = {
+  readonly district: string;
+  readonly totalSeats: number;
+  readonly seats: Record<string, number>;
+  readonly unallocated: number;
+  readonly pooledSeats?: number;
+};
+
+function positive(m: ReadonlyMap<string, number> | Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of m instanceof Map ? m : Object.entries(m)) if (v > 0) out[k] = v;
+  return out;
+}
+
+function nationalVotes(prep: PreparedInput): number[] {
+  return prep.parties.map((_, p) => prep.votes.reduce((a, r) => a + (r[p] as number), 0));
+}
+
+function eligibleAnywhere(t: ThresholdOutcome, p: number): boolean {
+  return t.eligible.some((row) => row[p] === true);
+}
+
+/**
+ * Compensation (levelling) seats: the whole house is shared on national votes among the lists
+ * that qualify for the upper tier (the house less the district seats of the others); a list's
+ * compensation seats are its entitlement less its district seats. A list with more district
+ * seats than its entitlement keeps them and leaves; the rest is recomputed without it.
+ * @see e.g. Norway's Election Act § 11-6; Denmark's Folketing Elections Act §§ 76–77.
+ */
+export function compensationSeats(
+  tier: CompensationTier,
+  prep: PreparedInput,
+  lower: ReadonlyMap<string, number>,
+  threshold: ThresholdOutcome,
+  issues: Issue[],
+): { report: Extract<TierReport, { kind: 'compensation' }> } {
+  const votes = nationalVotes(prep);
+  const upper =
+    tier.threshold === null
+      ? threshold
+      : evaluateThreshold(tier.threshold, {
+          districts: prep.districts.map((d) => d.name),
+          parties: prep.parties,
+          votes: prep.votes,
+          seats: prep.districts.map((d) => d.seats),
+          blank: prep.districts.map((d) => d.blank),
+          registered: prep.districts.map((d) => d.electorate),
+          allianceMembers: prep.allianceMembers,
+          tags: prep.tags,
+          preliminary: () => ({
+            seats: prep.districts.map(() => prep.parties.map(() => 0)),
+            contested: [],
+          }),
+        });
+  const qualifying = prep.parties.filter(
+    (_, p) => eligibleAnywhere(upper, p) && (votes[p] as number) > 0,
+  );
+  const districtTotal = prep.districts.reduce((a, d) => a + d.seats, 0);
+  let house = districtTotal + tier.seats;
+  for (const p of prep.parties) if (!qualifying.includes(p)) house -= lower.get(p) ?? 0;
+  let inPlay = [...qualifying];
+  const overhang: string[] = [];
+  let entitlement = new Map<string, number>();
+  for (;;) {
+    const a = allocateSeats({
+      lists: inPlay.map((party) => ({
+        party,
+        votes: votes[prep.parties.indexOf(party)] as number,
+      })),
+      seats: Math.max(0, house),
+      method: tier.method,
+      tieBreak: { kind: 'report' },
+    });
+    if (a.tie !== null)
+      issues.push(
+        issue('tie_unresolved', ['tiers', 'compensation'], {
+          candidates: a.tie.candidates,
+          seats: a.tie.seatsInContention,
+        }),
+      );
+    entitlement = new Map(a.seats);
+    const over = inPlay.filter((p) => (lower.get(p) ?? 0) > (entitlement.get(p) ?? 0));
+    if (over.length === 0) break;
+    for (const p of over) {
+      overhang.push(p);
+      house -= lower.get(p) ?? 0;
+    }
+    inPlay = inPlay.filter((p) => !over.includes(p));
+  }
+  const seats = new Map(inPlay.map((p) => [p, (entitlement.get(p) ?? 0) - (lower.get(p) ?? 0)]));
+  return {
+    report: {
+      kind: 'compensation',
+      seats: positive(seats),
+      entitlement: positive(entitlement),
+      overhang: overhang.sort(),
+      qualifying,
+    },
+  };
+}
+
+/**
+ * Remainder pooling: each district gives only full-quota seats; the seats left over are shared
+ * nationally by the tier's method on the votes each list did not use (summed remainders).
+ * @see e.g. the Greek and Austrian upper tiers (Pukelsheim 2017, §6.4).
+ */
+export function poolRemainders(
+  ruleset: ListRuleset,
+  tier: RemainderPoolingTier,
+  prep: PreparedInput,
+  threshold: ThresholdOutcome,
+  issues: Issue[],
+): { districts: DistrictLike[]; tiers: TierReport[] } {
+  const remainders = new Map<string, number>();
+  let pool = 0;
+  const districts = prep.districts.map((d, di): DistrictLike => {
+    const row = prep.votes[di] as readonly number[];
+    const lists = prep.parties.flatMap((party, p) =>
+      threshold.eligible[di]?.[p] === true && (row[p] as number) > 0
+        ? [{ party, votes: row[p] as number }]
+        : [],
+    );
+    const full = fullQuotaSeats(lists, d.seats, ruleset.method);
+    for (const [p, r] of full.remainders) remainders.set(p, (remainders.get(p) ?? 0) + r);
+    const given = [...full.seats.values()].reduce((a, b) => a + b, 0);
+    pool += d.seats - given;
+    return {
+      district: d.name,
+      totalSeats: d.seats,
+      seats: positive(full.seats),
+      unallocated: 0,
+      pooledSeats: d.seats - given,
+    };
+  });
+  const a = allocateSeats({
+    lists: [...remainders].filter(([, v]) => v > 0).map(([party, votes]) => ({ party, votes })),
+    seats: pool,
+    method: tier.method,
+    tieBreak: ruleset.tieBreak,
+  });
+  if (a.tie !== null && a.tie.resolution === 'unresolved')
+    issues.push(
+      issue('tie_unresolved', ['tiers', 'remainder-pooling'], {
+        candidates: a.tie.candidates,
+        seats: a.tie.seatsInContention,
+      }),
+    );
+  const report: TierReport = {
+    kind: 'remainder-pooling',
+    seats: positive(a.seats),
+    remainders: positive(remainders),
+  };
+  return { districts, tiers: [report] };
+}
+
+function lcm(xs: readonly number[]): number {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  return xs.filter((x) => x > 0).reduce((l, x) => (l / gcd(l, x)) * x, 1);
+}
+
+/** Upper-apportionment votes per list: raw, or each district's votes per seat (exact or rounded). */
+function upperVotes(tier: BiproportionalTier, prep: PreparedInput, issues: Issue[]): number[] {
+  const seats = prep.districts.map((d) => d.seats);
+  const L = tier.votes === 'per-seat' ? lcm(seats) : 1;
+  return prep.parties.map((_, p) =>
+    prep.votes.reduce((a, row, d) => {
+      const v = row[p] as number;
+      const s = seats[d] as number;
+      if (s === 0) return a;
+      if (tier.votes === 'raw') return a + v;
+      // per-seat, rounded half up (Zurich's Wählerzahl until 2021): ⌊(2v + s) / 2s⌋
+      if (tier.votes === 'per-seat-rounded') return a + Math.floor((2 * v + s) / (2 * s));
+      const scaled = v * (L / s);
+      if (!Number.isSafeInteger(scaled))
+        issues.push(
+          issue('invalid_votes', ['tiers', 'biproportional'], {
+            problem: 'votes per seat too large to scale exactly',
+          }),
+        );
+      return a + scaled;
+    }, 0),
+  );
+}
+
+/**
+ * Biproportional apportionment: the upper apportionment gives each list its seats on the whole
+ * election, the lower apportionment places them in the districts so that every district gets its
+ * seats (district and party divisors).
+ * @see Zürich Gesetz über die politischen Rechte (GPR, LS 161) §§ 102–105; Pukelsheim (2017), ch. 14.
+ */
+export function biproportionalSeats(
+  ruleset: ListRuleset,
+  tier: BiproportionalTier,
+  prep: PreparedInput,
+  threshold: ThresholdOutcome,
+  issues: Issue[],
+): { districts: DistrictLike[]; tiers: TierReport[] } {
+  const inPlay = prep.parties.map((_, p) => eligibleAnywhere(threshold, p));
+  const uv = upperVotes(tier, prep, issues);
+  const house = prep.districts.reduce((a, d) => a + d.seats, 0);
+  const up = allocateSeats({
+    lists: prep.parties.flatMap((party, p) =>
+      inPlay[p] && (uv[p] as number) > 0 ? [{ party, votes: uv[p] as number }] : [],
+    ),
+    seats: house,
+    method: tier.upper,
+    tieBreak: ruleset.tieBreak,
+  });
+  if (up.tie !== null && up.tie.resolution === 'unresolved')
+    issues.push(
+      issue('tie_unresolved', ['tiers', 'biproportional', 'upper'], {
+        candidates: up.tie.candidates,
+        seats: up.tie.seatsInContention,
+      }),
+    );
+  const partySeats = prep.parties.map((p) => up.seats.get(p) ?? 0);
+  const lower = lowerApportionment({
+    votes: prep.votes.map((row) => row.map((v, p) => (inPlay[p] ? v : 0))),
+    districtSeats: prep.districts.map((d) => d.seats),
+    partySeats,
+    method: tier.lower,
+  });
+  if (!lower.converged)
+    issues.push(
+      issue('biproportional_unsettled', ['tiers', 'biproportional'], {
+        iterations: lower.iterations,
+      }),
+    );
+  for (const [d, p] of lower.ties)
+    issues.push(
+      issue('tie_unresolved', ['tiers', 'biproportional', 'lower'], {
+        district: prep.districts[d]?.name,
+        party: prep.parties[p],
+      }),
+    );
+  const districts = prep.districts.map((d, di): DistrictLike => ({
+    district: d.name,
+    totalSeats: d.seats,
+    seats: positive(
+      Object.fromEntries(prep.parties.map((p, pi) => [p, lower.seats[di]?.[pi] ?? 0])),
+    ),
+    unallocated: 0,
+  }));
+  const report: TierReport = {
+    kind: 'biproportional',
+    upper: positive(up.seats),
+    upperVotes: Object.fromEntries(
+      prep.parties.flatMap((p, i) => (inPlay[i] ? [[p, uv[i] as number]] : [])),
+    ),
+    districtDivisors: Object.fromEntries(
+      prep.districts.map((d, i) => [d.name, lower.districtDivisors[i] as number]),
+    ),
+    partyDivisors: Object.fromEntries(
+      prep.parties.flatMap((p, i) =>
+        (partySeats[i] as number) > 0 ? [[p, lower.partyDivisors[i] as number]] : [],
+      ),
+    ),
+  };
+  return { districts, tiers: [report] };
+}

@@ -1,0 +1,380 @@
+import type { TieBreakPolicy, TieStep } from '../allocation/allocate.js';
+import {
+  NAMED_METHODS,
+  linearDivisors,
+  modifiedSainteLague,
+  type AllocationMethod,
+  type DivisorMethod,
+} from '../allocation/methods.js';
+import { assert } from '../assert.js';
+import { issue, type Issue } from '../issues.js';
+import { nameKey } from '../names.js';
+import { parseRatio, type Ratio } from '../ratio.js';
+import { err, ok, type Result } from '../result.js';
+import { apportionSeats, type ApportionmentRule } from '../rules/apportion.js';
+import type { ThresholdCondition } from '../rules/threshold.js';
+import { chooseOptions, declaredOptions, resolveSwitches } from './options.js';
+import { applyWhatIf, type WhatIf } from './overrides.js';
+import type {
+  ListRuleset,
+  PresidentialRuleset,
+  Ruleset,
+  RulesetDistrict,
+  Tier,
+} from './ruleset.js';
+import {
+  RulesetFileSchema,
+  type ConditionFile,
+  type ListRulesetFile,
+  type MethodSpec,
+  type RulesetFile,
+  type SingleWinnerRulesetFile,
+  type TierFile,
+} from './schema.js';
+
+/** Text already checked by the schema's pattern: a ratio is always there. */
+function ratioOf(text: string): Ratio {
+  const r = parseRatio(text);
+  assert(r !== null, `not a ratio: ${text}`);
+  return r;
+}
+
+/** A method spec from a file as the engines' method. */
+export function compileMethod(spec: MethodSpec): AllocationMethod {
+  if (typeof spec === 'string') {
+    const m = NAMED_METHODS.get(spec);
+    assert(m !== undefined, `unknown method ${spec}`);
+    return m;
+  }
+  if (spec.kind === 'largest-remainder') {
+    const m = NAMED_METHODS.get(spec.quota === 'imperiali' ? 'imperiali-quota' : spec.quota);
+    assert(m !== undefined, `unknown quota ${spec.quota}`);
+    return m;
+  }
+  if (typeof spec.sequence === 'string') {
+    if (spec.sequence === 'modified-sainte-lague' && spec.firstDivisor !== undefined)
+      return modifiedSainteLague(ratioOf(spec.firstDivisor));
+    const m = NAMED_METHODS.get(spec.sequence);
+    assert(m !== undefined, `unknown divisors ${spec.sequence}`);
+    return m;
+  }
+  return linearDivisors(
+    ratioOf(spec.sequence.first),
+    ratioOf(spec.sequence.step),
+    ratioOf(spec.sequence.offset),
+  );
+}
+
+/** A condition from a file (already validated) as the evaluator's condition. */
+export function compileCondition(c: ConditionFile): ThresholdCondition {
+  const x = c as Record<string, unknown> & { kind: string };
+  switch (x.kind) {
+    case 'share': {
+      const share = x['share'] as string | { quotas: string };
+      const alliance = x['alliance'] as
+        | { kind: 'flat' | 'per-member'; extra: string }
+        | { kind: 'by-size'; shares: { min: number; max?: number; share: string }[] }
+        | null
+        | undefined;
+      return {
+        kind: 'share',
+        scope: x['scope'] as 'national' | 'district' | 'any-district',
+        share: ratioOf(typeof share === 'string' ? share : share.quotas),
+        ...(typeof share === 'string' ? {} : { quotas: true }),
+        base: x['base'] as 'valid' | 'valid-and-blank' | 'registered',
+        ...(x['districts'] ? { districts: x['districts'] as string[] } : {}),
+        ...(alliance
+          ? {
+              alliance:
+                alliance.kind === 'by-size'
+                  ? {
+                      kind: 'by-size' as const,
+                      shares: alliance.shares.map((s) => ({
+                        min: s.min,
+                        ...(s.max === undefined ? {} : { max: s.max }),
+                        share: ratioOf(s.share),
+                      })),
+                    }
+                  : { kind: alliance.kind, extra: ratioOf(alliance.extra) },
+            }
+          : {}),
+        source: x['source'] as string,
+      };
+    }
+    case 'votes':
+      return {
+        kind: 'votes',
+        scope: x['scope'] as 'national' | 'district' | 'any-district',
+        min: x['min'] as number,
+        source: x['source'] as string,
+      };
+    case 'preliminary-seats':
+      return {
+        kind: 'preliminary-seats',
+        min: x['min'] as number,
+        ...(x['minDistricts'] === undefined ? {} : { minDistricts: x['minDistricts'] as number }),
+        among: x['among'] as 'all' | 'share-qualified',
+        iterate: x['iterate'] as boolean,
+        source: x['source'] as string,
+      };
+    case 'exempt':
+      return {
+        kind: 'exempt',
+        parties: (x['parties'] as string[] | undefined) ?? [],
+        tags: (x['tags'] as string[] | undefined) ?? [],
+        source: x['source'] as string,
+      };
+    case 'all':
+    case 'any':
+      return {
+        kind: x.kind,
+        conditions: (x['conditions'] as ConditionFile[]).map(compileCondition),
+      };
+    default:
+      throw new Error(`unknown condition kind ${x.kind}`);
+  }
+}
+
+function tieBreakOf(steps: readonly TieStep[]): TieBreakPolicy {
+  return { kind: 'steps', steps };
+}
+
+function compileTier(t: TierFile, path: (string | number)[], issues: Issue[]): Tier | null {
+  switch (t.kind) {
+    case 'compensation':
+      return {
+        kind: 'compensation',
+        seats: t.seats,
+        method: compileMethod(t.method),
+        threshold: t.threshold === null ? null : compileCondition(t.threshold),
+        source: t.source,
+      };
+    case 'remainder-pooling':
+      return { kind: 'remainder-pooling', method: compileMethod(t.method), source: t.source };
+    case 'biproportional': {
+      const lower = compileMethod(t.lower);
+      if (lower.kind !== 'divisor') {
+        issues.push(
+          issue('ruleset_invalid', [...path, 'lower'], {
+            problem: 'the lower apportionment needs a divisor method',
+          }),
+        );
+        return null;
+      }
+      return {
+        kind: 'biproportional',
+        upper: compileMethod(t.upper),
+        lower: lower as DivisorMethod,
+        votes: t.votes,
+        source: t.source,
+      };
+    }
+    case 'apparentment':
+      return { kind: 'apparentment', inner: compileMethod(t.inner), source: t.source };
+    case 'majority-bonus':
+      return {
+        kind: 'majority-bonus',
+        seats: t.seats === 'half-plus-one' ? 'half-plus-one' : { share: ratioOf(t.seats.share) },
+        condition: t.condition === null ? null : compileCondition(t.condition),
+        rest: t.rest === undefined ? null : compileMethod(t.rest),
+        source: t.source,
+      };
+    case 'absolute-majority':
+      return { kind: 'absolute-majority', source: t.source };
+  }
+}
+
+function labelsOf(l: RulesetFile['label']): { es: string; en: string } {
+  return typeof l === 'string' ? { es: l, en: l } : l;
+}
+
+function apportionmentOf(file: ListRulesetFile): ApportionmentRule | null {
+  const a = file.apportionment;
+  if (a === null) return null;
+  return {
+    totalSeats: file.totalSeats,
+    fixed: new Map(Object.entries(a.fixed)),
+    minimumPerDistrict: a.minimum,
+    method: compileMethod(a.method),
+    tieBreak: tieBreakOf(a.tieBreak),
+    source: a.source,
+  };
+}
+
+/** Checks names and seats across the districts; fills seats from the electorate when needed. */
+function districtsOf(
+  file: ListRulesetFile,
+  apportionment: ApportionmentRule | null,
+  issues: Issue[],
+): RulesetDistrict[] {
+  const seen = new Map<string, number>();
+  file.districts.forEach((d, i) => {
+    for (const n of [d.name, ...(d.aliases ?? [])]) {
+      const k = nameKey(n);
+      const j = seen.get(k);
+      if (j !== undefined && j !== i)
+        issues.push(
+          issue('ruleset_invalid', ['districts', i, 'name'], {
+            problem: 'duplicate district name or alias',
+            name: n,
+          }),
+        );
+      seen.set(k, i);
+    }
+  });
+  let seats = file.districts.map((d) => d.seats);
+  if (seats.some((s) => s === undefined)) {
+    if (apportionment === null || file.districts.some((d) => d.electorate === undefined)) {
+      issues.push(
+        issue('ruleset_invalid', ['districts'], {
+          problem:
+            'districts without seats need an apportionment rule and every district’s electorate',
+        }),
+      );
+      return [];
+    }
+    const a = apportionSeats(
+      apportionment,
+      file.districts.map((d) => ({ district: d.name, electorate: d.electorate ?? 0 })),
+    );
+    if (!a.ok) {
+      issues.push(...a.error.map((x) => ({ ...x, path: ['apportionment', ...x.path] })));
+      return [];
+    }
+    seats = file.districts.map((d) => a.value.seats.get(d.name) ?? 0);
+  }
+  const districts = file.districts.map((d, i) => ({
+    name: d.name,
+    seats: seats[i] ?? 0,
+    ...(d.aliases ? { aliases: d.aliases } : {}),
+    ...(d.code === undefined ? {} : { code: d.code }),
+    ...(d.electorate === undefined ? {} : { electorate: d.electorate }),
+  }));
+  const sum = districts.reduce((a, d) => a + d.seats, 0);
+  const compensation = file.tiers.reduce(
+    (a, t) => a + (t.kind === 'compensation' ? t.seats : 0),
+    0,
+  );
+  if (sum + compensation !== file.totalSeats)
+    issues.push(
+      issue('ruleset_invalid', ['totalSeats'], {
+        problem: 'district seats (plus compensation seats) must add up to totalSeats',
+        totalSeats: file.totalSeats,
+        districtSeats: sum,
+        compensationSeats: compensation,
+      }),
+    );
+  return districts;
+}
+
+function compileList(
+  file: ListRulesetFile,
+  options: Record<string, string>,
+): Result<ListRuleset, Issue[]> {
+  const issues: Issue[] = [];
+  const apportionment = apportionmentOf(file);
+  const districts = districtsOf(file, apportionment, issues);
+  const tiers = file.tiers.flatMap((t, i) => compileTier(t, ['tiers', i], issues) ?? []);
+  const method = compileMethod(file.method);
+  const single = compileMethod(file.singleSeatMethod);
+  if (method.kind === 'divisor' && method.singleSeat)
+    issues.push(
+      issue('ruleset_invalid', ['method'], {
+        problem: 'plurality is for single-seat districts: use singleSeatMethod',
+      }),
+    );
+  if (issues.length > 0) return err(issues);
+  return ok({
+    kind: 'list',
+    ...base(file, options),
+    totalSeats: file.totalSeats,
+    districts,
+    method,
+    singleSeatMethod: single,
+    threshold: file.threshold === null ? null : compileCondition(file.threshold),
+    tieBreak: tieBreakOf(file.tieBreak),
+    exhaustedList: file.exhaustedList,
+    singleSeatWinner: file.singleSeatWinner,
+    apportionment,
+    tiers,
+  });
+}
+
+function base(file: RulesetFile, options: Record<string, string>) {
+  const labels = labelsOf(file.label);
+  return {
+    id: file.id,
+    label: labels.es,
+    labels,
+    version: file.version ?? null,
+    jurisdiction: file.jurisdiction ?? null,
+    nullity: file.nullity,
+    options,
+    optionSpecs: file.options,
+    sources: file.sources,
+  };
+}
+
+function compileSingleWinner(
+  file: SingleWinnerRulesetFile,
+  options: Record<string, string>,
+): PresidentialRuleset {
+  return {
+    kind: 'presidential',
+    ...base(file, options),
+    round: file.round,
+    winnerShare: ratioOf(file.winner.share),
+    strict: file.winner.strict,
+    base: file.winner.base,
+    runoffCandidates: file.runoffCandidates,
+  };
+}
+
+/** zod's issues as ours: code ruleset_invalid, the JSON path, zod's message as the problem. */
+function schemaIssues(error: {
+  issues: readonly { path: PropertyKey[]; message: string; code: string }[];
+}): Issue[] {
+  return error.issues.map((i) =>
+    issue(
+      'ruleset_invalid',
+      i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+      { problem: i.message, check: i.code },
+    ),
+  );
+}
+
+/**
+ * A ruleset from a parsed JSON file and chosen option values: options resolved, the file
+ * validated by the schema (every problem an issue with its JSON path), then compiled.
+ * @example rulesetFromJson(JSON.parse(text), { 'alliance-surcharge': 'registration-only' })
+ */
+export function rulesetFromJson(
+  raw: unknown,
+  chosen: Readonly<Record<string, string>> = {},
+  whatIf: WhatIf = {},
+): Result<Ruleset, Issue[]> {
+  const specs = declaredOptions(raw);
+  const badDefaults = specs.flatMap((o, i) =>
+    o.values.includes(o.default)
+      ? []
+      : [
+          issue('ruleset_invalid', ['options', i, 'default'], {
+            problem: 'the default is not one of the values',
+            default: o.default,
+            values: o.values,
+          }),
+        ],
+  );
+  if (badDefaults.length > 0) return err(badDefaults);
+  const values = chooseOptions(specs, chosen);
+  if (!values.ok) return values;
+  const resolved = resolveSwitches(raw, specs, values.value);
+  if (!resolved.ok) return resolved;
+  const changed = applyWhatIf(resolved.value, whatIf);
+  if (!changed.ok) return changed;
+  const parsed = RulesetFileSchema.safeParse(changed.value);
+  if (!parsed.success) return err(schemaIssues(parsed.error));
+  return parsed.data.kind === 'list'
+    ? compileList(parsed.data, values.value)
+    : ok(compileSingleWinner(parsed.data, values.value));
+}

@@ -1,0 +1,119 @@
+import { issue, type Issue } from '../issues.js';
+import { parseRatio } from '../ratio.js';
+import { err, ok, type Result } from '../result.js';
+import { METHOD_NAMES, type MethodSpec } from './schema.js';
+
+/**
+ * What-if changes to a ruleset, applied to the resolved file before validation so that a changed
+ * ruleset is checked exactly like a written one:
+ * - method: the method of multi-seat districts;
+ * - threshold: every share of the valla becomes this share ("4%"), or "none" removes the valla;
+ * - seats: the house size — one district takes it whole; with an apportionment rule and each
+ *   district's electorate in the file, the districts are apportioned anew.
+ */
+export interface WhatIf {
+  readonly method?: string | undefined;
+  readonly threshold?: string | undefined;
+  readonly seats?: number | undefined;
+}
+
+/** `dhondt`, `hare`, … or `modified-sainte-lague:1.2` (a first divisor) as a method spec. */
+export function methodSpecOf(text: string): MethodSpec | null {
+  const t = text.trim().toLowerCase();
+  const m = /^modified-sainte-lague:(\d+(?:\.\d+)?|\d+\/\d+)$/.exec(t);
+  if (m)
+    return { kind: 'divisor', sequence: 'modified-sainte-lague', firstDivisor: m[1] as string };
+  return (METHOD_NAMES as readonly string[]).includes(t) ? (t as MethodSpec) : null;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function replaceShares(c: unknown, share: string): unknown {
+  if (!isObj(c)) return c;
+  if (c['kind'] === 'share') return { ...c, share };
+  if (Array.isArray(c['conditions']))
+    return { ...c, conditions: (c['conditions'] as unknown[]).map((x) => replaceShares(x, share)) };
+  return c;
+}
+
+function withSeats(file: Obj, seats: number): Result<Obj, Issue[]> {
+  const districts = Array.isArray(file['districts']) ? (file['districts'] as Obj[]) : [];
+  if (districts.length === 1)
+    return ok({ ...file, totalSeats: seats, districts: [{ ...districts[0], seats }] });
+  const apportioned =
+    isObj(file['apportionment']) && districts.every((d) => typeof d['electorate'] === 'number');
+  if (!apportioned)
+    return err([
+      issue('invalid_option', ['seats'], {
+        value: seats,
+        reason: 'several districts and no electorate to apportion them from: give --districts',
+      }),
+    ]);
+  return ok({
+    ...file,
+    totalSeats: seats,
+    districts: districts.map((d) => {
+      const { seats: _s, ...keep } = d;
+      void _s;
+      return keep;
+    }),
+  });
+}
+
+/** The resolved file with the what-if changes, or coded issues for a change that cannot apply. */
+export function applyWhatIf(resolved: unknown, w: WhatIf): Result<unknown, Issue[]> {
+  if (!isObj(resolved) || resolved['kind'] !== 'list') {
+    const any = w.method !== undefined || w.threshold !== undefined || w.seats !== undefined;
+    return any ? err([issue('not_a_list_election', ['rules'], {})]) : ok(resolved);
+  }
+  let file: Obj = { ...resolved };
+  const issues: Issue[] = [];
+  if (w.method !== undefined) {
+    const spec = methodSpecOf(w.method);
+    if (spec === null)
+      issues.push(
+        issue('invalid_option', ['method'], {
+          value: w.method,
+          allowed: [...METHOD_NAMES, 'modified-sainte-lague:<first divisor>'],
+        }),
+      );
+    else file['method'] = spec;
+  }
+  if (w.threshold !== undefined) {
+    if (w.threshold.trim().toLowerCase() === 'none') file['threshold'] = null;
+    else if (parseRatio(w.threshold) === null)
+      issues.push(
+        issue('invalid_option', ['threshold'], {
+          value: w.threshold,
+          allowed: ['4%', '1/20', 'none'],
+        }),
+      );
+    else if (file['threshold'] === null || file['threshold'] === undefined)
+      file['threshold'] = {
+        kind: 'share',
+        share: w.threshold.trim(),
+        base: 'valid',
+        scope: 'national',
+        source: 'what-if (--threshold)',
+      };
+    else file['threshold'] = replaceShares(file['threshold'], w.threshold.trim());
+  }
+  if (w.seats !== undefined) {
+    const s = withSeats(file, w.seats);
+    if (s.ok) file = s.value;
+    else issues.push(...s.error);
+  }
+  return issues.length > 0 ? err(issues) : ok(file);
+}
+
+/** RFC 7386 JSON merge patch: objects merge key by key, null deletes, anything else replaces. */
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isObj(patch)) return patch;
+  const out: Obj = isObj(target) ? { ...target } : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatch(out[k], v);
+  }
+  return out;
+}

@@ -1,0 +1,288 @@
+import { z } from 'zod';
+import { TIE_STEPS } from '../allocation/allocate.js';
+import { DIVISOR_FAMILIES, QUOTAS } from '../allocation/methods.js';
+
+/**
+ * The ruleset file format, `cifra-ruleset/1`: how votes become seats (or a single winner) in one
+ * election, as data. Every built-in ruleset is such a file under data/rulesets/, read by the same
+ * code as a user's file. docs/rulesets.md documents each field; `cifra rules --schema` prints the
+ * JSON Schema generated from these definitions.
+ *
+ * Anywhere in a file, an option switch `{"$option": "name", "cases": {"value": …}}` stands for
+ * the case of the option's value (resolved before validation, see options.ts).
+ */
+export const RULESET_FORMAT = 'cifra-ruleset/1';
+
+const describe = <T extends z.ZodType>(schema: T, text: string): T => schema.describe(text);
+
+/** An exact share: "5%", "3.5%", "1/150" or "0.05". Parsed into an integer ratio. */
+export const ShareText = describe(
+  z.string().regex(/^\s*(\d+(\.\d+)?\s*%|\d+\s*\/\s*\d+|\d+(\.\d+)?)\s*$/, {
+    message: 'a share: "5%", "3.5%", "1/150" or "0.05"',
+  }),
+  'An exact share: "5%", "3.5%", "1/150" or "0.05" (held as an integer ratio, never a float).',
+);
+
+/** A positive rational written like a share without the % sign: "1.4", "7/5", "2". */
+export const RationalText = describe(
+  z.string().regex(/^\s*(\d+(\.\d+)?|\d+\s*\/\s*\d+)\s*$/, { message: 'a number: "1.4" or "7/5"' }),
+  'An exact non-negative number: "1.4", "7/5" or "2".',
+);
+
+const Source = describe(z.string().min(1), 'The legal source: law and article, or resolution.');
+
+export const METHOD_NAMES = [
+  ...DIVISOR_FAMILIES,
+  'plurality',
+  'hare',
+  'droop',
+  'hagenbach-bischoff',
+  'imperiali-quota',
+] as const;
+
+export const MethodSchema = z.union([
+  describe(
+    z.enum(METHOD_NAMES),
+    'A named method (divisor family, plurality, or a quota with largest remainders).',
+  ),
+  describe(
+    z.strictObject({
+      kind: z.literal('divisor'),
+      sequence: z.enum(DIVISOR_FAMILIES),
+      firstDivisor: RationalText.optional().describe(
+        'First divisor of modified Sainte-Laguë (1.4 by default; Sweden 1.2).',
+      ),
+    }),
+    'A divisor method by family; modified Sainte-Laguë takes any first divisor.',
+  ),
+  describe(
+    z.strictObject({
+      kind: z.literal('divisor'),
+      sequence: z.strictObject({
+        first: RationalText,
+        step: RationalText,
+        offset: RationalText,
+      }),
+    }),
+    'Any linear divisor sequence: d(0) = first, d(k) = step·k + offset.',
+  ),
+  describe(
+    z.strictObject({ kind: z.literal('largest-remainder'), quota: z.enum(QUOTAS) }),
+    'Largest remainders with a quota: hare V/S, droop ⌊V/(S+1)⌋+1, hagenbach-bischoff V/(S+1), imperiali V/(S+2).',
+  ),
+]);
+export type MethodSpec = z.infer<typeof MethodSchema>;
+
+export const TieBreakSchema = describe(
+  z.array(z.enum(TIE_STEPS)).min(1),
+  'Tie steps tried in order: more-votes, fewer-votes, ballot-position, lot (seeded, recorded), report.',
+);
+
+const Base = z.enum(['valid', 'valid-and-blank', 'registered']);
+const Scope = describe(
+  z.enum(['national', 'district', 'any-district']),
+  'national: over the districts listed (all by default); district: in each district for that district; any-district: reached in at least one district qualifies everywhere.',
+);
+
+const AllianceSchema = z.union([
+  z.strictObject({ kind: z.literal('flat'), extra: ShareText }),
+  z.strictObject({ kind: z.literal('per-member'), extra: ShareText }),
+  z.strictObject({
+    kind: z.literal('by-size'),
+    shares: z
+      .array(
+        z.strictObject({
+          min: z.number().int().min(2),
+          max: z.number().int().min(2).optional(),
+          share: ShareText,
+        }),
+      )
+      .min(1),
+  }),
+]);
+
+export interface ConditionFile {
+  readonly kind: string;
+  readonly [key: string]: unknown;
+}
+
+const ShareCondition = z.strictObject({
+  kind: z.literal('share'),
+  share: z.union([
+    ShareText,
+    describe(
+      z.strictObject({ quotas: RationalText }),
+      'A multiple of the Hare quota of the scope (valid votes / seats), e.g. 1 = one full seat.',
+    ),
+  ]),
+  base: Base.default('valid'),
+  scope: Scope.default('national'),
+  districts: z.array(z.string().min(1)).optional(),
+  alliance: AllianceSchema.nullable().optional(),
+  source: Source,
+});
+
+const VotesCondition = z.strictObject({
+  kind: z.literal('votes'),
+  min: z.number().int().min(0),
+  scope: Scope.default('national'),
+  source: Source,
+});
+
+const PreliminaryCondition = z.strictObject({
+  kind: z.literal('preliminary-seats'),
+  min: z.number().int().min(0),
+  minDistricts: z.number().int().min(0).optional(),
+  among: z.enum(['all', 'share-qualified']).default('all'),
+  iterate: z.boolean().default(false),
+  source: Source,
+});
+
+const ExemptCondition = z.strictObject({
+  kind: z.literal('exempt'),
+  parties: z.array(z.string().min(1)).optional(),
+  tags: z.array(z.string().min(1)).optional(),
+  source: Source,
+});
+
+export const ConditionSchema: z.ZodType<ConditionFile> = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    ShareCondition,
+    VotesCondition,
+    PreliminaryCondition,
+    ExemptCondition,
+    z.strictObject({ kind: z.literal('all'), conditions: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ kind: z.literal('any'), conditions: z.array(ConditionSchema).min(1) }),
+  ]),
+) as unknown as z.ZodType<ConditionFile>;
+
+export const DistrictSchema = z.strictObject({
+  name: z.string().min(1),
+  seats: z.number().int().min(0).optional(),
+  aliases: z.array(z.string().min(1)).optional(),
+  code: z.string().optional(),
+  electorate: z.number().int().min(0).optional(),
+});
+
+export const ApportionmentSchema = z.strictObject({
+  base: z.enum(['electorate', 'population']).default('electorate'),
+  method: MethodSchema,
+  fixed: z.record(z.string(), z.number().int().min(0)).default({}),
+  minimum: z.number().int().min(0).default(0),
+  tieBreak: TieBreakSchema.default(['report']),
+  source: Source,
+});
+
+const TierSchema = z.discriminatedUnion('kind', [
+  describe(
+    z.strictObject({
+      kind: z.literal('compensation'),
+      seats: z.number().int().min(1),
+      method: MethodSchema,
+      threshold: ConditionSchema.nullable().default(null),
+      source: Source,
+    }),
+    'Compensation (levelling) seats: the whole house by `method` on national votes; each list gets its entitlement minus its district seats.',
+  ),
+  describe(
+    z.strictObject({
+      kind: z.literal('remainder-pooling'),
+      method: MethodSchema,
+      source: Source,
+    }),
+    'Districts give only full-quota seats; the seats left are shared nationally by `method` on the lists’ pooled remainders.',
+  ),
+  describe(
+    z.strictObject({
+      kind: z.literal('biproportional'),
+      upper: MethodSchema,
+      lower: MethodSchema,
+      votes: z.enum(['raw', 'per-seat', 'per-seat-rounded']).default('per-seat'),
+      source: Source,
+    }),
+    'Biproportional apportionment: party totals by `upper` on national votes (per-seat: each district’s votes divided by its seats), then district × party by the `lower` divisor method.',
+  ),
+  describe(
+    z.strictObject({
+      kind: z.literal('apparentment'),
+      inner: MethodSchema,
+      source: Source,
+    }),
+    'Surplus-vote agreements (given with the votes): each group takes seats as one list, then shares them among its members by `inner`.',
+  ),
+  describe(
+    z.strictObject({
+      kind: z.literal('majority-bonus'),
+      seats: z.union([z.literal('half-plus-one'), z.strictObject({ share: ShareText })]),
+      condition: ConditionSchema.nullable().default(null),
+      rest: MethodSchema.optional(),
+      source: Source,
+    }),
+    'The list with most votes gets max(its seats, the bonus seats) per district; the rest go to the other lists by `rest`.',
+  ),
+  describe(
+    z.strictObject({ kind: z.literal('absolute-majority'), source: Source }),
+    'A list with more than half of the votes gets more than half of the seats: a seat moves to it from the list that won the last seat.',
+  ),
+]);
+export type TierFile = z.infer<typeof TierSchema>;
+
+const OptionSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9-]+$/),
+  values: z.array(z.string().min(1)).min(1),
+  default: z.string().min(1),
+  description: z.string().min(1),
+});
+
+const Label = z.union([z.string().min(1), z.strictObject({ es: z.string(), en: z.string() })]);
+
+const Common = {
+  $schema: z.string().optional(),
+  format: z.literal(RULESET_FORMAT),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  version: z.string().optional(),
+  label: Label,
+  jurisdiction: z.string().optional(),
+  sources: z.array(z.string().min(1)).default([]),
+  options: z.array(OptionSchema).default([]),
+  nullity: z.enum(['const-184', 'loe-365']).nullable().default(null),
+};
+
+export const ListRulesetSchema = z.strictObject({
+  ...Common,
+  kind: z.literal('list'),
+  totalSeats: z.number().int().min(1),
+  districts: z.array(DistrictSchema).min(1),
+  apportionment: ApportionmentSchema.nullable().default(null),
+  method: MethodSchema,
+  singleSeatMethod: MethodSchema.default('plurality'),
+  threshold: ConditionSchema.nullable().default(null),
+  tieBreak: TieBreakSchema.default(['report']),
+  exhaustedList: z.enum(['next-quotient', 'vacant']).default('next-quotient'),
+  singleSeatWinner: z.enum(['list', 'candidate']).default('list'),
+  tiers: z.array(TierSchema).default([]),
+});
+
+export const SingleWinnerRulesetSchema = z.strictObject({
+  ...Common,
+  kind: z.literal('single-winner'),
+  round: z.enum(['first', 'runoff']),
+  winner: z
+    .strictObject({
+      share: ShareText,
+      strict: z.boolean().default(true),
+      base: z.enum(['valid', 'emitted']).default('valid'),
+    })
+    .describe(
+      'First round: the top candidate wins outright with this share (strictly more when strict).',
+    ),
+  runoffCandidates: z.number().int().min(2).default(2),
+});
+
+export const RulesetFileSchema = z.discriminatedUnion('kind', [
+  ListRulesetSchema,
+  SingleWinnerRulesetSchema,
+]);
+export type RulesetFile = z.infer<typeof RulesetFileSchema>;
+export type ListRulesetFile = z.infer<typeof ListRulesetSchema>;
+export type SingleWinnerRulesetFile = z.infer<typeof SingleWinnerRulesetSchema>;

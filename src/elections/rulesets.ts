@@ -1,0 +1,97 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { issue, type Issue } from '../core/issues.js';
+import { err, ok, type Result } from '../core/result.js';
+import { rulesetFromJson } from '../core/rulesets/compile.js';
+import type { WhatIf } from '../core/rulesets/overrides.js';
+import type { Ruleset } from '../core/rulesets/ruleset.js';
+import { RulesetFileSchema } from '../core/rulesets/schema.js';
+import { dataPath } from '../io/paths.js';
+
+/**
+ * Ruleset files: the built-in ones under data/rulesets/ (one file per id) and any user's file,
+ * read by the same code. A reference is an id of a built-in ruleset or a path to a .json file.
+ */
+const BUILT_IN_DIR = dataPath('rulesets');
+
+/** A path (has a slash or ends in .json), as opposed to a built-in id. */
+export function isRulesetPath(ref: string): boolean {
+  return ref.includes('/') || ref.includes('\\') || ref.toLowerCase().endsWith('.json');
+}
+
+/** The ids of the built-in rulesets, sorted. */
+export function builtInRulesetIds(): string[] {
+  return readdirSync(BUILT_IN_DIR)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+}
+
+export interface RulesetSource {
+  /** Where it was read from. */
+  readonly path: string;
+  /** The file's text, as written. */
+  readonly text: string;
+  readonly json: unknown;
+}
+
+const cache = new Map<string, Result<RulesetSource, Issue[]>>();
+
+/** The text and parsed JSON of a ruleset file (built-in by id, or a path). */
+export function readRulesetSource(ref: string): Result<RulesetSource, Issue[]> {
+  const path = isRulesetPath(ref) ? resolve(ref) : resolve(BUILT_IN_DIR, `${ref}.json`);
+  const builtIn = !isRulesetPath(ref);
+  const hit = builtIn ? cache.get(path) : undefined;
+  if (hit !== undefined) return hit;
+  const found = readSource(ref, path);
+  if (builtIn) cache.set(path, found);
+  return found;
+}
+
+function readSource(ref: string, path: string): Result<RulesetSource, Issue[]> {
+  if (!isRulesetPath(ref) && !/^[a-z0-9][a-z0-9-]*$/.test(ref))
+    return err([issue('ruleset_not_found', ['rules'], { rules: ref, known: builtInRulesetIds() })]);
+  if (!existsSync(path))
+    return err([
+      issue('ruleset_not_found', ['rules'], {
+        rules: ref,
+        ...(isRulesetPath(ref) ? { path } : { known: builtInRulesetIds() }),
+      }),
+    ]);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return err([
+      issue('file_unreadable', ['rules'], { path, reason: (e as NodeJS.ErrnoException).code }),
+    ]);
+  }
+  try {
+    return ok({ path, text, json: JSON.parse(text) as unknown });
+  } catch (e) {
+    return err([
+      issue('ruleset_invalid', [], { problem: 'not valid JSON', message: (e as Error).message }),
+    ]);
+  }
+}
+
+/** A ruleset ready for the engines: read, options resolved, validated, compiled. */
+export function loadRuleset(
+  ref: string,
+  options: Readonly<Record<string, string>> = {},
+  whatIf: WhatIf = {},
+): Result<Ruleset, Issue[]> {
+  const src = readRulesetSource(ref);
+  return src.ok ? rulesetFromJson(src.value.json, options, whatIf) : src;
+}
+
+/** The JSON Schema of ruleset files (`cifra rules --schema`), generated from the zod schema. */
+export function rulesetJsonSchema(): unknown {
+  return {
+    ...z.toJSONSchema(RulesetFileSchema, { io: 'input', unrepresentable: 'any' }),
+    title: 'cifra ruleset file (cifra-ruleset/1)',
+    description:
+      'How votes become seats or a single winner, as data. Option switches {"$option": name, "cases": {value: …}} may stand for any value; they are resolved before validation. See docs/rulesets.md.',
+  };
+}
