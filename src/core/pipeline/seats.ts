@@ -247,7 +247,7 @@ function districtAllocation(st: RunState, di: number): DistrictAllocation {
     apparentment: tier('apparentment'),
     bonus,
     bonusApplies: (party) => {
-      if (bonus?.condition == null) return true;
+      if (bonus === null || bonus.condition === null) return true;
       const p = st.prep.parties.indexOf(party);
       const one = evaluateThreshold(bonus.condition, {
         districts: [d.name],
