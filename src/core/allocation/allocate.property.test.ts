@@ -3,12 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { arbitraryElection } from '../../test-utils/arbitraries.js';
 import { allocateSeats, type ListVotes, type SeatAllocation } from './allocate.js';
 import {
+  ADAMS,
+  DANISH,
+  DEAN,
   DHONDT,
   DROOP,
+  HAGENBACH_BISCHOFF,
   HARE,
+  HUNTINGTON_HILL,
+  IMPERIALI,
+  IMPERIALI_QUOTA,
   MODIFIED_SAINTE_LAGUE,
   SAINTE_LAGUE,
+  modifiedSainteLague,
+  quotaOf,
   type AllocationMethod,
+  type LargestRemainderMethod,
 } from './methods.js';
 
 const NUM_RUNS = Number(process.env['PROPERTY_RUNS'] ?? 300);
@@ -24,8 +34,19 @@ const plain = (a: SeatAllocation) => ({
   unallocated: a.unallocated,
 });
 
-const ALL: readonly AllocationMethod[] = [DHONDT, SAINTE_LAGUE, MODIFIED_SAINTE_LAGUE, HARE, DROOP];
-const DIVISOR: readonly AllocationMethod[] = [DHONDT, SAINTE_LAGUE, MODIFIED_SAINTE_LAGUE];
+const DIVISOR: readonly AllocationMethod[] = [
+  DHONDT,
+  SAINTE_LAGUE,
+  MODIFIED_SAINTE_LAGUE,
+  modifiedSainteLague({ numerator: 6, denominator: 5 }),
+  DANISH,
+  IMPERIALI,
+  ADAMS,
+  HUNTINGTON_HILL,
+  DEAN,
+];
+const QUOTA: readonly LargestRemainderMethod[] = [HARE, DROOP, HAGENBACH_BISCHOFF, IMPERIALI_QUOTA];
+const ALL: readonly AllocationMethod[] = [...DIVISOR, ...QUOTA];
 
 describe.each(ALL.map((m) => [m.id, m] as const))('%s', (_id, method) => {
   it('allocates exactly the house size: seats + seats left for a tie = S', () => {
@@ -147,6 +168,46 @@ describe('Hare largest remainder', () => {
           expect(s).toBeGreaterThanOrEqual(Math.floor((seats * l.votes) / V));
           expect(s + contested).toBeLessThanOrEqual(Math.ceil((seats * l.votes) / V));
         }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
+
+describe.each(QUOTA.map((m) => [m.id, m] as const))('quota method %s', (_id, method) => {
+  it('gives each list its whole quotas ⌊v/q⌋, or one more, whenever those fit the house', () => {
+    fc.assert(
+      fc.property(arbitraryElection(), ({ lists, seats }) => {
+        const V = lists.reduce((x, l) => x + l.votes, 0);
+        const [qn, qd] = quotaOf(method.quota, V, seats);
+        const whole = lists.map((l) => Math.floor((l.votes * qd) / qn));
+        const withVotes = lists.filter((l) => l.votes > 0).length;
+        const left = seats - whole.reduce((a, b) => a + b, 0);
+        fc.pre(seats > 0 && left >= 0 && left < withVotes);
+        const a = run(lists, seats, method);
+        lists.forEach((l, i) => {
+          const s = a.seats.get(l.party) ?? 0;
+          const contested = a.tie?.candidates.includes(l.party) ? 1 : 0;
+          expect(s).toBeGreaterThanOrEqual(whole[i] as number);
+          expect(s + contested).toBeLessThanOrEqual((whole[i] as number) + 1);
+        });
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
+
+describe('Adams', () => {
+  it('respects upper quota (seats ≤ ⌈S·v/V⌉) and seats every list with votes when S ≥ lists', () => {
+    fc.assert(
+      fc.property(arbitraryElection(), ({ lists, seats }) => {
+        const a = run(lists, seats, ADAMS);
+        const V = lists.reduce((x, l) => x + l.votes, 0);
+        const withVotes = lists.filter((l) => l.votes > 0);
+        for (const l of lists)
+          expect(a.seats.get(l.party) ?? 0).toBeLessThanOrEqual(Math.ceil((seats * l.votes) / V));
+        if (seats >= withVotes.length)
+          for (const l of withVotes) expect(a.seats.get(l.party) ?? 0).toBeGreaterThanOrEqual(1);
       }),
       { numRuns: NUM_RUNS },
     );

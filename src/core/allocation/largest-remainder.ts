@@ -38,7 +38,7 @@ export function allocateLargestRemainder(
     assigned += q;
   }
   let remaining = seats - assigned;
-  if (remaining < 0) return removeOverAward(votes, result, rem, -remaining);
+  if (remaining < 0) return removeOverAward(votes, result, rem, -remaining, qn);
   // Tiny electorates under Droop can leave more seats than lists: each round gives every list
   // with votes one seat, the rest go by remainder (a convention; real elections never reach it).
   const withVotes = votes.filter((v) => v > 0).length;
@@ -66,27 +66,34 @@ export function allocateLargestRemainder(
 
 /**
  * Quotas below the Hare quota (Imperiali, Hagenbach-Bischoff) can give more full seats than the
- * house. The extra seats are taken back, one each, from the lists with the smallest remainders
- * (as votelib's `on_overaward='subtract'`); lists tied at the cut share the tie.
+ * house. The extra seats are taken back, one at a time, from the list with the smallest remainder
+ * (as votelib's `on_overaward='subtract'`); a list that gives a seat back has its remainder grow by
+ * one quota. Lists tied at the cut share a tie.
  */
 function removeOverAward(
   votes: readonly number[],
   result: number[],
-  rem: readonly number[],
+  rem: number[],
   extra: number,
+  quotaNumerator: number,
 ): LargestRemainderOutcome {
-  const order = [...votes.keys()]
-    .filter((i) => (result[i] as number) > 0)
-    .sort((a, b) => (rem[a] as number) - (rem[b] as number));
-  assert(order.length >= extra, 'largest remainder: over-award beyond one seat per list');
-  const cut = rem[order[extra - 1] as number] as number;
-  const below = order.filter((i) => (rem[i] as number) < cut);
-  const atCut = order.filter((i) => (rem[i] as number) === cut);
-  for (const i of [...below, ...atCut]) result[i] = (result[i] as number) - 1;
-  const toRemove = extra - below.length;
-  if (atCut.length === toRemove) return { seats: result, tie: null };
-  return {
-    seats: result,
-    tie: { candidates: atCut.sort((a, b) => a - b), seatsInContention: atCut.length - toRemove },
-  };
+  let left = extra;
+  while (left > 0) {
+    const holders = [...votes.keys()].filter((i) => (result[i] as number) > 0);
+    assert(holders.length > 0, 'largest remainder: over-award with no seat to take back');
+    const min = Math.min(...holders.map((i) => rem[i] as number));
+    const tied = holders.filter((i) => rem[i] === min);
+    for (const i of tied) {
+      result[i] = (result[i] as number) - 1;
+      rem[i] = (rem[i] as number) + quotaNumerator;
+    }
+    if (tied.length > left) {
+      return {
+        seats: result,
+        tie: { candidates: tied.sort((a, b) => a - b), seatsInContention: tied.length - left },
+      };
+    }
+    left -= tied.length;
+  }
+  return { seats: result, tie: null };
 }

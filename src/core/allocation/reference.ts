@@ -72,27 +72,30 @@ export function referenceAllocate(
   }
   let left = seats - assigned;
   if (left < 0) {
-    // over-award (Imperiali, Hagenbach-Bischoff): the smallest remainders give a seat back
-    const holders = rems
-      .filter((r) => (out[r.list] as number) > 0)
-      .sort((a, b) => (a.num * b.den < b.num * a.den ? -1 : a.num * b.den > b.num * a.den ? 1 : 0));
-    const k = -left;
-    const cut = holders[k - 1];
-    if (cut === undefined) throw new Error('reference: over-award beyond one seat per list');
-    const same = (x: { num: bigint; den: bigint }): boolean => x.num * cut.den === cut.num * x.den;
-    const tied = holders.filter(same);
-    const below = holders.slice(0, k).filter((x) => !same(x));
-    for (const r of [...below, ...tied]) out[r.list] = (out[r.list] as number) - 1;
-    const contested = tied.length - (k - below.length);
-    return contested === 0
-      ? { seats: out, tie: null }
-      : {
+    // over-award (Imperiali, Hagenbach-Bischoff): one seat at a time goes back from the smallest
+    // remainder v − s·q, recomputed after every seat given back
+    const remOf = (r: { list: number; num: bigint; den: bigint }): bigint =>
+      r.num -
+      BigInt((out[r.list] as number) - Number((BigInt(votes[r.list] as number) * qd) / qn)) * qn;
+    for (let k = -left; k > 0; k--) {
+      const holders = rems.filter((r) => (out[r.list] as number) > 0);
+      if (holders.length === 0) throw new Error('reference: over-award with no seat to take back');
+      const min = holders.reduce((m, r) => (remOf(r) < m ? remOf(r) : m), remOf(holders[0]!));
+      const tied = holders.filter((r) => remOf(r) === min);
+      if (tied.length > k) {
+        for (const r of tied) out[r.list] = (out[r.list] as number) - 1;
+        return {
           seats: out,
           tie: {
             candidates: tied.map((r) => r.list).sort((a, b) => a - b),
-            seatsInContention: contested,
+            seatsInContention: tied.length - k,
           },
         };
+      }
+      const first = tied[0]!;
+      out[first.list] = (out[first.list] as number) - 1;
+    }
+    return { seats: out, tie: null };
   }
   while (left >= rems.length && rems.length > 0) {
     for (const r of rems) out[r.list] = (out[r.list] as number) + 1;

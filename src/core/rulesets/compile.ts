@@ -238,7 +238,12 @@ function districtsOf(
       file.districts.map((d) => ({ district: d.name, electorate: d.electorate ?? 0 })),
     );
     if (!a.ok) {
-      issues.push(...a.error.map((x) => ({ ...x, path: ['apportionment', ...x.path] })));
+      issues.push(
+        ...a.error.map((x) => ({
+          ...x,
+          path: x.path[0] === 'apportionment' ? x.path : ['apportionment', ...x.path],
+        })),
+      );
       return [];
     }
     seats = file.districts.map((d) => a.value.seats.get(d.name) ?? 0);
@@ -277,6 +282,19 @@ function compileList(
   const tiers = file.tiers.flatMap((t, i) => compileTier(t, ['tiers', i], issues) ?? []);
   const method = compileMethod(file.method);
   const single = compileMethod(file.singleSeatMethod);
+  const pooling = file.tiers.findIndex((t) => t.kind === 'remainder-pooling');
+  if (pooling >= 0 && !(method.kind === 'largest-remainder' && method.quota === 'droop'))
+    issues.push(
+      issue('ruleset_invalid', ['tiers', pooling], {
+        problem: 'remainder pooling needs a whole-number quota: give "method": "droop"',
+      }),
+    );
+  const kinds = file.tiers.map((t) => t.kind);
+  const dup = kinds.find((k, i) => kinds.indexOf(k) !== i);
+  if (dup !== undefined)
+    issues.push(
+      issue('ruleset_invalid', ['tiers'], { problem: 'a tier kind appears twice', kind: dup }),
+    );
   if (method.kind === 'divisor' && method.singleSeat)
     issues.push(
       issue('ruleset_invalid', ['method'], {

@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { builtInRulesetIds, readRulesetSource } from '../../elections/rulesets.js';
+import { computeSeats } from '../pipeline/seats.js';
+import { rulesetFromJson } from './compile.js';
+import { mergePatch } from './overrides.js';
+import type { ListRuleset } from './ruleset.js';
+
+/** A small valid list ruleset, to mutate in each case. */
+const tiny = (): Record<string, unknown> => ({
+  format: 'cifra-ruleset/1',
+  id: 'tiny',
+  label: 'Tiny',
+  kind: 'list',
+  totalSeats: 8,
+  districts: [
+    { name: 'North', seats: 5 },
+    { name: 'South', seats: 3 },
+  ],
+  method: 'dhondt',
+  threshold: { kind: 'share', share: '10%', source: 'test' },
+});
+
+function list(raw: unknown, options: Record<string, string> = {}): ListRuleset {
+  const r = rulesetFromJson(raw, options);
+  if (!r.ok || r.value.kind !== 'list') throw new Error(JSON.stringify(r));
+  return r.value;
+}
+
+describe('rulesetFromJson(file) validates a ruleset file', () => {
+  it('fills the documented defaults: plurality for single seats, report ties, next quotient', () => {
+    const r = list(tiny());
+    expect(r.singleSeatMethod.id).toBe('plurality');
+    expect(r.tieBreak).toEqual({ kind: 'steps', steps: ['report'] });
+    expect(r.exhaustedList).toBe('next-quotient');
+    expect(r.threshold).toMatchObject({ kind: 'share', scope: 'national', base: 'valid' });
+    expect(r.threshold).toMatchObject({ share: { numerator: 10, denominator: 100 } });
+  });
+
+  it.each([
+    [{ ...tiny(), format: 'cifra-ruleset/9' }, ['format']],
+    [{ ...tiny(), totalSeats: -1 }, ['totalSeats']],
+    [{ ...tiny(), method: 'dhont' }, ['method']],
+    [
+      { ...tiny(), threshold: { kind: 'share', share: 'five percent', source: 't' } },
+      ['threshold', 'share'],
+    ],
+    [{ ...tiny(), threshold: { kind: 'share', share: '5%' } }, ['threshold', 'source']],
+    [{ ...tiny(), districts: [{ name: 'North', seats: 2.5 }] }, ['districts', 0, 'seats']],
+    [{ ...tiny(), tieBreak: ['coin-toss'] }, ['tieBreak', 0]],
+    [{ ...tiny(), colour: 'red' }, []],
+  ] as const)('gives ruleset_invalid with the JSON path of the bad field (%#)', (raw, path) => {
+    const r = rulesetFromJson(raw);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.every((i) => i.code === 'ruleset_invalid')).toBe(true);
+    expect(r.error.map((i) => i.path)).toContainEqual(path);
+  });
+
+  it('checks the seats add up, names are unique and plurality stays for single seats', () => {
+    const bad = rulesetFromJson({
+      ...tiny(),
+      totalSeats: 9,
+      districts: [
+        { name: 'North', seats: 5 },
+        { name: 'north', seats: 3 },
+      ],
+      method: 'plurality',
+    });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.error.map((i) => i.path)).toEqual([
+      ['districts', 1, 'name'],
+      ['totalSeats'],
+      ['method'],
+    ]);
+  });
+
+  it('resolves option switches, with unknown options and values as coded issues', () => {
+    const raw = {
+      ...tiny(),
+      options: [
+        { name: 'valla', values: ['low', 'high', 'none'], default: 'low', description: 'd' },
+      ],
+      threshold: {
+        $option: 'valla',
+        cases: {
+          low: { kind: 'share', share: '3%', source: 't' },
+          high: { kind: 'share', share: '7%', source: 't' },
+          none: null,
+        },
+      },
+    };
+    expect(list(raw).threshold).toMatchObject({ share: { numerator: 3, denominator: 100 } });
+    expect(list(raw, { valla: 'high' }).threshold).toMatchObject({ share: { numerator: 7 } });
+    expect(list(raw, { valla: 'none' }).threshold).toBeNull();
+    expect(list(raw, { valla: 'none' }).options).toEqual({ valla: 'none' });
+    const unknown = rulesetFromJson(raw, { valla: 'medium', colour: 'red' });
+    expect(unknown.ok ? [] : unknown.error.map((i) => i.code)).toEqual([
+      'invalid_option',
+      'unknown_option',
+    ]);
+  });
+
+  it('rejects a switch on an undeclared option or missing a case, and a default outside the values', () => {
+    const undeclared = rulesetFromJson({ ...tiny(), method: { $option: 'm', cases: {} } });
+    expect(undeclared.ok ? null : undeclared.error[0]).toMatchObject({
+      code: 'ruleset_invalid',
+      path: ['method'],
+    });
+    const missing = rulesetFromJson({
+      ...tiny(),
+      options: [{ name: 'm', values: ['a', 'b'], default: 'a', description: 'd' }],
+      method: { $option: 'm', cases: { a: 'dhondt' } },
+    });
+    expect(missing.ok ? null : missing.error[0]).toMatchObject({
+      path: ['method', 'cases'],
+      details: { missing: ['b'] },
+    });
+    const badDefault = rulesetFromJson({
+      ...tiny(),
+      options: [{ name: 'm', values: ['a'], default: 'z', description: 'd' }],
+    });
+    expect(badDefault.ok ? null : badDefault.error[0]).toMatchObject({
+      path: ['options', 0, 'default'],
+    });
+  });
+
+  it('"$omit" removes the key that holds the switch', () => {
+    const raw = {
+      ...tiny(),
+      options: [{ name: 'a', values: ['on', 'off'], default: 'on', description: 'd' }],
+      threshold: {
+        kind: 'share',
+        share: '5%',
+        source: 't',
+        alliance: { $option: 'a', cases: { on: { kind: 'flat', extra: '1%' }, off: '$omit' } },
+      },
+    };
+    expect(list(raw).threshold).toHaveProperty('alliance');
+    expect(list(raw, { a: 'off' }).threshold).not.toHaveProperty('alliance');
+  });
+
+  it('apportions districts given without seats from their electorate', () => {
+    const r = list({
+      ...tiny(),
+      districts: [
+        { name: 'North', electorate: 620 },
+        { name: 'South', electorate: 180 },
+      ],
+      apportionment: { method: 'hare', minimum: 1, source: 't' },
+    });
+    expect(r.districts.map((d) => d.seats)).toEqual([6, 2]);
+  });
+
+  it('remainder pooling needs the Droop quota', () => {
+    const r = rulesetFromJson({
+      ...tiny(),
+      method: 'hare',
+      tiers: [{ kind: 'remainder-pooling', method: 'hare', source: 't' }],
+    });
+    expect(r.ok ? null : r.error[0]).toMatchObject({ code: 'ruleset_invalid', path: ['tiers', 0] });
+  });
+});
+
+describe('what-if changes (method, threshold, seats)', () => {
+  const votes = [
+    { district: 'North', party: 'A', votes: 5000 },
+    { district: 'North', party: 'B', votes: 3000 },
+    { district: 'North', party: 'C', votes: 900 },
+    { district: 'South', party: 'A', votes: 2000 },
+    { district: 'South', party: 'B', votes: 1500 },
+    { district: 'South', party: 'C', votes: 600 },
+  ];
+  const whatIf = (w: Parameters<typeof rulesetFromJson>[2]): ListRuleset => {
+    const r = rulesetFromJson(tiny(), {}, w);
+    if (!r.ok || r.value.kind !== 'list') throw new Error(JSON.stringify(r));
+    return r.value;
+  };
+
+  it('--threshold lowers the valla: C (11.6 % nationally) passes a 10 % valla and fails 12 %', () => {
+    expect(computeSeats(whatIf({}), { votes }).passed).toEqual(['A', 'B', 'C']);
+    expect(computeSeats(whatIf({ threshold: '12%' }), { votes }).passed).toEqual(['A', 'B']);
+    expect(whatIf({ threshold: 'none' }).threshold).toBeNull();
+  });
+
+  it('--method and --seats change the method and the house; bad values are coded issues', () => {
+    expect(whatIf({ method: 'sainte-lague' }).method.id).toBe('sainte-lague');
+    expect(whatIf({ method: 'modified-sainte-lague:1.2' }).method.id).toBe(
+      'modified-sainte-lague:12/10',
+    );
+    const bad = rulesetFromJson(tiny(), {}, { method: 'borda', threshold: 'lots', seats: 10 });
+    expect(bad.ok ? [] : bad.error.map((i) => [i.code, i.path[0]])).toEqual([
+      ['invalid_option', 'method'],
+      ['invalid_option', 'threshold'],
+      ['invalid_option', 'seats'],
+    ]);
+  });
+});
+
+describe('every built-in ruleset file', () => {
+  it.each(builtInRulesetIds())('%s is valid and keeps its id', (id) => {
+    const src = readRulesetSource(id);
+    expect(src.ok).toBe(true);
+    if (!src.ok) return;
+    const r = rulesetFromJson(src.value.json);
+    expect(r.ok ? r.value.id : r.error).toBe(id);
+  });
+
+  it('mergePatch: objects merge, null deletes, the rest replaces (RFC 7386)', () => {
+    expect(mergePatch({ a: 1, b: { c: 2, d: 3 } }, { b: { c: null, e: 4 }, f: [1] })).toEqual({
+      a: 1,
+      b: { d: 3, e: 4 },
+      f: [1],
+    });
+  });
+});
