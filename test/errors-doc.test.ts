@@ -33,4 +33,14 @@ describe('docs/errors.md', () => {
     for (const c of used) expect(ISSUE_CODES).toContain(c);
     expect(used.size).toBeGreaterThan(10);
   });
+
+  it('every documented code is raised somewhere in src/ (no code listed that nothing returns)', async () => {
+    const { execSync } = await import('node:child_process');
+    const text = execSync(
+      'grep -rhoE "\'[a-z_]+\'" src --include=*.ts --exclude=issues.ts --exclude=messages.ts || true',
+      { cwd: new URL('..', import.meta.url) },
+    ).toString();
+    const mentioned = new Set(text.split('\n').map((s) => s.slice(1, -1)));
+    expect(ISSUE_CODES.filter((c) => !mentioned.has(c))).toEqual([]);
+  });
 });

@@ -253,6 +253,8 @@ export const ImportReportSchema = z.object({
   quarantinedByCode: z.record(z.string(), z.number().int()),
   warningsByCode: z.record(z.string(), z.number().int()),
   conflictMesas: z.array(z.string()),
+  /** One acta_conflict warning per mesa in conflict. */
+  issues: z.array(IssueSchema),
   finishedAt: z.string(),
 });
 

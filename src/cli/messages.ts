@@ -149,10 +149,6 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'el número de mesa no tiene 6 dígitos',
   },
   ubigeo_invalid: { en: 'the ubigeo is not a 6-digit code', es: 'el ubigeo no tiene 6 dígitos' },
-  election_mismatch: {
-    en: 'the row belongs to another election',
-    es: 'la fila pertenece a otra elección',
-  },
   unknown_election: { en: 'no such election in the store', es: 'elección desconocida' },
   acta_not_found: { en: 'no such acta in the store', es: 'acta no encontrada' },
   unknown_rules: {

@@ -54,7 +54,6 @@ export const ISSUE_CODES = [
   'annulled_votes_not_null',
   'mesa_invalid',
   'ubigeo_invalid',
-  'election_mismatch',
   'unknown_election',
   'acta_not_found',
   // projection

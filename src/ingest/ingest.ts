@@ -53,6 +53,8 @@ export interface IngestReport extends ImportSummary {
   readonly valid: number;
   readonly warningsByCode: Readonly<Record<string, number>>;
   readonly conflictMesas: readonly string[];
+  /** Problems of the import as a whole: one acta_conflict warning per mesa in conflict. */
+  readonly issues: readonly Issue[];
 }
 
 /** Bytes per read: big enough that the per-chunk work (an await, a flush check) is noise. */
@@ -274,6 +276,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
         quarantinedByCode: {},
         warningsByCode: {},
         conflictMesas: [],
+        issues: [],
         finishedAt: o.now(),
       },
     };
@@ -424,6 +427,15 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
         alreadyImported: false,
         warningsByCode,
         conflictMesas,
+        // the same acta arrived with other figures: both versions are kept, the new one not applied
+        issues: conflictMesas.map((mesa) =>
+          issue(
+            'acta_conflict',
+            ['mesa', mesa],
+            { importId: session?.importId ?? null },
+            'warning',
+          ),
+        ),
       },
     };
   } catch (e) {

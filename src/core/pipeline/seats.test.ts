@@ -251,4 +251,77 @@ describe('computeSeats', () => {
     expect(north?.elected?.['A']).toEqual(['a2', 'a1']);
     expect(res.issues.some((i) => i.code === 'insufficient_candidates')).toBe(true);
   });
+
+  it('a tie with a list that has no candidate left goes to the next quotient, not to a draw', () => {
+    // North (5 seats, D'Hondt): A 400, B 200 → A 400, A 200 = B 200 … With 2 seats the second is
+    // a tie between A and B; A has one candidate, so it cannot take it: B does, with no tie.
+    const r = { ...tiny(null), districts: [{ name: 'North', seats: 2 }], totalSeats: 2 };
+    const votes = rows('North', { A: 400, B: 200 });
+    const candidates = [
+      { district: 'North', party: 'A', candidate: 'a1', position: 1, votes: 1 },
+      { district: 'North', party: 'B', candidate: 'b1', position: 1, votes: 2 },
+      { district: 'North', party: 'B', candidate: 'b2', position: 2, votes: 1 },
+    ];
+    expect(computeSeats(r, { votes }).ties).toHaveLength(1); // without candidates: a real tie
+    const res = computeSeats(r, { votes, candidates });
+    expect(res.ties).toEqual([]);
+    expect(res.seats).toEqual({ A: 1, B: 1 });
+    // every list exhausted: the seat is vacant, not drawn
+    const short = computeSeats(r, { votes, candidates: candidates.slice(0, 2) });
+    expect(short.ties).toEqual([]);
+    expect(short.districts[0]).toMatchObject({ seats: { A: 1, B: 1 } });
+    const none = computeSeats(
+      { ...r, districts: [{ name: 'North', seats: 3 }], totalSeats: 3 },
+      { votes, candidates: candidates.slice(0, 2) },
+    );
+    expect(none.districts[0]).toMatchObject({ seats: { A: 1, B: 1 }, vacant: 1, unallocated: 0 });
+  });
+
+  it('party names differing only by case or Unicode normalisation are one party', () => {
+    const nfc = 'Perú Libre';
+    const nfd = 'Perú Libre'.normalize('NFD');
+    expect(nfd).not.toBe(nfc);
+    const r = tiny(null);
+    const res = computeSeats(r, {
+      votes: [
+        { district: 'North', party: nfc, votes: 300 },
+        { district: 'South', party: nfd, votes: 200 },
+        { district: 'South', party: 'perú libre', votes: 100 },
+        { district: 'North', party: 'B', votes: 100 },
+      ],
+    });
+    expect(res.votes.map((v) => v.party)).toEqual([nfc, 'B']);
+    expect(res.issues).toEqual([
+      expect.objectContaining({ code: 'duplicate_row', path: ['votes', 3] }),
+    ]);
+  });
+
+  it('raises district_without_seats for votes in a district of 0 seats', () => {
+    const res = computeSeats(tiny(null), {
+      votes: [...rows('North', { A: 5, B: 3 }), ...rows('Empty', { A: 7 })],
+      districts: [
+        { district: 'North', seats: 3 },
+        { district: 'Empty', seats: 0 },
+      ],
+    });
+    expect(res.issues).toEqual([
+      {
+        code: 'district_without_seats',
+        severity: 'warning',
+        path: ['district', 'Empty'],
+        details: { votes: 7 },
+      },
+    ]);
+    expect(res.seats).toEqual({ A: 2, B: 1 });
+  });
+
+  it('--districts that redefines the chamber is the house: no seats_total_mismatch warning', () => {
+    const r = ruleset('pe-2026-parlamento-andino'); // 5 seats built in
+    const res = computeSeats(r, {
+      votes: rows('Anywhere', { A: 60, B: 40 }),
+      districts: [{ district: 'Anywhere', seats: 10 }],
+    });
+    expect(res.issues).toEqual([]);
+    expect(res.totalSeats).toBe(10);
+  });
 });

@@ -488,6 +488,9 @@ export function computeSeats(
   for (const d of lower.districts)
     for (const [p, s] of Object.entries(d.seats)) totals.set(p, (totals.get(p) ?? 0) + s);
   const tiers = [...lower.tiers];
+  for (const t of tiers)
+    if (t.kind === 'remainder-pooling')
+      for (const [p, s] of Object.entries(t.seats)) totals.set(p, (totals.get(p) ?? 0) + s);
   if (compensation !== undefined) {
     const c = compensationSeats(compensation, prep, totals, st.threshold, issues);
     tiers.push(c.report);

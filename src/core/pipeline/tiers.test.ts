@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { rulesetFromJson } from '../rulesets/compile.js';
+import type { ListRuleset } from '../rulesets/ruleset.js';
+import { computeSeats, type VoteRow } from './seats.js';
+
+/** A ruleset from a few fields over a plain base; every expected value below is worked by hand. */
+function rules(extra: Record<string, unknown>): ListRuleset {
+  const r = rulesetFromJson({
+    format: 'cifra-ruleset/1',
+    id: 'case',
+    label: 'case',
+    kind: 'list',
+    method: 'dhondt',
+    ...extra,
+  });
+  if (!r.ok || r.value.kind !== 'list') throw new Error(JSON.stringify(r));
+  return r.value;
+}
+
+const rows = (district: string, o: Record<string, number>): VoteRow[] =>
+  Object.entries(o).map(([party, votes]) => ({ district, party, votes }));
+
+describe('compensation tier', () => {
+  const ruleset = rules({
+    totalSeats: 6,
+    districts: [
+      { name: 'North', seats: 2 },
+      { name: 'South', seats: 2 },
+    ],
+    tiers: [{ kind: 'compensation', seats: 2, method: 'sainte-lague', source: 'test' }],
+  });
+
+  it('levels each list to its national Sainte-Laguë entitlement', () => {
+    // North (D'Hondt, 2): A 600, B 350 → A 1, B 1. South: A 500, C 320 → A 1, C 1.
+    // National 6 seats by Sainte-Laguë on A 1100, B 550, C 420: quotients 1100 A, 550 B, 420 C,
+    // 366.7 A, 220 A, 183.3 B → A 3, B 2, C 1; compensation = entitlement − district seats.
+    const r = computeSeats(ruleset, {
+      votes: [
+        ...rows('North', { A: 600, B: 350, C: 100 }),
+        ...rows('South', { A: 500, B: 200, C: 320 }),
+      ],
+    });
+    expect(r.issues).toEqual([]);
+    expect(r.tiers).toEqual([
+      {
+        kind: 'compensation',
+        seats: { A: 1, B: 1 },
+        entitlement: { A: 3, B: 2, C: 1 },
+        overhang: [],
+        qualifying: ['A', 'B', 'C'],
+      },
+    ]);
+    expect(r.seats).toEqual({ A: 3, B: 2, C: 1 });
+    expect(r.totalSeats).toBe(6);
+  });
+
+  it('leaves out a list with overhang and shares the rest among the others', () => {
+    // C wins both seats of South with 100 votes; nationally (A 1000, B 900, C 100) its
+    // entitlement is 0 < 2: C keeps its 2 seats and leaves; the other 4 by Sainte-Laguë: A 2, B 2.
+    const r = computeSeats(ruleset, {
+      votes: [...rows('North', { A: 1000, B: 900 }), ...rows('South', { C: 100 })],
+    });
+    const tier = r.tiers?.[0];
+    expect(tier).toMatchObject({ kind: 'compensation', overhang: ['C'], seats: { A: 1, B: 1 } });
+    expect(r.seats).toEqual({ A: 2, B: 2, C: 2 });
+  });
+});
+
+describe('remainder pooling tier', () => {
+  it('gives full Droop quotas in the districts and the rest on the pooled remainders', () => {
+    // Droop quota 251 in both (⌊1000/4⌋ + 1): North A 1 (r 249), B 1 (r 49), C 0 (r 200);
+    // South A 1 (149), B 1 (149), C 0 (200). Pool 2 seats on A 398, B 198, C 400 by Hare:
+    // quotas 0.799, 0.398, 0.803 → C 1, A 1.
+    const r = computeSeats(
+      rules({
+        totalSeats: 6,
+        method: 'droop',
+        districts: [
+          { name: 'North', seats: 3 },
+          { name: 'South', seats: 3 },
+        ],
+        tiers: [{ kind: 'remainder-pooling', method: 'hare', source: 'test' }],
+      }),
+      {
+        votes: [
+          ...rows('North', { A: 500, B: 300, C: 200 }),
+          ...rows('South', { A: 400, B: 400, C: 200 }),
+        ],
+      },
+    );
+    expect(r.issues).toEqual([]);
+    expect(r.districts.map((d) => [d.district, d.seats, d.pooledSeats])).toEqual([
+      ['North', { A: 1, B: 1 }, 1],
+      ['South', { A: 1, B: 1 }, 1],
+    ]);
+    expect(r.tiers).toEqual([
+      { kind: 'remainder-pooling', seats: { A: 1, C: 1 }, remainders: { A: 398, B: 198, C: 400 } },
+    ]);
+    expect(r.seats).toEqual({ A: 3, B: 2, C: 1 });
+  });
+});
+
+describe('apparentment tier', () => {
+  it('allocates a group as one list, then inside it', () => {
+    // Alone (D'Hondt, 5): 450 A, 260 B, 240 C, 225 A, 150 A → A 3, B 1, C 1.
+    // B + C grouped (500): 500 X, 450 A, 250 X, 225 A, 166.7 X → X 3, A 2; inside X: 260 B,
+    // 240 C, 130 B → B 2, C 1.
+    const base = { totalSeats: 5, districts: [{ name: 'Only', seats: 5 }] };
+    const votes = [
+      { district: 'Only', party: 'A', votes: 450 },
+      { district: 'Only', party: 'B', votes: 260, group: 'X' },
+      { district: 'Only', party: 'C', votes: 240, group: 'X' },
+    ];
+    expect(computeSeats(rules(base), { votes }).seats).toEqual({ A: 3, B: 1, C: 1 });
+    const grouped = rules({
+      ...base,
+      tiers: [{ kind: 'apparentment', inner: 'dhondt', source: 't' }],
+    });
+    expect(computeSeats(grouped, { votes }).seats).toEqual({ A: 2, B: 2, C: 1 });
+  });
+});
+
+describe('majority-bonus tier', () => {
+  // SOURCE: ERM 2022, Lima Metropolitana provincial council (39 regidores): votes per list from
+  // ONPE's portal at 100 % of actas (third-party capture, github.com/annaabsi/ERM2022); the JEE
+  // Lima Centro proclaimed RP 21 (bonus), Podemos 7, Somos Perú 5, Frente Esperanza 3, APP 2, JP 1.
+  const lima = {
+    'RENOVACION POPULAR': 1_397_727,
+    'PODEMOS PERU': 1_342_828,
+    'PARTIDO DEMOCRATICO SOMOS PERU': 1_003_805,
+    'PARTIDO FRENTE DE LA ESPERANZA 2021': 578_673,
+    'ALIANZA PARA EL PROGRESO': 376_630,
+    'JUNTOS POR EL PERU': 337_585,
+    'AVANZA PAIS - PARTIDO DE INTEGRACION SOCIAL': 185_461,
+    'PARTIDO POLITICO NACIONAL PERU LIBRE': 77_934,
+  };
+  const council = rules({
+    totalSeats: 39,
+    districts: [{ name: 'Lima Metropolitana', seats: 39 }],
+    tiers: [{ kind: 'majority-bonus', seats: 'half-plus-one', source: 'Ley 26864 art. 25' }],
+  });
+
+  it('gives the winner ⌈39/2⌉ + 1 = 21 and the rest by cifra repartidora (Lima 2022 proclamation)', () => {
+    const r = computeSeats(council, { votes: rows('Lima Metropolitana', lima) });
+    expect(r.seats).toEqual({
+      'RENOVACION POPULAR': 21,
+      'PODEMOS PERU': 7,
+      'PARTIDO DEMOCRATICO SOMOS PERU': 5,
+      'PARTIDO FRENTE DE LA ESPERANZA 2021': 3,
+      'ALIANZA PARA EL PROGRESO': 2,
+      'JUNTOS POR EL PERU': 1,
+    });
+    expect(r.districts[0]?.clauses).toEqual([
+      { clause: 'majority-bonus', party: 'RENOVACION POPULAR', before: 11, after: 21 },
+    ]);
+  });
+
+  it('changes nothing when the winner already has the bonus seats by cifra repartidora', () => {
+    // D'Hondt: 910/36 = 25.3 is the 39th quotient (B's third is 30, its fourth 22.5) → A 36, B 3.
+    const r = computeSeats(council, { votes: rows('Lima Metropolitana', { A: 910, B: 90 }) });
+    expect(r.seats).toEqual({ A: 36, B: 3 });
+    expect(r.districts[0]?.clauses).toBeUndefined();
+  });
+});
+
+describe('absolute-majority tier', () => {
+  it('moves one seat to a list with > half of the votes from the list that won the last seat', () => {
+    // Hare, 10 seats, V = 10,000: A 5.1 → 5, B 2.5 → 2, C 2.4 → 2, remainder seat to B (.5):
+    // A has 51 % of the votes but 5 of 10 seats → one seat from B (the last seat) to A.
+    const r = computeSeats(
+      rules({
+        totalSeats: 10,
+        method: 'hare',
+        districts: [{ name: 'Only', seats: 10 }],
+        tiers: [{ kind: 'absolute-majority', source: 'Kieswet art. P 9' }],
+      }),
+      { votes: rows('Only', { A: 5100, B: 2500, C: 2400 }) },
+    );
+    expect(r.seats).toEqual({ A: 6, B: 2, C: 2 });
+    expect(r.districts[0]?.clauses).toEqual([
+      { clause: 'absolute-majority', party: 'A', before: 5, after: 6, from: 'B' },
+    ]);
+  });
+});
