@@ -1,0 +1,230 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/program.js';
+import { dataPath } from '../src/io/paths.js';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'cifra-rules-'));
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+const spainVotes = file(
+  'es.csv',
+  gunzipSync(readFileSync(dataPath('spain/2023/votes_congreso_2023.csv.gz'))).toString('utf8'),
+);
+const spainDistricts = dataPath('spain/2023/districts_congreso_2023.csv');
+
+describe('cifra rules', () => {
+  it('--schema prints the JSON Schema of ruleset files', async () => {
+    const r = await cli('rules', '--schema');
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.out) as { title: string; oneOf?: unknown[]; anyOf?: unknown[] };
+    expect(schema.title).toContain('cifra-ruleset/1');
+    expect(JSON.stringify(schema)).toContain('"hagenbach-bischoff"');
+    expect(JSON.stringify(schema)).toContain('"biproportional"');
+  });
+
+  it('ID --format json prints the file as written; a file path shows the same ruleset', async () => {
+    const r = await cli('rules', 'es-congreso', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(readFileSync(dataPath('rulesets/es-congreso.json'), 'utf8').trimEnd());
+    const copy = file('mine.json', r.out);
+    const shown = await cli('rules', copy);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain('es-congreso: España — Congreso de los Diputados');
+    expect(shown.out).toContain('LOREG art. 163.1.a');
+  });
+
+  it('an invalid file gets coded issues with the JSON path, never a stack trace', async () => {
+    const bad = file(
+      'bad.json',
+      JSON.stringify({
+        format: 'cifra-ruleset/1',
+        id: 'x',
+        kind: 'list',
+        label: 'x',
+        totalSeats: 3,
+        districts: [{ name: 'A', seats: 3 }],
+        method: 'dhont',
+      }),
+    );
+    const r = await cli(
+      'seats',
+      '--rules',
+      bad,
+      '--votes',
+      file('v.csv', 'district,party,votes\nA,P,1\n'),
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('error ruleset_invalid at method');
+    expect(r.err).not.toContain('    at ');
+    const notJson = await cli('rules', file('broken.json', '{"format": '));
+    expect(notJson.code).toBe(1);
+    expect(notJson.err).toContain('ruleset_invalid');
+    const missing = await cli('seats', '--rules', join(dir, 'nowhere.json'), '--votes', bad);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('ruleset_not_found');
+    const unknownId = await cli('rules', 'pe-2031-congreso');
+    expect(unknownId.err).toContain('ruleset_not_found');
+  });
+});
+
+describe('built-in rulesets round trip', () => {
+  it.each(['es-congreso', 'pe-2026-diputados', 'pt-assembleia', 'ch-zh-gemeinderat-2018'])(
+    '%s exported with --format json and read back gives identical seats',
+    async (id) => {
+      const exported = file(`${id}.json`, (await cli('rules', id, '--format', 'json')).out);
+      const inputs: Record<string, string[]> = {
+        'es-congreso': ['--votes', spainVotes, '--districts', spainDistricts],
+        'pe-2026-diputados': ['--votes', file('pe.csv', peVotes())],
+        'pt-assembleia': ['--votes', dataPath('portugal/2025/votes.csv')],
+        'ch-zh-gemeinderat-2018': [
+          '--votes',
+          dataPath('switzerland/zurich-gemeinderat-2018/votes.csv'),
+        ],
+      };
+      const args = inputs[id] ?? [];
+      const builtIn = await cli('seats', '--rules', id, ...args, '--format', 'json', '--seed', '7');
+      const fromFile = await cli(
+        'seats',
+        '--rules',
+        exported,
+        ...args,
+        '--format',
+        'json',
+        '--seed',
+        '7',
+      );
+      expect(builtIn.code).toBe(0);
+      expect(fromFile.out).toBe(builtIn.out);
+      expect(
+        Object.keys((JSON.parse(builtIn.out) as { seats: object }).seats).length,
+      ).toBeGreaterThan(1);
+    },
+  );
+});
+
+/** Votes for every circunscripción of the 2026 Chamber: four lists in fixed proportions. */
+function peVotes(): string {
+  const rs = JSON.parse(readFileSync(dataPath('rulesets/pe-2026-diputados.json'), 'utf8')) as {
+    districts: { name: string }[];
+  };
+  const lines = ['district,party,votes'];
+  rs.districts.forEach((d, i) => {
+    for (const [p, v] of [
+      ['A', 5000 + i * 37],
+      ['B', 3000 + i * 11],
+      ['C', 1500 - i * 13],
+      ['D', 300],
+    ] as const)
+      lines.push(`${d.name},${p},${v}`);
+  });
+  return lines.join('\n') + '\n';
+}
+
+describe('cifra seats what-if', () => {
+  it('--threshold, --method and --seats change the valla, the method and the house', async () => {
+    const votes = file(
+      'andean.csv',
+      'district,party,votes\nNACIONAL,PL,400\nNACIONAL,FP,300\nNACIONAL,RP,200\nNACIONAL,AP,45\n',
+    );
+    const base = [
+      'seats',
+      '--rules',
+      'pe-2026-parlamento-andino',
+      '--votes',
+      votes,
+      '--format',
+      'json',
+    ];
+    const seats = async (...more: string[]) =>
+      JSON.parse((await cli(...base, ...more)).out) as {
+        seats: Record<string, number>;
+        passed: string[];
+      };
+    expect((await seats()).seats).toEqual({ FP: 2, PL: 2, RP: 1 });
+    // AP has 4.8 %: a 4 % valla lets it in, 5 % keeps it out
+    expect((await seats('--threshold', '4%')).passed).toContain('AP');
+    expect((await seats('--threshold', '5%')).passed).not.toContain('AP');
+    // Sainte-Laguë, 5 seats: 400, 300, 200, 133.3 PL, 100 FP → PL 2, FP 2, RP 1; with 9 seats AP gets one
+    expect((await seats('--method', 'sainte-lague', '--seats', '9')).seats).toEqual({
+      PL: 4,
+      FP: 3,
+      RP: 2,
+    });
+    expect((await seats('--method', 'hare', '--seats', '20')).seats).toEqual({
+      PL: 9,
+      FP: 6,
+      RP: 4,
+      AP: 1,
+    });
+    const bad = await cli(...base, '--method', 'borda');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('invalid_option at method');
+  });
+
+  it('--seats on a ruleset with several districts and no electorate is a coded issue', async () => {
+    const r = await cli(
+      'seats',
+      '--rules',
+      'es-congreso',
+      '--votes',
+      spainVotes,
+      '--districts',
+      spainDistricts,
+      '--seats',
+      '400',
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('invalid_option at seats');
+  });
+});
+
+describe('cifra apportion with a ruleset file', () => {
+  it("uses the file's own districts and electorate; --seats apportions another house", async () => {
+    const rules = file(
+      'council.json',
+      JSON.stringify({
+        format: 'cifra-ruleset/1',
+        id: 'council',
+        label: 'A council',
+        kind: 'list',
+        totalSeats: 10,
+        districts: [
+          { name: 'Ward 1', electorate: 5200 },
+          { name: 'Ward 2', electorate: 3100 },
+          { name: 'Ward 3', electorate: 1700 },
+        ],
+        apportionment: { method: 'hare', minimum: 1, source: 'by-law' },
+        method: 'dhondt',
+      }),
+    );
+    const r = await cli('apportion', '--rules', rules, '--format', 'json');
+    expect(r.code).toBe(0);
+    // 1 each, 7 by Hare on 5200/3100/1700: 3.64, 2.17, 1.19 → 3, 2, 1 + the remainder to Ward 1 (.64)
+    expect(JSON.parse(r.out)).toEqual({
+      rules: 'council',
+      totalSeats: 10,
+      seats: { 'Ward 1': 5, 'Ward 2': 3, 'Ward 3': 2 },
+    });
+    const more = await cli('apportion', '--rules', rules, '--seats', '20', '--format', 'json');
+    // 17 by Hare: 8.84, 5.27, 2.89 → 8, 5, 2 + 2 remainders (Ward 3 .89, Ward 1 .84)
+    expect((JSON.parse(more.out) as { seats: object }).seats).toEqual({
+      'Ward 1': 10,
+      'Ward 2': 6,
+      'Ward 3': 4,
+    });
+  });
+});
