@@ -34,6 +34,10 @@ describe('cifra rules', () => {
     expect(schema.title).toContain('cifra-ruleset/1');
     expect(JSON.stringify(schema)).toContain('"hagenbach-bischoff"');
     expect(JSON.stringify(schema)).toContain('"biproportional"');
+    // the committed copy (npm run openapi) is the same
+    expect(schema).toEqual(
+      JSON.parse(readFileSync(new URL('../docs/ruleset.schema.json', import.meta.url), 'utf8')),
+    );
   });
 
   it('ID --format json prints the file as written; a file path shows the same ruleset', async () => {
