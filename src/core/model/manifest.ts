@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/**
+ * The election manifest format, `cifra-election/1`: an election as a data file — what it is, the
+ * rules that decide it, its choices, where its figures come from and how far to trust them.
+ * Every bundled election is such a file under data/elections/; `cifra ingest --election FILE`
+ * reads a user's. docs/elections.md documents each field.
+ */
+export const ELECTION_FORMAT = 'cifra-election/1';
+
+const Label = z.union([z.string().min(1), z.strictObject({ es: z.string().min(1), en: z.string().min(1) })]);
+
+/** How far a figure can be trusted: what the dashboard and the API say next to it. */
+export const StatusSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('final') }).describe('The count is complete and proclaimed.'),
+  z
+    .strictObject({
+      kind: z.literal('provisional'),
+      pctCounted: z.string().regex(/^\d{1,3}\.\d{3}$/).nullable(),
+      cut: z.string().min(1).describe("The source's cut time (ISO 8601 with offset, or as the source prints it)."),
+    })
+    .describe('A count under way: % of actas counted at the cut.'),
+  z
+    .strictObject({ kind: z.literal('computed-by-cifra'), from: z.string().min(1) })
+    .describe('Computed by cifra from the figures named in `from` (e.g. seats from partial votes).'),
+  z
+    .strictObject({ kind: z.literal('third-party'), publisher: z.string().min(1) })
+    .describe('Published by a third party, not by the electoral authority.'),
+]);
+export type ElectionStatus = z.infer<typeof StatusSchema>;
+
+export const ChoiceSchema = z.strictObject({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  party: z.string().default(''),
+  /** The party's colour (#rrggbb); a party keeps its colour across elections. */
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+  ballotPosition: z.number().int().min(1).optional(),
+  /** The column of the source file that holds this choice's votes (e.g. VOTOS_P1). */
+  column: z.string().min(1).optional(),
+});
+export type ManifestChoice = z.infer<typeof ChoiceSchema>;
+
+export const SOURCE_FORMATS = ['onpe-mesa', 'cifra-csv', 'cifra-json', 'cifra-aggregate-csv'] as const;
+
+export const SourceSchema = z.strictObject({
+  format: z.enum(SOURCE_FORMATS),
+  /** A path under data/ (bundled), or relative to the manifest. */
+  file: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  publisher: z.string().min(1),
+  licence: z.string().min(1).optional(),
+  url: z.string().min(1).optional(),
+});
+export type ManifestSource = z.infer<typeof SourceSchema>;
+
+/** Seats a source publishes (an official table or a third party's), kept apart from cifra's. */
+export const PublishedSeatsSchema = z.strictObject({
+  kind: z.enum(['official', 'third-party']),
+  source: z.string().min(1),
+  totalSeats: z.number().int().min(1),
+  seats: z.record(z.string(), z.number().int().min(0)),
+  passed: z.array(z.string()).default([]),
+  valla: z.string().default(''),
+  seatsByDistrict: z.record(z.string(), z.number().int().min(0)).default({}),
+});
+export type PublishedSeatsFile = z.infer<typeof PublishedSeatsSchema>;
+
+export const ManifestSchema = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal(ELECTION_FORMAT),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  label: Label,
+  jurisdiction: z.string().min(1),
+  /** A built-in ruleset id, or a ruleset file's path relative to the manifest. */
+  ruleset: z.string().min(1),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  status: StatusSchema,
+  /** When the figures were as given (the source's cut or publication). */
+  asOf: z.string().min(1),
+  choices: z.array(ChoiceSchema).min(1),
+  sources: z.array(SourceSchema).min(1),
+  /** The provenance note (a PROVENANCE.md path under data/, or text). */
+  provenance: z.string().min(1),
+  /** Aggregates only: which figures the source has (all; votes, blank and null; valid votes only). */
+  figures: z.enum(['complete', 'votes', 'valid-only']).default('complete'),
+  seats: PublishedSeatsSchema.optional(),
+  /** Count pending actas that carry figures (a final release with stale state labels). */
+  pendingFiguresCount: z.boolean().default(false),
+});
+export type ElectionManifest = z.infer<typeof ManifestSchema>;
