@@ -17,10 +17,21 @@ export interface AggregateUnit {
   readonly blank: number | null;
   readonly null: number | null;
   readonly eligible: number | null;
-  readonly actas: { readonly counted: number; readonly total: number; readonly pending: number } | null;
+  readonly actas: {
+    readonly counted: number;
+    readonly total: number;
+    readonly pending: number;
+  } | null;
 }
 
-const FIGURES = ['blank', 'null', 'eligible', 'actas_counted', 'actas_total', 'actas_pending'] as const;
+const FIGURES = [
+  'blank',
+  'null',
+  'eligible',
+  'actas_counted',
+  'actas_total',
+  'actas_pending',
+] as const;
 
 /** Reads an aggregate CSV against the election's choices: a missing choice column rejects the file. */
 export function readAggregateCsv(
@@ -32,7 +43,9 @@ export function readAggregateCsv(
   const want = ['level', 'code', 'name', ...choices.map((c) => c.id.toLowerCase())];
   const missing = want.filter((c) => !t.value.headers.includes(c));
   if (missing.length > 0)
-    return err([issue('columns_missing', ['aggregate'], { file: path, missing, found: t.value.headers })]);
+    return err([
+      issue('columns_missing', ['aggregate'], { file: path, missing, found: t.value.headers }),
+    ]);
   const issues: Issue[] = [];
   const seen = new Set<string>();
   const units: AggregateUnit[] = [];
@@ -42,16 +55,23 @@ export function readAggregateCsv(
       if ((v[col] ?? '') === '') return null;
       const n = parseCount(v[col], false);
       if (n.ok) return n.value;
-      issues.push(issue('invalid_votes', ['aggregate', r.line, col], { value: v[col], problem: n.code }));
+      issues.push(
+        issue('invalid_votes', ['aggregate', r.line, col], { value: v[col], problem: n.code }),
+      );
       return null;
     };
     const key = `${v['level']}:${v['code']}`;
     if (seen.has(key)) {
-      issues.push(issue('duplicate_row', ['aggregate', r.line], { level: v['level'], code: v['code'] }));
+      issues.push(
+        issue('duplicate_row', ['aggregate', r.line], { level: v['level'], code: v['code'] }),
+      );
       continue;
     }
     seen.add(key);
-    const f = Object.fromEntries(FIGURES.map((c) => [c, figure(c)])) as Record<(typeof FIGURES)[number], number | null>;
+    const f = Object.fromEntries(FIGURES.map((c) => [c, figure(c)])) as Record<
+      (typeof FIGURES)[number],
+      number | null
+    >;
     const counted = f.actas_counted;
     const total = f.actas_total;
     units.push({
@@ -63,7 +83,9 @@ export function readAggregateCsv(
       null: f.null,
       eligible: f.eligible,
       actas:
-        counted === null || total === null ? null : { counted, total, pending: f.actas_pending ?? total - counted },
+        counted === null || total === null
+          ? null
+          : { counted, total, pending: f.actas_pending ?? total - counted },
     });
   }
   return issues.length > 0 ? err(issues) : ok(units);

@@ -3,18 +3,15 @@
 // votelib/evaluate/proportional.py HighestAverages) translated into cifra's public API.
 //
 // Not here, and why:
-// - divisor/result/macau, probe divisor_compare_macau, and modified_first_coef over the
-//   Huntington-Hill and Macau divisors: cifra has no 2^k sequence and no Huntington-Hill with
-//   another first divisor (reported in /work/research/votelib/CIFRA_FAILURES.md).
-// - prop/biprop_pukelsheim: cifra's lower apportionment does not settle this tied instance
-//   (CIFRA_FAILURES.md).
 // - core/level_overhang (tests/evaluate/test_core.py): MMP overhang levelling, which enlarges the
 //   house until every party keeps its district seats. Out of scope: cifra's compensation tier keeps
 //   the house fixed.
 // - prop/pureprop_withmax, prop/pureprop_withmin (PureProportionality): exact fractional seats,
 //   a measure rather than an apportionment. Out of scope: cifra's results are whole seats.
 // - prop/votes_per_seat, prop/votes_per_seat_round_math (VotesPerSeat): a house without a fixed
-//   size (CIFRA_FAILURES.md).
+//   size (the Weimar "automatic method"). Out of scope: every cifra ruleset has a house size.
+// - tests/evaluate/test_auxiliary.py RFC 3797 lots and the vote-weighted lot: cifra's lot is a
+//   seeded, recorded draw (src/core/random.ts); a public-source lot is not implemented.
 import { describe, expect, it } from 'vitest';
 import { allocateRaw, allocateSeats } from '../../src/core/allocation/allocate.js';
 import {
@@ -29,6 +26,7 @@ import {
   modifiedSainteLague,
   type DivisorMethod,
 } from '../../src/core/allocation/methods.js';
+import { MACAU, withFirstDivisor } from '../../src/core/allocation/methods.js';
 import { computeSeats } from '../../src/core/pipeline/seats.js';
 import { rulesetFromJson } from '../../src/core/rulesets/compile.js';
 import {
@@ -362,5 +360,79 @@ describe('seats already held (votelib prev_gains) as a compensation tier', () =>
     expectNoErrors(res);
     expect(res.tiers?.[0]).toMatchObject({ kind: 'compensation', seats: { A: 1, B: 2 } });
     expect(res.seats).toEqual({ A: 3, B: 2 });
+  });
+});
+
+describe('Macau divisors and other first divisors', () => {
+  it(`macau: d(k) = 2^k, positive for k > 0 — ${votelib('tests/component/test_divisor.py', 'test_result[macau]')}`, () => {
+    for (const k of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 100, 1000])
+      expect(MACAU.divisor(k)).toBe(2 ** k);
+    expect(MACAU.divisor(10000)).toBeGreaterThan(0);
+  });
+
+  it(`macau: A 10000, B 6000, C 1500, 8 seats → A 4, B 3, C 1 — ${votelibProbe('votelib/evaluate/proportional.py HighestAverages(macau)')}`, () => {
+    // quotients A 10000, 5000, 2500, 1250, 625; B 6000, 3000, 1500, 750; C 1500, 750:
+    // the eight largest are A×4, B×3 (750 < 1250) and the tie B 1500 = C 1500 takes both.
+    const a = allocateRaw([10000, 6000, 1500], 8, MACAU);
+    expect(a).toEqual({ seats: [4, 3, 1], tie: null });
+  });
+
+  it(`modified_first_coef(fx, 8654) gives 8654 at k = 0 and fx(k) after, for Huntington-Hill and Macau too — ${votelib('tests/component/test_divisor.py', 'test_modified_first_coef')}`, () => {
+    const first = { numerator: 8654, denominator: 1 };
+    for (const m of [HUNTINGTON_HILL, MACAU, DHONDT, SAINTE_LAGUE, DANISH, IMPERIALI]) {
+      const mod = withFirstDivisor(m, first);
+      expect(mod.divisor(0) / (mod.sequence.kind === 'linear' ? mod.sequence.scale : 1)).toBe(8654);
+      for (const k of [1, 2, 5])
+        expect(
+          mod.divisor(k) / (mod.sequence.kind === 'linear' ? mod.sequence.scale : 1),
+        ).toBeCloseTo(m.divisor(k) / (m.sequence.kind === 'linear' ? m.sequence.scale : 1), 12);
+    }
+    // Huntington-Hill with d(0) = 1 instead of 0: quotients A 100, B 90, A 70.7 (√2), B 63.6 → A 2, B 1
+    // (with d(0) = 0 both would first take a seat at an infinite quotient: the same here)
+    const hh = withFirstDivisor(HUNTINGTON_HILL, { numerator: 1, denominator: 1 });
+    expect(allocateRaw([100, 90], 3, hh)).toEqual({ seats: [2, 1], tie: null });
+    expect(allocateRaw([100, 90, 5], 2, hh).seats).toEqual([1, 1, 0]);
+    expect(allocateRaw([100, 90, 5], 2, HUNTINGTON_HILL).tie).toMatchObject({ seatsInContention: 2 });
+  });
+});
+
+describe('biproportional apportionment of a tied instance', () => {
+  it(`reports the tie and publishes no seat that breaks a marginal — ${votelib(PROP, 'test_biprop_pukelsheim')}`, () => {
+    // votelib returns one of the mirror-image apportionments (A {3: 1}, B {1: 1}, C {2: 1} by its
+    // alphabetical processing order); the instance is symmetric in parties 2 and 3 and districts
+    // B and C, so the law's lot must choose. cifra reports it and places no seat in a district;
+    // each party keeps its upper-apportionment seat.
+    const r = listRuleset({
+      id: 'biprop-pukelsheim',
+      totalSeats: 3,
+      districts: [
+        { name: 'A', seats: 1 },
+        { name: 'B', seats: 1 },
+        { name: 'C', seats: 1 },
+      ],
+      method: 'sainte-lague',
+      tiers: [
+        {
+          kind: 'biproportional',
+          upper: 'sainte-lague',
+          lower: 'sainte-lague',
+          votes: 'raw',
+          source: 'votelib',
+        },
+      ],
+    });
+    const votes = Object.entries({
+      A: { 1: 20, 2: 50, 3: 50 },
+      B: { 1: 50, 2: 20, 3: 20 },
+      C: { 1: 50, 2: 20, 3: 20 },
+    }).flatMap(([district, row]) =>
+      Object.entries(row).map(([party, v]) => ({ district, party, votes: v })),
+    );
+    const res = computeSeats(r, { votes });
+    expect(res.issues.map((i) => i.code)).toContain('biproportional_unsettled');
+    expect(
+      res.districts.every((d) => Object.keys(d.seats).length === 0 && d.unallocated === 1),
+    ).toBe(true);
+    expect(res.seats).toEqual({ '1': 1, '2': 1, '3': 1 });
   });
 });

@@ -3,10 +3,6 @@
 // votelib/evaluate/proportional.py) translated into cifra's public API.
 //
 // Not here, and why:
-// - test_quota.py test_result for hare_rounded, hagenbach_bischoff_ceil and
-//   hagenbach_bischoff_rounded (34 vote/seat pairs each), their entries in the registry and in
-//   probe quota_rounding_examples: cifra has no rounded Hare or Hagenbach-Bischoff quota
-//   (reported in /work/research/votelib/CIFRA_FAILURES.md).
 // - prop/imperiali_overaward_ignore, first definition: pytest never runs it (a second function
 //   of the same name shadows it), and votelib's real output differs from what it asserts.
 // - approval/quota_fail (tests/evaluate/test_approval.py QuotaSelector): selection of candidates
@@ -112,9 +108,87 @@ describe('quotas (votelib test_quota.py test_result)', () => {
   });
 });
 
+/**
+ * test_quota.py test_result, the three rounded quotas: votelib's value for each of the same 34
+ * pairs (hare_rounded = V/S half up, hagenbach_bischoff_ceil = ⌈V/(S+1)⌉,
+ * hagenbach_bischoff_rounded = V/(S+1) half up), and 0 < quota ≤ votes.
+ */
+const ROUNDED_CASES: [number, number, number, number, number][] = [
+  [1, 1, 1, 1, 1],
+  [2, 1, 2, 1, 1],
+  [5, 1, 5, 3, 3],
+  [1000, 1, 1000, 500, 500],
+  [5, 2, 3, 2, 2],
+  [1000, 2, 500, 334, 333],
+  [42, 42, 1, 1, 1],
+  [15000000, 200, 75000, 74627, 74627],
+  [150000000, 1, 150000000, 75000000, 75000000],
+  [807410, 8006, 101, 101, 101],
+  [312519, 8781, 36, 36, 36],
+  [78121, 3636, 21, 22, 21],
+  [590443, 4790, 123, 124, 123],
+  [932064, 8221, 113, 114, 113],
+  [362129, 7082, 51, 52, 51],
+  [546784, 6334, 86, 87, 86],
+  [712605, 6221, 115, 115, 115],
+  [156616, 7861, 20, 20, 20],
+  [344470, 5495, 63, 63, 63],
+  [974013, 2863, 340, 341, 340],
+  [400393, 2815, 142, 143, 142],
+  [721984, 9815, 74, 74, 74],
+  [527341, 6795, 78, 78, 78],
+  [783526, 4470, 175, 176, 175],
+  [926115, 8068, 115, 115, 115],
+  [389712, 6304, 62, 62, 62],
+  [194244, 7883, 25, 25, 25],
+  [932853, 3440, 271, 272, 271],
+  [774481, 9966, 78, 78, 78],
+  [401643, 9709, 41, 42, 41],
+  [99015, 8446, 12, 12, 12],
+  [643478, 4182, 154, 154, 154],
+  [693905, 1492, 465, 465, 465],
+  [53384, 6146, 9, 9, 9],
+];
+
+describe('rounded quotas (votelib test_quota.py test_result)', () => {
+  const ids: [string, QuotaId][] = [
+    ['hare_rounded', 'hare-rounded'],
+    ['hagenbach_bischoff_ceil', 'hagenbach-bischoff-ceil'],
+    ['hagenbach_bischoff_rounded', 'hagenbach-bischoff-rounded'],
+  ];
+  ids.forEach(([name, id], column) => {
+    it.each(ROUNDED_CASES)(
+      `quotaOf('${id}', %i, %i) is votelib's whole number — ${votelib(QUOTA, `test_result[*-${name}]`)}`,
+      (votes, seats, ...values) => {
+        const want = values[column] as number;
+        expect(quotaOf(id, votes, seats)).toEqual([want, 1]);
+        expect(want).toBeGreaterThan(0);
+        expect(want).toBeLessThanOrEqual(votes);
+      },
+    );
+  });
+
+  it(`rounds half up: hare_rounded (5,2) 3, (7,3) 2, (8,3) 3; hb_ceil (10,3) 3; hb_rounded (15,1) 8, (13,3) 3 — ${votelibProbe('votelib/component/quota.py quota_rounding_examples')}`, () => {
+    expect(quotaOf('hare-rounded', 5, 2)).toEqual([3, 1]);
+    expect(quotaOf('hare-rounded', 7, 3)).toEqual([2, 1]);
+    expect(quotaOf('hare-rounded', 8, 3)).toEqual([3, 1]);
+    expect(quotaOf('hagenbach-bischoff-ceil', 10, 3)).toEqual([3, 1]);
+    expect(quotaOf('hagenbach-bischoff-rounded', 15, 1)).toEqual([8, 1]);
+    expect(quotaOf('hagenbach-bischoff-rounded', 13, 3)).toEqual([3, 1]);
+  });
+});
+
 describe('the quota registry (votelib test_get, test_construct)', () => {
-  it(`names votelib's hare, droop, hagenbach_bischoff and imperiali and rejects unknown names — ${votelib(QUOTA, 'test_get + test_construct')}`, () => {
-    expect([...QUOTAS].sort()).toEqual(['droop', 'hagenbach-bischoff', 'hare', 'imperiali']);
+  it(`names votelib's seven quotas (hare, hare_rounded, droop, hagenbach_bischoff, its ceil and rounded forms, imperiali) and rejects unknown names — ${votelib(QUOTA, 'test_get + test_construct')}`, () => {
+    expect([...QUOTAS].sort()).toEqual([
+      'droop',
+      'hagenbach-bischoff',
+      'hagenbach-bischoff-ceil',
+      'hagenbach-bischoff-rounded',
+      'hare',
+      'hare-rounded',
+      'imperiali',
+    ]);
     // votelib raises KeyError for 'oapsdjf', '' and None; a cifra ruleset naming them is invalid.
     for (const quota of ['oapsdjf', '', null]) {
       const res = rulesetFromJson({

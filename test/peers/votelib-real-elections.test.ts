@@ -372,6 +372,78 @@ describe('Czechia, Chamber of Deputies 2021: the steps cifra can run', () => {
   });
 });
 
+describe('Czechia, Chamber of Deputies 2021: the whole election from one ruleset file', () => {
+  const cz = fixture<{ votesByRegion: ByRegion }>('cz-psp-2021.json');
+  const regions = Object.entries(cz.votesByRegion).map(([name, row]) => ({
+    name,
+    electorate: sum(row),
+  }));
+  // Act 247/1995 Coll. as amended in 2021: regions' seats by Hare on their valid votes; 5 %,
+  // coalitions of two 8 %, of three or more 11 %; first scrutiny by the Imperiali quota per
+  // region; the unused votes pooled nationally and shared by Droop; each party's pooled seats go
+  // to the regions of its largest unused votes (votelib: Droop over its regional unused votes).
+  const ruleset = listRuleset({
+    id: 'cz-psp-2021',
+    jurisdiction: 'cz',
+    totalSeats: 200,
+    districts: regions,
+    apportionment: { base: 'electorate', method: 'hare', source: 'Act 247/1995 § 48' },
+    method: 'imperiali-quota',
+    threshold: {
+      kind: 'share',
+      share: '5%',
+      alliance: {
+        kind: 'by-size',
+        shares: [
+          { min: 2, max: 2, share: '8%' },
+          { min: 3, share: '11%' },
+        ],
+      },
+      source: 'Act 247/1995 § 49',
+    },
+    tiers: [
+      {
+        kind: 'remainder-pooling',
+        method: 'droop',
+        placement: 'droop',
+        source: 'Act 247/1995 §§ 50–51',
+      },
+    ],
+  });
+  const alliances: Record<string, number> = { SPOLU: 3, 'Piráti+STAN': 2, TSS: 3 };
+  const votes = Object.entries(cz.votesByRegion).flatMap(([district, row]) =>
+    Object.entries(row).map(([party, v]) => ({
+      district,
+      party,
+      votes: v,
+      alliance: alliances[party],
+    })),
+  );
+  const res = computeSeats(ruleset, { votes });
+
+  it(`national: ANO 72, SPOLU 71, Piráti+STAN 37, SPD 20 — ${votelib(REAL, 'test_cz_psp_2021')}`, () => {
+    expectNoErrors(res);
+    expect(res.seats).toEqual({ ANO: 72, SPOLU: 71, 'Piráti+STAN': 37, SPD: 20 });
+  });
+
+  it(`Prague: ANO 5, Piráti+STAN 6, SPD 1, SPOLU 11; the pooled seat goes to SPOLU in Středočeský kraj — ${votelib(REAL, 'test_cz_psp_2021')}`, () => {
+    expect(res.districts.find((d) => d.district === 'Hlavní město Praha')?.seats).toEqual({
+      ANO: 5,
+      'Piráti+STAN': 6,
+      SPD: 1,
+      SPOLU: 11,
+    });
+    expect(res.districts.find((d) => d.district === 'Středočeský kraj')?.seats).toMatchObject({
+      SPOLU: 10,
+    });
+    expect(res.tiers?.[0]).toMatchObject({
+      kind: 'remainder-pooling',
+      seats: { SPOLU: 1 },
+      placed: true,
+    });
+  });
+});
+
 describe('Nové Město nad Metují, municipal council 2018: party seats', () => {
   it(`21 seats: VPM 6, ODS 4, NM 3, VČ 3, KDU-ČSL 3, ČSSD 1, KSČM 1 — ${votelib('tests/real/test_real_listbased.py', 'test_nmnmet_cc_2018 (party seats: the lengths of the elected lists)')}`, () => {
     // votelib asserts the elected candidates; their counts per party are the seats. Party votes

@@ -15,6 +15,10 @@ import {
   IMPERIALI_QUOTA,
   MODIFIED_SAINTE_LAGUE,
   SAINTE_LAGUE,
+  MACAU,
+  HARE_ROUNDED,
+  HAGENBACH_BISCHOFF_CEIL,
+  HAGENBACH_BISCHOFF_ROUNDED,
   modifiedSainteLague,
   quotaOf,
   type AllocationMethod,
@@ -44,8 +48,17 @@ const DIVISOR: readonly AllocationMethod[] = [
   ADAMS,
   HUNTINGTON_HILL,
   DEAN,
+  MACAU,
 ];
-const QUOTA: readonly LargestRemainderMethod[] = [HARE, DROOP, HAGENBACH_BISCHOFF, IMPERIALI_QUOTA];
+const QUOTA: readonly LargestRemainderMethod[] = [
+  HARE,
+  DROOP,
+  HAGENBACH_BISCHOFF,
+  IMPERIALI_QUOTA,
+  HARE_ROUNDED,
+  HAGENBACH_BISCHOFF_CEIL,
+  HAGENBACH_BISCHOFF_ROUNDED,
+];
 const ALL: readonly AllocationMethod[] = [...DIVISOR, ...QUOTA];
 
 describe.each(ALL.map((m) => [m.id, m] as const))('%s', (_id, method) => {

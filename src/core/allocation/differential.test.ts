@@ -15,8 +15,13 @@ import {
   IMPERIALI_QUOTA,
   MODIFIED_SAINTE_LAGUE,
   SAINTE_LAGUE,
+  MACAU,
+  HARE_ROUNDED,
+  HAGENBACH_BISCHOFF_CEIL,
+  HAGENBACH_BISCHOFF_ROUNDED,
   linearDivisors,
   modifiedSainteLague,
+  withFirstDivisor,
 } from './methods.js';
 import { referenceAllocate } from './reference.js';
 
@@ -34,6 +39,9 @@ describe('allocateSeats equals the naive reference table method', () => {
       ADAMS,
       HUNTINGTON_HILL,
       DEAN,
+      MACAU,
+      withFirstDivisor(HUNTINGTON_HILL, { numerator: 1, denominator: 2 }),
+      withFirstDivisor(DANISH, { numerator: 5, denominator: 2 }),
       linearDivisors(
         { numerator: 3, denominator: 2 },
         { numerator: 5, denominator: 2 },
@@ -43,6 +51,9 @@ describe('allocateSeats equals the naive reference table method', () => {
       DROOP,
       HAGENBACH_BISCHOFF,
       IMPERIALI_QUOTA,
+      HARE_ROUNDED,
+      HAGENBACH_BISCHOFF_CEIL,
+      HAGENBACH_BISCHOFF_ROUNDED,
     ].map((m) => [m.id, m] as const),
   )('%s: same seats and the same tie on random elections, ties included', (_id, method) => {
     let ties = 0;

@@ -9,9 +9,15 @@ import type { DivisorMethod } from './methods.js';
  */
 
 /** votes / d(k) as an exact fraction num/den (den = 0: an infinite quotient). */
-function quotient(method: DivisorMethod, votes: number, k: number): [bigint, bigint] {
+function quotient(method: DivisorMethod, votes: number | bigint, k: number): [bigint, bigint] {
   const v = BigInt(votes);
   const s = method.sequence;
+  if (k === 0 && method.first !== undefined && s.kind !== 'linear') {
+    // another first divisor: v / (n/d) = v·d / n (squared for Huntington-Hill's comparison)
+    const n = BigInt(method.first.numerator);
+    const d = BigInt(method.first.denominator);
+    return s.kind === 'geometric' ? [v * v * d * d, n * n] : [v * d, n];
+  }
   switch (s.kind) {
     case 'linear':
       return [v, BigInt(method.divisor(k))];
@@ -21,15 +27,17 @@ function quotient(method: DivisorMethod, votes: number, k: number): [bigint, big
     case 'harmonic':
       // v / (2k(k+1)/(2k+1)) = v(2k+1) / (2k(k+1))
       return [v * BigInt(2 * k + 1), 2n * BigInt(k) * BigInt(k + 1)];
+    case 'power':
+      return [v, BigInt(s.base) ** BigInt(k)];
   }
 }
 
 /** Sign of va/d(ka) − vb/d(kb); infinite quotients (divisor 0) are equal to each other. */
 export function compareQuotients(
   method: DivisorMethod,
-  va: number,
+  va: number | bigint,
   ka: number,
-  vb: number,
+  vb: number | bigint,
   kb: number,
 ): number {
   const [an, ad] = quotient(method, va, ka);
@@ -55,16 +63,16 @@ export interface ExactDivisorOutcome {
  * unawarded one, the seats at that quotient are a tie.
  */
 export function allocateDivisorExact(
-  votes: readonly number[],
+  votes: readonly (number | bigint)[],
   seats: number,
   method: DivisorMethod,
 ): ExactDivisorOutcome {
   const n = votes.length;
   const out = new Array<number>(n).fill(0);
-  const idx = [...votes.keys()].filter((i) => (votes[i] as number) > 0);
+  const idx = [...votes.keys()].filter((i) => BigInt(votes[i] as number | bigint) > 0n);
   if (idx.length === 0 || seats === 0) return { seats: out, tie: null };
   const cmp = (a: number, ka: number, b: number, kb: number): number =>
-    compareQuotients(method, votes[a] as number, ka, votes[b] as number, kb);
+    compareQuotients(method, votes[a] as number | bigint, ka, votes[b] as number | bigint, kb);
   for (let s = 0; s < seats; s++) {
     let best = idx[0] as number;
     for (const i of idx) if (cmp(i, out[i] as number, best, out[best] as number) > 0) best = i;
@@ -83,12 +91,13 @@ export function allocateDivisorExact(
   }
   const holders: number[] = [];
   const challengers: number[] = [];
-  const cv = votes[c] as number;
+  const cv = votes[c] as number | bigint;
   const ck = (out[c] as number) - 1;
   for (const i of idx) {
     const s = out[i] as number;
-    if (s > 0 && compareQuotients(method, votes[i] as number, s - 1, cv, ck) === 0) holders.push(i);
-    else if (compareQuotients(method, votes[i] as number, s, cv, ck) === 0) challengers.push(i);
+    const v = votes[i] as number | bigint;
+    if (s > 0 && compareQuotients(method, v, s - 1, cv, ck) === 0) holders.push(i);
+    else if (compareQuotients(method, v, s, cv, ck) === 0) challengers.push(i);
   }
   for (const h of holders) out[h] = (out[h] as number) - 1;
   return {

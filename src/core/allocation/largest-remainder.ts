@@ -17,14 +17,23 @@ export interface LargestRemainderOutcome {
   } | null;
 }
 
-export function allocateLargestRemainder(
-  votes: readonly number[],
-  seats: number,
-  quota: QuotaId,
-): LargestRemainderOutcome {
+/** Whole quotas per list, after any over-award is taken back; remainders over the quota's denominator. */
+export interface FullQuotas {
+  readonly seats: number[];
+  /** v·qd − seats·qn: the unused votes of each list, times qd. */
+  readonly rem: number[];
+  readonly qn: number;
+  readonly qd: number;
+  /** A tie in taking an over-award back (the seats of the tied lists are already reduced). */
+  readonly tie: LargestRemainderOutcome['tie'];
+}
+
+/** ⌊v/q⌋ for every list; with a quota below Hare's, the seats beyond the house are taken back. */
+export function fullQuotas(votes: readonly number[], seats: number, quota: QuotaId): FullQuotas {
   const total = votes.reduce((a, b) => a + b, 0);
   const n = votes.length;
-  if (total === 0 || seats === 0) return { seats: votes.map(() => 0), tie: null };
+  if (total === 0 || seats === 0)
+    return { seats: votes.map(() => 0), rem: votes.map(() => 0), qn: 1, qd: 1, tie: null };
   const [qn, qd] = quotaOf(quota, total, seats);
   const result = new Array<number>(n).fill(0);
   const rem = new Array<number>(n).fill(0);
@@ -37,8 +46,23 @@ export function allocateLargestRemainder(
     rem[i] = vs - q * qn;
     assigned += q;
   }
-  let remaining = seats - assigned;
-  if (remaining < 0) return removeOverAward(votes, result, rem, -remaining, qn);
+  const over = assigned - seats;
+  const tie = over > 0 ? removeOverAward(votes, result, rem, over, qn).tie : null;
+  return { seats: result, rem, qn, qd, tie };
+}
+
+export function allocateLargestRemainder(
+  votes: readonly number[],
+  seats: number,
+  quota: QuotaId,
+): LargestRemainderOutcome {
+  const n = votes.length;
+  const full = fullQuotas(votes, seats, quota);
+  if (full.tie !== null) return { seats: full.seats, tie: full.tie };
+  const result = full.seats;
+  const rem = full.rem;
+  let remaining = seats - result.reduce((a, b) => a + b, 0);
+  if (votes.every((v) => v === 0) || seats === 0) return { seats: result, tie: null };
   // Tiny electorates under Droop can leave more seats than lists: each round gives every list
   // with votes one seat, the rest go by remainder (a convention; real elections never reach it).
   const withVotes = votes.filter((v) => v > 0).length;

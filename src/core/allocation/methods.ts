@@ -19,11 +19,20 @@ export const DIVISOR_FAMILIES = [
   'adams',
   'huntington-hill',
   'dean',
+  'macau',
 ] as const;
 export type DivisorFamily = (typeof DIVISOR_FAMILIES)[number] | 'linear' | 'plurality';
 
 /** Quotas for largest-remainder methods. */
-export const QUOTAS = ['hare', 'droop', 'hagenbach-bischoff', 'imperiali'] as const;
+export const QUOTAS = [
+  'hare',
+  'droop',
+  'hagenbach-bischoff',
+  'imperiali',
+  'hare-rounded',
+  'hagenbach-bischoff-ceil',
+  'hagenbach-bischoff-rounded',
+] as const;
 export type QuotaId = (typeof QUOTAS)[number];
 
 /**
@@ -41,9 +50,12 @@ export type DivisorSequence =
       readonly first: number;
       readonly step: number;
       readonly offset: number;
+      /** The integer scale of the three: the real divisors are these ÷ scale. */
+      readonly scale: number;
     }
   | { readonly kind: 'geometric' }
-  | { readonly kind: 'harmonic' };
+  | { readonly kind: 'harmonic' }
+  | { readonly kind: 'power'; readonly base: number };
 
 export interface DivisorMethod {
   readonly kind: 'divisor';
@@ -56,6 +68,8 @@ export interface DivisorMethod {
    * sequences, a float for display only — engines never decide with it.
    */
   readonly divisor: (seatsWon: number) => number;
+  /** A first divisor replacing d(0) of a non-linear sequence (linear ones hold it in `sequence`). */
+  readonly first?: Ratio;
   /** The method never gives a list fewer than ⌊S·v/V⌋ seats (D'Hondt), so allocation may start there. */
   readonly respectsLowerQuota: boolean;
   /** Only defined for a single seat (plurality). */
@@ -92,6 +106,7 @@ function linear(
     first: at(first),
     step: at(step),
     offset: at(offset),
+    scale,
   } as const;
   assert(
     [sequence.first, sequence.step, sequence.offset].every(
@@ -168,6 +183,38 @@ export const DEAN: DivisorMethod = {
   singleSeat: false,
 };
 
+/** Macau's divisors 1, 2, 4, 8, … (2^k), compared exactly. */
+export const MACAU: DivisorMethod = {
+  kind: 'divisor',
+  id: 'macau',
+  family: 'macau',
+  sequence: { kind: 'power', base: 2 },
+  divisor: (k) => 2 ** k,
+  respectsLowerQuota: false,
+  singleSeat: false,
+};
+
+/**
+ * The method with another first divisor (modified Sainte-Laguë's 1.4 on any sequence): linear
+ * sequences take it into their integer scale, the others keep it apart.
+ */
+export function withFirstDivisor(method: DivisorMethod, first: Ratio): DivisorMethod {
+  const s = method.sequence;
+  const tag = `:${first.numerator}/${first.denominator}`;
+  if (s.kind === 'linear') {
+    if (method.family === 'sainte-lague' || method.family === 'modified-sainte-lague')
+      return modifiedSainteLague(first);
+    const r = (n: number): Ratio => ({ numerator: n, denominator: s.scale });
+    return linear(`${method.id}${tag}`, method.family, first, r(s.step), r(s.offset));
+  }
+  return {
+    ...method,
+    id: `${method.id}${tag}`,
+    first,
+    divisor: (k) => (k === 0 ? first.numerator / first.denominator : method.divisor(k)),
+  };
+}
+
 /** A divisor method from any linear sequence: first, then step·k + offset (rationals). */
 export function linearDivisors(first: Ratio, step: Ratio, offset: Ratio): DivisorMethod {
   const t = (x: Ratio): string => `${x.numerator}/${x.denominator}`;
@@ -208,6 +255,27 @@ export const IMPERIALI_QUOTA: LargestRemainderMethod = {
   quota: 'imperiali',
 };
 
+/** Largest remainder with the Hare quota rounded half up to a whole number of votes. */
+export const HARE_ROUNDED: LargestRemainderMethod = {
+  kind: 'largest-remainder',
+  id: 'hare-rounded',
+  quota: 'hare-rounded',
+};
+
+/** Largest remainder with the Hagenbach-Bischoff quota rounded up (⌈V/(S+1)⌉). */
+export const HAGENBACH_BISCHOFF_CEIL: LargestRemainderMethod = {
+  kind: 'largest-remainder',
+  id: 'hagenbach-bischoff-ceil',
+  quota: 'hagenbach-bischoff-ceil',
+};
+
+/** Largest remainder with the Hagenbach-Bischoff quota rounded half up (Slovakia's republic electoral number). */
+export const HAGENBACH_BISCHOFF_ROUNDED: LargestRemainderMethod = {
+  kind: 'largest-remainder',
+  id: 'hagenbach-bischoff-rounded',
+  quota: 'hagenbach-bischoff-rounded',
+};
+
 /** The methods reachable by name (ruleset files, `--method`). */
 export const NAMED_METHODS: ReadonlyMap<string, AllocationMethod> = new Map<
   string,
@@ -222,11 +290,15 @@ export const NAMED_METHODS: ReadonlyMap<string, AllocationMethod> = new Map<
     ADAMS,
     HUNTINGTON_HILL,
     DEAN,
+    MACAU,
     PLURALITY,
     HARE,
     DROOP,
     HAGENBACH_BISCHOFF,
     IMPERIALI_QUOTA,
+    HARE_ROUNDED,
+    HAGENBACH_BISCHOFF_CEIL,
+    HAGENBACH_BISCHOFF_ROUNDED,
   ].map((m) => [m.id, m]),
 );
 
@@ -240,10 +312,18 @@ export function divisorTable(method: DivisorMethod, maxSeats: number): Float64Ar
 
 /**
  * The quota as an exact fraction [numerator, denominator] of the total V and house S:
- * Hare V/S, Droop ⌊V/(S+1)⌋ + 1, Hagenbach-Bischoff V/(S+1), Imperiali V/(S+2).
+ * Hare V/S, Droop ⌊V/(S+1)⌋ + 1, Hagenbach-Bischoff V/(S+1), Imperiali V/(S+2); the rounded
+ * variants are whole numbers of votes (never below 1).
  */
 export function quotaOf(quota: QuotaId, total: number, seats: number): [number, number] {
+  const halfUp = (n: number, d: number): number => Math.max(1, Math.floor((2 * n + d) / (2 * d)));
   switch (quota) {
+    case 'hare-rounded':
+      return [halfUp(total, seats), 1];
+    case 'hagenbach-bischoff-ceil':
+      return [Math.max(1, Math.floor((total + seats) / (seats + 1))), 1];
+    case 'hagenbach-bischoff-rounded':
+      return [halfUp(total, seats + 1), 1];
     case 'hare':
       return [total, seats];
     case 'droop':

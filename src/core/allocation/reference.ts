@@ -129,6 +129,15 @@ export function referenceAllocate(
 function squaredQuotient(method: DivisorMethod, votes: number, k: number): [bigint, bigint] {
   const v2 = BigInt(votes) ** 2n;
   const K = BigInt(k);
+  if (k === 0 && method.first !== undefined) {
+    const n = BigInt(method.first.numerator);
+    const d = BigInt(method.first.denominator);
+    return [v2 * d * d, n * n];
+  }
+  if (method.family === 'macau') {
+    const d = 2n ** K;
+    return [v2, d * d];
+  }
   if (method.family === 'huntington-hill') return [v2, K * (K + 1n)];
   if (method.family === 'dean') {
     // d = 2k(k+1)/(2k+1)

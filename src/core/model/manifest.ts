@@ -8,7 +8,10 @@ import { z } from 'zod';
  */
 export const ELECTION_FORMAT = 'cifra-election/1';
 
-const Label = z.union([z.string().min(1), z.strictObject({ es: z.string().min(1), en: z.string().min(1) })]);
+const Label = z.union([
+  z.string().min(1),
+  z.strictObject({ es: z.string().min(1), en: z.string().min(1) }),
+]);
 
 /** How far a figure can be trusted: what the dashboard and the API say next to it. */
 export const StatusSchema = z.discriminatedUnion('kind', [
@@ -16,13 +19,21 @@ export const StatusSchema = z.discriminatedUnion('kind', [
   z
     .strictObject({
       kind: z.literal('provisional'),
-      pctCounted: z.string().regex(/^\d{1,3}\.\d{3}$/).nullable(),
-      cut: z.string().min(1).describe("The source's cut time (ISO 8601 with offset, or as the source prints it)."),
+      pctCounted: z
+        .string()
+        .regex(/^\d{1,3}\.\d{3}$/)
+        .nullable(),
+      cut: z
+        .string()
+        .min(1)
+        .describe("The source's cut time (ISO 8601 with offset, or as the source prints it)."),
     })
     .describe('A count under way: % of actas counted at the cut.'),
   z
     .strictObject({ kind: z.literal('computed-by-cifra'), from: z.string().min(1) })
-    .describe('Computed by cifra from the figures named in `from` (e.g. seats from partial votes).'),
+    .describe(
+      'Computed by cifra from the figures named in `from` (e.g. seats from partial votes).',
+    ),
   z
     .strictObject({ kind: z.literal('third-party'), publisher: z.string().min(1) })
     .describe('Published by a third party, not by the electoral authority.'),
@@ -34,20 +45,31 @@ export const ChoiceSchema = z.strictObject({
   label: z.string().min(1),
   party: z.string().default(''),
   /** The party's colour (#rrggbb); a party keeps its colour across elections. */
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .optional(),
   ballotPosition: z.number().int().min(1).optional(),
   /** The column of the source file that holds this choice's votes (e.g. VOTOS_P1). */
   column: z.string().min(1).optional(),
 });
 export type ManifestChoice = z.infer<typeof ChoiceSchema>;
 
-export const SOURCE_FORMATS = ['onpe-mesa', 'cifra-csv', 'cifra-json', 'cifra-aggregate-csv'] as const;
+export const SOURCE_FORMATS = [
+  'onpe-mesa',
+  'cifra-csv',
+  'cifra-json',
+  'cifra-aggregate-csv',
+] as const;
 
 export const SourceSchema = z.strictObject({
   format: z.enum(SOURCE_FORMATS),
   /** A path under data/ (bundled), or relative to the manifest. */
   file: z.string().min(1),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   publisher: z.string().min(1),
   licence: z.string().min(1).optional(),
   url: z.string().min(1).optional(),
@@ -74,7 +96,10 @@ export const ManifestSchema = z.strictObject({
   jurisdiction: z.string().min(1),
   /** A built-in ruleset id, or a ruleset file's path relative to the manifest. */
   ruleset: z.string().min(1),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   status: StatusSchema,
   /** When the figures were as given (the source's cut or publication). */
   asOf: z.string().min(1),

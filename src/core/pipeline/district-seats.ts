@@ -1,5 +1,4 @@
 import {
-  allocateRaw,
   allocateSeats,
   settleTie,
   type Draw,
@@ -288,35 +287,4 @@ export function allocateDistrict(ctx: DistrictContext): DistrictAllocation {
   if (ctx.bonus !== null) a = withBonus(ctx, ctx.bonus, a);
   if (ctx.absoluteMajority !== null) a = withAbsoluteMajority(ctx, a);
   return a;
-}
-
-/** Full-quota seats only (remainder pooling): each list's ⌊v/q⌋; the rest is left to the pool. */
-export function fullQuotaSeats(
-  lists: readonly ListVotes[],
-  seats: number,
-  method: AllocationMethod,
-): { seats: Map<string, number>; remainders: Map<string, number> } {
-  const out = new Map<string, number>();
-  const rem = new Map<string, number>();
-  if (method.kind !== 'largest-remainder') {
-    const raw = allocateRaw(
-      lists.map((l) => l.votes),
-      seats,
-      method,
-    );
-    lists.forEach((l, i) => {
-      out.set(l.party, raw.seats[i] ?? 0);
-      rem.set(l.party, 0);
-    });
-    return { seats: out, remainders: rem };
-  }
-  const total = lists.reduce((a, l) => a + l.votes, 0);
-  const [qn, qd] = quotaOf(method.quota, total, seats);
-  for (const l of lists) {
-    const whole = total === 0 ? 0 : Math.floor((l.votes * qd) / qn);
-    out.set(l.party, whole);
-    // unused votes: integer quotas only (Droop); checked when the ruleset is compiled
-    rem.set(l.party, qd === 1 ? l.votes - whole * qn : 0);
-  }
-  return { seats: out, remainders: rem };
 }

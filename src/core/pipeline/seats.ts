@@ -488,8 +488,12 @@ export function computeSeats(
   for (const d of lower.districts)
     for (const [p, s] of Object.entries(d.seats)) totals.set(p, (totals.get(p) ?? 0) + s);
   const tiers = [...lower.tiers];
+  const bipro = tiers.find((t) => t.kind === 'biproportional');
+  // an unsettled lower apportionment places no seat in a district: the lists keep their totals
+  if (bipro !== undefined && lower.districts.every((d) => d.unallocated === d.totalSeats))
+    for (const [p, s] of Object.entries(bipro.upper)) totals.set(p, s);
   for (const t of tiers)
-    if (t.kind === 'remainder-pooling')
+    if (t.kind === 'remainder-pooling' && !t.placed)
       for (const [p, s] of Object.entries(t.seats)) totals.set(p, (totals.get(p) ?? 0) + s);
   if (compensation !== undefined) {
     const c = compensationSeats(compensation, prep, totals, st.threshold, issues);

@@ -94,7 +94,12 @@ describe('remainder pooling tier', () => {
       ['South', { A: 1, B: 1 }, 1],
     ]);
     expect(r.tiers).toEqual([
-      { kind: 'remainder-pooling', seats: { A: 1, C: 1 }, remainders: { A: 398, B: 198, C: 400 } },
+      {
+        kind: 'remainder-pooling',
+        seats: { A: 1, C: 1 },
+        remainders: { A: '398', B: '198', C: '400' },
+        placed: false,
+      },
     ]);
     expect(r.seats).toEqual({ A: 3, B: 2, C: 1 });
   });

@@ -1,4 +1,7 @@
 import { allocateSeats } from '../allocation/allocate.js';
+import { allocateBig } from '../allocation/exact-big.js';
+import { fullQuotas } from '../allocation/largest-remainder.js';
+import type { AllocationMethod } from '../allocation/methods.js';
 import { lowerApportionment } from '../allocation/biproportional.js';
 import { issue, type Issue } from '../issues.js';
 import { evaluateThreshold, type ThresholdOutcome } from '../rules/threshold.js';
@@ -8,7 +11,6 @@ import type {
   ListRuleset,
   RemainderPoolingTier,
 } from '../rulesets/ruleset.js';
-import { fullQuotaSeats } from './district-seats.js';
 import type { PreparedInput } from './seat-input.js';
 
 /** What an upper tier did, for the result's `tiers`. */
@@ -25,9 +27,12 @@ export type TierReport =
     }
   | {
       readonly kind: 'remainder-pooling';
+      /** Pooled seats per list (in `districts` too when they are placed). */
       readonly seats: Record<string, number>;
-      /** Votes each list did not use for full-quota seats, summed over the districts. */
-      readonly remainders: Record<string, number>;
+      /** Votes each list did not use for full-quota seats, summed over the districts (exact: "n/d"). */
+      readonly remainders: Record<string, string>;
+      /** Whether the pooled seats were placed back in the districts. */
+      readonly placed: boolean;
     }
   | {
       readonly kind: 'biproportional';
@@ -140,10 +145,97 @@ export function compensationSeats(
   };
 }
 
+function gcdBig(a: bigint, b: bigint): bigint {
+  return b === 0n ? a : gcdBig(b, a % b);
+}
+
+/** A fraction as text: "398" when whole, "816074183/7800" otherwise (reduced). */
+function fractionText(n: bigint, d: bigint): string {
+  const g = gcdBig(n < 0n ? -n : n, d) || 1n;
+  return d / g === 1n ? String(n / g) : `${n / g}/${d / g}`;
+}
+
+interface PooledDistrict {
+  readonly name: string;
+  readonly lists: readonly string[];
+  readonly full: readonly number[];
+  /** Unused votes of each list, times `den`. */
+  readonly unused: readonly number[];
+  readonly den: number;
+  readonly pooled: number;
+}
+
+/** Full quotas in every district (over-awards taken back), with each list's unused votes. */
+function districtQuotas(
+  ruleset: ListRuleset,
+  prep: PreparedInput,
+  threshold: ThresholdOutcome,
+  issues: Issue[],
+): PooledDistrict[] {
+  const m = ruleset.method;
+  const quota = m.kind === 'largest-remainder' ? m.quota : 'hare';
+  return prep.districts.map((d, di) => {
+    const row = prep.votes[di] as readonly number[];
+    const lists = prep.parties.filter(
+      (_, p) => threshold.eligible[di]?.[p] === true && (row[p] as number) > 0,
+    );
+    const votes = lists.map((p) => row[prep.parties.indexOf(p)] as number);
+    const f = fullQuotas(votes, d.seats, quota);
+    if (f.tie !== null)
+      issues.push(
+        issue('tie_unresolved', ['district', d.name], {
+          candidates: f.tie.candidates.map((i) => lists[i]),
+          seats: f.tie.seatsInContention,
+        }),
+      );
+    const given = f.seats.reduce((a, b) => a + b, 0);
+    return {
+      name: d.name,
+      lists,
+      full: f.seats,
+      unused: f.rem,
+      den: f.qd,
+      pooled: d.seats - given,
+    };
+  });
+}
+
+/** Each list's pooled seats placed in the districts by `method` on its unused votes there. */
+function placePooled(
+  districts: readonly PooledDistrict[],
+  won: ReadonlyMap<string, number>,
+  L: bigint,
+  method: AllocationMethod,
+  issues: Issue[],
+): Map<string, Map<string, number>> {
+  const placed = new Map<string, Map<string, number>>(districts.map((d) => [d.name, new Map()]));
+  for (const [party, k] of won) {
+    const votes = districts.map((d) => {
+      const i = d.lists.indexOf(party);
+      return i < 0 ? 0n : BigInt(d.unused[i] as number) * (L / BigInt(d.den));
+    });
+    const a = allocateBig(votes, k, method);
+    if (a.tie !== null)
+      issues.push(
+        issue('tie_unresolved', ['tiers', 'remainder-pooling', 'placement'], {
+          party,
+          districts: a.tie.candidates.map((i) => districts[i]?.name),
+          seats: a.tie.seatsInContention,
+        }),
+      );
+    a.seats.forEach((s, i) => {
+      if (s > 0) placed.get(districts[i]?.name as string)?.set(party, s);
+    });
+  }
+  return placed;
+}
+
 /**
- * Remainder pooling: each district gives only full-quota seats; the seats left over are shared
- * nationally by the tier's method on the votes each list did not use (summed remainders).
- * @see e.g. the Greek and Austrian upper tiers (Pukelsheim 2017, §6.4).
+ * Remainder pooling: each district gives only full-quota seats (any quota; an over-award is taken
+ * back); the seats left over are shared nationally by the tier's method on the votes each list did
+ * not use, summed exactly (fractions brought to one denominator); with `placement`, each list's
+ * pooled seats then go back to the districts where its unused votes are largest.
+ * @see e.g. the Czech Chamber of Deputies (Act 247/1995 Coll. §§ 50–51); Pukelsheim (2017), §6.4.
  */
 export function poolRemainders(
   ruleset: ListRuleset,
@@ -152,44 +244,56 @@ export function poolRemainders(
   threshold: ThresholdOutcome,
   issues: Issue[],
 ): { districts: DistrictLike[]; tiers: TierReport[] } {
-  const remainders = new Map<string, number>();
-  let pool = 0;
-  const districts = prep.districts.map((d, di): DistrictLike => {
-    const row = prep.votes[di] as readonly number[];
-    const lists = prep.parties.flatMap((party, p) =>
-      threshold.eligible[di]?.[p] === true && (row[p] as number) > 0
-        ? [{ party, votes: row[p] as number }]
-        : [],
+  const ds = districtQuotas(ruleset, prep, threshold, issues);
+  const L = ds.reduce((l, d) => (l / gcdBig(l, BigInt(d.den))) * BigInt(d.den), 1n);
+  const pooledVotes = new Map<string, bigint>();
+  for (const d of ds)
+    d.lists.forEach((p, i) =>
+      pooledVotes.set(
+        p,
+        (pooledVotes.get(p) ?? 0n) + BigInt(d.unused[i] as number) * (L / BigInt(d.den)),
+      ),
     );
-    const full = fullQuotaSeats(lists, d.seats, ruleset.method);
-    for (const [p, r] of full.remainders) remainders.set(p, (remainders.get(p) ?? 0) + r);
-    const given = [...full.seats.values()].reduce((a, b) => a + b, 0);
-    pool += d.seats - given;
-    return {
-      district: d.name,
-      totalSeats: d.seats,
-      seats: positive(full.seats),
-      unallocated: 0,
-      pooledSeats: d.seats - given,
-    };
-  });
-  const a = allocateSeats({
-    lists: [...remainders].filter(([, v]) => v > 0).map(([party, votes]) => ({ party, votes })),
-    seats: pool,
-    method: tier.method,
-    tieBreak: ruleset.tieBreak,
-  });
-  if (a.tie !== null && a.tie.resolution === 'unresolved')
+  const parties = [...pooledVotes.keys()].sort();
+  const pool = ds.reduce((a, d) => a + d.pooled, 0);
+  const a = allocateBig(
+    parties.map((p) => pooledVotes.get(p) ?? 0n),
+    pool,
+    tier.method,
+  );
+  if (a.tie !== null)
     issues.push(
       issue('tie_unresolved', ['tiers', 'remainder-pooling'], {
-        candidates: a.tie.candidates,
+        candidates: a.tie.candidates.map((i) => parties[i]),
         seats: a.tie.seatsInContention,
       }),
     );
+  const won = new Map(
+    parties.flatMap((p, i) =>
+      (a.seats[i] as number) > 0 ? [[p, a.seats[i] as number] as const] : [],
+    ),
+  );
+  const placed = tier.placement === null ? null : placePooled(ds, won, L, tier.placement, issues);
+  const districts = ds.map((d): DistrictLike => {
+    const seats = new Map(d.lists.map((p, i) => [p, d.full[i] as number]));
+    for (const [p, s] of placed?.get(d.name) ?? []) seats.set(p, (seats.get(p) ?? 0) + s);
+    const total = prep.districts.find((x) => x.name === d.name)?.seats ?? 0;
+    return {
+      district: d.name,
+      totalSeats: total,
+      seats: positive(seats),
+      unallocated: 0,
+      pooledSeats: d.pooled,
+    };
+  });
+  const remainders = Object.fromEntries(
+    parties.map((p) => [p, fractionText(pooledVotes.get(p) ?? 0n, L)]),
+  );
   const report: TierReport = {
     kind: 'remainder-pooling',
-    seats: positive(a.seats),
-    remainders: positive(remainders),
+    seats: positive(won),
+    remainders,
+    placed: placed !== null,
   };
   return { districts, tiers: [report] };
 }
@@ -274,13 +378,16 @@ export function biproportionalSeats(
         party: prep.parties[p],
       }),
     );
+  // Seats that break a marginal are never published: without a settled apportionment the
+  // districts' seats stay unallocated (the upper apportionment, per list, stands).
+  const settled = lower.converged && lower.ties.length === 0;
   const districts = prep.districts.map((d, di): DistrictLike => ({
     district: d.name,
     totalSeats: d.seats,
-    seats: positive(
-      Object.fromEntries(prep.parties.map((p, pi) => [p, lower.seats[di]?.[pi] ?? 0])),
-    ),
-    unallocated: 0,
+    seats: settled
+      ? positive(Object.fromEntries(prep.parties.map((p, pi) => [p, lower.seats[di]?.[pi] ?? 0])))
+      : {},
+    unallocated: settled ? 0 : d.seats,
   }));
   const report: TierReport = {
     kind: 'biproportional',

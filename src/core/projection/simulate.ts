@@ -391,6 +391,7 @@ function engineCanRun(c: ThresholdCondition, top: boolean): boolean {
       return (
         c.base === 'valid' &&
         c.quotas !== true &&
+        c.strict !== true &&
         c.alliance?.kind !== 'by-size' &&
         (c.scope === 'national' || (c.scope === 'district' && top))
       );

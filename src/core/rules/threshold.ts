@@ -38,6 +38,8 @@ export type ThresholdCondition =
       readonly quotas?: boolean;
       /** Denominator: valid votes, valid plus blank (Spain, LOREG art. 163.1.a), or registered electors. */
       readonly base: 'valid' | 'valid-and-blank' | 'registered';
+      /** Strictly more than the share (default: at least the share, as LOE art. 20 says). */
+      readonly strict?: boolean;
       readonly districts?: readonly string[];
       readonly alliance?: AllianceSurcharge;
       readonly source: string;
@@ -144,6 +146,13 @@ function requiredShare(c: ShareCondition, members: number): Ratio {
   }
 }
 
+/** votes / total reaches r: at least it, or strictly more when the condition is strict. */
+function reaches(c: ShareCondition, votes: number, total: number, r: Ratio): boolean {
+  return c.strict === true
+    ? votes * r.denominator > total * r.numerator
+    : reachesShare(votes, total, r);
+}
+
 /** The share as a ratio of the base: a quota multiple q over S seats is q/S. */
 function shareOver(c: ShareCondition, members: number, seats: number): Ratio {
   const r = requiredShare(c, members);
@@ -203,7 +212,7 @@ class Evaluator {
       const pass = this.ctx.parties.map((_, p) => {
         const votes = ds.reduce((a, d) => a + (this.row(d)[p] ?? 0), 0);
         const required = shareOver(c, members(p), S);
-        const ok = reachesShare(votes, total, required);
+        const ok = reaches(c, votes, total, required);
         if (!ok && record) this.reasons[p]?.push({ reason: 'below_share', votes, total, required });
         return ok;
       });
@@ -212,11 +221,7 @@ class Evaluator {
     const byDistrict = this.ctx.districts.map((_, d) => {
       const total = this.baseOf(d, c.base);
       return this.ctx.parties.map((_, p) =>
-        reachesShare(
-          this.row(d)[p] ?? 0,
-          total,
-          shareOver(c, members(p), this.ctx.seats?.[d] ?? 0),
-        ),
+        reaches(c, this.row(d)[p] ?? 0, total, shareOver(c, members(p), this.ctx.seats?.[d] ?? 0)),
       );
     });
     for (let p = 0; p < this.P; p++) {

@@ -152,10 +152,10 @@ describe('rulesetFromJson(file) validates a ruleset file', () => {
     expect(r.districts.map((d) => d.seats)).toEqual([6, 2]);
   });
 
-  it('remainder pooling needs the Droop quota', () => {
+  it('remainder pooling needs a quota method in the districts', () => {
     const r = rulesetFromJson({
       ...tiny(),
-      method: 'hare',
+      method: 'dhondt',
       tiers: [{ kind: 'remainder-pooling', method: 'hare', source: 't' }],
     });
     expect(r.ok ? null : r.error[0]).toMatchObject({ code: 'ruleset_invalid', path: ['tiers', 0] });
@@ -181,6 +181,24 @@ describe('what-if changes (method, threshold, seats)', () => {
     expect(computeSeats(whatIf({}), { votes }).passed).toEqual(['A', 'B', 'C']);
     expect(computeSeats(whatIf({ threshold: '12%' }), { votes }).passed).toEqual(['A', 'B']);
     expect(whatIf({ threshold: 'none' }).threshold).toBeNull();
+  });
+
+  it('a strict share needs strictly more: C at exactly 10 % passes "10%" but not a strict 10 %', () => {
+    const exact = [
+      { district: 'North', party: 'A', votes: 60 },
+      { district: 'North', party: 'B', votes: 30 },
+      { district: 'North', party: 'C', votes: 10 },
+      { district: 'South', party: 'A', votes: 60 },
+      { district: 'South', party: 'B', votes: 30 },
+      { district: 'South', party: 'C', votes: 10 },
+    ];
+    const strict = rulesetFromJson({
+      ...tiny(),
+      threshold: { kind: 'share', share: '10%', strict: true, source: 't' },
+    });
+    if (!strict.ok || strict.value.kind !== 'list') throw new Error('strict');
+    expect(computeSeats(whatIf({}), { votes: exact }).passed).toEqual(['A', 'B', 'C']);
+    expect(computeSeats(strict.value, { votes: exact }).passed).toEqual(['A', 'B']);
   });
 
   it('--method and --seats change the method and the house; bad values are coded issues', () => {

@@ -2,7 +2,7 @@ import type { TieBreakPolicy, TieStep } from '../allocation/allocate.js';
 import {
   NAMED_METHODS,
   linearDivisors,
-  modifiedSainteLague,
+  withFirstDivisor,
   type AllocationMethod,
   type DivisorMethod,
 } from '../allocation/methods.js';
@@ -52,11 +52,9 @@ export function compileMethod(spec: MethodSpec): AllocationMethod {
     return m;
   }
   if (typeof spec.sequence === 'string') {
-    if (spec.sequence === 'modified-sainte-lague' && spec.firstDivisor !== undefined)
-      return modifiedSainteLague(ratioOf(spec.firstDivisor));
     const m = NAMED_METHODS.get(spec.sequence);
-    assert(m !== undefined, `unknown divisors ${spec.sequence}`);
-    return m;
+    assert(m !== undefined && m.kind === 'divisor', `unknown divisors ${spec.sequence}`);
+    return spec.firstDivisor === undefined ? m : withFirstDivisor(m, ratioOf(spec.firstDivisor));
   }
   return linearDivisors(
     ratioOf(spec.sequence.first),
@@ -82,6 +80,7 @@ export function compileCondition(c: ConditionFile): ThresholdCondition {
         share: ratioOf(typeof share === 'string' ? share : share.quotas),
         ...(typeof share === 'string' ? {} : { quotas: true }),
         base: x['base'] as 'valid' | 'valid-and-blank' | 'registered',
+        ...(x['strict'] === true ? { strict: true } : {}),
         ...(x['districts'] ? { districts: x['districts'] as string[] } : {}),
         ...(alliance
           ? {
@@ -150,7 +149,12 @@ function compileTier(t: TierFile, path: (string | number)[], issues: Issue[]): T
         source: t.source,
       };
     case 'remainder-pooling':
-      return { kind: 'remainder-pooling', method: compileMethod(t.method), source: t.source };
+      return {
+        kind: 'remainder-pooling',
+        method: compileMethod(t.method),
+        placement: t.placement === undefined ? null : compileMethod(t.placement),
+        source: t.source,
+      };
     case 'biproportional': {
       const lower = compileMethod(t.lower);
       if (lower.kind !== 'divisor') {
@@ -283,10 +287,11 @@ function compileList(
   const method = compileMethod(file.method);
   const single = compileMethod(file.singleSeatMethod);
   const pooling = file.tiers.findIndex((t) => t.kind === 'remainder-pooling');
-  if (pooling >= 0 && !(method.kind === 'largest-remainder' && method.quota === 'droop'))
+  if (pooling >= 0 && method.kind !== 'largest-remainder')
     issues.push(
       issue('ruleset_invalid', ['tiers', pooling], {
-        problem: 'remainder pooling needs a whole-number quota: give "method": "droop"',
+        problem:
+          'remainder pooling needs a quota method in the districts (e.g. "droop", "imperiali-quota")',
       }),
     );
   const kinds = file.tiers.map((t) => t.kind);

@@ -53,6 +53,8 @@ export interface CompensationTier {
 export interface RemainderPoolingTier {
   readonly kind: 'remainder-pooling';
   readonly method: AllocationMethod;
+  /** How each list's pooled seats return to the districts (null: they stay national). */
+  readonly placement: AllocationMethod | null;
   readonly source: string;
 }
 

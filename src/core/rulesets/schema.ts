@@ -38,6 +38,9 @@ export const METHOD_NAMES = [
   'droop',
   'hagenbach-bischoff',
   'imperiali-quota',
+  'hare-rounded',
+  'hagenbach-bischoff-ceil',
+  'hagenbach-bischoff-rounded',
 ] as const;
 
 export const MethodSchema = z.union([
@@ -50,10 +53,10 @@ export const MethodSchema = z.union([
       kind: z.literal('divisor'),
       sequence: z.enum(DIVISOR_FAMILIES),
       firstDivisor: RationalText.optional().describe(
-        'First divisor of modified Sainte-Laguë (1.4 by default; Sweden 1.2).',
+        'Another first divisor (modified Sainte-Laguë: 1.4 by default, Sweden 1.2; any sequence).',
       ),
     }),
-    'A divisor method by family; modified Sainte-Laguë takes any first divisor.',
+    'A divisor method by family, optionally with another first divisor.',
   ),
   describe(
     z.strictObject({
@@ -116,6 +119,10 @@ const ShareCondition = z.strictObject({
     ),
   ]),
   base: Base.default('valid'),
+  strict: z
+    .boolean()
+    .optional()
+    .describe('Strictly more than the share (default: at least the share).'),
   scope: Scope.default('national'),
   districts: z.array(z.string().min(1)).optional(),
   alliance: AllianceSchema.nullable().optional(),
@@ -188,9 +195,12 @@ const TierSchema = z.discriminatedUnion('kind', [
     z.strictObject({
       kind: z.literal('remainder-pooling'),
       method: MethodSchema,
+      placement: MethodSchema.optional().describe(
+        "Each list's pooled seats go to the districts by this method on its unused votes there; absent, they stay national.",
+      ),
       source: Source,
     }),
-    'Districts give only full-quota seats; the seats left are shared nationally by `method` on the lists’ pooled remainders.',
+    'Districts give only full-quota seats; the seats left are shared nationally by `method` on the lists’ pooled unused votes (exact fractions).',
   ),
   describe(
     z.strictObject({
