@@ -392,7 +392,9 @@ describe('Macau divisors and other first divisors', () => {
     const hh = withFirstDivisor(HUNTINGTON_HILL, { numerator: 1, denominator: 1 });
     expect(allocateRaw([100, 90], 3, hh)).toEqual({ seats: [2, 1], tie: null });
     expect(allocateRaw([100, 90, 5], 2, hh).seats).toEqual([1, 1, 0]);
-    expect(allocateRaw([100, 90, 5], 2, HUNTINGTON_HILL).tie).toMatchObject({ seatsInContention: 2 });
+    expect(allocateRaw([100, 90, 5], 2, HUNTINGTON_HILL).tie).toMatchObject({
+      seatsInContention: 2,
+    });
   });
 });
 
