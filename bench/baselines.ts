@@ -67,6 +67,7 @@ export function benchElection(id: string, choices: number): ElectionDef {
       id,
       label: id,
       ruleset: 'pe-2026-diputados',
+      jurisdiction: 'pe',
       choices: Array.from({ length: choices }, (_, i) => ({
         id: `P${i + 1}`,
         label: `P${i + 1}`,

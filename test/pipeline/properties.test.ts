@@ -16,6 +16,7 @@ const ELECTION: ElectionDef = {
   id: 'prop',
   label: 'Property election',
   ruleset: 'pe-2021-presidencial',
+  jurisdiction: 'pe',
   choices: ['A', 'B', 'C'].map((id) => ({ id, label: id, party: id })),
 };
 const UBIGEOS = ['010101', '140137', '150101', '921001', '080101'];

@@ -104,6 +104,11 @@ export interface ElectionDef {
   readonly id: string;
   readonly label: string;
   readonly ruleset: string;
+  /**
+   * The jurisdiction whose places, levels and acta states the election uses: an id of
+   * data/jurisdictions/ (`pe`, `es`). Definitions stored before it existed read as `pe`.
+   */
+  readonly jurisdiction: string;
   readonly choices: readonly {
     readonly id: string;
     readonly label: string;

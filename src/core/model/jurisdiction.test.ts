@@ -45,6 +45,7 @@ function file(): JurisdictionFile {
   };
 }
 
+type Loose = Record<string, unknown>;
 type Mutation = (f: Record<string, unknown> & JurisdictionFile) => void;
 const mutate = (m: Mutation): unknown => {
   const f = structuredClone(file()) as Record<string, unknown> & JurisdictionFile;
@@ -54,7 +55,12 @@ const mutate = (m: Mutation): unknown => {
 
 // Each invalid field, the JSON path its issue names, and the reason given.
 const INVALID: readonly [string, Mutation, readonly (string | number)[], string][] = [
-  ['another format', (f) => (f['format'] = 'cifra-jurisdiction/2'), ['format'], 'invalid_value'],
+  [
+    'another format',
+    (f) => ((f as Loose)['format'] = 'cifra-jurisdiction/2'),
+    ['format'],
+    'invalid_value',
+  ],
   ['an id with capitals', (f) => (f['id'] = 'PE'), ['id'], 'invalid_format'],
   [
     'labels without English',
@@ -227,8 +233,8 @@ describe('parseJurisdictionFile', () => {
   it('a file whose parts have the wrong shape: issues, no crash of the cross-field rules', () => {
     const r = parseJurisdictionFile(
       mutate((f) => {
-        f['levels'] = 'ambito';
-        f['states'] = null;
+        (f as Loose)['levels'] = 'ambito';
+        (f as Loose)['states'] = null;
         delete (f as { place?: unknown }).place;
       }),
     );
