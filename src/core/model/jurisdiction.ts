@@ -227,7 +227,10 @@ export interface Jurisdiction {
   isLevel(id: string): boolean;
   /** The unit of a place at a level (any level but `mesa`, whose unit is the acta's mesa). */
   unitCode(level: Level, place: string): string;
-  /** `unitCode` for one level: the function to call in a loop over places (memoised per place). */
+  /**
+   * `unitCode` for one level: the function to call in a loop over places (a prefix is a slice; a
+   * map's longest-prefix search is memoised per place).
+   */
   unitCoder(level: Level): (place: string) => string;
   /** A short numeric id zero-padded (`2` → `000002` in Peru); other ids only trimmed. */
   padMesa(id: string): string;
