@@ -8,7 +8,6 @@ import { buildOpenApi } from '../src/api/server.js';
 import { builtInElection } from '../src/elections/catalog.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { dataPath } from '../src/io/paths.js';
-import { isKnownUbigeo } from '../src/io/ubigeo.js';
 import { publishSnapshot } from '../src/results/publish.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { CACHE } from './baselines.js';
@@ -65,7 +64,6 @@ export async function apiVersusNginx(): Promise<{
     ),
     election: e,
     now: () => new Date().toISOString(),
-    isKnownUbigeo,
   });
   if (!r.ok) throw new Error('ingest failed');
   const site = join(dir, 'site');

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { ElectionDef } from '../src/core/model/acta.js';
 import { builtInElection } from '../src/elections/catalog.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
-import { isKnownUbigeo } from '../src/io/ubigeo.js';
+import { requireJurisdiction } from '../src/jurisdictions/load.js';
 
 /** Where the shared baselines live (benchmarks only; tests and the demo never read them). */
 export const BASELINES = resolve(
@@ -67,6 +67,7 @@ export function benchElection(id: string, choices: number): ElectionDef {
       id,
       label: id,
       ruleset: 'pe-2026-diputados',
+      jurisdiction: 'pe',
       choices: Array.from({ length: choices }, (_, i) => ({
         id: `P${i + 1}`,
         label: `P${i + 1}`,
@@ -77,10 +78,13 @@ export function benchElection(id: string, choices: number): ElectionDef {
 }
 
 /**
- * The ubigeo check of a bench ingest. The synthetic generator invents ~2,000 district codes; for
- * it (`any-ubigeo`) any code of a real department is accepted, so the store does the same work as
- * on a real file.
+ * The place check of a bench ingest: Peru's (its place table loaded before timing). The synthetic
+ * generator invents ~2,000 district codes; for it (`any-ubigeo`) any code of a real department is
+ * accepted, so the store does the same work as on a real file.
  */
 export function benchUbigeoCheck(mode: string | undefined): (ubigeo: string) => boolean {
-  return mode === 'any-ubigeo' ? (u) => /^(0[1-9]|1\d|2[0-5]|9[1-5])\d{4}$/.test(u) : isKnownUbigeo;
+  const pe = requireJurisdiction('pe');
+  return mode === 'any-ubigeo'
+    ? (u) => /^(0[1-9]|1\d|2[0-5]|9[1-5])\d{4}$/.test(u)
+    : pe.isKnownPlace;
 }

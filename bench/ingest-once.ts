@@ -6,9 +6,9 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { LEVELS, tabulate, tabulateColumns } from '../src/core/tally/aggregate.js';
+import { tabulate, tabulateColumns } from '../src/core/tally/aggregate.js';
 import { ingestFile } from '../src/ingest/ingest.js';
-import { isKnownUbigeo } from '../src/io/ubigeo.js';
+import { requireJurisdiction } from '../src/jurisdictions/load.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { benchElection, benchUbigeoCheck, median } from './baselines.js';
 
@@ -22,13 +22,14 @@ for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
 const store = new SqliteStore(db);
 await store.migrate();
 await store.putElection(election);
-isKnownUbigeo('010101'); // load the ubigeo table before timing
+const jurisdiction = requireJurisdiction(election.jurisdiction); // its place table, before timing
 const t0 = performance.now();
 const r = await ingestFile(store, {
   file,
   election,
   now: () => new Date().toISOString(),
-  isKnownUbigeo: known,
+  jurisdiction,
+  isKnownPlace: known,
 });
 const ms = performance.now() - t0;
 const ingestRss = process.resourceUsage().maxRSS * 1024;
@@ -37,7 +38,7 @@ const loads: number[] = [];
 const tabs: number[] = [];
 const objectLoads: number[] = [];
 const objectTabs: number[] = [];
-const levels = LEVELS.filter((l) => l !== 'mesa');
+const levels = jurisdiction.levelIds.filter((l) => l !== 'mesa');
 const pendingFiguresCount = election.pendingFiguresCount ?? false;
 // What the results service does: load the columnar snapshot once per store revision, then
 // tabulate from it. Loads and tabulations are timed apart (medians of 5), so the garbage of one
@@ -50,7 +51,7 @@ for (let i = 0; i < 5; i++) {
 }
 for (let i = 0; i < 5; i++) {
   const b = performance.now();
-  tabulateColumns(cols, levels, { pendingFiguresCount });
+  tabulateColumns(cols, jurisdiction, levels, { pendingFiguresCount });
   tabs.push(performance.now() - b);
 }
 // The reference path it replaced: one object per acta, timed the same way.
@@ -62,7 +63,7 @@ for (let i = 0; i < 5; i++) {
 }
 for (let i = 0; i < 5; i++) {
   const d = performance.now();
-  tabulate(actas, election.choices.length, levels, { pendingFiguresCount });
+  tabulate(actas, election.choices.length, jurisdiction, levels, { pendingFiguresCount });
   objectTabs.push(performance.now() - d);
 }
 // Election night: a later file changes 5,000 actas (corrections swapping two candidates' votes,
@@ -87,12 +88,13 @@ for (let k = 0; k < 3; k++) {
     election,
     mode: 'correction',
     now: () => new Date().toISOString(),
-    isKnownUbigeo: known,
+    jurisdiction,
+    isKnownPlace: known,
   });
   if (!u.ok) throw new Error(JSON.stringify(u.issues));
   const t = performance.now();
   snapshot = await store.currentActaColumns(election.id, election.choices.length, snapshot);
-  tabulateColumns(snapshot, levels, { pendingFiguresCount });
+  tabulateColumns(snapshot, jurisdiction, levels, { pendingFiguresCount });
   refreshes.push(performance.now() - t);
 }
 await store.close();

@@ -12,7 +12,7 @@ import type { Acta } from '../src/core/model/acta.js';
 import { onpeMesaParser } from '../src/ingest/formats.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { readCsvRows } from '../src/ingest/rows.js';
-import { isKnownUbigeo } from '../src/io/ubigeo.js';
+import { requireJurisdiction } from '../src/jurisdictions/load.js';
 import {
   configureSqlite,
   INSERT_VERSION_SQL,
@@ -26,7 +26,7 @@ if (!mode || !file || !electionArg)
   throw new Error('usage: ingest-parts check|floor FILE ELECTION …');
 const known = benchUbigeoCheck(ubigeoMode);
 const election = benchElection(electionArg, Number(choicesArg));
-isKnownUbigeo('010101'); // load the ubigeo table before timing
+const jurisdiction = requireJurisdiction(election.jurisdiction); // its place table, before timing
 
 if (mode === 'check') {
   const dir = dbDir ?? '.';
@@ -39,7 +39,8 @@ if (mode === 'check') {
     file,
     election,
     now: () => new Date().toISOString(),
-    isKnownUbigeo: known,
+    jurisdiction,
+    isKnownPlace: known,
     check: true,
   });
   const ms = performance.now() - t0;
@@ -49,7 +50,7 @@ if (mode === 'check') {
 } else if (mode === 'floor') {
   if (!dbDir) throw new Error('floor needs DBDIR');
   const csv = await readCsvRows(createReadStream(file));
-  const parser = onpeMesaParser(csv.header, election);
+  const parser = onpeMesaParser(csv.header, election, jurisdiction);
   const actas: Acta[] = [];
   await csv.scan(
     (r, row) => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { partialCount } from '../src/core/projection/calibration.js';
 import { frameFromMesas, mesasFromActas } from '../src/core/projection/frame-mesas.js';
+import { requireJurisdiction } from '../src/jurisdictions/load.js';
 import { frameFromSnapshot } from '../src/core/projection/frame-snapshot.js';
 import { replayOrder } from '../src/core/projection/replay-order.js';
 import { simulate } from '../src/core/projection/simulate.js';
@@ -16,7 +17,6 @@ import { loadRuleset } from '../src/elections/rulesets.js';
 import { builtInElection } from '../src/elections/catalog.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { dataPath } from '../src/io/paths.js';
-import { isKnownUbigeo } from '../src/io/ubigeo.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 
 export interface ProjectionTimes {
@@ -41,7 +41,6 @@ export async function projectionBenchmarks(reps = 3): Promise<ProjectionTimes> {
     ),
     election: e,
     now: () => new Date().toISOString(),
-    isKnownUbigeo,
   });
   const actas = await store.currentActas(e.id);
   await store.close();
@@ -53,7 +52,10 @@ export async function projectionBenchmarks(reps = 3): Promise<ProjectionTimes> {
   const fit: number[] = [];
   for (let i = 0; i < reps; i++) {
     const t0 = performance.now();
-    const frame = frameFromMesas(mesasFromActas(partial, choices.length, true), choices);
+    const frame = frameFromMesas(
+      mesasFromActas(partial, choices.length, requireJurisdiction(e.jurisdiction), true),
+      choices,
+    );
     const t1 = performance.now();
     simulate(frame, { sims: 2000, seed: i + 1, kind: 'first-round' });
     national.push(performance.now() - t0);

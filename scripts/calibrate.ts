@@ -10,7 +10,7 @@ import { REPLAY_ORDERS, type ReplayOrder } from '../src/core/projection/replay-o
 import { builtInElection } from '../src/elections/catalog.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { dataPath } from '../src/io/paths.js';
-import { isKnownUbigeo } from '../src/io/ubigeo.js';
+import { requireJurisdiction } from '../src/jurisdictions/load.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 
 const args = process.argv.slice(2);
@@ -37,7 +37,6 @@ const ingested = await ingestFile(store, {
   ),
   election,
   now: () => new Date().toISOString(),
-  isKnownUbigeo,
 });
 if (!ingested.ok) throw new Error('the bundled file did not ingest');
 const actas = await store.currentActas(election.id);
@@ -49,6 +48,7 @@ console.error(
 
 const setup = {
   actas,
+  jurisdiction: requireJurisdiction(election.jurisdiction),
   choices: election.choices.map((c) => c.label),
   pendingFiguresCount: election.pendingFiguresCount ?? false,
   sims,

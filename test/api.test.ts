@@ -129,9 +129,31 @@ describe('read routes', () => {
     const mesa = await get('/api/v1/results?level=mesa');
     expect(mesa.statusCode).toBe(422);
     expect(ErrorSchema.parse(mesa.json()).issues[0]?.code).toBe('query_too_costly');
+    // a level is checked against the election's jurisdiction, which lists the allowed ones
     const bad = await get('/api/v1/results?level=planet');
     expect(bad.statusCode).toBe(422);
-    expect(ErrorSchema.parse(bad.json()).issues[0]?.code).toBe('invalid_query');
+    expect(ErrorSchema.parse(bad.json()).issues).toEqual([
+      {
+        code: 'unknown_level',
+        severity: 'error',
+        path: ['level'],
+        details: {
+          level: 'planet',
+          jurisdiction: 'pe',
+          allowed: [
+            'national',
+            'ambito',
+            'department',
+            'province',
+            'district',
+            'circunscripcion',
+            'mesa',
+          ],
+        },
+      },
+    ]);
+    const long = await get(`/api/v1/results?level=${'x'.repeat(41)}`);
+    expect(ErrorSchema.parse(long.json()).issues[0]?.code).toBe('invalid_query');
     expect((await get('/api/v1/results?level=district&code=999999')).statusCode).toBe(422);
     expect((await get('/api/v1/results?election=nope')).statusCode).toBe(404);
   });
@@ -273,14 +295,11 @@ describe('response cache', () => {
     const again = await get('/api/v1/results?level=national');
     expect(again.headers['etag']).toBeDefined();
     const { ingestFile } = await import('../src/ingest/ingest.js');
-    const { isKnownUbigeo } = await import('../src/io/ubigeo.js');
     const dir = tempDir('cifra-api-cache-');
     const file = join(dir, 'outside.csv');
     writeFileSync(file, [HEADER, row('000099', '010101', 3, 4)].join('\n') + '\n');
     const e = await store.getElection('pe-2021-presidencial');
-    expect(
-      (await ingestFile(store, { file, election: e!, now: () => 'x', isKnownUbigeo })).ok,
-    ).toBe(true);
+    expect((await ingestFile(store, { file, election: e!, now: () => 'x' })).ok).toBe(true);
     await new Promise((r) => setTimeout(r, REVISION_TTL_MS + 50));
     const after =
       ResultsSchema.parse((await get('/api/v1/results?level=national')).json()).units[0]?.valid ??

@@ -66,6 +66,23 @@ describe('architecture', () => {
     expect(bad).toEqual([]);
   });
 
+  it('src/jurisdictions imports only the core and io (and node:)', () => {
+    const dir = join(ROOT, 'src', 'jurisdictions');
+    const mine = src.filter((f) => f.startsWith(dir + '/') && !f.endsWith('.test.ts'));
+    expect(mine.length).toBeGreaterThan(0);
+    const allowed = [join(ROOT, 'src', 'core'), join(ROOT, 'src', 'io'), dir];
+    const bad = mine.flatMap((f) =>
+      importsOf(f)
+        .filter((spec) =>
+          spec.startsWith('.')
+            ? !allowed.some((a) => resolve(dirname(f), spec).startsWith(a + '/'))
+            : !spec.startsWith('node:'),
+        )
+        .map((spec) => `${relative(ROOT, f)} → ${spec}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
   it('file names are kebab-case', () => {
     const all = [
       ...src,

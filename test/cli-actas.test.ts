@@ -218,11 +218,18 @@ describe('cifra ingest / results / acta / export', () => {
     expect((await cli('elections', '--db', db)).out).toContain('pe-2021-presidencial');
   });
 
-  it('coded errors: unknown acta, unknown election, rejected file (exit 1)', async () => {
+  it('coded errors: unknown acta, election or level, rejected file (exit 1)', async () => {
     expect((await cli('acta', '999999', '--db', db)).err).toContain('acta_not_found');
     expect((await cli('results', '--db', db, '--election', 'nope')).err).toContain(
       'unknown_election',
     );
+    // a level is the election's jurisdiction's: any other is a coded issue naming the allowed ones
+    for (const extra of [['results'], ['export', '--out', join(dir, 'x.csv')]]) {
+      const planet = await cli(...extra, '--db', db, '--level', 'planet');
+      expect(planet.code).toBe(1);
+      expect(planet.err).toContain('unknown_level');
+      expect(planet.err).toContain('"allowed":["national","ambito","department"');
+    }
     writeFileSync(join(dir, 'bad.csv'), 'hello\nworld\n');
     const bad = await cli('ingest', join(dir, 'bad.csv'), '--db', db, '--no-progress');
     expect(bad.code).toBe(1);

@@ -11,10 +11,10 @@ import { buildApi, hashToken } from '../src/api/server.js';
 import { loadCandidates, loadDistricts, loadVotes } from '../src/cli/seat-files.js';
 import { hasErrors, ISSUE_CODES } from '../src/core/issues.js';
 import { validateActa } from '../src/core/tally/validate-acta.js';
-import { isKnownUbigeo } from '../src/io/ubigeo.js';
 import { builtInElection } from '../src/elections/catalog.js';
 import { cifraCsvParser, onpeMesaParser, stringCells } from '../src/ingest/formats.js';
 import { CsvScanner } from '../src/ingest/csv-scanner.js';
+import { requireJurisdiction } from '../src/jurisdictions/load.js';
 import { readSnapshotCsv } from '../src/projection/snapshot-csv.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ONPE_COLUMNS, tempDir } from './helpers.js';
@@ -24,6 +24,7 @@ export const RUNS = Number(process.env['CIFRA_FUZZ_RUNS'] ?? 10_000);
 const TIMEOUT = Math.max(240_000, RUNS * 20);
 const DOCUMENTED = new Set<string>(ISSUE_CODES);
 const election = builtInElection('pe-2021-presidencial');
+const PE = requireJurisdiction('pe');
 if (election === null) throw new Error('election');
 const dir = tempDir('cifra-fuzz-');
 
@@ -59,7 +60,7 @@ describe('row parsers', () => {
   it(
     `onpe-mesa: ${RUNS} generated rows, each an acta or documented issues`,
     () => {
-      const parser = onpeMesaParser(ONPE_COLUMNS, election);
+      const parser = onpeMesaParser(ONPE_COLUMNS, election, PE);
       fc.assert(
         fc.property(
           fc.array(cell, { minLength: 0, maxLength: ONPE_COLUMNS.length + 3 }),
@@ -68,7 +69,7 @@ describe('row parsers', () => {
             if (!r.ok) expect(documented(r.issues.map((i) => i.code))).toBe(true);
             else {
               // parsed rows go through the same validation as in ingest
-              const issues = validateActa(r.acta, isKnownUbigeo);
+              const issues = validateActa(r.acta, PE);
               expect(documented(issues.map((i) => i.code))).toBe(true);
               if (!hasErrors(issues)) expect(r.acta.mesa).toMatch(/^\d{6}$/);
             }
@@ -94,7 +95,7 @@ describe('row parsers', () => {
         'impugned',
         ...election.choices.map((c) => c.id),
       ];
-      const parser = cifraCsvParser(header, election);
+      const parser = cifraCsvParser(header, election, PE);
       fc.assert(
         fc.property(fc.array(cell, { maxLength: header.length + 2 }), (cells) => {
           const r = parser.parse(stringCells(cells), 1);
@@ -157,8 +158,8 @@ describe('the ingest fast path against its reference', () => {
               ),
             );
             const text = safe.map((r) => r.map(quote).join(',') + '\n').join('');
-            const fast = onpeMesaParser(ONPE_COLUMNS, election);
-            const slow = onpeMesaParser(ONPE_COLUMNS, election);
+            const fast = onpeMesaParser(ONPE_COLUMNS, election, PE);
+            const slow = onpeMesaParser(ONPE_COLUMNS, election, PE);
             const reference = parse(Buffer.from(text, encoding), {
               relax_column_count: true,
               skip_empty_lines: true,

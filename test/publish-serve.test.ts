@@ -5,7 +5,6 @@ import { ResultsSchema } from '../src/api/schemas.js';
 import { buildApi, buildOpenApi } from '../src/api/server.js';
 import { builtInElection } from '../src/elections/catalog.js';
 import { ingestFile } from '../src/ingest/ingest.js';
-import { isKnownUbigeo } from '../src/io/ubigeo.js';
 import { publishSnapshot } from '../src/results/publish.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { cli, fixedClock, tempDir } from './helpers.js';
@@ -25,9 +24,7 @@ async function smallStore(dir: string): Promise<SqliteStore> {
       '{"mesa":"000002","ubigeo":"921001","state":"counted","eligible":300,"voters":5,"votes":{"P11":5},"blank":0,"null":0}',
     ].join('\n'),
   );
-  expect((await ingestFile(store, { file, election: e, now: fixedClock, isKnownUbigeo })).ok).toBe(
-    true,
-  );
+  expect((await ingestFile(store, { file, election: e, now: fixedClock })).ok).toBe(true);
   return store;
 }
 

@@ -9,6 +9,7 @@ const ELECTION: ElectionDef = {
   id: 'test-e',
   label: 'Test election',
   ruleset: 'pe-2021-presidencial',
+  jurisdiction: 'pe',
   choices: [
     { id: 'A', label: 'Ana', party: 'Partido A' },
     { id: 'B', label: 'Beto', party: 'Partido B' },
@@ -113,6 +114,16 @@ export function runStoreContract(
       expect((await s.getElection(ELECTION.id))?.label).toBe('Renamed');
       expect((await s.listElections()).map((e) => e.id)).toEqual([ELECTION.id]);
       expect(await s.getElection('nope')).toBeNull();
+      await s.close();
+    });
+
+    it("keeps an election's jurisdiction as Peru (no column yet) and refuses another", async () => {
+      const s = await fresh();
+      expect((await s.getElection(ELECTION.id))?.jurisdiction).toBe('pe');
+      await expect(s.putElection({ ...ELECTION, id: 'es-e', jurisdiction: 'es' })).rejects.toThrow(
+        /cannot keep jurisdiction "es"/,
+      );
+      expect(await s.getElection('es-e')).toBeNull();
       await s.close();
     });
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ACTA_STATES } from '../core/model/acta.js';
 import { ISSUE_CODES } from '../core/issues.js';
-import { LEVELS } from '../core/tally/aggregate.js';
 
 /** Response schemas of the HTTP API: the OpenAPI document is generated from these, and the API
  * tests parse every response with them, so code, contract and docs cannot drift apart. */
@@ -40,13 +39,16 @@ const ActaCountsSchema = z.object({
   pctProcessed: pct,
 });
 
+/** A level of the election's jurisdiction: `national`, `mesa`, or one the jurisdiction declares. */
+const LevelSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/);
+
 export const ResultsSchema = z.object({
   election: z.string(),
   label: z.string(),
-  level: z.enum(LEVELS),
+  level: LevelSchema,
   units: z.array(
     z.object({
-      level: z.enum(LEVELS),
+      level: LevelSchema,
       code: z.string(),
       name: z.string(),
       choices: z.array(
@@ -193,7 +195,7 @@ export const SeatsSchema = z.discriminatedUnion('kind', [
 
 const ActaValuesSchema = z.object({
   election: z.string(),
-  mesa: z.string().regex(/^\d{6}$/),
+  mesa: z.string(),
   ubigeo: z.string(),
   state: z.enum(ACTA_STATES),
   stateLabel: z.string(),

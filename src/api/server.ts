@@ -6,9 +6,9 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { issue, type Issue } from '../core/issues.js';
-import { LEVELS } from '../core/tally/aggregate.js';
+import type { ElectionDef } from '../core/model/acta.js';
 import { ingestFile } from '../ingest/ingest.js';
-import { isKnownUbigeo } from '../io/ubigeo.js';
+import { loadJurisdiction } from '../jurisdictions/load.js';
 import { resultsCsv } from '../results/csv.js';
 import { registerDashboard } from './web.js';
 import {
@@ -71,10 +71,14 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'GET',
     url: '/api/v1/results',
-    summary: 'Results at a level (one unit with `code`); `format=csv` for CSV',
+    summary:
+      "Results at a level of the election's jurisdiction (`national`, Peru's `ambito`, `department`, `province`, `district`, `circunscripcion`, `mesa`; another level → 422 `unknown_level`); one unit with `code`; `format=csv` for CSV",
     write: false,
     query: electionQuery
-      .extend({ level: z.enum(LEVELS).default('national'), code: z.string().max(12).optional() })
+      .extend({
+        level: z.string().max(40).default('national'),
+        code: z.string().max(64).optional(),
+      })
       .extend(formatQuery.shape),
     response: ResultsSchema,
     csv: true,
@@ -120,9 +124,10 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'GET',
     url: '/api/v1/mesas',
-    summary: 'The mesas of a district (RENIEC ubigeo) with their state, for drill-down',
+    summary:
+      "The mesas of a place (the jurisdiction's place code: Peru's RENIEC ubigeo) with their state, for drill-down",
     write: false,
-    query: electionQuery.extend({ district: z.string().regex(/^\d{6}$/) }),
+    query: electionQuery.extend({ district: z.string().min(1).max(64) }),
     response: MesasSchema,
   },
   {
@@ -332,7 +337,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     '/api/v1/results': async (req, reply) => {
       const q = parseQuery(route('/api/v1/results').query, req) as {
         election?: string;
-        level: (typeof LEVELS)[number];
+        level: string;
         code?: string;
         format: 'json' | 'csv';
       };
@@ -391,7 +396,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       };
       return ingestBody(
         req.body as Buffer | undefined,
-        q.election,
+        await storedElection(q.election),
         q.format,
         q.name ?? 'upload',
         'import',
@@ -410,13 +415,13 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
         ]);
       }
       const mesa = (req.params as { mesa: string }).mesa;
-      const withMesa = {
-        ...(parsed as object),
-        mesa: /^\d{1,6}$/.test(mesa) ? mesa.padStart(6, '0') : mesa,
-      };
+      const e = await storedElection(q.election);
+      const j = loadJurisdiction(e.jurisdiction);
+      if (!j.ok) throw new IssueError(422, j.error);
+      const withMesa = { ...(parsed as object), mesa: j.value.padMesa(mesa) };
       return ingestBody(
         Buffer.from(JSON.stringify(withMesa) + '\n'),
-        q.election,
+        e,
         'cifra-json',
         `correction-${mesa}.jsonl`,
         'correction',
@@ -424,13 +429,8 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     },
   };
 
-  async function ingestBody(
-    body: Buffer | undefined,
-    electionId: string | undefined,
-    format: 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json' | undefined,
-    name: string,
-    mode: 'import' | 'correction',
-  ) {
+  /** The election named, or the only one in the store; 404 otherwise. */
+  async function storedElection(electionId: string | undefined): Promise<ElectionDef> {
     const e = electionId
       ? await o.store.getElection(electionId)
       : (await o.store.listElections()).length === 1
@@ -440,6 +440,16 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       throw new IssueError(404, [
         issue('unknown_election', ['election'], { election: electionId ?? null }),
       ]);
+    return e;
+  }
+
+  async function ingestBody(
+    body: Buffer | undefined,
+    e: ElectionDef,
+    format: 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json' | undefined,
+    name: string,
+    mode: 'import' | 'correction',
+  ) {
     if (!body || body.length === 0) throw new IssueError(422, [issue('file_empty', ['body'])]);
     const dir = mkdtempSync(join(tmpdir(), 'cifra-upload-'));
     const gz = body[0] === 0x1f && body[1] === 0x8b;
@@ -448,7 +458,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     const file = join(dir, `${name.replace(/[^\w.-]/g, '_')}${name.endsWith(ext) ? '' : ext}`);
     try {
       writeFileSync(file, body);
-      const r = await ingestFile(o.store, { file, election: e, format, mode, now, isKnownUbigeo });
+      const r = await ingestFile(o.store, { file, election: e, format, mode, now });
       if (!r.ok) throw new IssueError(422, r.issues);
       return { ...r.report, file: name };
     } finally {

@@ -121,7 +121,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
   negative_number: { en: 'a number is negative', es: 'un número es negativo' },
   non_integer: { en: 'a number is not a whole number', es: 'un número no es entero' },
   number_too_large: { en: 'a number is absurdly large', es: 'un número es absurdamente grande' },
-  unknown_ubigeo: { en: 'ubigeo not in the RENIEC tables', es: 'ubigeo desconocido' },
+  unknown_ubigeo: {
+    en: "place code (Peru: ubigeo) not in the jurisdiction's place table",
+    es: 'código de lugar (ubigeo) desconocido',
+  },
   unknown_state: { en: 'acta state not recognised', es: 'estado de acta desconocido' },
   state_inconsistent: {
     en: 'the acta state contradicts its values',
@@ -145,12 +148,31 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'un acta anulada registra votos fuera de nulos',
   },
   mesa_invalid: {
-    en: 'the mesa number is not a 6-digit code',
-    es: 'el número de mesa no tiene 6 dígitos',
+    en: "the mesa id does not match the jurisdiction's pattern (Peru: 6 digits)",
+    es: 'el número de mesa no tiene el formato de la jurisdicción (Perú: 6 dígitos)',
   },
-  ubigeo_invalid: { en: 'the ubigeo is not a 6-digit code', es: 'el ubigeo no tiene 6 dígitos' },
+  ubigeo_invalid: {
+    en: "the place code does not match the jurisdiction's pattern (Peru: a 6-digit ubigeo)",
+    es: 'el código de lugar no tiene el formato de la jurisdicción (Perú: ubigeo de 6 dígitos)',
+  },
   unknown_election: { en: 'no such election in the store', es: 'elección desconocida' },
   acta_not_found: { en: 'no such acta in the store', es: 'acta no encontrada' },
+  unknown_jurisdiction: {
+    en: 'no such jurisdiction (data/jurisdictions/<id>/jurisdiction.json)',
+    es: 'jurisdicción desconocida',
+  },
+  jurisdiction_invalid: {
+    en: 'a field of the jurisdiction file is not valid',
+    es: 'un campo del archivo de jurisdicción no es válido',
+  },
+  place_table_invalid: {
+    en: "the jurisdiction's place table cannot be read or lacks a column",
+    es: 'la tabla de lugares de la jurisdicción no se puede leer o le falta una columna',
+  },
+  unknown_level: {
+    en: "not a level of the election's jurisdiction",
+    es: 'nivel desconocido en la jurisdicción de la elección',
+  },
   unknown_rules: {
     en: "the election's or the given ruleset id is not known",
     es: 'reglas desconocidas',

@@ -15,7 +15,8 @@ import {
 } from './commands/actas.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
-import { LEVELS, type Level } from '../core/tally/aggregate.js';
+import type { Level } from '../core/tally/aggregate.js';
+import { runJurisdictions } from './commands/jurisdictions.js';
 import { buildApi, buildOpenApi, hashToken } from '../api/server.js';
 import { publishSnapshot } from '../results/publish.js';
 import { loadBundledData } from './commands/bundled.js';
@@ -77,6 +78,9 @@ async function withStore(path: string, f: (store: Store) => Promise<number>): Pr
     await store.close();
   }
 }
+
+const LEVEL_HELP =
+  "a level of the election's jurisdiction: national, its own (Peru: ambito, department, province, district, circunscripcion; `cifra jurisdictions <id>`), mesa";
 
 const formatOption = (): Option =>
   new Option('--format <format>', 'output format')
@@ -317,10 +321,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   program
     .command('results')
     .description('results at a level: votes, %, blank, null, participation, actas by state')
-    .addOption(new Option('--level <level>', 'level').choices([...LEVELS]).default('national'))
+    .addOption(new Option('--level <level>', LEVEL_HELP).default('national'))
     .option(
       '--code <code>',
-      'one unit: department 2 digits, province 4, district 6 (RENIEC ubigeo), circunscripción 1–27, ámbito PERU|EXTRANJERO, mesa',
+      'one unit; in Peru: department 2 digits, province 4, district 6 (RENIEC ubigeo), circunscripción 1–27, ámbito PERU|EXTRANJERO, mesa',
     )
     .option('--election <id>', 'election id (default: the only one in the store)')
     .addOption(dbOption())
@@ -466,7 +470,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   program
     .command('export')
     .description('write the results of every unit of a level to a file (written atomically)')
-    .addOption(new Option('--level <level>', 'level').choices([...LEVELS]).makeOptionMandatory())
+    .addOption(new Option('--level <level>', LEVEL_HELP).makeOptionMandatory())
     .addOption(
       new Option('--format <format>', 'file format').choices(['csv', 'json']).default('csv'),
     )
@@ -484,6 +488,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         code = await withStore(o.db, (store) => runExport(store, o, io));
       },
     );
+
+  program
+    .command('jurisdictions [id]')
+    .description(
+      'the jurisdictions (data/jurisdictions/<id>/): list them, or check one and show its levels',
+    )
+    .action((id?: string) => {
+      code = runJurisdictions(id, io);
+    });
 
   program
     .command('elections')

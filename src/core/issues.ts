@@ -56,6 +56,11 @@ export const ISSUE_CODES = [
   'ubigeo_invalid',
   'unknown_election',
   'acta_not_found',
+  // jurisdictions
+  'unknown_jurisdiction',
+  'jurisdiction_invalid',
+  'place_table_invalid',
+  'unknown_level',
   // projection
   'unknown_rules',
   'projection_unavailable',

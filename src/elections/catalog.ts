@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { ElectionDef } from '../core/model/acta.js';
+import { DEFAULT_JURISDICTION } from '../core/model/jurisdiction.js';
 import { dataPath } from '../io/paths.js';
 
 /**
@@ -21,6 +22,7 @@ export function builtInElection(id: string): ElectionDef | null {
       id,
       label: 'Perú 2021 — Presidencial, primera vuelta (ONPE, datos abiertos por mesa)',
       ruleset: 'pe-2021-presidencial',
+      jurisdiction: 'pe',
       // ONPE's final open data (June 2021) still labels 32 actas EN PROCESO; their figures are in
       // ONPE's 100 % totals, so they count (PROVENANCE.md of the file).
       pendingFiguresCount: true,
@@ -37,7 +39,12 @@ export function builtInElection(id: string): ElectionDef | null {
 export const BUILT_IN_ELECTIONS: readonly string[] = ['pe-2021-presidencial'];
 
 /** A choices map file (column,candidate,party) for other elections: `--choices`. */
-export function electionFromMap(id: string, ruleset: string, mapPath: string): ElectionDef {
+export function electionFromMap(
+  id: string,
+  ruleset: string,
+  mapPath: string,
+  jurisdiction = DEFAULT_JURISDICTION,
+): ElectionDef {
   const rows = parse(readFileSync(mapPath, 'utf8'), { columns: true, trim: true }) as Record<
     string,
     string
@@ -46,6 +53,7 @@ export function electionFromMap(id: string, ruleset: string, mapPath: string): E
     id,
     label: id,
     ruleset,
+    jurisdiction,
     choices: rows.map((r) => ({
       id: (r['column'] ?? r['id'] ?? '').replace(/^VOTOS_/i, ''),
       label: r['candidate'] ?? r['label'] ?? '',

@@ -108,6 +108,7 @@ export function congress2021(): PublishedElection {
     id: 'pe-2021-congreso',
     label: 'Perú 2021 — Congreso (JNE 0602-2021, resultado oficial nacional)',
     ruleset: 'pe-2021-congreso',
+    jurisdiction: 'pe',
     choices: [
       ...rows.map((r) => ({
         id: r['party_short_name'] ?? '',
@@ -171,6 +172,7 @@ export function runoff2026(): PublishedElection {
     id: 'pe-2026-presidencial-segunda',
     label: 'Perú 2026 — Presidencial, segunda vuelta (PROVISIONAL, ONPE por departamento)',
     ruleset: 'pe-2026-presidencial-segunda',
+    jurisdiction: 'pe',
     choices: [
       { id: 'FP', label: 'KEIKO FUJIMORI', party: 'FUERZA POPULAR' },
       { id: 'JP', label: 'ROBERTO SÁNCHEZ', party: 'JUNTOS POR EL PERÚ' },
@@ -298,6 +300,7 @@ export function firstRound2026(): PublishedElection {
     id: 'pe-2026-presidencial',
     label: 'Perú 2026 — Presidencial, primera vuelta (PROVISIONAL, ONPE por distrito)',
     ruleset: 'pe-2026-presidencial',
+    jurisdiction: 'pe',
     choices: ids.map((id) => ({
       id,
       label: (first.get(id)?.candidato ?? id).toUpperCase(),
@@ -363,6 +366,7 @@ export function deputies2026Projection(): PublishedElection {
     id: 'pe-2026-diputados',
     label: 'Perú 2026 — Cámara de Diputados (PROYECCIÓN de terceros, conteo parcial)',
     ruleset: 'pe-2026-diputados',
+    jurisdiction: 'pe',
     choices: d.partidos.map((p) => ({ id: p.partido, label: p.partido, party: p.partido_id })),
     published: {
       status: 'provisional',

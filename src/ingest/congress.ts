@@ -1,9 +1,9 @@
 import { issue, type Issue, type IssueCode } from '../core/issues.js';
-import { ONPE_STATES, type Acta, type ActaState, type ElectionDef } from '../core/model/acta.js';
+import type { Acta, ActaState, ElectionDef } from '../core/model/acta.js';
 import { nameKey } from '../core/names.js';
 import { parseCount } from '../io/numbers.js';
 import type { PlaceNames } from '../store/store.js';
-import type { ParsedRow } from './formats.js';
+import type { ParsedRow, RowCodes } from './formats.js';
 import { FileRejected } from './source.js';
 
 /** One acta assembled from the consecutive rows of its mesa. */
@@ -32,7 +32,11 @@ const codeKey = (c: string): string => c.trim().replace(/^0+(?=\d)/, '');
  * (the list's votes) and N_VOTOS_1..N_VOTOS_n (preferential votes of candidates 1..n). The rows of
  * a mesa are consecutive; cifra assembles them into one acta. Choices are the lists, by CODIGO_OP.
  */
-export function onpeCongressGrouper(header: readonly string[], election: ElectionDef) {
+export function onpeCongressGrouper(
+  header: readonly string[],
+  election: ElectionDef,
+  codes: RowCodes,
+) {
   const idx = new Map(header.map((h, i) => [h.trim().toUpperCase(), i]));
   const need = [
     'UBIGEO',
@@ -70,11 +74,10 @@ export function onpeCongressGrouper(header: readonly string[], election: Electio
     });
     const issues: Issue[] = [];
     const path = ['row', g.row];
-    const pad = (s: string): string => (/^\d{1,6}$/.test(s) ? s.padStart(6, '0') : s);
-    const mesa = pad(cell(first, 'MESA_DE_VOTACION'));
-    const ubigeo = pad(cell(first, 'UBIGEO'));
+    const mesa = codes.padMesa(cell(first, 'MESA_DE_VOTACION'));
+    const ubigeo = codes.padPlace(cell(first, 'UBIGEO'));
     const label = cell(first, 'DESCRIP_ESTADO_ACTA');
-    const state: ActaState | undefined = ONPE_STATES.get(nameKey(label));
+    const state: ActaState | undefined = codes.stateOf(label);
     if (state === undefined)
       issues.push(
         issue(

@@ -1,12 +1,6 @@
 import { issue, type Issue, type IssueCode } from '../core/issues.js';
-import {
-  ACTA_STATES,
-  ONPE_STATES,
-  type Acta,
-  type ActaState,
-  type ElectionDef,
-} from '../core/model/acta.js';
-import { nameKey } from '../core/names.js';
+import type { Acta, ActaState, ElectionDef } from '../core/model/acta.js';
+import type { Jurisdiction } from '../core/model/jurisdiction.js';
 import {
   CELL_EMPTY,
   CELL_NEGATIVE,
@@ -40,20 +34,8 @@ export function detectFormat(header: readonly string[]): CsvFormat | null {
   return null;
 }
 
-function padCode(raw: string): string {
-  const s = raw.trim();
-  // Spreadsheets drop leading zeros ("10101" for "010101"); digits only are padded back.
-  return /^\d{1,6}$/.test(s) ? s.padStart(6, '0') : s;
-}
-
-function stateOf(label: string): ActaState | undefined {
-  const key = nameKey(label);
-  const onpe = ONPE_STATES.get(key);
-  if (onpe) return onpe;
-  return (ACTA_STATES as readonly string[]).includes(label.trim().toLowerCase())
-    ? (label.trim().toLowerCase() as ActaState)
-    : undefined;
-}
+/** What reading a row needs of the election's jurisdiction: code padding and state labels. */
+export type RowCodes = Pick<Jurisdiction, 'padMesa' | 'padPlace' | 'stateOf'>;
 
 interface Columns {
   readonly index: (name: string) => number;
@@ -105,6 +87,7 @@ interface FigureColumns {
 function figureReader(
   at: FigureColumns,
   election: ElectionDef,
+  codes: RowCodes,
 ): (cells: Cells, row: number) => ParsedRow {
   const states = new Map<string, ActaState | undefined>();
   const names = election.choices.map((c) => c.id);
@@ -128,14 +111,15 @@ function figureReader(
     cells = rowCells;
     row = rowNumber;
     issues = null;
-    const mesa = padCode(cells.text(at.mesa));
+    // spreadsheets drop leading zeros ("10101" for "010101"): the jurisdiction pads them back
+    const mesa = codes.padMesa(cells.text(at.mesa));
     if (mesa === '') report(issue('missing_required', ['row', row, 'mesa']));
-    const ubigeo = padCode(cells.text(at.ubigeo));
+    const ubigeo = codes.padPlace(cells.text(at.ubigeo));
     if (ubigeo === '') report(issue('missing_required', ['row', row, 'ubigeo']));
     const label = cells.text(at.state).trim();
     let state = states.get(label);
     if (state === undefined && !states.has(label)) {
-      state = stateOf(label);
+      state = codes.stateOf(label);
       states.set(label, state);
     }
     if (state === undefined)
@@ -192,7 +176,11 @@ function figureReader(
  * N_CVAS, N_ELEC_HABIL, VOTOS_P1..VOTOS_Pn, VOTOS_VB, VOTOS_VN, VOTOS_VI. VOTOS_Pk is the k-th
  * choice of the election's candidate map; an empty vote cell is 0.
  */
-export function onpeMesaParser(header: readonly string[], election: ElectionDef): RowParser {
+export function onpeMesaParser(
+  header: readonly string[],
+  election: ElectionDef,
+  codes: RowCodes,
+): RowParser {
   const cols = columns(header);
   requireColumns(cols, [
     'UBIGEO',
@@ -226,7 +214,7 @@ export function onpeMesaParser(header: readonly string[], election: ElectionDef)
   const dep = cols.index('DEPARTAMENTO');
   const prov = cols.index('PROVINCIA');
   const dist = cols.index('DISTRITO');
-  const read = figureReader(at, election);
+  const read = figureReader(at, election, codes);
   // Rows come grouped by district: the place names are read again only when the ubigeo changes.
   let last: { ubigeo: string; place: PlaceNames } | null = null;
   return {
@@ -252,9 +240,14 @@ export function onpeMesaParser(header: readonly string[], election: ElectionDef)
 
 /**
  * cifra's CSV acta format (docs/ingest.md): mesa, ubigeo, state, eligible, voters, blank, null,
- * impugned, then one column per choice id of the election. State: a cifra state or an ONPE label.
+ * impugned, then one column per choice id of the election. State: a cifra state or a label of the
+ * election's jurisdiction (Peru: ONPE's).
  */
-export function cifraCsvParser(header: readonly string[], election: ElectionDef): RowParser {
+export function cifraCsvParser(
+  header: readonly string[],
+  election: ElectionDef,
+  codes: RowCodes,
+): RowParser {
   const cols = columns(header);
   requireColumns(cols, [
     'mesa',
@@ -297,7 +290,7 @@ export function cifraCsvParser(header: readonly string[], election: ElectionDef)
   };
   return {
     format: 'cifra-csv',
-    parse: figureReader(at, election),
+    parse: figureReader(at, election, codes),
     raw: (cells) => Object.fromEntries(header.map((h, i) => [h, cells.text(i)])),
   };
 }

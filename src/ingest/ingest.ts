@@ -3,8 +3,10 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { basename } from 'node:path';
 import { issue, type Issue } from '../core/issues.js';
+import { ok, type Result } from '../core/result.js';
 import { CifraActaJsonSchema, type Acta, type ElectionDef } from '../core/model/acta.js';
-import { validateActa } from '../core/tally/validate-acta.js';
+import { validateActa, type PlaceCheck } from '../core/tally/validate-acta.js';
+import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type {
   BatchOutcome,
   ImportSession,
@@ -33,7 +35,13 @@ export interface IngestOptions {
   readonly mode?: 'import' | 'correction';
   readonly batchSize?: number;
   readonly now: () => string;
-  readonly isKnownUbigeo: (ubigeo: string) => boolean;
+  /**
+   * The election's jurisdiction (patterns, padding, state labels, known places); loaded from
+   * `election.jurisdiction` when omitted.
+   */
+  readonly jurisdiction?: LoadedJurisdiction | undefined;
+  /** Replaces the jurisdiction's check of known places (a benchmark's synthetic places). */
+  readonly isKnownPlace?: ((code: string) => boolean) | undefined;
   readonly onProgress?: ((bytesRead: number, size: number) => void) | undefined;
   /** Read and validate only: nothing is compared with or written to the store. */
   readonly check?: boolean | undefined;
@@ -61,8 +69,8 @@ export interface IngestReport extends ImportSummary {
 const READ_CHUNK = 1 << 20;
 
 /**
- * The mesas seen in a file (a mesa twice is a duplicate row). Valid mesa codes are six digits
- * (validateActa), so they are kept in a bitmap of 10⁶ bits, not a set of strings.
+ * The mesas seen in a file (a mesa twice is a duplicate row). Peru's mesa codes are six digits,
+ * so those are kept in a bitmap of 10⁶ bits; any other id in a set of strings.
  */
 class MesaSet {
   private readonly bits = new Uint8Array(125_000);
@@ -234,11 +242,31 @@ async function* jsonRecords(
   }
 }
 
+/** The election's jurisdiction, and the place check validation uses. */
+function jurisdictionOf(
+  o: IngestOptions,
+): Result<{ jurisdiction: LoadedJurisdiction; places: PlaceCheck }, Issue[]> {
+  const j =
+    o.jurisdiction !== undefined ? ok(o.jurisdiction) : loadJurisdiction(o.election.jurisdiction);
+  if (!j.ok) return j;
+  return ok({
+    jurisdiction: j.value,
+    places: {
+      mesaPattern: j.value.mesaPattern,
+      placePattern: j.value.placePattern,
+      isKnownPlace: o.isKnownPlace ?? j.value.isKnownPlace,
+    },
+  });
+}
+
 /**
  * Reads a file of actas into the store: parse, validate, quarantine bad rows with their codes,
  * version every change. A file that cannot be read as a whole changes nothing.
  */
 export async function ingestFile(store: Store, o: IngestOptions): Promise<IngestResult> {
+  const resolved = jurisdictionOf(o);
+  if (!resolved.ok) return { ok: false, issues: resolved.error };
+  const { jurisdiction, places } = resolved.value;
   let hashed: { sha256: string; size: number };
   try {
     hashed = await sha256Of(o.file);
@@ -307,7 +335,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
         });
       format = wanted;
       if (wanted === 'onpe-congress') {
-        const grouper = onpeCongressGrouper(csv.header, o.election);
+        const grouper = onpeCongressGrouper(csv.header, o.election, jurisdiction);
         read = async (take, between) => {
           await csv.scan((r, row) => {
             for (const g of grouper.push(r.cells(), row)) take(g);
@@ -317,8 +345,8 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
       } else {
         const parser: RowParser =
           wanted === 'onpe-mesa'
-            ? onpeMesaParser(csv.header, o.election)
-            : cifraCsvParser(csv.header, o.election);
+            ? onpeMesaParser(csv.header, o.election, jurisdiction)
+            : cifraCsvParser(csv.header, o.election, jurisdiction);
         read = (take, between) =>
           csv.scan((r, row) => {
             // the record's bytes are only valid now: its raw cells are copied if it is quarantined
@@ -380,7 +408,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
   const take = ({ row, parsed, raw }: Rec): void => {
     totals.rowsRead++;
     if (!parsed.ok) return quarantine(row, parsed.mesa, parsed.issues, raw);
-    const issues = validateActa(parsed.acta, o.isKnownUbigeo);
+    const issues = validateActa(parsed.acta, places);
     if (issues.length > 0 && issues.some((i) => i.severity === 'error'))
       return quarantine(row, parsed.acta.mesa, issues, raw);
     if (seen.has(parsed.acta.mesa))

@@ -7,7 +7,6 @@ import type { Acta, ElectionDef } from '../core/model/acta.js';
 import { replayOrder, type ReplayOrder } from '../core/projection/replay-order.js';
 import { createRng } from '../core/random.js';
 import { ingestFile } from '../ingest/ingest.js';
-import { isKnownUbigeo } from '../io/ubigeo.js';
 import { getProjection } from '../results/projection.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { IncomingActa, PlaceNames, Store } from '../store/store.js';
@@ -64,7 +63,6 @@ export async function replay(store: Store, o: ReplayOptions): Promise<ReplayResu
       file: o.file,
       election: o.election,
       now: o.now,
-      isKnownUbigeo,
     });
     if (!r.ok) return r;
     sha256 = r.report.sha256;

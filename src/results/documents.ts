@@ -1,5 +1,5 @@
 import type { ElectionDef } from '../core/model/acta.js';
-import { CIRCUNSCRIPCIONES } from '../core/rulesets/peru-circunscripciones.js';
+import { MESA } from '../core/model/jurisdiction.js';
 import type { ActaColumns } from '../core/tally/acta-columns.js';
 import {
   tabulateColumns,
@@ -7,6 +7,7 @@ import {
   type Level,
   type UnitResult,
 } from '../core/tally/aggregate.js';
+import { requireJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type { PlaceNames, Store } from '../store/store.js';
 
 /** One unit of a results document: what `cifra results`, exports and the API return. */
@@ -48,41 +49,63 @@ export interface ResultsDocument {
   readonly units: readonly ResultUnit[];
 }
 
-/** Names of units from the places the sources gave, indexed once per request. */
+/** A source's three names of a place (the store's PlaceNames), finest first. */
+const SOURCE_FIELDS = ['district', 'province', 'department'] as const;
+
+/** Names a unit of a level; at the mesa level `place` is the mesa's place code. */
+export type UnitNamer = (level: Level, code: string, place?: string) => string;
+
+/**
+ * Names of units: a level's names table (circunscripciones, ámbitos, the national total); else
+ * the names the sources gave the places (the store's three names per place, which name the
+ * jurisdiction's place levels from the finest up: district, province, department); else the
+ * jurisdiction's place table; else the code. A place level's name carries its coarser place
+ * levels ("district, province, department"); a mesa, the two finest ("Mesa 000123 — district,
+ * province").
+ */
 export function unitNamer(
+  j: LoadedJurisdiction,
   places: ReadonlyMap<string, PlaceNames>,
-  ubigeoOfMesa: (mesa: string) => string | undefined = () => undefined,
-): (level: Level, code: string) => string {
-  const byPrefix = new Map<string, PlaceNames>();
-  for (const [ubigeo, p] of places) {
-    for (const prefix of [ubigeo.slice(0, 2), ubigeo.slice(0, 4), ubigeo])
-      if (!byPrefix.has(prefix)) byPrefix.set(prefix, p);
-  }
-  return (level, code) => {
-    switch (level) {
-      case 'national':
-        return 'TOTAL';
-      case 'ambito':
-        return code === 'PERU' ? 'PERÚ' : 'EXTRANJERO';
-      case 'circunscripcion':
-        return CIRCUNSCRIPCIONES.find((c) => String(c.code) === code)?.name ?? code;
-      case 'department':
-      case 'province':
-      case 'district': {
-        const p = byPrefix.get(code);
-        if (!p) return code;
-        return level === 'department'
-          ? p.department
-          : level === 'province'
-            ? `${p.province}, ${p.department}`
-            : `${p.district}, ${p.province}, ${p.department}`;
-      }
-      case 'mesa': {
-        const u = ubigeoOfMesa(code);
-        const p = u ? places.get(u) : undefined;
-        return p ? `Mesa ${code} — ${p.district}, ${p.province}` : `Mesa ${code}`;
-      }
+): UnitNamer {
+  const fieldOf = new Map(
+    [...j.placeLevels]
+      .reverse()
+      .slice(0, SOURCE_FIELDS.length)
+      .map((l, i) => [l, SOURCE_FIELDS[i] as (typeof SOURCE_FIELDS)[number]]),
+  );
+  // a place the sources named, for each unit of a place level
+  const sourcePlace = new Map<Level, Map<string, string>>();
+  for (const level of fieldOf.keys()) {
+    const unitOf = j.unitCoder(level);
+    const m = new Map<string, string>();
+    for (const place of places.keys()) {
+      const code = unitOf(place);
+      if (!m.has(code)) m.set(code, place);
     }
+    sourcePlace.set(level, m);
+  }
+  /** The names of a place's units at the given levels: the source's, else the table's. */
+  const namesOf = (place: string, levels: readonly Level[]): string[] => {
+    const p = places.get(place);
+    const table = j.tableNames(place);
+    return levels
+      .map((l) => {
+        const field = fieldOf.get(l);
+        return (p !== undefined && field !== undefined ? p[field] : table?.get(l)) ?? '';
+      })
+      .filter((n) => n !== '');
+  };
+  return (level, code, place) => {
+    if (level === MESA) {
+      const names = place === undefined ? [] : namesOf(place, [...j.placeLevels].reverse());
+      return names.length > 0 ? `Mesa ${code} — ${names.slice(0, 2).join(', ')}` : `Mesa ${code}`;
+    }
+    const at = j.placeLevels.indexOf(level);
+    if (at < 0) return j.unitName(level, code) ?? code;
+    const inUnit = sourcePlace.get(level)?.get(code) ?? j.tablePlace(level, code);
+    if (inUnit === undefined) return code;
+    const names = namesOf(inUnit, j.placeLevels.slice(0, at + 1).reverse());
+    return names.length > 0 ? names.join(', ') : code;
   };
 }
 
@@ -125,6 +148,8 @@ interface CachedElection {
   readonly byLevel: Map<Level, readonly ResultUnit[]>;
   /** Each mesa's index in the columns, built on the first mesa lookup. */
   mesaIndex: Map<string, number> | null;
+  /** Unit names of this revision's places, built on the first use. */
+  namer: UnitNamer | null;
 }
 
 /** Tabulations per store and election, kept until the next import changes the revision. */
@@ -143,6 +168,7 @@ async function cached(store: Store, election: ElectionDef): Promise<CachedElecti
     places: await store.places(election.id),
     byLevel: new Map(),
     mesaIndex: null,
+    namer: null,
   };
   perStore.set(election.id, entry);
   return entry;
@@ -156,7 +182,10 @@ export async function currentColumns(store: Store, election: ElectionDef): Promi
   return (await cached(store, election)).columns;
 }
 
-/** Results of an election at a level (optionally one unit), from the store's current actas. */
+/**
+ * Results of an election at a level (optionally one unit), from the store's current actas. The
+ * level is one of the election's jurisdiction (checked by the caller: the services, the CLI).
+ */
 export async function buildResults(
   store: Store,
   election: ElectionDef,
@@ -169,27 +198,31 @@ export async function buildResults(
     const units = (await store.publishedUnits(election.id, level)).map((u) => u.doc as ResultUnit);
     return { ...head, units: code === undefined ? units : units.filter((u) => u.code === code) };
   }
+  const j = requireJurisdiction(election.jurisdiction);
   const c = await cached(store, election);
   const cols = c.columns;
   const pendingFiguresCount = election.pendingFiguresCount ?? false;
-  if (level === 'mesa') {
+  const name = (c.namer ??= unitNamer(j, c.places));
+  if (level === MESA) {
     const index = (c.mesaIndex ??= new Map(cols.mesa.map((m, i) => [m, i])));
     const at = code === undefined ? undefined : index.get(code);
     const only = code === undefined ? undefined : at === undefined ? [] : [at];
     const units =
-      tabulateColumns(cols, ['mesa'], { pendingFiguresCount, ...(only ? { only } : {}) }).get(
-        'mesa',
+      tabulateColumns(cols, j, [MESA], { pendingFiguresCount, ...(only ? { only } : {}) }).get(
+        MESA,
       ) ?? [];
-    const name = unitNamer(c.places, (mesa) => {
+    const placeOf = (mesa: string): string | undefined => {
       const i = index.get(mesa);
       return i === undefined ? undefined : cols.ubigeos[cols.ubigeoOf[i] as number];
-    });
-    return { ...head, units: units.map((u) => resultUnit(u, election, name('mesa', u.code))) };
+    };
+    return {
+      ...head,
+      units: units.map((u) => resultUnit(u, election, name(MESA, u.code, placeOf(u.code)))),
+    };
   }
   let all = c.byLevel.get(level);
   if (!all) {
-    const name = unitNamer(c.places);
-    const units = tabulateColumns(cols, [level], { pendingFiguresCount }).get(level) ?? [];
+    const units = tabulateColumns(cols, j, [level], { pendingFiguresCount }).get(level) ?? [];
     all = units.map((u) => resultUnit(u, election, name(level, u.code)));
     c.byLevel.set(level, all);
   }

@@ -6,6 +6,7 @@ import type { ProjectionFrame } from '../core/projection/frame.js';
 import { simulate, type ContestKind, type ProjectionResult } from '../core/projection/simulate.js';
 import { loadRuleset } from '../elections/rulesets.js';
 import type { Ruleset } from '../core/rulesets/ruleset.js';
+import { loadJurisdiction } from '../jurisdictions/load.js';
 import type { Store } from '../store/store.js';
 import { currentColumns, type ResultUnit } from './documents.js';
 import { election as findElection, type Found } from './service.js';
@@ -106,7 +107,12 @@ export async function getProjection(
           issue('projection_unavailable', ['election'], { election: def.id, reason: 'no actas' }),
         ],
       };
-    frame = frameFromMesas(mesasFromColumns(cols, def.pendingFiguresCount ?? false), choices);
+    const j = loadJurisdiction(def.jurisdiction);
+    if (!j.ok) return { ok: false, issues: j.error };
+    frame = frameFromMesas(
+      mesasFromColumns(cols, j.value, def.pendingFiguresCount ?? false),
+      choices,
+    );
     method = 'mesas';
   }
   if (frame.actasProcessed === 0)

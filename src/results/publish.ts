@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { LEVELS } from '../core/tally/aggregate.js';
+import { MESA } from '../core/model/jurisdiction.js';
 import type { Store } from '../store/store.js';
 import { resultsCsv } from './csv.js';
-import { getCandidates, getProgress, getResults, getSeats, listElections } from './service.js';
+import {
+  electionWithJurisdiction,
+  getCandidates,
+  getProgress,
+  getResults,
+  getSeats,
+  listElections,
+} from './service.js';
 
 export interface PublishReport {
   readonly snapshotId: string;
@@ -15,7 +22,7 @@ export interface PublishReport {
 /**
  * Writes the API's read documents as a static tree any web server or CDN can serve:
  * `<out>/api/v1/elections.json`, `<out>/api/v1/<election>/{candidates,progress,seats}.json` and
- * `results/<level>.{json,csv}` for every level but the mesa. Built in a temporary directory
+ * `results/<level>.{json,csv}` for every level of the election's jurisdiction but the mesa. Built in a temporary directory
  * beside `out`, then renamed into place, so readers never see half a snapshot.
  */
 export async function publishSnapshot(
@@ -38,7 +45,9 @@ export async function publishSnapshot(
     if (p.ok) put(`${base}/progress.json`, p.value);
     const s = await getSeats(store, e.id);
     if (s.ok) put(`${base}/seats.json`, s.value);
-    for (const level of LEVELS.filter((l) => l !== 'mesa')) {
+    const ej = await electionWithJurisdiction(store, e.id);
+    const levels = ej.ok ? ej.value.jurisdiction.levelIds : [];
+    for (const level of levels.filter((l) => l !== MESA)) {
       const r = await getResults(store, e.id, level);
       if (!r.ok) continue;
       put(`${base}/results/${level}.json`, r.value);

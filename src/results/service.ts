@@ -5,6 +5,7 @@ import { computeSeats, type SeatResult } from '../core/pipeline/seats.js';
 import { decidePresidentialRound, type PresidentialResult } from '../core/rules/presidential.js';
 import { loadRuleset } from '../elections/rulesets.js';
 import type { Level } from '../core/tally/aggregate.js';
+import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type { ActaVersion, PlaceNames, Store, StoredActa } from '../store/store.js';
 import { buildResults, type ResultsDocument } from './documents.js';
 import type { OfficialSeats } from '../elections/published.js';
@@ -75,6 +76,25 @@ export async function election(store: Store, id: string | undefined): Promise<Fo
     : { ok: false, issues: [issue('unknown_election', ['election'], { election: id })] };
 }
 
+/** The election asked for (or the only one) with its jurisdiction loaded. */
+export async function electionWithJurisdiction(
+  store: Store,
+  id: string | undefined,
+): Promise<Found<{ def: ElectionDef; jurisdiction: LoadedJurisdiction }>> {
+  const e = await election(store, id);
+  if (!e.ok) return e;
+  const j = loadJurisdiction(e.value.jurisdiction);
+  if (!j.ok) return { ok: false, issues: j.error };
+  return { ok: true, value: { def: e.value, jurisdiction: j.value } };
+}
+
+/** `unknown_level` unless the level is one of the jurisdiction's (national and mesa always are). */
+export function checkLevel(j: LoadedJurisdiction, level: string): readonly Issue[] {
+  return j.isLevel(level)
+    ? []
+    : [issue('unknown_level', ['level'], { level, jurisdiction: j.id, allowed: j.levelIds })];
+}
+
 export async function listElections(store: Store): Promise<ElectionSummary[]> {
   return (await store.listElections()).map((e) => ({
     id: e.id,
@@ -99,11 +119,13 @@ export async function getResults(
   level: Level,
   code?: string,
 ): Promise<Found<ResultsDocument>> {
-  const e = await election(store, id);
+  const e = await electionWithJurisdiction(store, id);
   if (!e.ok) return e;
-  const unit =
-    level === 'mesa' && code !== undefined && /^\d{1,6}$/.test(code) ? code.padStart(6, '0') : code;
-  const doc = await buildResults(store, e.value, level, unit);
+  const { def, jurisdiction } = e.value;
+  const bad = checkLevel(jurisdiction, level);
+  if (bad.length > 0) return { ok: false, issues: bad };
+  const unit = level === 'mesa' && code !== undefined ? jurisdiction.padMesa(code) : code;
+  const doc = await buildResults(store, def, level, unit);
   if (code !== undefined && doc.units.length === 0)
     return {
       ok: false,
@@ -118,10 +140,11 @@ export async function getProgress(
   store: Store,
   id: string | undefined,
 ): Promise<Found<ProgressDocument>> {
-  const e = await election(store, id);
-  if (!e.ok) return e;
-  const n = (await buildResults(store, e.value, 'national')).units[0];
-  const imports = (await store.listImports(e.value.id)).filter((i) => i.status === 'committed');
+  const found = await electionWithJurisdiction(store, id);
+  if (!found.ok) return found;
+  const def = found.value.def;
+  const n = (await buildResults(store, def, 'national')).units[0];
+  const imports = (await store.listImports(def.id)).filter((i) => i.status === 'committed');
   const changed = imports.filter(
     (i) => (i.new ?? 0) + (i.stateChanges ?? 0) + (i.corrected ?? 0) > 0,
   );
@@ -140,15 +163,15 @@ export async function getProgress(
   return {
     ok: true,
     value: {
-      election: e.value.id,
+      election: def.id,
       actas: n?.actas ?? empty,
       eligible: n?.eligible ?? 0,
       eligibleRemaining: n?.eligibleRemaining ?? 0,
       emitted: n?.emitted ?? 0,
       participation: n?.participation ?? '0.000',
-      snapshotTime: e.value.published?.asOf ?? changed.at(-1)?.finishedAt ?? null,
+      snapshotTime: def.published?.asOf ?? changed.at(-1)?.finishedAt ?? null,
       imports: imports.length,
-      ...(e.value.published ? { published: e.value.published } : {}),
+      ...(def.published ? { published: def.published } : {}),
     },
   };
 }
@@ -159,18 +182,19 @@ export async function getSeats(
   id: string | undefined,
   seed?: number,
 ): Promise<Found<SeatsDocument>> {
-  const e = await election(store, id);
-  if (!e.ok) return e;
-  const official = e.value.published ? await store.publishedSeats(e.value.id) : null;
+  const found = await electionWithJurisdiction(store, id);
+  if (!found.ok) return found;
+  const def = found.value.def;
+  const official = def.published ? await store.publishedSeats(def.id) : null;
   if (official)
     return {
       ok: true,
-      value: { election: e.value.id, kind: 'official', result: official as OfficialSeats },
+      value: { election: def.id, kind: 'official', result: official as OfficialSeats },
     };
-  const rs = loadRuleset(e.value.ruleset);
+  const rs = loadRuleset(def.ruleset);
   if (!rs.ok) return { ok: false, issues: rs.error };
   if (rs.value.kind === 'presidential') {
-    const n = (await buildResults(store, e.value, 'national')).units[0];
+    const n = (await buildResults(store, def, 'national')).units[0];
     const result = decidePresidentialRound({
       round: rs.value.round,
       winner: { share: rs.value.winnerShare, strict: rs.value.strict, base: rs.value.base },
@@ -180,19 +204,20 @@ export async function getSeats(
     return {
       ok: true,
       value: {
-        election: e.value.id,
+        election: def.id,
         kind: 'presidential',
         result,
-        ...(e.value.published?.status === 'provisional' ? { provisional: true } : {}),
+        ...(def.published?.status === 'provisional' ? { provisional: true } : {}),
       },
     };
   }
-  const circ = await buildResults(store, e.value, 'circunscripcion');
+  // the electoral districts' votes, named as the ruleset's districts (Peru: circunscripciones)
+  const circ = await buildResults(store, def, found.value.jurisdiction.electoralDistricts);
   const votes = circ.units.flatMap((u) =>
     u.choices.map((c) => ({ district: u.name, party: c.party || c.label, votes: c.votes })),
   );
   const result = computeSeats(rs.value, { votes }, { seed });
-  return { ok: true, value: { election: e.value.id, kind: 'list', result } };
+  return { ok: true, value: { election: def.id, kind: 'list', result } };
 }
 
 export async function getActa(
@@ -200,18 +225,19 @@ export async function getActa(
   id: string | undefined,
   mesaRaw: string,
 ): Promise<Found<ActaDocument>> {
-  const e = await election(store, id);
+  const e = await electionWithJurisdiction(store, id);
   if (!e.ok) return e;
-  const mesa = /^\d{1,6}$/.test(mesaRaw) ? mesaRaw.padStart(6, '0') : mesaRaw;
-  const current = await store.getActa(e.value.id, mesa);
-  const history = await store.actaHistory(e.value.id, mesa);
+  const { def } = e.value;
+  const mesa = e.value.jurisdiction.padMesa(mesaRaw);
+  const current = await store.getActa(def.id, mesa);
+  const history = await store.actaHistory(def.id, mesa);
   if (current === null && history.length === 0)
     return {
       ok: false,
-      issues: [issue('acta_not_found', ['mesa'], { mesa, election: e.value.id })],
+      issues: [issue('acta_not_found', ['mesa'], { mesa, election: def.id })],
     };
-  const place = current ? ((await store.places(e.value.id)).get(current.ubigeo) ?? null) : null;
-  return { ok: true, value: { election: e.value.id, mesa, place, current, history } };
+  const place = current ? ((await store.places(def.id)).get(current.ubigeo) ?? null) : null;
+  return { ok: true, value: { election: def.id, mesa, place, current, history } };
 }
 
 export async function getMesas(
@@ -221,10 +247,21 @@ export async function getMesas(
 ): Promise<
   Found<{ election: string; district: string; mesas: Awaited<ReturnType<Store['mesasOf']>> }>
 > {
-  const e = await election(store, id);
+  const e = await electionWithJurisdiction(store, id);
   if (!e.ok) return e;
+  const { def, jurisdiction } = e.value;
+  if (!jurisdiction.placePattern.test(district))
+    return {
+      ok: false,
+      issues: [
+        issue('ubigeo_invalid', ['query', 'district'], {
+          ubigeo: district,
+          pattern: jurisdiction.placePattern.source,
+        }),
+      ],
+    };
   return {
     ok: true,
-    value: { election: e.value.id, district, mesas: await store.mesasOf(e.value.id, district) },
+    value: { election: def.id, district, mesas: await store.mesasOf(def.id, district) },
   };
 }

@@ -13,7 +13,6 @@ import { builtInElection } from '../../src/elections/catalog.js';
 import { PUBLISHED_ELECTIONS } from '../../src/elections/published.js';
 import { ingestFile } from '../../src/ingest/ingest.js';
 import { dataPath, PROJECT_ROOT } from '../../src/io/paths.js';
-import { isKnownUbigeo } from '../../src/io/ubigeo.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { fixedClock, replay2021, tempDir } from '../helpers.js';
 
@@ -46,7 +45,6 @@ beforeAll(async () => {
     ),
     election: e,
     now: fixedClock,
-    isKnownUbigeo,
   });
   expect(r.ok).toBe(true);
   // election night rehearsed: the same file replayed urban-first up to 50 %, with projections

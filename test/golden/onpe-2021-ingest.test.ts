@@ -13,7 +13,6 @@ import { decidePresidentialRound } from '../../src/core/rules/presidential.js';
 import { builtInElection } from '../../src/elections/catalog.js';
 import { ingestFile } from '../../src/ingest/ingest.js';
 import { dataPath } from '../../src/io/paths.js';
-import { isKnownUbigeo } from '../../src/io/ubigeo.js';
 import { buildResults } from '../../src/results/documents.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from '../helpers.js';
@@ -29,7 +28,7 @@ describe('the whole ONPE 2021 first-round file', () => {
   beforeAll(async () => {
     await store.migrate();
     await store.putElection(election);
-    const r = await ingestFile(store, { file: FILE, election, now: fixedClock, isKnownUbigeo });
+    const r = await ingestFile(store, { file: FILE, election, now: fixedClock });
     expect(r.ok).toBe(true);
   });
 
@@ -137,7 +136,7 @@ describe('the whole ONPE 2021 first-round file', () => {
   });
 
   it('re-importing the same file changes nothing and says so', async () => {
-    const r = await ingestFile(store, { file: FILE, election, now: fixedClock, isKnownUbigeo });
+    const r = await ingestFile(store, { file: FILE, election, now: fixedClock });
     expect(r.ok && r.report.alreadyImported).toBe(true);
     expect(await store.listImports()).toHaveLength(1);
   });

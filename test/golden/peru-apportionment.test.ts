@@ -10,10 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { apportionSeats } from '../../src/core/rules/apportion.js';
 import { loadRuleset } from '../../src/elections/rulesets.js';
-import {
-  CIRCUNSCRIPCIONES,
-  circunscripcionOfUbigeo,
-} from '../../src/core/rulesets/peru-circunscripciones.js';
+import { loadJurisdiction } from '../../src/jurisdictions/load.js';
 import { dataPath } from '../../src/io/paths.js';
 
 const R_0304_2020: Record<string, number> = {
@@ -67,16 +64,19 @@ describe('Peru seat tables from the electorate (1 per circunscripción, abroad 2
       ),
     ).toString('utf8');
     const rows = parse(text, { columns: true }) as Record<string, string>[];
+    const pe = loadJurisdiction('pe');
+    if (!pe.ok) throw new Error('pe');
     const electorate = new Map<string, number>();
     for (const r of rows) {
-      const c = circunscripcionOfUbigeo(r['UBIGEO'] ?? '');
-      if (c === undefined) throw new Error(`ubigeo ${r['UBIGEO']}`);
-      electorate.set(c.name, (electorate.get(c.name) ?? 0) + Number(r['N_ELEC_HABIL']));
+      const code = pe.value.unitCode('circunscripcion', r['UBIGEO'] ?? '');
+      const name = pe.value.unitName('circunscripcion', code);
+      if (name === undefined) throw new Error(`ubigeo ${r['UBIGEO']}`);
+      electorate.set(name, (electorate.get(name) ?? 0) + Number(r['N_ELEC_HABIL']));
     }
     expect([...electorate.values()].reduce((a, b) => a + b, 0)).toBe(25_287_954);
     const a = apportionSeats(
       rule('pe-2021-congreso'),
-      CIRCUNSCRIPCIONES.map((c) => ({ district: c.name, electorate: electorate.get(c.name) ?? 0 })),
+      [...electorate].map(([district, e]) => ({ district, electorate: e })),
     );
     expect(a.ok).toBe(true);
     if (a.ok) expect(Object.fromEntries(a.value.seats)).toEqual(R_0304_2020);
@@ -95,11 +95,17 @@ describe('Peru seat tables from the electorate (1 per circunscripción, abroad 2
     if (a.ok) expect(Object.fromEntries(a.value.seats)).toEqual(R_0053_2025);
   });
 
-  it('the ruleset tables are the resolutions: 2021 and 2026 deputies sum to 130, senate DEM to 30', () => {
-    for (const c of CIRCUNSCRIPCIONES) {
-      expect(c.seats2021).toBe(R_0304_2020[c.name]);
-      expect(c.deputies2026).toBe(R_0053_2025[c.name]);
-    }
-    expect(CIRCUNSCRIPCIONES.reduce((a, c) => a + c.senate2026, 0)).toBe(30);
+  it('the ruleset files are the resolutions: 2021 and 2026 deputies per circunscripción, senate DEM 30', () => {
+    const seats = (id: string): Record<string, number> => {
+      const r = loadRuleset(id);
+      if (!r.ok || r.value.kind !== 'list') throw new Error(id);
+      return Object.fromEntries(r.value.districts.map((d) => [d.name, d.seats]));
+    };
+    expect(seats('pe-2021-congreso')).toEqual(R_0304_2020);
+    expect(seats('pe-2026-diputados')).toEqual(R_0053_2025);
+    const senate = seats('pe-2026-senado');
+    expect(senate['NACIONAL']).toBe(30);
+    expect(Object.values(senate).reduce((a, b) => a + b, 0) - 30).toBe(30);
+    expect(senate['Lima Metropolitana']).toBe(4);
   });
 });

@@ -7,7 +7,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ElectionDef } from '../../src/core/model/acta.js';
 import { ingestFile } from '../../src/ingest/ingest.js';
-import { isKnownUbigeo } from '../../src/io/ubigeo.js';
 import { buildResults } from '../../src/results/documents.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from '../helpers.js';
@@ -16,6 +15,7 @@ const ELECTION: ElectionDef = {
   id: 'prop',
   label: 'Property election',
   ruleset: 'pe-2021-presidencial',
+  jurisdiction: 'pe',
   choices: ['A', 'B', 'C'].map((id) => ({ id, label: id, party: id })),
 };
 const UBIGEOS = ['010101', '140137', '150101', '921001', '080101'];
@@ -88,7 +88,6 @@ async function storeWith(...fileGroups: (readonly GenActa[])[]): Promise<SqliteS
       file: jsonl(g),
       election: ELECTION,
       now: fixedClock,
-      isKnownUbigeo,
     });
     expect(r.ok && r.report.quarantined).toBe(0);
   }
@@ -148,14 +147,12 @@ describe('pipeline properties', () => {
           file: jsonl(actas),
           election: ELECTION,
           now: fixedClock,
-          isKnownUbigeo,
         });
         expect(same.ok && same.report.alreadyImported).toBe(true);
         const reordered = await ingestFile(twice, {
           file: jsonl([...actas].reverse()),
           election: ELECTION,
           now: fixedClock,
-          isKnownUbigeo,
         });
         expect(
           reordered.ok &&
@@ -191,7 +188,6 @@ describe('pipeline properties', () => {
           file: jsonl([fixed]),
           election: ELECTION,
           now: fixedClock,
-          isKnownUbigeo,
           mode: 'correction',
         });
         expect(r.ok && r.report.quarantined).toBe(0);

@@ -5,8 +5,9 @@ import type { ElectionDef } from '../../core/model/acta.js';
 import type { Level } from '../../core/tally/aggregate.js';
 import { builtInElection, electionFromMap, BUILT_IN_ELECTIONS } from '../../elections/catalog.js';
 import { ingestFile, type IngestFormat } from '../../ingest/ingest.js';
-import { isKnownUbigeo } from '../../io/ubigeo.js';
+import { loadJurisdiction, type LoadedJurisdiction } from '../../jurisdictions/load.js';
 import { buildResults, type ResultsDocument } from '../../results/documents.js';
+import { checkLevel } from '../../results/service.js';
 import { resultsCsv } from '../../results/csv.js';
 import type { Store } from '../../store/store.js';
 import { renderTable, thousands } from '../format.js';
@@ -87,7 +88,6 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
     format: args.format,
     mode: args.correction ? 'correction' : 'import',
     now: () => new Date().toISOString(),
-    isKnownUbigeo,
     check: args.check,
     onProgress: (read, size) => {
       if (!bar) return;
@@ -202,10 +202,28 @@ export function renderResults(doc: ResultsDocument, format: OutputFormat): strin
   return out.join('\n');
 }
 
+/** The election's jurisdiction, with the level checked against it; null after printing issues. */
+function jurisdictionFor(
+  e: ElectionDef,
+  level: string | null,
+  io: CliIo,
+): LoadedJurisdiction | null {
+  const j = loadJurisdiction(e.jurisdiction);
+  const issues = !j.ok ? j.error : level === null ? [] : checkLevel(j.value, level);
+  if (!j.ok || issues.length > 0) {
+    printIssues(io, issues);
+    return null;
+  }
+  return j.value;
+}
+
 export async function runResults(store: Store, args: ResultsArgs, io: CliIo): Promise<number> {
   const e = await resolveElection(store, args.election, io);
   if (e === null) return EXIT_ISSUES;
-  const doc = await buildResults(store, e, args.level, args.code);
+  const j = jurisdictionFor(e, args.level, io);
+  if (j === null) return EXIT_ISSUES;
+  const code = args.level === 'mesa' && args.code !== undefined ? j.padMesa(args.code) : args.code;
+  const doc = await buildResults(store, e, args.level, code);
   if (args.code !== undefined && doc.units.length === 0) {
     printIssues(io, [
       issue(args.level === 'mesa' ? 'acta_not_found' : 'unknown_ubigeo', ['code'], {
@@ -226,7 +244,9 @@ export async function runActa(
 ): Promise<number> {
   const e = await resolveElection(store, args.election, io);
   if (e === null) return EXIT_ISSUES;
-  const mesa = /^\d{1,6}$/.test(args.mesa) ? args.mesa.padStart(6, '0') : args.mesa;
+  const j = jurisdictionFor(e, null, io);
+  if (j === null) return EXIT_ISSUES;
+  const mesa = j.padMesa(args.mesa);
   const current = await store.getActa(e.id, mesa);
   const history = await store.actaHistory(e.id, mesa);
   if (current === null && history.length === 0) {
@@ -283,6 +303,7 @@ export async function runExport(
 ): Promise<number> {
   const e = await resolveElection(store, args.election, io);
   if (e === null) return EXIT_ISSUES;
+  if (jurisdictionFor(e, args.level, io) === null) return EXIT_ISSUES;
   const doc = await buildResults(store, e, args.level);
   const tmp = `${args.out}.tmp-${process.pid}`;
   writeFileSync(tmp, renderResults(doc, args.format) + '\n');

@@ -3,6 +3,12 @@ import { z } from 'zod';
 /**
  * An acta: the tally sheet of one mesa for one election — the unit cifra ingests, validates and
  * versions. Vote figures are aligned with the election's choices (lists or candidates).
+ *
+ * cifra's acta states, the same in every jurisdiction (each jurisdiction maps its sources' labels
+ * to them, data/jurisdictions/<id>/jurisdiction.json): `counted` — its figures are in the totals;
+ * `resolved` — counted after an electoral court's ruling; `annulled` — voters kept, votes booked
+ * as null; `not_installed` — the mesa never opened, no votes; `pending` — not yet counted;
+ * `jee` — observed, sent to the electoral court (Peru's Jurado Electoral Especial).
  */
 export const ACTA_STATES = [
   'counted',
@@ -14,35 +20,14 @@ export const ACTA_STATES = [
 ] as const;
 export type ActaState = (typeof ACTA_STATES)[number];
 
-/** ONPE's state labels (2021 open data, later releases, the live results site) → cifra states. */
-export const ONPE_STATES: ReadonlyMap<string, ActaState> = new Map<string, ActaState>([
-  ['CONTABILIZADA', 'counted'],
-  ['ACTA ELECTORAL NORMAL', 'counted'],
-  ['NORMAL', 'counted'],
-  ['COMPUTADA RESUELTA', 'resolved'],
-  ['ACTA ELECTORAL RESUELTA', 'resolved'],
-  ['RESUELTA', 'resolved'],
-  ['ANULADA', 'annulled'],
-  ['ANULADA POR EXTRAVIADA', 'annulled'],
-  ['CONTABILIZADA ANULADA', 'annulled'],
-  ['SIN INSTALAR', 'not_installed'],
-  ['MESA NO INSTALADA', 'not_installed'],
-  ['NO INSTALADA', 'not_installed'],
-  ['EN PROCESO', 'pending'],
-  ['PENDIENTE', 'pending'],
-  ['POR PROCESAR', 'pending'],
-  ['ENVIADA AL JEE', 'jee'],
-  ['ENVIADO AL JEE', 'jee'],
-  ['OBSERVADA', 'jee'],
-  ['ACTA OBSERVADA', 'jee'],
-  ['EN JEE', 'jee'],
-]);
-
 export interface Acta {
   readonly election: string;
-  /** 6-digit mesa number, zero-padded string. */
+  /** The mesa id, in the form of the election's jurisdiction (Peru: 6 digits, zero-padded). */
   readonly mesa: string;
-  /** 6-digit RENIEC ubigeo of the mesa (abroad: 91xxxx–95xxxx). */
+  /**
+   * The place code of the mesa, in the form of the election's jurisdiction: in Peru the 6-digit
+   * RENIEC ubigeo (abroad: 91xxxx–95xxxx), in Spain the INE municipality code.
+   */
   readonly ubigeo: string;
   readonly state: ActaState;
   /** The source's own state label, kept verbatim. */
@@ -85,10 +70,13 @@ export function actaCounts(a: Pick<Acta, 'state' | 'votes'>, pendingFiguresCount
 
 const count = z.number().int().nonnegative().max(1_000_000_000);
 
-/** The documented cifra JSON acta format (docs/ingest.md). */
+/**
+ * The documented cifra JSON acta format (docs/ingest.md). The forms of `mesa` and `ubigeo` (the
+ * place code) are the jurisdiction's: validateActa checks them.
+ */
 export const CifraActaJsonSchema = z.object({
-  mesa: z.string().regex(/^\d{6}$/),
-  ubigeo: z.string().regex(/^\d{6}$/),
+  mesa: z.string().min(1).max(64),
+  ubigeo: z.string().min(1).max(64),
   state: z.enum(ACTA_STATES),
   eligible: count,
   voters: count.nullable(),
@@ -104,6 +92,11 @@ export interface ElectionDef {
   readonly id: string;
   readonly label: string;
   readonly ruleset: string;
+  /**
+   * The jurisdiction whose places, levels and acta states the election uses: an id of
+   * data/jurisdictions/ (`pe`, `es`). Definitions stored before it existed read as `pe`.
+   */
+  readonly jurisdiction: string;
   readonly choices: readonly {
     readonly id: string;
     readonly label: string;

@@ -1,6 +1,11 @@
 import { actaCounts, type Acta } from '../model/acta.js';
 import { createRng } from '../random.js';
-import { frameFromMesas, mesasFromActas, type MesaModelOptions } from './frame-mesas.js';
+import {
+  frameFromMesas,
+  mesasFromActas,
+  type MesaModelOptions,
+  type ProjectionPlaces,
+} from './frame-mesas.js';
 import {
   frameFromSnapshot,
   type SnapshotModelOptions,
@@ -40,6 +45,8 @@ export interface CalibrationRun {
 
 export interface CalibrationSetup {
   readonly actas: readonly Acta[];
+  /** The election's jurisdiction: the projection's groups and regions. */
+  readonly jurisdiction: ProjectionPlaces;
   readonly choices: readonly string[];
   readonly pendingFiguresCount: boolean;
   readonly sims: number;
@@ -177,7 +184,7 @@ export function calibrateOrder(
         'mesas',
         simulate(
           frameFromMesas(
-            mesasFromActas(partial, K, setup.pendingFiguresCount),
+            mesasFromActas(partial, K, setup.jurisdiction, setup.pendingFiguresCount),
             setup.choices,
             setup.mesaModel,
           ),

@@ -1,15 +1,19 @@
 import { ACTA_STATES, actaCounts, type Acta, type ActaState } from '../model/acta.js';
+import type { Jurisdiction } from '../model/jurisdiction.js';
 import type { ActaColumns } from '../tally/acta-columns.js';
-import { unitCode } from '../tally/aggregate.js';
-import { circunscripcionOfUbigeo } from '../rulesets/peru-circunscripciones.js';
 import type { FrameGroup, FrameRegion, ProjectionFrame } from './frame.js';
 
 /** One mesa of the universe: its place, its electors, and its figures once processed. */
 export interface ProjectionMesa {
-  /** District (RENIEC ubigeo), province (4 digits) and region (circunscripción) codes. */
+  /**
+   * The model's three levels, from the jurisdiction: `district` is the mesa's place code (Peru:
+   * the ubigeo), `province` its unit at the jurisdiction's projection-group level (Peru: the
+   * province), `region` its electoral district (Peru: the circunscripción), named `regionName`.
+   */
   readonly district: string;
   readonly province: string;
   readonly region: string;
+  readonly regionName: string;
   readonly eligible: number;
   /** Votes per choice, then blank, then null (+ impugned); all zero when not installed; null while uncounted. */
   readonly figures: readonly number[] | null;
@@ -29,13 +33,39 @@ export interface MesaModelOptions {
 
 export const DEFAULT_ARRIVAL_BIAS = 0.8;
 
-/** Peru's actas as projection mesas: ubigeo hierarchy, circunscripción as region. */
+/** What the projection needs of the jurisdiction: its levels, unit codes and region names. */
+export type ProjectionPlaces = Pick<
+  Jurisdiction,
+  'unitCoder' | 'unitName' | 'electoralDistricts' | 'projectionGroups'
+>;
+
+/** The place of a mesa in the model, by its place code (built once per place code). */
+function placer(
+  j: ProjectionPlaces,
+): (place: string) => Pick<ProjectionMesa, 'district' | 'province' | 'region' | 'regionName'> {
+  const group = j.unitCoder(j.projectionGroups);
+  const region = j.unitCoder(j.electoralDistricts);
+  return (place) => {
+    const r = region(place);
+    return {
+      district: place,
+      province: group(place),
+      region: r,
+      regionName: j.unitName(j.electoralDistricts, r) ?? r,
+    };
+  };
+}
+
+/** Actas as projection mesas: place, projection group and electoral district as region. */
 export function mesasFromActas(
   actas: Iterable<Acta>,
   choices: number,
+  jurisdiction: ProjectionPlaces,
   pendingFiguresCount = false,
 ): ProjectionMesa[] {
   const out: ProjectionMesa[] = [];
+  const placeOf = placer(jurisdiction);
+  const places = new Map<string, ReturnType<typeof placeOf>>();
   for (const a of actas) {
     const counts = actaCounts(a, pendingFiguresCount);
     let figures: number[] | null = null;
@@ -47,26 +77,22 @@ export function mesasFromActas(
     } else if (a.state === 'not_installed' || counts) {
       figures = new Array<number>(choices + 2).fill(0);
     }
-    out.push({
-      district: a.ubigeo,
-      province: a.ubigeo.slice(0, 4),
-      region: unitCode('circunscripcion', a),
-      eligible: a.eligible,
-      figures,
-    });
+    let place = places.get(a.ubigeo);
+    if (place === undefined) places.set(a.ubigeo, (place = placeOf(a.ubigeo)));
+    out.push({ ...place, eligible: a.eligible, figures });
   }
   return out;
 }
 
 /** `mesasFromActas` on the columnar snapshot the results service keeps (same mesas, same order). */
-export function mesasFromColumns(cols: ActaColumns, pendingFiguresCount = false): ProjectionMesa[] {
+export function mesasFromColumns(
+  cols: ActaColumns,
+  jurisdiction: ProjectionPlaces,
+  pendingFiguresCount = false,
+): ProjectionMesa[] {
   const C = cols.choices;
   // place codes once per ubigeo, not once per mesa
-  const places = cols.ubigeos.map((ubigeo) => ({
-    district: ubigeo,
-    province: ubigeo.slice(0, 4),
-    region: unitCode('circunscripcion', { ubigeo, mesa: '' }),
-  }));
+  const places = cols.ubigeos.map(placer(jurisdiction));
   const out: ProjectionMesa[] = [];
   for (let i = 0; i < cols.length; i++) {
     const state = ACTA_STATES[cols.state[i] as number] as ActaState;
@@ -85,11 +111,6 @@ export function mesasFromColumns(cols: ActaColumns, pendingFiguresCount = false)
     out.push({ ...place, eligible: cols.eligible[i] as number, figures });
   }
   return out;
-}
-
-/** Region labels for Peru's circunscripción codes. */
-export function circunscripcionLabel(code: string, sampleUbigeo: string): string {
-  return circunscripcionOfUbigeo(sampleUbigeo)?.name ?? code;
 }
 
 interface Node {
@@ -155,7 +176,7 @@ export function frameFromMesas(
       r = regions.length;
       regionIdx.set(mesa.region, r);
       regions.push(node(-1, D));
-      regionLabel.push(circunscripcionLabel(mesa.region, mesa.district));
+      regionLabel.push(mesa.regionName);
       regionCode.push(mesa.region);
       regionCounted.push(new Float64Array(S));
     }

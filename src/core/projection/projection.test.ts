@@ -9,8 +9,10 @@ import { frameFromSnapshot, type SnapshotUnit } from './frame-snapshot.js';
 import { replayOrder } from './replay-order.js';
 import fc from 'fast-check';
 import { centralTotals, interval, quantile, simulate } from './simulate.js';
+import { requireJurisdiction } from '../../jurisdictions/load.js';
 
 const CHOICES = ['A', 'B', 'C', 'D'];
+const PE = requireJurisdiction('pe');
 
 /** A synthetic country: 3 departments × 4 provinces × 5 districts, smaller and more rural in turn. */
 function country(seed: number): Acta[] {
@@ -63,7 +65,7 @@ function partial(actas: readonly Acta[], share: number, seed: number): Acta[] {
 }
 
 const project = (actas: readonly Acta[], seed: number, sims = 400) =>
-  simulate(frameFromMesas(mesasFromActas(actas, CHOICES.length), CHOICES), {
+  simulate(frameFromMesas(mesasFromActas(actas, CHOICES.length, PE), CHOICES), {
     sims,
     seed,
     kind: 'first-round',
@@ -124,7 +126,7 @@ describe('projection', () => {
         ? { ...a, state: 'not_installed' as const, voters: null, votes: null, blank: 0, null: 0 }
         : a,
     );
-    const frame = frameFromMesas(mesasFromActas(actas, CHOICES.length), CHOICES);
+    const frame = frameFromMesas(mesasFromActas(actas, CHOICES.length, PE), CHOICES);
     expect(frame.groups).toHaveLength(0);
     expect(frame.actasProcessed).toBe(actas.length);
   });

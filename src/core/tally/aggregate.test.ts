@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { ACTA_STATES, type Acta } from '../model/acta.js';
 import { mesasFromActas, mesasFromColumns } from '../projection/frame-mesas.js';
 import { columnsFromActas, patchColumns } from './acta-columns.js';
-import { LEVELS, tabulate, tabulateColumns } from './aggregate.js';
+import { requireJurisdiction } from '../../jurisdictions/load.js';
+import { tabulate, tabulateColumns } from './aggregate.js';
+
+// Peru's jurisdiction (data/jurisdictions/pe): every level, circunscripciones, abroad
+const PE = requireJurisdiction('pe');
+const LEVELS = PE.levelIds;
 
 const UBIGEOS = ['010101', '010102', '010201', '140101', '140105', '150101', '150201', '921001'];
 
@@ -64,14 +69,15 @@ describe('tabulateColumns', () => {
         ([choices, actas, pendingFiguresCount, picks]) => {
           const cols = columnsFromActas(actas, choices);
           const options = { pendingFiguresCount };
-          expect(tabulateColumns(cols, LEVELS, options)).toEqual(
-            tabulate(actas, choices, LEVELS, options),
+          expect(tabulateColumns(cols, PE, LEVELS, options)).toEqual(
+            tabulate(actas, choices, PE, LEVELS, options),
           );
           const only = [...new Set(picks.filter((i) => i < actas.length))];
-          expect(tabulateColumns(cols, LEVELS, { ...options, only })).toEqual(
+          expect(tabulateColumns(cols, PE, LEVELS, { ...options, only })).toEqual(
             tabulate(
               only.map((i) => actas[i] as Acta),
               choices,
+              PE,
               LEVELS,
               options,
             ),
@@ -89,9 +95,9 @@ describe('tabulateColumns', () => {
           .integer({ min: 1, max: 4 })
           .chain((c) => fc.tuple(fc.constant(c), arbitraryActas(c), fc.boolean())),
         ([choices, actas, pendingFiguresCount]) => {
-          expect(mesasFromColumns(columnsFromActas(actas, choices), pendingFiguresCount)).toEqual(
-            mesasFromActas(actas, choices, pendingFiguresCount),
-          );
+          expect(
+            mesasFromColumns(columnsFromActas(actas, choices), PE, pendingFiguresCount),
+          ).toEqual(mesasFromActas(actas, choices, PE, pendingFiguresCount));
         },
       ),
       { numRuns: 1_000 },
@@ -128,11 +134,11 @@ describe('tabulateColumns', () => {
           const options = { pendingFiguresCount };
           expect(columns.mesa).toEqual(expected.map((a) => a.mesa));
           expect(added.map(([m]) => m)).toEqual(expected.slice(before.length).map((a) => a.mesa));
-          expect(tabulateColumns(columns, LEVELS, options)).toEqual(
-            tabulate(expected, choices, LEVELS, options),
+          expect(tabulateColumns(columns, PE, LEVELS, options)).toEqual(
+            tabulate(expected, choices, PE, LEVELS, options),
           );
-          expect(mesasFromColumns(columns, pendingFiguresCount)).toEqual(
-            mesasFromActas(expected, choices, pendingFiguresCount),
+          expect(mesasFromColumns(columns, PE, pendingFiguresCount)).toEqual(
+            mesasFromActas(expected, choices, PE, pendingFiguresCount),
           );
           // the old snapshot is untouched: its readers see what they saw
           expect(
@@ -161,8 +167,10 @@ describe('tabulateColumns', () => {
       impugned: 0,
     };
     const cols = columnsFromActas([a], 2);
-    const on = tabulateColumns(cols, ['national'], { pendingFiguresCount: true }).get('national');
-    const off = tabulateColumns(cols, ['national']).get('national');
+    const on = tabulateColumns(cols, PE, ['national'], { pendingFiguresCount: true }).get(
+      'national',
+    );
+    const off = tabulateColumns(cols, PE, ['national']).get('national');
     expect(on?.[0]).toMatchObject({ votes: [6, 2], emitted: 10, eligibleRemaining: 0 });
     expect(off?.[0]).toMatchObject({ votes: [0, 0], emitted: 0, eligibleRemaining: 300 });
   });

@@ -1,53 +1,12 @@
 import { percentHalfUp } from '../ratio.js';
 import { ACTA_STATES, actaCounts, type Acta, type ActaState } from '../model/acta.js';
-import { circunscripcionOfUbigeo } from '../rulesets/peru-circunscripciones.js';
+import { MESA, type Jurisdiction, type Level } from '../model/jurisdiction.js';
 import type { ActaColumns } from './acta-columns.js';
 
-export const LEVELS = [
-  'national',
-  'ambito',
-  'department',
-  'province',
-  'district',
-  'circunscripcion',
-  'mesa',
-] as const;
-export type Level = (typeof LEVELS)[number];
+export type { Level } from '../model/jurisdiction.js';
 
-const CIRC_CODE = new Map<string, string>();
-function circunscripcionCode(ubigeo: string): string {
-  const key = ubigeo.startsWith('14')
-    ? ubigeo.slice(0, 4) === '1401'
-      ? '1401'
-      : '14'
-    : ubigeo.slice(0, 2);
-  let code = CIRC_CODE.get(key);
-  if (code === undefined) {
-    code = String(circunscripcionOfUbigeo(ubigeo)?.code ?? 0);
-    CIRC_CODE.set(key, code);
-  }
-  return code;
-}
-
-/** The unit of an acta at a level: Peru's ubigeo hierarchy (RENIEC), abroad = 91–95. */
-export function unitCode(level: Level, a: Pick<Acta, 'ubigeo' | 'mesa'>): string {
-  switch (level) {
-    case 'national':
-      return 'PE';
-    case 'ambito':
-      return a.ubigeo.startsWith('9') ? 'EXTRANJERO' : 'PERU';
-    case 'department':
-      return a.ubigeo.slice(0, 2);
-    case 'province':
-      return a.ubigeo.slice(0, 4);
-    case 'district':
-      return a.ubigeo;
-    case 'circunscripcion':
-      return circunscripcionCode(a.ubigeo);
-    case 'mesa':
-      return a.mesa;
-  }
-}
+/** What tabulation needs of the election's jurisdiction: each level's place → unit code. */
+export type UnitCoders = Pick<Jurisdiction, 'unitCoder'>;
 
 export interface ActaCounts {
   readonly total: number;
@@ -122,6 +81,7 @@ function newAcc(choices: number): Acc {
 export function tabulate(
   actas: Iterable<Acta>,
   choices: number,
+  units: UnitCoders,
   levels: readonly Level[],
   options: { readonly pendingFiguresCount?: boolean } = {},
 ): Map<Level, UnitResult[]> {
@@ -130,7 +90,7 @@ export function tabulate(
   // One pass over the actas into one accumulator per ubigeo (district); every coarser level is
   // a roll-up of those, so each acta is added once, not once per level.
   const byUbigeo = new Map<string, Acc>();
-  const mesaUnits = levels.includes('mesa') ? (accs.get('mesa') as Map<string, Acc>) : null;
+  const mesaUnits = levels.includes(MESA) ? (accs.get(MESA) as Map<string, Acc>) : null;
   for (const a of actas) {
     let acc = byUbigeo.get(a.ubigeo);
     if (acc === undefined) {
@@ -145,14 +105,15 @@ export function tabulate(
     }
   }
   for (const level of levels) {
-    if (level === 'mesa') continue;
-    const units = accs.get(level) as Map<string, Acc>;
+    if (level === MESA) continue;
+    const unitOf = units.unitCoder(level);
+    const accsOfLevel = accs.get(level) as Map<string, Acc>;
     for (const [ubigeo, src] of byUbigeo) {
-      const code = unitCode(level, { ubigeo, mesa: '' });
-      let acc = units.get(code);
+      const code = unitOf(ubigeo);
+      let acc = accsOfLevel.get(code);
       if (acc === undefined) {
         acc = newAcc(choices);
-        units.set(code, acc);
+        accsOfLevel.set(code, acc);
       }
       merge(acc, src, choices);
     }
@@ -282,6 +243,7 @@ export function unitPercentages(u: UnitResult): UnitPercentages {
  */
 export function tabulateColumns(
   cols: ActaColumns,
+  units: UnitCoders,
   levels: readonly Level[],
   options: { readonly pendingFiguresCount?: boolean; readonly only?: readonly number[] } = {},
 ): Map<Level, UnitResult[]> {
@@ -334,9 +296,9 @@ export function tabulateColumns(
     return s;
   };
   const U = cols.ubigeos.length;
-  const byUbigeo = levels.some((l) => l !== 'mesa') ? sums(U, cols.ubigeoOf) : null;
+  const byUbigeo = levels.some((l) => l !== MESA) ? sums(U, cols.ubigeoOf) : null;
   for (const level of levels) {
-    if (level === 'mesa') {
+    if (level === MESA) {
       // one unit per acta (in the order of `only`): its own sums, named by its mesa
       const s = sums(n, null);
       const rows: UnitResult[] = [];
@@ -351,6 +313,7 @@ export function tabulateColumns(
       continue;
     }
     const s = byUbigeo as Sums;
+    const unitOfPlace = units.unitCoder(level);
     // each ubigeo's unit at this level, then the roll-up
     const codes: string[] = [];
     const unitIndex = new Map<string, number>();
@@ -359,7 +322,7 @@ export function tabulateColumns(
     for (let u = 0; u < U; u++) {
       if (s.total[u] === 0) continue; // a ubigeo none of the selected actas is in
       present[u] = 1;
-      const code = unitCode(level, { ubigeo: cols.ubigeos[u] as string, mesa: '' });
+      const code = unitOfPlace(cols.ubigeos[u] as string);
       let x = unitIndex.get(code);
       if (x === undefined) {
         x = codes.length;

@@ -1,17 +1,29 @@
 import { issue, type Issue } from '../issues.js';
 import type { Acta } from '../model/acta.js';
 
+/** What validation needs from the election's jurisdiction: the forms of codes, the known places. */
+export interface PlaceCheck {
+  readonly mesaPattern: RegExp;
+  readonly placePattern: RegExp;
+  isKnownPlace(code: string): boolean;
+}
+
 /**
- * Checks an acta's arithmetic and consistency (R-0837-2025-JNE arts. 23–24 as the closest
- * published rules; LOE art. 284 ff.). Returns every issue: errors quarantine the acta, warnings
- * are stored with it.
+ * Checks an acta's codes against its jurisdiction and its arithmetic and consistency
+ * (R-0837-2025-JNE arts. 23–24 as the closest published rules; LOE art. 284 ff.). Returns every
+ * issue: errors quarantine the acta, warnings are stored with it.
  */
-export function validateActa(a: Acta, isKnownUbigeo: (ubigeo: string) => boolean): Issue[] {
+export function validateActa(a: Acta, places: PlaceCheck): Issue[] {
   const issues: Issue[] = [];
   const at = ['mesa', a.mesa];
-  if (!/^\d{6}$/.test(a.mesa)) issues.push(issue('mesa_invalid', at, { mesa: a.mesa }));
-  if (!/^\d{6}$/.test(a.ubigeo)) issues.push(issue('ubigeo_invalid', at, { ubigeo: a.ubigeo }));
-  else if (!isKnownUbigeo(a.ubigeo)) issues.push(issue('unknown_ubigeo', at, { ubigeo: a.ubigeo }));
+  if (!places.mesaPattern.test(a.mesa))
+    issues.push(issue('mesa_invalid', at, { mesa: a.mesa, pattern: places.mesaPattern.source }));
+  if (!places.placePattern.test(a.ubigeo))
+    issues.push(
+      issue('ubigeo_invalid', at, { ubigeo: a.ubigeo, pattern: places.placePattern.source }),
+    );
+  else if (!places.isKnownPlace(a.ubigeo))
+    issues.push(issue('unknown_ubigeo', at, { ubigeo: a.ubigeo }));
 
   const hasFigures = a.votes !== null;
   let sumLists = 0;

@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { columnsFromActas, type ActaColumns } from '../../core/tally/acta-columns.js';
 import type { Issue } from '../../core/issues.js';
+import { DEFAULT_JURISDICTION } from '../../core/model/jurisdiction.js';
+import { assertStorableJurisdiction } from '../store.js';
 import type { Acta, ElectionDef } from '../../core/model/acta.js';
 import { decideVersion } from '../../core/tally/versioning.js';
 import { GENESIS, importHash, versionHash, type ChainedVersion } from '../audit.js';
@@ -109,6 +111,7 @@ export class PgStore implements Store {
   }
 
   async putElection(def: ElectionDef): Promise<void> {
+    assertStorableJurisdiction(def);
     await this.pool.query(
       `INSERT INTO elections (id, label, ruleset, choices, pending_figures_count, published) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (id) DO UPDATE SET label = excluded.label, ruleset = excluded.ruleset, choices = excluded.choices,
@@ -129,6 +132,7 @@ export class PgStore implements Store {
       id: r['id'] as string,
       label: r['label'] as string,
       ruleset: r['ruleset'] as string,
+      jurisdiction: DEFAULT_JURISDICTION,
       choices: JSON.parse(r['choices'] as string) as ElectionDef['choices'],
       ...(r['pending_figures_count'] === true ? { pendingFiguresCount: true } : {}),
       ...(r['published']

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Issue } from '../../core/issues.js';
+import { DEFAULT_JURISDICTION } from '../../core/model/jurisdiction.js';
+import { assertStorableJurisdiction } from '../store.js';
 import type { Acta, ActaState, ElectionDef } from '../../core/model/acta.js';
 import { decideVersion } from '../../core/tally/versioning.js';
 import {
@@ -212,6 +214,7 @@ export class SqliteStore implements Store {
   }
 
   async putElection(def: ElectionDef): Promise<void> {
+    assertStorableJurisdiction(def);
     this.db
       .prepare(
         `INSERT INTO elections (id, label, ruleset, choices, pending_figures_count, published) VALUES (?, ?, ?, ?, ?, ?)
@@ -235,6 +238,7 @@ export class SqliteStore implements Store {
       id: r['id'] as string,
       label: r['label'] as string,
       ruleset: r['ruleset'] as string,
+      jurisdiction: DEFAULT_JURISDICTION,
       choices: JSON.parse(r['choices'] as string) as ElectionDef['choices'],
       ...(r['pending_figures_count'] === 1 ? { pendingFiguresCount: true } : {}),
       ...(r['published']

@@ -1,0 +1,209 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { JurisdictionFile } from '../core/model/jurisdiction.js';
+import { listJurisdictions, loadJurisdiction, loadJurisdictionFile } from './load.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cifra-jurisdiction-'));
+let n = 0;
+
+/** Writes a jurisdiction file (and its place table) into a fresh folder; returns the file. */
+function folder(f: unknown, table?: string): string {
+  const d = join(dir, `j${n++}`);
+  mkdirSync(d);
+  if (table !== undefined) writeFileSync(join(d, 'places.csv.gz'), gzipSync(table));
+  writeFileSync(join(d, 'jurisdiction.json'), typeof f === 'string' ? f : JSON.stringify(f));
+  return join(d, 'jurisdiction.json');
+}
+
+/** Places 4 digits: region = the first digit (1 → north, 2 → south), towns nest in regions. */
+function file(): JurisdictionFile {
+  return {
+    format: 'cifra-jurisdiction/1',
+    id: 'xx',
+    labels: { es: 'Equis', en: 'Ex' },
+    national: { code: 'XX', name: 'TOTAL' },
+    place: {
+      labels: { es: 'código', en: 'code' },
+      pattern: '^\\d{4}$',
+      table: { file: 'places.csv.gz', code: 'Code', names: { town: 'town', county: 'county' } },
+      known: ['^9\\d{3}$'],
+    },
+    mesa: { pattern: '^\\d{3}$', pad: 3 },
+    levels: [
+      {
+        id: 'region',
+        labels: { es: 'Región', en: 'Region' },
+        unit: {
+          map: [
+            { prefix: '1', code: 'N' },
+            { prefix: '2', code: 'S' },
+            { prefix: '9', code: 'X' },
+          ],
+        },
+        names: { N: 'North', S: 'South' },
+      },
+      { id: 'county', labels: { es: 'Condado', en: 'County' }, unit: { prefix: 2 } },
+      { id: 'town', labels: { es: 'Pueblo', en: 'Town' }, unit: { prefix: 4 } },
+    ],
+    electoralDistricts: 'region',
+    projectionGroups: 'county',
+    states: { DONE: 'counted' },
+    rulesets: {},
+  };
+}
+const TABLE = 'code,county,town\n1101,Uno,Alfa\n1102,Uno,Beta\n2201,Dos,Gamma\nNA,Dos,Delta\n';
+
+describe('loadJurisdiction', () => {
+  it('loads Peru and Spain from data/jurisdictions, once per id', () => {
+    expect(listJurisdictions()).toEqual(['es', 'pe']);
+    const pe = loadJurisdiction('pe');
+    const es = loadJurisdiction('es');
+    expect(pe.ok && pe.value.levelIds).toEqual([
+      'national',
+      'ambito',
+      'department',
+      'province',
+      'district',
+      'circunscripcion',
+      'mesa',
+    ]);
+    expect(es.ok && es.value.levelIds).toEqual([
+      'national',
+      'community',
+      'province',
+      'municipality',
+      'mesa',
+    ]);
+    // the RENIEC table: 1,893 district rows, one without a RENIEC code (Santa María de Huachipa)
+    expect(pe.ok && [pe.value.tableRows, pe.value.skippedRows]).toEqual([1892, 1]);
+    expect(loadJurisdiction('pe')).toEqual(pe);
+    expect(pe.ok && loadJurisdiction('pe').ok && pe.value).toBe(
+      (loadJurisdiction('pe') as { value: unknown }).value,
+    );
+  });
+
+  it('an id without a folder, or that is no id → unknown_jurisdiction with the known ones', () => {
+    for (const id of ['zz', '../pe', 'PE', '']) {
+      const r = loadJurisdiction(id);
+      expect(r.ok ? null : r.error).toEqual([
+        {
+          code: 'unknown_jurisdiction',
+          severity: 'error',
+          path: ['jurisdiction'],
+          details: { jurisdiction: id, known: ['es', 'pe'] },
+        },
+      ]);
+    }
+  });
+});
+
+describe('loadJurisdictionFile', () => {
+  it('reads the table: known places, names by level, the place of a unit', () => {
+    const r = loadJurisdictionFile(folder(file(), TABLE));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const j = r.value;
+    expect([j.tableRows, j.skippedRows]).toEqual([3, 1]);
+    expect(['1101', '2201', '9123', '1103', 'NA'].map(j.isKnownPlace)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect(j.tableNames('1102')).toEqual(
+      new Map([
+        ['town', 'Beta'],
+        ['county', 'Uno'],
+      ]),
+    );
+    expect([j.tablePlace('county', '11'), j.tablePlace('town', '2201')]).toEqual(['1101', '2201']);
+    expect(j.tablePlace('county', '99')).toBeUndefined();
+    expect(j.unitCode('region', '2201')).toBe('S');
+  });
+
+  it('a file that is not JSON → jurisdiction_invalid at the root, naming the file', () => {
+    const path = folder('{"format": ');
+    const r = loadJurisdictionFile(path);
+    expect(r.ok ? null : r.error[0]).toMatchObject({
+      code: 'jurisdiction_invalid',
+      path: [],
+      details: { reason: 'not_json', file: expect.stringContaining('jurisdiction.json') },
+    });
+  });
+
+  it('an invalid field → jurisdiction_invalid at its JSON path, naming the file', () => {
+    const f = file();
+    f.levels[1]!.unit = { prefix: 2, constant: 'X' };
+    const r = loadJurisdictionFile(folder(f, TABLE));
+    expect(r.ok ? null : r.error).toMatchObject([
+      {
+        code: 'jurisdiction_invalid',
+        path: ['levels', 1, 'unit'],
+        details: { reason: 'rule_form', file: expect.stringMatching(/jurisdiction\.json$/) },
+      },
+    ]);
+  });
+
+  it("a file whose id is not its folder's → jurisdiction_invalid at id", () => {
+    const r = loadJurisdictionFile(folder(file(), TABLE), 'yy');
+    expect(r.ok ? null : r.error[0]).toMatchObject({
+      path: ['id'],
+      details: { reason: 'id_mismatch', id: 'xx', folder: 'yy' },
+    });
+  });
+
+  it('a place table that is missing → place_table_invalid at place.table.file', () => {
+    const r = loadJurisdictionFile(folder(file()));
+    expect(r.ok ? null : r.error[0]).toMatchObject({
+      code: 'place_table_invalid',
+      path: ['place', 'table', 'file'],
+      details: { reason: 'file_unreadable' },
+    });
+  });
+
+  it('a place table without a named column → place_table_invalid at that column', () => {
+    const r = loadJurisdictionFile(folder(file(), 'code,town\n1101,Alfa\n'));
+    expect(r.ok ? null : r.error).toMatchObject([
+      {
+        code: 'place_table_invalid',
+        path: ['place', 'table', 'names', 'county'],
+        details: { reason: 'column_missing', column: 'county' },
+      },
+    ]);
+  });
+
+  it('a place of the table no map entry covers → jurisdiction_invalid (unmapped_place)', () => {
+    const r = loadJurisdictionFile(folder(file(), `${TABLE}3301,Tres,Epsilon\n`));
+    expect(r.ok ? null : r.error).toMatchObject([
+      {
+        code: 'jurisdiction_invalid',
+        path: ['levels', 0, 'unit', 'map'],
+        details: { reason: 'unmapped_place', level: 'region', place: '3301' },
+      },
+    ]);
+  });
+
+  it('projection groups that straddle two electoral districts → not_nested', () => {
+    const f = file();
+    f.levels[0]!.unit.map!.push({ prefix: '1102', code: 'S' });
+    const r = loadJurisdictionFile(folder(f, TABLE));
+    expect(r.ok ? null : r.error).toMatchObject([
+      {
+        code: 'jurisdiction_invalid',
+        path: ['projectionGroups'],
+        details: { reason: 'not_nested', group: '11', districts: ['N', 'S'] },
+      },
+    ]);
+  });
+
+  it('without a table: the known patterns are the places', () => {
+    const f = file();
+    delete f.place.table;
+    const r = loadJurisdictionFile(folder(f));
+    expect(r.ok && ['9000', '1101'].map(r.value.isKnownPlace)).toEqual([true, false]);
+  });
+});

@@ -1,0 +1,229 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { issue, type Issue } from '../core/issues.js';
+import {
+  compileJurisdiction,
+  parseJurisdictionFile,
+  type Jurisdiction,
+  type Level,
+} from '../core/model/jurisdiction.js';
+import { err, ok, type Result } from '../core/result.js';
+import { readCsvFile } from '../io/csv.js';
+import { dataPath, PROJECT_ROOT } from '../io/paths.js';
+
+/**
+ * A jurisdiction with its place table loaded: the compiled jurisdiction (pure, core) plus what
+ * needs the file system — which place codes exist, and the names the table gives their units.
+ */
+export interface LoadedJurisdiction extends Jurisdiction {
+  /** Is the code in the place table, or one of the codes known without a row (Peru: abroad)? */
+  isKnownPlace(code: string): boolean;
+  /** A place of the table inside the unit `code` of a place level (to name the unit). */
+  tablePlace(level: Level, code: string): string | undefined;
+  /** The names the place table gives a place's units, by level. */
+  tableNames(place: string): ReadonlyMap<Level, string> | undefined;
+  /** Rows of the table read as places, and rows skipped (a code outside the place pattern). */
+  readonly tableRows: number;
+  readonly skippedRows: number;
+}
+
+const ID = /^[a-z][a-z0-9-]{0,31}$/;
+const FILE = 'jurisdiction.json';
+
+/** The jurisdictions cifra has: the folders of data/jurisdictions with a jurisdiction.json. */
+export function listJurisdictions(): string[] {
+  const root = dataPath('jurisdictions');
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((d) => ID.test(d) && existsSync(join(root, d, FILE)))
+    .sort();
+}
+
+const CACHE = new Map<string, LoadedJurisdiction>();
+
+/**
+ * Reads data/jurisdictions/<id>/jurisdiction.json, validates and compiles it, and loads its place
+ * table. Problems are coded issues (the path is the field's JSON path), never exceptions. Cached
+ * per id once it loads.
+ */
+export function loadJurisdiction(id: string): Result<LoadedJurisdiction, Issue[]> {
+  const hit = CACHE.get(id);
+  if (hit !== undefined) return ok(hit);
+  if (!ID.test(id) || !existsSync(dataPath('jurisdictions', id, FILE)))
+    return err([
+      issue('unknown_jurisdiction', ['jurisdiction'], {
+        jurisdiction: id,
+        known: listJurisdictions(),
+      }),
+    ]);
+  const r = loadJurisdictionFile(dataPath('jurisdictions', id, FILE), id);
+  if (r.ok) CACHE.set(id, r.value);
+  return r;
+}
+
+/** The jurisdiction of an id known to load (checked where the id came in): a bug otherwise. */
+export function requireJurisdiction(id: string): LoadedJurisdiction {
+  const r = loadJurisdiction(id);
+  if (!r.ok) throw new Error(`jurisdiction ${id} does not load: ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
+/** Loads a jurisdiction file from any path (a folder being written, a test's fixture). */
+export function loadJurisdictionFile(
+  path: string,
+  folderId?: string,
+): Result<LoadedJurisdiction, Issue[]> {
+  const file = relative(PROJECT_ROOT, path) || path;
+  const where = (issues: readonly Issue[]): Issue[] =>
+    issues.map((i) => ({ ...i, details: { file, ...i.details } }));
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    return err(
+      where([
+        issue('jurisdiction_invalid', [], { reason: 'not_json', message: (e as Error).message }),
+      ]),
+    );
+  }
+  const parsed = parseJurisdictionFile(json);
+  if (!parsed.ok) return err(where(parsed.error));
+  if (folderId !== undefined && parsed.value.id !== folderId)
+    return err(
+      where([
+        issue('jurisdiction_invalid', ['id'], {
+          reason: 'id_mismatch',
+          id: parsed.value.id,
+          folder: folderId,
+        }),
+      ]),
+    );
+  const j = compileJurisdiction(parsed.value);
+  const table = readPlaceTable(j, dirname(path));
+  if (!table.ok) return err(where(table.error));
+  const checked = [...checkCoverage(j, table.value.places), ...checkNesting(j, table.value.places)];
+  if (checked.length > 0) return err(where(checked));
+  return ok(withPlaces(j, table.value));
+}
+
+interface PlaceTable {
+  /** Each place of the table with the names of its units by level. */
+  readonly places: ReadonlyMap<string, ReadonlyMap<Level, string>>;
+  readonly skipped: number;
+}
+
+/** The place table: the code column, the name columns; rows outside the place pattern skipped. */
+function readPlaceTable(j: Jurisdiction, folder: string): Result<PlaceTable, Issue[]> {
+  const spec = j.file.place.table;
+  if (spec === undefined) return ok({ places: new Map(), skipped: 0 });
+  const path = resolve(folder, spec.file);
+  const csv = readCsvFile(path, 'table');
+  if (!csv.ok)
+    return err(
+      csv.error.map((i) =>
+        // the read's own reason (ENOENT, a CSV error) stays as `cause`
+        issue('place_table_invalid', ['place', 'table', 'file'], {
+          file: i.details?.['file'],
+          reason: i.code,
+          cause: i.details?.['reason'] ?? null,
+        }),
+      ),
+    );
+  const columns = [
+    ['code', spec.code] as const,
+    ...Object.entries(spec.names ?? {}).map(([level, c]) => [level, c] as const),
+  ];
+  const missing = columns.filter(([, c]) => !csv.value.headers.includes(c.toLowerCase()));
+  if (missing.length > 0)
+    return err(
+      missing.map(([key, c]) =>
+        issue(
+          'place_table_invalid',
+          ['place', 'table', ...(key === 'code' ? ['code'] : ['names', key])],
+          {
+            reason: 'column_missing',
+            column: c,
+            file: spec.file,
+          },
+        ),
+      ),
+    );
+  const places = new Map<string, ReadonlyMap<Level, string>>();
+  let skipped = 0;
+  for (const row of csv.value.rows) {
+    const code = row.values[spec.code.toLowerCase()] ?? '';
+    if (!j.placePattern.test(code)) {
+      skipped++;
+      continue;
+    }
+    places.set(
+      code,
+      new Map(columns.slice(1).map(([level, c]) => [level, row.values[c.toLowerCase()] ?? ''])),
+    );
+  }
+  return ok({ places, skipped });
+}
+
+/** Every place of the table falls in a unit of every `map` level without a default. */
+function checkCoverage(j: Jurisdiction, places: ReadonlyMap<string, unknown>): Issue[] {
+  const out: Issue[] = [];
+  j.file.levels.forEach((l, i) => {
+    if (l.unit.map === undefined || l.unit.default !== undefined) return;
+    const prefixes = l.unit.map.map((e) => e.prefix);
+    for (const place of places.keys())
+      if (!prefixes.some((p) => place.startsWith(p))) {
+        out.push(
+          issue('jurisdiction_invalid', ['levels', i, 'unit', 'map'], {
+            reason: 'unmapped_place',
+            level: l.id,
+            place,
+          }),
+        );
+        return;
+      }
+  });
+  return out;
+}
+
+/** The projection's groups nest in the electoral districts: a group is in one district only. */
+function checkNesting(j: Jurisdiction, places: ReadonlyMap<string, unknown>): Issue[] {
+  const group = j.unitCoder(j.projectionGroups);
+  const district = j.unitCoder(j.electoralDistricts);
+  const seen = new Map<string, string>();
+  for (const place of places.keys()) {
+    const g = group(place);
+    const d = district(place);
+    const before = seen.get(g);
+    if (before !== undefined && before !== d)
+      return [
+        issue('jurisdiction_invalid', ['projectionGroups'], {
+          reason: 'not_nested',
+          group: g,
+          districts: [before, d],
+          place,
+        }),
+      ];
+    seen.set(g, d);
+  }
+  return [];
+}
+
+function withPlaces(j: Jurisdiction, table: PlaceTable): LoadedJurisdiction {
+  const known = (j.file.place.known ?? []).map((p) => new RegExp(p));
+  const named = j.placeLevels.filter((l) => j.file.place.table?.names?.[l] !== undefined);
+  const placeOf = new Map<Level, Map<string, string>>(named.map((l) => [l, new Map()]));
+  for (const place of table.places.keys())
+    for (const l of named) {
+      const units = placeOf.get(l) as Map<string, string>;
+      const code = j.unitCode(l, place);
+      if (!units.has(code)) units.set(code, place);
+    }
+  return {
+    ...j,
+    isKnownPlace: (code) => table.places.has(code) || known.some((re) => re.test(code)),
+    tablePlace: (level, code) => placeOf.get(level)?.get(code),
+    tableNames: (place) => table.places.get(place),
+    tableRows: table.places.size,
+    skippedRows: table.skipped,
+  };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { requireJurisdiction } from '../jurisdictions/load.js';
+import type { PlaceNames } from '../store/store.js';
+import { unitNamer } from './documents.js';
+
+const PE = requireJurisdiction('pe');
+const ES = requireJurisdiction('es');
+
+/** Names as ONPE's file gives them (abroad: continent, country, city). */
+const SOURCE = new Map<string, PlaceNames>([
+  ['140137', { department: 'LIMA', province: 'LIMA', district: 'SANTIAGO DE SURCO' }],
+  ['921001', { department: 'AMERICA', province: 'ARGENTINA', district: 'BUENOS AIRES' }],
+]);
+
+describe('unitNamer', () => {
+  it("names a level's units from its names table (circunscripción, ámbito, the nation)", () => {
+    const name = unitNamer(PE, SOURCE);
+    expect(name('circunscripcion', '15')).toBe('Lima Metropolitana');
+    expect(name('circunscripcion', '27')).toBe('Peruanos Residentes en el Extranjero');
+    expect(name('ambito', 'PERU')).toBe('PERÚ');
+    expect(name('national', 'PE')).toBe('TOTAL');
+    expect(name('circunscripcion', '99')).toBe('99');
+  });
+
+  it("names place levels from the sources' names first, with their coarser levels", () => {
+    const name = unitNamer(PE, SOURCE);
+    expect(name('department', '14')).toBe('LIMA');
+    expect(name('province', '1401')).toBe('LIMA, LIMA');
+    expect(name('district', '140137')).toBe('SANTIAGO DE SURCO, LIMA, LIMA');
+    expect(name('district', '921001')).toBe('BUENOS AIRES, ARGENTINA, AMERICA');
+    expect(name('mesa', '000123', '140137')).toBe('Mesa 000123 — SANTIAGO DE SURCO, LIMA');
+  });
+
+  it('falls back to the place table where the sources named nothing, else the code', () => {
+    const name = unitNamer(PE, SOURCE);
+    expect(name('district', '010101')).toBe('CHACHAPOYAS, CHACHAPOYAS, AMAZONAS');
+    expect(name('department', '24')).toBe('CALLAO');
+    expect(name('mesa', '000001', '010102')).toBe('Mesa 000001 — ASUNCION, CHACHAPOYAS');
+    expect(name('district', '930101')).toBe('930101');
+    expect(name('mesa', '000002', '930101')).toBe('Mesa 000002');
+    expect(name('mesa', '000003')).toBe('Mesa 000003');
+    expect(unitNamer(PE, new Map())('department', '14')).toBe('LIMA');
+  });
+
+  it("maps a source's names to the place levels from the finest up (Spain: the municipality)", () => {
+    const name = unitNamer(
+      ES,
+      new Map([['28079', { department: 'MADRID', province: 'MADRID', district: 'Madrid' }]]),
+    );
+    expect(name('municipality', '28079')).toBe('Madrid');
+    expect(name('province', '28')).toBe('Madrid');
+    expect(name('community', '13')).toBe('Comunidad de Madrid');
+    expect(name('municipality', '08019')).toBe('08019');
+  });
+});
