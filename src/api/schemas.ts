@@ -20,7 +20,7 @@ export const ElectionsSchema = z.object({
       label: z.string(),
       ruleset: z.string(),
       choices: z.number().int(),
-      status: z.enum(['final', 'provisional']).optional(),
+      status: z.enum(['final', 'provisional', 'computed-by-cifra', 'third-party']).optional(),
     }),
   ),
 });
@@ -90,7 +90,7 @@ export const ProgressSchema = z.object({
   imports: z.number().int(),
   published: z
     .object({
-      status: z.enum(['final', 'provisional']),
+      status: z.enum(['final', 'provisional', 'computed-by-cifra', 'third-party']),
       asOf: z.string(),
       pctCounted: z.string().nullable(),
       source: z.string(),

@@ -21,7 +21,7 @@ export interface ElectionSummary {
   readonly ruleset: string;
   readonly choices: number;
   /** Elections known from published aggregates: final (official) or provisional. */
-  readonly status?: 'final' | 'provisional';
+  readonly status?: 'final' | 'provisional' | 'computed-by-cifra' | 'third-party';
 }
 
 export interface ProgressDocument {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ElectionStatus, ManifestSource } from './manifest.js';
 
 /**
  * An acta: the tally sheet of one mesa for one election — the unit cifra ingests, validates and
@@ -101,13 +102,27 @@ export interface ElectionDef {
     readonly id: string;
     readonly label: string;
     readonly party: string;
+    /** The party's colour (#rrggbb), from the manifest. */
+    readonly color?: string;
+    readonly ballotPosition?: number;
+    /** The source column of this choice's votes (ONPE: VOTOS_Pk). */
+    readonly column?: string;
   }[];
+  /** What the election manifest says beyond the above (data/elections/<id>.json, docs/elections.md). */
+  readonly manifest?: {
+    readonly labels: { readonly es: string; readonly en: string };
+    readonly date?: string;
+    readonly status: ElectionStatus;
+    readonly asOf: string;
+    readonly sources: readonly ManifestSource[];
+    readonly provenance: string;
+  };
   /**
    * Set for elections known only from published aggregates (no actas): an official result or a
    * provisional snapshot of the count, with its % counted and time.
    */
   readonly published?: {
-    readonly status: 'final' | 'provisional';
+    readonly status: 'final' | 'provisional' | 'computed-by-cifra' | 'third-party';
     readonly asOf: string;
     readonly pctCounted: string | null;
     readonly source: string;
