@@ -30,6 +30,7 @@ export const ISSUE_CODES = [
   'candidate_votes_required',
   'ruleset_not_found',
   'ruleset_invalid',
+  'election_invalid',
   'biproportional_unsettled',
   // acta pipeline
   'file_unreadable',

@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { issue, type Issue } from '../core/issues.js';
+import type { ElectionDef } from '../core/model/acta.js';
+import {
+  ManifestSchema,
+  type ElectionManifest,
+  type ManifestSource,
+} from '../core/model/manifest.js';
+import { err, ok, type Result } from '../core/result.js';
+import { dataPath } from '../io/paths.js';
+import { loadJurisdiction } from '../jurisdictions/load.js';
+import { isRulesetPath, loadRuleset } from './rulesets.js';
+
+/**
+ * Election manifests: the bundled ones under data/elections/ (one file per id) and any user's,
+ * read by the same code. A reference is an id of a bundled manifest or a path to a .json file.
+ */
+const BUILT_IN_DIR = dataPath('elections');
+
+export interface LoadedManifest {
+  readonly manifest: ElectionManifest;
+  /** The file it was read from. */
+  readonly path: string;
+  /** Each source's file, resolved against the manifest's folder. */
+  readonly files: readonly string[];
+  /** The ruleset: a built-in id, or the resolved path of the manifest's ruleset file. */
+  readonly ruleset: string;
+}
+
+/** The ids of the bundled manifests, sorted. */
+export function builtInElectionIds(): string[] {
+  return readdirSync(BUILT_IN_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+}
+
+const cache = new Map<string, Result<LoadedManifest, Issue[]>>();
+
+function isPath(ref: string): boolean {
+  return ref.includes('/') || ref.includes('\\') || ref.toLowerCase().endsWith('.json');
+}
+
+/** A manifest by bundled id or path: read, validated (issues with the JSON path), checked against its ruleset and jurisdiction. */
+export function loadManifest(ref: string): Result<LoadedManifest, Issue[]> {
+  const path = isPath(ref) ? resolve(ref) : resolve(BUILT_IN_DIR, `${ref}.json`);
+  const hit = cache.get(path);
+  if (hit !== undefined) return hit;
+  const r = readManifest(ref, path);
+  if (!isPath(ref)) cache.set(path, r);
+  return r;
+}
+
+function readManifest(ref: string, path: string): Result<LoadedManifest, Issue[]> {
+  if ((!isPath(ref) && !/^[a-z0-9][a-z0-9-]*$/.test(ref)) || !existsSync(path))
+    return err([
+      issue('unknown_election', ['election'], {
+        election: ref,
+        ...(isPath(ref) ? { path } : { known: builtInElectionIds() }),
+      }),
+    ]);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  } catch (e) {
+    return err([
+      issue('election_invalid', [], {
+        file: path,
+        problem: 'not valid JSON',
+        message: (e as Error).message,
+      }),
+    ]);
+  }
+  const parsed = ManifestSchema.safeParse(json);
+  if (!parsed.success)
+    return err(
+      parsed.error.issues.map((i) =>
+        issue(
+          'election_invalid',
+          i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+          {
+            file: path,
+            problem: i.message,
+          },
+        ),
+      ),
+    );
+  const m = parsed.data;
+  const dir = dirname(path);
+  const ruleset = isRulesetPath(m.ruleset) ? resolve(dir, m.ruleset) : m.ruleset;
+  const issues: Issue[] = [];
+  const rs = loadRuleset(ruleset);
+  if (!rs.ok) issues.push(...rs.error.map((i) => ({ ...i, path: ['ruleset', ...i.path] })));
+  const j = loadJurisdiction(m.jurisdiction);
+  if (!j.ok) issues.push(...j.error.map((i) => ({ ...i, path: ['jurisdiction', ...i.path] })));
+  const ids = m.choices.map((c) => c.id);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i)
+      issues.push(
+        issue('election_invalid', ['choices', i, 'id'], {
+          file: path,
+          problem: 'duplicate choice id',
+          id,
+        }),
+      );
+  });
+  const files = m.sources.map((s) => resolve(dir, s.file));
+  files.forEach((f, i) => {
+    if (!existsSync(f)) issues.push(issue('file_unreadable', ['sources', i, 'file'], { file: f }));
+  });
+  return issues.length > 0 ? err(issues) : ok({ manifest: m, path, files, ruleset });
+}
+
+/** The SHA-256 of each source file that does not match the manifest's `sha256`. */
+export function checkSourceHashes(loaded: LoadedManifest): Issue[] {
+  return loaded.manifest.sources.flatMap((s: ManifestSource, i) => {
+    if (s.sha256 === undefined) return [];
+    const actual = createHash('sha256')
+      .update(readFileSync(loaded.files[i] as string))
+      .digest('hex');
+    return actual === s.sha256
+      ? []
+      : [
+          issue('election_invalid', ['sources', i, 'sha256'], {
+            file: loaded.files[i],
+            expected: s.sha256,
+            actual,
+            problem: 'the file is not the one the manifest names',
+          }),
+        ];
+  });
+}
+
+/** The election as cifra stores it. */
+export function electionDefOf(loaded: LoadedManifest): ElectionDef {
+  const m = loaded.manifest;
+  const labels = typeof m.label === 'string' ? { es: m.label, en: m.label } : m.label;
+  const aggregate = m.sources.every((s) => s.format === 'cifra-aggregate-csv');
+  const status = m.status;
+  return {
+    id: m.id,
+    label: labels.es,
+    ruleset: loaded.ruleset,
+    jurisdiction: m.jurisdiction,
+    choices: m.choices.map((c) => ({
+      id: c.id,
+      label: c.label,
+      party: c.party,
+      ...(c.color === undefined ? {} : { color: c.color }),
+      ...(c.ballotPosition === undefined ? {} : { ballotPosition: c.ballotPosition }),
+      ...(c.column === undefined ? {} : { column: c.column }),
+    })),
+    manifest: {
+      labels,
+      ...(m.date === undefined ? {} : { date: m.date }),
+      status,
+      asOf: m.asOf,
+      sources: m.sources,
+      provenance: m.provenance,
+    },
+    ...(aggregate
+      ? {
+          published: {
+            status: status.kind,
+            asOf: m.asOf,
+            pctCounted:
+              status.kind === 'provisional'
+                ? status.pctCounted
+                : status.kind === 'final'
+                  ? '100.000'
+                  : null,
+            source: m.sources.map((s) => s.publisher).join('; '),
+            figures: m.figures,
+          },
+        }
+      : {}),
+    ...(m.pendingFiguresCount ? { pendingFiguresCount: true } : {}),
+  };
+}
