@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { basename } from 'node:path';
 import { issue, type Issue } from '../core/issues.js';
 import { CifraActaJsonSchema, type Acta, type ElectionDef } from '../core/model/acta.js';
+import { noOutcome } from '../core/tally/batch-plan.js';
 import { validateActa } from '../core/tally/validate-acta.js';
 import type {
   BatchOutcome,
@@ -86,14 +87,7 @@ class MesaSet {
   }
 }
 
-const CHECKED_BATCH: BatchOutcome = {
-  new: 0,
-  unchanged: 0,
-  stateChanges: 0,
-  corrected: 0,
-  conflicts: 0,
-  conflictMesas: [],
-};
+const CHECKED_BATCH: BatchOutcome = noOutcome();
 
 const ZERO_COUNTS = {
   rowsRead: 0,
