@@ -12,6 +12,7 @@ import { isKnownUbigeo } from '../io/ubigeo.js';
 import { resultsCsv } from '../results/csv.js';
 import { registerDashboard } from './web.js';
 import {
+  election,
   getActa,
   getMesas,
   getCandidates,
@@ -431,15 +432,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     name: string,
     mode: 'import' | 'correction',
   ) {
-    const e = electionId
-      ? await o.store.getElection(electionId)
-      : (await o.store.listElections()).length === 1
-        ? ((await o.store.listElections())[0] ?? null)
-        : null;
-    if (!e)
-      throw new IssueError(404, [
-        issue('unknown_election', ['election'], { election: electionId ?? null }),
-      ]);
+    const e = unwrap(await election(o.store, electionId));
     if (!body || body.length === 0) throw new IssueError(422, [issue('file_empty', ['body'])]);
     const dir = mkdtempSync(join(tmpdir(), 'cifra-upload-'));
     const gz = body[0] === 0x1f && body[1] === 0x8b;
