@@ -1,5 +1,6 @@
 // One linter (typescript-eslint) and one formatter (Prettier). The core's purity rules live
-// here and in test/architecture.test.ts, which also checks imports across layers.
+// here (the cheap part) and in test/architecture/check.ts, whose AST walk also checks every
+// layer's imports against the layer table (test/architecture.test.ts runs it on src/).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -73,8 +74,23 @@ export default tseslint.config(
         'Date',
         'setTimeout',
         'setInterval',
+        'setImmediate',
+        'queueMicrotask',
         'fetch',
         'performance',
+        'crypto',
+        'require',
+        'eval',
+        'Function',
+        // the global object reaches all of the above
+        'globalThis',
+        'global',
+        'window',
+        'self',
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression', message: 'the core is pure: no dynamic import()' },
       ],
       'no-restricted-properties': [
         'error',

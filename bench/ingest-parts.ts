@@ -79,10 +79,13 @@ if (mode === 'check') {
   const at = new Date().toISOString();
   // the store's own rows, parameters built outside the timing: only the INSERTs are timed
   const params = actas.map((a, i) =>
-    versionRow(election.id, a, {
+    versionRow(election.id, {
+      mesa: a.mesa,
       version: 1,
       kind: 'new',
+      acta: a,
       isCurrent: true,
+      conflict: false,
       importId,
       row: i + 1,
       recordedAt: at,

@@ -4,6 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../bench/reliability.js';
+import { buildApi } from '../src/api/server.js';
+import { openStore } from '../src/store/open.js';
 import { dataPath } from '../src/io/paths.js';
 import { cli, tempDir } from './helpers.js';
 import { ONPE_COLUMNS } from './helpers.js';
@@ -39,6 +41,20 @@ const line = (
     state === 'SIN INSTALAR' || state === 'PENDIENTE' ? '' : String(nul),
     '',
   ].join(',');
+
+/** A GET of the API on the same database. */
+async function viaApi(url: string): Promise<{ json: () => unknown; body: string }> {
+  const store = openStore(db);
+  const app = await buildApi({ store, tokenHash: null });
+  try {
+    const r = await app.inject({ url });
+    expect(r.statusCode).toBe(200);
+    return { json: () => r.json(), body: r.body };
+  } finally {
+    await app.close();
+    await store.close();
+  }
+}
 
 describe('cifra ingest / results / acta / export', () => {
   beforeAll(() => {
@@ -218,6 +234,35 @@ describe('cifra ingest / results / acta / export', () => {
     expect((await cli('elections', '--db', db)).out).toContain('pe-2021-presidencial');
   });
 
+  it('results --level mesa --code 2 is mesa 000002, as the API reads it: the same document', async () => {
+    const r = await cli(
+      'results',
+      '--db',
+      db,
+      '--level',
+      'mesa',
+      '--code',
+      '2',
+      '--format',
+      'json',
+    );
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const api = await viaApi('/api/v1/results?level=mesa&code=2');
+    expect(api.json()).toMatchObject({ units: [{ code: '000002' }] });
+    expect(JSON.parse(r.out)).toEqual(api.json());
+  });
+
+  it('acta and export give what the API gives for the same request', async () => {
+    const acta = await cli('acta', '4', '--db', db, '--format', 'json');
+    expect(JSON.parse(acta.out)).toEqual((await viaApi('/api/v1/actas/4')).json());
+    const out = join(dir, 'provinces.csv');
+    expect((await cli('export', '--db', db, '--level', 'province', '--out', out)).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(
+      (await viaApi('/api/v1/results?level=province&format=csv')).body,
+    );
+  });
+
   it('coded errors: unknown acta, election or level, rejected file (exit 1)', async () => {
     expect((await cli('acta', '999999', '--db', db)).err).toContain('acta_not_found');
     expect((await cli('results', '--db', db, '--election', 'nope')).err).toContain(
@@ -230,6 +275,13 @@ describe('cifra ingest / results / acta / export', () => {
       expect(planet.err).toContain('unknown_level');
       expect(planet.err).toContain('"allowed":["national","ambito","department"');
     }
+    expect((await cli('imports', '--db', db, '--election', 'nope')).err).toContain(
+      'unknown_election',
+    );
+    const empty = await cli('results', '--db', join(dir, 'empty.db'));
+    expect(empty.code).toBe(1);
+    expect(empty.err).toContain('unknown_election');
+    expect(empty.err).toContain('the store is empty: ingest a file first');
     writeFileSync(join(dir, 'bad.csv'), 'hello\nworld\n');
     const bad = await cli('ingest', join(dir, 'bad.csv'), '--db', db, '--no-progress');
     expect(bad.code).toBe(1);

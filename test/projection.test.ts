@@ -6,7 +6,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../src/api/server.js';
 import { ErrorSchema, ProjectionHistorySchema, ProjectionSchema } from '../src/api/schemas.js';
+import type { Acta, ElectionDef } from '../src/core/model/acta.js';
+import { getProjection } from '../src/results/projection.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
 import { cli, replay2021, tempDir } from './helpers.js';
 
 const FIX = join(import.meta.dirname, 'fixtures', 'projection');
@@ -155,5 +158,82 @@ describe('cifra project', () => {
     expect(r.err).toContain('snapshot_invalid at row.3.votes');
     const u = await cli('project', '--snapshot', join(FIX, 'bad-snapshot.csv'));
     expect(u.code).toBe(2);
+  });
+});
+
+describe('getProjection', () => {
+  const def: ElectionDef = {
+    id: 'two-stores',
+    label: 'Two stores',
+    ruleset: 'pe-2021-presidencial',
+    jurisdiction: 'pe',
+    choices: [
+      { id: 'A', label: 'Ana', party: 'A' },
+      { id: 'B', label: 'Beto', party: 'B' },
+    ],
+  };
+  const acta = (mesa: string, ubigeo: string, votes: [number, number] | null): Acta => ({
+    election: def.id,
+    mesa,
+    ubigeo,
+    state: votes ? 'counted' : 'pending',
+    stateLabel: votes ? 'CONTABILIZADA' : 'PENDIENTE',
+    eligible: 300,
+    voters: votes ? votes[0] + votes[1] + 10 : null,
+    votes,
+    blank: votes ? 10 : 0,
+    null: 0,
+    impugned: 0,
+  });
+  /** A memory store with one import: the same mesas, these votes in the counted ones. */
+  async function storeWith(votes: [number, number]): Promise<Store> {
+    const s = new SqliteStore(':memory:');
+    await s.migrate();
+    await s.putElection(def);
+    const session = await s.beginImport({
+      election: def.id,
+      fileName: 'f.csv',
+      sha256: 'f',
+      size: 1,
+      format: 'cifra-csv',
+      mode: 'import',
+      startedAt: '2026-11-26T00:00:00.000Z',
+    });
+    const actas = [
+      acta('000001', '010101', votes),
+      acta('000002', '010101', votes),
+      acta('000003', '140137', votes),
+      acta('000004', '140137', null),
+    ];
+    const out = await session.applyBatch(
+      actas.map((a, i) => ({ acta: a, row: i + 1, warnings: [] })),
+      [],
+    );
+    await session.commit({
+      rowsRead: actas.length,
+      ...out,
+      quarantined: 0,
+      quarantinedByCode: {},
+      finishedAt: '2026-11-26T00:00:01.000Z',
+    });
+    return s;
+  }
+
+  it('projects each store from its own actas, even when two stores are at the same revision', async () => {
+    const a = await storeWith([200, 50]);
+    const b = await storeWith([50, 200]);
+    try {
+      expect(await a.revision(def.id)).toBe(await b.revision(def.id));
+      const leader = async (s: Store): Promise<string | undefined> => {
+        const p = await getProjection(s, def, { sims: 200 });
+        if (!p.ok) throw new Error(JSON.stringify(p.issues));
+        return [...p.value.choices].sort((x, y) => y.median - x.median)[0]?.choice;
+      };
+      expect(await leader(a)).toBe('Ana');
+      expect(await leader(b)).toBe('Beto');
+    } finally {
+      await a.close();
+      await b.close();
+    }
   });
 });

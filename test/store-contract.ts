@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTA_STATES, type Acta, type ElectionDef } from '../src/core/model/acta.js';
 import type { ActaColumns } from '../src/core/tally/acta-columns.js';
+import { verifyChains } from '../src/store/audit.js';
 import type { IncomingActa, Store } from '../src/store/store.js';
 
 const ELECTION: ElectionDef = {
@@ -15,6 +16,8 @@ const ELECTION: ElectionDef = {
     { id: 'B', label: 'Beto', party: 'Partido B' },
   ],
 };
+
+const PINNED_CHAIN_HEAD = '27613e7ac6ce9988e6ee7d7578d0ab076711c5ad3ae26a2c507cbcec9bad02bf';
 
 const acta = (mesa: string, over: Partial<Acta> = {}): Acta => ({
   election: ELECTION.id,
@@ -231,6 +234,53 @@ export function runStoreContract(
         [4, 'correction', true, 'i5'],
       ]);
       expect(history[0]?.row).toBe(1);
+      await s.close();
+    });
+
+    it('applies a batch row by row: a mesa twice, a conflict then a state change, a correction after a conflict; the chain verifies', async () => {
+      const s = await fresh();
+      const resolved = { state: 'resolved', stateLabel: 'COMPUTADA RESUELTA' } as const;
+      const first = await importActas(
+        s,
+        [
+          acta('000001', { state: 'pending', votes: null, voters: null, blank: 0, null: 0 }),
+          acta('000001'), // arrives in the same batch: a state change of the version just written
+          acta('000002'),
+          acta('000002', { votes: [59, 31] }), // conflicts with the version just written
+          acta('000001'), // unchanged
+        ],
+        'b1',
+      );
+      expect(first).toMatchObject({ new: 2, stateChanges: 1, conflicts: 1, unchanged: 1 });
+      await importActas(
+        s,
+        [acta('000001', { votes: [10, 80] }), acta('000001', resolved)], // conflict, then resolved
+        'b2',
+      );
+      await importActas(s, [acta('000002', { votes: [58, 32] })], 'b3', 'correction');
+      const history = async (mesa: string) =>
+        (await s.actaHistory(ELECTION.id, mesa)).map((h) => [h.version, h.kind, h.current]);
+      expect(await history('000001')).toEqual([
+        [1, 'new', false],
+        [2, 'state_change', false],
+        [3, 'conflict', false],
+        [4, 'state_change', true],
+      ]);
+      expect(await history('000002')).toEqual([
+        [1, 'new', false],
+        [2, 'conflict', false],
+        [3, 'correction', true],
+      ]);
+      expect(await s.getActa(ELECTION.id, '000001')).toMatchObject({ conflict: false, version: 4 });
+      expect(await s.getActa(ELECTION.id, '000002')).toMatchObject({ conflict: false, version: 3 });
+      const chains = await s.auditChains();
+      expect(verifyChains(chains.versions, chains.imports)).toMatchObject({
+        ok: true,
+        versions: 7,
+      });
+      // pinned from the stores as they were before the batch planner (both gave this head): any
+      // change to what a version hashes, or to the order versions are written, changes it
+      expect(chains.versions.at(-1)?.hash).toBe(PINNED_CHAIN_HEAD);
       await s.close();
     });
 

@@ -12,6 +12,7 @@ import { loadJurisdiction } from '../jurisdictions/load.js';
 import { resultsCsv } from '../results/csv.js';
 import { registerDashboard } from './web.js';
 import {
+  election,
   getActa,
   getMesas,
   getCandidates,
@@ -429,18 +430,9 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     },
   };
 
-  /** The election named, or the only one in the store; 404 otherwise. */
+  /** The election named, or the only one in the store (the services' lookup); 404 otherwise. */
   async function storedElection(electionId: string | undefined): Promise<ElectionDef> {
-    const e = electionId
-      ? await o.store.getElection(electionId)
-      : (await o.store.listElections()).length === 1
-        ? ((await o.store.listElections())[0] ?? null)
-        : null;
-    if (!e)
-      throw new IssueError(404, [
-        issue('unknown_election', ['election'], { election: electionId ?? null }),
-      ]);
-    return e;
+    return unwrap(await election(o.store, electionId));
   }
 
   async function ingestBody(

@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { issue, type Issue } from '../core/issues.js';
 import { ok, type Result } from '../core/result.js';
 import { CifraActaJsonSchema, type Acta, type ElectionDef } from '../core/model/acta.js';
+import { noOutcome } from '../core/tally/batch-plan.js';
 import { validateActa, type PlaceCheck } from '../core/tally/validate-acta.js';
 import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type {
@@ -96,14 +97,7 @@ class MesaSet {
   }
 }
 
-const CHECKED_BATCH: BatchOutcome = {
-  new: 0,
-  unchanged: 0,
-  stateChanges: 0,
-  corrected: 0,
-  conflicts: 0,
-  conflictMesas: [],
-};
+const CHECKED_BATCH: BatchOutcome = noOutcome();
 
 const ZERO_COUNTS = {
   rowsRead: 0,

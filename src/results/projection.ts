@@ -55,12 +55,13 @@ export function snapshotFromPublished(
     }));
 }
 
-const cache = new Map<string, ProjectionDocument>();
+/** Projections per store (two stores may be at the same revision string), then per revision. */
+const CACHE = new WeakMap<Store, Map<string, ProjectionDocument>>();
 
 /**
  * Projects an election from the store: from its actas (per-mesa model) or, for an election known
  * from a provisional aggregate count, from its department units (snapshot model). Cached per
- * store revision, seed and number of simulations.
+ * store, store revision, seed and number of simulations.
  */
 export async function getProjection(
   store: Store,
@@ -75,6 +76,8 @@ export async function getProjection(
   const ruleset = found.value;
   const revision = await store.revision(def.id);
   const key = `${def.id}|${revision}|${seed}|${sims}`;
+  let cache = CACHE.get(store);
+  if (cache === undefined) CACHE.set(store, (cache = new Map()));
   const hit = cache.get(key);
   if (hit !== undefined) return { ok: true, value: hit };
   const choices = def.choices.map((c) => c.label);

@@ -6,7 +6,7 @@ import { decidePresidentialRound, type PresidentialResult } from '../core/rules/
 import { loadRuleset } from '../elections/rulesets.js';
 import type { Level } from '../core/tally/aggregate.js';
 import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
-import type { ActaVersion, PlaceNames, Store, StoredActa } from '../store/store.js';
+import type { ActaVersion, ImportRecord, PlaceNames, Store, StoredActa } from '../store/store.js';
 import { buildResults, type ResultsDocument } from './documents.js';
 import type { OfficialSeats } from '../elections/published.js';
 
@@ -55,25 +55,22 @@ export interface ActaDocument {
   readonly history: readonly ActaVersion[];
 }
 
-/** The election asked for, or the only one in the store. */
+/**
+ * The election asked for, or the only one in the store. When there is none to take, the issue
+ * names the election asked for (null: none was) and the elections the store has.
+ */
 export async function election(store: Store, id: string | undefined): Promise<Found<ElectionDef>> {
+  let e: ElectionDef | null;
   if (id === undefined) {
     const all = await store.listElections();
-    if (all.length === 1) return { ok: true, value: all[0] as ElectionDef };
-    return {
-      ok: false,
-      issues: [
-        issue('unknown_election', ['election'], {
-          reason: 'give ?election=',
-          known: all.map((e) => e.id),
-        }),
-      ],
-    };
-  }
-  const e = await store.getElection(id);
-  return e
-    ? { ok: true, value: e }
-    : { ok: false, issues: [issue('unknown_election', ['election'], { election: id })] };
+    e = all.length === 1 ? (all[0] ?? null) : null;
+  } else e = await store.getElection(id);
+  if (e !== null) return { ok: true, value: e };
+  const known = (await store.listElections()).map((x) => x.id);
+  return {
+    ok: false,
+    issues: [issue('unknown_election', ['election'], { election: id ?? null, known })],
+  };
 }
 
 /** The election asked for (or the only one) with its jurisdiction loaded. */
@@ -103,6 +100,25 @@ export async function listElections(store: Store): Promise<ElectionSummary[]> {
     choices: e.choices.length,
     ...(e.published ? { status: e.published.status } : {}),
   }));
+}
+
+export interface ImportsDocument {
+  /** The election whose imports these are; null: every election's. */
+  readonly election: string | null;
+  /** The import log, oldest first: file, SHA-256, size, counts, status. */
+  readonly imports: readonly ImportRecord[];
+}
+
+/** The import log of an election (it must exist), or of the whole store. */
+export async function getImports(
+  store: Store,
+  id: string | undefined,
+): Promise<Found<ImportsDocument>> {
+  if (id !== undefined) {
+    const e = await election(store, id);
+    if (!e.ok) return e;
+  }
+  return { ok: true, value: { election: id ?? null, imports: await store.listImports(id) } };
 }
 
 export async function getCandidates(

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Acta } from '../core/model/acta.js';
+import type { VersionRecord } from '../core/tally/batch-plan.js';
 import type { ImportRecord } from './store.js';
 
 /**
@@ -20,26 +20,16 @@ export function chainHash(prev: string, content: string): string {
     : crypto.createHash('sha256').update(prev).update(content).digest('hex');
 }
 
-/** The immutable content of one acta version (the is_current / conflict flags are derived). */
-export interface ChainedVersion {
+/** A stored acta version: its hashed content, its derived is_current / conflict flags, its hash. */
+export interface ChainedVersion extends VersionRecord {
   readonly id: number;
-  readonly mesa: string;
-  readonly version: number;
-  readonly kind: string;
-  readonly acta: Acta;
-  readonly importId: number | null;
-  readonly row: number | null;
-  readonly recordedAt: string;
-  readonly warnings: string;
   readonly isCurrent: boolean;
   readonly conflict: boolean;
   readonly hash: string | null;
 }
 
-export function versionHash(
-  prev: string,
-  v: Omit<ChainedVersion, 'id' | 'hash' | 'isCurrent' | 'conflict'>,
-): string {
+/** The chain link of one acta version (the planner's ChainHash for every store). */
+export function versionHash(prev: string, v: VersionRecord): string {
   const a = v.acta;
   return chainHash(
     prev,

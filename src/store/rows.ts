@@ -1,6 +1,6 @@
 import type { Issue } from '../core/issues.js';
 import type { Acta, ActaState } from '../core/model/acta.js';
-import type { ChainedVersion } from './audit.js';
+import type { VersionRecord } from '../core/tally/batch-plan.js';
 import type { ImportRecord } from './store.js';
 
 /**
@@ -36,10 +36,7 @@ export function actaOf(election: string, r: Row, votes: VotesDecoder): Acta {
 }
 
 /** The hashed content of a stored acta version (audit.ts). */
-export function chainedOf(
-  r: Row,
-  votes: VotesDecoder,
-): Omit<ChainedVersion, 'id' | 'hash' | 'isCurrent' | 'conflict'> {
+export function chainedOf(r: Row, votes: VotesDecoder): VersionRecord {
   return {
     mesa: r['mesa'] as string,
     version: r['version'] as number,

@@ -1,6 +1,7 @@
 import type { Issue } from '../core/issues.js';
 import type { Acta, ElectionDef } from '../core/model/acta.js';
 import type { ActaColumns } from '../core/tally/acta-columns.js';
+import type { BatchItem, BatchOutcome } from '../core/tally/batch-plan.js';
 import type { VersionDecision } from '../core/tally/versioning.js';
 import type { ChainedVersion } from './audit.js';
 import { DEFAULT_JURISDICTION } from '../core/model/jurisdiction.js';
@@ -110,13 +111,8 @@ export interface ImportMeta {
   readonly startedAt: string;
 }
 
-export interface IncomingActa {
-  readonly acta: Acta;
-  /** 1-based data row in the file. */
-  readonly row: number;
-  readonly warnings: readonly Issue[];
-  readonly place?: PlaceNames | undefined;
-}
+/** A valid acta of an import: its 1-based data row in the file, warnings, place names. */
+export type IncomingActa = BatchItem<PlaceNames>;
 
 export interface QuarantinedRow {
   readonly row: number;
@@ -125,14 +121,7 @@ export interface QuarantinedRow {
   readonly raw: Readonly<Record<string, string>>;
 }
 
-export interface BatchOutcome {
-  readonly new: number;
-  readonly unchanged: number;
-  readonly stateChanges: number;
-  readonly corrected: number;
-  readonly conflicts: number;
-  readonly conflictMesas: readonly string[];
-}
+export type { BatchOutcome };
 
 export interface ImportSession {
   readonly importId: number;

@@ -1,48 +1,70 @@
 import { writeFileSync, renameSync } from 'node:fs';
 import cliProgress from 'cli-progress';
-import { issue } from '../../core/issues.js';
+import { issue, type Issue } from '../../core/issues.js';
 import type { ElectionDef } from '../../core/model/acta.js';
 import type { Level } from '../../core/tally/aggregate.js';
 import { builtInElection, electionFromMap, BUILT_IN_ELECTIONS } from '../../elections/catalog.js';
 import { ingestFile, type IngestFormat } from '../../ingest/ingest.js';
-import { loadJurisdiction, type LoadedJurisdiction } from '../../jurisdictions/load.js';
-import { buildResults, type ResultsDocument } from '../../results/documents.js';
-import { checkLevel } from '../../results/service.js';
+import type { ResultsDocument } from '../../results/documents.js';
 import { resultsCsv } from '../../results/csv.js';
+import {
+  election,
+  getActa,
+  getImports,
+  getResults,
+  listElections,
+  type ActaDocument,
+} from '../../results/service.js';
 import type { Store } from '../../store/store.js';
 import { renderTable, thousands } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from './seats.js';
 
-/** The election to work on: the one named, else the only one in the store. */
-export async function resolveElection(
-  store: Store,
-  id: string | undefined,
-  io: CliIo,
-): Promise<ElectionDef | null> {
-  if (id !== undefined) {
-    const e = (await store.getElection(id)) ?? builtInElection(id);
-    if (e === null)
-      printIssues(io, [
-        issue('unknown_election', ['election'], {
-          election: id,
-          known: [...(await store.listElections()).map((x) => x.id), ...BUILT_IN_ELECTIONS],
-        }),
-      ]);
-    return e;
+/**
+ * Prints a service's issues; returns the exit code of the command they stop. An election that
+ * could not be chosen gets a hint of what to give: the wording is the CLI's, the issue only names
+ * what was asked and what the store has.
+ */
+export function failed(io: CliIo, issues: readonly Issue[]): number {
+  printIssues(io, issues);
+  const unchosen = issues.find(
+    (i) => i.code === 'unknown_election' && i.details?.['election'] === null,
+  );
+  if (unchosen !== undefined) {
+    const known = unchosen.details?.['known'];
+    io.err(
+      Array.isArray(known) && known.length > 0
+        ? 'several elections in the store: give --election <id> (cifra elections lists them)'
+        : 'the store is empty: ingest a file first',
+    );
   }
-  const all = await store.listElections();
-  if (all.length === 1) return all[0] as ElectionDef;
-  printIssues(io, [
-    issue('unknown_election', ['election'], {
-      reason:
-        all.length === 0
-          ? 'the store is empty: ingest a file first'
-          : 'several elections: give --election',
-      known: all.map((x) => x.id),
-    }),
-  ]);
-  return null;
+  return EXIT_ISSUES;
+}
+
+/**
+ * The election a file is read into (ingest, replay): the store's, else a built-in one, else one
+ * made from a choices map; null after printing why not.
+ */
+export async function electionToIngest(
+  store: Store,
+  id: string,
+  io: CliIo,
+  fromMap?: { readonly choices?: string | undefined; readonly rules?: string | undefined },
+): Promise<ElectionDef | null> {
+  let e = (await store.getElection(id)) ?? builtInElection(id);
+  if (e === null && fromMap?.choices !== undefined)
+    e = electionFromMap(id, fromMap.rules ?? id, fromMap.choices);
+  if (e === null)
+    printIssues(io, [
+      issue('unknown_election', ['election'], {
+        election: id,
+        ...(fromMap
+          ? { hint: 'give --choices map.csv (column,candidate,party) for a new election' }
+          : {}),
+        known: [...(await store.listElections()).map((x) => x.id), ...BUILT_IN_ELECTIONS],
+      }),
+    ]);
+  return e;
 }
 
 export interface IngestArgs {
@@ -60,20 +82,11 @@ export interface IngestArgs {
 
 /** `cifra ingest`: read a file of actas into the store and print what happened. */
 export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Promise<number> {
-  const electionId = args.election ?? 'pe-2021-presidencial';
-  let election = (await store.getElection(electionId)) ?? builtInElection(electionId);
-  if (election === null && args.choices !== undefined)
-    election = electionFromMap(electionId, args.rules ?? electionId, args.choices);
-  if (election === null) {
-    printIssues(io, [
-      issue('unknown_election', ['election'], {
-        election: electionId,
-        hint: 'give --choices map.csv (column,candidate,party) for a new election',
-        known: BUILT_IN_ELECTIONS,
-      }),
-    ]);
-    return EXIT_ISSUES;
-  }
+  const election = await electionToIngest(store, args.election ?? 'pe-2021-presidencial', io, {
+    choices: args.choices,
+    rules: args.rules,
+  });
+  if (election === null) return EXIT_ISSUES;
   if (args.check !== true) await store.putElection(election);
   const bar = args.progress
     ? new cliProgress.SingleBar(
@@ -202,38 +215,10 @@ export function renderResults(doc: ResultsDocument, format: OutputFormat): strin
   return out.join('\n');
 }
 
-/** The election's jurisdiction, with the level checked against it; null after printing issues. */
-function jurisdictionFor(
-  e: ElectionDef,
-  level: string | null,
-  io: CliIo,
-): LoadedJurisdiction | null {
-  const j = loadJurisdiction(e.jurisdiction);
-  const issues = !j.ok ? j.error : level === null ? [] : checkLevel(j.value, level);
-  if (!j.ok || issues.length > 0) {
-    printIssues(io, issues);
-    return null;
-  }
-  return j.value;
-}
-
 export async function runResults(store: Store, args: ResultsArgs, io: CliIo): Promise<number> {
-  const e = await resolveElection(store, args.election, io);
-  if (e === null) return EXIT_ISSUES;
-  const j = jurisdictionFor(e, args.level, io);
-  if (j === null) return EXIT_ISSUES;
-  const code = args.level === 'mesa' && args.code !== undefined ? j.padMesa(args.code) : args.code;
-  const doc = await buildResults(store, e, args.level, code);
-  if (args.code !== undefined && doc.units.length === 0) {
-    printIssues(io, [
-      issue(args.level === 'mesa' ? 'acta_not_found' : 'unknown_ubigeo', ['code'], {
-        level: args.level,
-        code: args.code,
-      }),
-    ]);
-    return EXIT_ISSUES;
-  }
-  io.out(renderResults(doc, args.format));
+  const r = await getResults(store, args.election, args.level, args.code);
+  if (!r.ok) return failed(io, r.issues);
+  io.out(renderResults(r.value, args.format));
   return EXIT_OK;
 }
 
@@ -242,43 +227,37 @@ export async function runActa(
   args: { mesa: string; election?: string | undefined; format: OutputFormat },
   io: CliIo,
 ): Promise<number> {
-  const e = await resolveElection(store, args.election, io);
-  if (e === null) return EXIT_ISSUES;
-  const j = jurisdictionFor(e, null, io);
-  if (j === null) return EXIT_ISSUES;
-  const mesa = j.padMesa(args.mesa);
-  const current = await store.getActa(e.id, mesa);
-  const history = await store.actaHistory(e.id, mesa);
-  if (current === null && history.length === 0) {
-    printIssues(io, [issue('acta_not_found', ['mesa'], { mesa, election: e.id })]);
-    return EXIT_ISSUES;
-  }
-  const places = await store.places(e.id);
-  const place = current ? places.get(current.ubigeo) : undefined;
-  const doc = { election: e.id, mesa, place: place ?? null, current, history };
-  if (args.format === 'json') {
-    io.out(JSON.stringify(doc, null, 2));
-    return EXIT_OK;
-  }
+  const e = await election(store, args.election);
+  if (!e.ok) return failed(io, e.issues);
+  const r = await getActa(store, e.value.id, args.mesa);
+  if (!r.ok) return failed(io, r.issues);
+  io.out(args.format === 'json' ? JSON.stringify(r.value, null, 2) : renderActa(r.value, e.value));
+  return EXIT_OK;
+}
+
+/** An acta as text: its current values and state, then every version with its source. */
+export function renderActa(doc: ActaDocument, e: ElectionDef): string {
+  const { current, place, history } = doc;
+  const out: string[] = [];
   if (current) {
-    io.out(`acta ${mesa} — ${e.label}`);
-    io.out(
+    out.push(`acta ${doc.mesa} — ${e.label}`);
+    out.push(
       `ubigeo ${current.ubigeo}${place ? ` (${place.district}, ${place.province}, ${place.department})` : ''} · state ${current.state} (${current.stateLabel}) · version ${current.version}${current.conflict ? ' · CONFLICT: a later import brought different figures' : ''}`,
     );
-    io.out(
+    out.push(
       `eligible ${current.eligible} · voters ${current.voters ?? '—'} · blank ${current.blank} · null ${current.null} · impugned ${current.impugned}`,
     );
     if (current.votes)
-      io.out(
+      out.push(
         renderTable(
           ['choice', 'candidate / list', 'votes'],
           e.choices.map((c, i) => [c.id, c.label, current.votes?.[i] ?? 0]),
         ),
       );
     for (const w of current.warnings)
-      io.out(`warning ${w.code} ${JSON.stringify(w.details ?? {})}`);
+      out.push(`warning ${w.code} ${JSON.stringify(w.details ?? {})}`);
   }
-  io.out(
+  out.push(
     renderTable(
       ['version', 'kind', 'state', 'voters', 'import', 'row', 'recorded', 'current'],
       history.map((h) => [
@@ -293,7 +272,7 @@ export async function runActa(
       ]),
     ),
   );
-  return EXIT_OK;
+  return out.join('\n');
 }
 
 export async function runExport(
@@ -301,29 +280,24 @@ export async function runExport(
   args: { level: Level; election?: string | undefined; format: 'csv' | 'json'; out: string },
   io: CliIo,
 ): Promise<number> {
-  const e = await resolveElection(store, args.election, io);
-  if (e === null) return EXIT_ISSUES;
-  if (jurisdictionFor(e, args.level, io) === null) return EXIT_ISSUES;
-  const doc = await buildResults(store, e, args.level);
+  const r = await getResults(store, args.election, args.level);
+  if (!r.ok) return failed(io, r.issues);
   const tmp = `${args.out}.tmp-${process.pid}`;
-  writeFileSync(tmp, renderResults(doc, args.format) + '\n');
+  writeFileSync(tmp, renderResults(r.value, args.format) + '\n');
   renameSync(tmp, args.out);
-  io.out(`wrote ${doc.units.length} ${args.level} units of ${e.id} to ${args.out}`);
+  io.out(`wrote ${r.value.units.length} ${args.level} units of ${r.value.election} to ${args.out}`);
   return EXIT_OK;
 }
 
 export async function runElections(store: Store, io: CliIo): Promise<number> {
-  const all = await store.listElections();
-  const imports = await store.listImports();
+  const imports = await getImports(store, undefined);
+  if (!imports.ok) return failed(io, imports.issues);
+  const count = new Map<string, number>();
+  for (const i of imports.value.imports) count.set(i.election, (count.get(i.election) ?? 0) + 1);
   io.out(
     renderTable(
       ['election', 'label', 'choices', 'imports'],
-      all.map((e) => [
-        e.id,
-        e.label,
-        e.choices.length,
-        imports.filter((i) => i.election === e.id).length,
-      ]),
+      (await listElections(store)).map((e) => [e.id, e.label, e.choices, count.get(e.id) ?? 0]),
     ),
   );
   return EXIT_OK;
@@ -334,7 +308,8 @@ export async function runImports(
   election: string | undefined,
   io: CliIo,
 ): Promise<number> {
-  const all = await store.listImports(election);
+  const r = await getImports(store, election);
+  if (!r.ok) return failed(io, r.issues);
   io.out(
     renderTable(
       [
@@ -352,7 +327,7 @@ export async function runImports(
         'quarantined',
         'finished',
       ],
-      all.map((i) => [
+      r.value.imports.map((i) => [
         i.id,
         i.election,
         i.fileName,

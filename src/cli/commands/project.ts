@@ -6,10 +6,11 @@ import { loadRuleset } from '../../elections/rulesets.js';
 import { replay } from '../../projection/replay.js';
 import { readSnapshotCsv } from '../../projection/snapshot-csv.js';
 import { contestOf, DISCLAIMER, getProjection } from '../../results/projection.js';
+import { election } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
 import { renderTable, thousands } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
-import { resolveElection } from './actas.js';
+import { electionToIngest, failed } from './actas.js';
 import { printIssues } from './seats.js';
 
 export interface ProjectArgs {
@@ -21,15 +22,14 @@ export interface ProjectArgs {
 
 /** `cifra project`: the projection of an election in the store (its actas or its provisional units). */
 export async function runProject(store: Store, args: ProjectArgs, io: CliIo): Promise<number> {
-  const e = await resolveElection(store, args.election, io);
-  if (e === null) return EXIT_ISSUES;
-  const p = await getProjection(store, e, { seed: args.seed, sims: args.sims });
-  if (!p.ok) {
-    printIssues(io, p.issues);
-    return EXIT_ISSUES;
-  }
+  const e = await election(store, args.election);
+  if (!e.ok) return failed(io, e.issues);
+  const p = await getProjection(store, e.value, { seed: args.seed, sims: args.sims });
+  if (!p.ok) return failed(io, p.issues);
   io.out(
-    args.format === 'json' ? JSON.stringify(p.value, null, 2) : renderProjection(p.value, e.label),
+    args.format === 'json'
+      ? JSON.stringify(p.value, null, 2)
+      : renderProjection(p.value, e.value.label),
   );
   return EXIT_OK;
 }
@@ -142,7 +142,7 @@ export interface ReplayArgs {
 
 /** `cifra replay`: feeds a complete election into the store in a realistic order, with projections. */
 export async function runReplay(store: Store, args: ReplayArgs, io: CliIo): Promise<number> {
-  const e = await resolveElection(store, args.election, io);
+  const e = await electionToIngest(store, args.election, io);
   if (e === null) return EXIT_ISSUES;
   const target = args.as ?? `${e.id}-replay`;
   io.out(

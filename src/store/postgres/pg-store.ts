@@ -4,8 +4,13 @@ import type { Issue } from '../../core/issues.js';
 import { DEFAULT_JURISDICTION } from '../../core/model/jurisdiction.js';
 import { assertStorableJurisdiction } from '../store.js';
 import type { Acta, ElectionDef } from '../../core/model/acta.js';
-import { decideVersion } from '../../core/tally/versioning.js';
-import { GENESIS, importHash, versionHash, type ChainedVersion } from '../audit.js';
+import {
+  type BatchWrite,
+  type PlannedVersion,
+  type StoredMesa,
+} from '../../core/tally/batch-plan.js';
+import { GENESIS, importHash, type ChainedVersion } from '../audit.js';
+import { ImportPlanner } from '../import-planner.js';
 import type {
   ActaVersion,
   BatchOutcome,
@@ -41,23 +46,6 @@ const types = {
 const pgVotes = (v: unknown): number[] | null => (v as number[] | null) ?? null;
 const acta = (election: string, r: Row): Acta => actaOf(election, r, pgVotes);
 const chained = (r: Row) => chainedOf(r, pgVotes);
-
-/** A version waiting to be written at the end of its batch (its flags may still change). */
-interface PendingVersion {
-  election: string;
-  mesa: string;
-  version: number;
-  kind: string;
-  isCurrent: boolean;
-  conflict: boolean;
-  acta: Acta;
-  importId: number;
-  row: number;
-  recordedAt: string;
-  warnings: string;
-  preferential: string | null;
-  hash: string;
-}
 
 /**
  * The Store on PostgreSQL (node-postgres): the same contract as SQLite (test/store-contract.ts
@@ -202,11 +190,11 @@ export class PgStore implements Store {
         ],
       )
     ).rows[0]['id'] as number;
-    let chain =
+    const chain =
       ((await q('SELECT hash FROM acta_versions ORDER BY id DESC LIMIT 1')).rows[0]?.['hash'] as
         string | undefined) ?? GENESIS;
     let batchNo = 0;
-    const placed = new Set<string>();
+    const planner = new ImportPlanner(meta, importId, chain);
     const finish = async (sql: string): Promise<void> => {
       if (!open) return;
       open = false;
@@ -215,6 +203,22 @@ export class PgStore implements Store {
       } finally {
         c.release();
       }
+    };
+    const stored = async (incoming: readonly IncomingActa[]): Promise<Map<string, StoredMesa>> => {
+      const out = new Map<string, StoredMesa>();
+      if (incoming.length === 0) return out;
+      const mesas = [...new Set(incoming.map((i) => i.acta.mesa))];
+      for (const r of (
+        await q(
+          'SELECT v.*, (SELECT MAX(m.version) FROM acta_versions m WHERE m.election = v.election AND m.mesa = v.mesa) AS max_version FROM acta_versions v WHERE v.election = $1 AND v.is_current AND v.mesa = ANY($2)',
+          [meta.election, mesas],
+        )
+      ).rows as Row[])
+        out.set(r['mesa'] as string, {
+          acta: acta(meta.election, r),
+          maxVersion: r['max_version'] as number,
+        });
+      return out;
     };
 
     return {
@@ -225,137 +229,9 @@ export class PgStore implements Store {
       ): Promise<BatchOutcome> => {
         const sp = `batch_${batchNo++}`;
         await q(`SAVEPOINT ${sp}`);
-        const chainAtStart = chain;
         try {
-          const mesas = [...new Set(incoming.map((i) => i.acta.mesa))];
-          const current = new Map<string, Row>();
-          const maxVersion = new Map<string, number>();
-          if (mesas.length > 0) {
-            for (const r of (
-              await q(
-                'SELECT * FROM acta_versions WHERE election = $1 AND is_current AND mesa = ANY($2)',
-                [meta.election, mesas],
-              )
-            ).rows as Row[])
-              current.set(r['mesa'] as string, r);
-            for (const r of (
-              await q(
-                'SELECT mesa, MAX(version) AS v FROM acta_versions WHERE election = $1 AND mesa = ANY($2) GROUP BY mesa',
-                [meta.election, mesas],
-              )
-            ).rows as Row[])
-              maxVersion.set(r['mesa'] as string, r['v'] as number);
-          }
-          const out = {
-            new: 0,
-            unchanged: 0,
-            stateChanges: 0,
-            corrected: 0,
-            conflicts: 0,
-            conflictMesas: [] as string[],
-          };
-          const pending: PendingVersion[] = [];
-          const pendingCurrent = new Map<string, PendingVersion>();
-          const retire = new Set<string>();
-          const flag = new Set<string>();
-          const places: IncomingActa[] = [];
-          for (const item of incoming) {
-            const a = item.acta;
-            const cur = current.get(a.mesa);
-            const decision = decideVersion(cur ? acta(meta.election, cur) : null, a, meta.mode);
-            if (item.place && !placed.has(a.ubigeo)) {
-              placed.add(a.ubigeo);
-              places.push(item);
-            }
-            if (decision.kind === 'unchanged') {
-              out.unchanged++;
-              continue;
-            }
-            const version = (maxVersion.get(a.mesa) ?? 0) + 1;
-            maxVersion.set(a.mesa, version);
-            const warnings = JSON.stringify(item.warnings);
-            const becomesCurrent = decision.kind !== 'conflict';
-            const inBatch = pendingCurrent.get(a.mesa);
-            if (becomesCurrent && cur) {
-              if (inBatch) {
-                inBatch.isCurrent = false;
-                inBatch.conflict = false;
-              } else retire.add(a.mesa);
-            }
-            chain = versionHash(chain, {
-              mesa: a.mesa,
-              version,
-              kind: decision.kind,
-              acta: a,
-              importId,
-              row: item.row,
-              recordedAt: meta.startedAt,
-              warnings,
-            });
-            const p: PendingVersion = {
-              election: meta.election,
-              mesa: a.mesa,
-              version,
-              kind: decision.kind,
-              isCurrent: becomesCurrent,
-              conflict: false,
-              acta: a,
-              importId,
-              row: item.row,
-              recordedAt: meta.startedAt,
-              warnings,
-              preferential: a.preferential ? JSON.stringify(a.preferential) : null,
-              hash: chain,
-            };
-            pending.push(p);
-            if (decision.kind === 'conflict') {
-              if (inBatch) inBatch.conflict = true;
-              else flag.add(a.mesa);
-              out.conflicts++;
-              out.conflictMesas.push(a.mesa);
-            } else if (decision.kind === 'new') out.new++;
-            else if (decision.kind === 'correction') out.corrected++;
-            else out.stateChanges++;
-            if (becomesCurrent) {
-              pendingCurrent.set(a.mesa, p);
-              current.set(a.mesa, {
-                mesa: a.mesa,
-                ubigeo: a.ubigeo,
-                state: a.state,
-                state_label: a.stateLabel,
-                eligible: a.eligible,
-                voters: a.voters,
-                votes: a.votes,
-                blank: a.blank,
-                null_votes: a.null,
-                impugned: a.impugned,
-                preferential: p.preferential,
-              });
-            }
-          }
-          if (retire.size > 0)
-            await q(
-              'UPDATE acta_versions SET is_current = FALSE, conflict = FALSE WHERE election = $1 AND is_current AND mesa = ANY($2)',
-              [meta.election, [...retire]],
-            );
-          if (flag.size > 0)
-            await q(
-              'UPDATE acta_versions SET conflict = TRUE WHERE election = $1 AND is_current AND mesa = ANY($2)',
-              [meta.election, [...flag]],
-            );
-          if (pending.length > 0) await insertVersions(q, pending);
-          if (places.length > 0)
-            await q(
-              `INSERT INTO places (election, ubigeo, department, province, district)
-               SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`,
-              [
-                meta.election,
-                places.map((i) => i.acta.ubigeo),
-                places.map((i) => i.place?.department ?? ''),
-                places.map((i) => i.place?.province ?? ''),
-                places.map((i) => i.place?.district ?? ''),
-              ],
-            );
+          const plan = planner.plan(await stored(incoming), incoming);
+          await executePlan(q, meta.election, plan.writes);
           if (quarantined.length > 0)
             await q(
               `INSERT INTO quarantine (import_id, row, mesa, issues, raw)
@@ -369,9 +245,9 @@ export class PgStore implements Store {
               ],
             );
           await q(`RELEASE SAVEPOINT ${sp}`);
-          return out;
+          planner.done(plan);
+          return plan.outcome;
         } catch (e) {
-          chain = chainAtStart;
           await q(`ROLLBACK TO SAVEPOINT ${sp}`);
           await q(`RELEASE SAVEPOINT ${sp}`);
           throw e;
@@ -627,26 +503,73 @@ export class PgStore implements Store {
   }
 }
 
-/** One multi-row INSERT per batch, in chain order (ORDER BY the ordinality gives the id order). */
+type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
+
+/**
+ * Executes a batch plan: one statement per kind of write, in the plan's order (retires, flags,
+ * the versions in chain order, the places).
+ */
+async function executePlan(
+  q: Query,
+  election: string,
+  writes: readonly BatchWrite<PlaceNames>[],
+): Promise<void> {
+  const retire: string[] = [];
+  const flag: string[] = [];
+  const versions: PlannedVersion[] = [];
+  const places: { ubigeo: string; place: PlaceNames }[] = [];
+  for (const w of writes) {
+    if (w.op === 'retire_current') retire.push(w.mesa);
+    else if (w.op === 'flag_conflict') flag.push(w.mesa);
+    else if (w.op === 'insert_version') versions.push(w.version);
+    else places.push(w);
+  }
+  if (retire.length > 0)
+    await q(
+      'UPDATE acta_versions SET is_current = FALSE, conflict = FALSE WHERE election = $1 AND is_current AND mesa = ANY($2)',
+      [election, retire],
+    );
+  if (flag.length > 0)
+    await q(
+      'UPDATE acta_versions SET conflict = TRUE WHERE election = $1 AND is_current AND mesa = ANY($2)',
+      [election, flag],
+    );
+  if (versions.length > 0) await insertVersions(q, election, versions);
+  if (places.length > 0)
+    await q(
+      `INSERT INTO places (election, ubigeo, department, province, district)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`,
+      [
+        election,
+        places.map((p) => p.ubigeo),
+        places.map((p) => p.place.department),
+        places.map((p) => p.place.province),
+        places.map((p) => p.place.district),
+      ],
+    );
+}
+
+/** One multi-row INSERT per 5,000 versions, in chain order (ORDER BY the ordinality gives the id order). */
 async function insertVersions(
-  q: (text: string, values?: unknown[]) => Promise<pg.QueryResult>,
-  rows: readonly PendingVersion[],
+  q: Query,
+  election: string,
+  rows: readonly PlannedVersion[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 5000) {
     const part = rows.slice(i, i + 5000);
     await q(
       `INSERT INTO acta_versions (election, mesa, version, kind, is_current, conflict, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, import_id, row, recorded_at, warnings, preferential, hash)
-       SELECT election, mesa, version, kind, is_current, conflict, ubigeo, state, state_label, eligible, voters,
+       SELECT $1, mesa, version, kind, is_current, conflict, ubigeo, state, state_label, eligible, voters,
               CASE WHEN votes IS NULL THEN NULL ELSE ARRAY(SELECT json_array_elements_text(votes::json)::int) END,
               blank, null_votes, impugned, import_id, row, recorded_at, warnings, preferential, hash
-       FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::bool[], $6::bool[], $7::text[], $8::text[], $9::text[],
+       FROM unnest($2::text[], $3::int[], $4::text[], $5::bool[], $6::bool[], $7::text[], $8::text[], $9::text[],
                    $10::int[], $11::int[], $12::text[], $13::int[], $14::int[], $15::int[], $16::bigint[], $17::int[], $18::text[],
                    $19::text[], $20::text[], $21::text[])
-            WITH ORDINALITY AS u(election, mesa, version, kind, is_current, conflict, ubigeo, state, state_label, eligible, voters,
+            WITH ORDINALITY AS u(mesa, version, kind, is_current, conflict, ubigeo, state, state_label, eligible, voters,
                                  votes, blank, null_votes, impugned, import_id, row, recorded_at, warnings, preferential, hash, ord)
        ORDER BY ord`,
       [
-        part.map((p) => p.election),
+        election,
         part.map((p) => p.mesa),
         part.map((p) => p.version),
         part.map((p) => p.kind),
@@ -665,7 +588,7 @@ async function insertVersions(
         part.map((p) => p.row),
         part.map((p) => p.recordedAt),
         part.map((p) => p.warnings),
-        part.map((p) => p.preferential),
+        part.map((p) => (p.acta.preferential ? JSON.stringify(p.acta.preferential) : null)),
         part.map((p) => p.hash),
       ],
     );

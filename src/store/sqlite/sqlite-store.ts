@@ -3,7 +3,11 @@ import type { Issue } from '../../core/issues.js';
 import { DEFAULT_JURISDICTION } from '../../core/model/jurisdiction.js';
 import { assertStorableJurisdiction } from '../store.js';
 import type { Acta, ActaState, ElectionDef } from '../../core/model/acta.js';
-import { decideVersion } from '../../core/tally/versioning.js';
+import {
+  type BatchWrite,
+  type PlannedVersion,
+  type StoredMesa,
+} from '../../core/tally/batch-plan.js';
 import {
   ActaColumnsBuilder,
   patchColumns,
@@ -28,6 +32,7 @@ import type {
 } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { GENESIS, importHash, versionHash, type ChainedVersion } from '../audit.js';
+import { ImportPlanner } from '../import-planner.js';
 import { actaOf, chainedOf, importOf, warningsOf, type Row } from '../rows.js';
 
 function encodeVotes(v: readonly number[] | null): Buffer | null {
@@ -46,29 +51,18 @@ function decodeVotes(b: unknown): number[] | null {
 
 /** How a version is written (exported for the benchmark of the store's floor). */
 export const INSERT_VERSION_SQL =
-  'INSERT INTO acta_versions (election, mesa, version, kind, is_current, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, import_id, row, recorded_at, warnings, preferential, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  'INSERT INTO acta_versions (election, mesa, version, kind, is_current, conflict, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, import_id, row, recorded_at, warnings, preferential, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
-/** The parameters of INSERT_VERSION_SQL for one version of an acta. */
-export function versionRow(
-  election: string,
-  a: Acta,
-  v: {
-    readonly version: number;
-    readonly kind: string;
-    readonly isCurrent: boolean;
-    readonly importId: number;
-    readonly row: number;
-    readonly recordedAt: string;
-    readonly warnings: string;
-    readonly hash: string;
-  },
-): unknown[] {
+/** The parameters of INSERT_VERSION_SQL for a planned version of an acta. */
+export function versionRow(election: string, v: PlannedVersion): unknown[] {
+  const a = v.acta;
   return [
     election,
-    a.mesa,
+    v.mesa,
     v.version,
     v.kind,
     v.isCurrent ? 1 : 0,
+    v.conflict ? 1 : 0,
     a.ubigeo,
     a.state,
     a.stateLabel,
@@ -317,8 +311,8 @@ export class SqliteStore implements Store {
       done();
       throw e;
     }
-    const selectCurrent = db.prepare(
-      'SELECT * FROM acta_versions WHERE election = ? AND is_current = 1 AND mesa IN (SELECT value FROM json_each(?))',
+    const selectStored = db.prepare(
+      'SELECT v.*, (SELECT MAX(m.version) FROM acta_versions m WHERE m.election = v.election AND m.mesa = v.mesa) AS max_version FROM acta_versions v WHERE v.election = ? AND v.is_current = 1 AND v.mesa IN (SELECT value FROM json_each(?))',
     );
     const insertVersion = db.prepare(INSERT_VERSION_SQL);
     const retire = db.prepare(
@@ -327,17 +321,49 @@ export class SqliteStore implements Store {
     const flagConflict = db.prepare(
       'UPDATE acta_versions SET conflict = 1 WHERE election = ? AND mesa = ? AND is_current = 1',
     );
-    const maxVersion = db.prepare(
-      'SELECT MAX(version) AS v FROM acta_versions WHERE election = ? AND mesa = ?',
-    );
     const insertQuarantine = db.prepare(
       'INSERT INTO quarantine (import_id, row, mesa, issues, raw) VALUES (?, ?, ?, ?, ?)',
     );
     const insertPlace = db.prepare(
       'INSERT OR IGNORE INTO places (election, ubigeo, department, province, district) VALUES (?, ?, ?, ?, ?)',
     );
+    const stored = (incoming: readonly IncomingActa[]): Map<string, StoredMesa> => {
+      const out = new Map<string, StoredMesa>();
+      if (incoming.length === 0) return out;
+      for (const r of selectStored.all(
+        meta.election,
+        JSON.stringify(incoming.map((i) => i.acta.mesa)),
+      ) as Row[])
+        out.set(r['mesa'] as string, {
+          acta: acta(meta.election, r),
+          maxVersion: r['max_version'] as number,
+        });
+      return out;
+    };
+    const execute = (w: BatchWrite<PlaceNames>): void => {
+      switch (w.op) {
+        case 'retire_current':
+          retire.run(meta.election, w.mesa);
+          return;
+        case 'flag_conflict':
+          flagConflict.run(meta.election, w.mesa);
+          return;
+        case 'insert_version':
+          insertVersion.run(versionRow(meta.election, w.version));
+          return;
+        case 'insert_place':
+          insertPlace.run(
+            meta.election,
+            w.ubigeo,
+            w.place.department,
+            w.place.province,
+            w.place.district,
+          );
+          return;
+      }
+    };
     let batchNo = 0;
-    const placed = new Set<string>();
+    const planner = new ImportPlanner(meta, importId, chain);
     return {
       importId,
       applyBatch: async (
@@ -346,84 +372,9 @@ export class SqliteStore implements Store {
       ): Promise<BatchOutcome> => {
         const sp = `batch_${batchNo++}`;
         db.exec(`SAVEPOINT ${sp}`);
-        const chainAtStart = chain;
         try {
-          /** The current version of each mesa of the batch: as stored, then as written here. */
-          const current = new Map<string, { acta: Acta; version: number }>();
-          if (incoming.length > 0) {
-            for (const r of selectCurrent.all(
-              meta.election,
-              JSON.stringify(incoming.map((i) => i.acta.mesa)),
-            ) as Row[])
-              current.set(r['mesa'] as string, {
-                acta: acta(meta.election, r),
-                version: r['version'] as number,
-              });
-          }
-          const out = {
-            new: 0,
-            unchanged: 0,
-            stateChanges: 0,
-            corrected: 0,
-            conflicts: 0,
-            conflictMesas: [] as string[],
-          };
-          for (const item of incoming) {
-            const a = item.acta;
-            const cur = current.get(a.mesa);
-            const decision = decideVersion(cur ? cur.acta : null, a, meta.mode);
-            if (item.place && !placed.has(a.ubigeo)) {
-              placed.add(a.ubigeo);
-              insertPlace.run(
-                meta.election,
-                a.ubigeo,
-                item.place.department,
-                item.place.province,
-                item.place.district,
-              );
-            }
-            if (decision.kind === 'unchanged') {
-              out.unchanged++;
-              continue;
-            }
-            const becomesCurrent = decision.kind !== 'conflict';
-            if (becomesCurrent && cur) retire.run(meta.election, a.mesa);
-            const version = cur
-              ? (((maxVersion.get(meta.election, a.mesa) as Row)['v'] as number) ?? 0) + 1
-              : 1;
-            const warnings = item.warnings.length === 0 ? '[]' : JSON.stringify(item.warnings);
-            chain = versionHash(chain, {
-              mesa: a.mesa,
-              version,
-              kind: decision.kind,
-              acta: a,
-              importId,
-              row: item.row,
-              recordedAt: meta.startedAt,
-              warnings,
-            });
-            insertVersion.run(
-              versionRow(meta.election, a, {
-                version,
-                kind: decision.kind,
-                isCurrent: becomesCurrent,
-                importId,
-                row: item.row,
-                recordedAt: meta.startedAt,
-                warnings,
-                hash: chain,
-              }),
-            );
-            if (decision.kind === 'conflict') {
-              flagConflict.run(meta.election, a.mesa);
-              out.conflicts++;
-              out.conflictMesas.push(a.mesa);
-            } else if (decision.kind === 'new') out.new++;
-            else if (decision.kind === 'correction') out.corrected++;
-            else out.stateChanges++;
-            // the version just written is what the next rows of this mesa compare with
-            if (becomesCurrent) current.set(a.mesa, { acta: a, version });
-          }
+          const plan = planner.plan(stored(incoming), incoming);
+          for (const w of plan.writes) execute(w);
           for (const q of quarantined)
             insertQuarantine.run(
               importId,
@@ -433,11 +384,11 @@ export class SqliteStore implements Store {
               JSON.stringify(q.raw),
             );
           db.exec(`RELEASE ${sp}`);
-          return out;
+          planner.done(plan);
+          return plan.outcome;
         } catch (e) {
           db.exec(`ROLLBACK TO ${sp}`);
           db.exec(`RELEASE ${sp}`);
-          chain = chainAtStart;
           throw e;
         }
       },

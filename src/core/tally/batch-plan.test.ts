@@ -1,0 +1,278 @@
+import { describe, expect, it } from 'vitest';
+import type { Acta } from '../model/acta.js';
+import {
+  planBatch,
+  type BatchItem,
+  type BatchPlanInput,
+  type StoredMesa,
+  type VersionRecord,
+} from './batch-plan.js';
+
+const acta = (mesa: string, over: Partial<Acta> = {}): Acta => ({
+  election: 'e',
+  mesa,
+  ubigeo: '010101',
+  state: 'counted',
+  stateLabel: 'CONTABILIZADA',
+  eligible: 300,
+  voters: 100,
+  votes: [60, 30],
+  blank: 6,
+  null: 4,
+  impugned: 0,
+  ...over,
+});
+const pending = (mesa: string): Acta =>
+  acta(mesa, {
+    state: 'pending',
+    stateLabel: 'PENDIENTE',
+    voters: null,
+    votes: null,
+    blank: 0,
+    null: 0,
+  });
+
+interface Place {
+  readonly district: string;
+}
+const item = (a: Acta, row: number, place?: Place): BatchItem<Place> => ({
+  acta: a,
+  row,
+  warnings: [],
+  ...(place ? { place } : {}),
+});
+
+/** A readable chain: each link names the previous one and the version it adds. */
+const hash = (prev: string, v: VersionRecord): string => `${prev}>${v.mesa}v${v.version}`;
+
+function plan(
+  incoming: readonly BatchItem<Place>[],
+  o: Partial<BatchPlanInput<Place>> = {},
+): ReturnType<typeof planBatch<Place>> {
+  return planBatch<Place>({
+    stored: new Map(),
+    incoming,
+    mode: 'import',
+    importId: 7,
+    recordedAt: '2026-11-26T00:00:00.000Z',
+    chain: 'G',
+    placed: new Set(),
+    hash,
+    ...o,
+  });
+}
+const stored = (...entries: [string, StoredMesa][]): Map<string, StoredMesa> => new Map(entries);
+
+/** The writes in a compact form: [op, mesa or ubigeo, version, current, conflict, kind]. */
+const brief = (p: ReturnType<typeof plan>): unknown[][] =>
+  p.writes.map((w) =>
+    w.op === 'insert_version'
+      ? [
+          w.op,
+          w.version.mesa,
+          w.version.version,
+          w.version.isCurrent,
+          w.version.conflict,
+          w.version.kind,
+        ]
+      : w.op === 'insert_place'
+        ? [w.op, w.ubigeo]
+        : [w.op, w.mesa],
+  );
+
+describe('planBatch', () => {
+  it('planBatch(new actas) writes version 1 of each, current, chained in file order, and counts them', () => {
+    const p = plan([item(acta('000001'), 1), item(acta('000002'), 2)]);
+    expect(brief(p)).toEqual([
+      ['insert_version', '000001', 1, true, false, 'new'],
+      ['insert_version', '000002', 1, true, false, 'new'],
+    ]);
+    expect(p.chain).toBe('G>000001v1>000002v1');
+    expect(p.outcome).toEqual({
+      new: 2,
+      unchanged: 0,
+      stateChanges: 0,
+      corrected: 0,
+      conflicts: 0,
+      conflictMesas: [],
+    });
+  });
+
+  it('planBatch gives the hash function the version as the chain covers it', () => {
+    const seen: VersionRecord[] = [];
+    const warning = { code: 'impugned_pending', severity: 'warning', path: ['mesa'] } as const;
+    planBatch<Place>({
+      stored: new Map(),
+      incoming: [item(acta('000001'), 4), { acta: acta('000002'), row: 5, warnings: [warning] }],
+      mode: 'import',
+      importId: 7,
+      recordedAt: 'T',
+      chain: 'G',
+      placed: new Set(),
+      hash: (prev, v) => {
+        const { mesa, version, kind, acta, importId, row, recordedAt, warnings } = v;
+        seen.push({ mesa, version, kind, acta, importId, row, recordedAt, warnings });
+        return `${prev}+`;
+      },
+    });
+    expect(seen).toEqual([
+      {
+        mesa: '000001',
+        version: 1,
+        kind: 'new',
+        acta: acta('000001'),
+        importId: 7,
+        row: 4,
+        recordedAt: 'T',
+        warnings: '[]',
+      },
+      {
+        mesa: '000002',
+        version: 1,
+        kind: 'new',
+        acta: acta('000002'),
+        importId: 7,
+        row: 5,
+        recordedAt: 'T',
+        warnings: JSON.stringify([warning]),
+      },
+    ]);
+  });
+
+  it('planBatch(unchanged rows) writes no version, keeps the chain head and counts them', () => {
+    const p = plan([item(acta('000001'), 1), item(acta('000001'), 2)], {
+      stored: stored(['000001', { acta: acta('000001'), maxVersion: 1 }]),
+    });
+    expect(p.writes).toEqual([]);
+    expect(p.chain).toBe('G');
+    expect(p.outcome).toMatchObject({ unchanged: 2, new: 0 });
+  });
+
+  it('planBatch(a mesa twice in one batch) numbers both and leaves only the later one current', () => {
+    const p = plan([item(pending('000001'), 1), item(acta('000001'), 2), item(acta('000001'), 3)]);
+    expect(brief(p)).toEqual([
+      ['insert_version', '000001', 1, false, false, 'new'],
+      ['insert_version', '000001', 2, true, false, 'state_change'],
+    ]);
+    expect(p.outcome).toMatchObject({ new: 1, stateChanges: 1, unchanged: 1 });
+    expect(p.chain).toBe('G>000001v1>000001v2');
+  });
+
+  it('planBatch(a stored mesa twice) retires the stored current once and numbers after it', () => {
+    const p = plan(
+      [item(acta('000001', { votes: [59, 31] }), 1), item(acta('000001', { votes: [58, 32] }), 2)],
+      { stored: stored(['000001', { acta: acta('000001'), maxVersion: 2 }]), mode: 'correction' },
+    );
+    expect(brief(p)).toEqual([
+      ['retire_current', '000001'],
+      ['insert_version', '000001', 3, false, false, 'correction'],
+      ['insert_version', '000001', 4, true, false, 'correction'],
+    ]);
+    expect(p.outcome).toMatchObject({ corrected: 2 });
+  });
+
+  it('planBatch(a conflict) keeps the figures as a version, not current, and flags the stored current', () => {
+    const p = plan([item(acta('000001', { votes: [59, 31] }), 1)], {
+      stored: stored(['000001', { acta: acta('000001'), maxVersion: 1 }]),
+    });
+    expect(brief(p)).toEqual([
+      ['flag_conflict', '000001'],
+      ['insert_version', '000001', 2, false, false, 'conflict'],
+    ]);
+    expect(p.outcome).toMatchObject({ conflicts: 1, conflictMesas: ['000001'] });
+  });
+
+  it('planBatch(a conflict with a version of the same batch) flags that version, not the stored one', () => {
+    const p = plan([item(acta('000001'), 1), item(acta('000001', { votes: [59, 31] }), 2)]);
+    expect(brief(p)).toEqual([
+      ['insert_version', '000001', 1, true, true, 'new'],
+      ['insert_version', '000001', 2, false, false, 'conflict'],
+    ]);
+  });
+
+  it('planBatch(a correction after a conflict) numbers after the conflict version and clears the flag by retiring', () => {
+    // stored: version 2 current and flagged, version 3 the conflict
+    const p = plan([item(acta('000001', { votes: [59, 31] }), 1)], {
+      stored: stored(['000001', { acta: acta('000001'), maxVersion: 3 }]),
+      mode: 'correction',
+    });
+    expect(brief(p)).toEqual([
+      ['retire_current', '000001'],
+      ['insert_version', '000001', 4, true, false, 'correction'],
+    ]);
+  });
+
+  it('planBatch(a conflict, then a state change in one batch) retires the stored current instead of flagging it', () => {
+    const p = plan(
+      [
+        item(acta('000001', { votes: [59, 31] }), 1),
+        item(acta('000001', { state: 'resolved', stateLabel: 'COMPUTADA RESUELTA' }), 2),
+      ],
+      { stored: stored(['000001', { acta: acta('000001'), maxVersion: 1 }]) },
+    );
+    expect(brief(p)).toEqual([
+      ['retire_current', '000001'],
+      ['insert_version', '000001', 2, false, false, 'conflict'],
+      ['insert_version', '000001', 3, true, false, 'state_change'],
+    ]);
+    expect(p.outcome).toMatchObject({ conflicts: 1, stateChanges: 1 });
+  });
+
+  it('planBatch(the same rows) flags a conflict in import mode and applies a correction in correction mode', () => {
+    const rows = [item(acta('000001', { votes: [59, 31] }), 1)];
+    const s = stored(['000001', { acta: acta('000001'), maxVersion: 1 }]);
+    expect(brief(plan(rows, { stored: s, mode: 'import' }))).toEqual([
+      ['flag_conflict', '000001'],
+      ['insert_version', '000001', 2, false, false, 'conflict'],
+    ]);
+    expect(brief(plan(rows, { stored: s, mode: 'correction' }))).toEqual([
+      ['retire_current', '000001'],
+      ['insert_version', '000001', 2, true, false, 'correction'],
+    ]);
+  });
+
+  it('planBatch writes retires, then flags, then versions in chain order, then places', () => {
+    const p = plan(
+      [
+        item(acta('000001', { votes: [59, 31] }), 1, { district: 'A' }),
+        item(acta('000002', { state: 'resolved' }), 2),
+        item(acta('000003', { ubigeo: '140137' }), 3, { district: 'B' }),
+      ],
+      {
+        stored: stored(
+          ['000001', { acta: acta('000001'), maxVersion: 1 }],
+          ['000002', { acta: acta('000002'), maxVersion: 1 }],
+        ),
+      },
+    );
+    expect(p.writes.map((w) => w.op)).toEqual([
+      'retire_current',
+      'flag_conflict',
+      'insert_version',
+      'insert_version',
+      'insert_version',
+      'insert_place',
+      'insert_place',
+    ]);
+  });
+
+  it('planBatch names each place once per import, unchanged rows included, and never one already placed', () => {
+    const p = plan(
+      [
+        item(acta('000001'), 1, { district: 'A' }),
+        item(acta('000002'), 2, { district: 'A again' }),
+        item(acta('000003', { ubigeo: '140137' }), 3, { district: 'placed before' }),
+        item(acta('000004', { ubigeo: '150101' }), 4),
+        item(acta('000005', { ubigeo: '150101' }), 5, { district: 'C' }),
+      ],
+      {
+        stored: stored(['000001', { acta: acta('000001'), maxVersion: 1 }]),
+        placed: new Set(['140137']),
+      },
+    );
+    expect(p.writes.filter((w) => w.op === 'insert_place')).toEqual([
+      { op: 'insert_place', ubigeo: '010101', place: { district: 'A' } },
+      { op: 'insert_place', ubigeo: '150101', place: { district: 'C' } },
+    ]);
+  });
+});

@@ -1,0 +1,230 @@
+import type { Issue } from '../issues.js';
+import type { Acta } from '../model/acta.js';
+import { decideVersion, type VersionDecision } from './versioning.js';
+
+/**
+ * The content of one acta version that the hash chain covers, in the order it is hashed by the
+ * store's chain function. The current and conflict flags are derived, so never hashed.
+ */
+export interface VersionRecord {
+  readonly mesa: string;
+  readonly version: number;
+  readonly kind: string;
+  readonly acta: Acta;
+  readonly importId: number | null;
+  /** 1-based data row in the imported file. */
+  readonly row: number | null;
+  readonly recordedAt: string;
+  /** The version's warnings as stored: JSON text. */
+  readonly warnings: string;
+}
+
+/**
+ * SHA-256 (or any pure digest) of the previous link and a version, injected by the store. It
+ * reads the VersionRecord's fields only (the planner hands it the planned version itself).
+ */
+export type ChainHash = (prev: string, version: VersionRecord) => string;
+
+/** What a version that is written records: every decision but `unchanged`. */
+export type WrittenKind = Exclude<VersionDecision['kind'], 'unchanged'>;
+
+/** A version the plan writes, with its final flags and its link of the hash chain. */
+export interface PlannedVersion extends VersionRecord {
+  readonly kind: WrittenKind;
+  readonly importId: number;
+  readonly row: number;
+  readonly isCurrent: boolean;
+  /** Current, and a later version of this batch conflicts with it. */
+  readonly conflict: boolean;
+  readonly hash: string;
+}
+
+/** What an import batch did, counted per decision (the import log's figures). */
+export interface BatchOutcome {
+  readonly new: number;
+  readonly unchanged: number;
+  readonly stateChanges: number;
+  readonly corrected: number;
+  readonly conflicts: number;
+  readonly conflictMesas: readonly string[];
+}
+
+/** The outcome of a batch that writes nothing (a fresh one each call: the planner counts into it). */
+export function noOutcome(): BatchOutcome & { conflictMesas: string[] } {
+  return { new: 0, unchanged: 0, stateChanges: 0, corrected: 0, conflicts: 0, conflictMesas: [] };
+}
+
+/** A mesa of the batch as stored before it: its current acta and its highest version number. */
+export interface StoredMesa {
+  readonly acta: Acta;
+  readonly maxVersion: number;
+}
+
+/** One valid acta of the file, where it came from, and the names of its place (if given). */
+export interface BatchItem<P> {
+  readonly acta: Acta;
+  readonly row: number;
+  readonly warnings: readonly Issue[];
+  readonly place?: P | undefined;
+}
+
+/** Everything the plan of a batch depends on; `P` is the place names a store keeps per ubigeo. */
+export interface BatchPlanInput<P> {
+  /** Every mesa of the batch that has versions; a mesa missing here has none. */
+  readonly stored: ReadonlyMap<string, StoredMesa>;
+  readonly incoming: readonly BatchItem<P>[];
+  readonly mode: 'import' | 'correction';
+  readonly importId: number;
+  /** When the import started: every version of it is recorded at that time. */
+  readonly recordedAt: string;
+  /** The hash of the last version written before this batch (the chain's genesis if none). */
+  readonly chain: string;
+  /** Ubigeos whose place names this import has already written. */
+  readonly placed: ReadonlySet<string>;
+  readonly hash: ChainHash;
+}
+
+/**
+ * A write of the plan. `retire_current` (no longer current, conflict cleared) and
+ * `flag_conflict` touch only the current version stored before the batch; the batch's own
+ * versions are inserted with their final flags.
+ */
+export type BatchWrite<P> =
+  | { readonly op: 'retire_current'; readonly mesa: string }
+  | { readonly op: 'flag_conflict'; readonly mesa: string }
+  | { readonly op: 'insert_version'; readonly version: PlannedVersion }
+  | { readonly op: 'insert_place'; readonly ubigeo: string; readonly place: P };
+
+/** The writes of one batch, what it did, and the chain head after it. */
+export interface BatchPlan<P> {
+  /**
+   * In the order to execute: every retire, every flag, the versions in chain order, the places.
+   * A store may run each group as one statement.
+   */
+  readonly writes: readonly BatchWrite<P>[];
+  readonly outcome: BatchOutcome;
+  /** The hash of the batch's last version: the chain head after it. */
+  readonly chain: string;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type Counts = Mutable<BatchOutcome> & { conflictMesas: string[] };
+
+/** The running state of a batch: each mesa's current acta and version count as of this row. */
+interface Planning {
+  readonly current: Map<string, Acta>;
+  readonly maxVersion: Map<string, number>;
+  /** The version of this batch that is a mesa's current one, while it is. */
+  readonly batchCurrent: Map<string, Mutable<PlannedVersion>>;
+  readonly retire: Set<string>;
+  readonly flag: Set<string>;
+  readonly versions: PlannedVersion[];
+  readonly outcome: Counts;
+  chain: string;
+}
+
+/**
+ * Plans the writes of one import batch, row by row as the file gives them: decides each acta
+ * against its mesa's current version (`decideVersion`, including versions written earlier in the
+ * same batch), numbers new versions after the mesa's highest, makes a decided version current
+ * (retiring the one before) or flags the current one on a conflict, chains each version's hash
+ * and names each new place once per import. Pure: the store reads `stored` and executes the plan.
+ */
+export function planBatch<P>(input: BatchPlanInput<P>): BatchPlan<P> {
+  const s: Planning = {
+    current: new Map(),
+    maxVersion: new Map(),
+    batchCurrent: new Map(),
+    retire: new Set(),
+    flag: new Set(),
+    versions: [],
+    outcome: noOutcome(),
+    chain: input.chain,
+  };
+  for (const [mesa, m] of input.stored) {
+    s.current.set(mesa, m.acta);
+    s.maxVersion.set(mesa, m.maxVersion);
+  }
+  const places: BatchWrite<P>[] = [];
+  const placed = new Set<string>();
+  for (const item of input.incoming) {
+    const { ubigeo } = item.acta;
+    if (item.place !== undefined && !input.placed.has(ubigeo) && !placed.has(ubigeo)) {
+      placed.add(ubigeo);
+      places.push({ op: 'insert_place', ubigeo, place: item.place });
+    }
+    planItem(s, input, item);
+  }
+  return {
+    writes: [
+      ...[...s.retire].map((mesa) => ({ op: 'retire_current' as const, mesa })),
+      ...[...s.flag].map((mesa) => ({ op: 'flag_conflict' as const, mesa })),
+      ...s.versions.map((version) => ({ op: 'insert_version' as const, version })),
+      ...places,
+    ],
+    outcome: s.outcome,
+    chain: s.chain,
+  };
+}
+
+function planItem<P>(s: Planning, input: BatchPlanInput<P>, item: BatchItem<P>): void {
+  const a = item.acta;
+  const current = s.current.get(a.mesa);
+  const decision = decideVersion(current ?? null, a, input.mode);
+  if (decision.kind === 'unchanged') {
+    s.outcome.unchanged++;
+    return;
+  }
+  const version = (s.maxVersion.get(a.mesa) ?? 0) + 1;
+  s.maxVersion.set(a.mesa, version);
+  const becomesCurrent = decision.kind !== 'conflict';
+  // one object, hashed as the VersionRecord it extends (a copy made by spreading the record
+  // cost ten times the rest of the plan)
+  const planned: Mutable<PlannedVersion> = {
+    mesa: a.mesa,
+    version,
+    kind: decision.kind,
+    acta: a,
+    importId: input.importId,
+    row: item.row,
+    recordedAt: input.recordedAt,
+    warnings: item.warnings.length === 0 ? '[]' : JSON.stringify(item.warnings),
+    isCurrent: becomesCurrent,
+    conflict: false,
+    hash: '',
+  };
+  s.chain = planned.hash = input.hash(s.chain, planned);
+  s.versions.push(planned);
+  const inBatch = s.batchCurrent.get(a.mesa);
+  if (becomesCurrent) {
+    if (inBatch !== undefined) {
+      inBatch.isCurrent = false;
+      inBatch.conflict = false;
+    } else if (current !== undefined) {
+      s.retire.add(a.mesa);
+      s.flag.delete(a.mesa); // retiring clears the stored current's conflict flag too
+    }
+    s.batchCurrent.set(a.mesa, planned);
+    s.current.set(a.mesa, a);
+  } else if (inBatch !== undefined) inBatch.conflict = true;
+  else s.flag.add(a.mesa);
+  count(s.outcome, decision.kind, a.mesa);
+}
+
+function count(o: Counts, kind: WrittenKind, mesa: string): void {
+  switch (kind) {
+    case 'new':
+      o.new++;
+      return;
+    case 'state_change':
+      o.stateChanges++;
+      return;
+    case 'correction':
+      o.corrected++;
+      return;
+    case 'conflict':
+      o.conflicts++;
+      o.conflictMesas.push(mesa);
+      return;
+  }
+}
