@@ -5,7 +5,6 @@ import { runDemo } from './commands/demo.js';
 import { runPresident } from './commands/president.js';
 import { runSeats } from './commands/seats.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type CliIo, type OutputFormat } from './io.js';
-import { renderTable } from './format.js';
 import {
   runActa,
   runElections,

@@ -126,18 +126,13 @@ export function referenceAllocate(
 function squaredQuotient(method: DivisorMethod, votes: number, k: number): [bigint, bigint] {
   const v2 = BigInt(votes) ** 2n;
   const K = BigInt(k);
-  switch (method.family) {
-    case 'huntington-hill':
-      return [v2, K * (K + 1n)];
-    case 'dean': {
-      // d = 2k(k+1)/(2k+1)
-      const num = 2n * K * (K + 1n);
-      const den = 2n * K + 1n;
-      return [v2 * den * den, num * num];
-    }
-    default: {
-      const d = BigInt(method.divisor(k));
-      return [v2, d * d];
-    }
+  if (method.family === 'huntington-hill') return [v2, K * (K + 1n)];
+  if (method.family === 'dean') {
+    // d = 2k(k+1)/(2k+1)
+    const num = 2n * K * (K + 1n);
+    const den = 2n * K + 1n;
+    return [v2 * den * den, num * num];
   }
+  const d = BigInt(method.divisor(k));
+  return [v2, d * d];
 }

@@ -247,9 +247,10 @@ function districtAllocation(st: RunState, di: number): DistrictAllocation {
     apparentment: tier('apparentment'),
     bonus,
     bonusApplies: (party) => {
-      if (bonus?.condition == null) return true;
+      const condition = bonus?.condition ?? null;
+      if (condition === null) return true;
       const p = st.prep.parties.indexOf(party);
-      const one = evaluateThreshold(bonus.condition, {
+      const one = evaluateThreshold(condition, {
         districts: [d.name],
         parties: st.prep.parties,
         votes: [st.prep.votes[di] as readonly number[]],
