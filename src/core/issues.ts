@@ -31,6 +31,10 @@ export const ISSUE_CODES = [
   'ruleset_not_found',
   'ruleset_invalid',
   'biproportional_unsettled',
+  'seats_unassigned',
+  'absolute_majority_with_exhaustion',
+  'lot_invalid',
+  'lot_unused',
   // acta pipeline
   'file_unreadable',
   'file_empty',
