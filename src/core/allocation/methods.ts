@@ -68,7 +68,20 @@ export interface LargestRemainderMethod {
   readonly quota: QuotaId;
 }
 
-export type AllocationMethod = DivisorMethod | LargestRemainderMethod;
+/**
+ * The Dutch seat assignment (Kieswet arts. P 5–P 10) as one method: full seats by the Hare quota,
+ * residual seats by highest averages (19 seats or more) or by largest remainders with the ¾-quota
+ * limit, then unique highest averages (fewer than 19), the absolute-majority seat (P 9) and list
+ * exhaustion (P 10). It includes P 9, so the generic `absolute-majority` tier never applies on
+ * top of it.
+ * @see Kieswet (BWBR0004627) arts. P 5–P 10; kieswet.ts.
+ */
+export interface KieswetMethod {
+  readonly kind: 'kieswet';
+  readonly id: 'kieswet';
+}
+
+export type AllocationMethod = DivisorMethod | LargestRemainderMethod | KieswetMethod;
 
 function gcd(a: number, b: number): number {
   while (b !== 0) [a, b] = [b, a % b];
@@ -208,6 +221,9 @@ export const IMPERIALI_QUOTA: LargestRemainderMethod = {
   quota: 'imperiali',
 };
 
+/** The Dutch seat assignment, Kieswet arts. P 5–P 10 (see kieswet.ts). */
+export const KIESWET: KieswetMethod = { kind: 'kieswet', id: 'kieswet' };
+
 /** The methods reachable by name (ruleset files, `--method`). */
 export const NAMED_METHODS: ReadonlyMap<string, AllocationMethod> = new Map<
   string,
@@ -227,6 +243,7 @@ export const NAMED_METHODS: ReadonlyMap<string, AllocationMethod> = new Map<
     DROOP,
     HAGENBACH_BISCHOFF,
     IMPERIALI_QUOTA,
+    KIESWET,
   ].map((m) => [m.id, m]),
 );
 
