@@ -182,10 +182,7 @@ function giveMajoritySeat(e: Engine, total: bigint, last: Round): Stop | null {
  * P 10: lists with more seats than candidates give the extra back (residual seats first), and
  * the seats are assigned again, numbered after the first pass, without the exhausted lists.
  */
-function reassignExhaustedSeats(
-  e: Engine,
-  residualSeats: number,
-): Stop | { kind: 'done'; removed: number; assigned: number } {
+function reassignExhaustedSeats(e: Engine, residualSeats: number): Stop | null {
   let removed = 0;
   for (const s of e.lists) {
     const extra = s.cap === undefined ? 0 : seatsOf(s) - s.cap;
@@ -197,9 +194,9 @@ function reassignExhaustedSeats(
       removed++;
     }
   }
-  if (removed === 0) return { kind: 'done', removed, assigned: 0 };
+  if (removed === 0) return null;
   const pass = assignResidualSeats(e, removed, residualSeats + 1, 'exhaustion');
-  return pass.kind === 'done' ? { kind: 'done', removed, assigned: pass.assigned } : pass;
+  return pass.kind === 'done' ? null : pass;
 }
 
 function warnings(e: Engine, total: bigint, unassigned: number): Issue[] {
@@ -278,7 +275,7 @@ export function allocateKieswet(input: KieswetInput): Result<KieswetAssignment, 
   const majority = first.last === null ? null : giveMajoritySeat(e, total, first.last);
   if (majority !== null) return stop(majority);
   const exhaustion = reassignExhaustedSeats(e, base.initial.residualSeats);
-  if (exhaustion.kind !== 'done') return stop(exhaustion);
+  if (exhaustion !== null) return stop(exhaustion);
   const unassigned = input.seats - e.lists.reduce((a, s) => a + seatsOf(s), 0);
   return ok(outcome(e, base, { request: null, issues: warnings(e, total, unassigned) }));
 }
