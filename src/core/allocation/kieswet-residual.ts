@@ -63,6 +63,7 @@ export interface ExhaustionStep {
   readonly seat: 'residual' | 'full';
 }
 
+/** One entry of the assignment's record, in the order the Kieswet's procedure takes them. */
 export type KieswetStep = ResidualSeatStep | MajorityStep | ExhaustionStep;
 
 /** A tie only a drawing of lots can settle, as the procedure meets it. */
@@ -94,6 +95,7 @@ export interface Frac {
   readonly d: bigint;
 }
 
+/** Sign of a − b, by cross-multiplication in BigInt. */
 export function compareFracs(a: Frac, b: Frac): number {
   const l = a.n * b.d;
   const r = b.n * a.d;
@@ -133,11 +135,14 @@ export interface Standing {
   retracted: boolean;
 }
 
+/** Full plus residual seats. */
 export const seatsOf = (s: Standing): number => s.full + s.residual;
+/** P 10: no candidate left for another seat. */
 export const isExhausted = (s: Standing): boolean => s.cap !== undefined && s.cap <= seatsOf(s);
 const average = (s: Standing): Frac => ({ n: s.votes, d: BigInt(seatsOf(s) + 1) });
 const remainder = (s: Standing): Frac => s.remainder;
 
+/** The next lot: drawn (given or by the rng), needed (neither is there), or an invalid given result. */
 export type LotPick =
   | { readonly kind: 'drawn'; readonly lot: KieswetLot }
   | { readonly kind: 'needed' }
@@ -152,6 +157,11 @@ export interface LotDrawer {
   unused(): readonly string[];
 }
 
+/**
+ * Takes given lot results in order, validating each against the tied lists; when they run out,
+ * draws with `rng` (uniformly among the options, in ballot order) or reports the lot as needed.
+ * @see Kieswet arts. P 7–P 9 ("beslist het lot").
+ */
 export function lotDrawer(given: readonly string[], rng: Rng | undefined): LotDrawer {
   let next = 0;
   const used: KieswetLot[] = [];
@@ -180,6 +190,7 @@ export function lotDrawer(given: readonly string[], rng: Rng | undefined): LotDr
   };
 }
 
+/** The state of one assignment: the council, its lists, the record and the lots. */
 export interface Engine {
   /** Seats of the council (S). */
   readonly seats: number;
@@ -195,6 +206,7 @@ export interface Round {
   readonly parties: readonly string[];
 }
 
+/** How a pass of residual seats ended: done (with the last round), stopped for a lot, or invalid. */
 export type PassEnd =
   | { readonly kind: 'done'; readonly assigned: number; readonly last: Round | null }
   | { readonly kind: 'lots'; readonly request: KieswetLotRequest }

@@ -37,7 +37,10 @@ function cappedOf(a: KieswetAssignment): { party: string; seatsLost: number }[] 
   return [...lost].map(([party, seatsLost]) => ({ party, seatsLost }));
 }
 
-/** allocateSeats for the Kieswet method; `drawLots`: the policy reaches a lot step with an rng. */
+/**
+ * allocateSeats for the Kieswet method; `drawLots`: the policy reaches a lot step with an rng.
+ * @see Kieswet arts. P 5–P 10.
+ */
 export function allocateKieswetSeats(input: AllocateSeatsInput, drawLots: boolean): SeatAllocation {
   const r = allocateKieswet({
     lists: input.lists,
@@ -88,7 +91,10 @@ export function allocateKieswetSeats(input: AllocateSeatsInput, drawLots: boolea
   };
 }
 
-/** The Kieswet method's seats with a tie left open (allocateRaw's contract: no caps, no lots). */
+/**
+ * The Kieswet method's seats with a tie left open (allocateRaw's contract: no caps, no lots).
+ * @see Kieswet arts. P 5–P 9.
+ */
 export function allocateKieswetRaw(votes: readonly number[], seats: number): RawOutcome {
   const lists = votes.map((v, i) => ({ party: String(i), votes: v, position: i + 1 }));
   const r = allocateKieswet({ lists, seats });
