@@ -72,6 +72,22 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'the biproportional lower apportionment did not settle',
     es: 'el reparto biproporcional inferior no se resolvió',
   },
+  seats_unassigned: {
+    en: 'seats no list can take stay unassigned (every list with votes ran out of candidates)',
+    es: 'escaños sin asignar: ninguna lista con votos tiene candidatos para ocuparlos',
+  },
+  absolute_majority_with_exhaustion: {
+    en: 'the absolute-majority seat (Kieswet P 9) came before list exhaustion (P 10) changed the seats; P 9 is not applied again',
+    es: 'el escaño de mayoría absoluta (Kieswet P 9) precedió al agotamiento de listas (P 10); P 9 no se aplica de nuevo',
+  },
+  lot_invalid: {
+    en: 'a drawn list is not among the lists tied for that lot',
+    es: 'la lista sorteada no está entre las empatadas en ese sorteo',
+  },
+  lot_unused: {
+    en: 'lot results were given that the assignment never needed',
+    es: 'se dieron resultados de sorteo que la asignación no necesitó',
+  },
   presidential_tie: {
     en: 'presidential tie: no legal rule settles it; the JNE decides',
     es: 'empate presidencial: decide el JNE',

@@ -32,6 +32,10 @@ export const ISSUE_CODES = [
   'ruleset_invalid',
   'election_invalid',
   'biproportional_unsettled',
+  'seats_unassigned',
+  'absolute_majority_with_exhaustion',
+  'lot_invalid',
+  'lot_unused',
   // acta pipeline
   'file_unreadable',
   'file_empty',

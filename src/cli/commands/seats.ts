@@ -1,4 +1,6 @@
+import type { KieswetStep } from '../../core/allocation/kieswet.js';
 import { hasErrors, issue, type Issue } from '../../core/issues.js';
+import type { Ratio } from '../../core/ratio.js';
 import type { WhatIf } from '../../core/rulesets/overrides.js';
 import { computeSeats, type SeatResult, type TierReport } from '../../core/pipeline/seats.js';
 import { loadRuleset } from '../../elections/rulesets.js';
@@ -65,6 +67,37 @@ export function runSeats(args: SeatsArgs, io: CliIo): number {
   return hasErrors(result.issues) ? EXIT_ISSUES : EXIT_OK;
 }
 
+const fraction = (r: Ratio): string =>
+  r.denominator === 1 ? `${r.numerator}` : `${r.numerator}/${r.denominator}`;
+
+function kieswetStepText(s: KieswetStep): string {
+  const lot = (l: { drawn: string; options: readonly string[] } | null): string =>
+    l === null ? '' : `, drawn by lot from ${l.options.join(', ')}`;
+  switch (s.kind) {
+    case 'residual-seat': {
+      const tied =
+        s.tied.length > 1 && s.lot === null ? `, tied with ${s.tied.slice(1).join(', ')}` : '';
+      return `residual seat ${s.seat}: ${s.party} (${s.rule} ${fraction(s.value)}${tied}${lot(s.lot)})`;
+    }
+    case 'absolute-majority':
+      return `P 9: a seat moves from ${s.from} to ${s.to}${lot(s.lot)}`;
+    case 'exhaustion-removal':
+      return `P 10: ${s.party} gives back a ${s.seat} seat (no candidate left)`;
+  }
+}
+
+/** The Kieswet's quota and steps in a district: which rule gave each residual seat, P 9, P 10. */
+function renderKieswet(
+  district: string,
+  k: NonNullable<SeatResult['districts'][number]['kieswet']>,
+): string[] {
+  const quota = k.quota === null ? '—' : fraction(k.quota);
+  return [
+    `Kieswet in ${district}: quota ${quota}`,
+    ...k.steps.map((s) => `  ${kieswetStepText(s)}`),
+  ];
+}
+
 export function renderSeats(r: SeatResult, format: OutputFormat): string {
   if (format === 'json') {
     const { issues, ...rest } = r;
@@ -119,6 +152,7 @@ export function renderSeats(r: SeatResult, format: OutputFormat): string {
     );
   }
   for (const t of r.tiers ?? []) out.push(renderTier(t));
+  for (const d of r.districts) if (d.kieswet) out.push(...renderKieswet(d.district, d.kieswet));
   for (const d of r.districts)
     for (const c of d.clauses ?? [])
       out.push(

@@ -2,6 +2,9 @@ import { assert, throwIllegalValue } from '../assert.js';
 import { shuffled, type Rng } from '../random.js';
 import { allocateDivisorInto, divisorTie } from './divisor.js';
 import { allocateDivisorExact, fitsFastEngine } from './divisor-exact.js';
+import type { Issue } from '../issues.js';
+import type { KieswetAssignment } from './kieswet.js';
+import { allocateKieswetRaw, allocateKieswetSeats } from './kieswet-seats.js';
 import { allocateLargestRemainder } from './largest-remainder.js';
 import { divisorTable, type AllocationMethod, type DivisorMethod } from './methods.js';
 
@@ -74,6 +77,13 @@ export interface SeatAllocation {
   readonly vacant: number;
   /** Lists capped by their number of candidates, with the seats they could not take. */
   readonly capped: readonly { readonly party: string; readonly seatsLost: number }[];
+  /** Every tie and every draw, in order, for a method that may meet several (kieswet). */
+  readonly ties?: readonly Tie[];
+  readonly draws?: readonly Draw[];
+  /** Warnings the method itself raises (kieswet: seats_unassigned, absolute_majority_with_exhaustion). */
+  readonly issues?: readonly Issue[];
+  /** The Kieswet procedure's record: quota, standings and every step (kieswet only). */
+  readonly kieswet?: KieswetAssignment;
 }
 
 export interface AllocateSeatsInput {
@@ -148,6 +158,8 @@ export function allocateRaw(
           : null,
       };
     }
+    case 'kieswet':
+      return allocateKieswetRaw(votes, seats);
     default:
       return throwIllegalValue(method, 'method');
   }
@@ -219,7 +231,8 @@ function allocateWithCaps(input: AllocateSeatsInput): CappedOutcome {
 /**
  * Allocates a district's seats among its lists with exact arithmetic. A tie for the last seat is
  * a result: it is settled by the ruleset's tie steps (votes, ballot position, recorded draw) or
- * reported.
+ * reported. The Kieswet method runs its own procedure (P 5–P 10, kieswet-seats.ts): candidate
+ * caps are its P 10, and its ties are settled only by a recorded lot or reported.
  * @example allocateSeats({ lists: [{party:'A',votes:40000},{party:'B',votes:30000}], seats: 5, method: DHONDT, tieBreak: {kind:'report'} })
  */
 export function allocateSeats(input: AllocateSeatsInput): SeatAllocation {
@@ -229,6 +242,7 @@ export function allocateSeats(input: AllocateSeatsInput): SeatAllocation {
   );
   const names = input.lists.map((l) => l.party);
   assert(new Set(names).size === names.length, 'duplicate list in a district');
+  if (input.method.kind === 'kieswet') return allocateKieswetSeats(input, drawsLots(input));
   const { result, tie, capped, vacant } = allocateWithCaps(input);
   const base = { seats: result, capped, vacant };
   if (tie === null) return { ...base, kind: 'allocated', unallocated: 0, tie: null, draw: null };
@@ -260,6 +274,15 @@ export function allocateSeats(input: AllocateSeatsInput): SeatAllocation {
     },
     draw: settled.draw,
   };
+}
+
+/** Whether the tie steps reach a lot (before any report) and a generator is there to draw it. */
+function drawsLots(input: Pick<AllocateSeatsInput, 'tieBreak' | 'rng'>): boolean {
+  for (const step of tieSteps(input.tieBreak)) {
+    if (step === 'report') return false;
+    if (step === 'lot') return input.rng !== undefined;
+  }
+  return false;
 }
 
 interface Settled {

@@ -95,5 +95,7 @@ export function allocateBig(
   method: AllocationMethod,
 ): BigOutcome {
   if (method.kind === 'divisor') return allocateDivisorExact(votes, seats, method);
-  return largestRemainderBig(votes, seats, method.quota);
+  if (method.kind === 'largest-remainder') return largestRemainderBig(votes, seats, method.quota);
+  // a tier's method is checked when the ruleset is compiled (compile.ts)
+  throw new Error(`pooled votes are not allocated by ${method.id}`);
 }

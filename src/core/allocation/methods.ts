@@ -82,7 +82,20 @@ export interface LargestRemainderMethod {
   readonly quota: QuotaId;
 }
 
-export type AllocationMethod = DivisorMethod | LargestRemainderMethod;
+/**
+ * The Dutch seat assignment (Kieswet arts. P 5–P 10) as one method: full seats by the Hare quota,
+ * residual seats by highest averages (19 seats or more) or by largest remainders with the ¾-quota
+ * limit, then unique highest averages (fewer than 19), the absolute-majority seat (P 9) and list
+ * exhaustion (P 10). It includes P 9, so the generic `absolute-majority` tier never applies on
+ * top of it.
+ * @see Kieswet (BWBR0004627) arts. P 5–P 10; kieswet.ts.
+ */
+export interface KieswetMethod {
+  readonly kind: 'kieswet';
+  readonly id: 'kieswet';
+}
+
+export type AllocationMethod = DivisorMethod | LargestRemainderMethod | KieswetMethod;
 
 function gcd(a: number, b: number): number {
   while (b !== 0) [a, b] = [b, a % b];
@@ -276,6 +289,9 @@ export const HAGENBACH_BISCHOFF_ROUNDED: LargestRemainderMethod = {
   quota: 'hagenbach-bischoff-rounded',
 };
 
+/** The Dutch seat assignment, Kieswet arts. P 5–P 10 (see kieswet.ts). */
+export const KIESWET: KieswetMethod = { kind: 'kieswet', id: 'kieswet' };
+
 /** The methods reachable by name (ruleset files, `--method`). */
 export const NAMED_METHODS: ReadonlyMap<string, AllocationMethod> = new Map<
   string,
@@ -299,6 +315,7 @@ export const NAMED_METHODS: ReadonlyMap<string, AllocationMethod> = new Map<
     HARE_ROUNDED,
     HAGENBACH_BISCHOFF_CEIL,
     HAGENBACH_BISCHOFF_ROUNDED,
+    KIESWET,
   ].map((m) => [m.id, m]),
 );
 

@@ -56,6 +56,8 @@ export function referenceAllocate(
     for (const x of q.slice(0, seats)) out[x.list] = (out[x.list] as number) + 1;
     return { seats: out, tie: null };
   }
+  if (method.kind === 'kieswet')
+    throw new Error('reference: no table method for the Kieswet (its oracle is test/peers/abacus)');
   const V = BigInt(votes.reduce((a, b) => a + b, 0));
   const S = BigInt(seats);
   // quota as a fraction qn/qd

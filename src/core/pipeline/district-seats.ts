@@ -8,6 +8,9 @@ import {
 } from '../allocation/allocate.js';
 import type { AllocationMethod } from '../allocation/methods.js';
 import { compareQuotients } from '../allocation/divisor-exact.js';
+import type { KieswetStep } from '../allocation/kieswet.js';
+import type { Issue } from '../issues.js';
+import type { Ratio } from '../ratio.js';
 import { quotaOf } from '../allocation/methods.js';
 import type { Rng } from '../random.js';
 import type {
@@ -51,6 +54,15 @@ export interface DistrictAllocation {
   readonly capped: readonly { readonly party: string; readonly seatsLost: number }[];
   readonly vacant: number;
   readonly clauses: readonly ClauseNote[];
+  /** Warnings the method raised (kieswet), paths relative to the district. */
+  readonly issues: readonly Issue[];
+  /** The Kieswet procedure's quota and steps, for an explanation (kieswet only). */
+  readonly kieswet?: KieswetRecord;
+}
+
+export interface KieswetRecord {
+  readonly quota: Ratio | null;
+  readonly steps: readonly KieswetStep[];
 }
 
 export interface DistrictContext {
@@ -76,24 +88,24 @@ function fromAllocation(
   group?: string,
 ): DistrictAllocation {
   const g = group === undefined ? {} : { group };
+  const ties = a.ties ?? (a.tie ? [a.tie] : []);
+  const draws = a.draws ?? (a.draw ? [a.draw] : []);
   return {
     seats: new Map(a.seats),
     unallocated: a.unallocated,
-    ties: a.tie
-      ? [
-          {
-            stage,
-            candidates: a.tie.candidates,
-            seatsInContention: a.tie.seatsInContention,
-            resolution: a.tie.resolution,
-            ...g,
-          },
-        ]
-      : [],
-    draws: a.draw ? [{ ...a.draw, stage, ...g }] : [],
+    ties: ties.map((t) => ({
+      stage,
+      candidates: t.candidates,
+      seatsInContention: t.seatsInContention,
+      resolution: t.resolution,
+      ...g,
+    })),
+    draws: draws.map((d) => ({ ...d, stage, ...g })),
     capped: a.capped,
     vacant: a.vacant,
     clauses: [],
+    issues: a.issues ?? [],
+    ...(a.kieswet ? { kieswet: { quota: a.kieswet.quota, steps: a.kieswet.steps } } : {}),
   };
 }
 
@@ -139,6 +151,7 @@ function withApparentment(ctx: DistrictContext, tier: ApparentmentTier): Distric
   const ties = [...outer.ties];
   const draws = [...outer.draws];
   const capped = [...outer.capped];
+  const issues = [...outer.issues];
   let unallocated = outer.unallocated;
   let vacant = outer.vacant;
   for (const [name, s] of outer.seats) {
@@ -156,6 +169,7 @@ function withApparentment(ctx: DistrictContext, tier: ApparentmentTier): Distric
     ties.push(...inner.ties);
     draws.push(...inner.draws);
     capped.push(...inner.capped);
+    issues.push(...inner.issues);
     unallocated += inner.unallocated;
     vacant += inner.vacant;
   }
@@ -163,7 +177,7 @@ function withApparentment(ctx: DistrictContext, tier: ApparentmentTier): Distric
     ...t,
     candidates: t.candidates.map((c) => (c.startsWith('\u0000group:') ? `group ${c.slice(7)}` : c)),
   }));
-  return { seats, unallocated, ties: renamed, draws, capped, vacant, clauses: [] };
+  return { seats, unallocated, ties: renamed, draws, capped, vacant, clauses: [], issues };
 }
 
 /** Seats the majority bonus guarantees in a district of n seats. */
@@ -234,8 +248,8 @@ function lastSeatHolder(
   except: string,
 ): string | null {
   const holders = ctx.lists.filter((l) => l.party !== except && (seats.get(l.party) ?? 0) > 0);
-  if (holders.length === 0) return null;
   const m = ctx.method;
+  if (holders.length === 0 || m.kind === 'kieswet') return null;
   const cmp = (a: ListVotes, b: ListVotes): number => {
     const sa = seats.get(a.party) ?? 0;
     const sb = seats.get(b.party) ?? 0;
@@ -254,10 +268,12 @@ function lastSeatHolder(
 
 /**
  * A list with more than half of the valid votes that won no more than half of the seats takes one
- * more seat from the list that won the last seat.
+ * more seat from the list that won the last seat. Not applied on top of the Kieswet method, which
+ * includes P 9 in its own procedure (with its lot and its place before P 10).
  * @see Kieswet (Netherlands) art. P 9.
  */
 function withAbsoluteMajority(ctx: DistrictContext, base: DistrictAllocation): DistrictAllocation {
+  if (ctx.method.kind === 'kieswet') return base;
   const total = ctx.lists.reduce((a, l) => a + l.votes, 0);
   const major = ctx.lists.find((l) => 2 * l.votes > total);
   if (major === undefined || base.unallocated > 0) return base;

@@ -10,7 +10,12 @@ import {
   type ThresholdOutcome,
 } from '../rules/threshold.js';
 import type { ListRuleset } from '../rulesets/ruleset.js';
-import { allocateDistrict, type ClauseNote, type DistrictAllocation } from './district-seats.js';
+import {
+  allocateDistrict,
+  type ClauseNote,
+  type DistrictAllocation,
+  type KieswetRecord,
+} from './district-seats.js';
 import { prepareSeatInput, type PreparedInput, type SeatInput } from './seat-input.js';
 import {
   biproportionalSeats,
@@ -54,6 +59,8 @@ export interface DistrictResult {
   readonly clauses?: readonly ClauseNote[];
   /** Seats of this district left to the national remainder pool. */
   readonly pooledSeats?: number;
+  /** The Kieswet procedure's quota and steps (method kieswet): which rule gave each seat. */
+  readonly kieswet?: KieswetRecord;
 }
 
 type ExclusionReasonJson =
@@ -205,6 +212,7 @@ function recordDistrict(st: RunState, district: string, a: DistrictAllocation): 
       );
   }
   for (const d of a.draws) st.draws.push({ ...d, district });
+  for (const i of a.issues) st.issues.push({ ...i, path: ['district', district, ...i.path] });
   for (const c of a.capped)
     st.issues.push(
       issue(
@@ -247,9 +255,10 @@ function districtAllocation(st: RunState, di: number): DistrictAllocation {
     apparentment: tier('apparentment'),
     bonus,
     bonusApplies: (party) => {
-      if (bonus === null || bonus.condition === null) return true;
+      const condition = bonus?.condition ?? null;
+      if (condition === null) return true;
       const p = st.prep.parties.indexOf(party);
-      const one = evaluateThreshold(bonus.condition, {
+      const one = evaluateThreshold(condition, {
         districts: [d.name],
         parties: st.prep.parties,
         votes: [st.prep.votes[di] as readonly number[]],
@@ -400,7 +409,11 @@ function allDistricts(st: RunState): { districts: DistrictResult[]; tiers: TierR
     recordDistrict(st, d.name, a);
     const seats: Record<string, number> = {};
     for (const [p, s] of a.seats) if (s > 0) seats[p] = s;
-    const named = st.prep.candidates === null ? null : electDistrict(st, di, seats);
+    // the Kieswet's nomination (P 15–P 19) is not cifra's open-list order: candidates are caps only
+    const named =
+      st.prep.candidates === null || d.method.kind === 'kieswet'
+        ? null
+        : electDistrict(st, di, seats);
     const vacant = a.vacant + (named?.vacant ?? 0);
     return {
       district: d.name,
@@ -410,6 +423,7 @@ function allDistricts(st: RunState): { districts: DistrictResult[]; tiers: TierR
       ...(named === null ? {} : { elected: named.elected }),
       ...(vacant > 0 ? { vacant } : {}),
       ...(a.clauses.length > 0 ? { clauses: a.clauses } : {}),
+      ...(a.kieswet ? { kieswet: a.kieswet } : {}),
     };
   });
   return { districts, tiers: [] };
@@ -445,8 +459,8 @@ function nullityOf(ruleset: ListRuleset, prep: PreparedInput, valid: number): Nu
  * Votes → seats for a list-PR ruleset: validate the input, apply the valla, allocate every
  * district (apparentments, majority clauses), then the upper tiers (compensation, pooled
  * remainders, biproportional), and name the elected candidates when preferential votes are
- * given. Pure: same input and seed, same output; list order in the input never matters.
- * @see LOE arts. 20, 29–31 (Peru); LOREG arts. 162–163 (Spain); docs/rulesets.md.
+ * given (not under the Kieswet method, whose candidates only cap the seats, P 10). Pure: same input and seed, same output; list order in the input never matters.
+ * @see LOE arts. 20, 29–31 (Peru); LOREG arts. 162–163 (Spain); Kieswet arts. P 5–P 10 (Netherlands); docs/rulesets.md.
  */
 export function computeSeats(
   ruleset: ListRuleset,

@@ -294,6 +294,19 @@ function compileList(
           'remainder pooling needs a quota method in the districts (e.g. "droop", "imperiali-quota")',
       }),
     );
+  file.tiers.forEach((t, i) => {
+    if (t.kind !== 'remainder-pooling') return;
+    for (const [k, m] of [
+      ['method', t.method],
+      ['placement', t.placement],
+    ] as const)
+      if (m !== undefined && compileMethod(m).kind === 'kieswet')
+        issues.push(
+          issue('ruleset_invalid', ['tiers', i, k], {
+            problem: 'pooled votes are shared by a divisor or quota method',
+          }),
+        );
+  });
   const kinds = file.tiers.map((t) => t.kind);
   const dup = kinds.find((k, i) => kinds.indexOf(k) !== i);
   if (dup !== undefined)

@@ -41,12 +41,13 @@ export const METHOD_NAMES = [
   'hare-rounded',
   'hagenbach-bischoff-ceil',
   'hagenbach-bischoff-rounded',
+  'kieswet',
 ] as const;
 
 export const MethodSchema = z.union([
   describe(
     z.enum(METHOD_NAMES),
-    'A named method (divisor family, plurality, or a quota with largest remainders).',
+    'A named method: a divisor family, plurality, a quota with largest remainders, or kieswet (the Dutch seat assignment, Kieswet arts. P 5–P 10: Hare quota, residual seats by highest averages from 19 seats on and by largest remainders with the ¾-quota limit below, the absolute-majority seat P 9, list exhaustion P 10 from the candidates given).',
   ),
   describe(
     z.strictObject({
@@ -232,7 +233,7 @@ const TierSchema = z.discriminatedUnion('kind', [
   ),
   describe(
     z.strictObject({ kind: z.literal('absolute-majority'), source: Source }),
-    'A list with more than half of the votes gets more than half of the seats: a seat moves to it from the list that won the last seat.',
+    'A list with more than half of the votes gets more than half of the seats: a seat moves to it from the list that won the last seat. Not applied on top of method kieswet, which includes this rule (Kieswet art. P 9).',
   ),
 ]);
 export type TierFile = z.infer<typeof TierSchema>;
