@@ -120,13 +120,38 @@ export function runStoreContract(
       await s.close();
     });
 
-    it("keeps an election's jurisdiction as Peru (no column yet) and refuses another", async () => {
+    it("keeps an election's jurisdiction, manifest and choice colours as given", async () => {
       const s = await fresh();
       expect((await s.getElection(ELECTION.id))?.jurisdiction).toBe('pe');
-      await expect(s.putElection({ ...ELECTION, id: 'es-e', jurisdiction: 'es' })).rejects.toThrow(
-        /cannot keep jurisdiction "es"/,
-      );
-      expect(await s.getElection('es-e')).toBeNull();
+      const es = {
+        ...ELECTION,
+        id: 'es-e',
+        jurisdiction: 'es',
+        choices: [
+          {
+            id: 'A',
+            label: 'Ana',
+            party: 'PA',
+            color: '#123456',
+            ballotPosition: 1,
+            column: 'VOTOS_P1',
+          },
+        ],
+        manifest: {
+          labels: { es: 'Elección', en: 'Election' },
+          date: '2023-07-23',
+          status: {
+            kind: 'provisional' as const,
+            pctCounted: '98.190',
+            cut: '2023-07-23T22:00:00+02:00',
+          },
+          asOf: '2023-07-23T22:00:00+02:00',
+          sources: [{ format: 'cifra-csv' as const, file: 'a.csv', publisher: 'Ministerio' }],
+          provenance: 'spain/2023/PROVENANCE.md',
+        },
+      };
+      await s.putElection(es);
+      expect(await s.getElection('es-e')).toEqual(es);
       await s.close();
     });
 

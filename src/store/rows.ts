@@ -1,5 +1,5 @@
 import type { Issue } from '../core/issues.js';
-import type { Acta, ActaState } from '../core/model/acta.js';
+import type { Acta, ActaState, ElectionDef } from '../core/model/acta.js';
 import type { VersionRecord } from '../core/tally/batch-plan.js';
 import type { ImportRecord } from './store.js';
 
@@ -72,5 +72,42 @@ export function importOf(r: Row): ImportRecord {
       string,
       number
     >,
+  };
+}
+
+/** An election's columns, in the order both stores insert them. */
+export function electionRow(def: ElectionDef): unknown[] {
+  return [
+    def.id,
+    def.label,
+    def.ruleset,
+    JSON.stringify(def.choices),
+    def.pendingFiguresCount === true,
+    def.published ? JSON.stringify(def.published) : null,
+    def.jurisdiction,
+    def.manifest ? JSON.stringify(def.manifest) : null,
+  ];
+}
+
+export const ELECTION_COLUMNS =
+  'id, label, ruleset, choices, pending_figures_count, published, jurisdiction, manifest';
+
+/** An election from its row (either store; the flag is 0/1 in SQLite, a boolean in PostgreSQL). */
+export function electionOf(r: Row): ElectionDef {
+  const json = <T>(c: string): T | undefined =>
+    r[c] === null || r[c] === undefined ? undefined : (JSON.parse(r[c] as string) as T);
+  const published = json<NonNullable<ElectionDef['published']>>('published');
+  const manifest = json<NonNullable<ElectionDef['manifest']>>('manifest');
+  return {
+    id: r['id'] as string,
+    label: r['label'] as string,
+    ruleset: r['ruleset'] as string,
+    jurisdiction: r['jurisdiction'] as string,
+    choices: json<ElectionDef['choices']>('choices') ?? [],
+    ...(r['pending_figures_count'] === true || r['pending_figures_count'] === 1
+      ? { pendingFiguresCount: true }
+      : {}),
+    ...(published ? { published } : {}),
+    ...(manifest ? { manifest } : {}),
   };
 }

@@ -4,19 +4,6 @@ import type { ActaColumns } from '../core/tally/acta-columns.js';
 import type { BatchItem, BatchOutcome } from '../core/tally/batch-plan.js';
 import type { VersionDecision } from '../core/tally/versioning.js';
 import type { ChainedVersion } from './audit.js';
-import { DEFAULT_JURISDICTION } from '../core/model/jurisdiction.js';
-
-/**
- * The stores have no column for an election's jurisdiction yet (their schema predates it): every
- * stored election reads back as the default, Peru. Storing another one would lose it silently,
- * so it is refused until a migration adds the column.
- */
-export function assertStorableJurisdiction(def: ElectionDef): void {
-  if (def.jurisdiction !== DEFAULT_JURISDICTION)
-    throw new Error(
-      `election ${def.id}: the store cannot keep jurisdiction "${def.jurisdiction}" yet (no column; only "${DEFAULT_JURISDICTION}")`,
-    );
-}
 
 /**
  * The storage-neutral store. Asynchronous because PostgreSQL is; SQLite implements it now and a

@@ -1,8 +1,6 @@
 import pg from 'pg';
 import { columnsFromActas, type ActaColumns } from '../../core/tally/acta-columns.js';
 import type { Issue } from '../../core/issues.js';
-import { DEFAULT_JURISDICTION } from '../../core/model/jurisdiction.js';
-import { assertStorableJurisdiction } from '../store.js';
 import type { Acta, ElectionDef } from '../../core/model/acta.js';
 import {
   type BatchWrite,
@@ -28,7 +26,16 @@ import type {
   StoredActa,
 } from '../store.js';
 import { PG_MIGRATIONS } from './migrations.js';
-import { actaOf, chainedOf, importOf, warningsOf, type Row } from '../rows.js';
+import {
+  actaOf,
+  chainedOf,
+  ELECTION_COLUMNS,
+  electionOf,
+  electionRow,
+  importOf,
+  warningsOf,
+  type Row,
+} from '../rows.js';
 
 /** Imports are serialised on this advisory lock: version numbers and the hash chain stay linear. */
 const IMPORT_LOCK = 7_261_2021;
@@ -99,49 +106,24 @@ export class PgStore implements Store {
   }
 
   async putElection(def: ElectionDef): Promise<void> {
-    assertStorableJurisdiction(def);
     await this.pool.query(
-      `INSERT INTO elections (id, label, ruleset, choices, pending_figures_count, published) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO elections (${ELECTION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (id) DO UPDATE SET label = excluded.label, ruleset = excluded.ruleset, choices = excluded.choices,
-         pending_figures_count = excluded.pending_figures_count, published = excluded.published`,
-      [
-        def.id,
-        def.label,
-        def.ruleset,
-        JSON.stringify(def.choices),
-        def.pendingFiguresCount === true,
-        def.published ? JSON.stringify(def.published) : null,
-      ],
+         pending_figures_count = excluded.pending_figures_count, published = excluded.published,
+         jurisdiction = excluded.jurisdiction, manifest = excluded.manifest`,
+      electionRow(def),
     );
-  }
-
-  private electionOf(r: Row): ElectionDef {
-    return {
-      id: r['id'] as string,
-      label: r['label'] as string,
-      ruleset: r['ruleset'] as string,
-      jurisdiction: DEFAULT_JURISDICTION,
-      choices: JSON.parse(r['choices'] as string) as ElectionDef['choices'],
-      ...(r['pending_figures_count'] === true ? { pendingFiguresCount: true } : {}),
-      ...(r['published']
-        ? {
-            published: JSON.parse(r['published'] as string) as NonNullable<
-              ElectionDef['published']
-            >,
-          }
-        : {}),
-    };
   }
 
   async getElection(id: string): Promise<ElectionDef | null> {
     const r = (await this.pool.query('SELECT * FROM elections WHERE id = $1', [id])).rows[0] as
       Row | undefined;
-    return r ? this.electionOf(r) : null;
+    return r ? electionOf(r) : null;
   }
 
   async listElections(): Promise<ElectionDef[]> {
     return (await this.pool.query('SELECT * FROM elections ORDER BY id')).rows.map((r: Row) =>
-      this.electionOf(r),
+      electionOf(r),
     );
   }
 

@@ -137,4 +137,12 @@ export const SQLITE_MIGRATIONS: readonly {
       CREATE UNIQUE INDEX imports_once ON imports(election, sha256) WHERE status = 'committed' AND mode = 'import';
     `,
   },
+  {
+    version: 7,
+    name: 'elections as manifests: the jurisdiction and the manifest (labels, status, sources, provenance)',
+    sql: `
+      ALTER TABLE elections ADD COLUMN jurisdiction TEXT NOT NULL DEFAULT 'pe';
+      ALTER TABLE elections ADD COLUMN manifest TEXT;
+    `,
+  },
 ];

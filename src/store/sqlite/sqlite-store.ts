@@ -1,7 +1,5 @@
 import Database from 'better-sqlite3';
 import type { Issue } from '../../core/issues.js';
-import { DEFAULT_JURISDICTION } from '../../core/model/jurisdiction.js';
-import { assertStorableJurisdiction } from '../store.js';
 import type { Acta, ActaState, ElectionDef } from '../../core/model/acta.js';
 import {
   type BatchWrite,
@@ -33,7 +31,16 @@ import type {
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { GENESIS, importHash, versionHash, type ChainedVersion } from '../audit.js';
 import { ImportPlanner } from '../import-planner.js';
-import { actaOf, chainedOf, importOf, warningsOf, type Row } from '../rows.js';
+import {
+  actaOf,
+  chainedOf,
+  ELECTION_COLUMNS,
+  electionOf,
+  electionRow,
+  importOf,
+  warningsOf,
+  type Row,
+} from '../rows.js';
 
 function encodeVotes(v: readonly number[] | null): Buffer | null {
   return v === null ? null : Buffer.from(Int32Array.from(v).buffer);
@@ -208,41 +215,21 @@ export class SqliteStore implements Store {
   }
 
   async putElection(def: ElectionDef): Promise<void> {
-    assertStorableJurisdiction(def);
+    const row = electionRow(def);
+    row[4] = def.pendingFiguresCount === true ? 1 : 0; // SQLite keeps the flag as 0/1
     this.db
       .prepare(
-        `INSERT INTO elections (id, label, ruleset, choices, pending_figures_count, published) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO elections (${ELECTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET label = excluded.label, ruleset = excluded.ruleset, choices = excluded.choices,
-           pending_figures_count = excluded.pending_figures_count, published = excluded.published`,
+           pending_figures_count = excluded.pending_figures_count, published = excluded.published,
+           jurisdiction = excluded.jurisdiction, manifest = excluded.manifest`,
       )
-      .run(
-        def.id,
-        def.label,
-        def.ruleset,
-        JSON.stringify(def.choices),
-        def.pendingFiguresCount === true ? 1 : 0,
-        def.published ? JSON.stringify(def.published) : null,
-      );
+      .run(...row);
   }
 
   async getElection(id: string): Promise<ElectionDef | null> {
     const r = this.db.prepare('SELECT * FROM elections WHERE id = ?').get(id) as Row | undefined;
-    if (!r) return null;
-    return {
-      id: r['id'] as string,
-      label: r['label'] as string,
-      ruleset: r['ruleset'] as string,
-      jurisdiction: DEFAULT_JURISDICTION,
-      choices: JSON.parse(r['choices'] as string) as ElectionDef['choices'],
-      ...(r['pending_figures_count'] === 1 ? { pendingFiguresCount: true } : {}),
-      ...(r['published']
-        ? {
-            published: JSON.parse(r['published'] as string) as NonNullable<
-              ElectionDef['published']
-            >,
-          }
-        : {}),
-    };
+    return r ? electionOf(r) : null;
   }
 
   async listElections(): Promise<ElectionDef[]> {
