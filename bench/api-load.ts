@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { buildOpenApi } from '../src/api/server.js';
-import { builtInElection } from '../src/elections/catalog.js';
+import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { dataPath } from '../src/io/paths.js';
 import { publishSnapshot } from '../src/results/publish.js';
@@ -55,7 +55,7 @@ export async function apiVersusNginx(): Promise<{
   mkdirSync(dir, { recursive: true });
   const store = new SqliteStore(join(dir, 'load.db'));
   await store.migrate();
-  const e = builtInElection('pe-2021-presidencial');
+  const e = bundledElection('pe-2021-presidencial');
   if (!e) throw new Error('election');
   await store.putElection(e);
   const r = await ingestFile(store, {

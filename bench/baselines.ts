@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { ElectionDef } from '../src/core/model/acta.js';
-import { builtInElection } from '../src/elections/catalog.js';
+import { bundledElection } from '../src/elections/manifests.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
 import { requireJurisdiction } from '../src/jurisdictions/load.js';
 
@@ -63,7 +63,7 @@ export function median(xs: readonly number[]): number {
 /** A built-in election, or for the synthetic file one with choices P1…Pn. */
 export function benchElection(id: string, choices: number): ElectionDef {
   return (
-    builtInElection(id) ?? {
+    bundledElection(id) ?? {
       id,
       label: id,
       ruleset: 'pe-2026-diputados',

@@ -14,7 +14,7 @@ import { replayOrder } from '../src/core/projection/replay-order.js';
 import { simulate } from '../src/core/projection/simulate.js';
 import { createRng } from '../src/core/random.js';
 import { loadRuleset } from '../src/elections/rulesets.js';
-import { builtInElection } from '../src/elections/catalog.js';
+import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { dataPath } from '../src/io/paths.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -29,7 +29,7 @@ const median = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 export async function projectionBenchmarks(reps = 3): Promise<ProjectionTimes> {
-  const e = builtInElection('pe-2021-presidencial');
+  const e = bundledElection('pe-2021-presidencial');
   if (e === null) throw new Error('election');
   const dir = mkdtempSync(join(tmpdir(), 'cifra-bench-projection-'));
   const store = new SqliteStore(join(dir, 'p.db'));

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { calibrateOrder, type CalibrationRun } from '../src/core/projection/calibration.js';
 import { REPLAY_ORDERS, type ReplayOrder } from '../src/core/projection/replay-order.js';
-import { builtInElection } from '../src/elections/catalog.js';
+import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { dataPath } from '../src/io/paths.js';
 import { requireJurisdiction } from '../src/jurisdictions/load.js';
@@ -24,7 +24,7 @@ const orders = opt('orders', 'urban-first,department,random').split(',') as Repl
 for (const o of orders) if (!REPLAY_ORDERS.includes(o)) throw new Error(`unknown order ${o}`);
 const CHECKPOINTS = [0.1, 0.25, 0.5, 0.75, 0.9];
 
-const election = builtInElection('pe-2021-presidencial');
+const election = bundledElection('pe-2021-presidencial');
 if (election === null) throw new Error('pe-2021-presidencial is missing');
 const dir = mkdtempSync(join(tmpdir(), 'cifra-calibrate-'));
 const store = new SqliteStore(join(dir, 'calibrate.db'));

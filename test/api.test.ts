@@ -20,7 +20,7 @@ import {
   ResultsSchema,
   SeatsSchema,
 } from '../src/api/schemas.js';
-import { builtInElection } from '../src/elections/catalog.js';
+import { bundledElection } from '../src/elections/manifests.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { tempDir } from './helpers.js';
@@ -63,7 +63,7 @@ let store: SqliteStore;
 beforeAll(async () => {
   store = new SqliteStore(join(tempDir('cifra-api-'), 'api.db'));
   await store.migrate();
-  const e = builtInElection('pe-2021-presidencial');
+  const e = bundledElection('pe-2021-presidencial');
   if (!e) throw new Error('election');
   await store.putElection(e);
   app = await buildApi({

@@ -283,7 +283,21 @@ describe('cifra ingest / results / acta / export', () => {
     expect(empty.err).toContain('unknown_election');
     expect(empty.err).toContain('the store is empty: ingest a file first');
     writeFileSync(join(dir, 'bad.csv'), 'hello\nworld\n');
-    const bad = await cli('ingest', join(dir, 'bad.csv'), '--db', db, '--no-progress');
+    // no election named and none fits the columns: say which columns and how to declare one
+    const unknown = await cli('ingest', join(dir, 'bad.csv'), '--db', db, '--no-progress');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('unknown_election');
+    expect(unknown.err).toContain('"columns":["hello"]');
+    expect(unknown.err).toContain('declare one in a manifest (docs/elections.md)');
+    const bad = await cli(
+      'ingest',
+      join(dir, 'bad.csv'),
+      '--db',
+      db,
+      '--election',
+      'pe-2021-presidencial',
+      '--no-progress',
+    );
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('columns_missing');
     expect(bad.err).toContain('nothing was stored');

@@ -11,7 +11,7 @@ import { buildApi, hashToken } from '../src/api/server.js';
 import { loadCandidates, loadDistricts, loadVotes } from '../src/cli/seat-files.js';
 import { hasErrors, ISSUE_CODES } from '../src/core/issues.js';
 import { validateActa } from '../src/core/tally/validate-acta.js';
-import { builtInElection } from '../src/elections/catalog.js';
+import { bundledElection } from '../src/elections/manifests.js';
 import { cifraCsvParser, onpeMesaParser, stringCells } from '../src/ingest/formats.js';
 import { CsvScanner } from '../src/ingest/csv-scanner.js';
 import { requireJurisdiction } from '../src/jurisdictions/load.js';
@@ -23,7 +23,7 @@ export const RUNS = Number(process.env['CIFRA_FUZZ_RUNS'] ?? 10_000);
 /** Generous per-test time, scaled with the runs (10⁵ in the bench takes minutes). */
 const TIMEOUT = Math.max(240_000, RUNS * 20);
 const DOCUMENTED = new Set<string>(ISSUE_CODES);
-const election = builtInElection('pe-2021-presidencial');
+const election = bundledElection('pe-2021-presidencial');
 const PE = requireJurisdiction('pe');
 if (election === null) throw new Error('election');
 const dir = tempDir('cifra-fuzz-');

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/cli/program.js';
-import { builtInElection } from '../src/elections/catalog.js';
+import { bundledElection } from '../src/elections/manifests.js';
 import { dataPath } from '../src/io/paths.js';
 import { replay, type ReplayResult } from '../src/projection/replay.js';
 import type { Store } from '../src/store/store.js';
@@ -44,7 +44,7 @@ export async function replay2021(
   target: string,
   until: number,
 ): Promise<ReplayResult> {
-  const e = builtInElection('pe-2021-presidencial');
+  const e = bundledElection('pe-2021-presidencial');
   if (e === null) throw new Error('election');
   return replay(store, {
     file: dataPath(

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ResultsSchema } from '../src/api/schemas.js';
 import { buildApi, buildOpenApi } from '../src/api/server.js';
-import { builtInElection } from '../src/elections/catalog.js';
+import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { publishSnapshot } from '../src/results/publish.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -12,7 +12,7 @@ import { cli, fixedClock, tempDir } from './helpers.js';
 async function smallStore(dir: string): Promise<SqliteStore> {
   const store = new SqliteStore(join(dir, 'p.db'));
   await store.migrate();
-  const e = builtInElection('pe-2021-presidencial');
+  const e = bundledElection('pe-2021-presidencial');
   if (!e) throw new Error('election');
   await store.putElection(e);
   const file = join(dir, 'a.jsonl');

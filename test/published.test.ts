@@ -1,15 +1,11 @@
-// Elections known only from published aggregates: the official 2021 Congress result
-// (R-0602-2021-JNE) and the provisional 2026 runoff by department (ONPE, 10-Jun-2026 06:24 UTC).
+// Elections known only from published aggregates, loaded from their manifests (data/elections):
+// the official 2021 Congress result (R-0602-2021-JNE), the provisional 2026 first round by
+// district and runoff by department (ONPE captures). No code knows these elections.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProgressSchema, ResultsSchema, SeatsSchema, ElectionsSchema } from '../src/api/schemas.js';
 import { buildApi } from '../src/api/server.js';
-import {
-  congress2021,
-  deputies2026Projection,
-  firstRound2026,
-  runoff2026,
-} from '../src/elections/published.js';
+import { putPublishedElection } from '../src/results/published-load.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { FastifyInstance } from 'fastify';
 import { tempDir } from './helpers.js';
@@ -19,9 +15,9 @@ let app: FastifyInstance;
 beforeAll(async () => {
   store = new SqliteStore(join(tempDir('cifra-published-'), 'p.db'));
   await store.migrate();
-  for (const p of [congress2021(), firstRound2026(), runoff2026(), deputies2026Projection()]) {
-    await store.putElection(p.def);
-    await store.putPublished(p.def.id, p.units, p.seats);
+  for (const id of ['pe-2021-congreso', 'pe-2026-presidencial', 'pe-2026-presidencial-segunda']) {
+    const r = await putPublishedElection(store, id);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
   }
   app = await buildApi({ store, tokenHash: null });
 });
@@ -37,7 +33,6 @@ describe('published elections', () => {
       ElectionsSchema.parse(await get('/api/v1/elections')).elections.map((e) => [e.id, e.status]),
     ).toEqual([
       ['pe-2021-congreso', 'final'],
-      ['pe-2026-diputados', 'provisional'],
       ['pe-2026-presidencial', 'provisional'],
       ['pe-2026-presidencial-segunda', 'provisional'],
     ]);
@@ -118,17 +113,5 @@ describe('2026 first round, provisional by district', () => {
       ProgressSchema.parse(await get('/api/v1/progress?election=pe-2026-presidencial')).published
         ?.pctCounted,
     ).toBe('96.160');
-  });
-});
-
-describe('2026 deputies: a third-party projection, labelled as such', () => {
-  it('has 130 seats, no votes, and says it is not official', async () => {
-    const seats = SeatsSchema.parse(await get('/api/v1/seats?election=pe-2026-diputados'));
-    if (seats.kind !== 'official') throw new Error('seats expected');
-    expect(Object.values(seats.result.seats).reduce((a, b) => a + b, 0)).toBe(130);
-    expect(seats.result.source).toContain('not official');
-    expect(
-      ResultsSchema.parse(await get('/api/v1/results?election=pe-2026-diputados')).units,
-    ).toEqual([]);
   });
 });

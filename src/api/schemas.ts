@@ -105,12 +105,13 @@ export const CandidatesSchema = z.object({
 });
 
 const seatsMap = z.record(z.string(), z.number().int());
-export const SeatsSchema = z.discriminatedUnion('kind', [
-  z.object({
+/** Seats a source published, labelled with who published them. */
+function publishedSeats<K extends 'official' | 'third-party'>(kind: K) {
+  return z.object({
     election: z.string(),
-    kind: z.literal('official'),
+    kind: z.literal(kind),
     result: z.object({
-      kind: z.literal('official'),
+      kind: z.literal(kind),
       source: z.string(),
       totalSeats: z.number().int(),
       seats: seatsMap,
@@ -118,7 +119,11 @@ export const SeatsSchema = z.discriminatedUnion('kind', [
       valla: z.string(),
       seatsByDistrict: seatsMap,
     }),
-  }),
+  });
+}
+export const SeatsSchema = z.discriminatedUnion('kind', [
+  publishedSeats('official'),
+  publishedSeats('third-party'),
   z.object({
     election: z.string(),
     kind: z.literal('presidential'),

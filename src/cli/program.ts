@@ -253,9 +253,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     )
     .addOption(dbOption())
     .option(
-      '--election <id>',
-      'election id (built in: pe-2021-presidencial)',
-      'pe-2021-presidencial',
+      '--election <id|manifest>',
+      "an election in the store, a bundled manifest (data/elections), or a manifest file; default: the bundled election the file's columns fit",
     )
     .addOption(
       new Option('--format <format>', 'input format (detected when omitted)').choices([
@@ -264,11 +263,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'cifra-json',
       ]),
     )
-    .option(
-      '--choices <file>',
-      'for a new election: CSV column,candidate,party mapping vote columns to choices',
-    )
-    .option('--rules <id>', 'for a new election: the ruleset that decides it')
     .option(
       '--correction',
       'record the file as corrections (e.g. after JEE rulings): differing actas become current',
@@ -288,10 +282,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         file: string,
         o: {
           db: string;
-          election: string;
+          election?: string;
           format?: 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json';
-          choices?: string;
-          rules?: string;
           correction: boolean;
           check: boolean;
           output: OutputFormat;
@@ -305,8 +297,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
               file,
               election: o.election,
               format: o.format,
-              choices: o.choices,
-              rules: o.rules,
               correction: o.correction,
               check: o.check,
               output: o.output,

@@ -179,3 +179,39 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
     ...(m.pendingFiguresCount ? { pendingFiguresCount: true } : {}),
   };
 }
+
+/** The vote columns a manifest's acta source has: each choice's `column`, else VOTOS_Pk / the id. */
+function voteColumns(m: ElectionManifest, format: string): string[] {
+  return m.choices.map((c, k) =>
+    (format === 'onpe-mesa' ? (c.column ?? `VOTOS_P${k + 1}`) : (c.column ?? c.id)).toUpperCase(),
+  );
+}
+
+/**
+ * The bundled elections whose acta files have this header: ONPE's per-mesa files by their
+ * VOTOS_Pk columns (first round 18, runoff 2), cifra CSV by its choice columns.
+ */
+export function electionsFitting(header: readonly string[]): string[] {
+  const cols = new Set(header.map((h) => h.trim().toUpperCase()));
+  const onpe = cols.has('MESA_DE_VOTACION') && cols.has('N_ELEC_HABIL');
+  const fileVotes = [...cols].filter((c) => /^VOTOS_P\d+$/.test(c)).sort();
+  return builtInElectionIds().filter((id) => {
+    const loaded = loadManifest(id);
+    if (!loaded.ok) return false;
+    return loaded.value.manifest.sources.some((s) => {
+      if (s.format === 'onpe-mesa' && onpe) {
+        const want = voteColumns(loaded.value.manifest, s.format).sort();
+        return want.length === fileVotes.length && want.every((c, i) => c === fileVotes[i]);
+      }
+      if (s.format === 'cifra-csv' && !onpe)
+        return voteColumns(loaded.value.manifest, s.format).every((c) => cols.has(c));
+      return false;
+    });
+  });
+}
+
+/** A bundled election as cifra stores it, or null when no manifest has this id (or it is invalid). */
+export function bundledElection(id: string): ElectionDef | null {
+  const m = loadManifest(id);
+  return m.ok ? electionDefOf(m.value) : null;
+}

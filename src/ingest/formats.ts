@@ -192,7 +192,9 @@ export function onpeMesaParser(
     'VOTOS_VN',
   ]);
   const partyColumns = header.filter((h) => /^VOTOS_P\d+$/i.test(h.trim()));
-  const known = new Set(election.choices.map((_, k) => `VOTOS_P${k + 1}`));
+  // each choice's column as the manifest names it, else the k-th VOTOS_Pk
+  const columnOf = election.choices.map((c, k) => (c.column ?? `VOTOS_P${k + 1}`).toUpperCase());
+  const known = new Set(columnOf);
   const unknown = partyColumns.filter((h) => !known.has(h.trim().toUpperCase()));
   if (unknown.length > 0)
     throw new FileRejected('unknown_party_column', {
@@ -209,7 +211,7 @@ export function onpeMesaParser(
     blank: cols.index('VOTOS_VB'),
     null: cols.index('VOTOS_VN'),
     impugned: cols.index('VOTOS_VI'),
-    choices: election.choices.map((_, k) => cols.index(`VOTOS_P${k + 1}`)),
+    choices: columnOf.map((c) => cols.index(c)),
   };
   const dep = cols.index('DEPARTAMENTO');
   const prov = cols.index('PROVINCIA');

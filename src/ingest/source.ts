@@ -108,3 +108,39 @@ function openZip(path: string, size: number): Promise<OpenedSource> {
     });
   });
 }
+
+/**
+ * The header of a CSV file (plain, .gz or .zip): its first line, split as CSV. Null for JSON
+ * files and files whose first line is not a header. Reads no more than 64 KiB.
+ */
+export async function readHeader(path: string): Promise<string[] | null> {
+  const lower = path.toLowerCase();
+  if (/\.jsonl?(\.gz)?$/.test(lower)) return null;
+  let source: OpenedSource;
+  try {
+    source = await openSource(path);
+  } catch {
+    return null;
+  }
+  const chunks: Buffer[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of source.stream) {
+      const b = chunk as Buffer;
+      chunks.push(b);
+      length += b.length;
+      if (b.includes(0x0a) || length > 65_536) break;
+    }
+  } catch {
+    return null;
+  } finally {
+    source.stream.destroy();
+  }
+  const text = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+  const line = text.split(/\r?\n/, 1)[0] ?? '';
+  if (line.trim() === '' || line.trim().startsWith('{') || line.trim().startsWith('[')) return null;
+  const delimiter = [',', ';', '\t'].sort((a, b) => line.split(b).length - line.split(a).length)[0];
+  return line.split(delimiter ?? ',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+}

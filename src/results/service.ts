@@ -8,7 +8,7 @@ import type { Level } from '../core/tally/aggregate.js';
 import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type { ActaVersion, ImportRecord, PlaceNames, Store, StoredActa } from '../store/store.js';
 import { buildResults, type ResultsDocument } from './documents.js';
-import type { OfficialSeats } from '../elections/published.js';
+import type { PublishedSeatsFile } from '../core/model/manifest.js';
 
 /** The read side shared by the HTTP API, `cifra publish` and the CLI. Errors are issues. */
 export type Found<T> =
@@ -39,7 +39,12 @@ export interface ProgressDocument {
 }
 
 export type SeatsDocument =
-  | { readonly election: string; readonly kind: 'official'; readonly result: OfficialSeats }
+  /** Seats a source published (never cifra's): the electoral authority's, or a third party's. */
+  | {
+      readonly election: string;
+      readonly kind: 'official' | 'third-party';
+      readonly result: PublishedSeatsFile;
+    }
   | {
       readonly election: string;
       readonly kind: 'presidential';
@@ -205,7 +210,11 @@ export async function getSeats(
   if (official)
     return {
       ok: true,
-      value: { election: def.id, kind: 'official', result: official as OfficialSeats },
+      value: {
+        election: def.id,
+        kind: (official as PublishedSeatsFile).kind,
+        result: official as PublishedSeatsFile,
+      },
     };
   const rs = loadRuleset(def.ruleset);
   if (!rs.ok) return { ok: false, issues: rs.error };

@@ -9,8 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../../src/api/server.js';
-import { builtInElection } from '../../src/elections/catalog.js';
-import { PUBLISHED_ELECTIONS } from '../../src/elections/published.js';
+import { bundledElection } from '../../src/elections/manifests.js';
+import { putPublishedElection } from '../../src/results/published-load.js';
 import { ingestFile } from '../../src/ingest/ingest.js';
 import { dataPath, PROJECT_ROOT } from '../../src/io/paths.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -31,14 +31,11 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   store = new SqliteStore(join(tempDir('cifra-browser-'), 'b.db'));
   await store.migrate();
-  const e = builtInElection('pe-2021-presidencial');
+  const e = bundledElection('pe-2021-presidencial');
   if (!e) throw new Error('election');
   await store.putElection(e);
-  for (const make of PUBLISHED_ELECTIONS) {
-    const p = make();
-    await store.putElection(p.def);
-    await store.putPublished(p.def.id, p.units, p.seats);
-  }
+  for (const id of ['pe-2021-congreso', 'pe-2026-presidencial', 'pe-2026-presidencial-segunda'])
+    expect((await putPublishedElection(store, id)).ok).toBe(true);
   const r = await ingestFile(store, {
     file: dataPath(
       'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',

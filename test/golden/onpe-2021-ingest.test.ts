@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decidePresidentialRound } from '../../src/core/rules/presidential.js';
-import { builtInElection } from '../../src/elections/catalog.js';
+import { bundledElection } from '../../src/elections/manifests.js';
 import { ingestFile } from '../../src/ingest/ingest.js';
 import { dataPath } from '../../src/io/paths.js';
 import { buildResults } from '../../src/results/documents.js';
@@ -20,7 +20,7 @@ import { fixedClock, tempDir } from '../helpers.js';
 const FILE = dataPath(
   'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
 );
-const election = builtInElection('pe-2021-presidencial');
+const election = bundledElection('pe-2021-presidencial');
 if (election === null) throw new Error('election');
 const store = new SqliteStore(join(tempDir(), 'onpe.db'));
 

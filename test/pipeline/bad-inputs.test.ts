@@ -5,14 +5,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtInElection } from '../../src/elections/catalog.js';
+import { bundledElection } from '../../src/elections/manifests.js';
 import { ingestFile } from '../../src/ingest/ingest.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { fixedClock, tempDir } from '../helpers.js';
 import { ONPE_COLUMNS } from '../helpers.js';
 
-const election = builtInElection('pe-2021-presidencial');
+const election = bundledElection('pe-2021-presidencial');
 if (election === null) throw new Error('election');
 const HEADER = [...ONPE_COLUMNS];
 

@@ -3,8 +3,15 @@ import cliProgress from 'cli-progress';
 import { issue, type Issue } from '../../core/issues.js';
 import type { ElectionDef } from '../../core/model/acta.js';
 import type { Level } from '../../core/tally/aggregate.js';
-import { builtInElection, electionFromMap, BUILT_IN_ELECTIONS } from '../../elections/catalog.js';
+import {
+  builtInElectionIds,
+  checkSourceHashes,
+  electionDefOf,
+  electionsFitting,
+  loadManifest,
+} from '../../elections/manifests.js';
 import { ingestFile, type IngestFormat } from '../../ingest/ingest.js';
+import { readHeader } from '../../ingest/source.js';
 import type { ResultsDocument } from '../../results/documents.js';
 import { resultsCsv } from '../../results/csv.js';
 import {
@@ -41,38 +48,80 @@ export function failed(io: CliIo, issues: readonly Issue[]): number {
   return EXIT_ISSUES;
 }
 
+/** A bundled or user manifest as the election to store, or its issues (a changed source file too). */
+function electionFromManifest(ref: string): { def: ElectionDef } | { issues: Issue[] } {
+  const m = loadManifest(ref);
+  if (!m.ok) return { issues: m.error };
+  const bad = checkSourceHashes(m.value);
+  return bad.length > 0 ? { issues: bad } : { def: electionDefOf(m.value) };
+}
+
 /**
- * The election a file is read into (ingest, replay): the store's, else a built-in one, else one
- * made from a choices map; null after printing why not.
+ * The election a file is read into (ingest, replay): the one named — in the store, else a bundled
+ * manifest (data/elections/<id>.json), else a manifest file — or, when none is named, the one
+ * bundled manifest whose columns the file's header has. Null after printing why not (which
+ * columns the file has, which manifests fit, how to declare one).
  */
 export async function electionToIngest(
   store: Store,
-  id: string,
+  ref: string | undefined,
   io: CliIo,
-  fromMap?: { readonly choices?: string | undefined; readonly rules?: string | undefined },
+  file?: string,
 ): Promise<ElectionDef | null> {
-  let e = (await store.getElection(id)) ?? builtInElection(id);
-  if (e === null && fromMap?.choices !== undefined)
-    e = electionFromMap(id, fromMap.rules ?? id, fromMap.choices);
-  if (e === null)
-    printIssues(io, [
-      issue('unknown_election', ['election'], {
-        election: id,
-        ...(fromMap
-          ? { hint: 'give --choices map.csv (column,candidate,party) for a new election' }
-          : {}),
-        known: [...(await store.listElections()).map((x) => x.id), ...BUILT_IN_ELECTIONS],
-      }),
-    ]);
-  return e;
+  if (ref !== undefined) {
+    const stored = ref.includes('/') || ref.endsWith('.json') ? null : await store.getElection(ref);
+    if (stored !== null) return stored;
+    const m = electionFromManifest(ref);
+    if ('def' in m) return m.def;
+    printIssues(io, m.issues);
+    return null;
+  }
+  const header = file === undefined ? null : await readHeader(file);
+  const fits = header === null ? [] : electionsFitting(header);
+  if (fits.length === 1) {
+    io.err(
+      `the file's columns fit ${fits[0]}: reading it into that election (--election to choose)`,
+    );
+    const m = electionFromManifest(fits[0] as string);
+    if ('def' in m) return m.def;
+    printIssues(io, m.issues);
+    return null;
+  }
+  printIssues(io, [
+    issue('unknown_election', ['election'], {
+      election: null,
+      ...(header === null ? {} : { columns: header }),
+      fits,
+      known: builtInElectionIds(),
+    }),
+  ]);
+  io.err(
+    fits.length > 1
+      ? `the file fits several elections: give --election (one of ${fits.join(', ')})`
+      : 'no known election has these columns: declare one in a manifest (docs/elections.md) and give --election my-election.json',
+  );
+  return null;
+}
+
+/** Coded file problems that a wrong election explains get the elections the header does fit. */
+async function withFits(issues: readonly Issue[], file: string): Promise<Issue[]> {
+  const columnIssue = issues.some(
+    (i) => i.code === 'columns_missing' || i.code === 'unknown_party_column',
+  );
+  if (!columnIssue) return [...issues];
+  const header = await readHeader(file);
+  const fits = header === null ? [] : electionsFitting(header);
+  return issues.map((i) =>
+    i.code === 'columns_missing' || i.code === 'unknown_party_column'
+      ? { ...i, details: { ...i.details, ...(header === null ? {} : { columns: header }), fits } }
+      : i,
+  );
 }
 
 export interface IngestArgs {
   readonly file: string;
   readonly election?: string | undefined;
   readonly format?: IngestFormat | undefined;
-  readonly choices?: string | undefined;
-  readonly rules?: string | undefined;
   readonly correction: boolean;
   /** Read and validate only; store nothing. */
   readonly check?: boolean | undefined;
@@ -82,10 +131,7 @@ export interface IngestArgs {
 
 /** `cifra ingest`: read a file of actas into the store and print what happened. */
 export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Promise<number> {
-  const election = await electionToIngest(store, args.election ?? 'pe-2021-presidencial', io, {
-    choices: args.choices,
-    rules: args.rules,
-  });
+  const election = await electionToIngest(store, args.election, io, args.file);
   if (election === null) return EXIT_ISSUES;
   if (args.check !== true) await store.putElection(election);
   const bar = args.progress
@@ -111,7 +157,7 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
   });
   bar?.stop();
   if (!result.ok) {
-    printIssues(io, result.issues);
+    printIssues(io, await withFits(result.issues, args.file));
     io.err('the file was rejected as a whole: nothing was stored');
     return EXIT_ISSUES;
   }

@@ -1,45 +1,55 @@
-import { builtInElection } from '../../elections/catalog.js';
-import { PUBLISHED_ELECTIONS } from '../../elections/published.js';
-import { dataPath } from '../../io/paths.js';
+import {
+  builtInElectionIds,
+  checkSourceHashes,
+  electionDefOf,
+  loadManifest,
+} from '../../elections/manifests.js';
+import { putPublishedElection } from '../../results/published-load.js';
 import type { Store } from '../../store/store.js';
-import { EXIT_OK, type CliIo } from '../io.js';
+import { EXIT_ISSUES, EXIT_OK, type CliIo } from '../io.js';
 import { runIngest } from './actas.js';
+import { printIssues } from './seats.js';
 
-/** The real data `npm start` loads into the store on first run (instant afterwards: same SHA-256). */
-export const BUNDLED: readonly { readonly election: string; readonly file: string }[] = [
-  {
-    election: 'pe-2021-presidencial',
-    file: dataPath(
-      'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
-    ),
-  },
-];
+const ACTA_FORMATS = new Set(['onpe-mesa', 'onpe-congress', 'cifra-csv', 'cifra-json']);
 
+/** Is the election already in the store with its figures (an import, or published units)? */
+async function present(store: Store, id: string): Promise<boolean> {
+  if ((await store.getElection(id)) === null) return false;
+  if ((await store.listImports(id)).some((i) => i.status === 'committed')) return true;
+  return (
+    (await store.publishedUnits(id, 'national')).length > 0 ||
+    (await store.publishedSeats(id)) !== null
+  );
+}
+
+/**
+ * What `npm start` loads on first run: every bundled election manifest (data/elections/) — acta
+ * files ingested, validated and versioned; published aggregates stored as they are. Instant
+ * afterwards: an election already present is skipped.
+ */
 export async function loadBundledData(store: Store, io: CliIo, progress: boolean): Promise<number> {
-  for (const b of BUNDLED) {
-    const e = builtInElection(b.election);
-    if (e === null) continue;
-    if ((await store.listImports(b.election)).some((i) => i.status === 'committed')) continue;
-    io.out(`first run: loading ${b.election} from ${b.file} …`);
-    const code = await runIngest(
-      store,
-      { file: b.file, election: b.election, correction: false, output: 'table', progress },
-      io,
-    );
-    if (code !== EXIT_OK) return code;
-  }
-  // Elections known from published aggregates: the official 2021 Congress, the provisional 2026
-  // first round and runoff, a third-party 2026 seat projection.
-  for (const make of PUBLISHED_ELECTIONS) {
-    const p = make();
-    const present =
-      (await store.getElection(p.def.id)) !== null &&
-      ((await store.publishedUnits(p.def.id, 'national')).length > 0 ||
-        (await store.publishedSeats(p.def.id)) !== null);
-    if (present) continue;
-    await store.putElection(p.def);
-    await store.putPublished(p.def.id, p.units, p.seats);
-    io.out(`loaded ${p.def.id} (${p.def.published?.status}, ${p.def.published?.source})`);
+  for (const id of builtInElectionIds()) {
+    if (await present(store, id)) continue;
+    const m = loadManifest(id);
+    const bad = m.ok ? checkSourceHashes(m.value) : m.error;
+    if (!m.ok || bad.length > 0) return (printIssues(io, bad), EXIT_ISSUES);
+    const def = electionDefOf(m.value);
+    const actas = m.value.manifest.sources.every((s) => ACTA_FORMATS.has(s.format));
+    if (!actas) {
+      const p = await putPublishedElection(store, id);
+      if (!p.ok) return (printIssues(io, p.error), EXIT_ISSUES);
+      io.out(`loaded ${id} (${m.value.manifest.status.kind}; ${def.published?.source ?? ''})`);
+      continue;
+    }
+    for (const file of m.value.files) {
+      io.out(`first run: loading ${id} from ${file} …`);
+      const code = await runIngest(
+        store,
+        { file, election: id, correction: false, output: 'table', progress },
+        io,
+      );
+      if (code !== EXIT_OK) return code;
+    }
   }
   return EXIT_OK;
 }

@@ -57,6 +57,7 @@ export type ManifestChoice = z.infer<typeof ChoiceSchema>;
 
 export const SOURCE_FORMATS = [
   'onpe-mesa',
+  'onpe-congress',
   'cifra-csv',
   'cifra-json',
   'cifra-aggregate-csv',

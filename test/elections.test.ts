@@ -1,0 +1,186 @@
+// Elections as data: the bundled manifests (data/elections), a manifest's validation, which
+// election a file's columns fit, and the 2021 runoff served from its ONPE file by a manifest
+// alone. Expected totals are summed in this test from the ONPE file itself, by state.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { loadBundledData } from '../src/cli/commands/bundled.js';
+import {
+  builtInElectionIds,
+  checkSourceHashes,
+  electionDefOf,
+  electionsFitting,
+  loadManifest,
+} from '../src/elections/manifests.js';
+import { readHeader } from '../src/ingest/source.js';
+import { dataPath } from '../src/io/paths.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { cli, tempDir } from './helpers.js';
+
+const R1 = dataPath(
+  'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
+);
+const R2 = dataPath(
+  'peru/2021/presidential_r2/onpe_resultados_por_mesa_presidencial_2021_2da_vuelta.csv.gz',
+);
+const dir = tempDir('cifra-elections-');
+
+describe('bundled election manifests', () => {
+  it('are valid, name existing sources whose SHA-256 matches, and carry their status', () => {
+    const ids = builtInElectionIds();
+    expect(ids).toEqual([
+      'pe-2021-congreso',
+      'pe-2021-presidencial',
+      'pe-2021-presidencial-segunda',
+      'pe-2026-presidencial',
+      'pe-2026-presidencial-segunda',
+    ]);
+    for (const id of ids) {
+      const m = loadManifest(id);
+      expect(m.ok, id).toBe(true);
+      if (!m.ok) continue;
+      expect(checkSourceHashes(m.value)).toEqual([]);
+      const def = electionDefOf(m.value);
+      expect(def.id).toBe(id);
+      expect(def.jurisdiction).toBe('pe');
+      expect(def.manifest?.provenance).toMatch(/PROVENANCE\.md$/);
+    }
+    const runoff = loadManifest('pe-2026-presidencial-segunda');
+    expect(runoff.ok && runoff.value.manifest.status).toEqual({
+      kind: 'provisional',
+      pctCounted: '98.188',
+      cut: '2026-06-10T06:24:16Z',
+    });
+  });
+
+  it('an invalid manifest gets election_invalid with the JSON path; a changed source file is refused', () => {
+    const base = JSON.parse(
+      readFileSync(dataPath('elections/pe-2021-presidencial-segunda.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    const write = (name: string, o: unknown): string => {
+      const p = join(dir, name);
+      writeFileSync(p, JSON.stringify(o));
+      return p;
+    };
+    const src = (o: Record<string, unknown>): unknown => ({
+      ...base,
+      sources: [{ ...(base['sources'] as object[])[0], file: R2, ...o }],
+    });
+    const badStatus = loadManifest(
+      write('a.json', { ...(src({}) as object), status: { kind: 'official' } }),
+    );
+    expect(badStatus.ok ? [] : badStatus.error.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['election_invalid', 'status.kind'],
+    ]);
+    const missing = loadManifest(write('b.json', src({ file: join(dir, 'nowhere.csv') })));
+    expect(missing.ok ? [] : missing.error.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['file_unreadable', 'sources.0.file'],
+    ]);
+    const changed = loadManifest(write('c.json', src({ sha256: '0'.repeat(64) })));
+    expect(changed.ok).toBe(true);
+    if (changed.ok)
+      expect(checkSourceHashes(changed.value).map((i) => [i.code, i.path.join('.')])).toEqual([
+        ['election_invalid', 'sources.0.sha256'],
+      ]);
+    const unknownRules = loadManifest(
+      write('d.json', { ...(src({}) as object), ruleset: 'pe-1990-presidencial' }),
+    );
+    expect(unknownRules.ok ? [] : unknownRules.error.map((i) => i.code)).toEqual([
+      'ruleset_not_found',
+    ]);
+  });
+
+  it("say which election an ONPE file's columns fit: first round 18 candidates, runoff 2", async () => {
+    expect(electionsFitting((await readHeader(R1)) ?? [])).toEqual(['pe-2021-presidencial']);
+    expect(electionsFitting((await readHeader(R2)) ?? [])).toEqual([
+      'pe-2021-presidencial-segunda',
+    ]);
+    expect(electionsFitting(['mesa', 'ubigeo', 'whatever'])).toEqual([]);
+  });
+});
+
+describe('the 2021 runoff, an election with no code: a manifest over ONPE’s per-mesa file', () => {
+  // Summed here from the file, by ONPE's state label: counted, resolved and annulled actas enter
+  // the totals; the 20 EN PROCESO actas (figures not final) and 6 SIN INSTALAR do not.
+  const rows = parse(gunzipSync(readFileSync(R2)).toString('utf8'), { columns: true }) as Record<
+    string,
+    string
+  >[];
+  const enters = new Set(['CONTABILIZADA', 'COMPUTADA RESUELTA', 'ANULADA']);
+  const sum = (col: string, states = enters): number =>
+    rows
+      .filter((r) => states.has(r['DESCRIP_ESTADO_ACTA'] ?? ''))
+      .reduce((a, r) => a + Number(r[col] || 0), 0);
+  const db = join(dir, 'r2.db');
+
+  it('is detected from the file and ingested without --election; totals equal the file to the vote', async () => {
+    const r = await cli('ingest', R2, '--db', db, '--no-progress', '--output', 'json');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('fit pe-2021-presidencial-segunda');
+    const report = JSON.parse(r.out) as { rowsRead: number; quarantined: number };
+    expect(report.rowsRead).toBe(86_488);
+    const res = await cli('results', '--db', db, '--format', 'json');
+    const n = (
+      JSON.parse(res.out) as {
+        units: {
+          choices: { id: string; votes: number }[];
+          blank: number;
+          null: number;
+          actas: Record<string, number>;
+        }[];
+      }
+    ).units[0];
+    expect(n?.choices.map((c) => [c.id, c.votes])).toEqual([
+      ['P1', sum('VOTOS_P1')],
+      ['P2', sum('VOTOS_P2')],
+    ]);
+    expect(sum('VOTOS_P1')).toBe(8_834_440);
+    expect(sum('VOTOS_P2')).toBe(8_790_091);
+    expect(n?.blank).toBe(sum('VOTOS_VB'));
+    expect(n?.null).toBe(sum('VOTOS_VN'));
+    expect(n?.actas).toMatchObject({ total: 86_488, pending: 20, notInstalled: 6, annulled: 213 });
+    // the 20 actas still in process hold 1,530 and 1,639 votes as filed
+    expect(sum('VOTOS_P1', new Set(['EN PROCESO']))).toBe(1_530);
+    expect(sum('VOTOS_P2', new Set(['EN PROCESO']))).toBe(1_639);
+  });
+
+  it('named as the first round, the file is refused with the election it fits', async () => {
+    const r = await cli(
+      'ingest',
+      R2,
+      '--db',
+      join(dir, 'wrong.db'),
+      '--election',
+      'pe-2021-presidencial',
+      '--no-progress',
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('columns_missing');
+    expect(r.err).toContain('"fits":["pe-2021-presidencial-segunda"]');
+  });
+});
+
+describe('npm start loads every bundled manifest', () => {
+  it('ingests the acta elections and stores the published ones; a second run changes nothing', async () => {
+    const store = new SqliteStore(join(dir, 'start.db'));
+    await store.migrate();
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s) };
+    expect(await loadBundledData(store, io, false)).toBe(0);
+    expect((await store.listElections()).map((e) => [e.id, e.manifest?.status.kind])).toEqual([
+      ['pe-2021-congreso', 'final'],
+      ['pe-2021-presidencial', 'final'],
+      ['pe-2021-presidencial-segunda', 'final'],
+      ['pe-2026-presidencial', 'provisional'],
+      ['pe-2026-presidencial-segunda', 'provisional'],
+    ]);
+    const imports = (await store.listImports()).length;
+    out.length = 0;
+    expect(await loadBundledData(store, io, false)).toBe(0);
+    expect(out).toEqual([]);
+    expect((await store.listImports()).length).toBe(imports);
+    await store.close();
+  });
+});
