@@ -5,7 +5,7 @@
 // never computed, except the sums named below (provinces, departments and the national total of
 // the 2026 first round are sums of its districts, as before).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { dataPath } from '../src/io/paths.js';
 
@@ -23,6 +23,7 @@ function writeAggregate(path: string, choiceIds: readonly string[], rows: readon
     'name',
     'blank',
     'null',
+    'blank_null',
     'eligible',
     'actas_counted',
     'actas_total',
@@ -33,7 +34,8 @@ function writeAggregate(path: string, choiceIds: readonly string[], rows: readon
     head.join(','),
     ...rows.map((r) => head.map((h) => csvCell(r[h] ?? '')).join(',')),
   ];
-  writeFileSync(dataPath(path), lines.join('\n') + '\n');
+  const text = lines.join('\n') + '\n';
+  writeFileSync(dataPath(path), path.endsWith('.gz') ? gzipSync(text, { level: 9 }) : text);
   console.log(`wrote data/${path} (${rows.length} units)`);
 }
 
@@ -198,12 +200,156 @@ function firstRound2026(): void {
       String(a['code']).localeCompare(String(b['code'])),
   );
   writeAggregate(
-    'peru/2026/partial_results_2026-04-27/presidencial_2026-04-27_by_district.results.csv',
+    'peru/2026/partial_results_2026-04-27/presidencial_2026-04-27_by_district.results.csv.gz',
     ids,
     rows,
+  );
+}
+
+interface RunoffCapture {
+  readonly nacional: {
+    readonly actas_contabilizadas: number;
+    readonly actas_total: number;
+    readonly votos_emitidos: number;
+    readonly votos_validos: number;
+    readonly votos: { readonly keiko: number; readonly sanchez: number };
+  };
+  readonly regiones: readonly {
+    readonly ubigeo: number;
+    readonly nombre: string;
+    readonly exterior: boolean;
+    readonly actas_contabilizadas: number;
+    readonly actas_total: number;
+    readonly votos: { readonly keiko: number; readonly sanchez: number };
+  }[];
+  readonly exterior_paises: readonly {
+    readonly ubigeo: number;
+    readonly nombre: string;
+    readonly actas_contabilizadas: number;
+    readonly votos: { readonly keiko: number; readonly sanchez: number };
+  }[];
+}
+
+/**
+ * 2026 runoff at 100 % (ONPE API, captured 2 July 2026 by a third party): the nation with blank
+ * and null known only together (emitted − valid), the 25 departments and 5 continents, the
+ * countries; the ámbitos PERU and EXTRANJERO are sums of their units.
+ */
+function runoff2026Final(): void {
+  const c = JSON.parse(
+    gz('peru/2026/final/runoff_2026_onpe_100pct_latest.json.gz'),
+  ) as RunoffCapture;
+  const two = (v: { keiko: number; sanchez: number }) => ({ FP: v.keiko, JP: v.sanchez });
+  const n = c.nacional;
+  const regions: Row[] = c.regiones.map((r) => ({
+    level: 'department',
+    code: String(r.ubigeo).padStart(6, '0').slice(0, 2),
+    name: r.nombre.toUpperCase(),
+    actas_counted: r.actas_contabilizadas,
+    actas_total: r.actas_total,
+    ...two(r.votos),
+  }));
+  const countries: Row[] = c.exterior_paises.map((p) => ({
+    level: 'province',
+    code: String(p.ubigeo).slice(0, 4),
+    name: p.nombre.toUpperCase(),
+    actas_counted: p.actas_contabilizadas,
+    actas_total: p.actas_contabilizadas,
+    ...two(p.votos),
+  }));
+  const ambito = (code: string, name: string, abroad: boolean): Row => {
+    const rs = c.regiones.filter((r) => r.exterior === abroad);
+    const s = (f: (r: (typeof rs)[number]) => number): number => rs.reduce((a, r) => a + f(r), 0);
+    return {
+      level: 'ambito',
+      code,
+      name,
+      actas_counted: s((r) => r.actas_contabilizadas),
+      actas_total: s((r) => r.actas_total),
+      FP: s((r) => r.votos.keiko),
+      JP: s((r) => r.votos.sanchez),
+    };
+  };
+  const national: Row = {
+    level: 'national',
+    code: 'PE',
+    name: 'TOTAL',
+    blank_null: n.votos_emitidos - n.votos_validos,
+    actas_counted: n.actas_contabilizadas,
+    actas_total: n.actas_total,
+    ...two(n.votos),
+  };
+  writeAggregate(
+    'peru/2026/final/runoff_2026_final.results.csv',
+    ['FP', 'JP'],
+    [
+      national,
+      ambito('PERU', 'PERÚ', false),
+      ambito('EXTRANJERO', 'EXTRANJERO', true),
+      ...regions,
+      ...countries,
+    ],
+  );
+}
+
+/** The runoff's count course: the nation after each captured ONPE update (8 June – 2 July 2026). */
+function runoff2026Course(): void {
+  const rows = parse(gz('peru/2026/final/runoff_2026_national_count_series.csv.gz'), {
+    columns: true,
+  }) as Record<string, string>[];
+  writeAggregate(
+    'peru/2026/final/runoff_2026_count_course.results.csv',
+    ['FP', 'JP'],
+    rows.map((r) => ({
+      level: 'course',
+      code: r['timestamp_utc'] as string,
+      name: r['timestamp_utc'] as string,
+      blank_null: Number(r['emitidos']) - Number(r['validos']),
+      actas_counted: Number(r['actas_contab']),
+      actas_total: Number(r['actas_total']),
+      FP: Number(r['keiko']),
+      JP: Number(r['sanchez']),
+    })),
+  );
+}
+
+/**
+ * 2026 first round at 100 %, nationally, for what is itemised: the top seven; the other 29
+ * candidates as one remainder of the candidates' sum (variant B: 16,749,424 valid, 1,045,425
+ * null). ONPE's summary field gives 16,738,039 / 1,056,811: the manifest keeps both.
+ */
+function firstRound2026Final(): void {
+  const top: [string, number][] = [
+    ['keiko-fujimori', 2_877_678],
+    ['roberto-sanchez', 2_015_114],
+    ['rafael-lopez-aliaga', 1_993_905],
+    ['jorge-nieto', 1_837_517],
+    ['ricardo-belmont', 1_698_903],
+    ['carlos-alvarez', 1_326_717],
+    ['alfonso-lopez-chau', 1_221_272],
+  ];
+  const valid = 16_749_424;
+  const unit: Row = {
+    level: 'national',
+    code: 'PE',
+    name: 'TOTAL',
+    blank: 2_372_896,
+    null: 1_045_425,
+    actas_counted: 92_766,
+    actas_total: 92_766,
+  };
+  for (const [id, v] of top) unit[id] = v;
+  unit['otros'] = valid - top.reduce((a, [, v]) => a + v, 0);
+  writeAggregate(
+    'peru/2026/final/first_round_2026_final_national.results.csv',
+    [...top.map(([id]) => id), 'otros'],
+    [unit],
   );
 }
 
 congress2021();
 runoff2026();
 firstRound2026();
+runoff2026Final();
+runoff2026Course();
+firstRound2026Final();

@@ -35,7 +35,9 @@ describe('bundled election manifests', () => {
       'pe-2021-presidencial',
       'pe-2021-presidencial-segunda',
       'pe-2026-presidencial',
+      'pe-2026-presidencial-distritos',
       'pe-2026-presidencial-segunda',
+      'pe-2026-presidencial-segunda-2026-06-10',
     ]);
     for (const id of ids) {
       const m = loadManifest(id);
@@ -47,7 +49,7 @@ describe('bundled election manifests', () => {
       expect(def.jurisdiction).toBe('pe');
       expect(def.manifest?.provenance).toMatch(/PROVENANCE\.md$/);
     }
-    const runoff = loadManifest('pe-2026-presidencial-segunda');
+    const runoff = loadManifest('pe-2026-presidencial-segunda-2026-06-10');
     expect(runoff.ok && runoff.value.manifest.status).toEqual({
       kind: 'provisional',
       pctCounted: '98.188',
@@ -173,8 +175,10 @@ describe('npm start loads every bundled manifest', () => {
       ['pe-2021-congreso', 'final'],
       ['pe-2021-presidencial', 'final'],
       ['pe-2021-presidencial-segunda', 'final'],
-      ['pe-2026-presidencial', 'provisional'],
-      ['pe-2026-presidencial-segunda', 'provisional'],
+      ['pe-2026-presidencial', 'final'],
+      ['pe-2026-presidencial-distritos', 'provisional'],
+      ['pe-2026-presidencial-segunda', 'final'],
+      ['pe-2026-presidencial-segunda-2026-06-10', 'provisional'],
     ]);
     const imports = (await store.listImports()).length;
     out.length = 0;

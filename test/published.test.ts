@@ -15,7 +15,11 @@ let app: FastifyInstance;
 beforeAll(async () => {
   store = new SqliteStore(join(tempDir('cifra-published-'), 'p.db'));
   await store.migrate();
-  for (const id of ['pe-2021-congreso', 'pe-2026-presidencial', 'pe-2026-presidencial-segunda']) {
+  for (const id of [
+    'pe-2021-congreso',
+    'pe-2026-presidencial-distritos',
+    'pe-2026-presidencial-segunda-2026-06-10',
+  ]) {
     const r = await putPublishedElection(store, id);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
   }
@@ -33,8 +37,8 @@ describe('published elections', () => {
       ElectionsSchema.parse(await get('/api/v1/elections')).elections.map((e) => [e.id, e.status]),
     ).toEqual([
       ['pe-2021-congreso', 'final'],
-      ['pe-2026-presidencial', 'provisional'],
-      ['pe-2026-presidencial-segunda', 'provisional'],
+      ['pe-2026-presidencial-distritos', 'provisional'],
+      ['pe-2026-presidencial-segunda-2026-06-10', 'provisional'],
     ]);
   });
 
@@ -65,7 +69,9 @@ describe('published elections', () => {
 
   it('2026 runoff: provisional by department, RENIEC codes, a lead and never a winner', async () => {
     const deps = ResultsSchema.parse(
-      await get('/api/v1/results?election=pe-2026-presidencial-segunda&level=department'),
+      await get(
+        '/api/v1/results?election=pe-2026-presidencial-segunda-2026-06-10&level=department',
+      ),
     ).units;
     expect(deps).toHaveLength(25);
     expect(deps.find((u) => u.code === '07')?.name).toBe('CUSCO');
@@ -74,7 +80,7 @@ describe('published elections', () => {
       279_728, 259_131,
     ]);
     const p = ProgressSchema.parse(
-      await get('/api/v1/progress?election=pe-2026-presidencial-segunda'),
+      await get('/api/v1/progress?election=pe-2026-presidencial-segunda-2026-06-10'),
     );
     expect(p.published).toMatchObject({
       status: 'provisional',
@@ -83,7 +89,7 @@ describe('published elections', () => {
     });
     expect(p.actas.total).toBeGreaterThan(p.actas.counted);
     const seats = SeatsSchema.parse(
-      await get('/api/v1/seats?election=pe-2026-presidencial-segunda'),
+      await get('/api/v1/seats?election=pe-2026-presidencial-segunda-2026-06-10'),
     );
     expect(seats.kind === 'presidential' && seats.provisional).toBe(true);
   });
@@ -91,27 +97,30 @@ describe('published elections', () => {
 
 describe('2026 first round, provisional by district', () => {
   it('sums districts into provinces, departments and the nation; Fujimori and Sánchez lead; not final', async () => {
-    const n = ResultsSchema.parse(await get('/api/v1/results?election=pe-2026-presidencial'))
-      .units[0];
+    const n = ResultsSchema.parse(
+      await get('/api/v1/results?election=pe-2026-presidencial-distritos'),
+    ).units[0];
     const top = [...(n?.choices ?? [])]
       .sort((a, b) => b.votes - a.votes)
       .slice(0, 2)
       .map((c) => c.label);
     expect(top).toEqual(['KEIKO FUJIMORI', 'ROBERTO SÁNCHEZ']);
     const deps = ResultsSchema.parse(
-      await get('/api/v1/results?election=pe-2026-presidencial&level=department'),
+      await get('/api/v1/results?election=pe-2026-presidencial-distritos&level=department'),
     ).units;
     const sumDeps = deps.reduce((a, u) => a + u.valid, 0);
     const ambito = ResultsSchema.parse(
-      await get('/api/v1/results?election=pe-2026-presidencial&level=ambito'),
+      await get('/api/v1/results?election=pe-2026-presidencial-distritos&level=ambito'),
     ).units;
     expect(ambito.find((u) => u.code === 'PERU')?.valid).toBe(sumDeps);
     expect((ambito.find((u) => u.code === 'EXTRANJERO')?.valid ?? 0) + sumDeps).toBe(n?.valid);
-    const seats = SeatsSchema.parse(await get('/api/v1/seats?election=pe-2026-presidencial'));
+    const seats = SeatsSchema.parse(
+      await get('/api/v1/seats?election=pe-2026-presidencial-distritos'),
+    );
     expect(seats.kind === 'presidential' && seats.provisional).toBe(true);
     expect(
-      ProgressSchema.parse(await get('/api/v1/progress?election=pe-2026-presidencial')).published
-        ?.pctCounted,
+      ProgressSchema.parse(await get('/api/v1/progress?election=pe-2026-presidencial-distritos'))
+        .published?.pctCounted,
     ).toBe('96.160');
   });
 });

@@ -75,8 +75,30 @@ export const ResultsSchema = z.object({
       nullPctEmitted: pct,
       actas: ActaCountsSchema,
       eligibleRemaining: z.number().int(),
+      /** Blank and null votes where the source gives them only together (blank and null are then 0). */
+      blankAndNull: z.number().int().optional(),
     }),
   ),
+});
+
+/** A count's course: the national figures after each update, the leader and the lead changes. */
+export const CountCourseSchema = z.object({
+  election: z.string(),
+  source: z.string().nullable(),
+  points: z.array(
+    z.object({
+      time: z.string(),
+      actasCounted: z.number().int(),
+      actasTotal: z.number().int(),
+      pctCounted: pct,
+      valid: z.number().int(),
+      emitted: z.number().int(),
+      votes: z.array(z.object({ id: z.string(), label: z.string(), votes: z.number().int() })),
+      leader: z.string().nullable(),
+      margin: z.number().int(),
+    }),
+  ),
+  leadChanges: z.array(z.object({ time: z.string(), from: z.string(), to: z.string() })),
 });
 
 export const ProgressSchema = z.object({
@@ -94,7 +116,7 @@ export const ProgressSchema = z.object({
       asOf: z.string(),
       pctCounted: z.string().nullable(),
       source: z.string(),
-      figures: z.enum(['complete', 'votes', 'valid-only']),
+      figures: z.enum(['complete', 'votes', 'valid-only', 'blank-null-combined']),
     })
     .optional(),
 });

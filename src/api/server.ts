@@ -16,6 +16,7 @@ import {
   getActa,
   getMesas,
   getCandidates,
+  getCountCourse,
   getProgress,
   getResults,
   getSeats,
@@ -30,6 +31,7 @@ import {
   ErrorSchema,
   ImportReportSchema,
   MesasSchema,
+  CountCourseSchema,
   ProgressSchema,
   ResultsSchema,
   SeatsSchema,
@@ -91,6 +93,15 @@ export const ROUTES: readonly RouteDef[] = [
     write: false,
     query: electionQuery,
     response: ProgressSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/count-course',
+    summary:
+      "The count's course: national figures after each published update, leader, margin, lead changes",
+    write: false,
+    query: electionQuery,
+    response: CountCourseSchema,
   },
   {
     method: 'GET',
@@ -356,6 +367,8 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     },
     '/api/v1/progress': async (req) =>
       unwrap(await getProgress(o.store, parseQuery(electionQuery, req).election)),
+    '/api/v1/count-course': async (req) =>
+      unwrap(await getCountCourse(o.store, parseQuery(electionQuery, req).election)),
     '/api/v1/seats': async (req) => {
       const q = parseQuery(route('/api/v1/seats').query, req) as {
         election?: string;

@@ -5,7 +5,8 @@ import { parseCount } from '../io/numbers.js';
 
 /**
  * cifra's aggregate CSV (docs/elections.md): published results per unit, one row per unit —
- * `level,code,name,blank,null,eligible,actas_counted,actas_total,actas_pending,<choice id>…`.
+ * `level,code,name,blank,null,blank_null,eligible,actas_counted,actas_total,actas_pending,<choice id>…`
+ * (`blank_null`: blank and null votes where the source gives them only together).
  * An empty cell is a figure the source does not give (never read as 0).
  */
 export interface AggregateUnit {
@@ -16,6 +17,8 @@ export interface AggregateUnit {
   readonly votes: readonly number[];
   readonly blank: number | null;
   readonly null: number | null;
+  /** Blank and null votes, where the source gives them only together. */
+  readonly blankAndNull: number | null;
   readonly eligible: number | null;
   readonly actas: {
     readonly counted: number;
@@ -27,6 +30,7 @@ export interface AggregateUnit {
 const FIGURES = [
   'blank',
   'null',
+  'blank_null',
   'eligible',
   'actas_counted',
   'actas_total',
@@ -81,6 +85,7 @@ export function readAggregateCsv(
       votes: choices.map((c) => figure(c.id.toLowerCase()) ?? 0),
       blank: f.blank,
       null: f.null,
+      blankAndNull: f.blank_null,
       eligible: f.eligible,
       actas:
         counted === null || total === null

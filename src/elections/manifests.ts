@@ -25,6 +25,8 @@ export interface LoadedManifest {
   readonly path: string;
   /** Each source's file, resolved against the manifest's folder. */
   readonly files: readonly string[];
+  /** The count-course file, resolved, when the manifest has one. */
+  readonly course: string | null;
   /** The ruleset: a built-in id, or the resolved path of the manifest's ruleset file. */
   readonly ruleset: string;
 }
@@ -107,30 +109,40 @@ function readManifest(ref: string, path: string): Result<LoadedManifest, Issue[]
       );
   });
   const files = m.sources.map((s) => resolve(dir, s.file));
+  const course = m.course === undefined ? null : resolve(dir, m.course.file);
+  if (course !== null && !existsSync(course))
+    issues.push(issue('file_unreadable', ['course', 'file'], { file: course }));
   files.forEach((f, i) => {
     if (!existsSync(f)) issues.push(issue('file_unreadable', ['sources', i, 'file'], { file: f }));
   });
-  return issues.length > 0 ? err(issues) : ok({ manifest: m, path, files, ruleset });
+  return issues.length > 0 ? err(issues) : ok({ manifest: m, path, files, course, ruleset });
 }
 
 /** The SHA-256 of each source file that does not match the manifest's `sha256`. */
 export function checkSourceHashes(loaded: LoadedManifest): Issue[] {
-  return loaded.manifest.sources.flatMap((s: ManifestSource, i) => {
+  const check = (s: ManifestSource, file: string, path: (string | number)[]): Issue[] => {
     if (s.sha256 === undefined) return [];
-    const actual = createHash('sha256')
-      .update(readFileSync(loaded.files[i] as string))
-      .digest('hex');
+    const actual = createHash('sha256').update(readFileSync(file)).digest('hex');
     return actual === s.sha256
       ? []
       : [
-          issue('election_invalid', ['sources', i, 'sha256'], {
-            file: loaded.files[i],
+          issue('election_invalid', [...path, 'sha256'], {
+            file,
             expected: s.sha256,
             actual,
             problem: 'the file is not the one the manifest names',
           }),
         ];
-  });
+  };
+  const course = loaded.manifest.course;
+  return [
+    ...loaded.manifest.sources.flatMap((s, i) =>
+      check(s, loaded.files[i] as string, ['sources', i]),
+    ),
+    ...(course !== undefined && loaded.course !== null
+      ? check(course, loaded.course, ['course'])
+      : []),
+  ];
 }
 
 /** The election as cifra stores it. */
@@ -151,6 +163,7 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
       ...(c.color === undefined ? {} : { color: c.color }),
       ...(c.ballotPosition === undefined ? {} : { ballotPosition: c.ballotPosition }),
       ...(c.column === undefined ? {} : { column: c.column }),
+      ...(c.remainder === true ? { remainder: true } : {}),
     })),
     manifest: {
       labels,
@@ -159,6 +172,8 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
       asOf: m.asOf,
       sources: m.sources,
       provenance: m.provenance,
+      ...(m.proclamation === undefined ? {} : { proclamation: m.proclamation }),
+      ...(m.discrepancies.length === 0 ? {} : { discrepancies: m.discrepancies }),
     },
     ...(aggregate
       ? {

@@ -40,6 +40,8 @@ export interface ResultUnit {
   };
   /** Eligible voters of mesas whose figures are not in yet. */
   readonly eligibleRemaining: number;
+  /** Blank and null votes where the source gives them only together (blank and null are then 0). */
+  readonly blankAndNull?: number;
 }
 
 export interface ResultsDocument {

@@ -20,7 +20,8 @@ export async function putPublishedElection(
   if (bad.length > 0) return err(bad);
   const def = electionDefOf(m.value);
   const units: PublishedUnit[] = [];
-  for (const file of m.value.files) {
+  // the count's course rides along as units of the level `course`, one per update
+  for (const file of [...m.value.files, ...(m.value.course === null ? [] : [m.value.course])]) {
     const rows = readAggregateCsv(file, def.choices);
     if (!rows.ok) return rows;
     units.push(...rows.value.map((u) => publishedUnit(def, u)));

@@ -13,7 +13,7 @@ export function publishedUnit(def: ElectionDef, u: AggregateUnit): PublishedUnit
   const valid = u.votes.reduce((a, b) => a + b, 0);
   const blank = u.blank ?? 0;
   const nul = u.null ?? 0;
-  const emitted = valid + blank + nul;
+  const emitted = valid + blank + nul + (u.blankAndNull ?? 0);
   const eligible = u.eligible ?? 0;
   const a = u.actas ?? { counted: 0, total: 0, pending: 0 };
   const doc: ResultUnit = {
@@ -50,6 +50,7 @@ export function publishedUnit(def: ElectionDef, u: AggregateUnit): PublishedUnit
       pctProcessed: percentHalfUp(a.counted, a.total),
     },
     eligibleRemaining: 0,
+    ...(u.blankAndNull === null ? {} : { blankAndNull: u.blankAndNull }),
   };
   return { level: u.level, code: u.code, doc };
 }

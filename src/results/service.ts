@@ -7,7 +7,7 @@ import { loadRuleset } from '../elections/rulesets.js';
 import type { Level } from '../core/tally/aggregate.js';
 import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type { ActaVersion, ImportRecord, PlaceNames, Store, StoredActa } from '../store/store.js';
-import { buildResults, type ResultsDocument } from './documents.js';
+import { buildResults, type ResultsDocument, type ResultUnit } from './documents.js';
 import type { PublishedSeatsFile } from '../core/model/manifest.js';
 
 /** The read side shared by the HTTP API, `cifra publish` and the CLI. Errors are issues. */
@@ -157,6 +157,75 @@ export async function getResults(
   return { ok: true, value: doc };
 }
 
+/** One update of a count: the national figures after it, who led and by how much. */
+export interface CoursePoint {
+  readonly time: string;
+  readonly actasCounted: number;
+  readonly actasTotal: number;
+  readonly pctCounted: string;
+  readonly valid: number;
+  readonly emitted: number;
+  readonly votes: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly votes: number;
+  }[];
+  /** The choice ahead, or null when the top two are level. */
+  readonly leader: string | null;
+  readonly margin: number;
+}
+
+export interface CountCourseDocument {
+  readonly election: string;
+  readonly source: string | null;
+  readonly points: readonly CoursePoint[];
+  /** The updates after which the lead changed hands. */
+  readonly leadChanges: readonly {
+    readonly time: string;
+    readonly from: string;
+    readonly to: string;
+  }[];
+}
+
+/** The count's course (a published election's national figures after each update), oldest first. */
+export async function getCountCourse(
+  store: Store,
+  id: string | undefined,
+): Promise<Found<CountCourseDocument>> {
+  const e = await election(store, id);
+  if (!e.ok) return e;
+  const units = (await store.publishedUnits(e.value.id, 'course'))
+    .map((u) => u.doc as ResultUnit)
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const points = units.map((u): CoursePoint => {
+    const ranked = [...u.choices].sort((a, b) => b.votes - a.votes);
+    const first = ranked[0];
+    const margin = (first?.votes ?? 0) - (ranked[1]?.votes ?? 0);
+    return {
+      time: u.code,
+      actasCounted: u.actas.counted,
+      actasTotal: u.actas.total,
+      pctCounted: u.actas.pctProcessed,
+      valid: u.valid,
+      emitted: u.emitted,
+      votes: u.choices.map((c) => ({ id: c.id, label: c.label, votes: c.votes })),
+      leader: margin > 0 && first ? first.id : null,
+      margin,
+    };
+  });
+  const leadChanges = points.flatMap((p, i) => {
+    const before = points
+      .slice(0, i)
+      .reverse()
+      .find((q) => q.leader !== null)?.leader;
+    return p.leader !== null && before !== undefined && before !== null && before !== p.leader
+      ? [{ time: p.time, from: before, to: p.leader }]
+      : [];
+  });
+  const source = points.length > 0 ? (e.value.published?.source ?? null) : null;
+  return { ok: true, value: { election: e.value.id, source, points, leadChanges } };
+}
+
 export async function getProgress(
   store: Store,
   id: string | undefined,
@@ -223,7 +292,11 @@ export async function getSeats(
     const result = decidePresidentialRound({
       round: rs.value.round,
       winner: { share: rs.value.winnerShare, strict: rs.value.strict, base: rs.value.base },
-      candidates: (n?.choices ?? []).map((c) => ({ candidate: c.label, votes: c.votes })),
+      // a remainder of candidates not itemised is no candidate: it counts in valid votes only
+      candidates: (n?.choices ?? [])
+        .filter((_, i) => def.choices[i]?.remainder !== true)
+        .map((c) => ({ candidate: c.label, votes: c.votes })),
+      valid: n?.valid,
       emitted: n?.emitted,
     });
     return {

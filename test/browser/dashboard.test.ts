@@ -34,7 +34,11 @@ beforeAll(async () => {
   const e = bundledElection('pe-2021-presidencial');
   if (!e) throw new Error('election');
   await store.putElection(e);
-  for (const id of ['pe-2021-congreso', 'pe-2026-presidencial', 'pe-2026-presidencial-segunda'])
+  for (const id of [
+    'pe-2021-congreso',
+    'pe-2026-presidencial-distritos',
+    'pe-2026-presidencial-segunda-2026-06-10',
+  ])
     expect((await putPublishedElection(store, id)).ok).toBe(true);
   const r = await ingestFile(store, {
     file: dataPath(
@@ -158,7 +162,7 @@ describe('dashboard', () => {
     expect(await page.textContent('#valla')).toContain('0602-2021');
     expect(await page.locator('#seats-by-district tr').count()).toBe(27);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-congress-2021.png'), fullPage: true });
-    await page.selectOption('#election', 'pe-2026-presidencial-segunda');
+    await page.selectOption('#election', 'pe-2026-presidencial-segunda-2026-06-10');
     await page.waitForFunction(
       () => document.querySelector('#provisional')?.textContent?.includes('provisionales') === true,
     );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ElectionStatus, ManifestSource } from './manifest.js';
+import type { ElectionManifest, ElectionStatus, ManifestSource } from './manifest.js';
 
 /**
  * An acta: the tally sheet of one mesa for one election — the unit cifra ingests, validates and
@@ -107,6 +107,8 @@ export interface ElectionDef {
     readonly ballotPosition?: number;
     /** The source column of this choice's votes (ONPE: VOTOS_Pk). */
     readonly column?: string;
+    /** Not a candidate or list: the votes of those the source does not itemise. */
+    readonly remainder?: boolean;
   }[];
   /** What the election manifest says beyond the above (data/elections/<id>.json, docs/elections.md). */
   readonly manifest?: {
@@ -116,6 +118,8 @@ export interface ElectionDef {
     readonly asOf: string;
     readonly sources: readonly ManifestSource[];
     readonly provenance: string;
+    readonly proclamation?: string;
+    readonly discrepancies?: ElectionManifest['discrepancies'];
   };
   /**
    * Set for elections known only from published aggregates (no actas): an official result or a
@@ -126,8 +130,8 @@ export interface ElectionDef {
     readonly asOf: string;
     readonly pctCounted: string | null;
     readonly source: string;
-    /** Which figures the source has: all; votes, blank and null (no electors); or valid votes only. */
-    readonly figures: 'complete' | 'votes' | 'valid-only';
+    /** Which figures the source has: all; votes, blank and null (no electors); valid votes only; or blank and null together. */
+    readonly figures: 'complete' | 'votes' | 'valid-only' | 'blank-null-combined';
   };
   /** Count pending actas that carry figures (a final release with stale labels); default false. */
   readonly pendingFiguresCount?: boolean;

@@ -52,6 +52,8 @@ export const ChoiceSchema = z.strictObject({
   ballotPosition: z.number().int().min(1).optional(),
   /** The column of the source file that holds this choice's votes (e.g. VOTOS_P1). */
   column: z.string().min(1).optional(),
+  /** Not a candidate or list: the votes of those the source does not itemise (e.g. "others"). */
+  remainder: z.boolean().optional(),
 });
 export type ManifestChoice = z.infer<typeof ChoiceSchema>;
 
@@ -108,8 +110,27 @@ export const ManifestSchema = z.strictObject({
   sources: z.array(SourceSchema).min(1),
   /** The provenance note (a PROVENANCE.md path under data/, or text). */
   provenance: z.string().min(1),
-  /** Aggregates only: which figures the source has (all; votes, blank and null; valid votes only). */
-  figures: z.enum(['complete', 'votes', 'valid-only']).default('complete'),
+  /**
+   * Aggregates only: which figures the source has — all; votes, blank and null; valid votes
+   * only; or valid votes with blank and null known only together (`blank_null`).
+   */
+  figures: z.enum(['complete', 'votes', 'valid-only', 'blank-null-combined']).default('complete'),
+  /** The act that proclaimed the result (e.g. "Resolución N.° 1625-2026-JNE, 5 Jul 2026"). */
+  proclamation: z.string().min(1).optional(),
+  /** Figures two sources publish differently: both kept, never one chosen silently. */
+  discrepancies: z
+    .array(
+      z.strictObject({
+        figure: z.string().min(1),
+        values: z
+          .array(z.strictObject({ source: z.string().min(1), value: z.number().int() }))
+          .min(2),
+        note: z.string().min(1),
+      }),
+    )
+    .default([]),
+  /** The count's course: the national figures after each update (aggregate CSV, level `course`). */
+  course: SourceSchema.optional(),
   seats: PublishedSeatsSchema.optional(),
   /** Count pending actas that carry figures (a final release with stale state labels). */
   pendingFiguresCount: z.boolean().default(false),

@@ -36,6 +36,11 @@ export function decidePresidentialRound(input: {
   readonly candidates: readonly CandidateVotes[];
   readonly round: 'first' | 'runoff';
   readonly emitted?: number | undefined;
+  /**
+   * Valid votes when some are not itemised per candidate (a source that details only the top
+   * candidates): the shares are of this total. Default: the sum of the candidates.
+   */
+  readonly valid?: number | undefined;
   /** The first-round rule: share, strictly more or at least, of valid or emitted votes (default > 1/2 of valid). */
   readonly winner?: {
     readonly share: Ratio;
@@ -47,7 +52,7 @@ export function decidePresidentialRound(input: {
     (a, b) =>
       b.votes - a.votes || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0),
   );
-  const valid = sorted.reduce((a, c) => a + c.votes, 0);
+  const valid = input.valid ?? sorted.reduce((a, c) => a + c.votes, 0);
   const candidates = sorted.map((c) => ({ ...c, pctValid: percentHalfUp(c.votes, valid) }));
   const first = sorted[0];
   const art322 =
