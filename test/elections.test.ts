@@ -148,6 +148,29 @@ describe('the 2021 runoff, an election with no code: a manifest over ONPE’s pe
     expect(sum('VOTOS_P2', new Set(['EN PROCESO']))).toBe(1_639);
   });
 
+  it('shows the official final beside the file, with the 20 actas in process explained', async () => {
+    const p = await cli('elections', '--db', db);
+    expect(p.out).toContain('pe-2021-presidencial-segunda');
+    const { buildApi } = await import('../src/api/server.js');
+    const store = new SqliteStore(db);
+    await store.migrate();
+    const app = await buildApi({ store, tokenHash: null });
+    const progress = (await app.inject({ method: 'GET', url: '/api/v1/progress' })).json() as {
+      about: {
+        status: { kind: string };
+        reported: { votes: Record<string, number>; note: string };
+      };
+    };
+    expect(progress.about.status.kind).toBe('final');
+    expect(progress.about.reported.votes).toEqual({ P1: 8_836_380, P2: 8_792_117 });
+    expect(progress.about.reported.note).toContain('20 actas are still EN PROCESO');
+    // the file is 1,940 and 2,026 votes short of the final
+    expect(8_836_380 - sum('VOTOS_P1')).toBe(1_940);
+    expect(8_792_117 - sum('VOTOS_P2')).toBe(2_026);
+    await app.close();
+    await store.close();
+  });
+
   it('named as the first round, the file is refused with the election it fits', async () => {
     const r = await cli(
       'ingest',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StatusSchema } from '../core/model/manifest.js';
 import { ACTA_STATES } from '../core/model/acta.js';
 import { ISSUE_CODES } from '../core/issues.js';
 
@@ -117,6 +118,32 @@ export const ProgressSchema = z.object({
       pctCounted: z.string().nullable(),
       source: z.string(),
       figures: z.enum(['complete', 'votes', 'valid-only', 'blank-null-combined']),
+    })
+    .optional(),
+  /** What the election's manifest says: how far the figures go, their sources and provenance. */
+  about: z
+    .object({
+      status: StatusSchema,
+      asOf: z.string(),
+      sources: z.array(z.string()),
+      provenance: z.string(),
+      proclamation: z.string().optional(),
+      discrepancies: z
+        .array(
+          z.object({
+            figure: z.string(),
+            values: z.array(z.object({ source: z.string(), value: z.number().int() })),
+            note: z.string(),
+          }),
+        )
+        .optional(),
+      reported: z
+        .object({
+          source: z.string(),
+          votes: z.record(z.string(), z.number().int()),
+          note: z.string(),
+        })
+        .optional(),
     })
     .optional(),
 });

@@ -174,6 +174,7 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
       provenance: m.provenance,
       ...(m.proclamation === undefined ? {} : { proclamation: m.proclamation }),
       ...(m.discrepancies.length === 0 ? {} : { discrepancies: m.discrepancies }),
+      ...(m.reported === undefined ? {} : { reported: m.reported }),
     },
     ...(aggregate
       ? {

@@ -36,6 +36,31 @@ export interface ProgressDocument {
   readonly imports: number;
   /** For elections known from published aggregates: status, % counted, time, source. */
   readonly published?: NonNullable<ElectionDef['published']>;
+  /** What the election's manifest says: status, sources, provenance, proclamation, discrepancies, reported totals. */
+  readonly about?: {
+    readonly status: NonNullable<ElectionDef['manifest']>['status'];
+    readonly asOf: string;
+    readonly sources: readonly string[];
+    readonly provenance: string;
+    readonly proclamation?: string;
+    readonly discrepancies?: NonNullable<NonNullable<ElectionDef['manifest']>['discrepancies']>;
+    readonly reported?: NonNullable<NonNullable<ElectionDef['manifest']>['reported']>;
+  };
+}
+
+/** The part of a manifest a reader of the results needs beside every figure. */
+function aboutOf(def: ElectionDef): ProgressDocument['about'] | undefined {
+  const m = def.manifest;
+  if (m === undefined) return undefined;
+  return {
+    status: m.status,
+    asOf: m.asOf,
+    sources: m.sources.map((s) => s.publisher),
+    provenance: m.provenance,
+    ...(m.proclamation === undefined ? {} : { proclamation: m.proclamation }),
+    ...(m.discrepancies === undefined ? {} : { discrepancies: m.discrepancies }),
+    ...(m.reported === undefined ? {} : { reported: m.reported }),
+  };
 }
 
 export type SeatsDocument =
@@ -262,6 +287,7 @@ export async function getProgress(
       snapshotTime: def.published?.asOf ?? changed.at(-1)?.finishedAt ?? null,
       imports: imports.length,
       ...(def.published ? { published: def.published } : {}),
+      ...(def.manifest ? { about: aboutOf(def) } : {}),
     },
   };
 }

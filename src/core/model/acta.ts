@@ -120,6 +120,7 @@ export interface ElectionDef {
     readonly provenance: string;
     readonly proclamation?: string;
     readonly discrepancies?: ElectionManifest['discrepancies'];
+    readonly reported?: ElectionManifest['reported'];
   };
   /**
    * Set for elections known only from published aggregates (no actas): an official result or a

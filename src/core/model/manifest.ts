@@ -129,6 +129,14 @@ export const ManifestSchema = z.strictObject({
       }),
     )
     .default([]),
+  /** Totals an authority published that differ from this source (e.g. the final beside an open-data release), with why. */
+  reported: z
+    .strictObject({
+      source: z.string().min(1),
+      votes: z.record(z.string(), z.number().int().min(0)),
+      note: z.string().min(1),
+    })
+    .optional(),
   /** The count's course: the national figures after each update (aggregate CSV, level `course`). */
   course: SourceSchema.optional(),
   seats: PublishedSeatsSchema.optional(),
