@@ -67,18 +67,91 @@ async function loadElection(id) {
   const cands = await api('candidates');
   state.choices = cands.choices;
   state.colors = new Map(cands.choices.map((c, i) => [c.id, PALETTE[i % PALETTE.length]]));
-  await Promise.all([renderProgress(), renderSummary(), renderMap(), renderProjection()]);
+  await Promise.all([
+    renderProgress(),
+    renderSummary(),
+    renderMap(),
+    renderProjection(),
+    renderCourse(),
+  ]);
   await drill([]);
+}
+
+/** What the figures are: final, provisional at a cut, computed by cifra, or a third party's — always with the source. */
+function statusText(about, pub) {
+  const st = about?.status ?? { kind: pub?.status ?? 'final' };
+  const head =
+    st.kind === 'provisional'
+      ? `${t('provisional')} · ${st.pctCounted ?? pub?.pctCounted ?? '—'} % ${t('counted')} · ${t('snapshot')}: ${st.cut ?? pub?.asOf ?? '—'}`
+      : st.kind === 'computed-by-cifra'
+        ? `${t('computedByCifra')}: ${st.from}`
+        : st.kind === 'third-party'
+          ? `${t('thirdParty')}: ${st.publisher}`
+          : `${t('final')} · ${t('asOf')} ${about?.asOf ?? pub?.asOf ?? '—'}`;
+  const source = about ? about.sources.join('; ') : (pub?.source ?? '');
+  return `${head} · ${t('sourceLabel')}: ${source}`;
+}
+
+/** The provenance, proclamation, figures that differ between sources, and a published final beside the count. */
+function renderAbout(about, choices) {
+  const box = $('about');
+  if (!about) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  const label = (id) => choices.find((c) => c.id === id)?.label ?? id;
+  box.replaceChildren(
+    ...(about.proclamation ? [el('p', {}, `${t('proclamation')}: ${about.proclamation}`)] : []),
+    ...(about.reported
+      ? [
+          el('h3', {}, t('reported')),
+          el(
+            'p',
+            { id: 'reported' },
+            Object.entries(about.reported.votes)
+              .map(([id, v]) => `${label(id)}: ${fmt(v)}`)
+              .join(' · '),
+            ` — ${about.reported.source}. ${about.reported.note}`,
+          ),
+        ]
+      : []),
+    ...(about.discrepancies?.length
+      ? [
+          el('h3', {}, t('discrepancies')),
+          el(
+            'ul',
+            { id: 'discrepancies' },
+            ...about.discrepancies.map((d) =>
+              el(
+                'li',
+                {},
+                `${t(d.figure)}: `,
+                d.values.map((v) => `${fmt(v.value)} (${v.source})`).join(' · '),
+                `. ${d.note}`,
+              ),
+            ),
+          ),
+        ]
+      : []),
+    el('p', { class: 'hint' }, `${t('provenanceLabel')}: ${about.provenance}`),
+  );
 }
 
 async function renderProgress() {
   const p = await api('progress');
   state.published = p.published ?? null;
+  state.about = p.about ?? null;
   const notice = $('provisional');
+  renderAbout(p.about, state.choices);
+  if (p.about && !p.published) {
+    notice.hidden = false;
+    notice.textContent = statusText(p.about, null);
+  }
   if (p.published) {
     const pub = p.published;
     notice.hidden = false;
-    notice.textContent = `${pub.status === 'provisional' ? t('provisional') : t('final')} · ${pub.pctCounted ?? '—'} % ${t('counted')} · ${t('snapshot')}: ${pub.asOf} · ${pub.source}`;
+    notice.textContent = statusText(p.about, pub);
     $('progress').replaceChildren(
       el(
         'span',
@@ -90,7 +163,7 @@ async function renderProgress() {
     );
     return;
   }
-  notice.hidden = true;
+  if (!p.about) notice.hidden = true;
   const a = p.actas;
   $('progress').replaceChildren(
     el(
@@ -160,13 +233,18 @@ async function renderSummary() {
   const figures = state.published?.figures ?? 'complete';
   $('totals').replaceChildren(
     ...row('valid', fmt(n.valid), 'total-valid'),
-    ...(figures !== 'valid-only'
+    ...(figures === 'blank-null-combined'
       ? [
-          ...row('blank', `${fmt(n.blank)} (${n.blankPctEmitted} %)`),
-          ...row('null', `${fmt(n.null)} (${n.nullPctEmitted} %)`),
+          ...row('blankAndNull', fmt(n.blankAndNull ?? 0), 'total-blank-null'),
           ...row('emitted', fmt(n.emitted), 'total-emitted'),
         ]
-      : []),
+      : figures !== 'valid-only'
+        ? [
+            ...row('blank', `${fmt(n.blank)} (${n.blankPctEmitted} %)`),
+            ...row('null', `${fmt(n.null)} (${n.nullPctEmitted} %)`),
+            ...row('emitted', fmt(n.emitted), 'total-emitted'),
+          ]
+        : []),
     ...(figures === 'complete'
       ? [
           ...row('eligible', fmt(n.eligible)),
@@ -529,6 +607,56 @@ async function showActa(mesa) {
 }
 
 // The projection panel: always apart from the official count and labelled as an estimate.
+/** The count's course: the leader's margin after each published update, and where the lead changed hands. */
+async function renderCourse() {
+  const box = $('course');
+  const c = await api('count-course');
+  if (c.points.length < 2) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  const [a, b] = c.points[c.points.length - 1].votes;
+  // the margin of the final leader's rival over time is drawn as a - b: above zero, a leads
+  const margin = (p) => p.votes[0].votes - p.votes[1].votes;
+  const W = 320;
+  const H = 160;
+  const xs = c.points.map((p) => Number(p.pctCounted));
+  const ms = c.points.map(margin);
+  const x0 = Math.min(...xs);
+  const x1 = Math.max(...xs);
+  const m = Math.max(...ms.map(Math.abs), 1);
+  const sx = (x) => 30 + ((x - x0) / Math.max(x1 - x0, 1e-9)) * (W - 40);
+  const sy = (v) => H / 2 - (v / m) * (H / 2 - 14);
+  const svg = $('course-chart');
+  for (const old of svg.querySelectorAll('path, line, circle, text')) old.remove();
+  const ns = 'http://www.w3.org/2000/svg';
+  const add = (tag, attrs, text) => {
+    const node = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+    if (text !== undefined) node.textContent = text;
+    svg.append(node);
+    return node;
+  };
+  add('line', { x1: 30, x2: W - 10, y1: sy(0), y2: sy(0), class: 'zero' });
+  add('path', {
+    d: c.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${sx(xs[i])},${sy(ms[i])}`).join(''),
+    class: 'margin',
+    'data-points': c.points.length,
+  });
+  for (const ch of c.leadChanges) {
+    const i = c.points.findIndex((p) => p.time === ch.time);
+    add('circle', { cx: sx(xs[i]), cy: sy(0), r: 4, class: 'lead-change', 'data-time': ch.time });
+  }
+  add('text', { x: 32, y: 12 }, `${a.label} ${t('leads')}`);
+  add('text', { x: 32, y: H - 4 }, `${b.label} ${t('leads')}`);
+  add('text', { x: 30, y: H / 2 - 4, class: 'axis' }, `${x0.toFixed(1)} %`);
+  add('text', { x: W - 50, y: H / 2 - 4, class: 'axis' }, `${x1.toFixed(1)} %`);
+  const last = c.points[c.points.length - 1];
+  $('course-meta').textContent =
+    `${t('courseHint')}. ${c.leadChanges.length} × ${t('leadChange')}; ${fmt(last.margin)} — ${last.pctCounted} % (${c.source ?? ''})`;
+}
+
 async function renderProjection() {
   const section = $('projection');
   const res = await fetch(`/api/v1/projection?election=${encodeURIComponent(state.election)}`);

@@ -37,6 +37,7 @@ beforeAll(async () => {
   for (const id of [
     'pe-2021-congreso',
     'pe-2026-presidencial-distritos',
+    'pe-2026-presidencial-segunda',
     'pe-2026-presidencial-segunda-2026-06-10',
   ])
     expect((await putPublishedElection(store, id)).ok).toBe(true);
@@ -172,6 +173,20 @@ describe('dashboard', () => {
     );
     await page.screenshot({
       path: join(ARTIFACTS, 'dashboard-runoff-2026-provisional.png'),
+      fullPage: true,
+    });
+    // the 2026 runoff at 100 %: final (not "official"), its source; blank and null only together;
+    // the count's course with the lead changing hands
+    await page.selectOption('#election', 'pe-2026-presidencial-segunda');
+    await page.waitForSelector('#course:not([hidden]) #course-chart path.margin');
+    expect(await page.textContent('#provisional')).toContain('Resultado final');
+    expect(await page.textContent('#provisional')).toContain('iannblack');
+    expect(await page.textContent('#provisional')).not.toContain('oficial');
+    expect(await page.textContent('#total-blank-null')).toBe('1,286,232');
+    expect(await page.locator('#course-chart circle.lead-change').count()).toBeGreaterThan(0);
+    expect(await page.textContent('#about')).toContain('1625-2026-JNE');
+    await page.screenshot({
+      path: join(ARTIFACTS, 'dashboard-runoff-2026-final.png'),
       fullPage: true,
     });
 
