@@ -92,6 +92,59 @@ describe('bundled election manifests', () => {
     ]);
   });
 
+  it('districtUnits: levels of the jurisdiction, districts of a list ruleset (election_invalid at the path)', () => {
+    const congress = JSON.parse(
+      readFileSync(dataPath('elections/pe-2021-congreso.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    const file = dataPath('peru/2021/congress/congress_2021_national_JNE_0602-2021.results.csv');
+    let n = 0;
+    const withUnits = (m: Record<string, unknown>, districtUnits: unknown): string => {
+      const p = join(dir, `units-${(n += 1)}.json`);
+      const sources = [{ ...(m['sources'] as object[])[0], file }];
+      writeFileSync(p, JSON.stringify({ ...m, sources, districtUnits }));
+      return p;
+    };
+    const paths = (ref: string) => {
+      const m = loadManifest(ref);
+      return m.ok ? [] : m.error.map((i) => [i.code, i.path.join('.')]);
+    };
+    expect(
+      paths(withUnits(congress, { level: 'circunscripcion', units: [] })),
+      'valid: codes of pe-2021-congreso',
+    ).toEqual([]);
+    expect(
+      paths(
+        withUnits(congress, {
+          level: 'region',
+          units: [{ level: 'national', code: 'PE', district: 'Atlantis' }],
+        }),
+      ),
+    ).toEqual([
+      ['election_invalid', 'districtUnits.level'],
+      ['election_invalid', 'districtUnits.units.0.district'],
+    ]);
+    const president = JSON.parse(
+      readFileSync(dataPath('elections/pe-2026-presidencial-segunda.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    const p = join(dir, 'president-units.json');
+    writeFileSync(
+      p,
+      JSON.stringify({
+        ...president,
+        sources: [
+          {
+            ...(president['sources'] as object[])[0],
+            file: dataPath(
+              'peru/2026/runoff_partial_2026-06-10/runoff_2026-06-10_by_department.results.csv',
+            ),
+          },
+        ],
+        districtUnits: { level: 'department' },
+      }),
+    );
+    expect(paths(p)).toEqual([['election_invalid', 'districtUnits']]);
+  });
+
   it("say which election an ONPE file's columns fit: first round 18 candidates, runoff 2", async () => {
     expect(electionsFitting((await readHeader(R1)) ?? [])).toEqual(['pe-2021-presidencial']);
     expect(electionsFitting((await readHeader(R2)) ?? [])).toEqual([

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ElectionStatus, ManifestSource } from './manifest.js';
+import type { DistrictUnits, ElectionStatus, ManifestSource } from './manifest.js';
 
 /**
  * An acta: the tally sheet of one mesa for one election — the unit cifra ingests, validates and
@@ -128,6 +128,8 @@ export interface ElectionDef {
     readonly source: string;
     /** Which figures the source has: all; votes, blank and null (no electors); or valid votes only. */
     readonly figures: 'complete' | 'votes' | 'valid-only';
+    /** The units that are the ruleset's districts: cifra computes seats from them. */
+    readonly districtUnits?: DistrictUnits;
   };
   /** Count pending actas that carry figures (a final release with stale labels); default false. */
   readonly pendingFiguresCount?: boolean;
