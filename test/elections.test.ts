@@ -34,8 +34,10 @@ describe('bundled election manifests', () => {
       'pe-2021-congreso',
       'pe-2021-presidencial',
       'pe-2021-presidencial-segunda',
+      'pe-2026-diputados',
       'pe-2026-presidencial',
       'pe-2026-presidencial-segunda',
+      'pe-2026-senado',
     ]);
     for (const id of ids) {
       const m = loadManifest(id);
@@ -47,6 +49,17 @@ describe('bundled election manifests', () => {
       expect(def.jurisdiction).toBe('pe');
       expect(def.manifest?.provenance).toMatch(/PROVENANCE\.md$/);
     }
+    const senate = loadManifest('pe-2026-senado');
+    expect(senate.ok && senate.value.manifest.status).toEqual({
+      kind: 'computed-by-cifra',
+      from: 'ONPE votes per circunscripción at ~86 % of actas, 11 May 2026 17:46, third-party capture',
+    });
+    expect(senate.ok && senate.value.manifest.seats?.kind).toBe('third-party');
+    expect(senate.ok && senate.value.manifest.districtUnits).toEqual({
+      level: 'circunscripcion',
+      by: 'code',
+      units: [{ level: 'national', code: 'PE', district: 'NACIONAL' }],
+    });
     const runoff = loadManifest('pe-2026-presidencial-segunda');
     expect(runoff.ok && runoff.value.manifest.status).toEqual({
       kind: 'provisional',
@@ -226,8 +239,10 @@ describe('npm start loads every bundled manifest', () => {
       ['pe-2021-congreso', 'final'],
       ['pe-2021-presidencial', 'final'],
       ['pe-2021-presidencial-segunda', 'final'],
+      ['pe-2026-diputados', 'computed-by-cifra'],
       ['pe-2026-presidencial', 'provisional'],
       ['pe-2026-presidencial-segunda', 'provisional'],
+      ['pe-2026-senado', 'computed-by-cifra'],
     ]);
     const imports = (await store.listImports()).length;
     out.length = 0;
