@@ -4,9 +4,11 @@
 // committed beside their sources and named in the folders' PROVENANCE.md. Values are copied,
 // never computed, except the sums named below (provinces, departments and the national total of
 // the 2026 first round are sums of its districts, as before).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
+import { nameKey } from '../src/core/names.js';
 import { dataPath } from '../src/io/paths.js';
 
 type Row = Record<string, string | number>;
@@ -313,6 +315,137 @@ function runoff2026Course(): void {
   );
 }
 
+interface CongressRow {
+  readonly cargo: string;
+  readonly circunscripcion: string;
+  readonly seats: string;
+  readonly party: string;
+  readonly votes: string;
+}
+
+const BLANK_ROW = 'VOTOS EN BLANCO';
+const NULL_ROW = 'VOTOS NULOS';
+/** The capture's names that are not the pe jurisdiction's circunscripción names. */
+const CAPTURE_CIRCUNSCRIPCIONES: Readonly<Record<string, string>> = { LIMA: '15', PEX: '27' };
+
+/** The pe jurisdiction's circunscripciones: name key → code and name (and the capture's names). */
+function circunscripciones(): Map<string, { code: string; name: string }> {
+  const j = JSON.parse(readFileSync(dataPath('jurisdictions/pe/jurisdiction.json'), 'utf8')) as {
+    levels: { id: string; names?: Record<string, string> }[];
+  };
+  const names = j.levels.find((l) => l.id === 'circunscripcion')?.names ?? {};
+  const m = new Map(Object.entries(names).map(([code, name]) => [nameKey(name), { code, name }]));
+  for (const [alias, code] of Object.entries(CAPTURE_CIRCUNSCRIPCIONES))
+    m.set(alias, { code, name: names[code] ?? code });
+  return m;
+}
+
+/** A choice id from a party name: lower case, no accents, words joined by '-'. */
+function slug(party: string): string {
+  return nameKey(party)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** A party's words without the legal form ("PARTIDO POLÍTICO", "ALIANZA ELECTORAL"), for colours. */
+function partyWords(party: string): string[] {
+  return nameKey(party)
+    .replace(/^(PARTIDO POLITICO|PARTIDO|ALIANZA ELECTORAL|ALIANZA) /, '')
+    .split(/[^A-Z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+/**
+ * The colour the 2026 first-round manifest gives the party (a party keeps its colour across
+ * elections): the same words, or the only party whose words contain all of this one's.
+ */
+function colourOf(party: string, colours: ReadonlyMap<string, string>): string | undefined {
+  const words = partyWords(party);
+  const key = words.join('');
+  const exact = [...colours].filter(([p]) => partyWords(p).join('') === key);
+  if (exact.length === 1) return exact[0]?.[1];
+  const within = (a: string[], b: string[]): boolean => a.every((w) => b.includes(w));
+  const near = [...colours].filter(
+    ([p]) => within(partyWords(p), words) || within(words, partyWords(p)),
+  );
+  return near.length === 1 ? near[0]?.[1] : undefined;
+}
+
+/** A unit of a chamber: party → votes, with the blank and null rows. */
+interface ChamberUnit {
+  readonly level: string;
+  readonly code: string;
+  readonly name: string;
+  readonly votes: Map<string, number>;
+}
+
+/** The capture's rows of some cargos as units: one per circunscripción, or one national unit. */
+function unitsOf(
+  rows: readonly CongressRow[],
+  cargo: string,
+  circ: ReadonlyMap<string, { code: string; name: string }>,
+  national: { code: string; name: string } | null,
+): ChamberUnit[] {
+  const units = new Map<string, ChamberUnit>();
+  for (const r of rows.filter((x) => x.cargo === cargo)) {
+    const c = national ?? circ.get(nameKey(r.circunscripcion));
+    if (c === undefined) throw new Error(`unknown circunscripción ${r.circunscripcion}`);
+    const level = national ? 'national' : 'circunscripcion';
+    const u = units.get(c.code) ?? { level, code: c.code, name: c.name, votes: new Map() };
+    if (u.votes.has(r.party)) throw new Error(`duplicate row ${cargo} ${c.code} ${r.party}`);
+    u.votes.set(r.party, Number(r.votes));
+    units.set(c.code, u);
+  }
+  return [...units.values()].sort((a, b) => Number(a.code) - Number(b.code));
+}
+
+/**
+ * Writes one chamber's aggregate CSV and puts its choices (by votes, most first) and the CSV's
+ * SHA-256 into its manifest (data/elections/<id>.json, which must exist; other fields are kept).
+ */
+function writeChamber(
+  id: string,
+  file: string,
+  units: ChamberUnit[],
+  colours: ReadonlyMap<string, string>,
+): void {
+  const total = new Map<string, number>();
+  for (const u of units)
+    for (const [p, v] of u.votes)
+      if (p !== BLANK_ROW && p !== NULL_ROW) total.set(p, (total.get(p) ?? 0) + v);
+  const parties = [...total].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([p]) => p);
+  const rows: Row[] = units.map((u) => {
+    const row: Row = {
+      level: u.level,
+      code: u.code,
+      name: u.name,
+      blank: u.votes.get(BLANK_ROW) ?? '',
+      null: u.votes.get(NULL_ROW) ?? '',
+    };
+    // a party without a list in the unit has no cell: the source gives no figure
+    for (const p of parties) if (u.votes.has(p)) row[slug(p)] = u.votes.get(p) as number;
+    return row;
+  });
+  writeAggregate(file, parties.map(slug), rows);
+  const path = dataPath('elections', `${id}.json`);
+  if (!existsSync(path)) throw new Error(`write the manifest ${path} first`);
+  const m = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  m['choices'] = parties.map((p) => {
+    const color = colourOf(p, colours);
+    return { id: slug(p), label: p, party: p, ...(color === undefined ? {} : { color }) };
+  });
+  const sha256 = createHash('sha256')
+    .update(readFileSync(dataPath(file)))
+    .digest('hex');
+  m['sources'] = (m['sources'] as Record<string, unknown>[]).map((s) => ({ ...s, sha256 }));
+  writeFileSync(path, JSON.stringify(m, null, 2) + '\n');
+  const plain = parties.filter((p) => colourOf(p, colours) === undefined);
+  console.log(
+    `wrote data/elections/${id}.json (${parties.length} lists; no colour: ${plain.join(', ')})`,
+  );
+}
+
 /**
  * 2026 first round at 100 %, nationally, for what is itemised: the top seven; the other 29
  * candidates as one remainder of the candidates' sum (variant B: 16,749,424 valid, 1,045,425
@@ -347,9 +480,54 @@ function firstRound2026Final(): void {
   );
 }
 
-congress2021();
-runoff2026();
-firstRound2026();
-runoff2026Final();
-runoff2026Course();
-firstRound2026Final();
+/**
+ * 2026 Congress, ONPE at ~86 % of actas (11-May-2026 17:46, third-party capture): Deputies per
+ * circunscripción, the national row their sum; the Senate's regional lists per circunscripción
+ * and its national list (DEU) as the national row — a ballot of its own, not a sum.
+ */
+function congress2026(): void {
+  const rows = parse(gz('peru/2026/final/congress_2026_votes_by_district_partial86pct.csv.gz'), {
+    columns: true,
+  }) as CongressRow[];
+  const circ = circunscripciones();
+  const first = JSON.parse(
+    readFileSync(dataPath('elections/pe-2026-presidencial-distritos.json'), 'utf8'),
+  ) as {
+    choices: { party: string; color?: string }[];
+  };
+  const colours = new Map(
+    first.choices.flatMap((c) => (c.color === undefined ? [] : [[c.party, c.color] as const])),
+  );
+  const deputies = unitsOf(rows, 'diputado', circ, null);
+  const sum = new Map<string, number>();
+  for (const u of deputies) for (const [p, v] of u.votes) sum.set(p, (sum.get(p) ?? 0) + v);
+  writeChamber(
+    'pe-2026-diputados',
+    'peru/2026/final/diputados_2026_86pct.results.csv',
+    [{ level: 'national', code: 'PE', name: 'TOTAL', votes: sum }, ...deputies],
+    colours,
+  );
+  const deu = unitsOf(rows, 'senado_nacional', circ, {
+    code: 'PE',
+    name: 'LISTA NACIONAL (DEU)',
+  });
+  writeChamber(
+    'pe-2026-senado',
+    'peru/2026/final/senado_2026_86pct.results.csv',
+    [...deu, ...unitsOf(rows, 'senado_regional', circ, null)],
+    colours,
+  );
+}
+
+const CONVERSIONS: Readonly<Record<string, () => void>> = {
+  'congress-2021': congress2021,
+  'runoff-2026': runoff2026,
+  'first-round-2026': firstRound2026,
+  'runoff-2026-final': runoff2026Final,
+  'runoff-2026-course': runoff2026Course,
+  'first-round-2026-final': firstRound2026Final,
+  'congress-2026': congress2026,
+};
+const asked = process.argv.slice(2);
+for (const [name, run] of Object.entries(CONVERSIONS))
+  if (asked.length === 0 || asked.includes(name)) run();

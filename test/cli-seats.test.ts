@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/program.js';
 import { dataPath } from '../src/io/paths.js';
+import { putPublishedElection } from '../src/results/published-load.js';
+import { getSeats } from '../src/results/service.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -192,6 +195,61 @@ describe('cifra seats', () => {
     expect((await cli('seats', '--rules', 'x', '--votes', 'y', '--seed', '-3')).code).toBe(2);
     expect((await cli('nonsense')).code).toBe(2);
     expect((await cli('seats', '--rules', 'x', '--votes', 'y', '--format', 'xml')).code).toBe(2);
+  });
+});
+
+describe('cifra seats --election: the seats of a stored election, from the service the API uses', () => {
+  const db = join(dir, 'stored.db');
+  const ready = (async () => {
+    const store = new SqliteStore(db);
+    await store.migrate();
+    for (const id of ['pe-2021-congreso', 'pe-2026-diputados', 'pe-2026-senado'])
+      expect((await putPublishedElection(store, id)).ok).toBe(true);
+    const doc = await getSeats(store, 'pe-2026-diputados');
+    await store.close();
+    return doc;
+  })();
+
+  it("prints cifra's seats with the valla, the reported composition and the difference, and the note", async () => {
+    await ready;
+    const r = await cli('seats', '--election', 'pe-2026-diputados', '--db', db);
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe(
+      'pe-2026-diputados — seats computed by cifra from ONPE votes per circunscripción at ~86 % of actas, 11 May 2026 17:46, third-party capture',
+    );
+    expect(r.out).toMatch(/PARTIDO PAÍS PARA TODOS .*│ 5 +│ 0 +│ excluded: 5 prelim\. seats < 7/);
+    expect(r.out).toContain('reported composition (third-party: a public seat simulator');
+    expect(r.out).toMatch(/FUERZA POPULAR +│ 39 +│ 41 +│ -2/);
+    expect(r.out).toMatch(/AHORA NACIÓN - AN +│ 11 +│ 10 +│ \+1/);
+    expect(lines.at(-1)).toMatch(
+      /^note: Seats computed by cifra with the ruleset pe-2026-diputados/,
+    );
+  });
+
+  it('--format json is the API document; csv gives the Senate per district and the reported seats', async () => {
+    const doc = await ready;
+    const j = await cli('seats', '--election', 'pe-2026-diputados', '--db', db, '--format', 'json');
+    expect(j.code).toBe(0);
+    expect(doc.ok && JSON.parse(j.out)).toEqual(doc.ok && JSON.parse(JSON.stringify(doc.value)));
+    const c = await cli('seats', '--election', 'pe-2026-senado', '--db', db, '--format', 'csv');
+    const lines = c.out.split('\n');
+    expect(lines).toContain('NACIONAL,FUERZA POPULAR,7');
+    expect(lines).toContain('TOTAL,FUERZA POPULAR,22');
+    expect(lines).toContain('REPORTED,FUERZA POPULAR,22');
+  });
+
+  it('published seats without district units are shown as published; misuse is a usage error', async () => {
+    await ready;
+    const r = await cli('seats', '--election', 'pe-2021-congreso', '--db', db);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('130 seats as published (official: JNE, Resolución N.° 0602-2021-JNE)');
+    const both = await cli('seats', '--election', 'pe-2026-senado', '--rules', 'x', '--db', db);
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('it takes no --rules');
+    const unknown = await cli('seats', '--election', 'pe-1990-senado', '--db', db);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('unknown_election');
   });
 });
 

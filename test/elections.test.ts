@@ -34,10 +34,12 @@ describe('bundled election manifests', () => {
       'pe-2021-congreso',
       'pe-2021-presidencial',
       'pe-2021-presidencial-segunda',
+      'pe-2026-diputados',
       'pe-2026-presidencial',
       'pe-2026-presidencial-distritos',
       'pe-2026-presidencial-segunda',
       'pe-2026-presidencial-segunda-2026-06-10',
+      'pe-2026-senado',
     ]);
     for (const id of ids) {
       const m = loadManifest(id);
@@ -49,6 +51,17 @@ describe('bundled election manifests', () => {
       expect(def.jurisdiction).toBe('pe');
       expect(def.manifest?.provenance).toMatch(/PROVENANCE\.md$/);
     }
+    const senate = loadManifest('pe-2026-senado');
+    expect(senate.ok && senate.value.manifest.status).toEqual({
+      kind: 'computed-by-cifra',
+      from: 'ONPE votes per circunscripción at ~86 % of actas, 11 May 2026 17:46, third-party capture',
+    });
+    expect(senate.ok && senate.value.manifest.seats?.kind).toBe('third-party');
+    expect(senate.ok && senate.value.manifest.districtUnits).toEqual({
+      level: 'circunscripcion',
+      by: 'code',
+      units: [{ level: 'national', code: 'PE', district: 'NACIONAL' }],
+    });
     const runoff = loadManifest('pe-2026-presidencial-segunda-2026-06-10');
     expect(runoff.ok && runoff.value.manifest.status).toEqual({
       kind: 'provisional',
@@ -92,6 +105,59 @@ describe('bundled election manifests', () => {
     expect(unknownRules.ok ? [] : unknownRules.error.map((i) => i.code)).toEqual([
       'ruleset_not_found',
     ]);
+  });
+
+  it('districtUnits: levels of the jurisdiction, districts of a list ruleset (election_invalid at the path)', () => {
+    const congress = JSON.parse(
+      readFileSync(dataPath('elections/pe-2021-congreso.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    const file = dataPath('peru/2021/congress/congress_2021_national_JNE_0602-2021.results.csv');
+    let n = 0;
+    const withUnits = (m: Record<string, unknown>, districtUnits: unknown): string => {
+      const p = join(dir, `units-${(n += 1)}.json`);
+      const sources = [{ ...(m['sources'] as object[])[0], file }];
+      writeFileSync(p, JSON.stringify({ ...m, sources, districtUnits }));
+      return p;
+    };
+    const paths = (ref: string) => {
+      const m = loadManifest(ref);
+      return m.ok ? [] : m.error.map((i) => [i.code, i.path.join('.')]);
+    };
+    expect(
+      paths(withUnits(congress, { level: 'circunscripcion', units: [] })),
+      'valid: codes of pe-2021-congreso',
+    ).toEqual([]);
+    expect(
+      paths(
+        withUnits(congress, {
+          level: 'region',
+          units: [{ level: 'national', code: 'PE', district: 'Atlantis' }],
+        }),
+      ),
+    ).toEqual([
+      ['election_invalid', 'districtUnits.level'],
+      ['election_invalid', 'districtUnits.units.0.district'],
+    ]);
+    const president = JSON.parse(
+      readFileSync(dataPath('elections/pe-2026-presidencial-segunda-2026-06-10.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    const p = join(dir, 'president-units.json');
+    writeFileSync(
+      p,
+      JSON.stringify({
+        ...president,
+        sources: [
+          {
+            ...(president['sources'] as object[])[0],
+            file: dataPath(
+              'peru/2026/runoff_partial_2026-06-10/runoff_2026-06-10_by_department.results.csv',
+            ),
+          },
+        ],
+        districtUnits: { level: 'department' },
+      }),
+    );
+    expect(paths(p)).toEqual([['election_invalid', 'districtUnits']]);
   });
 
   it("say which election an ONPE file's columns fit: first round 18 candidates, runoff 2", async () => {
@@ -198,10 +264,12 @@ describe('npm start loads every bundled manifest', () => {
       ['pe-2021-congreso', 'final'],
       ['pe-2021-presidencial', 'final'],
       ['pe-2021-presidencial-segunda', 'final'],
+      ['pe-2026-diputados', 'computed-by-cifra'],
       ['pe-2026-presidencial', 'final'],
       ['pe-2026-presidencial-distritos', 'provisional'],
       ['pe-2026-presidencial-segunda', 'final'],
       ['pe-2026-presidencial-segunda-2026-06-10', 'provisional'],
+      ['pe-2026-senado', 'computed-by-cifra'],
     ]);
     const imports = (await store.listImports()).length;
     out.length = 0;

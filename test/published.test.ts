@@ -1,6 +1,8 @@
 // Elections known only from published aggregates, loaded from their manifests (data/elections):
 // the official 2021 Congress result (R-0602-2021-JNE), the provisional 2026 first round by
-// district and runoff by department (ONPE captures). No code knows these elections.
+// district and runoff by department (ONPE captures), and the 2026 Deputies and Senate whose seats
+// cifra computes from ONPE's votes at ~86 % (a capture), beside the reported composition. No code
+// knows these elections.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProgressSchema, ResultsSchema, SeatsSchema, ElectionsSchema } from '../src/api/schemas.js';
@@ -19,6 +21,8 @@ beforeAll(async () => {
     'pe-2021-congreso',
     'pe-2026-presidencial-distritos',
     'pe-2026-presidencial-segunda-2026-06-10',
+    'pe-2026-diputados',
+    'pe-2026-senado',
   ]) {
     const r = await putPublishedElection(store, id);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
@@ -37,8 +41,10 @@ describe('published elections', () => {
       ElectionsSchema.parse(await get('/api/v1/elections')).elections.map((e) => [e.id, e.status]),
     ).toEqual([
       ['pe-2021-congreso', 'final'],
+      ['pe-2026-diputados', 'computed-by-cifra'],
       ['pe-2026-presidencial-distritos', 'provisional'],
       ['pe-2026-presidencial-segunda-2026-06-10', 'provisional'],
+      ['pe-2026-senado', 'computed-by-cifra'],
     ]);
   });
 
@@ -122,5 +128,104 @@ describe('2026 first round, provisional by district', () => {
       ProgressSchema.parse(await get('/api/v1/progress?election=pe-2026-presidencial-distritos'))
         .published?.pctCounted,
     ).toBe('96.160');
+  });
+});
+
+describe('2026 Congress: seats computed by cifra from the ~86 % votes, the reported composition beside them', () => {
+  const FROM =
+    'ONPE votes per circunscripción at ~86 % of actas, 11 May 2026 17:46, third-party capture';
+  const seatsOf = async (id: string) => {
+    const s = SeatsSchema.parse(await get(`/api/v1/seats?election=${id}`));
+    if (s.kind !== 'list') throw new Error(`${id}: cifra's list seats expected, got ${s.kind}`);
+    return s;
+  };
+
+  it('Deputies: labelled computed by cifra, with the status and source of the votes', async () => {
+    const s = await seatsOf('pe-2026-diputados');
+    expect(s.computedBy).toBe('cifra');
+    expect(s.figures).toMatchObject({
+      status: { kind: 'computed-by-cifra', from: FROM },
+      provenance: 'peru/2026/final/PROVENANCE.md',
+    });
+    expect(s.figures?.source).toContain('MathieuR04/elecciones-peru-2026');
+    expect(s.result.rules).toBe('pe-2026-diputados');
+    expect(s.result.totalSeats).toBe(130);
+    expect(s.result.seats['FUERZA POPULAR']).toBe(39);
+  });
+
+  it('Deputies: the reported composition is third-party, with its source, never official', async () => {
+    const s = await seatsOf('pe-2026-diputados');
+    expect(s.reported).toMatchObject({ kind: 'third-party', totalSeats: 130 });
+    expect(s.reported?.seats['FUERZA POPULAR']).toBe(41);
+    expect(s.reported?.source).toContain('not a JNE table');
+    expect(JSON.stringify(s)).not.toContain('"official"');
+  });
+
+  it('Deputies: the difference per party, and a note that says why (votes at 86 %, not final)', async () => {
+    const s = await seatsOf('pe-2026-diputados');
+    expect(s.differences).toEqual([
+      { party: 'FUERZA POPULAR', computed: 39, reported: 41, difference: -2 },
+      { party: 'JUNTOS POR EL PERÚ', computed: 32, reported: 32, difference: 0 },
+      { party: 'PARTIDO DEL BUEN GOBIERNO', computed: 18, reported: 18, difference: 0 },
+      { party: 'RENOVACIÓN POPULAR', computed: 16, reported: 15, difference: 1 },
+      { party: 'PARTIDO CÍVICO OBRAS', computed: 14, reported: 14, difference: 0 },
+      { party: 'AHORA NACIÓN - AN', computed: 11, reported: 10, difference: 1 },
+    ]);
+    expect(s.note).toContain(`from ${FROM}`);
+    expect(s.note).toContain('3 lists differ (FUERZA POPULAR 39 here, 41 reported;');
+    expect(s.note).toContain('not from the final count');
+  });
+
+  it('Deputies: why País para Todos takes no seat — 5.792 % of the valid votes, 5 preliminary deputies of the 7 required', async () => {
+    const r = (await seatsOf('pe-2026-diputados')).result;
+    expect(r.votes.find((v) => v.party === 'PARTIDO PAÍS PARA TODOS')?.pctValid).toBe('5.792');
+    expect(r.preliminarySeats?.['PARTIDO PAÍS PARA TODOS']).toBe(5);
+    expect(r.excluded.filter((e) => e.party === 'PARTIDO PAÍS PARA TODOS')).toEqual([
+      {
+        party: 'PARTIDO PAÍS PARA TODOS',
+        reason: 'below_seats',
+        seats: 5,
+        districtsWon: 4,
+        required: 7,
+        requiredDistricts: 0,
+      },
+    ]);
+    const apra = r.excluded.filter((e) => e.party === 'PARTIDO APRISTA PERUANO');
+    expect(apra.map((e) => e.reason)).toEqual(['below_share', 'below_seats']);
+    expect(apra[0]).toMatchObject({ votes: 235_427, total: 12_676_827, required: '5.000%' });
+    expect(r.nullity).toMatchObject({ blank: 2_200_419, null: 2_540_413, nullityReached: false });
+  });
+
+  it('Senate: the national list is the national unit, the regional lists the circunscripciones; cifra equals the reported seats', async () => {
+    const national = ResultsSchema.parse(await get('/api/v1/results?election=pe-2026-senado'))
+      .units[0];
+    expect(national?.name).toBe('LISTA NACIONAL (DEU)');
+    expect(national?.choices.find((c) => c.party === 'FUERZA POPULAR')?.votes).toBe(1_866_220);
+    const circ = ResultsSchema.parse(
+      await get('/api/v1/results?election=pe-2026-senado&level=circunscripcion'),
+    ).units;
+    expect(circ).toHaveLength(27);
+    expect(circ.find((u) => u.code === '15')?.name).toBe('Lima Metropolitana');
+    const s = await seatsOf('pe-2026-senado');
+    expect(s.result.options['senate-share']).toBe('pooled');
+    expect(s.result.districts.map((d) => d.district)).toContain('NACIONAL');
+    expect(s.differences?.every((d) => d.difference === 0)).toBe(true);
+    expect(s.note).toContain('the same seats for every list');
+    expect(s.result.excluded.find((e) => e.party === 'PARTIDO PAÍS PARA TODOS')).toMatchObject({
+      reason: 'below_seats',
+      seats: 2,
+      required: 3,
+    });
+  });
+
+  it('progress says the figures are computed by cifra from votes only, and which units are districts', async () => {
+    const p = ProgressSchema.parse(await get('/api/v1/progress?election=pe-2026-diputados'));
+    expect(p.published).toMatchObject({
+      status: 'computed-by-cifra',
+      figures: 'votes',
+      pctCounted: null,
+      districtUnits: { level: 'circunscripcion', by: 'code', units: [] },
+    });
+    expect(p.snapshotTime).toBe("11/05/2026 17:46 (Lima): ONPE at 85.991 % of the Deputies' actas");
   });
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { StatusSchema } from '../core/model/manifest.js';
 import { ACTA_STATES } from '../core/model/acta.js';
 import { ISSUE_CODES } from '../core/issues.js';
+import { DistrictUnitsSchema, StatusSchema } from '../core/model/manifest.js';
+import { SeatDifferenceSchema, SeatFiguresSchema } from '../results/seats.js';
 
 /** Response schemas of the HTTP API: the OpenAPI document is generated from these, and the API
  * tests parse every response with them, so code, contract and docs cannot drift apart. */
@@ -118,6 +119,7 @@ export const ProgressSchema = z.object({
       pctCounted: z.string().nullable(),
       source: z.string(),
       figures: z.enum(['complete', 'votes', 'valid-only', 'blank-null-combined']),
+      districtUnits: DistrictUnitsSchema.optional(),
     })
     .optional(),
   /** What the election's manifest says: how far the figures go, their sources and provenance. */
@@ -154,22 +156,113 @@ export const CandidatesSchema = z.object({
 });
 
 const seatsMap = z.record(z.string(), z.number().int());
-/** Seats a source published, labelled with who published them. */
+/** Seats a source published, with who published them (never cifra's computation). */
+function publishedSeatsResult<K extends 'official' | 'third-party'>(kind: z.ZodType<K>) {
+  return z.object({
+    kind,
+    source: z.string(),
+    totalSeats: z.number().int(),
+    seats: seatsMap,
+    passed: z.array(z.string()),
+    valla: z.string(),
+    seatsByDistrict: seatsMap,
+    note: z.string().optional(),
+  });
+}
 function publishedSeats<K extends 'official' | 'third-party'>(kind: K) {
   return z.object({
     election: z.string(),
     kind: z.literal(kind),
-    result: z.object({
-      kind: z.literal(kind),
-      source: z.string(),
-      totalSeats: z.number().int(),
-      seats: seatsMap,
-      passed: z.array(z.string()),
-      valla: z.string(),
-      seatsByDistrict: seatsMap,
-    }),
+    result: publishedSeatsResult(z.literal(kind)),
   });
 }
+
+/** Why a list takes no seat: one entry per condition of the valla it failed. */
+const ExclusionSchema = z.discriminatedUnion('reason', [
+  z.object({
+    party: z.string(),
+    reason: z.literal('below_share'),
+    votes: z.number().int(),
+    total: z.number().int(),
+    required: z.string().describe('the share required, e.g. "5.000%"'),
+    district: z.string().optional(),
+  }),
+  z.object({
+    party: z.string(),
+    reason: z.literal('below_votes'),
+    votes: z.number().int(),
+    required: z.number().int(),
+  }),
+  z.object({
+    party: z.string(),
+    reason: z.literal('below_seats'),
+    seats: z.number().int().describe('seats in the preliminary allocation'),
+    districtsWon: z.number().int(),
+    required: z.number().int(),
+    requiredDistricts: z.number().int(),
+  }),
+]);
+
+/** Seats computed by cifra with the election's ruleset (`cifra seats --format json`). */
+const SeatResultSchema = z
+  .object({
+    rules: z.string(),
+    options: z.record(z.string(), z.string()),
+    totalSeats: z.number().int(),
+    seats: seatsMap,
+    districts: z.array(
+      z
+        .object({
+          district: z.string(),
+          totalSeats: z.number().int(),
+          seats: seatsMap,
+          unallocated: z.number().int(),
+        })
+        .loose(),
+    ),
+    passed: z.array(z.string()),
+    excluded: z.array(ExclusionSchema),
+    ties: z.array(
+      z
+        .object({
+          stage: z.string(),
+          district: z.string(),
+          candidates: z.array(z.string()),
+          seatsInContention: z.number().int(),
+          resolution: z.string(),
+        })
+        .loose(),
+    ),
+    draws: z.array(
+      z
+        .object({
+          seed: z.number().int(),
+          district: z.string(),
+          candidates: z.array(z.string()),
+          winners: z.array(z.string()),
+        })
+        .loose(),
+    ),
+    votes: z.array(z.object({ party: z.string(), votes: z.number().int(), pctValid: pct })),
+    preliminarySeats: seatsMap
+      .nullable()
+      .describe("each list's seats in the preliminary allocation that counts seats for the valla"),
+    nullity: z
+      .object({
+        valid: z.number().int(),
+        blank: z.number().int(),
+        null: z.number().int(),
+        emitted: z.number().int(),
+        const184: z.boolean(),
+        loe365: z.boolean(),
+        binding: z.string(),
+        nullityReached: z.boolean(),
+      })
+      .nullable(),
+    issues: z.array(IssueSchema),
+  })
+  .loose();
+
 export const SeatsSchema = z.discriminatedUnion('kind', [
   publishedSeats('official'),
   publishedSeats('third-party'),
@@ -201,49 +294,22 @@ export const SeatsSchema = z.discriminatedUnion('kind', [
   z.object({
     election: z.string(),
     kind: z.literal('list'),
-    result: z
-      .object({
-        rules: z.string(),
-        totalSeats: z.number().int(),
-        seats: seatsMap,
-        districts: z.array(
-          z
-            .object({
-              district: z.string(),
-              totalSeats: z.number().int(),
-              seats: seatsMap,
-              unallocated: z.number().int(),
-            })
-            .loose(),
-        ),
-        passed: z.array(z.string()),
-        excluded: z.array(
-          z.object({ party: z.string(), reason: z.enum(['below_share', 'below_seats']) }).loose(),
-        ),
-        ties: z.array(
-          z
-            .object({
-              stage: z.string(),
-              district: z.string(),
-              candidates: z.array(z.string()),
-              seatsInContention: z.number().int(),
-              resolution: z.string(),
-            })
-            .loose(),
-        ),
-        draws: z.array(
-          z
-            .object({
-              seed: z.number().int(),
-              district: z.string(),
-              candidates: z.array(z.string()),
-              winners: z.array(z.string()),
-            })
-            .loose(),
-        ),
-        issues: z.array(IssueSchema),
-      })
-      .loose(),
+    computedBy: z.literal('cifra').describe('these seats are computed by cifra, not published'),
+    figures: SeatFiguresSchema.optional().describe(
+      'the status and source of the votes the seats were computed from',
+    ),
+    result: SeatResultSchema,
+    reported: publishedSeatsResult(z.enum(['official', 'third-party']))
+      .optional()
+      .describe("the composition a source reported, beside cifra's and never mixed with it"),
+    differences: z
+      .array(SeatDifferenceSchema)
+      .optional()
+      .describe("per party, cifra's seats less the reported ones"),
+    note: z
+      .string()
+      .optional()
+      .describe('what the computation rests on and how it compares with the reported one'),
   }),
 ]);
 

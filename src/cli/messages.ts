@@ -12,7 +12,7 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
   },
   duplicate_row: { en: 'the same row appears twice', es: 'la misma fila aparece dos veces' },
   unknown_district: {
-    en: 'district not in the ruleset or districts file',
+    en: 'district not in the ruleset or districts file (or a published unit no district of the ruleset)',
     es: 'circunscripción desconocida',
   },
   unknown_party: {

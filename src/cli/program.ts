@@ -3,7 +3,7 @@ import { runApportion } from './commands/apportion.js';
 import { runRules } from './commands/rules.js';
 import { runDemo } from './commands/demo.js';
 import { runPresident } from './commands/president.js';
-import { runSeats } from './commands/seats.js';
+import { runElectionSeats, runSeats } from './commands/seats.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type CliIo, type OutputFormat } from './io.js';
 import {
   runActa,
@@ -117,6 +117,69 @@ function collectOption(v: string, prev: Record<string, string>): Record<string, 
   return { ...prev, [m[1] as string]: m[2] as string };
 }
 
+interface SeatsOptions {
+  rules?: string;
+  votes?: string;
+  election?: string;
+  db: string;
+  districts?: string;
+  candidates?: string;
+  parties?: string;
+  seed?: number;
+  option: Record<string, string>;
+  method?: string;
+  threshold?: string;
+  seats?: number;
+  format: OutputFormat;
+}
+
+/** `cifra seats`: a ruleset and vote files, or (`--election`) a stored election — not both. */
+async function seatsCommand(o: SeatsOptions, io: CliIo): Promise<number> {
+  if (o.election !== undefined) {
+    const given = (
+      [
+        'rules',
+        'votes',
+        'districts',
+        'candidates',
+        'parties',
+        'method',
+        'threshold',
+        'seats',
+      ] as const
+    ).filter((k) => o[k] !== undefined);
+    const fileOnly = [...given, ...(Object.keys(o.option).length > 0 ? ['option'] : [])];
+    if (fileOnly.length > 0) {
+      io.err(
+        `error: --election reads a stored election through its own ruleset; it takes no ${fileOnly.map((k) => `--${k}`).join(', ')}`,
+      );
+      return EXIT_USAGE;
+    }
+    const election = o.election;
+    return withStore(o.db, (store) =>
+      runElectionSeats(store, { election, seed: o.seed, format: o.format }, io),
+    );
+  }
+  if (o.rules === undefined || o.votes === undefined) {
+    io.err('error: cifra seats needs --rules <id|file> and --votes <file>, or --election <id>');
+    return EXIT_USAGE;
+  }
+  return runSeats(
+    {
+      rules: o.rules,
+      votes: o.votes,
+      districts: o.districts,
+      candidates: o.candidates,
+      parties: o.parties,
+      seed: o.seed,
+      options: o.option,
+      whatIf: { method: o.method, threshold: o.threshold, seats: o.seats },
+      format: o.format,
+    },
+    io,
+  );
+}
+
 /**
  * Runs the CLI with injected IO and returns the exit code: 0 ok, 1 input or domain issues,
  * 2 usage, 70 internal error. Async commands (ingest, serve) resolve to their code.
@@ -132,16 +195,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   program
     .command('seats')
     .description(
-      'allocate seats from votes under a ruleset (valla, cifra repartidora, tiers, ties)',
+      'allocate seats from votes under a ruleset (valla, cifra repartidora, tiers, ties); or, with --election, the seats of an election in the store as the API serves them',
     )
-    .requiredOption(
-      '--rules <id|file>',
-      'a built-in ruleset (see `cifra rules`) or a ruleset file (.json)',
-    )
-    .requiredOption(
+    .option('--rules <id|file>', 'a built-in ruleset (see `cifra rules`) or a ruleset file (.json)')
+    .option(
       '--votes <file>',
       'CSV district,party,votes[,alliance,position,group] (district NACIONAL for national lists)',
     )
+    .option(
+      '--election <id>',
+      "instead of --rules and --votes: an election in the store (--db), through its ruleset, with any reported composition beside cifra's",
+    )
+    .addOption(dbOption())
     .option(
       '--districts <file>',
       'CSV district,seats[,blank,null,electorate]: replaces the ruleset table, names as given',
@@ -172,36 +237,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       wholeNumber('--seats'),
     )
     .addOption(formatOption())
-    .action(
-      (o: {
-        rules: string;
-        votes: string;
-        districts?: string;
-        candidates?: string;
-        parties?: string;
-        seed?: number;
-        option: Record<string, string>;
-        method?: string;
-        threshold?: string;
-        seats?: number;
-        format: OutputFormat;
-      }) => {
-        code = runSeats(
-          {
-            rules: o.rules,
-            votes: o.votes,
-            districts: o.districts,
-            candidates: o.candidates,
-            parties: o.parties,
-            seed: o.seed,
-            options: o.option,
-            whatIf: { method: o.method, threshold: o.threshold, seats: o.seats },
-            format: o.format,
-          },
-          io,
-        );
-      },
-    );
+    .action(async (o: SeatsOptions) => {
+      code = await seatsCommand(o, io);
+    });
 
   program
     .command('apportion')

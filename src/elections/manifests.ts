@@ -5,12 +5,15 @@ import { issue, type Issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import {
   ManifestSchema,
+  type DistrictUnits,
   type ElectionManifest,
   type ManifestSource,
 } from '../core/model/manifest.js';
+import { nameKey } from '../core/names.js';
+import type { Ruleset } from '../core/rulesets/ruleset.js';
 import { err, ok, type Result } from '../core/result.js';
 import { dataPath } from '../io/paths.js';
-import { loadJurisdiction } from '../jurisdictions/load.js';
+import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import { isRulesetPath, loadRuleset } from './rulesets.js';
 
 /**
@@ -97,6 +100,8 @@ function readManifest(ref: string, path: string): Result<LoadedManifest, Issue[]
   if (!rs.ok) issues.push(...rs.error.map((i) => ({ ...i, path: ['ruleset', ...i.path] })));
   const j = loadJurisdiction(m.jurisdiction);
   if (!j.ok) issues.push(...j.error.map((i) => ({ ...i, path: ['jurisdiction', ...i.path] })));
+  if (m.districtUnits !== undefined && rs.ok && j.ok)
+    issues.push(...checkDistrictUnits(m.districtUnits, rs.value, j.value, path));
   const ids = m.choices.map((c) => c.id);
   ids.forEach((id, i) => {
     if (ids.indexOf(id) !== i)
@@ -116,6 +121,43 @@ function readManifest(ref: string, path: string): Result<LoadedManifest, Issue[]
     if (!existsSync(f)) issues.push(issue('file_unreadable', ['sources', i, 'file'], { file: f }));
   });
   return issues.length > 0 ? err(issues) : ok({ manifest: m, path, files, course, ruleset });
+}
+
+/**
+ * `districtUnits` against the ruleset and the jurisdiction: its levels are the jurisdiction's, the
+ * ruleset is a list ruleset whose districts have codes (when matched by code), and every named
+ * district is one of the ruleset's (by name or alias).
+ */
+function checkDistrictUnits(
+  d: DistrictUnits,
+  rs: Ruleset,
+  j: LoadedJurisdiction,
+  file: string,
+): Issue[] {
+  const bad = (path: (string | number)[], problem: string, more: object = {}): Issue =>
+    issue('election_invalid', ['districtUnits', ...path], { file, problem, ...more });
+  if (rs.kind !== 'list') return [bad([], 'seats from district units need a list ruleset')];
+  const issues: Issue[] = [];
+  const levels = [d.level, ...d.units.map((u) => u.level)];
+  levels.forEach((level, i) => {
+    if (!j.isLevel(level))
+      issues.push(
+        bad(i === 0 ? ['level'] : ['units', i - 1, 'level'], 'not a level of the jurisdiction', {
+          level,
+          allowed: j.levelIds,
+        }),
+      );
+  });
+  if (d.by === 'code' && rs.districts.some((x) => x.code === undefined))
+    issues.push(bad(['by'], "the ruleset's districts have no codes: match by name"));
+  const names = new Set(
+    rs.districts.flatMap((x) => [x.name, ...(x.aliases ?? [])].map((n) => nameKey(n))),
+  );
+  d.units.forEach((u, i) => {
+    if (!names.has(nameKey(u.district)))
+      issues.push(bad(['units', i, 'district'], 'not a district of the ruleset', u));
+  });
+  return issues;
 }
 
 /** The SHA-256 of each source file that does not match the manifest's `sha256`. */
@@ -189,6 +231,7 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
                   : null,
             source: m.sources.map((s) => s.publisher).join('; '),
             figures: m.figures,
+            ...(m.districtUnits === undefined ? {} : { districtUnits: m.districtUnits }),
           },
         }
       : {}),

@@ -1,14 +1,17 @@
 import type { Issue } from '../core/issues.js';
 import { issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
-import { computeSeats, type SeatResult } from '../core/pipeline/seats.js';
-import { decidePresidentialRound, type PresidentialResult } from '../core/rules/presidential.js';
+import { computeSeats } from '../core/pipeline/seats.js';
+import { decidePresidentialRound } from '../core/rules/presidential.js';
 import { loadRuleset } from '../elections/rulesets.js';
 import type { Level } from '../core/tally/aggregate.js';
 import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type { ActaVersion, ImportRecord, PlaceNames, Store, StoredActa } from '../store/store.js';
 import { buildResults, type ResultsDocument, type ResultUnit } from './documents.js';
 import type { PublishedSeatsFile } from '../core/model/manifest.js';
+import { seatFigures, seatsFromPublishedUnits, type SeatsDocument } from './seats.js';
+
+export type { ListSeatsDocument, SeatsDocument } from './seats.js';
 
 /** The read side shared by the HTTP API, `cifra publish` and the CLI. Errors are issues. */
 export type Found<T> =
@@ -62,20 +65,6 @@ function aboutOf(def: ElectionDef): ProgressDocument['about'] | undefined {
     ...(m.reported === undefined ? {} : { reported: m.reported }),
   };
 }
-
-export type SeatsDocument =
-  /** Seats a source published (never cifra's): the electoral authority's, or a third party's. */
-  | {
-      readonly election: string;
-      readonly kind: 'official' | 'third-party';
-      readonly result: PublishedSeatsFile;
-    }
-  | {
-      readonly election: string;
-      readonly kind: 'presidential';
-      readonly result: PresidentialResult;
-    }
-  | { readonly election: string; readonly kind: 'list'; readonly result: SeatResult };
 
 export interface ActaDocument {
   readonly election: string;
@@ -292,7 +281,12 @@ export async function getProgress(
   };
 }
 
-/** Seats or the presidential outcome, from the current results through the election's ruleset. */
+/**
+ * Seats or the presidential outcome, through the election's ruleset: from the store's actas, or
+ * from published units that are the ruleset's districts (`districtUnits`: cifra's computation,
+ * the reported composition beside it). Published seats without such units are served as
+ * published (official or third-party), never as cifra's.
+ */
 export async function getSeats(
   store: Store,
   id: string | undefined,
@@ -301,16 +295,13 @@ export async function getSeats(
   const found = await electionWithJurisdiction(store, id);
   if (!found.ok) return found;
   const def = found.value.def;
-  const official = def.published ? await store.publishedSeats(def.id) : null;
-  if (official)
-    return {
-      ok: true,
-      value: {
-        election: def.id,
-        kind: (official as PublishedSeatsFile).kind,
-        result: official as PublishedSeatsFile,
-      },
-    };
+  const map = def.published?.districtUnits;
+  const published =
+    def.published && map === undefined
+      ? ((await store.publishedSeats(def.id)) as PublishedSeatsFile | null)
+      : null;
+  if (published)
+    return { ok: true, value: { election: def.id, kind: published.kind, result: published } };
   const rs = loadRuleset(def.ruleset);
   if (!rs.ok) return { ok: false, issues: rs.error };
   if (rs.value.kind === 'presidential') {
@@ -335,13 +326,25 @@ export async function getSeats(
       },
     };
   }
+  if (map !== undefined)
+    return { ok: true, value: await seatsFromPublishedUnits(store, def, rs.value, map, seed) };
   // the electoral districts' votes, named as the ruleset's districts (Peru: circunscripciones)
   const circ = await buildResults(store, def, found.value.jurisdiction.electoralDistricts);
   const votes = circ.units.flatMap((u) =>
     u.choices.map((c) => ({ district: u.name, party: c.party || c.label, votes: c.votes })),
   );
   const result = computeSeats(rs.value, { votes }, { seed });
-  return { ok: true, value: { election: def.id, kind: 'list', result } };
+  const figures = seatFigures(def);
+  return {
+    ok: true,
+    value: {
+      election: def.id,
+      kind: 'list',
+      computedBy: 'cifra',
+      ...(figures === undefined ? {} : { figures }),
+      result,
+    },
+  };
 }
 
 export async function getActa(

@@ -4,6 +4,8 @@ import type { Ratio } from '../../core/ratio.js';
 import type { WhatIf } from '../../core/rulesets/overrides.js';
 import { computeSeats, type SeatResult, type TierReport } from '../../core/pipeline/seats.js';
 import { loadRuleset } from '../../elections/rulesets.js';
+import { getSeats, type ListSeatsDocument, type SeatsDocument } from '../../results/service.js';
+import type { Store } from '../../store/store.js';
 import { renderTable, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { formatIssue } from '../messages.js';
@@ -65,6 +67,93 @@ export function runSeats(args: SeatsArgs, io: CliIo): number {
   printIssues(io, result.issues);
   io.out(renderSeats(result, args.format));
   return hasErrors(result.issues) ? EXIT_ISSUES : EXIT_OK;
+}
+
+/**
+ * `cifra seats --election ID`: the seats of an election in the store, as the API serves them —
+ * cifra's computation with the election's ruleset (from its actas, or from published units that
+ * are its districts) with any reported composition beside it, or the seats a source published.
+ */
+export async function runElectionSeats(
+  store: Store,
+  args: { election: string; seed?: number | undefined; format: OutputFormat },
+  io: CliIo,
+): Promise<number> {
+  const found = await getSeats(store, args.election, args.seed);
+  if (!found.ok) return (printIssues(io, found.issues), EXIT_ISSUES);
+  const doc = found.value;
+  const issues = doc.kind === 'list' ? doc.result.issues : [];
+  printIssues(io, issues);
+  io.out(
+    args.format === 'json' ? JSON.stringify(doc, null, 2) : renderSeatsDocument(doc, args.format),
+  );
+  return hasErrors(issues) ? EXIT_ISSUES : EXIT_OK;
+}
+
+function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv'): string {
+  switch (doc.kind) {
+    case 'list':
+      return format === 'csv' ? listSeatsCsv(doc) : renderListSeats(doc);
+    case 'official':
+    case 'third-party': {
+      const r = doc.result;
+      if (format === 'csv')
+        return [
+          csvLine(['party', 'seats']),
+          ...Object.entries(r.seats).map((e) => csvLine(e)),
+        ].join('\n');
+      return [
+        `${doc.election} — ${r.totalSeats} seats as published (${doc.kind}: ${r.source})`,
+        renderTable(['party', 'seats'], Object.entries(r.seats)),
+        ...(r.valla ? [`valla: ${r.valla}`] : []),
+      ].join('\n');
+    }
+    case 'presidential': {
+      const o = doc.result.outcome;
+      const text =
+        o.kind === 'winner'
+          ? `winner (${o.round}): ${o.winner}`
+          : o.kind === 'runoff'
+            ? `runoff: ${o.pair.join(' · ')}`
+            : `tie (${o.stage}): ${o.candidates.join(', ')}`;
+      return `${doc.election} — ${text}${doc.provisional ? ' (provisional count)' : ''}`;
+    }
+  }
+}
+
+/** cifra's seats, then the reported composition with the difference per party, then the note. */
+function renderListSeats(doc: ListSeatsDocument): string {
+  const f = doc.figures;
+  const status =
+    f === undefined ? '' : f.status.kind === 'computed-by-cifra' ? f.status.from : f.status.kind;
+  const out = [
+    `${doc.election} — seats computed by cifra${status ? ` from ${status}` : ''}`,
+    ...(f ? [`source: ${f.source} (${f.asOf}; data/${f.provenance})`] : []),
+    renderSeats(doc.result, 'table'),
+  ];
+  if (doc.reported !== undefined)
+    out.push(
+      `reported composition (${doc.reported.kind}: ${doc.reported.source})`,
+      renderTable(
+        ['party', 'cifra', 'reported', 'difference'],
+        (doc.differences ?? []).map((d) => [
+          d.party,
+          d.computed,
+          d.reported,
+          d.difference > 0 ? `+${d.difference}` : d.difference,
+        ]),
+      ),
+    );
+  if (doc.note !== undefined) out.push(`note: ${doc.note}`);
+  return out.join('\n');
+}
+
+/** CSV: cifra's seats per district and in total, then the reported seats (district REPORTED). */
+function listSeatsCsv(doc: ListSeatsDocument): string {
+  const reported = Object.entries(doc.reported?.seats ?? {}).map(([p, s]) =>
+    csvLine(['REPORTED', p, s]),
+  );
+  return [renderSeats(doc.result, 'csv'), ...reported].join('\n');
 }
 
 const fraction = (r: Ratio): string =>

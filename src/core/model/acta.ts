@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import type { ElectionManifest, ElectionStatus, ManifestSource } from './manifest.js';
+import type {
+  DistrictUnits,
+  ElectionManifest,
+  ElectionStatus,
+  ManifestSource,
+} from './manifest.js';
 
 /**
  * An acta: the tally sheet of one mesa for one election — the unit cifra ingests, validates and
@@ -133,6 +138,8 @@ export interface ElectionDef {
     readonly source: string;
     /** Which figures the source has: all; votes, blank and null (no electors); valid votes only; or blank and null together. */
     readonly figures: 'complete' | 'votes' | 'valid-only' | 'blank-null-combined';
+    /** The units that are the ruleset's districts: cifra computes seats from them. */
+    readonly districtUnits?: DistrictUnits;
   };
   /** Count pending actas that carry figures (a final release with stale labels); default false. */
   readonly pendingFiguresCount?: boolean;

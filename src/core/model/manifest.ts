@@ -88,8 +88,32 @@ export const PublishedSeatsSchema = z.strictObject({
   passed: z.array(z.string()).default([]),
   valla: z.string().default(''),
   seatsByDistrict: z.record(z.string(), z.number().int().min(0)).default({}),
+  /** Why these seats may differ from seats computed from the manifest's votes (shown beside them). */
+  note: z.string().min(1).optional(),
 });
 export type PublishedSeatsFile = z.infer<typeof PublishedSeatsSchema>;
+
+/**
+ * Aggregates only: which published units are the districts of the election's ruleset, so that
+ * cifra can compute seats from them. Each unit of `level` is the ruleset district whose `code`
+ * is the unit's code (`by: code`) or whose name or alias is the unit's name (`by: name`); each
+ * of `units` is one more district, named (e.g. the national unit that holds a national list's
+ * votes: the Senate's `NACIONAL`).
+ */
+export const DistrictUnitsSchema = z.strictObject({
+  level: z.string().min(1),
+  by: z.enum(['code', 'name']).default('code'),
+  units: z
+    .array(
+      z.strictObject({
+        level: z.string().min(1),
+        code: z.string().min(1),
+        district: z.string().min(1),
+      }),
+    )
+    .default([]),
+});
+export type DistrictUnits = z.infer<typeof DistrictUnitsSchema>;
 
 export const ManifestSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -140,6 +164,8 @@ export const ManifestSchema = z.strictObject({
   /** The count's course: the national figures after each update (aggregate CSV, level `course`). */
   course: SourceSchema.optional(),
   seats: PublishedSeatsSchema.optional(),
+  /** Aggregates only: the units that are the ruleset's districts (seats computed by cifra). */
+  districtUnits: DistrictUnitsSchema.optional(),
   /** Count pending actas that carry figures (a final release with stale state labels). */
   pendingFiguresCount: z.boolean().default(false),
 });

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { PublishedSeatsFile } from '../core/model/manifest.js';
+import type { ListRuleset } from '../core/rulesets/ruleset.js';
+import { loadRuleset } from '../elections/rulesets.js';
+import type { ResultUnit } from './documents.js';
+import { districtVotes, seatDifferences, seatsNote } from './seats.js';
+
+const rs = loadRuleset('pe-2026-senado');
+if (!rs.ok || rs.value.kind !== 'list') throw new Error('pe-2026-senado');
+const SENATE: ListRuleset = rs.value;
+
+/** A published unit with the fields districtVotes reads. */
+function unit(level: string, code: string, name: string, votes: Record<string, number>) {
+  return {
+    level,
+    code,
+    name,
+    blank: 10,
+    null: 20,
+    choices: Object.entries(votes).map(([party, v]) => ({
+      id: party,
+      label: party,
+      party,
+      votes: v,
+    })),
+  } as unknown as ResultUnit;
+}
+
+describe('districtVotes(ruleset, districtUnits, units, withBlank)', () => {
+  it("maps a level's units by code and a named unit by a district's alias; other levels are not read", () => {
+    const r = districtVotes(
+      SENATE,
+      {
+        level: 'circunscripcion',
+        by: 'code',
+        units: [{ level: 'national', code: 'PE', district: 'DEU' }],
+      },
+      [
+        unit('circunscripcion', '15', 'Lima', { A: 5, B: 3 }),
+        unit('national', 'PE', 'TOTAL', { A: 9 }),
+        unit('department', '15', 'LIMA', { A: 1000 }),
+      ],
+      true,
+    );
+    expect(r.issues).toEqual([]);
+    expect(r.votes).toEqual([
+      { district: 'Lima Metropolitana', party: 'A', votes: 5 },
+      { district: 'Lima Metropolitana', party: 'B', votes: 3 },
+      { district: 'NACIONAL', party: 'A', votes: 9 },
+    ]);
+    expect(r.districts).toHaveLength(SENATE.districts.length);
+    expect(r.districts?.find((d) => d.district === 'NACIONAL')).toEqual({
+      district: 'NACIONAL',
+      seats: 30,
+      blank: 10,
+      null: 20,
+      electorate: undefined,
+    });
+    expect(r.districts?.find((d) => d.district === 'Amazonas')?.blank).toBeUndefined();
+  });
+
+  it('by name matches names and aliases; a unit that is no district is unknown_district; no blank for valid-only sources', () => {
+    const r = districtVotes(
+      SENATE,
+      { level: 'department', by: 'name', units: [] },
+      [unit('department', '15', 'LIMA', { A: 5 }), unit('department', '99', 'Atlantis', { A: 1 })],
+      false,
+    );
+    expect(r.votes).toEqual([{ district: 'Lima Metropolitana', party: 'A', votes: 5 }]);
+    expect(r.issues.map((i) => [i.code, i.path])).toEqual([
+      ['unknown_district', ['districtUnits', 'department', '99']],
+    ]);
+    expect(r.districts).toBeUndefined();
+  });
+});
+
+const REPORTED: PublishedSeatsFile = {
+  kind: 'third-party',
+  source: 'a simulator',
+  totalSeats: 5,
+  seats: { fp: 3, 'juntos por el perú': 2 },
+  passed: [],
+  valla: '',
+  seatsByDistrict: {},
+};
+
+describe('seatDifferences(computed, reported, choices)', () => {
+  it('reads a reported key as a choice id (its party) or a party name (case and spacing aside)', () => {
+    const choices = [{ id: 'fp', label: 'Fuerza Popular', party: 'FUERZA POPULAR' }];
+    expect(
+      seatDifferences(
+        { 'FUERZA POPULAR': 2, 'JUNTOS POR EL PERÚ': 2, 'RENOVACIÓN POPULAR': 1 },
+        REPORTED,
+        choices,
+      ),
+    ).toEqual([
+      { party: 'FUERZA POPULAR', computed: 2, reported: 3, difference: -1 },
+      { party: 'JUNTOS POR EL PERÚ', computed: 2, reported: 2, difference: 0 },
+      { party: 'RENOVACIÓN POPULAR', computed: 1, reported: 0, difference: 1 },
+    ]);
+  });
+});
+
+describe('seatsNote(rules, figures, reported, differences)', () => {
+  const figures = {
+    status: { kind: 'computed-by-cifra' as const, from: 'votes at 86 %' },
+    asOf: 'May',
+    source: 'a capture',
+    provenance: 'x/PROVENANCE.md',
+  };
+  it('names the ruleset and the figures; without a reported composition, nothing more', () => {
+    expect(seatsNote('r', figures, null, [])).toBe(
+      'Seats computed by cifra with the ruleset r from votes at 86 %.',
+    );
+  });
+  it("lists the parties that differ, then the reported source's own note", () => {
+    const note = seatsNote('r', figures, { ...REPORTED, note: 'Not final.' }, [
+      { party: 'A', computed: 2, reported: 3, difference: -1 },
+      { party: 'B', computed: 1, reported: 1, difference: 0 },
+    ]);
+    expect(note).toBe(
+      'Seats computed by cifra with the ruleset r from votes at 86 %. Beside them, the composition reported by a third-party source (a simulator): 1 list differs (A 2 here, 3 reported). Not final.',
+    );
+  });
+});

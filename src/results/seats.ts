@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import { issue, type Issue } from '../core/issues.js';
+import type { ElectionDef } from '../core/model/acta.js';
+import {
+  StatusSchema,
+  type DistrictUnits,
+  type PublishedSeatsFile,
+} from '../core/model/manifest.js';
+import { nameKey } from '../core/names.js';
+import {
+  computeSeats,
+  type DistrictRow,
+  type SeatResult,
+  type VoteRow,
+} from '../core/pipeline/seats.js';
+import { partyKey } from '../core/pipeline/seat-input.js';
+import type { PresidentialResult } from '../core/rules/presidential.js';
+import type { ListRuleset } from '../core/rulesets/ruleset.js';
+import type { Store } from '../store/store.js';
+import type { ResultUnit } from './documents.js';
+
+/** The figures seats were computed from: their status and source, as the manifest says. */
+export const SeatFiguresSchema = z.object({
+  status: StatusSchema,
+  asOf: z.string(),
+  source: z.string(),
+  provenance: z.string(),
+});
+export type SeatFigures = z.infer<typeof SeatFiguresSchema>;
+
+/** cifra's seats against the reported ones, for one party: `difference` = computed − reported. */
+export const SeatDifferenceSchema = z.object({
+  party: z.string(),
+  computed: z.number().int(),
+  reported: z.number().int(),
+  difference: z.number().int(),
+});
+export type SeatDifference = z.infer<typeof SeatDifferenceSchema>;
+
+/** cifra's own seat computation, with what a source reported beside it (never mixed). */
+export interface ListSeatsDocument {
+  readonly election: string;
+  readonly kind: 'list';
+  /** Always cifra: these seats are computed by cifra with the election's ruleset. */
+  readonly computedBy: 'cifra';
+  /** The status and source of the votes the seats were computed from. */
+  readonly figures?: SeatFigures;
+  readonly result: SeatResult;
+  /** The composition a source published (official or third-party), with its source. */
+  readonly reported?: PublishedSeatsFile;
+  /** Per party, cifra's seats less the reported ones (parties with seats in either). */
+  readonly differences?: readonly SeatDifference[];
+  /** What the computation rests on and how it relates to the reported composition (for screens). */
+  readonly note?: string;
+}
+
+export type SeatsDocument =
+  /** Seats a source published (never cifra's): the electoral authority's, or a third party's. */
+  | {
+      readonly election: string;
+      readonly kind: 'official' | 'third-party';
+      readonly result: PublishedSeatsFile;
+    }
+  | {
+      readonly election: string;
+      readonly kind: 'presidential';
+      readonly result: PresidentialResult;
+      readonly provisional?: boolean;
+    }
+  | ListSeatsDocument;
+
+/** The status and source of an election's figures, from its manifest (none for older stores). */
+export function seatFigures(def: ElectionDef): SeatFigures | undefined {
+  const m = def.manifest;
+  if (m === undefined) return undefined;
+  return {
+    status: m.status,
+    asOf: m.asOf,
+    source: m.sources.map((s) => s.publisher).join('; '),
+    provenance: m.provenance,
+  };
+}
+
+/**
+ * The votes of published units as the ruleset's districts (docs/elections.md, `districtUnits`):
+ * each unit of the mapped level is the district with its code (or name), each named unit the
+ * district named; blank and null go with each district when the source has them. A unit that
+ * is no district of the ruleset is an `unknown_district` issue.
+ */
+export function districtVotes(
+  ruleset: ListRuleset,
+  map: DistrictUnits,
+  units: readonly ResultUnit[],
+  withBlank: boolean,
+): { votes: VoteRow[]; districts: DistrictRow[] | undefined; issues: Issue[] } {
+  const byName = new Map<string, string>();
+  for (const d of ruleset.districts)
+    for (const n of [d.name, ...(d.aliases ?? [])]) byName.set(nameKey(n), d.name);
+  const byCode = new Map(ruleset.districts.map((d) => [d.code, d.name]));
+  const issues: Issue[] = [];
+  const found = new Map<string, ResultUnit>();
+  for (const u of units.filter((x) => x.level === map.level)) {
+    const district = map.by === 'code' ? byCode.get(u.code) : byName.get(nameKey(u.name));
+    if (district === undefined)
+      issues.push(
+        issue('unknown_district', ['districtUnits', u.level, u.code], {
+          district: u.name,
+          level: u.level,
+          code: u.code,
+          rules: ruleset.id,
+        }),
+      );
+    else found.set(district, u);
+  }
+  for (const named of map.units) {
+    const u = units.find((x) => x.level === named.level && x.code === named.code);
+    const district = byName.get(nameKey(named.district));
+    if (u !== undefined && district !== undefined) found.set(district, u);
+  }
+  const votes = [...found].flatMap(([district, u]) =>
+    u.choices.map((c) => ({ district, party: c.party || c.label, votes: c.votes })),
+  );
+  const districts = withBlank
+    ? ruleset.districts.map((d) => {
+        const u = found.get(d.name);
+        return {
+          district: d.name,
+          seats: d.seats,
+          blank: u?.blank,
+          null: u?.null,
+          electorate: d.electorate,
+        };
+      })
+    : undefined;
+  return { votes, districts, issues };
+}
+
+/**
+ * cifra's seats against a reported composition, per party: a reported key is a choice id (its
+ * party) or a party name; parties match as the seat engine matches them (case, spacing).
+ */
+export function seatDifferences(
+  computed: Readonly<Record<string, number>>,
+  reported: PublishedSeatsFile,
+  choices: ElectionDef['choices'],
+): SeatDifference[] {
+  const rows = new Map<string, { party: string; computed: number; reported: number }>();
+  const row = (party: string) => {
+    const k = partyKey(party);
+    const r = rows.get(k) ?? { party, computed: 0, reported: 0 };
+    rows.set(k, r);
+    return r;
+  };
+  for (const [party, n] of Object.entries(computed)) row(party).computed += n;
+  for (const [key, n] of Object.entries(reported.seats)) {
+    const choice = choices.find((c) => c.id === key);
+    row(choice === undefined ? key : choice.party || choice.label).reported += n;
+  }
+  return [...rows.values()]
+    .filter((r) => r.computed > 0 || r.reported > 0)
+    .map((r) => ({ ...r, difference: r.computed - r.reported }))
+    .sort(
+      (a, b) =>
+        b.reported - a.reported ||
+        b.computed - a.computed ||
+        (a.party < b.party ? -1 : a.party > b.party ? 1 : 0),
+    );
+}
+
+/** A sentence for screens: what cifra computed from, and how the reported composition compares. */
+export function seatsNote(
+  rules: string,
+  figures: SeatFigures | undefined,
+  reported: PublishedSeatsFile | null,
+  differences: readonly SeatDifference[],
+): string {
+  const s = figures?.status;
+  const from =
+    s === undefined
+      ? 'the votes in the store'
+      : s.kind === 'computed-by-cifra'
+        ? s.from
+        : `${s.kind} figures as of ${figures?.asOf ?? '?'} (${figures?.source ?? '?'})`;
+  const out = [`Seats computed by cifra with the ruleset ${rules} from ${from}.`];
+  if (reported !== null) {
+    const differ = differences.filter((d) => d.difference !== 0);
+    out.push(
+      `Beside them, the composition reported by a ${reported.kind === 'official' ? 'official' : 'third-party'} source (${reported.source}): ` +
+        (differ.length === 0
+          ? 'the same seats for every list.'
+          : `${differ.length} ${differ.length === 1 ? 'list differs' : 'lists differ'} (${differ
+              .map((d) => `${d.party} ${d.computed} here, ${d.reported} reported`)
+              .join('; ')}).`),
+    );
+    if (reported.note !== undefined) out.push(reported.note);
+  }
+  return out.join(' ');
+}
+
+/**
+ * Seats of an election of published units that are its ruleset's districts (`districtUnits`):
+ * cifra's computation with the ruleset, and the reported composition beside it when the
+ * manifest has one, with the difference per party.
+ */
+export async function seatsFromPublishedUnits(
+  store: Store,
+  def: ElectionDef,
+  ruleset: ListRuleset,
+  map: DistrictUnits,
+  seed: number | undefined,
+): Promise<ListSeatsDocument> {
+  const levels = [...new Set([map.level, ...map.units.map((u) => u.level)])];
+  const units: ResultUnit[] = [];
+  for (const level of levels)
+    units.push(...(await store.publishedUnits(def.id, level)).map((u) => u.doc as ResultUnit));
+  const withBlank = def.published !== undefined && def.published.figures !== 'valid-only';
+  const input = districtVotes(ruleset, map, units, withBlank);
+  const computed = computeSeats(
+    ruleset,
+    { votes: input.votes, districts: input.districts },
+    { seed },
+  );
+  const result = { ...computed, issues: [...input.issues, ...computed.issues] };
+  const reported = (await store.publishedSeats(def.id)) as PublishedSeatsFile | null;
+  const figures = seatFigures(def);
+  const differences =
+    reported === null ? undefined : seatDifferences(result.seats, reported, def.choices);
+  return {
+    election: def.id,
+    kind: 'list',
+    computedBy: 'cifra',
+    ...(figures === undefined ? {} : { figures }),
+    result,
+    ...(reported === null ? {} : { reported, differences }),
+    note: seatsNote(ruleset.id, figures, reported, differences ?? []),
+  };
+}
