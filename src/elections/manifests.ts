@@ -25,6 +25,8 @@ export interface LoadedManifest {
   readonly path: string;
   /** Each source's file, resolved against the manifest's folder. */
   readonly files: readonly string[];
+  /** Each crossCheck source's file, resolved against the manifest's folder. */
+  readonly crossCheckFiles: readonly string[];
   /** The ruleset: a built-in id, or the resolved path of the manifest's ruleset file. */
   readonly ruleset: string;
 }
@@ -107,24 +109,71 @@ function readManifest(ref: string, path: string): Result<LoadedManifest, Issue[]
       );
   });
   const files = m.sources.map((s) => resolve(dir, s.file));
-  files.forEach((f, i) => {
-    if (!existsSync(f)) issues.push(issue('file_unreadable', ['sources', i, 'file'], { file: f }));
-  });
-  return issues.length > 0 ? err(issues) : ok({ manifest: m, path, files, ruleset });
+  const crossCheckFiles = m.crossCheck.map((s) => resolve(dir, s.file));
+  for (const [key, list] of [
+    ['sources', files],
+    ['crossCheck', crossCheckFiles],
+  ] as const)
+    list.forEach((f, i) => {
+      if (!existsSync(f)) issues.push(issue('file_unreadable', [key, i, 'file'], { file: f }));
+    });
+  return issues.length > 0
+    ? err(issues)
+    : ok({ manifest: m, path, files, crossCheckFiles, ruleset });
 }
 
-/** The SHA-256 of each source file that does not match the manifest's `sha256`. */
+/** A source of a manifest's actas, its file resolved: what `cifra compare` reads. */
+export interface ManifestActaSource {
+  readonly source: ManifestSource;
+  readonly file: string;
+  /** Where it is in the manifest: `sources` or `crossCheck`, and its index there. */
+  readonly path: readonly [string, number];
+}
+
+/** Every acta source of a manifest (its own sources, then its crossCheck sources), files resolved. */
+export function actaSourcesOf(loaded: LoadedManifest): ManifestActaSource[] {
+  const m = loaded.manifest;
+  return [
+    ...m.sources.map((source, i) => ({
+      source,
+      file: loaded.files[i] as string,
+      path: ['sources', i] as const,
+    })),
+    ...m.crossCheck.map((source, i) => ({
+      source,
+      file: loaded.crossCheckFiles[i] as string,
+      path: ['crossCheck', i] as const,
+    })),
+  ].filter((s) => s.source.format !== 'cifra-aggregate-csv');
+}
+
+/** The bundled elections with an acta source whose declared SHA-256 is this one. */
+export function electionsDeclaring(sha256: string): string[] {
+  return builtInElectionIds().filter((id) => {
+    const m = loadManifest(id);
+    return m.ok && actaSourcesOf(m.value).some((s) => s.source.sha256 === sha256);
+  });
+}
+
+/** The SHA-256 of each source file (crossCheck sources too) that does not match the manifest's `sha256`. */
 export function checkSourceHashes(loaded: LoadedManifest): Issue[] {
-  return loaded.manifest.sources.flatMap((s: ManifestSource, i) => {
+  const m = loaded.manifest;
+  const all = [
+    ...m.sources.map((s, i) => ({ s, file: loaded.files[i] as string, path: ['sources', i] })),
+    ...m.crossCheck.map((s, i) => ({
+      s,
+      file: loaded.crossCheckFiles[i] as string,
+      path: ['crossCheck', i],
+    })),
+  ];
+  return all.flatMap(({ s, file, path }) => {
     if (s.sha256 === undefined) return [];
-    const actual = createHash('sha256')
-      .update(readFileSync(loaded.files[i] as string))
-      .digest('hex');
+    const actual = createHash('sha256').update(readFileSync(file)).digest('hex');
     return actual === s.sha256
       ? []
       : [
-          issue('election_invalid', ['sources', i, 'sha256'], {
-            file: loaded.files[i],
+          issue('election_invalid', [...path, 'sha256'], {
+            file,
             expected: s.sha256,
             actual,
             problem: 'the file is not the one the manifest names',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ColumnMapSchema } from './column-map.js';
 
 /**
  * The election manifest format, `cifra-election/1`: an election as a data file — what it is, the
@@ -61,10 +62,18 @@ export const SOURCE_FORMATS = [
   'cifra-csv',
   'cifra-json',
   'cifra-aggregate-csv',
+  'column-map',
 ] as const;
 
 export const SourceSchema = z.strictObject({
+  /** How `cifra compare` and `GET /api/v1/compare` name the source (`onpe`, `ronderos`). */
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/)
+    .optional(),
   format: z.enum(SOURCE_FORMATS),
+  /** `column-map` sources: which column holds what (docs/ingest.md, "Column maps"). */
+  columns: ColumnMapSchema.optional(),
   /** A path under data/ (bundled), or relative to the manifest. */
   file: z.string().min(1),
   sha256: z
@@ -89,29 +98,58 @@ export const PublishedSeatsSchema = z.strictObject({
 });
 export type PublishedSeatsFile = z.infer<typeof PublishedSeatsSchema>;
 
-export const ManifestSchema = z.strictObject({
-  $schema: z.string().optional(),
-  format: z.literal(ELECTION_FORMAT),
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  label: Label,
-  jurisdiction: z.string().min(1),
-  /** A built-in ruleset id, or a ruleset file's path relative to the manifest. */
-  ruleset: z.string().min(1),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  status: StatusSchema,
-  /** When the figures were as given (the source's cut or publication). */
-  asOf: z.string().min(1),
-  choices: z.array(ChoiceSchema).min(1),
-  sources: z.array(SourceSchema).min(1),
-  /** The provenance note (a PROVENANCE.md path under data/, or text). */
-  provenance: z.string().min(1),
-  /** Aggregates only: which figures the source has (all; votes, blank and null; valid votes only). */
-  figures: z.enum(['complete', 'votes', 'valid-only']).default('complete'),
-  seats: PublishedSeatsSchema.optional(),
-  /** Count pending actas that carry figures (a final release with stale state labels). */
-  pendingFiguresCount: z.boolean().default(false),
-});
+export const ManifestSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    format: z.literal(ELECTION_FORMAT),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    label: Label,
+    jurisdiction: z.string().min(1),
+    /** A built-in ruleset id, or a ruleset file's path relative to the manifest. */
+    ruleset: z.string().min(1),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+    status: StatusSchema,
+    /** When the figures were as given (the source's cut or publication). */
+    asOf: z.string().min(1),
+    choices: z.array(ChoiceSchema).min(1),
+    sources: z.array(SourceSchema).min(1),
+    /** The provenance note (a PROVENANCE.md path under data/, or text). */
+    provenance: z.string().min(1),
+    /** Aggregates only: which figures the source has (all; votes, blank and null; valid votes only). */
+    figures: z.enum(['complete', 'votes', 'valid-only']).default('complete'),
+    seats: PublishedSeatsSchema.optional(),
+    /** Count pending actas that carry figures (a final release with stale state labels). */
+    pendingFiguresCount: z.boolean().default(false),
+    /**
+     * Other sources of the same actas (observers' transcriptions, scrapes), read only by `cifra
+     * compare` to cross-check: never ingested, never in the totals. Each has an id.
+     */
+    crossCheck: z.array(SourceSchema).default([]),
+  })
+  .superRefine((m, ctx) => {
+    const fail = (path: (string | number)[], message: string): void =>
+      ctx.addIssue({ code: 'custom', path, message });
+    m.sources.forEach((s, i) => {
+      if (s.format === 'column-map')
+        fail(
+          ['sources', i, 'format'],
+          'a column-map source is read by cifra compare only: list it under crossCheck',
+        );
+    });
+    m.crossCheck.forEach((s, i) => {
+      if (s.id === undefined) fail(['crossCheck', i, 'id'], 'a crossCheck source needs an id');
+    });
+    [...m.sources, ...m.crossCheck].forEach((s, i) => {
+      const where = i < m.sources.length ? ['sources', i] : ['crossCheck', i - m.sources.length];
+      if ((s.format === 'column-map') !== (s.columns !== undefined))
+        fail([...where, 'columns'], 'columns is given with, and only with, format column-map');
+    });
+    const ids = [...m.sources, ...m.crossCheck].map((s) => s.id).filter((id) => id !== undefined);
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) fail(['crossCheck'], `duplicate source id ${id}`);
+    });
+  });
 export type ElectionManifest = z.infer<typeof ManifestSchema>;
