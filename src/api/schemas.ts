@@ -6,6 +6,9 @@ import { IssueSchema } from '../core/issues.js';
  * tests parse every response with them, so code, contract and docs cannot drift apart. */
 export { IssueSchema };
 
+/** `GET /api/v1/compare`: the comparison report, as `cifra compare --format json` prints it. */
+export { CompareReportSchema as CompareSchema } from '../ingest/compare-files.js';
+
 export const ErrorSchema = z.object({ error: z.string(), issues: z.array(IssueSchema) });
 
 export const ElectionsSchema = z.object({
