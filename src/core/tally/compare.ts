@@ -16,6 +16,7 @@ export const COMPARE_REASONS = [
   'sum_mismatch_a',
   'sum_mismatch_b',
 ] as const;
+/** A reason as data (API and CLI output). */
 export const CompareReasonSchema = z.enum(COMPARE_REASONS);
 export type CompareReason = z.infer<typeof CompareReasonSchema>;
 
@@ -57,6 +58,7 @@ export const SourceCarriesSchema = z.object({
 export type SourceCarries = z.infer<typeof SourceCarriesSchema>;
 
 const value = count.nullable();
+/** One reason a mesa's two readings disagree, with the values that show it (docs/ingest.md). */
 export const DisagreementReasonSchema = z.discriminatedUnion('reason', [
   z.object({ reason: z.literal('missing_in_a') }),
   z.object({ reason: z.literal('missing_in_b') }),
@@ -75,6 +77,7 @@ export const DisagreementReasonSchema = z.discriminatedUnion('reason', [
 ]);
 export type DisagreementReason = z.infer<typeof DisagreementReasonSchema>;
 
+/** A mesa the sources disagree on: its reasons, its effect A − B, and both readings. */
 export const DisagreementSchema = z.object({
   mesa: z.string(),
   /** The first of its reasons: the one its net effect is booked under. */
@@ -87,6 +90,7 @@ export const DisagreementSchema = z.object({
 });
 export type Disagreement = z.infer<typeof DisagreementSchema>;
 
+/** What `compareActaSources` returns: the summary and every disagreeing mesa. */
 export const ComparisonSchema = z.object({
   /** The compared fields: the choice ids, then the count fields both sources carry. */
   fields: z.array(z.string()),
@@ -119,11 +123,13 @@ export const ComparisonSchema = z.object({
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
+/** One source of a comparison: its actas and the fields it carries. */
 export interface CompareSide {
   readonly actas: readonly SourceActa[];
   readonly carries: SourceCarries;
 }
 
+/** Two sources of the same election's actas, A and B. */
 export interface CompareInput {
   /** The election's choice ids, in the order of each acta's `votes`. */
   readonly choices: readonly string[];
