@@ -1,17 +1,15 @@
 import { z } from 'zod';
 import { ACTA_STATES } from '../core/model/acta.js';
-import { ISSUE_CODES } from '../core/issues.js';
+import { ISSUE_CODES, IssueSchema } from '../core/issues.js';
 import { DistrictUnitsSchema, StatusSchema } from '../core/model/manifest.js';
 import { SeatDifferenceSchema, SeatFiguresSchema } from '../results/seats.js';
 
 /** Response schemas of the HTTP API: the OpenAPI document is generated from these, and the API
  * tests parse every response with them, so code, contract and docs cannot drift apart. */
-export const IssueSchema = z.object({
-  code: z.enum(ISSUE_CODES),
-  severity: z.enum(['error', 'warning']),
-  path: z.array(z.union([z.string(), z.number()])),
-  details: z.record(z.string(), z.unknown()).optional(),
-});
+export { IssueSchema };
+
+/** `GET /api/v1/compare`: the comparison report, as `cifra compare --format json` prints it. */
+export { CompareReportSchema as CompareSchema } from '../ingest/compare-files.js';
 
 export const ErrorSchema = z.object({ error: z.string(), issues: z.array(IssueSchema) });
 

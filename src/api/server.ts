@@ -37,8 +37,10 @@ import {
   SeatsSchema,
   ProjectionSchema,
   ProjectionHistorySchema,
+  CompareSchema,
 } from './schemas.js';
 import { projectionHistory, projectionOf } from '../results/projection.js';
+import { CompareQuerySchema, compareService, type CompareQuery } from './compare.js';
 
 /** One route of the API: its contract (for OpenAPI and tests) and whether it writes. */
 export interface RouteDef {
@@ -149,6 +151,15 @@ export const ROUTES: readonly RouteDef[] = [
     write: false,
     query: electionQuery,
     response: ActaSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/compare',
+    summary:
+      "The observer's cross-check of two sources of the same actas that a bundled election declares (its manifest's sources and crossCheck, by id, e.g. onpe, sergiocorreia, ronderos for pe-2021-presidencial-segunda): mesas compared, disagreements by coded reason (docs/ingest.md), the net effect A − B per candidate overall and by reason, and a page of the disagreeing mesas (`offset`, `limit` ≤ 1000)",
+    write: false,
+    query: CompareQuerySchema,
+    response: CompareSchema,
   },
   {
     method: 'POST',
@@ -340,6 +351,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     return r.data;
   };
   const route = (url: string): RouteDef => ROUTES.find((r) => r.url === url) as RouteDef;
+  const compare = compareService();
   const now = o.now ?? (() => new Date().toISOString());
 
   const handlers: Record<string, (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>> = {
@@ -401,6 +413,10 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
           (req.params as { mesa: string }).mesa,
         ),
       ),
+    '/api/v1/compare': async (req) => {
+      const r = await compare(parseQuery(CompareQuerySchema, req) as CompareQuery);
+      return unwrap(r.ok ? { ok: true, value: r.value } : { ok: false, issues: r.error });
+    },
     '/api/v1/imports': async (req) => {
       authorize(req);
       const q = parseQuery(route('/api/v1/imports').query, req) as {

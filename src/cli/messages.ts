@@ -64,6 +64,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'the ruleset file breaks the format (cifra-ruleset/1) at this path',
     es: 'el archivo de reglas no cumple el formato (cifra-ruleset/1) en esta ruta',
   },
+  column_map_invalid: {
+    en: 'the column map breaks the format (cifra-columns/1) at this path',
+    es: 'el mapa de columnas no cumple el formato (cifra-columns/1) en esta ruta',
+  },
   election_invalid: {
     en: 'the election manifest breaks the format (cifra-election/1) at this path',
     es: 'el manifiesto de la elección no cumple el formato (cifra-election/1) en esta ruta',

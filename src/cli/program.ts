@@ -22,6 +22,7 @@ import { publishSnapshot } from '../results/publish.js';
 import { loadBundledData } from './commands/bundled.js';
 import { runProject, runProjectSnapshot, runReplay } from './commands/project.js';
 import { runAuditVerify } from './commands/audit.js';
+import { runCompare } from './commands/compare.js';
 import { REPLAY_ORDERS, type ReplayOrder } from '../core/projection/replay-order.js';
 import { DEFAULT_SEED, DEFAULT_SIMS } from '../results/projection.js';
 import { dataPath } from '../io/paths.js';
@@ -178,6 +179,43 @@ async function seatsCommand(o: SeatsOptions, io: CliIo): Promise<number> {
     },
     io,
   );
+}
+
+/** `cifra compare A B`: the observer's cross-check of two sources of the same actas. */
+function addCompareCommand(program: Command, io: CliIo, done: (code: number) => void): void {
+  const sourceFormat = (side: 'a' | 'b') =>
+    new Option(
+      `--format-${side} <format>`,
+      `how to read file ${side.toUpperCase()}: onpe-mesa, cifra-csv, cifra-json, a source id of the election's manifest (its column map), or a column-map file (.json); default: the manifest's source with the file's SHA-256, else detected`,
+    );
+  program
+    .command('compare <fileA> <fileB>')
+    .description(
+      'cross-check two sources of the same actas mesa by mesa: coded disagreements (missing, state, counts, Σ ≠ voters) and the net effect A − B per candidate',
+    )
+    .option(
+      '--election <id|manifest>',
+      'a bundled manifest (data/elections) or a manifest file; default: the bundled election that declares the files (SHA-256) or whose columns they have',
+    )
+    .addOption(sourceFormat('a'))
+    .addOption(sourceFormat('b'))
+    .addOption(formatOption())
+    .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
+    .action(
+      async (
+        fileA: string,
+        fileB: string,
+        o: {
+          election?: string;
+          formatA?: string;
+          formatB?: string;
+          format: OutputFormat;
+          out?: string;
+        },
+      ) => {
+        done(await runCompare({ fileA, fileB, ...o }, io));
+      },
+    );
 }
 
 /**
@@ -463,6 +501,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         code = await withStore(o.db, (store) => runReplay(store, { ...o, file: path }, io));
       },
     );
+
+  addCompareCommand(program, io, (c) => (code = c));
 
   program
     .command('audit')

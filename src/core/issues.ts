@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Issues are data: a stable snake_case code, where it happened, and the numbers involved.
  * Wording lives at the edges (see src/cli/messages.ts). Every code is listed in docs/errors.md;
@@ -31,6 +33,7 @@ export const ISSUE_CODES = [
   'ruleset_not_found',
   'ruleset_invalid',
   'election_invalid',
+  'column_map_invalid',
   'biproportional_unsettled',
   'seats_unassigned',
   'absolute_majority_with_exhaustion',
@@ -90,6 +93,14 @@ export interface Issue {
   /** Numbers and names a person needs to act on it. */
   readonly details?: Readonly<Record<string, unknown>>;
 }
+
+/** An issue as JSON (API responses, CLI output): the shape of `Issue`. */
+export const IssueSchema = z.object({
+  code: z.enum(ISSUE_CODES),
+  severity: z.enum(['error', 'warning']),
+  path: z.array(z.union([z.string(), z.number()])),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
 
 export function issue(
   code: IssueCode,

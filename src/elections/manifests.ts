@@ -30,6 +30,8 @@ export interface LoadedManifest {
   readonly files: readonly string[];
   /** The count-course file, resolved, when the manifest has one. */
   readonly course: string | null;
+  /** Each crossCheck source's file, resolved against the manifest's folder. */
+  readonly crossCheckFiles: readonly string[];
   /** The ruleset: a built-in id, or the resolved path of the manifest's ruleset file. */
   readonly ruleset: string;
 }
@@ -117,10 +119,17 @@ function readManifest(ref: string, path: string): Result<LoadedManifest, Issue[]
   const course = m.course === undefined ? null : resolve(dir, m.course.file);
   if (course !== null && !existsSync(course))
     issues.push(issue('file_unreadable', ['course', 'file'], { file: course }));
-  files.forEach((f, i) => {
-    if (!existsSync(f)) issues.push(issue('file_unreadable', ['sources', i, 'file'], { file: f }));
-  });
-  return issues.length > 0 ? err(issues) : ok({ manifest: m, path, files, course, ruleset });
+  const crossCheckFiles = m.crossCheck.map((s) => resolve(dir, s.file));
+  for (const [key, list] of [
+    ['sources', files],
+    ['crossCheck', crossCheckFiles],
+  ] as const)
+    list.forEach((f, i) => {
+      if (!existsSync(f)) issues.push(issue('file_unreadable', [key, i, 'file'], { file: f }));
+    });
+  return issues.length > 0
+    ? err(issues)
+    : ok({ manifest: m, path, files, crossCheckFiles, course, ruleset });
 }
 
 /**
@@ -160,7 +169,40 @@ function checkDistrictUnits(
   return issues;
 }
 
-/** The SHA-256 of each source file that does not match the manifest's `sha256`. */
+/** A source of a manifest's actas, its file resolved: what `cifra compare` reads. */
+export interface ManifestActaSource {
+  readonly source: ManifestSource;
+  readonly file: string;
+  /** Where it is in the manifest: `sources` or `crossCheck`, and its index there. */
+  readonly path: readonly [string, number];
+}
+
+/** Every acta source of a manifest (its own sources, then its crossCheck sources), files resolved. */
+export function actaSourcesOf(loaded: LoadedManifest): ManifestActaSource[] {
+  const m = loaded.manifest;
+  return [
+    ...m.sources.map((source, i) => ({
+      source,
+      file: loaded.files[i] as string,
+      path: ['sources', i] as const,
+    })),
+    ...m.crossCheck.map((source, i) => ({
+      source,
+      file: loaded.crossCheckFiles[i] as string,
+      path: ['crossCheck', i] as const,
+    })),
+  ].filter((s) => s.source.format !== 'cifra-aggregate-csv');
+}
+
+/** The bundled elections with an acta source whose declared SHA-256 is this one. */
+export function electionsDeclaring(sha256: string): string[] {
+  return builtInElectionIds().filter((id) => {
+    const m = loadManifest(id);
+    return m.ok && actaSourcesOf(m.value).some((s) => s.source.sha256 === sha256);
+  });
+}
+
+/** The SHA-256 of each source file (crossCheck sources too) that does not match the manifest's `sha256`. */
 export function checkSourceHashes(loaded: LoadedManifest): Issue[] {
   const check = (s: ManifestSource, file: string, path: (string | number)[]): Issue[] => {
     if (s.sha256 === undefined) return [];
@@ -180,6 +222,9 @@ export function checkSourceHashes(loaded: LoadedManifest): Issue[] {
   return [
     ...loaded.manifest.sources.flatMap((s, i) =>
       check(s, loaded.files[i] as string, ['sources', i]),
+    ),
+    ...loaded.manifest.crossCheck.flatMap((s, i) =>
+      check(s, loaded.crossCheckFiles[i] as string, ['crossCheck', i]),
     ),
     ...(course !== undefined && loaded.course !== null
       ? check(course, loaded.course, ['course'])

@@ -120,7 +120,7 @@ export type IngestResult =
   | { readonly ok: true; readonly report: IngestReport }
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
-async function sha256Of(path: string): Promise<{ sha256: string; size: number }> {
+export async function sha256Of(path: string): Promise<{ sha256: string; size: number }> {
   const h = createHash('sha256');
   let size = 0;
   for await (const c of createReadStream(path, { highWaterMark: READ_CHUNK })) {
@@ -131,7 +131,7 @@ async function sha256Of(path: string): Promise<{ sha256: string; size: number }>
 }
 
 /** JSON Lines (one acta per line) or a JSON array of actas, in cifra's documented shape. */
-async function* jsonRecords(
+export async function* jsonRecords(
   path: string,
   election: ElectionDef,
 ): AsyncGenerator<{ row: number; parsed: ParsedRow; raw: () => Record<string, string> }> {

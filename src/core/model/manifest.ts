@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ColumnMapSchema } from './column-map.js';
 
 /**
  * The election manifest format, `cifra-election/1`: an election as a data file — what it is, the
@@ -63,10 +64,18 @@ export const SOURCE_FORMATS = [
   'cifra-csv',
   'cifra-json',
   'cifra-aggregate-csv',
+  'column-map',
 ] as const;
 
 export const SourceSchema = z.strictObject({
+  /** How `cifra compare` and `GET /api/v1/compare` name the source (`onpe`, `ronderos`). */
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/)
+    .optional(),
   format: z.enum(SOURCE_FORMATS),
+  /** `column-map` sources: which column holds what (docs/ingest.md, "Column maps"). */
+  columns: ColumnMapSchema.optional(),
   /** A path under data/ (bundled), or relative to the manifest. */
   file: z.string().min(1),
   sha256: z
@@ -115,58 +124,87 @@ export const DistrictUnitsSchema = z.strictObject({
 });
 export type DistrictUnits = z.infer<typeof DistrictUnitsSchema>;
 
-export const ManifestSchema = z.strictObject({
-  $schema: z.string().optional(),
-  format: z.literal(ELECTION_FORMAT),
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  label: Label,
-  jurisdiction: z.string().min(1),
-  /** A built-in ruleset id, or a ruleset file's path relative to the manifest. */
-  ruleset: z.string().min(1),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  status: StatusSchema,
-  /** When the figures were as given (the source's cut or publication). */
-  asOf: z.string().min(1),
-  choices: z.array(ChoiceSchema).min(1),
-  sources: z.array(SourceSchema).min(1),
-  /** The provenance note (a PROVENANCE.md path under data/, or text). */
-  provenance: z.string().min(1),
-  /**
-   * Aggregates only: which figures the source has — all; votes, blank and null; valid votes
-   * only; or valid votes with blank and null known only together (`blank_null`).
-   */
-  figures: z.enum(['complete', 'votes', 'valid-only', 'blank-null-combined']).default('complete'),
-  /** The act that proclaimed the result (e.g. "Resolución N.° 1625-2026-JNE, 5 Jul 2026"). */
-  proclamation: z.string().min(1).optional(),
-  /** Figures two sources publish differently: both kept, never one chosen silently. */
-  discrepancies: z
-    .array(
-      z.strictObject({
-        figure: z.string().min(1),
-        values: z
-          .array(z.strictObject({ source: z.string().min(1), value: z.number().int() }))
-          .min(2),
+export const ManifestSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    format: z.literal(ELECTION_FORMAT),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    label: Label,
+    jurisdiction: z.string().min(1),
+    /** A built-in ruleset id, or a ruleset file's path relative to the manifest. */
+    ruleset: z.string().min(1),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+    status: StatusSchema,
+    /** When the figures were as given (the source's cut or publication). */
+    asOf: z.string().min(1),
+    choices: z.array(ChoiceSchema).min(1),
+    sources: z.array(SourceSchema).min(1),
+    /** The provenance note (a PROVENANCE.md path under data/, or text). */
+    provenance: z.string().min(1),
+    /**
+     * Aggregates only: which figures the source has — all; votes, blank and null; valid votes
+     * only; or valid votes with blank and null known only together (`blank_null`).
+     */
+    figures: z.enum(['complete', 'votes', 'valid-only', 'blank-null-combined']).default('complete'),
+    /** The act that proclaimed the result (e.g. "Resolución N.° 1625-2026-JNE, 5 Jul 2026"). */
+    proclamation: z.string().min(1).optional(),
+    /** Figures two sources publish differently: both kept, never one chosen silently. */
+    discrepancies: z
+      .array(
+        z.strictObject({
+          figure: z.string().min(1),
+          values: z
+            .array(z.strictObject({ source: z.string().min(1), value: z.number().int() }))
+            .min(2),
+          note: z.string().min(1),
+        }),
+      )
+      .default([]),
+    /** Totals an authority published that differ from this source (e.g. the final beside an open-data release), with why. */
+    reported: z
+      .strictObject({
+        source: z.string().min(1),
+        votes: z.record(z.string(), z.number().int().min(0)),
         note: z.string().min(1),
-      }),
-    )
-    .default([]),
-  /** Totals an authority published that differ from this source (e.g. the final beside an open-data release), with why. */
-  reported: z
-    .strictObject({
-      source: z.string().min(1),
-      votes: z.record(z.string(), z.number().int().min(0)),
-      note: z.string().min(1),
-    })
-    .optional(),
-  /** The count's course: the national figures after each update (aggregate CSV, level `course`). */
-  course: SourceSchema.optional(),
-  seats: PublishedSeatsSchema.optional(),
-  /** Aggregates only: the units that are the ruleset's districts (seats computed by cifra). */
-  districtUnits: DistrictUnitsSchema.optional(),
-  /** Count pending actas that carry figures (a final release with stale state labels). */
-  pendingFiguresCount: z.boolean().default(false),
-});
+      })
+      .optional(),
+    /** The count's course: the national figures after each update (aggregate CSV, level `course`). */
+    course: SourceSchema.optional(),
+    seats: PublishedSeatsSchema.optional(),
+    /** Aggregates only: the units that are the ruleset's districts (seats computed by cifra). */
+    districtUnits: DistrictUnitsSchema.optional(),
+    /** Count pending actas that carry figures (a final release with stale state labels). */
+    pendingFiguresCount: z.boolean().default(false),
+    /**
+     * Other sources of the same actas (observers' transcriptions, scrapes), read only by `cifra
+     * compare` to cross-check: never ingested, never in the totals. Each has an id.
+     */
+    crossCheck: z.array(SourceSchema).default([]),
+  })
+  .superRefine((m, ctx) => {
+    const fail = (path: (string | number)[], message: string): void =>
+      ctx.addIssue({ code: 'custom', path, message });
+    m.sources.forEach((s, i) => {
+      if (s.format === 'column-map')
+        fail(
+          ['sources', i, 'format'],
+          'a column-map source is read by cifra compare only: list it under crossCheck',
+        );
+    });
+    m.crossCheck.forEach((s, i) => {
+      if (s.id === undefined) fail(['crossCheck', i, 'id'], 'a crossCheck source needs an id');
+    });
+    [...m.sources, ...m.crossCheck].forEach((s, i) => {
+      const where = i < m.sources.length ? ['sources', i] : ['crossCheck', i - m.sources.length];
+      if ((s.format === 'column-map') !== (s.columns !== undefined))
+        fail([...where, 'columns'], 'columns is given with, and only with, format column-map');
+    });
+    const ids = [...m.sources, ...m.crossCheck].map((s) => s.id).filter((id) => id !== undefined);
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) fail(['crossCheck'], `duplicate source id ${id}`);
+    });
+  });
 export type ElectionManifest = z.infer<typeof ManifestSchema>;

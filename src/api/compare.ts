@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { issue, type Issue } from '../core/issues.js';
+import { err, ok, type Result } from '../core/result.js';
+import { actaSourcesOf, electionDefOf, loadManifest } from '../elections/manifests.js';
+import {
+  compareFiles,
+  specOfSource,
+  type CompareReport,
+  type CompareSpec,
+} from '../ingest/compare-files.js';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+
+/** The query of `GET /api/v1/compare`: a bundled election and two of its sources, a page. */
+export const CompareQuerySchema = z.object({
+  election: id.describe('a bundled election manifest (data/elections/<id>.json)'),
+  a: id.describe("a source id of the election's manifest (its sources and crossCheck)"),
+  b: id.describe('another source id'),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(0).max(1000).default(100),
+});
+export type CompareQuery = z.infer<typeof CompareQuerySchema>;
+
+/** How many comparisons the server keeps (each a few MB at most; the sources never change). */
+const KEPT = 16;
+
+/**
+ * `GET /api/v1/compare` over the sources the server knows: those a bundled manifest declares,
+ * each checked against its SHA-256. A comparison is computed once per (election, a, b) and kept
+ * (the files are immutable); requests page its disagreements.
+ */
+export function compareService(): (q: CompareQuery) => Promise<Result<CompareReport, Issue[]>> {
+  const kept = new Map<string, Promise<Result<CompareReport, Issue[]>>>();
+  const compute = async (q: CompareQuery): Promise<Result<CompareReport, Issue[]>> => {
+    const m = loadManifest(q.election);
+    if (!m.ok) return m;
+    const specs = new Map<string, CompareSpec>();
+    for (const s of actaSourcesOf(m.value)) {
+      const spec = specOfSource(s.source, s.file);
+      if (spec !== null && s.source.id !== undefined)
+        specs.set(s.source.id, { ...spec, nameOnly: true });
+    }
+    const a = specs.get(q.a);
+    const b = specs.get(q.b);
+    if (a === undefined || b === undefined)
+      return err(
+        (['a', 'b'] as const)
+          .filter((k) => !specs.has(q[k]))
+          .map((k) =>
+            issue('invalid_query', ['query', k], { source: q[k], known: [...specs.keys()] }),
+          ),
+      );
+    return compareFiles({ election: electionDefOf(m.value), a, b });
+  };
+  return async (q) => {
+    const key = `${q.election}\n${q.a}\n${q.b}`;
+    let r = kept.get(key);
+    if (r === undefined) {
+      if (kept.size >= KEPT) kept.delete(kept.keys().next().value as string);
+      r = compute(q);
+      kept.set(key, r);
+      r.catch(() => kept.delete(key)); // a bug is not kept: the next request tries again
+    }
+    const done = await r;
+    if (!done.ok) return done;
+    const all = done.value.disagreements;
+    return ok({
+      ...done.value,
+      disagreements: all.slice(q.offset, q.offset + q.limit),
+      page: { offset: q.offset, limit: q.limit, total: all.length },
+    });
+  };
+}

@@ -1,0 +1,145 @@
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { issue, IssueSchema, type Issue } from '../core/issues.js';
+import type { ElectionDef } from '../core/model/acta.js';
+import type { ManifestSource } from '../core/model/manifest.js';
+import { err, ok, type Result } from '../core/result.js';
+import { compareActaSources, ComparisonSchema } from '../core/tally/compare.js';
+import { loadJurisdiction } from '../jurisdictions/load.js';
+import { readActaSource, type SourceFormat, type SourceRead } from './read-source.js';
+
+/** One side of a comparison as reported: which file, read how, and what could not be read. */
+export const CompareSourceSchema = z.object({
+  /** The source's id in the election's manifest, when it is one of its sources. */
+  id: z.string().nullable(),
+  /** The file (its name only, in the API). */
+  file: z.string(),
+  sha256: z.string(),
+  size: z.number().int(),
+  format: z.enum(['onpe-mesa', 'cifra-csv', 'cifra-json', 'column-map']),
+  publisher: z.string().nullable(),
+  rows: z.number().int(),
+  actas: z.number().int(),
+  duplicates: z.number().int(),
+  unreadable: z.number().int(),
+  unreadableByCode: z.record(z.string(), z.number().int()),
+  /** The first unreadable rows' issues. */
+  issues: z.array(IssueSchema),
+});
+export type CompareSource = z.infer<typeof CompareSourceSchema>;
+
+export const CompareReportSchema = z.object({
+  election: z.string(),
+  label: z.string(),
+  choices: z.array(z.object({ id: z.string(), label: z.string() })),
+  a: CompareSourceSchema,
+  b: CompareSourceSchema,
+  ...ComparisonSchema.shape,
+  /** Which disagreements this document holds (the API pages them; the CLI gives all). */
+  page: z.object({
+    offset: z.number().int(),
+    limit: z.number().int(),
+    total: z.number().int(),
+  }),
+});
+export type CompareReport = z.infer<typeof CompareReportSchema>;
+
+/** A file to compare: how to read it, and what the election's manifest says of it. */
+export interface CompareSpec {
+  readonly file: string;
+  /** Detected from the header when omitted (ONPE's or cifra's columns). */
+  readonly format?: SourceFormat | undefined;
+  readonly id?: string | null | undefined;
+  readonly publisher?: string | null | undefined;
+  /** The SHA-256 the manifest declares: another file is refused (`election_invalid`). */
+  readonly sha256?: string | undefined;
+  /** Report the file by its name only (the API does not show the server's paths). */
+  readonly nameOnly?: boolean | undefined;
+}
+
+function summary(spec: CompareSpec, r: SourceRead): CompareSource {
+  return {
+    id: spec.id ?? null,
+    file: spec.nameOnly === true ? basename(r.file) : r.file,
+    sha256: r.sha256,
+    size: r.size,
+    format: r.format,
+    publisher: spec.publisher ?? null,
+    rows: r.rows,
+    actas: r.actas.length,
+    duplicates: r.duplicates,
+    unreadable: r.unreadable,
+    unreadableByCode: r.unreadableByCode,
+    issues: r.issues.map((i) => ({ ...i, path: [...i.path] })),
+  };
+}
+
+/**
+ * The observer's cross-check of two files of the same election's actas: each read whole by its
+ * format, then compared mesa by mesa (core `compareActaSources`). Issues when a file cannot be
+ * read as a whole, or is not the file the manifest declares.
+ */
+export async function compareFiles(o: {
+  readonly election: ElectionDef;
+  readonly a: CompareSpec;
+  readonly b: CompareSpec;
+}): Promise<Result<CompareReport, Issue[]>> {
+  const j = loadJurisdiction(o.election.jurisdiction);
+  if (!j.ok) return j;
+  const read = async (spec: CompareSpec, side: 'a' | 'b') => {
+    const r = await readActaSource({
+      file: spec.file,
+      format: spec.format,
+      election: o.election,
+      jurisdiction: j.value,
+    });
+    if (!r.ok) return err(r.error.map((i) => ({ ...i, path: [side, ...i.path] })));
+    if (spec.sha256 !== undefined && spec.sha256 !== r.value.sha256)
+      return err([
+        issue('election_invalid', [side, 'sha256'], {
+          file: spec.file,
+          expected: spec.sha256,
+          actual: r.value.sha256,
+          problem: 'the file is not the one the manifest names',
+        }),
+      ]);
+    return r;
+  };
+  const [ra, rb] = await Promise.all([read(o.a, 'a'), read(o.b, 'b')]);
+  if (!ra.ok || !rb.ok) return err([...(ra.ok ? [] : ra.error), ...(rb.ok ? [] : rb.error)]);
+  const comparison = compareActaSources({
+    choices: o.election.choices.map((c) => c.id),
+    a: ra.value,
+    b: rb.value,
+  });
+  const total = comparison.disagreements.length;
+  return ok({
+    election: o.election.id,
+    label: o.election.label,
+    choices: o.election.choices.map((c) => ({ id: c.id, label: c.label })),
+    a: summary(o.a, ra.value),
+    b: summary(o.b, rb.value),
+    ...comparison,
+    page: { offset: 0, limit: total, total },
+  });
+}
+
+/** How a manifest's acta source is read in a comparison (null: a format compare does not read). */
+export function specOfSource(source: ManifestSource, file: string): CompareSpec | null {
+  const format: SourceFormat | null =
+    source.format === 'column-map' && source.columns !== undefined
+      ? { kind: 'column-map', columns: source.columns }
+      : source.format === 'onpe-mesa' ||
+          source.format === 'cifra-csv' ||
+          source.format === 'cifra-json'
+        ? { kind: source.format }
+        : null;
+  if (format === null) return null;
+  return {
+    file,
+    format,
+    id: source.id ?? null,
+    publisher: source.publisher,
+    sha256: source.sha256,
+  };
+}
