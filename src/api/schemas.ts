@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTA_STATES } from '../core/model/acta.js';
-import { ISSUE_CODES, IssueSchema } from '../core/issues.js';
+import { IssueSchema } from '../core/issues.js';
 import { DistrictUnitsSchema, StatusSchema } from '../core/model/manifest.js';
 import { SeatDifferenceSchema, SeatFiguresSchema } from '../results/seats.js';
 
