@@ -112,6 +112,8 @@ export default tseslint.config(
         location: 'readonly',
         console: 'readonly',
         URLSearchParams: 'readonly',
+        URL: 'readonly',
+        history: 'readonly',
         Intl: 'readonly',
         Node: 'readonly',
         d3: 'readonly',

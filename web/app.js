@@ -1,54 +1,9 @@
 // The cifra dashboard: plain ES module, no build step. Every number comes from the API
 // (/api/v1/...) and is shown as the API gives it; maps use d3-geo (loaded as /vendor/d3-geo.js).
-import { STRINGS } from './i18n.js';
-
-const state = { lang: 'es', election: null, choices: [], colors: new Map(), crumbs: [] };
-const $ = (id) => document.getElementById(id);
-const t = (key) => STRINGS[state.lang][key] ?? key;
-const PALETTE = [
-  '#c0392b',
-  '#e67e22',
-  '#2471a3',
-  '#17a589',
-  '#7d3c98',
-  '#b7950b',
-  '#2e4053',
-  '#d35400',
-  '#1e8449',
-  '#a93226',
-  '#5d6d7e',
-  '#884ea0',
-  '#148f77',
-  '#b03a2e',
-  '#2874a6',
-  '#af601a',
-  '#6c3483',
-  '#117864',
-];
-
-function fmt(n) {
-  return new Intl.NumberFormat(state.lang === 'es' ? 'es-PE' : 'en-US').format(n);
-}
-
-async function api(path) {
-  const sep = path.includes('?') ? '&' : '?';
-  const res = await fetch(
-    `/api/v1/${path}${state.election ? `${sep}election=${encodeURIComponent(state.election)}` : ''}`,
-  );
-  if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return res.json();
-}
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'onclick') node.addEventListener('click', v);
-    else if (v !== undefined && v !== null) node.setAttribute(k, String(v));
-  }
-  for (const c of children.flat())
-    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return node;
-}
+import { renderCongress } from './congress.js';
+import { setupCrossCheck, wireCrossCheck } from './crosscheck.js';
+import { $, api, el, fmt, PALETTE, state, t } from './ui.js';
+import { setupWhatIf, wireWhatIf } from './what-if.js';
 
 function applyStrings() {
   document.documentElement.lang = state.lang;
@@ -66,7 +21,9 @@ async function loadElection(id) {
   state.election = id;
   const cands = await api('candidates');
   state.choices = cands.choices;
-  state.colors = new Map(cands.choices.map((c, i) => [c.id, PALETTE[i % PALETTE.length]]));
+  state.colors = new Map(
+    cands.choices.map((c, i) => [c.id, c.color ?? PALETTE[i % PALETTE.length]]),
+  );
   await Promise.all([
     renderProgress(),
     renderSummary(),
@@ -144,6 +101,7 @@ async function renderProgress() {
   state.about = p.about ?? null;
   const notice = $('provisional');
   renderAbout(p.about, state.choices);
+  await setupCrossCheck(p.about, showActa);
   if (p.about && !p.published) {
     notice.hidden = false;
     notice.textContent = statusText(p.about, null);
@@ -189,6 +147,7 @@ async function renderSummary() {
     $('totals').replaceChildren();
     $('outcome').textContent = '';
     renderCongress(seats);
+    await setupWhatIf(seats);
     return;
   }
   const top = [...n.choices].sort((a, b) => b.votes - a.votes).slice(0, 8);
@@ -253,91 +212,7 @@ async function renderSummary() {
       : []),
   );
   renderCongress(seats);
-}
-
-/** Official seats: a hemicycle (d3-shape pie over half a circle) and the table of who passed the valla. */
-function renderCongress(seats) {
-  const box = $('congress');
-  if (seats.kind !== 'official') {
-    box.hidden = true;
-    return;
-  }
-  box.hidden = false;
-  const r = seats.result;
-  const parties = Object.entries(r.seats).sort((a, b) => b[1] - a[1]);
-  const colorOf = (name) =>
-    state.colors.get(state.choices.find((c) => c.id === name || c.label === name)?.id) ?? '#888';
-  const arcs = d3
-    .pie()
-    .sort(null)
-    .value((d) => d[1])
-    .startAngle(-Math.PI / 2)
-    .endAngle(Math.PI / 2)(parties);
-  const arc = d3.arc().innerRadius(60).outerRadius(120);
-  const svg = $('hemicycle');
-  for (const old of svg.querySelectorAll('path, text.total')) old.remove();
-  for (const a of arcs) {
-    const node = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-    node.setAttribute('d', arc(a));
-    node.setAttribute('transform', 'translate(130,130)');
-    node.setAttribute('fill', colorOf(a.data[0]));
-    node.setAttribute('data-party', a.data[0]);
-    node.setAttribute('data-seats', String(a.data[1]));
-    const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
-    title.textContent = `${a.data[0]}: ${a.data[1]}`;
-    node.append(title);
-    svg.append(node);
-  }
-  const total = document.createElementNS('http://www.w3.org/2000/svg', 'text');
-  total.setAttribute('class', 'total');
-  total.setAttribute('x', '130');
-  total.setAttribute('y', '125');
-  total.setAttribute('text-anchor', 'middle');
-  total.textContent = String(r.totalSeats);
-  svg.append(total);
-  const passed = new Set(r.passed);
-  $('seats-table').replaceChildren(
-    el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        el('th', {}, t('party')),
-        el('th', { class: 'num' }, t('seats')),
-        el('th', {}, t('passedValla')),
-      ),
-    ),
-    el(
-      'tbody',
-      {},
-      ...state.choices.map((c) =>
-        el(
-          'tr',
-          {},
-          el('td', {}, c.label),
-          el('td', { class: 'num' }, String(r.seats[c.id] ?? 0)),
-          el('td', {}, passed.has(c.id) ? t('yes') : t('no')),
-        ),
-      ),
-    ),
-  );
-  $('valla').textContent = `${r.valla} — ${r.source}`;
-  const byDistrict = Object.entries(r.seatsByDistrict ?? {});
-  $('seats-by-district').replaceChildren(
-    ...(byDistrict.length === 0
-      ? []
-      : [
-          el('caption', {}, t('seatsByDistrict')),
-          el(
-            'tbody',
-            {},
-            ...byDistrict.map(([d, n]) =>
-              el('tr', {}, el('td', {}, d), el('td', { class: 'num' }, String(n))),
-            ),
-          ),
-        ]),
-  );
+  await setupWhatIf(seats);
 }
 
 async function renderMap() {
@@ -834,6 +709,16 @@ function renderProjectionHistory(points, choices, colorOf) {
   svg.append(g);
 }
 
+/**
+ * The election to open with: the latest final presidential result the store has (the election
+ * a visitor most likely comes for), else one counted from actas, else the first.
+ */
+function defaultElection(elections) {
+  const finals = elections.filter((e) => e.status === 'final' && e.kind === 'presidential');
+  const latest = finals.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))[0];
+  return latest ?? elections.find((e) => !e.status) ?? elections[0];
+}
+
 async function main() {
   const saved = new URLSearchParams(location.search).get('lang');
   if (saved === 'en' || saved === 'es') state.lang = saved;
@@ -843,14 +728,26 @@ async function main() {
     applyStrings();
     await loadElection(state.election);
   });
+  wireWhatIf();
+  wireCrossCheck();
   const { elections } = await (await fetch('/api/v1/elections')).json();
   $('election').replaceChildren(...elections.map((e) => el('option', { value: e.id }, e.label)));
-  $('election').addEventListener('change', (e) => loadElection(e.target.value));
-  // start on an election counted from actas when there is one (the richest view)
-  const first = elections.find((e) => !e.status) ?? elections[0];
+  $('election').addEventListener('change', (e) => {
+    // a new election: its own URL, without the previous one's what-if levers
+    const u = new URL(location.href);
+    u.search = '';
+    u.hash = '';
+    u.searchParams.set('election', e.target.value);
+    if (state.lang !== 'es') u.searchParams.set('lang', state.lang);
+    history.replaceState(null, '', u);
+    return loadElection(e.target.value);
+  });
+  const asked = new URLSearchParams(location.search).get('election');
+  const first = elections.find((e) => e.id === asked) ?? defaultElection(elections);
   if (first) {
     $('election').value = first.id;
     await loadElection(first.id);
+    if (location.hash === '#congress' && !$('congress').hidden) $('congress').scrollIntoView();
   }
   document.body.dataset.ready = 'true';
 }

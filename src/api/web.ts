@@ -1,28 +1,27 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { dashboardGeography } from '../io/geography.js';
 import { PROJECT_ROOT } from '../io/paths.js';
 
 /** Serves the dashboard (web/) and what it needs: d3-geo and its map, from memory. */
 export function registerDashboard(app: FastifyInstance): void {
+  const web = join(PROJECT_ROOT, 'web');
+  const TYPES: Readonly<Record<string, string>> = {
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+  };
   const files: [string, string, () => string | Buffer][] = [
-    ['/', 'text/html; charset=utf-8', () => readFileSync(join(PROJECT_ROOT, 'web', 'index.html'))],
-    [
-      '/app.js',
-      'text/javascript; charset=utf-8',
-      () => readFileSync(join(PROJECT_ROOT, 'web', 'app.js')),
-    ],
-    [
-      '/i18n.js',
-      'text/javascript; charset=utf-8',
-      () => readFileSync(join(PROJECT_ROOT, 'web', 'i18n.js')),
-    ],
-    [
-      '/style.css',
-      'text/css; charset=utf-8',
-      () => readFileSync(join(PROJECT_ROOT, 'web', 'style.css')),
-    ],
+    ['/', 'text/html; charset=utf-8', () => readFileSync(join(web, 'index.html'))],
+    // the dashboard's modules and styles, each at /<name>
+    ...readdirSync(web)
+      .filter((f) => TYPES[extname(f)] !== undefined)
+      .sort()
+      .map((f): [string, string, () => Buffer] => [
+        `/${f}`,
+        TYPES[extname(f)] as string,
+        () => readFileSync(join(web, f)),
+      ]),
     [
       '/vendor/d3-array.js',
       'text/javascript; charset=utf-8',

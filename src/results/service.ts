@@ -23,8 +23,12 @@ export interface ElectionSummary {
   readonly label: string;
   readonly ruleset: string;
   readonly choices: number;
-  /** Elections known from published aggregates: final (official) or provisional. */
+  /** The status of its figures (manifest or published source); none for a count cifra runs itself. */
   readonly status?: 'final' | 'provisional' | 'computed-by-cifra' | 'third-party';
+  /** The kind of its ruleset: a presidential election or list seats (null: ruleset unreadable). */
+  readonly kind: 'presidential' | 'list' | null;
+  /** Election day (YYYY-MM-DD), when the manifest gives it. */
+  readonly date?: string;
 }
 
 export interface ProgressDocument {
@@ -117,8 +121,20 @@ export async function listElections(store: Store): Promise<ElectionSummary[]> {
     label: e.label,
     ruleset: e.ruleset,
     choices: e.choices.length,
-    ...(e.published ? { status: e.published.status } : {}),
+    ...statusOf(e),
+    kind: rulesetKind(e.ruleset),
+    ...(e.manifest?.date === undefined ? {} : { date: e.manifest.date }),
   }));
+}
+
+function statusOf(e: ElectionDef): { status?: ElectionSummary['status'] } {
+  const kind = e.manifest?.status.kind ?? e.published?.status;
+  return kind === undefined ? {} : { status: kind };
+}
+
+function rulesetKind(ref: string): ElectionSummary['kind'] {
+  const r = loadRuleset(ref);
+  return r.ok ? r.value.kind : null;
 }
 
 export interface ImportsDocument {

@@ -1,0 +1,240 @@
+// The Congress view: seats as cifra computes them (or as a source published them), who passes
+// the valla and why the others do not, the reported composition beside cifra's with the
+// difference, seats per circunscripción; and the what-if panel with a shareable URL.
+import { drawHemicycle } from './hemicycle.js';
+import { $, el, fmt, state, t } from './ui.js';
+
+/** A party's colour: its choice's (by id, party or label). */
+export function partyColor(name) {
+  const c = state.choices.find((x) => x.id === name || x.party === name || x.label === name);
+  return (c && state.colors.get(c.id)) ?? '#9aa1ad';
+}
+
+/** A short label for narrow tables: the part after " - " if any, else the initials. */
+function shortName(name) {
+  const dash = name.split(' - ');
+  if (dash.length > 1 && dash[1].length <= 6) return dash[1];
+  const skip = new Set(['DE', 'DEL', 'LA', 'EL', 'LOS', 'LAS', 'POR', 'Y', 'EN', 'PARA']);
+  return name
+    .split(/\s+/)
+    .filter((w) => w.length > 0 && !skip.has(w.toUpperCase()))
+    .map((w) => w[0])
+    .join('')
+    .toUpperCase();
+}
+
+const bySeats = (seats) =>
+  Object.entries(seats)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+
+/** Why a list takes no seat, in words: one phrase per condition of the valla it failed. */
+export function exclusionText(x) {
+  if (x.reason === 'below_share') {
+    const pct = x.total > 0 ? ((x.votes * 100) / x.total).toFixed(2) : '0';
+    return `${pct} % < ${x.required}${x.district ? ` (${x.district})` : ''}`;
+  }
+  if (x.reason === 'below_votes') return `${fmt(x.votes)} ${t('votesLower')} < ${fmt(x.required)}`;
+  const districts =
+    x.requiredDistricts > 0
+      ? `; ${x.districtsWon} ${t('of')} ${x.requiredDistricts} ${t('circunscripciones')}`
+      : '';
+  return `${x.seats} ${t('preliminarySeats')} ${t('of')} ${x.required}${districts}`;
+}
+
+/** The seats document, whatever its kind: hidden for a presidential election. */
+export function renderCongress(seats) {
+  const box = $('congress');
+  if (seats.kind === 'presidential') {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  if (seats.kind === 'list') renderComputed(seats);
+  else renderPublished(seats);
+}
+
+/** Seats a source published (an authority's or a third party's): one hemicycle, its table. */
+function renderPublished(seats) {
+  const r = seats.result;
+  $('seats-status').textContent =
+    `${seats.kind === 'official' ? t('seatsOfficial') : t('seatsThirdParty')} · ${t('sourceLabel')}: ${r.source}`;
+  drawHemicycle($('hemicycle'), bySeats(r.seats), partyColor, t('seats'));
+  $('hemi-main-cap').textContent = seats.kind === 'official' ? t('published') : t('thirdParty');
+  $('hemi-reported').hidden = true;
+  const passed = new Set(r.passed);
+  $('seats-table').replaceChildren(
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        el('th', {}, t('party')),
+        el('th', { class: 'num' }, t('seats')),
+        el('th', {}, t('passedValla')),
+      ),
+    ),
+    el(
+      'tbody',
+      {},
+      ...state.choices.map((c) =>
+        el(
+          'tr',
+          { 'data-party': c.party || c.label },
+          el('td', {}, c.label),
+          el('td', { class: 'num' }, String(r.seats[c.id] ?? r.seats[c.party] ?? 0)),
+          el('td', {}, passed.has(c.id) || passed.has(c.party) ? t('yes') : t('no')),
+        ),
+      ),
+    ),
+  );
+  $('seats-note').textContent = r.note ?? '';
+  $('valla').textContent = `${r.valla} — ${r.source}`;
+  const byDistrict = Object.entries(r.seatsByDistrict ?? {});
+  $('by-district').hidden = byDistrict.length === 0;
+  $('seats-by-district').replaceChildren(
+    el(
+      'tbody',
+      {},
+      ...byDistrict.map(([d, n]) =>
+        el('tr', {}, el('td', {}, d), el('td', { class: 'num' }, String(n))),
+      ),
+    ),
+  );
+  $('what-if').hidden = true;
+}
+
+/** cifra's computation beside the reported composition, the valla's reasons, seats by district. */
+function renderComputed(seats) {
+  const r = seats.result;
+  const f = seats.figures;
+  const from = f ? (f.status.kind === 'computed-by-cifra' ? f.status.from : f.source) : '';
+  $('seats-status').textContent =
+    `${t('seatsComputed')} (${r.rules})${from ? ` ${t('fromVotes')}: ${from}` : ''} · ${t('notOfficial')}`;
+  drawHemicycle($('hemicycle'), bySeats(r.seats), partyColor, t('seatsCifra'));
+  $('hemi-main-cap').textContent = t('seatsCifra');
+  const rep = seats.reported;
+  $('hemi-reported').hidden = !rep;
+  if (rep) {
+    drawHemicycle($('hemicycle-reported'), bySeats(rep.seats), partyColor, t('seatsReported'));
+    $('hemi-reported-cap').textContent =
+      `${rep.kind === 'official' ? t('seatsReportedOfficial') : t('seatsReported')}`;
+  }
+  seatsTable(seats);
+  $('seats-note').textContent = seats.note ?? '';
+  $('valla').textContent = '';
+  districtTable(r.districts, r.seats);
+}
+
+function seatsTable(seats) {
+  const r = seats.result;
+  const diff = new Map((seats.differences ?? []).map((d) => [d.party, d]));
+  const reasons = new Map();
+  for (const x of r.excluded) reasons.set(x.party, [...(reasons.get(x.party) ?? []), x]);
+  const passed = new Set(r.passed);
+  const shown = r.votes.filter(
+    (v) =>
+      Number(v.pctValid) >= 1 ||
+      (r.seats[v.party] ?? 0) > 0 ||
+      passed.has(v.party) ||
+      diff.has(v.party),
+  );
+  const hidden = r.votes.length - shown.length;
+  const rows = shown.map((v) => {
+    const d = diff.get(v.party);
+    const why = reasons.get(v.party);
+    return el(
+      'tr',
+      { 'data-party': v.party, class: passed.has(v.party) ? 'passed' : 'failed' },
+      el(
+        'td',
+        {},
+        el('span', { class: 'chip', style: `background:${partyColor(v.party)}` }),
+        v.party,
+      ),
+      el('td', { class: 'num' }, `${v.pctValid} %`),
+      el(
+        'td',
+        { class: 'valla' },
+        passed.has(v.party) ? t('passes') : why ? why.map(exclusionText).join('; ') : t('no'),
+      ),
+      el('td', { class: 'num seats-cifra' }, String(r.seats[v.party] ?? 0)),
+      ...(seats.reported
+        ? [
+            el('td', { class: 'num seats-reported' }, String(d ? d.reported : 0)),
+            el(
+              'td',
+              { class: `num diff${d && d.difference !== 0 ? ' changed' : ''}` },
+              d ? signed(d.difference) : '0',
+            ),
+          ]
+        : []),
+    );
+  });
+  $('seats-table').replaceChildren(
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        el('th', {}, t('party')),
+        el('th', { class: 'num' }, t('pctValid')),
+        el('th', {}, t('valla')),
+        el('th', { class: 'num' }, t('seatsCifraShort')),
+        ...(seats.reported
+          ? [
+              el('th', { class: 'num' }, t('seatsReportedShort')),
+              el('th', { class: 'num' }, t('difference')),
+            ]
+          : []),
+      ),
+    ),
+    el('tbody', {}, ...rows),
+    ...(hidden > 0
+      ? [
+          el(
+            'tfoot',
+            {},
+            el('tr', {}, el('td', { colspan: 6, class: 'hint' }, t('otherLists')(hidden))),
+          ),
+        ]
+      : []),
+  );
+}
+
+export const signed = (n) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
+
+/** Seats per circunscripción and list (lists with seats only), in a table that scrolls sideways. */
+function districtTable(districts, seats) {
+  const parties = bySeats(seats).map(([p]) => p);
+  $('by-district').hidden = districts.length === 0;
+  $('seats-by-district').replaceChildren(
+    el('caption', {}, t('seatsByDistrictComputed')),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        el('th', {}, t('district')),
+        el('th', { class: 'num' }, t('seats')),
+        ...parties.map((p) => el('th', { class: 'num', title: p }, shortName(p))),
+      ),
+    ),
+    el(
+      'tbody',
+      {},
+      ...districts.map((d) =>
+        el(
+          'tr',
+          { 'data-district': d.district },
+          el('td', {}, d.district),
+          el('td', { class: 'num' }, String(d.totalSeats)),
+          ...parties.map((p) => el('td', { class: 'num' }, d.seats[p] ? String(d.seats[p]) : '')),
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,197 @@
+// The observer's cross-check: two sources of the same actas compared mesa by mesa
+// (GET /api/v1/compare), for an election whose manifest declares more than one source. Shows how
+// many mesas disagree and why, the net effect per choice, and every mesa, a page at a time.
+import { $, el, fmt, state, t } from './ui.js';
+
+const PAGE = 50;
+let current = null;
+
+/** Shown when the election has sources to compare (`about.compareSources`); hidden otherwise. */
+export async function setupCrossCheck(about, openActa) {
+  const box = $('crosscheck');
+  const sources = about?.compareSources ?? [];
+  if (sources.length < 2) {
+    box.hidden = true;
+    current = null;
+    return;
+  }
+  box.hidden = false;
+  const option = (s) => el('option', { value: s.id }, `${s.id} — ${s.publisher}`);
+  $('cc-a').replaceChildren(...sources.map(option));
+  $('cc-b').replaceChildren(...sources.map(option));
+  $('cc-a').value = sources[0].id;
+  $('cc-b').value = sources[1].id;
+  current = { openActa };
+  await compare(0);
+}
+
+async function compare(offset) {
+  const a = $('cc-a').value;
+  const b = $('cc-b').value;
+  if (a === b) {
+    $('cc-summary').textContent = t('ccSameSource');
+    return;
+  }
+  $('cc-summary').textContent = t('computing');
+  const q = new URLSearchParams({
+    election: state.election,
+    a,
+    b,
+    offset: String(offset),
+    limit: String(PAGE),
+  });
+  const res = await fetch(`/api/v1/compare?${q}`);
+  const doc = await res.json();
+  if (!res.ok) {
+    $('cc-summary').textContent = (doc.issues ?? []).map((i) => i.code).join('; ');
+    return;
+  }
+  render(doc, offset);
+}
+
+const label = (doc, field) => doc.choices.find((c) => c.id === field)?.label ?? t(field);
+
+function render(doc, offset) {
+  const m = doc.mesas;
+  $('cc-summary').replaceChildren(
+    el(
+      'p',
+      { id: 'cc-counts' },
+      t('ccCounts')(fmt(m.compared), fmt(m.agree), fmt(m.disagree)),
+      ` A: ${doc.a.publisher ?? doc.a.file} · B: ${doc.b.publisher ?? doc.b.file}`,
+    ),
+    ...(doc.notCompared.length
+      ? [el('p', { class: 'hint' }, `${t('ccNotCompared')}: ${doc.notCompared.join(', ')}`)]
+      : []),
+  );
+  $('cc-reasons').replaceChildren(
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        el('th', {}, t('ccReason')),
+        el('th', { class: 'num' }, t('mesas')),
+        el('th', { class: 'num' }, t('ccPrimary')),
+      ),
+    ),
+    el(
+      'tbody',
+      {},
+      ...doc.reasons
+        .filter((r) => r.mesas > 0)
+        .map((r) =>
+          el(
+            'tr',
+            { 'data-reason': r.reason },
+            el('td', {}, t(`reason:${r.reason}`)),
+            el('td', { class: 'num' }, fmt(r.mesas)),
+            el('td', { class: 'num' }, fmt(r.primary)),
+          ),
+        ),
+    ),
+  );
+  const used = doc.reasons.filter((r) => r.primary > 0).map((r) => r.reason);
+  $('cc-net').replaceChildren(
+    el('caption', {}, t('ccNet')),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        el('th', {}, ''),
+        el('th', { class: 'num' }, t('total')),
+        ...used.map((r) => el('th', { class: 'num' }, t(`reason:${r}`))),
+      ),
+    ),
+    el(
+      'tbody',
+      {},
+      ...doc.net
+        .filter((n) => n.total !== 0 || Object.values(n.byReason).some((v) => v !== 0))
+        .map((n) =>
+          el(
+            'tr',
+            { 'data-field': n.field },
+            el('td', {}, label(doc, n.field)),
+            el('td', { class: 'num' }, signedFmt(n.total)),
+            ...used.map((r) => el('td', { class: 'num' }, signedFmt(n.byReason[r] ?? 0))),
+          ),
+        ),
+    ),
+  );
+  mesaTable(doc, offset);
+}
+
+const signedFmt = (n) => (n > 0 ? `+${fmt(n)}` : n < 0 ? `−${fmt(-n)}` : '0');
+
+/** One reason of a mesa in words. */
+function reasonText(doc, r) {
+  if (r.reason === 'state_differs')
+    return `${t('reason:state_differs')}: ${r.aLabel} ≠ ${r.bLabel}`;
+  if (r.reason === 'count_differs' || r.reason === 'count_missing')
+    return `${label(doc, r.field)}: ${r.a ?? '—'} ≠ ${r.b ?? '—'}`;
+  if (r.reason === 'place_differs') return `${t('reason:place_differs')}: ${r.a} ≠ ${r.b}`;
+  if (r.reason === 'sum_mismatch_a' || r.reason === 'sum_mismatch_b')
+    return `${t(`reason:${r.reason}`)}: ${r.votes} ≠ ${r.voters}`;
+  return t(`reason:${r.reason}`);
+}
+
+function mesaTable(doc, offset) {
+  const p = doc.page;
+  $('cc-mesas').replaceChildren(
+    el('caption', {}, t('ccMesas')(offset + 1, offset + doc.disagreements.length, fmt(p.total))),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        el('th', {}, t('mesa')),
+        el('th', {}, t('ccReason')),
+        el('th', {}, t('ccEffect')),
+      ),
+    ),
+    el(
+      'tbody',
+      {},
+      ...doc.disagreements.map((d) =>
+        el(
+          'tr',
+          { 'data-mesa': d.mesa },
+          el(
+            'td',
+            {},
+            el(
+              'button',
+              { type: 'button', class: 'link', onclick: () => current?.openActa(d.mesa) },
+              d.mesa,
+            ),
+          ),
+          el('td', {}, d.reasons.map((r) => reasonText(doc, r)).join('; ')),
+          el(
+            'td',
+            {},
+            Object.entries(d.effect)
+              .map(([f, v]) => `${label(doc, f)} ${signedFmt(v)}`)
+              .join(' · '),
+          ),
+        ),
+      ),
+    ),
+  );
+  $('cc-prev').disabled = offset === 0;
+  $('cc-next').disabled = offset + PAGE >= p.total;
+  $('cc-prev').onclick = () => compare(Math.max(0, offset - PAGE));
+  $('cc-next').onclick = () => compare(offset + PAGE);
+}
+
+/** Wires the form once. */
+export function wireCrossCheck() {
+  $('cc-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    compare(0).catch((x) => ($('cc-summary').textContent = String(x)));
+  });
+}

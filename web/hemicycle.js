@@ -1,0 +1,62 @@
+// A hemicycle of seats as dots: rows of a half circle, each row's seats in proportion to its
+// radius, seats taken in order of angle from the left so that each list gets one wedge.
+import { svgEl } from './ui.js';
+
+const CX = 120;
+const CY = 118;
+const R = 110;
+const INNER = 0.4;
+
+/** Where each of n seats sits (angle from the right, radius 0..1) and the dots' radius. */
+export function seatLayout(n) {
+  if (n <= 0) return { seats: [], dot: 0 };
+  const rows = Math.max(1, Math.ceil(Math.sqrt(n / 4)));
+  const radii = Array.from({ length: rows }, (_, i) =>
+    rows === 1 ? 1 : INNER + ((1 - INNER) * i) / (rows - 1),
+  );
+  const sum = radii.reduce((a, b) => a + b, 0);
+  const counts = radii.map((r) => Math.floor((n * r) / sum));
+  let left = n - counts.reduce((a, b) => a + b, 0);
+  for (let i = rows - 1; left > 0; i = (i - 1 + rows) % rows, left--) counts[i] += 1;
+  const seats = [];
+  radii.forEach((r, i) => {
+    const k = counts[i];
+    for (let j = 0; j < k; j++)
+      seats.push({ a: k === 1 ? Math.PI / 2 : Math.PI * (1 - j / (k - 1)), r });
+  });
+  seats.sort((p, q) => q.a - p.a || p.r - q.r);
+  const gap = rows === 1 ? 0.5 : (1 - INNER) / (rows - 1);
+  const outer = counts[rows - 1];
+  const arc = outer > 1 ? Math.PI / (outer - 1) : Math.PI;
+  return { seats, dot: 0.42 * R * Math.min(gap, arc) };
+}
+
+/**
+ * Draws `parties` ([name, seats][], in the order to seat them, left to right) into the SVG:
+ * one circle per seat with its party in `data-party`, and the total in the middle.
+ */
+export function drawHemicycle(svg, parties, colorOf, caption) {
+  for (const old of svg.querySelectorAll('circle, text, g')) old.remove();
+  const total = parties.reduce((a, [, n]) => a + n, 0);
+  const { seats, dot } = seatLayout(total);
+  let k = 0;
+  for (const [party, n] of parties) {
+    const g = svgEl('g', { 'data-party': party, 'data-seats': n });
+    g.append(svgEl('title', {}, `${party}: ${n}`));
+    for (let i = 0; i < n; i++, k++) {
+      const s = seats[k];
+      g.append(
+        svgEl('circle', {
+          class: 'seat',
+          cx: (CX + R * s.r * Math.cos(s.a)).toFixed(2),
+          cy: (CY - R * s.r * Math.sin(s.a)).toFixed(2),
+          r: dot.toFixed(2),
+          fill: colorOf(party),
+        }),
+      );
+    }
+    svg.append(g);
+  }
+  svg.append(svgEl('text', { class: 'total', x: CX, y: CY - 6, 'text-anchor': 'middle' }, total));
+  if (caption) svg.setAttribute('aria-label', `${caption}: ${total}`);
+}
