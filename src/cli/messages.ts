@@ -214,8 +214,8 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'esta ruta requiere un token válido',
   },
   query_too_costly: {
-    en: 'the query would return too much: narrow it (e.g. give a code)',
-    es: 'la consulta devolvería demasiado: acótela',
+    en: 'the query would return or compute too much: narrow it (e.g. give a code, a smaller house)',
+    es: 'la consulta devolvería o calcularía demasiado: acótela',
   },
   invalid_query: {
     en: 'a query parameter is not valid',
