@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTA_STATES } from '../core/model/acta.js';
 import { ISSUE_CODES } from '../core/issues.js';
+import { SeatDiffSchema } from '../core/pipeline/seat-diff.js';
 
 /** Response schemas of the HTTP API: the OpenAPI document is generated from these, and the API
  * tests parse every response with them, so code, contract and docs cannot drift apart. */
@@ -121,6 +122,60 @@ function publishedSeats<K extends 'official' | 'third-party'>(kind: K) {
     }),
   });
 }
+/** A list election's seats through a ruleset (cifra's computation: `cifra seats --format json`). */
+export const ListSeatResultSchema = z
+  .object({
+    rules: z.string(),
+    options: z.record(z.string(), z.string()).describe('The option values in force.'),
+    totalSeats: z.number().int(),
+    seats: seatsMap,
+    districts: z.array(
+      z
+        .object({
+          district: z.string(),
+          totalSeats: z.number().int(),
+          seats: seatsMap,
+          unallocated: z.number().int(),
+        })
+        .loose(),
+    ),
+    passed: z.array(z.string()),
+    excluded: z.array(
+      z
+        .object({
+          party: z.string(),
+          reason: z.enum(['below_share', 'below_votes', 'below_seats']),
+        })
+        .loose(),
+    ),
+    ties: z.array(
+      z
+        .object({
+          stage: z.string(),
+          district: z.string(),
+          candidates: z.array(z.string()),
+          seatsInContention: z.number().int(),
+          resolution: z.string(),
+        })
+        .loose(),
+    ),
+    draws: z.array(
+      z
+        .object({
+          seed: z.number().int(),
+          district: z.string(),
+          candidates: z.array(z.string()),
+          winners: z.array(z.string()),
+        })
+        .loose(),
+    ),
+    votes: z
+      .array(z.object({ party: z.string(), votes: z.number().int(), pctValid: pct }))
+      .describe('National votes of each list, most first.'),
+    issues: z.array(IssueSchema),
+  })
+  .loose();
+
 export const SeatsSchema = z.discriminatedUnion('kind', [
   publishedSeats('official'),
   publishedSeats('third-party'),
@@ -152,49 +207,7 @@ export const SeatsSchema = z.discriminatedUnion('kind', [
   z.object({
     election: z.string(),
     kind: z.literal('list'),
-    result: z
-      .object({
-        rules: z.string(),
-        totalSeats: z.number().int(),
-        seats: seatsMap,
-        districts: z.array(
-          z
-            .object({
-              district: z.string(),
-              totalSeats: z.number().int(),
-              seats: seatsMap,
-              unallocated: z.number().int(),
-            })
-            .loose(),
-        ),
-        passed: z.array(z.string()),
-        excluded: z.array(
-          z.object({ party: z.string(), reason: z.enum(['below_share', 'below_seats']) }).loose(),
-        ),
-        ties: z.array(
-          z
-            .object({
-              stage: z.string(),
-              district: z.string(),
-              candidates: z.array(z.string()),
-              seatsInContention: z.number().int(),
-              resolution: z.string(),
-            })
-            .loose(),
-        ),
-        draws: z.array(
-          z
-            .object({
-              seed: z.number().int(),
-              district: z.string(),
-              candidates: z.array(z.string()),
-              winners: z.array(z.string()),
-            })
-            .loose(),
-        ),
-        issues: z.array(IssueSchema),
-      })
-      .loose(),
+    result: ListSeatResultSchema,
   }),
 ]);
 
@@ -358,4 +371,25 @@ export const ProjectionHistorySchema = z.object({
       ),
     }),
   ),
+});
+
+export { RulesetsSchema } from '../results/rulesets.js';
+
+/** A ruleset file as written (docs/rulesets.md; the JSON Schema: docs/ruleset.schema.json). */
+export const RulesetFileSchema = z
+  .object({
+    format: z.literal('cifra-ruleset/1'),
+    id: z.string(),
+    kind: z.enum(['list', 'single-winner']),
+    label: z.union([z.string(), z.object({ es: z.string(), en: z.string() })]),
+  })
+  .loose()
+  .describe(
+    'The ruleset file as written, option switches ({"$option", "cases"}) and all (docs/rulesets.md).',
+  );
+
+/** A what-if: the seat result under the changed ruleset, and the difference from the election's own. */
+export const WhatIfSchema = ListSeatResultSchema.extend({
+  election: z.string(),
+  diff: SeatDiffSchema,
 });

@@ -28,6 +28,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'a district has votes but no seats',
     es: 'una circunscripción con votos no tiene escaños',
   },
+  district_votes_missing: {
+    en: 'the election has no votes by electoral district (e.g. only national aggregates): no seats can be computed',
+    es: 'la elección no tiene votos por circunscripción (p. ej. solo agregados nacionales): no se pueden calcular escaños',
+  },
   alliance_mismatch: {
     en: 'a party has different alliance sizes in different rows',
     es: 'una organización tiene distinto tamaño de alianza en distintas filas',

@@ -13,6 +13,7 @@ export const ISSUE_CODES = [
   'missing_field',
   'district_without_votes',
   'district_without_seats',
+  'district_votes_missing',
   'alliance_mismatch',
   'blank_votes_required',
   'no_eligible_list',

@@ -1,7 +1,7 @@
 import type { Issue } from '../core/issues.js';
 import { issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
-import { computeSeats, type SeatResult } from '../core/pipeline/seats.js';
+import { computeSeats, type SeatResult, type VoteRow } from '../core/pipeline/seats.js';
 import { decidePresidentialRound, type PresidentialResult } from '../core/rules/presidential.js';
 import { loadRuleset } from '../elections/rulesets.js';
 import type { Level } from '../core/tally/aggregate.js';
@@ -197,6 +197,22 @@ export async function getProgress(
   };
 }
 
+/**
+ * The current votes of a list election at its electoral-district level (Peru: circunscripciones),
+ * as the seat engine reads them: the unit's name is the ruleset's district, the choice's party
+ * (or label) the list. The one input of the seats and what-if services.
+ */
+export async function districtVotes(
+  store: Store,
+  def: ElectionDef,
+  jurisdiction: LoadedJurisdiction,
+): Promise<VoteRow[]> {
+  const units = (await buildResults(store, def, jurisdiction.electoralDistricts)).units;
+  return units.flatMap((u) =>
+    u.choices.map((c) => ({ district: u.name, party: c.party || c.label, votes: c.votes })),
+  );
+}
+
 /** Seats or the presidential outcome, from the current results through the election's ruleset. */
 export async function getSeats(
   store: Store,
@@ -236,11 +252,7 @@ export async function getSeats(
       },
     };
   }
-  // the electoral districts' votes, named as the ruleset's districts (Peru: circunscripciones)
-  const circ = await buildResults(store, def, found.value.jurisdiction.electoralDistricts);
-  const votes = circ.units.flatMap((u) =>
-    u.choices.map((c) => ({ district: u.name, party: c.party || c.label, votes: c.votes })),
-  );
+  const votes = await districtVotes(store, def, found.value.jurisdiction);
   const result = computeSeats(rs.value, { votes }, { seed });
   return { ok: true, value: { election: def.id, kind: 'list', result } };
 }
