@@ -248,6 +248,11 @@ describe('what-if files from a request', () => {
     expect(r.ok ? null : r.error[0]?.details).toMatchObject({ check: 'unrecognized_keys' });
   });
 
+  it('options that are not objects are issues, not a crash (found by the what-if fuzz)', () => {
+    for (const options of [[null], [1], ['x']])
+      expect(codes(rulesetFromJson({ ...tiny(), options }))[0]?.[0]).toBe('ruleset_invalid');
+  });
+
   it('a switch lacking a case is reported even when the value names an inherited property', () => {
     const raw = {
       ...tiny(),

@@ -33,6 +33,7 @@ export function declaredOptions(raw: unknown): RulesetOption[] {
   const list = (raw as { options?: unknown } | null)?.options;
   if (!Array.isArray(list)) return [];
   return list.flatMap((o): RulesetOption[] => {
+    if (typeof o !== 'object' || o === null) return [];
     const x = o as Partial<RulesetOption>;
     return typeof x.name === 'string' && Array.isArray(x.values) && typeof x.default === 'string'
       ? [
