@@ -335,7 +335,11 @@ describe('POST /api/v1/what-if refuses bad bodies with coded issues and their pa
   });
 
   it('a malformed request (content-length that lies, unknown encoding): its 4xx, coded', async () => {
-    for (const headers of [{ 'content-length': '5' }, { 'content-encoding': 'br2' }]) {
+    const malformed: Record<string, string>[] = [
+      { 'content-length': '5' },
+      { 'content-encoding': 'br2' },
+    ];
+    for (const headers of malformed) {
       const r = await post({ election: ELECTION }, headers);
       expect(r.statusCode).toBeGreaterThanOrEqual(400);
       expect(r.statusCode).toBeLessThan(500);
