@@ -282,3 +282,59 @@ describe('cifra apportion and president', () => {
     expect(s.out).toContain('senate-share=pooled|best-modality|per-modality');
   });
 });
+
+describe('cifra seats --election (the what-if service)', () => {
+  it('a stored election under a patch file and --threshold: seats, the diff, JSON; usage and issues coded', async () => {
+    const { SqliteStore } = await import('../src/store/sqlite/sqlite-store.js');
+    const { DISTRICTS, LISTS, VOTES, putListElection, writeStyleRuleset } =
+      await import('./list-election.js');
+    const db = join(dir, 'what-if.db');
+    const store = new SqliteStore(db);
+    await store.migrate();
+    const election = 'cli-diputados';
+    const ruleset = writeStyleRuleset(dir);
+    await putListElection(store, {
+      id: election,
+      ruleset,
+      districts: DISTRICTS,
+      lists: LISTS,
+      votes: VOTES,
+    });
+    await store.close();
+    // a partial file: the valla as a share alone (merged onto the election's ruleset), at 4 %
+    const patch = file(
+      'valla.json',
+      JSON.stringify({ threshold: { kind: 'share', share: '5%', conditions: null, source: 'x' } }),
+    );
+    const args = [
+      'seats',
+      '--election',
+      election,
+      '--db',
+      db,
+      '--rules',
+      patch,
+      '--threshold',
+      '4%',
+    ];
+    const t = await cli(...args);
+    expect([t.code, t.err]).toEqual([0, '']);
+    expect(t.out).toContain(
+      'against test-2026-style (14 seats): A 6 → 5, B 5 → 4, D 0 → 1, E 0 → 1',
+    );
+    expect(t.out).toContain('entered: D, E');
+    const j = await cli(...args, '--format', 'json');
+    expect(JSON.parse(j.out)).toMatchObject({
+      election,
+      seats: { A: 5, B: 4, C: 3, D: 1, E: 1 },
+      diff: { entered: ['D', 'E'], left: [] },
+    });
+    const same = await cli('seats', '--election', election, '--db', db);
+    expect(same.out).toContain('against test-2026-style (14 seats): no seat changes');
+    expect((await cli('seats', '--election', 'nope', '--db', db)).err).toContain(
+      'unknown_election',
+    );
+    expect((await cli('seats', '--election', election, '--db', db, '--votes', patch)).code).toBe(2);
+    expect((await cli('seats', '--votes', patch)).code).toBe(2);
+  });
+});

@@ -3,7 +3,7 @@ import { runApportion } from './commands/apportion.js';
 import { runRules } from './commands/rules.js';
 import { runDemo } from './commands/demo.js';
 import { runPresident } from './commands/president.js';
-import { runSeats } from './commands/seats.js';
+import { runElectionSeats, runSeats } from './commands/seats.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type CliIo, type OutputFormat } from './io.js';
 import {
   runActa,
@@ -132,16 +132,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   program
     .command('seats')
     .description(
-      'allocate seats from votes under a ruleset (valla, cifra repartidora, tiers, ties)',
+      'allocate seats from votes under a ruleset (valla, cifra repartidora, tiers, ties); with --election, a stored election under another ruleset, compared with its own',
     )
-    .requiredOption(
+    .option(
       '--rules <id|file>',
-      'a built-in ruleset (see `cifra rules`) or a ruleset file (.json)',
+      'a built-in ruleset (see `cifra rules`) or a ruleset file (.json); with --election, a whole file replaces the election’s ruleset and a partial one is merged onto it (RFC 7386)',
     )
-    .requiredOption(
+    .option(
       '--votes <file>',
       'CSV district,party,votes[,alliance,position,group] (district NACIONAL for national lists)',
     )
+    .option(
+      '--election <id>',
+      'instead of --votes: a stored election’s current votes by electoral district, compared with its seats under its own ruleset',
+    )
+    .addOption(dbOption())
     .option(
       '--districts <file>',
       'CSV district,seats[,blank,null,electorate]: replaces the ruleset table, names as given',
@@ -173,9 +178,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     )
     .addOption(formatOption())
     .action(
-      (o: {
-        rules: string;
-        votes: string;
+      async (o: {
+        rules?: string;
+        votes?: string;
+        election?: string;
+        db: string;
         districts?: string;
         candidates?: string;
         parties?: string;
@@ -186,6 +193,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         seats?: number;
         format: OutputFormat;
       }) => {
+        const whatIf = { method: o.method, threshold: o.threshold, seats: o.seats };
+        if (o.election !== undefined) {
+          if (o.votes !== undefined || o.districts || o.candidates || o.parties) {
+            io.err(
+              'error: --election takes the votes from the store: no --votes, --districts, --candidates or --parties',
+            );
+            code = EXIT_USAGE;
+            return;
+          }
+          const args = { ...o, election: o.election, options: o.option, whatIf };
+          code = await withStore(o.db, (store) => runElectionSeats(store, args, io));
+          return;
+        }
+        if (o.votes === undefined || o.rules === undefined) {
+          io.err('error: give --rules and --votes, or --election (with --db)');
+          code = EXIT_USAGE;
+          return;
+        }
         code = runSeats(
           {
             rules: o.rules,
@@ -195,7 +220,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             parties: o.parties,
             seed: o.seed,
             options: o.option,
-            whatIf: { method: o.method, threshold: o.threshold, seats: o.seats },
+            whatIf,
             format: o.format,
           },
           io,
