@@ -40,6 +40,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'this threshold counts blank votes: give --districts with a blank column',
     es: 'esta valla cuenta votos en blanco: use --districts con la columna blank',
   },
+  electorate_required: {
+    en: 'this threshold is a share of registered electors: give every district its electorate (--districts with an electorate column)',
+    es: 'esta valla se mide sobre electores hábiles: indique el electorado de cada circunscripción (--districts con la columna electorate)',
+  },
   no_eligible_list: {
     en: 'no list may take part in this district',
     es: 'ninguna lista puede participar en esta circunscripción',

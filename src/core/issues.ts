@@ -16,6 +16,7 @@ export const ISSUE_CODES = [
   'district_votes_missing',
   'alliance_mismatch',
   'blank_votes_required',
+  'electorate_required',
   'no_eligible_list',
   'tie_unresolved',
   'threshold_tie',
