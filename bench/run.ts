@@ -354,6 +354,21 @@ if (!process.argv.includes('--no-projection')) {
     note: '27 circunscripciones × 35 lists from a snapshot, 2,000 simulations through valla + D’Hondt (the SeatEngine, pe-2026-diputados); target ≤ 1,000 ms',
   });
 }
+if (!process.argv.includes('--no-what-if')) {
+  const { whatIfBenchmarks } = await import('./what-if.js');
+  const w = await whatIfBenchmarks();
+  report({
+    name: 'what-if-congress-2021-size',
+    cifraMs: w.httpMissMs,
+    baselineMs: null,
+    ratio: null,
+    note: `POST /api/v1/what-if (valla 4 %), 130 seats × 27 circunscripciones × 21 lists under pe-2021-congreso, not cached: store read, two rulesets, two seat results and the diff; from the cache ${w.httpHitMs.toFixed(2)} ms; the service alone ${Object.entries(
+      w.serviceMs,
+    )
+      .map(([k, v]) => `${k} ${v.toFixed(1)} ms`)
+      .join(', ')}; one computeSeats ${w.computeSeatsMs.toFixed(1)} ms; ${w.responseBytes} bytes`,
+  });
+}
 if (!process.argv.includes('--no-load')) {
   const { apiVersusNginx } = await import('./api-load.js');
   const r = await apiVersusNginx();

@@ -220,7 +220,7 @@ describe('write routes', () => {
     }
   });
 
-  it('the router has exactly the described routes; every route that is not a GET is a write route', () => {
+  it('the router has exactly the described routes; every route that is not a GET is a write route or a declared public computation', () => {
     const registered = (
       app as unknown as { cifraRoutes: { method: string; url: string; write: boolean }[] }
     ).cifraRoutes;
@@ -231,8 +231,13 @@ describe('write routes', () => {
         .map((r) => `${r.method} ${r.url}`)
         .sort(),
     ).toEqual(described);
+    // a public POST computes from the body and writes nothing: each one is named here
+    const publicPosts = ['/api/v1/what-if'];
     for (const r of registered)
-      if (r.method !== 'GET') expect([r.url, r.write]).toEqual([r.url, true]);
+      if (r.method !== 'GET')
+        expect([r.url, r.write]).toEqual([r.url, !publicPosts.includes(r.url)]);
+    for (const url of publicPosts)
+      expect(ROUTES.find((r) => r.url === url)?.body?.limit).toBeGreaterThan(0);
   });
 
   it('POST /api/v1/imports ingests the body; re-posting it changes nothing', async () => {

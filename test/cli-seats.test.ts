@@ -244,9 +244,21 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     const r = await cli('seats', '--election', 'pe-2021-congreso', '--db', db);
     expect(r.code).toBe(0);
     expect(r.out).toContain('130 seats as published (official: JNE, Resolución N.° 0602-2021-JNE)');
-    const both = await cli('seats', '--election', 'pe-2026-senado', '--rules', 'x', '--db', db);
+    const both = await cli('seats', '--election', 'pe-2026-senado', '--votes', 'x', '--db', db);
     expect(both.code).toBe(2);
-    expect(both.err).toContain('it takes no --rules');
+    expect(both.err).toContain('it takes no --votes');
+    // a what-if lever makes it a what-if of the stored election (the 2026 Senate under 4 %)
+    const lever = await cli(
+      'seats',
+      '--election',
+      'pe-2026-senado',
+      '--threshold',
+      '4%',
+      '--db',
+      db,
+    );
+    expect(lever.code).toBe(0);
+    expect(lever.out).toContain('against pe-2026-senado (60 seats)');
     const unknown = await cli('seats', '--election', 'pe-1990-senado', '--db', db);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('unknown_election');
@@ -338,5 +350,73 @@ describe('cifra apportion and president', () => {
     const s = await cli('rules', 'pe-2026-senado');
     expect(s.out).toContain('LOE art. 20');
     expect(s.out).toContain('senate-share=pooled|best-modality|per-modality');
+  });
+});
+
+describe('cifra seats --election (the what-if service)', () => {
+  it('a stored election under a patch file and --threshold: seats, the diff, JSON; usage and issues coded', async () => {
+    const { SqliteStore } = await import('../src/store/sqlite/sqlite-store.js');
+    const { DISTRICTS, LISTS, VOTES, putListElection, writeStyleRuleset } =
+      await import('./list-election.js');
+    const db = join(dir, 'what-if.db');
+    const store = new SqliteStore(db);
+    await store.migrate();
+    const election = 'cli-diputados';
+    const ruleset = writeStyleRuleset(dir);
+    await putListElection(store, {
+      id: election,
+      ruleset,
+      districts: DISTRICTS,
+      lists: LISTS,
+      votes: VOTES,
+    });
+    await store.close();
+    // a partial file: the valla as a share alone (merged onto the election's ruleset), at 4 %
+    const patch = file(
+      'valla.json',
+      JSON.stringify({ threshold: { kind: 'share', share: '5%', conditions: null, source: 'x' } }),
+    );
+    const args = [
+      'seats',
+      '--election',
+      election,
+      '--db',
+      db,
+      '--rules',
+      patch,
+      '--threshold',
+      '4%',
+    ];
+    const t = await cli(...args);
+    expect([t.code, t.err]).toEqual([0, '']);
+    expect(t.out).toContain(
+      'against test-2026-style (14 seats): A 6 → 5, B 5 → 4, D 0 → 1, E 0 → 1',
+    );
+    expect(t.out).toContain('entered: D, E');
+    const j = await cli(...args, '--format', 'json');
+    expect(JSON.parse(j.out)).toMatchObject({
+      election,
+      seats: { A: 5, B: 4, C: 3, D: 1, E: 1 },
+      diff: { entered: ['D', 'E'], left: [] },
+    });
+    // the election's own ruleset, restated, moves no seat; no lever at all: the seats document
+    const same = await cli(
+      'seats',
+      '--election',
+      election,
+      '--db',
+      db,
+      '--option',
+      'nullity=const-184',
+    );
+    expect(same.out).toContain('against test-2026-style (14 seats): no seat changes');
+    const plain = await cli('seats', '--election', election, '--db', db);
+    expect(plain.out).toContain('cli-diputados — seats computed by cifra');
+    expect(plain.out).not.toContain('against');
+    expect((await cli('seats', '--election', 'nope', '--db', db)).err).toContain(
+      'unknown_election',
+    );
+    expect((await cli('seats', '--election', election, '--db', db, '--votes', patch)).code).toBe(2);
+    expect((await cli('seats', '--votes', patch)).code).toBe(2);
   });
 });

@@ -3,6 +3,7 @@ import { ACTA_STATES } from '../core/model/acta.js';
 import { IssueSchema } from '../core/issues.js';
 import { DistrictUnitsSchema, StatusSchema } from '../core/model/manifest.js';
 import { SeatDifferenceSchema, SeatFiguresSchema } from '../results/seats.js';
+import { SeatDiffSchema } from '../core/pipeline/seat-diff.js';
 
 /** Response schemas of the HTTP API: the OpenAPI document is generated from these, and the API
  * tests parse every response with them, so code, contract and docs cannot drift apart. */
@@ -201,11 +202,11 @@ const ExclusionSchema = z.discriminatedUnion('reason', [
   }),
 ]);
 
-/** Seats computed by cifra with the election's ruleset (`cifra seats --format json`). */
-const SeatResultSchema = z
+/** A list election's seats through a ruleset (cifra's computation: `cifra seats --format json`). */
+export const ListSeatResultSchema = z
   .object({
     rules: z.string(),
-    options: z.record(z.string(), z.string()),
+    options: z.record(z.string(), z.string()).describe('The option values in force.'),
     totalSeats: z.number().int(),
     seats: seatsMap,
     districts: z.array(
@@ -241,7 +242,9 @@ const SeatResultSchema = z
         })
         .loose(),
     ),
-    votes: z.array(z.object({ party: z.string(), votes: z.number().int(), pctValid: pct })),
+    votes: z
+      .array(z.object({ party: z.string(), votes: z.number().int(), pctValid: pct }))
+      .describe('National votes of each list, most first.'),
     preliminarySeats: seatsMap
       .nullable()
       .describe("each list's seats in the preliminary allocation that counts seats for the valla"),
@@ -296,7 +299,7 @@ export const SeatsSchema = z.discriminatedUnion('kind', [
     figures: SeatFiguresSchema.optional().describe(
       'the status and source of the votes the seats were computed from',
     ),
-    result: SeatResultSchema,
+    result: ListSeatResultSchema,
     reported: publishedSeatsResult(z.enum(['official', 'third-party']))
       .optional()
       .describe("the composition a source reported, beside cifra's and never mixed with it"),
@@ -471,4 +474,25 @@ export const ProjectionHistorySchema = z.object({
       ),
     }),
   ),
+});
+
+export { RulesetsSchema } from '../results/rulesets.js';
+
+/** A ruleset file as written (docs/rulesets.md; the JSON Schema: docs/ruleset.schema.json). */
+export const RulesetFileSchema = z
+  .object({
+    format: z.literal('cifra-ruleset/1'),
+    id: z.string(),
+    kind: z.enum(['list', 'single-winner']),
+    label: z.union([z.string(), z.object({ es: z.string(), en: z.string() })]),
+  })
+  .loose()
+  .describe(
+    'The ruleset file as written, option switches ({"$option", "cases"}) and all (docs/rulesets.md).',
+  );
+
+/** A what-if: the seat result under the changed ruleset, and the difference from the election's own. */
+export const WhatIfSchema = ListSeatResultSchema.extend({
+  election: z.string(),
+  diff: SeatDiffSchema,
 });

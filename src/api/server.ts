@@ -38,8 +38,14 @@ import {
   ProjectionSchema,
   ProjectionHistorySchema,
   CompareSchema,
+  RulesetFileSchema,
+  RulesetsSchema,
+  WhatIfSchema,
 } from './schemas.js';
 import { projectionHistory, projectionOf } from '../results/projection.js';
+import { getRulesetText, listRulesets } from '../results/rulesets.js';
+import { parseWhatIfBody, whatIfSeats, WhatIfBodySchema } from '../results/what-if.js';
+import { ByteBoundedCache, canonicalJson } from './byte-cache.js';
 import { CompareQuerySchema, compareService, type CompareQuery } from './compare.js';
 
 /** One route of the API: its contract (for OpenAPI and tests) and whether it writes. */
@@ -51,7 +57,14 @@ export interface RouteDef {
   readonly query: z.ZodObject;
   readonly response: z.ZodType;
   readonly csv?: boolean;
+  /** A JSON request body (a public computation, not a write): its schema, and its size limit. */
+  readonly body?: { readonly schema: z.ZodType; readonly limit: number };
 }
+
+/** The largest what-if body (the largest built-in ruleset file is 12 KB). */
+export const WHAT_IF_BODY_LIMIT = 256 * 1024;
+/** The bytes of what-if responses kept (one is about 8 KB for 27 districts and 21 lists). */
+export const WHAT_IF_CACHE_BYTES = 16 * 1024 * 1024;
 
 const electionQuery = z.object({ election: z.string().optional() });
 const formatQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
@@ -162,6 +175,34 @@ export const ROUTES: readonly RouteDef[] = [
     response: CompareSchema,
   },
   {
+    method: 'GET',
+    url: '/api/v1/rulesets',
+    summary:
+      'The built-in rulesets (data/rulesets): id, kind, labels, jurisdiction; an election names its ruleset in `/api/v1/elections`',
+    write: false,
+    query: z.object({}),
+    response: RulesetsSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/rulesets/:id',
+    summary:
+      'A built-in ruleset file as written (cifra-ruleset/1, option switches and all), to start a what-if from; unknown id → 404 `ruleset_not_found`',
+    write: false,
+    query: z.object({}),
+    response: RulesetFileSchema,
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/what-if',
+    summary:
+      "Seats of a stored list election under another ruleset (a whole file, or a merge patch onto the election's; options; method, threshold, seats), from its current votes by electoral district, with the difference from its seats under its own ruleset. Public; cached by the normalised body; a bad body → 422 (`invalid_query`, `ruleset_invalid`, … with the body's paths), a house or district table over 1,000 → 422 `query_too_costly`",
+    write: false,
+    query: z.object({}),
+    response: WhatIfSchema,
+    body: { schema: WhatIfBodySchema, limit: WHAT_IF_BODY_LIMIT },
+  },
+  {
     method: 'POST',
     url: '/api/v1/imports',
     summary: 'Upload a file of actas (body: the file; as `cifra ingest`)',
@@ -208,15 +249,25 @@ class IssueError extends Error {
   }
 }
 
-function unwrap<T>(f: Found<T>): T {
+const NOT_FOUND: readonly string[] = ['acta_not_found', 'unknown_election'];
+
+/** The value, or the issues thrown: 404 when one says a thing named in the URL is not there, else 422. */
+function unwrap<T>(f: Found<T>, notFound: readonly string[] = NOT_FOUND): T {
   if (!f.ok)
-    throw new IssueError(
-      f.issues.some((i) => i.code === 'acta_not_found' || i.code === 'unknown_election')
-        ? 404
-        : 422,
-      f.issues,
-    );
+    throw new IssueError(f.issues.some((i) => notFound.includes(i.code)) ? 404 : 422, f.issues);
   return f.value;
+}
+
+/** A request body as JSON (sent as any content type), or 422 `invalid_query` at `body`. */
+function jsonBody(body: unknown): unknown {
+  const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : '';
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new IssueError(422, [
+      issue('invalid_query', ['body'], { message: `not JSON: ${(e as Error).message}` }),
+    ]);
+  }
 }
 
 /** The HTTP API (Fastify): public reads with ETag and Cache-Control, authenticated writes, errors mapped in one place. */
@@ -233,6 +284,8 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     { revision: string; body: string; etag: string; type: string }
   >();
   const revisionOf = new WeakMap<FastifyRequest, string>();
+  // What-if responses by the SHA-256 of the normalised body, kept until the revision changes
+  const whatIfs = new ByteBoundedCache(WHAT_IF_CACHE_BYTES);
   // The store's revision, asked at most every REVISION_TTL_MS: an import shows within that time
   // (reads also say max-age=5 to caches downstream).
   let revisionMemo: { value: string; at: number } | null = null;
@@ -313,6 +366,23 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
         .send({ error: err.issues[0]?.code ?? 'issue', issues: err.issues });
     const status = (err as { statusCode?: number }).statusCode;
     if (status === 413) return reply.status(413).send({ error: 'body_too_large', issues: [] });
+    // the framework's own refusals of a malformed request (a wrong content-length, an unknown
+    // content-encoding): its 4xx status, as a coded issue
+    if (status !== undefined && status >= 400 && status < 500) {
+      const e = err as { message?: string; code?: string };
+      return reply
+        .status(status)
+        .header('cache-control', 'no-store')
+        .send({
+          error: 'invalid_query',
+          issues: [
+            issue('invalid_query', ['request'], {
+              message: String(e.message ?? ''),
+              ...(e.code ? { fastify: e.code } : {}),
+            }),
+          ],
+        });
+    }
     req.log.error(err);
     return reply
       .status(500)
@@ -417,6 +487,32 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       const r = await compare(parseQuery(CompareQuerySchema, req) as CompareQuery);
       return unwrap(r.ok ? { ok: true, value: r.value } : { ok: false, issues: r.error });
     },
+    '/api/v1/rulesets': async () => unwrap(listRulesets()),
+    '/api/v1/rulesets/:id': async (req, reply) => {
+      const { text } = unwrap(getRulesetText((req.params as { id: string }).id), [
+        'ruleset_not_found',
+      ]);
+      return reply.type('application/json; charset=utf-8').send(text);
+    },
+    '/api/v1/what-if': async (req, reply) => {
+      const body = unwrap(parseWhatIfBody(jsonBody(req.body)), []);
+      const key = createHash('sha256').update(canonicalJson(body)).digest('base64url');
+      const revision = await currentRevision();
+      let hit = whatIfs.get(key);
+      const cache = hit?.revision === revision ? 'hit' : 'miss';
+      if (hit === undefined || cache === 'miss') {
+        const payload = JSON.stringify(unwrap(await whatIfSeats(o.store, body), []));
+        const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
+        hit = { revision, body: payload, etag };
+        whatIfs.set(key, hit);
+      }
+      return reply
+        .header('etag', hit.etag)
+        .header('x-cache', cache)
+        .header('cache-control', 'no-store')
+        .type('application/json; charset=utf-8')
+        .send(hit.body);
+    },
     '/api/v1/imports': async (req) => {
       authorize(req);
       const q = parseQuery(route('/api/v1/imports').query, req) as {
@@ -494,6 +590,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       method: r.method,
       url: r.url,
       config: { write: r.write },
+      ...(r.body ? { bodyLimit: r.body.limit } : {}),
       handler: async (req, reply) => {
         if (!r.write) return handler(req, reply);
         reply.header('cache-control', 'no-store');
@@ -503,6 +600,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
           // a write through this process is visible to the next read at once
           revisionMemo = null;
           responses.clear();
+          whatIfs.clear();
         }
       },
     });
@@ -550,7 +648,21 @@ export function buildOpenApi(): Record<string, unknown> {
                 },
               },
             }
-          : {}),
+          : r.body
+            ? {
+                requestBody: {
+                  required: true,
+                  content: {
+                    'application/json': {
+                      schema: z.toJSONSchema(r.body.schema, {
+                        io: 'input',
+                        unrepresentable: 'any',
+                      }),
+                    },
+                  },
+                },
+              }
+            : {}),
         responses: {
           200: {
             description: 'OK',
@@ -566,7 +678,14 @@ export function buildOpenApi(): Record<string, unknown> {
                   content: { 'application/json': { schema: error } },
                 },
               }
-            : { 304: { description: 'Not modified (If-None-Match)' } }),
+            : r.body
+              ? {
+                  413: {
+                    description: `Body over ${r.body.limit} bytes (\`body_too_large\`)`,
+                    content: { 'application/json': { schema: error } },
+                  },
+                }
+              : { 304: { description: 'Not modified (If-None-Match)' } }),
           404: {
             description: 'Unknown election, acta or route',
             content: { 'application/json': { schema: error } },

@@ -28,6 +28,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'a district has votes but no seats',
     es: 'una circunscripción con votos no tiene escaños',
   },
+  district_votes_missing: {
+    en: 'the election has no votes by electoral district (e.g. only national aggregates): no seats can be computed',
+    es: 'la elección no tiene votos por circunscripción (p. ej. solo agregados nacionales): no se pueden calcular escaños',
+  },
   alliance_mismatch: {
     en: 'a party has different alliance sizes in different rows',
     es: 'una organización tiene distinto tamaño de alianza en distintas filas',
@@ -35,6 +39,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
   blank_votes_required: {
     en: 'this threshold counts blank votes: give --districts with a blank column',
     es: 'esta valla cuenta votos en blanco: use --districts con la columna blank',
+  },
+  electorate_required: {
+    en: 'this threshold is a share of registered electors: give every district its electorate (--districts with an electorate column)',
+    es: 'esta valla se mide sobre electores hábiles: indique el electorado de cada circunscripción (--districts con la columna electorate)',
   },
   no_eligible_list: {
     en: 'no list may take part in this district',
@@ -218,8 +226,8 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'esta ruta requiere un token válido',
   },
   query_too_costly: {
-    en: 'the query would return too much: narrow it (e.g. give a code)',
-    es: 'la consulta devolvería demasiado: acótela',
+    en: 'the query would return or compute too much: narrow it (e.g. give a code, a smaller house)',
+    es: 'la consulta devolvería o calcularía demasiado: acótela',
   },
   invalid_query: {
     en: 'a query parameter is not valid',

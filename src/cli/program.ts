@@ -3,7 +3,7 @@ import { runApportion } from './commands/apportion.js';
 import { runRules } from './commands/rules.js';
 import { runDemo } from './commands/demo.js';
 import { runPresident } from './commands/president.js';
-import { runElectionSeats, runSeats } from './commands/seats.js';
+import { runElectionSeats, runElectionWhatIf, runSeats } from './commands/seats.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type CliIo, type OutputFormat } from './io.js';
 import {
   runActa,
@@ -136,29 +136,26 @@ interface SeatsOptions {
 
 /** `cifra seats`: a ruleset and vote files, or (`--election`) a stored election — not both. */
 async function seatsCommand(o: SeatsOptions, io: CliIo): Promise<number> {
+  const whatIf = { method: o.method, threshold: o.threshold, seats: o.seats };
   if (o.election !== undefined) {
-    const given = (
-      [
-        'rules',
-        'votes',
-        'districts',
-        'candidates',
-        'parties',
-        'method',
-        'threshold',
-        'seats',
-      ] as const
-    ).filter((k) => o[k] !== undefined);
-    const fileOnly = [...given, ...(Object.keys(o.option).length > 0 ? ['option'] : [])];
+    const fileOnly = (['votes', 'districts', 'candidates', 'parties'] as const).filter(
+      (k) => o[k] !== undefined,
+    );
     if (fileOnly.length > 0) {
       io.err(
-        `error: --election reads a stored election through its own ruleset; it takes no ${fileOnly.map((k) => `--${k}`).join(', ')}`,
+        `error: --election takes the votes from the store; it takes no ${fileOnly.map((k) => `--${k}`).join(', ')}`,
       );
       return EXIT_USAGE;
     }
     const election = o.election;
+    const levers =
+      o.rules !== undefined ||
+      Object.values(whatIf).some((v) => v !== undefined) ||
+      Object.keys(o.option).length > 0;
     return withStore(o.db, (store) =>
-      runElectionSeats(store, { election, seed: o.seed, format: o.format }, io),
+      levers
+        ? runElectionWhatIf(store, { ...o, election, options: o.option, whatIf }, io)
+        : runElectionSeats(store, { election, seed: o.seed, format: o.format }, io),
     );
   }
   if (o.rules === undefined || o.votes === undefined) {
@@ -174,7 +171,7 @@ async function seatsCommand(o: SeatsOptions, io: CliIo): Promise<number> {
       parties: o.parties,
       seed: o.seed,
       options: o.option,
-      whatIf: { method: o.method, threshold: o.threshold, seats: o.seats },
+      whatIf,
       format: o.format,
     },
     io,
@@ -233,16 +230,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   program
     .command('seats')
     .description(
-      'allocate seats from votes under a ruleset (valla, cifra repartidora, tiers, ties); or, with --election, the seats of an election in the store as the API serves them',
+      'allocate seats from votes under a ruleset (valla, cifra repartidora, tiers, ties); with --election, the seats of a stored election as the API serves them, or (with --rules, --method, --threshold, --seats or --option) that election under other rules, compared with its own',
     )
-    .option('--rules <id|file>', 'a built-in ruleset (see `cifra rules`) or a ruleset file (.json)')
+    .option(
+      '--rules <id|file>',
+      'a built-in ruleset (see `cifra rules`) or a ruleset file (.json); with --election, a whole file replaces the election’s ruleset and a partial one is merged onto it (RFC 7386)',
+    )
     .option(
       '--votes <file>',
       'CSV district,party,votes[,alliance,position,group] (district NACIONAL for national lists)',
     )
     .option(
       '--election <id>',
-      "instead of --rules and --votes: an election in the store (--db), through its ruleset, with any reported composition beside cifra's",
+      "instead of --votes: an election in the store (--db) — its seats through its ruleset with any reported composition beside cifra's, or a what-if with the levers below",
     )
     .addOption(dbOption())
     .option(

@@ -3,13 +3,13 @@ import type { PublishedSeatsFile } from '../core/model/manifest.js';
 import type { ListRuleset } from '../core/rulesets/ruleset.js';
 import { loadRuleset } from '../elections/rulesets.js';
 import type { ResultUnit } from './documents.js';
-import { districtVotes, seatDifferences, seatsNote } from './seats.js';
+import { votesFromDistrictUnits, seatDifferences, seatsNote } from './seats.js';
 
 const rs = loadRuleset('pe-2026-senado');
 if (!rs.ok || rs.value.kind !== 'list') throw new Error('pe-2026-senado');
 const SENATE: ListRuleset = rs.value;
 
-/** A published unit with the fields districtVotes reads. */
+/** A published unit with the fields votesFromDistrictUnits reads. */
 function unit(level: string, code: string, name: string, votes: Record<string, number>) {
   return {
     level,
@@ -26,9 +26,9 @@ function unit(level: string, code: string, name: string, votes: Record<string, n
   } as unknown as ResultUnit;
 }
 
-describe('districtVotes(ruleset, districtUnits, units, withBlank)', () => {
+describe('votesFromDistrictUnits(ruleset, districtUnits, units, withBlank)', () => {
   it("maps a level's units by code and a named unit by a district's alias; other levels are not read", () => {
-    const r = districtVotes(
+    const r = votesFromDistrictUnits(
       SENATE,
       {
         level: 'circunscripcion',
@@ -60,7 +60,7 @@ describe('districtVotes(ruleset, districtUnits, units, withBlank)', () => {
   });
 
   it('by name matches names and aliases; a unit that is no district is unknown_district; no blank for valid-only sources', () => {
-    const r = districtVotes(
+    const r = votesFromDistrictUnits(
       SENATE,
       { level: 'department', by: 'name', units: [] },
       [unit('department', '15', 'LIMA', { A: 5 }), unit('department', '99', 'Atlantis', { A: 1 })],

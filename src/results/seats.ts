@@ -81,18 +81,25 @@ export function seatFigures(def: ElectionDef): SeatFigures | undefined {
   };
 }
 
+/** What the seat engine reads of a stored election: votes by district, blank and null per district. */
+export interface SeatInput {
+  readonly votes: VoteRow[];
+  readonly districts: DistrictRow[] | undefined;
+  readonly issues: Issue[];
+}
+
 /**
  * The votes of published units as the ruleset's districts (docs/elections.md, `districtUnits`):
  * each unit of the mapped level is the district with its code (or name), each named unit the
  * district named; blank and null go with each district when the source has them. A unit that
  * is no district of the ruleset is an `unknown_district` issue.
  */
-export function districtVotes(
+export function votesFromDistrictUnits(
   ruleset: ListRuleset,
   map: DistrictUnits,
   units: readonly ResultUnit[],
   withBlank: boolean,
-): { votes: VoteRow[]; districts: DistrictRow[] | undefined; issues: Issue[] } {
+): SeatInput {
   const byName = new Map<string, string>();
   for (const d of ruleset.districts)
     for (const n of [d.name, ...(d.aliases ?? [])]) byName.set(nameKey(n), d.name);
@@ -206,18 +213,12 @@ export async function seatsFromPublishedUnits(
   store: Store,
   def: ElectionDef,
   ruleset: ListRuleset,
-  map: DistrictUnits,
+  input: SeatInput,
   seed: number | undefined,
 ): Promise<ListSeatsDocument> {
-  const levels = [...new Set([map.level, ...map.units.map((u) => u.level)])];
-  const units: ResultUnit[] = [];
-  for (const level of levels)
-    units.push(...(await store.publishedUnits(def.id, level)).map((u) => u.doc as ResultUnit));
-  const withBlank = def.published !== undefined && def.published.figures !== 'valid-only';
-  const input = districtVotes(ruleset, map, units, withBlank);
   const computed = computeSeats(
     ruleset,
-    { votes: input.votes, districts: input.districts },
+    { votes: input.votes, ...(input.districts ? { districts: input.districts } : {}) },
     { seed },
   );
   const result = { ...computed, issues: [...input.issues, ...computed.issues] };

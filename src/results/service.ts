@@ -9,7 +9,14 @@ import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load
 import type { ActaVersion, ImportRecord, PlaceNames, Store, StoredActa } from '../store/store.js';
 import { buildResults, type ResultsDocument, type ResultUnit } from './documents.js';
 import type { PublishedSeatsFile } from '../core/model/manifest.js';
-import { seatFigures, seatsFromPublishedUnits, type SeatsDocument } from './seats.js';
+import {
+  seatFigures,
+  seatsFromPublishedUnits,
+  votesFromDistrictUnits,
+  type SeatInput,
+  type SeatsDocument,
+} from './seats.js';
+import type { ListRuleset } from '../core/rulesets/ruleset.js';
 
 export type { ListSeatsDocument, SeatsDocument } from './seats.js';
 
@@ -298,6 +305,35 @@ export async function getProgress(
 }
 
 /**
+ * What the seat engine reads of a stored list election, by the ruleset's districts: the published
+ * units its manifest maps to districts (`districtUnits`, with blank and null per district), else
+ * the current results at the electoral-district level (Peru: circunscripciones), the unit's name
+ * being the district, the choice's party (or label) the list. The one input of the seats and
+ * what-if services.
+ */
+export async function seatInput(
+  store: Store,
+  def: ElectionDef,
+  jurisdiction: LoadedJurisdiction,
+  ruleset: ListRuleset,
+): Promise<SeatInput> {
+  const map = def.published?.districtUnits;
+  if (map !== undefined) {
+    const levels = [...new Set([map.level, ...map.units.map((u) => u.level)])];
+    const units: ResultUnit[] = [];
+    for (const level of levels)
+      units.push(...(await store.publishedUnits(def.id, level)).map((u) => u.doc as ResultUnit));
+    const withBlank = def.published?.figures !== 'valid-only';
+    return votesFromDistrictUnits(ruleset, map, units, withBlank);
+  }
+  const units = (await buildResults(store, def, jurisdiction.electoralDistricts)).units;
+  const votes = units.flatMap((u) =>
+    u.choices.map((c) => ({ district: u.name, party: c.party || c.label, votes: c.votes })),
+  );
+  return { votes, districts: undefined, issues: [] };
+}
+
+/**
  * Seats or the presidential outcome, through the election's ruleset: from the store's actas, or
  * from published units that are the ruleset's districts (`districtUnits`: cifra's computation,
  * the reported composition beside it). Published seats without such units are served as
@@ -342,13 +378,10 @@ export async function getSeats(
       },
     };
   }
+  const input = await seatInput(store, def, found.value.jurisdiction, rs.value);
   if (map !== undefined)
-    return { ok: true, value: await seatsFromPublishedUnits(store, def, rs.value, map, seed) };
-  // the electoral districts' votes, named as the ruleset's districts (Peru: circunscripciones)
-  const circ = await buildResults(store, def, found.value.jurisdiction.electoralDistricts);
-  const votes = circ.units.flatMap((u) =>
-    u.choices.map((c) => ({ district: u.name, party: c.party || c.label, votes: c.votes })),
-  );
+    return { ok: true, value: await seatsFromPublishedUnits(store, def, rs.value, input, seed) };
+  const votes = input.votes;
   const result = computeSeats(rs.value, { votes }, { seed });
   const figures = seatFigures(def);
   return {

@@ -3,8 +3,10 @@ import { hasErrors, issue, type Issue } from '../../core/issues.js';
 import type { Ratio } from '../../core/ratio.js';
 import type { WhatIf } from '../../core/rulesets/overrides.js';
 import { computeSeats, type SeatResult, type TierReport } from '../../core/pipeline/seats.js';
-import { loadRuleset } from '../../elections/rulesets.js';
+import { loadRuleset, readRulesetSource } from '../../elections/rulesets.js';
+import type { SeatDiff } from '../../core/pipeline/seat-diff.js';
 import { getSeats, type ListSeatsDocument, type SeatsDocument } from '../../results/service.js';
+import { parseWhatIfBody, whatIfSeats } from '../../results/what-if.js';
 import type { Store } from '../../store/store.js';
 import { renderTable, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
@@ -154,6 +156,74 @@ function listSeatsCsv(doc: ListSeatsDocument): string {
     csvLine(['REPORTED', p, s]),
   );
   return [renderSeats(doc.result, 'csv'), ...reported].join('\n');
+}
+
+export interface ElectionSeatsArgs {
+  readonly election: string;
+  /** A ruleset (built-in id or file): a whole file replaces the election's, a partial one patches it. */
+  readonly rules?: string | undefined;
+  readonly seed?: number | undefined;
+  readonly format: OutputFormat;
+  readonly options: Readonly<Record<string, string>>;
+  readonly whatIf?: WhatIf | undefined;
+}
+
+/**
+ * `cifra seats --election ID --rules …` (or --method, --threshold, --seats, --option): a stored election's current votes through other rules
+ * ruleset, with the difference from its own — the service behind `POST /api/v1/what-if`.
+ */
+export async function runElectionWhatIf(
+  store: Store,
+  args: ElectionSeatsArgs,
+  io: CliIo,
+): Promise<number> {
+  const src = args.rules === undefined ? null : readRulesetSource(args.rules);
+  if (src !== null && !src.ok) {
+    printIssues(io, src.error);
+    return EXIT_ISSUES;
+  }
+  const w = args.whatIf ?? {};
+  const body = parseWhatIfBody({
+    election: args.election,
+    rules: src?.value.json ?? {},
+    options: args.options,
+    whatIf: Object.fromEntries(Object.entries(w).filter(([, v]) => v !== undefined)),
+    ...(args.seed === undefined ? {} : { seed: args.seed }),
+  });
+  const r = body.ok ? await whatIfSeats(store, body.value) : body;
+  if (!r.ok) {
+    printIssues(io, r.issues);
+    return EXIT_ISSUES;
+  }
+  printIssues(io, r.value.issues);
+  io.out(
+    args.format === 'json'
+      ? JSON.stringify(r.value, null, 2)
+      : args.format === 'csv'
+        ? renderSeats(r.value, 'csv')
+        : `${renderSeats(r.value, 'table')}\n${renderDiff(r.value.diff)}`,
+  );
+  return hasErrors(r.value.issues) ? EXIT_ISSUES : EXIT_OK;
+}
+
+/** The difference from the election's own ruleset, for terminals. */
+function renderDiff(d: SeatDiff): string {
+  const head = `against ${d.baseline.rules} (${d.baseline.totalSeats} seats): `;
+  if (d.lists.length === 0 && d.districts.length === 0) return `${head}no seat changes`;
+  const moved = (c: SeatDiff['lists'][number]): string => `${c.party} ${c.before} → ${c.after}`;
+  return [
+    `${head}${d.lists.map(moved).join(', ')}`,
+    ...(d.entered.length > 0 ? [`entered: ${d.entered.join(', ')}`] : []),
+    ...(d.left.length > 0 ? [`left: ${d.left.join(', ')}`] : []),
+    renderTable(
+      ['district', 'seats', 'changes'],
+      d.districts.map((x) => [
+        x.district,
+        x.before === x.after ? x.after : `${x.before} → ${x.after}`,
+        x.lists.map(moved).join(', '),
+      ]),
+    ),
+  ].join('\n');
 }
 
 const fraction = (r: Ratio): string =>

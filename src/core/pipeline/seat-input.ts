@@ -266,9 +266,13 @@ export function prepareSeatInput(ruleset: ListRuleset, input: SeatInput): Prepar
     issues.push(
       issue('candidate_votes_required', ['candidates'], { option: 'single-seat=candidate' }),
     );
-  const needsBlank = JSON.stringify(ruleset.threshold ?? {}).includes('valid-and-blank');
-  if (needsBlank && districts.some((d) => d.blank === undefined))
+  const threshold = JSON.stringify(ruleset.threshold ?? {});
+  if (threshold.includes('valid-and-blank') && districts.some((d) => d.blank === undefined))
     issues.push(issue('blank_votes_required', ['districts'], { rules: ruleset.id }));
+  // a share of registered electors without them would be a share of 0: every list would pass
+  const missing = districts.filter((d) => d.electorate === undefined).map((d) => d.name);
+  if (threshold.includes('"registered"') && missing.length > 0)
+    issues.push(issue('electorate_required', ['districts'], { rules: ruleset.id, missing }));
   const tagsByKey = new Map(
     Object.entries(input.tags ?? {}).map(([p, t]) => [partyKey(p), t] as const),
   );

@@ -324,4 +324,29 @@ describe('computeSeats', () => {
     expect(res.issues).toEqual([]);
     expect(res.totalSeats).toBe(10);
   });
+
+  it('a share of registered electors needs every electorate (else a share of 0 would pass everyone); with them, it counts', () => {
+    const r = tiny({
+      kind: 'share',
+      scope: 'national',
+      share: ratio(10, 100),
+      base: 'registered',
+      source: 'test',
+    });
+    const votes = [...rows('North', { A: 50, B: 30, C: 15 }), ...rows('South', { A: 20, B: 25 })];
+    const without = computeSeats(r, { votes });
+    expect(without.issues.map((i) => [i.code, i.details])).toEqual([
+      ['electorate_required', { rules: 'tiny', missing: ['North', 'South'] }],
+    ]);
+    expect(without.seats).toEqual({});
+    // 10 % of 300 registered = 30: A 70 and B 55 pass, C 15 does not
+    const res = computeSeats(r, {
+      votes,
+      districts: [
+        { district: 'North', seats: 5, electorate: 200 },
+        { district: 'South', seats: 3, electorate: 100 },
+      ],
+    });
+    expect([res.passed, res.issues]).toEqual([['A', 'B'], []]);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtInRulesetIds, readRulesetSource } from '../../elections/rulesets.js';
 import { computeSeats } from '../pipeline/seats.js';
 import { rulesetFromJson } from './compile.js';
-import { mergePatch } from './overrides.js';
+import { mergePatch, whatIfRulesetFile } from './overrides.js';
 import type { ListRuleset } from './ruleset.js';
 
 /** A small valid list ruleset, to mutate in each case. */
@@ -230,5 +230,86 @@ describe('every built-in ruleset file', () => {
       b: { d: 3, e: 4 },
       f: [1],
     });
+  });
+});
+
+describe('what-if files from a request', () => {
+  const codes = (r: ReturnType<typeof rulesetFromJson>) =>
+    r.ok ? [] : r.error.map((i) => [i.code, i.path.join('.')]);
+
+  it('mergePatch and option switches keep a "__proto__" key as an own key, so the schema rejects it', () => {
+    const patch = JSON.parse('{"__proto__": {"totalSeats": 5}}') as unknown;
+    const merged = mergePatch(tiny(), patch) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect(Object.keys(merged)).toContain('__proto__');
+    expect(codes(rulesetFromJson(merged))).toEqual([['ruleset_invalid', '']]);
+    const switched = { ...tiny(), ...(JSON.parse('{"__proto__": {"x": 1}}') as object) };
+    const r = rulesetFromJson(switched);
+    expect(r.ok ? null : r.error[0]?.details).toMatchObject({ check: 'unrecognized_keys' });
+  });
+
+  it('options that are not objects are issues, not a crash (found by the what-if fuzz)', () => {
+    for (const options of [[null], [1], ['x']])
+      expect(codes(rulesetFromJson({ ...tiny(), options }))[0]?.[0]).toBe('ruleset_invalid');
+  });
+
+  it('a switch lacking a case is reported even when the value names an inherited property', () => {
+    const raw = {
+      ...tiny(),
+      options: [{ name: 'm', values: ['constructor'], default: 'constructor', description: 'x' }],
+      method: { $option: 'm', cases: {} },
+    };
+    expect(codes(rulesetFromJson(raw))).toEqual([['ruleset_invalid', 'method.cases']]);
+  });
+
+  it('limits: a house or a district table too large is query_too_costly, before any apportionment', () => {
+    const limits = { maxSeats: 1000, maxDistricts: 2 };
+    const huge = {
+      ...tiny(),
+      totalSeats: 900_000_000,
+      districts: [
+        { name: 'North', electorate: 10 },
+        { name: 'South', electorate: 20 },
+      ],
+      apportionment: { method: 'dhondt', source: 'test' },
+    };
+    const t0 = Date.now();
+    expect(codes(rulesetFromJson(huge, {}, {}, limits))).toEqual([
+      ['query_too_costly', 'totalSeats'],
+    ]);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    const one = { ...tiny(), totalSeats: 5, districts: [{ name: 'All', seats: 5 }] };
+    expect(codes(rulesetFromJson(one, {}, { seats: 1001 }, limits))).toEqual([
+      ['query_too_costly', 'totalSeats'],
+    ]);
+    const three = { ...tiny(), districts: [...(tiny()['districts'] as object[]), { name: 'X' }] };
+    expect(codes(rulesetFromJson(three, {}, {}, limits))).toEqual([
+      ['query_too_costly', 'districts'],
+    ]);
+    expect(rulesetFromJson(tiny(), {}, {}, limits).ok).toBe(true);
+  });
+
+  it('whatIfRulesetFile: a file with a format is taken whole; anything else patches the base as in force', () => {
+    const whole = { ...tiny(), id: 'other', threshold: null };
+    expect(whatIfRulesetFile(tiny(), whole, {})).toEqual({ ok: true, value: whole });
+    const src = readRulesetSource('pe-2026-diputados');
+    if (!src.ok) throw new Error('ruleset');
+    // the base's switches are resolved first: the patch reaches the share condition itself
+    const patch = {
+      threshold: { conditions: [{ kind: 'share', share: '4%', source: 'what-if' }] },
+    };
+    const f = whatIfRulesetFile(src.value.json, patch, {
+      'alliance-surcharge': 'registration-only',
+    });
+    if (!f.ok) throw new Error(JSON.stringify(f.error));
+    const r = list(f.value, { 'alliance-surcharge': 'registration-only' });
+    expect(r.threshold).toMatchObject({ kind: 'all', conditions: [{ kind: 'share' }] });
+    expect(r.threshold).toMatchObject({
+      conditions: [{ share: { numerator: 4, denominator: 100 } }],
+    });
+    expect(r.options['alliance-surcharge']).toBe('registration-only');
+    expect(r.exhaustedList).toBe('next-quotient');
+    const bad = whatIfRulesetFile(src.value.json, {}, { nope: 'x' });
+    expect(bad.ok ? [] : bad.error.map((i) => i.code)).toEqual(['unknown_option']);
   });
 });

@@ -14,7 +14,7 @@ import { err, ok, type Result } from '../result.js';
 import { apportionSeats, type ApportionmentRule } from '../rules/apportion.js';
 import type { ThresholdCondition } from '../rules/threshold.js';
 import { chooseOptions, declaredOptions, resolveSwitches } from './options.js';
-import { applyWhatIf, type WhatIf } from './overrides.js';
+import { applyWhatIf, sizeIssues, type RulesetLimits, type WhatIf } from './overrides.js';
 import type {
   ListRuleset,
   PresidentialRuleset,
@@ -380,14 +380,16 @@ function schemaIssues(error: {
 }
 
 /**
- * A ruleset from a parsed JSON file and chosen option values: options resolved, the file
- * validated by the schema (every problem an issue with its JSON path), then compiled.
+ * A ruleset from a parsed JSON file and chosen option values: options resolved, what-if changes
+ * applied, the size checked against the limits when given, the file validated by the schema
+ * (every problem an issue with its JSON path), then compiled.
  * @example rulesetFromJson(JSON.parse(text), { 'alliance-surcharge': 'registration-only' })
  */
 export function rulesetFromJson(
   raw: unknown,
   chosen: Readonly<Record<string, string>> = {},
   whatIf: WhatIf = {},
+  limits?: RulesetLimits,
 ): Result<Ruleset, Issue[]> {
   const specs = declaredOptions(raw);
   const badDefaults = specs.flatMap((o, i) =>
@@ -408,6 +410,8 @@ export function rulesetFromJson(
   if (!resolved.ok) return resolved;
   const changed = applyWhatIf(resolved.value, whatIf);
   if (!changed.ok) return changed;
+  const tooLarge = limits === undefined ? [] : sizeIssues(changed.value, limits);
+  if (tooLarge.length > 0) return err(tooLarge);
   const parsed = RulesetFileSchema.safeParse(changed.value);
   if (!parsed.success) return err(schemaIssues(parsed.error));
   return parsed.data.kind === 'list'

@@ -10,6 +10,15 @@ import type { RulesetOption } from './ruleset.js';
  */
 const OMIT = '$omit';
 
+/**
+ * Sets a key as an own data property, as JSON.parse does: `out[k] = v` with k `__proto__` would
+ * set the object's prototype instead, and the key would vanish from the file that the schema
+ * checks (a strict schema must see it to reject it).
+ */
+export function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function isSwitch(x: unknown): x is { $option: string; cases: Record<string, unknown> } {
   return (
     typeof x === 'object' &&
@@ -24,6 +33,7 @@ export function declaredOptions(raw: unknown): RulesetOption[] {
   const list = (raw as { options?: unknown } | null)?.options;
   if (!Array.isArray(list)) return [];
   return list.flatMap((o): RulesetOption[] => {
+    if (typeof o !== 'object' || o === null) return [];
     const x = o as Partial<RulesetOption>;
     return typeof x.name === 'string' && Array.isArray(x.values) && typeof x.default === 'string'
       ? [
@@ -73,7 +83,7 @@ export function resolveSwitches(
         );
         return undefined;
       }
-      const missing = spec.values.filter((v) => !(v in (x.cases ?? {})));
+      const missing = spec.values.filter((v) => !Object.hasOwn(x.cases ?? {}, v));
       if (missing.length > 0) {
         issues.push(
           issue('ruleset_invalid', [...path, 'cases'], { problem: 'missing cases', missing }),
@@ -89,7 +99,7 @@ export function resolveSwitches(
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(x)) {
         const r = walk(v, [...path, k]);
-        if (r !== OMIT) out[k] = r;
+        if (r !== OMIT) setOwn(out, k, r);
       }
       return out;
     }

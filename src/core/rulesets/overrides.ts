@@ -1,7 +1,8 @@
 import { issue, type Issue } from '../issues.js';
 import { parseRatio } from '../ratio.js';
 import { err, ok, type Result } from '../result.js';
-import { METHOD_NAMES, type MethodSpec } from './schema.js';
+import { chooseOptions, declaredOptions, resolveSwitches, setOwn } from './options.js';
+import { METHOD_NAMES, RULESET_FORMAT, type MethodSpec } from './schema.js';
 
 /**
  * What-if changes to a ruleset, applied to the resolved file before validation so that a changed
@@ -61,6 +62,37 @@ function withSeats(file: Obj, seats: number): Result<Obj, Issue[]> {
   });
 }
 
+/** Bounds on a ruleset's size, for callers that compute on request (the API's what-if). */
+export interface RulesetLimits {
+  /** The largest house: `totalSeats`. */
+  readonly maxSeats: number;
+  /** The most districts. */
+  readonly maxDistricts: number;
+}
+
+/**
+ * `query_too_costly` for a resolved file whose house or district table passes the limits,
+ * checked before the file is compiled (an apportionment runs at compile time, in steps of seats).
+ */
+export function sizeIssues(resolved: unknown, limits: RulesetLimits): Issue[] {
+  if (!isObj(resolved)) return [];
+  const issues: Issue[] = [];
+  const seats = resolved['totalSeats'];
+  if (typeof seats === 'number' && seats > limits.maxSeats)
+    issues.push(
+      issue('query_too_costly', ['totalSeats'], { totalSeats: seats, max: limits.maxSeats }),
+    );
+  const districts = resolved['districts'];
+  if (Array.isArray(districts) && districts.length > limits.maxDistricts)
+    issues.push(
+      issue('query_too_costly', ['districts'], {
+        districts: districts.length,
+        max: limits.maxDistricts,
+      }),
+    );
+  return issues;
+}
+
 /** The resolved file with the what-if changes, or coded issues for a change that cannot apply. */
 export function applyWhatIf(resolved: unknown, w: WhatIf): Result<unknown, Issue[]> {
   if (!isObj(resolved) || resolved['kind'] !== 'list') {
@@ -107,13 +139,39 @@ export function applyWhatIf(resolved: unknown, w: WhatIf): Result<unknown, Issue
   return issues.length > 0 ? err(issues) : ok(file);
 }
 
-/** RFC 7386 JSON merge patch: objects merge key by key, null deletes, anything else replaces. */
+/**
+ * RFC 7386 JSON merge patch: objects merge key by key, null deletes, anything else replaces.
+ * Every key is an own property (`__proto__` included), as JSON.parse gives them.
+ * @see https://www.rfc-editor.org/rfc/rfc7386
+ */
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (!isObj(patch)) return patch;
   const out: Obj = isObj(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
+    const own = Object.prototype.hasOwnProperty.call(out, k) ? out[k] : undefined;
     if (v === null) delete out[k];
-    else out[k] = mergePatch(out[k], v);
+    else setOwn(out, k, mergePatch(own, v));
   }
   return out;
+}
+
+/**
+ * The ruleset file of a what-if: `rules` with a `format` is a whole file, taken as it is;
+ * anything else is an RFC 7386 merge patch onto the base file (the election's) with the base's
+ * option switches resolved by the chosen values, so that the patch changes what is in force
+ * (`{"threshold": {"share": "4%"}}` reaches a share condition, not a switch). The result is a
+ * raw file for `rulesetFromJson`, which resolves, changes and validates it as a written one.
+ * @example whatIfRulesetFile(electionFile, { method: 'sainte-lague' }, {})
+ */
+export function whatIfRulesetFile(
+  base: unknown,
+  rules: Readonly<Record<string, unknown>>,
+  chosen: Readonly<Record<string, string>>,
+): Result<unknown, Issue[]> {
+  if (Object.hasOwn(rules, 'format') && rules['format'] === RULESET_FORMAT) return ok(rules);
+  const specs = declaredOptions(base);
+  const values = chooseOptions(specs, chosen);
+  if (!values.ok) return values;
+  const resolved = resolveSwitches(base, specs, values.value);
+  return resolved.ok ? ok(mergePatch(resolved.value, rules)) : resolved;
 }

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { issue } from '../core/issues.js';
+import { rulesetFromJson } from '../core/rulesets/compile.js';
+import { builtInRulesetIds, readRulesetSource } from '../elections/rulesets.js';
+import type { Found } from './service.js';
+
+/** A built-in ruleset as listed by `GET /api/v1/rulesets` (and `cifra rules`). */
+export const RulesetSummarySchema = z.object({
+  id: z.string(),
+  kind: z.enum(['list', 'single-winner']),
+  label: z.string().describe('The Spanish label, as elections have.'),
+  labels: z.object({ es: z.string(), en: z.string() }),
+  jurisdiction: z.string().nullable(),
+});
+export const RulesetsSchema = z.object({ rulesets: z.array(RulesetSummarySchema) });
+export type RulesetsDocument = z.infer<typeof RulesetsSchema>;
+
+/** The built-in rulesets (data/rulesets/), each validated: id, kind, labels, jurisdiction. */
+export function listRulesets(): Found<RulesetsDocument> {
+  const rulesets: RulesetsDocument['rulesets'] = [];
+  for (const id of builtInRulesetIds()) {
+    const src = readRulesetSource(id);
+    const r = src.ok ? rulesetFromJson(src.value.json) : src;
+    if (!r.ok) return { ok: false, issues: r.error };
+    rulesets.push({
+      id: r.value.id,
+      kind: r.value.kind === 'list' ? 'list' : 'single-winner',
+      label: r.value.labels.es,
+      labels: r.value.labels,
+      jurisdiction: r.value.jurisdiction,
+    });
+  }
+  return { ok: true, value: { rulesets } };
+}
+
+/**
+ * A built-in ruleset file's text, as written (option switches and all): only ids of
+ * data/rulesets/, never a path.
+ */
+export function getRulesetText(id: string): Found<{ readonly id: string; readonly text: string }> {
+  const known = builtInRulesetIds();
+  if (!known.includes(id))
+    return {
+      ok: false,
+      issues: [issue('ruleset_not_found', ['id'], { rules: id.slice(0, 64), known })],
+    };
+  const src = readRulesetSource(id);
+  return src.ok
+    ? { ok: true, value: { id, text: src.value.text } }
+    : { ok: false, issues: src.error };
+}

@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { hasErrors, issue, type Issue } from '../core/issues.js';
+import { seatDiff, type SeatDiff } from '../core/pipeline/seat-diff.js';
+import { computeSeats, type SeatResult } from '../core/pipeline/seats.js';
+import { rulesetFromJson } from '../core/rulesets/compile.js';
+import { whatIfRulesetFile, type RulesetLimits } from '../core/rulesets/overrides.js';
+import type { ListRuleset } from '../core/rulesets/ruleset.js';
+import { readRulesetSource } from '../elections/rulesets.js';
+import type { Store } from '../store/store.js';
+import { electionWithJurisdiction, seatInput, type Found } from './service.js';
+
+/**
+ * What-if seats: an election's current votes at its electoral-district level through another
+ * ruleset (a whole file, or a merge patch onto the election's), compared with the seats under
+ * the election's own ruleset. The seats service's input and engine, bounded for public use.
+ */
+
+/** The largest house and district table a what-if computes (real chambers stay well below). */
+export const WHAT_IF_LIMITS: RulesetLimits = { maxSeats: 1000, maxDistricts: 1000 };
+/** How deep a body may nest (ruleset files need about 10 levels). */
+export const WHAT_IF_MAX_DEPTH = 32;
+
+export const WhatIfBodySchema = z.strictObject({
+  election: z.string().min(1).max(100).describe('An election id (`GET /api/v1/elections`).'),
+  // the object itself, as JSON.parse made it (a record schema would rebuild it and drop a
+  // "__proto__" key silently; the ruleset schema must see it to reject it)
+  rules: z
+    .custom<Record<string, unknown>>(
+      (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
+      { message: 'expected an object: a ruleset file or a merge patch' },
+    )
+    .meta({
+      type: 'object',
+      description:
+        'A whole ruleset file (cifra-ruleset/1: it has "format"), or an RFC 7386 merge patch onto the election’s ruleset as in force (its option switches resolved by `options`); absent: the election’s ruleset.',
+    })
+    .default({}),
+  options: z
+    .record(z.string().max(64), z.string().max(64))
+    .default({})
+    .describe('Ruleset options by name (`GET /api/v1/rulesets/{id}` lists them).'),
+  whatIf: z
+    .strictObject({
+      method: z
+        .string()
+        .min(1)
+        .max(64)
+        .optional()
+        .describe(
+          'The method of multi-seat districts: "sainte-lague", "modified-sainte-lague:1.2", "hare", …',
+        ),
+      threshold: z
+        .string()
+        .min(1)
+        .max(32)
+        .optional()
+        .describe('Every share of the valla becomes this ("4%"), or "none".'),
+      seats: z
+        .number()
+        .int()
+        .min(1)
+        .max(WHAT_IF_LIMITS.maxSeats)
+        .optional()
+        .describe('The house size: one district takes it whole, or districts apportioned anew.'),
+    })
+    .default({})
+    .describe('The changes of `cifra seats --method/--threshold/--seats`, applied after `rules`.'),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(999_999_999)
+    .optional()
+    .describe('Seed of the recorded draw of lots for ties, for both results.'),
+});
+export type WhatIfBody = z.infer<typeof WhatIfBodySchema>;
+
+/** The what-if's seat result on the election's votes, and how it differs from the election's own. */
+export interface WhatIfDocument extends SeatResult {
+  readonly election: string;
+  readonly diff: SeatDiff;
+}
+
+const failed = (issues: readonly Issue[]): { ok: false; issues: readonly Issue[] } => ({
+  ok: false,
+  issues,
+});
+
+/** Whether a JSON value nests deeper than `max` (iterative: a deep body cannot blow the stack). */
+function deeperThan(x: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[x, 0]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [v, depth] = top;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= max) return true;
+    for (const c of Object.values(v)) stack.push([c, depth + 1]);
+  }
+  return false;
+}
+
+/** A parsed JSON body as a what-if request, or coded issues with the body's paths. */
+export function parseWhatIfBody(raw: unknown): Found<WhatIfBody> {
+  if (deeperThan(raw, WHAT_IF_MAX_DEPTH))
+    return failed([issue('query_too_costly', ['body'], { maxDepth: WHAT_IF_MAX_DEPTH })]);
+  const r = WhatIfBodySchema.safeParse(raw);
+  if (r.success) return { ok: true, value: r.data };
+  return failed(
+    r.error.issues.map((i) =>
+      issue(
+        'invalid_query',
+        ['body', ...i.path.map((p) => (typeof p === 'number' ? p : String(p)))],
+        {
+          message: i.message,
+        },
+      ),
+    ),
+  );
+}
+
+const WHAT_IF_FIELDS: ReadonlySet<unknown> = new Set(['method', 'threshold', 'seats']);
+
+/** Issues of the ruleset, its options and the what-if changes, at their place in the body. */
+function inBody(issues: readonly Issue[]): Issue[] {
+  return issues.map((i) => {
+    const [head, ...rest] = i.path;
+    if (head === 'option') return { ...i, path: ['options', ...rest] };
+    if (i.code === 'invalid_option' && WHAT_IF_FIELDS.has(head))
+      return { ...i, path: ['whatIf', ...i.path] };
+    return head === 'rules' ? i : { ...i, path: ['rules', ...i.path] };
+  });
+}
+
+/** The election's own ruleset (default options) and the what-if's, both list rulesets. */
+function rulesetsOf(
+  election: string,
+  ref: string,
+  body: WhatIfBody,
+): Found<{ own: ListRuleset; changed: ListRuleset }> {
+  const src = readRulesetSource(ref);
+  if (!src.ok) return failed(src.error);
+  const own = rulesetFromJson(src.value.json);
+  if (!own.ok) return failed(own.error);
+  if (own.value.kind !== 'list')
+    return failed([issue('not_a_list_election', ['election'], { election, ruleset: ref })]);
+  const file = whatIfRulesetFile(src.value.json, body.rules, body.options);
+  if (!file.ok) return failed(inBody(file.error));
+  const changed = rulesetFromJson(file.value, body.options, body.whatIf, WHAT_IF_LIMITS);
+  if (!changed.ok) return failed(inBody(changed.error));
+  if (changed.value.kind !== 'list')
+    return failed([issue('not_a_list_election', ['rules', 'kind'], { kind: 'single-winner' })]);
+  return { ok: true, value: { own: own.value, changed: changed.value } };
+}
+
+/**
+ * Seats of a stored list election under a what-if ruleset, with the difference from its seats
+ * under its own ruleset (both computed from the same current votes; the baseline is cifra's
+ * computation even where an authority published the seats). Synchronous work after the store
+ * read: two seat computations, bounded by WHAT_IF_LIMITS.
+ * @example whatIfSeats(store, { election: 'x', rules: {}, options: {}, whatIf: { threshold: '4%' } })
+ */
+export async function whatIfSeats(store: Store, body: WhatIfBody): Promise<Found<WhatIfDocument>> {
+  const found = await electionWithJurisdiction(store, body.election);
+  if (!found.ok) return found;
+  const { def, jurisdiction } = found.value;
+  const rulesets = rulesetsOf(def.id, def.ruleset, body);
+  if (!rulesets.ok) return rulesets;
+  // the votes by the election's own districts (a changed ruleset reads them by the same names)
+  const input = await seatInput(store, def, jurisdiction, rulesets.value.own);
+  if (hasErrors(input.issues)) return failed(input.issues);
+  const votes = input.votes;
+  if (votes.length === 0)
+    return failed([
+      issue('district_votes_missing', ['election'], {
+        election: def.id,
+        level: jurisdiction.electoralDistricts,
+      }),
+    ]);
+  const seed = { seed: body.seed };
+  const before = computeSeats(rulesets.value.own, { votes }, seed);
+  if (before.districts.length === 0 && hasErrors(before.issues)) return failed(before.issues);
+  const after = computeSeats(rulesets.value.changed, { votes }, seed);
+  if (after.districts.length === 0 && hasErrors(after.issues)) return failed(after.issues);
+  return { ok: true, value: { election: def.id, ...after, diff: seatDiff(before, after) } };
+}
