@@ -5,8 +5,15 @@
 // knows these elections.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProgressSchema, ResultsSchema, SeatsSchema, ElectionsSchema } from '../src/api/schemas.js';
+import {
+  CandidatesSchema,
+  ElectionsSchema,
+  ProgressSchema,
+  ResultsSchema,
+  SeatsSchema,
+} from '../src/api/schemas.js';
 import { buildApi } from '../src/api/server.js';
+import { bundledElection } from '../src/elections/manifests.js';
 import { putPublishedElection } from '../src/results/published-load.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { FastifyInstance } from 'fastify';
@@ -27,6 +34,10 @@ beforeAll(async () => {
     const r = await putPublishedElection(store, id);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
   }
+  // an election counted from actas, here without its actas: its manifest is what matters below
+  const runoff = bundledElection('pe-2021-presidencial-segunda');
+  if (!runoff) throw new Error('pe-2021-presidencial-segunda');
+  await store.putElection(runoff);
   app = await buildApi({ store, tokenHash: null });
 });
 afterAll(async () => {
@@ -41,11 +52,37 @@ describe('published elections', () => {
       ElectionsSchema.parse(await get('/api/v1/elections')).elections.map((e) => [e.id, e.status]),
     ).toEqual([
       ['pe-2021-congreso', 'final'],
+      ['pe-2021-presidencial-segunda', 'final'],
       ['pe-2026-diputados', 'computed-by-cifra'],
       ['pe-2026-presidencial-distritos', 'provisional'],
       ['pe-2026-presidencial-segunda-2026-06-10', 'provisional'],
       ['pe-2026-senado', 'computed-by-cifra'],
     ]);
+  });
+
+  it("the list says each election's kind and day; candidates carry the manifest's colours", async () => {
+    const list = ElectionsSchema.parse(await get('/api/v1/elections')).elections;
+    const of = (id: string) => list.find((e) => e.id === id);
+    expect(of('pe-2026-diputados')).toMatchObject({ kind: 'list', date: '2026-04-12' });
+    expect(of('pe-2021-presidencial-segunda')).toMatchObject({
+      kind: 'presidential',
+      date: '2021-06-06',
+    });
+    const c = CandidatesSchema.parse(await get('/api/v1/candidates?election=pe-2026-diputados'));
+    expect(c.choices.find((x) => x.id === 'fuerza-popular')?.color).toBe('#fd6600');
+  });
+
+  it('progress names the sources of the same actas that /api/v1/compare cross-checks', async () => {
+    const p = ProgressSchema.parse(
+      await get('/api/v1/progress?election=pe-2021-presidencial-segunda'),
+    );
+    expect(p.about?.compareSources?.map((s) => s.id)).toEqual([
+      'onpe',
+      'sergiocorreia',
+      'ronderos',
+    ]);
+    const d = ProgressSchema.parse(await get('/api/v1/progress?election=pe-2026-diputados'));
+    expect(d.about?.compareSources).toBeUndefined();
   });
 
   it('2021 Congress: the official national figures and the JNE seats, with the valla', async () => {

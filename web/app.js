@@ -226,9 +226,22 @@ async function renderMap() {
     ...deps.units.map((u) => [`department:${u.code}`, u]),
     ...circ.units.map((u) => [`circunscripcion:${u.code}`, u]),
   ]);
+  // a source by circunscripción only (a Congress): each department shape shows the circunscripción
+  // of the same name (the codes differ: the ONPE's for circunscripciones, RENIEC's for departments)
+  const byCirc = deps.units.length === 0 && circ.units.length > 0;
+  const norm = (x) =>
+    x
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toUpperCase()
+      .trim();
+  const circByName = new Map(circ.units.map((u) => [norm(u.name), u]));
   const svg = $('map');
-  $('map-section').querySelector('.hint').textContent =
-    deps.units.length === 0 ? t('noMap') : t('mapHint');
+  $('map-section').querySelector('.hint').textContent = byCirc
+    ? t('mapHintCirc')
+    : deps.units.length === 0
+      ? t('noMap')
+      : t('mapHint');
   const projection = d3.geoMercator().fitSize([400, 560], geo);
   const path = d3.geoPath(projection);
   svg.replaceChildren();
@@ -237,7 +250,8 @@ async function renderMap() {
     // Lima's two shapes use circunscripción results; a source without them falls back to the department
     const unit =
       units.get(`${p.level}:${p.code}`) ??
-      (p.level === 'circunscripcion' ? units.get(`department:${p.reniec}`) : undefined);
+      (p.level === 'circunscripcion' ? units.get(`department:${p.reniec}`) : undefined) ??
+      (byCirc ? circByName.get(norm(p.name)) : undefined);
     const lead = unit ? leader(unit) : null;
     const node = document.createElementNS('http://www.w3.org/2000/svg', 'path');
     node.setAttribute('d', path(f));
@@ -258,11 +272,13 @@ async function renderMap() {
     title.textContent = node.getAttribute('aria-label');
     node.append(title);
     const open = () =>
-      p.level === 'department'
-        ? drill([{ level: 'department', code: p.code, name: p.name }])
-        : p.code === '15'
-          ? drill([{ level: 'province', code: '1401', name: p.name }])
-          : drill([{ level: 'department', code: '14', name: 'LIMA' }]);
+      byCirc
+        ? unit && drill([{ level: 'circunscripcion', code: unit.code, name: unit.name }])
+        : p.level === 'department'
+          ? drill([{ level: 'department', code: p.code, name: p.name }])
+          : p.code === '15'
+            ? drill([{ level: 'province', code: '1401', name: p.name }])
+            : drill([{ level: 'department', code: '14', name: 'LIMA' }]);
     node.addEventListener('click', open);
     node.addEventListener(
       'keydown',
@@ -340,8 +356,17 @@ async function drill(crumbs) {
     );
     return;
   }
-  const childLevel = CHILD[last.level];
-  const childDoc = await api(`results?level=${childLevel}`);
+  let childLevel = CHILD[last.level];
+  if (childLevel === undefined) {
+    $('children').replaceChildren();
+    return;
+  }
+  let childDoc = await api(`results?level=${childLevel}`);
+  // a source by circunscripción only (a Congress): the nation's children are its circunscripciones
+  if (last.level === 'national' && childDoc.units.length === 0) {
+    childLevel = 'circunscripcion';
+    childDoc = await api('results?level=circunscripcion');
+  }
   if (seq !== drillSeq) return;
   const prefix =
     last.level === 'ambito'
@@ -365,7 +390,9 @@ async function drill(crumbs) {
           ? 'provinces'
           : childLevel === 'district'
             ? 'districts'
-            : 'departments',
+            : childLevel === 'circunscripcion'
+              ? 'circunscripcionesTitle'
+              : 'departments',
       ),
     ),
     el(
@@ -532,6 +559,13 @@ async function renderCourse() {
     `${t('courseHint')}. ${c.leadChanges.length} × ${t('leadChange')}; ${fmt(last.margin)} — ${last.pctCounted} % (${c.source ?? ''})`;
 }
 
+/** A probability while actas remain: never 100 % or 0 %, the count is not over. */
+function probText(prob) {
+  if (prob > 0.99) return '> 99 %';
+  if (prob < 0.01) return '< 1 %';
+  return `${(100 * prob).toFixed(1)} %`;
+}
+
 async function renderProjection() {
   const section = $('projection');
   const res = await fetch(`/api/v1/projection?election=${encodeURIComponent(state.election)}`);
@@ -540,6 +574,11 @@ async function renderProjection() {
     return;
   }
   const p = await res.json();
+  // nothing left to project once every acta is counted: the count is the result
+  if (p.pctCounted >= 100) {
+    section.hidden = true;
+    return;
+  }
   section.hidden = false;
   $('projection-meta').textContent =
     t('projectionMeta')({
@@ -589,12 +628,7 @@ async function renderProjection() {
         'tbody',
         {},
         rows.map(([label, prob]) =>
-          el(
-            'tr',
-            {},
-            el('td', {}, label),
-            el('td', { class: 'num' }, `${(100 * prob).toFixed(1)} %`),
-          ),
+          el('tr', {}, el('td', {}, label), el('td', { class: 'num' }, probText(prob))),
         ),
       ),
     );

@@ -147,6 +147,9 @@ export const STRINGS = {
     'reason:place_differs': 'ubigeo distinto',
     'reason:sum_mismatch_a': 'en A, la suma ≠ votantes',
     'reason:sum_mismatch_b': 'en B, la suma ≠ votantes',
+    mapHintCirc:
+      'Color de la lista más votada en cada circunscripción; clic o Enter para el detalle.',
+    circunscripcionesTitle: 'Circunscripciones',
     langButton: 'EN',
     langLabel: 'English',
   },
@@ -297,6 +300,9 @@ export const STRINGS = {
     'reason:place_differs': 'place differs',
     'reason:sum_mismatch_a': 'in A, the sum ≠ voters',
     'reason:sum_mismatch_b': 'in B, the sum ≠ voters',
+    mapHintCirc:
+      'Coloured by the list with most votes in each district; click or Enter for the detail.',
+    circunscripcionesTitle: 'Electoral districts',
     langButton: 'ES',
     langLabel: 'Español',
   },

@@ -8,6 +8,7 @@ import { $, el, state, t } from './ui.js';
 
 const METHODS = ['dhondt', 'sainte-lague', 'modified-sainte-lague', 'hare', 'droop', 'imperiali'];
 const PARAMS = ['valla', 'min', 'comb', 'method'];
+
 const SOURCE = 'what-if (cifra dashboard)';
 
 /** A ruleset node with its option switches resolved to the options' defaults. */
@@ -39,6 +40,7 @@ export function leversOf(file) {
     min: min ? String(min.min) : '0',
     comb: th?.kind === 'any' ? 'any' : 'all',
     method: typeof file.method === 'string' ? file.method : '',
+    threshold: th ?? null,
   };
 }
 
@@ -55,14 +57,16 @@ export function whatIfBody(election, levers, base) {
         ? [{ kind: 'preliminary-seats', min: Number(levers.min), source: SOURCE }]
         : []),
     ];
-    body.rules = {
-      threshold:
-        conditions.length === 0
-          ? null
-          : conditions.length === 1
-            ? conditions[0]
-            : { kind: levers.comb, conditions },
-    };
+    const threshold =
+      conditions.length === 0
+        ? null
+        : conditions.length === 1
+          ? conditions[0]
+          : { kind: levers.comb, conditions };
+    // a merge patch (RFC 7386): the valla in force loses every key the new one does not have
+    if (threshold !== null && base.threshold)
+      for (const k of Object.keys(base.threshold)) if (!(k in threshold)) threshold[k] = null;
+    body.rules = { threshold };
   }
   if (levers.method && levers.method !== base.method) body.whatIf = { method: levers.method };
   return body;

@@ -22,6 +22,11 @@ export const ElectionsSchema = z.object({
       ruleset: z.string(),
       choices: z.number().int(),
       status: z.enum(['final', 'provisional', 'computed-by-cifra', 'third-party']).optional(),
+      kind: z
+        .enum(['presidential', 'list'])
+        .nullable()
+        .describe("its ruleset's kind (null: the ruleset cannot be read)"),
+      date: z.string().optional().describe('election day, YYYY-MM-DD'),
     }),
   ),
 });
@@ -145,13 +150,24 @@ export const ProgressSchema = z.object({
           note: z.string(),
         })
         .optional(),
+      compareSources: z
+        .array(z.object({ id: z.string(), publisher: z.string() }))
+        .optional()
+        .describe('sources of the same actas that /api/v1/compare cross-checks, by id'),
     })
     .optional(),
 });
 
 export const CandidatesSchema = z.object({
   election: z.string(),
-  choices: z.array(z.object({ id: z.string(), label: z.string(), party: z.string() })),
+  choices: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      party: z.string(),
+      color: z.string().optional().describe("the manifest's colour for screens"),
+    }),
+  ),
 });
 
 const seatsMap = z.record(z.string(), z.number().int());

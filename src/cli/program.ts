@@ -3,8 +3,15 @@ import { runApportion } from './commands/apportion.js';
 import { runRules } from './commands/rules.js';
 import { runDemo } from './commands/demo.js';
 import { runPresident } from './commands/president.js';
-import { runElectionSeats, runElectionWhatIf, runSeats } from './commands/seats.js';
-import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type CliIo, type OutputFormat } from './io.js';
+import { printIssues, runElectionSeats, runElectionWhatIf, runSeats } from './commands/seats.js';
+import {
+  EXIT_INTERNAL,
+  EXIT_ISSUES,
+  EXIT_OK,
+  EXIT_USAGE,
+  type CliIo,
+  type OutputFormat,
+} from './io.js';
 import {
   runActa,
   runElections,
@@ -26,6 +33,8 @@ import { runCompare } from './commands/compare.js';
 import { REPLAY_ORDERS, type ReplayOrder } from '../core/projection/replay-order.js';
 import { DEFAULT_SEED, DEFAULT_SIMS } from '../results/projection.js';
 import { dataPath } from '../io/paths.js';
+import { builtInElectionIds, loadManifest } from '../elections/manifests.js';
+import { putPublishedElection } from '../results/published-load.js';
 
 const dbOption = (): Option =>
   new Option('--db <path|url>', 'SQLite database file, or a postgres:// URL')
@@ -78,6 +87,35 @@ async function withStore(path: string, f: (store: Store) => Promise<number>): Pr
   } finally {
     await store.close();
   }
+}
+
+/**
+ * The store, or — when it lacks the election and the election is a bundled manifest of published
+ * aggregates (data/elections) — a store in memory with that election loaded, said on stderr: so
+ * `cifra seats --election pe-2026-diputados` works on a fresh clone without writing anything.
+ */
+async function withElectionStore(
+  path: string,
+  election: string,
+  io: CliIo,
+  f: (store: Store) => Promise<number>,
+): Promise<number> {
+  const stored = await withStore(path, async (store) =>
+    (await store.getElection(election)) === null ? 1 : 0,
+  );
+  const m = stored === 1 && builtInElectionIds().includes(election) ? loadManifest(election) : null;
+  if (
+    m === null ||
+    !m.ok ||
+    m.value.manifest.sources.some((s) => s.format !== 'cifra-aggregate-csv')
+  )
+    return withStore(path, f);
+  io.err(`${election} is not in ${path}: reading the bundled data/elections/${election}.json`);
+  return withStore(':memory:', async (store) => {
+    const put = await putPublishedElection(store, election);
+    if (!put.ok) return (printIssues(io, put.error), EXIT_ISSUES);
+    return f(store);
+  });
 }
 
 const LEVEL_HELP =
@@ -152,7 +190,7 @@ async function seatsCommand(o: SeatsOptions, io: CliIo): Promise<number> {
       o.rules !== undefined ||
       Object.values(whatIf).some((v) => v !== undefined) ||
       Object.keys(o.option).length > 0;
-    return withStore(o.db, (store) =>
+    return withElectionStore(o.db, election, io, (store) =>
       levers
         ? runElectionWhatIf(store, { ...o, election, options: o.option, whatIf }, io)
         : runElectionSeats(store, { election, seed: o.seed, format: o.format }, io),

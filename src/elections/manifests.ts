@@ -262,6 +262,7 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
       ...(m.proclamation === undefined ? {} : { proclamation: m.proclamation }),
       ...(m.discrepancies.length === 0 ? {} : { discrepancies: m.discrepancies }),
       ...(m.reported === undefined ? {} : { reported: m.reported }),
+      ...(m.crossCheck.length === 0 ? {} : { crossCheck: m.crossCheck }),
     },
     ...(aggregate
       ? {

@@ -59,6 +59,8 @@ export interface ProgressDocument {
     readonly proclamation?: string;
     readonly discrepancies?: NonNullable<NonNullable<ElectionDef['manifest']>['discrepancies']>;
     readonly reported?: NonNullable<NonNullable<ElectionDef['manifest']>['reported']>;
+    /** Sources of the same actas that `GET /api/v1/compare` can cross-check, by id. */
+    readonly compareSources?: readonly { readonly id: string; readonly publisher: string }[];
   };
 }
 
@@ -74,7 +76,16 @@ function aboutOf(def: ElectionDef): ProgressDocument['about'] | undefined {
     ...(m.proclamation === undefined ? {} : { proclamation: m.proclamation }),
     ...(m.discrepancies === undefined ? {} : { discrepancies: m.discrepancies }),
     ...(m.reported === undefined ? {} : { reported: m.reported }),
+    ...(m.crossCheck === undefined ? {} : { compareSources: compareSources(m) }),
   };
+}
+
+function compareSources(
+  m: NonNullable<ElectionDef['manifest']>,
+): { id: string; publisher: string }[] {
+  return [...m.sources, ...(m.crossCheck ?? [])].flatMap((s) =>
+    s.id === undefined ? [] : [{ id: s.id, publisher: s.publisher }],
+  );
 }
 
 export interface ActaDocument {

@@ -82,7 +82,7 @@ describe('dashboard', () => {
     page.setDefaultTimeout(90_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/`);
+    await page.goto(`${base}/?election=pe-2021-presidencial`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 90_000 });
     const api = (await (
       await fetch(`${base}/api/v1/results?election=pe-2021-presidencial&level=national`)
@@ -155,11 +155,13 @@ describe('dashboard', () => {
     // the official 2021 Congress: hemicycle of 130 seats and the valla; the 2026 runoff: provisional
     await page.click('#lang');
     await page.selectOption('#election', 'pe-2021-congreso');
-    await page.waitForSelector('#congress:not([hidden]) #hemicycle path');
-    const seats = await page.$$eval('#hemicycle path', (ps) =>
-      ps.reduce((a, p) => a + Number(p.getAttribute('data-seats')), 0),
+    await page.waitForSelector('#congress:not([hidden]) #hemicycle circle.seat');
+    const seats = await page.$$eval('#hemicycle g[data-party]', (gs) =>
+      gs.reduce((a, g) => a + Number(g.getAttribute('data-seats')), 0),
     );
     expect(seats).toBe(130);
+    expect(await page.locator('#hemicycle circle.seat').count()).toBe(130);
+    expect(await page.textContent('#seats-status')).toContain('autoridad electoral');
     expect(await page.textContent('#valla')).toContain('0602-2021');
     expect(await page.locator('#seats-by-district tr').count()).toBe(27);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-congress-2021.png'), fullPage: true });
@@ -220,6 +222,12 @@ describe('dashboard', () => {
     phone.setDefaultTimeout(90_000);
     await phone.goto(`${base}/`);
     await phone.waitForSelector('body[data-ready="true"]', { timeout: 90_000 });
+    // with no election asked for, the latest final presidential result: the 2026 runoff
+    expect(await phone.inputValue('#election')).toBe('pe-2026-presidencial-segunda');
+    expect(await phone.textContent('#provisional')).toContain('Resultado final');
+    expect(
+      await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
     await phone.screenshot({ path: join(ARTIFACTS, 'dashboard-phone.png'), fullPage: true });
     expect(errors).toEqual([]);
   }, 300_000);

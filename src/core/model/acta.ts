@@ -126,6 +126,8 @@ export interface ElectionDef {
     readonly proclamation?: string;
     readonly discrepancies?: ElectionManifest['discrepancies'];
     readonly reported?: ElectionManifest['reported'];
+    /** Other sources of the same actas, for the cross-check (`cifra compare`): never counted. */
+    readonly crossCheck?: readonly ManifestSource[];
   };
   /**
    * Set for elections known only from published aggregates (no actas): an official result or a

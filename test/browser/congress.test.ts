@@ -1,0 +1,258 @@
+/// <reference lib="dom" />
+// The Congress view, the what-if panel and the cross-check page in a real browser (Debian's
+// Chromium via playwright-core), on the bundled data: the 2026 Deputies and Senate as cifra
+// computes them beside the reported composition, a what-if and its shareable URL, and the 2021
+// runoff's actas against an independent transcription. Screenshots go to test-artifacts/.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApi } from '../../src/api/server.js';
+import { bundledElection } from '../../src/elections/manifests.js';
+import { ingestFile } from '../../src/ingest/ingest.js';
+import { dataPath, PROJECT_ROOT } from '../../src/io/paths.js';
+import { putPublishedElection } from '../../src/results/published-load.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { fixedClock, tempDir } from '../helpers.js';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
+let app: FastifyInstance;
+let store: SqliteStore;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does it)`,
+    );
+  mkdirSync(ARTIFACTS, { recursive: true });
+  store = new SqliteStore(join(tempDir('cifra-browser-congress-'), 'c.db'));
+  await store.migrate();
+  for (const id of ['pe-2021-congreso', 'pe-2026-diputados', 'pe-2026-senado'])
+    expect((await putPublishedElection(store, id)).ok).toBe(true);
+  const runoff = bundledElection('pe-2021-presidencial-segunda');
+  if (!runoff) throw new Error('pe-2021-presidencial-segunda');
+  await store.putElection(runoff);
+  const r = await ingestFile(store, {
+    file: dataPath(
+      'peru/2021/presidential_r2/onpe_resultados_por_mesa_presidencial_2021_2da_vuelta.csv.gz',
+    ),
+    election: runoff,
+    now: fixedClock,
+  });
+  expect(r.ok).toBe(true);
+  app = await buildApi({ store, tokenHash: null, dashboard: true });
+  base = await app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run'],
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await store?.close();
+});
+
+async function open(path: string, width = 1400): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: width > 500 ? 1000 : 844 } });
+  page.setDefaultTimeout(90_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}${path}`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return { page, errors };
+}
+
+const seatsIn = (page: Page, svg: string): Promise<number> =>
+  page.locator(`${svg} circle.seat`).count();
+
+/** The text of a cell of the row of a list. */
+const cell = (page: Page, table: string, party: string, css: string): Promise<string | null> =>
+  page.textContent(`${table} tr[data-party="${party}"] ${css}`);
+
+const PPT = 'PARTIDO PAÍS PARA TODOS';
+const FP = 'FUERZA POPULAR';
+
+describe('the Congress view', () => {
+  it("2026 Deputies: cifra's seats from the ~86 % votes beside the reported ones, the valla's reasons, seats by circunscripción", async () => {
+    const { page, errors } = await open('/?election=pe-2026-diputados');
+    await page.waitForSelector('#congress:not([hidden]) #hemicycle circle.seat');
+    const status = await page.textContent('#seats-status');
+    expect(status).toContain('calculados por cifra');
+    expect(status).toContain('86 %');
+    expect(status).toContain('no es un resultado oficial');
+    expect(await seatsIn(page, '#hemicycle')).toBe(130);
+    expect(await seatsIn(page, '#hemicycle-reported')).toBe(130);
+    expect(await page.textContent('#hemi-reported-cap')).toContain('terceros');
+    // the API's document, row by row
+    const doc = (await (await fetch(`${base}/api/v1/seats?election=pe-2026-diputados`)).json()) as {
+      result: { seats: Record<string, number>; passed: string[] };
+      differences: { party: string; computed: number; reported: number; difference: number }[];
+    };
+    expect(doc.result.passed).toHaveLength(6);
+    for (const d of doc.differences) {
+      expect(await cell(page, '#seats-table', d.party, '.seats-cifra')).toBe(String(d.computed));
+      expect(await cell(page, '#seats-table', d.party, '.seats-reported')).toBe(String(d.reported));
+    }
+    expect(await cell(page, '#seats-table', FP, '.diff')).toBe('−2');
+    // País para Todos: over 5 % but 5 preliminary seats of the 7 required
+    expect(await cell(page, '#seats-table', PPT, '.valla')).toBe(
+      '5 escaños en la asignación preliminar de 7',
+    );
+    expect(await page.getAttribute(`#seats-table tr[data-party="${PPT}"]`, 'class')).toBe('failed');
+    expect(await page.textContent('#seats-note')).toContain('86');
+    await page.click('#by-district summary');
+    expect(await page.locator('#seats-by-district tbody tr').count()).toBe(27);
+    expect(
+      await page.textContent('#seats-by-district tr[data-district="Lima Metropolitana"] td.num'),
+    ).toBe('32');
+    // the map: every shape coloured by its circunscripción's most voted list; a click drills there
+    expect(await page.locator('#map path').count()).toBe(26);
+    expect(await page.locator('#map path[fill="#ccc"]').count()).toBe(0);
+    await page.click('#map path[data-level="department"][data-code="07"]');
+    await page.waitForFunction(() =>
+      document.querySelector('#unit-name')?.textContent?.toUpperCase().includes('CUSCO'),
+    );
+    await page.screenshot({ path: join(ARTIFACTS, 'congress-2026-diputados.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('2026 Senate: 60 seats, the national list as its own district, as reported', async () => {
+    const { page, errors } = await open('/?election=pe-2026-senado&lang=en');
+    await page.waitForSelector('#congress:not([hidden]) #hemicycle circle.seat');
+    expect(await seatsIn(page, '#hemicycle')).toBe(60);
+    expect(await seatsIn(page, '#hemicycle-reported')).toBe(60);
+    expect(await page.textContent('#seats-status')).toContain('not an official result');
+    expect(await page.locator('#seats-table td.diff.changed').count()).toBe(0);
+    expect(await cell(page, '#seats-table', PPT, '.valla')).toBe(
+      '2 seats in the preliminary allocation of 3',
+    );
+    expect(await page.locator('#seats-by-district tr[data-district="NACIONAL"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+  }, 180_000);
+});
+
+describe('the what-if panel', () => {
+  it('moves the seats with the valla and the method, and its URL gives the same scenario', async () => {
+    const { page, errors } = await open('/?election=pe-2026-diputados');
+    await page.waitForSelector('#what-if:not([hidden])');
+    // the levers start at the election's rules: 5 %, and 7 deputies, D'Hondt
+    expect(await page.inputValue('#wi-valla')).toBe('5');
+    expect(await page.inputValue('#wi-min')).toBe('7');
+    expect(await page.inputValue('#wi-method')).toBe('dhondt');
+    // a 4 % share alone: País para Todos enters
+    await page.fill('#wi-valla', '4');
+    await page.fill('#wi-min', '0');
+    await page.click('#what-if-form button[type="submit"]');
+    await page.waitForSelector('#wi-table');
+    const ask = (await (
+      await fetch(`${base}/api/v1/what-if`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          election: 'pe-2026-diputados',
+          rules: {
+            threshold: {
+              kind: 'share',
+              share: '4%',
+              base: 'valid',
+              conditions: null,
+              source: 'test',
+            },
+          },
+        }),
+      })
+    ).json()) as { seats: Record<string, number>; diff: { entered: string[] } };
+    expect(ask.diff.entered).toEqual([PPT]);
+    for (const [party, n] of Object.entries(ask.seats).filter(([, n]) => n > 0))
+      expect(await cell(page, '#wi-table', party, '.after')).toBe(String(n));
+    expect(await cell(page, '#wi-table', PPT, '.diff')).toContain('+7');
+    expect(await cell(page, '#wi-table', PPT, '.diff')).toContain('entra');
+    expect(await seatsIn(page, '#wi-hemicycle')).toBe(130);
+    const shared = await page.getAttribute('#wi-share', 'href');
+    expect(shared).toContain('valla=4');
+    expect(shared).toContain('min=0');
+    expect(page.url()).toBe(shared);
+    await page
+      .locator('#congress')
+      .screenshot({ path: join(ARTIFACTS, 'congress-what-if-valla-4.png') });
+
+    // the shared link, opened afresh, shows the same scenario
+    const again = await open(new URL(shared ?? '').pathname + new URL(shared ?? '').search);
+    await again.page.waitForSelector('#wi-table');
+    expect(await again.page.inputValue('#wi-valla')).toBe('4');
+    expect(await cell(again.page, '#wi-table', PPT, '.after')).toBe('7');
+
+    // Sainte-Laguë with the election's valla: País para Todos reaches 7 preliminary seats
+    await page.click('#wi-reset');
+    await page.selectOption('#wi-method', 'sainte-lague');
+    await page.click('#what-if-form button[type="submit"]');
+    await page.waitForFunction(
+      () => document.querySelector('#wi-status')?.textContent?.startsWith('Cambian') === true,
+    );
+    await page.waitForSelector(`#wi-table tr[data-party="${PPT}"]`);
+    expect(Number(await cell(page, '#wi-table', PPT, '.after'))).toBeGreaterThanOrEqual(7);
+    expect(page.url()).toContain('method=sainte-lague');
+    expect(page.url()).not.toContain('valla=');
+    expect(errors).toEqual([]);
+    expect(again.errors).toEqual([]);
+  }, 240_000);
+
+  it('works on a phone: the tables scroll inside, the page does not', async () => {
+    const { page, errors } = await open('/?election=pe-2026-diputados&valla=4&min=0', 390);
+    await page.waitForSelector('#wi-table');
+    // nothing outside a sideways-scrolling box reaches past the screen's right edge
+    const wide = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('body *'))
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .filter((e) => !e.closest('.scroll'))
+        .map((e) => `${e.tagName}#${e.id}.${String(e.className)}`)
+        .slice(0, 10),
+    );
+    expect(wide).toEqual([]);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'congress-phone.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  }, 180_000);
+});
+
+describe('the cross-check page', () => {
+  it("lists where ONPE's file and a transcription disagree, why, the net effect, and opens the acta", async () => {
+    const { page, errors } = await open('/?election=pe-2021-presidencial-segunda');
+    await page.waitForSelector('#crosscheck:not([hidden]) #cc-counts', { timeout: 120_000 });
+    // ONPE against sergiocorreia's sheet (15 June 2021): 3,020 mesas differ, mostly by state
+    expect(await page.inputValue('#cc-a')).toBe('onpe');
+    expect(await page.inputValue('#cc-b')).toBe('sergiocorreia');
+    const counts = await page.textContent('#cc-counts');
+    expect(counts).toContain('86,488');
+    expect(counts).toContain('3,020');
+    expect(await page.textContent('#cc-reasons tr[data-reason="state_differs"] td.num')).toBe(
+      '3,019',
+    );
+    expect(await page.textContent('#cc-net tr[data-field="P1"] td.num')).toBe('+85,434');
+    expect(await page.locator('#cc-mesas tbody tr').count()).toBe(50);
+    // against ronderos.pe: 21 mesas, among them 012438 where a count differs
+    await page.selectOption('#cc-b', 'ronderos');
+    await page.click('#cc-form button[type="submit"]');
+    await page.waitForFunction(() =>
+      document.querySelector('#cc-counts')?.textContent?.includes(' 21 '),
+    );
+    expect(await page.locator('#cc-mesas tbody tr').count()).toBe(21);
+    expect(await page.textContent('#cc-mesas tr[data-mesa="012438"]')).toContain('152 ≠ 0');
+    await page
+      .locator('#crosscheck')
+      .screenshot({ path: join(ARTIFACTS, 'crosscheck-2021-runoff.png') });
+    await page.click('#cc-mesas tr[data-mesa="012438"] button');
+    await page.waitForFunction(() =>
+      document.querySelector('#acta-title')?.textContent?.includes('012438'),
+    );
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
