@@ -20,7 +20,7 @@ export const STRINGS = {
     map: 'Mapa por departamento',
     mapHint: 'Color del candidato que lidera; clic o Enter para ver el detalle.',
     detail: 'Detalle',
-    source: 'Fuente: ONPE, datos abiertos por mesa; cálculo exacto con cifra.',
+    source: 'cifra: aritmética exacta; cada vista dice qué son sus cifras y de dónde vienen.',
     actasProcessed: 'Actas procesadas',
     atJee: 'En el JEE',
     pending: 'Pendientes',
@@ -172,7 +172,8 @@ export const STRINGS = {
     map: 'Map by department',
     mapHint: 'Coloured by the leading candidate; click or press Enter for the detail.',
     detail: 'Detail',
-    source: 'Source: ONPE per-mesa open data; exact arithmetic by cifra.',
+    source:
+      'cifra: exact arithmetic; every view says what its figures are and where they come from.',
     actasProcessed: 'Actas processed',
     atJee: 'At the JEE',
     pending: 'Pending',
