@@ -1,89 +1,182 @@
-// `npm run calibrate`: replays the bundled 2021 first-round per-mesa file under several orders and
-// seeds, projects at 10/25/50/75/90 % counted, and prints the error and interval coverage of the
-// projection next to the naive "current share" (docs/projection.md). Options: --sims N,
-// --seeds N, --json <file>, --orders a,b.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// `npm run calibrate`: the projection evaluated OUT OF SAMPLE (docs/projection.md, "Calibration").
+// Replays the bundled 2021 first round (the fit set) and the 2021 runoff (the evaluation set, with
+// the first round per mesa and per department as its prior) under several arrival orders and
+// seeds, projects at checkpoints from the mesas and from department snapshots, and prints the
+// error against unit scaling and the raw count, the intervals' coverage and width, and how early
+// the real outcome gets p ≥ 0.9. Results are cached per replay in .calibrate-cache/ (a rerun
+// only computes what changed; --fresh ignores the cache).
+//
+//   --fit           search the snapshot model's parameters on the first round only, print them
+//   --sims N        simulations per projection (1000)     --seeds N   seeds per order (4)
+//   --orders a,b    (urban-first,odpe,department,random)  --json F    every run as JSON
+//   --only r1|r2    one evaluation                        --quick     2 seeds, 300 simulations
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { calibrateOrder, type CalibrationRun } from '../src/core/projection/calibration.js';
+import {
+  calibrateOrder,
+  snapshotCases,
+  truthOf,
+  type CalibrationRun,
+  type CalibrationSetup,
+} from '../src/core/projection/calibration.js';
+import { fitSnapshotParameters } from '../src/core/projection/calibration-fit.js';
+import { SNAPSHOT_PARAMETERS } from '../src/core/projection/model-parameters.js';
 import { REPLAY_ORDERS, type ReplayOrder } from '../src/core/projection/replay-order.js';
-import { bundledElection } from '../src/elections/manifests.js';
-import { ingestFile } from '../src/ingest/ingest.js';
-import { dataPath } from '../src/io/paths.js';
+import { loadRuleset } from '../src/elections/rulesets.js';
 import { requireJurisdiction } from '../src/jurisdictions/load.js';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { bundledActas } from './calibration-data.js';
+import {
+  datasetTables,
+  targetsTable,
+  type CalibrationDataset,
+} from '../src/projection/calibration-tables.js';
 
 const args = process.argv.slice(2);
+const flag = (name: string): boolean => args.includes(`--${name}`);
 const opt = (name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
 };
-const sims = Number(opt('sims', '1000'));
-const seeds = Number(opt('seeds', '4'));
-const orders = opt('orders', 'urban-first,department,random').split(',') as ReplayOrder[];
+const quick = flag('quick');
+const sims = Number(opt('sims', quick ? '300' : '1000'));
+const seeds = Number(opt('seeds', quick ? '2' : '4'));
+const orders = opt('orders', 'urban-first,odpe,department,random').split(',') as ReplayOrder[];
 for (const o of orders) if (!REPLAY_ORDERS.includes(o)) throw new Error(`unknown order ${o}`);
-const CHECKPOINTS = [0.1, 0.25, 0.5, 0.75, 0.9];
+const CHECKPOINTS = [0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.9, 0.95];
+/** The earlier snapshot for the arrival drift: at 80 % of each checkpoint's actas. */
+const PREVIOUS_AT = 0.8;
+const CACHE = '.calibrate-cache';
 
-const election = bundledElection('pe-2021-presidencial');
-if (election === null) throw new Error('pe-2021-presidencial is missing');
-const dir = mkdtempSync(join(tmpdir(), 'cifra-calibrate-'));
-const store = new SqliteStore(join(dir, 'calibrate.db'));
-await store.migrate();
-await store.putElection(election);
-const started = Date.now();
-const ingested = await ingestFile(store, {
-  file: dataPath(
-    'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
-  ),
-  election,
-  now: () => new Date().toISOString(),
-});
-if (!ingested.ok) throw new Error('the bundled file did not ingest');
-const actas = await store.currentActas(election.id);
-await store.close();
-rmSync(dir, { recursive: true, force: true });
-console.error(
-  `loaded ${actas.length} actas in ${Date.now() - started} ms; ${sims} simulations per projection`,
-);
-
-const setup = {
-  actas,
-  jurisdiction: requireJurisdiction(election.jurisdiction),
-  choices: election.choices.map((c) => c.label),
-  pendingFiguresCount: election.pendingFiguresCount ?? false,
-  sims,
-};
-const runs: CalibrationRun[] = [];
-for (const order of orders)
-  for (let seed = 1; seed <= seeds; seed++) {
-    const t = Date.now();
-    runs.push(...calibrateOrder(setup, order, seed, CHECKPOINTS));
-    console.error(`${order} seed ${seed}: ${Date.now() - t} ms`);
-  }
-
-const pct = (x: number): string => `${(100 * x).toFixed(0)} %`;
-const pp = (x: number): string => x.toFixed(2);
-const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-for (const mode of ['mesas', 'department-snapshot'] as const) {
-  console.log(`\n### ${mode === 'mesas' ? 'Per-mesa projection' : 'Department-level snapshots'}\n`);
-  console.log(
-    '| order | counted | MAE proj. (pp) | MAE naive (pp) | naive ÷ proj. | 90 % cover | 80 % cover | top two right (proj. / naive) | P(true pair) |',
-  );
-  console.log('|---|---|---|---|---|---|---|---|---|');
-  for (const order of orders)
-    for (const c of CHECKPOINTS) {
-      const rs = runs.filter((r) => r.mode === mode && r.order === order && r.checkpoint === c);
-      const mp = mean(rs.map((r) => r.maeProjected));
-      const mn = mean(rs.map((r) => r.maeNaive));
-      console.log(
-        `| ${order} | ${pct(c)} | ${pp(mp)} | ${pp(mn)} | ${(mn / mp).toFixed(1)}× | ${pct(mean(rs.map((r) => r.covered90)))} | ${pct(mean(rs.map((r) => r.covered80)))} | ${rs.filter((r) => r.topTwoRight).length}/${rs.length} / ${rs.filter((r) => r.naiveTopTwoRight).length}/${rs.length} | ${mean(rs.map((r) => r.pTrueTopTwo)).toFixed(2)} |`,
-      );
-    }
-  const all = runs.filter((r) => r.mode === mode);
-  console.log(
-    `\nOverall 90 % coverage (${mode}, top five × ${all.length} projections): ${pct(mean(all.map((r) => r.covered90)))}`,
-  );
+/** What the cached runs depend on: the model's code and the run's options. */
+function modelVersion(): string {
+  const dir = 'src/core/projection';
+  const h = createHash('sha256');
+  for (const f of readdirSync(dir).sort())
+    if (f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      h.update(f).update(readFileSync(join(dir, f)));
+  return h.digest('hex').slice(0, 16);
 }
-const jsonOut = opt('json', '');
-if (jsonOut !== '')
-  writeFileSync(jsonOut, JSON.stringify({ sims, seeds, orders, runs }, null, 2) + '\n');
+
+async function setupOf(
+  id: string,
+  priorId: string | null,
+): Promise<Omit<CalibrationSetup, 'sims'> & { id: string }> {
+  const { def, actas } = await bundledActas(id);
+  const rs = loadRuleset(def.ruleset);
+  if (!rs.ok || rs.value.kind !== 'presidential') throw new Error(`${id}: not presidential`);
+  const prior = priorId === null ? null : await bundledActas(priorId);
+  return {
+    id,
+    actas,
+    jurisdiction: requireJurisdiction(def.jurisdiction),
+    choices: def.choices.map((c) => c.label),
+    kind: rs.value.round === 'runoff' ? 'runoff' : 'first-round',
+    pendingFiguresCount: def.pendingFiguresCount ?? false,
+    ...(prior === null
+      ? {}
+      : { prior: prior.actas, priorPendingFiguresCount: prior.def.pendingFiguresCount ?? false }),
+    previousAt: PREVIOUS_AT,
+  };
+}
+
+function cached(key: object, compute: () => CalibrationRun[]): CalibrationRun[] {
+  mkdirSync(CACHE, { recursive: true });
+  const name = createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 24);
+  const file = join(CACHE, `${name}.json`);
+  if (!flag('fresh') && existsSync(file))
+    return JSON.parse(readFileSync(file, 'utf8')) as CalibrationRun[];
+  const runs = compute();
+  writeFileSync(file, JSON.stringify(runs));
+  return runs;
+}
+
+async function evaluate(): Promise<void> {
+  const version = modelVersion();
+  const only = opt('only', '');
+  const plan = [
+    {
+      key: 'r1',
+      id: 'pe-2021-presidencial',
+      prior: null,
+      title: 'R1 → R1: the 2021 first round (the fit set: in sample)',
+    },
+    {
+      key: 'r2',
+      id: 'pe-2021-presidencial-segunda',
+      prior: 'pe-2021-presidencial',
+      title:
+        'R1 → R2: the 2021 runoff (out of sample; prior: the first round per mesa and per department)',
+    },
+  ].filter((p) => only === '' || p.key === only);
+  const datasets: CalibrationDataset[] = [];
+  for (const p of plan) {
+    const base = await setupOf(p.id, p.prior);
+    const setup: CalibrationSetup = { ...base, sims };
+    const runs: CalibrationRun[] = [];
+    for (const order of orders)
+      for (let seed = 1; seed <= seeds; seed++) {
+        const t = Date.now();
+        const key = {
+          version,
+          id: p.id,
+          prior: p.prior,
+          order,
+          seed,
+          CHECKPOINTS,
+          sims,
+          PREVIOUS_AT,
+        };
+        runs.push(...cached(key, () => calibrateOrder(setup, order, seed, CHECKPOINTS)));
+        console.error(`${p.key} ${order} seed ${seed}: ${Date.now() - t} ms`);
+      }
+    datasets.push({ title: p.title, kind: setup.kind, runs });
+  }
+  console.log(
+    `Calibration: ${orders.join(', ')} × ${seeds} seeds × checkpoints ${CHECKPOINTS.map((c) => `${100 * c} %`).join(', ')}; ${sims} simulations; earlier snapshot at ${100 * PREVIOUS_AT} % of each checkpoint; snapshot parameters ${JSON.stringify(SNAPSHOT_PARAMETERS)}\n`,
+  );
+  for (const d of datasets) console.log(`${datasetTables(d)}\n`);
+  console.log('## Targets: department snapshots, urban-first and odpe orders, 25–50 % counted\n');
+  console.log(targetsTable(datasets));
+  const jsonOut = opt('json', '');
+  if (jsonOut !== '')
+    writeFileSync(jsonOut, JSON.stringify({ sims, seeds, orders, datasets }) + '\n');
+}
+
+async function fit(): Promise<void> {
+  const base = await setupOf('pe-2021-presidencial', null);
+  const setup: CalibrationSetup = {
+    ...base,
+    sims: Math.min(sims, 400),
+    modes: ['department-snapshot'],
+  };
+  const cases = orders.flatMap((order) =>
+    Array.from({ length: seeds }, (_, s) => snapshotCases(setup, order, s + 1, CHECKPOINTS)).flat(),
+  );
+  console.error(`fit set: ${cases.length} department snapshots of the 2021 first round`);
+  const r = fitSnapshotParameters(
+    setup,
+    cases,
+    truthOf(setup),
+    {
+      drift: [0, 0.25, 0.5, 0.75, 1],
+      driftSd: [0.5, 1, 2, 4],
+      minTrendFraction: [0.05, 0.15],
+      arrivalBias: [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3],
+    },
+    SNAPSHOT_PARAMETERS,
+  );
+  console.log('| drift | driftSd | minTrendFraction | MAE (pp, central) |\n|---|---|---|---|');
+  for (const p of [...r.centre].sort((a, b) => a.mae - b.mae).slice(0, 12))
+    console.log(
+      `| ${p.parameters.drift} | ${p.parameters.driftSd} | ${p.parameters.minTrendFraction} | ${p.mae.toFixed(3)} |`,
+    );
+  console.log('\n| arrivalBias | MAE | 90 % cover | 90 % width |\n|---|---|---|---|');
+  for (const p of r.spread)
+    console.log(
+      `| ${p.parameters.arrivalBias} | ${p.mae.toFixed(3)} | ${(100 * p.covered90).toFixed(1)} % | ${p.width90.toFixed(2)} |`,
+    );
+  console.log(`\nbest: ${JSON.stringify(r.best)}`);
+}
+
+await (flag('fit') ? fit() : evaluate());

@@ -11,21 +11,26 @@ import {
   type SnapshotModelOptions,
   type SnapshotUnit,
 } from './frame-snapshot.js';
+import type { PriorFigures } from './prior.js';
 import { replayOrder, type ReplayOrder } from './replay-order.js';
-import { simulate, type ProjectionResult } from './simulate.js';
+import { simulate, type ContestKind, type ProjectionResult } from './simulate.js';
 
 /**
  * Calibration of the projection on a complete election (npm run calibrate): the count is replayed
  * in an order, the projection is made at checkpoints from what had arrived, and compared with
- * the final result it could not see. Pure; the caller loads the actas and prints.
+ * the final result it could not see — and with two baselines, the raw count (the current national
+ * share) and unit scaling (each department's counted shares scaled to all its actas). Pure; the
+ * caller loads the actas and prints.
  */
+export type CalibrationMode = 'mesas' | 'department-snapshot';
+
 export interface CalibrationRun {
   readonly order: ReplayOrder;
   readonly seed: number;
-  readonly mode: 'mesas' | 'department-snapshot';
+  readonly mode: CalibrationMode;
   readonly checkpoint: number;
   readonly pctCounted: number;
-  /** Per choice of the final top five: final %, projected median and 90 % interval, naive %. */
+  /** Per choice of the final top five (top two in a runoff): final %, projection, baselines. */
   readonly top: readonly {
     readonly choice: string;
     readonly final: number;
@@ -33,14 +38,21 @@ export interface CalibrationRun {
     readonly lo90: number;
     readonly hi90: number;
     readonly naive: number;
+    readonly unitScaling: number;
   }[];
   readonly maeProjected: number;
   readonly maeNaive: number;
+  readonly maeUnitScaling: number;
   readonly covered90: number;
   readonly covered80: number;
-  readonly topTwoRight: boolean;
-  readonly naiveTopTwoRight: boolean;
-  readonly pTrueTopTwo: number;
+  /** Mean width of the 90 % intervals of the top choices (pp). */
+  readonly width90: number;
+  /** First round: the projected top two are the real pair; runoff: the projected winner won. */
+  readonly outcomeRight: boolean;
+  /** The same by the raw count (the current national leaders). */
+  readonly naiveOutcomeRight: boolean;
+  /** P(the real runoff pair) or P(the real winner). */
+  readonly pTrue: number;
 }
 
 export interface CalibrationSetup {
@@ -48,8 +60,15 @@ export interface CalibrationSetup {
   /** The election's jurisdiction: the projection's groups and regions. */
   readonly jurisdiction: ProjectionPlaces;
   readonly choices: readonly string[];
+  readonly kind: Exclude<ContestKind, 'list'>;
   readonly pendingFiguresCount: boolean;
   readonly sims: number;
+  /** The previous round's actas (same mesa numbers): priors per mesa and per department. */
+  readonly prior?: readonly Acta[] | undefined;
+  readonly priorPendingFiguresCount?: boolean;
+  /** The earlier snapshot for the arrival drift: this fraction of each checkpoint. */
+  readonly previousAt?: number;
+  readonly modes?: readonly CalibrationMode[];
   readonly mesaModel?: MesaModelOptions;
   readonly snapshotModel?: SnapshotModelOptions;
 }
@@ -74,23 +93,22 @@ export function partialCount(actas: readonly Acta[], order: readonly number[], n
   );
 }
 
-/** Department-level aggregates of a partial count: what ONPE's results site shows. */
+interface UnitSum {
+  counted: number;
+  total: number;
+  eligible: number;
+  votes: number[];
+  blank: number;
+  null: number;
+}
+
+/** Department-level aggregates of a partial count (abroad: by continent), what ONPE's site shows. */
 export function departmentSnapshot(
   actas: readonly Acta[],
   choices: number,
   pendingFiguresCount: boolean,
 ): SnapshotUnit[] {
-  const units = new Map<
-    string,
-    {
-      counted: number;
-      total: number;
-      eligible: number;
-      votes: number[];
-      blank: number;
-      null: number;
-    }
-  >();
+  const units = new Map<string, UnitSum>();
   for (const a of actas) {
     const code = a.ubigeo.slice(0, 2);
     let u = units.get(code);
@@ -128,19 +146,64 @@ export function departmentSnapshot(
     }));
 }
 
-function sharesOfValid(
+/** A complete previous round per mesa (by mesa number) and per department, as priors. */
+export function priorsOf(
   actas: readonly Acta[],
-  choices: number,
   pendingFiguresCount: boolean,
-): number[] {
+): { byMesa: Map<string, PriorFigures>; byDepartment: Map<string, PriorFigures> } {
+  const byMesa = new Map<string, PriorFigures>();
+  const dep = new Map<string, { votes: number[]; eligible: number; emitted: number }>();
+  for (const a of actas) {
+    const code = a.ubigeo.slice(0, 2);
+    let d = dep.get(code);
+    if (d === undefined) dep.set(code, (d = { votes: [], eligible: 0, emitted: 0 }));
+    d.eligible += a.eligible;
+    if (!actaCounts(a, pendingFiguresCount) || a.votes === null) continue;
+    const emitted = a.votes.reduce((x, y) => x + y, 0) + a.blank + a.null + a.impugned;
+    byMesa.set(a.mesa, { votes: a.votes, eligible: a.eligible, emitted });
+    a.votes.forEach((v, k) => (d.votes[k] = (d.votes[k] ?? 0) + v));
+    d.emitted += emitted;
+  }
+  return { byMesa, byDepartment: new Map([...dep].map(([k, v]) => [k, v])) };
+}
+
+/** Unit scaling: each unit's counted votes × its actas / its counted actas; units with none at the national counted shares and votes per acta. % of valid votes. */
+export function unitScaling(units: readonly SnapshotUnit[], choices: number): number[] {
+  const counted = new Array<number>(choices).fill(0);
+  let actas = 0;
+  for (const u of units) {
+    if (u.actasCounted <= 0) continue;
+    actas += u.actasCounted;
+    u.votes.forEach((v, k) => (counted[k] = (counted[k] as number) + v));
+  }
+  const valid = counted.reduce((a, b) => a + b, 0);
+  const out = new Array<number>(choices).fill(0);
+  for (const u of units) {
+    const own = u.votes.reduce((a, b) => a + b, 0);
+    for (let k = 0; k < choices; k++) {
+      const add =
+        u.actasCounted > 0 && own > 0
+          ? ((u.votes[k] ?? 0) * u.actasTotal) / u.actasCounted
+          : actas > 0
+            ? ((counted[k] as number) / actas) * u.actasTotal
+            : 0;
+      out[k] = (out[k] as number) + add;
+    }
+  }
+  const total = out.reduce((a, b) => a + b, 0);
+  return out.map((x) => (total > 0 ? (100 * x) / total : 0)).map((x) => (valid > 0 ? x : 0));
+}
+
+function sharesOfValid(actas: readonly Acta[], choices: number, pending: boolean): number[] {
   const v = new Array<number>(choices).fill(0);
   for (const a of actas)
-    if (actaCounts(a, pendingFiguresCount) && a.votes !== null)
+    if (actaCounts(a, pending) && a.votes !== null)
       for (let k = 0; k < choices; k++) v[k] = (v[k] as number) + (a.votes[k] ?? 0);
   const valid = v.reduce((x, y) => x + y, 0);
   return v.map((x) => (valid > 0 ? (100 * x) / valid : 0));
 }
 
+/** The indices of the two largest shares, sorted: a runoff pair's key. */
 function topTwo(shares: readonly number[]): string {
   return shares
     .map((s, i) => [s, i] as const)
@@ -151,6 +214,192 @@ function topTwo(shares: readonly number[]): string {
     .join(',');
 }
 
+function leader(shares: readonly number[]): number {
+  let best = 0;
+  shares.forEach((s, i) => {
+    if (s > (shares[best] as number)) best = i;
+  });
+  return best;
+}
+
+/** The department snapshot at a checkpoint, with the earlier one and the priors attached. */
+function snapshotAt(
+  setup: CalibrationSetup,
+  partial: readonly Acta[],
+  earlier: readonly Acta[] | null,
+  priors: ReturnType<typeof priorsOf> | null,
+): SnapshotUnit[] {
+  const K = setup.choices.length;
+  const now = departmentSnapshot(partial, K, setup.pendingFiguresCount);
+  const before =
+    earlier === null ? null : departmentSnapshot(earlier, K, setup.pendingFiguresCount);
+  return now.map((u, i) => {
+    const b = before?.[i];
+    const prior = priors?.byDepartment.get(u.unit);
+    return {
+      ...u,
+      ...(b === undefined ? {} : { previous: b }),
+      ...(prior === undefined ? {} : { prior }),
+    };
+  });
+}
+
+/** The metrics of one projection against the final result. */
+function score(
+  setup: CalibrationSetup,
+  p: ProjectionResult,
+  truth: CalibrationTruth,
+  naive: readonly number[],
+  scaled: readonly number[],
+): Omit<CalibrationRun, 'order' | 'seed' | 'mode' | 'checkpoint'> {
+  const byChoice = new Map(p.choices.map((c) => [c.choice, c]));
+  const top = truth.top.map((k) => {
+    const c = byChoice.get(setup.choices[k] as string);
+    if (c === undefined) throw new Error('choice missing from the projection');
+    return {
+      choice: c.choice,
+      final: truth.shares[k] as number,
+      c,
+      naive: naive[k] as number,
+      unitScaling: scaled[k] as number,
+    };
+  });
+  const projected = setup.choices.map((c) => byChoice.get(c)?.median ?? 0);
+  const runoff = setup.kind === 'runoff';
+  const pTrue = runoff
+    ? (p.winner?.find((w) => w.choice === setup.choices[truth.winner])?.probability ?? 0)
+    : (p.runoffPairs?.find(
+        (x) =>
+          x.choices
+            .map((c) => setup.choices.indexOf(c))
+            .sort((a, b) => a - b)
+            .join(',') === truth.pair,
+      )?.probability ?? 0);
+  return {
+    pctCounted: p.pctCounted,
+    top: top.map((t) => ({
+      choice: t.choice,
+      final: t.final,
+      median: t.c.median,
+      lo90: t.c.lo90,
+      hi90: t.c.hi90,
+      naive: t.naive,
+      unitScaling: t.unitScaling,
+    })),
+    maeProjected: mean(top.map((t) => Math.abs(t.c.median - t.final))),
+    maeNaive: mean(top.map((t) => Math.abs(t.naive - t.final))),
+    maeUnitScaling: mean(top.map((t) => Math.abs(t.unitScaling - t.final))),
+    covered90: mean(top.map((t) => (t.final >= t.c.lo90 && t.final <= t.c.hi90 ? 1 : 0))),
+    covered80: mean(top.map((t) => (t.final >= t.c.lo80 && t.final <= t.c.hi80 ? 1 : 0))),
+    width90: mean(top.map((t) => t.c.hi90 - t.c.lo90)),
+    outcomeRight: runoff ? leader(projected) === truth.winner : topTwo(projected) === truth.pair,
+    naiveOutcomeRight: runoff ? leader(naive) === truth.winner : topTwo(naive) === truth.pair,
+    pTrue,
+  };
+}
+
+/** The final result a calibration compares with: shares, the top choices, the pair, the winner. */
+export interface CalibrationTruth {
+  readonly shares: readonly number[];
+  readonly top: readonly number[];
+  readonly pair: string;
+  readonly winner: number;
+}
+
+export function truthOf(setup: CalibrationSetup): CalibrationTruth {
+  const shares = sharesOfValid(setup.actas, setup.choices.length, setup.pendingFiguresCount);
+  const ranked = shares.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0]);
+  return {
+    shares,
+    top: ranked.slice(0, setup.kind === 'runoff' ? 2 : 5).map((x) => x[1]),
+    pair: topTwo(shares),
+    winner: leader(shares),
+  };
+}
+
+/** One checkpoint of one replay as department snapshots, with both baselines. */
+export interface SnapshotCase {
+  readonly order: ReplayOrder;
+  readonly seed: number;
+  readonly checkpoint: number;
+  readonly units: readonly SnapshotUnit[];
+  readonly naive: readonly number[];
+  readonly unitScaled: readonly number[];
+}
+
+/** Walks one replay through the checkpoints: the partial count, and its department snapshot. */
+function* checkpointsOf(
+  setup: CalibrationSetup,
+  order: ReplayOrder,
+  seed: number,
+  checkpoints: readonly number[],
+): Generator<{ checkpoint: number; partial: Acta[]; snapshot: SnapshotCase }> {
+  const K = setup.choices.length;
+  const priors = priorsOnce(setup);
+  const sequence = replayOrder(
+    setup.actas.map((a) => ({ ubigeo: a.ubigeo, eligible: a.eligible })),
+    order,
+    createRng(seed),
+  );
+  for (const checkpoint of checkpoints) {
+    const n = Math.round(checkpoint * setup.actas.length);
+    const partial = partialCount(setup.actas, sequence, n);
+    const earlier =
+      setup.previousAt === undefined
+        ? null
+        : partialCount(setup.actas, sequence, Math.round(setup.previousAt * n));
+    const units = snapshotAt(setup, partial, earlier, priors);
+    const snapshot: SnapshotCase = {
+      order,
+      seed,
+      checkpoint,
+      units,
+      naive: sharesOfValid(partial, K, setup.pendingFiguresCount),
+      unitScaled: unitScaling(units, K),
+    };
+    yield { checkpoint, partial, snapshot };
+  }
+}
+
+const PRIORS = new WeakMap<readonly Acta[], ReturnType<typeof priorsOf>>();
+function priorsOnce(setup: CalibrationSetup): ReturnType<typeof priorsOf> | null {
+  if (setup.prior === undefined) return null;
+  let p = PRIORS.get(setup.prior);
+  if (p === undefined) {
+    p = priorsOf(setup.prior, setup.priorPendingFiguresCount ?? false);
+    PRIORS.set(setup.prior, p);
+  }
+  return p;
+}
+
+/** The department snapshots of one replay (what the snapshot model's fit runs on). */
+export function snapshotCases(
+  setup: CalibrationSetup,
+  order: ReplayOrder,
+  seed: number,
+  checkpoints: readonly number[],
+): SnapshotCase[] {
+  return [...checkpointsOf(setup, order, seed, checkpoints)].map((c) => c.snapshot);
+}
+
+/** One snapshot case projected with the snapshot model and scored. */
+export function scoreSnapshotCase(
+  setup: CalibrationSetup,
+  c: SnapshotCase,
+  truth: CalibrationTruth,
+  model: SnapshotModelOptions | undefined,
+): CalibrationRun {
+  const frame = frameFromSnapshot(c.units, setup.choices, model);
+  const p = simulate(frame, { sims: setup.sims, seed: c.seed, kind: setup.kind });
+  return {
+    order: c.order,
+    seed: c.seed,
+    mode: 'department-snapshot',
+    checkpoint: c.checkpoint,
+    ...score(setup, p, truth, c.naive, c.unitScaled),
+  };
+}
+
 /** Runs one replay order and seed through the checkpoints (fractions of actas arrived). */
 export function calibrateOrder(
   setup: CalibrationSetup,
@@ -159,106 +408,33 @@ export function calibrateOrder(
   checkpoints: readonly number[],
 ): CalibrationRun[] {
   const K = setup.choices.length;
-  const finalShares = sharesOfValid(setup.actas, K, setup.pendingFiguresCount);
-  const top5 = finalShares
-    .map((s, i) => [s, i] as const)
-    .sort((a, b) => b[0] - a[0])
-    .slice(0, 5)
-    .map((x) => x[1]);
-  const trueTopTwo = topTwo(finalShares);
-  const sequence = replayOrder(
-    setup.actas.map((a) => ({ ubigeo: a.ubigeo, eligible: a.eligible })),
-    order,
-    createRng(seed),
-  );
+  const truth = truthOf(setup);
+  const priors = priorsOnce(setup);
+  const modes = setup.modes ?? ['mesas', 'department-snapshot'];
   const runs: CalibrationRun[] = [];
-  for (const checkpoint of checkpoints) {
-    const partial = partialCount(
-      setup.actas,
-      sequence,
-      Math.round(checkpoint * setup.actas.length),
-    );
-    const naive = sharesOfValid(partial, K, setup.pendingFiguresCount);
-    const modes: [CalibrationRun['mode'], ProjectionResult][] = [
-      [
-        'mesas',
-        simulate(
-          frameFromMesas(
-            mesasFromActas(partial, K, setup.jurisdiction, setup.pendingFiguresCount),
-            setup.choices,
-            setup.mesaModel,
-          ),
-          {
-            sims: setup.sims,
-            seed,
-            kind: 'first-round',
-          },
-        ),
-      ],
-      [
-        'department-snapshot',
-        simulate(
-          frameFromSnapshot(
-            departmentSnapshot(partial, K, setup.pendingFiguresCount),
-            setup.choices,
-            setup.snapshotModel,
-          ),
-          {
-            sims: setup.sims,
-            seed,
-            kind: 'first-round',
-          },
-        ),
-      ],
-    ];
-    for (const [mode, p] of modes) {
-      const byChoice = new Map(p.choices.map((c) => [c.choice, c]));
-      const top = top5.map((k) => {
-        const c = byChoice.get(setup.choices[k] as string);
-        if (c === undefined) throw new Error('choice missing from the projection');
-        return {
-          choice: c.choice,
-          final: finalShares[k] as number,
-          median: c.median,
-          lo90: c.lo90,
-          hi90: c.hi90,
-          lo80: c.lo80,
-          hi80: c.hi80,
-          naive: naive[k] as number,
-        };
-      });
-      const projectedShares = setup.choices.map((c) => byChoice.get(c)?.median ?? 0);
-      const pair = p.runoffPairs?.find(
-        (x) =>
-          x.choices
-            .map((c) => setup.choices.indexOf(c))
-            .sort((a, b) => a - b)
-            .join(',') === trueTopTwo,
+  for (const { checkpoint, partial, snapshot } of checkpointsOf(setup, order, seed, checkpoints))
+    for (const mode of modes) {
+      if (mode === 'department-snapshot') {
+        runs.push(scoreSnapshotCase(setup, snapshot, truth, setup.snapshotModel));
+        continue;
+      }
+      const mesas = mesasFromActas(
+        partial,
+        K,
+        setup.jurisdiction,
+        setup.pendingFiguresCount,
+        priors?.byMesa,
       );
+      const frame = frameFromMesas(mesas, setup.choices, setup.mesaModel);
+      const p = simulate(frame, { sims: setup.sims, seed, kind: setup.kind });
       runs.push({
         order,
         seed,
         mode,
         checkpoint,
-        pctCounted: p.pctCounted,
-        top: top.map(({ choice, final, median, lo90, hi90, naive: nv }) => ({
-          choice,
-          final,
-          median,
-          lo90,
-          hi90,
-          naive: nv,
-        })),
-        maeProjected: mean(top.map((t) => Math.abs(t.median - t.final))),
-        maeNaive: mean(top.map((t) => Math.abs(t.naive - t.final))),
-        covered90: mean(top.map((t) => (t.final >= t.lo90 && t.final <= t.hi90 ? 1 : 0))),
-        covered80: mean(top.map((t) => (t.final >= t.lo80 && t.final <= t.hi80 ? 1 : 0))),
-        topTwoRight: topTwo(projectedShares) === trueTopTwo,
-        naiveTopTwoRight: topTwo(naive) === trueTopTwo,
-        pTrueTopTwo: pair?.probability ?? 0,
+        ...score(setup, p, truth, snapshot.naive, snapshot.unitScaled),
       });
     }
-  }
   return runs;
 }
 

@@ -2,6 +2,8 @@ import { ACTA_STATES, actaCounts, type Acta, type ActaState } from '../model/act
 import type { Jurisdiction } from '../model/jurisdiction.js';
 import type { ActaColumns } from '../tally/acta-columns.js';
 import type { FrameGroup, FrameRegion, ProjectionFrame } from './frame.js';
+import { meanRow, priorDesign, type PriorFigures } from './prior.js';
+import { predict, ridgeSystem, solveRidge } from './regression.js';
 
 /** One mesa of the universe: its place, its electors, and its figures once processed. */
 export interface ProjectionMesa {
@@ -17,6 +19,8 @@ export interface ProjectionMesa {
   readonly eligible: number;
   /** Votes per choice, then blank, then null (+ impugned); all zero when not installed; null while uncounted. */
   readonly figures: readonly number[] | null;
+  /** The same mesa in the previous round (same mesa number): the covariates. */
+  readonly prior?: PriorFigures | undefined;
 }
 
 export interface MesaModelOptions {
@@ -62,6 +66,7 @@ export function mesasFromActas(
   choices: number,
   jurisdiction: ProjectionPlaces,
   pendingFiguresCount = false,
+  priors?: ReadonlyMap<string, PriorFigures>,
 ): ProjectionMesa[] {
   const out: ProjectionMesa[] = [];
   const placeOf = placer(jurisdiction);
@@ -79,7 +84,13 @@ export function mesasFromActas(
     }
     let place = places.get(a.ubigeo);
     if (place === undefined) places.set(a.ubigeo, (place = placeOf(a.ubigeo)));
-    out.push({ ...place, eligible: a.eligible, figures });
+    const prior = priors?.get(a.mesa);
+    out.push({
+      ...place,
+      eligible: a.eligible,
+      figures,
+      ...(prior === undefined ? {} : { prior }),
+    });
   }
   return out;
 }
@@ -89,6 +100,7 @@ export function mesasFromColumns(
   cols: ActaColumns,
   jurisdiction: ProjectionPlaces,
   pendingFiguresCount = false,
+  priors?: ReadonlyMap<string, PriorFigures>,
 ): ProjectionMesa[] {
   const C = cols.choices;
   // place codes once per ubigeo, not once per mesa
@@ -108,7 +120,13 @@ export function mesasFromColumns(
       figures = new Array<number>(C + 2).fill(0);
     }
     const place = places[cols.ubigeoOf[i] as number] as (typeof places)[number];
-    out.push({ ...place, eligible: cols.eligible[i] as number, figures });
+    const prior = priors?.get(cols.mesa[i] as string);
+    out.push({
+      ...place,
+      eligible: cols.eligible[i] as number,
+      figures,
+      ...(prior === undefined ? {} : { prior }),
+    });
   }
   return out;
 }
@@ -169,8 +187,11 @@ export function frameFromMesas(
   const districtRemaining: number[] = []; // eligible of uncounted mesas
   const districtRemainingSq: number[] = []; // Σ eligible² of uncounted mesas
   let processed = 0;
+  // With a previous round per mesa, the model works on what it does not predict (residuals).
+  const pred = priorPredictions(mesas, S);
+  const districtPrior: number[] = []; // Σ eligible × prediction of uncounted mesas, per dimension
 
-  for (const mesa of mesas) {
+  for (const [i, mesa] of mesas.entries()) {
     let r = regionIdx.get(mesa.region);
     if (r === undefined) {
       r = regions.length;
@@ -194,6 +215,7 @@ export function frameFromMesas(
       districtElectors.push(0);
       districtRemaining.push(0);
       districtRemainingSq.push(0);
+      for (let k = 0; k < D; k++) districtPrior.push(0);
     }
     const dn = districts[d] as Node;
     districtElectors[d] = (districtElectors[d] as number) + mesa.eligible;
@@ -201,6 +223,10 @@ export function frameFromMesas(
     if (f === null) {
       districtRemaining[d] = (districtRemaining[d] as number) + mesa.eligible;
       districtRemainingSq[d] = (districtRemainingSq[d] as number) + mesa.eligible * mesa.eligible;
+      if (pred !== null)
+        for (let k = 0; k < D; k++)
+          districtPrior[d * D + k] =
+            (districtPrior[d * D + k] as number) + mesa.eligible * (pred[i * D + k] as number);
       continue;
     }
     processed++;
@@ -211,8 +237,9 @@ export function frameFromMesas(
       counted[k] = (counted[k] as number) + x;
       emitted += x;
     }
-    if (mesa.eligible > 0) observe(dn, T, Math.min(1, emitted / mesa.eligible));
-    if (emitted > 0) for (let k = 0; k < S; k++) observe(dn, k, (f[k] ?? 0) / emitted);
+    const at = (k: number): number => (pred === null ? 0 : (pred[i * D + k] as number));
+    if (mesa.eligible > 0) observe(dn, T, Math.min(1, emitted / mesa.eligible) - at(T));
+    if (emitted > 0) for (let k = 0; k < S; k++) observe(dn, k, (f[k] ?? 0) / emitted - at(k));
   }
 
   // The covariate, known before any acta arrives: log10 of a district's electors (larger is more
@@ -287,7 +314,7 @@ export function frameFromMesas(
       sw += w;
       swm += w * m;
     }
-    national[k] = sw > 0 ? swm / sw : k === T ? 0.75 : 1 / S;
+    national[k] = sw > 0 ? swm / sw : pred !== null ? 0 : k === T ? 0.75 : 1 / S;
   }
 
   // Regions: posterior of θ_r given all data.
@@ -355,11 +382,12 @@ export function frameFromMesas(
               Math.max(
                 districtRate(dn, pn, T, tauD, national) +
                   (adjD[d * D + T] as number) +
-                  (adjP[g.p * D + T] as number),
+                  (adjP[g.p * D + T] as number) +
+                  (districtPrior[d * D + T] as number) / eu,
                 1e-3,
               );
         const adj = adjD[d * D + k] as number;
-        a += mass * adj;
+        a += mass * (adj + (districtPrior[d * D + k] as number) / eu);
         const m = dn.m[k] as number;
         const tau = tauD[k] as number;
         let lambda = 0;
@@ -538,4 +566,73 @@ function pool(children: readonly Node[], parents: readonly Node[], k: number, ta
       p.v[k] = 1 / w;
     }
   });
+}
+
+/** Mesas with at least this many counted per coefficient before their priors are used. */
+const MESAS_PER_COEFFICIENT = 20;
+
+/**
+ * Each mesa's shares and turnout as its previous round predicts them: one regression per
+ * dimension on the counted mesas, the covariates being the mesa's shares of the previous round's
+ * main choices and its turnout then (first round → runoff transfers, at the mesa). Mesas without
+ * a prior take the mean covariates. Null when no mesa has a prior or too few have been counted.
+ */
+function priorPredictions(mesas: readonly ProjectionMesa[], S: number): Float64Array | null {
+  if (!mesas.some((m) => m.prior !== undefined)) return null;
+  const D = S + 1;
+  const design = priorDesign(
+    mesas.map((m) => m.prior),
+    24,
+    'emitted',
+  );
+  const J = design.covariates;
+  const P = J + 1;
+  const fallback = meanRow(design);
+  let tSum = 0;
+  let tN = 0;
+  design.turnout.forEach((t) => {
+    if (!Number.isNaN(t)) {
+      tSum += Math.min(1, t);
+      tN++;
+    }
+  });
+  const tMean = tN > 0 ? tSum / tN : 0;
+  const x = new Float64Array(mesas.length * P);
+  mesas.forEach((_, i) => {
+    for (let c = 0; c < J; c++)
+      x[i * P + c] =
+        design.has[i] === 1 ? (design.x[i * J + c] as number) : (fallback[c] as number);
+    const t = design.turnout[i] as number;
+    x[i * P + J] = Number.isNaN(t) ? tMean : Math.min(1, t);
+  });
+  const y = new Float64Array(mesas.length * D).fill(Number.NaN);
+  const wShare = new Float64Array(mesas.length);
+  const wTurnout = new Float64Array(mesas.length);
+  mesas.forEach((m, i) => {
+    const f = m.figures;
+    if (f === null || design.has[i] !== 1) return;
+    const emitted = f.reduce((a, b) => a + b, 0);
+    if (emitted > 0) {
+      wShare[i] = 1;
+      for (let k = 0; k < S; k++) y[i * D + k] = (f[k] ?? 0) / emitted;
+    }
+    if (m.eligible > 0) {
+      wTurnout[i] = 1;
+      y[i * D + S] = Math.min(1, emitted / m.eligible);
+    }
+  });
+  const counted = wShare.reduce((a, b) => a + b, 0);
+  if (counted < MESAS_PER_COEFFICIENT * (P + 1)) return null;
+  const shares = ridgeSystem(x, wShare, P, 1e-3);
+  const turnout = ridgeSystem(x, wTurnout, P, 1e-3);
+  if (shares === null || turnout === null) return null;
+  const out = new Float64Array(mesas.length * D);
+  const column = new Float64Array(mesas.length);
+  for (let k = 0; k < D; k++) {
+    mesas.forEach((_, i) => (column[i] = y[i * D + k] as number));
+    const w = k === S ? wTurnout : wShare;
+    const fit = solveRidge(k === S ? turnout : shares, x, column, w);
+    mesas.forEach((_, i) => (out[i * D + k] = predict(fit, x, i * P)));
+  }
+  return out;
 }

@@ -1,36 +1,394 @@
-import type { FrameGroup, FrameRegion, ProjectionFrame } from './frame.js';
+import { arrivalDrift } from './drift.js';
+import type { FrameGroup, FrameRegion, ProjectionFrame, UnitBasis } from './frame.js';
+import { SNAPSHOT_PARAMETERS, type SnapshotParameters } from './model-parameters.js';
+import { meanRow, priorDesign, type PriorDesign, type PriorFigures } from './prior.js';
+import { leverage, predict, weightedRidge, type RidgeFit } from './regression.js';
 
-/** One reporting unit of an aggregate snapshot, as ONPE's results site shows it. */
-export interface SnapshotUnit {
-  readonly unit: string;
+/** What a unit has counted at one cut: actas, votes per choice (the contest's order), blank, null. */
+export interface SnapshotCount {
   readonly actasCounted: number;
-  readonly actasTotal: number;
-  /** Electors of the whole unit, when the source gives them. */
-  readonly eligibleTotal?: number | undefined;
-  /** Votes per choice (aligned with the contest's choices), blank and null so far. */
   readonly votes: readonly number[];
   readonly blank: number;
   readonly null: number;
 }
 
-export interface SnapshotModelOptions {
-  /** sd of the uncounted remainder's own deviation from the unit's counted part, in between-unit sds. */
-  readonly withinBias?: number;
-  /** Loading of the common arrival-bias term, in between-unit sds. */
-  readonly arrivalBias?: number;
-  readonly varianceScale?: number;
+/** One reporting unit of an aggregate snapshot, as ONPE's results site shows it. */
+export interface SnapshotUnit extends SnapshotCount {
+  readonly unit: string;
+  /** Its name, when the source gives one (the unit code otherwise). */
+  readonly name?: string | undefined;
+  readonly actasTotal: number;
+  /** Electors of the whole unit, when the source or the padrón gives them. */
+  readonly eligibleTotal?: number | undefined;
+  /** The same unit in an earlier snapshot of the same count: the arrival drift. */
+  readonly previous?: SnapshotCount | undefined;
+  /** The unit's figures in a previous round or election: the covariates. */
+  readonly prior?: PriorFigures | undefined;
 }
 
-export const SNAPSHOT_DEFAULTS = { withinBias: 0.5, arrivalBias: 0.75 } as const;
+export interface SnapshotModelOptions extends Partial<SnapshotParameters> {
+  /** Multiplies every sd: 0 gives the deterministic central projection. */
+  readonly varianceScale?: number;
+  /** The figures counted: every vote emitted, or valid votes only (then so is the prior's turnout). */
+  readonly figures?: 'emitted' | 'valid';
+  /** At most this many prior choices as covariates (fewer with few units). Default 6. */
+  readonly maxPriorCovariates?: number;
+}
 
-const FLOOR = 1e-6;
+const FLOOR_SD = 1e-3;
+/** Ridge penalty of the transfer regression, relative to each covariate's own variation. */
+const RIDGE = 0.05;
+
+/** Per unit: figures, emitted votes, fraction of actas counted, shares, drift. */
+interface Observed {
+  readonly figures: Float64Array;
+  readonly emitted: number;
+  readonly has: boolean;
+  readonly f: number;
+  readonly shares: Float64Array;
+  /** Drift-corrected estimate of the unit's final shares, and its error variance. */
+  readonly y: Float64Array;
+  readonly e2: Float64Array;
+}
+
+/** One share dimension's estimate per unit: the remainder's mean and sd, and common loadings. */
+interface DimEstimate {
+  readonly mean: Float64Array;
+  readonly sd: Float64Array;
+  readonly cb: Float64Array;
+  readonly cp: Float64Array;
+  readonly fromPrior: Uint8Array;
+}
+
+function figuresOf(c: SnapshotCount, K: number): Float64Array {
+  const f = new Float64Array(K + 2);
+  for (let k = 0; k < K; k++) f[k] = c.votes[k] ?? 0;
+  f[K] = c.blank;
+  f[K + 1] = c.null;
+  return f;
+}
+
+function sharesOf(f: Float64Array): { shares: Float64Array; emitted: number } {
+  const emitted = f.reduce((a, b) => a + b, 0);
+  return { shares: f.map((x) => (emitted > 0 ? x / emitted : 0)), emitted };
+}
+
+/** Between-unit sd of each share among the units with data (unweighted), floored. */
+function betweenSd(obs: readonly Observed[], S: number): Float64Array {
+  const sd = new Float64Array(S);
+  const data = obs.filter((o) => o.has);
+  for (let k = 0; k < S; k++) {
+    if (data.length < 2) {
+      sd[k] = 0.1;
+      continue;
+    }
+    const m = data.reduce((a, o) => a + (o.shares[k] as number), 0) / data.length;
+    const ss = data.reduce((a, o) => a + ((o.shares[k] as number) - m) ** 2, 0);
+    sd[k] = Math.max(Math.sqrt(ss / (data.length - 1)), FLOOR_SD);
+  }
+  return sd;
+}
+
+function observe(
+  units: readonly SnapshotUnit[],
+  K: number,
+  p: SnapshotParameters,
+): { obs: Observed[]; s: Float64Array } {
+  const S = K + 2;
+  const base = units.map((u) => {
+    const figures = figuresOf(u, K);
+    const { shares, emitted } = sharesOf(figures);
+    const f = u.actasTotal > 0 ? Math.min(1, u.actasCounted / u.actasTotal) : 1;
+    return { figures, emitted, has: u.actasCounted > 0 && emitted > 0, f, shares };
+  });
+  const drift = arrivalDrift(
+    units.map((u, i) => ({
+      actasTotal: u.actasTotal,
+      now: { actasCounted: u.actasCounted, shares: (base[i] as (typeof base)[number]).shares },
+      before:
+        u.previous === undefined || u.previous.actasCounted <= 0
+          ? null
+          : {
+              actasCounted: u.previous.actasCounted,
+              shares: sharesOf(figuresOf(u.previous, K)).shares,
+            },
+    })),
+    S,
+    { damping: p.drift, minFraction: p.minTrendFraction },
+  );
+  const pre = base.map((b) => ({ ...b, y: b.shares, e2: new Float64Array(S) }));
+  const s = betweenSd(pre, S);
+  const obs = base.map((b, i) => {
+    const y = new Float64Array(S);
+    const e2 = new Float64Array(S);
+    const n = Math.max(1, units[i]?.actasCounted ?? 1);
+    for (let k = 0; k < S; k++) {
+      const sk = s[k] as number;
+      y[k] = (b.shares[k] as number) + (1 - b.f) * ((drift[i] as Float64Array)[k] as number);
+      e2[k] = (p.driftSd * sk * (1 - b.f)) ** 2 + (2 * sk * sk * (1 - b.f)) / n + 1e-12;
+    }
+    return { ...b, y, e2 };
+  });
+  return { obs, s };
+}
+
+/** The prior prediction of dimension k: fitted on the units with data and a prior. */
+function priorFit(
+  obs: readonly Observed[],
+  d: PriorDesign,
+  k: number,
+  s2: number,
+): { pi: Float64Array; pv: Float64Array; tau2: number; ok: Uint8Array } | null {
+  const rows = obs.map((o, i) => o.has && d.has[i] === 1);
+  const n = rows.filter((x) => x).length;
+  if (n < d.covariates + 3) return null;
+  const y = obs.map((o) => o.y[k] as number);
+  let tau2 = s2;
+  let fit: RidgeFit | null = null;
+  for (let it = 0; it < 8; it++) {
+    const w = obs.map((o, i) => (rows[i] ? 1 / (tau2 + (o.e2[k] as number)) : 0));
+    fit = weightedRidge(d.x, y, w, d.covariates, RIDGE);
+    if (fit === null) return null;
+    let ss = 0;
+    obs.forEach((o, i) => {
+      if (!rows[i]) return;
+      const r = (y[i] as number) - predict(fit as RidgeFit, d.x, i * d.covariates);
+      ss += r * r - (o.e2[k] as number);
+    });
+    tau2 = Math.max(1e-6, ss / Math.max(1, n - d.covariates - 1));
+  }
+  if (fit === null) return null;
+  const f = fit;
+  const fallback = meanRow(d);
+  const pi = new Float64Array(obs.length);
+  const pv = new Float64Array(obs.length);
+  obs.forEach((_, i) => {
+    const x = d.has[i] === 1 ? d.x : fallback;
+    const at = d.has[i] === 1 ? i * d.covariates : 0;
+    pi[i] = predict(f, x, at);
+    pv[i] = leverage(f, x, at);
+  });
+  return { pi, pv, tau2, ok: d.has };
+}
+
+/** Without a prior: the units' precision-weighted mean and their between-unit variance. */
+function parentFit(
+  obs: readonly Observed[],
+  k: number,
+): { pi: Float64Array; pv: Float64Array; tau2: number } {
+  const data = obs.filter((o) => o.has);
+  let tau2 = 0.01;
+  if (data.length >= 2) {
+    const m = data.reduce((a, o) => a + (o.y[k] as number), 0) / data.length;
+    const raw = data.reduce((a, o) => a + ((o.y[k] as number) - m) ** 2, 0) / (data.length - 1);
+    const noise = data.reduce((a, o) => a + (o.e2[k] as number), 0) / data.length;
+    tau2 = Math.max(raw - noise, 0.1 * raw, 1e-6);
+  }
+  let sw = 0;
+  let swm = 0;
+  for (const o of data) {
+    const w = 1 / (tau2 + (o.e2[k] as number));
+    sw += w;
+    swm += w * (o.y[k] as number);
+  }
+  const mean = sw > 0 ? swm / sw : 1 / (obs[0]?.y.length ?? 1);
+  return {
+    pi: new Float64Array(obs.length).fill(mean),
+    pv: new Float64Array(obs.length).fill(sw > 0 ? 1 / sw : tau2),
+    tau2,
+  };
+}
+
+/** Dimension k of every unit: the posterior of its final share, then its remainder's. */
+function estimateShare(
+  obs: readonly Observed[],
+  design: PriorDesign | null,
+  k: number,
+  sk: number,
+  pr: { readonly arrivalBias: number; readonly scale: number; readonly counted: number },
+): DimEstimate {
+  const U = obs.length;
+  const prior = design === null ? null : priorFit(obs, design, k, sk * sk);
+  const parent = parentFit(obs, k);
+  const out: DimEstimate = {
+    mean: new Float64Array(U),
+    sd: new Float64Array(U),
+    cb: new Float64Array(U),
+    cp: new Float64Array(U),
+    fromPrior: new Uint8Array(U),
+  };
+  obs.forEach((o, i) => {
+    const usePrior = prior !== null && prior.ok[i] === 1;
+    const src = usePrior ? prior : parent;
+    const pi = src.pi[i] as number;
+    const pv = src.pv[i] as number;
+    const tau2 = src.tau2;
+    out.fromPrior[i] = usePrior ? 1 : 0;
+    if (!o.has) {
+      out.mean[i] = pi;
+      out.sd[i] = Math.sqrt(tau2) * pr.scale;
+      out.cp[i] = Math.sqrt(pv) * pr.scale;
+      out.cb[i] = pr.arrivalBias * sk * (1 - pr.counted) * pr.scale;
+      return;
+    }
+    if (o.f >= 1) return;
+    const a = 1 / (tau2 + pv);
+    const b = 1 / (o.e2[k] as number);
+    const post = (a * pi + b * (o.y[k] as number)) / (a + b);
+    out.mean[i] = (post - o.f * (o.shares[k] as number)) / (1 - o.f);
+    out.sd[i] = (Math.sqrt(1 / (a + b)) / (1 - o.f)) * pr.scale;
+    out.cb[i] = pr.arrivalBias * sk * (b / (a + b)) * pr.scale;
+  });
+  return out;
+}
 
 /**
- * The projection frame from aggregates: each unit is its own region. Its uncounted actas are
- * predicted at the unit's counted shares (shrunk toward the national shares by the between-unit
- * variance) and counted votes per acta; a unit that has reported nothing takes the national
- * shares, with the between-unit variance as its uncertainty, and the national votes per acta —
- * or, when its electors are given, the national turnout of the units that give theirs.
+ * The rate of every unit's remainder, in emitted (or valid) votes per acta: its own where it has
+ * counted, else its electors × a turnout — carried from its prior turnout by a regression on the
+ * units that have counted, or the national one — and without electors the national votes per acta.
+ */
+function estimateRate(
+  units: readonly SnapshotUnit[],
+  obs: readonly Observed[],
+  design: PriorDesign | null,
+  pr: { readonly arrivalBias: number; readonly scale: number; readonly counted: number },
+): DimEstimate {
+  const U = units.length;
+  const rate = obs.map((o, i) =>
+    o.has ? o.emitted / Math.max(1, units[i]?.actasCounted ?? 1) : 0,
+  );
+  const data = obs.map((o, i) => i).filter((i) => (obs[i] as Observed).has);
+  const m = data.reduce((a, i) => a + (rate[i] as number), 0) / Math.max(1, data.length);
+  const t2 =
+    data.length >= 2
+      ? Math.max(
+          data.reduce((a, i) => a + ((rate[i] as number) - m) ** 2, 0) / (data.length - 1),
+          1e-6,
+        )
+      : (0.1 * m) ** 2;
+  let nat = 0;
+  let cnt = 0;
+  for (const i of data) {
+    nat += (obs[i] as Observed).emitted;
+    cnt += units[i]?.actasCounted ?? 0;
+  }
+  const national = cnt > 0 ? nat / cnt : 0;
+  const turnout = turnoutModel(units, obs, design);
+  const out: DimEstimate = {
+    mean: new Float64Array(U),
+    sd: new Float64Array(U),
+    cb: new Float64Array(U),
+    cp: new Float64Array(U),
+    fromPrior: new Uint8Array(U),
+  };
+  units.forEach((u, i) => {
+    const o = obs[i] as Observed;
+    if (o.has) {
+      const v = (2 * t2) / Math.max(1, u.actasCounted);
+      const lambda = t2 / (t2 + v);
+      out.mean[i] = lambda * (rate[i] as number) + (1 - lambda) * national;
+      out.sd[i] = Math.sqrt(lambda * v) * pr.scale;
+      out.cb[i] = pr.arrivalBias * Math.sqrt(t2) * (1 - o.f) * pr.scale;
+      return;
+    }
+    const perActa =
+      u.eligibleTotal !== undefined && u.actasTotal > 0 ? u.eligibleTotal / u.actasTotal : null;
+    const t = perActa === null ? null : turnout(i);
+    if (t === null || perActa === null) {
+      out.mean[i] = national;
+      out.sd[i] = Math.sqrt(t2) * pr.scale;
+      return;
+    }
+    out.mean[i] = t.mean * perActa;
+    out.sd[i] = t.sd * perActa * pr.scale;
+    out.cp[i] = t.common * perActa * pr.scale;
+    out.fromPrior[i] = t.fromPrior ? 1 : 0;
+  });
+  return out;
+}
+
+/**
+ * Turnout of a unit without data: from its prior turnout by a regression over the units that
+ * have counted and give their electors (their counted votes over the electors of the counted share
+ * of their actas), else the national turnout of those units; null when no unit gives electors.
+ */
+function turnoutModel(
+  units: readonly SnapshotUnit[],
+  obs: readonly Observed[],
+  design: PriorDesign | null,
+): (i: number) => { mean: number; sd: number; common: number; fromPrior: boolean } | null {
+  const t = units.map((u, i) => {
+    const o = obs[i] as Observed;
+    return o.has && u.eligibleTotal !== undefined && u.eligibleTotal > 0 && o.f > 0
+      ? o.emitted / (u.eligibleTotal * o.f)
+      : Number.NaN;
+  });
+  const known = t.map((x, i) => i).filter((i) => !Number.isNaN(t[i] as number));
+  if (known.length === 0) return () => null;
+  let num = 0;
+  let den = 0;
+  for (const i of known) {
+    num += (obs[i] as Observed).emitted;
+    den += (units[i]?.eligibleTotal ?? 0) * (obs[i] as Observed).f;
+  }
+  const national = num / den;
+  const m = known.reduce((a, i) => a + (t[i] as number), 0) / known.length;
+  const between =
+    known.length >= 2
+      ? Math.sqrt(known.reduce((a, i) => a + ((t[i] as number) - m) ** 2, 0) / (known.length - 1))
+      : 0.1 * national;
+  const withPrior =
+    design === null ? [] : known.filter((i) => !Number.isNaN(design.turnout[i] as number));
+  if (design === null || withPrior.length < 4)
+    return () => ({
+      mean: national,
+      sd: between,
+      common: between / Math.sqrt(known.length),
+      fromPrior: false,
+    });
+  const x = Float64Array.from(withPrior.map((i) => design.turnout[i] as number));
+  const y = withPrior.map((i) => t[i] as number);
+  const fit = weightedRidge(x, y, new Float64Array(y.length).fill(1), 1, RIDGE);
+  if (fit === null)
+    return () => ({
+      mean: national,
+      sd: between,
+      common: between / Math.sqrt(known.length),
+      fromPrior: false,
+    });
+  let ss = 0;
+  withPrior.forEach(
+    (i, r) => (ss += ((y[r] as number) - predict(fit, [design.turnout[i] as number])) ** 2),
+  );
+  const s2 = ss / Math.max(1, withPrior.length - 2);
+  return (i) => {
+    const xi = design.turnout[i] as number;
+    if (Number.isNaN(xi))
+      return {
+        mean: national,
+        sd: between,
+        common: between / Math.sqrt(known.length),
+        fromPrior: false,
+      };
+    return {
+      mean: Math.max(0, predict(fit, [xi])),
+      sd: Math.sqrt(s2),
+      common: Math.sqrt(s2 * leverage(fit, [xi])),
+      fromPrior: true,
+    };
+  };
+}
+
+/**
+ * The projection frame from aggregates: each unit is its own region, and its uncounted actas are
+ * projected from (docs/projection.md, "From aggregate snapshots"):
+ * - its counted shares, moved by the arrival drift when an earlier snapshot gives a trend, with an
+ *   error that grows with the share of actas still to count;
+ * - combined, precision-weighted, with what its figures in a previous round or election predict
+ *   (a regression of the units' estimates on their prior shares: the transfers), when given;
+ * - a unit with nothing counted: that prediction alone, or the other units' mean with the
+ *   between-unit variance; its votes from its electors × a turnout (carried from its prior turnout
+ *   where known), or the national votes per acta.
  */
 export function frameFromSnapshot(
   units: readonly SnapshotUnit[],
@@ -40,110 +398,87 @@ export function frameFromSnapshot(
   const K = choices.length;
   const S = K + 2;
   const D = S + 1;
-  const R = S; // the rate: emitted votes per acta
-  const alpha = options.withinBias ?? SNAPSHOT_DEFAULTS.withinBias;
-  const gamma = options.arrivalBias ?? SNAPSHOT_DEFAULTS.arrivalBias;
+  const p: SnapshotParameters = { ...SNAPSHOT_PARAMETERS, ...definedOf(options) };
   const scale = options.varianceScale ?? 1;
-
-  const figures = units.map((u) => {
-    const f = new Float64Array(S);
-    for (let k = 0; k < K; k++) f[k] = u.votes[k] ?? 0;
-    f[K] = u.blank;
-    f[K + 1] = u.null;
-    return f;
-  });
-  const emitted = figures.map((f) => f.reduce((x, y) => x + y, 0));
-  const hasData = units.map((u, i) => u.actasCounted > 0 && (emitted[i] as number) > 0);
-
-  // Unit means per dimension, national vote-weighted means, between-unit variances.
-  const m = units.map((u, i) => {
-    const row = new Float64Array(D);
-    const e = emitted[i] as number;
-    const f = figures[i] as Float64Array;
-    for (let k = 0; k < S; k++) row[k] = e > 0 ? (f[k] as number) / e : 0;
-    row[R] = u.actasCounted > 0 ? e / u.actasCounted : 0;
-    return row;
-  });
-  const national = new Float64Array(D);
-  let totalEmitted = 0;
-  let totalCounted = 0;
-  units.forEach((u, i) => {
-    if (!hasData[i]) return;
-    const f = figures[i] as Float64Array;
-    for (let k = 0; k < S; k++) national[k] = (national[k] as number) + (f[k] as number);
-    totalEmitted += emitted[i] as number;
-    totalCounted += u.actasCounted;
-  });
-  for (let k = 0; k < S; k++)
-    national[k] = totalEmitted > 0 ? (national[k] as number) / totalEmitted : 1 / S;
-  national[R] = totalCounted > 0 ? totalEmitted / totalCounted : 0;
-  // National turnout over the units that give their electors (counted part ≈ counted share of them).
-  let turnoutNum = 0;
-  let turnoutDen = 0;
-  units.forEach((u, i) => {
-    if (!hasData[i] || u.eligibleTotal === undefined || u.actasTotal <= 0) return;
-    turnoutNum += emitted[i] as number;
-    turnoutDen += (u.eligibleTotal * u.actasCounted) / u.actasTotal;
-  });
-  const turnout = turnoutDen > 0 ? turnoutNum / turnoutDen : null;
-
-  const tau = new Float64Array(D);
-  const withData = m.filter((_, i) => hasData[i]);
-  for (let k = 0; k < D; k++) {
-    if (withData.length < 2) {
-      tau[k] = k === R ? (0.1 * (national[R] as number)) ** 2 : 0.01;
-      continue;
-    }
-    const mean = withData.reduce((x, row) => x + (row[k] as number), 0) / withData.length;
-    const ss = withData.reduce((x, row) => x + ((row[k] as number) - mean) ** 2, 0);
-    tau[k] = Math.max(ss / (withData.length - 1), FLOOR);
-  }
-
+  const { obs, s } = observe(units, K, p);
+  const design = designOf(units, obs, options);
+  const actasTotal = units.reduce((x, u) => x + u.actasTotal, 0);
+  const actasProcessed = units.reduce((x, u) => x + Math.min(u.actasCounted, u.actasTotal), 0);
+  const pr = {
+    arrivalBias: p.arrivalBias,
+    scale,
+    counted: actasTotal > 0 ? actasProcessed / actasTotal : 0,
+  };
+  const dims: DimEstimate[] = [];
+  for (let k = 0; k < S; k++) dims.push(estimateShare(obs, design, k, s[k] as number, pr));
+  dims.push(estimateRate(units, obs, design, pr));
   const regions: FrameRegion[] = [];
   const groups: FrameGroup[] = [];
+  const basis: UnitBasis[] = [];
   units.forEach((u, i) => {
+    const o = obs[i] as Observed;
     const mean = new Float64Array(D);
     const sd = new Float64Array(D);
-    const row = m[i] as Float64Array;
-    for (let k = 0; k < D; k++) {
-      const t = tau[k] as number;
-      if (hasData[i]) {
-        // Mesas within a unit assumed twice as variable as units are between them.
-        const v = (2 * t) / u.actasCounted;
-        const lambda = t / (t + v);
-        mean[k] = lambda * (row[k] as number) + (1 - lambda) * (national[k] as number);
-        sd[k] = Math.sqrt(lambda * v) * scale;
-      } else {
-        mean[k] = national[k] as number;
-        sd[k] = Math.sqrt(t) * scale;
-      }
-    }
-    if (!hasData[i] && turnout !== null && u.eligibleTotal !== undefined && u.actasTotal > 0)
-      mean[R] = (turnout * u.eligibleTotal) / u.actasTotal;
-    regions.push({ code: u.unit, label: u.unit, counted: figures[i] as Float64Array, mean, sd });
+    const cb = new Float64Array(D);
+    const cp = new Float64Array(D);
+    dims.forEach((d, k) => {
+      mean[k] = d.mean[i] as number;
+      sd[k] = d.sd[i] as number;
+      cb[k] = d.cb[i] as number;
+      cp[k] = d.cp[i] as number;
+    });
+    const fromPrior = (dims[0] as DimEstimate).fromPrior[i] === 1;
+    basis.push({
+      code: u.unit,
+      basis: o.has ? (fromPrior ? 'count-and-prior' : 'count') : fromPrior ? 'prior' : 'parent',
+    });
+    regions.push({ code: u.unit, label: u.name ?? u.unit, counted: o.figures, mean, sd });
     const remaining = Math.max(0, u.actasTotal - u.actasCounted);
     if (remaining === 0) return;
-    const f = u.actasTotal > 0 ? remaining / u.actasTotal : 1;
-    const c0 = new Float64Array(D);
-    const c1 = new Float64Array(D).fill(1);
-    const gsd = new Float64Array(D);
-    const cb = new Float64Array(D);
-    for (let k = 0; k < D; k++) {
-      const s = Math.sqrt(tau[k] as number);
-      gsd[k] = hasData[i] ? alpha * s * f * scale : 0;
-      cb[k] = gamma * s * f * scale;
-    }
-    groups.push({ region: i, base: remaining, c0, c1, sd: gsd, cb });
+    const zero = new Float64Array(D);
+    groups.push({
+      region: i,
+      base: remaining,
+      c0: zero,
+      c1: new Float64Array(D).fill(1),
+      sd: zero,
+      cb,
+      cp,
+    });
   });
-
-  const actasProcessed = units.reduce((x, u) => x + Math.min(u.actasCounted, u.actasTotal), 0);
   return {
     choices,
     regions,
     groups,
     rateMax: Number.POSITIVE_INFINITY,
     actasProcessed,
-    actasTotal: units.reduce((x, u) => x + u.actasTotal, 0),
-    unitsWithoutData: units.filter((_, i) => !hasData[i]).map((u) => u.unit),
+    actasTotal,
+    unitsWithoutData: units.filter((_, i) => !(obs[i] as Observed).has).map((u) => u.unit),
+    basis,
+    ...(design === null ? {} : { priorColumns: design.columns }),
   };
+}
+
+/** The prior design when enough units with data have a prior (a covariate per 4 such units). */
+function designOf(
+  units: readonly SnapshotUnit[],
+  obs: readonly Observed[],
+  options: SnapshotModelOptions,
+): PriorDesign | null {
+  if (!units.some((u) => u.prior !== undefined)) return null;
+  const n = units.filter((u, i) => u.prior !== undefined && (obs[i] as Observed).has).length;
+  const J = Math.min(options.maxPriorCovariates ?? 6, Math.floor((n - 2) / 4));
+  if (J < 1) return null;
+  return priorDesign(
+    units.map((u) => u.prior),
+    J,
+    options.figures ?? 'emitted',
+  );
+}
+
+function definedOf(o: SnapshotModelOptions): Partial<SnapshotParameters> {
+  const out: Partial<Record<keyof SnapshotParameters, number>> = {};
+  for (const key of ['drift', 'driftSd', 'arrivalBias', 'minTrendFraction'] as const)
+    if (o[key] !== undefined) out[key] = o[key];
+  return out;
 }

@@ -7,11 +7,13 @@
  * votes per acta) and shares are the shares of emitted votes of every choice, blank and null.
  * Each of those D + 1 quantities is modelled per group as
  *
- *   q_g = c0_g + c1_g · θ_r + sd_g · Z_g + cb_g · Z_common,       θ_r ~ N(mean_r, sd_r²)
+ *   q_g = c0_g + c1_g · θ_r + sd_g · Z_g + cb_g · Z_common + cp_g · Z_prior,   θ_r ~ N(mean_r, sd_r²)
  *
  * where θ_r is the region's (circunscripción's) level, Z are independent standard normals per
  * simulation, and Z_common is shared by every group: the "arrival bias" that makes the part of
- * the count still to come differ, everywhere in the same direction, from the part already in.
+ * the count still to come differ, everywhere in the same direction, from the part already in;
+ * Z_prior is shared by the units predicted without a count of their own (from a prior or the
+ * parent's shares), whose prediction errs for all of them together.
  * The coefficients come from a hierarchical normal model (frame-mesas.ts) or from aggregate
  * snapshots (frame-snapshot.ts). docs/projection.md derives them.
  */
@@ -27,6 +29,20 @@ export interface ProjectionFrame {
   readonly actasTotal: number;
   /** Units (regions) that have reported nothing yet. */
   readonly unitsWithoutData: readonly string[];
+  /** Snapshot frames: what each unit's remainder is projected from (unit order). */
+  readonly basis?: readonly UnitBasis[];
+  /** Snapshot frames with a prior: the prior's choices used as covariates (indices). */
+  readonly priorColumns?: readonly number[];
+}
+
+/**
+ * What a unit's uncounted part is projected from: its own count (`count`), its count and its
+ * figures in a previous round or election (`count-and-prior`), that prior alone (`prior`, no
+ * acta counted yet), or the other units' shares with the between-unit variance (`parent`).
+ */
+export interface UnitBasis {
+  readonly code: string;
+  readonly basis: 'count' | 'count-and-prior' | 'prior' | 'parent';
 }
 
 export interface FrameRegion {
@@ -47,6 +63,12 @@ export interface FrameGroup {
   readonly c1: Float64Array;
   readonly sd: Float64Array;
   readonly cb: Float64Array;
+  /**
+   * Loading of a second common term, shared by the units projected from a prior or from the
+   * parent's shares: the uncertainty of that prediction itself (its coefficients, or the parent's
+   * mean), which is the same for all of them. Absent: zero.
+   */
+  readonly cp?: Float64Array;
 }
 
 /** Number of share dimensions: the choices, blank and null. */

@@ -8,7 +8,7 @@ import { frameFromMesas, mesasFromActas } from './frame-mesas.js';
 import { frameFromSnapshot, type SnapshotUnit } from './frame-snapshot.js';
 import { replayOrder } from './replay-order.js';
 import fc from 'fast-check';
-import { centralTotals, interval, quantile, simulate } from './simulate.js';
+import { centralTotals, interval, PROBABILITY_BOUNDS, quantile, simulate } from './simulate.js';
 import { requireJurisdiction } from '../../jurisdictions/load.js';
 
 const CHOICES = ['A', 'B', 'C', 'D'];
@@ -90,8 +90,10 @@ describe('projection', () => {
         expect(c.hi80).toBeLessThanOrEqual(c.hi90);
         expect(c.hi90 - c.lo90).toBeGreaterThan(0);
       }
-      const pairs = p.runoffPairs ?? [];
-      expect(pairs.reduce((a, x) => a + x.probability, 0)).toBeCloseTo(1, 3);
+      // the pairs seen sum to one, less the bound kept for the unseen while actas remain
+      const sum = (p.runoffPairs ?? []).reduce((a, x) => a + x.probability, 0);
+      expect(sum).toBeGreaterThanOrEqual(1 - PROBABILITY_BOUNDS.min - 1e-9);
+      expect(sum).toBeLessThanOrEqual(1 + 1e-9);
     }
   });
 
@@ -202,7 +204,10 @@ describe('snapshot projection and seats', () => {
       const s = p.seats?.parties.find((x) => x.party === party);
       const n = exact.seats[party] ?? 0;
       expect(s).toMatchObject({ median: n, lo90: n, hi90: n, mean: n });
-      expect(s?.pValla).toBe(exact.passed.includes(party) ? 1 : 0);
+      // 40 % of the actas remain: a simulated certainty is reported as its bound
+      expect(s?.pValla).toBe(
+        exact.passed.includes(party) ? PROBABILITY_BOUNDS.max : PROBABILITY_BOUNDS.min,
+      );
     }
     expect(p.seats?.parties.reduce((a, x) => a + x.median, 0)).toBe(130);
   });
@@ -282,5 +287,41 @@ describe('quantile', () => {
     expect(quantile([1, 2, 3, 4, 5], 0.5)).toBe(3);
     expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
     expect(quantile([7], 0.9)).toBe(7);
+  });
+});
+
+describe('probabilities while actas remain', () => {
+  const unit = (code: string, counted: number, votes: number[]): SnapshotUnit => ({
+    unit: code,
+    actasCounted: counted,
+    actasTotal: 100,
+    votes,
+    blank: 10,
+    null: 10,
+  });
+
+  it('never reports a runoff winner or a pair as certain before the last acta', () => {
+    const runoff = [unit('01', 99, [90_000, 10_000]), unit('02', 99, [80_000, 20_000])];
+    const r = simulate(frameFromSnapshot(runoff, ['A', 'B']), {
+      sims: 200,
+      seed: 1,
+      kind: 'runoff',
+    });
+    expect(r.winner?.[0]).toEqual({ choice: 'A', probability: PROBABILITY_BOUNDS.max });
+    expect(r.winner?.[1]).toEqual({ choice: 'B', probability: PROBABILITY_BOUNDS.min });
+    const first = [unit('01', 99, [50_000, 40_000, 100]), unit('02', 99, [50_000, 40_000, 90])];
+    const p = simulate(frameFromSnapshot(first, ['A', 'B', 'C']), {
+      sims: 200,
+      seed: 1,
+      kind: 'first-round',
+    });
+    // the only pair ever simulated: still not a certainty
+    expect(p.runoffPairs).toEqual([{ choices: ['A', 'B'], probability: PROBABILITY_BOUNDS.max }]);
+  });
+
+  it('reports the count itself, 1 and 0, once every acta is counted', () => {
+    const done = [unit('01', 100, [90_000, 10_000]), unit('02', 100, [80_000, 20_000])];
+    const r = simulate(frameFromSnapshot(done, ['A', 'B']), { sims: 50, seed: 1, kind: 'runoff' });
+    expect(r.winner?.map((w) => w.probability)).toEqual([1, 0]);
   });
 });

@@ -1,6 +1,6 @@
 import { shuffled, type Rng } from '../random.js';
 
-export const REPLAY_ORDERS = ['urban-first', 'random', 'department', 'file'] as const;
+export const REPLAY_ORDERS = ['urban-first', 'odpe', 'random', 'department', 'file'] as const;
 export type ReplayOrder = (typeof REPLAY_ORDERS)[number];
 
 export interface OrderableMesa {
@@ -21,6 +21,14 @@ export const URBAN_FIRST = {
   districtSd: 0.35,
   mesaSd: 0.5,
 } as const;
+
+/**
+ * The decentralised count (LOE art. 301: each ODPE computes the actas of its area in the order it
+ * receives them): every department counts at once, each urban-first within itself (the same
+ * score as `urban-first`, without the Lima bonus), at its own pace (× e^N(0, 0.25²)); abroad
+ * actas are shipped to Lima and start later (+ 0.3 of the night).
+ */
+export const ODPE = { paceSd: 0.25, abroadDelay: 0.3 } as const;
 
 /**
  * The order in which a replay feeds the mesas: indices into `mesas`. Pure; the randomness is
@@ -51,6 +59,8 @@ export function replayOrder(
           (pos[a] as number) - (pos[b] as number),
       );
     }
+    case 'odpe':
+      return odpeOrder(mesas, rng);
     case 'urban-first': {
       const districtSize = new Map<string, number>();
       for (const m of mesas)
@@ -73,4 +83,42 @@ export function replayOrder(
       return idx.sort((a, b) => (score[b] as number) - (score[a] as number) || a - b);
     }
   }
+}
+
+/** Urban-first score without the Lima bonus or the abroad penalty (the ODPE order's ranking). */
+function sizeScores(mesas: readonly OrderableMesa[], rng: Rng): Float64Array {
+  const districtSize = new Map<string, number>();
+  for (const m of mesas) districtSize.set(m.ubigeo, (districtSize.get(m.ubigeo) ?? 0) + m.eligible);
+  const districtNoise = new Map<string, number>();
+  for (const d of [...districtSize.keys()].sort())
+    districtNoise.set(d, URBAN_FIRST.districtSd * rng.normal());
+  const score = new Float64Array(mesas.length);
+  mesas.forEach((m, i) => {
+    score[i] =
+      Math.log10(Math.max(1, districtSize.get(m.ubigeo) as number)) +
+      (districtNoise.get(m.ubigeo) as number) +
+      URBAN_FIRST.mesaSd * rng.normal();
+  });
+  return score;
+}
+
+function odpeOrder(mesas: readonly OrderableMesa[], rng: Rng): number[] {
+  const score = sizeScores(mesas, rng);
+  const byDep = new Map<string, number[]>();
+  mesas.forEach((m, i) => {
+    const d = m.ubigeo.slice(0, 2);
+    let list = byDep.get(d);
+    if (list === undefined) byDep.set(d, (list = []));
+    list.push(i);
+  });
+  const time = new Float64Array(mesas.length);
+  for (const d of [...byDep.keys()].sort()) {
+    const list = byDep.get(d) as number[];
+    const pace = Math.exp(ODPE.paceSd * rng.normal());
+    const delay = d.startsWith('9') ? ODPE.abroadDelay : 0;
+    list
+      .sort((a, b) => (score[b] as number) - (score[a] as number) || a - b)
+      .forEach((m, rank) => (time[m] = delay + ((rank + 0.5) / list.length) * pace));
+  }
+  return mesas.map((_, i) => i).sort((a, b) => (time[a] as number) - (time[b] as number) || a - b);
 }

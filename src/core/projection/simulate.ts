@@ -122,6 +122,13 @@ function select(a: Float64Array, k: number, lo: number, hi: number): void {
 
 const PROBS = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
 
+/**
+ * While any acta remains uncounted no probability is 0 or 1: a simulated certainty is reported as
+ * these bounds (the dashboard shows "> 99 %" / "< 1 %"). Once every acta is counted the
+ * probabilities are the count's own, 0 or 1.
+ */
+export const PROBABILITY_BOUNDS = { min: 0.001, max: 0.999 } as const;
+
 /** The order statistics the five quantiles need, per sample size (computed once per size). */
 const PLANS = new Map<number, { h: number[]; lo: number[]; needed: number[] }>();
 function plan(n: number): { h: number[]; lo: number[]; needed: number[] } {
@@ -187,6 +194,9 @@ function drawFinal(
       theta[i * D + k] = (r.mean[k] as number) + (r.sd[k] as number) * z();
   });
   for (let k = 0; k < D; k++) common[k] = z();
+  // the second common term only where a frame has it: other frames keep their random streams
+  const priorCommon = frame.groups.some((g) => g.cp !== undefined);
+  if (priorCommon) for (let k = 0; k < D; k++) common[D + k] = z();
   for (const g of frame.groups) {
     const base = g.region * D;
     let sum = 0;
@@ -196,6 +206,7 @@ function drawFinal(
         (g.c1[k] as number) * (theta[base + k] as number) +
         (g.sd[k] as number) * z() +
         (g.cb[k] as number) * (common[k] as number);
+      if (priorCommon && g.cp !== undefined) x += (g.cp[k] as number) * (common[D + k] as number);
       if (x < 0) x = 0;
       q[k] = x;
       if (k < S) sum += x;
@@ -218,7 +229,7 @@ export function centralTotals(frame: ProjectionFrame): Float64Array {
     null,
     new Float64Array(frame.regions.length * (S + 1)),
     new Float64Array(S + 1),
-    new Float64Array(S + 1),
+    new Float64Array(2 * (S + 1)),
     out,
   );
   return out;
@@ -238,7 +249,7 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
   const next = rng.normal;
   const theta = new Float64Array(R * (S + 1));
   const q = new Float64Array(S + 1);
-  const common = new Float64Array(S + 1);
+  const common = new Float64Array(2 * (S + 1));
   const one = new Float64Array(R * S);
 
   // Central projection.
@@ -317,7 +328,12 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
   }));
   choices.sort((a, b) => b.median - a.median || (a.choice < b.choice ? -1 : 1));
 
-  const prob = (n: number): number => round(n / sims, 4);
+  // While actas remain nothing is certain: a simulated 0 or 1 is reported as the bound.
+  const remaining = frame.actasProcessed < frame.actasTotal;
+  const prob = (n: number): number =>
+    remaining
+      ? Math.min(PROBABILITY_BOUNDS.max, Math.max(PROBABILITY_BOUNDS.min, round(n / sims, 4)))
+      : round(n / sims, 4);
   const result: ProjectionResult = {
     seed: o.seed,
     sims,
@@ -353,29 +369,45 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
   };
   const byProbability = <T extends { probability: number }>(xs: T[]): T[] =>
     xs.sort((a, b) => b.probability - a.probability);
+  // a list of exclusive outcomes still sums to one once its certainties are bounded
+  const exclusive = <T extends { probability: number }>(xs: T[], counts: number[]): T[] => {
+    const excess =
+      xs.reduce((a, x) => a + x.probability, 0) - counts.reduce((a, n) => a + n, 0) / sims;
+    const sorted = byProbability(xs);
+    const top = sorted[0];
+    // ... but never back to a certainty while actas remain (a list of only the pairs seen)
+    if (top !== undefined && Math.abs(excess) > 1e-9)
+      sorted[0] = { ...top, probability: prob((top.probability - excess) * sims) };
+    return sorted;
+  };
   if (o.kind === 'first-round')
     return {
       ...result,
-      runoffPairs: byProbability(
+      runoffPairs: exclusive(
         [...pairs].map(([key, n]) => ({
           choices: key.split('\u0000') as [string, string],
           probability: prob(n),
         })),
+        [...pairs.values()],
       ),
       outright: byProbability(
         frame.choices
-          .map((choice, k) => ({ choice, probability: prob(outright[k] as number) }))
-          .filter((x) => x.probability > 0),
+          .filter((_, k) => (outright[k] as number) > 0)
+          .map((choice) => ({
+            choice,
+            probability: prob(outright[frame.choices.indexOf(choice)] as number),
+          })),
       ),
     };
   if (o.kind === 'runoff')
     return {
       ...result,
-      winner: byProbability(
+      winner: exclusive(
         frame.choices.map((choice, k) => ({ choice, probability: prob(wins[k] as number) })),
+        [...wins],
       ),
     };
-  if (seatPlan !== null) return { ...result, seats: seatPlan.summary() };
+  if (seatPlan !== null) return { ...result, seats: seatPlan.summary(prob) };
   return result;
 }
 
@@ -503,7 +535,7 @@ function seatAccumulator(
       for (const p of res.passed) passed.set(p, (passed.get(p) ?? 0) + 1);
       if (res.ties.length > 0) tied++;
     },
-    summary() {
+    summary(prob: (n: number) => number) {
       if (fast !== null) frame.choices.forEach((c, k) => passed.set(c, passCount[k] as number));
       const parties = frame.choices.map((party) => {
         const arr = seats.get(party) as Float64Array;
@@ -515,7 +547,7 @@ function seatAccumulator(
           lo90: iv.lo90,
           hi90: iv.hi90,
           mean: round(mean, 2),
-          pValla: round((passed.get(party) ?? 0) / sims, 4),
+          pValla: prob(passed.get(party) ?? 0),
         };
       });
       parties.sort(

@@ -1,0 +1,69 @@
+/**
+ * Arrival drift from two snapshots of the same units: the actas counted late differ from those
+ * counted early (cities report before the countryside), and the trend of a unit's shares between
+ * an earlier snapshot and this one says in which direction. docs/projection.md, "Arrival drift".
+ *
+ * If the shares of the actas arriving at counted fraction φ move linearly with φ, the share of
+ * the remainder exceeds the cumulative share by (c₁ − c₀)/(f₁ − f₀): the change of the cumulative
+ * share per unit of fraction counted. A unit's own slope is noisy, so it is shrunk toward the
+ * pooled slope of all units (weights: actas added × fraction added), and the extrapolation is
+ * damped by a factor learned on replays of another election (`drift`, model-parameters.ts).
+ */
+export interface TrendInput {
+  readonly actasTotal: number;
+  readonly now: { readonly actasCounted: number; readonly shares: ArrayLike<number> };
+  readonly before: { readonly actasCounted: number; readonly shares: ArrayLike<number> } | null;
+}
+
+export interface DriftOptions {
+  /** Damping of the linear extrapolation (0: no drift). */
+  readonly damping: number;
+  /** A unit's own slope needs at least this fraction counted in the earlier snapshot. */
+  readonly minFraction: number;
+}
+
+/** Expected remainder share − counted share, per unit and share dimension (zeros without a trend). */
+export function arrivalDrift(
+  units: readonly TrendInput[],
+  dims: number,
+  o: DriftOptions,
+): Float64Array[] {
+  const slopes = units.map((u) => {
+    const b = u.before;
+    if (b === null || u.actasTotal <= 0 || o.damping === 0) return null;
+    const f0 = b.actasCounted / u.actasTotal;
+    const f1 = u.now.actasCounted / u.actasTotal;
+    const added = u.now.actasCounted - b.actasCounted;
+    if (f0 < o.minFraction || f1 >= 1 || added <= 0 || f1 - f0 < 0.005) return null;
+    const s = new Float64Array(dims);
+    for (let k = 0; k < dims; k++)
+      s[k] = ((u.now.shares[k] as number) - (b.shares[k] as number)) / (f1 - f0);
+    return { s, w: added * (f1 - f0) };
+  });
+  const pooled = new Float64Array(dims);
+  let sw = 0;
+  const weights: number[] = [];
+  for (const x of slopes) {
+    if (x === null) continue;
+    sw += x.w;
+    weights.push(x.w);
+    for (let k = 0; k < dims; k++) pooled[k] = (pooled[k] as number) + x.w * (x.s[k] as number);
+  }
+  for (let k = 0; k < dims; k++) pooled[k] = sw > 0 ? (pooled[k] as number) / sw : 0;
+  const typical = median(weights);
+  return slopes.map((x) => {
+    const d = new Float64Array(dims);
+    if (x === null) return d;
+    const lambda = x.w / (x.w + typical);
+    for (let k = 0; k < dims; k++)
+      d[k] = o.damping * (lambda * (x.s[k] as number) + (1 - lambda) * (pooled[k] as number));
+    return d;
+  });
+}
+
+function median(xs: readonly number[]): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}

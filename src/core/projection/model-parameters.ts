@@ -1,0 +1,23 @@
+/**
+ * The snapshot model's parameters, learned out of sample: `npm run calibrate -- --fit` searches
+ * them on replays of the 2021 first round only (department snapshots, every order and seed of the
+ * fit set) and prints the best; the values below are what it printed. The 2021 runoff, on which
+ * the tables in docs/projection.md evaluate the model, never enters the fit.
+ */
+export interface SnapshotParameters {
+  /** Damping of the arrival-drift extrapolation between two snapshots (drift.ts). */
+  readonly drift: number;
+  /** sd of a unit's remainder around its drift-corrected counted share, in between-unit sds. */
+  readonly driftSd: number;
+  /** Loading of the arrival bias shared by every unit, in between-unit sds. */
+  readonly arrivalBias: number;
+  /** A unit's own trend needs this fraction of its actas counted in the earlier snapshot. */
+  readonly minTrendFraction: number;
+}
+
+export const SNAPSHOT_PARAMETERS: SnapshotParameters = {
+  drift: 0.5,
+  driftSd: 1,
+  arrivalBias: 0.75,
+  minTrendFraction: 0.05,
+};

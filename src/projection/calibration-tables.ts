@@ -1,0 +1,146 @@
+import type { CalibrationMode, CalibrationRun } from '../core/projection/calibration.js';
+import type { ReplayOrder } from '../core/projection/replay-order.js';
+
+/**
+ * The calibration's tables as Markdown (npm run calibrate prints them; docs/projection.md keeps a
+ * run): per mode, order and checkpoint, the projection's error against the two baselines, its
+ * intervals' coverage and width, and how early it names the real outcome with p ≥ 0.9.
+ */
+export interface CalibrationDataset {
+  readonly title: string;
+  readonly kind: 'first-round' | 'runoff';
+  readonly runs: readonly CalibrationRun[];
+}
+
+/** Orders that resemble a real count (the targets are stated on these). */
+export const REALISTIC_ORDERS: readonly ReplayOrder[] = ['urban-first', 'odpe'];
+/** The range of the count where the targets apply. */
+export const TARGET_RANGE = { from: 0.25, to: 0.5 } as const;
+
+const mean = (xs: readonly number[]): number =>
+  xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+const pct = (x: number): string => `${(100 * x).toFixed(0)} %`;
+const pp = (x: number): string => x.toFixed(2);
+const signed = (x: number): string =>
+  `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(100 * x).toFixed(0)} %`;
+
+const MODE_TITLE: Record<CalibrationMode, string> = {
+  mesas: 'Per-mesa projection',
+  'department-snapshot': 'Department snapshots',
+};
+
+/** One mode's table: a row per order and checkpoint, means over the seeds. */
+export function modeTable(d: CalibrationDataset, mode: CalibrationMode): string {
+  const runs = d.runs.filter((r) => r.mode === mode);
+  const orders = [...new Set(runs.map((r) => r.order))];
+  const checkpoints = [...new Set(runs.map((r) => r.checkpoint))].sort((a, b) => a - b);
+  const outcome = d.kind === 'runoff' ? 'winner right' : 'pair right';
+  const lines = [
+    `| order | counted | MAE proj. (pp) | MAE unit scaling | MAE raw count | proj. vs unit scaling | 90 % cover | 80 % cover | 90 % width (pp) | ${outcome} (proj. / raw) | P(real ${d.kind === 'runoff' ? 'winner' : 'pair'}) |`,
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const order of orders)
+    for (const c of checkpoints) {
+      const rs = runs.filter((r) => r.order === order && r.checkpoint === c);
+      if (rs.length === 0) continue;
+      const mp = mean(rs.map((r) => r.maeProjected));
+      const mu = mean(rs.map((r) => r.maeUnitScaling));
+      lines.push(
+        `| ${order} | ${pct(c)} | ${pp(mp)} | ${pp(mu)} | ${pp(mean(rs.map((r) => r.maeNaive)))} | ${signed(mu > 0 ? mp / mu - 1 : 0)} | ${pct(mean(rs.map((r) => r.covered90)))} | ${pct(mean(rs.map((r) => r.covered80)))} | ${pp(mean(rs.map((r) => r.width90)))} | ${rs.filter((r) => r.outcomeRight).length}/${rs.length} / ${rs.filter((r) => r.naiveOutcomeRight).length}/${rs.length} | ${mean(rs.map((r) => r.pTrue)).toFixed(2)} |`,
+      );
+    }
+  lines.push(
+    '',
+    `Overall 90 % coverage (${MODE_TITLE[mode].toLowerCase()}, ${runs.length} projections): ${pct(mean(runs.map((r) => r.covered90)))}; 80 %: ${pct(mean(runs.map((r) => r.covered80)))}`,
+  );
+  return lines.join('\n');
+}
+
+/** The first checkpoint from which a condition holds at every later checkpoint of a run. */
+function settledFrom(
+  runs: readonly CalibrationRun[],
+  holds: (r: CalibrationRun) => boolean,
+): number {
+  const sorted = [...runs].sort((a, b) => a.checkpoint - b.checkpoint);
+  let from = Number.POSITIVE_INFINITY;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const r = sorted[i] as CalibrationRun;
+    if (!holds(r)) break;
+    from = r.checkpoint;
+  }
+  return from;
+}
+
+/** Per mode and order: how often the projection names the real outcome (p ≥ 0.9) before the raw count shows it. */
+export function earlinessTable(d: CalibrationDataset): string {
+  const lines = [
+    '| mode | order | p ≥ 0.9 on the real outcome before the raw count shows it | from (proj., median) | raw count from (median) | runs with p ≤ 0.1 on the real outcome at some checkpoint |',
+    '|---|---|---|---|---|---|',
+  ];
+  const modes = [...new Set(d.runs.map((r) => r.mode))];
+  for (const mode of modes)
+    for (const order of [...new Set(d.runs.map((r) => r.order))]) {
+      const seeds = [...new Set(d.runs.map((r) => r.seed))];
+      const rows = seeds.map((seed) => {
+        const rs = d.runs.filter((r) => r.mode === mode && r.order === order && r.seed === seed);
+        return {
+          proj: settledFrom(rs, (r) => r.pTrue >= 0.9),
+          raw: settledFrom(rs, (r) => r.naiveOutcomeRight),
+          wrong: rs.some((r) => r.pTrue <= 0.1),
+        };
+      });
+      if (rows.length === 0) continue;
+      const med = (xs: number[]): string => {
+        const s = [...xs].sort((a, b) => a - b);
+        const m = s[Math.floor((s.length - 1) / 2)] as number;
+        return Number.isFinite(m) ? pct(m) : 'never';
+      };
+      lines.push(
+        `| ${MODE_TITLE[mode]} | ${order} | ${rows.filter((x) => x.proj < x.raw).length}/${rows.length} | ${med(rows.map((x) => x.proj))} | ${med(rows.map((x) => x.raw))} | ${rows.filter((x) => x.wrong).length}/${rows.length} |`,
+      );
+    }
+  return lines.join('\n');
+}
+
+/** The issue's targets on department snapshots, realistic orders, 25–50 % counted. */
+export function targetsTable(datasets: readonly CalibrationDataset[]): string {
+  const lines = [
+    '| evaluation | error vs unit scaling (target: ≤ −30 %) | 90 % coverage (target: 85–95 %) | 80 % coverage | 90 % width (pp) | met |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const d of datasets) {
+    const rs = d.runs.filter(
+      (r) =>
+        r.mode === 'department-snapshot' &&
+        REALISTIC_ORDERS.includes(r.order) &&
+        r.checkpoint >= TARGET_RANGE.from &&
+        r.checkpoint <= TARGET_RANGE.to,
+    );
+    if (rs.length === 0) continue;
+    const change = mean(rs.map((r) => r.maeProjected)) / mean(rs.map((r) => r.maeUnitScaling)) - 1;
+    const cover = mean(rs.map((r) => r.covered90));
+    const met = [
+      change <= -0.3 ? 'error' : null,
+      cover >= 0.85 && cover <= 0.95 ? 'coverage' : null,
+    ]
+      .filter((x) => x !== null)
+      .join(', ');
+    lines.push(
+      `| ${d.title} | ${signed(change)} | ${pct(cover)} | ${pct(mean(rs.map((r) => r.covered80)))} | ${pp(mean(rs.map((r) => r.width90)))} | ${met === '' ? 'neither' : met} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Every table of one evaluation. */
+export function datasetTables(d: CalibrationDataset): string {
+  const modes = [...new Set(d.runs.map((r) => r.mode))];
+  return [
+    `## ${d.title}`,
+    ...modes.flatMap((m) => ['', `### ${MODE_TITLE[m]}`, '', modeTable(d, m)]),
+    '',
+    '### Naming the real outcome early',
+    '',
+    earlinessTable(d),
+  ].join('\n');
+}
