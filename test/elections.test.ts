@@ -156,6 +156,10 @@ describe('bundled election manifests', () => {
             ),
           },
         ],
+        universe: {
+          ...(president['universe'] as object),
+          file: dataPath('peru/2026/runoff_universe_2026.csv'),
+        },
         districtUnits: { level: 'department' },
       }),
     );

@@ -477,6 +477,29 @@ export const ProjectionSchema = z.object({
     })
     .optional(),
   unitsWithoutData: z.array(z.string()),
+  unitBasis: z
+    .array(
+      z.object({
+        code: z.string(),
+        basis: z.enum(['count', 'count-and-prior', 'prior', 'parent']),
+      }),
+    )
+    .optional()
+    .describe(
+      "Snapshot projections: each unit's remainder projected from its count, its count and a previous round, that prior alone (nothing counted), or the other units' shares (parent).",
+    ),
+  unitsAbsent: z
+    .array(z.string())
+    .optional()
+    .describe(
+      "Units of the election's universe that the source's snapshot leaves out: projected all the same (from a prior or the parent's shares) and weighted by their electors.",
+    ),
+  probabilityBounds: z
+    .object({ min: probability, max: probability })
+    .nullable()
+    .describe(
+      'While actas remain, every probability lies within these bounds (show "> 99 %", never 100 %); null once all are counted.',
+    ),
 });
 
 export const ProjectionHistorySchema = z.object({

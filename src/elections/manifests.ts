@@ -32,6 +32,8 @@ export interface LoadedManifest {
   readonly course: string | null;
   /** Each crossCheck source's file, resolved against the manifest's folder. */
   readonly crossCheckFiles: readonly string[];
+  /** The projection's universe file, resolved, when the manifest has one. */
+  readonly universe: string | null;
   /** The ruleset: a built-in id, or the resolved path of the manifest's ruleset file. */
   readonly ruleset: string;
 }
@@ -119,6 +121,9 @@ function readManifest(ref: string, path: string): Result<LoadedManifest, Issue[]
   const course = m.course === undefined ? null : resolve(dir, m.course.file);
   if (course !== null && !existsSync(course))
     issues.push(issue('file_unreadable', ['course', 'file'], { file: course }));
+  const universe = m.universe === undefined ? null : resolve(dir, m.universe.file);
+  if (universe !== null && !existsSync(universe))
+    issues.push(issue('file_unreadable', ['universe', 'file'], { file: universe }));
   const crossCheckFiles = m.crossCheck.map((s) => resolve(dir, s.file));
   for (const [key, list] of [
     ['sources', files],
@@ -129,7 +134,7 @@ function readManifest(ref: string, path: string): Result<LoadedManifest, Issue[]
     });
   return issues.length > 0
     ? err(issues)
-    : ok({ manifest: m, path, files, crossCheckFiles, course, ruleset });
+    : ok({ manifest: m, path, files, crossCheckFiles, course, universe, ruleset });
 }
 
 /**
@@ -204,7 +209,11 @@ export function electionsDeclaring(sha256: string): string[] {
 
 /** The SHA-256 of each source file (crossCheck sources too) that does not match the manifest's `sha256`. */
 export function checkSourceHashes(loaded: LoadedManifest): Issue[] {
-  const check = (s: ManifestSource, file: string, path: (string | number)[]): Issue[] => {
+  const check = (
+    s: Pick<ManifestSource, 'sha256'>,
+    file: string,
+    path: (string | number)[],
+  ): Issue[] => {
     if (s.sha256 === undefined) return [];
     const actual = createHash('sha256').update(readFileSync(file)).digest('hex');
     return actual === s.sha256
@@ -228,6 +237,9 @@ export function checkSourceHashes(loaded: LoadedManifest): Issue[] {
     ),
     ...(course !== undefined && loaded.course !== null
       ? check(course, loaded.course, ['course'])
+      : []),
+    ...(loaded.manifest.universe !== undefined && loaded.universe !== null
+      ? check(loaded.manifest.universe, loaded.universe, ['universe'])
       : []),
   ];
 }

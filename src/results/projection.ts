@@ -7,6 +7,8 @@ import { simulate, type ContestKind, type ProjectionResult } from '../core/proje
 import { loadRuleset } from '../elections/rulesets.js';
 import type { Ruleset } from '../core/rulesets/ruleset.js';
 import { loadJurisdiction } from '../jurisdictions/load.js';
+import { completeSnapshot } from '../core/projection/universe.js';
+import { universeOf } from '../elections/universe.js';
 import type { Store } from '../store/store.js';
 import { currentColumns, type ResultUnit } from './documents.js';
 import { election as findElection, type Found } from './service.js';
@@ -24,6 +26,8 @@ export interface ProjectionDocument extends ProjectionResult {
   readonly revision: string;
   /** What the projection covers, when it is less than the whole election. */
   readonly note?: string;
+  /** Units of the election's universe the source's snapshot leaves out (projected all the same). */
+  readonly unitsAbsent?: readonly string[];
 }
 
 export const DISCLAIMER =
@@ -45,7 +49,8 @@ export function snapshotFromPublished(
   return docs
     .filter((u) => u.actas.total > 0)
     .map((u) => ({
-      unit: u.name ?? u.code,
+      unit: u.code,
+      name: u.name ?? u.code,
       actasCounted: u.actas.counted,
       actasTotal: u.actas.total,
       eligibleTotal: u.eligible > 0 ? u.eligible : undefined,
@@ -83,11 +88,20 @@ export async function getProjection(
   const choices = def.choices.map((c) => c.label);
   let frame: ProjectionFrame;
   let method: ProjectionDocument['method'];
+  let absent: readonly string[] | null = null;
   if (def.published !== undefined) {
-    const units = snapshotFromPublished(
+    const snapshot = snapshotFromPublished(
       def,
       (await store.publishedUnits(def.id, 'department')).map((u) => u.doc as ResultUnit),
     );
+    const universe = universeOf(def.id);
+    if (!universe.ok) return { ok: false, issues: universe.error };
+    const completed =
+      universe.value === null || snapshot.length === 0
+        ? null
+        : completeSnapshot(snapshot, universe.value);
+    const units = completed?.units ?? snapshot;
+    absent = completed?.absent ?? null;
     if (units.length === 0)
       return {
         ok: false,
@@ -98,7 +112,9 @@ export async function getProjection(
           }),
         ],
       };
-    frame = frameFromSnapshot(units, choices);
+    frame = frameFromSnapshot(units, choices, {
+      figures: def.published.figures === 'valid-only' ? 'valid' : 'emitted',
+    });
     method = 'snapshot';
   } else {
     // the results service's snapshot of this revision: loaded once for both
@@ -143,11 +159,20 @@ export async function getProjection(
     contest,
     revision,
     ...result,
-    ...(def.published
-      ? {
-          note: `Only the units the source publishes, by department (${def.published.source}); units it leaves out are not projected.`,
-        }
-      : {}),
+    ...(def.published === undefined
+      ? {}
+      : absent === null
+        ? {
+            note: `Only the units the source publishes, by department (${def.published.source}); units it leaves out are not projected.`,
+          }
+        : {
+            unitsAbsent: absent,
+            ...(absent.length === 0
+              ? {}
+              : {
+                  note: `The source leaves out ${absent.join(', ')}: projected from the universe (electors and actas known before the count) and a previous round where there is one, else from the other units' shares.`,
+                }),
+          }),
   };
   if (cache.size > 32) cache.clear();
   cache.set(key, doc);

@@ -174,6 +174,23 @@ export const ManifestSchema = z
     /** The count's course: the national figures after each update (aggregate CSV, level `course`). */
     course: SourceSchema.optional(),
     seats: PublishedSeatsSchema.optional(),
+    /**
+     * The projection's universe: every unit of the election (CSV `code,name,eligible,actas_total`
+     * and the unit's figures in a previous round or election as `prior:<choice>` columns), so that
+     * units a snapshot leaves out are still projected (docs/projection.md, "The universe").
+     */
+    universe: z
+      .strictObject({
+        file: z.string().min(1),
+        sha256: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .optional(),
+        publisher: z.string().min(1),
+        /** What the `prior:` columns are (the round or election, its source and cut). */
+        prior: z.string().min(1).optional(),
+      })
+      .optional(),
     /** Aggregates only: the units that are the ruleset's districts (seats computed by cifra). */
     districtUnits: DistrictUnitsSchema.optional(),
     /** Count pending actas that carry figures (a final release with stale state labels). */

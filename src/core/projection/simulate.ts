@@ -5,7 +5,7 @@ import { computeSeats } from '../pipeline/seats.js';
 import { createRng } from '../random.js';
 import type { ListRuleset } from '../rulesets/ruleset.js';
 import type { ThresholdCondition } from '../rules/threshold.js';
-import { shareDims, type ProjectionFrame } from './frame.js';
+import { shareDims, type ProjectionFrame, type UnitBasis } from './frame.js';
 
 export type ContestKind = 'first-round' | 'runoff' | 'list';
 
@@ -81,6 +81,13 @@ export interface ProjectionResult {
     readonly tiedSimulations: number;
   };
   readonly unitsWithoutData: readonly string[];
+  /** Snapshot projections: what each unit's uncounted part is projected from. */
+  readonly unitBasis?: readonly UnitBasis[];
+  /**
+   * While actas remain: the bounds every probability is kept within (a simulated certainty is
+   * reported as a bound; the dashboard shows "> 99 %"); null once every acta is counted.
+   */
+  readonly probabilityBounds: { readonly min: number; readonly max: number } | null;
 }
 
 /** Quantile (linear interpolation between order statistics) of a sorted array. */
@@ -366,6 +373,8 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
       };
     }),
     unitsWithoutData: frame.unitsWithoutData,
+    ...(frame.basis === undefined ? {} : { unitBasis: frame.basis }),
+    probabilityBounds: remaining ? PROBABILITY_BOUNDS : null,
   };
   const byProbability = <T extends { probability: number }>(xs: T[]): T[] =>
     xs.sort((a, b) => b.probability - a.probability);

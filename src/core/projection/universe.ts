@@ -1,0 +1,66 @@
+import { nameKey } from '../names.js';
+import type { SnapshotUnit } from './frame-snapshot.js';
+import type { PriorFigures } from './prior.js';
+
+/**
+ * The universe of an election: every unit it has (from the jurisdiction's geography and the
+ * padrón), with its electors and actas, known before the first acta is counted — and the unit's
+ * figures in a previous round or election where they exist. A projection made from a snapshot
+ * that leaves units out (a capture without abroad) still projects them: from their prior, else
+ * from the other units' shares with the between-unit variance, weighted by their electors.
+ */
+export interface UniverseUnit {
+  /** The unit's code as the snapshots give it (e.g. ONPE's department code). */
+  readonly unit: string;
+  readonly name: string;
+  readonly eligible: number;
+  readonly actasTotal: number;
+  readonly prior?: PriorFigures | undefined;
+}
+
+/** The snapshot over the whole universe, and the units the snapshot did not have at all. */
+export interface CompletedSnapshot {
+  readonly units: readonly SnapshotUnit[];
+  /** Units of the universe absent from the snapshot: projected with nothing counted. */
+  readonly absent: readonly string[];
+}
+
+/**
+ * Every unit of the universe, in the universe's order: a snapshot unit (matched by code, else by
+ * name) gains the electors and prior it lacks; a universe unit the snapshot lacks enters with
+ * nothing counted. Snapshot units the universe does not know are kept, after the others.
+ */
+export function completeSnapshot(
+  snapshot: readonly SnapshotUnit[],
+  universe: readonly UniverseUnit[],
+): CompletedSnapshot {
+  const byCode = new Map(snapshot.map((u) => [u.unit, u]));
+  const byName = new Map(snapshot.map((u) => [nameKey(u.name ?? u.unit), u]));
+  const used = new Set<SnapshotUnit>();
+  const absent: string[] = [];
+  const units: SnapshotUnit[] = universe.map((v) => {
+    const s = byCode.get(v.unit) ?? byName.get(nameKey(v.name));
+    if (s === undefined || used.has(s)) {
+      absent.push(v.unit);
+      return {
+        unit: v.unit,
+        name: v.name,
+        actasCounted: 0,
+        actasTotal: v.actasTotal,
+        eligibleTotal: v.eligible,
+        votes: [],
+        blank: 0,
+        null: 0,
+        ...(v.prior === undefined ? {} : { prior: v.prior }),
+      };
+    }
+    used.add(s);
+    return {
+      ...s,
+      name: s.name ?? v.name,
+      eligibleTotal: s.eligibleTotal ?? v.eligible,
+      ...(s.prior === undefined && v.prior !== undefined ? { prior: v.prior } : {}),
+    };
+  });
+  return { units: [...units, ...snapshot.filter((u) => !used.has(u))], absent };
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { issue, type Issue } from '../core/issues.js';
+import type { UniverseUnit } from '../core/projection/universe.js';
+import { err, ok, type Result } from '../core/result.js';
+import { readCsvFile } from '../io/csv.js';
+import { loadManifest } from './manifests.js';
+
+/** One row of a universe file: the unit, its electors and actas; `prior:` columns apart. */
+const RowSchema = z.object({
+  code: z.string().trim().min(1),
+  name: z.string().trim().min(1),
+  eligible: z.coerce.number().int().min(0),
+  actas_total: z.coerce.number().int().min(1),
+});
+
+const PRIOR = 'prior:';
+
+/**
+ * The universe of a bundled election, when its manifest names one (`universe`): every unit with
+ * its electors and actas, and its figures in a previous round or election (`prior:<choice>`
+ * columns; the prior's electors are the unit's, the padrón being the same for both rounds).
+ * null when the manifest has no universe.
+ */
+export function universeOf(electionId: string): Result<UniverseUnit[] | null, Issue[]> {
+  const m = loadManifest(electionId);
+  if (!m.ok || m.value.universe === null) return ok(null);
+  return readUniverse(m.value.universe);
+}
+
+export function readUniverse(file: string): Result<UniverseUnit[], Issue[]> {
+  const table = readCsvFile(file, 'universe');
+  if (!table.ok) return table;
+  const priorCols = table.value.headers
+    .map((h) => h.trim().toLowerCase())
+    .filter((h) => h.startsWith(PRIOR));
+  const issues: Issue[] = [];
+  const units: UniverseUnit[] = [];
+  for (const { line, values } of table.value.rows) {
+    const row = RowSchema.safeParse(values);
+    const prior = priorCols.map((c) => Number(values[c] ?? ''));
+    if (!row.success || prior.some((v) => !Number.isInteger(v) || v < 0)) {
+      issues.push(
+        issue('election_invalid', ['universe', line], {
+          file,
+          problem: 'a universe row needs code, name, eligible, actas_total and whole prior votes',
+        }),
+      );
+      continue;
+    }
+    const r = row.data;
+    units.push({
+      unit: r.code,
+      name: r.name,
+      eligible: r.eligible,
+      actasTotal: r.actas_total,
+      ...(priorCols.length === 0 ? {} : { prior: { votes: prior, eligible: r.eligible } }),
+    });
+  }
+  return issues.length > 0 ? err(issues) : ok(units);
+}
