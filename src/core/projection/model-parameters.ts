@@ -15,9 +15,10 @@ export interface SnapshotParameters {
   readonly minTrendFraction: number;
 }
 
+/** `npm run calibrate -- --fit` of 2026-11-30 (4 orders × 4 seeds × 8 checkpoints, docs/projection.md). */
 export const SNAPSHOT_PARAMETERS: SnapshotParameters = {
-  drift: 0.5,
-  driftSd: 1,
-  arrivalBias: 0.75,
-  minTrendFraction: 0.05,
+  drift: 0.75,
+  driftSd: 0.5,
+  arrivalBias: 0,
+  minTrendFraction: 0.15,
 };
