@@ -3,6 +3,7 @@ import { arrivalDrift } from './drift.js';
 import { frameFromSnapshot, type SnapshotUnit } from './frame-snapshot.js';
 import { leverage, predict, weightedRidge } from './regression.js';
 import { simulate } from './simulate.js';
+import { completeSnapshot } from './universe.js';
 
 describe('weighted ridge regression', () => {
   it('recovers an exact linear relation without a penalty (reference: the closed form)', () => {
@@ -82,5 +83,42 @@ describe('a snapshot with priors', () => {
     // the transfer line predicts 0.1 + 0.8 × 0.9 = 82 % for it; the parent's mean would be ~48 %
     expect(a?.median).toBeGreaterThan(75);
     expect(a?.lo90).toBeLessThan(a?.hi90 ?? 0);
+  });
+});
+
+describe('completing a snapshot over the universe', () => {
+  const seen: SnapshotUnit = {
+    unit: '01',
+    name: 'AMAZONAS',
+    actasCounted: 10,
+    actasTotal: 20,
+    votes: [60, 40],
+    blank: 1,
+    null: 2,
+  };
+  const universe = [
+    { unit: 'X1', name: 'Amazonas', eligible: 6_000, actasTotal: 20 },
+    {
+      unit: 'EXT',
+      name: 'Extranjero',
+      eligible: 9_000,
+      actasTotal: 30,
+      prior: { votes: [70, 30], eligible: 9_000 },
+    },
+  ];
+
+  it('matches by code or name, adds the units the snapshot lacks, keeps the ones it does not know', () => {
+    const stray: SnapshotUnit = { ...seen, unit: '99', name: 'ATLANTIS' };
+    const c = completeSnapshot([seen, stray], universe);
+    expect(c.absent).toEqual(['EXT']);
+    expect(c.units.map((u) => u.unit)).toEqual(['01', 'EXT', '99']);
+    // the snapshot's own figures stay; the universe adds the electors it lacks
+    expect(c.units[0]).toMatchObject({ actasCounted: 10, votes: [60, 40], eligibleTotal: 6_000 });
+    expect(c.units[1]).toMatchObject({
+      actasCounted: 0,
+      actasTotal: 30,
+      eligibleTotal: 9_000,
+      prior: { votes: [70, 30] },
+    });
   });
 });
