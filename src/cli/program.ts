@@ -335,11 +335,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     });
 
   program
-    .command('president')
-    .description('presidential round: outright winner (> 50 % of valid votes) or runoff pair')
+    .command('winner')
+    .alias('president')
+    .description(
+      "a single-winner round (president, regional governor): the outright winner by the ruleset's share (> 50 %, ≥ 30 %) or the runoff pair; `cifra president` is the same command",
+    )
     .requiredOption(
       '--rules <id|file>',
-      'pe-2021-presidencial, pe-2026-presidencial, the -segunda runoffs, or a single-winner ruleset file',
+      'pe-2021-presidencial, pe-2026-presidencial, pe-erm-gobernador, the -segunda runoffs, or a single-winner ruleset file',
     )
     .requiredOption('--votes <file>', 'CSV candidate,votes (optional rows BLANK and NULL)')
     .addOption(formatOption())
