@@ -1,0 +1,94 @@
+// SOURCES: ERM 2022 (2 Oct 2022), ONPE's results portal as captured on 12 Oct 2022
+// (data/peru/erm/PROVENANCE.md). Expected values typed from the official publications, never
+// from cifra's output:
+// - Lima Metropolitana's council (39 regidores): the JEE Lima Centro's proclamation — Renovación
+//   Popular 21 (the majority bonus), Podemos Perú 7, Somos Perú 5, Frente de la Esperanza 3,
+//   APP 2, Juntos por el Perú 1; mayor: Renovación Popular's list (Rafael López Aliaga).
+// - Governors: the nine regions that went to the second election of 4 Dec 2022 (JNE).
+import { describe, expect, it } from 'vitest';
+import { computeContests, nationalPicture } from '../../src/core/pipeline/contests.js';
+import { loadContests } from '../../src/elections/contests.js';
+
+const loaded = loadContests('pe-erm-2022');
+if (!loaded.ok) throw new Error(JSON.stringify(loaded.error.slice(0, 3)));
+const { sets, manifest } = loaded.value;
+const result = computeContests(sets, { seed: 2022 });
+
+describe('ERM 2022, every contest in one pass (pe-erm-2022)', () => {
+  it('Lima Metropolitana: RP 21 (bonus), Podemos 7, Somos Perú 5, FE 3, APP 2, JP 1; mayor RP', () => {
+    const lima = result.contests.find((c) => c.id === 'provincial-council/140100');
+    expect(lima?.type).toBe('council');
+    if (lima?.type !== 'council') return;
+    expect(lima.name).toBe('MUNICIPALIDAD METROPOLITANA DE LIMA');
+    expect(lima.totalSeats).toBe(39);
+    expect(lima.seats).toEqual({
+      'RENOVACION POPULAR': 21,
+      'PODEMOS PERU': 7,
+      'PARTIDO DEMOCRATICO SOMOS PERU': 5,
+      'PARTIDO FRENTE DE LA ESPERANZA 2021': 3,
+      'ALIANZA PARA EL PROGRESO': 2,
+      'JUNTOS POR EL PERU': 1,
+    });
+    expect(lima.head).toBe('RENOVACION POPULAR');
+    expect(lima.bonus).toEqual({ party: 'RENOVACION POPULAR', before: 11, after: 21 });
+  });
+
+  it('governors, first round: exactly the nine regions of the 4 Dec 2022 second election', () => {
+    const governors = result.contests.filter((c) => c.kind === 'governor');
+    expect(governors).toHaveLength(25);
+    const runoff = governors
+      .filter((c) => c.type === 'single-winner' && c.result.outcome.kind === 'runoff')
+      .map((c) => c.key)
+      .sort();
+    // "LIMA" is the Lima region (Lima Provincias): Lima Metropolitana elects no governor
+    expect(runoff).toEqual([
+      'AMAZONAS',
+      'CAJAMARCA',
+      'CALLAO',
+      'CUSCO',
+      'LAMBAYEQUE',
+      'LIMA',
+      'MOQUEGUA',
+      'PASCO',
+      'PIURA',
+    ]);
+    const ties = governors.filter(
+      (c) => c.type === 'single-winner' && c.result.outcome.kind === 'tie',
+    );
+    expect(ties).toEqual([]);
+  });
+
+  it('holds 25 capital-province councils and 1,694 district councils; capital districts are not councils', () => {
+    const count = (kind: string): number => result.contests.filter((c) => c.kind === kind).length;
+    expect(count('provincial-council')).toBe(25);
+    expect(count('district-council')).toBe(1694);
+    expect(result.contests.some((c) => c.id === 'district-council/150101')).toBe(false);
+  });
+
+  it('every sized council with votes gives all its seats and a mayor; the bonus never leaves the winner below ⌈n/2⌉ + 1', () => {
+    for (const c of result.contests) {
+      if (c.type !== 'council' || c.totalSeats === null) continue;
+      if (c.votes.every((v) => v.votes === 0)) continue; // nothing counted (0 % of actas)
+      const seats = Object.values(c.seats).reduce((a, b) => a + b, 0);
+      expect([c.id, seats]).toEqual([c.id, c.totalSeats]);
+      expect(c.head).not.toBeNull();
+      expect(c.seats[c.head as string]).toBeGreaterThanOrEqual(
+        Math.min(c.totalSeats, Math.ceil(c.totalSeats / 2) + 1),
+      );
+    }
+  });
+
+  it('the national picture counts every post once: governors won outright, mayors, regidores, parties vs regional movements', () => {
+    const n = nationalPicture(result.contests, manifest.nationalParties.names);
+    const heads = n.byType.reduce((a, t) => a + t.heads, 0);
+    const councils = result.contests.filter((c) => c.type === 'council' && c.head !== null).length;
+    expect(heads).toBe(16 + councils);
+    expect(n.byType.reduce((a, t) => a + t.runoffs, 0)).toBe(18);
+    expect(n.open.filter((id) => id.startsWith('governor/'))).toHaveLength(9);
+    const ap = n.organisations.find((o) => o.party === 'ACCION POPULAR');
+    expect(ap?.type).toBe('party');
+    const inka = n.organisations.find((o) => o.party === 'MOVIMIENTO REGIONAL INKA PACHAKUTEQ');
+    expect(inka?.type).toBe('regional-movement');
+    expect(inka?.runoffs).toBe(1);
+  });
+});
