@@ -170,7 +170,14 @@ function contestsOf(
 ): Result<ContestInput[], Issue[]> {
   const col = (c: string): string => c.toLowerCase();
   const cols = set.columns;
-  const need = [cols.contest, cols.party, cols.votes, ...(cols.region ? [cols.region] : [])];
+  const need = [
+    cols.contest,
+    cols.party,
+    cols.votes,
+    ...(cols.region ? [cols.region] : []),
+    ...(cols.mesa ? [cols.mesa] : []),
+    ...set.only.map((f) => f.column),
+  ];
   const missing = need.map(col).filter((h) => !t.headers.includes(h));
   if (missing.length > 0)
     return err([
@@ -178,10 +185,18 @@ function contestsOf(
     ]);
   const skip = set.skipContests ? new RegExp(set.skipContests.pattern) : null;
   const groups = new Map<string, { region: string; lists: Map<string, number> }>();
+  // per (contest, mesa, list): a repeat is caught per mesa, and mesas are summed per contest
+  const seen = new Map<string, number>();
   const issues: Issue[] = [];
   for (const r of t.rows) {
+    if (
+      !set.only.every(
+        (f) => f.values.includes((r.values[col(f.column)] ?? '').trim()) !== f.exclude,
+      )
+    )
+      continue;
     const raw = (r.values[col(cols.contest)] ?? '').trim();
-    const key = set.padContest && /^\d+$/.test(raw) ? raw.padStart(set.padContest, '0') : raw;
+    const key = contestKey(set, raw);
     if (skip?.test(key)) continue;
     const party = (r.values[col(cols.party)] ?? '').trim();
     // ONPE prints thousands with commas ("1,397,727")
@@ -194,23 +209,25 @@ function contestsOf(
       );
       continue;
     }
+    const mesa = cols.mesa ? (r.values[col(cols.mesa)] ?? '').trim() : '';
+    const id = `${key}\u0000${mesa}\u0000${party}`;
+    const before = seen.get(id);
+    // a scrape can repeat a row whole: kept once, with a warning; differing repeats are errors
+    if (before !== undefined) {
+      const same = before === n.value;
+      const where = { contest: key, party, ...(mesa ? { mesa } : {}), identical: same };
+      issues.push(
+        issue('duplicate_row', [...at, 'file', r.line], where, same ? 'warning' : 'error'),
+      );
+      continue;
+    }
+    seen.set(id, n.value);
     const g = groups.get(key) ?? {
       region: cols.region ? (r.values[col(cols.region)] ?? '') : key,
-      lists: new Map(),
+      lists: new Map<string, number>(),
     };
     groups.set(key, g);
-    const before = g.lists.get(party);
-    // a scrape can repeat a row whole: kept once, with a warning; differing repeats are errors
-    if (before !== undefined)
-      issues.push(
-        issue(
-          'duplicate_row',
-          [...at, 'file', r.line],
-          { contest: key, party, identical: before === n.value },
-          before === n.value ? 'warning' : 'error',
-        ),
-      );
-    else g.lists.set(party, n.value);
+    g.lists.set(party, (g.lists.get(party) ?? 0) + n.value);
   }
   if (hasErrors(issues)) return err(issues);
   warnings.push(...issues);
@@ -226,4 +243,13 @@ function contestsOf(
       };
     }),
   );
+}
+
+/** The contest key of a row: padded with zeros, then cut to the contest's level (region, province). */
+function contestKey(set: ContestSet, raw: string): string {
+  if (!/^\d+$/.test(raw)) return raw;
+  const padded = set.padContest ? raw.padStart(set.padContest, '0') : raw;
+  return set.contestDigits === undefined
+    ? padded
+    : padded.slice(0, set.contestDigits).padEnd(padded.length, '0');
 }

@@ -41,9 +41,33 @@ export const ContestSetSchema = z.strictObject({
     party: Column,
     votes: Column.describe('Votes (digits; thousands separators "," allowed, as ONPE prints).'),
     region: Column.optional().describe('The region (department) of the contest, when not the key.'),
+    mesa: Column.optional().describe(
+      'Per-mesa files (one row per mesa and list): the mesa; votes are summed per contest and a row repeated for the same mesa and list is caught.',
+    ),
   }),
+  only: z
+    .array(
+      z.strictObject({
+        column: Column,
+        values: z.array(z.string().min(1)).min(1),
+        exclude: z.boolean().default(false).describe('Drop these values instead of keeping them.'),
+      }),
+    )
+    .default([])
+    .describe(
+      "Keep only the rows whose column holds one of the values (or, with exclude, none of them), for every entry: ONPE's per-mesa open data hold every election of the day (an election-type column) and actas in every state (count only the counted ones).",
+    ),
   /** Pads a numeric contest key with zeros (ONPE drops a ubigeo's leading zero). */
   padContest: z.number().int().min(1).max(12).optional(),
+  contestDigits: z
+    .number()
+    .int()
+    .min(1)
+    .max(12)
+    .optional()
+    .describe(
+      'Keep the first digits of the padded key and fill the rest with zeros: a per-mesa file keyed by district ubigeo gives the region (2) or the province (4) of a contest.',
+    ),
   skipContests: z
     .strictObject({
       pattern: z.string().min(1).describe('A regular expression on the (padded) contest key.'),
