@@ -92,3 +92,21 @@ describe('ERM 2022, every contest in one pass (pe-erm-2022)', () => {
     expect(inka?.runoffs).toBe(1);
   });
 });
+
+// ERM 2026 (4 Oct 2026), ONPE at 97.6 % of actas: leaders under 30 % in 15 of the 25 regions
+// (data/peru/erm/PROVENANCE.md; the count is not final).
+describe('ERM 2026 governors at 97.6 % (pe-erm-2026)', () => {
+  it('15 of the 25 regions go to a second round', () => {
+    const l = loadContests('pe-erm-2026');
+    if (!l.ok) throw new Error(JSON.stringify(l.error.slice(0, 3)));
+    const r = computeContests(l.value.sets);
+    expect(r.contests).toHaveLength(25);
+    const runoffs = r.contests.filter(
+      (c) => c.type === 'single-winner' && c.result.outcome.kind === 'runoff',
+    );
+    expect(runoffs).toHaveLength(15);
+    expect(
+      r.contests.some((c) => c.type === 'single-winner' && c.result.outcome.kind === 'tie'),
+    ).toBe(false);
+  });
+});
