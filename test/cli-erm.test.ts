@@ -174,3 +174,45 @@ describe('cifra winner (alias cifra president)', () => {
     });
   });
 });
+
+describe('cifra contests (a multi-contest election in one pass)', () => {
+  it('pe-erm-2022: the national picture and the governors; one council with its bonus explained', async () => {
+    const r = await cli('contests', 'pe-erm-2022', '--seed', '2022');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      'CUSCO: runoff PARTIDO DEMOCRATICO SOMOS PERU – MOVIMIENTO REGIONAL INKA PACHAKUTEQ',
+    );
+    const lima = await cli('contests', 'pe-erm-2022', '--contest', 'provincial-council/140100');
+    expect(lima.code).toBe(0);
+    expect(lima.out).toContain('39 seats; mayor: the head of RENOVACION POPULAR');
+    expect(lima.out).toContain('majority bonus: RENOVACION POPULAR 11 → 21');
+    const j = await cli(
+      'contests',
+      'pe-erm-2022',
+      '--contest',
+      'governor/PIURA',
+      '--format',
+      'json',
+    );
+    expect(
+      (JSON.parse(j.out) as { result: { outcome: { kind: string } } }).result.outcome.kind,
+    ).toBe('runoff');
+  });
+
+  it('a district council tied for the mayor: exit 1 without --seed, decided by a recorded lot with it', async () => {
+    // 021606 (Áncash): two lists with 191 votes each in the 2022 capture
+    const open = await cli('contests', 'pe-erm-2022', '--contest', 'district-council/021606');
+    expect(open.code).toBe(1);
+    const drawn = await cli(
+      'contests',
+      'pe-erm-2022',
+      '--contest',
+      'district-council/021606',
+      '--seed',
+      '1',
+    );
+    expect(drawn.code).toBe(0);
+    const none = await cli('contests', 'nope');
+    expect([none.code, none.err.includes('unknown_election')]).toEqual([1, true]);
+  });
+});

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { runApportion } from './commands/apportion.js';
 import { runRules } from './commands/rules.js';
 import { runDemo } from './commands/demo.js';
+import { runContests, type ContestsArgs } from './commands/contests.js';
 import { runPresident } from './commands/president.js';
 import { printIssues, runElectionSeats, runElectionWhatIf, runSeats } from './commands/seats.js';
 import {
@@ -348,6 +349,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(formatOption())
     .action((o: { rules: string; votes: string; format: OutputFormat }) => {
       code = runPresident(o, io);
+    });
+
+  program
+    .command('contests <election>')
+    .description(
+      'a multi-contest election (data/contests: pe-erm-2022, pe-erm-2026) in one pass: posts per organisation, parties vs regional movements, the governors; or one contest with --contest',
+    )
+    .option('--contest <id>', 'one contest: <kind>/<key>, e.g. provincial-council/140100')
+    .addOption(
+      new Option('--kind <kind>', 'only the contests of one kind').choices([
+        'governor',
+        'regional-council',
+        'provincial-council',
+        'district-council',
+      ]),
+    )
+    .option('--seed <n>', 'draw the lots of tied councils with this seed', wholeNumber('--seed'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
+    )
+    .action((election: string, o: Omit<ContestsArgs, 'election'>) => {
+      code = runContests({ ...o, election }, io);
     });
 
   program
