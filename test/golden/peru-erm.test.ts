@@ -110,3 +110,53 @@ describe('ERM 2026 governors at 97.6 % (pe-erm-2026)', () => {
     ).toBe(false);
   });
 });
+
+/**
+ * The rule as the research document writes it (§13), naively: D'Hondt one seat at a time with
+ * exact rational comparison; the most-voted list w gets max(plain[w], ⌈n/2⌉ + 1) and the others
+ * share the rest by D'Hondt among themselves. Returns null when a seat depends on a tie.
+ */
+function naiveCouncil(votes: Record<string, number>, n: number): Record<string, number> | null {
+  const dhondt = (v: Record<string, number>, seats: number): Record<string, number> | null => {
+    const won: Record<string, number> = Object.fromEntries(Object.keys(v).map((p) => [p, 0]));
+    for (let s = 0; s < seats; s++) {
+      const ranked = Object.keys(v)
+        .filter((p) => (v[p] ?? 0) > 0)
+        .sort((a, b) => (v[b] ?? 0) * ((won[a] ?? 0) + 1) - (v[a] ?? 0) * ((won[b] ?? 0) + 1));
+      const [first, second] = ranked;
+      if (first === undefined) return null;
+      const q = (p: string): number => (v[p] ?? 0) / ((won[p] ?? 0) + 1);
+      if (second !== undefined && q(first) === q(second)) return null;
+      won[first] = (won[first] ?? 0) + 1;
+    }
+    return Object.fromEntries(Object.entries(won).filter(([, s]) => s > 0));
+  };
+  const top = Math.max(...Object.values(votes));
+  const leaders = Object.keys(votes).filter((p) => votes[p] === top);
+  if (leaders.length !== 1 || top === 0) return null;
+  const w = leaders[0] as string;
+  const plain = dhondt(votes, n);
+  const bonus = Math.min(n, Math.ceil(n / 2) + 1);
+  if (plain === null) return null;
+  if ((plain[w] ?? 0) >= bonus) return plain;
+  const others = Object.fromEntries(Object.entries(votes).filter(([p]) => p !== w));
+  const rest = dhondt(others, n - bonus);
+  return rest === null ? null : { ...rest, [w]: bonus };
+}
+
+describe('ERM 2022 councils against the naive rule (differential)', () => {
+  it('every council without a deciding tie gets the same seats as the naive rule', () => {
+    let compared = 0;
+    for (const c of result.contests) {
+      if (c.type !== 'council' || c.totalSeats === null) continue;
+      const want = naiveCouncil(
+        Object.fromEntries(c.votes.map((v) => [v.party, v.votes])),
+        c.totalSeats,
+      );
+      if (want === null) continue;
+      expect([c.id, c.seats]).toEqual([c.id, want]);
+      compared += 1;
+    }
+    expect(compared).toBe(1667);
+  });
+});
