@@ -354,6 +354,17 @@ if (!process.argv.includes('--no-projection')) {
     note: '27 circunscripciones × 35 lists from a snapshot, 2,000 simulations through valla + D’Hondt (the SeatEngine, pe-2026-diputados); target ≤ 1,000 ms',
   });
 }
+if (!process.argv.includes('--no-erm')) {
+  const { ermBenchmarks } = await import('./erm.js');
+  const e = ermBenchmarks(baselinesPresent() ? prepareBaselines() : null);
+  report({
+    name: 'erm-2022-all-councils-one-pass',
+    cifraMs: e.cifraMs,
+    baselineMs: e.baselineMs,
+    ratio: e.baselineMs === null ? null : e.baselineMs / e.cifraMs,
+    note: `${e.councils} councils, ${e.seats} regidores (pe-erm-2022) through computeContests: sizes by bands, majority bonus, mayor, ties, reports; every contest incl. the 25 governors ${e.allContestsMs.toFixed(0)} ms; reading the manifest's files ${e.loadMs.toFixed(0)} ms; baseline = ref_dhondt.mjs, plain D'Hondt over the same councils and sizes, no bonus`,
+  });
+}
 if (!process.argv.includes('--no-what-if')) {
   const { whatIfBenchmarks } = await import('./what-if.js');
   const w = await whatIfBenchmarks();

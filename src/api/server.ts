@@ -42,6 +42,13 @@ import {
   RulesetsSchema,
   WhatIfSchema,
 } from './schemas.js';
+import { ContestKindSchema } from '../core/model/contests-manifest.js';
+import {
+  ContestSchema,
+  ContestsElectionSchema,
+  getContest,
+  getContestsElection,
+} from '../results/contests.js';
 import { projectionHistory, projectionOf } from '../results/projection.js';
 import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { parseWhatIfBody, whatIfSeats, WhatIfBodySchema } from '../results/what-if.js';
@@ -173,6 +180,27 @@ export const ROUTES: readonly RouteDef[] = [
     write: false,
     query: CompareQuerySchema,
     response: CompareSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/contests/:election',
+    summary:
+      'A bundled multi-contest election (data/contests, e.g. pe-erm-2022: governors and councils), every contest computed in one pass: its contest sets, the national picture (offices and seats per organisation, parties vs regional movements, the contests not decided) and each contest in brief (`kind` filters the list; `seed` draws the lots of tied councils, else ties are reported); unknown id → 404 `unknown_election`',
+    write: false,
+    query: z.object({
+      kind: ContestKindSchema.optional(),
+      seed: z.coerce.number().int().min(0).optional(),
+    }),
+    response: ContestsElectionSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/contests/:election/:kind/:key',
+    summary:
+      'One contest of a multi-contest election in full (e.g. /api/v1/contests/pe-erm-2022/provincial-council/140100): its votes, and the governor outcome (winner at ≥ 30 % or the runoff pair) or the council seats, the mayor’s list and the majority bonus; unknown contest → 404 `unknown_district`',
+    write: false,
+    query: z.object({ seed: z.coerce.number().int().min(0).optional() }),
+    response: ContestSchema,
   },
   {
     method: 'GET',
@@ -426,6 +454,24 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
 
   const handlers: Record<string, (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>> = {
     '/api/v1/elections': async () => ({ elections: await listElections(o.store) }),
+    '/api/v1/contests/:election': async (req) => {
+      const q = parseQuery(route('/api/v1/contests/:election').query, req) as {
+        kind?: string;
+        seed?: number;
+      };
+      const { election: id } = req.params as { election: string };
+      return unwrap(getContestsElection(id, q));
+    },
+    '/api/v1/contests/:election/:kind/:key': async (req) => {
+      const q = parseQuery(route('/api/v1/contests/:election/:kind/:key').query, req) as {
+        seed?: number;
+      };
+      const p = req.params as { election: string; kind: string; key: string };
+      return unwrap(getContest(p.election, `${p.kind}/${p.key}`, q.seed), [
+        ...NOT_FOUND,
+        'unknown_district',
+      ]);
+    },
     '/api/v1/candidates': async (req) =>
       unwrap(await getCandidates(o.store, parseQuery(electionQuery, req).election)),
     '/api/v1/results': async (req, reply) => {

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { runApportion } from './commands/apportion.js';
 import { runRules } from './commands/rules.js';
 import { runDemo } from './commands/demo.js';
+import { runContests, type ContestsArgs } from './commands/contests.js';
 import { runPresident } from './commands/president.js';
 import { printIssues, runElectionSeats, runElectionWhatIf, runSeats } from './commands/seats.js';
 import {
@@ -335,16 +336,41 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     });
 
   program
-    .command('president')
-    .description('presidential round: outright winner (> 50 % of valid votes) or runoff pair')
+    .command('winner')
+    .alias('president')
+    .description(
+      "a single-winner round (president, regional governor): the outright winner by the ruleset's share (> 50 %, ≥ 30 %) or the runoff pair; `cifra president` is the same command",
+    )
     .requiredOption(
       '--rules <id|file>',
-      'pe-2021-presidencial, pe-2026-presidencial, the -segunda runoffs, or a single-winner ruleset file',
+      'pe-2021-presidencial, pe-2026-presidencial, pe-erm-gobernador, the -segunda runoffs, or a single-winner ruleset file',
     )
     .requiredOption('--votes <file>', 'CSV candidate,votes (optional rows BLANK and NULL)')
     .addOption(formatOption())
     .action((o: { rules: string; votes: string; format: OutputFormat }) => {
       code = runPresident(o, io);
+    });
+
+  program
+    .command('contests <election>')
+    .description(
+      'a multi-contest election (data/contests: pe-erm-2022, pe-erm-2026) in one pass: posts per organisation, parties vs regional movements, the governors; or one contest with --contest',
+    )
+    .option('--contest <id>', 'one contest: <kind>/<key>, e.g. provincial-council/140100')
+    .addOption(
+      new Option('--kind <kind>', 'only the contests of one kind').choices([
+        'governor',
+        'regional-council',
+        'provincial-council',
+        'district-council',
+      ]),
+    )
+    .option('--seed <n>', 'draw the lots of tied councils with this seed', wholeNumber('--seed'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
+    )
+    .action((election: string, o: Omit<ContestsArgs, 'election'>) => {
+      code = runContests({ ...o, election }, io);
     });
 
   program

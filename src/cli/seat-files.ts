@@ -98,18 +98,30 @@ export function loadVotes(path: string): Loaded<VoteRow> {
   });
 }
 
-/** districts.csv: district,seats[,blank,null,electorate]. */
+/**
+ * districts.csv: district,seats[,blank,null,electorate] — or district,population (no seats) for a
+ * ruleset that sizes its districts by population bands (`seatBands`, Peru's councils).
+ */
 export function loadDistricts(path: string): Loaded<DistrictRow> {
-  return load(path, 'districts', ['district', 'seats'], (v, line, issues) => {
-    const district = text(v, 'district', 'districts', line, issues);
-    const seats = count(v, 'seats', 'districts', line, issues, 'invalid_seats');
-    const blank = optionalCount(v, 'blank', 'districts', line, issues);
-    const nul = optionalCount(v, 'null', 'districts', line, issues);
-    const electorate = optionalCount(v, 'electorate', 'districts', line, issues);
-    if (district === null || seats === null || blank === null || nul === null) return null;
-    if (electorate === null) return null;
-    return { district, seats, blank, null: nul, electorate };
-  });
+  const t = readCsvFile(path, 'districts');
+  const bySize =
+    t.ok && !t.value.headers.includes('seats') && t.value.headers.includes('population');
+  return load(
+    path,
+    'districts',
+    ['district', bySize ? 'population' : 'seats'],
+    (v, line, issues) => {
+      const district = text(v, 'district', 'districts', line, issues);
+      const seats = optionalCount(v, 'seats', 'districts', line, issues);
+      const population = optionalCount(v, 'population', 'districts', line, issues);
+      const blank = optionalCount(v, 'blank', 'districts', line, issues);
+      const nul = optionalCount(v, 'null', 'districts', line, issues);
+      const electorate = optionalCount(v, 'electorate', 'districts', line, issues);
+      if (district === null || seats === null || blank === null || nul === null) return null;
+      if (electorate === null || population === null) return null;
+      return { district, seats, population, blank, null: nul, electorate };
+    },
+  );
 }
 
 /** electorate.csv: district,electorate. */

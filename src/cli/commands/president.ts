@@ -1,5 +1,6 @@
 import { issue } from '../../core/issues.js';
 import { checkNullity } from '../../core/rules/nullity.js';
+import { percentHalfUp } from '../../core/ratio.js';
 import { decidePresidentialRound, type PresidentialResult } from '../../core/rules/presidential.js';
 import { loadRuleset } from '../../elections/rulesets.js';
 import { readCsvFile } from '../../io/csv.js';
@@ -18,7 +19,10 @@ export interface PresidentArgs {
 const BLANK = 'BLANK';
 const NULL = 'NULL';
 
-/** `cifra president`: outright winner or runoff pair from `candidate,votes` (BLANK / NULL rows optional). */
+/**
+ * `cifra winner` (alias `cifra president`): a single-winner round under its ruleset — outright
+ * winner or runoff pair from `candidate,votes` (BLANK / NULL rows optional).
+ */
 export function runPresident(args: PresidentArgs, io: CliIo): number {
   const rs = loadRuleset(args.rules);
   if (!rs.ok) return (printIssues(io, rs.error), EXIT_ISSUES);
@@ -85,19 +89,32 @@ export function runPresident(args: PresidentArgs, io: CliIo): number {
         candidates: result.outcome.candidates,
       }),
     ]);
-  io.out(renderPresident(rs.value.id, result, nullity, args.format));
+  io.out(renderPresident(rs.value.id, result, nullity, args.format, shareText(rs.value)));
   return result.outcome.kind === 'tie' ? EXIT_ISSUES : EXIT_OK;
 }
 
-export function describeOutcome(r: PresidentialResult): string {
+/** The first-round rule in words: "> 50 %", "≥ 30 %" (of valid votes by default). */
+export function shareText(rule: {
+  readonly winnerShare: { readonly numerator: number; readonly denominator: number };
+  readonly strict: boolean;
+  readonly base: 'valid' | 'emitted';
+}): string {
+  const pct = percentHalfUp(rule.winnerShare.numerator, rule.winnerShare.denominator).replace(
+    /\.?0+$/,
+    '',
+  );
+  return `${rule.strict ? '>' : '≥'} ${pct} % of ${rule.base} votes`;
+}
+
+export function describeOutcome(r: PresidentialResult, share = '> 50 % of valid votes'): string {
   const o = r.outcome;
   switch (o.kind) {
     case 'winner':
       return o.round === 'first'
-        ? `${o.winner} wins in the first round (> 50 % of valid votes)`
+        ? `${o.winner} wins in the first round (${share})`
         : `${o.winner} wins the runoff`;
     case 'runoff':
-      return `no majority: runoff between ${o.pair[0]} and ${o.pair[1]}`;
+      return `no one reached ${share}: runoff between ${o.pair[0]} and ${o.pair[1]}`;
     case 'tie':
       return `TIE (${o.stage}) between ${o.candidates.join(', ')} — requires a JNE decision`;
   }
@@ -108,6 +125,7 @@ function renderPresident(
   r: PresidentialResult,
   nullity: ReturnType<typeof checkNullity> | null,
   format: OutputFormat,
+  share: string,
 ): string {
   if (format === 'json') return JSON.stringify({ rules, ...r, nullity }, null, 2);
   if (format === 'csv')
@@ -116,7 +134,7 @@ function renderPresident(
       ...r.candidates.map((c) => csvLine([c.candidate, c.votes, c.pctValid])),
     ].join('\n');
   return [
-    `${rules}: ${describeOutcome(r)}`,
+    `${rules}: ${describeOutcome(r, share)}`,
     renderTable(
       ['candidate', 'votes', '% valid'],
       r.candidates.map((c) => [c.candidate, thousands(c.votes), c.pctValid]),

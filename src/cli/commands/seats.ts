@@ -310,12 +310,24 @@ export function renderSeats(r: SeatResult, format: OutputFormat): string {
       ),
     );
   }
+  out.push(...noteLines(r));
+  return out.join('\n');
+}
+
+/** What the table does not show: tiers, clauses, the head office, ties, draws, nullity, quotas. */
+function noteLines(r: SeatResult): string[] {
+  const out: string[] = [];
   for (const t of r.tiers ?? []) out.push(renderTier(t));
   for (const d of r.districts) if (d.kieswet) out.push(...renderKieswet(d.district, d.kieswet));
   for (const d of r.districts)
     for (const c of d.clauses ?? [])
       out.push(
         `${c.clause} in ${d.district}: ${c.party} ${c.before} → ${c.after} seats${c.from ? ` (one from ${c.from})` : ''}`,
+      );
+  for (const d of r.districts)
+    if (d.head)
+      out.push(
+        `${d.head.office.en.toLowerCase()} of ${d.district}: the head of ${d.head.party ?? 'the most-voted list — tied: a draw of lots decides (--seed)'}`,
       );
   for (const t of r.ties) {
     out.push(
@@ -331,7 +343,11 @@ export function renderSeats(r: SeatResult, format: OutputFormat): string {
       `nullity: blank+null ${thousands(r.nullity.blank + r.nullity.null)} of ${thousands(r.nullity.emitted)} emitted — art. 184: ${r.nullity.const184 ? 'REACHED' : 'no'}; LOE 365: ${r.nullity.loe365 ? 'REACHED' : 'no'}`,
     );
   }
-  return out.join('\n');
+  for (const q of r.listQuotas ?? [])
+    out.push(
+      `list quota, not checked: at least ${q.share} ${q.group.en}${q.where ? ` (${q.where})` : ''} — ${q.source}`,
+    );
+  return out;
 }
 
 function renderTier(t: TierReport): string {

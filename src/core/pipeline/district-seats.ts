@@ -21,7 +21,8 @@ import type {
 
 /** A tie met while allocating a district, and how it ended. */
 export interface DistrictTie {
-  readonly stage: 'allocation' | 'apparentment' | 'majority-bonus';
+  /** `most-voted`: the tie for the most-voted list (its head's office and the majority bonus). */
+  readonly stage: 'allocation' | 'apparentment' | 'most-voted';
   readonly candidates: readonly string[];
   readonly seatsInContention: number;
   readonly resolution: SeatAllocation['tie'] extends infer T
@@ -58,6 +59,11 @@ export interface DistrictAllocation {
   readonly issues: readonly Issue[];
   /** The Kieswet procedure's quota and steps, for an explanation (kieswet only). */
   readonly kieswet?: KieswetRecord;
+  /**
+   * The most-voted list, when the ruleset names one (a head office, a majority bonus): its head
+   * takes the office and it gets the bonus; null while a tie for it is unresolved.
+   */
+  readonly mostVoted?: string | null;
 }
 
 export interface KieswetRecord {
@@ -77,6 +83,8 @@ export interface DistrictContext {
   readonly groups: ReadonlyMap<string, string>;
   readonly apparentment: ApparentmentTier | null;
   readonly bonus: MajorityBonusTier | null;
+  /** The ruleset has a head office (a mayor): the most-voted list is named. */
+  readonly head: boolean;
   /** Whether the bonus condition holds for a list (null condition: always). */
   readonly bonusApplies: (party: string) => boolean;
   readonly absoluteMajority: AbsoluteMajorityTier | null;
@@ -180,7 +188,44 @@ function withApparentment(ctx: DistrictContext, tier: ApparentmentTier): Distric
   return { seats, unallocated, ties: renamed, draws, capped, vacant, clauses: [], issues };
 }
 
-/** Seats the majority bonus guarantees in a district of n seats. */
+/** The most-voted list and how a tie for it ended (recorded as stage `most-voted`). */
+interface MostVoted {
+  readonly party: string | null;
+  readonly ties: readonly DistrictTie[];
+  readonly draws: DistrictAllocation['draws'];
+}
+
+/**
+ * The list with the most votes in the district; lists level at the top go to the tie steps (a
+ * recorded lot with a seed): the winner's head takes the office and it gets the majority bonus.
+ * @see Ley 26864 arts. 23 (the mayor: the most-voted list) and 26.6 (ties by sorteo).
+ */
+function mostVotedList(ctx: DistrictContext): MostVoted {
+  if (ctx.lists.length === 0) return { party: null, ties: [], draws: [] };
+  const top = Math.max(...ctx.lists.map((l) => l.votes));
+  const leaders = ctx.lists.filter((l) => l.votes === top).map((l) => l.party);
+  if (leaders.length === 1) return { party: leaders[0] as string, ties: [], draws: [] };
+  const s = settleTie(leaders, 1, {
+    lists: ctx.lists,
+    tieBreak: ctx.tieBreak,
+    rng: ctx.rng,
+    seed: ctx.seed,
+  });
+  return {
+    party: s.resolution === 'unresolved' ? null : (s.winners[0] as string),
+    ties: [
+      {
+        stage: 'most-voted',
+        candidates: [...leaders].sort(),
+        seatsInContention: 1,
+        resolution: s.resolution,
+      },
+    ],
+    draws: s.draw ? [{ ...s.draw, stage: 'most-voted' }] : [],
+  };
+}
+
+/** Seats the majority bonus guarantees in a district of n seats: ⌈n/2⌉ + 1, or a share rounded up. */
 export function bonusSeats(seats: MajorityBonusTier['seats'], n: number): number {
   if (seats === 'half-plus-one') return Math.min(n, Math.ceil(n / 2) + 1);
   return Math.min(n, Math.ceil((n * seats.share.numerator) / seats.share.denominator));
@@ -188,39 +233,18 @@ export function bonusSeats(seats: MajorityBonusTier['seats'], n: number): number
 
 /**
  * The most-voted list takes max(its seats, the bonus); the other lists share the rest.
- * @see Ley 26864 (Elecciones Municipales) art. 25: "la cifra repartidora o el 50 % más uno de los regidores, lo que más le favorezca".
+ * @see Ley 26864 (Elecciones Municipales) art. 25 (text of Ley 27734): "la cifra repartidora o la mitad más uno de los cargos de Regidores … lo que más le favorezca", rounded up.
  */
 function withBonus(
   ctx: DistrictContext,
   tier: MajorityBonusTier,
   base: DistrictAllocation,
+  winner: string | null,
 ): DistrictAllocation {
-  if (ctx.lists.length === 0 || ctx.seats === 0) return base;
-  const top = Math.max(...ctx.lists.map((l) => l.votes));
-  const leaders = ctx.lists.filter((l) => l.votes === top).map((l) => l.party);
-  let winner = leaders[0] as string;
-  const ties = [...base.ties];
-  const draws = [...base.draws];
-  if (leaders.length > 1) {
-    const s = settleTie(leaders, 1, {
-      lists: ctx.lists,
-      tieBreak: ctx.tieBreak,
-      rng: ctx.rng,
-      seed: ctx.seed,
-    });
-    ties.push({
-      stage: 'majority-bonus',
-      candidates: [...leaders].sort(),
-      seatsInContention: 1,
-      resolution: s.resolution,
-    });
-    if (s.draw) draws.push({ ...s.draw, stage: 'majority-bonus' });
-    if (s.resolution === 'unresolved') return { ...base, ties, draws };
-    winner = s.winners[0] as string;
-  }
+  if (winner === null || ctx.seats === 0) return base;
   const before = base.seats.get(winner) ?? 0;
   const bonus = bonusSeats(tier.seats, ctx.seats);
-  if (!ctx.bonusApplies(winner) || before >= bonus) return { ...base, ties, draws };
+  if (!ctx.bonusApplies(winner) || before >= bonus) return base;
   const others = ctx.lists.filter((l) => l.party !== winner);
   const rest = fromAllocation(
     plain(ctx, others, ctx.seats - bonus, tier.rest ?? ctx.method),
@@ -231,8 +255,6 @@ function withBonus(
   return {
     ...rest,
     seats,
-    ties: [...ties.filter((t) => t.stage === 'majority-bonus'), ...rest.ties],
-    draws: [...draws.filter((d) => d.stage === 'majority-bonus'), ...rest.draws],
     clauses: [{ clause: 'majority-bonus', party: winner, before, after: bonus }],
   };
 }
@@ -294,13 +316,25 @@ function withAbsoluteMajority(ctx: DistrictContext, base: DistrictAllocation): D
   };
 }
 
-/** A district's seats under the ruleset: the method, then apparentments, the bonus and the majority clause. */
+/**
+ * A district's seats under the ruleset: the method, then apparentments, the most-voted list (its
+ * head's office, the bonus), the bonus and the majority clause.
+ */
 export function allocateDistrict(ctx: DistrictContext): DistrictAllocation {
   let a =
     ctx.apparentment !== null && ctx.groups.size > 0
       ? withApparentment(ctx, ctx.apparentment)
       : fromAllocation(plain(ctx, ctx.lists, ctx.seats), 'allocation');
-  if (ctx.bonus !== null) a = withBonus(ctx, ctx.bonus, a);
+  if (ctx.bonus !== null || ctx.head) {
+    const top = mostVotedList(ctx);
+    if (ctx.bonus !== null) a = withBonus(ctx, ctx.bonus, a, top.party);
+    a = {
+      ...a,
+      ties: [...top.ties, ...a.ties],
+      draws: [...top.draws, ...a.draws],
+      mostVoted: top.party,
+    };
+  }
   if (ctx.absoluteMajority !== null) a = withAbsoluteMajority(ctx, a);
   return a;
 }

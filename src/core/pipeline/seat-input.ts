@@ -1,6 +1,7 @@
 import type { AllocationMethod } from '../allocation/methods.js';
 import { issue, type Issue } from '../issues.js';
 import { nameKey } from '../names.js';
+import { seatsFromBands } from '../rules/apportion.js';
 import type { CandidatePreferences } from '../rules/preferential.js';
 import type { ListRuleset } from '../rulesets/ruleset.js';
 
@@ -18,7 +19,10 @@ export interface VoteRow {
 
 export interface DistrictRow {
   readonly district: string;
-  readonly seats: number;
+  /** The district's seats; absent: from `population` by the ruleset's seat bands. */
+  readonly seats?: number | undefined;
+  /** Population, for a ruleset whose district sizes go by population bands (`seatBands`). */
+  readonly population?: number | undefined;
   readonly blank?: number | undefined;
   readonly null?: number | undefined;
   /** Registered electors: the base of thresholds on `registered`. */
@@ -111,11 +115,20 @@ function resolveDistricts(
       issues.push(issue('duplicate_row', ['districts', i + 1], { district: d.district }));
       return;
     }
-    if (!Number.isSafeInteger(d.seats) || d.seats < 0) {
+    const seats = d.seats ?? bandSeats(ruleset, d);
+    if (seats === undefined || !Number.isSafeInteger(seats) || seats < 0) {
       issues.push(
         issue('invalid_seats', ['districts', i + 1, 'seats'], {
           district: d.district,
-          value: d.seats,
+          value: d.seats ?? null,
+          ...(d.seats === undefined
+            ? {
+                population: d.population ?? null,
+                problem: ruleset.seatBands
+                  ? 'no seats, and no band of the ruleset for this population'
+                  : 'no seats (this ruleset has no seat bands to size a district by population)',
+              }
+            : {}),
         }),
       );
       return;
@@ -123,14 +136,20 @@ function resolveDistricts(
     lookup.set(key, districts.length);
     districts.push({
       name: d.district,
-      seats: d.seats,
-      method: methodFor(d.seats),
+      seats,
+      method: methodFor(seats),
       blank: d.blank,
       null: d.null,
       electorate: d.electorate,
     });
   });
   return { districts, lookup };
+}
+
+/** A district's seats from its population by the ruleset's bands (none without both). */
+function bandSeats(ruleset: ListRuleset, d: DistrictRow): number | undefined {
+  if (ruleset.seatBands === null || d.population === undefined) return undefined;
+  return seatsFromBands(ruleset.seatBands, d.district, d.population);
 }
 
 /** The display name of each party: the first of its spellings in code-point order. */

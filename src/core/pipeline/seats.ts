@@ -34,7 +34,7 @@ export interface TieReport {
     | 'preferential'
     | 'single-seat-candidate'
     | 'apparentment'
-    | 'majority-bonus';
+    | 'most-voted';
   readonly district: string;
   readonly party?: string;
   readonly candidates: readonly string[];
@@ -61,6 +61,14 @@ export interface DistrictResult {
   readonly pooledSeats?: number;
   /** The Kieswet procedure's quota and steps (method kieswet): which rule gave each seat. */
   readonly kieswet?: KieswetRecord;
+  /**
+   * The ruleset's head office (a mayor) and the list whose first candidate takes it: the
+   * most-voted list (null while a tie for it is unresolved).
+   */
+  readonly head?: {
+    readonly office: { readonly es: string; readonly en: string };
+    readonly party: string | null;
+  };
 }
 
 type ExclusionReasonJson =
@@ -99,6 +107,13 @@ export interface SeatResult {
   readonly nullity: NullityReport | null;
   /** What each tier of the ruleset did (compensation, remainder pool, biproportional). */
   readonly tiers?: readonly TierReport[];
+  /** Requirements on the candidate lists (quotas): reported, not checked by cifra. */
+  readonly listQuotas?: readonly {
+    readonly group: { readonly es: string; readonly en: string };
+    readonly share: string;
+    readonly where?: string;
+    readonly source: string;
+  }[];
   readonly issues: readonly Issue[];
 }
 
@@ -254,6 +269,7 @@ function districtAllocation(st: RunState, di: number): DistrictAllocation {
     groups,
     apparentment: tier('apparentment'),
     bonus,
+    head: st.ruleset.head !== null,
     bonusApplies: (party) => {
       const condition = bonus?.condition ?? null;
       if (condition === null) return true;
@@ -424,6 +440,9 @@ function allDistricts(st: RunState): { districts: DistrictResult[]; tiers: TierR
       ...(vacant > 0 ? { vacant } : {}),
       ...(a.clauses.length > 0 ? { clauses: a.clauses } : {}),
       ...(a.kieswet ? { kieswet: a.kieswet } : {}),
+      ...(st.ruleset.head !== null && a.mostVoted !== undefined
+        ? { head: { office: st.ruleset.head.office, party: a.mostVoted } }
+        : {}),
     };
   });
   return { districts, tiers: [] };
@@ -532,6 +551,19 @@ export function computeSeats(
       prelim === null ? null : Object.fromEntries(prep.parties.map((p, i) => [p, prelim[i] ?? 0])),
     nullity: nullityOf(ruleset, prep, summary.valid),
     ...(tiers.length > 0 ? { tiers } : {}),
+    ...listQuotasOf(ruleset),
     issues,
+  };
+}
+
+function listQuotasOf(ruleset: ListRuleset): Pick<SeatResult, 'listQuotas'> {
+  if (ruleset.listQuotas.length === 0) return {};
+  return {
+    listQuotas: ruleset.listQuotas.map((q) => ({
+      group: q.group,
+      share: q.share,
+      ...(q.where === undefined ? {} : { where: q.where }),
+      source: q.source,
+    })),
   };
 }

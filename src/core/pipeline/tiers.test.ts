@@ -187,3 +187,70 @@ describe('absolute-majority tier', () => {
     ]);
   });
 });
+
+describe('head office and seat bands', () => {
+  const council = rules({
+    totalSeats: 5,
+    districts: [{ name: 'CONCEJO', seats: 5 }],
+    tieBreak: ['lot'],
+    tiers: [{ kind: 'majority-bonus', seats: 'half-plus-one', source: 'Ley 26864 art. 25' }],
+    head: { office: { es: 'Alcalde', en: 'Mayor' }, source: 'Ley 26864 art. 23' },
+    seatBands: {
+      base: 'population',
+      bands: [{ upTo: 25000, seats: 5 }, { upTo: 50000, seats: 7 }, { seats: 9 }],
+      fixed: { 'Lima Metropolitana': 39 },
+      source: 'Ley 26864 art. 24',
+    },
+  });
+
+  it('sizes each council from its population, a named one fixed, and names the most-voted list for the office', () => {
+    // Small (25,000: 5 seats): D'Hondt 3-1-1 → A gets ⌈5/2⌉ + 1 = 4, B 1 (600 > 300 for the last).
+    // Middle (25,001: 7 seats): D'Hondt 300 A, 200 B, 150 A, 100 A, 100 B, 75 A, 66.7 B → A 4, B 3;
+    // the bonus ⌈7/2⌉ + 1 = 5 > 4 → A 5, B 2. Lima Metropolitana: 39 by name, whatever its population.
+    const r = computeSeats(council, {
+      votes: [
+        ...rows('Small', { A: 1000, B: 600, C: 300 }),
+        ...rows('Middle', { A: 300, B: 200, C: 40 }),
+        ...rows('LIMA METROPOLITANA', { A: 10, B: 9 }),
+      ],
+      districts: [
+        { district: 'Small', population: 25_000 },
+        { district: 'Middle', population: 25_001 },
+        { district: 'LIMA METROPOLITANA', population: 9_000_000 },
+      ],
+    });
+    expect(r.issues).toEqual([]);
+    expect(r.districts.map((d) => [d.district, d.totalSeats, d.seats, d.head?.party])).toEqual([
+      ['Small', 5, { A: 4, B: 1 }, 'A'],
+      ['Middle', 7, { A: 5, B: 2 }, 'A'],
+      ['LIMA METROPOLITANA', 39, { A: 21, B: 18 }, 'A'],
+    ]);
+    expect(r.districts[0]?.head?.office).toEqual({ es: 'Alcalde', en: 'Mayor' });
+  });
+
+  it('a district given neither seats nor a population the bands cover is invalid_seats', () => {
+    const r = computeSeats(rules({ totalSeats: 1, districts: [{ name: 'X', seats: 1 }] }), {
+      votes: rows('X', { A: 1 }),
+      districts: [{ district: 'X', population: 10 }],
+    });
+    expect(r.issues[0]).toMatchObject({ code: 'invalid_seats', path: ['districts', 1, 'seats'] });
+  });
+
+  it('bands must go up, with only the last one open-ended', () => {
+    const r = rulesetFromJson({
+      format: 'cifra-ruleset/1',
+      id: 'x',
+      label: 'x',
+      kind: 'list',
+      method: 'dhondt',
+      totalSeats: 1,
+      districts: [{ name: 'X', seats: 1 }],
+      seatBands: {
+        base: 'population',
+        bands: [{ seats: 5 }, { upTo: 10, seats: 7 }],
+        source: 's',
+      },
+    });
+    expect(r.ok ? [] : r.error.map((i) => i.path)).toEqual([['seatBands', 'bands', 0, 'upTo']]);
+  });
+});

@@ -1,6 +1,7 @@
 import { allocateSeats, type SeatAllocation, type TieBreakPolicy } from '../allocation/allocate.js';
 import type { AllocationMethod } from '../allocation/methods.js';
 import { issue, type Issue } from '../issues.js';
+import { nameKey } from '../names.js';
 import { ok, err, type Result } from '../result.js';
 
 export interface ApportionmentRule {
@@ -74,4 +75,24 @@ export function apportionSeats(
     ]);
   }
   return ok({ seats, proportional });
+}
+
+/**
+ * The seats of a district from its population by bands: a named district's fixed seats first
+ * (matched by name key), else the first band whose `upTo` it does not pass, else none (a
+ * population above the last closed band).
+ * @see Ley 26864 art. 24 (5 to 15 regidores by population, Lima Metropolitana 39); Res. 0847-2025-JNE (the bands).
+ * @example seatsFromBands(bands, 'Lima Metropolitana', 9_000_000) // 39
+ */
+export function seatsFromBands(
+  bands: {
+    readonly bands: readonly { readonly upTo?: number; readonly seats: number }[];
+    readonly fixed: ReadonlyMap<string, number>;
+  },
+  name: string,
+  population: number,
+): number | undefined {
+  const fixed = bands.fixed.get(nameKey(name));
+  if (fixed !== undefined) return fixed;
+  return bands.bands.find((b) => b.upTo === undefined || population <= b.upTo)?.seats;
 }

@@ -28,9 +28,12 @@ export interface PresidentialResult {
 }
 
 /**
- * Decides a presidential round. First round: a formula wins outright with strictly more than half
- * of the valid votes (CONST art. 111; LOE art. 17); otherwise the two highest go to a runoff
- * (LOE art. 18). Runoff: more valid votes wins. Ties are reported, never settled by order.
+ * Decides a single-winner round (a president, a regional governor). First round: a formula wins
+ * outright with the ruleset's share — strictly more than half of the valid votes for the
+ * president (CONST art. 111; LOE art. 17), at least 30 % for a regional governor (Ley 27683
+ * art. 5) — otherwise the two highest go to a runoff (LOE art. 18). Runoff: more valid votes
+ * wins. Ties are reported, never settled by order: two formulas level at the top of a first round
+ * that reaches the share (possible below one half) are a `first-place` tie.
  */
 export function decidePresidentialRound(input: {
   readonly candidates: readonly CandidateVotes[];
@@ -84,9 +87,12 @@ export function decidePresidentialRound(input: {
   const base = rule.base === 'emitted' ? (input.emitted ?? valid) : valid;
   const lhs = first.votes * rule.share.denominator;
   const rhs = base * rule.share.numerator;
-  if (rule.strict ? lhs > rhs : lhs >= rhs)
-    return result({ kind: 'winner', winner: first.candidate, round: 'first' });
   const top = tiedWith(first.votes);
+  // a share below one half can be reached by two formulas level at the top: no one has won alone
+  if (rule.strict ? lhs > rhs : lhs >= rhs)
+    return top.length > 1
+      ? result({ kind: 'tie', stage: 'first-place', candidates: top })
+      : result({ kind: 'winner', winner: first.candidate, round: 'first' });
   if (top.length > 2) return result({ kind: 'tie', stage: 'first-place', candidates: top });
   if (top.length === 2)
     return result({ kind: 'runoff', pair: [top[0] as string, top[1] as string] });

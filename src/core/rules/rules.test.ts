@@ -69,6 +69,38 @@ describe('decidePresidentialRound', () => {
       }).outcome,
     ).toEqual({ kind: 'tie', stage: 'runoff', candidates: ['A', 'B'] });
   });
+  it('governor (Ley 27683 art. 5): at least 30 % of the valid votes wins; below it the top two go to a second round', () => {
+    const thirty = {
+      share: { numerator: 3, denominator: 10 },
+      strict: false,
+      base: 'valid' as const,
+    };
+    const round = (votes: Record<string, number>) =>
+      decidePresidentialRound({
+        round: 'first',
+        winner: thirty,
+        candidates: Object.entries(votes).map(([candidate, v]) => ({ candidate, votes: v })),
+      }).outcome;
+    // exactly 30 %: 300 × 10 = 1000 × 3, "no menos del treinta por ciento"
+    expect(round({ A: 300, B: 290, C: 210, D: 200 })).toEqual({
+      kind: 'winner',
+      winner: 'A',
+      round: 'first',
+    });
+    expect(round({ A: 299, B: 291, C: 210, D: 200 })).toEqual({ kind: 'runoff', pair: ['A', 'B'] });
+    // a tie for second place is a result, not an input-order accident
+    expect(round({ A: 290, B: 250, C: 250, D: 210 })).toEqual({
+      kind: 'tie',
+      stage: 'second-place',
+      candidates: ['B', 'C'],
+    });
+    // below one half two formulas can both reach the share: level at the top, nobody has won alone
+    expect(round({ B: 350, A: 350, C: 300 })).toEqual({
+      kind: 'tie',
+      stage: 'first-place',
+      candidates: ['A', 'B'],
+    });
+  });
   it('reports the LOE art. 322 third-of-emitted metric as information', () => {
     const r = decidePresidentialRound({
       round: 'first',

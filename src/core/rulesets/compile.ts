@@ -188,7 +188,7 @@ function compileTier(t: TierFile, path: (string | number)[], issues: Issue[]): T
   }
 }
 
-function labelsOf(l: RulesetFile['label']): { es: string; en: string } {
+function labelsOf(l: string | { es: string; en: string }): { es: string; en: string } {
   return typeof l === 'string' ? { es: l, en: l } : l;
 }
 
@@ -319,6 +319,7 @@ function compileList(
         problem: 'plurality is for single-seat districts: use singleSeatMethod',
       }),
     );
+  issues.push(...bandIssues(file));
   if (issues.length > 0) return err(issues);
   return ok({
     kind: 'list',
@@ -333,6 +334,43 @@ function compileList(
     singleSeatWinner: file.singleSeatWinner,
     apportionment,
     tiers,
+    head:
+      file.head === null ? null : { office: labelsOf(file.head.office), source: file.head.source },
+    listQuotas: file.listQuotas.map((q) => ({
+      group: labelsOf(q.group),
+      share: q.share.trim(),
+      ratio: ratioOf(q.share),
+      ...(q.where === undefined ? {} : { where: q.where }),
+      source: q.source,
+    })),
+    seatBands:
+      file.seatBands === null
+        ? null
+        : {
+            base: file.seatBands.base,
+            bands: file.seatBands.bands,
+            fixed: new Map(Object.entries(file.seatBands.fixed).map(([k, v]) => [nameKey(k), v])),
+            source: file.seatBands.source,
+          },
+  });
+}
+
+/** Bands ascending by `upTo`, only the last one open-ended. */
+function bandIssues(file: ListRulesetFile): Issue[] {
+  const bands = file.seatBands?.bands ?? [];
+  return bands.flatMap((b, i) => {
+    const last = i === bands.length - 1;
+    const prev = bands[i - 1]?.upTo;
+    const bad =
+      (b.upTo === undefined && !last) ||
+      (b.upTo !== undefined && prev !== undefined && b.upTo <= prev);
+    return bad
+      ? [
+          issue('ruleset_invalid', ['seatBands', 'bands', i, 'upTo'], {
+            problem: 'bands go up by population; only the last one may have no upTo',
+          }),
+        ]
+      : [];
   });
 }
 

@@ -98,6 +98,31 @@ export type Tier =
   | MajorityBonusTier
   | AbsoluteMajorityTier;
 
+/** An office elected with the list vote: the first candidate of the most-voted list (a mayor). */
+export interface HeadOffice {
+  readonly office: { readonly es: string; readonly en: string };
+  readonly source: string;
+}
+
+/** A requirement on the candidate lists, reported with every result and never enforced. */
+export interface ListQuota {
+  readonly group: { readonly es: string; readonly en: string };
+  /** As written in the file ("15%"), and exact. */
+  readonly share: string;
+  readonly ratio: Ratio;
+  readonly where?: string;
+  readonly source: string;
+}
+
+/** District sizes by population bands, ascending; the last band may have no upper limit. */
+export interface SeatBands {
+  readonly base: 'population';
+  readonly bands: readonly { readonly upTo?: number; readonly seats: number }[];
+  /** Seats of named districts (matched by name key), whatever their population. */
+  readonly fixed: ReadonlyMap<string, number>;
+  readonly source: string;
+}
+
 export interface ListRuleset extends RulesetBase {
   readonly kind: 'list';
   readonly totalSeats: number;
@@ -114,6 +139,10 @@ export interface ListRuleset extends RulesetBase {
   readonly singleSeatWinner: 'list' | 'candidate';
   readonly apportionment: ApportionmentRule | null;
   readonly tiers: readonly Tier[];
+  /** The office that goes to the most-voted list's first candidate in each district, or null. */
+  readonly head: HeadOffice | null;
+  readonly listQuotas: readonly ListQuota[];
+  readonly seatBands: SeatBands | null;
 }
 
 /** A single-winner contest decided in one or two rounds (a president, a governor). */

@@ -238,14 +238,57 @@ const TierSchema = z.discriminatedUnion('kind', [
 ]);
 export type TierFile = z.infer<typeof TierSchema>;
 
+const Label = z.union([z.string().min(1), z.strictObject({ es: z.string(), en: z.string() })]);
+
+export const HeadSchema = describe(
+  z.strictObject({
+    office: Label.describe('The office, e.g. { "es": "Alcalde", "en": "Mayor" }.'),
+    source: Source,
+  }),
+  'An office elected with the list vote: in each district the first candidate of the most-voted list takes it (a mayor with the council). A tie at the top goes to the tie steps, recorded — the same draw that names the list the majority bonus goes to.',
+);
+
+export const ListQuotaSchema = describe(
+  z.strictObject({
+    group: Label.describe('Who the quota is for, e.g. comunidades nativas y pueblos originarios.'),
+    share: ShareText.describe('The minimum share of each list’s candidates.'),
+    where: z.string().min(1).optional().describe('Where it applies, when not everywhere.'),
+    source: Source,
+  }),
+  'A requirement on the candidate lists (checked when the lists are registered, not by the allocation): reported with every result, never enforced by cifra.',
+);
+
+export const SeatBandsSchema = describe(
+  z.strictObject({
+    base: z.literal('population'),
+    bands: z
+      .array(
+        z.strictObject({
+          upTo: z
+            .number()
+            .int()
+            .min(1)
+            .optional()
+            .describe('The band’s highest population (absent: no upper limit).'),
+          seats: z.number().int().min(0),
+        }),
+      )
+      .min(1),
+    fixed: z
+      .record(z.string(), z.number().int().min(0))
+      .default({})
+      .describe('Seats of named districts, whatever their population (Lima Metropolitana: 39).'),
+    source: Source,
+  }),
+  'The size of each district from its population, by bands (councils by population): used for a district given with a population and no seats (`--districts` with a `population` column).',
+);
+
 const OptionSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9-]+$/),
   values: z.array(z.string().min(1)).min(1),
   default: z.string().min(1),
   description: z.string().min(1),
 });
-
-const Label = z.union([z.string().min(1), z.strictObject({ es: z.string(), en: z.string() })]);
 
 const Common = {
   $schema: z.string().optional(),
@@ -272,6 +315,9 @@ export const ListRulesetSchema = z.strictObject({
   exhaustedList: z.enum(['next-quotient', 'vacant']).default('next-quotient'),
   singleSeatWinner: z.enum(['list', 'candidate']).default('list'),
   tiers: z.array(TierSchema).default([]),
+  head: HeadSchema.nullable().default(null),
+  listQuotas: z.array(ListQuotaSchema).default([]),
+  seatBands: SeatBandsSchema.nullable().default(null),
 });
 
 export const SingleWinnerRulesetSchema = z.strictObject({

@@ -1,0 +1,94 @@
+import type { ContestResult } from '../../core/pipeline/contests.js';
+import { getContest, getContestsElection } from '../../results/contests.js';
+import { renderTable, thousands } from '../format.js';
+import { EXIT_ISSUES, EXIT_OK, type CliIo } from '../io.js';
+import { printIssues } from './seats.js';
+
+export interface ContestsArgs {
+  readonly election: string;
+  readonly contest?: string | undefined;
+  readonly kind?: string | undefined;
+  readonly seed?: number | undefined;
+  readonly format: 'table' | 'json';
+}
+
+/**
+ * `cifra contests <election>`: a bundled multi-contest election (ERM) computed in one pass — the
+ * national picture and the governors, or one contest (`--contest provincial-council/140100`).
+ * The same documents as GET /api/v1/contests/{election}[/{kind}/{key}].
+ */
+export function runContests(args: ContestsArgs, io: CliIo): number {
+  if (args.contest !== undefined) return oneContest(args, args.contest, io);
+  const r = getContestsElection(args.election, { seed: args.seed, kind: args.kind });
+  if (!r.ok) return (printIssues(io, r.issues), EXIT_ISSUES);
+  const d = r.value;
+  if (args.format === 'json') return (io.out(JSON.stringify(d, null, 2)), EXIT_OK);
+  io.out(`${d.id}: ${d.label.en} (${d.date})`);
+  io.out(d.sets.map((s) => `${s.contests} × ${s.kind} (${s.rules})`).join(' · '));
+  io.out(
+    renderTable(
+      ['', 'organisations', 'offices', 'seats', 'in runoffs'],
+      d.national.byType.map((t) => [t.type, t.organisations, t.heads, t.seats, t.runoffs]),
+    ),
+  );
+  const sum = (x: Readonly<Record<string, number | undefined>>): number =>
+    Object.values(x).reduce<number>((a, b) => a + (b ?? 0), 0);
+  io.out(
+    renderTable(
+      ['organisation', 'type', 'governors', 'mayors', 'regidores', 'runoffs'],
+      d.national.organisations
+        .slice(0, 15)
+        .map((o) => [
+          o.party,
+          o.type,
+          o.heads.governor ?? 0,
+          sum(o.heads) - (o.heads.governor ?? 0),
+          sum(o.seats),
+          o.runoffs,
+        ]),
+    ),
+  );
+  for (const c of d.contests.filter((x) => x.kind === 'governor'))
+    io.out(
+      `${c.region}: ${c.winner ?? (c.runoff ? `runoff ${c.runoff[0]} – ${c.runoff[1]}` : 'TIE (reported)')}`,
+    );
+  io.out(
+    `${d.national.open.length} contests not decided; ${d.issues.length} issues (--format json lists them)`,
+  );
+  return EXIT_OK;
+}
+
+function oneContest(args: ContestsArgs, id: string, io: CliIo): number {
+  const r = getContest(args.election, id, args.seed);
+  if (!r.ok) return (printIssues(io, r.issues), EXIT_ISSUES);
+  const c = r.value;
+  if (args.format === 'json') io.out(JSON.stringify(c, null, 2));
+  else io.out(renderContest(c));
+  const open = c.type === 'council' ? c.head === null : c.result.outcome.kind === 'tie';
+  return open ? EXIT_ISSUES : EXIT_OK;
+}
+
+function renderContest(c: ContestResult): string {
+  const head = `${c.id} — ${c.name} (${c.region}), ${c.rules}`;
+  if (c.type === 'single-winner') {
+    const o = c.result.outcome;
+    const line =
+      o.kind === 'winner'
+        ? `${o.winner} wins`
+        : o.kind === 'runoff'
+          ? `second round: ${o.pair[0]} – ${o.pair[1]}`
+          : `TIE (${o.stage}) between ${o.candidates.join(', ')}`;
+    const rows = c.result.candidates.map((x) => [x.candidate, thousands(x.votes), x.pctValid]);
+    return [head, line, renderTable(['list', 'votes', '% valid'], rows)].join('\n');
+  }
+  const rows = c.votes.map((v) => [v.party, thousands(v.votes), c.seats[v.party] ?? 0]);
+  const bonus = c.bonus
+    ? `majority bonus: ${c.bonus.party} ${c.bonus.before} → ${c.bonus.after} (⌈n/2⌉ + 1 beats its cifra repartidora result)`
+    : 'no bonus needed: the winning list already has its cifra repartidora result';
+  return [
+    head,
+    `${c.totalSeats ?? '?'} seats; mayor: the head of ${c.head ?? '— undecided (a tie: give --seed)'}`,
+    renderTable(['list', 'votes', 'seats'], rows),
+    bonus,
+  ].join('\n');
+}

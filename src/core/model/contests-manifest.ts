@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { StatusSchema } from './manifest.js';
+
+/**
+ * The multi-contest election format, `cifra-contests/1`: one election day with many contests —
+ * Peru's regional and municipal elections hold a governor and a regional council per region and a
+ * council per province and per district. Each contest set names its ruleset and the file of votes
+ * per contest and list (ONPE's per-district aggregates as published); every distinct contest key
+ * in the file is one contest. docs/elections.md documents each field.
+ */
+export const CONTESTS_FORMAT = 'cifra-contests/1';
+
+const Label = z.strictObject({ es: z.string().min(1), en: z.string().min(1) });
+
+export const ContestKindSchema = z.enum([
+  'governor',
+  'regional-council',
+  'provincial-council',
+  'district-council',
+]);
+export type ContestKind = z.infer<typeof ContestKindSchema>;
+
+const Column = z
+  .string()
+  .min(1)
+  .describe('A column of the votes file (matched case-insensitively).');
+
+export const ContestSetSchema = z.strictObject({
+  kind: ContestKindSchema,
+  label: Label,
+  ruleset: z.string().min(1).describe('A bundled ruleset id or a ruleset file (relative path).'),
+  file: z.string().min(1).describe('Votes per contest and list, relative to the manifest.'),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional()
+    .describe('SHA-256 of the file as bundled (checked when read).'),
+  publisher: z.string().min(1),
+  columns: z.strictObject({
+    contest: Column.describe('The contest key: a region name, or a ubigeo.'),
+    party: Column,
+    votes: Column.describe('Votes (digits; thousands separators "," allowed, as ONPE prints).'),
+    region: Column.optional().describe('The region (department) of the contest, when not the key.'),
+    mesa: Column.optional().describe(
+      'Per-mesa files (one row per mesa and list): the mesa; votes are summed per contest and a row repeated for the same mesa and list is caught.',
+    ),
+  }),
+  only: z
+    .array(
+      z.strictObject({
+        column: Column,
+        values: z.array(z.string().min(1)).min(1),
+        exclude: z.boolean().default(false).describe('Drop these values instead of keeping them.'),
+      }),
+    )
+    .default([])
+    .describe(
+      "Keep only the rows whose column holds one of the values (or, with exclude, none of them), for every entry: ONPE's per-mesa open data hold every election of the day (an election-type column) and actas in every state (count only the counted ones).",
+    ),
+  /** Pads a numeric contest key with zeros (ONPE drops a ubigeo's leading zero). */
+  padContest: z.number().int().min(1).max(12).optional(),
+  contestDigits: z
+    .number()
+    .int()
+    .min(1)
+    .max(12)
+    .optional()
+    .describe(
+      'Keep the first digits of the padded key and fill the rest with zeros: a per-mesa file keyed by district ubigeo gives the region (2) or the province (4) of a contest.',
+    ),
+  skipContests: z
+    .strictObject({
+      pattern: z.string().min(1).describe('A regular expression on the (padded) contest key.'),
+      reason: z.string().min(1),
+    })
+    .optional()
+    .describe('Rows that are in the file but are not contests of this kind, and why.'),
+  councils: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Councils file (ubigeo, council, departamento, population_est) joined on the contest key: names and sizes by the ruleset’s population bands.',
+    ),
+});
+export type ContestSet = z.infer<typeof ContestSetSchema>;
+
+export const ContestsManifestSchema = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal(CONTESTS_FORMAT),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  label: Label,
+  jurisdiction: z.string().min(1),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  status: StatusSchema,
+  contestSets: z.array(ContestSetSchema).min(1),
+  nationalParties: z
+    .strictObject({
+      names: z.array(z.string().min(1)).min(1),
+      source: z.string().min(1),
+    })
+    .describe(
+      'The organisations that are national parties; every other one is a regional movement.',
+    ),
+  provenance: z.string().min(1),
+  notes: z.array(z.string().min(1)).default([]),
+});
+export type ContestsManifest = z.infer<typeof ContestsManifestSchema>;

@@ -1,0 +1,255 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { hasErrors, issue, type Issue } from '../core/issues.js';
+import {
+  ContestsManifestSchema,
+  type ContestSet,
+  type ContestsManifest,
+} from '../core/model/contests-manifest.js';
+import type { ContestInput, ContestSetInput } from '../core/pipeline/contests.js';
+import { err, ok, type Result } from '../core/result.js';
+import { readCsvFile, type CsvTable } from '../io/csv.js';
+import { parseCount } from '../io/numbers.js';
+import { dataPath } from '../io/paths.js';
+import { isRulesetPath, loadRuleset } from './rulesets.js';
+
+/**
+ * Multi-contest elections (`cifra-contests/1`, Peru's regional and municipal elections): the
+ * bundled ones under data/contests/ and any user's file. Reading one turns every source file into
+ * the contests of its set — this module only translates files; the rules are in the core.
+ */
+const BUILT_IN_DIR = dataPath('contests');
+
+export interface LoadedContests {
+  readonly manifest: ContestsManifest;
+  readonly path: string;
+  readonly sets: readonly ContestSetInput[];
+  /** Warnings met while reading (e.g. a row repeated whole in a source). */
+  readonly warnings: readonly Issue[];
+}
+
+/** The ids of the bundled multi-contest elections, sorted. */
+export function builtInContestsIds(): string[] {
+  return readdirSync(BUILT_IN_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+}
+
+const cache = new Map<string, Result<LoadedContests, Issue[]>>();
+
+/** A multi-contest election by bundled id or path, every contest read (cached for bundled ids). */
+export function loadContests(ref: string): Result<LoadedContests, Issue[]> {
+  const isPath = ref.includes('/') || ref.endsWith('.json');
+  const path = isPath ? resolve(ref) : resolve(BUILT_IN_DIR, `${ref}.json`);
+  const hit = cache.get(path);
+  if (hit !== undefined) return hit;
+  const r = readContests(ref, path);
+  if (!isPath) cache.set(path, r);
+  return r;
+}
+
+function readContests(ref: string, path: string): Result<LoadedContests, Issue[]> {
+  if (!existsSync(path))
+    return err([
+      issue('unknown_election', ['election'], { election: ref, known: builtInContestsIds() }),
+    ]);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  } catch (e) {
+    return err([
+      issue('election_invalid', [], {
+        file: path,
+        problem: 'not valid JSON',
+        message: (e as Error).message,
+      }),
+    ]);
+  }
+  const parsed = ContestsManifestSchema.safeParse(json);
+  if (!parsed.success)
+    return err(
+      parsed.error.issues.map((i) =>
+        issue(
+          'election_invalid',
+          i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+          {
+            file: path,
+            problem: i.message,
+          },
+        ),
+      ),
+    );
+  const m = parsed.data;
+  const sets: ContestSetInput[] = [];
+  const issues: Issue[] = [];
+  const warnings: Issue[] = [];
+  m.contestSets.forEach((set, i) => {
+    const r = readSet(set, dirname(path), ['contestSets', i], warnings);
+    if (r.ok) sets.push(r.value);
+    else issues.push(...r.error);
+  });
+  return issues.length > 0 ? err(issues) : ok({ manifest: m, path, sets, warnings });
+}
+
+type Path = (string | number)[];
+
+function readSet(
+  set: ContestSet,
+  dir: string,
+  at: Path,
+  warnings: Issue[],
+): Result<ContestSetInput, Issue[]> {
+  const rs = loadRuleset(isRulesetPath(set.ruleset) ? resolve(dir, set.ruleset) : set.ruleset);
+  if (!rs.ok) return err(rs.error.map((i) => ({ ...i, path: [...at, 'ruleset', ...i.path] })));
+  const file = resolve(dir, set.file);
+  const bad = checksum(file, set.sha256, [...at, 'sha256']);
+  if (bad !== null) return err([bad]);
+  const t = readCsvFile(file, 'votes');
+  if (!t.ok) return err(t.error.map((i) => ({ ...i, path: [...at, 'file', ...i.path] })));
+  let councils: Map<string, CouncilRow> | null = null;
+  if (set.councils !== undefined) {
+    const c = readCouncils(resolve(dir, set.councils), [...at, 'councils']);
+    if (!c.ok) return err(c.error);
+    councils = c.value;
+  }
+  const contests = contestsOf(set, t.value, councils, at, warnings);
+  if (!contests.ok) return contests;
+  const kind = set.kind;
+  return ok(
+    rs.value.kind === 'presidential'
+      ? { kind, ruleset: rs.value, contests: contests.value }
+      : { kind, ruleset: rs.value, contests: contests.value },
+  );
+}
+
+function checksum(file: string, sha256: string | undefined, at: Path): Issue | null {
+  if (!existsSync(file)) return issue('file_unreadable', at.slice(0, -1).concat('file'), { file });
+  if (sha256 === undefined) return null;
+  const actual = createHash('sha256').update(readFileSync(file)).digest('hex');
+  return actual === sha256
+    ? null
+    : issue('election_invalid', at, { file, problem: 'SHA-256 differs', expected: sha256, actual });
+}
+
+interface CouncilRow {
+  readonly council: string;
+  readonly region: string;
+  readonly population: number | undefined;
+}
+
+/** councils.csv: ubigeo, council, departamento, population_est (empty: unknown). */
+function readCouncils(file: string, at: Path): Result<Map<string, CouncilRow>, Issue[]> {
+  const t = readCsvFile(file, 'councils');
+  if (!t.ok) return err(t.error.map((i) => ({ ...i, path: [...at, ...i.path] })));
+  const need = ['ubigeo', 'council', 'departamento', 'population_est'];
+  const missing = need.filter((h) => !t.value.headers.includes(h));
+  if (missing.length > 0)
+    return err([issue('columns_missing', at, { file, missing, found: t.value.headers })]);
+  const out = new Map<string, CouncilRow>();
+  for (const r of t.value.rows) {
+    const v = r.values;
+    const n = parseCount(v['population_est'], false);
+    out.set(v['ubigeo'] ?? '', {
+      council: v['council'] ?? '',
+      region: v['departamento'] ?? '',
+      population: n.ok ? n.value : undefined,
+    });
+  }
+  return ok(out);
+}
+
+/** The rows of a votes file grouped into contests: key, name, region and list votes. */
+function contestsOf(
+  set: ContestSet,
+  t: CsvTable,
+  councils: ReadonlyMap<string, CouncilRow> | null,
+  at: Path,
+  warnings: Issue[],
+): Result<ContestInput[], Issue[]> {
+  const col = (c: string): string => c.toLowerCase();
+  const cols = set.columns;
+  const need = [
+    cols.contest,
+    cols.party,
+    cols.votes,
+    ...(cols.region ? [cols.region] : []),
+    ...(cols.mesa ? [cols.mesa] : []),
+    ...set.only.map((f) => f.column),
+  ];
+  const missing = need.map(col).filter((h) => !t.headers.includes(h));
+  if (missing.length > 0)
+    return err([
+      issue('columns_missing', [...at, 'columns'], { file: set.file, missing, found: t.headers }),
+    ]);
+  const skip = set.skipContests ? new RegExp(set.skipContests.pattern) : null;
+  const groups = new Map<string, { region: string; lists: Map<string, number> }>();
+  // per (contest, mesa, list): a repeat is caught per mesa, and mesas are summed per contest
+  const seen = new Map<string, number>();
+  const issues: Issue[] = [];
+  for (const r of t.rows) {
+    if (
+      !set.only.every(
+        (f) => f.values.includes((r.values[col(f.column)] ?? '').trim()) !== f.exclude,
+      )
+    )
+      continue;
+    const raw = (r.values[col(cols.contest)] ?? '').trim();
+    const key = contestKey(set, raw);
+    if (skip?.test(key)) continue;
+    const party = (r.values[col(cols.party)] ?? '').trim();
+    // ONPE prints thousands with commas ("1,397,727")
+    const n = parseCount((r.values[col(cols.votes)] ?? '').replaceAll(',', ''), false);
+    if (key === '' || party === '' || !n.ok) {
+      issues.push(
+        issue(n.ok ? 'missing_field' : 'invalid_votes', [...at, 'file', r.line], {
+          value: r.values[col(cols.votes)] ?? null,
+        }),
+      );
+      continue;
+    }
+    const mesa = cols.mesa ? (r.values[col(cols.mesa)] ?? '').trim() : '';
+    const id = `${key}\u0000${mesa}\u0000${party}`;
+    const before = seen.get(id);
+    // a scrape can repeat a row whole: kept once, with a warning; differing repeats are errors
+    if (before !== undefined) {
+      const same = before === n.value;
+      const where = { contest: key, party, ...(mesa ? { mesa } : {}), identical: same };
+      issues.push(
+        issue('duplicate_row', [...at, 'file', r.line], where, same ? 'warning' : 'error'),
+      );
+      continue;
+    }
+    seen.set(id, n.value);
+    const g = groups.get(key) ?? {
+      region: cols.region ? (r.values[col(cols.region)] ?? '') : key,
+      lists: new Map<string, number>(),
+    };
+    groups.set(key, g);
+    g.lists.set(party, (g.lists.get(party) ?? 0) + n.value);
+  }
+  if (hasErrors(issues)) return err(issues);
+  warnings.push(...issues);
+  return ok(
+    [...groups].map(([key, g]) => {
+      const c = councils?.get(key);
+      return {
+        key,
+        name: c?.council ?? key,
+        region: c?.region ?? g.region,
+        lists: [...g.lists].map(([party, votes]) => ({ party, votes })),
+        population: c?.population,
+      };
+    }),
+  );
+}
+
+/** The contest key of a row: padded with zeros, then cut to the contest's level (region, province). */
+function contestKey(set: ContestSet, raw: string): string {
+  if (!/^\d+$/.test(raw)) return raw;
+  const padded = set.padContest ? raw.padStart(set.padContest, '0') : raw;
+  return set.contestDigits === undefined
+    ? padded
+    : padded.slice(0, set.contestDigits).padEnd(padded.length, '0');
+}

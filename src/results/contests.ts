@@ -1,0 +1,228 @@
+import { z } from 'zod';
+import { issue, IssueSchema } from '../core/issues.js';
+import { ContestKindSchema } from '../core/model/contests-manifest.js';
+import { StatusSchema } from '../core/model/manifest.js';
+import {
+  computeContests,
+  nationalPicture,
+  type ContestResult,
+  type ContestsResult,
+  type NationalPicture,
+} from '../core/pipeline/contests.js';
+import { builtInContestsIds, loadContests, type LoadedContests } from '../elections/contests.js';
+import type { Found } from './service.js';
+
+/**
+ * Multi-contest elections (ERM) for the API and the CLI: every contest computed in one pass,
+ * once per election and seed, then served whole (the national picture) or one contest at a time.
+ */
+
+const Votes = z.array(z.object({ party: z.string(), votes: z.number().int() }));
+const Tally = z.record(z.string(), z.number().int());
+
+export const ContestSummarySchema = z.object({
+  id: z
+    .string()
+    .describe('`<kind>/<key>`: the path of the contest under /api/v1/contests/{election}/'),
+  kind: ContestKindSchema,
+  name: z.string(),
+  region: z.string(),
+  winner: z
+    .string()
+    .nullable()
+    .describe('The governor elected outright, or the list whose head is mayor; null: not decided'),
+  runoff: z.tuple([z.string(), z.string()]).nullable().describe('The second-round pair'),
+  totalSeats: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Council seats (null: size unknown, or a governor)'),
+});
+
+export const ContestSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('single-winner'),
+    id: z.string(),
+    kind: ContestKindSchema,
+    name: z.string(),
+    region: z.string(),
+    rules: z.string(),
+    votes: Votes,
+    result: z
+      .object({
+        outcome: z.discriminatedUnion('kind', [
+          z.object({
+            kind: z.literal('winner'),
+            winner: z.string(),
+            round: z.enum(['first', 'runoff']),
+          }),
+          z.object({ kind: z.literal('runoff'), pair: z.tuple([z.string(), z.string()]) }),
+          z.object({
+            kind: z.literal('tie'),
+            stage: z.enum(['first-place', 'second-place', 'runoff']),
+            candidates: z.array(z.string()),
+          }),
+        ]),
+        valid: z.number().int(),
+        candidates: z.array(
+          z.object({ candidate: z.string(), votes: z.number().int(), pctValid: z.string() }),
+        ),
+      })
+      .passthrough(),
+  }),
+  z.object({
+    type: z.literal('council'),
+    id: z.string(),
+    kind: ContestKindSchema,
+    name: z.string(),
+    region: z.string(),
+    rules: z.string(),
+    votes: Votes,
+    totalSeats: z.number().int().nullable(),
+    seats: Tally,
+    head: z.string().nullable().describe('The list whose first candidate is mayor'),
+    bonus: z
+      .object({ party: z.string(), before: z.number().int(), after: z.number().int() })
+      .nullable()
+      .describe('The majority bonus, when it gave the winning list more seats: ⌈n/2⌉ + 1'),
+    ties: z.array(z.object({ stage: z.string(), candidates: z.array(z.string()) }).passthrough()),
+  }),
+]);
+
+const Heads = z.partialRecord(ContestKindSchema, z.number().int());
+
+export const ContestsElectionSchema = z.object({
+  id: z.string(),
+  label: z.object({ es: z.string(), en: z.string() }),
+  date: z.string(),
+  status: StatusSchema,
+  notes: z.array(z.string()),
+  seed: z.number().int().nullable().describe('The seed of the draws of lots (null: ties reported)'),
+  sets: z.array(
+    z.object({
+      kind: ContestKindSchema,
+      label: z.object({ es: z.string(), en: z.string() }),
+      rules: z.string(),
+      contests: z.number().int(),
+    }),
+  ),
+  national: z.object({
+    organisations: z.array(
+      z.object({
+        party: z.string(),
+        type: z.enum(['party', 'regional-movement']),
+        heads: Heads.describe('Offices won by contest kind: governors, mayors'),
+        seats: Heads.describe('Seats won by contest kind: regidores'),
+        runoffs: z.number().int(),
+      }),
+    ),
+    byType: z.array(
+      z.object({
+        type: z.enum(['party', 'regional-movement']),
+        organisations: z.number().int(),
+        heads: z.number().int(),
+        seats: z.number().int(),
+        runoffs: z.number().int(),
+      }),
+    ),
+    open: z.array(z.string()).describe('Contests not decided: runoffs, ties, unknown sizes'),
+  }),
+  contests: z.array(ContestSummarySchema),
+  issues: z.array(IssueSchema),
+});
+export type ContestsElectionDocument = z.infer<typeof ContestsElectionSchema>;
+
+interface Computed {
+  readonly loaded: LoadedContests;
+  readonly result: ContestsResult;
+  readonly byId: ReadonlyMap<string, ContestResult>;
+}
+
+/** Computed elections by `id:seed`; a handful at most (ids are bundled, seeds few in practice). */
+const computed = new Map<string, Computed>();
+const MAX_COMPUTED = 8;
+
+function compute(id: string, seed: number | undefined): Found<Computed> {
+  if (!builtInContestsIds().includes(id))
+    return {
+      ok: false,
+      issues: [
+        issue('unknown_election', ['election'], { election: id, known: builtInContestsIds() }),
+      ],
+    };
+  const key = `${id}:${seed ?? ''}`;
+  const hit = computed.get(key);
+  if (hit) return { ok: true, value: hit };
+  const loaded = loadContests(id);
+  if (!loaded.ok) return { ok: false, issues: loaded.error };
+  const result = computeContests(loaded.value.sets, { seed });
+  const value = {
+    loaded: loaded.value,
+    result,
+    byId: new Map(result.contests.map((c) => [c.id, c])),
+  };
+  if (computed.size >= MAX_COMPUTED) computed.delete(computed.keys().next().value as string);
+  computed.set(key, value);
+  return { ok: true, value };
+}
+
+function summary(c: ContestResult): z.infer<typeof ContestSummarySchema> {
+  const base = { id: c.id, kind: c.kind, name: c.name, region: c.region };
+  if (c.type === 'council')
+    return { ...base, winner: c.head, runoff: null, totalSeats: c.totalSeats };
+  const o = c.result.outcome;
+  return {
+    ...base,
+    winner: o.kind === 'winner' ? o.winner : null,
+    runoff: o.kind === 'runoff' ? [o.pair[0], o.pair[1]] : null,
+    totalSeats: null,
+  };
+}
+
+/** The whole election: its sets, the national picture and every contest in brief. */
+export function getContestsElection(
+  id: string,
+  options: { readonly seed?: number | undefined; readonly kind?: string | undefined } = {},
+): Found<ContestsElectionDocument> {
+  const r = compute(id, options.seed);
+  if (!r.ok) return r;
+  const { loaded, result } = r.value;
+  const m = loaded.manifest;
+  const contests = result.contests.filter(
+    (c) => options.kind === undefined || c.kind === options.kind,
+  );
+  return {
+    ok: true,
+    value: {
+      id: m.id,
+      label: m.label,
+      date: m.date,
+      status: m.status,
+      notes: m.notes,
+      seed: options.seed ?? null,
+      sets: loaded.sets.map((s, i) => ({
+        kind: s.kind,
+        label: m.contestSets[i]?.label ?? { es: s.kind, en: s.kind },
+        rules: s.ruleset.id,
+        contests: s.contests.length,
+      })),
+      national: mutable(nationalPicture(result.contests, m.nationalParties.names)),
+      contests: contests.map(summary),
+      issues: [...loaded.warnings, ...result.issues].map((i) => ({ ...i, path: [...i.path] })),
+    },
+  };
+}
+
+function mutable(n: NationalPicture): ContestsElectionDocument['national'] {
+  return { organisations: [...n.organisations], byType: [...n.byType], open: [...n.open] };
+}
+
+/** One contest in full: its votes, and its outcome or its seats, head and majority bonus. */
+export function getContest(id: string, contestId: string, seed?: number): Found<ContestResult> {
+  const r = compute(id, seed);
+  if (!r.ok) return r;
+  const c = r.value.byId.get(contestId);
+  return c
+    ? { ok: true, value: c }
+    : { ok: false, issues: [issue('unknown_district', ['contest'], { contest: contestId })] };
+}

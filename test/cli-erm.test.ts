@@ -1,0 +1,218 @@
+// The ERM commands as a user runs them from the README, on the shipped example files:
+// `cifra seats --rules pe-erm-municipal`, `cifra winner` (alias `cifra president`) with the
+// governor's 30 % rule, and `cifra seats --rules pe-erm-consejo-regional --districts`.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/program.js';
+import { PROJECT_ROOT } from '../src/io/paths.js';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const example = (name: string): string => join(PROJECT_ROOT, 'examples', 'erm', name);
+const dir = mkdtempSync(join(tmpdir(), 'cifra-erm-'));
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+describe('cifra seats --rules pe-erm-municipal', () => {
+  it('Lima Metropolitana 2022 (README example): the bonus, the mayor, the list quotas reported', async () => {
+    const r = await cli(
+      'seats',
+      '--rules',
+      'pe-erm-municipal',
+      '--votes',
+      example('lima-2022-votes.csv'),
+      '--districts',
+      example('lima-2022-districts.csv'),
+      '--format',
+      'json',
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as {
+      seats: Record<string, number>;
+      districts: { head: unknown; clauses: unknown }[];
+      listQuotas: { share: string }[];
+    };
+    expect(j.seats['RENOVACION POPULAR']).toBe(21);
+    expect(j.districts[0]?.head).toEqual({
+      office: { es: 'Alcalde', en: 'Mayor' },
+      party: 'RENOVACION POPULAR',
+    });
+    expect(j.listQuotas.map((q) => q.share)).toEqual(['50%', '20%', '15%']);
+    const table = await cli(
+      'seats',
+      '--rules',
+      'pe-erm-municipal',
+      '--votes',
+      example('lima-2022-votes.csv'),
+      '--districts',
+      example('lima-2022-districts.csv'),
+    );
+    expect(table.out).toContain('majority-bonus in LIMA METROPOLITANA: RENOVACION POPULAR 11 → 21');
+    expect(table.out).toContain('mayor of LIMA METROPOLITANA: the head of RENOVACION POPULAR');
+  });
+
+  it('council sizes from the population bands; a tie for the mayor needs --seed (exit 1), a seed records the draw', async () => {
+    const votes = file(
+      'tie.csv',
+      'district,party,votes\nPUEBLO,A,300\nPUEBLO,B,300\nPUEBLO,C,50\n',
+    );
+    const districts = file('pop.csv', 'district,population\nPUEBLO,42000\n');
+    const open = await cli(
+      'seats',
+      '--rules',
+      'pe-erm-municipal',
+      '--votes',
+      votes,
+      '--districts',
+      districts,
+    );
+    expect(open.code).toBe(1);
+    expect(open.err).toContain('tie_unresolved');
+    const drawn = await cli(
+      'seats',
+      '--rules',
+      'pe-erm-municipal',
+      '--votes',
+      votes,
+      '--districts',
+      districts,
+      '--seed',
+      '2022',
+      '--format',
+      'json',
+    );
+    expect(drawn.code).toBe(0);
+    const j = JSON.parse(drawn.out) as {
+      totalSeats: number;
+      seats: Record<string, number>;
+      draws: { stage: string; seed: number; winners: string[] }[];
+    };
+    // 42,000 inhabitants: 7 regidores; the list drawn gets ⌈7/2⌉ + 1 = 5
+    expect(j.totalSeats).toBe(7);
+    const mayor = j.draws[0]?.winners[0] as string;
+    expect(j.draws[0]).toMatchObject({ stage: 'most-voted', seed: 2022 });
+    expect(j.seats[mayor]).toBe(5);
+  });
+});
+
+describe('cifra seats --rules pe-erm-consejo-regional', () => {
+  it('one district per province: plurality in a single-seat province, cifra repartidora in the others', async () => {
+    const votes = file(
+      'cr.csv',
+      'district,party,votes\nANTA,A,900\nANTA,B,800\nCUSCO,A,3000\nCUSCO,B,2900\nCUSCO,C,1000\n',
+    );
+    const districts = file('cr-d.csv', 'district,seats\nANTA,1\nCUSCO,3\n');
+    const r = await cli(
+      'seats',
+      '--rules',
+      'pe-erm-consejo-regional',
+      '--votes',
+      votes,
+      '--districts',
+      districts,
+      '--format',
+      'json',
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as {
+      seats: Record<string, number>;
+      districts: { district: string; seats: Record<string, number> }[];
+    };
+    expect(j.districts.map((d) => [d.district, d.seats])).toEqual([
+      ['ANTA', { A: 1 }],
+      ['CUSCO', { A: 2, B: 1 }],
+    ]);
+    expect(j.seats).toEqual({ A: 3, B: 1 });
+  });
+});
+
+describe('cifra winner (alias cifra president)', () => {
+  it('Cusco 2022 governor: below 30 %, the top two go to the second round; same answer under both names', async () => {
+    const args = ['--rules', 'pe-erm-gobernador', '--votes', example('gobernador-cusco-2022.csv')];
+    const a = await cli('winner', ...args, '--format', 'json');
+    const b = await cli('president', ...args, '--format', 'json');
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+    expect((JSON.parse(a.out) as { outcome: unknown }).outcome).toEqual({
+      kind: 'runoff',
+      pair: ['PARTIDO DEMOCRATICO SOMOS PERU', 'MOVIMIENTO REGIONAL INKA PACHAKUTEQ'],
+    });
+    const table = await cli('winner', ...args);
+    expect(table.out).toContain('no one reached ≥ 30 % of valid votes');
+  });
+
+  it('exactly 30 % wins outright; a tie for second place is a reported result (exit 1)', async () => {
+    const win = file('g1.csv', 'candidate,votes\nA,300\nB,290\nC,410\n');
+    const w = await cli('winner', '--rules', 'pe-erm-gobernador', '--votes', win);
+    expect(w.out).toContain('C wins in the first round (≥ 30 % of valid votes)');
+    const tie = file('g2.csv', 'candidate,votes\nA,290\nB,250\nC,250\nD,210\n');
+    const t = await cli(
+      'winner',
+      '--rules',
+      'pe-erm-gobernador',
+      '--votes',
+      tie,
+      '--format',
+      'json',
+    );
+    expect(t.code).toBe(1);
+    expect(t.err).toContain('presidential_tie');
+    expect((JSON.parse(t.out) as { outcome: unknown }).outcome).toEqual({
+      kind: 'tie',
+      stage: 'second-place',
+      candidates: ['B', 'C'],
+    });
+  });
+});
+
+describe('cifra contests (a multi-contest election in one pass)', () => {
+  it('pe-erm-2022: the national picture and the governors; one council with its bonus explained', async () => {
+    const r = await cli('contests', 'pe-erm-2022', '--seed', '2022');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      'CUSCO: runoff PARTIDO DEMOCRATICO SOMOS PERU – MOVIMIENTO REGIONAL INKA PACHAKUTEQ',
+    );
+    const lima = await cli('contests', 'pe-erm-2022', '--contest', 'provincial-council/140100');
+    expect(lima.code).toBe(0);
+    expect(lima.out).toContain('39 seats; mayor: the head of RENOVACION POPULAR');
+    expect(lima.out).toContain('majority bonus: RENOVACION POPULAR 11 → 21');
+    const j = await cli(
+      'contests',
+      'pe-erm-2022',
+      '--contest',
+      'governor/PIURA',
+      '--format',
+      'json',
+    );
+    expect(
+      (JSON.parse(j.out) as { result: { outcome: { kind: string } } }).result.outcome.kind,
+    ).toBe('runoff');
+  });
+
+  it('a district council tied for the mayor: exit 1 without --seed, decided by a recorded lot with it', async () => {
+    // 021606 (Áncash): two lists with 191 votes each in the 2022 capture
+    const open = await cli('contests', 'pe-erm-2022', '--contest', 'district-council/021606');
+    expect(open.code).toBe(1);
+    const drawn = await cli(
+      'contests',
+      'pe-erm-2022',
+      '--contest',
+      'district-council/021606',
+      '--seed',
+      '1',
+    );
+    expect(drawn.code).toBe(0);
+    const none = await cli('contests', 'nope');
+    expect([none.code, none.err.includes('unknown_election')]).toEqual([1, true]);
+  });
+});

@@ -1,0 +1,86 @@
+// GET /api/v1/contests/{election} and /api/v1/contests/{election}/{kind}/{key}: the bundled ERM
+// 2022 election served whole (national picture) and one contest at a time, every response parsed
+// with its schema; unknown ids are 404s with a coded issue.
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApi } from '../src/api/server.js';
+import { ErrorSchema } from '../src/api/schemas.js';
+import { ContestSchema, ContestsElectionSchema } from '../src/results/contests.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { tempDir } from './helpers.js';
+
+let app: FastifyInstance;
+let store: SqliteStore;
+
+beforeAll(async () => {
+  store = new SqliteStore(join(tempDir('cifra-contests-'), 'c.db'));
+  await store.migrate();
+  app = await buildApi({ store, tokenHash: null });
+});
+afterAll(async () => {
+  await app.close();
+  await store.close();
+});
+
+const get = (url: string) => app.inject({ method: 'GET', url });
+
+describe('GET /api/v1/contests/{election}', () => {
+  it('pe-erm-2022: the sets, the national picture by organisation and by type, every contest in brief', async () => {
+    const r = await get('/api/v1/contests/pe-erm-2022?seed=2022');
+    expect(r.statusCode).toBe(200);
+    const doc = ContestsElectionSchema.parse(r.json());
+    expect(doc.sets.map((s) => [s.kind, s.rules, s.contests])).toEqual([
+      ['governor', 'pe-erm-gobernador', 25],
+      ['provincial-council', 'pe-erm-municipal', 25],
+      ['district-council', 'pe-erm-municipal', 1694],
+    ]);
+    expect(doc.contests).toHaveLength(1744);
+    expect(doc.national.byType.map((t) => t.type)).toEqual(['party', 'regional-movement']);
+    const cusco = doc.contests.find((c) => c.id === 'governor/CUSCO');
+    expect(cusco).toMatchObject({
+      winner: null,
+      runoff: ['PARTIDO DEMOCRATICO SOMOS PERU', 'MOVIMIENTO REGIONAL INKA PACHAKUTEQ'],
+    });
+    const rp = doc.national.organisations.find((o) => o.party === 'RENOVACION POPULAR');
+    expect(rp?.type).toBe('party');
+    expect(rp?.seats['provincial-council']).toBeGreaterThanOrEqual(21);
+    // the seed settles the tied district councils: only the runoffs, the councils of unknown
+    // size and those with nothing counted stay open
+    expect(doc.national.open.filter((id) => id.startsWith('governor/'))).toHaveLength(9);
+  });
+
+  it('kind filters the contests; a bad kind is 422, an unknown election 404', async () => {
+    const r = await get('/api/v1/contests/pe-erm-2022?kind=governor');
+    expect(ContestsElectionSchema.parse(r.json()).contests).toHaveLength(25);
+    const bad = await get('/api/v1/contests/pe-erm-2022?kind=senate');
+    expect(bad.statusCode).toBe(422);
+    const none = await get('/api/v1/contests/nope');
+    expect(none.statusCode).toBe(404);
+    expect(ErrorSchema.parse(none.json()).issues[0]?.code).toBe('unknown_election');
+  });
+});
+
+describe('GET /api/v1/contests/{election}/{kind}/{key}', () => {
+  it('Lima Metropolitana: 39 regidores, RP 21 with the bonus from 11, its list heads the council', async () => {
+    const r = await get('/api/v1/contests/pe-erm-2022/provincial-council/140100');
+    expect(r.statusCode).toBe(200);
+    const c = ContestSchema.parse(r.json());
+    expect(c.type).toBe('council');
+    if (c.type !== 'council') return;
+    expect([c.totalSeats, c.head, c.bonus]).toEqual([
+      39,
+      'RENOVACION POPULAR',
+      { party: 'RENOVACION POPULAR', before: 11, after: 21 },
+    ]);
+  });
+
+  it('a governor race gives its outcome; an unknown contest is 404 unknown_district', async () => {
+    const r = await get('/api/v1/contests/pe-erm-2022/governor/PIURA');
+    const c = ContestSchema.parse(r.json());
+    expect(c.type === 'single-winner' && c.result.outcome.kind).toBe('runoff');
+    const none = await get('/api/v1/contests/pe-erm-2022/district-council/999999');
+    expect(none.statusCode).toBe(404);
+    expect(ErrorSchema.parse(none.json()).issues[0]?.code).toBe('unknown_district');
+  });
+});
