@@ -152,8 +152,9 @@ describe('cifra publish', () => {
     writeFileSync(join(dir, '.site.cifra-lock'), String(process.pid));
     const stuck = await publishSite(store, out, {}, NOW, { waitMs: 50, pollMs: 10 });
     expect(stuck.ok ? [] : stuck.error.map((i) => i.code)).toEqual(['publish_locked']);
-    // a lock left by a process that is gone is taken over
+    // a lock left by a process that is gone is taken over, and its half-written folder removed
     writeFileSync(join(dir, '.site.cifra-lock'), '999999999');
+    mkdirSync(join(dir, '.site.tmp-killed', 'api'), { recursive: true });
     expect((await publishSite(store, out, {}, NOW, { waitMs: 50, pollMs: 10 })).ok).toBe(true);
     expect(leftovers(dir)).toEqual([]);
     await store.close();

@@ -102,6 +102,10 @@ export async function replaceOwnedDir<T>(
   try {
     const no = refusal(target);
     if (no) return err([no]);
+    // what a writer killed mid-way left beside the target: ours to remove, we hold the lock
+    for (const f of readdirSync(parent))
+      if (f.startsWith(`.${basename(target)}.tmp-`) || f.startsWith(`.${basename(target)}.old-`))
+        rmSync(join(parent, f), { recursive: true, force: true });
     const tmp = mkdtempSync(join(parent, `.${basename(target)}.tmp-`));
     try {
       const value = await write(tmp);

@@ -427,6 +427,23 @@ export async function getSeats(
   };
 }
 
+/** Each store's place names per election, kept while its revision stands: read once, not per acta. */
+const PLACES = new WeakMap<
+  Store,
+  Map<string, { revision: string; places: Map<string, PlaceNames> }>
+>();
+
+async function placesOf(store: Store, election: string): Promise<Map<string, PlaceNames>> {
+  const revision = await store.revision(election);
+  const byElection = PLACES.get(store) ?? new Map();
+  PLACES.set(store, byElection);
+  const hit = byElection.get(election);
+  if (hit?.revision === revision) return hit.places;
+  const places = await store.places(election);
+  byElection.set(election, { revision, places });
+  return places;
+}
+
 export async function getActa(
   store: Store,
   id: string | undefined,
@@ -443,7 +460,7 @@ export async function getActa(
       ok: false,
       issues: [issue('acta_not_found', ['mesa'], { mesa, election: def.id })],
     };
-  const place = current ? ((await store.places(def.id)).get(current.ubigeo) ?? null) : null;
+  const place = current ? ((await placesOf(store, def.id)).get(current.ubigeo) ?? null) : null;
   return { ok: true, value: { election: def.id, mesa, place, current, history } };
 }
 
