@@ -99,7 +99,7 @@ function statusText(about, pub) {
   const st = about?.status ?? { kind: pub?.status ?? 'final' };
   const head =
     st.kind === 'provisional'
-      ? `${t('provisional')} · ${st.pctCounted ?? pub?.pctCounted ?? '—'} % ${t('counted')} · ${t('snapshot')}: ${st.cut ?? pub?.asOf ?? '—'}`
+      ? `${t('provisional')} · ${st.pctCounted ?? pub?.pctCounted ?? '—'} % ${t('counted')}${(st.cut ?? pub?.asOf) ? ` · ${t('snapshot')}: ${st.cut ?? pub?.asOf}` : ''}`
       : st.kind === 'computed-by-cifra'
         ? `${t('computedByCifra')}: ${st.from}`
         : st.kind === 'third-party'
@@ -360,7 +360,12 @@ async function renderMap() {
     svg.append(node);
   }
   $('map-legend').replaceChildren(...legendOf(leads));
-  renderAbroad(ambito.units.find((u) => u.code === 'EXTRANJERO'));
+  // the note "abroad is missing" only where the source splits Peru from abroad and lacks abroad
+  const split = ambito.units.some((u) => u.code === 'PERU');
+  renderAbroad(
+    ambito.units.find((u) => u.code === 'EXTRANJERO'),
+    split,
+  );
 }
 
 /** Crumbs to a unit through places.json when the election has it, else the unit alone. */
@@ -369,16 +374,20 @@ function crumbsOf(level, code, name) {
 }
 
 /** Abroad: its leader once it has votes; with none counted, says so (never "X 0.000 %"). */
-function renderAbroad(abroad) {
+function renderAbroad(abroad, split) {
   const lead = abroad && abroad.valid > 0 ? leader(abroad) : null;
+  // a source without the vote abroad says so: its electors are still out, not zero
   const text = !abroad
-    ? ''
+    ? t('abroadMissing')
     : lead
       ? `${t('abroad')}: ${lead.label} ${lead.pctValid} % · ${fmt(abroad.valid)} ${t('valid').toLowerCase()} · ${abroad.actas.pctProcessed} % ${t('actasWord')}`
       : `${t('abroad')}: ${t('noneCounted')} (${fmt(abroad.actas.total)} ${t('actasWord')})`;
   $('abroad').replaceChildren(
-    abroad
-      ? el(
+    !abroad
+      ? split
+        ? el('p', { class: 'hint', id: 'abroad-missing' }, text)
+        : ''
+      : el(
           'button',
           {
             type: 'button',
@@ -386,8 +395,7 @@ function renderAbroad(abroad) {
               drill([{ level: 'ambito', code: 'EXTRANJERO', name: t('abroad') }], true),
           },
           text,
-        )
-      : '',
+        ),
   );
 }
 
@@ -445,7 +453,14 @@ async function drill(crumbs, push) {
   if (kids.length === 0) return;
   const level = kids[0].level;
   $('children').replaceChildren(
-    el('h3', {}, t(CHILD_TITLE[level] ?? 'departments')),
+    el(
+      'h3',
+      {},
+      // "departments and abroad" only when the continents are among them
+      level === 'department' && !kids.some((u) => u.code.startsWith('9'))
+        ? t('departmentsOnly')
+        : t(CHILD_TITLE[level] ?? 'departments'),
+    ),
     el(
       'div',
       { class: 'children' },

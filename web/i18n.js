@@ -334,6 +334,9 @@ Object.assign(STRINGS.es, {
   noMatch: 'Sin resultados',
   legend: 'Leyenda',
   majority: 'mayoría',
+  departmentsOnly: 'Departamentos',
+  abroadMissing:
+    'Extranjero: esta fuente no trae el voto en el extranjero (no son cero votos: faltan).',
   'state:counted': 'Contabilizada',
   'state:resolved': 'Resuelta por el JEE',
   'state:annulled': 'Anulada',
@@ -364,6 +367,8 @@ Object.assign(STRINGS.en, {
   noMatch: 'No match',
   legend: 'Legend',
   majority: 'majority',
+  departmentsOnly: 'Departments',
+  abroadMissing: 'Abroad: this source lacks the vote abroad (not zero votes: missing).',
   'state:counted': 'Counted',
   'state:resolved': 'Resolved by the JEE',
   'state:annulled': 'Annulled',

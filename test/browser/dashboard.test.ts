@@ -178,6 +178,8 @@ describe('dashboard', () => {
     expect(await page.locator('#outcome-fact').count()).toBe(0);
     // the source's cut in Lima time (the 10 June capture, 06:24 UTC)
     expect(await page.textContent('#source-cut')).toContain('hora de Lima');
+    // a snapshot without the vote abroad says so, as missing, not as zero
+    expect(await page.textContent('#abroad-missing')).toContain('faltan');
     await page.screenshot({
       path: join(ARTIFACTS, 'dashboard-runoff-2026-provisional.png'),
       fullPage: true,
