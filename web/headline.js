@@ -32,7 +32,12 @@ function leadText(s) {
     rem === null
       ? t('remainingUnknown')(s.status.pctCounted ?? '—')
       : t('remainingVotes')(fmt(rem), s.status.pctCounted ?? '—');
-  return `${lead}. ${still}.`;
+  // the lead against what is still out: a small share of it can still be overturned
+  const share =
+    rem !== null && rem > 0
+      ? ` (${t('marginShare')((100 * s.margin) / rem < 0.1 ? '< 0.1' : ((100 * s.margin) / rem).toFixed(1))})`
+      : '';
+  return `${lead}. ${still}${share}.`;
 }
 
 /** The projection's odds in one line (first round: the likeliest pair; runoff: the winner). */

@@ -334,6 +334,7 @@ Object.assign(STRINGS.es, {
   noMatch: 'Sin resultados',
   legend: 'Leyenda',
   majority: 'mayoría',
+  marginShare: (p) => `la ventaja es el ${p} % de ellos`,
   departmentsOnly: 'Departamentos',
   abroadMissing:
     'Extranjero: esta fuente no trae el voto en el extranjero (no son cero votos: faltan).',
@@ -367,6 +368,7 @@ Object.assign(STRINGS.en, {
   noMatch: 'No match',
   legend: 'Legend',
   majority: 'majority',
+  marginShare: (p) => `the lead is ${p} % of them`,
   departmentsOnly: 'Departments',
   abroadMissing: 'Abroad: this source lacks the vote abroad (not zero votes: missing).',
   'state:counted': 'Counted',

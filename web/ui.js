@@ -61,6 +61,8 @@ export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (k === 'onclick') node.addEventListener('click', v);
+    // through the CSSOM, not the style attribute: a strict CSP (style-src 'self') allows it
+    else if (k === 'style') node.style.cssText = String(v);
     else if (v !== undefined && v !== null) node.setAttribute(k, String(v));
   }
   for (const c of children.flat())

@@ -112,7 +112,10 @@ describe('election night in the browser', () => {
   it('follows the count by itself: a new delivery shows without a reload', async () => {
     const { page, errors } = await open(`${base}/?election=${ID}&poll=1`, 1280);
     expect(await page.textContent('#pct-actas')).toBe('60.000 %');
+    // the lead, the votes still out (two mesas of 300 electors) and the lead's share of them
     expect(await page.textContent('#outcome')).toContain('lidera por 15 votos');
+    expect(await page.textContent('#outcome')).toContain('quedan hasta 600 votos');
+    expect(await page.textContent('#outcome')).toContain('la ventaja es el 2.5 % de ellos');
     expect(await page.locator('#outcome-fact').count()).toBe(0);
     expect(await page.textContent('#updated-ago')).toContain('Actualizado');
     let navigations = 0;
@@ -186,9 +189,19 @@ describe('election night in the browser', () => {
       const url = `http://127.0.0.1:${port}`;
       await waitFor(`${url}/api/v1/site.json`);
       const { page, errors } = await open(`${url}/?election=pe-2026-presidencial-segunda`, 1280);
-      // the national result, as the API computes it (the runoff at 100 %: a winner, as a fact)
+      // under a strict CSP (no inline script or style), the national result as the API computes
+      // it (the runoff at 100 %: a winner, as a fact), its bars drawn to scale
       expect(await page.getAttribute('li[data-choice="FP"] .votes', 'data-votes')).toBe('9223396');
       expect(await page.textContent('#outcome-fact')).toContain('KEIKO FUJIMORI');
+      const bar = await page.$eval(
+        'li[data-choice="FP"] .bar span',
+        (s) => s.getBoundingClientRect().width,
+      );
+      const track = await page.$eval(
+        'li[data-choice="FP"] .bar',
+        (s) => s.getBoundingClientRect().width,
+      );
+      expect(Math.abs(bar / track - 0.50135)).toBeLessThan(0.01);
       await page.screenshot({ path: join(ARTIFACTS, 'static-site-nginx.png'), fullPage: true });
       // a phone, in English, drilled into a department: no sideways scroll
       const phone = await open(
@@ -243,7 +256,9 @@ http {
   client_body_temp_path ${tmp}; proxy_temp_path ${tmp}; fastcgi_temp_path ${tmp};
   uwsgi_temp_path ${tmp}; scgi_temp_path ${tmp};
   server { listen 127.0.0.1:${port}; root ${root}; index index.html;
-    location / { add_header Cache-Control "no-cache"; try_files $uri $uri/ =404; } }
+    location / { add_header Cache-Control "no-cache";
+      add_header Content-Security-Policy "default-src 'self'; script-src 'self'; style-src 'self'";
+      try_files $uri $uri/ =404; } }
 }
 `,
   );
