@@ -8,7 +8,7 @@ import { buildOpenApi } from '../src/api/server.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { dataPath } from '../src/io/paths.js';
-import { publishSnapshot } from '../src/results/publish.js';
+import { publishSite } from '../src/api/publish-site.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { CACHE } from './baselines.js';
 
@@ -67,7 +67,8 @@ export async function apiVersusNginx(): Promise<{
   });
   if (!r.ok) throw new Error('ingest failed');
   const site = join(dir, 'site');
-  await publishSnapshot(store, site, buildOpenApi(), new Date().toISOString());
+  const pub = await publishSite(store, site, buildOpenApi(), new Date().toISOString());
+  if (!pub.ok) throw new Error(pub.error.map((i) => i.code).join(', '));
   await store.close();
   // the API in its own process, as nginx is: the load generator must not share its thread
   const apiPort = 17000 + Math.floor(Math.random() * 1000);
@@ -82,7 +83,7 @@ export async function apiVersusNginx(): Promise<{
     const apiUrl = `http://127.0.0.1:${apiPort}/api/v1/results?election=pe-2021-presidencial&level=national`;
     await waitFor(apiUrl);
     const apiBody = await (await fetch(apiUrl)).text();
-    const staticFile = join(site, 'api/v1/pe-2021-presidencial/results/national.json');
+    const staticFile = join(site, 'api/v1/elections/pe-2021-presidencial/results/national.json');
     if (readFileSync(staticFile, 'utf8') !== apiBody)
       throw new Error('the published file and the API differ');
     cifra = await load(apiUrl);
@@ -103,9 +104,9 @@ http { access_log off; sendfile on; default_type application/json; etag on;
   );
   const nginx = spawn(NGINX, ['-c', conf, '-p', dir], { stdio: 'ignore' });
   try {
-    await waitFor(`http://127.0.0.1:${port}/snapshot.json`);
+    await waitFor(`http://127.0.0.1:${port}/api/v1/site.json`);
     const n = await load(
-      `http://127.0.0.1:${port}/api/v1/pe-2021-presidencial/results/national.json`,
+      `http://127.0.0.1:${port}/api/v1/elections/pe-2021-presidencial/results/national.json`,
     );
     return {
       cifra,

@@ -20,6 +20,7 @@ import {
   ResultsSchema,
   SeatsSchema,
 } from '../src/api/schemas.js';
+import { DOCUMENTS } from '../src/api/documents.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
@@ -224,7 +225,11 @@ describe('write routes', () => {
     const registered = (
       app as unknown as { cifraRoutes: { method: string; url: string; write: boolean }[] }
     ).cifraRoutes;
-    const described = ROUTES.map((r) => `${r.method} ${r.url}`).sort();
+    const described = [
+      ...ROUTES.map((r) => `${r.method} ${r.url}`),
+      // the documents at query-free paths (the static site's scheme)
+      ...DOCUMENTS.map((d) => `GET ${d.url}`),
+    ].sort();
     expect(
       registered
         .filter((r) => r.url !== '/api/v1/openapi.json')

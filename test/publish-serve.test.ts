@@ -1,11 +1,12 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ResultsSchema } from '../src/api/schemas.js';
+import { PATHS } from '../src/api/paths.js';
+import { publishSite } from '../src/api/publish-site.js';
+import { ResultsSchema, SiteSchema } from '../src/api/schemas.js';
 import { buildApi, buildOpenApi } from '../src/api/server.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
-import { publishSnapshot } from '../src/results/publish.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { cli, fixedClock, tempDir } from './helpers.js';
 
@@ -16,7 +17,6 @@ async function smallStore(dir: string): Promise<SqliteStore> {
   if (!e) throw new Error('election');
   await store.putElection(e);
   const file = join(dir, 'a.jsonl');
-  const { writeFileSync } = await import('node:fs');
   writeFileSync(
     file,
     [
@@ -28,43 +28,151 @@ async function smallStore(dir: string): Promise<SqliteStore> {
   return store;
 }
 
+const NOW = '2026-11-26T10:00:00.000Z';
+/** What a publish leaves beside its folder: its temporary folders and lock are hidden files. */
+const leftovers = (dir: string): string[] => readdirSync(dir).filter((f) => f.startsWith('.'));
+
 describe('cifra publish', () => {
-  it('writes the API documents as a static tree with a snapshot id, equal to what the API serves', async () => {
+  it('writes the whole site: the dashboard and every document it reads, as the API serves them', async () => {
     const dir = tempDir('cifra-publish-');
     const store = await smallStore(dir);
     const out = join(dir, 'site');
-    const r = await publishSnapshot(store, out, buildOpenApi(), '2026-11-26T10:00:00.000Z');
-    expect(r.snapshotId).toMatch(/^20261126100000-[0-9a-f]{12}$/);
-    const snap = JSON.parse(readFileSync(join(out, 'snapshot.json'), 'utf8')) as {
-      files: string[];
-    };
-    expect(snap.files).toContain('api/v1/pe-2021-presidencial/results/department.csv');
+    const r = await publishSite(store, out, buildOpenApi(), NOW);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.value.snapshotId).toMatch(/^20261126100000-[0-9a-f]{12}$/);
+    const site = JSON.parse(readFileSync(join(out, 'api/v1/site.json'), 'utf8')) as unknown;
+    expect(SiteSchema.parse(site)).toMatchObject({
+      kind: 'static',
+      snapshotId: r.value.snapshotId,
+    });
+    for (const f of [
+      'index.html',
+      'app.js',
+      'paths.js',
+      'style.css',
+      'vendor/d3-geo.js',
+      'geo/peru.json',
+    ])
+      expect(existsSync(join(out, f)), f).toBe(true);
     const api = await buildApi({ store, tokenHash: null });
-    const served = (
-      await api.inject({
-        method: 'GET',
-        url: '/api/v1/results?election=pe-2021-presidencial&level=department',
-      })
-    ).body;
-    expect(
-      readFileSync(join(out, 'api/v1/pe-2021-presidencial/results/department.json'), 'utf8'),
-    ).toBe(served);
-    ResultsSchema.parse(JSON.parse(served));
-    // a second publish replaces the tree in one rename and leaves no temporary directories
-    await publishSnapshot(store, out, buildOpenApi(), '2026-11-26T10:05:00.000Z');
-    expect(readdirSync(dir).filter((f) => f.startsWith('site.'))).toEqual([]);
-    expect(existsSync(join(out, 'api/v1/elections.json'))).toBe(true);
+    const id = 'pe-2021-presidencial';
+    // the files are the API's documents at the same paths the dashboard fetches, byte for byte
+    for (const url of [
+      PATHS.elections(),
+      PATHS.document(id, 'summary'),
+      PATHS.document(id, 'places'),
+      PATHS.results(id, 'department'),
+      PATHS.results(id, 'department', 'csv'),
+      PATHS.unit(id, 'national', 'PE'),
+      PATHS.children(id, 'national', 'PE'),
+      PATHS.unit(id, 'district', '010101'),
+      PATHS.mesas(id, '010101'),
+      PATHS.acta(id, '000001'),
+      PATHS.acta(id, '000002'),
+    ]) {
+      const served = await api.inject({ method: 'GET', url });
+      expect(served.statusCode, url).toBe(200);
+      expect(readFileSync(join(out, url), 'utf8'), url).toBe(served.body);
+    }
+    ResultsSchema.parse(
+      JSON.parse(readFileSync(join(out, PATHS.results(id, 'department')), 'utf8')),
+    );
+    // a second publish replaces the tree and leaves no temporary directory or lock beside it
+    const again = await publishSite(store, out, buildOpenApi(), '2026-11-26T10:05:00.000Z');
+    expect(again.ok).toBe(true);
+    expect(leftovers(dir)).toEqual([]);
     await api.close();
     await store.close();
   });
 
-  it('the CLI prints the snapshot id', async () => {
+  it('refuses a folder it did not write, and leaves every file in it (issue #14)', async () => {
+    const dir = tempDir('cifra-publish-own-');
+    const store = await smallStore(dir);
+    const out = join(dir, 'mine');
+    mkdirSync(join(out, 'keep'), { recursive: true });
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    writeFileSync(join(out, 'keep', 'a.txt'), 'mine too');
+    const r = await publishSite(store, out, {}, NOW);
+    expect(r.ok ? [] : r.error.map((i) => i.code)).toEqual(['publish_dir_not_ours']);
+    expect(readdirSync(out).sort()).toEqual(['keep', 'notes.txt']);
+    expect(readFileSync(join(out, 'keep', 'a.txt'), 'utf8')).toBe('mine too');
+    expect(leftovers(dir)).toEqual([]);
+    // a file is no folder; the root has no folder beside it to build in
+    writeFileSync(join(dir, 'file'), 'x');
+    for (const bad of [join(dir, 'file'), '/']) {
+      const b = await publishSite(store, bad, {}, NOW);
+      expect(b.ok ? [] : b.error.map((i) => i.code)).toEqual(['publish_out_invalid']);
+    }
+    expect(readFileSync(join(dir, 'file'), 'utf8')).toBe('x');
+    await store.close();
+  });
+
+  it('the CLI: a trailing slash and "." work and leave nothing behind; a foreign folder exits 1', async () => {
     const dir = tempDir('cifra-publish-cli-');
     const store = await smallStore(dir);
     await store.close();
-    const r = await cli('publish', '--db', join(dir, 'p.db'), '--out', join(dir, 'www'));
+    const db = join(dir, 'p.db');
+    const r = await cli('publish', '--db', db, '--out', `${join(dir, 'www')}/`);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/snapshot \d{14}-[0-9a-f]{12}: \d+ files/);
+    // again into the same folder: it is cifra's now
+    expect((await cli('publish', '--db', db, '--out', `${join(dir, 'www')}/`)).code).toBe(0);
+    expect(leftovers(dir)).toEqual([]);
+    // "." is the working folder: refused while it holds other files, nothing deleted
+    const cwd = process.cwd();
+    try {
+      process.chdir(dir);
+      const dot = await cli('publish', '--db', db, '--out', '.');
+      expect(dot.code).toBe(1);
+      expect(dot.err).toContain('publish_dir_not_ours');
+      expect(leftovers(dir)).toEqual([]);
+      // an empty working folder is taken
+      mkdirSync(join(dir, 'empty'));
+      process.chdir(join(dir, 'empty'));
+      expect((await cli('publish', '--db', db, '--out', '.')).code).toBe(0);
+      expect(existsSync(join(dir, 'empty', 'index.html'))).toBe(true);
+      expect(leftovers(dir)).toEqual([]);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('two publishes to one folder at once take turns: both succeed, one whole site stays', async () => {
+    const dir = tempDir('cifra-publish-race-');
+    const store = await smallStore(dir);
+    const out = join(dir, 'site');
+    const runs = await Promise.all([
+      publishSite(store, out, {}, NOW, { pollMs: 10 }),
+      publishSite(store, out, {}, '2026-11-26T10:01:00.000Z', { pollMs: 10 }),
+    ]);
+    expect(runs.map((x) => x.ok)).toEqual([true, true]);
+    expect(existsSync(join(out, 'api/v1/site.json'))).toBe(true);
+    expect(leftovers(dir)).toEqual([]);
+    // a lock held by a live process (this one) and never released: publish_locked after the wait
+    writeFileSync(join(dir, '.site.cifra-lock'), String(process.pid));
+    const stuck = await publishSite(store, out, {}, NOW, { waitMs: 50, pollMs: 10 });
+    expect(stuck.ok ? [] : stuck.error.map((i) => i.code)).toEqual(['publish_locked']);
+    // a lock left by a process that is gone is taken over, and its half-written folder removed
+    writeFileSync(join(dir, '.site.cifra-lock'), '999999999');
+    mkdirSync(join(dir, '.site.tmp-killed', 'api'), { recursive: true });
+    expect((await publishSite(store, out, {}, NOW, { waitMs: 50, pollMs: 10 })).ok).toBe(true);
+    expect(leftovers(dir)).toEqual([]);
+    await store.close();
+  });
+
+  it('a failure while writing leaves the old site and no temporary folder', async () => {
+    const dir = tempDir('cifra-publish-fail-');
+    const store = await smallStore(dir);
+    const out = join(dir, 'site');
+    expect((await publishSite(store, out, {}, NOW)).ok).toBe(true);
+    const before = readFileSync(join(out, 'api/v1/site.json'), 'utf8');
+    // an openapi document that cannot be serialised: a bug mid-write
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    await expect(publishSite(store, out, cyclic, '2026-11-26T11:00:00.000Z')).rejects.toThrow();
+    expect(readFileSync(join(out, 'api/v1/site.json'), 'utf8')).toBe(before);
+    expect(leftovers(dir)).toEqual([]);
+    await store.close();
   });
 });
 

@@ -97,7 +97,13 @@ describe('GET /api/v1/rulesets and /api/v1/rulesets/{id}', () => {
     expect(r.body).toBe(readFileSync(dataPath('rulesets/pe-2026-diputados.json'), 'utf8'));
     expect(RulesetFileSchema.parse(r.json()).id).toBe('pe-2026-diputados');
     expect(r.headers['etag']).toMatch(/^".+"$/);
-    for (const id of ['nope', '..%2F..%2Fpackage', 'pe-2026-diputados.json', '.%2Fes-congreso']) {
+    // `<id>.json` is the same file at the static site's path (ADR 007), byte for byte
+    const file = await app.inject({
+      method: 'GET',
+      url: '/api/v1/rulesets/pe-2026-diputados.json',
+    });
+    expect([file.statusCode, file.body]).toEqual([200, r.body]);
+    for (const id of ['nope', '..%2F..%2Fpackage', 'nope.json', '.%2Fes-congreso']) {
       const bad = await app.inject({ method: 'GET', url: `/api/v1/rulesets/${id}` });
       expect([id, bad.statusCode]).toEqual([id, 404]);
       expect(ErrorSchema.parse(bad.json()).issues[0]?.code).toBe('ruleset_not_found');

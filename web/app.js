@@ -1,37 +1,97 @@
-// The cifra dashboard: plain ES module, no build step. Every number comes from the API
-// (/api/v1/...) and is shown as the API gives it; maps use d3-geo (loaded as /vendor/d3-geo.js).
+// The cifra dashboard: plain ES modules, no build step. Every number comes from the read documents
+// at query-free paths (web/paths.js, as the API and a static site built by `cifra publish` serve
+// them) and is shown as given; maps use d3-geo (loaded as /vendor/d3-geo.js).
 import { renderCongress } from './congress.js';
 import { setupCrossCheck, wireCrossCheck } from './crosscheck.js';
-import { $, api, el, fmt, PALETTE, state, t } from './ui.js';
+import { headline, probText } from './headline.js';
+import { freshness, pollInterval, tickFreshness } from './live.js';
+import { PATHS } from './paths.js';
+import { crumbsTo, setupSearch } from './search.js';
+import { $, el, fmt, getJson, PALETTE, state, t, tryJson } from './ui.js';
+import { readView, writeView } from './url.js';
 import { setupWhatIf, wireWhatIf } from './what-if.js';
+
+const doc = (name) => getJson(PATHS.document(state.election, name));
+const results = (level) => getJson(PATHS.results(state.election, level));
+const remainderIds = () => new Set(state.choices.filter((c) => c.remainder).map((c) => c.id));
 
 function applyStrings() {
   document.documentElement.lang = state.lang;
   for (const node of document.querySelectorAll('[data-i18n]'))
     node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-placeholder]'))
+    node.setAttribute('placeholder', t(node.dataset.i18nPlaceholder));
   $('lang').textContent = t('langButton');
   $('lang').setAttribute('aria-label', t('langLabel'));
 }
 
+/** The unit's leader among the itemised choices ("Otras listas" leads nothing). */
 function leader(unit) {
-  return [...unit.choices].sort((a, b) => b.votes - a.votes)[0];
+  const rest = remainderIds();
+  return [...unit.choices].filter((c) => !rest.has(c.id)).sort((a, b) => b.votes - a.votes)[0];
 }
 
-async function loadElection(id) {
+/** A count's percentage as shown: never "100" while actas are still out. */
+function pctShown(pct, done, total) {
+  return pct === '100.000' && done < total ? '99.999' : pct;
+}
+
+async function loadElection(id, view = {}) {
   state.election = id;
-  const cands = await api('candidates');
+  state.revision = null;
+  state.mesa = null;
+  const [cands, places] = await Promise.all([
+    doc('candidates'),
+    tryJson(PATHS.document(id, 'places')),
+  ]);
   state.choices = cands.choices;
   state.colors = new Map(
     cands.choices.map((c, i) => [c.id, c.color ?? PALETTE[i % PALETTE.length]]),
   );
+  state.places = places;
+  setupSearch(
+    places,
+    (crumbs) => drill(crumbs, true),
+    (mesa) => openMesa(mesa, true),
+  );
+  await refresh();
+  const crumbs = view.level && view.code && places ? crumbsTo(places, view.level, view.code) : [];
+  await drill(crumbs, false);
+  if (view.mesa) await openMesa(view.mesa, false);
+}
+
+/** Every panel that moves with the count; the drill is redrawn by the caller. */
+async function refresh() {
+  const summary = await doc('summary');
+  state.revision = summary.revision;
+  state.summary = summary;
+  const projection = summary.count.complete
+    ? null
+    : await tryJson(PATHS.document(state.election, 'projection'));
   await Promise.all([
-    renderProgress(),
-    renderSummary(),
+    renderProgress(summary),
+    renderSummary(summary, projection),
     renderMap(),
-    renderProjection(),
+    renderProjection(projection),
     renderCourse(),
   ]);
-  await drill([]);
+}
+
+/** One poll: an unchanged summary is a 304 from the browser's cache; a new revision redraws. */
+async function poll() {
+  const id = state.election;
+  if (!id || state.polling) return;
+  state.polling = true;
+  try {
+    const s = await doc('summary').catch(() => null);
+    if (s && id === state.election && s.revision !== state.revision) {
+      await refresh();
+      await drill(state.crumbs, false);
+      if (state.mesa) await openMesa(state.mesa, false);
+    }
+  } finally {
+    state.polling = false;
+  }
 }
 
 /** What the figures are: final, provisional at a cut, computed by cifra, or a third party's — always with the source. */
@@ -39,7 +99,7 @@ function statusText(about, pub) {
   const st = about?.status ?? { kind: pub?.status ?? 'final' };
   const head =
     st.kind === 'provisional'
-      ? `${t('provisional')} · ${st.pctCounted ?? pub?.pctCounted ?? '—'} % ${t('counted')} · ${t('snapshot')}: ${st.cut ?? pub?.asOf ?? '—'}`
+      ? `${t('provisional')} · ${st.pctCounted ?? pub?.pctCounted ?? '—'} % ${t('counted')}${(st.cut ?? pub?.asOf) ? ` · ${t('snapshot')}: ${st.cut ?? pub?.asOf}` : ''}`
       : st.kind === 'computed-by-cifra'
         ? `${t('computedByCifra')}: ${st.from}`
         : st.kind === 'third-party'
@@ -95,21 +155,23 @@ function renderAbout(about, choices) {
   );
 }
 
-async function renderProgress() {
-  const p = await api('progress');
+async function renderProgress(summary) {
+  const p = await doc('progress');
   state.published = p.published ?? null;
   state.about = p.about ?? null;
   const notice = $('provisional');
   renderAbout(p.about, state.choices);
-  await setupCrossCheck(p.about, showActa);
-  if (p.about && !p.published) {
-    notice.hidden = false;
-    notice.textContent = statusText(p.about, null);
-  }
+  await setupCrossCheck(state.site?.kind === 'static' ? null : p.about, (m) => openMesa(m, true));
+  notice.hidden = !p.about && !p.published;
+  // a manifest copied onto a count in progress (a replay) says "final": the count says otherwise
+  const about =
+    p.about && !summary.count.complete && p.about.status.kind === 'final'
+      ? { ...p.about, status: { kind: 'provisional', pctCounted: summary.status.pctCounted } }
+      : p.about;
+  if (!notice.hidden) notice.textContent = statusText(about, p.published);
+  const fresh = freshness(summary);
   if (p.published) {
     const pub = p.published;
-    notice.hidden = false;
-    notice.textContent = statusText(p.about, pub);
     $('progress').replaceChildren(
       el(
         'span',
@@ -117,80 +179,62 @@ async function renderProgress() {
         `${t('actasProcessed')}: `,
         el('strong', { id: 'pct-actas' }, `${pub.pctCounted ?? '—'} %`),
       ),
-      el('span', {}, `${t('snapshot')}: `, el('strong', {}, pub.asOf)),
+      ...fresh,
     );
     return;
   }
-  if (!p.about) notice.hidden = true;
   const a = p.actas;
   $('progress').replaceChildren(
     el(
       'span',
       {},
       `${t('actasProcessed')}: `,
-      el('strong', { id: 'pct-actas' }, `${a.pctProcessed} %`),
+      el('strong', { id: 'pct-actas' }, `${pctShown(a.pctProcessed, a.processed, a.total)} %`),
       ` (${fmt(a.processed)} / ${fmt(a.total)})`,
     ),
     el('span', {}, `${t('atJee')}: `, el('strong', {}, fmt(a.jee))),
     el('span', {}, `${t('pending')}: `, el('strong', {}, fmt(a.pending))),
     el('span', {}, `${t('remaining')}: `, el('strong', {}, fmt(p.eligibleRemaining))),
-    el('span', {}, `${t('snapshot')}: `, el('strong', {}, p.snapshotTime ?? '—')),
+    ...fresh,
   );
 }
 
-async function renderSummary() {
-  const [doc, seats] = await Promise.all([api('results?level=national'), api('seats')]);
-  const n = doc.units[0];
-  if (!n) {
-    // a source with seats but no votes (a seat projection): only the hemicycle
-    $('bars').replaceChildren();
-    $('totals').replaceChildren();
-    $('outcome').textContent = '';
-    renderCongress(seats);
-    await setupWhatIf(seats);
-    return;
-  }
-  const top = [...n.choices].sort((a, b) => b.votes - a.votes).slice(0, 8);
-  $('bars').replaceChildren(
-    ...top.map((c) =>
+/** The bars: itemised choices by votes, the unitemised remainder ("Otras listas") apart, last. */
+function barsOf(unit) {
+  const rest = remainderIds();
+  const sorted = [...unit.choices].sort((a, b) => b.votes - a.votes);
+  const top = sorted.filter((c) => !rest.has(c.id)).slice(0, 8);
+  const others = sorted.filter((c) => rest.has(c.id) && c.votes > 0);
+  return [...top, ...others].map((c) =>
+    el(
+      'li',
+      { 'data-choice': c.id, class: rest.has(c.id) ? 'remainder' : '' },
       el(
-        'li',
-        { 'data-choice': c.id },
+        'div',
+        { class: 'bar-label' },
+        el('span', {}, c.label),
         el(
-          'div',
-          { class: 'bar-label' },
-          el('span', {}, c.label),
-          el(
-            'span',
-            {},
-            el('strong', { class: 'pct' }, `${c.pctValid} %`),
-            ' · ',
-            el('span', { class: 'votes', 'data-votes': c.votes }, fmt(c.votes)),
-          ),
+          'span',
+          {},
+          el('strong', { class: 'pct' }, `${c.pctValid} %`),
+          ' · ',
+          el('span', { class: 'votes', 'data-votes': c.votes }, fmt(c.votes)),
         ),
-        el(
-          'div',
-          { class: 'bar', role: 'presentation' },
-          el('span', { style: `width:${c.pctValid}%;background:${state.colors.get(c.id)}` }),
-        ),
+      ),
+      el(
+        'div',
+        { class: 'bar', role: 'presentation' },
+        el('span', { style: `width:${c.pctValid}%;background:${state.colors.get(c.id)}` }),
       ),
     ),
   );
-  const o = seats.kind === 'presidential' ? seats.result.outcome : null;
-  const provisional = state.published?.status === 'provisional';
-  $('outcome').textContent = !o
-    ? ''
-    : o.kind === 'runoff'
-      ? `${t('runoff')} ${o.pair[0]} · ${o.pair[1]}${provisional ? ` (${t('provisional').toLowerCase()})` : ''}`
-      : o.kind === 'winner'
-        ? provisional
-          ? `${t('leadsProvisionally')}: ${o.winner}`
-          : `${o.round === 'first' ? t('winnerFirst') : t('winnerRunoff')}: ${o.winner}`
-        : t('tie');
+}
+
+function totalsOf(n) {
   const row = (key, value, id) => [el('dt', {}, t(key)), el('dd', id ? { id } : {}, value)];
   // show only the figures the source has (published aggregates may lack electors or blank/null)
   const figures = state.published?.figures ?? 'complete';
-  $('totals').replaceChildren(
+  return [
     ...row('valid', fmt(n.valid), 'total-valid'),
     ...(figures === 'blank-null-combined'
       ? [
@@ -210,17 +254,43 @@ async function renderSummary() {
           ...row('participation', `${n.participation} %`, 'participation'),
         ]
       : []),
-  );
+  ];
+}
+
+async function renderSummary(summary, projection) {
+  const [national, seats] = await Promise.all([results('national'), doc('seats')]);
+  const n = national.units[0];
+  $('outcome').replaceChildren(...(n ? headline(summary, projection) : []));
+  $('bars').replaceChildren(...(n ? barsOf(n) : []));
+  $('totals').replaceChildren(...(n ? totalsOf(n) : []));
   renderCongress(seats);
-  await setupWhatIf(seats);
+  // the what-if recomputes on the server: a static site has none
+  await setupWhatIf(state.site?.kind === 'static' ? { kind: 'none' } : seats);
+}
+
+/** The map's legend: each colour on it and whose it is, most units first. */
+function legendOf(leads) {
+  const count = new Map();
+  for (const l of leads) if (l) count.set(l.id, (count.get(l.id) ?? 0) + 1);
+  const label = (id) => state.choices.find((c) => c.id === id)?.label ?? id;
+  return [...count]
+    .sort((a, b) => b[1] - a[1])
+    .map(([id, k]) =>
+      el(
+        'li',
+        { 'data-choice': id },
+        el('span', { class: 'swatch', style: `background:${state.colors.get(id)}` }),
+        `${label(id)} (${k})`,
+      ),
+    );
 }
 
 async function renderMap() {
   const [geo, deps, circ, ambito] = await Promise.all([
-    fetch('/geo/peru.json').then((r) => r.json()),
-    api('results?level=department'),
-    api('results?level=circunscripcion'),
-    api('results?level=ambito'),
+    getJson(PATHS.geography()),
+    results('department'),
+    results('circunscripcion'),
+    results('ambito'),
   ]);
   const units = new Map([
     ...deps.units.map((u) => [`department:${u.code}`, u]),
@@ -245,6 +315,7 @@ async function renderMap() {
   const projection = d3.geoMercator().fitSize([400, 560], geo);
   const path = d3.geoPath(projection);
   svg.replaceChildren();
+  const leads = [];
   for (const f of geo.features) {
     const p = f.properties;
     // Lima's two shapes use circunscripción results; a source without them falls back to the department
@@ -252,7 +323,8 @@ async function renderMap() {
       units.get(`${p.level}:${p.code}`) ??
       (p.level === 'circunscripcion' ? units.get(`department:${p.reniec}`) : undefined) ??
       (byCirc ? circByName.get(norm(p.name)) : undefined);
-    const lead = unit ? leader(unit) : null;
+    const lead = unit && unit.valid > 0 ? leader(unit) : null;
+    leads.push(lead);
     const node = document.createElementNS('http://www.w3.org/2000/svg', 'path');
     node.setAttribute('d', path(f));
     node.setAttribute('fill', lead ? state.colors.get(lead.id) : '#ccc');
@@ -264,21 +336,22 @@ async function renderMap() {
     node.setAttribute('role', 'button');
     node.dataset.code = p.code;
     node.dataset.level = p.level;
+    const counted = unit ? ` · ${unit.actas.pctProcessed} % ${t('actasWord')}` : '';
     node.setAttribute(
       'aria-label',
-      `${p.name}${lead ? `: ${lead.label} ${t('leads')} ${lead.pctValid} %` : ''}`,
+      `${p.name}${lead ? `: ${lead.label} ${t('leads')} ${lead.pctValid} %` : ''}${counted}`,
     );
     const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
     title.textContent = node.getAttribute('aria-label');
     node.append(title);
     const open = () =>
       byCirc
-        ? unit && drill([{ level: 'circunscripcion', code: unit.code, name: unit.name }])
+        ? unit && drill([{ level: 'circunscripcion', code: unit.code, name: unit.name }], true)
         : p.level === 'department'
-          ? drill([{ level: 'department', code: p.code, name: p.name }])
+          ? drill([{ level: 'department', code: p.code, name: p.name }], true)
           : p.code === '15'
-            ? drill([{ level: 'province', code: '1401', name: p.name }])
-            : drill([{ level: 'department', code: '14', name: 'LIMA' }]);
+            ? drill(crumbsOf('province', '1401', p.name), true)
+            : drill([{ level: 'department', code: '14', name: 'LIMA' }], true);
     node.addEventListener('click', open);
     node.addEventListener(
       'keydown',
@@ -286,49 +359,87 @@ async function renderMap() {
     );
     svg.append(node);
   }
-  const abroad = ambito.units.find((u) => u.code === 'EXTRANJERO');
-  const lead = abroad ? leader(abroad) : null;
-  $('abroad').replaceChildren(
-    abroad
-      ? el(
-          'button',
-          { type: 'button', onclick: () => drill([{ level: 'ambito', code: 'EXTRANJERO' }]) },
-          `${t('abroad')}: ${lead?.label ?? ''} ${lead?.pctValid ?? ''} % · ${fmt(abroad.valid)} ${t('valid').toLowerCase()}`,
-        )
-      : '',
+  $('map-legend').replaceChildren(...legendOf(leads));
+  // the note "abroad is missing" only where the source splits Peru from abroad and lacks abroad
+  const split = ambito.units.some((u) => u.code === 'PERU');
+  renderAbroad(
+    ambito.units.find((u) => u.code === 'EXTRANJERO'),
+    split,
   );
 }
 
-const CHILD = {
-  national: 'department',
-  ambito: 'department',
-  department: 'province',
-  province: 'district',
-};
+/** Crumbs to a unit through places.json when the election has it, else the unit alone. */
+function crumbsOf(level, code, name) {
+  return state.places ? crumbsTo(state.places, level, code) : [{ level, code, name: name ?? code }];
+}
+
+/** Abroad: its leader once it has votes; with none counted, says so (never "X 0.000 %"). */
+function renderAbroad(abroad, split) {
+  const lead = abroad && abroad.valid > 0 ? leader(abroad) : null;
+  // a source without the vote abroad says so: its electors are still out, not zero
+  const text = !abroad
+    ? t('abroadMissing')
+    : lead
+      ? `${t('abroad')}: ${lead.label} ${lead.pctValid} % · ${fmt(abroad.valid)} ${t('valid').toLowerCase()} · ${abroad.actas.pctProcessed} % ${t('actasWord')}`
+      : `${t('abroad')}: ${t('noneCounted')} (${fmt(abroad.actas.total)} ${t('actasWord')})`;
+  $('abroad').replaceChildren(
+    !abroad
+      ? split
+        ? el('p', { class: 'hint', id: 'abroad-missing' }, text)
+        : ''
+      : el(
+          'button',
+          {
+            type: 'button',
+            onclick: () =>
+              drill([{ level: 'ambito', code: 'EXTRANJERO', name: t('abroad') }], true),
+          },
+          text,
+        ),
+  );
+}
 
 /** Each drill's number: a slower, older drill must not draw over a newer one. */
 let drillSeq = 0;
 
-async function drill(crumbs) {
+const CHILD_TITLE = {
+  department: 'departments',
+  province: 'provinces',
+  district: 'districts',
+  circunscripcion: 'circunscripcionesTitle',
+};
+
+/** A unit's children: its own document, else (a Congress by circunscripción) those. */
+async function childrenOf(last) {
+  const kids = await tryJson(PATHS.children(state.election, last.level, last.code));
+  if (kids?.units.length) return kids.units;
+  if (last.level !== 'national') return [];
+  return (await results('circunscripcion')).units;
+}
+
+async function drill(crumbs, push) {
   const seq = ++drillSeq;
   state.crumbs = crumbs;
+  if (push) state.mesa = null;
+  writeView(push, state.mesa);
   // the old children go at once: a click on one while the new unit loads would drill from a
   // place the page has already left
   $('children').replaceChildren();
   const last = crumbs.at(-1) ?? { level: 'national', code: 'PE' };
-  const doc = await api(
-    `results?level=${last.level}${last.level === 'national' ? '' : `&code=${last.code}`}`,
-  );
+  const [doc1, kids] = await Promise.all([
+    tryJson(PATHS.unit(state.election, last.level, last.code)),
+    last.level === 'district' ? Promise.resolve([]) : childrenOf(last),
+  ]);
   if (seq !== drillSeq) return;
-  const unit = doc.units[0];
+  const unit = doc1?.units[0];
   $('crumbs').replaceChildren(
-    el('button', { type: 'button', onclick: () => drill([]) }, t('peru')),
+    el('button', { type: 'button', onclick: () => drill([], true) }, t('peru')),
     ...crumbs
       .map((c, i) => [
         '›',
         el(
           'button',
-          { type: 'button', onclick: () => drill(crumbs.slice(0, i + 1)) },
+          { type: 'button', onclick: () => drill(crumbs.slice(0, i + 1), true) },
           c.name ?? c.code,
         ),
       ])
@@ -336,64 +447,19 @@ async function drill(crumbs) {
   );
   $('acta').replaceChildren();
   $('unit').replaceChildren(unit ? unitTable(unit) : '');
-  if (last.level === 'district') {
-    const list = await api(`mesas?district=${last.code}`);
-    if (seq !== drillSeq) return;
-    $('children').replaceChildren(
-      el('h3', {}, t('mesas')),
-      el(
-        'div',
-        { class: 'children' },
-        ...list.mesas.map((m) =>
-          el(
-            'button',
-            { type: 'button', 'data-mesa': m.mesa, onclick: () => showActa(m.mesa) },
-            m.mesa,
-            m.conflict ? ' ⚠' : '',
-          ),
-        ),
-      ),
-    );
-    return;
-  }
-  let childLevel = CHILD[last.level];
-  if (childLevel === undefined) {
-    $('children').replaceChildren();
-    return;
-  }
-  let childDoc = await api(`results?level=${childLevel}`);
-  // a source by circunscripción only (a Congress): the nation's children are its circunscripciones
-  if (last.level === 'national' && childDoc.units.length === 0) {
-    childLevel = 'circunscripcion';
-    childDoc = await api('results?level=circunscripcion');
-  }
-  if (seq !== drillSeq) return;
-  const prefix =
-    last.level === 'ambito'
-      ? last.code === 'EXTRANJERO'
-        ? '9'
-        : ''
-      : last.level === 'national'
-        ? ''
-        : last.code;
-  const kids = childDoc.units.filter((u) => u.code.startsWith(prefix));
-  if (kids.length === 0) {
-    $('children').replaceChildren();
-    return;
-  }
+  if (push && crumbs.length > 0 && matchMedia('(max-width: 700px)').matches)
+    $('detail').scrollIntoView({ block: 'start' });
+  if (last.level === 'district') return renderMesas(last.code, seq);
+  if (kids.length === 0) return;
+  const level = kids[0].level;
   $('children').replaceChildren(
     el(
       'h3',
       {},
-      t(
-        childLevel === 'province'
-          ? 'provinces'
-          : childLevel === 'district'
-            ? 'districts'
-            : childLevel === 'circunscripcion'
-              ? 'circunscripcionesTitle'
-              : 'departments',
-      ),
+      // "departments and abroad" only when the continents are among them
+      level === 'department' && !kids.some((u) => u.code.startsWith('9'))
+        ? t('departmentsOnly')
+        : t(CHILD_TITLE[level] ?? 'departments'),
     ),
     el(
       'div',
@@ -405,52 +471,126 @@ async function drill(crumbs) {
             type: 'button',
             'data-code': u.code,
             onclick: () =>
-              drill([...crumbs, { level: childLevel, code: u.code, name: u.name.split(',')[0] }]),
+              drill(
+                [...crumbs, { level: u.level, code: u.code, name: u.name.split(',')[0] }],
+                true,
+              ),
           },
           u.name.split(',')[0],
+          el('small', { class: 'pct-actas' }, ` ${u.actas.pctProcessed} %`),
         ),
       ),
     ),
   );
 }
 
+/** A district's mesas with their state (counted, pending, at the JEE…), filterable by number. */
+async function renderMesas(district, seq) {
+  const list = await tryJson(PATHS.mesas(state.election, district));
+  if (seq !== drillSeq || !list) return;
+  const byState = new Map();
+  for (const m of list.mesas) byState.set(m.state, (byState.get(m.state) ?? 0) + 1);
+  const filter = el('input', {
+    type: 'search',
+    id: 'mesa-filter',
+    inputmode: 'numeric',
+    placeholder: t('filterMesas'),
+    'aria-label': t('filterMesas'),
+  });
+  const box = el(
+    'div',
+    { class: 'children mesas' },
+    ...list.mesas.map((m) =>
+      el(
+        'button',
+        {
+          type: 'button',
+          'data-mesa': m.mesa,
+          'data-state': m.state,
+          class: `mesa state-${m.state}`,
+          title: t(`state:${m.state}`),
+          onclick: () => openMesa(m.mesa, true),
+        },
+        m.mesa,
+        m.conflict ? ' ⚠' : '',
+      ),
+    ),
+  );
+  filter.addEventListener('input', () => {
+    for (const b of box.children) b.hidden = !b.dataset.mesa.includes(filter.value.trim());
+  });
+  $('children').replaceChildren(
+    el('h3', {}, `${t('mesas')} (${fmt(list.mesas.length)})`),
+    el(
+      'p',
+      { class: 'mesa-states' },
+      [...byState].map(([s, k]) => `${t(`state:${s}`)}: ${fmt(k)}`).join(' · '),
+    ),
+    filter,
+    box,
+  );
+}
+
+/** Opens a mesa's acta and puts it in the URL. */
+async function openMesa(mesa, push) {
+  state.mesa = mesa;
+  writeView(push, mesa);
+  await showActa(mesa);
+  if (push) $('acta').scrollIntoView({ block: 'nearest' });
+}
+
 function unitTable(u) {
+  const rest = remainderIds();
   const rows = [...u.choices].sort((a, b) => b.votes - a.votes).filter((c) => c.votes > 0);
+  const ranked = rows.filter((c) => !rest.has(c.id));
+  const margin = ranked.length > 1 ? ranked[0].votes - ranked[1].votes : null;
+  const counted = state.published
+    ? u.actas.total > 0
+      ? u.actas.pctProcessed
+      : (state.published.pctCounted ?? '—')
+    : pctShown(u.actas.pctProcessed, u.actas.processed, u.actas.total);
+  const facts = [
+    `${t('actasProcessed')}: ${counted} %`,
+    `${t('valid')}: ${fmt(u.valid)}`,
+    ...(margin !== null ? [`${t('marginWord')}: ${fmt(margin)}`] : []),
+    ...(!state.published && u.eligibleRemaining > 0
+      ? [`${t('remaining')}: ${fmt(u.eligibleRemaining)}`]
+      : []),
+    ...(!state.published ? [`${t('participation')}: ${u.participation} %`] : []),
+  ];
   return el(
     'div',
     {},
     el('h3', { id: 'unit-name' }, u.name),
+    el('p', { id: 'unit-facts' }, facts.join(' · ')),
     el(
-      'p',
-      {},
-      state.published
-        ? `${t('actasProcessed')}: ${u.actas.total > 0 ? u.actas.pctProcessed : (state.published.pctCounted ?? '—')} % · ${t('valid')}: ${fmt(u.valid)}`
-        : `${t('actasProcessed')}: ${u.actas.pctProcessed} % · ${t('valid')}: ${fmt(u.valid)} · ${t('participation')}: ${u.participation} %`,
-    ),
-    el(
-      'table',
-      {},
+      'div',
+      { class: 'scroll' },
       el(
-        'thead',
+        'table',
         {},
         el(
-          'tr',
+          'thead',
           {},
-          el('th', {}, t('candidate')),
-          el('th', { class: 'num' }, t('votes')),
-          el('th', { class: 'num' }, t('pctValid')),
-        ),
-      ),
-      el(
-        'tbody',
-        {},
-        ...rows.map((c) =>
           el(
             'tr',
             {},
-            el('td', {}, c.label),
-            el('td', { class: 'num' }, fmt(c.votes)),
-            el('td', { class: 'num' }, `${c.pctValid} %`),
+            el('th', {}, t('candidate')),
+            el('th', { class: 'num' }, t('votes')),
+            el('th', { class: 'num' }, t('pctValid')),
+          ),
+        ),
+        el(
+          'tbody',
+          {},
+          ...[...ranked, ...rows.filter((c) => rest.has(c.id))].map((c) =>
+            el(
+              'tr',
+              {},
+              el('td', {}, c.label),
+              el('td', { class: 'num' }, fmt(c.votes)),
+              el('td', { class: 'num' }, `${c.pctValid} %`),
+            ),
           ),
         ),
       ),
@@ -459,7 +599,7 @@ function unitTable(u) {
 }
 
 async function showActa(mesa) {
-  const a = await api(`actas/${mesa}`);
+  const a = await getJson(PATHS.acta(state.election, mesa));
   const c = a.current;
   $('acta').replaceChildren(
     el('h3', { id: 'acta-title' }, `${t('acta')} ${a.mesa}`),
@@ -508,11 +648,10 @@ async function showActa(mesa) {
   );
 }
 
-// The projection panel: always apart from the official count and labelled as an estimate.
 /** The count's course: the leader's margin after each published update, and where the lead changed hands. */
 async function renderCourse() {
   const box = $('course');
-  const c = await api('count-course');
+  const c = await doc('count-course');
   if (c.points.length < 2) {
     box.hidden = true;
     return;
@@ -559,23 +698,11 @@ async function renderCourse() {
     `${t('courseHint')}. ${c.leadChanges.length} × ${t('leadChange')}; ${fmt(last.margin)} — ${last.pctCounted} % (${c.source ?? ''})`;
 }
 
-/** A probability while actas remain: never 100 % or 0 %, the count is not over. */
-function probText(prob) {
-  if (prob > 0.99) return '> 99 %';
-  if (prob < 0.01) return '< 1 %';
-  return `${(100 * prob).toFixed(1)} %`;
-}
-
-async function renderProjection() {
+// The projection panel: always apart from the official count and labelled as an estimate; none
+// once the count is complete (the count is the result).
+async function renderProjection(p) {
   const section = $('projection');
-  const res = await fetch(`/api/v1/projection?election=${encodeURIComponent(state.election)}`);
-  if (!res.ok) {
-    section.hidden = true;
-    return;
-  }
-  const p = await res.json();
-  // nothing left to project once every acta is counted: the count is the result
-  if (p.pctCounted >= 100) {
+  if (!p || p.pctCounted >= 100) {
     section.hidden = true;
     return;
   }
@@ -588,37 +715,49 @@ async function renderProjection() {
       method: p.method,
     }) + (p.note ? ` · ${p.note}` : '');
   const top = p.choices.slice(0, 8);
-  const max = Math.max(...top.map((c) => c.hi90), 1);
-  const x = (v) => `${(100 * v) / max}%`;
   const colorOf = (label) =>
     state.colors.get(state.choices.find((c) => c.label === label)?.id) ?? '#777';
-  $('projection-bars').replaceChildren(
-    ...top.map((c) => {
-      const track = el('span', { class: 'track' });
-      const band90 = el('span', { class: 'band90' });
-      band90.style.left = x(c.lo90);
-      band90.style.width = `calc(${x(c.hi90)} - ${x(c.lo90)})`;
-      const band80 = el('span', { class: 'band80' });
-      band80.style.left = x(c.lo80);
-      band80.style.width = `calc(${x(c.hi80)} - ${x(c.lo80)})`;
-      band80.style.background = colorOf(c.choice);
-      const mark = el('span', { class: 'median' });
-      mark.style.left = x(c.median);
-      track.append(band90, band80, mark);
-      return el(
-        'li',
-        { 'data-choice': c.choice },
-        el('span', { class: 'bar-label' }, c.choice),
-        track,
-        el(
-          'span',
-          { class: 'interval-text', title: t('interval90') },
-          `${c.median.toFixed(2)} % [${c.lo90.toFixed(2)}–${c.hi90.toFixed(2)}]`,
-        ),
-      );
-    }),
+  $('projection-bars').replaceChildren(...intervalBars(top, colorOf));
+  $('projection-odds').replaceChildren(...oddsTables(p));
+  $('projection-seats').replaceChildren(...projectedSeats(p));
+  const history = await tryJson(PATHS.document(state.election, 'projection-history'));
+  renderProjectionHistory(
+    history?.points ?? [],
+    top.slice(0, 3).map((c) => c.choice),
+    colorOf,
   );
-  const odds = [];
+}
+
+function intervalBars(top, colorOf) {
+  const max = Math.max(...top.map((c) => c.hi90), 1);
+  const x = (v) => `${(100 * v) / max}%`;
+  return top.map((c) => {
+    const track = el('span', { class: 'track' });
+    const band90 = el('span', { class: 'band90' });
+    band90.style.left = x(c.lo90);
+    band90.style.width = `calc(${x(c.hi90)} - ${x(c.lo90)})`;
+    const band80 = el('span', { class: 'band80' });
+    band80.style.left = x(c.lo80);
+    band80.style.width = `calc(${x(c.hi80)} - ${x(c.lo80)})`;
+    band80.style.background = colorOf(c.choice);
+    const mark = el('span', { class: 'median' });
+    mark.style.left = x(c.median);
+    track.append(band90, band80, mark);
+    return el(
+      'li',
+      { 'data-choice': c.choice },
+      el('span', { class: 'bar-label' }, c.choice),
+      track,
+      el(
+        'span',
+        { class: 'interval-text', title: t('interval90') },
+        `${c.median.toFixed(2)} % [${c.lo90.toFixed(2)}–${c.hi90.toFixed(2)}]`,
+      ),
+    );
+  });
+}
+
+function oddsTables(p) {
   const oddsTable = (title, rows) =>
     el(
       'table',
@@ -632,6 +771,7 @@ async function renderProjection() {
         ),
       ),
     );
+  const odds = [];
   if (p.runoffPairs)
     odds.push(
       oddsTable(
@@ -653,36 +793,29 @@ async function renderProjection() {
         p.winner.map((r) => [r.choice, r.probability]),
       ),
     );
-  $('projection-odds').replaceChildren(...odds);
-  const seats = p.seats
-    ? [
-        el('caption', {}, t('projectedSeats')),
-        el(
-          'tbody',
-          {},
-          p.seats.parties
-            .filter((s) => s.hi90 > 0 || s.pValla > 0)
-            .map((s) =>
-              el(
-                'tr',
-                {},
-                el('td', {}, s.party),
-                el('td', { class: 'num' }, `${s.median} [${s.lo90}–${s.hi90}]`),
-                el('td', { class: 'num', title: t('pValla') }, `${(100 * s.pValla).toFixed(0)} %`),
-              ),
-            ),
+  return odds;
+}
+
+function projectedSeats(p) {
+  if (!p.seats) return [];
+  return [
+    el('caption', {}, t('projectedSeats')),
+    el(
+      'tbody',
+      {},
+      p.seats.parties
+        .filter((s) => s.hi90 > 0 || s.pValla > 0)
+        .map((s) =>
+          el(
+            'tr',
+            {},
+            el('td', {}, s.party),
+            el('td', { class: 'num' }, `${s.median} [${s.lo90}–${s.hi90}]`),
+            el('td', { class: 'num', title: t('pValla') }, `${(100 * s.pValla).toFixed(0)} %`),
+          ),
         ),
-      ]
-    : [];
-  $('projection-seats').replaceChildren(...seats);
-  const history = await fetch(
-    `/api/v1/projection/history?election=${encodeURIComponent(state.election)}`,
-  ).then((r) => (r.ok ? r.json() : { points: [] }));
-  renderProjectionHistory(
-    history.points,
-    top.slice(0, 3).map((c) => c.choice),
-    colorOf,
-  );
+    ),
+  ];
 }
 
 function renderProjectionHistory(points, choices, colorOf) {
@@ -754,39 +887,62 @@ function defaultElection(elections) {
 }
 
 async function main() {
-  const saved = new URLSearchParams(location.search).get('lang');
-  if (saved === 'en' || saved === 'es') state.lang = saved;
+  const view = readView();
+  if (view.lang === 'en' || view.lang === 'es') state.lang = view.lang;
   applyStrings();
   $('lang').addEventListener('click', async () => {
     state.lang = state.lang === 'es' ? 'en' : 'es';
     applyStrings();
-    await loadElection(state.election);
+    writeView(true, state.mesa);
+    await loadElection(state.election, readView());
   });
   wireWhatIf();
   wireCrossCheck();
-  const { elections } = await (await fetch('/api/v1/elections')).json();
+  const [{ elections }, site] = await Promise.all([
+    getJson(PATHS.elections()),
+    tryJson(PATHS.site()),
+  ]);
+  state.site = site;
   $('election').replaceChildren(...elections.map((e) => el('option', { value: e.id }, e.label)));
-  $('election').addEventListener('change', (e) => {
-    // a new election: its own URL, without the previous one's what-if levers
+  $('election').addEventListener('change', async (e) => {
+    // a new election: its own URL, without the previous one's what-if levers or drill
     const u = new URL(location.href);
-    u.search = '';
-    u.hash = '';
+    for (const k of [...u.searchParams.keys()])
+      if (k !== 'lang' && k !== 'poll') u.searchParams.delete(k);
     u.searchParams.set('election', e.target.value);
-    if (state.lang !== 'es') u.searchParams.set('lang', state.lang);
-    history.replaceState(null, '', u);
-    return loadElection(e.target.value);
+    u.hash = '';
+    history.pushState(null, '', u);
+    state.crumbs = [];
+    await loadElection(e.target.value);
   });
-  const asked = new URLSearchParams(location.search).get('election');
-  const first = elections.find((e) => e.id === asked) ?? defaultElection(elections);
-  if (first) {
-    $('election').value = first.id;
-    await loadElection(first.id);
-    if (location.hash === '#congress' && !$('congress').hidden) $('congress').scrollIntoView();
-  }
+  // back/forward: the view the URL holds, redrawn (the election and language too)
+  window.addEventListener('popstate', () => restore().catch(fail));
+  await restore(elections);
+  if (location.hash === '#congress' && !$('congress').hidden) $('congress').scrollIntoView();
+  setInterval(() => poll().catch(fail), pollInterval());
+  setInterval(tickFreshness, 30_000);
   document.body.dataset.ready = 'true';
 }
 
-main().catch((e) => {
+/** Draws the view in the URL: its election and language, its drill and mesa. */
+async function restore(elections) {
+  const view = readView();
+  const lang = view.lang === 'en' ? 'en' : 'es';
+  if (lang !== state.lang) {
+    state.lang = lang;
+    applyStrings();
+  }
+  const ids = elections ?? [...$('election').options].map((o) => ({ id: o.value }));
+  const first =
+    ids.find((e) => e.id === view.election) ?? (elections ? defaultElection(elections) : ids[0]);
+  if (!first) return;
+  $('election').value = first.id;
+  await loadElection(first.id, view);
+}
+
+function fail(e) {
   document.body.dataset.error = String(e);
   console.error(e);
-});
+}
+
+main().catch(fail);

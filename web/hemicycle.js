@@ -1,6 +1,6 @@
 // A hemicycle of seats as dots: rows of a half circle, each row's seats in proportion to its
 // radius, seats taken in order of angle from the left so that each list gets one wedge.
-import { svgEl } from './ui.js';
+import { svgEl, t } from './ui.js';
 
 const CX = 120;
 const CY = 118;
@@ -36,7 +36,7 @@ export function seatLayout(n) {
  * one circle per seat with its party in `data-party`, and the total in the middle.
  */
 export function drawHemicycle(svg, parties, colorOf, caption) {
-  for (const old of svg.querySelectorAll('circle, text, g')) old.remove();
+  for (const old of svg.querySelectorAll('circle, text, g, line')) old.remove();
   const total = parties.reduce((a, [, n]) => a + n, 0);
   const { seats, dot } = seatLayout(total);
   let k = 0;
@@ -58,5 +58,24 @@ export function drawHemicycle(svg, parties, colorOf, caption) {
     svg.append(g);
   }
   svg.append(svgEl('text', { class: 'total', x: CX, y: CY - 6, 'text-anchor': 'middle' }, total));
+  // the majority line: seats fill from the left, so a bloc crossing the middle holds a majority
+  if (total > 1) {
+    const majority = Math.floor(total / 2) + 1;
+    svg.append(
+      svgEl('line', {
+        class: 'majority',
+        x1: CX,
+        x2: CX,
+        y1: CY - R * INNER + dot * 2,
+        y2: CY - R - dot * 2,
+        'data-majority': majority,
+      }),
+      svgEl(
+        'text',
+        { class: 'majority-label', x: CX + 3, y: CY - R * INNER + dot * 2 - 2 },
+        `${t('majority')}: ${majority}`,
+      ),
+    );
+  }
   if (caption) svg.setAttribute('aria-label', `${caption}: ${total}`);
 }

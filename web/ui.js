@@ -1,7 +1,19 @@
 // Shared by the dashboard's modules: state, strings, number format, DOM and API helpers.
 import { STRINGS } from './i18n.js';
 
-export const state = { lang: 'es', election: null, choices: [], colors: new Map(), crumbs: [] };
+export const state = {
+  lang: 'es',
+  election: null,
+  choices: [],
+  colors: new Map(),
+  crumbs: [],
+  mesa: null,
+  places: null,
+  site: null,
+  summary: null,
+  revision: null,
+  polling: false,
+};
 export const $ = (id) => document.getElementById(id);
 export const t = (key) => STRINGS[state.lang][key] ?? key;
 export const PALETTE = [
@@ -29,19 +41,28 @@ export function fmt(n) {
   return new Intl.NumberFormat(state.lang === 'es' ? 'es-PE' : 'en-US').format(n);
 }
 
-export async function api(path) {
-  const sep = path.includes('?') ? '&' : '?';
-  const res = await fetch(
-    `/api/v1/${path}${state.election ? `${sep}election=${encodeURIComponent(state.election)}` : ''}`,
-  );
+// Every read revalidates (If-None-Match): an unchanged document is a 304, a changed one is new.
+const REVALIDATE = { cache: 'no-cache' };
+
+/** A read document at its path (web/paths.js). */
+export async function getJson(path) {
+  const res = await fetch(path, REVALIDATE);
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
   return res.json();
+}
+
+/** A document that may be absent (404: no projection, a unit without children): null then. */
+export async function tryJson(path) {
+  const res = await fetch(path, REVALIDATE);
+  return res.ok ? res.json() : null;
 }
 
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (k === 'onclick') node.addEventListener('click', v);
+    // through the CSSOM, not the style attribute: a strict CSP (style-src 'self') allows it
+    else if (k === 'style') node.style.cssText = String(v);
     else if (v !== undefined && v !== null) node.setAttribute(k, String(v));
   }
   for (const c of children.flat())

@@ -165,7 +165,16 @@ export const CandidatesSchema = z.object({
       id: z.string(),
       label: z.string(),
       party: z.string(),
-      color: z.string().optional().describe("the manifest's colour for screens"),
+      color: z
+        .string()
+        .optional()
+        .describe(
+          "the party's colour for screens: the manifest's, else the jurisdiction's party colour table's",
+        ),
+      remainder: z
+        .boolean()
+        .optional()
+        .describe('not a candidate or list: the votes of those the source does not itemise'),
     }),
   ),
 });
@@ -535,3 +544,20 @@ export const WhatIfSchema = ListSeatResultSchema.extend({
   election: z.string(),
   diff: SeatDiffSchema,
 });
+
+/** `GET /api/v1/elections/:id/summary.json`: the headline, with "settled" decided once (src/results/summary.ts). */
+export { SummarySchema } from '../results/summary.js';
+
+/** `GET /api/v1/elections/:id/places.json`: units, hierarchy, levels, the mesa format. */
+export { PlacesSchema } from '../results/places.js';
+
+/** `GET /api/v1/site.json`: what serves the documents — the server, or a static snapshot. */
+export const SiteSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('server'), whatIf: z.literal(true) }),
+  z.object({
+    kind: z.literal('static'),
+    whatIf: z.literal(false),
+    snapshotId: z.string(),
+    createdAt: z.string(),
+  }),
+]);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { issue, type Issue } from '../core/issues.js';
+import { issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { ingestFile } from '../ingest/ingest.js';
 import { loadJurisdiction } from '../jurisdictions/load.js';
@@ -21,7 +21,6 @@ import {
   getResults,
   getSeats,
   listElections,
-  type Found,
 } from '../results/service.js';
 import type { Store } from '../store/store.js';
 import {
@@ -54,6 +53,9 @@ import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { parseWhatIfBody, whatIfSeats, WhatIfBodySchema } from '../results/what-if.js';
 import { ByteBoundedCache, canonicalJson } from './byte-cache.js';
 import { CompareQuerySchema, compareService, type CompareQuery } from './compare.js';
+import { DOCUMENT_NOT_FOUND, DOCUMENTS, RawBody, type DocumentDef } from './documents.js';
+import { IssueError, unwrap } from './errors.js';
+import { getSummary, SummarySchema } from '../results/summary.js';
 
 /** One route of the API: its contract (for OpenAPI and tests) and whether it writes. */
 export interface RouteDef {
@@ -115,6 +117,15 @@ export const ROUTES: readonly RouteDef[] = [
     write: false,
     query: electionQuery,
     response: ProgressSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/summary',
+    summary:
+      'The headline: leaders and margin, the count and the votes still to count, status, source and freshness; the outcome only once settled (complete, or a lead larger than all still to count)',
+    write: false,
+    query: electionQuery,
+    response: SummarySchema,
   },
   {
     method: 'GET',
@@ -266,24 +277,6 @@ export interface ApiOptions {
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
-}
-
-class IssueError extends Error {
-  constructor(
-    readonly status: number,
-    readonly issues: readonly Issue[],
-  ) {
-    super(issues[0]?.code ?? 'issue');
-  }
-}
-
-const NOT_FOUND: readonly string[] = ['acta_not_found', 'unknown_election'];
-
-/** The value, or the issues thrown: 404 when one says a thing named in the URL is not there, else 422. */
-function unwrap<T>(f: Found<T>, notFound: readonly string[] = NOT_FOUND): T {
-  if (!f.ok)
-    throw new IssueError(f.issues.some((i) => notFound.includes(i.code)) ? 404 : 422, f.issues);
-  return f.value;
 }
 
 /** A request body as JSON (sent as any content type), or 422 `invalid_query` at `body`. */
@@ -495,6 +488,8 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     },
     '/api/v1/progress': async (req) =>
       unwrap(await getProgress(o.store, parseQuery(electionQuery, req).election)),
+    '/api/v1/summary': async (req) =>
+      unwrap(await getSummary(o.store, parseQuery(electionQuery, req).election)),
     '/api/v1/count-course': async (req) =>
       unwrap(await getCountCourse(o.store, parseQuery(electionQuery, req).election)),
     '/api/v1/seats': async (req) => {
@@ -651,9 +646,57 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       },
     });
   }
+  registerDocuments(app, { store: o.store, compare });
   app.get('/api/v1/openapi.json', async () => buildOpenApi());
   if (o.dashboard) registerDashboard(app);
   return app;
+}
+
+/** The documents at query-free paths (the static site's scheme): parameters checked, 404 when absent. */
+function registerDocuments(app: FastifyInstance, ctx: Parameters<DocumentDef['make']>[0]): void {
+  for (const d of DOCUMENTS)
+    app.get(d.url, async (req, reply) => {
+      const p = d.params.safeParse(req.params);
+      if (!p.success)
+        throw new IssueError(
+          404,
+          p.error.issues.map((i) =>
+            issue('invalid_query', ['params', ...i.path.map(String)], { message: i.message }),
+          ),
+        );
+      const value = unwrap(await d.make(ctx, p.data as Record<string, string>), DOCUMENT_NOT_FOUND);
+      return value instanceof RawBody ? reply.type(value.type).send(value.text) : value;
+    });
+}
+
+/** The OpenAPI operation of a document at a query-free path. */
+function documentOperation(d: DocumentDef, error: unknown): Record<string, unknown> {
+  const csv = d.url.endsWith('.csv');
+  return {
+    get: {
+      summary: d.summary,
+      parameters: [...d.url.matchAll(/:(\w+)/g)].map((m) => ({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
+      responses: {
+        200: {
+          description: 'OK',
+          content: csv
+            ? { 'text/csv': { schema: { type: 'string' } } }
+            : { 'application/json': { schema: z.toJSONSchema(d.response, { io: 'output' }) } },
+        },
+        304: { description: 'Not modified (If-None-Match)' },
+        404: {
+          description: 'No such document (an unknown election, level, unit or mesa; no projection)',
+          content: { 'application/json': { schema: error } },
+        },
+        422: { description: 'Coded issues', content: { 'application/json': { schema: error } } },
+      },
+    },
+  };
 }
 
 /** The OpenAPI 3.1 document, generated from ROUTES and the zod schemas. */
@@ -741,6 +784,7 @@ export function buildOpenApi(): Record<string, unknown> {
       },
     };
   }
+  for (const d of DOCUMENTS) paths[d.url.replace(/:(\w+)/g, '{$1}')] = documentOperation(d, error);
   return {
     openapi: '3.1.0',
     info: {

@@ -234,6 +234,18 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'un parámetro de la consulta no es válido',
   },
   not_found: { en: 'no such route', es: 'no existe esa ruta' },
+  publish_dir_not_ours: {
+    en: 'the output folder holds files cifra publish did not write: nothing was changed',
+    es: 'la carpeta de salida tiene archivos que cifra publish no escribió: no se cambió nada',
+  },
+  publish_out_invalid: {
+    en: 'the output path is a file, the root, or its parent folder is missing or not writable',
+    es: 'la ruta de salida es un archivo, la raíz, o su carpeta padre falta o no se puede escribir',
+  },
+  publish_locked: {
+    en: 'another cifra publish to this folder holds the lock',
+    es: 'otro cifra publish a esta carpeta tiene el candado',
+  },
 };
 
 export function formatIssue(i: Issue, lang: 'en' | 'es' = 'en'): string {

@@ -26,7 +26,7 @@ import type { Store } from '../store/store.js';
 import type { Level } from '../core/tally/aggregate.js';
 import { runJurisdictions } from './commands/jurisdictions.js';
 import { buildApi, buildOpenApi, hashToken } from '../api/server.js';
-import { publishSnapshot } from '../results/publish.js';
+import { publishSite } from '../api/publish-site.js';
 import { loadBundledData } from './commands/bundled.js';
 import { runProject, runProjectSnapshot, runReplay } from './commands/project.js';
 import { runAuditVerify } from './commands/audit.js';
@@ -687,13 +687,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('publish')
-    .description('write the API documents as a static tree (JSON and CSV), swapped in atomically')
+    .description(
+      'write the whole public site (the dashboard and every document it reads, at the API paths) as static files; DIR must be new, empty or an earlier publish',
+    )
     .addOption(dbOption())
-    .requiredOption('--out <dir>', 'output directory')
+    .requiredOption('--out <dir>', 'output directory (replaced whole, only if cifra wrote it)')
     .action(async (o: { db: string; out: string }) => {
       code = await withStore(o.db, async (store) => {
-        const r = await publishSnapshot(store, o.out, buildOpenApi(), new Date().toISOString());
-        io.out(`snapshot ${r.snapshotId}: ${r.files} files in ${r.out}`);
+        const r = await publishSite(store, o.out, buildOpenApi(), new Date().toISOString());
+        if (!r.ok) return (printIssues(io, r.error), EXIT_ISSUES);
+        io.out(`snapshot ${r.value.snapshotId}: ${r.value.files} files in ${r.value.out}`);
         return EXIT_OK;
       });
     });

@@ -82,6 +82,10 @@ export const ISSUE_CODES = [
   'query_too_costly',
   'invalid_query',
   'not_found',
+  // publish
+  'publish_dir_not_ours',
+  'publish_out_invalid',
+  'publish_locked',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -154,6 +154,22 @@ interface CachedElection {
   namer: UnitNamer | null;
 }
 
+/** Published units per store, election and level, kept while the store's revision stands. */
+const PUBLISHED = new WeakMap<Store, Map<string, { revision: string; units: ResultUnit[] }>>();
+
+/** A level's published units, parsed once per revision: one unit's document must not parse all. */
+async function publishedLevel(store: Store, election: string, level: Level): Promise<ResultUnit[]> {
+  const revision = await store.revision();
+  const perStore = PUBLISHED.get(store) ?? new Map();
+  PUBLISHED.set(store, perStore);
+  const key = `${election}\0${level}`;
+  const hit = perStore.get(key);
+  if (hit?.revision === revision) return hit.units;
+  const units = (await store.publishedUnits(election, level)).map((u) => u.doc as ResultUnit);
+  perStore.set(key, { revision, units });
+  return units;
+}
+
 /** Tabulations per store and election, kept until the next import changes the revision. */
 const CACHE = new WeakMap<Store, Map<string, CachedElection>>();
 
@@ -197,7 +213,7 @@ export async function buildResults(
   const head = { election: election.id, label: election.label, level };
   if (election.published) {
     // an election known only from published aggregates: the units as the source gives them
-    const units = (await store.publishedUnits(election.id, level)).map((u) => u.doc as ResultUnit);
+    const units = await publishedLevel(store, election.id, level);
     return { ...head, units: code === undefined ? units : units.filter((u) => u.code === code) };
   }
   const j = requireJurisdiction(election.jurisdiction);

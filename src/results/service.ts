@@ -4,6 +4,7 @@ import type { ElectionDef } from '../core/model/acta.js';
 import { computeSeats } from '../core/pipeline/seats.js';
 import { decidePresidentialRound } from '../core/rules/presidential.js';
 import { loadRuleset } from '../elections/rulesets.js';
+import { choiceColors } from '../elections/party-colors.js';
 import type { Level } from '../core/tally/aggregate.js';
 import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type { ActaVersion, ImportRecord, PlaceNames, Store, StoredActa } from '../store/store.js';
@@ -179,7 +180,15 @@ export async function getCandidates(
   id: string | undefined,
 ): Promise<Found<{ election: string; choices: ElectionDef['choices'] }>> {
   const e = await election(store, id);
-  return e.ok ? { ok: true, value: { election: e.value.id, choices: e.value.choices } } : e;
+  if (!e.ok) return e;
+  const colors = choiceColors(e.value);
+  return {
+    ok: true,
+    value: {
+      election: e.value.id,
+      choices: e.value.choices.map((c, i) => ({ ...c, color: colors[i] as string })),
+    },
+  };
 }
 
 export async function getResults(
@@ -274,6 +283,20 @@ export async function getCountCourse(
   return { ok: true, value: { election: e.value.id, source, points, leadChanges } };
 }
 
+/** When the last committed import that changed an acta finished, or null. */
+function lastChangeOf(imports: readonly ImportRecord[]): string | null {
+  const changed = imports.filter(
+    (i) =>
+      i.status === 'committed' && (i.new ?? 0) + (i.stateChanges ?? 0) + (i.corrected ?? 0) > 0,
+  );
+  return changed.at(-1)?.finishedAt ?? null;
+}
+
+/** When the election's actas last changed in the store (ISO 8601), or null: none imported. */
+export async function lastChange(store: Store, id: string): Promise<string | null> {
+  return lastChangeOf(await store.listImports(id));
+}
+
 export async function getProgress(
   store: Store,
   id: string | undefined,
@@ -283,9 +306,6 @@ export async function getProgress(
   const def = found.value.def;
   const n = (await buildResults(store, def, 'national')).units[0];
   const imports = (await store.listImports(def.id)).filter((i) => i.status === 'committed');
-  const changed = imports.filter(
-    (i) => (i.new ?? 0) + (i.stateChanges ?? 0) + (i.corrected ?? 0) > 0,
-  );
   const empty = {
     total: 0,
     counted: 0,
@@ -307,7 +327,7 @@ export async function getProgress(
       eligibleRemaining: n?.eligibleRemaining ?? 0,
       emitted: n?.emitted ?? 0,
       participation: n?.participation ?? '0.000',
-      snapshotTime: def.published?.asOf ?? changed.at(-1)?.finishedAt ?? null,
+      snapshotTime: def.published?.asOf ?? lastChangeOf(imports),
       imports: imports.length,
       ...(def.published ? { published: def.published } : {}),
       ...(def.manifest ? { about: aboutOf(def) } : {}),
@@ -407,6 +427,23 @@ export async function getSeats(
   };
 }
 
+/** Each store's place names per election, kept while its revision stands: read once, not per acta. */
+const PLACES = new WeakMap<
+  Store,
+  Map<string, { revision: string; places: Map<string, PlaceNames> }>
+>();
+
+async function placesOf(store: Store, election: string): Promise<Map<string, PlaceNames>> {
+  const revision = await store.revision(election);
+  const byElection = PLACES.get(store) ?? new Map();
+  PLACES.set(store, byElection);
+  const hit = byElection.get(election);
+  if (hit?.revision === revision) return hit.places;
+  const places = await store.places(election);
+  byElection.set(election, { revision, places });
+  return places;
+}
+
 export async function getActa(
   store: Store,
   id: string | undefined,
@@ -423,7 +460,7 @@ export async function getActa(
       ok: false,
       issues: [issue('acta_not_found', ['mesa'], { mesa, election: def.id })],
     };
-  const place = current ? ((await store.places(def.id)).get(current.ubigeo) ?? null) : null;
+  const place = current ? ((await placesOf(store, def.id)).get(current.ubigeo) ?? null) : null;
   return { ok: true, value: { election: def.id, mesa, place, current, history } };
 }
 

@@ -88,6 +88,8 @@ describe('the Congress view', () => {
     expect(status).toContain('no es un resultado oficial');
     expect(await seatsIn(page, '#hemicycle')).toBe(130);
     expect(await seatsIn(page, '#hemicycle-reported')).toBe(130);
+    // the majority line: 66 of 130
+    expect(await page.getAttribute('#hemicycle line.majority', 'data-majority')).toBe('66');
     expect(await page.textContent('#hemi-reported-cap')).toContain('terceros');
     // the API's document, row by row
     const doc = (await (await fetch(`${base}/api/v1/seats?election=pe-2026-diputados`)).json()) as {

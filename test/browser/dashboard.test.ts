@@ -170,9 +170,16 @@ describe('dashboard', () => {
       () => document.querySelector('#provisional')?.textContent?.includes('provisionales') === true,
     );
     expect(await page.textContent('#provisional')).toContain('provisionales');
+    // the count is not over: who leads and by how much, never a winner as a fact (issue #13)
     await page.waitForFunction(() =>
-      document.querySelector('#outcome')?.textContent?.includes('provisionalmente'),
+      document.querySelector('#outcome')?.textContent?.includes('lidera por'),
     );
+    expect(await page.textContent('#outcome')).toContain('Aún no es un resultado');
+    expect(await page.locator('#outcome-fact').count()).toBe(0);
+    // the source's cut in Lima time (the 10 June capture, 06:24 UTC)
+    expect(await page.textContent('#source-cut')).toContain('hora de Lima');
+    // a snapshot without the vote abroad says so, as missing, not as zero
+    expect(await page.textContent('#abroad-missing')).toContain('faltan');
     await page.screenshot({
       path: join(ARTIFACTS, 'dashboard-runoff-2026-provisional.png'),
       fullPage: true,

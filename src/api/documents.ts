@@ -1,0 +1,276 @@
+import { z } from 'zod';
+import { issue } from '../core/issues.js';
+import { resultsCsv } from '../results/csv.js';
+import { getChildren, getPlaces, PlacesSchema } from '../results/places.js';
+import { projectionHistory, projectionOf } from '../results/projection.js';
+import { getRulesetText, listRulesets } from '../results/rulesets.js';
+import {
+  getActa,
+  getCandidates,
+  getCountCourse,
+  getMesas,
+  getProgress,
+  getResults,
+  getSeats,
+  listElections,
+  type Found,
+} from '../results/service.js';
+import { getSummary, SummarySchema } from '../results/summary.js';
+import type { Store } from '../store/store.js';
+import type { CompareQuery } from './compare.js';
+import type { CompareReport } from '../ingest/compare-files.js';
+import type { Issue } from '../core/issues.js';
+import type { Result } from '../core/result.js';
+import { API_ROOT, COMPARE_PAGE } from './paths.js';
+import {
+  ActaSchema,
+  CandidatesSchema,
+  CompareSchema,
+  CountCourseSchema,
+  ElectionsSchema,
+  MesasSchema,
+  ProgressSchema,
+  ProjectionHistorySchema,
+  ProjectionSchema,
+  ResultsSchema,
+  RulesetFileSchema,
+  RulesetsSchema,
+  SeatsSchema,
+  SiteSchema,
+} from './schemas.js';
+
+/** A body sent as it is (CSV, a ruleset file as written), with its content type. */
+export class RawBody {
+  constructor(
+    readonly text: string,
+    readonly type: string,
+  ) {}
+}
+
+/** What a document needs beyond the store: the cross-check service (it keeps comparisons). */
+export interface DocumentContext {
+  readonly store: Store;
+  readonly compare: (q: CompareQuery) => Promise<Result<CompareReport, Issue[]>>;
+}
+
+/**
+ * A read document at a path without a query: the API serves it, `cifra publish` writes it as
+ * a file at the same path, the dashboard fetches it. A document that is not there (an unknown
+ * election, unit or mesa; no projection) is a 404 with its coded issues, as a missing file is.
+ */
+export interface DocumentDef {
+  /** The Fastify pattern under /api/v1 (`:name` parameters). */
+  readonly url: string;
+  readonly summary: string;
+  readonly params: z.ZodObject;
+  readonly response: z.ZodType;
+  readonly make: (ctx: DocumentContext, p: Record<string, string>) => Promise<Found<unknown>>;
+}
+
+const name = z.string().min(1).max(200);
+const e = z.object({ election: name });
+const CSV = 'text/csv; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
+const wrap = <T>(v: T): Found<T> => ({ ok: true, value: v });
+const get = (p: Record<string, string>, k: string): string => p[k] ?? '';
+
+/** A document of one election computed by a service taking (store, election id). */
+function electionDoc(
+  file: string,
+  summary: string,
+  response: z.ZodType,
+  make: (store: Store, id: string) => Promise<Found<unknown>>,
+): DocumentDef {
+  return {
+    url: `${API_ROOT}/elections/:election/${file}.json`,
+    summary,
+    params: e,
+    response,
+    make: (ctx, p) => make(ctx.store, get(p, 'election')),
+  };
+}
+
+/** One page of a cross-check, as `GET /api/v1/compare` gives it with offset page × 50. */
+async function comparePage(
+  ctx: DocumentContext,
+  p: Record<string, string>,
+): Promise<Found<unknown>> {
+  const page = Number(get(p, 'page'));
+  if (!/^\d{1,6}$/.test(get(p, 'page')))
+    return { ok: false, issues: [issue('invalid_query', ['page'], { page: get(p, 'page') })] };
+  const r = await ctx.compare({
+    election: get(p, 'election'),
+    a: get(p, 'a'),
+    b: get(p, 'b'),
+    offset: page * COMPARE_PAGE,
+    limit: COMPARE_PAGE,
+  });
+  return r.ok ? wrap(r.value) : { ok: false, issues: r.error };
+}
+
+/** Every unit of a level; the mesa level only one mesa at a time (its path). */
+async function levelResults(
+  ctx: DocumentContext,
+  p: Record<string, string>,
+): ReturnType<typeof getResults> {
+  if (get(p, 'level') === 'mesa')
+    return {
+      ok: false,
+      issues: [
+        issue('query_too_costly', ['level'], {
+          level: 'mesa',
+          hint: 'one mesa: results/mesa/<mesa>.json or actas/<mesa>.json',
+        }),
+      ],
+    };
+  return getResults(ctx.store, get(p, 'election'), get(p, 'level'));
+}
+
+export const DOCUMENTS: readonly DocumentDef[] = [
+  {
+    url: `${API_ROOT}/site.json`,
+    summary:
+      'What serves these documents: the cifra server (`kind: server`: every document, the what-if) or a static snapshot written by `cifra publish` (`kind: static`, its id and time)',
+    params: z.object({}),
+    response: SiteSchema,
+    make: async () => wrap({ kind: 'server', whatIf: true }),
+  },
+  {
+    url: `${API_ROOT}/elections.json`,
+    summary: 'Elections in the store (as `/api/v1/elections`)',
+    params: z.object({}),
+    response: ElectionsSchema,
+    make: async (ctx) => wrap({ elections: await listElections(ctx.store) }),
+  },
+  {
+    url: `${API_ROOT}/rulesets.json`,
+    summary: 'The built-in rulesets (as `/api/v1/rulesets`)',
+    params: z.object({}),
+    response: RulesetsSchema,
+    make: async () => listRulesets(),
+  },
+  {
+    url: `${API_ROOT}/rulesets/:id.json`,
+    summary: 'A built-in ruleset file as written (as `/api/v1/rulesets/:id`)',
+    params: z.object({ id: name }),
+    response: RulesetFileSchema,
+    make: async (_ctx, p) => {
+      const r = getRulesetText(get(p, 'id'));
+      return r.ok ? wrap(new RawBody(r.value.text, JSON_TYPE)) : r;
+    },
+  },
+  electionDoc(
+    'candidates',
+    'Candidates or lists, in column order, with their colours',
+    CandidatesSchema,
+    getCandidates,
+  ),
+  electionDoc(
+    'progress',
+    'Actas by state, votes still to come, snapshot time',
+    ProgressSchema,
+    getProgress,
+  ),
+  electionDoc(
+    'summary',
+    'The headline: leaders and margin, the count and the votes still to count, status, source and freshness; the outcome only once settled (complete, or a lead larger than all still to count)',
+    SummarySchema,
+    getSummary,
+  ),
+  electionDoc(
+    'seats',
+    'Seats or the presidential outcome on the votes counted (as `/api/v1/seats`)',
+    SeatsSchema,
+    (s, id) => getSeats(s, id),
+  ),
+  electionDoc(
+    'count-course',
+    "The count's course (as `/api/v1/count-course`)",
+    CountCourseSchema,
+    getCountCourse,
+  ),
+  electionDoc(
+    'projection',
+    'The projection with default seed and simulations (as `/api/v1/projection`); 404 `projection_unavailable` when there is none',
+    ProjectionSchema,
+    (s, id) => projectionOf(s, id, {}),
+  ),
+  electionDoc(
+    'projection-history',
+    'How the projection moved over the night',
+    ProjectionHistorySchema,
+    projectionHistory,
+  ),
+  electionDoc(
+    'places',
+    'Every unit with its name and parent, the levels, the mesa format: search and drill-down',
+    PlacesSchema,
+    getPlaces,
+  ),
+  {
+    url: `${API_ROOT}/elections/:election/results/:level.json`,
+    summary: 'Results at a level of the jurisdiction (every unit)',
+    params: e.extend({ level: name }),
+    response: ResultsSchema,
+    make: (ctx, p) => levelResults(ctx, p),
+  },
+  {
+    url: `${API_ROOT}/elections/:election/results/:level.csv`,
+    summary: 'Results at a level as CSV',
+    params: e.extend({ level: name }),
+    response: z.string(),
+    make: async (ctx, p) => {
+      const r = await levelResults(ctx, p);
+      return r.ok ? wrap(new RawBody(resultsCsv(r.value) + '\n', CSV)) : r;
+    },
+  },
+  {
+    url: `${API_ROOT}/elections/:election/results/:level/:code.json`,
+    summary: 'Results of one unit',
+    params: e.extend({ level: name, code: name }),
+    response: ResultsSchema,
+    make: (ctx, p) => getResults(ctx.store, get(p, 'election'), get(p, 'level'), get(p, 'code')),
+  },
+  {
+    url: `${API_ROOT}/elections/:election/results/:level/:code/children.json`,
+    summary:
+      "Results of a unit's children: the nation's (code: the national code) coarsest place units, a place unit's next level inside it, an ámbito's or circunscripción's largest place units inside it",
+    params: e.extend({ level: name, code: name }),
+    response: ResultsSchema,
+    make: (ctx, p) => getChildren(ctx.store, get(p, 'election'), get(p, 'level'), get(p, 'code')),
+  },
+  {
+    url: `${API_ROOT}/elections/:election/mesas/:place.json`,
+    summary: 'The mesas of a place (Peru: a district ubigeo) with their state',
+    params: e.extend({ place: name }),
+    response: MesasSchema,
+    make: (ctx, p) => getMesas(ctx.store, get(p, 'election'), get(p, 'place')),
+  },
+  {
+    url: `${API_ROOT}/elections/:election/actas/:mesa.json`,
+    summary: 'One acta: values, state, versions with sources, issues',
+    params: e.extend({ mesa: name }),
+    response: ActaSchema,
+    make: (ctx, p) => getActa(ctx.store, get(p, 'election'), get(p, 'mesa')),
+  },
+  {
+    url: `${API_ROOT}/elections/:election/compare/:a/:b/:page.json`,
+    summary: `The cross-check of two sources of the same actas (as \`/api/v1/compare\`), page n of ${COMPARE_PAGE} disagreeing mesas`,
+    params: e.extend({ a: name, b: name, page: name }),
+    response: CompareSchema,
+    make: comparePage,
+  },
+];
+
+/** Issues that say a document is not there: a 404, as a missing file on a static host. */
+export const DOCUMENT_NOT_FOUND: readonly string[] = [
+  'acta_not_found',
+  'unknown_election',
+  'unknown_level',
+  'unknown_ubigeo',
+  'ubigeo_invalid',
+  'projection_unavailable',
+  'ruleset_not_found',
+  'invalid_query',
+  'election_invalid',
+];

@@ -1,0 +1,44 @@
+// The URL scheme shared by the API, the static site (`cifra publish`) and the dashboard: every
+// read document has a path without a query, so that a tree of static files can answer it as the
+// server does. Pure and import-free: the dashboard bundles it (docs/adr/007-one-url-scheme.md).
+
+export const API_ROOT = '/api/v1';
+
+/** The documents of one election at `/api/v1/elections/<id>/<name>.json`. */
+export const ELECTION_DOCUMENTS = [
+  'candidates',
+  'progress',
+  'summary',
+  'seats',
+  'count-course',
+  'projection',
+  'projection-history',
+  'places',
+] as const;
+export type ElectionDocument = (typeof ELECTION_DOCUMENTS)[number];
+
+/** Disagreeing mesas per page of a cross-check document. */
+export const COMPARE_PAGE = 50;
+
+const seg = encodeURIComponent;
+const election = (id: string): string => `${API_ROOT}/elections/${seg(id)}`;
+
+/** The path of each document. */
+export const PATHS = {
+  site: (): string => `${API_ROOT}/site.json`,
+  elections: (): string => `${API_ROOT}/elections.json`,
+  openapi: (): string => `${API_ROOT}/openapi.json`,
+  ruleset: (id: string): string => `${API_ROOT}/rulesets/${seg(id)}.json`,
+  document: (id: string, name: ElectionDocument): string => `${election(id)}/${name}.json`,
+  results: (id: string, level: string, format: 'json' | 'csv' = 'json'): string =>
+    `${election(id)}/results/${seg(level)}.${format}`,
+  unit: (id: string, level: string, code: string): string =>
+    `${election(id)}/results/${seg(level)}/${seg(code)}.json`,
+  children: (id: string, level: string, code: string): string =>
+    `${election(id)}/results/${seg(level)}/${seg(code)}/children.json`,
+  mesas: (id: string, place: string): string => `${election(id)}/mesas/${seg(place)}.json`,
+  acta: (id: string, mesa: string): string => `${election(id)}/actas/${seg(mesa)}.json`,
+  compare: (id: string, a: string, b: string, page: number): string =>
+    `${election(id)}/compare/${seg(a)}/${seg(b)}/${page}.json`,
+  geography: (): string => '/geo/peru.json',
+} as const;

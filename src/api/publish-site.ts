@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { issue, type Issue } from '../core/issues.js';
+import type { Result } from '../core/result.js';
+import { replaceOwnedDir, type OwnedDirOptions } from '../io/owned-dir.js';
+import type { PlacesDocument } from '../results/places.js';
+import type { Store } from '../store/store.js';
+import { DOCUMENTS, RawBody, type DocumentContext } from './documents.js';
+import { API_ROOT, ELECTION_DOCUMENTS } from './paths.js';
+import { dashboardFiles } from './site-files.js';
+
+export interface PublishReport {
+  readonly snapshotId: string;
+  readonly out: string;
+  readonly files: number;
+  readonly bytes: number;
+}
+
+const BY_URL = new Map(DOCUMENTS.map((d) => [d.url, d]));
+// a path segment that is a file name: no separators, no dot-dot
+const SAFE = /^(?!\.\.?$)[^/\\\0]+$/;
+
+/** Writes files into the site's folder, hashing names and bytes in the order written. */
+class SiteWriter {
+  readonly hash = createHash('sha256');
+  files = 0;
+  bytes = 0;
+  constructor(private readonly dir: string) {}
+
+  /** Writes a file; the last one (site.json, naming the snapshot) is left out of the hash. */
+  put(url: string, body: string | Buffer, hashed = true): void {
+    const rel = url === '/' ? 'index.html' : url.replace(/^\//, '');
+    const path = join(this.dir, rel);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, body);
+    if (hashed) this.hash.update(rel).update('\0').update(body).update('\0');
+    this.files += 1;
+    this.bytes += Buffer.byteLength(body);
+  }
+}
+
+/** The site's documents: each computed by its API route and written at the path it is served at. */
+class DocumentWriter {
+  constructor(
+    private readonly ctx: DocumentContext,
+    private readonly w: SiteWriter,
+  ) {}
+
+  /** Writes one document; its value, or null when the API would answer 404/422 (no file then). */
+  async put(pattern: string, params: Record<string, string> = {}): Promise<unknown> {
+    const def = BY_URL.get(`${API_ROOT}${pattern}`);
+    if (!def) throw new Error(`no document at ${pattern}`);
+    if (!Object.values(params).every((v) => SAFE.test(v))) return null;
+    const r = await def.make(this.ctx, params);
+    if (!r.ok) return null;
+    const url = def.url.replace(/:(\w+)/g, (_m, k: string) => params[k] ?? '');
+    const v = r.value;
+    this.w.put(url, v instanceof RawBody ? v.text : JSON.stringify(v));
+    return v;
+  }
+}
+
+/** One election: its documents, every level, every unit with its children, mesas and actas. */
+async function writeElection(d: DocumentWriter, id: string): Promise<void> {
+  const e = { election: id };
+  for (const name of ELECTION_DOCUMENTS) await d.put(`/elections/:election/${name}.json`, e);
+  const places = (await d.put('/elections/:election/places.json', e)) as PlacesDocument | null;
+  const levels = ['national', ...(places?.levels.map((l) => l.id) ?? [])];
+  for (const level of levels) {
+    await d.put('/elections/:election/results/:level.json', { ...e, level });
+    await d.put('/elections/:election/results/:level.csv', { ...e, level });
+  }
+  const units = [{ level: 'national', code: 'PE' }, ...(places?.units ?? [])];
+  for (const u of units) {
+    const p = { ...e, level: u.level, code: u.code };
+    await d.put('/elections/:election/results/:level/:code.json', p);
+    await d.put('/elections/:election/results/:level/:code/children.json', p);
+  }
+  // the mesas of the finest place level, and each mesa's acta
+  const finest = places?.levels.filter((l) => l.place).at(-1)?.id;
+  for (const u of units.filter((x) => x.level === finest)) {
+    const list = (await d.put('/elections/:election/mesas/:place.json', {
+      ...e,
+      place: u.code,
+    })) as { mesas: { mesa: string }[] } | null;
+    for (const m of list?.mesas ?? [])
+      await d.put('/elections/:election/actas/:mesa.json', { ...e, mesa: m.mesa });
+  }
+}
+
+/**
+ * Writes the whole public site as static files: the dashboard and every document it reads, at
+ * the paths the API serves them (src/api/paths.ts), so nginx, object storage or a CDN serves it
+ * with no Node process. Not written: the what-if (it computes on the server) and cross-checks.
+ * `out` must be new, empty, or a site an earlier publish wrote (docs/errors.md).
+ */
+export async function publishSite(
+  store: Store,
+  out: string,
+  openapi: unknown,
+  now: string,
+  o: OwnedDirOptions = {},
+): Promise<Result<PublishReport, Issue[]>> {
+  const ctx: DocumentContext = {
+    store,
+    compare: async () => ({ ok: false, error: [issue('not_found', ['compare'])] }),
+  };
+  return replaceOwnedDir(
+    out,
+    async (dir) => {
+      const w = new SiteWriter(dir);
+      for (const f of dashboardFiles()) w.put(f.url, f.body());
+      const d = new DocumentWriter(ctx, w);
+      w.put(`${API_ROOT}/openapi.json`, JSON.stringify(openapi));
+      const rulesets = (await d.put('/rulesets.json')) as { rulesets: { id: string }[] } | null;
+      for (const r of rulesets?.rulesets ?? []) await d.put('/rulesets/:id.json', { id: r.id });
+      const list = (await d.put('/elections.json')) as { elections: { id: string }[] };
+      for (const e of list.elections) await writeElection(d, e.id);
+      const snapshotId = `${now.replace(/[^0-9]/g, '').slice(0, 14)}-${w.hash.digest('hex').slice(0, 12)}`;
+      w.put(
+        `${API_ROOT}/site.json`,
+        JSON.stringify({ kind: 'static', whatIf: false, snapshotId, createdAt: now }),
+        false,
+      );
+      return { snapshotId, out, files: w.files, bytes: w.bytes };
+    },
+    o,
+  );
+}

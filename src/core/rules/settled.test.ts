@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { settlePresidentialRound } from './settled.js';
+
+const c = (candidate: string, votes: number) => ({ candidate, votes });
+
+describe('settlePresidentialRound', () => {
+  it('on complete results gives what the rules decide, a tie included', () => {
+    expect(
+      settlePresidentialRound({
+        round: 'first',
+        candidates: [c('A', 400), c('B', 350), c('C', 250)],
+        complete: true,
+        remaining: null,
+      }),
+    ).toEqual({ settled: true, by: 'complete', outcome: { kind: 'runoff', pair: ['A', 'B'] } });
+    expect(
+      settlePresidentialRound({
+        round: 'runoff',
+        candidates: [c('A', 10), c('B', 10)],
+        complete: true,
+        remaining: 0,
+      }).outcome,
+    ).toEqual({ kind: 'tie', stage: 'runoff', candidates: ['A', 'B'] });
+  });
+
+  it('settles a runoff before the end only when the lead is larger than every vote still to count', () => {
+    const at = (remaining: number | null) =>
+      settlePresidentialRound({
+        round: 'runoff',
+        candidates: [c('FUJIMORI', 9_223_396), c('SANCHEZ', 9_173_755)],
+        complete: false,
+        remaining,
+      });
+    // 49,641 votes ahead: not settled while 49,641 or more could still come
+    expect(at(1_200_000)).toEqual({ settled: false, by: null, outcome: null });
+    expect(at(49_641).settled).toBe(false);
+    expect(at(49_640)).toEqual({
+      settled: true,
+      by: 'decided',
+      outcome: { kind: 'winner', winner: 'FUJIMORI', round: 'runoff' },
+    });
+    // a source that does not say how many votes remain settles nothing before it is complete
+    expect(at(null).settled).toBe(false);
+  });
+
+  it('never names a runoff pair at 60 % when the third could still pass the second', () => {
+    // 2021 first round, urban-first replay: De Soto and López Aliaga ahead of Castillo
+    const r = settlePresidentialRound({
+      round: 'first',
+      candidates: [c('DE SOTO', 1_300_000), c('LOPEZ ALIAGA', 1_290_000), c('CASTILLO', 1_200_000)],
+      valid: 7_000_000,
+      complete: false,
+      remaining: 10_000_000,
+    });
+    expect(r.settled).toBe(false);
+  });
+
+  it('names the pair once nobody can reach half and the third cannot pass the second', () => {
+    const base = {
+      round: 'first' as const,
+      candidates: [c('A', 400), c('B', 350), c('C', 150), c('D', 100)],
+      complete: false,
+    };
+    expect(settlePresidentialRound({ ...base, remaining: 199 })).toEqual({
+      settled: true,
+      by: 'decided',
+      outcome: { kind: 'runoff', pair: ['A', 'B'] },
+    });
+    expect(settlePresidentialRound({ ...base, remaining: 200 }).settled).toBe(false);
+    // A could still pass half: 400 + 201 > (900 + 201) / 2
+    expect(
+      settlePresidentialRound({ ...base, candidates: [c('A', 500), c('B', 300)], remaining: 201 })
+        .settled,
+    ).toBe(false);
+  });
+
+  it('settles an outright first-round winner when even every remaining vote for others leaves it above half', () => {
+    const r = (remaining: number) =>
+      settlePresidentialRound({
+        round: 'first',
+        candidates: [c('A', 700), c('B', 200), c('C', 100)],
+        complete: false,
+        remaining,
+      });
+    expect(r(399).outcome).toEqual({ kind: 'winner', winner: 'A', round: 'first' });
+    expect(r(400).settled).toBe(false);
+  });
+
+  it('uses the rule given: a share of emitted votes, at least or more than', () => {
+    const r = settlePresidentialRound({
+      round: 'first',
+      candidates: [c('A', 30), c('B', 20), c('C', 10)],
+      emitted: 100,
+      winner: { share: { numerator: 3, denominator: 10 }, strict: false, base: 'emitted' },
+      complete: false,
+      remaining: 0,
+    });
+    expect(r.outcome).toEqual({ kind: 'winner', winner: 'A', round: 'first' });
+    // no emitted figure: the share is of the valid votes; two level leaders both go through
+    expect(
+      settlePresidentialRound({
+        round: 'first',
+        candidates: [c('A', 350), c('B', 350)],
+        complete: false,
+        remaining: 0,
+        winner: { share: { numerator: 1, denominator: 2 }, strict: true, base: 'emitted' },
+      }).outcome,
+    ).toEqual({ kind: 'runoff', pair: ['A', 'B'] });
+  });
+
+  it('counts candidates the source does not itemise as one rival that may hold all of them', () => {
+    const base = {
+      round: 'first' as const,
+      candidates: [c('A', 400), c('B', 300), c('C', 100)],
+      complete: false,
+      remaining: 50,
+    };
+    expect(settlePresidentialRound({ ...base, unitemised: 240 }).settled).toBe(true);
+    expect(settlePresidentialRound({ ...base, unitemised: 260 }).settled).toBe(false);
+    // nobody itemised can be said to lead when the remainder is as large as the leader
+    expect(settlePresidentialRound({ ...base, unitemised: 400, remaining: 0 }).settled).toBe(false);
+    expect(
+      settlePresidentialRound({
+        round: 'runoff',
+        candidates: [c('A', 100)],
+        complete: false,
+        remaining: 0,
+      }).settled,
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,108 @@
+import type { Ratio } from '../ratio.js';
+import {
+  decidePresidentialRound,
+  type CandidateVotes,
+  type PresidentialOutcome,
+} from './presidential.js';
+
+/** Is a round's outcome a fact yet, and why. */
+export type Settlement =
+  | {
+      readonly settled: true;
+      /** `complete`: the count is over; `decided`: the lead is larger than all votes still to count. */
+      readonly by: 'complete' | 'decided';
+      readonly outcome: PresidentialOutcome;
+    }
+  | { readonly settled: false; readonly by: null; readonly outcome: null };
+
+const OPEN: Settlement = { settled: false, by: null, outcome: null };
+
+/** The first-round rule (CONST art. 111 by default: strictly more than half of the valid votes). */
+export interface WinnerRule {
+  readonly share: Ratio;
+  readonly strict: boolean;
+  readonly base: 'valid' | 'emitted';
+}
+
+const HALF_OF_VALID: WinnerRule = {
+  share: { numerator: 1, denominator: 2 },
+  strict: true,
+  base: 'valid',
+};
+
+/** votes / total against the rule's share: more than it (strict) or at least it. */
+function wins(votes: number, total: number, rule: WinnerRule): boolean {
+  const lhs = votes * rule.share.denominator;
+  const rhs = total * rule.share.numerator;
+  return rule.strict ? lhs > rhs : lhs >= rhs;
+}
+
+/**
+ * Whether a presidential round is settled by the count so far. On complete results the rules
+ * decide it, a tie included (`decidePresidentialRound`). Before that it is settled only when no
+ * way of adding the votes still to count — at most `remaining`, every one of them for the same
+ * rival — could change it: a runoff's lead larger than `remaining`; a first-round winner above
+ * the share even if all of `remaining` went to others; a runoff pair when nobody could still
+ * reach the share and the second's lead over the third (or over any candidate hidden in
+ * `unitemised`) is larger than `remaining`. With `remaining` unknown (null) nothing is settled
+ * before the count is complete.
+ *
+ * @see CONST art. 111 (more than half of the valid votes, else a runoff of the two highest)
+ * @see LOE arts. 17–18
+ */
+export function settlePresidentialRound(input: {
+  readonly round: 'first' | 'runoff';
+  /** The itemised candidates' votes. */
+  readonly candidates: readonly CandidateVotes[];
+  /** Votes of candidates the source does not itemise (a remainder): one of them may hold all. */
+  readonly unitemised?: number;
+  /** Valid votes (default: the candidates' and the unitemised votes). */
+  readonly valid?: number;
+  readonly emitted?: number;
+  readonly winner?: WinnerRule;
+  /** The count is over (the status says final, or every acta is processed). */
+  readonly complete: boolean;
+  /** An upper bound of the votes still to count (electors of the actas not in), or null. */
+  readonly remaining: number | null;
+}): Settlement {
+  const hidden = input.unitemised ?? 0;
+  const valid = input.valid ?? input.candidates.reduce((a, c) => a + c.votes, 0) + hidden;
+  if (input.complete) {
+    const decided = decidePresidentialRound({
+      round: input.round,
+      candidates: input.candidates,
+      valid,
+      emitted: input.emitted,
+      winner: input.winner,
+    });
+    return { settled: true, by: 'complete', outcome: decided.outcome };
+  }
+  const r = input.remaining;
+  if (r === null) return OPEN;
+  const sorted = [...input.candidates].sort((a, b) => b.votes - a.votes);
+  const [first, second, third] = sorted;
+  // nobody to compare, or someone not itemised may be ahead
+  if (first === undefined || second === undefined || hidden >= first.votes) return OPEN;
+  if (input.round === 'runoff')
+    return first.votes - Math.max(second.votes, hidden) > r
+      ? { settled: true, by: 'decided', outcome: winner(first, 'runoff') }
+      : OPEN;
+  const rule = input.winner ?? HALF_OF_VALID;
+  const base = (rule.base === 'emitted' ? (input.emitted ?? valid) : valid) + r;
+  if (wins(first.votes, base, rule))
+    return { settled: true, by: 'decided', outcome: winner(first, 'first') };
+  // the leader (so anyone) could still pass the share with every vote to come
+  if (wins(first.votes + r, base, rule)) return OPEN;
+  const rival = Math.max(third?.votes ?? 0, hidden);
+  return second.votes - rival > r
+    ? {
+        settled: true,
+        by: 'decided',
+        outcome: { kind: 'runoff', pair: [first.candidate, second.candidate] },
+      }
+    : OPEN;
+}
+
+function winner(c: CandidateVotes, round: 'first' | 'runoff'): PresidentialOutcome {
+  return { kind: 'winner', winner: c.candidate, round };
+}

@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import type { ElectionDef } from '../core/model/acta.js';
+import { settlePresidentialRound, type Settlement } from '../core/rules/settled.js';
+import type { PresidentialRuleset } from '../core/rulesets/ruleset.js';
+import { loadRuleset } from '../elections/rulesets.js';
+import type { Store } from '../store/store.js';
+import { buildResults, type ResultUnit } from './documents.js';
+import { electionWithJurisdiction, lastChange, type Found } from './service.js';
+
+const pct = z.string().regex(/^\d{1,3}\.\d{3}$/);
+const choice = z.object({
+  id: z.string(),
+  label: z.string(),
+  votes: z.number().int(),
+  pctValid: pct,
+});
+
+/**
+ * The headline of an election: who leads and by how much, how much is still to count, how
+ * fresh the figures are and what they are — and the outcome only once the count settles it.
+ */
+export const SummarySchema = z.object({
+  election: z.string(),
+  label: z.string(),
+  kind: z.enum(['presidential', 'list']),
+  round: z.enum(['first', 'runoff']).nullable().describe('presidential elections: which round'),
+  revision: z.string().describe("the store's revision of the election: changes with every import"),
+  status: z.object({
+    kind: z.enum(['final', 'provisional', 'computed-by-cifra', 'third-party']),
+    pctCounted: pct.nullable().describe('% of actas counted, as the source or the count gives it'),
+    cut: z.string().nullable().describe("the source's cut, as the source gives it"),
+    cutTime: z
+      .string()
+      .nullable()
+      .describe('the cut as an ISO 8601 instant, when the source gives one'),
+    source: z.string().nullable().describe('who published the figures (null: actas imported)'),
+  }),
+  updatedAt: z
+    .string()
+    .nullable()
+    .describe("when cifra's figures last changed: the last import that changed an acta"),
+  count: z.object({
+    complete: z.boolean().describe('the count is over: final, or every acta processed'),
+    actasTotal: z.number().int(),
+    actasProcessed: z.number().int(),
+    votesRemaining: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        'at most this many votes are still to count (electors of the actas not in); null: the source does not say',
+      ),
+  }),
+  valid: z.number().int(),
+  leaders: z
+    .array(choice)
+    .describe('the itemised choices with the most votes, most first (at most three)'),
+  margin: z
+    .number()
+    .int()
+    .nullable()
+    .describe('votes between the first and the second (null: fewer than two)'),
+  settled: z
+    .boolean()
+    .describe(
+      'presidential: the outcome is a fact (complete, or a lead larger than all still to count); list: the count is complete',
+    ),
+  settledBy: z.enum(['complete', 'decided']).nullable(),
+  outcome: z
+    .union([
+      z.object({
+        kind: z.literal('winner'),
+        winner: z.string(),
+        round: z.enum(['first', 'runoff']),
+      }),
+      z.object({ kind: z.literal('runoff'), pair: z.tuple([z.string(), z.string()]).readonly() }),
+      z.object({
+        kind: z.literal('tie'),
+        stage: z.enum(['first-place', 'second-place', 'runoff']),
+        candidates: z.array(z.string()).readonly(),
+      }),
+    ])
+    .nullable()
+    .describe('the presidential outcome by choice id, only once settled'),
+});
+export type SummaryDocument = z.infer<typeof SummarySchema>;
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** What the figures are and where they come from: the manifest, the published source, or the count. */
+function statusOf(
+  def: ElectionDef,
+  complete: boolean,
+  pctProcessed: string | null,
+): SummaryDocument['status'] {
+  const m = def.manifest;
+  const source = m ? m.sources.map((s) => s.publisher).join('; ') : (def.published?.source ?? null);
+  if (def.published !== undefined) {
+    const st = m?.status ?? null;
+    const kind = st?.kind ?? def.published.status;
+    const cut = st?.kind === 'provisional' ? st.cut : (m?.asOf ?? def.published.asOf);
+    const pctCounted =
+      (st?.kind === 'provisional' ? st.pctCounted : null) ??
+      def.published.pctCounted ??
+      (kind === 'final' ? '100.000' : pctProcessed);
+    return { kind, pctCounted, cut, cutTime: ISO_INSTANT.test(cut) ? cut : null, source };
+  }
+  // a count of actas: final only when every acta is in, whatever a manifest copied says
+  const kind = complete ? (m?.status.kind ?? 'final') : 'provisional';
+  const cut = complete ? (m?.asOf ?? null) : null;
+  return {
+    kind,
+    pctCounted: pctProcessed,
+    cut,
+    cutTime: cut !== null && ISO_INSTANT.test(cut) ? cut : null,
+    source,
+  };
+}
+
+/** The count's extent: complete or not, actas, and a bound of the votes still to come. */
+function countOf(def: ElectionDef, n: ResultUnit | undefined): SummaryDocument['count'] {
+  const total = n?.actas.total ?? 0;
+  const processed = n?.actas.processed ?? 0;
+  if (def.published !== undefined) {
+    const complete = (def.manifest?.status.kind ?? def.published.status) === 'final';
+    // a published aggregate says nothing of the electors still to count
+    return {
+      complete,
+      actasTotal: total,
+      actasProcessed: processed,
+      votesRemaining: complete ? 0 : null,
+    };
+  }
+  const complete = total > 0 && processed === total;
+  return {
+    complete,
+    actasTotal: total,
+    actasProcessed: processed,
+    votesRemaining: n?.eligibleRemaining ?? null,
+  };
+}
+
+/** The presidential settlement of the national unit under the ruleset. */
+function settle(
+  def: ElectionDef,
+  rules: PresidentialRuleset,
+  n: ResultUnit | undefined,
+  count: SummaryDocument['count'],
+): Settlement {
+  const remainder = new Set(def.choices.filter((c) => c.remainder === true).map((c) => c.id));
+  const choices = n?.choices ?? [];
+  return settlePresidentialRound({
+    round: rules.round,
+    candidates: choices
+      .filter((c) => !remainder.has(c.id))
+      .map((c) => ({ candidate: c.id, votes: c.votes })),
+    unitemised: choices.filter((c) => remainder.has(c.id)).reduce((a, c) => a + c.votes, 0),
+    valid: n?.valid ?? 0,
+    emitted: n?.emitted ?? 0,
+    winner: { share: rules.winnerShare, strict: rules.strict, base: rules.base },
+    complete: count.complete,
+    remaining: count.votesRemaining,
+  });
+}
+
+/**
+ * The election's headline (`GET /api/v1/elections/:id/summary.json`): the leaders and the
+ * margin, the count's extent, the figures' status, source and freshness, and — only when the
+ * count settles it — the outcome. "Settled" is decided here once, for every screen.
+ */
+export async function getSummary(
+  store: Store,
+  id: string | undefined,
+): Promise<Found<SummaryDocument>> {
+  const found = await electionWithJurisdiction(store, id);
+  if (!found.ok) return found;
+  const def = found.value.def;
+  const rules = loadRuleset(def.ruleset);
+  if (!rules.ok) return { ok: false, issues: rules.error };
+  const n = (await buildResults(store, def, 'national')).units[0];
+  const count = countOf(def, n);
+  const remainder = new Set(def.choices.filter((c) => c.remainder === true).map((c) => c.id));
+  const ranked = [...(n?.choices ?? [])]
+    .filter((c) => !remainder.has(c.id))
+    .sort((a, b) => b.votes - a.votes);
+  const leaders = ranked
+    .slice(0, 3)
+    .map((c) => ({ id: c.id, label: c.label, votes: c.votes, pctValid: c.pctValid }));
+  const [first, second] = ranked;
+  const presidential = rules.value.kind === 'presidential' ? rules.value : null;
+  // a list election's seats are settled by nothing less than the complete count
+  const s = presidential ? settle(def, presidential, n, count) : null;
+  return {
+    ok: true,
+    value: {
+      election: def.id,
+      label: def.label,
+      kind: rules.value.kind,
+      round: presidential?.round ?? null,
+      revision: await store.revision(def.id),
+      status: statusOf(def, count.complete, n?.actas.pctProcessed ?? null),
+      updatedAt: await lastChange(store, def.id),
+      count,
+      valid: n?.valid ?? 0,
+      leaders,
+      margin: first && second ? first.votes - second.votes : null,
+      settled: s?.settled ?? count.complete,
+      settledBy: s ? s.by : count.complete ? 'complete' : null,
+      outcome: s?.outcome ?? null,
+    },
+  };
+}

@@ -1,0 +1,278 @@
+/// <reference lib="dom" />
+// Election night in a real browser (Debian's Chromium, playwright-core): the page follows the
+// store by itself, a drilled view lives in its URL (reload, share, back/forward), a phone never
+// scrolls sideways, and the site `cifra publish` writes is served by nginx (Debian package; .ci/run
+// installs it) with no Node process — the same page, the same numbers, and it follows a re-publish.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishSite } from '../../src/api/publish-site.js';
+import { buildApi, buildOpenApi } from '../../src/api/server.js';
+import { bundledElection } from '../../src/elections/manifests.js';
+import { ingestFile } from '../../src/ingest/ingest.js';
+import { PROJECT_ROOT } from '../../src/io/paths.js';
+import { putPublishedElection } from '../../src/results/published-load.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { fixedClock, tempDir } from '../helpers.js';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const NGINX = process.env['NGINX_PATH'] ?? '/usr/sbin/nginx';
+const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
+const ID = 'pe-2021-presidencial';
+let dir: string;
+let store: SqliteStore;
+let app: FastifyInstance;
+let base: string;
+let browser: Browser;
+let batch = 0;
+
+/** Imports actas (JSONL rows) into the 2021 first round, as a new delivery would. */
+async function deliver(rows: readonly object[]): Promise<void> {
+  const e = bundledElection(ID);
+  if (!e) throw new Error('election');
+  const file = join(dir, `batch-${++batch}.jsonl`);
+  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
+  expect((await ingestFile(store, { file, election: e, now: fixedClock })).ok).toBe(true);
+}
+
+const counted = (mesa: string, ubigeo: string, votes: Record<string, number>) => ({
+  mesa,
+  ubigeo,
+  state: 'counted',
+  eligible: 300,
+  voters: Object.values(votes).reduce((a, b) => a + b, 0),
+  votes,
+  blank: 0,
+  null: 0,
+});
+const pending = (mesa: string, ubigeo: string) => ({
+  mesa,
+  ubigeo,
+  state: 'pending',
+  eligible: 300,
+  voters: null,
+  votes: null,
+  blank: 0,
+  null: 0,
+});
+
+async function open(url: string, width: number): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  page.setDefaultTimeout(60_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]');
+  return { page, errors };
+}
+
+const noSideScroll = (page: Page): Promise<boolean> =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does it)`,
+    );
+  mkdirSync(ARTIFACTS, { recursive: true });
+  dir = tempDir('cifra-live-');
+  store = new SqliteStore(join(dir, 'l.db'));
+  await store.migrate();
+  const e = bundledElection(ID);
+  if (!e) throw new Error('election');
+  await store.putElection(e);
+  expect((await putPublishedElection(store, 'pe-2026-presidencial-segunda')).ok).toBe(true);
+  // a count under way: two districts of Amazonas and Chachapoyas, one mesa abroad still out
+  await deliver([
+    counted('000001', '010101', { P16: 120, P11: 90, P7: 10 }),
+    counted('000002', '010101', { P16: 100, P11: 95 }),
+    pending('000003', '010101'),
+    counted('000004', '010102', { P11: 80, P16: 60 }),
+    pending('000005', '921001'),
+  ]);
+  app = await buildApi({ store, tokenHash: null, dashboard: true });
+  base = await app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run'],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await store?.close();
+});
+
+describe('election night in the browser', () => {
+  it('follows the count by itself: a new delivery shows without a reload', async () => {
+    const { page, errors } = await open(`${base}/?election=${ID}&poll=1`, 1280);
+    expect(await page.textContent('#pct-actas')).toBe('60.000 %');
+    // the lead, the votes still out (two mesas of 300 electors) and the lead's share of them
+    expect(await page.textContent('#outcome')).toContain('lidera por 15 votos');
+    expect(await page.textContent('#outcome')).toContain('quedan hasta 600 votos');
+    expect(await page.textContent('#outcome')).toContain('la ventaja es el 2.5 % de ellos');
+    expect(await page.locator('#outcome-fact').count()).toBe(0);
+    expect(await page.textContent('#updated-ago')).toContain('Actualizado');
+    let navigations = 0;
+    page.on('framenavigated', () => navigations++);
+    await deliver([
+      counted('000003', '010101', { P11: 150, P16: 20 }),
+      counted('000005', '921001', { P11: 40 }),
+    ]);
+    // within a poll: the count is complete, and the headline states the outcome as a fact
+    // (Fujimori above half the valid votes: a first-round winner in this small count)
+    await page.waitForFunction(
+      () => document.querySelector('#pct-actas')?.textContent === '100.000 %',
+    );
+    await page.waitForSelector('#outcome-fact');
+    expect(await page.textContent('#outcome-fact')).toContain('Gana en primera vuelta');
+    expect(await page.textContent('#outcome-fact')).toContain('KEIKO SOFIA FUJIMORI HIGUCHI');
+    expect(navigations).toBe(0);
+    expect(await page.locator('#projection:not([hidden])').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'live-after-update.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('keeps the drilled view in the URL: a shared link restores it, back and forward walk it', async () => {
+    const url = `${base}/?election=${ID}&level=district&code=010101&mesa=000002&lang=en`;
+    const { page, errors } = await open(url, 390);
+    await page.waitForSelector('#acta-title');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.textContent('#unit-name')).toContain('CHACHAPOYAS');
+    expect(await page.locator('#crumbs button').count()).toBe(4);
+    expect(await page.textContent('#acta-title')).toContain('000002');
+    expect(await page.getAttribute('#children button[data-mesa="000001"]', 'data-state')).toBe(
+      'counted',
+    );
+    expect(await noSideScroll(page)).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'url-restored-phone-en.png'), fullPage: true });
+    // up to the department: a new history entry; back returns to the district and its mesa
+    await page.click('#crumbs button:nth-of-type(2)');
+    await page.waitForFunction(() => !location.search.includes('district'));
+    expect(page.url()).toContain('level=department');
+    await page.goBack();
+    await page.waitForFunction(
+      () => document.querySelector('#acta-title')?.textContent?.includes('000002') === true,
+    );
+    expect(page.url()).toContain('code=010101');
+    await page.goForward();
+    await page.waitForFunction(() => location.search.includes('level=department'));
+    // search: a mesa by its number (short, padded) opens its acta and goes into the URL
+    await page.fill('#search', '4');
+    await page.click('#search-form button[type="submit"]');
+    await page.waitForFunction(
+      () => document.querySelector('#acta-title')?.textContent?.includes('000004') === true,
+    );
+    expect(page.url()).toContain('mesa=000004');
+    // a district by name, accents and case aside
+    await page.fill('#search', 'chachapoyas');
+    await page.click('#search-form button[type="submit"]');
+    expect(await page.locator('#search-results button').count()).toBeGreaterThan(0);
+    expect(await noSideScroll(page)).toBe(true);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('the static site: nginx serves what cifra publish wrote, the dashboard shows the national result and follows a re-publish', async () => {
+    if (!existsSync(NGINX))
+      throw new Error(`nginx not found at ${NGINX}: apt-get install nginx (.ci/run does it)`);
+    const site = join(dir, 'site');
+    const first = await publishSite(store, site, buildOpenApi(), fixedClock());
+    expect(first.ok).toBe(true);
+    const port = await freePort();
+    const nginx = startNginx(site, port);
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      await waitFor(`${url}/api/v1/site.json`);
+      const { page, errors } = await open(`${url}/?election=pe-2026-presidencial-segunda`, 1280);
+      // under a strict CSP (no inline script or style), the national result as the API computes
+      // it (the runoff at 100 %: a winner, as a fact), its bars drawn to scale
+      expect(await page.getAttribute('li[data-choice="FP"] .votes', 'data-votes')).toBe('9223396');
+      expect(await page.textContent('#outcome-fact')).toContain('KEIKO FUJIMORI');
+      const bar = await page.$eval(
+        'li[data-choice="FP"] .bar span',
+        (s) => s.getBoundingClientRect().width,
+      );
+      const track = await page.$eval(
+        'li[data-choice="FP"] .bar',
+        (s) => s.getBoundingClientRect().width,
+      );
+      expect(Math.abs(bar / track - 0.50135)).toBeLessThan(0.01);
+      await page.screenshot({ path: join(ARTIFACTS, 'static-site-nginx.png'), fullPage: true });
+      // a phone, in English, drilled into a department: no sideways scroll
+      const phone = await open(
+        `${url}/?election=pe-2026-presidencial-segunda&level=department&code=15&lang=en`,
+        390,
+      );
+      await phone.page.waitForSelector('#unit-name');
+      expect(await phone.page.textContent('#summary-title')).toBe('National result');
+      expect(await noSideScroll(phone.page)).toBe(true);
+      await phone.page.screenshot({
+        path: join(ARTIFACTS, 'static-site-phone-en.png'),
+        fullPage: true,
+      });
+      // a new delivery, published again: the open page follows (nginx's ETag on summary.json)
+      const live = await open(`${url}/?election=${ID}&poll=1`, 1280);
+      const before = await live.page.textContent('#progress');
+      await deliver([counted('000006', '010102', { P16: 5 })]);
+      expect((await publishSite(store, site, buildOpenApi(), fixedClock())).ok).toBe(true);
+      await live.page.waitForFunction(
+        (b) => document.querySelector('#progress')?.textContent !== b,
+        before,
+      );
+      expect([...errors, ...phone.errors, ...live.errors]).toEqual([]);
+    } finally {
+      nginx.kill('SIGTERM');
+    }
+  }, 180_000);
+});
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  const port = await new Promise<number>((r) =>
+    s.listen(0, '127.0.0.1', () => r((s.address() as { port: number }).port)),
+  );
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+/** nginx in the foreground as this test's child, on a temporary config: the site as its root. */
+function startNginx(root: string, port: number): ChildProcess {
+  const conf = join(dir, 'nginx.conf');
+  const tmp = join(dir, 'nginx-tmp');
+  mkdirSync(tmp, { recursive: true });
+  // run as root, nginx's workers are nobody: they must reach the site through the test's folder
+  chmodSync(dir, 0o755);
+  writeFileSync(
+    conf,
+    `worker_processes 1; daemon off; pid ${join(dir, 'nginx.pid')}; error_log ${join(dir, 'nginx-error.log')};
+events { worker_connections 64; }
+http {
+  include /etc/nginx/mime.types; access_log off; etag on;
+  client_body_temp_path ${tmp}; proxy_temp_path ${tmp}; fastcgi_temp_path ${tmp};
+  uwsgi_temp_path ${tmp}; scgi_temp_path ${tmp};
+  server { listen 127.0.0.1:${port}; root ${root}; index index.html;
+    location / { add_header Cache-Control "no-cache";
+      add_header Content-Security-Policy "default-src 'self'; script-src 'self'; style-src 'self'";
+      try_files $uri $uri/ =404; } }
+}
+`,
+  );
+  return spawn(NGINX, ['-c', conf, '-p', dir], { stdio: 'ignore' });
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} never answered`);
+}

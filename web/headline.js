@@ -1,0 +1,68 @@
+// The headline: what is known, said as such. An outcome (winner, runoff pair) only once the
+// summary says the count settles it; until then who leads, by how many votes, how many are still
+// to count, and the projection's probabilities — labelled as an estimate.
+import { el, fmt, state, t } from './ui.js';
+
+const labelOf = (id) => state.choices.find((c) => c.id === id)?.label ?? id;
+
+/** A probability while actas remain: never 100 % or 0 %, the count is not over. */
+export function probText(prob) {
+  if (prob > 0.99) return '> 99 %';
+  if (prob < 0.01) return '< 1 %';
+  return `${(100 * prob).toFixed(1)} %`;
+}
+
+function outcomeText(s) {
+  const o = s.outcome;
+  const how = s.settledBy === 'decided' ? ` (${t('decidedBeforeEnd')})` : '';
+  if (o.kind === 'runoff')
+    return `${t('runoff')} ${labelOf(o.pair[0])} · ${labelOf(o.pair[1])}${how}`;
+  if (o.kind === 'winner')
+    return `${o.round === 'first' ? t('winnerFirst') : t('winnerRunoff')}: ${labelOf(o.winner)}${how}`;
+  return `${t('tie')} (${o.candidates.map(labelOf).join(', ')})`;
+}
+
+/** The lead as a fact of the count so far, and the votes still to count beside it. */
+function leadText(s) {
+  const [a, b] = s.leaders;
+  if (!a || !b || s.margin === null) return '';
+  const lead = t('leadsBy')(a.label, fmt(s.margin), b.label);
+  const rem = s.count.votesRemaining;
+  const still =
+    rem === null
+      ? t('remainingUnknown')(s.status.pctCounted ?? '—')
+      : t('remainingVotes')(fmt(rem), s.status.pctCounted ?? '—');
+  // the lead against what is still out: a small share of it can still be overturned
+  const share =
+    rem !== null && rem > 0
+      ? ` (${t('marginShare')((100 * s.margin) / rem < 0.1 ? '< 0.1' : ((100 * s.margin) / rem).toFixed(1))})`
+      : '';
+  return `${lead}. ${still}${share}.`;
+}
+
+/** The projection's odds in one line (first round: the likeliest pair; runoff: the winner). */
+function projectionLine(p) {
+  if (!p) return '';
+  const best = (rows) => [...rows].sort((x, y) => y.probability - x.probability)[0];
+  if (p.winner?.length) {
+    const w = best(p.winner);
+    return t('projWinner')(w.choice, probText(w.probability));
+  }
+  if (p.runoffPairs?.length) {
+    const r = best(p.runoffPairs);
+    return t('projPair')(r.choices.join(' – '), probText(r.probability));
+  }
+  return '';
+}
+
+/** The headline's nodes from the summary document and the projection (null when none). */
+export function headline(s, projection) {
+  if (s.settled && s.outcome) return [el('strong', { id: 'outcome-fact' }, outcomeText(s))];
+  if (s.settled) return [];
+  const proj = projectionLine(projection);
+  return [
+    el('span', { id: 'lead' }, leadText(s)),
+    el('span', { class: 'not-final' }, ` ${t('notFinal')}`),
+    ...(proj ? [el('span', { id: 'headline-projection', class: 'estimate' }, ` ${proj}`)] : []),
+  ];
+}

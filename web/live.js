@@ -1,0 +1,54 @@
+// Election night: the page keeps itself current. It polls the summary (the browser revalidates
+// with If-None-Match, so an unchanged count costs a 304) and redraws when the store's revision
+// moves; it says how fresh the figures are and gives the source's cut in Lima time.
+import { el, state, t } from './ui.js';
+
+/** An ISO instant in Lima time (UTC−5 all year), as the ONPE states its cuts. */
+export function limaTime(iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const f = new Intl.DateTimeFormat(state.lang === 'es' ? 'es-PE' : 'en-GB', {
+    timeZone: 'America/Lima',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  return `${f.format(d)} (${t('limaTime')})`;
+}
+
+/** "hace 3 min" / "3 min ago": minutes under two hours, then hours, then days. */
+export function ago(iso, now = Date.now()) {
+  const s = Math.max(0, (now - new Date(iso).getTime()) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(state.lang, { numeric: 'auto', style: 'short' });
+  if (s < 60) return t('justNow');
+  if (s < 7200) return rtf.format(-Math.floor(s / 60), 'minute');
+  if (s < 172800) return rtf.format(-Math.floor(s / 3600), 'hour');
+  return rtf.format(-Math.floor(s / 86400), 'day');
+}
+
+/** The freshness line: when cifra's figures last changed and the source's cut. */
+export function freshness(s) {
+  const parts = [];
+  if (s.updatedAt && !s.count.complete)
+    parts.push(
+      el(
+        'span',
+        { id: 'updated-ago', 'data-updated': s.updatedAt },
+        `${t('updated')} ${ago(s.updatedAt)}`,
+      ),
+    );
+  const cut = s.status.cutTime ? limaTime(s.status.cutTime) : s.status.cut;
+  if (cut) parts.push(el('span', { id: 'source-cut' }, `${t('sourceCut')}: ${cut}`));
+  return parts;
+}
+
+/** Re-words "hace N min" every 30 s without a request. */
+export function tickFreshness() {
+  const node = document.getElementById('updated-ago');
+  if (node?.dataset.updated) node.textContent = `${t('updated')} ${ago(node.dataset.updated)}`;
+}
+
+/** The poll interval in ms: `?poll=<seconds>` (at least 1), else 30 s. */
+export function pollInterval() {
+  const asked = Number(new URLSearchParams(location.search).get('poll'));
+  return Number.isFinite(asked) && asked >= 1 ? asked * 1000 : 30_000;
+}
