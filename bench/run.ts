@@ -6,8 +6,6 @@ import { gunzipSync } from 'node:zlib';
 import { dataPath } from '../src/io/paths.js';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DHONDT, PLURALITY } from '../src/core/allocation/methods.js';
-import { compileSeatEngine } from '../src/core/allocation/seat-engine.js';
 import { computeSeats } from '../src/core/pipeline/seats.js';
 import { ratio } from '../src/core/ratio.js';
 import { loadRuleset } from '../src/elections/rulesets.js';
@@ -21,6 +19,7 @@ import {
   prepareBaselines,
   type BenchInput,
 } from './baselines.js';
+import { engineInputs } from './seat-bench.js';
 
 const JSON_OUT = process.argv.includes('--json');
 const REPS = 5;
@@ -43,43 +42,11 @@ function report(l: Line): void {
   }
 }
 
-/** The bench inputs as a flat matrix for the engine (parties P1..Pn in input order). */
-function toMatrix(inputs: readonly BenchInput[]) {
-  const first = inputs[0] as BenchInput;
-  const parties = first.parties ?? [
-    ...new Set(first.districts.flatMap((d) => Object.keys(d.votes))),
-  ];
-  const P = parties.length;
-  const D = first.districts.length;
-  const matrices = inputs.map((inp) => {
-    const m = new Float64Array(D * P);
-    inp.districts.forEach((d, di) =>
-      parties.forEach((p, pi) => (m[di * P + pi] = d.votes[p] ?? 0)),
-    );
-    return m;
-  });
-  const threshold = ratio(Math.round(first.threshold * 10000), 10000);
-  const engine = compileSeatEngine({
-    districtNames: first.districts.map((d) => d.name),
-    seats: first.districts.map((d) => d.seats),
-    methods: first.districts.map((d) => (d.seats === 1 ? PLURALITY : DHONDT)),
-    parties: P,
-    threshold: {
-      kind: 'share',
-      scope: 'national',
-      share: threshold,
-      base: 'valid',
-      source: 'bench',
-    },
-  });
-  return { engine, matrices, parties, D, P };
-}
-
 function timeEngine(
   inputs: readonly BenchInput[],
   n: number,
 ): { msPerAlloc: number; seatSums: Map<string, number>; ties: number } {
-  const { engine, matrices, parties, D, P } = toMatrix(inputs);
+  const { engine, matrices, parties, D, P } = engineInputs(inputs);
   const out = new Int32Array(D * P);
   const sums = new Float64Array(P);
   let ties = 0;
@@ -152,7 +119,7 @@ function main(): void {
   });
 
   // 3. 10^6 Monte Carlo allocations on one core
-  const { engine, matrices, D, P } = toMatrix(scenarios);
+  const { engine, matrices, D, P } = engineInputs(scenarios);
   const out = new Int32Array(D * P);
   const t0 = performance.now();
   for (let i = 0; i < 1_000_000; i++)
