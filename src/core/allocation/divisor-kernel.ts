@@ -37,11 +37,18 @@ export function divisorTables(divisors: Float64Array): DivisorTables {
 const CERTAIN = 1e-9;
 
 /**
+ * How far from an integer every float v·λ of the jump start must be for its floor to be exact:
+ * v·λ ≤ seats + k is off by a few ulps (< 10⁻¹²), so 10⁻⁹ leaves three orders of magnitude.
+ */
+const JUMP_CLEAR = 1e-9;
+
+/**
  * The fast path: guesses the allocation with float quotients (jump start for D'Hondt, then steps)
  * and certifies it. An allocation of `seats` in which every awarded quotient exceeds every
  * unawarded one is the method's one allocation, untied; when the floats show that with room to
- * spare (CERTAIN) the answer is exact, however it was guessed. Returns false when they do not
- * (a tie, or quotients too close for floats): the caller then runs the exact `allocateGathered`.
+ * spare the answer is exact, however it was guessed. Returns false when they do not (a tie, or
+ * quotients too close for floats): the caller then runs the exact `allocateGathered`.
+ * Kept small so that V8 inlines it into the district loop; the steps live in `stepAndCertify`.
  */
 export function allocateCertified(
   v: Float64Array,
@@ -52,16 +59,96 @@ export function allocateCertified(
   t: DivisorTables,
   jump: boolean,
 ): boolean {
-  const inverse = t.inverse;
+  if (!jump || seats < 2) {
+    s.fill(0, 0, k);
+    return stepAndCertify(v, s, k, 0, seats, t);
+  }
+  const lambda = (seats + k / 2) / total;
   let assigned = 0;
-  if (jump && seats > 1) {
-    const lambda = (seats + k / 2) / total;
+  // when every v·λ is clear of an integer (its float floor is exact) and the floors sum to
+  // `seats`, 1/λ is itself a divisor separating awarded from unawarded quotients
+  // (v/(s+1) < 1/λ ≤ v/s): exact and untied without a certifying pass
+  let clear = true;
+  for (let j = 0; j < k; j++) {
+    const x = (v[j] as number) * lambda;
+    const sj = Math.floor(x);
+    const f = x - sj;
+    // branches, not Math.min: almost never taken, and Math.min's NaN/−0 rules cost
+    if (f < JUMP_CLEAR || f > 1 - JUMP_CLEAR) clear = false;
+    s[j] = sj;
+    assigned += sj;
+  }
+  if (!clear) return stepAndCertify(v, s, k, assigned, seats, t);
+  if (assigned === seats) return true;
+  return (
+    oneStepFromClearJump(v, s, k, assigned, seats, t) || stepAndCertify(v, s, k, assigned, seats, t)
+  );
+}
+
+/**
+ * A clear jump one seat short or over (most misses): every awarded quotient is ≥ 1/λ and every
+ * next one below it, so one pass finds the seat and certifies it. Short: the largest next
+ * quotient takes it if it exceeds the runner-up. Over: the smallest awarded quotient gives its
+ * seat back if the runner-up exceeds it. Leaves `s` as it was and returns false otherwise.
+ */
+function oneStepFromClearJump(
+  v: Float64Array,
+  s: Int32Array,
+  k: number,
+  assigned: number,
+  seats: number,
+  t: DivisorTables,
+): boolean {
+  if (assigned === seats - 1) {
+    const inverse = t.inverse;
+    let best = -1;
+    let bq = -1;
+    let second = -1;
     for (let j = 0; j < k; j++) {
-      const sj = Math.floor((v[j] as number) * lambda);
-      s[j] = sj;
-      assigned += sj;
+      const q = (v[j] as number) * (inverse[s[j] as number] as number);
+      if (q > bq) {
+        second = bq;
+        bq = q;
+        best = j;
+      } else if (q > second) second = q;
     }
-  } else s.fill(0, 0, k);
+    if (!(bq > second + second * CERTAIN)) return false;
+    s[best] = (s[best] as number) + 1;
+    return true;
+  }
+  if (assigned !== seats + 1) return false;
+  const previous = t.inversePrevious;
+  let worst = -1;
+  let wq = Infinity;
+  let second = Infinity;
+  for (let j = 0; j < k; j++) {
+    const q = (v[j] as number) * (previous[s[j] as number] as number);
+    if (q < wq) {
+      second = wq;
+      wq = q;
+      worst = j;
+    } else if (q < second) second = q;
+  }
+  if (!(second > wq + wq * CERTAIN)) return false;
+  s[worst] = (s[worst] as number) - 1;
+  return true;
+}
+
+/**
+ * From `assigned` seats in `s`, steps to `seats` by float quotients (up: the largest next
+ * quotient; down: the smallest last one), then certifies: every awarded quotient must exceed
+ * every unawarded one by the relative margin CERTAIN.
+ */
+function stepAndCertify(
+  v: Float64Array,
+  s: Int32Array,
+  k: number,
+  assigned: number,
+  seats: number,
+  t: DivisorTables,
+): boolean {
+  const inverse = t.inverse;
+  const previous = t.inversePrevious;
   for (; assigned < seats; assigned++) {
     let best = 0;
     let bq = (v[0] as number) * (inverse[s[0] as number] as number);
@@ -74,7 +161,6 @@ export function allocateCertified(
     }
     s[best] = (s[best] as number) + 1;
   }
-  const previous = t.inversePrevious;
   for (; assigned > seats; assigned--) {
     let worst = 0;
     let wq = (v[0] as number) * (previous[s[0] as number] as number);
@@ -92,8 +178,10 @@ export function allocateCertified(
   for (let j = 0; j < k; j++) {
     const vj = v[j] as number;
     const sj = s[j] as number;
-    awarded = Math.min(awarded, vj * (previous[sj] as number));
-    next = Math.max(next, vj * (inverse[sj] as number));
+    const a = vj * (previous[sj] as number);
+    const b = vj * (inverse[sj] as number);
+    if (a < awarded) awarded = a;
+    if (b > next) next = b;
   }
   return awarded > next + next * CERTAIN;
 }

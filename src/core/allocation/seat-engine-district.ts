@@ -26,8 +26,17 @@ export class DistrictRunner {
   readonly s: Int32Array;
   private readonly v: Float64Array;
   private readonly contested: Uint8Array;
+  // the plan's fields held directly: one load fewer per district on the hot path
+  private readonly P: number;
+  private readonly seats: Int32Array;
+  private readonly tables: readonly DivisorTables[];
+  private readonly jump: Uint8Array;
 
-  constructor(private readonly plan: DistrictPlan) {
+  constructor(plan: DistrictPlan) {
+    this.P = plan.parties;
+    this.seats = plan.seats;
+    this.tables = plan.tables;
+    this.jump = plan.jump;
     this.at = new Int32Array(plan.parties);
     this.s = new Int32Array(plan.parties);
     this.v = new Float64Array(plan.parties);
@@ -46,7 +55,7 @@ export class DistrictRunner {
     n: number,
     contestedCount: Int32Array | null,
   ): boolean {
-    const base = d * this.plan.parties;
+    const base = d * this.P;
     const v = this.v;
     const at = this.at;
     let k = 0;
@@ -60,28 +69,61 @@ export class DistrictRunner {
         total += x;
       }
     }
-    const seats = this.plan.seats[d] as number;
+    const seats = this.seats[d] as number;
     if (k === 0 || seats === 0) {
       this.k = 0;
       return false;
     }
     this.k = k;
-    const t = this.plan.tables[d] as DivisorTables;
-    const jump = this.plan.jump[d] === 1;
+    const t = this.tables[d] as DivisorTables;
+    const jump = this.jump[d] === 1;
     if (allocateCertified(v, this.s, k, total, seats, t, jump)) return false;
-    // quotients too close for floats to decide: the exact path, ties reported
+    return this.exact(k, total, seats, t, jump, contestedCount);
+  }
+
+  /** Quotients too close for floats to decide: the exact path, ties reported (rare; kept apart). */
+  private exact(
+    k: number,
+    total: number,
+    seats: number,
+    t: DivisorTables,
+    jump: boolean,
+    contestedCount: Int32Array | null,
+  ): boolean {
+    const v = this.v;
     if (!allocateGathered(v, this.s, k, total, seats, t.divisors, jump)) return false;
     releaseTiedSeats(v, this.s, k, t.divisors, this.contested);
     if (contestedCount !== null)
       for (let j = 0; j < k; j++)
-        if (this.contested[j] === 1) contestedCount[at[j] as number]! += 1;
+        if (this.contested[j] === 1) contestedCount[this.at[j] as number]! += 1;
     return true;
+  }
+
+  /**
+   * allocate, then its seats written into out[d·P + p] (the rest of the row left as is): the
+   * SeatEngine's loop, in one call so that the lists' count stays in a register.
+   */
+  allocateInto(
+    votes: Float64Array,
+    d: number,
+    list: Int32Array,
+    n: number,
+    out: Int32Array,
+  ): boolean {
+    const tied = this.allocate(votes, d, list, n, null);
+    const k = this.k;
+    const at = this.at;
+    const s = this.s;
+    const base = d * this.P;
+    for (let j = 0; j < k; j++) out[base + (at[j] as number)] = s[j] as number;
+    return tied;
   }
 
   /** Writes the last allocation's seats into out[base + p] (the rest of the row is left as is). */
   scatter(out: Int32Array, base: number): void {
     const at = this.at;
     const s = this.s;
-    for (let j = 0; j < this.k; j++) out[base + (at[j] as number)] = s[j] as number;
+    const k = this.k;
+    for (let j = 0; j < k; j++) out[base + (at[j] as number)] = s[j] as number;
   }
 }

@@ -68,14 +68,13 @@ export function compileSeatEngine(spec: SeatEngineSpec): SeatEngine {
       for (let p = 0; p < P; p++) if (eligible[p] === 1) list[n++] = p;
       out.fill(0);
       const byDistrict = valla.district;
-      for (let d = 0; d < D; d++) {
-        const tied =
-          byDistrict === null
-            ? runner.allocate(votes, d, list, n, null)
-            : runner.allocate(votes, d, valla.districtList, byDistrict(votes, d, eligible), null);
-        if (tied) ties++;
-        runner.scatter(out, d * P);
-      }
+      if (byDistrict === null) {
+        for (let d = 0; d < D; d++) if (runner.allocateInto(votes, d, list, n, out)) ties++;
+      } else
+        for (let d = 0; d < D; d++) {
+          const m = byDistrict(votes, d, eligible);
+          if (runner.allocateInto(votes, d, valla.districtList, m, out)) ties++;
+        }
       return ties;
     },
   };
