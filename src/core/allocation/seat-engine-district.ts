@@ -99,6 +99,11 @@ export class DistrictRunner {
     return true;
   }
 
+  /** District d's seats. */
+  seatsOf(d: number): number {
+    return this.seats[d] as number;
+  }
+
   /**
    * allocate, then its seats written into out[d·P + p] (the rest of the row left as is): the
    * SeatEngine's loop, in one call so that the lists' count stays in a register.
