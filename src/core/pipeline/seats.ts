@@ -451,9 +451,11 @@ function passedLists(parties: readonly string[], eligible: ThresholdOutcome['eli
 }
 
 function voteSummary(prep: PreparedInput) {
-  const national = prep.parties.map((_, p) =>
-    prep.votes.reduce((a, row) => a + (row[p] as number), 0),
-  );
+  // one pass over the rows, not a reduce per party
+  const national = new Array<number>(prep.parties.length).fill(0);
+  for (const row of prep.votes)
+    for (let p = 0; p < national.length; p++)
+      national[p] = (national[p] as number) + (row[p] as number);
   const valid = national.reduce((a, b) => a + b, 0);
   return {
     valid,
