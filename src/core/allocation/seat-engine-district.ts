@@ -99,6 +99,11 @@ export class DistrictRunner {
     return true;
   }
 
+  /** District d's divisor tables. */
+  tablesOf(d: number): DivisorTables {
+    return this.tables[d] as DivisorTables;
+  }
+
   /** District d's seats. */
   seatsOf(d: number): number {
     return this.seats[d] as number;
