@@ -1,5 +1,6 @@
-// The national results endpoint under load (autocannon on loopback, bounded duration) against
-// nginx (Debian package) serving the published static JSON of the same bytes, in the same run.
+// The national results endpoint under load against nginx (Debian package) serving the published
+// static JSON of the same bytes, in the same run. The load generator is Debian's `wrk` (C, one
+// thread), so that it is not the bottleneck; autocannon (Node) only when wrk is absent.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { CACHE } from './baselines.js';
 
 const NGINX = '/usr/sbin/nginx';
+const WRK = '/usr/bin/wrk';
 const DURATION = Number(process.env['LOAD_SECONDS'] ?? 10);
 const CONNECTIONS = 50;
 
@@ -23,7 +25,38 @@ export interface LoadResult {
   readonly bytes: number;
 }
 
+/** wrk's duration in ms from its text ("812.00us", "3.21ms", "1.02s"). */
+function wrkMs(text: string): number {
+  const m = /^([\d.]+)(us|ms|s)$/.exec(text);
+  if (!m) return NaN;
+  const v = Number(m[1]);
+  return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v;
+}
+
+/** `wrk -t1 -cN -dS --latency`: requests/s, p99, errors (socket errors and non-2xx). */
+function wrkLoad(url: string): LoadResult {
+  const out = execFileSync(WRK, [
+    '-t1',
+    `-c${CONNECTIONS}`,
+    `-d${DURATION}s`,
+    '--latency',
+    url,
+  ]).toString();
+  const num = (re: RegExp): number => Number(re.exec(out)?.[1] ?? 0);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const errors =
+    num(/Non-2xx or 3xx responses: (\d+)/) +
+    (socket ? socket.slice(1).reduce((a, x) => a + Number(x), 0) : 0);
+  return {
+    rps: num(/Requests\/sec:\s+([\d.]+)/),
+    p99: wrkMs(/\s99%\s+(\S+)/.exec(out)?.[1] ?? ''),
+    errors,
+    bytes: 0,
+  };
+}
+
 async function load(url: string): Promise<LoadResult> {
+  if (existsSync(WRK)) return wrkLoad(url);
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, pipelining: 1 });
   return {
     rps: r.requests.average,
@@ -111,7 +144,7 @@ http { access_log off; sendfile on; default_type application/json; etag on;
     return {
       cifra,
       nginx: n,
-      note: `${CONNECTIONS} connections, ${DURATION} s each, one nginx worker vs one Node process`,
+      note: `${existsSync(WRK) ? 'wrk, 1 thread' : 'autocannon (wrk absent)'}, ${CONNECTIONS} connections, ${DURATION} s each, one nginx worker vs one Node process`,
     };
   } finally {
     nginx.kill('SIGTERM');

@@ -16,6 +16,7 @@ import {
   type DistrictAllocation,
   type KieswetRecord,
 } from './district-seats.js';
+import { kernelDistrict, kernelPlan, type KernelPlan } from './seats-kernel.js';
 import { prepareSeatInput, type PreparedInput, type SeatInput } from './seat-input.js';
 import {
   biproportionalSeats,
@@ -180,6 +181,7 @@ function applyThreshold(
 interface RunState {
   readonly ruleset: ListRuleset;
   readonly prep: PreparedInput;
+  readonly kernel: KernelPlan | null;
   readonly threshold: ThresholdOutcome;
   readonly rng: Rng | undefined;
   readonly seed: number | undefined;
@@ -196,6 +198,15 @@ function listsOf(st: RunState, di: number): { party: string; votes: number; posi
       ? [{ party, votes: row[p] as number, position: st.prep.positions[p] }]
       : [],
   );
+}
+
+/** Whether any list takes part in district di (listsOf without building it). */
+function hasEligibleList(st: RunState, di: number): boolean {
+  const row = st.prep.votes[di] as readonly number[];
+  const eligible = st.threshold.eligible[di] as readonly boolean[];
+  for (let p = 0; p < row.length; p++)
+    if (eligible[p] === true && (row[p] as number) > 0) return true;
+  return false;
 }
 
 function candidatesOf(st: RunState, di: number, party: string) {
@@ -415,12 +426,15 @@ function allDistricts(st: RunState): { districts: DistrictResult[]; tiers: TierR
   if (pooling !== undefined)
     return poolRemainders(st.ruleset, pooling, st.prep, st.threshold, st.issues);
   const districts = st.prep.districts.map((d, di): DistrictResult => {
-    if (d.seats > 0 && listsOf(st, di).length === 0) {
+    if (d.seats > 0 && !hasEligibleList(st, di)) {
       st.issues.push(issue('no_eligible_list', ['district', d.name], { seats: d.seats }));
       return { district: d.name, totalSeats: d.seats, seats: {}, unallocated: d.seats };
     }
     if (d.seats === 1 && st.ruleset.singleSeatWinner === 'candidate')
       return singleSeatByCandidate(st, di);
+    const eligible = st.threshold.eligible[di] as readonly boolean[];
+    const fast = st.kernel && kernelDistrict(st.kernel, st.prep.parties, eligible, di);
+    if (fast) return { district: d.name, totalSeats: d.seats, seats: fast, unallocated: 0 };
     const a = districtAllocation(st, di);
     recordDistrict(st, d.name, a);
     const seats: Record<string, number> = {};
@@ -448,10 +462,19 @@ function allDistricts(st: RunState): { districts: DistrictResult[]; tiers: TierR
   return { districts, tiers: [] };
 }
 
+/** The lists eligible in at least one district (one pass over the rows). */
+function passedLists(parties: readonly string[], eligible: ThresholdOutcome['eligible']): string[] {
+  const any = new Array<boolean>(parties.length).fill(false);
+  for (const row of eligible) for (let p = 0; p < parties.length; p++) if (row[p]) any[p] = true;
+  return parties.filter((_, p) => any[p]);
+}
+
 function voteSummary(prep: PreparedInput) {
-  const national = prep.parties.map((_, p) =>
-    prep.votes.reduce((a, row) => a + (row[p] as number), 0),
-  );
+  // one pass over the rows, not a reduce per party
+  const national = new Array<number>(prep.parties.length).fill(0);
+  for (const row of prep.votes)
+    for (let p = 0; p < national.length; p++)
+      national[p] = (national[p] as number) + (row[p] as number);
   const valid = national.reduce((a, b) => a + b, 0);
   return {
     valid,
@@ -484,9 +507,44 @@ function nullityOf(ruleset: ListRuleset, prep: PreparedInput, valid: number): Nu
 export function computeSeats(
   ruleset: ListRuleset,
   input: SeatInput,
-  options: { readonly seed?: number | undefined } = {},
+  options: SeatOptions = {},
 ): SeatResult {
+  return computePreparedSeats(prepareSeats(ruleset, input), options);
+}
+
+export interface SeatOptions {
+  readonly seed?: number | undefined;
+  /** 'general' skips the district kernel (for the differential test); the result is the same. */
+  readonly path?: 'auto' | 'general' | undefined;
+}
+
+/** An input validated and resolved once for a ruleset, to compute its seats many times. */
+export interface PreparedSeats {
+  readonly ruleset: ListRuleset;
+  readonly prep: PreparedInput;
+  readonly kernel: KernelPlan | null;
+}
+
+/** Validation, names and the vote matrix, done once (computeSeats' first half). */
+export function prepareSeats(ruleset: ListRuleset, input: SeatInput): PreparedSeats {
   const prep = prepareSeatInput(ruleset, input);
+  return {
+    ruleset,
+    prep,
+    kernel: hasErrors(prep.issues) ? null : kernelPlan(ruleset, prep),
+  };
+}
+
+/**
+ * computeSeats on a prepared input: the same result, issues and report; districts where only
+ * the divisor method applies run through the SeatEngine's exact kernel (a tie goes back to the
+ * general path, which applies the ruleset's tie rule).
+ */
+export function computePreparedSeats(
+  prepared: PreparedSeats,
+  options: SeatOptions = {},
+): SeatResult {
+  const { ruleset, prep } = prepared;
   const issues = [...prep.issues];
   const summary = voteSummary(prep);
   const districtSeats = prep.districts.reduce((a, d) => a + d.seats, 0);
@@ -509,6 +567,7 @@ export function computeSeats(
   const st: RunState = {
     ruleset,
     prep,
+    kernel: options.path === 'general' ? null : prepared.kernel,
     threshold: applyThreshold(ruleset, prep, issues),
     rng: options.seed === undefined ? undefined : createRng(options.seed),
     seed: options.seed,
@@ -541,7 +600,7 @@ export function computeSeats(
     ...base,
     seats,
     districts: lower.districts,
-    passed: prep.parties.filter((_, p) => st.threshold.eligible.some((row) => row[p] === true)),
+    passed: passedLists(prep.parties, st.threshold.eligible),
     excluded: prep.parties.flatMap((party, p) =>
       (st.threshold.reasons[p] ?? []).map((r) => ({ party, ...reasonJson(r) })),
     ),

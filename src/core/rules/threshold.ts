@@ -209,8 +209,14 @@ class Evaluator {
       const ds = this.scopeDistricts(c.districts);
       const total = ds.reduce((a, d) => a + this.baseOf(d, c.base), 0);
       const S = seats(ds);
+      // one pass over the rows (not a reduce per party: this runs for every computeSeats)
+      const sums = new Array<number>(this.P).fill(0);
+      for (const d of ds) {
+        const row = this.row(d);
+        for (let p = 0; p < this.P; p++) sums[p] = (sums[p] as number) + (row[p] ?? 0);
+      }
       const pass = this.ctx.parties.map((_, p) => {
-        const votes = ds.reduce((a, d) => a + (this.row(d)[p] ?? 0), 0);
+        const votes = sums[p] as number;
         const required = shareOver(c, members(p), S);
         const ok = reaches(c, votes, total, required);
         if (!ok && record) this.reasons[p]?.push({ reason: 'below_share', votes, total, required });
@@ -389,6 +395,7 @@ export function evaluateThreshold(
 }
 
 function dedupeReasons(rs: readonly ExclusionReason[]): ExclusionReason[] {
+  if (rs.length < 2) return [...rs]; // the usual case: no key to build
   const seen = new Set<string>();
   return rs.filter((r) => {
     const key = JSON.stringify(r);

@@ -1,0 +1,22 @@
+// `node --cpu-prof .bench-cache/build/bench/profile-seat-engine.js [single|scenarios] [N]`: the
+// SeatEngine alone in a loop, for a CPU profile (bench/cpu-profile-summary.ts reads it). The same
+// inputs as `npm run bench` (gen_districts.mjs 42, perturb.mjs … 1000 7).
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadInputs, prepareBaselines } from './baselines.js';
+import { engineInputs } from './seat-bench.js';
+
+const which = process.argv[2] ?? 'scenarios';
+const n = Number(process.argv[3] ?? 1_000_000);
+const dir = prepareBaselines();
+const inputs = loadInputs(
+  join(dir, 'data', which === 'single' ? 'districts.json' : 'scenarios.jsonl'),
+);
+const { engine, matrices, D, P } = engineInputs(inputs);
+const out = new Int32Array(D * P);
+const t0 = performance.now();
+let ties = 0;
+for (let i = 0; i < n; i++)
+  ties += engine.run(matrices[i % matrices.length] as Float64Array, out) > 0 ? 1 : 0;
+const ms = performance.now() - t0;
+console.log(JSON.stringify({ which, n, ms, usPerAlloc: (ms * 1000) / n, ties }));
