@@ -11,7 +11,7 @@ export class IssueError extends Error {
   }
 }
 
-const NOT_FOUND: readonly string[] = ['acta_not_found', 'unknown_election'];
+export const NOT_FOUND: readonly string[] = ['acta_not_found', 'unknown_election'];
 
 /** The value, or the issues thrown: 404 when one says a thing named in the URL is not there, else 422. */
 export function unwrap<T>(f: Found<T>, notFound: readonly string[] = NOT_FOUND): T {

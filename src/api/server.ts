@@ -54,7 +54,7 @@ import { parseWhatIfBody, whatIfSeats, WhatIfBodySchema } from '../results/what-
 import { ByteBoundedCache, canonicalJson } from './byte-cache.js';
 import { CompareQuerySchema, compareService, type CompareQuery } from './compare.js';
 import { DOCUMENT_NOT_FOUND, DOCUMENTS, RawBody, type DocumentDef } from './documents.js';
-import { IssueError, unwrap } from './errors.js';
+import { IssueError, NOT_FOUND, unwrap } from './errors.js';
 import { getSummary, SummarySchema } from '../results/summary.js';
 
 /** One route of the API: its contract (for OpenAPI and tests) and whether it writes. */
