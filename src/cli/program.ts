@@ -28,7 +28,7 @@ import { buildApi, buildOpenApi, hashToken } from '../api/server.js';
 import { publishSnapshot } from '../results/publish.js';
 import { loadBundledData } from './commands/bundled.js';
 import { runProject, runProjectSnapshot, runReplay } from './commands/project.js';
-import { runAuditVerify } from './commands/audit.js';
+import { runAuditHead, runAuditVerify } from './commands/audit.js';
 import { runCompare } from './commands/compare.js';
 import { REPLAY_ORDERS, type ReplayOrder } from '../core/projection/replay-order.js';
 import { DEFAULT_SEED, DEFAULT_SIMS } from '../results/projection.js';
@@ -545,20 +545,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   program
     .command('audit')
     .description(
-      'tamper evidence: `cifra audit verify` checks the hash chains of acta versions and imports',
+      'tamper evidence: `cifra audit verify [--since HEAD]` checks the hash chains and the audit log against every table; `cifra audit head` prints the head to publish',
     )
-    .argument('<action>', 'verify')
+    .argument('<action>', 'verify | head')
     .addOption(dbOption())
+    .option('--since <hash>', 'verify: an earlier head hash that must still be in the log')
     .addOption(
       new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
     )
-    .action(async (action: string, o: { db: string; format: OutputFormat }) => {
-      if (action !== 'verify') {
-        io.err(`error: unknown audit action "${action}" (known: verify)`);
+    .action(async (action: string, o: { db: string; format: OutputFormat; since?: string }) => {
+      if (action !== 'verify' && action !== 'head') {
+        io.err(`error: unknown audit action "${action}" (known: verify, head)`);
         code = EXIT_USAGE;
         return;
       }
-      code = await withStore(o.db, (store) => runAuditVerify(store, o, io));
+      if (o.since !== undefined && !/^[0-9a-f]{64}$/.test(o.since)) {
+        io.err('error: --since takes a head hash: 64 lowercase hex digits (cifra audit head)');
+        code = EXIT_USAGE;
+        return;
+      }
+      code = await withStore(o.db, (store) =>
+        action === 'head' ? runAuditHead(store, o, io) : runAuditVerify(store, o, io),
+      );
     });
 
   program

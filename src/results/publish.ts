@@ -60,6 +60,8 @@ export async function publishSnapshot(
   put('snapshot.json', {
     snapshotId,
     createdAt: now,
+    // the audit log's head at publication: whoever keeps it checks later that history only grew
+    audit: await store.auditHead(),
     elections: elections.map((e) => e.id),
     files: [...files.keys()].sort(),
   });
