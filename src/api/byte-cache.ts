@@ -3,6 +3,8 @@ export interface CachedResponse {
   readonly revision: string;
   readonly body: string;
   readonly etag: string;
+  /** Its content type, when not JSON. */
+  readonly type?: string;
 }
 
 /**

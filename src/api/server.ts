@@ -1,11 +1,12 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { issue, type Issue } from '../core/issues.js';
+import { issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { ingestFile } from '../ingest/ingest.js';
 import { loadJurisdiction } from '../jurisdictions/load.js';
@@ -46,6 +47,14 @@ import { projectionHistory, projectionOf } from '../results/projection.js';
 import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { parseWhatIfBody, whatIfSeats, WhatIfBodySchema } from '../results/what-if.js';
 import { ByteBoundedCache, canonicalJson } from './byte-cache.js';
+import { noneMatch, readCacheKey } from './cache.js';
+import {
+  DEFAULT_LIMITS,
+  hasToken,
+  IssueError,
+  registerWriteGuard,
+  type ServerLimits,
+} from './guard.js';
 import { CompareQuerySchema, compareService, type CompareQuery } from './compare.js';
 
 /** One route of the API: its contract (for OpenAPI and tests) and whether it writes. */
@@ -234,20 +243,11 @@ export interface ApiOptions {
   readonly logger?: boolean;
   /** Also serve the dashboard (web/) at `/`. */
   readonly dashboard?: boolean;
+  /** What the server accepts (guard.ts); DEFAULT_LIMITS for what is not given. */
+  readonly limits?: Partial<ServerLimits>;
 }
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
-
-class IssueError extends Error {
-  constructor(
-    readonly status: number,
-    readonly issues: readonly Issue[],
-  ) {
-    super(issues[0]?.code ?? 'issue');
-  }
-}
+export { hashToken } from './guard.js';
 
 const NOT_FOUND: readonly string[] = ['acta_not_found', 'unknown_election'];
 
@@ -272,17 +272,33 @@ function jsonBody(body: unknown): unknown {
 
 /** The HTTP API (Fastify): public reads with ETag and Cache-Control, authenticated writes, errors mapped in one place. */
 export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...o.limits };
   const app = Fastify({
     logger: o.logger ?? false,
-    bodyLimit: 64 * 1024 * 1024,
+    bodyLimit: limits.uploadBytes,
     routerOptions: { maxParamLength: 64 },
+    connectionTimeout: limits.idleTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    // headers and whole requests timed out by Node, checked often enough to honour short limits
+    serverFactory: (handler) =>
+      createServer(
+        {
+          headersTimeout: limits.headersTimeoutMs,
+          requestTimeout: limits.requestTimeoutMs,
+          connectionsCheckingInterval: Math.min(
+            30_000,
+            Math.max(50, Math.floor(limits.headersTimeoutMs / 4)),
+          ),
+        },
+        handler,
+      ),
   });
-  // Responses of public reads, kept until the store's revision changes (an import): the hot
-  // path serves bytes and an ETag without touching the tabulation or the serializer.
-  const responses = new Map<
-    string,
-    { revision: string; body: string; etag: string; type: string }
-  >();
+  registerWriteGuard(app, { tokenHash: o.tokenHash, limits });
+  // Responses of public reads by their normalised query, bounded in bytes, kept until the store's
+  // revision changes (an import): the hot path serves bytes and an ETag without touching the
+  // tabulation or the serializer.
+  const responses = new ByteBoundedCache(limits.readCacheBytes);
+  const readKey = new WeakMap<FastifyRequest, string>();
   const revisionOf = new WeakMap<FastifyRequest, string>();
   // What-if responses by the SHA-256 of the normalised body, kept until the revision changes
   const whatIfs = new ByteBoundedCache(WHAT_IF_CACHE_BYTES);
@@ -302,12 +318,20 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       req.url.startsWith('/api/v1/openapi')
     )
       return;
+    const key = readCacheKey(
+      req.url,
+      req.query,
+      ROUTES.find((r) => r.method === 'GET' && r.url === req.routeOptions.url)?.query,
+    );
+    if (key === undefined) return;
     const revision = await currentRevision();
     revisionOf.set(req, revision);
-    const hit = responses.get(req.url);
+    readKey.set(req, key);
+    const hit = responses.get(key);
     if (!hit || hit.revision !== revision) return;
-    reply.header('etag', hit.etag).header('cache-control', READ_CACHE_CONTROL).type(hit.type);
-    if (req.headers['if-none-match'] === hit.etag) return reply.code(304).send();
+    reply.header('etag', hit.etag).header('cache-control', READ_CACHE_CONTROL);
+    reply.type(hit.type ?? 'application/json; charset=utf-8');
+    if (noneMatch(req.headers['if-none-match'], hit.etag)) return reply.code(304).send();
     return reply.send(hit.body);
   });
   // ETag on every successful read: same bytes, same tag; If-None-Match → 304. Registered before
@@ -323,16 +347,16 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     reply.header('etag', etag);
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', READ_CACHE_CONTROL);
     const revision = revisionOf.get(req);
-    if (revision !== undefined && typeof payload === 'string') {
-      if (responses.size > 5000) responses.clear();
-      responses.set(req.url, {
+    const key = readKey.get(req);
+    if (revision !== undefined && key !== undefined && typeof payload === 'string') {
+      responses.set(key, {
         revision,
         body: payload,
         etag,
         type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
       });
     }
-    if (req.headers['if-none-match'] === etag) {
+    if (noneMatch(req.headers['if-none-match'], etag)) {
       reply.code(304);
       return '';
     }
@@ -351,6 +375,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
         });
   });
   app.decorate('cifraRoutes', registered);
+  app.decorate('cifraReadCache', responses);
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) =>
@@ -362,6 +387,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     if (err instanceof IssueError)
       return reply
         .status(err.status)
+        .headers(err.headers)
         .header('cache-control', 'no-store')
         .send({ error: err.issues[0]?.code ?? 'issue', issues: err.issues });
     const status = (err as { statusCode?: number }).statusCode;
@@ -396,19 +422,6 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     }),
   );
 
-  const authorize = (req: FastifyRequest): void => {
-    const header = req.headers.authorization ?? '';
-    const m = /^Bearer (.+)$/.exec(header);
-    const given = m ? Buffer.from(hashToken(m[1] as string), 'hex') : null;
-    const want = o.tokenHash ? Buffer.from(o.tokenHash, 'hex') : null;
-    if (!given || !want || given.length !== want.length || !timingSafeEqual(given, want)) {
-      throw new IssueError(401, [
-        issue('unauthorized', ['authorization'], {
-          writes: o.tokenHash ? 'enabled' : 'disabled: start the server with a token',
-        }),
-      ]);
-    }
-  };
   const parseQuery = <T extends z.ZodObject>(schema: T, req: FastifyRequest): z.infer<T> => {
     const r = schema.safeParse(req.query);
     if (!r.success)
@@ -464,6 +477,13 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
         seed?: number;
         sims?: number;
       };
+      if ((q.sims ?? 0) > limits.anonymousSims && !hasToken(req, o.tokenHash))
+        throw new IssueError(422, [
+          issue('query_too_costly', ['query', 'sims'], {
+            max: limits.anonymousSims,
+            hint: 'more simulations need the bearer token, or use cifra project',
+          }),
+        ]);
       return unwrap(await projectionOf(o.store, q.election, { seed: q.seed, sims: q.sims }));
     },
     '/api/v1/projection/history': async (req) =>
@@ -514,7 +534,6 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
         .send(hit.body);
     },
     '/api/v1/imports': async (req) => {
-      authorize(req);
       const q = parseQuery(route('/api/v1/imports').query, req) as {
         election?: string;
         format?: 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json';
@@ -529,7 +548,6 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       );
     },
     '/api/v1/actas/:mesa/corrections': async (req) => {
-      authorize(req);
       const q = parseQuery(electionQuery, req);
       const body = req.body as Buffer | undefined;
       let parsed: unknown;
@@ -590,7 +608,11 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       method: r.method,
       url: r.url,
       config: { write: r.write },
-      ...(r.body ? { bodyLimit: r.body.limit } : {}),
+      ...(r.body
+        ? { bodyLimit: r.body.limit }
+        : r.url.endsWith('/corrections')
+          ? { bodyLimit: limits.correctionBytes }
+          : {}),
       handler: async (req, reply) => {
         if (!r.write) return handler(req, reply);
         reply.header('cache-control', 'no-store');
@@ -675,6 +697,15 @@ export function buildOpenApi(): Record<string, unknown> {
             ? {
                 401: {
                   description: 'Missing or wrong bearer token',
+                  content: { 'application/json': { schema: error } },
+                },
+                429: {
+                  description:
+                    'Too many failed token checks from this address (`too_many_requests`)',
+                  content: { 'application/json': { schema: error } },
+                },
+                503: {
+                  description: 'Too many writes running or waiting (`server_busy`, Retry-After)',
                   content: { 'application/json': { schema: error } },
                 },
               }

@@ -225,6 +225,14 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'this route needs a valid bearer token',
     es: 'esta ruta requiere un token válido',
   },
+  too_many_requests: {
+    en: 'too many failed token checks from this address: wait and retry',
+    es: 'demasiados intentos fallidos de token desde esta dirección: espere y reintente',
+  },
+  server_busy: {
+    en: 'the server is at its limit of concurrent work: retry shortly',
+    es: 'el servidor está en su límite de trabajo simultáneo: reintente en unos segundos',
+  },
   query_too_costly: {
     en: 'the query would return or compute too much: narrow it (e.g. give a code, a smaller house)',
     es: 'la consulta devolvería o calcularía demasiado: acótela',

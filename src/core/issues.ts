@@ -79,6 +79,8 @@ export const ISSUE_CODES = [
   'audit_chain_broken',
   // API
   'unauthorized',
+  'too_many_requests',
+  'server_busy',
   'query_too_costly',
   'invalid_query',
   'not_found',

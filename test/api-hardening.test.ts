@@ -1,0 +1,215 @@
+// Hostile traffic (issue 14, items 1, 2, 3 and 7): the read cache cannot be grown by unknown
+// parameters and stays within its bytes; a write is refused before its body is read (token,
+// failed-token rate limit, busy slots); stalled and trickling requests are cut; If-None-Match
+// follows RFC 9110; anonymous projections have a cap on simulations.
+import { connect, type Socket } from 'node:net';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ByteBoundedCache } from '../src/api/byte-cache.js';
+import { buildApi, hashToken } from '../src/api/server.js';
+import { bundledElection } from '../src/elections/manifests.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { ONPE_COLUMNS, tempDir } from './helpers.js';
+
+const TOKEN = 'hardening-token-1';
+const row = (mesa: string, ubigeo: string, p1: number) =>
+  [
+    ubigeo,
+    'D',
+    'P',
+    'X',
+    'PRESIDENCIAL',
+    mesa,
+    'CONTABILIZADA',
+    '',
+    String(p1 + 20),
+    '300',
+    String(p1),
+  ]
+    .concat(Array(15).fill(''), ['10', '6', '4', ''])
+    .join(',');
+const CSV =
+  [ONPE_COLUMNS.join(','), row('000001', '010101', 40), row('000002', '140137', 70)].join('\n') +
+  '\n';
+
+let store: SqliteStore;
+let app: FastifyInstance;
+let port = 0;
+
+beforeAll(async () => {
+  store = new SqliteStore(join(tempDir('cifra-harden-'), 'h.db'));
+  await store.migrate();
+  const e = bundledElection('pe-2021-presidencial');
+  if (!e) throw new Error('election');
+  await store.putElection(e);
+  app = await buildApi({
+    store,
+    tokenHash: hashToken(TOKEN),
+    limits: {
+      readCacheBytes: 200_000,
+      authFailures: 3,
+      writeSlots: 1,
+      headersTimeoutMs: 300,
+      requestTimeoutMs: 600,
+      idleTimeoutMs: 400,
+      correctionBytes: 1024,
+    },
+  });
+  const r = await app.inject({
+    method: 'POST',
+    url: '/api/v1/imports?election=pe-2021-presidencial',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
+    payload: CSV,
+  });
+  expect(r.statusCode).toBe(200);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  port = (app.server.address() as { port: number }).port;
+});
+afterAll(async () => {
+  await app.close();
+  await store.close();
+});
+
+/** A raw connection: what it receives, and a promise that settles when the server closes it. */
+function raw(): { socket: Socket; data: () => string; closed: Promise<void> } {
+  const socket = connect(port, '127.0.0.1');
+  let text = '';
+  socket.on('data', (d: Buffer) => (text += d.toString()));
+  socket.on('error', () => {});
+  const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+  return { socket, data: () => text, closed };
+}
+const firstResponse = (c: ReturnType<typeof raw>): Promise<string> =>
+  new Promise((resolve) => {
+    const check = (): void => {
+      if (/\r\n\r\n/.test(c.data())) resolve(c.data());
+      else setTimeout(check, 10);
+    };
+    check();
+  });
+
+describe('read cache', () => {
+  it('unknown query parameters share one entry; the cache stays within its bytes', async () => {
+    const cache = (app as unknown as { cifraReadCache: ByteBoundedCache }).cifraReadCache;
+    cache.clear();
+    for (let x = 0; x < 300; x++) {
+      const r = await app.inject({ url: `/api/v1/results?level=district&x=${x}` });
+      expect(r.statusCode).toBe(200);
+    }
+    expect(cache.size).toBe(1);
+    for (let i = 0; i < 300; i++) await app.inject({ url: `/api/v1/seats?seed=${i}` }); // known, distinct: bounded in bytes
+    expect(cache.bytes).toBeLessThanOrEqual(200_000);
+  });
+
+  it('If-None-Match with a weak tag or a list answers 304 (RFC 9110)', async () => {
+    const first = await app.inject({ url: '/api/v1/elections' });
+    const etag = String(first.headers.etag);
+    for (const h of [`W/${etag}`, `"nope", ${etag}`, '*', `"a",W/${etag}`]) {
+      const r = await app.inject({ url: '/api/v1/elections', headers: { 'if-none-match': h } });
+      expect([h, r.statusCode]).toEqual([h, 304]);
+    }
+    const miss = await app.inject({
+      url: '/api/v1/elections',
+      headers: { 'if-none-match': '"x"' },
+    });
+    expect(miss.statusCode).toBe(200);
+  });
+});
+
+describe('writes are refused before their body is read', () => {
+  it('a 64 MB upload without the token gets 401 at once, and the connection is closed', async () => {
+    const c = raw();
+    c.socket.write(
+      'POST /api/v1/imports HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nContent-Length: 67108864\r\n\r\n',
+    );
+    const head = await firstResponse(c); // no byte of the body was sent
+    expect(head).toMatch(/^HTTP\/1.1 401/);
+    expect(head.toLowerCase()).toContain('connection: close');
+    await c.closed;
+  });
+
+  it('past the failed-token limit an address gets 429, even with the right token', async () => {
+    const post = (token: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/imports',
+        remoteAddress: '10.0.0.9',
+        headers: { authorization: `Bearer ${token}` },
+        payload: 'x',
+      });
+    for (let i = 0; i < 3; i++) expect((await post(`guess-${i}`)).statusCode).toBe(401);
+    const blocked = await post(TOKEN);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error).toBe('too_many_requests');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('a write while the write slots are taken gets 503 server_busy; the slot is freed when the client leaves', async () => {
+    const holder = raw();
+    holder.socket.write(
+      `POST /api/v1/imports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Length: 100000\r\n\r\nUBIGEO`,
+    );
+    await new Promise((r) => setTimeout(r, 50)); // let the server take the slot
+    const busy = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      headers: { authorization: `Bearer ${TOKEN}` },
+      payload: 'x',
+    });
+    expect(busy.statusCode).toBe(503);
+    expect(busy.json().error).toBe('server_busy');
+    holder.socket.destroy();
+    await holder.closed;
+    await new Promise((r) => setTimeout(r, 50));
+    const after = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      headers: { authorization: `Bearer ${TOKEN}` },
+      payload: '',
+    });
+    expect(after.statusCode).toBe(422); // past the guard: an empty file
+  });
+
+  it('a correction body over its route limit is 413 in our error shape', async () => {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/actas/000001/corrections',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ pad: 'x'.repeat(5000) }),
+    });
+    expect(r.statusCode).toBe(413);
+    expect(r.json().error).toBe('body_too_large');
+  });
+});
+
+describe('timeouts', () => {
+  it('a request whose headers stall is closed', async () => {
+    const c = raw();
+    c.socket.write('GET /api/v1/elections HTTP/1.1\r\nHost: x\r\n');
+    await c.closed;
+  });
+
+  it('an upload trickling one byte at a time is cut at the request timeout', async () => {
+    const c = raw();
+    c.socket.write(
+      `POST /api/v1/imports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Length: 1000\r\n\r\n`,
+    );
+    const drip = setInterval(() => c.socket.write('1'), 100);
+    await c.closed;
+    clearInterval(drip);
+  });
+});
+
+describe('projection', () => {
+  it('an anonymous caller may not ask for more simulations than the cap; the token may', async () => {
+    const anon = await app.inject({ url: '/api/v1/projection?sims=20000&seed=7' });
+    expect(anon.statusCode).toBe(422);
+    expect(anon.json().issues[0]).toMatchObject({
+      code: 'query_too_costly',
+      details: { max: 5000 },
+    });
+    const ok = await app.inject({ url: '/api/v1/projection?sims=2000&seed=7' });
+    expect(ok.statusCode).toBe(200);
+  });
+});
