@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ByteBoundedCache } from '../src/api/byte-cache.js';
 import { buildApi, hashToken } from '../src/api/server.js';
 import { bundledElection } from '../src/elections/manifests.js';
+import { projectionOf, simulateHere } from '../src/results/projection.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ONPE_COLUMNS, tempDir } from './helpers.js';
 
@@ -211,5 +212,26 @@ describe('projection', () => {
     });
     const ok = await app.inject({ url: '/api/v1/projection?sims=2000&seed=7' });
     expect(ok.statusCode).toBe(200);
+  });
+
+  it('runs on a worker thread and gives what the same simulation gives on this one', async () => {
+    const r = await app.inject({ url: '/api/v1/projection?sims=500&seed=11' });
+    expect(r.statusCode).toBe(200);
+    const here = await projectionOf(store, undefined, { sims: 500, seed: 11 }, simulateHere);
+    expect(here.ok && JSON.parse(JSON.stringify(here.value))).toEqual(r.json());
+  });
+
+  it('past its workers and queue, a projection is refused with 503 server_busy, not queued without bound', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        app.inject({ url: `/api/v1/projection?sims=3000&seed=${1000 + i}` }),
+      ),
+    );
+    const codes = answers.map((a) => a.statusCode);
+    expect(codes.filter((c) => c === 200).length).toBeGreaterThanOrEqual(1);
+    const busy = answers.filter((a) => a.statusCode === 503);
+    expect(busy.length).toBeGreaterThanOrEqual(1);
+    expect(busy[0]?.json().error).toBe('server_busy');
+    expect(codes.every((c) => c === 200 || c === 503)).toBe(true);
   });
 });

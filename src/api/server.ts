@@ -48,6 +48,7 @@ import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { parseWhatIfBody, whatIfSeats, WhatIfBodySchema } from '../results/what-if.js';
 import { ByteBoundedCache, canonicalJson } from './byte-cache.js';
 import { noneMatch, readCacheKey } from './cache.js';
+import { ProjectionPool } from './workers.js';
 import {
   DEFAULT_LIMITS,
   hasToken,
@@ -294,6 +295,8 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       ),
   });
   registerWriteGuard(app, { tokenHash: o.tokenHash, limits });
+  const projections = new ProjectionPool(limits.projectionWorkers, limits.projectionQueue);
+  app.addHook('onClose', async () => projections.close());
   // Responses of public reads by their normalised query, bounded in bytes, kept until the store's
   // revision changes (an import): the hot path serves bytes and an ETag without touching the
   // tabulation or the serializer.
@@ -484,7 +487,9 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
             hint: 'more simulations need the bearer token, or use cifra project',
           }),
         ]);
-      return unwrap(await projectionOf(o.store, q.election, { seed: q.seed, sims: q.sims }));
+      return unwrap(
+        await projectionOf(o.store, q.election, { seed: q.seed, sims: q.sims }, projections.run),
+      );
     },
     '/api/v1/projection/history': async (req) =>
       unwrap(await projectionHistory(o.store, parseQuery(electionQuery, req).election)),
