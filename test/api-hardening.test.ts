@@ -2,6 +2,7 @@
 // parameters and stays within its bytes; a write is refused before its body is read (token,
 // failed-token rate limit, busy slots); stalled and trickling requests are cut; If-None-Match
 // follows RFC 9110; anonymous projections have a cap on simulations.
+import { writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -11,7 +12,7 @@ import { buildApi, hashToken } from '../src/api/server.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { projectionOf, simulateHere } from '../src/results/projection.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { ONPE_COLUMNS, tempDir } from './helpers.js';
+import { cli, ONPE_COLUMNS, tempDir } from './helpers.js';
 
 const TOKEN = 'hardening-token-1';
 const row = (mesa: string, ubigeo: string, p1: number) =>
@@ -233,5 +234,100 @@ describe('projection', () => {
     expect(busy.length).toBeGreaterThanOrEqual(1);
     expect(busy[0]?.json().error).toBe('server_busy');
     expect(codes.every((c) => c === 200 || c === 503)).toBe(true);
+  });
+});
+
+describe('smaller holes (item 7)', () => {
+  const correct = (mesa: string, body: string) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/v1/actas/${mesa}/corrections?election=pe-2021-presidencial`,
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      payload: body,
+    });
+
+  it('a correction whose body names another mesa, or is not one JSON object, is 422 and changes nothing', async () => {
+    const before = (await app.inject({ url: '/api/v1/actas/000001' })).json();
+    const other = await correct(
+      '000001',
+      JSON.stringify({
+        mesa: '000002',
+        ubigeo: '010101',
+        state: 'counted',
+        eligible: 300,
+        voters: 1,
+        blank: 0,
+        null: 0,
+        impugned: 0,
+      }),
+    );
+    expect(other.statusCode).toBe(422);
+    expect(other.json().issues[0]).toMatchObject({ code: 'invalid_query', path: ['body', 'mesa'] });
+    for (const body of ['null', '[1,2]', '"x"', '7']) {
+      const r = await correct('000001', body);
+      expect([body, r.statusCode]).toEqual([body, 422]);
+    }
+    expect((await app.inject({ url: '/api/v1/actas/000001' })).json()).toEqual(before);
+  });
+
+  it('an upload that is refused names the upload, never the temporary path', async () => {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports?election=pe-2021-presidencial&name=night.csv',
+      headers: { authorization: `Bearer ${TOKEN}` },
+      payload: Buffer.from([0x41, 0, 0, 0x42, 0x0a]),
+    });
+    expect(r.statusCode).toBe(422);
+    expect(r.body).not.toContain('cifra-upload-');
+    expect(r.body).not.toContain(tempDir('x').split('/').slice(0, -1).join('/') + '/cifra-upload');
+  });
+
+  it('security headers: nosniff, no framing, a CSP for the API', async () => {
+    const r = await app.inject({ url: '/api/v1/elections' });
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['x-frame-options']).toBe('DENY');
+    expect(String(r.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+  });
+
+  it("headers too large: Node's refusal answered in our error shape (431)", async () => {
+    const c = raw();
+    c.socket.write(
+      `GET /api/v1/elections HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(40_000)}\r\n\r\n`,
+    );
+    await c.closed;
+    const [head, body] = c.data().split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1.1 431/);
+    expect(JSON.parse(body ?? '')).toMatchObject({ error: 'invalid_query' });
+  });
+});
+
+describe('the token off argv', () => {
+  it('--token warns that ps shows it; --token-file reads it; an unreadable file is a usage error', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    const busy = await new Promise<number>((resolve) =>
+      blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)),
+    );
+    const dir = tempDir('cifra-token-');
+    const args = [
+      'serve',
+      '--db',
+      join(dir, 't.db'),
+      '--port',
+      String(busy),
+      '--host',
+      '127.0.0.1',
+    ];
+    const argv = await cli(...args, '--token', 'abc');
+    expect(argv.err).toContain('warning: --token is visible');
+    const file = join(dir, 'token');
+    writeFileSync(file, 'abc\n');
+    const fromFile = await cli(...args, '--token-file', file);
+    expect(fromFile.err).not.toContain('warning');
+    expect(fromFile.code).toBe(2); // the busy port, after the token was read
+    const missing = await cli(...args, '--token-file', join(dir, 'none'));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('cannot read --token-file');
+    blocker.close();
   });
 });

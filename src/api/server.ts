@@ -49,6 +49,7 @@ import { parseWhatIfBody, whatIfSeats, WhatIfBodySchema } from '../results/what-
 import { ByteBoundedCache, canonicalJson } from './byte-cache.js';
 import { noneMatch, readCacheKey } from './cache.js';
 import { ProjectionPool } from './workers.js';
+import { clientErrorHandler, loggerOptions, registerSecurityHeaders } from './http-safety.js';
 import {
   DEFAULT_LIMITS,
   hasToken,
@@ -275,7 +276,8 @@ function jsonBody(body: unknown): unknown {
 export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...o.limits };
   const app = Fastify({
-    logger: o.logger ?? false,
+    logger: loggerOptions(o.logger ?? false),
+    clientErrorHandler,
     bodyLimit: limits.uploadBytes,
     routerOptions: { maxParamLength: 64 },
     connectionTimeout: limits.idleTimeoutMs,
@@ -295,6 +297,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       ),
   });
   registerWriteGuard(app, { tokenHash: o.tokenHash, limits });
+  registerSecurityHeaders(app);
   const projections = new ProjectionPool(limits.projectionWorkers, limits.projectionQueue);
   app.addHook('onClose', async () => projections.close());
   // Responses of public reads by their normalised query, bounded in bytes, kept until the store's
@@ -564,9 +567,24 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
         ]);
       }
       const mesa = (req.params as { mesa: string }).mesa;
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw new IssueError(422, [
+          issue('invalid_query', ['body'], { message: 'expected one acta as a JSON object' }),
+        ]);
       const e = await storedElection(q.election);
       const j = loadJurisdiction(e.jurisdiction);
       if (!j.ok) throw new IssueError(422, j.error);
+      const given = (parsed as { mesa?: unknown }).mesa;
+      // the URL names the acta corrected: a body for another mesa is refused, never applied here
+      if (
+        given !== undefined &&
+        (typeof given !== 'string' || j.value.padMesa(given) !== j.value.padMesa(mesa))
+      )
+        throw new IssueError(422, [
+          issue('invalid_query', ['body', 'mesa'], {
+            message: `the body's mesa must be the URL's (${mesa})`,
+          }),
+        ]);
       const withMesa = { ...(parsed as object), mesa: j.value.padMesa(mesa) };
       return ingestBody(
         Buffer.from(JSON.stringify(withMesa) + '\n'),
@@ -599,7 +617,14 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     try {
       writeFileSync(file, body);
       const r = await ingestFile(o.store, { file, election: e, format, mode, now });
-      if (!r.ok) throw new IssueError(422, r.issues);
+      // the upload's temporary path is ours, not the client's: issues name the upload
+      if (!r.ok)
+        throw new IssueError(
+          422,
+          r.issues.map((i) =>
+            i.details?.['file'] === file ? { ...i, details: { ...i.details, file: name } } : i,
+          ),
+        );
       return { ...r.report, file: name };
     } finally {
       rmSync(dir, { recursive: true, force: true });

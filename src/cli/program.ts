@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { runApportion } from './commands/apportion.js';
 import { runRules } from './commands/rules.js';
@@ -41,6 +42,40 @@ const dbOption = (): Option =>
     .env('CIFRA_DB')
     .default('cifra.db');
 
+interface ServeOptions {
+  readonly db: string;
+  readonly port: string;
+  readonly host: string;
+  readonly token?: string;
+  readonly tokenFile?: string;
+}
+
+const tokenOption = (): Option =>
+  new Option(
+    '--token <token>',
+    'bearer token for write routes (kept only as its SHA-256; prefer --token-file or $CIFRA_TOKEN: argv is visible in ps)',
+  ).env('CIFRA_TOKEN');
+
+/**
+ * The write token: from --token-file, $CIFRA_TOKEN or --token (with a warning: other users see
+ * argv in ps). Null after a usage error; undefined when writes stay disabled.
+ */
+function tokenOf(o: ServeOptions, cmd: Command, io: CliIo): string | undefined | null {
+  if (o.tokenFile !== undefined) {
+    try {
+      const t = readFileSync(o.tokenFile, 'utf8').trim();
+      if (t !== '') return t;
+      io.err(`error: --token-file ${o.tokenFile} is empty`);
+    } catch (e) {
+      io.err(`error: cannot read --token-file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    return null;
+  }
+  if (o.token !== undefined && cmd.getOptionValueSource('token') === 'cli')
+    io.err('warning: --token is visible to other users (ps); use --token-file or $CIFRA_TOKEN');
+  return o.token;
+}
+
 async function serveUntilStopped(
   store: Store,
   o: { port: number; host: string; token?: string | undefined },
@@ -50,6 +85,7 @@ async function serveUntilStopped(
     store,
     tokenHash: o.token ? hashToken(o.token) : null,
     dashboard: true,
+    logger: true,
   });
   let address: string;
   try {
@@ -635,15 +671,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(dbOption())
     .option('--port <n>', 'port', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .addOption(
-      new Option('--token <token>', 'bearer token for write routes (kept only as its SHA-256)').env(
-        'CIFRA_TOKEN',
-      ),
-    )
-    .action(async (o: { db: string; port: string; host: string; token?: string }) => {
+    .addOption(tokenOption())
+    .option('--token-file <path>', 'a file holding the bearer token (not visible in ps)')
+    .action(async (o: ServeOptions, cmd: Command) => {
+      const token = tokenOf(o, cmd, io);
+      if (token === null) return void (code = EXIT_USAGE);
       const store = openStore(o.db);
       await store.migrate();
-      code = await serveUntilStopped(store, { ...o, port: Number(o.port) }, io);
+      code = await serveUntilStopped(store, { ...o, token, port: Number(o.port) }, io);
     });
 
   program
@@ -654,8 +689,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(dbOption())
     .option('--port <n>', 'port', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .addOption(new Option('--token <token>', 'bearer token for write routes').env('CIFRA_TOKEN'))
-    .action(async (o: { db: string; port: string; host: string; token?: string }) => {
+    .addOption(tokenOption())
+    .option('--token-file <path>', 'a file holding the bearer token (not visible in ps)')
+    .action(async (o: ServeOptions, cmd: Command) => {
+      const token = tokenOf(o, cmd, io);
+      if (token === null) return void (code = EXIT_USAGE);
       const store = openStore(o.db);
       await store.migrate();
       const loaded = await loadBundledData(store, io, process.stderr.isTTY === true);
@@ -664,7 +702,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         code = loaded;
         return;
       }
-      code = await serveUntilStopped(store, { ...o, port: Number(o.port) }, io);
+      code = await serveUntilStopped(store, { ...o, token, port: Number(o.port) }, io);
     });
 
   program
