@@ -112,14 +112,35 @@ export async function getProjection(
   return made;
 }
 
-async function project(
+/** Frames per store, then per election and revision: every seed and size of a revision shares one. */
+const FRAMES = new WeakMap<
+  Store,
+  Map<string, Promise<Found<{ frame: ProjectionFrame; method: ProjectionDocument['method'] }>>>
+>();
+
+function frameOf(
   store: Store,
   def: ElectionDef,
-  ruleset: Ruleset,
   revision: string,
-  { seed, sims }: { readonly seed: number; readonly sims: number },
-  run: SimulationRunner,
-): Promise<Found<ProjectionDocument>> {
+): Promise<Found<{ frame: ProjectionFrame; method: ProjectionDocument['method'] }>> {
+  let frames = FRAMES.get(store);
+  if (frames === undefined) FRAMES.set(store, (frames = new Map()));
+  const key = `${def.id}|${revision}`;
+  let made = frames.get(key);
+  if (made === undefined) {
+    if (frames.size > 8) frames.clear();
+    made = buildFrame(store, def);
+    frames.set(key, made);
+    const drop = frames;
+    made.catch(() => drop.delete(key));
+  }
+  return made;
+}
+
+async function buildFrame(
+  store: Store,
+  def: ElectionDef,
+): Promise<Found<{ frame: ProjectionFrame; method: ProjectionDocument['method'] }>> {
   const choices = def.choices.map((c) => c.label);
   let frame: ProjectionFrame;
   let method: ProjectionDocument['method'];
@@ -168,6 +189,20 @@ async function project(
         }),
       ],
     };
+  return { ok: true, value: { frame, method } };
+}
+
+async function project(
+  store: Store,
+  def: ElectionDef,
+  ruleset: Ruleset,
+  revision: string,
+  { seed, sims }: { readonly seed: number; readonly sims: number },
+  run: SimulationRunner,
+): Promise<Found<ProjectionDocument>> {
+  const framed = await frameOf(store, def, revision);
+  if (!framed.ok) return framed;
+  const { frame, method } = framed.value;
   const contest = contestOf(ruleset);
   const result = await run(frame, {
     sims,
