@@ -4,6 +4,7 @@
 // follows RFC 9110; anonymous projections have a cap on simulations.
 import { writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +51,7 @@ beforeAll(async () => {
     tokenHash: hashToken(TOKEN),
     limits: {
       readCacheBytes: 200_000,
+      precompressBytes: 2048,
       authFailures: 3,
       writeSlots: 1,
       headersTimeoutMs: 300,
@@ -102,6 +104,18 @@ describe('read cache', () => {
     expect(cache.size).toBe(1);
     for (let i = 0; i < 300; i++) await app.inject({ url: `/api/v1/seats?seed=${i}` }); // known, distinct: bounded in bytes
     expect(cache.bytes).toBeLessThanOrEqual(200_000);
+  });
+
+  it('a large cached response is served gzipped from the cache: the same bytes once decompressed, the same ETag', async () => {
+    const url = '/api/v1/results?level=district';
+    const plain = await app.inject({ url, headers: { 'accept-encoding': 'identity' } });
+    expect(plain.body.length).toBeGreaterThan(2048); // large enough to be precompressed
+    for (let i = 0; i < 2; i++) {
+      const gz = await app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gz.headers.etag).toBe(plain.headers.etag);
+      expect(gunzipSync(gz.rawPayload).toString()).toBe(plain.body);
+    }
   });
 
   it('If-None-Match with a weak tag or a list answers 304 (RFC 9110)', async () => {

@@ -26,6 +26,8 @@ export interface ServerLimits {
   readonly authWindowMs: number;
   /** Bytes of public read responses kept (keys included). */
   readonly readCacheBytes: number;
+  /** Cached bodies at least this large are gzipped once per revision, not per request. */
+  readonly precompressBytes: number;
   /** Simulations a caller without the token may ask of a projection. */
   readonly anonymousSims: number;
   /** Projections computing (each on a worker thread) and waiting; past that: 503 server_busy. */
@@ -43,6 +45,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   authFailures: 20,
   authWindowMs: 60_000,
   readCacheBytes: 64 * 1024 * 1024,
+  precompressBytes: 64 * 1024,
   anonymousSims: 5_000,
   projectionWorkers: 1,
   projectionQueue: 4,

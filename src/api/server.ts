@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -305,6 +306,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   // tabulation or the serializer.
   const responses = new ByteBoundedCache(limits.readCacheBytes);
   const readKey = new WeakMap<FastifyRequest, string>();
+  const precompressed = new WeakSet<FastifyRequest>();
   const revisionOf = new WeakMap<FastifyRequest, string>();
   // What-if responses by the SHA-256 of the normalised body, kept until the revision changes
   const whatIfs = new ByteBoundedCache(WHAT_IF_CACHE_BYTES);
@@ -338,12 +340,23 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     reply.header('etag', hit.etag).header('cache-control', READ_CACHE_CONTROL);
     reply.type(hit.type ?? 'application/json; charset=utf-8');
     if (noneMatch(req.headers['if-none-match'], hit.etag)) return reply.code(304).send();
+    // a large body is gzipped once per revision, not once per request (a flood of district reads)
+    if (
+      hit.body.length >= limits.precompressBytes &&
+      /\bgzip\b/.test(String(req.headers['accept-encoding']))
+    ) {
+      const gzip = hit.gzip ?? gzipSync(hit.body);
+      if (hit.gzip === undefined) responses.set(key, { ...hit, gzip });
+      precompressed.add(req);
+      return reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding').send(gzip);
+    }
     return reply.send(hit.body);
   });
   // ETag on every successful read: same bytes, same tag; If-None-Match → 304. Registered before
   // compression so that it sees the bytes, not the compressed stream.
   app.addHook('onSend', async (req, reply, payload) => {
     if (
+      precompressed.has(req) ||
       req.method !== 'GET' ||
       reply.statusCode !== 200 ||
       (typeof payload !== 'string' && !Buffer.isBuffer(payload))
