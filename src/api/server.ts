@@ -496,6 +496,8 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
         seed?: number;
         sims?: number;
       };
+      const busy = projections.busy();
+      if (busy) throw busy;
       if ((q.sims ?? 0) > limits.anonymousSims && !hasToken(req, o.tokenHash))
         throw new IssueError(422, [
           issue('query_too_costly', ['query', 'sims'], {

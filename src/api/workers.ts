@@ -32,15 +32,20 @@ export class ProjectionPool {
     private readonly queue: number,
   ) {}
 
-  readonly run: SimulationRunner = (frame, job) => {
-    if (this.pending.size >= this.size + this.queue)
-      return Promise.reject(
-        new IssueError(
+  /** The refusal when every worker and queue place is taken (checked before any other work). */
+  busy(): IssueError | null {
+    return this.pending.size >= this.size + this.queue
+      ? new IssueError(
           503,
           [issue('server_busy', ['projection'], { running: this.size, retryAfterSeconds: 2 })],
           { 'retry-after': '2' },
-        ),
-      );
+        )
+      : null;
+  }
+
+  readonly run: SimulationRunner = (frame, job) => {
+    const busy = this.busy();
+    if (busy) return Promise.reject(busy);
     const id = this.nextId++;
     return new Promise<ProjectionResult>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
