@@ -3,6 +3,10 @@ export interface CachedResponse {
   readonly revision: string;
   readonly body: string;
   readonly etag: string;
+  /** Its content type, when not JSON. */
+  readonly type?: string;
+  /** The body gzipped, made at the first hit that accepts gzip (large bodies only). */
+  readonly gzip?: Buffer;
 }
 
 /**
@@ -35,7 +39,11 @@ export class ByteBoundedCache {
 
   set(key: string, value: CachedResponse): void {
     this.delete(key);
-    const bytes = Buffer.byteLength(key) + Buffer.byteLength(value.body) + value.etag.length;
+    const bytes =
+      Buffer.byteLength(key) +
+      Buffer.byteLength(value.body) +
+      value.etag.length +
+      (value.gzip?.length ?? 0);
     if (bytes > this.maxBytes) return;
     for (const [k] of this.entries) {
       if (this.total + bytes <= this.maxBytes) break;

@@ -6,6 +6,7 @@ export class IssueError extends Error {
   constructor(
     readonly status: number,
     readonly issues: readonly Issue[],
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(issues[0]?.code ?? 'issue');
   }

@@ -120,7 +120,13 @@ export async function publishSite(
       const snapshotId = `${now.replace(/[^0-9]/g, '').slice(0, 14)}-${w.hash.digest('hex').slice(0, 12)}`;
       w.put(
         `${API_ROOT}/site.json`,
-        JSON.stringify({ kind: 'static', whatIf: false, snapshotId, createdAt: now }),
+        JSON.stringify({
+          kind: 'static',
+          whatIf: false,
+          snapshotId,
+          createdAt: now,
+          audit: await store.auditHead(),
+        }),
         false,
       );
       return { snapshotId, out, files: w.files, bytes: w.bytes };

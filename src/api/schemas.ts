@@ -559,5 +559,7 @@ export const SiteSchema = z.discriminatedUnion('kind', [
     whatIf: z.literal(false),
     snapshotId: z.string(),
     createdAt: z.string(),
+    /** The audit log's head at publication: whoever keeps it checks later that history only grew (`cifra audit verify --since`). */
+    audit: z.object({ count: z.number().int(), hash: z.string(), at: z.string().nullable() }),
   }),
 ]);

@@ -1,4 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +54,10 @@ import { projectionHistory, projectionOf } from '../results/projection.js';
 import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { parseWhatIfBody, whatIfSeats, WhatIfBodySchema } from '../results/what-if.js';
 import { ByteBoundedCache, canonicalJson } from './byte-cache.js';
+import { noneMatch, readCacheKey } from './cache.js';
+import { ProjectionPool } from './workers.js';
+import { clientErrorHandler, loggerOptions, registerSecurityHeaders } from './http-safety.js';
+import { DEFAULT_LIMITS, hasToken, registerWriteGuard, type ServerLimits } from './guard.js';
 import { CompareQuerySchema, compareService, type CompareQuery } from './compare.js';
 import { DOCUMENT_NOT_FOUND, DOCUMENTS, RawBody, type DocumentDef } from './documents.js';
 import { IssueError, NOT_FOUND, unwrap } from './errors.js';
@@ -273,11 +279,11 @@ export interface ApiOptions {
   readonly logger?: boolean;
   /** Also serve the dashboard (web/) at `/`. */
   readonly dashboard?: boolean;
+  /** What the server accepts (guard.ts); DEFAULT_LIMITS for what is not given. */
+  readonly limits?: Partial<ServerLimits>;
 }
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
+export { hashToken } from './guard.js';
 
 /** A request body as JSON (sent as any content type), or 422 `invalid_query` at `body`. */
 function jsonBody(body: unknown): unknown {
@@ -293,17 +299,38 @@ function jsonBody(body: unknown): unknown {
 
 /** The HTTP API (Fastify): public reads with ETag and Cache-Control, authenticated writes, errors mapped in one place. */
 export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...o.limits };
   const app = Fastify({
-    logger: o.logger ?? false,
-    bodyLimit: 64 * 1024 * 1024,
+    logger: loggerOptions(o.logger ?? false),
+    clientErrorHandler,
+    bodyLimit: limits.uploadBytes,
     routerOptions: { maxParamLength: 64 },
+    connectionTimeout: limits.idleTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    // headers and whole requests timed out by Node, checked often enough to honour short limits
+    serverFactory: (handler) =>
+      createServer(
+        {
+          headersTimeout: limits.headersTimeoutMs,
+          requestTimeout: limits.requestTimeoutMs,
+          connectionsCheckingInterval: Math.min(
+            30_000,
+            Math.max(50, Math.floor(limits.headersTimeoutMs / 4)),
+          ),
+        },
+        handler,
+      ),
   });
-  // Responses of public reads, kept until the store's revision changes (an import): the hot
-  // path serves bytes and an ETag without touching the tabulation or the serializer.
-  const responses = new Map<
-    string,
-    { revision: string; body: string; etag: string; type: string }
-  >();
+  registerWriteGuard(app, { tokenHash: o.tokenHash, limits });
+  registerSecurityHeaders(app);
+  const projections = new ProjectionPool(limits.projectionWorkers, limits.projectionQueue);
+  app.addHook('onClose', async () => projections.close());
+  // Responses of public reads by their normalised query, bounded in bytes, kept until the store's
+  // revision changes (an import): the hot path serves bytes and an ETag without touching the
+  // tabulation or the serializer.
+  const responses = new ByteBoundedCache(limits.readCacheBytes);
+  const readKey = new WeakMap<FastifyRequest, string>();
+  const precompressed = new WeakSet<FastifyRequest>();
   const revisionOf = new WeakMap<FastifyRequest, string>();
   // What-if responses by the SHA-256 of the normalised body, kept until the revision changes
   const whatIfs = new ByteBoundedCache(WHAT_IF_CACHE_BYTES);
@@ -323,18 +350,37 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       req.url.startsWith('/api/v1/openapi')
     )
       return;
+    const key = readCacheKey(
+      req.url,
+      req.query,
+      ROUTES.find((r) => r.method === 'GET' && r.url === req.routeOptions.url)?.query,
+    );
+    if (key === undefined) return;
     const revision = await currentRevision();
     revisionOf.set(req, revision);
-    const hit = responses.get(req.url);
+    readKey.set(req, key);
+    const hit = responses.get(key);
     if (!hit || hit.revision !== revision) return;
-    reply.header('etag', hit.etag).header('cache-control', READ_CACHE_CONTROL).type(hit.type);
-    if (req.headers['if-none-match'] === hit.etag) return reply.code(304).send();
+    reply.header('etag', hit.etag).header('cache-control', READ_CACHE_CONTROL);
+    reply.type(hit.type ?? 'application/json; charset=utf-8');
+    if (noneMatch(req.headers['if-none-match'], hit.etag)) return reply.code(304).send();
+    // a large body is gzipped once per revision, not once per request (a flood of district reads)
+    if (
+      hit.body.length >= limits.precompressBytes &&
+      /\bgzip\b/.test(String(req.headers['accept-encoding']))
+    ) {
+      const gzip = hit.gzip ?? gzipSync(hit.body);
+      if (hit.gzip === undefined) responses.set(key, { ...hit, gzip });
+      precompressed.add(req);
+      return reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding').send(gzip);
+    }
     return reply.send(hit.body);
   });
   // ETag on every successful read: same bytes, same tag; If-None-Match → 304. Registered before
   // compression so that it sees the bytes, not the compressed stream.
   app.addHook('onSend', async (req, reply, payload) => {
     if (
+      precompressed.has(req) ||
       req.method !== 'GET' ||
       reply.statusCode !== 200 ||
       (typeof payload !== 'string' && !Buffer.isBuffer(payload))
@@ -344,16 +390,16 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     reply.header('etag', etag);
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', READ_CACHE_CONTROL);
     const revision = revisionOf.get(req);
-    if (revision !== undefined && typeof payload === 'string') {
-      if (responses.size > 5000) responses.clear();
-      responses.set(req.url, {
+    const key = readKey.get(req);
+    if (revision !== undefined && key !== undefined && typeof payload === 'string') {
+      responses.set(key, {
         revision,
         body: payload,
         etag,
         type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
       });
     }
-    if (req.headers['if-none-match'] === etag) {
+    if (noneMatch(req.headers['if-none-match'], etag)) {
       reply.code(304);
       return '';
     }
@@ -372,6 +418,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
         });
   });
   app.decorate('cifraRoutes', registered);
+  app.decorate('cifraReadCache', responses);
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) =>
@@ -383,6 +430,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     if (err instanceof IssueError)
       return reply
         .status(err.status)
+        .headers(err.headers)
         .header('cache-control', 'no-store')
         .send({ error: err.issues[0]?.code ?? 'issue', issues: err.issues });
     const status = (err as { statusCode?: number }).statusCode;
@@ -417,19 +465,6 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     }),
   );
 
-  const authorize = (req: FastifyRequest): void => {
-    const header = req.headers.authorization ?? '';
-    const m = /^Bearer (.+)$/.exec(header);
-    const given = m ? Buffer.from(hashToken(m[1] as string), 'hex') : null;
-    const want = o.tokenHash ? Buffer.from(o.tokenHash, 'hex') : null;
-    if (!given || !want || given.length !== want.length || !timingSafeEqual(given, want)) {
-      throw new IssueError(401, [
-        issue('unauthorized', ['authorization'], {
-          writes: o.tokenHash ? 'enabled' : 'disabled: start the server with a token',
-        }),
-      ]);
-    }
-  };
   const parseQuery = <T extends z.ZodObject>(schema: T, req: FastifyRequest): z.infer<T> => {
     const r = schema.safeParse(req.query);
     if (!r.success)
@@ -505,7 +540,18 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
         seed?: number;
         sims?: number;
       };
-      return unwrap(await projectionOf(o.store, q.election, { seed: q.seed, sims: q.sims }));
+      const busy = projections.busy();
+      if (busy) throw busy;
+      if ((q.sims ?? 0) > limits.anonymousSims && !hasToken(req, o.tokenHash))
+        throw new IssueError(422, [
+          issue('query_too_costly', ['query', 'sims'], {
+            max: limits.anonymousSims,
+            hint: 'more simulations need the bearer token, or use cifra project',
+          }),
+        ]);
+      return unwrap(
+        await projectionOf(o.store, q.election, { seed: q.seed, sims: q.sims }, projections.run),
+      );
     },
     '/api/v1/projection/history': async (req) =>
       unwrap(await projectionHistory(o.store, parseQuery(electionQuery, req).election)),
@@ -555,7 +601,6 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
         .send(hit.body);
     },
     '/api/v1/imports': async (req) => {
-      authorize(req);
       const q = parseQuery(route('/api/v1/imports').query, req) as {
         election?: string;
         format?: 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json';
@@ -570,7 +615,6 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       );
     },
     '/api/v1/actas/:mesa/corrections': async (req) => {
-      authorize(req);
       const q = parseQuery(electionQuery, req);
       const body = req.body as Buffer | undefined;
       let parsed: unknown;
@@ -582,9 +626,24 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
         ]);
       }
       const mesa = (req.params as { mesa: string }).mesa;
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw new IssueError(422, [
+          issue('invalid_query', ['body'], { message: 'expected one acta as a JSON object' }),
+        ]);
       const e = await storedElection(q.election);
       const j = loadJurisdiction(e.jurisdiction);
       if (!j.ok) throw new IssueError(422, j.error);
+      const given = (parsed as { mesa?: unknown }).mesa;
+      // the URL names the acta corrected: a body for another mesa is refused, never applied here
+      if (
+        given !== undefined &&
+        (typeof given !== 'string' || j.value.padMesa(given) !== j.value.padMesa(mesa))
+      )
+        throw new IssueError(422, [
+          issue('invalid_query', ['body', 'mesa'], {
+            message: `the body's mesa must be the URL's (${mesa})`,
+          }),
+        ]);
       const withMesa = { ...(parsed as object), mesa: j.value.padMesa(mesa) };
       return ingestBody(
         Buffer.from(JSON.stringify(withMesa) + '\n'),
@@ -617,7 +676,14 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     try {
       writeFileSync(file, body);
       const r = await ingestFile(o.store, { file, election: e, format, mode, now });
-      if (!r.ok) throw new IssueError(422, r.issues);
+      // the upload's temporary path is ours, not the client's: issues name the upload
+      if (!r.ok)
+        throw new IssueError(
+          422,
+          r.issues.map((i) =>
+            i.details?.['file'] === file ? { ...i, details: { ...i.details, file: name } } : i,
+          ),
+        );
       return { ...r.report, file: name };
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -631,7 +697,11 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       method: r.method,
       url: r.url,
       config: { write: r.write },
-      ...(r.body ? { bodyLimit: r.body.limit } : {}),
+      ...(r.body
+        ? { bodyLimit: r.body.limit }
+        : r.url.endsWith('/corrections')
+          ? { bodyLimit: limits.correctionBytes }
+          : {}),
       handler: async (req, reply) => {
         if (!r.write) return handler(req, reply);
         reply.header('cache-control', 'no-store');
@@ -764,6 +834,15 @@ export function buildOpenApi(): Record<string, unknown> {
             ? {
                 401: {
                   description: 'Missing or wrong bearer token',
+                  content: { 'application/json': { schema: error } },
+                },
+                429: {
+                  description:
+                    'Too many failed token checks from this address (`too_many_requests`)',
+                  content: { 'application/json': { schema: error } },
+                },
+                503: {
+                  description: 'Too many writes running or waiting (`server_busy`, Retry-After)',
                   content: { 'application/json': { schema: error } },
                 },
               }

@@ -133,6 +133,30 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'el archivo está truncado',
   },
   file_binary: { en: 'the file is binary, not text', es: 'el archivo es binario, no texto' },
+  file_too_large: {
+    en: 'the file is larger than the ingest limit once decompressed',
+    es: 'el archivo descomprimido supera el límite de ingesta',
+  },
+  too_many_rows: {
+    en: 'the file has more rows than the ingest limit',
+    es: 'el archivo tiene más filas que el límite de ingesta',
+  },
+  line_too_long: {
+    en: 'a line of the file is longer than the ingest limit',
+    es: 'una línea del archivo supera el límite de longitud',
+  },
+  too_many_quarantined: {
+    en: 'too many rows were quarantined: the file is refused as a whole',
+    es: 'demasiadas filas en cuarentena: se rechaza el archivo completo',
+  },
+  json_too_deep: {
+    en: 'a JSON value is nested deeper than the ingest limit',
+    es: 'un valor JSON está anidado más allá del límite',
+  },
+  duplicate_header: {
+    en: 'a column name appears twice in the header',
+    es: 'un nombre de columna aparece dos veces en la cabecera',
+  },
   columns_missing: { en: 'required columns are missing', es: 'faltan columnas obligatorias' },
   unknown_party_column: {
     en: 'a vote column is not in the candidate map',
@@ -224,6 +248,14 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
   unauthorized: {
     en: 'this route needs a valid bearer token',
     es: 'esta ruta requiere un token válido',
+  },
+  too_many_requests: {
+    en: 'too many failed token checks from this address: wait and retry',
+    es: 'demasiados intentos fallidos de token desde esta dirección: espere y reintente',
+  },
+  server_busy: {
+    en: 'the server is at its limit of concurrent work: retry shortly',
+    es: 'el servidor está en su límite de trabajo simultáneo: reintente en unos segundos',
   },
   query_too_costly: {
     en: 'the query would return or compute too much: narrow it (e.g. give a code, a smaller house)',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { runApportion } from './commands/apportion.js';
 import { runRules } from './commands/rules.js';
@@ -29,7 +30,7 @@ import { buildApi, buildOpenApi, hashToken } from '../api/server.js';
 import { publishSite } from '../api/publish-site.js';
 import { loadBundledData } from './commands/bundled.js';
 import { runProject, runProjectSnapshot, runReplay } from './commands/project.js';
-import { runAuditVerify } from './commands/audit.js';
+import { runAuditHead, runAuditVerify } from './commands/audit.js';
 import { runCompare } from './commands/compare.js';
 import { REPLAY_ORDERS, type ReplayOrder } from '../core/projection/replay-order.js';
 import { DEFAULT_SEED, DEFAULT_SIMS } from '../results/projection.js';
@@ -42,6 +43,40 @@ const dbOption = (): Option =>
     .env('CIFRA_DB')
     .default('cifra.db');
 
+interface ServeOptions {
+  readonly db: string;
+  readonly port: string;
+  readonly host: string;
+  readonly token?: string;
+  readonly tokenFile?: string;
+}
+
+const tokenOption = (): Option =>
+  new Option(
+    '--token <token>',
+    'bearer token for write routes (kept only as its SHA-256; prefer --token-file or $CIFRA_TOKEN: argv is visible in ps)',
+  ).env('CIFRA_TOKEN');
+
+/**
+ * The write token: from --token-file, $CIFRA_TOKEN or --token (with a warning: other users see
+ * argv in ps). Null after a usage error; undefined when writes stay disabled.
+ */
+function tokenOf(o: ServeOptions, cmd: Command, io: CliIo): string | undefined | null {
+  if (o.tokenFile !== undefined) {
+    try {
+      const t = readFileSync(o.tokenFile, 'utf8').trim();
+      if (t !== '') return t;
+      io.err(`error: --token-file ${o.tokenFile} is empty`);
+    } catch (e) {
+      io.err(`error: cannot read --token-file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    return null;
+  }
+  if (o.token !== undefined && cmd.getOptionValueSource('token') === 'cli')
+    io.err('warning: --token is visible to other users (ps); use --token-file or $CIFRA_TOKEN');
+  return o.token;
+}
+
 async function serveUntilStopped(
   store: Store,
   o: { port: number; host: string; token?: string | undefined },
@@ -51,6 +86,7 @@ async function serveUntilStopped(
     store,
     tokenHash: o.token ? hashToken(o.token) : null,
     dashboard: true,
+    logger: true,
   });
   let address: string;
   try {
@@ -571,20 +607,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   program
     .command('audit')
     .description(
-      'tamper evidence: `cifra audit verify` checks the hash chains of acta versions and imports',
+      'tamper evidence: `cifra audit verify [--since HEAD]` checks the hash chains and the audit log against every table; `cifra audit head` prints the head to publish',
     )
-    .argument('<action>', 'verify')
+    .argument('<action>', 'verify | head')
     .addOption(dbOption())
+    .option('--since <hash>', 'verify: an earlier head hash that must still be in the log')
     .addOption(
       new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
     )
-    .action(async (action: string, o: { db: string; format: OutputFormat }) => {
-      if (action !== 'verify') {
-        io.err(`error: unknown audit action "${action}" (known: verify)`);
+    .action(async (action: string, o: { db: string; format: OutputFormat; since?: string }) => {
+      if (action !== 'verify' && action !== 'head') {
+        io.err(`error: unknown audit action "${action}" (known: verify, head)`);
         code = EXIT_USAGE;
         return;
       }
-      code = await withStore(o.db, (store) => runAuditVerify(store, o, io));
+      if (o.since !== undefined && !/^[0-9a-f]{64}$/.test(o.since)) {
+        io.err('error: --since takes a head hash: 64 lowercase hex digits (cifra audit head)');
+        code = EXIT_USAGE;
+        return;
+      }
+      code = await withStore(o.db, (store) =>
+        action === 'head' ? runAuditHead(store, o, io) : runAuditVerify(store, o, io),
+      );
     });
 
   program
@@ -653,15 +697,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(dbOption())
     .option('--port <n>', 'port', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .addOption(
-      new Option('--token <token>', 'bearer token for write routes (kept only as its SHA-256)').env(
-        'CIFRA_TOKEN',
-      ),
-    )
-    .action(async (o: { db: string; port: string; host: string; token?: string }) => {
+    .addOption(tokenOption())
+    .option('--token-file <path>', 'a file holding the bearer token (not visible in ps)')
+    .action(async (o: ServeOptions, cmd: Command) => {
+      const token = tokenOf(o, cmd, io);
+      if (token === null) return void (code = EXIT_USAGE);
       const store = openStore(o.db);
       await store.migrate();
-      code = await serveUntilStopped(store, { ...o, port: Number(o.port) }, io);
+      code = await serveUntilStopped(store, { ...o, token, port: Number(o.port) }, io);
     });
 
   program
@@ -672,8 +715,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(dbOption())
     .option('--port <n>', 'port', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .addOption(new Option('--token <token>', 'bearer token for write routes').env('CIFRA_TOKEN'))
-    .action(async (o: { db: string; port: string; host: string; token?: string }) => {
+    .addOption(tokenOption())
+    .option('--token-file <path>', 'a file holding the bearer token (not visible in ps)')
+    .action(async (o: ServeOptions, cmd: Command) => {
+      const token = tokenOf(o, cmd, io);
+      if (token === null) return void (code = EXIT_USAGE);
       const store = openStore(o.db);
       await store.migrate();
       const loaded = await loadBundledData(store, io, process.stderr.isTTY === true);
@@ -682,7 +728,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         code = loaded;
         return;
       }
-      code = await serveUntilStopped(store, { ...o, port: Number(o.port) }, io);
+      code = await serveUntilStopped(store, { ...o, token, port: Number(o.port) }, io);
     });
 
   program

@@ -10,7 +10,8 @@ import { MAX_VOTES, parseCount } from '../io/numbers.js';
  */
 export class CsvScanError extends Error {
   constructor(
-    readonly code: 'quote_not_closed' | 'invalid_opening_quote' | 'invalid_closing_quote',
+    readonly code:
+      'quote_not_closed' | 'invalid_opening_quote' | 'invalid_closing_quote' | 'line_too_long',
     readonly record: number,
   ) {
     super(`${code} at record ${record}`);
@@ -116,6 +117,8 @@ export class CsvScanner {
     delimiter: string,
     encoding: 'utf8' | 'latin1',
     private readonly onRecord: (r: CsvRecordView) => void,
+    /** The longest record kept waiting for its end: past it, `line_too_long` (and no rescans). */
+    private readonly maxRecordBytes = Infinity,
   ) {
     this.delim = delimiter.charCodeAt(0);
     this.view = new CsvRecordView(encoding);
@@ -133,6 +136,8 @@ export class CsvScanner {
     }
     const used = this.scan(buf, false);
     this.tail = used < buf.length ? Buffer.from(buf.subarray(used)) : null;
+    if (this.tail !== null && this.tail.length > this.maxRecordBytes)
+      throw new CsvScanError('line_too_long', this.records + 1);
   }
 
   end(): void {

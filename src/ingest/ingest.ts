@@ -26,6 +26,12 @@ import {
 import { readCsvRows } from './rows.js';
 import { onpeCongressGrouper } from './congress.js';
 import { FileRejected, openSource } from './source.js';
+import {
+  DEFAULT_INGEST_LIMITS,
+  jsonDepth,
+  tooManyQuarantined,
+  type IngestLimits,
+} from './limits.js';
 
 export type IngestFormat = 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json';
 
@@ -46,6 +52,8 @@ export interface IngestOptions {
   readonly onProgress?: ((bytesRead: number, size: number) => void) | undefined;
   /** Read and validate only: nothing is compared with or written to the store. */
   readonly check?: boolean | undefined;
+  /** What one file may hold (limits.ts); DEFAULT_INGEST_LIMITS for what is not given. */
+  readonly limits?: Partial<IngestLimits> | undefined;
 }
 
 export interface IngestReport extends ImportSummary {
@@ -134,6 +142,7 @@ export async function sha256Of(path: string): Promise<{ sha256: string; size: nu
 export async function* jsonRecords(
   path: string,
   election: ElectionDef,
+  limits: IngestLimits = DEFAULT_INGEST_LIMITS,
 ): AsyncGenerator<{ row: number; parsed: ParsedRow; raw: () => Record<string, string> }> {
   const toActa = (value: unknown, row: number): ParsedRow => {
     const r = CifraActaJsonSchema.safeParse(value);
@@ -196,15 +205,37 @@ export async function* jsonRecords(
   let row = 0;
   let first = true;
   let arrayText: string[] | null = null;
+  let arrayBytes = 0;
   for await (const line of lines) {
     if (first && line.trimStart().startsWith('[')) arrayText = [];
     first = false;
     if (arrayText !== null) {
+      arrayBytes += line.length + 1;
+      if (arrayBytes > limits.jsonArrayBytes)
+        throw new FileRejected('file_too_large', {
+          limit: limits.jsonArrayBytes,
+          reason: 'a JSON array is read whole: send JSON Lines (one acta per line) instead',
+        });
       arrayText.push(line);
       continue;
     }
     if (line.trim() === '') continue;
     row++;
+    if (line.length > limits.lineBytes)
+      throw new FileRejected('line_too_long', { record: row, limit: limits.lineBytes });
+    if (row > limits.rows) throw new FileRejected('too_many_rows', { limit: limits.rows });
+    if (jsonDepth(line) > limits.jsonDepth) {
+      yield {
+        row,
+        parsed: {
+          ok: false,
+          mesa: null,
+          issues: [issue('json_too_deep', ['row', row], { limit: limits.jsonDepth })],
+        },
+        raw: () => ({ line: line.slice(0, 200) }),
+      };
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -223,14 +254,19 @@ export async function* jsonRecords(
     yield { row, parsed: toActa(value, row), raw: () => ({ line }) };
   }
   if (arrayText !== null) {
+    const text = arrayText.join('\n');
+    if (jsonDepth(text) > limits.jsonDepth + 1)
+      throw new FileRejected('json_too_deep', { limit: limits.jsonDepth });
     let values: unknown;
     try {
-      values = JSON.parse(arrayText.join('\n'));
+      values = JSON.parse(text);
     } catch (e) {
       throw new FileRejected('file_truncated', { reason: (e as Error).message });
     }
     if (!Array.isArray(values))
       throw new FileRejected('csv_unreadable', { reason: 'expected an array of actas' });
+    if (values.length > limits.rows)
+      throw new FileRejected('too_many_rows', { limit: limits.rows });
     for (const [i, v] of values.entries())
       yield { row: i + 1, parsed: toActa(v, i + 1), raw: () => ({ line: JSON.stringify(v) }) };
   }
@@ -276,6 +312,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
     };
   }
   const mode = o.mode ?? 'import';
+  const limits: IngestLimits = { ...DEFAULT_INGEST_LIMITS, ...o.limits };
   const isJson =
     o.format === 'cifra-json' || (o.format === undefined && /\.(jsonl|ndjson|json)$/i.test(o.file));
   const previous =
@@ -312,14 +349,14 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
     if (isJson) {
       format = 'cifra-json';
       read = async (take, between) => {
-        for await (const r of jsonRecords(o.file, o.election)) {
+        for await (const r of jsonRecords(o.file, o.election, limits)) {
           take(r);
           await between();
         }
       };
     } else {
-      source = await openSource(o.file);
-      const csv = await readCsvRows(source.stream);
+      source = await openSource(o.file, limits.decompressedBytes);
+      const csv = await readCsvRows(source.stream, limits);
       const detected = detectFormat(csv.header);
       const wanted = o.format ?? detected;
       if (wanted === null || wanted === ('cifra-json' as string))
@@ -422,6 +459,13 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
     });
   };
   const between = async (): Promise<void> => {
+    // a file of mostly bad rows (5 M copies of one row) stops here, not after filling the disk
+    if (tooManyQuarantined(totals.quarantined, totals.rowsRead, limits))
+      throw new FileRejected('too_many_quarantined', {
+        quarantined: totals.quarantined,
+        rowsRead: totals.rowsRead,
+        limitPercent: limits.quarantinedPercent,
+      });
     if (actas.length + bad.length >= batchSize) {
       await flush();
       o.onProgress?.(source?.bytesRead() ?? 0, source?.size ?? hashed.size);
@@ -429,6 +473,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
   };
   try {
     await read(take, between);
+    await between();
     await flush();
     if (totals.rowsRead === 0)
       throw new FileRejected('file_empty', { reason: 'a header but no rows' });

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { detectDelimiter } from '../io/csv.js';
 import { FileRejected } from './source.js';
+import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './limits.js';
 import { CsvScanError, CsvScanner, type CsvRecordView } from './csv-scanner.js';
 
 export interface CsvRows {
@@ -41,7 +42,10 @@ class HeaderFound extends Error {}
  * tells a truncated file (cut compressed stream, unclosed quote, short last line without a newline)
  * from bad rows. The scanner is cifra's own (csv-scanner.ts), held to csv-parse by a test.
  */
-export async function readCsvRows(stream: Readable): Promise<CsvRows> {
+export async function readCsvRows(
+  stream: Readable,
+  limits: Pick<IngestLimits, 'lineBytes' | 'rows'> = DEFAULT_INGEST_LIMITS,
+): Promise<CsvRows> {
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const chunks: Buffer[] = [];
   let peeked = 0;
@@ -57,6 +61,7 @@ export async function readCsvRows(stream: Readable): Promise<CsvRows> {
       peeked += n.value.length;
     }
   } catch (e) {
+    if (e instanceof FileRejected) throw e;
     throw new FileRejected('file_truncated', { reason: (e as Error).message });
   }
   const sample = Buffer.concat(chunks);
@@ -85,6 +90,9 @@ export async function readCsvRows(stream: Readable): Promise<CsvRows> {
     throw new FileRejected('file_empty', {});
   }
   const header: readonly string[] = headerRecord;
+  // a repeated column would silently take one of its values
+  const repeated = header.find((h, i) => h !== '' && header.indexOf(h) !== i);
+  if (repeated !== undefined) throw new FileRejected('duplicate_header', { column: repeated });
 
   return {
     header,
@@ -92,18 +100,24 @@ export async function readCsvRows(stream: Readable): Promise<CsvRows> {
     delimiter,
     scan: async (onRecord, afterChunk) => {
       let row = -1; // the header is record 0
-      const scanner = new CsvScanner(delimiter, encoding, (r) => {
-        row++;
-        if (row === 0) return;
-        // A short last record with no final newline is a cut file, not a bad row.
-        if (!r.terminated && r.length < header.length)
-          throw new FileRejected('file_truncated', {
-            row,
-            cells: r.length,
-            expected: header.length,
-          });
-        onRecord(r, row);
-      });
+      const scanner = new CsvScanner(
+        delimiter,
+        encoding,
+        (r) => {
+          row++;
+          if (row === 0) return;
+          if (row > limits.rows) throw new FileRejected('too_many_rows', { limit: limits.rows });
+          // A short last record with no final newline is a cut file, not a bad row.
+          if (!r.terminated && r.length < header.length)
+            throw new FileRejected('file_truncated', {
+              row,
+              cells: r.length,
+              expected: header.length,
+            });
+          onRecord(r, row);
+        },
+        limits.lineBytes,
+      );
       try {
         for (const c of chunks) {
           scanner.push(c);
@@ -115,6 +129,7 @@ export async function readCsvRows(stream: Readable): Promise<CsvRows> {
             try {
               n = await iterator.next();
             } catch (e) {
+              if (e instanceof FileRejected) throw e;
               throw new FileRejected('file_truncated', { reason: (e as Error).message });
             }
             if (n.done) break;
@@ -133,6 +148,8 @@ export async function readCsvRows(stream: Readable): Promise<CsvRows> {
 
 function asRejection(e: unknown): FileRejected {
   if (e instanceof FileRejected) return e;
+  if (e instanceof CsvScanError && e.code === 'line_too_long')
+    return new FileRejected('line_too_long', { record: e.record });
   if (e instanceof CsvScanError)
     return e.code === 'quote_not_closed'
       ? new FileRejected('file_truncated', { reason: 'unclosed quote at the end of the file' })

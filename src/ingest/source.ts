@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { byteLimit, DEFAULT_INGEST_LIMITS } from './limits.js';
 
 export class FileRejected extends Error {
   constructor(
@@ -13,7 +14,13 @@ export class FileRejected extends Error {
       | 'file_binary'
       | 'columns_missing'
       | 'unknown_party_column'
-      | 'csv_unreadable',
+      | 'csv_unreadable'
+      | 'file_too_large'
+      | 'too_many_rows'
+      | 'line_too_long'
+      | 'too_many_quarantined'
+      | 'json_too_deep'
+      | 'duplicate_header',
     readonly details: Readonly<Record<string, unknown>>,
   ) {
     super(code);
@@ -31,8 +38,21 @@ export interface OpenedSource {
   readonly innerName: string;
 }
 
-/** Opens a .csv, .csv.gz/.gz, .zip (first .csv/.json entry) or .json/.jsonl file as a byte stream. */
-export async function openSource(path: string): Promise<OpenedSource> {
+/**
+ * Opens a .csv, .csv.gz/.gz, .zip (first .csv/.json entry) or .json/.jsonl file as a byte stream
+ * that fails with `file_too_large` past `maxBytes` decompressed (a decompression bomb stops there).
+ */
+export async function openSource(
+  path: string,
+  maxBytes = DEFAULT_INGEST_LIMITS.decompressedBytes,
+): Promise<OpenedSource> {
+  const opened = await openRaw(path);
+  const limited = byteLimit(maxBytes);
+  opened.stream.on('error', (e) => limited.destroy(e));
+  return { ...opened, stream: opened.stream.pipe(limited) };
+}
+
+async function openRaw(path: string): Promise<OpenedSource> {
   let size: number;
   try {
     size = (await stat(path)).size;

@@ -1,11 +1,15 @@
 import type { ResultsDocument } from './documents.js';
 
-/** One CSV cell, quoted when it must be (RFC 4180). */
+/**
+ * One CSV line, cells quoted when they must be (RFC 4180). A text cell a spreadsheet would run
+ * as a formula (starting with =, +, -, @, tab or carriage return) gets a leading ' (OWASP's
+ * CSV injection advice): a place or party name from a source file can never execute.
+ */
 export function csvLine(cells: readonly (string | number)[]): string {
   return cells
     .map((c) => {
-      const s = String(c);
-      return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+      const s = typeof c === 'string' && /^[=+\-@\t\r]/.test(c) ? `'${c}` : String(c);
+      return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     })
     .join(',');
 }

@@ -61,17 +61,41 @@ export function snapshotFromPublished(
 }
 
 /** Projections per store (two stores may be at the same revision string), then per revision. */
-const CACHE = new WeakMap<Store, Map<string, ProjectionDocument>>();
+const CACHE = new WeakMap<Store, Map<string, Promise<Found<ProjectionDocument>>>>();
+
+/** What a simulation needs besides the frame: the ruleset by id, so a worker thread can load it. */
+export interface SimulationJob {
+  readonly sims: number;
+  readonly seed: number;
+  readonly kind: ContestKind;
+  /** A list contest's ruleset id (its seats are simulated too). */
+  readonly ruleset: string | undefined;
+}
+/** Runs the simulations: here (the CLI) or on a worker thread (the server, src/api/workers.ts). */
+export type SimulationRunner = (
+  frame: ProjectionFrame,
+  job: SimulationJob,
+) => Promise<ProjectionResult>;
+
+/** The simulations on this thread. */
+export const simulateHere: SimulationRunner = async (frame, job) => {
+  const ruleset = job.ruleset === undefined ? undefined : loadRuleset(job.ruleset);
+  if (ruleset !== undefined && !ruleset.ok) throw new Error(`ruleset ${job.ruleset} not loadable`);
+  const rs = ruleset?.value;
+  return simulate(frame, { ...job, ruleset: rs?.kind === 'list' ? rs : undefined });
+};
 
 /**
  * Projects an election from the store: from its actas (per-mesa model) or, for an election known
  * from a provisional aggregate count, from its department units (snapshot model). Cached per
- * store, store revision, seed and number of simulations.
+ * store, store revision, seed and number of simulations; a request for one being computed waits
+ * for it instead of computing it again.
  */
 export async function getProjection(
   store: Store,
   def: ElectionDef,
   o: { readonly seed?: number | undefined; readonly sims?: number | undefined } = {},
+  run: SimulationRunner = simulateHere,
 ): Promise<Found<ProjectionDocument>> {
   const seed = o.seed ?? DEFAULT_SEED;
   const sims = o.sims ?? DEFAULT_SIMS;
@@ -84,7 +108,41 @@ export async function getProjection(
   let cache = CACHE.get(store);
   if (cache === undefined) CACHE.set(store, (cache = new Map()));
   const hit = cache.get(key);
-  if (hit !== undefined) return { ok: true, value: hit };
+  if (hit !== undefined) return hit;
+  if (cache.size > 32) cache.clear();
+  const made = project(store, def, ruleset, revision, { seed, sims }, run);
+  cache.set(key, made);
+  // a failure (a busy pool, a broken worker) is not kept: the next request tries again
+  made.catch(() => cache.delete(key));
+  return made;
+}
+
+/** A projection's frame, how it was made and the units the source left out (null: no universe). */
+interface Framed {
+  readonly frame: ProjectionFrame;
+  readonly method: ProjectionDocument['method'];
+  readonly absent: readonly string[] | null;
+}
+
+/** Frames per store, then per election and revision: every seed and size of a revision shares one. */
+const FRAMES = new WeakMap<Store, Map<string, Promise<Found<Framed>>>>();
+
+function frameOf(store: Store, def: ElectionDef, revision: string): Promise<Found<Framed>> {
+  let frames = FRAMES.get(store);
+  if (frames === undefined) FRAMES.set(store, (frames = new Map()));
+  const key = `${def.id}|${revision}`;
+  let made = frames.get(key);
+  if (made === undefined) {
+    if (frames.size > 8) frames.clear();
+    made = buildFrame(store, def);
+    frames.set(key, made);
+    const drop = frames;
+    made.catch(() => drop.delete(key));
+  }
+  return made;
+}
+
+async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>> {
   const choices = def.choices.map((c) => c.label);
   let frame: ProjectionFrame;
   let method: ProjectionDocument['method'];
@@ -144,12 +202,26 @@ export async function getProjection(
         }),
       ],
     };
+  return { ok: true, value: { frame, method, absent } };
+}
+
+async function project(
+  store: Store,
+  def: ElectionDef,
+  ruleset: Ruleset,
+  revision: string,
+  { seed, sims }: { readonly seed: number; readonly sims: number },
+  run: SimulationRunner,
+): Promise<Found<ProjectionDocument>> {
+  const framed = await frameOf(store, def, revision);
+  if (!framed.ok) return framed;
+  const { frame, method, absent } = framed.value;
   const contest = contestOf(ruleset);
-  const result = simulate(frame, {
+  const result = await run(frame, {
     sims,
     seed,
     kind: contest,
-    ruleset: ruleset.kind === 'list' ? ruleset : undefined,
+    ruleset: ruleset.kind === 'list' ? def.ruleset : undefined,
   });
   const doc: ProjectionDocument = {
     election: def.id,
@@ -174,8 +246,6 @@ export async function getProjection(
                 }),
           }),
   };
-  if (cache.size > 32) cache.clear();
-  cache.set(key, doc);
   return { ok: true, value: doc };
 }
 
@@ -184,9 +254,10 @@ export async function projectionOf(
   store: Store,
   id: string | undefined,
   o: { readonly seed?: number | undefined; readonly sims?: number | undefined },
+  run: SimulationRunner = simulateHere,
 ): Promise<Found<ProjectionDocument>> {
   const e = await findElection(store, id);
-  return e.ok ? getProjection(store, e.value, o) : e;
+  return e.ok ? getProjection(store, e.value, o, run) : e;
 }
 
 export interface ProjectionHistoryDocument {

@@ -83,9 +83,26 @@ export function importHash(prev: string, r: ImportRecord): string {
 }
 
 export interface AuditBreak {
-  readonly table: 'acta_versions' | 'imports';
-  readonly id: number;
-  readonly reason: 'hash_mismatch' | 'missing_hash' | 'derived_state_mismatch';
+  readonly table:
+    | 'acta_versions'
+    | 'imports'
+    | 'audit_log'
+    | 'elections'
+    | 'quarantine'
+    | 'places'
+    | 'published_units'
+    | 'projections'
+    | 'schema_migrations';
+  readonly id: number | string;
+  readonly reason:
+    | 'hash_mismatch'
+    | 'missing_hash'
+    | 'derived_state_mismatch'
+    | 'head_not_found'
+    | 'changed'
+    | 'missing'
+    | 'unlogged'
+    | 'rolled_back';
   readonly detail: string;
 }
 

@@ -1,6 +1,7 @@
 import type { Issue } from '../core/issues.js';
 import type { Acta, ActaState, ElectionDef } from '../core/model/acta.js';
 import type { VersionRecord } from '../core/tally/batch-plan.js';
+import type { LogEntry, ProjectionText, QuarantineText } from './audit-log.js';
 import type { ImportRecord } from './store.js';
 
 /**
@@ -109,5 +110,36 @@ export function electionOf(r: Row): ElectionDef {
       : {}),
     ...(published ? { published } : {}),
     ...(manifest ? { manifest } : {}),
+  };
+}
+
+export function logEntryOf(r: Row): LogEntry {
+  return {
+    seq: Number(r['seq']),
+    kind: r['kind'] as LogEntry['kind'],
+    subject: r['subject'] as string,
+    detail: r['detail'] as string,
+    at: r['at'] as string,
+    hash: r['hash'] as string,
+  };
+}
+
+export function quarantineOf(r: Row): QuarantineText {
+  return {
+    importId: Number(r['import_id']),
+    row: r['row'] as number,
+    mesa: (r['mesa'] as string | null) ?? null,
+    issues: r['issues'] as string,
+    raw: r['raw'] as string,
+  };
+}
+
+export function projectionOf(r: Row): ProjectionText {
+  return {
+    election: r['election'] as string,
+    revision: r['revision'] as string,
+    recordedAt: r['recorded_at'] as string,
+    pctCounted: r['pct_counted'] as number,
+    doc: r['doc'] as string,
   };
 }

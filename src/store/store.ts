@@ -4,6 +4,7 @@ import type { ActaColumns } from '../core/tally/acta-columns.js';
 import type { BatchItem, BatchOutcome } from '../core/tally/batch-plan.js';
 import type { VersionDecision } from '../core/tally/versioning.js';
 import type { ChainedVersion } from './audit.js';
+import type { AuditHead, AuditRecords } from './audit-log.js';
 
 /**
  * The storage-neutral store. Asynchronous because PostgreSQL is; SQLite implements it now and a
@@ -52,6 +53,10 @@ export interface Store {
     versions: ChainedVersion[];
     imports: (ImportRecord & { readonly hash: string | null })[];
   }>;
+  /** Every table as the audit reads it, at one moment (cifra audit verify). */
+  auditRecords(): Promise<AuditRecords>;
+  /** The audit log's head: its length, last hash and time (cifra audit head, publish). */
+  auditHead(): Promise<AuditHead>;
   /** The mesas of a district (RENIEC ubigeo) with their current state, for drill-down. */
   mesasOf(election: string, ubigeo: string): Promise<MesaSummary[]>;
   /** Place names as the sources give them (ubigeo → department / province / district). */

@@ -1,21 +1,25 @@
 import { issue } from '../../core/issues.js';
-import { verifyChains } from '../../store/audit.js';
+import { verifyAudit } from '../../store/audit-log.js';
 import type { Store } from '../../store/store.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from './seats.js';
 
-/** `cifra audit verify`: recomputes the hash chains and the derived current state. */
+/**
+ * `cifra audit verify [--since HEAD]`: recomputes the hash chains, the audit log and every table
+ * against it; with --since, also that an earlier head is still in the log (history only grew).
+ */
 export async function runAuditVerify(
   store: Store,
-  args: { readonly format: OutputFormat },
+  args: { readonly format: OutputFormat; readonly since?: string },
   io: CliIo,
 ): Promise<number> {
-  const chains = await store.auditChains();
-  const report = verifyChains(chains.versions, chains.imports);
+  const report = verifyAudit(await store.auditRecords(), args.since);
   if (args.format === 'json') io.out(JSON.stringify(report, null, 2));
   else if (report.ok)
     io.out(
-      `ok: ${report.versions} acta versions and ${report.imports} imports, every link of both hash chains verified`,
+      `ok: ${report.versions} acta versions and ${report.imports} imports, every link of both hash chains verified; ` +
+        `audit log of ${report.logEntries} entries matches every table${args.since ? `, and contains ${args.since}` : ''}\n` +
+        `head: ${report.head.count} ${report.head.hash}`,
     );
   if (!report.ok) {
     printIssues(
@@ -26,5 +30,17 @@ export async function runAuditVerify(
     );
     return EXIT_ISSUES;
   }
+  return EXIT_OK;
+}
+
+/** `cifra audit head`: the audit log's length, last hash and time — publish it to anchor history. */
+export async function runAuditHead(
+  store: Store,
+  args: { readonly format: OutputFormat },
+  io: CliIo,
+): Promise<number> {
+  const head = await store.auditHead();
+  if (args.format === 'json') io.out(JSON.stringify(head, null, 2));
+  else io.out(`${head.count} ${head.hash} ${head.at ?? '-'}`);
   return EXIT_OK;
 }

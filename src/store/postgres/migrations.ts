@@ -145,4 +145,18 @@ export const PG_MIGRATIONS: readonly {
       ALTER TABLE elections ADD COLUMN manifest TEXT;
     `,
   },
+  {
+    version: 8,
+    name: 'audit log: one hash chain over elections, imports, published results and projections (never backfilled)',
+    sql: `
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        at TEXT NOT NULL,
+        hash TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -8,6 +8,21 @@ import {
   type StoredMesa,
 } from '../../core/tally/batch-plan.js';
 import { GENESIS, importHash, type ChainedVersion } from '../audit.js';
+import {
+  electionDigest,
+  headOf,
+  nextEntry,
+  placesDigest,
+  projectionDigest,
+  projectionSubject,
+  publishedDigest,
+  quarantineDigest,
+  type AuditHead,
+  type AuditRecords,
+  type LogKind,
+  type PlaceRow,
+  type PublishedText,
+} from '../audit-log.js';
 import { ImportPlanner } from '../import-planner.js';
 import type {
   ActaVersion,
@@ -33,6 +48,9 @@ import {
   electionOf,
   electionRow,
   importOf,
+  logEntryOf,
+  projectionOf,
+  quarantineOf,
   warningsOf,
   type Row,
 } from '../rows.js';
@@ -40,6 +58,8 @@ import {
 /** Imports are serialised on this advisory lock: version numbers and the hash chain stay linear. */
 const IMPORT_LOCK = 7_261_2021;
 const MIGRATION_LOCK = 7_261_2020;
+/** Appends to the audit log are serialised on this one, held only while appending. */
+const LOG_LOCK = 7_261_2022;
 
 const INT8 = 20;
 /** 64-bit integers (ids, counts) as numbers: every value cifra stores is far below 2^53. */
@@ -106,13 +126,44 @@ export class PgStore implements Store {
   }
 
   async putElection(def: ElectionDef): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO elections (${ELECTION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    await this.inTransaction(async (q) => {
+      await q(
+        `INSERT INTO elections (${ELECTION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (id) DO UPDATE SET label = excluded.label, ruleset = excluded.ruleset, choices = excluded.choices,
          pending_figures_count = excluded.pending_figures_count, published = excluded.published,
          jurisdiction = excluded.jurisdiction, manifest = excluded.manifest`,
-      electionRow(def),
-    );
+        electionRow(def),
+      );
+      const stored = electionOf(
+        (await q('SELECT * FROM elections WHERE id = $1', [def.id])).rows[0] as Row,
+      );
+      const d = electionDigest(stored);
+      await q('SELECT pg_advisory_xact_lock($1)', [LOG_LOCK]);
+      const last = (
+        await q(
+          "SELECT detail FROM audit_log WHERE kind = 'election' AND subject = $1 ORDER BY seq DESC LIMIT 1",
+          [def.id],
+        )
+      ).rows[0] as Row | undefined;
+      if (last?.['detail'] !== d)
+        await appendLog(q, 'election', def.id, d, new Date().toISOString());
+    });
+  }
+
+  /** One transaction on one connection. */
+  private async inTransaction<T>(fn: (q: Query) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const out = await fn((text, values) => c.query(text, values));
+      await c.query('COMMIT');
+      return out;
+    } catch (e) {
+      await c.query('ROLLBACK');
+      throw e;
+    } finally {
+      c.release();
+    }
   }
 
   async getElection(id: string): Promise<ElectionDef | null> {
@@ -261,7 +312,9 @@ export class PgStore implements Store {
         const record = importOf(
           (await q('SELECT * FROM imports WHERE id = $1', [importId])).rows[0] as Row,
         );
-        await q('UPDATE imports SET hash = $1 WHERE id = $2', [importHash(prev, record), importId]);
+        const hash = importHash(prev, record);
+        await q('UPDATE imports SET hash = $1 WHERE id = $2', [hash, importId]);
+        await logImport(q, record, hash);
         await finish('COMMIT');
       },
       rollback: async (): Promise<void> => {
@@ -378,6 +431,10 @@ export class PgStore implements Store {
           'INSERT INTO published_seats (election, doc) VALUES ($1, $2) ON CONFLICT (election) DO UPDATE SET doc = excluded.doc',
           [election, JSON.stringify(seats)],
         );
+      const q: Query = (text, values) => c.query(text, values);
+      const d = publishedDigest(await publishedText(q, election));
+      await q('SELECT pg_advisory_xact_lock($1)', [LOG_LOCK]);
+      await appendLog(q, 'published', election, d, new Date().toISOString());
       await c.query('COMMIT');
     } catch (e) {
       await c.query('ROLLBACK');
@@ -409,10 +466,22 @@ export class PgStore implements Store {
   }
 
   async putProjection(r: ProjectionRecord): Promise<void> {
-    await this.pool.query(
-      'INSERT INTO projections (election, revision, recorded_at, pct_counted, doc) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (election, revision) DO NOTHING',
-      [r.election, r.revision, r.recordedAt, r.pctCounted, JSON.stringify(r.doc)],
-    );
+    const doc = JSON.stringify(r.doc);
+    await this.inTransaction(async (q) => {
+      await q('SELECT pg_advisory_xact_lock($1)', [LOG_LOCK]);
+      const put = await q(
+        'INSERT INTO projections (election, revision, recorded_at, pct_counted, doc) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (election, revision) DO NOTHING',
+        [r.election, r.revision, r.recordedAt, r.pctCounted, doc],
+      );
+      if (put.rowCount === 1)
+        await appendLog(
+          q,
+          'projection',
+          projectionSubject(r.election, r.revision),
+          projectionDigest({ ...r, doc }),
+          r.recordedAt,
+        );
+    });
   }
 
   async projectionHistory(election: string): Promise<ProjectionRecord[]> {
@@ -435,22 +504,69 @@ export class PgStore implements Store {
     versions: ChainedVersion[];
     imports: (ImportRecord & { readonly hash: string | null })[];
   }> {
-    const versions = (
-      (await this.pool.query('SELECT * FROM acta_versions ORDER BY id')).rows as Row[]
-    ).map((r) => ({
-      ...chained(r),
-      id: r['id'] as number,
-      isCurrent: r['is_current'] === true,
-      conflict: r['conflict'] === true,
-      hash: (r['hash'] as string | null) ?? null,
-    }));
-    const imports = (
-      (await this.pool.query('SELECT * FROM imports ORDER BY id')).rows as Row[]
-    ).map((r) => ({
+    return this.chainsOn((text, values) => this.pool.query(text, values));
+  }
+
+  private async chainsOn(q: Query): Promise<{
+    versions: ChainedVersion[];
+    imports: (ImportRecord & { readonly hash: string | null })[];
+  }> {
+    const versions = ((await q('SELECT * FROM acta_versions ORDER BY id')).rows as Row[]).map(
+      (r) => ({
+        ...chained(r),
+        id: r['id'] as number,
+        isCurrent: r['is_current'] === true,
+        conflict: r['conflict'] === true,
+        hash: (r['hash'] as string | null) ?? null,
+      }),
+    );
+    const imports = ((await q('SELECT * FROM imports ORDER BY id')).rows as Row[]).map((r) => ({
       ...importOf(r),
       hash: (r['hash'] as string | null) ?? null,
     }));
     return { versions, imports };
+  }
+
+  async auditRecords(): Promise<AuditRecords> {
+    // one repeatable-read transaction: every table as of the same moment
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const q: Query = (text, values) => c.query(text, values);
+      const all = async (sql: string): Promise<Row[]> => (await q(sql)).rows as Row[];
+      const { versions, imports } = await this.chainsOn(q);
+      const published: PublishedText[] = [];
+      for (const r of await all(
+        'SELECT election FROM published_units UNION SELECT election FROM published_seats',
+      ))
+        published.push(await publishedText(q, r['election'] as string));
+      const out: AuditRecords = {
+        versions,
+        imports,
+        log: (await all('SELECT * FROM audit_log ORDER BY seq')).map(logEntryOf),
+        elections: (await all('SELECT * FROM elections ORDER BY id')).map(electionOf),
+        quarantine: (await all('SELECT * FROM quarantine')).map(quarantineOf),
+        places: (await all('SELECT * FROM places')) as unknown as PlaceRow[],
+        published,
+        projections: (await all('SELECT * FROM projections')).map(projectionOf),
+        migrations: (await all(
+          'SELECT version, name FROM schema_migrations ORDER BY version',
+        )) as unknown as { version: number; name: string }[],
+        knownMigrations: PG_MIGRATIONS,
+      };
+      await c.query('COMMIT');
+      return out;
+    } finally {
+      c.release();
+    }
+  }
+
+  async auditHead(): Promise<AuditHead> {
+    return headOf(
+      (
+        (await this.pool.query('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1')).rows as Row[]
+      ).map(logEntryOf),
+    );
   }
 
   async mesasOf(election: string, ubigeo: string): Promise<MesaSummary[]> {
@@ -575,4 +691,53 @@ async function insertVersions(
       ],
     );
   }
+}
+
+/** Appends an entry to the audit log; the caller's transaction holds LOG_LOCK. */
+async function appendLog(
+  q: Query,
+  kind: LogKind,
+  subject: string,
+  detail: string,
+  at: string,
+): Promise<void> {
+  const last = (await q('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0] as
+    { seq: number; hash: string } | undefined;
+  const e = nextEntry(last ?? null, kind, subject, detail, at);
+  await q(
+    'INSERT INTO audit_log (seq, kind, subject, detail, at, hash) VALUES ($1, $2, $3, $4, $5, $6)',
+    [e.seq, e.kind, e.subject, e.detail, e.at, e.hash],
+  );
+}
+
+/** The import's log entry (see the SQLite store's): taken under LOG_LOCK inside the import. */
+async function logImport(q: Query, record: ImportRecord, hash: string): Promise<void> {
+  await q('SELECT pg_advisory_xact_lock($1)', [LOG_LOCK]);
+  const head = (
+    await q(
+      'SELECT (SELECT COUNT(*) FROM acta_versions) AS n, (SELECT hash FROM acta_versions ORDER BY id DESC LIMIT 1) AS h',
+    )
+  ).rows[0] as Row;
+  const quarantine = (
+    (await q('SELECT * FROM quarantine WHERE import_id = $1', [record.id])).rows as Row[]
+  ).map(quarantineOf);
+  const places = (await q('SELECT * FROM places WHERE election = $1', [record.election]))
+    .rows as PlaceRow[];
+  const detail = JSON.stringify({
+    import: hash,
+    versions: Number(head['n']),
+    versionHead: (head['h'] as string | null) ?? GENESIS,
+    quarantine: quarantineDigest(quarantine),
+    places: placesDigest(places),
+  });
+  await appendLog(q, 'import', String(record.id), detail, record.finishedAt ?? record.startedAt);
+}
+
+async function publishedText(q: Query, election: string): Promise<PublishedText> {
+  const units = (
+    await q('SELECT level, code, doc FROM published_units WHERE election = $1', [election])
+  ).rows as { level: string; code: string; doc: string }[];
+  const seats = (await q('SELECT doc FROM published_seats WHERE election = $1', [election]))
+    .rows[0] as { doc: string } | undefined;
+  return { election, units, seats: seats?.doc ?? null };
 }

@@ -29,7 +29,22 @@ import type {
   StoredActa,
 } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
-import { GENESIS, importHash, versionHash, type ChainedVersion } from '../audit.js';
+import { GENESIS, importHash, type ChainedVersion } from '../audit.js';
+import {
+  electionDigest,
+  headOf,
+  nextEntry,
+  placesDigest,
+  projectionDigest,
+  projectionSubject,
+  publishedDigest,
+  quarantineDigest,
+  type AuditHead,
+  type AuditRecords,
+  type LogKind,
+  type PlaceRow,
+  type PublishedText,
+} from '../audit-log.js';
 import { ImportPlanner } from '../import-planner.js';
 import {
   actaOf,
@@ -38,6 +53,9 @@ import {
   electionOf,
   electionRow,
   importOf,
+  logEntryOf,
+  projectionOf,
+  quarantineOf,
   warningsOf,
   type Row,
 } from '../rows.js';
@@ -138,60 +156,19 @@ export class SqliteStore implements Store {
           .run(m.version, m.name, new Date().toISOString());
       })();
     }
-    this.backfillChains();
-  }
-
-  /** Rows written before the chains existed (migration 5) get their hashes, in order. */
-  private backfillChains(): void {
-    const first = this.db
-      .prepare('SELECT MIN(id) AS id FROM acta_versions WHERE hash IS NULL')
-      .get() as Row;
-    const firstImport = this.db
-      .prepare("SELECT MIN(id) AS id FROM imports WHERE hash IS NULL AND status = 'committed'")
-      .get() as Row;
-    if (first['id'] === null && firstImport['id'] === null) return;
-    this.db.transaction(() => {
-      if (first['id'] !== null) {
-        const from = first['id'] as number;
-        let prev =
-          ((
-            this.db
-              .prepare('SELECT hash FROM acta_versions WHERE id < ? ORDER BY id DESC LIMIT 1')
-              .get(from) as Row | undefined
-          )?.['hash'] as string | undefined) ?? GENESIS;
-        const set = this.db.prepare('UPDATE acta_versions SET hash = ? WHERE id = ?');
-        for (const r of this.db
-          .prepare('SELECT * FROM acta_versions WHERE id >= ? ORDER BY id')
-          .all(from) as Row[]) {
-          prev = versionHash(prev, chained(r));
-          set.run(prev, r['id']);
-        }
-      }
-      if (firstImport['id'] !== null) {
-        const from = firstImport['id'] as number;
-        let prev =
-          ((
-            this.db
-              .prepare(
-                "SELECT hash FROM imports WHERE id < ? AND status = 'committed' ORDER BY id DESC LIMIT 1",
-              )
-              .get(from) as Row | undefined
-          )?.['hash'] as string | undefined) ?? GENESIS;
-        const set = this.db.prepare('UPDATE imports SET hash = ? WHERE id = ?');
-        for (const r of this.db
-          .prepare("SELECT * FROM imports WHERE id >= ? AND status = 'committed' ORDER BY id")
-          .all(from) as Row[]) {
-          prev = importHash(prev, importOf(r));
-          set.run(prev, r['id']);
-        }
-      }
-    })();
   }
 
   async auditChains(): Promise<{
     versions: ChainedVersion[];
     imports: (ImportRecord & { readonly hash: string | null })[];
   }> {
+    return this.chainsNow();
+  }
+
+  private chainsNow(): {
+    versions: ChainedVersion[];
+    imports: (ImportRecord & { readonly hash: string | null })[];
+  } {
     const versions = (
       this.db.prepare('SELECT * FROM acta_versions ORDER BY id').all() as Row[]
     ).map((r) => ({
@@ -210,6 +187,44 @@ export class SqliteStore implements Store {
     return { versions, imports };
   }
 
+  async auditRecords(): Promise<AuditRecords> {
+    // one read transaction: every table as of the same moment
+    return this.db.transaction(() => {
+      const all = (sql: string): Row[] => this.db.prepare(sql).all() as Row[];
+      const { versions, imports } = this.chainsNow();
+      const published = (
+        all(
+          'SELECT election FROM published_units UNION SELECT election FROM published_seats',
+        ) as Row[]
+      ).map((r) => publishedText(this.db, r['election'] as string));
+      return {
+        versions,
+        imports,
+        log: all('SELECT * FROM audit_log ORDER BY seq').map(logEntryOf),
+        elections: all('SELECT * FROM elections ORDER BY id').map(electionOf),
+        quarantine: all('SELECT * FROM quarantine').map(quarantineOf),
+        places: all('SELECT * FROM places') as unknown as PlaceRow[],
+        published,
+        projections: all('SELECT * FROM projections').map(projectionOf),
+        migrations: all(
+          'SELECT version, name FROM schema_migrations ORDER BY version',
+        ) as unknown as {
+          version: number;
+          name: string;
+        }[],
+        knownMigrations: SQLITE_MIGRATIONS,
+      };
+    })();
+  }
+
+  async auditHead(): Promise<AuditHead> {
+    return headOf(
+      (this.db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1').all() as Row[]).map(
+        logEntryOf,
+      ),
+    );
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }
@@ -218,13 +233,28 @@ export class SqliteStore implements Store {
     const row = electionRow(def);
     row[4] = def.pendingFiguresCount === true ? 1 : 0; // SQLite keeps the flag as 0/1
     this.db
-      .prepare(
-        `INSERT INTO elections (${ELECTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      .transaction(() => {
+        this.db
+          .prepare(
+            `INSERT INTO elections (${ELECTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET label = excluded.label, ruleset = excluded.ruleset, choices = excluded.choices,
            pending_figures_count = excluded.pending_figures_count, published = excluded.published,
            jurisdiction = excluded.jurisdiction, manifest = excluded.manifest`,
-      )
-      .run(...row);
+          )
+          .run(...row);
+        const stored = electionOf(
+          this.db.prepare('SELECT * FROM elections WHERE id = ?').get(def.id) as Row,
+        );
+        const d = electionDigest(stored);
+        const last = this.db
+          .prepare(
+            "SELECT detail FROM audit_log WHERE kind = 'election' AND subject = ? ORDER BY seq DESC LIMIT 1",
+          )
+          .get(def.id) as Row | undefined;
+        if (last?.['detail'] !== d)
+          appendLog(this.db, 'election', def.id, d, new Date().toISOString());
+      })
+      .immediate();
   }
 
   async getElection(id: string): Promise<ElectionDef | null> {
@@ -405,10 +435,9 @@ export class SqliteStore implements Store {
         const record = importOf(
           db.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as Row,
         );
-        db.prepare('UPDATE imports SET hash = ? WHERE id = ?').run(
-          importHash(prevImport, record),
-          importId,
-        );
+        const hash = importHash(prevImport, record);
+        db.prepare('UPDATE imports SET hash = ? WHERE id = ?').run(hash, importId);
+        logImport(db, record, hash);
         db.exec('COMMIT');
         open = false;
         done();
@@ -640,11 +669,15 @@ export class SqliteStore implements Store {
     const seat = this.db.prepare(
       'INSERT INTO published_seats (election, doc) VALUES (?, ?) ON CONFLICT(election) DO UPDATE SET doc = excluded.doc',
     );
-    this.db.transaction(() => {
-      del.run(election);
-      for (const u of units) ins.run(election, u.level, u.code, JSON.stringify(u.doc));
-      if (seats !== null && seats !== undefined) seat.run(election, JSON.stringify(seats));
-    })();
+    this.db
+      .transaction(() => {
+        del.run(election);
+        for (const u of units) ins.run(election, u.level, u.code, JSON.stringify(u.doc));
+        if (seats !== null && seats !== undefined) seat.run(election, JSON.stringify(seats));
+        const d = publishedDigest(publishedText(this.db, election));
+        appendLog(this.db, 'published', election, d, new Date().toISOString());
+      })
+      .immediate();
   }
 
   async publishedUnits(election: string, level: string): Promise<PublishedUnit[]> {
@@ -668,11 +701,24 @@ export class SqliteStore implements Store {
   }
 
   async putProjection(r: ProjectionRecord): Promise<void> {
+    const doc = JSON.stringify(r.doc);
     this.db
-      .prepare(
-        'INSERT INTO projections (election, revision, recorded_at, pct_counted, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT(election, revision) DO NOTHING',
-      )
-      .run(r.election, r.revision, r.recordedAt, r.pctCounted, JSON.stringify(r.doc));
+      .transaction(() => {
+        const put = this.db
+          .prepare(
+            'INSERT INTO projections (election, revision, recorded_at, pct_counted, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT(election, revision) DO NOTHING',
+          )
+          .run(r.election, r.revision, r.recordedAt, r.pctCounted, doc);
+        if (put.changes === 1)
+          appendLog(
+            this.db,
+            'projection',
+            projectionSubject(r.election, r.revision),
+            projectionDigest({ ...r, doc }),
+            r.recordedAt,
+          );
+      })
+      .immediate();
   }
 
   async projectionHistory(election: string): Promise<ProjectionRecord[]> {
@@ -718,4 +764,52 @@ export class SqliteStore implements Store {
       ]),
     );
   }
+}
+
+/** Appends an entry to the audit log, inside the caller's write transaction. */
+function appendLog(
+  db: Database.Database,
+  kind: LogKind,
+  subject: string,
+  detail: string,
+  at: string,
+): void {
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; hash: string } | undefined;
+  const e = nextEntry(last ?? null, kind, subject, detail, at);
+  db.prepare(
+    'INSERT INTO audit_log (seq, kind, subject, detail, at, hash) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(e.seq, e.kind, e.subject, e.detail, e.at, e.hash);
+}
+
+/** The import's log entry: its record's hash, the version chain's length and head, its quarantine, the election's places. */
+function logImport(db: Database.Database, record: ImportRecord, hash: string): void {
+  const head = db
+    .prepare(
+      'SELECT (SELECT COUNT(*) FROM acta_versions) AS n, (SELECT hash FROM acta_versions ORDER BY id DESC LIMIT 1) AS h',
+    )
+    .get() as Row;
+  const q = (
+    db.prepare('SELECT * FROM quarantine WHERE import_id = ?').all(record.id) as Row[]
+  ).map(quarantineOf);
+  const places = db
+    .prepare('SELECT * FROM places WHERE election = ?')
+    .all(record.election) as PlaceRow[];
+  const detail = JSON.stringify({
+    import: hash,
+    versions: head['n'] as number,
+    versionHead: (head['h'] as string | null) ?? GENESIS,
+    quarantine: quarantineDigest(q),
+    places: placesDigest(places),
+  });
+  appendLog(db, 'import', String(record.id), detail, record.finishedAt ?? record.startedAt);
+}
+
+function publishedText(db: Database.Database, election: string): PublishedText {
+  const units = db
+    .prepare('SELECT level, code, doc FROM published_units WHERE election = ?')
+    .all(election) as { level: string; code: string; doc: string }[];
+  const seats = db.prepare('SELECT doc FROM published_seats WHERE election = ?').get(election) as
+    { doc: string } | undefined;
+  return { election, units, seats: seats?.doc ?? null };
 }

@@ -1,0 +1,147 @@
+// `npm run bench:attack`: hostile traffic against `cifra serve` on the real 2021 data (issue 14):
+// an unauthenticated cache flood (a new unknown parameter on every district read), stalled
+// unauthenticated 64 MB uploads, and concurrent projections with a new seed each — while a
+// reader asks for the national results at a bounded rate. The server must stay up, its RSS under
+// RSS_BOUND_MB and the national read's p99 under P99_BOUND_MS; prints the figures.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { dataPath } from '../src/io/paths.js';
+import { CACHE } from './baselines.js';
+
+const RSS_BOUND_MB = 1024;
+const P99_BOUND_MS = 1000;
+const SECONDS = 30;
+const main = join(CACHE, 'build', 'src', 'cli', 'main.js');
+const FILE = dataPath(
+  'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
+);
+
+function run(args: string[]): Promise<number | null> {
+  return new Promise((resolve) => {
+    const p = spawn('node', [main, ...args], { stdio: 'ignore' });
+    p.on('exit', resolve);
+  });
+}
+
+const rssMb = (pid: number): number => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : 0;
+};
+
+/** Requests `paths()` with `concurrency` loops until `until`; counts statuses. */
+async function hammer(
+  base: string,
+  concurrency: number,
+  until: number,
+  path: (i: number) => string,
+): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < until) {
+        const n = i++;
+        try {
+          const r = await fetch(base + path(n));
+          await r.arrayBuffer();
+          counts[r.status] = (counts[r.status] ?? 0) + 1;
+        } catch {
+          counts['error'] = (counts['error'] ?? 0) + 1;
+        }
+      }
+    }),
+  );
+  return counts;
+}
+
+/** Unauthenticated uploads that announce 64 MB, send 1 KB and stall. */
+function stalledUploads(port: number, n: number): { sockets: Socket[]; refused: () => number } {
+  let refused = 0;
+  const sockets = Array.from({ length: n }, () => {
+    const s = connect(port, '127.0.0.1');
+    s.on('error', () => {});
+    s.on('data', (d: Buffer) => {
+      if (/^HTTP\/1.1 401/.test(d.toString())) refused++;
+    });
+    s.write(
+      `POST /api/v1/imports HTTP/1.1\r\nHost: x\r\nContent-Length: 67108864\r\n\r\n${'x'.repeat(1024)}`,
+    );
+    return s;
+  });
+  return { sockets, refused: () => refused };
+}
+
+export async function attack() {
+  const dir = join(CACHE, 'attack');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const db = join(dir, 'night.db');
+  if ((await run(['ingest', FILE, '--db', db, '--election', 'pe-2021-presidencial'])) !== 0)
+    throw new Error('the import failed');
+  const port = 19000 + Math.floor(Math.random() * 1000);
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn('node', [main, 'serve', '--db', db, '--port', String(port)], {
+    stdio: 'ignore',
+    env: { ...process.env, CIFRA_TOKEN: 'bench-attack-token' },
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/api/v1/elections`)).ok) break;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  // warm: the snapshot loaded once, as any first reader would
+  await fetch(`${base}/api/v1/results?election=pe-2021-presidencial&level=national`);
+  const pid = server.pid ?? 0;
+  let maxRss = rssMb(pid);
+  const sampler = setInterval(() => (maxRss = Math.max(maxRss, rssMb(pid))), 200);
+  const until = Date.now() + SECONDS * 1000;
+  const stalled = stalledUploads(port, 30);
+  let finish: (r: autocannon.Result) => void = () => {};
+  const reads = new Promise<autocannon.Result>((resolve) => (finish = resolve));
+  autocannon(
+    {
+      url: `${base}/api/v1/results?election=pe-2021-presidencial&level=national`,
+      connections: 8,
+      overallRate: 50,
+      duration: SECONDS,
+    },
+    (err, res) => {
+      if (err) throw err;
+      finish(res);
+    },
+  );
+  const [flood, projections] = await Promise.all([
+    hammer(base, 8, until, (i) => `/api/v1/results?level=district&x=${i}`),
+    hammer(base, 16, until, (i) => `/api/v1/projection?sims=5000&seed=${i + 1}`),
+  ]);
+  const national = await reads;
+  clearInterval(sampler);
+  for (const s of stalled.sockets) s.destroy();
+  const up = (await fetch(`${base}/api/v1/elections`).catch(() => null))?.ok === true;
+  server.kill('SIGTERM');
+  return {
+    up,
+    maxRss,
+    p99: national.latency.p99,
+    nationalRequests: national.requests.total,
+    nationalErrors: national.errors + national.timeouts + national.non2xx,
+    flood,
+    projections,
+    uploadsRefused: stalled.refused(),
+  };
+}
+
+const r = await attack();
+console.log(
+  `attack (sqlite, real 2021 data, ${SECONDS} s): server ${r.up ? 'up' : 'DOWN'} after; peak RSS ${Math.round(r.maxRss)} MB (bound ${RSS_BOUND_MB}); ` +
+    `national read p99 ${r.p99} ms (bound ${P99_BOUND_MS}) over ${r.nationalRequests} requests, ${r.nationalErrors} errors; ` +
+    `cache flood ${JSON.stringify(r.flood)}; projections ${JSON.stringify(r.projections)}; stalled 64 MB uploads refused before their body: ${r.uploadsRefused}/30`,
+);
+if (!r.up || r.maxRss > RSS_BOUND_MB || r.p99 > P99_BOUND_MS || r.nationalErrors > 0)
+  process.exitCode = 1;

@@ -1,0 +1,146 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { issue, type Issue } from '../core/issues.js';
+import { IssueError } from './errors.js';
+
+/**
+ * What one server accepts, so that no client — authenticated or not — can exhaust it: body sizes
+ * per route, how long a request may take to arrive, how many uploads run or wait at once, how
+ * many failed token checks an address gets, the bytes of cached responses, the projection's
+ * simulations and concurrent computations.
+ */
+export interface ServerLimits {
+  /** The largest upload (POST /imports). */
+  readonly uploadBytes: number;
+  /** The largest correction body (one acta as JSON). */
+  readonly correctionBytes: number;
+  /** Time to receive a request's headers. */
+  readonly headersTimeoutMs: number;
+  /** Time to receive a whole request, body included (a trickling upload ends here). */
+  readonly requestTimeoutMs: number;
+  /** A connection idle this long is closed. */
+  readonly idleTimeoutMs: number;
+  /** Writes (imports, corrections) running or waiting at once; past that: 503 server_busy. */
+  readonly writeSlots: number;
+  /** Failed token checks an address may make per window; past that: 429 too_many_requests. */
+  readonly authFailures: number;
+  readonly authWindowMs: number;
+  /** Bytes of public read responses kept (keys included). */
+  readonly readCacheBytes: number;
+  /** Cached bodies at least this large are gzipped once per revision, not per request. */
+  readonly precompressBytes: number;
+  /** Simulations a caller without the token may ask of a projection. */
+  readonly anonymousSims: number;
+  /** Projections computing (each on a worker thread) and waiting; past that: 503 server_busy. */
+  readonly projectionWorkers: number;
+  readonly projectionQueue: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  uploadBytes: 64 * 1024 * 1024,
+  correctionBytes: 64 * 1024,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 120_000,
+  idleTimeoutMs: 30_000,
+  writeSlots: 2,
+  authFailures: 20,
+  authWindowMs: 60_000,
+  readCacheBytes: 64 * 1024 * 1024,
+  precompressBytes: 64 * 1024,
+  anonymousSims: 5_000,
+  projectionWorkers: 1,
+  projectionQueue: 4,
+};
+
+export { IssueError } from './errors.js';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** True when the request carries the bearer token whose SHA-256 is `tokenHash`. */
+export function hasToken(req: FastifyRequest, tokenHash: string | null): boolean {
+  const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+  if (!m || tokenHash === null) return false;
+  const given = Buffer.from(hashToken(m[1] as string), 'hex');
+  const want = Buffer.from(tokenHash, 'hex');
+  return given.length === want.length && timingSafeEqual(given, want);
+}
+
+/** Failed token checks per address in fixed windows; bounded so addresses cannot grow it. */
+class AuthFailures {
+  private readonly by = new Map<string, { start: number; n: number }>();
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+    private readonly clock: () => number,
+  ) {}
+  blocked(ip: string): number {
+    const e = this.by.get(ip);
+    const t = this.clock();
+    if (!e || t - e.start >= this.windowMs) return 0;
+    return e.n >= this.max ? Math.ceil((e.start + this.windowMs - t) / 1000) : 0;
+  }
+  fail(ip: string): void {
+    const t = this.clock();
+    const e = this.by.get(ip);
+    if (e && t - e.start < this.windowMs) e.n++;
+    else {
+      if (this.by.size >= 10_000) this.by.clear();
+      this.by.set(ip, { start: t, n: 1 });
+    }
+  }
+}
+
+/**
+ * Write routes are checked when the request arrives, before a byte of the body is read: the
+ * address's failed attempts (429), the token (401), a free write slot (503). A refused request's
+ * connection is closed rather than drained. Slots are given back when the response ends or the
+ * client goes away.
+ */
+export function registerWriteGuard(
+  app: FastifyInstance,
+  o: {
+    readonly tokenHash: string | null;
+    readonly limits: ServerLimits;
+    readonly clock?: () => number;
+  },
+): void {
+  const failures = new AuthFailures(
+    o.limits.authFailures,
+    o.limits.authWindowMs,
+    o.clock ?? Date.now,
+  );
+  let busy = 0;
+  const refuse = (status: number, issues: Issue[], headers: Record<string, string> = {}): never => {
+    throw new IssueError(status, issues, { connection: 'close', ...headers });
+  };
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    if ((req.routeOptions.config as { write?: boolean } | undefined)?.write !== true) return;
+    const wait = failures.blocked(req.ip);
+    if (wait > 0)
+      refuse(429, [issue('too_many_requests', ['authorization'], { retryAfterSeconds: wait })], {
+        'retry-after': String(wait),
+      });
+    if (!hasToken(req, o.tokenHash)) {
+      failures.fail(req.ip);
+      refuse(401, [
+        issue('unauthorized', ['authorization'], {
+          writes: o.tokenHash ? 'enabled' : 'disabled: start the server with a token',
+        }),
+      ]);
+    }
+    if (busy >= o.limits.writeSlots)
+      refuse(503, [issue('server_busy', ['imports'], { running: busy, retryAfterSeconds: 5 })], {
+        'retry-after': '5',
+      });
+    busy++;
+    let released = false;
+    const release = (): void => {
+      if (!released) busy--;
+      released = true;
+    };
+    reply.raw.once('close', release);
+    reply.raw.once('finish', release);
+  });
+}

@@ -1,0 +1,14 @@
+import { parentPort } from 'node:worker_threads';
+import type { ProjectionFrame } from '../core/projection/frame.js';
+import { simulateHere, type SimulationJob } from '../results/projection.js';
+
+/** A worker thread of the projection pool (workers.ts): one simulation at a time. */
+parentPort?.on(
+  'message',
+  (m: { readonly id: number; readonly frame: ProjectionFrame; readonly job: SimulationJob }) => {
+    simulateHere(m.frame, m.job).then(
+      (result) => parentPort?.postMessage({ id: m.id, result }),
+      (e: unknown) => parentPort?.postMessage({ id: m.id, error: String(e) }),
+    );
+  },
+);

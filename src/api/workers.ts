@@ -1,0 +1,118 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { issue } from '../core/issues.js';
+import type { ProjectionFrame } from '../core/projection/frame.js';
+import type { ProjectionResult } from '../core/projection/simulate.js';
+import type { SimulationJob, SimulationRunner } from '../results/projection.js';
+import { IssueError } from './guard.js';
+
+interface Pending {
+  readonly resolve: (r: ProjectionResult) => void;
+  readonly reject: (e: Error) => void;
+}
+interface Slot {
+  readonly worker: Worker;
+  busy: number | null;
+}
+
+/**
+ * Projections off the event loop: `size` worker threads, each running one simulation, and at
+ * most `queue` waiting; past that a request is refused (503 server_busy) instead of queuing
+ * without bound. A worker that dies fails its job and is replaced.
+ */
+export class ProjectionPool {
+  private readonly slots: Slot[] = [];
+  private readonly waiting: { id: number; frame: ProjectionFrame; job: SimulationJob }[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor(
+    private readonly size: number,
+    private readonly queue: number,
+  ) {}
+
+  /** The refusal when every worker and queue place is taken (checked before any other work). */
+  busy(): IssueError | null {
+    return this.pending.size >= this.size + this.queue
+      ? new IssueError(
+          503,
+          [issue('server_busy', ['projection'], { running: this.size, retryAfterSeconds: 2 })],
+          { 'retry-after': '2' },
+        )
+      : null;
+  }
+
+  readonly run: SimulationRunner = (frame, job) => {
+    const busy = this.busy();
+    if (busy) return Promise.reject(busy);
+    const id = this.nextId++;
+    return new Promise<ProjectionResult>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.waiting.push({ id, frame, job });
+      this.pump();
+    });
+  };
+
+  private pump(): void {
+    while (this.waiting.length > 0) {
+      let slot = this.slots.find((s) => s.busy === null);
+      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      if (!slot) return;
+      const task = this.waiting.shift();
+      if (!task) return;
+      slot.busy = task.id;
+      slot.worker.postMessage(task);
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = workerOf(import.meta.url);
+    worker.unref();
+    const slot: Slot = { worker, busy: null };
+    worker.on('message', (m: { id: number; result?: ProjectionResult; error?: string }) => {
+      slot.busy = null;
+      this.settle(m.id, m.error === undefined ? null : new Error(m.error), m.result);
+      this.pump();
+    });
+    worker.on('error', (e) => this.lose(slot, e));
+    worker.on('exit', (code) => this.lose(slot, new Error(`projection worker exited (${code})`)));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private settle(id: number, error: Error | null, result?: ProjectionResult): void {
+    const p = this.pending.get(id);
+    this.pending.delete(id);
+    if (!p) return;
+    if (error || result === undefined) p.reject(error ?? new Error('no result'));
+    else p.resolve(result);
+  }
+
+  private lose(slot: Slot, e: Error): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    this.slots.splice(i, 1);
+    if (slot.busy !== null) this.settle(slot.busy, e);
+    this.pump();
+  }
+
+  async close(): Promise<void> {
+    const all = this.slots.splice(0);
+    await Promise.all(all.map((s) => s.worker.terminate()));
+  }
+}
+
+/**
+ * The worker beside this module: the built .js; from the sources (tests, tsx) the .ts, loaded
+ * through tsx's ESM loader registered inside the worker (a worker does not inherit it).
+ */
+function workerOf(here: string): Worker {
+  if (!here.endsWith('.ts')) return new Worker(new URL('./projection-worker.js', here));
+  const tsx = createRequire(here)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs');
+  const entry = new URL('./projection-worker.ts', here).href;
+  const code = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(code, { eval: true });
+}

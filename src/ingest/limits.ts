@@ -1,0 +1,76 @@
+import { Transform } from 'node:stream';
+import { FileRejected } from './source.js';
+
+/**
+ * What one file may hold before it is refused as a whole (a coded file error, nothing stored):
+ * hostile files — a decompression bomb, millions of copies of one row, a line of 50 MB, JSON
+ * nested thousands deep — must not exhaust memory, disk or time. The defaults hold every real
+ * file cifra knows with a wide margin (Peru 2021's national per-mesa file: 86,488 rows of under
+ * 300 bytes, 20 MB decompressed).
+ */
+export interface IngestLimits {
+  /** Bytes after decompression (gzip, zip) or of a plain file. */
+  readonly decompressedBytes: number;
+  /** Data rows (records, JSON Lines, array items). */
+  readonly rows: number;
+  /** Bytes of one line (one CSV record, one JSON line). */
+  readonly lineBytes: number;
+  /** The file is refused once more than `quarantinedAtLeast` rows are quarantined and they are
+   * more than `quarantinedPercent` % of the rows read: a file of mostly bad rows is not a count. */
+  readonly quarantinedAtLeast: number;
+  readonly quarantinedPercent: number;
+  /** Nesting of one JSON value (an acta is 3 deep). */
+  readonly jsonDepth: number;
+  /** A JSON array is parsed whole: its bytes (JSON Lines are streamed and need no such bound). */
+  readonly jsonArrayBytes: number;
+}
+
+export const DEFAULT_INGEST_LIMITS: IngestLimits = {
+  decompressedBytes: 1024 * 1024 * 1024,
+  rows: 2_000_000,
+  lineBytes: 1024 * 1024,
+  quarantinedAtLeast: 1000,
+  quarantinedPercent: 50,
+  jsonDepth: 16,
+  jsonArrayBytes: 128 * 1024 * 1024,
+};
+
+/** Passes bytes through until `max`, then fails the stream with `file_too_large`. */
+export function byteLimit(max: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      seen += chunk.length;
+      if (seen > max)
+        return done(
+          new FileRejected('file_too_large', {
+            limit: max,
+            reason: 'more bytes than the limit once decompressed',
+          }),
+        );
+      done(null, chunk);
+    },
+  });
+}
+
+/** True when more rows are quarantined than the limits allow (integer ratio, no rounding). */
+export function tooManyQuarantined(quarantined: number, rows: number, l: IngestLimits): boolean {
+  return quarantined > l.quarantinedAtLeast && quarantined * 100 > rows * l.quarantinedPercent;
+}
+
+/** The deepest nesting of arrays and objects in JSON text, strings skipped; linear, no parse. */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) max = Math.max(max, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
+}
