@@ -49,7 +49,7 @@ async function populate(db: string): Promise<void> {
     revision: await again.revision(ELECTION),
     recordedAt: '2026-11-30T00:00:00.000Z',
     pctCounted: 0.5,
-    doc: { winner: 'P1' },
+    doc: { choices: [{ choice: 'P1', median: 0.5, lo90: 0.4, hi90: 0.6 }] },
   });
   await again.close();
 }
