@@ -127,6 +127,11 @@ export const ContestsElectionSchema = z.object({
       }),
     ),
     open: z.array(z.string()).describe('Contests not decided: runoffs, ties, unknown sizes'),
+    classification: z
+      .string()
+      .describe(
+        'How parties were told from regional movements (the manifest’s nationalParties.source): inferred from the files or from a registry',
+      ),
   }),
   contests: z.array(ContestSummarySchema),
   issues: z.array(IssueSchema),
@@ -234,14 +239,17 @@ export function getContestsElection(
         rules: s.ruleset.id,
         contests: s.contests.length,
       })),
-      national: mutable(nationalPicture(result.contests, m.nationalParties.names)),
+      national: {
+        ...mutable(nationalPicture(result.contests, m.nationalParties.names)),
+        classification: m.nationalParties.source,
+      },
       contests: contests.map(summary),
       issues: [...loaded.warnings, ...result.issues].map((i) => ({ ...i, path: [...i.path] })),
     },
   };
 }
 
-function mutable(n: NationalPicture): ContestsElectionDocument['national'] {
+function mutable(n: NationalPicture): Omit<ContestsElectionDocument['national'], 'classification'> {
   return { organisations: [...n.organisations], byType: [...n.byType], open: [...n.open] };
 }
 
