@@ -69,8 +69,15 @@ export async function startErm(applyStrings) {
   $('erm-bonus').addEventListener('change', (e) =>
     go({ bonus: e.target.checked ? 'off' : null }, true),
   );
-  window.addEventListener('popstate', () => render());
-  await render();
+  window.addEventListener('popstate', () => render().catch(unavailable));
+  await render().catch(unavailable);
+}
+
+/** The static site (`cifra publish`) has no contests API: say so rather than a blank page. */
+function unavailable(e) {
+  $('erm-status').textContent = t('ermUnavailable');
+  document.body.dataset.error = String(e);
+  document.body.dataset.ready = 'true';
 }
 
 /** A new view: written to the URL (a history entry when `push`), then drawn. */

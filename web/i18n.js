@@ -382,6 +382,8 @@ Object.assign(STRINGS.en, {
 // The regional and municipal elections' view (web/erm.js).
 Object.assign(STRINGS.es, {
   ermLink: 'Regionales y municipales',
+  ermUnavailable:
+    'Esta vista lee la API de cifra (/api/v1/contests): no está en este sitio estático o no respondió.',
   ermBack: '← Elecciones generales',
   ermNational: 'El panorama nacional',
   ermProvisional: 'Provisional',
@@ -434,6 +436,8 @@ Object.assign(STRINGS.es, {
 });
 Object.assign(STRINGS.en, {
   ermLink: 'Regional and municipal',
+  ermUnavailable:
+    "This view reads cifra's API (/api/v1/contests): it is not on this static site or did not answer.",
   ermBack: '← General elections',
   ermNational: 'The national picture',
   ermProvisional: 'Provisional',

@@ -129,10 +129,13 @@ describe('the ERM view', () => {
   it('drill: a department, then a district council found by name', async () => {
     const { page, errors } = await open('?view=erm&erm=pe-erm-2022');
     await page.click('#erm-map path[data-region="CUSCO"]');
-    await page.waitForFunction(() => new URLSearchParams(location.search).get('dep') === 'CUSCO');
-    expect(await page.textContent('#erm-governor')).toContain('segunda vuelta');
+    // the drawing follows the URL: wait for the drawing, not the URL
+    await page.waitForFunction(() =>
+      document.getElementById('erm-governor')?.textContent?.includes('segunda vuelta'),
+    );
+    expect(new URL(page.url()).searchParams.get('dep')).toBe('CUSCO');
     await page.fill('#erm-search', 'wanchaq');
-    await page.click('#erm-council-list a');
+    await page.click('#erm-council-list a:has-text("WANCHAQ")');
     await page.waitForFunction(() => !document.getElementById('erm-council')?.hidden);
     await page.waitForFunction(
       () => document.querySelectorAll('#erm-hemicycle circle.seat').length > 0,
