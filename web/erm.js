@@ -354,6 +354,10 @@ async function renderCouncil(cid, bonusOff, seq) {
 /** "RENOVACION POPULAR: 11 por cifra repartidora → 21 con la mayoría (⌈39/2⌉+1)". */
 function bonusLine(c, bonusOff) {
   const n = c.totalSeats;
+  // what keeps a council open, said as such: a reported tie, an unknown size, nothing counted
+  if (c.ties.length > 0) return t('ermTie')(c.ties[0].candidates.join(' / '));
+  if (n === null) return t('ermNoSize');
+  if (c.votes.every((v) => v.votes === 0)) return t('ermNoVotes');
   if (bonusOff) return t('ermNoBonusLine')(c.head ?? '?', n);
   if (!c.bonus) return c.head ? t('ermBonusNone')(c.head, c.seats[c.head] ?? 0, n) : t('ermOpen');
   const b = c.bonus;

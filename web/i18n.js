@@ -382,6 +382,10 @@ Object.assign(STRINGS.en, {
 // The regional and municipal elections' view (web/erm.js).
 Object.assign(STRINGS.es, {
   ermLink: 'Regionales y municipales',
+  ermTie: (c) =>
+    `Empate sin resolver entre ${c}: lo decide un sorteo (Ley 26864 art. 26), aún no hecho; cifra no elige.`,
+  ermNoSize: 'Tamaño del concejo desconocido en los datos: sin reparto de regidores.',
+  ermNoVotes: 'Sin votos contados en los datos para este concejo.',
   ermUnavailable:
     'Esta vista lee la API de cifra (/api/v1/contests): no está en este sitio estático o no respondió.',
   ermBack: '← Elecciones generales',
@@ -436,6 +440,10 @@ Object.assign(STRINGS.es, {
 });
 Object.assign(STRINGS.en, {
   ermLink: 'Regional and municipal',
+  ermTie: (c) =>
+    `An unresolved tie between ${c}: a draw of lots decides it (Ley 26864 art. 26), not yet held; cifra does not choose.`,
+  ermNoSize: "The council's size is unknown in the data: no regidores allocated.",
+  ermNoVotes: 'No votes counted in the data for this council.',
   ermUnavailable:
     "This view reads cifra's API (/api/v1/contests): it is not on this static site or did not answer.",
   ermBack: '← General elections',

@@ -174,6 +174,21 @@ describe('the ERM view', () => {
     await page.close();
   });
 
+  it('a council still open says why: a tie for the most-voted list, an unknown size', async () => {
+    const { page, errors } = await open(
+      '?view=erm&erm=pe-erm-2022&contest=district-council%2F021606',
+    );
+    // San Juan de Rontoy: AGUA and El Maicito 191 votes each
+    expect(await page.textContent('#erm-bonus-line')).toMatch(
+      /^Empate sin resolver entre .*EL MAICITO/,
+    );
+    await page.goto(`${base}?view=erm&erm=pe-erm-2022&contest=provincial-council%2F150100`);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.textContent('#erm-bonus-line')).toContain('Tamaño del concejo desconocido');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('desktop, en: the bonus line in English', async () => {
     const { page, errors } = await open(`${LIMA}&lang=en`);
     expect(await page.textContent('#erm-bonus-line')).toBe(
