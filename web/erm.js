@@ -66,6 +66,9 @@ export async function startErm(applyStrings) {
     go({ dep: e.target.value || null, contest: null }, true),
   );
   $('erm-search').addEventListener('input', () => renderCouncilList());
+  $('erm-map-kind').addEventListener('change', (e) =>
+    go({ map: e.target.value === 'governor' ? null : e.target.value }, true),
+  );
   $('erm-bonus').addEventListener('change', (e) =>
     go({ bonus: e.target.checked ? 'off' : null }, true),
   );
@@ -100,7 +103,7 @@ async function render() {
   $('erm-election').value = id;
   renderHeader(erm.doc);
   renderNational(erm.doc);
-  await Promise.all([renderMap(erm.doc), renderRunoffs(erm.doc, seq)]);
+  await Promise.all([renderMap(erm.doc, view.map), renderRunoffs(erm.doc, seq)]);
   const shown = erm.doc.contests.find((c) => c.id === view.contest);
   renderDepartments(erm.doc, view.dep ?? shown?.region ?? null);
   await renderCouncil(view.contest, view.bonus === 'off', seq);
@@ -165,41 +168,59 @@ function renderNational(doc) {
 const num = (x) => el('td', { class: 'num' }, fmt(x));
 const swatch = (party) => el('span', { class: 'swatch', style: `background:${colorOf(party)}` });
 
-/** The governor contest a map shape stands for (Lima Metropolitana has no regional government). */
-function governorOf(doc, p) {
-  if (p.level === 'circunscripcion' && p.code === '15') return null;
+/**
+ * The contest a map shape stands for: its governor (Lima Metropolitana has no regional
+ * government), or the mayor of its capital's provincial council (Lima Metropolitana's own).
+ */
+function contestOf(doc, p, kind) {
+  const limaMet = p.level === 'circunscripcion' && p.code === '15';
   const name = p.level === 'circunscripcion' ? 'LIMA' : norm(p.name);
-  return doc.contests.find((c) => c.kind === 'governor' && norm(c.region) === name) ?? null;
+  if (kind === 'governor' && limaMet) return null;
+  if (kind !== 'governor' && p.level === 'circunscripcion')
+    return limaMet
+      ? (doc.contests.find((c) => c.id === 'provincial-council/140100') ?? null)
+      : null;
+  return doc.contests.find((c) => c.kind === kind && norm(c.region) === name) ?? null;
 }
 
-async function renderMap(doc) {
+const outcomeOf = (c) => (!c ? 'none' : c.winner ? 'winner' : c.runoff ? 'runoff' : 'open');
+
+function shapeLabel(c, p, kind) {
+  if (!c) return `${p.name}: ${t(kind === 'governor' ? 'ermNoGovernor' : 'ermNoCapital')}`;
+  const where = kind === 'governor' ? c.region : `${c.region} · ${c.name}`;
+  if (c.winner) return `${where}: ${c.winner}`;
+  if (c.runoff) return `${where}: ${t('ermRunoff')} — ${c.runoff.join(' / ')}`;
+  return `${where}: ${t('ermOpen')}`;
+}
+
+async function renderMap(doc, mapKind) {
+  const kinds = doc.sets.map((s) => s.kind);
+  const kind = kinds.includes(mapKind) ? mapKind : 'governor';
+  $('erm-map-kind').hidden = !kinds.includes('provincial-council');
+  $('erm-map-kind').value = kind;
+  $('erm-map-title').textContent = t(kind === 'governor' ? 'ermMap' : 'ermMapMayors');
   const geo = await getJson(PATHS.geography());
   const svg = $('erm-map');
   svg.replaceChildren(ermPattern());
   const path = d3.geoPath(d3.geoMercator().fitSize([400, 560], geo));
   const shown = new Set();
   for (const f of geo.features) {
-    const g = governorOf(doc, f.properties);
-    const fill = !g ? '#e5e5e5' : g.winner ? colorOf(g.winner) : 'url(#erm-runoff)';
-    if (g?.winner) shown.add(g.winner);
-    const label = !g
-      ? `${f.properties.name}: ${t('ermNoGovernor')}`
-      : g.winner
-        ? `${g.region}: ${g.winner}`
-        : g.runoff
-          ? `${g.region}: ${t('ermRunoff')} — ${g.runoff.join(' / ')}`
-          : `${g.region}: ${t('ermOpen')}`;
+    const c = contestOf(doc, f.properties, kind);
+    const outcome = outcomeOf(c);
+    if (c?.winner) shown.add(c.winner);
+    const label = shapeLabel(c, f.properties, kind);
     const node = svgEl('path', {
       d: path(f),
-      fill,
+      fill: c?.winner ? colorOf(c.winner) : outcome === 'runoff' ? 'url(#erm-runoff)' : '#e5e5e5',
       tabindex: 0,
       role: 'button',
       'aria-label': label,
-      'data-region': g ? g.region : '',
-      'data-outcome': !g ? 'none' : g.winner ? 'winner' : 'runoff',
+      'data-region': c ? c.region : '',
+      'data-party': c?.winner ?? '',
+      'data-outcome': outcome,
     });
     node.append(svgEl('title', {}, label));
-    const open = () => go({ dep: g ? g.region : 'LIMA', contest: null }, true);
+    const open = () => go({ dep: c ? c.region : 'LIMA', contest: null }, true);
     node.addEventListener('click', open);
     node.addEventListener(
       'keydown',
@@ -210,7 +231,7 @@ async function renderMap(doc) {
   $('erm-legend').replaceChildren(
     ...[...shown].map((p) => el('li', {}, swatch(p), p)),
     el('li', {}, el('span', { class: 'swatch runoff' }), t('ermRunoffLegend')),
-    el('li', {}, el('span', { class: 'swatch none' }), t('ermNoGovernor')),
+    el('li', {}, el('span', { class: 'swatch none' }), t('ermNoneLegend')),
   );
 }
 

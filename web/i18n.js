@@ -382,6 +382,10 @@ Object.assign(STRINGS.en, {
 // The regional and municipal elections' view (web/erm.js).
 Object.assign(STRINGS.es, {
   ermLink: 'Regionales y municipales',
+  ermMapMayors: 'Alcaldes de las capitales de departamento por organización',
+  ermMapKind: 'Mapa',
+  ermNoCapital: 'sin concejo de capital en los datos',
+  ermNoneLegend: 'Sin ganador en los datos (Lima Metropolitana no elige gobernador regional)',
   ermTie: (c) =>
     `Empate sin resolver entre ${c}: lo decide un sorteo (Ley 26864 art. 26), aún no hecho; cifra no elige.`,
   ermNoSize: 'Tamaño del concejo desconocido en los datos: sin reparto de regidores.',
@@ -410,8 +414,10 @@ Object.assign(STRINGS.es, {
   'ermKind-provincial-council': 'Alcaldes provinciales',
   'ermKind-district-council': 'Alcaldes distritales',
   ermMap: 'Gobernadores regionales por organización',
+  ermMapGov: 'Gobernadores',
+  ermMapMay: 'Alcaldes de capitales',
   ermMapHint: 'Rayado: irá a segunda vuelta (no ganado). Clic o Enter para ver sus concejos.',
-  ermNoGovernor: 'Lima Metropolitana: sin gobierno regional',
+  ermNoGovernor: 'sin gobierno regional',
   ermRunoff: 'segunda vuelta',
   ermRunoffLegend: 'Segunda vuelta (sin ganador aún)',
   ermOpen: 'sin decidir',
@@ -440,6 +446,10 @@ Object.assign(STRINGS.es, {
 });
 Object.assign(STRINGS.en, {
   ermLink: 'Regional and municipal',
+  ermMapMayors: "Department capitals' mayors by organisation",
+  ermMapKind: 'Map',
+  ermNoCapital: "no capital's council in the data",
+  ermNoneLegend: 'No winner in the data (Lima Metropolitana elects no regional governor)',
   ermTie: (c) =>
     `An unresolved tie between ${c}: a draw of lots decides it (Ley 26864 art. 26), not yet held; cifra does not choose.`,
   ermNoSize: "The council's size is unknown in the data: no regidores allocated.",
@@ -468,8 +478,10 @@ Object.assign(STRINGS.en, {
   'ermKind-provincial-council': 'Provincial mayors',
   'ermKind-district-council': 'District mayors',
   ermMap: 'Regional governors by organisation',
+  ermMapGov: 'Governors',
+  ermMapMay: "Capitals' mayors",
   ermMapHint: 'Hatched: going to a runoff (not won). Click or Enter for its councils.',
-  ermNoGovernor: 'Lima Metropolitana: no regional government',
+  ermNoGovernor: 'no regional government',
   ermRunoff: 'runoff',
   ermRunoffLegend: 'Runoff (no winner yet)',
   ermOpen: 'not decided',

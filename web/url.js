@@ -30,7 +30,7 @@ export function writeView(push, mesa = null) {
 }
 
 // The ERM view (web/erm.js) holds its own view: which election, department, council, what-if.
-const ERM_VIEW = ['view', 'erm', 'dep', 'contest', 'bonus', 'lang'];
+const ERM_VIEW = ['view', 'erm', 'map', 'dep', 'contest', 'bonus', 'lang'];
 
 /** The ERM view the URL asks for. */
 export function readErmView() {

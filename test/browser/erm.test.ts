@@ -189,6 +189,22 @@ describe('the ERM view', () => {
     await page.close();
   });
 
+  it("the capitals' mayors on the map: Lima Metropolitana is Renovación Popular's, nothing hatched", async () => {
+    const { page, errors } = await open('?view=erm&erm=pe-erm-2022');
+    await page.selectOption('#erm-map-kind', 'provincial-council');
+    await page.waitForFunction(
+      () => new URLSearchParams(location.search).get('map') === 'provincial-council',
+    );
+    await page.waitForFunction(() =>
+      document.getElementById('erm-map-title')?.textContent?.startsWith('Alcaldes'),
+    );
+    const lima = page.locator('#erm-map path[aria-label^="LIMA · MUNICIPALIDAD METROPOLITANA"]');
+    expect(await lima.getAttribute('data-party')).toBe('RENOVACION POPULAR');
+    expect(await page.locator('#erm-map path[data-outcome="runoff"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('desktop, en: the bonus line in English', async () => {
     const { page, errors } = await open(`${LIMA}&lang=en`);
     expect(await page.textContent('#erm-bonus-line')).toBe(
