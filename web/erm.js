@@ -256,8 +256,10 @@ async function renderRunoffs(doc, seq) {
   const runoffs = doc.contests.filter((c) => c.kind === 'governor' && c.runoff);
   const full = await Promise.all(runoffs.map((c) => getJson(contestPath(doc.id, c.id))));
   if (seq !== erm.seq) return;
-  $('erm-runoffs-count').textContent =
-    `${runoffs.length} ${t('ermRunoffsOf')} ${doc.contests.filter((c) => c.kind === 'governor').length}`;
+  const of = doc.contests.filter((c) => c.kind === 'governor').length;
+  // at a provisional cut the pair can still change: said beside the count, not only at the top
+  const prov = doc.status.kind === 'provisional' ? ` · ${t('ermProvisional')}` : '';
+  $('erm-runoffs-count').textContent = `${runoffs.length} ${t('ermRunoffsOf')} ${of}${prov}`;
   $('erm-runoffs').replaceChildren(
     el(
       'tr',

@@ -151,6 +151,9 @@ describe('the ERM view', () => {
     expect(await page.textContent('#erm-status')).toContain('Provisional · 97.600 %');
     expect(await page.textContent('#erm-runoffs-title')).toBe('Regional runoffs');
     expect(await page.locator('#erm-runoffs tr[data-region]').count()).toBe(15);
+    expect(await page.textContent('#erm-runoffs-count')).toBe(
+      '15 regions in a runoff of 25 · Provisional',
+    );
     expect(await page.locator('#erm-map path[data-outcome="runoff"]').count()).toBe(15);
     const over = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
