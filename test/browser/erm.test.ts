@@ -3,7 +3,7 @@
 // bundled ERM 2022 and 2026 manifests: the national picture, the governors' map with runoffs
 // shown as runoffs, the nine 2022 runoff regions, Lima Metropolitana's council (RP 21 and the
 // bonus line), the what-if without the bonus, es and en, desktop and phone (no horizontal scroll
-// at 390 px). The screenshot of docs/img/erm.png comes from here; others go to test-artifacts/.
+// at 390 px). Screenshots go to test-artifacts/ (docs/img/erm.png is erm-2022-lima-es.png).
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -99,7 +99,7 @@ describe('the ERM view', () => {
     expect(await page.textContent('#erm-bonus-line')).toBe(
       'RENOVACION POPULAR: 11 por cifra repartidora → 21 con la mayoría (⌈39/2⌉+1)',
     );
-    await page.screenshot({ path: join(PROJECT_ROOT, 'docs/img/erm.png'), fullPage: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'erm-2022-lima-es.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });
