@@ -214,6 +214,13 @@ describe('the ERM view', () => {
       'RENOVACION POPULAR: 11 by cifra repartidora → 21 with the majority (⌈39/2⌉+1)',
     );
     expect(await page.textContent('#erm-bytype')).toContain('Regional movements (inferred)');
+    // the language button switches back, and the URL follows
+    await page.click('#lang');
+    await page.waitForFunction(() =>
+      document.getElementById('erm-bonus-line')?.textContent?.includes('con la mayoría'),
+    );
+    expect(new URL(page.url()).searchParams.get('lang')).toBeNull();
+    expect(await page.textContent('#erm-runoffs-title')).toBe('Segundas vueltas regionales');
     expect(errors).toEqual([]);
     await page.close();
   });
