@@ -37,6 +37,8 @@ describe('GET /api/v1/contests/{election}', () => {
     ]);
     expect(doc.contests).toHaveLength(1744);
     expect(doc.national.byType.map((t) => t.type)).toEqual(['party', 'regional-movement']);
+    // the manifest says how parties were told from regional movements: here, inferred
+    expect(doc.national.classification).toMatch(/inferred from the files/);
     const cusco = doc.contests.find((c) => c.id === 'governor/CUSCO');
     expect(cusco).toMatchObject({
       winner: null,
@@ -73,6 +75,32 @@ describe('GET /api/v1/contests/{election}/{kind}/{key}', () => {
       'RENOVACION POPULAR',
       { party: 'RENOVACION POPULAR', before: 11, after: 21 },
     ]);
+  });
+
+  it('bonus=off: the what-if without the majority bonus is plain cifra repartidora (39 by D’Hondt by hand)', async () => {
+    const r = await get('/api/v1/contests/pe-erm-2022/provincial-council/140100?bonus=off');
+    expect(r.statusCode).toBe(200);
+    const c = ContestSchema.parse(r.json());
+    if (c.type !== 'council') throw new Error('not a council');
+    // D'Hondt over the eight lists' votes, worked out apart from cifra
+    expect(c.seats).toEqual({
+      'RENOVACION POPULAR': 11,
+      'PODEMOS PERU': 10,
+      'PARTIDO DEMOCRATICO SOMOS PERU': 8,
+      'PARTIDO FRENTE DE LA ESPERANZA 2021': 4,
+      'ALIANZA PARA EL PROGRESO': 3,
+      'JUNTOS POR EL PERU': 2,
+      'AVANZA PAIS - PARTIDO DE INTEGRACION SOCIAL': 1,
+    });
+    expect([c.head, c.bonus]).toEqual(['RENOVACION POPULAR', null]);
+    // the law's result is untouched by the what-if (computed and cached apart)
+    const law = ContestSchema.parse(
+      (await get('/api/v1/contests/pe-erm-2022/provincial-council/140100')).json(),
+    );
+    expect(law.type === 'council' && law.seats['RENOVACION POPULAR']).toBe(21);
+    expect(
+      (await get('/api/v1/contests/pe-erm-2022/provincial-council/140100?bonus=no')).statusCode,
+    ).toBe(422);
   });
 
   it('a governor race gives its outcome; an unknown contest is 404 unknown_district', async () => {

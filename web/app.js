@@ -6,9 +6,10 @@ import { setupCrossCheck, wireCrossCheck } from './crosscheck.js';
 import { headline, probText } from './headline.js';
 import { freshness, pollInterval, tickFreshness } from './live.js';
 import { PATHS } from './paths.js';
+import { startErm } from './erm.js';
 import { crumbsTo, setupSearch } from './search.js';
 import { $, el, fmt, getJson, PALETTE, state, t, tryJson } from './ui.js';
-import { readView, writeView } from './url.js';
+import { readErmView, readView, writeView } from './url.js';
 import { setupWhatIf, wireWhatIf } from './what-if.js';
 
 const doc = (name) => getJson(PATHS.document(state.election, name));
@@ -890,6 +891,8 @@ async function main() {
   const view = readView();
   if (view.lang === 'en' || view.lang === 'es') state.lang = view.lang;
   applyStrings();
+  // the regional and municipal elections have a view of their own (web/erm.js)
+  if (readErmView().view === 'erm') return startErm(applyStrings);
   $('lang').addEventListener('click', async () => {
     state.lang = state.lang === 'es' ? 'en' : 'es';
     applyStrings();

@@ -28,3 +28,24 @@ export function writeView(push, mesa = null) {
   if (push) history.pushState(null, '', u);
   else history.replaceState(null, '', u);
 }
+
+// The ERM view (web/erm.js) holds its own view: which election, department, council, what-if.
+const ERM_VIEW = ['view', 'erm', 'map', 'dep', 'contest', 'bonus', 'lang'];
+
+/** The ERM view the URL asks for. */
+export function readErmView() {
+  const q = new URLSearchParams(location.search);
+  return Object.fromEntries(ERM_VIEW.map((k) => [k, q.get(k)]));
+}
+
+/** Writes the ERM view (always `view=erm`, the language from the state). */
+export function writeErmView(view, push) {
+  const u = new URL(location.href);
+  const all = { ...view, view: 'erm', lang: state.lang === 'es' ? null : state.lang };
+  for (const k of ERM_VIEW)
+    if (all[k]) u.searchParams.set(k, all[k]);
+    else u.searchParams.delete(k);
+  if (u.href === location.href) return;
+  if (push) history.pushState(null, '', u);
+  else history.replaceState(null, '', u);
+}

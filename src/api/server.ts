@@ -216,7 +216,15 @@ export const ROUTES: readonly RouteDef[] = [
     summary:
       'One contest of a multi-contest election in full (e.g. /api/v1/contests/pe-erm-2022/provincial-council/140100): its votes, and the governor outcome (winner at ≥ 30 % or the runoff pair) or the council seats, the mayor’s list and the majority bonus; unknown contest → 404 `unknown_district`',
     write: false,
-    query: z.object({ seed: z.coerce.number().int().min(0).optional() }),
+    query: z.object({
+      seed: z.coerce.number().int().min(0).optional(),
+      bonus: z
+        .enum(['on', 'off'])
+        .optional()
+        .describe(
+          '`off`: a what-if without the majority bonus (the ruleset option majority-bonus)',
+        ),
+    }),
     response: ContestSchema,
   },
   {
@@ -493,9 +501,10 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     '/api/v1/contests/:election/:kind/:key': async (req) => {
       const q = parseQuery(route('/api/v1/contests/:election/:kind/:key').query, req) as {
         seed?: number;
+        bonus?: 'on' | 'off';
       };
       const p = req.params as { election: string; kind: string; key: string };
-      return unwrap(getContest(p.election, `${p.kind}/${p.key}`, q.seed), [
+      return unwrap(getContest(p.election, `${p.kind}/${p.key}`, q.seed, q.bonus), [
         ...NOT_FOUND,
         'unknown_district',
       ]);

@@ -10,6 +10,7 @@ import {
   type NationalPicture,
 } from '../core/pipeline/contests.js';
 import { builtInContestsIds, loadContests, type LoadedContests } from '../elections/contests.js';
+import { loadRuleset } from '../elections/rulesets.js';
 import type { Found } from './service.js';
 
 /**
@@ -126,6 +127,11 @@ export const ContestsElectionSchema = z.object({
       }),
     ),
     open: z.array(z.string()).describe('Contests not decided: runoffs, ties, unknown sizes'),
+    classification: z
+      .string()
+      .describe(
+        'How parties were told from regional movements (the manifest’s nationalParties.source): inferred from the files or from a registry',
+      ),
   }),
   contests: z.array(ContestSummarySchema),
   issues: z.array(IssueSchema),
@@ -138,11 +144,33 @@ interface Computed {
   readonly byId: ReadonlyMap<string, ContestResult>;
 }
 
-/** Computed elections by `id:seed`; a handful at most (ids are bundled, seeds few in practice). */
+/** Computed elections by `id:seed:bonus`; a handful at most (ids are bundled, seeds few in practice). */
 const computed = new Map<string, Computed>();
 const MAX_COMPUTED = 8;
 
-function compute(id: string, seed: number | undefined): Found<Computed> {
+/** `off`: the what-if without the majority bonus, through the rulesets' `majority-bonus` option. */
+export type Bonus = 'on' | 'off';
+
+/** The sets with the bonus switched off in every ruleset that declares the option. */
+function withoutBonus(sets: LoadedContests['sets']): Found<LoadedContests['sets']> {
+  const out: LoadedContests['sets'][number][] = [];
+  for (const s of sets) {
+    if (
+      s.ruleset.kind !== 'list' ||
+      !s.ruleset.optionSpecs.some((o) => o.name === 'majority-bonus')
+    ) {
+      out.push(s);
+      continue;
+    }
+    const rs = loadRuleset(s.ruleset.id, { ...s.ruleset.options, 'majority-bonus': 'off' });
+    if (!rs.ok) return { ok: false, issues: rs.error };
+    if (rs.value.kind !== 'list') throw new Error(`${s.ruleset.id}: not a list ruleset`);
+    out.push({ ...s, ruleset: rs.value });
+  }
+  return { ok: true, value: out };
+}
+
+function compute(id: string, seed: number | undefined, bonus: Bonus = 'on'): Found<Computed> {
   if (!builtInContestsIds().includes(id))
     return {
       ok: false,
@@ -150,12 +178,17 @@ function compute(id: string, seed: number | undefined): Found<Computed> {
         issue('unknown_election', ['election'], { election: id, known: builtInContestsIds() }),
       ],
     };
-  const key = `${id}:${seed ?? ''}`;
+  const key = `${id}:${seed ?? ''}:${bonus}`;
   const hit = computed.get(key);
   if (hit) return { ok: true, value: hit };
   const loaded = loadContests(id);
   if (!loaded.ok) return { ok: false, issues: loaded.error };
-  const result = computeContests(loaded.value.sets, { seed });
+  const sets =
+    bonus === 'off'
+      ? withoutBonus(loaded.value.sets)
+      : { ok: true as const, value: loaded.value.sets };
+  if (!sets.ok) return sets;
+  const result = computeContests(sets.value, { seed });
   const value = {
     loaded: loaded.value,
     result,
@@ -206,20 +239,28 @@ export function getContestsElection(
         rules: s.ruleset.id,
         contests: s.contests.length,
       })),
-      national: mutable(nationalPicture(result.contests, m.nationalParties.names)),
+      national: {
+        ...mutable(nationalPicture(result.contests, m.nationalParties.names)),
+        classification: m.nationalParties.source,
+      },
       contests: contests.map(summary),
       issues: [...loaded.warnings, ...result.issues].map((i) => ({ ...i, path: [...i.path] })),
     },
   };
 }
 
-function mutable(n: NationalPicture): ContestsElectionDocument['national'] {
+function mutable(n: NationalPicture): Omit<ContestsElectionDocument['national'], 'classification'> {
   return { organisations: [...n.organisations], byType: [...n.byType], open: [...n.open] };
 }
 
 /** One contest in full: its votes, and its outcome or its seats, head and majority bonus. */
-export function getContest(id: string, contestId: string, seed?: number): Found<ContestResult> {
-  const r = compute(id, seed);
+export function getContest(
+  id: string,
+  contestId: string,
+  seed?: number,
+  bonus: Bonus = 'on',
+): Found<ContestResult> {
+  const r = compute(id, seed, bonus);
   if (!r.ok) return r;
   const c = r.value.byId.get(contestId);
   return c

@@ -23,7 +23,12 @@ const DISTRICT_TIERS = new Set(['apparentment', 'majority-bonus', 'absolute-majo
 
 /** The plan, or null when something besides the method shapes a district's seats. */
 export function kernelPlan(ruleset: ListRuleset, prep: PreparedInput): KernelPlan | null {
-  if (prep.candidates !== null || ruleset.tiers.some((t) => DISTRICT_TIERS.has(t.kind)))
+  // a head office (a mayor) names the most-voted list, which the kernel does not
+  if (
+    prep.candidates !== null ||
+    ruleset.head !== null ||
+    ruleset.tiers.some((t) => DISTRICT_TIERS.has(t.kind))
+  )
     return null;
   const P = prep.parties.length;
   const D = prep.districts.length;

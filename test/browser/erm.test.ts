@@ -1,0 +1,227 @@
+/// <reference lib="dom" />
+// The ERM view (web/erm.js) in a real browser (Debian's Chromium via playwright-core) on the
+// bundled ERM 2022 and 2026 manifests: the national picture, the governors' map with runoffs
+// shown as runoffs, the nine 2022 runoff regions, Lima Metropolitana's council (RP 21 and the
+// bonus line), the what-if without the bonus, es and en, desktop and phone (no horizontal scroll
+// at 390 px). Screenshots go to test-artifacts/ (docs/img/erm.png is erm-2022-lima-es.png).
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApi } from '../../src/api/server.js';
+import { PROJECT_ROOT } from '../../src/io/paths.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { tempDir } from '../helpers.js';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
+let app: FastifyInstance;
+let store: SqliteStore;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does it)`,
+    );
+  mkdirSync(ARTIFACTS, { recursive: true });
+  store = new SqliteStore(join(tempDir('cifra-browser-erm-'), 'e.db'));
+  await store.migrate();
+  app = await buildApi({ store, tokenHash: null, dashboard: true });
+  base = await app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run'],
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await store?.close();
+});
+
+async function open(path: string, width = 1400): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: width > 500 ? 1000 : 844 } });
+  page.setDefaultTimeout(90_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${base}${path}`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return { page, errors };
+}
+
+/** The elements (outside a scrolling table) that stick out of the page: named, for the failure. */
+const widerThanPage = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('body *'))
+      .filter((n) => !n.closest('.scroll') || n.matches('.scroll'))
+      .filter((n) => n.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .map((n) => `${n.tagName}#${n.id}.${n.className}`),
+  );
+
+const LIMA = '?view=erm&erm=pe-erm-2022&contest=provincial-council%2F140100';
+// the JNE's list of the 4 Dec 2022 second election (as test/golden/peru-erm.test.ts)
+const NINE = [
+  'AMAZONAS',
+  'CAJAMARCA',
+  'CALLAO',
+  'CUSCO',
+  'LAMBAYEQUE',
+  'LIMA',
+  'MOQUEGUA',
+  'PASCO',
+  'PIURA',
+];
+
+describe('the ERM view', () => {
+  it('2022, desktop, es: national picture, the nine runoffs (never shown as won), Lima RP 21 and the bonus line', async () => {
+    const { page, errors } = await open(LIMA);
+    expect(await page.textContent('#erm-status')).toContain('ONPE');
+    expect(await page.textContent('#erm-bytype')).toContain('Movimientos regionales (inferido)');
+    const regions = await page.$$eval('#erm-runoffs tr[data-region]', (rows) =>
+      rows.map((r) => (r as HTMLElement).dataset['region']),
+    );
+    expect([...regions].sort()).toEqual(NINE);
+    // a runoff department is hatched on the map, not painted with a winner's colour
+    const cusco = page.locator('#erm-map path[data-region="CUSCO"]');
+    expect(await cusco.getAttribute('data-outcome')).toBe('runoff');
+    expect(await cusco.getAttribute('fill')).toBe('url(#erm-runoff)');
+    expect(await page.locator('#erm-map path[data-outcome="runoff"]').count()).toBe(9);
+    // Lima Metropolitana: 39 seats, RP 21, the bonus in one line
+    expect(await page.locator('#erm-hemicycle circle.seat').count()).toBe(39);
+    expect(
+      await page.getAttribute('#erm-hemicycle g[data-party="RENOVACION POPULAR"]', 'data-seats'),
+    ).toBe('21');
+    expect(await page.textContent('#erm-bonus-line')).toBe(
+      'RENOVACION POPULAR: 11 por cifra repartidora → 21 con la mayoría (⌈39/2⌉+1)',
+    );
+    await page.screenshot({ path: join(ARTIFACTS, 'erm-2022-lima-es.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the what-if without the bonus: RP 11 by cifra repartidora, kept in the URL', async () => {
+    const { page, errors } = await open(LIMA);
+    await page.click('#erm-bonus');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('#erm-hemicycle g[data-party="RENOVACION POPULAR"]')
+          ?.getAttribute('data-seats') === '11',
+    );
+    expect(new URL(page.url()).searchParams.get('bonus')).toBe('off');
+    expect(await page.textContent('#erm-bonus-line')).toContain('No es el resultado legal');
+    await page.goBack();
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('#erm-hemicycle g[data-party="RENOVACION POPULAR"]')
+          ?.getAttribute('data-seats') === '21',
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('drill: a department, then a district council found by name', async () => {
+    const { page, errors } = await open('?view=erm&erm=pe-erm-2022');
+    await page.click('#erm-map path[data-region="CUSCO"]');
+    // the drawing follows the URL: wait for the drawing, not the URL
+    await page.waitForFunction(() =>
+      document.getElementById('erm-governor')?.textContent?.includes('segunda vuelta'),
+    );
+    expect(new URL(page.url()).searchParams.get('dep')).toBe('CUSCO');
+    await page.fill('#erm-search', 'wanchaq');
+    await page.click('#erm-council-list a:has-text("WANCHAQ")');
+    await page.waitForFunction(() => !document.getElementById('erm-council')?.hidden);
+    await page.waitForFunction(
+      () => document.querySelectorAll('#erm-hemicycle circle.seat').length > 0,
+    );
+    expect(await page.textContent('#erm-council-title')).toContain('WANCHAQ');
+    expect(await page.textContent('#erm-bonus-line')).toMatch(/cifra repartidora/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('phone, en: the 2026 governors at 97.6 % provisional, no horizontal scroll at 390 px', async () => {
+    const { page, errors } = await open('?view=erm&erm=pe-erm-2026&lang=en', 390);
+    expect(await page.textContent('#erm-status')).toContain('Provisional · 97.600 %');
+    expect(await page.textContent('#erm-runoffs-title')).toBe('Regional runoffs');
+    expect(await page.locator('#erm-runoffs tr[data-region]').count()).toBe(15);
+    expect(await page.textContent('#erm-runoffs-count')).toBe(
+      '15 regions in a runoff of 25 · Provisional',
+    );
+    expect(await page.locator('#erm-map path[data-outcome="runoff"]').count()).toBe(15);
+    const over = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(await widerThanPage(page)).toEqual([]);
+    expect(over).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'erm-2026-phone-en.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('phone, es: Lima Metropolitana council, no horizontal scroll', async () => {
+    const { page, errors } = await open(LIMA, 390);
+    expect(await page.textContent('#erm-bonus-line')).toContain('21 con la mayoría');
+    expect(await widerThanPage(page)).toEqual([]);
+    const over = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(over).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a council still open says why: a tie for the most-voted list, an unknown size', async () => {
+    const { page, errors } = await open(
+      '?view=erm&erm=pe-erm-2022&contest=district-council%2F021606',
+    );
+    // San Juan de Rontoy: AGUA and El Maicito 191 votes each
+    expect(await page.textContent('#erm-bonus-line')).toMatch(
+      /^Empate sin resolver entre .*EL MAICITO/,
+    );
+    await page.goto(`${base}?view=erm&erm=pe-erm-2022&contest=provincial-council%2F150100`);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.textContent('#erm-bonus-line')).toContain('Tamaño del concejo desconocido');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("the capitals' mayors on the map: Lima Metropolitana is Renovación Popular's, nothing hatched", async () => {
+    const { page, errors } = await open('?view=erm&erm=pe-erm-2022');
+    await page.selectOption('#erm-map-kind', 'provincial-council');
+    await page.waitForFunction(
+      () => new URLSearchParams(location.search).get('map') === 'provincial-council',
+    );
+    await page.waitForFunction(() =>
+      document.getElementById('erm-map-title')?.textContent?.startsWith('Alcaldes'),
+    );
+    const lima = page.locator('#erm-map path[aria-label^="LIMA · MUNICIPALIDAD METROPOLITANA"]');
+    expect(await lima.getAttribute('data-party')).toBe('RENOVACION POPULAR');
+    expect(await page.locator('#erm-map path[data-outcome="runoff"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('desktop, en: the bonus line in English', async () => {
+    const { page, errors } = await open(`${LIMA}&lang=en`);
+    expect(await page.textContent('#erm-bonus-line')).toBe(
+      'RENOVACION POPULAR: 11 by cifra repartidora → 21 with the majority (⌈39/2⌉+1)',
+    );
+    expect(await page.textContent('#erm-bytype')).toContain('Regional movements (inferred)');
+    // the language button switches back, and the URL follows
+    await page.click('#lang');
+    await page.waitForFunction(() =>
+      document.getElementById('erm-bonus-line')?.textContent?.includes('con la mayoría'),
+    );
+    expect(new URL(page.url()).searchParams.get('lang')).toBeNull();
+    expect(await page.textContent('#erm-runoffs-title')).toBe('Segundas vueltas regionales');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,388 @@
+// The ERM view (regional and municipal elections): the national picture by organisation, a map of
+// governors, the regional runoffs, and a drill to any council with its hemicycle and the majority
+// bonus in one line, with the what-if "without the bonus" (the API's ?bonus=off). It reads the
+// multi-contest API (/api/v1/contests), which the static site does not publish.
+import { drawHemicycle } from './hemicycle.js';
+import { PATHS, API_ROOT } from './paths.js';
+import { $, el, fmt, getJson, PALETTE, state, svgEl, t } from './ui.js';
+import { readErmView, writeErmView } from './url.js';
+
+export const ERM_ELECTIONS = ['pe-erm-2022', 'pe-erm-2026'];
+const seg = encodeURIComponent;
+const contestsPath = (id) => `${API_ROOT}/contests/${seg(id)}`;
+const contestPath = (id, cid, bonusOff) =>
+  `${API_ROOT}/contests/${seg(id)}/${cid.split('/').map(seg).join('/')}${bonusOff ? '?bonus=off' : ''}`;
+
+const erm = { doc: null, colors: new Map(), view: null, seq: 0 };
+
+const norm = (x) =>
+  x
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .trim();
+
+/** An organisation's colour: by its rank among those with most offices, grey past the palette. */
+function colorOf(party) {
+  return erm.colors.get(party) ?? '#9aa0a6';
+}
+
+function assignColors(doc) {
+  // the governors first, so that the map's colours are distinct; then by offices won
+  const gov = (o) => o.heads.governor ?? 0;
+  const ranked = [...doc.national.organisations].sort(
+    (a, b) => gov(b) - gov(a) || heads(b) - heads(a) || (a.party < b.party ? -1 : 1),
+  );
+  erm.colors = new Map(ranked.slice(0, PALETTE.length).map((o, i) => [o.party, PALETTE[i]]));
+}
+
+const heads = (o) => Object.values(o.heads).reduce((a, b) => a + b, 0);
+const seats = (o) => Object.values(o.seats).reduce((a, b) => a + b, 0);
+
+/** The status of the figures, as the manifest gives it: never "official" for a capture. */
+function statusLine(doc) {
+  const s = doc.status;
+  if (s.kind === 'provisional')
+    return `${t('ermProvisional')} · ${s.pctCounted ?? '?'} % ${t('actasWord')} · ${t('ermCut')} ${s.cut ?? '?'}`;
+  if (s.kind === 'third-party') return `${t('ermThirdParty')}: ${s.publisher}`;
+  if (s.kind === 'final') return t('ermFinal');
+  return `${t('ermComputed')}: ${s.from ?? ''}`;
+}
+
+/** Enters the ERM view: hides the elections dashboard, draws the view the URL holds. */
+export async function startErm(applyStrings) {
+  document.body.classList.add('erm-mode');
+  $('erm').hidden = false;
+  $('erm-election').replaceChildren(...ERM_ELECTIONS.map((id) => el('option', { value: id }, id)));
+  $('erm-election').addEventListener('change', (e) =>
+    go({ erm: e.target.value, dep: null, contest: null, bonus: null }, true),
+  );
+  $('lang').addEventListener('click', () => {
+    state.lang = state.lang === 'es' ? 'en' : 'es';
+    applyStrings();
+    go({}, true);
+  });
+  $('erm-dep').addEventListener('change', (e) =>
+    go({ dep: e.target.value || null, contest: null }, true),
+  );
+  $('erm-search').addEventListener('input', () => renderCouncilList());
+  $('erm-map-kind').addEventListener('change', (e) =>
+    go({ map: e.target.value === 'governor' ? null : e.target.value }, true),
+  );
+  $('erm-bonus').addEventListener('change', (e) =>
+    go({ bonus: e.target.checked ? 'off' : null }, true),
+  );
+  window.addEventListener('popstate', () => render().catch(unavailable));
+  await render().catch(unavailable);
+}
+
+/** The static site (`cifra publish`) has no contests API: say so rather than a blank page. */
+function unavailable(e) {
+  $('erm-status').textContent = t('ermUnavailable');
+  document.body.dataset.error = String(e);
+  document.body.dataset.ready = 'true';
+}
+
+/** A new view: written to the URL (a history entry when `push`), then drawn. */
+async function go(change, push) {
+  writeErmView({ ...readErmView(), ...change }, push);
+  await render();
+}
+
+async function render() {
+  const view = readErmView();
+  const id = ERM_ELECTIONS.includes(view.erm) ? view.erm : ERM_ELECTIONS[0];
+  const seq = ++erm.seq;
+  if (erm.doc?.id !== id) {
+    const doc = await getJson(contestsPath(id));
+    if (seq !== erm.seq) return;
+    erm.doc = doc;
+    assignColors(doc);
+  }
+  erm.view = view;
+  $('erm-election').value = id;
+  renderHeader(erm.doc);
+  renderNational(erm.doc);
+  await Promise.all([renderMap(erm.doc, view.map), renderRunoffs(erm.doc, seq)]);
+  const shown = erm.doc.contests.find((c) => c.id === view.contest);
+  renderDepartments(erm.doc, view.dep ?? shown?.region ?? null);
+  await renderCouncil(view.contest, view.bonus === 'off', seq);
+  document.body.dataset.ready = 'true';
+}
+
+function renderHeader(doc) {
+  $('erm-title').textContent = doc.label[state.lang] ?? doc.label.es;
+  $('erm-status').textContent = statusLine(doc);
+  $('erm-notes').replaceChildren(...doc.notes.map((n) => el('li', {}, n)));
+}
+
+function renderNational(doc) {
+  const n = doc.national;
+  const inferred = /inferred/i.test(n.classification);
+  const typeName = (type) => t(type === 'party' ? 'ermParties' : 'ermMovements');
+  $('erm-bytype').replaceChildren(
+    el(
+      'tr',
+      {},
+      ...['ermType', 'ermOrgs', 'ermHeads', 'ermSeats', 'ermRunoffs'].map((k) =>
+        el('th', {}, t(k)),
+      ),
+    ),
+    ...n.byType.map((b) =>
+      el(
+        'tr',
+        { 'data-type': b.type },
+        el('td', {}, typeName(b.type) + (inferred ? ` (${t('ermInferred')})` : '')),
+        ...[b.organisations, b.heads, b.seats, b.runoffs].map((x) => num(x)),
+      ),
+    ),
+  );
+  $('erm-classification').textContent =
+    `${t(inferred ? 'ermInferredNote' : 'ermClassNote')}: ${n.classification}`;
+  const kinds = doc.sets.map((s) => s.kind);
+  const top = [...n.organisations].sort((a, b) => heads(b) - heads(a) || seats(b) - seats(a));
+  $('erm-orgs').replaceChildren(
+    el(
+      'tr',
+      {},
+      el('th', {}, t('ermOrg')),
+      ...kinds.map((k) => el('th', {}, t(`ermKind-${k}`))),
+      el('th', {}, t('ermSeats')),
+      el('th', {}, t('ermRunoffs')),
+    ),
+    ...top
+      .slice(0, 15)
+      .map((o) =>
+        el(
+          'tr',
+          {},
+          el('td', {}, swatch(o.party), o.party, el('small', {}, ` · ${typeName(o.type)}`)),
+          ...kinds.map((k) => el('td', {}, fmt(o.heads[k] ?? 0))),
+          el('td', {}, fmt(seats(o))),
+          el('td', {}, fmt(o.runoffs)),
+        ),
+      ),
+  );
+}
+
+const num = (x) => el('td', { class: 'num' }, fmt(x));
+const swatch = (party) => el('span', { class: 'swatch', style: `background:${colorOf(party)}` });
+
+/**
+ * The contest a map shape stands for: its governor (Lima Metropolitana has no regional
+ * government), or the mayor of its capital's provincial council (Lima Metropolitana's own).
+ */
+function contestOf(doc, p, kind) {
+  const limaMet = p.level === 'circunscripcion' && p.code === '15';
+  const name = p.level === 'circunscripcion' ? 'LIMA' : norm(p.name);
+  if (kind === 'governor' && limaMet) return null;
+  if (kind !== 'governor' && p.level === 'circunscripcion')
+    return limaMet
+      ? (doc.contests.find((c) => c.id === 'provincial-council/140100') ?? null)
+      : null;
+  return doc.contests.find((c) => c.kind === kind && norm(c.region) === name) ?? null;
+}
+
+const outcomeOf = (c) => (!c ? 'none' : c.winner ? 'winner' : c.runoff ? 'runoff' : 'open');
+
+function shapeLabel(c, p, kind) {
+  if (!c) return `${p.name}: ${t(kind === 'governor' ? 'ermNoGovernor' : 'ermNoCapital')}`;
+  const where = kind === 'governor' ? c.region : `${c.region} · ${c.name}`;
+  if (c.winner) return `${where}: ${c.winner}`;
+  if (c.runoff) return `${where}: ${t('ermRunoff')} — ${c.runoff.join(' / ')}`;
+  return `${where}: ${t('ermOpen')}`;
+}
+
+async function renderMap(doc, mapKind) {
+  const kinds = doc.sets.map((s) => s.kind);
+  const kind = kinds.includes(mapKind) ? mapKind : 'governor';
+  $('erm-map-kind').hidden = !kinds.includes('provincial-council');
+  $('erm-map-kind').value = kind;
+  $('erm-map-title').textContent = t(kind === 'governor' ? 'ermMap' : 'ermMapMayors');
+  const geo = await getJson(PATHS.geography());
+  const svg = $('erm-map');
+  svg.replaceChildren(ermPattern());
+  const path = d3.geoPath(d3.geoMercator().fitSize([400, 560], geo));
+  const shown = new Set();
+  for (const f of geo.features) {
+    const c = contestOf(doc, f.properties, kind);
+    const outcome = outcomeOf(c);
+    if (c?.winner) shown.add(c.winner);
+    const label = shapeLabel(c, f.properties, kind);
+    const node = svgEl('path', {
+      d: path(f),
+      fill: c?.winner ? colorOf(c.winner) : outcome === 'runoff' ? 'url(#erm-runoff)' : '#e5e5e5',
+      tabindex: 0,
+      role: 'button',
+      'aria-label': label,
+      'data-region': c ? c.region : '',
+      'data-party': c?.winner ?? '',
+      'data-outcome': outcome,
+    });
+    node.append(svgEl('title', {}, label));
+    const open = () => go({ dep: c ? c.region : 'LIMA', contest: null }, true);
+    node.addEventListener('click', open);
+    node.addEventListener(
+      'keydown',
+      (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), open()),
+    );
+    svg.append(node);
+  }
+  $('erm-legend').replaceChildren(
+    ...[...shown].map((p) => el('li', {}, swatch(p), p)),
+    el('li', {}, el('span', { class: 'swatch runoff' }), t('ermRunoffLegend')),
+    el('li', {}, el('span', { class: 'swatch none' }), t('ermNoneLegend')),
+  );
+}
+
+/** Stripes for a department still in a runoff: shown as such, never as won. */
+function ermPattern() {
+  const defs = svgEl('defs');
+  const p = svgEl('pattern', {
+    id: 'erm-runoff',
+    width: 8,
+    height: 8,
+    patternUnits: 'userSpaceOnUse',
+    patternTransform: 'rotate(45)',
+  });
+  p.append(svgEl('rect', { width: 8, height: 8, fill: '#ffffff' }));
+  p.append(svgEl('rect', { width: 3, height: 8, fill: '#555555' }));
+  defs.append(p);
+  return defs;
+}
+
+/** The runoffs: the pair, their first-round shares of valid votes and the margin between them. */
+async function renderRunoffs(doc, seq) {
+  const runoffs = doc.contests.filter((c) => c.kind === 'governor' && c.runoff);
+  const full = await Promise.all(runoffs.map((c) => getJson(contestPath(doc.id, c.id))));
+  if (seq !== erm.seq) return;
+  const of = doc.contests.filter((c) => c.kind === 'governor').length;
+  // at a provisional cut the pair can still change: said beside the count, not only at the top
+  const prov = doc.status.kind === 'provisional' ? ` · ${t('ermProvisional')}` : '';
+  $('erm-runoffs-count').textContent = `${runoffs.length} ${t('ermRunoffsOf')} ${of}${prov}`;
+  $('erm-runoffs').replaceChildren(
+    el(
+      'tr',
+      {},
+      ...['ermRegion', 'ermFirst', 'ermSecond', 'ermMargin'].map((k) => el('th', {}, t(k))),
+    ),
+    ...full.map((c) => {
+      const [a, b] = c.result.candidates;
+      const margin = a && b ? (Number(a.pctValid) - Number(b.pctValid)).toFixed(2) : '?';
+      const cell = (x) => el('td', {}, swatch(x.candidate), `${x.candidate} · ${x.pctValid} %`);
+      return el(
+        'tr',
+        { 'data-region': c.region },
+        el('td', {}, c.region),
+        a ? cell(a) : el('td'),
+        b ? cell(b) : el('td'),
+        el('td', {}, `${margin} ${t('ermPoints')}`),
+      );
+    }),
+  );
+}
+
+function renderDepartments(doc, dep) {
+  const regions = [...new Set(doc.contests.map((c) => c.region))].sort((a, b) =>
+    norm(a).localeCompare(norm(b)),
+  );
+  $('erm-dep').replaceChildren(
+    el('option', { value: '' }, t('ermPickDep')),
+    ...regions.map((r) => el('option', { value: r }, r)),
+  );
+  $('erm-dep').value = dep && regions.includes(dep) ? dep : '';
+  const gov = doc.contests.find((c) => c.kind === 'governor' && c.region === dep);
+  $('erm-governor').textContent = !gov
+    ? ''
+    : gov.winner
+      ? `${t('ermGovernor')}: ${gov.winner}`
+      : `${t('ermGovernor')}: ${t('ermRunoff')} — ${gov.runoff?.join(' / ') ?? t('ermOpen')}`;
+  const councils = doc.contests.filter((c) => c.kind !== 'governor');
+  $('erm-councils-block').hidden = councils.length === 0;
+  renderCouncilList();
+}
+
+/** The councils of the department picked, or matching the search (name or ubigeo) anywhere. */
+function renderCouncilList() {
+  const doc = erm.doc;
+  const dep = $('erm-dep').value;
+  const q = norm($('erm-search').value);
+  const hits = doc.contests.filter(
+    (c) =>
+      c.kind !== 'governor' &&
+      (dep === '' || c.region === dep) &&
+      (q === '' || norm(c.name).includes(q) || c.id.split('/')[1].startsWith(q)),
+  );
+  const shown = dep === '' && q === '' ? [] : hits.slice(0, 60);
+  $('erm-council-list').replaceChildren(
+    ...shown.map((c) =>
+      el(
+        'li',
+        {},
+        el(
+          'a',
+          {
+            href: `?view=erm&erm=${seg(doc.id)}&contest=${seg(c.id)}`,
+            'data-contest': c.id,
+            onclick: (e) => {
+              e.preventDefault();
+              go({ contest: c.id, dep: c.region }, true);
+            },
+          },
+          `${c.name} (${c.id.split('/')[1]})`,
+        ),
+        ` · ${c.winner ?? t('ermOpen')}`,
+      ),
+    ),
+  );
+  $('erm-council-count').textContent =
+    shown.length < hits.length ? `${shown.length} / ${hits.length}` : `${hits.length}`;
+}
+
+/** One council: the hemicycle, the seats, and the bonus in one line (or the what-if without it). */
+async function renderCouncil(cid, bonusOff, seq) {
+  const box = $('erm-council');
+  box.hidden = !cid;
+  $('erm-bonus').checked = bonusOff;
+  if (!cid) return;
+  const c = await getJson(contestPath(erm.doc.id, cid, bonusOff));
+  if (seq !== erm.seq) return;
+  $('erm-council-title').textContent = `${c.name} · ${c.region}`;
+  if (c.type !== 'council') {
+    $('erm-council-title').textContent = `${t('ermGovernor')} · ${c.region}`;
+    return;
+  }
+  const order = c.votes.map((v) => v.party).filter((p) => (c.seats[p] ?? 0) > 0);
+  drawHemicycle(
+    $('erm-hemicycle'),
+    order.map((p) => [p, c.seats[p]]),
+    colorOf,
+    c.name,
+  );
+  $('erm-bonus-line').textContent = bonusLine(c, bonusOff);
+  $('erm-seats').replaceChildren(
+    el('tr', {}, ...['ermOrg', 'ermVotes', 'ermSeats'].map((k) => el('th', {}, t(k)))),
+    ...c.votes.map((v) =>
+      el(
+        'tr',
+        { 'data-party': v.party },
+        el('td', {}, swatch(v.party), v.party),
+        num(v.votes),
+        num(c.seats[v.party] ?? 0),
+      ),
+    ),
+  );
+}
+
+/** "RENOVACION POPULAR: 11 por cifra repartidora → 21 con la mayoría (⌈39/2⌉+1)". */
+function bonusLine(c, bonusOff) {
+  const n = c.totalSeats;
+  // what keeps a council open, said as such: a reported tie, an unknown size, nothing counted
+  if (c.ties.length > 0) return t('ermTie')(c.ties[0].candidates.join(' / '));
+  if (n === null) return t('ermNoSize');
+  if (c.votes.every((v) => v.votes === 0)) return t('ermNoVotes');
+  if (bonusOff) return t('ermNoBonusLine')(c.head ?? '?', n);
+  if (!c.bonus) return c.head ? t('ermBonusNone')(c.head, c.seats[c.head] ?? 0, n) : t('ermOpen');
+  const b = c.bonus;
+  return `${b.party}: ${b.before} ${t('ermByCifra')} → ${b.after} ${t('ermWithMajority')} (⌈${n}/2⌉+1)`;
+}
