@@ -55,7 +55,7 @@ import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { parseWhatIfBody, whatIfSeats, WhatIfBodySchema } from '../results/what-if.js';
 import { ByteBoundedCache, canonicalJson } from './byte-cache.js';
 import { noneMatch, readCacheKey } from './cache.js';
-import { ProjectionPool } from './workers.js';
+import { ProjectionPool, WhatIfPool } from './workers.js';
 import { clientErrorHandler, loggerOptions, registerSecurityHeaders } from './http-safety.js';
 import { DEFAULT_LIMITS, hasToken, registerWriteGuard, type ServerLimits } from './guard.js';
 import { CompareQuerySchema, compareService, type CompareQuery } from './compare.js';
@@ -324,7 +324,8 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   registerWriteGuard(app, { tokenHash: o.tokenHash, limits });
   registerSecurityHeaders(app);
   const projections = new ProjectionPool(limits.projectionWorkers, limits.projectionQueue);
-  app.addHook('onClose', async () => projections.close());
+  const whatIfPool = new WhatIfPool(limits.whatIfWorkers, limits.whatIfQueue);
+  app.addHook('onClose', async () => Promise.all([projections.close(), whatIfPool.close()]));
   // Responses of public reads by their normalised query, bounded in bytes, kept until the store's
   // revision changes (an import): the hot path serves bytes and an ETag without touching the
   // tabulation or the serializer.
@@ -588,7 +589,11 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       let hit = whatIfs.get(key);
       const cache = hit?.revision === revision ? 'hit' : 'miss';
       if (hit === undefined || cache === 'miss') {
-        const payload = JSON.stringify(unwrap(await whatIfSeats(o.store, body), []));
+        const busy = whatIfPool.busy();
+        if (busy) throw busy;
+        const payload = JSON.stringify(
+          unwrap(await whatIfSeats(o.store, body, whatIfPool.run), []),
+        );
         const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
         hit = { revision, body: payload, etag };
         whatIfs.set(key, hit);
@@ -850,6 +855,10 @@ export function buildOpenApi(): Record<string, unknown> {
               ? {
                   413: {
                     description: `Body over ${r.body.limit} bytes (\`body_too_large\`)`,
+                    content: { 'application/json': { schema: error } },
+                  },
+                  503: {
+                    description: 'Too many computations running or waiting (`server_busy`)',
                     content: { 'application/json': { schema: error } },
                   },
                 }
