@@ -684,7 +684,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       // the upload's temporary path is ours, not the client's: issues name the upload
       if (!r.ok)
         throw new IssueError(
-          422,
+          r.issues.some((i) => i.code === 'store_busy') ? 503 : 422,
           r.issues.map((i) =>
             i.details?.['file'] === file ? { ...i, details: { ...i.details, file: name } } : i,
           ),

@@ -23,7 +23,8 @@ import {
   runResults,
 } from './commands/actas.js';
 import { openStore } from '../store/open.js';
-import type { Store } from '../store/store.js';
+import { StoreBusyError, type Store } from '../store/store.js';
+import { issue } from '../core/issues.js';
 import type { Level } from '../core/tally/aggregate.js';
 import { runJurisdictions } from './commands/jurisdictions.js';
 import { buildApi, buildOpenApi, hashToken } from '../api/server.js';
@@ -116,8 +117,14 @@ async function serveUntilStopped(
   return EXIT_OK;
 }
 
+/** $CIFRA_SQLITE_BUSY_MS: the wait for another import's write lock (default 10 s). */
+function sqliteBusyMs(): number | undefined {
+  const v = Number(process.env['CIFRA_SQLITE_BUSY_MS']);
+  return Number.isInteger(v) && v >= 0 ? v : undefined;
+}
+
 async function withStore(path: string, f: (store: Store) => Promise<number>): Promise<number> {
-  const store = openStore(path);
+  const store = openStore(path, sqliteBusyMs());
   try {
     await store.migrate();
     return await f(store);
@@ -702,7 +709,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (o: ServeOptions, cmd: Command) => {
       const token = tokenOf(o, cmd, io);
       if (token === null) return void (code = EXIT_USAGE);
-      const store = openStore(o.db);
+      const store = openStore(o.db, sqliteBusyMs());
       await store.migrate();
       code = await serveUntilStopped(store, { ...o, token, port: Number(o.port) }, io);
     });
@@ -720,7 +727,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (o: ServeOptions, cmd: Command) => {
       const token = tokenOf(o, cmd, io);
       if (token === null) return void (code = EXIT_USAGE);
-      const store = openStore(o.db);
+      const store = openStore(o.db, sqliteBusyMs());
       await store.migrate();
       const loaded = await loadBundledData(store, io, process.stderr.isTTY === true);
       if (loaded !== EXIT_OK) {
@@ -768,6 +775,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (e.code === 'cifra.usage') io.err(`error: ${e.message}`);
       return EXIT_USAGE;
     }
+    // another import held the write lock past the wait: a coded refusal, not a bug
+    if (e instanceof StoreBusyError)
+      return (
+        printIssues(io, [issue('store_busy', ['store'], { waitedMs: e.waitedMs })]),
+        EXIT_ISSUES
+      );
     io.err(`internal error: ${(e as Error).message}`);
     return EXIT_INTERNAL;
   }

@@ -16,6 +16,7 @@ import type {
   QuarantinedRow,
   Store,
 } from '../store/store.js';
+import { StoreBusyError } from '../store/store.js';
 import {
   cifraCsvParser,
   detectFormat,
@@ -392,9 +393,10 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
     throw e;
   }
 
-  const session: ImportSession | null = o.check
-    ? null
-    : await store.beginImport({
+  let session: ImportSession | null = null;
+  try {
+    if (!o.check)
+      session = await store.beginImport({
         election: o.election.id,
         fileName: basename(o.file),
         sha256: hashed.sha256,
@@ -403,6 +405,11 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
         mode,
         startedAt: o.now(),
       });
+  } catch (e) {
+    if (!(e instanceof StoreBusyError)) throw e;
+    source?.stream.destroy();
+    return { ok: false, issues: [issue('store_busy', ['store'], { waitedMs: e.waitedMs })] };
+  }
   const batchSize = o.batchSize ?? 5000;
   let valid = 0;
   const seen = new MesaSet();
