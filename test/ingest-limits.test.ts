@@ -9,6 +9,7 @@ import type { ElectionDef } from '../src/core/model/acta.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile, type IngestOptions } from '../src/ingest/ingest.js';
 import { jsonDepth } from '../src/ingest/limits.js';
+import { buildApi, hashToken } from '../src/api/server.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { cli, fixedClock, ONPE_COLUMNS, tempDir } from './helpers.js';
 
@@ -105,5 +106,66 @@ describe('ingest limits', () => {
   it('jsonDepth counts nesting outside strings', () => {
     expect(jsonDepth('{"a":[1,{"b":"[[[["}]}')).toBe(3);
     expect(jsonDepth('"\\"{"')).toBe(0);
+  });
+});
+
+describe('ingest limits from the command line and the server options', () => {
+  const rows = Array.from({ length: 20 }, (_, i) => row(String(i + 1).padStart(6, '0')));
+  const csv = [HEADER, ...rows].join('\n') + '\n';
+  const file = join(dir, 'twenty.csv');
+  const db = (name: string) => join(dir, `${name}.db`);
+  const ingestCli = (name: string, ...extra: string[]) =>
+    cli('ingest', file, '--db', db(name), '--election', election.id, '--no-progress', ...extra);
+
+  it('--max-rows, --max-line-bytes, --max-decompressed-bytes: the coded refusal, exit 1', async () => {
+    writeFileSync(file, csv);
+    const a = await ingestCli('flag-rows', '--max-rows', '10');
+    expect([a.code, a.err.includes('too_many_rows')]).toEqual([1, true]);
+    // a record is measured when it outlasts a read chunk (1 MiB): a 2 MB line, refused by default
+    const long = join(dir, 'long-line.csv');
+    writeFileSync(long, `${HEADER}\n${row('000001')}\n"${'x'.repeat(2_000_000)}"\n`);
+    const longCli = (name: string, ...extra: string[]) =>
+      cli('ingest', long, '--db', db(name), '--election', election.id, '--no-progress', ...extra);
+    expect((await longCli('line-default')).err).toContain('line_too_long');
+    const b = await longCli('flag-line', '--max-line-bytes', '4000000');
+    expect(b.err).not.toContain('line_too_long');
+    const c = await ingestCli('flag-bytes', '--max-decompressed-bytes', '1000');
+    expect([c.code, c.err.includes('file_too_large')]).toEqual([1, true]);
+    expect((await ingestCli('flag-none')).code).toBe(0);
+  });
+
+  it('--limits FILE: its limits, the flags over them; a bad file is a usage error (exit 2)', async () => {
+    writeFileSync(file, csv);
+    const limits = join(dir, 'limits.json');
+    writeFileSync(limits, JSON.stringify({ rows: 10, jsonDepth: 8 }));
+    const a = await ingestCli('file-rows', '--limits', limits);
+    expect([a.code, a.err.includes('too_many_rows')]).toEqual([1, true]);
+    expect((await ingestCli('file-over', '--limits', limits, '--max-rows', '20')).code).toBe(0);
+    writeFileSync(limits, JSON.stringify({ rows: 0 }));
+    const bad = await ingestCli('file-bad', '--limits', limits);
+    expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('--limits') as string]);
+    writeFileSync(limits, JSON.stringify({ maxRows: 10 }));
+    expect((await ingestCli('file-unknown', '--limits', limits)).code).toBe(2);
+    expect((await ingestCli('flag-bad', '--max-rows', '0')).code).toBe(2);
+  });
+
+  it('the server’s ingestLimits bound POST /api/v1/imports', async () => {
+    const store = new SqliteStore(':memory:');
+    await store.migrate();
+    await store.putElection(election);
+    const app = await buildApi({
+      store,
+      tokenHash: hashToken('t'),
+      ingestLimits: { rows: 10 },
+    });
+    const r = await app.inject({
+      method: 'POST',
+      url: `/api/v1/imports?election=${election.id}`,
+      headers: { authorization: 'Bearer t', 'content-type': 'text/csv' },
+      payload: csv,
+    });
+    await app.close();
+    await store.close();
+    expect([r.statusCode, r.json().error]).toEqual([422, 'too_many_rows']);
   });
 });

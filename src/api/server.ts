@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { ingestFile } from '../ingest/ingest.js';
+import type { IngestLimits } from '../ingest/limits.js';
 import { loadJurisdiction } from '../jurisdictions/load.js';
 import { resultsCsv } from '../results/csv.js';
 import { registerDashboard } from './web.js';
@@ -281,6 +282,8 @@ export interface ApiOptions {
   readonly dashboard?: boolean;
   /** What the server accepts (guard.ts); DEFAULT_LIMITS for what is not given. */
   readonly limits?: Partial<ServerLimits>;
+  /** What an uploaded file may hold (src/ingest/limits.ts); its defaults for what is not given. */
+  readonly ingestLimits?: Partial<IngestLimits>;
 }
 
 export { hashToken } from './guard.js';
@@ -680,7 +683,14 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     const file = join(dir, `${name.replace(/[^\w.-]/g, '_')}${name.endsWith(ext) ? '' : ext}`);
     try {
       writeFileSync(file, body);
-      const r = await ingestFile(o.store, { file, election: e, format, mode, now });
+      const r = await ingestFile(o.store, {
+        file,
+        election: e,
+        format,
+        mode,
+        now,
+        limits: o.ingestLimits,
+      });
       // the upload's temporary path is ours, not the client's: issues name the upload
       if (!r.ok)
         throw new IssueError(

@@ -1,4 +1,5 @@
 import { Transform } from 'node:stream';
+import { z } from 'zod';
 import { FileRejected } from './source.js';
 
 /**
@@ -34,6 +35,22 @@ export const DEFAULT_INGEST_LIMITS: IngestLimits = {
   jsonDepth: 16,
   jsonArrayBytes: 128 * 1024 * 1024,
 };
+
+const limit = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+/** A limits file (`cifra ingest --limits`, `cifra serve --ingest-limits`): any of the limits. */
+export const IngestLimitsFileSchema = z
+  .strictObject({
+    decompressedBytes: limit,
+    rows: limit,
+    lineBytes: limit,
+    quarantinedAtLeast: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    quarantinedPercent: z.number().int().min(0).max(100),
+    jsonDepth: limit,
+    jsonArrayBytes: limit,
+  })
+  .partial();
+export type IngestLimitsFile = z.infer<typeof IngestLimitsFileSchema>;
 
 /** Passes bytes through until `max`, then fails the stream with `file_too_large`. */
 export function byteLimit(max: number): Transform {
