@@ -679,7 +679,8 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     const dir = mkdtempSync(join(tmpdir(), 'cifra-upload-'));
     const gz = body[0] === 0x1f && body[1] === 0x8b;
     const zip = body[0] === 0x50 && body[1] === 0x4b;
-    const ext = format === 'cifra-json' ? '.jsonl' : gz ? '.csv.gz' : zip ? '.zip' : '.csv';
+    const base = format === 'cifra-json' ? '.jsonl' : '.csv';
+    const ext = gz ? `${base}.gz` : zip ? '.zip' : base;
     const file = join(dir, `${name.replace(/[^\w.-]/g, '_')}${name.endsWith(ext) ? '' : ext}`);
     try {
       writeFileSync(file, body);

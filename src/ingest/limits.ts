@@ -14,7 +14,7 @@ export interface IngestLimits {
   readonly decompressedBytes: number;
   /** Data rows (records, JSON Lines, array items). */
   readonly rows: number;
-  /** Bytes of one line (one CSV record, one JSON line). */
+  /** Bytes of one line (one CSV record, one JSON line, one element of a JSON array). */
   readonly lineBytes: number;
   /** The file is refused once more than `quarantinedAtLeast` rows are quarantined and they are
    * more than `quarantinedPercent` % of the rows read: a file of mostly bad rows is not a count. */
@@ -22,7 +22,7 @@ export interface IngestLimits {
   readonly quarantinedPercent: number;
   /** Nesting of one JSON value (an acta is 3 deep). */
   readonly jsonDepth: number;
-  /** A JSON array is parsed whole: its bytes (JSON Lines are streamed and need no such bound). */
+  /** Bytes of a JSON array (read element by element; JSON Lines need no such bound). */
   readonly jsonArrayBytes: number;
 }
 
