@@ -165,9 +165,17 @@ describe('ingest limits from the command line and the server options', () => {
       headers: { authorization: 'Bearer t', 'content-type': 'text/csv' },
       payload: csv,
     });
+    // gzipped JSON Lines upload: decompressed under the same limits, read as JSON
+    const gz = await app.inject({
+      method: 'POST',
+      url: `/api/v1/imports?election=${election.id}&format=cifra-json`,
+      headers: { authorization: 'Bearer t', 'content-type': 'application/octet-stream' },
+      payload: gzipSync(`${acta('000001')}\n${acta('000002')}\n`),
+    });
     await app.close();
     await store.close();
     expect([r.statusCode, r.json().error]).toEqual([422, 'too_many_rows']);
+    expect([gz.statusCode, gz.json().valid]).toEqual([200, 2]);
   });
 });
 
