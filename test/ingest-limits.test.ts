@@ -3,12 +3,14 @@
 // each refused as a whole with its coded error, nothing stored, never an internal error.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { deflateRawSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ElectionDef } from '../src/core/model/acta.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile, type IngestOptions } from '../src/ingest/ingest.js';
-import { jsonDepth } from '../src/ingest/limits.js';
+import { jsonTexts } from '../src/ingest/json-stream.js';
+import { DEFAULT_INGEST_LIMITS, jsonDepth } from '../src/ingest/limits.js';
+import { buildApi, hashToken } from '../src/api/server.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { cli, fixedClock, ONPE_COLUMNS, tempDir } from './helpers.js';
 
@@ -105,5 +107,186 @@ describe('ingest limits', () => {
   it('jsonDepth counts nesting outside strings', () => {
     expect(jsonDepth('{"a":[1,{"b":"[[[["}]}')).toBe(3);
     expect(jsonDepth('"\\"{"')).toBe(0);
+  });
+});
+
+describe('ingest limits from the command line and the server options', () => {
+  const rows = Array.from({ length: 20 }, (_, i) => row(String(i + 1).padStart(6, '0')));
+  const csv = [HEADER, ...rows].join('\n') + '\n';
+  const file = join(dir, 'twenty.csv');
+  const db = (name: string) => join(dir, `${name}.db`);
+  const ingestCli = (name: string, ...extra: string[]) =>
+    cli('ingest', file, '--db', db(name), '--election', election.id, '--no-progress', ...extra);
+
+  it('--max-rows, --max-line-bytes, --max-decompressed-bytes: the coded refusal, exit 1', async () => {
+    writeFileSync(file, csv);
+    const a = await ingestCli('flag-rows', '--max-rows', '10');
+    expect([a.code, a.err.includes('too_many_rows')]).toEqual([1, true]);
+    // a record is measured when it outlasts a read chunk (1 MiB): a 2 MB line, refused by default
+    const long = join(dir, 'long-line.csv');
+    writeFileSync(long, `${HEADER}\n${row('000001')}\n"${'x'.repeat(2_000_000)}"\n`);
+    const longCli = (name: string, ...extra: string[]) =>
+      cli('ingest', long, '--db', db(name), '--election', election.id, '--no-progress', ...extra);
+    expect((await longCli('line-default')).err).toContain('line_too_long');
+    const b = await longCli('flag-line', '--max-line-bytes', '4000000');
+    expect(b.err).not.toContain('line_too_long');
+    const c = await ingestCli('flag-bytes', '--max-decompressed-bytes', '1000');
+    expect([c.code, c.err.includes('file_too_large')]).toEqual([1, true]);
+    expect((await ingestCli('flag-none')).code).toBe(0);
+  });
+
+  it('--limits FILE: its limits, the flags over them; a bad file is a usage error (exit 2)', async () => {
+    writeFileSync(file, csv);
+    const limits = join(dir, 'limits.json');
+    writeFileSync(limits, JSON.stringify({ rows: 10, jsonDepth: 8 }));
+    const a = await ingestCli('file-rows', '--limits', limits);
+    expect([a.code, a.err.includes('too_many_rows')]).toEqual([1, true]);
+    expect((await ingestCli('file-over', '--limits', limits, '--max-rows', '20')).code).toBe(0);
+    writeFileSync(limits, JSON.stringify({ rows: 0 }));
+    const bad = await ingestCli('file-bad', '--limits', limits);
+    expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('--limits') as string]);
+    writeFileSync(limits, JSON.stringify({ maxRows: 10 }));
+    expect((await ingestCli('file-unknown', '--limits', limits)).code).toBe(2);
+    expect((await ingestCli('flag-bad', '--max-rows', '0')).code).toBe(2);
+  });
+
+  it('the server’s ingestLimits bound POST /api/v1/imports', async () => {
+    const store = new SqliteStore(':memory:');
+    await store.migrate();
+    await store.putElection(election);
+    const app = await buildApi({
+      store,
+      tokenHash: hashToken('t'),
+      ingestLimits: { rows: 10 },
+    });
+    const r = await app.inject({
+      method: 'POST',
+      url: `/api/v1/imports?election=${election.id}`,
+      headers: { authorization: 'Bearer t', 'content-type': 'text/csv' },
+      payload: csv,
+    });
+    // gzipped JSON Lines upload: decompressed under the same limits, read as JSON
+    const gz = await app.inject({
+      method: 'POST',
+      url: `/api/v1/imports?election=${election.id}&format=cifra-json`,
+      headers: { authorization: 'Bearer t', 'content-type': 'application/octet-stream' },
+      payload: gzipSync(`${acta('000001')}\n${acta('000002')}\n`),
+    });
+    await app.close();
+    await store.close();
+    expect([r.statusCode, r.json().error]).toEqual([422, 'too_many_rows']);
+    expect([gz.statusCode, gz.json().valid]).toEqual([200, 2]);
+  });
+});
+
+/** CRC-32 (the zip format's), table-free: test files are small. */
+function crc32(b: Buffer): number {
+  let c = ~0;
+  for (const x of b) {
+    c ^= x;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+/** A zip of one deflated entry, sizes declared honestly (a bomb that yauzl does not flag itself). */
+function zipOf(name: string, data: Buffer): Buffer {
+  const body = deflateRawSync(data, { level: 9 });
+  const n = Buffer.from(name);
+  const common = (h: Buffer, at: number): void => {
+    h.writeUInt16LE(20, at); // version needed
+    h.writeUInt16LE(0, at + 2); // flags
+    h.writeUInt16LE(8, at + 4); // deflate
+    h.writeUInt32LE(0, at + 6); // time, date
+    h.writeUInt32LE(crc32(data), at + 10);
+    h.writeUInt32LE(body.length, at + 14);
+    h.writeUInt32LE(data.length, at + 18);
+    h.writeUInt16LE(n.length, at + 22);
+  };
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  common(local, 4);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  common(central, 6);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + n.length, 12);
+  end.writeUInt32LE(30 + n.length + body.length, 16);
+  return Buffer.concat([local, n, body, central, n, end]);
+}
+
+const acta = (mesa: string, note = '') =>
+  JSON.stringify({
+    mesa,
+    ubigeo: '010101',
+    state: 'counted',
+    eligible: 300,
+    voters: 5,
+    votes: { P1: 5 },
+    blank: 0,
+    null: 0,
+    ...(note ? { note } : {}),
+  });
+
+describe('JSON and JSON Lines, streamed', () => {
+  const jsonl = Array.from({ length: 30_000 }, (_, i) => acta(String(i + 1).padStart(6, '0')));
+
+  it('a .jsonl.gz bomb stops at the decompressed-bytes limit: file_too_large, nothing stored', async () => {
+    const file = join(dir, 'bomb.jsonl.gz');
+    writeFileSync(file, gzipSync(jsonl.join('\n') + '\n'));
+    const { r, committed, versions } = await ingest(file, {
+      limits: { decompressedBytes: 100_000 },
+    });
+    expect(codeOf(r)).toBe('file_too_large');
+    expect([committed, versions]).toEqual([0, 0]);
+  });
+
+  it('a .zip bomb (a JSON array of 30,000 actas, 3 MB from 60 KB) stops the same way', async () => {
+    const file = join(dir, 'bomb.zip');
+    writeFileSync(file, zipOf('actas.json', Buffer.from(`[${jsonl.join(',')}]`)));
+    const { r, committed } = await ingest(file, {
+      format: 'cifra-json',
+      limits: { decompressedBytes: 100_000 },
+    });
+    expect(codeOf(r)).toBe('file_too_large');
+    expect(committed).toBe(0);
+    // within the limit, the same zip is read element by element
+    const whole = await ingest(file, { format: 'cifra-json' });
+    expect(whole.r.ok && whole.r.report.valid).toBe(30_000);
+  });
+
+  it('a JSON array on one line longer than a line’s limit: read element by element', async () => {
+    const file = join(dir, 'one-line.json');
+    writeFileSync(file, `[${jsonl.slice(0, 50).join(',')}]`);
+    const { r } = await ingest(file, { limits: { lineBytes: 200 } });
+    expect(r.ok && r.report.valid).toBe(50);
+    // one element over it is refused
+    writeFileSync(file, `[${acta('000001', 'x'.repeat(300))}]`);
+    expect(codeOf((await ingest(file, { limits: { lineBytes: 200 } })).r)).toBe('line_too_long');
+  });
+
+  it('the texts are the array’s elements however the input is cut (strings with , ] [ and escapes)', async () => {
+    const values = [{ a: 'x,]"[' }, [1, [2, { b: '\\' }]], 'y', 7, null, { c: '}' }];
+    const text = ` [ ${values.map((v) => JSON.stringify(v)).join(' ,\n')} ]\n `;
+    for (const size of [1, 2, 3, 7, text.length]) {
+      const chunks = Array.from({ length: Math.ceil(text.length / size) }, (_, i) =>
+        text.slice(i * size, (i + 1) * size),
+      );
+      const got: unknown[] = [];
+      for await (const t of jsonTexts(chunks, DEFAULT_INGEST_LIMITS)) got.push(JSON.parse(t.text));
+      expect(got).toEqual(values);
+    }
+  });
+
+  it('an array that does not end is file_truncated; text after it csv_unreadable', async () => {
+    const file = join(dir, 'cut.json');
+    writeFileSync(file, `[${acta('000001')},${acta('000002')}`);
+    expect(codeOf((await ingest(file)).r)).toBe('file_truncated');
+    writeFileSync(file, `[${acta('000001')}] x`);
+    expect(codeOf((await ingest(file)).r)).toBe('csv_unreadable');
   });
 });

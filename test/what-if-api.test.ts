@@ -14,6 +14,9 @@ import { bundledElection } from '../src/elections/manifests.js';
 import { builtInRulesetIds } from '../src/elections/rulesets.js';
 import { dataPath } from '../src/io/paths.js';
 import { putPublishedElection } from '../src/results/published-load.js';
+import { whatIfHere, whatIfSeats, WhatIfBodySchema } from '../src/results/what-if.js';
+import { WhatIfPool } from '../src/api/workers.js';
+import { IssueError } from '../src/api/errors.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { tempDir } from './helpers.js';
 import { DISTRICTS, LISTS, VOTES, putListElection, writeStyleRuleset } from './list-election.js';
@@ -384,5 +387,69 @@ describe('POST /api/v1/what-if caches by the normalised body', () => {
     await store.putElection(other);
     await new Promise((r) => setTimeout(r, REVISION_TTL_MS + 50));
     expect((await post(body)).headers['x-cache']).toBe('miss');
+  });
+});
+
+describe('POST /api/v1/what-if computes on worker threads', () => {
+  const bodies = [
+    {},
+    { whatIf: { threshold: '4%' } },
+    { whatIf: { method: 'sainte-lague' } },
+    { whatIf: { seats: 40 }, seed: 9 },
+  ].map((b) => WhatIfBodySchema.parse({ election: ELECTION, ...b }));
+
+  it('a worker’s result is the main thread’s, issues included', async () => {
+    const pool = new WhatIfPool(2, 8);
+    try {
+      for (const body of [...bodies, WhatIfBodySchema.parse({ election: 'pe-2021-congreso' })]) {
+        const here = await whatIfSeats(store, body, whatIfHere);
+        expect(await whatIfSeats(store, body, pool.run)).toEqual(here);
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a full pool refuses with 503 server_busy (Retry-After) instead of queuing', async () => {
+    const pool = new WhatIfPool(1, 1);
+    try {
+      const first = whatIfSeats(store, bodies[1]!, pool.run);
+      const second = whatIfSeats(store, bodies[2]!, pool.run);
+      const refused = await whatIfSeats(store, bodies[0]!, pool.run).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(IssueError);
+      expect((refused as IssueError).status).toBe(503);
+      expect((refused as IssueError).issues[0]?.code).toBe('server_busy');
+      expect((await first).ok && (await second).ok).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('over HTTP: past the pool, 503 server_busy; the others are answered', async () => {
+    const busyApp = await buildApi({
+      store,
+      tokenHash: null,
+      limits: { whatIfWorkers: 1, whatIfQueue: 0 },
+    });
+    try {
+      const answers = await Promise.all(
+        [3, 4, 5, 6, 7].map((seed) =>
+          busyApp.inject({
+            method: 'POST',
+            url: '/api/v1/what-if',
+            headers: { 'content-type': 'application/json' },
+            payload: JSON.stringify({ election: ELECTION, seed }),
+          }),
+        ),
+      );
+      const codes = answers.map((a) => a.statusCode);
+      expect(codes.every((c) => c === 200 || c === 503)).toBe(true);
+      expect(codes).toContain(200);
+      const busy = answers.find((a) => a.statusCode === 503);
+      expect(busy?.json().error).toBe('server_busy');
+      expect(busy?.headers['retry-after']).toBe('2');
+    } finally {
+      await busyApp.close();
+    }
   });
 });

@@ -34,6 +34,9 @@ export interface ServerLimits {
   /** Projections computing (each on a worker thread) and waiting; past that: 503 server_busy. */
   readonly projectionWorkers: number;
   readonly projectionQueue: number;
+  /** What-if computations (each on a worker thread) and waiting; past that: 503 server_busy. */
+  readonly whatIfWorkers: number;
+  readonly whatIfQueue: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -50,6 +53,8 @@ export const DEFAULT_LIMITS: ServerLimits = {
   anonymousSims: 5_000,
   projectionWorkers: 1,
   projectionQueue: 4,
+  whatIfWorkers: 1,
+  whatIfQueue: 8,
 };
 
 export { IssueError } from './errors.js';

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { ingestFile } from '../ingest/ingest.js';
+import type { IngestLimits } from '../ingest/limits.js';
 import { loadJurisdiction } from '../jurisdictions/load.js';
 import { resultsCsv } from '../results/csv.js';
 import { registerDashboard } from './web.js';
@@ -55,7 +56,7 @@ import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { parseWhatIfBody, whatIfSeats, WhatIfBodySchema } from '../results/what-if.js';
 import { ByteBoundedCache, canonicalJson } from './byte-cache.js';
 import { noneMatch, readCacheKey } from './cache.js';
-import { ProjectionPool } from './workers.js';
+import { ProjectionPool, WhatIfPool } from './workers.js';
 import { clientErrorHandler, loggerOptions, registerSecurityHeaders } from './http-safety.js';
 import { DEFAULT_LIMITS, hasToken, registerWriteGuard, type ServerLimits } from './guard.js';
 import { CompareQuerySchema, compareService, type CompareQuery } from './compare.js';
@@ -289,6 +290,8 @@ export interface ApiOptions {
   readonly dashboard?: boolean;
   /** What the server accepts (guard.ts); DEFAULT_LIMITS for what is not given. */
   readonly limits?: Partial<ServerLimits>;
+  /** What an uploaded file may hold (src/ingest/limits.ts); its defaults for what is not given. */
+  readonly ingestLimits?: Partial<IngestLimits>;
 }
 
 export { hashToken } from './guard.js';
@@ -332,7 +335,8 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   registerWriteGuard(app, { tokenHash: o.tokenHash, limits });
   registerSecurityHeaders(app);
   const projections = new ProjectionPool(limits.projectionWorkers, limits.projectionQueue);
-  app.addHook('onClose', async () => projections.close());
+  const whatIfPool = new WhatIfPool(limits.whatIfWorkers, limits.whatIfQueue);
+  app.addHook('onClose', async () => Promise.all([projections.close(), whatIfPool.close()]));
   // Responses of public reads by their normalised query, bounded in bytes, kept until the store's
   // revision changes (an import): the hot path serves bytes and an ETag without touching the
   // tabulation or the serializer.
@@ -597,7 +601,11 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       let hit = whatIfs.get(key);
       const cache = hit?.revision === revision ? 'hit' : 'miss';
       if (hit === undefined || cache === 'miss') {
-        const payload = JSON.stringify(unwrap(await whatIfSeats(o.store, body), []));
+        const busy = whatIfPool.busy();
+        if (busy) throw busy;
+        const payload = JSON.stringify(
+          unwrap(await whatIfSeats(o.store, body, whatIfPool.run), []),
+        );
         const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
         hit = { revision, body: payload, etag };
         whatIfs.set(key, hit);
@@ -680,15 +688,23 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     const dir = mkdtempSync(join(tmpdir(), 'cifra-upload-'));
     const gz = body[0] === 0x1f && body[1] === 0x8b;
     const zip = body[0] === 0x50 && body[1] === 0x4b;
-    const ext = format === 'cifra-json' ? '.jsonl' : gz ? '.csv.gz' : zip ? '.zip' : '.csv';
+    const base = format === 'cifra-json' ? '.jsonl' : '.csv';
+    const ext = gz ? `${base}.gz` : zip ? '.zip' : base;
     const file = join(dir, `${name.replace(/[^\w.-]/g, '_')}${name.endsWith(ext) ? '' : ext}`);
     try {
       writeFileSync(file, body);
-      const r = await ingestFile(o.store, { file, election: e, format, mode, now });
+      const r = await ingestFile(o.store, {
+        file,
+        election: e,
+        format,
+        mode,
+        now,
+        limits: o.ingestLimits,
+      });
       // the upload's temporary path is ours, not the client's: issues name the upload
       if (!r.ok)
         throw new IssueError(
-          422,
+          r.issues.some((i) => i.code === 'store_busy') ? 503 : 422,
           r.issues.map((i) =>
             i.details?.['file'] === file ? { ...i, details: { ...i.details, file: name } } : i,
           ),
@@ -859,6 +875,10 @@ export function buildOpenApi(): Record<string, unknown> {
               ? {
                   413: {
                     description: `Body over ${r.body.limit} bytes (\`body_too_large\`)`,
+                    content: { 'application/json': { schema: error } },
+                  },
+                  503: {
+                    description: 'Too many computations running or waiting (`server_busy`)',
                     content: { 'application/json': { schema: error } },
                   },
                 }

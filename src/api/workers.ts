@@ -5,10 +5,11 @@ import { issue } from '../core/issues.js';
 import type { ProjectionFrame } from '../core/projection/frame.js';
 import type { ProjectionResult } from '../core/projection/simulate.js';
 import type { SimulationJob, SimulationRunner } from '../results/projection.js';
+import type { WhatIfJob, WhatIfOutcome, WhatIfRunner } from '../results/what-if.js';
 import { IssueError } from './guard.js';
 
-interface Pending {
-  readonly resolve: (r: ProjectionResult) => void;
+interface Pending<R> {
+  readonly resolve: (r: R) => void;
   readonly reject: (e: Error) => void;
 }
 interface Slot {
@@ -17,17 +18,19 @@ interface Slot {
 }
 
 /**
- * Projections off the event loop: `size` worker threads, each running one simulation, and at
- * most `queue` waiting; past that a request is refused (503 server_busy) instead of queuing
- * without bound. A worker that dies fails its job and is replaced.
+ * CPU-bound work off the event loop: `size` worker threads (the module `entry` beside this one),
+ * each running one task, and at most `queue` waiting; past that a request is refused (503
+ * server_busy) instead of queuing without bound. A worker that dies fails its job and is replaced.
  */
-export class ProjectionPool {
+export class WorkerPool<T, R> {
   private readonly slots: Slot[] = [];
-  private readonly waiting: { id: number; frame: ProjectionFrame; job: SimulationJob }[] = [];
-  private readonly pending = new Map<number, Pending>();
+  private readonly waiting: { id: number; task: T }[] = [];
+  private readonly pending = new Map<number, Pending<R>>();
   private nextId = 1;
 
   constructor(
+    private readonly entry: string,
+    private readonly what: string,
     private readonly size: number,
     private readonly queue: number,
   ) {}
@@ -37,22 +40,23 @@ export class ProjectionPool {
     return this.pending.size >= this.size + this.queue
       ? new IssueError(
           503,
-          [issue('server_busy', ['projection'], { running: this.size, retryAfterSeconds: 2 })],
+          [issue('server_busy', [this.what], { running: this.size, retryAfterSeconds: 2 })],
           { 'retry-after': '2' },
         )
       : null;
   }
 
-  readonly run: SimulationRunner = (frame, job) => {
+  /** The task's result from a worker thread; a full pool rejects with the 503 IssueError. */
+  submit(task: T): Promise<R> {
     const busy = this.busy();
     if (busy) return Promise.reject(busy);
     const id = this.nextId++;
-    return new Promise<ProjectionResult>((resolve, reject) => {
+    return new Promise<R>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.waiting.push({ id, frame, job });
+      this.waiting.push({ id, task });
       this.pump();
     });
-  };
+  }
 
   private pump(): void {
     while (this.waiting.length > 0) {
@@ -67,21 +71,21 @@ export class ProjectionPool {
   }
 
   private spawn(): Slot {
-    const worker = workerOf(import.meta.url);
+    const worker = workerOf(import.meta.url, this.entry);
     worker.unref();
     const slot: Slot = { worker, busy: null };
-    worker.on('message', (m: { id: number; result?: ProjectionResult; error?: string }) => {
+    worker.on('message', (m: { id: number; result?: R; error?: string }) => {
       slot.busy = null;
       this.settle(m.id, m.error === undefined ? null : new Error(m.error), m.result);
       this.pump();
     });
     worker.on('error', (e) => this.lose(slot, e));
-    worker.on('exit', (code) => this.lose(slot, new Error(`projection worker exited (${code})`)));
+    worker.on('exit', (code) => this.lose(slot, new Error(`${this.what} worker exited (${code})`)));
     this.slots.push(slot);
     return slot;
   }
 
-  private settle(id: number, error: Error | null, result?: ProjectionResult): void {
+  private settle(id: number, error: Error | null, result?: R): void {
     const p = this.pending.get(id);
     this.pending.delete(id);
     if (!p) return;
@@ -103,16 +107,35 @@ export class ProjectionPool {
   }
 }
 
+/** Projections on worker threads (projection-worker.ts). */
+export class ProjectionPool extends WorkerPool<
+  { frame: ProjectionFrame; job: SimulationJob },
+  ProjectionResult
+> {
+  constructor(size: number, queue: number) {
+    super('projection-worker', 'projection', size, queue);
+  }
+  readonly run: SimulationRunner = (frame, job) => this.submit({ frame, job });
+}
+
+/** What-if seat computations on worker threads (what-if-worker.ts). */
+export class WhatIfPool extends WorkerPool<WhatIfJob, WhatIfOutcome> {
+  constructor(size: number, queue: number) {
+    super('what-if-worker', 'what-if', size, queue);
+  }
+  readonly run: WhatIfRunner = (job) => this.submit(job);
+}
+
 /**
- * The worker beside this module: the built .js; from the sources (tests, tsx) the .ts, loaded
- * through tsx's ESM loader registered inside the worker (a worker does not inherit it).
+ * The worker `entry` beside this module: the built .js; from the sources (tests, tsx) the .ts,
+ * loaded through tsx's ESM loader registered inside the worker (a worker does not inherit it).
  */
-function workerOf(here: string): Worker {
-  if (!here.endsWith('.ts')) return new Worker(new URL('./projection-worker.js', here));
+function workerOf(here: string, entry: string): Worker {
+  if (!here.endsWith('.ts')) return new Worker(new URL(`./${entry}.js`, here));
   const tsx = createRequire(here)
     .resolve('tsx/esm/api')
     .replace(/\.cjs$/, '.mjs');
-  const entry = new URL('./projection-worker.ts', here).href;
-  const code = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  const url = new URL(`./${entry}.ts`, here).href;
+  const code = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`;
   return new Worker(code, { eval: true });
 }

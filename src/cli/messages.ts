@@ -245,6 +245,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: "a stored acta version or import does not match its hash chain, or an acta's current state disagrees with its versions",
     es: 'la cadena de hashes del registro está rota',
   },
+  store_busy: {
+    en: "another import held the store's write lock for longer than the wait: nothing was written",
+    es: 'otra importación retuvo el bloqueo de escritura más que la espera: no se escribió nada',
+  },
   unauthorized: {
     en: 'this route needs a valid bearer token',
     es: 'esta ruta requiere un token válido',

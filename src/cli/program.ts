@@ -23,7 +23,9 @@ import {
   runResults,
 } from './commands/actas.js';
 import { openStore } from '../store/open.js';
-import type { Store } from '../store/store.js';
+import { addLimitOptions, limitsOf, readLimitsFile, type LimitOptions } from './ingest-limits.js';
+import { StoreBusyError, type Store } from '../store/store.js';
+import { issue } from '../core/issues.js';
 import type { Level } from '../core/tally/aggregate.js';
 import { runJurisdictions } from './commands/jurisdictions.js';
 import { buildApi, buildOpenApi, hashToken } from '../api/server.js';
@@ -49,6 +51,7 @@ interface ServeOptions {
   readonly host: string;
   readonly token?: string;
   readonly tokenFile?: string;
+  readonly ingestLimits?: string;
 }
 
 const tokenOption = (): Option =>
@@ -79,12 +82,14 @@ function tokenOf(o: ServeOptions, cmd: Command, io: CliIo): string | undefined |
 
 async function serveUntilStopped(
   store: Store,
-  o: { port: number; host: string; token?: string | undefined },
+  o: { port: number; host: string; token?: string | undefined; ingestLimits?: string | undefined },
   io: CliIo,
 ): Promise<number> {
   const app = await buildApi({
     store,
     tokenHash: o.token ? hashToken(o.token) : null,
+    ingestLimits:
+      o.ingestLimits === undefined ? {} : readLimitsFile(o.ingestLimits, '--ingest-limits'),
     dashboard: true,
     logger: true,
   });
@@ -116,8 +121,14 @@ async function serveUntilStopped(
   return EXIT_OK;
 }
 
+/** $CIFRA_SQLITE_BUSY_MS: the wait for another import's write lock (default 10 s). */
+function sqliteBusyMs(): number | undefined {
+  const v = Number(process.env['CIFRA_SQLITE_BUSY_MS']);
+  return Number.isInteger(v) && v >= 0 ? v : undefined;
+}
+
 async function withStore(path: string, f: (store: Store) => Promise<number>): Promise<number> {
-  const store = openStore(path);
+  const store = openStore(path, sqliteBusyMs());
   try {
     await store.migrate();
     return await f(store);
@@ -422,7 +433,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       code = runRules({ ref, format: o.format, schema: o.schema }, io);
     });
 
-  program
+  const ingest = program
     .command('ingest <file>')
     .description(
       'read a file of actas (.csv, .csv.gz, .zip, .json, .jsonl) into the store: validate, quarantine, version',
@@ -452,37 +463,39 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(
       new Option('--output <format>', 'summary format').choices(['table', 'json']).default('table'),
     )
-    .option('--no-progress', 'no progress bar even on a terminal')
-    .action(
-      async (
-        file: string,
-        o: {
-          db: string;
-          election?: string;
-          format?: 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json';
-          correction: boolean;
-          check: boolean;
-          output: OutputFormat;
-          progress: boolean;
-        },
-      ) => {
-        code = await withStore(o.db, (store) =>
-          runIngest(
-            store,
-            {
-              file,
-              election: o.election,
-              format: o.format,
-              correction: o.correction,
-              check: o.check,
-              output: o.output,
-              progress: o.progress && process.stderr.isTTY === true,
-            },
-            io,
-          ),
-        );
+    .option('--no-progress', 'no progress bar even on a terminal');
+  addLimitOptions(ingest).action(
+    async (
+      file: string,
+      o: LimitOptions & {
+        db: string;
+        election?: string;
+        format?: 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json';
+        correction: boolean;
+        check: boolean;
+        output: OutputFormat;
+        progress: boolean;
       },
-    );
+    ) => {
+      const limits = limitsOf(o); // a bad limits file is a usage error before the store opens
+      code = await withStore(o.db, (store) =>
+        runIngest(
+          store,
+          {
+            file,
+            election: o.election,
+            format: o.format,
+            correction: o.correction,
+            check: o.check,
+            output: o.output,
+            progress: o.progress && process.stderr.isTTY === true,
+            limits,
+          },
+          io,
+        ),
+      );
+    },
+  );
 
   program
     .command('results')
@@ -699,10 +712,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .addOption(tokenOption())
     .option('--token-file <path>', 'a file holding the bearer token (not visible in ps)')
+    .option(
+      '--ingest-limits <file>',
+      'a JSON file of ingest limits for POST /api/v1/imports (as cifra ingest --limits)',
+    )
     .action(async (o: ServeOptions, cmd: Command) => {
       const token = tokenOf(o, cmd, io);
       if (token === null) return void (code = EXIT_USAGE);
-      const store = openStore(o.db);
+      const store = openStore(o.db, sqliteBusyMs());
       await store.migrate();
       code = await serveUntilStopped(store, { ...o, token, port: Number(o.port) }, io);
     });
@@ -717,10 +734,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .addOption(tokenOption())
     .option('--token-file <path>', 'a file holding the bearer token (not visible in ps)')
+    .option(
+      '--ingest-limits <file>',
+      'a JSON file of ingest limits for POST /api/v1/imports (as cifra ingest --limits)',
+    )
     .action(async (o: ServeOptions, cmd: Command) => {
       const token = tokenOf(o, cmd, io);
       if (token === null) return void (code = EXIT_USAGE);
-      const store = openStore(o.db);
+      const store = openStore(o.db, sqliteBusyMs());
       await store.migrate();
       const loaded = await loadBundledData(store, io, process.stderr.isTTY === true);
       if (loaded !== EXIT_OK) {
@@ -768,6 +789,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (e.code === 'cifra.usage') io.err(`error: ${e.message}`);
       return EXIT_USAGE;
     }
+    // another import held the write lock past the wait: a coded refusal, not a bug
+    if (e instanceof StoreBusyError)
+      return (
+        printIssues(io, [issue('store_busy', ['store'], { waitedMs: e.waitedMs })]),
+        EXIT_ISSUES
+      );
     io.err(`internal error: ${(e as Error).message}`);
     return EXIT_INTERNAL;
   }

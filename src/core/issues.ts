@@ -83,6 +83,7 @@ export const ISSUE_CODES = [
   'snapshot_invalid',
   // store
   'audit_chain_broken',
+  'store_busy',
   // API
   'unauthorized',
   'too_many_requests',

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { basename } from 'node:path';
 import { issue, type Issue } from '../core/issues.js';
 import { ok, type Result } from '../core/result.js';
@@ -16,6 +15,7 @@ import type {
   QuarantinedRow,
   Store,
 } from '../store/store.js';
+import { StoreBusyError } from '../store/store.js';
 import {
   cifraCsvParser,
   detectFormat,
@@ -26,12 +26,8 @@ import {
 import { readCsvRows } from './rows.js';
 import { onpeCongressGrouper } from './congress.js';
 import { FileRejected, openSource } from './source.js';
-import {
-  DEFAULT_INGEST_LIMITS,
-  jsonDepth,
-  tooManyQuarantined,
-  type IngestLimits,
-} from './limits.js';
+import { jsonTexts } from './json-stream.js';
+import { DEFAULT_INGEST_LIMITS, tooManyQuarantined, type IngestLimits } from './limits.js';
 
 export type IngestFormat = 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json';
 
@@ -200,75 +196,39 @@ export async function* jsonRecords(
     };
     return { ok: true, acta };
   };
-  const input = createReadStream(path, { encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let row = 0;
-  let first = true;
-  let arrayText: string[] | null = null;
-  let arrayBytes = 0;
-  for await (const line of lines) {
-    if (first && line.trimStart().startsWith('[')) arrayText = [];
-    first = false;
-    if (arrayText !== null) {
-      arrayBytes += line.length + 1;
-      if (arrayBytes > limits.jsonArrayBytes)
-        throw new FileRejected('file_too_large', {
-          limit: limits.jsonArrayBytes,
-          reason: 'a JSON array is read whole: send JSON Lines (one acta per line) instead',
-        });
-      arrayText.push(line);
-      continue;
+  // decompressed (.gz, .zip) and bounded like a CSV; split into texts without reading it whole
+  const source = await openSource(path, limits.decompressedBytes);
+  source.stream.setEncoding('utf8');
+  try {
+    for await (const { row, text, tooDeep } of jsonTexts(source.stream, limits)) {
+      const issueOf = (
+        code: 'json_too_deep' | 'csv_unreadable',
+        details: Record<string, unknown>,
+      ): ParsedRow => ({
+        ok: false,
+        mesa: null,
+        issues: [issue(code, ['row', row], details)],
+      });
+      if (tooDeep) {
+        const parsed = issueOf('json_too_deep', { limit: limits.jsonDepth });
+        yield { row, parsed, raw: () => ({ line: text.slice(0, 200) }) };
+        continue;
+      }
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        yield {
+          row,
+          parsed: issueOf('csv_unreadable', { reason: 'not JSON' }),
+          raw: () => ({ line: text }),
+        };
+        continue;
+      }
+      yield { row, parsed: toActa(value, row), raw: () => ({ line: text }) };
     }
-    if (line.trim() === '') continue;
-    row++;
-    if (line.length > limits.lineBytes)
-      throw new FileRejected('line_too_long', { record: row, limit: limits.lineBytes });
-    if (row > limits.rows) throw new FileRejected('too_many_rows', { limit: limits.rows });
-    if (jsonDepth(line) > limits.jsonDepth) {
-      yield {
-        row,
-        parsed: {
-          ok: false,
-          mesa: null,
-          issues: [issue('json_too_deep', ['row', row], { limit: limits.jsonDepth })],
-        },
-        raw: () => ({ line: line.slice(0, 200) }),
-      };
-      continue;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      yield {
-        row,
-        parsed: {
-          ok: false,
-          mesa: null,
-          issues: [issue('csv_unreadable', ['row', row], { reason: 'not JSON' })],
-        },
-        raw: () => ({ line }),
-      };
-      continue;
-    }
-    yield { row, parsed: toActa(value, row), raw: () => ({ line }) };
-  }
-  if (arrayText !== null) {
-    const text = arrayText.join('\n');
-    if (jsonDepth(text) > limits.jsonDepth + 1)
-      throw new FileRejected('json_too_deep', { limit: limits.jsonDepth });
-    let values: unknown;
-    try {
-      values = JSON.parse(text);
-    } catch (e) {
-      throw new FileRejected('file_truncated', { reason: (e as Error).message });
-    }
-    if (!Array.isArray(values))
-      throw new FileRejected('csv_unreadable', { reason: 'expected an array of actas' });
-    if (values.length > limits.rows)
-      throw new FileRejected('too_many_rows', { limit: limits.rows });
-    for (const [i, v] of values.entries())
-      yield { row: i + 1, parsed: toActa(v, i + 1), raw: () => ({ line: JSON.stringify(v) }) };
+  } finally {
+    source.stream.destroy();
   }
 }
 
@@ -314,7 +274,8 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
   const mode = o.mode ?? 'import';
   const limits: IngestLimits = { ...DEFAULT_INGEST_LIMITS, ...o.limits };
   const isJson =
-    o.format === 'cifra-json' || (o.format === undefined && /\.(jsonl|ndjson|json)$/i.test(o.file));
+    o.format === 'cifra-json' ||
+    (o.format === undefined && /\.(jsonl|ndjson|json)(\.gz)?$/i.test(o.file));
   const previous =
     mode === 'import' && o.check !== true
       ? await store.findImport(o.election.id, hashed.sha256)
@@ -392,9 +353,10 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
     throw e;
   }
 
-  const session: ImportSession | null = o.check
-    ? null
-    : await store.beginImport({
+  let session: ImportSession | null = null;
+  try {
+    if (!o.check)
+      session = await store.beginImport({
         election: o.election.id,
         fileName: basename(o.file),
         sha256: hashed.sha256,
@@ -403,6 +365,11 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
         mode,
         startedAt: o.now(),
       });
+  } catch (e) {
+    if (!(e instanceof StoreBusyError)) throw e;
+    source?.stream.destroy();
+    return { ok: false, issues: [issue('store_busy', ['store'], { waitedMs: e.waitedMs })] };
+  }
   const batchSize = o.batchSize ?? 5000;
   let valid = 0;
   const seen = new MesaSet();

@@ -1,4 +1,5 @@
 import { Transform } from 'node:stream';
+import { z } from 'zod';
 import { FileRejected } from './source.js';
 
 /**
@@ -13,7 +14,7 @@ export interface IngestLimits {
   readonly decompressedBytes: number;
   /** Data rows (records, JSON Lines, array items). */
   readonly rows: number;
-  /** Bytes of one line (one CSV record, one JSON line). */
+  /** Bytes of one line (one CSV record, one JSON line, one element of a JSON array). */
   readonly lineBytes: number;
   /** The file is refused once more than `quarantinedAtLeast` rows are quarantined and they are
    * more than `quarantinedPercent` % of the rows read: a file of mostly bad rows is not a count. */
@@ -21,7 +22,7 @@ export interface IngestLimits {
   readonly quarantinedPercent: number;
   /** Nesting of one JSON value (an acta is 3 deep). */
   readonly jsonDepth: number;
-  /** A JSON array is parsed whole: its bytes (JSON Lines are streamed and need no such bound). */
+  /** Bytes of a JSON array (read element by element; JSON Lines need no such bound). */
   readonly jsonArrayBytes: number;
 }
 
@@ -34,6 +35,22 @@ export const DEFAULT_INGEST_LIMITS: IngestLimits = {
   jsonDepth: 16,
   jsonArrayBytes: 128 * 1024 * 1024,
 };
+
+const limit = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+/** A limits file (`cifra ingest --limits`, `cifra serve --ingest-limits`): any of the limits. */
+export const IngestLimitsFileSchema = z
+  .strictObject({
+    decompressedBytes: limit,
+    rows: limit,
+    lineBytes: limit,
+    quarantinedAtLeast: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    quarantinedPercent: z.number().int().min(0).max(100),
+    jsonDepth: limit,
+    jsonArrayBytes: limit,
+  })
+  .partial();
+export type IngestLimitsFile = z.infer<typeof IngestLimitsFileSchema>;
 
 /** Passes bytes through until `max`, then fails the stream with `file_too_large`. */
 export function byteLimit(max: number): Transform {

@@ -151,14 +151,51 @@ function rulesetsOf(
   return { ok: true, value: { own: own.value, changed: changed.value } };
 }
 
+/** A what-if's computation, read from the store: clonable, so a worker thread can run it. */
+export interface WhatIfJob {
+  readonly election: string;
+  /** The election's own ruleset id. */
+  readonly ruleset: string;
+  readonly body: WhatIfBody;
+  readonly votes: SeatVotes;
+}
+type SeatVotes = Parameters<typeof computeSeats>[1]['votes'];
+export type WhatIfOutcome = Found<WhatIfDocument>;
+/** Runs the computation: here (the CLI, tests) or on a worker thread (the server). */
+export type WhatIfRunner = (job: WhatIfJob) => Promise<WhatIfOutcome>;
+
+/**
+ * The two seat computations of a what-if: the election's votes under its own ruleset and under
+ * the changed one, and their difference. No I/O but the built-in ruleset files; bounded by
+ * WHAT_IF_LIMITS.
+ */
+export function computeWhatIf(job: WhatIfJob): WhatIfOutcome {
+  const rulesets = rulesetsOf(job.election, job.ruleset, job.body);
+  if (!rulesets.ok) return rulesets;
+  const { votes } = job;
+  const seed = { seed: job.body.seed };
+  const before = computeSeats(rulesets.value.own, { votes }, seed);
+  if (before.districts.length === 0 && hasErrors(before.issues)) return failed(before.issues);
+  const after = computeSeats(rulesets.value.changed, { votes }, seed);
+  if (after.districts.length === 0 && hasErrors(after.issues)) return failed(after.issues);
+  return { ok: true, value: { election: job.election, ...after, diff: seatDiff(before, after) } };
+}
+
+/** The computation on this thread. */
+export const whatIfHere: WhatIfRunner = async (job) => computeWhatIf(job);
+
 /**
  * Seats of a stored list election under a what-if ruleset, with the difference from its seats
  * under its own ruleset (both computed from the same current votes; the baseline is cifra's
- * computation even where an authority published the seats). Synchronous work after the store
- * read: two seat computations, bounded by WHAT_IF_LIMITS.
+ * computation even where an authority published the seats). The store read here, the seat
+ * computations by `run` (a worker pool on the server).
  * @example whatIfSeats(store, { election: 'x', rules: {}, options: {}, whatIf: { threshold: '4%' } })
  */
-export async function whatIfSeats(store: Store, body: WhatIfBody): Promise<Found<WhatIfDocument>> {
+export async function whatIfSeats(
+  store: Store,
+  body: WhatIfBody,
+  run: WhatIfRunner = whatIfHere,
+): Promise<Found<WhatIfDocument>> {
   const found = await electionWithJurisdiction(store, body.election);
   if (!found.ok) return found;
   const { def, jurisdiction } = found.value;
@@ -167,18 +204,12 @@ export async function whatIfSeats(store: Store, body: WhatIfBody): Promise<Found
   // the votes by the election's own districts (a changed ruleset reads them by the same names)
   const input = await seatInput(store, def, jurisdiction, rulesets.value.own);
   if (hasErrors(input.issues)) return failed(input.issues);
-  const votes = input.votes;
-  if (votes.length === 0)
+  if (input.votes.length === 0)
     return failed([
       issue('district_votes_missing', ['election'], {
         election: def.id,
         level: jurisdiction.electoralDistricts,
       }),
     ]);
-  const seed = { seed: body.seed };
-  const before = computeSeats(rulesets.value.own, { votes }, seed);
-  if (before.districts.length === 0 && hasErrors(before.issues)) return failed(before.issues);
-  const after = computeSeats(rulesets.value.changed, { votes }, seed);
-  if (after.districts.length === 0 && hasErrors(after.issues)) return failed(after.issues);
-  return { ok: true, value: { election: def.id, ...after, diff: seatDiff(before, after) } };
+  return run({ election: def.id, ruleset: def.ruleset, body, votes: input.votes });
 }

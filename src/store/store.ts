@@ -6,6 +6,13 @@ import type { VersionDecision } from '../core/tally/versioning.js';
 import type { ChainedVersion } from './audit.js';
 import type { AuditHead, AuditRecords } from './audit-log.js';
 
+/** A write could not start: another connection held the write lock for longer than the wait. */
+export class StoreBusyError extends Error {
+  constructor(readonly waitedMs: number) {
+    super(`the store's write lock was held for more than ${waitedMs} ms`);
+  }
+}
+
 /**
  * The storage-neutral store. Asynchronous because PostgreSQL is; SQLite implements it now and a
  * shared contract suite (store-contract.ts) runs against every implementation.

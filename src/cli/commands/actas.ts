@@ -24,6 +24,7 @@ import {
 } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
 import { renderTable, thousands } from '../format.js';
+import type { IngestLimitsFile } from '../../ingest/limits.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from './seats.js';
 
@@ -127,6 +128,8 @@ export interface IngestArgs {
   readonly check?: boolean | undefined;
   readonly output: OutputFormat;
   readonly progress: boolean;
+  /** Limits over the defaults (src/ingest/limits.ts). */
+  readonly limits?: IngestLimitsFile | undefined;
 }
 
 /** `cifra ingest`: read a file of actas into the store and print what happened. */
@@ -148,6 +151,7 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
     mode: args.correction ? 'correction' : 'import',
     now: () => new Date().toISOString(),
     check: args.check,
+    limits: args.limits,
     onProgress: (read, size) => {
       if (!bar) return;
       if (!started) bar.start(size, 0);

@@ -28,6 +28,7 @@ import type {
   Store,
   StoredActa,
 } from '../store.js';
+import { StoreBusyError } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { GENESIS, importHash, type ChainedVersion } from '../audit.js';
 import {
@@ -106,13 +107,23 @@ export function versionRow(election: string, v: PlannedVersion): unknown[] {
   ];
 }
 
+/** How long a connection waits for another's write lock before SQLITE_BUSY (store_busy). */
+export const SQLITE_BUSY_MS = 10_000;
+
 /** SQLite's settings for every connection: WAL, normal sync, a page cache one import fits in. */
-export function configureSqlite(db: Database.Database): void {
+export function configureSqlite(db: Database.Database, busyMs = SQLITE_BUSY_MS): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 10000');
+  db.pragma(`busy_timeout = ${Math.trunc(busyMs)}`);
   db.pragma('cache_size = -65536'); // 64 MiB of page cache: one import touches every acta
+}
+
+/** SQLITE_BUSY (another import holds the write lock past busy_timeout) as StoreBusyError. */
+function busyCoded(e: unknown, busyMs: number): unknown {
+  return String((e as { code?: unknown }).code).startsWith('SQLITE_BUSY')
+    ? new StoreBusyError(busyMs)
+    : e;
 }
 
 const acta = (election: string, r: Row): Acta => actaOf(election, r, decodeVotes);
@@ -121,9 +132,12 @@ const chained = (r: Row) => chainedOf(r, decodeVotes);
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
 
-  constructor(private readonly path: string) {
+  constructor(
+    private readonly path: string,
+    private readonly busyMs = SQLITE_BUSY_MS,
+  ) {
     this.db = new Database(path);
-    configureSqlite(this.db);
+    configureSqlite(this.db, busyMs);
   }
 
   /**
@@ -134,7 +148,7 @@ export class SqliteStore implements Store {
   private writer(): { db: Database.Database; done: () => void } {
     if (this.path === ':memory:' || this.path === '') return { db: this.db, done: () => {} };
     const db = new Database(this.path);
-    configureSqlite(db);
+    configureSqlite(db, this.busyMs);
     return { db, done: () => db.close() };
   }
 
@@ -230,6 +244,14 @@ export class SqliteStore implements Store {
   }
 
   async putElection(def: ElectionDef): Promise<void> {
+    try {
+      this.putElectionNow(def);
+    } catch (e) {
+      throw busyCoded(e, this.busyMs);
+    }
+  }
+
+  private putElectionNow(def: ElectionDef): void {
     const row = electionRow(def);
     row[4] = def.pendingFiguresCount === true ? 1 : 0; // SQLite keeps the flag as 0/1
     this.db
@@ -296,7 +318,7 @@ export class SqliteStore implements Store {
       db.exec('BEGIN IMMEDIATE');
     } catch (e) {
       done();
-      throw e;
+      throw busyCoded(e, this.busyMs);
     }
     let open = true;
     let chain: string;
