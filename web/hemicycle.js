@@ -70,12 +70,18 @@ export function drawHemicycle(svg, parties, colorOf, caption) {
         y2: CY - R - dot * 2,
         'data-majority': majority,
       }),
+      // under the seats, centred: beside the line it overlapped the seats of small councils
       svgEl(
         'text',
-        { class: 'majority-label', x: CX + 3, y: CY - R * INNER + dot * 2 - 2 },
+        { class: 'majority-label', x: CX, y: CY + dot + 10, 'text-anchor': 'middle' },
         `${t('majority')}: ${majority}`,
       ),
     );
   }
+  // the bottom row's dots reach below the centre line: the view box grows to hold them (and the
+  // label) instead of clipping them, as it did for councils of a few dozen seats
+  const top = Math.min(0, CY - R - dot - 2);
+  const bottom = CY + dot + (total > 1 ? 14 : 2);
+  svg.setAttribute('viewBox', `0 ${top.toFixed(2)} ${2 * CX} ${(bottom - top).toFixed(2)}`);
   if (caption) svg.setAttribute('aria-label', `${caption}: ${total}`);
 }
