@@ -12,6 +12,7 @@ import { err, ok, type Result } from '../core/result.js';
 import { readCsvFile, type CsvTable } from '../io/csv.js';
 import { parseCount } from '../io/numbers.js';
 import { dataPath } from '../io/paths.js';
+import { parseJsonFile } from './json-file.js';
 import { isRulesetPath, loadRuleset } from './rulesets.js';
 
 /**
@@ -55,33 +56,9 @@ function readContests(ref: string, path: string): Result<LoadedContests, Issue[]
     return err([
       issue('unknown_election', ['election'], { election: ref, known: builtInContestsIds() }),
     ]);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  } catch (e) {
-    return err([
-      issue('election_invalid', [], {
-        file: path,
-        problem: 'not valid JSON',
-        message: (e as Error).message,
-      }),
-    ]);
-  }
-  const parsed = ContestsManifestSchema.safeParse(json);
-  if (!parsed.success)
-    return err(
-      parsed.error.issues.map((i) =>
-        issue(
-          'election_invalid',
-          i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-          {
-            file: path,
-            problem: i.message,
-          },
-        ),
-      ),
-    );
-  const m = parsed.data;
+  const parsed = parseJsonFile(path, ContestsManifestSchema, 'election_invalid');
+  if (!parsed.ok) return parsed;
+  const m = parsed.value;
   const sets: ContestSetInput[] = [];
   const issues: Issue[] = [];
   const warnings: Issue[] = [];

@@ -14,6 +14,7 @@ import type { Ruleset } from '../core/rulesets/ruleset.js';
 import { err, ok, type Result } from '../core/result.js';
 import { dataPath } from '../io/paths.js';
 import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
+import { parseJsonFile } from './json-file.js';
 import { isRulesetPath, loadRuleset } from './rulesets.js';
 
 /**
@@ -70,33 +71,9 @@ function readManifest(ref: string, path: string): Result<LoadedManifest, Issue[]
         ...(isPath(ref) ? { path } : { known: builtInElectionIds() }),
       }),
     ]);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  } catch (e) {
-    return err([
-      issue('election_invalid', [], {
-        file: path,
-        problem: 'not valid JSON',
-        message: (e as Error).message,
-      }),
-    ]);
-  }
-  const parsed = ManifestSchema.safeParse(json);
-  if (!parsed.success)
-    return err(
-      parsed.error.issues.map((i) =>
-        issue(
-          'election_invalid',
-          i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-          {
-            file: path,
-            problem: i.message,
-          },
-        ),
-      ),
-    );
-  const m = parsed.data;
+  const parsed = parseJsonFile(path, ManifestSchema, 'election_invalid');
+  if (!parsed.ok) return parsed;
+  const m = parsed.value;
   const dir = dirname(path);
   const ruleset = isRulesetPath(m.ruleset) ? resolve(dir, m.ruleset) : m.ruleset;
   const issues: Issue[] = [];
