@@ -48,7 +48,7 @@ describe('cifra publish', () => {
     for (const f of [
       'index.html',
       'app.js',
-      'paths.js',
+      'app.js.map',
       'style.css',
       'vendor/d3-geo.js',
       'geo/peru.json',

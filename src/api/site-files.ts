@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { dashboardGeography } from '../io/geography.js';
 import { PROJECT_ROOT } from '../io/paths.js';
 
@@ -10,10 +10,6 @@ export interface SiteFile {
   readonly body: () => string | Buffer;
 }
 
-const TYPES: Readonly<Record<string, string>> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-};
 const JS = 'text/javascript; charset=utf-8';
 const vendor = (pkg: string): SiteFile => ({
   url: `/vendor/${pkg}.js`,
@@ -21,9 +17,18 @@ const vendor = (pkg: string): SiteFile => ({
   body: () => readFileSync(join(PROJECT_ROOT, 'node_modules', pkg, 'dist', `${pkg}.min.js`)),
 });
 
+/** The dashboard's bundle (web/*.ts built by esbuild: `npm run build:web`) and its source map. */
+function bundleFile(name: string, type: string): SiteFile {
+  const file = join(PROJECT_ROOT, 'dist', 'web', name);
+  // a checkout without the build is a setup bug, said plainly rather than as a blank page
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: run \`npm run build:web\` (npm ci does it)`);
+  return { url: `/${name}`, type, body: () => readFileSync(file) };
+}
+
 /**
- * The dashboard's files: the page, its modules and styles (web/), d3 and the map. One list for
- * the server (registerDashboard) and the static site (`cifra publish`), so both serve one site.
+ * The dashboard's files: the page and styles (web/), its bundle (dist/web/), d3 and the map. One
+ * list for the server (registerDashboard) and the static site (`cifra publish`): one site.
  */
 export function dashboardFiles(): SiteFile[] {
   const web = join(PROJECT_ROOT, 'web');
@@ -33,15 +38,13 @@ export function dashboardFiles(): SiteFile[] {
       type: 'text/html; charset=utf-8',
       body: () => readFileSync(join(web, 'index.html')),
     },
-    // the dashboard's modules and styles, each at /<name>
-    ...readdirSync(web)
-      .filter((f) => TYPES[extname(f)] !== undefined)
-      .sort()
-      .map((f) => ({
-        url: `/${f}`,
-        type: TYPES[extname(f)] as string,
-        body: () => readFileSync(join(web, f)),
-      })),
+    {
+      url: '/style.css',
+      type: 'text/css; charset=utf-8',
+      body: () => readFileSync(join(web, 'style.css')),
+    },
+    bundleFile('app.js', JS),
+    bundleFile('app.js.map', 'application/json; charset=utf-8'),
     ...['d3-array', 'd3-geo', 'd3-path', 'd3-shape'].map(vendor),
     {
       url: '/geo/peru.json',

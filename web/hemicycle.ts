@@ -8,7 +8,7 @@ const R = 110;
 const INNER = 0.4;
 
 /** Where each of n seats sits (angle from the right, radius 0..1) and the dots' radius. */
-export function seatLayout(n) {
+export function seatLayout(n: number): { seats: { a: number; r: number }[]; dot: number } {
   if (n <= 0) return { seats: [], dot: 0 };
   const rows = Math.max(1, Math.ceil(Math.sqrt(n / 4)));
   const radii = Array.from({ length: rows }, (_, i) =>
@@ -17,16 +17,17 @@ export function seatLayout(n) {
   const sum = radii.reduce((a, b) => a + b, 0);
   const counts = radii.map((r) => Math.floor((n * r) / sum));
   let left = n - counts.reduce((a, b) => a + b, 0);
-  for (let i = rows - 1; left > 0; i = (i - 1 + rows) % rows, left--) counts[i] += 1;
-  const seats = [];
+  for (let i = rows - 1; left > 0; i = (i - 1 + rows) % rows, left--)
+    counts[i] = (counts[i] ?? 0) + 1;
+  const seats: { a: number; r: number }[] = [];
   radii.forEach((r, i) => {
-    const k = counts[i];
+    const k = counts[i] ?? 0;
     for (let j = 0; j < k; j++)
       seats.push({ a: k === 1 ? Math.PI / 2 : Math.PI * (1 - j / (k - 1)), r });
   });
   seats.sort((p, q) => q.a - p.a || p.r - q.r);
   const gap = rows === 1 ? 0.5 : (1 - INNER) / (rows - 1);
-  const outer = counts[rows - 1];
+  const outer = counts[rows - 1] ?? 0;
   const arc = outer > 1 ? Math.PI / (outer - 1) : Math.PI;
   return { seats, dot: 0.42 * R * Math.min(gap, arc) };
 }
@@ -35,7 +36,12 @@ export function seatLayout(n) {
  * Draws `parties` ([name, seats][], in the order to seat them, left to right) into the SVG:
  * one circle per seat with its party in `data-party`, and the total in the middle.
  */
-export function drawHemicycle(svg, parties, colorOf, caption) {
+export function drawHemicycle(
+  svg: SVGSVGElement,
+  parties: readonly (readonly [string, number])[],
+  colorOf: (party: string) => string,
+  caption?: string,
+): void {
   for (const old of svg.querySelectorAll('circle, text, g, line')) old.remove();
   const total = parties.reduce((a, [, n]) => a + n, 0);
   const { seats, dot } = seatLayout(total);
@@ -45,6 +51,7 @@ export function drawHemicycle(svg, parties, colorOf, caption) {
     g.append(svgEl('title', {}, `${party}: ${n}`));
     for (let i = 0; i < n; i++, k++) {
       const s = seats[k];
+      if (!s) throw new Error('more seats drawn than laid out');
       g.append(
         svgEl('circle', {
           class: 'seat',

@@ -2,45 +2,58 @@
 // governors, the regional runoffs, and a drill to any council with its hemicycle and the majority
 // bonus in one line, with the what-if "without the bonus" (the API's ?bonus=off). It reads the
 // multi-contest API (/api/v1/contests), which the static site does not publish.
+import { api, type Contest, type ContestsElection, type MapShape } from './api-client.js';
 import { drawHemicycle } from './hemicycle.js';
-import { PATHS, API_ROOT } from './paths.js';
-import { $, el, fmt, getJson, PALETTE, state, svgEl, t } from './ui.js';
-import { readErmView, writeErmView } from './url.js';
+import { $, $input, $select, $svg, el, fmt, norm, PALETTE, state, svgEl, t } from './ui.js';
+import { readErmView, writeErmView, type ErmView } from './url.js';
 
-export const ERM_ELECTIONS = ['pe-erm-2022', 'pe-erm-2026'];
+type Org = ContestsElection['national']['organisations'][number];
+type ContestBrief = ContestsElection['contests'][number];
+type Council = Extract<Contest, { type: 'council' }>;
+
+export const ERM_ELECTIONS = ['pe-erm-2022', 'pe-erm-2026'] as const;
 const seg = encodeURIComponent;
-const contestsPath = (id) => `${API_ROOT}/contests/${seg(id)}`;
-const contestPath = (id, cid, bonusOff) =>
-  `${API_ROOT}/contests/${seg(id)}/${cid.split('/').map(seg).join('/')}${bonusOff ? '?bonus=off' : ''}`;
 
-const erm = { doc: null, colors: new Map(), view: null, seq: 0 };
+const erm: {
+  doc: ContestsElection | null;
+  colors: Map<string, string>;
+  view: ErmView | null;
+  seq: number;
+} = { doc: null, colors: new Map(), view: null, seq: 0 };
 
-const norm = (x) =>
-  x
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase()
-    .trim();
+/** The election document drawn (render loads it before any panel). */
+function ermDoc(): ContestsElection {
+  if (!erm.doc) throw new Error('no ERM election loaded');
+  return erm.doc;
+}
+
+/** A select's or input's value from a change event. */
+const valueOf = (e: Event): string =>
+  e.target instanceof HTMLSelectElement || e.target instanceof HTMLInputElement
+    ? e.target.value
+    : '';
 
 /** An organisation's colour: by its rank among those with most offices, grey past the palette. */
-function colorOf(party) {
+function colorOf(party: string): string {
   return erm.colors.get(party) ?? '#9aa0a6';
 }
 
-function assignColors(doc) {
+function assignColors(doc: ContestsElection): void {
   // the governors first, so that the map's colours are distinct; then by offices won
-  const gov = (o) => o.heads.governor ?? 0;
+  const gov = (o: Org): number => o.heads['governor'] ?? 0;
   const ranked = [...doc.national.organisations].sort(
     (a, b) => gov(b) - gov(a) || heads(b) - heads(a) || (a.party < b.party ? -1 : 1),
   );
-  erm.colors = new Map(ranked.slice(0, PALETTE.length).map((o, i) => [o.party, PALETTE[i]]));
+  erm.colors = new Map(ranked.slice(0, PALETTE.length).map((o, i) => [o.party, PALETTE[i] ?? '']));
 }
 
-const heads = (o) => Object.values(o.heads).reduce((a, b) => a + b, 0);
-const seats = (o) => Object.values(o.seats).reduce((a, b) => a + b, 0);
+const sum = (r: Readonly<Record<string, number>>): number =>
+  Object.values(r).reduce((a, b) => a + b, 0);
+const heads = (o: Org): number => sum(o.heads);
+const seats = (o: Org): number => sum(o.seats);
 
 /** The status of the figures, as the manifest gives it: never "official" for a capture. */
-function statusLine(doc) {
+function statusLine(doc: ContestsElection): string {
   const s = doc.status;
   if (s.kind === 'provisional')
     return `${t('ermProvisional')} · ${s.pctCounted ?? '?'} % ${t('actasWord')} · ${t('ermCut')} ${s.cut ?? '?'}`;
@@ -50,76 +63,78 @@ function statusLine(doc) {
 }
 
 /** Enters the ERM view: hides the elections dashboard, draws the view the URL holds. */
-export async function startErm(applyStrings) {
+export async function startErm(applyStrings: () => void): Promise<void> {
   document.body.classList.add('erm-mode');
   $('erm').hidden = false;
   $('erm-election').replaceChildren(...ERM_ELECTIONS.map((id) => el('option', { value: id }, id)));
   $('erm-election').addEventListener('change', (e) =>
-    go({ erm: e.target.value, dep: null, contest: null, bonus: null }, true),
+    go({ erm: valueOf(e), dep: null, contest: null, bonus: null }, true),
   );
   $('lang').addEventListener('click', () => {
     state.lang = state.lang === 'es' ? 'en' : 'es';
     applyStrings();
-    go({}, true);
+    go({}, true).catch(unavailable);
   });
   $('erm-dep').addEventListener('change', (e) =>
-    go({ dep: e.target.value || null, contest: null }, true),
+    go({ dep: valueOf(e) || null, contest: null }, true),
   );
   $('erm-search').addEventListener('input', () => renderCouncilList());
   $('erm-map-kind').addEventListener('change', (e) =>
-    go({ map: e.target.value === 'governor' ? null : e.target.value }, true),
+    go({ map: valueOf(e) === 'governor' ? null : valueOf(e) }, true),
   );
-  $('erm-bonus').addEventListener('change', (e) =>
-    go({ bonus: e.target.checked ? 'off' : null }, true),
+  $('erm-bonus').addEventListener('change', () =>
+    go({ bonus: $input('erm-bonus').checked ? 'off' : null }, true),
   );
   window.addEventListener('popstate', () => render().catch(unavailable));
   await render().catch(unavailable);
 }
 
 /** The static site (`cifra publish`) has no contests API: say so rather than a blank page. */
-function unavailable(e) {
+function unavailable(e: unknown): void {
   $('erm-status').textContent = t('ermUnavailable');
   document.body.dataset.error = String(e);
   document.body.dataset.ready = 'true';
 }
 
 /** A new view: written to the URL (a history entry when `push`), then drawn. */
-async function go(change, push) {
+async function go(change: Partial<ErmView>, push: boolean): Promise<void> {
   writeErmView({ ...readErmView(), ...change }, push);
   await render();
 }
 
-async function render() {
+async function render(): Promise<void> {
   const view = readErmView();
-  const id = ERM_ELECTIONS.includes(view.erm) ? view.erm : ERM_ELECTIONS[0];
+  const id = ERM_ELECTIONS.find((e) => e === view.erm) ?? ERM_ELECTIONS[0];
   const seq = ++erm.seq;
   if (erm.doc?.id !== id) {
-    const doc = await getJson(contestsPath(id));
+    const doc = await api.contests(id);
     if (seq !== erm.seq) return;
     erm.doc = doc;
     assignColors(doc);
   }
   erm.view = view;
-  $('erm-election').value = id;
-  renderHeader(erm.doc);
-  renderNational(erm.doc);
-  await Promise.all([renderMap(erm.doc, view.map), renderRunoffs(erm.doc, seq)]);
-  const shown = erm.doc.contests.find((c) => c.id === view.contest);
-  renderDepartments(erm.doc, view.dep ?? shown?.region ?? null);
+  $select('erm-election').value = id;
+  const doc = ermDoc();
+  renderHeader(doc);
+  renderNational(doc);
+  await Promise.all([renderMap(doc, view.map), renderRunoffs(doc, seq)]);
+  const shown = doc.contests.find((c) => c.id === view.contest);
+  renderDepartments(doc, view.dep ?? shown?.region ?? null);
   await renderCouncil(view.contest, view.bonus === 'off', seq);
   document.body.dataset.ready = 'true';
 }
 
-function renderHeader(doc) {
+function renderHeader(doc: ContestsElection): void {
   $('erm-title').textContent = doc.label[state.lang] ?? doc.label.es;
   $('erm-status').textContent = statusLine(doc);
   $('erm-notes').replaceChildren(...doc.notes.map((n) => el('li', {}, n)));
 }
 
-function renderNational(doc) {
+function renderNational(doc: ContestsElection): void {
   const n = doc.national;
   const inferred = /inferred/i.test(n.classification);
-  const typeName = (type) => t(type === 'party' ? 'ermParties' : 'ermMovements');
+  const typeName = (type: Org['type']): string =>
+    t(type === 'party' ? 'ermParties' : 'ermMovements');
   $('erm-bytype').replaceChildren(
     el(
       'tr',
@@ -165,14 +180,19 @@ function renderNational(doc) {
   );
 }
 
-const num = (x) => el('td', { class: 'num' }, fmt(x));
-const swatch = (party) => el('span', { class: 'swatch', style: `background:${colorOf(party)}` });
+const num = (x: number): HTMLTableCellElement => el('td', { class: 'num' }, fmt(x));
+const swatch = (party: string): HTMLSpanElement =>
+  el('span', { class: 'swatch', style: `background:${colorOf(party)}` });
 
 /**
  * The contest a map shape stands for: its governor (Lima Metropolitana has no regional
  * government), or the mayor of its capital's provincial council (Lima Metropolitana's own).
  */
-function contestOf(doc, p, kind) {
+function contestOf(
+  doc: ContestsElection,
+  p: MapShape['properties'],
+  kind: string,
+): ContestBrief | null {
   const limaMet = p.level === 'circunscripcion' && p.code === '15';
   const name = p.level === 'circunscripcion' ? 'LIMA' : norm(p.name);
   if (kind === 'governor' && limaMet) return null;
@@ -183,9 +203,10 @@ function contestOf(doc, p, kind) {
   return doc.contests.find((c) => c.kind === kind && norm(c.region) === name) ?? null;
 }
 
-const outcomeOf = (c) => (!c ? 'none' : c.winner ? 'winner' : c.runoff ? 'runoff' : 'open');
+const outcomeOf = (c: ContestBrief | null): string =>
+  !c ? 'none' : c.winner ? 'winner' : c.runoff ? 'runoff' : 'open';
 
-function shapeLabel(c, p, kind) {
+function shapeLabel(c: ContestBrief | null, p: MapShape['properties'], kind: string): string {
   if (!c) return `${p.name}: ${t(kind === 'governor' ? 'ermNoGovernor' : 'ermNoCapital')}`;
   const where = kind === 'governor' ? c.region : `${c.region} · ${c.name}`;
   if (c.winner) return `${where}: ${c.winner}`;
@@ -193,24 +214,24 @@ function shapeLabel(c, p, kind) {
   return `${where}: ${t('ermOpen')}`;
 }
 
-async function renderMap(doc, mapKind) {
+async function renderMap(doc: ContestsElection, mapKind: string | null): Promise<void> {
   const kinds = doc.sets.map((s) => s.kind);
-  const kind = kinds.includes(mapKind) ? mapKind : 'governor';
+  const kind = kinds.find((k) => k === mapKind) ?? 'governor';
   $('erm-map-kind').hidden = !kinds.includes('provincial-council');
-  $('erm-map-kind').value = kind;
+  $select('erm-map-kind').value = kind;
   $('erm-map-title').textContent = t(kind === 'governor' ? 'ermMap' : 'ermMapMayors');
-  const geo = await getJson(PATHS.geography());
-  const svg = $('erm-map');
+  const geo = await api.geography();
+  const svg = $svg('erm-map');
   svg.replaceChildren(ermPattern());
   const path = d3.geoPath(d3.geoMercator().fitSize([400, 560], geo));
-  const shown = new Set();
+  const shown = new Set<string>();
   for (const f of geo.features) {
     const c = contestOf(doc, f.properties, kind);
     const outcome = outcomeOf(c);
     if (c?.winner) shown.add(c.winner);
     const label = shapeLabel(c, f.properties, kind);
     const node = svgEl('path', {
-      d: path(f),
+      d: path(f) ?? '',
       fill: c?.winner ? colorOf(c.winner) : outcome === 'runoff' ? 'url(#erm-runoff)' : '#e5e5e5',
       tabindex: 0,
       role: 'button',
@@ -236,7 +257,7 @@ async function renderMap(doc, mapKind) {
 }
 
 /** Stripes for a department still in a runoff: shown as such, never as won. */
-function ermPattern() {
+function ermPattern(): SVGElement {
   const defs = svgEl('defs');
   const p = svgEl('pattern', {
     id: 'erm-runoff',
@@ -252,9 +273,9 @@ function ermPattern() {
 }
 
 /** The runoffs: the pair, their first-round shares of valid votes and the margin between them. */
-async function renderRunoffs(doc, seq) {
+async function renderRunoffs(doc: ContestsElection, seq: number): Promise<void> {
   const runoffs = doc.contests.filter((c) => c.kind === 'governor' && c.runoff);
-  const full = await Promise.all(runoffs.map((c) => getJson(contestPath(doc.id, c.id))));
+  const full = await Promise.all(runoffs.map((c) => api.contest(doc.id, c.id, false)));
   if (seq !== erm.seq) return;
   const of = doc.contests.filter((c) => c.kind === 'governor').length;
   // at a provisional cut the pair can still change: said beside the count, not only at the top
@@ -266,10 +287,12 @@ async function renderRunoffs(doc, seq) {
       {},
       ...['ermRegion', 'ermFirst', 'ermSecond', 'ermMargin'].map((k) => el('th', {}, t(k))),
     ),
-    ...full.map((c) => {
+    ...full.flatMap((c) => {
+      if (c.type !== 'single-winner') return [];
       const [a, b] = c.result.candidates;
       const margin = a && b ? (Number(a.pctValid) - Number(b.pctValid)).toFixed(2) : '?';
-      const cell = (x) => el('td', {}, swatch(x.candidate), `${x.candidate} · ${x.pctValid} %`);
+      const cell = (x: { candidate: string; pctValid: string }): HTMLTableCellElement =>
+        el('td', {}, swatch(x.candidate), `${x.candidate} · ${x.pctValid} %`);
       return el(
         'tr',
         { 'data-region': c.region },
@@ -282,7 +305,7 @@ async function renderRunoffs(doc, seq) {
   );
 }
 
-function renderDepartments(doc, dep) {
+function renderDepartments(doc: ContestsElection, dep: string | null): void {
   const regions = [...new Set(doc.contests.map((c) => c.region))].sort((a, b) =>
     norm(a).localeCompare(norm(b)),
   );
@@ -290,7 +313,7 @@ function renderDepartments(doc, dep) {
     el('option', { value: '' }, t('ermPickDep')),
     ...regions.map((r) => el('option', { value: r }, r)),
   );
-  $('erm-dep').value = dep && regions.includes(dep) ? dep : '';
+  $select('erm-dep').value = dep && regions.includes(dep) ? dep : '';
   const gov = doc.contests.find((c) => c.kind === 'governor' && c.region === dep);
   $('erm-governor').textContent = !gov
     ? ''
@@ -303,15 +326,15 @@ function renderDepartments(doc, dep) {
 }
 
 /** The councils of the department picked, or matching the search (name or ubigeo) anywhere. */
-function renderCouncilList() {
-  const doc = erm.doc;
-  const dep = $('erm-dep').value;
-  const q = norm($('erm-search').value);
+function renderCouncilList(): void {
+  const doc = ermDoc();
+  const dep = $select('erm-dep').value;
+  const q = norm($input('erm-search').value);
   const hits = doc.contests.filter(
     (c) =>
       c.kind !== 'governor' &&
       (dep === '' || c.region === dep) &&
-      (q === '' || norm(c.name).includes(q) || c.id.split('/')[1].startsWith(q)),
+      (q === '' || norm(c.name).includes(q) || (c.id.split('/')[1] ?? '').startsWith(q)),
   );
   const shown = dep === '' && q === '' ? [] : hits.slice(0, 60);
   $('erm-council-list').replaceChildren(
@@ -324,12 +347,12 @@ function renderCouncilList() {
           {
             href: `?view=erm&erm=${seg(doc.id)}&contest=${seg(c.id)}`,
             'data-contest': c.id,
-            onclick: (e) => {
+            onclick: (e: Event) => {
               e.preventDefault();
-              go({ contest: c.id, dep: c.region }, true);
+              go({ contest: c.id, dep: c.region }, true).catch(unavailable);
             },
           },
-          `${c.name} (${c.id.split('/')[1]})`,
+          `${c.name} (${c.id.split('/')[1] ?? c.id})`,
         ),
         ` · ${c.winner ?? t('ermOpen')}`,
       ),
@@ -340,12 +363,12 @@ function renderCouncilList() {
 }
 
 /** One council: the hemicycle, the seats, and the bonus in one line (or the what-if without it). */
-async function renderCouncil(cid, bonusOff, seq) {
+async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number): Promise<void> {
   const box = $('erm-council');
   box.hidden = !cid;
-  $('erm-bonus').checked = bonusOff;
+  $input('erm-bonus').checked = bonusOff;
   if (!cid) return;
-  const c = await getJson(contestPath(erm.doc.id, cid, bonusOff));
+  const c = await api.contest(ermDoc().id, cid, bonusOff);
   if (seq !== erm.seq) return;
   $('erm-council-title').textContent = `${c.name} · ${c.region}`;
   if (c.type !== 'council') {
@@ -354,8 +377,8 @@ async function renderCouncil(cid, bonusOff, seq) {
   }
   const order = c.votes.map((v) => v.party).filter((p) => (c.seats[p] ?? 0) > 0);
   drawHemicycle(
-    $('erm-hemicycle'),
-    order.map((p) => [p, c.seats[p]]),
+    $svg('erm-hemicycle'),
+    order.map((p) => [p, c.seats[p] ?? 0] as const),
     colorOf,
     c.name,
   );
@@ -375,10 +398,11 @@ async function renderCouncil(cid, bonusOff, seq) {
 }
 
 /** "RENOVACION POPULAR: 11 por cifra repartidora → 21 con la mayoría (⌈39/2⌉+1)". */
-function bonusLine(c, bonusOff) {
+function bonusLine(c: Council, bonusOff: boolean): string {
   const n = c.totalSeats;
   // what keeps a council open, said as such: a reported tie, an unknown size, nothing counted
-  if (c.ties.length > 0) return t('ermTie')(c.ties[0].candidates.join(' / '));
+  const tie = c.ties[0];
+  if (tie) return t('ermTie')(tie.candidates.join(' / '));
   if (n === null) return t('ermNoSize');
   if (c.votes.every((v) => v.votes === 0)) return t('ermNoVotes');
   if (bonusOff) return t('ermNoBonusLine')(c.head ?? '?', n);

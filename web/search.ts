@@ -1,30 +1,26 @@
 // Search: a mesa by its number (the acta opens), or a department, province or district by name
 // (the drill goes there). Names match without accents or case.
-import { $, el, state, t } from './ui.js';
+import type { Places } from './api-client.js';
+import { $, $form, $input, el, firstName, norm, state, t, type Crumb } from './ui.js';
 
-const norm = (x) =>
-  x
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase()
-    .trim();
+type Place = Places['units'][number];
 
 /** The crumbs from the nation down to a unit of places.json, through its parents. */
-export function crumbsTo(places, level, code) {
-  const key = (l, c) => `${l}:${c}`;
+export function crumbsTo(places: Places, level: string, code: string): Crumb[] {
+  const key = (l: string, c: string): string => `${l}:${c}`;
   const byKey = new Map(places.units.map((u) => [key(u.level, u.code), u]));
-  const out = [];
+  const out: Crumb[] = [];
   for (
-    let u = byKey.get(key(level, code));
+    let u: Place | undefined = byKey.get(key(level, code));
     u;
-    u = u.parent && byKey.get(key(u.parent.level, u.parent.code))
+    u = u.parent ? byKey.get(key(u.parent.level, u.parent.code)) : undefined
   )
-    out.unshift({ level: u.level, code: u.code, name: u.name.split(',')[0] });
+    out.unshift({ level: u.level, code: u.code, name: firstName(u.name) });
   return out.length ? out : [{ level, code, name: code }];
 }
 
 /** The mesa a query names, zero-padded as the jurisdiction writes it, or null. */
-export function mesaOf(places, q) {
+export function mesaOf(places: Places, q: string): string | null {
   const s = q.trim();
   if (!/^\d+$/.test(s)) return null;
   const pad = places.mesa.pad;
@@ -33,24 +29,30 @@ export function mesaOf(places, q) {
 }
 
 /** Wires the search form to the election's places. */
-export function setupSearch(places, goUnit, goMesa) {
-  const form = $('search-form');
+export function setupSearch(
+  places: Places | null,
+  goUnit: (crumbs: Crumb[]) => unknown,
+  goMesa: (mesa: string) => unknown,
+): void {
+  const form = $form('search-form');
   const out = $('search-results');
   out.replaceChildren();
   form.onsubmit = (e) => {
     e.preventDefault();
-    const q = $('search').value;
+    const q = $input('search').value;
     const mesa = places && mesaOf(places, q);
     if (mesa) {
       out.replaceChildren();
-      return goMesa(mesa);
+      void goMesa(mesa);
+      return;
     }
     const n = norm(q);
     const hits =
       !places || n.length < 2
         ? []
         : places.units.filter((u) => norm(u.name).includes(n)).slice(0, 12);
-    const levelName = (id) => places?.levels.find((l) => l.id === id)?.labels[state.lang] ?? id;
+    const levelName = (id: string): string =>
+      places?.levels.find((l) => l.id === id)?.labels[state.lang] ?? id;
     out.replaceChildren(
       hits.length === 0
         ? el('p', { class: 'hint' }, t('noMatch'))
@@ -63,7 +65,10 @@ export function setupSearch(places, goUnit, goMesa) {
                 {},
                 el(
                   'button',
-                  { type: 'button', onclick: () => goUnit(crumbsTo(places, u.level, u.code)) },
+                  {
+                    type: 'button',
+                    onclick: () => places && goUnit(crumbsTo(places, u.level, u.code)),
+                  },
                   `${u.name} · ${levelName(u.level)}`,
                 ),
               ),

@@ -2,54 +2,71 @@
 // two combine, the method) over the election's own ruleset, sent to POST /api/v1/what-if; every
 // seat that moves is shown against cifra's seats under the election's rules. The levers live in
 // the URL (?election=…&valla=4&min=7&comb=all&method=sainte-lague), so a result can be shared.
+import { api, type RulesetFile, type Seats, type WhatIf, type WhatIfBody } from './api-client.js';
 import { exclusionText, partyColor, signed } from './congress.js';
 import { drawHemicycle } from './hemicycle.js';
-import { $, el, state, t } from './ui.js';
+import { $, $svg, el, electionId, state, t } from './ui.js';
 
 const METHODS = ['dhondt', 'sainte-lague', 'modified-sainte-lague', 'hare', 'droop', 'imperiali'];
-const PARAMS = ['valla', 'min', 'comb', 'method'];
+const PARAMS = ['valla', 'min', 'comb', 'method'] as const;
+type Param = (typeof PARAMS)[number];
+type Levers = Record<Param, string>;
+/** The levers as the election's ruleset sets them, and its valla as written (for the patch). */
+type Base = Levers & { threshold: Json | null };
+/** A node of a ruleset file as JSON.parse gives it. */
+type Json = unknown;
 
 const SOURCE = 'what-if (cifra dashboard)';
 
+const isObject = (x: Json): x is Record<string, Json> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
 /** A ruleset node with its option switches resolved to the options' defaults. */
-function resolved(node, defaults) {
-  if (Array.isArray(node)) return node.map((x) => resolved(x, defaults));
-  if (node === null || typeof node !== 'object') return node;
-  if (typeof node.$option === 'string') {
-    const chosen = node.cases?.[defaults[node.$option]];
+function resolved(node: Json, defaults: Readonly<Record<string, string>>): Json {
+  if (Array.isArray(node)) return node.map((x: Json) => resolved(x, defaults));
+  if (!isObject(node)) return node;
+  const option = node['$option'];
+  if (typeof option === 'string') {
+    const cases = node['cases'];
+    const key = defaults[option];
+    const chosen = isObject(cases) && key !== undefined ? cases[key] : undefined;
     return chosen === '$omit' ? undefined : resolved(chosen, defaults);
   }
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolved(v, defaults)]));
 }
 
 /** The levers as the ruleset sets them: the first share and seat minimum of its valla, its method. */
-export function leversOf(file) {
-  const defaults = Object.fromEntries((file.options ?? []).map((o) => [o.name, o.default]));
-  const th = resolved(file.threshold, defaults);
-  const flat = [];
-  const walk = (c) => {
-    if (!c) return;
-    if (c.kind === 'all' || c.kind === 'any') c.conditions.forEach(walk);
+export function leversOf(file: RulesetFile): Base {
+  const options = Array.isArray(file['options']) ? (file['options'] as Json[]) : [];
+  const defaults = Object.fromEntries(
+    options.filter(isObject).map((o) => [String(o['name']), String(o['default'])]),
+  );
+  const th = resolved(file['threshold'], defaults);
+  const flat: Record<string, Json>[] = [];
+  const walk = (c: Json): void => {
+    if (!isObject(c)) return;
+    if ((c['kind'] === 'all' || c['kind'] === 'any') && Array.isArray(c['conditions']))
+      (c['conditions'] as Json[]).forEach(walk);
     else flat.push(c);
   };
   walk(th);
-  const share = flat.find((c) => c.kind === 'share' && typeof c.share === 'string');
-  const min = flat.find((c) => c.kind === 'preliminary-seats');
+  const share = flat.find((c) => c['kind'] === 'share' && typeof c['share'] === 'string');
+  const min = flat.find((c) => c['kind'] === 'preliminary-seats');
   return {
-    valla: share ? String(parseFloat(share.share)) : '0',
-    min: min ? String(min.min) : '0',
-    comb: th?.kind === 'any' ? 'any' : 'all',
-    method: typeof file.method === 'string' ? file.method : '',
+    valla: share ? String(parseFloat(String(share['share']))) : '0',
+    min: min ? String(min['min']) : '0',
+    comb: isObject(th) && th['kind'] === 'any' ? 'any' : 'all',
+    method: typeof file['method'] === 'string' ? file['method'] : '',
     threshold: th ?? null,
   };
 }
 
 /** The request body for levers that differ from the ruleset's (none: the election's own rules). */
-export function whatIfBody(election, levers, base) {
-  const body = { election };
-  const vallaChanged = ['valla', 'min', 'comb'].some((k) => levers[k] !== base[k]);
+export function whatIfBody(election: string, levers: Levers, base: Base): WhatIfBody {
+  const body: WhatIfBody = { election };
+  const vallaChanged = (['valla', 'min', 'comb'] as const).some((k) => levers[k] !== base[k]);
   if (vallaChanged) {
-    const conditions = [
+    const conditions: Record<string, Json>[] = [
       ...(Number(levers.valla) > 0
         ? [{ kind: 'share', share: `${levers.valla}%`, base: 'valid', source: SOURCE }]
         : []),
@@ -57,14 +74,14 @@ export function whatIfBody(election, levers, base) {
         ? [{ kind: 'preliminary-seats', min: Number(levers.min), source: SOURCE }]
         : []),
     ];
-    const threshold =
+    const threshold: Record<string, Json> | null =
       conditions.length === 0
         ? null
-        : conditions.length === 1
+        : conditions.length === 1 && conditions[0]
           ? conditions[0]
           : { kind: levers.comb, conditions };
     // a merge patch (RFC 7386): the valla in force loses every key the new one does not have
-    if (threshold !== null && base.threshold)
+    if (threshold !== null && isObject(base.threshold))
       for (const k of Object.keys(base.threshold)) if (!(k in threshold)) threshold[k] = null;
     body.rules = { threshold };
   }
@@ -72,74 +89,80 @@ export function whatIfBody(election, levers, base) {
   return body;
 }
 
-let base = null;
+let base: Base | null = null;
+
+/** A lever's field of the form (an input or a select). */
+function field(k: Param): HTMLInputElement | HTMLSelectElement {
+  const node = $(`wi-${k}`);
+  if (node instanceof HTMLInputElement || node instanceof HTMLSelectElement) return node;
+  throw new Error(`#wi-${k}: not a form field`);
+}
 
 /** Sets up the panel for a list election whose seats cifra computes; hidden otherwise. */
-export async function setupWhatIf(seats) {
+export async function setupWhatIf(seats: Seats | { kind: 'none' }): Promise<void> {
   const box = $('what-if');
-  if (seats.kind !== 'list') {
+  const file = seats.kind === 'list' ? await api.ruleset(seats.result.rules) : null;
+  if (!file) {
     box.hidden = true;
     return;
   }
-  const res = await fetch(`/api/v1/rulesets/${encodeURIComponent(seats.result.rules)}`);
-  if (!res.ok) {
-    box.hidden = true;
-    return;
-  }
-  base = leversOf(await res.json());
+  const b = leversOf(file);
+  base = b;
   box.hidden = false;
-  const methods = [...new Set([base.method, ...METHODS].filter(Boolean))];
+  const methods = [...new Set([b.method, ...METHODS].filter(Boolean))];
   $('wi-method').replaceChildren(
     ...methods.map((m) => el('option', { value: m }, t(`method:${m}`))),
   );
   const url = new URLSearchParams(location.search);
   const asked = PARAMS.some((k) => url.has(k));
-  for (const k of PARAMS) $(`wi-${k}`).value = url.get(k) ?? base[k];
+  for (const k of PARAMS) field(k).value = url.get(k) ?? b[k];
   $('wi-result').replaceChildren();
   $('wi-result-figure').hidden = true;
   if (asked && url.get('election') === state.election) await run();
 }
 
-function levers() {
-  return Object.fromEntries(PARAMS.map((k) => [k, String($(`wi-${k}`).value)]));
+function levers(): Levers {
+  return {
+    valla: field('valla').value,
+    min: field('min').value,
+    comb: field('comb').value,
+    method: field('method').value,
+  };
 }
 
 /** The shareable URL of the levers (the election's own value is left out). */
-function shareUrl(l) {
+function shareUrl(l: Levers, b: Base): URL {
   const u = new URL(location.href);
-  u.searchParams.set('election', state.election);
+  u.searchParams.set('election', electionId());
   for (const k of PARAMS)
-    if (l[k] !== base[k]) u.searchParams.set(k, l[k]);
+    if (l[k] !== b[k]) u.searchParams.set(k, l[k]);
     else u.searchParams.delete(k);
   u.hash = 'congress';
   return u;
 }
 
-async function run() {
+async function run(): Promise<void> {
+  if (!base) return;
   const l = levers();
-  const u = shareUrl(l);
+  const u = shareUrl(l, base);
   history.replaceState(null, '', u);
   $('wi-link').replaceChildren(el('a', { href: u.href, id: 'wi-share' }, t('shareLink')));
   $('wi-status').textContent = t('computing');
-  const res = await fetch('/api/v1/what-if', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(whatIfBody(state.election, l, base)),
-  });
-  const doc = await res.json();
-  if (!res.ok) {
+  const r = await api.whatIf(whatIfBody(electionId(), l, base));
+  if (!r.ok) {
     $('wi-status').textContent =
-      `${t('whatIfRefused')}: ${(doc.issues ?? []).map((i) => `${i.code} ${i.message ?? ''}`).join('; ')}`;
+      `${t('whatIfRefused')}: ${r.error.issues.map((i) => `${i.code} ${i.path.join('.')}`).join('; ')}`;
     return;
   }
+  const doc = r.doc;
   $('wi-status').textContent = t('whatIfDone')(doc.diff.lists.length, doc.diff.districts.length);
   renderResult(doc);
 }
 
-function renderResult(doc) {
+function renderResult(doc: WhatIf): void {
   $('wi-result-figure').hidden = false;
   drawHemicycle(
-    $('wi-hemicycle'),
+    $svg('wi-hemicycle'),
     Object.entries(doc.seats)
       .filter(([, n]) => n > 0)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
@@ -147,11 +170,11 @@ function renderResult(doc) {
     t('whatIf'),
   );
   const changed = new Map(doc.diff.lists.map((c) => [c.party, c]));
-  const reasons = new Map();
+  const reasons = new Map<string, WhatIf['excluded']>();
   for (const x of doc.excluded) reasons.set(x.party, [...(reasons.get(x.party) ?? []), x]);
   const parties = [
     ...new Set([
-      ...Object.keys(doc.seats).filter((p) => doc.seats[p] > 0),
+      ...Object.keys(doc.seats).filter((p) => (doc.seats[p] ?? 0) > 0),
       ...doc.diff.lists.map((c) => c.party),
     ]),
   ].sort((a, b) => (doc.seats[b] ?? 0) - (doc.seats[a] ?? 0) || a.localeCompare(b));
@@ -193,7 +216,11 @@ function renderResult(doc) {
               signed(after - before),
               note ? el('span', { class: 'badge' }, note) : '',
               left.has(p) && reasons.has(p)
-                ? el('span', { class: 'hint' }, ` ${reasons.get(p).map(exclusionText).join('; ')}`)
+                ? el(
+                    'span',
+                    { class: 'hint' },
+                    ` ${(reasons.get(p) ?? []).map(exclusionText).join('; ')}`,
+                  )
                 : '',
             ),
           );
@@ -225,14 +252,15 @@ function renderResult(doc) {
 }
 
 /** Wires the form once: submit runs the what-if, reset goes back to the election's rules. */
-export function wireWhatIf() {
+export function wireWhatIf(): void {
   $('what-if-form').addEventListener('submit', (e) => {
     e.preventDefault();
     run().catch((x) => ($('wi-status').textContent = String(x)));
   });
   $('wi-reset').addEventListener('click', () => {
-    for (const k of PARAMS) $(`wi-${k}`).value = base[k];
-    const u = shareUrl(base);
+    if (!base) return;
+    for (const k of PARAMS) field(k).value = base[k];
+    const u = shareUrl(base, base);
     history.replaceState(null, '', u);
     $('wi-link').replaceChildren();
     $('wi-status').textContent = '';

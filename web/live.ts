@@ -1,10 +1,11 @@
 // Election night: the page keeps itself current. It polls the summary (the browser revalidates
 // with If-None-Match, so an unchanged count costs a 304) and redraws when the store's revision
 // moves; it says how fresh the figures are and gives the source's cut in Lima time.
+import type { Summary } from './api-client.js';
 import { el, state, t } from './ui.js';
 
 /** An ISO instant in Lima time (UTC−5 all year), as the ONPE states its cuts. */
-export function limaTime(iso) {
+export function limaTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const f = new Intl.DateTimeFormat(state.lang === 'es' ? 'es-PE' : 'en-GB', {
@@ -16,7 +17,7 @@ export function limaTime(iso) {
 }
 
 /** "hace 3 min" / "3 min ago": minutes under two hours, then hours, then days. */
-export function ago(iso, now = Date.now()) {
+export function ago(iso: string, now: number = Date.now()): string {
   const s = Math.max(0, (now - new Date(iso).getTime()) / 1000);
   const rtf = new Intl.RelativeTimeFormat(state.lang, { numeric: 'auto', style: 'short' });
   if (s < 60) return t('justNow');
@@ -26,8 +27,8 @@ export function ago(iso, now = Date.now()) {
 }
 
 /** The freshness line: when cifra's figures last changed and the source's cut. */
-export function freshness(s) {
-  const parts = [];
+export function freshness(s: Summary): HTMLElement[] {
+  const parts: HTMLElement[] = [];
   if (s.updatedAt && !s.count.complete)
     parts.push(
       el(
@@ -42,13 +43,13 @@ export function freshness(s) {
 }
 
 /** Re-words "hace N min" every 30 s without a request. */
-export function tickFreshness() {
+export function tickFreshness(): void {
   const node = document.getElementById('updated-ago');
   if (node?.dataset.updated) node.textContent = `${t('updated')} ${ago(node.dataset.updated)}`;
 }
 
 /** The poll interval in ms: `?poll=<seconds>` (at least 1), else 30 s. */
-export function pollInterval() {
+export function pollInterval(): number {
   const asked = Number(new URLSearchParams(location.search).get('poll'));
   return Number.isFinite(asked) && asked >= 1 ? asked * 1000 : 30_000;
 }

@@ -2,34 +2,39 @@
 // the valla and why the others do not, the reported composition beside cifra's with the
 // difference, seats per circunscripción; and the what-if panel with a shareable URL.
 import { drawHemicycle } from './hemicycle.js';
-import { $, el, fmt, state, t } from './ui.js';
+import type { Seats } from './api-client.js';
+import { $, $svg, el, fmt, state, t } from './ui.js';
+
+type ListSeats = Extract<Seats, { kind: 'list' }>;
+type PublishedSeats = Extract<Seats, { kind: 'official' | 'third-party' }>;
+type Exclusion = ListSeats['result']['excluded'][number];
 
 /** A party's colour: its choice's (by id, party or label). */
-export function partyColor(name) {
+export function partyColor(name: string): string {
   const c = state.choices.find((x) => x.id === name || x.party === name || x.label === name);
   return (c && state.colors.get(c.id)) ?? '#9aa1ad';
 }
 
 /** A short label for narrow tables: the part after " - " if any, else the initials. */
-function shortName(name) {
-  const dash = name.split(' - ');
-  if (dash.length > 1 && dash[1].length <= 6) return dash[1];
+function shortName(name: string): string {
+  const after = name.split(' - ')[1];
+  if (after !== undefined && after.length <= 6) return after;
   const skip = new Set(['DE', 'DEL', 'LA', 'EL', 'LOS', 'LAS', 'POR', 'Y', 'EN', 'PARA']);
   return name
     .split(/\s+/)
     .filter((w) => w.length > 0 && !skip.has(w.toUpperCase()))
-    .map((w) => w[0])
+    .map((w) => w.charAt(0))
     .join('')
     .toUpperCase();
 }
 
-const bySeats = (seats) =>
+const bySeats = (seats: Readonly<Record<string, number>>): [string, number][] =>
   Object.entries(seats)
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 
 /** Why a list takes no seat, in words: one phrase per condition of the valla it failed. */
-export function exclusionText(x) {
+export function exclusionText(x: Exclusion): string {
   if (x.reason === 'below_share') {
     const pct = x.total > 0 ? ((x.votes * 100) / x.total).toFixed(2) : '0';
     return `${pct} % < ${x.required}${x.district ? ` (${x.district})` : ''}`;
@@ -43,7 +48,7 @@ export function exclusionText(x) {
 }
 
 /** The seats document, whatever its kind: hidden for a presidential election. */
-export function renderCongress(seats) {
+export function renderCongress(seats: Seats): void {
   const box = $('congress');
   if (seats.kind === 'presidential') {
     box.hidden = true;
@@ -55,11 +60,11 @@ export function renderCongress(seats) {
 }
 
 /** Seats a source published (an authority's or a third party's): one hemicycle, its table. */
-function renderPublished(seats) {
+function renderPublished(seats: PublishedSeats): void {
   const r = seats.result;
   $('seats-status').textContent =
     `${seats.kind === 'official' ? t('seatsOfficial') : t('seatsThirdParty')} · ${t('sourceLabel')}: ${r.source}`;
-  drawHemicycle($('hemicycle'), bySeats(r.seats), partyColor, t('seats'));
+  drawHemicycle($svg('hemicycle'), bySeats(r.seats), partyColor, t('seats'));
   $('hemi-main-cap').textContent = seats.kind === 'official' ? t('published') : t('thirdParty');
   $('hemi-reported').hidden = true;
   const passed = new Set(r.passed);
@@ -106,18 +111,18 @@ function renderPublished(seats) {
 }
 
 /** cifra's computation beside the reported composition, the valla's reasons, seats by district. */
-function renderComputed(seats) {
+function renderComputed(seats: ListSeats): void {
   const r = seats.result;
   const f = seats.figures;
   const from = f ? (f.status.kind === 'computed-by-cifra' ? f.status.from : f.source) : '';
   $('seats-status').textContent =
     `${t('seatsComputed')} (${r.rules})${from ? ` ${t('fromVotes')}: ${from}` : ''} · ${t('notOfficial')}`;
-  drawHemicycle($('hemicycle'), bySeats(r.seats), partyColor, t('seatsCifra'));
+  drawHemicycle($svg('hemicycle'), bySeats(r.seats), partyColor, t('seatsCifra'));
   $('hemi-main-cap').textContent = t('seatsCifra');
   const rep = seats.reported;
   $('hemi-reported').hidden = !rep;
   if (rep) {
-    drawHemicycle($('hemicycle-reported'), bySeats(rep.seats), partyColor, t('seatsReported'));
+    drawHemicycle($svg('hemicycle-reported'), bySeats(rep.seats), partyColor, t('seatsReported'));
     $('hemi-reported-cap').textContent =
       `${rep.kind === 'official' ? t('seatsReportedOfficial') : t('seatsReported')}`;
   }
@@ -127,10 +132,10 @@ function renderComputed(seats) {
   districtTable(r.districts, r.seats);
 }
 
-function seatsTable(seats) {
+function seatsTable(seats: ListSeats): void {
   const r = seats.result;
   const diff = new Map((seats.differences ?? []).map((d) => [d.party, d]));
-  const reasons = new Map();
+  const reasons = new Map<string, Exclusion[]>();
   for (const x of r.excluded) reasons.set(x.party, [...(reasons.get(x.party) ?? []), x]);
   const passed = new Set(r.passed);
   const shown = r.votes.filter(
@@ -204,10 +209,13 @@ function seatsTable(seats) {
   );
 }
 
-export const signed = (n) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
+export const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
 /** Seats per circunscripción and list (lists with seats only), in a table that scrolls sideways. */
-function districtTable(districts, seats) {
+function districtTable(
+  districts: ListSeats['result']['districts'],
+  seats: Readonly<Record<string, number>>,
+): void {
   const parties = bySeats(seats).map(([p]) => p);
   $('by-district').hidden = districts.length === 0;
   $('seats-by-district').replaceChildren(

@@ -1,19 +1,19 @@
 // The headline: what is known, said as such. An outcome (winner, runoff pair) only once the
 // summary says the count settles it; until then who leads, by how many votes, how many are still
 // to count, and the projection's probabilities — labelled as an estimate.
+import type { Projection, Summary } from './api-client.js';
 import { el, fmt, state, t } from './ui.js';
 
-const labelOf = (id) => state.choices.find((c) => c.id === id)?.label ?? id;
+const labelOf = (id: string): string => state.choices.find((c) => c.id === id)?.label ?? id;
 
 /** A probability while actas remain: never 100 % or 0 %, the count is not over. */
-export function probText(prob) {
+export function probText(prob: number): string {
   if (prob > 0.99) return '> 99 %';
   if (prob < 0.01) return '< 1 %';
   return `${(100 * prob).toFixed(1)} %`;
 }
 
-function outcomeText(s) {
-  const o = s.outcome;
+function outcomeText(s: Summary, o: NonNullable<Summary['outcome']>): string {
   const how = s.settledBy === 'decided' ? ` (${t('decidedBeforeEnd')})` : '';
   if (o.kind === 'runoff')
     return `${t('runoff')} ${labelOf(o.pair[0])} · ${labelOf(o.pair[1])}${how}`;
@@ -23,7 +23,7 @@ function outcomeText(s) {
 }
 
 /** The lead as a fact of the count so far, and the votes still to count beside it. */
-function leadText(s) {
+function leadText(s: Summary): string {
   const [a, b] = s.leaders;
   if (!a || !b || s.margin === null) return '';
   const lead = t('leadsBy')(a.label, fmt(s.margin), b.label);
@@ -41,23 +41,21 @@ function leadText(s) {
 }
 
 /** The projection's odds in one line (first round: the likeliest pair; runoff: the winner). */
-function projectionLine(p) {
+function projectionLine(p: Projection | null): string {
   if (!p) return '';
-  const best = (rows) => [...rows].sort((x, y) => y.probability - x.probability)[0];
-  if (p.winner?.length) {
-    const w = best(p.winner);
-    return t('projWinner')(w.choice, probText(w.probability));
-  }
-  if (p.runoffPairs?.length) {
-    const r = best(p.runoffPairs);
-    return t('projPair')(r.choices.join(' – '), probText(r.probability));
-  }
+  const best = <T extends { probability: number }>(rows: readonly T[]): T | undefined =>
+    [...rows].sort((x, y) => y.probability - x.probability)[0];
+  const w = best(p.winner ?? []);
+  if (w) return t('projWinner')(w.choice, probText(w.probability));
+  const r = best(p.runoffPairs ?? []);
+  if (r) return t('projPair')(r.choices.join(' – '), probText(r.probability));
   return '';
 }
 
 /** The headline's nodes from the summary document and the projection (null when none). */
-export function headline(s, projection) {
-  if (s.settled && s.outcome) return [el('strong', { id: 'outcome-fact' }, outcomeText(s))];
+export function headline(s: Summary, projection: Projection | null): HTMLElement[] {
+  if (s.settled && s.outcome)
+    return [el('strong', { id: 'outcome-fact' }, outcomeText(s, s.outcome))];
   if (s.settled) return [];
   const proj = projectionLine(projection);
   return [

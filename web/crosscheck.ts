@@ -1,13 +1,19 @@
 // The observer's cross-check: two sources of the same actas compared mesa by mesa
 // (GET /api/v1/compare), for an election whose manifest declares more than one source. Shows how
 // many mesas disagree and why, the net effect per choice, and every mesa, a page at a time.
-import { $, el, fmt, state, t } from './ui.js';
+import { api, type Compare, type Progress } from './api-client.js';
+import { $, $button, $select, el, electionId, fmt, t } from './ui.js';
+
+type Reason = Compare['disagreements'][number]['reasons'][number];
 
 const PAGE = 50;
-let current = null;
+let current: { openActa: (mesa: string) => unknown } | null = null;
 
 /** Shown when the election has sources to compare (`about.compareSources`); hidden otherwise. */
-export async function setupCrossCheck(about, openActa) {
+export async function setupCrossCheck(
+  about: Progress['about'] | null,
+  openActa: (mesa: string) => unknown,
+): Promise<void> {
   const box = $('crosscheck');
   const sources = about?.compareSources ?? [];
   if (sources.length < 2) {
@@ -16,42 +22,38 @@ export async function setupCrossCheck(about, openActa) {
     return;
   }
   box.hidden = false;
-  const option = (s) => el('option', { value: s.id }, `${s.id} — ${s.publisher}`);
+  const [first, second] = sources;
+  if (!first || !second) return;
+  const option = (s: (typeof sources)[number]): HTMLOptionElement =>
+    el('option', { value: s.id }, `${s.id} — ${s.publisher}`);
   $('cc-a').replaceChildren(...sources.map(option));
   $('cc-b').replaceChildren(...sources.map(option));
-  $('cc-a').value = sources[0].id;
-  $('cc-b').value = sources[1].id;
+  $select('cc-a').value = first.id;
+  $select('cc-b').value = second.id;
   current = { openActa };
   await compare(0);
 }
 
-async function compare(offset) {
-  const a = $('cc-a').value;
-  const b = $('cc-b').value;
+async function compare(offset: number): Promise<void> {
+  const a = $select('cc-a').value;
+  const b = $select('cc-b').value;
   if (a === b) {
     $('cc-summary').textContent = t('ccSameSource');
     return;
   }
   $('cc-summary').textContent = t('computing');
-  const q = new URLSearchParams({
-    election: state.election,
-    a,
-    b,
-    offset: String(offset),
-    limit: String(PAGE),
-  });
-  const res = await fetch(`/api/v1/compare?${q}`);
-  const doc = await res.json();
-  if (!res.ok) {
-    $('cc-summary').textContent = (doc.issues ?? []).map((i) => i.code).join('; ');
+  const r = await api.compare({ election: electionId(), a, b, offset, limit: PAGE });
+  if (!r.ok) {
+    $('cc-summary').textContent = r.error.issues.map((i) => i.code).join('; ');
     return;
   }
-  render(doc, offset);
+  render(r.doc, offset);
 }
 
-const label = (doc, field) => doc.choices.find((c) => c.id === field)?.label ?? t(field);
+const label = (doc: Compare, field: string): string =>
+  doc.choices.find((c) => c.id === field)?.label ?? t(field);
 
-function render(doc, offset) {
+function render(doc: Compare, offset: number): void {
   const m = doc.mesas;
   $('cc-summary').replaceChildren(
     el(
@@ -125,10 +127,10 @@ function render(doc, offset) {
   mesaTable(doc, offset);
 }
 
-const signedFmt = (n) => (n > 0 ? `+${fmt(n)}` : n < 0 ? `−${fmt(-n)}` : '0');
+const signedFmt = (n: number): string => (n > 0 ? `+${fmt(n)}` : n < 0 ? `−${fmt(-n)}` : '0');
 
 /** One reason of a mesa in words. */
-function reasonText(doc, r) {
+function reasonText(doc: Compare, r: Reason): string {
   if (r.reason === 'state_differs')
     return `${t('reason:state_differs')}: ${r.aLabel} ≠ ${r.bLabel}`;
   if (r.reason === 'count_differs' || r.reason === 'count_missing')
@@ -139,7 +141,7 @@ function reasonText(doc, r) {
   return t(`reason:${r.reason}`);
 }
 
-function mesaTable(doc, offset) {
+function mesaTable(doc: Compare, offset: number): void {
   const p = doc.page;
   $('cc-mesas').replaceChildren(
     el('caption', {}, t('ccMesas')(offset + 1, offset + doc.disagreements.length, fmt(p.total))),
@@ -182,14 +184,14 @@ function mesaTable(doc, offset) {
       ),
     ),
   );
-  $('cc-prev').disabled = offset === 0;
-  $('cc-next').disabled = offset + PAGE >= p.total;
+  $button('cc-prev').disabled = offset === 0;
+  $button('cc-next').disabled = offset + PAGE >= p.total;
   $('cc-prev').onclick = () => compare(Math.max(0, offset - PAGE));
   $('cc-next').onclick = () => compare(offset + PAGE);
 }
 
 /** Wires the form once. */
-export function wireCrossCheck() {
+export function wireCrossCheck(): void {
   $('cc-form').addEventListener('submit', (e) => {
     e.preventDefault();
     compare(0).catch((x) => ($('cc-summary').textContent = String(x)));

@@ -1,0 +1,29 @@
+// The dashboard's bundle: web/app.ts and its modules (and the type-free parts of src/api they
+// import) into one ES module with its source map, at dist/web/. Run by `npm run build:web`, which
+// `prepare` (npm ci) and `prestart` call; the tests build it once in their global setup.
+import { build } from 'esbuild';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Builds the bundle; resolves to its size in bytes. */
+export async function buildWeb(): Promise<number> {
+  const r = await build({
+    entryPoints: [join(root, 'web', 'app.ts')],
+    outfile: join(root, 'dist', 'web', 'app.js'),
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    metafile: true,
+    logLevel: 'warning',
+  });
+  return Object.values(r.metafile.outputs).find((o) => o.entryPoint !== undefined)?.bytes ?? 0;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const bytes = await buildWeb();
+  console.log(`dist/web/app.js: ${bytes} bytes`);
+}

@@ -1,0 +1,146 @@
+// The dashboard's one way to the API: every read goes through here, typed by the server's own zod
+// schemas (z.infer; type-only imports, so nothing server-side is bundled). Reads use the query-free
+// paths of src/api/paths.ts, which the API and a static site (`cifra publish`) answer alike.
+import type { z } from 'zod';
+import { API_ROOT, PATHS, type ElectionDocument } from '../src/api/paths.js';
+import type { CompareQuerySchema } from '../src/api/compare.js';
+import type {
+  ActaSchema,
+  CandidatesSchema,
+  CompareSchema,
+  CountCourseSchema,
+  ElectionsSchema,
+  ErrorSchema,
+  MesasSchema,
+  PlacesSchema,
+  ProgressSchema,
+  ProjectionHistorySchema,
+  ProjectionSchema,
+  ResultsSchema,
+  RulesetFileSchema,
+  SeatsSchema,
+  SiteSchema,
+  SummarySchema,
+  WhatIfSchema,
+} from '../src/api/schemas.js';
+import type { ContestSchema, ContestsElectionSchema } from '../src/results/contests.js';
+import type { WhatIfBodySchema } from '../src/results/what-if.js';
+
+export type Elections = z.infer<typeof ElectionsSchema>;
+export type Election = Elections['elections'][number];
+export type Site = z.infer<typeof SiteSchema>;
+export type Candidates = z.infer<typeof CandidatesSchema>;
+export type Choice = Candidates['choices'][number];
+export type Progress = z.infer<typeof ProgressSchema>;
+export type Summary = z.infer<typeof SummarySchema>;
+export type Seats = z.infer<typeof SeatsSchema>;
+export type CountCourse = z.infer<typeof CountCourseSchema>;
+export type Projection = z.infer<typeof ProjectionSchema>;
+export type ProjectionHistory = z.infer<typeof ProjectionHistorySchema>;
+export type Places = z.infer<typeof PlacesSchema>;
+export type Results = z.infer<typeof ResultsSchema>;
+export type ResultUnit = Results['units'][number];
+export type Mesas = z.infer<typeof MesasSchema>;
+export type Acta = z.infer<typeof ActaSchema>;
+export type Compare = z.infer<typeof CompareSchema>;
+export type CompareQuery = z.input<typeof CompareQuerySchema>;
+export type RulesetFile = z.infer<typeof RulesetFileSchema>;
+export type WhatIf = z.infer<typeof WhatIfSchema>;
+export type WhatIfBody = z.input<typeof WhatIfBodySchema>;
+export type ApiError = z.infer<typeof ErrorSchema>;
+export type ContestsElection = z.infer<typeof ContestsElectionSchema>;
+export type Contest = z.infer<typeof ContestSchema>;
+
+/** Each election document's type, by its name in the URL scheme. */
+interface Documents {
+  candidates: Candidates;
+  progress: Progress;
+  summary: Summary;
+  seats: Seats;
+  'count-course': CountCourse;
+  projection: Projection;
+  'projection-history': ProjectionHistory;
+  places: Places;
+}
+// every document of the URL scheme has its type here (a new one fails the typecheck)
+const _complete: Record<ElectionDocument, unknown> = {} as Documents;
+void _complete;
+
+/** An answer the server refused with its coded issues (a 4xx with the API's error body). */
+export type Answer<T> = { ok: true; doc: T } | { ok: false; error: ApiError };
+
+// Every read revalidates (If-None-Match): an unchanged document is a 304, a changed one is new.
+const REVALIDATE: RequestInit = { cache: 'no-cache' };
+
+/** A document that must be there; its absence is an error. */
+async function get<T>(path: string): Promise<T> {
+  const res = await fetch(path, REVALIDATE);
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/** A document that may be absent (404: no projection, a unit without children): null then. */
+async function tryGet<T>(path: string): Promise<T | null> {
+  const res = await fetch(path, REVALIDATE);
+  return res.ok ? ((await res.json()) as T) : null;
+}
+
+/** A computed answer (what-if, cross-check): the document, or the server's coded refusal. */
+async function answer<T>(path: string, init?: RequestInit): Promise<Answer<T>> {
+  const res = await fetch(path, init);
+  const body: unknown = await res.json();
+  return res.ok ? { ok: true, doc: body as T } : { ok: false, error: body as ApiError };
+}
+
+const seg = encodeURIComponent;
+
+export const api = {
+  site: () => tryGet<Site>(PATHS.site()),
+  elections: () => get<Elections>(PATHS.elections()),
+  document: <K extends keyof Documents>(election: string, name: K) =>
+    get<Documents[K]>(PATHS.document(election, name)),
+  tryDocument: <K extends keyof Documents>(election: string, name: K) =>
+    tryGet<Documents[K]>(PATHS.document(election, name)),
+  results: (election: string, level: string) => get<Results>(PATHS.results(election, level)),
+  unit: (election: string, level: string, code: string) =>
+    tryGet<Results>(PATHS.unit(election, level, code)),
+  children: (election: string, level: string, code: string) =>
+    tryGet<Results>(PATHS.children(election, level, code)),
+  mesas: (election: string, place: string) => tryGet<Mesas>(PATHS.mesas(election, place)),
+  acta: (election: string, mesa: string) => get<Acta>(PATHS.acta(election, mesa)),
+  geography: () => get<MapShapes>(PATHS.geography()),
+  ruleset: (id: string) => tryGet<RulesetFile>(PATHS.ruleset(id)),
+  /** The cross-check by query (offset, limit): the server's, a static site has none. */
+  compare: (q: CompareQuery) =>
+    answer<Compare>(
+      `${API_ROOT}/compare?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]))}`,
+    ),
+  whatIf: (body: WhatIfBody) =>
+    answer<WhatIf>(`${API_ROOT}/what-if`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  /** The multi-contest API (ERM): the server's, a static site has none. */
+  contests: (election: string) => get<ContestsElection>(`${API_ROOT}/contests/${seg(election)}`),
+  contest: (election: string, id: string, bonusOff: boolean) =>
+    get<Contest>(
+      `${API_ROOT}/contests/${seg(election)}/${id.split('/').map(seg).join('/')}${bonusOff ? '?bonus=off' : ''}`,
+    ),
+};
+
+/** A shape of the dashboard's map (src/io/geography.ts). */
+export interface MapShape {
+  readonly type: 'Feature';
+  readonly geometry: unknown;
+  readonly properties: {
+    readonly level: 'department' | 'circunscripcion';
+    readonly code: string;
+    readonly name: string;
+    readonly reniec?: string;
+  };
+}
+export interface MapShapes {
+  readonly type: 'FeatureCollection';
+  readonly features: readonly MapShape[];
+}

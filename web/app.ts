@@ -1,0 +1,300 @@
+// The cifra dashboard: TypeScript modules bundled by esbuild (npm run build:web). Every number
+// comes from the read documents at query-free paths (src/api/paths.ts, as the API and a static
+// site built by `cifra publish` serve them), through the typed client (api-client.ts), and is
+// shown as given.
+import {
+  api,
+  type Choice,
+  type Election,
+  type Progress,
+  type Projection,
+  type Summary,
+} from './api-client.js';
+import { barsOf, pctShown, totalsOf } from './bars.js';
+import { renderCongress } from './congress.js';
+import { renderCourse } from './course.js';
+import { setupCrossCheck, wireCrossCheck } from './crosscheck.js';
+import { drill, openMesa } from './drill.js';
+import { startErm } from './erm.js';
+import { headline } from './headline.js';
+import { freshness, pollInterval, tickFreshness } from './live.js';
+import { renderMap } from './map.js';
+import { renderProjection } from './projection.js';
+import { crumbsTo, setupSearch } from './search.js';
+import { $, $select, el, electionId, fmt, paletteColor, state, t } from './ui.js';
+import { readErmView, readView, writeView, type View } from './url.js';
+import { setupWhatIf, wireWhatIf } from './what-if.js';
+
+type About = NonNullable<Progress['about']>;
+type Published = NonNullable<Progress['published']>;
+
+function applyStrings(): void {
+  document.documentElement.lang = state.lang;
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]'))
+    node.textContent = t(node.dataset['i18n'] ?? '');
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-placeholder]'))
+    node.setAttribute('placeholder', t(node.dataset['i18nPlaceholder'] ?? ''));
+  $('lang').textContent = t('langButton');
+  $('lang').setAttribute('aria-label', t('langLabel'));
+}
+
+async function loadElection(id: string, view: Partial<View> = {}): Promise<void> {
+  state.election = id;
+  state.revision = null;
+  state.mesa = null;
+  const [cands, places] = await Promise.all([
+    api.document(id, 'candidates'),
+    api.tryDocument(id, 'places'),
+  ]);
+  state.choices = cands.choices;
+  state.colors = new Map(cands.choices.map((c, i) => [c.id, c.color ?? paletteColor(i)]));
+  state.places = places;
+  setupSearch(
+    places,
+    (crumbs) => drill(crumbs, true),
+    (mesa) => openMesa(mesa, true),
+  );
+  await refresh();
+  const crumbs = view.level && view.code && places ? crumbsTo(places, view.level, view.code) : [];
+  await drill(crumbs, false);
+  if (view.mesa) await openMesa(view.mesa, false);
+}
+
+/** Every panel that moves with the count; the drill is redrawn by the caller. */
+async function refresh(): Promise<void> {
+  const id = electionId();
+  const summary = await api.document(id, 'summary');
+  state.revision = summary.revision;
+  state.summary = summary;
+  const projection = summary.count.complete ? null : await api.tryDocument(id, 'projection');
+  await Promise.all([
+    renderProgress(summary),
+    renderSummary(summary, projection),
+    renderMap(),
+    renderProjection(projection),
+    renderCourse(),
+  ]);
+}
+
+/** One poll: an unchanged summary is a 304 from the browser's cache; a new revision redraws. */
+async function poll(): Promise<void> {
+  const id = state.election;
+  if (!id || state.polling) return;
+  state.polling = true;
+  try {
+    const s = await api.document(id, 'summary').catch(() => null);
+    if (s && id === state.election && s.revision !== state.revision) {
+      await refresh();
+      await drill(state.crumbs, false);
+      if (state.mesa) await openMesa(state.mesa, false);
+    }
+  } finally {
+    state.polling = false;
+  }
+}
+
+/** A status as shown: the manifest's, or one said of a count still under way (no cut). */
+type Shown = About['status'] | { kind: 'provisional'; pctCounted: string | null; cut?: string };
+
+/** The status of published figures without a manifest's word on them. */
+function publishedStatus(pub: Published | null): Shown {
+  const kind = pub?.status ?? 'final';
+  if (!pub || kind === 'final') return { kind: 'final' };
+  if (kind === 'provisional') return { kind, pctCounted: pub.pctCounted, cut: pub.asOf };
+  if (kind === 'computed-by-cifra') return { kind, from: pub.source };
+  return { kind, publisher: pub.source };
+}
+
+/** What the figures are: final, provisional at a cut, computed by cifra, or a third party's — always with the source. */
+function statusText(st: Shown, about: About | null, pub: Published | null): string {
+  const cut = st.kind === 'provisional' ? (st.cut ?? pub?.asOf) : undefined;
+  const head =
+    st.kind === 'provisional'
+      ? `${t('provisional')} · ${st.pctCounted ?? pub?.pctCounted ?? '—'} % ${t('counted')}${cut ? ` · ${t('snapshot')}: ${cut}` : ''}`
+      : st.kind === 'computed-by-cifra'
+        ? `${t('computedByCifra')}: ${st.from}`
+        : st.kind === 'third-party'
+          ? `${t('thirdParty')}: ${st.publisher}`
+          : `${t('final')} · ${t('asOf')} ${about?.asOf ?? pub?.asOf ?? '—'}`;
+  const source = about ? about.sources.join('; ') : (pub?.source ?? '');
+  return `${head} · ${t('sourceLabel')}: ${source}`;
+}
+
+/** The provenance, proclamation, figures that differ between sources, and a published final beside the count. */
+function renderAbout(about: About | null, choices: readonly Choice[]): void {
+  const box = $('about');
+  if (!about) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  const label = (id: string): string => choices.find((c) => c.id === id)?.label ?? id;
+  box.replaceChildren(
+    ...(about.proclamation ? [el('p', {}, `${t('proclamation')}: ${about.proclamation}`)] : []),
+    ...(about.reported
+      ? [
+          el('h3', {}, t('reported')),
+          el(
+            'p',
+            { id: 'reported' },
+            Object.entries(about.reported.votes)
+              .map(([id, v]) => `${label(id)}: ${fmt(v)}`)
+              .join(' · '),
+            ` — ${about.reported.source}. ${about.reported.note}`,
+          ),
+        ]
+      : []),
+    ...(about.discrepancies?.length
+      ? [
+          el('h3', {}, t('discrepancies')),
+          el(
+            'ul',
+            { id: 'discrepancies' },
+            ...about.discrepancies.map((d) =>
+              el(
+                'li',
+                {},
+                `${t(d.figure)}: `,
+                d.values.map((v) => `${fmt(v.value)} (${v.source})`).join(' · '),
+                `. ${d.note}`,
+              ),
+            ),
+          ),
+        ]
+      : []),
+    el('p', { class: 'hint' }, `${t('provenanceLabel')}: ${about.provenance}`),
+  );
+}
+
+async function renderProgress(summary: Summary): Promise<void> {
+  const p = await api.document(electionId(), 'progress');
+  state.published = p.published ?? null;
+  state.about = p.about ?? null;
+  const notice = $('provisional');
+  renderAbout(p.about ?? null, state.choices);
+  await setupCrossCheck(state.site?.kind === 'static' ? null : (p.about ?? null), (m) =>
+    openMesa(m, true),
+  );
+  notice.hidden = !p.about && !p.published;
+  // a manifest copied onto a count in progress (a replay) says "final": the count says otherwise
+  const status: Shown = !p.about
+    ? publishedStatus(p.published ?? null)
+    : !summary.count.complete && p.about.status.kind === 'final'
+      ? { kind: 'provisional', pctCounted: summary.status.pctCounted }
+      : p.about.status;
+  if (!notice.hidden) notice.textContent = statusText(status, p.about ?? null, p.published ?? null);
+  const fresh = freshness(summary);
+  if (p.published) {
+    const pub = p.published;
+    $('progress').replaceChildren(
+      el(
+        'span',
+        {},
+        `${t('actasProcessed')}: `,
+        el('strong', { id: 'pct-actas' }, `${pub.pctCounted ?? '—'} %`),
+      ),
+      ...fresh,
+    );
+    return;
+  }
+  const a = p.actas;
+  $('progress').replaceChildren(
+    el(
+      'span',
+      {},
+      `${t('actasProcessed')}: `,
+      el('strong', { id: 'pct-actas' }, `${pctShown(a.pctProcessed, a.processed, a.total)} %`),
+      ` (${fmt(a.processed)} / ${fmt(a.total)})`,
+    ),
+    el('span', {}, `${t('atJee')}: `, el('strong', {}, fmt(a.jee))),
+    el('span', {}, `${t('pending')}: `, el('strong', {}, fmt(a.pending))),
+    el('span', {}, `${t('remaining')}: `, el('strong', {}, fmt(p.eligibleRemaining))),
+    ...fresh,
+  );
+}
+
+async function renderSummary(summary: Summary, projection: Projection | null): Promise<void> {
+  const id = electionId();
+  const [national, seats] = await Promise.all([
+    api.results(id, 'national'),
+    api.document(id, 'seats'),
+  ]);
+  const n = national.units[0];
+  $('outcome').replaceChildren(...(n ? headline(summary, projection) : []));
+  $('bars').replaceChildren(...(n ? barsOf(n) : []));
+  $('totals').replaceChildren(...(n ? totalsOf(n) : []));
+  renderCongress(seats);
+  // the what-if recomputes on the server: a static site has none
+  await setupWhatIf(state.site?.kind === 'static' ? { kind: 'none' } : seats);
+}
+
+/**
+ * The election to open with: the latest final presidential result the store has (the election
+ * a visitor most likely comes for), else one counted from actas, else the first.
+ */
+function defaultElection(elections: readonly Election[]): Election | undefined {
+  const finals = elections.filter((e) => e.status === 'final' && e.kind === 'presidential');
+  const latest = finals.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))[0];
+  return latest ?? elections.find((e) => !e.status) ?? elections[0];
+}
+
+async function main(): Promise<void> {
+  const view = readView();
+  if (view.lang === 'en' || view.lang === 'es') state.lang = view.lang;
+  applyStrings();
+  // the regional and municipal elections have a view of their own (web/erm.js)
+  if (readErmView().view === 'erm') return startErm(applyStrings);
+  $('lang').addEventListener('click', async () => {
+    state.lang = state.lang === 'es' ? 'en' : 'es';
+    applyStrings();
+    writeView(true, state.mesa);
+    await loadElection(electionId(), readView());
+  });
+  wireWhatIf();
+  wireCrossCheck();
+  const [{ elections }, site] = await Promise.all([api.elections(), api.site()]);
+  state.site = site;
+  $('election').replaceChildren(...elections.map((e) => el('option', { value: e.id }, e.label)));
+  $('election').addEventListener('change', async () => {
+    const chosen = $select('election').value;
+    // a new election: its own URL, without the previous one's what-if levers or drill
+    const u = new URL(location.href);
+    for (const k of [...u.searchParams.keys()])
+      if (k !== 'lang' && k !== 'poll') u.searchParams.delete(k);
+    u.searchParams.set('election', chosen);
+    u.hash = '';
+    history.pushState(null, '', u);
+    state.crumbs = [];
+    await loadElection(chosen);
+  });
+  // back/forward: the view the URL holds, redrawn (the election and language too)
+  window.addEventListener('popstate', () => restore().catch(fail));
+  await restore(elections);
+  if (location.hash === '#congress' && !$('congress').hidden) $('congress').scrollIntoView();
+  setInterval(() => poll().catch(fail), pollInterval());
+  setInterval(tickFreshness, 30_000);
+  document.body.dataset.ready = 'true';
+}
+
+/** Draws the view in the URL: its election and language, its drill and mesa. */
+async function restore(elections?: readonly Election[]): Promise<void> {
+  const view = readView();
+  const lang = view.lang === 'en' ? 'en' : 'es';
+  if (lang !== state.lang) {
+    state.lang = lang;
+    applyStrings();
+  }
+  const ids = elections ?? [...$select('election').options].map((o) => ({ id: o.value }));
+  const first =
+    ids.find((e) => e.id === view.election) ?? (elections ? defaultElection(elections) : ids[0]);
+  if (!first) return;
+  $select('election').value = first.id;
+  await loadElection(first.id, view);
+}
+
+function fail(e: unknown): void {
+  document.body.dataset.error = String(e);
+  console.error(e);
+}
+
+main().catch(fail);

@@ -1,0 +1,82 @@
+// The national bars and totals: each choice's votes as given, the unitemised remainder ("Otras
+// listas") apart and last, and only the figures the source has.
+import type { ResultUnit } from './api-client.js';
+import { colorOfChoice, el, fmt, state, t } from './ui.js';
+
+type ResultChoice = ResultUnit['choices'][number];
+
+/** The choices that stand for several lists ("Otras listas"): shown apart, never a leader. */
+export const remainderIds = (): Set<string> =>
+  new Set(state.choices.filter((c) => c.remainder).map((c) => c.id));
+
+/** The unit's leader among the itemised choices ("Otras listas" leads nothing). */
+export function leader(unit: ResultUnit): ResultChoice | undefined {
+  const rest = remainderIds();
+  return [...unit.choices].filter((c) => !rest.has(c.id)).sort((a, b) => b.votes - a.votes)[0];
+}
+
+/** A count's percentage as shown: never "100" while actas are still out. */
+export function pctShown(pct: string, done: number, total: number): string {
+  return pct === '100.000' && done < total ? '99.999' : pct;
+}
+
+/** The bars: itemised choices by votes, the unitemised remainder ("Otras listas") apart, last. */
+export function barsOf(unit: ResultUnit): HTMLLIElement[] {
+  const rest = remainderIds();
+  const sorted = [...unit.choices].sort((a, b) => b.votes - a.votes);
+  const top = sorted.filter((c) => !rest.has(c.id)).slice(0, 8);
+  const others = sorted.filter((c) => rest.has(c.id) && c.votes > 0);
+  return [...top, ...others].map((c) =>
+    el(
+      'li',
+      { 'data-choice': c.id, class: rest.has(c.id) ? 'remainder' : '' },
+      el(
+        'div',
+        { class: 'bar-label' },
+        el('span', {}, c.label),
+        el(
+          'span',
+          {},
+          el('strong', { class: 'pct' }, `${c.pctValid} %`),
+          ' · ',
+          el('span', { class: 'votes', 'data-votes': c.votes }, fmt(c.votes)),
+        ),
+      ),
+      el(
+        'div',
+        { class: 'bar', role: 'presentation' },
+        el('span', { style: `width:${c.pctValid}%;background:${colorOfChoice(c.id)}` }),
+      ),
+    ),
+  );
+}
+
+export function totalsOf(n: ResultUnit): HTMLElement[] {
+  const row = (key: string, value: string, id?: string): HTMLElement[] => [
+    el('dt', {}, t(key)),
+    el('dd', id ? { id } : {}, value),
+  ];
+  // show only the figures the source has (published aggregates may lack electors or blank/null)
+  const figures = state.published?.figures ?? 'complete';
+  return [
+    ...row('valid', fmt(n.valid), 'total-valid'),
+    ...(figures === 'blank-null-combined'
+      ? [
+          ...row('blankAndNull', fmt(n.blankAndNull ?? 0), 'total-blank-null'),
+          ...row('emitted', fmt(n.emitted), 'total-emitted'),
+        ]
+      : figures !== 'valid-only'
+        ? [
+            ...row('blank', `${fmt(n.blank)} (${n.blankPctEmitted} %)`),
+            ...row('null', `${fmt(n.null)} (${n.nullPctEmitted} %)`),
+            ...row('emitted', fmt(n.emitted), 'total-emitted'),
+          ]
+        : []),
+    ...(figures === 'complete'
+      ? [
+          ...row('eligible', fmt(n.eligible)),
+          ...row('participation', `${n.participation} %`, 'participation'),
+        ]
+      : []),
+  ];
+}

@@ -1,0 +1,59 @@
+// The count's course over the night: the leader's margin after each update and the lead changes.
+import { api, type CountCourse } from './api-client.js';
+
+type Point = CountCourse['points'][number];
+import { $, $svg, electionId, fmt, svgEl, t } from './ui.js';
+
+/** The count's course: the leader's margin after each published update, and where the lead changed hands. */
+export async function renderCourse(): Promise<void> {
+  const box = $('course');
+  const c = await api.document(electionId(), 'count-course');
+  if (c.points.length < 2) {
+    box.hidden = true;
+    return;
+  }
+  const last = c.points.at(-1);
+  const [a, b] = last?.votes ?? [];
+  if (!last || !a || !b) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  // the margin of the final leader's rival over time is drawn as a - b: above zero, a leads
+  const margin = (p: Point): number => (p.votes[0]?.votes ?? 0) - (p.votes[1]?.votes ?? 0);
+  const W = 320;
+  const H = 160;
+  const xs = c.points.map((p) => Number(p.pctCounted));
+  const ms = c.points.map(margin);
+  const x0 = Math.min(...xs);
+  const x1 = Math.max(...xs);
+  const m = Math.max(...ms.map(Math.abs), 1);
+  const sx = (x: number): number => 30 + ((x - x0) / Math.max(x1 - x0, 1e-9)) * (W - 40);
+  const sy = (v: number): number => H / 2 - (v / m) * (H / 2 - 14);
+  const svg = $svg('course-chart');
+  for (const old of svg.querySelectorAll('path, line, circle, text')) old.remove();
+  const add = (tag: string, attrs: Readonly<Record<string, string | number>>, text?: string) =>
+    svg.append(svgEl(tag, attrs, text));
+  add('line', { x1: 30, x2: W - 10, y1: sy(0), y2: sy(0), class: 'zero' });
+  add('path', {
+    d: c.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${sx(xs[i] ?? 0)},${sy(ms[i] ?? 0)}`).join(''),
+    class: 'margin',
+    'data-points': c.points.length,
+  });
+  for (const ch of c.leadChanges) {
+    const i = c.points.findIndex((p) => p.time === ch.time);
+    add('circle', {
+      cx: sx(xs[i] ?? 0),
+      cy: sy(0),
+      r: 4,
+      class: 'lead-change',
+      'data-time': ch.time,
+    });
+  }
+  add('text', { x: 32, y: 12 }, `${a.label} ${t('leads')}`);
+  add('text', { x: 32, y: H - 4 }, `${b.label} ${t('leads')}`);
+  add('text', { x: 30, y: H / 2 - 4, class: 'axis' }, `${x0.toFixed(1)} %`);
+  add('text', { x: W - 50, y: H / 2 - 4, class: 'axis' }, `${x1.toFixed(1)} %`);
+  $('course-meta').textContent =
+    `${t('courseHint')}. ${c.leadChanges.length} × ${t('leadChange')}; ${fmt(last.margin)} — ${last.pctCounted} % (${c.source ?? ''})`;
+}

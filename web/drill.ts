@@ -1,0 +1,255 @@
+// The drill: from the nation to a department, province, district, its mesas and an acta, each
+// step in the URL; a unit shows its count, margin and what is still out.
+import { api, type ResultUnit } from './api-client.js';
+import { pctShown, remainderIds } from './bars.js';
+import { $, el, electionId, firstName, fmt, state, t, type Crumb } from './ui.js';
+import { writeView } from './url.js';
+
+/** Each drill's number: a slower, older drill must not draw over a newer one. */
+let drillSeq = 0;
+
+const CHILD_TITLE: Readonly<Record<string, string>> = {
+  department: 'departments',
+  province: 'provinces',
+  district: 'districts',
+  circunscripcion: 'circunscripcionesTitle',
+};
+
+/** A unit's children: its own document, else (a Congress by circunscripción) those. */
+async function childrenOf(last: Crumb): Promise<ResultUnit[]> {
+  const id = electionId();
+  const kids = await api.children(id, last.level, last.code);
+  if (kids?.units.length) return kids.units;
+  if (last.level !== 'national') return [];
+  return (await api.results(id, 'circunscripcion')).units;
+}
+
+export async function drill(crumbs: Crumb[], push: boolean): Promise<void> {
+  const seq = ++drillSeq;
+  state.crumbs = crumbs;
+  if (push) state.mesa = null;
+  writeView(push, state.mesa);
+  // the old children go at once: a click on one while the new unit loads would drill from a
+  // place the page has already left
+  $('children').replaceChildren();
+  const last: Crumb = crumbs.at(-1) ?? { level: 'national', code: 'PE' };
+  const [doc1, kids] = await Promise.all([
+    api.unit(electionId(), last.level, last.code),
+    last.level === 'district' ? Promise.resolve([]) : childrenOf(last),
+  ]);
+  if (seq !== drillSeq) return;
+  const unit = doc1?.units[0];
+  $('crumbs').replaceChildren(
+    el('button', { type: 'button', onclick: () => drill([], true) }, t('peru')),
+    ...crumbs
+      .map((c, i) => [
+        '›',
+        el(
+          'button',
+          { type: 'button', onclick: () => drill(crumbs.slice(0, i + 1), true) },
+          c.name ?? c.code,
+        ),
+      ])
+      .flat(),
+  );
+  $('acta').replaceChildren();
+  $('unit').replaceChildren(unit ? unitTable(unit) : '');
+  if (push && crumbs.length > 0 && matchMedia('(max-width: 700px)').matches)
+    $('detail').scrollIntoView({ block: 'start' });
+  if (last.level === 'district') return renderMesas(last.code, seq);
+  const level = kids[0]?.level;
+  if (level === undefined) return;
+  $('children').replaceChildren(
+    el(
+      'h3',
+      {},
+      // "departments and abroad" only when the continents are among them
+      level === 'department' && !kids.some((u) => u.code.startsWith('9'))
+        ? t('departmentsOnly')
+        : t(CHILD_TITLE[level] ?? 'departments'),
+    ),
+    el(
+      'div',
+      { class: 'children' },
+      ...kids.map((u) =>
+        el(
+          'button',
+          {
+            type: 'button',
+            'data-code': u.code,
+            onclick: () =>
+              drill([...crumbs, { level: u.level, code: u.code, name: firstName(u.name) }], true),
+          },
+          firstName(u.name),
+          el('small', { class: 'pct-actas' }, ` ${u.actas.pctProcessed} %`),
+        ),
+      ),
+    ),
+  );
+}
+
+/** A district's mesas with their state (counted, pending, at the JEE…), filterable by number. */
+async function renderMesas(district: string, seq: number): Promise<void> {
+  const list = await api.mesas(electionId(), district);
+  if (seq !== drillSeq || !list) return;
+  const byState = new Map<string, number>();
+  for (const m of list.mesas) byState.set(m.state, (byState.get(m.state) ?? 0) + 1);
+  const filter = el('input', {
+    type: 'search',
+    id: 'mesa-filter',
+    inputmode: 'numeric',
+    placeholder: t('filterMesas'),
+    'aria-label': t('filterMesas'),
+  });
+  const box = el(
+    'div',
+    { class: 'children mesas' },
+    ...list.mesas.map((m) =>
+      el(
+        'button',
+        {
+          type: 'button',
+          'data-mesa': m.mesa,
+          'data-state': m.state,
+          class: `mesa state-${m.state}`,
+          title: t(`state:${m.state}`),
+          onclick: () => openMesa(m.mesa, true),
+        },
+        m.mesa,
+        m.conflict ? ' ⚠' : '',
+      ),
+    ),
+  );
+  filter.addEventListener('input', () => {
+    for (const b of box.querySelectorAll<HTMLElement>('button[data-mesa]'))
+      b.hidden = !(b.dataset['mesa'] ?? '').includes(filter.value.trim());
+  });
+  $('children').replaceChildren(
+    el('h3', {}, `${t('mesas')} (${fmt(list.mesas.length)})`),
+    el(
+      'p',
+      { class: 'mesa-states' },
+      [...byState].map(([s, k]) => `${t(`state:${s}`)}: ${fmt(k)}`).join(' · '),
+    ),
+    filter,
+    box,
+  );
+}
+
+/** Opens a mesa's acta and puts it in the URL. */
+export async function openMesa(mesa: string, push: boolean): Promise<void> {
+  state.mesa = mesa;
+  writeView(push, mesa);
+  await showActa(mesa);
+  if (push) $('acta').scrollIntoView({ block: 'nearest' });
+}
+
+function unitTable(u: ResultUnit): HTMLElement {
+  const rest = remainderIds();
+  const rows = [...u.choices].sort((a, b) => b.votes - a.votes).filter((c) => c.votes > 0);
+  const ranked = rows.filter((c) => !rest.has(c.id));
+  const [first, second] = ranked;
+  const margin = first && second ? first.votes - second.votes : null;
+  const counted = state.published
+    ? u.actas.total > 0
+      ? u.actas.pctProcessed
+      : (state.published.pctCounted ?? '—')
+    : pctShown(u.actas.pctProcessed, u.actas.processed, u.actas.total);
+  const facts = [
+    `${t('actasProcessed')}: ${counted} %`,
+    `${t('valid')}: ${fmt(u.valid)}`,
+    ...(margin !== null ? [`${t('marginWord')}: ${fmt(margin)}`] : []),
+    ...(!state.published && u.eligibleRemaining > 0
+      ? [`${t('remaining')}: ${fmt(u.eligibleRemaining)}`]
+      : []),
+    ...(!state.published ? [`${t('participation')}: ${u.participation} %`] : []),
+  ];
+  return el(
+    'div',
+    {},
+    el('h3', { id: 'unit-name' }, u.name),
+    el('p', { id: 'unit-facts' }, facts.join(' · ')),
+    el(
+      'div',
+      { class: 'scroll' },
+      el(
+        'table',
+        {},
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            el('th', {}, t('candidate')),
+            el('th', { class: 'num' }, t('votes')),
+            el('th', { class: 'num' }, t('pctValid')),
+          ),
+        ),
+        el(
+          'tbody',
+          {},
+          ...[...ranked, ...rows.filter((c) => rest.has(c.id))].map((c) =>
+            el(
+              'tr',
+              {},
+              el('td', {}, c.label),
+              el('td', { class: 'num' }, fmt(c.votes)),
+              el('td', { class: 'num' }, `${c.pctValid} %`),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+async function showActa(mesa: string): Promise<void> {
+  const a = await api.acta(electionId(), mesa);
+  const c = a.current;
+  $('acta').replaceChildren(
+    el('h3', { id: 'acta-title' }, `${t('acta')} ${a.mesa}`),
+    c
+      ? el(
+          'p',
+          {},
+          `${t('state')}: `,
+          el('span', { class: 'badge', id: 'acta-state' }, c.stateLabel),
+          ` · ${t('version')} ${c.version} · ${t('eligible')}: ${fmt(c.eligible)} · ${t('emitted')}: ${c.voters === null ? '—' : fmt(c.voters)}`,
+          c.conflict ? el('span', { class: 'badge warn' }, t('conflict')) : '',
+        )
+      : '',
+    c && c.votes
+      ? el(
+          'table',
+          {},
+          el(
+            'tbody',
+            {},
+            ...state.choices.map((ch, i) =>
+              el(
+                'tr',
+                {},
+                el('td', {}, ch.label),
+                el('td', { class: 'num' }, fmt(c.votes?.[i] ?? 0)),
+              ),
+            ),
+            el('tr', {}, el('td', {}, t('blank')), el('td', { class: 'num' }, fmt(c.blank))),
+            el('tr', {}, el('td', {}, t('null')), el('td', { class: 'num' }, fmt(c.null))),
+          ),
+        )
+      : '',
+    el('h4', {}, t('history')),
+    el(
+      'ol',
+      {},
+      ...a.history.map((h) =>
+        el(
+          'li',
+          {},
+          `v${h.version} · ${h.kind} · ${h.acta.stateLabel} · ${h.recordedAt}${h.sha256 ? ` · sha256 ${h.sha256.slice(0, 12)}` : ''}`,
+        ),
+      ),
+    ),
+  );
+}

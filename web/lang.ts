@@ -1,0 +1,2 @@
+/** The interface's languages: Spanish first. */
+export type Lang = 'es' | 'en';

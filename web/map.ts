@@ -1,0 +1,138 @@
+// The map: each department (and Lima's two shapes) in the colour of its leader, with a legend, and
+// the vote abroad beside it; a click drills there. d3-geo draws it (loaded as /vendor/d3-geo.js).
+import { api, type ResultUnit } from './api-client.js';
+import { leader } from './bars.js';
+import { drill } from './drill.js';
+import { crumbsTo } from './search.js';
+import { $, $svg, colorOfChoice, el, electionId, fmt, norm, state, t, type Crumb } from './ui.js';
+
+type ResultChoice = ResultUnit['choices'][number];
+
+/** The map's legend: each colour on it and whose it is, most units first. */
+function legendOf(leads: readonly (ResultChoice | undefined)[]): HTMLLIElement[] {
+  const count = new Map<string, number>();
+  for (const l of leads) if (l) count.set(l.id, (count.get(l.id) ?? 0) + 1);
+  const label = (id: string): string => state.choices.find((c) => c.id === id)?.label ?? id;
+  return [...count]
+    .sort((a, b) => b[1] - a[1])
+    .map(([id, k]) =>
+      el(
+        'li',
+        { 'data-choice': id },
+        el('span', { class: 'swatch', style: `background:${colorOfChoice(id)}` }),
+        `${label(id)} (${k})`,
+      ),
+    );
+}
+
+export async function renderMap(): Promise<void> {
+  const id = electionId();
+  const [geo, deps, circ, ambito] = await Promise.all([
+    api.geography(),
+    api.results(id, 'department'),
+    api.results(id, 'circunscripcion'),
+    api.results(id, 'ambito'),
+  ]);
+  const units = new Map([
+    ...deps.units.map((u) => [`department:${u.code}`, u] as const),
+    ...circ.units.map((u) => [`circunscripcion:${u.code}`, u] as const),
+  ]);
+  // a source by circunscripción only (a Congress): each department shape shows the circunscripción
+  // of the same name (the codes differ: the ONPE's for circunscripciones, RENIEC's for departments)
+  const byCirc = deps.units.length === 0 && circ.units.length > 0;
+  const circByName = new Map(circ.units.map((u) => [norm(u.name), u]));
+  const svg = $svg('map');
+  const hint = $('map-section').querySelector('.hint');
+  if (hint)
+    hint.textContent = byCirc
+      ? t('mapHintCirc')
+      : deps.units.length === 0
+        ? t('noMap')
+        : t('mapHint');
+  const projection = d3.geoMercator().fitSize([400, 560], geo);
+  const path = d3.geoPath(projection);
+  svg.replaceChildren();
+  const leads: (ResultChoice | undefined)[] = [];
+  for (const f of geo.features) {
+    const p = f.properties;
+    // Lima's two shapes use circunscripción results; a source without them falls back to the department
+    const unit =
+      units.get(`${p.level}:${p.code}`) ??
+      (p.level === 'circunscripcion' ? units.get(`department:${p.reniec}`) : undefined) ??
+      (byCirc ? circByName.get(norm(p.name)) : undefined);
+    const lead = unit && unit.valid > 0 ? leader(unit) : undefined;
+    leads.push(lead);
+    const node = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    node.setAttribute('d', path(f) ?? '');
+    node.setAttribute('fill', lead ? colorOfChoice(lead.id) : '#ccc');
+    node.setAttribute(
+      'fill-opacity',
+      lead ? String(0.35 + Math.min(0.65, Number(lead.pctValid) / 60)) : '0.5',
+    );
+    node.setAttribute('tabindex', '0');
+    node.setAttribute('role', 'button');
+    node.dataset.code = p.code;
+    node.dataset.level = p.level;
+    const counted = unit ? ` · ${unit.actas.pctProcessed} % ${t('actasWord')}` : '';
+    node.setAttribute(
+      'aria-label',
+      `${p.name}${lead ? `: ${lead.label} ${t('leads')} ${lead.pctValid} %` : ''}${counted}`,
+    );
+    const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+    title.textContent = node.getAttribute('aria-label') ?? '';
+    node.append(title);
+    const open = (): unknown =>
+      byCirc
+        ? unit && drill([{ level: 'circunscripcion', code: unit.code, name: unit.name }], true)
+        : p.level === 'department'
+          ? drill([{ level: 'department', code: p.code, name: p.name }], true)
+          : p.code === '15'
+            ? drill(crumbsOf('province', '1401', p.name), true)
+            : drill([{ level: 'department', code: '14', name: 'LIMA' }], true);
+    node.addEventListener('click', open);
+    node.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      void open();
+    });
+    svg.append(node);
+  }
+  $('map-legend').replaceChildren(...legendOf(leads));
+  // the note "abroad is missing" only where the source splits Peru from abroad and lacks abroad
+  const split = ambito.units.some((u) => u.code === 'PERU');
+  renderAbroad(
+    ambito.units.find((u) => u.code === 'EXTRANJERO'),
+    split,
+  );
+}
+
+/** Crumbs to a unit through places.json when the election has it, else the unit alone. */
+function crumbsOf(level: string, code: string, name?: string): Crumb[] {
+  return state.places ? crumbsTo(state.places, level, code) : [{ level, code, name: name ?? code }];
+}
+
+/** Abroad: its leader once it has votes; with none counted, says so (never "X 0.000 %"). */
+function renderAbroad(abroad: ResultUnit | undefined, split: boolean): void {
+  const lead = abroad && abroad.valid > 0 ? leader(abroad) : null;
+  // a source without the vote abroad says so: its electors are still out, not zero
+  const text = !abroad
+    ? t('abroadMissing')
+    : lead
+      ? `${t('abroad')}: ${lead.label} ${lead.pctValid} % · ${fmt(abroad.valid)} ${t('valid').toLowerCase()} · ${abroad.actas.pctProcessed} % ${t('actasWord')}`
+      : `${t('abroad')}: ${t('noneCounted')} (${fmt(abroad.actas.total)} ${t('actasWord')})`;
+  $('abroad').replaceChildren(
+    !abroad
+      ? split
+        ? el('p', { class: 'hint', id: 'abroad-missing' }, text)
+        : ''
+      : el(
+          'button',
+          {
+            type: 'button',
+            onclick: () =>
+              drill([{ level: 'ambito', code: 'EXTRANJERO', name: t('abroad') }], true),
+          },
+          text,
+        ),
+  );
+}

@@ -1,0 +1,232 @@
+// The projection panel: always apart from the official count and labelled as an estimate; none
+// once the count is complete (the count is the result).
+import { api, type Projection, type ProjectionHistory } from './api-client.js';
+import { probText } from './headline.js';
+import { $, $svg, el, electionId, fmt, state, svgEl, t } from './ui.js';
+
+type ProjectedChoice = Projection['choices'][number];
+/** A point of one choice's course: % counted, its median and 90 % interval. */
+type Pt = { pct: number; c: ProjectionHistory['points'][number]['choices'][number] };
+
+export async function renderProjection(p: Projection | null): Promise<void> {
+  const section = $('projection');
+  if (!p || p.pctCounted >= 100) {
+    section.hidden = true;
+    return;
+  }
+  section.hidden = false;
+  $('projection-meta').textContent =
+    t('projectionMeta')({
+      pct: p.pctCounted.toFixed(2),
+      sims: fmt(p.sims),
+      seed: p.seed,
+      method: p.method,
+    }) + (p.note ? ` · ${p.note}` : '');
+  const top = p.choices.slice(0, 8);
+  const colorOf = (label: string): string =>
+    state.colors.get(state.choices.find((c) => c.label === label)?.id ?? '') ?? '#777';
+  $('projection-bars').replaceChildren(...intervalBars(top, colorOf));
+  $('projection-odds').replaceChildren(...oddsTables(p));
+  $('projection-seats').replaceChildren(...projectedSeats(p));
+  renderPriors(p);
+  const history = await api.tryDocument(electionId(), 'projection-history');
+  renderProjectionHistory(
+    history?.points ?? [],
+    top.slice(0, 3).map((c) => c.choice),
+    colorOf,
+  );
+}
+
+function intervalBars(
+  top: readonly ProjectedChoice[],
+  colorOf: (label: string) => string,
+): HTMLLIElement[] {
+  const max = Math.max(...top.map((c) => c.hi90), 1);
+  const x = (v: number): string => `${(100 * v) / max}%`;
+  return top.map((c) => {
+    const track = el('span', { class: 'track' });
+    const band90 = el('span', { class: 'band90' });
+    band90.style.left = x(c.lo90);
+    band90.style.width = `calc(${x(c.hi90)} - ${x(c.lo90)})`;
+    const band80 = el('span', { class: 'band80' });
+    band80.style.left = x(c.lo80);
+    band80.style.width = `calc(${x(c.hi80)} - ${x(c.lo80)})`;
+    band80.style.background = colorOf(c.choice);
+    const mark = el('span', { class: 'median' });
+    mark.style.left = x(c.median);
+    track.append(band90, band80, mark);
+    return el(
+      'li',
+      { 'data-choice': c.choice },
+      el('span', { class: 'bar-label' }, c.choice),
+      track,
+      el(
+        'span',
+        { class: 'interval-text', title: t('interval90') },
+        `${c.median.toFixed(2)} % [${c.lo90.toFixed(2)}–${c.hi90.toFixed(2)}]`,
+      ),
+    );
+  });
+}
+
+function oddsTables(p: Projection): HTMLTableElement[] {
+  const oddsTable = (title: string, rows: readonly (readonly [string, number])[]) =>
+    el(
+      'table',
+      { class: 'odds' },
+      el('caption', {}, title),
+      el(
+        'tbody',
+        {},
+        rows.map(([label, prob]) =>
+          el('tr', {}, el('td', {}, label), el('td', { class: 'num' }, probText(prob))),
+        ),
+      ),
+    );
+  const odds = [];
+  if (p.runoffPairs)
+    odds.push(
+      oddsTable(
+        t('runoffPairs'),
+        p.runoffPairs.slice(0, 4).map((r) => [r.choices.join(' – '), r.probability]),
+      ),
+    );
+  if (p.outright && p.outright.length > 0)
+    odds.push(
+      oddsTable(
+        t('outrightWin'),
+        p.outright.map((r) => [r.choice, r.probability]),
+      ),
+    );
+  if (p.winner)
+    odds.push(
+      oddsTable(
+        t('winProbability'),
+        p.winner.map((r) => [r.choice, r.probability]),
+      ),
+    );
+  return odds;
+}
+
+function projectedSeats(p: Projection): HTMLElement[] {
+  if (!p.seats) return [];
+  return [
+    el('caption', {}, t('projectedSeats')),
+    el(
+      'tbody',
+      {},
+      p.seats.parties
+        .filter((s) => s.hi90 > 0 || s.pValla > 0)
+        .map((s) =>
+          el(
+            'tr',
+            {},
+            el('td', {}, s.party),
+            el('td', { class: 'num' }, `${s.median} [${s.lo90}–${s.hi90}]`),
+            el('td', { class: 'num', title: t('pValla') }, `${(100 * s.pValla).toFixed(0)} %`),
+          ),
+        ),
+    ),
+  ];
+}
+
+function renderProjectionHistory(
+  points: ProjectionHistory['points'],
+  choices: readonly string[],
+  colorOf: (label: string) => string,
+): void {
+  const figure = $('projection-history-figure');
+  const svg = $svg('projection-history');
+  svg.querySelectorAll('g').forEach((g) => g.remove());
+  if (points.length < 2) {
+    figure.hidden = true;
+    return;
+  }
+  figure.hidden = false;
+  const W = 320;
+  const H = 160;
+  const m = { l: 30, r: 8, t: 8, b: 22 };
+  const series = choices.map((choice) => ({
+    choice,
+    pts: points.flatMap((pt) => {
+      const c = pt.choices.find((x) => x.choice === choice);
+      return c ? [{ pct: pt.pctCounted, c }] : [];
+    }),
+  }));
+  const ys = series.flatMap((s) => s.pts.flatMap((d) => [d.c.lo90, d.c.hi90]));
+  const y0 = Math.floor(Math.min(...ys));
+  const y1 = Math.ceil(Math.max(...ys));
+  const sx = (v: number): number => m.l + ((W - m.l - m.r) * v) / 100;
+  const sy = (v: number): number =>
+    H - m.b - ((H - m.t - m.b) * (v - y0)) / Math.max(1e-9, y1 - y0);
+  const g = svgEl('g');
+  const add = (
+    tag: string,
+    attrs: Readonly<Record<string, string | number | null>>,
+  ): SVGElement => {
+    const n = svgEl(tag, attrs);
+    g.append(n);
+    return n;
+  };
+  add('line', { x1: m.l, x2: W - m.r, y1: H - m.b, y2: H - m.b, class: 'axis' });
+  for (const v of [0, 25, 50, 75, 100]) {
+    const tx = add('text', { x: sx(v), y: H - 6, class: 'tick', 'text-anchor': 'middle' });
+    tx.textContent = `${v}%`;
+  }
+  for (const v of [y0, y1]) {
+    const tx = add('text', { x: m.l - 4, y: sy(v) + 3, class: 'tick', 'text-anchor': 'end' });
+    tx.textContent = `${v}`;
+  }
+  for (const s of series) {
+    const color = colorOf(s.choice);
+    const band = d3
+      .area<Pt>()
+      .x((d) => sx(d.pct))
+      .y0((d) => sy(d.c.lo90))
+      .y1((d) => sy(d.c.hi90))(s.pts);
+    add('path', { d: band, fill: color, 'fill-opacity': 0.18, stroke: 'none' });
+    const line = d3
+      .line<Pt>()
+      .x((d) => sx(d.pct))
+      .y((d) => sy(d.c.median))(s.pts);
+    const path = add('path', { d: line, fill: 'none', stroke: color, 'stroke-width': 2 });
+    path.setAttribute('data-choice', s.choice);
+  }
+  svg.append(g);
+}
+
+/**
+ * The units the projection draws without a count of their own (issue #13): with no actas counted,
+ * or left out of the source's snapshot, each projected from a previous round or from the other
+ * units' shares, and weighted by its electors. Said on screen, not only in the API.
+ */
+function renderPriors(p: Projection): void {
+  const absent = new Set(p.unitsAbsent ?? []);
+  const basis = new Map((p.unitBasis ?? []).map((u) => [u.code, u.basis]));
+  const codes = [
+    ...(p.unitBasis ?? [])
+      .filter((u) => u.basis === 'prior' || u.basis === 'parent')
+      .map((u) => u.code),
+    ...[...absent].filter((c) => !basis.has(c)),
+  ];
+  const label = (code: string): string => p.regions.find((r) => r.code === code)?.label ?? code;
+  const box = $('projection-priors');
+  box.hidden = codes.length === 0;
+  box.replaceChildren(
+    el('h3', {}, t('priorsTitle')),
+    el(
+      'ul',
+      {},
+      ...[...new Set(codes)].map((code) => {
+        const b = basis.get(code);
+        return el(
+          'li',
+          { 'data-code': code, 'data-basis': b ?? 'absent' },
+          el('strong', {}, label(code)),
+          `: ${t(b === 'parent' ? 'priorFromParent' : b === 'prior' ? 'priorFromRound' : 'priorUnknown')}`,
+          absent.has(code) ? ` · ${t('priorAbsent')}` : '',
+        );
+      }),
+    ),
+  );
+}

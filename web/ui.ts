@@ -1,0 +1,151 @@
+// Shared by the dashboard's modules: state, strings, number format and DOM helpers.
+import type { Choice, Places, Progress, Site, Summary } from './api-client.js';
+import { STRINGS, type Strings } from './i18n.js';
+import type { Lang } from './lang.js';
+
+/** A step of the drill: a unit by level and code, with its name when known. */
+export interface Crumb {
+  readonly level: string;
+  readonly code: string;
+  readonly name?: string;
+}
+
+export const state: {
+  lang: Lang;
+  election: string | null;
+  choices: Choice[];
+  colors: Map<string, string>;
+  crumbs: Crumb[];
+  mesa: string | null;
+  places: Places | null;
+  site: Site | null;
+  summary: Summary | null;
+  revision: string | null;
+  polling: boolean;
+  published: Progress['published'] | null;
+  about: Progress['about'] | null;
+} = {
+  lang: 'es',
+  election: null,
+  choices: [],
+  colors: new Map(),
+  crumbs: [],
+  mesa: null,
+  places: null,
+  site: null,
+  summary: null,
+  revision: null,
+  polling: false,
+  published: null,
+  about: null,
+};
+
+/** The election shown: set before any panel draws (a panel without one is a bug). */
+export function electionId(): string {
+  if (state.election === null) throw new Error('no election chosen');
+  return state.election;
+}
+
+/** An element of index.html by id, of the kind the code expects (anything else is a bug). */
+function byId<T extends Element>(id: string, kind: abstract new () => T): T {
+  const node = document.getElementById(id);
+  if (!(node instanceof kind)) throw new Error(`#${id}: missing or not a ${kind.name}`);
+  return node;
+}
+export const $ = (id: string): HTMLElement => byId(id, HTMLElement);
+export const $input = (id: string): HTMLInputElement => byId(id, HTMLInputElement);
+export const $select = (id: string): HTMLSelectElement => byId(id, HTMLSelectElement);
+export const $button = (id: string): HTMLButtonElement => byId(id, HTMLButtonElement);
+export const $form = (id: string): HTMLFormElement => byId(id, HTMLFormElement);
+export const $svg = (id: string): SVGSVGElement => byId(id, SVGSVGElement);
+
+type FnKey = {
+  [K in keyof Strings]: Strings[K] extends string ? never : K;
+}[keyof Strings];
+
+/** A string of the interface in the chosen language (an unknown key shows as itself). */
+export function t<K extends FnKey>(key: K): Strings[K];
+export function t(key: string): string;
+export function t(key: string): unknown {
+  return (STRINGS[state.lang] as Readonly<Record<string, unknown>>)[key] ?? key;
+}
+
+export const PALETTE = [
+  '#c0392b',
+  '#e67e22',
+  '#2471a3',
+  '#17a589',
+  '#7d3c98',
+  '#b7950b',
+  '#2e4053',
+  '#d35400',
+  '#1e8449',
+  '#a93226',
+  '#5d6d7e',
+  '#884ea0',
+  '#148f77',
+  '#b03a2e',
+  '#2874a6',
+  '#af601a',
+  '#6c3483',
+  '#117864',
+] as const;
+
+/** A palette colour by position, cycling. */
+export const paletteColor = (i: number): string => PALETTE[i % PALETTE.length] ?? '#888';
+
+export function fmt(n: number): string {
+  return new Intl.NumberFormat(state.lang === 'es' ? 'es-PE' : 'en-US').format(n);
+}
+
+type AttrValue = string | number | boolean | null | undefined;
+export type Attrs = Readonly<Record<string, AttrValue | ((e: Event) => unknown)>>;
+export type Child = Node | string | number;
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Child | readonly Child[])[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (typeof v === 'function') {
+      if (k === 'onclick') node.addEventListener('click', v);
+    }
+    // through the CSSOM, not the style attribute: a strict CSP (style-src 'self') allows it
+    else if (k === 'style') node.style.cssText = String(v);
+    else if (v !== undefined && v !== null) node.setAttribute(k, String(v));
+  }
+  for (const c of children.flat())
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return node;
+}
+
+/** An SVG element with its attributes (and text). */
+export function svgEl(
+  tag: string,
+  attrs: Readonly<Record<string, AttrValue>> = {},
+  text?: string | number,
+): SVGElement {
+  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [k, v] of Object.entries(attrs))
+    if (v !== undefined && v !== null) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = String(text);
+  return node;
+}
+
+/** A name for matching: without accents, upper case, trimmed. */
+export const norm = (x: string): string =>
+  x
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .trim();
+
+/** A unit's name before its first comma ("LIMA, LIMA" → "LIMA"). */
+export const firstName = (name: string): string => name.split(',')[0] ?? name;
+
+/** A choice's colour: the manifest's, else the palette's by its position. */
+export function colorOfChoice(id: string): string {
+  return state.colors.get(id) ?? '#888';
+}

@@ -1,0 +1,64 @@
+// The view in the URL: election, level, unit, mesa and language, so a drilled view can be shared
+// and reloaded and back/forward walk the drill. Other parameters (the what-if levers, poll) stay.
+import { state } from './ui.js';
+
+const VIEW = ['election', 'level', 'code', 'mesa', 'lang'] as const;
+export type View = Record<(typeof VIEW)[number], string | null>;
+
+/** The parameters `keys` of the URL, null when absent. */
+function read<K extends string>(keys: readonly K[]): Record<K, string | null> {
+  const q = new URLSearchParams(location.search);
+  return Object.fromEntries(keys.map((k) => [k, q.get(k)])) as Record<K, string | null>;
+}
+
+/** Sets (or drops, when empty) each parameter; a new history entry when `push`, else in place. */
+function write<K extends string>(
+  keys: readonly K[],
+  view: Readonly<Record<K, string | null>>,
+  push: boolean,
+): void {
+  const u = new URL(location.href);
+  for (const k of keys) {
+    const v = view[k];
+    if (v) u.searchParams.set(k, v);
+    else u.searchParams.delete(k);
+  }
+  if (u.href === location.href) return;
+  if (push) history.pushState(null, '', u);
+  else history.replaceState(null, '', u);
+}
+
+/** The view the URL asks for. */
+export function readView(): View {
+  return read(VIEW);
+}
+
+/** Writes the current view: a new history entry when `push`, else in place. */
+export function writeView(push: boolean, mesa: string | null = null): void {
+  const last = state.crumbs.at(-1);
+  write(
+    VIEW,
+    {
+      election: state.election,
+      level: last?.level ?? null,
+      code: last?.code ?? null,
+      mesa,
+      lang: state.lang === 'es' ? null : state.lang,
+    },
+    push,
+  );
+}
+
+// The ERM view (web/erm.ts) holds its own view: which election, department, council, what-if.
+const ERM_VIEW = ['view', 'erm', 'map', 'dep', 'contest', 'bonus', 'lang'] as const;
+export type ErmView = Record<(typeof ERM_VIEW)[number], string | null>;
+
+/** The ERM view the URL asks for. */
+export function readErmView(): ErmView {
+  return read(ERM_VIEW);
+}
+
+/** Writes the ERM view (always `view=erm`, the language from the state). */
+export function writeErmView(view: ErmView, push: boolean): void {
+  write(ERM_VIEW, { ...view, view: 'erm', lang: state.lang === 'es' ? null : state.lang }, push);
+}
