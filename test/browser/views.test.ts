@@ -1,0 +1,231 @@
+/// <reference lib="dom" />
+// Every view of the dashboard in a real browser (Debian's Chromium via playwright-core), each on
+// a phone (390 px) and a desktop, in Spanish and in English: one table of views, each with what it
+// must show (numbers from the API or the official data, the words of the chosen language), no
+// horizontal scroll at either width, and a screenshot in test-artifacts/ (look at them).
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApi } from '../../src/api/server.js';
+import { bundledElection } from '../../src/elections/manifests.js';
+import { ingestFile } from '../../src/ingest/ingest.js';
+import { dataPath, PROJECT_ROOT } from '../../src/io/paths.js';
+import { putPublishedElection } from '../../src/results/published-load.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { fixedClock, tempDir } from '../helpers.js';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
+const RUNOFF = 'pe-2021-presidencial-segunda';
+const CUT = 'pe-2026-presidencial-segunda-2026-06-10';
+/** A district of Cusco (RENIEC 07) to drill to, and one of its mesas (read from the API). */
+const DISTRICT = '070101';
+let mesa = '';
+let app: FastifyInstance;
+let store: SqliteStore;
+let browser: Browser;
+let base: string;
+
+type Lang = 'es' | 'en';
+const LANGS: readonly Lang[] = ['es', 'en'];
+const WIDTHS = [390, 1400] as const;
+
+/** Fetches an API document as JSON. */
+async function json<T>(path: string): Promise<T> {
+  const res = await fetch(`${base}${path}`);
+  expect(res.ok, path).toBe(true);
+  return (await res.json()) as T;
+}
+
+const text = async (page: Page, css: string): Promise<string> =>
+  (await page.textContent(css)) ?? '';
+
+interface View {
+  readonly name: string;
+  readonly path: () => string;
+  /** Waits for the view's content and checks it; the words by language. */
+  readonly check: (page: Page, lang: Lang) => Promise<void>;
+}
+
+const VIEWS: readonly View[] = [
+  {
+    name: 'national',
+    path: () => `/?election=${RUNOFF}`,
+    check: async (page, lang) => {
+      const api = await json<{
+        units: { valid: number; choices: { id: string; votes: number }[] }[];
+      }>(`/api/v1/elections/${RUNOFF}/results/national.json`);
+      const n = api.units[0];
+      expect((await text(page, '#total-valid')).replace(/\D/g, '')).toBe(String(n?.valid));
+      for (const c of n?.choices ?? [])
+        expect(await page.getAttribute(`li[data-choice="${c.id}"] .votes`, 'data-votes')).toBe(
+          String(c.votes),
+        );
+      expect(await text(page, '#outcome')).toContain('CASTILLO');
+      expect(await text(page, '#summary-title')).toBe(
+        lang === 'es' ? 'Resultado nacional' : 'National result',
+      );
+      expect(await page.locator('#map path').count()).toBe(26);
+    },
+  },
+  {
+    name: 'drill',
+    // the URL alone restores a drill down to a mesa's acta
+    path: () => `/?election=${RUNOFF}&level=district&code=${DISTRICT}&mesa=${mesa}`,
+    check: async (page, lang) => {
+      await page.waitForSelector('#acta-title');
+      expect(await text(page, '#acta-title')).toContain(mesa);
+      const acta = await json<{ current: { stateLabel: string } }>(
+        `/api/v1/elections/${RUNOFF}/actas/${mesa}.json`,
+      );
+      expect(await text(page, '#acta-state')).toBe(acta.current.stateLabel);
+      const list = await json<{ mesas: unknown[] }>(
+        `/api/v1/elections/${RUNOFF}/mesas/${DISTRICT}.json`,
+      );
+      expect(await page.locator('#children button[data-mesa]').count()).toBe(list.mesas.length);
+      // Perú › Cusco › Cusco › Cusco: the crumbs go through the department and the province
+      expect(await page.locator('#crumbs button').count()).toBe(4);
+      expect(await text(page, '#crumbs')).toContain('CUSCO');
+      expect(await text(page, '#detail-title')).toBe(lang === 'es' ? 'Detalle' : 'Detail');
+    },
+  },
+  {
+    name: 'congress',
+    path: () => '/?election=pe-2021-congreso',
+    check: async (page, lang) => {
+      await page.waitForSelector('#congress:not([hidden]) #hemicycle circle.seat');
+      // the official 2021 Congress: 130 seats
+      expect(await page.locator('#hemicycle circle.seat').count()).toBe(130);
+      expect(await text(page, '#valla')).toContain('0602-2021');
+      expect(await text(page, '#congress-title')).toBe(lang === 'es' ? 'Escaños' : 'Seats');
+    },
+  },
+  {
+    name: 'what-if',
+    // the levers in the URL run the what-if on load: a 4 % valla with no seat minimum
+    path: () => '/?election=pe-2026-diputados&valla=4&min=0',
+    check: async (page, lang) => {
+      await page.waitForSelector('#wi-table tbody tr');
+      expect(await page.locator('#wi-hemicycle circle.seat').count()).toBe(130);
+      expect(await page.getAttribute('#wi-share', 'href')).toContain('valla=4');
+      expect(await text(page, '#wi-status')).toContain(
+        lang === 'es' ? 'respecto de las reglas de la elección' : "from the election's rules",
+      );
+    },
+  },
+  {
+    name: 'crosscheck',
+    path: () => `/?election=${RUNOFF}`,
+    check: async (page, lang) => {
+      await page.waitForSelector('#crosscheck:not([hidden]) #cc-counts', { timeout: 180_000 });
+      // ONPE against sergiocorreia's sheet (15 June 2021): 3,020 mesas differ
+      expect((await text(page, '#cc-counts')).replace(/\D/g, '')).toContain('3020');
+      expect(await text(page, '#cc-counts')).toContain(
+        lang === 'es' ? 'mesas comparadas' : 'mesas compared',
+      );
+      expect(await page.locator('#cc-mesas tbody tr').count()).toBe(50);
+    },
+  },
+  {
+    name: 'erm',
+    path: () => '/?view=erm&erm=pe-erm-2022',
+    check: async (page, lang) => {
+      // the nine regional runoffs of 2022, never shown as won
+      expect(await page.locator('#erm-runoffs tr[data-region]').count()).toBe(9);
+      expect(await page.locator('#erm-map path[data-outcome="runoff"]').count()).toBe(9);
+      const doc = await json<{ label: Record<Lang, string> }>('/api/v1/contests/pe-erm-2022');
+      expect(await text(page, '#erm-title')).toBe(doc.label[lang]);
+    },
+  },
+  {
+    name: 'projection',
+    // the 10 June cut of the 2026 runoff has no rows abroad: projected from the first round
+    path: () => `/?election=${CUT}`,
+    check: async (page, lang) => {
+      await page.waitForSelector('#projection:not([hidden]) #projection-bars li');
+      const p = await json<{ choices: { choice: string; median: number }[] }>(
+        `/api/v1/elections/${CUT}/projection.json`,
+      );
+      const lead = p.choices[0];
+      expect(
+        await text(page, `#projection-bars li[data-choice="${lead?.choice}"] .interval-text`),
+      ).toContain(`${lead?.median.toFixed(2)} %`);
+      expect(await text(page, '#projection .disclaimer')).toContain(
+        lang === 'es' ? 'no es un resultado oficial' : 'not an official result',
+      );
+      const abroad = '#projection-priors:not([hidden]) li[data-code="EXTRANJERO"]';
+      expect(await page.getAttribute(abroad, 'data-basis')).toBe('prior');
+      expect(await text(page, abroad)).toContain(
+        lang === 'es' ? 'ausente del corte de la fuente' : "missing from the source's snapshot",
+      );
+    },
+  },
+];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does it)`,
+    );
+  mkdirSync(ARTIFACTS, { recursive: true });
+  store = new SqliteStore(join(tempDir('cifra-browser-views-'), 'v.db'));
+  await store.migrate();
+  for (const id of ['pe-2021-congreso', 'pe-2026-diputados', CUT])
+    expect((await putPublishedElection(store, id)).ok).toBe(true);
+  const runoff = bundledElection(RUNOFF);
+  if (!runoff) throw new Error(RUNOFF);
+  await store.putElection(runoff);
+  const r = await ingestFile(store, {
+    file: dataPath(
+      'peru/2021/presidential_r2/onpe_resultados_por_mesa_presidencial_2021_2da_vuelta.csv.gz',
+    ),
+    election: runoff,
+    now: fixedClock,
+  });
+  expect(r.ok).toBe(true);
+  app = await buildApi({ store, tokenHash: null, dashboard: true });
+  base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const list = await json<{ mesas: { mesa: string }[] }>(
+    `/api/v1/elections/${RUNOFF}/mesas/${DISTRICT}.json`,
+  );
+  mesa = list.mesas[0]?.mesa ?? '';
+  expect(mesa).not.toBe('');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run'],
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await store?.close();
+});
+
+describe.each(VIEWS)('the $name view', (view) => {
+  for (const width of WIDTHS)
+    for (const lang of LANGS)
+      it(`${width} px, ${lang}: its content, no sideways scroll, a screenshot`, async () => {
+        const page = await browser.newPage({
+          viewport: { width, height: width > 500 ? 1000 : 844 },
+        });
+        page.setDefaultTimeout(90_000);
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(`${base}${view.path()}${lang === 'en' ? '&lang=en' : ''}`);
+        await page.waitForSelector('body[data-ready="true"]');
+        expect(await page.getAttribute('html', 'lang')).toBe(lang);
+        await view.check(page, lang);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+        ).toBe(true);
+        await page.screenshot({
+          path: join(ARTIFACTS, `view-${view.name}-${width}-${lang}.png`),
+          fullPage: true,
+        });
+        expect(errors).toEqual([]);
+        await page.close();
+      }, 240_000);
+});
