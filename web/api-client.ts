@@ -72,22 +72,28 @@ export type Answer<T> = { ok: true; doc: T } | { ok: false; error: ApiError };
 // Every read revalidates (If-None-Match): an unchanged document is a 304, a changed one is new.
 const REVALIDATE: RequestInit = { cache: 'no-cache' };
 
+/**
+ * A path of the URL scheme made relative to the page: the site then works under any sub-path
+ * (https://host/resultados/), not only at the host's root. The page is always the site's root.
+ */
+const rel = (path: string): string => (path.startsWith('/') ? path.slice(1) : path);
+
 /** A document that must be there; its absence is an error. */
 async function get<T>(path: string): Promise<T> {
-  const res = await fetch(path, REVALIDATE);
+  const res = await fetch(rel(path), REVALIDATE);
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
   return (await res.json()) as T;
 }
 
 /** A document that may be absent (404: no projection, a unit without children): null then. */
 async function tryGet<T>(path: string): Promise<T | null> {
-  const res = await fetch(path, REVALIDATE);
+  const res = await fetch(rel(path), REVALIDATE);
   return res.ok ? ((await res.json()) as T) : null;
 }
 
 /** A computed answer (what-if, cross-check): the document, or the server's coded refusal. */
 async function answer<T>(path: string, init?: RequestInit): Promise<Answer<T>> {
-  const res = await fetch(path, init);
+  const res = await fetch(rel(path), init);
   const body: unknown = await res.json();
   return res.ok ? { ok: true, doc: body as T } : { ok: false, error: body as ApiError };
 }

@@ -4,7 +4,7 @@
 // scrolls sideways, and the site `cifra publish` writes is served by nginx (Debian package; .ci/run
 // installs it) with no Node process — the same page, the same numbers, and it follows a re-publish.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -229,6 +229,40 @@ describe('election night in the browser', () => {
       nginx.kill('SIGTERM');
     }
   }, 180_000);
+  it('the static site under a sub-path (/sub/): every URL is relative, nothing asked of the host root', async () => {
+    const site = join(dir, 'site-sub');
+    expect((await publishSite(store, site, buildOpenApi(), fixedClock())).ok).toBe(true);
+    const port = await freePort();
+    // the host root answers nothing: a request that escapes /sub/ is a 404 and fails the page
+    const nginx = startNginx(site, port, 'sub');
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      await waitFor(`${url}/sub/api/v1/site.json`);
+      expect((await fetch(`${url}/index.html`)).status).toBe(404);
+      const asked: string[] = [];
+      const { page, errors } = await open(`${url}/sub/?election=pe-2026-presidencial-segunda`, 390);
+      // every request of a fresh load, the page's own files and documents alike
+      page.on('request', (r) => asked.push(r.url()));
+      await page.reload();
+      await page.waitForSelector('body[data-ready="true"]');
+      expect(await page.getAttribute('li[data-choice="FP"] .votes', 'data-votes')).toBe('9223396');
+      expect(await page.textContent('#outcome-fact')).toContain('KEIKO FUJIMORI');
+      expect(await page.locator('#map path').count()).toBe(26);
+      // a drill reads the unit's documents, relative to /sub/ too, and lands in the URL
+      await page.click('#map path[data-level="department"][data-code="07"]');
+      await page.waitForFunction(() =>
+        document.querySelector('#unit-name')?.textContent?.includes('CUSCO'),
+      );
+      expect(new URL(page.url()).pathname).toBe('/sub/');
+      expect(await noSideScroll(page)).toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, 'static-site-sub-path.png'), fullPage: true });
+      expect(asked.length).toBeGreaterThan(0);
+      expect(asked.filter((u) => !u.startsWith(`${url}/sub/`))).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      nginx.kill('SIGTERM');
+    }
+  }, 180_000);
 });
 
 async function freePort(): Promise<number> {
@@ -240,23 +274,32 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** nginx in the foreground as this test's child, on a temporary config: the site as its root. */
-function startNginx(root: string, port: number): ChildProcess {
-  const conf = join(dir, 'nginx.conf');
+/**
+ * nginx in the foreground as this test's child, on a temporary config: the site as its root, or
+ * under `/<sub>/` (a folder of links whose `<sub>` is the site) with nothing at the root.
+ */
+function startNginx(site: string, port: number, sub?: string): ChildProcess {
+  const conf = join(dir, `nginx-${port}.conf`);
   const tmp = join(dir, 'nginx-tmp');
   mkdirSync(tmp, { recursive: true });
+  const root = sub === undefined ? site : join(dir, `www-${port}`);
+  if (sub !== undefined) {
+    mkdirSync(root, { recursive: true });
+    symlinkSync(site, join(root, sub));
+  }
+  const at = sub === undefined ? '/' : `/${sub}/`;
   // run as root, nginx's workers are nobody: they must reach the site through the test's folder
   chmodSync(dir, 0o755);
   writeFileSync(
     conf,
-    `worker_processes 1; daemon off; pid ${join(dir, 'nginx.pid')}; error_log ${join(dir, 'nginx-error.log')};
+    `worker_processes 1; daemon off; pid ${join(dir, `nginx-${port}.pid`)}; error_log ${join(dir, `nginx-${port}.log`)};
 events { worker_connections 64; }
 http {
   include /etc/nginx/mime.types; access_log off; etag on;
   client_body_temp_path ${tmp}; proxy_temp_path ${tmp}; fastcgi_temp_path ${tmp};
   uwsgi_temp_path ${tmp}; scgi_temp_path ${tmp};
   server { listen 127.0.0.1:${port}; root ${root}; index index.html;
-    location / { add_header Cache-Control "no-cache";
+    location ${at} { add_header Cache-Control "no-cache";
       add_header Content-Security-Policy "default-src 'self'; script-src 'self'; style-src 'self'";
       try_files $uri $uri/ =404; } }
 }
