@@ -19,6 +19,8 @@ const ES = {
     'sin actas contadas, proyectada desde las demás unidades y ponderada por sus electores',
   priorUnknown: 'proyectada sin conteo propio',
   priorAbsent: 'ausente del corte de la fuente',
+  absentNote: (n: Arg) =>
+    `la fuente no trae ${n} unidad(es): se proyectan igual, desde la vuelta anterior o las demás unidades (lista abajo)`,
   runoffPairs: 'Probabilidad de pasar a segunda vuelta',
   outrightWin: 'Probabilidad de ganar en primera vuelta',
   winProbability: 'Probabilidad de ganar',
@@ -280,6 +282,8 @@ const EN: Strings = {
     "no actas counted: projected from the other units' shares and weighted by its electors",
   priorUnknown: 'projected without a count of its own',
   priorAbsent: "missing from the source's snapshot",
+  absentNote: (n) =>
+    `the source leaves out ${n} unit(s): projected all the same, from the previous round or the other units (listed below)`,
   runoffPairs: 'Probability of reaching the runoff',
   outrightWin: 'Probability of winning outright',
   winProbability: 'Probability of winning',

@@ -21,7 +21,7 @@ export async function renderProjection(p: Projection | null): Promise<void> {
       sims: fmt(p.sims),
       seed: p.seed,
       method: p.method,
-    }) + (p.note ? ` · ${p.note}` : '');
+    }) + (noteOf(p) ? ` · ${noteOf(p)}` : '');
   const top = p.choices.slice(0, 8);
   const colorOf = (label: string): string =>
     state.colors.get(state.choices.find((c) => c.label === label)?.id ?? '') ?? '#777';
@@ -193,6 +193,17 @@ function renderProjectionHistory(
     path.setAttribute('data-choice', s.choice);
   }
   svg.append(g);
+}
+
+/**
+ * The projection's note in the chosen language where the dashboard knows what it says: units the
+ * source leaves out are listed below (renderPriors), so the server's English sentence is not
+ * repeated; any other note is shown as the server wrote it.
+ */
+function noteOf(p: Projection): string {
+  if (p.unitsAbsent !== undefined && p.unitsAbsent.length > 0)
+    return t('absentNote')(p.unitsAbsent.length);
+  return p.note ?? '';
 }
 
 /**

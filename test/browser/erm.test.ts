@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// The ERM view (web/erm.js) in a real browser (Debian's Chromium via playwright-core) on the
+// The ERM view (web/erm.ts) in a real browser (Debian's Chromium via playwright-core) on the
 // bundled ERM 2022 and 2026 manifests: the national picture, the governors' map with runoffs
 // shown as runoffs, the nine 2022 runoff regions, Lima Metropolitana's council (RP 21 and the
 // bonus line), the what-if without the bonus, es and en, desktop and phone (no horizontal scroll

@@ -155,6 +155,10 @@ const VIEWS: readonly View[] = [
       expect(await text(page, '#projection .disclaimer')).toContain(
         lang === 'es' ? 'no es un resultado oficial' : 'not an official result',
       );
+      // the note on the units left out is in the chosen language too
+      expect(await text(page, '#projection-meta')).toContain(
+        lang === 'es' ? 'la fuente no trae 1 unidad' : 'the source leaves out 1 unit',
+      );
       const abroad = '#projection-priors:not([hidden]) li[data-code="EXTRANJERO"]';
       expect(await page.getAttribute(abroad, 'data-basis')).toBe('prior');
       expect(await text(page, abroad)).toContain(
