@@ -227,28 +227,32 @@ function renderResult(doc: WhatIf): void {
         }),
       ),
     ),
-    ...(doc.diff.districts.length > 0
-      ? [
-          el(
-            'details',
-            { id: 'wi-districts' },
-            el('summary', {}, t('districtsChanged')(doc.diff.districts.length)),
-            el(
-              'ul',
-              {},
-              ...doc.diff.districts.map((d) =>
-                el(
-                  'li',
-                  { 'data-district': d.district },
-                  `${d.district}: `,
-                  d.lists.map((c) => `${c.party} ${c.before} → ${c.after}`).join(', '),
-                ),
-              ),
-            ),
-          ),
-        ]
-      : []),
+    ...districtsChanged(doc),
   );
+}
+
+/** The circunscripciones whose seats move, each with its lists' before → after (none: nothing). */
+function districtsChanged(doc: WhatIf): HTMLElement[] {
+  if (doc.diff.districts.length === 0) return [];
+  return [
+    el(
+      'details',
+      { id: 'wi-districts' },
+      el('summary', {}, t('districtsChanged')(doc.diff.districts.length)),
+      el(
+        'ul',
+        {},
+        ...doc.diff.districts.map((d) =>
+          el(
+            'li',
+            { 'data-district': d.district },
+            `${d.district}: `,
+            d.lists.map((c) => `${c.party} ${c.before} → ${c.after}`).join(', '),
+          ),
+        ),
+      ),
+    ),
+  ];
 }
 
 /** Wires the form once: submit runs the what-if, reset goes back to the election's rules. */
