@@ -66,6 +66,22 @@ describe('ingest limits', () => {
     expect(codeOf((await ingest(file)).r)).toBe('line_too_long');
   });
 
+  it('the line limit is exact below a read chunk: a line of lineBytes is read, one byte more is line_too_long', async () => {
+    // the limit counts a record's bytes without its delimiter (LF or CRLF); before, a record was
+    // measured only when it outlasted a 1 MiB read chunk, so this 5,030-byte line passed a 200 limit
+    const long = row('000002').replace(',D,', `,${'D'.repeat(5000)},`);
+    const bytes = Buffer.byteLength(long);
+    for (const eol of ['\n', '\r\n']) {
+      const file = join(dir, `exact-${eol.length}.csv`);
+      writeFileSync(file, [HEADER, row('000001'), long].join(eol) + eol);
+      const fits = await ingest(file, { limits: { lineBytes: bytes } });
+      expect([codeOf(fits.r), fits.versions]).toEqual(['ok', 2]);
+      const over = await ingest(file, { limits: { lineBytes: bytes - 1 } });
+      expect([codeOf(over.r), over.versions]).toEqual(['line_too_long', 0]);
+      expect(codeOf((await ingest(file, { limits: { lineBytes: 200 } })).r)).toBe('line_too_long');
+    }
+  });
+
   it('more rows than the limit is too_many_rows', async () => {
     const rows = Array.from({ length: 20 }, (_, i) => row(String(i + 1).padStart(6, '0')));
     const file = join(dir, 'rows.csv');
@@ -122,7 +138,7 @@ describe('ingest limits from the command line and the server options', () => {
     writeFileSync(file, csv);
     const a = await ingestCli('flag-rows', '--max-rows', '10');
     expect([a.code, a.err.includes('too_many_rows')]).toEqual([1, true]);
-    // a record is measured when it outlasts a read chunk (1 MiB): a 2 MB line, refused by default
+    // a 2 MB line, refused by the default limit (1 MiB) and read under --max-line-bytes 4000000
     const long = join(dir, 'long-line.csv');
     writeFileSync(long, `${HEADER}\n${row('000001')}\n"${'x'.repeat(2_000_000)}"\n`);
     const longCli = (name: string, ...extra: string[]) =>

@@ -185,6 +185,29 @@ export function runStoreContract(
       await s.close();
     });
 
+    it('a mesa met again in a later batch of the first import of an election is read back, not new', async () => {
+      const s = await fresh();
+      const session = await s.beginImport({
+        election: ELECTION.id,
+        fileName: 'b.csv',
+        sha256: 'b',
+        size: 1,
+        format: 'cifra-csv',
+        mode: 'import',
+        startedAt: '2026-11-26T00:00:00.000Z',
+      });
+      const first = await session.applyBatch([incoming(acta('000001'), 1)], []);
+      const same = await session.applyBatch([incoming(acta('000001'), 2)], []);
+      const other = await session.applyBatch(
+        [incoming(acta('000002'), 3), incoming(acta('000001', { votes: [30, 60] }), 4)],
+        [],
+      );
+      expect([first.new, same.unchanged, other.new, other.conflicts]).toEqual([1, 1, 1, 1]);
+      await session.rollback();
+      expect(await s.currentActas(ELECTION.id)).toEqual([]);
+      await s.close();
+    });
+
     it('rolls back an import completely', async () => {
       const s = await fresh();
       const session = await s.beginImport({

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { runApportion } from './commands/apportion.js';
 import { runRules } from './commands/rules.js';
-import { runDemo } from './commands/demo.js';
 import { runContests, type ContestsArgs } from './commands/contests.js';
 import { runPresident } from './commands/president.js';
 import { printIssues, runElectionSeats, runElectionWhatIf, runSeats } from './commands/seats.js';
@@ -28,10 +27,9 @@ import { StoreBusyError, type Store } from '../store/store.js';
 import { issue } from '../core/issues.js';
 import type { Level } from '../core/tally/aggregate.js';
 import { runJurisdictions } from './commands/jurisdictions.js';
-import { buildApi, buildOpenApi, hashToken } from '../api/server.js';
-import { publishSite } from '../api/publish-site.js';
-import { loadBundledData } from './commands/bundled.js';
-import { runProject, runProjectSnapshot, runReplay } from './commands/project.js';
+// The server, the site publisher, the bundled data, the projection and the demo are loaded by
+// the commands that use them: `cifra ingest` starts without them (a third of its start-up).
+const project = () => import('./commands/project.js');
 import { runAuditHead, runAuditVerify } from './commands/audit.js';
 import { runCompare } from './commands/compare.js';
 import { REPLAY_ORDERS, type ReplayOrder } from '../core/projection/replay-order.js';
@@ -85,6 +83,7 @@ async function serveUntilStopped(
   o: { port: number; host: string; token?: string | undefined; ingestLimits?: string | undefined },
   io: CliIo,
 ): Promise<number> {
+  const { buildApi, hashToken } = await import('../api/server.js');
   const app = await buildApi({
     store,
     tokenHash: o.token ? hashToken(o.token) : null,
@@ -553,12 +552,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             code = EXIT_USAGE;
             return;
           }
+          const { runProjectSnapshot } = await project();
           code = runProjectSnapshot(
             { snapshot: o.snapshot, rules: o.rules, seed: o.seed, sims: o.sims, format: o.format },
             io,
           );
           return;
         }
+        const { runProject } = await project();
         code = await withStore(o.db, (store) => runProject(store, o, io));
       },
     );
@@ -611,6 +612,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           dataPath(
             'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
           );
+        const { runReplay } = await project();
         code = await withStore(o.db, (store) => runReplay(store, { ...o, file: path }, io));
       },
     );
@@ -743,6 +745,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (token === null) return void (code = EXIT_USAGE);
       const store = openStore(o.db, sqliteBusyMs());
       await store.migrate();
+      const { loadBundledData } = await import('./commands/bundled.js');
       const loaded = await loadBundledData(store, io, process.stderr.isTTY === true);
       if (loaded !== EXIT_OK) {
         await store.close();
@@ -761,6 +764,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .requiredOption('--out <dir>', 'output directory (replaced whole, only if cifra wrote it)')
     .action(async (o: { db: string; out: string }) => {
       code = await withStore(o.db, async (store) => {
+        const { publishSite } = await import('../api/publish-site.js');
+        const { buildOpenApi } = await import('../api/server.js');
         const r = await publishSite(store, o.out, buildOpenApi(), new Date().toISOString());
         if (!r.ok) return (printIssues(io, r.error), EXIT_ISSUES);
         io.out(`snapshot ${r.value.snapshotId}: ${r.value.files} files in ${r.value.out}`);
@@ -771,7 +776,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   program
     .command('demo')
     .description('the engine on the bundled real data (2021, 2026, Spain 2023), as tables')
-    .action(() => {
+    .action(async () => {
+      const { runDemo } = await import('./commands/demo.js');
       code = runDemo(io);
     });
 

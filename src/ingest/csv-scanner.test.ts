@@ -11,6 +11,7 @@ import {
   CELL_NON_INTEGER,
   CELL_TOO_LARGE,
   countOfText,
+  CsvScanError,
   CsvScanner,
 } from './csv-scanner.js';
 
@@ -172,6 +173,27 @@ describe('CsvScanner against csv-parse', () => {
         [10103, 3, 7],
       ],
     });
+  });
+});
+
+describe('CsvScanner record limit', () => {
+  it('is exact in bytes without the record delimiter, wherever the chunks are cut', () => {
+    const bytes = Buffer.from('a,b\r\ncc,d\r\n"e\r\nf",g\r\n', 'latin1'); // the third: 8 bytes
+    const run = (limit: number, cut: number): string => {
+      const s = new CsvScanner(',', 'latin1', () => {}, limit);
+      try {
+        s.push(bytes.subarray(0, cut));
+        s.push(bytes.subarray(cut));
+        s.end();
+        return 'ok';
+      } catch (e) {
+        return e instanceof CsvScanError ? `${e.code}@${e.record}` : 'other';
+      }
+    };
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      expect(run(8, cut)).toBe('ok');
+      expect(run(7, cut)).toBe('line_too_long@3');
+    }
   });
 });
 

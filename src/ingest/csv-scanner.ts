@@ -117,7 +117,11 @@ export class CsvScanner {
     delimiter: string,
     encoding: 'utf8' | 'latin1',
     private readonly onRecord: (r: CsvRecordView) => void,
-    /** The longest record kept waiting for its end: past it, `line_too_long` (and no rescans). */
+    /**
+     * The longest record, in bytes without its record delimiter: past it, `line_too_long` — for
+     * a complete record when it ends, for one still waiting for its end after every chunk (so a
+     * huge line is refused before it is buffered whole, and never rescanned).
+     */
     private readonly maxRecordBytes = Infinity,
   ) {
     this.delim = delimiter.charCodeAt(0);
@@ -136,7 +140,9 @@ export class CsvScanner {
     }
     const used = this.scan(buf, false);
     this.tail = used < buf.length ? Buffer.from(buf.subarray(used)) : null;
-    if (this.tail !== null && this.tail.length > this.maxRecordBytes)
+    // a CR at the tail's end may be the first half of a CRLF delimiter: not counted yet
+    const t = this.tail;
+    if (t !== null && t.length - (t[t.length - 1] === CR ? 1 : 0) > this.maxRecordBytes)
       throw new CsvScanError('line_too_long', this.records + 1);
   }
 
@@ -163,6 +169,7 @@ export class CsvScanner {
       v.anyQuoted = false;
       let complete = false;
       let sawTerminator = false;
+      let bodyEnd = -1; // where the record delimiter starts (-1: at the end of the bytes)
       for (;;) {
         if (field >= v.starts.length) this.grow();
         if (i < n && buf[i] === QUOTE) {
@@ -213,6 +220,7 @@ export class CsvScanner {
           if (t === -1) return recordStart;
           if (t === 0) throw new CsvScanError('invalid_closing_quote', this.records + 1);
           field++;
+          bodyEnd = i;
           i += t;
           complete = true;
           sawTerminator = true;
@@ -241,6 +249,7 @@ export class CsvScanner {
           break;
         }
         if (t > 0) {
+          bodyEnd = i;
           i += t;
           complete = true;
           sawTerminator = true;
@@ -260,6 +269,8 @@ export class CsvScanner {
         }
       }
       if (!complete) return recordStart;
+      if ((bodyEnd < 0 ? i : bodyEnd) - recordStart > this.maxRecordBytes)
+        throw new CsvScanError('line_too_long', this.records + 1);
       pos = i;
       v.length = field;
       v.terminated = sawTerminator;

@@ -1,4 +1,3 @@
-import { PgStore } from './postgres/pg-store.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
@@ -7,5 +6,26 @@ import type { Store } from './store.js';
  * `sqliteBusyMs`: how long a SQLite import waits for another's write lock (then store_busy).
  */
 export function openStore(db: string, sqliteBusyMs?: number): Store {
-  return /^postgres(ql)?:\/\//.test(db) ? new PgStore(db) : new SqliteStore(db, sqliteBusyMs);
+  return /^postgres(ql)?:\/\//.test(db) ? lazyPgStore(db) : new SqliteStore(db, sqliteBusyMs);
+}
+
+/**
+ * The PostgreSQL store, its module (and the pg driver, a third of a SQLite command's start-up)
+ * loaded on its first call: every Store method returns a promise, so each call awaits the load.
+ */
+function lazyPgStore(url: string): Store {
+  let store: Promise<Store> | undefined;
+  const load = (): Promise<Store> =>
+    (store ??= import('./postgres/pg-store.js').then((m) => new m.PgStore(url)));
+  return new Proxy({} as Store, {
+    get: (_target, name) =>
+      // not a thenable: `await openStore(url)` is the store itself
+      name === 'then'
+        ? undefined
+        : async (...args: unknown[]): Promise<unknown> => {
+            const s = await load();
+            const method = Reflect.get(s, name) as (...a: unknown[]) => unknown;
+            return method.apply(s, args);
+          },
+  });
 }

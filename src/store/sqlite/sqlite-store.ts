@@ -366,13 +366,19 @@ export class SqliteStore implements Store {
     const insertPlace = db.prepare(
       'INSERT OR IGNORE INTO places (election, ubigeo, department, province, district) VALUES (?, ?, ?, ?, ?)',
     );
+    // An election with no versions when the write lock was taken (the first import of a count):
+    // a mesa has versions only if an earlier batch of this import wrote it, so only those are read.
+    const written: Set<string> | null =
+      db.prepare('SELECT 1 FROM acta_versions WHERE election = ? LIMIT 1').get(meta.election) ===
+      undefined
+        ? new Set()
+        : null;
     const stored = (incoming: readonly IncomingActa[]): Map<string, StoredMesa> => {
       const out = new Map<string, StoredMesa>();
-      if (incoming.length === 0) return out;
-      for (const r of selectStored.all(
-        meta.election,
-        JSON.stringify(incoming.map((i) => i.acta.mesa)),
-      ) as Row[])
+      const mesas = incoming.map((i) => i.acta.mesa);
+      const asked = written === null ? mesas : mesas.filter((m) => written.has(m));
+      if (asked.length === 0) return out;
+      for (const r of selectStored.all(meta.election, JSON.stringify(asked)) as Row[])
         out.set(r['mesa'] as string, {
           acta: acta(meta.election, r),
           maxVersion: r['max_version'] as number,
@@ -424,6 +430,8 @@ export class SqliteStore implements Store {
             );
           db.exec(`RELEASE ${sp}`);
           planner.done(plan);
+          if (written !== null)
+            for (const w of plan.writes) if (w.op === 'insert_version') written.add(w.version.mesa);
           return plan.outcome;
         } catch (e) {
           db.exec(`ROLLBACK TO ${sp}`);
