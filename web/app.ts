@@ -60,10 +60,10 @@ async function loadElection(id: string, view: Partial<View> = {}): Promise<void>
   if (view.mesa) await openMesa(view.mesa, false);
 }
 
-/** Every panel that moves with the count; the drill is redrawn by the caller. */
-async function refresh(): Promise<void> {
+/** Every panel that moves with the count (from the poll's summary if it has one); the drill is redrawn by the caller. */
+async function refresh(polled?: Summary): Promise<void> {
   const id = electionId();
-  const summary = await api.document(id, 'summary');
+  const summary = polled ?? (await api.document(id, 'summary'));
   state.revision = summary.revision;
   state.summary = summary;
   const projection = summary.count.complete ? null : await api.tryDocument(id, 'projection');
@@ -84,7 +84,7 @@ async function poll(): Promise<void> {
   try {
     const s = await api.document(id, 'summary').catch(() => null);
     if (s && id === state.election && s.revision !== state.revision) {
-      await refresh();
+      await refresh(s);
       await drill(state.crumbs, false);
       if (state.mesa) await openMesa(state.mesa, false);
     }

@@ -120,15 +120,25 @@ describe('election night in the browser', () => {
     expect(await page.textContent('#updated-ago')).toContain('Actualizado');
     let navigations = 0;
     page.on('framenavigated', () => navigations++);
+    // polls of the summary that start after the delivery is stored: the page must show the
+    // change by the first of them (counted in polls, not seconds: no timing threshold)
+    let delivered = false;
+    let pollsAfterDelivery = 0;
+    page.on('request', (r) => {
+      if (delivered && r.url().includes('summary.json')) pollsAfterDelivery++;
+    });
     await deliver([
       counted('000003', '010101', { P11: 150, P16: 20 }),
       counted('000005', '921001', { P11: 40 }),
     ]);
+    delivered = true;
     // within a poll: the count is complete, and the headline states the outcome as a fact
     // (Fujimori above half the valid votes: a first-round winner in this small count)
     await page.waitForFunction(
       () => document.querySelector('#pct-actas')?.textContent === '100.000 %',
     );
+    // at most one poll started after the delivery (one still in flight may already carry it)
+    expect(pollsAfterDelivery).toBeLessThanOrEqual(1);
     await page.waitForSelector('#outcome-fact');
     expect(await page.textContent('#outcome-fact')).toContain('Gana en primera vuelta');
     expect(await page.textContent('#outcome-fact')).toContain('KEIKO SOFIA FUJIMORI HIGUCHI');
