@@ -4,8 +4,8 @@ import type { Store } from './store.js';
 
 /**
  * `--db`: a SQLite file path (the default), or a postgres:// / postgresql:// connection URL.
- * `sqliteBusyMs`: how long a SQLite import waits for another's write lock (then store_busy).
+ * `busyMs`: how long an import waits for another's write lock (then store_busy), on either backend.
  */
-export function openStore(db: string, sqliteBusyMs?: number): Store {
-  return /^postgres(ql)?:\/\//.test(db) ? new PgStore(db) : new SqliteStore(db, sqliteBusyMs);
+export function openStore(db: string, busyMs?: number): Store {
+  return /^postgres(ql)?:\/\//.test(db) ? new PgStore(db, busyMs) : new SqliteStore(db, busyMs);
 }

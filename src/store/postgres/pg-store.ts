@@ -40,6 +40,7 @@ import type {
   Store,
   StoredActa,
 } from '../store.js';
+import { StoreBusyError } from '../store.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import {
   actaOf,
@@ -56,10 +57,14 @@ import {
 } from '../rows.js';
 
 /** Imports are serialised on this advisory lock: version numbers and the hash chain stay linear. */
-const IMPORT_LOCK = 7_261_2021;
+export const IMPORT_LOCK = 7_261_2021;
 const MIGRATION_LOCK = 7_261_2020;
 /** Appends to the audit log are serialised on this one, held only while appending. */
 const LOG_LOCK = 7_261_2022;
+/** How long an import waits for another's import lock before store_busy (as SQLite's wait). */
+export const PG_BUSY_MS = 10_000;
+/** PostgreSQL's lock_not_available: lock_timeout expired while waiting. */
+const LOCK_NOT_AVAILABLE = '55P03';
 
 const INT8 = 20;
 /** 64-bit integers (ids, counts) as numbers: every value cifra stores is far below 2^53. */
@@ -84,7 +89,10 @@ const chained = (r: Row) => chainedOf(r, pgVotes);
 export class PgStore implements Store {
   private readonly pool: pg.Pool;
 
-  constructor(connectionString: string) {
+  constructor(
+    connectionString: string,
+    private readonly busyMs = PG_BUSY_MS,
+  ) {
     this.pool = new pg.Pool({ connectionString, max: 8, types });
   }
 
@@ -204,10 +212,16 @@ export class PgStore implements Store {
     const q = (text: string, values?: unknown[]) => c.query(text, values);
     try {
       await q('BEGIN');
+      // lock_timeout bounds the wait on the advisory lock (0 would mean no bound: 1 ms instead)
+      await q(`SET LOCAL lock_timeout = ${Math.max(1, Math.trunc(this.busyMs))}`);
       await q('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
+      await q('SET LOCAL lock_timeout = 0');
     } catch (e) {
+      await q('ROLLBACK').catch(() => undefined);
       c.release();
-      throw e;
+      throw (e as { code?: unknown }).code === LOCK_NOT_AVAILABLE
+        ? new StoreBusyError(this.busyMs)
+        : e;
     }
     const importId = (
       await q(
