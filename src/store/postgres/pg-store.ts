@@ -16,6 +16,7 @@ import {
   projectionDigest,
   projectionSubject,
   publishedDigest,
+  revisionSeqSql,
   quarantineDigest,
   type AuditHead,
   type AuditRecords,
@@ -341,14 +342,14 @@ export class PgStore implements Store {
     const r = (
       election === undefined
         ? await this.pool.query(
-            "SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, (SELECT COUNT(*) FROM elections) + (SELECT COUNT(*) FROM published_units) AS e FROM imports WHERE status = 'committed'",
+            `SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, (SELECT COUNT(*) FROM elections) + (SELECT COUNT(*) FROM published_units) AS e, ${revisionSeqSql()} AS s FROM imports WHERE status = 'committed'`,
           )
         : await this.pool.query(
-            "SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, 0 AS e FROM imports WHERE election = $1 AND status = 'committed'",
+            `SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, 0 AS e, ${revisionSeqSql('$1')} AS s FROM imports WHERE election = $1 AND status = 'committed'`,
             [election],
           )
     ).rows[0] as Row;
-    return `${Number(r['id'])}:${Number(r['n'])}:${Number(r['e'])}`;
+    return `${Number(r['id'])}:${Number(r['n'])}:${Number(r['e'])}:${Number(r['s'])}`;
   }
 
   async currentActas(election: string): Promise<StoredActa[]> {
