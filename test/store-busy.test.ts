@@ -13,7 +13,7 @@ import { ingestFile } from '../src/ingest/ingest.js';
 import { IMPORT_LOCK, PgStore } from '../src/store/postgres/pg-store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
-import { fixedClock, ONPE_COLUMNS, tempDir } from './helpers.js';
+import { cli, fixedClock, ONPE_COLUMNS, tempDir } from './helpers.js';
 import { freshDatabase } from './pg-helpers.js';
 
 const dir = tempDir('cifra-busy-');
@@ -82,6 +82,13 @@ describe('a second import while another holds the write lock', () => {
     expect(imports.n).toBe(0);
     const after = await ingest('200');
     expect(after.code).toBe(0);
+  });
+
+  it('--busy-timeout takes whole milliseconds: anything else is a usage error (exit 2)', async () => {
+    for (const bad of ['x', '-1', '1.5']) {
+      const r = await cli('ingest', file, '--db', db, '--busy-timeout', bad, '--no-progress');
+      expect([bad, r.code, r.err]).toEqual([bad, 2, expect.stringContaining('--busy-timeout')]);
+    }
   });
 
   it('ingestFile returns store_busy as data (the server answers 503), the store unchanged', async () => {

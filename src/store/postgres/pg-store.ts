@@ -216,7 +216,7 @@ export class PgStore implements Store {
       // lock_timeout bounds the wait on the advisory lock (0 would mean no bound: 1 ms instead)
       await q(`SET LOCAL lock_timeout = ${Math.max(1, Math.trunc(this.busyMs))}`);
       await q('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
-      await q('SET LOCAL lock_timeout = 0');
+      await q('SET LOCAL lock_timeout TO DEFAULT'); // the rest of the import as configured
     } catch (e) {
       await q('ROLLBACK').catch(() => undefined);
       c.release();
