@@ -69,7 +69,13 @@ export function ingestProcess(file: string, db: string) {
   return spawn(
     process.execPath,
     [cliBundle, 'ingest', file, '--db', db, '--election', 'pe-2021-presidencial'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } },
+    // a long wait for the write lock: two of these run at once (test/audit.test.ts), and a
+    // killed one's PostgreSQL session may hold its lock a moment; store_busy is tested apart
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CI: 'true', CIFRA_BUSY_MS: '120000' },
+    },
   );
 }
 

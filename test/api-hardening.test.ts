@@ -249,6 +249,26 @@ describe('projection', () => {
     expect(busy[0]?.json().error).toBe('server_busy');
     expect(codes.every((c) => c === 200 || c === 503)).toBe(true);
   });
+
+  it('while the pool is full, a projection already computed for this revision is answered, not 503', async () => {
+    const computed = '/api/v1/projection?sims=3000&seed=2000';
+    expect((await app.inject({ url: computed })).statusCode).toBe(200);
+    // 10 new projections of 20,000 simulations: 5 take the worker and its queue, 5 are refused
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    let refused = 0;
+    const flood = Array.from({ length: 10 }, (_, i) =>
+      app
+        .inject({ url: `/api/v1/projection?sims=20000&seed=${3000 + i}`, headers: auth })
+        .then((r) => (r.statusCode === 503 ? refused++ : 0, r.statusCode)),
+    );
+    while (refused < 5) await new Promise((r) => setTimeout(r, 10));
+    // another spelling of the same query: past the read cache, to the projection's own cache
+    const again = await app.inject({ url: `${computed}&election=pe-2021-presidencial` });
+    const fresh = await app.inject({ url: '/api/v1/projection?sims=3000&seed=2001' });
+    const codes = await Promise.all(flood);
+    expect([again.statusCode, fresh.statusCode]).toEqual([200, 503]);
+    expect(codes.filter((c) => c === 200).length).toBe(5);
+  });
 });
 
 describe('smaller holes (item 7)', () => {

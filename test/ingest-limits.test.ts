@@ -298,6 +298,29 @@ describe('JSON and JSON Lines, streamed', () => {
     }
   });
 
+  it('an empty or invalid element of a JSON array is a quarantined row, not skipped', async () => {
+    const file = join(dir, 'holes.json');
+    const items = [acta('000001'), '', 'null', '1', '"x"', '[]', acta('000002'), ''];
+    writeFileSync(file, `[${items.join(',\n')}]`);
+    const store = new SqliteStore(':memory:');
+    await store.migrate();
+    await store.putElection(election);
+    const r = await ingestFile(store, { file, election, now: fixedClock });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const rows = await store.quarantined(r.report.importId ?? 0);
+    await store.close();
+    expect([r.report.rowsRead, r.report.valid, r.report.quarantined]).toEqual([8, 2, 6]);
+    const byRow = rows.map((q) => [q.row, q.issues[0]?.code, q.issues[0]?.details?.['reason']]);
+    expect(byRow[0]).toEqual([2, 'csv_unreadable', 'an empty element of the JSON array']);
+    expect(byRow.at(-1)).toEqual([8, 'csv_unreadable', 'an empty element of the JSON array']);
+    expect(rows.map((q) => q.row)).toEqual([2, 3, 4, 5, 6, 8]);
+    // a leading comma too; only `[]` has no element (an empty file, as before)
+    writeFileSync(file, `[,${acta('000001')}]`);
+    expect((await ingest(file)).r).toMatchObject({ report: { valid: 1, quarantined: 1 } });
+    writeFileSync(file, ' [ ] ');
+    expect(codeOf((await ingest(file)).r)).toBe('file_empty');
+  });
+
   it('an array that does not end is file_truncated; text after it csv_unreadable', async () => {
     const file = join(dir, 'cut.json');
     writeFileSync(file, `[${acta('000001')},${acta('000002')}`);

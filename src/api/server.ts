@@ -553,8 +553,9 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
         seed?: number;
         sims?: number;
       };
-      const busy = projections.busy();
-      if (busy) throw busy;
+      // no busy check up front: a projection already computed (or being computed) for this
+      // revision is answered from getProjection's cache; only a new one needs the pool, whose
+      // submit refuses with 503 server_busy when it is full
       if ((q.sims ?? 0) > limits.anonymousSims && !hasToken(req, o.tokenHash))
         throw new IssueError(422, [
           issue('query_too_costly', ['query', 'sims'], {

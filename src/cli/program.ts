@@ -43,7 +43,28 @@ const dbOption = (): Option =>
     .env('CIFRA_DB')
     .default('cifra.db');
 
+/** A parser for --busy-timeout: whole milliseconds, 0 (do not wait) up to about a day. */
+function busyMsOf(v: string): number {
+  if (!/^\d{1,8}$/.test(v))
+    throw new CommanderError(
+      EXIT_USAGE,
+      'cifra.usage',
+      `--busy-timeout must be whole milliseconds (0–99999999), got "${v}"`,
+    );
+  return Number(v);
+}
+
+/** How long an import waits for another's write lock before store_busy, on either backend. */
+const busyOption = (): Option =>
+  new Option(
+    '--busy-timeout <ms>',
+    "how long an import waits for another import's write lock, then store_busy (default 10000)",
+  )
+    .env('CIFRA_BUSY_MS')
+    .argParser(busyMsOf);
+
 interface ServeOptions {
+  readonly busyTimeout?: number;
   readonly db: string;
   readonly port: string;
   readonly host: string;
@@ -120,14 +141,18 @@ async function serveUntilStopped(
   return EXIT_OK;
 }
 
-/** $CIFRA_SQLITE_BUSY_MS: the wait for another import's write lock (default 10 s). */
+/** $CIFRA_SQLITE_BUSY_MS (the older name of --busy-timeout): the wait for another's write lock. */
 function sqliteBusyMs(): number | undefined {
   const v = Number(process.env['CIFRA_SQLITE_BUSY_MS']);
   return Number.isInteger(v) && v >= 0 ? v : undefined;
 }
 
-async function withStore(path: string, f: (store: Store) => Promise<number>): Promise<number> {
-  const store = openStore(path, sqliteBusyMs());
+async function withStore(
+  path: string,
+  f: (store: Store) => Promise<number>,
+  busyMs = sqliteBusyMs(),
+): Promise<number> {
+  const store = openStore(path, busyMs);
   try {
     await store.migrate();
     return await f(store);
@@ -135,6 +160,12 @@ async function withStore(path: string, f: (store: Store) => Promise<number>): Pr
     await store.close();
   }
 }
+
+/** withStore with --busy-timeout's wait when given (else $CIFRA_SQLITE_BUSY_MS, else 10 s). */
+const withStoreWaiting =
+  (busyMs: number | undefined) =>
+  (path: string, f: (store: Store) => Promise<number>): Promise<number> =>
+    withStore(path, f, busyMs ?? sqliteBusyMs());
 
 /**
  * The store, or — when it lacks the election and the election is a bundled manifest of published
@@ -462,7 +493,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(
       new Option('--output <format>', 'summary format').choices(['table', 'json']).default('table'),
     )
-    .option('--no-progress', 'no progress bar even on a terminal');
+    .option('--no-progress', 'no progress bar even on a terminal')
+    .addOption(busyOption());
   addLimitOptions(ingest).action(
     async (
       file: string,
@@ -474,10 +506,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         check: boolean;
         output: OutputFormat;
         progress: boolean;
+        busyTimeout?: number;
       },
     ) => {
       const limits = limitsOf(o); // a bad limits file is a usage error before the store opens
-      code = await withStore(o.db, (store) =>
+      code = await withStoreWaiting(o.busyTimeout)(o.db, (store) =>
         runIngest(
           store,
           {
@@ -718,10 +751,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       '--ingest-limits <file>',
       'a JSON file of ingest limits for POST /api/v1/imports (as cifra ingest --limits)',
     )
+    .addOption(busyOption())
     .action(async (o: ServeOptions, cmd: Command) => {
       const token = tokenOf(o, cmd, io);
       if (token === null) return void (code = EXIT_USAGE);
-      const store = openStore(o.db, sqliteBusyMs());
+      const store = openStore(o.db, o.busyTimeout ?? sqliteBusyMs());
       await store.migrate();
       code = await serveUntilStopped(store, { ...o, token, port: Number(o.port) }, io);
     });
@@ -740,10 +774,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       '--ingest-limits <file>',
       'a JSON file of ingest limits for POST /api/v1/imports (as cifra ingest --limits)',
     )
+    .addOption(busyOption())
     .action(async (o: ServeOptions, cmd: Command) => {
       const token = tokenOf(o, cmd, io);
       if (token === null) return void (code = EXIT_USAGE);
-      const store = openStore(o.db, sqliteBusyMs());
+      const store = openStore(o.db, o.busyTimeout ?? sqliteBusyMs());
       await store.migrate();
       const { loadBundledData } = await import('./commands/bundled.js');
       const loaded = await loadBundledData(store, io, process.stderr.isTTY === true);

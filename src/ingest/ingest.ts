@@ -220,7 +220,9 @@ export async function* jsonRecords(
       } catch {
         yield {
           row,
-          parsed: issueOf('csv_unreadable', { reason: 'not JSON' }),
+          parsed: issueOf('csv_unreadable', {
+            reason: text === '' ? 'an empty element of the JSON array' : 'not JSON',
+          }),
           raw: () => ({ line: text }),
         };
         continue;

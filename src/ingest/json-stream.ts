@@ -98,10 +98,11 @@ class JsonSplitter {
           throw new FileRejected('json_too_deep', { limit: this.limits.jsonDepth });
         continue;
       }
-      // a comma or the closing bracket outside any element: the element so far is complete
+      // a comma or the closing bracket outside any element: the element so far is complete; an
+      // empty one (`[a,,b]`, `[a,]`) is a row of its own, quarantined — only `[]` has none
       this.take(chunk.slice(start, i));
       start = i + 1;
-      yield* this.emit(this.maxDepth);
+      yield* this.emit(this.maxDepth, c === 0x5d && this.row === 0);
       this.maxDepth = 0;
       if (c === 0x5d) this.mode = 'after';
     }
@@ -132,11 +133,12 @@ class JsonSplitter {
     if (part.length > 0) this.parts.push(part);
   }
 
-  private *emit(depth: number): Generator<JsonText> {
+  /** The pending text as a row; an empty one is skipped where `mayBeEmpty` (blank JSON lines). */
+  private *emit(depth: number, mayBeEmpty = true): Generator<JsonText> {
     const text = this.parts.join('').trim();
     this.parts = [];
     this.bytes = 0;
-    if (text === '') return;
+    if (text === '' && mayBeEmpty) return;
     this.row++;
     if (this.row > this.limits.rows)
       throw new FileRejected('too_many_rows', { limit: this.limits.rows });

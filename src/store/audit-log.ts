@@ -20,6 +20,18 @@ import type { ImportRecord } from './store.js';
  */
 export type LogKind = 'election' | 'import' | 'published' | 'projection';
 
+/**
+ * SQL for the revision's last component: the last log entry that changed what is served — so an
+ * election redefined or a result republished with as many units as before is a new revision. A
+ * recorded projection is left out: it is made at a revision and must not start a new one.
+ * `subject` (a bind parameter) narrows it to one election's definition and published results.
+ */
+export function revisionSeqSql(subject?: string): string {
+  return subject === undefined
+    ? "(SELECT COALESCE(MAX(seq), 0) FROM audit_log WHERE kind <> 'projection')"
+    : `(SELECT COALESCE(MAX(seq), 0) FROM audit_log WHERE kind IN ('election', 'published') AND subject = ${subject})`;
+}
+
 export interface LogEntry {
   readonly seq: number;
   readonly kind: LogKind;

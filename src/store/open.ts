@@ -3,20 +3,20 @@ import type { Store } from './store.js';
 
 /**
  * `--db`: a SQLite file path (the default), or a postgres:// / postgresql:// connection URL.
- * `sqliteBusyMs`: how long a SQLite import waits for another's write lock (then store_busy).
+ * `busyMs`: how long an import waits for another's write lock (then store_busy), on either backend.
  */
-export function openStore(db: string, sqliteBusyMs?: number): Store {
-  return /^postgres(ql)?:\/\//.test(db) ? lazyPgStore(db) : new SqliteStore(db, sqliteBusyMs);
+export function openStore(db: string, busyMs?: number): Store {
+  return /^postgres(ql)?:\/\//.test(db) ? lazyPgStore(db, busyMs) : new SqliteStore(db, busyMs);
 }
 
 /**
  * The PostgreSQL store, its module (and the pg driver, a third of a SQLite command's start-up)
  * loaded on its first call: every Store method returns a promise, so each call awaits the load.
  */
-function lazyPgStore(url: string): Store {
+function lazyPgStore(url: string, busyMs: number | undefined): Store {
   let store: Promise<Store> | undefined;
   const load = (): Promise<Store> =>
-    (store ??= import('./postgres/pg-store.js').then((m) => new m.PgStore(url)));
+    (store ??= import('./postgres/pg-store.js').then((m) => new m.PgStore(url, busyMs)));
   return new Proxy({} as Store, {
     get: (_target, name) =>
       // not a thenable: `await openStore(url)` is the store itself

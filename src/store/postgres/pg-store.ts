@@ -16,6 +16,7 @@ import {
   projectionDigest,
   projectionSubject,
   publishedDigest,
+  revisionSeqSql,
   quarantineDigest,
   type AuditHead,
   type AuditRecords,
@@ -40,6 +41,7 @@ import type {
   Store,
   StoredActa,
 } from '../store.js';
+import { StoreBusyError } from '../store.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import {
   actaOf,
@@ -56,10 +58,14 @@ import {
 } from '../rows.js';
 
 /** Imports are serialised on this advisory lock: version numbers and the hash chain stay linear. */
-const IMPORT_LOCK = 7_261_2021;
+export const IMPORT_LOCK = 7_261_2021;
 const MIGRATION_LOCK = 7_261_2020;
 /** Appends to the audit log are serialised on this one, held only while appending. */
 const LOG_LOCK = 7_261_2022;
+/** How long an import waits for another's import lock before store_busy (as SQLite's wait). */
+export const PG_BUSY_MS = 10_000;
+/** PostgreSQL's lock_not_available: lock_timeout expired while waiting. */
+const LOCK_NOT_AVAILABLE = '55P03';
 
 const INT8 = 20;
 /** 64-bit integers (ids, counts) as numbers: every value cifra stores is far below 2^53. */
@@ -84,7 +90,10 @@ const chained = (r: Row) => chainedOf(r, pgVotes);
 export class PgStore implements Store {
   private readonly pool: pg.Pool;
 
-  constructor(connectionString: string) {
+  constructor(
+    connectionString: string,
+    private readonly busyMs = PG_BUSY_MS,
+  ) {
     this.pool = new pg.Pool({ connectionString, max: 8, types });
   }
 
@@ -204,10 +213,16 @@ export class PgStore implements Store {
     const q = (text: string, values?: unknown[]) => c.query(text, values);
     try {
       await q('BEGIN');
+      // lock_timeout bounds the wait on the advisory lock (0 would mean no bound: 1 ms instead)
+      await q(`SET LOCAL lock_timeout = ${Math.max(1, Math.trunc(this.busyMs))}`);
       await q('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
+      await q('SET LOCAL lock_timeout TO DEFAULT'); // the rest of the import as configured
     } catch (e) {
+      await q('ROLLBACK').catch(() => undefined);
       c.release();
-      throw e;
+      throw (e as { code?: unknown }).code === LOCK_NOT_AVAILABLE
+        ? new StoreBusyError(this.busyMs)
+        : e;
     }
     const importId = (
       await q(
@@ -327,14 +342,14 @@ export class PgStore implements Store {
     const r = (
       election === undefined
         ? await this.pool.query(
-            "SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, (SELECT COUNT(*) FROM elections) + (SELECT COUNT(*) FROM published_units) AS e FROM imports WHERE status = 'committed'",
+            `SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, (SELECT COUNT(*) FROM elections) + (SELECT COUNT(*) FROM published_units) AS e, ${revisionSeqSql()} AS s FROM imports WHERE status = 'committed'`,
           )
         : await this.pool.query(
-            "SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, 0 AS e FROM imports WHERE election = $1 AND status = 'committed'",
+            `SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, 0 AS e, ${revisionSeqSql('$1')} AS s FROM imports WHERE election = $1 AND status = 'committed'`,
             [election],
           )
     ).rows[0] as Row;
-    return `${Number(r['id'])}:${Number(r['n'])}:${Number(r['e'])}`;
+    return `${Number(r['id'])}:${Number(r['n'])}:${Number(r['e'])}:${Number(r['s'])}`;
   }
 
   async currentActas(election: string): Promise<StoredActa[]> {

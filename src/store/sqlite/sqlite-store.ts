@@ -39,6 +39,7 @@ import {
   projectionDigest,
   projectionSubject,
   publishedDigest,
+  revisionSeqSql,
   quarantineDigest,
   type AuditHead,
   type AuditRecords,
@@ -675,16 +676,16 @@ export class SqliteStore implements Store {
       election === undefined
         ? this.db
             .prepare(
-              "SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, (SELECT COUNT(*) FROM elections) + (SELECT COUNT(*) FROM published_units) AS e FROM imports WHERE status = 'committed'",
+              `SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, (SELECT COUNT(*) FROM elections) + (SELECT COUNT(*) FROM published_units) AS e, ${revisionSeqSql()} AS s FROM imports WHERE status = 'committed'`,
             )
             .get()
         : this.db
             .prepare(
-              "SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, 0 AS e FROM imports WHERE election = ? AND status = 'committed'",
+              `SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, 0 AS e, ${revisionSeqSql('?')} AS s FROM imports WHERE election = ? AND status = 'committed'`,
             )
-            .get(election)
+            .get(election, election)
     ) as Row;
-    return `${r['id'] as number}:${r['n'] as number}:${r['e'] as number}`;
+    return `${r['id'] as number}:${r['n'] as number}:${r['e'] as number}:${r['s'] as number}`;
   }
 
   async putPublished(
