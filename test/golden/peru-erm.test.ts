@@ -5,6 +5,9 @@
 //   Popular 21 (the majority bonus), Podemos Perú 7, Somos Perú 5, Frente de la Esperanza 3,
 //   APP 2, Juntos por el Perú 1; mayor: Renovación Popular's list (Rafael López Aliaga).
 // - Governors: the nine regions that went to the second election of 4 Dec 2022 (JNE).
+// - Council sizes: Cayma (Arequipa) had 9 regidores in 2022 and gets 11 in 2026 (Diario Correo,
+//   8 Jan 2026, on Res. 0847-2025-JNE); Lima Metropolitana 39 (Ley 26864 art. 24). Every council's
+//   size is the JNE's list registry's (data/peru/erm/PROVENANCE.md), not an estimate.
 import { describe, expect, it } from 'vitest';
 import { computeContests, nationalPicture } from '../../src/core/pipeline/contests.js';
 import { loadContests } from '../../src/elections/contests.js';
@@ -63,6 +66,27 @@ describe('ERM 2022, every contest in one pass (pe-erm-2022)', () => {
     expect(count('provincial-council')).toBe(25);
     expect(count('district-council')).toBe(1694);
     expect(result.contests.some((c) => c.id === 'district-council/150101')).toBe(false);
+    // in ONPE's codes four capitals are not district 01: La Peca, Acas, Ayavi and Honoria are
+    // councils; Bagua, Ocros, Huaytará and Puerto Inca are capitals
+    const ids = new Set(result.contests.map((c) => c.id));
+    for (const u of ['010201', '022001', '080601', '090801'])
+      expect([u, ids.has(`district-council/${u}`)]).toEqual([u, true]);
+    for (const u of ['010205', '022007', '080604', '090802'])
+      expect([u, ids.has(`district-council/${u}`)]).toEqual([u, false]);
+  });
+
+  it('every council has its size: Cayma 9, Lima 39, none unknown', () => {
+    const councils = result.contests.filter((c) => c.type === 'council');
+    expect(councils.filter((c) => c.type === 'council' && c.totalSeats === null)).toEqual([]);
+    const size = (id: string): number | null | undefined => {
+      const c = result.contests.find((x) => x.id === id);
+      return c?.type === 'council' ? c.totalSeats : undefined;
+    };
+    expect(size('district-council/040102')).toBe(9); // Cayma
+    expect(size('provincial-council/140100')).toBe(39);
+    // the legal sizes only (Ley 26864 art. 24: 5 to 15, odd; Lima 39)
+    const sizes = new Set(councils.map((c) => (c.type === 'council' ? c.totalSeats : null)));
+    expect([...sizes].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([5, 7, 9, 11, 13, 15, 39]);
   });
 
   it('every sized council with votes gives all its seats and a mayor; the bonus never leaves the winner below ⌈n/2⌉ + 1', () => {
@@ -157,6 +181,6 @@ describe('ERM 2022 councils against the naive rule (differential)', () => {
       expect([c.id, c.seats]).toEqual([c.id, want]);
       compared += 1;
     }
-    expect(compared).toBe(1667);
+    expect(compared).toBe(1687); // of 1,719: the others hang on a tie or counted nothing
   });
 });
