@@ -199,6 +199,55 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
     ).toBe('runoff');
   });
 
+  it('--bonus off: the what-if without the majority bonus, for one contest and for the whole election', async () => {
+    // Lima 2022 by plain D'Hondt over 39 seats, worked apart from cifra (quotients by hand):
+    // RP 11, Podemos 10, Somos Perú 8, FE 4, APP 3, JP 2, Avanza País 1
+    const off = await cli(
+      'contests',
+      'pe-erm-2022',
+      '--contest',
+      'provincial-council/140100',
+      '--bonus',
+      'off',
+      '--format',
+      'json',
+    );
+    expect(off.code).toBe(0);
+    const c = JSON.parse(off.out) as { seats: Record<string, number>; bonus: unknown };
+    expect(c.seats).toEqual({
+      'RENOVACION POPULAR': 11,
+      'PODEMOS PERU': 10,
+      'PARTIDO DEMOCRATICO SOMOS PERU': 8,
+      'PARTIDO FRENTE DE LA ESPERANZA 2021': 4,
+      'ALIANZA PARA EL PROGRESO': 3,
+      'JUNTOS POR EL PERU': 2,
+      'AVANZA PAIS - PARTIDO DE INTEGRACION SOCIAL': 1,
+    });
+    expect(c.bonus).toBeNull();
+    const table = await cli(
+      'contests',
+      'pe-erm-2022',
+      '--contest',
+      'provincial-council/140100',
+      '--bonus',
+      'off',
+    );
+    expect(table.out).toContain('without the majority bonus (--bonus off, a what-if)');
+    // the whole election: Renovación Popular's capital-council seats fall without the bonus
+    type Doc = { national: { organisations: { party: string; seats: Record<string, number> }[] } };
+    const rp = async (bonus: string): Promise<number | undefined> => {
+      const r = await cli('contests', 'pe-erm-2022', '--bonus', bonus, '--format', 'json');
+      const d = JSON.parse(r.out) as Doc;
+      return d.national.organisations.find((o) => o.party === 'RENOVACION POPULAR')?.seats[
+        'provincial-council'
+      ];
+    };
+    const [on, noBonus] = [await rp('on'), await rp('off')];
+    expect(on ?? 0).toBeGreaterThan(noBonus ?? 0);
+    const bad = await cli('contests', 'pe-erm-2022', '--bonus', 'maybe');
+    expect(bad.code).toBe(2);
+  });
+
   it('a district council tied for the mayor: exit 1 without --seed, decided by a recorded lot with it', async () => {
     // 021606 (Áncash): two lists with 191 votes each in the 2022 capture
     const open = await cli('contests', 'pe-erm-2022', '--contest', 'district-council/021606');

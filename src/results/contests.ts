@@ -215,9 +215,13 @@ function summary(c: ContestResult): z.infer<typeof ContestSummarySchema> {
 /** The whole election: its sets, the national picture and every contest in brief. */
 export function getContestsElection(
   id: string,
-  options: { readonly seed?: number | undefined; readonly kind?: string | undefined } = {},
+  options: {
+    readonly seed?: number | undefined;
+    readonly kind?: string | undefined;
+    readonly bonus?: Bonus | undefined;
+  } = {},
 ): Found<ContestsElectionDocument> {
-  const r = compute(id, options.seed);
+  const r = compute(id, options.seed, options.bonus);
   if (!r.ok) return r;
   const { loaded, result } = r.value;
   const m = loaded.manifest;
