@@ -87,6 +87,13 @@ export const ContestSchema = z.discriminatedUnion('type', [
       .nullable()
       .describe('The majority bonus, when it gave the winning list more seats: ⌈n/2⌉ + 1'),
     ties: z.array(z.object({ stage: z.string(), candidates: z.array(z.string()) }).passthrough()),
+    drawSeed: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        "The council's own seed for its lots, from the election's seed and the contest id (null: no seed); `cifra seats --seed` with it replays its sorteo alone",
+      ),
   }),
 ]);
 
