@@ -9,7 +9,12 @@
 //   8 Jan 2026, on Res. 0847-2025-JNE); Lima Metropolitana 39 (Ley 26864 art. 24). Every council's
 //   size is the JNE's list registry's (data/peru/erm/PROVENANCE.md), not an estimate.
 import { describe, expect, it } from 'vitest';
-import { computeContests, nationalPicture } from '../../src/core/pipeline/contests.js';
+import {
+  computeContests,
+  computePreparedContests,
+  nationalPicture,
+  prepareContests,
+} from '../../src/core/pipeline/contests.js';
 import { loadContests } from '../../src/elections/contests.js';
 
 const loaded = loadContests('pe-erm-2022');
@@ -182,5 +187,20 @@ describe('ERM 2022 councils against the naive rule (differential)', () => {
       compared += 1;
     }
     expect(compared).toBe(1687); // of 1,719: the others hang on a tie or counted nothing
+  });
+});
+
+describe('ERM 2022 councils: the prepared pass and the general seat path (differential)', () => {
+  it('every 2022 council gets the same result through the kernel-eligible path and the general one, prepared or not', () => {
+    const councils = sets.filter((s) => s.ruleset.kind === 'list');
+    const auto = computeContests(councils, { seed: 2022 });
+    const general = computeContests(councils, { seed: 2022, path: 'general' });
+    expect(general.contests).toHaveLength(1719);
+    expect(general).toEqual(auto);
+    const prepared = prepareContests(councils);
+    expect(computePreparedContests(prepared, { seed: 2022 })).toEqual(auto);
+    // a prepared election computed twice, with another seed between, gives the same answer
+    computePreparedContests(prepared, { seed: 7 });
+    expect(computePreparedContests(prepared, { seed: 2022 })).toEqual(auto);
   });
 });
