@@ -261,6 +261,49 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
       '1',
     );
     expect(drawn.code).toBe(0);
+    // its own seed (drawSeed) replays the same sorteo with cifra seats, on that council alone
+    const c = JSON.parse(
+      (
+        await cli(
+          'contests',
+          'pe-erm-2022',
+          '--contest',
+          'district-council/021606',
+          '--seed',
+          '1',
+          '--format',
+          'json',
+        )
+      ).out,
+    ) as {
+      drawSeed: number;
+      head: string;
+      totalSeats: number;
+      seats: Record<string, number>;
+      votes: { party: string; votes: number }[];
+    };
+    const votes = file(
+      'rontoy.csv',
+      ['district,party,votes', ...c.votes.map((v) => `RONTOY,"${v.party}",${v.votes}`)].join('\n'),
+    );
+    const size = file('rontoy-seats.csv', `district,seats\nRONTOY,${c.totalSeats}\n`);
+    const replay = await cli(
+      'seats',
+      '--rules',
+      'pe-erm-municipal',
+      '--votes',
+      votes,
+      '--districts',
+      size,
+      '--seed',
+      String(c.drawSeed),
+      '--format',
+      'json',
+    );
+    const rj = JSON.parse(replay.out) as {
+      districts: { seats: Record<string, number>; head: { party: string } }[];
+    };
+    expect([rj.districts[0]?.head.party, rj.districts[0]?.seats]).toEqual([c.head, c.seats]);
     const none = await cli('contests', 'nope');
     expect([none.code, none.err.includes('unknown_election')]).toEqual([1, true]);
   });

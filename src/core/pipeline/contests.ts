@@ -176,7 +176,7 @@ export function computePreparedContests(
 }
 
 /**
- * A council's own seed for its lots: FNV-1a (32 bits) of the election's seed and the contest id,
+ * A council's own seed for its lots: FNV-1a (32 bits, mod 10^9) of the election's seed and the contest id,
  * so that a council's draws depend on nothing else (`cifra seats --seed` with it replays them).
  */
 export function contestSeed(seed: number, id: string): number {
@@ -185,7 +185,7 @@ export function contestSeed(seed: number, id: string): number {
     h ^= ch.codePointAt(0) as number;
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return (h >>> 0) % 1_000_000_000; // below 10^9, as `cifra seats --seed` takes it
 }
 
 function base(kind: ContestKind, rules: string, c: ContestInput): ContestBase {
