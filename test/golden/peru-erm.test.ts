@@ -8,6 +8,9 @@
 // - Council sizes: Cayma (Arequipa) had 9 regidores in 2022 and gets 11 in 2026 (Diario Correo,
 //   8 Jan 2026, on Res. 0847-2025-JNE); Lima Metropolitana 39 (Ley 26864 art. 24). Every council's
 //   size is the JNE's list registry's (data/peru/erm/PROVENANCE.md), not an estimate.
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
   computeContests,
@@ -16,6 +19,7 @@ import {
   prepareContests,
 } from '../../src/core/pipeline/contests.js';
 import { loadContests } from '../../src/elections/contests.js';
+import { dataPath } from '../../src/io/paths.js';
 
 const loaded = loadContests('pe-erm-2022');
 if (!loaded.ok) throw new Error(JSON.stringify(loaded.error.slice(0, 3)));
@@ -202,5 +206,35 @@ describe('ERM 2022 councils: the prepared pass and the general seat path (differ
     // a prepared election computed twice, with another seed between, gives the same answer
     computePreparedContests(prepared, { seed: 7 });
     expect(computePreparedContests(prepared, { seed: 2022 })).toEqual(auto);
+  });
+});
+
+describe("the JNE's ERM 2022 list registry (data/peru/erm/2022/jne-listas.csv.gz)", () => {
+  const csv = (path: string): Record<string, string>[] =>
+    parse(gunzipSync(readFileSync(dataPath(path))), { columns: true }) as Record<string, string>[];
+  const lists = csv('peru/erm/2022/jne-listas.csv.gz');
+
+  it('every list of a council carries the mayor and the same number of regidores, which is the council size used', () => {
+    const size = new Map<string, Set<number>>();
+    for (const l of lists.filter((x) => x['eleccion']?.startsWith('MUNICIPAL')))
+      size.set(
+        l['ubigeo'] ?? '',
+        (size.get(l['ubigeo'] ?? '') ?? new Set()).add(Number(l['candidatos']) - 1),
+      );
+    expect(size.size).toBe(196 + 1694);
+    expect([...size.values()].filter((s) => s.size !== 1)).toEqual([]);
+    for (const c of result.contests)
+      if (c.type === 'council')
+        expect([c.id, c.totalSeats]).toEqual([c.id, [...(size.get(c.key) ?? [])][0]]);
+  });
+
+  it('regional councils: governor, vice-governor and each consejero with an accesitario; 7 to 25 per region (342 in all by the registry, not checked against a JNE publication)', () => {
+    const per = new Map<string, number>();
+    for (const l of lists.filter((x) => x['eleccion'] === 'REGIONAL'))
+      per.set(l['region'] ?? '', (Number(l['candidatos']) - 2) / 2);
+    expect(per.size).toBe(25);
+    // Ley 27683 art. 8 (text of Ley 29470): 7 to 25 consejeros per region
+    for (const [region, n] of per) expect([region, n >= 7 && n <= 25]).toEqual([region, true]);
+    expect([...per.values()].reduce((a, b) => a + b, 0)).toBe(342);
   });
 });
