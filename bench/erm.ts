@@ -1,13 +1,19 @@
 // ERM 2022: every council of the bundled election (1,694 district and 25 provincial councils,
-// data/contests/pe-erm-2022.json) allocated in one pass by `computeContests` — sizes by population
-// bands, the majority bonus, the mayor, ties, reports — against the shared naive D'Hondt
+// data/contests/pe-erm-2022.json) allocated in one pass by `computeContests` — the JNE's council
+// sizes, the majority bonus, the mayor, ties drawn per council, reports; and the same pass on
+// councils prepared once (`prepareContests`, then `computePreparedContests`) — against the shared naive D'Hondt
 // (`ref_dhondt.mjs`, no threshold) over the same councils and sizes, which does plain cifra
 // repartidora only (no bonus, no names, no validation). Medians of 5; no timing is asserted.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { computeContests, type ContestSetInput } from '../src/core/pipeline/contests.js';
+import {
+  computeContests,
+  computePreparedContests,
+  prepareContests,
+  type ContestSetInput,
+} from '../src/core/pipeline/contests.js';
 import { loadContests } from '../src/elections/contests.js';
 import { median } from './baselines.js';
 
@@ -16,6 +22,8 @@ export interface ErmBench {
   readonly seats: number;
   readonly loadMs: number;
   readonly cifraMs: number;
+  /** The same pass on councils prepared once (validation and names out of the loop). */
+  readonly preparedMs: number;
   readonly allContestsMs: number;
   readonly baselineMs: number | null;
 }
@@ -36,6 +44,14 @@ export function ermBenchmarks(baselines: string | null): ErmBench {
     return median(runs.slice(1));
   };
   const cifraMs = time(councils);
+  const prepared = prepareContests(councils);
+  const preparedRuns: number[] = [];
+  for (let rep = 0; rep < 6; rep++) {
+    const t = performance.now();
+    computePreparedContests(prepared, { seed: 2022 });
+    preparedRuns.push(performance.now() - t);
+  }
+  const preparedMs = median(preparedRuns.slice(1));
   const allContestsMs = time(loaded.value.sets);
   const result = computeContests(councils, { seed: 2022 });
   const sized = result.contests.flatMap((c) =>
@@ -64,5 +80,5 @@ export function ermBenchmarks(baselines: string | null): ErmBench {
     }
     baselineMs = median(runs);
   }
-  return { councils: sized.length, seats, loadMs, cifraMs, allContestsMs, baselineMs };
+  return { councils: sized.length, seats, loadMs, cifraMs, preparedMs, allContestsMs, baselineMs };
 }

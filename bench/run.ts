@@ -457,7 +457,7 @@ if (!process.argv.includes('--no-erm')) {
     cifraMs: e.cifraMs,
     baselineMs: e.baselineMs,
     ratio: e.baselineMs === null ? null : e.baselineMs / e.cifraMs,
-    note: `${e.councils} councils, ${e.seats} regidores (pe-erm-2022) through computeContests: sizes by bands, majority bonus, mayor, ties, reports; every contest incl. the 25 governors ${e.allContestsMs.toFixed(0)} ms; reading the manifest's files ${e.loadMs.toFixed(0)} ms; baseline = ref_dhondt.mjs, plain D'Hondt over the same councils and sizes, no bonus`,
+    note: `${e.councils} councils, ${e.seats} regidores (pe-erm-2022) through computeContests: the JNE's sizes, majority bonus, mayor, ties drawn per council, reports; prepared once ${e.preparedMs.toFixed(0)} ms; every contest incl. the 25 governors ${e.allContestsMs.toFixed(0)} ms; reading the manifest's files ${e.loadMs.toFixed(0)} ms; baseline = ref_dhondt.mjs, plain D'Hondt over the same councils and sizes, no bonus`,
   });
 }
 if (!process.argv.includes('--no-what-if')) {

@@ -199,6 +199,55 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
     ).toBe('runoff');
   });
 
+  it('--bonus off: the what-if without the majority bonus, for one contest and for the whole election', async () => {
+    // Lima 2022 by plain D'Hondt over 39 seats, worked apart from cifra (quotients by hand):
+    // RP 11, Podemos 10, Somos Perú 8, FE 4, APP 3, JP 2, Avanza País 1
+    const off = await cli(
+      'contests',
+      'pe-erm-2022',
+      '--contest',
+      'provincial-council/140100',
+      '--bonus',
+      'off',
+      '--format',
+      'json',
+    );
+    expect(off.code).toBe(0);
+    const c = JSON.parse(off.out) as { seats: Record<string, number>; bonus: unknown };
+    expect(c.seats).toEqual({
+      'RENOVACION POPULAR': 11,
+      'PODEMOS PERU': 10,
+      'PARTIDO DEMOCRATICO SOMOS PERU': 8,
+      'PARTIDO FRENTE DE LA ESPERANZA 2021': 4,
+      'ALIANZA PARA EL PROGRESO': 3,
+      'JUNTOS POR EL PERU': 2,
+      'AVANZA PAIS - PARTIDO DE INTEGRACION SOCIAL': 1,
+    });
+    expect(c.bonus).toBeNull();
+    const table = await cli(
+      'contests',
+      'pe-erm-2022',
+      '--contest',
+      'provincial-council/140100',
+      '--bonus',
+      'off',
+    );
+    expect(table.out).toContain('without the majority bonus (--bonus off, a what-if)');
+    // the whole election: Renovación Popular's capital-council seats fall without the bonus
+    type Doc = { national: { organisations: { party: string; seats: Record<string, number> }[] } };
+    const rp = async (bonus: string): Promise<number | undefined> => {
+      const r = await cli('contests', 'pe-erm-2022', '--bonus', bonus, '--format', 'json');
+      const d = JSON.parse(r.out) as Doc;
+      return d.national.organisations.find((o) => o.party === 'RENOVACION POPULAR')?.seats[
+        'provincial-council'
+      ];
+    };
+    const [on, noBonus] = [await rp('on'), await rp('off')];
+    expect(on ?? 0).toBeGreaterThan(noBonus ?? 0);
+    const bad = await cli('contests', 'pe-erm-2022', '--bonus', 'maybe');
+    expect(bad.code).toBe(2);
+  });
+
   it('a district council tied for the mayor: exit 1 without --seed, decided by a recorded lot with it', async () => {
     // 021606 (Áncash): two lists with 191 votes each in the 2022 capture
     const open = await cli('contests', 'pe-erm-2022', '--contest', 'district-council/021606');
@@ -212,6 +261,49 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
       '1',
     );
     expect(drawn.code).toBe(0);
+    // its own seed (drawSeed) replays the same sorteo with cifra seats, on that council alone
+    const c = JSON.parse(
+      (
+        await cli(
+          'contests',
+          'pe-erm-2022',
+          '--contest',
+          'district-council/021606',
+          '--seed',
+          '1',
+          '--format',
+          'json',
+        )
+      ).out,
+    ) as {
+      drawSeed: number;
+      head: string;
+      totalSeats: number;
+      seats: Record<string, number>;
+      votes: { party: string; votes: number }[];
+    };
+    const votes = file(
+      'rontoy.csv',
+      ['district,party,votes', ...c.votes.map((v) => `RONTOY,"${v.party}",${v.votes}`)].join('\n'),
+    );
+    const size = file('rontoy-seats.csv', `district,seats\nRONTOY,${c.totalSeats}\n`);
+    const replay = await cli(
+      'seats',
+      '--rules',
+      'pe-erm-municipal',
+      '--votes',
+      votes,
+      '--districts',
+      size,
+      '--seed',
+      String(c.drawSeed),
+      '--format',
+      'json',
+    );
+    const rj = JSON.parse(replay.out) as {
+      districts: { seats: Record<string, number>; head: { party: string } }[];
+    };
+    expect([rj.districts[0]?.head.party, rj.districts[0]?.seats]).toEqual([c.head, c.seats]);
     const none = await cli('contests', 'nope');
     expect([none.code, none.err.includes('unknown_election')]).toEqual([1, true]);
   });

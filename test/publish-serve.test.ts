@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PATHS } from '../src/api/paths.js';
+import { CONTEST_PATHS, PATHS } from '../src/api/paths.js';
 import { publishSite } from '../src/api/publish-site.js';
 import { ResultsSchema, SiteSchema } from '../src/api/schemas.js';
 import { buildApi, buildOpenApi } from '../src/api/server.js';
@@ -83,6 +83,52 @@ describe('cifra publish', () => {
     expect(leftovers(dir)).toEqual([]);
     await api.close();
     await store.close();
+  });
+
+  it('writes the multi-contest elections (ERM) at the API paths, byte for byte as the API serves them', async () => {
+    const dir = tempDir('cifra-publish-erm-');
+    const store = await smallStore(dir);
+    const out = join(dir, 'site');
+    const r = await publishSite(store, out, buildOpenApi(), NOW);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const api = await buildApi({ store, tokenHash: null });
+    const id = 'pe-erm-2022';
+    for (const [file, alias] of [
+      [CONTEST_PATHS.contests(id), `/api/v1/contests/${id}`],
+      [
+        CONTEST_PATHS.contest(id, 'provincial-council/140100'),
+        `/api/v1/contests/${id}/provincial-council/140100`,
+      ],
+      [CONTEST_PATHS.contest(id, 'governor/CUSCO'), `/api/v1/contests/${id}/governor/CUSCO`],
+      // a tie for the mayor, reported (no seed on the static site)
+      [
+        CONTEST_PATHS.contest(id, 'district-council/021606'),
+        `/api/v1/contests/${id}/district-council/021606`,
+      ],
+      [CONTEST_PATHS.contests('pe-erm-2026'), '/api/v1/contests/pe-erm-2026'],
+    ] as const) {
+      const served = await api.inject({ method: 'GET', url: file });
+      expect(served.statusCode, file).toBe(200);
+      expect(readFileSync(join(out, file), 'utf8'), file).toBe(served.body);
+      // the same document as the query-free route the dashboard reads on a server
+      expect((await api.inject({ method: 'GET', url: alias })).body, alias).toBe(served.body);
+    }
+    // every contest of the election has its file
+    const doc = JSON.parse(readFileSync(join(out, CONTEST_PATHS.contests(id)), 'utf8')) as {
+      contests: { id: string }[];
+    };
+    expect(doc.contests).toHaveLength(25 + 25 + 1694);
+    // a static host decodes the URL to the file name ("governor/LA%20LIBERTAD" → "LA LIBERTAD")
+    const onDisk = (url: string): string => join(out, decodeURIComponent(url));
+    const missing = doc.contests.filter(
+      (c) => !existsSync(onDisk(CONTEST_PATHS.contest(id, c.id))),
+    );
+    expect(missing).toEqual([]);
+    const unknown = await api.inject({
+      method: 'GET',
+      url: CONTEST_PATHS.contest(id, 'district-council/999999'),
+    });
+    expect(unknown.statusCode).toBe(404);
   });
 
   it('refuses a folder it did not write, and leaves every file in it (issue #14)', async () => {

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { issue } from '../core/issues.js';
+import { ContestKindSchema } from '../core/model/contests-manifest.js';
+import {
+  ContestSchema,
+  ContestsElectionSchema,
+  getContest,
+  getContestsElection,
+} from '../results/contests.js';
 import { resultsCsv } from '../results/csv.js';
 import { getChildren, getPlaces, PlacesSchema } from '../results/places.js';
 import { projectionHistory, projectionOf } from '../results/projection.js';
@@ -65,6 +72,8 @@ export interface DocumentDef {
   readonly params: z.ZodObject;
   readonly response: z.ZodType;
   readonly make: (ctx: DocumentContext, p: Record<string, string>) => Promise<Found<unknown>>;
+  /** Codes that also mean "not there" (404) for this document, beyond DOCUMENT_NOT_FOUND. */
+  readonly notFound?: readonly string[];
 }
 
 const name = z.string().min(1).max(200);
@@ -259,6 +268,25 @@ export const DOCUMENTS: readonly DocumentDef[] = [
     params: e.extend({ a: name, b: name, page: name }),
     response: CompareSchema,
     make: comparePage,
+  },
+  // a multi-contest election (ERM) from data/contests, as GET /api/v1/contests/{election}[/…]
+  // without a query: ties reported (no seed), the majority bonus applied — what the static site shows
+  {
+    url: `${API_ROOT}/contests/:election.json`,
+    summary:
+      'A bundled multi-contest election (as `/api/v1/contests/{election}` without a query): its contest sets, the national picture and every contest in brief; ties reported',
+    params: e,
+    response: ContestsElectionSchema,
+    make: async (_ctx, p) => getContestsElection(get(p, 'election')),
+  },
+  {
+    url: `${API_ROOT}/contests/:election/:kind/:key.json`,
+    summary:
+      'One contest of a multi-contest election in full (as `/api/v1/contests/{election}/{kind}/{key}` without a query); unknown contest → 404 `unknown_district`',
+    params: e.extend({ kind: ContestKindSchema, key: name }),
+    response: ContestSchema,
+    make: async (_ctx, p) => getContest(get(p, 'election'), `${get(p, 'kind')}/${get(p, 'key')}`),
+    notFound: ['unknown_district'],
   },
 ];
 

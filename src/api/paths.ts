@@ -42,3 +42,13 @@ export const PATHS = {
     `${election(id)}/compare/${seg(a)}/${seg(b)}/${page}.json`,
   geography: (): string => '/geo/peru.json',
 } as const;
+
+/**
+ * A multi-contest election (ERM) and one of its contests (`<kind>/<key>`) at query-free paths, as
+ * `cifra publish` writes them (apart from PATHS until the dashboard's copy of the scheme has them).
+ */
+export const CONTEST_PATHS = {
+  contests: (id: string): string => `${API_ROOT}/contests/${seg(id)}.json`,
+  contest: (id: string, contest: string): string =>
+    `${API_ROOT}/contests/${seg(id)}/${contest.split('/').map(seg).join('/')}.json`,
+} as const;

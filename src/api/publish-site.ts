@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { issue, type Issue } from '../core/issues.js';
 import type { Result } from '../core/result.js';
+import { builtInContestsIds } from '../elections/contests.js';
 import { replaceOwnedDir, type OwnedDirOptions } from '../io/owned-dir.js';
 import type { PlacesDocument } from '../results/places.js';
 import type { Store } from '../store/store.js';
@@ -89,6 +90,17 @@ async function writeElection(d: DocumentWriter, id: string): Promise<void> {
   }
 }
 
+/** A multi-contest election (ERM): the whole document, then each contest at its own path. */
+async function writeContests(d: DocumentWriter, id: string): Promise<void> {
+  const doc = (await d.put('/contests/:election.json', { election: id })) as {
+    contests: { id: string }[];
+  } | null;
+  for (const c of doc?.contests ?? []) {
+    const [kind = '', key = ''] = c.id.split('/');
+    await d.put('/contests/:election/:kind/:key.json', { election: id, kind, key });
+  }
+}
+
 /**
  * Writes the whole public site as static files: the dashboard and every document it reads, at
  * the paths the API serves them (src/api/paths.ts), so nginx, object storage or a CDN serves it
@@ -117,6 +129,7 @@ export async function publishSite(
       for (const r of rulesets?.rulesets ?? []) await d.put('/rulesets/:id.json', { id: r.id });
       const list = (await d.put('/elections.json')) as { elections: { id: string }[] };
       for (const e of list.elections) await writeElection(d, e.id);
+      for (const id of builtInContestsIds()) await writeContests(d, id);
       const snapshotId = `${now.replace(/[^0-9]/g, '').slice(0, 14)}-${w.hash.digest('hex').slice(0, 12)}`;
       w.put(
         `${API_ROOT}/site.json`,

@@ -760,7 +760,10 @@ function registerDocuments(app: FastifyInstance, ctx: Parameters<DocumentDef['ma
             issue('invalid_query', ['params', ...i.path.map(String)], { message: i.message }),
           ),
         );
-      const value = unwrap(await d.make(ctx, p.data as Record<string, string>), DOCUMENT_NOT_FOUND);
+      const value = unwrap(await d.make(ctx, p.data as Record<string, string>), [
+        ...DOCUMENT_NOT_FOUND,
+        ...(d.notFound ?? []),
+      ]);
       return value instanceof RawBody ? reply.type(value.type).send(value.text) : value;
     });
 }

@@ -444,6 +444,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     )
     .option('--seed <n>', 'draw the lots of tied councils with this seed', wholeNumber('--seed'))
     .addOption(
+      new Option(
+        '--bonus <on|off>',
+        'off: a what-if without the majority bonus (cifra repartidora alone; the law applies it)',
+      )
+        .choices(['on', 'off'])
+        .default('on'),
+    )
+    .addOption(
       new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
     )
     .action((election: string, o: Omit<ContestsArgs, 'election'>) => {

@@ -114,9 +114,10 @@ interface CouncilRow {
   readonly council: string;
   readonly region: string;
   readonly population: number | undefined;
+  readonly seats: number | undefined;
 }
 
-/** councils.csv: ubigeo, council, departamento, population_est (empty: unknown). */
+/** councils.csv: ubigeo, council, departamento, population_est and, optionally, seats (empty: unknown). */
 function readCouncils(file: string, at: Path): Result<Map<string, CouncilRow>, Issue[]> {
   const t = readCsvFile(file, 'councils');
   if (!t.ok) return err(t.error.map((i) => ({ ...i, path: [...at, ...i.path] })));
@@ -128,10 +129,13 @@ function readCouncils(file: string, at: Path): Result<Map<string, CouncilRow>, I
   for (const r of t.value.rows) {
     const v = r.values;
     const n = parseCount(v['population_est'], false);
+    // the council's own size (the JNE's figure) wins over the population bands
+    const s = parseCount(v['seats'] ?? '', false);
     out.set(v['ubigeo'] ?? '', {
       council: v['council'] ?? '',
       region: v['departamento'] ?? '',
       population: n.ok ? n.value : undefined,
+      seats: s.ok && s.value > 0 ? s.value : undefined,
     });
   }
   return ok(out);
@@ -217,6 +221,7 @@ function contestsOf(
         region: c?.region ?? g.region,
         lists: [...g.lists].map(([party, votes]) => ({ party, votes })),
         population: c?.population,
+        seats: c?.seats,
       };
     }),
   );

@@ -87,6 +87,13 @@ export const ContestSchema = z.discriminatedUnion('type', [
       .nullable()
       .describe('The majority bonus, when it gave the winning list more seats: ⌈n/2⌉ + 1'),
     ties: z.array(z.object({ stage: z.string(), candidates: z.array(z.string()) }).passthrough()),
+    drawSeed: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        "The council's own seed for its lots, from the election's seed and the contest id (null: no seed); `cifra seats --seed` with it replays its sorteo alone",
+      ),
   }),
 ]);
 
@@ -215,9 +222,13 @@ function summary(c: ContestResult): z.infer<typeof ContestSummarySchema> {
 /** The whole election: its sets, the national picture and every contest in brief. */
 export function getContestsElection(
   id: string,
-  options: { readonly seed?: number | undefined; readonly kind?: string | undefined } = {},
+  options: {
+    readonly seed?: number | undefined;
+    readonly kind?: string | undefined;
+    readonly bonus?: Bonus | undefined;
+  } = {},
 ): Found<ContestsElectionDocument> {
-  const r = compute(id, options.seed);
+  const r = compute(id, options.seed, options.bonus);
   if (!r.ok) return r;
   const { loaded, result } = r.value;
   const m = loaded.manifest;

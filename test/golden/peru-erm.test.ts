@@ -5,9 +5,21 @@
 //   Popular 21 (the majority bonus), Podemos Perú 7, Somos Perú 5, Frente de la Esperanza 3,
 //   APP 2, Juntos por el Perú 1; mayor: Renovación Popular's list (Rafael López Aliaga).
 // - Governors: the nine regions that went to the second election of 4 Dec 2022 (JNE).
+// - Council sizes: Cayma (Arequipa) had 9 regidores in 2022 and gets 11 in 2026 (Diario Correo,
+//   8 Jan 2026, on Res. 0847-2025-JNE); Lima Metropolitana 39 (Ley 26864 art. 24). Every council's
+//   size is the JNE's list registry's (data/peru/erm/PROVENANCE.md), not an estimate.
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { computeContests, nationalPicture } from '../../src/core/pipeline/contests.js';
+import {
+  computeContests,
+  computePreparedContests,
+  nationalPicture,
+  prepareContests,
+} from '../../src/core/pipeline/contests.js';
 import { loadContests } from '../../src/elections/contests.js';
+import { dataPath } from '../../src/io/paths.js';
 
 const loaded = loadContests('pe-erm-2022');
 if (!loaded.ok) throw new Error(JSON.stringify(loaded.error.slice(0, 3)));
@@ -63,6 +75,27 @@ describe('ERM 2022, every contest in one pass (pe-erm-2022)', () => {
     expect(count('provincial-council')).toBe(25);
     expect(count('district-council')).toBe(1694);
     expect(result.contests.some((c) => c.id === 'district-council/150101')).toBe(false);
+    // in ONPE's codes four capitals are not district 01: La Peca, Acas, Ayavi and Honoria are
+    // councils; Bagua, Ocros, Huaytará and Puerto Inca are capitals
+    const ids = new Set(result.contests.map((c) => c.id));
+    for (const u of ['010201', '022001', '080601', '090801'])
+      expect([u, ids.has(`district-council/${u}`)]).toEqual([u, true]);
+    for (const u of ['010205', '022007', '080604', '090802'])
+      expect([u, ids.has(`district-council/${u}`)]).toEqual([u, false]);
+  });
+
+  it('every council has its size: Cayma 9, Lima 39, none unknown', () => {
+    const councils = result.contests.filter((c) => c.type === 'council');
+    expect(councils.filter((c) => c.type === 'council' && c.totalSeats === null)).toEqual([]);
+    const size = (id: string): number | null | undefined => {
+      const c = result.contests.find((x) => x.id === id);
+      return c?.type === 'council' ? c.totalSeats : undefined;
+    };
+    expect(size('district-council/040102')).toBe(9); // Cayma
+    expect(size('provincial-council/140100')).toBe(39);
+    // the legal sizes only (Ley 26864 art. 24: 5 to 15, odd; Lima 39)
+    const sizes = new Set(councils.map((c) => (c.type === 'council' ? c.totalSeats : null)));
+    expect([...sizes].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([5, 7, 9, 11, 13, 15, 39]);
   });
 
   it('every sized council with votes gives all its seats and a mayor; the bonus never leaves the winner below ⌈n/2⌉ + 1', () => {
@@ -157,6 +190,51 @@ describe('ERM 2022 councils against the naive rule (differential)', () => {
       expect([c.id, c.seats]).toEqual([c.id, want]);
       compared += 1;
     }
-    expect(compared).toBe(1667);
+    expect(compared).toBe(1687); // of 1,719: the others hang on a tie or counted nothing
+  });
+});
+
+describe('ERM 2022 councils: the prepared pass and the general seat path (differential)', () => {
+  it('every 2022 council gets the same result through the kernel-eligible path and the general one, prepared or not', () => {
+    const councils = sets.filter((s) => s.ruleset.kind === 'list');
+    const auto = computeContests(councils, { seed: 2022 });
+    const general = computeContests(councils, { seed: 2022, path: 'general' });
+    expect(general.contests).toHaveLength(1719);
+    expect(general).toEqual(auto);
+    const prepared = prepareContests(councils);
+    expect(computePreparedContests(prepared, { seed: 2022 })).toEqual(auto);
+    // a prepared election computed twice, with another seed between, gives the same answer
+    computePreparedContests(prepared, { seed: 7 });
+    expect(computePreparedContests(prepared, { seed: 2022 })).toEqual(auto);
+  });
+});
+
+describe("the JNE's ERM 2022 list registry (data/peru/erm/2022/jne-listas.csv.gz)", () => {
+  const csv = (path: string): Record<string, string>[] =>
+    parse(gunzipSync(readFileSync(dataPath(path))), { columns: true }) as Record<string, string>[];
+  const lists = csv('peru/erm/2022/jne-listas.csv.gz');
+
+  it('every list of a council carries the mayor and the same number of regidores, which is the council size used', () => {
+    const size = new Map<string, Set<number>>();
+    for (const l of lists.filter((x) => x['eleccion']?.startsWith('MUNICIPAL')))
+      size.set(
+        l['ubigeo'] ?? '',
+        (size.get(l['ubigeo'] ?? '') ?? new Set()).add(Number(l['candidatos']) - 1),
+      );
+    expect(size.size).toBe(196 + 1694);
+    expect([...size.values()].filter((s) => s.size !== 1)).toEqual([]);
+    for (const c of result.contests)
+      if (c.type === 'council')
+        expect([c.id, c.totalSeats]).toEqual([c.id, [...(size.get(c.key) ?? [])][0]]);
+  });
+
+  it('regional councils: governor, vice-governor and each consejero with an accesitario; 7 to 25 per region (342 in all by the registry, not checked against a JNE publication)', () => {
+    const per = new Map<string, number>();
+    for (const l of lists.filter((x) => x['eleccion'] === 'REGIONAL'))
+      per.set(l['region'] ?? '', (Number(l['candidatos']) - 2) / 2);
+    expect(per.size).toBe(25);
+    // Ley 27683 art. 8 (text of Ley 29470): 7 to 25 consejeros per region
+    for (const [region, n] of per) expect([region, n >= 7 && n <= 25]).toEqual([region, true]);
+    expect([...per.values()].reduce((a, b) => a + b, 0)).toBe(342);
   });
 });

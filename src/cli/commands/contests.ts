@@ -9,6 +9,8 @@ export interface ContestsArgs {
   readonly contest?: string | undefined;
   readonly kind?: string | undefined;
   readonly seed?: number | undefined;
+  /** `off`: the what-if without the majority bonus (the ruleset option majority-bonus). */
+  readonly bonus?: 'on' | 'off' | undefined;
   readonly format: 'table' | 'json';
 }
 
@@ -19,7 +21,11 @@ export interface ContestsArgs {
  */
 export function runContests(args: ContestsArgs, io: CliIo): number {
   if (args.contest !== undefined) return oneContest(args, args.contest, io);
-  const r = getContestsElection(args.election, { seed: args.seed, kind: args.kind });
+  const r = getContestsElection(args.election, {
+    seed: args.seed,
+    kind: args.kind,
+    bonus: args.bonus,
+  });
   if (!r.ok) return (printIssues(io, r.issues), EXIT_ISSUES);
   const d = r.value;
   if (args.format === 'json') return (io.out(JSON.stringify(d, null, 2)), EXIT_OK);
@@ -59,16 +65,16 @@ export function runContests(args: ContestsArgs, io: CliIo): number {
 }
 
 function oneContest(args: ContestsArgs, id: string, io: CliIo): number {
-  const r = getContest(args.election, id, args.seed);
+  const r = getContest(args.election, id, args.seed, args.bonus);
   if (!r.ok) return (printIssues(io, r.issues), EXIT_ISSUES);
   const c = r.value;
   if (args.format === 'json') io.out(JSON.stringify(c, null, 2));
-  else io.out(renderContest(c));
+  else io.out(renderContest(c, args.bonus === 'off'));
   const open = c.type === 'council' ? c.head === null : c.result.outcome.kind === 'tie';
   return open ? EXIT_ISSUES : EXIT_OK;
 }
 
-function renderContest(c: ContestResult): string {
+function renderContest(c: ContestResult, bonusOff: boolean): string {
   const head = `${c.id} — ${c.name} (${c.region}), ${c.rules}`;
   if (c.type === 'single-winner') {
     const o = c.result.outcome;
@@ -84,7 +90,9 @@ function renderContest(c: ContestResult): string {
   const rows = c.votes.map((v) => [v.party, thousands(v.votes), c.seats[v.party] ?? 0]);
   const bonus = c.bonus
     ? `majority bonus: ${c.bonus.party} ${c.bonus.before} → ${c.bonus.after} (⌈n/2⌉ + 1 beats its cifra repartidora result)`
-    : 'no bonus needed: the winning list already has its cifra repartidora result';
+    : bonusOff
+      ? 'without the majority bonus (--bonus off, a what-if): cifra repartidora alone'
+      : 'no bonus needed: the winning list already has its cifra repartidora result';
   return [
     head,
     `${c.totalSeats ?? '?'} seats; mayor: the head of ${c.head ?? '— undecided (a tie: give --seed)'}`,

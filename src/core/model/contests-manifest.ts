@@ -80,7 +80,7 @@ export const ContestSetSchema = z.strictObject({
     .min(1)
     .optional()
     .describe(
-      'Councils file (ubigeo, council, departamento, population_est) joined on the contest key: names and sizes by the ruleset’s population bands.',
+      'Councils file (ubigeo, council, departamento, population_est, optional seats) joined on the contest key: names, and sizes from seats or else by the ruleset’s population bands.',
     ),
 });
 export type ContestSet = z.infer<typeof ContestSetSchema>;

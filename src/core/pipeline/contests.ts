@@ -4,7 +4,14 @@ import { nameKey } from '../names.js';
 import { seatsFromBands } from '../rules/apportion.js';
 import { decidePresidentialRound, type PresidentialResult } from '../rules/presidential.js';
 import type { ListRuleset, PresidentialRuleset } from '../rulesets/ruleset.js';
-import { computeSeats, type DistrictResult, type TieReport } from './seats.js';
+import {
+  computePreparedSeats,
+  prepareSeats,
+  type DistrictResult,
+  type PreparedSeats,
+  type SeatOptions,
+  type TieReport,
+} from './seats.js';
 
 /** One contest's votes: a governor race, or a council (sized by seats or by population). */
 export interface ContestInput {
@@ -59,6 +66,8 @@ export interface CouncilContest extends ContestBase {
     readonly after: number;
   } | null;
   readonly ties: readonly TieReport[];
+  /** The council's own seed for its lots (contestSeed); null without a seed. */
+  readonly drawSeed: number | null;
 }
 
 export type ContestResult = SingleWinnerContest | CouncilContest;
@@ -68,28 +77,115 @@ export interface ContestsResult {
   readonly issues: readonly Issue[];
 }
 
+/** A council read and validated once, to be allocated many times (seeds, what-ifs). */
+interface PreparedCouncil {
+  readonly c: ContestInput;
+  /** Null: its size is unknown (reported, not allocated). */
+  readonly prepared: PreparedSeats | null;
+}
+
+type PreparedSet =
+  | {
+      readonly kind: ContestKind;
+      readonly ruleset: PresidentialRuleset;
+      readonly contests: readonly ContestInput[];
+    }
+  | {
+      readonly kind: ContestKind;
+      readonly ruleset: ListRuleset;
+      readonly councils: readonly PreparedCouncil[];
+      readonly issues: readonly Issue[];
+    };
+
+/** The contests of an election prepared once: each council's input validated and resolved. */
+export interface PreparedContests {
+  readonly sets: readonly PreparedSet[];
+}
+
+/** Validation, names and each council's vote matrix, done once (computeContests' first half). */
+export function prepareContests(sets: readonly ContestSetInput[]): PreparedContests {
+  return {
+    sets: sets.map((set): PreparedSet => {
+      if (set.ruleset.kind === 'presidential')
+        return { kind: set.kind, ruleset: set.ruleset, contests: set.contests };
+      const rs = set.ruleset;
+      const issues: Issue[] = [];
+      const councils = set.contests.map((c) => {
+        const seats = councilSize(rs, c);
+        if (seats === undefined) {
+          issues.push(
+            issue('invalid_seats', ['contests', `${set.kind}/${c.key}`], {
+              district: c.name,
+              value: null,
+              population: c.population ?? null,
+              problem: 'council size unknown: no seats and no population',
+            }),
+          );
+          return { c, prepared: null };
+        }
+        const votes = c.lists.map((l) => ({ district: c.key, party: l.party, votes: l.votes }));
+        return {
+          c,
+          prepared: prepareSeats(rs, { votes, districts: [{ district: c.key, seats }] }),
+        };
+      });
+      return { kind: set.kind, ruleset: rs, councils, issues };
+    }),
+  };
+}
+
 /**
  * Every contest of a multi-contest election in one pass: single-winner rounds one by one, and each
- * set of councils through one `computeSeats` call (each council a district of its own, so the
- * majority bonus and the most-voted list are per council). Pure: the seed is the only randomness.
+ * council on its own (its majority bonus and most-voted list are its own). Pure: the seed is the
+ * only randomness, and each council draws its lots from its own seed (`contestSeed`), so its
+ * sorteo replays alone from (seed, contest id), whatever the other councils and their order.
  */
 export function computeContests(
   sets: readonly ContestSetInput[],
-  options: { readonly seed?: number | undefined } = {},
+  options: { readonly seed?: number | undefined; readonly path?: SeatOptions['path'] } = {},
+): ContestsResult {
+  return computePreparedContests(prepareContests(sets), options);
+}
+
+/** computeContests on prepared contests: the same result. */
+export function computePreparedContests(
+  prepared: PreparedContests,
+  options: { readonly seed?: number | undefined; readonly path?: SeatOptions['path'] } = {},
 ): ContestsResult {
   const contests: ContestResult[] = [];
   const issues: Issue[] = [];
-  for (const set of sets) {
-    if (set.ruleset.kind === 'presidential') {
-      const rs = set.ruleset;
-      for (const c of set.contests) contests.push(singleWinner(set.kind, rs, c));
-    } else {
-      const r = councils(set.kind, set.ruleset, set.contests, options.seed);
-      contests.push(...r.contests);
+  for (const set of prepared.sets) {
+    if ('contests' in set) {
+      for (const c of set.contests) contests.push(singleWinner(set.kind, set.ruleset, c));
+      continue;
+    }
+    issues.push(...set.issues);
+    for (const { c, prepared: p } of set.councils) {
+      const id = `${set.kind}/${c.key}`;
+      if (p === null) {
+        contests.push(councilOf(set.kind, set.ruleset, c, undefined, [], null));
+        continue;
+      }
+      const seed = options.seed === undefined ? undefined : contestSeed(options.seed, id);
+      const r = computePreparedSeats(p, { seed, path: options.path });
       issues.push(...r.issues);
+      contests.push(councilOf(set.kind, set.ruleset, c, r.districts[0], r.ties, seed ?? null));
     }
   }
   return { contests, issues };
+}
+
+/**
+ * A council's own seed for its lots: FNV-1a (32 bits, mod 10^9) of the election's seed and the contest id,
+ * so that a council's draws depend on nothing else (`cifra seats --seed` with it replays them).
+ */
+export function contestSeed(seed: number, id: string): number {
+  let h = 0x811c9dc5;
+  for (const ch of `${seed}\u0000${id}`) {
+    h ^= ch.codePointAt(0) as number;
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % 1_000_000_000; // below 10^9, as `cifra seats --seed` takes it
 }
 
 function base(kind: ContestKind, rules: string, c: ContestInput): ContestBase {
@@ -124,54 +220,13 @@ function councilSize(rs: ListRuleset, c: ContestInput): number | undefined {
   return seatsFromBands(rs.seatBands, c.name, c.population);
 }
 
-function councils(
-  kind: ContestKind,
-  rs: ListRuleset,
-  list: readonly ContestInput[],
-  seed: number | undefined,
-): ContestsResult {
-  const issues: Issue[] = [];
-  const sized = list.map((c) => ({ c, seats: councilSize(rs, c) }));
-  for (const { c, seats } of sized)
-    if (seats === undefined)
-      issues.push(
-        issue('invalid_seats', ['contests', `${kind}/${c.key}`], {
-          district: c.name,
-          value: null,
-          population: c.population ?? null,
-          problem: 'council size unknown: no seats and no population',
-        }),
-      );
-  const known = sized.filter((s) => s.seats !== undefined);
-  const r = computeSeats(
-    rs,
-    {
-      votes: known.flatMap(({ c }) =>
-        c.lists.map((l) => ({ district: c.key, party: l.party, votes: l.votes })),
-      ),
-      districts: known.map(({ c, seats }) => ({ district: c.key, seats })),
-    },
-    { seed },
-  );
-  issues.push(...r.issues);
-  const byKey = new Map(r.districts.map((d) => [nameKey(d.district), d]));
-  const ties = new Map<string, TieReport[]>();
-  for (const t of r.ties)
-    ties.set(nameKey(t.district), [...(ties.get(nameKey(t.district)) ?? []), t]);
-  return {
-    contests: sized.map(({ c }) =>
-      councilOf(kind, rs, c, byKey.get(nameKey(c.key)), ties.get(nameKey(c.key)) ?? []),
-    ),
-    issues,
-  };
-}
-
 function councilOf(
   kind: ContestKind,
   rs: ListRuleset,
   c: ContestInput,
   d: DistrictResult | undefined,
   ties: readonly TieReport[],
+  drawSeed: number | null,
 ): CouncilContest {
   const bonus = d?.clauses?.find((x) => x.clause === 'majority-bonus');
   return {
@@ -182,6 +237,7 @@ function councilOf(
     head: d?.head?.party ?? null,
     bonus: bonus ? { party: bonus.party, before: bonus.before, after: bonus.after } : null,
     ties,
+    drawSeed,
   };
 }
 

@@ -321,12 +321,10 @@ function withAbsoluteMajority(ctx: DistrictContext, base: DistrictAllocation): D
  * head's office, the bonus), the bonus and the majority clause.
  */
 export function allocateDistrict(ctx: DistrictContext): DistrictAllocation {
-  let a =
-    ctx.apparentment !== null && ctx.groups.size > 0
-      ? withApparentment(ctx, ctx.apparentment)
-      : fromAllocation(plain(ctx, ctx.lists, ctx.seats), 'allocation');
-  if (ctx.bonus !== null || ctx.head) {
-    const top = mostVotedList(ctx);
+  // the most-voted list first: its lot, if any, is the council's first draw
+  const top = ctx.bonus !== null || ctx.head ? mostVotedList(ctx) : null;
+  let a = methodAllocation(ctx, top?.party ?? null);
+  if (top !== null) {
     if (ctx.bonus !== null) a = withBonus(ctx, ctx.bonus, a, top.party);
     a = {
       ...a,
@@ -337,4 +335,27 @@ export function allocateDistrict(ctx: DistrictContext): DistrictAllocation {
   }
   if (ctx.absoluteMajority !== null) a = withAbsoluteMajority(ctx, a);
   return a;
+}
+
+/**
+ * The method's allocation over all lists. Under a majority bonus a tie in it is drawn only when
+ * the bonus test needs it: when the winner gets the bonus however the tie falls, that allocation
+ * is replaced and its lot would only use up a draw (Ley 26864 art. 26.6: a sorteo settles a tie
+ * that decides a seat).
+ */
+function methodAllocation(ctx: DistrictContext, winner: string | null): DistrictAllocation {
+  if (ctx.apparentment !== null && ctx.groups.size > 0)
+    return withApparentment(ctx, ctx.apparentment);
+  const all = (c: DistrictContext): DistrictAllocation =>
+    fromAllocation(plain(c, c.lists, c.seats), 'allocation');
+  if (ctx.bonus === null || winner === null || ctx.rng === undefined) return all(ctx);
+  const probe = all({ ...ctx, rng: undefined });
+  if (probe.unallocated === 0) return probe; // no lot in it: the same allocation, no draw
+  // a list has one quotient (or remainder) at a tie's value: at most one seat from each tie
+  const contested = probe.ties.filter(
+    (t) => t.resolution === 'unresolved' && t.candidates.includes(winner),
+  ).length;
+  const most = (probe.seats.get(winner) ?? 0) + contested;
+  if (ctx.bonusApplies(winner) && most < bonusSeats(ctx.bonus.seats, ctx.seats)) return probe;
+  return all(ctx);
 }
