@@ -2,7 +2,7 @@
 // schemas (z.infer; type-only imports, so nothing server-side is bundled). Reads use the query-free
 // paths of src/api/paths.ts, which the API and a static site (`cifra publish`) answer alike.
 import type { z } from 'zod';
-import { API_ROOT, PATHS, type ElectionDocument } from '../src/api/paths.js';
+import { API_ROOT, CONTEST_PATHS, PATHS, type ElectionDocument } from '../src/api/paths.js';
 import type { CompareQuerySchema } from '../src/api/compare.js';
 import type {
   ActaSchema,
@@ -127,11 +127,17 @@ export const api = {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     }),
-  /** The multi-contest API (ERM): the server's, a static site has none. */
-  contests: (election: string) => get<ContestsElection>(`${API_ROOT}/contests/${seg(election)}`),
+  /** A multi-contest election (ERM) at its query-free path, which `cifra publish` also writes. */
+  contests: (election: string) => get<ContestsElection>(CONTEST_PATHS.contests(election)),
+  /**
+   * One contest at its query-free path; the what-if without the bonus is computed by the server
+   * only (`?bonus=off` on the query path: a static host would ignore the query).
+   */
   contest: (election: string, id: string, bonusOff: boolean) =>
     get<Contest>(
-      `${API_ROOT}/contests/${seg(election)}/${id.split('/').map(seg).join('/')}${bonusOff ? '?bonus=off' : ''}`,
+      bonusOff
+        ? `${API_ROOT}/contests/${seg(election)}/${id.split('/').map(seg).join('/')}?bonus=off`
+        : CONTEST_PATHS.contest(election, id),
     ),
 };
 

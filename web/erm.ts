@@ -1,7 +1,8 @@
 // The ERM view (regional and municipal elections): the national picture by organisation, a map of
 // governors, the regional runoffs, and a drill to any council with its hemicycle and the majority
 // bonus in one line, with the what-if "without the bonus" (the API's ?bonus=off). It reads the
-// multi-contest API (/api/v1/contests), which the static site does not publish.
+// multi-contest documents (/api/v1/contests/…json), which `cifra publish` also writes; the
+// what-if needs the server, so a static site offers no bonus switch.
 import { api, type Contest, type ContestsElection, type MapShape } from './api-client.js';
 import { drawHemicycle } from './hemicycle.js';
 import { $, $input, $select, $svg, el, fmt, norm, PALETTE, state, svgEl, t } from './ui.js';
@@ -19,7 +20,9 @@ const erm: {
   colors: Map<string, string>;
   view: ErmView | null;
   seq: number;
-} = { doc: null, colors: new Map(), view: null, seq: 0 };
+  /** served by a static host (`cifra publish`): no what-if */
+  serverless: boolean;
+} = { doc: null, colors: new Map(), view: null, seq: 0, serverless: false };
 
 /** The election document drawn (render loads it before any panel). */
 function ermDoc(): ContestsElection {
@@ -66,6 +69,10 @@ function statusLine(doc: ContestsElection): string {
 export async function startErm(applyStrings: () => void): Promise<void> {
   document.body.classList.add('erm-mode');
   $('erm').hidden = false;
+  // a static host serves no what-if: the switch is withdrawn rather than silently ignored
+  erm.serverless = (await api.site())?.kind === 'static';
+  $input('erm-bonus').disabled = erm.serverless;
+  $('erm-bonus').closest('label')?.toggleAttribute('hidden', erm.serverless);
   $('erm-election').replaceChildren(...ERM_ELECTIONS.map((id) => el('option', { value: id }, id)));
   $('erm-election').addEventListener('change', (e) =>
     go({ erm: valueOf(e), dep: null, contest: null, bonus: null }, true),
@@ -89,7 +96,7 @@ export async function startErm(applyStrings: () => void): Promise<void> {
   await render().catch(unavailable);
 }
 
-/** The static site (`cifra publish`) has no contests API: say so rather than a blank page. */
+/** The contests did not load (not published, or the server did not answer): say so rather than a blank page. */
 function unavailable(e: unknown): void {
   $('erm-status').textContent = t('ermUnavailable');
   document.body.dataset.error = String(e);
@@ -120,7 +127,7 @@ async function render(): Promise<void> {
   await Promise.all([renderMap(doc, view.map), renderRunoffs(doc, seq)]);
   const shown = doc.contests.find((c) => c.id === view.contest);
   renderDepartments(doc, view.dep ?? shown?.region ?? null);
-  await renderCouncil(view.contest, view.bonus === 'off', seq);
+  await renderCouncil(view.contest, view.bonus === 'off' && !erm.serverless, seq);
   document.body.dataset.ready = 'true';
 }
 

@@ -210,7 +210,7 @@ const ES = {
   ermNoSize: 'Tamaño del concejo desconocido en los datos: sin reparto de regidores.',
   ermNoVotes: 'Sin votos contados en los datos para este concejo.',
   ermUnavailable:
-    'Esta vista lee la API de cifra (/api/v1/contests): no está en este sitio estático o no respondió.',
+    'Los documentos de esta vista (/api/v1/contests/…) no se cargaron: no están publicados en este sitio o el servidor no respondió.',
   ermBack: '← Elecciones generales',
   ermNational: 'El panorama nacional',
   ermProvisional: 'Provisional',
@@ -468,7 +468,7 @@ const EN: Strings = {
   ermNoSize: "The council's size is unknown in the data: no regidores allocated.",
   ermNoVotes: 'No votes counted in the data for this council.',
   ermUnavailable:
-    "This view reads cifra's API (/api/v1/contests): it is not on this static site or did not answer.",
+    "This view's documents (/api/v1/contests/…) did not load: they are not published on this site or the server did not answer.",
   ermBack: '← General elections',
   ermNational: 'The national picture',
   ermProvisional: 'Provisional',

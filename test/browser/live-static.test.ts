@@ -225,6 +225,23 @@ describe('election night in the browser', () => {
         path: join(ARTIFACTS, 'static-site-phone-en.png'),
         fullPage: true,
       });
+      // the regional and municipal view from the published contests documents: Lima's council
+      // with its bonus; no "without the bonus" switch, since a static host computes no what-if
+      const erm = await open(
+        `${url}/?view=erm&erm=pe-erm-2022&contest=provincial-council%2F140100&bonus=off`,
+        1280,
+      );
+      await erm.page.waitForSelector('body[data-ready="true"]');
+      expect(await erm.page.getAttribute('body', 'data-error')).toBeNull();
+      expect(await erm.page.locator('#erm-runoffs tr[data-region]').count()).toBe(9);
+      expect(
+        await erm.page.getAttribute(
+          '#erm-hemicycle g[data-party="RENOVACION POPULAR"]',
+          'data-seats',
+        ),
+      ).toBe('21');
+      expect(await erm.page.textContent('#erm-bonus-line')).toContain('21 con la mayoría');
+      expect(await erm.page.isVisible('#erm-bonus')).toBe(false);
       // a new delivery, published again: the open page follows (nginx's ETag on summary.json)
       const live = await open(`${url}/?election=${ID}&poll=1`, 1280);
       const before = await live.page.textContent('#progress');
@@ -234,7 +251,7 @@ describe('election night in the browser', () => {
         (b) => document.querySelector('#progress')?.textContent !== b,
         before,
       );
-      expect([...errors, ...phone.errors, ...live.errors]).toEqual([]);
+      expect([...errors, ...phone.errors, ...erm.errors, ...live.errors]).toEqual([]);
     } finally {
       nginx.kill('SIGTERM');
     }
