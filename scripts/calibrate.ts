@@ -175,7 +175,7 @@ async function fit(): Promise<void> {
       drift: [0, 0.25, 0.5, 0.75, 1],
       driftSd: [0.5, 1, 2, 4],
       minTrendFraction: [0.05, 0.15],
-      arrivalBias: [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3],
+      arrivalBias: [0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.75, 1],
     },
     SNAPSHOT_PARAMETERS,
   );
