@@ -531,6 +531,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       'aggregate snapshot: unit,actas_counted,actas_total,choice,votes[,eligible_total]',
     )
     .option('--rules <id>', 'with --snapshot: the ruleset (cifra rules)')
+    .option(
+      '--universe <file.csv>',
+      "with --snapshot: every unit with electors and actas (code,name,eligible,actas_total[,prior:<choice>…]); default: the --election manifest's universe",
+    )
     .option('--seed <n>', 'seed of the simulations', parseSeed, DEFAULT_SEED)
     .option('--sims <n>', 'number of simulations', wholeNumber('--sims'), DEFAULT_SIMS)
     .addOption(dbOption())
@@ -542,6 +546,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         election?: string;
         snapshot?: string;
         rules?: string;
+        universe?: string;
         seed: number;
         sims: number;
         db: string;
@@ -554,7 +559,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             return;
           }
           code = runProjectSnapshot(
-            { snapshot: o.snapshot, rules: o.rules, seed: o.seed, sims: o.sims, format: o.format },
+            {
+              snapshot: o.snapshot,
+              rules: o.rules,
+              universe: o.universe,
+              election: o.election,
+              seed: o.seed,
+              sims: o.sims,
+              format: o.format,
+            },
             io,
           );
           return;
