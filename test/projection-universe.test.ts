@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProjectionSchema } from '../src/api/schemas.js';
 import { completeSnapshot } from '../src/core/projection/universe.js';
 import { bundledElection } from '../src/elections/manifests.js';
-import { universeOf } from '../src/elections/universe.js';
+import { readUniverse, universeOf } from '../src/elections/universe.js';
 import { getProjection, snapshotFromPublished } from '../src/results/projection.js';
 import { putPublishedElection } from '../src/results/published-load.js';
 import type { ResultUnit } from '../src/results/documents.js';
@@ -140,5 +140,32 @@ describe('cifra project --snapshot with a universe', () => {
     const bad = await cli('project', '--snapshot', SNAPSHOT, '--universe', SNAPSHOT, ...args);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('election_invalid');
+  });
+});
+
+describe('the 2021 runoff universe by district, abroad by continent (npm run universe)', () => {
+  it('has every district and continent, the padrón and the mesas of the per-mesa file', () => {
+    const dir = join(import.meta.dirname, '..', 'data', 'peru', '2021', 'presidential_r2');
+    for (const [file, n] of [
+      ['universe_2021_r2_districts.csv.gz', 1_874 + 5],
+      ['universe_2021_r2_departments.csv', 25 + 5],
+    ] as const) {
+      const u = readUniverse(join(dir, file));
+      if (!u.ok) throw new Error(JSON.stringify(u.error));
+      expect(u.value).toHaveLength(n);
+      // ONPE's 2021 runoff per mesa: 86,488 mesas, 25,287,954 electors
+      expect(u.value.reduce((a, x) => a + x.actasTotal, 0)).toBe(86_488);
+      expect(u.value.reduce((a, x) => a + x.eligible, 0)).toBe(25_287_954);
+      expect(u.value.slice(-5).map((x) => x.name)).toEqual([
+        'ÁFRICA',
+        'AMÉRICA',
+        'ASIA',
+        'EUROPA',
+        'OCEANÍA',
+      ]);
+      // the first round as the prior: its 18 candidates, per unit
+      const caj = u.value.find((x) => x.unit === (n === 30 ? '06' : '060101'));
+      expect(caj?.prior?.votes).toHaveLength(18);
+    }
   });
 });
