@@ -141,6 +141,19 @@ describe('cifra project --snapshot with a universe', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('election_invalid');
   });
+
+  it('refuses abroad as one unit over a universe by continent (it would count abroad twice)', async () => {
+    const oneUnit = join(
+      import.meta.dirname,
+      'fixtures',
+      'projection',
+      'runoff-2026-abroad-one-unit.csv',
+    );
+    const r = await cli('project', '--snapshot', oneUnit, '--election', ID, ...args);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('snapshot_invalid at unit');
+    expect(r.err).toContain('EXTRANJERO');
+  });
 });
 
 describe('the 2021 runoff universe by district, abroad by continent (npm run universe)', () => {

@@ -3,7 +3,7 @@ import type { ProjectionResult } from '../../core/projection/simulate.js';
 import { simulate } from '../../core/projection/simulate.js';
 import type { ReplayOrder } from '../../core/projection/replay-order.js';
 import { completeSnapshot, type UniverseUnit } from '../../core/projection/universe.js';
-import type { Issue } from '../../core/issues.js';
+import { issue, type Issue } from '../../core/issues.js';
 import { ok, type Result } from '../../core/result.js';
 import { loadRuleset } from '../../elections/rulesets.js';
 import { readUniverse, universeOf } from '../../elections/universe.js';
@@ -84,6 +84,15 @@ export function runProjectSnapshot(
   }
   const completed =
     universe.value === null ? null : completeSnapshot(snap.value.units, universe.value);
+  if (completed !== null && completed.unknown.length > 0) {
+    printIssues(io, [
+      issue('snapshot_invalid', ['unit'], {
+        units: completed.unknown.join(', '),
+        problem: "units the universe does not know: the snapshot must use the universe's units",
+      }),
+    ]);
+    return EXIT_ISSUES;
+  }
   // without BLANK or NULL rows the snapshot counts valid votes only, and so must the prior's turnout
   const validOnly = snap.value.units.every((u) => u.blank === 0 && u.null === 0);
   const frame = frameFromSnapshot(completed?.units ?? snap.value.units, snap.value.choices, {

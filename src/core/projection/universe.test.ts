@@ -37,6 +37,7 @@ describe('universeFromMesas', () => {
       universe,
     );
     expect(done.absent).toEqual(['92', '94']);
+    expect(done.unknown).toEqual([]);
     expect(done.units.map((x) => [x.unit, x.actasCounted, x.actasTotal, x.eligibleTotal])).toEqual([
       ['010101', 1, 1, 250],
       ['150101', 1, 2, 580],

@@ -23,6 +23,11 @@ export interface CompletedSnapshot {
   readonly units: readonly SnapshotUnit[];
   /** Units of the universe absent from the snapshot: projected with nothing counted. */
   readonly absent: readonly string[];
+  /**
+   * Snapshot units the universe does not know (kept, after the others): a snapshot at another
+   * level, or abroad as one unit over a universe by continent, would be counted twice.
+   */
+  readonly unknown: readonly string[];
 }
 
 /**
@@ -62,7 +67,8 @@ export function completeSnapshot(
       ...(s.prior === undefined && v.prior !== undefined ? { prior: v.prior } : {}),
     };
   });
-  return { units: [...units, ...snapshot.filter((u) => !used.has(u))], absent };
+  const unknown = snapshot.filter((u) => !used.has(u));
+  return { units: [...units, ...unknown], absent, unknown: unknown.map((u) => u.unit) };
 }
 
 /**
