@@ -124,8 +124,14 @@ function observe(
     const n = Math.max(1, units[i]?.actasCounted ?? 1);
     for (let k = 0; k < S; k++) {
       const sk = s[k] as number;
-      y[k] = (b.shares[k] as number) + (1 - b.f) * ((drift[i] as Float64Array)[k] as number);
-      e2[k] = (p.driftSd * sk * (1 - b.f)) ** 2 + (2 * sk * sk * (1 - b.f)) / n + 1e-12;
+      const correction = (1 - b.f) * ((drift[i] as Float64Array)[k] as number);
+      y[k] = (b.shares[k] as number) + correction;
+      // the remainder's error: the between-unit spread, the unit's own drift, sampling
+      e2[k] =
+        (p.driftSd * sk * (1 - b.f)) ** 2 +
+        (p.ownDrift * correction) ** 2 +
+        (2 * sk * sk * (1 - b.f)) / n +
+        1e-12;
     }
     return { ...b, y, e2 };
   });
@@ -510,7 +516,7 @@ function designOf(
 
 function definedOf(o: SnapshotModelOptions): Partial<SnapshotParameters> {
   const out: Partial<Record<keyof SnapshotParameters, number>> = {};
-  for (const key of ['drift', 'driftSd', 'arrivalBias', 'minTrendFraction'] as const)
+  for (const key of ['drift', 'driftSd', 'ownDrift', 'arrivalBias', 'minTrendFraction'] as const)
     if (o[key] !== undefined) out[key] = o[key];
   return out;
 }
