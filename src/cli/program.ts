@@ -525,7 +525,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description(
       'projection of the final result from a partial count: shares with 80/90 % intervals, runoff pairs, winner, seats (not an official result)',
     )
-    .option('--election <id>', 'election id in the store (default: the only one)')
+    .option(
+      '--election <id>',
+      "election id in the store (default: the only one); with --snapshot: the bundled election whose manifest's universe completes it",
+    )
     .option(
       '--snapshot <file.csv>',
       'aggregate snapshot: unit,actas_counted,actas_total,choice,votes[,eligible_total]',
