@@ -173,16 +173,19 @@ async function fit(): Promise<void> {
     truthOf(setup),
     {
       drift: [0, 0.25, 0.5, 0.75, 1],
-      driftSd: [0.5, 1, 2, 4],
+      driftSd: [0.25, 0.5, 1, 2],
+      ownDrift: [0, 0.5, 1, 1.5, 2],
       minTrendFraction: [0.05, 0.15],
-      arrivalBias: [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3],
+      arrivalBias: [0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.75, 1],
     },
     SNAPSHOT_PARAMETERS,
   );
-  console.log('| drift | driftSd | minTrendFraction | MAE (pp, central) |\n|---|---|---|---|');
+  console.log(
+    '| drift | driftSd | ownDrift | minTrendFraction | MAE (pp, central) |\n|---|---|---|---|---|',
+  );
   for (const p of [...r.centre].sort((a, b) => a.mae - b.mae).slice(0, 12))
     console.log(
-      `| ${p.parameters.drift} | ${p.parameters.driftSd} | ${p.parameters.minTrendFraction} | ${p.mae.toFixed(3)} |`,
+      `| ${p.parameters.drift} | ${p.parameters.driftSd} | ${p.parameters.ownDrift} | ${p.parameters.minTrendFraction} | ${p.mae.toFixed(3)} |`,
     );
   console.log('\n| arrivalBias | MAE | 90 % cover | 90 % width |\n|---|---|---|---|');
   for (const p of r.spread)

@@ -1,19 +1,28 @@
 // The universe is known: the bundled 2026 runoff capture of 10 Jun has no abroad rows, yet abroad
 // (1.19 M electors, 2,506 mesas, not a vote counted) decided the result. The projection must
-// project it from its universe row and its first-round prior, list it, and give no certainty.
+// project it — by continent, from each continent's universe row and first-round prior — list it,
+// and give no certainty. The same through `cifra project --snapshot`, with the universe given.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProjectionSchema } from '../src/api/schemas.js';
 import { completeSnapshot } from '../src/core/projection/universe.js';
 import { bundledElection } from '../src/elections/manifests.js';
-import { universeOf } from '../src/elections/universe.js';
+import { readUniverse, universeOf } from '../src/elections/universe.js';
 import { getProjection, snapshotFromPublished } from '../src/results/projection.js';
 import { putPublishedElection } from '../src/results/published-load.js';
 import type { ResultUnit } from '../src/results/documents.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { tempDir } from './helpers.js';
+import { cli, tempDir } from './helpers.js';
 
 const ID = 'pe-2026-presidencial-segunda-2026-06-10';
+/** Abroad by continent (ONPE's ubigeo 91–95): Africa, America, Asia, Europe, Oceania. */
+const CONTINENTS = ['91', '92', '93', '94', '95'];
+const SNAPSHOT = join(
+  import.meta.dirname,
+  'fixtures',
+  'projection',
+  'runoff-2026-06-10-snapshot.csv',
+);
 let store: SqliteStore;
 beforeAll(async () => {
   store = new SqliteStore(join(tempDir('cifra-universe-'), 'u.db'));
@@ -32,10 +41,11 @@ describe('a snapshot with a whole region missing', () => {
     const p = await getProjection(store, def, { sims: 1000 });
     if (!p.ok) throw new Error(JSON.stringify(p.issues));
     const doc = ProjectionSchema.parse(p.value);
-    expect(doc.unitsAbsent).toEqual(['EXTRANJERO']);
-    expect(doc.unitsWithoutData).toEqual(['EXTRANJERO']);
-    expect(doc.unitBasis?.find((u) => u.code === 'EXTRANJERO')?.basis).toBe('prior');
-    expect(doc.note).toContain('EXTRANJERO');
+    expect(doc.unitsAbsent).toEqual(CONTINENTS);
+    expect(doc.unitsWithoutData).toEqual(CONTINENTS);
+    for (const c of CONTINENTS)
+      expect(doc.unitBasis?.find((u) => u.code === c)?.basis).toBe('prior');
+    expect(doc.note).toContain('91, 92, 93, 94, 95');
     // abroad's actas are in the denominator: 88,588 of 90,223 + 2,506
     expect(doc.actasTotal).toBe(90_223 + 2_506);
     expect(doc.probabilityBounds).not.toBeNull();
@@ -52,9 +62,22 @@ describe('a snapshot with a whole region missing', () => {
     const national = doc.choices.find((c) => c.choice === 'KEIKO FUJIMORI');
     expect(national?.lo90).toBeLessThanOrEqual(final);
     expect(national?.hi90).toBeGreaterThanOrEqual(final);
-    const abroad = doc.regions.find((r) => r.code === 'EXTRANJERO');
-    const keiko = abroad?.choices.find((c) => c.choice === 'KEIKO FUJIMORI');
-    expect(keiko?.median).toBeGreaterThan(50);
+    // abroad, all continents together, goes to Fujimori (ONPE: 195,388 of 309,121, 63.2 %)
+    const abroad = doc.regions.filter((r) => CONTINENTS.includes(r.code));
+    expect(abroad).toHaveLength(5);
+    const votes = (choice: string): number =>
+      abroad.reduce(
+        (a, r) => a + (r.choices.find((c) => c.choice === choice)?.votes.median ?? 0),
+        0,
+      );
+    expect(votes('KEIKO FUJIMORI')).toBeGreaterThan(votes('ROBERTO SÁNCHEZ'));
+    // each continent weighs by its electors: America and Europe hold 96 % of them
+    const valid = (code: string): number =>
+      abroad.find((r) => r.code === code)?.choices.reduce((a, c) => a + c.votes.median, 0) ?? 0;
+    expect(valid('92') + valid('94')).toBeGreaterThan(
+      0.9 * abroad.reduce((a, r) => a + valid(r.code), 0),
+    );
+    expect(valid('91')).toBeLessThan(1000);
   });
 
   it('completes the snapshot over the universe: every unit, with its electors', async () => {
@@ -66,8 +89,96 @@ describe('a snapshot with a whole region missing', () => {
     const universe = universeOf(ID);
     if (!universe.ok || universe.value === null) throw new Error('universe');
     const completed = completeSnapshot(snapshot, universe.value);
-    expect(completed.absent).toEqual(['EXTRANJERO']);
-    expect(completed.units).toHaveLength(26);
+    expect(completed.absent).toEqual(CONTINENTS);
+    expect(completed.units).toHaveLength(30);
     expect(completed.units.find((u) => u.unit === '14')?.eligibleTotal).toBe(7_715_622 + 807_637);
+    // the continents add up to abroad as ONPE knew it before the count
+    const abroad = completed.units.filter((u) => CONTINENTS.includes(u.unit));
+    expect(abroad.reduce((a, u) => a + (u.eligibleTotal ?? 0), 0)).toBe(1_194_172);
+    expect(abroad.reduce((a, u) => a + u.actasTotal, 0)).toBe(2_506);
+  });
+});
+
+describe('cifra project --snapshot with a universe', () => {
+  const args = ['--rules', 'pe-2026-presidencial-segunda', '--sims', '500', '--format', 'json'];
+  type Doc = {
+    unitsAbsent?: string[];
+    actasTotal: number;
+    winner: { choice: string; probability: number }[];
+  };
+
+  it('takes the universe from the election manifest: abroad projected by continent', async () => {
+    const r = await cli('project', '--snapshot', SNAPSHOT, '--election', ID, ...args);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const p = JSON.parse(r.out) as Doc;
+    expect(p.unitsAbsent).toEqual(CONTINENTS);
+    expect(p.actasTotal).toBe(90_223 + 2_506);
+    for (const w of p.winner) expect(w.probability).toBeLessThan(1);
+    // without the universe abroad is not projected, and Sánchez (ahead at home) is the favourite
+    const bare = JSON.parse((await cli('project', '--snapshot', SNAPSHOT, ...args)).out) as Doc;
+    expect(bare.unitsAbsent).toBeUndefined();
+    expect(bare.actasTotal).toBe(90_223);
+    const fav = (d: Doc): string =>
+      [...d.winner].sort((a, b) => b.probability - a.probability)[0]?.choice ?? '';
+    expect(fav(bare)).toBe('ROBERTO SÁNCHEZ');
+    expect(fav(p)).toBe('KEIKO FUJIMORI');
+  });
+
+  it('takes a universe file (--universe), and reports a bad one with coded issues', async () => {
+    const universe = join(
+      import.meta.dirname,
+      '..',
+      'data',
+      'peru',
+      '2026',
+      'runoff_universe_2026.csv',
+    );
+    const r = await cli('project', '--snapshot', SNAPSHOT, '--universe', universe, ...args);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as Doc).unitsAbsent).toEqual(CONTINENTS);
+    const bad = await cli('project', '--snapshot', SNAPSHOT, '--universe', SNAPSHOT, ...args);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('election_invalid');
+  });
+
+  it('refuses abroad as one unit over a universe by continent (it would count abroad twice)', async () => {
+    const oneUnit = join(
+      import.meta.dirname,
+      'fixtures',
+      'projection',
+      'runoff-2026-abroad-one-unit.csv',
+    );
+    const r = await cli('project', '--snapshot', oneUnit, '--election', ID, ...args);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('snapshot_invalid at unit');
+    expect(r.err).toContain('EXTRANJERO');
+  });
+});
+
+describe('the 2021 runoff universe by district, abroad by continent (npm run universe)', () => {
+  it('has every district and continent, the padrón and the mesas of the per-mesa file', () => {
+    const dir = join(import.meta.dirname, '..', 'data', 'peru', '2021', 'presidential_r2');
+    for (const [file, n] of [
+      ['universe_2021_r2_districts.csv.gz', 1_874 + 5],
+      ['universe_2021_r2_departments.csv', 25 + 5],
+    ] as const) {
+      const u = readUniverse(join(dir, file));
+      if (!u.ok) throw new Error(JSON.stringify(u.error));
+      expect(u.value).toHaveLength(n);
+      // ONPE's 2021 runoff per mesa: 86,488 mesas, 25,287,954 electors
+      expect(u.value.reduce((a, x) => a + x.actasTotal, 0)).toBe(86_488);
+      expect(u.value.reduce((a, x) => a + x.eligible, 0)).toBe(25_287_954);
+      expect(u.value.slice(-5).map((x) => x.name)).toEqual([
+        'ÁFRICA',
+        'AMÉRICA',
+        'ASIA',
+        'EUROPA',
+        'OCEANÍA',
+      ]);
+      // the first round as the prior: its 18 candidates, per unit
+      const caj = u.value.find((x) => x.unit === (n === 30 ? '06' : '060101'));
+      expect(caj?.prior?.votes).toHaveLength(18);
+    }
   });
 });

@@ -238,7 +238,7 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'no hay datos para proyectar',
   },
   snapshot_invalid: {
-    en: 'a snapshot CSV row is not valid (missing column, bad number, counted > total, inconsistent unit totals)',
+    en: 'a snapshot CSV row is not valid (missing column, bad number, counted > total, inconsistent unit totals, a unit the universe does not know)',
     es: 'una fila del corte agregado no es válida',
   },
   audit_chain_broken: {

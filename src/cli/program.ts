@@ -565,12 +565,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description(
       'projection of the final result from a partial count: shares with 80/90 % intervals, runoff pairs, winner, seats (not an official result)',
     )
-    .option('--election <id>', 'election id in the store (default: the only one)')
+    .option(
+      '--election <id>',
+      "election id in the store (default: the only one); with --snapshot: the bundled election whose manifest's universe completes it",
+    )
     .option(
       '--snapshot <file.csv>',
       'aggregate snapshot: unit,actas_counted,actas_total,choice,votes[,eligible_total]',
     )
     .option('--rules <id>', 'with --snapshot: the ruleset (cifra rules)')
+    .option(
+      '--universe <file.csv>',
+      "with --snapshot: every unit with electors and actas (code,name,eligible,actas_total[,prior:<choice>…]); default: the --election manifest's universe",
+    )
     .option('--seed <n>', 'seed of the simulations', parseSeed, DEFAULT_SEED)
     .option('--sims <n>', 'number of simulations', wholeNumber('--sims'), DEFAULT_SIMS)
     .addOption(dbOption())
@@ -582,6 +589,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         election?: string;
         snapshot?: string;
         rules?: string;
+        universe?: string;
         seed: number;
         sims: number;
         db: string;
@@ -595,7 +603,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           }
           const { runProjectSnapshot } = await project();
           code = runProjectSnapshot(
-            { snapshot: o.snapshot, rules: o.rules, seed: o.seed, sims: o.sims, format: o.format },
+            {
+              snapshot: o.snapshot,
+              rules: o.rules,
+              universe: o.universe,
+              election: o.election,
+              seed: o.seed,
+              sims: o.sims,
+              format: o.format,
+            },
             io,
           );
           return;

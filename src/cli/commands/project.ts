@@ -2,7 +2,11 @@ import { frameFromSnapshot } from '../../core/projection/frame-snapshot.js';
 import type { ProjectionResult } from '../../core/projection/simulate.js';
 import { simulate } from '../../core/projection/simulate.js';
 import type { ReplayOrder } from '../../core/projection/replay-order.js';
+import { completeSnapshot, type UniverseUnit } from '../../core/projection/universe.js';
+import { issue, type Issue } from '../../core/issues.js';
+import { ok, type Result } from '../../core/result.js';
 import { loadRuleset } from '../../elections/rulesets.js';
+import { readUniverse, universeOf } from '../../elections/universe.js';
 import { replay } from '../../projection/replay.js';
 import { readSnapshotCsv } from '../../projection/snapshot-csv.js';
 import { contestOf, DISCLAIMER, getProjection } from '../../results/projection.js';
@@ -34,11 +38,29 @@ export async function runProject(store: Store, args: ProjectArgs, io: CliIo): Pr
   return EXIT_OK;
 }
 
-/** `cifra project --snapshot file.csv --rules id`: the projection from aggregate units alone. */
+/**
+ * The universe a snapshot is completed over: the --universe file, else the universe named by the
+ * bundled --election's manifest, else none (null).
+ */
+function snapshotUniverse(args: {
+  readonly universe?: string | undefined;
+  readonly election?: string | undefined;
+}): Result<UniverseUnit[] | null, Issue[]> {
+  if (args.universe !== undefined) return readUniverse(args.universe);
+  if (args.election !== undefined) return universeOf(args.election);
+  return ok(null);
+}
+
+/**
+ * `cifra project --snapshot file.csv --rules id [--universe file.csv | --election id]`: the
+ * projection from aggregate units; with a universe, units the snapshot lacks are projected too.
+ */
 export function runProjectSnapshot(
   args: {
     readonly snapshot: string;
     readonly rules: string;
+    readonly universe?: string | undefined;
+    readonly election?: string | undefined;
     readonly seed: number;
     readonly sims: number;
     readonly format: OutputFormat;
@@ -55,7 +77,27 @@ export function runProjectSnapshot(
     printIssues(io, snap.error);
     return EXIT_ISSUES;
   }
-  const frame = frameFromSnapshot(snap.value.units, snap.value.choices);
+  const universe = snapshotUniverse(args);
+  if (!universe.ok) {
+    printIssues(io, universe.error);
+    return EXIT_ISSUES;
+  }
+  const completed =
+    universe.value === null ? null : completeSnapshot(snap.value.units, universe.value);
+  if (completed !== null && completed.unknown.length > 0) {
+    printIssues(io, [
+      issue('snapshot_invalid', ['unit'], {
+        units: completed.unknown.join(', '),
+        problem: "units the universe does not know: the snapshot must use the universe's units",
+      }),
+    ]);
+    return EXIT_ISSUES;
+  }
+  // without BLANK or NULL rows the snapshot counts valid votes only, and so must the prior's turnout
+  const validOnly = snap.value.units.every((u) => u.blank === 0 && u.null === 0);
+  const frame = frameFromSnapshot(completed?.units ?? snap.value.units, snap.value.choices, {
+    figures: validOnly ? 'valid' : 'emitted',
+  });
   const contest = contestOf(rs.value);
   const result = simulate(frame, {
     sims: args.sims,
@@ -70,9 +112,16 @@ export function runProjectSnapshot(
     rules: rs.value.id,
     contest,
     ...result,
+    ...(completed === null ? {} : { unitsAbsent: completed.absent }),
   };
+  const absent =
+    completed === null || completed.absent.length === 0
+      ? ''
+      : `\nunits absent from the snapshot (projected from the universe): ${completed.absent.join(', ')}`;
   io.out(
-    args.format === 'json' ? JSON.stringify(doc, null, 2) : renderProjection(result, args.snapshot),
+    args.format === 'json'
+      ? JSON.stringify(doc, null, 2)
+      : renderProjection(result, args.snapshot) + absent,
   );
   return EXIT_OK;
 }

@@ -9,13 +9,14 @@ import type { SnapshotParameters } from './model-parameters.js';
 
 /**
  * The snapshot model's parameters searched on a fit set of replays (the 2021 first round): first
- * the ones that move the projection's centre (drift, driftSd, minTrendFraction), by the mean error
+ * the ones that move the projection's centre (drift, driftSd, ownDrift, minTrendFraction), by the mean error
  * of the central projection; then the common arrival bias, which only widens the intervals, by
  * the 90 % coverage closest to 90 % (the narrower on a tie). Pure; slow only by its size.
  */
 export interface FitGrid {
   readonly drift: readonly number[];
   readonly driftSd: readonly number[];
+  readonly ownDrift: readonly number[];
   readonly minTrendFraction: readonly number[];
   readonly arrivalBias: readonly number[];
 }
@@ -57,16 +58,17 @@ export function fitSnapshotParameters(
   const centre: FitPoint[] = [];
   for (const drift of grid.drift)
     for (const driftSd of grid.driftSd)
-      for (const minTrendFraction of grid.minTrendFraction) {
-        const parameters = { ...start, drift, driftSd, minTrendFraction };
-        const model = { ...parameters, varianceScale: 0 };
-        centre.push(
-          summarise(
-            parameters,
-            cases.map((c) => scoreSnapshotCase(central, c, truth, model)),
-          ),
-        );
-      }
+      for (const ownDrift of grid.ownDrift)
+        for (const minTrendFraction of grid.minTrendFraction) {
+          const parameters = { ...start, drift, driftSd, ownDrift, minTrendFraction };
+          const model = { ...parameters, varianceScale: 0 };
+          centre.push(
+            summarise(
+              parameters,
+              cases.map((c) => scoreSnapshotCase(central, c, truth, model)),
+            ),
+          );
+        }
   const bestCentre = [...centre].sort((a, b) => a.mae - b.mae)[0]?.parameters ?? start;
   const spread = grid.arrivalBias.map((arrivalBias) => {
     const parameters = { ...bestCentre, arrivalBias };

@@ -146,15 +146,19 @@ export function departmentSnapshot(
     }));
 }
 
-/** A complete previous round per mesa (by mesa number) and per department, as priors. */
+/**
+ * A complete previous round per mesa (by mesa number) and per unit (default: the department, the
+ * place code's first two digits; abroad, the continent), as priors.
+ */
 export function priorsOf(
   actas: readonly Acta[],
   pendingFiguresCount: boolean,
-): { byMesa: Map<string, PriorFigures>; byDepartment: Map<string, PriorFigures> } {
+  unitOf: (place: string) => string = (place) => place.slice(0, 2),
+): { byMesa: Map<string, PriorFigures>; byUnit: Map<string, PriorFigures> } {
   const byMesa = new Map<string, PriorFigures>();
   const dep = new Map<string, { votes: number[]; eligible: number; emitted: number }>();
   for (const a of actas) {
-    const code = a.ubigeo.slice(0, 2);
+    const code = unitOf(a.ubigeo);
     let d = dep.get(code);
     if (d === undefined) dep.set(code, (d = { votes: [], eligible: 0, emitted: 0 }));
     d.eligible += a.eligible;
@@ -164,7 +168,7 @@ export function priorsOf(
     a.votes.forEach((v, k) => (d.votes[k] = (d.votes[k] ?? 0) + v));
     d.emitted += emitted;
   }
-  return { byMesa, byDepartment: new Map([...dep].map(([k, v]) => [k, v])) };
+  return { byMesa, byUnit: new Map([...dep].map(([k, v]) => [k, v])) };
 }
 
 /** Unit scaling: each unit's counted votes × its actas / its counted actas; units with none at the national counted shares and votes per acta. % of valid votes. */
@@ -235,7 +239,7 @@ function snapshotAt(
     earlier === null ? null : departmentSnapshot(earlier, K, setup.pendingFiguresCount);
   return now.map((u, i) => {
     const b = before?.[i];
-    const prior = priors?.byDepartment.get(u.unit);
+    const prior = priors?.byUnit.get(u.unit);
     return {
       ...u,
       ...(b === undefined ? {} : { previous: b }),

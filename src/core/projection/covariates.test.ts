@@ -122,3 +122,42 @@ describe('completing a snapshot over the universe', () => {
     });
   });
 });
+
+describe('the common arrival bias and a unit own drift (snapshot model)', () => {
+  // four units, half counted, one of which moved fast between the two snapshots
+  const unit = (code: string, a: number, prevA: number): SnapshotUnit => ({
+    unit: code,
+    actasCounted: 500,
+    actasTotal: 1000,
+    votes: [a, 10_000 - a],
+    blank: 0,
+    null: 0,
+    previous: {
+      actasCounted: 400,
+      votes: [(prevA * 4) / 5, ((10_000 - prevA) * 4) / 5],
+      blank: 0,
+      null: 0,
+    },
+  });
+  const units = [
+    unit('u1', 6000, 6000),
+    unit('u2', 4000, 4000),
+    unit('u3', 5000, 5000),
+    unit('u4', 3000, 3200),
+  ];
+  const width = (o: Parameters<typeof frameFromSnapshot>[2], code = 'u4'): number => {
+    const p = simulate(frameFromSnapshot(units, ['A', 'B'], o), {
+      sims: 2000,
+      seed: 3,
+      kind: 'runoff',
+    });
+    const a = p.regions.find((r) => r.code === code)?.choices.find((c) => c.choice === 'A');
+    return (a?.hi90 ?? 0) - (a?.lo90 ?? 0);
+  };
+
+  it('widens the fast-moving unit with its own drift (ownDrift), and every unit with the common bias', () => {
+    const base = { ownDrift: 0, arrivalBias: 0 };
+    expect(width({ ...base, ownDrift: 1 })).toBeGreaterThan(width(base));
+    expect(width({ ...base, arrivalBias: 0.5 }, 'u1')).toBeGreaterThan(width(base, 'u1'));
+  });
+});

@@ -124,12 +124,48 @@ function observe(
     const n = Math.max(1, units[i]?.actasCounted ?? 1);
     for (let k = 0; k < S; k++) {
       const sk = s[k] as number;
-      y[k] = (b.shares[k] as number) + (1 - b.f) * ((drift[i] as Float64Array)[k] as number);
-      e2[k] = (p.driftSd * sk * (1 - b.f)) ** 2 + (2 * sk * sk * (1 - b.f)) / n + 1e-12;
+      const correction = (1 - b.f) * ((drift[i] as Float64Array)[k] as number);
+      y[k] = (b.shares[k] as number) + correction;
+      // the remainder's error: the between-unit spread, the unit's own drift, sampling
+      e2[k] =
+        (p.driftSd * sk * (1 - b.f)) ** 2 +
+        (p.ownDrift * correction) ** 2 +
+        (2 * sk * sk * (1 - b.f)) / n +
+        1e-12;
     }
     return { ...b, y, e2 };
   });
   return { obs, s };
+}
+
+/**
+ * Per share dimension, the gain that makes the common arrival bias move a share by its loading
+ * after the simulation renormalises the shares: with independent shocks σ_j z_j, share k moves by
+ * (1 − x_k) σ_k z_k − Σ_{j≠k} x_j σ_j z_j, which in a two-way race is ~0.7 σ and with many
+ * choices ~0.9 σ; without the gain the same loading would mean less in a runoff than in a first
+ * round. x: the national counted shares.
+ */
+function renormalisationGain(obs: readonly Observed[], s: Float64Array): Float64Array {
+  const S = s.length;
+  const x = new Float64Array(S);
+  let total = 0;
+  for (const o of obs) {
+    if (!o.has) continue;
+    for (let k = 0; k < S; k++) x[k] = (x[k] as number) + (o.figures[k] as number);
+    total += o.emitted;
+  }
+  const g = new Float64Array(S).fill(1);
+  if (total <= 0) return g;
+  for (let k = 0; k < S; k++) x[k] = (x[k] as number) / total;
+  for (let k = 0; k < S; k++) {
+    let v = 0;
+    for (let j = 0; j < S; j++) {
+      const c = (j === k ? 1 - (x[j] as number) : (x[j] as number)) * (s[j] as number);
+      v += c * c;
+    }
+    if (v > 0) g[k] = (s[k] as number) / Math.sqrt(v);
+  }
+  return g;
 }
 
 /** The prior prediction of dimension k: fitted on the units with data and a prior. */
@@ -205,7 +241,12 @@ function estimateShare(
   design: PriorDesign | null,
   k: number,
   sk: number,
-  pr: { readonly arrivalBias: number; readonly scale: number; readonly counted: number },
+  pr: {
+    readonly arrivalBias: number;
+    readonly scale: number;
+    readonly counted: number;
+    readonly gain: number;
+  },
 ): DimEstimate {
   const U = obs.length;
   const prior = design === null ? null : priorFit(obs, design, k, sk * sk);
@@ -228,7 +269,7 @@ function estimateShare(
       out.mean[i] = pi;
       out.sd[i] = Math.sqrt(tau2) * pr.scale;
       out.cp[i] = Math.sqrt(pv) * pr.scale;
-      out.cb[i] = pr.arrivalBias * sk * (1 - pr.counted) * pr.scale;
+      out.cb[i] = pr.arrivalBias * sk * pr.gain * (1 - pr.counted) * pr.scale;
       return;
     }
     if (o.f >= 1) return;
@@ -237,7 +278,9 @@ function estimateShare(
     const post = (a * pi + b * (o.y[k] as number)) / (a + b);
     out.mean[i] = (post - o.f * (o.shares[k] as number)) / (1 - o.f);
     out.sd[i] = (Math.sqrt(1 / (a + b)) / (1 - o.f)) * pr.scale;
-    out.cb[i] = pr.arrivalBias * sk * (b / (a + b)) * pr.scale;
+    // The arrival bias loads on every remainder in full: the prior's regression is fitted on the
+    // same counted (early) shares, so weighting toward it does not remove the bias.
+    out.cb[i] = pr.arrivalBias * sk * pr.gain * (1 - pr.counted) * pr.scale;
   });
   return out;
 }
@@ -402,8 +445,10 @@ export function frameFromSnapshot(
     scale,
     counted: actasTotal > 0 ? actasProcessed / actasTotal : 0,
   };
+  const g = renormalisationGain(obs, s);
   const dims: DimEstimate[] = [];
-  for (let k = 0; k < S; k++) dims.push(estimateShare(obs, design, k, s[k] as number, pr));
+  for (let k = 0; k < S; k++)
+    dims.push(estimateShare(obs, design, k, s[k] as number, { ...pr, gain: g[k] as number }));
   dims.push(estimateRate(units, obs, design, pr));
   const regions: FrameRegion[] = [];
   const groups: FrameGroup[] = [];
@@ -471,7 +516,7 @@ function designOf(
 
 function definedOf(o: SnapshotModelOptions): Partial<SnapshotParameters> {
   const out: Partial<Record<keyof SnapshotParameters, number>> = {};
-  for (const key of ['drift', 'driftSd', 'arrivalBias', 'minTrendFraction'] as const)
+  for (const key of ['drift', 'driftSd', 'ownDrift', 'arrivalBias', 'minTrendFraction'] as const)
     if (o[key] !== undefined) out[key] = o[key];
   return out;
 }

@@ -23,6 +23,11 @@ export interface CompletedSnapshot {
   readonly units: readonly SnapshotUnit[];
   /** Units of the universe absent from the snapshot: projected with nothing counted. */
   readonly absent: readonly string[];
+  /**
+   * Snapshot units the universe does not know (kept, after the others): a snapshot at another
+   * level, or abroad as one unit over a universe by continent, would be counted twice.
+   */
+  readonly unknown: readonly string[];
 }
 
 /**
@@ -62,5 +67,39 @@ export function completeSnapshot(
       ...(s.prior === undefined && v.prior !== undefined ? { prior: v.prior } : {}),
     };
   });
-  return { units: [...units, ...snapshot.filter((u) => !used.has(u))], absent };
+  const unknown = snapshot.filter((u) => !used.has(u));
+  return { units: [...units, ...unknown], absent, unknown: unknown.map((u) => u.unit) };
+}
+
+/**
+ * The universe of a per-mesa election at any level, from its mesas: every unit's electors and
+ * mesas (the padrón and the mesas are fixed before the count), with its figures in a previous
+ * round where given (keyed by the same unit codes), in code order.
+ */
+export function universeFromMesas(
+  mesas: readonly { readonly ubigeo: string; readonly eligible: number }[],
+  unitOf: (place: string) => string,
+  nameOf: (code: string) => string,
+  prior?: ReadonlyMap<string, PriorFigures>,
+): UniverseUnit[] {
+  const units = new Map<string, { eligible: number; actas: number }>();
+  for (const m of mesas) {
+    const code = unitOf(m.ubigeo);
+    const u = units.get(code) ?? { eligible: 0, actas: 0 };
+    u.eligible += m.eligible;
+    u.actas++;
+    units.set(code, u);
+  }
+  return [...units]
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([code, u]) => {
+      const p = prior?.get(code);
+      return {
+        unit: code,
+        name: nameOf(code),
+        eligible: u.eligible,
+        actasTotal: u.actas,
+        ...(p === undefined ? {} : { prior: p }),
+      };
+    });
 }
