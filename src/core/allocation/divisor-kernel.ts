@@ -343,7 +343,8 @@ export function releaseTiedSeats(
  * an exact allocation of its own house size when every v·λ is clear of an integer (1/λ then
  * separates awarded from unawarded quotients), so λ is a guess: (seats + n/2 + 1/4)/total lands
  * on `seats` more often than (seats + n/2)/total (53 % against 50 % of the bench's districts).
- * Returns the seats assigned, or −1 when some v·λ is too close to an integer to trust its floor.
+ * Returns the seats assigned when every v·λ is clear of an integer, else ~assigned (negative):
+ * some floor may then be one off, and only a certifying pass can tell.
  * Votes must be ≥ 0; v·λ ≤ seats + n/2 + 1/4 fits an int32, so `| 0` is the floor.
  */
 export function jumpRow(
@@ -370,7 +371,7 @@ export function jumpRow(
     out[i] = sj;
     assigned += sj;
   }
-  return clear ? assigned : -1;
+  return clear ? assigned : ~assigned;
 }
 
 /**
@@ -423,5 +424,94 @@ export function stepRow(
   }
   if (!(second > wq + wq * CERTAIN)) return false;
   out[worst] = (out[worst] as number) - 1;
+  return true;
+}
+
+/**
+ * The rest of the jumps, on the row in place (two or more seats off, or floors not clear): as
+ * stepAndCertify, steps by float quotients to `seats`, then certifies that every awarded quotient
+ * exceeds every unawarded one by the margin CERTAIN. Returns false when it does not (the row is
+ * then left stepped, for the caller to clear). Lists without votes are never stepped (0·(1/d) and
+ * 0·∞ never win a comparison).
+ */
+export function stepAndCertifyRow(
+  votes: Float64Array,
+  out: Int32Array,
+  base: number,
+  list: Int32Array,
+  n: number,
+  assigned: number,
+  seats: number,
+  t: DivisorTables,
+): boolean {
+  const inverse = t.inverse;
+  const previous = t.inversePrevious;
+  for (; assigned < seats; assigned++) {
+    let best = -1;
+    let bq = -1;
+    for (let j = 0; j < n; j++) {
+      const i = base + (list[j] as number);
+      const q = (votes[i] as number) * (inverse[out[i] as number] as number);
+      if (q > bq) {
+        best = i;
+        bq = q;
+      }
+    }
+    out[best] = (out[best] as number) + 1;
+  }
+  for (; assigned > seats; assigned--) {
+    let worst = -1;
+    let wq = Infinity;
+    for (let j = 0; j < n; j++) {
+      const i = base + (list[j] as number);
+      const s = out[i] as number;
+      if (s === 0) continue;
+      const q = (votes[i] as number) * (previous[s] as number);
+      if (worst < 0 || q < wq) {
+        worst = i;
+        wq = q;
+      }
+    }
+    out[worst] = (out[worst] as number) - 1;
+  }
+  let awarded = Infinity;
+  let next = 0;
+  for (let j = 0; j < n; j++) {
+    const i = base + (list[j] as number);
+    const v = votes[i] as number;
+    const s = out[i] as number;
+    if (s > 0 && v * (previous[s] as number) < awarded) awarded = v * (previous[s] as number);
+    const b = v * (inverse[s] as number);
+    if (b > next) next = b;
+  }
+  return awarded > next + next * CERTAIN;
+}
+
+/**
+ * One seat by a method whose first divisor is 1 (plurality, D'Hondt): the list with the most
+ * votes, on the row in place. Returns false on an exact tie for the most votes (the runner then
+ * reports it); votes compare exactly, so no margin is needed.
+ */
+export function singleSeatRow(
+  votes: Float64Array,
+  out: Int32Array,
+  base: number,
+  list: Int32Array,
+  n: number,
+): boolean {
+  let best = -1;
+  let bv = -1;
+  let second = -1;
+  for (let j = 0; j < n; j++) {
+    const i = base + (list[j] as number);
+    const v = votes[i] as number;
+    if (v > bv) {
+      second = bv;
+      bv = v;
+      best = i;
+    } else if (v > second) second = v;
+  }
+  if (!(bv > second)) return false;
+  out[best] = 1;
   return true;
 }

@@ -1,6 +1,13 @@
 import { assert } from '../assert.js';
 import type { ThresholdCondition } from '../rules/threshold.js';
-import { divisorTables, jumpRow, stepRow, type DivisorTables } from './divisor-kernel.js';
+import {
+  divisorTables,
+  jumpRow,
+  singleSeatRow,
+  stepAndCertifyRow,
+  stepRow,
+  type DivisorTables,
+} from './divisor-kernel.js';
 import { DistrictRunner } from './seat-engine-district.js';
 import { compileValla, markPassing, sumLeaf, type Valla } from './seat-engine-valla.js';
 import { divisorTable, type DivisorMethod } from './methods.js';
@@ -105,12 +112,19 @@ class CompiledEngine implements SeatEngine {
   }
 }
 
+/** D'Hondt with two seats or more: the jump in place. */
+const JUMP = 1;
+/** One seat by a method whose first divisor is 1 (respects lower quota): the most votes. */
+const SINGLE = 2;
+/** Any other method: through the DistrictRunner. */
+const RUNNER = 0;
+
 /** What `commonDistricts` reads: the engine's plan, built once. */
 interface CommonPlan {
   readonly P: number;
   readonly D: number;
   readonly seats: Int32Array;
-  /** 1 where the district's method is D'Hondt (jump) and it has at least two seats. */
+  /** JUMP, SINGLE or RUNNER per district: how commonDistricts allocates it. */
   readonly jump: Uint8Array;
   readonly tables: readonly DivisorTables[];
   readonly runner: DistrictRunner;
@@ -122,7 +136,7 @@ function commonPlan(spec: SeatEngineSpec, runner: DistrictRunner): CommonPlan {
     D: spec.seats.length,
     seats: Int32Array.from(spec.seats),
     jump: Uint8Array.from(spec.methods, (m, d) =>
-      m.respectsLowerQuota && (spec.seats[d] as number) >= 2 ? 1 : 0,
+      !m.respectsLowerQuota ? RUNNER : (spec.seats[d] as number) >= 2 ? JUMP : SINGLE,
     ),
     tables: spec.seats.map((_, d) => runner.tablesOf(d)),
     runner,
@@ -159,16 +173,15 @@ function commonDistricts(
       total += x;
     }
     if (S === 0 || (valid && total === 0)) continue;
-    if (valid && jump[d] === 1) {
-      const assigned = jumpRow(votes, out, base, list, n, total, S);
-      if (assigned === S) continue;
-      if (
-        assigned >= 0 &&
-        stepRow(votes, out, base, list, n, assigned, S, tables[d] as DivisorTables)
-      )
-        continue;
+    const mode = jump[d] as number;
+    if (valid && mode === JUMP) {
+      const t = tables[d] as DivisorTables;
+      const r = jumpRow(votes, out, base, list, n, total, S);
+      if (r === S) continue;
+      if (r >= 0 && stepRow(votes, out, base, list, n, r, S, t)) continue;
+      if (stepAndCertifyRow(votes, out, base, list, n, r < 0 ? ~r : r, S, t)) continue;
       for (let j = 0; j < n; j++) out[base + (list[j] as number)] = 0;
-    }
+    } else if (valid && mode === SINGLE && singleSeatRow(votes, out, base, list, n)) continue;
     if (runner.allocateInto(votes, d, list, n, out)) ties++;
   }
   return ties;
