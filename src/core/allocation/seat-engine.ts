@@ -9,7 +9,7 @@ import {
   type DivisorTables,
 } from './divisor-kernel.js';
 import { DistrictRunner } from './seat-engine-district.js';
-import { compileValla, markPassing, sumLeaf, type Valla } from './seat-engine-valla.js';
+import { compileValla, markPassingList, sumLeaf, type Valla } from './seat-engine-valla.js';
 import { divisorTable, type DivisorMethod } from './methods.js';
 
 /**
@@ -45,7 +45,8 @@ export interface SeatEngineSpec {
 /**
  * Compiles a ruleset's districts and valla into a SeatEngine; district-level shares only at the
  * top. Per run: the valla's national sums in one pass over the matrix, then each district's
- * eligible lists gathered into contiguous arrays and allocated there (divisor-kernel.ts).
+ * eligible lists allocated in place on its row (commonDistricts), or gathered into contiguous
+ * arrays by the DistrictRunner (divisor-kernel.ts).
  */
 export function compileSeatEngine(spec: SeatEngineSpec): SeatEngine {
   const D = spec.seats.length;
@@ -94,12 +95,14 @@ class CompiledEngine implements SeatEngine {
     const { valla, passed: eligible, list, parties: P } = this;
     const leaf = valla.leaf;
     let ties = 0;
+    let n = 0;
     if (leaf !== null) {
       sumLeaf(leaf, votes, valla.blank);
-      markPassing(leaf, eligible);
-    } else if (valla.national(votes, eligible)) ties = 1;
-    let n = 0;
-    for (let p = 0; p < P; p++) if (eligible[p] === 1) list[n++] = p;
+      n = markPassingList(leaf, eligible, list);
+    } else {
+      if (valla.national(votes, eligible)) ties = 1;
+      for (let p = 0; p < P; p++) if (eligible[p] === 1) list[n++] = p;
+    }
     out.fill(0);
     const byDistrict = valla.district;
     if (byDistrict === null) return ties + commonDistricts(this.common, votes, list, n, out);
