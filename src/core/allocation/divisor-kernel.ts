@@ -342,7 +342,7 @@ export function releaseTiedSeats(
  * path, no gather): out[base + p] = ⌊votes[base + p]·λ⌋ for each p of list[0..n). Any λ gives
  * an exact allocation of its own house size when every v·λ is clear of an integer (1/λ then
  * separates awarded from unawarded quotients), so λ is a guess: (seats + n/2 + 1/4)/total lands
- * on `seats` more often than (seats + n/2)/total (53 % against 50 % of the bench's districts).
+ * on `seats` more often than (seats + n/2)/total (49 % against 46.5 % of the bench's scenarios).
  * Returns the seats assigned when every v·λ is clear of an integer, else ~assigned (negative):
  * some floor may then be one off, and only a certifying pass can tell.
  * Votes must be ≥ 0; v·λ ≤ seats + n/2 + 1/4 fits an int32, so `| 0` is the floor.

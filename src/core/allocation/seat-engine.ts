@@ -149,7 +149,7 @@ function commonPlan(spec: SeatEngineSpec, runner: DistrictRunner): CommonPlan {
 /**
  * Every district of a run without a district-level valla. A D'Hondt district is allocated on its
  * row of the matrix in place: the jump (jumpRow), and when it is one seat off, one certified
- * step (stepRow); 53 % and 43 % of the bench's districts, with no gather into separate arrays
+ * step (stepRow); 49 % and 47 % of the bench's districts, with no gather into separate arrays
  * and no scatter back (a fifth of the run). Anything else — another method, one seat, a jump too
  * close to an integer or two seats off, votes not ≥ 0 — clears the row and goes through the
  * runner: the gathered kernel's certified guess, else the exact path with its tie report.
