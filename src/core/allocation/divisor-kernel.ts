@@ -346,6 +346,8 @@ export function releaseTiedSeats(
  * Returns the seats assigned when every v·λ is clear of an integer, else ~assigned (negative):
  * some floor may then be one off, and only a certifying pass can tell.
  * Votes must be ≥ 0; v·λ ≤ seats + n/2 + 1/4 fits an int32, so `| 0` is the floor.
+ * In the same loop it sums the row at `nextBase` (the next district) into next[0], −1 when a
+ * vote there is not ≥ 0 (rowTotal's contract): one pass over the lists per district fewer.
  */
 export function jumpRow(
   votes: Float64Array,
@@ -355,12 +357,20 @@ export function jumpRow(
   n: number,
   total: number,
   seats: number,
+  nextBase: number,
+  next: Float64Array,
 ): number {
   const lambda = (seats + n * 0.5 + 0.25) / total;
   let assigned = 0;
   let clear = true;
+  let t = 0;
+  let valid = true;
   for (let j = 0; j < n; j++) {
-    const i = base + (list[j] as number);
+    const p = list[j] as number;
+    const y = votes[nextBase + p] as number;
+    if (!(y >= 0)) valid = false;
+    t += y;
+    const i = base + p;
     const x = (votes[i] as number) * lambda;
     const sj = x | 0;
     const f = x - sj;
@@ -371,7 +381,20 @@ export function jumpRow(
     out[i] = sj;
     assigned += sj;
   }
+  next[0] = valid ? t : -1;
   return clear ? assigned : ~assigned;
+}
+
+/** The lists' votes in the row at `base`, or −1 when one of them is not ≥ 0 (NaN included). */
+export function rowTotal(votes: Float64Array, base: number, list: Int32Array, n: number): number {
+  let total = 0;
+  let valid = true;
+  for (let j = 0; j < n; j++) {
+    const x = votes[base + (list[j] as number)] as number;
+    if (!(x >= 0)) valid = false;
+    total += x;
+  }
+  return valid ? total : -1;
 }
 
 /**

@@ -122,6 +122,28 @@ describe('compileSeatEngine (fast path) equals computeSeats (reference pipeline)
   });
 });
 
+describe('compileSeatEngine with votes that are not ≥ 0', () => {
+  it('allocates as if such a list had no votes (in-place path and runner agree)', () => {
+    const spec = {
+      districtNames: ['A', 'B', 'C'],
+      seats: [5, 7, 1],
+      methods: [DHONDT, DHONDT, PLURALITY],
+      parties: 4,
+      threshold: null,
+    };
+    const engine = compileSeatEngine(spec);
+    // B's total is summed ahead by A's jump: the NaN must reach the runner from there too
+    const bad = Float64Array.from([900, 10, 300, 120, 400, 390, NaN, 200, 50, -5, 70, 10]);
+    const clean = bad.map((v) => (v >= 0 ? v : 0));
+    const a = new Int32Array(12);
+    const b = new Int32Array(12);
+    engine.run(bad, a);
+    engine.run(clean, b);
+    expect(Array.from(a)).toEqual(Array.from(b));
+    expect(Array.from(b)).toEqual([4, 0, 1, 0, 3, 3, 0, 1, 0, 0, 1, 0]);
+  });
+});
+
 /** Runs one election through both paths, expects the same seats and ties; true when tied. */
 function sameAsComputeSeats(e: Election): boolean {
   const D = e.seats.length;

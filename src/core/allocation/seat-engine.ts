@@ -3,6 +3,7 @@ import type { ThresholdCondition } from '../rules/threshold.js';
 import {
   divisorTables,
   jumpRow,
+  rowTotal,
   singleSeatRow,
   stepAndCertifyRow,
   stepRow,
@@ -131,6 +132,8 @@ interface CommonPlan {
   readonly jump: Uint8Array;
   readonly tables: readonly DivisorTables[];
   readonly runner: DistrictRunner;
+  /** jumpRow's next-district total. */
+  readonly next: Float64Array;
 }
 
 function commonPlan(spec: SeatEngineSpec, runner: DistrictRunner): CommonPlan {
@@ -143,15 +146,17 @@ function commonPlan(spec: SeatEngineSpec, runner: DistrictRunner): CommonPlan {
     ),
     tables: spec.seats.map((_, d) => runner.tablesOf(d)),
     runner,
+    next: new Float64Array(1),
   };
 }
 
 /**
  * Every district of a run without a district-level valla. A D'Hondt district is allocated on its
- * row of the matrix in place: the jump (jumpRow), and when it is one seat off, one certified
- * step (stepRow); 49 % and 47 % of the bench's districts, with no gather into separate arrays
- * and no scatter back (a fifth of the run). Anything else — another method, one seat, a jump too
- * close to an integer or two seats off, votes not ≥ 0 — clears the row and goes through the
+ * row of the matrix in place: the jump (jumpRow, which also sums the next district's total in
+ * the same loop), and when it is one seat off, one certified step (stepRow); 49 % and 47 % of
+ * the bench's districts, with no gather into separate arrays and no scatter back (a fifth of the
+ * run before). Anything else — another method, a jump too close to an integer or two seats off
+ * that the in-place steps cannot certify, votes not ≥ 0 — clears the row and goes through the
  * runner: the gathered kernel's certified guess, else the exact path with its tie report.
  * Returns the number of tied districts. A module-level function over its plan's fields read into
  * locals once, not a closure per engine: V8 specialises a closure to its captured values only
@@ -164,28 +169,32 @@ function commonDistricts(
   n: number,
   out: Int32Array,
 ): number {
-  const { P, D, seats, jump, tables, runner } = c;
+  const { P, D, seats, jump, tables, runner, next } = c;
   let ties = 0;
+  // each district's total (−1: a vote not ≥ 0), summed ahead by the previous district's jump
+  let total = rowTotal(votes, 0, list, n);
   for (let d = 0, base = 0; d < D; d++, base += P) {
     const S = seats[d] as number;
-    let total = 0;
-    let valid = true;
-    for (let j = 0; j < n; j++) {
-      const x = votes[base + (list[j] as number)] as number;
-      if (!(x >= 0)) valid = false;
-      total += x;
-    }
-    if (S === 0 || (valid && total === 0)) continue;
+    const nextBase = d + 1 < D ? base + P : base;
+    let known = false;
     const mode = jump[d] as number;
-    if (valid && mode === JUMP) {
-      const t = tables[d] as DivisorTables;
-      const r = jumpRow(votes, out, base, list, n, total, S);
-      if (r === S) continue;
-      if (r >= 0 && stepRow(votes, out, base, list, n, r, S, t)) continue;
-      if (stepAndCertifyRow(votes, out, base, list, n, r < 0 ? ~r : r, S, t)) continue;
-      for (let j = 0; j < n; j++) out[base + (list[j] as number)] = 0;
-    } else if (valid && mode === SINGLE && singleSeatRow(votes, out, base, list, n)) continue;
-    if (runner.allocateInto(votes, d, list, n, out)) ties++;
+    if (S !== 0 && total !== 0) {
+      if (total > 0 && mode === JUMP) {
+        const t = tables[d] as DivisorTables;
+        const r = jumpRow(votes, out, base, list, n, total, S, nextBase, next);
+        known = true;
+        if (r === S || (r >= 0 && stepRow(votes, out, base, list, n, r, S, t))) {
+          total = next[0] as number;
+          continue;
+        }
+        if (!stepAndCertifyRow(votes, out, base, list, n, r < 0 ? ~r : r, S, t)) {
+          for (let j = 0; j < n; j++) out[base + (list[j] as number)] = 0;
+          if (runner.allocateInto(votes, d, list, n, out)) ties++;
+        }
+      } else if (!(total > 0 && mode === SINGLE && singleSeatRow(votes, out, base, list, n)))
+        if (runner.allocateInto(votes, d, list, n, out)) ties++;
+    }
+    total = known ? (next[0] as number) : rowTotal(votes, nextBase, list, n);
   }
   return ties;
 }
