@@ -4,6 +4,9 @@
  * contract as `allocateDivisorInto` (divisor.ts), which serves the general path on plain arrays:
  * keeping the two apart keeps each monomorphic for V8, and the gathered layout reads each list's
  * votes from one cache line instead of through an index into the district × party matrix.
+ * The `…Row` functions at the end are the SeatEngine's common D'Hondt path, which skips the
+ * gather: they work on a district's row of the matrix in place and only guess and certify; a
+ * row they cannot certify goes through the gathered functions above.
  *
  * Quotients are compared by cross-multiplication, v_a·d_b vs v_b·d_a, exact while
  * votes·divisor < 2^53 (votes ≤ 10^9, divisors ≤ 10^6). A differential test holds it equal to
