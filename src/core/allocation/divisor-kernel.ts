@@ -4,6 +4,9 @@
  * contract as `allocateDivisorInto` (divisor.ts), which serves the general path on plain arrays:
  * keeping the two apart keeps each monomorphic for V8, and the gathered layout reads each list's
  * votes from one cache line instead of through an index into the district × party matrix.
+ * The `…Row` functions at the end are the SeatEngine's common D'Hondt path, which skips the
+ * gather: they work on a district's row of the matrix in place and only guess and certify; a
+ * row they cannot certify goes through the gathered functions above.
  *
  * Quotients are compared by cross-multiplication, v_a·d_b vs v_b·d_a, exact while
  * votes·divisor < 2^53 (votes ≤ 10^9, divisors ≤ 10^6). A differential test holds it equal to
@@ -335,4 +338,206 @@ export function releaseTiedSeats(
     }
   }
   return involved;
+}
+
+/**
+ * The D'Hondt jump straight on one district's row of the vote matrix (the SeatEngine's common
+ * path, no gather): out[base + p] = ⌊votes[base + p]·λ⌋ for each p of list[0..n). Any λ gives
+ * an exact allocation of its own house size when every v·λ is clear of an integer (1/λ then
+ * separates awarded from unawarded quotients), so λ is a guess: (seats + n/2 + 1/4)/total lands
+ * on `seats` more often than (seats + n/2)/total (49 % against 46.5 % of the bench's scenarios).
+ * Returns the seats assigned when every v·λ is clear of an integer, else ~assigned (negative):
+ * some floor may then be one off, and only a certifying pass can tell.
+ * Votes must be ≥ 0; v·λ ≤ seats + n/2 + 1/4 fits an int32, so `| 0` is the floor.
+ * In the same loop it sums the row at `nextBase` (the next district) into next[0], −1 when a
+ * vote there is not ≥ 0 (rowTotal's contract): one pass over the lists per district fewer.
+ */
+export function jumpRow(
+  votes: Float64Array,
+  out: Int32Array,
+  base: number,
+  list: Int32Array,
+  n: number,
+  total: number,
+  seats: number,
+  nextBase: number,
+  next: Float64Array,
+): number {
+  const lambda = (seats + n * 0.5 + 0.25) / total;
+  let assigned = 0;
+  let clear = true;
+  let t = 0;
+  let valid = true;
+  for (let j = 0; j < n; j++) {
+    const p = list[j] as number;
+    const y = votes[nextBase + p] as number;
+    if (!(y >= 0)) valid = false;
+    t += y;
+    const i = base + p;
+    const x = (votes[i] as number) * lambda;
+    const sj = x | 0;
+    const f = x - sj;
+    // a list without votes is exactly at 0 (no seat, quotient 0): clear by itself
+    if (f < JUMP_CLEAR) {
+      if (x !== 0) clear = false;
+    } else if (f > 1 - JUMP_CLEAR) clear = false;
+    out[i] = sj;
+    assigned += sj;
+  }
+  next[0] = valid ? t : -1;
+  return clear ? assigned : ~assigned;
+}
+
+/** The lists' votes in the row at `base`, or −1 when one of them is not ≥ 0 (NaN included). */
+export function rowTotal(votes: Float64Array, base: number, list: Int32Array, n: number): number {
+  let total = 0;
+  let valid = true;
+  for (let j = 0; j < n; j++) {
+    const x = votes[base + (list[j] as number)] as number;
+    if (!(x >= 0)) valid = false;
+    total += x;
+  }
+  return valid ? total : -1;
+}
+
+/**
+ * After a clear jumpRow one seat short or over: as oneStepFromClearJump, on the row in place.
+ * Returns false (the row left as the jump wrote it) when the seat is not certain.
+ */
+export function stepRow(
+  votes: Float64Array,
+  out: Int32Array,
+  base: number,
+  list: Int32Array,
+  n: number,
+  assigned: number,
+  seats: number,
+  t: DivisorTables,
+): boolean {
+  if (assigned === seats - 1) {
+    const inverse = t.inverse;
+    let best = -1;
+    let bq = -1;
+    let second = -1;
+    for (let j = 0; j < n; j++) {
+      const i = base + (list[j] as number);
+      const q = (votes[i] as number) * (inverse[out[i] as number] as number);
+      if (q > bq) {
+        second = bq;
+        bq = q;
+        best = i;
+      } else if (q > second) second = q;
+    }
+    if (!(bq > second + second * CERTAIN)) return false;
+    out[best] = (out[best] as number) + 1;
+    return true;
+  }
+  if (assigned !== seats + 1) return false;
+  const previous = t.inversePrevious;
+  let worst = -1;
+  let wq = Infinity;
+  let second = Infinity;
+  for (let j = 0; j < n; j++) {
+    const i = base + (list[j] as number);
+    const s = out[i] as number;
+    if (s === 0) continue; // no seat to give back (and 0·∞ would be NaN)
+    const q = (votes[i] as number) * (previous[s] as number);
+    if (q < wq) {
+      second = wq;
+      wq = q;
+      worst = i;
+    } else if (q < second) second = q;
+  }
+  if (!(second > wq + wq * CERTAIN)) return false;
+  out[worst] = (out[worst] as number) - 1;
+  return true;
+}
+
+/**
+ * The rest of the jumps, on the row in place (two or more seats off, or floors not clear): as
+ * stepAndCertify, steps by float quotients to `seats`, then certifies that every awarded quotient
+ * exceeds every unawarded one by the margin CERTAIN. Returns false when it does not (the row is
+ * then left stepped, for the caller to clear). Lists without votes are never stepped (0·(1/d) and
+ * 0·∞ never win a comparison).
+ */
+export function stepAndCertifyRow(
+  votes: Float64Array,
+  out: Int32Array,
+  base: number,
+  list: Int32Array,
+  n: number,
+  assigned: number,
+  seats: number,
+  t: DivisorTables,
+): boolean {
+  const inverse = t.inverse;
+  const previous = t.inversePrevious;
+  for (; assigned < seats; assigned++) {
+    let best = -1;
+    let bq = -1;
+    for (let j = 0; j < n; j++) {
+      const i = base + (list[j] as number);
+      const q = (votes[i] as number) * (inverse[out[i] as number] as number);
+      if (q > bq) {
+        best = i;
+        bq = q;
+      }
+    }
+    out[best] = (out[best] as number) + 1;
+  }
+  for (; assigned > seats; assigned--) {
+    let worst = -1;
+    let wq = Infinity;
+    for (let j = 0; j < n; j++) {
+      const i = base + (list[j] as number);
+      const s = out[i] as number;
+      if (s === 0) continue;
+      const q = (votes[i] as number) * (previous[s] as number);
+      if (worst < 0 || q < wq) {
+        worst = i;
+        wq = q;
+      }
+    }
+    out[worst] = (out[worst] as number) - 1;
+  }
+  let awarded = Infinity;
+  let next = 0;
+  for (let j = 0; j < n; j++) {
+    const i = base + (list[j] as number);
+    const v = votes[i] as number;
+    const s = out[i] as number;
+    if (s > 0 && v * (previous[s] as number) < awarded) awarded = v * (previous[s] as number);
+    const b = v * (inverse[s] as number);
+    if (b > next) next = b;
+  }
+  return awarded > next + next * CERTAIN;
+}
+
+/**
+ * One seat by a method whose first divisor is 1 (plurality, D'Hondt): the list with the most
+ * votes, on the row in place. Returns false on an exact tie for the most votes (the runner then
+ * reports it); votes compare exactly, so no margin is needed.
+ */
+export function singleSeatRow(
+  votes: Float64Array,
+  out: Int32Array,
+  base: number,
+  list: Int32Array,
+  n: number,
+): boolean {
+  let best = -1;
+  let bv = -1;
+  let second = -1;
+  for (let j = 0; j < n; j++) {
+    const i = base + (list[j] as number);
+    const v = votes[i] as number;
+    if (v > bv) {
+      second = bv;
+      bv = v;
+      best = i;
+    } else if (v > second) second = v;
+  }
+  if (!(bv > second)) return false;
+  out[best] = 1;
+  return true;
 }

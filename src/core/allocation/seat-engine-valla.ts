@@ -206,6 +206,25 @@ export function markPassing(leaf: ShareLeaf, eligible: Uint8Array): void {
   }
 }
 
+/**
+ * markPassing and the passing parties listed in `list` in the same loop (the engine's common
+ * valla: one pass over the parties fewer per run). Returns how many passed.
+ */
+export function markPassingList(leaf: ShareLeaf, eligible: Uint8Array, list: Int32Array): number {
+  const { sums, numerator, denominator, total, strict } = leaf;
+  const P = sums.length;
+  let n = 0;
+  for (let p = 0; p < P; p++) {
+    const lhs = (sums[p] as number) * (denominator[p] as number);
+    const rhs = total * (numerator[p] as number);
+    if (strict ? lhs > rhs : lhs >= rhs) {
+      eligible[p] = 1;
+      list[n++] = p;
+    } else eligible[p] = 0;
+  }
+  return n;
+}
+
 function passesLeaf(leaf: ShareLeaf, p: number): boolean {
   const lhs = (leaf.sums[p] as number) * (leaf.denominator[p] as number);
   const rhs = leaf.total * (leaf.numerator[p] as number);
