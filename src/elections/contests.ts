@@ -30,12 +30,31 @@ export interface LoadedContests {
   readonly warnings: readonly Issue[];
 }
 
-/** The ids of the bundled multi-contest elections, sorted. */
+/** Manifests outside data/contests served as if bundled, by id (addContestsFile). */
+const added = new Map<string, string>();
+
+/** The ids of the bundled multi-contest elections (and any added file's), sorted. */
 export function builtInContestsIds(): string[] {
   return readdirSync(BUILT_IN_DIR)
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -'.json'.length))
+    .concat([...added.keys()])
     .sort();
+}
+
+/**
+ * Serves a manifest file under its id next to the bundled ones, in this process (the tests'
+ * fixtures; a deployment's own election). Its id must not shadow a bundled one.
+ */
+export function addContestsFile(file: string): Result<string, Issue[]> {
+  const path = resolve(file);
+  const parsed = parseJsonFile(path, ContestsManifestSchema, 'election_invalid');
+  if (!parsed.ok) return parsed;
+  const id = parsed.value.id;
+  if (existsSync(resolve(BUILT_IN_DIR, `${id}.json`)))
+    return err([issue('election_invalid', ['id'], { file, problem: `${id} is a bundled id` })]);
+  added.set(id, path);
+  return ok(id);
 }
 
 const cache = new Map<string, Result<LoadedContests, Issue[]>>();
@@ -43,7 +62,7 @@ const cache = new Map<string, Result<LoadedContests, Issue[]>>();
 /** A multi-contest election by bundled id or path, every contest read (cached for bundled ids). */
 export function loadContests(ref: string): Result<LoadedContests, Issue[]> {
   const isPath = ref.includes('/') || ref.endsWith('.json');
-  const path = isPath ? resolve(ref) : resolve(BUILT_IN_DIR, `${ref}.json`);
+  const path = isPath ? resolve(ref) : (added.get(ref) ?? resolve(BUILT_IN_DIR, `${ref}.json`));
   const hit = cache.get(path);
   if (hit !== undefined) return hit;
   const r = readContests(ref, path);
@@ -63,7 +82,9 @@ function readContests(ref: string, path: string): Result<LoadedContests, Issue[]
   const issues: Issue[] = [];
   const warnings: Issue[] = [];
   m.contestSets.forEach((set, i) => {
-    const r = readSet(set, dirname(path), ['contestSets', i], warnings);
+    // a set's own status (a second round counted later) or else the election's
+    const complete = (set.status ?? m.status).kind !== 'provisional';
+    const r = readSet(set, dirname(path), ['contestSets', i], warnings, complete);
     if (r.ok) sets.push(r.value);
     else issues.push(...r.error);
   });
@@ -77,6 +98,7 @@ function readSet(
   dir: string,
   at: Path,
   warnings: Issue[],
+  complete: boolean,
 ): Result<ContestSetInput, Issue[]> {
   const rs = loadRuleset(isRulesetPath(set.ruleset) ? resolve(dir, set.ruleset) : set.ruleset);
   if (!rs.ok) return err(rs.error.map((i) => ({ ...i, path: [...at, 'ruleset', ...i.path] })));
@@ -96,8 +118,8 @@ function readSet(
   const kind = set.kind;
   return ok(
     rs.value.kind === 'presidential'
-      ? { kind, ruleset: rs.value, contests: contests.value }
-      : { kind, ruleset: rs.value, contests: contests.value },
+      ? { kind, ruleset: rs.value, contests: contests.value, complete }
+      : { kind, ruleset: rs.value, contests: contests.value, complete },
   );
 }
 
@@ -157,6 +179,7 @@ function contestsOf(
     cols.votes,
     ...(cols.region ? [cols.region] : []),
     ...(cols.mesa ? [cols.mesa] : []),
+    ...(cols.remaining ? [cols.remaining] : []),
     ...set.only.map((f) => f.column),
   ];
   const missing = need.map(col).filter((h) => !t.headers.includes(h));
@@ -165,7 +188,10 @@ function contestsOf(
       issue('columns_missing', [...at, 'columns'], { file: set.file, missing, found: t.headers }),
     ]);
   const skip = set.skipContests ? new RegExp(set.skipContests.pattern) : null;
-  const groups = new Map<string, { region: string; lists: Map<string, number> }>();
+  const groups = new Map<
+    string,
+    { region: string; lists: Map<string, number>; remaining: number | undefined }
+  >();
   // per (contest, mesa, list): a repeat is caught per mesa, and mesas are summed per contest
   const seen = new Map<string, number>();
   const issues: Issue[] = [];
@@ -206,8 +232,12 @@ function contestsOf(
     const g = groups.get(key) ?? {
       region: cols.region ? (r.values[col(cols.region)] ?? '') : key,
       lists: new Map<string, number>(),
+      remaining: undefined,
     };
     groups.set(key, g);
+    // the votes still out are the contest's, repeated on each of its rows: the largest is kept
+    const out = cols.remaining ? parseCount(r.values[col(cols.remaining)] ?? '', false) : null;
+    if (out?.ok) g.remaining = Math.max(g.remaining ?? 0, out.value);
     g.lists.set(party, (g.lists.get(party) ?? 0) + n.value);
   }
   if (hasErrors(issues)) return err(issues);
@@ -222,6 +252,7 @@ function contestsOf(
         lists: [...g.lists].map(([party, votes]) => ({ party, votes })),
         population: c?.population,
         seats: c?.seats,
+        remaining: g.remaining,
       };
     }),
   );
