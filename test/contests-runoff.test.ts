@@ -2,10 +2,12 @@
 // manifest, on a FICTITIOUS fixture (test/fixtures/erm-runoff: invented votes — no real
 // second-round count per region was found): the manifest machinery, the core's settling of a
 // provisional count, the national picture, the CLI and the API.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../src/api/server.js';
+import { computeContests } from '../src/core/pipeline/contests.js';
 import { addContestsFile, loadContests } from '../src/elections/contests.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
 import { ContestSchema, ContestsElectionSchema } from '../src/results/contests.js';
@@ -26,6 +28,33 @@ describe('a governor-runoff contest set', () => {
       ['CUSCO', 10000],
     ]);
     expect(r.value.sets.find((s) => s.kind === 'governor')?.complete).toBe(true);
+  });
+
+  it('a second round between other lists than the first round pair is kept and reported', () => {
+    const dir = tempDir('cifra-runoff-bad-');
+    const fixture = join(PROJECT_ROOT, 'test', 'fixtures', 'erm-runoff');
+    const m = JSON.parse(readFileSync(join(fixture, 'manifest.json'), 'utf8')) as {
+      contestSets: { file: string }[];
+    };
+    writeFileSync(
+      join(dir, 'second.csv'),
+      'departamento,AGRUPACION,TOTAL_VOTOS,votos_pendientes\nAMAZONAS,MOVIMIENTO A,10,0\nAMAZONAS,PARTIDO Y,9,0\nTACNA,MOVIMIENTO E,5,0\nTACNA,PARTIDO B,4,0\n',
+    );
+    const [first, second] = m.contestSets;
+    if (!first || !second) throw new Error('fixture sets');
+    first.file = join(fixture, 'first-round.csv');
+    second.file = 'second.csv';
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(m));
+    const r = loadContests(join(dir, 'bad.json'));
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const issues = computeContests(r.value.sets).issues.filter(
+      (i) => i.code === 'runoff_pair_mismatch',
+    );
+    // AMAZONAS: PARTIDO Y was not in the pair; TACNA had no runoff
+    expect(issues.map((i) => [i.path[1], i.severity])).toEqual([
+      ['governor-runoff/AMAZONAS', 'warning'],
+      ['governor-runoff/TACNA', 'warning'],
+    ]);
   });
 
   it('rejects a manifest whose id shadows a bundled one', () => {

@@ -201,13 +201,43 @@ export function computePreparedContests(
       contests.push(councilOf(set.kind, set.ruleset, c, r.districts[0], r.ties, seed ?? null));
     }
   }
-  return { contests: withSecondRounds(contests), issues };
+  const linked = withSecondRounds(contests);
+  return { contests: linked.contests, issues: [...issues, ...linked.issues] };
 }
 
-/** Each first round that went to a runoff, linked to its second round's contest (same key). */
-function withSecondRounds(contests: readonly ContestResult[]): ContestResult[] {
+/**
+ * Each first round that went to a runoff, linked to its second round's contest (same key). A
+ * second round between other lists than the first round's two most-voted (Ley 27683 art. 5), or
+ * without a first-round runoff, is kept as published and reported.
+ */
+function withSecondRounds(contests: readonly ContestResult[]): {
+  contests: ContestResult[];
+  issues: Issue[];
+} {
   const byId = new Map(contests.map((c) => [c.id, c]));
-  return contests.map((c) => {
+  const issues: Issue[] = [];
+  const firstOf = new Map(Object.entries(SECOND_ROUND).map(([k, v]) => [v, k]));
+  for (const r of contests) {
+    const first = firstOf.get(r.kind);
+    if (first === undefined) continue;
+    const f = byId.get(`${first}/${r.key}`);
+    const pair =
+      f?.type === 'single-winner' && f.result.outcome.kind === 'runoff'
+        ? f.result.outcome.pair
+        : null;
+    const lists = r.votes.map((v) => nameKey(v.party)).sort();
+    const want = pair ? pair.map(nameKey).sort() : [];
+    if (pair === null || lists.length !== 2 || lists.some((p, i) => p !== want[i]))
+      issues.push(
+        issue(
+          'runoff_pair_mismatch',
+          ['contests', r.id],
+          { firstRound: pair ?? null, secondRound: r.votes.map((v) => v.party) },
+          'warning',
+        ),
+      );
+  }
+  const linked = contests.map((c) => {
     const next = SECOND_ROUND[c.kind];
     if (c.type !== 'single-winner' || next === undefined || c.result.outcome.kind !== 'runoff')
       return c;
@@ -215,6 +245,7 @@ function withSecondRounds(contests: readonly ContestResult[]): ContestResult[] {
     if (r === undefined || r.type !== 'single-winner') return c;
     return { ...c, secondRound: { id: r.id, winner: settledWinner(r) } };
   });
+  return { contests: linked, issues };
 }
 
 /**
