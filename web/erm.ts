@@ -381,12 +381,15 @@ function renderDepartments(doc: ContestsElection, dep: string | null): void {
   $('erm-governor').textContent = !gov
     ? ''
     : gov.winner
-      ? `${t('ermGovernor')}: ${gov.winner}`
+      ? `${t('ermGovernor')}: ${gov.winner}${gov.secondRound ? ` (${t('ermDecidedSecond')})` : ''}`
       : `${t('ermGovernor')}: ${t('ermRunoff')} — ${gov.runoff?.join(' / ') ?? t('ermOpen')}`;
-  const councils = doc.contests.filter((c) => c.kind !== 'governor');
+  const councils = doc.contests.filter(isCouncil);
   $('erm-councils-block').hidden = councils.length === 0;
   renderCouncilList();
 }
+
+/** Councils only: not a governor's first or second round. */
+const isCouncil = (c: ContestBrief): boolean => c.kind.endsWith('-council');
 
 /** The councils of the department picked, or matching the search (name or ubigeo) anywhere. */
 function renderCouncilList(): void {
@@ -395,7 +398,7 @@ function renderCouncilList(): void {
   const q = norm($input('erm-search').value);
   const hits = doc.contests.filter(
     (c) =>
-      c.kind !== 'governor' &&
+      isCouncil(c) &&
       (dep === '' || c.region === dep) &&
       (q === '' || norm(c.name).includes(q) || (c.id.split('/')[1] ?? '').startsWith(q)),
   );

@@ -256,6 +256,15 @@ describe('the ERM view', () => {
     expect(await map('AMAZONAS').getAttribute('data-party')).toBe('MOVIMIENTO A');
     expect(await map('AMAZONAS').getAttribute('fill')).not.toBe('url(#erm-runoff)');
     expect(await map('CUSCO').getAttribute('fill')).toBe('url(#erm-runoff)');
+    // the drill: the governor decided in the second round; runoffs are not listed as councils
+    await map('AMAZONAS').click();
+    await page.waitForFunction(
+      () => document.querySelector('#erm-governor')?.textContent?.includes('segunda') === true,
+    );
+    expect(await page.textContent('#erm-governor')).toBe(
+      'Gobernador: MOVIMIENTO A (decidido en la segunda elección)',
+    );
+    expect(await page.isHidden('#erm-councils-block')).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'erm-runoff-fixture-es.png'), fullPage: true });
     await page.click('#lang');
     await page.waitForFunction(
