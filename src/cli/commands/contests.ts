@@ -42,7 +42,11 @@ export function runContests(given: ContestsArgs, io: CliIo): number {
   const d = r.value;
   if (args.format === 'json') return (io.out(JSON.stringify(d, null, 2)), EXIT_OK);
   io.out(`${d.id}: ${d.label.en} (${d.date})`);
-  io.out(d.sets.map((s) => `${s.contests} × ${s.kind} (${s.rules})`).join(' · '));
+  io.out(
+    d.sets
+      .map((s) => `${s.contests} × ${s.kind} (${s.rules}${statusNote(s.status, d.status)})`)
+      .join(' · '),
+  );
   io.out(
     renderTable(
       ['', 'organisations', 'offices', 'seats', 'in runoffs'],
@@ -74,6 +78,14 @@ export function runContests(given: ContestsArgs, io: CliIo): number {
 }
 
 type Summary = ContestsElectionDocument['contests'][number];
+type Status = ContestsElectionDocument['status'];
+
+/** A set's own count status, when it differs from the election's (a later second round). */
+function statusNote(s: Status, election: Status): string {
+  if (JSON.stringify(s) === JSON.stringify(election)) return '';
+  if (s.kind === 'provisional') return `; provisional, ${s.pctCounted ?? '?'} % at ${s.cut}`;
+  return s.kind === 'third-party' ? `; third party: ${s.publisher}` : `; ${s.kind}`;
+}
 
 /** A region's governor: elected in the first round, in a settled second round, or still open. */
 function governorLine(c: Summary): string {
