@@ -163,6 +163,15 @@ function readCouncils(file: string, at: Path): Result<Map<string, CouncilRow>, I
   return ok(out);
 }
 
+/** The set's columns (lower-cased) that the votes file lacks. */
+function missingColumns(set: ContestSet, t: CsvTable): string[] {
+  const c = set.columns;
+  const optional = [c.region, c.mesa, c.remaining].filter((x): x is string => x !== undefined);
+  return [c.contest, c.party, c.votes, ...optional, ...set.only.map((f) => f.column)]
+    .map((h) => h.toLowerCase())
+    .filter((h) => !t.headers.includes(h));
+}
+
 /** The rows of a votes file grouped into contests: key, name, region and list votes. */
 function contestsOf(
   set: ContestSet,
@@ -173,25 +182,13 @@ function contestsOf(
 ): Result<ContestInput[], Issue[]> {
   const col = (c: string): string => c.toLowerCase();
   const cols = set.columns;
-  const need = [
-    cols.contest,
-    cols.party,
-    cols.votes,
-    ...(cols.region ? [cols.region] : []),
-    ...(cols.mesa ? [cols.mesa] : []),
-    ...(cols.remaining ? [cols.remaining] : []),
-    ...set.only.map((f) => f.column),
-  ];
-  const missing = need.map(col).filter((h) => !t.headers.includes(h));
+  const missing = missingColumns(set, t);
   if (missing.length > 0)
     return err([
       issue('columns_missing', [...at, 'columns'], { file: set.file, missing, found: t.headers }),
     ]);
   const skip = set.skipContests ? new RegExp(set.skipContests.pattern) : null;
-  const groups = new Map<
-    string,
-    { region: string; lists: Map<string, number>; remaining: number | undefined }
-  >();
+  const groups = new Map<string, Group>();
   // per (contest, mesa, list): a repeat is caught per mesa, and mesas are summed per contest
   const seen = new Map<string, number>();
   const issues: Issue[] = [];
@@ -242,20 +239,26 @@ function contestsOf(
   }
   if (hasErrors(issues)) return err(issues);
   warnings.push(...issues);
-  return ok(
-    [...groups].map(([key, g]) => {
-      const c = councils?.get(key);
-      return {
-        key,
-        name: c?.council ?? key,
-        region: c?.region ?? g.region,
-        lists: [...g.lists].map(([party, votes]) => ({ party, votes })),
-        population: c?.population,
-        seats: c?.seats,
-        remaining: g.remaining,
-      };
-    }),
-  );
+  return ok([...groups].map(([key, g]) => contestOf(key, g, councils?.get(key))));
+}
+
+interface Group {
+  region: string;
+  lists: Map<string, number>;
+  remaining: number | undefined;
+}
+
+/** One contest from its rows, named and sized by its council when the set has a councils file. */
+function contestOf(key: string, g: Group, c: CouncilRow | undefined): ContestInput {
+  return {
+    key,
+    name: c?.council ?? key,
+    region: c?.region ?? g.region,
+    lists: [...g.lists].map(([party, votes]) => ({ party, votes })),
+    population: c?.population,
+    seats: c?.seats,
+    remaining: g.remaining,
+  };
 }
 
 /** The contest key of a row: padded with zeros, then cut to the contest's level (region, province). */
