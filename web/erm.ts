@@ -111,7 +111,10 @@ async function go(change: Partial<ErmView>, push: boolean): Promise<void> {
 
 async function render(): Promise<void> {
   const view = readErmView();
-  const id = ERM_ELECTIONS.find((e) => e === view.erm) ?? ERM_ELECTIONS[0];
+  // an election the server holds beyond the bundled list (a deployment's own manifest) is kept
+  const id = view.erm && /^[a-z0-9][a-z0-9-]*$/.test(view.erm) ? view.erm : ERM_ELECTIONS[0];
+  if (!$('erm-election').querySelector(`option[value="${id}"]`))
+    $('erm-election').append(el('option', { value: id }, id));
   const seq = ++erm.seq;
   if (erm.doc?.id !== id) {
     const doc = await api.contests(id);
@@ -161,7 +164,8 @@ function renderNational(doc: ContestsElection): void {
   );
   $('erm-classification').textContent =
     `${t(inferred ? 'ermInferredNote' : 'ermClassNote')}: ${n.classification}`;
-  const kinds = doc.sets.map((s) => s.kind);
+  // a second round's winner is counted as the governor (its office), not as a column of its own
+  const kinds = doc.sets.map((s) => s.kind).filter((k) => k !== 'governor-runoff');
   const top = [...n.organisations].sort((a, b) => heads(b) - heads(a) || seats(b) - seats(a));
   $('erm-orgs').replaceChildren(
     el(
@@ -279,11 +283,22 @@ function ermPattern(): SVGElement {
   return defs;
 }
 
-/** The runoffs: the pair, their first-round shares of valid votes and the margin between them. */
+type SingleWinner = Extract<Contest, { type: 'single-winner' }>;
+
+/**
+ * The runoffs: the pair, their first-round shares of valid votes and the margin between them;
+ * then, where the data hold it, the second-round count (Ley 27683 art. 5: simple majority).
+ */
 async function renderRunoffs(doc: ContestsElection, seq: number): Promise<void> {
   const runoffs = doc.contests.filter((c) => c.kind === 'governor' && c.runoff);
-  const full = await Promise.all(runoffs.map((c) => api.contest(doc.id, c.id, false)));
+  const [full, second] = await Promise.all([
+    Promise.all(runoffs.map((c) => api.contest(doc.id, c.id, false))),
+    Promise.all(
+      runoffs.map((c) => (c.secondRound ? api.contest(doc.id, c.secondRound.id, false) : null)),
+    ),
+  ]);
   if (seq !== erm.seq) return;
+  const counted = secondRoundStatus(doc);
   const of = doc.contests.filter((c) => c.kind === 'governor').length;
   // at a provisional cut the pair can still change: said beside the count, not only at the top
   const prov = doc.status.kind === 'provisional' ? ` · ${t('ermProvisional')}` : '';
@@ -294,21 +309,62 @@ async function renderRunoffs(doc: ContestsElection, seq: number): Promise<void> 
       {},
       ...['ermRegion', 'ermFirst', 'ermSecond', 'ermMargin'].map((k) => el('th', {}, t(k))),
     ),
-    ...full.flatMap((c) => {
+    ...full.flatMap((c, i) => {
       if (c.type !== 'single-winner') return [];
       const [a, b] = c.result.candidates;
       const margin = a && b ? (Number(a.pctValid) - Number(b.pctValid)).toFixed(2) : '?';
       const cell = (x: { candidate: string; pctValid: string }): HTMLTableCellElement =>
         el('td', {}, swatch(x.candidate), `${x.candidate} · ${x.pctValid} %`);
-      return el(
-        'tr',
-        { 'data-region': c.region },
-        el('td', {}, c.region),
-        a ? cell(a) : el('td'),
-        b ? cell(b) : el('td'),
-        el('td', {}, `${margin} ${t('ermPoints')}`),
-      );
+      const s = second[i] ?? null;
+      return [
+        el(
+          'tr',
+          { 'data-region': c.region },
+          el('td', {}, c.region),
+          a ? cell(a) : el('td'),
+          b ? cell(b) : el('td'),
+          el('td', {}, `${margin} ${t('ermPoints')}`),
+        ),
+        // the second round's count, under its region's first-round row (full width)
+        ...(s ? [el('tr', { 'data-second-of': c.region }, secondRoundCell(s, counted))] : []),
+      ];
     }),
+  );
+}
+
+/** The second round's count status (its set's own), as the status line says it. */
+function secondRoundStatus(doc: ContestsElection): string {
+  const set = doc.sets.find((s) => s.kind === 'governor-runoff');
+  return set ? statusLine({ ...doc, status: set.status }) : '';
+}
+
+/**
+ * A region's second-round count: both formulas' votes and shares, the margin, and the winner only
+ * when the core settled it (complete count, or a lead larger than the votes still out).
+ */
+function secondRoundCell(c: Contest | null, counted: string): HTMLTableCellElement {
+  if (c === null || c.type !== 'single-winner')
+    return el('td', { 'data-second': 'none', colspan: 4 }, t('ermSecondNone'));
+  const r: SingleWinner['result'] = c.result;
+  const [a, b] = r.candidates;
+  const line = (x: { candidate: string; votes: number; pctValid: string }): HTMLElement =>
+    el('div', {}, swatch(x.candidate), `${x.candidate} · ${fmt(x.votes)} · ${x.pctValid} %`);
+  const margin = a && b ? (Number(a.pctValid) - Number(b.pctValid)).toFixed(2) : '?';
+  const o = r.outcome;
+  const verdict =
+    c.settled !== null && o.kind === 'winner'
+      ? `${t('ermElected')}: ${o.winner}`
+      : c.settled !== null && o.kind === 'tie'
+        ? t('ermSecondTie')
+        : t('ermNotSettled');
+  return el(
+    'td',
+    { 'data-second': c.settled ?? 'open', colspan: 4 },
+    el('div', {}, el('em', {}, t('ermSecondCount'))),
+    ...(a ? [line(a)] : []),
+    ...(b ? [line(b)] : []),
+    el('div', {}, `${t('ermMargin')}: ${margin} ${t('ermPoints')} · ${counted}`),
+    el('strong', {}, verdict),
   );
 }
 
@@ -325,12 +381,15 @@ function renderDepartments(doc: ContestsElection, dep: string | null): void {
   $('erm-governor').textContent = !gov
     ? ''
     : gov.winner
-      ? `${t('ermGovernor')}: ${gov.winner}`
+      ? `${t('ermGovernor')}: ${gov.winner}${gov.secondRound ? ` (${t('ermDecidedSecond')})` : ''}`
       : `${t('ermGovernor')}: ${t('ermRunoff')} — ${gov.runoff?.join(' / ') ?? t('ermOpen')}`;
-  const councils = doc.contests.filter((c) => c.kind !== 'governor');
+  const councils = doc.contests.filter(isCouncil);
   $('erm-councils-block').hidden = councils.length === 0;
   renderCouncilList();
 }
+
+/** Councils only: not a governor's first or second round. */
+const isCouncil = (c: ContestBrief): boolean => c.kind.endsWith('-council');
 
 /** The councils of the department picked, or matching the search (name or ubigeo) anywhere. */
 function renderCouncilList(): void {
@@ -339,7 +398,7 @@ function renderCouncilList(): void {
   const q = norm($input('erm-search').value);
   const hits = doc.contests.filter(
     (c) =>
-      c.kind !== 'governor' &&
+      isCouncil(c) &&
       (dep === '' || c.region === dep) &&
       (q === '' || norm(c.name).includes(q) || (c.id.split('/')[1] ?? '').startsWith(q)),
   );

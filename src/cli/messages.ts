@@ -100,6 +100,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'lot results were given that the assignment never needed',
     es: 'se dieron resultados de sorteo que la asignación no necesitó',
   },
+  runoff_pair_mismatch: {
+    en: "a second round's lists are not the first round's two most-voted",
+    es: 'las listas de la segunda elección no son las dos más votadas de la primera',
+  },
   presidential_tie: {
     en: 'presidential tie: no legal rule settles it; the JNE decides',
     es: 'empate presidencial: decide el JNE',

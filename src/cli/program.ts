@@ -431,7 +431,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   program
     .command('contests <election>')
     .description(
-      'a multi-contest election (data/contests: pe-erm-2022, pe-erm-2026) in one pass: posts per organisation, parties vs regional movements, the governors; or one contest with --contest',
+      'a multi-contest election (data/contests: pe-erm-2022, pe-erm-2026, or a cifra-contests/1 file) in one pass: posts per organisation, parties vs regional movements, the governors; or one contest with --contest',
     )
     .option('--contest <id>', 'one contest: <kind>/<key>, e.g. provincial-council/140100')
     .addOption(
@@ -440,6 +440,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'regional-council',
         'provincial-council',
         'district-council',
+        'governor-runoff',
       ]),
     )
     .option('--seed <n>', 'draw the lots of tied councils with this seed', wholeNumber('--seed'))

@@ -41,6 +41,7 @@ export const ISSUE_CODES = [
   'absolute_majority_with_exhaustion',
   'lot_invalid',
   'lot_unused',
+  'runoff_pair_mismatch',
   // acta pipeline
   'file_unreadable',
   'file_empty',

@@ -30,12 +30,31 @@ export interface LoadedContests {
   readonly warnings: readonly Issue[];
 }
 
-/** The ids of the bundled multi-contest elections, sorted. */
+/** Manifests outside data/contests served as if bundled, by id (addContestsFile). */
+const added = new Map<string, string>();
+
+/** The ids of the bundled multi-contest elections (and any added file's), sorted. */
 export function builtInContestsIds(): string[] {
   return readdirSync(BUILT_IN_DIR)
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -'.json'.length))
+    .concat([...added.keys()])
     .sort();
+}
+
+/**
+ * Serves a manifest file under its id next to the bundled ones, in this process (the tests'
+ * fixtures; a deployment's own election). Its id must not shadow a bundled one.
+ */
+export function addContestsFile(file: string): Result<string, Issue[]> {
+  const path = resolve(file);
+  const parsed = parseJsonFile(path, ContestsManifestSchema, 'election_invalid');
+  if (!parsed.ok) return parsed;
+  const id = parsed.value.id;
+  if (existsSync(resolve(BUILT_IN_DIR, `${id}.json`)))
+    return err([issue('election_invalid', ['id'], { file, problem: `${id} is a bundled id` })]);
+  added.set(id, path);
+  return ok(id);
 }
 
 const cache = new Map<string, Result<LoadedContests, Issue[]>>();
@@ -43,7 +62,7 @@ const cache = new Map<string, Result<LoadedContests, Issue[]>>();
 /** A multi-contest election by bundled id or path, every contest read (cached for bundled ids). */
 export function loadContests(ref: string): Result<LoadedContests, Issue[]> {
   const isPath = ref.includes('/') || ref.endsWith('.json');
-  const path = isPath ? resolve(ref) : resolve(BUILT_IN_DIR, `${ref}.json`);
+  const path = isPath ? resolve(ref) : (added.get(ref) ?? resolve(BUILT_IN_DIR, `${ref}.json`));
   const hit = cache.get(path);
   if (hit !== undefined) return hit;
   const r = readContests(ref, path);
@@ -63,7 +82,9 @@ function readContests(ref: string, path: string): Result<LoadedContests, Issue[]
   const issues: Issue[] = [];
   const warnings: Issue[] = [];
   m.contestSets.forEach((set, i) => {
-    const r = readSet(set, dirname(path), ['contestSets', i], warnings);
+    // a set's own status (a second round counted later) or else the election's
+    const complete = (set.status ?? m.status).kind !== 'provisional';
+    const r = readSet(set, dirname(path), ['contestSets', i], warnings, complete);
     if (r.ok) sets.push(r.value);
     else issues.push(...r.error);
   });
@@ -77,6 +98,7 @@ function readSet(
   dir: string,
   at: Path,
   warnings: Issue[],
+  complete: boolean,
 ): Result<ContestSetInput, Issue[]> {
   const rs = loadRuleset(isRulesetPath(set.ruleset) ? resolve(dir, set.ruleset) : set.ruleset);
   if (!rs.ok) return err(rs.error.map((i) => ({ ...i, path: [...at, 'ruleset', ...i.path] })));
@@ -96,8 +118,8 @@ function readSet(
   const kind = set.kind;
   return ok(
     rs.value.kind === 'presidential'
-      ? { kind, ruleset: rs.value, contests: contests.value }
-      : { kind, ruleset: rs.value, contests: contests.value },
+      ? { kind, ruleset: rs.value, contests: contests.value, complete }
+      : { kind, ruleset: rs.value, contests: contests.value, complete },
   );
 }
 
@@ -141,6 +163,15 @@ function readCouncils(file: string, at: Path): Result<Map<string, CouncilRow>, I
   return ok(out);
 }
 
+/** The set's columns (lower-cased) that the votes file lacks. */
+function missingColumns(set: ContestSet, t: CsvTable): string[] {
+  const c = set.columns;
+  const optional = [c.region, c.mesa, c.remaining].filter((x): x is string => x !== undefined);
+  return [c.contest, c.party, c.votes, ...optional, ...set.only.map((f) => f.column)]
+    .map((h) => h.toLowerCase())
+    .filter((h) => !t.headers.includes(h));
+}
+
 /** The rows of a votes file grouped into contests: key, name, region and list votes. */
 function contestsOf(
   set: ContestSet,
@@ -151,21 +182,13 @@ function contestsOf(
 ): Result<ContestInput[], Issue[]> {
   const col = (c: string): string => c.toLowerCase();
   const cols = set.columns;
-  const need = [
-    cols.contest,
-    cols.party,
-    cols.votes,
-    ...(cols.region ? [cols.region] : []),
-    ...(cols.mesa ? [cols.mesa] : []),
-    ...set.only.map((f) => f.column),
-  ];
-  const missing = need.map(col).filter((h) => !t.headers.includes(h));
+  const missing = missingColumns(set, t);
   if (missing.length > 0)
     return err([
       issue('columns_missing', [...at, 'columns'], { file: set.file, missing, found: t.headers }),
     ]);
   const skip = set.skipContests ? new RegExp(set.skipContests.pattern) : null;
-  const groups = new Map<string, { region: string; lists: Map<string, number> }>();
+  const groups = new Map<string, Group>();
   // per (contest, mesa, list): a repeat is caught per mesa, and mesas are summed per contest
   const seen = new Map<string, number>();
   const issues: Issue[] = [];
@@ -206,25 +229,36 @@ function contestsOf(
     const g = groups.get(key) ?? {
       region: cols.region ? (r.values[col(cols.region)] ?? '') : key,
       lists: new Map<string, number>(),
+      remaining: undefined,
     };
     groups.set(key, g);
+    // the votes still out are the contest's, repeated on each of its rows: the largest is kept
+    const out = cols.remaining ? parseCount(r.values[col(cols.remaining)] ?? '', false) : null;
+    if (out?.ok) g.remaining = Math.max(g.remaining ?? 0, out.value);
     g.lists.set(party, (g.lists.get(party) ?? 0) + n.value);
   }
   if (hasErrors(issues)) return err(issues);
   warnings.push(...issues);
-  return ok(
-    [...groups].map(([key, g]) => {
-      const c = councils?.get(key);
-      return {
-        key,
-        name: c?.council ?? key,
-        region: c?.region ?? g.region,
-        lists: [...g.lists].map(([party, votes]) => ({ party, votes })),
-        population: c?.population,
-        seats: c?.seats,
-      };
-    }),
-  );
+  return ok([...groups].map(([key, g]) => contestOf(key, g, councils?.get(key))));
+}
+
+interface Group {
+  region: string;
+  lists: Map<string, number>;
+  remaining: number | undefined;
+}
+
+/** One contest from its rows, named and sized by its council when the set has a councils file. */
+function contestOf(key: string, g: Group, c: CouncilRow | undefined): ContestInput {
+  return {
+    key,
+    name: c?.council ?? key,
+    region: c?.region ?? g.region,
+    lists: [...g.lists].map(([party, votes]) => ({ party, votes })),
+    population: c?.population,
+    seats: c?.seats,
+    remaining: g.remaining,
+  };
 }
 
 /** The contest key of a row: padded with zeros, then cut to the contest's level (region, province). */

@@ -5,6 +5,7 @@ import { StatusSchema } from '../core/model/manifest.js';
 import {
   computeContests,
   nationalPicture,
+  settledWinner,
   type ContestResult,
   type ContestsResult,
   type NationalPicture,
@@ -20,6 +21,18 @@ import type { Found } from './service.js';
 
 const Votes = z.array(z.object({ party: z.string(), votes: z.number().int() }));
 const Tally = z.record(z.string(), z.number().int());
+const SecondRound = z
+  .object({ id: z.string(), winner: z.string().nullable() })
+  .nullable()
+  .describe(
+    'A first round decided in the second round: that contest, and its winner once settled (null: still open)',
+  );
+const Settled = z
+  .enum(['complete', 'decided'])
+  .nullable()
+  .describe(
+    'complete: the count is over; decided: the lead exceeds the votes still out; null: open (the outcome is only the standing)',
+  );
 
 export const ContestSummarySchema = z.object({
   id: z
@@ -31,8 +44,11 @@ export const ContestSummarySchema = z.object({
   winner: z
     .string()
     .nullable()
-    .describe('The governor elected outright, or the list whose head is mayor; null: not decided'),
+    .describe(
+      'The governor elected outright or in a settled second round, or the list whose head is mayor; null: not decided',
+    ),
   runoff: z.tuple([z.string(), z.string()]).nullable().describe('The second-round pair'),
+  secondRound: SecondRound,
   totalSeats: z
     .number()
     .int()
@@ -49,6 +65,8 @@ export const ContestSchema = z.discriminatedUnion('type', [
     region: z.string(),
     rules: z.string(),
     votes: Votes,
+    settled: Settled,
+    secondRound: SecondRound,
     result: z
       .object({
         outcome: z.discriminatedUnion('kind', [
@@ -112,6 +130,7 @@ export const ContestsElectionSchema = z.object({
       label: z.object({ es: z.string(), en: z.string() }),
       rules: z.string(),
       contests: z.number().int(),
+      status: StatusSchema.describe("The set's count: its own status, else the election's"),
     }),
   ),
   national: z.object({
@@ -209,12 +228,13 @@ function compute(id: string, seed: number | undefined, bonus: Bonus = 'on'): Fou
 function summary(c: ContestResult): z.infer<typeof ContestSummarySchema> {
   const base = { id: c.id, kind: c.kind, name: c.name, region: c.region };
   if (c.type === 'council')
-    return { ...base, winner: c.head, runoff: null, totalSeats: c.totalSeats };
+    return { ...base, winner: c.head, runoff: null, secondRound: null, totalSeats: c.totalSeats };
   const o = c.result.outcome;
   return {
     ...base,
-    winner: o.kind === 'winner' ? o.winner : null,
+    winner: c.secondRound?.winner ?? settledWinner(c),
     runoff: o.kind === 'runoff' ? [o.pair[0], o.pair[1]] : null,
+    secondRound: c.secondRound,
     totalSeats: null,
   };
 }
@@ -249,6 +269,7 @@ export function getContestsElection(
         label: m.contestSets[i]?.label ?? { es: s.kind, en: s.kind },
         rules: s.ruleset.id,
         contests: s.contests.length,
+        status: m.contestSets[i]?.status ?? m.status,
       })),
       national: {
         ...mutable(nationalPicture(result.contests, m.nationalParties.names)),

@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../../src/api/server.js';
+import { addContestsFile } from '../../src/elections/contests.js';
 import { PROJECT_ROOT } from '../../src/io/paths.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
@@ -27,6 +28,11 @@ beforeAll(async () => {
       `Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does it)`,
     );
   mkdirSync(ARTIFACTS, { recursive: true });
+  // a FICTITIOUS second-round count (no real one per region was found): served next to the bundled
+  const added = addContestsFile(
+    join(PROJECT_ROOT, 'test', 'fixtures', 'erm-runoff', 'manifest.json'),
+  );
+  if (!added.ok) throw new Error(JSON.stringify(added.error));
   store = new SqliteStore(join(tempDir('cifra-browser-erm-'), 'e.db'));
   await store.migrate();
   app = await buildApi({ store, tokenHash: null, dashboard: true });
@@ -224,6 +230,50 @@ describe('the ERM view', () => {
     );
     expect(new URL(page.url()).searchParams.get('lang')).toBeNull();
     expect(await page.textContent('#erm-runoffs-title')).toBe('Segundas vueltas regionales');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a second-round count (FICTITIOUS fixture): votes, shares, margin, % counted; the winner only once settled, and the map colours that region', async () => {
+    const { page, errors } = await open('?view=erm&erm=fixture-erm-runoff');
+    const row = (r: string) =>
+      page.locator(`#erm-runoffs tr[data-second-of="${r}"] td[data-second]`);
+    // AMAZONAS: 60,000 – 40,000 with at most 5,000 still out → settled
+    expect(await row('AMAZONAS').getAttribute('data-second')).toBe('decided');
+    const amazonas = (await row('AMAZONAS').textContent()) ?? '';
+    expect(amazonas).toContain('MOVIMIENTO A');
+    expect(amazonas).toContain('60.000 %');
+    expect(amazonas).toContain('40.000 %');
+    expect(amazonas).toContain('20.00 pts.');
+    expect(amazonas).toContain('95.000 %');
+    expect(amazonas).toContain('Electo: MOVIMIENTO A');
+    // CUSCO: 50,000 – 48,000 with 10,000 out → no winner shown
+    expect(await row('CUSCO').getAttribute('data-second')).toBe('open');
+    expect(await row('CUSCO').textContent()).toContain('sin ganador aún');
+    expect(await row('CUSCO').textContent()).not.toContain('Electo');
+    const map = (r: string) => page.locator(`#erm-map path[data-region="${r}"]`);
+    expect(await map('AMAZONAS').getAttribute('data-outcome')).toBe('winner');
+    expect(await map('AMAZONAS').getAttribute('data-party')).toBe('MOVIMIENTO A');
+    expect(await map('AMAZONAS').getAttribute('fill')).not.toBe('url(#erm-runoff)');
+    expect(await map('CUSCO').getAttribute('fill')).toBe('url(#erm-runoff)');
+    // the drill: the governor decided in the second round; runoffs are not listed as councils
+    await map('AMAZONAS').click();
+    await page.waitForFunction(
+      () => document.querySelector('#erm-governor')?.textContent?.includes('segunda') === true,
+    );
+    expect(await page.textContent('#erm-governor')).toBe(
+      'Gobernador: MOVIMIENTO A (decidido en la segunda elección)',
+    );
+    expect(await page.isHidden('#erm-councils-block')).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'erm-runoff-fixture-es.png'), fullPage: true });
+    await page.click('#lang');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('#erm-runoffs td[data-second="open"]')
+          ?.textContent?.includes('no winner yet') === true,
+    );
+    expect(await row('AMAZONAS').textContent()).toContain('Elected: MOVIMIENTO A');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,5 +1,10 @@
 import type { ContestResult } from '../../core/pipeline/contests.js';
-import { getContest, getContestsElection } from '../../results/contests.js';
+import { addContestsFile } from '../../elections/contests.js';
+import {
+  getContest,
+  getContestsElection,
+  type ContestsElectionDocument,
+} from '../../results/contests.js';
 import { renderTable, thousands } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo } from '../io.js';
 import { printIssues } from './seats.js';
@@ -19,7 +24,14 @@ export interface ContestsArgs {
  * national picture and the governors, or one contest (`--contest provincial-council/140100`).
  * The same documents as GET /api/v1/contests/{election}[/{kind}/{key}].
  */
-export function runContests(args: ContestsArgs, io: CliIo): number {
+export function runContests(given: ContestsArgs, io: CliIo): number {
+  // a manifest file (not bundled) is read and then served under its id
+  let args = given;
+  if (given.election.endsWith('.json')) {
+    const added = addContestsFile(given.election);
+    if (!added.ok) return (printIssues(io, added.error), EXIT_ISSUES);
+    args = { ...given, election: added.value };
+  }
   if (args.contest !== undefined) return oneContest(args, args.contest, io);
   const r = getContestsElection(args.election, {
     seed: args.seed,
@@ -30,7 +42,11 @@ export function runContests(args: ContestsArgs, io: CliIo): number {
   const d = r.value;
   if (args.format === 'json') return (io.out(JSON.stringify(d, null, 2)), EXIT_OK);
   io.out(`${d.id}: ${d.label.en} (${d.date})`);
-  io.out(d.sets.map((s) => `${s.contests} × ${s.kind} (${s.rules})`).join(' · '));
+  io.out(
+    d.sets
+      .map((s) => `${s.contests} × ${s.kind} (${s.rules}${statusNote(s.status, d.status)})`)
+      .join(' · '),
+  );
   io.out(
     renderTable(
       ['', 'organisations', 'offices', 'seats', 'in runoffs'],
@@ -54,14 +70,31 @@ export function runContests(args: ContestsArgs, io: CliIo): number {
         ]),
     ),
   );
-  for (const c of d.contests.filter((x) => x.kind === 'governor'))
-    io.out(
-      `${c.region}: ${c.winner ?? (c.runoff ? `runoff ${c.runoff[0]} – ${c.runoff[1]}` : 'TIE (reported)')}`,
-    );
+  for (const c of d.contests.filter((x) => x.kind === 'governor')) io.out(governorLine(c));
   io.out(
     `${d.national.open.length} contests not decided; ${d.issues.length} issues (--format json lists them)`,
   );
   return EXIT_OK;
+}
+
+type Summary = ContestsElectionDocument['contests'][number];
+type Status = ContestsElectionDocument['status'];
+
+/** A set's own count status, when it differs from the election's (a later second round). */
+function statusNote(s: Status, election: Status): string {
+  if (JSON.stringify(s) === JSON.stringify(election)) return '';
+  if (s.kind === 'provisional') return `; provisional, ${s.pctCounted ?? '?'} % at ${s.cut}`;
+  return s.kind === 'third-party' ? `; third party: ${s.publisher}` : `; ${s.kind}`;
+}
+
+/** A region's governor: elected in the first round, in a settled second round, or still open. */
+function governorLine(c: Summary): string {
+  const pair = c.runoff ? `${c.runoff[0]} – ${c.runoff[1]}` : '';
+  if (c.secondRound)
+    return c.secondRound.winner
+      ? `${c.region}: ${c.secondRound.winner} (decided in the second round: ${pair})`
+      : `${c.region}: second round ${pair} counting, not settled (--contest ${c.secondRound.id})`;
+  return `${c.region}: ${c.winner ?? (c.runoff ? `runoff ${pair}` : 'TIE (reported)')}`;
 }
 
 function oneContest(args: ContestsArgs, id: string, io: CliIo): number {
@@ -79,11 +112,15 @@ function renderContest(c: ContestResult, bonusOff: boolean): string {
   if (c.type === 'single-winner') {
     const o = c.result.outcome;
     const line =
-      o.kind === 'winner'
-        ? `${o.winner} wins`
-        : o.kind === 'runoff'
-          ? `second round: ${o.pair[0]} – ${o.pair[1]}`
-          : `TIE (${o.stage}) between ${o.candidates.join(', ')}`;
+      c.settled === null
+        ? `not settled: ${c.result.candidates[0]?.candidate ?? '—'} leads, by no more than the votes still out`
+        : c.secondRound
+          ? `decided in the second round (${c.secondRound.id}): ${c.secondRound.winner ?? 'not settled yet'}`
+          : o.kind === 'winner'
+            ? `${o.winner} wins`
+            : o.kind === 'runoff'
+              ? `second round: ${o.pair[0]} – ${o.pair[1]}`
+              : `TIE (${o.stage}) between ${o.candidates.join(', ')}`;
     const rows = c.result.candidates.map((x) => [x.candidate, thousands(x.votes), x.pctValid]);
     return [head, line, renderTable(['list', 'votes', '% valid'], rows)].join('\n');
   }

@@ -14,6 +14,8 @@ const Label = z.strictObject({ es: z.string().min(1), en: z.string().min(1) });
 
 export const ContestKindSchema = z.enum([
   'governor',
+  // the governor's second round between the first round's two most-voted formulas (Ley 27683 art. 5)
+  'governor-runoff',
   'regional-council',
   'provincial-council',
   'district-council',
@@ -36,11 +38,17 @@ export const ContestSetSchema = z.strictObject({
     .optional()
     .describe('SHA-256 of the file as bundled (checked when read).'),
   publisher: z.string().min(1),
+  status: StatusSchema.optional().describe(
+    "This set's count when it differs from the election's (a second round counted weeks later).",
+  ),
   columns: z.strictObject({
     contest: Column.describe('The contest key: a region name, or a ubigeo.'),
     party: Column,
     votes: Column.describe('Votes (digits; thousands separators "," allowed, as ONPE prints).'),
     region: Column.optional().describe('The region (department) of the contest, when not the key.'),
+    remaining: Column.optional().describe(
+      'An upper bound of the votes still to count in the contest (electors of the actas not in): with a provisional status, a lead larger than it settles a single-winner contest before the count ends.',
+    ),
     mesa: Column.optional().describe(
       'Per-mesa files (one row per mesa and list): the mesa; votes are summed per contest and a row repeated for the same mesa and list is caught.',
     ),

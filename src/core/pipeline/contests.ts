@@ -3,6 +3,7 @@ import type { ContestKind } from '../model/contests-manifest.js';
 import { nameKey } from '../names.js';
 import { seatsFromBands } from '../rules/apportion.js';
 import { decidePresidentialRound, type PresidentialResult } from '../rules/presidential.js';
+import { settlePresidentialRound } from '../rules/settled.js';
 import type { ListRuleset, PresidentialRuleset } from '../rulesets/ruleset.js';
 import {
   computePreparedSeats,
@@ -22,6 +23,8 @@ export interface ContestInput {
   readonly lists: readonly { readonly party: string; readonly votes: number }[];
   readonly seats?: number | undefined;
   readonly population?: number | undefined;
+  /** An upper bound of the votes still to count (a provisional count); unknown when absent. */
+  readonly remaining?: number | undefined;
 }
 
 export type ContestSetInput =
@@ -29,11 +32,14 @@ export type ContestSetInput =
       readonly kind: ContestKind;
       readonly ruleset: PresidentialRuleset;
       readonly contests: readonly ContestInput[];
+      /** False: the set's count is provisional (default true: complete or as published). */
+      readonly complete?: boolean | undefined;
     }
   | {
       readonly kind: ContestKind;
       readonly ruleset: ListRuleset;
       readonly contests: readonly ContestInput[];
+      readonly complete?: boolean | undefined;
     };
 
 interface ContestBase {
@@ -49,7 +55,23 @@ interface ContestBase {
 
 export interface SingleWinnerContest extends ContestBase {
   readonly type: 'single-winner';
+  /** The standing on the votes counted so far (the outcome once `settled`). */
   readonly result: PresidentialResult;
+  /** `complete`: the count is over; `decided`: the lead exceeds the votes still out; null: open. */
+  readonly settled: 'complete' | 'decided' | null;
+  /** A first round that went to a runoff: the second round's contest and its settled winner. */
+  readonly secondRound: { readonly id: string; readonly winner: string | null } | null;
+}
+
+/** The contest kind that holds a kind's second round (Ley 27683 art. 5: the governor's). */
+export const SECOND_ROUND: Partial<Record<ContestKind, ContestKind>> = {
+  governor: 'governor-runoff',
+};
+
+/** The winner of a single-winner contest once settled, else null. */
+export function settledWinner(c: SingleWinnerContest): string | null {
+  const o = c.result.outcome;
+  return c.settled !== null && o.kind === 'winner' ? o.winner : null;
 }
 
 export interface CouncilContest extends ContestBase {
@@ -89,6 +111,7 @@ type PreparedSet =
       readonly kind: ContestKind;
       readonly ruleset: PresidentialRuleset;
       readonly contests: readonly ContestInput[];
+      readonly complete: boolean;
     }
   | {
       readonly kind: ContestKind;
@@ -107,7 +130,12 @@ export function prepareContests(sets: readonly ContestSetInput[]): PreparedConte
   return {
     sets: sets.map((set): PreparedSet => {
       if (set.ruleset.kind === 'presidential')
-        return { kind: set.kind, ruleset: set.ruleset, contests: set.contests };
+        return {
+          kind: set.kind,
+          ruleset: set.ruleset,
+          contests: set.contests,
+          complete: set.complete ?? true,
+        };
       const rs = set.ruleset;
       const issues: Issue[] = [];
       const councils = set.contests.map((c) => {
@@ -156,7 +184,8 @@ export function computePreparedContests(
   const issues: Issue[] = [];
   for (const set of prepared.sets) {
     if ('contests' in set) {
-      for (const c of set.contests) contests.push(singleWinner(set.kind, set.ruleset, c));
+      for (const c of set.contests)
+        contests.push(singleWinner(set.kind, set.ruleset, c, set.complete));
       continue;
     }
     issues.push(...set.issues);
@@ -172,7 +201,51 @@ export function computePreparedContests(
       contests.push(councilOf(set.kind, set.ruleset, c, r.districts[0], r.ties, seed ?? null));
     }
   }
-  return { contests, issues };
+  const linked = withSecondRounds(contests);
+  return { contests: linked.contests, issues: [...issues, ...linked.issues] };
+}
+
+/**
+ * Each first round that went to a runoff, linked to its second round's contest (same key). A
+ * second round between other lists than the first round's two most-voted (Ley 27683 art. 5), or
+ * without a first-round runoff, is kept as published and reported.
+ */
+function withSecondRounds(contests: readonly ContestResult[]): {
+  contests: ContestResult[];
+  issues: Issue[];
+} {
+  const byId = new Map(contests.map((c) => [c.id, c]));
+  const issues: Issue[] = [];
+  const firstOf = new Map(Object.entries(SECOND_ROUND).map(([k, v]) => [v, k]));
+  for (const r of contests) {
+    const first = firstOf.get(r.kind);
+    if (first === undefined) continue;
+    const f = byId.get(`${first}/${r.key}`);
+    const pair =
+      f?.type === 'single-winner' && f.result.outcome.kind === 'runoff'
+        ? f.result.outcome.pair
+        : null;
+    const lists = r.votes.map((v) => nameKey(v.party)).sort();
+    const want = pair ? pair.map(nameKey).sort() : [];
+    if (pair === null || lists.length !== 2 || lists.some((p, i) => p !== want[i]))
+      issues.push(
+        issue(
+          'runoff_pair_mismatch',
+          ['contests', r.id],
+          { firstRound: pair ?? null, secondRound: r.votes.map((v) => v.party) },
+          'warning',
+        ),
+      );
+  }
+  const linked = contests.map((c) => {
+    const next = SECOND_ROUND[c.kind];
+    if (c.type !== 'single-winner' || next === undefined || c.result.outcome.kind !== 'runoff')
+      return c;
+    const r = byId.get(`${next}/${c.key}`);
+    if (r === undefined || r.type !== 'single-winner') return c;
+    return { ...c, secondRound: { id: r.id, winner: settledWinner(r) } };
+  });
+  return { contests: linked, issues };
 }
 
 /**
@@ -204,13 +277,26 @@ function singleWinner(
   kind: ContestKind,
   rs: PresidentialRuleset,
   c: ContestInput,
+  complete: boolean,
 ): SingleWinnerContest {
-  const result = decidePresidentialRound({
-    candidates: c.lists.map((l) => ({ candidate: l.party, votes: l.votes })),
+  const candidates = c.lists.map((l) => ({ candidate: l.party, votes: l.votes }));
+  const winner = { share: rs.winnerShare, strict: rs.strict, base: rs.base };
+  const result = decidePresidentialRound({ candidates, round: rs.round, winner });
+  // a provisional count settles only when no way of adding the votes still out could change it
+  const s = settlePresidentialRound({
     round: rs.round,
-    winner: { share: rs.winnerShare, strict: rs.strict, base: rs.base },
+    candidates,
+    winner,
+    complete,
+    remaining: c.remaining ?? null,
   });
-  return { ...base(kind, rs.id, c), type: 'single-winner', result };
+  return {
+    ...base(kind, rs.id, c),
+    type: 'single-winner',
+    result,
+    settled: s.settled ? s.by : null,
+    secondRound: null,
+  };
 }
 
 /** A council's size: its seats, else the ruleset's population bands (Ley 26864 art. 24). */
@@ -289,10 +375,18 @@ export function nationalPicture(
   const open: string[] = [];
   for (const c of contests) {
     if (c.type === 'single-winner') {
+      const first = Object.entries(SECOND_ROUND).find(([, v]) => v === c.kind)?.[0];
+      if (first !== undefined) {
+        // a second round's winner holds the first round's office (the governor)
+        const w = settledWinner(c);
+        if (w !== null) add(at(w).heads, first, 1);
+        else open.push(c.id);
+        continue;
+      }
       const o = c.result.outcome;
       if (o.kind === 'winner') add(at(o.winner).heads, c.kind, 1);
       else if (o.kind === 'runoff') for (const p of o.pair) at(p).runoffs += 1;
-      if (o.kind !== 'winner') open.push(c.id);
+      if (o.kind !== 'winner' && (c.secondRound?.winner ?? null) === null) open.push(c.id);
       continue;
     }
     if (c.head !== null) add(at(c.head).heads, c.kind, 1);
