@@ -145,9 +145,10 @@ const VIEWS: readonly View[] = [
     path: () => `/?election=${CUT}`,
     check: async (page, lang) => {
       await page.waitForSelector('#projection:not([hidden]) #projection-bars li');
-      const p = await json<{ choices: { choice: string; median: number }[] }>(
-        `/api/v1/elections/${CUT}/projection.json`,
-      );
+      const p = await json<{
+        choices: { choice: string; median: number }[];
+        unitsAbsent?: string[];
+      }>(`/api/v1/elections/${CUT}/projection.json`);
       const lead = p.choices[0];
       expect(
         await text(page, `#projection-bars li[data-choice="${lead?.choice}"] .interval-text`),
@@ -155,15 +156,19 @@ const VIEWS: readonly View[] = [
       expect(await text(page, '#projection .disclaimer')).toContain(
         lang === 'es' ? 'no es un resultado oficial' : 'not an official result',
       );
-      // the note on the units left out is in the chosen language too
+      // abroad, missing from the cut, is the universe's five continents (91–95), each projected
+      // from its prior and listed; the note on them is in the chosen language too
+      expect(p.unitsAbsent).toEqual(['91', '92', '93', '94', '95']);
       expect(await text(page, '#projection-meta')).toContain(
-        lang === 'es' ? 'la fuente no trae 1 unidad' : 'the source leaves out 1 unit',
+        lang === 'es' ? 'la fuente no trae 5 unidad' : 'the source leaves out 5 unit',
       );
-      const abroad = '#projection-priors:not([hidden]) li[data-code="EXTRANJERO"]';
-      expect(await page.getAttribute(abroad, 'data-basis')).toBe('prior');
-      expect(await text(page, abroad)).toContain(
-        lang === 'es' ? 'ausente del corte de la fuente' : "missing from the source's snapshot",
-      );
+      for (const code of p.unitsAbsent ?? []) {
+        const unit = `#projection-priors:not([hidden]) li[data-code="${code}"]`;
+        expect(await page.getAttribute(unit, 'data-basis')).toBe('prior');
+        expect(await text(page, unit)).toContain(
+          lang === 'es' ? 'ausente del corte de la fuente' : "missing from the source's snapshot",
+        );
+      }
     },
   },
 ];
