@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTA_STATES } from '../core/model/acta.js';
 import { IssueSchema } from '../core/issues.js';
 import { DistrictUnitsSchema, StatusSchema } from '../core/model/manifest.js';
+import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import { SeatDifferenceSchema, SeatFiguresSchema } from '../results/seats.js';
 import { SeatDiffSchema } from '../core/pipeline/seat-diff.js';
 
@@ -297,19 +298,7 @@ export const SeatsSchema = z.discriminatedUnion('kind', [
     kind: z.literal('presidential'),
     provisional: z.boolean().optional(),
     result: z.object({
-      outcome: z.union([
-        z.object({
-          kind: z.literal('winner'),
-          winner: z.string(),
-          round: z.enum(['first', 'runoff']),
-        }),
-        z.object({ kind: z.literal('runoff'), pair: z.tuple([z.string(), z.string()]) }),
-        z.object({
-          kind: z.literal('tie'),
-          stage: z.enum(['first-place', 'second-place', 'runoff']),
-          candidates: z.array(z.string()),
-        }),
-      ]),
+      outcome: RoundOutcomeSchema,
       valid: z.number().int(),
       candidates: z.array(
         z.object({ candidate: z.string(), votes: z.number().int(), pctValid: pct }),

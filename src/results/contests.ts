@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { issue, IssueSchema } from '../core/issues.js';
 import { ContestKindSchema } from '../core/model/contests-manifest.js';
 import { StatusSchema } from '../core/model/manifest.js';
+import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import {
   computeContests,
   nationalPicture,
@@ -69,19 +70,7 @@ export const ContestSchema = z.discriminatedUnion('type', [
     secondRound: SecondRound,
     result: z
       .object({
-        outcome: z.discriminatedUnion('kind', [
-          z.object({
-            kind: z.literal('winner'),
-            winner: z.string(),
-            round: z.enum(['first', 'runoff']),
-          }),
-          z.object({ kind: z.literal('runoff'), pair: z.tuple([z.string(), z.string()]) }),
-          z.object({
-            kind: z.literal('tie'),
-            stage: z.enum(['first-place', 'second-place', 'runoff']),
-            candidates: z.array(z.string()),
-          }),
-        ]),
+        outcome: RoundOutcomeSchema,
         valid: z.number().int(),
         candidates: z.array(
           z.object({ candidate: z.string(), votes: z.number().int(), pctValid: z.string() }),

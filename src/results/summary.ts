@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ElectionDef } from '../core/model/acta.js';
+import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import { settlePresidentialRound, type Settlement } from '../core/rules/settled.js';
 import type { PresidentialRuleset } from '../core/rulesets/ruleset.js';
 import { loadRuleset } from '../elections/rulesets.js';
@@ -66,22 +67,9 @@ export const SummarySchema = z.object({
       'presidential: the outcome is a fact (complete, or a lead larger than all still to count); list: the count is complete',
     ),
   settledBy: z.enum(['complete', 'decided']).nullable(),
-  outcome: z
-    .union([
-      z.object({
-        kind: z.literal('winner'),
-        winner: z.string(),
-        round: z.enum(['first', 'runoff']),
-      }),
-      z.object({ kind: z.literal('runoff'), pair: z.tuple([z.string(), z.string()]).readonly() }),
-      z.object({
-        kind: z.literal('tie'),
-        stage: z.enum(['first-place', 'second-place', 'runoff']),
-        candidates: z.array(z.string()).readonly(),
-      }),
-    ])
-    .nullable()
-    .describe('the presidential outcome by choice id, only once settled'),
+  outcome: RoundOutcomeSchema.nullable().describe(
+    'the presidential outcome by choice id, only once settled',
+  ),
 });
 export type SummaryDocument = z.infer<typeof SummarySchema>;
 

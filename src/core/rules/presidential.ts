@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { RoundOutcomeSchema } from '../model/outcome.js';
 import { percentHalfUp, type Ratio } from '../ratio.js';
 
 export interface CandidateVotes {
@@ -5,15 +7,8 @@ export interface CandidateVotes {
   readonly votes: number;
 }
 
-export type PresidentialOutcome =
-  | { readonly kind: 'winner'; readonly winner: string; readonly round: 'first' | 'runoff' }
-  | { readonly kind: 'runoff'; readonly pair: readonly [string, string] }
-  /** No legal rule settles it (LOE has none for presidential ties): the JNE decides. */
-  | {
-      readonly kind: 'tie';
-      readonly stage: 'first-place' | 'second-place' | 'runoff';
-      readonly candidates: readonly string[];
-    };
+/** Winner, runoff pair, or a tie no legal rule settles (LOE has none for presidential ties: the JNE decides). */
+export type PresidentialOutcome = Readonly<z.infer<typeof RoundOutcomeSchema>>;
 
 export interface PresidentialResult {
   readonly outcome: PresidentialOutcome;
