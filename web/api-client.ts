@@ -98,8 +98,6 @@ async function answer<T>(path: string, init?: RequestInit): Promise<Answer<T>> {
   return res.ok ? { ok: true, doc: body as T } : { ok: false, error: body as ApiError };
 }
 
-const seg = encodeURIComponent;
-
 export const api = {
   site: () => tryGet<Site>(PATHS.site()),
   elections: () => get<Elections>(PATHS.elections()),
@@ -129,14 +127,11 @@ export const api = {
     }),
   /** A multi-contest election (ERM) at its query-free path, which `cifra publish` also writes. */
   contests: (election: string) => get<ContestsElection>(CONTEST_PATHS.contests(election)),
-  /**
-   * One contest at its query-free path; the what-if without the bonus is computed by the server
-   * only (`?bonus=off` on the query path: a static host would ignore the query).
-   */
+  /** One contest; the what-if without the bonus is the server's alone. */
   contest: (election: string, id: string, bonusOff: boolean) =>
     get<Contest>(
       bonusOff
-        ? `${API_ROOT}/contests/${seg(election)}/${id.split('/').map(seg).join('/')}?bonus=off`
+        ? CONTEST_PATHS.contestWithoutBonus(election, id)
         : CONTEST_PATHS.contest(election, id),
     ),
 };

@@ -43,12 +43,18 @@ export const PATHS = {
   geography: (): string => '/geo/peru.json',
 } as const;
 
+/** A contest of a multi-contest election, by its id `<kind>/<key>`. */
+const contestPath = (id: string, contest: string): string =>
+  `${API_ROOT}/contests/${seg(id)}/${contest.split('/').map(seg).join('/')}`;
+
 /**
- * A multi-contest election (ERM) and one of its contests (`<kind>/<key>`) at query-free paths, as
- * `cifra publish` writes them (apart from PATHS until the dashboard's copy of the scheme has them).
+ * A multi-contest election (ERM) and one of its contests at query-free paths, as `cifra publish`
+ * writes them; and the one variant only the server computes (a static host ignores queries).
  */
 export const CONTEST_PATHS = {
   contests: (id: string): string => `${API_ROOT}/contests/${seg(id)}.json`,
-  contest: (id: string, contest: string): string =>
-    `${API_ROOT}/contests/${seg(id)}/${contest.split('/').map(seg).join('/')}.json`,
+  contest: (id: string, contest: string): string => `${contestPath(id, contest)}.json`,
+  /** The what-if without the majority bonus (Ley 26864 art. 25): server only. */
+  contestWithoutBonus: (id: string, contest: string): string =>
+    `${contestPath(id, contest)}?bonus=off`,
 } as const;
