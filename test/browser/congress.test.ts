@@ -3,53 +3,29 @@
 // Chromium via playwright-core), on the bundled data: the 2026 Deputies and Senate as cifra
 // computes them beside the reported composition, a what-if and its shareable URL, and the 2021
 // runoff's actas against an independent transcription. Screenshots go to test-artifacts/.
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../../src/api/server.js';
-import { bundledElection } from '../../src/elections/manifests.js';
-import { ingestFile } from '../../src/ingest/ingest.js';
-import { dataPath, PROJECT_ROOT } from '../../src/io/paths.js';
-import { putPublishedElection } from '../../src/results/published-load.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { fixedClock, tempDir } from '../helpers.js';
+import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { tempDir } from '../helpers.js';
+import { ARTIFACTS, launchChromium, openPage, storeWithCount } from './harness.js';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
 let app: FastifyInstance;
 let store: SqliteStore;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does it)`,
-    );
-  mkdirSync(ARTIFACTS, { recursive: true });
-  store = new SqliteStore(join(tempDir('cifra-browser-congress-'), 'c.db'));
-  await store.migrate();
-  for (const id of ['pe-2021-congreso', 'pe-2026-diputados', 'pe-2026-senado'])
-    expect((await putPublishedElection(store, id)).ok).toBe(true);
-  const runoff = bundledElection('pe-2021-presidencial-segunda');
-  if (!runoff) throw new Error('pe-2021-presidencial-segunda');
-  await store.putElection(runoff);
-  const r = await ingestFile(store, {
-    file: dataPath(
-      'peru/2021/presidential_r2/onpe_resultados_por_mesa_presidencial_2021_2da_vuelta.csv.gz',
-    ),
-    election: runoff,
-    now: fixedClock,
-  });
-  expect(r.ok).toBe(true);
+  store = await storeWithCount(
+    join(tempDir('cifra-browser-congress-'), 'c.db'),
+    ['pe-2021-congreso', 'pe-2026-diputados', 'pe-2026-senado'],
+    'pe-2021-presidencial-segunda',
+  );
   app = await buildApi({ store, tokenHash: null, dashboard: true });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
@@ -58,15 +34,8 @@ afterAll(async () => {
   await store?.close();
 });
 
-async function open(path: string, width = 1400): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: width > 500 ? 1000 : 844 } });
-  page.setDefaultTimeout(90_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}${path}`);
-  await page.waitForSelector('body[data-ready="true"]');
-  return { page, errors };
-}
+const open = (path: string, width = 1400): Promise<{ page: Page; errors: string[] }> =>
+  openPage(browser, `${base}${path}`, width);
 
 const seatsIn = (page: Page, svg: string): Promise<number> =>
   page.locator(`${svg} circle.seat`).count();

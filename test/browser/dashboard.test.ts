@@ -3,70 +3,37 @@
 // it with apt when missing). Opens the page on the real 2021 data, checks the national numbers
 // against the API, drills from the map to an acta, switches language, and saves screenshots to
 // test-artifacts/ (look at them).
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../../src/api/server.js';
-import { bundledElection } from '../../src/elections/manifests.js';
-import { putPublishedElection } from '../../src/results/published-load.js';
-import { ingestFile } from '../../src/ingest/ingest.js';
-import { dataPath, PROJECT_ROOT } from '../../src/io/paths.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { fixedClock, replay2021, tempDir } from '../helpers.js';
+import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { replay2021, tempDir } from '../helpers.js';
+import { ARTIFACTS, launchChromium, noSideScroll, openPage, storeWithCount } from './harness.js';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
 let app: FastifyInstance;
 let store: SqliteStore;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does it)`,
-    );
-  mkdirSync(ARTIFACTS, { recursive: true });
-  store = new SqliteStore(join(tempDir('cifra-browser-'), 'b.db'));
-  await store.migrate();
-  const e = bundledElection('pe-2021-presidencial');
-  if (!e) throw new Error('election');
-  await store.putElection(e);
-  for (const id of [
-    'pe-2021-congreso',
-    'pe-2026-presidencial-distritos',
-    'pe-2026-presidencial-segunda',
-    'pe-2026-presidencial-segunda-2026-06-10',
-  ])
-    expect((await putPublishedElection(store, id)).ok).toBe(true);
-  const r = await ingestFile(store, {
-    file: dataPath(
-      'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
-    ),
-    election: e,
-    now: fixedClock,
-  });
-  expect(r.ok).toBe(true);
+  store = await storeWithCount(
+    join(tempDir('cifra-browser-'), 'b.db'),
+    [
+      'pe-2021-congreso',
+      'pe-2026-presidencial-distritos',
+      'pe-2026-presidencial-segunda',
+      'pe-2026-presidencial-segunda-2026-06-10',
+    ],
+    'pe-2021-presidencial',
+  );
   // election night rehearsed: the same file replayed urban-first up to 50 %, with projections
   const rp = await replay2021(store, 'replay-2021', 0.5);
   expect(rp.ok).toBe(true);
   app = await buildApi({ store, tokenHash: null, dashboard: true });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
@@ -77,13 +44,11 @@ afterAll(async () => {
 
 describe('dashboard', () => {
   it('shows the national numbers the API gives, drills from the map to an acta, and switches language', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    // generous waits: CI runs this beside other test files on two cores
-    page.setDefaultTimeout(90_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/?election=pe-2021-presidencial`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 90_000 });
+    const { page, errors } = await openPage(
+      browser,
+      `${base}/?election=pe-2021-presidencial`,
+      1400,
+    );
     const api = (await (
       await fetch(`${base}/api/v1/results?election=pe-2021-presidencial&level=national`)
     ).json()) as {
@@ -225,16 +190,11 @@ describe('dashboard', () => {
     expect(await page.textContent('#progress')).toContain('50');
 
     // on a phone
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    phone.setDefaultTimeout(90_000);
-    await phone.goto(`${base}/`);
-    await phone.waitForSelector('body[data-ready="true"]', { timeout: 90_000 });
+    const { page: phone } = await openPage(browser, `${base}/`, 390);
     // with no election asked for, the latest final presidential result: the 2026 runoff
     expect(await phone.inputValue('#election')).toBe('pe-2026-presidencial-segunda');
     expect(await phone.textContent('#provisional')).toContain('Resultado final');
-    expect(
-      await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
-    ).toBe(true);
+    expect(await noSideScroll(phone)).toBe(true);
     await phone.screenshot({ path: join(ARTIFACTS, 'dashboard-phone.png'), fullPage: true });
     expect(errors).toEqual([]);
   }, 300_000);

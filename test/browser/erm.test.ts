@@ -4,30 +4,23 @@
 // shown as runoffs, the nine 2022 runoff regions, Lima Metropolitana's council (RP 21 and the
 // bonus line), the what-if without the bonus, es and en, desktop and phone (no horizontal scroll
 // at 390 px). Screenshots go to test-artifacts/ (docs/img/erm.png is erm-2022-lima-es.png).
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../../src/api/server.js';
 import { addContestsFile } from '../../src/elections/contests.js';
 import { PROJECT_ROOT } from '../../src/io/paths.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
+import { ARTIFACTS, launchChromium, openPage } from './harness.js';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
 let app: FastifyInstance;
 let store: SqliteStore;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does it)`,
-    );
-  mkdirSync(ARTIFACTS, { recursive: true });
   // a FICTITIOUS second-round count (no real one per region was found): served next to the bundled
   const added = addContestsFile(
     join(PROJECT_ROOT, 'test', 'fixtures', 'erm-runoff', 'manifest.json'),
@@ -37,10 +30,7 @@ beforeAll(async () => {
   await store.migrate();
   app = await buildApi({ store, tokenHash: null, dashboard: true });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
@@ -49,16 +39,8 @@ afterAll(async () => {
   await store?.close();
 });
 
-async function open(path: string, width = 1400): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: width > 500 ? 1000 : 844 } });
-  page.setDefaultTimeout(90_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(`${base}${path}`);
-  await page.waitForSelector('body[data-ready="true"]');
-  return { page, errors };
-}
+const open = (path: string, width = 1400): Promise<{ page: Page; errors: string[] }> =>
+  openPage(browser, `${base}${path}`, width, { consoleErrors: true });
 
 /** The elements (outside a scrolling table) that stick out of the page: named, for the failure. */
 const widerThanPage = (page: Page): Promise<string[]> =>

@@ -8,20 +8,18 @@ import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'no
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishSite } from '../../src/api/publish-site.js';
 import { buildApi, buildOpenApi } from '../../src/api/server.js';
 import { bundledElection } from '../../src/elections/manifests.js';
 import { ingestFile } from '../../src/ingest/ingest.js';
-import { PROJECT_ROOT } from '../../src/io/paths.js';
 import { putPublishedElection } from '../../src/results/published-load.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from '../helpers.js';
+import { ARTIFACTS, launchChromium, noSideScroll, openPage } from './harness.js';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const NGINX = process.env['NGINX_PATH'] ?? '/usr/sbin/nginx';
-const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
 const ID = 'pe-2021-presidencial';
 let dir: string;
 let store: SqliteStore;
@@ -60,25 +58,10 @@ const pending = (mesa: string, ubigeo: string) => ({
   null: 0,
 });
 
-async function open(url: string, width: number): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  page.setDefaultTimeout(60_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]');
-  return { page, errors };
-}
-
-const noSideScroll = (page: Page): Promise<boolean> =>
-  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+const open = (url: string, width: number): Promise<{ page: Page; errors: string[] }> =>
+  openPage(browser, url, width, { height: 900, timeout: 60_000 });
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does it)`,
-    );
-  mkdirSync(ARTIFACTS, { recursive: true });
   dir = tempDir('cifra-live-');
   store = new SqliteStore(join(dir, 'l.db'));
   await store.migrate();
@@ -96,10 +79,7 @@ beforeAll(async () => {
   ]);
   app = await buildApi({ store, tokenHash: null, dashboard: true });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

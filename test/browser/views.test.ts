@@ -3,22 +3,16 @@
 // a phone (390 px) and a desktop, in Spanish and in English: one table of views, each with what it
 // must show (numbers from the API or the official data, the words of the chosen language), no
 // horizontal scroll at either width, and a screenshot in test-artifacts/ (look at them).
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../../src/api/server.js';
-import { bundledElection } from '../../src/elections/manifests.js';
-import { ingestFile } from '../../src/ingest/ingest.js';
-import { dataPath, PROJECT_ROOT } from '../../src/io/paths.js';
-import { putPublishedElection } from '../../src/results/published-load.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { fixedClock, tempDir } from '../helpers.js';
+import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { tempDir } from '../helpers.js';
+import { ARTIFACTS, launchChromium, noSideScroll, openPage, storeWithCount } from './harness.js';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
-const RUNOFF = 'pe-2021-presidencial-segunda';
+const RUNOFF = 'pe-2021-presidencial-segunda' as const;
 const CUT = 'pe-2026-presidencial-segunda-2026-06-10';
 /** A district of Cusco (RENIEC 07) to drill to, and one of its mesas (read from the API). */
 const DISTRICT = '070101';
@@ -174,26 +168,11 @@ const VIEWS: readonly View[] = [
 ];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does it)`,
-    );
-  mkdirSync(ARTIFACTS, { recursive: true });
-  store = new SqliteStore(join(tempDir('cifra-browser-views-'), 'v.db'));
-  await store.migrate();
-  for (const id of ['pe-2021-congreso', 'pe-2026-diputados', CUT])
-    expect((await putPublishedElection(store, id)).ok).toBe(true);
-  const runoff = bundledElection(RUNOFF);
-  if (!runoff) throw new Error(RUNOFF);
-  await store.putElection(runoff);
-  const r = await ingestFile(store, {
-    file: dataPath(
-      'peru/2021/presidential_r2/onpe_resultados_por_mesa_presidencial_2021_2da_vuelta.csv.gz',
-    ),
-    election: runoff,
-    now: fixedClock,
-  });
-  expect(r.ok).toBe(true);
+  store = await storeWithCount(
+    join(tempDir('cifra-browser-views-'), 'v.db'),
+    ['pe-2021-congreso', 'pe-2026-diputados', CUT],
+    RUNOFF,
+  );
   app = await buildApi({ store, tokenHash: null, dashboard: true });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
   const list = await json<{ mesas: { mesa: string }[] }>(
@@ -201,10 +180,7 @@ beforeAll(async () => {
   );
   mesa = list.mesas[0]?.mesa ?? '';
   expect(mesa).not.toBe('');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
@@ -217,19 +193,14 @@ describe.each(VIEWS)('the $name view', (view) => {
   for (const width of WIDTHS)
     for (const lang of LANGS)
       it(`${width} px, ${lang}: its content, no sideways scroll, a screenshot`, async () => {
-        const page = await browser.newPage({
-          viewport: { width, height: width > 500 ? 1000 : 844 },
-        });
-        page.setDefaultTimeout(90_000);
-        const errors: string[] = [];
-        page.on('pageerror', (e) => errors.push(e.message));
-        await page.goto(`${base}${view.path()}${lang === 'en' ? '&lang=en' : ''}`);
-        await page.waitForSelector('body[data-ready="true"]');
+        const { page, errors } = await openPage(
+          browser,
+          `${base}${view.path()}${lang === 'en' ? '&lang=en' : ''}`,
+          width,
+        );
         expect(await page.getAttribute('html', 'lang')).toBe(lang);
         await view.check(page, lang);
-        expect(
-          await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
-        ).toBe(true);
+        expect(await noSideScroll(page)).toBe(true);
         await page.screenshot({
           path: join(ARTIFACTS, `view-${view.name}-${width}-${lang}.png`),
           fullPage: true,

@@ -1,0 +1,99 @@
+// What every browser test shares: Debian's Chromium launched headless, a page opened at a width
+// with its script errors collected, the no-sideways-scroll check, the screenshots folder, and the
+// 2021 runoff's per-mesa count ingested into a fresh store.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { bundledElection } from '../../src/elections/manifests.js';
+import { ingestFile } from '../../src/ingest/ingest.js';
+import { dataPath, PROJECT_ROOT } from '../../src/io/paths.js';
+import { putPublishedElection } from '../../src/results/published-load.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { fixedClock } from '../helpers.js';
+
+export const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** Chromium from Debian, headless; the screenshots folder made. Missing Chromium is a clear error. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does it)`,
+    );
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface OpenOptions {
+  /** the viewport's height (default: a phone's 844 px under 500 px wide, else 1,000 px) */
+  readonly height?: number;
+  /** each wait's limit (generous: CI runs this beside other test files on two cores) */
+  readonly timeout?: number;
+  /** count console errors as page errors too */
+  readonly consoleErrors?: boolean;
+}
+
+/** A page `width` px wide at `url`, once the dashboard says it is ready; its script errors collected. */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  width: number,
+  o: OpenOptions = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({
+    viewport: { width, height: o.height ?? (width > 500 ? 1000 : 844) },
+  });
+  page.setDefaultTimeout(o.timeout ?? 90_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  if (o.consoleErrors) page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]');
+  return { page, errors };
+}
+
+/** Nothing on the page is wider than the window (no sideways scroll on a phone). */
+export const noSideScroll = (page: Page): Promise<boolean> =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+/** ONPE's per-mesa files of 2021 as shipped (data/peru/2021). */
+export const ONPE_2021 = {
+  'pe-2021-presidencial':
+    'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
+  'pe-2021-presidencial-segunda':
+    'peru/2021/presidential_r2/onpe_resultados_por_mesa_presidencial_2021_2da_vuelta.csv.gz',
+} as const;
+
+/** A new SQLite store at `file` with the `published` elections and one 2021 round's per-mesa count. */
+export async function storeWithCount(
+  file: string,
+  published: readonly string[],
+  counted: keyof typeof ONPE_2021,
+): Promise<SqliteStore> {
+  const store = new SqliteStore(file);
+  await store.migrate();
+  const e = bundledElection(counted);
+  if (!e) throw new Error(counted);
+  await store.putElection(e);
+  for (const id of published) expect((await putPublishedElection(store, id)).ok).toBe(true);
+  const r = await ingestFile(store, {
+    file: dataPath(ONPE_2021[counted]),
+    election: e,
+    now: fixedClock,
+  });
+  expect(r.ok).toBe(true);
+  return store;
+}
