@@ -3,7 +3,7 @@
 // difference, seats per circunscripción; and the what-if panel with a shareable URL.
 import { drawHemicycle } from './hemicycle.js';
 import type { Seats } from './api-client.js';
-import { $, $svg, el, fmt, state, t } from './ui.js';
+import { $, el, fmt, state, $svg, t, thead } from './ui.js';
 
 type ListSeats = Extract<Seats, { kind: 'list' }>;
 type PublishedSeats = Extract<Seats, { kind: 'official' | 'third-party' }>;
@@ -69,16 +69,10 @@ function renderPublished(seats: PublishedSeats): void {
   $('hemi-reported').hidden = true;
   const passed = new Set(r.passed);
   $('seats-table').replaceChildren(
-    el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        el('th', {}, t('party')),
-        el('th', { class: 'num' }, t('seats')),
-        el('th', {}, t('passedValla')),
-      ),
+    thead(
+      el('th', {}, t('party')),
+      el('th', { class: 'num' }, t('seats')),
+      el('th', {}, t('passedValla')),
     ),
     el(
       'tbody',
@@ -178,23 +172,17 @@ function seatsTable(seats: ListSeats): void {
     );
   });
   $('seats-table').replaceChildren(
-    el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        el('th', {}, t('party')),
-        el('th', { class: 'num' }, t('pctValid')),
-        el('th', {}, t('valla')),
-        el('th', { class: 'num' }, t('seatsCifraShort')),
-        ...(seats.reported
-          ? [
-              el('th', { class: 'num' }, t('seatsReportedShort')),
-              el('th', { class: 'num' }, t('difference')),
-            ]
-          : []),
-      ),
+    thead(
+      el('th', {}, t('party')),
+      el('th', { class: 'num' }, t('pctValid')),
+      el('th', {}, t('valla')),
+      el('th', { class: 'num' }, t('seatsCifraShort')),
+      ...(seats.reported
+        ? [
+            el('th', { class: 'num' }, t('seatsReportedShort')),
+            el('th', { class: 'num' }, t('difference')),
+          ]
+        : []),
     ),
     el('tbody', {}, ...rows),
     ...(hidden > 0
@@ -220,16 +208,10 @@ function districtTable(
   $('by-district').hidden = districts.length === 0;
   $('seats-by-district').replaceChildren(
     el('caption', {}, t('seatsByDistrictComputed')),
-    el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        el('th', {}, t('district')),
-        el('th', { class: 'num' }, t('seats')),
-        ...parties.map((p) => el('th', { class: 'num', title: p }, shortName(p))),
-      ),
+    thead(
+      el('th', {}, t('district')),
+      el('th', { class: 'num' }, t('seats')),
+      ...parties.map((p) => el('th', { class: 'num', title: p }, shortName(p))),
     ),
     el(
       'tbody',

@@ -2,7 +2,7 @@
 // (GET /api/v1/compare), for an election whose manifest declares more than one source. Shows how
 // many mesas disagree and why, the net effect per choice, and every mesa, a page at a time.
 import { api, type Compare, type Progress } from './api-client.js';
-import { $, $button, $select, el, electionId, fmt, t } from './ui.js';
+import { $, $button, el, electionId, fmt, $select, t, thead } from './ui.js';
 
 type Reason = Compare['disagreements'][number]['reasons'][number];
 
@@ -67,16 +67,10 @@ function render(doc: Compare, offset: number): void {
       : []),
   );
   $('cc-reasons').replaceChildren(
-    el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        el('th', {}, t('ccReason')),
-        el('th', { class: 'num' }, t('mesas')),
-        el('th', { class: 'num' }, t('ccPrimary')),
-      ),
+    thead(
+      el('th', {}, t('ccReason')),
+      el('th', { class: 'num' }, t('mesas')),
+      el('th', { class: 'num' }, t('ccPrimary')),
     ),
     el(
       'tbody',
@@ -97,16 +91,10 @@ function render(doc: Compare, offset: number): void {
   const used = doc.reasons.filter((r) => r.primary > 0).map((r) => r.reason);
   $('cc-net').replaceChildren(
     el('caption', {}, t('ccNet')),
-    el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        el('th', {}, ''),
-        el('th', { class: 'num' }, t('total')),
-        ...used.map((r) => el('th', { class: 'num' }, t(`reason:${r}`))),
-      ),
+    thead(
+      el('th', {}, ''),
+      el('th', { class: 'num' }, t('total')),
+      ...used.map((r) => el('th', { class: 'num' }, t(`reason:${r}`))),
     ),
     el(
       'tbody',
@@ -145,17 +133,7 @@ function mesaTable(doc: Compare, offset: number): void {
   const p = doc.page;
   $('cc-mesas').replaceChildren(
     el('caption', {}, t('ccMesas')(offset + 1, offset + doc.disagreements.length, fmt(p.total))),
-    el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        el('th', {}, t('mesa')),
-        el('th', {}, t('ccReason')),
-        el('th', {}, t('ccEffect')),
-      ),
-    ),
+    thead(el('th', {}, t('mesa')), el('th', {}, t('ccReason')), el('th', {}, t('ccEffect'))),
     el(
       'tbody',
       {},

@@ -2,7 +2,7 @@
 // step in the URL; a unit shows its count, margin and what is still out.
 import { api, type ResultUnit } from './api-client.js';
 import { pctShown, remainderIds } from './bars.js';
-import { $, el, electionId, firstName, fmt, state, t, type Crumb } from './ui.js';
+import { $, el, electionId, firstName, fmt, state, t, thead, type Crumb } from './ui.js';
 import { writeView } from './url.js';
 
 /** Each drill's number: a slower, older drill must not draw over a newer one. */
@@ -175,16 +175,10 @@ function unitTable(u: ResultUnit): HTMLElement {
       el(
         'table',
         {},
-        el(
-          'thead',
-          {},
-          el(
-            'tr',
-            {},
-            el('th', {}, t('candidate')),
-            el('th', { class: 'num' }, t('votes')),
-            el('th', { class: 'num' }, t('pctValid')),
-          ),
+        thead(
+          el('th', {}, t('candidate')),
+          el('th', { class: 'num' }, t('votes')),
+          el('th', { class: 'num' }, t('pctValid')),
         ),
         el(
           'tbody',

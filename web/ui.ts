@@ -121,6 +121,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** A table's head: one row of the given header cells. */
+export function thead(...cells: HTMLElement[]): HTMLElement {
+  return el('thead', {}, el('tr', {}, ...cells));
+}
+
 /** An SVG element with its attributes (and text). */
 export function svgEl(
   tag: string,

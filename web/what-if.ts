@@ -5,7 +5,7 @@
 import { api, type RulesetFile, type Seats, type WhatIf, type WhatIfBody } from './api-client.js';
 import { exclusionText, partyColor, signed } from './congress.js';
 import { drawHemicycle } from './hemicycle.js';
-import { $, $svg, el, electionId, state, t } from './ui.js';
+import { $, el, electionId, state, $svg, t, thead } from './ui.js';
 
 const METHODS = ['dhondt', 'sainte-lague', 'modified-sainte-lague', 'hare', 'droop', 'imperiali'];
 const PARAMS = ['valla', 'min', 'comb', 'method'] as const;
@@ -184,17 +184,11 @@ function renderResult(doc: WhatIf): void {
     el(
       'table',
       { id: 'wi-table' },
-      el(
-        'thead',
-        {},
-        el(
-          'tr',
-          {},
-          el('th', {}, t('party')),
-          el('th', { class: 'num' }, t('seatsElectionRules')),
-          el('th', { class: 'num' }, t('whatIf')),
-          el('th', { class: 'num' }, t('difference')),
-        ),
+      thead(
+        el('th', {}, t('party')),
+        el('th', { class: 'num' }, t('seatsElectionRules')),
+        el('th', { class: 'num' }, t('whatIf')),
+        el('th', { class: 'num' }, t('difference')),
       ),
       el(
         'tbody',
