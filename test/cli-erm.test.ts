@@ -1,27 +1,14 @@
 // The ERM commands as a user runs them from the README, on the shipped example files:
 // `cifra seats --rules pe-erm-municipal`, `cifra winner` (alias `cifra president`) with the
 // governor's 30 % rule, and `cifra seats --rules pe-erm-consejo-regional --districts`.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/program.js';
+import { LIMA_2022_WITHOUT_BONUS, cli, fileWriter, tempDir } from './helpers.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
 const example = (name: string): string => join(PROJECT_ROOT, 'examples', 'erm', name);
-const dir = mkdtempSync(join(tmpdir(), 'cifra-erm-'));
-function file(name: string, text: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
+const dir = tempDir('cifra-erm-');
+const file = fileWriter(dir);
 
 describe('cifra seats --rules pe-erm-municipal', () => {
   it('Lima Metropolitana 2022 (README example): the bonus, the mayor, the list quotas reported', async () => {
@@ -214,15 +201,7 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
     );
     expect(off.code).toBe(0);
     const c = JSON.parse(off.out) as { seats: Record<string, number>; bonus: unknown };
-    expect(c.seats).toEqual({
-      'RENOVACION POPULAR': 11,
-      'PODEMOS PERU': 10,
-      'PARTIDO DEMOCRATICO SOMOS PERU': 8,
-      'PARTIDO FRENTE DE LA ESPERANZA 2021': 4,
-      'ALIANZA PARA EL PROGRESO': 3,
-      'JUNTOS POR EL PERU': 2,
-      'AVANZA PAIS - PARTIDO DE INTEGRACION SOCIAL': 1,
-    });
+    expect(c.seats).toEqual(LIMA_2022_WITHOUT_BONUS);
     expect(c.bonus).toBeNull();
     const table = await cli(
       'contests',

@@ -1,25 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/program.js';
+import { cli, fileWriter, tempDir } from './helpers.js';
 import { builtInRulesetIds } from '../src/elections/rulesets.js';
 import { dataPath } from '../src/io/paths.js';
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'cifra-rules-'));
-function file(name: string, text: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
+const dir = tempDir('cifra-rules-');
+const file = fileWriter(dir);
 
 const spainVotes = file(
   'es.csv',

@@ -1,26 +1,14 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/program.js';
+import { cli, fileWriter, tempDir } from './helpers.js';
 import { dataPath } from '../src/io/paths.js';
 import { putPublishedElection } from '../src/results/published-load.js';
 import { getSeats } from '../src/results/service.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'cifra-cli-'));
-function file(name: string, text: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
+const dir = tempDir('cifra-cli-');
+const file = fileWriter(dir);
 
 describe('cifra seats', () => {
   it("prints the documented JSON for the Andean Parliament (5 seats, D'Hondt, no valla)", async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/cli/program.js';
@@ -9,6 +9,15 @@ import type { Store } from '../src/store/store.js';
 
 export function tempDir(prefix = 'cifra-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A writer of named text files into `dir` (the CLI tests' inputs); it returns each file's path. */
+export function fileWriter(dir: string): (name: string, text: string) => string {
+  return (name, text) => {
+    const p = join(dir, name);
+    writeFileSync(p, text);
+    return p;
+  };
 }
 
 export async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -62,3 +71,18 @@ export async function replay2021(
     sleep: async () => {},
   });
 }
+
+/**
+ * Lima Metropolitana's 39 regidores in 2022 without the majority bonus: D'Hondt over the eight
+ * lists' votes (JNE/ONPE 2022), worked out by hand apart from cifra. With the bonus (Ley 26864
+ * art. 25) Renovación Popular has 21.
+ */
+export const LIMA_2022_WITHOUT_BONUS: Readonly<Record<string, number>> = {
+  'RENOVACION POPULAR': 11,
+  'PODEMOS PERU': 10,
+  'PARTIDO DEMOCRATICO SOMOS PERU': 8,
+  'PARTIDO FRENTE DE LA ESPERANZA 2021': 4,
+  'ALIANZA PARA EL PROGRESO': 3,
+  'JUNTOS POR EL PERU': 2,
+  'AVANZA PAIS - PARTIDO DE INTEGRACION SOCIAL': 1,
+};
