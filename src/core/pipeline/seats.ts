@@ -131,8 +131,12 @@ function applyThreshold(
   issues: Issue[],
 ): ThresholdOutcome {
   const P = prep.parties.length;
+  // the fields named, not spread: a spread into a literal with more keys builds a slow object
   const outcome = evaluateThreshold(ruleset.threshold, {
-    ...shape,
+    districts: shape.districts,
+    seats: shape.seats,
+    blank: shape.blank,
+    registered: shape.registered,
     parties: prep.parties,
     votes: prep.votes,
     allianceMembers: prep.allianceMembers,
