@@ -6,7 +6,10 @@
  * votes from one cache line instead of through an index into the district × party matrix.
  * The `…Row` functions at the end are the SeatEngine's common D'Hondt path, which skips the
  * gather: they work on a district's row of the matrix in place and only guess and certify; a
- * row they cannot certify goes through the gathered functions above.
+ * row they cannot certify goes through the gathered functions above. The two sets do the same
+ * steps on purpose: running the row functions on the gathered arrays through an identity list
+ * (one kernel) left the engine's lines unchanged but made the DistrictRunner (other methods,
+ * computePreparedSeats' districts, fallbacks) 25 % slower by CPU (BENCHMARKS.md, 2026-11-30).
  *
  * Quotients are compared by cross-multiplication, v_a·d_b vs v_b·d_a, exact while
  * votes·divisor < 2^53 (votes ≤ 10^9, divisors ≤ 10^6). A differential test holds it equal to

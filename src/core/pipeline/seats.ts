@@ -1,14 +1,10 @@
 import { allocateSeats, type Draw } from '../allocation/allocate.js';
 import { hasErrors, issue, type Issue } from '../issues.js';
-import { percentHalfUp } from '../ratio.js';
+import { percentHalfUp, type Ratio } from '../ratio.js';
 import { createRng, shuffled, type Rng } from '../random.js';
 import { checkNullity, type NullityReport } from '../rules/nullity.js';
 import { electCandidates } from '../rules/preferential.js';
-import {
-  evaluateThreshold,
-  type ExclusionReason,
-  type ThresholdOutcome,
-} from '../rules/threshold.js';
+import { evaluateThreshold, type ThresholdOutcome } from '../rules/threshold.js';
 import type { ListRuleset } from '../rulesets/ruleset.js';
 import {
   allocateDistrict,
@@ -118,15 +114,9 @@ export interface SeatResult {
   readonly issues: readonly Issue[];
 }
 
-function reasonJson(r: ExclusionReason): ExclusionReasonJson {
-  if (r.reason !== 'below_share') return r;
-  return {
-    reason: 'below_share',
-    votes: r.votes,
-    total: r.total,
-    required: `${percentHalfUp(r.required.numerator, r.required.denominator, 3)}%`,
-    ...(r.district === undefined ? {} : { district: r.district }),
-  };
+/** A required share as the report prints it ("5.000%"). */
+function requiredText(r: Ratio): string {
+  return `${percentHalfUp(r.numerator, r.denominator, 3)}%`;
 }
 
 function byName(a: string, b: string): number {
@@ -137,16 +127,18 @@ function byName(a: string, b: string): number {
 function applyThreshold(
   ruleset: ListRuleset,
   prep: PreparedInput,
+  shape: DistrictShape,
   issues: Issue[],
 ): ThresholdOutcome {
   const P = prep.parties.length;
+  // the fields named, not spread: a spread into a literal with more keys builds a slow object
   const outcome = evaluateThreshold(ruleset.threshold, {
-    districts: prep.districts.map((d) => d.name),
+    districts: shape.districts,
+    seats: shape.seats,
+    blank: shape.blank,
+    registered: shape.registered,
     parties: prep.parties,
     votes: prep.votes,
-    seats: prep.districts.map((d) => d.seats),
-    blank: prep.districts.map((d) => d.blank),
-    registered: prep.districts.map((d) => d.electorate),
     allianceMembers: prep.allianceMembers,
     tags: prep.tags,
     preliminary: (among) => {
@@ -523,6 +515,17 @@ export interface PreparedSeats {
   readonly ruleset: ListRuleset;
   readonly prep: PreparedInput;
   readonly kernel: KernelPlan | null;
+  readonly shape: DistrictShape;
+  /** Each party's index in prep.parties, by its display name. */
+  readonly indexOf: ReadonlyMap<string, number>;
+}
+
+/** The districts' names, seats, blank votes and electors as the valla reads them. */
+interface DistrictShape {
+  readonly districts: readonly string[];
+  readonly seats: readonly number[];
+  readonly blank: readonly (number | undefined)[];
+  readonly registered: readonly (number | undefined)[];
 }
 
 /** Validation, names and the vote matrix, done once (computeSeats' first half). */
@@ -532,6 +535,13 @@ export function prepareSeats(ruleset: ListRuleset, input: SeatInput): PreparedSe
     ruleset,
     prep,
     kernel: hasErrors(prep.issues) ? null : kernelPlan(ruleset, prep),
+    shape: {
+      districts: prep.districts.map((d) => d.name),
+      seats: prep.districts.map((d) => d.seats),
+      blank: prep.districts.map((d) => d.blank),
+      registered: prep.districts.map((d) => d.electorate),
+    },
+    indexOf: new Map(prep.parties.map((p, i) => [p, i])),
   };
 }
 
@@ -568,7 +578,7 @@ export function computePreparedSeats(
     ruleset,
     prep,
     kernel: options.path === 'general' ? null : prepared.kernel,
-    threshold: applyThreshold(ruleset, prep, issues),
+    threshold: applyThreshold(ruleset, prep, prepared.shape, issues),
     rng: options.seed === undefined ? undefined : createRng(options.seed),
     seed: options.seed,
     issues,
@@ -576,34 +586,14 @@ export function computePreparedSeats(
     draws: [],
   };
   const lower = allDistricts(st);
-  const totals = new Map<string, number>();
-  for (const d of lower.districts)
-    for (const [p, s] of Object.entries(d.seats)) totals.set(p, (totals.get(p) ?? 0) + s);
-  const tiers = [...lower.tiers];
-  const bipro = tiers.find((t) => t.kind === 'biproportional');
-  // an unsettled lower apportionment places no seat in a district: the lists keep their totals
-  if (bipro !== undefined && lower.districts.every((d) => d.unallocated === d.totalSeats))
-    for (const [p, s] of Object.entries(bipro.upper)) totals.set(p, s);
-  for (const t of tiers)
-    if (t.kind === 'remainder-pooling' && !t.placed)
-      for (const [p, s] of Object.entries(t.seats)) totals.set(p, (totals.get(p) ?? 0) + s);
-  if (compensation !== undefined) {
-    const c = compensationSeats(compensation, prep, totals, st.threshold, issues);
-    tiers.push(c.report);
-    for (const [p, s] of Object.entries(c.report.seats)) totals.set(p, (totals.get(p) ?? 0) + s);
-  }
-  const seats: Record<string, number> = {};
-  for (const [p, s] of [...totals].sort((a, b) => b[1] - a[1] || byName(a[0], b[0])))
-    if (s > 0) seats[p] = s;
+  const { seats, tiers } = partySeats(st, prepared.indexOf, lower, compensation);
   const prelim = st.threshold.preliminarySeats;
   return {
     ...base,
     seats,
     districts: lower.districts,
     passed: passedLists(prep.parties, st.threshold.eligible),
-    excluded: prep.parties.flatMap((party, p) =>
-      (st.threshold.reasons[p] ?? []).map((r) => ({ party, ...reasonJson(r) })),
-    ),
+    excluded: excludedLists(prep.parties, st.threshold.reasons),
     ties: st.ties,
     draws: st.draws,
     preliminarySeats:
@@ -613,6 +603,80 @@ export function computePreparedSeats(
     ...listQuotasOf(ruleset),
     issues,
   };
+}
+
+/**
+ * Each list's seats over the tiers, most first (ties by name), from per-party counts: the parties
+ * are in name order, so a stable sort by seats alone orders ties by name.
+ */
+function partySeats(
+  st: RunState,
+  indexOf: ReadonlyMap<string, number>,
+  lower: { districts: readonly DistrictResult[]; tiers: readonly TierReport[] },
+  compensation: Extract<ListRuleset['tiers'][number], { kind: 'compensation' }> | undefined,
+): { seats: Record<string, number>; tiers: TierReport[] } {
+  const parties = st.prep.parties;
+  const totals = new Array<number>(parties.length).fill(0);
+  const at = (party: string): number => {
+    const i = indexOf.get(party);
+    if (i === undefined) throw new Error(`seats for an unknown list: ${party}`);
+    return i;
+  };
+  const add = (rec: Readonly<Record<string, number>>): void => {
+    for (const p in rec) {
+      const i = at(p);
+      totals[i] = (totals[i] as number) + (rec[p] as number);
+    }
+  };
+  for (const d of lower.districts) add(d.seats);
+  const tiers = [...lower.tiers];
+  const bipro = tiers.find((t) => t.kind === 'biproportional');
+  // an unsettled lower apportionment places no seat in a district: the lists keep their totals
+  if (bipro !== undefined && lower.districts.every((d) => d.unallocated === d.totalSeats))
+    for (const p in bipro.upper) totals[at(p)] = bipro.upper[p] as number;
+  for (const t of tiers) if (t.kind === 'remainder-pooling' && !t.placed) add(t.seats);
+  if (compensation !== undefined) {
+    const held = new Map(parties.map((p, i) => [p, totals[i] as number]));
+    const c = compensationSeats(compensation, st.prep, held, st.threshold, st.issues);
+    tiers.push(c.report);
+    add(c.report.seats);
+  }
+  const order: number[] = [];
+  for (let p = 0; p < totals.length; p++) if ((totals[p] as number) > 0) order.push(p);
+  order.sort((a, b) => (totals[b] as number) - (totals[a] as number));
+  const seats: Record<string, number> = {};
+  for (const p of order) seats[parties[p] as string] = totals[p] as number;
+  return { seats, tiers };
+}
+
+/** The lists that failed the valla, each reason once, the share required as a percentage. */
+function excludedLists(
+  parties: readonly string[],
+  reasons: ThresholdOutcome['reasons'],
+): SeatResult['excluded'] {
+  const out: SeatResult['excluded'][number][] = [];
+  // most lists fail the same share (one Ratio object): its percentage is formatted once
+  let last: Ratio | null = null;
+  let lastText = '';
+  for (let p = 0; p < parties.length; p++)
+    for (const r of reasons[p] ?? []) {
+      const party = parties[p] as string;
+      if (r.reason !== 'below_share') {
+        out.push({ party, ...r });
+        continue;
+      }
+      if (r.required !== last) {
+        last = r.required;
+        lastText = requiredText(r.required);
+      }
+      const { votes, total, district } = r;
+      out.push(
+        district === undefined
+          ? { party, reason: 'below_share', votes, total, required: lastText }
+          : { party, reason: 'below_share', votes, total, required: lastText, district },
+      );
+    }
+  return out;
 }
 
 function listQuotasOf(ruleset: ListRuleset): Pick<SeatResult, 'listQuotas'> {

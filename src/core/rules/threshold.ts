@@ -207,21 +207,25 @@ class Evaluator {
     const members = (p: number): number => this.ctx.allianceMembers[p] ?? 1;
     if (c.scope === 'national') {
       const ds = this.scopeDistricts(c.districts);
-      const total = ds.reduce((a, d) => a + this.baseOf(d, c.base), 0);
       const S = seats(ds);
-      // one pass over the rows (not a reduce per party: this runs for every computeSeats)
+      // one pass over the rows gives each list's votes and the valid total (integers: any order
+      // sums the same); this runs for every computeSeats
       const sums = new Array<number>(this.P).fill(0);
+      let total = 0;
       for (const d of ds) {
         const row = this.row(d);
         for (let p = 0; p < this.P; p++) sums[p] = (sums[p] as number) + (row[p] ?? 0);
+        total += c.base === 'valid' ? 0 : this.baseOf(d, c.base);
       }
-      const pass = this.ctx.parties.map((_, p) => {
+      if (c.base === 'valid') for (const v of sums) total += v;
+      const pass = new Array<boolean>(this.P);
+      for (let p = 0; p < this.P; p++) {
         const votes = sums[p] as number;
         const required = shareOver(c, members(p), S);
         const ok = reaches(c, votes, total, required);
         if (!ok && record) this.reasons[p]?.push({ reason: 'below_share', votes, total, required });
-        return ok;
-      });
+        pass[p] = ok;
+      }
       return this.everywhere(pass);
     }
     const byDistrict = this.ctx.districts.map((_, d) => {
@@ -352,6 +356,13 @@ class Evaluator {
   }
 }
 
+/** Whether a tree has a preliminary allocation among the `share-qualified` lists. */
+function sharePoolNeeded(c: ThresholdCondition): boolean {
+  if (c.kind === 'preliminary-seats') return c.among === 'share-qualified';
+  if (c.kind === 'all' || c.kind === 'any') return c.conditions.some(sharePoolNeeded);
+  return false;
+}
+
 /** The national share conditions of a tree: they decide the pool of `share-qualified`. */
 function nationalShares(c: ThresholdCondition): ShareCondition[] {
   if (c.kind === 'share' && c.scope === 'national') return [c];
@@ -376,15 +387,23 @@ export function evaluateThreshold(
     };
   }
   const ev = new Evaluator(ctx);
-  const shares = nationalShares(condition).map((c) => ev.share(c, false));
+  // the pool of `share-qualified`, evaluated only when a seat condition draws on it
+  const shares = sharePoolNeeded(condition)
+    ? nationalShares(condition).map((c) => ev.share(c, false))
+    : [];
   const shareQualified = ctx.parties.map((_, p) => shares.every((m) => m[0]?.[p] === true));
-  const eligibleRaw = ev.evaluate(condition, shareQualified);
-  const eligible = eligibleRaw.map((row, d) =>
-    row.map((e, p) => e && ((ctx.votes[d] as readonly number[])[p] ?? 0) > 0),
-  );
+  const eligible = ev.evaluate(condition, shareQualified);
+  const anywhere = new Array<boolean>(ctx.parties.length).fill(false);
+  eligible.forEach((row, d) => {
+    const votes = ctx.votes[d] as readonly number[];
+    for (let p = 0; p < row.length; p++) {
+      row[p] = row[p] === true && (votes[p] ?? 0) > 0;
+      if (row[p]) anywhere[p] = true;
+    }
+  });
   // reasons only for parties that are eligible nowhere, and only the failed conditions
   const reasons = ctx.parties.map((_, p) =>
-    eligible.some((row) => row[p] === true) ? [] : dedupeReasons(ev.reasons[p] ?? []),
+    anywhere[p] ? [] : dedupeReasons(ev.reasons[p] ?? []),
   );
   return {
     eligible,
