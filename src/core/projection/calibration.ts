@@ -53,6 +53,8 @@ export interface CalibrationRun {
   readonly naiveOutcomeRight: boolean;
   /** P(the real runoff pair) or P(the real winner). */
   readonly pTrue: number;
+  /** The highest probability on a wrong outcome (the loser, or a pair that did not go through). */
+  readonly pWrong: number;
 }
 
 export interface CalibrationSetup {
@@ -279,6 +281,25 @@ function score(
             .sort((a, b) => a - b)
             .join(',') === truth.pair,
       )?.probability ?? 0);
+  const pWrong = runoff
+    ? Math.max(
+        0,
+        ...(p.winner ?? [])
+          .filter((w) => w.choice !== setup.choices[truth.winner])
+          .map((w) => w.probability),
+      )
+    : Math.max(
+        0,
+        ...(p.runoffPairs ?? [])
+          .filter(
+            (x) =>
+              x.choices
+                .map((c) => setup.choices.indexOf(c))
+                .sort((a, b) => a - b)
+                .join(',') !== truth.pair,
+          )
+          .map((x) => x.probability),
+      );
   return {
     pctCounted: p.pctCounted,
     top: top.map((t) => ({
@@ -299,6 +320,7 @@ function score(
     outcomeRight: runoff ? leader(projected) === truth.winner : topTwo(projected) === truth.pair,
     naiveOutcomeRight: runoff ? leader(naive) === truth.winner : topTwo(naive) === truth.pair,
     pTrue,
+    pWrong,
   };
 }
 
