@@ -11,7 +11,8 @@
 //   --sims N        simulations per projection (1000)     --seeds N   seeds per order (4)
 //   --orders a,b    (urban-first,odpe,department,random)  --json F    every run as JSON
 //   --only r1|r2    one evaluation                        --quick     2 seeds, 300 simulations
-//   --modes a,b     (mesas,department-snapshot)
+//   --modes a,b     (mesas,department-snapshot)           --no-history  without the previous
+//                   round's count history on the runoff's snapshots (the model before it)
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -121,7 +122,7 @@ async function evaluate(): Promise<void> {
   const datasets: CalibrationDataset[] = [];
   for (const p of plan) {
     const base = await setupOf(p.id, p.prior);
-    const setup: CalibrationSetup = { ...base, sims, modes };
+    const setup: CalibrationSetup = { ...base, sims, modes, history: !flag('no-history') };
     const runs: CalibrationRun[] = [];
     for (const order of orders)
       for (let seed = 1; seed <= seeds; seed++) {
@@ -133,6 +134,7 @@ async function evaluate(): Promise<void> {
           order,
           seed,
           modes,
+          history: setup.history,
           CHECKPOINTS,
           sims,
           PREVIOUS_AT,
