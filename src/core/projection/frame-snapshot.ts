@@ -187,7 +187,7 @@ function renormalisationGain(obs: readonly Observed[], s: Float64Array): Float64
  * carried large eᵢ², and a prior then claimed to know a big department's share to 0.1 pp, pushing
  * its last actas' projected shares below 0 (docs/projection.md, run 5).
  */
-function pauleMandel(r2: readonly number[], e2: readonly number[], df: number): number {
+export function pauleMandel(r2: readonly number[], e2: readonly number[], df: number): number {
   const q = (t: number): number => r2.reduce((a, r, i) => a + r / (t + (e2[i] as number)), 0) - df;
   let lo = 1e-6;
   if (q(lo) <= 0) return lo;
