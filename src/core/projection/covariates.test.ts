@@ -185,11 +185,14 @@ describe('arrival drift from the previous round (history)', () => {
     const d = historyDrift(units, 2, 6);
     for (const x of d) {
       expect(x).not.toBeNull();
-      const a = x?.[0] as number;
+      const a = x?.drift[0] as number;
       expect(a).toBeGreaterThan(0.07);
       expect(a).toBeLessThanOrEqual(0.08 + 1e-9);
       // the shares' drifts sum to 0: the transfers of shares that sum to one
-      expect(a + (x?.[1] as number)).toBeCloseTo(0, 9);
+      expect(a + (x?.drift[1] as number)).toBeCloseTo(0, 9);
+      // the transfers' own error: a positive sd, less than the drift on a near-exact line
+      expect(x?.sd[0]).toBeGreaterThan(0);
+      expect(x?.sd[0]).toBeLessThan(a);
     }
   });
 

@@ -55,6 +55,8 @@ interface Observed {
   /** Drift-corrected estimate of the unit's final shares, and its error variance. */
   readonly y: Float64Array;
   readonly e2: Float64Array;
+  /** sd of the previous round's drift, shared by every unit (the transfers' error); 0 without. */
+  readonly hsd: Float64Array;
 }
 
 /** One share dimension's estimate per unit: the remainder's mean and sd, and common loadings. */
@@ -129,7 +131,12 @@ function observe(
     S,
     maxPriorCovariates,
   );
-  const pre = base.map((b) => ({ ...b, y: b.shares, e2: new Float64Array(S) }));
+  const pre = base.map((b) => ({
+    ...b,
+    y: b.shares,
+    e2: new Float64Array(S),
+    hsd: new Float64Array(S),
+  }));
   const s = betweenSd(pre, S);
   const obs = base.map((b, i) => {
     const y = new Float64Array(S);
@@ -137,7 +144,8 @@ function observe(
     const n = Math.max(1, units[i]?.actasCounted ?? 1);
     for (let k = 0; k < S; k++) {
       const sk = s[k] as number;
-      const correction = (1 - b.f) * (((history[i] ?? drift[i]) as Float64Array)[k] as number);
+      const correction =
+        (1 - b.f) * ((history[i]?.drift ?? (drift[i] as Float64Array))[k] as number);
       y[k] = (b.shares[k] as number) + correction;
       // the remainder's error: the between-unit spread, the unit's own drift, sampling
       e2[k] =
@@ -146,7 +154,7 @@ function observe(
         (2 * sk * sk * (1 - b.f)) / n +
         1e-12;
     }
-    return { ...b, y, e2 };
+    return { ...b, y, e2, hsd: history[i]?.sd ?? new Float64Array(S) };
   });
   return { obs, s };
 }
@@ -312,8 +320,10 @@ function estimateShare(
     out.mean[i] = (post - o.f * (o.shares[k] as number)) / (1 - o.f);
     out.sd[i] = (Math.sqrt(1 / (a + b)) / (1 - o.f)) * pr.scale;
     // The arrival bias loads on every remainder in full: the prior's regression is fitted on the
-    // same counted (early) shares, so weighting toward it does not remove the bias.
-    out.cb[i] = pr.arrivalBias * sk * pr.gain * (1 - pr.counted) * pr.scale;
+    // same counted (early) shares, so weighting toward it does not remove the bias. The previous
+    // round's drift errs for every unit at once too (one set of transfers): the same common draw.
+    out.cb[i] =
+      Math.hypot(pr.arrivalBias * sk * pr.gain * (1 - pr.counted), o.hsd[k] as number) * pr.scale;
   });
   return out;
 }

@@ -1,5 +1,5 @@
 import { priorDesign, type PriorFigures } from './prior.js';
-import { weightedRidge } from './regression.js';
+import { predict, weightedRidge, type RidgeFit } from './regression.js';
 
 /**
  * Arrival drift carried from the previous round's own count (docs/projection.md, "Arrival drift
@@ -31,6 +31,16 @@ function remainderOf(u: HistoryUnit): PriorFigures | null {
   return votes.some((v) => v > 0) ? { votes } : null;
 }
 
+/** Per unit: the expected remainder − counted share per dimension, and that estimate's sd. */
+export interface HistoryDrift {
+  readonly drift: Float64Array;
+  /**
+   * sd of the drift from the transfers' own estimation error, (Δx' Cov(β) Δx)^½: one error for
+   * every unit (the same β), so it is a common term, not a unit's own.
+   */
+  readonly sd: Float64Array;
+}
+
 /**
  * Expected remainder share − counted share per unit and share dimension, or null for a unit the
  * history does not cover (then the two-snapshot drift applies). maxCovariates: previous-round
@@ -40,7 +50,7 @@ export function historyDrift(
   units: readonly HistoryUnit[],
   dims: number,
   maxCovariates: number,
-): (Float64Array | null)[] {
+): (HistoryDrift | null)[] {
   const usable = units.map(
     (u) =>
       u.has &&
@@ -69,9 +79,10 @@ export function historyDrift(
     );
   });
   const w = usable.map((x) => (x ? 1 : 0));
-  const out: (Float64Array | null)[] = units.map((_, i) =>
-    usable[i] ? new Float64Array(dims) : null,
+  const out: (HistoryDrift | null)[] = units.map((_, i) =>
+    usable[i] ? { drift: new Float64Array(dims), sd: new Float64Array(dims) } : null,
   );
+  const C = counted.covariates;
   for (let k = 0; k < dims; k++) {
     const fit = weightedRidge(
       counted.x,
@@ -81,15 +92,41 @@ export function historyDrift(
       RIDGE,
     );
     if (fit === null) return units.map(() => null);
+    const residual = residualVariance(fit, counted.x, units, usable, k, C);
     out.forEach((d, i) => {
       if (d === null) return;
       let s = 0;
-      for (let c = 0; c < counted.covariates; c++) {
-        const at = i * counted.covariates + c;
-        s += (fit.beta[c + 1] as number) * ((restX[at] as number) - (counted.x[at] as number));
+      let v = 0;
+      for (let c = 0; c < C; c++) {
+        const dc = (restX[i * C + c] as number) - (counted.x[i * C + c] as number);
+        s += (fit.beta[c + 1] as number) * dc;
+        for (let e = 0; e < C; e++) {
+          const de = (restX[i * C + e] as number) - (counted.x[i * C + e] as number);
+          v += dc * (fit.inverse[(c + 1) * fit.p + e + 1] as number) * de;
+        }
       }
-      d[k] = s;
+      d.drift[k] = s;
+      d.sd[k] = Math.sqrt(Math.max(0, v) * residual);
     });
   }
   return out;
+}
+
+/** The transfer regression's residual variance (unit weights) on the usable units. */
+function residualVariance(
+  fit: RidgeFit,
+  x: Float64Array,
+  units: readonly HistoryUnit[],
+  usable: readonly boolean[],
+  k: number,
+  C: number,
+): number {
+  let ss = 0;
+  let n = 0;
+  units.forEach((u, i) => {
+    if (!usable[i]) return;
+    n++;
+    ss += ((u.shares[k] as number) - predict(fit, x, i * C)) ** 2;
+  });
+  return ss / Math.max(1, n - C - 1);
 }
