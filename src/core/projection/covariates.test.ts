@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { arrivalDrift } from './drift.js';
 import { historyDrift } from './history-drift.js';
-import { frameFromSnapshot, pauleMandel, type SnapshotUnit } from './frame-snapshot.js';
+import fc from 'fast-check';
+import {
+  frameFromSnapshot,
+  nonNegativeTransfers,
+  pauleMandel,
+  type SnapshotUnit,
+} from './frame-snapshot.js';
+import { priorDesign } from './prior.js';
 import { leverage, predict, weightedRidge } from './regression.js';
 import { simulate } from './simulate.js';
 import { completeSnapshot } from './universe.js';
@@ -249,5 +256,103 @@ describe('the prior regression residual variance (Paule–Mandel)', () => {
 
   it('is at its floor when the residuals are no larger than their errors', () => {
     expect(pauleMandel([1e-4, 1e-4], [1e-3, 1e-3], 1)).toBe(1e-6);
+  });
+});
+
+describe('non-negative transfers (differential: every active set solved exactly)', () => {
+  /** The reference: least squares on every subset of columns, the best one with all β ≥ 0. */
+  const reference = (X: number[][], y: number[], w: number[]): number => {
+    const P = (X[0] as number[]).length;
+    let best = Number.POSITIVE_INFINITY;
+    for (let mask = 0; mask < 1 << P; mask++) {
+      const cols = [...Array(P).keys()].filter((j) => (mask >> j) & 1);
+      const b = new Array<number>(P).fill(0);
+      if (cols.length > 0) {
+        // through the origin: a column of ones is not in the model, so centre nothing
+        const A = cols.map((_, a) =>
+          cols.map((__, c) =>
+            X.reduce(
+              (s, r, i) =>
+                s +
+                (w[i] as number) *
+                  (r[cols[a] as number] as number) *
+                  (r[cols[c] as number] as number),
+              0,
+            ),
+          ),
+        );
+        const v = cols.map((_, a) =>
+          X.reduce(
+            (s, r, i) => s + (w[i] as number) * (r[cols[a] as number] as number) * (y[i] as number),
+            0,
+          ),
+        );
+        const sol = solve(A, v);
+        if (sol === null || sol.some((s) => s < -1e-12)) continue;
+        cols.forEach((j, a) => (b[j] = sol[a] as number));
+      }
+      const ss = X.reduce(
+        (s, r, i) =>
+          s +
+          (w[i] as number) *
+            ((y[i] as number) - r.reduce((t, xj, j) => t + xj * (b[j] as number), 0)) ** 2,
+        0,
+      );
+      best = Math.min(best, ss);
+    }
+    return best;
+  };
+  const solve = (A: number[][], v: number[]): number[] | null => {
+    const n = v.length;
+    const M = A.map((r, i) => [...r, v[i] as number]);
+    for (let c = 0; c < n; c++) {
+      let p = c;
+      for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[p]![c]!)) p = r;
+      if (Math.abs(M[p]![c]!) < 1e-12) return null;
+      [M[c], M[p]] = [M[p]!, M[c]!];
+      for (let r = 0; r < n; r++) {
+        if (r === c) continue;
+        const f = M[r]![c]! / M[c]![c]!;
+        for (let k = c; k <= n; k++) M[r]![k] = M[r]![k]! - f * M[c]![k]!;
+      }
+    }
+    return M.map((r, i) => r[n]! / r[i]!);
+  };
+
+  it('reaches the constrained optimum of the weighted squares', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.double({ min: 0, max: 0.5, noNaN: true }),
+            fc.double({ min: 0, max: 0.5, noNaN: true }),
+            fc.double({ min: 0, max: 1, noNaN: true }),
+            fc.double({ min: 0.5, max: 2, noNaN: true }),
+          ),
+          { minLength: 6, maxLength: 12 },
+        ),
+        (rows) => {
+          const d = priorDesign(
+            rows.map(([a, b]) => ({ votes: [a, b, 1 - a - b] })),
+            2,
+            'valid',
+          );
+          const X = rows.map((_, i) => {
+            const x = [d.x[2 * i] as number, d.x[2 * i + 1] as number];
+            return [...x, Math.max(0, 1 - x[0]! - x[1]!)];
+          });
+          const y = rows.map((r) => r[2]);
+          const w = rows.map((r) => r[3]);
+          const b = nonNegativeTransfers(d, y, w);
+          expect(b.every((x) => x >= 0)).toBe(true);
+          const ss = X.reduce(
+            (s, r, i) => s + w[i]! * (y[i]! - r.reduce((t, xj, j) => t + xj * b[j]!, 0)) ** 2,
+            0,
+          );
+          expect(ss).toBeLessThanOrEqual(reference(X, y, w) + 1e-6);
+        },
+      ),
+      { numRuns: 100, seed: 13 },
+    );
   });
 });

@@ -245,7 +245,64 @@ function priorFit(
     pi[i] = predict(f, x, at);
     pv[i] = leverage(f, x, at);
   });
+  // A share outside [0, 1] is the line extrapolated past every unit it was fitted on (Asia's
+  // first round is unlike any department's): there the transfers are taken non-negative — each
+  // previous choice passes a share in [0, ∞) of its votes — which predicts no negative share.
+  if (pi.some((p, i) => d.has[i] === 1 && (p < 0 || p > 1))) {
+    const w = obs.map((o, i) => (rows[i] ? 1 / (tau2 + (o.e2[k] as number)) : 0));
+    const b = nonNegativeTransfers(d, y, w);
+    pi.forEach((p, i) => {
+      if (d.has[i] === 1 && (p < 0 || p > 1)) pi[i] = transferOf(d, b, i);
+    });
+  }
   return { pi, pv, tau2, ok: d.has };
+}
+
+/** Row i's columns: its shares of the prior's main choices, then the rest (one minus their sum). */
+function columnsOf(d: PriorDesign, i: number): number[] {
+  const J = d.covariates;
+  const x = Array.from(d.x.subarray(i * J, i * J + J));
+  return [...x, Math.max(0, 1 - x.reduce((a, v) => a + v, 0))];
+}
+
+function transferOf(d: PriorDesign, b: readonly number[], i: number): number {
+  return columnsOf(d, i).reduce((a, x, j) => a + x * (b[j] as number), 0);
+}
+
+/**
+ * Weighted least squares of y on the rows' prior shares (every choice, no intercept) with
+ * non-negative coefficients: cyclic coordinate descent, each coefficient clipped at 0 (a convex
+ * problem: it converges to the constrained optimum).
+ */
+export function nonNegativeTransfers(
+  d: PriorDesign,
+  y: readonly number[],
+  w: readonly number[],
+): number[] {
+  const rows = w.map((wi, i) => (wi > 0 ? columnsOf(d, i) : null));
+  const P = d.covariates + 1;
+  const b = new Array<number>(P).fill(0);
+  const pred = new Float64Array(w.length);
+  for (let it = 0; it < 500; it++)
+    for (let j = 0; j < P; j++) {
+      let num = 0;
+      let den = 0;
+      rows.forEach((x, i) => {
+        if (x === null) return;
+        const xj = x[j] as number;
+        const wi = w[i] as number;
+        num += wi * xj * ((y[i] as number) - (pred[i] as number) + xj * (b[j] as number));
+        den += wi * xj * xj;
+      });
+      const next = den > 0 ? Math.max(0, num / den) : 0;
+      const delta = next - (b[j] as number);
+      if (delta === 0) continue;
+      b[j] = next;
+      rows.forEach((x, i) => {
+        if (x !== null) pred[i] = (pred[i] as number) + delta * (x[j] as number);
+      });
+    }
+  return b;
 }
 
 /** Without a prior: the units' precision-weighted mean and their between-unit variance. */
