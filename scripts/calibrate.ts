@@ -11,6 +11,8 @@
 //   --sims N        simulations per projection (1000)     --seeds N   seeds per order (4)
 //   --orders a,b    (urban-first,odpe,department,random)  --json F    every run as JSON
 //   --only r1|r2    one evaluation                        --quick     2 seeds, 300 simulations
+//   --modes a,b     (mesas,department-snapshot)           --no-history  without the previous
+//                   round's count history on the runoff's snapshots (the model before it)
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +20,7 @@ import {
   calibrateOrder,
   snapshotCases,
   truthOf,
+  type CalibrationMode,
   type CalibrationRun,
   type CalibrationSetup,
 } from '../src/core/projection/calibration.js';
@@ -46,7 +49,11 @@ const sims = Number(opt('sims', quick ? '300' : '1000'));
 const seeds = Number(opt('seeds', quick ? '2' : '4'));
 const orders = opt('orders', 'urban-first,odpe,department,random').split(',') as ReplayOrder[];
 for (const o of orders) if (!REPLAY_ORDERS.includes(o)) throw new Error(`unknown order ${o}`);
-const CHECKPOINTS = [0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.9, 0.95];
+const modes = opt('modes', 'mesas,department-snapshot').split(',') as CalibrationMode[];
+for (const m of modes)
+  if (m !== 'mesas' && m !== 'department-snapshot') throw new Error(`unknown mode ${m}`);
+// 80, 85 and 98 % for the early call: under urban-first the raw count turns late
+const CHECKPOINTS = [0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98];
 /** The earlier snapshot for the arrival drift: at 80 % of each checkpoint's actas. */
 const PREVIOUS_AT = 0.8;
 const CACHE = '.calibrate-cache';
@@ -115,7 +122,7 @@ async function evaluate(): Promise<void> {
   const datasets: CalibrationDataset[] = [];
   for (const p of plan) {
     const base = await setupOf(p.id, p.prior);
-    const setup: CalibrationSetup = { ...base, sims };
+    const setup: CalibrationSetup = { ...base, sims, modes, history: !flag('no-history') };
     const runs: CalibrationRun[] = [];
     for (const order of orders)
       for (let seed = 1; seed <= seeds; seed++) {
@@ -126,6 +133,8 @@ async function evaluate(): Promise<void> {
           prior: p.prior,
           order,
           seed,
+          modes,
+          history: setup.history,
           CHECKPOINTS,
           sims,
           PREVIOUS_AT,

@@ -102,6 +102,51 @@ export function earlinessTable(d: CalibrationDataset): string {
   return lines.join('\n');
 }
 
+/** A checkpoint as a %, or "never" (a condition that never settles before the count ends). */
+const from = (x: number): string => (Number.isFinite(x) ? pct(x) : 'never');
+
+/**
+ * The early call, per mode, order and seed (issue 13's target: the real outcome at p ≥ 0.9 before
+ * the raw count shows it): (a) where the raw count first shows the real winner (pair) ahead for
+ * good, (b) where the projection first gives it p ≥ 0.9 for good, (c) where it first gives a wrong
+ * outcome p ≥ 0.9 — a wrong confident call, which must never happen.
+ */
+export function earlyCallTable(d: CalibrationDataset): string {
+  const what = d.kind === 'runoff' ? 'winner' : 'pair';
+  const lines = [
+    `| mode | order | seed | (a) raw count shows the real ${what} for good from | (b) p ≥ 0.9 on it for good from | (b) before (a) | (c) wrong ${what} at p ≥ 0.9 | max P(wrong) |`,
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  const summary: string[] = [];
+  for (const mode of [...new Set(d.runs.map((r) => r.mode))])
+    for (const order of [...new Set(d.runs.map((r) => r.order))]) {
+      const seeds = [...new Set(d.runs.map((r) => r.seed))].sort((a, b) => a - b);
+      let early = 0;
+      let wrong = 0;
+      let n = 0;
+      for (const seed of seeds) {
+        const rs = d.runs
+          .filter((r) => r.mode === mode && r.order === order && r.seed === seed)
+          .sort((a, b) => a.checkpoint - b.checkpoint);
+        if (rs.length === 0) continue;
+        n++;
+        const raw = settledFrom(rs, (r) => r.naiveOutcomeRight);
+        const proj = settledFrom(rs, (r) => r.pTrue >= 0.9);
+        const bad = rs.find((r) => r.pWrong >= 0.9)?.checkpoint ?? Number.POSITIVE_INFINITY;
+        if (proj < raw) early++;
+        if (Number.isFinite(bad)) wrong++;
+        lines.push(
+          `| ${MODE_TITLE[mode]} | ${order} | ${seed} | ${from(raw)} | ${from(proj)} | ${proj < raw ? 'yes' : 'no'} | ${Number.isFinite(bad) ? `**${from(bad)}**` : 'never'} | ${Math.max(...rs.map((r) => r.pWrong)).toFixed(3)} |`,
+        );
+      }
+      if (n > 0)
+        summary.push(
+          `- ${MODE_TITLE[mode]}, ${order}: the real ${what} at p ≥ 0.9 before the raw count shows it in ${early}/${n} runs; a wrong ${what} at p ≥ 0.9 in ${wrong}/${n} runs`,
+        );
+    }
+  return [...lines, '', ...summary].join('\n');
+}
+
 /** The issue's targets on department snapshots, realistic orders, 25–50 % counted. */
 export function targetsTable(datasets: readonly CalibrationDataset[]): string {
   const lines = [
@@ -142,5 +187,9 @@ export function datasetTables(d: CalibrationDataset): string {
     '### Naming the real outcome early',
     '',
     earlinessTable(d),
+    '',
+    '### The early call, per run',
+    '',
+    earlyCallTable(d),
   ].join('\n');
 }

@@ -53,6 +53,8 @@ export interface CalibrationRun {
   readonly naiveOutcomeRight: boolean;
   /** P(the real runoff pair) or P(the real winner). */
   readonly pTrue: number;
+  /** The highest probability on a wrong outcome (the loser, or a pair that did not go through). */
+  readonly pWrong: number;
 }
 
 export interface CalibrationSetup {
@@ -66,6 +68,12 @@ export interface CalibrationSetup {
   /** The previous round's actas (same mesa numbers): priors per mesa and per department. */
   readonly prior?: readonly Acta[] | undefined;
   readonly priorPendingFiguresCount?: boolean;
+  /**
+   * Attach the previous round's count history to each snapshot unit (its figures at the same share
+   * of the unit's actas counted), replayed in the same order with another seed: a similar arrival,
+   * not the same one. Default true when a prior is given.
+   */
+  readonly history?: boolean;
   /** The earlier snapshot for the arrival drift: this fraction of each checkpoint. */
   readonly previousAt?: number;
   readonly modes?: readonly CalibrationMode[];
@@ -232,6 +240,7 @@ function snapshotAt(
   partial: readonly Acta[],
   earlier: readonly Acta[] | null,
   priors: ReturnType<typeof priorsOf> | null,
+  history: PriorHistory | null,
 ): SnapshotUnit[] {
   const K = setup.choices.length;
   const now = departmentSnapshot(partial, K, setup.pendingFiguresCount);
@@ -240,10 +249,15 @@ function snapshotAt(
   return now.map((u, i) => {
     const b = before?.[i];
     const prior = priors?.byUnit.get(u.unit);
+    const priorCounted =
+      history === null || u.actasTotal <= 0
+        ? undefined
+        : history(u.unit, u.actasCounted / u.actasTotal);
     return {
       ...u,
       ...(b === undefined ? {} : { previous: b }),
       ...(prior === undefined ? {} : { prior }),
+      ...(priorCounted === undefined ? {} : { priorCounted }),
     };
   });
 }
@@ -279,6 +293,25 @@ function score(
             .sort((a, b) => a - b)
             .join(',') === truth.pair,
       )?.probability ?? 0);
+  const pWrong = runoff
+    ? Math.max(
+        0,
+        ...(p.winner ?? [])
+          .filter((w) => w.choice !== setup.choices[truth.winner])
+          .map((w) => w.probability),
+      )
+    : Math.max(
+        0,
+        ...(p.runoffPairs ?? [])
+          .filter(
+            (x) =>
+              x.choices
+                .map((c) => setup.choices.indexOf(c))
+                .sort((a, b) => a - b)
+                .join(',') !== truth.pair,
+          )
+          .map((x) => x.probability),
+      );
   return {
     pctCounted: p.pctCounted,
     top: top.map((t) => ({
@@ -299,6 +332,7 @@ function score(
     outcomeRight: runoff ? leader(projected) === truth.winner : topTwo(projected) === truth.pair,
     naiveOutcomeRight: runoff ? leader(naive) === truth.winner : topTwo(naive) === truth.pair,
     pTrue,
+    pWrong,
   };
 }
 
@@ -340,6 +374,10 @@ function* checkpointsOf(
 ): Generator<{ checkpoint: number; partial: Acta[]; snapshot: SnapshotCase }> {
   const K = setup.choices.length;
   const priors = priorsOnce(setup);
+  const history =
+    setup.prior === undefined || setup.history === false
+      ? null
+      : priorHistory(setup.prior, setup.priorPendingFiguresCount ?? false, order, seed);
   const sequence = replayOrder(
     setup.actas.map((a) => ({ ubigeo: a.ubigeo, eligible: a.eligible })),
     order,
@@ -352,7 +390,7 @@ function* checkpointsOf(
       setup.previousAt === undefined
         ? null
         : partialCount(setup.actas, sequence, Math.round(setup.previousAt * n));
-    const units = snapshotAt(setup, partial, earlier, priors);
+    const units = snapshotAt(setup, partial, earlier, priors, history);
     const snapshot: SnapshotCase = {
       order,
       seed,
@@ -363,6 +401,48 @@ function* checkpointsOf(
     };
     yield { checkpoint, partial, snapshot };
   }
+}
+
+/** A unit's previous-round figures when a given fraction of its actas had been counted. */
+type PriorHistory = (unit: string, fraction: number) => PriorFigures | undefined;
+
+/** Seeds of the previous round's replay: the same order, other draws than the current round's. */
+const HISTORY_SEED_OFFSET = 1000;
+
+/** The previous round's count history per department (abroad: per continent), replayed. */
+function priorHistory(
+  actas: readonly Acta[],
+  pendingFiguresCount: boolean,
+  order: ReplayOrder,
+  seed: number,
+): PriorHistory {
+  const sequence = replayOrder(
+    actas.map((a) => ({ ubigeo: a.ubigeo, eligible: a.eligible })),
+    order,
+    createRng(seed + HISTORY_SEED_OFFSET),
+  );
+  const byUnit = new Map<string, Acta[]>();
+  for (const i of sequence) {
+    const a = actas[i] as Acta;
+    const code = a.ubigeo.slice(0, 2);
+    let list = byUnit.get(code);
+    if (list === undefined) byUnit.set(code, (list = []));
+    list.push(a);
+  }
+  return (unit, fraction) => {
+    const list = byUnit.get(unit);
+    if (list === undefined) return undefined;
+    const n = Math.round(fraction * list.length);
+    const votes: number[] = [];
+    let emitted = 0;
+    for (let i = 0; i < n; i++) {
+      const a = list[i] as Acta;
+      if (!actaCounts(a, pendingFiguresCount) || a.votes === null) continue;
+      a.votes.forEach((v, k) => (votes[k] = (votes[k] ?? 0) + v));
+      emitted += a.votes.reduce((x, y) => x + y, 0) + a.blank + a.null + a.impugned;
+    }
+    return { votes: Array.from(votes, (v) => v ?? 0), emitted };
+  };
 }
 
 const PRIORS = new WeakMap<readonly Acta[], ReturnType<typeof priorsOf>>();

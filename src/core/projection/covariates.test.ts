@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { arrivalDrift } from './drift.js';
-import { frameFromSnapshot, type SnapshotUnit } from './frame-snapshot.js';
+import { historyDrift } from './history-drift.js';
+import fc from 'fast-check';
+import {
+  frameFromSnapshot,
+  nonNegativeTransfers,
+  pauleMandel,
+  type SnapshotUnit,
+} from './frame-snapshot.js';
+import { priorDesign } from './prior.js';
 import { leverage, predict, weightedRidge } from './regression.js';
 import { simulate } from './simulate.js';
 import { completeSnapshot } from './universe.js';
@@ -159,5 +167,192 @@ describe('the common arrival bias and a unit own drift (snapshot model)', () => 
     const base = { ownDrift: 0, arrivalBias: 0 };
     expect(width({ ...base, ownDrift: 1 })).toBeGreaterThan(width(base));
     expect(width({ ...base, arrivalBias: 0.5 }, 'u1')).toBeGreaterThan(width(base, 'u1'));
+  });
+});
+
+describe('arrival drift from the previous round (history)', () => {
+  // ten units: the current share of A is 0.1 + 0.8 × the previous round's share of A (B has no
+  // effect); each unit's previous-round remainder had 10 pp more A than its counted part
+  const units = Array.from({ length: 10 }, (_, i) => {
+    const a = 0.2 + 0.05 * i;
+    const b = 0.2 + 0.01 * (i % 3);
+    const cur = 0.1 + 0.8 * a;
+    const counted = { votes: [a * 1000, b * 1000, (1 - a - b) * 1000] };
+    const rest = { votes: [(a + 0.1) * 1000, b * 1000, (0.9 - a - b) * 1000] };
+    return {
+      shares: [cur, 1 - cur],
+      has: true,
+      f: 0.5,
+      priorCounted: counted,
+      prior: { votes: counted.votes.map((v, j) => v + (rest.votes[j] as number)) },
+    };
+  });
+
+  it('carries the previous round remainder − counted through the transfers (a shrunk 0.8 × 10 pp)', () => {
+    const d = historyDrift(units, 2, 6);
+    for (const x of d) {
+      expect(x).not.toBeNull();
+      const a = x?.drift[0] as number;
+      expect(a).toBeGreaterThan(0.07);
+      expect(a).toBeLessThanOrEqual(0.08 + 1e-9);
+      // the shares' drifts sum to 0: the transfers of shares that sum to one
+      expect(a + (x?.drift[1] as number)).toBeCloseTo(0, 9);
+      // the transfers' own error: a positive sd, less than the drift on a near-exact line
+      expect(x?.sd[0]).toBeGreaterThan(0);
+      expect(x?.sd[0]).toBeLessThan(a);
+    }
+  });
+
+  it('covers only units with both the previous round and its count at this cut', () => {
+    const d = historyDrift(
+      units.map((u, i) => (i === 0 ? { ...u, priorCounted: undefined } : u)),
+      2,
+      6,
+    );
+    expect(d[0]).toBeNull();
+    expect(d[1]).not.toBeNull();
+    expect(historyDrift(units.slice(0, 5), 2, 6).every((x) => x === null)).toBe(true);
+  });
+
+  it('scales the remainder votes per acta as the previous round remainder did', () => {
+    const snap = (half: boolean): SnapshotUnit[] =>
+      units.map((u, i) => ({
+        unit: `u${i}`,
+        actasCounted: 50,
+        actasTotal: 100,
+        votes: [
+          Math.round((u.shares[0] as number) * 10_000),
+          Math.round((u.shares[1] as number) * 10_000),
+        ],
+        blank: 0,
+        null: 0,
+        priorCounted: { ...u.priorCounted, emitted: 1000 },
+        prior: { ...u.prior, emitted: half ? 1500 : 2000 },
+      }));
+    const valid = (half: boolean): number =>
+      simulate(frameFromSnapshot(snap(half), ['A', 'B'], { varianceScale: 0 }), {
+        sims: 1,
+        seed: 1,
+        kind: 'runoff',
+      }).valid.median;
+    // counted 100,000 valid votes; the remainder 100,000 at the same rate, 50,000 at half
+    expect(valid(false)).toBeCloseTo(200_000, -1);
+    expect(valid(true)).toBeCloseTo(150_000, -1);
+  });
+});
+
+describe('the prior regression residual variance (Paule–Mandel)', () => {
+  it('solves Σ r² / (τ² + e²) = df where the moment estimate would hit its floor', () => {
+    // eight units with residuals of 2 pp and small errors, two barely counted with large ones
+    const r2 = [...new Array<number>(8).fill(0.02 ** 2), 0.01 ** 2, 0.01 ** 2];
+    const e2 = [...new Array<number>(8).fill(1e-6), 0.05, 0.05];
+    const df = 7;
+    const moment = (r2.reduce((a, b) => a + b, 0) - e2.reduce((a, b) => a + b, 0)) / df;
+    expect(moment).toBeLessThan(0);
+    const tau2 = pauleMandel(r2, e2, df);
+    expect(Math.sqrt(tau2)).toBeGreaterThan(0.01);
+    expect(r2.reduce((a, r, i) => a + r / (tau2 + (e2[i] as number)), 0)).toBeCloseTo(df, 6);
+  });
+
+  it('is at its floor when the residuals are no larger than their errors', () => {
+    expect(pauleMandel([1e-4, 1e-4], [1e-3, 1e-3], 1)).toBe(1e-6);
+  });
+});
+
+describe('non-negative transfers (differential: every active set solved exactly)', () => {
+  /** The reference: least squares on every subset of columns, the best one with all β ≥ 0. */
+  const reference = (X: number[][], y: number[], w: number[]): number => {
+    const P = (X[0] as number[]).length;
+    let best = Number.POSITIVE_INFINITY;
+    for (let mask = 0; mask < 1 << P; mask++) {
+      const cols = [...Array(P).keys()].filter((j) => (mask >> j) & 1);
+      const b = new Array<number>(P).fill(0);
+      if (cols.length > 0) {
+        // through the origin: a column of ones is not in the model, so centre nothing
+        const A = cols.map((_, a) =>
+          cols.map((__, c) =>
+            X.reduce(
+              (s, r, i) =>
+                s +
+                (w[i] as number) *
+                  (r[cols[a] as number] as number) *
+                  (r[cols[c] as number] as number),
+              0,
+            ),
+          ),
+        );
+        const v = cols.map((_, a) =>
+          X.reduce(
+            (s, r, i) => s + (w[i] as number) * (r[cols[a] as number] as number) * (y[i] as number),
+            0,
+          ),
+        );
+        const sol = solve(A, v);
+        if (sol === null || sol.some((s) => s < -1e-12)) continue;
+        cols.forEach((j, a) => (b[j] = sol[a] as number));
+      }
+      const ss = X.reduce(
+        (s, r, i) =>
+          s +
+          (w[i] as number) *
+            ((y[i] as number) - r.reduce((t, xj, j) => t + xj * (b[j] as number), 0)) ** 2,
+        0,
+      );
+      best = Math.min(best, ss);
+    }
+    return best;
+  };
+  const solve = (A: number[][], v: number[]): number[] | null => {
+    const n = v.length;
+    const M = A.map((r, i) => [...r, v[i] as number]);
+    for (let c = 0; c < n; c++) {
+      let p = c;
+      for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[p]![c]!)) p = r;
+      if (Math.abs(M[p]![c]!) < 1e-12) return null;
+      [M[c], M[p]] = [M[p]!, M[c]!];
+      for (let r = 0; r < n; r++) {
+        if (r === c) continue;
+        const f = M[r]![c]! / M[c]![c]!;
+        for (let k = c; k <= n; k++) M[r]![k] = M[r]![k]! - f * M[c]![k]!;
+      }
+    }
+    return M.map((r, i) => r[n]! / r[i]!);
+  };
+
+  it('reaches the constrained optimum of the weighted squares', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.double({ min: 0, max: 0.5, noNaN: true }),
+            fc.double({ min: 0, max: 0.5, noNaN: true }),
+            fc.double({ min: 0, max: 1, noNaN: true }),
+            fc.double({ min: 0.5, max: 2, noNaN: true }),
+          ),
+          { minLength: 6, maxLength: 12 },
+        ),
+        (rows) => {
+          const d = priorDesign(
+            rows.map(([a, b]) => ({ votes: [a, b, 1 - a - b] })),
+            2,
+            'valid',
+          );
+          const X = rows.map((_, i) => {
+            const x = [d.x[2 * i] as number, d.x[2 * i + 1] as number];
+            return [...x, Math.max(0, 1 - x[0]! - x[1]!)];
+          });
+          const y = rows.map((r) => r[2]);
+          const w = rows.map((r) => r[3]);
+          const b = nonNegativeTransfers(d, y, w);
+          expect(b.every((x) => x >= 0)).toBe(true);
+          const ss = X.reduce(
+            (s, r, i) => s + w[i]! * (y[i]! - r.reduce((t, xj, j) => t + xj * b[j]!, 0)) ** 2,
+            0,
+          );
+          expect(ss).toBeLessThanOrEqual(reference(X, y, w) + 1e-6);
+        },
+      ),
+      { numRuns: 100, seed: 13 },
+    );
   });
 });

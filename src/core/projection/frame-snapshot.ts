@@ -1,4 +1,5 @@
 import { arrivalDrift } from './drift.js';
+import { historyDrift } from './history-drift.js';
 import type { FrameGroup, FrameRegion, ProjectionFrame, UnitBasis } from './frame.js';
 import { SNAPSHOT_PARAMETERS, type SnapshotParameters } from './model-parameters.js';
 import { meanRow, priorDesign, type PriorDesign, type PriorFigures } from './prior.js';
@@ -24,6 +25,11 @@ export interface SnapshotUnit extends SnapshotCount {
   readonly previous?: SnapshotCount | undefined;
   /** The unit's figures in a previous round or election: the covariates. */
   readonly prior?: PriorFigures | undefined;
+  /**
+   * The same previous round when it had counted the same share of this unit's actas (from that
+   * round's count history): how its late actas differed from its early ones (history-drift.ts).
+   */
+  readonly priorCounted?: PriorFigures | undefined;
 }
 
 export interface SnapshotModelOptions extends Partial<SnapshotParameters> {
@@ -49,6 +55,8 @@ interface Observed {
   /** Drift-corrected estimate of the unit's final shares, and its error variance. */
   readonly y: Float64Array;
   readonly e2: Float64Array;
+  /** sd of the previous round's drift, shared by every unit (the transfers' error); 0 without. */
+  readonly hsd: Float64Array;
 }
 
 /** One share dimension's estimate per unit: the remainder's mean and sd, and common loadings. */
@@ -93,6 +101,7 @@ function observe(
   units: readonly SnapshotUnit[],
   K: number,
   p: SnapshotParameters,
+  maxPriorCovariates: number,
 ): { obs: Observed[]; s: Float64Array } {
   const S = K + 2;
   const base = units.map((u) => {
@@ -116,7 +125,18 @@ function observe(
     S,
     { damping: p.drift, minFraction: p.minTrendFraction },
   );
-  const pre = base.map((b) => ({ ...b, y: b.shares, e2: new Float64Array(S) }));
+  // the previous round's own drift, where its count history is given, before the two snapshots'
+  const history = historyDrift(
+    units.map((u, i) => ({ ...(base[i] as (typeof base)[number]), ...u })),
+    S,
+    maxPriorCovariates,
+  );
+  const pre = base.map((b) => ({
+    ...b,
+    y: b.shares,
+    e2: new Float64Array(S),
+    hsd: new Float64Array(S),
+  }));
   const s = betweenSd(pre, S);
   const obs = base.map((b, i) => {
     const y = new Float64Array(S);
@@ -124,7 +144,8 @@ function observe(
     const n = Math.max(1, units[i]?.actasCounted ?? 1);
     for (let k = 0; k < S; k++) {
       const sk = s[k] as number;
-      const correction = (1 - b.f) * ((drift[i] as Float64Array)[k] as number);
+      const correction =
+        (1 - b.f) * ((history[i]?.drift ?? (drift[i] as Float64Array))[k] as number);
       y[k] = (b.shares[k] as number) + correction;
       // the remainder's error: the between-unit spread, the unit's own drift, sampling
       e2[k] =
@@ -133,7 +154,7 @@ function observe(
         (2 * sk * sk * (1 - b.f)) / n +
         1e-12;
     }
-    return { ...b, y, e2 };
+    return { ...b, y, e2, hsd: history[i]?.sd ?? new Float64Array(S) };
   });
   return { obs, s };
 }
@@ -168,6 +189,25 @@ function renormalisationGain(obs: readonly Observed[], s: Float64Array): Float64
   return g;
 }
 
+/**
+ * The residual between-unit variance τ² by Paule–Mandel: Σ rᵢ² / (τ² + eᵢ²) = degrees of freedom.
+ * The plain moment estimate (Σ rᵢ² − Σ eᵢ²) / df hit its floor whenever a few barely counted units
+ * carried large eᵢ², and a prior then claimed to know a big department's share to 0.1 pp, pushing
+ * its last actas' projected shares below 0 (docs/projection.md, run 5).
+ */
+export function pauleMandel(r2: readonly number[], e2: readonly number[], df: number): number {
+  const q = (t: number): number => r2.reduce((a, r, i) => a + r / (t + (e2[i] as number)), 0) - df;
+  let lo = 1e-6;
+  if (q(lo) <= 0) return lo;
+  let hi = 1;
+  for (let it = 0; it < 60; it++) {
+    const mid = Math.sqrt(lo * hi);
+    if (q(mid) > 0) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The prior prediction of dimension k: fitted on the units with data and a prior. */
 function priorFit(
   obs: readonly Observed[],
@@ -185,13 +225,14 @@ function priorFit(
     const w = obs.map((o, i) => (rows[i] ? 1 / (tau2 + (o.e2[k] as number)) : 0));
     fit = weightedRidge(d.x, y, w, d.covariates, RIDGE);
     if (fit === null) return null;
-    let ss = 0;
+    const r2: number[] = [];
+    const e2: number[] = [];
     obs.forEach((o, i) => {
       if (!rows[i]) return;
-      const r = (y[i] as number) - predict(fit as RidgeFit, d.x, i * d.covariates);
-      ss += r * r - (o.e2[k] as number);
+      r2.push(((y[i] as number) - predict(fit as RidgeFit, d.x, i * d.covariates)) ** 2);
+      e2.push(o.e2[k] as number);
     });
-    tau2 = Math.max(1e-6, ss / Math.max(1, n - d.covariates - 1));
+    tau2 = pauleMandel(r2, e2, Math.max(1, n - d.covariates - 1));
   }
   if (fit === null) return null;
   const f = fit;
@@ -204,7 +245,64 @@ function priorFit(
     pi[i] = predict(f, x, at);
     pv[i] = leverage(f, x, at);
   });
+  // A share outside [0, 1] is the line extrapolated past every unit it was fitted on (Asia's
+  // first round is unlike any department's): there the transfers are taken non-negative — each
+  // previous choice passes a share in [0, ∞) of its votes — which predicts no negative share.
+  if (pi.some((p, i) => d.has[i] === 1 && (p < 0 || p > 1))) {
+    const w = obs.map((o, i) => (rows[i] ? 1 / (tau2 + (o.e2[k] as number)) : 0));
+    const b = nonNegativeTransfers(d, y, w);
+    pi.forEach((p, i) => {
+      if (d.has[i] === 1 && (p < 0 || p > 1)) pi[i] = transferOf(d, b, i);
+    });
+  }
   return { pi, pv, tau2, ok: d.has };
+}
+
+/** Row i's columns: its shares of the prior's main choices, then the rest (one minus their sum). */
+function columnsOf(d: PriorDesign, i: number): number[] {
+  const J = d.covariates;
+  const x = Array.from(d.x.subarray(i * J, i * J + J));
+  return [...x, Math.max(0, 1 - x.reduce((a, v) => a + v, 0))];
+}
+
+function transferOf(d: PriorDesign, b: readonly number[], i: number): number {
+  return columnsOf(d, i).reduce((a, x, j) => a + x * (b[j] as number), 0);
+}
+
+/**
+ * Weighted least squares of y on the rows' prior shares (every choice, no intercept) with
+ * non-negative coefficients: cyclic coordinate descent, each coefficient clipped at 0 (a convex
+ * problem: it converges to the constrained optimum).
+ */
+export function nonNegativeTransfers(
+  d: PriorDesign,
+  y: readonly number[],
+  w: readonly number[],
+): number[] {
+  const rows = w.map((wi, i) => (wi > 0 ? columnsOf(d, i) : null));
+  const P = d.covariates + 1;
+  const b = new Array<number>(P).fill(0);
+  const pred = new Float64Array(w.length);
+  for (let it = 0; it < 500; it++)
+    for (let j = 0; j < P; j++) {
+      let num = 0;
+      let den = 0;
+      rows.forEach((x, i) => {
+        if (x === null) return;
+        const xj = x[j] as number;
+        const wi = w[i] as number;
+        num += wi * xj * ((y[i] as number) - (pred[i] as number) + xj * (b[j] as number));
+        den += wi * xj * xj;
+      });
+      const next = den > 0 ? Math.max(0, num / den) : 0;
+      const delta = next - (b[j] as number);
+      if (delta === 0) continue;
+      b[j] = next;
+      rows.forEach((x, i) => {
+        if (x !== null) pred[i] = (pred[i] as number) + delta * (x[j] as number);
+      });
+    }
+  return b;
 }
 
 /** Without a prior: the units' precision-weighted mean and their between-unit variance. */
@@ -279,8 +377,10 @@ function estimateShare(
     out.mean[i] = (post - o.f * (o.shares[k] as number)) / (1 - o.f);
     out.sd[i] = (Math.sqrt(1 / (a + b)) / (1 - o.f)) * pr.scale;
     // The arrival bias loads on every remainder in full: the prior's regression is fitted on the
-    // same counted (early) shares, so weighting toward it does not remove the bias.
-    out.cb[i] = pr.arrivalBias * sk * pr.gain * (1 - pr.counted) * pr.scale;
+    // same counted (early) shares, so weighting toward it does not remove the bias. The previous
+    // round's drift errs for every unit at once too (one set of transfers): the same common draw.
+    out.cb[i] =
+      Math.hypot(pr.arrivalBias * sk * pr.gain * (1 - pr.counted), o.hsd[k] as number) * pr.scale;
   });
   return out;
 }
@@ -329,7 +429,8 @@ function estimateRate(
     if (o.has) {
       const v = (2 * t2) / Math.max(1, u.actasCounted);
       const lambda = t2 / (t2 + v);
-      out.mean[i] = lambda * (rate[i] as number) + (1 - lambda) * national;
+      out.mean[i] =
+        historyRateRatio(u, o.f) * (lambda * (rate[i] as number) + (1 - lambda) * national);
       out.sd[i] = Math.sqrt(lambda * v) * pr.scale;
       out.cb[i] = pr.arrivalBias * Math.sqrt(t2) * (1 - o.f) * pr.scale;
       return;
@@ -348,6 +449,22 @@ function estimateRate(
     out.fromPrior[i] = t.fromPrior ? 1 : 0;
   });
   return out;
+}
+
+/**
+ * The previous round's votes per acta in the unit's remainder over those in its counted part, at
+ * the same fraction counted (its count history): under urban-first counting the last actas are
+ * rural, with fewer voters; 1 without a history.
+ */
+function historyRateRatio(u: SnapshotUnit, f: number): number {
+  const total = u.prior;
+  const counted = u.priorCounted;
+  if (total === undefined || counted === undefined || !(f > 0 && f < 1)) return 1;
+  const emitted = (x: PriorFigures): number => x.emitted ?? x.votes.reduce((a, b) => a + b, 0);
+  const now = emitted(counted);
+  const rest = emitted(total) - now;
+  if (!(now > 0) || !(rest > 0)) return 1;
+  return rest / (1 - f) / (now / f);
 }
 
 /**
@@ -436,7 +553,7 @@ export function frameFromSnapshot(
   const D = S + 1;
   const p: SnapshotParameters = { ...SNAPSHOT_PARAMETERS, ...definedOf(options) };
   const scale = options.varianceScale ?? 1;
-  const { obs, s } = observe(units, K, p);
+  const { obs, s } = observe(units, K, p, options.maxPriorCovariates ?? 6);
   const design = designOf(units, obs, options);
   const actasTotal = units.reduce((x, u) => x + u.actasTotal, 0);
   const actasProcessed = units.reduce((x, u) => x + Math.min(u.actasCounted, u.actasTotal), 0);

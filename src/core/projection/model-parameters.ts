@@ -26,7 +26,9 @@ export interface SnapshotParameters {
  * loads in full on every unit's remainder (run 2 damped it by the weight of the unit's count, so
  * it vanished where a prior carried the estimate). ownDrift stays 0: the fit with it in the grid
  * (run 4: driftSd 0.25, ownDrift 1, arrivalBias 0.25) narrows the 2026 runoff's interval past
- * ONPE's final, and is not adopted (docs/projection.md, "Run 4").
+ * ONPE's final, and is not adopted (docs/projection.md, "Run 4"). Run 5 adds no parameter: the
+ * previous round's own drift (history-drift.ts) and the Paule–Mandel τ² need none, and the first
+ * round, which has no previous round bundled, could not fit one.
  */
 export const SNAPSHOT_PARAMETERS: SnapshotParameters = {
   drift: 1,
