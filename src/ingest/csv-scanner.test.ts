@@ -195,6 +195,27 @@ describe('CsvScanner record limit', () => {
       expect(run(7, cut)).toBe('line_too_long@3');
     }
   });
+
+  it('is exact for unquoted records too (the split-at-LF fast path), LF and CRLF', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const bytes = Buffer.from(`a,b${eol}cc,dd${eol}e,f${eol}`, 'latin1'); // the second: 5 bytes
+      const run = (limit: number, cut: number): string => {
+        const s = new CsvScanner(',', 'latin1', () => {}, limit);
+        try {
+          s.push(bytes.subarray(0, cut));
+          s.push(bytes.subarray(cut));
+          s.end();
+          return 'ok';
+        } catch (e) {
+          return e instanceof CsvScanError ? `${e.code}@${e.record}` : 'other';
+        }
+      };
+      for (let cut = 0; cut <= bytes.length; cut++) {
+        expect(run(5, cut)).toBe('ok');
+        expect(run(4, cut)).toBe('line_too_long@2');
+      }
+    }
+  });
 });
 
 describe('countOfText', () => {
