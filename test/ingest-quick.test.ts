@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateActa } from '../src/core/tally/validate-acta.js';
 import { bundledElection } from '../src/elections/manifests.js';
-import { CsvScanner } from '../src/ingest/csv-scanner.js';
+import { CsvScanner } from '../src/io/csv-scanner.js';
 import { onpeMesaParser } from '../src/ingest/formats.js';
 import { ingestFile, type IngestOptions } from '../src/ingest/ingest.js';
 import { quickChecker } from '../src/ingest/quick-check.js';

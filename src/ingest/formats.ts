@@ -7,7 +7,7 @@ import {
   CELL_NON_INTEGER,
   CELL_TOO_LARGE,
   countOfText,
-} from './csv-scanner.js';
+} from '../io/csv-scanner.js';
 import type { PlaceNames } from '../store/store.js';
 import { FileRejected } from './source.js';
 

@@ -1,5 +1,5 @@
 import type { PlaceCheck } from '../core/tally/validate-acta.js';
-import { CELL_EMPTY, type CsvRecordView } from './csv-scanner.js';
+import { CELL_EMPTY, type CsvRecordView } from '../io/csv-scanner.js';
 import type { FigureColumns, RowCodes } from './formats.js';
 
 /** Distinct place cells remembered (a file of made-up codes does not grow the memo further). */

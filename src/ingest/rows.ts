@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { detectDelimiter } from '../io/csv.js';
 import { FileRejected } from './source.js';
 import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './limits.js';
-import { CsvScanError, CsvScanner, type CsvRecordView } from './csv-scanner.js';
+import { CsvScanError, CsvScanner, type CsvRecordView } from '../io/csv-scanner.js';
 
 export interface CsvRows {
   readonly header: readonly string[];

@@ -4,7 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCount } from '../io/numbers.js';
+import { parseCount } from './numbers.js';
 import {
   CELL_EMPTY,
   CELL_NEGATIVE,

@@ -1,4 +1,4 @@
-import { MAX_VOTES, parseCount } from '../io/numbers.js';
+import { MAX_VOTES, parseCount } from './numbers.js';
 
 /**
  * The hand-written CSV scanner of the ingest hot path (BENCHMARKS.md: csv-parse and the strings it
