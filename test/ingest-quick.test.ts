@@ -69,6 +69,28 @@ describe('ingest --check: the quick path against the full reading', () => {
     );
   }, 120_000);
 
+  it('gives the same report on generated files in cifra’s CSV format (200 files)', async () => {
+    const e = election as NonNullable<typeof election>;
+    const header = ['mesa', 'ubigeo', 'state', 'eligible', 'voters', 'blank', 'null', 'impugned'];
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(onpeRow, { maxLength: 30 }), async (rows) => {
+        const file = join(dir, `cifra-${n++}.csv`);
+        // the same cells in cifra's columns: mesa, ubigeo, state, eligible, voters, blank, null,
+        // impugned, then one column per choice
+        const body = rows.map((r) =>
+          [r[5], r[0], r[6], r[9], r[8], r[28], r[29], r[30], ...r.slice(10, 28)].join(','),
+        );
+        writeFileSync(
+          file,
+          [[...header, ...e.choices.map((c) => c.id)].join(','), ...body].join('\n') + '\n',
+        );
+        expect(await check(file, true)).toEqual(await check(file, false));
+      }),
+      { numRuns: 200 },
+    );
+  }, 120_000);
+
   it('reads a row as valid only when the full path finds it valid with no issue', () => {
     const full = onpeMesaParser(ONPE_COLUMNS, election, PE);
     const quick = quickChecker(full.columns, PE, PE);
