@@ -13,7 +13,7 @@ import { hasErrors, ISSUE_CODES } from '../src/core/issues.js';
 import { validateActa } from '../src/core/tally/validate-acta.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { cifraCsvParser, onpeMesaParser, stringCells } from '../src/ingest/formats.js';
-import { CsvScanner } from '../src/ingest/csv-scanner.js';
+import { CsvScanner } from '../src/io/csv-scanner.js';
 import { requireJurisdiction } from '../src/jurisdictions/load.js';
 import { readSnapshotCsv } from '../src/projection/snapshot-csv.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';

@@ -3,7 +3,7 @@ import type { ActaState, ElectionDef } from '../core/model/acta.js';
 import type { ColumnMap } from '../core/model/column-map.js';
 import { nameKey } from '../core/names.js';
 import type { SourceActa, SourceCarries } from '../core/tally/compare.js';
-import { CELL_NEGATIVE, CELL_NON_INTEGER, CELL_TOO_LARGE, countOfText } from './csv-scanner.js';
+import { CELL_NEGATIVE, CELL_NON_INTEGER, CELL_TOO_LARGE, countOfText } from '../io/csv-scanner.js';
 import type { Cells, RowCodes } from './formats.js';
 import { FileRejected } from './source.js';
 

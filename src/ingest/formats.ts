@@ -7,7 +7,7 @@ import {
   CELL_NON_INTEGER,
   CELL_TOO_LARGE,
   countOfText,
-} from './csv-scanner.js';
+} from '../io/csv-scanner.js';
 import type { PlaceNames } from '../store/store.js';
 import { FileRejected } from './source.js';
 
@@ -22,6 +22,8 @@ export interface RowParser {
   /** Parses one record (`stringCells` for an array of strings). */
   parse(cells: Cells, row: number): ParsedRow;
   raw(cells: Cells): Record<string, string>;
+  /** Where the figures are (the quick check of `ingest --check` reads them in place). */
+  readonly columns: FigureColumns;
 }
 
 /** Which format a header is: ONPE's per-mesa columns, or cifra's documented CSV. */
@@ -71,7 +73,7 @@ const CELL_CODES: Readonly<Record<number, IssueCode>> = {
   [CELL_TOO_LARGE]: 'number_too_large',
 };
 
-interface FigureColumns {
+export interface FigureColumns {
   readonly state: number;
   readonly mesa: number;
   readonly ubigeo: number;
@@ -221,6 +223,7 @@ export function onpeMesaParser(
   let last: { ubigeo: string; place: PlaceNames } | null = null;
   return {
     format: 'onpe-mesa',
+    columns: at,
     parse: (cells, row) => {
       const r = read(cells, row);
       if (!r.ok || dep < 0) return r;
@@ -292,6 +295,7 @@ export function cifraCsvParser(
   };
   return {
     format: 'cifra-csv',
+    columns: at,
     parse: figureReader(at, election, codes),
     raw: (cells) => Object.fromEntries(header.map((h, i) => [h, cells.text(i)])),
   };

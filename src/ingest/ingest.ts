@@ -24,6 +24,7 @@ import {
   type RowParser,
 } from './formats.js';
 import { readCsvRows } from './rows.js';
+import { quickChecker } from './quick-check.js';
 import { onpeCongressGrouper } from './congress.js';
 import { FileRejected, openSource } from './source.js';
 import { jsonTexts } from './json-stream.js';
@@ -50,6 +51,8 @@ export interface IngestOptions {
   readonly check?: boolean | undefined;
   /** What one file may hold (limits.ts); DEFAULT_INGEST_LIMITS for what is not given. */
   readonly limits?: Partial<IngestLimits> | undefined;
+  /** false: a check reads every row the full way (the reference its quick path is tested against). */
+  readonly quick?: boolean | undefined;
 }
 
 export interface IngestReport extends ImportSummary {
@@ -341,8 +344,15 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
           wanted === 'onpe-mesa'
             ? onpeMesaParser(csv.header, o.election, jurisdiction)
             : cifraCsvParser(csv.header, o.election, jurisdiction);
+        // a check counts a plainly valid row without building it (quick-check.ts)
+        const quick =
+          o.check === true && o.quick !== false
+            ? quickChecker(parser.columns, jurisdiction, places)
+            : null;
         read = (take, between) =>
           csv.scan((r, row) => {
+            const mesa = quick === null ? null : quick(r);
+            if (mesa !== null && countValid(mesa)) return;
             // the record's bytes are only valid now: its raw cells are copied if it is quarantined
             take({ row, parsed: parser.parse(r, row), raw: () => parser.raw(r) });
           }, between);
@@ -404,6 +414,14 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
     for (const i of issues)
       if (i.severity === 'error') quarantinedByCode[i.code] = (quarantinedByCode[i.code] ?? 0) + 1;
     bad.push({ row, mesa, issues, raw: raw() });
+  };
+  /** A row the quick check read as valid with no issue: counted as `take` would, unless seen. */
+  const countValid = (mesa: string): boolean => {
+    if (seen.has(mesa)) return false;
+    seen.add(mesa);
+    totals.rowsRead++;
+    valid++;
+    return true;
   };
   const take = ({ row, parsed, raw }: Rec): void => {
     totals.rowsRead++;

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { detectDelimiter } from '../io/csv.js';
 import { FileRejected } from './source.js';
 import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './limits.js';
-import { CsvScanError, CsvScanner, type CsvRecordView } from './csv-scanner.js';
+import { CsvScanError, CsvScanner, type CsvRecordView } from '../io/csv-scanner.js';
 
 export interface CsvRows {
   readonly header: readonly string[];
@@ -66,9 +66,11 @@ export async function readCsvRows(
   }
   const sample = Buffer.concat(chunks);
   if (sample.length === 0) throw new FileRejected('file_empty', {});
-  if (sample.subarray(0, PEEK).includes(0)) throw new FileRejected('file_binary', {});
-  const encoding = isUtf8(sample) ? 'utf8' : 'latin1';
-  const text = sample.toString(encoding).replace(/^\uFEFF/, '');
+  // the first 64 KB decide, however large the first chunk read
+  const head = sample.subarray(0, PEEK);
+  if (head.includes(0)) throw new FileRejected('file_binary', {});
+  const encoding = isUtf8(head) ? 'utf8' : 'latin1';
+  const text = head.toString(encoding).replace(/^\uFEFF/, '');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   if (firstLine.trim() === '') throw new FileRejected('file_empty', {});
   const delimiter = detectDelimiter(firstLine);

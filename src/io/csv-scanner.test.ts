@@ -4,7 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCount } from '../io/numbers.js';
+import { parseCount } from './numbers.js';
 import {
   CELL_EMPTY,
   CELL_NEGATIVE,
@@ -193,6 +193,27 @@ describe('CsvScanner record limit', () => {
     for (let cut = 0; cut <= bytes.length; cut++) {
       expect(run(8, cut)).toBe('ok');
       expect(run(7, cut)).toBe('line_too_long@3');
+    }
+  });
+
+  it('is exact for unquoted records too (the split-at-LF fast path), LF and CRLF', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const bytes = Buffer.from(`a,b${eol}cc,dd${eol}e,f${eol}`, 'latin1'); // the second: 5 bytes
+      const run = (limit: number, cut: number): string => {
+        const s = new CsvScanner(',', 'latin1', () => {}, limit);
+        try {
+          s.push(bytes.subarray(0, cut));
+          s.push(bytes.subarray(cut));
+          s.end();
+          return 'ok';
+        } catch (e) {
+          return e instanceof CsvScanError ? `${e.code}@${e.record}` : 'other';
+        }
+      };
+      for (let cut = 0; cut <= bytes.length; cut++) {
+        expect(run(5, cut)).toBe('ok');
+        expect(run(4, cut)).toBe('line_too_long@2');
+      }
     }
   });
 });

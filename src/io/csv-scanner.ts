@@ -1,4 +1,4 @@
-import { MAX_VOTES, parseCount } from '../io/numbers.js';
+import { MAX_VOTES, parseCount } from './numbers.js';
 
 /**
  * The hand-written CSV scanner of the ingest hot path (BENCHMARKS.md: csv-parse and the strings it
@@ -23,6 +23,9 @@ const CR = 0x0d;
 const LF = 0x0a;
 const SPACE = 0x20;
 const TAB = 0x09;
+/** Cells remembered by `text` for reuse: the first columns, up to this many bytes. */
+const CACHED_COLUMNS = 64;
+const CACHED_BYTES = 32;
 
 /** A count cell read in place: the value, or one of these codes. */
 export const CELL_EMPTY = -1;
@@ -57,6 +60,13 @@ export class CsvRecordView {
 
   constructor(readonly encoding: 'utf8' | 'latin1') {}
 
+  // The last text decoded per column with its bytes: ONPE's rows come grouped by place, so the
+  // place and state cells repeat row after row and their string is reused (decoding a cell was a
+  // fifth of reading a row).
+  private readonly lastBytes = new Uint8Array(CACHED_COLUMNS * CACHED_BYTES);
+  private readonly lastLength = new Int32Array(CACHED_COLUMNS).fill(-1);
+  private readonly lastText: string[] = [];
+
   /** The field's text ('' past the end of the record). */
   text(i: number): string {
     if (i < 0 || i >= this.length) return '';
@@ -64,7 +74,31 @@ export class CsvRecordView {
       const q = this.quoted[i];
       if (q !== undefined) return q;
     }
-    return this.buf.toString(this.encoding, this.starts[i], this.ends[i]);
+    const b = this.buf;
+    const s = this.starts[i] as number;
+    const e = this.ends[i] as number;
+    const n = e - s;
+    if (i >= CACHED_COLUMNS || n > CACHED_BYTES) return b.toString(this.encoding, s, e);
+    const last = this.lastBytes;
+    const base = i * CACHED_BYTES;
+    if (this.lastLength[i] === n) {
+      let k = 0;
+      while (k < n && last[base + k] === b[s + k]) k++;
+      if (k === n) return this.lastText[i] as string;
+    }
+    let out = '';
+    for (let k = 0; k < n; k++) {
+      const c = b[s + k] as number;
+      if (c >= 0x80) {
+        out = b.toString(this.encoding, s, e); // not ASCII: the encoding decides
+        break;
+      }
+      out += String.fromCharCode(c); // ASCII reads the same in UTF-8 and latin-1
+    }
+    for (let k = 0; k < n; k++) last[base + k] = b[s + k] as number;
+    this.lastLength[i] = n;
+    this.lastText[i] = out;
+    return out;
   }
 
   /**
@@ -161,7 +195,27 @@ export class CsvScanner {
     const delim = this.delim;
     v.buf = buf;
     let pos = 0;
+    // the next LF and quote at or after pos (n: none left), found by indexOf, not byte by byte
+    let lf = -1;
+    let quote = -1;
     while (pos < n) {
+      if (this.terminator === 'lf' || this.terminator === 'crlf') {
+        if (lf < pos) {
+          lf = buf.indexOf(LF, pos);
+          if (lf < 0) lf = n;
+        }
+        if (quote < pos) {
+          quote = buf.indexOf(QUOTE, pos);
+          if (quote < 0) quote = n;
+        }
+        if (lf < n && quote > lf) {
+          const next = this.plainRecord(buf, pos, lf);
+          if (next >= 0) {
+            pos = next;
+            continue;
+          }
+        }
+      }
       // one record from pos
       const recordStart = pos;
       let i = pos;
@@ -281,6 +335,46 @@ export class CsvScanner {
       this.onRecord(v);
     }
     return pos;
+  }
+
+  /**
+   * The fast path of `scan` for a record with no quote that ends at `lf`: split at the
+   * delimiter only, as the byte-by-byte reading would (csv-scanner.test.ts holds both to
+   * csv-parse). Returns where the next record starts, or -1 when the LF does not end the record
+   * (CRLF files: a bare LF is field content) so the byte-by-byte reading takes it.
+   */
+  private plainRecord(buf: Buffer, pos: number, lf: number): number {
+    let bodyEnd = lf;
+    if (this.terminator === 'crlf') {
+      if (lf === pos || buf[lf - 1] !== CR) return -1;
+      bodyEnd = lf - 1;
+    }
+    if (bodyEnd - pos > this.maxRecordBytes)
+      throw new CsvScanError('line_too_long', this.records + 1);
+    const v = this.view;
+    const delim = this.delim;
+    let field = 0;
+    let start = pos;
+    for (let k = pos; k < bodyEnd; k++) {
+      if (buf[k] !== delim) continue;
+      if (field + 1 >= v.starts.length) this.grow();
+      v.starts[field] = start;
+      v.ends[field] = k;
+      field++;
+      start = k + 1;
+    }
+    v.starts[field] = start;
+    v.ends[field] = bodyEnd;
+    field++;
+    v.anyQuoted = false;
+    v.length = field;
+    v.terminated = true;
+    // skip_empty_lines, as in `scan`
+    if (field > 1 || start < bodyEnd) {
+      this.records++;
+      this.onRecord(v);
+    }
+    return lf + 1;
   }
 
   /**

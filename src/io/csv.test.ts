@@ -1,0 +1,103 @@
+// Differential test of readCsvFile's reading (parseTrimmed: cifra's scanner, csv-parse where the
+// scanner refuses) against csv-parse with the options it replaced: the same records, or an error
+// where csv-parse errs — on generated texts and on every bundled place table.
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeText, parseTrimmed } from './csv.js';
+import { dataPath } from './paths.js';
+
+function reference(text: string, delimiter: string): string[][] | 'error' {
+  try {
+    return parse(text, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as string[][];
+  } catch {
+    return 'error';
+  }
+}
+
+function fast(text: string, delimiter: string): string[][] | 'error' {
+  try {
+    return parseTrimmed(text, delimiter);
+  } catch {
+    return 'error';
+  }
+}
+
+const piece = fc.constantFrom(
+  'a',
+  '1',
+  'Ñ',
+  ' ',
+  ' ',
+  '\t',
+  '\f',
+  ',',
+  ',',
+  ';',
+  '"',
+  '""',
+  '"x"',
+  '" y "',
+  '"a,b"',
+  '"l\nm"',
+  ' "q" ',
+  '\n',
+  '\n',
+  '\r',
+  '\r\n',
+  '\r\n',
+  '\u00A0',
+  '\u2003',
+  '\u0085',
+  '\v',
+  '\uFEFF',
+);
+const soup = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+/** Mostly well-formed tables: padded plain cells and quoted cells with line breaks. */
+const table = fc
+  .tuple(
+    fc.array(
+      fc.array(
+        fc.oneof(
+          fc.constantFrom('a', ' b ', '\tc', '12 ', '', ' ', 'Ñandú', 'x y'),
+          fc.constantFrom('"San Juan de\nLopecancha"', '"a,b"', '""', '" p "'),
+        ),
+        { minLength: 1, maxLength: 5 },
+      ),
+      { maxLength: 8 },
+    ),
+    fc.constantFrom('\n', '\r\n'),
+  )
+  .map(([rows, eol]) => rows.map((r) => r.join(',')).join(eol) + eol);
+
+describe('parseTrimmed against csv-parse with trim', () => {
+  it('reads every generated text as csv-parse does (10⁴ texts)', () => {
+    fc.assert(
+      fc.property(fc.oneof(soup, table), fc.constantFrom(',', ';'), (text, delimiter) => {
+        expect(fast(text, delimiter)).toEqual(reference(text, delimiter));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('reads the bundled place tables as csv-parse does', () => {
+    for (const file of [
+      'peru/ubigeo/ubigeo_distrito.csv.gz',
+      'peru/ubigeo/ubigeo_provincia.csv.gz',
+      'peru/ubigeo/ubigeo_departamento.csv',
+    ]) {
+      const bytes = readFileSync(dataPath(file));
+      const text = decodeText(file.endsWith('.gz') ? gunzipSync(bytes) : bytes);
+      const got = fast(text, ',');
+      expect(got).toEqual(reference(text, ','));
+      expect((got as string[][]).length).toBeGreaterThan(20);
+    }
+  });
+});
