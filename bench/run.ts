@@ -235,6 +235,9 @@ function ratioText(a: readonly number[], b: readonly number[]): string {
  * sqlite3), the floor of a durable store on this engine; and `cifra ingest --check` against
  * DuckDB's read-and-aggregate. Medians of 3 fresh processes each, each into a fresh database.
  */
+/** The bundled CLI the process benchmarks run (built before the ingest benchmarks). */
+let cliMain = '';
+
 function processVersusFloors(file: string, duckMs: number): void {
   if (!existsSync('/usr/bin/time') || !existsSync('/usr/bin/sqlite3')) {
     console.log('sqlite3 or GNU time absent (apt-get install -y sqlite3 time): no ingest floor');
@@ -249,9 +252,8 @@ function processVersusFloors(file: string, duckMs: number): void {
       fresh();
       return processTime(cmd, args);
     });
-  const main = join(CACHE, 'build', 'src', 'cli', 'main.js');
   const cli = (extra: readonly string[]) => [
-    main,
+    cliMain,
     'ingest',
     file,
     '--db',
@@ -429,8 +431,12 @@ function ingestBenchmarks(dir: string): void {
 }
 
 main();
-if (baselinesPresent() && !process.argv.includes('--no-ingest'))
+if (baselinesPresent() && !process.argv.includes('--no-ingest')) {
+  // the bin as `npm run build` makes it (one bundle, lazy chunks), not tsc's module tree
+  const { buildCli } = await import('../scripts/build-cli.js');
+  cliMain = (await buildCli(join(CACHE, 'cli-bench'))).main;
   ingestBenchmarks(prepareBaselines());
+}
 if (!process.argv.includes('--no-projection')) {
   const { projectionBenchmarks } = await import('./projection.js');
   const p = await projectionBenchmarks();
