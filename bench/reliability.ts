@@ -4,7 +4,7 @@
 // clean import — same current actas, one version each, hash chains intact.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -55,6 +55,7 @@ export async function buildCli(): Promise<string> {
   // per call, so a rebuild never removes chunks that another test's processes are loading
   const dir = join(ROOT, '.bench-cache', 'cli', `cifra-cli-${process.pid}-${++builds}`);
   cliBundle = (await bundle(dir)).main;
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   return cliBundle;
 }
 
