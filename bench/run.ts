@@ -229,15 +229,15 @@ function ratioText(a: readonly number[], b: readonly number[]): string {
   return `${(median(a) / median(b)).toFixed(2)}× (${(r[0] as number).toFixed(2)}–${(r[r.length - 1] as number).toFixed(2)}× over ${r.length} runs)`;
 }
 
+/** The bundled CLI the process benchmarks run (built before the ingest benchmarks). */
+let cliMain = '';
+
 /**
  * `cifra ingest` of the ONPE file as a whole process against SQLite's own C bulk import of the
  * same bytes into a fresh database (`sqlite3 db ".mode csv" ".import file actas"`, Debian's
  * sqlite3), the floor of a durable store on this engine; and `cifra ingest --check` against
  * DuckDB's read-and-aggregate. Medians of 3 fresh processes each, each into a fresh database.
  */
-/** The bundled CLI the process benchmarks run (built before the ingest benchmarks). */
-let cliMain = '';
-
 function processVersusFloors(file: string, duckMs: number): void {
   if (!existsSync('/usr/bin/time') || !existsSync('/usr/bin/sqlite3')) {
     console.log('sqlite3 or GNU time absent (apt-get install -y sqlite3 time): no ingest floor');
