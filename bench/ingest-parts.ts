@@ -98,7 +98,7 @@ if (mode === 'check') {
   );
   const t0 = performance.now();
   db.exec('BEGIN IMMEDIATE');
-  for (const p of params) insert.run(p);
+  for (const p of params) insert.run(...p);
   db.exec('COMMIT');
   const ms = performance.now() - t0;
   db.close();

@@ -4,7 +4,7 @@
 // clean import — same current actas, one version each, hash chains intact.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -42,26 +42,21 @@ export function sampleFile(path: string, rows: number): string {
 }
 
 let cliBundle: string | null = null;
+let builds = 0;
 
 /**
- * The CLI bundled from the current sources (esbuild, dependencies left external) so each killed
- * process starts fast and the harness tests the code as it is, not a stale dist/.
+ * The CLI bundled from the current sources as the bin is (scripts/build-cli.ts: chunks and the
+ * worker entries beside main.js), so each killed process starts fast, projection workers start,
+ * and the harness tests the code as it is, not a stale dist/.
  */
 export async function buildCli(): Promise<string> {
-  const { build } = await import('esbuild');
-  // inside the project, so the bundle resolves its external packages from node_modules
-  const out = join(ROOT, '.bench-cache', 'cli', `cifra-cli-${process.pid}.mjs`);
-  await build({
-    entryPoints: [join(ROOT, 'src/cli/main.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    outfile: out,
-    logLevel: 'error',
-  });
-  cliBundle = out;
-  return out;
+  const { buildCli: bundle } = await import('../scripts/build-cli.js');
+  // inside the project, so the bundle resolves its external packages from node_modules; a folder
+  // per call, so a rebuild never removes chunks that another test's processes are loading
+  const dir = join(ROOT, '.bench-cache', 'cli', `cifra-cli-${process.pid}-${++builds}`);
+  cliBundle = (await bundle(dir)).main;
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return cliBundle;
 }
 
 export function ingestProcess(file: string, db: string) {

@@ -229,6 +229,9 @@ function ratioText(a: readonly number[], b: readonly number[]): string {
   return `${(median(a) / median(b)).toFixed(2)}× (${(r[0] as number).toFixed(2)}–${(r[r.length - 1] as number).toFixed(2)}× over ${r.length} runs)`;
 }
 
+/** The bundled CLI the process benchmarks run (built before the ingest benchmarks). */
+let cliMain = '';
+
 /**
  * `cifra ingest` of the ONPE file as a whole process against SQLite's own C bulk import of the
  * same bytes into a fresh database (`sqlite3 db ".mode csv" ".import file actas"`, Debian's
@@ -249,9 +252,8 @@ function processVersusFloors(file: string, duckMs: number): void {
       fresh();
       return processTime(cmd, args);
     });
-  const main = join(CACHE, 'build', 'src', 'cli', 'main.js');
   const cli = (extra: readonly string[]) => [
-    main,
+    cliMain,
     'ingest',
     file,
     '--db',
@@ -428,8 +430,12 @@ function ingestBenchmarks(dir: string): void {
 }
 
 main();
-if (baselinesPresent() && !process.argv.includes('--no-ingest'))
+if (baselinesPresent() && !process.argv.includes('--no-ingest')) {
+  // the bin as `npm run build` makes it (one bundle, lazy chunks), not tsc's module tree
+  const { buildCli } = await import('../scripts/build-cli.js');
+  cliMain = (await buildCli(join(CACHE, 'cli-bench'))).main;
   ingestBenchmarks(prepareBaselines());
+}
 if (!process.argv.includes('--no-projection')) {
   const { projectionBenchmarks } = await import('./projection.js');
   const p = await projectionBenchmarks();

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { runApportion } from './commands/apportion.js';
 import { runRules } from './commands/rules.js';
@@ -34,7 +35,7 @@ import { runAuditHead, runAuditVerify } from './commands/audit.js';
 import { runCompare } from './commands/compare.js';
 import { REPLAY_ORDERS, type ReplayOrder } from '../core/projection/replay-order.js';
 import { DEFAULT_SEED, DEFAULT_SIMS } from '../results/projection.js';
-import { dataPath } from '../io/paths.js';
+import { dataPath, PROJECT_ROOT } from '../io/paths.js';
 import { builtInElectionIds, loadManifest } from '../elections/manifests.js';
 import { putPublishedElection } from '../results/published-load.js';
 
@@ -335,10 +336,19 @@ function addCompareCommand(program: Command, io: CliIo, done: (code: number) => 
  * Runs the CLI with injected IO and returns the exit code: 0 ok, 1 input or domain issues,
  * 2 usage, 70 internal error. Async commands (ingest, serve) resolve to their code.
  */
+/** The version in package.json (one small read: the bundled bin has no JSON import of it). */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    version?: unknown;
+  };
+  return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let code = EXIT_OK;
   const program = new Command('cifra')
     .description('cifra — open, verifiable election results: actas, rules, seats, projections')
+    .version(packageVersion(), '-V, --version', "print cifra's version")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .showHelpAfterError();

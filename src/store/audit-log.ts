@@ -24,7 +24,8 @@ export type LogKind = 'election' | 'import' | 'published' | 'projection';
  * SQL for the revision's last component: the last log entry that changed what is served — so an
  * election redefined or a result republished with as many units as before is a new revision. A
  * recorded projection is left out: it is made at a revision and must not start a new one.
- * `subject` (a bind parameter) narrows it to one election's definition and published results.
+ * `subject` (a bind parameter) narrows it to one election's definition and published results,
+ * read by the index audit_log_subject (migration 9); the global one walks the primary key back.
  */
 export function revisionSeqSql(subject?: string): string {
   return subject === undefined

@@ -159,4 +159,9 @@ export const PG_MIGRATIONS: readonly {
       );
     `,
   },
+  {
+    version: 9,
+    name: "an index for the revision's latest log entry of an election (its definition, its published results)",
+    sql: `CREATE INDEX audit_log_subject ON audit_log(subject, kind, seq);`,
+  },
 ];

@@ -63,7 +63,11 @@ import {
 } from '../rows.js';
 
 function encodeVotes(v: readonly number[] | null): Buffer | null {
-  return v === null ? null : Buffer.from(Int32Array.from(v).buffer);
+  if (v === null) return null;
+  // an indexed copy: half the CPU of Int32Array.from's iterator on an import's 86,488 rows
+  const t = new Int32Array(v.length);
+  for (let i = 0; i < v.length; i++) t[i] = v[i] as number;
+  return Buffer.from(t.buffer);
 }
 function decodeVotes(b: unknown): number[] | null {
   if (b === null || b === undefined) return null;
@@ -113,6 +117,9 @@ export const SQLITE_BUSY_MS = 10_000;
 
 /** SQLite's settings for every connection: WAL, normal sync, a page cache one import fits in. */
 export function configureSqlite(db: Database.Database, busyMs = SQLITE_BUSY_MS): void {
+  // 16 KiB pages for a new file (an existing one keeps its size): a whole-count import writes and
+  // checkpoints a quarter as many pages (ADR 010: commit 0.11 -> 0.055 s CPU on the 2021 file)
+  db.pragma('page_size = 16384');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
@@ -395,7 +402,8 @@ export class SqliteStore implements Store {
           flagConflict.run(meta.election, w.mesa);
           return;
         case 'insert_version':
-          insertVersion.run(versionRow(meta.election, w.version));
+          // spread, not one array: better-sqlite3 binds arguments faster (−0.05 s on 86,488 rows)
+          insertVersion.run(...versionRow(meta.election, w.version));
           return;
         case 'insert_place':
           insertPlace.run(

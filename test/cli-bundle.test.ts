@@ -1,0 +1,76 @@
+// The bundled `cifra` bin (scripts/build-cli.ts, what `npm run build` makes): it answers
+// --version, and its worker pools start from the bundle — a what-if is computed on a worker
+// thread of a `cifra serve` process (the single-file bundle could not start them).
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli } from '../bench/reliability.js';
+import { WhatIfSchema } from '../src/api/schemas.js';
+import { PROJECT_ROOT } from '../src/io/paths.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { tempDir } from './helpers.js';
+import { DISTRICTS, LISTS, VOTES, putListElection, writeStyleRuleset } from './list-election.js';
+
+const dir = tempDir('cifra-bundle-');
+const db = join(dir, 'bundle.db');
+let bin = '';
+let server: ChildProcess | undefined;
+let base = '';
+
+beforeAll(async () => {
+  const store = new SqliteStore(db);
+  await store.migrate();
+  await putListElection(store, {
+    id: 'test-diputados',
+    ruleset: writeStyleRuleset(dir),
+    districts: DISTRICTS,
+    lists: LISTS,
+    votes: VOTES,
+  });
+  await store.close();
+  bin = await buildCli();
+  const proc = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server = proc;
+  let stderr = '';
+  proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  base = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    proc.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /dashboard (http:\/\/[^/\s]+)\//.exec(out);
+      if (m?.[1] !== undefined) resolve(m[1]);
+    });
+    proc.on('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+  });
+});
+
+afterAll(() => {
+  server?.kill('SIGTERM');
+});
+
+describe('the bundled cifra bin', () => {
+  it("--version prints package.json's version", () => {
+    const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' })).toBe(
+      `${pkg.version}\n`,
+    );
+  });
+
+  it('serve computes a what-if on a worker thread started from the bundle', async () => {
+    const r = await fetch(`${base}/api/v1/what-if`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        election: 'test-diputados',
+        rules: { threshold: { kind: 'share', share: '4%', conditions: null, source: 'what-if' } },
+      }),
+    });
+    expect(r.status).toBe(200);
+    expect(WhatIfSchema.parse(await r.json()).seats).toEqual({ A: 5, B: 4, C: 3, D: 1, E: 1 });
+  });
+});
