@@ -1,4 +1,4 @@
-import { issue } from '../core/issues.js';
+import { issue, type Issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { frameFromMesas, mesasFromColumns } from '../core/projection/frame-mesas.js';
 import { frameFromSnapshot, type SnapshotUnit } from '../core/projection/frame-snapshot.js';
@@ -7,7 +7,12 @@ import { simulate, type ContestKind, type ProjectionResult } from '../core/proje
 import { loadRuleset } from '../elections/rulesets.js';
 import type { Ruleset } from '../core/rulesets/ruleset.js';
 import { loadJurisdiction } from '../jurisdictions/load.js';
-import { completeSnapshot } from '../core/projection/universe.js';
+import {
+  completeSnapshot,
+  type CompletedSnapshot,
+  type UniverseUnit,
+} from '../core/projection/universe.js';
+import { err, ok, type Result } from '../core/result.js';
 import { universeOf } from '../elections/universe.js';
 import type { Store } from '../store/store.js';
 import { currentColumns, type ResultUnit } from './documents.js';
@@ -58,6 +63,26 @@ export function snapshotFromPublished(
       blank: u.blank,
       null: u.null,
     }));
+}
+
+/**
+ * A snapshot over its election's universe, for the CLI and the API alike: the units it lacks
+ * enter with nothing counted (listed as absent); a unit the universe does not know is refused,
+ * since a snapshot at another level, or abroad as one unit over a universe by continent, would
+ * count those electors twice.
+ */
+export function snapshotOverUniverse(
+  snapshot: readonly SnapshotUnit[],
+  universe: readonly UniverseUnit[],
+): Result<CompletedSnapshot, Issue[]> {
+  const completed = completeSnapshot(snapshot, universe);
+  if (completed.unknown.length === 0) return ok(completed);
+  return err([
+    issue('snapshot_invalid', ['unit'], {
+      units: completed.unknown.join(', '),
+      problem: "units the universe does not know: the snapshot must use the universe's units",
+    }),
+  ]);
 }
 
 /** Projections per store (two stores may be at the same revision string), then per revision. */
@@ -154,10 +179,12 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
     );
     const universe = universeOf(def.id);
     if (!universe.ok) return { ok: false, issues: universe.error };
-    const completed =
+    const over =
       universe.value === null || snapshot.length === 0
         ? null
-        : completeSnapshot(snapshot, universe.value);
+        : snapshotOverUniverse(snapshot, universe.value);
+    if (over !== null && !over.ok) return { ok: false, issues: over.error };
+    const completed = over?.value ?? null;
     const units = completed?.units ?? snapshot;
     absent = completed?.absent ?? null;
     if (units.length === 0)
