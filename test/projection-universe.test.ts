@@ -46,7 +46,8 @@ describe('a snapshot with a whole region missing', () => {
     expect(doc.unitsWithoutData).toEqual(CONTINENTS);
     for (const c of CONTINENTS)
       expect(doc.unitBasis?.find((u) => u.code === c)?.basis).toBe('prior');
-    expect(doc.note).toContain('91, 92, 93, 94, 95');
+    expect(doc.note?.en).toContain('91, 92, 93, 94, 95');
+    expect(doc.note?.es).toContain('La fuente omite 91, 92, 93, 94, 95');
     // abroad's actas are in the denominator: 88,588 of 90,223 + 2,506
     expect(doc.actasTotal).toBe(90_223 + 2_506);
     expect(doc.probabilityBounds).not.toBeNull();

@@ -5,7 +5,7 @@
 // what-if needs the server, so a static site offers no bonus switch.
 import { api, type Contest, type ContestsElection, type MapShape } from './api-client.js';
 import { drawHemicycle } from './hemicycle.js';
-import { $, $input, $select, $svg, el, fmt, norm, PALETTE, state, svgEl, t } from './ui.js';
+import { $, $input, $select, $svg, el, fmt, norm, PALETTE, state, svgEl, t, inLang } from './ui.js';
 import { readErmView, writeErmView, type ErmView } from './url.js';
 
 type Org = ContestsElection['national']['organisations'][number];
@@ -137,7 +137,7 @@ async function render(): Promise<void> {
 function renderHeader(doc: ContestsElection): void {
   $('erm-title').textContent = doc.label[state.lang] ?? doc.label.es;
   $('erm-status').textContent = statusLine(doc);
-  $('erm-notes').replaceChildren(...doc.notes.map((n) => el('li', {}, n)));
+  $('erm-notes').replaceChildren(...doc.notes.map((n) => el('li', {}, inLang(n))));
 }
 
 function renderNational(doc: ContestsElection): void {

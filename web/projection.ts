@@ -2,7 +2,7 @@
 // once the count is complete (the count is the result).
 import { api, type Projection, type ProjectionHistory } from './api-client.js';
 import { probText } from './headline.js';
-import { $, $svg, el, electionId, fmt, state, svgEl, t } from './ui.js';
+import { $, $svg, el, electionId, fmt, state, svgEl, t, inLang } from './ui.js';
 
 type ProjectedChoice = Projection['choices'][number];
 /** A point of one choice's course: % counted, its median and 90 % interval. */
@@ -196,14 +196,13 @@ function renderProjectionHistory(
 }
 
 /**
- * The projection's note in the chosen language where the dashboard knows what it says: units the
- * source leaves out are listed below (renderPriors), so the server's English sentence is not
- * repeated; any other note is shown as the server wrote it.
+ * The projection's note in the chosen language: units the source leaves out are listed below
+ * (renderPriors), so only their number is said here; any other note in the server's es/en.
  */
 function noteOf(p: Projection): string {
   if (p.unitsAbsent !== undefined && p.unitsAbsent.length > 0)
     return t('absentNote')(p.unitsAbsent.length);
-  return p.note ?? '';
+  return p.note ? inLang(p.note) : '';
 }
 
 /**

@@ -1,5 +1,6 @@
 import { issue, type Issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
+import type { Note } from '../core/model/note.js';
 import { frameFromMesas, mesasFromColumns } from '../core/projection/frame-mesas.js';
 import { frameFromSnapshot, type SnapshotUnit } from '../core/projection/frame-snapshot.js';
 import type { ProjectionFrame } from '../core/projection/frame.js';
@@ -29,8 +30,8 @@ export interface ProjectionDocument extends ProjectionResult {
   readonly method: 'mesas' | 'snapshot';
   readonly contest: ContestKind;
   readonly revision: string;
-  /** What the projection covers, when it is less than the whole election. */
-  readonly note?: string;
+  /** What the projection covers, when it is less than the whole election (es/en). */
+  readonly note?: Note;
   /** Units of the election's universe the source's snapshot leaves out (projected all the same). */
   readonly unitsAbsent?: readonly string[];
 }
@@ -261,19 +262,30 @@ async function project(
     ...(def.published === undefined
       ? {}
       : absent === null
-        ? {
-            note: `Only the units the source publishes, by department (${def.published.source}); units it leaves out are not projected.`,
-          }
+        ? { note: partialNote(def.published.source) }
         : {
             unitsAbsent: absent,
-            ...(absent.length === 0
-              ? {}
-              : {
-                  note: `The source leaves out ${absent.join(', ')}: projected from the universe (electors and actas known before the count) and a previous round where there is one, else from the other units' shares.`,
-                }),
+            ...(absent.length === 0 ? {} : { note: absentNote(absent) }),
           }),
   };
   return { ok: true, value: doc };
+}
+
+/** A projection of a source's units without a universe: what it leaves out is not projected. */
+function partialNote(source: string): Note {
+  return {
+    es: `Solo las unidades que publica la fuente, por departamento (${source}); las que omite no se proyectan.`,
+    en: `Only the units the source publishes, by department (${source}); units it leaves out are not projected.`,
+  };
+}
+
+/** Units of the universe the source leaves out, and what they are projected from. */
+function absentNote(absent: readonly string[]): Note {
+  const units = absent.join(', ');
+  return {
+    es: `La fuente omite ${units}: se proyectan desde el universo (electores y actas conocidos antes del conteo) y una vuelta anterior donde la hay; si no, desde los porcentajes de las demás unidades.`,
+    en: `The source leaves out ${units}: projected from the universe (electors and actas known before the count) and a previous round where there is one, else from the other units' shares.`,
+  };
 }
 
 /** The projection of the election asked for (API). */
