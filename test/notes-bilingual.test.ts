@@ -15,7 +15,7 @@ import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { tempDir } from './helpers.js';
 
 /** The keys whose values users read as sentences. */
-const NOTE_KEYS = new Set(['note', 'notes', 'from']);
+const NOTE_KEYS = new Set(['note', 'notes', 'from', 'classification']);
 
 /** Every value under a note key, with where it is; a list of notes gives one entry per note. */
 function notesIn(value: unknown, at = ''): { at: string; note: unknown }[] {
@@ -46,13 +46,20 @@ describe('bundled manifests', () => {
     for (const dir of ['elections', 'contests']) {
       const folder = join(PROJECT_ROOT, 'data', dir);
       for (const f of readdirSync(folder).filter((x) => x.endsWith('.json'))) {
-        const found = notesIn(JSON.parse(readFileSync(join(folder, f), 'utf8')));
+        const m = JSON.parse(readFileSync(join(folder, f), 'utf8')) as {
+          nationalParties?: { source: unknown };
+        };
+        // how parties were told from regional movements: shown on the ERM view
+        const parties = m.nationalParties
+          ? [{ at: '.nationalParties.source', note: m.nationalParties.source }]
+          : [];
+        const found = [...notesIn(m), ...parties];
         expectBilingual(found, `data/${dir}/${f}`);
         count += found.length;
       }
     }
     // the 2026 Congress, the 2026 first round's discrepancies, the 2021 runoff, both ERM sets
-    expect(count).toBeGreaterThanOrEqual(13);
+    expect(count).toBeGreaterThanOrEqual(15);
   });
 });
 
@@ -102,6 +109,7 @@ describe('the API', () => {
       'progress?election=pe-2021-presidencial-segunda .about.reported.note',
       'projection?election=pe-2026-presidencial-segunda-2026-06-10&sims=200 .note',
       'contests/pe-erm-2026 .notes[1]',
+      'contests/pe-erm-2022 .national.classification',
     ])
       expect(
         seen.some((s) => s.includes(part)),

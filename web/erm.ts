@@ -142,7 +142,7 @@ function renderHeader(doc: ContestsElection): void {
 
 function renderNational(doc: ContestsElection): void {
   const n = doc.national;
-  const inferred = /inferred/i.test(n.classification);
+  const inferred = /inferred/i.test(n.classification.en);
   const typeName = (type: Org['type']): string =>
     t(type === 'party' ? 'ermParties' : 'ermMovements');
   $('erm-bytype').replaceChildren(
@@ -163,7 +163,7 @@ function renderNational(doc: ContestsElection): void {
     ),
   );
   $('erm-classification').textContent =
-    `${t(inferred ? 'ermInferredNote' : 'ermClassNote')}: ${n.classification}`;
+    `${t(inferred ? 'ermInferredNote' : 'ermClassNote')}: ${inLang(n.classification)}`;
   // a second round's winner is counted as the governor (its office), not as a column of its own
   const kinds = doc.sets.map((s) => s.kind).filter((k) => k !== 'governor-runoff');
   const top = [...n.organisations].sort((a, b) => heads(b) - heads(a) || seats(b) - seats(a));

@@ -143,11 +143,9 @@ export const ContestsElectionSchema = z.object({
       }),
     ),
     open: z.array(z.string()).describe('Contests not decided: runoffs, ties, unknown sizes'),
-    classification: z
-      .string()
-      .describe(
-        'How parties were told from regional movements (the manifest’s nationalParties.source): inferred from the files or from a registry',
-      ),
+    classification: NoteSchema.describe(
+      'How parties were told from regional movements (the manifest’s nationalParties.source): inferred from the files or from a registry',
+    ),
   }),
   contests: z.array(ContestSummarySchema),
   issues: z.array(IssueSchema),

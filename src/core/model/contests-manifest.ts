@@ -106,7 +106,7 @@ export const ContestsManifestSchema = z.strictObject({
   nationalParties: z
     .strictObject({
       names: z.array(z.string().min(1)).min(1),
-      source: z.string().min(1),
+      source: NoteSchema,
     })
     .describe(
       'The organisations that are national parties; every other one is a regional movement.',
