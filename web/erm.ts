@@ -3,6 +3,7 @@
 // bonus in one line, with the what-if "without the bonus" (the API's ?bonus=off). It reads the
 // multi-contest documents (/api/v1/contests/…json), which `cifra publish` also writes; the
 // what-if needs the server, so a static site offers no bonus switch.
+import { geoMercator, geoPath } from 'd3-geo';
 import { api, type Contest, type ContestsElection, type MapShape } from './api-client.js';
 import { drawHemicycle } from './hemicycle.js';
 import { $, $input, $select, $svg, el, fmt, norm, PALETTE, state, svgEl, t, inLang } from './ui.js';
@@ -234,7 +235,7 @@ async function renderMap(doc: ContestsElection, mapKind: string | null): Promise
   const geo = await api.geography();
   const svg = $svg('erm-map');
   svg.replaceChildren(ermPattern());
-  const path = d3.geoPath(d3.geoMercator().fitSize([400, 560], geo));
+  const path = geoPath(geoMercator().fitSize([400, 560], geo));
   const shown = new Set<string>();
   for (const f of geo.features) {
     const c = contestOf(doc, f.properties, kind);

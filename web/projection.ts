@@ -1,5 +1,6 @@
 // The projection panel: always apart from the official count and labelled as an estimate; none
 // once the count is complete (the count is the result).
+import { area, line } from 'd3-shape';
 import { api, type Projection, type ProjectionHistory } from './api-client.js';
 import { probText } from './headline.js';
 import { $, $svg, el, electionId, fmt, state, svgEl, t, inLang } from './ui.js';
@@ -179,17 +180,15 @@ function renderProjectionHistory(
   }
   for (const s of series) {
     const color = colorOf(s.choice);
-    const band = d3
-      .area<Pt>()
+    const band = area<Pt>()
       .x((d) => sx(d.pct))
       .y0((d) => sy(d.c.lo90))
       .y1((d) => sy(d.c.hi90))(s.pts);
     add('path', { d: band, fill: color, 'fill-opacity': 0.18, stroke: 'none' });
-    const line = d3
-      .line<Pt>()
+    const median = line<Pt>()
       .x((d) => sx(d.pct))
       .y((d) => sy(d.c.median))(s.pts);
-    const path = add('path', { d: line, fill: 'none', stroke: color, 'stroke-width': 2 });
+    const path = add('path', { d: median, fill: 'none', stroke: color, 'stroke-width': 2 });
     path.setAttribute('data-choice', s.choice);
   }
   svg.append(g);
