@@ -192,6 +192,18 @@ export const ManifestSchema = z
         prior: z.string().min(1).optional(),
       })
       .optional(),
+    /**
+     * Where each mesa votes (its polling place's name and address), for the dashboard's search:
+     * a crossCheck source that has them (by id), and its columns; the mesa and place columns are
+     * the source's own.
+     */
+    pollingPlaces: z
+      .strictObject({
+        source: z.string().min(1),
+        name: z.string().min(1),
+        address: z.string().min(1),
+      })
+      .optional(),
     /** Aggregates only: the units that are the ruleset's districts (seats computed by cifra). */
     districtUnits: DistrictUnitsSchema.optional(),
     /** Count pending actas that carry figures (a final release with stale state labels). */
