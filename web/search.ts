@@ -94,11 +94,14 @@ export function setupSearch(
         ),
       ),
     );
-    void pollingHits(n, goMesa).then((pp) => {
-      const all = [...units, ...pp];
+    // the units at once; polling places (fetched once) join them when they arrive
+    const show = (all: readonly HTMLElement[]): void =>
       out.replaceChildren(
         all.length === 0 ? el('p', { class: 'hint' }, t('noMatch')) : el('ul', {}, ...all),
       );
+    show(units);
+    void pollingHits(n, goMesa).then((pp) => {
+      if (pp.length > 0 && $input('search').value === q) show([...units, ...pp]);
     });
   };
 }
