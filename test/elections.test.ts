@@ -54,7 +54,10 @@ describe('bundled election manifests', () => {
     const senate = loadManifest('pe-2026-senado');
     expect(senate.ok && senate.value.manifest.status).toEqual({
       kind: 'computed-by-cifra',
-      from: 'ONPE votes per circunscripción at ~86 % of actas, 11 May 2026 17:46, third-party capture',
+      from: {
+        es: 'los votos de ONPE por circunscripción al ~86 % de actas, 11 may 2026 17:46, captura de un tercero',
+        en: 'ONPE votes per circunscripción at ~86 % of actas, 11 May 2026 17:46, third-party capture',
+      },
     });
     expect(senate.ok && senate.value.manifest.seats?.kind).toBe('third-party');
     expect(senate.ok && senate.value.manifest.districtUnits).toEqual({
@@ -230,12 +233,13 @@ describe('the 2021 runoff, an election with no code: a manifest over ONPE’s pe
     const progress = (await app.inject({ method: 'GET', url: '/api/v1/progress' })).json() as {
       about: {
         status: { kind: string };
-        reported: { votes: Record<string, number>; note: string };
+        reported: { votes: Record<string, number>; note: { es: string; en: string } };
       };
     };
     expect(progress.about.status.kind).toBe('final');
     expect(progress.about.reported.votes).toEqual({ P1: 8_836_380, P2: 8_792_117 });
-    expect(progress.about.reported.note).toContain('20 actas are still EN PROCESO');
+    expect(progress.about.reported.note.en).toContain('20 actas are still EN PROCESO');
+    expect(progress.about.reported.note.es).toContain('20 actas siguen EN PROCESO');
     // the file is 1,940 and 2,026 votes short of the final
     expect(8_836_380 - sum('VOTOS_P1')).toBe(1_940);
     expect(8_792_117 - sum('VOTOS_P2')).toBe(2_026);

@@ -4,6 +4,7 @@
 // and give no certainty. The same through `cifra project --snapshot`, with the universe given.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApi } from '../src/api/server.js';
 import { ProjectionSchema } from '../src/api/schemas.js';
 import { completeSnapshot } from '../src/core/projection/universe.js';
 import { bundledElection } from '../src/elections/manifests.js';
@@ -45,7 +46,8 @@ describe('a snapshot with a whole region missing', () => {
     expect(doc.unitsWithoutData).toEqual(CONTINENTS);
     for (const c of CONTINENTS)
       expect(doc.unitBasis?.find((u) => u.code === c)?.basis).toBe('prior');
-    expect(doc.note).toContain('91, 92, 93, 94, 95');
+    expect(doc.note?.en).toContain('91, 92, 93, 94, 95');
+    expect(doc.note?.es).toContain('La fuente omite 91, 92, 93, 94, 95');
     // abroad's actas are in the denominator: 88,588 of 90,223 + 2,506
     expect(doc.actasTotal).toBe(90_223 + 2_506);
     expect(doc.probabilityBounds).not.toBeNull();
@@ -153,6 +155,34 @@ describe('cifra project --snapshot with a universe', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('snapshot_invalid at unit');
     expect(r.err).toContain('EXTRANJERO');
+  });
+});
+
+describe('GET /api/v1/projection of a source that publishes abroad as one unit', () => {
+  it('refuses it as the CLI does (snapshot_invalid): over a universe by continent abroad would count twice', async () => {
+    const own = new SqliteStore(join(tempDir('cifra-universe-api-'), 'u.db'));
+    await own.migrate();
+    const r = await putPublishedElection(own, ID);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const departments = await own.publishedUnits(ID, 'department');
+    const lima = departments.find((u) => u.code === '14')?.doc as ResultUnit;
+    const abroad = { ...lima, code: 'EXTRANJERO', name: 'EXTRANJERO' };
+    await own.putPublished(
+      ID,
+      [...departments, { ...abroad, level: 'department', doc: abroad }],
+      null,
+    );
+    const app = await buildApi({ store: own, tokenHash: null });
+    try {
+      const res = await app.inject({ method: 'GET', url: `/api/v1/projection?election=${ID}` });
+      expect(res.statusCode).toBe(422);
+      const body = res.json<{ issues: { code: string; details: { units: string } }[] }>();
+      expect(body.issues[0]?.code).toBe('snapshot_invalid');
+      expect(body.issues[0]?.details.units).toBe('EXTRANJERO');
+    } finally {
+      await app.close();
+      await own.close();
+    }
   });
 });
 

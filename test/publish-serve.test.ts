@@ -45,15 +45,17 @@ describe('cifra publish', () => {
       kind: 'static',
       snapshotId: r.value.snapshotId,
     });
-    for (const f of [
-      'index.html',
-      'app.js',
-      'app.js.map',
-      'style.css',
-      'vendor/d3-geo.js',
-      'geo/peru.json',
-    ])
+    for (const f of ['index.html', 'app.js', 'app.js.map', 'style.css', 'geo/peru.json'])
       expect(existsSync(join(out, f)), f).toBe(true);
+    // d3 is inside the bundle: no separate scripts, none asked for by the page
+    expect(existsSync(join(out, 'vendor')), 'vendor/').toBe(false);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('vendor/');
+    const map = JSON.parse(readFileSync(join(out, 'app.js.map'), 'utf8')) as { sources: string[] };
+    for (const pkg of ['d3-geo', 'd3-shape'])
+      expect(
+        map.sources.some((f) => f.includes(`node_modules/${pkg}/`)),
+        pkg,
+      ).toBe(true);
     const api = await buildApi({ store, tokenHash: null });
     const id = 'pe-2021-presidencial';
     // the files are the API's documents at the same paths the dashboard fetches, byte for byte

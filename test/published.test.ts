@@ -169,8 +169,10 @@ describe('2026 first round, provisional by district', () => {
 });
 
 describe('2026 Congress: seats computed by cifra from the ~86 % votes, the reported composition beside them', () => {
-  const FROM =
-    'ONPE votes per circunscripción at ~86 % of actas, 11 May 2026 17:46, third-party capture';
+  const FROM = {
+    es: 'los votos de ONPE por circunscripción al ~86 % de actas, 11 may 2026 17:46, captura de un tercero',
+    en: 'ONPE votes per circunscripción at ~86 % of actas, 11 May 2026 17:46, third-party capture',
+  };
   const seatsOf = async (id: string) => {
     const s = SeatsSchema.parse(await get(`/api/v1/seats?election=${id}`));
     if (s.kind !== 'list') throw new Error(`${id}: cifra's list seats expected, got ${s.kind}`);
@@ -208,9 +210,12 @@ describe('2026 Congress: seats computed by cifra from the ~86 % votes, the repor
       { party: 'PARTIDO CÍVICO OBRAS', computed: 14, reported: 14, difference: 0 },
       { party: 'AHORA NACIÓN - AN', computed: 11, reported: 10, difference: 1 },
     ]);
-    expect(s.note).toContain(`from ${FROM}`);
-    expect(s.note).toContain('3 lists differ (FUERZA POPULAR 39 here, 41 reported;');
-    expect(s.note).toContain('not from the final count');
+    expect(s.note?.en).toContain(`from ${FROM.en}`);
+    expect(s.note?.en).toContain('3 lists differ (FUERZA POPULAR 39 here, 41 reported;');
+    expect(s.note?.en).toContain('not from the final count');
+    expect(s.note?.es).toContain(`a partir de ${FROM.es}`);
+    expect(s.note?.es).toContain('3 listas difieren (FUERZA POPULAR 39 aquí, 41 reportados;');
+    expect(s.note?.es).toContain('no del conteo final');
   });
 
   it('Deputies: why País para Todos takes no seat — 5.792 % of the valid votes, 5 preliminary deputies of the 7 required', async () => {
@@ -247,7 +252,8 @@ describe('2026 Congress: seats computed by cifra from the ~86 % votes, the repor
     expect(s.result.options['senate-share']).toBe('pooled');
     expect(s.result.districts.map((d) => d.district)).toContain('NACIONAL');
     expect(s.differences?.every((d) => d.difference === 0)).toBe(true);
-    expect(s.note).toContain('the same seats for every list');
+    expect(s.note?.en).toContain('the same seats for every list');
+    expect(s.note?.es).toContain('los mismos escaños para cada lista');
     expect(s.result.excluded.find((e) => e.party === 'PARTIDO PAÍS PARA TODOS')).toMatchObject({
       reason: 'below_seats',
       seats: 2,

@@ -24,6 +24,7 @@ import type {
   WhatIfSchema,
 } from '../src/api/schemas.js';
 import type { ContestSchema, ContestsElectionSchema } from '../src/results/contests.js';
+import type { PollingPlacesSchema } from '../src/results/polling-places.js';
 import type { WhatIfBodySchema } from '../src/results/what-if.js';
 
 export type Elections = z.infer<typeof ElectionsSchema>;
@@ -38,6 +39,7 @@ export type CountCourse = z.infer<typeof CountCourseSchema>;
 export type Projection = z.infer<typeof ProjectionSchema>;
 export type ProjectionHistory = z.infer<typeof ProjectionHistorySchema>;
 export type Places = z.infer<typeof PlacesSchema>;
+export type PollingPlaces = z.infer<typeof PollingPlacesSchema>;
 export type Results = z.infer<typeof ResultsSchema>;
 export type ResultUnit = Results['units'][number];
 export type Mesas = z.infer<typeof MesasSchema>;
@@ -61,6 +63,7 @@ interface Documents {
   projection: Projection;
   'projection-history': ProjectionHistory;
   places: Places;
+  'polling-places': PollingPlaces;
 }
 // every document of the URL scheme has its type here (a new one fails the typecheck)
 const _complete: Record<ElectionDocument, unknown> = {} as Documents;

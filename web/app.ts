@@ -21,7 +21,7 @@ import { freshness, pollInterval, tickFreshness } from './live.js';
 import { renderMap } from './map.js';
 import { renderProjection } from './projection.js';
 import { crumbsTo, setupSearch } from './search.js';
-import { $, $select, el, electionId, fmt, paletteColor, state, t } from './ui.js';
+import { $, $select, el, electionId, fmt, paletteColor, state, t, inLang } from './ui.js';
 import { readErmView, readView, writeView, type View } from './url.js';
 import { setupWhatIf, wireWhatIf } from './what-if.js';
 
@@ -101,7 +101,7 @@ function publishedStatus(pub: Published | null): Shown {
   const kind = pub?.status ?? 'final';
   if (!pub || kind === 'final') return { kind: 'final' };
   if (kind === 'provisional') return { kind, pctCounted: pub.pctCounted, cut: pub.asOf };
-  if (kind === 'computed-by-cifra') return { kind, from: pub.source };
+  if (kind === 'computed-by-cifra') return { kind, from: { es: pub.source, en: pub.source } };
   return { kind, publisher: pub.source };
 }
 
@@ -112,7 +112,7 @@ function statusText(st: Shown, about: About | null, pub: Published | null): stri
     st.kind === 'provisional'
       ? `${t('provisional')} · ${st.pctCounted ?? pub?.pctCounted ?? '—'} % ${t('counted')}${cut ? ` · ${t('snapshot')}: ${cut}` : ''}`
       : st.kind === 'computed-by-cifra'
-        ? `${t('computedByCifra')}: ${st.from}`
+        ? `${t('computedByCifra')}: ${inLang(st.from)}`
         : st.kind === 'third-party'
           ? `${t('thirdParty')}: ${st.publisher}`
           : `${t('final')} · ${t('asOf')} ${about?.asOf ?? pub?.asOf ?? '—'}`;
@@ -140,7 +140,7 @@ function renderAbout(about: About | null, choices: readonly Choice[]): void {
             Object.entries(about.reported.votes)
               .map(([id, v]) => `${label(id)}: ${fmt(v)}`)
               .join(' · '),
-            ` — ${about.reported.source}. ${about.reported.note}`,
+            ` — ${about.reported.source}. ${inLang(about.reported.note)}`,
           ),
         ]
       : []),
@@ -156,7 +156,7 @@ function renderAbout(about: About | null, choices: readonly Choice[]): void {
                 {},
                 `${t(d.figure)}: `,
                 d.values.map((v) => `${fmt(v.value)} (${v.source})`).join(' · '),
-                `. ${d.note}`,
+                `. ${inLang(d.note)}`,
               ),
             ),
           ),

@@ -3,7 +3,7 @@
 // difference, seats per circunscripción; and the what-if panel with a shareable URL.
 import { drawHemicycle } from './hemicycle.js';
 import type { Seats } from './api-client.js';
-import { $, el, fmt, state, $svg, t, thead } from './ui.js';
+import { $, el, fmt, state, $svg, t, thead, inLang } from './ui.js';
 
 type ListSeats = Extract<Seats, { kind: 'list' }>;
 type PublishedSeats = Extract<Seats, { kind: 'official' | 'third-party' }>;
@@ -88,7 +88,7 @@ function renderPublished(seats: PublishedSeats): void {
       ),
     ),
   );
-  $('seats-note').textContent = r.note ?? '';
+  $('seats-note').textContent = r.note ? inLang(r.note) : '';
   $('valla').textContent = `${r.valla} — ${r.source}`;
   const byDistrict = Object.entries(r.seatsByDistrict ?? {});
   $('by-district').hidden = byDistrict.length === 0;
@@ -108,7 +108,7 @@ function renderPublished(seats: PublishedSeats): void {
 function renderComputed(seats: ListSeats): void {
   const r = seats.result;
   const f = seats.figures;
-  const from = f ? (f.status.kind === 'computed-by-cifra' ? f.status.from : f.source) : '';
+  const from = f ? (f.status.kind === 'computed-by-cifra' ? inLang(f.status.from) : f.source) : '';
   $('seats-status').textContent =
     `${t('seatsComputed')} (${r.rules})${from ? ` ${t('fromVotes')}: ${from}` : ''} · ${t('notOfficial')}`;
   drawHemicycle($svg('hemicycle'), bySeats(r.seats), partyColor, t('seatsCifra'));
@@ -121,7 +121,7 @@ function renderComputed(seats: ListSeats): void {
       `${rep.kind === 'official' ? t('seatsReportedOfficial') : t('seatsReported')}`;
   }
   seatsTable(seats);
-  $('seats-note').textContent = seats.note ?? '';
+  $('seats-note').textContent = seats.note ? inLang(seats.note) : '';
   $('valla').textContent = '';
   districtTable(r.districts, r.seats);
 }

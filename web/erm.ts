@@ -3,9 +3,10 @@
 // bonus in one line, with the what-if "without the bonus" (the API's ?bonus=off). It reads the
 // multi-contest documents (/api/v1/contests/…json), which `cifra publish` also writes; the
 // what-if needs the server, so a static site offers no bonus switch.
+import { geoMercator, geoPath } from 'd3-geo';
 import { api, type Contest, type ContestsElection, type MapShape } from './api-client.js';
 import { drawHemicycle } from './hemicycle.js';
-import { $, $input, $select, $svg, el, fmt, norm, PALETTE, state, svgEl, t } from './ui.js';
+import { $, $input, $select, $svg, el, fmt, norm, PALETTE, state, svgEl, t, inLang } from './ui.js';
 import { readErmView, writeErmView, type ErmView } from './url.js';
 
 type Org = ContestsElection['national']['organisations'][number];
@@ -137,12 +138,12 @@ async function render(): Promise<void> {
 function renderHeader(doc: ContestsElection): void {
   $('erm-title').textContent = doc.label[state.lang] ?? doc.label.es;
   $('erm-status').textContent = statusLine(doc);
-  $('erm-notes').replaceChildren(...doc.notes.map((n) => el('li', {}, n)));
+  $('erm-notes').replaceChildren(...doc.notes.map((n) => el('li', {}, inLang(n))));
 }
 
 function renderNational(doc: ContestsElection): void {
   const n = doc.national;
-  const inferred = /inferred/i.test(n.classification);
+  const inferred = /inferred/i.test(n.classification.en);
   const typeName = (type: Org['type']): string =>
     t(type === 'party' ? 'ermParties' : 'ermMovements');
   $('erm-bytype').replaceChildren(
@@ -163,7 +164,7 @@ function renderNational(doc: ContestsElection): void {
     ),
   );
   $('erm-classification').textContent =
-    `${t(inferred ? 'ermInferredNote' : 'ermClassNote')}: ${n.classification}`;
+    `${t(inferred ? 'ermInferredNote' : 'ermClassNote')}: ${inLang(n.classification)}`;
   // a second round's winner is counted as the governor (its office), not as a column of its own
   const kinds = doc.sets.map((s) => s.kind).filter((k) => k !== 'governor-runoff');
   const top = [...n.organisations].sort((a, b) => heads(b) - heads(a) || seats(b) - seats(a));
@@ -234,7 +235,7 @@ async function renderMap(doc: ContestsElection, mapKind: string | null): Promise
   const geo = await api.geography();
   const svg = $svg('erm-map');
   svg.replaceChildren(ermPattern());
-  const path = d3.geoPath(d3.geoMercator().fitSize([400, 560], geo));
+  const path = geoPath(geoMercator().fitSize([400, 560], geo));
   const shown = new Set<string>();
   for (const f of geo.features) {
     const c = contestOf(doc, f.properties, kind);

@@ -1,5 +1,6 @@
 // The map: each department (and Lima's two shapes) in the colour of its leader, with a legend, and
-// the vote abroad beside it; a click drills there. d3-geo draws it (loaded as /vendor/d3-geo.js).
+// the vote abroad beside it; a click drills there. d3-geo (bundled) draws it.
+import { geoMercator, geoPath } from 'd3-geo';
 import { api, type ResultUnit } from './api-client.js';
 import { leader } from './bars.js';
 import { drill } from './drill.js';
@@ -49,8 +50,8 @@ export async function renderMap(): Promise<void> {
       : deps.units.length === 0
         ? t('noMap')
         : t('mapHint');
-  const projection = d3.geoMercator().fitSize([400, 560], geo);
-  const path = d3.geoPath(projection);
+  const projection = geoMercator().fitSize([400, 560], geo);
+  const path = geoPath(projection);
   svg.replaceChildren();
   const leads: (ResultChoice | undefined)[] = [];
   for (const f of geo.features) {

@@ -1,8 +1,9 @@
 // The projection panel: always apart from the official count and labelled as an estimate; none
 // once the count is complete (the count is the result).
+import { area, line } from 'd3-shape';
 import { api, type Projection, type ProjectionHistory } from './api-client.js';
 import { probText } from './headline.js';
-import { $, $svg, el, electionId, fmt, state, svgEl, t } from './ui.js';
+import { $, $svg, el, electionId, fmt, state, svgEl, t, inLang } from './ui.js';
 
 type ProjectedChoice = Projection['choices'][number];
 /** A point of one choice's course: % counted, its median and 90 % interval. */
@@ -179,31 +180,28 @@ function renderProjectionHistory(
   }
   for (const s of series) {
     const color = colorOf(s.choice);
-    const band = d3
-      .area<Pt>()
+    const band = area<Pt>()
       .x((d) => sx(d.pct))
       .y0((d) => sy(d.c.lo90))
       .y1((d) => sy(d.c.hi90))(s.pts);
     add('path', { d: band, fill: color, 'fill-opacity': 0.18, stroke: 'none' });
-    const line = d3
-      .line<Pt>()
+    const median = line<Pt>()
       .x((d) => sx(d.pct))
       .y((d) => sy(d.c.median))(s.pts);
-    const path = add('path', { d: line, fill: 'none', stroke: color, 'stroke-width': 2 });
+    const path = add('path', { d: median, fill: 'none', stroke: color, 'stroke-width': 2 });
     path.setAttribute('data-choice', s.choice);
   }
   svg.append(g);
 }
 
 /**
- * The projection's note in the chosen language where the dashboard knows what it says: units the
- * source leaves out are listed below (renderPriors), so the server's English sentence is not
- * repeated; any other note is shown as the server wrote it.
+ * The projection's note in the chosen language: units the source leaves out are listed below
+ * (renderPriors), so only their number is said here; any other note in the server's es/en.
  */
 function noteOf(p: Projection): string {
   if (p.unitsAbsent !== undefined && p.unitsAbsent.length > 0)
     return t('absentNote')(p.unitsAbsent.length);
-  return p.note ?? '';
+  return p.note ? inLang(p.note) : '';
 }
 
 /**

@@ -1,7 +1,37 @@
-// Search: a mesa by its number (the acta opens), or a department, province or district by name
-// (the drill goes there). Names match without accents or case.
-import type { Places } from './api-client.js';
-import { $, $form, $input, el, firstName, norm, state, t, type Crumb } from './ui.js';
+// Search: a mesa by its number (the acta opens), a department, province or district by name (the
+// drill goes there), or a polling place by name or address (its mesas, each opening its acta).
+// Names match without accents or case.
+import { api, type Places, type PollingPlaces } from './api-client.js';
+import { $, $form, $input, el, electionId, firstName, norm, state, t, type Crumb } from './ui.js';
+
+/** The election's polling places, fetched on the first search that needs them. */
+let polling: { readonly election: string; readonly doc: Promise<PollingPlaces | null> } | null =
+  null;
+
+function pollingPlaces(): Promise<PollingPlaces | null> {
+  const election = electionId();
+  if (polling?.election !== election)
+    polling = { election, doc: api.tryDocument(election, 'polling-places') };
+  return polling.doc;
+}
+
+/** Polling places whose name or address holds the query, each with its mesas as buttons. */
+async function pollingHits(n: string, goMesa: (mesa: string) => unknown): Promise<HTMLElement[]> {
+  const doc = n.length < 3 ? null : await pollingPlaces();
+  const hits = (doc?.places ?? [])
+    .filter((p) => norm(p.name).includes(n) || norm(p.address).includes(n))
+    .slice(0, 8);
+  return hits.map((p) =>
+    el(
+      'li',
+      { class: 'polling-place' },
+      `${p.name} · ${p.address} · ${t('pollingPlace')} (${p.mesas.length} ${t('pollingMesas')}) `,
+      ...p.mesas.map((m) =>
+        el('button', { type: 'button', class: 'mesa-link', onclick: () => goMesa(m) }, m),
+      ),
+    ),
+  );
+}
 
 type Place = Places['units'][number];
 
@@ -53,27 +83,25 @@ export function setupSearch(
         : places.units.filter((u) => norm(u.name).includes(n)).slice(0, 12);
     const levelName = (id: string): string =>
       places?.levels.find((l) => l.id === id)?.labels[state.lang] ?? id;
-    out.replaceChildren(
-      hits.length === 0
-        ? el('p', { class: 'hint' }, t('noMatch'))
-        : el(
-            'ul',
-            {},
-            ...hits.map((u) =>
-              el(
-                'li',
-                {},
-                el(
-                  'button',
-                  {
-                    type: 'button',
-                    onclick: () => places && goUnit(crumbsTo(places, u.level, u.code)),
-                  },
-                  `${u.name} · ${levelName(u.level)}`,
-                ),
-              ),
-            ),
-          ),
+    const units = hits.map((u) =>
+      el(
+        'li',
+        {},
+        el(
+          'button',
+          { type: 'button', onclick: () => places && goUnit(crumbsTo(places, u.level, u.code)) },
+          `${u.name} · ${levelName(u.level)}`,
+        ),
+      ),
     );
+    // the units at once; polling places (fetched once) join them when they arrive
+    const show = (all: readonly HTMLElement[]): void =>
+      out.replaceChildren(
+        all.length === 0 ? el('p', { class: 'hint' }, t('noMatch')) : el('ul', {}, ...all),
+      );
+    show(units);
+    void pollingHits(n, goMesa).then((pp) => {
+      if (pp.length > 0 && $input('search').value === q) show([...units, ...pp]);
+    });
   };
 }

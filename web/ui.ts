@@ -70,6 +70,11 @@ export function t(key: string): unknown {
   return (STRINGS[state.lang] as Readonly<Record<string, unknown>>)[key] ?? key;
 }
 
+/** A note the server or a manifest wrote in both languages, in the chosen one. */
+export function inLang(note: { readonly es: string; readonly en: string }): string {
+  return note[state.lang];
+}
+
 export const PALETTE = [
   '#c0392b',
   '#e67e22',

@@ -9,6 +9,7 @@ import {
 } from '../results/contests.js';
 import { resultsCsv } from '../results/csv.js';
 import { getChildren, getPlaces, PlacesSchema } from '../results/places.js';
+import { getPollingPlaces, PollingPlacesSchema } from '../results/polling-places.js';
 import { projectionHistory, projectionOf } from '../results/projection.js';
 import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import {
@@ -215,6 +216,12 @@ export const DOCUMENTS: readonly DocumentDef[] = [
     'Every unit with its name and parent, the levels, the mesa format: search and drill-down',
     PlacesSchema,
     getPlaces,
+  ),
+  electionDoc(
+    'polling-places',
+    'Where each mesa votes: polling places with their address, unit and mesas (the search by polling place); none when the election has no such source',
+    PollingPlacesSchema,
+    getPollingPlaces,
   ),
   {
     url: `${API_ROOT}/elections/:election/results/:level.json`,

@@ -14,6 +14,7 @@ export const ELECTION_DOCUMENTS = [
   'projection',
   'projection-history',
   'places',
+  'polling-places',
 ] as const;
 export type ElectionDocument = (typeof ELECTION_DOCUMENTS)[number];
 

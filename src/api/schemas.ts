@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTA_STATES } from '../core/model/acta.js';
 import { IssueSchema } from '../core/issues.js';
 import { DistrictUnitsSchema, StatusSchema } from '../core/model/manifest.js';
+import { NoteSchema } from '../core/model/note.js';
 import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import { SeatDifferenceSchema, SeatFiguresSchema } from '../results/seats.js';
 import { SeatDiffSchema } from '../core/pipeline/seat-diff.js';
@@ -140,7 +141,7 @@ export const ProgressSchema = z.object({
           z.object({
             figure: z.string(),
             values: z.array(z.object({ source: z.string(), value: z.number().int() })),
-            note: z.string(),
+            note: NoteSchema,
           }),
         )
         .optional(),
@@ -148,7 +149,7 @@ export const ProgressSchema = z.object({
         .object({
           source: z.string(),
           votes: z.record(z.string(), z.number().int()),
-          note: z.string(),
+          note: NoteSchema,
         })
         .optional(),
       compareSources: z
@@ -191,7 +192,7 @@ function publishedSeatsResult<K extends 'official' | 'third-party'>(kind: z.ZodT
     passed: z.array(z.string()),
     valla: z.string(),
     seatsByDistrict: seatsMap,
-    note: z.string().optional(),
+    note: NoteSchema.optional(),
   });
 }
 function publishedSeats<K extends 'official' | 'third-party'>(kind: K) {
@@ -321,10 +322,9 @@ export const SeatsSchema = z.discriminatedUnion('kind', [
       .array(SeatDifferenceSchema)
       .optional()
       .describe("per party, cifra's seats less the reported ones"),
-    note: z
-      .string()
-      .optional()
-      .describe('what the computation rests on and how it compares with the reported one'),
+    note: NoteSchema.optional().describe(
+      'what the computation rests on and how it compares with the reported one',
+    ),
   }),
 ]);
 
@@ -426,7 +426,7 @@ export const ProjectionSchema = z.object({
   method: z.enum(['mesas', 'snapshot']),
   contest: z.enum(['first-round', 'runoff', 'list']),
   revision: z.string(),
-  note: z.string().optional(),
+  note: NoteSchema.optional(),
   seed: z.number().int(),
   sims: z.number().int(),
   actasProcessed: z.number().int(),

@@ -11,13 +11,7 @@ export interface SiteFile {
 }
 
 const JS = 'text/javascript; charset=utf-8';
-const vendor = (pkg: string): SiteFile => ({
-  url: `/vendor/${pkg}.js`,
-  type: JS,
-  body: () => readFileSync(join(PROJECT_ROOT, 'node_modules', pkg, 'dist', `${pkg}.min.js`)),
-});
-
-/** The dashboard's bundle (web/*.ts built by esbuild: `npm run build:web`) and its source map. */
+/** The dashboard's bundle (web/*.ts and d3, built by esbuild: `npm run build:web`) and its source map. */
 function bundleFile(name: string, type: string): SiteFile {
   const file = join(PROJECT_ROOT, 'dist', 'web', name);
   // a checkout without the build is a setup bug, said plainly rather than as a blank page
@@ -27,7 +21,7 @@ function bundleFile(name: string, type: string): SiteFile {
 }
 
 /**
- * The dashboard's files: the page and styles (web/), its bundle (dist/web/), d3 and the map. One
+ * The dashboard's files: the page and styles (web/), its bundle (dist/web/, d3 inside) and the map. One
  * list for the server (registerDashboard) and the static site (`cifra publish`): one site.
  */
 export function dashboardFiles(): SiteFile[] {
@@ -45,7 +39,6 @@ export function dashboardFiles(): SiteFile[] {
     },
     bundleFile('app.js', JS),
     bundleFile('app.js.map', 'application/json; charset=utf-8'),
-    ...['d3-array', 'd3-geo', 'd3-path', 'd3-shape'].map(vendor),
     {
       url: '/geo/peru.json',
       type: 'application/json; charset=utf-8',

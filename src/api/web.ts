@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { dashboardFiles } from './site-files.js';
 
-/** Serves the dashboard (web/) and what it needs: d3-geo and its map, from memory. */
+/** Serves the dashboard (web/) and what it needs: its bundle (d3 inside) and its map, from memory. */
 export function registerDashboard(app: FastifyInstance): void {
   app.get('/favicon.ico', async (_req, reply) => reply.code(204).send());
   for (const f of dashboardFiles()) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { issue, IssueSchema } from '../core/issues.js';
 import { ContestKindSchema } from '../core/model/contests-manifest.js';
 import { StatusSchema } from '../core/model/manifest.js';
+import { NoteSchema } from '../core/model/note.js';
 import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import {
   computeContests,
@@ -111,7 +112,7 @@ export const ContestsElectionSchema = z.object({
   label: z.object({ es: z.string(), en: z.string() }),
   date: z.string(),
   status: StatusSchema,
-  notes: z.array(z.string()),
+  notes: z.array(NoteSchema),
   seed: z.number().int().nullable().describe('The seed of the draws of lots (null: ties reported)'),
   sets: z.array(
     z.object({
@@ -142,11 +143,9 @@ export const ContestsElectionSchema = z.object({
       }),
     ),
     open: z.array(z.string()).describe('Contests not decided: runoffs, ties, unknown sizes'),
-    classification: z
-      .string()
-      .describe(
-        'How parties were told from regional movements (the manifest’s nationalParties.source): inferred from the files or from a registry',
-      ),
+    classification: NoteSchema.describe(
+      'How parties were told from regional movements (the manifest’s nationalParties.source): inferred from the files or from a registry',
+    ),
   }),
   contests: z.array(ContestSummarySchema),
   issues: z.array(IssueSchema),

@@ -1,5 +1,6 @@
-import { issue } from '../core/issues.js';
+import { issue, type Issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
+import type { Note } from '../core/model/note.js';
 import { frameFromMesas, mesasFromColumns } from '../core/projection/frame-mesas.js';
 import { frameFromSnapshot, type SnapshotUnit } from '../core/projection/frame-snapshot.js';
 import type { ProjectionFrame } from '../core/projection/frame.js';
@@ -7,7 +8,12 @@ import { simulate, type ContestKind, type ProjectionResult } from '../core/proje
 import { loadRuleset } from '../elections/rulesets.js';
 import type { Ruleset } from '../core/rulesets/ruleset.js';
 import { loadJurisdiction } from '../jurisdictions/load.js';
-import { completeSnapshot } from '../core/projection/universe.js';
+import {
+  completeSnapshot,
+  type CompletedSnapshot,
+  type UniverseUnit,
+} from '../core/projection/universe.js';
+import { err, ok, type Result } from '../core/result.js';
 import { universeOf } from '../elections/universe.js';
 import type { Store } from '../store/store.js';
 import { currentColumns, type ResultUnit } from './documents.js';
@@ -24,8 +30,8 @@ export interface ProjectionDocument extends ProjectionResult {
   readonly method: 'mesas' | 'snapshot';
   readonly contest: ContestKind;
   readonly revision: string;
-  /** What the projection covers, when it is less than the whole election. */
-  readonly note?: string;
+  /** What the projection covers, when it is less than the whole election (es/en). */
+  readonly note?: Note;
   /** Units of the election's universe the source's snapshot leaves out (projected all the same). */
   readonly unitsAbsent?: readonly string[];
 }
@@ -58,6 +64,26 @@ export function snapshotFromPublished(
       blank: u.blank,
       null: u.null,
     }));
+}
+
+/**
+ * A snapshot over its election's universe, for the CLI and the API alike: the units it lacks
+ * enter with nothing counted (listed as absent); a unit the universe does not know is refused,
+ * since a snapshot at another level, or abroad as one unit over a universe by continent, would
+ * count those electors twice.
+ */
+export function snapshotOverUniverse(
+  snapshot: readonly SnapshotUnit[],
+  universe: readonly UniverseUnit[],
+): Result<CompletedSnapshot, Issue[]> {
+  const completed = completeSnapshot(snapshot, universe);
+  if (completed.unknown.length === 0) return ok(completed);
+  return err([
+    issue('snapshot_invalid', ['unit'], {
+      units: completed.unknown.join(', '),
+      problem: "units the universe does not know: the snapshot must use the universe's units",
+    }),
+  ]);
 }
 
 /** Projections per store (two stores may be at the same revision string), then per revision. */
@@ -154,10 +180,12 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
     );
     const universe = universeOf(def.id);
     if (!universe.ok) return { ok: false, issues: universe.error };
-    const completed =
+    const over =
       universe.value === null || snapshot.length === 0
         ? null
-        : completeSnapshot(snapshot, universe.value);
+        : snapshotOverUniverse(snapshot, universe.value);
+    if (over !== null && !over.ok) return { ok: false, issues: over.error };
+    const completed = over?.value ?? null;
     const units = completed?.units ?? snapshot;
     absent = completed?.absent ?? null;
     if (units.length === 0)
@@ -234,19 +262,30 @@ async function project(
     ...(def.published === undefined
       ? {}
       : absent === null
-        ? {
-            note: `Only the units the source publishes, by department (${def.published.source}); units it leaves out are not projected.`,
-          }
+        ? { note: partialNote(def.published.source) }
         : {
             unitsAbsent: absent,
-            ...(absent.length === 0
-              ? {}
-              : {
-                  note: `The source leaves out ${absent.join(', ')}: projected from the universe (electors and actas known before the count) and a previous round where there is one, else from the other units' shares.`,
-                }),
+            ...(absent.length === 0 ? {} : { note: absentNote(absent) }),
           }),
   };
   return { ok: true, value: doc };
+}
+
+/** A projection of a source's units without a universe: what it leaves out is not projected. */
+function partialNote(source: string): Note {
+  return {
+    es: `Solo las unidades que publica la fuente, por departamento (${source}); las que omite no se proyectan.`,
+    en: `Only the units the source publishes, by department (${source}); units it leaves out are not projected.`,
+  };
+}
+
+/** Units of the universe the source leaves out, and what they are projected from. */
+function absentNote(absent: readonly string[]): Note {
+  const units = absent.join(', ');
+  return {
+    es: `La fuente omite ${units}: se proyectan desde el universo (electores y actas conocidos antes del conteo) y una vuelta anterior donde la hay; si no, desde los porcentajes de las demás unidades.`,
+    en: `The source leaves out ${units}: projected from the universe (electors and actas known before the count) and a previous round where there is one, else from the other units' shares.`,
+  };
 }
 
 /** The projection of the election asked for (API). */

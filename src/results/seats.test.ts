@@ -103,23 +103,36 @@ describe('seatDifferences(computed, reported, choices)', () => {
 
 describe('seatsNote(rules, figures, reported, differences)', () => {
   const figures = {
-    status: { kind: 'computed-by-cifra' as const, from: 'votes at 86 %' },
+    status: {
+      kind: 'computed-by-cifra' as const,
+      from: { es: 'los votos al 86 %', en: 'votes at 86 %' },
+    },
     asOf: 'May',
     source: 'a capture',
     provenance: 'x/PROVENANCE.md',
   };
   it('names the ruleset and the figures; without a reported composition, nothing more', () => {
-    expect(seatsNote('r', figures, null, [])).toBe(
-      'Seats computed by cifra with the ruleset r from votes at 86 %.',
-    );
+    expect(seatsNote('r', figures, null, [])).toEqual({
+      es: 'Escaños calculados por cifra con las reglas r a partir de los votos al 86 %.',
+      en: 'Seats computed by cifra with the ruleset r from votes at 86 %.',
+    });
   });
   it("lists the parties that differ, then the reported source's own note", () => {
-    const note = seatsNote('r', figures, { ...REPORTED, note: 'Not final.' }, [
-      { party: 'A', computed: 2, reported: 3, difference: -1 },
-      { party: 'B', computed: 1, reported: 1, difference: 0 },
-    ]);
-    expect(note).toBe(
-      'Seats computed by cifra with the ruleset r from votes at 86 %. Beside them, the composition reported by a third-party source (a simulator): 1 list differs (A 2 here, 3 reported). Not final.',
+    const note = seatsNote(
+      'r',
+      figures,
+      {
+        ...REPORTED,
+        note: { es: 'No es la final.', en: 'Not final.' },
+      },
+      [
+        { party: 'A', computed: 2, reported: 3, difference: -1 },
+        { party: 'B', computed: 1, reported: 1, difference: 0 },
+      ],
     );
+    expect(note).toEqual({
+      es: 'Escaños calculados por cifra con las reglas r a partir de los votos al 86 %. Al lado, la composición reportada por una fuente de un tercero (a simulator): 1 lista difiere (A 2 aquí, 3 reportados). No es la final.',
+      en: 'Seats computed by cifra with the ruleset r from votes at 86 %. Beside them, the composition reported by a third-party source (a simulator): 1 list differs (A 2 here, 3 reported). Not final.',
+    });
   });
 });

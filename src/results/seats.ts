@@ -6,6 +6,7 @@ import {
   type DistrictUnits,
   type PublishedSeatsFile,
 } from '../core/model/manifest.js';
+import type { Note } from '../core/model/note.js';
 import { nameKey } from '../core/names.js';
 import {
   computeSeats,
@@ -51,7 +52,7 @@ export interface ListSeatsDocument {
   /** Per party, cifra's seats less the reported ones (parties with seats in either). */
   readonly differences?: readonly SeatDifference[];
   /** What the computation rests on and how it relates to the reported composition (for screens). */
-  readonly note?: string;
+  readonly note?: Note;
 }
 
 export type SeatsDocument =
@@ -174,34 +175,58 @@ export function seatDifferences(
     );
 }
 
-/** A sentence for screens: what cifra computed from, and how the reported composition compares. */
+/** Spanish for a figure's status in a sentence (the English is the status's kind). */
+const STATUS_ES = {
+  final: 'definitivas',
+  provisional: 'provisionales',
+  'third-party': 'de un tercero',
+} as const;
+
+/** What the seats were computed from, in both languages. */
+function seatsFrom(figures: SeatFigures | undefined): Note {
+  const s = figures?.status;
+  if (s === undefined) return { es: 'los votos del registro', en: 'the votes in the store' };
+  if (s.kind === 'computed-by-cifra') return s.from;
+  const at = `${figures?.asOf ?? '?'} (${figures?.source ?? '?'})`;
+  return { es: `las cifras ${STATUS_ES[s.kind]} al ${at}`, en: `${s.kind} figures as of ${at}` };
+}
+
+/** A sentence for screens (es/en): what cifra computed from, and how the reported composition compares. */
 export function seatsNote(
   rules: string,
   figures: SeatFigures | undefined,
   reported: PublishedSeatsFile | null,
   differences: readonly SeatDifference[],
-): string {
-  const s = figures?.status;
-  const from =
-    s === undefined
-      ? 'the votes in the store'
-      : s.kind === 'computed-by-cifra'
-        ? s.from
-        : `${s.kind} figures as of ${figures?.asOf ?? '?'} (${figures?.source ?? '?'})`;
-  const out = [`Seats computed by cifra with the ruleset ${rules} from ${from}.`];
+): Note {
+  const from = seatsFrom(figures);
+  const es = [`Escaños calculados por cifra con las reglas ${rules} a partir de ${from.es}.`];
+  const en = [`Seats computed by cifra with the ruleset ${rules} from ${from.en}.`];
   if (reported !== null) {
+    const official = reported.kind === 'official';
     const differ = differences.filter((d) => d.difference !== 0);
-    out.push(
-      `Beside them, the composition reported by a ${reported.kind === 'official' ? 'official' : 'third-party'} source (${reported.source}): ` +
-        (differ.length === 0
+    const n = differ.length;
+    es.push(
+      `Al lado, la composición reportada por una fuente ${official ? 'oficial' : 'de un tercero'} (${reported.source}): ` +
+        (n === 0
+          ? 'los mismos escaños para cada lista.'
+          : `${n} ${n === 1 ? 'lista difiere' : 'listas difieren'} (${differ
+              .map((d) => `${d.party} ${d.computed} aquí, ${d.reported} reportados`)
+              .join('; ')}).`),
+    );
+    en.push(
+      `Beside them, the composition reported by a ${official ? 'official' : 'third-party'} source (${reported.source}): ` +
+        (n === 0
           ? 'the same seats for every list.'
-          : `${differ.length} ${differ.length === 1 ? 'list differs' : 'lists differ'} (${differ
+          : `${n} ${n === 1 ? 'list differs' : 'lists differ'} (${differ
               .map((d) => `${d.party} ${d.computed} here, ${d.reported} reported`)
               .join('; ')}).`),
     );
-    if (reported.note !== undefined) out.push(reported.note);
+    if (reported.note !== undefined) {
+      es.push(reported.note.es);
+      en.push(reported.note.en);
+    }
   }
-  return out.join(' ');
+  return { es: es.join(' '), en: en.join(' ') };
 }
 
 /**

@@ -2,14 +2,19 @@ import { frameFromSnapshot } from '../../core/projection/frame-snapshot.js';
 import type { ProjectionResult } from '../../core/projection/simulate.js';
 import { simulate } from '../../core/projection/simulate.js';
 import type { ReplayOrder } from '../../core/projection/replay-order.js';
-import { completeSnapshot, type UniverseUnit } from '../../core/projection/universe.js';
-import { issue, type Issue } from '../../core/issues.js';
+import type { UniverseUnit } from '../../core/projection/universe.js';
+import type { Issue } from '../../core/issues.js';
 import { ok, type Result } from '../../core/result.js';
 import { loadRuleset } from '../../elections/rulesets.js';
 import { readUniverse, universeOf } from '../../elections/universe.js';
 import { replay } from '../../projection/replay.js';
 import { readSnapshotCsv } from '../../projection/snapshot-csv.js';
-import { contestOf, DISCLAIMER, getProjection } from '../../results/projection.js';
+import {
+  contestOf,
+  DISCLAIMER,
+  getProjection,
+  snapshotOverUniverse,
+} from '../../results/projection.js';
 import { election } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
 import { renderTable, thousands } from '../format.js';
@@ -82,17 +87,13 @@ export function runProjectSnapshot(
     printIssues(io, universe.error);
     return EXIT_ISSUES;
   }
-  const completed =
-    universe.value === null ? null : completeSnapshot(snap.value.units, universe.value);
-  if (completed !== null && completed.unknown.length > 0) {
-    printIssues(io, [
-      issue('snapshot_invalid', ['unit'], {
-        units: completed.unknown.join(', '),
-        problem: "units the universe does not know: the snapshot must use the universe's units",
-      }),
-    ]);
+  const over =
+    universe.value === null ? null : snapshotOverUniverse(snap.value.units, universe.value);
+  if (over !== null && !over.ok) {
+    printIssues(io, over.error);
     return EXIT_ISSUES;
   }
+  const completed = over?.value ?? null;
   // without BLANK or NULL rows the snapshot counts valid votes only, and so must the prior's turnout
   const validOnly = snap.value.units.every((u) => u.blank === 0 && u.null === 0);
   const frame = frameFromSnapshot(completed?.units ?? snap.value.units, snap.value.choices, {

@@ -127,7 +127,7 @@ function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv'): strin
 function renderListSeats(doc: ListSeatsDocument): string {
   const f = doc.figures;
   const status =
-    f === undefined ? '' : f.status.kind === 'computed-by-cifra' ? f.status.from : f.status.kind;
+    f === undefined ? '' : f.status.kind === 'computed-by-cifra' ? f.status.from.en : f.status.kind;
   const out = [
     `${doc.election} — seats computed by cifra${status ? ` from ${status}` : ''}`,
     ...(f ? [`source: ${f.source} (${f.asOf}; data/${f.provenance})`] : []),
@@ -146,7 +146,7 @@ function renderListSeats(doc: ListSeatsDocument): string {
         ]),
       ),
     );
-  if (doc.note !== undefined) out.push(`note: ${doc.note}`);
+  if (doc.note !== undefined) out.push(`note: ${doc.note.en}`);
   return out.join('\n');
 }
 

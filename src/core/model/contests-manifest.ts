@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NoteSchema } from './note.js';
 import { StatusSchema } from './manifest.js';
 
 /**
@@ -105,12 +106,12 @@ export const ContestsManifestSchema = z.strictObject({
   nationalParties: z
     .strictObject({
       names: z.array(z.string().min(1)).min(1),
-      source: z.string().min(1),
+      source: NoteSchema,
     })
     .describe(
       'The organisations that are national parties; every other one is a regional movement.',
     ),
   provenance: z.string().min(1),
-  notes: z.array(z.string().min(1)).default([]),
+  notes: z.array(NoteSchema).default([]),
 });
 export type ContestsManifest = z.infer<typeof ContestsManifestSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ColumnMapSchema } from './column-map.js';
+import { NoteSchema } from './note.js';
 
 /**
  * The election manifest format, `cifra-election/1`: an election as a data file — what it is, the
@@ -31,7 +32,7 @@ export const StatusSchema = z.discriminatedUnion('kind', [
     })
     .describe('A count under way: % of actas counted at the cut.'),
   z
-    .strictObject({ kind: z.literal('computed-by-cifra'), from: z.string().min(1) })
+    .strictObject({ kind: z.literal('computed-by-cifra'), from: NoteSchema })
     .describe(
       'Computed by cifra from the figures named in `from` (e.g. seats from partial votes).',
     ),
@@ -98,7 +99,7 @@ export const PublishedSeatsSchema = z.strictObject({
   valla: z.string().default(''),
   seatsByDistrict: z.record(z.string(), z.number().int().min(0)).default({}),
   /** Why these seats may differ from seats computed from the manifest's votes (shown beside them). */
-  note: z.string().min(1).optional(),
+  note: NoteSchema.optional(),
 });
 export type PublishedSeatsFile = z.infer<typeof PublishedSeatsSchema>;
 
@@ -159,7 +160,7 @@ export const ManifestSchema = z
           values: z
             .array(z.strictObject({ source: z.string().min(1), value: z.number().int() }))
             .min(2),
-          note: z.string().min(1),
+          note: NoteSchema,
         }),
       )
       .default([]),
@@ -168,7 +169,7 @@ export const ManifestSchema = z
       .strictObject({
         source: z.string().min(1),
         votes: z.record(z.string(), z.number().int().min(0)),
-        note: z.string().min(1),
+        note: NoteSchema,
       })
       .optional(),
     /** The count's course: the national figures after each update (aggregate CSV, level `course`). */
@@ -189,6 +190,18 @@ export const ManifestSchema = z
         publisher: z.string().min(1),
         /** What the `prior:` columns are (the round or election, its source and cut). */
         prior: z.string().min(1).optional(),
+      })
+      .optional(),
+    /**
+     * Where each mesa votes (its polling place's name and address), for the dashboard's search:
+     * a crossCheck source that has them (by id), and its columns; the mesa and place columns are
+     * the source's own.
+     */
+    pollingPlaces: z
+      .strictObject({
+        source: z.string().min(1),
+        name: z.string().min(1),
+        address: z.string().min(1),
       })
       .optional(),
     /** Aggregates only: the units that are the ruleset's districts (seats computed by cifra). */

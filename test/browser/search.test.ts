@@ -1,0 +1,64 @@
+/// <reference lib="dom" />
+// Search by polling place on the dashboard: the 2021 runoff's count, a polling place found by a
+// part of its name (accents and case aside) or its address, its mesas listed, and one of them
+// opening its acta and going into the URL.
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApi } from '../../src/api/server.js';
+import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { tempDir } from '../helpers.js';
+import { ARTIFACTS, launchChromium, noSideScroll, openPage, storeWithCount } from './harness.js';
+
+const ID = 'pe-2021-presidencial-segunda';
+let app: FastifyInstance;
+let store: SqliteStore;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  store = await storeWithCount(join(tempDir('cifra-browser-search-'), 's.db'), [], ID);
+  app = await buildApi({ store, tokenHash: null, dashboard: true });
+  base = await app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await store?.close();
+});
+
+describe('search by polling place', () => {
+  it('finds a polling place by name, lists its mesas, and a mesa opens its acta', async () => {
+    const { page, errors } = await openPage(browser, `${base}/?election=${ID}`, 390);
+    await page.fill('#search', 'isabel lynch');
+    await page.click('#search-form button[type="submit"]');
+    await page.waitForSelector('#search-results li.polling-place');
+    const place = page.locator('#search-results li.polling-place');
+    expect(await place.count()).toBe(1);
+    expect(await place.textContent()).toContain('IE 18288 ISABEL LYNCH DE RUBIO · JR AYACUCHO 870');
+    expect(await place.textContent()).toContain('local de votación (15 mesas)');
+    expect(await place.locator('button').count()).toBe(15);
+    expect(await noSideScroll(page)).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'search-polling-place-phone.png') });
+    await place.locator('button', { hasText: '000003' }).click();
+    await page.waitForFunction(
+      () => document.querySelector('#acta-title')?.textContent?.includes('000003') === true,
+    );
+    expect(page.url()).toContain('mesa=000003');
+    expect(errors).toEqual([]);
+  });
+
+  it('finds one by its address, in English', async () => {
+    const { page, errors } = await openPage(browser, `${base}/?election=${ID}&lang=en`, 1400);
+    await page.fill('#search', 'jr ayacucho 870');
+    await page.click('#search-form button[type="submit"]');
+    await page.waitForSelector('#search-results li.polling-place');
+    const text = await page.textContent('#search-results');
+    expect(text).toContain('ISABEL LYNCH DE RUBIO');
+    expect(text).toContain('polling place (15 mesas)');
+    expect(errors).toEqual([]);
+  });
+});
