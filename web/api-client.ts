@@ -2,6 +2,7 @@
 // schemas (z.infer; type-only imports, so nothing server-side is bundled). Reads use the query-free
 // paths of src/api/paths.ts, which the API and a static site (`cifra publish`) answer alike.
 import type { z } from 'zod';
+import type { Geometry } from 'geojson';
 import { API_ROOT, CONTEST_PATHS, PATHS, type ElectionDocument } from '../src/api/paths.js';
 import type { CompareQuerySchema } from '../src/api/compare.js';
 import type {
@@ -139,10 +140,10 @@ export const api = {
     ),
 };
 
-/** A shape of the dashboard's map (src/io/geography.ts). */
+/** A shape of the dashboard's map (src/io/geography.ts): GeoJSON, as d3-geo draws it. */
 export interface MapShape {
   readonly type: 'Feature';
-  readonly geometry: unknown;
+  readonly geometry: Geometry;
   readonly properties: {
     readonly level: 'department' | 'circunscripcion';
     readonly code: string;
@@ -152,5 +153,6 @@ export interface MapShape {
 }
 export interface MapShapes {
   readonly type: 'FeatureCollection';
-  readonly features: readonly MapShape[];
+  // mutable only because d3-geo's types ask for a plain array; the dashboard never writes it
+  readonly features: MapShape[];
 }
