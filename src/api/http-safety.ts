@@ -7,14 +7,20 @@ export const DASHBOARD_CSP =
 /** API documents are data: nothing in them may run or be framed. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
-/** Security headers on every response: no sniffing, no framing, a CSP for pages and data. */
+/** The security headers of a response to `url`: no sniffing, no framing, a CSP for pages and data. */
+export function securityHeaders(url: string): Readonly<Record<string, string>> {
+  return {
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': url.startsWith('/api/') ? API_CSP : DASHBOARD_CSP,
+  };
+}
+
+/** Security headers on every response the framework sends (hot-reads.ts sends the same). */
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (req, reply, payload) => {
-    reply
-      .header('x-content-type-options', 'nosniff')
-      .header('x-frame-options', 'DENY')
-      .header('referrer-policy', 'no-referrer')
-      .header('content-security-policy', req.url.startsWith('/api/') ? API_CSP : DASHBOARD_CSP);
+    reply.headers(securityHeaders(req.url));
     return payload;
   });
 }
