@@ -55,9 +55,24 @@ export const clientErrorHandler: NonNullable<FastifyServerOptions['clientErrorHa
   );
 };
 
+/** Our error code of each 4xx/5xx response (the `error` of its body), for its request-log line. */
+const errorCodes = new WeakMap<object, string>();
+
+/** Notes the error code of every error body sent (`{ error: code, issues }`), in one place. */
+export function registerErrorCodes(app: FastifyInstance): void {
+  app.addHook('preSerialization', async (_req, reply, payload) => {
+    if (reply.statusCode >= 400 && typeof payload === 'object' && payload !== null) {
+      const code = (payload as { error?: unknown }).error;
+      if (typeof code === 'string') errorCodes.set(reply, code);
+    }
+    return payload;
+  });
+}
+
 /**
  * Structured request logs (pino, as Fastify writes them) on stderr: method, URL, status, time,
- * address — never a header, so never the token; 5xx with the error.
+ * address — never a header, so never the token; a 4xx/5xx line with our error code (`res.code`,
+ * docs/errors.md); 5xx with the error.
  */
 export function loggerOptions(enabled: boolean): FastifyServerOptions['logger'] {
   if (!enabled) return false;
@@ -65,5 +80,13 @@ export function loggerOptions(enabled: boolean): FastifyServerOptions['logger'] 
     level: 'info',
     stream: process.stderr,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
+    serializers: {
+      res: (reply) => {
+        const code = errorCodes.get(reply);
+        return code === undefined
+          ? { statusCode: reply.statusCode }
+          : { statusCode: reply.statusCode, code };
+      },
+    },
   };
 }

@@ -57,7 +57,12 @@ import { ByteBoundedCache, canonicalJson } from './byte-cache.js';
 import { noneMatch, readCacheKey } from './cache.js';
 import { acceptsGzip, HotReads, withGzip } from './hot-reads.js';
 import { ProjectionPool, WhatIfPool } from './workers.js';
-import { clientErrorHandler, loggerOptions, registerSecurityHeaders } from './http-safety.js';
+import {
+  clientErrorHandler,
+  loggerOptions,
+  registerErrorCodes,
+  registerSecurityHeaders,
+} from './http-safety.js';
 import { DEFAULT_LIMITS, hasToken, registerWriteGuard, type ServerLimits } from './guard.js';
 import { CompareQuerySchema, compareService, type CompareQuery } from './compare.js';
 import { DOCUMENT_NOT_FOUND, DOCUMENTS, RawBody, type DocumentDef } from './documents.js';
@@ -359,6 +364,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   });
   registerWriteGuard(app, { tokenHash: o.tokenHash, limits });
   registerSecurityHeaders(app);
+  registerErrorCodes(app);
   const projections = new ProjectionPool(limits.projectionWorkers, limits.projectionQueue);
   const whatIfPool = new WhatIfPool(limits.whatIfWorkers, limits.whatIfQueue);
   app.addHook('onClose', async () => Promise.all([projections.close(), whatIfPool.close()]));
