@@ -31,15 +31,35 @@ export function withGzip(cache: ByteBoundedCache, key: string, hit: CachedRespon
   return gzip;
 }
 
-/** The headers of a cached response as sent: the framework's path sends the same ones. */
-function headersOf(url: string, hit: CachedResponse, cacheControl: string): OutgoingHttpHeader[] {
-  const h: Record<string, string> = {
+/** A cached response's headers as sent, made once per response (the framework's path sends the same). */
+interface Variants {
+  readonly size: number;
+  readonly notModified: OutgoingHttpHeader[];
+  readonly plain: OutgoingHttpHeader[];
+  /** Only once the gzip is made. */
+  readonly gzip?: OutgoingHttpHeader[];
+}
+
+function variantsOf(url: string, hit: CachedResponse, cacheControl: string): Variants {
+  const size = Buffer.byteLength(hit.body);
+  const common = Object.entries({
     'content-type': hit.type ?? 'application/json; charset=utf-8',
     etag: hit.etag,
     'cache-control': cacheControl,
+    // only API reads are cached (server.ts), so every entry has the API's CSP
     ...securityHeaders(url),
+    ...(size >= COMPRESS_THRESHOLD ? { vary: 'accept-encoding' } : {}),
+  }).flat();
+  return {
+    size,
+    notModified: common,
+    plain: [...common, 'content-length', String(size)],
+    ...(hit.gzip
+      ? {
+          gzip: [...common, 'content-encoding', 'gzip', 'content-length', String(hit.gzip.length)],
+        }
+      : {}),
   };
-  return Object.entries(h).flat();
 }
 
 /**
@@ -52,7 +72,7 @@ function headersOf(url: string, hit: CachedResponse, cacheControl: string): Outg
  */
 export class HotReads {
   private readonly keys = new Map<string, string>();
-  private readonly headers = new WeakMap<CachedResponse, readonly OutgoingHttpHeader[]>();
+  private readonly variants = new WeakMap<CachedResponse, Variants>();
 
   constructor(
     private readonly cache: ByteBoundedCache,
@@ -78,27 +98,27 @@ export class HotReads {
     const revision = this.revision();
     const hit = revision === undefined ? undefined : this.cache.get(key);
     if (hit === undefined || hit.revision !== revision) return false;
-    let common = this.headers.get(hit);
-    if (common === undefined) {
-      common = headersOf(url, hit, this.cacheControl);
-      this.headers.set(hit, common);
+    let v = this.variants.get(hit);
+    if (v === undefined) {
+      v = variantsOf(url, hit, this.cacheControl);
+      this.variants.set(hit, v);
     }
-    const size = Buffer.byteLength(hit.body);
-    const headers =
-      size >= COMPRESS_THRESHOLD ? [...common, 'vary', 'accept-encoding'] : [...common];
     if (noneMatch(req.headers['if-none-match'], hit.etag)) {
-      res.writeHead(304, headers).end();
+      res.writeHead(304, v.notModified).end();
       return true;
     }
-    if (size < COMPRESS_THRESHOLD || !acceptsGzip(req.headers['accept-encoding'])) {
-      if (size >= COMPRESS_THRESHOLD && req.headers['accept-encoding'] !== undefined) return false;
-      res.writeHead(200, [...headers, 'content-length', String(size)]).end(hit.body);
+    const encoding = req.headers['accept-encoding'];
+    if (v.size < COMPRESS_THRESHOLD || encoding === undefined) {
+      res.writeHead(200, v.plain).end(hit.body);
       return true;
     }
-    if (size < this.precompressBytes) return false;
-    const gzip = withGzip(this.cache, key, hit);
-    headers.push('content-encoding', 'gzip', 'content-length', String(gzip.length));
-    res.writeHead(200, headers).end(gzip);
+    // an encoding other than gzip, or a body the framework compresses per request: its answer
+    if (!acceptsGzip(encoding) || v.size < this.precompressBytes) return false;
+    if (v.gzip === undefined) {
+      withGzip(this.cache, key, hit);
+      return this.serve(req, res);
+    }
+    res.writeHead(200, v.gzip).end(hit.gzip);
     return true;
   }
 }
