@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptsGzip } from '../src/api/hot-reads.js';
+import { acceptsGzip, COMPRESS_THRESHOLD } from '../src/api/hot-reads.js';
 import { buildApi, hashToken, REVISION_TTL_MS } from '../src/api/server.js';
 import { ResultsSchema } from '../src/api/schemas.js';
 import { bundledElection } from '../src/elections/manifests.js';
@@ -57,9 +57,31 @@ const upload = (body: string, name: string) =>
     body,
   });
 const URL_NATIONAL = '/api/v1/results?election=pe-2021-presidencial&level=national';
-/** A read without compression (fetch asks for gzip unless told otherwise). */
+/** A read by fetch (which asks for gzip whatever it is told, and decodes it). */
 const read = (path: string, headers: Record<string, string> = {}) =>
-  fetch(`${base}${path}`, { headers: { 'accept-encoding': 'identity', ...headers } });
+  fetch(`${base}${path}`, { headers });
+/** A GET by node:http: status, headers but date and connection, the body as sent (not decoded). */
+const rawGet = async (path: string, headers: Record<string, string>) => {
+  const http = await import('node:http');
+  return new Promise<{ status?: number; headers: Record<string, unknown>; body: string }>(
+    (resolve, reject) =>
+      http
+        .get(`${base}${path}`, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const h: Record<string, unknown> = { ...res.headers };
+            for (const k of ['date', 'connection', 'keep-alive']) delete h[k];
+            resolve({
+              status: res.statusCode,
+              headers: h,
+              body: Buffer.concat(chunks).toString('base64'),
+            });
+          });
+        })
+        .on('error', reject),
+  );
+};
 const valid = async (r: Response) => ResultsSchema.parse(await r.json()).units[0]?.valid ?? 0;
 /** The headers that differ between two answers by nature (time, connection). */
 const stable = (r: Response) => {
@@ -87,6 +109,40 @@ describe('hot reads', () => {
     expect(stable(again)).toEqual(stable(first));
     expect(hot.headers.get('etag')).toBe(first.headers.get('etag'));
     expect(hot.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('answers every cached read as the framework did: CSV, other routes, each encoding', async () => {
+    // node:http, not fetch: fetch always asks for gzip, whatever Accept-Encoding it is given
+    for (const path of [
+      `${URL_NATIONAL}&format=csv`,
+      URL_NATIONAL,
+      '/api/v1/results?election=pe-2021-presidencial&level=department',
+      '/api/v1/progress?election=pe-2021-presidencial',
+      '/api/v1/summary?election=pe-2021-presidencial',
+      '/api/v1/candidates?election=pe-2021-presidencial',
+    ])
+      for (const enc of [
+        {},
+        { 'accept-encoding': 'gzip' },
+        { 'accept-encoding': 'identity' },
+      ] as Record<string, string>[]) {
+        const first = await rawGet(path, enc);
+        const seen = routed;
+        const hot = [await rawGet(path, enc), await rawGet(path, enc)];
+        // identity on a body the plugin would compress is left to the framework
+        if (enc['accept-encoding'] !== 'identity')
+          expect(routed - seen, path).toBeLessThanOrEqual(1);
+        // without Accept-Encoding the framework omits Vary; the hot answer says it (RFC 9110 §12.5.5)
+        const want = 'accept-encoding' in enc ? first : { ...first, headers: { ...first.headers } };
+        for (const h of hot) {
+          if (!('accept-encoding' in enc) && first.headers['vary'] === undefined)
+            want.headers['vary'] =
+              Buffer.from(first.body, 'base64').length >= COMPRESS_THRESHOLD
+                ? 'accept-encoding'
+                : undefined;
+          expect(h, `${path} ${JSON.stringify(enc)}`).toEqual(want);
+        }
+      }
   });
 
   it('keeps conditional GET (304) and serves the gzip made once per revision', async () => {
