@@ -1,9 +1,15 @@
 // The national results endpoint under load against nginx (Debian package) serving the published
-// static JSON of the same bytes, in the same run. The load generator is Debian's `wrk` (C, one
-// thread), so that it is not the bottleneck; autocannon (Node) only when wrk is absent.
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// static JSON of the same bytes. The load generator is Debian's `wrk` (C, one thread), so that it
+// is not the bottleneck; autocannon (Node) only when wrk is absent. Both servers run all along,
+// each one process (nginx: one worker, checked), pinned to CPU 0 with taskset when there is one,
+// wrk on CPU 1; the runs are interleaved (cifra, nginx, cifra, nginx, …), each after a warm-up,
+// and each server's CPU seconds per 10k requests are read from /proc/<pid>/stat — the figure that
+// holds on a machine shared with other work, where req/s moves with the neighbours.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { buildOpenApi } from '../src/api/server.js';
 import { bundledElection } from '../src/elections/manifests.js';
@@ -11,18 +17,26 @@ import { ingestFile } from '../src/ingest/ingest.js';
 import { dataPath } from '../src/io/paths.js';
 import { publishSite } from '../src/api/publish-site.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { CACHE } from './baselines.js';
+import { CACHE, median } from './baselines.js';
 
 const NGINX = '/usr/sbin/nginx';
 const WRK = '/usr/bin/wrk';
+const TASKSET = '/usr/bin/taskset';
 const DURATION = Number(process.env['LOAD_SECONDS'] ?? 10);
+const WARMUP = Number(process.env['LOAD_WARMUP_SECONDS'] ?? 2);
+const ROUNDS = Number(process.env['LOAD_ROUNDS'] ?? 3);
 const CONNECTIONS = 50;
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime (getconf CLK_TCK). */
+const TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+const PIN = existsSync(TASKSET);
 
 export interface LoadResult {
   readonly rps: number;
+  readonly requests: number;
   readonly p99: number;
   readonly errors: number;
-  readonly bytes: number;
+  /** The server's CPU seconds (user + system, all its processes) per 10,000 requests; NaN if unknown. */
+  readonly cpuPer10k: number;
 }
 
 /** wrk's duration in ms from its text ("812.00us", "3.21ms", "1.02s"). */
@@ -33,15 +47,21 @@ function wrkMs(text: string): number {
   return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v;
 }
 
-/** `wrk -t1 -cN -dS --latency`: requests/s, p99, errors (socket errors and non-2xx). */
-function wrkLoad(url: string): LoadResult {
-  const out = execFileSync(WRK, [
+/** A command pinned to a CPU when taskset is there. */
+function pinned(cpu: number, cmd: string, args: readonly string[]): [string, string[]] {
+  return PIN ? [TASKSET, ['-c', String(cpu), cmd, ...args]] : [cmd, [...args]];
+}
+
+/** `wrk -t1 -cN -dS --latency` on CPU 1: requests, requests/s, p99, errors (socket and non-2xx). */
+function wrkLoad(url: string, seconds: number): Omit<LoadResult, 'cpuPer10k'> {
+  const [cmd, args] = pinned(1, WRK, [
     '-t1',
     `-c${CONNECTIONS}`,
-    `-d${DURATION}s`,
+    `-d${seconds}s`,
     '--latency',
     url,
-  ]).toString();
+  ]);
+  const out = execFileSync(cmd, args).toString();
   const num = (re: RegExp): number => Number(re.exec(out)?.[1] ?? 0);
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
   const errors =
@@ -49,21 +69,57 @@ function wrkLoad(url: string): LoadResult {
     (socket ? socket.slice(1).reduce((a, x) => a + Number(x), 0) : 0);
   return {
     rps: num(/Requests\/sec:\s+([\d.]+)/),
+    requests: num(/(\d+) requests in /),
     p99: wrkMs(/\s99%\s+(\S+)/.exec(out)?.[1] ?? ''),
     errors,
-    bytes: 0,
   };
 }
 
-async function load(url: string): Promise<LoadResult> {
-  if (existsSync(WRK)) return wrkLoad(url);
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, pipelining: 1 });
+async function generate(url: string, seconds: number): Promise<Omit<LoadResult, 'cpuPer10k'>> {
+  if (existsSync(WRK)) return wrkLoad(url, seconds);
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1 });
   return {
     rps: r.requests.average,
+    requests: r.requests.total,
     p99: r.latency.p99,
     errors: r.errors + r.non2xx,
-    bytes: r.throughput.average,
   };
+}
+
+/** The direct children of a process (from each process's parent id in /proc). */
+function childrenOf(pid: number): number[] {
+  const kids: number[] = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) kids.push(Number(d));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return kids;
+}
+
+/** CPU seconds (user + system, all threads) of a process and its children so far. */
+function cpuSeconds(pid: number): number {
+  let ticks = 0;
+  for (const p of [pid, ...childrenOf(pid)]) {
+    // fields after the command's ")": state is field 3, utime 14, stime 15
+    const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks / TICKS;
+}
+
+/** One measured run after a warm-up: the load generator's figures and the server's CPU. */
+async function measure(url: string, pid: number): Promise<LoadResult> {
+  await generate(url, WARMUP);
+  const c0 = cpuSeconds(pid);
+  const r = await generate(url, DURATION);
+  const cpu = cpuSeconds(pid) - c0;
+  return { ...r, cpuPer10k: r.requests > 0 ? (cpu * 10_000) / r.requests : NaN };
 }
 
 async function waitFor(url: string): Promise<void> {
@@ -78,15 +134,12 @@ async function waitFor(url: string): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-export async function apiVersusNginx(): Promise<{
-  cifra: LoadResult;
-  nginx: LoadResult | null;
-  note: string;
-}> {
-  const dir = join(CACHE, 'load');
+/** The 2021 first round stored (86,488 actas) and published as a static site in `dir`. */
+async function prepare(dir: string): Promise<{ db: string; site: string }> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const store = new SqliteStore(join(dir, 'load.db'));
+  const db = join(dir, 'load.db');
+  const store = new SqliteStore(db);
   await store.migrate();
   const e = bundledElection('pe-2021-presidencial');
   if (!e) throw new Error('election');
@@ -103,29 +156,11 @@ export async function apiVersusNginx(): Promise<{
   const pub = await publishSite(store, site, buildOpenApi(), new Date().toISOString());
   if (!pub.ok) throw new Error(pub.error.map((i) => i.code).join(', '));
   await store.close();
-  // the API in its own process, as nginx is: the load generator must not share its thread
-  const apiPort = 17000 + Math.floor(Math.random() * 1000);
-  const main = join(CACHE, 'build', 'src', 'cli', 'main.js');
-  const server = spawn(
-    'node',
-    [main, 'serve', '--db', join(dir, 'load.db'), '--port', String(apiPort), '--host', '127.0.0.1'],
-    { stdio: 'ignore' },
-  );
-  let cifra: LoadResult;
-  try {
-    const apiUrl = `http://127.0.0.1:${apiPort}/api/v1/results?election=pe-2021-presidencial&level=national`;
-    await waitFor(apiUrl);
-    const apiBody = await (await fetch(apiUrl)).text();
-    const staticFile = join(site, 'api/v1/elections/pe-2021-presidencial/results/national.json');
-    if (readFileSync(staticFile, 'utf8') !== apiBody)
-      throw new Error('the published file and the API differ');
-    cifra = await load(apiUrl);
-  } finally {
-    server.kill('SIGTERM');
-  }
-  if (!existsSync(NGINX))
-    return { cifra, nginx: null, note: 'nginx absent (apt-get install nginx): no baseline' };
-  const port = 18000 + Math.floor(Math.random() * 1000);
+  return { db, site };
+}
+
+/** nginx as one worker process (worker_processes 1, checked), serving `site`. */
+function startNginx(dir: string, site: string, port: number): ChildProcess {
   const conf = join(dir, 'nginx.conf');
   writeFileSync(
     conf,
@@ -135,19 +170,89 @@ http { access_log off; sendfile on; default_type application/json; etag on;
   server { listen 127.0.0.1:${port}; root ${site}; location / { add_header Cache-Control "public, max-age=5"; } } }
 `,
   );
-  const nginx = spawn(NGINX, ['-c', conf, '-p', dir], { stdio: 'ignore' });
+  const [cmd, args] = pinned(0, NGINX, ['-c', conf, '-p', dir]);
+  return spawn(cmd, args, { stdio: 'ignore' });
+}
+
+export interface ApiVersusNginx {
+  /** Per round, in the order run. */
+  readonly rounds: readonly { readonly cifra: LoadResult; readonly nginx: LoadResult }[];
+  /** Median and range of cifra req/s over nginx req/s, round by round. */
+  readonly ratio: { readonly median: number; readonly min: number; readonly max: number };
+  /** Median CPU seconds per 10k requests of each server, and nginx's over cifra's. */
+  readonly cpuPer10k: { readonly cifra: number; readonly nginx: number; readonly ratio: number };
+  readonly bytes: number;
+  readonly note: string;
+}
+
+/** The bench: cifra and nginx interleaved, ROUNDS pairs; null when nginx is absent. */
+export async function apiVersusNginx(): Promise<ApiVersusNginx | null> {
+  if (!existsSync(NGINX)) return null;
+  const dir = join(CACHE, 'load');
+  const { db, site } = await prepare(dir);
+  const apiPort = 17000 + Math.floor(Math.random() * 1000);
+  const port = apiPort + 1000;
+  const main = join(CACHE, 'build', 'src', 'cli', 'main.js');
+  const [cmd, args] = pinned(0, process.execPath, [
+    main,
+    'serve',
+    '--db',
+    db,
+    '--port',
+    String(apiPort),
+    '--host',
+    '127.0.0.1',
+  ]);
+  const server = spawn(cmd, args, { stdio: 'ignore' });
+  const nginx = startNginx(dir, site, port);
   try {
-    await waitFor(`http://127.0.0.1:${port}/api/v1/site.json`);
-    const n = await load(
-      `http://127.0.0.1:${port}/api/v1/elections/pe-2021-presidencial/results/national.json`,
-    );
+    const apiUrl = `http://127.0.0.1:${apiPort}/api/v1/results?election=pe-2021-presidencial&level=national`;
+    const staticUrl = `http://127.0.0.1:${port}/api/v1/elections/pe-2021-presidencial/results/national.json`;
+    await waitFor(apiUrl);
+    await waitFor(staticUrl);
+    const apiBody = await (await fetch(apiUrl)).text();
+    if ((await (await fetch(staticUrl)).text()) !== apiBody)
+      throw new Error('nginx and the API serve different bytes');
+    const workers = childrenOf(nginx.pid as number);
+    if (workers.length !== 1) throw new Error(`nginx has ${workers.length} worker processes`);
+    if (childrenOf(server.pid as number).length !== 0) throw new Error('cifra is not one process');
+    const rounds = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const c = await measure(apiUrl, server.pid as number);
+      const n = await measure(staticUrl, nginx.pid as number);
+      rounds.push({ cifra: c, nginx: n });
+    }
+    const ratios = rounds.map((r) => r.cifra.rps / r.nginx.rps);
+    const cpuC = median(rounds.map((r) => r.cifra.cpuPer10k));
+    const cpuN = median(rounds.map((r) => r.nginx.cpuPer10k));
     return {
-      cifra,
-      nginx: n,
-      note: `${existsSync(WRK) ? 'wrk, 1 thread' : 'autocannon (wrk absent)'}, ${CONNECTIONS} connections, ${DURATION} s each, one nginx worker vs one Node process`,
+      rounds,
+      ratio: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) },
+      cpuPer10k: { cifra: cpuC, nginx: cpuN, ratio: cpuN / cpuC },
+      bytes: Buffer.byteLength(apiBody),
+      note: `${existsSync(WRK) ? 'wrk, 1 thread' : 'autocannon (wrk absent)'}, ${CONNECTIONS} connections, ${ROUNDS} interleaved pairs of ${DURATION} s after ${WARMUP} s warm-up; one nginx worker vs one Node process${PIN ? ', servers on CPU 0, wrk on CPU 1 (taskset)' : ' (no taskset: not pinned)'}; load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
     };
   } finally {
+    server.kill('SIGTERM');
     nginx.kill('SIGTERM');
     execFileSync('sleep', ['0.3']);
   }
+}
+
+/** The bench's line: what the target needs (req/s ratio, median and range) and the CPU figures. */
+export function describe(r: ApiVersusNginx): string {
+  const f = (x: number): string => x.toFixed(2);
+  const pairs = r.rounds
+    .map((p) => `${Math.round(p.cifra.rps)}/${Math.round(p.nginx.rps)}`)
+    .join(', ');
+  const errors = r.rounds.reduce((a, p) => a + p.cifra.errors + p.nginx.errors, 0);
+  return `ratio = cifra req/s over nginx req/s, median ${f(r.ratio.median)} (range ${f(r.ratio.min)}–${f(r.ratio.max)}; target ≥ 0.8); req/s cifra/nginx by round ${pairs}; CPU s per 10k requests cifra ${f(r.cpuPer10k.cifra)}, nginx ${f(r.cpuPer10k.nginx)} (nginx/cifra ${f(r.cpuPer10k.ratio)}); p99 cifra ${median(r.rounds.map((p) => p.cifra.p99))} ms, nginx ${median(r.rounds.map((p) => p.nginx.p99))} ms; ${errors} errors; ${r.bytes} bytes; ${r.note}`;
+}
+
+// `npm run bench:api`: this line alone
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const r = await apiVersusNginx();
+  console.log(r === null ? 'nginx absent (apt-get install nginx): no baseline' : describe(r));
 }

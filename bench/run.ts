@@ -481,18 +481,16 @@ if (!process.argv.includes('--no-what-if')) {
   });
 }
 if (!process.argv.includes('--no-load')) {
-  const { apiVersusNginx } = await import('./api-load.js');
+  const { apiVersusNginx, describe } = await import('./api-load.js');
   const r = await apiVersusNginx();
-  report({
-    name: 'api-national-results-under-load',
-    cifraMs: 1000 / Math.max(1, r.cifra.rps),
-    baselineMs: r.nginx ? 1000 / Math.max(1, r.nginx.rps) : null,
-    ratio: r.nginx ? r.cifra.rps / r.nginx.rps : null,
-    note:
-      `cifra ${Math.round(r.cifra.rps)} req/s, p99 ${r.cifra.p99} ms, ${r.cifra.errors} errors; ` +
-      (r.nginx
-        ? `nginx ${Math.round(r.nginx.rps)} req/s, p99 ${r.nginx.p99} ms, ${r.nginx.errors} errors; ratio = cifra req/s over nginx req/s (target ≥ 0.8); `
-        : '') +
-      r.note,
-  });
+  if (r !== null) {
+    const rps = (k: 'cifra' | 'nginx'): number => median(r.rounds.map((p) => p[k].rps));
+    report({
+      name: 'api-national-results-under-load',
+      cifraMs: 1000 / Math.max(1, rps('cifra')),
+      baselineMs: 1000 / Math.max(1, rps('nginx')),
+      ratio: r.ratio.median,
+      note: describe(r),
+    });
+  } else console.log('api-national-results-under-load: nginx absent (apt-get install nginx)');
 }

@@ -106,6 +106,20 @@ describe('cifra serve, as a process', () => {
       .map((l) => (l['res'] as { statusCode?: number } | undefined)?.statusCode)
       .filter((s) => s !== undefined);
     expect(statuses).toEqual(expect.arrayContaining([401, 404, 422, 500]));
+    // each 4xx/5xx line carries our error code (docs/errors.md), the 422 over --ingest-limits too
+    const codes = lines
+      .map((l) => l['res'] as { statusCode?: number; code?: string } | undefined)
+      .filter((r) => (r?.statusCode ?? 0) >= 400)
+      .map((r) => `${r?.statusCode} ${r?.code}`);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        '422 too_many_rows',
+        '401 unauthorized',
+        '404 not_found',
+        '500 internal_error',
+      ]),
+    );
+    expect(codes.every((c) => !c.endsWith(' undefined'))).toBe(true);
     const failed = lines.find((l) => l['level'] === 50 && l['err'] !== undefined);
     expect(JSON.stringify(failed?.['err'])).toContain('no such table: elections');
     expect(stderr).not.toContain(TOKEN);

@@ -1,7 +1,7 @@
 /** A cached response: its bytes as sent, their ETag, and the store revision they were made at. */
 export interface CachedResponse {
   readonly revision: string;
-  readonly body: string;
+  readonly body: string | Buffer;
   readonly etag: string;
   /** Its content type, when not JSON. */
   readonly type?: string;

@@ -49,7 +49,8 @@ export const DEFAULT_LIMITS: ServerLimits = {
   authFailures: 20,
   authWindowMs: 60_000,
   readCacheBytes: 64 * 1024 * 1024,
-  precompressBytes: 64 * 1024,
+  // the compression plugin's threshold: every cached body it would gzip is gzipped once
+  precompressBytes: 1024,
   anonymousSims: 5_000,
   projectionWorkers: 1,
   projectionQueue: 4,

@@ -7,14 +7,20 @@ export const DASHBOARD_CSP =
 /** API documents are data: nothing in them may run or be framed. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
-/** Security headers on every response: no sniffing, no framing, a CSP for pages and data. */
+/** The security headers of a response to `url`: no sniffing, no framing, a CSP for pages and data. */
+export function securityHeaders(url: string): Readonly<Record<string, string>> {
+  return {
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': url.startsWith('/api/') ? API_CSP : DASHBOARD_CSP,
+  };
+}
+
+/** Security headers on every response the framework sends (hot-reads.ts sends the same). */
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (req, reply, payload) => {
-    reply
-      .header('x-content-type-options', 'nosniff')
-      .header('x-frame-options', 'DENY')
-      .header('referrer-policy', 'no-referrer')
-      .header('content-security-policy', req.url.startsWith('/api/') ? API_CSP : DASHBOARD_CSP);
+    reply.headers(securityHeaders(req.url));
     return payload;
   });
 }
@@ -49,9 +55,24 @@ export const clientErrorHandler: NonNullable<FastifyServerOptions['clientErrorHa
   );
 };
 
+/** Our error code of each 4xx/5xx response (the `error` of its body), for its request-log line. */
+const errorCodes = new WeakMap<object, string>();
+
+/** Notes the error code of every error body sent (`{ error: code, issues }`), in one place. */
+export function registerErrorCodes(app: FastifyInstance): void {
+  app.addHook('preSerialization', async (_req, reply, payload) => {
+    if (reply.statusCode >= 400 && typeof payload === 'object' && payload !== null) {
+      const code = (payload as { error?: unknown }).error;
+      if (typeof code === 'string') errorCodes.set(reply, code);
+    }
+    return payload;
+  });
+}
+
 /**
  * Structured request logs (pino, as Fastify writes them) on stderr: method, URL, status, time,
- * address — never a header, so never the token; 5xx with the error.
+ * address — never a header, so never the token; a 4xx/5xx line with our error code (`res.code`,
+ * docs/errors.md); 5xx with the error.
  */
 export function loggerOptions(enabled: boolean): FastifyServerOptions['logger'] {
   if (!enabled) return false;
@@ -59,5 +80,13 @@ export function loggerOptions(enabled: boolean): FastifyServerOptions['logger'] 
     level: 'info',
     stream: process.stderr,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
+    serializers: {
+      res: (reply) => {
+        const code = errorCodes.get(reply);
+        return code === undefined
+          ? { statusCode: reply.statusCode }
+          : { statusCode: reply.statusCode, code };
+      },
+    },
   };
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
-import { gzipSync } from 'node:zlib';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,8 +55,14 @@ import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { parseWhatIfBody, whatIfSeats, WhatIfBodySchema } from '../results/what-if.js';
 import { ByteBoundedCache, canonicalJson } from './byte-cache.js';
 import { noneMatch, readCacheKey } from './cache.js';
+import { acceptsGzip, HotReads, withGzip } from './hot-reads.js';
 import { ProjectionPool, WhatIfPool } from './workers.js';
-import { clientErrorHandler, loggerOptions, registerSecurityHeaders } from './http-safety.js';
+import {
+  clientErrorHandler,
+  loggerOptions,
+  registerErrorCodes,
+  registerSecurityHeaders,
+} from './http-safety.js';
 import { DEFAULT_LIMITS, hasToken, registerWriteGuard, type ServerLimits } from './guard.js';
 import { CompareQuerySchema, compareService, type CompareQuery } from './compare.js';
 import { DOCUMENT_NOT_FOUND, DOCUMENTS, RawBody, type DocumentDef } from './documents.js';
@@ -311,6 +316,29 @@ function jsonBody(body: unknown): unknown {
 /** The HTTP API (Fastify): public reads with ETag and Cache-Control, authenticated writes, errors mapped in one place. */
 export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...o.limits };
+  // Responses of public reads by their normalised query, bounded in bytes, kept until the store's
+  // revision changes (an import): the hot path serves bytes and an ETag without touching the
+  // tabulation or the serializer.
+  const responses = new ByteBoundedCache(limits.readCacheBytes);
+  // The store's revision, asked at most every REVISION_TTL_MS: an import shows within that time
+  // (reads also say max-age=5 to caches downstream); a write through this server resets it.
+  let revisionMemo: { value: string; at: number } | null = null;
+  const currentRevision = async (): Promise<string> => {
+    const t = Date.now();
+    if (revisionMemo === null || t - revisionMemo.at > REVISION_TTL_MS)
+      revisionMemo = { value: await o.store.revision(), at: t };
+    return revisionMemo.value;
+  };
+  // a repeated read at a revision checked lately is answered before the framework (hot-reads.ts)
+  const hot = new HotReads(
+    responses,
+    () =>
+      revisionMemo !== null && Date.now() - revisionMemo.at <= REVISION_TTL_MS
+        ? revisionMemo.value
+        : undefined,
+    READ_CACHE_CONTROL,
+    limits.precompressBytes,
+  );
   const app = Fastify({
     logger: loggerOptions(o.logger ?? false),
     clientErrorHandler,
@@ -329,32 +357,22 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
             Math.max(50, Math.floor(limits.headersTimeoutMs / 4)),
           ),
         },
-        handler,
+        (req, res) => {
+          if (!hot.serve(req, res)) handler(req, res);
+        },
       ),
   });
   registerWriteGuard(app, { tokenHash: o.tokenHash, limits });
   registerSecurityHeaders(app);
+  registerErrorCodes(app);
   const projections = new ProjectionPool(limits.projectionWorkers, limits.projectionQueue);
   const whatIfPool = new WhatIfPool(limits.whatIfWorkers, limits.whatIfQueue);
   app.addHook('onClose', async () => Promise.all([projections.close(), whatIfPool.close()]));
-  // Responses of public reads by their normalised query, bounded in bytes, kept until the store's
-  // revision changes (an import): the hot path serves bytes and an ETag without touching the
-  // tabulation or the serializer.
-  const responses = new ByteBoundedCache(limits.readCacheBytes);
   const readKey = new WeakMap<FastifyRequest, string>();
-  const precompressed = new WeakSet<FastifyRequest>();
+  const fromCache = new WeakSet<FastifyRequest>();
   const revisionOf = new WeakMap<FastifyRequest, string>();
   // What-if responses by the SHA-256 of the normalised body, kept until the revision changes
   const whatIfs = new ByteBoundedCache(WHAT_IF_CACHE_BYTES);
-  // The store's revision, asked at most every REVISION_TTL_MS: an import shows within that time
-  // (reads also say max-age=5 to caches downstream).
-  let revisionMemo: { value: string; at: number } | null = null;
-  const currentRevision = async (): Promise<string> => {
-    const t = Date.now();
-    if (revisionMemo === null || t - revisionMemo.at > REVISION_TTL_MS)
-      revisionMemo = { value: await o.store.revision(), at: t };
-    return revisionMemo.value;
-  };
   app.addHook('onRequest', async (req, reply) => {
     if (
       req.method !== 'GET' ||
@@ -373,17 +391,17 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     readKey.set(req, key);
     const hit = responses.get(key);
     if (!hit || hit.revision !== revision) return;
+    hot.remember(req.url, key);
+    fromCache.add(req);
     reply.header('etag', hit.etag).header('cache-control', READ_CACHE_CONTROL);
     reply.type(hit.type ?? 'application/json; charset=utf-8');
     if (noneMatch(req.headers['if-none-match'], hit.etag)) return reply.code(304).send();
     // a large body is gzipped once per revision, not once per request (a flood of district reads)
     if (
-      hit.body.length >= limits.precompressBytes &&
-      /\bgzip\b/.test(String(req.headers['accept-encoding']))
+      Buffer.byteLength(hit.body) >= limits.precompressBytes &&
+      acceptsGzip(req.headers['accept-encoding'])
     ) {
-      const gzip = hit.gzip ?? gzipSync(hit.body);
-      if (hit.gzip === undefined) responses.set(key, { ...hit, gzip });
-      precompressed.add(req);
+      const gzip = withGzip(responses, key, hit);
       return reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding').send(gzip);
     }
     return reply.send(hit.body);
@@ -392,7 +410,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   // compression so that it sees the bytes, not the compressed stream.
   app.addHook('onSend', async (req, reply, payload) => {
     if (
-      precompressed.has(req) ||
+      fromCache.has(req) ||
       req.method !== 'GET' ||
       reply.statusCode !== 200 ||
       (typeof payload !== 'string' && !Buffer.isBuffer(payload))
@@ -406,10 +424,11 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     if (revision !== undefined && key !== undefined && typeof payload === 'string') {
       responses.set(key, {
         revision,
-        body: payload,
+        body: Buffer.from(payload),
         etag,
         type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
       });
+      hot.remember(req.url, key);
     }
     if (noneMatch(req.headers['if-none-match'], etag)) {
       reply.code(304);

@@ -1,0 +1,124 @@
+import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import type { ByteBoundedCache, CachedResponse } from './byte-cache.js';
+import { noneMatch } from './cache.js';
+import { securityHeaders } from './http-safety.js';
+
+/** Bodies below this are sent as they are (the compression plugin's threshold, server.ts). */
+export const COMPRESS_THRESHOLD = 1024;
+/** Request URLs remembered (each names a cached response); past it the list starts again. */
+const MAX_URLS = 4096;
+/** A longer URL is not remembered (a flood of long unknown parameters cannot fill memory). */
+const MAX_URL_LENGTH = 512;
+
+/** RFC 9110 §12.5.3: Accept-Encoding lists gzip with a weight above 0. */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  if (header === undefined) return false;
+  const text = Array.isArray(header) ? header.join(',') : header;
+  return text.split(',').some((part) => {
+    const [coding, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
+    if (coding !== 'gzip') return false;
+    const q = params.find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+/** The cached response with its gzip made (once per revision: the cache keeps it). */
+export function withGzip(cache: ByteBoundedCache, key: string, hit: CachedResponse): Buffer {
+  if (hit.gzip !== undefined) return hit.gzip;
+  const gzip = gzipSync(hit.body);
+  cache.set(key, { ...hit, gzip });
+  return gzip;
+}
+
+/** A cached response's headers as sent, made once per response (the framework's path sends the same). */
+interface Variants {
+  readonly size: number;
+  readonly notModified: OutgoingHttpHeader[];
+  readonly plain: OutgoingHttpHeader[];
+  /** Only once the gzip is made. */
+  readonly gzip?: OutgoingHttpHeader[];
+}
+
+function variantsOf(url: string, hit: CachedResponse, cacheControl: string): Variants {
+  const size = Buffer.byteLength(hit.body);
+  const common = Object.entries({
+    'content-type': hit.type ?? 'application/json; charset=utf-8',
+    etag: hit.etag,
+    'cache-control': cacheControl,
+    // only API reads are cached (server.ts), so every entry has the API's CSP
+    ...securityHeaders(url),
+    ...(size >= COMPRESS_THRESHOLD ? { vary: 'accept-encoding' } : {}),
+  }).flat();
+  return {
+    size,
+    notModified: common,
+    plain: [...common, 'content-length', String(size)],
+    ...(hit.gzip
+      ? {
+          gzip: [...common, 'content-encoding', 'gzip', 'content-length', String(hit.gzip.length)],
+        }
+      : {}),
+  };
+}
+
+/**
+ * Repeated public reads answered by the HTTP server before the framework sees them: a request URL
+ * seen before names its normalised cache key; when that key's response is cached at the current
+ * store revision, its bytes (or their gzip, or a 304) are written with no routing, parsing, hooks,
+ * serialization or request log. Anything else — another method, an unknown URL, a revision not
+ * checked lately, an encoding we have not made — goes on to the framework, which answers it and
+ * fills the cache.
+ */
+export class HotReads {
+  private readonly keys = new Map<string, string>();
+  private readonly variants = new WeakMap<CachedResponse, Variants>();
+
+  constructor(
+    private readonly cache: ByteBoundedCache,
+    /** The store revision if checked lately (server.ts's TTL), else undefined. */
+    private readonly revision: () => string | undefined,
+    private readonly cacheControl: string,
+    private readonly precompressBytes: number,
+  ) {}
+
+  /** Remembers that this request URL reads the response cached under `key`. */
+  remember(url: string, key: string): void {
+    if (url.length > MAX_URL_LENGTH || this.keys.get(url) === key) return;
+    if (this.keys.size >= MAX_URLS) this.keys.clear();
+    this.keys.set(url, key);
+  }
+
+  /** Answers the request from the cache and returns true; false leaves it to the framework. */
+  serve(req: IncomingMessage, res: ServerResponse): boolean {
+    const url = req.url;
+    if (req.method !== 'GET' || url === undefined) return false;
+    const key = this.keys.get(url);
+    if (key === undefined) return false;
+    const revision = this.revision();
+    const hit = revision === undefined ? undefined : this.cache.get(key);
+    if (hit === undefined || hit.revision !== revision) return false;
+    let v = this.variants.get(hit);
+    if (v === undefined) {
+      v = variantsOf(url, hit, this.cacheControl);
+      this.variants.set(hit, v);
+    }
+    if (noneMatch(req.headers['if-none-match'], hit.etag)) {
+      res.writeHead(304, v.notModified).end();
+      return true;
+    }
+    const encoding = req.headers['accept-encoding'];
+    if (v.size < COMPRESS_THRESHOLD || encoding === undefined) {
+      res.writeHead(200, v.plain).end(hit.body);
+      return true;
+    }
+    // an encoding other than gzip, or a body the framework compresses per request: its answer
+    if (!acceptsGzip(encoding) || v.size < this.precompressBytes) return false;
+    if (v.gzip === undefined) {
+      withGzip(this.cache, key, hit);
+      return this.serve(req, res);
+    }
+    res.writeHead(200, v.gzip).end(hit.gzip);
+    return true;
+  }
+}
