@@ -17,7 +17,7 @@ import { setupCrossCheck, wireCrossCheck } from './crosscheck.js';
 import { drill, openMesa } from './drill.js';
 import { startErm } from './erm.js';
 import { headline } from './headline.js';
-import { freshness, pollInterval, tickFreshness } from './live.js';
+import { cutText, freshness, pollInterval, tickFreshness } from './live.js';
 import { renderMap } from './map.js';
 import { renderProjection } from './projection.js';
 import { crumbsTo, setupSearch } from './search.js';
@@ -107,7 +107,8 @@ function publishedStatus(pub: Published | null): Shown {
 
 /** What the figures are: final, provisional at a cut, computed by cifra, or a third party's — always with the source. */
 function statusText(st: Shown, about: About | null, pub: Published | null): string {
-  const cut = st.kind === 'provisional' ? (st.cut ?? pub?.asOf) : undefined;
+  const provisionalCut = st.kind === 'provisional' ? (st.cut ?? pub?.asOf) : undefined;
+  const cut = provisionalCut === undefined ? undefined : cutText(provisionalCut);
   const head =
     st.kind === 'provisional'
       ? `${t('provisional')} · ${st.pctCounted ?? pub?.pctCounted ?? '—'} % ${t('counted')}${cut ? ` · ${t('snapshot')}: ${cut}` : ''}`
@@ -115,7 +116,7 @@ function statusText(st: Shown, about: About | null, pub: Published | null): stri
         ? `${t('computedByCifra')}: ${inLang(st.from)}`
         : st.kind === 'third-party'
           ? `${t('thirdParty')}: ${st.publisher}`
-          : `${t('final')} · ${t('asOf')} ${about?.asOf ?? pub?.asOf ?? '—'}`;
+          : `${t('final')} · ${t('asOf')} ${cutText(about?.asOf ?? pub?.asOf ?? '—')}`;
   const source = about ? about.sources.join('; ') : (pub?.source ?? '');
   return `${head} · ${t('sourceLabel')}: ${source}`;
 }
@@ -215,12 +216,16 @@ async function renderProgress(summary: Summary): Promise<void> {
 
 async function renderSummary(summary: Summary, projection: Projection | null): Promise<void> {
   const id = electionId();
-  const [national, seats] = await Promise.all([
+  const [national, ambito, seats] = await Promise.all([
     api.results(id, 'national'),
+    api.results(id, 'ambito'),
     api.document(id, 'seats'),
   ]);
   const n = national.units[0];
-  $('outcome').replaceChildren(...(n ? headline(summary, projection) : []));
+  const abroadMissing =
+    ambito.units.some((u) => u.code === 'PERU') &&
+    !ambito.units.some((u) => u.code === 'EXTRANJERO');
+  $('outcome').replaceChildren(...(n ? headline(summary, projection, abroadMissing) : []));
   $('bars').replaceChildren(...(n ? barsOf(n) : []));
   $('totals').replaceChildren(...(n ? totalsOf(n) : []));
   renderCongress(seats);

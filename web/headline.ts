@@ -23,7 +23,7 @@ function outcomeText(s: Summary, o: NonNullable<Summary['outcome']>): string {
 }
 
 /** The lead as a fact of the count so far, and the votes still to count beside it. */
-function leadText(s: Summary): string {
+function leadText(s: Summary, abroadMissing: boolean): string {
   const [a, b] = s.leaders;
   if (!a || !b || s.margin === null) return '';
   const lead = t('leadsBy')(a.label, fmt(s.margin), b.label);
@@ -32,12 +32,14 @@ function leadText(s: Summary): string {
     rem === null
       ? t('remainingUnknown')(s.status.pctCounted ?? '—')
       : t('remainingVotes')(fmt(rem), s.status.pctCounted ?? '—');
+  // the source's % is of the actas it covers: without the vote abroad it is not the country's
+  const scope = abroadMissing ? ` ${t('pctWithoutAbroad')}` : '';
   // the lead against what is still out: a small share of it can still be overturned
   const share =
     rem !== null && rem > 0
       ? ` (${t('marginShare')((100 * s.margin) / rem < 0.1 ? '< 0.1' : ((100 * s.margin) / rem).toFixed(1))})`
       : '';
-  return `${lead}. ${still}${share}.`;
+  return `${lead}. ${still}${share}.${scope}`;
 }
 
 /** The projection's odds in one line (first round: the likeliest pair; runoff: the winner). */
@@ -52,14 +54,21 @@ function projectionLine(p: Projection | null): string {
   return '';
 }
 
-/** The headline's nodes from the summary document and the projection (null when none). */
-export function headline(s: Summary, projection: Projection | null): HTMLElement[] {
+/**
+ * The headline's nodes from the summary document and the projection (null when none);
+ * `abroadMissing`: the source splits Peru from abroad and lacks abroad.
+ */
+export function headline(
+  s: Summary,
+  projection: Projection | null,
+  abroadMissing = false,
+): HTMLElement[] {
   if (s.settled && s.outcome)
     return [el('strong', { id: 'outcome-fact' }, outcomeText(s, s.outcome))];
   if (s.settled) return [];
   const proj = projectionLine(projection);
   return [
-    el('span', { id: 'lead' }, leadText(s)),
+    el('span', { id: 'lead' }, leadText(s, abroadMissing)),
     el('span', { class: 'not-final' }, ` ${t('notFinal')}`),
     ...(proj ? [el('span', { id: 'headline-projection', class: 'estimate' }, ` ${proj}`)] : []),
   ];

@@ -174,6 +174,8 @@ const ES = {
   remainingUnknown: (pct: Arg) =>
     `Con ${pct} % de actas; la fuente no dice cuántos votos quedan por contar`,
   notFinal: 'Aún no es un resultado: el conteo sigue.',
+  pctWithoutAbroad:
+    'Ese % es de las actas en el Perú: esta fuente no trae el voto en el extranjero, que también falta.',
   projWinner: (c: Arg, p: Arg) =>
     `Proyección de cifra (estimación): ${c} gana con probabilidad ${p}.`,
   projPair: (c: Arg, p: Arg) =>
@@ -444,6 +446,8 @@ const EN: Strings = {
   remainingUnknown: (pct) =>
     `With ${pct} % of actas in; the source does not say how many votes are still to count`,
   notFinal: 'Not a result yet: the count goes on.',
+  pctWithoutAbroad:
+    'That % is of the actas in Peru: this source lacks the vote abroad, which is also still out.',
   projWinner: (c, p) => `cifra's projection (an estimate): ${c} wins with probability ${p}.`,
   projPair: (c, p) => `cifra's projection (an estimate): likeliest runoff ${c}, probability ${p}.`,
   decidedBeforeEnd: 'decided: the lead is larger than every vote still to count',

@@ -16,6 +16,11 @@ export function limaTime(iso: string): string {
   return `${f.format(d)} (${t('limaTime')})`;
 }
 
+/** A cut as shown: an ISO 8601 instant in Lima time, any other text (a source's own words) as given. */
+export function cutText(cut: string): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(cut) ? limaTime(cut) : cut;
+}
+
 /** "hace 3 min" / "3 min ago": minutes under two hours, then hours, then days. */
 export function ago(iso: string, now: number = Date.now()): string {
   const s = Math.max(0, (now - new Date(iso).getTime()) / 1000);

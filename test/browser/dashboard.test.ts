@@ -145,6 +145,13 @@ describe('dashboard', () => {
     expect(await page.textContent('#source-cut')).toContain('hora de Lima');
     // a snapshot without the vote abroad says so, as missing, not as zero
     expect(await page.textContent('#abroad-missing')).toContain('faltan');
+    // … and the headline's % is said to be of the actas in Peru only, not the country's
+    expect(await page.textContent('#lead')).toContain('actas en el Perú');
+    // the status line gives the cut in Lima time too, not the raw UTC instant
+    expect(await page.textContent('#provisional')).toMatch(
+      /Corte: 10 jun\.? 2026, 1:24 a\. m\. \(hora de Lima\)/,
+    );
+    expect(await page.textContent('#provisional')).not.toContain('06:24:16Z');
     await page.screenshot({
       path: join(ARTIFACTS, 'dashboard-runoff-2026-provisional.png'),
       fullPage: true,
@@ -156,6 +163,8 @@ describe('dashboard', () => {
     expect(await page.textContent('#provisional')).toContain('Resultado final');
     expect(await page.textContent('#provisional')).toContain('iannblack');
     expect(await page.textContent('#provisional')).not.toContain('oficial');
+    expect(await page.textContent('#provisional')).not.toContain('T03:16:49Z');
+    expect(await page.locator('#lead').count()).toBe(0);
     expect(await page.textContent('#total-blank-null')).toBe('1,286,232');
     expect(await page.locator('#course-chart circle.lead-change').count()).toBeGreaterThan(0);
     expect(await page.textContent('#about')).toContain('1625-2026-JNE');
