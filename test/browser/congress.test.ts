@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApi } from '../../src/api/server.js';
 import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
-import { ARTIFACTS, launchChromium, openPage, storeWithCount } from './harness.js';
+import { ARTIFACTS, closeAll, openPage, serveDashboard, storeWithCount } from './harness.js';
 
 let app: FastifyInstance;
 let store: SqliteStore;
@@ -23,16 +22,10 @@ beforeAll(async () => {
     ['pe-2021-congreso', 'pe-2026-diputados', 'pe-2026-senado'],
     'pe-2021-presidencial-segunda',
   );
-  app = await buildApi({ store, tokenHash: null, dashboard: true });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
+  ({ app, base, browser } = await serveDashboard(store));
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await store?.close();
-});
+afterAll(() => closeAll(browser, app, store));
 
 const open = (path: string, width = 1400): Promise<{ page: Page; errors: string[] }> =>
   openPage(browser, `${base}${path}`, width);

@@ -7,10 +7,16 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApi } from '../../src/api/server.js';
 import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { replay2021, tempDir } from '../helpers.js';
-import { ARTIFACTS, launchChromium, noSideScroll, openPage, storeWithCount } from './harness.js';
+import {
+  ARTIFACTS,
+  closeAll,
+  noSideScroll,
+  openPage,
+  serveDashboard,
+  storeWithCount,
+} from './harness.js';
 
 let app: FastifyInstance;
 let store: SqliteStore;
@@ -31,16 +37,10 @@ beforeAll(async () => {
   // election night rehearsed: the same file replayed urban-first up to 50 %, with projections
   const rp = await replay2021(store, 'replay-2021', 0.5);
   expect(rp.ok).toBe(true);
-  app = await buildApi({ store, tokenHash: null, dashboard: true });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
+  ({ app, base, browser } = await serveDashboard(store));
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await store?.close();
-});
+afterAll(() => closeAll(browser, app, store));
 
 describe('dashboard', () => {
   it('shows the national numbers the API gives, drills from the map to an acta, and switches language', async () => {

@@ -8,12 +8,11 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApi } from '../../src/api/server.js';
 import { addContestsFile } from '../../src/elections/contests.js';
 import { PROJECT_ROOT } from '../../src/io/paths.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
-import { ARTIFACTS, launchChromium, openPage } from './harness.js';
+import { ARTIFACTS, closeAll, openPage, serveDashboard } from './harness.js';
 
 let app: FastifyInstance;
 let store: SqliteStore;
@@ -28,16 +27,10 @@ beforeAll(async () => {
   if (!added.ok) throw new Error(JSON.stringify(added.error));
   store = new SqliteStore(join(tempDir('cifra-browser-erm-'), 'e.db'));
   await store.migrate();
-  app = await buildApi({ store, tokenHash: null, dashboard: true });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
+  ({ app, base, browser } = await serveDashboard(store));
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await store?.close();
-});
+afterAll(() => closeAll(browser, app, store));
 
 const open = (path: string, width = 1400): Promise<{ page: Page; errors: string[] }> =>
   openPage(browser, `${base}${path}`, width, { consoleErrors: true });

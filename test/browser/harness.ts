@@ -3,8 +3,10 @@
 // 2021 runoff's per-mesa count ingested into a fresh store.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { buildApi } from '../../src/api/server.js';
 import { bundledElection } from '../../src/elections/manifests.js';
 import { ingestFile } from '../../src/ingest/ingest.js';
 import { dataPath, PROJECT_ROOT } from '../../src/io/paths.js';
@@ -35,6 +37,26 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** The API with the dashboard over `store` on a free local port, and Chromium to read it. */
+export async function serveDashboard(
+  store: SqliteStore,
+): Promise<{ app: FastifyInstance; base: string; browser: Browser }> {
+  const app = await buildApi({ store, tokenHash: null, dashboard: true });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, base, browser: await launchChromium() };
+}
+
+/** Closes the browser, the API and the store, each only if its setup got that far. */
+export async function closeAll(
+  browser: Browser | undefined,
+  app: FastifyInstance | undefined,
+  store: SqliteStore | undefined,
+): Promise<void> {
+  await browser?.close();
+  await app?.close();
+  await store?.close();
 }
 
 export interface OpenOptions {

@@ -11,13 +11,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishSite } from '../../src/api/publish-site.js';
-import { buildApi, buildOpenApi } from '../../src/api/server.js';
+import { buildOpenApi } from '../../src/api/server.js';
 import { bundledElection } from '../../src/elections/manifests.js';
 import { ingestFile } from '../../src/ingest/ingest.js';
 import { putPublishedElection } from '../../src/results/published-load.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from '../helpers.js';
-import { ARTIFACTS, launchChromium, noSideScroll, openPage } from './harness.js';
+import { ARTIFACTS, closeAll, noSideScroll, openPage, serveDashboard } from './harness.js';
 
 const NGINX = process.env['NGINX_PATH'] ?? '/usr/sbin/nginx';
 const ID = 'pe-2021-presidencial';
@@ -77,16 +77,10 @@ beforeAll(async () => {
     counted('000004', '010102', { P11: 80, P16: 60 }),
     pending('000005', '921001'),
   ]);
-  app = await buildApi({ store, tokenHash: null, dashboard: true });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
+  ({ app, base, browser } = await serveDashboard(store));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await store?.close();
-});
+afterAll(() => closeAll(browser, app, store));
 
 describe('election night in the browser', () => {
   it('follows the count by itself: a new delivery shows without a reload', async () => {

@@ -7,11 +7,10 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApi } from '../../src/api/server.js';
 import { putPublishedElection } from '../../src/results/published-load.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
-import { launchChromium, openPage } from './harness.js';
+import { closeAll, openPage, serveDashboard } from './harness.js';
 
 type Note = { es: string; en: string };
 
@@ -27,16 +26,10 @@ beforeAll(async () => {
     const r = await putPublishedElection(store, id);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
   }
-  app = await buildApi({ store, tokenHash: null, dashboard: true });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
+  ({ app, base, browser } = await serveDashboard(store));
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await store?.close();
-});
+afterAll(() => closeAll(browser, app, store));
 
 const api = async <T>(path: string): Promise<T> =>
   (await (await fetch(`${base}${path}`)).json()) as T;

@@ -6,10 +6,16 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApi } from '../../src/api/server.js';
 import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
-import { ARTIFACTS, launchChromium, noSideScroll, openPage, storeWithCount } from './harness.js';
+import {
+  ARTIFACTS,
+  closeAll,
+  noSideScroll,
+  openPage,
+  serveDashboard,
+  storeWithCount,
+} from './harness.js';
 
 const ID = 'pe-2021-presidencial-segunda';
 let app: FastifyInstance;
@@ -19,16 +25,10 @@ let base: string;
 
 beforeAll(async () => {
   store = await storeWithCount(join(tempDir('cifra-browser-search-'), 's.db'), [], ID);
-  app = await buildApi({ store, tokenHash: null, dashboard: true });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
+  ({ app, base, browser } = await serveDashboard(store));
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await store?.close();
-});
+afterAll(() => closeAll(browser, app, store));
 
 describe('search by polling place', () => {
   it('finds a polling place by name, lists its mesas, and a mesa opens its acta', async () => {

@@ -10,7 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../../src/api/server.js';
 import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
-import { ARTIFACTS, launchChromium, noSideScroll, openPage, storeWithCount } from './harness.js';
+import {
+  ARTIFACTS,
+  closeAll,
+  launchChromium,
+  noSideScroll,
+  openPage,
+  storeWithCount,
+} from './harness.js';
 
 const RUNOFF = 'pe-2021-presidencial-segunda' as const;
 const CUT = 'pe-2026-presidencial-segunda-2026-06-10';
@@ -183,11 +190,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await store?.close();
-});
+afterAll(() => closeAll(browser, app, store));
 
 describe.each(VIEWS)('the $name view', (view) => {
   for (const width of WIDTHS)
