@@ -176,20 +176,23 @@ describe('CsvScanner against csv-parse', () => {
   });
 });
 
+/** Scans `bytes` in two chunks cut at `cut` under a line limit: 'ok' or the error's code@record. */
+function scanCut(bytes: Buffer, limit: number, cut: number): string {
+  const s = new CsvScanner(',', 'latin1', () => {}, limit);
+  try {
+    s.push(bytes.subarray(0, cut));
+    s.push(bytes.subarray(cut));
+    s.end();
+    return 'ok';
+  } catch (e) {
+    return e instanceof CsvScanError ? `${e.code}@${e.record}` : 'other';
+  }
+}
+
 describe('CsvScanner record limit', () => {
   it('is exact in bytes without the record delimiter, wherever the chunks are cut', () => {
     const bytes = Buffer.from('a,b\r\ncc,d\r\n"e\r\nf",g\r\n', 'latin1'); // the third: 8 bytes
-    const run = (limit: number, cut: number): string => {
-      const s = new CsvScanner(',', 'latin1', () => {}, limit);
-      try {
-        s.push(bytes.subarray(0, cut));
-        s.push(bytes.subarray(cut));
-        s.end();
-        return 'ok';
-      } catch (e) {
-        return e instanceof CsvScanError ? `${e.code}@${e.record}` : 'other';
-      }
-    };
+    const run = (limit: number, cut: number): string => scanCut(bytes, limit, cut);
     for (let cut = 0; cut <= bytes.length; cut++) {
       expect(run(8, cut)).toBe('ok');
       expect(run(7, cut)).toBe('line_too_long@3');
@@ -199,17 +202,7 @@ describe('CsvScanner record limit', () => {
   it('is exact for unquoted records too (the split-at-LF fast path), LF and CRLF', () => {
     for (const eol of ['\n', '\r\n']) {
       const bytes = Buffer.from(`a,b${eol}cc,dd${eol}e,f${eol}`, 'latin1'); // the second: 5 bytes
-      const run = (limit: number, cut: number): string => {
-        const s = new CsvScanner(',', 'latin1', () => {}, limit);
-        try {
-          s.push(bytes.subarray(0, cut));
-          s.push(bytes.subarray(cut));
-          s.end();
-          return 'ok';
-        } catch (e) {
-          return e instanceof CsvScanError ? `${e.code}@${e.record}` : 'other';
-        }
-      };
+      const run = (limit: number, cut: number): string => scanCut(bytes, limit, cut);
       for (let cut = 0; cut <= bytes.length; cut++) {
         expect(run(5, cut)).toBe('ok');
         expect(run(4, cut)).toBe('line_too_long@2');

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { ListVotes } from '../core/allocation/allocate.js';
+import type { SeatInput } from '../core/pipeline/seats.js';
 
 /**
  * Elections for property tests: distinct list names, votes either small (so exact ties are
@@ -29,3 +30,29 @@ export function arbitraryElection(
     seats: fc.integer({ min: 0, max: opts.maxSeats ?? 40 }),
   });
 }
+
+/**
+ * Seat inputs for the differential tests of the seat paths: small votes (frequent ties for the
+ * last seat, lists exactly at a share) or large ones, over 1–6 districts and 2–9 lists.
+ */
+export const arbitrarySeatInput: fc.Arbitrary<SeatInput> = fc
+  .record({
+    districts: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 6 }),
+    lists: fc.integer({ min: 2, max: 9 }),
+    big: fc.boolean(),
+  })
+  .chain(({ districts, lists, big }) =>
+    fc
+      .array(fc.integer({ min: 0, max: big ? 3_000_000 : 12 }), {
+        minLength: districts.length * lists,
+        maxLength: districts.length * lists,
+      })
+      .map((votes): SeatInput => ({
+        districts: districts.map((seats, d) => ({ district: `D${d}`, seats })),
+        votes: votes.map((v, i) => ({
+          district: `D${Math.floor(i / lists)}`,
+          party: `P${i % lists}`,
+          votes: v,
+        })),
+      })),
+  );

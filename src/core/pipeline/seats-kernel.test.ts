@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadRuleset } from '../../elections/rulesets.js';
 import { SAINTE_LAGUE } from '../allocation/methods.js';
 import type { ListRuleset } from '../rulesets/ruleset.js';
-import { computePreparedSeats, computeSeats, prepareSeats, type SeatInput } from './seats.js';
+import { arbitrarySeatInput as inputArb } from '../../test-utils/arbitraries.js';
+import { computePreparedSeats, computeSeats, prepareSeats } from './seats.js';
 
 const RUNS = Number(process.env['DIFFERENTIAL_RUNS'] ?? 1_000);
 
@@ -20,29 +21,6 @@ const RULESETS: readonly ListRuleset[] = [
   { ...ruleset('pe-2026-diputados'), id: 'sl', method: SAINTE_LAGUE },
   ruleset('es-congreso'),
 ];
-
-/** Small votes (frequent ties for the last seat) or large ones, over 1–6 districts and 2–9 lists. */
-const inputArb = fc
-  .record({
-    districts: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 6 }),
-    lists: fc.integer({ min: 2, max: 9 }),
-    big: fc.boolean(),
-  })
-  .chain(({ districts, lists, big }) =>
-    fc
-      .array(fc.integer({ min: 0, max: big ? 3_000_000 : 12 }), {
-        minLength: districts.length * lists,
-        maxLength: districts.length * lists,
-      })
-      .map((votes): SeatInput => ({
-        districts: districts.map((seats, d) => ({ district: `D${d}`, seats })),
-        votes: votes.map((v, i) => ({
-          district: `D${Math.floor(i / lists)}`,
-          party: `P${i % lists}`,
-          votes: v,
-        })),
-      })),
-  );
 
 describe('computeSeats through the district kernel', () => {
   it('gives the general path’s result byte for byte, ties, reasons and issues included', () => {

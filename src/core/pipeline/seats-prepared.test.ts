@@ -12,6 +12,7 @@ import { dataPath } from '../../io/paths.js';
 import { referenceAllocate } from '../allocation/reference.js';
 import { percentHalfUp, ratio, type Ratio } from '../ratio.js';
 import type { ListRuleset } from '../rulesets/ruleset.js';
+import { arbitrarySeatInput as inputArb } from '../../test-utils/arbitraries.js';
 import {
   computePreparedSeats,
   computeSeats,
@@ -107,29 +108,6 @@ function expectReference(r: SeatResult, rs: ListRuleset, input: SeatInput, share
   const order = [...totals].sort((a, b) => b[1] - a[1] || byName(a[0], b[0]));
   expect(Object.entries(r.seats)).toEqual(order.filter(([, s]) => s > 0));
 }
-
-/** Small votes (ties for the last seat, lists exactly at the share) or large, 1–6 districts. */
-const inputArb = fc
-  .record({
-    districts: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 6 }),
-    lists: fc.integer({ min: 2, max: 9 }),
-    big: fc.boolean(),
-  })
-  .chain(({ districts, lists, big }) =>
-    fc
-      .array(fc.integer({ min: 0, max: big ? 3_000_000 : 12 }), {
-        minLength: districts.length * lists,
-        maxLength: districts.length * lists,
-      })
-      .map((votes): SeatInput => ({
-        districts: districts.map((seats, d) => ({ district: `D${d}`, seats })),
-        votes: votes.map((v, i) => ({
-          district: `D${Math.floor(i / lists)}`,
-          party: `P${i % lists}`,
-          votes: v,
-        })),
-      })),
-  );
 
 /** Shares from none to all, with small totals often landing exactly on the line. */
 const shareArb = fc.constantFrom(
