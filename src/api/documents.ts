@@ -136,6 +136,9 @@ async function levelResults(
   return getResults(ctx.store, get(p, 'election'), get(p, 'level'));
 }
 
+/** A contest's own not-found code beside the election's (unknown kind/key). */
+export const CONTEST_NOT_FOUND: readonly string[] = ['unknown_district'];
+
 export const DOCUMENTS: readonly DocumentDef[] = [
   {
     url: `${API_ROOT}/site.json`,
@@ -293,7 +296,7 @@ export const DOCUMENTS: readonly DocumentDef[] = [
     params: e.extend({ kind: ContestKindSchema, key: name }),
     response: ContestSchema,
     make: async (_ctx, p) => getContest(get(p, 'election'), `${get(p, 'kind')}/${get(p, 'key')}`),
-    notFound: ['unknown_district'],
+    notFound: CONTEST_NOT_FOUND,
   },
 ];
 

@@ -7,6 +7,7 @@ import { builtInContestsIds } from '../elections/contests.js';
 import { replaceOwnedDir, type OwnedDirOptions } from '../io/owned-dir.js';
 import type { PlacesDocument } from '../results/places.js';
 import type { Store } from '../store/store.js';
+import type { ContestsElectionDocument } from '../results/contests.js';
 import { DOCUMENTS, RawBody, type DocumentContext } from './documents.js';
 import { API_ROOT, ELECTION_DOCUMENTS } from './paths.js';
 import { dashboardFiles } from './site-files.js';
@@ -92,9 +93,9 @@ async function writeElection(d: DocumentWriter, id: string): Promise<void> {
 
 /** A multi-contest election (ERM): the whole document, then each contest at its own path. */
 async function writeContests(d: DocumentWriter, id: string): Promise<void> {
-  const doc = (await d.put('/contests/:election.json', { election: id })) as {
-    contests: { id: string }[];
-  } | null;
+  const doc = (await d.put('/contests/:election.json', {
+    election: id,
+  })) as ContestsElectionDocument | null;
   for (const c of doc?.contests ?? []) {
     const [kind = '', key = ''] = c.id.split('/');
     await d.put('/contests/:election/:kind/:key.json', { election: id, kind, key });

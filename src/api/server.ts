@@ -55,7 +55,7 @@ import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { parseWhatIfBody, whatIfSeats, WhatIfBodySchema } from '../results/what-if.js';
 import { ByteBoundedCache, canonicalJson } from './byte-cache.js';
 import { noneMatch, readCacheKey } from './cache.js';
-import { acceptsGzip, HotReads, withGzip } from './hot-reads.js';
+import { acceptsGzip, COMPRESS_THRESHOLD, HotReads, withGzip } from './hot-reads.js';
 import { ProjectionPool, WhatIfPool } from './workers.js';
 import {
   clientErrorHandler,
@@ -65,7 +65,13 @@ import {
 } from './http-safety.js';
 import { DEFAULT_LIMITS, hasToken, registerWriteGuard, type ServerLimits } from './guard.js';
 import { CompareQuerySchema, compareService, type CompareQuery } from './compare.js';
-import { DOCUMENT_NOT_FOUND, DOCUMENTS, RawBody, type DocumentDef } from './documents.js';
+import {
+  CONTEST_NOT_FOUND,
+  DOCUMENT_NOT_FOUND,
+  DOCUMENTS,
+  RawBody,
+  type DocumentDef,
+} from './documents.js';
 import { IssueError, NOT_FOUND, unwrap } from './errors.js';
 import { getSummary, SummarySchema } from '../results/summary.js';
 
@@ -323,22 +329,20 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   // The store's revision, asked at most every REVISION_TTL_MS: an import shows within that time
   // (reads also say max-age=5 to caches downstream); a write through this server resets it.
   let revisionMemo: { value: string; at: number } | null = null;
+  /** The revision if it was checked within REVISION_TTL_MS, else undefined. */
+  const freshRevision = (): string | undefined =>
+    revisionMemo !== null && Date.now() - revisionMemo.at <= REVISION_TTL_MS
+      ? revisionMemo.value
+      : undefined;
   const currentRevision = async (): Promise<string> => {
-    const t = Date.now();
-    if (revisionMemo === null || t - revisionMemo.at > REVISION_TTL_MS)
-      revisionMemo = { value: await o.store.revision(), at: t };
+    const fresh = freshRevision();
+    if (fresh !== undefined) return fresh;
+    const at = Date.now();
+    revisionMemo = { value: await o.store.revision(), at };
     return revisionMemo.value;
   };
   // a repeated read at a revision checked lately is answered before the framework (hot-reads.ts)
-  const hot = new HotReads(
-    responses,
-    () =>
-      revisionMemo !== null && Date.now() - revisionMemo.at <= REVISION_TTL_MS
-        ? revisionMemo.value
-        : undefined,
-    READ_CACHE_CONTROL,
-    limits.precompressBytes,
-  );
+  const hot = new HotReads(responses, freshRevision, READ_CACHE_CONTROL, limits.precompressBytes);
   const app = Fastify({
     logger: loggerOptions(o.logger ?? false),
     clientErrorHandler,
@@ -436,7 +440,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     }
     return payload;
   });
-  await app.register(compress, { global: true, threshold: 1024 });
+  await app.register(compress, { global: true, threshold: COMPRESS_THRESHOLD });
   // Every route the router really has, so a test can check that no write route escapes auth.
   const registered: { method: string; url: string; write: boolean }[] = [];
   app.addHook('onRoute', (r) => {
@@ -529,7 +533,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       const p = req.params as { election: string; kind: string; key: string };
       return unwrap(getContest(p.election, `${p.kind}/${p.key}`, q.seed, q.bonus), [
         ...NOT_FOUND,
-        'unknown_district',
+        ...CONTEST_NOT_FOUND,
       ]);
     },
     '/api/v1/candidates': async (req) =>

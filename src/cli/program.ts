@@ -162,12 +162,6 @@ async function withStore(
   }
 }
 
-/** withStore with --busy-timeout's wait when given (else $CIFRA_SQLITE_BUSY_MS, else 10 s). */
-const withStoreWaiting =
-  (busyMs: number | undefined) =>
-  (path: string, f: (store: Store) => Promise<number>): Promise<number> =>
-    withStore(path, f, busyMs ?? sqliteBusyMs());
-
 /**
  * The store, or — when it lacks the election and the election is a bundled manifest of published
  * aggregates (data/elections) — a store in memory with that election loaded, said on stderr: so
@@ -529,21 +523,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       },
     ) => {
       const limits = limitsOf(o); // a bad limits file is a usage error before the store opens
-      code = await withStoreWaiting(o.busyTimeout)(o.db, (store) =>
-        runIngest(
-          store,
-          {
-            file,
-            election: o.election,
-            format: o.format,
-            correction: o.correction,
-            check: o.check,
-            output: o.output,
-            progress: o.progress && process.stderr.isTTY === true,
-            limits,
-          },
-          io,
-        ),
+      // --busy-timeout's wait when given, else withStore's default ($CIFRA_SQLITE_BUSY_MS, else 10 s)
+      code = await withStore(
+        o.db,
+        (store) =>
+          runIngest(
+            store,
+            {
+              file,
+              election: o.election,
+              format: o.format,
+              correction: o.correction,
+              check: o.check,
+              output: o.output,
+              progress: o.progress && process.stderr.isTTY === true,
+              limits,
+            },
+            io,
+          ),
+        o.busyTimeout,
       );
     },
   );

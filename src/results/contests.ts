@@ -185,16 +185,16 @@ function withoutBonus(sets: LoadedContests['sets']): Found<LoadedContests['sets'
 }
 
 function compute(id: string, seed: number | undefined, bonus: Bonus = 'on'): Found<Computed> {
-  if (!builtInContestsIds().includes(id))
-    return {
-      ok: false,
-      issues: [
-        issue('unknown_election', ['election'], { election: id, known: builtInContestsIds() }),
-      ],
-    };
+  // the memo first: a key is only stored once its id has passed the check below
   const key = `${id}:${seed ?? ''}:${bonus}`;
   const hit = computed.get(key);
   if (hit) return { ok: true, value: hit };
+  const known = builtInContestsIds();
+  if (!known.includes(id))
+    return {
+      ok: false,
+      issues: [issue('unknown_election', ['election'], { election: id, known })],
+    };
   const loaded = loadContests(id);
   if (!loaded.ok) return { ok: false, issues: loaded.error };
   const sets =

@@ -38,8 +38,9 @@ export async function getPollingPlaces(
   if (!e.ok) return e;
   const hit = CACHE.get(e.value.id);
   if (hit !== undefined) return hit;
+  // a failure too: the file does not change while the server runs, so it is not read again
   const made = pollingPlacesOf(e.value.id);
-  if (made.ok) CACHE.set(e.value.id, made);
+  CACHE.set(e.value.id, made);
   return made;
 }
 
