@@ -286,6 +286,11 @@ function ermPattern(): SVGElement {
 
 type SingleWinner = Extract<Contest, { type: 'single-winner' }>;
 
+/** The first's lead over the second in points of the valid vote, '?' without two candidates. */
+function marginPp(a?: { pctValid: string }, b?: { pctValid: string }): string {
+  return a && b ? (Number(a.pctValid) - Number(b.pctValid)).toFixed(2) : '?';
+}
+
 /**
  * The runoffs: the pair, their first-round shares of valid votes and the margin between them;
  * then, where the data hold it, the second-round count (Ley 27683 art. 5: simple majority).
@@ -313,7 +318,7 @@ async function renderRunoffs(doc: ContestsElection, seq: number): Promise<void> 
     ...full.flatMap((c, i) => {
       if (c.type !== 'single-winner') return [];
       const [a, b] = c.result.candidates;
-      const margin = a && b ? (Number(a.pctValid) - Number(b.pctValid)).toFixed(2) : '?';
+      const margin = marginPp(a, b);
       const cell = (x: { candidate: string; pctValid: string }): HTMLTableCellElement =>
         el('td', {}, swatch(x.candidate), `${x.candidate} · ${x.pctValid} %`);
       const s = second[i] ?? null;
@@ -350,7 +355,7 @@ function secondRoundCell(c: Contest | null, counted: string): HTMLTableCellEleme
   const [a, b] = r.candidates;
   const line = (x: { candidate: string; votes: number; pctValid: string }): HTMLElement =>
     el('div', {}, swatch(x.candidate), `${x.candidate} · ${fmt(x.votes)} · ${x.pctValid} %`);
-  const margin = a && b ? (Number(a.pctValid) - Number(b.pctValid)).toFixed(2) : '?';
+  const margin = marginPp(a, b);
   const o = r.outcome;
   const verdict =
     c.settled !== null && o.kind === 'winner'

@@ -51,14 +51,15 @@ export function historyDrift(
   dims: number,
   maxCovariates: number,
 ): (HistoryDrift | null)[] {
+  const remainders = units.map((u) => remainderOf(u));
   const usable = units.map(
-    (u) =>
+    (u, i) =>
       u.has &&
       u.f > 0 &&
       u.f < 1 &&
       u.priorCounted !== undefined &&
       u.priorCounted.votes.some((v) => v > 0) &&
-      remainderOf(u) !== null,
+      remainders[i] !== null,
   );
   const n = usable.filter((x) => x).length;
   const J = Math.min(maxCovariates, Math.floor((n - 2) / 4));
@@ -68,27 +69,25 @@ export function historyDrift(
     J,
     'valid',
   );
-  const rest = units.map((u, i) => (usable[i] ? remainderOf(u) : null));
+  const C = counted.covariates;
+  const rest = remainders.map((r, i) => (usable[i] ? r : null));
   // the remainder's shares on the counted part's columns (the same previous-round choices)
-  const restX = new Float64Array(units.length * counted.covariates);
+  const restX = new Float64Array(units.length * C);
   rest.forEach((r, i) => {
     if (r === null) return;
     const valid = r.votes.reduce((a, b) => a + b, 0);
-    counted.columns.forEach(
-      (j, c) => (restX[i * counted.covariates + c] = (r.votes[j] ?? 0) / valid),
-    );
+    counted.columns.forEach((j, c) => (restX[i * C + c] = (r.votes[j] ?? 0) / valid));
   });
   const w = usable.map((x) => (x ? 1 : 0));
   const out: (HistoryDrift | null)[] = units.map((_, i) =>
     usable[i] ? { drift: new Float64Array(dims), sd: new Float64Array(dims) } : null,
   );
-  const C = counted.covariates;
   for (let k = 0; k < dims; k++) {
     const fit = weightedRidge(
       counted.x,
       units.map((u) => u.shares[k] as number),
       w,
-      counted.covariates,
+      C,
       RIDGE,
     );
     if (fit === null) return units.map(() => null);
