@@ -126,8 +126,12 @@ function observe(
     { damping: p.drift, minFraction: p.minTrendFraction },
   );
   // the previous round's own drift, where its count history is given, before the two snapshots'
+  // only the five fields it reads (a SnapshotUnit has no shares, has or f to clash with base's)
   const history = historyDrift(
-    units.map((u, i) => ({ ...(base[i] as (typeof base)[number]), ...u })),
+    units.map((u, i) => {
+      const b = base[i] as (typeof base)[number];
+      return { shares: b.shares, has: b.has, f: b.f, prior: u.prior, priorCounted: u.priorCounted };
+    }),
     S,
     maxPriorCovariates,
   );
