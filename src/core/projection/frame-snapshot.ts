@@ -379,7 +379,11 @@ function estimateShare(
     const b = 1 / (o.e2[k] as number);
     const post = (a * pi + b * (o.y[k] as number)) / (a + b);
     out.mean[i] = (post - o.f * (o.shares[k] as number)) / (1 - o.f);
-    out.sd[i] = (Math.sqrt(1 / (a + b)) / (1 - o.f)) * pr.scale;
+    // The prior line's own error (leverage) is one error for every unit (the same β), as for the
+    // units without a count: the part of it the posterior keeps is a common draw, not the unit's.
+    const line = (a / (a + b)) * Math.sqrt(pv);
+    out.sd[i] = (Math.sqrt(Math.max(0, 1 / (a + b) - line * line)) / (1 - o.f)) * pr.scale;
+    out.cp[i] = (line / (1 - o.f)) * pr.scale;
     // The arrival bias loads on every remainder in full: the prior's regression is fitted on the
     // same counted (early) shares, so weighting toward it does not remove the bias. The previous
     // round's drift errs for every unit at once too (one set of transfers): the same common draw.
@@ -512,12 +516,21 @@ function turnoutModel(
       fromPrior: false,
     });
   // Turnout moves in proportion between rounds (a ratio through the origin): a line with an
-  // intercept, fitted on units between 60 and 85 %, extrapolates badly to abroad's 25 %.
+  // intercept, fitted on units between 60 and 85 %, extrapolates badly to abroad's 25 %. The ratio
+  // is of sums (each unit weighted by its prior votes in its counted share): an unweighted mean let
+  // a small unit with an unusual ratio (2021's America: 1.87, at home 1.00–1.13) move every
+  // uncounted department's turnout by 8 % (docs/projection.md, run 6).
   const ratios = withPrior.map((i) => (t[i] as number) / (design.turnout[i] as number));
-  const ratio = ratios.reduce((a, r) => a + r, 0) / ratios.length;
-  const rs = Math.sqrt(
-    ratios.reduce((a, r) => a + (r - ratio) ** 2, 0) / Math.max(1, ratios.length - 1),
+  const weights = withPrior.map(
+    (i) => (design.turnout[i] as number) * (units[i]?.eligibleTotal ?? 0) * (obs[i] as Observed).f,
   );
+  const sw = weights.reduce((a, w) => a + w, 0);
+  const ratio = ratios.reduce((a, r, j) => a + r * (weights[j] as number), 0) / sw;
+  // the weighted spread, with the effective number of units for its common part
+  const rs = Math.sqrt(
+    ratios.reduce((a, r, j) => a + (weights[j] as number) * (r - ratio) ** 2, 0) / sw,
+  );
+  const nEff = sw ** 2 / weights.reduce((a, w) => a + w * w, 0);
   return (i) => {
     const xi = design.turnout[i] as number;
     if (Number.isNaN(xi))
@@ -530,7 +543,7 @@ function turnoutModel(
     return {
       mean: ratio * xi,
       sd: rs * xi,
-      common: (rs / Math.sqrt(ratios.length)) * xi,
+      common: (rs / Math.sqrt(nEff)) * xi,
       fromPrior: true,
     };
   };
