@@ -7,6 +7,8 @@
 // only computes what changed; --fresh ignores the cache).
 //
 //   --fit           search the snapshot model's parameters on the first round only, print them
+//   --fit-unseen    search the correlation of the uncounted units' residuals (first round only)
+//   --fit-history   search the arrival-bias loading under a history (the first round's pseudo-one)
 //                   (realistic orders, 25–50 % counted: the targets' range; --fit-all: every case)
 //   --sims N        simulations per projection (1000)     --seeds N   seeds per order (4)
 //   --orders a,b    (urban-first,odpe,department,random)  --json F    every run as JSON
@@ -24,7 +26,7 @@ import {
   type CalibrationRun,
   type CalibrationSetup,
 } from '../src/core/projection/calibration.js';
-import { fitSnapshotParameters } from '../src/core/projection/calibration-fit.js';
+import { fitSnapshotParameters, fitLoading } from '../src/core/projection/calibration-fit.js';
 import { SNAPSHOT_PARAMETERS } from '../src/core/projection/model-parameters.js';
 import { REPLAY_ORDERS, type ReplayOrder } from '../src/core/projection/replay-order.js';
 import { loadRuleset } from '../src/elections/rulesets.js';
@@ -204,4 +206,50 @@ async function fit(): Promise<void> {
   console.log(`\nbest: ${JSON.stringify(r.best)}`);
 }
 
-await (flag('fit') ? fit() : evaluate());
+/**
+ * Run 6, the first round only. --fit-unseen: the correlation of the residuals of the units without
+ * a count, at every checkpoint of every order where some unit has counted nothing (whole
+ * departments under the department order, abroad under urban-first and odpe). --fit-history: the
+ * arrival-bias loading where a history gives the drift, on the first round as its own previous
+ * round (a pseudo-history: replayed with another seed; favourable), at the targets' cases.
+ */
+async function fitRun6(key: 'unseenCorrelation' | 'historyArrivalBias'): Promise<void> {
+  const base = await setupOf('pe-2021-presidencial', null);
+  const history = key === 'historyArrivalBias';
+  const setup: CalibrationSetup = {
+    ...base,
+    sims: Math.min(sims, 400),
+    modes: ['department-snapshot'],
+    pseudoHistory: history,
+  };
+  const fitOrders = history ? [...REALISTIC_ORDERS] : orders;
+  const fitCheckpoints = history
+    ? CHECKPOINTS.filter((c) => c >= TARGET_RANGE.from && c <= TARGET_RANGE.to)
+    : CHECKPOINTS;
+  const cases = fitOrders
+    .flatMap((order) =>
+      Array.from({ length: seeds }, (_, s) =>
+        snapshotCases(setup, order, s + 1, fitCheckpoints),
+      ).flat(),
+    )
+    .filter((c) => history || c.units.some((u) => u.actasTotal > 0 && u.actasCounted === 0));
+  console.error(`fit set: ${cases.length} department snapshots of the 2021 first round`);
+  const values = history ? [0, 0.05, 0.1, 0.15, 0.2, 0.25] : [0, 0.1, 0.25, 0.5, 0.75, 1];
+  const r = fitLoading(setup, cases, truthOf(setup), key, values, SNAPSHOT_PARAMETERS, {
+    priorRegression: !history,
+  });
+  console.log(`| ${key} | MAE | 90 % cover | 90 % width |\n|---|---|---|---|`);
+  for (const p of r.points)
+    console.log(
+      `| ${p.parameters[key]} | ${p.mae.toFixed(3)} | ${(100 * p.covered90).toFixed(1)} % | ${p.width90.toFixed(2)} |`,
+    );
+  console.log(`\nbest: ${JSON.stringify(r.best)}`);
+}
+
+await (flag('fit-unseen')
+  ? fitRun6('unseenCorrelation')
+  : flag('fit-history')
+    ? fitRun6('historyArrivalBias')
+    : flag('fit')
+      ? fit()
+      : evaluate());

@@ -76,6 +76,12 @@ export interface CalibrationSetup {
   readonly history?: boolean;
   /** The earlier snapshot for the arrival drift: this fraction of each checkpoint. */
   readonly previousAt?: number;
+  /**
+   * Without a prior: the election serves as its own previous round, its count history replayed
+   * with another seed (a pseudo-history, to size what depends on a history on a fit set that has
+   * none; favourable: the same mesas, the same votes). Use with the model's priorRegression off.
+   */
+  readonly pseudoHistory?: boolean;
   readonly modes?: readonly CalibrationMode[];
   readonly mesaModel?: MesaModelOptions;
   readonly snapshotModel?: SnapshotModelOptions;
@@ -373,11 +379,16 @@ function* checkpointsOf(
   checkpoints: readonly number[],
 ): Generator<{ checkpoint: number; partial: Acta[]; snapshot: SnapshotCase }> {
   const K = setup.choices.length;
-  const priors = priorsOnce(setup);
+  const pseudo = setup.prior === undefined && setup.pseudoHistory === true;
+  const priorActas = pseudo ? setup.actas : setup.prior;
+  const priorPending = pseudo
+    ? setup.pendingFiguresCount
+    : (setup.priorPendingFiguresCount ?? false);
+  const priors = priorActas === undefined ? null : priorsOnce(priorActas, priorPending);
   const history =
-    setup.prior === undefined || setup.history === false
+    priorActas === undefined || setup.history === false
       ? null
-      : priorHistory(setup.prior, setup.priorPendingFiguresCount ?? false, order, seed);
+      : priorHistory(priorActas, priorPending, order, seed);
   const sequence = replayOrder(
     setup.actas.map((a) => ({ ubigeo: a.ubigeo, eligible: a.eligible })),
     order,
@@ -446,12 +457,11 @@ function priorHistory(
 }
 
 const PRIORS = new WeakMap<readonly Acta[], ReturnType<typeof priorsOf>>();
-function priorsOnce(setup: CalibrationSetup): ReturnType<typeof priorsOf> | null {
-  if (setup.prior === undefined) return null;
-  let p = PRIORS.get(setup.prior);
+function priorsOnce(actas: readonly Acta[], pending: boolean): ReturnType<typeof priorsOf> {
+  let p = PRIORS.get(actas);
   if (p === undefined) {
-    p = priorsOf(setup.prior, setup.priorPendingFiguresCount ?? false);
-    PRIORS.set(setup.prior, p);
+    p = priorsOf(actas, pending);
+    PRIORS.set(actas, p);
   }
   return p;
 }
@@ -493,7 +503,10 @@ export function calibrateOrder(
 ): CalibrationRun[] {
   const K = setup.choices.length;
   const truth = truthOf(setup);
-  const priors = priorsOnce(setup);
+  const priors =
+    setup.prior === undefined
+      ? null
+      : priorsOnce(setup.prior, setup.priorPendingFiguresCount ?? false);
   const modes = setup.modes ?? ['mesas', 'department-snapshot'];
   const runs: CalibrationRun[] = [];
   for (const { checkpoint, partial, snapshot } of checkpointsOf(setup, order, seed, checkpoints))

@@ -39,6 +39,11 @@ export interface SnapshotModelOptions extends Partial<SnapshotParameters> {
   readonly figures?: 'emitted' | 'valid';
   /** At most this many prior choices as covariates (fewer with few units). Default 6. */
   readonly maxPriorCovariates?: number;
+  /**
+   * false: the units' prior feeds the history drift only, not the prior regression (calibration's
+   * pseudo-history, where the prior is the election itself). Default true.
+   */
+  readonly priorRegression?: boolean;
 }
 
 const FLOOR_SD = 1e-3;
@@ -57,6 +62,8 @@ interface Observed {
   readonly e2: Float64Array;
   /** sd of the previous round's drift, shared by every unit (the transfers' error); 0 without. */
   readonly hsd: Float64Array;
+  /** Whether its drift is the previous round's (history-drift.ts), not the two snapshots'. */
+  readonly fromHistory: boolean;
 }
 
 /** One share dimension's estimate per unit: the remainder's mean and sd, and common loadings. */
@@ -140,6 +147,7 @@ function observe(
     y: b.shares,
     e2: new Float64Array(S),
     hsd: new Float64Array(S),
+    fromHistory: false,
   }));
   const s = betweenSd(pre, S);
   const obs = base.map((b, i) => {
@@ -158,7 +166,8 @@ function observe(
         (2 * sk * sk * (1 - b.f)) / n +
         1e-12;
     }
-    return { ...b, y, e2, hsd: history[i]?.sd ?? new Float64Array(S) };
+    const h = history[i] ?? null;
+    return { ...b, y, e2, hsd: h?.sd ?? new Float64Array(S), fromHistory: h !== null };
   });
   return { obs, s };
 }
@@ -345,6 +354,8 @@ function estimateShare(
   sk: number,
   pr: {
     readonly arrivalBias: number;
+    readonly historyArrivalBias: number;
+    readonly unseenCorrelation: number;
     readonly scale: number;
     readonly counted: number;
     readonly gain: number;
@@ -369,8 +380,10 @@ function estimateShare(
     out.fromPrior[i] = usePrior ? 1 : 0;
     if (!o.has) {
       out.mean[i] = pi;
-      out.sd[i] = Math.sqrt(tau2) * pr.scale;
-      out.cp[i] = Math.sqrt(pv) * pr.scale;
+      // the units without a count are no random sample (whole departments, abroad): a share ρ of
+      // their residual variance is one draw for all of them (unseenCorrelation)
+      out.sd[i] = Math.sqrt((1 - pr.unseenCorrelation) * tau2) * pr.scale;
+      out.cp[i] = Math.sqrt(pv + pr.unseenCorrelation * tau2) * pr.scale;
       out.cb[i] = pr.arrivalBias * sk * pr.gain * (1 - pr.counted) * pr.scale;
       return;
     }
@@ -387,8 +400,9 @@ function estimateShare(
     // The arrival bias loads on every remainder in full: the prior's regression is fitted on the
     // same counted (early) shares, so weighting toward it does not remove the bias. The previous
     // round's drift errs for every unit at once too (one set of transfers): the same common draw.
+    const loading = o.fromHistory ? pr.historyArrivalBias : pr.arrivalBias;
     out.cb[i] =
-      Math.hypot(pr.arrivalBias * sk * pr.gain * (1 - pr.counted), o.hsd[k] as number) * pr.scale;
+      Math.hypot(loading * sk * pr.gain * (1 - pr.counted), o.hsd[k] as number) * pr.scale;
   });
   return out;
 }
@@ -402,7 +416,12 @@ function estimateRate(
   units: readonly SnapshotUnit[],
   obs: readonly Observed[],
   design: PriorDesign | null,
-  pr: { readonly arrivalBias: number; readonly scale: number; readonly counted: number },
+  pr: {
+    readonly arrivalBias: number;
+    readonly unseenCorrelation: number;
+    readonly scale: number;
+    readonly counted: number;
+  },
 ): DimEstimate {
   const U = units.length;
   const rate = obs.map((o, i) =>
@@ -425,6 +444,7 @@ function estimateRate(
   }
   const national = cnt > 0 ? nat / cnt : 0;
   const turnout = turnoutModel(units, obs, design);
+  const rho = pr.unseenCorrelation;
   const out: DimEstimate = {
     mean: new Float64Array(U),
     sd: new Float64Array(U),
@@ -448,12 +468,14 @@ function estimateRate(
     const t = perActa === null ? null : turnout(i);
     if (t === null || perActa === null) {
       out.mean[i] = national;
-      out.sd[i] = Math.sqrt(t2) * pr.scale;
+      out.sd[i] = Math.sqrt((1 - rho) * t2) * pr.scale;
+      out.cp[i] = Math.sqrt(rho * t2) * pr.scale;
       return;
     }
     out.mean[i] = t.mean * perActa;
-    out.sd[i] = t.sd * perActa * pr.scale;
-    out.cp[i] = t.common * perActa * pr.scale;
+    // as the shares: a share ρ of the between-unit variance is common to the units without a count
+    out.sd[i] = Math.sqrt(1 - rho) * t.sd * perActa * pr.scale;
+    out.cp[i] = Math.sqrt(t.common ** 2 + rho * t.sd ** 2) * perActa * pr.scale;
     out.fromPrior[i] = t.fromPrior ? 1 : 0;
   });
   return out;
@@ -576,6 +598,8 @@ export function frameFromSnapshot(
   const actasProcessed = units.reduce((x, u) => x + Math.min(u.actasCounted, u.actasTotal), 0);
   const pr = {
     arrivalBias: p.arrivalBias,
+    unseenCorrelation: p.unseenCorrelation,
+    historyArrivalBias: p.historyArrivalBias,
     scale,
     counted: actasTotal > 0 ? actasProcessed / actasTotal : 0,
   };
@@ -637,7 +661,7 @@ function designOf(
   obs: readonly Observed[],
   options: SnapshotModelOptions,
 ): PriorDesign | null {
-  if (!units.some((u) => u.prior !== undefined)) return null;
+  if (options.priorRegression === false || !units.some((u) => u.prior !== undefined)) return null;
   const n = units.filter((u, i) => u.prior !== undefined && (obs[i] as Observed).has).length;
   const J = Math.min(options.maxPriorCovariates ?? 6, Math.floor((n - 2) / 4));
   if (J < 1) return null;
@@ -650,7 +674,15 @@ function designOf(
 
 function definedOf(o: SnapshotModelOptions): Partial<SnapshotParameters> {
   const out: Partial<Record<keyof SnapshotParameters, number>> = {};
-  for (const key of ['drift', 'driftSd', 'ownDrift', 'arrivalBias', 'minTrendFraction'] as const)
+  for (const key of [
+    'drift',
+    'driftSd',
+    'ownDrift',
+    'arrivalBias',
+    'minTrendFraction',
+    'unseenCorrelation',
+    'historyArrivalBias',
+  ] as const)
     if (o[key] !== undefined) out[key] = o[key];
   return out;
 }

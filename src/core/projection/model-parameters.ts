@@ -18,6 +18,16 @@ export interface SnapshotParameters {
   readonly arrivalBias: number;
   /** A unit's own trend needs this fraction of its actas counted in the earlier snapshot. */
   readonly minTrendFraction: number;
+  /**
+   * Correlation of the residuals of the units without a count (a share of their between-unit
+   * variance drawn once for all of them): the units not yet counted are no random sample.
+   */
+  readonly unseenCorrelation: number;
+  /**
+   * The arrival-bias loading on a unit whose drift comes from the previous round's count history
+   * (history-drift.ts), which carries most of the drift the plain loading stands for.
+   */
+  readonly historyArrivalBias: number;
 }
 
 /**
@@ -36,4 +46,6 @@ export const SNAPSHOT_PARAMETERS: SnapshotParameters = {
   ownDrift: 0,
   arrivalBias: 0.2,
   minTrendFraction: 0.05,
+  unseenCorrelation: 0.1,
+  historyArrivalBias: 0.2,
 };
