@@ -38,7 +38,10 @@ export interface SnapshotParameters {
  * (run 4: driftSd 0.25, ownDrift 1, arrivalBias 0.25) narrows the 2026 runoff's interval past
  * ONPE's final, and is not adopted (docs/projection.md, "Run 4"). Run 5 adds no parameter: the
  * previous round's own drift (history-drift.ts) and the Paule–Mandel τ² need none, and the first
- * round, which has no previous round bundled, could not fit one.
+ * round, which has no previous round bundled, could not fit one. Run 6: unseenCorrelation from
+ * `--fit-unseen` (the first round's snapshots with a unit not counted); historyArrivalBias is the
+ * plain loading, not its `--fit-history` fit on a first-round pseudo-history (0: favourable, and
+ * it brought back wrong confident calls on the runoff; docs/projection.md, "Run 6").
  */
 export const SNAPSHOT_PARAMETERS: SnapshotParameters = {
   drift: 1,
