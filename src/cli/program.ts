@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { ContestsArgs } from './commands/contests.js';
@@ -19,7 +19,7 @@ import {
   runIngest,
   runResults,
 } from './commands/actas.js';
-import { openStore } from '../store/open.js';
+import { isPostgresUrl, openStore } from '../store/open.js';
 import { addLimitOptions, limitsOf, readLimitsFile, type LimitOptions } from './ingest-limits.js';
 import { StoreBusyError, type Store } from '../store/store.js';
 import { issue } from '../core/issues.js';
@@ -526,8 +526,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     ) => {
       const limits = limitsOf(o); // a bad limits file is a usage error before the store opens
       // --busy-timeout's wait when given, else withStore's default ($CIFRA_SQLITE_BUSY_MS, else 10 s)
+      // a check stores nothing, so it creates no store: with none at --db, one in memory answers
+      // the election lookup as the new, empty file would (and no file is written, no fsync waited)
+      const fresh = o.check && !isPostgresUrl(o.db) && !existsSync(o.db);
       code = await withStore(
-        o.db,
+        fresh ? ':memory:' : o.db,
         (store) =>
           runIngest(
             store,
