@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../bench/reliability.js';
@@ -104,6 +104,7 @@ describe('cifra ingest / results / acta / export', () => {
       '--no-progress',
     );
     expect(r.code).toBe(0);
+    expect(existsSync(checkDb)).toBe(false); // no store was created for it
     expect(JSON.parse(r.out)).toMatchObject({
       checked: true,
       importId: null,

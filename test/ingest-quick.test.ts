@@ -95,12 +95,14 @@ describe('ingest --check: the quick path against the full reading', () => {
     const full = onpeMesaParser(ONPE_COLUMNS, election, PE);
     const quick = quickChecker(full.columns, PE, PE);
     let taken = 0;
+    const takenByState: Record<string, number> = {};
     fc.assert(
       fc.property(fc.array(onpeRow, { minLength: 1, maxLength: 20 }), (rows) => {
         const scanner = new CsvScanner(',', 'utf8', (r) => {
           const mesa = quick(r);
           if (mesa === null) return;
           taken++;
+          takenByState[r.text(6)] = (takenByState[r.text(6)] ?? 0) + 1;
           const p = full.parse(r, 1);
           expect(p.ok).toBe(true);
           if (!p.ok) return;
@@ -112,7 +114,13 @@ describe('ingest --check: the quick path against the full reading', () => {
       }),
       { numRuns: 2_000 },
     );
-    expect(taken).toBeGreaterThan(300); // the quick path was exercised, not only refused
+    // the quick path was exercised, not only refused, for each state's rules
+    expect(taken).toBeGreaterThan(300);
+    expect(takenByState).toMatchObject({
+      ANULADA: expect.any(Number),
+      'SIN INSTALAR': expect.any(Number),
+    });
+    expect(Math.min(...Object.values(takenByState))).toBeGreaterThan(20);
   });
 });
 
@@ -139,13 +147,21 @@ const onpeRow = fc
     fc.integer({ min: -1, max: 1 }),
     fc.nat({ max: 40 }),
     fc.array(fc.tuple(fc.nat({ max: 22 }), odd), { maxLength: 2 }),
+    // the figures' shape: votes as counted, as ONPE gives an annulled acta (only null votes), or
+    // as a mesa not installed (none at all), whatever the state cell says
+    fc.constantFrom('votes', 'votes', 'votes', 'annulled', 'none'),
   )
-  .map(([ubigeo, mesa, state, figures, off, spare, bad]) => {
+  .map(([ubigeo, mesa, state, figures, off, spare, bad, shape]) => {
     const votes = figures.map((v, i) => (v % 3 === 0 && i < 20 ? '' : String(v)));
     votes[20] = spare === 0 ? '1' : spare % 2 ? '' : '0'; // VOTOS_VI: impugned now and then
+    // lists and blank (annulled), or every figure (none), empty or 0 but now and then one vote
+    const cleared = shape === 'annulled' ? 19 : shape === 'none' ? 20 : 0;
+    for (let i = 0; i < cleared; i++)
+      votes[i] = figures[i] === 1 ? '1' : figures[i]! % 2 ? '' : '0';
     const sum = votes.reduce((s, v) => s + Number(v), 0);
     const voters = sum + (spare % 5 === 0 ? off : 0);
-    const cells = [String(voters), String(voters + spare - 10), ...votes];
+    const votersCell = shape === 'none' && spare % 3 !== 0 ? '' : String(voters);
+    const cells = [votersCell, String(voters + spare - 10), ...votes];
     for (const [i, v] of bad) cells[i] = v;
     return [ubigeo, 'LIMA', 'LIMA', 'LIMA', 'PRESIDENCIAL', mesa, state, '', ...cells];
   });

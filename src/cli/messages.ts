@@ -1,4 +1,5 @@
 import type { Issue, IssueCode } from '../core/issues.js';
+import type { CliIo } from './io.js';
 
 /** Human wording for issue codes, English and Spanish; the core only carries codes and numbers. */
 export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonly es: string }>> = {
@@ -293,4 +294,9 @@ export function formatIssue(i: Issue, lang: 'en' | 'es' = 'en'): string {
   const details =
     i.details && Object.keys(i.details).length > 0 ? ` ${JSON.stringify(i.details)}` : '';
   return `${i.severity} ${i.code}${where}: ${MESSAGES[i.code][lang]}${details}`;
+}
+
+/** Prints issues on stderr, one line each (here, not in seats.ts: `cifra ingest` loads no seats). */
+export function printIssues(io: CliIo, issues: readonly Issue[], lang: 'en' | 'es' = 'en'): void {
+  for (const i of issues) io.err(formatIssue(i, lang));
 }

@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { runApportion } from './commands/apportion.js';
-import { runRules } from './commands/rules.js';
-import { runContests, type ContestsArgs } from './commands/contests.js';
-import { runPresident } from './commands/president.js';
-import { printIssues, runElectionSeats, runElectionWhatIf, runSeats } from './commands/seats.js';
+import type { ContestsArgs } from './commands/contests.js';
+import { printIssues } from './messages.js';
 import {
   EXIT_INTERNAL,
   EXIT_ISSUES,
@@ -22,22 +19,19 @@ import {
   runIngest,
   runResults,
 } from './commands/actas.js';
-import { openStore } from '../store/open.js';
+import { isPostgresUrl, openStore } from '../store/open.js';
 import { addLimitOptions, limitsOf, readLimitsFile, type LimitOptions } from './ingest-limits.js';
 import { StoreBusyError, type Store } from '../store/store.js';
 import { issue } from '../core/issues.js';
 import type { Level } from '../core/tally/aggregate.js';
-import { runJurisdictions } from './commands/jurisdictions.js';
-// The server, the site publisher, the bundled data, the projection and the demo are loaded by
-// the commands that use them: `cifra ingest` starts without them (a third of its start-up).
+// Every command but ingest's is loaded by the commands that use it: `cifra ingest` starts without
+// the seats, results, projection, server, publisher, bundled data and demo (half its start-up).
 const project = () => import('./commands/project.js');
-import { runAuditHead, runAuditVerify } from './commands/audit.js';
-import { runCompare } from './commands/compare.js';
+const seats = () => import('./commands/seats.js');
 import { REPLAY_ORDERS, type ReplayOrder } from '../core/projection/replay-order.js';
-import { DEFAULT_SEED, DEFAULT_SIMS } from '../results/projection.js';
+import { DEFAULT_SEED, DEFAULT_SIMS } from '../results/projection-defaults.js';
 import { dataPath, PROJECT_ROOT } from '../io/paths.js';
 import { builtInElectionIds, loadManifest } from '../elections/manifests.js';
-import { putPublishedElection } from '../results/published-load.js';
 
 const dbOption = (): Option =>
   new Option('--db <path|url>', 'SQLite database file, or a postgres:// URL')
@@ -185,6 +179,7 @@ async function withElectionStore(
     return withStore(path, f);
   io.err(`${election} is not in ${path}: reading the bundled data/elections/${election}.json`);
   return withStore(':memory:', async (store) => {
+    const { putPublishedElection } = await import('../results/published-load.js');
     const put = await putPublishedElection(store, election);
     if (!put.ok) return (printIssues(io, put.error), EXIT_ISSUES);
     return f(store);
@@ -263,6 +258,7 @@ async function seatsCommand(o: SeatsOptions, io: CliIo): Promise<number> {
       o.rules !== undefined ||
       Object.values(whatIf).some((v) => v !== undefined) ||
       Object.keys(o.option).length > 0;
+    const { runElectionSeats, runElectionWhatIf } = await seats();
     return withElectionStore(o.db, election, io, (store) =>
       levers
         ? runElectionWhatIf(store, { ...o, election, options: o.option, whatIf }, io)
@@ -273,7 +269,7 @@ async function seatsCommand(o: SeatsOptions, io: CliIo): Promise<number> {
     io.err('error: cifra seats needs --rules <id|file> and --votes <file>, or --election <id>');
     return EXIT_USAGE;
   }
-  return runSeats(
+  return (await seats()).runSeats(
     {
       rules: o.rules,
       votes: o.votes,
@@ -321,6 +317,7 @@ function addCompareCommand(program: Command, io: CliIo, done: (code: number) => 
           out?: string;
         },
       ) => {
+        const { runCompare } = await import('./commands/compare.js');
         done(await runCompare({ fileA, fileB, ...o }, io));
       },
     );
@@ -412,9 +409,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     )
     .option('--seats <n>', 'what-if: apportion this many seats', wholeNumber('--seats'))
     .addOption(formatOption())
-    .action((o: { rules: string; electorate?: string; seats?: number; format: OutputFormat }) => {
-      code = runApportion(o, io);
-    });
+    .action(
+      async (o: { rules: string; electorate?: string; seats?: number; format: OutputFormat }) => {
+        code = (await import('./commands/apportion.js')).runApportion(o, io);
+      },
+    );
 
   program
     .command('winner')
@@ -428,8 +427,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     )
     .requiredOption('--votes <file>', 'CSV candidate,votes (optional rows BLANK and NULL)')
     .addOption(formatOption())
-    .action((o: { rules: string; votes: string; format: OutputFormat }) => {
-      code = runPresident(o, io);
+    .action(async (o: { rules: string; votes: string; format: OutputFormat }) => {
+      code = (await import('./commands/president.js')).runPresident(o, io);
     });
 
   program
@@ -459,8 +458,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(
       new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
     )
-    .action((election: string, o: Omit<ContestsArgs, 'election'>) => {
-      code = runContests({ ...o, election }, io);
+    .action(async (election: string, o: Omit<ContestsArgs, 'election'>) => {
+      code = (await import('./commands/contests.js')).runContests({ ...o, election }, io);
     });
 
   program
@@ -472,8 +471,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
     )
     .option('--schema', 'print the JSON Schema of ruleset files', false)
-    .action((ref: string | undefined, o: { format: 'table' | 'json'; schema: boolean }) => {
-      code = runRules({ ref, format: o.format, schema: o.schema }, io);
+    .action(async (ref: string | undefined, o: { format: 'table' | 'json'; schema: boolean }) => {
+      code = (await import('./commands/rules.js')).runRules(
+        { ref, format: o.format, schema: o.schema },
+        io,
+      );
     });
 
   const ingest = program
@@ -524,8 +526,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     ) => {
       const limits = limitsOf(o); // a bad limits file is a usage error before the store opens
       // --busy-timeout's wait when given, else withStore's default ($CIFRA_SQLITE_BUSY_MS, else 10 s)
+      // a check stores nothing, so it creates no store: with none at --db, one in memory answers
+      // the election lookup as the new, empty file would (and no file is written, no fsync waited)
+      const fresh = o.check && !isPostgresUrl(o.db) && !existsSync(o.db);
       code = await withStore(
-        o.db,
+        fresh ? ':memory:' : o.db,
         (store) =>
           runIngest(
             store,
@@ -707,6 +712,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         code = EXIT_USAGE;
         return;
       }
+      const { runAuditHead, runAuditVerify } = await import('./commands/audit.js');
       code = await withStore(o.db, (store) =>
         action === 'head' ? runAuditHead(store, o, io) : runAuditVerify(store, o, io),
       );
@@ -751,8 +757,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description(
       'the jurisdictions (data/jurisdictions/<id>/): list them, or check one and show its levels',
     )
-    .action((id?: string) => {
-      code = runJurisdictions(id, io);
+    .action(async (id?: string) => {
+      code = (await import('./commands/jurisdictions.js')).runJurisdictions(id, io);
     });
 
   program

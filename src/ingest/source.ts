@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
+import type { Entry } from 'yauzl';
 import { byteLimit, DEFAULT_INGEST_LIMITS } from './limits.js';
 
 export class FileRejected extends Error {
@@ -83,7 +83,9 @@ async function openRaw(path: string): Promise<OpenedSource> {
   return { stream: raw, size, compression: 'none', bytesRead: () => read, innerName: path };
 }
 
-function openZip(path: string, size: number): Promise<OpenedSource> {
+async function openZip(path: string, size: number): Promise<OpenedSource> {
+  // loaded for a zip only: a CSV's check starts without it
+  const { default: yauzl } = await import('yauzl');
   return new Promise((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true }, (err, zip) => {
       if (err || !zip)
@@ -93,7 +95,7 @@ function openZip(path: string, size: number): Promise<OpenedSource> {
             reason: err?.message ?? 'not a zip archive',
           }),
         );
-      zip.on('entry', (entry: yauzl.Entry) => {
+      zip.on('entry', (entry: Entry) => {
         if (!/\.(csv|json|jsonl|ndjson|txt)$/i.test(entry.fileName)) return zip.readEntry();
         zip.openReadStream(entry, (e2, s) => {
           if (e2 || !s)

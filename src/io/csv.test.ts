@@ -1,12 +1,14 @@
 // Differential test of readCsvFile's reading (parseTrimmed: cifra's scanner, csv-parse where the
 // scanner refuses) against csv-parse with the options it replaced: the same records, or an error
 // where csv-parse errs — on generated texts and on every bundled place table.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeText, parseTrimmed } from './csv.js';
+import { decodeText, parseTrimmed, readCsvFile } from './csv.js';
 import { dataPath } from './paths.js';
 
 function reference(text: string, delimiter: string): string[][] | 'error' {
@@ -99,5 +101,21 @@ describe('parseTrimmed against csv-parse with trim', () => {
       expect(got).toEqual(reference(text, ','));
       expect((got as string[][]).length).toBeGreaterThan(20);
     }
+  });
+});
+
+describe('readCsvFile', () => {
+  it('keys each row by lower-cased header: a later repeated header wins, a short row gets ""', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cifra-csv-'));
+    const file = join(dir, 't.csv');
+    writeFileSync(file, ' Code ,Name,code\n1,Uno,one\n2\n');
+    const r = readCsvFile(file, 'table');
+    expect(r.ok && r.value).toEqual({
+      headers: ['code', 'name', 'code'],
+      rows: [
+        { line: 1, values: { code: 'one', name: 'Uno' } },
+        { line: 2, values: { code: '', name: '' } },
+      ],
+    });
   });
 });

@@ -18,9 +18,9 @@ import { universeOf } from '../elections/universe.js';
 import type { Store } from '../store/store.js';
 import { currentColumns, type ResultUnit } from './documents.js';
 import { election as findElection, type Found } from './service.js';
+import { DEFAULT_SEED, DEFAULT_SIMS } from './projection-defaults.js';
 
-export const DEFAULT_SIMS = 2000;
-export const DEFAULT_SEED = 2026;
+export { DEFAULT_SEED, DEFAULT_SIMS };
 
 /** A projection of the final result: never an official figure, and labelled so everywhere. */
 export interface ProjectionDocument extends ProjectionResult {

@@ -6,8 +6,10 @@ import type { Store } from './store.js';
  * `busyMs`: how long an import waits for another's write lock (then store_busy), on either backend.
  */
 export function openStore(db: string, busyMs?: number): Store {
-  return /^postgres(ql)?:\/\//.test(db) ? lazyPgStore(db, busyMs) : new SqliteStore(db, busyMs);
+  return isPostgresUrl(db) ? lazyPgStore(db, busyMs) : new SqliteStore(db, busyMs);
 }
+
+export const isPostgresUrl = (db: string): boolean => /^postgres(ql)?:\/\//.test(db);
 
 /**
  * The PostgreSQL store, its module (and the pg driver, a third of a SQLite command's start-up)

@@ -1,5 +1,4 @@
 import { writeFileSync, renameSync } from 'node:fs';
-import cliProgress from 'cli-progress';
 import { issue, type Issue } from '../../core/issues.js';
 import type { ElectionDef } from '../../core/model/acta.js';
 import type { Level } from '../../core/tally/aggregate.js';
@@ -14,19 +13,16 @@ import { ingestFile, type IngestFormat } from '../../ingest/ingest.js';
 import { readHeader } from '../../ingest/source.js';
 import type { ResultsDocument } from '../../results/documents.js';
 import { resultsCsv } from '../../results/csv.js';
-import {
-  election,
-  getActa,
-  getImports,
-  getResults,
-  listElections,
-  type ActaDocument,
-} from '../../results/service.js';
+import type { ActaDocument } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
 import { renderTable, thousands } from '../format.js';
 import type { IngestLimitsFile } from '../../ingest/limits.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
-import { printIssues } from './seats.js';
+import { printIssues } from '../messages.js';
+
+// The results service (and the seats and projections behind it) is loaded by the commands that
+// read results: `cifra ingest` starts without it.
+const service = () => import('../../results/service.js');
 
 /**
  * Prints a service's issues; returns the exit code of the command they stop. An election that
@@ -137,7 +133,9 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
   const election = await electionToIngest(store, args.election, io, args.file);
   if (election === null) return EXIT_ISSUES;
   if (args.check !== true) await store.putElection(election);
-  const bar = args.progress
+  // the bar's package is loaded only when a terminal shows it
+  const cliProgress = args.progress ? (await import('cli-progress')).default : null;
+  const bar = cliProgress
     ? new cliProgress.SingleBar(
         { format: 'ingest [{bar}] {percentage}% | {value}/{total} bytes', clearOnComplete: true },
         cliProgress.Presets.shades_classic,
@@ -266,7 +264,7 @@ export function renderResults(doc: ResultsDocument, format: OutputFormat): strin
 }
 
 export async function runResults(store: Store, args: ResultsArgs, io: CliIo): Promise<number> {
-  const r = await getResults(store, args.election, args.level, args.code);
+  const r = await (await service()).getResults(store, args.election, args.level, args.code);
   if (!r.ok) return failed(io, r.issues);
   io.out(renderResults(r.value, args.format));
   return EXIT_OK;
@@ -277,6 +275,7 @@ export async function runActa(
   args: { mesa: string; election?: string | undefined; format: OutputFormat },
   io: CliIo,
 ): Promise<number> {
+  const { election, getActa } = await service();
   const e = await election(store, args.election);
   if (!e.ok) return failed(io, e.issues);
   const r = await getActa(store, e.value.id, args.mesa);
@@ -330,7 +329,7 @@ export async function runExport(
   args: { level: Level; election?: string | undefined; format: 'csv' | 'json'; out: string },
   io: CliIo,
 ): Promise<number> {
-  const r = await getResults(store, args.election, args.level);
+  const r = await (await service()).getResults(store, args.election, args.level);
   if (!r.ok) return failed(io, r.issues);
   const tmp = `${args.out}.tmp-${process.pid}`;
   writeFileSync(tmp, renderResults(r.value, args.format) + '\n');
@@ -340,6 +339,7 @@ export async function runExport(
 }
 
 export async function runElections(store: Store, io: CliIo): Promise<number> {
+  const { getImports, listElections } = await service();
   const imports = await getImports(store, undefined);
   if (!imports.ok) return failed(io, imports.issues);
   const count = new Map<string, number>();
@@ -358,7 +358,7 @@ export async function runImports(
   election: string | undefined,
   io: CliIo,
 ): Promise<number> {
-  const r = await getImports(store, election);
+  const r = await (await service()).getImports(store, election);
   if (!r.ok) return failed(io, r.issues);
   io.out(
     renderTable(

@@ -1,5 +1,5 @@
 import type { KieswetStep } from '../../core/allocation/kieswet.js';
-import { hasErrors, issue, type Issue } from '../../core/issues.js';
+import { hasErrors, issue } from '../../core/issues.js';
 import type { Ratio } from '../../core/ratio.js';
 import type { WhatIf } from '../../core/rulesets/overrides.js';
 import { computeSeats, type SeatResult, type TierReport } from '../../core/pipeline/seats.js';
@@ -10,7 +10,7 @@ import { parseWhatIfBody, whatIfSeats } from '../../results/what-if.js';
 import type { Store } from '../../store/store.js';
 import { renderTable, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
-import { formatIssue } from '../messages.js';
+import { printIssues } from '../messages.js';
 import { loadCandidates, loadDistricts, loadParties, loadVotes } from '../seat-files.js';
 
 export interface SeatsArgs {
@@ -26,9 +26,7 @@ export interface SeatsArgs {
   readonly whatIf?: WhatIf | undefined;
 }
 
-export function printIssues(io: CliIo, issues: readonly Issue[]): void {
-  for (const i of issues) io.err(formatIssue(i));
-}
+export { printIssues };
 
 /** `cifra seats`: a ruleset (built-in id or file), what-if changes, the vote files → seats. */
 export function runSeats(args: SeatsArgs, io: CliIo): number {
