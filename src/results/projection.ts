@@ -288,6 +288,28 @@ function absentNote(absent: readonly string[]): Note {
   };
 }
 
+/**
+ * Whether the previous round's count history was used (docs/projection.md, "The previous round's
+ * count history"): with it, the calibrated model's tables apply; without it, run 3's.
+ */
+export function historyNote(used: readonly string[] | null): Note {
+  if (used === null)
+    return {
+      es: 'Sin el historial del conteo de la vuelta anterior: el deslizamiento de llegada no se toma de cómo se contó esa vuelta.',
+      en: "Without the previous round's count history: the arrival drift is not taken from how that round was counted.",
+    };
+  if (used.length === 0)
+    return {
+      es: 'Se dio el historial del conteo de la vuelta anterior, pero ninguna unidad está contada en parte con historial hasta el final: no se usó.',
+      en: "The previous round's count history was given, but no partly counted unit has a history reaching its complete count: it was not used.",
+    };
+  const units = used.join(', ');
+  return {
+    es: `Con el historial del conteo de la vuelta anterior en ${units}: el resto de cada una se desliza como el de esa vuelta con el mismo porcentaje de actas contado.`,
+    en: `With the previous round's count history in ${units}: each one's remainder drifts as that round's did at the same share of actas counted.`,
+  };
+}
+
 /** The projection of the election asked for (API). */
 export async function projectionOf(
   store: Store,

@@ -1,0 +1,144 @@
+// The previous round's count history in production (issue #13): the same projection numbers
+// from `cifra project --snapshot --universe --prior-history` as from the calibration path, on a
+// 2021 runoff department snapshot replayed from the bundled per-mesa files, when the history
+// holds the replay's points.
+import { describe, expect, it } from 'vitest';
+import { bundledActas } from '../scripts/calibration-data.js';
+import {
+  HISTORY_SEED_OFFSET,
+  snapshotCases,
+  type CalibrationSetup,
+} from '../src/core/projection/calibration.js';
+import { frameFromSnapshot, type SnapshotUnit } from '../src/core/projection/frame-snapshot.js';
+import { replayCourse } from '../src/core/projection/replay-course.js';
+import { replayOrder } from '../src/core/projection/replay-order.js';
+import { simulate, type ProjectionResult } from '../src/core/projection/simulate.js';
+import { createRng } from '../src/core/random.js';
+import { requireJurisdiction } from '../src/jurisdictions/load.js';
+import { priorHistoryCsv } from '../src/projection/history-csv.js';
+import { BLANK, NULL } from '../src/projection/snapshot-csv.js';
+import { csvLine } from '../src/results/csv.js';
+import { cli, fileWriter, tempDir } from './helpers.js';
+
+const SEED = 3;
+const SIMS = 400;
+const ORDER = 'urban-first' as const;
+const write = fileWriter(tempDir('cifra-history-'));
+
+function snapshotCsv(units: readonly SnapshotUnit[], choices: readonly string[]): string {
+  const lines = [
+    csvLine(['unit', 'actas_counted', 'actas_total', 'choice', 'votes', 'eligible_total']),
+  ];
+  for (const u of units) {
+    const head = [u.unit, u.actasCounted, u.actasTotal];
+    const tail = [u.eligibleTotal ?? ''];
+    choices.forEach((c, k) => lines.push(csvLine([...head, c, u.votes[k] ?? 0, ...tail])));
+    lines.push(
+      csvLine([...head, BLANK, u.blank, ...tail]),
+      csvLine([...head, NULL, u.null, ...tail]),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The universe: each unit's actas, and its previous round (votes; electors then) as prior: columns. */
+function universeCsv(units: readonly SnapshotUnit[], priorChoices: readonly string[]): string {
+  const lines = [
+    csvLine(['code', 'name', 'eligible', 'actas_total', ...priorChoices.map((c) => `prior:${c}`)]),
+  ];
+  for (const u of units)
+    lines.push(
+      csvLine([u.unit, u.unit, u.prior?.eligible ?? 0, u.actasTotal, ...(u.prior?.votes ?? [])]),
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+const numbers = (p: ProjectionResult) => ({
+  choices: p.choices,
+  winner: p.winner,
+  actasProcessed: p.actasProcessed,
+});
+
+describe('the previous round’s count history, production path = calibration path', () => {
+  it('gives the same projection numbers on a 2021 runoff department snapshot at 40 %', async () => {
+    const [r1, r2] = await Promise.all([
+      bundledActas('pe-2021-presidencial'),
+      bundledActas('pe-2021-presidencial-segunda'),
+    ]);
+    const choices = r2.def.choices.map((c) => c.label);
+    const priorChoices = r1.def.choices.map((c) => c.label);
+    const setup: CalibrationSetup = {
+      actas: r2.actas,
+      jurisdiction: requireJurisdiction('pe'),
+      choices,
+      kind: 'runoff',
+      pendingFiguresCount: r2.def.pendingFiguresCount ?? false,
+      sims: SIMS,
+      prior: r1.actas,
+      priorPendingFiguresCount: r1.def.pendingFiguresCount ?? false,
+      modes: ['department-snapshot'],
+    };
+    const [c] = snapshotCases(setup, ORDER, SEED, [0.4]);
+    if (c === undefined) throw new Error('no case');
+    const calibrated = simulate(frameFromSnapshot(c.units, choices), {
+      sims: SIMS,
+      seed: SEED,
+      kind: 'runoff',
+    });
+
+    // the first round replayed as calibration replays it, cut where each unit reaches its point
+    const sequence = replayOrder(
+      r1.actas.map((a) => ({ ubigeo: a.ubigeo, eligible: a.eligible })),
+      ORDER,
+      createRng(SEED + HISTORY_SEED_OFFSET),
+    );
+    const unitOf = (place: string): string => place.slice(0, 2);
+    const sizes = new Map<string, number>();
+    for (const a of r1.actas) sizes.set(unitOf(a.ubigeo), (sizes.get(unitOf(a.ubigeo)) ?? 0) + 1);
+    const seen = new Map<string, number>();
+    const points = new Map<number, string>();
+    const wanted = new Map(
+      c.units.map((u) => [
+        u.unit,
+        Math.round((u.actasCounted / u.actasTotal) * (sizes.get(u.unit) ?? 0)),
+      ]),
+    );
+    sequence.forEach((i, pos) => {
+      const unit = unitOf(r1.actas[i]?.ubigeo ?? '');
+      const n = (seen.get(unit) ?? 0) + 1;
+      seen.set(unit, n);
+      if (wanted.get(unit) === n) points.set(pos + 1, unit);
+    });
+    const course = replayCourse(
+      r1.actas,
+      sequence,
+      unitOf,
+      [...points.keys(), sequence.length],
+      priorChoices.length,
+      setup.priorPendingFiguresCount ?? false,
+    );
+    const bare = c.units.map(({ priorCounted: _c, prior: _p, ...u }) => u);
+    const files = [
+      '--snapshot',
+      write('snapshot.csv', snapshotCsv(bare, choices)),
+      '--universe',
+      write('universe.csv', universeCsv(c.units, priorChoices)),
+    ];
+    const history = write('history.csv', priorHistoryCsv(course, priorChoices));
+    const args = ['--rules', 'pe-2021-presidencial-segunda', '--format', 'json'];
+    const run = ['--seed', String(SEED), '--sims', String(SIMS)];
+    const r = await cli('project', ...files, '--prior-history', history, ...args, ...run);
+    expect(r.err).toBe('');
+    const production = JSON.parse(r.out) as ProjectionResult & { historyUnits: string[] };
+    expect(numbers(production)).toEqual(numbers(calibrated));
+    const partly = c.units.filter((u) => u.actasCounted > 0 && u.actasCounted < u.actasTotal);
+    expect(production.historyUnits).toEqual(partly.map((u) => u.unit));
+    expect(partly.length).toBeGreaterThan(20);
+
+    // without the history the numbers differ: the test sees whether it is used
+    const without = JSON.parse(
+      (await cli('project', ...files, ...args, ...run)).out,
+    ) as ProjectionResult;
+    expect(numbers(without)).not.toEqual(numbers(calibrated));
+  }, 120_000);
+});
