@@ -142,3 +142,51 @@ describe('the previous round’s count history, production path = calibration pa
     expect(numbers(without)).not.toEqual(numbers(calibrated));
   }, 120_000);
 });
+
+describe('the bundled example (README), replays built by cifra', () => {
+  const D = 'data/peru/2021';
+  const example = [
+    'project',
+    '--snapshot',
+    `${D}/presidential_r2/snapshot_2021_r2_replay_40pct.csv`,
+    '--rules',
+    'pe-2021-presidencial-segunda',
+    '--universe',
+    `${D}/presidential_r2/universe_2021_r2_departments.csv`,
+    '--format',
+    'json',
+    '--sims',
+    '500',
+  ];
+  const course = `${D}/presidential_r1/count_course_2021_r1_replay_urban-first.csv.gz`;
+
+  it('runs as written: every partly counted department has its history, and the output says so', async () => {
+    const r = await cli(...example, '--prior-history', course);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as {
+      historyUnits: string[];
+      historyNote: { es: string; en: string };
+    };
+    // 40 % urban-first: the 25 departments partly counted, abroad (91–95) not yet
+    expect(doc.historyUnits).toHaveLength(25);
+    expect(doc.historyUnits).not.toContain('92');
+    expect(doc.historyNote.en).toContain("With the previous round's count history in 01, 02");
+    expect(doc.historyNote.es).toContain('Con el historial del conteo');
+    const bare = JSON.parse((await cli(...example)).out) as {
+      historyUnits: string[];
+      historyNote: { en: string };
+    };
+    expect(bare.historyUnits).toEqual([]);
+    expect(bare.historyNote.en).toContain("Without the previous round's count history");
+  }, 60_000);
+
+  it('refuses a history with a unit the universe does not know, and --prior-history alone', async () => {
+    const h = 'cut,unit,actas_counted,actas_total,choice,votes\n1,99,1,2,A,1\n1,99,1,2,B,2\n';
+    const r = await cli(...example, '--prior-history', write('unknown.csv', h));
+    expect(r.code).not.toBe(0);
+    expect(r.out + r.err).toContain('history_unit_unknown');
+    const alone = await cli('project', '--prior-history', course);
+    expect(alone.code).not.toBe(0);
+    expect(alone.err).toContain('--prior-history goes with --snapshot');
+  }, 60_000);
+});
