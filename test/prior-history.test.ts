@@ -2,6 +2,9 @@
 // from `cifra project --snapshot --universe --prior-history` as from the calibration path, on a
 // 2021 runoff department snapshot replayed from the bundled per-mesa files, when the history
 // holds the replay's points.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledActas } from '../scripts/calibration-data.js';
 import {
@@ -14,6 +17,12 @@ import { replayCourse } from '../src/core/projection/replay-course.js';
 import { replayOrder } from '../src/core/projection/replay-order.js';
 import { simulate, type ProjectionResult } from '../src/core/projection/simulate.js';
 import { createRng } from '../src/core/random.js';
+import { ProjectionSchema } from '../src/api/schemas.js';
+import { bundledElection, checkSourceHashes, loadManifest } from '../src/elections/manifests.js';
+import { getProjection } from '../src/results/projection.js';
+import { putPublishedElection } from '../src/results/published-load.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { dataPath } from '../src/io/paths.js';
 import { requireJurisdiction } from '../src/jurisdictions/load.js';
 import { priorHistoryCsv } from '../src/projection/history-csv.js';
 import { BLANK, NULL } from '../src/projection/snapshot-csv.js';
@@ -188,5 +197,85 @@ describe('the bundled example (README), replays built by cifra', () => {
     const alone = await cli('project', '--prior-history', course);
     expect(alone.code).not.toBe(0);
     expect(alone.err).toContain('--prior-history goes with --snapshot');
+  }, 60_000);
+});
+
+describe('a manifest naming the history (universe.priorHistory)', () => {
+  const D = dataPath('peru/2021');
+  const course = `${D}/presidential_r1/count_course_2021_r1_replay_urban-first.csv.gz`;
+  const sha = createHash('sha256').update(readFileSync(course)).digest('hex');
+  /** The bundled runoff's manifest, its files absolute, with a universe and its history. */
+  function manifest(name: string, history: Record<string, string>): string {
+    const m = JSON.parse(
+      readFileSync(dataPath('elections/pe-2021-presidencial-segunda.json'), 'utf8'),
+    ) as Record<string, unknown> & { sources: { file: string }[]; crossCheck: { file: string }[] };
+    const abs = (f: string): string => resolve(dataPath('elections'), f);
+    for (const s of [...m.sources, ...m.crossCheck]) s.file = abs(s.file);
+    m['universe'] = {
+      file: `${D}/presidential_r2/universe_2021_r2_departments.csv`,
+      publisher: 'cifra (scripts/universe.ts)',
+      prior: 'the 2021 first round per department',
+      priorHistory: {
+        file: course,
+        publisher: 'cifra, a replay (scripts/prior-history.ts)',
+        ...history,
+      },
+    };
+    return write(name, JSON.stringify(m));
+  }
+  const snapshot = `${D}/presidential_r2/snapshot_2021_r2_replay_40pct.csv`;
+  const args = ['--rules', 'pe-2021-presidencial-segunda', '--format', 'json', '--sims', '300'];
+
+  it('is used by cifra project --election <manifest> as --prior-history would be', async () => {
+    const path = manifest('with-history.json', { sha256: sha });
+    const loaded = loadManifest(path);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
+    expect(loaded.value.priorHistory).toBe(course);
+    expect(checkSourceHashes(loaded.value)).toEqual([]);
+    const r = await cli('project', '--snapshot', snapshot, '--election', path, ...args);
+    const viaManifest = JSON.parse(r.out) as ProjectionResult & { historyUnits: string[] };
+    const direct = JSON.parse(
+      (
+        await cli(
+          'project',
+          '--snapshot',
+          snapshot,
+          '--universe',
+          `${D}/presidential_r2/universe_2021_r2_departments.csv`,
+          '--prior-history',
+          course,
+          ...args,
+        )
+      ).out,
+    ) as ProjectionResult & { historyUnits: string[] };
+    expect(viaManifest.historyUnits).toHaveLength(25);
+    expect(numbers(viaManifest)).toEqual(numbers(direct));
+  }, 60_000);
+
+  it('refuses a history file that is not the one the manifest names (sha256)', () => {
+    const loaded = loadManifest(manifest('wrong-sha.json', { sha256: '0'.repeat(64) }));
+    if (!loaded.ok) throw new Error('load');
+    expect(checkSourceHashes(loaded.value).map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['election_invalid', 'universe.priorHistory.sha256'],
+    ]);
+  });
+});
+
+describe('the API’s snapshot projection', () => {
+  it('says when no count history was given (the 2026 capture: only one first-round cut exists)', async () => {
+    const id = 'pe-2026-presidencial-segunda-2026-06-10';
+    const store = new SqliteStore(join(tempDir('cifra-history-api-'), 'h.db'));
+    await store.migrate();
+    const put = await putPublishedElection(store, id);
+    if (!put.ok) throw new Error(JSON.stringify(put.error));
+    const def = bundledElection(id);
+    if (def === null) throw new Error(id);
+    const p = await getProjection(store, def, { sims: 200 });
+    await store.close();
+    if (!p.ok) throw new Error(JSON.stringify(p.issues));
+    const doc = ProjectionSchema.parse(p.value);
+    expect(doc.historyUnits).toEqual([]);
+    expect(doc.historyNote?.en).toContain("Without the previous round's count history");
+    expect(doc.historyNote?.es).toContain('Sin el historial del conteo');
   }, 60_000);
 });

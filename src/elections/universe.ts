@@ -27,6 +27,12 @@ export function universeFileOf(electionId: string): string | null {
   return m.ok ? m.value.universe : null;
 }
 
+/** The previous round's count-course file a bundled election's manifest names, or null. */
+export function priorHistoryFileOf(electionId: string): string | null {
+  const m = loadManifest(electionId);
+  return m.ok ? m.value.priorHistory : null;
+}
+
 export function universeOf(electionId: string): Result<UniverseUnit[] | null, Issue[]> {
   const m = loadManifest(electionId);
   if (!m.ok || m.value.universe === null) return ok(null);

@@ -9,6 +9,7 @@ import {
 import { nameKey } from '../core/names.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { CourseRow } from '../core/projection/replay-course.js';
+import { priorHistoryFileOf, universeFileOf, universePriorChoices } from '../elections/universe.js';
 import { readCsvFile } from '../io/csv.js';
 import { csvLine } from '../results/csv.js';
 import { BLANK, NULL } from './snapshot-csv.js';
@@ -239,4 +240,29 @@ export function priorHistoryCsv(
     lines.push(csvLine([...head, BLANK, r.blank]), csvLine([...head, NULL, r.null]));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The count history in `file` attached to a snapshot's units, its votes in the order of the
+ * `prior:` columns of the universe file (when given).
+ */
+export function historyOverUniverseFile(
+  units: readonly SnapshotUnit[],
+  file: string,
+  universe: string | null,
+): Result<WithHistory, Issue[]> {
+  const choices = universe === null ? ok(null) : universePriorChoices(universe);
+  return choices.ok ? withPriorHistory(units, file, choices.value) : choices;
+}
+
+/**
+ * The count history a bundled election's manifest names (`universe.priorHistory`) attached to
+ * its snapshot's units; null when it names none.
+ */
+export function electionPriorHistory(
+  electionId: string,
+  units: readonly SnapshotUnit[],
+): Result<WithHistory, Issue[]> | null {
+  const file = priorHistoryFileOf(electionId);
+  return file === null ? null : historyOverUniverseFile(units, file, universeFileOf(electionId));
 }

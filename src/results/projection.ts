@@ -15,6 +15,7 @@ import {
 } from '../core/projection/universe.js';
 import { err, ok, type Result } from '../core/result.js';
 import { universeOf } from '../elections/universe.js';
+import { electionPriorHistory } from '../projection/history-csv.js';
 import type { Store } from '../store/store.js';
 import { currentColumns, type ResultUnit } from './documents.js';
 import { election as findElection, type Found } from './service.js';
@@ -34,6 +35,10 @@ export interface ProjectionDocument extends ProjectionResult {
   readonly note?: Note;
   /** Units of the election's universe the source's snapshot leaves out (projected all the same). */
   readonly unitsAbsent?: readonly string[];
+  /** Snapshot projections: the units given the previous round's count history (none: not used). */
+  readonly historyUnits?: readonly string[];
+  /** Snapshot projections: whether that history was used, and where (es/en). */
+  readonly historyNote?: Note;
 }
 
 export const DISCLAIMER =
@@ -148,6 +153,8 @@ interface Framed {
   readonly frame: ProjectionFrame;
   readonly method: ProjectionDocument['method'];
   readonly absent: readonly string[] | null;
+  /** Snapshot method: the units given the previous round's count history (null: none given). */
+  readonly history?: readonly string[] | null;
 }
 
 /** Frames per store, then per election and revision: every seed and size of a revision shares one. */
@@ -173,6 +180,7 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
   let frame: ProjectionFrame;
   let method: ProjectionDocument['method'];
   let absent: readonly string[] | null = null;
+  let history: readonly string[] | null = null;
   if (def.published !== undefined) {
     const snapshot = snapshotFromPublished(
       def,
@@ -198,7 +206,10 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
           }),
         ],
       };
-    frame = frameFromSnapshot(units, choices, {
+    const withHistory = electionPriorHistory(def.id, units);
+    if (withHistory !== null && !withHistory.ok) return { ok: false, issues: withHistory.error };
+    history = withHistory?.value.used ?? null;
+    frame = frameFromSnapshot(withHistory?.value.units ?? units, choices, {
       figures: def.published.figures === 'valid-only' ? 'valid' : 'emitted',
     });
     method = 'snapshot';
@@ -230,7 +241,7 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
         }),
       ],
     };
-  return { ok: true, value: { frame, method, absent } };
+  return { ok: true, value: { frame, method, absent, history } };
 }
 
 async function project(
@@ -243,7 +254,7 @@ async function project(
 ): Promise<Found<ProjectionDocument>> {
   const framed = await frameOf(store, def, revision);
   if (!framed.ok) return framed;
-  const { frame, method, absent } = framed.value;
+  const { frame, method, absent, history } = framed.value;
   const contest = contestOf(ruleset);
   const result = await run(frame, {
     sims,
@@ -267,6 +278,9 @@ async function project(
             unitsAbsent: absent,
             ...(absent.length === 0 ? {} : { note: absentNote(absent) }),
           }),
+    ...(method === 'snapshot'
+      ? { historyUnits: history ?? [], historyNote: historyNote(history ?? null) }
+      : {}),
   };
   return { ok: true, value: doc };
 }

@@ -7,15 +7,10 @@ import type { UniverseUnit } from '../../core/projection/universe.js';
 import type { Issue } from '../../core/issues.js';
 import { ok, type Result } from '../../core/result.js';
 import { loadRuleset } from '../../elections/rulesets.js';
-import {
-  readUniverse,
-  universeFileOf,
-  universeOf,
-  universePriorChoices,
-} from '../../elections/universe.js';
+import { readUniverse, universeFileOf, universeOf } from '../../elections/universe.js';
 import { replay } from '../../projection/replay.js';
 import { readSnapshotCsv } from '../../projection/snapshot-csv.js';
-import { withPriorHistory } from '../../projection/history-csv.js';
+import { electionPriorHistory, historyOverUniverseFile } from '../../projection/history-csv.js';
 import {
   contestOf,
   DISCLAIMER,
@@ -65,7 +60,8 @@ function snapshotUniverse(args: {
 }
 
 /**
- * The --prior-history series attached to the snapshot's units, its votes in the order of the
+ * The previous round's count history attached to the snapshot's units: the --prior-history file,
+ * else the one the --election manifest names (null: none); its votes in the order of the
  * universe's `prior:` choices (the --universe file, else the --election manifest's).
  */
 function historyOf(
@@ -75,12 +71,12 @@ function historyOf(
     readonly election?: string | undefined;
   },
   units: readonly SnapshotUnit[],
-): Result<WithHistory, Issue[]> {
-  const file =
+): Result<WithHistory, Issue[]> | null {
+  if (args.priorHistory === undefined)
+    return args.election === undefined ? null : electionPriorHistory(args.election, units);
+  const universe =
     args.universe ?? (args.election === undefined ? null : universeFileOf(args.election));
-  const choices = file === null ? ok(null) : universePriorChoices(file);
-  if (!choices.ok) return choices;
-  return withPriorHistory(units, args.priorHistory as string, choices.value);
+  return historyOverUniverseFile(units, args.priorHistory, universe);
 }
 
 /**
@@ -123,7 +119,7 @@ export function runProjectSnapshot(
   }
   const completed = over?.value ?? null;
   const units = completed?.units ?? snap.value.units;
-  const history = args.priorHistory === undefined ? null : historyOf(args, units);
+  const history = historyOf(args, units);
   if (history !== null && !history.ok) {
     printIssues(io, history.error);
     return EXIT_ISSUES;
