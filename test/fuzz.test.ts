@@ -15,7 +15,7 @@ import { bundledElection } from '../src/elections/manifests.js';
 import { cifraCsvParser, onpeMesaParser, stringCells } from '../src/ingest/formats.js';
 import { CsvScanner } from '../src/io/csv-scanner.js';
 import { requireJurisdiction } from '../src/jurisdictions/load.js';
-import { readPriorHistoryCsv } from '../src/projection/history-csv.js';
+import { readPriorHistoryCsv } from '../src/elections/prior-history.js';
 import { readSnapshotCsv } from '../src/projection/snapshot-csv.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ONPE_COLUMNS, tempDir } from './helpers.js';

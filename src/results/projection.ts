@@ -15,7 +15,7 @@ import {
 } from '../core/projection/universe.js';
 import { err, ok, type Result } from '../core/result.js';
 import { universeOf } from '../elections/universe.js';
-import { electionPriorHistory } from '../projection/history-csv.js';
+import { electionPriorHistory } from '../elections/prior-history.js';
 import type { Store } from '../store/store.js';
 import { currentColumns, type ResultUnit } from './documents.js';
 import { election as findElection, type Found } from './service.js';

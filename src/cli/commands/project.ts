@@ -10,7 +10,7 @@ import { loadRuleset } from '../../elections/rulesets.js';
 import { readUniverse, universeFileOf, universeOf } from '../../elections/universe.js';
 import { replay } from '../../projection/replay.js';
 import { readSnapshotCsv } from '../../projection/snapshot-csv.js';
-import { electionPriorHistory, historyOverUniverseFile } from '../../projection/history-csv.js';
+import { electionPriorHistory, historyOverUniverseFile } from '../../elections/prior-history.js';
 import {
   contestOf,
   DISCLAIMER,

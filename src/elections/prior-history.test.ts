@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileWriter, tempDir } from '../../test/helpers.js';
-import { historyOver, readPriorHistoryCsv } from './history-csv.js';
+import { historyOver, readPriorHistoryCsv } from './prior-history.js';
 
 const write = fileWriter(tempDir('cifra-history-csv-'));
 const HEAD = 'cut,unit,actas_counted,actas_total,choice,votes';
