@@ -8,7 +8,7 @@ import {
 } from '../core/projection/prior-history.js';
 import { nameKey } from '../core/names.js';
 import { err, ok, type Result } from '../core/result.js';
-import { priorHistoryFileOf, universeFileOf, universePriorChoices } from '../elections/universe.js';
+import { priorHistoryFileOf, universeFileOf, universePriorChoices } from './universe.js';
 import { readCsvFile } from '../io/csv.js';
 import { BLANK, NULL } from '../core/projection/reserved-choices.js';
 
