@@ -15,6 +15,7 @@ import { bundledElection } from '../src/elections/manifests.js';
 import { cifraCsvParser, onpeMesaParser, stringCells } from '../src/ingest/formats.js';
 import { CsvScanner } from '../src/io/csv-scanner.js';
 import { requireJurisdiction } from '../src/jurisdictions/load.js';
+import { readPriorHistoryCsv } from '../src/elections/prior-history.js';
 import { readSnapshotCsv } from '../src/projection/snapshot-csv.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ONPE_COLUMNS, tempDir } from './helpers.js';
@@ -192,6 +193,7 @@ describe('file parsers', () => {
       fc.constantFrom(
         '',
         'unit,actas_counted,actas_total,choice,votes\n',
+        'cut,unit,actas_counted,actas_total,choice,votes\n',
         'district,party,votes\n',
         'district,seats\n',
         'district,party,candidate,position,votes\n',
@@ -210,6 +212,13 @@ describe('file parsers', () => {
       'snapshot CSV',
       (p: string) => {
         const r = readSnapshotCsv(p);
+        return r.ok ? [] : r.error.map((i) => i.code);
+      },
+    ],
+    [
+      'prior-history CSV',
+      (p: string) => {
+        const r = readPriorHistoryCsv(p);
         return r.ok ? [] : r.error.map((i) => i.code);
       },
     ],

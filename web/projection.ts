@@ -199,9 +199,15 @@ function renderProjectionHistory(
  * (renderPriors), so only their number is said here; any other note in the server's es/en.
  */
 function noteOf(p: Projection): string {
-  if (p.unitsAbsent !== undefined && p.unitsAbsent.length > 0)
-    return t('absentNote')(p.unitsAbsent.length);
-  return p.note ? inLang(p.note) : '';
+  const main =
+    p.unitsAbsent !== undefined && p.unitsAbsent.length > 0
+      ? t('absentNote')(p.unitsAbsent.length)
+      : p.note
+        ? inLang(p.note)
+        : '';
+  // whether the previous round's count history was used, and where (snapshot projections)
+  const history = p.historyNote ? inLang(p.historyNote) : '';
+  return [main, history].filter((x) => x !== '').join(' · ');
 }
 
 /**

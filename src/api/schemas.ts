@@ -492,6 +492,15 @@ export const ProjectionSchema = z.object({
     .describe(
       "Units of the election's universe that the source's snapshot leaves out: projected all the same (from a prior or the parent's shares) and weighted by their electors.",
     ),
+  historyUnits: z
+    .array(z.string())
+    .optional()
+    .describe(
+      "Snapshot projections: the units given the previous round's count history (their remainder drifts as that round's did at the same share counted); empty when none was given or it applied nowhere.",
+    ),
+  historyNote: NoteSchema.optional().describe(
+    "Snapshot projections: whether the previous round's count history was used, and for which units (es/en).",
+  ),
   probabilityBounds: z
     .object({ min: probability, max: probability })
     .nullable()

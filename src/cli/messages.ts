@@ -246,6 +246,22 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'a snapshot CSV row is not valid (missing column, bad number, counted > total, inconsistent unit totals, a unit the universe does not know)',
     es: 'una fila del corte agregado no es válida',
   },
+  history_invalid: {
+    en: "a prior-history CSV row is not valid (missing column, bad number, counted > total, a unit's rows differing within a cut, a choice twice), or its choices differ from the universe's prior",
+    es: 'una fila del historial de la vuelta anterior no es válida',
+  },
+  history_unit_unknown: {
+    en: 'the prior history has units the universe (or the snapshot) does not know',
+    es: 'el historial de la vuelta anterior tiene unidades que el universo no conoce',
+  },
+  history_total_changed: {
+    en: "a unit's actas_total changes between cuts of the prior history",
+    es: 'el total de actas de una unidad cambia entre cortes del historial',
+  },
+  history_not_monotone: {
+    en: 'a count of the prior history goes down from one cut to the next (actas or votes)',
+    es: 'un conteo del historial baja de un corte al siguiente (actas o votos)',
+  },
   audit_chain_broken: {
     en: "a stored acta version or import does not match its hash chain, or an acta's current state disagrees with its versions",
     es: 'la cadena de hashes del registro está rota',

@@ -592,6 +592,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       '--universe <file.csv>',
       "with --snapshot: every unit with electors and actas (code,name,eligible,actas_total[,prior:<choice>…]); default: the --election manifest's universe",
     )
+    .option(
+      '--prior-history <file.csv>',
+      "with --snapshot: the previous round's count course (cut,unit,actas_counted,actas_total,choice,votes), the arrival drift from how that round was counted",
+    )
     .option('--seed <n>', 'seed of the simulations', parseSeed, DEFAULT_SEED)
     .option('--sims <n>', 'number of simulations', wholeNumber('--sims'), DEFAULT_SIMS)
     .addOption(dbOption())
@@ -604,11 +608,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         snapshot?: string;
         rules?: string;
         universe?: string;
+        priorHistory?: string;
         seed: number;
         sims: number;
         db: string;
         format: OutputFormat;
       }) => {
+        if (o.priorHistory !== undefined && o.snapshot === undefined) {
+          io.err('error: --prior-history goes with --snapshot');
+          code = EXIT_USAGE;
+          return;
+        }
         if (o.snapshot !== undefined) {
           if (o.rules === undefined) {
             io.err('error: --snapshot needs --rules <id> (see cifra rules)');
@@ -622,6 +632,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
               rules: o.rules,
               universe: o.universe,
               election: o.election,
+              priorHistory: o.priorHistory,
               seed: o.seed,
               sims: o.sims,
               format: o.format,

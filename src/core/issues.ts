@@ -82,6 +82,10 @@ export const ISSUE_CODES = [
   'unknown_rules',
   'projection_unavailable',
   'snapshot_invalid',
+  'history_invalid',
+  'history_unit_unknown',
+  'history_total_changed',
+  'history_not_monotone',
   // store
   'audit_chain_broken',
   'store_busy',

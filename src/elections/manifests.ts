@@ -35,6 +35,8 @@ export interface LoadedManifest {
   readonly crossCheckFiles: readonly string[];
   /** The projection's universe file, resolved, when the manifest has one. */
   readonly universe: string | null;
+  /** The previous round's count-course file (`universe.priorHistory`), resolved, or null. */
+  readonly priorHistory: string | null;
   /** The ruleset: a built-in id, or the resolved path of the manifest's ruleset file. */
   readonly ruleset: string;
 }
@@ -101,6 +103,12 @@ function readManifest(ref: string, path: string): Result<LoadedManifest, Issue[]
   const universe = m.universe === undefined ? null : resolve(dir, m.universe.file);
   if (universe !== null && !existsSync(universe))
     issues.push(issue('file_unreadable', ['universe', 'file'], { file: universe }));
+  const history = m.universe?.priorHistory;
+  const priorHistory = history === undefined ? null : resolve(dir, history.file);
+  if (priorHistory !== null && !existsSync(priorHistory))
+    issues.push(
+      issue('file_unreadable', ['universe', 'priorHistory', 'file'], { file: priorHistory }),
+    );
   const crossCheckFiles = m.crossCheck.map((s) => resolve(dir, s.file));
   for (const [key, list] of [
     ['sources', files],
@@ -111,7 +119,7 @@ function readManifest(ref: string, path: string): Result<LoadedManifest, Issue[]
     });
   return issues.length > 0
     ? err(issues)
-    : ok({ manifest: m, path, files, crossCheckFiles, course, universe, ruleset });
+    : ok({ manifest: m, path, files, crossCheckFiles, course, universe, priorHistory, ruleset });
 }
 
 /**
@@ -217,6 +225,12 @@ export function checkSourceHashes(loaded: LoadedManifest): Issue[] {
       : []),
     ...(loaded.manifest.universe !== undefined && loaded.universe !== null
       ? check(loaded.manifest.universe, loaded.universe, ['universe'])
+      : []),
+    ...(loaded.manifest.universe?.priorHistory !== undefined && loaded.priorHistory !== null
+      ? check(loaded.manifest.universe.priorHistory, loaded.priorHistory, [
+          'universe',
+          'priorHistory',
+        ])
       : []),
   ];
 }

@@ -21,6 +21,18 @@ const PRIOR = 'prior:';
  * columns; the prior's electors are the unit's, the padrón being the same for both rounds).
  * null when the manifest has no universe.
  */
+/** The universe file a bundled election's manifest names, or null. */
+export function universeFileOf(electionId: string): string | null {
+  const m = loadManifest(electionId);
+  return m.ok ? m.value.universe : null;
+}
+
+/** The previous round's count-course file a bundled election's manifest names, or null. */
+export function priorHistoryFileOf(electionId: string): string | null {
+  const m = loadManifest(electionId);
+  return m.ok ? m.value.priorHistory : null;
+}
+
 export function universeOf(electionId: string): Result<UniverseUnit[] | null, Issue[]> {
   const m = loadManifest(electionId);
   if (!m.ok || m.value.universe === null) return ok(null);
@@ -57,4 +69,15 @@ export function readUniverse(file: string): Result<UniverseUnit[], Issue[]> {
     });
   }
   return issues.length > 0 ? err(issues) : ok(units);
+}
+
+/** The choices of a universe file's `prior:` columns, in their order; null when it has none. */
+export function universePriorChoices(file: string): Result<string[] | null, Issue[]> {
+  const table = readCsvFile(file, 'universe');
+  if (!table.ok) return table;
+  const names = table.value.headers
+    .map((h) => h.trim())
+    .filter((h) => h.toLowerCase().startsWith(PRIOR))
+    .map((h) => h.slice(PRIOR.length));
+  return ok(names.length === 0 ? null : names);
 }

@@ -4,9 +4,10 @@ import type { SnapshotUnit } from '../core/projection/frame-snapshot.js';
 import { err, ok, type Result } from '../core/result.js';
 import { readCsvFile } from '../io/csv.js';
 
+import { BLANK, NULL } from '../core/projection/reserved-choices.js';
+
 /** Reserved choices of a snapshot CSV. */
-export const BLANK = 'BLANK';
-export const NULL = 'NULL';
+export { BLANK, NULL };
 
 const count = z
   .string()

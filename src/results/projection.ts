@@ -15,6 +15,7 @@ import {
 } from '../core/projection/universe.js';
 import { err, ok, type Result } from '../core/result.js';
 import { universeOf } from '../elections/universe.js';
+import { electionPriorHistory } from '../elections/prior-history.js';
 import type { Store } from '../store/store.js';
 import { currentColumns, type ResultUnit } from './documents.js';
 import { election as findElection, type Found } from './service.js';
@@ -34,6 +35,10 @@ export interface ProjectionDocument extends ProjectionResult {
   readonly note?: Note;
   /** Units of the election's universe the source's snapshot leaves out (projected all the same). */
   readonly unitsAbsent?: readonly string[];
+  /** Snapshot projections: the units given the previous round's count history (none: not used). */
+  readonly historyUnits?: readonly string[];
+  /** Snapshot projections: whether that history was used, and where (es/en). */
+  readonly historyNote?: Note;
 }
 
 export const DISCLAIMER =
@@ -148,6 +153,8 @@ interface Framed {
   readonly frame: ProjectionFrame;
   readonly method: ProjectionDocument['method'];
   readonly absent: readonly string[] | null;
+  /** Snapshot method: the units given the previous round's count history (null: none given). */
+  readonly history?: readonly string[] | null;
 }
 
 /** Frames per store, then per election and revision: every seed and size of a revision shares one. */
@@ -173,6 +180,7 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
   let frame: ProjectionFrame;
   let method: ProjectionDocument['method'];
   let absent: readonly string[] | null = null;
+  let history: readonly string[] | null = null;
   if (def.published !== undefined) {
     const snapshot = snapshotFromPublished(
       def,
@@ -198,7 +206,10 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
           }),
         ],
       };
-    frame = frameFromSnapshot(units, choices, {
+    const withHistory = electionPriorHistory(def.id, units);
+    if (withHistory !== null && !withHistory.ok) return { ok: false, issues: withHistory.error };
+    history = withHistory?.value.used ?? null;
+    frame = frameFromSnapshot(withHistory?.value.units ?? units, choices, {
       figures: def.published.figures === 'valid-only' ? 'valid' : 'emitted',
     });
     method = 'snapshot';
@@ -230,7 +241,7 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
         }),
       ],
     };
-  return { ok: true, value: { frame, method, absent } };
+  return { ok: true, value: { frame, method, absent, history } };
 }
 
 async function project(
@@ -243,7 +254,7 @@ async function project(
 ): Promise<Found<ProjectionDocument>> {
   const framed = await frameOf(store, def, revision);
   if (!framed.ok) return framed;
-  const { frame, method, absent } = framed.value;
+  const { frame, method, absent, history } = framed.value;
   const contest = contestOf(ruleset);
   const result = await run(frame, {
     sims,
@@ -267,6 +278,9 @@ async function project(
             unitsAbsent: absent,
             ...(absent.length === 0 ? {} : { note: absentNote(absent) }),
           }),
+    ...(method === 'snapshot'
+      ? { historyUnits: history ?? [], historyNote: historyNote(history ?? null) }
+      : {}),
   };
   return { ok: true, value: doc };
 }
@@ -285,6 +299,28 @@ function absentNote(absent: readonly string[]): Note {
   return {
     es: `La fuente omite ${units}: se proyectan desde el universo (electores y actas conocidos antes del conteo) y una vuelta anterior donde la hay; si no, desde los porcentajes de las demás unidades.`,
     en: `The source leaves out ${units}: projected from the universe (electors and actas known before the count) and a previous round where there is one, else from the other units' shares.`,
+  };
+}
+
+/**
+ * Whether the previous round's count history was used (docs/projection.md, "The previous round's
+ * count history"): with it, the calibrated model's tables apply; without it, run 3's.
+ */
+export function historyNote(used: readonly string[] | null): Note {
+  if (used === null)
+    return {
+      es: 'Sin el historial del conteo de la vuelta anterior: el deslizamiento de llegada no se toma de cómo se contó esa vuelta.',
+      en: "Without the previous round's count history: the arrival drift is not taken from how that round was counted.",
+    };
+  if (used.length === 0)
+    return {
+      es: 'Se dio el historial del conteo de la vuelta anterior, pero ninguna unidad está contada en parte con historial hasta el final: no se usó.',
+      en: "The previous round's count history was given, but no partly counted unit has a history reaching its complete count: it was not used.",
+    };
+  const units = used.join(', ');
+  return {
+    es: `Con el historial del conteo de la vuelta anterior en ${units}: el resto de cada una se desliza como el de esa vuelta con el mismo porcentaje de actas contado.`,
+    en: `With the previous round's count history in ${units}: each one's remainder drifts as that round's did at the same share of actas counted.`,
   };
 }
 

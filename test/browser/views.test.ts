@@ -163,6 +163,11 @@ const VIEWS: readonly View[] = [
       expect(await text(page, '#projection-meta')).toContain(
         lang === 'es' ? 'la fuente no trae 5 unidad' : 'the source leaves out 5 unit',
       );
+      expect(await text(page, '#projection-meta')).toContain(
+        lang === 'es'
+          ? 'Sin el historial del conteo'
+          : "Without the previous round's count history",
+      );
       for (const code of p.unitsAbsent ?? []) {
         const unit = `#projection-priors:not([hidden]) li[data-code="${code}"]`;
         expect(await page.getAttribute(unit, 'data-basis')).toBe('prior');

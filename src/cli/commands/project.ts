@@ -1,4 +1,5 @@
-import { frameFromSnapshot } from '../../core/projection/frame-snapshot.js';
+import { frameFromSnapshot, type SnapshotUnit } from '../../core/projection/frame-snapshot.js';
+import type { WithHistory } from '../../core/projection/prior-history.js';
 import type { ProjectionResult } from '../../core/projection/simulate.js';
 import { simulate } from '../../core/projection/simulate.js';
 import type { ReplayOrder } from '../../core/projection/replay-order.js';
@@ -6,13 +7,15 @@ import type { UniverseUnit } from '../../core/projection/universe.js';
 import type { Issue } from '../../core/issues.js';
 import { ok, type Result } from '../../core/result.js';
 import { loadRuleset } from '../../elections/rulesets.js';
-import { readUniverse, universeOf } from '../../elections/universe.js';
+import { readUniverse, universeFileOf, universeOf } from '../../elections/universe.js';
 import { replay } from '../../projection/replay.js';
 import { readSnapshotCsv } from '../../projection/snapshot-csv.js';
+import { electionPriorHistory, historyOverUniverseFile } from '../../elections/prior-history.js';
 import {
   contestOf,
   DISCLAIMER,
   getProjection,
+  historyNote,
   snapshotOverUniverse,
 } from '../../results/projection.js';
 import { election } from '../../results/service.js';
@@ -57,6 +60,26 @@ function snapshotUniverse(args: {
 }
 
 /**
+ * The previous round's count history attached to the snapshot's units: the --prior-history file,
+ * else the one the --election manifest names (null: none); its votes in the order of the
+ * universe's `prior:` choices (the --universe file, else the --election manifest's).
+ */
+function historyOf(
+  args: {
+    readonly priorHistory?: string | undefined;
+    readonly universe?: string | undefined;
+    readonly election?: string | undefined;
+  },
+  units: readonly SnapshotUnit[],
+): Result<WithHistory, Issue[]> | null {
+  if (args.priorHistory === undefined)
+    return args.election === undefined ? null : electionPriorHistory(args.election, units);
+  const universe =
+    args.universe ?? (args.election === undefined ? null : universeFileOf(args.election));
+  return historyOverUniverseFile(units, args.priorHistory, universe);
+}
+
+/**
  * `cifra project --snapshot file.csv --rules id [--universe file.csv | --election id]`: the
  * projection from aggregate units; with a universe, units the snapshot lacks are projected too.
  */
@@ -66,6 +89,7 @@ export function runProjectSnapshot(
     readonly rules: string;
     readonly universe?: string | undefined;
     readonly election?: string | undefined;
+    readonly priorHistory?: string | undefined;
     readonly seed: number;
     readonly sims: number;
     readonly format: OutputFormat;
@@ -94,9 +118,15 @@ export function runProjectSnapshot(
     return EXIT_ISSUES;
   }
   const completed = over?.value ?? null;
+  const units = completed?.units ?? snap.value.units;
+  const history = historyOf(args, units);
+  if (history !== null && !history.ok) {
+    printIssues(io, history.error);
+    return EXIT_ISSUES;
+  }
   // without BLANK or NULL rows the snapshot counts valid votes only, and so must the prior's turnout
   const validOnly = snap.value.units.every((u) => u.blank === 0 && u.null === 0);
-  const frame = frameFromSnapshot(completed?.units ?? snap.value.units, snap.value.choices, {
+  const frame = frameFromSnapshot(history?.value.units ?? units, snap.value.choices, {
     figures: validOnly ? 'valid' : 'emitted',
   });
   const contest = contestOf(rs.value);
@@ -114,6 +144,8 @@ export function runProjectSnapshot(
     contest,
     ...result,
     ...(completed === null ? {} : { unitsAbsent: completed.absent }),
+    historyUnits: history?.value.used ?? [],
+    historyNote: historyNote(history?.value.used ?? null),
   };
   const absent =
     completed === null || completed.absent.length === 0
@@ -122,7 +154,7 @@ export function runProjectSnapshot(
   io.out(
     args.format === 'json'
       ? JSON.stringify(doc, null, 2)
-      : renderProjection(result, args.snapshot) + absent,
+      : `${renderProjection(result, args.snapshot)}${absent}\n${doc.historyNote.en}`,
   );
   return EXIT_OK;
 }

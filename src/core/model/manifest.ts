@@ -190,6 +190,21 @@ export const ManifestSchema = z
         publisher: z.string().min(1),
         /** What the `prior:` columns are (the round or election, its source and cut). */
         prior: z.string().min(1).optional(),
+        /**
+         * The previous round's count course (CSV `cut,unit,actas_counted,actas_total,choice,votes`,
+         * its choices the `prior:` columns'): each unit's remainder drifts as that round's did at
+         * the same share counted (docs/projection.md, "The previous round's count history").
+         */
+        priorHistory: z
+          .strictObject({
+            file: z.string().min(1),
+            sha256: z
+              .string()
+              .regex(/^[0-9a-f]{64}$/)
+              .optional(),
+            publisher: z.string().min(1),
+          })
+          .optional(),
       })
       .optional(),
     /**

@@ -418,7 +418,7 @@ function* checkpointsOf(
 type PriorHistory = (unit: string, fraction: number) => PriorFigures | undefined;
 
 /** Seeds of the previous round's replay: the same order, other draws than the current round's. */
-const HISTORY_SEED_OFFSET = 1000;
+export const HISTORY_SEED_OFFSET = 1000;
 
 /** The previous round's count history per department (abroad: per continent), replayed. */
 function priorHistory(
