@@ -27,10 +27,12 @@ export async function threadedImport(
   path: string,
   busyMs: number,
   meta: ImportMeta,
+  onWorker?: (worker: Worker) => void,
 ): Promise<ImportLink> {
   // loaded on demand: in the bundle this module is a chunk of its own, the worker's entry
   const { importWorkerUrl } = await import('./import-worker.js');
   const worker = workerOn(importWorkerUrl, { cifraImportWorker: true, path, busyMs });
+  onWorker?.(worker);
   const waiting: { resolve: (v: unknown) => void; reject: (e: Error) => void }[] = [];
   let failed: Error | null = null;
   const fail = (e: Error): void => {

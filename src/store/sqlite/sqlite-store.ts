@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { Worker } from 'node:worker_threads';
 import type { Issue } from '../../core/issues.js';
 import type { Acta, ActaState, ElectionDef } from '../../core/model/acta.js';
 import { type PlannedVersion, type StoredMesa } from '../../core/tally/batch-plan.js';
@@ -141,6 +142,8 @@ export interface SqliteStoreOptions {
    * imported is large enough to repay the worker's start. A memory database never is.
    */
   readonly importWorker?: boolean;
+  /** Called with each writer thread started (a test ends one to see the import fail whole). */
+  readonly onImportWorker?: ((worker: Worker) => void) | undefined;
 }
 
 /** Below this, starting the writer thread costs more than the overlap saves (ADR 011). */
@@ -337,7 +340,7 @@ export class SqliteStore implements Store {
       this.path !== '' &&
       (this.options.importWorker ?? meta.size >= IMPORT_WORKER_MIN_BYTES);
     const link = threaded
-      ? await threadedImport(this.path, this.busyMs, meta)
+      ? await threadedImport(this.path, this.busyMs, meta, this.options.onImportWorker)
       : localImport(this.writer(), meta, this.busyMs);
     return plannedSession(meta, link);
   }
