@@ -2,6 +2,7 @@
 // same run; ratios, medians of several repetitions. No timing is asserted anywhere.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { dataPath } from '../src/io/paths.js';
 import { join } from 'node:path';
@@ -244,7 +245,8 @@ let cliMain = '';
  * `cifra ingest` of the ONPE file as a whole process against SQLite's own C bulk import of the
  * same bytes into a fresh database (`sqlite3 db ".mode csv" ".import file actas"`, Debian's
  * sqlite3), the floor of a durable store on this engine; and `cifra ingest --check` against
- * DuckDB's read-and-aggregate. Medians of 3 fresh processes each, each into a fresh database.
+ * DuckDB's read-and-aggregate. Medians of 3 fresh processes each, each into a fresh database,
+ * interleaved (import, ingest, check; three times) so that each trio shares the machine's load.
  */
 function processVersusFloors(file: string, duckMs: number, baselines: string): void {
   if (!existsSync('/usr/bin/time') || !existsSync('/usr/bin/sqlite3')) {
@@ -255,11 +257,10 @@ function processVersusFloors(file: string, duckMs: number, baselines: string): v
   const fresh = (): void => {
     for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
   };
-  const runs = (cmd: string, args: readonly string[]) =>
-    [0, 1, 2].map(() => {
-      fresh();
-      return processTime(cmd, args);
-    });
+  const run = (cmd: string, args: readonly string[]): ProcessRun => {
+    fresh();
+    return processTime(cmd, args);
+  };
   const cli = (extra: readonly string[]) => [
     cliMain,
     'ingest',
@@ -273,13 +274,15 @@ function processVersusFloors(file: string, duckMs: number, baselines: string): v
     'json',
     ...extra,
   ];
-  const sq = runs('/usr/bin/sqlite3', [db, '.mode csv', `.import ${file} actas`]);
-  const ci = runs('node', cli([]));
-  const ck = runs('node', cli(['--check']));
+  const load = loadavg()[0] as number;
+  const sq: ProcessRun[] = [];
+  const ci: ProcessRun[] = [];
+  const ck: ProcessRun[] = [];
+  const dk: (ProcessRun & { whole: number })[] = [];
   // DuckDB as a whole process too: Node's start-up and loading @duckdb/node-api included. One
   // repetition of the script also times a CREATE TABLE and an aggregate over it after the
   // read-and-aggregate; the JSON gives both, so they are taken out of its wall time.
-  const dk = runs('node', [
+  const duckArgs = [
     join(baselines, 'duckdb_tally.mjs'),
     file,
     '--repeat',
@@ -287,21 +290,29 @@ function processVersusFloors(file: string, duckMs: number, baselines: string): v
     '--threads',
     '1',
     '--json',
-  ]).map((r) => {
-    const j = JSON.parse(r.stdout) as { load_ms: number; agg_ms: number };
-    return { ...r, ms: r.ms - j.load_ms - j.agg_ms, whole: r.ms };
-  });
+  ];
+  for (let i = 0; i < 3; i++) {
+    sq.push(run('/usr/bin/sqlite3', [db, '.mode csv', `.import ${file} actas`]));
+    ci.push(run('node', cli([])));
+    ck.push(run('node', cli(['--check'])));
+    const d = run('node', duckArgs);
+    const j = JSON.parse(d.stdout) as { load_ms: number; agg_ms: number };
+    dk.push({ ...d, ms: d.ms - j.load_ms - j.agg_ms, whole: d.ms });
+  }
   fresh();
+  const loads = `load average ${load.toFixed(1)}–${(loadavg()[0] as number).toFixed(1)}`;
   const m = (xs: ProcessRun[]) => median(xs.map((x) => x.ms));
   const rss = (xs: ProcessRun[]) => Math.max(...xs.map((x) => x.rssKb / 1024)).toFixed(0);
   const wall = (xs: ProcessRun[]) => xs.map((x) => x.ms);
   const cpu = (xs: ProcessRun[]) => xs.map((x) => x.cpuMs);
+  const range = (ms: number[]) =>
+    `${(Math.min(...ms) / 1000).toFixed(2)}–${(Math.max(...ms) / 1000).toFixed(2)}`;
   report({
     name: 'ingest-onpe-2021-process-vs-sqlite-import',
     cifraMs: m(ci),
     baselineMs: m(sq),
     ratio: m(sq) / m(ci),
-    note: `cifra ingest as a process ${ratioText(wall(ci), wall(sq))} the wall time of sqlite3 .import (target ≤ 1.5×), ${ratioText(cpu(ci), cpu(sq))} its CPU time; peak RSS ${rss(ci)} MB vs ${rss(sq)} MB`,
+    note: `cifra ingest as a process ${ratioText(wall(ci), wall(sq))} the wall time of sqlite3 .import (target ≤ 1.5×; ${range(wall(ci))} vs ${range(wall(sq))} s), ${ratioText(cpu(ci), cpu(sq))} its CPU time (${range(cpu(ci))} vs ${range(cpu(sq))} s); peak RSS ${rss(ci)} MB vs ${rss(sq)} MB; 3 interleaved runs, ${loads}`,
   });
   report({
     name: 'ingest-onpe-2021-check-process-vs-duckdb',

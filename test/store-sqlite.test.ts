@@ -11,3 +11,9 @@ runStoreContract(
   'SQLite file (WAL)',
   async () => new SqliteStore(join(tempDir('cifra-store-'), 'store.db')),
 );
+// A file store whose imports are written by the writer thread, whatever their size (ADR 011).
+runStoreContract(
+  'SQLite file, writer thread',
+  async () =>
+    new SqliteStore(join(tempDir('cifra-store-'), 'store.db'), undefined, { importWorker: true }),
+);

@@ -270,6 +270,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: "another import held the store's write lock for longer than the wait: nothing was written",
     es: 'otra importación retuvo el bloqueo de escritura más que la espera: no se escribió nada',
   },
+  store_writer_failed: {
+    en: "the import's writer thread ended before the import did: nothing was written",
+    es: 'el hilo que escribía la importación terminó antes que ella: no se escribió nada',
+  },
   unauthorized: {
     en: 'this route needs a valid bearer token',
     es: 'esta ruta requiere un token válido',

@@ -89,6 +89,7 @@ export const ISSUE_CODES = [
   // store
   'audit_chain_broken',
   'store_busy',
+  'store_writer_failed',
   // API
   'unauthorized',
   'too_many_requests',

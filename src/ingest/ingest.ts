@@ -15,7 +15,7 @@ import type {
   QuarantinedRow,
   Store,
 } from '../store/store.js';
-import { StoreBusyError } from '../store/store.js';
+import { StoreBusyError, StoreWriterFailed } from '../store/store.js';
 import {
   cifraCsvParser,
   detectFormat,
@@ -374,10 +374,10 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
     throw e;
   }
 
-  let session: ImportSession | null = null;
-  try {
-    if (!o.check)
-      session = await store.beginImport({
+  // begun while the first batch is read: a store's writer thread (ADR 011) starts meanwhile
+  const beginning: Promise<ImportSession> | null = o.check
+    ? null
+    : store.beginImport({
         election: o.election.id,
         fileName: basename(o.file),
         sha256: hashed.sha256,
@@ -386,11 +386,8 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
         mode,
         startedAt: o.now(),
       });
-  } catch (e) {
-    if (!(e instanceof StoreBusyError)) throw e;
-    source?.stream.destroy();
-    return { ok: false, issues: [issue('store_busy', ['store'], { waitedMs: e.waitedMs })] };
-  }
+  beginning?.catch(() => {}); // awaited by the first batch, or on failure below
+  let session: ImportSession | null = null;
   const batchSize = o.batchSize ?? 5000;
   let valid = 0;
   const seen = new MesaSet();
@@ -400,16 +397,27 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
   const conflictMesas: string[] = [];
   let actas: IncomingActa[] = [];
   let bad: QuarantinedRow[] = [];
-  const flush = async (): Promise<void> => {
-    valid += actas.length;
-    // a check stores nothing: the batch is only counted
-    const r = session === null ? CHECKED_BATCH : await session.applyBatch(actas, bad);
+  const count = (r: BatchOutcome): void => {
     totals.new += r.new;
     totals.unchanged += r.unchanged;
     totals.stateChanges += r.stateChanges;
     totals.corrected += r.corrected;
     totals.conflicts += r.conflicts;
     conflictMesas.push(...r.conflictMesas);
+  };
+  // batches sent and not yet answered (a session with `inFlight` answers them in order)
+  const sent: Promise<void>[] = [];
+  const flush = async (): Promise<void> => {
+    valid += actas.length;
+    // a check stores nothing: the batch is only counted
+    session ??= await beginning;
+    if (session === null) count(CHECKED_BATCH);
+    else {
+      const answer = session.applyBatch(actas, bad).then(count);
+      answer.catch(() => {}); // awaited below; a rejection is not unhandled meanwhile
+      sent.push(answer);
+      while (sent.length > (session.inFlight ?? 0)) await sent.shift();
+    }
     actas = [];
     bad = [];
   };
@@ -471,9 +479,11 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
     await read(take, between);
     await between();
     await flush();
+    while (sent.length > 0) await sent.shift();
     if (totals.rowsRead === 0)
       throw new FileRejected('file_empty', { reason: 'a header but no rows' });
     const summary: ImportSummary = { ...totals, quarantinedByCode, finishedAt: o.now() };
+    session ??= await beginning;
     await session?.commit(summary);
     o.onProgress?.(hashed.size, hashed.size);
     return {
@@ -485,7 +495,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
         size: hashed.size,
         format,
         importId: session?.importId ?? null,
-        checked: session === null,
+        checked: o.check === true,
         valid,
         alreadyImported: false,
         warningsByCode,
@@ -502,9 +512,15 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
       },
     };
   } catch (e) {
-    await session?.rollback();
+    source?.stream.destroy();
+    // an import begun (or beginning) holds the store's write lock until it is rolled back
+    await (session ?? (await beginning?.catch(() => null)))?.rollback();
+    if (e instanceof StoreBusyError)
+      return { ok: false, issues: [issue('store_busy', ['store'], { waitedMs: e.waitedMs })] };
     if (e instanceof FileRejected)
       return { ok: false, issues: [issue(e.code, ['file'], { file: o.file, ...e.details })] };
+    if (e instanceof StoreWriterFailed)
+      return { ok: false, issues: [issue('store_writer_failed', ['store'], { reason: e.reason })] };
     throw e;
   }
 }

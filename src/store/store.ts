@@ -17,6 +17,13 @@ export class StoreBusyError extends Error {
  * The storage-neutral store. Asynchronous because PostgreSQL is; SQLite implements it now and a
  * shared contract suite (store-contract.ts) runs against every implementation.
  */
+/** An import's writer thread ended without answering (killed, out of memory): nothing was stored. */
+export class StoreWriterFailed extends Error {
+  constructor(readonly reason: string) {
+    super(`the import's writer thread failed: ${reason}`);
+  }
+}
+
 export interface Store {
   /** Applies pending versioned migrations; never drops data. */
   migrate(): Promise<void>;
@@ -124,6 +131,11 @@ export type { BatchOutcome };
 
 export interface ImportSession {
   readonly importId: number;
+  /**
+   * How many `applyBatch` calls may be left unanswered (answered in order) while the caller reads
+   * on; absent: await each before the next (ADR 011).
+   */
+  readonly inFlight?: number;
   applyBatch(
     actas: readonly IncomingActa[],
     quarantined: readonly QuarantinedRow[],

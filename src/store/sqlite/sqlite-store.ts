@@ -1,11 +1,8 @@
 import Database from 'better-sqlite3';
+import type { Worker } from 'node:worker_threads';
 import type { Issue } from '../../core/issues.js';
 import type { Acta, ActaState, ElectionDef } from '../../core/model/acta.js';
-import {
-  type BatchWrite,
-  type PlannedVersion,
-  type StoredMesa,
-} from '../../core/tally/batch-plan.js';
+import { type PlannedVersion, type StoredMesa } from '../../core/tally/batch-plan.js';
 import {
   ActaColumnsBuilder,
   patchColumns,
@@ -48,6 +45,8 @@ import {
   type PublishedText,
 } from '../audit-log.js';
 import { ImportPlanner } from '../import-planner.js';
+import { threadedImport } from './import-thread.js';
+import { encodeWrites, NUMS, STRS, type EncodedWrites } from './import-batch.js';
 import {
   actaOf,
   chainedOf,
@@ -137,12 +136,26 @@ function busyCoded(e: unknown, busyMs: number): unknown {
 const acta = (election: string, r: Row): Acta => actaOf(election, r, decodeVotes);
 const chained = (r: Row) => chainedOf(r, decodeVotes);
 
+export interface SqliteStoreOptions {
+  /**
+   * Whether a file store's import is written by a worker thread (ADR 011); absent: when the file
+   * imported is large enough to repay the worker's start. A memory database never is.
+   */
+  readonly importWorker?: boolean;
+  /** Called with each writer thread started (a test ends one to see the import fail whole). */
+  readonly onImportWorker?: ((worker: Worker) => void) | undefined;
+}
+
+/** Below this, starting the writer thread costs more than the overlap saves (ADR 011). */
+export const IMPORT_WORKER_MIN_BYTES = 256 << 10;
+
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
 
   constructor(
     private readonly path: string,
     private readonly busyMs = SQLITE_BUSY_MS,
+    private readonly options: SqliteStoreOptions = {},
   ) {
     this.db = new Database(path);
     configureSqlite(this.db, busyMs);
@@ -321,174 +334,15 @@ export class SqliteStore implements Store {
   }
 
   async beginImport(meta: ImportMeta): Promise<ImportSession> {
-    const { db, done } = this.writer();
-    try {
-      db.exec('BEGIN IMMEDIATE');
-    } catch (e) {
-      done();
-      throw busyCoded(e, this.busyMs);
-    }
-    let open = true;
-    let chain: string;
-    let importId: number;
-    try {
-      chain =
-        ((
-          db.prepare('SELECT hash FROM acta_versions ORDER BY id DESC LIMIT 1').get() as
-            Row | undefined
-        )?.['hash'] as string | undefined) ?? GENESIS;
-      importId = Number(
-        db
-          .prepare(
-            "INSERT INTO imports (election, file_name, sha256, size, format, mode, status, started_at) VALUES (?, ?, ?, ?, ?, ?, 'running', ?)",
-          )
-          .run(
-            meta.election,
-            meta.fileName,
-            meta.sha256,
-            meta.size,
-            meta.format,
-            meta.mode,
-            meta.startedAt,
-          ).lastInsertRowid,
-      );
-    } catch (e) {
-      // never leave the write lock held by a half-begun import
-      db.exec('ROLLBACK');
-      done();
-      throw e;
-    }
-    const selectStored = db.prepare(
-      'SELECT v.*, (SELECT MAX(m.version) FROM acta_versions m WHERE m.election = v.election AND m.mesa = v.mesa) AS max_version FROM acta_versions v WHERE v.election = ? AND v.is_current = 1 AND v.mesa IN (SELECT value FROM json_each(?))',
-    );
-    const insertVersion = db.prepare(INSERT_VERSION_SQL);
-    const retire = db.prepare(
-      'UPDATE acta_versions SET is_current = 0, conflict = 0 WHERE election = ? AND mesa = ? AND is_current = 1',
-    );
-    const flagConflict = db.prepare(
-      'UPDATE acta_versions SET conflict = 1 WHERE election = ? AND mesa = ? AND is_current = 1',
-    );
-    const insertQuarantine = db.prepare(
-      'INSERT INTO quarantine (import_id, row, mesa, issues, raw) VALUES (?, ?, ?, ?, ?)',
-    );
-    const insertPlace = db.prepare(
-      'INSERT OR IGNORE INTO places (election, ubigeo, department, province, district) VALUES (?, ?, ?, ?, ?)',
-    );
-    // An election with no versions when the write lock was taken (the first import of a count):
-    // a mesa has versions only if an earlier batch of this import wrote it, so only those are read.
-    const written: Set<string> | null =
-      db.prepare('SELECT 1 FROM acta_versions WHERE election = ? LIMIT 1').get(meta.election) ===
-      undefined
-        ? new Set()
-        : null;
-    const stored = (incoming: readonly IncomingActa[]): Map<string, StoredMesa> => {
-      const out = new Map<string, StoredMesa>();
-      const mesas = incoming.map((i) => i.acta.mesa);
-      const asked = written === null ? mesas : mesas.filter((m) => written.has(m));
-      if (asked.length === 0) return out;
-      for (const r of selectStored.all(meta.election, JSON.stringify(asked)) as Row[])
-        out.set(r['mesa'] as string, {
-          acta: acta(meta.election, r),
-          maxVersion: r['max_version'] as number,
-        });
-      return out;
-    };
-    const execute = (w: BatchWrite<PlaceNames>): void => {
-      switch (w.op) {
-        case 'retire_current':
-          retire.run(meta.election, w.mesa);
-          return;
-        case 'flag_conflict':
-          flagConflict.run(meta.election, w.mesa);
-          return;
-        case 'insert_version':
-          // spread, not one array: better-sqlite3 binds arguments faster (−0.05 s on 86,488 rows)
-          insertVersion.run(...versionRow(meta.election, w.version));
-          return;
-        case 'insert_place':
-          insertPlace.run(
-            meta.election,
-            w.ubigeo,
-            w.place.department,
-            w.place.province,
-            w.place.district,
-          );
-          return;
-      }
-    };
-    let batchNo = 0;
-    const planner = new ImportPlanner(meta, importId, chain);
-    return {
-      importId,
-      applyBatch: async (
-        incoming: readonly IncomingActa[],
-        quarantined: readonly QuarantinedRow[],
-      ): Promise<BatchOutcome> => {
-        const sp = `batch_${batchNo++}`;
-        db.exec(`SAVEPOINT ${sp}`);
-        try {
-          const plan = planner.plan(stored(incoming), incoming);
-          for (const w of plan.writes) execute(w);
-          for (const q of quarantined)
-            insertQuarantine.run(
-              importId,
-              q.row,
-              q.mesa,
-              JSON.stringify(q.issues),
-              JSON.stringify(q.raw),
-            );
-          db.exec(`RELEASE ${sp}`);
-          planner.done(plan);
-          if (written !== null)
-            for (const w of plan.writes) if (w.op === 'insert_version') written.add(w.version.mesa);
-          return plan.outcome;
-        } catch (e) {
-          db.exec(`ROLLBACK TO ${sp}`);
-          db.exec(`RELEASE ${sp}`);
-          throw e;
-        }
-      },
-      commit: async (s: ImportSummary): Promise<void> => {
-        db.prepare(
-          "UPDATE imports SET status = 'committed', finished_at = ?, rows_read = ?, new = ?, unchanged = ?, state_changes = ?, corrected = ?, conflicts = ?, quarantined = ?, quarantined_by_code = ? WHERE id = ?",
-        ).run(
-          s.finishedAt,
-          s.rowsRead,
-          s.new,
-          s.unchanged,
-          s.stateChanges,
-          s.corrected,
-          s.conflicts,
-          s.quarantined,
-          JSON.stringify(s.quarantinedByCode),
-          importId,
-        );
-        const prevImport =
-          ((
-            db
-              .prepare(
-                "SELECT hash FROM imports WHERE status = 'committed' AND id < ? ORDER BY id DESC LIMIT 1",
-              )
-              .get(importId) as Row | undefined
-          )?.['hash'] as string | undefined) ?? GENESIS;
-        const record = importOf(
-          db.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as Row,
-        );
-        const hash = importHash(prevImport, record);
-        db.prepare('UPDATE imports SET hash = ? WHERE id = ?').run(hash, importId);
-        logImport(db, record, hash);
-        db.exec('COMMIT');
-        open = false;
-        done();
-      },
-      rollback: async (): Promise<void> => {
-        if (open) {
-          db.exec('ROLLBACK');
-          done();
-        }
-        open = false;
-      },
-    };
+    // a file's import is written by a worker thread while this one parses on (ADR 011)
+    const threaded =
+      this.path !== ':memory:' &&
+      this.path !== '' &&
+      (this.options.importWorker ?? meta.size >= IMPORT_WORKER_MIN_BYTES);
+    const link = threaded
+      ? await threadedImport(this.path, this.busyMs, meta, this.options.onImportWorker)
+      : localImport(this.writer(), meta, this.busyMs);
+    return plannedSession(meta, link);
   }
 
   async currentActas(election: string): Promise<StoredActa[]> {
@@ -851,4 +705,290 @@ function publishedText(db: Database.Database, election: string): PublishedText {
   const seats = db.prepare('SELECT doc FROM published_seats WHERE election = ?').get(election) as
     { doc: string } | undefined;
   return { election, units, seats: seats?.doc ?? null };
+}
+
+/** What an import's connection answers when it begins: under its write lock, taken now. */
+export interface ImportBegun {
+  readonly importId: number;
+  /** The hash of the last version stored: the chain's head. */
+  readonly chain: string;
+  /** The election had no versions: only mesas this import wrote can have any. */
+  readonly fresh: boolean;
+}
+
+/**
+ * The write side of one import on one connection (its own: readers see only committed imports):
+ * the same code on the calling thread and in the writer thread (ADR 011). The plan is made by
+ * the caller; this reads the stored mesas it asks for and executes the packed writes.
+ */
+export class SqliteImportWriter {
+  private open = true;
+  private batchNo = 0;
+  private readonly selectStored;
+  private readonly insertVersion;
+  private readonly retire;
+  private readonly flagConflict;
+  private readonly insertQuarantine;
+  private readonly insertPlace;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly done: () => void,
+    private readonly meta: ImportMeta,
+    readonly begun: ImportBegun,
+  ) {
+    this.selectStored = db.prepare(
+      'SELECT v.*, (SELECT MAX(m.version) FROM acta_versions m WHERE m.election = v.election AND m.mesa = v.mesa) AS max_version FROM acta_versions v WHERE v.election = ? AND v.is_current = 1 AND v.mesa IN (SELECT value FROM json_each(?))',
+    );
+    this.insertVersion = db.prepare(INSERT_VERSION_SQL);
+    this.retire = db.prepare(
+      'UPDATE acta_versions SET is_current = 0, conflict = 0 WHERE election = ? AND mesa = ? AND is_current = 1',
+    );
+    this.flagConflict = db.prepare(
+      'UPDATE acta_versions SET conflict = 1 WHERE election = ? AND mesa = ? AND is_current = 1',
+    );
+    this.insertQuarantine = db.prepare(
+      'INSERT INTO quarantine (import_id, row, mesa, issues, raw) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.insertPlace = db.prepare(
+      'INSERT OR IGNORE INTO places (election, ubigeo, department, province, district) VALUES (?, ?, ?, ?, ?)',
+    );
+  }
+
+  /** Takes the write lock (store_busy after `busyMs`) and logs the import as running. */
+  static begin(
+    writer: { db: Database.Database; done: () => void },
+    meta: ImportMeta,
+    busyMs: number,
+  ): SqliteImportWriter {
+    const { db, done } = writer;
+    try {
+      db.exec('BEGIN IMMEDIATE');
+    } catch (e) {
+      done();
+      throw busyCoded(e, busyMs);
+    }
+    try {
+      const chain =
+        ((
+          db.prepare('SELECT hash FROM acta_versions ORDER BY id DESC LIMIT 1').get() as
+            Row | undefined
+        )?.['hash'] as string | undefined) ?? GENESIS;
+      const importId = Number(
+        db
+          .prepare(
+            "INSERT INTO imports (election, file_name, sha256, size, format, mode, status, started_at) VALUES (?, ?, ?, ?, ?, ?, 'running', ?)",
+          )
+          .run(
+            meta.election,
+            meta.fileName,
+            meta.sha256,
+            meta.size,
+            meta.format,
+            meta.mode,
+            meta.startedAt,
+          ).lastInsertRowid,
+      );
+      const fresh =
+        db.prepare('SELECT 1 FROM acta_versions WHERE election = ? LIMIT 1').get(meta.election) ===
+        undefined;
+      return new SqliteImportWriter(db, done, meta, { importId, chain, fresh });
+    } catch (e) {
+      // never leave the write lock held by a half-begun import
+      db.exec('ROLLBACK');
+      done();
+      throw e;
+    }
+  }
+
+  /** The current version of each mesa asked for that has one, with its version count. */
+  stored(mesas: readonly string[]): Map<string, StoredMesa> {
+    const out = new Map<string, StoredMesa>();
+    for (const r of this.selectStored.all(this.meta.election, JSON.stringify(mesas)) as Row[])
+      out.set(r['mesa'] as string, {
+        acta: acta(this.meta.election, r),
+        maxVersion: r['max_version'] as number,
+      });
+    return out;
+  }
+
+  /** One batch's writes, all or none (a savepoint). */
+  write(w: EncodedWrites): void {
+    const sp = `batch_${this.batchNo++}`;
+    this.db.exec(`SAVEPOINT ${sp}`);
+    try {
+      this.writeAll(w);
+      this.db.exec(`RELEASE ${sp}`);
+    } catch (e) {
+      this.db.exec(`ROLLBACK TO ${sp}`);
+      this.db.exec(`RELEASE ${sp}`);
+      throw e;
+    }
+  }
+
+  private writeAll(w: EncodedWrites): void {
+    const { election, startedAt } = this.meta;
+    const { importId } = this.begun;
+    for (const m of w.retire) this.retire.run(election, m);
+    for (const m of w.flag) this.flagConflict.run(election, m);
+    const { strs, nums, votesLen, votes } = w;
+    let at = 0;
+    for (let k = 0; k < w.n; k++) {
+      const s = k * STRS;
+      const x = k * NUMS;
+      const len = votesLen[k] as number;
+      // the votes' bytes as a view: SQLite copies them when it binds
+      const blob = len < 0 ? null : Buffer.from(votes.buffer, votes.byteOffset + at * 4, len * 4);
+      at += Math.max(len, 0);
+      const voters = nums[x + 4] as number;
+      // spread, not one array: better-sqlite3 binds arguments faster (ADR 010)
+      this.insertVersion.run(
+        election,
+        strs[s],
+        nums[x],
+        strs[s + 1],
+        nums[x + 1],
+        nums[x + 2],
+        strs[s + 2],
+        strs[s + 3],
+        strs[s + 4],
+        nums[x + 3],
+        Number.isNaN(voters) ? null : voters,
+        blob,
+        nums[x + 5],
+        nums[x + 6],
+        nums[x + 7],
+        importId,
+        nums[x + 8],
+        startedAt,
+        strs[s + 5],
+        strs[s + 6],
+        strs[s + 7],
+      );
+    }
+    for (const [ubigeo, p] of w.places)
+      this.insertPlace.run(election, ubigeo, p.department, p.province, p.district);
+    for (const q of w.quarantined) this.insertQuarantine.run(importId, ...q);
+  }
+
+  /** The import's counts, its hash in the imports' chain, its audit-log entry; then COMMIT. */
+  commit(s: ImportSummary): void {
+    const { db } = this;
+    const { importId } = this.begun;
+    db.prepare(
+      "UPDATE imports SET status = 'committed', finished_at = ?, rows_read = ?, new = ?, unchanged = ?, state_changes = ?, corrected = ?, conflicts = ?, quarantined = ?, quarantined_by_code = ? WHERE id = ?",
+    ).run(
+      s.finishedAt,
+      s.rowsRead,
+      s.new,
+      s.unchanged,
+      s.stateChanges,
+      s.corrected,
+      s.conflicts,
+      s.quarantined,
+      JSON.stringify(s.quarantinedByCode),
+      importId,
+    );
+    const prevImport =
+      ((
+        db
+          .prepare(
+            "SELECT hash FROM imports WHERE status = 'committed' AND id < ? ORDER BY id DESC LIMIT 1",
+          )
+          .get(importId) as Row | undefined
+      )?.['hash'] as string | undefined) ?? GENESIS;
+    const record = importOf(db.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as Row);
+    const hash = importHash(prevImport, record);
+    db.prepare('UPDATE imports SET hash = ? WHERE id = ?').run(hash, importId);
+    logImport(db, record, hash);
+    db.exec('COMMIT');
+    this.open = false;
+    this.done();
+  }
+
+  rollback(): void {
+    if (this.open) {
+      this.db.exec('ROLLBACK');
+      this.done();
+    }
+    this.open = false;
+  }
+}
+
+/** How a session reaches its connection: on this thread, or in the writer thread (ADR 011). */
+export interface ImportLink {
+  readonly begun: ImportBegun;
+  /** Batches that may be sent before the first is answered (absent: one at a time). */
+  readonly inFlight?: number;
+  stored(mesas: readonly string[]): Promise<Map<string, StoredMesa>>;
+  write(w: EncodedWrites): Promise<void>;
+  commit(s: ImportSummary): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+function localImport(
+  writer: { db: Database.Database; done: () => void },
+  meta: ImportMeta,
+  busyMs: number,
+): ImportLink {
+  const w = SqliteImportWriter.begin(writer, meta, busyMs);
+  return {
+    begun: w.begun,
+    stored: async (mesas) => w.stored(mesas),
+    write: async (e) => w.write(e),
+    commit: async (s) => w.commit(s),
+    rollback: async () => w.rollback(),
+  };
+}
+
+/**
+ * An import session: each batch planned on the calling thread, in order (the hash chain runs
+ * through the batches), its writes sent to the link. A batch waits for the answer of the stored
+ * mesas it must compare with; the first import of an election asks only for mesas it wrote itself.
+ */
+function plannedSession(meta: ImportMeta, link: ImportLink): ImportSession {
+  const { importId, chain, fresh } = link.begun;
+  const written: Set<string> | null = fresh ? new Set() : null;
+  const planner = new ImportPlanner(meta, importId, chain);
+  let planned: Promise<unknown> = Promise.resolve();
+  let failed = false;
+  const planAndSend = (
+    incoming: readonly IncomingActa[],
+    quarantined: readonly QuarantinedRow[],
+    stored: ReadonlyMap<string, StoredMesa>,
+  ): { sent: Promise<BatchOutcome> } => {
+    if (failed) throw new Error('an earlier batch of this import failed');
+    const plan = planner.plan(stored, incoming);
+    const packed = encodeWrites(importId, meta.startedAt, plan.writes, quarantined);
+    // the next batch is planned on this one's chain before the link answers; a failed write
+    // fails every later batch (the caller rolls the import back)
+    planner.done(plan);
+    if (written !== null)
+      for (const w of plan.writes) if (w.op === 'insert_version') written.add(w.version.mesa);
+    const sent = link.write(packed).then(
+      () => plan.outcome,
+      (e: unknown) => {
+        failed = true;
+        throw e;
+      },
+    );
+    sent.catch(() => {}); // returned to the caller below; not unhandled meanwhile
+    return { sent };
+  };
+  return {
+    importId,
+    ...(link.inFlight === undefined ? {} : { inFlight: link.inFlight }),
+    applyBatch: (incoming, quarantined) => {
+      const step = planned.then(async () => {
+        const mesas = incoming.map((i) => i.acta.mesa);
+        const asked = written === null ? mesas : mesas.filter((m) => written.has(m));
+        const stored = asked.length === 0 ? new Map() : await link.stored(asked);
+        return planAndSend(incoming, quarantined, stored);
+      });
+      planned = step.catch(() => {});
+      return step.then(({ sent }) => sent);
+    },
+    commit: (s) => link.commit(s),
+    rollback: () => link.rollback(),
+  };
 }

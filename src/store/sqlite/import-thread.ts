@@ -1,0 +1,86 @@
+// The main thread's side of a SQLite import written by a worker thread (ADR 011): requests are
+// sent in order and answered in order; a write is not awaited before the next batch is read.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { StoredMesa } from '../../core/tally/batch-plan.js';
+import type { ImportMeta } from '../store.js';
+import { StoreBusyError, StoreWriterFailed } from '../store.js';
+import { transferables } from './import-batch.js';
+import type { ImportReply, ImportRequest, ImportWorkerData } from './import-worker.js';
+import type { ImportBegun, ImportLink } from './sqlite-store.js';
+
+/** A worker on a module URL: the built .js as it is, or a .ts file through tsx (tests). */
+function workerOn(url: string, workerData: ImportWorkerData): Worker {
+  if (!url.endsWith('.ts')) return new Worker(new URL(url), { workerData });
+  const tsx = createRequire(url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs');
+  const code = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`;
+  return new Worker(code, { eval: true, workerData });
+}
+
+/** Batches sent and not yet answered: two keep both threads busy (one written, one queued). */
+export const IN_FLIGHT = 2;
+
+export async function threadedImport(
+  path: string,
+  busyMs: number,
+  meta: ImportMeta,
+  onWorker?: (worker: Worker) => void,
+): Promise<ImportLink> {
+  // loaded on demand: in the bundle this module is a chunk of its own, the worker's entry
+  const { importWorkerUrl } = await import('./import-worker.js');
+  const worker = workerOn(importWorkerUrl, { cifraImportWorker: true, path, busyMs });
+  onWorker?.(worker);
+  const waiting: { resolve: (v: unknown) => void; reject: (e: Error) => void }[] = [];
+  let failed: Error | null = null;
+  const fail = (e: Error): void => {
+    failed ??= e;
+    for (const w of waiting.splice(0)) w.reject(failed);
+  };
+  worker.on('message', (r: ImportReply) => {
+    const w = waiting.shift();
+    if (waiting.length === 0) worker.unref();
+    if (w === undefined) return;
+    if (r.ok) w.resolve(r.value);
+    else if (r.busyMs !== undefined) w.reject(new StoreBusyError(r.busyMs));
+    else w.reject(Object.assign(new Error(r.message), { stack: r.stack ?? r.message }));
+  });
+  worker.on('error', (e) => fail(new StoreWriterFailed(e.message)));
+  worker.on('exit', (code) => fail(new StoreWriterFailed(`exited with code ${code}`)));
+  const send = (r: ImportRequest, transfer: ArrayBuffer[] = []): Promise<unknown> => {
+    if (failed !== null) return Promise.reject(failed);
+    worker.ref(); // an unanswered request keeps the process alive
+    const p = new Promise<unknown>((resolve, reject) => waiting.push({ resolve, reject }));
+    worker.postMessage(r, transfer);
+    return p;
+  };
+  /** The last request: the worker ends after its answer, whatever it is. */
+  const last = async (r: ImportRequest): Promise<void> => {
+    try {
+      if (failed === null) await send(r);
+      else if (r.op === 'commit') throw failed;
+      // a writer that failed took its open transaction with it: nothing to roll back
+    } finally {
+      await worker.terminate();
+    }
+  };
+  let begun: ImportBegun;
+  try {
+    begun = (await send({ op: 'begin', meta })) as ImportBegun;
+  } catch (e) {
+    await worker.terminate();
+    throw e;
+  }
+  return {
+    begun,
+    inFlight: IN_FLIGHT,
+    stored: (mesas) => send({ op: 'stored', mesas }) as Promise<Map<string, StoredMesa>>,
+    write: async (writes) => {
+      await send({ op: 'write', writes }, transferables(writes));
+    },
+    commit: (summary) => last({ op: 'commit', summary }),
+    rollback: () => last({ op: 'rollback' }),
+  };
+}
