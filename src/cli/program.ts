@@ -5,7 +5,13 @@ import { runApportion } from './commands/apportion.js';
 import { runRules } from './commands/rules.js';
 import { runContests, type ContestsArgs } from './commands/contests.js';
 import { runPresident } from './commands/president.js';
-import { printIssues, runElectionSeats, runElectionWhatIf, runSeats } from './commands/seats.js';
+import {
+  printIssues,
+  runElectionSeats,
+  runElectionWhatIf,
+  runSeats,
+  type Lang,
+} from './commands/seats.js';
 import {
   EXIT_INTERNAL,
   EXIT_ISSUES,
@@ -243,6 +249,7 @@ interface SeatsOptions {
   threshold?: string;
   seats?: number;
   format: OutputFormat;
+  lang: Lang;
 }
 
 /** `cifra seats`: a ruleset and vote files, or (`--election`) a stored election — not both. */
@@ -266,7 +273,7 @@ async function seatsCommand(o: SeatsOptions, io: CliIo): Promise<number> {
     return withElectionStore(o.db, election, io, (store) =>
       levers
         ? runElectionWhatIf(store, { ...o, election, options: o.option, whatIf }, io)
-        : runElectionSeats(store, { election, seed: o.seed, format: o.format }, io),
+        : runElectionSeats(store, { election, seed: o.seed, format: o.format, lang: o.lang }, io),
     );
   }
   if (o.rules === undefined || o.votes === undefined) {
@@ -284,6 +291,7 @@ async function seatsCommand(o: SeatsOptions, io: CliIo): Promise<number> {
       options: o.option,
       whatIf,
       format: o.format,
+      lang: o.lang,
     },
     io,
   );
@@ -395,6 +403,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       wholeNumber('--seats'),
     )
     .addOption(formatOption())
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        "language of the notes (the sources', the head office, list quotas) and issue messages",
+      )
+        .choices(['en', 'es'])
+        .default('en'),
+    )
     .action(async (o: SeatsOptions) => {
       code = await seatsCommand(o, io);
     });
