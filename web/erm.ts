@@ -143,7 +143,7 @@ function renderHeader(doc: ContestsElection): void {
 
 function renderNational(doc: ContestsElection): void {
   const n = doc.national;
-  const inferred = /inferred/i.test(n.classification.en);
+  const inferred = n.classificationBasis === 'inferred';
   const typeName = (type: Org['type']): string =>
     t(type === 'party' ? 'ermParties' : 'ermMovements');
   $('erm-bytype').replaceChildren(

@@ -132,6 +132,10 @@ describe('the ERM view', () => {
     expect(await page.textContent('#erm-status')).toContain('Provisional · 97.600 %');
     expect(await page.textContent('#erm-runoffs-title')).toBe('Regional runoffs');
     expect(await page.locator('#erm-runoffs tr[data-region]').count()).toBe(15);
+    // 2026's parties come from the JNE's registry (basis: registry): no type is marked inferred
+    expect(await page.textContent('#erm-bytype')).toContain('Regional movements');
+    expect(await page.textContent('#erm-bytype')).not.toContain('inferred');
+    expect(await page.textContent('#erm-classification')).toMatch(/^How the type is told: /);
     expect(await page.textContent('#erm-runoffs-count')).toBe(
       '15 regions in a runoff of 25 · Provisional',
     );
@@ -211,6 +215,8 @@ describe('the ERM view', () => {
 
   it('a second-round count (FICTITIOUS fixture): votes, shares, margin, % counted; the winner only once settled, and the map colours that region', async () => {
     const { page, errors } = await open('?view=erm&erm=fixture-erm-runoff');
+    // the manifest's basis, not its wording ("invented for the fixture"), marks the types inferred
+    expect(await page.textContent('#erm-bytype')).toContain('Movimientos regionales (inferido)');
     const row = (r: string) =>
       page.locator(`#erm-runoffs tr[data-second-of="${r}"] td[data-second]`);
     // AMAZONAS: 60,000 – 40,000 with at most 5,000 still out → settled
