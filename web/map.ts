@@ -74,7 +74,8 @@ export async function renderMap(): Promise<void> {
     node.setAttribute('role', 'button');
     node.dataset.code = p.code;
     node.dataset.level = p.level;
-    const counted = unit ? ` · ${unit.actas.pctProcessed} % ${t('actasWord')}` : '';
+    const counted =
+      unit && unit.actas.total > 0 ? ` · ${unit.actas.pctProcessed} % ${t('actasWord')}` : '';
     node.setAttribute(
       'aria-label',
       `${p.name}${lead ? `: ${lead.label} ${t('leads')} ${lead.pctValid} %` : ''}${counted}`,
