@@ -63,6 +63,13 @@ describe('the ERM view', () => {
     const { page, errors } = await open(LIMA);
     expect(await page.textContent('#erm-status')).toContain('ONPE');
     expect(await page.textContent('#erm-bytype')).toContain('Movimientos regionales (inferido)');
+    // the selector names the elections, not their ids (it listed "pe-erm-2022", "pe-erm-2026")
+    const names = (): Promise<string[]> =>
+      page.$$eval('#erm-election option', (o) => o.map((x) => x.textContent ?? ''));
+    expect(await names()).toEqual([
+      'Regionales y municipales 2022',
+      'Regionales y municipales 2026',
+    ]);
     const regions = await page.$$eval('#erm-runoffs tr[data-region]', (rows) =>
       rows.map((r) => (r as HTMLElement).dataset['region']),
     );
@@ -202,6 +209,12 @@ describe('the ERM view', () => {
       'RENOVACION POPULAR: 11 by cifra repartidora → 21 with the majority (⌈39/2⌉+1)',
     );
     expect(await page.textContent('#erm-bytype')).toContain('Regional movements (inferred)');
+    const names = (): Promise<string[]> =>
+      page.$$eval('#erm-election option', (o) => o.map((x) => x.textContent ?? ''));
+    expect(await names()).toEqual([
+      'Regional and municipal elections 2022',
+      'Regional and municipal elections 2026',
+    ]);
     // the language button switches back, and the URL follows
     await page.click('#lang');
     await page.waitForFunction(() =>
@@ -209,6 +222,7 @@ describe('the ERM view', () => {
     );
     expect(new URL(page.url()).searchParams.get('lang')).toBeNull();
     expect(await page.textContent('#erm-runoffs-title')).toBe('Segundas vueltas regionales');
+    expect(await names()).toContain('Regionales y municipales 2022');
     expect(errors).toEqual([]);
     await page.close();
   });
