@@ -170,7 +170,8 @@ function unitTable(u: ResultUnit): HTMLElement {
   return el(
     'div',
     {},
-    el('h3', { id: 'unit-name' }, u.name),
+    // the nation in the chosen language: the sources name it "TOTAL" or "PERÚ (25 departamentos, …)"
+    el('h3', { id: 'unit-name' }, u.level === 'national' ? t('peru') : u.name),
     el('p', { id: 'unit-facts' }, facts.join(' · ')),
     el(
       'div',

@@ -170,6 +170,10 @@ const VIEWS: readonly View[] = [
         .reduce((a, b) => a + b, 0);
       expect(deps.units).toHaveLength(25);
       expect(legend).toBe(25);
+      // the detail names the nation in the chosen language, not the source's Spanish unit name
+      // ("PERÚ (25 departamentos, sin extranjero)" in English too)
+      await page.waitForSelector('#unit-name');
+      expect(await text(page, '#unit-name')).toBe(lang === 'es' ? 'Perú' : 'Peru');
       expect(await text(page, '#projection-meta')).toContain(
         lang === 'es' ? 'la fuente no trae 5 unidad' : 'the source leaves out 5 unit',
       );
