@@ -224,6 +224,8 @@ describe('GET /api/v1/elections/:id/summary.json', () => {
     );
     expect([d.kind, d.round, d.settled, d.outcome]).toEqual(['list', null, false, null]);
     expect(d.status.kind).toBe('computed-by-cifra');
+    // votes per circunscripción without actas: the % counted is not known here (it was "0.000")
+    expect(d.status.pctCounted).toBeNull();
     const c = SummarySchema.parse(
       (await get(PATHS.document('pe-2021-congreso', 'summary'))).json(),
     );

@@ -46,6 +46,22 @@ describe('cifra seats --rules pe-erm-municipal', () => {
     );
     expect(table.out).toContain('majority-bonus in LIMA METROPOLITANA: RENOVACION POPULAR 11 → 21');
     expect(table.out).toContain('mayor of LIMA METROPOLITANA: the head of RENOVACION POPULAR');
+    // --lang es: the bilingual notes' Spanish half (the office, the list quotas' groups)
+    const es = await cli(
+      'seats',
+      '--rules',
+      'pe-erm-municipal',
+      '--votes',
+      example('lima-2022-votes.csv'),
+      '--districts',
+      example('lima-2022-districts.csv'),
+      '--lang',
+      'es',
+    );
+    expect(es.code).toBe(0);
+    expect(es.out).toContain('alcalde de LIMA METROPOLITANA: el primero de RENOVACION POPULAR');
+    expect(es.out).toMatch(/^cuota de lista, no verificada: al menos 50%/m);
+    expect(es.out).not.toMatch(/mayor of|list quota/);
   });
 
   it('council sizes from the population bands; a tie for the mayor needs --seed (exit 1), a seed records the draw', async () => {

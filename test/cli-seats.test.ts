@@ -215,6 +215,25 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     );
   });
 
+  it('--lang es prints the Spanish of the bilingual notes and of the issue messages', async () => {
+    const doc = await ready;
+    if (!doc.ok || doc.value.kind !== 'list') throw new Error('pe-2026-diputados: no list seats');
+    const { figures, note } = doc.value;
+    if (figures?.status.kind !== 'computed-by-cifra' || note === undefined)
+      throw new Error('pe-2026-diputados: its seats note and status changed');
+    const r = await cli('seats', '--election', 'pe-2026-diputados', '--db', db, '--lang', 'es');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe(
+      `pe-2026-diputados — escaños calculados por cifra a partir de ${figures.status.from.es}`,
+    );
+    expect(lines.at(-1)).toBe(`nota: ${note.es}`);
+    expect(note.es).not.toBe(note.en);
+    const unknown = await cli('seats', '--election', 'pe-1990-senado', '--db', db, '--lang', 'es');
+    expect(unknown.err).toContain('unknown_election at election: elección desconocida');
+    expect((await cli('seats', '--election', 'x', '--db', db, '--lang', 'fr')).code).toBe(2);
+  });
+
   it('--format json is the API document; csv gives the Senate per district and the reported seats', async () => {
     const doc = await ready;
     const j = await cli('seats', '--election', 'pe-2026-diputados', '--db', db, '--format', 'json');

@@ -38,6 +38,7 @@ describe('GET /api/v1/contests/{election}', () => {
     expect(doc.contests).toHaveLength(1744);
     expect(doc.national.byType.map((t) => t.type)).toEqual(['party', 'regional-movement']);
     // the manifest says how parties were told from regional movements: here, inferred
+    expect(doc.national.classificationBasis).toBe('inferred');
     expect(doc.national.classification.en).toMatch(/inferred from the files/);
     expect(doc.national.classification.es).toMatch(/inferido de los archivos/);
     const cusco = doc.contests.find((c) => c.id === 'governor/CUSCO');

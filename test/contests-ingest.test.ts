@@ -57,7 +57,7 @@ function manifest(dir: string, csv: string[], more: object = {}): string {
         set('governor', 'pe-erm-gobernador', 'REGIONAL'),
         set('district-council', 'pe-erm-municipal', 'DISTRITAL'),
       ],
-      nationalParties: { names: ['A'], source: { es: 'prueba', en: 'test' } },
+      nationalParties: { names: ['A'], basis: 'registry', source: { es: 'prueba', en: 'test' } },
       provenance: 'test',
     }),
   );

@@ -1,13 +1,24 @@
 // Search by polling place: the 2021 runoff's manifest names the polling place of each mesa (ronderos.pe's
 // scrape of ONPE's API, a crossCheck source: TNOMB_LOCAL, TDIRE_LOCAL), and the API serves them
 // grouped, with their mesas, at the query-free path the dashboard and a static site share.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PATHS } from '../src/api/paths.js';
 import { buildApi } from '../src/api/server.js';
-import { bundledElection } from '../src/elections/manifests.js';
-import { PollingPlacesSchema } from '../src/results/polling-places.js';
+import { bundledElection, loadManifest } from '../src/elections/manifests.js';
+import { readCsvFile } from '../src/io/csv.js';
+import { CsvScanner } from '../src/io/csv-scanner.js';
+import {
+  buildPollingPlaces,
+  pollingPlacesOfFile,
+  PollingPlacesSchema,
+  type Columns,
+  type PollingPlacesDocument,
+} from '../src/results/polling-places.js';
 import { putPublishedElection } from '../src/results/published-load.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { tempDir } from './helpers.js';
@@ -61,5 +72,98 @@ describe('GET /api/v1/elections/{id}/polling-places.json', () => {
       source: null,
       places: [],
     });
+  });
+});
+
+/**
+ * The reference: the whole file through `readCsvFile` (csv-parse's reading), grouped row by row —
+ * the server's code before the document was built a slice at a time.
+ */
+function reference(file: string, c: Columns): PollingPlacesDocument['places'] {
+  const table = readCsvFile(file, 'pollingPlaces');
+  if (!table.ok) throw new Error(JSON.stringify(table.error));
+  const byKey = new Map<string, PollingPlacesDocument['places'][number]>();
+  for (const { values: v } of table.value.rows) {
+    const [code, p, n, a] = [c.mesa, c.place, c.name, c.address].map((k) => (v[k] ?? '').trim());
+    if (n === undefined || n === '' || n === 'NA' || code === undefined || code === '') continue;
+    const key = `${p}|${n}|${a}`;
+    let found = byKey.get(key);
+    if (found === undefined)
+      byKey.set(key, (found = { name: n, address: a ?? '', place: p ?? '', mesas: [] }));
+    found.mesas.push(code);
+  }
+  const places = [...byKey.values()];
+  for (const x of places) x.mesas.sort();
+  return places.sort((a, b) =>
+    a.place < b.place ? -1 : a.place > b.place ? 1 : a.name < b.name ? -1 : 1,
+  );
+}
+
+describe('the polling-places document is built without holding the event loop', () => {
+  it('equals the whole-file reference on the 2021 runoff, and yields to the loop while it builds', async () => {
+    const m = loadManifest(ID);
+    if (!m.ok) throw new Error(ID);
+    const file =
+      m.value.crossCheckFiles[m.value.manifest.crossCheck.findIndex((s) => s.id === 'ronderos')];
+    if (file === undefined) throw new Error('ronderos');
+    // the scanner's pushes, by the turn of the event loop each ran in (the real push runs)
+    let turns = 0;
+    let building = true;
+    const spin = (): void => {
+      turns++;
+      if (building) setImmediate(spin);
+    };
+    setImmediate(spin);
+    const pushedIn = new Set<number>();
+    const push = CsvScanner.prototype.push;
+    CsvScanner.prototype.push = function (this: CsvScanner, chunk: Buffer): void {
+      pushedIn.add(turns);
+      push.call(this, chunk);
+    };
+    const built = await buildPollingPlaces(ID).finally(() => {
+      CsvScanner.prototype.push = push;
+      building = false;
+    });
+    // the 16 MB of CSV is scanned 64 KiB at a time, each slice in a turn of its own (the
+    // whole-file read scanned it in one push, and other requests waited for all of it)
+    expect(pushedIn.size).toBeGreaterThan(200);
+    expect(built.ok && built.value.places).toEqual(
+      reference(file, {
+        mesa: 'mesa',
+        place: 'v2_ccodi_ubigeo',
+        name: 'v2_tnomb_local',
+        address: 'v2_tdire_local',
+      }),
+    );
+  });
+
+  it('reads generated files (quotes, CRLF, BOM, latin-1, gzip, short rows) as the reference does', async () => {
+    const dir = tempDir('cifra-polling-gen-');
+    const cell = fc.stringMatching(/^[ A-Za-z0-9éÑ,"-]{0,8}$/);
+    const quote = (t: string): string =>
+      /[",\r\n]|^ | $/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+    const columns = { mesa: 'mesa', place: 'ubigeo', name: 'local', address: 'dir' };
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.shuffledSubarray(['mesa', 'ubigeo', 'local', 'dir', 'otro'], { minLength: 5 }),
+        fc.array(fc.array(cell, { minLength: 3, maxLength: 6 }), { maxLength: 30 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        fc.constantFrom('utf8', 'latin1', 'gzip'),
+        async (header, rows, eol, bom, how) => {
+          const text =
+            (bom ? '\uFEFF' : '') +
+            [header.join(','), ...rows.map((r) => r.map(quote).join(','))].join(eol) +
+            eol;
+          const bytes = Buffer.from(text, how === 'latin1' ? 'latin1' : 'utf8');
+          const file = join(dir, `f${n++}.csv${how === 'gzip' ? '.gz' : ''}`);
+          writeFileSync(file, how === 'gzip' ? gzipSync(bytes) : bytes);
+          const got = await pollingPlacesOfFile(file, columns);
+          expect(got.ok && got.value).toEqual(reference(file, columns));
+        },
+      ),
+      { numRuns: 200, seed: 13 },
+    );
   });
 });

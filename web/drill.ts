@@ -81,7 +81,10 @@ export async function drill(crumbs: Crumb[], push: boolean): Promise<void> {
               drill([...crumbs, { level: u.level, code: u.code, name: firstName(u.name) }], true),
           },
           firstName(u.name),
-          el('small', { class: 'pct-actas' }, ` ${u.actas.pctProcessed} %`),
+          // a unit without actas in the store (published aggregates): no % counted to show, not 0
+          ...(u.actas.total > 0
+            ? [el('small', { class: 'pct-actas' }, ` ${u.actas.pctProcessed} %`)]
+            : []),
         ),
       ),
     ),
@@ -167,7 +170,8 @@ function unitTable(u: ResultUnit): HTMLElement {
   return el(
     'div',
     {},
-    el('h3', { id: 'unit-name' }, u.name),
+    // the nation in the chosen language: the sources name it "TOTAL" or "PERÚ (25 departamentos, …)"
+    el('h3', { id: 'unit-name' }, u.level === 'national' ? t('peru') : u.name),
     el('p', { id: 'unit-facts' }, facts.join(' · ')),
     el(
       'div',

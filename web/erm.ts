@@ -66,6 +66,12 @@ function statusLine(doc: ContestsElection): string {
   return `${t('ermComputed')}: ${s.from ?? ''}`;
 }
 
+/** An election's name in the selector: "Regionales y municipales 2022", not its id. */
+function ermName(id: string): string {
+  const year = /-(\d{4})$/.exec(id)?.[1];
+  return year === undefined ? id : `${t('ermShortName')} ${year}`;
+}
+
 /** Enters the ERM view: hides the elections dashboard, draws the view the URL holds. */
 export async function startErm(applyStrings: () => void): Promise<void> {
   document.body.classList.add('erm-mode');
@@ -74,7 +80,9 @@ export async function startErm(applyStrings: () => void): Promise<void> {
   erm.serverless = (await api.site())?.kind === 'static';
   $input('erm-bonus').disabled = erm.serverless;
   $('erm-bonus').closest('label')?.toggleAttribute('hidden', erm.serverless);
-  $('erm-election').replaceChildren(...ERM_ELECTIONS.map((id) => el('option', { value: id }, id)));
+  $('erm-election').replaceChildren(
+    ...ERM_ELECTIONS.map((id) => el('option', { value: id }, ermName(id))),
+  );
   $('erm-election').addEventListener('change', (e) =>
     go({ erm: valueOf(e), dep: null, contest: null, bonus: null }, true),
   );
@@ -115,7 +123,9 @@ async function render(): Promise<void> {
   // an election the server holds beyond the bundled list (a deployment's own manifest) is kept
   const id = view.erm && /^[a-z0-9][a-z0-9-]*$/.test(view.erm) ? view.erm : ERM_ELECTIONS[0];
   if (!$('erm-election').querySelector(`option[value="${id}"]`))
-    $('erm-election').append(el('option', { value: id }, id));
+    $('erm-election').append(el('option', { value: id }, ermName(id)));
+  // the names in the chosen language (the language button redraws through here)
+  for (const o of $('erm-election').querySelectorAll('option')) o.textContent = ermName(o.value);
   const seq = ++erm.seq;
   if (erm.doc?.id !== id) {
     const doc = await api.contests(id);
@@ -143,7 +153,7 @@ function renderHeader(doc: ContestsElection): void {
 
 function renderNational(doc: ContestsElection): void {
   const n = doc.national;
-  const inferred = /inferred/i.test(n.classification.en);
+  const inferred = n.classificationBasis === 'inferred';
   const typeName = (type: Org['type']): string =>
     t(type === 'party' ? 'ermParties' : 'ermMovements');
   $('erm-bytype').replaceChildren(

@@ -28,10 +28,13 @@ function leadText(s: Summary, abroadMissing: boolean): string {
   if (!a || !b || s.margin === null) return '';
   const lead = t('leadsBy')(a.label, fmt(s.margin), b.label);
   const rem = s.count.votesRemaining;
+  const pct = s.status.pctCounted;
   const still =
-    rem === null
-      ? t('remainingUnknown')(s.status.pctCounted ?? '—')
-      : t('remainingVotes')(fmt(rem), s.status.pctCounted ?? '—');
+    pct === null
+      ? t('remainingNoPct')
+      : rem === null
+        ? t('remainingUnknown')(pct)
+        : t('remainingVotes')(fmt(rem), pct);
   // the source's % is of the actas it covers: without the vote abroad it is not the country's
   const scope = abroadMissing ? ` ${t('pctWithoutAbroad')}` : '';
   // the lead against what is still out: a small share of it can still be overturned

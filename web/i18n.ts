@@ -173,6 +173,8 @@ const ES = {
   remainingVotes: (r: Arg, pct: Arg) => `Con ${pct} % de actas, quedan hasta ${r} votos por contar`,
   remainingUnknown: (pct: Arg) =>
     `Con ${pct} % de actas; la fuente no dice cuántos votos quedan por contar`,
+  remainingNoPct:
+    'Estos datos no dicen cuántas actas ni cuántos votos faltan (ver el corte de la fuente)',
   notFinal: 'Aún no es un resultado: el conteo sigue.',
   pctWithoutAbroad:
     'Ese % es de las actas en el Perú: esta fuente no trae el voto en el extranjero, que también falta.',
@@ -217,6 +219,7 @@ const ES = {
     'Los documentos de esta vista (/api/v1/contests/…) no se cargaron: no están publicados en este sitio o el servidor no respondió.',
   ermBack: '← Elecciones generales',
   ermNational: 'El panorama nacional',
+  ermShortName: 'Regionales y municipales',
   ermProvisional: 'Provisional',
   ermCut: 'corte',
   ermThirdParty: 'Captura de terceros de lo publicado por la ONPE',
@@ -445,6 +448,8 @@ const EN: Strings = {
   remainingVotes: (r, pct) => `With ${pct} % of actas in, up to ${r} votes are still to count`,
   remainingUnknown: (pct) =>
     `With ${pct} % of actas in; the source does not say how many votes are still to count`,
+  remainingNoPct:
+    "These data do not say how many actas or votes are still out (see the source's cut)",
   notFinal: 'Not a result yet: the count goes on.',
   pctWithoutAbroad:
     'That % is of the actas in Peru: this source lacks the vote abroad, which is also still out.',
@@ -485,6 +490,7 @@ const EN: Strings = {
     "This view's documents (/api/v1/contests/…) did not load: they are not published on this site or the server did not answer.",
   ermBack: '← General elections',
   ermNational: 'The national picture',
+  ermShortName: 'Regional and municipal elections',
   ermProvisional: 'Provisional',
   ermCut: 'cut',
   ermThirdParty: "A third party's capture of what ONPE published",

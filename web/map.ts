@@ -9,10 +9,13 @@ import { $, $svg, colorOfChoice, el, electionId, fmt, norm, state, t, type Crumb
 
 type ResultChoice = ResultUnit['choices'][number];
 
-/** The map's legend: each colour on it and whose it is, most units first. */
-function legendOf(leads: readonly (ResultChoice | undefined)[]): HTMLLIElement[] {
+/**
+ * The map's legend: each colour on it and whose it is, with the units it leads, most first —
+ * units, not shapes: Lima's two shapes drawn from one department count once.
+ */
+function legendOf(leads: ReadonlyMap<ResultUnit, ResultChoice | undefined>): HTMLLIElement[] {
   const count = new Map<string, number>();
-  for (const l of leads) if (l) count.set(l.id, (count.get(l.id) ?? 0) + 1);
+  for (const l of leads.values()) if (l) count.set(l.id, (count.get(l.id) ?? 0) + 1);
   const label = (id: string): string => state.choices.find((c) => c.id === id)?.label ?? id;
   return [...count]
     .sort((a, b) => b[1] - a[1])
@@ -53,7 +56,7 @@ export async function renderMap(): Promise<void> {
   const projection = geoMercator().fitSize([400, 560], geo);
   const path = geoPath(projection);
   svg.replaceChildren();
-  const leads: (ResultChoice | undefined)[] = [];
+  const leads = new Map<ResultUnit, ResultChoice | undefined>();
   for (const f of geo.features) {
     const p = f.properties;
     // Lima's two shapes use circunscripción results; a source without them falls back to the department
@@ -62,7 +65,7 @@ export async function renderMap(): Promise<void> {
       (p.level === 'circunscripcion' ? units.get(`department:${p.reniec}`) : undefined) ??
       (byCirc ? circByName.get(norm(p.name)) : undefined);
     const lead = unit && unit.valid > 0 ? leader(unit) : undefined;
-    leads.push(lead);
+    if (unit) leads.set(unit, lead);
     const node = document.createElementNS('http://www.w3.org/2000/svg', 'path');
     node.setAttribute('d', path(f) ?? '');
     node.setAttribute('fill', lead ? colorOfChoice(lead.id) : '#ccc');
@@ -74,7 +77,8 @@ export async function renderMap(): Promise<void> {
     node.setAttribute('role', 'button');
     node.dataset.code = p.code;
     node.dataset.level = p.level;
-    const counted = unit ? ` · ${unit.actas.pctProcessed} % ${t('actasWord')}` : '';
+    const counted =
+      unit && unit.actas.total > 0 ? ` · ${unit.actas.pctProcessed} % ${t('actasWord')}` : '';
     node.setAttribute(
       'aria-label',
       `${p.name}${lead ? `: ${lead.label} ${t('leads')} ${lead.pctValid} %` : ''}${counted}`,

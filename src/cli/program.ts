@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { ContestsArgs } from './commands/contests.js';
 import { printIssues } from './messages.js';
+import type { Lang } from './commands/seats.js';
 import {
   EXIT_INTERNAL,
   EXIT_ISSUES,
@@ -238,6 +239,7 @@ interface SeatsOptions {
   threshold?: string;
   seats?: number;
   format: OutputFormat;
+  lang: Lang;
 }
 
 /** `cifra seats`: a ruleset and vote files, or (`--election`) a stored election — not both. */
@@ -262,7 +264,7 @@ async function seatsCommand(o: SeatsOptions, io: CliIo): Promise<number> {
     return withElectionStore(o.db, election, io, (store) =>
       levers
         ? runElectionWhatIf(store, { ...o, election, options: o.option, whatIf }, io)
-        : runElectionSeats(store, { election, seed: o.seed, format: o.format }, io),
+        : runElectionSeats(store, { election, seed: o.seed, format: o.format, lang: o.lang }, io),
     );
   }
   if (o.rules === undefined || o.votes === undefined) {
@@ -280,6 +282,7 @@ async function seatsCommand(o: SeatsOptions, io: CliIo): Promise<number> {
       options: o.option,
       whatIf,
       format: o.format,
+      lang: o.lang,
     },
     io,
   );
@@ -392,6 +395,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       wholeNumber('--seats'),
     )
     .addOption(formatOption())
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        "language of the notes (the sources', the head office, list quotas) and issue messages",
+      )
+        .choices(['en', 'es'])
+        .default('en'),
+    )
     .action(async (o: SeatsOptions) => {
       code = await seatsCommand(o, io);
     });

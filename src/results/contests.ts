@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { issue, IssueSchema } from '../core/issues.js';
-import { ContestKindSchema } from '../core/model/contests-manifest.js';
+import { ClassificationBasisSchema, ContestKindSchema } from '../core/model/contests-manifest.js';
 import { StatusSchema } from '../core/model/manifest.js';
 import { NoteSchema } from '../core/model/note.js';
 import { RoundOutcomeSchema } from '../core/model/outcome.js';
@@ -143,6 +143,7 @@ export const ContestsElectionSchema = z.object({
       }),
     ),
     open: z.array(z.string()).describe('Contests not decided: runoffs, ties, unknown sizes'),
+    classificationBasis: ClassificationBasisSchema,
     classification: NoteSchema.describe(
       'How parties were told from regional movements (the manifest’s nationalParties.source): inferred from the files or from a registry',
     ),
@@ -261,6 +262,7 @@ export function getContestsElection(
       })),
       national: {
         ...mutable(nationalPicture(result.contests, m.nationalParties.names)),
+        classificationBasis: m.nationalParties.basis,
         classification: m.nationalParties.source,
       },
       contests: contests.map(summary),
@@ -269,7 +271,9 @@ export function getContestsElection(
   };
 }
 
-function mutable(n: NationalPicture): Omit<ContestsElectionDocument['national'], 'classification'> {
+function mutable(
+  n: NationalPicture,
+): Omit<ContestsElectionDocument['national'], 'classification' | 'classificationBasis'> {
   return { organisations: [...n.organisations], byType: [...n.byType], open: [...n.open] };
 }
 

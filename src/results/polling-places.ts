@@ -1,6 +1,14 @@
+import { isUtf8 } from 'node:buffer';
+import { readFile } from 'node:fs/promises';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import { z } from 'zod';
+import { issue, type Issue } from '../core/issues.js';
+import { err, ok, type Result } from '../core/result.js';
 import { loadManifest } from '../elections/manifests.js';
-import { readCsvFile } from '../io/csv.js';
+import { detectDelimiter, readCsvFile } from '../io/csv.js';
+import { CsvScanError, CsvScanner } from '../io/csv-scanner.js';
 import type { Store } from '../store/store.js';
 import { election as findElection, type Found } from './service.js';
 
@@ -22,8 +30,13 @@ export const PollingPlacesSchema = z.object({
 });
 export type PollingPlacesDocument = z.infer<typeof PollingPlacesSchema>;
 
-/** Per election id: the file is read once (it does not change while the server runs). */
-const CACHE = new Map<string, Found<PollingPlacesDocument>>();
+const gunzipAsync = promisify(gunzip);
+
+/**
+ * Per election id, the document's build (shared by requests that arrive while it runs); the file
+ * does not change while the server runs, so it is built once, and a failure is kept too.
+ */
+const CACHE = new Map<string, Promise<Found<PollingPlacesDocument>>>();
 
 /**
  * The polling places of an election whose manifest names them (`pollingPlaces`: a crossCheck
@@ -36,15 +49,21 @@ export async function getPollingPlaces(
 ): Promise<Found<PollingPlacesDocument>> {
   const e = await findElection(store, id);
   if (!e.ok) return e;
-  const hit = CACHE.get(e.value.id);
-  if (hit !== undefined) return hit;
-  // a failure too: the file does not change while the server runs, so it is not read again
-  const made = pollingPlacesOf(e.value.id);
-  CACHE.set(e.value.id, made);
+  let made = CACHE.get(e.value.id);
+  if (made === undefined) CACHE.set(e.value.id, (made = buildPollingPlaces(e.value.id)));
   return made;
 }
 
-function pollingPlacesOf(id: string): Found<PollingPlacesDocument> {
+/** The manifest's polling-places columns, lower-cased as the reader keys them. */
+export interface Columns {
+  readonly mesa: string;
+  readonly place: string;
+  readonly name: string;
+  readonly address: string;
+}
+
+/** The document, built without holding the event loop (the 2021 runoff: 16 MB of CSV). */
+export async function buildPollingPlaces(id: string): Promise<Found<PollingPlacesDocument>> {
   const none = { ok: true as const, value: { election: id, source: null, places: [] } };
   const m = loadManifest(id);
   if (!m.ok) return none;
@@ -53,31 +72,112 @@ function pollingPlacesOf(id: string): Found<PollingPlacesDocument> {
   const source = m.value.manifest.crossCheck[i];
   const file = m.value.crossCheckFiles[i];
   if (pp === undefined || source?.columns === undefined || file === undefined) return none;
-  const table = readCsvFile(file, 'pollingPlaces');
-  if (!table.ok) return { ok: false, issues: table.error };
   const col = (c: string): string => c.trim().toLowerCase();
-  const [mesa, place, name, address] = [
-    source.columns.mesa,
-    source.columns.place ?? '',
-    pp.name,
-    pp.address,
-  ].map(col) as [string, string, string, string];
-  const byKey = new Map<string, PollingPlacesDocument['places'][number]>();
-  for (const { values: v } of table.value.rows) {
-    const n = (v[name] ?? '').trim();
-    const code = (v[mesa] ?? '').trim();
-    if (n === '' || n === 'NA' || code === '') continue;
-    const a = (v[address] ?? '').trim();
-    const p = (v[place] ?? '').trim();
+  const places = await pollingPlacesOfFile(file, {
+    mesa: col(source.columns.mesa),
+    place: col(source.columns.place ?? ''),
+    name: col(pp.name),
+    address: col(pp.address),
+  });
+  if (!places.ok) return { ok: false, issues: places.error };
+  return { ok: true, value: { election: id, source: source.publisher, places: places.value } };
+}
+
+/** A CSV file's rows grouped by polling place (place, name, address), mesas and places sorted. */
+export async function pollingPlacesOfFile(
+  file: string,
+  columns: Columns,
+): Promise<Result<PollingPlacesDocument['places'], Issue[]>> {
+  const places = new Map<string, PollingPlacesDocument['places'][number]>();
+  const add = (code: string, p: string, n: string, a: string): void => {
+    if (n === '' || n === 'NA' || code === '') return;
     const key = `${p}|${n}|${a}`;
-    let found = byKey.get(key);
-    if (found === undefined) byKey.set(key, (found = { name: n, address: a, place: p, mesas: [] }));
+    let found = places.get(key);
+    if (found === undefined)
+      places.set(key, (found = { name: n, address: a, place: p, mesas: [] }));
     found.mesas.push(code);
+  };
+  const read = await readPlaces(file, columns, add);
+  if (!read.ok) return read;
+  const out = [...places.values()];
+  for (const x of out) x.mesas.sort();
+  out.sort((a, b) => (a.place < b.place ? -1 : a.place > b.place ? 1 : a.name < b.name ? -1 : 1));
+  return ok(out);
+}
+
+/** Bytes scanned between two yields to the event loop: a slice holds it a few milliseconds. */
+const SLICE = 64 * 1024;
+
+/**
+ * Each row's mesa, place, name and address, trimmed, from a CSV file (plain or .gz) read as
+ * `readCsvFile` reads it: the file is read and unzipped off the main thread and scanned a slice
+ * at a time. A file the scanner refuses goes to `readCsvFile` (csv-parse reads some of those).
+ */
+async function readPlaces(
+  path: string,
+  c: Columns,
+  row: (mesa: string, place: string, name: string, address: string) => void,
+): Promise<Result<null, Issue[]>> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+    if (path.endsWith('.gz')) bytes = await gunzipAsync(bytes);
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? 'read error';
+    return err([issue('file_unreadable', ['pollingPlaces'], { file: path, reason })]);
   }
-  const places = [...byKey.values()];
-  for (const x of places) x.mesas.sort();
-  places.sort((a, b) =>
-    a.place < b.place ? -1 : a.place > b.place ? 1 : a.name < b.name ? -1 : 1,
-  );
-  return { ok: true, value: { election: id, source: source.publisher, places } };
+  if (bytes.includes(0)) return err([issue('file_binary', ['pollingPlaces'], { file: path })]);
+  const encoding = isUtf8(bytes) ? 'utf8' : 'latin1';
+  const head = bytes
+    .subarray(0, 64 * 1024)
+    .toString(encoding)
+    .replace(/^\uFEFF/, '');
+  const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
+  if (firstLine.trim() === '') return err([issue('file_empty', ['pollingPlaces'], { file: path })]);
+  let at: number[] | null = null; // the four columns' indexes, from the header record
+  const scanner = new CsvScanner(detectDelimiter(firstLine), encoding, (r) => {
+    if (at === null) {
+      const header = r.cells().map((h) => h.trim().toLowerCase());
+      at = [c.mesa, c.place, c.name, c.address].map((h) => header.indexOf(h));
+      return;
+    }
+    const [mesa, place, name, address] = at.map((j) => r.text(j).trim()) as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    row(mesa, place, name, address);
+  });
+  try {
+    for (let from = 0; from < bytes.length; from += SLICE) {
+      scanner.push(bytes.subarray(from, from + SLICE));
+      await yieldToLoop();
+    }
+    scanner.end();
+  } catch (e) {
+    if (!(e instanceof CsvScanError)) throw e;
+    return readPlacesWhole(path, c, row);
+  }
+  return ok(null);
+}
+
+/** The whole-file reader, for a file the scanner refuses (blocking, but rare and still right). */
+function readPlacesWhole(
+  path: string,
+  c: Columns,
+  row: (mesa: string, place: string, name: string, address: string) => void,
+): Result<null, Issue[]> {
+  const table = readCsvFile(path, 'pollingPlaces');
+  if (!table.ok) return table;
+  for (const { values: v } of table.value.rows)
+    row(
+      ...([c.mesa, c.place, c.name, c.address].map((k) => (v[k] ?? '').trim()) as [
+        string,
+        string,
+        string,
+        string,
+      ]),
+    );
+  return ok(null);
 }

@@ -186,7 +186,8 @@ export async function getSummary(
       kind: rules.value.kind,
       round: presidential?.round ?? null,
       revision: await store.revision(def.id),
-      status: statusOf(def, count.complete, n?.actas.pctProcessed ?? null),
+      // no actas in the store (published aggregates): their % counted is unknown, not 0
+      status: statusOf(def, count.complete, n && n.actas.total > 0 ? n.actas.pctProcessed : null),
       updatedAt: await lastChange(store, def.id),
       count,
       valid: n?.valid ?? 0,

@@ -48,6 +48,14 @@ describe('the Congress view', () => {
     expect(status).toContain('calculados por cifra');
     expect(status).toContain('86 %');
     expect(status).toContain('no es un resultado oficial');
+    // published votes per circunscripción carry no actas: their % counted is unknown, never "0.000 %"
+    // (the headline said "Con 0.000 % de actas", each circunscripción "0.000 %")
+    expect(await page.textContent('#lead')).toContain(
+      'Estos datos no dicen cuántas actas ni cuántos votos faltan',
+    );
+    expect(await page.textContent('#summary')).not.toContain('0.000 %');
+    expect(await page.textContent('#children')).not.toContain('0.000 %');
+    expect(await page.locator('#children .pct-actas').count()).toBe(0);
     expect(await seatsIn(page, '#hemicycle')).toBe(130);
     expect(await seatsIn(page, '#hemicycle-reported')).toBe(130);
     // the majority line: 66 of 130

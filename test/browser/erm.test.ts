@@ -63,6 +63,13 @@ describe('the ERM view', () => {
     const { page, errors } = await open(LIMA);
     expect(await page.textContent('#erm-status')).toContain('ONPE');
     expect(await page.textContent('#erm-bytype')).toContain('Movimientos regionales (inferido)');
+    // the selector names the elections, not their ids (it listed "pe-erm-2022", "pe-erm-2026")
+    const names = (): Promise<string[]> =>
+      page.$$eval('#erm-election option', (o) => o.map((x) => x.textContent ?? ''));
+    expect(await names()).toEqual([
+      'Regionales y municipales 2022',
+      'Regionales y municipales 2026',
+    ]);
     const regions = await page.$$eval('#erm-runoffs tr[data-region]', (rows) =>
       rows.map((r) => (r as HTMLElement).dataset['region']),
     );
@@ -132,6 +139,10 @@ describe('the ERM view', () => {
     expect(await page.textContent('#erm-status')).toContain('Provisional · 97.600 %');
     expect(await page.textContent('#erm-runoffs-title')).toBe('Regional runoffs');
     expect(await page.locator('#erm-runoffs tr[data-region]').count()).toBe(15);
+    // 2026's parties come from the JNE's registry (basis: registry): no type is marked inferred
+    expect(await page.textContent('#erm-bytype')).toContain('Regional movements');
+    expect(await page.textContent('#erm-bytype')).not.toContain('inferred');
+    expect(await page.textContent('#erm-classification')).toMatch(/^How the type is told: /);
     expect(await page.textContent('#erm-runoffs-count')).toBe(
       '15 regions in a runoff of 25 · Provisional',
     );
@@ -198,6 +209,12 @@ describe('the ERM view', () => {
       'RENOVACION POPULAR: 11 by cifra repartidora → 21 with the majority (⌈39/2⌉+1)',
     );
     expect(await page.textContent('#erm-bytype')).toContain('Regional movements (inferred)');
+    const names = (): Promise<string[]> =>
+      page.$$eval('#erm-election option', (o) => o.map((x) => x.textContent ?? ''));
+    expect(await names()).toEqual([
+      'Regional and municipal elections 2022',
+      'Regional and municipal elections 2026',
+    ]);
     // the language button switches back, and the URL follows
     await page.click('#lang');
     await page.waitForFunction(() =>
@@ -205,12 +222,15 @@ describe('the ERM view', () => {
     );
     expect(new URL(page.url()).searchParams.get('lang')).toBeNull();
     expect(await page.textContent('#erm-runoffs-title')).toBe('Segundas vueltas regionales');
+    expect(await names()).toContain('Regionales y municipales 2022');
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('a second-round count (FICTITIOUS fixture): votes, shares, margin, % counted; the winner only once settled, and the map colours that region', async () => {
     const { page, errors } = await open('?view=erm&erm=fixture-erm-runoff');
+    // the manifest's basis, not its wording ("invented for the fixture"), marks the types inferred
+    expect(await page.textContent('#erm-bytype')).toContain('Movimientos regionales (inferido)');
     const row = (r: string) =>
       page.locator(`#erm-runoffs tr[data-second-of="${r}"] td[data-second]`);
     // AMAZONAS: 60,000 – 40,000 with at most 5,000 still out → settled

@@ -160,6 +160,20 @@ const VIEWS: readonly View[] = [
       // abroad, missing from the cut, is the universe's five continents (91–95), each projected
       // from its prior and listed; the note on them is in the chosen language too
       expect(p.unitsAbsent).toEqual(['91', '92', '93', '94', '95']);
+      // the map's legend counts departments, not shapes: the cut has no Lima circunscripciones,
+      // so Lima's two shapes show one department (the legend said 16 + 10 = 26 of 25)
+      const deps = await json<{ units: unknown[] }>(
+        `/api/v1/elections/${CUT}/results/department.json`,
+      );
+      const legend = (await page.$$eval('#map-legend li', (li) => li.map((x) => x.textContent)))
+        .map((x) => Number(/\((\d+)\)$/.exec(x ?? '')?.[1]))
+        .reduce((a, b) => a + b, 0);
+      expect(deps.units).toHaveLength(25);
+      expect(legend).toBe(25);
+      // the detail names the nation in the chosen language, not the source's Spanish unit name
+      // ("PERÚ (25 departamentos, sin extranjero)" in English too)
+      await page.waitForSelector('#unit-name');
+      expect(await text(page, '#unit-name')).toBe(lang === 'es' ? 'Perú' : 'Peru');
       expect(await text(page, '#projection-meta')).toContain(
         lang === 'es' ? 'la fuente no trae 5 unidad' : 'the source leaves out 5 unit',
       );

@@ -12,6 +12,10 @@ import { renderTable, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from '../messages.js';
 import { loadCandidates, loadDistricts, loadParties, loadVotes } from '../seat-files.js';
+import type { Note } from '../../core/model/note.js';
+
+/** The language of `--lang`: the notes' half to print and the issue messages'. */
+export type Lang = keyof Note;
 
 export interface SeatsArgs {
   readonly rules: string;
@@ -24,19 +28,21 @@ export interface SeatsArgs {
   readonly options: Readonly<Record<string, string>>;
   /** What-if: the method of multi-seat districts, the valla's share, the house size. */
   readonly whatIf?: WhatIf | undefined;
+  readonly lang?: Lang | undefined;
 }
 
 export { printIssues };
 
 /** `cifra seats`: a ruleset (built-in id or file), what-if changes, the vote files → seats. */
 export function runSeats(args: SeatsArgs, io: CliIo): number {
+  const lang = args.lang ?? 'en';
   const rs = loadRuleset(args.rules, args.options, args.whatIf ?? {});
   if (!rs.ok) {
-    printIssues(io, rs.error);
+    printIssues(io, rs.error, lang);
     return EXIT_ISSUES;
   }
   if (rs.value.kind !== 'list') {
-    printIssues(io, [issue('not_a_list_election', ['rules'], { rules: args.rules })]);
+    printIssues(io, [issue('not_a_list_election', ['rules'], { rules: args.rules })], lang);
     return EXIT_ISSUES;
   }
   const votes = loadVotes(args.votes);
@@ -50,7 +56,7 @@ export function runSeats(args: SeatsArgs, io: CliIo): number {
     ...(parties?.issues ?? []),
   ];
   if (hasErrors(fileIssues)) {
-    printIssues(io, fileIssues);
+    printIssues(io, fileIssues, lang);
     return EXIT_ISSUES;
   }
   const result = computeSeats(
@@ -64,8 +70,8 @@ export function runSeats(args: SeatsArgs, io: CliIo): number {
     },
     { seed: args.seed },
   );
-  printIssues(io, result.issues);
-  io.out(renderSeats(result, args.format));
+  printIssues(io, result.issues, lang);
+  io.out(renderSeats(result, args.format, lang));
   return hasErrors(result.issues) ? EXIT_ISSUES : EXIT_OK;
 }
 
@@ -76,24 +82,27 @@ export function runSeats(args: SeatsArgs, io: CliIo): number {
  */
 export async function runElectionSeats(
   store: Store,
-  args: { election: string; seed?: number | undefined; format: OutputFormat },
+  args: { election: string; seed?: number | undefined; format: OutputFormat; lang?: Lang },
   io: CliIo,
 ): Promise<number> {
+  const lang = args.lang ?? 'en';
   const found = await getSeats(store, args.election, args.seed);
-  if (!found.ok) return (printIssues(io, found.issues), EXIT_ISSUES);
+  if (!found.ok) return (printIssues(io, found.issues, lang), EXIT_ISSUES);
   const doc = found.value;
   const issues = doc.kind === 'list' ? doc.result.issues : [];
-  printIssues(io, issues);
+  printIssues(io, issues, lang);
   io.out(
-    args.format === 'json' ? JSON.stringify(doc, null, 2) : renderSeatsDocument(doc, args.format),
+    args.format === 'json'
+      ? JSON.stringify(doc, null, 2)
+      : renderSeatsDocument(doc, args.format, lang),
   );
   return hasErrors(issues) ? EXIT_ISSUES : EXIT_OK;
 }
 
-function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv'): string {
+function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv', lang: Lang): string {
   switch (doc.kind) {
     case 'list':
-      return format === 'csv' ? listSeatsCsv(doc) : renderListSeats(doc);
+      return format === 'csv' ? listSeatsCsv(doc) : renderListSeats(doc, lang);
     case 'official':
     case 'third-party': {
       const r = doc.result;
@@ -122,14 +131,19 @@ function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv'): strin
 }
 
 /** cifra's seats, then the reported composition with the difference per party, then the note. */
-function renderListSeats(doc: ListSeatsDocument): string {
+function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
   const f = doc.figures;
   const status =
-    f === undefined ? '' : f.status.kind === 'computed-by-cifra' ? f.status.from.en : f.status.kind;
+    f === undefined
+      ? ''
+      : f.status.kind === 'computed-by-cifra'
+        ? f.status.from[lang]
+        : f.status.kind;
+  const from = status ? (lang === 'es' ? ` a partir de ${status}` : ` from ${status}`) : '';
   const out = [
-    `${doc.election} — seats computed by cifra${status ? ` from ${status}` : ''}`,
+    `${doc.election} — ${lang === 'es' ? 'escaños calculados por cifra' : 'seats computed by cifra'}${from}`,
     ...(f ? [`source: ${f.source} (${f.asOf}; data/${f.provenance})`] : []),
-    renderSeats(doc.result, 'table'),
+    renderSeats(doc.result, 'table', lang),
   ];
   if (doc.reported !== undefined)
     out.push(
@@ -144,7 +158,7 @@ function renderListSeats(doc: ListSeatsDocument): string {
         ]),
       ),
     );
-  if (doc.note !== undefined) out.push(`note: ${doc.note.en}`);
+  if (doc.note !== undefined) out.push(`${lang === 'es' ? 'nota' : 'note'}: ${doc.note[lang]}`);
   return out.join('\n');
 }
 
@@ -164,6 +178,7 @@ export interface ElectionSeatsArgs {
   readonly format: OutputFormat;
   readonly options: Readonly<Record<string, string>>;
   readonly whatIf?: WhatIf | undefined;
+  readonly lang?: Lang | undefined;
 }
 
 /**
@@ -175,9 +190,10 @@ export async function runElectionWhatIf(
   args: ElectionSeatsArgs,
   io: CliIo,
 ): Promise<number> {
+  const lang = args.lang ?? 'en';
   const src = args.rules === undefined ? null : readRulesetSource(args.rules);
   if (src !== null && !src.ok) {
-    printIssues(io, src.error);
+    printIssues(io, src.error, lang);
     return EXIT_ISSUES;
   }
   const w = args.whatIf ?? {};
@@ -190,16 +206,16 @@ export async function runElectionWhatIf(
   });
   const r = body.ok ? await whatIfSeats(store, body.value) : body;
   if (!r.ok) {
-    printIssues(io, r.issues);
+    printIssues(io, r.issues, lang);
     return EXIT_ISSUES;
   }
-  printIssues(io, r.value.issues);
+  printIssues(io, r.value.issues, lang);
   io.out(
     args.format === 'json'
       ? JSON.stringify(r.value, null, 2)
       : args.format === 'csv'
         ? renderSeats(r.value, 'csv')
-        : `${renderSeats(r.value, 'table')}\n${renderDiff(r.value.diff)}`,
+        : `${renderSeats(r.value, 'table', lang)}\n${renderDiff(r.value.diff)}`,
   );
   return hasErrors(r.value.issues) ? EXIT_ISSUES : EXIT_OK;
 }
@@ -255,7 +271,7 @@ function renderKieswet(
   ];
 }
 
-export function renderSeats(r: SeatResult, format: OutputFormat): string {
+export function renderSeats(r: SeatResult, format: OutputFormat, lang: Lang = 'en'): string {
   if (format === 'json') {
     const { issues, ...rest } = r;
     return JSON.stringify({ ...rest, issues }, null, 2);
@@ -308,12 +324,12 @@ export function renderSeats(r: SeatResult, format: OutputFormat): string {
       ),
     );
   }
-  out.push(...noteLines(r));
+  out.push(...noteLines(r, lang));
   return out.join('\n');
 }
 
 /** What the table does not show: tiers, clauses, the head office, ties, draws, nullity, quotas. */
-function noteLines(r: SeatResult): string[] {
+function noteLines(r: SeatResult, lang: Lang): string[] {
   const out: string[] = [];
   for (const t of r.tiers ?? []) out.push(renderTier(t));
   for (const d of r.districts) if (d.kieswet) out.push(...renderKieswet(d.district, d.kieswet));
@@ -322,11 +338,7 @@ function noteLines(r: SeatResult): string[] {
       out.push(
         `${c.clause} in ${d.district}: ${c.party} ${c.before} → ${c.after} seats${c.from ? ` (one from ${c.from})` : ''}`,
       );
-  for (const d of r.districts)
-    if (d.head)
-      out.push(
-        `${d.head.office.en.toLowerCase()} of ${d.district}: the head of ${d.head.party ?? 'the most-voted list — tied: a draw of lots decides (--seed)'}`,
-      );
+  for (const d of r.districts) if (d.head) out.push(headLine(d.district, d.head, lang));
   for (const t of r.ties) {
     out.push(
       `tie (${t.stage}) in ${t.district}${t.party ? ` / ${t.party}` : ''}: ${t.candidates.join(', ')} for ${t.seatsInContention} seat(s) — ${t.resolution}`,
@@ -341,11 +353,27 @@ function noteLines(r: SeatResult): string[] {
       `nullity: blank+null ${thousands(r.nullity.blank + r.nullity.null)} of ${thousands(r.nullity.emitted)} emitted — art. 184: ${r.nullity.const184 ? 'REACHED' : 'no'}; LOE 365: ${r.nullity.loe365 ? 'REACHED' : 'no'}`,
     );
   }
-  for (const q of r.listQuotas ?? [])
+  for (const q of r.listQuotas ?? []) {
+    const where = q.where ? ` (${q.where})` : '';
     out.push(
-      `list quota, not checked: at least ${q.share} ${q.group.en}${q.where ? ` (${q.where})` : ''} — ${q.source}`,
+      lang === 'es'
+        ? `cuota de lista, no verificada: al menos ${q.share} ${q.group.es}${where} — ${q.source}`
+        : `list quota, not checked: at least ${q.share} ${q.group.en}${where} — ${q.source}`,
     );
+  }
   return out;
+}
+
+/** Who takes the head office (a mayor): the most-voted list's first candidate, or a draw. */
+function headLine(
+  district: string,
+  head: NonNullable<SeatResult['districts'][number]['head']>,
+  lang: Lang,
+): string {
+  const office = head.office[lang].toLowerCase();
+  if (lang === 'es')
+    return `${office} de ${district}: el primero de ${head.party ?? 'la lista más votada — empatadas: decide un sorteo (--seed)'}`;
+  return `${office} of ${district}: the head of ${head.party ?? 'the most-voted list — tied: a draw of lots decides (--seed)'}`;
 }
 
 function renderTier(t: TierReport): string {

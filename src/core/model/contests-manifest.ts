@@ -94,6 +94,13 @@ export const ContestSetSchema = z.strictObject({
 });
 export type ContestSet = z.infer<typeof ContestSetSchema>;
 
+/** How the national parties were told: from a registry (the JNE's ROP), or inferred from the files. */
+export const ClassificationBasisSchema = z
+  .enum(['registry', 'inferred'])
+  .describe(
+    "registry: the names come from a list of registered parties (the JNE's ROP); inferred: read from the result files themselves, so a party may be miscounted as a regional movement or the reverse",
+  );
+
 export const ContestsManifestSchema = z.strictObject({
   $schema: z.string().optional(),
   format: z.literal(CONTESTS_FORMAT),
@@ -106,6 +113,7 @@ export const ContestsManifestSchema = z.strictObject({
   nationalParties: z
     .strictObject({
       names: z.array(z.string().min(1)).min(1),
+      basis: ClassificationBasisSchema,
       source: NoteSchema,
     })
     .describe(
