@@ -1,12 +1,15 @@
 // The national results endpoint under load against nginx (Debian package) serving the published
 // static JSON of the same bytes. The load generator is Debian's `wrk` (C, one thread), so that it
-// is not the bottleneck; autocannon (Node) only when wrk is absent. Both servers run all along,
-// each one process (nginx: one worker, checked), pinned to CPU 0 with taskset when there is one,
-// wrk on CPU 1; the runs are interleaved (cifra, nginx, cifra, nginx, …), each after a warm-up,
-// and each server's CPU seconds per 10k requests are read from /proc/<pid>/stat — the figure that
-// holds on a machine shared with other work, where req/s moves with the neighbours.
+// is not the bottleneck; autocannon (Node) only when wrk is absent. A bare node:http server
+// sending the same bytes and headers (bare-node-server.ts) runs as a third, so that the line shows
+// Node's own floor in the same minutes. All run all along, each one process (nginx: one worker,
+// checked), pinned to CPU 0 with taskset when there is one, wrk on CPU 1; the runs are interleaved
+// (cifra, nginx, bare, cifra, …), each after a warm-up, and each server's CPU seconds per 10k
+// requests are read from /proc/<pid>/stat — the figure that holds on a machine shared with other
+// work, where req/s moves with the neighbours.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +27,7 @@ const WRK = '/usr/bin/wrk';
 const TASKSET = '/usr/bin/taskset';
 const DURATION = Number(process.env['LOAD_SECONDS'] ?? 10);
 const WARMUP = Number(process.env['LOAD_WARMUP_SECONDS'] ?? 2);
-const ROUNDS = Number(process.env['LOAD_ROUNDS'] ?? 3);
+const ROUNDS = Number(process.env['LOAD_ROUNDS'] ?? 5);
 const CONNECTIONS = 50;
 /** Clock ticks per second of /proc/<pid>/stat's utime and stime (getconf CLK_TCK). */
 const TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
@@ -136,6 +139,10 @@ async function waitFor(url: string): Promise<void> {
 
 /** The 2021 first round stored (86,488 actas) and published as a static site in `dir`. */
 async function prepare(dir: string): Promise<{ db: string; site: string }> {
+  // LOAD_REUSE=1: the store and site of the previous run, when both are there (the publish takes minutes)
+  const reuse = { db: join(dir, 'load.db'), site: join(dir, 'site') };
+  if (process.env['LOAD_REUSE'] === '1' && existsSync(reuse.db) && existsSync(reuse.site))
+    return reuse;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const db = join(dir, 'load.db');
@@ -174,24 +181,76 @@ http { access_log off; sendfile on; default_type application/json; etag on;
   return spawn(cmd, args, { stdio: 'ignore' });
 }
 
+/** A ratio's median and range over the rounds. */
+export interface Spread {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+function spread(xs: readonly number[]): Spread {
+  return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) };
+}
+
 export interface ApiVersusNginx {
-  /** Per round, in the order run. */
-  readonly rounds: readonly { readonly cifra: LoadResult; readonly nginx: LoadResult }[];
-  /** Median and range of cifra req/s over nginx req/s, round by round. */
-  readonly ratio: { readonly median: number; readonly min: number; readonly max: number };
+  /** Per round, in the order run (cifra, nginx, bare Node). */
+  readonly rounds: readonly {
+    readonly cifra: LoadResult;
+    readonly nginx: LoadResult;
+    readonly bare: LoadResult;
+  }[];
+  /** cifra req/s over nginx req/s, round by round: the target's figure. */
+  readonly ratio: Spread;
+  /** The bare Node server's req/s over nginx's, round by round: Node's floor in the same run. */
+  readonly bareRatio: Spread;
   /** Median CPU seconds per 10k requests of each server, and nginx's over cifra's. */
-  readonly cpuPer10k: { readonly cifra: number; readonly nginx: number; readonly ratio: number };
+  readonly cpuPer10k: {
+    readonly cifra: number;
+    readonly nginx: number;
+    readonly bare: number;
+    readonly ratio: number;
+  };
   readonly bytes: number;
   readonly note: string;
 }
 
-/** The bench: cifra and nginx interleaved, ROUNDS pairs; null when nginx is absent. */
+/** A response as wrk gets it (node:http, no Accept-Encoding; fetch would ask for gzip). */
+function rawGet(url: string): Promise<{ headers: string[]; body: Buffer }> {
+  return new Promise((resolve, reject) =>
+    get(url, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ headers: res.rawHeaders, body: Buffer.concat(chunks) }));
+    }).on('error', reject),
+  );
+}
+
+/** A bare node:http server on CPU 0 sending the headers and body cifra sent for `url`. */
+async function startBare(dir: string, url: string, port: number): Promise<ChildProcess> {
+  await rawGet(url); // the second read is the hot path's answer, as under load
+  const { headers: raw, body } = await rawGet(url);
+  // Node adds date, connection and keep-alive itself, as it does for cifra
+  const skip = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const [k, v] = [raw[i] as string, raw[i + 1] as string];
+    if (!skip.has(k.toLowerCase())) pairs.push(k, v);
+  }
+  const file = join(dir, 'bare-response.json');
+  writeFileSync(file, JSON.stringify({ headers: pairs, body: body.toString('base64') }));
+  const script = join(CACHE, 'build', 'bench', 'bare-node-server.js');
+  const [cmd, args] = pinned(0, process.execPath, [script, String(port), file]);
+  return spawn(cmd, args, { stdio: 'ignore' });
+}
+
+/** The bench: cifra, nginx and a bare Node server interleaved, ROUNDS rounds; null when nginx is absent. */
 export async function apiVersusNginx(): Promise<ApiVersusNginx | null> {
   if (!existsSync(NGINX)) return null;
   const dir = join(CACHE, 'load');
   const { db, site } = await prepare(dir);
   const apiPort = 17000 + Math.floor(Math.random() * 1000);
   const port = apiPort + 1000;
+  const barePort = apiPort + 2000;
   const main = join(CACHE, 'build', 'src', 'cli', 'main.js');
   const [cmd, args] = pinned(0, process.execPath, [
     main,
@@ -205,50 +264,73 @@ export async function apiVersusNginx(): Promise<ApiVersusNginx | null> {
   ]);
   const server = spawn(cmd, args, { stdio: 'ignore' });
   const nginx = startNginx(dir, site, port);
+  let bare: ChildProcess | undefined;
   try {
     const apiUrl = `http://127.0.0.1:${apiPort}/api/v1/results?election=pe-2021-presidencial&level=national`;
     const staticUrl = `http://127.0.0.1:${port}/api/v1/elections/pe-2021-presidencial/results/national.json`;
+    const bareUrl = `http://127.0.0.1:${barePort}/`;
     await waitFor(apiUrl);
     await waitFor(staticUrl);
+    bare = await startBare(dir, apiUrl, barePort);
+    await waitFor(bareUrl);
     const apiBody = await (await fetch(apiUrl)).text();
     if ((await (await fetch(staticUrl)).text()) !== apiBody)
       throw new Error('nginx and the API serve different bytes');
+    if (!(await rawGet(bareUrl)).body.equals((await rawGet(apiUrl)).body))
+      throw new Error('the bare Node server and the API serve different bytes');
     const workers = childrenOf(nginx.pid as number);
     if (workers.length !== 1) throw new Error(`nginx has ${workers.length} worker processes`);
     if (childrenOf(server.pid as number).length !== 0) throw new Error('cifra is not one process');
-    const rounds = [];
+    const rounds: { cifra: LoadResult; nginx: LoadResult; bare: LoadResult }[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const c = await measure(apiUrl, server.pid as number);
       const n = await measure(staticUrl, nginx.pid as number);
-      rounds.push({ cifra: c, nginx: n });
+      const b = await measure(bareUrl, bare.pid as number);
+      rounds.push({ cifra: c, nginx: n, bare: b });
     }
-    const ratios = rounds.map((r) => r.cifra.rps / r.nginx.rps);
-    const cpuC = median(rounds.map((r) => r.cifra.cpuPer10k));
-    const cpuN = median(rounds.map((r) => r.nginx.cpuPer10k));
+    const cpu = (k: 'cifra' | 'nginx' | 'bare'): number =>
+      median(rounds.map((r) => r[k].cpuPer10k));
     return {
       rounds,
-      ratio: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) },
-      cpuPer10k: { cifra: cpuC, nginx: cpuN, ratio: cpuN / cpuC },
+      ratio: spread(rounds.map((r) => r.cifra.rps / r.nginx.rps)),
+      bareRatio: spread(rounds.map((r) => r.bare.rps / r.nginx.rps)),
+      cpuPer10k: {
+        cifra: cpu('cifra'),
+        nginx: cpu('nginx'),
+        bare: cpu('bare'),
+        ratio: cpu('nginx') / cpu('cifra'),
+      },
       bytes: Buffer.byteLength(apiBody),
-      note: `${existsSync(WRK) ? 'wrk, 1 thread' : 'autocannon (wrk absent)'}, ${CONNECTIONS} connections, ${ROUNDS} interleaved pairs of ${DURATION} s after ${WARMUP} s warm-up; one nginx worker vs one Node process${PIN ? ', servers on CPU 0, wrk on CPU 1 (taskset)' : ' (no taskset: not pinned)'}; load average ${loadavg()
+      note: `${existsSync(WRK) ? 'wrk, 1 thread' : 'autocannon (wrk absent)'}, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds (cifra, nginx, bare Node) of ${DURATION} s after ${WARMUP} s warm-up; one nginx worker vs one Node process${PIN ? ', servers on CPU 0, wrk on CPU 1 (taskset)' : ' (no taskset: not pinned)'}; load average ${loadavg()
         .map((x) => x.toFixed(1))
         .join(' ')}`,
     };
   } finally {
     server.kill('SIGTERM');
     nginx.kill('SIGTERM');
+    bare?.kill('SIGTERM');
     execFileSync('sleep', ['0.3']);
   }
 }
 
-/** The bench's line: what the target needs (req/s ratio, median and range) and the CPU figures. */
+/**
+ * The bench's lines: the target's figure first (cifra req/s over nginx's, median and range over
+ * the rounds), then each server's CPU per 10k requests, then the bare Node reference.
+ */
 export function describe(r: ApiVersusNginx): string {
   const f = (x: number): string => x.toFixed(2);
+  const s = (x: Spread): string => `median ${f(x.median)} (range ${f(x.min)}–${f(x.max)})`;
   const pairs = r.rounds
-    .map((p) => `${Math.round(p.cifra.rps)}/${Math.round(p.nginx.rps)}`)
+    .map((p) => `${Math.round(p.cifra.rps)}/${Math.round(p.nginx.rps)}/${Math.round(p.bare.rps)}`)
     .join(', ');
-  const errors = r.rounds.reduce((a, p) => a + p.cifra.errors + p.nginx.errors, 0);
-  return `ratio = cifra req/s over nginx req/s, median ${f(r.ratio.median)} (range ${f(r.ratio.min)}–${f(r.ratio.max)}; target ≥ 0.8); req/s cifra/nginx by round ${pairs}; CPU s per 10k requests cifra ${f(r.cpuPer10k.cifra)}, nginx ${f(r.cpuPer10k.nginx)} (nginx/cifra ${f(r.cpuPer10k.ratio)}); p99 cifra ${median(r.rounds.map((p) => p.cifra.p99))} ms, nginx ${median(r.rounds.map((p) => p.nginx.p99))} ms; ${errors} errors; ${r.bytes} bytes; ${r.note}`;
+  const errors = r.rounds.reduce((a, p) => a + p.cifra.errors + p.nginx.errors + p.bare.errors, 0);
+  const p99 = (k: 'cifra' | 'nginx' | 'bare'): number => median(r.rounds.map((p) => p[k].p99));
+  return [
+    `ratio = cifra req/s over nginx req/s, ${s(r.ratio)}; target ≥ 0.8`,
+    `CPU s per 10k requests (median): cifra ${f(r.cpuPer10k.cifra)}, nginx ${f(r.cpuPer10k.nginx)} (nginx/cifra ${f(r.cpuPer10k.ratio)}), bare Node ${f(r.cpuPer10k.bare)}`,
+    `bare Node (same bytes and headers, node:http only) over nginx: ${s(r.bareRatio)} — Node's floor in this run`,
+    `req/s cifra/nginx/bare by round ${pairs}; p99 cifra ${p99('cifra')} ms, nginx ${p99('nginx')} ms, bare ${p99('bare')} ms; ${errors} errors; ${r.bytes} bytes; ${r.note}`,
+  ].join('\n');
 }
 
 // `npm run bench:api`: this line alone

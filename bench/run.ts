@@ -531,7 +531,7 @@ if (!process.argv.includes('--no-load')) {
       cifraMs: 1000 / Math.max(1, rps('cifra')),
       baselineMs: 1000 / Math.max(1, rps('nginx')),
       ratio: r.ratio.median,
-      note: describe(r),
+      note: describe(r).replaceAll('\n', '; '),
     });
   } else console.log('api-national-results-under-load: nginx absent (apt-get install nginx)');
 }

@@ -24,11 +24,36 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
 }
 
 /** The cached response with its gzip made (once per revision: the cache keeps it). */
-export function withGzip(cache: ByteBoundedCache, key: string, hit: CachedResponse): Buffer {
-  if (hit.gzip !== undefined) return hit.gzip;
-  const gzip = gzipSync(hit.body);
-  cache.set(key, { ...hit, gzip });
-  return gzip;
+export function withGzip(
+  cache: ByteBoundedCache,
+  key: string,
+  hit: CachedResponse,
+): CachedResponse {
+  if (hit.gzip !== undefined) return hit;
+  const made = { ...hit, gzip: gzipSync(hit.body) };
+  cache.set(key, made);
+  return made;
+}
+
+/**
+ * How a cached response answers a request — decided here once for the hot path and the
+ * framework's cached-read hook (server.ts): a 304 (RFC 9110 §13.1.2), the bytes as they are (a
+ * body under the compression threshold, or no Accept-Encoding), the gzip made once per revision
+ * (RFC 9110 §12.5.3), or `negotiate`: another encoding, or a body the compression plugin
+ * compresses per request.
+ */
+export type CachedAnswer = 'not-modified' | 'plain' | 'gzip' | 'negotiate';
+
+export function cachedAnswer(
+  hit: CachedResponse,
+  size: number,
+  headers: { readonly 'if-none-match'?: string | string[]; readonly 'accept-encoding'?: string },
+  precompressBytes: number,
+): CachedAnswer {
+  if (noneMatch(headers['if-none-match'], hit.etag)) return 'not-modified';
+  const encoding = headers['accept-encoding'];
+  if (size < COMPRESS_THRESHOLD || encoding === undefined) return 'plain';
+  return size >= precompressBytes && acceptsGzip(encoding) ? 'gzip' : 'negotiate';
 }
 
 /** A cached response's headers as sent, made once per response (the framework's path sends the same). */
@@ -96,29 +121,30 @@ export class HotReads {
     const key = this.keys.get(url);
     if (key === undefined) return false;
     const revision = this.revision();
-    const hit = revision === undefined ? undefined : this.cache.get(key);
+    let hit = revision === undefined ? undefined : this.cache.get(key);
     if (hit === undefined || hit.revision !== revision) return false;
+    let v = this.variantsOf(url, hit);
+    const answer = cachedAnswer(hit, v.size, req.headers, this.precompressBytes);
+    if (answer === 'negotiate') return false;
+    if (answer === 'not-modified') res.writeHead(304, v.notModified).end();
+    else if (answer === 'plain') res.writeHead(200, v.plain).end(hit.body);
+    else {
+      if (v.gzip === undefined) {
+        hit = withGzip(this.cache, key, hit);
+        v = this.variantsOf(url, hit);
+      }
+      res.writeHead(200, v.gzip).end(hit.gzip);
+    }
+    return true;
+  }
+
+  /** The response's headers as sent, made at its first hot answer. */
+  private variantsOf(url: string, hit: CachedResponse): Variants {
     let v = this.variants.get(hit);
     if (v === undefined) {
       v = variantsOf(url, hit, this.cacheControl);
       this.variants.set(hit, v);
     }
-    if (noneMatch(req.headers['if-none-match'], hit.etag)) {
-      res.writeHead(304, v.notModified).end();
-      return true;
-    }
-    const encoding = req.headers['accept-encoding'];
-    if (v.size < COMPRESS_THRESHOLD || encoding === undefined) {
-      res.writeHead(200, v.plain).end(hit.body);
-      return true;
-    }
-    // an encoding other than gzip, or a body the framework compresses per request: its answer
-    if (!acceptsGzip(encoding) || v.size < this.precompressBytes) return false;
-    if (v.gzip === undefined) {
-      withGzip(this.cache, key, hit);
-      return this.serve(req, res);
-    }
-    res.writeHead(200, v.gzip).end(hit.gzip);
-    return true;
+    return v;
   }
 }

@@ -55,7 +55,7 @@ import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { parseWhatIfBody, whatIfSeats, WhatIfBodySchema } from '../results/what-if.js';
 import { ByteBoundedCache, canonicalJson } from './byte-cache.js';
 import { noneMatch, readCacheKey } from './cache.js';
-import { acceptsGzip, COMPRESS_THRESHOLD, HotReads, withGzip } from './hot-reads.js';
+import { cachedAnswer, COMPRESS_THRESHOLD, HotReads, withGzip } from './hot-reads.js';
 import { ProjectionPool, WhatIfPool } from './workers.js';
 import {
   clientErrorHandler,
@@ -399,13 +399,13 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     fromCache.add(req);
     reply.header('etag', hit.etag).header('cache-control', READ_CACHE_CONTROL);
     reply.type(hit.type ?? 'application/json; charset=utf-8');
-    if (noneMatch(req.headers['if-none-match'], hit.etag)) return reply.code(304).send();
+    // decided as the hot path does (hot-reads.ts); sent through the reply, so hooks and log run
+    const size = Buffer.byteLength(hit.body);
+    const answer = cachedAnswer(hit, size, req.headers, limits.precompressBytes);
+    if (answer === 'not-modified') return reply.code(304).send();
     // a large body is gzipped once per revision, not once per request (a flood of district reads)
-    if (
-      Buffer.byteLength(hit.body) >= limits.precompressBytes &&
-      acceptsGzip(req.headers['accept-encoding'])
-    ) {
-      const gzip = withGzip(responses, key, hit);
+    if (answer === 'gzip') {
+      const { gzip } = withGzip(responses, key, hit);
       return reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding').send(gzip);
     }
     return reply.send(hit.body);
