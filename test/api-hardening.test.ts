@@ -215,6 +215,19 @@ describe('timeouts', () => {
     await c.closed;
     clearInterval(drip);
   });
+
+  it("a kept-alive connection idle past the idle limit is closed, not held for Node's default", async () => {
+    const c = raw();
+    c.socket.write('GET /api/v1/elections HTTP/1.1\r\nHost: x\r\n\r\n');
+    expect(await firstResponse(c)).toMatch(/^HTTP\/1\.1 200/);
+    const idle = await Promise.race([
+      c.closed.then(() => 'closed'),
+      new Promise<string>((resolve) => setTimeout(() => resolve('still open'), 3_000)),
+    ]);
+    c.socket.destroy();
+    // idleTimeoutMs is 400 here; Fastify's connectionTimeout was ignored and Node kept it 5 s
+    expect(idle).toBe('closed');
+  });
 });
 
 describe('projection', () => {

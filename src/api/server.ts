@@ -348,11 +348,10 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     clientErrorHandler,
     bodyLimit: limits.uploadBytes,
     routerOptions: { maxParamLength: 64 },
-    connectionTimeout: limits.idleTimeoutMs,
-    requestTimeout: limits.requestTimeoutMs,
-    // headers and whole requests timed out by Node, checked often enough to honour short limits
-    serverFactory: (handler) =>
-      createServer(
+    // headers and whole requests timed out by Node, checked often enough to honour short limits;
+    // Fastify's own connectionTimeout and keepAliveTimeout apply only to servers it creates
+    serverFactory: (handler) => {
+      const server = createServer(
         {
           headersTimeout: limits.headersTimeoutMs,
           requestTimeout: limits.requestTimeoutMs,
@@ -364,7 +363,11 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
         (req, res) => {
           if (!hot.serve(req, res)) handler(req, res);
         },
-      ),
+      );
+      // a kept-alive connection idle this long is closed (else Node's 5 s default applies)
+      server.keepAliveTimeout = limits.idleTimeoutMs;
+      return server;
+    },
   });
   registerWriteGuard(app, { tokenHash: o.tokenHash, limits });
   registerSecurityHeaders(app);
