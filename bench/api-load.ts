@@ -251,7 +251,9 @@ export async function apiVersusNginx(): Promise<ApiVersusNginx | null> {
   const apiPort = 17000 + Math.floor(Math.random() * 1000);
   const port = apiPort + 1000;
   const barePort = apiPort + 2000;
-  const main = join(CACHE, 'build', 'src', 'cli', 'main.js');
+  // the bin as `npm run build` makes it (one bundle), as users run it, not tsc's module tree
+  const { buildCli } = await import('../scripts/build-cli.js');
+  const main = (await buildCli(join(CACHE, 'cli-bench'))).main;
   const [cmd, args] = pinned(0, process.execPath, [
     main,
     'serve',
