@@ -137,6 +137,24 @@ describe('the polling-places document is built without holding the event loop', 
     );
   });
 
+  it('a file the scanner refuses midway (a space after a closing quote) is read whole once: no mesa twice', async () => {
+    const file = join(tempDir('cifra-polling-fallback-'), 'p.csv');
+    writeFileSync(
+      file,
+      'mesa,local,nombre,dir\n000001,P1,Colegio A,Calle 1\n000002,P1,"Colegio A" ,Calle 1\n',
+    );
+    const r = await pollingPlacesOfFile(file, {
+      mesa: 'mesa',
+      place: 'local',
+      name: 'nombre',
+      address: 'dir',
+    });
+    expect(r).toEqual({
+      ok: true,
+      value: [{ name: 'Colegio A', address: 'Calle 1', place: 'P1', mesas: ['000001', '000002'] }],
+    });
+  });
+
   it('reads generated files (quotes, CRLF, BOM, latin-1, gzip, short rows) as the reference does', async () => {
     const dir = tempDir('cifra-polling-gen-');
     const cell = fc.stringMatching(/^[ A-Za-z0-9éÑ,"-]{0,8}$/);

@@ -135,6 +135,9 @@ async function readPlaces(
   const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
   if (firstLine.trim() === '') return err([issue('file_empty', ['pollingPlaces'], { file: path })]);
   let at: number[] | null = null; // the four columns' indexes, from the header record
+  // handed on only once the whole file scanned: a refusal midway falls back to the whole-file
+  // reader, which must not add again the rows already seen
+  const rows: [string, string, string, string][] = [];
   const scanner = new CsvScanner(detectDelimiter(firstLine), encoding, (r) => {
     if (at === null) {
       const header = r.cells().map((h) => h.trim().toLowerCase());
@@ -147,7 +150,7 @@ async function readPlaces(
       string,
       string,
     ];
-    row(mesa, place, name, address);
+    rows.push([mesa, place, name, address]);
   });
   try {
     for (let from = 0; from < bytes.length; from += SLICE) {
@@ -159,6 +162,7 @@ async function readPlaces(
     if (!(e instanceof CsvScanError)) throw e;
     return readPlacesWhole(path, c, row);
   }
+  for (const r of rows) row(...r);
   return ok(null);
 }
 
