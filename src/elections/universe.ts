@@ -15,12 +15,6 @@ const RowSchema = z.object({
 
 const PRIOR = 'prior:';
 
-/**
- * The universe of a bundled election, when its manifest names one (`universe`): every unit with
- * its electors and actas, and its figures in a previous round or election (`prior:<choice>`
- * columns; the prior's electors are the unit's, the padrón being the same for both rounds).
- * null when the manifest has no universe.
- */
 /** The universe file a bundled election's manifest names, or null. */
 export function universeFileOf(electionId: string): string | null {
   const m = loadManifest(electionId);
@@ -33,6 +27,12 @@ export function priorHistoryFileOf(electionId: string): string | null {
   return m.ok ? m.value.priorHistory : null;
 }
 
+/**
+ * The universe of a bundled election, when its manifest names one (`universe`): every unit with
+ * its electors and actas, and its figures in a previous round or election (`prior:<choice>`
+ * columns; the prior's electors are the unit's, the padrón being the same for both rounds).
+ * null when the manifest has no universe.
+ */
 export function universeOf(electionId: string): Result<UniverseUnit[] | null, Issue[]> {
   const m = loadManifest(electionId);
   if (!m.ok || m.value.universe === null) return ok(null);

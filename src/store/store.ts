@@ -13,10 +13,6 @@ export class StoreBusyError extends Error {
   }
 }
 
-/**
- * The storage-neutral store. Asynchronous because PostgreSQL is; SQLite implements it now and a
- * shared contract suite (store-contract.ts) runs against every implementation.
- */
 /** An import's writer thread ended without answering (killed, out of memory): nothing was stored. */
 export class StoreWriterFailed extends Error {
   constructor(readonly reason: string) {
@@ -24,6 +20,10 @@ export class StoreWriterFailed extends Error {
   }
 }
 
+/**
+ * The storage-neutral store. Asynchronous because PostgreSQL is; SQLite implements it now and a
+ * shared contract suite (store-contract.ts) runs against every implementation.
+ */
 export interface Store {
   /** Applies pending versioned migrations; never drops data. */
   migrate(): Promise<void>;
