@@ -187,7 +187,11 @@ describe('the bundled example (README), replays built by cifra', () => {
     };
     expect(bare.historyUnits).toEqual([]);
     expect(bare.historyNote.en).toContain("Without the previous round's count history");
-  }, 60_000);
+    // the table prints the note in both languages, as its title
+    const table = await cli(...example.slice(0, -4), '--sims', '300', '--prior-history', course);
+    expect(table.out).toContain('Con el historial del conteo');
+    expect(table.out).toContain("With the previous round's count history in 01, 02");
+  }, 90_000);
 
   it('refuses a history with a unit the universe does not know, and --prior-history alone', async () => {
     const h = 'cut,unit,actas_counted,actas_total,choice,votes\n1,99,1,2,A,1\n1,99,1,2,B,2\n';

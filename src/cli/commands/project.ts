@@ -154,7 +154,8 @@ export function runProjectSnapshot(
   io.out(
     args.format === 'json'
       ? JSON.stringify(doc, null, 2)
-      : `${renderProjection(result, args.snapshot)}${absent}\n${doc.historyNote.en}`,
+      : // both languages, as the table's title and disclaimer
+        `${renderProjection(result, args.snapshot)}${absent}\n${doc.historyNote.es}\n${doc.historyNote.en}`,
   );
   return EXIT_OK;
 }
