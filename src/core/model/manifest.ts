@@ -68,6 +68,17 @@ export const SOURCE_FORMATS = [
   'column-map',
 ] as const;
 
+/** A data file a manifest names: its path, its SHA-256 (checked when given), who published it. */
+const DataFileSchema = z.strictObject({
+  /** A path under data/ (bundled), or relative to the manifest. */
+  file: z.string().min(1),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  publisher: z.string().min(1),
+});
+
 export const SourceSchema = z.strictObject({
   /** How `cifra compare` and `GET /api/v1/compare` name the source (`onpe`, `ronderos`). */
   id: z
@@ -77,13 +88,7 @@ export const SourceSchema = z.strictObject({
   format: z.enum(SOURCE_FORMATS),
   /** `column-map` sources: which column holds what (docs/ingest.md, "Column maps"). */
   columns: ColumnMapSchema.optional(),
-  /** A path under data/ (bundled), or relative to the manifest. */
-  file: z.string().min(1),
-  sha256: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .optional(),
-  publisher: z.string().min(1),
+  ...DataFileSchema.shape,
   licence: z.string().min(1).optional(),
   url: z.string().min(1).optional(),
 });
@@ -182,12 +187,7 @@ export const ManifestSchema = z
      */
     universe: z
       .strictObject({
-        file: z.string().min(1),
-        sha256: z
-          .string()
-          .regex(/^[0-9a-f]{64}$/)
-          .optional(),
-        publisher: z.string().min(1),
+        ...DataFileSchema.shape,
         /** What the `prior:` columns are (the round or election, its source and cut). */
         prior: z.string().min(1).optional(),
         /**
@@ -195,16 +195,7 @@ export const ManifestSchema = z
          * its choices the `prior:` columns'): each unit's remainder drifts as that round's did at
          * the same share counted (docs/projection.md, "The previous round's count history").
          */
-        priorHistory: z
-          .strictObject({
-            file: z.string().min(1),
-            sha256: z
-              .string()
-              .regex(/^[0-9a-f]{64}$/)
-              .optional(),
-            publisher: z.string().min(1),
-          })
-          .optional(),
+        priorHistory: DataFileSchema.optional(),
       })
       .optional(),
     /**
