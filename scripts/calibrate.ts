@@ -29,9 +29,7 @@ import {
 import { fitSnapshotParameters, fitLoading } from '../src/core/projection/calibration-fit.js';
 import { SNAPSHOT_PARAMETERS } from '../src/core/projection/model-parameters.js';
 import { REPLAY_ORDERS, type ReplayOrder } from '../src/core/projection/replay-order.js';
-import { loadRuleset } from '../src/elections/rulesets.js';
-import { requireJurisdiction } from '../src/jurisdictions/load.js';
-import { bundledActas } from './calibration-data.js';
+import { calibrationSetupOf } from './calibration-data.js';
 import {
   datasetTables,
   REALISTIC_ORDERS,
@@ -70,28 +68,6 @@ function modelVersion(): string {
   return h.digest('hex').slice(0, 16);
 }
 
-async function setupOf(
-  id: string,
-  priorId: string | null,
-): Promise<Omit<CalibrationSetup, 'sims'> & { id: string }> {
-  const { def, actas } = await bundledActas(id);
-  const rs = loadRuleset(def.ruleset);
-  if (!rs.ok || rs.value.kind !== 'presidential') throw new Error(`${id}: not presidential`);
-  const prior = priorId === null ? null : await bundledActas(priorId);
-  return {
-    id,
-    actas,
-    jurisdiction: requireJurisdiction(def.jurisdiction),
-    choices: def.choices.map((c) => c.label),
-    kind: rs.value.round === 'runoff' ? 'runoff' : 'first-round',
-    pendingFiguresCount: def.pendingFiguresCount ?? false,
-    ...(prior === null
-      ? {}
-      : { prior: prior.actas, priorPendingFiguresCount: prior.def.pendingFiguresCount ?? false }),
-    previousAt: PREVIOUS_AT,
-  };
-}
-
 function cached(key: object, compute: () => CalibrationRun[]): CalibrationRun[] {
   mkdirSync(CACHE, { recursive: true });
   const name = createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 24);
@@ -123,7 +99,7 @@ async function evaluate(): Promise<void> {
   ].filter((p) => only === '' || p.key === only);
   const datasets: CalibrationDataset[] = [];
   for (const p of plan) {
-    const base = await setupOf(p.id, p.prior);
+    const base = { ...(await calibrationSetupOf(p.id, p.prior)), previousAt: PREVIOUS_AT };
     const setup: CalibrationSetup = { ...base, sims, modes, history: !flag('no-history') };
     const runs: CalibrationRun[] = [];
     for (const order of orders)
@@ -158,7 +134,10 @@ async function evaluate(): Promise<void> {
 }
 
 async function fit(): Promise<void> {
-  const base = await setupOf('pe-2021-presidencial', null);
+  const base = {
+    ...(await calibrationSetupOf('pe-2021-presidencial', null)),
+    previousAt: PREVIOUS_AT,
+  };
   const setup: CalibrationSetup = {
     ...base,
     sims: Math.min(sims, 400),
@@ -214,7 +193,10 @@ async function fit(): Promise<void> {
  * round (a pseudo-history: replayed with another seed; favourable), at the targets' cases.
  */
 async function fitRun6(key: 'unseenCorrelation' | 'historyArrivalBias'): Promise<void> {
-  const base = await setupOf('pe-2021-presidencial', null);
+  const base = {
+    ...(await calibrationSetupOf('pe-2021-presidencial', null)),
+    previousAt: PREVIOUS_AT,
+  };
   const history = key === 'historyArrivalBias';
   const setup: CalibrationSetup = {
     ...base,

@@ -6,6 +6,9 @@ import { bundledElection } from '../src/elections/manifests.js';
 import { loadManifest } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { CalibrationSetup } from '../src/core/projection/calibration.js';
+import { loadRuleset } from '../src/elections/rulesets.js';
+import { requireJurisdiction } from '../src/jurisdictions/load.js';
 
 /**
  * A bundled per-mesa election's actas as cifra reads them (ingested into a throwaway store, so
@@ -32,4 +35,30 @@ export async function bundledActas(id: string): Promise<{ def: ElectionDef; acta
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A bundled presidential election's calibration setup (its actas, choices and round, and the
+ * previous round's actas when `priorId` names one): what `npm run calibrate` and
+ * `npm run prior-history:cuts` replay; the caller adds the simulations and options.
+ */
+export async function calibrationSetupOf(
+  id: string,
+  priorId: string | null,
+): Promise<Omit<CalibrationSetup, 'sims'> & { id: string }> {
+  const { def, actas } = await bundledActas(id);
+  const rs = loadRuleset(def.ruleset);
+  if (!rs.ok || rs.value.kind !== 'presidential') throw new Error(`${id}: not presidential`);
+  const prior = priorId === null ? null : await bundledActas(priorId);
+  return {
+    id,
+    actas,
+    jurisdiction: requireJurisdiction(def.jurisdiction),
+    choices: def.choices.map((c) => c.label),
+    kind: rs.value.round === 'runoff' ? 'runoff' : 'first-round',
+    pendingFiguresCount: def.pendingFiguresCount ?? false,
+    ...(prior === null
+      ? {}
+      : { prior: prior.actas, priorPendingFiguresCount: prior.def.pendingFiguresCount ?? false }),
+  };
 }

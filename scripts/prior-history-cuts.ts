@@ -16,8 +16,8 @@ import { replayCourse } from '../src/core/projection/replay-course.js';
 import { replayOrder, type ReplayOrder } from '../src/core/projection/replay-order.js';
 import { simulate } from '../src/core/projection/simulate.js';
 import { createRng } from '../src/core/random.js';
-import { requireJurisdiction } from '../src/jurisdictions/load.js';
-import { bundledActas } from './calibration-data.js';
+import { calibrationSetupOf } from './calibration-data.js';
+import { bundledElection } from '../src/elections/manifests.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, d: number): number => {
@@ -30,28 +30,17 @@ const ORDERS: ReplayOrder[] = ['urban-first', 'odpe'];
 const SEEDS = [1, 2, 3, 4];
 const CHECKPOINTS = [0.25, 0.4, 0.5];
 
-const [r1, r2] = await Promise.all([
-  bundledActas('pe-2021-presidencial'),
-  bundledActas('pe-2021-presidencial-segunda'),
-]);
-const choices = r2.def.choices.map((c) => c.label);
-const setup: CalibrationSetup = {
-  actas: r2.actas,
-  jurisdiction: requireJurisdiction('pe'),
-  choices,
-  kind: 'runoff',
-  pendingFiguresCount: r2.def.pendingFiguresCount ?? false,
-  sims: SIMS,
-  prior: r1.actas,
-  priorPendingFiguresCount: r1.def.pendingFiguresCount ?? false,
-  modes: ['department-snapshot'],
-};
+const base = await calibrationSetupOf('pe-2021-presidencial-segunda', 'pe-2021-presidencial');
+const setup: CalibrationSetup = { ...base, sims: SIMS, modes: ['department-snapshot'] };
+const choices = setup.choices;
+const firstRound = setup.prior ?? [];
+const firstRoundChoices = bundledElection('pe-2021-presidencial')?.choices.length ?? 0;
 const truth = truthOf(setup);
 
 /** The first round's course in CUTS cuts, replayed as calibration replays it. */
 function course(order: ReplayOrder, seed: number): Map<string, UnitHistory> {
   const sequence = replayOrder(
-    r1.actas.map((a) => ({ ubigeo: a.ubigeo, eligible: a.eligible })),
+    firstRound.map((a) => ({ ubigeo: a.ubigeo, eligible: a.eligible })),
     order,
     createRng(seed + HISTORY_SEED_OFFSET),
   );
@@ -59,11 +48,11 @@ function course(order: ReplayOrder, seed: number): Map<string, UnitHistory> {
     Math.round(((i + 1) / CUTS) * sequence.length),
   );
   const rows = replayCourse(
-    r1.actas,
+    firstRound,
     sequence,
     (p) => p.slice(0, 2),
     cuts,
-    r1.def.choices.length,
+    firstRoundChoices,
     setup.priorPendingFiguresCount ?? false,
   );
   const out = new Map<string, { actasTotal: number; cuts: UnitHistory['cuts'][number][] }>();
