@@ -2,7 +2,7 @@ import type { Issue } from '../core/issues.js';
 import type { Acta, ActaState, ElectionDef } from '../core/model/acta.js';
 import type { VersionRecord } from '../core/tally/batch-plan.js';
 import type { LogEntry, ProjectionText, QuarantineText } from './audit-log.js';
-import type { ImportRecord } from './store.js';
+import type { ImportRecord, ImportSummary } from './store.js';
 
 /**
  * Rows → domain objects, shared by the SQLite and PostgreSQL stores: both use the same column
@@ -142,4 +142,24 @@ export function projectionOf(r: Row): ProjectionText {
     pctCounted: r['pct_counted'] as number,
     doc: r['doc'] as string,
   };
+}
+
+/**
+ * A committed import's summary as the parameters of both stores' `UPDATE imports … WHERE id`
+ * (finished_at, rows_read, new, unchanged, state_changes, corrected, conflicts, quarantined,
+ * quarantined_by_code, id), in that order.
+ */
+export function committedImportParams(s: ImportSummary, importId: number): unknown[] {
+  return [
+    s.finishedAt,
+    s.rowsRead,
+    s.new,
+    s.unchanged,
+    s.stateChanges,
+    s.corrected,
+    s.conflicts,
+    s.quarantined,
+    JSON.stringify(s.quarantinedByCode),
+    importId,
+  ];
 }

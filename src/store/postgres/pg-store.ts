@@ -55,6 +55,7 @@ import {
   quarantineOf,
   warningsOf,
   type Row,
+  committedImportParams,
 } from '../rows.js';
 
 /** Imports are serialised on this advisory lock: version numbers and the hash chain stay linear. */
@@ -304,18 +305,7 @@ export class PgStore implements Store {
       commit: async (s: ImportSummary): Promise<void> => {
         await q(
           "UPDATE imports SET status = 'committed', finished_at = $1, rows_read = $2, new = $3, unchanged = $4, state_changes = $5, corrected = $6, conflicts = $7, quarantined = $8, quarantined_by_code = $9 WHERE id = $10",
-          [
-            s.finishedAt,
-            s.rowsRead,
-            s.new,
-            s.unchanged,
-            s.stateChanges,
-            s.corrected,
-            s.conflicts,
-            s.quarantined,
-            JSON.stringify(s.quarantinedByCode),
-            importId,
-          ],
+          committedImportParams(s, importId),
         );
         const prev =
           ((

@@ -59,6 +59,7 @@ import {
   quarantineOf,
   warningsOf,
   type Row,
+  committedImportParams,
 } from '../rows.js';
 
 function encodeVotes(v: readonly number[] | null): Buffer | null {
@@ -877,18 +878,7 @@ export class SqliteImportWriter {
     const { importId } = this.begun;
     db.prepare(
       "UPDATE imports SET status = 'committed', finished_at = ?, rows_read = ?, new = ?, unchanged = ?, state_changes = ?, corrected = ?, conflicts = ?, quarantined = ?, quarantined_by_code = ? WHERE id = ?",
-    ).run(
-      s.finishedAt,
-      s.rowsRead,
-      s.new,
-      s.unchanged,
-      s.stateChanges,
-      s.corrected,
-      s.conflicts,
-      s.quarantined,
-      JSON.stringify(s.quarantinedByCode),
-      importId,
-    );
+    ).run(...committedImportParams(s, importId));
     const prevImport =
       ((
         db
