@@ -2,7 +2,7 @@ import type { Issue } from '../core/issues.js';
 import type { Acta, ActaState, ElectionDef } from '../core/model/acta.js';
 import type { VersionRecord } from '../core/tally/batch-plan.js';
 import type { LogEntry, ProjectionText, QuarantineText } from './audit-log.js';
-import type { ImportRecord, ImportSummary } from './store.js';
+import type { ImportMeta, ImportRecord, ImportSummary } from './store.js';
 
 /**
  * Rows → domain objects, shared by the SQLite and PostgreSQL stores: both use the same column
@@ -161,5 +161,18 @@ export function committedImportParams(s: ImportSummary, importId: number): unkno
     s.quarantined,
     JSON.stringify(s.quarantinedByCode),
     importId,
+  ];
+}
+
+/** A starting import's row as both stores' `INSERT INTO imports` parameters, in column order. */
+export function startedImportParams(meta: ImportMeta): unknown[] {
+  return [
+    meta.election,
+    meta.fileName,
+    meta.sha256,
+    meta.size,
+    meta.format,
+    meta.mode,
+    meta.startedAt,
   ];
 }

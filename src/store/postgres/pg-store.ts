@@ -56,6 +56,7 @@ import {
   warningsOf,
   type Row,
   committedImportParams,
+  startedImportParams,
 } from '../rows.js';
 
 /** Imports are serialised on this advisory lock: version numbers and the hash chain stay linear. */
@@ -228,15 +229,7 @@ export class PgStore implements Store {
     const importId = (
       await q(
         "INSERT INTO imports (election, file_name, sha256, size, format, mode, status, started_at) VALUES ($1, $2, $3, $4, $5, $6, 'running', $7) RETURNING id",
-        [
-          meta.election,
-          meta.fileName,
-          meta.sha256,
-          meta.size,
-          meta.format,
-          meta.mode,
-          meta.startedAt,
-        ],
+        startedImportParams(meta),
       )
     ).rows[0]['id'] as number;
     const chain =

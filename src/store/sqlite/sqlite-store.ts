@@ -60,6 +60,7 @@ import {
   warningsOf,
   type Row,
   committedImportParams,
+  startedImportParams,
 } from '../rows.js';
 
 function encodeVotes(v: readonly number[] | null): Buffer | null {
@@ -780,15 +781,7 @@ export class SqliteImportWriter {
           .prepare(
             "INSERT INTO imports (election, file_name, sha256, size, format, mode, status, started_at) VALUES (?, ?, ?, ?, ?, ?, 'running', ?)",
           )
-          .run(
-            meta.election,
-            meta.fileName,
-            meta.sha256,
-            meta.size,
-            meta.format,
-            meta.mode,
-            meta.startedAt,
-          ).lastInsertRowid,
+          .run(...startedImportParams(meta)).lastInsertRowid,
       );
       const fresh =
         db.prepare('SELECT 1 FROM acta_versions WHERE election = ? LIMIT 1').get(meta.election) ===
