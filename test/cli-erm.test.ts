@@ -9,20 +9,20 @@ import { PROJECT_ROOT } from '../src/io/paths.js';
 const example = (name: string): string => join(PROJECT_ROOT, 'examples', 'erm', name);
 const dir = tempDir('cifra-erm-');
 const file = fileWriter(dir);
+/** The README's Lima Metropolitana 2022 example. */
+const LIMA_SEATS = [
+  'seats',
+  '--rules',
+  'pe-erm-municipal',
+  '--votes',
+  example('lima-2022-votes.csv'),
+  '--districts',
+  example('lima-2022-districts.csv'),
+];
 
 describe('cifra seats --rules pe-erm-municipal', () => {
   it('Lima Metropolitana 2022 (README example): the bonus, the mayor, the list quotas reported', async () => {
-    const r = await cli(
-      'seats',
-      '--rules',
-      'pe-erm-municipal',
-      '--votes',
-      example('lima-2022-votes.csv'),
-      '--districts',
-      example('lima-2022-districts.csv'),
-      '--format',
-      'json',
-    );
+    const r = await cli(...LIMA_SEATS, '--format', 'json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as {
       seats: Record<string, number>;
@@ -35,29 +35,11 @@ describe('cifra seats --rules pe-erm-municipal', () => {
       party: 'RENOVACION POPULAR',
     });
     expect(j.listQuotas.map((q) => q.share)).toEqual(['50%', '20%', '15%']);
-    const table = await cli(
-      'seats',
-      '--rules',
-      'pe-erm-municipal',
-      '--votes',
-      example('lima-2022-votes.csv'),
-      '--districts',
-      example('lima-2022-districts.csv'),
-    );
+    const table = await cli(...LIMA_SEATS);
     expect(table.out).toContain('majority-bonus in LIMA METROPOLITANA: RENOVACION POPULAR 11 → 21');
     expect(table.out).toContain('mayor of LIMA METROPOLITANA: the head of RENOVACION POPULAR');
     // --lang es: the bilingual notes' Spanish half (the office, the list quotas' groups)
-    const es = await cli(
-      'seats',
-      '--rules',
-      'pe-erm-municipal',
-      '--votes',
-      example('lima-2022-votes.csv'),
-      '--districts',
-      example('lima-2022-districts.csv'),
-      '--lang',
-      'es',
-    );
+    const es = await cli(...LIMA_SEATS, '--lang', 'es');
     expect(es.code).toBe(0);
     expect(es.out).toContain('alcalde de LIMA METROPOLITANA: el primero de RENOVACION POPULAR');
     expect(es.out).toMatch(/^cuota de lista, no verificada: al menos 50%/m);
