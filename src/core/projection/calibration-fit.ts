@@ -71,30 +71,28 @@ export function fitSnapshotParameters(
           );
         }
   const bestCentre = [...centre].sort((a, b) => a.mae - b.mae)[0]?.parameters ?? start;
-  const spread = grid.arrivalBias.map((arrivalBias) => {
-    const parameters = { ...bestCentre, arrivalBias };
-    return summarise(
-      parameters,
-      cases.map((c) => scoreSnapshotCase(setup, c, truth, parameters)),
-    );
-  });
-  const best =
-    [...spread].sort(
-      (a, b) => Math.abs(a.covered90 - 0.9) - Math.abs(b.covered90 - 0.9) || a.width90 - b.width90,
-    )[0]?.parameters ?? bestCentre;
+  const { best, points: spread } = fitLoading(
+    setup,
+    cases,
+    truth,
+    'arrivalBias',
+    grid.arrivalBias,
+    bestCentre,
+  );
   return { best, centre, spread };
 }
 
 /**
- * One loading that only widens the intervals, searched on its own at the other parameters (run 6:
- * the correlation of the uncounted units' residuals; the arrival-bias loading where a history
- * gives the drift): by the 90 % coverage closest to 90 %, the narrower on a tie.
+ * One loading that only widens the intervals, searched on its own at the other parameters (the
+ * arrival-bias loading; run 6: the correlation of the uncounted units' residuals, the arrival-bias
+ * loading where a history gives the drift): by the 90 % coverage closest to 90 %, the narrower on
+ * a tie.
  */
 export function fitLoading(
   setup: CalibrationSetup,
   cases: readonly SnapshotCase[],
   truth: CalibrationTruth,
-  key: 'unseenCorrelation' | 'historyArrivalBias',
+  key: 'arrivalBias' | 'unseenCorrelation' | 'historyArrivalBias',
   values: readonly number[],
   start: SnapshotParameters,
   model: SnapshotModelOptions = {},
