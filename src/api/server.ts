@@ -72,7 +72,7 @@ import {
   RawBody,
   type DocumentDef,
 } from './documents.js';
-import { IssueError, NOT_FOUND, unwrap } from './errors.js';
+import { IssueError, NOT_FOUND, statusOf, unwrap } from './errors.js';
 import { getSummary, SummarySchema } from '../results/summary.js';
 
 /** One route of the API: its contract (for OpenAPI and tests) and whether it writes. */
@@ -463,7 +463,8 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     done(null, body),
   );
 
-  // Errors → HTTP in one place: coded issues 4xx with the list; anything else 500 without internals.
+  // Errors → HTTP in one place: coded issues with their status (statusOf) and the list; anything
+  // else 500 without internals.
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof IssueError)
       return reply
@@ -731,7 +732,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       // the upload's temporary path is ours, not the client's: issues name the upload
       if (!r.ok)
         throw new IssueError(
-          r.issues.some((i) => i.code === 'store_busy') ? 503 : 422,
+          statusOf(r.issues, []),
           r.issues.map((i) =>
             i.details?.['file'] === file ? { ...i, details: { ...i.details, file: name } } : i,
           ),
@@ -898,6 +899,10 @@ export function buildOpenApi(): Record<string, unknown> {
                 },
                 503: {
                   description: 'Too many writes running or waiting (`server_busy`, Retry-After)',
+                  content: { 'application/json': { schema: error } },
+                },
+                500: {
+                  description: 'The import writer thread crashed (`store_writer_failed`)',
                   content: { 'application/json': { schema: error } },
                 },
               }

@@ -1,0 +1,44 @@
+// The HTTP status of a refusal comes from one table (src/api/errors.ts): an import whose writer
+// thread crashed is the server's fault (500 with the coded body), not the client's file (422).
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildApi, hashToken } from '../src/api/server.js';
+import { bundledElection } from '../src/elections/manifests.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { fixedClock, ONPE_COLUMNS, tempDir } from './helpers.js';
+
+const TOKEN = 'status-token-5c2e';
+const row = ['010101', 'D', 'P', 'X', 'PRESIDENCIAL', '000001', 'CONTABILIZADA', '', '30', '300']
+  .concat(['20'], Array(14).fill(''), ['', '', '', '6', '4', ''])
+  .join(',');
+const CSV = `${ONPE_COLUMNS.join(',')}\n${row}\n`;
+
+// every import runs on a writer thread, and the thread is ended as soon as it starts
+const store = new SqliteStore(join(tempDir('cifra-status-'), 'status.db'), undefined, {
+  importWorker: true,
+  onImportWorker: (w) => void w.terminate(),
+});
+afterAll(() => store.close());
+
+describe('POST /api/v1/imports when the writer thread dies', () => {
+  it('answers 500 with store_writer_failed, and nothing is stored', async () => {
+    await store.migrate();
+    const e = bundledElection('pe-2021-presidencial');
+    if (!e) throw new Error('election');
+    await store.putElection(e);
+    const app = await buildApi({ store, tokenHash: hashToken(TOKEN), now: fixedClock });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports?election=pe-2021-presidencial&name=night.csv',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
+      payload: CSV,
+    });
+    await app.close();
+    expect(r.statusCode).toBe(500);
+    expect(r.headers['cache-control']).toBe('no-store');
+    const body = r.json() as { error: string; issues: { code: string }[] };
+    expect(body.error).toBe('store_writer_failed');
+    expect(body.issues.map((i) => i.code)).toEqual(['store_writer_failed']);
+    expect(await store.listImports()).toEqual([]);
+  });
+});
