@@ -55,7 +55,7 @@ import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { parseWhatIfBody, whatIfSeats, WhatIfBodySchema } from '../results/what-if.js';
 import { ByteBoundedCache, canonicalJson } from './byte-cache.js';
 import { noneMatch, readCacheKey } from './cache.js';
-import { cachedAnswer, COMPRESS_THRESHOLD, HotReads, withGzip } from './hot-reads.js';
+import { cachedAnswer, COMPRESS_THRESHOLD, HotReads, readVary, withGzip } from './hot-reads.js';
 import { ProjectionPool, WhatIfPool } from './workers.js';
 import {
   clientErrorHandler,
@@ -404,12 +404,13 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     reply.type(hit.type ?? 'application/json; charset=utf-8');
     // decided as the hot path does (hot-reads.ts); sent through the reply, so hooks and log run
     const size = Buffer.byteLength(hit.body);
+    reply.headers(readVary(size));
     const answer = cachedAnswer(hit, size, req.headers, limits.precompressBytes);
     if (answer === 'not-modified') return reply.code(304).send();
     // a large body is gzipped once per revision, not once per request (a flood of district reads)
     if (answer === 'gzip') {
       const { gzip } = withGzip(responses, key, hit);
-      return reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding').send(gzip);
+      return reply.header('content-encoding', 'gzip').send(gzip);
     }
     return reply.send(hit.body);
   });
@@ -428,6 +429,9 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', READ_CACHE_CONTROL);
     const revision = revisionOf.get(req);
     const key = readKey.get(req);
+    // the plugin says Vary only when it compresses; a cached read says it on every answer
+    if (key !== undefined && !reply.hasHeader('vary'))
+      reply.headers(readVary(Buffer.byteLength(payload)));
     if (revision !== undefined && key !== undefined && typeof payload === 'string') {
       responses.set(key, {
         revision,
