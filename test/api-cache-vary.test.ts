@@ -4,7 +4,6 @@
 // may leave them out; Accept-Encoding changes the bytes sent, so every answer of a compressible
 // body says `Vary: accept-encoding` — the first (framework) answer, the cached ones and a 304 alike;
 // If-None-Match is answered per request; and an import by another writer changes the revision.
-import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,17 +11,13 @@ import { COMPRESS_THRESHOLD } from '../src/api/hot-reads.js';
 import { buildApi, hashToken, REVISION_TTL_MS } from '../src/api/server.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { fileWriter, fixedClock, ONPE_COLUMNS, tempDir } from './helpers.js';
+import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { onpeCsv, onpeRow, storeWithElection } from './api-helpers.js';
+import { fileWriter, fixedClock, tempDir } from './helpers.js';
 
 const TOKEN = 'vary-token-31ad';
 const E = 'pe-2021-presidencial';
-const row = (mesa: string, p1: number) =>
-  ['010101', 'D', 'P', 'X', 'PRESIDENCIAL', mesa, 'CONTABILIZADA', '', String(p1 + 10), '300']
-    .concat([String(p1)], Array(14).fill(''), ['', '', '', '6', '4', ''])
-    .join(',');
-const csv = (rows: string[]) => [ONPE_COLUMNS.join(','), ...rows].join('\n') + '\n';
-const MESAS = Array.from({ length: 40 }, (_, i) => row(String(i + 1).padStart(6, '0'), 20 + i));
+const MESAS = Array.from({ length: 40 }, (_, i) => onpeRow(String(i + 1).padStart(6, '0'), 20 + i));
 /** Every cached read route (a GET with a query schema), with a query that answers 200. */
 const READS = [
   '/api/v1/elections',
@@ -42,17 +37,13 @@ const write = fileWriter(tempDir('cifra-vary-files-'));
 let store: SqliteStore;
 let app: FastifyInstance;
 beforeAll(async () => {
-  store = new SqliteStore(join(tempDir('cifra-vary-'), 'v.db'));
-  await store.migrate();
-  const e = bundledElection(E);
-  if (!e) throw new Error('election');
-  await store.putElection(e);
+  store = await storeWithElection(E);
   app = await buildApi({ store, tokenHash: hashToken(TOKEN), now: fixedClock });
   const up = await app.inject({
     method: 'POST',
     url: `/api/v1/imports?election=${E}&name=first.csv`,
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
-    payload: csv(MESAS),
+    payload: onpeCsv(...MESAS),
   });
   expect(up.statusCode).toBe(200);
 });
@@ -118,7 +109,7 @@ describe('what a cached read varies by', () => {
   it('an import by another writer is seen once the revision is checked again; a stale ETag gets 200', async () => {
     const url = `/api/v1/results?election=${E}&level=national`;
     const before = await get(url);
-    const file = write('second.csv', csv([row('000099', 77)]));
+    const file = write('second.csv', onpeCsv(onpeRow('000099', 77)));
     const r = await ingestFile(store, {
       file,
       election: bundledElection(E) as never,

@@ -12,14 +12,10 @@ import { ResultsSchema } from '../src/api/schemas.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { ONPE_COLUMNS, tempDir } from './helpers.js';
+import { onpeCsv as csv, onpeRow as row } from './api-helpers.js';
+import { tempDir } from './helpers.js';
 
 const TOKEN = 'hot-reads-token-9b1d';
-const row = (mesa: string, p1: number) =>
-  ['010101', 'D', 'P', 'X', 'PRESIDENCIAL', mesa, 'CONTABILIZADA', '', String(p1 + 10), '300']
-    .concat([String(p1)], Array(14).fill(''), ['', '', '', '6', '4', ''])
-    .join(',');
-const csv = (...rows: string[]) => [ONPE_COLUMNS.join(','), ...rows].join('\n') + '\n';
 // 40 mesas: the national body is over the compression threshold
 const MESAS = Array.from({ length: 40 }, (_, i) => row(String(i + 1).padStart(6, '0'), 20 + i));
 

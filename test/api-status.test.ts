@@ -1,37 +1,29 @@
 // The HTTP status of a refusal comes from one table (src/api/errors.ts): an import whose writer
 // thread crashed is the server's fault (500 with the coded body), not the client's file (422).
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApi, hashToken } from '../src/api/server.js';
-import { bundledElection } from '../src/elections/manifests.js';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { fixedClock, ONPE_COLUMNS, tempDir } from './helpers.js';
+import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { onpeCsv, onpeRow, storeWithElection } from './api-helpers.js';
+import { fixedClock } from './helpers.js';
 
 const TOKEN = 'status-token-5c2e';
-const row = ['010101', 'D', 'P', 'X', 'PRESIDENCIAL', '000001', 'CONTABILIZADA', '', '30', '300']
-  .concat(['20'], Array(14).fill(''), ['', '', '', '6', '4', ''])
-  .join(',');
-const CSV = `${ONPE_COLUMNS.join(',')}\n${row}\n`;
 
 // every import runs on a writer thread, and the thread is ended as soon as it starts
-const store = new SqliteStore(join(tempDir('cifra-status-'), 'status.db'), undefined, {
-  importWorker: true,
-  onImportWorker: (w) => void w.terminate(),
-});
-afterAll(() => store.close());
+let store: SqliteStore | undefined;
+afterAll(() => store?.close());
 
 describe('POST /api/v1/imports when the writer thread dies', () => {
   it('answers 500 with store_writer_failed, and nothing is stored', async () => {
-    await store.migrate();
-    const e = bundledElection('pe-2021-presidencial');
-    if (!e) throw new Error('election');
-    await store.putElection(e);
+    store = await storeWithElection('pe-2021-presidencial', {
+      importWorker: true,
+      onImportWorker: (w) => void w.terminate(),
+    });
     const app = await buildApi({ store, tokenHash: hashToken(TOKEN), now: fixedClock });
     const r = await app.inject({
       method: 'POST',
       url: '/api/v1/imports?election=pe-2021-presidencial&name=night.csv',
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
-      payload: CSV,
+      payload: onpeCsv(onpeRow('000001', 20)),
     });
     await app.close();
     expect(r.statusCode).toBe(500);
