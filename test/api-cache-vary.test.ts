@@ -1,5 +1,5 @@
 // Reads are cached by their normalised URL and the store's revision (server.ts). What else could a
-// response vary by? Checked here on every cached read route, in process (Fastify inject): no route
+// response vary by? Checked here on the cached read routes, in process (Fastify inject): no route
 // answers differently by Accept-Language or Accept (the format is a query parameter), so the key
 // may leave them out; Accept-Encoding changes the bytes sent, so every answer of a compressible
 // body says `Vary: accept-encoding` — the first (framework) answer, the cached ones and a 304 alike;
@@ -18,7 +18,7 @@ import { fileWriter, fixedClock, tempDir } from './helpers.js';
 const TOKEN = 'vary-token-31ad';
 const E = 'pe-2021-presidencial';
 const MESAS = Array.from({ length: 40 }, (_, i) => onpeRow(String(i + 1).padStart(6, '0'), 20 + i));
-/** Every cached read route (a GET with a query schema), with a query that answers 200. */
+/** The cached read routes (a GET with a query schema) that answer 200 for a presidential election (not seats, compare, contests). */
 const READS = [
   '/api/v1/elections',
   `/api/v1/candidates?election=${E}`,
@@ -29,6 +29,8 @@ const READS = [
   `/api/v1/count-course?election=${E}`,
   `/api/v1/mesas?election=${E}&district=010101`,
   `/api/v1/actas/000001?election=${E}`,
+  `/api/v1/projection?election=${E}&sims=200`,
+  `/api/v1/projection/history?election=${E}`,
   '/api/v1/rulesets',
   '/api/v1/rulesets/pe-2021-congreso',
 ];
