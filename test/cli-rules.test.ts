@@ -219,6 +219,7 @@ describe('cifra apportion with a ruleset file', () => {
       rules: 'council',
       totalSeats: 10,
       seats: { 'Ward 1': 5, 'Ward 2': 3, 'Ward 3': 2 },
+      electorate: { kind: 'ruleset' },
     });
     const more = await cli('apportion', '--rules', rules, '--seats', '20', '--format', 'json');
     // 17 by Hare: 8.84, 5.27, 2.89 → 8, 5, 2 + 2 remainders (Ward 3 .89, Ward 1 .84)

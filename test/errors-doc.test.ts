@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ISSUE_CODES } from '../src/core/issues.js';
 import { MESSAGES } from '../src/cli/messages.js';
+import { HTTP_STATUS } from '../src/api/errors.js';
 
 describe('docs/errors.md', () => {
   const doc = readFileSync(new URL('../docs/errors.md', import.meta.url), 'utf8');
@@ -42,5 +43,19 @@ describe('docs/errors.md', () => {
     ).toString();
     const mentioned = new Set(text.split('\n').map((s) => s.slice(1, -1)));
     expect(ISSUE_CODES.filter((c) => !mentioned.has(c))).toEqual([]);
+  });
+
+  it('gives the HTTP status of each code that has a fixed one (src/api/errors.ts), and no other', () => {
+    const rows = new Map(
+      [...doc.matchAll(/^\| `([a-z_]+)` \|(.*)$/gm)].map((m) => [m[1], m[2] ?? '']),
+    );
+    for (const [code, row] of rows) {
+      const said = [...row.matchAll(/HTTP (\d{3})/g)].map((m) => Number(m[1]));
+      const fixed = HTTP_STATUS[code as keyof typeof HTTP_STATUS];
+      if (fixed !== undefined) expect({ code, said }).toEqual({ code, said: [fixed] });
+      // any other code answers 404 or 422 by route
+      else for (const s of said) expect({ code, s }).toSatisfy(() => s === 404 || s === 422);
+    }
+    expect(HTTP_STATUS.store_writer_failed).toBe(500);
   });
 });

@@ -155,6 +155,27 @@ describe('the polling-places document is built without holding the event loop', 
     });
   });
 
+  it('reads a repeated header, a U+FFFD in UTF-8 and latin-1 C1 bytes as readCsvFile does', async () => {
+    const dir = tempDir('cifra-polling-front-');
+    const columns = { mesa: 'mesa', place: 'ubigeo', name: 'local', address: 'dir' };
+    for (const [name, text] of [
+      // the later of two `local` columns, as readCsvFile keys a row
+      ['repeated.csv', 'mesa,ubigeo,local,dir,local\n000001,010101,Viejo,Calle 1,Nuevo\n'],
+      // valid UTF-8 holding U+FFFD: read as latin-1, as decodeText does
+      ['fffd.csv', 'mesa,ubigeo,local,dir\n000001,010101,Colegio \uFFFD,Calle 1\n'],
+      // latin-1 bytes 0x80–0x9F (windows-1252's quotes): Node reads both as ISO-8859-1
+      [
+        'c1.csv',
+        Buffer.from('mesa,ubigeo,local,dir\n000001,010101,Colegio \x93A\x94,Calle 1\n', 'latin1'),
+      ],
+    ] as const) {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      const got = await pollingPlacesOfFile(file, columns);
+      expect([name, got.ok && got.value]).toEqual([name, reference(file, columns)]);
+    }
+  });
+
   it('reads generated files (quotes, CRLF, BOM, latin-1, gzip, short rows) as the reference does', async () => {
     const dir = tempDir('cifra-polling-gen-');
     const cell = fc.stringMatching(/^[ A-Za-z0-9éÑ,"-]{0,8}$/);

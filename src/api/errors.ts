@@ -1,4 +1,4 @@
-import type { Issue } from '../core/issues.js';
+import type { Issue, IssueCode } from '../core/issues.js';
 import type { Found } from '../results/service.js';
 
 /** Coded issues on their way to an HTTP status (the error handler sends them). */
@@ -14,9 +14,34 @@ export class IssueError extends Error {
 
 export const NOT_FOUND: readonly string[] = ['acta_not_found', 'unknown_election'];
 
-/** The value, or the issues thrown: 404 when one says a thing named in the URL is not there, else 422. */
+/**
+ * The codes whose HTTP status is the same wherever they are raised (docs/errors.md gives each);
+ * any other code is 404 where the route names it "not there" (`notFound`), else 422.
+ */
+export const HTTP_STATUS: Readonly<Partial<Record<IssueCode, number>>> = {
+  unauthorized: 401,
+  not_found: 404,
+  too_many_requests: 429,
+  // the server's own writer thread crashed: a server fault, not a fault of the client's file
+  store_writer_failed: 500,
+  server_busy: 503,
+  store_busy: 503,
+};
+
+/** The status of a refusal: the first issue with a fixed status, else 404 or 422. */
+export function statusOf(
+  issues: readonly Issue[],
+  notFound: readonly string[] = NOT_FOUND,
+): number {
+  for (const i of issues) {
+    const s = HTTP_STATUS[i.code];
+    if (s !== undefined) return s;
+  }
+  return issues.some((i) => notFound.includes(i.code)) ? 404 : 422;
+}
+
+/** The value, or the issues thrown with their status (`statusOf`). */
 export function unwrap<T>(f: Found<T>, notFound: readonly string[] = NOT_FOUND): T {
-  if (!f.ok)
-    throw new IssueError(f.issues.some((i) => notFound.includes(i.code)) ? 404 : 422, f.issues);
+  if (!f.ok) throw new IssueError(statusOf(f.issues, notFound), f.issues);
   return f.value;
 }

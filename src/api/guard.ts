@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { issue, type Issue } from '../core/issues.js';
-import { IssueError } from './errors.js';
+import { IssueError, statusOf } from './errors.js';
 
 /**
  * What one server accepts, so that no client — authenticated or not — can exhaust it: body sizes
@@ -118,26 +118,26 @@ export function registerWriteGuard(
     o.clock ?? Date.now,
   );
   let busy = 0;
-  const refuse = (status: number, issues: Issue[], headers: Record<string, string> = {}): never => {
-    throw new IssueError(status, issues, { connection: 'close', ...headers });
+  const refuse = (issues: Issue[], headers: Record<string, string> = {}): never => {
+    throw new IssueError(statusOf(issues), issues, { connection: 'close', ...headers });
   };
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     if ((req.routeOptions.config as { write?: boolean } | undefined)?.write !== true) return;
     const wait = failures.blocked(req.ip);
     if (wait > 0)
-      refuse(429, [issue('too_many_requests', ['authorization'], { retryAfterSeconds: wait })], {
+      refuse([issue('too_many_requests', ['authorization'], { retryAfterSeconds: wait })], {
         'retry-after': String(wait),
       });
     if (!hasToken(req, o.tokenHash)) {
       failures.fail(req.ip);
-      refuse(401, [
+      refuse([
         issue('unauthorized', ['authorization'], {
           writes: o.tokenHash ? 'enabled' : 'disabled: start the server with a token',
         }),
       ]);
     }
     if (busy >= o.limits.writeSlots)
-      refuse(503, [issue('server_busy', ['imports'], { running: busy, retryAfterSeconds: 5 })], {
+      refuse([issue('server_busy', ['imports'], { running: busy, retryAfterSeconds: 5 })], {
         'retry-after': '5',
       });
     busy++;

@@ -23,6 +23,15 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
   });
 }
 
+/**
+ * RFC 9110 §12.5.5: a body the compression plugin may compress varies by Accept-Encoding, so
+ * every answer of it says so — without Accept-Encoding too, and on a 304 — or a shared cache could
+ * keep one encoding for all.
+ */
+export function readVary(size: number): Readonly<Record<string, string>> {
+  return size >= COMPRESS_THRESHOLD ? { vary: 'accept-encoding' } : {};
+}
+
 /** The cached response with its gzip made (once per revision: the cache keeps it). */
 export function withGzip(
   cache: ByteBoundedCache,
@@ -73,7 +82,7 @@ function variantsOf(url: string, hit: CachedResponse, cacheControl: string): Var
     'cache-control': cacheControl,
     // only API reads are cached (server.ts), so every entry has the API's CSP
     ...securityHeaders(url),
-    ...(size >= COMPRESS_THRESHOLD ? { vary: 'accept-encoding' } : {}),
+    ...readVary(size),
   }).flat();
   return {
     size,

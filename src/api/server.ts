@@ -55,7 +55,7 @@ import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { parseWhatIfBody, whatIfSeats, WhatIfBodySchema } from '../results/what-if.js';
 import { ByteBoundedCache, canonicalJson } from './byte-cache.js';
 import { noneMatch, readCacheKey } from './cache.js';
-import { cachedAnswer, COMPRESS_THRESHOLD, HotReads, withGzip } from './hot-reads.js';
+import { cachedAnswer, COMPRESS_THRESHOLD, HotReads, readVary, withGzip } from './hot-reads.js';
 import { ProjectionPool, WhatIfPool } from './workers.js';
 import {
   clientErrorHandler,
@@ -72,7 +72,7 @@ import {
   RawBody,
   type DocumentDef,
 } from './documents.js';
-import { IssueError, NOT_FOUND, unwrap } from './errors.js';
+import { IssueError, NOT_FOUND, statusOf, unwrap } from './errors.js';
 import { getSummary, SummarySchema } from '../results/summary.js';
 
 /** One route of the API: its contract (for OpenAPI and tests) and whether it writes. */
@@ -404,12 +404,13 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     reply.type(hit.type ?? 'application/json; charset=utf-8');
     // decided as the hot path does (hot-reads.ts); sent through the reply, so hooks and log run
     const size = Buffer.byteLength(hit.body);
+    reply.headers(readVary(size));
     const answer = cachedAnswer(hit, size, req.headers, limits.precompressBytes);
     if (answer === 'not-modified') return reply.code(304).send();
     // a large body is gzipped once per revision, not once per request (a flood of district reads)
     if (answer === 'gzip') {
       const { gzip } = withGzip(responses, key, hit);
-      return reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding').send(gzip);
+      return reply.header('content-encoding', 'gzip').send(gzip);
     }
     return reply.send(hit.body);
   });
@@ -428,6 +429,9 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', READ_CACHE_CONTROL);
     const revision = revisionOf.get(req);
     const key = readKey.get(req);
+    // the plugin says Vary only when it compresses; a cached read says it on every answer
+    if (key !== undefined && !reply.hasHeader('vary'))
+      reply.headers(readVary(Buffer.byteLength(payload)));
     if (revision !== undefined && key !== undefined && typeof payload === 'string') {
       responses.set(key, {
         revision,
@@ -463,7 +467,8 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     done(null, body),
   );
 
-  // Errors → HTTP in one place: coded issues 4xx with the list; anything else 500 without internals.
+  // Errors → HTTP in one place: coded issues with their status (statusOf) and the list; anything
+  // else 500 without internals.
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof IssueError)
       return reply
@@ -731,7 +736,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       // the upload's temporary path is ours, not the client's: issues name the upload
       if (!r.ok)
         throw new IssueError(
-          r.issues.some((i) => i.code === 'store_busy') ? 503 : 422,
+          statusOf(r.issues, []),
           r.issues.map((i) =>
             i.details?.['file'] === file ? { ...i, details: { ...i.details, file: name } } : i,
           ),
@@ -898,6 +903,10 @@ export function buildOpenApi(): Record<string, unknown> {
                 },
                 503: {
                   description: 'Too many writes running or waiting (`server_busy`, Retry-After)',
+                  content: { 'application/json': { schema: error } },
+                },
+                500: {
+                  description: 'The import writer thread crashed (`store_writer_failed`)',
                   content: { 'application/json': { schema: error } },
                 },
               }

@@ -1,12 +1,15 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { issue } from '../core/issues.js';
+import { issue, type Issue } from '../core/issues.js';
 import type { ProjectionFrame } from '../core/projection/frame.js';
 import type { ProjectionResult } from '../core/projection/simulate.js';
 import type { SimulationJob, SimulationRunner } from '../results/projection.js';
 import type { WhatIfJob, WhatIfOutcome, WhatIfRunner } from '../results/what-if.js';
-import { IssueError } from './guard.js';
+import { IssueError, statusOf } from './errors.js';
+
+const busyError = (issues: Issue[]): IssueError =>
+  new IssueError(statusOf(issues), issues, { 'retry-after': '2' });
 
 interface Pending<R> {
   readonly resolve: (r: R) => void;
@@ -38,11 +41,7 @@ export class WorkerPool<T, R> {
   /** The refusal when every worker and queue place is taken (checked before any other work). */
   busy(): IssueError | null {
     return this.pending.size >= this.size + this.queue
-      ? new IssueError(
-          503,
-          [issue('server_busy', [this.what], { running: this.size, retryAfterSeconds: 2 })],
-          { 'retry-after': '2' },
-        )
+      ? busyError([issue('server_busy', [this.what], { running: this.size, retryAfterSeconds: 2 })])
       : null;
   }
 

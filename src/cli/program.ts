@@ -416,7 +416,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     )
     .option(
       '--electorate <file>',
-      "CSV district,electorate (default: the ruleset file's own electorate)",
+      "CSV district,electorate (default: the ruleset file's own electorate, else the padrón bundled for the ruleset)",
     )
     .option('--seats <n>', 'what-if: apportion this many seats', wholeNumber('--seats'))
     .addOption(formatOption())

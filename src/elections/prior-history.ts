@@ -10,6 +10,7 @@ import { nameKey } from '../core/names.js';
 import { err, ok, type Result } from '../core/result.js';
 import { priorHistoryFileOf, universeFileOf, universePriorChoices } from './universe.js';
 import { readCsvFile } from '../io/csv.js';
+import { memoByFile } from '../io/file-memo.js';
 import { BLANK, NULL } from '../core/projection/reserved-choices.js';
 
 const count = z
@@ -52,6 +53,10 @@ interface Cell {
  * goes down from one cut to the next (`history_not_monotone`).
  */
 export function readPriorHistoryCsv(path: string): Result<PriorHistorySeries, Issue[]> {
+  return memoByFile('prior-history', path, () => parsePriorHistory(path));
+}
+
+function parsePriorHistory(path: string): Result<PriorHistorySeries, Issue[]> {
   const table = readCsvFile(path, 'prior history');
   if (!table.ok) return table;
   const missing = ['cut', 'unit', 'actas_counted', 'actas_total', 'choice', 'votes'].filter(

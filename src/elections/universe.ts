@@ -3,6 +3,7 @@ import { issue, type Issue } from '../core/issues.js';
 import type { UniverseUnit } from '../core/projection/universe.js';
 import { err, ok, type Result } from '../core/result.js';
 import { readCsvFile } from '../io/csv.js';
+import { memoByFile } from '../io/file-memo.js';
 import { loadManifest } from './manifests.js';
 
 /** One row of a universe file: the unit, its electors and actas; `prior:` columns apart. */
@@ -33,13 +34,18 @@ export function priorHistoryFileOf(electionId: string): string | null {
  * columns; the prior's electors are the unit's, the padrón being the same for both rounds).
  * null when the manifest has no universe.
  */
-export function universeOf(electionId: string): Result<UniverseUnit[] | null, Issue[]> {
+export function universeOf(electionId: string): Result<readonly UniverseUnit[] | null, Issue[]> {
   const m = loadManifest(electionId);
   if (!m.ok || m.value.universe === null) return ok(null);
   return readUniverse(m.value.universe);
 }
 
-export function readUniverse(file: string): Result<UniverseUnit[], Issue[]> {
+/** A universe file's units (parsed once while the file is unchanged: memoByFile). */
+export function readUniverse(file: string): Result<readonly UniverseUnit[], Issue[]> {
+  return memoByFile('universe', file, () => parseUniverse(file));
+}
+
+function parseUniverse(file: string): Result<UniverseUnit[], Issue[]> {
   const table = readCsvFile(file, 'universe');
   if (!table.ok) return table;
   const priorCols = table.value.headers
@@ -72,12 +78,14 @@ export function readUniverse(file: string): Result<UniverseUnit[], Issue[]> {
 }
 
 /** The choices of a universe file's `prior:` columns, in their order; null when it has none. */
-export function universePriorChoices(file: string): Result<string[] | null, Issue[]> {
-  const table = readCsvFile(file, 'universe');
-  if (!table.ok) return table;
-  const names = table.value.headers
-    .map((h) => h.trim())
-    .filter((h) => h.toLowerCase().startsWith(PRIOR))
-    .map((h) => h.slice(PRIOR.length));
-  return ok(names.length === 0 ? null : names);
+export function universePriorChoices(file: string): Result<readonly string[] | null, Issue[]> {
+  return memoByFile('universe-prior-choices', file, () => {
+    const table = readCsvFile(file, 'universe');
+    if (!table.ok) return table;
+    const names = table.value.headers
+      .map((h) => h.trim())
+      .filter((h) => h.toLowerCase().startsWith(PRIOR))
+      .map((h) => h.slice(PRIOR.length));
+    return ok(names.length === 0 ? null : names);
+  });
 }

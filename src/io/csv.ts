@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
@@ -14,11 +15,17 @@ export interface CsvTable {
   }[];
 }
 
+const REPLACEMENT_CHARACTER = Buffer.from([0xef, 0xbf, 0xbd]);
+
+/** UTF-8, or latin-1 when the bytes are not valid UTF-8 or hold U+FFFD (ONPE's own files). */
+export function textEncoding(bytes: Buffer): 'utf8' | 'latin1' {
+  return isUtf8(bytes) && !bytes.includes(REPLACEMENT_CHARACTER) ? 'utf8' : 'latin1';
+}
+
 /** Decodes bytes as UTF-8, or latin-1 when they are not valid UTF-8 (ONPE's own files). */
 export function decodeText(bytes: Buffer): string {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  const bad = text.includes('\uFFFD');
-  return (bad ? new TextDecoder('latin1').decode(bytes) : text).replace(/^\uFEFF/, '');
+  const utf8 = textEncoding(bytes) === 'utf8';
+  return new TextDecoder(utf8 ? 'utf-8' : 'latin1').decode(bytes).replace(/^\uFEFF/, '');
 }
 
 /** The delimiter of a header line: the most frequent of `,` `;` and tab. */
@@ -34,20 +41,14 @@ export function readCsvFile(path: string, what: string): Result<CsvTable, Issue[
     bytes = readFileSync(path);
     if (path.endsWith('.gz')) bytes = gunzipSync(bytes);
   } catch (e) {
-    return err([
-      issue('file_unreadable', [what], {
-        file: path,
-        reason: (e as NodeJS.ErrnoException).code ?? 'read error',
-      }),
-    ]);
+    return err([unreadable(path, what, e)]);
   }
-  if (bytes.includes(0)) return err([issue('file_binary', [what], { file: path })]);
   const text = decodeText(bytes);
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  if (firstLine.trim() === '') return err([issue('file_empty', [what], { file: path })]);
+  const delimiter = csvFront(bytes, text, path, what);
+  if (!delimiter.ok) return delimiter;
   let records: string[][];
   try {
-    records = parseTrimmed(text, detectDelimiter(firstLine));
+    records = parseTrimmed(text, delimiter.value);
   } catch (e) {
     return err([
       issue('csv_unreadable', [what], { file: path, reason: (e as Error).message.split('\n')[0] }),
@@ -56,6 +57,28 @@ export function readCsvFile(path: string, what: string): Result<CsvTable, Issue[
   const [header, ...data] = records;
   const headers = (header ?? []).map((h) => h.trim().toLowerCase());
   return ok({ headers, rows: data.map((r, i) => ({ line: i + 1, values: keyed(headers, r) })) });
+}
+
+/** The issue of a file that cannot be read (or unzipped). */
+export function unreadable(path: string, what: string, e: unknown): Issue {
+  const reason = (e as NodeJS.ErrnoException).code ?? 'read error';
+  return issue('file_unreadable', [what], { file: path, reason });
+}
+
+/**
+ * The front of a CSV file every reader checks, once its bytes are read: not binary, a header line
+ * that is not empty; the header's delimiter. `text`: the file's start (or whole), decoded.
+ */
+export function csvFront(
+  bytes: Buffer,
+  text: string,
+  path: string,
+  what: string,
+): Result<string, Issue[]> {
+  if (bytes.includes(0)) return err([issue('file_binary', [what], { file: path })]);
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  if (firstLine.trim() === '') return err([issue('file_empty', [what], { file: path })]);
+  return ok(detectDelimiter(firstLine));
 }
 
 /**

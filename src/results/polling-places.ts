@@ -1,13 +1,12 @@
-import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { z } from 'zod';
-import { issue, type Issue } from '../core/issues.js';
+import type { Issue } from '../core/issues.js';
 import { err, ok, type Result } from '../core/result.js';
 import { loadManifest } from '../elections/manifests.js';
-import { detectDelimiter, readCsvFile } from '../io/csv.js';
+import { csvFront, readCsvFile, textEncoding, unreadable } from '../io/csv.js';
 import { CsvScanError, CsvScanner } from '../io/csv-scanner.js';
 import type { Store } from '../store/store.js';
 import { election as findElection, type Found } from './service.js';
@@ -123,25 +122,25 @@ async function readPlaces(
     bytes = await readFile(path);
     if (path.endsWith('.gz')) bytes = await gunzipAsync(bytes);
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? 'read error';
-    return err([issue('file_unreadable', ['pollingPlaces'], { file: path, reason })]);
+    return err([unreadable(path, 'pollingPlaces', e)]);
   }
-  if (bytes.includes(0)) return err([issue('file_binary', ['pollingPlaces'], { file: path })]);
-  const encoding = isUtf8(bytes) ? 'utf8' : 'latin1';
+  // the front as readCsvFile checks it; its start decoded only (the scanner decodes the cells)
+  const encoding = textEncoding(bytes);
   const head = bytes
     .subarray(0, 64 * 1024)
     .toString(encoding)
     .replace(/^\uFEFF/, '');
-  const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
-  if (firstLine.trim() === '') return err([issue('file_empty', ['pollingPlaces'], { file: path })]);
+  const delimiter = csvFront(bytes, head, path, 'pollingPlaces');
+  if (!delimiter.ok) return delimiter;
   let at: number[] | null = null; // the four columns' indexes, from the header record
   // handed on only once the whole file scanned: a refusal midway falls back to the whole-file
   // reader, which must not add again the rows already seen
   const rows: [string, string, string, string][] = [];
-  const scanner = new CsvScanner(detectDelimiter(firstLine), encoding, (r) => {
+  const scanner = new CsvScanner(delimiter.value, encoding, (r) => {
     if (at === null) {
       const header = r.cells().map((h) => h.trim().toLowerCase());
-      at = [c.mesa, c.place, c.name, c.address].map((h) => header.indexOf(h));
+      // a repeated header: the later one, as readCsvFile keys a row
+      at = [c.mesa, c.place, c.name, c.address].map((h) => header.lastIndexOf(h));
       return;
     }
     const [mesa, place, name, address] = at.map((j) => r.text(j).trim()) as [

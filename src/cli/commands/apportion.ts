@@ -1,7 +1,9 @@
 import { apportionSeats } from '../../core/rules/apportion.js';
 import { nameKey } from '../../core/names.js';
 import { issue } from '../../core/issues.js';
+import { bundledElectorate, type BundledElectorate } from '../../elections/electorates.js';
 import { loadRuleset } from '../../elections/rulesets.js';
+import { dataPath } from '../../io/paths.js';
 import { renderTable, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { loadElectorate, type Loaded } from '../seat-files.js';
@@ -9,35 +11,57 @@ import { printIssues } from './seats.js';
 
 export interface ApportionArgs {
   readonly rules: string;
-  /** CSV district,electorate; without it, the electorate the ruleset file gives per district. */
+  /** CSV district,electorate; without it, the ruleset file's own figures or the bundled padrón. */
   readonly electorate?: string | undefined;
   /** What-if: apportion this many seats instead of the file's house size. */
   readonly seats?: number | undefined;
   readonly format: OutputFormat;
 }
 
-/** The electorate per district: from the CSV, or the ruleset file's own figures. */
+/** Where the electorate came from, printed with the seats. */
+type ElectorateFrom =
+  | { readonly kind: 'file'; readonly file: string }
+  | { readonly kind: 'ruleset' }
+  | ({ readonly kind: 'bundled' } & BundledElectorate);
+
+/** The electorate per district: the CSV given, the ruleset file's own figures, or the bundled padrón. */
 function electorateOf(
   args: ApportionArgs,
-  districts: readonly { name: string; electorate?: number }[],
-): Loaded<{ district: string; electorate: number }> {
-  if (args.electorate !== undefined) return loadElectorate(args.electorate);
-  const missing = districts.filter((d) => d.electorate === undefined);
-  return missing.length === 0
-    ? {
-        rows: districts.map((d) => ({ district: d.name, electorate: d.electorate ?? 0 })),
-        issues: [],
-      }
-    : {
-        rows: [],
-        issues: [
-          issue('missing_field', ['electorate'], {
-            field: 'electorate',
-            reason: 'the ruleset file gives no electorate for these districts: pass --electorate',
-            districts: missing.map((d) => d.name),
-          }),
-        ],
-      };
+  ruleset: { id: string; districts: readonly { name: string; electorate?: number }[] },
+): Loaded<{ district: string; electorate: number }> & { from: ElectorateFrom } {
+  if (args.electorate !== undefined)
+    return { ...loadElectorate(args.electorate), from: { kind: 'file', file: args.electorate } };
+  const missing = ruleset.districts.filter((d) => d.electorate === undefined);
+  if (missing.length === 0)
+    return {
+      rows: ruleset.districts.map((d) => ({ district: d.name, electorate: d.electorate ?? 0 })),
+      issues: [],
+      from: { kind: 'ruleset' },
+    };
+  const bundled = bundledElectorate(ruleset.id);
+  if (bundled !== null)
+    return { ...loadElectorate(dataPath(bundled.file)), from: { kind: 'bundled', ...bundled } };
+  const reason = `no electorate is bundled for ${ruleset.id}: pass --electorate FILE, a CSV with the header district,electorate and one row per district (electors, or population where the ruleset apportions by it, as a whole number; names as in \`cifra rules ${ruleset.id}\`)`;
+  return {
+    rows: [],
+    issues: [
+      issue('missing_field', ['electorate'], {
+        field: 'electorate',
+        reason,
+        flag: '--electorate',
+        header: 'district,electorate',
+        districts: missing.map((d) => d.name),
+      }),
+    ],
+    from: { kind: 'ruleset' },
+  };
+}
+
+/** The line that says which electorate the seats come from. */
+function fromLine(from: ElectorateFrom): string {
+  if (from.kind === 'file') return `electorate: ${from.file}`;
+  if (from.kind === 'ruleset') return 'electorate: the ruleset file';
+  return `electorate: bundled, data/${from.file}\n  source: ${from.source}\n  status: ${from.status}`;
 }
 
 /** `cifra apportion`: seats per district from the electorate, by the ruleset's apportionment rule. */
@@ -56,7 +80,7 @@ export function runApportion(args: ApportionArgs, io: CliIo): number {
       ? found
       : { ...found, apportionment: { ...found.apportionment, totalSeats: args.seats } };
   const apportionment = ruleset.apportionment as NonNullable<typeof found.apportionment>;
-  const loaded = electorateOf(args, ruleset.districts);
+  const loaded = electorateOf(args, ruleset);
   if (loaded.issues.length > 0) return (printIssues(io, loaded.issues), EXIT_ISSUES);
   // Names match the ruleset's districts case- and accent-insensitively; output uses the ruleset's names.
   const canonical = new Map<string, string>();
@@ -91,19 +115,52 @@ export function runApportion(args: ApportionArgs, io: CliIo): number {
   const seats = Object.fromEntries(
     ruleset.districts.map((d) => [d.name, a.value.seats.get(d.name) ?? 0]),
   );
-  if (args.format === 'json')
+  printSeats(
+    io,
+    args.format,
+    { ruleset, source: apportionment.source, totalSeats: apportionment.totalSeats, rows, seats },
+    loaded.from,
+  );
+  return EXIT_OK;
+}
+
+/** The seats as JSON, CSV or a table, with the line that says where the electorate came from. */
+function printSeats(
+  io: CliIo,
+  format: OutputFormat,
+  r: {
+    readonly ruleset: { id: string; districts: readonly { name: string; seats: number }[] };
+    readonly source: string;
+    readonly totalSeats: number;
+    readonly rows: readonly { district: string; electorate: number }[];
+    readonly seats: Record<string, number>;
+  },
+  from: ElectorateFrom,
+): void {
+  const { ruleset, rows, seats } = r;
+  if (format === 'json')
     io.out(
-      JSON.stringify({ rules: ruleset.id, totalSeats: apportionment.totalSeats, seats }, null, 2),
+      JSON.stringify(
+        {
+          rules: ruleset.id,
+          totalSeats: r.totalSeats,
+          seats,
+          electorate: from,
+        },
+        null,
+        2,
+      ),
     );
-  else if (args.format === 'csv')
+  else if (format === 'csv') {
+    io.err(fromLine(from));
     io.out(
       [
         csvLine(['district', 'seats']),
         ...Object.entries(seats).map(([d, s]) => csvLine([d, s])),
       ].join('\n'),
     );
-  else {
-    const electorate = new Map(rows.map((r) => [r.district, r.electorate]));
+  } else {
+    const electorate = new Map(rows.map((x) => [x.district, x.electorate]));
     const table = ruleset.districts.map((d) => [
       d.name,
       thousands(electorate.get(d.name) ?? 0),
@@ -111,8 +168,7 @@ export function runApportion(args: ApportionArgs, io: CliIo): number {
       d.seats,
     ]);
     io.out(
-      `${ruleset.id} — ${apportionment.source}\n${renderTable(['district', 'electorate', 'seats', 'in force'], table)}`,
+      `${ruleset.id} — ${r.source}\n${fromLine(from)}\n${renderTable(['district', 'electorate', 'seats', 'in force'], table)}`,
     );
   }
-  return EXIT_OK;
 }

@@ -140,14 +140,7 @@ export function runDemo(io: CliIo): number {
   );
 
   h('Perú 2026 — Cámara de Diputados: distribución de escaños (R-0053-2025) desde el padrón');
-  runApportion(
-    {
-      rules: 'pe-2026-diputados',
-      electorate: dataPath('peru/2026/electorate_2026_by_circunscripcion.csv'),
-      format: 'table',
-    },
-    io,
-  );
+  runApportion({ rules: 'pe-2026-diputados', format: 'table' }, io);
 
   h("España 2023 — Congreso (D'Hondt por provincia, 3 %): totales");
   const es = mkdtempSync(join(tmpdir(), 'cifra-demo-es-'));

@@ -53,7 +53,7 @@ export async function runProject(store: Store, args: ProjectArgs, io: CliIo): Pr
 function snapshotUniverse(args: {
   readonly universe?: string | undefined;
   readonly election?: string | undefined;
-}): Result<UniverseUnit[] | null, Issue[]> {
+}): Result<readonly UniverseUnit[] | null, Issue[]> {
   if (args.universe !== undefined) return readUniverse(args.universe);
   if (args.election !== undefined) return universeOf(args.election);
   return ok(null);

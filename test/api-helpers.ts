@@ -1,0 +1,28 @@
+// What the API tests share: ONPE 2021 presidential rows, and a store with a bundled election.
+import { join } from 'node:path';
+import { bundledElection } from '../src/elections/manifests.js';
+import { SqliteStore, type SqliteStoreOptions } from '../src/store/sqlite/sqlite-store.js';
+import { ONPE_COLUMNS, tempDir } from './helpers.js';
+
+/** One counted mesa of ONPE's 2021 first-round file: the first list's votes, 10 more voters. */
+export const onpeRow = (mesa: string, p1: number): string =>
+  ['010101', 'D', 'P', 'X', 'PRESIDENCIAL', mesa, 'CONTABILIZADA', '', String(p1 + 10), '300']
+    .concat([String(p1)], Array(14).fill(''), ['', '', '', '6', '4', ''])
+    .join(',');
+
+/** The rows as a file, under ONPE's header. */
+export const onpeCsv = (...rows: string[]): string =>
+  [ONPE_COLUMNS.join(','), ...rows].join('\n') + '\n';
+
+/** A migrated SQLite store in a new folder, with the bundled election `id` put. */
+export async function storeWithElection(
+  id: string,
+  options?: SqliteStoreOptions,
+): Promise<SqliteStore> {
+  const store = new SqliteStore(join(tempDir('cifra-api-'), 'api.db'), undefined, options);
+  await store.migrate();
+  const e = bundledElection(id);
+  if (!e) throw new Error(id);
+  await store.putElection(e);
+  return store;
+}
