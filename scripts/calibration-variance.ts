@@ -8,11 +8,16 @@
 //   --only r1|r2      the first round (fit set) or the runoff (default: both)
 //   --no-history      the runoff without the previous round's count history
 //   --sims N          simulations per variant (2000)
+//   --case o:s:c      one snapshot (e.g. department:1:0.6): the terms, and each unit's remainder
+//                     share of the winner, projected against the final, with its votes' error
 import {
+  departmentSnapshot,
   snapshotCases,
   truthOf,
   type CalibrationSetup,
+  type SnapshotCase,
 } from '../src/core/projection/calibration.js';
+import type { ReplayOrder } from '../src/core/projection/replay-order.js';
 import { frameFromSnapshot } from '../src/core/projection/frame-snapshot.js';
 import type { FrameGroup, FrameRegion, ProjectionFrame } from '../src/core/projection/frame.js';
 import { simulate } from '../src/core/projection/simulate.js';
@@ -91,35 +96,42 @@ async function run(key: 'r1' | 'r2'): Promise<void> {
     ['prior line + ρ (cp), uncounted', 'common', false, false],
     ['turnout common (cp), uncounted', 'common', true, false],
   ];
+  const one = opt('case', '').split(':');
+  const cases: SnapshotCase[] =
+    one.length === 3
+      ? snapshotCases(setup, one[0] as ReplayOrder, Number(one[1]), [Number(one[2])])
+      : REALISTIC_ORDERS.flatMap((order) =>
+          [1, 2, 3, 4].flatMap((seed) => snapshotCases(setup, order, seed, CHECKPOINTS)),
+        );
+  if (one.length === 3) unitsTable(setup, cases[0] as SnapshotCase, truth.winner, model);
   const sum = new Map<string, number>();
   let total = 0;
   let err2 = 0;
   let transfersOnly = 0;
   let n = 0;
-  for (const order of REALISTIC_ORDERS)
-    for (let seed = 1; seed <= 4; seed++)
-      for (const c of snapshotCases(setup, order, seed, CHECKPOINTS)) {
-        const frame = frameFromSnapshot(c.units, setup.choices, model);
-        total += variance(frame, seed, winner);
-        for (const [name, part, rate, counted] of parts)
-          sum.set(
-            name,
-            (sum.get(name) ?? 0) + variance(keep(frame, part, rate, counted), seed, winner),
-          );
-        const noBias = frameFromSnapshot(c.units, setup.choices, {
-          ...model,
-          arrivalBias: 0,
-          historyArrivalBias: 0,
-        });
-        transfersOnly += variance(keep(noBias, 'bias', false, true), seed, winner);
-        const zero = frameFromSnapshot(c.units, setup.choices, { ...model, varianceScale: 0 });
-        const central = simulate(zero, { sims: 1, seed, kind: 'runoff' });
-        const med = central.choices.find((x) => x.choice === winner)?.median ?? 0;
-        err2 += (med - (truth.shares[truth.winner] as number)) ** 2;
-        n++;
-      }
+  for (const c of cases) {
+    const seed = c.seed;
+    const frame = frameFromSnapshot(c.units, setup.choices, model);
+    total += variance(frame, seed, winner);
+    for (const [name, part, rate, counted] of parts)
+      sum.set(
+        name,
+        (sum.get(name) ?? 0) + variance(keep(frame, part, rate, counted), seed, winner),
+      );
+    const noBias = frameFromSnapshot(c.units, setup.choices, {
+      ...model,
+      arrivalBias: 0,
+      historyArrivalBias: 0,
+    });
+    transfersOnly += variance(keep(noBias, 'bias', false, true), seed, winner);
+    const zero = frameFromSnapshot(c.units, setup.choices, { ...model, varianceScale: 0 });
+    const central = simulate(zero, { sims: 1, seed, kind: 'runoff' });
+    const med = central.choices.find((x) => x.choice === winner)?.median ?? 0;
+    err2 += (med - (truth.shares[truth.winner] as number)) ** 2;
+    n++;
+  }
   console.log(
-    `\n## ${key}${key === 'r2' ? (history ? ' (with the count history)' : ' (no history)') : ''}: ${n} snapshots, urban-first and odpe, 25–50 %\n`,
+    `\n## ${key}${key === 'r2' ? (history ? ' (with the count history)' : ' (no history)') : ''}: ${n} snapshots, ${one.length === 3 ? one.join(' ') : 'urban-first and odpe, 25–50 %'}\n`,
   );
   console.log('| term | mean variance (pp²) | share of the full | sd (pp) |\n|---|---|---|---|');
   const row = (name: string, v: number): void =>
@@ -137,3 +149,36 @@ async function run(key: 'r1' | 'r2'): Promise<void> {
 }
 
 for (const key of ['r1', 'r2'] as const) if (only === '' || only === key) await run(key);
+
+/** Per unit of one snapshot: counted, the winner's remainder share projected and final, votes. */
+function unitsTable(
+  setup: CalibrationSetup,
+  c: SnapshotCase,
+  winner: number,
+  model: SnapshotModelOptions,
+): void {
+  const K = setup.choices.length;
+  const final = departmentSnapshot(setup.actas, K, setup.pendingFiguresCount);
+  const zero = frameFromSnapshot(c.units, setup.choices, { ...model, varianceScale: 0 });
+  const p = simulate(zero, { sims: 1, seed: 1, kind: 'runoff' });
+  console.log(
+    '| unit | counted | basis | remainder: winner % proj. | final | remainder votes proj. | final | winner votes error |\n|---|---|---|---|---|---|---|---|',
+  );
+  c.units.forEach((u, i) => {
+    const f = final[i];
+    const r = p.regions.find((x) => x.code === u.unit);
+    if (f === undefined || r === undefined || u.actasCounted >= u.actasTotal) return;
+    const projW = (r.choices[winner]?.votes.median ?? 0) - (u.votes[winner] ?? 0);
+    const projAll = r.choices.reduce((a, x) => a + x.votes.median, 0) - sum(u.votes);
+    const trueW = (f.votes[winner] ?? 0) - (u.votes[winner] ?? 0);
+    const trueAll = sum(f.votes) - sum(u.votes);
+    const basis = zero.basis?.[i]?.basis ?? '';
+    console.log(
+      `| ${u.unit} | ${((100 * u.actasCounted) / u.actasTotal).toFixed(0)} % | ${basis} | ${((100 * projW) / projAll).toFixed(1)} | ${((100 * trueW) / trueAll).toFixed(1)} | ${Math.round(projAll)} | ${trueAll} | ${Math.round(projW - trueW)} |`,
+    );
+  });
+}
+
+function sum(xs: readonly number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}

@@ -442,8 +442,11 @@ function estimateShare(
     const pv = src.pv[i] as number;
     const tau2 = src.tau2;
     out.fromPrior[i] = usePrior ? 1 : 0;
-    // the line's error common to every unit (its factor, lineLoadings), and the unit's own rest
-    const gi = usePrior && g !== null ? (g[i] as number) : Math.sqrt(pv);
+    // The line's error common to every unit: where a history gives the drift, its factor at its
+    // national size (lineLoadings) and the unit's own rest; elsewhere the unit's whole leverage,
+    // which also stands for the two-snapshot drift's common error the line inherits from the
+    // counted shares (run 7: the factor there took the no-history runoff's wrong calls 3 → 7/16).
+    const gi = usePrior && g !== null && o.fromHistory ? (g[i] as number) : Math.sqrt(pv);
     const own = Math.max(0, pv - gi * gi);
     if (!o.has) {
       out.mean[i] = pi;
@@ -481,7 +484,7 @@ function estimateShare(
 
 /**
  * Each unit's weight in the national remainder's prior-line error: its actas × the weight its
- * posterior gives the line (1 without a count, 0 when complete or not predicted by the line).
+ * posterior gives the line; 0 when complete, not predicted by the line, or without a history.
  */
 function lineWeights(
   obs: readonly Observed[],
@@ -490,8 +493,7 @@ function lineWeights(
   size: readonly number[],
 ): Float64Array {
   return Float64Array.from(obs, (o, i) => {
-    if (prior.ok[i] !== 1 || o.f >= 1) return 0;
-    if (!o.has) return size[i] as number;
+    if (prior.ok[i] !== 1 || o.f >= 1 || !o.fromHistory) return 0;
     const a = 1 / (prior.tau2 + (prior.pv[i] as number));
     const b = 1 / (o.e2[k] as number);
     return ((size[i] as number) * a) / (a + b);
