@@ -25,7 +25,8 @@ export interface SnapshotParameters {
   readonly unseenCorrelation: number;
   /**
    * The arrival-bias loading on a unit whose drift comes from the previous round's count history
-   * (history-drift.ts), which carries most of the drift the plain loading stands for.
+   * (history-drift.ts), which carries most of the drift the plain loading stands for. Since run 7
+   * it multiplies the transfers' residual sd, not the between-unit sd (docs/projection.md).
    */
   readonly historyArrivalBias: number;
 }
@@ -41,7 +42,8 @@ export interface SnapshotParameters {
  * round, which has no previous round bundled, could not fit one. Run 6: unseenCorrelation from
  * `--fit-unseen` (the first round's snapshots with a unit not counted); historyArrivalBias is the
  * plain loading, not its `--fit-history` fit on a first-round pseudo-history (0: favourable, and
- * it brought back wrong confident calls on the runoff; docs/projection.md, "Run 6").
+ * it brought back wrong confident calls on the runoff; docs/projection.md, "Run 6"). Run 7 changes
+ * no value: the history loading's scale and the prior line's common draw (docs/projection.md).
  */
 export const SNAPSHOT_PARAMETERS: SnapshotParameters = {
   drift: 1,
