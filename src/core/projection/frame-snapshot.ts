@@ -64,8 +64,6 @@ interface Observed {
   readonly hsd: Float64Array;
   /** Whether its drift is the previous round's (history-drift.ts), not the two snapshots'. */
   readonly fromHistory: boolean;
-  /** The transfers' residual sd per dimension where the drift is the previous round's. */
-  readonly hres: Float64Array;
 }
 
 /** One share dimension's estimate per unit: the remainder's mean and sd, and common loadings. */
@@ -150,7 +148,6 @@ function observe(
     e2: new Float64Array(S),
     hsd: new Float64Array(S),
     fromHistory: false,
-    hres: new Float64Array(S),
   }));
   const s = betweenSd(pre, S);
   const obs = base.map((b, i) => {
@@ -170,14 +167,7 @@ function observe(
         1e-12;
     }
     const h = history[i] ?? null;
-    return {
-      ...b,
-      y,
-      e2,
-      hsd: h?.sd ?? new Float64Array(S),
-      fromHistory: h !== null,
-      hres: h?.residualSd ?? new Float64Array(S),
-    };
+    return { ...b, y, e2, hsd: h?.sd ?? new Float64Array(S), fromHistory: h !== null };
   });
   return { obs, s };
 }
@@ -237,13 +227,7 @@ function priorFit(
   d: PriorDesign,
   k: number,
   s2: number,
-): {
-  pi: Float64Array;
-  pv: Float64Array;
-  tau2: number;
-  ok: Uint8Array;
-  line: (omega: ArrayLike<number>) => Float64Array;
-} | null {
+): { pi: Float64Array; pv: Float64Array; tau2: number; ok: Uint8Array } | null {
   const rows = obs.map((o, i) => o.has && d.has[i] === 1);
   const n = rows.filter((x) => x).length;
   if (n < d.covariates + 3) return null;
@@ -284,52 +268,7 @@ function priorFit(
       if (d.has[i] === 1 && (p < 0 || p > 1)) pi[i] = transferOf(d, b, i);
     });
   }
-  const line = (omega: ArrayLike<number>): Float64Array =>
-    lineLoadings(f, (i) => (d.has[i] === 1 ? d.x.subarray(i * d.covariates) : fallback), omega);
-  return { pi, pv, tau2, ok: d.has, line };
-}
-
-/**
- * The prior line's error x̃ᵢ'(β̂ − β) is one error for every unit, but not the same number: the
- * slopes' errors move units on either side of the covariates' mean in opposite directions, so
- * giving every unit its whole sd √(x̃ᵢ'Σx̃ᵢ) as one common draw overstates the national error
- * (run 7: 41 % of the runoff's variance at 25–50 % counted). One factor that is exact for the
- * national remainder: gᵢ = x̃ᵢ'Σx̄ / √(x̄'Σx̄), x̄ the rows weighted by ω (each unit's weight in
- * it); Σ ωᵢgᵢ / Σ ωᵢ = √(x̄'Σx̄), and gᵢ² ≤ x̃ᵢ'Σx̃ᵢ (Cauchy–Schwarz) leaves the rest to the unit.
- */
-export function lineLoadings(
-  fit: RidgeFit,
-  rowOf: (i: number) => ArrayLike<number>,
-  omega: ArrayLike<number>,
-): Float64Array {
-  const p = fit.p;
-  const U = omega.length;
-  const xbar = new Float64Array(p);
-  let sw = 0;
-  for (let i = 0; i < U; i++) {
-    const w = omega[i] as number;
-    if (!(w > 0)) continue;
-    const r = rowOf(i);
-    sw += w;
-    xbar[0] = (xbar[0] as number) + w;
-    for (let j = 1; j < p; j++) xbar[j] = (xbar[j] as number) + w * (r[j - 1] as number);
-  }
-  const g = new Float64Array(U);
-  if (!(sw > 0)) return g;
-  for (let j = 0; j < p; j++) xbar[j] = (xbar[j] as number) / sw;
-  const sx = new Float64Array(p);
-  for (let j = 0; j < p; j++)
-    for (let k = 0; k < p; k++)
-      sx[j] = (sx[j] as number) + (fit.inverse[j * p + k] as number) * (xbar[k] as number);
-  const v = xbar.reduce((a, x, j) => a + x * (sx[j] as number), 0);
-  if (!(v > 0)) return g;
-  for (let i = 0; i < U; i++) {
-    const r = rowOf(i);
-    let c = sx[0] as number;
-    for (let j = 1; j < p; j++) c += (r[j - 1] as number) * (sx[j] as number);
-    g[i] = c / Math.sqrt(v);
-  }
-  return g;
+  return { pi, pv, tau2, ok: d.has };
 }
 
 /** Row i's columns: its shares of the prior's main choices, then the rest (one minus their sum). */
@@ -420,14 +359,11 @@ function estimateShare(
     readonly scale: number;
     readonly counted: number;
     readonly gain: number;
-    /** Each unit's actas: its weight in the national remainder, for the prior line's factor. */
-    readonly size: readonly number[];
   },
 ): DimEstimate {
   const U = obs.length;
   const prior = design === null ? null : priorFit(obs, design, k, sk * sk);
   const parent = parentFit(obs, k);
-  const g = prior === null ? null : prior.line(lineWeights(obs, prior, k, pr.size));
   const out: DimEstimate = {
     mean: new Float64Array(U),
     sd: new Float64Array(U),
@@ -442,18 +378,12 @@ function estimateShare(
     const pv = src.pv[i] as number;
     const tau2 = src.tau2;
     out.fromPrior[i] = usePrior ? 1 : 0;
-    // The line's error common to every unit: where a history gives the drift, its factor at its
-    // national size (lineLoadings) and the unit's own rest; elsewhere the unit's whole leverage,
-    // which also stands for the two-snapshot drift's common error the line inherits from the
-    // counted shares (run 7: the factor there took the no-history runoff's wrong calls 3 → 7/16).
-    const gi = usePrior && g !== null && o.fromHistory ? (g[i] as number) : Math.sqrt(pv);
-    const own = Math.max(0, pv - gi * gi);
     if (!o.has) {
       out.mean[i] = pi;
       // the units without a count are no random sample (whole departments, abroad): a share ρ of
       // their residual variance is one draw for all of them (unseenCorrelation)
-      out.sd[i] = Math.sqrt((1 - pr.unseenCorrelation) * tau2 + own) * pr.scale;
-      out.cp[i] = Math.sign(gi || 1) * Math.sqrt(gi * gi + pr.unseenCorrelation * tau2) * pr.scale;
+      out.sd[i] = Math.sqrt((1 - pr.unseenCorrelation) * tau2) * pr.scale;
+      out.cp[i] = Math.sqrt(pv + pr.unseenCorrelation * tau2) * pr.scale;
       out.cb[i] = pr.arrivalBias * sk * pr.gain * (1 - pr.counted) * pr.scale;
       return;
     }
@@ -464,40 +394,17 @@ function estimateShare(
     out.mean[i] = (post - o.f * (o.shares[k] as number)) / (1 - o.f);
     // The prior line's own error (leverage) is one error for every unit (the same β), as for the
     // units without a count: the part of it the posterior keeps is a common draw, not the unit's.
-    const line = (a / (a + b)) * gi;
+    const line = (a / (a + b)) * Math.sqrt(pv);
     out.sd[i] = (Math.sqrt(Math.max(0, 1 / (a + b) - line * line)) / (1 - o.f)) * pr.scale;
     out.cp[i] = (line / (1 - o.f)) * pr.scale;
     // The arrival bias loads on every remainder in full: the prior's regression is fitted on the
     // same counted (early) shares, so weighting toward it does not remove the bias. The previous
     // round's drift errs for every unit at once too (one set of transfers): the same common draw.
-    // Its scale is the spread of the shares the model does not explain: the between-unit sd
-    // without a history; with one, the transfers' residual sd — a runoff's geography is wide
-    // (sd 17–19 pp per candidate in 2021) but the first round explains most of it, and sk there
-    // made this term 56 % of the runoff's variance at 25–50 % counted, twice its error (run 7).
     const loading = o.fromHistory ? pr.historyArrivalBias : pr.arrivalBias;
-    const spread = o.fromHistory ? (o.hres[k] as number) : sk;
     out.cb[i] =
-      Math.hypot(loading * spread * pr.gain * (1 - pr.counted), o.hsd[k] as number) * pr.scale;
+      Math.hypot(loading * sk * pr.gain * (1 - pr.counted), o.hsd[k] as number) * pr.scale;
   });
   return out;
-}
-
-/**
- * Each unit's weight in the national remainder's prior-line error: its actas × the weight its
- * posterior gives the line; 0 when complete, not predicted by the line, or without a history.
- */
-function lineWeights(
-  obs: readonly Observed[],
-  prior: { pv: Float64Array; tau2: number; ok: Uint8Array },
-  k: number,
-  size: readonly number[],
-): Float64Array {
-  return Float64Array.from(obs, (o, i) => {
-    if (prior.ok[i] !== 1 || o.f >= 1 || !o.fromHistory) return 0;
-    const a = 1 / (prior.tau2 + (prior.pv[i] as number));
-    const b = 1 / (o.e2[k] as number);
-    return ((size[i] as number) * a) / (a + b);
-  });
 }
 
 /**
@@ -703,13 +610,7 @@ export function frameFromSnapshot(
   const g = renormalisationGain(obs, s);
   const dims: DimEstimate[] = [];
   for (let k = 0; k < S; k++)
-    dims.push(
-      estimateShare(obs, design, k, s[k] as number, {
-        ...pr,
-        gain: g[k] as number,
-        size: units.map((u) => u.actasTotal),
-      }),
-    );
+    dims.push(estimateShare(obs, design, k, s[k] as number, { ...pr, gain: g[k] as number }));
   dims.push(estimateRate(units, obs, design, pr));
   const regions: FrameRegion[] = [];
   const groups: FrameGroup[] = [];

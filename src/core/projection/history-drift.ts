@@ -39,11 +39,6 @@ export interface HistoryDrift {
    * every unit (the same β), so it is a common term, not a unit's own.
    */
   readonly sd: Float64Array;
-  /**
-   * The transfer regression's residual sd per dimension: the spread of the units' counted shares
-   * the previous round does not explain (the same for every unit).
-   */
-  readonly residualSd: Float64Array;
 }
 
 /**
@@ -85,13 +80,7 @@ export function historyDrift(
   });
   const w = usable.map((x) => (x ? 1 : 0));
   const out: (HistoryDrift | null)[] = units.map((_, i) =>
-    usable[i]
-      ? {
-          drift: new Float64Array(dims),
-          sd: new Float64Array(dims),
-          residualSd: new Float64Array(dims),
-        }
-      : null,
+    usable[i] ? { drift: new Float64Array(dims), sd: new Float64Array(dims) } : null,
   );
   for (let k = 0; k < dims; k++) {
     const fit = weightedRidge(
@@ -116,7 +105,6 @@ export function historyDrift(
         }
       }
       d.drift[k] = s;
-      d.residualSd[k] = Math.sqrt(residual);
       d.sd[k] = Math.sqrt(Math.max(0, v) * residual);
     });
   }
