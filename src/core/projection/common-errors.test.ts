@@ -76,6 +76,25 @@ describe('the units without a count', () => {
   });
 });
 
+describe("the turnout ratio's spread", () => {
+  it("is the sample sd of the counted units' ratios, not the population one", () => {
+    // six counted units of equal weight whose turnout moved by these ratios; U6 and U7 silent
+    const r = [0.9, 1.0, 1.1, 1.2, 0.95, 1.05];
+    const frame = frameFromSnapshot(
+      units(2, (i) => r[i] ?? 1),
+      ['A', 'B'],
+      { unseenCorrelation: 0 },
+    );
+    const mean = r.reduce((a, x) => a + x, 0) / r.length;
+    const ss = r.reduce((a, x) => a + (x - mean) ** 2, 0);
+    // the rate's sd per acta: ratio sd × prior turnout (0.5) × electors per acta (200); equal
+    // weights make the reliability-weights form Σ(r − r̄)² / (n − 1): 10.80 (population: 9.86)
+    const sd = frame.regions[7]?.sd[4] ?? 0;
+    expect(sd).toBeCloseTo(Math.sqrt(ss / (r.length - 1)) * 100, 1);
+    expect(sd).toBeGreaterThan(Math.sqrt(ss / r.length) * 100 * 1.05);
+  });
+});
+
 describe('the arrival-bias loading where the history gives the drift', () => {
   // ten units half counted, each with the previous round at the same share counted
   const history: SnapshotUnit[] = Array.from({ length: 10 }, (_, i) => {

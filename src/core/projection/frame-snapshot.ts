@@ -548,11 +548,15 @@ function turnoutModel(
   );
   const sw = weights.reduce((a, w) => a + w, 0);
   const ratio = ratios.reduce((a, r, j) => a + r * (weights[j] as number), 0) / sw;
-  // the weighted spread, with the effective number of units for its common part
+  // the weighted spread, with the effective number of units for its common part; the sample
+  // (reliability-weights) variance Σw(r − r̄)² / (V₁ − V₂/V₁): the mean was fitted on the same
+  // units, and the population form narrowed the term by up to √(3/4) with 4–6 units
+  const sw2 = weights.reduce((a, w) => a + w * w, 0);
+  const nEff = sw ** 2 / sw2;
   const rs = Math.sqrt(
-    ratios.reduce((a, r, j) => a + (weights[j] as number) * (r - ratio) ** 2, 0) / sw,
+    ratios.reduce((a, r, j) => a + (weights[j] as number) * (r - ratio) ** 2, 0) /
+      Math.max(sw - sw2 / sw, Number.MIN_VALUE),
   );
-  const nEff = sw ** 2 / weights.reduce((a, w) => a + w * w, 0);
   return (i) => {
     const xi = design.turnout[i] as number;
     if (Number.isNaN(xi))

@@ -26,6 +26,8 @@ export interface SnapshotParameters {
   /**
    * The arrival-bias loading on a unit whose drift comes from the previous round's count history
    * (history-drift.ts), which carries most of the drift the plain loading stands for.
+   * Run 7 scaled it by the transfers' residual sd; measured and rejected (docs/projection.md,
+   * "Run 7 decision": more wrong confident calls on the runoff).
    */
   readonly historyArrivalBias: number;
 }
@@ -41,7 +43,9 @@ export interface SnapshotParameters {
  * round, which has no previous round bundled, could not fit one. Run 6: unseenCorrelation from
  * `--fit-unseen` (the first round's snapshots with a unit not counted); historyArrivalBias is the
  * plain loading, not its `--fit-history` fit on a first-round pseudo-history (0: favourable, and
- * it brought back wrong confident calls on the runoff; docs/projection.md, "Run 6").
+ * it brought back wrong confident calls on the runoff; docs/projection.md, "Run 6"). Run 7's
+ * two variance changes under a history were rejected for production (docs/projection.md, "Run 7
+ * decision"); only the turnout ratio's sample sd stays, and it changes no value here.
  */
 export const SNAPSHOT_PARAMETERS: SnapshotParameters = {
   drift: 1,
