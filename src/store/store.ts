@@ -1,3 +1,4 @@
+import type { ActaBatch } from '../core/tally/acta-batch.js';
 import type { Issue } from '../core/issues.js';
 import type { Acta, ElectionDef } from '../core/model/acta.js';
 import type { ActaColumns } from '../core/tally/acta-columns.js';
@@ -138,6 +139,14 @@ export interface ImportSession {
   readonly inFlight?: number;
   applyBatch(
     actas: readonly IncomingActa[],
+    quarantined: readonly QuarantinedRow[],
+  ): Promise<BatchOutcome>;
+  /**
+   * Present when every batch of this import may be given in columns (a SQLite import into an
+   * election with no versions yet, ADR 012): the same as `applyBatch(batch.incoming(), …)`.
+   */
+  applyColumns?(
+    batch: ActaBatch<PlaceNames>,
     quarantined: readonly QuarantinedRow[],
   ): Promise<BatchOutcome>;
   commit(summary: ImportSummary): Promise<void>;

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { Worker } from 'node:worker_threads';
 import type { Issue } from '../../core/issues.js';
 import type { Acta, ActaState, ElectionDef } from '../../core/model/acta.js';
-import { type PlannedVersion, type StoredMesa } from '../../core/tally/batch-plan.js';
+import { noOutcome, type PlannedVersion, type StoredMesa } from '../../core/tally/batch-plan.js';
 import {
   ActaColumnsBuilder,
   patchColumns,
@@ -45,8 +45,9 @@ import {
   type PublishedText,
 } from '../audit-log.js';
 import { ImportPlanner } from '../import-planner.js';
+import type { ActaBatch } from '../../core/tally/acta-batch.js';
 import { threadedImport } from './import-thread.js';
-import { encodeWrites, NUMS, STRS, type EncodedWrites } from './import-batch.js';
+import { encodeFresh, encodeWrites, NUMS, STRS, type EncodedWrites } from './import-batch.js';
 import {
   actaOf,
   chainedOf,
@@ -948,8 +949,11 @@ function plannedSession(meta: ImportMeta, link: ImportLink): ImportSession {
     planner.done(plan);
     if (written !== null)
       for (const w of plan.writes) if (w.op === 'insert_version') written.add(w.version.mesa);
+    return send(packed, plan.outcome);
+  };
+  const send = (packed: EncodedWrites, outcome: BatchOutcome): { sent: Promise<BatchOutcome> } => {
     const sent = link.write(packed).then(
-      () => plan.outcome,
+      () => outcome,
       (e: unknown) => {
         failed = true;
         throw e;
@@ -971,6 +975,21 @@ function plannedSession(meta: ImportMeta, link: ImportLink): ImportSession {
       planned = step.catch(() => {});
       return step.then(({ sent }) => sent);
     },
+    // a fresh import's batches, planned from their columns in order (ADR 012)
+    ...(fresh
+      ? {
+          applyColumns: (batch: ActaBatch<PlaceNames>, quarantined: readonly QuarantinedRow[]) => {
+            const step = planned.then(() => {
+              if (failed) throw new Error('an earlier batch of this import failed');
+              const { hashes, places } = planner.planFresh(batch);
+              const outcome = { ...noOutcome(), new: batch.n };
+              return send(encodeFresh(batch, hashes, places, quarantined), outcome);
+            });
+            planned = step.catch(() => {});
+            return step.then(({ sent }) => sent);
+          },
+        }
+      : {}),
     commit: (s) => link.commit(s),
     rollback: () => link.rollback(),
   };
