@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { issue, type Issue } from '../core/issues.js';
 import { ok, type Result } from '../core/result.js';
@@ -273,6 +273,9 @@ function jurisdictionOf(
  * version every change. A file that cannot be read as a whole changes nothing.
  */
 export async function ingestFile(store: Store, o: IngestOptions): Promise<IngestResult> {
+  // a store's writer thread starts while the jurisdiction loads and the file is hashed (ADR 012)
+  if (o.check !== true && store.warmImport !== undefined)
+    store.warmImport((await stat(o.file).catch(() => null))?.size ?? 0);
   const resolved = jurisdictionOf(o);
   if (!resolved.ok) return { ok: false, issues: resolved.error };
   const { jurisdiction, places } = resolved.value;

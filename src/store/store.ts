@@ -37,6 +37,8 @@ export interface Store {
   listImports(election?: string): Promise<ImportRecord[]>;
   /** Starts an import: everything until commit is one unit; rollback leaves the store unchanged. */
   beginImport(meta: ImportMeta): Promise<ImportSession>;
+  /** A hint that an import of a file of `size` bytes follows: a store may get its writer ready. */
+  warmImport?(size: number): void;
   /** Changes whenever the election's actas change (every change is a committed import);
    * without an election, whenever any election or import changes. */
   revision(election?: string): Promise<string>;

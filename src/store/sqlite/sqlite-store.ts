@@ -46,7 +46,7 @@ import {
 } from '../audit-log.js';
 import { ImportPlanner } from '../import-planner.js';
 import type { ActaBatch } from '../../core/tally/acta-batch.js';
-import { threadedImport } from './import-thread.js';
+import { startImportWorker, threadedImport } from './import-thread.js';
 import { encodeFresh, encodeWrites, NUMS, STRS, type EncodedWrites } from './import-batch.js';
 import {
   actaOf,
@@ -264,7 +264,24 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    const warm = this.warmWorker;
+    this.warmWorker = null;
+    if (warm !== null) await (await warm).terminate();
     this.db.close();
+  }
+
+  /** A writer thread started by `warmImport`, not yet taken by an import. */
+  private warmWorker: Promise<Worker> | null = null;
+
+  /**
+   * A large import follows (ADR 012): its writer thread starts now, so that its start overlaps
+   * the caller's reading of the election and the file rather than the first batch's wait.
+   */
+  warmImport(size: number): void {
+    if (this.warmWorker !== null || this.path === ':memory:' || this.path === '') return;
+    if (!(this.options.importWorker ?? size >= IMPORT_WORKER_MIN_BYTES)) return;
+    this.warmWorker = startImportWorker(this.path, this.busyMs, this.options.onImportWorker);
+    this.warmWorker.catch(() => {}); // a failed start fails the import that takes it
   }
 
   async putElection(def: ElectionDef): Promise<void> {
@@ -342,8 +359,14 @@ export class SqliteStore implements Store {
       this.path !== ':memory:' &&
       this.path !== '' &&
       (this.options.importWorker ?? meta.size >= IMPORT_WORKER_MIN_BYTES);
+    const warm = this.warmWorker;
+    this.warmWorker = null;
+    if (!threaded && warm !== null) void warm.then((w) => w.terminate());
     const link = threaded
-      ? await threadedImport(this.path, this.busyMs, meta, this.options.onImportWorker)
+      ? await threadedImport(
+          await (warm ?? startImportWorker(this.path, this.busyMs, this.options.onImportWorker)),
+          meta,
+        )
       : localImport(this.writer(), meta, this.busyMs);
     return plannedSession(meta, link);
   }
