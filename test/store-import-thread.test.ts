@@ -132,4 +132,40 @@ describe('SQLite import written by a worker thread', () => {
     expect(again.ok && again.report.new).toBe(12_000);
     await store.close();
   }, 120_000);
+
+  it('a writer started early (warmImport) and not taken ends with the store or with a small import', async () => {
+    const workers: Worker[] = [];
+    const db = join(dir, 'warm.db');
+    const store = new SqliteStore(db, undefined, { onImportWorker: (w) => workers.push(w) });
+    await store.migrate();
+    await store.putElection(election as NonNullable<typeof election>);
+    const ended = (w: Worker | undefined) =>
+      new Promise<number>((resolve) => w?.once('exit', resolve));
+    // the writer starts once its module is loaded: wait for it, however long that takes
+    const started = async (n: number) => {
+      while (workers.length < n) await new Promise((r) => setTimeout(r, 5));
+    };
+    // a warm-up for a small file starts nothing; for a large one, a writer
+    store.warmImport(1_000);
+    expect(workers).toHaveLength(0);
+    store.warmImport(1 << 20);
+    await started(1);
+    // a small import writes on the calling thread and ends the writer it did not take
+    const small = join(dir, 'small.csv');
+    writeFileSync(small, [header, ...lines.slice(1, 101)].join('\n') + '\n', 'latin1');
+    const firstEnded = ended(workers[0]);
+    const r = await ingestFile(store, {
+      file: small,
+      election: election as NonNullable<typeof election>,
+      now: fixedClock,
+    });
+    expect(r.ok && r.report.new).toBe(100);
+    await firstEnded;
+    // a warm writer left untaken ends when the store closes
+    store.warmImport(1 << 20);
+    await started(2);
+    const secondEnded = ended(workers[1]);
+    await store.close();
+    await secondEnded;
+  }, 60_000);
 });

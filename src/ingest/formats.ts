@@ -22,6 +22,11 @@ export interface RowParser {
   /** Parses one record (`stringCells` for an array of strings). */
   parse(cells: Cells, row: number): ParsedRow;
   raw(cells: Cells): Record<string, string>;
+  /**
+   * The place names `parse` gives a valid row whose ubigeo is `ubigeo` (the quick path's rows
+   * call it in file order too, so both paths name each place alike).
+   */
+  place(cells: Cells, ubigeo: string): PlaceNames | undefined;
   /** Where the figures are (the quick check of `ingest --check` reads them in place). */
   readonly columns: FigureColumns;
 }
@@ -221,24 +226,29 @@ export function onpeMesaParser(
   const read = figureReader(at, election, codes);
   // Rows come grouped by district: the place names are read again only when the ubigeo changes.
   let last: { ubigeo: string; place: PlaceNames } | null = null;
+  const place = (cells: Cells, ubigeo: string): PlaceNames | undefined => {
+    if (dep < 0) return undefined;
+    if (last === null || last.ubigeo !== ubigeo) {
+      last = {
+        ubigeo,
+        place: {
+          department: cells.text(dep).trim(),
+          province: cells.text(prov).trim(),
+          district: cells.text(dist).trim(),
+        },
+      };
+    }
+    return last.place;
+  };
   return {
     format: 'onpe-mesa',
     columns: at,
     parse: (cells, row) => {
       const r = read(cells, row);
       if (!r.ok || dep < 0) return r;
-      if (last === null || last.ubigeo !== r.acta.ubigeo) {
-        last = {
-          ubigeo: r.acta.ubigeo,
-          place: {
-            department: cells.text(dep).trim(),
-            province: cells.text(prov).trim(),
-            district: cells.text(dist).trim(),
-          },
-        };
-      }
-      return { ok: true, acta: r.acta, place: last.place };
+      return { ok: true, acta: r.acta, place: place(cells, r.acta.ubigeo) };
     },
+    place,
     raw: (cells) => Object.fromEntries(header.map((h, i) => [h, cells.text(i)])),
   };
 }
@@ -297,6 +307,7 @@ export function cifraCsvParser(
     format: 'cifra-csv',
     columns: at,
     parse: figureReader(at, election, codes),
+    place: () => undefined,
     raw: (cells) => Object.fromEntries(header.map((h, i) => [h, cells.text(i)])),
   };
 }

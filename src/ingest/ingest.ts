@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { issue, type Issue } from '../core/issues.js';
 import { ok, type Result } from '../core/result.js';
@@ -11,11 +11,13 @@ import type {
   BatchOutcome,
   ImportSession,
   ImportSummary,
-  IncomingActa,
+  PlaceNames,
   QuarantinedRow,
   Store,
 } from '../store/store.js';
 import { StoreBusyError, StoreWriterFailed } from '../store/store.js';
+import { ActaBatch } from '../core/tally/acta-batch.js';
+import type { CsvRecordView } from '../io/csv-scanner.js';
 import {
   cifraCsvParser,
   detectFormat,
@@ -24,7 +26,7 @@ import {
   type RowParser,
 } from './formats.js';
 import { readCsvRows } from './rows.js';
-import { quickChecker } from './quick-check.js';
+import { quickChecker, quickPacker, type QuickRow } from './quick-check.js';
 import { onpeCongressGrouper } from './congress.js';
 import { FileRejected, openSource } from './source.js';
 import { jsonTexts } from './json-stream.js';
@@ -51,7 +53,10 @@ export interface IngestOptions {
   readonly check?: boolean | undefined;
   /** What one file may hold (limits.ts); DEFAULT_INGEST_LIMITS for what is not given. */
   readonly limits?: Partial<IngestLimits> | undefined;
-  /** false: a check reads every row the full way (the reference its quick path is tested against). */
+  /**
+   * false: every row is read the full way and given to the store as objects (the reference the
+   * quick path of a check and of an import is tested against).
+   */
   readonly quick?: boolean | undefined;
 }
 
@@ -268,6 +273,9 @@ function jurisdictionOf(
  * version every change. A file that cannot be read as a whole changes nothing.
  */
 export async function ingestFile(store: Store, o: IngestOptions): Promise<IngestResult> {
+  // a store's writer thread starts while the jurisdiction loads and the file is hashed (ADR 012)
+  if (o.check !== true && store.warmImport !== undefined)
+    store.warmImport((await stat(o.file).catch(() => null))?.size ?? 0);
   const resolved = jurisdictionOf(o);
   if (!resolved.ok) return { ok: false, issues: resolved.error };
   const { jurisdiction, places } = resolved.value;
@@ -353,15 +361,22 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
           wanted === 'onpe-mesa'
             ? onpeMesaParser(csv.header, o.election, jurisdiction)
             : cifraCsvParser(csv.header, o.election, jurisdiction);
-        // a check counts a plainly valid row without building it (quick-check.ts)
-        const quick =
-          o.check === true && o.quick !== false
-            ? quickChecker(parser.columns, jurisdiction, places)
-            : null;
+        // a plainly valid row is counted (a check) or written into the batch's columns (an
+        // import) without building it (quick-check.ts, ADR 012)
+        const quick = o.quick !== false ? quickChecker(parser.columns, jurisdiction, places) : null;
+        const pack = quickPacker(parser.columns);
+        const packValid = (r: CsvRecordView, q: QuickRow, row: number): boolean => {
+          if (seen.has(q.mesa)) return false;
+          seen.add(q.mesa);
+          totals.rowsRead++;
+          pack(r, q, row, parser.place(r, q.ubigeo), batch);
+          return true;
+        };
         read = (take, between) =>
           csv.scan((r, row) => {
-            const mesa = quick === null ? null : quick(r);
-            if (mesa !== null && countValid(mesa)) return;
+            const q = quick === null ? null : quick(r);
+            if (q !== null && (o.check === true ? countValid(q.mesa) : packValid(r, q, row)))
+              return;
             // the record's bytes are only valid now: its raw cells are copied if it is quarantined
             take({ row, parsed: parser.parse(r, row), raw: () => parser.raw(r) });
           }, between);
@@ -395,7 +410,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
   const warningsByCode: Record<string, number> = {};
   const totals: { -readonly [K in keyof typeof ZERO_COUNTS]: number } = { ...ZERO_COUNTS };
   const conflictMesas: string[] = [];
-  let actas: IncomingActa[] = [];
+  let batch = new ActaBatch<PlaceNames>(o.election.id);
   let bad: QuarantinedRow[] = [];
   const count = (r: BatchOutcome): void => {
     totals.new += r.new;
@@ -408,17 +423,22 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
   // batches sent and not yet answered (a session with `inFlight` answers them in order)
   const sent: Promise<void>[] = [];
   const flush = async (): Promise<void> => {
-    valid += actas.length;
+    valid += batch.n;
     // a check stores nothing: the batch is only counted
     session ??= await beginning;
     if (session === null) count(CHECKED_BATCH);
     else {
-      const answer = session.applyBatch(actas, bad).then(count);
+      // a store that plans from columns takes them; any other, the rows as objects
+      const answer = (
+        session.applyColumns !== undefined && o.quick !== false
+          ? session.applyColumns(batch, bad)
+          : session.applyBatch(batch.incoming(), bad)
+      ).then(count);
       answer.catch(() => {}); // awaited below; a rejection is not unhandled meanwhile
       sent.push(answer);
       while (sent.length > (session.inFlight ?? 0)) await sent.shift();
     }
-    actas = [];
+    batch = new ActaBatch<PlaceNames>(o.election.id);
     bad = [];
   };
   const quarantine = (
@@ -455,7 +475,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
       );
     seen.add(parsed.acta.mesa);
     for (const w of issues) warningsByCode[w.code] = (warningsByCode[w.code] ?? 0) + 1;
-    actas.push({
+    batch.push({
       acta: parsed.acta,
       row,
       warnings: issues,
@@ -470,7 +490,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
         rowsRead: totals.rowsRead,
         limitPercent: limits.quarantinedPercent,
       });
-    if (actas.length + bad.length >= batchSize) {
+    if (batch.n + bad.length >= batchSize) {
       await flush();
       o.onProgress?.(source?.bytesRead() ?? 0, source?.size ?? hashed.size);
     }

@@ -1,5 +1,8 @@
+import type { ActaState } from '../core/model/acta.js';
 import type { PlaceCheck } from '../core/tally/validate-acta.js';
 import { CELL_EMPTY, type CsvRecordView } from '../io/csv-scanner.js';
+import type { ActaBatch } from '../core/tally/acta-batch.js';
+import type { PlaceNames } from '../store/store.js';
 import type { FigureColumns, RowCodes } from './formats.js';
 
 /** Distinct place cells remembered (a file of made-up codes does not grow the memo further). */
@@ -12,42 +15,62 @@ const MEMO_LIMIT = 100_000;
  */
 type QuickRules = 'votes' | 'annulled' | 'none' | null;
 
+/** A row the quick path read as valid: the codes and state the full path would give its acta. */
+export interface QuickRow {
+  mesa: string;
+  ubigeo: string;
+  state: ActaState;
+  label: string;
+}
+
 /**
  * The fast path of `cifra ingest --check` (ADR 009, addendum): a record whose figures are all
  * counts, whose codes are well-formed and known, and whose figures keep its state's rules is one
  * that the full path (`RowParser.parse`, then `validateActa`) reads as a valid acta with no issue
- * at all. This reads such a record straight from the scanner's bytes and returns its mesa,
- * without building the acta, its strings or its issues; any other record gives null and takes
- * the full path, which decides its codes. Being conservative is the rule: null is always safe.
+ * at all. This reads such a record straight from the scanner's bytes and returns its codes (one
+ * object, rewritten by the next call), without building the acta, its strings or its issues; any
+ * other record gives null and takes the full path, which decides its codes. Being conservative is the rule: null is always safe.
  * `test/ingest-quick.test.ts` holds both paths to the same report.
  */
 export function quickChecker(
   at: FigureColumns,
   codes: RowCodes,
   places: PlaceCheck,
-): (record: CsvRecordView) => string | null {
+): (record: CsvRecordView) => QuickRow | null {
   // A file has a few thousand places and a few states: each cell text is decided once.
-  const rulesOf = new Map<string, QuickRules>();
-  const placeKnown = new Map<string, boolean>();
+  const stateOf = new Map<
+    string,
+    { rules: QuickRules; state: ActaState | undefined; label: string }
+  >();
+  const placeOf = new Map<string, string | null>();
   const figuresKept = figureChecker(at);
+  // one answer, rewritten by each call: nothing is built per row
+  const out: QuickRow = { mesa: '', ubigeo: '', state: 'counted', label: '' };
   return (r) => {
     const rawPlace = r.text(at.ubigeo);
-    let known = placeKnown.get(rawPlace);
-    if (known === undefined) {
+    let ubigeo = placeOf.get(rawPlace);
+    if (ubigeo === undefined) {
       const u = codes.padPlace(rawPlace);
-      known = u !== '' && places.placePattern.test(u) && places.isKnownPlace(u);
-      if (placeKnown.size < MEMO_LIMIT) placeKnown.set(rawPlace, known);
+      ubigeo = u !== '' && places.placePattern.test(u) && places.isKnownPlace(u) ? u : null;
+      if (placeOf.size < MEMO_LIMIT) placeOf.set(rawPlace, ubigeo);
     }
-    if (!known) return null;
-    const label = r.text(at.state);
-    let rules = rulesOf.get(label);
-    if (rules === undefined) {
-      rules = rulesOfState(label.trim() === '' ? undefined : codes.stateOf(label.trim()));
-      if (rulesOf.size < MEMO_LIMIT) rulesOf.set(label, rules);
+    if (ubigeo === null) return null;
+    const rawLabel = r.text(at.state);
+    let s = stateOf.get(rawLabel);
+    if (s === undefined) {
+      const label = rawLabel.trim();
+      const state = label === '' ? undefined : codes.stateOf(label);
+      s = { rules: rulesOfState(state), state, label };
+      if (stateOf.size < MEMO_LIMIT) stateOf.set(rawLabel, s);
     }
-    if (rules === null || !figuresKept(r, rules)) return null;
+    if (s.rules === null || !figuresKept(r, s.rules)) return null;
     const mesa = codes.padMesa(r.text(at.mesa));
-    return mesa !== '' && places.mesaPattern.test(mesa) ? mesa : null;
+    if (mesa === '' || !places.mesaPattern.test(mesa)) return null;
+    out.mesa = mesa;
+    out.ubigeo = ubigeo;
+    out.state = s.state as ActaState;
+    out.label = s.label;
+    return out;
   };
 }
 
@@ -88,5 +111,46 @@ function figureChecker(at: FigureColumns): (r: CsvRecordView, rules: QuickRules)
     // Σ lists + blank + null = voters (R-0837-2025-JNE art. 23); with no figure negative, none
     // then exceeds the voters (art. 24)
     return votes === voters;
+  };
+}
+
+/**
+ * Writes a row the quick path read as valid into a batch's columns, with the figures the full
+ * path's acta would have (formats.ts, figureReader): an empty vote, blank, null or impugned cell
+ * is 0; a row with no figure at all has no voters and no votes (ADR 012).
+ */
+export function quickPacker(
+  at: FigureColumns,
+): (
+  r: CsvRecordView,
+  q: QuickRow,
+  row: number,
+  place: PlaceNames | undefined,
+  into: ActaBatch<PlaceNames>,
+) => void {
+  const C = at.choices.length;
+  return (r, q, row, place, into) => {
+    const voters = r.count(at.voters);
+    const blank = r.count(at.blank);
+    const nul = r.count(at.null);
+    const impugned = r.count(at.impugned);
+    let any = voters !== CELL_EMPTY || blank !== CELL_EMPTY || nul !== CELL_EMPTY;
+    any ||= impugned !== CELL_EMPTY;
+    const x = into.begin(q.mesa, q.ubigeo, q.state, q.label, place, C);
+    const votes = into.votes;
+    const v0 = into.votesAt;
+    for (let k = 0; k < C; k++) {
+      const c = r.count(at.choices[k] as number);
+      if (c !== CELL_EMPTY) any = true;
+      votes[v0 + k] = c > 0 ? c : 0;
+    }
+    const f = into.figures;
+    f[x] = r.count(at.eligible);
+    f[x + 1] = any && voters !== CELL_EMPTY ? voters : NaN;
+    f[x + 2] = any && blank > 0 ? blank : 0;
+    f[x + 3] = any && nul > 0 ? nul : 0;
+    f[x + 4] = any && impugned > 0 ? impugned : 0;
+    f[x + 5] = row;
+    into.end(any ? C : -1);
   };
 }

@@ -1,4 +1,11 @@
-import { planBatch, type BatchPlan, type StoredMesa } from '../core/tally/batch-plan.js';
+import type { Acta } from '../core/model/acta.js';
+import {
+  planBatch,
+  type BatchPlan,
+  type PlannedVersion,
+  type StoredMesa,
+} from '../core/tally/batch-plan.js';
+import { FIGURES, type ActaBatch } from '../core/tally/acta-batch.js';
 import { versionHash } from './audit.js';
 import type { ImportMeta, IncomingActa, PlaceNames } from './store.js';
 
@@ -36,5 +43,85 @@ export class ImportPlanner {
   done(plan: BatchPlan<PlaceNames>): void {
     this.chain = plan.chain;
     for (const w of plan.writes) if (w.op === 'insert_place') this.placed.add(w.ubigeo);
+  }
+
+  /**
+   * The plan of a batch of an import into an election with no versions, from its columns: every
+   * row is then version 1 of a mesa new to the election ('new', current; a file's repeated mesa
+   * is quarantined before), which is what `plan` decides for it. Returns each version's link of
+   * the chain, in row order, and the places first named in this batch; the chain and the places
+   * move on as `done` moves them. One record is filled and hashed per row (ADR 012).
+   */
+  planFresh(batch: ActaBatch<PlaceNames>): { hashes: string[]; places: [string, PlaceNames][] } {
+    const votes: number[] = [];
+    const acta: { -readonly [K in keyof Acta]: Acta[K] } = {
+      election: batch.election,
+      mesa: '',
+      ubigeo: '',
+      state: 'counted',
+      stateLabel: '',
+      eligible: 0,
+      voters: null,
+      votes: null,
+      blank: 0,
+      null: 0,
+      impugned: 0,
+    };
+    const record: { -readonly [K in keyof PlannedVersion]: PlannedVersion[K] } = {
+      mesa: '',
+      version: 1,
+      kind: 'new',
+      acta,
+      importId: this.importId,
+      row: 0,
+      recordedAt: this.meta.startedAt,
+      warnings: '[]',
+      isCurrent: true,
+      conflict: false,
+      hash: '',
+    };
+    const hashes = new Array<string>(batch.n);
+    const places: [string, PlaceNames][] = [];
+    const f = batch.figures;
+    let at = 0;
+    for (let k = 0; k < batch.n; k++) {
+      const len = batch.votesLen[k] as number;
+      const item = batch.items[k];
+      const ubigeo = batch.ubigeo[k] as string;
+      const place = batch.place[k];
+      if (place !== undefined && !this.placed.has(ubigeo)) {
+        this.placed.add(ubigeo);
+        places.push([ubigeo, place]);
+      }
+      if (item !== undefined) {
+        record.acta = item.acta;
+        record.warnings = item.warnings.length === 0 ? '[]' : JSON.stringify(item.warnings);
+      } else {
+        const x = k * FIGURES;
+        const voters = f[x + 1] as number;
+        acta.mesa = batch.mesa[k] as string;
+        acta.ubigeo = ubigeo;
+        acta.state = batch.state[k] as Acta['state'];
+        acta.stateLabel = batch.label[k] as string;
+        acta.eligible = f[x] as number;
+        acta.voters = Number.isNaN(voters) ? null : voters;
+        if (len < 0) acta.votes = null;
+        else {
+          votes.length = len;
+          for (let j = 0; j < len; j++) votes[j] = batch.votes[at + j] as number;
+          acta.votes = votes;
+        }
+        acta.blank = f[x + 2] as number;
+        acta.null = f[x + 3] as number;
+        acta.impugned = f[x + 4] as number;
+        record.acta = acta;
+        record.warnings = '[]';
+      }
+      record.mesa = batch.mesa[k] as string;
+      record.row = f[k * FIGURES + 5] as number;
+      this.chain = hashes[k] = versionHash(this.chain, record);
+      at += Math.max(len, 0);
+    }
+    return { hashes, places };
   }
 }

@@ -21,8 +21,9 @@ function lazyPgStore(url: string, busyMs: number | undefined): Store {
     (store ??= import('./postgres/pg-store.js').then((m) => new m.PgStore(url, busyMs)));
   return new Proxy({} as Store, {
     get: (_target, name) =>
-      // not a thenable: `await openStore(url)` is the store itself
-      name === 'then'
+      // not a thenable: `await openStore(url)` is the store itself; and PostgreSQL has no
+      // writer thread to warm up
+      name === 'then' || name === 'warmImport'
         ? undefined
         : async (...args: unknown[]): Promise<unknown> => {
             const s = await load();

@@ -1,3 +1,4 @@
+import type { ActaBatch } from '../core/tally/acta-batch.js';
 import type { Issue } from '../core/issues.js';
 import type { Acta, ElectionDef } from '../core/model/acta.js';
 import type { ActaColumns } from '../core/tally/acta-columns.js';
@@ -36,6 +37,8 @@ export interface Store {
   listImports(election?: string): Promise<ImportRecord[]>;
   /** Starts an import: everything until commit is one unit; rollback leaves the store unchanged. */
   beginImport(meta: ImportMeta): Promise<ImportSession>;
+  /** A hint that an import of a file of `size` bytes follows: a store may get its writer ready. */
+  warmImport?(size: number): void;
   /** Changes whenever the election's actas change (every change is a committed import);
    * without an election, whenever any election or import changes. */
   revision(election?: string): Promise<string>;
@@ -138,6 +141,14 @@ export interface ImportSession {
   readonly inFlight?: number;
   applyBatch(
     actas: readonly IncomingActa[],
+    quarantined: readonly QuarantinedRow[],
+  ): Promise<BatchOutcome>;
+  /**
+   * Present when every batch of this import may be given in columns (a SQLite import into an
+   * election with no versions yet, ADR 012): the same as `applyBatch(batch.incoming(), …)`.
+   */
+  applyColumns?(
+    batch: ActaBatch<PlaceNames>,
     quarantined: readonly QuarantinedRow[],
   ): Promise<BatchOutcome>;
   commit(summary: ImportSummary): Promise<void>;

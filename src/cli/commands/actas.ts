@@ -1,4 +1,4 @@
-import { writeFileSync, renameSync } from 'node:fs';
+import { renameSync, statSync, writeFileSync } from 'node:fs';
 import { issue, type Issue } from '../../core/issues.js';
 import type { ElectionDef } from '../../core/model/acta.js';
 import type { Level } from '../../core/tally/aggregate.js';
@@ -130,6 +130,8 @@ export interface IngestArgs {
 
 /** `cifra ingest`: read a file of actas into the store and print what happened. */
 export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Promise<number> {
+  // the store's writer thread starts while the election is read (ADR 012)
+  if (args.check !== true) store.warmImport?.(fileSize(args.file));
   const election = await electionToIngest(store, args.election, io, args.file);
   if (election === null) return EXIT_ISSUES;
   if (args.check !== true) await store.putElection(election);
@@ -395,4 +397,13 @@ export async function runImports(
     ),
   );
   return EXIT_OK;
+}
+
+/** The file's size, 0 when it cannot be read (the ingest reports that). */
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }

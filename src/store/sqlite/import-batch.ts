@@ -3,6 +3,7 @@
 // array, instead of one object graph per version, which structured cloning copies property by
 // property (ADR 010: cloning the 2021 file's records cost 0.29–0.33 s, more than hashing them).
 import type { BatchWrite, PlannedVersion } from '../../core/tally/batch-plan.js';
+import { FIGURES, type ActaBatch } from '../../core/tally/acta-batch.js';
 import type { PlaceNames, QuarantinedRow } from '../store.js';
 
 export interface EncodedWrites {
@@ -98,11 +99,59 @@ export function encodeWrites(
     votesLen,
     votes,
     places,
-    quarantined: quarantined.map((q) => [
-      q.row,
-      q.mesa,
-      JSON.stringify(q.issues),
-      JSON.stringify(q.raw),
-    ]),
+    quarantined: encodeQuarantined(quarantined),
+  };
+}
+
+function encodeQuarantined(quarantined: readonly QuarantinedRow[]): EncodedWrites['quarantined'] {
+  return quarantined.map((q) => [q.row, q.mesa, JSON.stringify(q.issues), JSON.stringify(q.raw)]);
+}
+
+/**
+ * Packs a fresh import's batch (ImportPlanner.planFresh: every row version 1, new, current) from
+ * its columns, with the hashes and places its plan gave: the same writes `encodeWrites` packs from
+ * that plan's objects (ADR 012; test/ingest-packed.test.ts holds the stored rows to it).
+ */
+export function encodeFresh(
+  batch: ActaBatch<PlaceNames>,
+  hashes: readonly string[],
+  places: readonly (readonly [string, PlaceNames])[],
+  quarantined: readonly QuarantinedRow[],
+): EncodedWrites {
+  const n = batch.n;
+  const strs: (string | null)[] = new Array<string | null>(n * STRS);
+  const nums = new Float64Array(n * NUMS);
+  const f = batch.figures;
+  for (let k = 0; k < n; k++) {
+    const item = batch.items[k];
+    const s = k * STRS;
+    strs[s] = batch.mesa[k] as string;
+    strs[s + 1] = 'new';
+    strs[s + 2] = batch.ubigeo[k] as string;
+    strs[s + 3] = batch.state[k] as string;
+    strs[s + 4] = batch.label[k] as string;
+    strs[s + 5] =
+      item === undefined || item.warnings.length === 0 ? '[]' : JSON.stringify(item.warnings);
+    const pref = item?.acta.preferential;
+    strs[s + 6] = pref ? JSON.stringify(pref) : null;
+    strs[s + 7] = hashes[k] as string;
+    const x = k * NUMS;
+    const y = k * FIGURES;
+    nums[x] = 1;
+    nums[x + 1] = 1;
+    nums[x + 2] = 0;
+    for (let j = 0; j < 5; j++) nums[x + 3 + j] = f[y + j] as number;
+    nums[x + 8] = f[y + 5] as number;
+  }
+  return {
+    retire: [],
+    flag: [],
+    n,
+    strs,
+    nums,
+    votesLen: batch.votesLen.slice(0, n),
+    votes: batch.votes.slice(0, batch.votesAt),
+    places,
+    quarantined: encodeQuarantined(quarantined),
   };
 }

@@ -23,16 +23,27 @@ function workerOn(url: string, workerData: ImportWorkerData): Worker {
 /** Batches sent and not yet answered: two keep both threads busy (one written, one queued). */
 export const IN_FLIGHT = 2;
 
-export async function threadedImport(
+/**
+ * Starts a writer thread for the store at `path`. It loads its modules and waits for `begin`
+ * without holding the process open, so it can be started early (ADR 012: while the caller still
+ * reads the election and hashes the file) and left unused.
+ */
+export async function startImportWorker(
   path: string,
   busyMs: number,
-  meta: ImportMeta,
   onWorker?: (worker: Worker) => void,
-): Promise<ImportLink> {
+): Promise<Worker> {
   // loaded on demand: in the bundle this module is a chunk of its own, the worker's entry
   const { importWorkerUrl } = await import('./import-worker.js');
   const worker = workerOn(importWorkerUrl, { cifraImportWorker: true, path, busyMs });
+  worker.unref();
+  // a worker that fails before it is used fails its import (threadedImport), not the process
+  worker.on('error', () => {});
   onWorker?.(worker);
+  return worker;
+}
+
+export async function threadedImport(worker: Worker, meta: ImportMeta): Promise<ImportLink> {
   const waiting: { resolve: (v: unknown) => void; reject: (e: Error) => void }[] = [];
   let failed: Error | null = null;
   const fail = (e: Error): void => {
@@ -49,6 +60,8 @@ export async function threadedImport(
   });
   worker.on('error', (e) => fail(new StoreWriterFailed(e.message)));
   worker.on('exit', (code) => fail(new StoreWriterFailed(`exited with code ${code}`)));
+  // ended before this import began (its threadId is -1 once it no longer runs)
+  if (worker.threadId < 0) fail(new StoreWriterFailed('exited before the import began'));
   const send = (r: ImportRequest, transfer: ArrayBuffer[] = []): Promise<unknown> => {
     if (failed !== null) return Promise.reject(failed);
     worker.ref(); // an unanswered request keeps the process alive

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { Worker } from 'node:worker_threads';
 import type { Issue } from '../../core/issues.js';
 import type { Acta, ActaState, ElectionDef } from '../../core/model/acta.js';
-import { type PlannedVersion, type StoredMesa } from '../../core/tally/batch-plan.js';
+import { noOutcome, type PlannedVersion, type StoredMesa } from '../../core/tally/batch-plan.js';
 import {
   ActaColumnsBuilder,
   patchColumns,
@@ -45,8 +45,9 @@ import {
   type PublishedText,
 } from '../audit-log.js';
 import { ImportPlanner } from '../import-planner.js';
-import { threadedImport } from './import-thread.js';
-import { encodeWrites, NUMS, STRS, type EncodedWrites } from './import-batch.js';
+import type { ActaBatch } from '../../core/tally/acta-batch.js';
+import { startImportWorker, threadedImport } from './import-thread.js';
+import { encodeFresh, encodeWrites, NUMS, STRS, type EncodedWrites } from './import-batch.js';
 import {
   actaOf,
   chainedOf,
@@ -263,7 +264,24 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    const warm = this.warmWorker;
+    this.warmWorker = null;
+    if (warm !== null) await (await warm).terminate();
     this.db.close();
+  }
+
+  /** A writer thread started by `warmImport`, not yet taken by an import. */
+  private warmWorker: Promise<Worker> | null = null;
+
+  /**
+   * A large import follows (ADR 012): its writer thread starts now, so that its start overlaps
+   * the caller's reading of the election and the file rather than the first batch's wait.
+   */
+  warmImport(size: number): void {
+    if (this.warmWorker !== null || this.path === ':memory:' || this.path === '') return;
+    if (!(this.options.importWorker ?? size >= IMPORT_WORKER_MIN_BYTES)) return;
+    this.warmWorker = startImportWorker(this.path, this.busyMs, this.options.onImportWorker);
+    this.warmWorker.catch(() => {}); // a failed start fails the import that takes it
   }
 
   async putElection(def: ElectionDef): Promise<void> {
@@ -341,8 +359,14 @@ export class SqliteStore implements Store {
       this.path !== ':memory:' &&
       this.path !== '' &&
       (this.options.importWorker ?? meta.size >= IMPORT_WORKER_MIN_BYTES);
+    const warm = this.warmWorker;
+    this.warmWorker = null;
+    if (!threaded && warm !== null) void warm.then((w) => w.terminate());
     const link = threaded
-      ? await threadedImport(this.path, this.busyMs, meta, this.options.onImportWorker)
+      ? await threadedImport(
+          await (warm ?? startImportWorker(this.path, this.busyMs, this.options.onImportWorker)),
+          meta,
+        )
       : localImport(this.writer(), meta, this.busyMs);
     return plannedSession(meta, link);
   }
@@ -948,8 +972,11 @@ function plannedSession(meta: ImportMeta, link: ImportLink): ImportSession {
     planner.done(plan);
     if (written !== null)
       for (const w of plan.writes) if (w.op === 'insert_version') written.add(w.version.mesa);
+    return send(packed, plan.outcome);
+  };
+  const send = (packed: EncodedWrites, outcome: BatchOutcome): { sent: Promise<BatchOutcome> } => {
     const sent = link.write(packed).then(
-      () => plan.outcome,
+      () => outcome,
       (e: unknown) => {
         failed = true;
         throw e;
@@ -971,6 +998,21 @@ function plannedSession(meta: ImportMeta, link: ImportLink): ImportSession {
       planned = step.catch(() => {});
       return step.then(({ sent }) => sent);
     },
+    // a fresh import's batches, planned from their columns in order (ADR 012)
+    ...(fresh
+      ? {
+          applyColumns: (batch: ActaBatch<PlaceNames>, quarantined: readonly QuarantinedRow[]) => {
+            const step = planned.then(() => {
+              if (failed) throw new Error('an earlier batch of this import failed');
+              const { hashes, places } = planner.planFresh(batch);
+              const outcome = { ...noOutcome(), new: batch.n };
+              return send(encodeFresh(batch, hashes, places, quarantined), outcome);
+            });
+            planned = step.catch(() => {});
+            return step.then(({ sent }) => sent);
+          },
+        }
+      : {}),
     commit: (s) => link.commit(s),
     rollback: () => link.rollback(),
   };
