@@ -63,7 +63,7 @@ export function renderCongress(seats: Seats): void {
 function renderPublished(seats: PublishedSeats): void {
   const r = seats.result;
   $('seats-status').textContent =
-    `${seats.kind === 'official' ? t('seatsOfficial') : t('seatsThirdParty')} · ${t('sourceLabel')}: ${r.source}`;
+    `${seats.kind === 'official' ? t('seatsOfficial') : t('seatsThirdParty')} · ${t('sourceLabel')}: ${inLang(r.source)}`;
   drawHemicycle($svg('hemicycle'), bySeats(r.seats), partyColor, t('seats'));
   $('hemi-main-cap').textContent = seats.kind === 'official' ? t('published') : t('thirdParty');
   $('hemi-reported').hidden = true;
@@ -89,7 +89,7 @@ function renderPublished(seats: PublishedSeats): void {
     ),
   );
   $('seats-note').textContent = r.note ? inLang(r.note) : '';
-  $('valla').textContent = `${r.valla} — ${r.source}`;
+  $('valla').textContent = r.valla ? `${inLang(r.valla)} — ${inLang(r.source)}` : '';
   const byDistrict = Object.entries(r.seatsByDistrict ?? {});
   $('by-district').hidden = byDistrict.length === 0;
   $('seats-by-district').replaceChildren(
@@ -108,7 +108,11 @@ function renderPublished(seats: PublishedSeats): void {
 function renderComputed(seats: ListSeats): void {
   const r = seats.result;
   const f = seats.figures;
-  const from = f ? (f.status.kind === 'computed-by-cifra' ? inLang(f.status.from) : f.source) : '';
+  const from = f
+    ? f.status.kind === 'computed-by-cifra'
+      ? inLang(f.status.from)
+      : inLang(f.source)
+    : '';
   $('seats-status').textContent =
     `${t('seatsComputed')} (${r.rules})${from ? ` ${t('fromVotes')}: ${from}` : ''} · ${t('notOfficial')}`;
   drawHemicycle($svg('hemicycle'), bySeats(r.seats), partyColor, t('seatsCifra'));

@@ -1,3 +1,4 @@
+import { joinNames } from '../core/model/note.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -278,7 +279,7 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
                 : status.kind === 'final'
                   ? '100.000'
                   : null,
-            source: m.sources.map((s) => s.publisher).join('; '),
+            source: joinNames(m.sources.map((s) => s.publisher)),
             figures: m.figures,
             ...(m.districtUnits === undefined ? {} : { districtUnits: m.districtUnits }),
           },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Name } from './note.js';
 import type {
   DistrictUnits,
   ElectionManifest,
@@ -123,7 +124,7 @@ export interface ElectionDef {
     readonly asOf: string;
     readonly sources: readonly ManifestSource[];
     readonly provenance: string;
-    readonly proclamation?: string;
+    readonly proclamation?: Name;
     readonly discrepancies?: ElectionManifest['discrepancies'];
     readonly reported?: ElectionManifest['reported'];
     /** Other sources of the same actas, for the cross-check (`cifra compare`): never counted. */
@@ -137,7 +138,8 @@ export interface ElectionDef {
     readonly status: 'final' | 'provisional' | 'computed-by-cifra' | 'third-party';
     readonly asOf: string;
     readonly pctCounted: string | null;
-    readonly source: string;
+    /** Who published the figures (a plain string in stores written before names were { es, en }). */
+    readonly source: Name;
     /** Which figures the source has: all; votes, blank and null (no electors); valid votes only; or blank and null together. */
     readonly figures: 'complete' | 'votes' | 'valid-only' | 'blank-null-combined';
     /** The units that are the ruleset's districts: cifra computes seats from them. */
