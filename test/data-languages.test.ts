@@ -13,76 +13,10 @@ import { JurisdictionFileSchema } from '../src/core/model/jurisdiction.js';
 import { ManifestSchema } from '../src/core/model/manifest.js';
 import { RulesetFileSchema } from '../src/core/rulesets/schema.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
+import { localized } from './localized-fields.js';
 
 /** Names that read the same in Spanish and English, so they may stay one string. */
 const PROPER_NAMES = new Set(['es.wikipedia', 'JNE, Resolución N.° 0602-2021-JNE', 'ubigeo']);
-
-interface Def {
-  readonly type: string;
-  readonly innerType?: z.ZodType;
-  readonly shape?: Record<string, z.ZodType>;
-  readonly element?: z.ZodType;
-  readonly options?: readonly z.ZodType[];
-  readonly valueType?: z.ZodType;
-  readonly in?: z.ZodType;
-}
-const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
-
-/** `{ es, en }` and nothing else. */
-function isLangObject(s: z.ZodType): boolean {
-  const d = defOf(s);
-  return (
-    d.type === 'object' &&
-    Object.keys(d.shape ?? {})
-      .sort()
-      .join() === 'en,es'
-  );
-}
-
-/** Every value of `data` whose schema is localized text, with where it is. */
-function localized(s: z.ZodType, data: unknown, at = ''): { at: string; text: unknown }[] {
-  const d = defOf(s);
-  // absent, or a ruleset's option switch where the schema has the chosen value
-  if (data === undefined || data === null) return [];
-  if (['object', 'record'].includes(d.type) && (typeof data !== 'object' || Array.isArray(data)))
-    return [];
-  if (d.type === 'array' && !Array.isArray(data)) return [];
-  switch (d.type) {
-    case 'optional':
-    case 'default':
-    case 'nullable':
-    case 'prefault':
-    case 'readonly':
-      return d.innerType ? localized(d.innerType, data, at) : [];
-    case 'pipe':
-      return d.in ? localized(d.in, data, at) : [];
-    case 'object':
-      if (isLangObject(s)) return [{ at, text: data }];
-      return Object.entries(d.shape ?? {}).flatMap(([k, v]) =>
-        localized(v, (data as Record<string, unknown>)[k], `${at}.${k}`),
-      );
-    case 'array':
-      return (data as unknown[]).flatMap((v, i) =>
-        d.element ? localized(d.element, v, `${at}[${i}]`) : [],
-      );
-    case 'record':
-      return Object.entries(data as Record<string, unknown>).flatMap(([k, v]) =>
-        d.valueType ? localized(d.valueType, v, `${at}.${k}`) : [],
-      );
-    case 'union': {
-      const options = d.options ?? [];
-      if (options.some(isLangObject)) return [{ at, text: data }];
-      // a ruleset's option switches fail the whole file's parse: then the option of its `kind`
-      const kind = (data as { kind?: unknown }).kind;
-      const match =
-        options.find((o) => o.safeParse(data).success) ??
-        options.find((o) => defOf(o).shape?.['kind']?.safeParse(kind).success === true);
-      return match ? localized(match, data, at) : [];
-    }
-    default:
-      return [];
-  }
-}
 
 /** The bundled files of a folder under data/ with the schema that reads them. */
 function files(
