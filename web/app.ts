@@ -21,7 +21,18 @@ import { cutText, freshness, pollInterval, tickFreshness } from './live.js';
 import { renderMap } from './map.js';
 import { renderProjection } from './projection.js';
 import { crumbsTo, setupSearch } from './search.js';
-import { $, $select, el, electionId, fmt, paletteColor, state, t, inLang } from './ui.js';
+import {
+  $,
+  $select,
+  el,
+  electionId,
+  fmt,
+  paletteColor,
+  state,
+  t,
+  inLang,
+  choiceLabel,
+} from './ui.js';
 import { readErmView, readView, writeView, type View } from './url.js';
 import { setupWhatIf, wireWhatIf } from './what-if.js';
 
@@ -133,7 +144,8 @@ function renderAbout(about: About | null, choices: readonly Choice[]): void {
     return;
   }
   box.hidden = false;
-  const label = (id: string): string => choices.find((c) => c.id === id)?.label ?? id;
+  const label = (id: string): string =>
+    choiceLabel(choices.find((c) => c.id === id) ?? { id, label: id });
   box.replaceChildren(
     ...(about.proclamation
       ? [el('p', {}, `${t('proclamation')}: ${inLang(about.proclamation)}`)]

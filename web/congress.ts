@@ -3,7 +3,7 @@
 // difference, seats per circunscripción; and the what-if panel with a shareable URL.
 import { drawHemicycle } from './hemicycle.js';
 import type { Seats } from './api-client.js';
-import { $, el, fmt, state, $svg, t, thead, inLang } from './ui.js';
+import { $, el, fmt, state, $svg, t, thead, inLang, choiceLabel } from './ui.js';
 
 type ListSeats = Extract<Seats, { kind: 'list' }>;
 type PublishedSeats = Extract<Seats, { kind: 'official' | 'third-party' }>;
@@ -81,7 +81,7 @@ function renderPublished(seats: PublishedSeats): void {
         el(
           'tr',
           { 'data-party': c.party || c.label },
-          el('td', {}, c.label),
+          el('td', {}, choiceLabel(c)),
           el('td', { class: 'num' }, String(r.seats[c.id] ?? r.seats[c.party] ?? 0)),
           el('td', {}, passed.has(c.id) || passed.has(c.party) ? t('yes') : t('no')),
         ),

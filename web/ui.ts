@@ -71,6 +71,15 @@ export function t(key: string): unknown {
 }
 
 /**
+ * A choice's label on screen: in the chosen language where the manifest gives one (a remainder
+ * such as "Otras listas"), else as the source prints it (a name).
+ */
+export function choiceLabel(c: { readonly id: string; readonly label: string }): string {
+  const labels = state.choices.find((x) => x.id === c.id)?.labels;
+  return labels ? labels[state.lang] : c.label;
+}
+
+/**
  * A note the server or a manifest wrote in both languages, in the chosen one; a name given as one
  * string (a proper name, the same in both) as it is.
  */

@@ -167,6 +167,9 @@ export const CandidatesSchema = z.object({
     z.object({
       id: z.string(),
       label: z.string(),
+      labels: NoteSchema.optional().describe(
+        'the label for screens in Spanish and English, when it describes rather than names (a remainder such as "Otras listas")',
+      ),
       party: z.string(),
       color: z
         .string()

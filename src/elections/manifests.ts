@@ -250,6 +250,7 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
     choices: m.choices.map((c) => ({
       id: c.id,
       label: c.label,
+      ...(c.labels === undefined ? {} : { labels: c.labels }),
       party: c.party,
       ...(c.color === undefined ? {} : { color: c.color }),
       ...(c.ballotPosition === undefined ? {} : { ballotPosition: c.ballotPosition }),

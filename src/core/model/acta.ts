@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Name } from './note.js';
+import type { Name, Note } from './note.js';
 import type {
   DistrictUnits,
   ElectionManifest,
@@ -107,6 +107,8 @@ export interface ElectionDef {
   readonly choices: readonly {
     readonly id: string;
     readonly label: string;
+    /** The label for screens in both languages, when it describes rather than names. */
+    readonly labels?: Note;
     readonly party: string;
     /** The party's colour (#rrggbb), from the manifest. */
     readonly color?: string;

@@ -44,7 +44,10 @@ export type ElectionStatus = z.infer<typeof StatusSchema>;
 
 export const ChoiceSchema = z.strictObject({
   id: z.string().min(1),
+  /** As the source prints it: a name, the same in both languages (the key of seats and files). */
   label: z.string().min(1),
+  /** What screens show when the label describes rather than names (a remainder: "Otras listas"). */
+  labels: NoteSchema.optional(),
   party: z.string().default(''),
   /** The party's colour (#rrggbb); a party keeps its colour across elections. */
   color: z
