@@ -92,9 +92,18 @@ export function useTableLanguage(lang: TableLang): void {
   tableLang = lang;
 }
 
+/** Headers that name a field of the data: `net P1 (A − B)`. */
+const PATTERNS_ES: readonly (readonly [RegExp, string])[] = [
+  [/^net (.+) \(A − B\)$/, 'neto $1 (A − B)'],
+];
+
 /** A header in the run's language. */
 export function header(en: string): string {
-  return tableLang === 'es' ? (HEADERS_ES[en] ?? en) : en;
+  if (tableLang === 'en') return en;
+  const fixed = HEADERS_ES[en];
+  if (fixed !== undefined) return fixed;
+  const p = PATTERNS_ES.find(([re]) => re.test(en));
+  return p ? en.replace(p[0], p[1]) : en;
 }
 
 /** A plain bordered table for terminals, its headers in the run's language. */
