@@ -164,6 +164,20 @@ describe('cifra compare A B with a column map', () => {
 
   it('--format table (the default) prints the summary and the mesas; --out writes the file', async () => {
     const t = await cli('compare', ONPE, TRANSCRIPTION, ...ELECTION, '--format-b', MAP_FILE);
+    // --lang es: the same tables with Spanish headers (src/cli/format.ts)
+    const es = await cli(
+      'compare',
+      ONPE,
+      TRANSCRIPTION,
+      ...ELECTION,
+      '--format-b',
+      MAP_FILE,
+      '--lang',
+      'es',
+    );
+    for (const h of ['motivo', 'principal', 'neto P1 (A − B)', 'campo', 'mesas que difieren'])
+      expect(es.out).toContain(h);
+    expect(es.out).not.toMatch(/│ reason\s+│/);
     expect(t.code).toBe(0);
     expect(t.out).toContain('mesas: 6 compared (4 in both) · 2 agree · 4 disagree');
     expect(t.out).toMatch(/│ state_differs\s+│ 1\s+│ 1\s+│ \+60\s+│ \+30\s+│/);

@@ -104,7 +104,8 @@ describe('published elections', () => {
     expect(seats.result.seats['Perú Libre']).toBe(37);
     expect(seats.result.passed).toHaveLength(10);
     expect(seats.result.seatsByDistrict['LIMA METROPOLITANA']).toBe(33);
-    expect(seats.result.valla).toContain('642,946');
+    expect(seats.result.valla?.es).toContain('642,946, o 7 escaños');
+    expect(seats.result.valla?.en).toContain('642,946, or 7 seats');
     expect(
       ProgressSchema.parse(await get('/api/v1/progress?election=pe-2021-congreso')).published,
     ).toMatchObject({ status: 'final', figures: 'votes' });
@@ -186,7 +187,7 @@ describe('2026 Congress: seats computed by cifra from the ~86 % votes, the repor
       status: { kind: 'computed-by-cifra', from: FROM },
       provenance: 'peru/2026/final/PROVENANCE.md',
     });
-    expect(s.figures?.source).toContain('MathieuR04/elecciones-peru-2026');
+    expect(s.figures?.source.en).toContain('MathieuR04/elecciones-peru-2026');
     expect(s.result.rules).toBe('pe-2026-diputados');
     expect(s.result.totalSeats).toBe(130);
     expect(s.result.seats['FUERZA POPULAR']).toBe(39);
@@ -196,7 +197,11 @@ describe('2026 Congress: seats computed by cifra from the ~86 % votes, the repor
     const s = await seatsOf('pe-2026-diputados');
     expect(s.reported).toMatchObject({ kind: 'third-party', totalSeats: 130 });
     expect(s.reported?.seats['FUERZA POPULAR']).toBe(41);
-    expect(s.reported?.source).toContain('not a JNE table');
+    // a third party's, and said so in both languages
+    expect(s.reported?.source).toEqual({
+      es: expect.stringContaining('no es una tabla del JNE'),
+      en: expect.stringContaining('not a JNE table'),
+    });
     expect(JSON.stringify(s)).not.toContain('"official"');
   });
 
@@ -269,6 +274,6 @@ describe('2026 Congress: seats computed by cifra from the ~86 % votes, the repor
       pctCounted: null,
       districtUnits: { level: 'circunscripcion', by: 'code', units: [] },
     });
-    expect(p.snapshotTime).toBe("11/05/2026 17:46 (Lima): ONPE at 85.991 % of the Deputies' actas");
+    expect(p.snapshotTime).toBe('11/05/2026 17:46 (Lima) · ONPE 85.991 %');
   });
 });

@@ -21,7 +21,18 @@ import { cutText, freshness, pollInterval, tickFreshness } from './live.js';
 import { renderMap } from './map.js';
 import { renderProjection } from './projection.js';
 import { crumbsTo, setupSearch } from './search.js';
-import { $, $select, el, electionId, fmt, paletteColor, state, t, inLang } from './ui.js';
+import {
+  $,
+  $select,
+  el,
+  electionId,
+  fmt,
+  paletteColor,
+  state,
+  t,
+  inLang,
+  choiceLabel,
+} from './ui.js';
 import { readErmView, readView, writeView, type View } from './url.js';
 import { setupWhatIf, wireWhatIf } from './what-if.js';
 
@@ -34,6 +45,9 @@ function applyStrings(): void {
     node.textContent = t(node.dataset['i18n'] ?? '');
   for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-placeholder]'))
     node.setAttribute('placeholder', t(node.dataset['i18nPlaceholder'] ?? ''));
+  // texts from the data in both languages (the election picker's labels)
+  for (const node of document.querySelectorAll<HTMLElement>('[data-es][data-en]'))
+    node.textContent = node.dataset[state.lang] ?? '';
   $('lang').textContent = t('langButton');
   $('lang').setAttribute('aria-label', t('langLabel'));
 }
@@ -101,7 +115,8 @@ function publishedStatus(pub: Published | null): Shown {
   const kind = pub?.status ?? 'final';
   if (!pub || kind === 'final') return { kind: 'final' };
   if (kind === 'provisional') return { kind, pctCounted: pub.pctCounted, cut: pub.asOf };
-  if (kind === 'computed-by-cifra') return { kind, from: { es: pub.source, en: pub.source } };
+  if (kind === 'computed-by-cifra')
+    return { kind, from: { es: inLang(pub.source), en: inLang(pub.source) } };
   return { kind, publisher: pub.source };
 }
 
@@ -115,9 +130,9 @@ function statusText(st: Shown, about: About | null, pub: Published | null): stri
       : st.kind === 'computed-by-cifra'
         ? `${t('computedByCifra')}: ${inLang(st.from)}`
         : st.kind === 'third-party'
-          ? `${t('thirdParty')}: ${st.publisher}`
+          ? `${t('thirdParty')}: ${inLang(st.publisher)}`
           : `${t('final')} · ${t('asOf')} ${cutText(about?.asOf ?? pub?.asOf ?? '—')}`;
-  const source = about ? about.sources.join('; ') : (pub?.source ?? '');
+  const source = about ? about.sources.map(inLang).join('; ') : pub ? inLang(pub.source) : '';
   return `${head} · ${t('sourceLabel')}: ${source}`;
 }
 
@@ -129,9 +144,12 @@ function renderAbout(about: About | null, choices: readonly Choice[]): void {
     return;
   }
   box.hidden = false;
-  const label = (id: string): string => choices.find((c) => c.id === id)?.label ?? id;
+  const label = (id: string): string =>
+    choiceLabel(choices.find((c) => c.id === id) ?? { id, label: id });
   box.replaceChildren(
-    ...(about.proclamation ? [el('p', {}, `${t('proclamation')}: ${about.proclamation}`)] : []),
+    ...(about.proclamation
+      ? [el('p', {}, `${t('proclamation')}: ${inLang(about.proclamation)}`)]
+      : []),
     ...(about.reported
       ? [
           el('h3', {}, t('reported')),
@@ -141,7 +159,7 @@ function renderAbout(about: About | null, choices: readonly Choice[]): void {
             Object.entries(about.reported.votes)
               .map(([id, v]) => `${label(id)}: ${fmt(v)}`)
               .join(' · '),
-            ` — ${about.reported.source}. ${inLang(about.reported.note)}`,
+            ` — ${inLang(about.reported.source)}. ${inLang(about.reported.note)}`,
           ),
         ]
       : []),
@@ -156,7 +174,7 @@ function renderAbout(about: About | null, choices: readonly Choice[]): void {
                 'li',
                 {},
                 `${t(d.figure)}: `,
-                d.values.map((v) => `${fmt(v.value)} (${v.source})`).join(' · '),
+                d.values.map((v) => `${fmt(v.value)} (${inLang(v.source)})`).join(' · '),
                 `. ${inLang(d.note)}`,
               ),
             ),
@@ -259,7 +277,15 @@ async function main(): Promise<void> {
   wireCrossCheck();
   const [{ elections }, site] = await Promise.all([api.elections(), api.site()]);
   state.site = site;
-  $('election').replaceChildren(...elections.map((e) => el('option', { value: e.id }, e.label)));
+  $('election').replaceChildren(
+    ...elections.map((e) =>
+      el(
+        'option',
+        { value: e.id, 'data-es': e.labels.es, 'data-en': e.labels.en },
+        inLang(e.labels),
+      ),
+    ),
+  );
   $('election').addEventListener('change', async () => {
     const chosen = $select('election').value;
     // a new election: its own URL, without the previous one's what-if levers or drill

@@ -1,7 +1,7 @@
 // The national bars and totals: each choice's votes as given, the unitemised remainder ("Otras
 // listas") apart and last, and only the figures the source has.
 import type { ResultUnit } from './api-client.js';
-import { colorOfChoice, el, fmt, state, t } from './ui.js';
+import { colorOfChoice, el, fmt, state, t, choiceLabel } from './ui.js';
 
 type ResultChoice = ResultUnit['choices'][number];
 
@@ -33,7 +33,7 @@ export function barsOf(unit: ResultUnit): HTMLLIElement[] {
       el(
         'div',
         { class: 'bar-label' },
-        el('span', {}, c.label),
+        el('span', {}, choiceLabel(c)),
         el(
           'span',
           {},

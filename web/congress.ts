@@ -3,7 +3,7 @@
 // difference, seats per circunscripción; and the what-if panel with a shareable URL.
 import { drawHemicycle } from './hemicycle.js';
 import type { Seats } from './api-client.js';
-import { $, el, fmt, state, $svg, t, thead, inLang } from './ui.js';
+import { $, el, fmt, state, $svg, t, thead, inLang, choiceLabel } from './ui.js';
 
 type ListSeats = Extract<Seats, { kind: 'list' }>;
 type PublishedSeats = Extract<Seats, { kind: 'official' | 'third-party' }>;
@@ -63,7 +63,7 @@ export function renderCongress(seats: Seats): void {
 function renderPublished(seats: PublishedSeats): void {
   const r = seats.result;
   $('seats-status').textContent =
-    `${seats.kind === 'official' ? t('seatsOfficial') : t('seatsThirdParty')} · ${t('sourceLabel')}: ${r.source}`;
+    `${seats.kind === 'official' ? t('seatsOfficial') : t('seatsThirdParty')} · ${t('sourceLabel')}: ${inLang(r.source)}`;
   drawHemicycle($svg('hemicycle'), bySeats(r.seats), partyColor, t('seats'));
   $('hemi-main-cap').textContent = seats.kind === 'official' ? t('published') : t('thirdParty');
   $('hemi-reported').hidden = true;
@@ -81,7 +81,7 @@ function renderPublished(seats: PublishedSeats): void {
         el(
           'tr',
           { 'data-party': c.party || c.label },
-          el('td', {}, c.label),
+          el('td', {}, choiceLabel(c)),
           el('td', { class: 'num' }, String(r.seats[c.id] ?? r.seats[c.party] ?? 0)),
           el('td', {}, passed.has(c.id) || passed.has(c.party) ? t('yes') : t('no')),
         ),
@@ -89,7 +89,7 @@ function renderPublished(seats: PublishedSeats): void {
     ),
   );
   $('seats-note').textContent = r.note ? inLang(r.note) : '';
-  $('valla').textContent = `${r.valla} — ${r.source}`;
+  $('valla').textContent = r.valla ? `${inLang(r.valla)} — ${inLang(r.source)}` : '';
   const byDistrict = Object.entries(r.seatsByDistrict ?? {});
   $('by-district').hidden = byDistrict.length === 0;
   $('seats-by-district').replaceChildren(
@@ -108,7 +108,11 @@ function renderPublished(seats: PublishedSeats): void {
 function renderComputed(seats: ListSeats): void {
   const r = seats.result;
   const f = seats.figures;
-  const from = f ? (f.status.kind === 'computed-by-cifra' ? inLang(f.status.from) : f.source) : '';
+  const from = f
+    ? f.status.kind === 'computed-by-cifra'
+      ? inLang(f.status.from)
+      : inLang(f.source)
+    : '';
   $('seats-status').textContent =
     `${t('seatsComputed')} (${r.rules})${from ? ` ${t('fromVotes')}: ${from}` : ''} · ${t('notOfficial')}`;
   drawHemicycle($svg('hemicycle'), bySeats(r.seats), partyColor, t('seatsCifra'));

@@ -2,7 +2,7 @@
 import { api, type CountCourse } from './api-client.js';
 
 type Point = CountCourse['points'][number];
-import { $, $svg, electionId, fmt, svgEl, t } from './ui.js';
+import { $, $svg, electionId, fmt, inLang, svgEl, t } from './ui.js';
 
 /** The count's course: the leader's margin after each published update, and where the lead changed hands. */
 export async function renderCourse(): Promise<void> {
@@ -55,5 +55,5 @@ export async function renderCourse(): Promise<void> {
   add('text', { x: 30, y: H / 2 - 4, class: 'axis' }, `${x0.toFixed(1)} %`);
   add('text', { x: W - 50, y: H / 2 - 4, class: 'axis' }, `${x1.toFixed(1)} %`);
   $('course-meta').textContent =
-    `${t('courseHint')}. ${c.leadChanges.length} × ${t('leadChange')}; ${fmt(last.margin)} — ${last.pctCounted} % (${c.source ?? ''})`;
+    `${t('courseHint')}. ${c.leadChanges.length} × ${t('leadChange')}; ${fmt(last.margin)} — ${last.pctCounted} % (${c.source ? inLang(c.source) : ''})`;
 }

@@ -2,7 +2,7 @@
 // (GET /api/v1/compare), for an election whose manifest declares more than one source. Shows how
 // many mesas disagree and why, the net effect per choice, and every mesa, a page at a time.
 import { api, type Compare, type Progress } from './api-client.js';
-import { $, $button, el, electionId, fmt, $select, t, thead } from './ui.js';
+import { $, $button, el, electionId, fmt, $select, t, thead, inLang } from './ui.js';
 
 type Reason = Compare['disagreements'][number]['reasons'][number];
 
@@ -25,7 +25,7 @@ export async function setupCrossCheck(
   const [first, second] = sources;
   if (!first || !second) return;
   const option = (s: (typeof sources)[number]): HTMLOptionElement =>
-    el('option', { value: s.id }, `${s.id} — ${s.publisher}`);
+    el('option', { value: s.id }, `${s.id} — ${inLang(s.publisher)}`);
   $('cc-a').replaceChildren(...sources.map(option));
   $('cc-b').replaceChildren(...sources.map(option));
   $select('cc-a').value = first.id;
@@ -60,7 +60,7 @@ function render(doc: Compare, offset: number): void {
       'p',
       { id: 'cc-counts' },
       t('ccCounts')(fmt(m.compared), fmt(m.agree), fmt(m.disagree)),
-      ` A: ${doc.a.publisher ?? doc.a.file} · B: ${doc.b.publisher ?? doc.b.file}`,
+      ` A: ${doc.a.publisher ? inLang(doc.a.publisher) : doc.a.file} · B: ${doc.b.publisher ? inLang(doc.b.publisher) : doc.b.file}`,
     ),
     ...(doc.notCompared.length
       ? [el('p', { class: 'hint' }, `${t('ccNotCompared')}: ${doc.notCompared.join(', ')}`)]

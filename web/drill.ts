@@ -2,7 +2,18 @@
 // step in the URL; a unit shows its count, margin and what is still out.
 import { api, type ResultUnit } from './api-client.js';
 import { pctShown, remainderIds } from './bars.js';
-import { $, el, electionId, firstName, fmt, state, t, thead, type Crumb } from './ui.js';
+import {
+  $,
+  el,
+  electionId,
+  firstName,
+  fmt,
+  state,
+  t,
+  thead,
+  type Crumb,
+  choiceLabel,
+} from './ui.js';
 import { writeView } from './url.js';
 
 /** Each drill's number: a slower, older drill must not draw over a newer one. */
@@ -191,7 +202,7 @@ function unitTable(u: ResultUnit): HTMLElement {
             el(
               'tr',
               {},
-              el('td', {}, c.label),
+              el('td', {}, choiceLabel(c)),
               el('td', { class: 'num' }, fmt(c.votes)),
               el('td', { class: 'num' }, `${c.pctValid} %`),
             ),
@@ -228,7 +239,7 @@ async function showActa(mesa: string): Promise<void> {
               el(
                 'tr',
                 {},
-                el('td', {}, ch.label),
+                el('td', {}, choiceLabel(ch)),
                 el('td', { class: 'num' }, fmt(c.votes?.[i] ?? 0)),
               ),
             ),

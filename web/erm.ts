@@ -61,9 +61,9 @@ function statusLine(doc: ContestsElection): string {
   const s = doc.status;
   if (s.kind === 'provisional')
     return `${t('ermProvisional')} · ${s.pctCounted ?? '?'} % ${t('actasWord')} · ${t('ermCut')} ${s.cut ?? '?'}`;
-  if (s.kind === 'third-party') return `${t('ermThirdParty')}: ${s.publisher}`;
+  if (s.kind === 'third-party') return `${t('ermThirdParty')}: ${inLang(s.publisher)}`;
   if (s.kind === 'final') return t('ermFinal');
-  return `${t('ermComputed')}: ${s.from ?? ''}`;
+  return `${t('ermComputed')}: ${inLang(s.from)}`;
 }
 
 /** An election's name in the selector: "Regionales y municipales 2022", not its id. */

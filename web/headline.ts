@@ -2,9 +2,10 @@
 // summary says the count settles it; until then who leads, by how many votes, how many are still
 // to count, and the projection's probabilities — labelled as an estimate.
 import type { Projection, Summary } from './api-client.js';
-import { el, fmt, state, t } from './ui.js';
+import { el, fmt, state, t, choiceLabel } from './ui.js';
 
-const labelOf = (id: string): string => state.choices.find((c) => c.id === id)?.label ?? id;
+const labelOf = (id: string): string =>
+  choiceLabel(state.choices.find((c) => c.id === id) ?? { id, label: id });
 
 /** A probability while actas remain: never 100 % or 0 %, the count is not over. */
 export function probText(prob: number): string {
@@ -26,7 +27,7 @@ function outcomeText(s: Summary, o: NonNullable<Summary['outcome']>): string {
 function leadText(s: Summary, abroadMissing: boolean): string {
   const [a, b] = s.leaders;
   if (!a || !b || s.margin === null) return '';
-  const lead = t('leadsBy')(a.label, fmt(s.margin), b.label);
+  const lead = t('leadsBy')(choiceLabel(a), fmt(s.margin), choiceLabel(b));
   const rem = s.count.votesRemaining;
   const pct = s.status.pctCounted;
   const still =

@@ -5,7 +5,19 @@ import { api, type ResultUnit } from './api-client.js';
 import { leader } from './bars.js';
 import { drill } from './drill.js';
 import { crumbsTo } from './search.js';
-import { $, $svg, colorOfChoice, el, electionId, fmt, norm, state, t, type Crumb } from './ui.js';
+import {
+  $,
+  $svg,
+  colorOfChoice,
+  el,
+  electionId,
+  fmt,
+  norm,
+  state,
+  t,
+  type Crumb,
+  choiceLabel,
+} from './ui.js';
 
 type ResultChoice = ResultUnit['choices'][number];
 
@@ -16,7 +28,8 @@ type ResultChoice = ResultUnit['choices'][number];
 function legendOf(leads: ReadonlyMap<ResultUnit, ResultChoice | undefined>): HTMLLIElement[] {
   const count = new Map<string, number>();
   for (const l of leads.values()) if (l) count.set(l.id, (count.get(l.id) ?? 0) + 1);
-  const label = (id: string): string => state.choices.find((c) => c.id === id)?.label ?? id;
+  const label = (id: string): string =>
+    choiceLabel(state.choices.find((c) => c.id === id) ?? { id, label: id });
   return [...count]
     .sort((a, b) => b[1] - a[1])
     .map(([id, k]) =>
@@ -81,7 +94,7 @@ export async function renderMap(): Promise<void> {
       unit && unit.actas.total > 0 ? ` · ${unit.actas.pctProcessed} % ${t('actasWord')}` : '';
     node.setAttribute(
       'aria-label',
-      `${p.name}${lead ? `: ${lead.label} ${t('leads')} ${lead.pctValid} %` : ''}${counted}`,
+      `${p.name}${lead ? `: ${choiceLabel(lead)} ${t('leads')} ${lead.pctValid} %` : ''}${counted}`,
     );
     const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
     title.textContent = node.getAttribute('aria-label') ?? '';
@@ -123,7 +136,7 @@ function renderAbroad(abroad: ResultUnit | undefined, split: boolean): void {
   const text = !abroad
     ? t('abroadMissing')
     : lead
-      ? `${t('abroad')}: ${lead.label} ${lead.pctValid} % · ${fmt(abroad.valid)} ${t('valid').toLowerCase()} · ${abroad.actas.pctProcessed} % ${t('actasWord')}`
+      ? `${t('abroad')}: ${choiceLabel(lead)} ${lead.pctValid} % · ${fmt(abroad.valid)} ${t('valid').toLowerCase()} · ${abroad.actas.pctProcessed} % ${t('actasWord')}`
       : `${t('abroad')}: ${t('noneCounted')} (${fmt(abroad.actas.total)} ${t('actasWord')})`;
   $('abroad').replaceChildren(
     !abroad

@@ -70,9 +70,21 @@ export function t(key: string): unknown {
   return (STRINGS[state.lang] as Readonly<Record<string, unknown>>)[key] ?? key;
 }
 
-/** A note the server or a manifest wrote in both languages, in the chosen one. */
-export function inLang(note: { readonly es: string; readonly en: string }): string {
-  return note[state.lang];
+/**
+ * A choice's label on screen: in the chosen language where the manifest gives one (a remainder
+ * such as "Otras listas"), else as the source prints it (a name).
+ */
+export function choiceLabel(c: { readonly id: string; readonly label: string }): string {
+  const labels = state.choices.find((x) => x.id === c.id)?.labels;
+  return labels ? labels[state.lang] : c.label;
+}
+
+/**
+ * A note the server or a manifest wrote in both languages, in the chosen one; a name given as one
+ * string (a proper name, the same in both) as it is.
+ */
+export function inLang(note: string | { readonly es: string; readonly en: string }): string {
+  return typeof note === 'string' ? note : note[state.lang];
 }
 
 export const PALETTE = [

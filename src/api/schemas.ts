@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ACTA_STATES } from '../core/model/acta.js';
 import { IssueSchema } from '../core/issues.js';
 import { DistrictUnitsSchema, StatusSchema } from '../core/model/manifest.js';
-import { NoteSchema } from '../core/model/note.js';
+import { NameSchema, NoteSchema } from '../core/model/note.js';
 import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import { SeatDifferenceSchema, SeatFiguresSchema } from '../results/seats.js';
 import { SeatDiffSchema } from '../core/pipeline/seat-diff.js';
@@ -21,6 +21,7 @@ export const ElectionsSchema = z.object({
     z.object({
       id: z.string(),
       label: z.string(),
+      labels: NoteSchema.describe('the label in Spanish and English (`label` is the Spanish)'),
       ruleset: z.string(),
       choices: z.number().int(),
       status: z.enum(['final', 'provisional', 'computed-by-cifra', 'third-party']).optional(),
@@ -92,7 +93,7 @@ export const ResultsSchema = z.object({
 /** A count's course: the national figures after each update, the leader and the lead changes. */
 export const CountCourseSchema = z.object({
   election: z.string(),
-  source: z.string().nullable(),
+  source: NameSchema.nullable(),
   points: z.array(
     z.object({
       time: z.string(),
@@ -123,7 +124,7 @@ export const ProgressSchema = z.object({
       status: z.enum(['final', 'provisional', 'computed-by-cifra', 'third-party']),
       asOf: z.string(),
       pctCounted: z.string().nullable(),
-      source: z.string(),
+      source: NameSchema,
       figures: z.enum(['complete', 'votes', 'valid-only', 'blank-null-combined']),
       districtUnits: DistrictUnitsSchema.optional(),
     })
@@ -133,27 +134,27 @@ export const ProgressSchema = z.object({
     .object({
       status: StatusSchema,
       asOf: z.string(),
-      sources: z.array(z.string()),
+      sources: z.array(NameSchema),
       provenance: z.string(),
-      proclamation: z.string().optional(),
+      proclamation: NameSchema.optional(),
       discrepancies: z
         .array(
           z.object({
             figure: z.string(),
-            values: z.array(z.object({ source: z.string(), value: z.number().int() })),
+            values: z.array(z.object({ source: NameSchema, value: z.number().int() })),
             note: NoteSchema,
           }),
         )
         .optional(),
       reported: z
         .object({
-          source: z.string(),
+          source: NameSchema,
           votes: z.record(z.string(), z.number().int()),
           note: NoteSchema,
         })
         .optional(),
       compareSources: z
-        .array(z.object({ id: z.string(), publisher: z.string() }))
+        .array(z.object({ id: z.string(), publisher: NameSchema }))
         .optional()
         .describe('sources of the same actas that /api/v1/compare cross-checks, by id'),
     })
@@ -166,6 +167,9 @@ export const CandidatesSchema = z.object({
     z.object({
       id: z.string(),
       label: z.string(),
+      labels: NoteSchema.optional().describe(
+        'the label for screens in Spanish and English, when it describes rather than names (a remainder such as "Otras listas")',
+      ),
       party: z.string(),
       color: z
         .string()
@@ -186,11 +190,11 @@ const seatsMap = z.record(z.string(), z.number().int());
 function publishedSeatsResult<K extends 'official' | 'third-party'>(kind: z.ZodType<K>) {
   return z.object({
     kind,
-    source: z.string(),
+    source: NameSchema,
     totalSeats: z.number().int(),
     seats: seatsMap,
     passed: z.array(z.string()),
-    valla: z.string(),
+    valla: NoteSchema.optional(),
     seatsByDistrict: seatsMap,
     note: NoteSchema.optional(),
   });

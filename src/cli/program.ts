@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { ContestsArgs } from './commands/contests.js';
 import { printIssues } from './messages.js';
+import { useTableLanguage } from './format.js';
 import type { Lang } from './commands/seats.js';
 import {
   EXIT_INTERNAL,
@@ -195,6 +196,10 @@ const formatOption = (): Option =>
     .choices(['table', 'json', 'csv'])
     .default('table');
 
+/** `--lang en|es`: the language of a command's table headers (and of what else it says it covers). */
+const langOption = (what = 'table headers'): Option =>
+  new Option('--lang <lang>', `language of the ${what}`).choices(['en', 'es']).default('en');
+
 function parseSeed(v: string): number {
   if (!/^\d{1,9}$/.test(v))
     throw new CommanderError(
@@ -297,6 +302,7 @@ function addCompareCommand(program: Command, io: CliIo, done: (code: number) => 
     );
   program
     .command('compare <fileA> <fileB>')
+    .addOption(langOption())
     .description(
       'cross-check two sources of the same actas mesa by mesa: coded disagreements (missing, state, counts, Σ ≠ voters) and the net effect A − B per candidate',
     )
@@ -345,7 +351,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .version(packageVersion(), '-V, --version', "print cifra's version")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // every table the command prints in its --lang (commands without the option print English)
+    .hook('preAction', (_, action) =>
+      useTableLanguage(action.opts()['lang'] === 'es' ? 'es' : 'en'),
+    );
 
   program
     .command('seats')
@@ -396,12 +406,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     )
     .addOption(formatOption())
     .addOption(
-      new Option(
-        '--lang <lang>',
-        "language of the notes (the sources', the head office, list quotas) and issue messages",
-      )
-        .choices(['en', 'es'])
-        .default('en'),
+      langOption(
+        "table headers, the notes (the sources', the head office, list quotas) and issue messages",
+      ),
     )
     .action(async (o: SeatsOptions) => {
       code = await seatsCommand(o, io);
@@ -409,6 +416,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('apportion')
+    .addOption(langOption())
     .description("share a chamber's seats among districts from their electorate")
     .requiredOption(
       '--rules <id|file>',
@@ -428,6 +436,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('winner')
+    .addOption(langOption())
     .alias('president')
     .description(
       "a single-winner round (president, regional governor): the outright winner by the ruleset's share (> 50 %, ≥ 30 %) or the runoff pair; `cifra president` is the same command",
@@ -444,6 +453,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('contests <election>')
+    .addOption(langOption())
     .description(
       'a multi-contest election (data/contests: pe-erm-2022, pe-erm-2026, or a cifra-contests/1 file) in one pass: posts per organisation, parties vs regional movements, the governors; or one contest with --contest',
     )
@@ -491,6 +501,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const ingest = program
     .command('ingest <file>')
+    .addOption(langOption())
     .description(
       'read a file of actas (.csv, .csv.gz, .zip, .json, .jsonl) into the store: validate, quarantine, version',
     )
@@ -564,6 +575,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('results')
+    .addOption(langOption())
     .description('results at a level: votes, %, blank, null, participation, actas by state')
     .addOption(new Option('--level <level>', LEVEL_HELP).default('national'))
     .option(
@@ -587,6 +599,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('project')
+    .addOption(langOption())
     .description(
       'projection of the final result from a partial count: shares with 80/90 % intervals, runoff pairs, winner, seats (not an official result)',
     )
@@ -742,6 +755,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('acta <mesa>')
+    .addOption(langOption())
     .description('one acta: values, state, history of versions with their sources, issues')
     .option('--election <id>', 'election id (default: the only one in the store)')
     .addOption(dbOption())
@@ -785,6 +799,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('elections')
+    .addOption(langOption())
     .description('the elections in the store')
     .addOption(dbOption())
     .action(async (o: { db: string }) => {
@@ -793,6 +808,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('imports')
+    .addOption(langOption())
     .description('the import log: every file with its SHA-256, size and counts')
     .option('--election <id>', 'only this election')
     .addOption(dbOption())

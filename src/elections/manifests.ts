@@ -1,3 +1,4 @@
+import { joinNames } from '../core/model/note.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -249,6 +250,7 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
     choices: m.choices.map((c) => ({
       id: c.id,
       label: c.label,
+      ...(c.labels === undefined ? {} : { labels: c.labels }),
       party: c.party,
       ...(c.color === undefined ? {} : { color: c.color }),
       ...(c.ballotPosition === undefined ? {} : { ballotPosition: c.ballotPosition }),
@@ -278,7 +280,7 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
                 : status.kind === 'final'
                   ? '100.000'
                   : null,
-            source: m.sources.map((s) => s.publisher).join('; '),
+            source: joinNames(m.sources.map((s) => s.publisher)),
             figures: m.figures,
             ...(m.districtUnits === undefined ? {} : { districtUnits: m.districtUnits }),
           },

@@ -1,3 +1,4 @@
+import { NameSchema, type Name } from '../core/model/note.js';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { issue, IssueSchema, type Issue } from '../core/issues.js';
@@ -17,7 +18,7 @@ export const CompareSourceSchema = z.object({
   sha256: z.string(),
   size: z.number().int(),
   format: z.enum(['onpe-mesa', 'cifra-csv', 'cifra-json', 'column-map']),
-  publisher: z.string().nullable(),
+  publisher: NameSchema.nullable(),
   rows: z.number().int(),
   actas: z.number().int(),
   duplicates: z.number().int(),
@@ -50,7 +51,7 @@ export interface CompareSpec {
   /** Detected from the header when omitted (ONPE's or cifra's columns). */
   readonly format?: SourceFormat | undefined;
   readonly id?: string | null | undefined;
-  readonly publisher?: string | null | undefined;
+  readonly publisher?: Name | null | undefined;
   /** The SHA-256 the manifest declares: another file is refused (`election_invalid`). */
   readonly sha256?: string | undefined;
   /** Report the file by its name only (the API does not show the server's paths). */

@@ -3,6 +3,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { z } from 'zod';
+import { NameSchema } from '../core/model/note.js';
 import type { Issue } from '../core/issues.js';
 import { err, ok, type Result } from '../core/result.js';
 import { loadManifest } from '../elections/manifests.js';
@@ -14,10 +15,9 @@ import { election as findElection, type Found } from './service.js';
 /** Where each mesa votes: for the dashboard's search by polling place. */
 export const PollingPlacesSchema = z.object({
   election: z.string(),
-  source: z
-    .string()
-    .nullable()
-    .describe('who published the polling places (null: the election has none)'),
+  source: NameSchema.nullable().describe(
+    'who published the polling places (null: the election has none)',
+  ),
   places: z.array(
     z.object({
       name: z.string(),

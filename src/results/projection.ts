@@ -1,6 +1,6 @@
 import { issue, type Issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
-import type { Note } from '../core/model/note.js';
+import { bothLanguages, type Name, type Note } from '../core/model/note.js';
 import { frameFromMesas, mesasFromColumns } from '../core/projection/frame-mesas.js';
 import { frameFromSnapshot, type SnapshotUnit } from '../core/projection/frame-snapshot.js';
 import type { ProjectionFrame } from '../core/projection/frame.js';
@@ -286,10 +286,11 @@ async function project(
 }
 
 /** A projection of a source's units without a universe: what it leaves out is not projected. */
-function partialNote(source: string): Note {
+function partialNote(name: Name): Note {
+  const source = bothLanguages(name);
   return {
-    es: `Solo las unidades que publica la fuente, por departamento (${source}); las que omite no se proyectan.`,
-    en: `Only the units the source publishes, by department (${source}); units it leaves out are not projected.`,
+    es: `Solo las unidades que publica la fuente, por departamento (${source.es}); las que omite no se proyectan.`,
+    en: `Only the units the source publishes, by department (${source.en}); units it leaves out are not projected.`,
   };
 }
 

@@ -80,7 +80,6 @@ const REPORTED: PublishedSeatsFile = {
   totalSeats: 5,
   seats: { fp: 3, 'juntos por el perú': 2 },
   passed: [],
-  valla: '',
   seatsByDistrict: {},
 };
 
@@ -108,7 +107,7 @@ describe('seatsNote(rules, figures, reported, differences)', () => {
       from: { es: 'los votos al 86 %', en: 'votes at 86 %' },
     },
     asOf: 'May',
-    source: 'a capture',
+    source: { es: 'una captura', en: 'a capture' },
     provenance: 'x/PROVENANCE.md',
   };
   it('names the ruleset and the figures; without a reported composition, nothing more', () => {

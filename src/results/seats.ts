@@ -6,7 +6,7 @@ import {
   type DistrictUnits,
   type PublishedSeatsFile,
 } from '../core/model/manifest.js';
-import type { Note } from '../core/model/note.js';
+import { bothLanguages, joinNames, NoteSchema, type Note } from '../core/model/note.js';
 import { nameKey } from '../core/names.js';
 import {
   computeSeats,
@@ -24,7 +24,7 @@ import type { ResultUnit } from './documents.js';
 export const SeatFiguresSchema = z.object({
   status: StatusSchema,
   asOf: z.string(),
-  source: z.string(),
+  source: NoteSchema,
   provenance: z.string(),
 });
 export type SeatFigures = z.infer<typeof SeatFiguresSchema>;
@@ -77,7 +77,7 @@ export function seatFigures(def: ElectionDef): SeatFigures | undefined {
   return {
     status: m.status,
     asOf: m.asOf,
-    source: m.sources.map((s) => s.publisher).join('; '),
+    source: joinNames(m.sources.map((s) => s.publisher)),
     provenance: m.provenance,
   };
 }
@@ -187,8 +187,11 @@ function seatsFrom(figures: SeatFigures | undefined): Note {
   const s = figures?.status;
   if (s === undefined) return { es: 'los votos del registro', en: 'the votes in the store' };
   if (s.kind === 'computed-by-cifra') return s.from;
-  const at = `${figures?.asOf ?? '?'} (${figures?.source ?? '?'})`;
-  return { es: `las cifras ${STATUS_ES[s.kind]} al ${at}`, en: `${s.kind} figures as of ${at}` };
+  const at = (l: 'es' | 'en'): string => `${figures?.asOf ?? '?'} (${figures?.source[l] ?? '?'})`;
+  return {
+    es: `las cifras ${STATUS_ES[s.kind]} al ${at('es')}`,
+    en: `${s.kind} figures as of ${at('en')}`,
+  };
 }
 
 /** A sentence for screens (es/en): what cifra computed from, and how the reported composition compares. */
@@ -205,8 +208,9 @@ export function seatsNote(
     const official = reported.kind === 'official';
     const differ = differences.filter((d) => d.difference !== 0);
     const n = differ.length;
+    const source = bothLanguages(reported.source);
     es.push(
-      `Al lado, la composición reportada por una fuente ${official ? 'oficial' : 'de un tercero'} (${reported.source}): ` +
+      `Al lado, la composición reportada por una fuente ${official ? 'oficial' : 'de un tercero'} (${source.es}): ` +
         (n === 0
           ? 'los mismos escaños para cada lista.'
           : `${n} ${n === 1 ? 'lista difiere' : 'listas difieren'} (${differ
@@ -214,7 +218,7 @@ export function seatsNote(
               .join('; ')}).`),
     );
     en.push(
-      `Beside them, the composition reported by a ${official ? 'official' : 'third-party'} source (${reported.source}): ` +
+      `Beside them, the composition reported by a ${official ? 'official' : 'third-party'} source (${source.en}): ` +
         (n === 0
           ? 'the same seats for every list.'
           : `${n} ${n === 1 ? 'list differs' : 'lists differ'} (${differ

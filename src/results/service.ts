@@ -1,3 +1,4 @@
+import type { Name, Note } from '../core/model/note.js';
 import type { Issue } from '../core/issues.js';
 import { issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
@@ -29,6 +30,8 @@ export type Found<T> =
 export interface ElectionSummary {
   readonly id: string;
   readonly label: string;
+  /** The label in both languages (the manifest's; `label` is its Spanish). */
+  readonly labels: Note;
   readonly ruleset: string;
   readonly choices: number;
   /** The status of its figures (manifest or published source); none for a count cifra runs itself. */
@@ -55,13 +58,13 @@ export interface ProgressDocument {
   readonly about?: {
     readonly status: NonNullable<ElectionDef['manifest']>['status'];
     readonly asOf: string;
-    readonly sources: readonly string[];
+    readonly sources: readonly Name[];
     readonly provenance: string;
-    readonly proclamation?: string;
+    readonly proclamation?: Name;
     readonly discrepancies?: NonNullable<NonNullable<ElectionDef['manifest']>['discrepancies']>;
     readonly reported?: NonNullable<NonNullable<ElectionDef['manifest']>['reported']>;
     /** Sources of the same actas that `GET /api/v1/compare` can cross-check, by id. */
-    readonly compareSources?: readonly { readonly id: string; readonly publisher: string }[];
+    readonly compareSources?: readonly { readonly id: string; readonly publisher: Name }[];
   };
 }
 
@@ -83,7 +86,7 @@ function aboutOf(def: ElectionDef): ProgressDocument['about'] | undefined {
 
 function compareSources(
   m: NonNullable<ElectionDef['manifest']>,
-): { id: string; publisher: string }[] {
+): { id: string; publisher: Name }[] {
   return [...m.sources, ...(m.crossCheck ?? [])].flatMap((s) =>
     s.id === undefined ? [] : [{ id: s.id, publisher: s.publisher }],
   );
@@ -138,6 +141,7 @@ export async function listElections(store: Store): Promise<ElectionSummary[]> {
   return (await store.listElections()).map((e) => ({
     id: e.id,
     label: e.label,
+    labels: e.manifest?.labels ?? { es: e.label, en: e.label },
     ruleset: e.ruleset,
     choices: e.choices.length,
     ...statusOf(e),
@@ -234,7 +238,7 @@ export interface CoursePoint {
 
 export interface CountCourseDocument {
   readonly election: string;
-  readonly source: string | null;
+  readonly source: Name | null;
   readonly points: readonly CoursePoint[];
   /** The updates after which the lead changed hands. */
   readonly leadChanges: readonly {

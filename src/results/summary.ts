@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bothLanguages, joinNames, NoteSchema } from '../core/model/note.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import { settlePresidentialRound, type Settlement } from '../core/rules/settled.js';
@@ -34,7 +35,7 @@ export const SummarySchema = z.object({
       .string()
       .nullable()
       .describe('the cut as an ISO 8601 instant, when the source gives one'),
-    source: z.string().nullable().describe('who published the figures (null: actas imported)'),
+    source: NoteSchema.nullable().describe('who published the figures (null: actas imported)'),
   }),
   updatedAt: z
     .string()
@@ -82,7 +83,8 @@ function statusOf(
   pctProcessed: string | null,
 ): SummaryDocument['status'] {
   const m = def.manifest;
-  const source = m ? m.sources.map((s) => s.publisher).join('; ') : (def.published?.source ?? null);
+  const published = def.published === undefined ? null : bothLanguages(def.published.source);
+  const source = m ? joinNames(m.sources.map((s) => s.publisher)) : published;
   if (def.published !== undefined) {
     const st = m?.status ?? null;
     const kind = st?.kind ?? def.published.status;

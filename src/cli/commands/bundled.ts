@@ -1,3 +1,4 @@
+import { bothLanguages } from '../../core/model/note.js';
 import {
   builtInElectionIds,
   checkSourceHashes,
@@ -38,7 +39,9 @@ export async function loadBundledData(store: Store, io: CliIo, progress: boolean
     if (!actas) {
       const p = await putPublishedElection(store, id);
       if (!p.ok) return (printIssues(io, p.error), EXIT_ISSUES);
-      io.out(`loaded ${id} (${m.value.manifest.status.kind}; ${def.published?.source ?? ''})`);
+      io.out(
+        `loaded ${id} (${m.value.manifest.status.kind}; ${def.published ? bothLanguages(def.published.source).en : ''})`,
+      );
       continue;
     }
     for (const file of m.value.files) {

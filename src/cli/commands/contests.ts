@@ -1,3 +1,4 @@
+import { bothLanguages } from '../../core/model/note.js';
 import type { ContestResult } from '../../core/pipeline/contests.js';
 import { addContestsFile } from '../../elections/contests.js';
 import {
@@ -84,7 +85,9 @@ type Status = ContestsElectionDocument['status'];
 function statusNote(s: Status, election: Status): string {
   if (JSON.stringify(s) === JSON.stringify(election)) return '';
   if (s.kind === 'provisional') return `; provisional, ${s.pctCounted ?? '?'} % at ${s.cut}`;
-  return s.kind === 'third-party' ? `; third party: ${s.publisher}` : `; ${s.kind}`;
+  return s.kind === 'third-party'
+    ? `; third party: ${bothLanguages(s.publisher).en}`
+    : `; ${s.kind}`;
 }
 
 /** A region's governor: elected in the first round, in a settled second round, or still open. */

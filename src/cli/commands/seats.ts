@@ -1,3 +1,4 @@
+import { bothLanguages } from '../../core/model/note.js';
 import type { KieswetStep } from '../../core/allocation/kieswet.js';
 import { hasErrors, issue } from '../../core/issues.js';
 import type { Ratio } from '../../core/ratio.js';
@@ -112,9 +113,9 @@ function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv', lang: 
           ...Object.entries(r.seats).map((e) => csvLine(e)),
         ].join('\n');
       return [
-        `${doc.election} — ${r.totalSeats} seats as published (${doc.kind}: ${r.source})`,
+        `${doc.election} — ${r.totalSeats} seats as published (${doc.kind}: ${bothLanguages(r.source)[lang]})`,
         renderTable(['party', 'seats'], Object.entries(r.seats)),
-        ...(r.valla ? [`valla: ${r.valla}`] : []),
+        ...(r.valla ? [`valla: ${r.valla[lang]}`] : []),
       ].join('\n');
     }
     case 'presidential': {
@@ -142,12 +143,12 @@ function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
   const from = status ? (lang === 'es' ? ` a partir de ${status}` : ` from ${status}`) : '';
   const out = [
     `${doc.election} — ${lang === 'es' ? 'escaños calculados por cifra' : 'seats computed by cifra'}${from}`,
-    ...(f ? [`source: ${f.source} (${f.asOf}; data/${f.provenance})`] : []),
+    ...(f ? [`source: ${f.source[lang]} (${f.asOf}; data/${f.provenance})`] : []),
     renderSeats(doc.result, 'table', lang),
   ];
   if (doc.reported !== undefined)
     out.push(
-      `reported composition (${doc.reported.kind}: ${doc.reported.source})`,
+      `reported composition (${doc.reported.kind}: ${bothLanguages(doc.reported.source)[lang]})`,
       renderTable(
         ['party', 'cifra', 'reported', 'difference'],
         (doc.differences ?? []).map((d) => [

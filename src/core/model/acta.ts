@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Name, Note } from './note.js';
 import type {
   DistrictUnits,
   ElectionManifest,
@@ -106,6 +107,8 @@ export interface ElectionDef {
   readonly choices: readonly {
     readonly id: string;
     readonly label: string;
+    /** The label for screens in both languages, when it describes rather than names. */
+    readonly labels?: Note;
     readonly party: string;
     /** The party's colour (#rrggbb), from the manifest. */
     readonly color?: string;
@@ -123,7 +126,7 @@ export interface ElectionDef {
     readonly asOf: string;
     readonly sources: readonly ManifestSource[];
     readonly provenance: string;
-    readonly proclamation?: string;
+    readonly proclamation?: Name;
     readonly discrepancies?: ElectionManifest['discrepancies'];
     readonly reported?: ElectionManifest['reported'];
     /** Other sources of the same actas, for the cross-check (`cifra compare`): never counted. */
@@ -137,7 +140,8 @@ export interface ElectionDef {
     readonly status: 'final' | 'provisional' | 'computed-by-cifra' | 'third-party';
     readonly asOf: string;
     readonly pctCounted: string | null;
-    readonly source: string;
+    /** Who published the figures (a plain string in stores written before names were { es, en }). */
+    readonly source: Name;
     /** Which figures the source has: all; votes, blank and null (no electors); valid votes only; or blank and null together. */
     readonly figures: 'complete' | 'votes' | 'valid-only' | 'blank-null-combined';
     /** The units that are the ruleset's districts: cifra computes seats from them. */

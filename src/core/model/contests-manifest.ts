@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NoteSchema } from './note.js';
+import { NameSchema, NoteSchema } from './note.js';
 import { StatusSchema } from './manifest.js';
 
 /**
@@ -38,7 +38,7 @@ export const ContestSetSchema = z.strictObject({
     .regex(/^[0-9a-f]{64}$/)
     .optional()
     .describe('SHA-256 of the file as bundled (checked when read).'),
-  publisher: z.string().min(1),
+  publisher: NameSchema,
   status: StatusSchema.optional().describe(
     "This set's count when it differs from the election's (a second round counted weeks later).",
   ),

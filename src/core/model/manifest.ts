@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ColumnMapSchema } from './column-map.js';
-import { NoteSchema } from './note.js';
+import { NameSchema, NoteSchema } from './note.js';
 
 /**
  * The election manifest format, `cifra-election/1`: an election as a data file — what it is, the
@@ -37,14 +37,17 @@ export const StatusSchema = z.discriminatedUnion('kind', [
       'Computed by cifra from the figures named in `from` (e.g. seats from partial votes).',
     ),
   z
-    .strictObject({ kind: z.literal('third-party'), publisher: z.string().min(1) })
+    .strictObject({ kind: z.literal('third-party'), publisher: NameSchema })
     .describe('Published by a third party, not by the electoral authority.'),
 ]);
 export type ElectionStatus = z.infer<typeof StatusSchema>;
 
 export const ChoiceSchema = z.strictObject({
   id: z.string().min(1),
+  /** As the source prints it: a name, the same in both languages (the key of seats and files). */
   label: z.string().min(1),
+  /** What screens show when the label describes rather than names (a remainder: "Otras listas"). */
+  labels: NoteSchema.optional(),
   party: z.string().default(''),
   /** The party's colour (#rrggbb); a party keeps its colour across elections. */
   color: z
@@ -76,7 +79,8 @@ const DataFileSchema = z.strictObject({
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .optional(),
-  publisher: z.string().min(1),
+  /** Who published it: a name, or { es, en } when it says more than a name (a capture, a date). */
+  publisher: NameSchema,
 });
 
 export const SourceSchema = z.strictObject({
@@ -97,11 +101,12 @@ export type ManifestSource = z.infer<typeof SourceSchema>;
 /** Seats a source publishes (an official table or a third party's), kept apart from cifra's. */
 export const PublishedSeatsSchema = z.strictObject({
   kind: z.enum(['official', 'third-party']),
-  source: z.string().min(1),
+  source: NameSchema,
   totalSeats: z.number().int().min(1),
   seats: z.record(z.string(), z.number().int().min(0)),
   passed: z.array(z.string()).default([]),
-  valla: z.string().default(''),
+  /** The threshold as the source states it and who passed it (a sentence: { es, en }). */
+  valla: NoteSchema.optional(),
   seatsByDistrict: z.record(z.string(), z.number().int().min(0)).default({}),
   /** Why these seats may differ from seats computed from the manifest's votes (shown beside them). */
   note: NoteSchema.optional(),
@@ -156,15 +161,13 @@ export const ManifestSchema = z
      */
     figures: z.enum(['complete', 'votes', 'valid-only', 'blank-null-combined']).default('complete'),
     /** The act that proclaimed the result (e.g. "Resolución N.° 1625-2026-JNE, 5 Jul 2026"). */
-    proclamation: z.string().min(1).optional(),
+    proclamation: NameSchema.optional(),
     /** Figures two sources publish differently: both kept, never one chosen silently. */
     discrepancies: z
       .array(
         z.strictObject({
           figure: z.string().min(1),
-          values: z
-            .array(z.strictObject({ source: z.string().min(1), value: z.number().int() }))
-            .min(2),
+          values: z.array(z.strictObject({ source: NameSchema, value: z.number().int() })).min(2),
           note: NoteSchema,
         }),
       )
@@ -172,7 +175,7 @@ export const ManifestSchema = z
     /** Totals an authority published that differ from this source (e.g. the final beside an open-data release), with why. */
     reported: z
       .strictObject({
-        source: z.string().min(1),
+        source: NameSchema,
         votes: z.record(z.string(), z.number().int().min(0)),
         note: NoteSchema,
       })

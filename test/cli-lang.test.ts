@@ -1,0 +1,135 @@
+// `--lang es` gives every command that prints a table its headers in Spanish, through the one
+// dictionary of src/cli/format.ts; without it the headers stay English (the default of `cifra
+// seats`). One case per command, each on the data the README's examples use.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dataPath, PROJECT_ROOT } from '../src/io/paths.js';
+import { putPublishedElection } from '../src/results/published-load.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { cli, tempDir } from './helpers.js';
+
+const dir = tempDir('cifra-cli-lang-');
+const published = join(dir, 'published.db');
+const counted = join(dir, 'counted.db');
+const mesas = join(dir, 'runoff-40.csv');
+const SNAPSHOT = join(PROJECT_ROOT, 'test/fixtures/projection/runoff-2026-06-10-snapshot.csv');
+
+beforeAll(async () => {
+  const store = new SqliteStore(published);
+  await store.migrate();
+  for (const id of ['pe-2026-presidencial', 'pe-2021-congreso'])
+    expect((await putPublishedElection(store, id)).ok).toBe(true);
+  await store.close();
+  // the 2021 runoff's first 40 mesas as ONPE publishes them
+  const file =
+    'peru/2021/presidential_r2/onpe_resultados_por_mesa_presidencial_2021_2da_vuelta.csv.gz';
+  const lines = gunzipSync(readFileSync(dataPath(file)))
+    .toString('utf8')
+    .split('\n');
+  writeFileSync(mesas, lines.slice(0, 41).join('\n') + '\n');
+  const r = await cli('ingest', mesas, '--db', counted, '--no-progress');
+  expect(r.code, r.err).toBe(0);
+}, 120_000);
+
+/** The command's table in Spanish has `es` and not `en`; in English (the default), the reverse. */
+async function headers(args: readonly string[], es: readonly string[], en: readonly string[]) {
+  const spanish = await cli(...args, '--lang', 'es');
+  expect(spanish.code, spanish.err).toBe(0);
+  const english = await cli(...args);
+  expect(english.code, english.err).toBe(0);
+  for (const h of es) expect(spanish.out).toContain(h);
+  // a header cell: the text alone between the table's borders
+  const cell = (h: string): RegExp =>
+    new RegExp(`│ ${h.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')} +│`);
+  for (const h of en) {
+    expect(english.out).toMatch(cell(h));
+    expect(spanish.out).not.toMatch(cell(h));
+  }
+}
+
+describe('--lang es: table headers in Spanish', () => {
+  it('results', () =>
+    headers(
+      ['results', '--db', published, '--election', 'pe-2026-presidencial'],
+      ['candidato / lista', 'votos', '% válidos'],
+      ['candidate / list', 'votes', '% valid'],
+    ));
+
+  it('results of a count', () =>
+    headers(
+      ['results', '--db', counted, '--level', 'department'],
+      ['candidato / lista', 'partido', '% emitidos'],
+      ['candidate / list', 'party', '% emitted'],
+    ));
+
+  it('elections and imports', async () => {
+    await headers(['elections', '--db', published], ['elección', 'opciones'], ['election']);
+    await headers(
+      ['imports', '--db', counted],
+      ['archivo', 'nuevas', 'en cuarentena', 'terminada'],
+      ['file', 'new', 'quarantined', 'finished'],
+    );
+  });
+
+  it('ingest (its summary), checked again', () =>
+    headers(
+      ['ingest', mesas, '--db', join(dir, 'check.db'), '--check', '--no-progress'],
+      ['filas leídas', 'actas válidas', 'en cuarentena'],
+      ['rows read', 'valid actas', 'quarantined'],
+    ));
+
+  it('acta', async () => {
+    const line = readFileSync(mesas, 'utf8').split('\n')[1] ?? '';
+    const mesa = (line.split(',')[5] ?? '').replaceAll('"', '');
+    await headers(['acta', mesa, '--db', counted], ['versión', 'estado'], ['version', 'state']);
+  });
+
+  it('project', () =>
+    headers(
+      ['project', '--snapshot', SNAPSHOT, '--rules', 'pe-2026-presidencial-segunda'],
+      ['opción', '% mediana', 'votos (mediana)'],
+      ['choice', 'median %', 'votes (median)'],
+    ));
+
+  it('apportion', () =>
+    headers(
+      [
+        'apportion',
+        '--rules',
+        'pe-2026-diputados',
+        '--electorate',
+        dataPath('peru/2026/electorate_2026_by_circunscripcion.csv'),
+      ],
+      ['circunscripción', 'electores', 'escaños', 'vigente'],
+      ['district', 'electorate', 'seats', 'in force'],
+    ));
+
+  it('winner', () =>
+    headers(
+      [
+        'winner',
+        '--rules',
+        'pe-erm-gobernador',
+        '--votes',
+        'examples/erm/gobernador-cusco-2022.csv',
+      ],
+      ['candidato', 'votos', '% válidos'],
+      ['candidate', 'votes', '% valid'],
+    ));
+
+  it('contests', () =>
+    headers(
+      ['contests', 'pe-erm-2022', '--seed', '2022'],
+      ['organizaciones', 'cargos', 'gobernadores', 'alcaldes'],
+      ['organisations', 'offices', 'governors', 'mayors'],
+    ));
+
+  it('seats', () =>
+    headers(
+      ['seats', '--db', published, '--election', 'pe-2021-congreso'],
+      ['partido', 'escaños'],
+      ['party', 'seats'],
+    ));
+});
