@@ -17,6 +17,7 @@ import { buildApi } from '../../src/api/server.js';
 import { putPublishedElection } from '../../src/results/published-load.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
+import { bothLanguages } from '../../src/core/model/note.js';
 
 let store: SqliteStore;
 let app: FastifyInstance;
@@ -93,7 +94,8 @@ describe('2026 runoff at 100 %: Fujimori by 49,641 votes', () => {
     expect(c.leadChanges.length).toBeGreaterThanOrEqual(1);
     expect(c.leadChanges[0]).toMatchObject({ from: 'JP', to: 'FP' });
     expect(c.leadChanges.at(-1)).toMatchObject({ to: 'FP' });
-    expect(c.source).toContain('iannblack');
+    expect(bothLanguages(c.source ?? '').en).toContain('iannblack');
+    expect(bothLanguages(c.source ?? '').es).toContain('iannblack');
   });
 
   it('is final with its source and proclamation; the outcome is a winner, not a lead', async () => {
@@ -105,7 +107,10 @@ describe('2026 runoff at 100 %: Fujimori by 49,641 votes', () => {
       figures: 'blank-null-combined',
       pctCounted: '100.000',
     });
-    expect(p.published?.source).toContain('not a JNE document');
+    expect(p.published && bothLanguages(p.published.source).en).toContain('not a JNE document');
+    expect(p.published && bothLanguages(p.published.source).es).toContain(
+      'no es un documento del JNE',
+    );
     const s = SeatsSchema.parse(await get('/api/v1/seats?election=pe-2026-presidencial-segunda'));
     expect(s.kind === 'presidential' && s.result.outcome).toMatchObject({
       kind: 'winner',
