@@ -227,16 +227,8 @@ function priorFit(
   d: PriorDesign,
   k: number,
   s2: number,
-  extrapolation: number,
-  fitRows?: readonly boolean[],
-): {
-  pi: Float64Array;
-  pv: Float64Array;
-  px: Float64Array;
-  tau2: number;
-  ok: Uint8Array;
-} | null {
-  const rows = obs.map((o, i) => o.has && d.has[i] === 1 && (fitRows?.[i] ?? true));
+): { pi: Float64Array; pv: Float64Array; tau2: number; ok: Uint8Array } | null {
+  const rows = obs.map((o, i) => o.has && d.has[i] === 1);
   const n = rows.filter((x) => x).length;
   if (n < d.covariates + 3) return null;
   const y = obs.map((o) => o.y[k] as number);
@@ -266,7 +258,6 @@ function priorFit(
     pi[i] = predict(f, x, at);
     pv[i] = leverage(f, x, at);
   });
-  const px = extrapolationVariance(pv, rows, tau2, extrapolation);
   // A share outside [0, 1] is the line extrapolated past every unit it was fitted on (Asia's
   // first round is unlike any department's): there the transfers are taken non-negative — each
   // previous choice passes a share in [0, ∞) of its votes — which predicts no negative share.
@@ -277,34 +268,7 @@ function priorFit(
       if (d.has[i] === 1 && (p < 0 || p > 1)) pi[i] = transferOf(d, b, i);
     });
   }
-  return { pi, pv, px, tau2, ok: d.has };
-}
-
-/**
- * The prior line's error where it is extrapolated (run 8): the line is only as good as its form
- * within the units it was fitted on. A unit whose prediction variance exceeds the largest among
- * them lies outside their covariates' ellipsoid (Montgomery, Peck & Vining, "Introduction to
- * Linear Regression Analysis", §3.8 hidden extrapolation: h₀ > h_max), where a straight line
- * fitted on coastal departments says little about the highlands. There it adds
- * loading × τ² × (pv / pv_max − 1): zero inside the span, one residual variance per further
- * span outside it. rows: the units the line was fitted on.
- */
-export function extrapolationVariance(
-  pv: Float64Array,
-  rows: readonly boolean[],
-  tau2: number,
-  loading: number,
-): Float64Array {
-  const out = new Float64Array(pv.length);
-  let max = 0;
-  pv.forEach((v, i) => {
-    if (rows[i] === true && v > max) max = v;
-  });
-  if (!(loading > 0) || !(max > 0)) return out;
-  pv.forEach((v, i) => {
-    out[i] = loading * tau2 * Math.max(0, v / max - 1);
-  });
-  return out;
+  return { pi, pv, tau2, ok: d.has };
 }
 
 /** Row i's columns: its shares of the prior's main choices, then the rest (one minus their sum). */
@@ -354,49 +318,11 @@ export function nonNegativeTransfers(
   return b;
 }
 
-/**
- * The night's own check of the prior line (run 8): the units first counted since the earlier
- * snapshot are out of sample for a line fitted on the units counted before it. Per share
- * dimension, their standardised errors against that line, z = (y − π) / √(τ² + pv + e²), give the
- * Birge ratio Σ z² / n (1 when the line's variance is honest); the prior line's variance is
- * multiplied by it where it exceeds 1. Never below 1: a few agreeing units are weak evidence that
- * the line is better than its own spread says, and a narrower line is how confident wrong calls
- * are made. 1 everywhere without an earlier snapshot or a newly counted unit.
- */
-function priorLineCheck(
-  units: readonly SnapshotUnit[],
-  obs: readonly Observed[],
-  d: PriorDesign,
-  s: Float64Array,
-): Float64Array {
-  const S = s.length;
-  const out = new Float64Array(S).fill(1);
-  if (units.every((u) => u.previous === undefined)) return out;
-  const earlier = units.map((u) => (u.previous?.actasCounted ?? 0) > 0);
-  const fresh = obs
-    .map((o, i) => i)
-    .filter((i) => !earlier[i] && (obs[i] as Observed).has && d.has[i] === 1);
-  if (fresh.length === 0) return out;
-  for (let k = 0; k < S; k++) {
-    const sk = s[k] as number;
-    const fit = priorFit(obs, d, k, sk * sk, 0, earlier);
-    if (fit === null) continue;
-    let chi2 = 0;
-    for (const i of fresh) {
-      const o = obs[i] as Observed;
-      const v = fit.tau2 + (fit.pv[i] as number) + (o.e2[k] as number);
-      chi2 += ((o.y[k] as number) - (fit.pi[i] as number)) ** 2 / v;
-    }
-    out[k] = Math.max(1, chi2 / fresh.length);
-  }
-  return out;
-}
-
 /** Without a prior: the units' precision-weighted mean and their between-unit variance. */
 function parentFit(
   obs: readonly Observed[],
   k: number,
-): { pi: Float64Array; pv: Float64Array; px: Float64Array; tau2: number } {
+): { pi: Float64Array; pv: Float64Array; tau2: number } {
   const data = obs.filter((o) => o.has);
   let tau2 = 0.01;
   if (data.length >= 2) {
@@ -416,7 +342,6 @@ function parentFit(
   return {
     pi: new Float64Array(obs.length).fill(mean),
     pv: new Float64Array(obs.length).fill(sw > 0 ? 1 / sw : tau2),
-    px: new Float64Array(obs.length),
     tau2,
   };
 }
@@ -431,16 +356,13 @@ function estimateShare(
     readonly arrivalBias: number;
     readonly historyArrivalBias: number;
     readonly unseenCorrelation: number;
-    readonly extrapolation: number;
     readonly scale: number;
     readonly counted: number;
     readonly gain: number;
-    /** The prior line's variance multiplier from the night's own check (priorLineCheck). */
-    readonly check: number;
   },
 ): DimEstimate {
   const U = obs.length;
-  const prior = design === null ? null : priorFit(obs, design, k, sk * sk, pr.extrapolation);
+  const prior = design === null ? null : priorFit(obs, design, k, sk * sk);
   const parent = parentFit(obs, k);
   const out: DimEstimate = {
     mean: new Float64Array(U),
@@ -453,11 +375,8 @@ function estimateShare(
     const usePrior = prior !== null && prior.ok[i] === 1;
     const src = usePrior ? prior : parent;
     const pi = src.pi[i] as number;
-    // the line's error: its own (leverage) and, outside the units it was fitted on, its form's;
-    // both × the night's check of the line on the units counted since the earlier snapshot
-    const x = usePrior ? pr.check : 1;
-    const pv = x * ((src.pv[i] as number) + (src.px[i] as number));
-    const tau2 = x * src.tau2;
+    const pv = src.pv[i] as number;
+    const tau2 = src.tau2;
     out.fromPrior[i] = usePrior ? 1 : 0;
     if (!o.has) {
       out.mean[i] = pi;
@@ -685,24 +604,13 @@ export function frameFromSnapshot(
     arrivalBias: p.arrivalBias,
     unseenCorrelation: p.unseenCorrelation,
     historyArrivalBias: p.historyArrivalBias,
-    extrapolation: p.extrapolation,
     scale,
     counted: actasTotal > 0 ? actasProcessed / actasTotal : 0,
   };
   const g = renormalisationGain(obs, s);
-  const check =
-    design === null || !p.priorLineCheck
-      ? new Float64Array(S).fill(1)
-      : priorLineCheck(units, obs, design, s);
   const dims: DimEstimate[] = [];
   for (let k = 0; k < S; k++)
-    dims.push(
-      estimateShare(obs, design, k, s[k] as number, {
-        ...pr,
-        gain: g[k] as number,
-        check: check[k] as number,
-      }),
-    );
+    dims.push(estimateShare(obs, design, k, s[k] as number, { ...pr, gain: g[k] as number }));
   dims.push(estimateRate(units, obs, design, pr));
   const regions: FrameRegion[] = [];
   const groups: FrameGroup[] = [];
@@ -769,9 +677,7 @@ function designOf(
 }
 
 function definedOf(o: SnapshotModelOptions): Partial<SnapshotParameters> {
-  const out: Partial<Record<Exclude<keyof SnapshotParameters, 'priorLineCheck'>, number>> & {
-    priorLineCheck?: boolean;
-  } = {};
+  const out: Partial<Record<keyof SnapshotParameters, number>> = {};
   for (const key of [
     'drift',
     'driftSd',
@@ -780,9 +686,7 @@ function definedOf(o: SnapshotModelOptions): Partial<SnapshotParameters> {
     'minTrendFraction',
     'unseenCorrelation',
     'historyArrivalBias',
-    'extrapolation',
   ] as const)
     if (o[key] !== undefined) out[key] = o[key];
-  if (o.priorLineCheck !== undefined) out.priorLineCheck = o.priorLineCheck;
   return out;
 }

@@ -30,16 +30,6 @@ export interface SnapshotParameters {
    * "Run 7 decision": more wrong confident calls on the runoff).
    */
   readonly historyArrivalBias: number;
-  /**
-   * The prior line's extra variance outside the span of the units it was fitted on, in residual
-   * variances per span beyond it (frame-snapshot.ts, extrapolationVariance; run 8).
-   */
-  readonly extrapolation: number;
-  /**
-   * Whether the prior line's variance is checked against the units counted since the earlier
-   * snapshot (frame-snapshot.ts, priorLineCheck; run 8).
-   */
-  readonly priorLineCheck: boolean;
 }
 
 /**
@@ -65,6 +55,4 @@ export const SNAPSHOT_PARAMETERS: SnapshotParameters = {
   minTrendFraction: 0.05,
   unseenCorrelation: 0.1,
   historyArrivalBias: 0.2,
-  extrapolation: 0,
-  priorLineCheck: true,
 };
