@@ -15,7 +15,7 @@ import type { ResultsDocument } from '../../results/documents.js';
 import { resultsCsv } from '../../results/csv.js';
 import type { ActaDocument } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
-import { renderTable, thousands } from '../format.js';
+import { renderTable, say, thousands } from '../format.js';
 import type { IngestLimitsFile } from '../../ingest/limits.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from '../messages.js';
@@ -336,7 +336,14 @@ export async function runExport(
   const tmp = `${args.out}.tmp-${process.pid}`;
   writeFileSync(tmp, renderResults(r.value, args.format) + '\n');
   renameSync(tmp, args.out);
-  io.out(`wrote ${r.value.units.length} ${args.level} units of ${r.value.election} to ${args.out}`);
+  io.out(
+    say('wrote {units} {level} units of {election} to {out}', {
+      units: r.value.units.length,
+      level: args.level,
+      election: r.value.election,
+      out: args.out,
+    }),
+  );
   return EXIT_OK;
 }
 
