@@ -188,6 +188,41 @@ describe('--lang es: the lines commands print, in Spanish', () => {
     );
   });
 
+  it('ingest: the file line and the check line', () =>
+    lines(
+      ['ingest', mesas, '--db', join(dir, 'check-lines.db'), '--check', '--no-progress'],
+      ['revisado', 'no se guardó nada', 'formato onpe-mesa'],
+      ['checked', 'nothing was stored', 'format onpe-mesa'],
+    ));
+
+  it('apportion: where the electorate comes from', () =>
+    lines(
+      ['apportion', '--rules', 'pe-2026-diputados'],
+      ['electores: incluidos', '  fuente: ', '  estado: '],
+      ['electorate: bundled', '  source: ', '  status: '],
+    ));
+
+  it('seats: the total, the valla column and its reasons', () => {
+    const votes = join(dir, 'andean.csv');
+    writeFileSync(
+      votes,
+      'district,party,votes\nNACIONAL,PL,400\nNACIONAL,FP,300\nNACIONAL,RP,200\nNACIONAL,XX,20\n',
+    );
+    return lines(
+      [
+        'seats',
+        '--rules',
+        'pe-2021-parlamento-andino',
+        '--votes',
+        votes,
+        '--option',
+        'threshold=5-percent',
+      ],
+      ['pe-2021-parlamento-andino — 5 escaños', '│ pasa ', 'excluida: < 5'],
+      ['pe-2021-parlamento-andino — 5 seats', '│ passed ', 'excluded: < 5'],
+    );
+  });
+
   it('demo: sections, tables and outcomes', async () => {
     await lines(
       ['demo'],

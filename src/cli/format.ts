@@ -111,6 +111,55 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   // export
   'wrote {units} {level} units of {election} to {out}':
     'escritas {units} unidades de nivel {level} de {election} en {out}',
+  // ingest
+  'checked {file} against {election}: nothing was stored':
+    'revisado {file} contra {election}: no se guardó nada',
+  'sha256 {sha256} · {size} bytes · format {format}':
+    'sha256 {sha256} · {size} bytes · formato {format}',
+  'already imported (import #{id}, sha256 {sha256}): nothing changed':
+    'ya importado (importación #{id}, sha256 {sha256}): nada cambió',
+  'import #{id} into {election}: {file}': 'importación #{id} en {election}: {file}',
+  'quarantined by issue: {codes}': 'en cuarentena por problema: {codes}',
+  'warnings stored with actas: {codes}': 'advertencias guardadas con las actas: {codes}',
+  'conflicts (both versions kept, not applied): mesas {mesas}':
+    'conflictos (ambas versiones guardadas, no aplicadas): mesas {mesas}',
+  // apportion
+  'electorate: {file}': 'electores: {file}',
+  'electorate: the ruleset file': 'electores: el archivo de reglas',
+  'electorate: bundled, data/{file}\n  source: {source}\n  status: {status}':
+    'electores: incluidos, data/{file}\n  fuente: {source}\n  estado: {status}',
+  // project
+  'step {step}/{steps} · {counted} % counted · {summary}':
+    'paso {step}/{steps} · {counted} % contabilizado · {summary}',
+  // seats
+  '{election} — {seats} seats as published ({kind}: {source})':
+    '{election} — {seats} escaños según lo publicado ({kind}: {source})',
+  'winner ({round}): {winner}': 'ganador ({round}): {winner}',
+  'runoff: {pair}': 'segunda vuelta: {pair}',
+  'tie ({stage}): {candidates}': 'empate ({stage}): {candidates}',
+  ' (provisional count)': ' (conteo provisional)',
+  'source: {source} ({asOf}; data/{file})': 'fuente: {source} ({asOf}; data/{file})',
+  'reported composition ({kind}: {source})': 'composición reportada ({kind}: {source})',
+  'against {rules} ({seats} seats): ': 'frente a {rules} ({seats} escaños): ',
+  'no seat changes': 'ningún escaño cambia',
+  'entered: {lists}': 'entran: {lists}',
+  'left: {lists}': 'salen: {lists}',
+  ' in {district}': ' en {district}',
+  '{votes} votes < {required}': '{votes} votos < {required}',
+  '{seats} prelim. seats < {required}': '{seats} escaños prelim. < {required}',
+  ' in ≥ {districts} districts': ' en ≥ {districts} circunscripciones',
+  passed: 'pasa',
+  'excluded: {reasons}': 'excluida: {reasons}',
+  '{rules} — {seats} seats': '{rules} — {seats} escaños',
+  '{clause} in {district}: {party} {before} → {after} seats':
+    '{clause} en {district}: {party} {before} → {after} escaños',
+  ' (one from {from})': ' (uno de {from})',
+  'tie ({stage}) in {district}: {candidates} for {seats} seat(s) — {resolution}':
+    'empate ({stage}) en {district}: {candidates} por {seats} escaño(s) — {resolution}',
+  'draw (seed {seed}) in {district}: {winners} from {candidates}':
+    'sorteo (semilla {seed}) en {district}: {winners} entre {candidates}',
+  'nullity: blank+null {spoiled} of {emitted} emitted — art. 184: {const184}; LOE 365: {loe365}':
+    'nulidad: blancos+nulos {spoiled} de {emitted} emitidos — art. 184: {const184}; LOE 365: {loe365}',
   // president, winner, demo: outcomes
   '> 50 % of valid votes': '> 50 % de los votos válidos',
   '{winner} wins in the first round ({share})': '{winner} gana en primera vuelta ({share})',
