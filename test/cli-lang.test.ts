@@ -133,3 +133,113 @@ describe('--lang es: table headers in Spanish', () => {
       ['party', 'seats'],
     ));
 });
+
+/** The command's lines in Spanish have `es` and none of `en`; in English (the default), `en`. */
+async function lines(args: readonly string[], es: readonly string[], en: readonly string[]) {
+  const spanish = await cli(...args, '--lang', 'es');
+  expect(spanish.code, spanish.err).toBe(0);
+  const english = await cli(...args);
+  expect(english.code, english.err).toBe(0);
+  for (const t of es) expect(spanish.out).toContain(t);
+  for (const t of en) {
+    expect(english.out).toContain(t);
+    expect(spanish.out).not.toContain(t);
+  }
+}
+
+describe('--lang es: the lines commands print, in Spanish', () => {
+  it('rules: the list, and one ruleset with its options described in both languages', async () => {
+    await headers(['rules'], ['tipo', 'uninominal', 'Perú 2026 — Senado'], ['kind', 'label']);
+    await lines(
+      ['rules', 'pe-2026-senado'],
+      [
+        'versión 2026 · jurisdicción pe',
+        '60 escaños en 28 circunscripción(es); método dhondt',
+        '(por defecto next-quotient): Una lista que gana más escaños que candidatos tiene',
+      ],
+      [
+        'version 2026 · jurisdiction pe',
+        '60 seats in 28 district(s)',
+        '(default next-quotient): A list that wins more seats than it has candidates',
+      ],
+    );
+    await lines(
+      ['rules', 'pe-2021-presidencial'],
+      ['primera vuelta: > 1/2 de los votos válidos'],
+      ['first round: > 1/2 of valid votes'],
+    );
+  });
+
+  it('jurisdictions: the list and one jurisdiction', async () => {
+    await headers(['jurisdictions'], ['nombre', 'niveles', 'Perú'], ['label', 'levels']);
+    await lines(
+      ['jurisdictions', 'pe'],
+      ['lugares: ubigeo', 'en la tabla', 'circunscripciones: circunscripcion', 'su tabla'],
+      ['places: ubigeo', 'in the table', 'electoral districts: circunscripcion', 'its table'],
+    );
+  });
+
+  it('export: the line it prints', async () => {
+    const out = join(dir, 'export.csv');
+    await lines(
+      ['export', '--db', counted, '--level', 'department', '--out', out],
+      ['unidades de nivel department de'],
+      ['department units of'],
+    );
+  });
+
+  it('ingest: the file line and the check line', () =>
+    lines(
+      ['ingest', mesas, '--db', join(dir, 'check-lines.db'), '--check', '--no-progress'],
+      ['revisado', 'no se guardó nada', 'formato onpe-mesa'],
+      ['checked', 'nothing was stored', 'format onpe-mesa'],
+    ));
+
+  it('apportion: where the electorate comes from', () =>
+    lines(
+      ['apportion', '--rules', 'pe-2026-diputados'],
+      ['electores: incluidos', '  fuente: ', '  estado: '],
+      ['electorate: bundled', '  source: ', '  status: '],
+    ));
+
+  it('seats: the total, the valla column and its reasons', () => {
+    const votes = join(dir, 'andean.csv');
+    writeFileSync(
+      votes,
+      'district,party,votes\nNACIONAL,PL,400\nNACIONAL,FP,300\nNACIONAL,RP,200\nNACIONAL,XX,20\n',
+    );
+    return lines(
+      [
+        'seats',
+        '--rules',
+        'pe-2021-parlamento-andino',
+        '--votes',
+        votes,
+        '--option',
+        'threshold=5-percent',
+      ],
+      ['pe-2021-parlamento-andino — 5 escaños', '│ pasa ', 'excluida: < 5'],
+      ['pe-2021-parlamento-andino — 5 seats', '│ passed ', 'excluded: < 5'],
+    );
+  });
+
+  it('demo: sections, tables and outcomes', async () => {
+    await lines(
+      ['demo'],
+      [
+        '=== Perú 2021 — segunda vuelta (JNE, proclamación) ===',
+        'gana la segunda vuelta',
+        '│ candidato',
+        '% de actas contabilizadas',
+        'todas las demás listas juntas',
+      ],
+      [
+        '=== Peru 2021 — runoff (JNE, proclamation) ===',
+        'wins the runoff',
+        '│ candidate ',
+        '% actas counted',
+        'all other lists together',
+      ],
+    );
+  });
+});

@@ -65,6 +65,11 @@ describe('bundled data files', () => {
       'pe-2026-presidencial.json .discrepancies[1].values[1].source',
       'pe-erm-2022.json .status.publisher',
       'pe-erm-2022.json .contestSets[2].publisher',
+      // option descriptions, the universe's prior, a skipped row's reason
+      'pe-2026-senado.json .options[4].description',
+      'pe-erm-municipal.json .options[0].description',
+      'pe-2026-presidencial-segunda-2026-06-10.json .universe.prior',
+      'pe-erm-2022.json .contestSets[2].skipContests.reason',
     ])
       expect(
         found.some((f) => `${f.file} ${f.at}`.includes(part)),

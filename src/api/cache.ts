@@ -21,6 +21,18 @@ export function readCacheKey(
   return pairs.length === 0 ? path : `${path}?${pairs.join('&')}`;
 }
 
+/** The content codings whose ETag suffix is shorter than their name. */
+const CODING_TAG: Readonly<Record<string, string>> = { gzip: 'gz' };
+
+/**
+ * RFC 9110 §8.8.3: a strong validator differs between representations, so a body sent with a
+ * content coding has the identity body's ETag with the coding inside the quotes (`"…-gz"`,
+ * `"…-br"`); the identity body keeps the plain tag.
+ */
+export function encodedEtag(etag: string, coding: string): string {
+  return `${etag.slice(0, -1)}-${CODING_TAG[coding] ?? coding}"`;
+}
+
 /**
  * RFC 9110 §13.1.2 If-None-Match: `*`, or a list of entity tags compared weakly (a `W/` prefix on
  * either side is ignored).

@@ -1,7 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import type { ByteBoundedCache, CachedResponse } from './byte-cache.js';
-import { noneMatch } from './cache.js';
+import { encodedEtag, noneMatch } from './cache.js';
 import { securityHeaders } from './http-safety.js';
 
 /** Bodies below this are sent as they are (the compression plugin's threshold, server.ts). */
@@ -46,12 +46,15 @@ export function withGzip(
 
 /**
  * How a cached response answers a request — decided here once for the hot path and the
- * framework's cached-read hook (server.ts): a 304 (RFC 9110 §13.1.2), the bytes as they are (a
- * body under the compression threshold, or no Accept-Encoding), the gzip made once per revision
- * (RFC 9110 §12.5.3), or `negotiate`: another encoding, or a body the compression plugin
- * compresses per request.
+ * framework's cached-read hook (server.ts): the bytes as they are (a body under the compression
+ * threshold, or no Accept-Encoding), the gzip made once per revision (RFC 9110 §12.5.3), a 304 for
+ * either when If-None-Match names that representation's own ETag (RFC 9110 §8.8.3, §13.1.2: a
+ * client that kept the gzip gets a 304 only when it would get the gzip again), or `negotiate`:
+ * another encoding, or a body the compression plugin compresses per request (its ETag and 304 are
+ * then decided after the plugin, server.ts).
  */
-export type CachedAnswer = 'not-modified' | 'plain' | 'gzip' | 'negotiate';
+export type CachedAnswer =
+  'plain' | 'plain-not-modified' | 'gzip' | 'gzip-not-modified' | 'negotiate';
 
 export function cachedAnswer(
   hit: CachedResponse,
@@ -59,10 +62,14 @@ export function cachedAnswer(
   headers: { readonly 'if-none-match'?: string | string[]; readonly 'accept-encoding'?: string },
   precompressBytes: number,
 ): CachedAnswer {
-  if (noneMatch(headers['if-none-match'], hit.etag)) return 'not-modified';
   const encoding = headers['accept-encoding'];
-  if (size < COMPRESS_THRESHOLD || encoding === undefined) return 'plain';
-  return size >= precompressBytes && acceptsGzip(encoding) ? 'gzip' : 'negotiate';
+  const tags = headers['if-none-match'];
+  if (size < COMPRESS_THRESHOLD || encoding === undefined)
+    return noneMatch(tags, hit.etag) ? 'plain-not-modified' : 'plain';
+  if (size < precompressBytes || !acceptsGzip(encoding)) return 'negotiate';
+  return tags !== undefined && noneMatch(tags, encodedEtag(hit.etag, 'gzip'))
+    ? 'gzip-not-modified'
+    : 'gzip';
 }
 
 /** A cached response's headers as sent, made once per response (the framework's path sends the same). */
@@ -70,6 +77,7 @@ interface Variants {
   readonly size: number;
   readonly notModified: OutgoingHttpHeader[];
   readonly plain: OutgoingHttpHeader[];
+  readonly gzipNotModified: OutgoingHttpHeader[];
   /** Only once the gzip is made. */
   readonly gzip?: OutgoingHttpHeader[];
 }
@@ -78,20 +86,20 @@ function variantsOf(url: string, hit: CachedResponse, cacheControl: string): Var
   const size = Buffer.byteLength(hit.body);
   const common = Object.entries({
     'content-type': hit.type ?? 'application/json; charset=utf-8',
-    etag: hit.etag,
     'cache-control': cacheControl,
     // only API reads are cached (server.ts), so every entry has the API's CSP
     ...securityHeaders(url),
     ...readVary(size),
   }).flat();
+  const plain = [...common, 'etag', hit.etag];
+  const gzip = [...common, 'etag', encodedEtag(hit.etag, 'gzip')];
   return {
     size,
-    notModified: common,
-    plain: [...common, 'content-length', String(size)],
+    notModified: plain,
+    plain: [...plain, 'content-length', String(size)],
+    gzipNotModified: gzip,
     ...(hit.gzip
-      ? {
-          gzip: [...common, 'content-encoding', 'gzip', 'content-length', String(hit.gzip.length)],
-        }
+      ? { gzip: [...gzip, 'content-encoding', 'gzip', 'content-length', String(hit.gzip.length)] }
       : {}),
   };
 }
@@ -135,7 +143,8 @@ export class HotReads {
     let v = this.variantsOf(url, hit);
     const answer = cachedAnswer(hit, v.size, req.headers, this.precompressBytes);
     if (answer === 'negotiate') return false;
-    if (answer === 'not-modified') res.writeHead(304, v.notModified).end();
+    if (answer === 'plain-not-modified') res.writeHead(304, v.notModified).end();
+    else if (answer === 'gzip-not-modified') res.writeHead(304, v.gzipNotModified).end();
     else if (answer === 'plain') res.writeHead(200, v.plain).end(hit.body);
     else {
       if (v.gzip === undefined) {

@@ -1,10 +1,16 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
+import { Readable } from 'node:stream';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import compress from '@fastify/compress';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type onSendHookHandler,
+} from 'fastify';
 import { z } from 'zod';
 import { issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
@@ -54,7 +60,7 @@ import { projectionHistory, projectionOf } from '../results/projection.js';
 import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { parseWhatIfBody, whatIfSeats, WhatIfBodySchema } from '../results/what-if.js';
 import { ByteBoundedCache, canonicalJson } from './byte-cache.js';
-import { noneMatch, readCacheKey } from './cache.js';
+import { encodedEtag, noneMatch, readCacheKey } from './cache.js';
 import { cachedAnswer, COMPRESS_THRESHOLD, HotReads, readVary, withGzip } from './hot-reads.js';
 import { ProjectionPool, WhatIfPool } from './workers.js';
 import {
@@ -319,6 +325,32 @@ function jsonBody(body: unknown): unknown {
   }
 }
 
+/**
+ * The onSend hook that runs after compression: a body the plugin encoded gets its coding's ETag
+ * (RFC 9110 §8.8.3, cache.ts), and If-None-Match is compared with the tag of the representation
+ * this request gets — a 304 only for the one the client holds.
+ */
+function encodedRead(settled: WeakSet<FastifyRequest>): onSendHookHandler {
+  return async (req, reply, payload) => {
+    const etag = reply.getHeader('etag');
+    if (typeof etag !== 'string' || settled.has(req)) return payload;
+    const coding = reply.getHeader('content-encoding');
+    const tag =
+      typeof coding === 'string' && coding !== 'identity' ? encodedEtag(etag, coding) : etag;
+    if (tag !== etag) reply.header('etag', tag);
+    if (
+      req.method !== 'GET' ||
+      reply.statusCode !== 200 ||
+      !noneMatch(req.headers['if-none-match'], tag)
+    )
+      return payload;
+    // a 304 has no body (RFC 9110 §15.4.5): the compressed stream is dropped unread
+    if (payload instanceof Readable) payload.destroy();
+    reply.removeHeader('content-encoding').removeHeader('content-length').code(304);
+    return '';
+  };
+}
+
 /** The HTTP API (Fastify): public reads with ETag and Cache-Control, authenticated writes, errors mapped in one place. */
 export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...o.limits };
@@ -377,6 +409,8 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => Promise.all([projections.close(), whatIfPool.close()]));
   const readKey = new WeakMap<FastifyRequest, string>();
   const fromCache = new WeakSet<FastifyRequest>();
+  /** Cached reads answered whole by the cached-read hook: ETag and 304 already decided. */
+  const settled = new WeakSet<FastifyRequest>();
   const revisionOf = new WeakMap<FastifyRequest, string>();
   // What-if responses by the SHA-256 of the normalised body, kept until the revision changes
   const whatIfs = new ByteBoundedCache(WHAT_IF_CACHE_BYTES);
@@ -400,13 +434,18 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     if (!hit || hit.revision !== revision) return;
     hot.remember(req.url, key);
     fromCache.add(req);
-    reply.header('etag', hit.etag).header('cache-control', READ_CACHE_CONTROL);
+    reply.header('cache-control', READ_CACHE_CONTROL);
     reply.type(hit.type ?? 'application/json; charset=utf-8');
     // decided as the hot path does (hot-reads.ts); sent through the reply, so hooks and log run
     const size = Buffer.byteLength(hit.body);
     reply.headers(readVary(size));
     const answer = cachedAnswer(hit, size, req.headers, limits.precompressBytes);
-    if (answer === 'not-modified') return reply.code(304).send();
+    // `negotiate`: the plugin picks the coding, and the ETag and 304 follow it (encodedRead)
+    if (answer !== 'negotiate') settled.add(req);
+    const gzipped = answer === 'gzip' || answer === 'gzip-not-modified';
+    reply.header('etag', gzipped ? encodedEtag(hit.etag, 'gzip') : hit.etag);
+    if (answer === 'plain-not-modified' || answer === 'gzip-not-modified')
+      return reply.code(304).send();
     // a large body is gzipped once per revision, not once per request (a flood of district reads)
     if (answer === 'gzip') {
       const { gzip } = withGzip(responses, key, hit);
@@ -414,8 +453,8 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     }
     return reply.send(hit.body);
   });
-  // ETag on every successful read: same bytes, same tag; If-None-Match → 304. Registered before
-  // compression so that it sees the bytes, not the compressed stream.
+  // ETag on every successful read: same bytes, same tag. Registered before compression so that
+  // it sees the bytes, not the compressed stream; the coding's suffix and the 304 come after it.
   app.addHook('onSend', async (req, reply, payload) => {
     if (
       fromCache.has(req) ||
@@ -429,9 +468,9 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', READ_CACHE_CONTROL);
     const revision = revisionOf.get(req);
     const key = readKey.get(req);
-    // the plugin says Vary only when it compresses; a cached read says it on every answer
-    if (key !== undefined && !reply.hasHeader('vary'))
-      reply.headers(readVary(Buffer.byteLength(payload)));
+    // the plugin says Vary only when it compresses; every read it may compress says it on every
+    // answer (API reads, the dashboard's files, the OpenAPI document)
+    if (!reply.hasHeader('vary')) reply.headers(readVary(Buffer.byteLength(payload)));
     if (revision !== undefined && key !== undefined && typeof payload === 'string') {
       responses.set(key, {
         revision,
@@ -441,13 +480,13 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       });
       hot.remember(req.url, key);
     }
-    if (noneMatch(req.headers['if-none-match'], etag)) {
-      reply.code(304);
-      return '';
-    }
     return payload;
   });
   await app.register(compress, { global: true, threshold: COMPRESS_THRESHOLD });
+  // after the plugin's own onSend on every route (route hooks run in order, after the app's)
+  app.addHook('onRoute', (r) => {
+    r.onSend = [r.onSend ?? []].flat().concat(encodedRead(settled));
+  });
   // Every route the router really has, so a test can check that no write route escapes auth.
   const registered: { method: string; url: string; write: boolean }[] = [];
   app.addHook('onRoute', (r) => {

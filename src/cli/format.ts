@@ -1,12 +1,13 @@
 import Table from 'cli-table3';
-import type { Note } from '../core/model/note.js';
+import { bothLanguages, type Name, type Note } from '../core/model/note.js';
 
 /** The language of the CLI's tables (`--lang`). */
 export type TableLang = keyof Note;
 
 /**
- * Every table header any command prints, in Spanish (the English is the key): one dictionary, so
- * that each command's `--lang es` reads the same words. A header missing here prints as it is.
+ * Every table header and every line any command prints, in Spanish (the English is the key): one
+ * dictionary, so that each command's `--lang es` reads the same words. A line's `{name}` is a value
+ * filled in (say). A text missing here prints as it is.
  */
 const HEADERS_ES: Readonly<Record<string, string>> = {
   // results, acta, elections, imports
@@ -83,6 +84,116 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   field: 'campo',
   'mesas that differ': 'mesas que difieren',
   'net (A − B)': 'neto (A − B)',
+  // rules, jurisdictions, demo: cells
+  'single-winner': 'uninominal',
+  first: 'primera',
+  runoff: 'segunda',
+  'its table': 'su tabla',
+  places: 'lugares',
+  yes: 'sí',
+  'seats (JNE)': 'escaños (JNE)',
+  // rules: lines
+  '{round} round: {comparison} {share} of {base} votes':
+    '{round} vuelta: {comparison} {share} de los votos {base}',
+  ', single-seat {method}': ', uninominal {method}',
+  '; tiers: {tiers}': '; niveles: {tiers}',
+  'version {version} · jurisdiction {jurisdiction}':
+    'versión {version} · jurisdicción {jurisdiction}',
+  '{seats} seats in {districts} district(s); method {method}':
+    '{seats} escaños en {districts} circunscripción(es); método {method}',
+  '--option {name}={values} (default {default}): {description}':
+    '--option {name}={values} (por defecto {default}): {description}',
+  // jurisdictions: lines
+  'places: {place} {pattern}; {rows} in the table ({skipped} rows skipped), {known} known patterns; mesa {mesa}':
+    'lugares: {place} {pattern}; {rows} en la tabla ({skipped} filas omitidas), {known} patrones conocidos; mesa {mesa}',
+  'electoral districts: {districts} · projection groups: {groups} · state labels: {states} · rulesets: {rulesets}':
+    'circunscripciones: {districts} · grupos de proyección: {groups} · nombres de estado: {states} · reglas: {rulesets}',
+  // export
+  'wrote {units} {level} units of {election} to {out}':
+    'escritas {units} unidades de nivel {level} de {election} en {out}',
+  // ingest
+  'checked {file} against {election}: nothing was stored':
+    'revisado {file} contra {election}: no se guardó nada',
+  'sha256 {sha256} · {size} bytes · format {format}':
+    'sha256 {sha256} · {size} bytes · formato {format}',
+  'already imported (import #{id}, sha256 {sha256}): nothing changed':
+    'ya importado (importación #{id}, sha256 {sha256}): nada cambió',
+  'import #{id} into {election}: {file}': 'importación #{id} en {election}: {file}',
+  'quarantined by issue: {codes}': 'en cuarentena por problema: {codes}',
+  'warnings stored with actas: {codes}': 'advertencias guardadas con las actas: {codes}',
+  'conflicts (both versions kept, not applied): mesas {mesas}':
+    'conflictos (ambas versiones guardadas, no aplicadas): mesas {mesas}',
+  // apportion
+  'electorate: {file}': 'electores: {file}',
+  'electorate: the ruleset file': 'electores: el archivo de reglas',
+  'electorate: bundled, data/{file}\n  source: {source}\n  status: {status}':
+    'electores: incluidos, data/{file}\n  fuente: {source}\n  estado: {status}',
+  // project
+  'step {step}/{steps} · {counted} % counted · {summary}':
+    'paso {step}/{steps} · {counted} % contabilizado · {summary}',
+  // seats
+  '{election} — {seats} seats as published ({kind}: {source})':
+    '{election} — {seats} escaños según lo publicado ({kind}: {source})',
+  'winner ({round}): {winner}': 'ganador ({round}): {winner}',
+  'runoff: {pair}': 'segunda vuelta: {pair}',
+  'tie ({stage}): {candidates}': 'empate ({stage}): {candidates}',
+  ' (provisional count)': ' (conteo provisional)',
+  'source: {source} ({asOf}; data/{file})': 'fuente: {source} ({asOf}; data/{file})',
+  'reported composition ({kind}: {source})': 'composición reportada ({kind}: {source})',
+  'against {rules} ({seats} seats): ': 'frente a {rules} ({seats} escaños): ',
+  'no seat changes': 'ningún escaño cambia',
+  'entered: {lists}': 'entran: {lists}',
+  'left: {lists}': 'salen: {lists}',
+  ' in {district}': ' en {district}',
+  '{votes} votes < {required}': '{votes} votos < {required}',
+  '{seats} prelim. seats < {required}': '{seats} escaños prelim. < {required}',
+  ' in ≥ {districts} districts': ' en ≥ {districts} circunscripciones',
+  passed: 'pasa',
+  'excluded: {reasons}': 'excluida: {reasons}',
+  '{rules} — {seats} seats': '{rules} — {seats} escaños',
+  '{clause} in {district}: {party} {before} → {after} seats':
+    '{clause} en {district}: {party} {before} → {after} escaños',
+  ' (one from {from})': ' (uno de {from})',
+  'tie ({stage}) in {district}: {candidates} for {seats} seat(s) — {resolution}':
+    'empate ({stage}) en {district}: {candidates} por {seats} escaño(s) — {resolution}',
+  'draw (seed {seed}) in {district}: {winners} from {candidates}':
+    'sorteo (semilla {seed}) en {district}: {winners} entre {candidates}',
+  'nullity: blank+null {spoiled} of {emitted} emitted — art. 184: {const184}; LOE 365: {loe365}':
+    'nulidad: blancos+nulos {spoiled} de {emitted} emitidos — art. 184: {const184}; LOE 365: {loe365}',
+  // president, winner, demo: outcomes
+  '> 50 % of valid votes': '> 50 % de los votos válidos',
+  '{winner} wins in the first round ({share})': '{winner} gana en primera vuelta ({share})',
+  '{winner} wins the runoff': '{winner} gana la segunda vuelta',
+  'no one reached {share}: runoff between {a} and {b}':
+    'nadie alcanzó {share}: segunda vuelta entre {a} y {b}',
+  'TIE ({stage}) between {candidates} — requires a JNE decision':
+    'EMPATE ({stage}) entre {candidates} — requiere una decisión del JNE',
+  '{comparison} {pct} % of {base} votes': '{comparison} {pct} % de los votos {base}',
+  'valid votes: {valid}': 'votos válidos: {valid}',
+  'blank {blank}, null {null}, emitted {emitted}; nullity (art. 184): {reached}':
+    'en blanco {blank}, nulos {null}, emitidos {emitted}; nulidad (art. 184): {reached}',
+  REACHED: 'ALCANZADA',
+  // demo: sections and lines
+  'Peru 2021 — presidential first round (ONPE, 100 % actas, open data by mesa)':
+    'Perú 2021 — primera vuelta presidencial (ONPE, 100 % actas, datos abiertos por mesa)',
+  'valid votes {valid} → {outcome}': 'votos válidos {valid} → {outcome}',
+  'Peru 2021 — runoff (JNE, proclamation)': 'Perú 2021 — segunda vuelta (JNE, proclamación)',
+  'Peru 2026 — presidential first round (PROVISIONAL: ONPE 27-04-2026, ~96 % actas)':
+    'Perú 2026 — primera vuelta presidencial (PROVISIONAL: ONPE 27-04-2026, ~96 % actas)',
+  '{outcome} — provisional, {counted} % actas counted':
+    '{outcome} — provisional, {counted} % de actas contabilizadas',
+  'Peru 2026 — runoff (PROVISIONAL: ONPE 10-06-2026 01:18, 96.918 % actas)':
+    'Perú 2026 — segunda vuelta (PROVISIONAL: ONPE 10-06-2026 01:18, 96.918 % actas)',
+  'leader at {counted} % counted: {leader} — NOT a final result (the full count reversed it)':
+    'primero al {counted} % contabilizado: {leader} — NO es un resultado final (el conteo completo lo invirtió)',
+  'Peru 2021 — Congress: valla (JNE 0602-2021, national totals)':
+    'Perú 2021 — Congreso: valla (JNE 0602-2021, totales nacionales)',
+  'valid {valid}; 5 % = {five} votes; all other lists together: {others}':
+    'válidos {valid}; 5 % = {five} votos; todas las demás listas juntas: {others}',
+  'Peru 2026 — Chamber of Deputies: seats per district (R-0053-2025) from the electoral roll':
+    'Perú 2026 — Cámara de Diputados: distribución de escaños (R-0053-2025) desde el padrón',
+  "Spain 2023 — Congress (D'Hondt by province, 3 %): totals":
+    "España 2023 — Congreso (D'Hondt por provincia, 3 %): totales",
 };
 
 let tableLang: TableLang = 'en';
@@ -104,6 +215,27 @@ export function header(en: string): string {
   if (fixed !== undefined) return fixed;
   const p = PATTERNS_ES.find(([re]) => re.test(en));
   return p ? en.replace(p[0], p[1]) : en;
+}
+
+/** The run's language (`--lang`). */
+export function runLanguage(): TableLang {
+  return tableLang;
+}
+
+/**
+ * A line in the run's language: the English template looked up in the dictionary, then each
+ * `{name}` filled with its value (values are data, never translated here).
+ */
+export function say(en: string, values: Readonly<Record<string, string | number>> = {}): string {
+  const template = tableLang === 'en' ? en : (HEADERS_ES[en] ?? en);
+  return template.replace(/\{(\w+)\}/g, (whole, k: string) =>
+    values[k] === undefined ? whole : String(values[k]),
+  );
+}
+
+/** A data text ({ es, en }, or one string for both) in the run's language. */
+export function inRunLanguage(text: Name): string {
+  return bothLanguages(text)[tableLang];
 }
 
 /** A plain bordered table for terminals, its headers in the run's language. */

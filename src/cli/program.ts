@@ -485,6 +485,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('rules [id-or-file]')
+    .addOption(langOption('table headers and lines'))
     .description(
       'list the rulesets, or show one (built-in id or file) with its sources and options; --format json prints the file, --schema the JSON Schema',
     )
@@ -768,6 +769,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('export')
+    .addOption(langOption('line it prints'))
     .description('write the results of every unit of a level to a file (written atomically)')
     .addOption(new Option('--level <level>', LEVEL_HELP).makeOptionMandatory())
     .addOption(
@@ -790,6 +792,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('jurisdictions [id]')
+    .addOption(langOption('table headers and lines'))
     .description(
       'the jurisdictions (data/jurisdictions/<id>/): list them, or check one and show its levels',
     )
@@ -887,6 +890,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('demo')
+    .addOption(langOption('tables and lines'))
     .description('the engine on the bundled real data (2021, 2026, Spain 2023), as tables')
     .action(async () => {
       const { runDemo } = await import('./commands/demo.js');

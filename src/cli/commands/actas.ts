@@ -15,7 +15,7 @@ import type { ResultsDocument } from '../../results/documents.js';
 import { resultsCsv } from '../../results/csv.js';
 import type { ActaDocument } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
-import { renderTable, thousands } from '../format.js';
+import { renderTable, say, thousands } from '../format.js';
 import type { IngestLimitsFile } from '../../ingest/limits.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from '../messages.js';
@@ -128,6 +128,15 @@ export interface IngestArgs {
   readonly limits?: IngestLimitsFile | undefined;
 }
 
+/** The line that names the file read: its hash, size and format. */
+function fileLine(r: { sha256: string; size: number; format: string }): string {
+  return say('sha256 {sha256} · {size} bytes · format {format}', {
+    sha256: r.sha256,
+    size: thousands(r.size),
+    format: r.format,
+  });
+}
+
 /** `cifra ingest`: read a file of actas into the store and print what happened. */
 export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Promise<number> {
   // the store's writer thread starts while the election is read (ADR 012)
@@ -171,8 +180,13 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
     return EXIT_OK;
   }
   if (r.checked) {
-    io.out(`checked ${r.file} against ${election.id}: nothing was stored`);
-    io.out(`sha256 ${r.sha256} · ${thousands(r.size)} bytes · format ${r.format}`);
+    io.out(
+      say('checked {file} against {election}: nothing was stored', {
+        file: r.file,
+        election: election.id,
+      }),
+    );
+    io.out(fileLine(r));
     io.out(
       renderTable(
         ['rows read', 'valid actas', 'quarantined'],
@@ -180,11 +194,22 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
       ),
     );
   } else if (r.alreadyImported) {
-    io.out(`already imported (import #${r.importId}, sha256 ${r.sha256}): nothing changed`);
+    io.out(
+      say('already imported (import #{id}, sha256 {sha256}): nothing changed', {
+        id: r.importId ?? '—',
+        sha256: r.sha256,
+      }),
+    );
     return EXIT_OK;
   } else {
-    io.out(`import #${r.importId} into ${election.id}: ${r.file}`);
-    io.out(`sha256 ${r.sha256} · ${thousands(r.size)} bytes · format ${r.format}`);
+    io.out(
+      say('import #{id} into {election}: {file}', {
+        id: r.importId ?? '—',
+        election: election.id,
+        file: r.file,
+      }),
+    );
+    io.out(fileLine(r));
     io.out(
       renderTable(
         ['rows read', 'new', 'unchanged', 'state changes', 'corrected', 'conflicts', 'quarantined'],
@@ -204,13 +229,23 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
   }
   const byCode = Object.entries(r.quarantinedByCode);
   if (byCode.length > 0)
-    io.out(`quarantined by issue: ${byCode.map(([c, n]) => `${c} ${n}`).join(', ')}`);
+    io.out(
+      say('quarantined by issue: {codes}', {
+        codes: byCode.map(([c, n]) => `${c} ${n}`).join(', '),
+      }),
+    );
   const warnings = Object.entries(r.warningsByCode);
   if (warnings.length > 0)
-    io.out(`warnings stored with actas: ${warnings.map(([c, n]) => `${c} ${n}`).join(', ')}`);
+    io.out(
+      say('warnings stored with actas: {codes}', {
+        codes: warnings.map(([c, n]) => `${c} ${n}`).join(', '),
+      }),
+    );
   if (r.conflictMesas.length > 0)
     io.out(
-      `conflicts (both versions kept, not applied): mesas ${r.conflictMesas.slice(0, 20).join(', ')}${r.conflictMesas.length > 20 ? ' …' : ''}`,
+      say('conflicts (both versions kept, not applied): mesas {mesas}', {
+        mesas: `${r.conflictMesas.slice(0, 20).join(', ')}${r.conflictMesas.length > 20 ? ' …' : ''}`,
+      }),
     );
   return EXIT_OK;
 }
@@ -336,7 +371,14 @@ export async function runExport(
   const tmp = `${args.out}.tmp-${process.pid}`;
   writeFileSync(tmp, renderResults(r.value, args.format) + '\n');
   renameSync(tmp, args.out);
-  io.out(`wrote ${r.value.units.length} ${args.level} units of ${r.value.election} to ${args.out}`);
+  io.out(
+    say('wrote {units} {level} units of {election} to {out}', {
+      units: r.value.units.length,
+      level: args.level,
+      election: r.value.election,
+      out: args.out,
+    }),
+  );
   return EXIT_OK;
 }
 

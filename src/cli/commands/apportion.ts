@@ -4,7 +4,7 @@ import { issue } from '../../core/issues.js';
 import { bundledElectorate, type BundledElectorate } from '../../elections/electorates.js';
 import { loadRuleset } from '../../elections/rulesets.js';
 import { dataPath } from '../../io/paths.js';
-import { renderTable, thousands } from '../format.js';
+import { renderTable, say, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { loadElectorate, type Loaded } from '../seat-files.js';
 import { printIssues } from './seats.js';
@@ -59,9 +59,14 @@ function electorateOf(
 
 /** The line that says which electorate the seats come from. */
 function fromLine(from: ElectorateFrom): string {
-  if (from.kind === 'file') return `electorate: ${from.file}`;
-  if (from.kind === 'ruleset') return 'electorate: the ruleset file';
-  return `electorate: bundled, data/${from.file}\n  source: ${from.source}\n  status: ${from.status}`;
+  if (from.kind === 'file') return say('electorate: {file}', { file: from.file });
+  if (from.kind === 'ruleset') return say('electorate: the ruleset file');
+  // the bundled file's source and status are data, in English
+  return say('electorate: bundled, data/{file}\n  source: {source}\n  status: {status}', {
+    file: from.file,
+    source: from.source,
+    status: from.status,
+  });
 }
 
 /** `cifra apportion`: seats per district from the electorate, by the ruleset's apportionment rule. */

@@ -6,7 +6,7 @@ import {
   getContestsElection,
   type ContestsElectionDocument,
 } from '../../results/contests.js';
-import { renderTable, thousands } from '../format.js';
+import { renderTable, runLanguage, thousands } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo } from '../io.js';
 import { printIssues } from './seats.js';
 
@@ -42,7 +42,7 @@ export function runContests(given: ContestsArgs, io: CliIo): number {
   if (!r.ok) return (printIssues(io, r.issues), EXIT_ISSUES);
   const d = r.value;
   if (args.format === 'json') return (io.out(JSON.stringify(d, null, 2)), EXIT_OK);
-  io.out(`${d.id}: ${d.label.en} (${d.date})`);
+  io.out(`${d.id}: ${d.label[runLanguage()]} (${d.date})`);
   io.out(
     d.sets
       .map((s) => `${s.contests} × ${s.kind} (${s.rules}${statusNote(s.status, d.status)})`)

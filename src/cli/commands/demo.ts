@@ -4,7 +4,7 @@ import { decidePresidentialRound } from '../../core/rules/presidential.js';
 import { percentHalfUp, ratio, reachesShare } from '../../core/ratio.js';
 import { readCsvFile } from '../../io/csv.js';
 import { dataPath } from '../../io/paths.js';
-import { renderTable, thousands } from '../format.js';
+import { header, renderTable, say, thousands } from '../format.js';
 import { EXIT_OK, type CliIo } from '../io.js';
 import { describeOutcome } from './president.js';
 import { runApportion } from './apportion.js';
@@ -24,9 +24,9 @@ function table(path: string): { line: number; values: Readonly<Record<string, st
  * the 2021 Congress valla, the seat tables, Spain 2023 — printed as tables.
  */
 export function runDemo(io: CliIo): number {
-  const h = (s: string): void => io.out(`\n=== ${s} ===`);
+  const h = (s: string): void => io.out(`\n=== ${say(s)} ===`);
 
-  h('Perú 2021 — primera vuelta presidencial (ONPE, 100 % actas, datos abiertos por mesa)');
+  h('Peru 2021 — presidential first round (ONPE, 100 % actas, open data by mesa)');
   const p2021 = table(
     dataPath('peru/2021/presidential_r1/candidate_columns_VOTOS_Pn_2021_1ra_vuelta.csv'),
   ).map((r) => ({
@@ -36,13 +36,18 @@ export function runDemo(io: CliIo): number {
   const r1 = decidePresidentialRound({ candidates: p2021, round: 'first' });
   io.out(
     renderTable(
-      ['candidato', 'votos', '% válidos'],
+      ['candidate', 'votes', '% valid'],
       r1.candidates.slice(0, 6).map((c) => [c.candidate, thousands(c.votes), c.pctValid]),
     ),
   );
-  io.out(`valid votes ${thousands(r1.valid)} → ${describeOutcome(r1)}`);
+  io.out(
+    say('valid votes {valid} → {outcome}', {
+      valid: thousands(r1.valid),
+      outcome: describeOutcome(r1),
+    }),
+  );
 
-  h('Perú 2021 — segunda vuelta (JNE, proclamación)');
+  h('Peru 2021 — runoff (JNE, proclamation)');
   const r2 = decidePresidentialRound({
     round: 'runoff',
     candidates: table(dataPath('peru/2021/presidential_r2/runoff_2021_official_JNE.csv')).map(
@@ -51,13 +56,13 @@ export function runDemo(io: CliIo): number {
   });
   io.out(
     renderTable(
-      ['candidato', 'votos', '% válidos'],
+      ['candidate', 'votes', '% valid'],
       r2.candidates.map((c) => [c.candidate, thousands(c.votes), c.pctValid]),
     ),
   );
   io.out(describeOutcome(r2));
 
-  h('Perú 2026 — primera vuelta presidencial (PROVISIONAL: ONPE 27-04-2026, ~96 % actas)');
+  h('Peru 2026 — presidential first round (PROVISIONAL: ONPE 27-04-2026, ~96 % actas)');
   const raw = JSON.parse(
     gunzipSync(
       readFileSync(dataPath('peru/2026/partial_results_2026-04-27/resultados_total_2026.json.gz')),
@@ -76,13 +81,18 @@ export function runDemo(io: CliIo): number {
   });
   io.out(
     renderTable(
-      ['candidato', 'votos', '% válidos'],
+      ['candidate', 'votes', '% valid'],
       r26.candidates.slice(0, 5).map((c) => [c.candidate, thousands(c.votes), c.pctValid]),
     ),
   );
-  io.out(`${describeOutcome(r26)} — provisional, ${totals[0]?.conteo ?? '?'} % actas counted`);
+  io.out(
+    say('{outcome} — provisional, {counted} % actas counted', {
+      outcome: describeOutcome(r26),
+      counted: totals[0]?.conteo ?? '?',
+    }),
+  );
 
-  h('Perú 2026 — segunda vuelta (PROVISIONAL: ONPE 10-06-2026 01:18, 96.918 % actas)');
+  h('Peru 2026 — runoff (PROVISIONAL: ONPE 10-06-2026 01:18, 96.918 % actas)');
   const flash = JSON.parse(
     readFileSync(dataPath('peru/2026/runoff_partial_2026-06-10/flash-electoral.json'), 'utf8'),
   ) as {
@@ -100,16 +110,19 @@ export function runDemo(io: CliIo): number {
     });
     io.out(
       renderTable(
-        ['candidato', 'votos', '% válidos'],
+        ['candidate', 'votes', '% valid'],
         rr.candidates.map((c) => [c.candidate, thousands(c.votes), c.pctValid]),
       ),
     );
     io.out(
-      `leader at ${cut.data.advancePct} % counted: ${rr.candidates[0]?.candidate} — NOT a final result (the full count reversed it)`,
+      say(
+        'leader at {counted} % counted: {leader} — NOT a final result (the full count reversed it)',
+        { counted: cut.data.advancePct, leader: rr.candidates[0]?.candidate ?? '' },
+      ),
     );
   }
 
-  h('Perú 2021 — Congreso: valla (JNE 0602-2021, totales nacionales)');
+  h('Peru 2021 — Congress: valla (JNE 0602-2021, national totals)');
   const congress = table(
     dataPath('peru/2021/congress/congress_2021_national_official_JNE_0602-2021.csv'),
   );
@@ -122,27 +135,31 @@ export function runDemo(io: CliIo): number {
   const listed = congress.reduce((a, r) => a + Number(r.values['valid_votes']), 0);
   io.out(
     renderTable(
-      ['partido', 'votos', '% válidos', '≥ 5 %', 'escaños (JNE)'],
+      ['party', 'votes', '% valid', '≥ 5 %', 'seats (JNE)'],
       congress.map((r) => {
         const v = Number(r.values['valid_votes']);
         return [
           r.values['party_short_name'] ?? '',
           thousands(v),
           percentHalfUp(v, valid),
-          reachesShare(v, valid, ratio(5, 100)) ? 'sí' : 'no',
+          header(reachesShare(v, valid, ratio(5, 100)) ? 'yes' : 'no'),
           r.values['seats'] ?? '',
         ];
       }),
     ),
   );
   io.out(
-    `valid ${thousands(valid)}; 5 % = ${thousands(Math.ceil(valid / 20))} votes; all other lists together: ${thousands(valid - listed)}`,
+    say('valid {valid}; 5 % = {five} votes; all other lists together: {others}', {
+      valid: thousands(valid),
+      five: thousands(Math.ceil(valid / 20)),
+      others: thousands(valid - listed),
+    }),
   );
 
-  h('Perú 2026 — Cámara de Diputados: distribución de escaños (R-0053-2025) desde el padrón');
+  h('Peru 2026 — Chamber of Deputies: seats per district (R-0053-2025) from the electoral roll');
   runApportion({ rules: 'pe-2026-diputados', format: 'table' }, io);
 
-  h("España 2023 — Congreso (D'Hondt por provincia, 3 %): totales");
+  h("Spain 2023 — Congress (D'Hondt by province, 3 %): totals");
   const es = mkdtempSync(join(tmpdir(), 'cifra-demo-es-'));
   const esVotes = join(es, 'votes.csv');
   writeFileSync(

@@ -1,5 +1,5 @@
 import { listJurisdictions, loadJurisdiction } from '../../jurisdictions/load.js';
-import { renderTable } from '../format.js';
+import { header, renderTable, runLanguage, say } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo } from '../io.js';
 import { printIssues } from './seats.js';
 
@@ -14,7 +14,9 @@ export function runJurisdictions(id: string | undefined, io: CliIo): number {
         ['id', 'label', 'levels'],
         listJurisdictions().map((j) => {
           const r = loadJurisdiction(j);
-          return r.ok ? [j, r.value.labels.en, r.value.levelIds.join(', ')] : [j, 'INVALID', ''];
+          return r.ok
+            ? [j, r.value.labels[runLanguage()], r.value.levelIds.join(', ')]
+            : [j, 'INVALID', ''];
         }),
       ),
     );
@@ -26,23 +28,44 @@ export function runJurisdictions(id: string | undefined, io: CliIo): number {
     return EXIT_ISSUES;
   }
   const j = r.value;
+  const lang = runLanguage();
   io.out(`${j.id}: ${j.labels.en} / ${j.labels.es}`);
   io.out(
-    `places: ${j.file.place.labels.en} ${j.placePattern.source}; ${j.tableRows} in the table (${j.skippedRows} rows skipped), ${(j.file.place.known ?? []).length} known patterns; mesa ${j.mesaPattern.source}`,
+    say(
+      'places: {place} {pattern}; {rows} in the table ({skipped} rows skipped), {known} known patterns; mesa {mesa}',
+      {
+        place: j.file.place.labels[lang],
+        pattern: j.placePattern.source,
+        rows: j.tableRows,
+        skipped: j.skippedRows,
+        known: (j.file.place.known ?? []).length,
+        mesa: j.mesaPattern.source,
+      },
+    ),
   );
+  // the label in the run's language, then in the other one
+  const other = lang === 'es' ? 'en' : 'es';
   io.out(
     renderTable(
-      ['level', 'label', 'es', 'named by'],
+      ['level', 'label', other, 'named by'],
       j.levels.map((l) => [
         l.id,
-        l.labels.en,
-        l.labels.es,
-        l.named === 'names' ? 'its table' : 'places',
+        l.labels[lang],
+        l.labels[other],
+        header(l.named === 'names' ? 'its table' : 'places'),
       ]),
     ),
   );
   io.out(
-    `electoral districts: ${j.electoralDistricts} · projection groups: ${j.projectionGroups} · state labels: ${Object.keys(j.file.states).length} · rulesets: ${[...j.rulesets].map(([k, v]) => `${k}=${v}`).join(', ') || '—'}`,
+    say(
+      'electoral districts: {districts} · projection groups: {groups} · state labels: {states} · rulesets: {rulesets}',
+      {
+        districts: j.electoralDistricts,
+        groups: j.projectionGroups,
+        states: Object.keys(j.file.states).length,
+        rulesets: [...j.rulesets].map(([k, v]) => `${k}=${v}`).join(', ') || '—',
+      },
+    ),
   );
   return EXIT_OK;
 }

@@ -5,7 +5,7 @@ import { decidePresidentialRound, type PresidentialResult } from '../../core/rul
 import { loadRuleset } from '../../elections/rulesets.js';
 import { readCsvFile } from '../../io/csv.js';
 import { parseCount } from '../../io/numbers.js';
-import { renderTable, thousands } from '../format.js';
+import { header, renderTable, say, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from './seats.js';
 
@@ -103,20 +103,34 @@ export function shareText(rule: {
     /\.?0+$/,
     '',
   );
-  return `${rule.strict ? '>' : '≥'} ${pct} % of ${rule.base} votes`;
+  return say('{comparison} {pct} % of {base} votes', {
+    comparison: rule.strict ? '>' : '≥',
+    pct,
+    base: header(rule.base),
+  });
 }
 
-export function describeOutcome(r: PresidentialResult, share = '> 50 % of valid votes'): string {
+export function describeOutcome(
+  r: PresidentialResult,
+  share = say('> 50 % of valid votes'),
+): string {
   const o = r.outcome;
   switch (o.kind) {
     case 'winner':
       return o.round === 'first'
-        ? `${o.winner} wins in the first round (${share})`
-        : `${o.winner} wins the runoff`;
+        ? say('{winner} wins in the first round ({share})', { winner: o.winner, share })
+        : say('{winner} wins the runoff', { winner: o.winner });
     case 'runoff':
-      return `no one reached ${share}: runoff between ${o.pair[0]} and ${o.pair[1]}`;
+      return say('no one reached {share}: runoff between {a} and {b}', {
+        share,
+        a: o.pair[0],
+        b: o.pair[1],
+      });
     case 'tie':
-      return `TIE (${o.stage}) between ${o.candidates.join(', ')} — requires a JNE decision`;
+      return say('TIE ({stage}) between {candidates} — requires a JNE decision', {
+        stage: o.stage,
+        candidates: o.candidates.join(', '),
+      });
   }
 }
 
@@ -139,10 +153,15 @@ function renderPresident(
       ['candidate', 'votes', '% valid'],
       r.candidates.map((c) => [c.candidate, thousands(c.votes), c.pctValid]),
     ),
-    `valid votes: ${thousands(r.valid)}`,
+    say('valid votes: {valid}', { valid: thousands(r.valid) }),
     ...(nullity
       ? [
-          `blank ${thousands(nullity.blank)}, null ${thousands(nullity.null)}, emitted ${thousands(nullity.emitted)}; nullity (art. 184): ${nullity.const184 ? 'REACHED' : 'no'}`,
+          say('blank {blank}, null {null}, emitted {emitted}; nullity (art. 184): {reached}', {
+            blank: thousands(nullity.blank),
+            null: thousands(nullity.null),
+            emitted: thousands(nullity.emitted),
+            reached: header(nullity.const184 ? 'REACHED' : 'no'),
+          }),
         ]
       : []),
   ].join('\n');

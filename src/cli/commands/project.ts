@@ -20,7 +20,7 @@ import {
 } from '../../results/projection.js';
 import { election } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
-import { renderTable, thousands } from '../format.js';
+import { renderTable, say, thousands } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { electionToIngest, failed } from './actas.js';
 import { printIssues } from './seats.js';
@@ -244,7 +244,14 @@ export async function runReplay(store: Store, args: ReplayArgs, io: CliIo): Prom
     now: () => new Date().toISOString(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     onStep: (s) =>
-      io.out(`step ${s.step}/${s.steps} · ${s.pctCounted.toFixed(1)} % counted · ${s.summary}`),
+      io.out(
+        say('step {step}/{steps} · {counted} % counted · {summary}', {
+          step: s.step,
+          steps: s.steps,
+          counted: s.pctCounted.toFixed(1),
+          summary: s.summary,
+        }),
+      ),
   });
   if (!r.ok) {
     printIssues(io, r.issues);

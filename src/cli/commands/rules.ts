@@ -6,7 +6,7 @@ import {
   rulesetJsonSchema,
 } from '../../elections/rulesets.js';
 import type { Ruleset } from '../../core/rulesets/ruleset.js';
-import { renderTable } from '../format.js';
+import { header, inRunLanguage, renderTable, runLanguage, say } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo } from '../io.js';
 import { printIssues } from './seats.js';
 
@@ -18,10 +18,21 @@ export interface RulesArgs {
 
 function methodText(r: Ruleset): string {
   if (r.kind !== 'list')
-    return `${r.round} round: ${r.strict ? '>' : '≥'} ${r.winnerShare.numerator}/${r.winnerShare.denominator} of ${r.base} votes`;
+    return say('{round} round: {comparison} {share} of {base} votes', {
+      round: header(r.round),
+      comparison: r.strict ? '>' : '≥',
+      share: `${r.winnerShare.numerator}/${r.winnerShare.denominator}`,
+      base: header(r.base),
+    });
   const bySize =
-    r.singleSeatMethod.id === r.method.id ? '' : `, single-seat ${r.singleSeatMethod.id}`;
-  return `${r.method.id}${bySize}${r.tiers.length > 0 ? `; tiers: ${r.tiers.map((t) => t.kind).join(', ')}` : ''}`;
+    r.singleSeatMethod.id === r.method.id
+      ? ''
+      : say(', single-seat {method}', { method: r.singleSeatMethod.id });
+  const tiers =
+    r.tiers.length > 0
+      ? say('; tiers: {tiers}', { tiers: r.tiers.map((t) => t.kind).join(', ') })
+      : '';
+  return `${r.method.id}${bySize}${tiers}`;
 }
 
 /**
@@ -34,12 +45,12 @@ export function runRules(args: RulesArgs, io: CliIo): number {
     return EXIT_OK;
   }
   if (args.ref === undefined) {
-    const rows = builtInRulesetIds().map((id) => {
-      const r = loadRuleset(id);
-      return r.ok
+    const loaded = builtInRulesetIds().map((id) => ({ id, r: loadRuleset(id) }));
+    const rows = loaded.map(({ id, r }) =>
+      r.ok
         ? [id, r.value.kind === 'list' ? 'list' : 'single-winner', r.value.label]
-        : [id, 'INVALID', ''];
-    });
+        : [id, 'INVALID', ''],
+    );
     if (args.format === 'json')
       io.out(
         JSON.stringify(
@@ -48,7 +59,22 @@ export function runRules(args: RulesArgs, io: CliIo): number {
           2,
         ),
       );
-    else io.out(renderTable(['id', 'kind', 'label'], rows));
+    else
+      io.out(
+        renderTable(
+          ['id', 'kind', 'label'],
+          // the label in the run's language (the JSON keeps the file's label)
+          loaded.map(({ id, r }) =>
+            r.ok
+              ? [
+                  id,
+                  header(r.value.kind === 'list' ? 'list' : 'single-winner'),
+                  r.value.labels[runLanguage()],
+                ]
+              : [id, 'INVALID', ''],
+          ),
+        ),
+      );
     return EXIT_OK;
   }
   const src = readRulesetSource(args.ref);
@@ -63,14 +89,18 @@ export function runRules(args: RulesArgs, io: CliIo): number {
   io.out(`${rs.id}: ${rs.label}${isRulesetPath(args.ref) ? ` (${src.value.path})` : ''}`);
   if (rs.labels.en !== rs.label) io.out(`  ${rs.labels.en}`);
   if (rs.version !== null || rs.jurisdiction !== null)
-    io.out(`  version ${rs.version ?? '—'} · jurisdiction ${rs.jurisdiction ?? '—'}`);
+    io.out(
+      `  ${say('version {version} · jurisdiction {jurisdiction}', { version: rs.version ?? '—', jurisdiction: rs.jurisdiction ?? '—' })}`,
+    );
   if (rs.kind === 'list')
     io.out(
-      `  ${rs.totalSeats} seats in ${rs.districts.length} district(s); method ${methodText(rs)}`,
+      `  ${say('{seats} seats in {districts} district(s); method {method}', { seats: rs.totalSeats, districts: rs.districts.length, method: methodText(rs) })}`,
     );
   else io.out(`  ${methodText(rs)}`);
   for (const s of rs.sources) io.out(`  - ${s}`);
   for (const o of rs.optionSpecs)
-    io.out(`  --option ${o.name}=${o.values.join('|')} (default ${o.default}): ${o.description}`);
+    io.out(
+      `  ${say('--option {name}={values} (default {default}): {description}', { name: o.name, values: o.values.join('|'), default: o.default, description: inRunLanguage(o.description) })}`,
+    );
   return EXIT_OK;
 }

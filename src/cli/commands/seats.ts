@@ -9,7 +9,7 @@ import type { SeatDiff } from '../../core/pipeline/seat-diff.js';
 import { getSeats, type ListSeatsDocument, type SeatsDocument } from '../../results/service.js';
 import { parseWhatIfBody, whatIfSeats } from '../../results/what-if.js';
 import type { Store } from '../../store/store.js';
-import { renderTable, thousands } from '../format.js';
+import { header, renderTable, say, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from '../messages.js';
 import { loadCandidates, loadDistricts, loadParties, loadVotes } from '../seat-files.js';
@@ -113,7 +113,12 @@ function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv', lang: 
           ...Object.entries(r.seats).map((e) => csvLine(e)),
         ].join('\n');
       return [
-        `${doc.election} — ${r.totalSeats} seats as published (${doc.kind}: ${bothLanguages(r.source)[lang]})`,
+        say('{election} — {seats} seats as published ({kind}: {source})', {
+          election: doc.election,
+          seats: r.totalSeats,
+          kind: doc.kind,
+          source: bothLanguages(r.source)[lang],
+        }),
         renderTable(['party', 'seats'], Object.entries(r.seats)),
         ...(r.valla ? [`valla: ${r.valla[lang]}`] : []),
       ].join('\n');
@@ -122,11 +127,14 @@ function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv', lang: 
       const o = doc.result.outcome;
       const text =
         o.kind === 'winner'
-          ? `winner (${o.round}): ${o.winner}`
+          ? say('winner ({round}): {winner}', { round: header(o.round), winner: o.winner })
           : o.kind === 'runoff'
-            ? `runoff: ${o.pair.join(' · ')}`
-            : `tie (${o.stage}): ${o.candidates.join(', ')}`;
-      return `${doc.election} — ${text}${doc.provisional ? ' (provisional count)' : ''}`;
+            ? say('runoff: {pair}', { pair: o.pair.join(' · ') })
+            : say('tie ({stage}): {candidates}', {
+                stage: o.stage,
+                candidates: o.candidates.join(', '),
+              });
+      return `${doc.election} — ${text}${doc.provisional ? say(' (provisional count)') : ''}`;
     }
   }
 }
@@ -143,12 +151,23 @@ function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
   const from = status ? (lang === 'es' ? ` a partir de ${status}` : ` from ${status}`) : '';
   const out = [
     `${doc.election} — ${lang === 'es' ? 'escaños calculados por cifra' : 'seats computed by cifra'}${from}`,
-    ...(f ? [`source: ${f.source[lang]} (${f.asOf}; data/${f.provenance})`] : []),
+    ...(f
+      ? [
+          say('source: {source} ({asOf}; data/{file})', {
+            source: f.source[lang],
+            asOf: f.asOf,
+            file: f.provenance,
+          }),
+        ]
+      : []),
     renderSeats(doc.result, 'table', lang),
   ];
   if (doc.reported !== undefined)
     out.push(
-      `reported composition (${doc.reported.kind}: ${bothLanguages(doc.reported.source)[lang]})`,
+      say('reported composition ({kind}: {source})', {
+        kind: doc.reported.kind,
+        source: bothLanguages(doc.reported.source)[lang],
+      }),
       renderTable(
         ['party', 'cifra', 'reported', 'difference'],
         (doc.differences ?? []).map((d) => [
@@ -223,13 +242,16 @@ export async function runElectionWhatIf(
 
 /** The difference from the election's own ruleset, for terminals. */
 function renderDiff(d: SeatDiff): string {
-  const head = `against ${d.baseline.rules} (${d.baseline.totalSeats} seats): `;
-  if (d.lists.length === 0 && d.districts.length === 0) return `${head}no seat changes`;
+  const head = say('against {rules} ({seats} seats): ', {
+    rules: d.baseline.rules,
+    seats: d.baseline.totalSeats,
+  });
+  if (d.lists.length === 0 && d.districts.length === 0) return `${head}${say('no seat changes')}`;
   const moved = (c: SeatDiff['lists'][number]): string => `${c.party} ${c.before} → ${c.after}`;
   return [
     `${head}${d.lists.map(moved).join(', ')}`,
-    ...(d.entered.length > 0 ? [`entered: ${d.entered.join(', ')}`] : []),
-    ...(d.left.length > 0 ? [`left: ${d.left.join(', ')}`] : []),
+    ...(d.entered.length > 0 ? [say('entered: {lists}', { lists: d.entered.join(', ') })] : []),
+    ...(d.left.length > 0 ? [say('left: {lists}', { lists: d.left.join(', ') })] : []),
     renderTable(
       ['district', 'seats', 'changes'],
       d.districts.map((x) => [
@@ -289,10 +311,16 @@ export function renderSeats(r: SeatResult, format: OutputFormat, lang: Lang = 'e
   for (const e of r.excluded) {
     const text =
       e.reason === 'below_share'
-        ? `< ${e.required} (${thousands(e.votes)} / ${thousands(e.total)}${e.district ? ` in ${e.district}` : ''})`
+        ? `< ${e.required} (${thousands(e.votes)} / ${thousands(e.total)}${e.district ? say(' in {district}', { district: e.district }) : ''})`
         : e.reason === 'below_votes'
-          ? `${thousands(e.votes)} votes < ${thousands(e.required)}`
-          : `${e.seats} prelim. seats < ${e.required}${e.requiredDistricts > 1 ? ` in ≥ ${e.requiredDistricts} districts` : ''}`;
+          ? say('{votes} votes < {required}', {
+              votes: thousands(e.votes),
+              required: thousands(e.required),
+            })
+          : say('{seats} prelim. seats < {required}', { seats: e.seats, required: e.required }) +
+            (e.requiredDistricts > 1
+              ? say(' in ≥ {districts} districts', { districts: e.requiredDistricts })
+              : '');
     reasons.set(e.party, [...(reasons.get(e.party) ?? []), text]);
   }
   const rows = r.votes.map((v) => [
@@ -301,10 +329,12 @@ export function renderSeats(r: SeatResult, format: OutputFormat, lang: Lang = 'e
     v.pctValid,
     ...(r.preliminarySeats ? [r.preliminarySeats[v.party] ?? 0] : []),
     r.seats[v.party] ?? 0,
-    passed.has(v.party) ? 'passed' : `excluded: ${(reasons.get(v.party) ?? []).join('; ')}`,
+    passed.has(v.party)
+      ? header('passed')
+      : say('excluded: {reasons}', { reasons: (reasons.get(v.party) ?? []).join('; ') }),
   ]);
   const out = [
-    `${r.rules} — ${r.totalSeats} seats`,
+    say('{rules} — {seats} seats', { rules: r.rules, seats: r.totalSeats }),
     renderTable(
       ['party', 'votes', '% valid', ...(r.preliminarySeats ? ['prelim.'] : []), 'seats', 'valla'],
       rows,
@@ -337,21 +367,46 @@ function noteLines(r: SeatResult, lang: Lang): string[] {
   for (const d of r.districts)
     for (const c of d.clauses ?? [])
       out.push(
-        `${c.clause} in ${d.district}: ${c.party} ${c.before} → ${c.after} seats${c.from ? ` (one from ${c.from})` : ''}`,
+        say('{clause} in {district}: {party} {before} → {after} seats', {
+          clause: c.clause,
+          district: d.district,
+          party: c.party,
+          before: c.before,
+          after: c.after,
+        }) + (c.from ? say(' (one from {from})', { from: c.from }) : ''),
       );
   for (const d of r.districts) if (d.head) out.push(headLine(d.district, d.head, lang));
   for (const t of r.ties) {
     out.push(
-      `tie (${t.stage}) in ${t.district}${t.party ? ` / ${t.party}` : ''}: ${t.candidates.join(', ')} for ${t.seatsInContention} seat(s) — ${t.resolution}`,
+      say('tie ({stage}) in {district}: {candidates} for {seats} seat(s) — {resolution}', {
+        stage: t.stage,
+        district: `${t.district}${t.party ? ` / ${t.party}` : ''}`,
+        candidates: t.candidates.join(', '),
+        seats: t.seatsInContention,
+        resolution: t.resolution,
+      }),
     );
   }
   for (const d of r.draws)
     out.push(
-      `draw (seed ${d.seed}) in ${d.district}: ${d.winners.join(', ')} from ${d.candidates.join(', ')}`,
+      say('draw (seed {seed}) in {district}: {winners} from {candidates}', {
+        seed: d.seed,
+        district: d.district,
+        winners: d.winners.join(', '),
+        candidates: d.candidates.join(', '),
+      }),
     );
   if (r.nullity) {
     out.push(
-      `nullity: blank+null ${thousands(r.nullity.blank + r.nullity.null)} of ${thousands(r.nullity.emitted)} emitted — art. 184: ${r.nullity.const184 ? 'REACHED' : 'no'}; LOE 365: ${r.nullity.loe365 ? 'REACHED' : 'no'}`,
+      say(
+        'nullity: blank+null {spoiled} of {emitted} emitted — art. 184: {const184}; LOE 365: {loe365}',
+        {
+          spoiled: thousands(r.nullity.blank + r.nullity.null),
+          emitted: thousands(r.nullity.emitted),
+          const184: header(r.nullity.const184 ? 'REACHED' : 'no'),
+          loe365: header(r.nullity.loe365 ? 'REACHED' : 'no'),
+        },
+      ),
     );
   }
   for (const q of r.listQuotas ?? []) {

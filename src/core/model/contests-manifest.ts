@@ -80,7 +80,7 @@ export const ContestSetSchema = z.strictObject({
   skipContests: z
     .strictObject({
       pattern: z.string().min(1).describe('A regular expression on the (padded) contest key.'),
-      reason: z.string().min(1),
+      reason: NameSchema,
     })
     .optional()
     .describe('Rows that are in the file but are not contests of this kind, and why.'),

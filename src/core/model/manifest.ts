@@ -192,7 +192,7 @@ export const ManifestSchema = z
       .strictObject({
         ...DataFileSchema.shape,
         /** What the `prior:` columns are (the round or election, its source and cut). */
-        prior: z.string().min(1).optional(),
+        prior: NameSchema.optional(),
         /**
          * The previous round's count course (CSV `cut,unit,actas_counted,actas_total,choice,votes`,
          * its choices the `prior:` columns'): each unit's remainder drifts as that round's did at

@@ -41,7 +41,11 @@ export function declaredOptions(raw: unknown): RulesetOption[] {
             name: x.name,
             values: x.values.map(String),
             default: x.default,
-            description: String(x.description ?? ''),
+            // read leniently: the schema checks the text (a string, or { es, en }) afterwards
+            description:
+              typeof x.description === 'object' && x.description !== null
+                ? x.description
+                : String(x.description ?? ''),
           },
         ]
       : [];

@@ -1,3 +1,4 @@
+import type { Name } from '../model/note.js';
 import type { TieBreakPolicy } from '../allocation/allocate.js';
 import type { AllocationMethod, DivisorMethod } from '../allocation/methods.js';
 import type { Ratio } from '../ratio.js';
@@ -21,7 +22,7 @@ export interface RulesetOption {
   readonly name: string;
   readonly values: readonly string[];
   readonly default: string;
-  readonly description: string;
+  readonly description: Name;
 }
 
 interface RulesetBase {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NameSchema } from '../model/note.js';
 import { TIE_STEPS } from '../allocation/allocate.js';
 import { DIVISOR_FAMILIES, QUOTAS } from '../allocation/methods.js';
 
@@ -287,7 +288,8 @@ const OptionSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9-]+$/),
   values: z.array(z.string().min(1)).min(1),
   default: z.string().min(1),
-  description: z.string().min(1),
+  /** What the choice is, in Spanish and English (one string reads the same in both). */
+  description: NameSchema,
 });
 
 const Common = {
