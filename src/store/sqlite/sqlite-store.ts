@@ -281,12 +281,12 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     const warm = this.warmWorker;
     this.warmWorker = null;
-    if (warm !== null) await (await warm).terminate();
+    if (warm !== null) await warm.terminate();
     this.db.close();
   }
 
   /** A writer thread started by `warmImport`, not yet taken by an import. */
-  private warmWorker: Promise<Worker> | null = null;
+  private warmWorker: Worker | null = null;
 
   /**
    * A large import follows (ADR 012): its writer thread starts now, so that its start overlaps
@@ -295,8 +295,8 @@ export class SqliteStore implements Store {
   warmImport(size: number): void {
     if (this.warmWorker !== null || this.path === ':memory:' || this.path === '') return;
     if (!(this.options.importWorker ?? size >= IMPORT_WORKER_MIN_BYTES)) return;
-    this.warmWorker = startImportWorker(this.path, this.busyMs, this.options.onImportWorker);
-    this.warmWorker.catch(() => {}); // a failed start fails the import that takes it
+    // a failed start fails the import that takes it (threadedImport)
+    this.warmWorker = startImportWorker(this.options.onImportWorker);
   }
 
   async putElection(def: ElectionDef): Promise<void> {
@@ -376,10 +376,13 @@ export class SqliteStore implements Store {
       (this.options.importWorker ?? meta.size >= IMPORT_WORKER_MIN_BYTES);
     const warm = this.warmWorker;
     this.warmWorker = null;
-    if (!threaded && warm !== null) void warm.then((w) => w.terminate());
+    if (!threaded && warm !== null) void warm.terminate();
+    // no await before threadedImport: its `begin` is posted now, before the caller reads on
     const link = threaded
       ? await threadedImport(
-          await (warm ?? startImportWorker(this.path, this.busyMs, this.options.onImportWorker)),
+          warm ?? startImportWorker(this.options.onImportWorker),
+          this.path,
+          this.busyMs,
           meta,
         )
       : localImport(this.writer(), meta, this.busyMs);
