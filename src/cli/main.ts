@@ -1,12 +1,5 @@
 #!/usr/bin/env node
-import { prestartImportWorker } from '../store/sqlite/import-worker-start.js';
-
-// `cifra ingest`: the import's writer thread starts before the CLI's modules load, so that both
-// load at once (ADR 013); unused (a check, a small file, PostgreSQL) it idles until the exit
-const args = process.argv.slice(2);
-if (args.includes('ingest') && !args.includes('--check') && !args.some((a) => /^postgres/.test(a)))
-  prestartImportWorker();
-const { runCli } = await import('./program.js');
+import { runCli } from './program.js';
 
 // `cifra … | head`: a reader that stops early closes the pipe; that ends the output, it is not
 // a crash (the default would be an unhandled EPIPE error and a stack trace).
@@ -16,7 +9,7 @@ for (const stream of [process.stdout, process.stderr])
     throw e;
   });
 
-const code = await runCli(args, {
+const code = await runCli(process.argv.slice(2), {
   out: (s) => process.stdout.write(`${s}\n`),
   err: (s) => process.stderr.write(`${s}\n`),
 });

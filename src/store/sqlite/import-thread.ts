@@ -6,22 +6,10 @@ import type { ImportMeta } from '../store.js';
 import { StoreBusyError, StoreWriterFailed } from '../store.js';
 import { transferables } from './import-batch.js';
 import type { ImportReply, ImportRequest } from './import-worker.js';
-import { takeImportWorker } from './import-worker-start.js';
 import type { ImportBegun, ImportLink } from './sqlite-store.js';
 
 /** Batches sent and not yet answered: two keep both threads busy (one written, one queued). */
 export const IN_FLIGHT = 2;
-
-/**
- * A writer thread for an import (the one the CLI started early, if any: ADR 013). It loads its
- * modules and waits for `begin` without holding the process open, so it can be started early
- * (ADR 012: while the caller still reads the election and hashes the file) and left unused.
- */
-export function startImportWorker(onWorker?: (worker: Worker) => void): Worker {
-  const worker = takeImportWorker();
-  onWorker?.(worker);
-  return worker;
-}
 
 /** An import of the store at `path`, written by `worker`. */
 export async function threadedImport(

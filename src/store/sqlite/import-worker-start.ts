@@ -1,5 +1,5 @@
-// Starting the SQLite import's writer thread (ADR 011). This module imports only Node's own, so
-// that the CLI's entry can start the thread before it loads its other modules (ADR 013).
+// Starting the SQLite import's writer thread (ADR 011) synchronously, from the module's known
+// place beside this one: a store takes a warm writer and posts its `begin` in the same tick (ADR 013).
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -30,30 +30,13 @@ function workerOn(url: string): Worker {
 
 /**
  * A writer thread: it loads its modules and waits for `begin` without holding the process open,
- * so it can be started early and left unused.
+ * so it can be started early (ADR 012) and left unused.
  */
-function startWorker(): Worker {
+export function startImportWorker(onWorker?: (worker: Worker) => void): Worker {
   const worker = workerOn(workerUrl());
   worker.unref();
   // a worker that fails before it is used fails its import (threadedImport), not the process
   worker.on('error', () => {});
+  onWorker?.(worker);
   return worker;
-}
-
-let early: Worker | null = null;
-
-/**
- * Starts a writer thread for an import this process is about to run: `cifra ingest` calls it
- * before it loads the CLI's modules, so the thread's start overlaps theirs (ADR 013).
- */
-export function prestartImportWorker(): void {
-  early ??= startWorker();
-}
-
-/** The thread `prestartImportWorker` started, if it still runs; otherwise a new one. */
-export function takeImportWorker(): Worker {
-  const w = early;
-  early = null;
-  // a thread that ended (its threadId is -1) cannot serve; a new one reports its own failure
-  return w !== null && w.threadId >= 0 ? w : startWorker();
 }

@@ -46,7 +46,8 @@ import {
 } from '../audit-log.js';
 import { ImportPlanner } from '../import-planner.js';
 import type { ActaBatch } from '../../core/tally/acta-batch.js';
-import { startImportWorker, threadedImport } from './import-thread.js';
+import { threadedImport } from './import-thread.js';
+import { startImportWorker } from './import-worker-start.js';
 import { encodeFresh, encodeWrites, NUMS, STRS, type EncodedWrites } from './import-batch.js';
 import {
   actaOf,
