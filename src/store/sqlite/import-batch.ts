@@ -7,6 +7,11 @@ import { FIGURES, type ActaBatch } from '../../core/tally/acta-batch.js';
 import type { PlaceNames, QuarantinedRow } from '../store.js';
 
 export interface EncodedWrites {
+  /**
+   * Every version is version 1 of a mesa new to the election, current, with no conflict
+   * (encodeFresh): the connection writes those four constants in its statement, not per row.
+   */
+  readonly fresh?: true;
   readonly retire: readonly string[];
   readonly flag: readonly string[];
   /** Versions, in chain order. */
@@ -144,6 +149,7 @@ export function encodeFresh(
     nums[x + 8] = f[y + 5] as number;
   }
   return {
+    fresh: true,
     retire: [],
     flag: [],
     n,

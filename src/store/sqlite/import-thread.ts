@@ -1,49 +1,23 @@
 // The main thread's side of a SQLite import written by a worker thread (ADR 011): requests are
 // sent in order and answered in order; a write is not awaited before the next batch is read.
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { StoredMesa } from '../../core/tally/batch-plan.js';
 import type { ImportMeta } from '../store.js';
 import { StoreBusyError, StoreWriterFailed } from '../store.js';
 import { transferables } from './import-batch.js';
-import type { ImportReply, ImportRequest, ImportWorkerData } from './import-worker.js';
+import type { ImportReply, ImportRequest } from './import-worker.js';
 import type { ImportBegun, ImportLink } from './sqlite-store.js';
-
-/** A worker on a module URL: the built .js as it is, or a .ts file through tsx (tests). */
-function workerOn(url: string, workerData: ImportWorkerData): Worker {
-  if (!url.endsWith('.ts')) return new Worker(new URL(url), { workerData });
-  const tsx = createRequire(url)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs');
-  const code = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`;
-  return new Worker(code, { eval: true, workerData });
-}
 
 /** Batches sent and not yet answered: two keep both threads busy (one written, one queued). */
 export const IN_FLIGHT = 2;
 
-/**
- * Starts a writer thread for the store at `path`. It loads its modules and waits for `begin`
- * without holding the process open, so it can be started early (ADR 012: while the caller still
- * reads the election and hashes the file) and left unused.
- */
-export async function startImportWorker(
+/** An import of the store at `path`, written by `worker`. */
+export async function threadedImport(
+  worker: Worker,
   path: string,
   busyMs: number,
-  onWorker?: (worker: Worker) => void,
-): Promise<Worker> {
-  // loaded on demand: in the bundle this module is a chunk of its own, the worker's entry
-  const { importWorkerUrl } = await import('./import-worker.js');
-  const worker = workerOn(importWorkerUrl, { cifraImportWorker: true, path, busyMs });
-  worker.unref();
-  // a worker that fails before it is used fails its import (threadedImport), not the process
-  worker.on('error', () => {});
-  onWorker?.(worker);
-  return worker;
-}
-
-export async function threadedImport(worker: Worker, meta: ImportMeta): Promise<ImportLink> {
+  meta: ImportMeta,
+): Promise<ImportLink> {
   const waiting: { resolve: (v: unknown) => void; reject: (e: Error) => void }[] = [];
   let failed: Error | null = null;
   const fail = (e: Error): void => {
@@ -81,7 +55,7 @@ export async function threadedImport(worker: Worker, meta: ImportMeta): Promise<
   };
   let begun: ImportBegun;
   try {
-    begun = (await send({ op: 'begin', meta })) as ImportBegun;
+    begun = (await send({ op: 'begin', path, busyMs, meta })) as ImportBegun;
   } catch (e) {
     await worker.terminate();
     throw e;

@@ -6,19 +6,16 @@ import { isMainThread, parentPort, workerData, type MessagePort } from 'node:wor
 import type { ImportMeta, ImportSummary } from '../store.js';
 import { StoreBusyError } from '../store.js';
 import type { EncodedWrites } from './import-batch.js';
+import type { ImportWorkerData } from './import-worker-start.js';
 import { configureSqlite, SqliteImportWriter } from './sqlite-store.js';
 
-/** This module's URL: the main thread starts the worker on it (a bundle's chunk, or tsx's .ts). */
-export const importWorkerUrl = import.meta.url;
-
-export interface ImportWorkerData {
-  readonly cifraImportWorker: true;
-  readonly path: string;
-  readonly busyMs: number;
-}
-
 export type ImportRequest =
-  | { readonly op: 'begin'; readonly meta: ImportMeta }
+  | {
+      readonly op: 'begin';
+      readonly path: string;
+      readonly busyMs: number;
+      readonly meta: ImportMeta;
+    }
   | { readonly op: 'stored'; readonly mesas: readonly string[] }
   | { readonly op: 'write'; readonly writes: EncodedWrites }
   | { readonly op: 'commit'; readonly summary: ImportSummary }
@@ -33,13 +30,13 @@ export type ImportReply =
       readonly stack?: string | undefined;
     };
 
-function serve(port: MessagePort, data: ImportWorkerData): void {
+function serve(port: MessagePort): void {
   let writer: SqliteImportWriter | null = null;
   const handle = (r: ImportRequest): unknown => {
     if (r.op === 'begin') {
-      const db = new Database(data.path);
-      configureSqlite(db, data.busyMs);
-      writer = SqliteImportWriter.begin({ db, done: () => db.close() }, r.meta, data.busyMs);
+      const db = new Database(r.path);
+      configureSqlite(db, r.busyMs);
+      writer = SqliteImportWriter.begin({ db, done: () => db.close() }, r.meta, r.busyMs);
       return writer.begun;
     }
     const w = writer as SqliteImportWriter;
@@ -71,5 +68,4 @@ function serve(port: MessagePort, data: ImportWorkerData): void {
 }
 
 const data = workerData as Partial<ImportWorkerData> | null;
-if (!isMainThread && parentPort !== null && data?.cifraImportWorker === true)
-  serve(parentPort, data as ImportWorkerData);
+if (!isMainThread && parentPort !== null && data?.cifraImportWorker === true) serve(parentPort);
