@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { departmentAdjacency, PERU_DEPARTMENT_ADJACENCY, readAdjacency } from './adjacency.js';
+import {
+  departmentAdjacency,
+  PERU_DEPARTMENT_ADJACENCY,
+  readAdjacency,
+  unitNeighbours,
+} from './adjacency.js';
 
 const square = (x: number, y: number): number[][] => [
   [x, y],
@@ -34,5 +39,12 @@ describe("the bundled departments' adjacency", () => {
     // Puno (20): Arequipa, Cusco, Madre de Dios, Moquegua, Tacna
     expect(n['20']).toEqual(['04', '07', '16', '17', '22']);
     expect(n['14']).toContain('24'); // Lima and Callao
+  });
+});
+
+describe('unitNeighbours', () => {
+  it("gives Peru's departments and nothing where none is bundled", () => {
+    expect(unitNeighbours('pe')?.['07']).toContain('20');
+    expect(unitNeighbours('nl')).toBeUndefined();
   });
 });

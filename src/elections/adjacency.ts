@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { dataPath } from '../io/paths.js';
 
 /**
  * Which units share a border, from their polygons' vertices: two units are neighbours when at least
@@ -52,4 +53,12 @@ export function readAdjacency(path: string): Record<string, string[]> {
 }
 
 /** Peru's departments by ONPE code: who shares a border with whom. */
-export const PERU_DEPARTMENT_ADJACENCY = 'data/peru/geo/department-adjacency.json';
+export const PERU_DEPARTMENT_ADJACENCY = dataPath('peru', 'geo', 'department-adjacency.json');
+
+/**
+ * The neighbours of a jurisdiction's department-level units, for the snapshot model's prior line
+ * (run 9, docs/projection.md); undefined where none is bundled. Codes not in the file get none.
+ */
+export function unitNeighbours(jurisdiction: string): Record<string, string[]> | undefined {
+  return jurisdiction === 'pe' ? readAdjacency(PERU_DEPARTMENT_ADJACENCY) : undefined;
+}
