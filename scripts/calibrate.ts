@@ -15,6 +15,7 @@
 //   --only r1|r2    one evaluation                        --quick     2 seeds, 300 simulations
 //   --modes a,b     (mesas,department-snapshot)           --no-history  without the previous
 //                   round's count history on the runoff's snapshots (the model before it)
+//   --no-neighbours without the departments' neighbours (the prior line's residuals; run 9)
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +31,7 @@ import { fitSnapshotParameters, fitLoading } from '../src/core/projection/calibr
 import { SNAPSHOT_PARAMETERS } from '../src/core/projection/model-parameters.js';
 import { REPLAY_ORDERS, type ReplayOrder } from '../src/core/projection/replay-order.js';
 import { calibrationSetupOf } from './calibration-data.js';
+import { PERU_DEPARTMENT_ADJACENCY, readAdjacency } from '../src/elections/adjacency.js';
 import {
   datasetTables,
   REALISTIC_ORDERS,
@@ -100,7 +102,14 @@ async function evaluate(): Promise<void> {
   const datasets: CalibrationDataset[] = [];
   for (const p of plan) {
     const base = { ...(await calibrationSetupOf(p.id, p.prior)), previousAt: PREVIOUS_AT };
-    const setup: CalibrationSetup = { ...base, sims, modes, history: !flag('no-history') };
+    const neighbours = flag('no-neighbours') ? undefined : readAdjacency(PERU_DEPARTMENT_ADJACENCY);
+    const setup: CalibrationSetup = {
+      ...base,
+      sims,
+      modes,
+      history: !flag('no-history'),
+      ...(neighbours === undefined ? {} : { snapshotModel: { ...base.snapshotModel, neighbours } }),
+    };
     const runs: CalibrationRun[] = [];
     for (const order of orders)
       for (let seed = 1; seed <= seeds; seed++) {
@@ -113,6 +122,7 @@ async function evaluate(): Promise<void> {
           seed,
           modes,
           history: setup.history,
+          neighbours: neighbours !== undefined,
           CHECKPOINTS,
           sims,
           PREVIOUS_AT,

@@ -44,6 +44,14 @@ export interface SnapshotModelOptions extends Partial<SnapshotParameters> {
    * pseudo-history, where the prior is the election itself). Default true.
    */
   readonly priorRegression?: boolean;
+  /**
+   * Units sharing a border, by unit code (data from the I/O layer, e.g. the bundled department
+   * adjacency): a unit without a count has its prior shifted by its counted neighbours' residuals on
+   * the prior line (run 9, docs/projection.md). Absent: no neighbours' term.
+   */
+  readonly neighbours?: Readonly<Record<string, readonly string[]>>;
+  /** λ of the neighbours' shrinkage k / (k + λ) with k counted neighbours. Default 1 (a priori). */
+  readonly neighbourShrinkage?: number;
 }
 
 const FLOOR_SD = 1e-3;
@@ -346,6 +354,26 @@ function parentFit(
   };
 }
 
+/**
+ * The prior line's residuals are spatially correlated (the 2021 runoff's south went to Castillo far
+ * beyond what the first round's shares say: docs/projection.md, run 8): a unit without a count gets
+ * the shrunk mean w = k / (k + λ) of its k counted neighbours' residuals yⱼ − πⱼ as a shift, and
+ * w² (τ² + mean eⱼ²) / k, the shift's own error, as variance (never less than without it).
+ */
+export function neighbourShift(
+  residuals: readonly number[],
+  e2: readonly number[],
+  tau2: number,
+  lambda: number,
+): { shift: number; variance: number } {
+  const n = residuals.length;
+  if (n === 0) return { shift: 0, variance: 0 };
+  const w = n / (n + lambda);
+  const mean = residuals.reduce((a, r) => a + r, 0) / n;
+  const noise = e2.reduce((a, e) => a + e, 0) / n;
+  return { shift: w * mean, variance: (w * w * (tau2 + noise)) / n };
+}
+
 /** Dimension k of every unit: the posterior of its final share, then its remainder's. */
 function estimateShare(
   obs: readonly Observed[],
@@ -353,6 +381,8 @@ function estimateShare(
   k: number,
   sk: number,
   pr: {
+    readonly neighbours: readonly (readonly number[])[] | null;
+    readonly neighbourShrinkage: number;
     readonly arrivalBias: number;
     readonly historyArrivalBias: number;
     readonly unseenCorrelation: number;
@@ -379,10 +409,20 @@ function estimateShare(
     const tau2 = src.tau2;
     out.fromPrior[i] = usePrior ? 1 : 0;
     if (!o.has) {
-      out.mean[i] = pi;
+      const nb =
+        usePrior && prior !== null && pr.neighbours !== null
+          ? (pr.neighbours[i] ?? []).filter((j) => (obs[j] as Observed).has && prior.ok[j] === 1)
+          : [];
+      const shift = neighbourShift(
+        nb.map((j) => ((obs[j] as Observed).y[k] as number) - (prior?.pi[j] as number)),
+        nb.map((j) => (obs[j] as Observed).e2[k] as number),
+        tau2,
+        pr.neighbourShrinkage,
+      );
+      out.mean[i] = pi + shift.shift;
       // the units without a count are no random sample (whole departments, abroad): a share ρ of
       // their residual variance is one draw for all of them (unseenCorrelation)
-      out.sd[i] = Math.sqrt((1 - pr.unseenCorrelation) * tau2) * pr.scale;
+      out.sd[i] = Math.sqrt((1 - pr.unseenCorrelation) * tau2 + shift.variance) * pr.scale;
       out.cp[i] = Math.sqrt(pv + pr.unseenCorrelation * tau2) * pr.scale;
       out.cb[i] = pr.arrivalBias * sk * pr.gain * (1 - pr.counted) * pr.scale;
       return;
@@ -608,9 +648,15 @@ export function frameFromSnapshot(
     counted: actasTotal > 0 ? actasProcessed / actasTotal : 0,
   };
   const g = renormalisationGain(obs, s);
+  const nb = {
+    neighbours: neighbourIndices(units, options.neighbours),
+    neighbourShrinkage: options.neighbourShrinkage ?? 1,
+  };
   const dims: DimEstimate[] = [];
   for (let k = 0; k < S; k++)
-    dims.push(estimateShare(obs, design, k, s[k] as number, { ...pr, gain: g[k] as number }));
+    dims.push(
+      estimateShare(obs, design, k, s[k] as number, { ...pr, ...nb, gain: g[k] as number }),
+    );
   dims.push(estimateRate(units, obs, design, pr));
   const regions: FrameRegion[] = [];
   const groups: FrameGroup[] = [];
@@ -657,6 +703,21 @@ export function frameFromSnapshot(
     basis,
     ...(design === null ? {} : { priorColumns: design.columns }),
   };
+}
+
+/** Each unit's neighbours as indices into `units` (codes not among the units are left out). */
+function neighbourIndices(
+  units: readonly SnapshotUnit[],
+  neighbours: Readonly<Record<string, readonly string[]>> | undefined,
+): number[][] | null {
+  if (neighbours === undefined) return null;
+  const index = new Map(units.map((u, i) => [u.unit, i] as const));
+  return units.map((u) =>
+    (neighbours[u.unit] ?? []).flatMap((c) => {
+      const j = index.get(c);
+      return j === undefined || j === index.get(u.unit) ? [] : [j];
+    }),
+  );
 }
 
 /** The prior design when enough units with data have a prior (a covariate per 4 such units). */

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { dataPath } from '../io/paths.js';
+
+/**
+ * Which units share a border, from their polygons' vertices: two units are neighbours when at least
+ * `minShared` of their boundary vertices coincide (rounded to `digits` decimals). Simplified
+ * polygons cut from one topology share their borders' vertices exactly; one common point is a
+ * corner touch, not a border. Codes sorted, each list sorted.
+ */
+export function departmentAdjacency(
+  polygons: readonly { readonly code: string; readonly points: readonly (readonly number[])[] }[],
+  minShared = 2,
+  digits = 6,
+): Record<string, string[]> {
+  const owners = new Map<string, Set<string>>();
+  for (const p of polygons)
+    for (const [x, y] of p.points) {
+      const key = `${(x as number).toFixed(digits)},${(y as number).toFixed(digits)}`;
+      let set = owners.get(key);
+      if (set === undefined) owners.set(key, (set = new Set()));
+      set.add(p.code);
+    }
+  const shared = new Map<string, number>();
+  for (const set of owners.values()) {
+    const codes = [...set].sort();
+    for (let i = 0; i < codes.length; i++)
+      for (let j = i + 1; j < codes.length; j++) {
+        const key = `${codes[i] as string}|${codes[j] as string}`;
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+      }
+  }
+  const out: Record<string, string[]> = {};
+  for (const p of [...polygons].sort((a, b) => a.code.localeCompare(b.code))) out[p.code] = [];
+  for (const [key, n] of shared) {
+    if (n < minShared) continue;
+    const [a, b] = key.split('|') as [string, string];
+    out[a]?.push(b);
+    out[b]?.push(a);
+  }
+  for (const list of Object.values(out)) list.sort();
+  return out;
+}
+
+const adjacencyFile = z.object({
+  source: z.string(),
+  neighbours: z.record(z.string(), z.array(z.string())),
+});
+
+/** The bundled adjacency file (scripts/department-adjacency.ts writes it), checked. */
+export function readAdjacency(path: string): Record<string, string[]> {
+  return adjacencyFile.parse(JSON.parse(readFileSync(path, 'utf8')) as unknown).neighbours;
+}
+
+/** Peru's departments by ONPE code: who shares a border with whom. */
+export const PERU_DEPARTMENT_ADJACENCY = dataPath('peru', 'geo', 'department-adjacency.json');
+
+/**
+ * The neighbours of a jurisdiction's department-level units, for the snapshot model's prior line
+ * (run 9, docs/projection.md); undefined where none is bundled. Codes not in the file get none.
+ */
+export function unitNeighbours(jurisdiction: string): Record<string, string[]> | undefined {
+  return jurisdiction === 'pe' ? readAdjacency(PERU_DEPARTMENT_ADJACENCY) : undefined;
+}
