@@ -15,7 +15,7 @@
 //   --only r1|r2    one evaluation                        --quick     2 seeds, 300 simulations
 //   --modes a,b     (mesas,department-snapshot)           --no-history  without the previous
 //                   round's count history on the runoff's snapshots (the model before it)
-//   --no-neighbours without the departments' neighbours (the prior line's residuals; run 9)
+//   --neighbours    with the departments' neighbours (the prior line's residuals; run 9, not in production)
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -102,7 +102,7 @@ async function evaluate(): Promise<void> {
   const datasets: CalibrationDataset[] = [];
   for (const p of plan) {
     const base = { ...(await calibrationSetupOf(p.id, p.prior)), previousAt: PREVIOUS_AT };
-    const neighbours = flag('no-neighbours') ? undefined : readAdjacency(PERU_DEPARTMENT_ADJACENCY);
+    const neighbours = !flag('neighbours') ? undefined : readAdjacency(PERU_DEPARTMENT_ADJACENCY);
     const setup: CalibrationSetup = {
       ...base,
       sims,

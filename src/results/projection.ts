@@ -16,7 +16,6 @@ import {
 import { err, ok, type Result } from '../core/result.js';
 import { universeOf } from '../elections/universe.js';
 import { electionPriorHistory } from '../elections/prior-history.js';
-import { unitNeighbours } from '../elections/adjacency.js';
 import type { Store } from '../store/store.js';
 import { currentColumns, type ResultUnit } from './documents.js';
 import { election as findElection, type Found } from './service.js';
@@ -210,10 +209,8 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
     const withHistory = electionPriorHistory(def.id, units);
     if (withHistory !== null && !withHistory.ok) return { ok: false, issues: withHistory.error };
     history = withHistory?.value.used ?? null;
-    const neighbours = unitNeighbours(def.jurisdiction);
     frame = frameFromSnapshot(withHistory?.value.units ?? units, choices, {
       figures: def.published.figures === 'valid-only' ? 'valid' : 'emitted',
-      ...(neighbours === undefined ? {} : { neighbours }),
     });
     method = 'snapshot';
   } else {

@@ -7,8 +7,6 @@ import type { UniverseUnit } from '../../core/projection/universe.js';
 import type { Issue } from '../../core/issues.js';
 import { ok, type Result } from '../../core/result.js';
 import { loadRuleset } from '../../elections/rulesets.js';
-import { unitNeighbours } from '../../elections/adjacency.js';
-import { bundledElection } from '../../elections/manifests.js';
 import { readUniverse, universeFileOf, universeOf } from '../../elections/universe.js';
 import { replay } from '../../projection/replay.js';
 import { readSnapshotCsv } from '../../projection/snapshot-csv.js';
@@ -128,12 +126,8 @@ export function runProjectSnapshot(
   }
   // without BLANK or NULL rows the snapshot counts valid votes only, and so must the prior's turnout
   const validOnly = snap.value.units.every((u) => u.blank === 0 && u.null === 0);
-  // the departments' borders, where the --election names a jurisdiction that bundles them
-  const def = args.election === undefined ? null : bundledElection(args.election);
-  const neighbours = def === null ? undefined : unitNeighbours(def.jurisdiction);
   const frame = frameFromSnapshot(history?.value.units ?? units, snap.value.choices, {
     figures: validOnly ? 'valid' : 'emitted',
-    ...(neighbours === undefined ? {} : { neighbours }),
   });
   const contest = contestOf(rs.value);
   const result = simulate(frame, {
