@@ -126,6 +126,17 @@ describe('--lang es: table headers in Spanish', () => {
       ['organisations', 'offices', 'governors', 'mayors'],
     ));
 
+  it("contests: the governors' lines too", async () => {
+    const es = await cli('contests', 'pe-erm-2026', '--lang', 'es');
+    expect(es.code, es.err).toBe(0);
+    expect(es.out).toContain('AMAZONAS: segunda vuelta ');
+    expect(es.out).toContain('APURÍMAC: EMPATE (informado)');
+    expect(es.out).not.toMatch(/: runoff |TIE \(reported\)/);
+    const en = await cli('contests', 'pe-erm-2026');
+    expect(en.out).toContain('AMAZONAS: runoff ');
+    expect(en.out).toContain('APURÍMAC: TIE (reported)');
+  });
+
   it('seats', () =>
     headers(
       ['seats', '--db', published, '--election', 'pe-2021-congreso'],

@@ -192,6 +192,14 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'válidos {valid}; 5 % = {five} votos; todas las demás listas juntas: {others}',
   'Peru 2026 — Chamber of Deputies: seats per district (R-0053-2025) from the electoral roll':
     'Perú 2026 — Cámara de Diputados: distribución de escaños (R-0053-2025) desde el padrón',
+  '; provisional, {pct} % at {cut}': '; provisional, {pct} % al corte {cut}',
+  '; third party: {publisher}': '; tercero: {publisher}',
+  '{region}: {winner} (decided in the second round: {pair})':
+    '{region}: {winner} (decidido en segunda vuelta: {pair})',
+  '{region}: second round {pair} counting, not settled (--contest {id})':
+    '{region}: segunda vuelta {pair} en conteo, sin definir (--contest {id})',
+  '{region}: runoff {pair}': '{region}: segunda vuelta {pair}',
+  '{region}: TIE (reported)': '{region}: EMPATE (informado)',
   "Spain 2023 — Congress (D'Hondt by province, 3 %): totals":
     "España 2023 — Congreso (D'Hondt por provincia, 3 %): totales",
 };

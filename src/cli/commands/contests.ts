@@ -1,4 +1,3 @@
-import { bothLanguages } from '../../core/model/note.js';
 import type { ContestResult } from '../../core/pipeline/contests.js';
 import { addContestsFile } from '../../elections/contests.js';
 import {
@@ -6,7 +5,7 @@ import {
   getContestsElection,
   type ContestsElectionDocument,
 } from '../../results/contests.js';
-import { renderTable, runLanguage, thousands } from '../format.js';
+import { inRunLanguage, renderTable, runLanguage, say, thousands } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo } from '../io.js';
 import { printIssues } from './seats.js';
 
@@ -84,9 +83,10 @@ type Status = ContestsElectionDocument['status'];
 /** A set's own count status, when it differs from the election's (a later second round). */
 function statusNote(s: Status, election: Status): string {
   if (JSON.stringify(s) === JSON.stringify(election)) return '';
-  if (s.kind === 'provisional') return `; provisional, ${s.pctCounted ?? '?'} % at ${s.cut}`;
+  if (s.kind === 'provisional')
+    return say('; provisional, {pct} % at {cut}', { pct: s.pctCounted ?? '?', cut: s.cut });
   return s.kind === 'third-party'
-    ? `; third party: ${bothLanguages(s.publisher).en}`
+    ? say('; third party: {publisher}', { publisher: inRunLanguage(s.publisher) })
     : `; ${s.kind}`;
 }
 
@@ -95,9 +95,20 @@ function governorLine(c: Summary): string {
   const pair = c.runoff ? `${c.runoff[0]} – ${c.runoff[1]}` : '';
   if (c.secondRound)
     return c.secondRound.winner
-      ? `${c.region}: ${c.secondRound.winner} (decided in the second round: ${pair})`
-      : `${c.region}: second round ${pair} counting, not settled (--contest ${c.secondRound.id})`;
-  return `${c.region}: ${c.winner ?? (c.runoff ? `runoff ${pair}` : 'TIE (reported)')}`;
+      ? say('{region}: {winner} (decided in the second round: {pair})', {
+          region: c.region,
+          winner: c.secondRound.winner,
+          pair,
+        })
+      : say('{region}: second round {pair} counting, not settled (--contest {id})', {
+          region: c.region,
+          pair,
+          id: c.secondRound.id,
+        });
+  if ((c.winner ?? null) !== null) return `${c.region}: ${c.winner}`;
+  return c.runoff
+    ? say('{region}: runoff {pair}', { region: c.region, pair })
+    : say('{region}: TIE (reported)', { region: c.region });
 }
 
 function oneContest(args: ContestsArgs, id: string, io: CliIo): number {

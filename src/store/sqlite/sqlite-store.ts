@@ -1067,6 +1067,9 @@ function plannedSession(meta: ImportMeta, link: ImportLink): ImportSession {
             const step = planned.then(() => {
               if (failed) throw new Error('an earlier batch of this import failed');
               const { hashes, places } = planner.planFresh(batch);
+              // as applyBatch does: a later object batch of this import must ask for these mesas
+              if (written !== null)
+                for (let k = 0; k < batch.n; k++) written.add(batch.mesa[k] as string);
               const outcome = { ...noOutcome(), new: batch.n };
               return send(encodeFresh(batch, hashes, places, quarantined), outcome);
             });
