@@ -12,7 +12,7 @@ import { buildApi, hashToken, REVISION_TTL_MS } from '../src/api/server.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { onpeCsv, onpeRow, storeWithElection } from './api-helpers.js';
+import { onpeCsv, onpeRow, storeWithElection, uploadCsv } from './api-helpers.js';
 import { fileWriter, fixedClock, tempDir } from './helpers.js';
 
 const TOKEN = 'vary-token-31ad';
@@ -41,13 +41,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   store = await storeWithElection(E);
   app = await buildApi({ store, tokenHash: hashToken(TOKEN), now: fixedClock });
-  const up = await app.inject({
-    method: 'POST',
-    url: `/api/v1/imports?election=${E}&name=first.csv`,
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
-    payload: onpeCsv(...MESAS),
-  });
-  expect(up.statusCode).toBe(200);
+  await uploadCsv(app, E, TOKEN, onpeCsv(...MESAS));
 });
 afterAll(async () => {
   await app.close();

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPRESS_THRESHOLD } from '../src/api/hot-reads.js';
 import { buildApi, hashToken } from '../src/api/server.js';
 import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { onpeCsv, onpeRow, storeWithElection } from './api-helpers.js';
+import { onpeCsv, onpeRow, storeWithElection, uploadCsv } from './api-helpers.js';
 
 const TOKEN = 'etag-token-5c0e';
 const E = 'pe-2021-presidencial';
@@ -26,13 +26,7 @@ beforeAll(async () => {
   store = await storeWithElection(E);
   app = await buildApi({ store, tokenHash: hashToken(TOKEN), now: () => 'x', dashboard: true });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
-  const up = await app.inject({
-    method: 'POST',
-    url: `/api/v1/imports?election=${E}&name=first.csv`,
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
-    payload: onpeCsv(...MESAS),
-  });
-  expect(up.statusCode).toBe(200);
+  await uploadCsv(app, E, TOKEN, onpeCsv(...MESAS));
 });
 afterAll(async () => {
   await app.close();

@@ -1,5 +1,7 @@
 // What the API tests share: ONPE 2021 presidential rows, and a store with a bundled election.
 import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
 import { bundledElection } from '../src/elections/manifests.js';
 import { SqliteStore, type SqliteStoreOptions } from '../src/store/sqlite/sqlite-store.js';
 import { ONPE_COLUMNS, tempDir } from './helpers.js';
@@ -25,4 +27,21 @@ export async function storeWithElection(
   if (!e) throw new Error(id);
   await store.putElection(e);
   return store;
+}
+
+/** POSTs `csv` as an import of `election` through the API with `token`; expects it accepted. */
+export async function uploadCsv(
+  app: FastifyInstance,
+  election: string,
+  token: string,
+  csv: string,
+  name = 'first.csv',
+): Promise<void> {
+  const up = await app.inject({
+    method: 'POST',
+    url: `/api/v1/imports?election=${election}&name=${name}`,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+    payload: csv,
+  });
+  expect(up.statusCode, up.body).toBe(200);
 }

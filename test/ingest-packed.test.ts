@@ -8,7 +8,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bundledElection } from '../src/elections/manifests.js';
@@ -16,6 +15,7 @@ import { ingestFile } from '../src/ingest/ingest.js';
 import { dataPath } from '../src/io/paths.js';
 import { verifyChains } from '../src/store/audit.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { dumpStore } from './sqlite-dump.js';
 import { fixedClock, ONPE_COLUMNS, tempDir } from './helpers.js';
 import { onpeFile, onpeRow } from './onpe-rows.js';
 
@@ -50,30 +50,7 @@ async function importAll(
   const chains = await store.auditChains();
   expect(verifyChains(chains.versions, chains.imports).ok).toBe(true);
   await store.close();
-  return { tables: dump(db), outcomes };
-}
-
-function dump(db: string): string {
-  const d = new Database(db, { readonly: true });
-  // the log's entries without their time and hash: putElection stamps the clock's time
-  const queries = [
-    ...['acta_versions', 'imports', 'quarantine', 'places'].map(
-      (t) => `SELECT * FROM ${t} ORDER BY 1, 2, 3`,
-    ),
-    'SELECT kind, subject, detail FROM audit_log ORDER BY seq',
-  ];
-  const out = queries.map((q) =>
-    d
-      .prepare(q)
-      .raw(true)
-      .all()
-      .map((r) =>
-        JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v)),
-      )
-      .join('\n'),
-  );
-  d.close();
-  return out.join('\n--\n');
+  return { tables: dumpStore(db), outcomes };
 }
 
 describe('ingest: the column path against objects', () => {

@@ -4,7 +4,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import Database from 'better-sqlite3';
 import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { bundledElection } from '../src/elections/manifests.js';
@@ -12,6 +11,7 @@ import { ingestFile } from '../src/ingest/ingest.js';
 import { dataPath } from '../src/io/paths.js';
 import { verifyChains } from '../src/store/audit.js';
 import { SqliteStore, type SqliteStoreOptions } from '../src/store/sqlite/sqlite-store.js';
+import { dumpStore } from './sqlite-dump.js';
 import { fixedClock, tempDir } from './helpers.js';
 
 const election = bundledElection('pe-2021-presidencial');
@@ -69,33 +69,10 @@ async function importBoth(name: string, options: SqliteStoreOptions): Promise<st
   return db;
 }
 
-function dump(db: string): string {
-  const d = new Database(db, { readonly: true });
-  // the log's entries without their time and hash: putElection stamps the clock's time
-  const queries = [
-    ...['acta_versions', 'imports', 'quarantine', 'places'].map(
-      (t) => `SELECT * FROM ${t} ORDER BY 1, 2, 3`,
-    ),
-    'SELECT kind, subject, detail FROM audit_log ORDER BY seq',
-  ];
-  const out = queries.map((q) =>
-    d
-      .prepare(q)
-      .raw(true)
-      .all()
-      .map((r) =>
-        JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v)),
-      )
-      .join('\n'),
-  );
-  d.close();
-  return out.join('\n--\n');
-}
-
 describe('SQLite import written by a worker thread', () => {
   it('stores the same rows as the calling thread: versions, hashes, imports, quarantine, places, log', async () => {
-    const threaded = dump(await importBoth('threaded', { importWorker: true }));
-    const local = dump(await importBoth('local', { importWorker: false }));
+    const threaded = dumpStore(await importBoth('threaded', { importWorker: true }));
+    const local = dumpStore(await importBoth('local', { importWorker: false }));
     expect(threaded.split('\n').length).toBeGreaterThan(14_000);
     expect(threaded).toBe(local);
   }, 120_000);
