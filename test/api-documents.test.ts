@@ -10,6 +10,7 @@ import { PATHS } from '../src/api/paths.js';
 import {
   CandidatesSchema,
   ErrorSchema,
+  MesasSchema,
   PlacesSchema,
   ResultsSchema,
   SiteSchema,
@@ -154,6 +155,47 @@ describe('GET /api/v1/elections/:id/summary.json', () => {
     expect([done.settled, done.settledBy]).toEqual([true, 'complete']);
     expect(done.outcome).toEqual({ kind: 'winner', winner: 'FP', round: 'runoff' });
     expect(done.revision).not.toBe(early.revision);
+  });
+
+  it("lists a district's mesas as the count moves: each import's states, no other district's", async () => {
+    const s = new SqliteStore(':memory:');
+    await s.migrate();
+    await s.putElection(RUNOFF);
+    const api = await buildApi({ store: s, tokenHash: hashToken(TOKEN), now: fixedClock });
+    const put = async (name: string, mesas: readonly Mesa[]) =>
+      expect(
+        (
+          await api.inject({
+            method: 'POST',
+            url: `/api/v1/imports?election=night&format=cifra-json&name=${name}`,
+            headers: { authorization: `Bearer ${TOKEN}` },
+            payload: mesas.map(line).join('\n') + '\n',
+          })
+        ).statusCode,
+      ).toBe(200);
+    const mesas = async (place: string) =>
+      MesasSchema.parse((await api.inject({ url: PATHS.mesas('night', place) })).json()).mesas.map(
+        (m) => [m.mesa, m.state, m.voters],
+      );
+    await put('u', [
+      ['000302', '010101', null, null],
+      ['000301', '010101', null, null],
+      ['000303', '020101', null, null],
+    ]);
+    expect(await mesas('010101')).toEqual([
+      ['000301', 'pending', null],
+      ['000302', 'pending', null],
+    ]);
+    expect(await mesas('020101')).toEqual([['000303', 'pending', null]]);
+    expect(await mesas('030101')).toEqual([]);
+    // a new import moves the store's revision: the next read sees it, not the earlier grouping
+    await put('v', [['000302', '010101', 120, 80]]);
+    expect(await mesas('010101')).toEqual([
+      ['000301', 'pending', null],
+      ['000302', 'counted', 200],
+    ]);
+    await api.close();
+    await s.close();
   });
 
   it('settles a runoff the count has decided before it is complete', async () => {

@@ -400,16 +400,32 @@ export function runStoreContract(
       await s.close();
     });
 
-    it('revision changes with every committed import; mesasOf lists a district’s mesas', async () => {
+    it('revision changes with every committed import; mesaSummaries lists the mesas by place', async () => {
       const s = await fresh();
       const r0 = await s.revision(ELECTION.id);
       await importActas(s, [acta('000001'), acta('000002', { ubigeo: '140137' })], 'r1');
       const r1 = await s.revision(ELECTION.id);
       expect(r1).not.toBe(r0);
       expect(await s.revision(ELECTION.id)).toBe(r1);
-      expect(await s.mesasOf(ELECTION.id, '010101')).toEqual([
-        { mesa: '000001', state: 'counted', eligible: 300, voters: 100, conflict: false },
+      expect(await s.mesaSummaries(ELECTION.id)).toEqual([
+        {
+          ubigeo: '010101',
+          mesa: '000001',
+          state: 'counted',
+          eligible: 300,
+          voters: 100,
+          conflict: false,
+        },
+        {
+          ubigeo: '140137',
+          mesa: '000002',
+          state: 'counted',
+          eligible: 300,
+          voters: 100,
+          conflict: false,
+        },
       ]);
+      expect(await s.mesaSummaries('other')).toEqual([]);
       await s.close();
     });
 

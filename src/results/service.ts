@@ -8,7 +8,14 @@ import { loadRuleset } from '../elections/rulesets.js';
 import { choiceColors } from '../elections/party-colors.js';
 import type { Level } from '../core/tally/aggregate.js';
 import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
-import type { ActaVersion, ImportRecord, PlaceNames, Store, StoredActa } from '../store/store.js';
+import type {
+  ActaVersion,
+  ImportRecord,
+  MesaSummary,
+  PlaceNames,
+  Store,
+  StoredActa,
+} from '../store/store.js';
 import { buildResults, type ResultsDocument, type ResultUnit } from './documents.js';
 import type { PublishedSeatsFile } from '../core/model/manifest.js';
 import {
@@ -468,13 +475,50 @@ export async function getActa(
   return { ok: true, value: { election: def.id, mesa, place, current, history } };
 }
 
+/** A district's mesas as the drill-down lists them (the district is the document's own field). */
+type DistrictMesa = Omit<MesaSummary, 'ubigeo'>;
+
+/**
+ * Every district's mesas of one election revision, grouped from one read of the store: the
+ * drill-down and `cifra publish` ask for each district in turn, and one scan per district was a
+ * scan of the whole election each time (publish: 1,874 of them). Keyed by revision, so a write by
+ * any process (the store's revision moves) makes the next request read again.
+ */
+const MESAS = new WeakMap<Store, Map<string, Promise<Map<string, DistrictMesa[]>>>>();
+
+function mesasByDistrict(
+  store: Store,
+  election: string,
+  revision: string,
+): Promise<Map<string, DistrictMesa[]>> {
+  let memo = MESAS.get(store);
+  if (memo === undefined) MESAS.set(store, (memo = new Map()));
+  const key = `${election}|${revision}`;
+  let made = memo.get(key);
+  if (made === undefined) {
+    // a few revisions at most: the count moves on and the older groups are not asked again
+    if (memo.size >= 4) memo.clear();
+    made = store.mesaSummaries(election).then((rows) => {
+      const by = new Map<string, DistrictMesa[]>();
+      for (const { ubigeo, ...m } of rows) {
+        const list = by.get(ubigeo);
+        if (list === undefined) by.set(ubigeo, [m]);
+        else list.push(m);
+      }
+      return by;
+    });
+    memo.set(key, made);
+    const drop = memo;
+    made.catch(() => drop.delete(key));
+  }
+  return made;
+}
+
 export async function getMesas(
   store: Store,
   id: string | undefined,
   district: string,
-): Promise<
-  Found<{ election: string; district: string; mesas: Awaited<ReturnType<Store['mesasOf']>> }>
-> {
+): Promise<Found<{ election: string; district: string; mesas: DistrictMesa[] }>> {
   const e = await electionWithJurisdiction(store, id);
   if (!e.ok) return e;
   const { def, jurisdiction } = e.value;
@@ -488,8 +532,6 @@ export async function getMesas(
         }),
       ],
     };
-  return {
-    ok: true,
-    value: { election: def.id, district, mesas: await store.mesasOf(def.id, district) },
-  };
+  const by = await mesasByDistrict(store, def.id, await store.revision(def.id));
+  return { ok: true, value: { election: def.id, district, mesas: by.get(district) ?? [] } };
 }

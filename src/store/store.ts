@@ -74,8 +74,8 @@ export interface Store {
   auditRecords(): Promise<AuditRecords>;
   /** The audit log's head: its length, last hash and time (cifra audit head, publish). */
   auditHead(): Promise<AuditHead>;
-  /** The mesas of a district (RENIEC ubigeo) with their current state, for drill-down. */
-  mesasOf(election: string, ubigeo: string): Promise<MesaSummary[]>;
+  /** Every current acta's mesa summary, ordered by place (ubigeo) then mesa: one read, not one per place. */
+  mesaSummaries(election: string): Promise<MesaSummary[]>;
   /** Place names as the sources give them (ubigeo → department / province / district). */
   places(election: string): Promise<Map<string, PlaceNames>>;
 }
@@ -96,6 +96,8 @@ export interface ProjectionRecord {
 }
 
 export interface MesaSummary {
+  /** The mesa's place (its district's ubigeo). */
+  readonly ubigeo: string;
   readonly mesa: string;
   readonly state: string;
   readonly eligible: number;

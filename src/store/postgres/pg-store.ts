@@ -567,14 +567,15 @@ export class PgStore implements Store {
     );
   }
 
-  async mesasOf(election: string, ubigeo: string): Promise<MesaSummary[]> {
+  async mesaSummaries(election: string): Promise<MesaSummary[]> {
     const rows = (
       await this.pool.query(
-        'SELECT mesa, state, eligible, voters, conflict FROM acta_versions WHERE election = $1 AND is_current AND ubigeo = $2 ORDER BY mesa',
-        [election, ubigeo],
+        'SELECT ubigeo, mesa, state, eligible, voters, conflict FROM acta_versions WHERE election = $1 AND is_current ORDER BY ubigeo, mesa',
+        [election],
       )
     ).rows as Row[];
     return rows.map((r) => ({
+      ubigeo: r['ubigeo'] as string,
       mesa: r['mesa'] as string,
       state: r['state'] as string,
       eligible: r['eligible'] as number,

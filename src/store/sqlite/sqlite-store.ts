@@ -170,6 +170,8 @@ export const IMPORT_WORKER_MIN_BYTES = 256 << 10;
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  /** Prepared read statements by their (constant) SQL: preparing costs more than a point read. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(
     private readonly path: string,
@@ -185,6 +187,13 @@ export class SqliteStore implements Store {
    * serving results while it imports) see only committed imports. A memory database has one
    * connection only.
    */
+  /** A read statement of constant SQL, prepared once per connection. */
+  private read(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (st === undefined) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
+
   private writer(): { db: Database.Database; done: () => void } {
     if (this.path === ':memory:' || this.path === '') return { db: this.db, done: () => {} };
     const db = new Database(this.path);
@@ -337,7 +346,7 @@ export class SqliteStore implements Store {
   }
 
   async getElection(id: string): Promise<ElectionDef | null> {
-    const r = this.db.prepare('SELECT * FROM elections WHERE id = ?').get(id) as Row | undefined;
+    const r = this.read('SELECT * FROM elections WHERE id = ?').get(id) as Row | undefined;
     return r ? electionOf(r) : null;
   }
 
@@ -534,9 +543,9 @@ export class SqliteStore implements Store {
   }
 
   async getActa(election: string, mesa: string): Promise<StoredActa | null> {
-    const r = this.db
-      .prepare('SELECT * FROM acta_versions WHERE election = ? AND mesa = ? AND is_current = 1')
-      .get(election, mesa) as Row | undefined;
+    const r = this.read(
+      'SELECT * FROM acta_versions WHERE election = ? AND mesa = ? AND is_current = 1',
+    ).get(election, mesa) as Row | undefined;
     return r
       ? {
           ...acta(election, r),
@@ -548,11 +557,9 @@ export class SqliteStore implements Store {
   }
 
   async actaHistory(election: string, mesa: string): Promise<ActaVersion[]> {
-    const rows = this.db
-      .prepare(
-        'SELECT v.*, i.sha256 AS sha256 FROM acta_versions v LEFT JOIN imports i ON i.id = v.import_id WHERE v.election = ? AND v.mesa = ? ORDER BY v.version',
-      )
-      .all(election, mesa) as Row[];
+    const rows = this.read(
+      'SELECT v.*, i.sha256 AS sha256 FROM acta_versions v LEFT JOIN imports i ON i.id = v.import_id WHERE v.election = ? AND v.mesa = ? ORDER BY v.version',
+    ).all(election, mesa) as Row[];
     return rows.map((r) => ({
       version: r['version'] as number,
       kind: r['kind'] as ActaVersion['kind'],
@@ -581,16 +588,12 @@ export class SqliteStore implements Store {
   async revision(election?: string): Promise<string> {
     const r = (
       election === undefined
-        ? this.db
-            .prepare(
-              `SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, (SELECT COUNT(*) FROM elections) + (SELECT COUNT(*) FROM published_units) AS e, ${revisionSeqSql()} AS s FROM imports WHERE status = 'committed'`,
-            )
-            .get()
-        : this.db
-            .prepare(
-              `SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, 0 AS e, ${revisionSeqSql('?')} AS s FROM imports WHERE election = ? AND status = 'committed'`,
-            )
-            .get(election, election)
+        ? this.read(
+            `SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, (SELECT COUNT(*) FROM elections) + (SELECT COUNT(*) FROM published_units) AS e, ${revisionSeqSql()} AS s FROM imports WHERE status = 'committed'`,
+          ).get()
+        : this.read(
+            `SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, 0 AS e, ${revisionSeqSql('?')} AS s FROM imports WHERE election = ? AND status = 'committed'`,
+          ).get(election, election)
     ) as Row;
     return `${r['id'] as number}:${r['n'] as number}:${r['e'] as number}:${r['s'] as number}`;
   }
@@ -619,11 +622,9 @@ export class SqliteStore implements Store {
   }
 
   async publishedUnits(election: string, level: string): Promise<PublishedUnit[]> {
-    const rows = this.db
-      .prepare(
-        'SELECT level, code, doc FROM published_units WHERE election = ? AND level = ? ORDER BY code',
-      )
-      .all(election, level) as Row[];
+    const rows = this.read(
+      'SELECT level, code, doc FROM published_units WHERE election = ? AND level = ? ORDER BY code',
+    ).all(election, level) as Row[];
     return rows.map((r) => ({
       level: r['level'] as string,
       code: r['code'] as string,
@@ -674,13 +675,12 @@ export class SqliteStore implements Store {
     }));
   }
 
-  async mesasOf(election: string, ubigeo: string): Promise<MesaSummary[]> {
-    const rows = this.db
-      .prepare(
-        'SELECT mesa, state, eligible, voters, conflict FROM acta_versions WHERE election = ? AND is_current = 1 AND ubigeo = ? ORDER BY mesa',
-      )
-      .all(election, ubigeo) as Row[];
+  async mesaSummaries(election: string): Promise<MesaSummary[]> {
+    const rows = this.read(
+      'SELECT ubigeo, mesa, state, eligible, voters, conflict FROM acta_versions WHERE election = ? AND is_current = 1 ORDER BY ubigeo, mesa',
+    ).all(election) as Row[];
     return rows.map((r) => ({
+      ubigeo: r['ubigeo'] as string,
       mesa: r['mesa'] as string,
       state: r['state'] as string,
       eligible: r['eligible'] as number,
