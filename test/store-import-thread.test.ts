@@ -4,13 +4,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Worker } from 'node:worker_threads';
+import { Worker as NodeWorker, type Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { dataPath } from '../src/io/paths.js';
 import { verifyChains } from '../src/store/audit.js';
+import { threadedImport } from '../src/store/sqlite/import-thread.js';
+import { keepEarlyError } from '../src/store/sqlite/import-worker-start.js';
 import { SqliteStore, type SqliteStoreOptions } from '../src/store/sqlite/sqlite-store.js';
+import type { ImportMeta } from '../src/store/store.js';
 import { dumpStore } from './sqlite-dump.js';
 import { fixedClock, tempDir } from './helpers.js';
 
@@ -109,6 +112,26 @@ describe('SQLite import written by a worker thread', () => {
     expect(again.ok && again.report.new).toBe(12_000);
     await store.close();
   }, 120_000);
+
+  it('a writer that failed before its import began says why: its own error, not only that it ended', async () => {
+    // a writer whose module throws as it loads, kept as a warm writer is (startImportWorker)
+    const w = new NodeWorker('throw new Error("the writer module did not load")', { eval: true });
+    keepEarlyError(w);
+    await new Promise((resolve) => w.once('exit', resolve));
+    const meta: ImportMeta = {
+      election: 'pe-2021-presidencial',
+      fileName: 'never.csv',
+      sha256: '0'.repeat(64),
+      size: 0,
+      format: 'onpe-csv',
+      mode: 'import',
+      startedAt: fixedClock(),
+    };
+    const begun = threadedImport(w, join(dir, 'never.db'), 1_000, meta);
+    await expect(begun).rejects.toThrow(
+      'exited before the import began: the writer module did not load',
+    );
+  });
 
   it('a writer started early (warmImport) and not taken ends with the store or with a small import', async () => {
     const workers: Worker[] = [];

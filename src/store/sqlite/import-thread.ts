@@ -5,6 +5,7 @@ import type { StoredMesa } from '../../core/tally/batch-plan.js';
 import type { ImportMeta } from '../store.js';
 import { StoreBusyError, StoreWriterFailed } from '../store.js';
 import { transferables } from './import-batch.js';
+import { earlyError } from './import-worker-start.js';
 import type { ImportReply, ImportRequest } from './import-worker.js';
 import type { ImportBegun, ImportLink } from './sqlite-store.js';
 
@@ -35,7 +36,14 @@ export async function threadedImport(
   worker.on('error', (e) => fail(new StoreWriterFailed(e.message)));
   worker.on('exit', (code) => fail(new StoreWriterFailed(`exited with code ${code}`)));
   // ended before this import began (its threadId is -1 once it no longer runs)
-  if (worker.threadId < 0) fail(new StoreWriterFailed('exited before the import began'));
+  if (worker.threadId < 0) {
+    const early = earlyError(worker);
+    fail(
+      new StoreWriterFailed(
+        `exited before the import began${early === undefined ? '' : `: ${early.message}`}`,
+      ),
+    );
+  }
   const send = (r: ImportRequest, transfer: ArrayBuffer[] = []): Promise<unknown> => {
     if (failed !== null) return Promise.reject(failed);
     worker.ref(); // an unanswered request keeps the process alive

@@ -35,8 +35,25 @@ function workerOn(url: string): Worker {
 export function startImportWorker(onWorker?: (worker: Worker) => void): Worker {
   const worker = workerOn(workerUrl());
   worker.unref();
-  // a worker that fails before it is used fails its import (threadedImport), not the process
-  worker.on('error', () => {});
+  keepEarlyError(worker);
   onWorker?.(worker);
   return worker;
+}
+
+/** The first error of a writer that failed before an import took it, by worker. */
+const EARLY = new WeakMap<Worker, Error>();
+
+/**
+ * A worker that fails before it is used (its module did not load, say) fails its import
+ * (threadedImport), not the process: its error is kept for that import to report.
+ */
+export function keepEarlyError(worker: Worker): void {
+  worker.on('error', (e: Error) => {
+    if (!EARLY.has(worker)) EARLY.set(worker, e);
+  });
+}
+
+/** Why a writer ended before its import began, when it said so. */
+export function earlyError(worker: Worker): Error | undefined {
+  return EARLY.get(worker);
 }
