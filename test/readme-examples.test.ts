@@ -1,0 +1,147 @@
+// The README's CLI examples, run as written: the guide promises that they run on a fresh clone with
+// the shipped input files. Each logical line of the "## CLI" block is one case, in order (later
+// lines read what earlier ones wrote), in a scratch folder that sees the repository's data,
+// examples and fixtures. Lines that are templates (`[--option]`, `<file>`) are not run; `npm run`
+// lines are maintainer scripts (minutes of calibration, or rewriting bundled files), so only their
+// script's existence is checked; `curl` lines are fetched from the `cifra serve` the block starts.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli } from '../bench/reliability.js';
+import { PROJECT_ROOT } from '../src/io/paths.js';
+import { tempDir } from './helpers.js';
+
+/** One logical line of the block: continuations joined, the comment cut. */
+function readmeCliLines(readme: string): string[] {
+  const start = readme.indexOf('\n## CLI\n');
+  const open = readme.indexOf('```sh\n', start);
+  const close = readme.indexOf('\n```', open + 6);
+  if (start < 0 || open < 0 || close < 0) throw new Error('README: no ```sh block under ## CLI');
+  const joined = readme.slice(open + 6, close).replace(/\\\n\s*/g, '');
+  return joined
+    .split('\n')
+    .map((l) => l.replace(/(^|\s)#.*$/, '').trim())
+    .filter((l) => l.length > 0);
+}
+
+type Kind = 'assign' | 'template' | 'npm' | 'curl' | 'serve' | 'run';
+
+function kindOf(line: string): Kind {
+  if (/^[A-Z][A-Z0-9_]*=\S+$/.test(line)) return 'assign';
+  if (/\[--|<[a-z.-]+>/.test(line)) return 'template';
+  if (line.startsWith('npm run ')) return 'npm';
+  if (line.startsWith('curl ')) return 'curl';
+  if (line.startsWith('cifra serve')) return 'serve';
+  return 'run';
+}
+
+const lines = readmeCliLines(readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8'));
+const dir = tempDir('cifra-readme-');
+const assigns = lines.filter((l) => kindOf(l) === 'assign');
+let bin = '';
+let server: ChildProcess | undefined;
+let base = '';
+
+beforeAll(async () => {
+  bin = await buildCli();
+  for (const d of ['data', 'examples', 'test']) symlinkSync(join(PROJECT_ROOT, d), join(dir, d));
+}, 120_000);
+
+afterAll(() => {
+  server?.kill('SIGTERM');
+});
+
+/** Runs one line in bash, `cifra` being the freshly built bin, with the block's variables set. */
+function sh(line: string): { code: number; out: string } {
+  const script = [
+    'set -eo pipefail',
+    `cifra() { "${process.execPath}" "${bin}" "$@"; }`,
+    ...assigns,
+    line,
+  ].join('\n');
+  try {
+    const out = execFileSync('bash', ['-c', script], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, out };
+  } catch (e) {
+    const x = e as { status?: number; stdout?: string; stderr?: string };
+    return { code: x.status ?? -1, out: `${x.stdout ?? ''}${x.stderr ?? ''}` };
+  }
+}
+
+function serve(line: string): Promise<string> {
+  // port 0: the line as written binds 8080, which another process on a CI host may hold
+  const args = line.replace(/^cifra\s+/, '').split(/\s+/);
+  const proc = spawn(process.execPath, [bin, ...args, '--port', '0'], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server = proc;
+  let stderr = '';
+  proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise<string>((resolve, reject) => {
+    let out = '';
+    proc.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /dashboard (http:\/\/[^/\s]+)\//.exec(out);
+      if (m?.[1] !== undefined) resolve(m[1]);
+    });
+    proc.on('exit', (code) => reject(new Error(`${line} exited ${code}: ${stderr}`)));
+  });
+}
+
+describe("the README's CLI examples", () => {
+  it('has a block of examples to run, each of a known kind', () => {
+    const kinds = lines.map(kindOf);
+    expect(kinds.filter((k) => k === 'run').length).toBeGreaterThan(30);
+    expect(kinds).toContain('serve');
+    expect(kinds).toContain('curl');
+  });
+
+  const scripts = (
+    JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    }
+  ).scripts;
+  const curls: string[] = [];
+  for (const line of lines) {
+    const kind = kindOf(line);
+    if (kind === 'assign' || kind === 'template') continue;
+    if (kind === 'curl') {
+      curls.push(line);
+      continue;
+    }
+    if (kind === 'npm')
+      it(`names a script that exists: ${line}`, () => {
+        const name = /^npm run (\S+)/.exec(line)?.[1] ?? '';
+        expect(Object.keys(scripts)).toContain(name);
+      });
+    else if (kind === 'serve')
+      it(`serves: ${line}`, async () => {
+        base = await serve(line);
+        expect(base).toMatch(/^http:\/\//);
+      }, 60_000);
+    else
+      it(`runs: ${line}`, () => {
+        const r = sh(line);
+        expect(r.code, r.out.slice(-2000)).toBe(0);
+      }, 300_000);
+  }
+  it('answers every curl line from the served store', async () => {
+    expect(base).not.toBe('');
+    expect(curls.length).toBeGreaterThan(0);
+    for (const line of curls) {
+      const url = /(localhost|127\.0\.0\.1):8080(\/\S*)/.exec(line)?.[2];
+      expect(url, line).toBeDefined();
+      const r = await fetch(`${base}${url ?? ''}`);
+      expect(r.status, line).toBe(200);
+      expect((await r.text()).length, line).toBeGreaterThan(0);
+    }
+  }, 60_000);
+});
