@@ -164,7 +164,7 @@ function modeOf(m: DivisorMethod, seats: number): number {
  * row of the matrix in place: the jump (jumpRow, which also sums the next district's total in
  * the same loop), and when it is one seat off, one certified step (stepRow); 49 % and 47 % of
  * the bench's districts, with no gather into separate arrays and no scatter back (a fifth of the
- * run before). Anything else — another method, a jump too close to an integer or two seats off
+ * run before). A two-seat D'Hondt district takes one pass instead (twoSeatRow). Anything else — another method, a jump too close to an integer or two seats off
  * that the in-place steps cannot certify, votes not ≥ 0 — clears the row and goes through the
  * runner: the gathered kernel's certified guess, else the exact path with its tie report.
  * Returns the number of tied districts. A module-level function over its plan's fields read into
