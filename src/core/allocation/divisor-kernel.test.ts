@@ -5,6 +5,7 @@ import {
   allocateGathered,
   divisorTables,
   releaseTiedSeats,
+  twoSeatRow,
 } from './divisor-kernel.js';
 import {
   ADAMS,
@@ -114,5 +115,40 @@ describe('allocateCertified (float guess, certified) and allocateGathered (exact
     expect(allocateCertified(w, s, 2, 1_666_666_663, 4, tables, true)).toBe(false);
     expect(allocateGathered(w, s, 2, 1_666_666_663, 4, tables.divisors, true)).toBe(false);
     expect([...s.subarray(0, 2)]).toEqual([3, 1]);
+  });
+});
+
+describe("twoSeatRow (two D'Hondt seats from the three largest votes, on a row in place)", () => {
+  // row 0 is allocated (lists 0, 1, 3 eligible; list 2 is not), row 1 is the next district
+  const list = Int32Array.of(0, 1, 3);
+  const run = (row: number[]): { ok: boolean; out: number[]; next: number } => {
+    const votes = Float64Array.from([...row, 5, 6, 7, 8]);
+    const out = new Int32Array(8);
+    const next = new Float64Array(1);
+    const ok = twoSeatRow(votes, out, 0, list, 3, 4, next);
+    return { ok, out: [...out.subarray(0, 4)], next: next[0] as number };
+  };
+
+  it('gives both seats to a list with more than twice the runner-up, else one each', () => {
+    // 100 > 2·49: quotients 100, 50 | 49
+    expect(run([100, 49, 999, 10])).toEqual({ ok: true, out: [2, 0, 0, 0], next: 19 });
+    // 100 < 2·51: quotients 100, 51 | 50, 10
+    expect(run([100, 10, 999, 51])).toEqual({ ok: true, out: [1, 0, 0, 1], next: 19 });
+    // two lists equal at the top share the two seats untied: 70, 70 | 35, 35, 3
+    expect(run([70, 70, 0, 3])).toEqual({ ok: true, out: [1, 1, 0, 0], next: 19 });
+  });
+
+  it('declines a tie for the second seat (a = 2b, or b = c), leaving the row untouched', () => {
+    // 100/2 = 50 = the runner-up's first quotient
+    expect(run([100, 50, 0, 20])).toEqual({ ok: false, out: [0, 0, 0, 0], next: 19 });
+    // 100 | 60, 60: the second seat between the two 60s
+    expect(run([60, 100, 0, 60])).toEqual({ ok: false, out: [0, 0, 0, 0], next: 19 });
+  });
+
+  it('sums the next row as −1 when one of its votes is not ≥ 0', () => {
+    const votes = Float64Array.from([100, 10, 0, 51, 5, NaN, 7, 8]);
+    const next = new Float64Array(1);
+    twoSeatRow(votes, new Int32Array(8), 0, list, 3, 4, next);
+    expect(next[0]).toBe(-1);
   });
 });

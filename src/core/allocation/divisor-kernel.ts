@@ -517,6 +517,65 @@ export function stepAndCertifyRow(
 }
 
 /**
+ * Two seats by D'Hondt on the row in place, from the three largest votes a ≥ b ≥ c in one pass
+ * (a jump then lands one seat off in 38 % of the bench's two-seat districts, a second pass):
+ * the first seat is a's; the second is a's again when a/2 > b, else b's. Integer votes compare
+ * exactly (a > 2b, b > c). Returns false on a tie for the second seat (a = 2b, or b = c when b
+ * takes it), the row untouched, for the runner to report. Sums the next district's row into
+ * next[0] as jumpRow does. Votes must be ≥ 0.
+ */
+export function twoSeatRow(
+  votes: Float64Array,
+  out: Int32Array,
+  base: number,
+  list: Int32Array,
+  n: number,
+  nextBase: number,
+  next: Float64Array,
+): boolean {
+  let a = -1;
+  let b = -1;
+  let c = -1;
+  let ia = -1;
+  let ib = -1;
+  let t = 0;
+  let valid = true;
+  for (let j = 0; j < n; j++) {
+    const p = list[j] as number;
+    const y = votes[nextBase + p] as number;
+    if (!(y >= 0)) valid = false;
+    t += y;
+    const i = base + p;
+    const v = votes[i] as number;
+    if (v > c) {
+      if (v > b) {
+        c = b;
+        if (v > a) {
+          b = a;
+          ib = ia;
+          a = v;
+          ia = i;
+        } else {
+          b = v;
+          ib = i;
+        }
+      } else c = v;
+    }
+  }
+  next[0] = valid ? t : -1;
+  // D'Hondt's second quotient of a is a/2: a > 2b gives it the second seat, a < 2b gives it to b
+  const twice = b + b;
+  if (a > twice) {
+    out[ia] = 2;
+    return true;
+  }
+  if (a === twice || !(b > c)) return false;
+  out[ia] = 1;
+  out[ib] = 1;
+  return true;
+}
+
+/**
  * One seat by a method whose first divisor is 1 (plurality, D'Hondt): the list with the most
  * votes, on the row in place. Returns false on an exact tie for the most votes (the runner then
  * reports it); votes compare exactly, so no margin is needed.

@@ -7,6 +7,7 @@ import type { ListRuleset } from '../rulesets/ruleset.js';
 import { loadRuleset } from '../../elections/rulesets.js';
 import { DHONDT, PLURALITY, SAINTE_LAGUE } from './methods.js';
 import { compileSeatEngine } from './seat-engine.js';
+import { sumColumns } from './seat-engine-valla.js';
 
 const RUNS = Number(process.env['DIFFERENTIAL_RUNS'] ?? 10_000);
 const base = (() => {
@@ -141,6 +142,27 @@ describe('compileSeatEngine with votes that are not ≥ 0', () => {
     engine.run(clean, b);
     expect(Array.from(a)).toEqual(Array.from(b));
     expect(Array.from(b)).toEqual([4, 0, 1, 0, 3, 3, 0, 1, 0, 0, 1, 0]);
+  });
+});
+
+describe("sumColumns (the valla's national sums, eight columns at a time)", () => {
+  it('equals a plain column sum for any width, the overlapping last block included', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 240, maxLength: 240 }),
+        (P, D, cells) => {
+          const m = Float64Array.from(cells.slice(0, D * P));
+          const sums = new Float64Array(P).fill(-1);
+          sumColumns(m, D * P, P, sums);
+          const want = Array.from({ length: P }, (_, p) =>
+            Array.from({ length: D }, (_, d) => m[d * P + p] as number).reduce((a, b) => a + b),
+          );
+          expect([...sums]).toEqual(want);
+        },
+      ),
+    );
   });
 });
 

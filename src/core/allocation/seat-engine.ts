@@ -7,6 +7,7 @@ import {
   singleSeatRow,
   stepAndCertifyRow,
   stepRow,
+  twoSeatRow,
   type DivisorTables,
 } from './divisor-kernel.js';
 import { DistrictRunner } from './seat-engine-district.js';
@@ -122,13 +123,15 @@ const JUMP = 1;
 const SINGLE = 2;
 /** Any other method: through the DistrictRunner. */
 const RUNNER = 0;
+/** D'Hondt with two seats: from the three largest votes (twoSeatRow). */
+const TWO = 3;
 
 /** What `commonDistricts` reads: the engine's plan, built once. */
 interface CommonPlan {
   readonly P: number;
   readonly D: number;
   readonly seats: Int32Array;
-  /** JUMP, SINGLE or RUNNER per district: how commonDistricts allocates it. */
+  /** JUMP, TWO, SINGLE or RUNNER per district: how commonDistricts allocates it. */
   readonly jump: Uint8Array;
   readonly tables: readonly DivisorTables[];
   readonly runner: DistrictRunner;
@@ -141,13 +144,19 @@ function commonPlan(spec: SeatEngineSpec, runner: DistrictRunner): CommonPlan {
     P: spec.parties,
     D: spec.seats.length,
     seats: Int32Array.from(spec.seats),
-    jump: Uint8Array.from(spec.methods, (m, d) =>
-      !m.respectsLowerQuota ? RUNNER : (spec.seats[d] as number) >= 2 ? JUMP : SINGLE,
-    ),
+    jump: Uint8Array.from(spec.methods, (m, d) => modeOf(m, spec.seats[d] as number)),
     tables: spec.seats.map((_, d) => runner.tablesOf(d)),
     runner,
     next: new Float64Array(1),
   };
+}
+
+function modeOf(m: DivisorMethod, seats: number): number {
+  if (!m.respectsLowerQuota) return RUNNER;
+  if (seats < 2) return SINGLE;
+  // twoSeatRow compares a/2 with b: D'Hondt's divisors 1, 2 (on any integer scale)
+  const t = divisorTable(m, 1);
+  return seats === 2 && t[1] === 2 * (t[0] as number) ? TWO : JUMP;
 }
 
 /**
@@ -155,7 +164,7 @@ function commonPlan(spec: SeatEngineSpec, runner: DistrictRunner): CommonPlan {
  * row of the matrix in place: the jump (jumpRow, which also sums the next district's total in
  * the same loop), and when it is one seat off, one certified step (stepRow); 49 % and 47 % of
  * the bench's districts, with no gather into separate arrays and no scatter back (a fifth of the
- * run before). Anything else — another method, a jump too close to an integer or two seats off
+ * run before). A two-seat D'Hondt district takes one pass instead (twoSeatRow). Anything else — another method, a jump too close to an integer or two seats off
  * that the in-place steps cannot certify, votes not ≥ 0 — clears the row and goes through the
  * runner: the gathered kernel's certified guess, else the exact path with its tie report.
  * Returns the number of tied districts. A module-level function over its plan's fields read into
@@ -191,6 +200,10 @@ function commonDistricts(
           for (let j = 0; j < n; j++) out[base + (list[j] as number)] = 0;
           if (runner.allocateInto(votes, d, list, n, out)) ties++;
         }
+      } else if (total > 0 && mode === TWO) {
+        known = true;
+        if (!twoSeatRow(votes, out, base, list, n, nextBase, next))
+          if (runner.allocateInto(votes, d, list, n, out)) ties++;
       } else if (!(total > 0 && mode === SINGLE && singleSeatRow(votes, out, base, list, n)))
         if (runner.allocateInto(votes, d, list, n, out)) ties++;
     }
