@@ -20,6 +20,7 @@
 //                   a unit two borders away); each implies --neighbours
 //   --fit-neighbours  search λ (reach 1) and λ, δ (reach 2) on the first round only (run 10)
 //   --from-json F   print the tables of a saved --json file (no replays)
+//   --compare a=F,b=G  saved --json files of variants side by side, as the adoption rules read them
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,6 +43,7 @@ import { REPLAY_ORDERS, type ReplayOrder } from '../src/core/projection/replay-o
 import { calibrationSetupOf } from './calibration-data.js';
 import { PERU_DEPARTMENT_ADJACENCY, readAdjacency } from '../src/elections/adjacency.js';
 import {
+  comparisonTable,
   datasetTables,
   REALISTIC_ORDERS,
   TARGET_RANGE,
@@ -308,6 +310,16 @@ async function fitRun10(): Promise<void> {
   );
 }
 
+/** --compare name=file,…: saved --json runs of several variants side by side (runs 9–10). */
+function compare(spec: string): void {
+  const variants = spec.split(',').map((pair) => {
+    const [name, file] = pair.split('=') as [string, string];
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { datasets: CalibrationDataset[] };
+    return { name, runs: saved.datasets.flatMap((d) => d.runs) };
+  });
+  console.log(comparisonTable(variants));
+}
+
 /** The tables of a saved --json file (runs computed earlier, e.g. from another tree). */
 function fromJson(file: string): void {
   const saved = JSON.parse(readFileSync(file, 'utf8')) as { datasets: CalibrationDataset[] };
@@ -316,14 +328,16 @@ function fromJson(file: string): void {
   console.log(targetsTable(saved.datasets));
 }
 
-await (opt('from-json', '') !== ''
-  ? fromJson(opt('from-json', ''))
-  : flag('fit-neighbours')
-    ? fitRun10()
-    : flag('fit-unseen')
-      ? fitRun6('unseenCorrelation')
-      : flag('fit-history')
-        ? fitRun6('historyArrivalBias')
-        : flag('fit')
-          ? fit()
-          : evaluate());
+await (opt('compare', '') !== ''
+  ? compare(opt('compare', ''))
+  : opt('from-json', '') !== ''
+    ? fromJson(opt('from-json', ''))
+    : flag('fit-neighbours')
+      ? fitRun10()
+      : flag('fit-unseen')
+        ? fitRun6('unseenCorrelation')
+        : flag('fit-history')
+          ? fitRun6('historyArrivalBias')
+          : flag('fit')
+            ? fit()
+            : evaluate());

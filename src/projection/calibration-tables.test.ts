@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CalibrationRun } from '../core/projection/calibration.js';
-import { coverCount, coverageTable, earlyCallTable, wilsonInterval } from './calibration-tables.js';
+import {
+  comparisonTable,
+  coverCount,
+  coverageTable,
+  earlyCallTable,
+  wilsonInterval,
+} from './calibration-tables.js';
 
 /** One run of a runoff replay at a checkpoint: the raw count right or not, P(real), P(wrong). */
 const run = (seed: number, checkpoint: number, raw: boolean, pTrue: number): CalibrationRun => ({
@@ -88,5 +94,28 @@ describe('the Wilson interval of a coverage count', () => {
     expect(table).toContain('| 50 % | 2/3 [');
     expect(table).toContain('| 1/2 [');
     expect(table).toContain('| 0/1 [0–');
+  });
+});
+
+describe('the variants side by side', () => {
+  it('counts the replays with a wrong call per order, says where, and reads coverage as x/n', () => {
+    const a = [
+      { ...run(1, 0.6, true, 0.05), order: 'department' as const, pWrong: 0.95 },
+      { ...run(1, 0.75, true, 0.05), order: 'department' as const, pWrong: 0.97 },
+      { ...run(2, 0.6, true, 0.5), order: 'department' as const },
+      run(1, 0.25, true, 0.95),
+      { ...run(2, 0.25, true, 0.95), covered90: 0 },
+    ];
+    const b = a.map((r) => ({ ...r, pWrong: Math.min(r.pWrong, 0.5), covered90: 1 }));
+    const table = comparisonTable([
+      { name: 'A', runs: a },
+      { name: 'B', runs: b },
+    ]);
+    expect(table).toContain('| department snapshots | A | B |');
+    // department seed 1 counts once, at its first wrong call
+    expect(table).toContain('| 1/2 / 0/2 (1) | 0/2 / 0/2 (0) |');
+    expect(table).toContain('department 1 at 60 %: 0.950 | none |');
+    expect(table).toContain('| 0.950 | 0.500 |');
+    expect(table).toContain('| realistic 90 % cover at 25 % | 1/2 [');
   });
 });

@@ -226,6 +226,100 @@ export function coverageTable(d: CalibrationDataset): string {
   return lines.join('\n');
 }
 
+/** The runs of one variant of the model (runs 9–10: production, the neighbours' term, …). */
+export interface CalibrationVariant {
+  readonly name: string;
+  readonly runs: readonly CalibrationRun[];
+}
+
+/**
+ * Variants side by side on department snapshots, as the adoption rules read them: wrong winners
+ * (pair) at p ≥ 0.9 per order (replays with one, and where), the realistic orders' pooled 90 %
+ * coverage at each checkpoint as x/n (its lowest first), the targets' error vs unit scaling and
+ * width, and the department order's error vs unit scaling per checkpoint.
+ */
+export function comparisonTable(variants: readonly CalibrationVariant[]): string {
+  const snap = variants.map((v) => v.runs.filter((r) => r.mode === 'department-snapshot'));
+  const all = snap.flat();
+  const orders = [...new Set(all.map((r) => r.order))];
+  const checkpoints = [...new Set(all.map((r) => r.checkpoint))].sort((a, b) => a - b);
+  const row = (label: string, cell: (rs: readonly CalibrationRun[]) => string): string =>
+    `| ${label} | ${snap.map((rs) => cell(rs)).join(' | ')} |`;
+  const wrongSeeds = (rs: readonly CalibrationRun[], order: ReplayOrder): CalibrationRun[] => {
+    const firsts: CalibrationRun[] = [];
+    for (const seed of [...new Set(rs.map((r) => r.seed))].sort((a, b) => a - b)) {
+      const w = rs
+        .filter((r) => r.order === order && r.seed === seed && r.pWrong >= 0.9)
+        .sort((a, b) => a.checkpoint - b.checkpoint)[0];
+      if (w !== undefined) firsts.push(w);
+    }
+    return firsts;
+  };
+  const seedsOf = (rs: readonly CalibrationRun[], order: ReplayOrder): number =>
+    new Set(rs.filter((r) => r.order === order).map((r) => r.seed)).size;
+  const change = (rs: readonly CalibrationRun[]): string =>
+    rs.length === 0
+      ? '–'
+      : signed(mean(rs.map((r) => r.maeProjected)) / mean(rs.map((r) => r.maeUnitScaling)) - 1);
+  const realistic = (rs: readonly CalibrationRun[]): CalibrationRun[] =>
+    rs.filter((r) => REALISTIC_ORDERS.includes(r.order));
+  const targets = (rs: readonly CalibrationRun[]): CalibrationRun[] =>
+    realistic(rs).filter(
+      (r) => r.checkpoint >= TARGET_RANGE.from && r.checkpoint <= TARGET_RANGE.to,
+    );
+  const lines = [
+    `| department snapshots | ${variants.map((v) => v.name).join(' | ')} |`,
+    `|---|${variants.map(() => '---|').join('')}`,
+    row(
+      'wrong winner at p ≥ 0.9 (replays): ' + orders.join(' / '),
+      (rs) =>
+        `${orders.map((o) => `${wrongSeeds(rs, o).length}/${seedsOf(rs, o)}`).join(' / ')} (${orders.reduce((a, o) => a + wrongSeeds(rs, o).length, 0)})`,
+    ),
+    row('where (order seed at counted: P)', (rs) => {
+      const w = orders.flatMap((o) => wrongSeeds(rs, o));
+      return w.length === 0
+        ? 'none'
+        : w
+            .map((r) => `${r.order} ${r.seed} at ${pct(r.checkpoint)}: ${r.pWrong.toFixed(3)}`)
+            .join('; ');
+    }),
+    row('department order, seed 1, 60 % counted: P(wrong winner)', (rs) => {
+      const r = rs.find((x) => x.order === 'department' && x.seed === 1 && x.checkpoint === 0.6);
+      return r === undefined ? '–' : r.pWrong.toFixed(3);
+    }),
+    row('targets: error vs unit scaling; 90 % cover x/n; width (pp)', (rs) => {
+      const t = targets(rs);
+      return `${change(t)}; ${coverCount(t.map((r) => r.covered90))}; ${pp(mean(t.map((r) => r.width90)))}`;
+    }),
+    row(`realistic orders' 90 % cover, lowest checkpoint`, (rs) => {
+      const at = checkpoints.map((c) => ({
+        c,
+        cov: realistic(rs)
+          .filter((r) => r.checkpoint === c)
+          .map((r) => r.covered90),
+      }));
+      const low = [...at].sort((a, b) => mean(a.cov) - mean(b.cov))[0];
+      return low === undefined ? '–' : `${pct(low.c)}: ${coverCount(low.cov)}`;
+    }),
+    ...checkpoints.map((c) =>
+      row(`realistic 90 % cover at ${pct(c)}`, (rs) =>
+        coverCount(
+          realistic(rs)
+            .filter((r) => r.checkpoint === c)
+            .map((r) => r.covered90),
+        ),
+      ),
+    ),
+    ...checkpoints.map((c) =>
+      row(`department order at ${pct(c)}: error vs unit scaling; 90 % cover`, (rs) => {
+        const d = rs.filter((r) => r.order === 'department' && r.checkpoint === c);
+        return `${change(d)}; ${coverCount(d.map((r) => r.covered90))}`;
+      }),
+    ),
+  ];
+  return lines.join('\n');
+}
+
 /** Every table of one evaluation. */
 export function datasetTables(d: CalibrationDataset): string {
   const modes = [...new Set(d.runs.map((r) => r.mode))];
