@@ -15,9 +15,9 @@
 //   --only r1|r2    one evaluation                        --quick     2 seeds, 300 simulations
 //   --modes a,b     (mesas,department-snapshot)           --no-history  without the previous
 //                   round's count history on the runoff's snapshots (the model before it)
-//   --neighbours    with the departments' neighbours (the prior line's residuals; run 9, not in production)
-//   --neighbour-shrinkage λ (1)  --neighbour-reach 1|2 (1; 2: run 10)  --neighbour-weight δ (0.5:
-//                   a unit two borders away); each implies --neighbours
+//   --no-neighbours  without the neighbours' residual term (production before run 10)
+//   --neighbour-shrinkage λ  --neighbour-reach 1|2  --neighbour-weight δ (a unit two borders away):
+//                   the term's settings (production's: NEIGHBOUR_TERM; run 9: reach 1, λ 1)
 //   --fit-neighbours  search λ (reach 1) and λ, δ (reach 2) on the first round only (run 10)
 //   --from-json F   print the tables of a saved --json file (no replays)
 //   --compare a=F,b=G  saved --json files of variants side by side, as the adoption rules read them
@@ -38,7 +38,7 @@ import {
   fitLoading,
 } from '../src/core/projection/calibration-fit.js';
 import type { SnapshotModelOptions } from '../src/core/projection/frame-snapshot.js';
-import { SNAPSHOT_PARAMETERS } from '../src/core/projection/model-parameters.js';
+import { NEIGHBOUR_TERM, SNAPSHOT_PARAMETERS } from '../src/core/projection/model-parameters.js';
 import { REPLAY_ORDERS, type ReplayOrder } from '../src/core/projection/replay-order.js';
 import { calibrationSetupOf } from './calibration-data.js';
 import { PERU_DEPARTMENT_ADJACENCY, readAdjacency } from '../src/elections/adjacency.js';
@@ -71,17 +71,20 @@ const CHECKPOINTS = [0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98]
 const PREVIOUS_AT = 0.8;
 const CACHE = '.calibrate-cache';
 
-/** The neighbours' term as the options ask for it (runs 9–10), or undefined without it. */
+/** The neighbours' term as production uses it (run 10) or the options ask, or undefined without. */
 function neighbourModel(): SnapshotModelOptions | undefined {
-  const tuned = ['neighbour-shrinkage', 'neighbour-reach', 'neighbour-weight'].some(flag);
-  if (!flag('neighbours') && !tuned) return undefined;
-  const reach = Number(opt('neighbour-reach', '1'));
+  if (flag('no-neighbours')) return undefined;
+  const reach = Number(opt('neighbour-reach', String(NEIGHBOUR_TERM.neighbourReach)));
   if (reach !== 1 && reach !== 2) throw new Error(`--neighbour-reach ${reach}: 1 or 2`);
   return {
     neighbours: readAdjacency(PERU_DEPARTMENT_ADJACENCY),
-    neighbourShrinkage: Number(opt('neighbour-shrinkage', '1')),
+    neighbourShrinkage: Number(
+      opt('neighbour-shrinkage', String(NEIGHBOUR_TERM.neighbourShrinkage)),
+    ),
     neighbourReach: reach,
-    neighbourDistanceWeight: Number(opt('neighbour-weight', '0.5')),
+    neighbourDistanceWeight: Number(
+      opt('neighbour-weight', String(NEIGHBOUR_TERM.neighbourDistanceWeight)),
+    ),
   };
 }
 
