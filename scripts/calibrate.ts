@@ -316,7 +316,8 @@ async function fitRun10(): Promise<void> {
 /** --compare name=file,…: saved --json runs of several variants side by side (runs 9–10). */
 function compare(spec: string): void {
   const variants = spec.split(',').map((pair) => {
-    const [name, file] = pair.split('=') as [string, string];
+    const at = pair.lastIndexOf('='); // a name may hold '=', a file name not
+    const [name, file] = [pair.slice(0, at), pair.slice(at + 1)];
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { datasets: CalibrationDataset[] };
     return { name, runs: saved.datasets.flatMap((d) => d.runs) };
   });
