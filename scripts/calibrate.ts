@@ -15,7 +15,12 @@
 //   --only r1|r2    one evaluation                        --quick     2 seeds, 300 simulations
 //   --modes a,b     (mesas,department-snapshot)           --no-history  without the previous
 //                   round's count history on the runoff's snapshots (the model before it)
-//   --neighbours    with the departments' neighbours (the prior line's residuals; run 9, not in production)
+//   --no-neighbours  without the neighbours' residual term (production before run 10)
+//   --neighbour-shrinkage λ  --neighbour-reach 1|2  --neighbour-weight δ (a unit two borders away):
+//                   the term's settings (production's: NEIGHBOUR_TERM; run 9: reach 1, λ 1)
+//   --fit-neighbours  search λ (reach 1) and λ, δ (reach 2) on the first round only (run 10)
+//   --from-json F   print the tables of a saved --json file (no replays)
+//   --compare a=F,b=G  saved --json files of variants side by side, as the adoption rules read them
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,12 +32,18 @@ import {
   type CalibrationRun,
   type CalibrationSetup,
 } from '../src/core/projection/calibration.js';
-import { fitSnapshotParameters, fitLoading } from '../src/core/projection/calibration-fit.js';
-import { SNAPSHOT_PARAMETERS } from '../src/core/projection/model-parameters.js';
+import {
+  fitNeighbours,
+  fitSnapshotParameters,
+  fitLoading,
+} from '../src/core/projection/calibration-fit.js';
+import type { SnapshotModelOptions } from '../src/core/projection/frame-snapshot.js';
+import { NEIGHBOUR_TERM, SNAPSHOT_PARAMETERS } from '../src/core/projection/model-parameters.js';
 import { REPLAY_ORDERS, type ReplayOrder } from '../src/core/projection/replay-order.js';
 import { calibrationSetupOf } from './calibration-data.js';
 import { PERU_DEPARTMENT_ADJACENCY, readAdjacency } from '../src/elections/adjacency.js';
 import {
+  comparisonTable,
   datasetTables,
   REALISTIC_ORDERS,
   TARGET_RANGE,
@@ -59,6 +70,23 @@ const CHECKPOINTS = [0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98]
 /** The earlier snapshot for the arrival drift: at 80 % of each checkpoint's actas. */
 const PREVIOUS_AT = 0.8;
 const CACHE = '.calibrate-cache';
+
+/** The neighbours' term as production uses it (run 10) or the options ask, or undefined without. */
+function neighbourModel(): SnapshotModelOptions | undefined {
+  if (flag('no-neighbours')) return undefined;
+  const reach = Number(opt('neighbour-reach', String(NEIGHBOUR_TERM.neighbourReach)));
+  if (reach !== 1 && reach !== 2) throw new Error(`--neighbour-reach ${reach}: 1 or 2`);
+  return {
+    neighbours: readAdjacency(PERU_DEPARTMENT_ADJACENCY),
+    neighbourShrinkage: Number(
+      opt('neighbour-shrinkage', String(NEIGHBOUR_TERM.neighbourShrinkage)),
+    ),
+    neighbourReach: reach,
+    neighbourDistanceWeight: Number(
+      opt('neighbour-weight', String(NEIGHBOUR_TERM.neighbourDistanceWeight)),
+    ),
+  };
+}
 
 /** What the cached runs depend on: the model's code and the run's options. */
 function modelVersion(): string {
@@ -102,13 +130,13 @@ async function evaluate(): Promise<void> {
   const datasets: CalibrationDataset[] = [];
   for (const p of plan) {
     const base = { ...(await calibrationSetupOf(p.id, p.prior)), previousAt: PREVIOUS_AT };
-    const neighbours = !flag('neighbours') ? undefined : readAdjacency(PERU_DEPARTMENT_ADJACENCY);
+    const nb = neighbourModel();
     const setup: CalibrationSetup = {
       ...base,
       sims,
       modes,
       history: !flag('no-history'),
-      ...(neighbours === undefined ? {} : { snapshotModel: { ...base.snapshotModel, neighbours } }),
+      ...(nb === undefined ? {} : { snapshotModel: { ...base.snapshotModel, ...nb } }),
     };
     const runs: CalibrationRun[] = [];
     for (const order of orders)
@@ -122,7 +150,10 @@ async function evaluate(): Promise<void> {
           seed,
           modes,
           history: setup.history,
-          neighbours: neighbours !== undefined,
+          neighbours:
+            nb === undefined
+              ? false
+              : [nb.neighbourShrinkage, nb.neighbourReach, nb.neighbourDistanceWeight],
           CHECKPOINTS,
           sims,
           PREVIOUS_AT,
@@ -238,10 +269,79 @@ async function fitRun6(key: 'unseenCorrelation' | 'historyArrivalBias'): Promise
   console.log(`\nbest: ${JSON.stringify(r.best)}`);
 }
 
-await (flag('fit-unseen')
-  ? fitRun6('unseenCorrelation')
-  : flag('fit-history')
-    ? fitRun6('historyArrivalBias')
-    : flag('fit')
-      ? fit()
-      : evaluate());
+/**
+ * Run 10: the neighbours' term's λ (reach 1, run 9's form) and λ with the distance-2 weight (reach
+ * 2) on the first round only: every order's department snapshots where some department has counted
+ * nothing (the only units the term moves), by the central projection's error.
+ */
+async function fitRun10(): Promise<void> {
+  const base = {
+    ...(await calibrationSetupOf('pe-2021-presidencial', null)),
+    previousAt: PREVIOUS_AT,
+  };
+  const setup: CalibrationSetup = { ...base, sims: 1, modes: ['department-snapshot'] };
+  const neighbours = readAdjacency(PERU_DEPARTMENT_ADJACENCY);
+  const cases = orders
+    .flatMap((order) =>
+      Array.from({ length: seeds }, (_, s) =>
+        snapshotCases(setup, order, s + 1, CHECKPOINTS),
+      ).flat(),
+    )
+    .filter((c) =>
+      c.units.some(
+        (u) => u.actasTotal > 0 && u.actasCounted === 0 && (neighbours[u.unit] ?? []).length > 0,
+      ),
+    );
+  console.error(
+    `fit set: ${cases.length} department snapshots of the 2021 first round with a department uncounted (${orders.join(', ')}; ${seeds} seeds)`,
+  );
+  const r = fitNeighbours(
+    setup,
+    cases,
+    truthOf(setup),
+    neighbours,
+    { lambda: [0, 0.25, 0.5, 1, 2, 4, 8, 16], far: [0.25, 0.5, 0.75, 1] },
+    SNAPSHOT_PARAMETERS,
+  );
+  console.log('| λ | reach | distance-2 weight | MAE (pp, central) |\n|---|---|---|---|');
+  for (const p of r.points)
+    console.log(
+      `| ${p.lambda ?? 'off'} | ${p.lambda === null ? '–' : p.reach} | ${p.reach === 2 ? p.far : '–'} | ${p.mae.toFixed(4)} |`,
+    );
+  console.log(
+    `\nrun 9 (reach 1): ${JSON.stringify(r.run9)}\nrun 10 (reach 2): ${JSON.stringify(r.run10)}`,
+  );
+}
+
+/** --compare name=file,…: saved --json runs of several variants side by side (runs 9–10). */
+function compare(spec: string): void {
+  const variants = spec.split(',').map((pair) => {
+    const at = pair.lastIndexOf('='); // a name may hold '=', a file name not
+    const [name, file] = [pair.slice(0, at), pair.slice(at + 1)];
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { datasets: CalibrationDataset[] };
+    return { name, runs: saved.datasets.flatMap((d) => d.runs) };
+  });
+  console.log(comparisonTable(variants));
+}
+
+/** The tables of a saved --json file (runs computed earlier, e.g. from another tree). */
+function fromJson(file: string): void {
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as { datasets: CalibrationDataset[] };
+  for (const d of saved.datasets) console.log(`${datasetTables(d)}\n`);
+  console.log('## Targets: department snapshots, urban-first and odpe orders, 25–50 % counted\n');
+  console.log(targetsTable(saved.datasets));
+}
+
+await (opt('compare', '') !== ''
+  ? compare(opt('compare', ''))
+  : opt('from-json', '') !== ''
+    ? fromJson(opt('from-json', ''))
+    : flag('fit-neighbours')
+      ? fitRun10()
+      : flag('fit-unseen')
+        ? fitRun6('unseenCorrelation')
+        : flag('fit-history')
+          ? fitRun6('historyArrivalBias')
+          : flag('fit')
+            ? fit()
+            : evaluate());

@@ -207,7 +207,9 @@ function noteOf(p: Projection): string {
         : '';
   // whether the previous round's count history was used, and where (snapshot projections)
   const history = p.historyNote ? inLang(p.historyNote) : '';
-  return [main, history].filter((x) => x !== '').join(' · ');
+  // whether uncounted units were corrected by their counted neighbours (run 10)
+  const neighbours = p.neighboursNote ? inLang(p.neighboursNote) : '';
+  return [main, history, neighbours].filter((x) => x !== '').join(' · ');
 }
 
 /**

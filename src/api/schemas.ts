@@ -505,6 +505,9 @@ export const ProjectionSchema = z.object({
   historyNote: NoteSchema.optional().describe(
     "Snapshot projections: whether the previous round's count history was used, and for which units (es/en).",
   ),
+  neighboursNote: NoteSchema.optional().describe(
+    'Snapshot projections: whether units with no actas counted were corrected by the counted units one or two borders away (the bundled adjacency; es/en).',
+  ),
   probabilityBounds: z
     .object({ min: probability, max: probability })
     .nullable()

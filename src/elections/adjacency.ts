@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { SnapshotModelOptions } from '../core/projection/frame-snapshot.js';
+import { NEIGHBOUR_TERM } from '../core/projection/model-parameters.js';
 import { dataPath } from '../io/paths.js';
 
 /**
@@ -57,8 +59,17 @@ export const PERU_DEPARTMENT_ADJACENCY = dataPath('peru', 'geo', 'department-adj
 
 /**
  * The neighbours of a jurisdiction's department-level units, for the snapshot model's prior line
- * (run 9, docs/projection.md); undefined where none is bundled. Codes not in the file get none.
+ * (runs 9–10, docs/projection.md); undefined where none is bundled. Codes not in the file get none.
  */
 export function unitNeighbours(jurisdiction: string): Record<string, string[]> | undefined {
   return jurisdiction === 'pe' ? readAdjacency(PERU_DEPARTMENT_ADJACENCY) : undefined;
+}
+
+/**
+ * The snapshot model's neighbours' term as production uses it (run 10): the bundled adjacency of
+ * the jurisdiction with the fitted constants, or nothing where no adjacency is bundled.
+ */
+export function neighbourModel(jurisdiction: string | undefined): SnapshotModelOptions {
+  const neighbours = jurisdiction === undefined ? undefined : unitNeighbours(jurisdiction);
+  return neighbours === undefined ? {} : { neighbours, ...NEIGHBOUR_TERM };
 }

@@ -24,6 +24,32 @@ const pp = (x: number): string => x.toFixed(2);
 const signed = (x: number): string =>
   `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(100 * x).toFixed(0)} %`;
 
+/** z of a two-sided 90 % interval: Φ⁻¹(0.95). */
+const Z90 = 1.6448536269514722;
+
+/**
+ * The Wilson score interval of a proportion x/n (Wilson 1927; Agresti & Coull 1998: near nominal
+ * at small n, unlike the Wald interval, and never outside [0, 1]). Coverage counts out of a dozen
+ * replays need one: 12/12 is consistent with a true rate well below 100 %.
+ */
+export function wilsonInterval(x: number, n: number, z = Z90): { lo: number; hi: number } {
+  if (n <= 0) return { lo: 0, hi: 1 };
+  const p = x / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
+}
+
+/** Coverage as x/n with its 90 % Wilson interval; x sums the runs' covered shares of the top choices. */
+export function coverCount(covered: readonly number[]): string {
+  const x = covered.reduce((a, b) => a + b, 0);
+  const n = covered.length;
+  const { lo, hi } = wilsonInterval(x, n);
+  const xs = Number.isInteger(x) ? String(x) : x.toFixed(1);
+  return `${xs}/${n} [${(100 * lo).toFixed(0)}–${(100 * hi).toFixed(0)} %]`;
+}
+
 const MODE_TITLE: Record<CalibrationMode, string> = {
   mesas: 'Per-mesa projection',
   'department-snapshot': 'Department snapshots',
@@ -36,8 +62,8 @@ export function modeTable(d: CalibrationDataset, mode: CalibrationMode): string 
   const checkpoints = [...new Set(runs.map((r) => r.checkpoint))].sort((a, b) => a - b);
   const outcome = d.kind === 'runoff' ? 'winner right' : 'pair right';
   const lines = [
-    `| order | counted | MAE proj. (pp) | MAE unit scaling | MAE raw count | proj. vs unit scaling | 90 % cover | 80 % cover | 90 % width (pp) | ${outcome} (proj. / raw) | P(real ${d.kind === 'runoff' ? 'winner' : 'pair'}) |`,
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    `| order | counted | MAE proj. (pp) | MAE unit scaling | MAE raw count | proj. vs unit scaling | 90 % cover | 90 % cover x/n [90 % CI] | 80 % cover | 90 % width (pp) | ${outcome} (proj. / raw) | P(real ${d.kind === 'runoff' ? 'winner' : 'pair'}) |`,
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const order of orders)
     for (const c of checkpoints) {
@@ -46,7 +72,7 @@ export function modeTable(d: CalibrationDataset, mode: CalibrationMode): string 
       const mp = mean(rs.map((r) => r.maeProjected));
       const mu = mean(rs.map((r) => r.maeUnitScaling));
       lines.push(
-        `| ${order} | ${pct(c)} | ${pp(mp)} | ${pp(mu)} | ${pp(mean(rs.map((r) => r.maeNaive)))} | ${signed(mu > 0 ? mp / mu - 1 : 0)} | ${pct(mean(rs.map((r) => r.covered90)))} | ${pct(mean(rs.map((r) => r.covered80)))} | ${pp(mean(rs.map((r) => r.width90)))} | ${rs.filter((r) => r.outcomeRight).length}/${rs.length} / ${rs.filter((r) => r.naiveOutcomeRight).length}/${rs.length} | ${mean(rs.map((r) => r.pTrue)).toFixed(2)} |`,
+        `| ${order} | ${pct(c)} | ${pp(mp)} | ${pp(mu)} | ${pp(mean(rs.map((r) => r.maeNaive)))} | ${signed(mu > 0 ? mp / mu - 1 : 0)} | ${pct(mean(rs.map((r) => r.covered90)))} | ${coverCount(rs.map((r) => r.covered90))} | ${pct(mean(rs.map((r) => r.covered80)))} | ${pp(mean(rs.map((r) => r.width90)))} | ${rs.filter((r) => r.outcomeRight).length}/${rs.length} / ${rs.filter((r) => r.naiveOutcomeRight).length}/${rs.length} | ${mean(rs.map((r) => r.pTrue)).toFixed(2)} |`,
       );
     }
   lines.push(
@@ -177,12 +203,132 @@ export function targetsTable(datasets: readonly CalibrationDataset[]): string {
   return lines.join('\n');
 }
 
+/**
+ * Department snapshots, per checkpoint: the 90 % coverage as x/n with its Wilson interval pooled
+ * over the realistic orders and per order, and the pooled width (the adoption rules of runs 9–10
+ * read coverage per checkpoint).
+ */
+export function coverageTable(d: CalibrationDataset): string {
+  const runs = d.runs.filter((r) => r.mode === 'department-snapshot');
+  const orders = [...new Set(runs.map((r) => r.order))];
+  const checkpoints = [...new Set(runs.map((r) => r.checkpoint))].sort((a, b) => a - b);
+  const lines = [
+    `| counted | realistic (${REALISTIC_ORDERS.join(' + ')}) | width (pp) | ${orders.join(' | ')} |`,
+    `|---|---|---|${orders.map(() => '---|').join('')}`,
+  ];
+  for (const c of checkpoints) {
+    const at = runs.filter((r) => r.checkpoint === c);
+    const real = at.filter((r) => REALISTIC_ORDERS.includes(r.order));
+    lines.push(
+      `| ${pct(c)} | ${coverCount(real.map((r) => r.covered90))} | ${pp(mean(real.map((r) => r.width90)))} | ${orders.map((o) => coverCount(at.filter((r) => r.order === o).map((r) => r.covered90))).join(' | ')} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The runs of one variant of the model (runs 9–10: production, the neighbours' term, …). */
+export interface CalibrationVariant {
+  readonly name: string;
+  readonly runs: readonly CalibrationRun[];
+}
+
+/**
+ * Variants side by side on department snapshots, as the adoption rules read them: wrong winners
+ * (pair) at p ≥ 0.9 per order (replays with one, and where), the realistic orders' pooled 90 %
+ * coverage at each checkpoint as x/n (its lowest first), the targets' error vs unit scaling and
+ * width, and the department order's error vs unit scaling per checkpoint.
+ */
+export function comparisonTable(variants: readonly CalibrationVariant[]): string {
+  const snap = variants.map((v) => v.runs.filter((r) => r.mode === 'department-snapshot'));
+  const all = snap.flat();
+  const orders = [...new Set(all.map((r) => r.order))];
+  const checkpoints = [...new Set(all.map((r) => r.checkpoint))].sort((a, b) => a - b);
+  const row = (label: string, cell: (rs: readonly CalibrationRun[]) => string): string =>
+    `| ${label} | ${snap.map((rs) => cell(rs)).join(' | ')} |`;
+  const wrongSeeds = (rs: readonly CalibrationRun[], order: ReplayOrder): CalibrationRun[] => {
+    const firsts: CalibrationRun[] = [];
+    for (const seed of [...new Set(rs.map((r) => r.seed))].sort((a, b) => a - b)) {
+      const w = rs
+        .filter((r) => r.order === order && r.seed === seed && r.pWrong >= 0.9)
+        .sort((a, b) => a.checkpoint - b.checkpoint)[0];
+      if (w !== undefined) firsts.push(w);
+    }
+    return firsts;
+  };
+  const seedsOf = (rs: readonly CalibrationRun[], order: ReplayOrder): number =>
+    new Set(rs.filter((r) => r.order === order).map((r) => r.seed)).size;
+  const change = (rs: readonly CalibrationRun[]): string =>
+    rs.length === 0
+      ? '–'
+      : signed(mean(rs.map((r) => r.maeProjected)) / mean(rs.map((r) => r.maeUnitScaling)) - 1);
+  const realistic = (rs: readonly CalibrationRun[]): CalibrationRun[] =>
+    rs.filter((r) => REALISTIC_ORDERS.includes(r.order));
+  const targets = (rs: readonly CalibrationRun[]): CalibrationRun[] =>
+    realistic(rs).filter(
+      (r) => r.checkpoint >= TARGET_RANGE.from && r.checkpoint <= TARGET_RANGE.to,
+    );
+  const lines = [
+    `| department snapshots | ${variants.map((v) => v.name).join(' | ')} |`,
+    `|---|${variants.map(() => '---|').join('')}`,
+    row(
+      'wrong winner at p ≥ 0.9 (replays): ' + orders.join(' / '),
+      (rs) =>
+        `${orders.map((o) => `${wrongSeeds(rs, o).length}/${seedsOf(rs, o)}`).join(' / ')} (${orders.reduce((a, o) => a + wrongSeeds(rs, o).length, 0)})`,
+    ),
+    row('where (order seed at counted: P)', (rs) => {
+      const w = orders.flatMap((o) => wrongSeeds(rs, o));
+      return w.length === 0
+        ? 'none'
+        : w
+            .map((r) => `${r.order} ${r.seed} at ${pct(r.checkpoint)}: ${r.pWrong.toFixed(3)}`)
+            .join('; ');
+    }),
+    row('department order, seed 1, 60 % counted: P(wrong winner)', (rs) => {
+      const r = rs.find((x) => x.order === 'department' && x.seed === 1 && x.checkpoint === 0.6);
+      return r === undefined ? '–' : r.pWrong.toFixed(3);
+    }),
+    row('targets: error vs unit scaling; 90 % cover x/n; width (pp)', (rs) => {
+      const t = targets(rs);
+      return `${change(t)}; ${coverCount(t.map((r) => r.covered90))}; ${pp(mean(t.map((r) => r.width90)))}`;
+    }),
+    row(`realistic orders' 90 % cover, lowest checkpoint`, (rs) => {
+      const at = checkpoints.map((c) => ({
+        c,
+        cov: realistic(rs)
+          .filter((r) => r.checkpoint === c)
+          .map((r) => r.covered90),
+      }));
+      const low = [...at].sort((a, b) => mean(a.cov) - mean(b.cov))[0];
+      return low === undefined ? '–' : `${pct(low.c)}: ${coverCount(low.cov)}`;
+    }),
+    ...checkpoints.map((c) =>
+      row(`realistic 90 % cover at ${pct(c)}`, (rs) =>
+        coverCount(
+          realistic(rs)
+            .filter((r) => r.checkpoint === c)
+            .map((r) => r.covered90),
+        ),
+      ),
+    ),
+    ...checkpoints.map((c) =>
+      row(`department order at ${pct(c)}: error vs unit scaling; 90 % cover`, (rs) => {
+        const d = rs.filter((r) => r.order === 'department' && r.checkpoint === c);
+        return `${change(d)}; ${coverCount(d.map((r) => r.covered90))}`;
+      }),
+    ),
+  ];
+  return lines.join('\n');
+}
+
 /** Every table of one evaluation. */
 export function datasetTables(d: CalibrationDataset): string {
   const modes = [...new Set(d.runs.map((r) => r.mode))];
   return [
     `## ${d.title}`,
     ...modes.flatMap((m) => ['', `### ${MODE_TITLE[m]}`, '', modeTable(d, m)]),
+    ...(modes.includes('department-snapshot')
+      ? ['', '### 90 % coverage per checkpoint (department snapshots)', '', coverageTable(d)]
+      : []),
     '',
     '### Naming the real outcome early',
     '',

@@ -16,6 +16,7 @@ import {
 import { err, ok, type Result } from '../core/result.js';
 import { universeOf } from '../elections/universe.js';
 import { electionPriorHistory } from '../elections/prior-history.js';
+import { neighbourModel } from '../elections/adjacency.js';
 import type { Store } from '../store/store.js';
 import { currentColumns, type ResultUnit } from './documents.js';
 import { election as findElection, type Found } from './service.js';
@@ -39,6 +40,8 @@ export interface ProjectionDocument extends ProjectionResult {
   readonly historyUnits?: readonly string[];
   /** Snapshot projections: whether that history was used, and where (es/en). */
   readonly historyNote?: Note;
+  /** Snapshot projections: whether the neighbours' term moved the units without a count (es/en). */
+  readonly neighboursNote?: Note;
 }
 
 export const DISCLAIMER =
@@ -50,6 +53,36 @@ export function contestOf(ruleset: Ruleset): ContestKind {
       ? 'runoff'
       : 'first-round'
     : 'list';
+}
+
+/**
+ * Production's snapshot frame, for the API and the CLI alike: the snapshot model with the
+ * neighbours' term (run 10) where the jurisdiction has a bundled adjacency (read in the I/O layer).
+ */
+export function snapshotFrame(
+  units: readonly SnapshotUnit[],
+  choices: readonly string[],
+  figures: 'valid' | 'emitted',
+  jurisdiction: string | undefined,
+): { readonly frame: ProjectionFrame; readonly neighbours: boolean } {
+  const nb = neighbourModel(jurisdiction);
+  return {
+    frame: frameFromSnapshot(units, choices, { figures, ...nb }),
+    neighbours: nb.neighbours !== undefined,
+  };
+}
+
+/** Whether the units without a count were moved by their counted neighbours (run 10). */
+export function neighboursNote(used: boolean): Note {
+  return used
+    ? {
+        es: 'Las unidades sin actas contadas se corrigen con lo que muestran las unidades contadas a una o dos fronteras (su desvío de lo que predice la vuelta anterior).',
+        en: 'Units with no actas counted are corrected by what the counted units one or two borders away show (their deviation from what the previous round predicts).',
+      }
+    : {
+        es: 'Sin mapa de vecindad de las unidades: las que no tienen actas contadas no se corrigen por sus vecinas.',
+        en: 'No map of which units border which: units with no actas counted are not corrected by their neighbours.',
+      };
 }
 
 /** Aggregate units of a published provisional count → snapshot units (those with actas known). */
@@ -155,6 +188,8 @@ interface Framed {
   readonly absent: readonly string[] | null;
   /** Snapshot method: the units given the previous round's count history (null: none given). */
   readonly history?: readonly string[] | null;
+  /** Snapshot method: whether the neighbours' term was on (an adjacency is bundled). */
+  readonly neighbours?: boolean;
 }
 
 /** Frames per store, then per election and revision: every seed and size of a revision shares one. */
@@ -181,6 +216,7 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
   let method: ProjectionDocument['method'];
   let absent: readonly string[] | null = null;
   let history: readonly string[] | null = null;
+  let neighbours = false;
   if (def.published !== undefined) {
     const snapshot = snapshotFromPublished(
       def,
@@ -209,9 +245,14 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
     const withHistory = electionPriorHistory(def.id, units);
     if (withHistory !== null && !withHistory.ok) return { ok: false, issues: withHistory.error };
     history = withHistory?.value.used ?? null;
-    frame = frameFromSnapshot(withHistory?.value.units ?? units, choices, {
-      figures: def.published.figures === 'valid-only' ? 'valid' : 'emitted',
-    });
+    const made = snapshotFrame(
+      withHistory?.value.units ?? units,
+      choices,
+      def.published.figures === 'valid-only' ? 'valid' : 'emitted',
+      def.jurisdiction,
+    );
+    frame = made.frame;
+    neighbours = made.neighbours;
     method = 'snapshot';
   } else {
     // the results service's snapshot of this revision: loaded once for both
@@ -241,7 +282,7 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
         }),
       ],
     };
-  return { ok: true, value: { frame, method, absent, history } };
+  return { ok: true, value: { frame, method, absent, history, neighbours } };
 }
 
 async function project(
@@ -254,7 +295,7 @@ async function project(
 ): Promise<Found<ProjectionDocument>> {
   const framed = await frameOf(store, def, revision);
   if (!framed.ok) return framed;
-  const { frame, method, absent, history } = framed.value;
+  const { frame, method, absent, history, neighbours } = framed.value;
   const contest = contestOf(ruleset);
   const result = await run(frame, {
     sims,
@@ -279,7 +320,11 @@ async function project(
             ...(absent.length === 0 ? {} : { note: absentNote(absent) }),
           }),
     ...(method === 'snapshot'
-      ? { historyUnits: history ?? [], historyNote: historyNote(history ?? null) }
+      ? {
+          historyUnits: history ?? [],
+          historyNote: historyNote(history ?? null),
+          neighboursNote: neighboursNote(neighbours ?? false),
+        }
       : {}),
   };
   return { ok: true, value: doc };

@@ -182,6 +182,10 @@ const VIEWS: readonly View[] = [
           ? 'Sin el historial del conteo'
           : "Without the previous round's count history",
       );
+      // run 10: the uncounted units are corrected by their counted neighbours (Peru's adjacency)
+      expect(await text(page, '#projection-meta')).toContain(
+        lang === 'es' ? 'a una o dos fronteras' : 'one or two borders away',
+      );
       for (const code of p.unitsAbsent ?? []) {
         const unit = `#projection-priors:not([hidden]) li[data-code="${code}"]`;
         expect(await page.getAttribute(unit, 'data-basis')).toBe('prior');

@@ -1,4 +1,4 @@
-import { frameFromSnapshot, type SnapshotUnit } from '../../core/projection/frame-snapshot.js';
+import type { SnapshotUnit } from '../../core/projection/frame-snapshot.js';
 import type { WithHistory } from '../../core/projection/prior-history.js';
 import type { ProjectionResult } from '../../core/projection/simulate.js';
 import { simulate } from '../../core/projection/simulate.js';
@@ -16,8 +16,11 @@ import {
   DISCLAIMER,
   getProjection,
   historyNote,
+  neighboursNote,
+  snapshotFrame,
   snapshotOverUniverse,
 } from '../../results/projection.js';
+import { bundledElection } from '../../elections/manifests.js';
 import { election } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
 import { renderTable, say, thousands } from '../format.js';
@@ -126,9 +129,13 @@ export function runProjectSnapshot(
   }
   // without BLANK or NULL rows the snapshot counts valid votes only, and so must the prior's turnout
   const validOnly = snap.value.units.every((u) => u.blank === 0 && u.null === 0);
-  const frame = frameFromSnapshot(history?.value.units ?? units, snap.value.choices, {
-    figures: validOnly ? 'valid' : 'emitted',
-  });
+  // the neighbours' term where the --election names a jurisdiction with a bundled adjacency
+  const { frame, neighbours } = snapshotFrame(
+    history?.value.units ?? units,
+    snap.value.choices,
+    validOnly ? 'valid' : 'emitted',
+    args.election === undefined ? undefined : bundledElection(args.election)?.jurisdiction,
+  );
   const contest = contestOf(rs.value);
   const result = simulate(frame, {
     sims: args.sims,
@@ -146,6 +153,7 @@ export function runProjectSnapshot(
     ...(completed === null ? {} : { unitsAbsent: completed.absent }),
     historyUnits: history?.value.used ?? [],
     historyNote: historyNote(history?.value.used ?? null),
+    neighboursNote: neighboursNote(neighbours),
   };
   const absent =
     completed === null || completed.absent.length === 0
@@ -155,7 +163,7 @@ export function runProjectSnapshot(
     args.format === 'json'
       ? JSON.stringify(doc, null, 2)
       : // both languages, as the table's title and disclaimer
-        `${renderProjection(result, args.snapshot)}${absent}\n${doc.historyNote.es}\n${doc.historyNote.en}`,
+        `${renderProjection(result, args.snapshot)}${absent}\n${doc.historyNote.es}\n${doc.historyNote.en}\n${doc.neighboursNote.es}\n${doc.neighboursNote.en}`,
   );
   return EXIT_OK;
 }

@@ -110,3 +110,61 @@ export function fitLoading(
     )[0]?.parameters ?? start;
   return { best, points };
 }
+
+/** One setting of the neighbours' term (runs 9–10) and its central error on the fit set. */
+export interface NeighbourFitPoint {
+  /** λ of the shrinkage; null: the term off (the baseline). */
+  readonly lambda: number | null;
+  readonly reach: 1 | 2;
+  /** Weight of a unit two borders away (reach 2). */
+  readonly far: number;
+  readonly mae: number;
+}
+
+/**
+ * The neighbours' term searched on a fit set (the 2021 first round, which has no prior line: the
+ * term acts on the counted units' mean there, `neighboursWithoutPrior`): λ at reach 1 (run 9), and
+ * λ with the distance-2 weight at reach 2 (run 10), each by the central projection's mean error
+ * (the term moves the centre; its variance follows from its own algebra). Pure; slow by its size.
+ */
+export function fitNeighbours(
+  setup: CalibrationSetup,
+  cases: readonly SnapshotCase[],
+  truth: CalibrationTruth,
+  neighbours: Readonly<Record<string, readonly string[]>>,
+  grid: { readonly lambda: readonly number[]; readonly far: readonly number[] },
+  start: SnapshotParameters,
+): {
+  readonly points: readonly NeighbourFitPoint[];
+  readonly run9: NeighbourFitPoint;
+  readonly run10: NeighbourFitPoint;
+} {
+  const central = { ...setup, sims: 1 };
+  const mae = (model: SnapshotModelOptions): number => {
+    const runs = cases.map((c) =>
+      scoreSnapshotCase(central, c, truth, { ...start, ...model, varianceScale: 0 }),
+    );
+    return runs.reduce((a, r) => a + r.maeProjected, 0) / Math.max(1, runs.length);
+  };
+  const points: NeighbourFitPoint[] = [{ lambda: null, reach: 1, far: 0, mae: mae({}) }];
+  const settings = [
+    ...grid.lambda.map((lambda) => ({ lambda, reach: 1 as const, far: 0 })),
+    ...grid.lambda.flatMap((lambda) => grid.far.map((far) => ({ lambda, reach: 2 as const, far }))),
+  ];
+  for (const s of settings)
+    points.push({
+      ...s,
+      mae: mae({
+        neighbours,
+        neighboursWithoutPrior: true,
+        neighbourShrinkage: s.lambda,
+        neighbourReach: s.reach,
+        neighbourDistanceWeight: s.far,
+      }),
+    });
+  const best = (reach: 1 | 2): NeighbourFitPoint =>
+    [...points]
+      .filter((p) => p.lambda !== null && p.reach === reach)
+      .sort((a, b) => a.mae - b.mae)[0] as NeighbourFitPoint;
+  return { points, run9: best(1), run10: best(2) };
+}

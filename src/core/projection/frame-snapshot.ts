@@ -52,6 +52,19 @@ export interface SnapshotModelOptions extends Partial<SnapshotParameters> {
   readonly neighbours?: Readonly<Record<string, readonly string[]>>;
   /** λ of the neighbours' shrinkage k / (k + λ) with k counted neighbours. Default 1 (a priori). */
   readonly neighbourShrinkage?: number;
+  /**
+   * Run 10: how far the term reaches over the adjacency graph: 1 (run 9, the bordering units) or 2
+   * (also their neighbours, at weight `neighbourDistanceWeight`): a unit whose neighbours are all
+   * uncounted still gets the residuals of the counted units one border further. Default 1.
+   */
+  readonly neighbourReach?: 1 | 2;
+  /** Weight of a unit at graph distance 2 against 1 for a bordering one. Default 0.5. */
+  readonly neighbourDistanceWeight?: number;
+  /**
+   * The term also where the baseline is the counted units' mean (no prior line): how λ is fitted
+   * on the 2021 first round, which has no previous round. Default false (the prior line only).
+   */
+  readonly neighboursWithoutPrior?: boolean;
 }
 
 const FLOOR_SD = 1e-3;
@@ -358,20 +371,28 @@ function parentFit(
  * The prior line's residuals are spatially correlated (the 2021 runoff's south went to Castillo far
  * beyond what the first round's shares say: docs/projection.md, run 8): a unit without a count gets
  * the shrunk mean w = k / (k + λ) of its k counted neighbours' residuals yⱼ − πⱼ as a shift, and
- * w² (τ² + mean eⱼ²) / k, the shift's own error, as variance (never less than without it).
+ * w² (τ² + mean eⱼ²) / k, the shift's own error, as variance (never less than without it). With
+ * weights ωⱼ (run 10: farther units count less) k = Σ ω, the mean is weighted, and the variance is
+ * that of a weighted mean of independent errors: w² Σ ωⱼ² (τ² + eⱼ²) / k².
  */
 export function neighbourShift(
   residuals: readonly number[],
   e2: readonly number[],
   tau2: number,
   lambda: number,
+  weights?: readonly number[],
 ): { shift: number; variance: number } {
   const n = residuals.length;
   if (n === 0) return { shift: 0, variance: 0 };
-  const w = n / (n + lambda);
-  const mean = residuals.reduce((a, r) => a + r, 0) / n;
-  const noise = e2.reduce((a, e) => a + e, 0) / n;
-  return { shift: w * mean, variance: (w * w * (tau2 + noise)) / n };
+  const wt = (j: number): number => weights?.[j] ?? 1;
+  const k = residuals.reduce((a, _, j) => a + wt(j), 0);
+  const k2 = residuals.reduce((a, _, j) => a + wt(j) * wt(j), 0);
+  if (!(k > 0)) return { shift: 0, variance: 0 };
+  const w = k / (k + lambda);
+  const mean = residuals.reduce((a, r, j) => a + wt(j) * r, 0) / k;
+  const noise = e2.reduce((a, e, j) => a + wt(j) * wt(j) * e, 0) / k2;
+  // (Σ ω)² / Σ ω² is the weighted mean's effective count: k with equal weights
+  return { shift: w * mean, variance: (w * w * (tau2 + noise)) / ((k * k) / k2) };
 }
 
 /** Dimension k of every unit: the posterior of its final share, then its remainder's. */
@@ -381,8 +402,9 @@ function estimateShare(
   k: number,
   sk: number,
   pr: {
-    readonly neighbours: readonly (readonly number[])[] | null;
+    readonly neighbours: readonly (readonly Neighbour[])[] | null;
     readonly neighbourShrinkage: number;
+    readonly neighboursWithoutPrior: boolean;
     readonly arrivalBias: number;
     readonly historyArrivalBias: number;
     readonly unseenCorrelation: number;
@@ -409,15 +431,19 @@ function estimateShare(
     const tau2 = src.tau2;
     out.fromPrior[i] = usePrior ? 1 : 0;
     if (!o.has) {
-      const nb =
-        usePrior && prior !== null && pr.neighbours !== null
-          ? (pr.neighbours[i] ?? []).filter((j) => (obs[j] as Observed).has && prior.ok[j] === 1)
-          : [];
+      const reaches = pr.neighbours !== null && (usePrior || pr.neighboursWithoutPrior);
+      // a neighbour's residual is on the same baseline as the unit's: the line, or the mean
+      const nb = !reaches
+        ? []
+        : (pr.neighbours?.[i] ?? []).filter(
+            (n) => (obs[n.j] as Observed).has && (!usePrior || prior?.ok[n.j] === 1),
+          );
       const shift = neighbourShift(
-        nb.map((j) => ((obs[j] as Observed).y[k] as number) - (prior?.pi[j] as number)),
-        nb.map((j) => (obs[j] as Observed).e2[k] as number),
+        nb.map((n) => ((obs[n.j] as Observed).y[k] as number) - (src.pi[n.j] as number)),
+        nb.map((n) => (obs[n.j] as Observed).e2[k] as number),
         tau2,
         pr.neighbourShrinkage,
+        nb.map((n) => n.w),
       );
       out.mean[i] = pi + shift.shift;
       // the units without a count are no random sample (whole departments, abroad): a share ρ of
@@ -649,8 +675,14 @@ export function frameFromSnapshot(
   };
   const g = renormalisationGain(obs, s);
   const nb = {
-    neighbours: neighbourIndices(units, options.neighbours),
+    neighbours: neighbourIndices(
+      units,
+      options.neighbours,
+      options.neighbourReach ?? 1,
+      options.neighbourDistanceWeight ?? 0.5,
+    ),
     neighbourShrinkage: options.neighbourShrinkage ?? 1,
+    neighboursWithoutPrior: options.neighboursWithoutPrior ?? false,
   };
   const dims: DimEstimate[] = [];
   for (let k = 0; k < S; k++)
@@ -705,19 +737,42 @@ export function frameFromSnapshot(
   };
 }
 
-/** Each unit's neighbours as indices into `units` (codes not among the units are left out). */
-function neighbourIndices(
-  units: readonly SnapshotUnit[],
+/** A unit within the term's reach: its index into `units` and its weight (1 when bordering). */
+interface Neighbour {
+  readonly j: number;
+  readonly w: number;
+}
+
+/**
+ * Each unit's neighbours as indices into `units` (codes not among the units are left out); with
+ * reach 2 also the units two borders away (not itself, not a bordering one), at `far` each.
+ */
+export function neighbourIndices(
+  units: readonly { readonly unit: string }[],
   neighbours: Readonly<Record<string, readonly string[]>> | undefined,
-): number[][] | null {
+  reach: 1 | 2 = 1,
+  far = 0.5,
+): Neighbour[][] | null {
   if (neighbours === undefined) return null;
   const index = new Map(units.map((u, i) => [u.unit, i] as const));
-  return units.map((u) =>
-    (neighbours[u.unit] ?? []).flatMap((c) => {
+  return units.map((u) => {
+    const near = new Set((neighbours[u.unit] ?? []).filter((c) => c !== u.unit));
+    const out: Neighbour[] = [];
+    for (const c of near) {
       const j = index.get(c);
-      return j === undefined || j === index.get(u.unit) ? [] : [j];
-    }),
-  );
+      if (j !== undefined) out.push({ j, w: 1 });
+    }
+    if (reach === 1) return out;
+    const second = new Set<string>();
+    for (const c of near)
+      for (const d of neighbours[c] ?? [])
+        if (d !== u.unit && !near.has(d) && !second.has(d)) second.add(d);
+    for (const d of [...second].sort()) {
+      const j = index.get(d);
+      if (j !== undefined) out.push({ j, w: far });
+    }
+    return out;
+  });
 }
 
 /** The prior design when enough units with data have a prior (a covariate per 4 such units). */

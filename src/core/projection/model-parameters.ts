@@ -56,3 +56,16 @@ export const SNAPSHOT_PARAMETERS: SnapshotParameters = {
   unseenCorrelation: 0.1,
   historyArrivalBias: 0.2,
 };
+
+/**
+ * Run 10 (docs/projection.md, "Run 10 / 12-seed re-measure"): the neighbours' residual term in
+ * production. A unit without a count moves with the counted units within two borders (both at
+ * weight 1), shrunk by k / (k + 0.5): `npm run calibrate -- --fit-neighbours` on the 2021 first
+ * round's department snapshots (every order, 12 seeds, cases with a department uncounted; the
+ * runoff never entered the fit); adopted by the rule declared before the runoff was measured.
+ */
+export const NEIGHBOUR_TERM = {
+  neighbourShrinkage: 0.5,
+  neighbourReach: 2,
+  neighbourDistanceWeight: 1,
+} as const;
