@@ -15,6 +15,8 @@
 //   --only r1|r2    one evaluation                        --quick     2 seeds, 300 simulations
 //   --modes a,b     (mesas,department-snapshot)           --no-history  without the previous
 //                   round's count history on the runoff's snapshots (the model before it)
+//   --no-previous   without the earlier snapshot (production without --previous-snapshot or a
+//                   manifest's previousSnapshot; the tables otherwise always have one)
 //   --neighbours    with the departments' neighbours (the prior line's residuals; run 9, not in production)
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -58,6 +60,8 @@ for (const m of modes)
 const CHECKPOINTS = [0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98];
 /** The earlier snapshot for the arrival drift: at 80 % of each checkpoint's actas. */
 const PREVIOUS_AT = 0.8;
+/** --no-previous: no earlier snapshot (production without --previous-snapshot / previousSnapshot). */
+const previousAt = flag('no-previous') ? undefined : PREVIOUS_AT;
 const CACHE = '.calibrate-cache';
 
 /** What the cached runs depend on: the model's code and the run's options. */
@@ -101,7 +105,7 @@ async function evaluate(): Promise<void> {
   ].filter((p) => only === '' || p.key === only);
   const datasets: CalibrationDataset[] = [];
   for (const p of plan) {
-    const base = { ...(await calibrationSetupOf(p.id, p.prior)), previousAt: PREVIOUS_AT };
+    const base = { ...(await calibrationSetupOf(p.id, p.prior)), previousAt };
     const neighbours = !flag('neighbours') ? undefined : readAdjacency(PERU_DEPARTMENT_ADJACENCY);
     const setup: CalibrationSetup = {
       ...base,
@@ -125,7 +129,7 @@ async function evaluate(): Promise<void> {
           neighbours: neighbours !== undefined,
           CHECKPOINTS,
           sims,
-          PREVIOUS_AT,
+          PREVIOUS_AT: previousAt ?? null,
         };
         runs.push(...cached(key, () => calibrateOrder(setup, order, seed, CHECKPOINTS)));
         console.error(`${p.key} ${order} seed ${seed}: ${Date.now() - t} ms`);
@@ -133,7 +137,7 @@ async function evaluate(): Promise<void> {
     datasets.push({ title: p.title, kind: setup.kind, runs });
   }
   console.log(
-    `Calibration: ${orders.join(', ')} × ${seeds} seeds × checkpoints ${CHECKPOINTS.map((c) => `${100 * c} %`).join(', ')}; ${sims} simulations; earlier snapshot at ${100 * PREVIOUS_AT} % of each checkpoint; snapshot parameters ${JSON.stringify(SNAPSHOT_PARAMETERS)}\n`,
+    `Calibration: ${orders.join(', ')} × ${seeds} seeds × checkpoints ${CHECKPOINTS.map((c) => `${100 * c} %`).join(', ')}; ${sims} simulations; ${previousAt === undefined ? 'no earlier snapshot' : `earlier snapshot at ${100 * previousAt} % of each checkpoint`}; snapshot parameters ${JSON.stringify(SNAPSHOT_PARAMETERS)}\n`,
   );
   for (const d of datasets) console.log(`${datasetTables(d)}\n`);
   console.log('## Targets: department snapshots, urban-first and odpe orders, 25–50 % counted\n');
