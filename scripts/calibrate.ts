@@ -21,6 +21,8 @@
 //   --fit-neighbours  search λ (reach 1) and λ, δ (reach 2) on the first round only (run 10)
 //   --from-json F   print the tables of a saved --json file (no replays)
 //   --compare a=F,b=G  saved --json files of variants side by side, as the adoption rules read them
+//   --no-previous   without the earlier snapshot (production without --previous-snapshot or a
+//                   manifest's previousSnapshot; the tables otherwise always have one)
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,6 +71,8 @@ for (const m of modes)
 const CHECKPOINTS = [0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98];
 /** The earlier snapshot for the arrival drift: at 80 % of each checkpoint's actas. */
 const PREVIOUS_AT = 0.8;
+/** --no-previous: no earlier snapshot (production without --previous-snapshot / previousSnapshot). */
+const previousAt = flag('no-previous') ? undefined : PREVIOUS_AT;
 const CACHE = '.calibrate-cache';
 
 /** The neighbours' term as production uses it (run 10) or the options ask, or undefined without. */
@@ -129,7 +133,7 @@ async function evaluate(): Promise<void> {
   ].filter((p) => only === '' || p.key === only);
   const datasets: CalibrationDataset[] = [];
   for (const p of plan) {
-    const base = { ...(await calibrationSetupOf(p.id, p.prior)), previousAt: PREVIOUS_AT };
+    const base = { ...(await calibrationSetupOf(p.id, p.prior)), previousAt };
     const nb = neighbourModel();
     const setup: CalibrationSetup = {
       ...base,
@@ -156,7 +160,7 @@ async function evaluate(): Promise<void> {
               : [nb.neighbourShrinkage, nb.neighbourReach, nb.neighbourDistanceWeight],
           CHECKPOINTS,
           sims,
-          PREVIOUS_AT,
+          PREVIOUS_AT: previousAt ?? null,
         };
         runs.push(...cached(key, () => calibrateOrder(setup, order, seed, CHECKPOINTS)));
         console.error(`${p.key} ${order} seed ${seed}: ${Date.now() - t} ms`);
@@ -164,7 +168,7 @@ async function evaluate(): Promise<void> {
     datasets.push({ title: p.title, kind: setup.kind, runs });
   }
   console.log(
-    `Calibration: ${orders.join(', ')} × ${seeds} seeds × checkpoints ${CHECKPOINTS.map((c) => `${100 * c} %`).join(', ')}; ${sims} simulations; earlier snapshot at ${100 * PREVIOUS_AT} % of each checkpoint; snapshot parameters ${JSON.stringify(SNAPSHOT_PARAMETERS)}\n`,
+    `Calibration: ${orders.join(', ')} × ${seeds} seeds × checkpoints ${CHECKPOINTS.map((c) => `${100 * c} %`).join(', ')}; ${sims} simulations; ${previousAt === undefined ? 'no earlier snapshot' : `earlier snapshot at ${100 * previousAt} % of each checkpoint`}; snapshot parameters ${JSON.stringify(SNAPSHOT_PARAMETERS)}\n`,
   );
   for (const d of datasets) console.log(`${datasetTables(d)}\n`);
   console.log('## Targets: department snapshots, urban-first and odpe orders, 25–50 % counted\n');

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { ACTA_STATES, type Acta, type ElectionDef } from '../src/core/model/acta.js';
 import type { ActaColumns } from '../src/core/tally/acta-columns.js';
 import { verifyChains } from '../src/store/audit.js';
-import type { IncomingActa, Store } from '../src/store/store.js';
+import type { ResultUnit } from '../src/results/documents.js';
+import { previousLevel, putPublishedElection } from '../src/results/published-load.js';
+import type { IncomingActa, PublishedUnit, Store } from '../src/store/store.js';
+import { EARLIER_AS_OF, REPLAY_ID, replayManifest } from './previous-cut-fixture.js';
 
 const ELECTION: ElectionDef = {
   id: 'test-e',
@@ -152,6 +155,27 @@ export function runStoreContract(
       };
       await s.putElection(es);
       expect(await s.getElection('es-e')).toEqual(es);
+      await s.close();
+    });
+
+    it("keeps a published election's earlier capture (previousSnapshot) beside its units, and its time", async () => {
+      const s = await fresh();
+      const put = await putPublishedElection(s, replayManifest().path);
+      if (!put.ok) throw new Error(JSON.stringify(put.error));
+      const codes = (units: readonly PublishedUnit[]) => units.map((u) => u.code).sort();
+      const now = await s.publishedUnits(REPLAY_ID, 'department');
+      const before = await s.publishedUnits(REPLAY_ID, previousLevel('department'));
+      expect(codes(now)).toHaveLength(30);
+      expect(codes(before)).toEqual(codes(now));
+      const counted = (units: readonly PublishedUnit[]) =>
+        units.reduce((a, u) => a + (u.doc as ResultUnit).actas.counted, 0);
+      // the replay's 40 % and 32 % cuts (data/peru/2021/presidential_r2/PROVENANCE.md)
+      expect([counted(now), counted(before)]).toEqual([34_578, 27_661]);
+      expect(before.every((u) => u.level === 'previous-department')).toBe(true);
+      expect((await s.getElection(REPLAY_ID))?.published?.previous).toEqual({
+        asOf: EARLIER_AS_OF,
+        source: expect.objectContaining({ en: expect.stringContaining('a replay') }),
+      });
       await s.close();
     });
 

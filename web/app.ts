@@ -85,7 +85,7 @@ async function refresh(polled?: Summary): Promise<void> {
     renderProgress(summary),
     renderSummary(summary, projection),
     renderMap(),
-    renderProjection(projection),
+    renderProjection(projection, summary.status.pctCounted),
     renderCourse(),
   ]);
 }

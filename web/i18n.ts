@@ -11,6 +11,15 @@ const ES = {
   projectionHistory: 'Cómo se movió la proyección durante el conteo (mediana e intervalo de 90 %).',
   projectionMeta: (p: { pct: string; sims: string; seed: number; method: string }) =>
     `Con ${p.pct} % de actas procesadas · ${p.sims} simulaciones · semilla ${p.seed} · método: ${p.method}`,
+  /** The projection's % over the whole universe, when it holds units the source leaves out. */
+  projectionMetaUniverse: (p: {
+    pct: string;
+    source: string;
+    sims: string;
+    seed: number;
+    method: string;
+  }) =>
+    `Con ${p.pct} % de las actas de toda la elección, incluidas las unidades que la fuente no publica (la fuente: ${p.source} % de las que publica) · ${p.sims} simulaciones · semilla ${p.seed} · método: ${p.method}`,
   interval90: 'intervalo de 90 %',
   priorsTitle: 'Unidades proyectadas sin conteo propio',
   priorFromRound:
@@ -287,6 +296,8 @@ const EN: Strings = {
   projectionHistory: 'How the projection moved during the count (median and 90 % interval).',
   projectionMeta: (p) =>
     `With ${p.pct} % of actas processed · ${p.sims} simulations · seed ${p.seed} · method: ${p.method}`,
+  projectionMetaUniverse: (p) =>
+    `With ${p.pct} % of the whole election's actas, including units the source does not publish (the source: ${p.source} % of those it publishes) · ${p.sims} simulations · seed ${p.seed} · method: ${p.method}`,
   interval90: '90 % interval',
   priorsTitle: 'Units projected without a count of their own',
   priorFromRound:

@@ -9,20 +9,21 @@ type ProjectedChoice = Projection['choices'][number];
 /** A point of one choice's course: % counted, its median and 90 % interval. */
 type Pt = { pct: number; c: ProjectionHistory['points'][number]['choices'][number] };
 
-export async function renderProjection(p: Projection | null): Promise<void> {
+/**
+ * The projection panel. sourcePct: the % of actas the source says it has counted (the summary's),
+ * which is over the units it publishes; the projection's own % is over its whole universe.
+ */
+export async function renderProjection(
+  p: Projection | null,
+  sourcePct: string | null = null,
+): Promise<void> {
   const section = $('projection');
   if (!p || p.pctCounted >= 100) {
     section.hidden = true;
     return;
   }
   section.hidden = false;
-  $('projection-meta').textContent =
-    t('projectionMeta')({
-      pct: p.pctCounted.toFixed(2),
-      sims: fmt(p.sims),
-      seed: p.seed,
-      method: p.method,
-    }) + (noteOf(p) ? ` · ${noteOf(p)}` : '');
+  $('projection-meta').textContent = metaOf(p, sourcePct) + (noteOf(p) ? ` · ${noteOf(p)}` : '');
   const top = p.choices.slice(0, 8);
   const colorOf = (label: string): string =>
     state.colors.get(state.choices.find((c) => c.label === label)?.id ?? '') ?? '#777';
@@ -36,6 +37,23 @@ export async function renderProjection(p: Projection | null): Promise<void> {
     top.slice(0, 3).map((c) => c.choice),
     colorOf,
   );
+}
+
+/**
+ * What the projection's % is over: with units the source leaves out (abroad in ONPE's 2026 runoff
+ * capture), all the election's actas, beside the source's own % of the actas it publishes — the
+ * two differ (95.53 % vs 98.188 %) and both are true.
+ */
+function metaOf(p: Projection, sourcePct: string | null): string {
+  const common = {
+    pct: p.pctCounted.toFixed(2),
+    sims: fmt(p.sims),
+    seed: p.seed,
+    method: p.method,
+  };
+  return (p.unitsAbsent?.length ?? 0) > 0 && sourcePct !== null
+    ? t('projectionMetaUniverse')({ ...common, source: sourcePct })
+    : t('projectionMeta')(common);
 }
 
 function intervalBars(
@@ -209,7 +227,9 @@ function noteOf(p: Projection): string {
   const history = p.historyNote ? inLang(p.historyNote) : '';
   // whether uncounted units were corrected by their counted neighbours (run 10)
   const neighbours = p.neighboursNote ? inLang(p.neighboursNote) : '';
-  return [main, history, neighbours].filter((x) => x !== '').join(' · ');
+  // whether an earlier cut of the same count fed the arrival drift (docs/projection.md)
+  const drift = p.driftNote ? inLang(p.driftNote) : '';
+  return [main, history, neighbours, drift].filter((x) => x !== '').join(' · ');
 }
 
 /**

@@ -127,6 +127,12 @@ export const ProgressSchema = z.object({
       source: NameSchema,
       figures: z.enum(['complete', 'votes', 'valid-only', 'blank-null-combined']),
       districtUnits: DistrictUnitsSchema.optional(),
+      previous: z
+        .object({ asOf: z.string(), source: NameSchema })
+        .optional()
+        .describe(
+          'An earlier capture of the same count (its time and publisher): the projection draws the arrival drift from it.',
+        ),
     })
     .optional(),
   /** What the election's manifest says: how far the figures go, their sources and provenance. */
@@ -507,6 +513,15 @@ export const ProjectionSchema = z.object({
   ),
   neighboursNote: NoteSchema.optional().describe(
     'Snapshot projections: whether units with no actas counted were corrected by the counted units one or two borders away (the bundled adjacency; es/en).',
+  ),
+  driftUnits: z
+    .array(z.string())
+    .optional()
+    .describe(
+      "Snapshot projections: the units given an earlier cut of the same count (the manifest's previousSnapshot) with actas counted in it: where no count history applies, their remainder drifts as their shares moved between the two cuts; empty when none was given.",
+    ),
+  driftNote: NoteSchema.optional().describe(
+    'Snapshot projections: whether an earlier cut of the same count fed the arrival drift, its time and for which units (es/en).',
   ),
   probabilityBounds: z
     .object({ min: probability, max: probability })

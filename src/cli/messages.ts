@@ -254,6 +254,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'the prior history has units the universe (or the snapshot) does not know',
     es: 'el historial de la vuelta anterior tiene unidades que el universo no conoce',
   },
+  previous_snapshot_invalid: {
+    en: 'the earlier snapshot is not an earlier cut of the same count (more actas counted than now, another actas_total, or a unit the snapshot does not have)',
+    es: 'el corte anterior no es un corte anterior del mismo conteo (más actas contadas que ahora, otro total de actas o una unidad que el corte actual no tiene)',
+  },
   history_total_changed: {
     en: "a unit's actas_total changes between cuts of the prior history",
     es: 'el total de actas de una unidad cambia entre cortes del historial',

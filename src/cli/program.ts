@@ -621,6 +621,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       '--prior-history <file.csv>',
       "with --snapshot: the previous round's count course (cut,unit,actas_counted,actas_total,choice,votes), the arrival drift from how that round was counted",
     )
+    .option(
+      '--previous-snapshot <file.csv>',
+      "with --snapshot: an earlier cut of the same count (the same columns), the arrival drift from how each unit's shares moved between the two cuts",
+    )
     .option('--seed <n>', 'seed of the simulations', parseSeed, DEFAULT_SEED)
     .option('--sims <n>', 'number of simulations', wholeNumber('--sims'), DEFAULT_SIMS)
     .addOption(dbOption())
@@ -634,6 +638,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         rules?: string;
         universe?: string;
         priorHistory?: string;
+        previousSnapshot?: string;
         seed: number;
         sims: number;
         db: string;
@@ -641,6 +646,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }) => {
         if (o.priorHistory !== undefined && o.snapshot === undefined) {
           io.err('error: --prior-history goes with --snapshot');
+          code = EXIT_USAGE;
+          return;
+        }
+        if (o.previousSnapshot !== undefined && o.snapshot === undefined) {
+          io.err('error: --previous-snapshot goes with --snapshot');
           code = EXIT_USAGE;
           return;
         }
@@ -658,6 +668,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
               universe: o.universe,
               election: o.election,
               priorHistory: o.priorHistory,
+              previousSnapshot: o.previousSnapshot,
               seed: o.seed,
               sims: o.sims,
               format: o.format,

@@ -84,6 +84,7 @@ export const ISSUE_CODES = [
   'snapshot_invalid',
   'history_invalid',
   'history_unit_unknown',
+  'previous_snapshot_invalid',
   'history_total_changed',
   'history_not_monotone',
   // store

@@ -32,6 +32,8 @@ export interface LoadedManifest {
   readonly files: readonly string[];
   /** The count-course file, resolved, when the manifest has one. */
   readonly course: string | null;
+  /** The earlier capture's file (`previousSnapshot`), resolved, or null. */
+  readonly previousSnapshot: string | null;
   /** Each crossCheck source's file, resolved against the manifest's folder. */
   readonly crossCheckFiles: readonly string[];
   /** The projection's universe file, resolved, when the manifest has one. */
@@ -101,6 +103,10 @@ function readManifest(ref: string, path: string): Result<LoadedManifest, Issue[]
   const course = m.course === undefined ? null : resolve(dir, m.course.file);
   if (course !== null && !existsSync(course))
     issues.push(issue('file_unreadable', ['course', 'file'], { file: course }));
+  const previousSnapshot =
+    m.previousSnapshot === undefined ? null : resolve(dir, m.previousSnapshot.file);
+  if (previousSnapshot !== null && !existsSync(previousSnapshot))
+    issues.push(issue('file_unreadable', ['previousSnapshot', 'file'], { file: previousSnapshot }));
   const universe = m.universe === undefined ? null : resolve(dir, m.universe.file);
   if (universe !== null && !existsSync(universe))
     issues.push(issue('file_unreadable', ['universe', 'file'], { file: universe }));
@@ -120,7 +126,17 @@ function readManifest(ref: string, path: string): Result<LoadedManifest, Issue[]
     });
   return issues.length > 0
     ? err(issues)
-    : ok({ manifest: m, path, files, crossCheckFiles, course, universe, priorHistory, ruleset });
+    : ok({
+        manifest: m,
+        path,
+        files,
+        crossCheckFiles,
+        course,
+        previousSnapshot,
+        universe,
+        priorHistory,
+        ruleset,
+      });
 }
 
 /**
@@ -224,6 +240,9 @@ export function checkSourceHashes(loaded: LoadedManifest): Issue[] {
     ...(course !== undefined && loaded.course !== null
       ? check(course, loaded.course, ['course'])
       : []),
+    ...(loaded.manifest.previousSnapshot !== undefined && loaded.previousSnapshot !== null
+      ? check(loaded.manifest.previousSnapshot, loaded.previousSnapshot, ['previousSnapshot'])
+      : []),
     ...(loaded.manifest.universe !== undefined && loaded.universe !== null
       ? check(loaded.manifest.universe, loaded.universe, ['universe'])
       : []),
@@ -283,6 +302,14 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
             source: joinNames(m.sources.map((s) => s.publisher)),
             figures: m.figures,
             ...(m.districtUnits === undefined ? {} : { districtUnits: m.districtUnits }),
+            ...(m.previousSnapshot === undefined
+              ? {}
+              : {
+                  previous: {
+                    asOf: m.previousSnapshot.asOf,
+                    source: m.previousSnapshot.publisher,
+                  },
+                }),
           },
         }
       : {}),

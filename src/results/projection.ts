@@ -19,6 +19,8 @@ import { electionPriorHistory } from '../elections/prior-history.js';
 import { neighbourModel } from '../elections/adjacency.js';
 import type { Store } from '../store/store.js';
 import { currentColumns, type ResultUnit } from './documents.js';
+import { driftNote, withPreviousCut } from './previous-cut.js';
+import { previousLevel } from './published-load.js';
 import { election as findElection, type Found } from './service.js';
 import { DEFAULT_SEED, DEFAULT_SIMS } from './projection-defaults.js';
 
@@ -42,6 +44,10 @@ export interface ProjectionDocument extends ProjectionResult {
   readonly historyNote?: Note;
   /** Snapshot projections: whether the neighbours' term moved the units without a count (es/en). */
   readonly neighboursNote?: Note;
+  /** Snapshot projections: the units given an earlier cut of the same count (none: not used). */
+  readonly driftUnits?: readonly string[];
+  /** Snapshot projections: whether an earlier cut fed the arrival drift, its time, where (es/en). */
+  readonly driftNote?: Note;
 }
 
 export const DISCLAIMER =
@@ -190,6 +196,8 @@ interface Framed {
   readonly history?: readonly string[] | null;
   /** Snapshot method: whether the neighbours' term was on (an adjacency is bundled). */
   readonly neighbours?: boolean;
+  /** Snapshot method: the units given an earlier cut of the same count (null: none given). */
+  readonly drift?: readonly string[] | null;
 }
 
 /** Frames per store, then per election and revision: every seed and size of a revision shares one. */
@@ -211,50 +219,9 @@ function frameOf(store: Store, def: ElectionDef, revision: string): Promise<Foun
 }
 
 async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>> {
-  const choices = def.choices.map((c) => c.label);
-  let frame: ProjectionFrame;
-  let method: ProjectionDocument['method'];
-  let absent: readonly string[] | null = null;
-  let history: readonly string[] | null = null;
-  let neighbours = false;
-  if (def.published !== undefined) {
-    const snapshot = snapshotFromPublished(
-      def,
-      (await store.publishedUnits(def.id, 'department')).map((u) => u.doc as ResultUnit),
-    );
-    const universe = universeOf(def.id);
-    if (!universe.ok) return { ok: false, issues: universe.error };
-    const over =
-      universe.value === null || snapshot.length === 0
-        ? null
-        : snapshotOverUniverse(snapshot, universe.value);
-    if (over !== null && !over.ok) return { ok: false, issues: over.error };
-    const completed = over?.value ?? null;
-    const units = completed?.units ?? snapshot;
-    absent = completed?.absent ?? null;
-    if (units.length === 0)
-      return {
-        ok: false,
-        issues: [
-          issue('projection_unavailable', ['election'], {
-            election: def.id,
-            reason: 'no units with actas counted and total',
-          }),
-        ],
-      };
-    const withHistory = electionPriorHistory(def.id, units);
-    if (withHistory !== null && !withHistory.ok) return { ok: false, issues: withHistory.error };
-    history = withHistory?.value.used ?? null;
-    const made = snapshotFrame(
-      withHistory?.value.units ?? units,
-      choices,
-      def.published.figures === 'valid-only' ? 'valid' : 'emitted',
-      def.jurisdiction,
-    );
-    frame = made.frame;
-    neighbours = made.neighbours;
-    method = 'snapshot';
-  } else {
+  let framed: Found<Framed>;
+  if (def.published !== undefined) framed = await publishedSnapshotFrame(store, def, def.published);
+  else {
     // the results service's snapshot of this revision: loaded once for both
     const cols = await currentColumns(store, def);
     if (cols.length === 0)
@@ -266,13 +233,13 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
       };
     const j = loadJurisdiction(def.jurisdiction);
     if (!j.ok) return { ok: false, issues: j.error };
-    frame = frameFromMesas(
+    const frame = frameFromMesas(
       mesasFromColumns(cols, j.value, def.pendingFiguresCount ?? false),
-      choices,
+      def.choices.map((c) => c.label),
     );
-    method = 'mesas';
+    framed = { ok: true, value: { frame, method: 'mesas', absent: null } };
   }
-  if (frame.actasProcessed === 0)
+  if (framed.ok && framed.value.frame.actasProcessed === 0)
     return {
       ok: false,
       issues: [
@@ -282,7 +249,79 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
         }),
       ],
     };
-  return { ok: true, value: { frame, method, absent, history, neighbours } };
+  return framed;
+}
+
+/** A published election's stored units of a level, as snapshot units. */
+async function storedSnapshot(
+  store: Store,
+  def: ElectionDef,
+  level: string,
+): Promise<SnapshotUnit[]> {
+  const units = await store.publishedUnits(def.id, level);
+  return snapshotFromPublished(
+    def,
+    units.map((u) => u.doc as ResultUnit),
+  );
+}
+
+/**
+ * The snapshot model's frame of a published election: its department units, each with its
+ * earlier capture's cut when the manifest names one (previousSnapshot), completed over the
+ * election's universe, with the previous round's count history where the manifest names one.
+ */
+async function publishedSnapshotFrame(
+  store: Store,
+  def: ElectionDef,
+  published: NonNullable<ElectionDef['published']>,
+): Promise<Found<Framed>> {
+  const choices = def.choices.map((c) => c.label);
+  const snapshot = await storedSnapshot(store, def, 'department');
+  const cut =
+    published.previous === undefined
+      ? null
+      : withPreviousCut(
+          { choices, units: snapshot },
+          { choices, units: await storedSnapshot(store, def, previousLevel('department')) },
+        );
+  if (cut !== null && !cut.ok) return { ok: false, issues: cut.error };
+  const now = cut?.value.units ?? snapshot;
+  const universe = universeOf(def.id);
+  if (!universe.ok) return { ok: false, issues: universe.error };
+  const over =
+    universe.value === null || now.length === 0 ? null : snapshotOverUniverse(now, universe.value);
+  if (over !== null && !over.ok) return { ok: false, issues: over.error };
+  const completed = over?.value ?? null;
+  const units = completed?.units ?? now;
+  if (units.length === 0)
+    return {
+      ok: false,
+      issues: [
+        issue('projection_unavailable', ['election'], {
+          election: def.id,
+          reason: 'no units with actas counted and total',
+        }),
+      ],
+    };
+  const withHistory = electionPriorHistory(def.id, units);
+  if (withHistory !== null && !withHistory.ok) return { ok: false, issues: withHistory.error };
+  const { frame, neighbours } = snapshotFrame(
+    withHistory?.value.units ?? units,
+    choices,
+    published.figures === 'valid-only' ? 'valid' : 'emitted',
+    def.jurisdiction,
+  );
+  return {
+    ok: true,
+    value: {
+      frame,
+      method: 'snapshot',
+      absent: completed?.absent ?? null,
+      history: withHistory?.value.used ?? null,
+      drift: cut?.value.used ?? null,
+      neighbours,
+    },
+  };
 }
 
 async function project(
@@ -295,7 +334,7 @@ async function project(
 ): Promise<Found<ProjectionDocument>> {
   const framed = await frameOf(store, def, revision);
   if (!framed.ok) return framed;
-  const { frame, method, absent, history, neighbours } = framed.value;
+  const { frame, method, absent, history, drift, neighbours } = framed.value;
   const contest = contestOf(ruleset);
   const result = await run(frame, {
     sims,
@@ -324,6 +363,8 @@ async function project(
           historyUnits: history ?? [],
           historyNote: historyNote(history ?? null),
           neighboursNote: neighboursNote(neighbours ?? false),
+          driftUnits: drift ?? [],
+          driftNote: driftNote(drift ?? null, def.published?.previous?.asOf),
         }
       : {}),
   };

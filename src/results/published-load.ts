@@ -6,6 +6,11 @@ import { checkSourceHashes, electionDefOf, loadManifest } from '../elections/man
 import type { PublishedUnit, Store } from '../store/store.js';
 import { publishedUnit } from './published-units.js';
 
+/** The stored level of an earlier capture's units of this level. */
+export function previousLevel(level: string): string {
+  return `previous-${level}`;
+}
+
 /**
  * An election of published aggregates (a manifest whose sources are cifra aggregate CSV) into
  * the store: its definition, its units per level, and the seats a source published.
@@ -25,6 +30,14 @@ export async function putPublishedElection(
     const rows = readAggregateCsv(file, def.choices);
     if (!rows.ok) return rows;
     units.push(...rows.value.map((u) => publishedUnit(def, u)));
+  }
+  // an earlier capture of the same count rides along as units of the levels `previous-<level>`
+  if (m.value.previousSnapshot !== null) {
+    const rows = readAggregateCsv(m.value.previousSnapshot, def.choices);
+    if (!rows.ok) return rows;
+    units.push(
+      ...rows.value.map((u) => publishedUnit(def, { ...u, level: previousLevel(u.level) })),
+    );
   }
   await store.putElection(def);
   await store.putPublished(def.id, units, m.value.manifest.seats ?? null);

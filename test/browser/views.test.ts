@@ -149,6 +149,7 @@ const VIEWS: readonly View[] = [
       const p = await json<{
         choices: { choice: string; median: number }[];
         unitsAbsent?: string[];
+        pctCounted: number;
       }>(`/api/v1/elections/${CUT}/projection.json`);
       const lead = p.choices[0];
       expect(
@@ -185,6 +186,18 @@ const VIEWS: readonly View[] = [
       // run 10: the uncounted units are corrected by their counted neighbours (Peru's adjacency)
       expect(await text(page, '#projection-meta')).toContain(
         lang === 'es' ? 'a una o dos fronteras' : 'one or two borders away',
+      );
+      // the panel's % is over the whole election (abroad included, nothing counted there), the
+      // headline's the source's own over the actas it publishes: the panel says which is which
+      const pct = p.pctCounted.toFixed(2);
+      expect(pct).toBe('95.53');
+      expect(await text(page, '#projection-meta')).toContain(
+        lang === 'es'
+          ? `Con ${pct} % de las actas de toda la elección, incluidas las unidades que la fuente no publica (la fuente: 98.188 % de las que publica)`
+          : `With ${pct} % of the whole election's actas, including units the source does not publish (the source: 98.188 % of those it publishes)`,
+      );
+      expect(await text(page, '#projection-meta')).toContain(
+        lang === 'es' ? 'Sin un corte anterior del mismo conteo' : 'Without an earlier cut',
       );
       for (const code of p.unitsAbsent ?? []) {
         const unit = `#projection-priors:not([hidden]) li[data-code="${code}"]`;

@@ -9,7 +9,7 @@ import { ok, type Result } from '../../core/result.js';
 import { loadRuleset } from '../../elections/rulesets.js';
 import { readUniverse, universeFileOf, universeOf } from '../../elections/universe.js';
 import { replay } from '../../projection/replay.js';
-import { readSnapshotCsv } from '../../projection/snapshot-csv.js';
+import { readSnapshotCsv, type Snapshot } from '../../projection/snapshot-csv.js';
 import { electionPriorHistory, historyOverUniverseFile } from '../../elections/prior-history.js';
 import {
   contestOf,
@@ -21,6 +21,7 @@ import {
   snapshotOverUniverse,
 } from '../../results/projection.js';
 import { bundledElection } from '../../elections/manifests.js';
+import { driftNote, withPreviousCut, type WithPreviousCut } from '../../results/previous-cut.js';
 import { election } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
 import { renderTable, say, thousands } from '../format.js';
@@ -83,8 +84,26 @@ function historyOf(
 }
 
 /**
- * `cifra project --snapshot file.csv --rules id [--universe file.csv | --election id]`: the
- * projection from aggregate units; with a universe, units the snapshot lacks are projected too.
+ * The snapshot, and the earlier cut (--previous-snapshot) parsed by the same reader and attached
+ * to its units (null: none given).
+ */
+function readCuts(args: {
+  readonly snapshot: string;
+  readonly previousSnapshot?: string | undefined;
+}): Result<{ snap: Snapshot; drift: WithPreviousCut | null }, Issue[]> {
+  const snap = readSnapshotCsv(args.snapshot);
+  if (!snap.ok) return snap;
+  if (args.previousSnapshot === undefined) return ok({ snap: snap.value, drift: null });
+  const earlier = readSnapshotCsv(args.previousSnapshot);
+  if (!earlier.ok) return earlier;
+  const drift = withPreviousCut(snap.value, earlier.value);
+  return drift.ok ? ok({ snap: snap.value, drift: drift.value }) : drift;
+}
+
+/**
+ * `cifra project --snapshot file.csv --rules id [--universe file.csv | --election id]
+ * [--previous-snapshot earlier.csv]`: the projection from aggregate units; with a universe, units
+ * the snapshot lacks are projected too; with an earlier cut, the two cuts' arrival drift.
  */
 export function runProjectSnapshot(
   args: {
@@ -93,6 +112,7 @@ export function runProjectSnapshot(
     readonly universe?: string | undefined;
     readonly election?: string | undefined;
     readonly priorHistory?: string | undefined;
+    readonly previousSnapshot?: string | undefined;
     readonly seed: number;
     readonly sims: number;
     readonly format: OutputFormat;
@@ -104,35 +124,36 @@ export function runProjectSnapshot(
     printIssues(io, rs.error);
     return EXIT_ISSUES;
   }
-  const snap = readSnapshotCsv(args.snapshot);
-  if (!snap.ok) {
-    printIssues(io, snap.error);
+  const cuts = readCuts(args);
+  if (!cuts.ok) {
+    printIssues(io, cuts.error);
     return EXIT_ISSUES;
   }
+  const { snap, drift } = cuts.value;
+  const now = drift?.units ?? snap.units;
   const universe = snapshotUniverse(args);
   if (!universe.ok) {
     printIssues(io, universe.error);
     return EXIT_ISSUES;
   }
-  const over =
-    universe.value === null ? null : snapshotOverUniverse(snap.value.units, universe.value);
+  const over = universe.value === null ? null : snapshotOverUniverse(now, universe.value);
   if (over !== null && !over.ok) {
     printIssues(io, over.error);
     return EXIT_ISSUES;
   }
   const completed = over?.value ?? null;
-  const units = completed?.units ?? snap.value.units;
+  const units = completed?.units ?? now;
   const history = historyOf(args, units);
   if (history !== null && !history.ok) {
     printIssues(io, history.error);
     return EXIT_ISSUES;
   }
   // without BLANK or NULL rows the snapshot counts valid votes only, and so must the prior's turnout
-  const validOnly = snap.value.units.every((u) => u.blank === 0 && u.null === 0);
+  const validOnly = snap.units.every((u) => u.blank === 0 && u.null === 0);
   // the neighbours' term where the --election names a jurisdiction with a bundled adjacency
   const { frame, neighbours } = snapshotFrame(
     history?.value.units ?? units,
-    snap.value.choices,
+    snap.choices,
     validOnly ? 'valid' : 'emitted',
     args.election === undefined ? undefined : bundledElection(args.election)?.jurisdiction,
   );
@@ -154,6 +175,8 @@ export function runProjectSnapshot(
     historyUnits: history?.value.used ?? [],
     historyNote: historyNote(history?.value.used ?? null),
     neighboursNote: neighboursNote(neighbours),
+    driftUnits: drift?.used ?? [],
+    driftNote: driftNote(drift?.used ?? null),
   };
   const absent =
     completed === null || completed.absent.length === 0
@@ -163,7 +186,7 @@ export function runProjectSnapshot(
     args.format === 'json'
       ? JSON.stringify(doc, null, 2)
       : // both languages, as the table's title and disclaimer
-        `${renderProjection(result, args.snapshot)}${absent}\n${doc.historyNote.es}\n${doc.historyNote.en}\n${doc.neighboursNote.es}\n${doc.neighboursNote.en}`,
+        `${renderProjection(result, args.snapshot)}${absent}\n${doc.historyNote.es}\n${doc.historyNote.en}\n${doc.neighboursNote.es}\n${doc.neighboursNote.en}\n${doc.driftNote.es}\n${doc.driftNote.en}`,
   );
   return EXIT_OK;
 }

@@ -146,6 +146,8 @@ export interface ElectionDef {
     readonly figures: 'complete' | 'votes' | 'valid-only' | 'blank-null-combined';
     /** The units that are the ruleset's districts: cifra computes seats from them. */
     readonly districtUnits?: DistrictUnits;
+    /** An earlier capture of the same count (its units stored as level `previous-<level>`). */
+    readonly previous?: { readonly asOf: string; readonly source: Name };
   };
   /** Count pending actas that carry figures (a final release with stale labels); default false. */
   readonly pendingFiguresCount?: boolean;

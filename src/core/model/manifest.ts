@@ -182,6 +182,14 @@ export const ManifestSchema = z
       .optional(),
     /** The count's course: the national figures after each update (aggregate CSV, level `course`). */
     course: SourceSchema.optional(),
+    /**
+     * An earlier capture of the same count (aggregate CSV, as the sources), taken at `asOf`: each
+     * unit's previous cut, the two-snapshot arrival drift of the projection (docs/projection.md,
+     * "Production now uses the earlier cut").
+     */
+    previousSnapshot: z
+      .strictObject({ ...DataFileSchema.shape, asOf: z.string().min(1) })
+      .optional(),
     seats: PublishedSeatsSchema.optional(),
     /**
      * The projection's universe: every unit of the election (CSV `code,name,eligible,actas_total`
