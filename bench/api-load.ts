@@ -359,17 +359,16 @@ export function describe(r: ApiVersusNginx): string {
       [p.cifra, p.rawOff, p.nginx, p.bare].map((x) => String(Math.round(x.rps))).join('/'),
     )
     .join(', ');
-  const errors = r.rounds.reduce(
-    (a, p) => a + p.cifra.errors + p.rawOff.errors + p.nginx.errors + p.bare.errors,
-    0,
-  );
+  const errors = (['cifra', 'rawOff', 'nginx', 'bare'] as const)
+    .map((k) => r.rounds.reduce((a, p) => a + p[k].errors, 0))
+    .join('/');
   const p99 = (k: keyof Round): number => median(r.rounds.map((p) => p[k].p99));
   return [
     `ratio = cifra req/s over nginx req/s, ${s(r.ratio)}; target ≥ 0.8`,
     `raw fast path off (CIFRA_RAW_HOT=0) over nginx: ${s(r.rawOffRatio)}; on over off: ${s(r.rawGain)}`,
     `CPU s per 10k requests (median): cifra ${f(r.cpuPer10k.cifra)}, raw off ${f(r.cpuPer10k.rawOff)}, nginx ${f(r.cpuPer10k.nginx)} (nginx/cifra ${f(r.cpuPer10k.ratio)}), bare Node ${f(r.cpuPer10k.bare)}`,
     `bare Node (same bytes and headers, node:http only) over nginx: ${s(r.bareRatio)} — Node's floor in this run`,
-    `req/s cifra/raw off/nginx/bare by round ${pairs}; p99 cifra ${p99('cifra')} ms, raw off ${p99('rawOff')} ms, nginx ${p99('nginx')} ms, bare ${p99('bare')} ms; ${errors} errors; ${r.bytes} bytes; ${r.note}`,
+    `req/s cifra/raw off/nginx/bare by round ${pairs}; p99 cifra ${p99('cifra')} ms, raw off ${p99('rawOff')} ms, nginx ${p99('nginx')} ms, bare ${p99('bare')} ms; errors cifra/raw off/nginx/bare ${errors}; ${r.bytes} bytes; ${r.note}`,
   ].join('\n');
 }
 

@@ -198,6 +198,9 @@ class RawConnection {
   private awaitRevision(rest: Buffer): void {
     this.pending = rest;
     this.socket.pause();
+    // a check that never ends (a broken store) ends the connection as Node's requestTimeout would
+    const limit = this.shared.server.requestTimeout;
+    if (limit > 0) this.socket.setTimeout(limit);
     const resume = (): void => {
       if (this.handed || this.socket.destroyed) return;
       const held = this.pending ?? Buffer.alloc(0);
@@ -259,7 +262,10 @@ export function attachRawHotPath(
       })),
   };
   server.on('connection', (socket: Socket) => {
-    shared.owned.add(new RawConnection(socket, shared));
+    // a socket timeout or a request cap per socket: Node's bookkeeping, not mirrored here
+    if (server.timeout > 0 || (server.maxRequestsPerSocket ?? 0) > 0)
+      for (const listener of node) listener.call(server, socket);
+    else shared.owned.add(new RawConnection(socket, shared));
   });
   const close = server.close.bind(server);
   server.close = ((callback?: (err?: Error) => void) => {
