@@ -27,6 +27,9 @@ let off = 0;
 /** The ETags a client may hold: each hot read's plain and gzip tags. */
 const tags: string[] = [];
 
+/** Answers cut by a connection reset. */
+const resets = new WeakSet<Buffer>();
+
 /** Bytes written as `chunks` (each its own write), then a half-close; all bytes until close. */
 function exchange(port: number, chunks: readonly (string | Buffer)[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -36,9 +39,13 @@ function exchange(port: number, chunks: readonly (string | Buffer)[]): Promise<B
     s.on('data', (d: Buffer) => got.push(d));
     s.on('error', (e) => {
       clearTimeout(guard);
-      // a reset after the answers (Node's 400 path) still leaves what was answered
-      if ((e as NodeJS.ErrnoException).code === 'ECONNRESET') resolve(Buffer.concat(got));
-      else reject(e);
+      // a reset after the answers (Node's 400 path) still leaves what was answered, marked: the
+      // kernel may drop unread answers on a reset, so only a prefix of them is known
+      if ((e as NodeJS.ErrnoException).code === 'ECONNRESET') {
+        const cut = Buffer.concat(got);
+        resets.add(cut);
+        resolve(cut);
+      } else reject(e);
     });
     s.on('close', () => {
       clearTimeout(guard);
@@ -75,8 +82,11 @@ async function same(
   chunks: readonly (string | Buffer)[],
   view: (b: Buffer) => string = dateless,
 ): Promise<string> {
-  const a = view(await exchange(on, chunks));
-  const b = view(await exchange(off, chunks));
+  const ra = await exchange(on, chunks);
+  const rb = await exchange(off, chunks);
+  let [a, b] = [view(ra), view(rb)];
+  // after a reset (a race under load), what was received is compared as far as both got
+  if (resets.has(ra) || resets.has(rb)) [a, b] = [a.slice(0, b.length), b.slice(0, a.length)];
   expect(a, JSON.stringify(chunks.map(String))).toBe(b);
   return a;
 }
