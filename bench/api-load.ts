@@ -192,20 +192,28 @@ function spread(xs: readonly number[]): Spread {
   return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) };
 }
 
+/** One interleaved round, in the order run: cifra, cifra with the raw fast path off, nginx, bare Node. */
+export interface Round {
+  readonly cifra: LoadResult;
+  readonly rawOff: LoadResult;
+  readonly nginx: LoadResult;
+  readonly bare: LoadResult;
+}
+
 export interface ApiVersusNginx {
-  /** Per round, in the order run (cifra, nginx, bare Node). */
-  readonly rounds: readonly {
-    readonly cifra: LoadResult;
-    readonly nginx: LoadResult;
-    readonly bare: LoadResult;
-  }[];
+  readonly rounds: readonly Round[];
   /** cifra req/s over nginx req/s, round by round: the target's figure. */
   readonly ratio: Spread;
+  /** The same with the raw fast path off (CIFRA_RAW_HOT=0): Node's parser for every request. */
+  readonly rawOffRatio: Spread;
+  /** cifra's req/s with the raw fast path over without it, round by round. */
+  readonly rawGain: Spread;
   /** The bare Node server's req/s over nginx's, round by round: Node's floor in the same run. */
   readonly bareRatio: Spread;
   /** Median CPU seconds per 10k requests of each server, and nginx's over cifra's. */
   readonly cpuPer10k: {
     readonly cifra: number;
+    readonly rawOff: number;
     readonly nginx: number;
     readonly bare: number;
     readonly ratio: number;
@@ -265,13 +273,31 @@ export async function apiVersusNginx(): Promise<ApiVersusNginx | null> {
     '127.0.0.1',
   ]);
   const server = spawn(cmd, args, { stdio: 'ignore' });
+  // the same bin with the raw fast path off (CIFRA_RAW_HOT=0, docs/adr/014): Node's parser only
+  const offPort = apiPort + 3000;
+  const [offCmd, offArgs] = pinned(0, process.execPath, [
+    main,
+    'serve',
+    '--db',
+    db,
+    '--port',
+    String(offPort),
+    '--host',
+    '127.0.0.1',
+  ]);
+  const off = spawn(offCmd, offArgs, {
+    stdio: 'ignore',
+    env: { ...process.env, CIFRA_RAW_HOT: '0' },
+  });
   const nginx = startNginx(dir, site, port);
   let bare: ChildProcess | undefined;
   try {
     const apiUrl = `http://127.0.0.1:${apiPort}/api/v1/results?election=pe-2021-presidencial&level=national`;
     const staticUrl = `http://127.0.0.1:${port}/api/v1/elections/pe-2021-presidencial/results/national.json`;
     const bareUrl = `http://127.0.0.1:${barePort}/`;
+    const offUrl = apiUrl.replace(`:${apiPort}/`, `:${offPort}/`);
     await waitFor(apiUrl);
+    await waitFor(offUrl);
     await waitFor(staticUrl);
     bare = await startBare(dir, apiUrl, barePort);
     await waitFor(bareUrl);
@@ -282,33 +308,39 @@ export async function apiVersusNginx(): Promise<ApiVersusNginx | null> {
       throw new Error('the bare Node server and the API serve different bytes');
     const workers = childrenOf(nginx.pid as number);
     if (workers.length !== 1) throw new Error(`nginx has ${workers.length} worker processes`);
+    if (!(await rawGet(offUrl)).body.equals((await rawGet(apiUrl)).body))
+      throw new Error('cifra with the raw fast path off serves different bytes');
     if (childrenOf(server.pid as number).length !== 0) throw new Error('cifra is not one process');
-    const rounds: { cifra: LoadResult; nginx: LoadResult; bare: LoadResult }[] = [];
+    const rounds: Round[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const c = await measure(apiUrl, server.pid as number);
+      const o = await measure(offUrl, off.pid as number);
       const n = await measure(staticUrl, nginx.pid as number);
       const b = await measure(bareUrl, bare.pid as number);
-      rounds.push({ cifra: c, nginx: n, bare: b });
+      rounds.push({ cifra: c, rawOff: o, nginx: n, bare: b });
     }
-    const cpu = (k: 'cifra' | 'nginx' | 'bare'): number =>
-      median(rounds.map((r) => r[k].cpuPer10k));
+    const cpu = (k: keyof Round): number => median(rounds.map((r) => r[k].cpuPer10k));
     return {
       rounds,
       ratio: spread(rounds.map((r) => r.cifra.rps / r.nginx.rps)),
+      rawOffRatio: spread(rounds.map((r) => r.rawOff.rps / r.nginx.rps)),
+      rawGain: spread(rounds.map((r) => r.cifra.rps / r.rawOff.rps)),
       bareRatio: spread(rounds.map((r) => r.bare.rps / r.nginx.rps)),
       cpuPer10k: {
         cifra: cpu('cifra'),
+        rawOff: cpu('rawOff'),
         nginx: cpu('nginx'),
         bare: cpu('bare'),
         ratio: cpu('nginx') / cpu('cifra'),
       },
       bytes: Buffer.byteLength(apiBody),
-      note: `${existsSync(WRK) ? 'wrk, 1 thread' : 'autocannon (wrk absent)'}, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds (cifra, nginx, bare Node) of ${DURATION} s after ${WARMUP} s warm-up; one nginx worker vs one Node process${PIN ? ', servers on CPU 0, wrk on CPU 1 (taskset)' : ' (no taskset: not pinned)'}; load average ${loadavg()
+      note: `${existsSync(WRK) ? 'wrk, 1 thread' : 'autocannon (wrk absent)'}, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds (cifra, cifra raw off, nginx, bare Node) of ${DURATION} s after ${WARMUP} s warm-up; one nginx worker vs one Node process${PIN ? ', servers on CPU 0, wrk on CPU 1 (taskset)' : ' (no taskset: not pinned)'}; load average ${loadavg()
         .map((x) => x.toFixed(1))
         .join(' ')}`,
     };
   } finally {
     server.kill('SIGTERM');
+    off.kill('SIGTERM');
     nginx.kill('SIGTERM');
     bare?.kill('SIGTERM');
     execFileSync('sleep', ['0.3']);
@@ -323,15 +355,20 @@ export function describe(r: ApiVersusNginx): string {
   const f = (x: number): string => x.toFixed(2);
   const s = (x: Spread): string => `median ${f(x.median)} (range ${f(x.min)}–${f(x.max)})`;
   const pairs = r.rounds
-    .map((p) => `${Math.round(p.cifra.rps)}/${Math.round(p.nginx.rps)}/${Math.round(p.bare.rps)}`)
+    .map((p) =>
+      [p.cifra, p.rawOff, p.nginx, p.bare].map((x) => String(Math.round(x.rps))).join('/'),
+    )
     .join(', ');
-  const errors = r.rounds.reduce((a, p) => a + p.cifra.errors + p.nginx.errors + p.bare.errors, 0);
-  const p99 = (k: 'cifra' | 'nginx' | 'bare'): number => median(r.rounds.map((p) => p[k].p99));
+  const errors = (['cifra', 'rawOff', 'nginx', 'bare'] as const)
+    .map((k) => r.rounds.reduce((a, p) => a + p[k].errors, 0))
+    .join('/');
+  const p99 = (k: keyof Round): number => median(r.rounds.map((p) => p[k].p99));
   return [
     `ratio = cifra req/s over nginx req/s, ${s(r.ratio)}; target ≥ 0.8`,
-    `CPU s per 10k requests (median): cifra ${f(r.cpuPer10k.cifra)}, nginx ${f(r.cpuPer10k.nginx)} (nginx/cifra ${f(r.cpuPer10k.ratio)}), bare Node ${f(r.cpuPer10k.bare)}`,
+    `raw fast path off (CIFRA_RAW_HOT=0) over nginx: ${s(r.rawOffRatio)}; on over off: ${s(r.rawGain)}`,
+    `CPU s per 10k requests (median): cifra ${f(r.cpuPer10k.cifra)}, raw off ${f(r.cpuPer10k.rawOff)}, nginx ${f(r.cpuPer10k.nginx)} (nginx/cifra ${f(r.cpuPer10k.ratio)}), bare Node ${f(r.cpuPer10k.bare)}`,
     `bare Node (same bytes and headers, node:http only) over nginx: ${s(r.bareRatio)} — Node's floor in this run`,
-    `req/s cifra/nginx/bare by round ${pairs}; p99 cifra ${p99('cifra')} ms, nginx ${p99('nginx')} ms, bare ${p99('bare')} ms; ${errors} errors; ${r.bytes} bytes; ${r.note}`,
+    `req/s cifra/raw off/nginx/bare by round ${pairs}; p99 cifra ${p99('cifra')} ms, raw off ${p99('rawOff')} ms, nginx ${p99('nginx')} ms, bare ${p99('bare')} ms; errors cifra/raw off/nginx/bare ${errors}; ${r.bytes} bytes; ${r.note}`,
   ].join('\n');
 }
 

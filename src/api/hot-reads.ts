@@ -72,6 +72,13 @@ export function cachedAnswer(
     : 'gzip';
 }
 
+/** A hot answer: its headers array is made once per response variant, so it names its bytes. */
+export interface HotAnswer {
+  readonly status: 200 | 304;
+  readonly headers: OutgoingHttpHeader[];
+  readonly body?: string | Buffer | undefined;
+}
+
 /** A cached response's headers as sent, made once per response (the framework's path sends the same). */
 interface Variants {
   readonly size: number;
@@ -131,28 +138,46 @@ export class HotReads {
     this.keys.set(url, key);
   }
 
-  /** Answers the request from the cache and returns true; false leaves it to the framework. */
-  serve(req: IncomingMessage, res: ServerResponse): boolean {
-    const url = req.url;
-    if (req.method !== 'GET' || url === undefined) return false;
+  /** True when the store's revision has not been checked lately: no answer until it is. */
+  stale(): boolean {
+    return this.revision() === undefined;
+  }
+
+  /**
+   * The cached answer to a request (status, headers as sent, body), or undefined to leave it to
+   * the framework. Shared by `serve` and the raw fast path (raw-hot.ts), so both answer alike.
+   */
+  answer(
+    method: string | undefined,
+    url: string | undefined,
+    headers: { readonly 'if-none-match'?: string | string[]; readonly 'accept-encoding'?: string },
+  ): HotAnswer | undefined {
+    if (method !== 'GET' || url === undefined) return undefined;
     const key = this.keys.get(url);
-    if (key === undefined) return false;
+    if (key === undefined) return undefined;
     const revision = this.revision();
     let hit = revision === undefined ? undefined : this.cache.get(key);
-    if (hit === undefined || hit.revision !== revision) return false;
+    if (hit === undefined || hit.revision !== revision) return undefined;
     let v = this.variantsOf(url, hit);
-    const answer = cachedAnswer(hit, v.size, req.headers, this.precompressBytes);
-    if (answer === 'negotiate') return false;
-    if (answer === 'plain-not-modified') res.writeHead(304, v.notModified).end();
-    else if (answer === 'gzip-not-modified') res.writeHead(304, v.gzipNotModified).end();
-    else if (answer === 'plain') res.writeHead(200, v.plain).end(hit.body);
-    else {
-      if (v.gzip === undefined) {
-        hit = withGzip(this.cache, key, hit);
-        v = this.variantsOf(url, hit);
-      }
-      res.writeHead(200, v.gzip).end(hit.gzip);
+    const answer = cachedAnswer(hit, v.size, headers, this.precompressBytes);
+    if (answer === 'negotiate') return undefined;
+    if (answer === 'plain-not-modified') return { status: 304, headers: v.notModified };
+    if (answer === 'gzip-not-modified') return { status: 304, headers: v.gzipNotModified };
+    if (answer === 'plain') return { status: 200, headers: v.plain, body: hit.body };
+    if (v.gzip === undefined) {
+      hit = withGzip(this.cache, key, hit);
+      v = this.variantsOf(url, hit);
     }
+    if (v.gzip === undefined) throw new Error('a gzip variant without its bytes');
+    return { status: 200, headers: v.gzip, body: hit.gzip };
+  }
+
+  /** Answers the request from the cache and returns true; false leaves it to the framework. */
+  serve(req: IncomingMessage, res: ServerResponse): boolean {
+    const a = this.answer(req.method, req.url, req.headers);
+    if (a === undefined) return false;
+    if (a.body === undefined) res.writeHead(a.status, a.headers).end();
+    else res.writeHead(a.status, a.headers).end(a.body);
     return true;
   }
 

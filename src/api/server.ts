@@ -63,6 +63,7 @@ import { ByteBoundedCache, canonicalJson } from './byte-cache.js';
 import { encodedEtag, noneMatch, readCacheKey } from './cache.js';
 import { cachedAnswer, COMPRESS_THRESHOLD, HotReads, readVary, withGzip } from './hot-reads.js';
 import { ProjectionPool, WhatIfPool } from './workers.js';
+import { attachRawHotPath } from './raw-hot.js';
 import {
   clientErrorHandler,
   loggerOptions,
@@ -309,6 +310,11 @@ export interface ApiOptions {
   readonly limits?: Partial<ServerLimits>;
   /** What an uploaded file may hold (src/ingest/limits.ts); its defaults for what is not given. */
   readonly ingestLimits?: Partial<IngestLimits>;
+  /**
+   * Answer repeated cached GETs on the socket before Node's HTTP parser (raw-hot.ts, ADR 014);
+   * every other request goes to Node's parser unchanged. On unless false.
+   */
+  readonly rawHotPath?: boolean;
 }
 
 export { hashToken } from './guard.js';
@@ -398,6 +404,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       );
       // a kept-alive connection idle this long is closed (else Node's 5 s default applies)
       server.keepAliveTimeout = limits.idleTimeoutMs;
+      if (o.rawHotPath !== false) attachRawHotPath(server, hot, currentRevision);
       return server;
     },
   });

@@ -109,6 +109,8 @@ async function serveUntilStopped(
       o.ingestLimits === undefined ? {} : readLimitsFile(o.ingestLimits, '--ingest-limits'),
     dashboard: true,
     logger: true,
+    // $CIFRA_RAW_HOT=0: every request through Node's HTTP parser (docs/adr/014)
+    rawHotPath: process.env['CIFRA_RAW_HOT'] !== '0',
   });
   let address: string;
   try {

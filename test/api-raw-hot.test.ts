@@ -1,0 +1,362 @@
+// The raw fast path (src/api/raw-hot.ts) against Node's HTTP server alone, on real sockets: two
+// servers on one store, one with the fast path and one without, get the same bytes on the wire
+// and must answer the same bytes (Date aside) — hot reads, misses, odd and hostile heads alike.
+import { connect } from 'node:net';
+import fc from 'fast-check';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { recogniseHead } from '../src/api/raw-hot.js';
+import { buildApi, hashToken, REVISION_TTL_MS } from '../src/api/server.js';
+import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { onpeCsv as csv, onpeRow as row, storeWithElection, uploadCsv } from './api-helpers.js';
+
+const TOKEN = 'raw-hot-token-51c2';
+const ELECTION = 'pe-2021-presidencial';
+const NATIONAL = `/api/v1/results?election=${ELECTION}&level=national`;
+const PROGRESS = `/api/v1/progress?election=${ELECTION}`;
+const CSV = `${NATIONAL}&format=csv`;
+const HOT = [NATIONAL, PROGRESS, CSV, `/api/v1/summary?election=${ELECTION}`];
+
+let store: SqliteStore;
+/** Date.now while the tests run (see beforeAll). */
+let clock = 0;
+const apps: FastifyInstance[] = [];
+/** Port with the fast path, port without. */
+let on = 0;
+let off = 0;
+/** The ETags a client may hold: each hot read's plain and gzip tags. */
+const tags: string[] = [];
+
+/** Answers cut by a connection reset. */
+const resets = new WeakSet<Buffer>();
+
+/** Bytes written as `chunks` (each its own write), then a half-close; all bytes until close. */
+function exchange(port: number, chunks: readonly (string | Buffer)[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const got: Buffer[] = [];
+    const s = connect(port, '127.0.0.1');
+    const guard = setTimeout(() => s.destroy(new Error('no close within 20 s')), 20_000);
+    s.on('data', (d: Buffer) => got.push(d));
+    s.on('error', (e) => {
+      clearTimeout(guard);
+      // a reset after the answers (Node's 400 path) still leaves what was answered, marked: the
+      // kernel may drop unread answers on a reset, so only a prefix of them is known
+      if ((e as NodeJS.ErrnoException).code === 'ECONNRESET') {
+        const cut = Buffer.concat(got);
+        resets.add(cut);
+        resolve(cut);
+      } else reject(e);
+    });
+    s.on('close', () => {
+      clearTimeout(guard);
+      resolve(Buffer.concat(got));
+    });
+    s.on('connect', async () => {
+      for (const c of chunks) {
+        s.write(c);
+        // a separate TCP write each (the server may see them in one read or several)
+        if (chunks.length > 1) await new Promise((r) => setTimeout(r, 2));
+      }
+      s.end();
+    });
+  });
+}
+
+/** The answer without its Date header (the only bytes that may differ by when it is sent). */
+const dateless = (b: Buffer): string => b.toString('latin1').replace(/\r\nDate: [^\r\n]*/g, '');
+
+/**
+ * Also each answer's header lines in name order: the framework's cached-read hook and the hot
+ * path send the same lines in different orders, and after a revision check which of them answers
+ * depends on the server (the fast path waits for the check, Node's path lets the framework answer).
+ */
+const sortedHeaders = (b: Buffer): string =>
+  dateless(b).replace(
+    /(HTTP\/1\.1 \d{3} [^\r]*)\r\n([\s\S]*?)\r\n\r\n/g,
+    (_, status: string, lines: string) =>
+      [status, ...lines.split('\r\n').sort(), '', ''].join('\r\n'),
+  );
+
+/** The same bytes to the server with the fast path and to the one without: the same answer. */
+async function same(
+  chunks: readonly (string | Buffer)[],
+  view: (b: Buffer) => string = dateless,
+): Promise<string> {
+  const ra = await exchange(on, chunks);
+  const rb = await exchange(off, chunks);
+  let [a, b] = [view(ra), view(rb)];
+  // after a reset (a race under load), what was received is compared as far as both got
+  if (resets.has(ra) || resets.has(rb)) [a, b] = [a.slice(0, b.length), b.slice(0, a.length)];
+  expect(a, JSON.stringify(chunks.map(String))).toBe(b);
+  return a;
+}
+
+/** Listens on a free local port and returns it. */
+async function listen(app: FastifyInstance): Promise<number> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  if (addr === null || typeof addr === 'string') throw new Error('no port');
+  return addr.port;
+}
+
+const get = (path: string, ...headers: string[]): string =>
+  [`GET ${path} HTTP/1.1`, 'Host: x', ...headers, '', ''].join('\r\n');
+
+beforeAll(async () => {
+  store = await storeWithElection(ELECTION);
+  for (const rawHotPath of [true, false]) {
+    const app = await buildApi({ store, tokenHash: hashToken(TOKEN), rawHotPath });
+    apps.push(app);
+  }
+  // 40 mesas: the national body is over the compression threshold (gzip, Vary)
+  const mesas = Array.from({ length: 40 }, (_, i) => row(String(i + 1).padStart(6, '0'), 20 + i));
+  await uploadCsv(apps[0] as FastifyInstance, ELECTION, TOKEN, csv(...mesas));
+  [on, off] = (await Promise.all(apps.map(listen))) as [number, number];
+  // each server's cache filled and each URL remembered, then every tag a client may hold
+  for (const path of HOT)
+    for (const enc of [[], ['Accept-Encoding: gzip']])
+      for (const port of [on, off]) {
+        await exchange(port, [get(path, ...enc)]);
+        const text = (await exchange(port, [get(path, ...enc)])).toString('latin1');
+        const tag = /\r\netag: ([^\r\n]*)/i.exec(text)?.[1];
+        if (tag !== undefined && !tags.includes(tag)) tags.push(tag);
+      }
+  expect(tags.length).toBeGreaterThanOrEqual(HOT.length + 1);
+  // The store's revision stays checked (REVISION_TTL_MS) while the clock stands still: then both
+  // servers answer every cached read from the same hot decisions, and the framework's answers
+  // (asynchronous) do not race Node's 400 for a malformed request pipelined after them.
+  clock = Date.now();
+  vi.spyOn(Date, 'now').mockImplementation(() => clock);
+  for (const port of [on, off]) await exchange(port, [get('/api/v1/elections')]);
+});
+
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await Promise.all(apps.map((a) => a.close()));
+  await store.close();
+});
+
+describe('the raw fast path answers as Node does', () => {
+  it('hot reads in each encoding, and each If-None-Match', async () => {
+    for (const path of HOT) {
+      for (const enc of [
+        [],
+        ['Accept-Encoding: gzip'],
+        ['Accept-Encoding: gzip, deflate, br'],
+        ['Accept-Encoding: identity'],
+        ['Accept-Encoding: br;q=1.0, gzip;q=0'],
+        ['Accept-Encoding:'],
+        ['accept-encoding:   gzip  '],
+        ['Accept-Encoding: gzip', 'Accept-Encoding: br'],
+      ])
+        await same([get(path, ...enc)]);
+      for (const tag of [...tags, '"nope"', '*', `W/${tags[0]}`, `"x", ${tags[1]}`])
+        for (const enc of [[], ['Accept-Encoding: gzip']])
+          await same([get(path, `If-None-Match: ${tag}`, ...enc)]);
+    }
+    // a 200 and a 304 really came from the cache (the comparison is not of two errors)
+    expect(await same([get(NATIONAL)])).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(await same([get(NATIONAL, `If-None-Match: ${tags[0]}`)])).toMatch(/^HTTP\/1\.1 304 /);
+  });
+
+  it('a read after the revision is due for a check: the fast path checks it, then answers', async () => {
+    clock += REVISION_TTL_MS + 1;
+    const a = await same([get(NATIONAL, 'Accept-Encoding: gzip')], sortedHeaders);
+    expect(a).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    clock += REVISION_TTL_MS + 1;
+    await same([get(NATIONAL) + get(PROGRESS) + get(CSV)], sortedHeaders);
+    // a fresh check again for what follows
+    for (const port of [on, off]) await exchange(port, [get('/api/v1/elections')]);
+  });
+
+  it('misses, other methods and versions, kept-alive and pipelined requests', async () => {
+    const cases: (string | Buffer)[][] = [
+      [get('/api/v1/nowhere')],
+      [get(`${NATIONAL}&x=2`)],
+      [get('/api/v1/elections')],
+      [`HEAD ${NATIONAL} HTTP/1.1\r\nHost: x\r\n\r\n`],
+      [`POST ${NATIONAL} HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello`],
+      [
+        `POST /api/v1/imports?election=${ELECTION}&name=a.csv HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nContent-Length: 3\r\n\r\na,b`,
+      ],
+      [`GET ${NATIONAL} HTTP/1.0\r\nHost: x\r\n\r\n`],
+      [`GET ${NATIONAL} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`],
+      [`GET ${NATIONAL} HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n`],
+      [`get ${NATIONAL} HTTP/1.1\r\nHost: x\r\n\r\n`],
+      [`GET http://x${NATIONAL} HTTP/1.1\r\nHost: x\r\n\r\n`],
+      // two on one kept-alive connection, each in its own write
+      [get(NATIONAL), get(PROGRESS, 'Accept-Encoding: gzip')],
+      // pipelined in one write: hot then hot, hot then miss, miss then hot, hot then partial
+      [get(NATIONAL) + get(CSV)],
+      [get(NATIONAL) + get('/api/v1/nowhere')],
+      [get('/api/v1/nowhere') + get(NATIONAL)],
+      [get(NATIONAL) + `GET ${PROGRESS} HTTP/1.1\r\nHo`, 'st: x\r\n\r\n'],
+      [get(NATIONAL) + `POST ${NATIONAL} HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nab`],
+      // byte by byte, each byte its own write
+      [...get(NATIONAL, 'Accept-Encoding: gzip')].map((c) => Buffer.from(c, 'latin1')),
+      [],
+    ];
+    for (const c of cases) await same(c);
+  });
+
+  it('odd and hostile heads go to Node, which answers them as it always did', async () => {
+    const long = 'a'.repeat(9 * 1024);
+    const huge = 'a'.repeat(20 * 1024);
+    for (const c of [
+      get(NATIONAL, `X-Long: ${long}`),
+      get(NATIONAL, `X-Huge: ${huge}`),
+      get(NATIONAL, 'X-Folded: a', ' b'),
+      get(NATIONAL, 'X-Folded: a', '\tb'),
+      [`GET ${NATIONAL} HTTP/1.1`, 'Host: x', 'Host: y', '', ''].join('\r\n'),
+      [`GET ${NATIONAL} HTTP/1.1`, 'X: y', '', ''].join('\r\n'),
+      `GET ${NATIONAL} HTTP/1.1\nHost: x\n\n`,
+      `GET ${NATIONAL} HTTP/1.1\r\nHost: x\nX: y\r\n\r\n`,
+      `GET ${NATIONAL} HTTP/1.1\r\nHost: x\rX: y\r\n\r\n`,
+      `GET ${NATIONAL} HTTP/1.1\r\nHost: x\r\nX: a\0b\r\n\r\n`,
+      `GET ${NATIONAL} HTTP/1.1\r\nHost: x\r\nX: caf\xe9\r\n\r\n`,
+      `GET ${NATIONAL} HTTP/1.1\r\nHost: x\r\nX : y\r\n\r\n`,
+      `GET ${NATIONAL} HTTP/1.1\r\nHost: x\r\n: y\r\n\r\n`,
+      `GET  ${NATIONAL} HTTP/1.1\r\nHost: x\r\n\r\n`,
+      `GET ${NATIONAL} HTTP/1.1 \r\nHost: x\r\n\r\n`,
+      // request smuggling attempts: a body on a GET, by length, by chunks, both, or hidden
+      get(NATIONAL, 'Content-Length: 0'),
+      get(NATIONAL, 'Content-Length: 4') + 'GET ',
+      get(NATIONAL, 'Transfer-Encoding: chunked') + '0\r\n\r\n' + get(PROGRESS),
+      get(NATIONAL, 'Transfer-Encoding: chunked', 'Content-Length: 3') + '0\r\n\r\n',
+      get(NATIONAL, 'Content-Length: 3', 'Content-Length: 4') + 'abcd',
+      get(NATIONAL, 'Transfer-Encoding : chunked') + '0\r\n\r\n',
+      get(NATIONAL, 'Transfer-Encoding: chunked', ' identity') + '0\r\n\r\n',
+      get(NATIONAL, 'transfer-encoding: xchunked') + '0\r\n\r\n',
+      get(NATIONAL, 'Expect: 100-continue'),
+      get(NATIONAL, 'Upgrade: h2c', 'Connection: Upgrade, HTTP2-Settings', 'HTTP2-Settings: AA'),
+      get(NATIONAL, 'Connection: keep-alive, close'),
+      Buffer.from([0x16, 0x03, 0x01, 0x00, 0x05, 0x01, 0x00, 0x00, 0x01, 0x00]),
+      'PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n',
+      '\r\n' + get(NATIONAL),
+    ])
+      await same([c]);
+  });
+});
+
+/** Bytes written, no half-close: all bytes until the server closes the connection. */
+function held(port: number, chunks: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const got: Buffer[] = [];
+    const s = connect(port, '127.0.0.1', () => chunks.forEach((c) => s.write(c)));
+    const guard = setTimeout(() => s.destroy(new Error('not closed within 20 s')), 20_000);
+    s.on('data', (d: Buffer) => got.push(d));
+    s.on('error', reject);
+    s.on('close', () => {
+      clearTimeout(guard);
+      resolve(dateless(Buffer.concat(got)));
+    });
+  });
+}
+
+describe('timeouts: the fast path closes what Node closes, as Node does', () => {
+  const short: FastifyInstance[] = [];
+  const ports: number[] = [];
+  beforeAll(async () => {
+    for (const rawHotPath of [true, false]) {
+      const app = await buildApi({
+        store,
+        tokenHash: null,
+        rawHotPath,
+        limits: { headersTimeoutMs: 200, requestTimeoutMs: 400, idleTimeoutMs: 300 },
+      });
+      const port = await listen(app);
+      short.push(app);
+      ports.push(port);
+      for (let i = 0; i < 2; i++) await exchange(port, [get(NATIONAL)]);
+    }
+  });
+  afterAll(async () => Promise.all(short.map((a) => a.close())));
+
+  it('a connection that says nothing gets the 408, a kept-alive one is closed, a partial head too', async () => {
+    for (const chunks of [[], [get(NATIONAL)], [get(NATIONAL), `GET ${NATIONAL} HTTP/1.1\r\nHo`]]) {
+      const [a, b] = await Promise.all(ports.map((p) => held(p, chunks)));
+      expect(a, JSON.stringify(chunks)).toBe(b);
+    }
+    expect(await held(ports[0] as number, [])).toMatch(/^HTTP\/1\.1 408 /);
+  });
+});
+
+/** Pieces of request heads: the recognised language and its near misses. */
+const method = fc.constantFrom('GET', 'GET', 'GET', 'HEAD', 'POST', 'get', 'GET ');
+const path = fc.constantFrom(...HOT, '/api/v1/nowhere', `${NATIONAL}&x=1`, '*', 'http://x/');
+const version = fc.constantFrom('HTTP/1.1', 'HTTP/1.1', 'HTTP/1.1', 'HTTP/1.0', 'HTTP/1.2');
+const value = fc.oneof(
+  fc.constantFrom('gzip', 'identity', 'gzip;q=0', 'keep-alive', 'close', 'chunked', '0', ''),
+  fc.string({ unit: fc.constantFrom('a', ' ', '\t', ',', '"', ';', '=', 'é', '\0', '\r', '\n') }),
+);
+const header = fc.oneof(
+  fc.constant('Host: x'),
+  fc.constant('Host: x'),
+  fc
+    .tuple(
+      fc.constantFrom(
+        'Host',
+        'Accept-Encoding',
+        'If-None-Match',
+        'Connection',
+        'Content-Length',
+        'Transfer-Encoding',
+        'Expect',
+        'Upgrade',
+        'User-Agent',
+        'X-Y',
+        'Bad Name',
+        ' Folded',
+        '',
+      ),
+      fc.constantFrom(':', ': ', ' :', ':\t'),
+      value,
+    )
+    .map(([n, sep, v]) => `${n}${sep}${v}`),
+  fc.constantFrom(0, 1, 2, 3).map((i) => `If-None-Match: ${tags[i] ?? '"?"'}`),
+);
+const head = fc
+  .tuple(method, path, version, fc.array(header, { maxLength: 6 }), fc.constantFrom('\r\n', '\n'))
+  .map(([m, p, v, hs, eol]) => [`${m} ${p} ${v}`, ...hs, '', ''].join(eol));
+
+describe('a property: fast path on or off, the same answer', () => {
+  it('for generated request heads, alone, pipelined after a hot read, or split', async () => {
+    await fc.assert(
+      fc.asyncProperty(head, fc.constantFrom('alone', 'after', 'split'), async (h, how) => {
+        const chunks =
+          how === 'alone'
+            ? [h]
+            : how === 'after'
+              ? [get(NATIONAL) + h]
+              : [h.slice(0, h.length >> 1), h.slice(h.length >> 1)];
+        await same(chunks);
+      }),
+      { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 150) },
+    );
+  });
+});
+
+describe('recogniseHead', () => {
+  it('accepts the small language and nothing past it', () => {
+    expect(
+      recogniseHead(
+        `GET /a?b HTTP/1.1\r\nHost: x\r\nAccept-Encoding:  gzip \r\nConnection: Keep-Alive`,
+      ),
+    ).toEqual({ url: '/a?b', headers: { 'accept-encoding': 'gzip' } });
+    for (const h of [
+      'GET /a HTTP/1.1',
+      'GET /a HTTP/1.1\r\nHost: x\r\nhost: y',
+      'GET /a HTTP/1.0\r\nHost: x',
+      'HEAD /a HTTP/1.1\r\nHost: x',
+      'GET a HTTP/1.1\r\nHost: x',
+      'GET /a HTTP/1.1\r\nHost: x\r\n b',
+      'GET /a HTTP/1.1\r\nHost: x\nX: y',
+      'GET /a HTTP/1.1\r\nHost: x\r\nContent-Length: 0',
+      'GET /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked',
+      'GET /a HTTP/1.1\r\nHost: x\r\nConnection: close',
+      'GET /a HTTP/1.1\r\nHost: x\r\nIf-None-Match: "a"\r\nIf-None-Match: "b"',
+      'GET /a HTTP/1.1\r\nHost: x\r\nX: \x7f',
+    ])
+      expect(recogniseHead(h), JSON.stringify(h)).toBeUndefined();
+  });
+});
