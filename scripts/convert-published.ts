@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
+import { AGGREGATE_FIGURES } from '../src/elections/aggregate.js';
 import { nameKey } from '../src/core/names.js';
 import { dataPath } from '../src/io/paths.js';
 
@@ -19,19 +20,7 @@ function csvCell(v: string | number): string {
 }
 
 function writeAggregate(path: string, choiceIds: readonly string[], rows: readonly Row[]): void {
-  const head = [
-    'level',
-    'code',
-    'name',
-    'blank',
-    'null',
-    'blank_null',
-    'eligible',
-    'actas_counted',
-    'actas_total',
-    'actas_pending',
-    ...choiceIds,
-  ];
+  const head = ['level', 'code', 'name', ...AGGREGATE_FIGURES, ...choiceIds];
   const lines = [
     head.join(','),
     ...rows.map((r) => head.map((h) => csvCell(r[h] ?? '')).join(',')),

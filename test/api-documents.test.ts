@@ -54,6 +54,26 @@ let dir: string;
 let store: SqliteStore;
 let app: FastifyInstance;
 
+/** A fresh in-memory store with the runoff night, its API, and an import through the API. */
+async function freshNight() {
+  const s = new SqliteStore(':memory:');
+  await s.migrate();
+  await s.putElection(RUNOFF);
+  const api = await buildApi({ store: s, tokenHash: hashToken(TOKEN), now: fixedClock });
+  const put = async (name: string, mesas: readonly Mesa[]) =>
+    expect(
+      (
+        await api.inject({
+          method: 'POST',
+          url: `/api/v1/imports?election=night&format=cifra-json&name=${name}`,
+          headers: { authorization: `Bearer ${TOKEN}` },
+          payload: mesas.map(line).join('\n') + '\n',
+        })
+      ).statusCode,
+    ).toBe(200);
+  return { s, api, put };
+}
+
 async function importNight(name: string, mesas: readonly Mesa[]): Promise<void> {
   const res = await app.inject({
     method: 'POST',
@@ -158,21 +178,7 @@ describe('GET /api/v1/elections/:id/summary.json', () => {
   });
 
   it("lists a district's mesas as the count moves: each import's states, no other district's", async () => {
-    const s = new SqliteStore(':memory:');
-    await s.migrate();
-    await s.putElection(RUNOFF);
-    const api = await buildApi({ store: s, tokenHash: hashToken(TOKEN), now: fixedClock });
-    const put = async (name: string, mesas: readonly Mesa[]) =>
-      expect(
-        (
-          await api.inject({
-            method: 'POST',
-            url: `/api/v1/imports?election=night&format=cifra-json&name=${name}`,
-            headers: { authorization: `Bearer ${TOKEN}` },
-            payload: mesas.map(line).join('\n') + '\n',
-          })
-        ).statusCode,
-      ).toBe(200);
+    const { s, api, put } = await freshNight();
     const mesas = async (place: string) =>
       MesasSchema.parse((await api.inject({ url: PATHS.mesas('night', place) })).json()).mesas.map(
         (m) => [m.mesa, m.state, m.voters],
@@ -199,21 +205,7 @@ describe('GET /api/v1/elections/:id/summary.json', () => {
   });
 
   it('settles a runoff the count has decided before it is complete', async () => {
-    const s = new SqliteStore(':memory:');
-    await s.migrate();
-    await s.putElection(RUNOFF);
-    const api = await buildApi({ store: s, tokenHash: hashToken(TOKEN), now: fixedClock });
-    const put = async (name: string, mesas: readonly Mesa[]) =>
-      expect(
-        (
-          await api.inject({
-            method: 'POST',
-            url: `/api/v1/imports?election=night&format=cifra-json&name=${name}`,
-            headers: { authorization: `Bearer ${TOKEN}` },
-            payload: mesas.map(line).join('\n') + '\n',
-          })
-        ).statusCode,
-      ).toBe(200);
+    const { s, api, put } = await freshNight();
     await put('u', [
       ['000201', '010101', 290, 0],
       ['000202', '010101', 10, 0],

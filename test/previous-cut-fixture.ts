@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { readSnapshotCsv } from '../src/projection/snapshot-csv.js';
+import { AGGREGATE_FIGURES } from '../src/elections/aggregate.js';
 import { dataPath } from '../src/io/paths.js';
 import { csvLine } from '../src/results/csv.js';
 import { fileWriter, tempDir } from './helpers.js';
@@ -27,19 +28,7 @@ export function aggregateOf(snapshotFile: string): string {
   const s = readSnapshotCsv(snapshotFile);
   if (!s.ok) throw new Error(JSON.stringify(s.error));
   const lines = [
-    csvLine([
-      'level',
-      'code',
-      'name',
-      'blank',
-      'null',
-      'blank_null',
-      'eligible',
-      'actas_counted',
-      'actas_total',
-      'actas_pending',
-      ...CHOICES.map((c) => c.id),
-    ]),
+    csvLine(['level', 'code', 'name', ...AGGREGATE_FIGURES, ...CHOICES.map((c) => c.id)]),
   ];
   for (const u of s.value.units)
     lines.push(

@@ -27,7 +27,8 @@ export interface AggregateUnit {
   } | null;
 }
 
-const FIGURES = [
+/** The figure columns of an aggregate CSV, after level, code, name and before the choices. */
+export const AGGREGATE_FIGURES = [
   'blank',
   'null',
   'blank_null',
@@ -72,8 +73,8 @@ export function readAggregateCsv(
       continue;
     }
     seen.add(key);
-    const f = Object.fromEntries(FIGURES.map((c) => [c, figure(c)])) as Record<
-      (typeof FIGURES)[number],
+    const f = Object.fromEntries(AGGREGATE_FIGURES.map((c) => [c, figure(c)])) as Record<
+      (typeof AGGREGATE_FIGURES)[number],
       number | null
     >;
     const counted = f.actas_counted;
