@@ -6,43 +6,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledActas } from '../scripts/calibration-data.js';
 import { snapshotCases, type CalibrationSetup } from '../src/core/projection/calibration.js';
-import { frameFromSnapshot, type SnapshotUnit } from '../src/core/projection/frame-snapshot.js';
+import { frameFromSnapshot } from '../src/core/projection/frame-snapshot.js';
 import { simulate, type ProjectionResult } from '../src/core/projection/simulate.js';
 import { requireJurisdiction } from '../src/jurisdictions/load.js';
-import { BLANK, NULL } from '../src/projection/snapshot-csv.js';
-import { csvLine } from '../src/results/csv.js';
 import { cli, fileWriter, tempDir } from './helpers.js';
+import { snapshotCsv, universeCsv } from './snapshot-csv-text.js';
 
 const SEED = 3;
 const SIMS = 400;
 const write = fileWriter(tempDir('cifra-previous-'));
-
-function snapshotCsv(units: readonly SnapshotUnit[], choices: readonly string[]): string {
-  const lines = [
-    csvLine(['unit', 'actas_counted', 'actas_total', 'choice', 'votes', 'eligible_total']),
-  ];
-  for (const u of units) {
-    const head = [u.unit, u.actasCounted, u.actasTotal];
-    const tail = [u.eligibleTotal ?? ''];
-    choices.forEach((c, k) => lines.push(csvLine([...head, c, u.votes[k] ?? 0, ...tail])));
-    lines.push(
-      csvLine([...head, BLANK, u.blank, ...tail]),
-      csvLine([...head, NULL, u.null, ...tail]),
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-function universeCsv(units: readonly SnapshotUnit[], priorChoices: readonly string[]): string {
-  const lines = [
-    csvLine(['code', 'name', 'eligible', 'actas_total', ...priorChoices.map((c) => `prior:${c}`)]),
-  ];
-  for (const u of units)
-    lines.push(
-      csvLine([u.unit, u.unit, u.prior?.eligible ?? 0, u.actasTotal, ...(u.prior?.votes ?? [])]),
-    );
-  return `${lines.join('\n')}\n`;
-}
 
 const numbers = (p: ProjectionResult) => ({
   choices: p.choices,

@@ -12,7 +12,7 @@ import {
   snapshotCases,
   type CalibrationSetup,
 } from '../src/core/projection/calibration.js';
-import { frameFromSnapshot, type SnapshotUnit } from '../src/core/projection/frame-snapshot.js';
+import { frameFromSnapshot } from '../src/core/projection/frame-snapshot.js';
 import { replayCourse } from '../src/core/projection/replay-course.js';
 import { replayOrder } from '../src/core/projection/replay-order.js';
 import { simulate, type ProjectionResult } from '../src/core/projection/simulate.js';
@@ -25,42 +25,15 @@ import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { dataPath } from '../src/io/paths.js';
 import { requireJurisdiction } from '../src/jurisdictions/load.js';
 import { priorHistoryCsv } from '../src/projection/history-csv.js';
-import { BLANK, NULL } from '../src/projection/snapshot-csv.js';
-import { csvLine } from '../src/results/csv.js';
 import { cli, fileWriter, tempDir } from './helpers.js';
+import { snapshotCsv, universeCsv } from './snapshot-csv-text.js';
 
 const SEED = 3;
 const SIMS = 400;
 const ORDER = 'urban-first' as const;
 const write = fileWriter(tempDir('cifra-history-'));
 
-function snapshotCsv(units: readonly SnapshotUnit[], choices: readonly string[]): string {
-  const lines = [
-    csvLine(['unit', 'actas_counted', 'actas_total', 'choice', 'votes', 'eligible_total']),
-  ];
-  for (const u of units) {
-    const head = [u.unit, u.actasCounted, u.actasTotal];
-    const tail = [u.eligibleTotal ?? ''];
-    choices.forEach((c, k) => lines.push(csvLine([...head, c, u.votes[k] ?? 0, ...tail])));
-    lines.push(
-      csvLine([...head, BLANK, u.blank, ...tail]),
-      csvLine([...head, NULL, u.null, ...tail]),
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 /** The universe: each unit's actas, and its previous round (votes; electors then) as prior: columns. */
-function universeCsv(units: readonly SnapshotUnit[], priorChoices: readonly string[]): string {
-  const lines = [
-    csvLine(['code', 'name', 'eligible', 'actas_total', ...priorChoices.map((c) => `prior:${c}`)]),
-  ];
-  for (const u of units)
-    lines.push(
-      csvLine([u.unit, u.unit, u.prior?.eligible ?? 0, u.actasTotal, ...(u.prior?.votes ?? [])]),
-    );
-  return `${lines.join('\n')}\n`;
-}
 
 const numbers = (p: ProjectionResult) => ({
   choices: p.choices,
