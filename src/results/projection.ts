@@ -16,10 +16,11 @@ import {
 import { err, ok, type Result } from '../core/result.js';
 import { universeOf } from '../elections/universe.js';
 import { electionPriorHistory } from '../elections/prior-history.js';
+import type { WithHistory } from '../core/projection/prior-history.js';
 import { neighbourModel } from '../elections/adjacency.js';
 import type { Store } from '../store/store.js';
 import { currentColumns, type ResultUnit } from './documents.js';
-import { driftNote, withPreviousCut } from './previous-cut.js';
+import { driftNote, withPreviousCut, type CutUnits } from './previous-cut.js';
 import { previousLevel } from './published-load.js';
 import { election as findElection, type Found } from './service.js';
 import { DEFAULT_SEED, DEFAULT_SIMS } from './projection-defaults.js';
@@ -76,6 +77,63 @@ export function snapshotFrame(
     frame: frameFromSnapshot(units, choices, { figures, ...nb }),
     neighbours: nb.neighbours !== undefined,
   };
+}
+
+/** What the snapshot model's frame is made from, however it was read (the store or files). */
+export interface SnapshotCuts {
+  readonly choices: readonly string[];
+  /** The current cut's units, votes in `choices` order. */
+  readonly now: readonly SnapshotUnit[];
+  /** An earlier cut of the same count (null: none given). */
+  readonly earlier: CutUnits | null;
+  /** The election's universe the units are completed over (null: none known). */
+  readonly universe: readonly UniverseUnit[] | null;
+  /** The previous round's count history for the completed units (null: none given). */
+  readonly history: (units: readonly SnapshotUnit[]) => Result<WithHistory, Issue[]> | null;
+  readonly figures: 'valid' | 'emitted';
+  readonly jurisdiction: string | undefined;
+}
+
+/** The snapshot model's frame, and which of its inputs were used where. */
+export interface SnapshotFramed {
+  readonly frame: ProjectionFrame;
+  readonly neighbours: boolean;
+  /** Units of the universe the snapshot lacks (null: no universe). */
+  readonly absent: readonly string[] | null;
+  /** Units given the previous round's count history (null: none given). */
+  readonly history: readonly string[] | null;
+  /** Units given an earlier cut (null: none given). */
+  readonly drift: readonly string[] | null;
+}
+
+/**
+ * The one snapshot pipeline, for the API and `cifra project --snapshot` alike: the earlier cut
+ * attached, the units completed over the universe, the count history attached, then the frame.
+ */
+export function frameSnapshotCuts(c: SnapshotCuts): Result<SnapshotFramed, Issue[]> {
+  const cut =
+    c.earlier === null ? null : withPreviousCut({ choices: c.choices, units: c.now }, c.earlier);
+  if (cut !== null && !cut.ok) return cut;
+  const now = cut?.value.units ?? c.now;
+  const over = c.universe === null ? null : snapshotOverUniverse(now, c.universe);
+  if (over !== null && !over.ok) return over;
+  const completed = over?.value ?? null;
+  const units = completed?.units ?? now;
+  const history = c.history(units);
+  if (history !== null && !history.ok) return history;
+  const { frame, neighbours } = snapshotFrame(
+    history?.value.units ?? units,
+    c.choices,
+    c.figures,
+    c.jurisdiction,
+  );
+  return ok({
+    frame,
+    neighbours,
+    absent: completed?.absent ?? null,
+    history: history?.value.used ?? null,
+    drift: cut?.value.used ?? null,
+  });
 }
 
 /** Whether the units without a count were moved by their counted neighbours (run 10). */
@@ -277,23 +335,7 @@ async function publishedSnapshotFrame(
 ): Promise<Found<Framed>> {
   const choices = def.choices.map((c) => c.label);
   const snapshot = await storedSnapshot(store, def, 'department');
-  const cut =
-    published.previous === undefined
-      ? null
-      : withPreviousCut(
-          { choices, units: snapshot },
-          { choices, units: await storedSnapshot(store, def, previousLevel('department')) },
-        );
-  if (cut !== null && !cut.ok) return { ok: false, issues: cut.error };
-  const now = cut?.value.units ?? snapshot;
-  const universe = universeOf(def.id);
-  if (!universe.ok) return { ok: false, issues: universe.error };
-  const over =
-    universe.value === null || now.length === 0 ? null : snapshotOverUniverse(now, universe.value);
-  if (over !== null && !over.ok) return { ok: false, issues: over.error };
-  const completed = over?.value ?? null;
-  const units = completed?.units ?? now;
-  if (units.length === 0)
+  if (snapshot.length === 0)
     return {
       ok: false,
       issues: [
@@ -303,25 +345,23 @@ async function publishedSnapshotFrame(
         }),
       ],
     };
-  const withHistory = electionPriorHistory(def.id, units);
-  if (withHistory !== null && !withHistory.ok) return { ok: false, issues: withHistory.error };
-  const { frame, neighbours } = snapshotFrame(
-    withHistory?.value.units ?? units,
+  const earlier =
+    published.previous === undefined
+      ? null
+      : { choices, units: await storedSnapshot(store, def, previousLevel('department')) };
+  const universe = universeOf(def.id);
+  if (!universe.ok) return { ok: false, issues: universe.error };
+  const framed = frameSnapshotCuts({
     choices,
-    published.figures === 'valid-only' ? 'valid' : 'emitted',
-    def.jurisdiction,
-  );
-  return {
-    ok: true,
-    value: {
-      frame,
-      method: 'snapshot',
-      absent: completed?.absent ?? null,
-      history: withHistory?.value.used ?? null,
-      drift: cut?.value.used ?? null,
-      neighbours,
-    },
-  };
+    now: snapshot,
+    earlier,
+    universe: universe.value,
+    history: (units) => electionPriorHistory(def.id, units),
+    figures: published.figures === 'valid-only' ? 'valid' : 'emitted',
+    jurisdiction: def.jurisdiction,
+  });
+  if (!framed.ok) return { ok: false, issues: framed.error };
+  return { ok: true, value: { ...framed.value, method: 'snapshot' } };
 }
 
 async function project(

@@ -9,19 +9,18 @@ import { ok, type Result } from '../../core/result.js';
 import { loadRuleset } from '../../elections/rulesets.js';
 import { readUniverse, universeFileOf, universeOf } from '../../elections/universe.js';
 import { replay } from '../../projection/replay.js';
-import { readSnapshotCsv, type Snapshot } from '../../projection/snapshot-csv.js';
+import { readSnapshotCsv } from '../../projection/snapshot-csv.js';
 import { electionPriorHistory, historyOverUniverseFile } from '../../elections/prior-history.js';
 import {
   contestOf,
   DISCLAIMER,
+  frameSnapshotCuts,
   getProjection,
   historyNote,
   neighboursNote,
-  snapshotFrame,
-  snapshotOverUniverse,
 } from '../../results/projection.js';
 import { bundledElection } from '../../elections/manifests.js';
-import { driftNote, withPreviousCut, type WithPreviousCut } from '../../results/previous-cut.js';
+import { driftNote } from '../../results/previous-cut.js';
 import { election } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
 import { renderTable, say, thousands } from '../format.js';
@@ -84,23 +83,6 @@ function historyOf(
 }
 
 /**
- * The snapshot, and the earlier cut (--previous-snapshot) parsed by the same reader and attached
- * to its units (null: none given).
- */
-function readCuts(args: {
-  readonly snapshot: string;
-  readonly previousSnapshot?: string | undefined;
-}): Result<{ snap: Snapshot; drift: WithPreviousCut | null }, Issue[]> {
-  const snap = readSnapshotCsv(args.snapshot);
-  if (!snap.ok) return snap;
-  if (args.previousSnapshot === undefined) return ok({ snap: snap.value, drift: null });
-  const earlier = readSnapshotCsv(args.previousSnapshot);
-  if (!earlier.ok) return earlier;
-  const drift = withPreviousCut(snap.value, earlier.value);
-  return drift.ok ? ok({ snap: snap.value, drift: drift.value }) : drift;
-}
-
-/**
  * `cifra project --snapshot file.csv --rules id [--universe file.csv | --election id]
  * [--previous-snapshot earlier.csv]`: the projection from aggregate units; with a universe, units
  * the snapshot lacks are projected too; with an earlier cut, the two cuts' arrival drift.
@@ -124,39 +106,39 @@ export function runProjectSnapshot(
     printIssues(io, rs.error);
     return EXIT_ISSUES;
   }
-  const cuts = readCuts(args);
-  if (!cuts.ok) {
-    printIssues(io, cuts.error);
+  const snap = readSnapshotCsv(args.snapshot);
+  if (!snap.ok) {
+    printIssues(io, snap.error);
     return EXIT_ISSUES;
   }
-  const { snap, drift } = cuts.value;
-  const now = drift?.units ?? snap.units;
+  const earlier =
+    args.previousSnapshot === undefined ? null : readSnapshotCsv(args.previousSnapshot);
+  if (earlier !== null && !earlier.ok) {
+    printIssues(io, earlier.error);
+    return EXIT_ISSUES;
+  }
   const universe = snapshotUniverse(args);
   if (!universe.ok) {
     printIssues(io, universe.error);
     return EXIT_ISSUES;
   }
-  const over = universe.value === null ? null : snapshotOverUniverse(now, universe.value);
-  if (over !== null && !over.ok) {
-    printIssues(io, over.error);
+  const framed = frameSnapshotCuts({
+    choices: snap.value.choices,
+    now: snap.value.units,
+    earlier: earlier?.value ?? null,
+    universe: universe.value,
+    history: (units) => historyOf(args, units),
+    // without BLANK or NULL rows the snapshot counts valid votes only, and so must the prior's turnout
+    figures: snap.value.units.every((u) => u.blank === 0 && u.null === 0) ? 'valid' : 'emitted',
+    // the neighbours' term where the --election names a jurisdiction with a bundled adjacency
+    jurisdiction:
+      args.election === undefined ? undefined : bundledElection(args.election)?.jurisdiction,
+  });
+  if (!framed.ok) {
+    printIssues(io, framed.error);
     return EXIT_ISSUES;
   }
-  const completed = over?.value ?? null;
-  const units = completed?.units ?? now;
-  const history = historyOf(args, units);
-  if (history !== null && !history.ok) {
-    printIssues(io, history.error);
-    return EXIT_ISSUES;
-  }
-  // without BLANK or NULL rows the snapshot counts valid votes only, and so must the prior's turnout
-  const validOnly = snap.units.every((u) => u.blank === 0 && u.null === 0);
-  // the neighbours' term where the --election names a jurisdiction with a bundled adjacency
-  const { frame, neighbours } = snapshotFrame(
-    history?.value.units ?? units,
-    snap.choices,
-    validOnly ? 'valid' : 'emitted',
-    args.election === undefined ? undefined : bundledElection(args.election)?.jurisdiction,
-  );
+  const { frame, neighbours, absent, history, drift } = framed.value;
   const contest = contestOf(rs.value);
   const result = simulate(frame, {
     sims: args.sims,
@@ -171,22 +153,22 @@ export function runProjectSnapshot(
     rules: rs.value.id,
     contest,
     ...result,
-    ...(completed === null ? {} : { unitsAbsent: completed.absent }),
-    historyUnits: history?.value.used ?? [],
-    historyNote: historyNote(history?.value.used ?? null),
+    ...(absent === null ? {} : { unitsAbsent: absent }),
+    historyUnits: history ?? [],
+    historyNote: historyNote(history),
     neighboursNote: neighboursNote(neighbours),
-    driftUnits: drift?.used ?? [],
-    driftNote: driftNote(drift?.used ?? null),
+    driftUnits: drift ?? [],
+    driftNote: driftNote(drift),
   };
-  const absent =
-    completed === null || completed.absent.length === 0
+  const absentLine =
+    absent === null || absent.length === 0
       ? ''
-      : `\nunits absent from the snapshot (projected from the universe): ${completed.absent.join(', ')}`;
+      : `\nunits absent from the snapshot (projected from the universe): ${absent.join(', ')}`;
   io.out(
     args.format === 'json'
       ? JSON.stringify(doc, null, 2)
       : // both languages, as the table's title and disclaimer
-        `${renderProjection(result, args.snapshot)}${absent}\n${doc.historyNote.es}\n${doc.historyNote.en}\n${doc.neighboursNote.es}\n${doc.neighboursNote.en}\n${doc.driftNote.es}\n${doc.driftNote.en}`,
+        `${renderProjection(result, args.snapshot)}${absentLine}\n${doc.historyNote.es}\n${doc.historyNote.en}\n${doc.neighboursNote.es}\n${doc.neighboursNote.en}\n${doc.driftNote.es}\n${doc.driftNote.en}`,
   );
   return EXIT_OK;
 }
