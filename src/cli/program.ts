@@ -70,6 +70,21 @@ interface ServeOptions {
   readonly ingestLimits?: string;
 }
 
+/** The options `cifra serve` and `cifra start` share (ServeOptions). */
+function serverOptions(cmd: Command): Command {
+  return cmd
+    .addOption(dbOption())
+    .option('--port <n>', 'port', '8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .addOption(tokenOption())
+    .option('--token-file <path>', 'a file holding the bearer token (not visible in ps)')
+    .option(
+      '--ingest-limits <file>',
+      'a JSON file of ingest limits for POST /api/v1/imports (as cifra ingest --limits)',
+    )
+    .addOption(busyOption());
+}
+
 const tokenOption = (): Option =>
   new Option(
     '--token <token>',
@@ -832,56 +847,38 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       code = await withStore(o.db, (store) => runImports(store, o.election, io));
     });
 
-  program
-    .command('serve')
-    .description('serve the HTTP API (reads public; writes need the bearer token)')
-    .addOption(dbOption())
-    .option('--port <n>', 'port', '8080')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .addOption(tokenOption())
-    .option('--token-file <path>', 'a file holding the bearer token (not visible in ps)')
-    .option(
-      '--ingest-limits <file>',
-      'a JSON file of ingest limits for POST /api/v1/imports (as cifra ingest --limits)',
-    )
-    .addOption(busyOption())
-    .action(async (o: ServeOptions, cmd: Command) => {
-      const token = tokenOf(o, cmd, io);
-      if (token === null) return void (code = EXIT_USAGE);
-      const store = openStore(o.db, o.busyTimeout ?? sqliteBusyMs());
-      await store.migrate();
-      code = await serveUntilStopped(store, { ...o, token, port: Number(o.port) }, io);
-    });
+  serverOptions(
+    program
+      .command('serve')
+      .description('serve the HTTP API (reads public; writes need the bearer token)'),
+  ).action(async (o: ServeOptions, cmd: Command) => {
+    const token = tokenOf(o, cmd, io);
+    if (token === null) return void (code = EXIT_USAGE);
+    const store = openStore(o.db, o.busyTimeout ?? sqliteBusyMs());
+    await store.migrate();
+    code = await serveUntilStopped(store, { ...o, token, port: Number(o.port) }, io);
+  });
 
-  program
-    .command('start')
-    .description(
-      'what `npm start` runs: load the bundled real data on first run, then serve the dashboard and the API',
-    )
-    .addOption(dbOption())
-    .option('--port <n>', 'port', '8080')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .addOption(tokenOption())
-    .option('--token-file <path>', 'a file holding the bearer token (not visible in ps)')
-    .option(
-      '--ingest-limits <file>',
-      'a JSON file of ingest limits for POST /api/v1/imports (as cifra ingest --limits)',
-    )
-    .addOption(busyOption())
-    .action(async (o: ServeOptions, cmd: Command) => {
-      const token = tokenOf(o, cmd, io);
-      if (token === null) return void (code = EXIT_USAGE);
-      const store = openStore(o.db, o.busyTimeout ?? sqliteBusyMs());
-      await store.migrate();
-      const { loadBundledData } = await import('./commands/bundled.js');
-      const loaded = await loadBundledData(store, io, process.stderr.isTTY === true);
-      if (loaded !== EXIT_OK) {
-        await store.close();
-        code = loaded;
-        return;
-      }
-      code = await serveUntilStopped(store, { ...o, token, port: Number(o.port) }, io);
-    });
+  serverOptions(
+    program
+      .command('start')
+      .description(
+        'what `npm start` runs: load the bundled real data on first run, then serve the dashboard and the API',
+      ),
+  ).action(async (o: ServeOptions, cmd: Command) => {
+    const token = tokenOf(o, cmd, io);
+    if (token === null) return void (code = EXIT_USAGE);
+    const store = openStore(o.db, o.busyTimeout ?? sqliteBusyMs());
+    await store.migrate();
+    const { loadBundledData } = await import('./commands/bundled.js');
+    const loaded = await loadBundledData(store, io, process.stderr.isTTY === true);
+    if (loaded !== EXIT_OK) {
+      await store.close();
+      code = loaded;
+      return;
+    }
+    code = await serveUntilStopped(store, { ...o, token, port: Number(o.port) }, io);
+  });
 
   program
     .command('publish')

@@ -4,7 +4,11 @@ import { percentHalfUp, type Ratio } from '../ratio.js';
 import { createRng, shuffled, type Rng } from '../random.js';
 import { checkNullity, type NullityReport } from '../rules/nullity.js';
 import { electCandidates } from '../rules/preferential.js';
-import { evaluateThreshold, type ThresholdOutcome } from '../rules/threshold.js';
+import {
+  evaluateThreshold,
+  type ExclusionReason,
+  type ThresholdOutcome,
+} from '../rules/threshold.js';
 import type { ListRuleset } from '../rulesets/ruleset.js';
 import {
   allocateDistrict,
@@ -68,22 +72,12 @@ export interface DistrictResult {
   };
 }
 
-type ExclusionReasonJson =
-  | {
-      readonly reason: 'below_share';
-      readonly votes: number;
-      readonly total: number;
-      readonly required: string;
-      readonly district?: string;
-    }
-  | { readonly reason: 'below_votes'; readonly votes: number; readonly required: number }
-  | {
-      readonly reason: 'below_seats';
-      readonly seats: number;
-      readonly districtsWon: number;
-      readonly required: number;
-      readonly requiredDistricts: number;
-    };
+/** An exclusion reason as the report states it: a share's required ratio as text ("5 %"). */
+type ExclusionReasonJson = ExclusionReason extends infer R
+  ? R extends { readonly reason: 'below_share'; readonly required: Ratio }
+    ? Omit<R, 'required'> & { readonly required: string }
+    : R
+  : never;
 
 export interface SeatResult {
   readonly rules: string;
