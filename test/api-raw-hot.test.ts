@@ -1,7 +1,7 @@
 // The raw fast path (src/api/raw-hot.ts) against Node's HTTP server alone, on real sockets: two
 // servers on one store, one with the fast path and one without, get the same bytes on the wire
 // and must answer the same bytes (Date aside) — hot reads, misses, odd and hostile heads alike.
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -238,6 +238,77 @@ describe('the raw fast path answers as Node does', () => {
   });
 });
 
+/** Sets `props` on both servers' node:http objects for `run`, then puts the old values back. */
+async function withServers(
+  props: Record<string, unknown>,
+  run: () => Promise<void>,
+): Promise<void> {
+  const servers = apps.map((a) => a.server as unknown as Record<string, unknown>);
+  const old = servers.map((s) => Object.fromEntries(Object.keys(props).map((k) => [k, s[k]])));
+  servers.forEach((s) => Object.assign(s, props));
+  try {
+    await run();
+  } finally {
+    servers.forEach((s, i) => Object.assign(s, old[i]));
+  }
+}
+
+/** Header lines past Node's default maxHeadersCount (it reads the first 1000 fields only). */
+const FILLER = Array.from({ length: 1000 }, () => 'X:');
+
+describe('security review (ADR 014): what Node reads, the fast path reads', () => {
+  it('a field past the maxHeadersCount Node reads is not read by the fast path either', async () => {
+    for (const c of [
+      get(NATIONAL, ...FILLER, `If-None-Match: ${tags[0]}`),
+      get(NATIONAL, ...FILLER, 'Accept-Encoding: gzip'),
+      [`GET ${NATIONAL} HTTP/1.1`, ...FILLER, 'Host: x', '', ''].join('\r\n'),
+    ])
+      await same([c]);
+    // the head is whole and small enough (not a size hand-over): Node answers 200 past the limit
+    expect(await same([get(NATIONAL, ...FILLER, `If-None-Match: ${tags[0]}`)])).toMatch(
+      /^HTTP\/1\.1 200 /,
+    );
+    await withServers({ maxHeadersCount: 2 }, async () => {
+      await same([get(NATIONAL, 'X: 1', `If-None-Match: ${tags[0]}`)]);
+      await same([[`GET ${NATIONAL} HTTP/1.1`, 'X: 1', 'Y: 2', 'Host: x', '', ''].join('\r\n')]);
+    });
+  });
+
+  it("a head over the server's maxHeaderSize gets Node's 431, not a hot answer", async () => {
+    await withServers({ maxHeaderSize: 1024 }, async () => {
+      const a = await same([get(NATIONAL, `X-Pad: ${'a'.repeat(1500)}`)]);
+      expect(a).toMatch(/^HTTP\/1\.1 431 /);
+      await same([get(NATIONAL, `X-Pad: ${'a'.repeat(900)}`)]);
+    });
+  });
+
+  it('closeIdleConnections and closeAllConnections close the connections it holds as Node does', async () => {
+    /** Whether each server destroyed its end of a connection at once (fast path on, off). */
+    const closes = (close: 'closeIdleConnections' | 'closeAllConnections', request: boolean) =>
+      Promise.all(
+        apps.map(async (app, i) => {
+          const accepted = new Promise<Socket>((r) => app.server.once('connection', r));
+          const client = connect([on, off][i] as number, '127.0.0.1');
+          const socket = await accepted;
+          if (request) {
+            const answered = new Promise((r) => client.once('data', r));
+            client.write(get(PROGRESS));
+            await answered;
+          }
+          app.server[close]();
+          const gone = socket.destroyed;
+          client.destroy();
+          return gone;
+        }),
+      );
+    // kept alive after an answer: idle, closed by both; a connection that said nothing: not idle
+    expect(await closes('closeIdleConnections', true)).toEqual([true, true]);
+    expect(await closes('closeAllConnections', true)).toEqual([true, true]);
+    expect(await closes('closeIdleConnections', false)).toEqual([false, false]);
+    expect(await closes('closeAllConnections', false)).toEqual([true, true]);
+  });
+});
+
 /** Bytes written, no half-close: all bytes until the server closes the connection. */
 function held(port: number, chunks: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -358,5 +429,11 @@ describe('recogniseHead', () => {
       'GET /a HTTP/1.1\r\nHost: x\r\nX: \x7f',
     ])
       expect(recogniseHead(h), JSON.stringify(h)).toBeUndefined();
+    // no more fields than the server's parser reads
+    const fields = (n: number): string =>
+      ['GET /a HTTP/1.1', 'Host: x', ...Array(n - 1).fill('X:')].join('\r\n');
+    expect(recogniseHead(fields(100))).toBeDefined();
+    expect(recogniseHead(fields(101))).toBeUndefined();
+    expect(recogniseHead(fields(3), 2)).toBeUndefined();
   });
 });
