@@ -235,6 +235,21 @@ describe('the raw fast path answers as Node does', () => {
       '\r\n' + get(NATIONAL),
     ])
       await same([c]);
+    // reviewed (ADR 014, security review): empty Host, whitespace-only value, CRLF between
+    // pipelined requests, encoded and dot-segment targets, headers Node ignores; each twice (the
+    // first answer remembers a URL the framework answers, the second may be the fast path's)
+    for (const c of [
+      get(NATIONAL, 'Host:').replace('Host: x\r\n', ''),
+      get(NATIONAL, 'X: \t'),
+      get(NATIONAL) + '\r\n',
+      get(NATIONAL) + '\r\n' + get(PROGRESS),
+      get(NATIONAL.replace('results', 'result%73')),
+      get(NATIONAL.replace('/v1/', '/v1/../v1/')),
+      get(NATIONAL, 'Keep-Alive: timeout=1', 'TE: trailers'),
+      get(NATIONAL, 'Connection:'),
+      get(NATIONAL, 'Connection: keep-alive', 'Connection: close'),
+    ])
+      for (let i = 0; i < 2; i++) await same([c]);
   });
 });
 
@@ -272,6 +287,17 @@ describe('security review (ADR 014): what Node reads, the fast path reads', () =
       await same([get(NATIONAL, 'X: 1', `If-None-Match: ${tags[0]}`)]);
       await same([[`GET ${NATIONAL} HTTP/1.1`, 'X: 1', 'Y: 2', 'Host: x', '', ''].join('\r\n')]);
     });
+  });
+
+  it('Proxy-Connection is read as Connection, as llhttp reads it', async () => {
+    for (const value of ['close', 'Close', 'keep-alive', 'upgrade']) {
+      const a = await same([get(NATIONAL, `Proxy-Connection: ${value}`)]);
+      expect(a).toMatch(/^HTTP\/1\.1 200 /);
+    }
+    // and what follows it on the connection
+    expect(await same([get(NATIONAL, 'Proxy-Connection: close') + get(PROGRESS)])).toMatch(
+      /^HTTP\/1\.1 200 [^]*\r\nConnection: close\r\n/,
+    );
   });
 
   it("a head over the server's maxHeaderSize gets Node's 431, not a hot answer", async () => {
@@ -370,6 +396,7 @@ const header = fc.oneof(
         'Accept-Encoding',
         'If-None-Match',
         'Connection',
+        'Proxy-Connection',
         'Content-Length',
         'Transfer-Encoding',
         'Expect',
@@ -425,6 +452,7 @@ describe('recogniseHead', () => {
       'GET /a HTTP/1.1\r\nHost: x\r\nContent-Length: 0',
       'GET /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked',
       'GET /a HTTP/1.1\r\nHost: x\r\nConnection: close',
+      'GET /a HTTP/1.1\r\nHost: x\r\nProxy-Connection: close',
       'GET /a HTTP/1.1\r\nHost: x\r\nIf-None-Match: "a"\r\nIf-None-Match: "b"',
       'GET /a HTTP/1.1\r\nHost: x\r\nX: \x7f',
     ])

@@ -33,8 +33,8 @@ export interface RawRequest {
  * The request a head (the bytes before CRLFCRLF, latin1) asks, or undefined when it is not in the
  * recognised language: another method, version or target form; a line that is not `token: value`
  * (obs-fold, a bare CR or LF, NUL, obs-text); no Host or two; a header that changes framing or the
- * connection (Content-Length, Transfer-Encoding, Upgrade, Expect, Connection other than
- * keep-alive); a repeated header the hot path reads.
+ * connection (Content-Length, Transfer-Encoding, Upgrade, Expect, Connection or Proxy-Connection
+ * other than keep-alive); a repeated header the hot path reads.
  */
 export function recogniseHead(head: string, maxFields = MAX_RAW_FIELDS): RawRequest | undefined {
   const lines = head.split('\r\n');
@@ -57,7 +57,9 @@ export function recogniseHead(head: string, maxFields = MAX_RAW_FIELDS): RawRequ
         if (headers[name] !== undefined) return undefined;
         headers[name] = value;
         break;
+      // llhttp reads Proxy-Connection as Connection (a `close` there ends the connection)
       case 'connection':
+      case 'proxy-connection':
         if (value.toLowerCase() !== 'keep-alive') return undefined;
         break;
       case 'content-length':
