@@ -421,6 +421,10 @@ describe('a property: fast path on or off, the same answer', () => {
   it('for generated request heads, alone, pipelined after a hot read, or split', async () => {
     await fc.assert(
       fc.asyncProperty(head, fc.constantFrom('alone', 'after', 'split'), async (h, how) => {
+        // Transfer-Encoding other than chunked fails after Node answered the head (a missing Host,
+        // a hot read): clientErrorHandler then writes a 400 over an answer queued behind ours, a
+        // pre-existing desync with the fast path off (ADR 014, security review), not compared
+        fc.pre(how !== 'after' || !/transfer-encoding/i.test(h));
         const chunks =
           how === 'alone'
             ? [h]
@@ -431,6 +435,54 @@ describe('a property: fast path on or off, the same answer', () => {
       }),
       { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 150) },
     );
+  });
+});
+
+describe('the hand-over to Node loses, repeats and reinterprets no byte', () => {
+  it('for a hot read then a generated head, or hot reads then a read, cut at any byte', async () => {
+    // two hot reads before a malformed head are not compared: see the next test
+    const stream = fc.oneof(
+      fc.tuple(fc.constantFrom(...HOT), head).map(([a, h]) => get(a) + h),
+      fc
+        .tuple(fc.constantFrom(...HOT), fc.constantFrom(...HOT), path)
+        .map(([a, b, c]) => get(a) + get(b, 'Accept-Encoding: gzip') + get(c)),
+    );
+    await fc.assert(
+      fc.asyncProperty(stream, fc.nat(), async (bytes, cut) => {
+        const at = cut % (bytes.length + 1);
+        // in one write, as in the property above (Transfer-Encoding other than chunked)
+        fc.pre(!/transfer-encoding/i.test(bytes) || (at > 0 && at < bytes.length));
+        await same([bytes.slice(0, at), bytes.slice(at)]);
+      }),
+      { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 60) },
+    );
+  });
+
+  it("two hot reads then a malformed head: both answered in order, then Node's 400", async () => {
+    const bad = `GET ${NATIONAL} HTTP/1.1\r\nHost:\r\r\n\r\n`;
+    const statuses = async (port: number): Promise<string[]> =>
+      (await exchange(port, [get(NATIONAL) + get(PROGRESS) + bad]))
+        .toString('latin1')
+        .match(/HTTP\/1\.1 \d{3}/g) ?? [];
+    // without the fast path the second answer, queued behind the first, is lost to the 400 that
+    // clientErrorHandler writes on the socket (200, 400): a pre-existing desync (ADR 014)
+    expect(await statuses(on)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 200', 'HTTP/1.1 400']);
+  });
+
+  it('a client that resets while its pipelined answers are written leaves the server answering', async () => {
+    for (const port of [on, off]) {
+      await new Promise<void>((resolve, reject) => {
+        const s = connect(port, '127.0.0.1', () => {
+          s.write(get(NATIONAL).repeat(200));
+          s.once('data', () => {
+            s.resetAndDestroy();
+            resolve();
+          });
+        });
+        s.on('error', reject);
+      });
+    }
+    expect(await same([get(NATIONAL)])).toMatch(/^HTTP\/1\.1 200 /);
   });
 });
 
