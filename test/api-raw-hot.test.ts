@@ -5,7 +5,7 @@ import { connect, type Socket } from 'node:net';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { recogniseHead } from '../src/api/raw-hot.js';
+import { MAX_RAW_HEAD, recogniseHead } from '../src/api/raw-hot.js';
 import { buildApi, hashToken, REVISION_TTL_MS } from '../src/api/server.js';
 import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { onpeCsv as csv, onpeRow as row, storeWithElection, uploadCsv } from './api-helpers.js';
@@ -188,6 +188,8 @@ describe('the raw fast path answers as Node does', () => {
   });
 
   it('odd and hostile heads go to Node, which answers them as it always did', async () => {
+    /** The head's length (without its CRLFCRLF) less the pad's value. */
+    const padded = get(NATIONAL, 'X-Pad: ').length - 4;
     const long = 'a'.repeat(9 * 1024);
     const huge = 'a'.repeat(20 * 1024);
     for (const c of [
@@ -236,6 +238,11 @@ describe('the raw fast path answers as Node does', () => {
       get(NATIONAL, 'Keep-Alive: timeout=1', 'TE: trailers'),
       get(NATIONAL, 'Connection:'),
       get(NATIONAL, 'Connection: keep-alive', 'Connection: close'),
+      // heads at the 8 KiB limit, and pipelines whose answers fill the socket (backpressure)
+      ...[-1, 0, 1].map((d) => get(NATIONAL, `X-Pad: ${'a'.repeat(MAX_RAW_HEAD + d - padded)}`)),
+      get(NATIONAL).repeat(300),
+      get(NATIONAL, `If-None-Match: ${tags[0]}`).repeat(500),
+      get(NATIONAL).repeat(100) + get('/api/v1/nowhere') + get(PROGRESS).repeat(50),
     ])
       for (let i = 0; i < 2; i++) await same([c]);
   });
