@@ -1,11 +1,11 @@
 // The raw fast path (src/api/raw-hot.ts) against Node's HTTP server alone, on real sockets: two
 // servers on one store, one with the fast path and one without, get the same bytes on the wire
 // and must answer the same bytes (Date aside) — hot reads, misses, odd and hostile heads alike.
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { recogniseHead } from '../src/api/raw-hot.js';
+import { MAX_RAW_HEAD, recogniseHead } from '../src/api/raw-hot.js';
 import { buildApi, hashToken, REVISION_TTL_MS } from '../src/api/server.js';
 import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { onpeCsv as csv, onpeRow as row, storeWithElection, uploadCsv } from './api-helpers.js';
@@ -64,18 +64,6 @@ function exchange(port: number, chunks: readonly (string | Buffer)[]): Promise<B
 
 /** The answer without its Date header (the only bytes that may differ by when it is sent). */
 const dateless = (b: Buffer): string => b.toString('latin1').replace(/\r\nDate: [^\r\n]*/g, '');
-
-/**
- * Also each answer's header lines in name order: the framework's cached-read hook and the hot
- * path send the same lines in different orders, and after a revision check which of them answers
- * depends on the server (the fast path waits for the check, Node's path lets the framework answer).
- */
-const sortedHeaders = (b: Buffer): string =>
-  dateless(b).replace(
-    /(HTTP\/1\.1 \d{3} [^\r]*)\r\n([\s\S]*?)\r\n\r\n/g,
-    (_, status: string, lines: string) =>
-      [status, ...lines.split('\r\n').sort(), '', ''].join('\r\n'),
-  );
 
 /** The same bytes to the server with the fast path and to the one without: the same answer. */
 async function same(
@@ -161,10 +149,18 @@ describe('the raw fast path answers as Node does', () => {
 
   it('a read after the revision is due for a check: the fast path checks it, then answers', async () => {
     clock += REVISION_TTL_MS + 1;
-    const a = await same([get(NATIONAL, 'Accept-Encoding: gzip')], sortedHeaders);
+    const a = await same([get(NATIONAL, 'Accept-Encoding: gzip')]);
     expect(a).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
     clock += REVISION_TTL_MS + 1;
-    await same([get(NATIONAL) + get(PROGRESS) + get(CSV)], sortedHeaders);
+    await same([get(NATIONAL) + get(PROGRESS) + get(CSV)]);
+    // the 304s too: the framework's cached-read hook sends the hot paths' headers, in their order
+    clock += REVISION_TTL_MS + 1;
+    const gz = `${(tags[0] as string).slice(0, -1)}-gz"`;
+    const notModified = await same([
+      get(NATIONAL, `If-None-Match: ${tags[0]}`) +
+        get(NATIONAL, 'Accept-Encoding: gzip', `If-None-Match: ${gz}`),
+    ]);
+    expect(notModified.match(/HTTP\/1\.1 304 /g)).toHaveLength(2);
     // a fresh check again for what follows
     for (const port of [on, off]) await exchange(port, [get('/api/v1/elections')]);
   });
@@ -200,6 +196,8 @@ describe('the raw fast path answers as Node does', () => {
   });
 
   it('odd and hostile heads go to Node, which answers them as it always did', async () => {
+    /** The head's length (without its CRLFCRLF) less the pad's value. */
+    const padded = get(NATIONAL, 'X-Pad: ').length - 4;
     const long = 'a'.repeat(9 * 1024);
     const huge = 'a'.repeat(20 * 1024);
     for (const c of [
@@ -235,6 +233,108 @@ describe('the raw fast path answers as Node does', () => {
       '\r\n' + get(NATIONAL),
     ])
       await same([c]);
+    // reviewed (ADR 014, security review): empty Host, whitespace-only value, CRLF between
+    // pipelined requests, encoded and dot-segment targets, headers Node ignores; each twice (the
+    // first answer remembers a URL the framework answers, the second may be the fast path's)
+    for (const c of [
+      get(NATIONAL, 'Host:').replace('Host: x\r\n', ''),
+      get(NATIONAL, 'X: \t'),
+      get(NATIONAL) + '\r\n',
+      get(NATIONAL) + '\r\n' + get(PROGRESS),
+      get(NATIONAL.replace('results', 'result%73')),
+      get(NATIONAL.replace('/v1/', '/v1/../v1/')),
+      get(NATIONAL, 'Keep-Alive: timeout=1', 'TE: trailers'),
+      get(NATIONAL, 'Connection:'),
+      get(NATIONAL, 'Connection: keep-alive', 'Connection: close'),
+      // heads at the 8 KiB limit, and pipelines whose answers fill the socket (backpressure)
+      ...[-1, 0, 1].map((d) => get(NATIONAL, `X-Pad: ${'a'.repeat(MAX_RAW_HEAD + d - padded)}`)),
+      get(NATIONAL).repeat(300),
+      get(NATIONAL, `If-None-Match: ${tags[0]}`).repeat(500),
+      get(NATIONAL).repeat(100) + get('/api/v1/nowhere') + get(PROGRESS).repeat(50),
+    ])
+      for (let i = 0; i < 2; i++) await same([c]);
+  });
+});
+
+/** Sets `props` on both servers' node:http objects for `run`, then puts the old values back. */
+async function withServers(
+  props: Record<string, unknown>,
+  run: () => Promise<void>,
+): Promise<void> {
+  const servers = apps.map((a) => a.server as unknown as Record<string, unknown>);
+  const old = servers.map((s) => Object.fromEntries(Object.keys(props).map((k) => [k, s[k]])));
+  servers.forEach((s) => Object.assign(s, props));
+  try {
+    await run();
+  } finally {
+    servers.forEach((s, i) => Object.assign(s, old[i]));
+  }
+}
+
+/** Header lines past Node's default maxHeadersCount (it reads the first 1000 fields only). */
+const FILLER = Array.from({ length: 1000 }, () => 'X:');
+
+describe('security review (ADR 014): what Node reads, the fast path reads', () => {
+  it('a field past the maxHeadersCount Node reads is not read by the fast path either', async () => {
+    for (const c of [
+      get(NATIONAL, ...FILLER, `If-None-Match: ${tags[0]}`),
+      get(NATIONAL, ...FILLER, 'Accept-Encoding: gzip'),
+      [`GET ${NATIONAL} HTTP/1.1`, ...FILLER, 'Host: x', '', ''].join('\r\n'),
+    ])
+      await same([c]);
+    // the head is whole and small enough (not a size hand-over): Node answers 200 past the limit
+    expect(await same([get(NATIONAL, ...FILLER, `If-None-Match: ${tags[0]}`)])).toMatch(
+      /^HTTP\/1\.1 200 /,
+    );
+    await withServers({ maxHeadersCount: 2 }, async () => {
+      await same([get(NATIONAL, 'X: 1', `If-None-Match: ${tags[0]}`)]);
+      await same([[`GET ${NATIONAL} HTTP/1.1`, 'X: 1', 'Y: 2', 'Host: x', '', ''].join('\r\n')]);
+    });
+  });
+
+  it('Proxy-Connection is read as Connection, as llhttp reads it', async () => {
+    for (const value of ['close', 'Close', 'keep-alive', 'upgrade']) {
+      const a = await same([get(NATIONAL, `Proxy-Connection: ${value}`)]);
+      expect(a).toMatch(/^HTTP\/1\.1 200 /);
+    }
+    // and what follows it on the connection
+    expect(await same([get(NATIONAL, 'Proxy-Connection: close') + get(PROGRESS)])).toMatch(
+      /^HTTP\/1\.1 200 [^]*\r\nConnection: close\r\n/,
+    );
+  });
+
+  it("a head over the server's maxHeaderSize gets Node's 431, not a hot answer", async () => {
+    await withServers({ maxHeaderSize: 1024 }, async () => {
+      const a = await same([get(NATIONAL, `X-Pad: ${'a'.repeat(1500)}`)]);
+      expect(a).toMatch(/^HTTP\/1\.1 431 /);
+      await same([get(NATIONAL, `X-Pad: ${'a'.repeat(900)}`)]);
+    });
+  });
+
+  it('closeIdleConnections and closeAllConnections close the connections it holds as Node does', async () => {
+    /** Whether each server destroyed its end of a connection at once (fast path on, off). */
+    const closes = (close: 'closeIdleConnections' | 'closeAllConnections', request: boolean) =>
+      Promise.all(
+        apps.map(async (app, i) => {
+          const accepted = new Promise<Socket>((r) => app.server.once('connection', r));
+          const client = connect([on, off][i] as number, '127.0.0.1');
+          const socket = await accepted;
+          if (request) {
+            const answered = new Promise((r) => client.once('data', r));
+            client.write(get(PROGRESS));
+            await answered;
+          }
+          app.server[close]();
+          const gone = socket.destroyed;
+          client.destroy();
+          return gone;
+        }),
+      );
+    // kept alive after an answer: idle, closed by both; a connection that said nothing: not idle
+    expect(await closes('closeIdleConnections', true)).toEqual([true, true]);
+    expect(await closes('closeAllConnections', true)).toEqual([true, true]);
+    expect(await closes('closeIdleConnections', false)).toEqual([false, false]);
+    expect(await closes('closeAllConnections', false)).toEqual([true, true]);
   });
 });
 
@@ -299,6 +399,7 @@ const header = fc.oneof(
         'Accept-Encoding',
         'If-None-Match',
         'Connection',
+        'Proxy-Connection',
         'Content-Length',
         'Transfer-Encoding',
         'Expect',
@@ -323,6 +424,10 @@ describe('a property: fast path on or off, the same answer', () => {
   it('for generated request heads, alone, pipelined after a hot read, or split', async () => {
     await fc.assert(
       fc.asyncProperty(head, fc.constantFrom('alone', 'after', 'split'), async (h, how) => {
+        // Transfer-Encoding other than chunked fails after Node answered the head (a missing Host,
+        // a hot read): clientErrorHandler then writes a 400 over an answer queued behind ours, a
+        // pre-existing desync with the fast path off (ADR 014, security review), not compared
+        fc.pre(how !== 'after' || !/transfer-encoding/i.test(h));
         const chunks =
           how === 'alone'
             ? [h]
@@ -333,6 +438,54 @@ describe('a property: fast path on or off, the same answer', () => {
       }),
       { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 150) },
     );
+  });
+});
+
+describe('the hand-over to Node loses, repeats and reinterprets no byte', () => {
+  it('for a hot read then a generated head, or hot reads then a read, cut at any byte', async () => {
+    // two hot reads before a malformed head are not compared: see the next test
+    const stream = fc.oneof(
+      fc.tuple(fc.constantFrom(...HOT), head).map(([a, h]) => get(a) + h),
+      fc
+        .tuple(fc.constantFrom(...HOT), fc.constantFrom(...HOT), path)
+        .map(([a, b, c]) => get(a) + get(b, 'Accept-Encoding: gzip') + get(c)),
+    );
+    await fc.assert(
+      fc.asyncProperty(stream, fc.nat(), async (bytes, cut) => {
+        const at = cut % (bytes.length + 1);
+        // in one write, as in the property above (Transfer-Encoding other than chunked)
+        fc.pre(!/transfer-encoding/i.test(bytes) || (at > 0 && at < bytes.length));
+        await same([bytes.slice(0, at), bytes.slice(at)]);
+      }),
+      { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 60) },
+    );
+  });
+
+  it("two hot reads then a malformed head: both answered in order, then Node's 400", async () => {
+    const bad = `GET ${NATIONAL} HTTP/1.1\r\nHost:\r\r\n\r\n`;
+    const statuses = async (port: number): Promise<string[]> =>
+      (await exchange(port, [get(NATIONAL) + get(PROGRESS) + bad]))
+        .toString('latin1')
+        .match(/HTTP\/1\.1 \d{3}/g) ?? [];
+    // without the fast path the second answer, queued behind the first, is lost to the 400 that
+    // clientErrorHandler writes on the socket (200, 400): a pre-existing desync (ADR 014)
+    expect(await statuses(on)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 200', 'HTTP/1.1 400']);
+  });
+
+  it('a client that resets while its pipelined answers are written leaves the server answering', async () => {
+    for (const port of [on, off]) {
+      await new Promise<void>((resolve, reject) => {
+        const s = connect(port, '127.0.0.1', () => {
+          s.write(get(NATIONAL).repeat(200));
+          s.once('data', () => {
+            s.resetAndDestroy();
+            resolve();
+          });
+        });
+        s.on('error', reject);
+      });
+    }
+    expect(await same([get(NATIONAL)])).toMatch(/^HTTP\/1\.1 200 /);
   });
 });
 
@@ -354,9 +507,16 @@ describe('recogniseHead', () => {
       'GET /a HTTP/1.1\r\nHost: x\r\nContent-Length: 0',
       'GET /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked',
       'GET /a HTTP/1.1\r\nHost: x\r\nConnection: close',
+      'GET /a HTTP/1.1\r\nHost: x\r\nProxy-Connection: close',
       'GET /a HTTP/1.1\r\nHost: x\r\nIf-None-Match: "a"\r\nIf-None-Match: "b"',
       'GET /a HTTP/1.1\r\nHost: x\r\nX: \x7f',
     ])
       expect(recogniseHead(h), JSON.stringify(h)).toBeUndefined();
+    // no more fields than the server's parser reads
+    const fields = (n: number): string =>
+      ['GET /a HTTP/1.1', 'Host: x', ...Array(n - 1).fill('X:')].join('\r\n');
+    expect(recogniseHead(fields(100))).toBeDefined();
+    expect(recogniseHead(fields(101))).toBeUndefined();
+    expect(recogniseHead(fields(3), 2)).toBeUndefined();
   });
 });

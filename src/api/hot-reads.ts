@@ -156,11 +156,29 @@ export class HotReads {
     const key = this.keys.get(url);
     if (key === undefined) return undefined;
     const revision = this.revision();
-    let hit = revision === undefined ? undefined : this.cache.get(key);
+    const hit = revision === undefined ? undefined : this.cache.get(key);
     if (hit === undefined || hit.revision !== revision) return undefined;
+    const answer = cachedAnswer(
+      hit,
+      this.variantsOf(url, hit).size,
+      headers,
+      this.precompressBytes,
+    );
+    return answer === 'negotiate' ? undefined : this.answerOf(url, key, hit, answer);
+  }
+
+  /**
+   * The status, headers (in the order sent) and body of a decided cached answer: the hot paths
+   * send these, and the framework's cached-read hook too (server.ts), so all answer alike.
+   */
+  answerOf(
+    url: string,
+    key: string,
+    cached: CachedResponse,
+    answer: Exclude<CachedAnswer, 'negotiate'>,
+  ): HotAnswer {
+    let hit = cached;
     let v = this.variantsOf(url, hit);
-    const answer = cachedAnswer(hit, v.size, headers, this.precompressBytes);
-    if (answer === 'negotiate') return undefined;
     if (answer === 'plain-not-modified') return { status: 304, headers: v.notModified };
     if (answer === 'gzip-not-modified') return { status: 304, headers: v.gzipNotModified };
     if (answer === 'plain') return { status: 200, headers: v.plain, body: hit.body };

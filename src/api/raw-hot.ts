@@ -3,12 +3,17 @@
 // `name: value` lines, one Host, nothing that changes framing — and answers from the same
 // decisions as hot-reads.ts. Every other byte stream is put back and given to Node's HTTP server
 // (llhttp) for good, so anything odd is judged by the parser everyone else uses.
-import type { OutgoingHttpHeader, Server } from 'node:http';
+import { maxHeaderSize, type OutgoingHttpHeader, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { HotAnswer, HotReads } from './hot-reads.js';
 
 /** A longer head goes to Node (whose own limit is 16 KiB); the hot reads' URLs are ≤ 512 bytes. */
 export const MAX_RAW_HEAD = 8 * 1024;
+/**
+ * More header fields go to Node: it reads only the first `maxHeadersCount` (1000 by default,
+ * _http_common.js), so a Host, If-None-Match or Accept-Encoding past them must not be read here.
+ */
+export const MAX_RAW_FIELDS = 100;
 /** Node closes an idle kept-alive socket this long after the advertised timeout (_http_server.js). */
 const KEEP_ALIVE_BUFFER_MS = 1000;
 const END_OF_HEAD = Buffer.from('\r\n\r\n', 'latin1');
@@ -28,11 +33,12 @@ export interface RawRequest {
  * The request a head (the bytes before CRLFCRLF, latin1) asks, or undefined when it is not in the
  * recognised language: another method, version or target form; a line that is not `token: value`
  * (obs-fold, a bare CR or LF, NUL, obs-text); no Host or two; a header that changes framing or the
- * connection (Content-Length, Transfer-Encoding, Upgrade, Expect, Connection other than
- * keep-alive); a repeated header the hot path reads.
+ * connection (Content-Length, Transfer-Encoding, Upgrade, Expect, Connection or Proxy-Connection
+ * other than keep-alive); a repeated header the hot path reads.
  */
-export function recogniseHead(head: string): RawRequest | undefined {
+export function recogniseHead(head: string, maxFields = MAX_RAW_FIELDS): RawRequest | undefined {
   const lines = head.split('\r\n');
+  if (lines.length - 1 > maxFields) return undefined;
   const line = REQUEST_LINE.exec(lines[0] as string);
   if (line === null) return undefined;
   const headers: { 'if-none-match'?: string; 'accept-encoding'?: string } = {};
@@ -51,7 +57,9 @@ export function recogniseHead(head: string): RawRequest | undefined {
         if (headers[name] !== undefined) return undefined;
         headers[name] = value;
         break;
+      // llhttp reads Proxy-Connection as Connection (a `close` there ends the connection)
       case 'connection':
+      case 'proxy-connection':
         if (value.toLowerCase() !== 'keep-alive') return undefined;
         break;
       case 'content-length':
@@ -62,6 +70,20 @@ export function recogniseHead(head: string): RawRequest | undefined {
     }
   }
   return hosts === 1 ? { url: line[1] as string, headers } : undefined;
+}
+
+/**
+ * The longest head and the most fields recognised on `server` now: never past what its parser
+ * reads (maxHeaderSize counts fewer bytes than the head; maxHeadersCount, 0 for no limit).
+ */
+function headLimits(server: Server): { bytes: number; fields: number } {
+  const count = server.maxHeadersCount as number | null;
+  // createServer's maxHeaderSize option, kept on the server (_http_server.js); untyped in @types/node
+  const size = (server as { maxHeaderSize?: number }).maxHeaderSize;
+  return {
+    bytes: Math.min(MAX_RAW_HEAD, size || maxHeaderSize),
+    fields: count !== null && count > 0 ? Math.min(MAX_RAW_FIELDS, count) : MAX_RAW_FIELDS,
+  };
 }
 
 /** Node's Date header text, made at most once a second (as _http_outgoing.js's utcDate). */
@@ -115,6 +137,8 @@ interface Shared {
 /** One connection while the fast path holds it: answered requests, then handed to Node or closed. */
 class RawConnection {
   private handed = false;
+  /** A request was answered here (the connection is kept alive between requests). */
+  private answered = false;
   /** Bytes held while the revision is checked. */
   private pending: Buffer | undefined;
   private readonly firstByte: NodeJS.Timeout;
@@ -167,17 +191,19 @@ class RawConnection {
     const buf = this.pending === undefined ? chunk : Buffer.concat([this.pending, chunk]);
     this.pending = undefined;
     let off = 0;
+    const limits = headLimits(this.shared.server);
     this.socket.cork();
     try {
       while (off < buf.length) {
         if (this.shared.hot.stale()) return this.awaitRevision(buf.subarray(off));
-        const end = buf.subarray(off, off + MAX_RAW_HEAD + 4).indexOf(END_OF_HEAD);
+        const end = buf.subarray(off, off + limits.bytes + 4).indexOf(END_OF_HEAD);
         // a partial head is not waited for here: Node's parser and timers take it
         if (end < 0) return this.handOver(buf.subarray(off));
-        const req = recogniseHead(buf.toString('latin1', off, off + end));
+        const req = recogniseHead(buf.toString('latin1', off, off + end), limits.fields);
         const a = req && this.shared.hot.answer('GET', req.url, req.headers);
         if (a === undefined) return this.handOver(buf.subarray(off));
         const flowing = this.socket.write(this.shared.bytes.of(a));
+        this.answered = true;
         off += end + 4;
         if (!flowing) {
           // a client that does not read: Node's backpressure takes what follows
@@ -214,6 +240,16 @@ class RawConnection {
     this.shared.refresh().then(resume, () => {
       if (!this.handed && !this.socket.destroyed) this.handOver(this.pending ?? Buffer.alloc(0));
     });
+  }
+
+  /**
+   * As Node's closeAllConnections (`all`) or closeIdleConnections: a kept-alive connection
+   * between requests is destroyed; one that has not sent a request yet, or whose bytes wait for
+   * the revision check, is Node's to judge (its parser counts it active, not idle).
+   */
+  close(all: boolean): void {
+    if (all || (this.answered && this.pending === undefined)) this.socket.destroy();
+    else this.handOver();
   }
 
   /** From now on Node's HTTP server reads this connection, from the first byte not answered. */
@@ -267,9 +303,13 @@ export function attachRawHotPath(
       for (const listener of node) listener.call(server, socket);
     else shared.owned.add(new RawConnection(socket, shared));
   });
-  const close = server.close.bind(server);
+  // Node closes only the connections it tracks; those held here are closed as it would close them
+  const closeOwned = (all: boolean): void => [...shared.owned].forEach((c) => c.close(all));
+  const { close, closeIdleConnections, closeAllConnections } = server;
   server.close = ((callback?: (err?: Error) => void) => {
-    for (const c of [...shared.owned]) c.handOver();
-    return close(callback);
+    closeOwned(false);
+    return close.call(server, callback);
   }) as Server['close'];
+  server.closeIdleConnections = () => (closeOwned(false), closeIdleConnections.call(server));
+  server.closeAllConnections = () => (closeOwned(true), closeAllConnections.call(server));
 }

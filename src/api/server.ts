@@ -61,7 +61,7 @@ import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { parseWhatIfBody, whatIfSeats, WhatIfBodySchema } from '../results/what-if.js';
 import { ByteBoundedCache, canonicalJson } from './byte-cache.js';
 import { encodedEtag, noneMatch, readCacheKey } from './cache.js';
-import { cachedAnswer, COMPRESS_THRESHOLD, HotReads, readVary, withGzip } from './hot-reads.js';
+import { cachedAnswer, COMPRESS_THRESHOLD, HotReads, readVary } from './hot-reads.js';
 import { ProjectionPool, WhatIfPool } from './workers.js';
 import { attachRawHotPath } from './raw-hot.js';
 import {
@@ -441,23 +441,24 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     if (!hit || hit.revision !== revision) return;
     hot.remember(req.url, key);
     fromCache.add(req);
-    reply.header('cache-control', READ_CACHE_CONTROL);
-    reply.type(hit.type ?? 'application/json; charset=utf-8');
     // decided as the hot path does (hot-reads.ts); sent through the reply, so hooks and log run
     const size = Buffer.byteLength(hit.body);
-    reply.headers(readVary(size));
     const answer = cachedAnswer(hit, size, req.headers, limits.precompressBytes);
-    // `negotiate`: the plugin picks the coding, and the ETag and 304 follow it (encodedRead)
-    if (answer !== 'negotiate') settled.add(req);
-    const gzipped = answer === 'gzip' || answer === 'gzip-not-modified';
-    reply.header('etag', gzipped ? encodedEtag(hit.etag, 'gzip') : hit.etag);
-    if (answer === 'plain-not-modified' || answer === 'gzip-not-modified')
-      return reply.code(304).send();
-    // a large body is gzipped once per revision, not once per request (a flood of district reads)
-    if (answer === 'gzip') {
-      const { gzip } = withGzip(responses, key, hit);
-      return reply.header('content-encoding', 'gzip').send(gzip);
+    if (answer !== 'negotiate') {
+      settled.add(req);
+      // the hot paths' status, headers in their order and body (a gzip made once per revision);
+      // Fastify adds the content-length, last, as they send it
+      const a = hot.answerOf(req.url, key, hit, answer);
+      const h = a.headers;
+      for (let i = 0; i + 1 < h.length; i += 2)
+        if (h[i] !== 'content-length') reply.header(String(h[i]), h[i + 1]);
+      return reply.code(a.status).send(a.body);
     }
+    // `negotiate`: the plugin picks the coding, and the ETag and 304 follow it (encodedRead)
+    reply.header('cache-control', READ_CACHE_CONTROL);
+    reply.type(hit.type ?? 'application/json; charset=utf-8');
+    reply.headers(readVary(size));
+    reply.header('etag', hit.etag);
     return reply.send(hit.body);
   });
   // ETag on every successful read: same bytes, same tag. Registered before compression so that
