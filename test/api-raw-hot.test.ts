@@ -420,21 +420,26 @@ const head = fc
   .tuple(method, path, version, fc.array(header, { maxLength: 6 }), fc.constantFrom('\r\n', '\n'))
   .map(([m, p, v, hs, eol]) => [`${m} ${p} ${v}`, ...hs, '', ''].join(eol));
 
+/** How many answers a byte stream holds (status lines; bodies here are JSON, never one). */
+const answers = (b: Buffer): number =>
+  b.toString('latin1').match(/HTTP\/1\.1 \d{3} /g)?.length ?? 0;
+
 describe('a property: fast path on or off, the same answer', () => {
   it('for generated request heads, alone, pipelined after a hot read, or split', async () => {
     await fc.assert(
       fc.asyncProperty(head, fc.constantFrom('alone', 'after', 'split'), async (h, how) => {
-        // Transfer-Encoding other than chunked fails after Node answered the head (a missing Host,
-        // a hot read): clientErrorHandler then writes a 400 over an answer queued behind ours, a
-        // pre-existing desync with the fast path off (ADR 014, security review), not compared
-        fc.pre(how !== 'after' || !/transfer-encoding/i.test(h));
         const chunks =
           how === 'alone'
             ? [h]
             : how === 'after'
               ? [get(NATIONAL) + h]
               : [h.slice(0, h.length >> 1), h.slice(h.length >> 1)];
-        await same(chunks);
+        // a Transfer-Encoding llhttp refuses after the head: whether Node began the bad request's
+        // own answer first is timing, on either server; neither may answer more than was asked
+        if (how === 'after' && /transfer-encoding/i.test(h))
+          for (const port of [on, off])
+            expect(answers(await exchange(port, chunks)), h).toBeLessThanOrEqual(2);
+        else await same(chunks);
       }),
       { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 150) },
     );
@@ -443,7 +448,6 @@ describe('a property: fast path on or off, the same answer', () => {
 
 describe('the hand-over to Node loses, repeats and reinterprets no byte', () => {
   it('for a hot read then a generated head, or hot reads then a read, cut at any byte', async () => {
-    // two hot reads before a malformed head are not compared: see the next test
     const stream = fc.oneof(
       fc.tuple(fc.constantFrom(...HOT), head).map(([a, h]) => get(a) + h),
       fc
@@ -453,8 +457,6 @@ describe('the hand-over to Node loses, repeats and reinterprets no byte', () => 
     await fc.assert(
       fc.asyncProperty(stream, fc.nat(), async (bytes, cut) => {
         const at = cut % (bytes.length + 1);
-        // in one write, as in the property above (Transfer-Encoding other than chunked)
-        fc.pre(!/transfer-encoding/i.test(bytes) || (at > 0 && at < bytes.length));
         await same([bytes.slice(0, at), bytes.slice(at)]);
       }),
       { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 60) },
@@ -467,9 +469,10 @@ describe('the hand-over to Node loses, repeats and reinterprets no byte', () => 
       (await exchange(port, [get(NATIONAL) + get(PROGRESS) + bad]))
         .toString('latin1')
         .match(/HTTP\/1\.1 \d{3}/g) ?? [];
-    // without the fast path the second answer, queued behind the first, is lost to the 400 that
-    // clientErrorHandler writes on the socket (200, 400): a pre-existing desync (ADR 014)
+    // without the fast path Node's answers are still owed when the head fails: clientErrorHandler
+    // writes its 400 after them, not in the second one's place (it did before: 200, 400)
     expect(await statuses(on)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 200', 'HTTP/1.1 400']);
+    expect(await statuses(off)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 200', 'HTTP/1.1 400']);
   });
 
   it('a client that resets while its pipelined answers are written leaves the server answering', async () => {

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { issue } from '../core/issues.js';
 
@@ -40,20 +41,55 @@ export const clientErrorHandler: NonNullable<FastifyServerOptions['clientErrorHa
       : code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [408, 'Request Timeout']
         : [400, 'Bad Request'];
-  if (!socket.writable) {
-    socket.destroy();
-    return;
-  }
   const body = JSON.stringify({
     error: 'invalid_query',
     issues: [issue('invalid_query', ['request'], { reason: text, status })],
   });
-  socket.end(
-    `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\n` +
-      `X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+  afterOwedAnswers(socket, () =>
+    socket.end(
+      `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\n` +
+        `X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+    ),
   );
 };
+
+/** Node's answer in progress on a socket (an internal field: Node's own error path reads it too). */
+type OwedAnswer =
+  | {
+      readonly headersSent: boolean;
+      readonly req?: { readonly complete: boolean };
+      once(event: 'finish' | 'close', f: () => void): unknown;
+    }
+  | null
+  | undefined;
+
+/**
+ * Writes the error answer only after the answers owed to the complete requests pipelined before
+ * the bad one: written at once, it would stand in their place and the client would read it as the
+ * answer to an earlier request (a desync a reused proxy connection propagates). Node puts the next
+ * queued answer on the socket when one finishes, hence the look again a turn later. The bad
+ * request's own answer (its request incomplete): if Node already began it, no second answer is
+ * written and the socket closes after it; if not, the error answer is its answer.
+ */
+function afterOwedAnswers(socket: Duplex, write: () => void): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const owed = (socket as Duplex & { _httpMessage?: OwedAnswer })._httpMessage;
+  if (owed === null || owed === undefined) return write();
+  const own = owed.req?.complete !== true;
+  if (own && !owed.headersSent) return write();
+  let again = false;
+  const next = (): void => {
+    if (again) return;
+    again = true;
+    setImmediate(() => (own ? socket.end() : afterOwedAnswers(socket, write)));
+  };
+  owed.once('finish', next);
+  owed.once('close', next);
+}
 
 /** Our error code of each 4xx/5xx response (the `error` of its body), for its request-log line. */
 const errorCodes = new WeakMap<object, string>();
