@@ -1,0 +1,105 @@
+/// <reference lib="dom" />
+// What an editor or a poll-watcher flagged walking the dashboard on a phone (issue 13): words in
+// the wrong language, a figure stated that the source does not give, a number without saying what
+// it is. Each case reads the expected figure from the API, never from a copy of our output.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledElection } from '../../src/elections/manifests.js';
+import { ingestFile } from '../../src/ingest/ingest.js';
+import { putPublishedElection } from '../../src/results/published-load.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { fixedClock, tempDir } from '../helpers.js';
+import { closeAll, noSideScroll, openPage, serveDashboard } from './harness.js';
+
+const COUNTED = 'pe-2021-presidencial';
+const DISTRICTS = 'pe-2026-presidencial-distritos';
+const DEPUTIES = 'pe-2026-diputados';
+const RUNOFF = 'pe-2026-presidencial-segunda';
+const CUT = 'pe-2026-presidencial-segunda-2026-06-10';
+let dir: string;
+let store: SqliteStore;
+let app: FastifyInstance;
+let base: string;
+let browser: Browser;
+let batch = 0;
+
+/** Imports actas (JSONL rows) into the 2021 first round, as a delivery on the night would. */
+async function deliver(rows: readonly object[]): Promise<void> {
+  const e = bundledElection(COUNTED);
+  if (!e) throw new Error(COUNTED);
+  const file = join(dir, `batch-${++batch}.jsonl`);
+  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
+  expect((await ingestFile(store, { file, election: e, now: fixedClock })).ok).toBe(true);
+}
+
+const mesa = (state: 'pending' | 'counted') => ({
+  mesa: '000001',
+  ubigeo: '010101',
+  state,
+  eligible: 300,
+  voters: state === 'counted' ? 210 : null,
+  votes: state === 'counted' ? { P16: 120, P11: 90 } : null,
+  blank: 0,
+  null: 0,
+});
+
+async function json<T>(path: string): Promise<T> {
+  const res = await fetch(`${base}/api/v1/elections/${path}`);
+  expect(res.ok, path).toBe(true);
+  return (await res.json()) as T;
+}
+
+const open = (path: string, lang: 'es' | 'en'): Promise<{ page: Page; errors: string[] }> =>
+  openPage(browser, `${base}${path}${lang === 'en' ? '&lang=en' : ''}`, 390, { timeout: 60_000 });
+
+const textOf = async (page: Page, css: string): Promise<string> =>
+  (await page.textContent(css)) ?? '';
+
+beforeAll(async () => {
+  dir = tempDir('cifra-night-review-');
+  store = new SqliteStore(join(dir, 'n.db'));
+  await store.migrate();
+  const e = bundledElection(COUNTED);
+  if (!e) throw new Error(COUNTED);
+  await store.putElection(e);
+  for (const id of [DISTRICTS, DEPUTIES, RUNOFF, CUT])
+    expect((await putPublishedElection(store, id)).ok).toBe(true);
+  // one mesa's acta: pending in the first delivery, counted in the second
+  await deliver([mesa('pending')]);
+  await deliver([mesa('counted')]);
+  ({ app, base, browser } = await serveDashboard(store));
+}, 120_000);
+
+afterAll(() => closeAll(browser, app, store));
+
+describe('the night review, on a phone', () => {
+  it("an acta's history speaks the page's language and gives Lima time", async () => {
+    const words = {
+      es: ['primera versión', 'cambio de estado', 'hora de Lima'],
+      en: ['first version', 'state change', 'Lima time'],
+    } as const;
+    const states = { es: ['Por contabilizar', 'Contabilizada'], en: ['To be counted', 'Counted'] };
+    for (const lang of ['es', 'en'] as const) {
+      const path = `/?election=${COUNTED}&level=district&code=010101&mesa=000001`;
+      const { page, errors } = await open(path, lang);
+      await page.waitForSelector('#acta-title');
+      const items = await page.locator('#acta ol li').allTextContents();
+      const acta = await json<{ history: unknown[] }>(`${COUNTED}/actas/000001.json`);
+      expect(items).toHaveLength(acta.history.length);
+      const history = items.join('\n');
+      for (const w of [...words[lang], ...states[lang]]) expect(history).toContain(w);
+      expect(await textOf(page, '#acta-state')).toBe(states[lang][1]);
+      // the store's kinds and raw UTC instants are not for readers
+      expect(history).not.toMatch(/ · (new|state_change|pending|counted) · /);
+      expect(history).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
+      // the fixed clock's instant, 26 Nov 2026 00:00 UTC, is the 25th in Lima
+      expect(history).toMatch(/25/);
+      expect(await noSideScroll(page)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 120_000);
+});
