@@ -2,7 +2,7 @@
 // the vote abroad beside it; a click drills there. d3-geo (bundled) draws it.
 import { geoMercator, geoPath } from 'd3-geo';
 import { api, type ResultUnit } from './api-client.js';
-import { leader } from './bars.js';
+import { leader, pctShown } from './bars.js';
 import { drill } from './drill.js';
 import { crumbsTo } from './search.js';
 import {
@@ -129,6 +129,14 @@ function crumbsOf(level: string, code: string, name?: string): Crumb[] {
   return state.places ? crumbsTo(state.places, level, code) : [{ level, code, name: name ?? code }];
 }
 
+/** Abroad's share of actas processed, where the source counts actas (never "0 %" beside votes, never "100" while some are out). */
+function actasOf(u: ResultUnit): string {
+  const a = u.actas;
+  return a.total > 0
+    ? ` · ${pctShown(a.pctProcessed, a.processed, a.total)} % ${t('actasWord')}`
+    : '';
+}
+
 /** Abroad: its leader once it has votes; with none counted, says so (never "X 0.000 %"). */
 function renderAbroad(abroad: ResultUnit | undefined, split: boolean): void {
   const lead = abroad && abroad.valid > 0 ? leader(abroad) : null;
@@ -136,7 +144,7 @@ function renderAbroad(abroad: ResultUnit | undefined, split: boolean): void {
   const text = !abroad
     ? t('abroadMissing')
     : lead
-      ? `${t('abroad')}: ${choiceLabel(lead)} ${lead.pctValid} % · ${fmt(abroad.valid)} ${t('valid').toLowerCase()} · ${abroad.actas.pctProcessed} % ${t('actasWord')}`
+      ? `${t('abroad')}: ${choiceLabel(lead)} ${lead.pctValid} % · ${fmt(abroad.valid)} ${t('valid').toLowerCase()}${actasOf(abroad)}`
       : `${t('abroad')}: ${t('noneCounted')} (${fmt(abroad.actas.total)} ${t('actasWord')})`;
   $('abroad').replaceChildren(
     !abroad

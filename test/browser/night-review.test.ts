@@ -102,4 +102,20 @@ describe('the night review, on a phone', () => {
       await page.close();
     }
   }, 120_000);
+
+  it('abroad without an actas count shows its votes, not "0 % of actas"', async () => {
+    const ambito = await json<{
+      units: { code: string; valid: number; actas: { total: number } }[];
+    }>(`${DISTRICTS}/results/ambito.json`);
+    const abroad = ambito.units.find((u) => u.code === 'EXTRANJERO');
+    // the premise: the source gives abroad's votes and no actas
+    expect(abroad?.valid).toBeGreaterThan(0);
+    expect(abroad?.actas.total).toBe(0);
+    const { page, errors } = await open(`/?election=${DISTRICTS}`, 'es');
+    const text = await textOf(page, '#abroad');
+    expect(text).toContain(new Intl.NumberFormat('es-PE').format(abroad?.valid ?? -1));
+    expect(text).not.toContain('actas');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
