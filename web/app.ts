@@ -123,10 +123,11 @@ function publishedStatus(pub: Published | null): Shown {
 /** What the figures are: final, provisional at a cut, computed by cifra, or a third party's — always with the source. */
 function statusText(st: Shown, about: About | null, pub: Published | null): string {
   const provisionalCut = st.kind === 'provisional' ? (st.cut ?? pub?.asOf) : undefined;
+  const pct = st.kind === 'provisional' ? (st.pctCounted ?? pub?.pctCounted ?? null) : null;
   const cut = provisionalCut === undefined ? undefined : cutText(provisionalCut);
   const head =
     st.kind === 'provisional'
-      ? `${t('provisional')} · ${st.pctCounted ?? pub?.pctCounted ?? '—'} % ${t('counted')}${cut ? ` · ${t('snapshot')}: ${cut}` : ''}`
+      ? `${t('provisional')}${pct === null ? '' : ` · ${pct} % ${t('counted')}`}${cut ? ` · ${t('snapshot')}: ${cut}` : ''}`
       : st.kind === 'computed-by-cifra'
         ? `${t('computedByCifra')}: ${inLang(st.from)}`
         : st.kind === 'third-party'
@@ -210,7 +211,7 @@ async function renderProgress(summary: Summary): Promise<void> {
         'span',
         {},
         `${t('actasProcessed')}: `,
-        el('strong', { id: 'pct-actas' }, `${pub.pctCounted ?? '—'} %`),
+        el('strong', { id: 'pct-actas' }, pub.pctCounted === null ? '—' : `${pub.pctCounted} %`),
       ),
       ...fresh,
     );

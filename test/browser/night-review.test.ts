@@ -118,4 +118,16 @@ describe('the night review, on a phone', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it('a share of actas the source does not give is a dash, not "— %"', async () => {
+    const progress = await json<{ published: { pctCounted: string | null } }>(
+      `${DEPUTIES}/progress.json`,
+    );
+    expect(progress.published.pctCounted).toBeNull();
+    const { page, errors } = await open(`/?election=${DEPUTIES}`, 'es');
+    expect(await textOf(page, '#pct-actas')).toBe('—');
+    expect(await textOf(page, '#provisional')).not.toContain('— %');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
