@@ -37,14 +37,15 @@ const bySeats = (seats: Readonly<Record<string, number>>): [string, number][] =>
 export function exclusionText(x: Exclusion): string {
   if (x.reason === 'below_share') {
     const pct = x.total > 0 ? ((x.votes * 100) / x.total).toFixed(2) : '0';
-    return `${pct} % < ${x.required}${x.district ? ` (${x.district})` : ''}`;
+    // the rule's share as written ("5.000%"), spaced as every other % on the page
+    return `${pct} % < ${x.required.replace(/\s*%$/, ' %')}${x.district ? ` (${x.district})` : ''}`;
   }
   if (x.reason === 'below_votes') return `${fmt(x.votes)} ${t('votesLower')} < ${fmt(x.required)}`;
   const districts =
     x.requiredDistricts > 0
       ? `; ${x.districtsWon} ${t('of')} ${x.requiredDistricts} ${t('circunscripciones')}`
       : '';
-  return `${x.seats} ${t('preliminarySeats')} ${t('of')} ${x.required}${districts}`;
+  return `${t('belowSeats')(x.seats, x.required)}${districts}`;
 }
 
 /** The seats document, whatever its kind: hidden for a presidential election. */

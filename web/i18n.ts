@@ -112,7 +112,9 @@ const ES = {
   votesLower: 'votos',
   of: 'de',
   circunscripciones: 'circunscripciones',
-  preliminarySeats: 'escaños en la asignación preliminar',
+  /** The valla's seat condition: the seats a list got in the preliminary allocation, and the required. */
+  belowSeats: (n: number, required: Arg) =>
+    `${n} ${n === 1 ? 'escaño' : 'escaños'} en la asignación preliminar; se exigen ${required}`,
   passes: 'pasa',
   valla: 'Valla',
   seatsCifraShort: 'cifra',
@@ -395,7 +397,8 @@ const EN: Strings = {
   votesLower: 'votes',
   of: 'of',
   circunscripciones: 'districts',
-  preliminarySeats: 'seats in the preliminary allocation',
+  belowSeats: (n, required) =>
+    `${n} ${n === 1 ? 'seat' : 'seats'} in the preliminary allocation; ${required} required`,
   passes: 'passes',
   valla: 'Threshold',
   seatsCifraShort: 'cifra',

@@ -130,4 +130,21 @@ describe('the night review, on a phone', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it("the valla's reasons read as sentences: singular seat, the required seats, a spaced %", async () => {
+    const seats = await json<{
+      result: {
+        excluded: { party: string; reason: string; seats?: number; required: number | string }[];
+      };
+    }>(`${DEPUTIES}/seats.json`);
+    const one = seats.result.excluded.find((x) => x.reason === 'below_seats' && x.seats === 1);
+    const share = seats.result.excluded.find((x) => x.reason === 'below_share');
+    expect(one && share).toBeTruthy();
+    const { page, errors } = await open(`/?election=${DEPUTIES}`, 'es');
+    const row = await textOf(page, `#seats-table tr[data-party="${one?.party}"] .valla`);
+    expect(row).toContain(`1 escaño en la asignación preliminar; se exigen ${one?.required}`);
+    expect(row).toContain(`< ${String(share?.required).replace('%', '')} %`);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
