@@ -147,4 +147,34 @@ describe('the night review, on a phone', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it('the course of the night says what its last figure is: the lead, in votes, at a % of actas', async () => {
+    const course = await json<{
+      points: { margin: number; pctCounted: string }[];
+      leadChanges: unknown[];
+    }>(`${RUNOFF}/count-course.json`);
+    const last = course.points.at(-1);
+    for (const lang of ['es', 'en'] as const) {
+      const { page, errors } = await open(`/?election=${RUNOFF}`, lang);
+      await page.waitForSelector('#course:not([hidden])');
+      const meta = await textOf(page, '#course-meta');
+      const margin = new Intl.NumberFormat(lang === 'es' ? 'es-PE' : 'en-US').format(
+        last?.margin ?? -1,
+      );
+      expect(meta).toContain(
+        lang === 'es'
+          ? `última ventaja: ${margin} votos con ${last?.pctCounted} % de actas`
+          : `last lead: ${margin} votes at ${last?.pctCounted} % of actas`,
+      );
+      const n = course.leadChanges.length;
+      expect(meta).toContain(
+        lang === 'es'
+          ? `${n} ${n === 1 ? 'cambio' : 'cambios'} de liderazgo`
+          : `${n} lead change${n === 1 ? '' : 's'}`,
+      );
+      expect(meta).not.toContain('×');
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 120_000);
 });
