@@ -49,7 +49,7 @@ function metaOf(p: Projection, sourcePct: string | null): string {
     pct: p.pctCounted.toFixed(2),
     sims: fmt(p.sims),
     seed: p.seed,
-    method: p.method,
+    method: t(`projMethod:${p.method}`),
   };
   return (p.unitsAbsent?.length ?? 0) > 0 && sourcePct !== null
     ? t('projectionMetaUniverse')({ ...common, source: sourcePct })

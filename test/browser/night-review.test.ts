@@ -177,4 +177,18 @@ describe('the night review, on a phone', () => {
       await page.close();
     }
   }, 120_000);
+
+  it("the projection's method is named in the page's language, not by its code", async () => {
+    const p = await json<{ method: string }>(`${CUT}/projection.json`);
+    for (const lang of ['es', 'en'] as const) {
+      const { page, errors } = await open(`/?election=${CUT}`, lang);
+      await page.waitForSelector('#projection:not([hidden])');
+      const meta = await textOf(page, '#projection-meta');
+      expect(meta).toMatch(lang === 'es' ? /método: \S/ : /method: \S/);
+      expect(meta).not.toContain(`: ${p.method}`);
+      expect(await noSideScroll(page)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 120_000);
 });
