@@ -165,13 +165,16 @@ function unitTable(u: ResultUnit): HTMLElement {
   const ranked = rows.filter((c) => !rest.has(c.id));
   const [first, second] = ranked;
   const margin = first && second ? first.votes - second.votes : null;
-  const counted = state.published
-    ? u.actas.total > 0
+  // published aggregates without actas per unit: the source's % is the nation's, not a department's
+  const counted = !state.published
+    ? pctShown(u.actas.pctProcessed, u.actas.processed, u.actas.total)
+    : u.actas.total > 0
       ? u.actas.pctProcessed
-      : (state.published.pctCounted ?? '—')
-    : pctShown(u.actas.pctProcessed, u.actas.processed, u.actas.total);
+      : u.level === 'national'
+        ? state.published.pctCounted
+        : null;
   const facts = [
-    `${t('actasProcessed')}: ${counted} %`,
+    ...(counted === null ? [] : [`${t('actasProcessed')}: ${counted} %`]),
     `${t('valid')}: ${fmt(u.valid)}`,
     ...(margin !== null ? [`${t('marginWord')}: ${fmt(margin)}`] : []),
     ...(!state.published && u.eligibleRemaining > 0

@@ -191,4 +191,29 @@ describe('the night review, on a phone', () => {
       await page.close();
     }
   }, 120_000);
+  it("a department of published aggregates does not take the nation's % of actas as its own", async () => {
+    const progress = await json<{ published: { pctCounted: string | null } }>(
+      `${DISTRICTS}/progress.json`,
+    );
+    const deps = await json<{ units: { code: string; actas: { total: number } }[] }>(
+      `${DISTRICTS}/results/department.json`,
+    );
+    const pct = progress.published.pctCounted;
+    // the premise: a national % from the source, no actas per department
+    expect(pct).not.toBeNull();
+    expect(deps.units.find((u) => u.code === '04')?.actas.total).toBe(0);
+    const { page, errors } = await open(`/?election=${DISTRICTS}`, 'es');
+    await page.waitForSelector('#unit-name');
+    expect(await textOf(page, '#unit')).toContain(`Actas procesadas: ${pct} %`);
+    await page.goto(`${base}/?election=${DISTRICTS}&level=department&code=04`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForFunction(
+      () => document.querySelector('#unit-name')?.textContent === 'AREQUIPA',
+    );
+    const unit = await textOf(page, '#unit');
+    expect(unit).toContain('Votos válidos');
+    expect(unit).not.toContain('Actas procesadas');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
