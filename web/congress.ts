@@ -37,8 +37,9 @@ const bySeats = (seats: Readonly<Record<string, number>>): [string, number][] =>
 export function exclusionText(x: Exclusion): string {
   if (x.reason === 'below_share') {
     const pct = x.total > 0 ? ((x.votes * 100) / x.total).toFixed(2) : '0';
-    // the rule's share as written ("5.000%"), spaced as every other % on the page
-    return `${pct} % < ${x.required.replace(/\s*%$/, ' %')}${x.district ? ` (${x.district})` : ''}`;
+    // the rule's share as written ("5.000%"), spaced as every other % on the page; no break
+    // inside "3.07 %" in a narrow column
+    return `${pct}\u00a0% < ${x.required.replace(/\s*%$/, '\u00a0%')}${x.district ? ` (${x.district})` : ''}`;
   }
   if (x.reason === 'below_votes') return `${fmt(x.votes)} ${t('votesLower')} < ${fmt(x.required)}`;
   const districts =
@@ -148,6 +149,11 @@ function seatsTable(seats: ListSeats): void {
   const rows = shown.map((v) => {
     const d = diff.get(v.party);
     const why = reasons.get(v.party);
+    const valla = passed.has(v.party)
+      ? t('passes')
+      : why
+        ? why.map(exclusionText).join('; ')
+        : t('no');
     return el(
       'tr',
       { 'data-party': v.party, class: passed.has(v.party) ? 'passed' : 'failed' },
@@ -156,13 +162,11 @@ function seatsTable(seats: ListSeats): void {
         {},
         el('span', { class: 'chip', style: `background:${partyColor(v.party)}` }),
         v.party,
+        // a phone shows the valla under the party, so cifra's and the reported seats fit the screen
+        el('small', { class: 'valla-inline' }, valla),
       ),
       el('td', { class: 'num' }, `${v.pctValid} %`),
-      el(
-        'td',
-        { class: 'valla' },
-        passed.has(v.party) ? t('passes') : why ? why.map(exclusionText).join('; ') : t('no'),
-      ),
+      el('td', { class: 'valla' }, valla),
       el('td', { class: 'num seats-cifra' }, String(r.seats[v.party] ?? 0)),
       ...(seats.reported
         ? [
@@ -180,7 +184,7 @@ function seatsTable(seats: ListSeats): void {
     thead(
       el('th', {}, t('party')),
       el('th', { class: 'num' }, t('pctValid')),
-      el('th', {}, t('valla')),
+      el('th', { class: 'valla' }, t('valla')),
       el('th', { class: 'num' }, t('seatsCifraShort')),
       ...(seats.reported
         ? [

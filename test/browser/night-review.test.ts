@@ -143,7 +143,8 @@ describe('the night review, on a phone', () => {
     const { page, errors } = await open(`/?election=${DEPUTIES}`, 'es');
     const row = await textOf(page, `#seats-table tr[data-party="${one?.party}"] .valla`);
     expect(row).toContain(`1 escaño en la asignación preliminar; se exigen ${one?.required}`);
-    expect(row).toContain(`< ${String(share?.required).replace('%', '')} %`);
+    // the rule's % spaced (a no-break space, so the figure and its % stay on one line)
+    expect(row).toContain(`< ${String(share?.required).replace('%', '')}\u00a0%`);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
@@ -215,5 +216,21 @@ describe('the night review, on a phone', () => {
     expect(unit).not.toContain('Actas procesadas');
     expect(errors).toEqual([]);
     await page.close();
+  }, 120_000);
+  it("a phone shows every seats column (cifra's, the reported, the difference) without scrolling", async () => {
+    for (const width of [390, 1280]) {
+      const { page, errors } = await openPage(browser, `${base}/?election=${DEPUTIES}`, width);
+      await page.waitForSelector('#seats-table tbody tr');
+      const box = page.locator('#seats-table').locator('xpath=..');
+      const [client, scroll] = await box.evaluate((b) => [b.clientWidth, b.scrollWidth]);
+      expect(scroll).toBeLessThanOrEqual(client);
+      // the valla's reason: its own column on a desktop, under the party on a phone
+      const row = page.locator('#seats-table tbody tr').first();
+      expect(await row.locator('td.valla').isVisible()).toBe(width > 500);
+      expect(await row.locator('.valla-inline').isVisible()).toBe(width <= 500);
+      expect(await noSideScroll(page)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   }, 120_000);
 });
