@@ -43,6 +43,8 @@ function applyStrings(): void {
   document.documentElement.lang = state.lang;
   for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]'))
     node.textContent = t(node.dataset['i18n'] ?? '');
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-aria-label]'))
+    node.setAttribute('aria-label', t(node.dataset['i18nAriaLabel'] ?? ''));
   for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-placeholder]'))
     node.setAttribute('placeholder', t(node.dataset['i18nPlaceholder'] ?? ''));
   // texts from the data in both languages (the election picker's labels)

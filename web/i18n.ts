@@ -9,6 +9,8 @@ const ES = {
   projectionDisclaimer:
     'Estimación estadística de cifra a partir del conteo parcial: no es un resultado oficial.',
   projectionHistory: 'Cómo se movió la proyección durante el conteo (mediana e intervalo de 90 %).',
+  projectionHistoryTitle: 'Evolución de la proyección',
+  pageTitle: 'cifra — resultados electorales',
   projectionMeta: (p: { pct: string; sims: string; seed: number; method: string }) =>
     `Con ${p.pct} % de actas procesadas · ${p.sims} simulaciones · semilla ${p.seed} · método: ${p.method}`,
   /** The projection's % over the whole universe, when it holds units the source leaves out. */
@@ -304,6 +306,8 @@ const EN: Strings = {
   projectionDisclaimer:
     'Statistical estimate by cifra from the partial count: not an official result.',
   projectionHistory: 'How the projection moved during the count (median and 90 % interval).',
+  projectionHistoryTitle: 'How the projection moved',
+  pageTitle: 'cifra — election results',
   projectionMeta: (p) =>
     `With ${p.pct} % of actas processed · ${p.sims} simulations · seed ${p.seed} · method: ${p.method}`,
   projectionMetaUniverse: (p) =>

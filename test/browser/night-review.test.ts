@@ -233,4 +233,31 @@ describe('the night review, on a phone', () => {
       await page.close();
     }
   }, 120_000);
+  it("the tab's title and the labels read aloud follow the language, also after the toggle", async () => {
+    const { page, errors } = await open(`/?election=${CUT}`, 'es');
+    const labels = async (): Promise<string[]> => [
+      await page.title(),
+      (await page.getAttribute('#map-legend', 'aria-label')) ?? '',
+      (await page.getAttribute('#erm-map-kind', 'aria-label')) ?? '',
+      (await page.textContent('#projection-history-title'))?.trim() ?? '',
+    ];
+    expect(await labels()).toEqual([
+      'cifra — resultados electorales',
+      'Leyenda',
+      'Mapa',
+      'Evolución de la proyección',
+    ]);
+    await page.click('#lang');
+    await page.waitForFunction(
+      () => document.querySelector('#summary-title')?.textContent === 'National result',
+    );
+    expect(await labels()).toEqual([
+      'cifra — election results',
+      'Legend',
+      'Map',
+      'How the projection moved',
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
