@@ -72,11 +72,13 @@ export async function renderMap(): Promise<void> {
   const leads = new Map<ResultUnit, ResultChoice | undefined>();
   for (const f of geo.features) {
     const p = f.properties;
-    // Lima's two shapes use circunscripción results; a source without them falls back to the department
-    const unit =
-      units.get(`${p.level}:${p.code}`) ??
-      (p.level === 'circunscripcion' ? units.get(`department:${p.reniec}`) : undefined) ??
-      (byCirc ? circByName.get(norm(p.name)) : undefined);
+    // Lima's two shapes use circunscripción results; a source without them falls back to the
+    // department, and each shape then says its figures are the whole department's
+    const own = units.get(`${p.level}:${p.code}`);
+    const whole =
+      !own && p.level === 'circunscripcion' ? units.get(`department:${p.reniec}`) : undefined;
+    const unit = own ?? whole ?? (byCirc ? circByName.get(norm(p.name)) : undefined);
+    const name = whole ? `${p.name} (${t('wholeDepartment')(whole.name)})` : p.name;
     const lead = unit && unit.valid > 0 ? leader(unit) : undefined;
     if (unit) leads.set(unit, lead);
     const node = document.createElementNS('http://www.w3.org/2000/svg', 'path');
@@ -90,11 +92,10 @@ export async function renderMap(): Promise<void> {
     node.setAttribute('role', 'button');
     node.dataset.code = p.code;
     node.dataset.level = p.level;
-    const counted =
-      unit && unit.actas.total > 0 ? ` · ${unit.actas.pctProcessed} % ${t('actasWord')}` : '';
+    const counted = unit ? actasOf(unit) : '';
     node.setAttribute(
       'aria-label',
-      `${p.name}${lead ? `: ${choiceLabel(lead)} ${t('leads')} ${lead.pctValid} %` : ''}${counted}`,
+      `${name}${lead ? `: ${choiceLabel(lead)} ${t('leads')} ${lead.pctValid} %` : ''}${counted}`,
     );
     const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
     title.textContent = node.getAttribute('aria-label') ?? '';

@@ -260,4 +260,27 @@ describe('the night review, on a phone', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+  it("Lima's two map shapes, drawn from one department's figures, say so", async () => {
+    const circ = await json<{ units: unknown[] }>(`${CUT}/results/circunscripcion.json`);
+    const deps = await json<{ units: { code: string; name: string }[] }>(
+      `${CUT}/results/department.json`,
+    );
+    // the premise: this source has Lima as one department, not its two circunscripciones
+    expect(circ.units).toHaveLength(0);
+    const lima = deps.units.find((u) => u.code === '14')?.name;
+    expect(lima).toBeTruthy();
+    for (const lang of ['es', 'en'] as const) {
+      const { page, errors } = await open(`/?election=${CUT}`, lang);
+      const shapes = page.locator('#map path[data-level="circunscripcion"]');
+      expect(await shapes.count()).toBe(2);
+      for (const label of await shapes.evaluateAll((ps) => ps.map((p) => p.ariaLabel ?? '')))
+        expect(label).toContain(
+          lang === 'es'
+            ? `(cifras de todo el departamento de ${lima})`
+            : `(figures for the whole department of ${lima})`,
+        );
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 120_000);
 });
