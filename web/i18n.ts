@@ -31,7 +31,7 @@ const ES = {
   priorUnknown: 'proyectada sin conteo propio',
   priorAbsent: 'ausente del corte de la fuente',
   absentNote: (n: Arg) =>
-    `la fuente no trae ${n} unidad(es): se proyectan igual, desde la vuelta anterior o las demás unidades (lista abajo)`,
+    `la fuente no trae ${n === 1 ? '1 unidad: se proyecta' : `${n} unidades: se proyectan`} igual, desde la vuelta anterior o las demás unidades (lista abajo)`,
   runoffPairs: 'Probabilidad de pasar a segunda vuelta',
   outrightWin: 'Probabilidad de ganar en primera vuelta',
   winProbability: 'Probabilidad de ganar',
@@ -322,7 +322,7 @@ const EN: Strings = {
   priorUnknown: 'projected without a count of its own',
   priorAbsent: "missing from the source's snapshot",
   absentNote: (n) =>
-    `the source leaves out ${n} unit(s): projected all the same, from the previous round or the other units (listed below)`,
+    `the source leaves out ${n === 1 ? '1 unit' : `${n} units`}: projected all the same, from the previous round or the other units (listed below)`,
   runoffPairs: 'Probability of reaching the runoff',
   outrightWin: 'Probability of winning outright',
   winProbability: 'Probability of winning',

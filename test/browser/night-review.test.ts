@@ -180,13 +180,20 @@ describe('the night review, on a phone', () => {
   }, 120_000);
 
   it("the projection's method is named in the page's language, not by its code", async () => {
-    const p = await json<{ method: string }>(`${CUT}/projection.json`);
+    const p = await json<{ method: string; unitsAbsent?: unknown[] }>(`${CUT}/projection.json`);
     for (const lang of ['es', 'en'] as const) {
       const { page, errors } = await open(`/?election=${CUT}`, lang);
       await page.waitForSelector('#projection:not([hidden])');
       const meta = await textOf(page, '#projection-meta');
       expect(meta).toMatch(lang === 'es' ? /método: \S/ : /method: \S/);
       expect(meta).not.toContain(`: ${p.method}`);
+      // the units the source leaves out, counted in words (not "unidad(es)")
+      const absent = p.unitsAbsent?.length ?? 0;
+      expect(absent).toBeGreaterThan(1);
+      expect(meta).toContain(
+        lang === 'es' ? `no trae ${absent} unidades:` : `out ${absent} units:`,
+      );
+      expect(meta).not.toMatch(/\(e?s\)/);
       expect(await noSideScroll(page)).toBe(true);
       expect(errors).toEqual([]);
       await page.close();
