@@ -290,4 +290,27 @@ describe('the night review, on a phone', () => {
       await page.close();
     }
   }, 120_000);
+  it('the national bars account for every vote: past the first eight, a line with the rest', async () => {
+    const national = await json<{ units: { valid: number; choices: { votes: number }[] }[] }>(
+      `${DISTRICTS}/results/national.json`,
+    );
+    const n = national.units[0];
+    const sorted = [...(n?.choices ?? [])].sort((a, b) => b.votes - a.votes);
+    // the premise: more candidates than bars (this source has no "other lists" remainder)
+    const rest = sorted.slice(8).filter((c) => c.votes > 0);
+    expect(rest.length).toBeGreaterThan(0);
+    const votes = rest.reduce((a, c) => a + c.votes, 0);
+    const { page, errors } = await open(`/?election=${DISTRICTS}`, 'es');
+    expect(await page.locator('#bars li[data-choice]').count()).toBe(8);
+    const more = await textOf(page, '#bars li.more');
+    expect(more).toContain(`y ${rest.length} más`);
+    expect(more).toContain(`${new Intl.NumberFormat('es-PE').format(votes)} votos`);
+    // the eight bars and the line hold every valid vote
+    const shown = await page
+      .locator('#bars li[data-choice] .votes')
+      .evaluateAll((vs) => vs.reduce((a, v) => a + Number(v.getAttribute('data-votes')), 0));
+    expect(shown + votes).toBe(n?.valid);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
