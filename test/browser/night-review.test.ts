@@ -19,6 +19,7 @@ const DISTRICTS = 'pe-2026-presidencial-distritos';
 const DEPUTIES = 'pe-2026-diputados';
 const RUNOFF = 'pe-2026-presidencial-segunda';
 const CUT = 'pe-2026-presidencial-segunda-2026-06-10';
+const CONGRESS_2021 = 'pe-2021-congreso';
 let dir: string;
 let store: SqliteStore;
 let app: FastifyInstance;
@@ -65,7 +66,7 @@ beforeAll(async () => {
   const e = bundledElection(COUNTED);
   if (!e) throw new Error(COUNTED);
   await store.putElection(e);
-  for (const id of [DISTRICTS, DEPUTIES, RUNOFF, CUT])
+  for (const id of [DISTRICTS, DEPUTIES, RUNOFF, CUT, CONGRESS_2021])
     expect((await putPublishedElection(store, id)).ok).toBe(true);
   // one mesa's acta: pending in the first delivery, counted in the second
   await deliver([mesa('pending')]);
@@ -312,5 +313,24 @@ describe('the night review, on a phone', () => {
     expect(shown + votes).toBe(n?.valid);
     expect(errors).toEqual([]);
     await page.close();
+  }, 120_000);
+  it('a cut given as a date reads as a date, as every other on the page', async () => {
+    const summary = await json<{ status: { cut: string | null; cutTime: string | null } }>(
+      `${CONGRESS_2021}/summary.json`,
+    );
+    // the premise: the source's cut is an ISO date, with no time
+    expect(summary.status.cut).toBe('2021-06-12');
+    expect(summary.status.cutTime).toBeNull();
+    for (const lang of ['es', 'en'] as const) {
+      const { page, errors } = await open(`/?election=${CONGRESS_2021}`, lang);
+      const day = lang === 'es' ? /12 jun\.? 2021/ : /12 Jun 2021/;
+      for (const css of ['#provisional', '#source-cut']) {
+        const text = await textOf(page, css);
+        expect(text).toMatch(day);
+        expect(text).not.toContain('2021-06-12');
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   }, 120_000);
 });
