@@ -229,7 +229,14 @@ async function renderProgress(summary: Summary): Promise<void> {
       ` (${fmt(a.processed)} / ${fmt(a.total)})`,
     ),
     el('span', {}, `${t('atJee')}: `, el('strong', {}, fmt(a.jee))),
-    el('span', {}, `${t('pending')}: `, el('strong', {}, fmt(a.pending))),
+    // pending actas whose figures the rules count (ONPE's 2021 "EN PROCESO"): already in the %
+    el(
+      'span',
+      { id: 'pending' },
+      `${t('pending')}: `,
+      el('strong', {}, fmt(a.pending)),
+      a.pendingWithFigures > 0 ? ` (${t('pendingWithFigures')(fmt(a.pendingWithFigures))})` : '',
+    ),
     el('span', {}, `${t('remaining')}: `, el('strong', {}, fmt(p.eligibleRemaining))),
     ...fresh,
   );

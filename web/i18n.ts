@@ -104,6 +104,7 @@ const ES = {
   leadChanges: (n: number) => (n === 1 ? '1 cambio de liderazgo' : `${n} cambios de liderazgo`),
   courseLast: (margin: Arg, pct: Arg) => `última ventaja: ${margin} votos con ${pct} % de actas`,
   noMap: 'Esta fuente no tiene resultados por departamento.',
+  pendingWithFigures: (n: Arg) => `${n} con cifras, ya sumadas`,
   moreChoices: (n: Arg, votes: Arg) =>
     `y ${n} más, con ${votes} votos entre todos (cada uno en el Detalle)`,
   wholeDepartment: (dep: Arg) => `cifras de todo el departamento de ${dep}`,
@@ -397,6 +398,7 @@ const EN: Strings = {
   leadChanges: (n) => (n === 1 ? '1 lead change' : `${n} lead changes`),
   courseLast: (margin, pct) => `last lead: ${margin} votes at ${pct} % of actas`,
   noMap: 'This source has no results by department.',
+  pendingWithFigures: (n) => `${n} with figures, already counted`,
   moreChoices: (n, votes) => `and ${n} more, with ${votes} votes between them (each in the Detail)`,
   wholeDepartment: (dep) => `figures for the whole department of ${dep}`,
   counted: 'of actas counted',

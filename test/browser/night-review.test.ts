@@ -69,7 +69,8 @@ beforeAll(async () => {
   for (const id of [DISTRICTS, DEPUTIES, RUNOFF, CUT, CONGRESS_2021])
     expect((await putPublishedElection(store, id)).ok).toBe(true);
   // one mesa's acta: pending in the first delivery, counted in the second
-  await deliver([mesa('pending')]);
+  // and another left pending with its figures, which the 2021 rules count (ONPE's "EN PROCESO")
+  await deliver([mesa('pending'), { ...mesa('counted'), mesa: '000002', state: 'pending' }]);
   await deliver([mesa('counted')]);
   ({ app, base, browser } = await serveDashboard(store));
 }, 120_000);
@@ -332,5 +333,18 @@ describe('the night review, on a phone', () => {
       expect(errors).toEqual([]);
       await page.close();
     }
+  }, 120_000);
+  it('pending actas whose figures are counted say so beside the 100 %', async () => {
+    const progress = await json<{ actas: { pending: number; pendingWithFigures: number } }>(
+      `${COUNTED}/progress.json`,
+    );
+    // the premise: a pending acta with figures, counted by the rules
+    expect(progress.actas.pendingWithFigures).toBeGreaterThan(0);
+    const { page, errors } = await open(`/?election=${COUNTED}`, 'es');
+    expect(await textOf(page, '#pending')).toBe(
+      `Pendientes: ${progress.actas.pending} (${progress.actas.pendingWithFigures} con cifras, ya sumadas)`,
+    );
+    expect(errors).toEqual([]);
+    await page.close();
   }, 120_000);
 });
