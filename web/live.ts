@@ -16,13 +16,15 @@ export function limaTime(iso: string): string {
   return `${f.format(d)} (${t('limaTime')})`;
 }
 
-/** A calendar date (no time, so no zone to convert) in the page's language: "12 jun. 2021". */
-function dateText(y: number, m: number, d: number): string {
-  const f = new Intl.DateTimeFormat(state.lang === 'es' ? 'es-PE' : 'en-GB', {
-    timeZone: 'UTC',
-    dateStyle: 'medium',
-  });
-  return f.format(Date.UTC(y, m - 1, d));
+/** A calendar date or month (no time, so no zone to convert) in the page's language: "12 jun. 2021". */
+function dateText(y: number, m: number, d: number | null): string {
+  const f = new Intl.DateTimeFormat(
+    state.lang === 'es' ? 'es-PE' : 'en-GB',
+    d === null
+      ? { timeZone: 'UTC', month: 'short', year: 'numeric' }
+      : { timeZone: 'UTC', dateStyle: 'medium' },
+  );
+  return f.format(Date.UTC(y, m - 1, d ?? 1));
 }
 
 /**
@@ -31,8 +33,10 @@ function dateText(y: number, m: number, d: number): string {
  */
 export function cutText(cut: string): string {
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(cut)) return limaTime(cut);
-  const day = /^(\d{4})-(\d{2})-(\d{2})(?![\dT])(.*)$/.exec(cut);
-  return day ? `${dateText(Number(day[1]), Number(day[2]), Number(day[3]))}${day[4]}` : cut;
+  const day = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?![\dT-])(.*)$/.exec(cut);
+  if (!day) return cut;
+  const d = day[3] === undefined ? null : Number(day[3]);
+  return `${dateText(Number(day[1]), Number(day[2]), d)}${day[4] ?? ''}`;
 }
 
 /** "hace 3 min" / "3 min ago": minutes under two hours, then hours, then days. */

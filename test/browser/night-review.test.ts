@@ -333,6 +333,15 @@ describe('the night review, on a phone', () => {
       expect(errors).toEqual([]);
       await page.close();
     }
+    // a cut given as a month (the 2021 per-mesa files: '2021-06') reads as a month
+    const month = await json<{ status: { cut: string | null } }>(`${COUNTED}/summary.json`);
+    expect(month.status.cut).toBe('2021-06');
+    const { page, errors } = await open(`/?election=${COUNTED}`, 'es');
+    const cut = await textOf(page, '#source-cut');
+    expect(cut).toMatch(/jun\.?( de)? 2021/);
+    expect(cut).not.toContain('2021-06');
+    expect(errors).toEqual([]);
+    await page.close();
   }, 120_000);
   it('pending actas whose figures are counted say so beside the 100 %', async () => {
     const progress = await json<{ actas: { pending: number; pendingWithFigures: number } }>(
