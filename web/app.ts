@@ -256,7 +256,7 @@ async function renderSummary(summary: Summary, projection: Projection | null): P
   $('outcome').replaceChildren(...(n ? headline(summary, projection, abroadMissing) : []));
   $('bars').replaceChildren(...(n ? barsOf(n) : []));
   $('totals').replaceChildren(...(n ? totalsOf(n) : []));
-  renderCongress(seats);
+  renderCongress(seats, n?.valid ?? null);
   // the what-if recomputes on the server: a static site has none
   await setupWhatIf(state.site?.kind === 'static' ? { kind: 'none' } : seats);
 }

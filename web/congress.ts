@@ -50,14 +50,14 @@ export function exclusionText(x: Exclusion): string {
 }
 
 /** The seats document, whatever its kind: hidden for a presidential election. */
-export function renderCongress(seats: Seats): void {
+export function renderCongress(seats: Seats, nationalValid: number | null = null): void {
   const box = $('congress');
   if (seats.kind === 'presidential') {
     box.hidden = true;
     return;
   }
   box.hidden = false;
-  if (seats.kind === 'list') renderComputed(seats);
+  if (seats.kind === 'list') renderComputed(seats, nationalValid);
   else renderPublished(seats);
 }
 
@@ -107,7 +107,7 @@ function renderPublished(seats: PublishedSeats): void {
 }
 
 /** cifra's computation beside the reported composition, the valla's reasons, seats by district. */
-function renderComputed(seats: ListSeats): void {
+function renderComputed(seats: ListSeats, nationalValid: number | null): void {
   const r = seats.result;
   const f = seats.figures;
   const from = f
@@ -128,7 +128,13 @@ function renderComputed(seats: ListSeats): void {
   }
   seatsTable(seats);
   $('seats-note').textContent = seats.note ? inLang(seats.note) : '';
-  $('valla').textContent = '';
+  // the table's % is over every list's votes in every circunscripción; the Senate's national
+  // result above is the national list alone: two different bases for one party, said as such
+  const base = r.votes.reduce((a, v) => a + v.votes, 0);
+  $('valla').textContent =
+    nationalValid !== null && base !== nationalValid
+      ? t('pctBase')(fmt(base), fmt(nationalValid))
+      : '';
   districtTable(r.districts, r.seats);
 }
 

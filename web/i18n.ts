@@ -104,6 +104,8 @@ const ES = {
   leadChanges: (n: number) => (n === 1 ? '1 cambio de liderazgo' : `${n} cambios de liderazgo`),
   courseLast: (margin: Arg, pct: Arg) => `última ventaja: ${margin} votos con ${pct} % de actas`,
   noMap: 'Esta fuente no tiene resultados por departamento.',
+  pctBase: (base: Arg, national: Arg) =>
+    `El % válido de esta tabla es sobre ${base} votos válidos, la suma de todas las circunscripciones; el resultado nacional de arriba cuenta ${national}.`,
   pendingWithFigures: (n: Arg) => `${n} con cifras, ya sumadas`,
   moreChoices: (n: Arg, votes: Arg) =>
     `y ${n} más, con ${votes} votos entre todos (cada uno en el Detalle)`,
@@ -398,6 +400,8 @@ const EN: Strings = {
   leadChanges: (n) => (n === 1 ? '1 lead change' : `${n} lead changes`),
   courseLast: (margin, pct) => `last lead: ${margin} votes at ${pct} % of actas`,
   noMap: 'This source has no results by department.',
+  pctBase: (base, national) =>
+    `This table's % valid is over ${base} valid votes, the sum of every circunscripción; the national result above counts ${national}.`,
   pendingWithFigures: (n) => `${n} with figures, already counted`,
   moreChoices: (n, votes) => `and ${n} more, with ${votes} votes between them (each in the Detail)`,
   wholeDepartment: (dep) => `figures for the whole department of ${dep}`,

@@ -20,6 +20,7 @@ const DEPUTIES = 'pe-2026-diputados';
 const RUNOFF = 'pe-2026-presidencial-segunda';
 const CUT = 'pe-2026-presidencial-segunda-2026-06-10';
 const CONGRESS_2021 = 'pe-2021-congreso';
+const SENATE = 'pe-2026-senado';
 let dir: string;
 let store: SqliteStore;
 let app: FastifyInstance;
@@ -66,7 +67,7 @@ beforeAll(async () => {
   const e = bundledElection(COUNTED);
   if (!e) throw new Error(COUNTED);
   await store.putElection(e);
-  for (const id of [DISTRICTS, DEPUTIES, RUNOFF, CUT, CONGRESS_2021])
+  for (const id of [DISTRICTS, DEPUTIES, RUNOFF, CUT, CONGRESS_2021, SENATE])
     expect((await putPublishedElection(store, id)).ok).toBe(true);
   // one mesa's acta: pending in the first delivery, counted in the second
   // and another left pending with its figures, which the 2021 rules count (ONPE's "EN PROCESO")
@@ -355,5 +356,28 @@ describe('the night review, on a phone', () => {
     );
     expect(errors).toEqual([]);
     await page.close();
+  }, 120_000);
+  it('a seats table whose % has another base than the national result says so', async () => {
+    for (const [id, differs] of [
+      [SENATE, true],
+      [DEPUTIES, false],
+    ] as const) {
+      const seats = await json<{ result: { votes: { votes: number }[] } }>(`${id}/seats.json`);
+      const national = await json<{ units: { valid: number }[] }>(`${id}/results/national.json`);
+      const base = seats.result.votes.reduce((a, v) => a + v.votes, 0);
+      const valid = national.units[0]?.valid ?? -1;
+      // the premise: the Senate's table sums every circunscripción, the national result is one list
+      expect(base !== valid).toBe(differs);
+      const { page, errors } = await open(`/?election=${id}`, 'es');
+      await page.waitForSelector('#seats-table tbody tr');
+      const note = await textOf(page, '#valla');
+      const f = new Intl.NumberFormat('es-PE');
+      if (differs) {
+        expect(note).toContain(`sobre ${f.format(base)} votos válidos`);
+        expect(note).toContain(`cuenta ${f.format(valid)}`);
+      } else expect(note).toBe('');
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   }, 120_000);
 });
