@@ -23,6 +23,7 @@ const ES = {
   }) =>
     `Con ${p.pct} % de las actas de toda la elección, incluidas las unidades que la fuente no publica (la fuente: ${p.source} % de las que publica) · ${p.sims} simulaciones · semilla ${p.seed} · método: ${p.method}`,
   interval90: 'intervalo de 90 %',
+  intervalAxis: (lo: Arg, hi: Arg) => `eje ampliado: de ${lo} % a ${hi} % (no empieza en 0)`,
   priorsTitle: 'Unidades proyectadas sin conteo propio',
   priorFromRound:
     'sin actas contadas, proyectada desde la vuelta anterior y ponderada por sus electores',
@@ -319,6 +320,7 @@ const EN: Strings = {
   projectionMetaUniverse: (p) =>
     `With ${p.pct} % of the whole election's actas, including units the source does not publish (the source: ${p.source} % of those it publishes) · ${p.sims} simulations · seed ${p.seed} · method: ${p.method}`,
   interval90: '90 % interval',
+  intervalAxis: (lo, hi) => `zoomed axis: from ${lo} % to ${hi} % (not from 0)`,
   priorsTitle: 'Units projected without a count of their own',
   priorFromRound:
     'no actas counted: projected from the previous round and weighted by its electors',

@@ -380,4 +380,28 @@ describe('the night review, on a phone', () => {
       await page.close();
     }
   }, 120_000);
+  it("a close runoff's projected intervals are drawn apart, on an axis that says it is zoomed", async () => {
+    const p = await json<{ choices: { choice: string; median: number; lo90: number }[] }>(
+      `${CUT}/projection.json`,
+    );
+    const [a, b] = p.choices;
+    // the premise: two medians within a point of each other, far from 0
+    expect(Math.abs((a?.median ?? 0) - (b?.median ?? 0))).toBeLessThan(1);
+    expect(Math.min(a?.lo90 ?? 0, b?.lo90 ?? 0)).toBeGreaterThan(40);
+    const { page, errors } = await open(`/?election=${CUT}`, 'es');
+    await page.waitForSelector('#projection:not([hidden])');
+    // each median's place on its track, as a share of the track's width
+    const at = (choice: string): Promise<number> =>
+      page.locator(`#projection-bars li[data-choice="${choice}"] .track`).evaluate((track) => {
+        const m = track.querySelector('.median')?.getBoundingClientRect();
+        const r = track.getBoundingClientRect();
+        return m ? (m.left - r.left) / r.width : -1;
+      });
+    const gap = Math.abs((await at(a?.choice ?? '')) - (await at(b?.choice ?? '')));
+    // half a point apart on a 0–50 % axis would be 1 % of the track; zoomed, a visible gap
+    expect(gap).toBeGreaterThan(0.2);
+    expect(await textOf(page, '#projection-bars li.axis')).toContain('no empieza en 0');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
