@@ -43,6 +43,8 @@ function applyStrings(): void {
   document.documentElement.lang = state.lang;
   for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]'))
     node.textContent = t(node.dataset['i18n'] ?? '');
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-aria-label]'))
+    node.setAttribute('aria-label', t(node.dataset['i18nAriaLabel'] ?? ''));
   for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-placeholder]'))
     node.setAttribute('placeholder', t(node.dataset['i18nPlaceholder'] ?? ''));
   // texts from the data in both languages (the election picker's labels)
@@ -123,10 +125,11 @@ function publishedStatus(pub: Published | null): Shown {
 /** What the figures are: final, provisional at a cut, computed by cifra, or a third party's — always with the source. */
 function statusText(st: Shown, about: About | null, pub: Published | null): string {
   const provisionalCut = st.kind === 'provisional' ? (st.cut ?? pub?.asOf) : undefined;
+  const pct = st.kind === 'provisional' ? (st.pctCounted ?? pub?.pctCounted ?? null) : null;
   const cut = provisionalCut === undefined ? undefined : cutText(provisionalCut);
   const head =
     st.kind === 'provisional'
-      ? `${t('provisional')} · ${st.pctCounted ?? pub?.pctCounted ?? '—'} % ${t('counted')}${cut ? ` · ${t('snapshot')}: ${cut}` : ''}`
+      ? `${t('provisional')}${pct === null ? '' : ` · ${pct} % ${t('counted')}`}${cut ? ` · ${t('snapshot')}: ${cut}` : ''}`
       : st.kind === 'computed-by-cifra'
         ? `${t('computedByCifra')}: ${inLang(st.from)}`
         : st.kind === 'third-party'
@@ -210,7 +213,7 @@ async function renderProgress(summary: Summary): Promise<void> {
         'span',
         {},
         `${t('actasProcessed')}: `,
-        el('strong', { id: 'pct-actas' }, `${pub.pctCounted ?? '—'} %`),
+        el('strong', { id: 'pct-actas' }, pub.pctCounted === null ? '—' : `${pub.pctCounted} %`),
       ),
       ...fresh,
     );
@@ -226,7 +229,14 @@ async function renderProgress(summary: Summary): Promise<void> {
       ` (${fmt(a.processed)} / ${fmt(a.total)})`,
     ),
     el('span', {}, `${t('atJee')}: `, el('strong', {}, fmt(a.jee))),
-    el('span', {}, `${t('pending')}: `, el('strong', {}, fmt(a.pending))),
+    // pending actas whose figures the rules count (ONPE's 2021 "EN PROCESO"): already in the %
+    el(
+      'span',
+      { id: 'pending' },
+      `${t('pending')}: `,
+      el('strong', {}, fmt(a.pending)),
+      a.pendingWithFigures > 0 ? ` (${t('pendingWithFigures')(fmt(a.pendingWithFigures))})` : '',
+    ),
     el('span', {}, `${t('remaining')}: `, el('strong', {}, fmt(p.eligibleRemaining))),
     ...fresh,
   );
@@ -246,7 +256,7 @@ async function renderSummary(summary: Summary, projection: Projection | null): P
   $('outcome').replaceChildren(...(n ? headline(summary, projection, abroadMissing) : []));
   $('bars').replaceChildren(...(n ? barsOf(n) : []));
   $('totals').replaceChildren(...(n ? totalsOf(n) : []));
-  renderCongress(seats);
+  renderCongress(seats, n?.valid ?? null);
   // the what-if recomputes on the server: a static site has none
   await setupWhatIf(state.site?.kind === 'static' ? { kind: 'none' } : seats);
 }

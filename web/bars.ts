@@ -20,35 +20,55 @@ export function pctShown(pct: string, done: number, total: number): string {
   return pct === '100.000' && done < total ? '99.999' : pct;
 }
 
-/** The bars: itemised choices by votes, the unitemised remainder ("Otras listas") apart, last. */
+/** The itemised choices past the first eight: how many, and their votes together (a line, not bars). */
+function moreLine(more: readonly ResultChoice[]): HTMLLIElement[] {
+  if (more.length === 0) return [];
+  const votes = more.reduce((a, c) => a + c.votes, 0);
+  return [
+    el(
+      'li',
+      { class: 'more', 'data-count': more.length },
+      t('moreChoices')(more.length, fmt(votes)),
+    ),
+  ];
+}
+
+/**
+ * The bars: the first eight itemised choices by votes, a line for the rest (so the bars add up to
+ * what the page says), then the unitemised remainder ("Otras listas") apart, last.
+ */
 export function barsOf(unit: ResultUnit): HTMLLIElement[] {
   const rest = remainderIds();
   const sorted = [...unit.choices].sort((a, b) => b.votes - a.votes);
-  const top = sorted.filter((c) => !rest.has(c.id)).slice(0, 8);
+  const itemised = sorted.filter((c) => !rest.has(c.id));
+  const top = itemised.slice(0, 8);
+  const more = itemised.slice(8).filter((c) => c.votes > 0);
   const others = sorted.filter((c) => rest.has(c.id) && c.votes > 0);
-  return [...top, ...others].map((c) =>
-    el(
-      'li',
-      { 'data-choice': c.id, class: rest.has(c.id) ? 'remainder' : '' },
+  const bars = (list: readonly ResultChoice[]): HTMLLIElement[] =>
+    list.map((c) =>
       el(
-        'div',
-        { class: 'bar-label' },
-        el('span', {}, choiceLabel(c)),
+        'li',
+        { 'data-choice': c.id, class: rest.has(c.id) ? 'remainder' : '' },
         el(
-          'span',
-          {},
-          el('strong', { class: 'pct' }, `${c.pctValid} %`),
-          ' · ',
-          el('span', { class: 'votes', 'data-votes': c.votes }, fmt(c.votes)),
+          'div',
+          { class: 'bar-label' },
+          el('span', {}, choiceLabel(c)),
+          el(
+            'span',
+            {},
+            el('strong', { class: 'pct' }, `${c.pctValid} %`),
+            ' · ',
+            el('span', { class: 'votes', 'data-votes': c.votes }, fmt(c.votes)),
+          ),
+        ),
+        el(
+          'div',
+          { class: 'bar', role: 'presentation' },
+          el('span', { style: `width:${c.pctValid}%;background:${colorOfChoice(c.id)}` }),
         ),
       ),
-      el(
-        'div',
-        { class: 'bar', role: 'presentation' },
-        el('span', { style: `width:${c.pctValid}%;background:${colorOfChoice(c.id)}` }),
-      ),
-    ),
-  );
+    );
+  return [...bars(top), ...moreLine(more), ...bars(others)];
 }
 
 export function totalsOf(n: ResultUnit): HTMLElement[] {

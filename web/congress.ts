@@ -37,25 +37,27 @@ const bySeats = (seats: Readonly<Record<string, number>>): [string, number][] =>
 export function exclusionText(x: Exclusion): string {
   if (x.reason === 'below_share') {
     const pct = x.total > 0 ? ((x.votes * 100) / x.total).toFixed(2) : '0';
-    return `${pct} % < ${x.required}${x.district ? ` (${x.district})` : ''}`;
+    // the rule's share as written ("5.000%"), spaced as every other % on the page; no break
+    // inside "3.07 %" in a narrow column
+    return `${pct}\u00a0% < ${x.required.replace(/\s*%$/, '\u00a0%')}${x.district ? ` (${x.district})` : ''}`;
   }
   if (x.reason === 'below_votes') return `${fmt(x.votes)} ${t('votesLower')} < ${fmt(x.required)}`;
   const districts =
     x.requiredDistricts > 0
       ? `; ${x.districtsWon} ${t('of')} ${x.requiredDistricts} ${t('circunscripciones')}`
       : '';
-  return `${x.seats} ${t('preliminarySeats')} ${t('of')} ${x.required}${districts}`;
+  return `${t('belowSeats')(x.seats, x.required)}${districts}`;
 }
 
 /** The seats document, whatever its kind: hidden for a presidential election. */
-export function renderCongress(seats: Seats): void {
+export function renderCongress(seats: Seats, nationalValid: number | null = null): void {
   const box = $('congress');
   if (seats.kind === 'presidential') {
     box.hidden = true;
     return;
   }
   box.hidden = false;
-  if (seats.kind === 'list') renderComputed(seats);
+  if (seats.kind === 'list') renderComputed(seats, nationalValid);
   else renderPublished(seats);
 }
 
@@ -105,7 +107,7 @@ function renderPublished(seats: PublishedSeats): void {
 }
 
 /** cifra's computation beside the reported composition, the valla's reasons, seats by district. */
-function renderComputed(seats: ListSeats): void {
+function renderComputed(seats: ListSeats, nationalValid: number | null): void {
   const r = seats.result;
   const f = seats.figures;
   const from = f
@@ -126,7 +128,13 @@ function renderComputed(seats: ListSeats): void {
   }
   seatsTable(seats);
   $('seats-note').textContent = seats.note ? inLang(seats.note) : '';
-  $('valla').textContent = '';
+  // the table's % is over every list's votes in every circunscripción; the Senate's national
+  // result above is the national list alone: two different bases for one party, said as such
+  const base = r.votes.reduce((a, v) => a + v.votes, 0);
+  $('valla').textContent =
+    nationalValid !== null && base !== nationalValid
+      ? t('pctBase')(fmt(base), fmt(nationalValid))
+      : '';
   districtTable(r.districts, r.seats);
 }
 
@@ -147,6 +155,11 @@ function seatsTable(seats: ListSeats): void {
   const rows = shown.map((v) => {
     const d = diff.get(v.party);
     const why = reasons.get(v.party);
+    const valla = passed.has(v.party)
+      ? t('passes')
+      : why
+        ? why.map(exclusionText).join('; ')
+        : t('no');
     return el(
       'tr',
       { 'data-party': v.party, class: passed.has(v.party) ? 'passed' : 'failed' },
@@ -155,13 +168,11 @@ function seatsTable(seats: ListSeats): void {
         {},
         el('span', { class: 'chip', style: `background:${partyColor(v.party)}` }),
         v.party,
+        // a phone shows the valla under the party, so cifra's and the reported seats fit the screen
+        el('small', { class: 'valla-inline' }, valla),
       ),
       el('td', { class: 'num' }, `${v.pctValid} %`),
-      el(
-        'td',
-        { class: 'valla' },
-        passed.has(v.party) ? t('passes') : why ? why.map(exclusionText).join('; ') : t('no'),
-      ),
+      el('td', { class: 'valla' }, valla),
       el('td', { class: 'num seats-cifra' }, String(r.seats[v.party] ?? 0)),
       ...(seats.reported
         ? [
@@ -179,7 +190,7 @@ function seatsTable(seats: ListSeats): void {
     thead(
       el('th', {}, t('party')),
       el('th', { class: 'num' }, t('pctValid')),
-      el('th', {}, t('valla')),
+      el('th', { class: 'valla' }, t('valla')),
       el('th', { class: 'num' }, t('seatsCifraShort')),
       ...(seats.reported
         ? [

@@ -55,5 +55,5 @@ export async function renderCourse(): Promise<void> {
   add('text', { x: 30, y: H / 2 - 4, class: 'axis' }, `${x0.toFixed(1)} %`);
   add('text', { x: W - 50, y: H / 2 - 4, class: 'axis' }, `${x1.toFixed(1)} %`);
   $('course-meta').textContent =
-    `${t('courseHint')}. ${c.leadChanges.length} × ${t('leadChange')}; ${fmt(last.margin)} — ${last.pctCounted} % (${c.source ? inLang(c.source) : ''})`;
+    `${t('courseHint')}. ${t('leadChanges')(c.leadChanges.length)}; ${t('courseLast')(fmt(last.margin), last.pctCounted)}${c.source ? ` (${inLang(c.source)})` : ''}.`;
 }

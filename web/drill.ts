@@ -14,6 +14,7 @@ import {
   type Crumb,
   choiceLabel,
 } from './ui.js';
+import { limaTime } from './live.js';
 import { writeView } from './url.js';
 
 /** Each drill's number: a slower, older drill must not draw over a newer one. */
@@ -164,13 +165,16 @@ function unitTable(u: ResultUnit): HTMLElement {
   const ranked = rows.filter((c) => !rest.has(c.id));
   const [first, second] = ranked;
   const margin = first && second ? first.votes - second.votes : null;
-  const counted = state.published
-    ? u.actas.total > 0
+  // published aggregates without actas per unit: the source's % is the nation's, not a department's
+  const counted = !state.published
+    ? pctShown(u.actas.pctProcessed, u.actas.processed, u.actas.total)
+    : u.actas.total > 0
       ? u.actas.pctProcessed
-      : (state.published.pctCounted ?? '—')
-    : pctShown(u.actas.pctProcessed, u.actas.processed, u.actas.total);
+      : u.level === 'national'
+        ? state.published.pctCounted
+        : null;
   const facts = [
-    `${t('actasProcessed')}: ${counted} %`,
+    ...(counted === null ? [] : [`${t('actasProcessed')}: ${counted} %`]),
     `${t('valid')}: ${fmt(u.valid)}`,
     ...(margin !== null ? [`${t('marginWord')}: ${fmt(margin)}`] : []),
     ...(!state.published && u.eligibleRemaining > 0
@@ -213,6 +217,10 @@ function unitTable(u: ResultUnit): HTMLElement {
   );
 }
 
+/** An acta's state in words: the source's own label (ONPE's "CONTABILIZADA"), else ours in the page's language. */
+const stateWords = (a: { state: string; stateLabel: string }): string =>
+  a.stateLabel === a.state ? t(`state:${a.state}`) : a.stateLabel;
+
 async function showActa(mesa: string): Promise<void> {
   const a = await api.acta(electionId(), mesa);
   const c = a.current;
@@ -223,7 +231,7 @@ async function showActa(mesa: string): Promise<void> {
           'p',
           {},
           `${t('state')}: `,
-          el('span', { class: 'badge', id: 'acta-state' }, c.stateLabel),
+          el('span', { class: 'badge', id: 'acta-state' }, stateWords(c)),
           ` · ${t('version')} ${c.version} · ${t('eligible')}: ${fmt(c.eligible)} · ${t('emitted')}: ${c.voters === null ? '—' : fmt(c.voters)}`,
           c.conflict ? el('span', { class: 'badge warn' }, t('conflict')) : '',
         )
@@ -256,7 +264,7 @@ async function showActa(mesa: string): Promise<void> {
         el(
           'li',
           {},
-          `v${h.version} · ${h.kind} · ${h.acta.stateLabel} · ${h.recordedAt}${h.sha256 ? ` · sha256 ${h.sha256.slice(0, 12)}` : ''}`,
+          `v${h.version} · ${t(`change:${h.kind}`)} · ${stateWords(h.acta)} · ${limaTime(h.recordedAt)}${h.sha256 ? ` · sha256 ${h.sha256.slice(0, 12)}` : ''}`,
         ),
       ),
     ),

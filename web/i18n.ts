@@ -9,6 +9,8 @@ const ES = {
   projectionDisclaimer:
     'Estimación estadística de cifra a partir del conteo parcial: no es un resultado oficial.',
   projectionHistory: 'Cómo se movió la proyección durante el conteo (mediana e intervalo de 90 %).',
+  projectionHistoryTitle: 'Evolución de la proyección',
+  pageTitle: 'cifra — resultados electorales',
   projectionMeta: (p: { pct: string; sims: string; seed: number; method: string }) =>
     `Con ${p.pct} % de actas procesadas · ${p.sims} simulaciones · semilla ${p.seed} · método: ${p.method}`,
   /** The projection's % over the whole universe, when it holds units the source leaves out. */
@@ -21,6 +23,7 @@ const ES = {
   }) =>
     `Con ${p.pct} % de las actas de toda la elección, incluidas las unidades que la fuente no publica (la fuente: ${p.source} % de las que publica) · ${p.sims} simulaciones · semilla ${p.seed} · método: ${p.method}`,
   interval90: 'intervalo de 90 %',
+  intervalAxis: (lo: Arg, hi: Arg) => `eje ampliado: de ${lo} % a ${hi} % (no empieza en 0)`,
   priorsTitle: 'Unidades proyectadas sin conteo propio',
   priorFromRound:
     'sin actas contadas, proyectada desde la vuelta anterior y ponderada por sus electores',
@@ -29,7 +32,7 @@ const ES = {
   priorUnknown: 'proyectada sin conteo propio',
   priorAbsent: 'ausente del corte de la fuente',
   absentNote: (n: Arg) =>
-    `la fuente no trae ${n} unidad(es): se proyectan igual, desde la vuelta anterior o las demás unidades (lista abajo)`,
+    `la fuente no trae ${n === 1 ? '1 unidad: se proyecta' : `${n} unidades: se proyectan`} igual, desde la vuelta anterior o las demás unidades (lista abajo)`,
   runoffPairs: 'Probabilidad de pasar a segunda vuelta',
   outrightWin: 'Probabilidad de ganar en primera vuelta',
   winProbability: 'Probabilidad de ganar',
@@ -71,6 +74,13 @@ const ES = {
   state: 'Estado',
   version: 'Versión',
   history: 'Historial',
+  'change:new': 'primera versión',
+  'change:unchanged': 'sin cambios',
+  'change:state_change': 'cambio de estado',
+  'change:correction': 'corrección',
+  'change:conflict': 'conflicto entre fuentes',
+  'projMethod:mesas': 'acta por acta',
+  'projMethod:snapshot': 'desde los totales de un corte de la fuente',
   leads: 'lidera',
   provisional: 'Resultados provisionales',
   conflict: 'Conflicto: otra versión con cifras distintas no fue aplicada',
@@ -92,8 +102,15 @@ const ES = {
   reported: 'Resultado final publicado (referencia)',
   course: 'El conteo, actualización por actualización',
   courseHint: 'Ventaja del primero sobre el segundo en votos; sobre la línea lidera',
-  leadChange: 'cambio de liderazgo',
+  leadChanges: (n: number) => (n === 1 ? '1 cambio de liderazgo' : `${n} cambios de liderazgo`),
+  courseLast: (margin: Arg, pct: Arg) => `última ventaja: ${margin} votos con ${pct} % de actas`,
   noMap: 'Esta fuente no tiene resultados por departamento.',
+  pctBase: (base: Arg, national: Arg) =>
+    `El % válido de esta tabla es sobre ${base} votos válidos, la suma de todas las circunscripciones; el resultado nacional de arriba cuenta ${national}.`,
+  pendingWithFigures: (n: Arg) => `${n} con cifras, ya sumadas`,
+  moreChoices: (n: Arg, votes: Arg) =>
+    `y ${n} más, con ${votes} votos entre todos (cada uno en el Detalle)`,
+  wholeDepartment: (dep: Arg) => `cifras de todo el departamento de ${dep}`,
   counted: 'actas contabilizadas',
   seatsOfficial: 'Escaños publicados por la autoridad electoral',
   seatsThirdParty: 'Escaños publicados por terceros (no oficiales)',
@@ -107,7 +124,9 @@ const ES = {
   votesLower: 'votos',
   of: 'de',
   circunscripciones: 'circunscripciones',
-  preliminarySeats: 'escaños en la asignación preliminar',
+  /** The valla's seat condition: the seats a list got in the preliminary allocation, and the required. */
+  belowSeats: (n: number, required: Arg) =>
+    `${n} ${n === 1 ? 'escaño' : 'escaños'} en la asignación preliminar; se exigen ${required}`,
   passes: 'pasa',
   valla: 'Valla',
   seatsCifraShort: 'cifra',
@@ -294,11 +313,14 @@ const EN: Strings = {
   projectionDisclaimer:
     'Statistical estimate by cifra from the partial count: not an official result.',
   projectionHistory: 'How the projection moved during the count (median and 90 % interval).',
+  projectionHistoryTitle: 'How the projection moved',
+  pageTitle: 'cifra — election results',
   projectionMeta: (p) =>
     `With ${p.pct} % of actas processed · ${p.sims} simulations · seed ${p.seed} · method: ${p.method}`,
   projectionMetaUniverse: (p) =>
     `With ${p.pct} % of the whole election's actas, including units the source does not publish (the source: ${p.source} % of those it publishes) · ${p.sims} simulations · seed ${p.seed} · method: ${p.method}`,
   interval90: '90 % interval',
+  intervalAxis: (lo, hi) => `zoomed axis: from ${lo} % to ${hi} % (not from 0)`,
   priorsTitle: 'Units projected without a count of their own',
   priorFromRound:
     'no actas counted: projected from the previous round and weighted by its electors',
@@ -307,7 +329,7 @@ const EN: Strings = {
   priorUnknown: 'projected without a count of its own',
   priorAbsent: "missing from the source's snapshot",
   absentNote: (n) =>
-    `the source leaves out ${n} unit(s): projected all the same, from the previous round or the other units (listed below)`,
+    `the source leaves out ${n === 1 ? '1 unit' : `${n} units`}: projected all the same, from the previous round or the other units (listed below)`,
   runoffPairs: 'Probability of reaching the runoff',
   outrightWin: 'Probability of winning outright',
   winProbability: 'Probability of winning',
@@ -349,6 +371,13 @@ const EN: Strings = {
   state: 'State',
   version: 'Version',
   history: 'History',
+  'change:new': 'first version',
+  'change:unchanged': 'unchanged',
+  'change:state_change': 'state change',
+  'change:correction': 'correction',
+  'change:conflict': 'conflict between sources',
+  'projMethod:mesas': 'acta by acta',
+  'projMethod:snapshot': "from the totals of a source's cut",
   leads: 'leads',
   provisional: 'Provisional results',
   conflict: 'Conflict: another version with different figures was not applied',
@@ -370,8 +399,14 @@ const EN: Strings = {
   reported: 'Published final result (reference)',
   course: 'The count, update by update',
   courseHint: 'Lead of the first over the second in votes; above the line it leads',
-  leadChange: 'lead change',
+  leadChanges: (n) => (n === 1 ? '1 lead change' : `${n} lead changes`),
+  courseLast: (margin, pct) => `last lead: ${margin} votes at ${pct} % of actas`,
   noMap: 'This source has no results by department.',
+  pctBase: (base, national) =>
+    `This table's % valid is over ${base} valid votes, the sum of every circunscripción; the national result above counts ${national}.`,
+  pendingWithFigures: (n) => `${n} with figures, already counted`,
+  moreChoices: (n, votes) => `and ${n} more, with ${votes} votes between them (each in the Detail)`,
+  wholeDepartment: (dep) => `figures for the whole department of ${dep}`,
   counted: 'of actas counted',
   seatsOfficial: 'Seats published by the electoral authority',
   seatsThirdParty: 'Seats published by a third party (not official)',
@@ -385,7 +420,8 @@ const EN: Strings = {
   votesLower: 'votes',
   of: 'of',
   circunscripciones: 'districts',
-  preliminarySeats: 'seats in the preliminary allocation',
+  belowSeats: (n, required) =>
+    `${n} ${n === 1 ? 'seat' : 'seats'} in the preliminary allocation; ${required} required`,
   passes: 'passes',
   valla: 'Threshold',
   seatsCifraShort: 'cifra',

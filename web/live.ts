@@ -16,9 +16,27 @@ export function limaTime(iso: string): string {
   return `${f.format(d)} (${t('limaTime')})`;
 }
 
-/** A cut as shown: an ISO 8601 instant in Lima time, any other text (a source's own words) as given. */
+/** A calendar date or month (no time, so no zone to convert) in the page's language: "12 jun. 2021". */
+function dateText(y: number, m: number, d: number | null): string {
+  const f = new Intl.DateTimeFormat(
+    state.lang === 'es' ? 'es-PE' : 'en-GB',
+    d === null
+      ? { timeZone: 'UTC', month: 'short', year: 'numeric' }
+      : { timeZone: 'UTC', dateStyle: 'medium' },
+  );
+  return f.format(Date.UTC(y, m - 1, d ?? 1));
+}
+
+/**
+ * A cut as shown: an ISO 8601 instant in Lima time, an ISO date (and any words after it) with the
+ * date as every other on the page, any other text (a source's own words) as given.
+ */
 export function cutText(cut: string): string {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(cut) ? limaTime(cut) : cut;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(cut)) return limaTime(cut);
+  const day = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?![\dT-])(.*)$/.exec(cut);
+  if (!day) return cut;
+  const d = day[3] === undefined ? null : Number(day[3]);
+  return `${dateText(Number(day[1]), Number(day[2]), d)}${day[4] ?? ''}`;
 }
 
 /** "hace 3 min" / "3 min ago": minutes under two hours, then hours, then days. */
@@ -42,7 +60,7 @@ export function freshness(s: Summary): HTMLElement[] {
         `${t('updated')} ${ago(s.updatedAt)}`,
       ),
     );
-  const cut = s.status.cutTime ? limaTime(s.status.cutTime) : s.status.cut;
+  const cut = s.status.cutTime ? limaTime(s.status.cutTime) : s.status.cut && cutText(s.status.cut);
   if (cut) parts.push(el('span', { id: 'source-cut' }, `${t('sourceCut')}: ${cut}`));
   return parts;
 }

@@ -2,7 +2,7 @@
 // the vote abroad beside it; a click drills there. d3-geo (bundled) draws it.
 import { geoMercator, geoPath } from 'd3-geo';
 import { api, type ResultUnit } from './api-client.js';
-import { leader } from './bars.js';
+import { leader, pctShown } from './bars.js';
 import { drill } from './drill.js';
 import { crumbsTo } from './search.js';
 import {
@@ -72,11 +72,13 @@ export async function renderMap(): Promise<void> {
   const leads = new Map<ResultUnit, ResultChoice | undefined>();
   for (const f of geo.features) {
     const p = f.properties;
-    // Lima's two shapes use circunscripción results; a source without them falls back to the department
-    const unit =
-      units.get(`${p.level}:${p.code}`) ??
-      (p.level === 'circunscripcion' ? units.get(`department:${p.reniec}`) : undefined) ??
-      (byCirc ? circByName.get(norm(p.name)) : undefined);
+    // Lima's two shapes use circunscripción results; a source without them falls back to the
+    // department, and each shape then says its figures are the whole department's
+    const own = units.get(`${p.level}:${p.code}`);
+    const whole =
+      !own && p.level === 'circunscripcion' ? units.get(`department:${p.reniec}`) : undefined;
+    const unit = own ?? whole ?? (byCirc ? circByName.get(norm(p.name)) : undefined);
+    const name = whole ? `${p.name} (${t('wholeDepartment')(whole.name)})` : p.name;
     const lead = unit && unit.valid > 0 ? leader(unit) : undefined;
     if (unit) leads.set(unit, lead);
     const node = document.createElementNS('http://www.w3.org/2000/svg', 'path');
@@ -90,11 +92,10 @@ export async function renderMap(): Promise<void> {
     node.setAttribute('role', 'button');
     node.dataset.code = p.code;
     node.dataset.level = p.level;
-    const counted =
-      unit && unit.actas.total > 0 ? ` · ${unit.actas.pctProcessed} % ${t('actasWord')}` : '';
+    const counted = unit ? actasOf(unit) : '';
     node.setAttribute(
       'aria-label',
-      `${p.name}${lead ? `: ${choiceLabel(lead)} ${t('leads')} ${lead.pctValid} %` : ''}${counted}`,
+      `${name}${lead ? `: ${choiceLabel(lead)} ${t('leads')} ${lead.pctValid} %` : ''}${counted}`,
     );
     const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
     title.textContent = node.getAttribute('aria-label') ?? '';
@@ -129,6 +130,14 @@ function crumbsOf(level: string, code: string, name?: string): Crumb[] {
   return state.places ? crumbsTo(state.places, level, code) : [{ level, code, name: name ?? code }];
 }
 
+/** Abroad's share of actas processed, where the source counts actas (never "0 %" beside votes, never "100" while some are out). */
+function actasOf(u: ResultUnit): string {
+  const a = u.actas;
+  return a.total > 0
+    ? ` · ${pctShown(a.pctProcessed, a.processed, a.total)} % ${t('actasWord')}`
+    : '';
+}
+
 /** Abroad: its leader once it has votes; with none counted, says so (never "X 0.000 %"). */
 function renderAbroad(abroad: ResultUnit | undefined, split: boolean): void {
   const lead = abroad && abroad.valid > 0 ? leader(abroad) : null;
@@ -136,7 +145,7 @@ function renderAbroad(abroad: ResultUnit | undefined, split: boolean): void {
   const text = !abroad
     ? t('abroadMissing')
     : lead
-      ? `${t('abroad')}: ${choiceLabel(lead)} ${lead.pctValid} % · ${fmt(abroad.valid)} ${t('valid').toLowerCase()} · ${abroad.actas.pctProcessed} % ${t('actasWord')}`
+      ? `${t('abroad')}: ${choiceLabel(lead)} ${lead.pctValid} % · ${fmt(abroad.valid)} ${t('valid').toLowerCase()}${actasOf(abroad)}`
       : `${t('abroad')}: ${t('noneCounted')} (${fmt(abroad.actas.total)} ${t('actasWord')})`;
   $('abroad').replaceChildren(
     !abroad

@@ -49,20 +49,35 @@ function metaOf(p: Projection, sourcePct: string | null): string {
     pct: p.pctCounted.toFixed(2),
     sims: fmt(p.sims),
     seed: p.seed,
-    method: p.method,
+    method: t(`projMethod:${p.method}`),
   };
   return (p.unitsAbsent?.length ?? 0) > 0 && sourcePct !== null
     ? t('projectionMetaUniverse')({ ...common, source: sourcePct })
     : t('projectionMeta')(common);
 }
 
+/**
+ * The intervals' axis: from 0 while the intervals fill most of it; zoomed in (said on the axis
+ * line) when they sit in a narrow band far from 0, as a close runoff's 49.6–50.4 %, which on a
+ * 0–50 % axis would draw every candidate at the same spot.
+ */
+function axisOf(top: readonly ProjectedChoice[]): { lo: number; hi: number } {
+  const min = Math.min(...top.map((c) => c.lo90));
+  const max = Math.max(...top.map((c) => c.hi90), 1);
+  const span = Math.max(max - min, 0.1);
+  if (min <= span) return { lo: 0, hi: max };
+  return { lo: Math.max(0, min - span / 4), hi: Math.min(100, max + span / 4) };
+}
+
 function intervalBars(
   top: readonly ProjectedChoice[],
   colorOf: (label: string) => string,
 ): HTMLLIElement[] {
-  const max = Math.max(...top.map((c) => c.hi90), 1);
-  const x = (v: number): string => `${(100 * v) / max}%`;
-  return top.map((c) => {
+  const { lo, hi } = axisOf(top);
+  const x = (v: number): string => `${(100 * (v - lo)) / (hi - lo)}%`;
+  const axis =
+    lo > 0 ? [el('li', { class: 'axis' }, t('intervalAxis')(lo.toFixed(2), hi.toFixed(2)))] : [];
+  const rows = top.map((c) => {
     const track = el('span', { class: 'track' });
     const band90 = el('span', { class: 'band90' });
     band90.style.left = x(c.lo90);
@@ -86,6 +101,7 @@ function intervalBars(
       ),
     );
   });
+  return [...rows, ...axis];
 }
 
 function oddsTables(p: Projection): HTMLTableElement[] {
