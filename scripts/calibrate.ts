@@ -21,6 +21,10 @@
 //   --fit-neighbours  search λ (reach 1) and λ, δ (reach 2) on the first round only (run 10)
 //   --from-json F   print the tables of a saved --json file (no replays)
 //   --compare a=F,b=G  saved --json files of variants side by side, as the adoption rules read them
+//   --fit-between   the parent's between-unit variance prior (run 11) from the first round's
+//                   complete department results (moments; nothing searched)
+//   --between-prior ν₀,s₀²  that prior on (production's SNAPSHOT_PARAMETERS otherwise; 0,0: off)
+//   --history-rate-min  the history's votes-per-acta ratio only from minTrendFraction counted (run 11 B)
 //   --no-previous   without the earlier snapshot (production without --previous-snapshot or a
 //                   manifest's previousSnapshot; the tables otherwise always have one)
 import { createHash } from 'node:crypto';
@@ -40,6 +44,8 @@ import {
   fitLoading,
 } from '../src/core/projection/calibration-fit.js';
 import type { SnapshotModelOptions } from '../src/core/projection/frame-snapshot.js';
+import { fitBetweenPrior } from '../src/core/projection/between-prior.js';
+import { departmentSnapshot } from '../src/core/projection/calibration.js';
 import { NEIGHBOUR_TERM, SNAPSHOT_PARAMETERS } from '../src/core/projection/model-parameters.js';
 import { REPLAY_ORDERS, type ReplayOrder } from '../src/core/projection/replay-order.js';
 import { calibrationSetupOf } from './calibration-data.js';
@@ -92,6 +98,17 @@ function neighbourModel(): SnapshotModelOptions | undefined {
   };
 }
 
+/** --between-prior ν₀,s₀²: run 11's prior of the parent's between-unit variance (else production's). */
+function betweenModel(): SnapshotModelOptions {
+  const v = opt('between-prior', '');
+  const rate = flag('history-rate-min')
+    ? { historyRateMinFraction: SNAPSHOT_PARAMETERS.minTrendFraction }
+    : {};
+  if (v === '') return rate;
+  const [df, scale] = v.split(',').map(Number);
+  return { ...rate, betweenPriorDf: df ?? 0, betweenPriorScale: scale ?? 0 };
+}
+
 /** What the cached runs depend on: the model's code and the run's options. */
 function modelVersion(): string {
   const dir = 'src/core/projection';
@@ -140,7 +157,7 @@ async function evaluate(): Promise<void> {
       sims,
       modes,
       history: !flag('no-history'),
-      ...(nb === undefined ? {} : { snapshotModel: { ...base.snapshotModel, ...nb } }),
+      snapshotModel: { ...base.snapshotModel, ...(nb ?? {}), ...betweenModel() },
     };
     const runs: CalibrationRun[] = [];
     for (const order of orders)
@@ -158,6 +175,7 @@ async function evaluate(): Promise<void> {
             nb === undefined
               ? false
               : [nb.neighbourShrinkage, nb.neighbourReach, nb.neighbourDistanceWeight],
+          between: betweenModel(),
           CHECKPOINTS,
           sims,
           PREVIOUS_AT: previousAt ?? null,
@@ -317,6 +335,24 @@ async function fitRun10(): Promise<void> {
   );
 }
 
+/**
+ * Run 11: the scaled-inverse-χ² prior of the parent's between-unit variance, by moments on the
+ * first round's complete department results (top five candidates; the runoff never enters).
+ */
+async function fitBetween(): Promise<void> {
+  const base = await calibrationSetupOf('pe-2021-presidencial', null);
+  const K = base.choices.length;
+  const units = departmentSnapshot(base.actas, K, base.pendingFiguresCount);
+  const shares = units.map((u) => {
+    const emitted = u.votes.reduce((a, b) => a + b, 0) + u.blank + u.null;
+    return u.votes.map((v) => v / emitted);
+  });
+  const r = fitBetweenPrior(shares, 5);
+  console.log(
+    `${units.length} units; ratios τ² / m(1 − m) of the top five: ${r.ratios.map((x) => x.toFixed(4)).join(', ')}\nbetweenPriorDf ${r.df.toFixed(3)}, betweenPriorScale ${r.scale.toFixed(5)}`,
+  );
+}
+
 /** --compare name=file,…: saved --json runs of several variants side by side (runs 9–10). */
 function compare(spec: string): void {
   const variants = spec.split(',').map((pair) => {
@@ -340,12 +376,14 @@ await (opt('compare', '') !== ''
   ? compare(opt('compare', ''))
   : opt('from-json', '') !== ''
     ? fromJson(opt('from-json', ''))
-    : flag('fit-neighbours')
-      ? fitRun10()
-      : flag('fit-unseen')
-        ? fitRun6('unseenCorrelation')
-        : flag('fit-history')
-          ? fitRun6('historyArrivalBias')
-          : flag('fit')
-            ? fit()
-            : evaluate());
+    : flag('fit-between')
+      ? fitBetween()
+      : flag('fit-neighbours')
+        ? fitRun10()
+        : flag('fit-unseen')
+          ? fitRun6('unseenCorrelation')
+          : flag('fit-history')
+            ? fitRun6('historyArrivalBias')
+            : flag('fit')
+              ? fit()
+              : evaluate());

@@ -1,3 +1,4 @@
+import { betweenVariance, type BetweenPrior } from './between-prior.js';
 import { arrivalDrift } from './drift.js';
 import { historyDrift } from './history-drift.js';
 import type { FrameGroup, FrameRegion, ProjectionFrame, UnitBasis } from './frame.js';
@@ -65,6 +66,11 @@ export interface SnapshotModelOptions extends Partial<SnapshotParameters> {
    * on the 2021 first round, which has no previous round. Default false (the prior line only).
    */
   readonly neighboursWithoutPrior?: boolean;
+  /**
+   * Run 11 (B): the previous round's votes-per-acta ratio only where the unit has counted at least
+   * this fraction of its actas. Default 0 (from any count).
+   */
+  readonly historyRateMinFraction?: number;
 }
 
 const FLOOR_SD = 1e-3;
@@ -343,15 +349,19 @@ export function nonNegativeTransfers(
 function parentFit(
   obs: readonly Observed[],
   k: number,
+  between: BetweenPrior,
 ): { pi: Float64Array; pv: Float64Array; tau2: number } {
   const data = obs.filter((o) => o.has);
   let tau2 = 0.01;
+  const m = data.reduce((a, o) => a + (o.y[k] as number), 0) / Math.max(1, data.length);
   if (data.length >= 2) {
-    const m = data.reduce((a, o) => a + (o.y[k] as number), 0) / data.length;
     const raw = data.reduce((a, o) => a + ((o.y[k] as number) - m) ** 2, 0) / (data.length - 1);
     const noise = data.reduce((a, o) => a + (o.e2[k] as number), 0) / data.length;
     tau2 = Math.max(raw - noise, 0.1 * raw, 1e-6);
   }
+  // a variance from k units has k − 1 degrees of freedom: with a prior, its posterior (run 11)
+  if (between.df > 0 && data.length > 0)
+    tau2 = betweenVariance(data.length >= 2 ? tau2 : 0, data.length, m, between);
   let sw = 0;
   let swm = 0;
   for (const o of data) {
@@ -408,6 +418,7 @@ function estimateShare(
     readonly arrivalBias: number;
     readonly historyArrivalBias: number;
     readonly unseenCorrelation: number;
+    readonly between: BetweenPrior;
     readonly scale: number;
     readonly counted: number;
     readonly gain: number;
@@ -415,7 +426,7 @@ function estimateShare(
 ): DimEstimate {
   const U = obs.length;
   const prior = design === null ? null : priorFit(obs, design, k, sk * sk);
-  const parent = parentFit(obs, k);
+  const parent = parentFit(obs, k, pr.between);
   const out: DimEstimate = {
     mean: new Float64Array(U),
     sd: new Float64Array(U),
@@ -485,6 +496,7 @@ function estimateRate(
   pr: {
     readonly arrivalBias: number;
     readonly unseenCorrelation: number;
+    readonly historyRateMinFraction: number;
     readonly scale: number;
     readonly counted: number;
   },
@@ -524,7 +536,8 @@ function estimateRate(
       const v = (2 * t2) / Math.max(1, u.actasCounted);
       const lambda = t2 / (t2 + v);
       out.mean[i] =
-        historyRateRatio(u, o.f) * (lambda * (rate[i] as number) + (1 - lambda) * national);
+        historyRateRatio(u, o.f, pr.historyRateMinFraction) *
+        (lambda * (rate[i] as number) + (1 - lambda) * national);
       out.sd[i] = Math.sqrt(lambda * v) * pr.scale;
       out.cb[i] = pr.arrivalBias * Math.sqrt(t2) * (1 - o.f) * pr.scale;
       return;
@@ -552,10 +565,13 @@ function estimateRate(
  * the same fraction counted (its count history): under urban-first counting the last actas are
  * rural, with fewer voters; 1 without a history.
  */
-function historyRateRatio(u: SnapshotUnit, f: number): number {
+function historyRateRatio(u: SnapshotUnit, f: number, minFraction: number): number {
   const total = u.prior;
   const counted = u.priorCounted;
-  if (total === undefined || counted === undefined || !(f > 0 && f < 1)) return 1;
+  // run 11: from a handful of actas the ratio is noise (30 of America's actas, 3 votes each in the
+  // previous round, made its remainder 20 times its counted votes per acta)
+  if (total === undefined || counted === undefined || !(f >= minFraction && f > 0 && f < 1))
+    return 1;
   const emitted = (x: PriorFigures): number => x.emitted ?? x.votes.reduce((a, b) => a + b, 0);
   const now = emitted(counted);
   const rest = emitted(total) - now;
@@ -670,6 +686,7 @@ export function frameFromSnapshot(
     arrivalBias: p.arrivalBias,
     unseenCorrelation: p.unseenCorrelation,
     historyArrivalBias: p.historyArrivalBias,
+    between: { df: p.betweenPriorDf, scale: p.betweenPriorScale },
     scale,
     counted: actasTotal > 0 ? actasProcessed / actasTotal : 0,
   };
@@ -689,7 +706,12 @@ export function frameFromSnapshot(
     dims.push(
       estimateShare(obs, design, k, s[k] as number, { ...pr, ...nb, gain: g[k] as number }),
     );
-  dims.push(estimateRate(units, obs, design, pr));
+  dims.push(
+    estimateRate(units, obs, design, {
+      ...pr,
+      historyRateMinFraction: options.historyRateMinFraction ?? 0,
+    }),
+  );
   const regions: FrameRegion[] = [];
   const groups: FrameGroup[] = [];
   const basis: UnitBasis[] = [];
@@ -802,6 +824,8 @@ function definedOf(o: SnapshotModelOptions): Partial<SnapshotParameters> {
     'minTrendFraction',
     'unseenCorrelation',
     'historyArrivalBias',
+    'betweenPriorDf',
+    'betweenPriorScale',
   ] as const)
     if (o[key] !== undefined) out[key] = o[key];
   return out;

@@ -30,6 +30,12 @@ export interface SnapshotParameters {
    * "Run 7 decision": more wrong confident calls on the runoff).
    */
   readonly historyArrivalBias: number;
+  /**
+   * Run 11: the scaled-inverse-χ² prior of the parent baseline's between-unit variance, ν₀ (0: none,
+   * the sample variance of the counted units) and s₀² in units of m(1 − m) (between-prior.ts).
+   */
+  readonly betweenPriorDf: number;
+  readonly betweenPriorScale: number;
 }
 
 /**
@@ -55,6 +61,8 @@ export const SNAPSHOT_PARAMETERS: SnapshotParameters = {
   minTrendFraction: 0.05,
   unseenCorrelation: 0.1,
   historyArrivalBias: 0.2,
+  betweenPriorDf: 0,
+  betweenPriorScale: 0,
 };
 
 /**
