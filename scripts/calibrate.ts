@@ -23,8 +23,9 @@
 //   --compare a=F,b=G  saved --json files of variants side by side, as the adoption rules read them
 //   --fit-between   the parent's between-unit variance prior (run 11) from the first round's
 //                   complete department results (moments; nothing searched)
-//   --between-prior ν₀,s₀²  that prior on (production's SNAPSHOT_PARAMETERS otherwise; 0,0: off)
-//   --history-rate-min  the history's votes-per-acta ratio only from minTrendFraction counted (run 11 B)
+//   --between-prior ν₀,s₀²  that prior (production's SNAPSHOT_PARAMETERS otherwise; 0,0: off)
+//   --history-rate-min F  the history's votes-per-acta ratio only from F counted (production:
+//                   minTrendFraction; 0: from any count)   --no-run11  production before run 11
 //   --no-previous   without the earlier snapshot (production without --previous-snapshot or a
 //                   manifest's previousSnapshot; the tables otherwise always have one)
 import { createHash } from 'node:crypto';
@@ -98,15 +99,20 @@ function neighbourModel(): SnapshotModelOptions | undefined {
   };
 }
 
-/** --between-prior ν₀,s₀²: run 11's prior of the parent's between-unit variance (else production's). */
+/**
+ * Run 11's terms as production has them, or as --between-prior ν₀,s₀² and --history-rate-min F
+ * ask; --no-run11: production before it (no prior, the rate ratio from any count).
+ */
 function betweenModel(): SnapshotModelOptions {
+  if (flag('no-run11'))
+    return { betweenPriorDf: 0, betweenPriorScale: 0, historyRateMinFraction: 0 };
   const v = opt('between-prior', '');
-  const rate = flag('history-rate-min')
-    ? { historyRateMinFraction: SNAPSHOT_PARAMETERS.minTrendFraction }
-    : {};
-  if (v === '') return rate;
+  const r = opt('history-rate-min', '');
   const [df, scale] = v.split(',').map(Number);
-  return { ...rate, betweenPriorDf: df ?? 0, betweenPriorScale: scale ?? 0 };
+  return {
+    ...(r === '' ? {} : { historyRateMinFraction: Number(r) }),
+    ...(v === '' ? {} : { betweenPriorDf: df ?? 0, betweenPriorScale: scale ?? 0 }),
+  };
 }
 
 /** What the cached runs depend on: the model's code and the run's options. */

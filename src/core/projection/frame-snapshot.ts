@@ -68,7 +68,7 @@ export interface SnapshotModelOptions extends Partial<SnapshotParameters> {
   readonly neighboursWithoutPrior?: boolean;
   /**
    * Run 11 (B): the previous round's votes-per-acta ratio only where the unit has counted at least
-   * this fraction of its actas. Default 0 (from any count).
+   * this fraction of its actas, as a unit's own trend. Default `minTrendFraction`; 0: from any count.
    */
   readonly historyRateMinFraction?: number;
 }
@@ -709,7 +709,7 @@ export function frameFromSnapshot(
   dims.push(
     estimateRate(units, obs, design, {
       ...pr,
-      historyRateMinFraction: options.historyRateMinFraction ?? 0,
+      historyRateMinFraction: options.historyRateMinFraction ?? p.minTrendFraction,
     }),
   );
   const regions: FrameRegion[] = [];

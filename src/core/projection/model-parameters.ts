@@ -51,7 +51,9 @@ export interface SnapshotParameters {
  * plain loading, not its `--fit-history` fit on a first-round pseudo-history (0: favourable, and
  * it brought back wrong confident calls on the runoff; docs/projection.md, "Run 6"). Run 7's
  * two variance changes under a history were rejected for production (docs/projection.md, "Run 7
- * decision"); only the turnout ratio's sample sd stays, and it changes no value here.
+ * decision"); only the turnout ratio's sample sd stays, and it changes no value here. Run 11
+ * (docs/projection.md): the parent's between-unit variance prior, fitted on the first round's
+ * complete departments; adopted with the history's rate ratio from `minTrendFraction` counted.
  */
 export const SNAPSHOT_PARAMETERS: SnapshotParameters = {
   drift: 1,
@@ -61,8 +63,9 @@ export const SNAPSHOT_PARAMETERS: SnapshotParameters = {
   minTrendFraction: 0.05,
   unseenCorrelation: 0.1,
   historyArrivalBias: 0.2,
-  betweenPriorDf: 0,
-  betweenPriorScale: 0,
+  // run 11: `npm run calibrate -- --fit-between` (the first round's departments, by moments)
+  betweenPriorDf: 6.204,
+  betweenPriorScale: 0.03524,
 };
 
 /**
