@@ -26,6 +26,7 @@
 //   --between-prior ν₀,s₀²  that prior (production's SNAPSHOT_PARAMETERS otherwise; 0,0: off)
 //   --history-rate-min F  the history's votes-per-acta ratio only from F counted (production:
 //                   minTrendFraction; 0: from any count)   --no-run11  production before run 11
+//   --history-arrival-bias x  the arrival-bias loading under a history (run 12; production 0.2)
 //   --no-previous   without the earlier snapshot (production without --previous-snapshot or a
 //                   manifest's previousSnapshot; the tables otherwise always have one)
 import { createHash } from 'node:crypto';
@@ -109,7 +110,9 @@ function betweenModel(): SnapshotModelOptions {
   const v = opt('between-prior', '');
   const r = opt('history-rate-min', '');
   const [df, scale] = v.split(',').map(Number);
+  const h = opt('history-arrival-bias', '');
   return {
+    ...(h === '' ? {} : { historyArrivalBias: Number(h) }),
     ...(r === '' ? {} : { historyRateMinFraction: Number(r) }),
     ...(v === '' ? {} : { betweenPriorDf: df ?? 0, betweenPriorScale: scale ?? 0 }),
   };
