@@ -27,6 +27,7 @@
 //   --history-rate-min F  the history's votes-per-acta ratio only from F counted (production:
 //                   minTrendFraction; 0: from any count)   --no-run11  production before run 11
 //   --history-arrival-bias x  the arrival-bias loading under a history (run 12; production 0.2)
+//   --history-rate-min-votes F  the rate ratio also needs F of the previous round's votes (run 13)
 //   --no-previous   without the earlier snapshot (production without --previous-snapshot or a
 //                   manifest's previousSnapshot; the tables otherwise always have one)
 import { createHash } from 'node:crypto';
@@ -111,7 +112,9 @@ function betweenModel(): SnapshotModelOptions {
   const r = opt('history-rate-min', '');
   const [df, scale] = v.split(',').map(Number);
   const h = opt('history-arrival-bias', '');
+  const rv = opt('history-rate-min-votes', '');
   return {
+    ...(rv === '' ? {} : { historyRateMinVoteFraction: Number(rv) }),
     ...(h === '' ? {} : { historyArrivalBias: Number(h) }),
     ...(r === '' ? {} : { historyRateMinFraction: Number(r) }),
     ...(v === '' ? {} : { betweenPriorDf: df ?? 0, betweenPriorScale: scale ?? 0 }),

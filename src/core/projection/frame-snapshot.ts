@@ -71,6 +71,11 @@ export interface SnapshotModelOptions extends Partial<SnapshotParameters> {
    * this fraction of its actas, as a unit's own trend. Default `minTrendFraction`; 0: from any count.
    */
   readonly historyRateMinFraction?: number;
+  /**
+   * Run 13 (D): and only where the previous round's counted part holds at least this fraction of
+   * the unit's previous-round votes. Default 0.
+   */
+  readonly historyRateMinVoteFraction?: number;
 }
 
 const FLOOR_SD = 1e-3;
@@ -497,6 +502,7 @@ function estimateRate(
     readonly arrivalBias: number;
     readonly unseenCorrelation: number;
     readonly historyRateMinFraction: number;
+    readonly historyRateMinVoteFraction: number;
     readonly scale: number;
     readonly counted: number;
   },
@@ -536,7 +542,7 @@ function estimateRate(
       const v = (2 * t2) / Math.max(1, u.actasCounted);
       const lambda = t2 / (t2 + v);
       out.mean[i] =
-        historyRateRatio(u, o.f, pr.historyRateMinFraction) *
+        historyRateRatio(u, o.f, pr.historyRateMinFraction, pr.historyRateMinVoteFraction) *
         (lambda * (rate[i] as number) + (1 - lambda) * national);
       out.sd[i] = Math.sqrt(lambda * v) * pr.scale;
       out.cb[i] = pr.arrivalBias * Math.sqrt(t2) * (1 - o.f) * pr.scale;
@@ -565,7 +571,12 @@ function estimateRate(
  * the same fraction counted (its count history): under urban-first counting the last actas are
  * rural, with fewer voters; 1 without a history.
  */
-function historyRateRatio(u: SnapshotUnit, f: number, minFraction: number): number {
+function historyRateRatio(
+  u: SnapshotUnit,
+  f: number,
+  minFraction: number,
+  minVoteFraction: number,
+): number {
   const total = u.prior;
   const counted = u.priorCounted;
   // run 11: from a handful of actas the ratio is noise (30 of America's actas, 3 votes each in the
@@ -576,6 +587,8 @@ function historyRateRatio(u: SnapshotUnit, f: number, minFraction: number): numb
   const now = emitted(counted);
   const rest = emitted(total) - now;
   if (!(now > 0) || !(rest > 0)) return 1;
+  // run 13: a ratio is as good as its denominator (132 near-empty actas: 0.8 % of the votes)
+  if (now / (now + rest) < minVoteFraction) return 1;
   return rest / (1 - f) / (now / f);
 }
 
@@ -710,6 +723,7 @@ export function frameFromSnapshot(
     estimateRate(units, obs, design, {
       ...pr,
       historyRateMinFraction: options.historyRateMinFraction ?? p.minTrendFraction,
+      historyRateMinVoteFraction: options.historyRateMinVoteFraction ?? 0,
     }),
   );
   const regions: FrameRegion[] = [];
