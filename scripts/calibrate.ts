@@ -9,6 +9,7 @@
 //   --fit           search the snapshot model's parameters on the first round only, print them
 //   --fit-unseen    search the correlation of the uncounted units' residuals (first round only)
 //   --fit-history   search the arrival-bias loading under a history (the first round's pseudo-one)
+//   --fit-with-neighbours  --fit-unseen / --fit-history with run 10's neighbours' term on
 //                   (realistic orders, 25–50 % counted: the targets' range; --fit-all: every case)
 //   --sims N        simulations per projection (1000)     --seeds N   seeds per order (4)
 //   --orders a,b    (urban-first,odpe,department,random)  --json F    every run as JSON
@@ -292,8 +293,17 @@ async function fitRun6(key: 'unseenCorrelation' | 'historyArrivalBias'): Promise
     .filter((c) => history || c.units.some((u) => u.actasTotal > 0 && u.actasCounted === 0));
   console.error(`fit set: ${cases.length} department snapshots of the 2021 first round`);
   const values = history ? [0, 0.05, 0.1, 0.15, 0.2, 0.25] : [0, 0.1, 0.25, 0.5, 0.75, 1];
+  // --fit-with-neighbours: with run 10's term on the baseline the first round has (the mean)
+  const nb: SnapshotModelOptions = flag('fit-with-neighbours')
+    ? {
+        neighbours: readAdjacency(PERU_DEPARTMENT_ADJACENCY),
+        ...NEIGHBOUR_TERM,
+        neighboursWithoutPrior: true,
+      }
+    : {};
   const r = fitLoading(setup, cases, truthOf(setup), key, values, SNAPSHOT_PARAMETERS, {
     priorRegression: !history,
+    ...nb,
   });
   console.log(`| ${key} | MAE | 90 % cover | 90 % width |\n|---|---|---|---|`);
   for (const p of r.points)
