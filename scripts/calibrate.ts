@@ -24,11 +24,12 @@
 //   --compare a=F,b=G  saved --json files of variants side by side, as the adoption rules read them
 //   --fit-between   the parent's between-unit variance prior (run 11) from the first round's
 //                   complete department results (moments; nothing searched)
-//   --between-prior ν₀,s₀²  that prior (production's SNAPSHOT_PARAMETERS otherwise; 0,0: off)
+//   --between-prior ν₀,s₀²  that prior (production: off since run 13; run 11: 6.204,0.03524)
 //   --history-rate-min F  the history's votes-per-acta ratio only from F counted (production:
 //                   minTrendFraction; 0: from any count)   --no-run11  production before run 11
 //   --history-arrival-bias x  the arrival-bias loading under a history (run 12; production 0.2)
-//   --history-rate-min-votes F  the rate ratio also needs F of the previous round's votes (run 13)
+//   --history-rate-min-votes F  the rate ratio also needs F of the previous round's votes (run 13;
+//                   production: minTrendFraction; 0: run 11)
 //   --no-previous   without the earlier snapshot (production without --previous-snapshot or a
 //                   manifest's previousSnapshot; the tables otherwise always have one)
 import { createHash } from 'node:crypto';
@@ -103,12 +104,17 @@ function neighbourModel(): SnapshotModelOptions | undefined {
 }
 
 /**
- * Run 11's terms as production has them, or as --between-prior ν₀,s₀² and --history-rate-min F
- * ask; --no-run11: production before it (no prior, the rate ratio from any count).
+ * Runs 11–13's terms as production has them, or as the options ask; --no-run11: production
+ * before run 11 (run 10: no prior, the rate ratio from any count).
  */
 function betweenModel(): SnapshotModelOptions {
   if (flag('no-run11'))
-    return { betweenPriorDf: 0, betweenPriorScale: 0, historyRateMinFraction: 0 };
+    return {
+      betweenPriorDf: 0,
+      betweenPriorScale: 0,
+      historyRateMinFraction: 0,
+      historyRateMinVoteFraction: 0,
+    };
   const v = opt('between-prior', '');
   const r = opt('history-rate-min', '');
   const [df, scale] = v.split(',').map(Number);

@@ -72,8 +72,8 @@ export interface SnapshotModelOptions extends Partial<SnapshotParameters> {
    */
   readonly historyRateMinFraction?: number;
   /**
-   * Run 13 (D): and only where the previous round's counted part holds at least this fraction of
-   * the unit's previous-round votes. Default 0.
+   * Run 13: and only where the previous round's counted part holds at least this fraction of the
+   * unit's previous-round votes. Default `minTrendFraction`; 0: any.
    */
   readonly historyRateMinVoteFraction?: number;
 }
@@ -723,7 +723,7 @@ export function frameFromSnapshot(
     estimateRate(units, obs, design, {
       ...pr,
       historyRateMinFraction: options.historyRateMinFraction ?? p.minTrendFraction,
-      historyRateMinVoteFraction: options.historyRateMinVoteFraction ?? 0,
+      historyRateMinVoteFraction: options.historyRateMinVoteFraction ?? p.minTrendFraction,
     }),
   );
   const regions: FrameRegion[] = [];

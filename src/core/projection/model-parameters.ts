@@ -54,6 +54,8 @@ export interface SnapshotParameters {
  * decision"); only the turnout ratio's sample sd stays, and it changes no value here. Run 11
  * (docs/projection.md): the parent's between-unit variance prior, fitted on the first round's
  * complete departments; adopted with the history's rate ratio from `minTrendFraction` counted.
+ * Run 13: the rate ratio also needs `minTrendFraction` of the previous round's votes, and the
+ * between-unit prior is off again (both by run 13's rule).
  */
 export const SNAPSHOT_PARAMETERS: SnapshotParameters = {
   drift: 1,
@@ -63,9 +65,10 @@ export const SNAPSHOT_PARAMETERS: SnapshotParameters = {
   minTrendFraction: 0.05,
   unseenCorrelation: 0.1,
   historyArrivalBias: 0.2,
-  // run 11: `npm run calibrate -- --fit-between` (the first round's departments, by moments)
-  betweenPriorDf: 6.204,
-  betweenPriorScale: 0.03524,
+  // run 11 adopted the prior (ν₀ 6.204, s₀² 0.03524 from `--fit-between` on the first round);
+  // run 13 took it out again: too narrow for a runoff, it cost the department order's coverage
+  betweenPriorDf: 0,
+  betweenPriorScale: 0,
 };
 
 /**
