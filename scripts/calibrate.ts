@@ -27,6 +27,7 @@
 //   --between-prior ν₀,s₀²  that prior (production: off since run 13; run 11: 6.204,0.03524)
 //   --history-rate-min F  the history's votes-per-acta ratio only from F counted (production:
 //                   minTrendFraction; 0: from any count)   --no-run11  production before run 11
+//   --abroad-apart  the parent baseline with abroad apart from the departments (run 14)
 //   --history-arrival-bias x  the arrival-bias loading under a history (run 12; production 0.2)
 //   --history-rate-min-votes F  the rate ratio also needs F of the previous round's votes (run 13;
 //                   production: minTrendFraction; 0: run 11)
@@ -128,6 +129,17 @@ function betweenModel(): SnapshotModelOptions {
   };
 }
 
+/**
+ * --abroad-apart (run 14): the parent baseline per group, Peru's abroad units (codes 91–95, by
+ * continent) apart from its departments; the codes are the replayed actas' place codes.
+ */
+function groupModel(codes: readonly string[]): SnapshotModelOptions {
+  if (!flag('abroad-apart')) return {};
+  const unitGroups: Record<string, string> = {};
+  for (const c of codes) unitGroups[c] = c >= '91' ? 'abroad' : 'departments';
+  return { unitGroups };
+}
+
 /** What the cached runs depend on: the model's code and the run's options. */
 function modelVersion(): string {
   const dir = 'src/core/projection';
@@ -176,7 +188,12 @@ async function evaluate(): Promise<void> {
       sims,
       modes,
       history: !flag('no-history'),
-      snapshotModel: { ...base.snapshotModel, ...(nb ?? {}), ...betweenModel() },
+      snapshotModel: {
+        ...base.snapshotModel,
+        ...(nb ?? {}),
+        ...betweenModel(),
+        ...groupModel(base.actas.map((a) => a.ubigeo.slice(0, 2))),
+      },
     };
     const runs: CalibrationRun[] = [];
     for (const order of orders)
@@ -195,6 +212,7 @@ async function evaluate(): Promise<void> {
               ? false
               : [nb.neighbourShrinkage, nb.neighbourReach, nb.neighbourDistanceWeight],
           between: betweenModel(),
+          groups: flag('abroad-apart'),
           CHECKPOINTS,
           sims,
           PREVIOUS_AT: previousAt ?? null,

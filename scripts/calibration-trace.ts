@@ -41,10 +41,14 @@ const setup: CalibrationSetup = {
   modes: ['department-snapshot'],
   history: !args.includes('--no-history'),
 };
+const groups: Record<string, string> = {};
+for (const a of setup.actas)
+  groups[a.ubigeo.slice(0, 2)] = a.ubigeo >= '91' ? 'abroad' : 'departments';
 const model: SnapshotModelOptions = {
   neighbours: readAdjacency(PERU_DEPARTMENT_ADJACENCY),
   ...NEIGHBOUR_TERM,
   ...extra,
+  ...(args.includes('--abroad-apart') ? { unitGroups: groups } : {}),
 };
 const truth = truthOf(setup);
 const w = truth.winner;

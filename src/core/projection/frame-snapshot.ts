@@ -76,6 +76,11 @@ export interface SnapshotModelOptions extends Partial<SnapshotParameters> {
    * unit's previous-round votes. Default `minTrendFraction`; 0: any.
    */
   readonly historyRateMinVoteFraction?: number;
+  /**
+   * Run 14: a group per unit code (data from the I/O layer, e.g. abroad apart from the
+   * departments): a unit resting on the parent takes its own group's counted units. Absent: one.
+   */
+  readonly unitGroups?: Readonly<Record<string, string>>;
 }
 
 const FLOOR_SD = 1e-3;
@@ -383,6 +388,37 @@ function parentFit(
 }
 
 /**
+ * Run 14: the parent per group of units (e.g. the departments and abroad), each from its own
+ * group's counted units, or from all of them when its group has none; one group without groups.
+ */
+function groupedParent(
+  obs: readonly Observed[],
+  k: number,
+  between: BetweenPrior,
+  groups: readonly number[] | null,
+): { pi: Float64Array; pv: Float64Array; tau2: Float64Array } {
+  const all = parentFit(obs, k, between);
+  const U = obs.length;
+  const out = { pi: all.pi, pv: all.pv, tau2: new Float64Array(U).fill(all.tau2) };
+  if (groups === null) return out;
+  for (const g of new Set(groups)) {
+    const members = obs.map((_, i) => i).filter((i) => groups[i] === g);
+    if (!members.some((i) => (obs[i] as Observed).has)) continue;
+    const fit = parentFit(
+      members.map((i) => obs[i] as Observed),
+      k,
+      between,
+    );
+    for (const i of members) {
+      out.pi[i] = fit.pi[0] as number;
+      out.pv[i] = fit.pv[0] as number;
+      out.tau2[i] = fit.tau2;
+    }
+  }
+  return out;
+}
+
+/**
  * The prior line's residuals are spatially correlated (the 2021 runoff's south went to Castillo far
  * beyond what the first round's shares say: docs/projection.md, run 8): a unit without a count gets
  * the shrunk mean w = k / (k + λ) of its k counted neighbours' residuals yⱼ − πⱼ as a shift, and
@@ -424,6 +460,7 @@ function estimateShare(
     readonly historyArrivalBias: number;
     readonly unseenCorrelation: number;
     readonly between: BetweenPrior;
+    readonly groups: readonly number[] | null;
     readonly scale: number;
     readonly counted: number;
     readonly gain: number;
@@ -431,7 +468,7 @@ function estimateShare(
 ): DimEstimate {
   const U = obs.length;
   const prior = design === null ? null : priorFit(obs, design, k, sk * sk);
-  const parent = parentFit(obs, k, pr.between);
+  const parent = groupedParent(obs, k, pr.between, pr.groups);
   const out: DimEstimate = {
     mean: new Float64Array(U),
     sd: new Float64Array(U),
@@ -444,7 +481,7 @@ function estimateShare(
     const src = usePrior ? prior : parent;
     const pi = src.pi[i] as number;
     const pv = src.pv[i] as number;
-    const tau2 = src.tau2;
+    const tau2 = usePrior ? prior.tau2 : (parent.tau2[i] as number);
     out.fromPrior[i] = usePrior ? 1 : 0;
     if (!o.has) {
       const reaches = pr.neighbours !== null && (usePrior || pr.neighboursWithoutPrior);
@@ -700,6 +737,7 @@ export function frameFromSnapshot(
     unseenCorrelation: p.unseenCorrelation,
     historyArrivalBias: p.historyArrivalBias,
     between: { df: p.betweenPriorDf, scale: p.betweenPriorScale },
+    groups: groupIndices(units, options.unitGroups),
     scale,
     counted: actasTotal > 0 ? actasProcessed / actasTotal : 0,
   };
@@ -771,6 +809,21 @@ export function frameFromSnapshot(
     basis,
     ...(design === null ? {} : { priorColumns: design.columns }),
   };
+}
+
+/** Each unit's group as a number (units without one share the group ''), or null without groups. */
+function groupIndices(
+  units: readonly SnapshotUnit[],
+  groups: Readonly<Record<string, string>> | undefined,
+): number[] | null {
+  if (groups === undefined) return null;
+  const ids = new Map<string, number>();
+  return units.map((u) => {
+    const g = groups[u.unit] ?? '';
+    let id = ids.get(g);
+    if (id === undefined) ids.set(g, (id = ids.size));
+    return id;
+  });
 }
 
 /** A unit within the term's reach: its index into `units` and its weight (1 when bordering). */
