@@ -27,7 +27,8 @@
 //   --between-prior ν₀,s₀²  that prior (production: off since run 13; run 11: 6.204,0.03524)
 //   --history-rate-min F  the history's votes-per-acta ratio only from F counted (production:
 //                   minTrendFraction; 0: from any count)   --no-run11  production before run 11
-//   --abroad-apart  the parent baseline with abroad apart from the departments (run 14)
+//   --no-abroad-apart  the parent baseline without abroad apart from the departments (before
+//                   run 14; production's frame gets the grouping only once it is wired)
 //   --history-arrival-bias x  the arrival-bias loading under a history (run 12; production 0.2)
 //   --history-rate-min-votes F  the rate ratio also needs F of the previous round's votes (run 13;
 //                   production: minTrendFraction; 0: run 11)
@@ -130,11 +131,11 @@ function betweenModel(): SnapshotModelOptions {
 }
 
 /**
- * --abroad-apart (run 14): the parent baseline per group, Peru's abroad units (codes 91–95, by
- * continent) apart from its departments; the codes are the replayed actas' place codes.
+ * Run 14 (the default; --no-abroad-apart: before it): the parent baseline per group, Peru's abroad
+ * units (codes 91–95, by continent) apart from its departments; the replayed actas' place codes.
  */
 function groupModel(codes: readonly string[]): SnapshotModelOptions {
-  if (!flag('abroad-apart')) return {};
+  if (flag('no-abroad-apart')) return {};
   const unitGroups: Record<string, string> = {};
   for (const c of codes) unitGroups[c] = c >= '91' ? 'abroad' : 'departments';
   return { unitGroups };
@@ -212,7 +213,7 @@ async function evaluate(): Promise<void> {
               ? false
               : [nb.neighbourShrinkage, nb.neighbourReach, nb.neighbourDistanceWeight],
           between: betweenModel(),
-          groups: flag('abroad-apart'),
+          groups: !flag('no-abroad-apart'),
           CHECKPOINTS,
           sims,
           PREVIOUS_AT: previousAt ?? null,
