@@ -9,6 +9,7 @@
 //   --fit           search the snapshot model's parameters on the first round only, print them
 //   --fit-unseen    search the correlation of the uncounted units' residuals (first round only)
 //   --fit-history   search the arrival-bias loading under a history (the first round's pseudo-one)
+//   --fit-with-neighbours  --fit-unseen / --fit-history with run 10's neighbours' term on
 //                   (realistic orders, 25–50 % counted: the targets' range; --fit-all: every case)
 //   --sims N        simulations per projection (1000)     --seeds N   seeds per order (4)
 //   --orders a,b    (urban-first,odpe,department,random)  --json F    every run as JSON
@@ -21,6 +22,16 @@
 //   --fit-neighbours  search λ (reach 1) and λ, δ (reach 2) on the first round only (run 10)
 //   --from-json F   print the tables of a saved --json file (no replays)
 //   --compare a=F,b=G  saved --json files of variants side by side, as the adoption rules read them
+//   --fit-between   the parent's between-unit variance prior (run 11) from the first round's
+//                   complete department results (moments; nothing searched)
+//   --between-prior ν₀,s₀²  that prior (production: off since run 13; run 11: 6.204,0.03524)
+//   --history-rate-min F  the history's votes-per-acta ratio only from F counted (production:
+//                   minTrendFraction; 0: from any count)   --no-run11  production before run 11
+//   --no-abroad-apart  the parent baseline without abroad apart from the departments (before
+//                   run 14; production's frame gets the grouping only once it is wired)
+//   --history-arrival-bias x  the arrival-bias loading under a history (run 12; production 0.2)
+//   --history-rate-min-votes F  the rate ratio also needs F of the previous round's votes (run 13;
+//                   production: minTrendFraction; 0: run 11)
 //   --no-previous   without the earlier snapshot (production without --previous-snapshot or a
 //                   manifest's previousSnapshot; the tables otherwise always have one)
 import { createHash } from 'node:crypto';
@@ -40,6 +51,8 @@ import {
   fitLoading,
 } from '../src/core/projection/calibration-fit.js';
 import type { SnapshotModelOptions } from '../src/core/projection/frame-snapshot.js';
+import { fitBetweenPrior } from '../src/core/projection/between-prior.js';
+import { departmentSnapshot } from '../src/core/projection/calibration.js';
 import { NEIGHBOUR_TERM, SNAPSHOT_PARAMETERS } from '../src/core/projection/model-parameters.js';
 import { REPLAY_ORDERS, type ReplayOrder } from '../src/core/projection/replay-order.js';
 import { calibrationSetupOf } from './calibration-data.js';
@@ -92,6 +105,42 @@ function neighbourModel(): SnapshotModelOptions | undefined {
   };
 }
 
+/**
+ * Runs 11–13's terms as production has them, or as the options ask; --no-run11: production
+ * before run 11 (run 10: no prior, the rate ratio from any count).
+ */
+function betweenModel(): SnapshotModelOptions {
+  if (flag('no-run11'))
+    return {
+      betweenPriorDf: 0,
+      betweenPriorScale: 0,
+      historyRateMinFraction: 0,
+      historyRateMinVoteFraction: 0,
+    };
+  const v = opt('between-prior', '');
+  const r = opt('history-rate-min', '');
+  const [df, scale] = v.split(',').map(Number);
+  const h = opt('history-arrival-bias', '');
+  const rv = opt('history-rate-min-votes', '');
+  return {
+    ...(rv === '' ? {} : { historyRateMinVoteFraction: Number(rv) }),
+    ...(h === '' ? {} : { historyArrivalBias: Number(h) }),
+    ...(r === '' ? {} : { historyRateMinFraction: Number(r) }),
+    ...(v === '' ? {} : { betweenPriorDf: df ?? 0, betweenPriorScale: scale ?? 0 }),
+  };
+}
+
+/**
+ * Run 14 (the default; --no-abroad-apart: before it): the parent baseline per group, Peru's abroad
+ * units (codes 91–95, by continent) apart from its departments; the replayed actas' place codes.
+ */
+function groupModel(codes: readonly string[]): SnapshotModelOptions {
+  if (flag('no-abroad-apart')) return {};
+  const unitGroups: Record<string, string> = {};
+  for (const c of codes) unitGroups[c] = c >= '91' ? 'abroad' : 'departments';
+  return { unitGroups };
+}
+
 /** What the cached runs depend on: the model's code and the run's options. */
 function modelVersion(): string {
   const dir = 'src/core/projection';
@@ -140,7 +189,12 @@ async function evaluate(): Promise<void> {
       sims,
       modes,
       history: !flag('no-history'),
-      ...(nb === undefined ? {} : { snapshotModel: { ...base.snapshotModel, ...nb } }),
+      snapshotModel: {
+        ...base.snapshotModel,
+        ...(nb ?? {}),
+        ...betweenModel(),
+        ...groupModel(base.actas.map((a) => a.ubigeo.slice(0, 2))),
+      },
     };
     const runs: CalibrationRun[] = [];
     for (const order of orders)
@@ -158,6 +212,8 @@ async function evaluate(): Promise<void> {
             nb === undefined
               ? false
               : [nb.neighbourShrinkage, nb.neighbourReach, nb.neighbourDistanceWeight],
+          between: betweenModel(),
+          groups: !flag('no-abroad-apart'),
           CHECKPOINTS,
           sims,
           PREVIOUS_AT: previousAt ?? null,
@@ -262,8 +318,17 @@ async function fitRun6(key: 'unseenCorrelation' | 'historyArrivalBias'): Promise
     .filter((c) => history || c.units.some((u) => u.actasTotal > 0 && u.actasCounted === 0));
   console.error(`fit set: ${cases.length} department snapshots of the 2021 first round`);
   const values = history ? [0, 0.05, 0.1, 0.15, 0.2, 0.25] : [0, 0.1, 0.25, 0.5, 0.75, 1];
+  // --fit-with-neighbours: with run 10's term on the baseline the first round has (the mean)
+  const nb: SnapshotModelOptions = flag('fit-with-neighbours')
+    ? {
+        neighbours: readAdjacency(PERU_DEPARTMENT_ADJACENCY),
+        ...NEIGHBOUR_TERM,
+        neighboursWithoutPrior: true,
+      }
+    : {};
   const r = fitLoading(setup, cases, truthOf(setup), key, values, SNAPSHOT_PARAMETERS, {
     priorRegression: !history,
+    ...nb,
   });
   console.log(`| ${key} | MAE | 90 % cover | 90 % width |\n|---|---|---|---|`);
   for (const p of r.points)
@@ -317,6 +382,24 @@ async function fitRun10(): Promise<void> {
   );
 }
 
+/**
+ * Run 11: the scaled-inverse-χ² prior of the parent's between-unit variance, by moments on the
+ * first round's complete department results (top five candidates; the runoff never enters).
+ */
+async function fitBetween(): Promise<void> {
+  const base = await calibrationSetupOf('pe-2021-presidencial', null);
+  const K = base.choices.length;
+  const units = departmentSnapshot(base.actas, K, base.pendingFiguresCount);
+  const shares = units.map((u) => {
+    const emitted = u.votes.reduce((a, b) => a + b, 0) + u.blank + u.null;
+    return u.votes.map((v) => v / emitted);
+  });
+  const r = fitBetweenPrior(shares, 5);
+  console.log(
+    `${units.length} units; ratios τ² / m(1 − m) of the top five: ${r.ratios.map((x) => x.toFixed(4)).join(', ')}\nbetweenPriorDf ${r.df.toFixed(3)}, betweenPriorScale ${r.scale.toFixed(5)}`,
+  );
+}
+
 /** --compare name=file,…: saved --json runs of several variants side by side (runs 9–10). */
 function compare(spec: string): void {
   const variants = spec.split(',').map((pair) => {
@@ -340,12 +423,14 @@ await (opt('compare', '') !== ''
   ? compare(opt('compare', ''))
   : opt('from-json', '') !== ''
     ? fromJson(opt('from-json', ''))
-    : flag('fit-neighbours')
-      ? fitRun10()
-      : flag('fit-unseen')
-        ? fitRun6('unseenCorrelation')
-        : flag('fit-history')
-          ? fitRun6('historyArrivalBias')
-          : flag('fit')
-            ? fit()
-            : evaluate());
+    : flag('fit-between')
+      ? fitBetween()
+      : flag('fit-neighbours')
+        ? fitRun10()
+        : flag('fit-unseen')
+          ? fitRun6('unseenCorrelation')
+          : flag('fit-history')
+            ? fitRun6('historyArrivalBias')
+            : flag('fit')
+              ? fit()
+              : evaluate());

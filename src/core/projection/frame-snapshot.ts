@@ -1,3 +1,4 @@
+import { betweenVariance, type BetweenPrior } from './between-prior.js';
 import { arrivalDrift } from './drift.js';
 import { historyDrift } from './history-drift.js';
 import type { FrameGroup, FrameRegion, ProjectionFrame, UnitBasis } from './frame.js';
@@ -65,6 +66,21 @@ export interface SnapshotModelOptions extends Partial<SnapshotParameters> {
    * on the 2021 first round, which has no previous round. Default false (the prior line only).
    */
   readonly neighboursWithoutPrior?: boolean;
+  /**
+   * Run 11 (B): the previous round's votes-per-acta ratio only where the unit has counted at least
+   * this fraction of its actas, as a unit's own trend. Default `minTrendFraction`; 0: from any count.
+   */
+  readonly historyRateMinFraction?: number;
+  /**
+   * Run 13: and only where the previous round's counted part holds at least this fraction of the
+   * unit's previous-round votes. Default `minTrendFraction`; 0: any.
+   */
+  readonly historyRateMinVoteFraction?: number;
+  /**
+   * Run 14: a group per unit code (data from the I/O layer, e.g. abroad apart from the
+   * departments): a unit resting on the parent takes its own group's counted units. Absent: one.
+   */
+  readonly unitGroups?: Readonly<Record<string, string>>;
 }
 
 const FLOOR_SD = 1e-3;
@@ -343,15 +359,19 @@ export function nonNegativeTransfers(
 function parentFit(
   obs: readonly Observed[],
   k: number,
+  between: BetweenPrior,
 ): { pi: Float64Array; pv: Float64Array; tau2: number } {
   const data = obs.filter((o) => o.has);
   let tau2 = 0.01;
+  const m = data.reduce((a, o) => a + (o.y[k] as number), 0) / Math.max(1, data.length);
   if (data.length >= 2) {
-    const m = data.reduce((a, o) => a + (o.y[k] as number), 0) / data.length;
     const raw = data.reduce((a, o) => a + ((o.y[k] as number) - m) ** 2, 0) / (data.length - 1);
     const noise = data.reduce((a, o) => a + (o.e2[k] as number), 0) / data.length;
     tau2 = Math.max(raw - noise, 0.1 * raw, 1e-6);
   }
+  // a variance from k units has k − 1 degrees of freedom: with a prior, its posterior (run 11)
+  if (between.df > 0 && data.length > 0)
+    tau2 = betweenVariance(data.length >= 2 ? tau2 : 0, data.length, m, between);
   let sw = 0;
   let swm = 0;
   for (const o of data) {
@@ -365,6 +385,37 @@ function parentFit(
     pv: new Float64Array(obs.length).fill(sw > 0 ? 1 / sw : tau2),
     tau2,
   };
+}
+
+/**
+ * Run 14: the parent per group of units (e.g. the departments and abroad), each from its own
+ * group's counted units, or from all of them when its group has none; one group without groups.
+ */
+function groupedParent(
+  obs: readonly Observed[],
+  k: number,
+  between: BetweenPrior,
+  groups: readonly number[] | null,
+): { pi: Float64Array; pv: Float64Array; tau2: Float64Array } {
+  const all = parentFit(obs, k, between);
+  const U = obs.length;
+  const out = { pi: all.pi, pv: all.pv, tau2: new Float64Array(U).fill(all.tau2) };
+  if (groups === null) return out;
+  for (const g of new Set(groups)) {
+    const members = obs.map((_, i) => i).filter((i) => groups[i] === g);
+    if (!members.some((i) => (obs[i] as Observed).has)) continue;
+    const fit = parentFit(
+      members.map((i) => obs[i] as Observed),
+      k,
+      between,
+    );
+    for (const i of members) {
+      out.pi[i] = fit.pi[0] as number;
+      out.pv[i] = fit.pv[0] as number;
+      out.tau2[i] = fit.tau2;
+    }
+  }
+  return out;
 }
 
 /**
@@ -408,6 +459,8 @@ function estimateShare(
     readonly arrivalBias: number;
     readonly historyArrivalBias: number;
     readonly unseenCorrelation: number;
+    readonly between: BetweenPrior;
+    readonly groups: readonly number[] | null;
     readonly scale: number;
     readonly counted: number;
     readonly gain: number;
@@ -415,7 +468,7 @@ function estimateShare(
 ): DimEstimate {
   const U = obs.length;
   const prior = design === null ? null : priorFit(obs, design, k, sk * sk);
-  const parent = parentFit(obs, k);
+  const parent = groupedParent(obs, k, pr.between, pr.groups);
   const out: DimEstimate = {
     mean: new Float64Array(U),
     sd: new Float64Array(U),
@@ -428,7 +481,7 @@ function estimateShare(
     const src = usePrior ? prior : parent;
     const pi = src.pi[i] as number;
     const pv = src.pv[i] as number;
-    const tau2 = src.tau2;
+    const tau2 = usePrior ? prior.tau2 : (parent.tau2[i] as number);
     out.fromPrior[i] = usePrior ? 1 : 0;
     if (!o.has) {
       const reaches = pr.neighbours !== null && (usePrior || pr.neighboursWithoutPrior);
@@ -485,6 +538,8 @@ function estimateRate(
   pr: {
     readonly arrivalBias: number;
     readonly unseenCorrelation: number;
+    readonly historyRateMinFraction: number;
+    readonly historyRateMinVoteFraction: number;
     readonly scale: number;
     readonly counted: number;
   },
@@ -524,7 +579,8 @@ function estimateRate(
       const v = (2 * t2) / Math.max(1, u.actasCounted);
       const lambda = t2 / (t2 + v);
       out.mean[i] =
-        historyRateRatio(u, o.f) * (lambda * (rate[i] as number) + (1 - lambda) * national);
+        historyRateRatio(u, o.f, pr.historyRateMinFraction, pr.historyRateMinVoteFraction) *
+        (lambda * (rate[i] as number) + (1 - lambda) * national);
       out.sd[i] = Math.sqrt(lambda * v) * pr.scale;
       out.cb[i] = pr.arrivalBias * Math.sqrt(t2) * (1 - o.f) * pr.scale;
       return;
@@ -552,14 +608,24 @@ function estimateRate(
  * the same fraction counted (its count history): under urban-first counting the last actas are
  * rural, with fewer voters; 1 without a history.
  */
-function historyRateRatio(u: SnapshotUnit, f: number): number {
+function historyRateRatio(
+  u: SnapshotUnit,
+  f: number,
+  minFraction: number,
+  minVoteFraction: number,
+): number {
   const total = u.prior;
   const counted = u.priorCounted;
-  if (total === undefined || counted === undefined || !(f > 0 && f < 1)) return 1;
+  // run 11: from a handful of actas the ratio is noise (30 of America's actas, 3 votes each in the
+  // previous round, made its remainder 20 times its counted votes per acta)
+  if (total === undefined || counted === undefined || !(f >= minFraction && f > 0 && f < 1))
+    return 1;
   const emitted = (x: PriorFigures): number => x.emitted ?? x.votes.reduce((a, b) => a + b, 0);
   const now = emitted(counted);
   const rest = emitted(total) - now;
   if (!(now > 0) || !(rest > 0)) return 1;
+  // run 13: a ratio is as good as its denominator (132 near-empty actas: 0.8 % of the votes)
+  if (now / (now + rest) < minVoteFraction) return 1;
   return rest / (1 - f) / (now / f);
 }
 
@@ -670,6 +736,8 @@ export function frameFromSnapshot(
     arrivalBias: p.arrivalBias,
     unseenCorrelation: p.unseenCorrelation,
     historyArrivalBias: p.historyArrivalBias,
+    between: { df: p.betweenPriorDf, scale: p.betweenPriorScale },
+    groups: groupIndices(units, options.unitGroups),
     scale,
     counted: actasTotal > 0 ? actasProcessed / actasTotal : 0,
   };
@@ -689,7 +757,13 @@ export function frameFromSnapshot(
     dims.push(
       estimateShare(obs, design, k, s[k] as number, { ...pr, ...nb, gain: g[k] as number }),
     );
-  dims.push(estimateRate(units, obs, design, pr));
+  dims.push(
+    estimateRate(units, obs, design, {
+      ...pr,
+      historyRateMinFraction: options.historyRateMinFraction ?? p.minTrendFraction,
+      historyRateMinVoteFraction: options.historyRateMinVoteFraction ?? p.minTrendFraction,
+    }),
+  );
   const regions: FrameRegion[] = [];
   const groups: FrameGroup[] = [];
   const basis: UnitBasis[] = [];
@@ -735,6 +809,21 @@ export function frameFromSnapshot(
     basis,
     ...(design === null ? {} : { priorColumns: design.columns }),
   };
+}
+
+/** Each unit's group as a number (units without one share the group ''), or null without groups. */
+function groupIndices(
+  units: readonly SnapshotUnit[],
+  groups: Readonly<Record<string, string>> | undefined,
+): number[] | null {
+  if (groups === undefined) return null;
+  const ids = new Map<string, number>();
+  return units.map((u) => {
+    const g = groups[u.unit] ?? '';
+    let id = ids.get(g);
+    if (id === undefined) ids.set(g, (id = ids.size));
+    return id;
+  });
 }
 
 /** A unit within the term's reach: its index into `units` and its weight (1 when bordering). */
@@ -802,6 +891,8 @@ function definedOf(o: SnapshotModelOptions): Partial<SnapshotParameters> {
     'minTrendFraction',
     'unseenCorrelation',
     'historyArrivalBias',
+    'betweenPriorDf',
+    'betweenPriorScale',
   ] as const)
     if (o[key] !== undefined) out[key] = o[key];
   return out;

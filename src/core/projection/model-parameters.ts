@@ -30,6 +30,12 @@ export interface SnapshotParameters {
    * "Run 7 decision": more wrong confident calls on the runoff).
    */
   readonly historyArrivalBias: number;
+  /**
+   * Run 11: the scaled-inverse-χ² prior of the parent baseline's between-unit variance, ν₀ (0: none,
+   * the sample variance of the counted units) and s₀² in units of m(1 − m) (between-prior.ts).
+   */
+  readonly betweenPriorDf: number;
+  readonly betweenPriorScale: number;
 }
 
 /**
@@ -45,7 +51,11 @@ export interface SnapshotParameters {
  * plain loading, not its `--fit-history` fit on a first-round pseudo-history (0: favourable, and
  * it brought back wrong confident calls on the runoff; docs/projection.md, "Run 6"). Run 7's
  * two variance changes under a history were rejected for production (docs/projection.md, "Run 7
- * decision"); only the turnout ratio's sample sd stays, and it changes no value here.
+ * decision"); only the turnout ratio's sample sd stays, and it changes no value here. Run 11
+ * (docs/projection.md): the parent's between-unit variance prior, fitted on the first round's
+ * complete departments; adopted with the history's rate ratio from `minTrendFraction` counted.
+ * Run 13: the rate ratio also needs `minTrendFraction` of the previous round's votes, and the
+ * between-unit prior is off again (both by run 13's rule).
  */
 export const SNAPSHOT_PARAMETERS: SnapshotParameters = {
   drift: 1,
@@ -55,6 +65,10 @@ export const SNAPSHOT_PARAMETERS: SnapshotParameters = {
   minTrendFraction: 0.05,
   unseenCorrelation: 0.1,
   historyArrivalBias: 0.2,
+  // run 11 adopted the prior (ν₀ 6.204, s₀² 0.03524 from `--fit-between` on the first round);
+  // run 13 took it out again: too narrow for a runoff, it cost the department order's coverage
+  betweenPriorDf: 0,
+  betweenPriorScale: 0,
 };
 
 /**
