@@ -7,7 +7,7 @@ import type { ProjectionFrame } from '../core/projection/frame.js';
 import { simulate, type ContestKind, type ProjectionResult } from '../core/projection/simulate.js';
 import { loadRuleset } from '../elections/rulesets.js';
 import type { Ruleset } from '../core/rulesets/ruleset.js';
-import { loadJurisdiction } from '../jurisdictions/load.js';
+import { loadJurisdiction, requireJurisdiction } from '../jurisdictions/load.js';
 import {
   completeSnapshot,
   type CompletedSnapshot,
@@ -64,7 +64,8 @@ export function contestOf(ruleset: Ruleset): ContestKind {
 
 /**
  * Production's snapshot frame, for the API and the CLI alike: the snapshot model with the
- * neighbours' term (run 10) where the jurisdiction has a bundled adjacency (read in the I/O layer).
+ * neighbours' term (run 10) where the jurisdiction has a bundled adjacency (read in the I/O layer),
+ * and its units' groups (run 14: abroad apart in Peru) where the jurisdiction names them.
  */
 export function snapshotFrame(
   units: readonly SnapshotUnit[],
@@ -73,10 +74,31 @@ export function snapshotFrame(
   jurisdiction: string | undefined,
 ): { readonly frame: ProjectionFrame; readonly neighbours: boolean } {
   const nb = neighbourModel(jurisdiction);
+  const unitGroups = snapshotGroupsOf(jurisdiction, units);
   return {
-    frame: frameFromSnapshot(units, choices, { figures, ...nb }),
+    frame: frameFromSnapshot(units, choices, {
+      figures,
+      ...nb,
+      ...(unitGroups === undefined ? {} : { unitGroups }),
+    }),
     neighbours: nb.neighbours !== undefined,
   };
+}
+
+/**
+ * Each unit's group at the jurisdiction's `snapshotGroups` level (a department-level code is a
+ * prefix of its places, so the level's rule reads it as a place); undefined: none named.
+ */
+export function snapshotGroupsOf(
+  jurisdiction: string | undefined,
+  units: readonly SnapshotUnit[],
+): Record<string, string> | undefined {
+  if (jurisdiction === undefined) return undefined;
+  // an election's jurisdiction was checked when its manifest loaded
+  const j = requireJurisdiction(jurisdiction);
+  if (j.snapshotGroups === undefined) return undefined;
+  const group = j.unitCoder(j.snapshotGroups);
+  return Object.fromEntries(units.map((u) => [u.unit, group(u.unit)]));
 }
 
 /** What the snapshot model's frame is made from, however it was read (the store or files). */

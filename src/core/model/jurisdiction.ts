@@ -130,6 +130,12 @@ export const JurisdictionFileSchema = z
     electoralDistricts: LevelIdSchema,
     /** The projection's middle level: its units nest in the electoral districts. */
     projectionGroups: LevelIdSchema,
+    /**
+     * The level whose units the snapshot model keeps apart when an uncounted unit rests on the
+     * counted units' mean (Peru: ámbito, abroad apart from the departments; docs/projection.md,
+     * run 14). Absent: one group.
+     */
+    snapshotGroups: LevelIdSchema.optional(),
     /** The sources' acta-state labels → cifra's states (matched case-, accent-, space-blind). */
     states: z.record(z.string().min(1), z.enum(ACTA_STATES)),
     /** Default ruleset id per election kind (presidential, congress, …). */
@@ -150,8 +156,11 @@ function checkReferences(f: JurisdictionFile, ctx: z.RefinementCtx): void {
     ids.add(l.id);
   });
   const known = [...ids];
-  for (const key of ['electoralDistricts', 'projectionGroups'] as const)
-    if (!ids.has(f[key])) fail([key], { reason: 'unknown_level', level: f[key], known });
+  for (const key of ['electoralDistricts', 'projectionGroups', 'snapshotGroups'] as const) {
+    const level = f[key];
+    if (level !== undefined && !ids.has(level))
+      fail([key], { reason: 'unknown_level', level, known });
+  }
   for (const level of Object.keys(f.place.table?.names ?? {}))
     if (!ids.has(level) || level === NATIONAL)
       fail(['place', 'table', 'names', level], { reason: 'unknown_level', level, known });
@@ -218,6 +227,8 @@ export interface Jurisdiction {
   readonly placeLevels: readonly Level[];
   readonly electoralDistricts: Level;
   readonly projectionGroups: Level;
+  /** The snapshot model's groups of units (undefined: one group). */
+  readonly snapshotGroups: Level | undefined;
   readonly placePattern: RegExp;
   readonly mesaPattern: RegExp;
   /** Default ruleset id per election kind. */
@@ -319,6 +330,7 @@ export function compileJurisdiction(file: JurisdictionFile): Jurisdiction {
     placeLevels: file.levels.filter((l) => l.names === undefined).map((l) => l.id),
     electoralDistricts: file.electoralDistricts,
     projectionGroups: file.projectionGroups,
+    snapshotGroups: file.snapshotGroups,
     placePattern: new RegExp(file.place.pattern),
     mesaPattern: new RegExp(file.mesa.pattern),
     rulesets: new Map(Object.entries(file.rulesets)),
