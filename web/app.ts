@@ -82,7 +82,9 @@ async function refresh(polled?: Summary): Promise<void> {
   const summary = polled ?? (await api.document(id, 'summary'));
   state.revision = summary.revision;
   state.summary = summary;
-  const projection = summary.count.complete ? null : await api.tryDocument(id, 'projection');
+  // the summary says whether a projection exists: no request for one that would be a 404
+  const projection =
+    summary.count.complete || !summary.projection ? null : await api.tryDocument(id, 'projection');
   await Promise.all([
     renderProgress(summary),
     renderSummary(summary, projection),

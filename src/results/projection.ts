@@ -473,6 +473,15 @@ export function historyNote(used: readonly string[] | null): Note {
   };
 }
 
+/**
+ * Whether the election has a projection at its current revision (`projection.json` answers): the
+ * summary says so, so that a client asks only for what exists. Shares the revision's frame.
+ */
+export async function hasProjection(store: Store, def: ElectionDef): Promise<boolean> {
+  if (!loadRuleset(def.ruleset).ok) return false;
+  return (await frameOf(store, def, await store.revision(def.id))).ok;
+}
+
 /** The projection of the election asked for (API). */
 export async function projectionOf(
   store: Store,

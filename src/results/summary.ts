@@ -7,6 +7,7 @@ import type { PresidentialRuleset } from '../core/rulesets/ruleset.js';
 import { loadRuleset } from '../elections/rulesets.js';
 import type { Store } from '../store/store.js';
 import { buildResults, type ResultUnit } from './documents.js';
+import { hasProjection } from './projection.js';
 import { electionWithJurisdiction, lastChange, type Found } from './service.js';
 
 const pct = z.string().regex(/^\d{1,3}\.\d{3}$/);
@@ -71,6 +72,9 @@ export const SummarySchema = z.object({
   outcome: RoundOutcomeSchema.nullable().describe(
     'the presidential outcome by choice id, only once settled',
   ),
+  projection: z
+    .boolean()
+    .describe('a projection exists at this revision (projection.json answers; false: a 404)'),
 });
 export type SummaryDocument = z.infer<typeof SummarySchema>;
 
@@ -198,6 +202,7 @@ export async function getSummary(
       settled: s?.settled ?? count.complete,
       settledBy: s ? s.by : count.complete ? 'complete' : null,
       outcome: s?.outcome ?? null,
+      projection: await hasProjection(store, def),
     },
   };
 }

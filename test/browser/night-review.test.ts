@@ -404,4 +404,27 @@ describe('the night review, on a phone', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+  it('asks for a projection only where the summary says one exists: no 404 in the console', async () => {
+    for (const [id, exists] of [
+      [DEPUTIES, false],
+      [SENATE, false],
+      [CUT, true],
+    ] as const) {
+      const summary = await json<{ projection: boolean }>(`${id}/summary.json`);
+      // the premise, from the API itself: the summary's flag is whether projection.json answers
+      expect(summary.projection, id).toBe(exists);
+      const res = await fetch(`${base}/api/v1/elections/${id}/projection.json`);
+      expect(res.status, id).toBe(exists ? 200 : 404);
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      const asked: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (r) => r.url().includes('projection.json') && asked.push(r.url()));
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      await page.goto(`${base}/?election=${id}`);
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+      expect(asked.length > 0, id).toBe(exists);
+      expect(errors, id).toEqual([]);
+      await page.close();
+    }
+  }, 180_000);
 });
