@@ -3,7 +3,7 @@
 // difference, seats per circunscripción; and the what-if panel with a shareable URL.
 import { drawHemicycle } from './hemicycle.js';
 import type { Seats } from './api-client.js';
-import { $, el, fmt, state, $svg, t, thead, inLang, choiceLabel } from './ui.js';
+import { $, cardTable, el, fmt, state, $svg, t, thead, inLang, choiceLabel } from './ui.js';
 
 type ListSeats = Extract<Seats, { kind: 'list' }>;
 type PublishedSeats = Extract<Seats, { kind: 'official' | 'third-party' }>;
@@ -214,7 +214,7 @@ function seatsTable(seats: ListSeats): void {
 
 export const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
-/** Seats per circunscripción and list (lists with seats only), in a table that scrolls sideways. */
+/** Seats per circunscripción and list (lists with seats only): a table, cards on a phone. */
 function districtTable(
   districts: ListSeats['result']['districts'],
   seats: Readonly<Record<string, number>>,
@@ -242,4 +242,5 @@ function districtTable(
       ),
     ),
   );
+  cardTable($('seats-by-district'));
 }

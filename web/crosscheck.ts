@@ -2,7 +2,7 @@
 // (GET /api/v1/compare), for an election whose manifest declares more than one source. Shows how
 // many mesas disagree and why, the net effect per choice, and every mesa, a page at a time.
 import { api, type Compare, type Progress } from './api-client.js';
-import { $, $button, el, electionId, fmt, $select, t, thead, inLang } from './ui.js';
+import { $, $button, cardTable, el, electionId, fmt, $select, t, thead, inLang } from './ui.js';
 
 type Reason = Compare['disagreements'][number]['reasons'][number];
 
@@ -112,6 +112,7 @@ function render(doc: Compare, offset: number): void {
         ),
     ),
   );
+  cardTable($('cc-net'));
   mesaTable(doc, offset);
 }
 

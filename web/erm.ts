@@ -6,7 +6,21 @@
 import { geoMercator, geoPath } from 'd3-geo';
 import { api, type Contest, type ContestsElection, type MapShape } from './api-client.js';
 import { drawHemicycle } from './hemicycle.js';
-import { $, $input, $select, $svg, el, fmt, norm, PALETTE, state, svgEl, t, inLang } from './ui.js';
+import {
+  $,
+  $input,
+  $select,
+  $svg,
+  cardTable,
+  el,
+  fmt,
+  norm,
+  PALETTE,
+  state,
+  svgEl,
+  t,
+  inLang,
+} from './ui.js';
 import { readErmView, writeErmView, type ErmView } from './url.js';
 
 type Org = ContestsElection['national']['organisations'][number];
@@ -173,6 +187,7 @@ function renderNational(doc: ContestsElection): void {
       ),
     ),
   );
+  cardTable($('erm-bytype'));
   $('erm-classification').textContent =
     `${t(inferred ? 'ermInferredNote' : 'ermClassNote')}: ${inLang(n.classification)}`;
   // a second round's winner is counted as the governor (its office), not as a column of its own
@@ -200,6 +215,7 @@ function renderNational(doc: ContestsElection): void {
         ),
       ),
   );
+  cardTable($('erm-orgs'));
 }
 
 const num = (x: number): HTMLTableCellElement => el('td', { class: 'num' }, fmt(x));
@@ -346,6 +362,7 @@ async function renderRunoffs(doc: ContestsElection, seq: number): Promise<void> 
       ];
     }),
   );
+  cardTable($('erm-runoffs'));
 }
 
 /** The second round's count status (its set's own), as the status line says it. */

@@ -143,6 +143,35 @@ export function thead(...cells: HTMLElement[]): HTMLElement {
   return el('thead', {}, el('tr', {}, ...cells));
 }
 
+/**
+ * A wide table that reads as cards on a phone (style.css, under 500 px): each data cell carries
+ * its column's header (its title, the full name, if it has one) as data-label, which CSS shows
+ * before the value. ARIA roles keep it a table for a screen reader once CSS lays the rows out as
+ * blocks, so each value is still read with its header; the desktop layout is untouched.
+ */
+export function cardTable(table: HTMLElement): void {
+  table.classList.add('cards');
+  table.setAttribute('role', 'table');
+  const rows = Array.from(table.querySelectorAll('tr'));
+  const head = rows.find(
+    (r) => r.cells.length > 0 && [...r.cells].every((c) => c.tagName === 'TH'),
+  );
+  const labels = head ? [...head.cells].map((c) => c.title || (c.textContent ?? '')) : [];
+  head?.classList.add('card-head');
+  for (const g of table.querySelectorAll('thead, tbody, tfoot')) g.setAttribute('role', 'rowgroup');
+  for (const r of rows) {
+    r.setAttribute('role', 'row');
+    let col = 0;
+    for (const c of r.cells) {
+      c.setAttribute('role', c.tagName === 'TH' ? 'columnheader' : 'cell');
+      const label = labels[col];
+      // a cell spanning columns (a runoff's second-round count) has no one header
+      if (c.tagName === 'TD' && c.colSpan === 1 && label) c.dataset['label'] = label;
+      col += c.colSpan;
+    }
+  }
+}
+
 /** An SVG element with its attributes (and text). */
 export function svgEl(
   tag: string,
