@@ -84,7 +84,7 @@ export interface SnapshotModelOptions extends Partial<SnapshotParameters> {
   /**
    * Run 15: with fewer than six counted units with a prior (no prior line), the parent's
    * between-unit variance is never below the previous round's widest split (`widestSplitRatio`).
-   * Default false.
+   * Default true (adopted by run 15's rule); false: before it.
    */
   readonly widestSplit?: boolean;
 }
@@ -843,7 +843,7 @@ function splitFloor(
   options: SnapshotModelOptions,
   groups: readonly number[] | null,
 ): SplitFloor | null {
-  if (options.widestSplit !== true || options.priorRegression === false) return null;
+  if (options.widestSplit === false || options.priorRegression === false) return null;
   const n = units.filter((u, i) => u.prior !== undefined && (obs[i] as Observed).has).length;
   if (n >= 6) return null;
   const figures = options.figures ?? 'emitted';

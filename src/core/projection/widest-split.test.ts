@@ -46,7 +46,7 @@ describe("the parent's spread from fewer than six counted units (run 15)", () =>
   });
 
   it('leaves the frame alone from six counted units with a prior (the prior line)', () => {
-    const a = frameFromSnapshot(units(6), ['A', 'B'], { figures: 'valid' });
+    const a = frameFromSnapshot(units(6), ['A', 'B'], { figures: 'valid', widestSplit: false });
     const b = frameFromSnapshot(units(6), ['A', 'B'], { figures: 'valid', widestSplit: true });
     expect(b.groups.map((g) => Array.from(g.cp ?? []))).toEqual(
       a.groups.map((g) => Array.from(g.cp ?? [])),
