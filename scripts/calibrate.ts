@@ -32,6 +32,8 @@
 //   --history-arrival-bias x  the arrival-bias loading under a history (run 12; production 0.2)
 //   --history-rate-min-votes F  the rate ratio also needs F of the previous round's votes (run 13;
 //                   production: minTrendFraction; 0: run 11)
+//   --no-widest-split  before run 15 (production since run 15: the parent's spread from fewer
+//                   than six counted units with a prior floored by the previous round's widest split)
 //   --no-previous   without the earlier snapshot (production without --previous-snapshot or a
 //                   manifest's previousSnapshot; the tables otherwise always have one)
 import { createHash } from 'node:crypto';
@@ -123,6 +125,7 @@ function betweenModel(): SnapshotModelOptions {
   const h = opt('history-arrival-bias', '');
   const rv = opt('history-rate-min-votes', '');
   return {
+    ...(flag('no-widest-split') ? { widestSplit: false } : {}),
     ...(rv === '' ? {} : { historyRateMinVoteFraction: Number(rv) }),
     ...(h === '' ? {} : { historyArrivalBias: Number(h) }),
     ...(r === '' ? {} : { historyRateMinFraction: Number(r) }),

@@ -49,6 +49,7 @@ const model: SnapshotModelOptions = {
   ...NEIGHBOUR_TERM,
   ...extra,
   ...(args.includes('--abroad-apart') ? { unitGroups: groups } : {}),
+  ...(args.includes('--no-widest-split') ? { widestSplit: false } : {}),
 };
 const truth = truthOf(setup);
 const w = truth.winner;

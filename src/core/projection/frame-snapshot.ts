@@ -81,6 +81,12 @@ export interface SnapshotModelOptions extends Partial<SnapshotParameters> {
    * departments): a unit resting on the parent takes its own group's counted units. Absent: one.
    */
   readonly unitGroups?: Readonly<Record<string, string>>;
+  /**
+   * Run 15: with fewer than six counted units with a prior (no prior line), the parent's
+   * between-unit variance is never below the previous round's widest split (`widestSplitRatio`).
+   * Default true (adopted by run 15's rule); false: before it.
+   */
+  readonly widestSplit?: boolean;
 }
 
 const FLOOR_SD = 1e-3;
@@ -360,6 +366,7 @@ function parentFit(
   obs: readonly Observed[],
   k: number,
   between: BetweenPrior,
+  floorRatio = 0,
 ): { pi: Float64Array; pv: Float64Array; tau2: number } {
   const data = obs.filter((o) => o.has);
   let tau2 = 0.01;
@@ -372,6 +379,9 @@ function parentFit(
   // a variance from k units has k − 1 degrees of freedom: with a prior, its posterior (run 11)
   if (between.df > 0 && data.length > 0)
     tau2 = betweenVariance(data.length >= 2 ? tau2 : 0, data.length, m, between);
+  // run 15: a handful of units may not look more alike than the previous round allows
+  const mm = Math.min(0.999, Math.max(0.001, m));
+  if (floorRatio > 0) tau2 = Math.max(tau2, floorRatio * mm * (1 - mm));
   let sw = 0;
   let swm = 0;
   for (const o of data) {
@@ -396,8 +406,9 @@ function groupedParent(
   k: number,
   between: BetweenPrior,
   groups: readonly number[] | null,
+  split: SplitFloor | null,
 ): { pi: Float64Array; pv: Float64Array; tau2: Float64Array } {
-  const all = parentFit(obs, k, between);
+  const all = parentFit(obs, k, between, split?.all ?? 0);
   const U = obs.length;
   const out = { pi: all.pi, pv: all.pv, tau2: new Float64Array(U).fill(all.tau2) };
   if (groups === null) return out;
@@ -408,6 +419,7 @@ function groupedParent(
       members.map((i) => obs[i] as Observed),
       k,
       between,
+      split?.byGroup.get(g) ?? 0,
     );
     for (const i of members) {
       out.pi[i] = fit.pi[0] as number;
@@ -461,6 +473,7 @@ function estimateShare(
     readonly unseenCorrelation: number;
     readonly between: BetweenPrior;
     readonly groups: readonly number[] | null;
+    readonly split: SplitFloor | null;
     readonly scale: number;
     readonly counted: number;
     readonly gain: number;
@@ -468,7 +481,7 @@ function estimateShare(
 ): DimEstimate {
   const U = obs.length;
   const prior = design === null ? null : priorFit(obs, design, k, sk * sk);
-  const parent = groupedParent(obs, k, pr.between, pr.groups);
+  const parent = groupedParent(obs, k, pr.between, pr.groups, pr.split);
   const out: DimEstimate = {
     mean: new Float64Array(U),
     sd: new Float64Array(U),
@@ -732,12 +745,14 @@ export function frameFromSnapshot(
   const design = designOf(units, obs, options);
   const actasTotal = units.reduce((x, u) => x + u.actasTotal, 0);
   const actasProcessed = units.reduce((x, u) => x + Math.min(u.actasCounted, u.actasTotal), 0);
+  const unitGroups = groupIndices(units, options.unitGroups);
   const pr = {
+    split: splitFloor(units, obs, options, unitGroups),
     arrivalBias: p.arrivalBias,
     unseenCorrelation: p.unseenCorrelation,
     historyArrivalBias: p.historyArrivalBias,
     between: { df: p.betweenPriorDf, scale: p.betweenPriorScale },
-    groups: groupIndices(units, options.unitGroups),
+    groups: unitGroups,
     scale,
     counted: actasTotal > 0 ? actasProcessed / actasTotal : 0,
   };
@@ -809,6 +824,75 @@ export function frameFromSnapshot(
     basis,
     ...(design === null ? {} : { priorColumns: design.columns }),
   };
+}
+
+/** Run 15: the widest-split ratio of every unit's parent, over all units and per group. */
+interface SplitFloor {
+  readonly all: number;
+  readonly byGroup: ReadonlyMap<number, number>;
+}
+
+/**
+ * Run 15 (docs/projection.md): with fewer than six counted units with a prior there is no prior
+ * line, and the parent's spread comes from those few; then it is floored by the previous round's
+ * widest split, over the units of the parent's group (all units for the whole). Null otherwise.
+ */
+function splitFloor(
+  units: readonly SnapshotUnit[],
+  obs: readonly Observed[],
+  options: SnapshotModelOptions,
+  groups: readonly number[] | null,
+): SplitFloor | null {
+  if (options.widestSplit === false || options.priorRegression === false) return null;
+  const n = units.filter((u, i) => u.prior !== undefined && (obs[i] as Observed).has).length;
+  if (n >= 6) return null;
+  const figures = options.figures ?? 'emitted';
+  const all = widestSplitRatio(
+    units.map((u) => u.prior),
+    figures,
+  );
+  const byGroup = new Map<number, number>();
+  if (groups !== null)
+    for (const g of new Set(groups))
+      byGroup.set(
+        g,
+        widestSplitRatio(
+          units.map((u, i) => (groups[i] === g ? u.prior : undefined)),
+          figures,
+        ),
+      );
+  return { all, byGroup };
+}
+
+/**
+ * Run 15: a current share is to first order Σⱼ Tⱼ xⱼ (xⱼ the previous round's share of choice j,
+ * Tⱼ ∈ [0, 1] its voters' transfer); its between-unit variance Tᵀ Σ T is convex in T, so its
+ * largest value over the box is at a vertex, a split of the previous choices into two camps. The
+ * largest Var(Σ_{j∈S} xⱼ) / m_S(1 − m_S) over the splits of the prior's six main choices and the
+ * rest (unweighted over the units with a prior, as the parent's spread is); 0 with fewer than two.
+ */
+export function widestSplitRatio(
+  priors: readonly (PriorFigures | null | undefined)[],
+  figures: 'emitted' | 'valid',
+): number {
+  const d = priorDesign(priors, 6, figures);
+  const J = d.covariates;
+  const rows = [...d.has.keys()].filter((i) => d.has[i] === 1);
+  if (rows.length < 2 || J < 1) return 0;
+  let best = 0;
+  // the rest stays out of S: S and its complement have the same ratio
+  for (let mask = 1; mask < 1 << J; mask++) {
+    const v = rows.map((i) => {
+      let x = 0;
+      for (let c = 0; c < J; c++) if (mask & (1 << c)) x += d.x[i * J + c] as number;
+      return x;
+    });
+    const m = v.reduce((a, b) => a + b, 0) / v.length;
+    const mm = Math.min(0.999, Math.max(0.001, m));
+    const varS = v.reduce((a, x) => a + (x - m) ** 2, 0) / (v.length - 1);
+    best = Math.max(best, varS / (mm * (1 - mm)));
+  }
+  return best;
 }
 
 /** Each unit's group as a number (units without one share the group ''), or null without groups. */
