@@ -84,7 +84,9 @@ async function refresh(polled?: Summary): Promise<void> {
   state.summary = summary;
   // the summary says whether a projection exists: no request for one that would be a 404
   const projection =
-    summary.count.complete || !summary.projection ? null : await api.tryDocument(id, 'projection');
+    summary.count.complete || summary.projection === false
+      ? null
+      : await api.tryDocument(id, 'projection');
   await Promise.all([
     renderProgress(summary),
     renderSummary(summary, projection),

@@ -64,6 +64,9 @@ type OwedAnswer =
   | null
   | undefined;
 
+/** Sockets whose error answer waits for an owed answer to finish. */
+const WAITING = new WeakSet<Duplex>();
+
 /**
  * Writes the error answer only after the answers owed to the complete requests pipelined before
  * the bad one: written at once, it would stand in their place and the client would read it as the
@@ -77,15 +80,22 @@ function afterOwedAnswers(socket: Duplex, write: () => void): void {
     socket.destroy();
     return;
   }
+  // Node calls clientError again for every later chunk of a failed socket: one wait is enough
+  if (WAITING.has(socket)) return;
   const owed = (socket as Duplex & { _httpMessage?: OwedAnswer })._httpMessage;
   if (owed === null || owed === undefined) return write();
   const own = owed.req?.complete !== true;
   if (own && !owed.headersSent) return write();
+  WAITING.add(socket);
   let again = false;
   const next = (): void => {
     if (again) return;
     again = true;
-    setImmediate(() => (own ? socket.end() : afterOwedAnswers(socket, write)));
+    setImmediate(() => {
+      WAITING.delete(socket);
+      if (own) socket.end();
+      else afterOwedAnswers(socket, write);
+    });
   };
   owed.once('finish', next);
   owed.once('close', next);

@@ -289,7 +289,8 @@ function frameOf(store: Store, def: ElectionDef, revision: string): Promise<Foun
   const key = `${def.id}|${revision}`;
   let made = frames.get(key);
   if (made === undefined) {
-    if (frames.size > 8) frames.clear();
+    // every live election's summary frames its revision: room for each bundled one
+    if (frames.size > 32) frames.clear();
     made = buildFrame(store, def);
     frames.set(key, made);
     const drop = frames;
@@ -477,9 +478,13 @@ export function historyNote(used: readonly string[] | null): Note {
  * Whether the election has a projection at its current revision (`projection.json` answers): the
  * summary says so, so that a client asks only for what exists. Shares the revision's frame.
  */
-export async function hasProjection(store: Store, def: ElectionDef): Promise<boolean> {
+export async function hasProjection(
+  store: Store,
+  def: ElectionDef,
+  revision: string,
+): Promise<boolean> {
   if (!loadRuleset(def.ruleset).ok) return false;
-  return (await frameOf(store, def, await store.revision(def.id))).ok;
+  return (await frameOf(store, def, revision)).ok;
 }
 
 /** The projection of the election asked for (API). */

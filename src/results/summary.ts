@@ -74,7 +74,9 @@ export const SummarySchema = z.object({
   ),
   projection: z
     .boolean()
-    .describe('a projection exists at this revision (projection.json answers; false: a 404)'),
+    .describe(
+      'the count is not complete and a projection exists at this revision (projection.json answers); a complete count shows results, not a projection',
+    ),
 });
 export type SummaryDocument = z.infer<typeof SummarySchema>;
 
@@ -171,6 +173,8 @@ export async function getSummary(
   const def = found.value.def;
   const rules = loadRuleset(def.ruleset);
   if (!rules.ok) return { ok: false, issues: rules.error };
+  // read once: the summary's figures and its projection flag describe one revision
+  const revision = await store.revision(def.id);
   const n = (await buildResults(store, def, 'national')).units[0];
   const count = countOf(def, n);
   const remainder = new Set(def.choices.filter((c) => c.remainder === true).map((c) => c.id));
@@ -191,7 +195,7 @@ export async function getSummary(
       label: def.label,
       kind: rules.value.kind,
       round: presidential?.round ?? null,
-      revision: await store.revision(def.id),
+      revision,
       // no actas in the store (published aggregates): their % counted is unknown, not 0
       status: statusOf(def, count.complete, n && n.actas.total > 0 ? n.actas.pctProcessed : null),
       updatedAt: await lastChange(store, def.id),
@@ -202,7 +206,7 @@ export async function getSummary(
       settled: s?.settled ?? count.complete,
       settledBy: s ? s.by : count.complete ? 'complete' : null,
       outcome: s?.outcome ?? null,
-      projection: await hasProjection(store, def),
+      projection: !count.complete && (await hasProjection(store, def, revision)),
     },
   };
 }

@@ -747,7 +747,7 @@ export function frameFromSnapshot(
   const actasProcessed = units.reduce((x, u) => x + Math.min(u.actasCounted, u.actasTotal), 0);
   const unitGroups = groupIndices(units, options.unitGroups);
   const pr = {
-    split: splitFloor(units, obs, options, unitGroups),
+    split: splitFloor(units, design, options, unitGroups),
     arrivalBias: p.arrivalBias,
     unseenCorrelation: p.unseenCorrelation,
     historyArrivalBias: p.historyArrivalBias,
@@ -833,19 +833,19 @@ interface SplitFloor {
 }
 
 /**
- * Run 15 (docs/projection.md): with fewer than six counted units with a prior there is no prior
- * line, and the parent's spread comes from those few; then it is floored by the previous round's
+ * Run 15 (docs/projection.md): with no prior line (by default fewer than six counted units with a
+ * prior), the parent's spread comes from those few; then it is floored by the previous round's
  * widest split, over the units of the parent's group (all units for the whole). Null otherwise.
  */
 function splitFloor(
   units: readonly SnapshotUnit[],
-  obs: readonly Observed[],
+  design: PriorDesign | null,
   options: SnapshotModelOptions,
   groups: readonly number[] | null,
 ): SplitFloor | null {
-  if (options.widestSplit === false || options.priorRegression === false) return null;
-  const n = units.filter((u, i) => u.prior !== undefined && (obs[i] as Observed).has).length;
-  if (n >= 6) return null;
+  // a prior line (designOf's rule: six counted units with a prior per covariate) needs no floor
+  if (options.widestSplit === false || options.priorRegression === false || design !== null)
+    return null;
   const figures = options.figures ?? 'emitted';
   const all = widestSplitRatio(
     units.map((u) => u.prior),
