@@ -276,6 +276,23 @@ describe('GET /api/v1/elections/:id/summary.json', () => {
   });
 });
 
+describe('summary.projection', () => {
+  it('is true exactly when the count is not complete and projection.json answers', async () => {
+    const seen: [string, boolean, boolean, number][] = [];
+    for (const e of await store.listElections()) {
+      const summary = SummarySchema.parse((await get(PATHS.document(e.id, 'summary'))).json());
+      const status = (await get(PATHS.document(e.id, 'projection'))).statusCode;
+      expect([200, 404], e.id).toContain(status);
+      expect(summary.projection, e.id).toBe(!summary.count.complete && status === 200);
+      seen.push([e.id, summary.count.complete, summary.projection, status]);
+    }
+    // the premise: both answers occur among the elections here, and a complete count is among them
+    expect(seen.some(([, , flag]) => flag)).toBe(true);
+    expect(seen.some(([, complete, , status]) => !complete && status === 404)).toBe(true);
+    expect(seen.some(([, complete]) => complete)).toBe(true);
+  }, 60_000);
+});
+
 describe('places and children', () => {
   it('lists every unit with its parent in the place hierarchy, the levels and the mesa format', async () => {
     const doc = PlacesSchema.parse(
