@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { twoChoiceUnit } from '../src/test-utils/snapshot-units.js';
 import { frameFromSnapshot, type SnapshotUnit } from '../src/core/projection/frame-snapshot.js';
 import { neighbourModel } from '../src/elections/adjacency.js';
 import { snapshotFrame, snapshotGroupsOf } from '../src/results/projection.js';
@@ -15,17 +16,7 @@ function night(): SnapshotUnit[] {
     '94',
   ];
   return codes.map((unit) => {
-    const counted = unit === '14' || unit >= '91';
-    const a = unit >= '91' ? 0.75 : 0.45;
-    return {
-      unit,
-      actasCounted: counted ? 100 : 0,
-      actasTotal: 100,
-      eligibleTotal: 20_000,
-      votes: counted ? [Math.round(a * 10_000), Math.round((1 - a) * 10_000)] : [0, 0],
-      blank: 0,
-      null: 0,
-    };
+    return twoChoiceUnit(unit, unit >= '91' ? 0.75 : 0.45, unit === '14' || unit >= '91');
   });
 }
 

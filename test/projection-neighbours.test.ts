@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { twoChoiceUnit } from '../src/test-utils/snapshot-units.js';
 import type { SnapshotUnit } from '../src/core/projection/frame-snapshot.js';
 import { NEIGHBOUR_TERM } from '../src/core/projection/model-parameters.js';
 import { neighbourModel } from '../src/elections/adjacency.js';
@@ -16,17 +17,9 @@ function peru(): SnapshotUnit[] {
     const unit = String(i + 1).padStart(2, '0');
     const e = 0.2 + 0.025 * i + (i % 2 === 0 ? 0.02 : -0.02);
     const a = 0.1 + 0.8 * e + (unit === '03' ? 0.1 : i % 3 === 0 ? 0.01 : -0.01);
-    const counted = !UNCOUNTED.has(unit);
-    return {
-      unit,
-      actasCounted: counted ? 100 : 0,
-      actasTotal: 100,
-      eligibleTotal: 20_000,
-      votes: counted ? [Math.round(a * 10_000), Math.round((1 - a) * 10_000)] : [0, 0],
-      blank: 0,
-      null: 0,
+    return twoChoiceUnit(unit, a, !UNCOUNTED.has(unit), {
       prior: { votes: [e * 10_000, (1 - e) * 10_000], eligible: 20_000, emitted: 10_000 },
-    };
+    });
   });
 }
 

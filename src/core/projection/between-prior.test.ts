@@ -3,6 +3,7 @@ import { createRng } from '../random.js';
 import { betweenVariance, fitBetweenPrior } from './between-prior.js';
 import { frameFromSnapshot, type SnapshotUnit } from './frame-snapshot.js';
 import { simulate } from './simulate.js';
+import { twoChoiceUnit } from '../../test-utils/snapshot-units.js';
 
 // Run 11 (docs/projection.md): the parent baseline's between-unit variance from k counted units.
 
@@ -10,16 +11,7 @@ import { simulate } from './simulate.js';
 function units(): SnapshotUnit[] {
   return Array.from({ length: 22 }, (_, i) => {
     const c = i < 2;
-    const a = 0.4 + 0.01 * i;
-    return {
-      unit: `U${i}`,
-      actasCounted: c ? 100 : 0,
-      actasTotal: 100,
-      eligibleTotal: c ? 20_000 : 40_000,
-      votes: c ? [Math.round(a * 10_000), Math.round((1 - a) * 10_000)] : [0, 0],
-      blank: 0,
-      null: 0,
-    };
+    return twoChoiceUnit(`U${i}`, 0.4 + 0.01 * i, c, { eligibleTotal: c ? 20_000 : 40_000 });
   });
 }
 

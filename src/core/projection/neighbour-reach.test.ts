@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { twoChoiceUnit } from '../../test-utils/snapshot-units.js';
 import {
   frameFromSnapshot,
   neighbourIndices,
@@ -14,19 +15,14 @@ function units(counted: (i: number) => boolean, prior = true): SnapshotUnit[] {
   return Array.from({ length: 10 }, (_, i) => {
     const e = 0.2 + 0.06 * i + (i % 2 === 0 ? 0.02 : -0.02);
     const a = 0.1 + 0.8 * e + (i >= 6 ? 0.08 : i % 3 === 0 ? 0.01 : -0.01);
-    const c = counted(i);
-    return {
-      unit: `U${i}`,
-      actasCounted: c ? 100 : 0,
-      actasTotal: 100,
-      eligibleTotal: 20_000,
-      votes: c ? [Math.round(a * 10_000), Math.round((1 - a) * 10_000)] : [0, 0],
-      blank: 0,
-      null: 0,
-      ...(prior
+    return twoChoiceUnit(
+      `U${i}`,
+      a,
+      counted(i),
+      prior
         ? { prior: { votes: [e * 10_000, (1 - e) * 10_000], eligible: 20_000, emitted: 10_000 } }
-        : {}),
-    };
+        : {},
+    );
   });
 }
 

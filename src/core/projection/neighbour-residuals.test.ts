@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { twoChoiceUnit } from '../../test-utils/snapshot-units.js';
 import { frameFromSnapshot, neighbourShift, type SnapshotUnit } from './frame-snapshot.js';
 
 // Run 9 (docs/projection.md): an uncounted unit's prior moves with its counted neighbours'
@@ -9,17 +10,9 @@ function units(): SnapshotUnit[] {
   return Array.from({ length: 10 }, (_, i) => {
     const e = 0.2 + 0.06 * i + (i % 2 === 0 ? 0.02 : -0.02);
     const a = 0.1 + 0.8 * e + (i >= 6 ? 0.08 : i % 3 === 0 ? 0.01 : -0.01);
-    const counted = i < 8;
-    return {
-      unit: `U${i}`,
-      actasCounted: counted ? 100 : 0,
-      actasTotal: 100,
-      eligibleTotal: 20_000,
-      votes: counted ? [Math.round(a * 10_000), Math.round((1 - a) * 10_000)] : [0, 0],
-      blank: 0,
-      null: 0,
+    return twoChoiceUnit(`U${i}`, a, i < 8, {
       prior: { votes: [e * 10_000, (1 - e) * 10_000], eligible: 20_000, emitted: 10_000 },
-    };
+    });
   });
 }
 

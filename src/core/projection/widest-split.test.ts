@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { frameFromSnapshot, widestSplitRatio, type SnapshotUnit } from './frame-snapshot.js';
 import { simulate } from './simulate.js';
+import { twoChoiceUnit } from '../../test-utils/snapshot-units.js';
 
 // Run 15 (docs/projection.md): the parent's spread from fewer than six counted units with a prior.
 
@@ -17,17 +18,10 @@ function priorShares(i: number): number[] {
 function units(counted: number): SnapshotUnit[] {
   return Array.from({ length: 20 + counted }, (_, i) => {
     const c = i < counted;
-    const a = 0.4 + 0.01 * (i % 2);
-    return {
-      unit: `U${i}`,
-      actasCounted: c ? 100 : 0,
-      actasTotal: 100,
+    return twoChoiceUnit(`U${i}`, 0.4 + 0.01 * (i % 2), c, {
       eligibleTotal: c ? 20_000 : 40_000,
-      votes: c ? [Math.round(a * 10_000), Math.round((1 - a) * 10_000)] : [0, 0],
-      blank: 0,
-      null: 0,
       prior: { votes: priorShares(i).map((s) => Math.round(s * 10_000)), eligible: 20_000 },
-    };
+    });
   });
 }
 
