@@ -740,33 +740,19 @@ export function frameFromSnapshot(
   const S = K + 2;
   const D = S + 1;
   const p: SnapshotParameters = { ...SNAPSHOT_PARAMETERS, ...definedOf(options) };
-  const scale = options.varianceScale ?? 1;
   const { obs, s } = observe(units, K, p, options.maxPriorCovariates ?? 6);
   const design = designOf(units, obs, options);
   const actasTotal = units.reduce((x, u) => x + u.actasTotal, 0);
   const actasProcessed = units.reduce((x, u) => x + Math.min(u.actasCounted, u.actasTotal), 0);
-  const unitGroups = groupIndices(units, options.unitGroups);
-  const pr = {
-    split: splitFloor(units, design, options, unitGroups),
-    arrivalBias: p.arrivalBias,
-    unseenCorrelation: p.unseenCorrelation,
-    historyArrivalBias: p.historyArrivalBias,
-    between: { df: p.betweenPriorDf, scale: p.betweenPriorScale },
-    groups: unitGroups,
-    scale,
-    counted: actasTotal > 0 ? actasProcessed / actasTotal : 0,
-  };
+  const pr = parentTerms(
+    units,
+    design,
+    options,
+    p,
+    actasTotal > 0 ? actasProcessed / actasTotal : 0,
+  );
   const g = renormalisationGain(obs, s);
-  const nb = {
-    neighbours: neighbourIndices(
-      units,
-      options.neighbours,
-      options.neighbourReach ?? 1,
-      options.neighbourDistanceWeight ?? 0.5,
-    ),
-    neighbourShrinkage: options.neighbourShrinkage ?? 1,
-    neighboursWithoutPrior: options.neighboursWithoutPrior ?? false,
-  };
+  const nb = neighbourTerms(units, options);
   const dims: DimEstimate[] = [];
   for (let k = 0; k < S; k++)
     dims.push(
@@ -823,6 +809,41 @@ export function frameFromSnapshot(
     unitsWithoutData: units.filter((_, i) => !(obs[i] as Observed).has).map((u) => u.unit),
     basis,
     ...(design === null ? {} : { priorColumns: design.columns }),
+  };
+}
+
+/** The terms every share's and the rate's estimate share: the parent's groups and floors, the biases. */
+function parentTerms(
+  units: readonly SnapshotUnit[],
+  design: PriorDesign | null,
+  options: SnapshotModelOptions,
+  p: SnapshotParameters,
+  counted: number,
+) {
+  const groups = groupIndices(units, options.unitGroups);
+  return {
+    split: splitFloor(units, design, options, groups),
+    arrivalBias: p.arrivalBias,
+    unseenCorrelation: p.unseenCorrelation,
+    historyArrivalBias: p.historyArrivalBias,
+    between: { df: p.betweenPriorDf, scale: p.betweenPriorScale },
+    groups,
+    scale: options.varianceScale ?? 1,
+    counted,
+  };
+}
+
+/** The neighbours' term (runs 9–10) as the share estimates take it. */
+function neighbourTerms(units: readonly SnapshotUnit[], options: SnapshotModelOptions) {
+  return {
+    neighbours: neighbourIndices(
+      units,
+      options.neighbours,
+      options.neighbourReach ?? 1,
+      options.neighbourDistanceWeight ?? 0.5,
+    ),
+    neighbourShrinkage: options.neighbourShrinkage ?? 1,
+    neighboursWithoutPrior: options.neighboursWithoutPrior ?? false,
   };
 }
 
