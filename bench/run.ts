@@ -99,13 +99,14 @@ function seatLine(
   c: { cpu: number; wall: number },
   b: { cpu: number; wall: number },
   extra: string,
+  target: string,
 ): void {
   report({
     name,
     cifraMs: c.cpu,
     baselineMs: b.cpu,
     ratio: b.cpu / c.cpu,
-    note: `CPU time ${us(c.cpu)} vs ${us(b.cpu)} (target ≥ 35×); wall clock ${us(c.wall)} vs ${us(b.wall)} = ${(b.wall / c.wall).toFixed(1)}×; ${extra}`,
+    note: `CPU time ${us(c.cpu)} vs ${us(b.cpu)} (${target}); wall clock ${us(c.wall)} vs ${us(b.wall)} = ${(b.wall / c.wall).toFixed(1)}×; ${extra}`,
   });
 }
 
@@ -163,13 +164,20 @@ function main(): void {
   const n1 = 20_000;
   const a = timeEngine(loadInputs(single), 200_000);
   const b = baselineMs(dir, 'data/districts.json', n1);
-  seatLine('dhondt-130x27x35-valla5', a, b, 'the same input every time');
+  seatLine('dhondt-130x27x35-valla5', a, b, 'the same input every time', 'target ≥ 35×');
 
   // 2. the 1000 perturbed scenarios (Monte Carlo-like), cycled
   const scenarios = loadInputs(scen);
   const c = timeEngine(scenarios, 200_000);
   const d = baselineMs(dir, 'data/scenarios.jsonl', n1);
-  seatLine('dhondt-scenarios-1000', c, d, `${c.ties} of 200000 allocations with a reported tie`);
+  // issue 15's 35× is the single case above; the perturbed scenarios carry no target of their own
+  seatLine(
+    'dhondt-scenarios-1000',
+    c,
+    d,
+    `${c.ties} of 200000 allocations with a reported tie`,
+    'no target: the 35× is the single case',
+  );
 
   // 3. 10^6 Monte Carlo allocations on one core, fresh votes per allocation
   const mc = monteCarlo(scenarios);
