@@ -187,6 +187,16 @@ export const CandidatesSchema = z.object({
         .boolean()
         .optional()
         .describe('not a candidate or list: the votes of those the source does not itemise'),
+      ballotPosition: z
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .describe("the choice's position on the ballot, when the manifest gives it"),
+      column: z
+        .string()
+        .optional()
+        .describe("the source file's column that holds this choice's votes (e.g. VOTOS_P1)"),
     }),
   ),
 });

@@ -62,6 +62,7 @@ export const ContestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('single-winner'),
     id: z.string(),
+    key: z.string().describe("the contest's key within its kind: the last part of `id`"),
     kind: ContestKindSchema,
     name: z.string(),
     region: z.string(),
@@ -82,6 +83,7 @@ export const ContestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('council'),
     id: z.string(),
+    key: z.string().describe("the contest's key within its kind: the last part of `id`"),
     kind: ContestKindSchema,
     name: z.string(),
     region: z.string(),
