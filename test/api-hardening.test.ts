@@ -196,7 +196,17 @@ describe('writes are refused before their body is read', () => {
       payload: JSON.stringify({ pad: 'x'.repeat(5000) }),
     });
     expect(r.statusCode).toBe(413);
-    expect(r.json().error).toBe('body_too_large');
+    expect(r.json()).toEqual({
+      error: 'body_too_large',
+      issues: [
+        {
+          code: 'body_too_large',
+          severity: 'error',
+          path: ['body'],
+          details: { limit: 1024 },
+        },
+      ],
+    });
   });
 });
 

@@ -150,6 +150,14 @@ describe('answers conform to docs/openapi.json', () => {
     expect(r).toEqual({ status: 200, errors: null });
   });
 
+  it('a body over its limit (413) and a crash (500) in the declared error shape', async () => {
+    const big = await conforms('post', '/api/v1/what-if', {
+      election: 'x',
+      pad: 'y'.repeat(300_000),
+    });
+    expect(big).toEqual({ status: 413, errors: null });
+  });
+
   it.each([
     ['/api/v1/results?election=nope&level=national', 404],
     [`/api/v1/results?${E21}&level=planet`, 422],

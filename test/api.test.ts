@@ -343,7 +343,10 @@ describe('errors', () => {
     const a = await buildApi({ store: broken, tokenHash: null });
     const r = await a.inject({ method: 'GET', url: '/api/v1/elections' });
     expect(r.statusCode).toBe(500);
-    expect(r.json()).toEqual({ error: 'internal_error', issues: [] });
+    expect(r.json()).toEqual({
+      error: 'internal_error',
+      issues: [{ code: 'internal_error', severity: 'error', path: ['request'], details: {} }],
+    });
     expect(r.body).not.toContain('secret');
     await a.close();
   });

@@ -35,6 +35,19 @@ describe('docs/errors.md', () => {
     expect(used.size).toBeGreaterThan(10);
   });
 
+  it("every error envelope's code in src/ is registered (`error: 'x'` as well as `issue('x'`)", async () => {
+    const { execSync } = await import('node:child_process');
+    const envelopes = execSync('grep -rhoE "error: \'[a-z_]+\'" src --include=*.ts || true', {
+      cwd: new URL('..', import.meta.url),
+    })
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .map((s) => s.slice(8, -1));
+    expect(envelopes).toContain('body_too_large');
+    for (const c of envelopes) expect(ISSUE_CODES).toContain(c);
+  });
+
   it('every documented code is raised somewhere in src/ (no code listed that nothing returns)', async () => {
     const { execSync } = await import('node:child_process');
     const text = execSync(

@@ -98,7 +98,10 @@ describe('cifra serve, as a process', () => {
     const crash = await fetch(`${base}/api/v1/elections`);
     expect([crash.status, await crash.text()]).toEqual([
       500,
-      JSON.stringify({ error: 'internal_error', issues: [] }),
+      JSON.stringify({
+        error: 'internal_error',
+        issues: [{ code: 'internal_error', severity: 'error', path: ['request'], details: {} }],
+      }),
     ]);
     await new Promise((r) => setTimeout(r, 200)); // the log line of the last response
     const lines = logLines();

@@ -336,7 +336,20 @@ describe('POST /api/v1/what-if refuses bad bodies with coded issues and their pa
       [['query_too_costly', 'rules.districts']],
     ]);
     const big = await post({ election: ELECTION, rules: { x: 'y'.repeat(WHAT_IF_BODY_LIMIT) } });
-    expect([big.statusCode, big.json()]).toEqual([413, { error: 'body_too_large', issues: [] }]);
+    expect([big.statusCode, big.json()]).toEqual([
+      413,
+      {
+        error: 'body_too_large',
+        issues: [
+          {
+            code: 'body_too_large',
+            severity: 'error',
+            path: ['body'],
+            details: { limit: WHAT_IF_BODY_LIMIT },
+          },
+        ],
+      },
+    ]);
     const deep = `{"election":"${ELECTION}","rules":${'{"a":'.repeat(40)}1${'}'.repeat(40)}}`;
     expect(await refusal(deep)).toEqual([422, [['query_too_costly', 'body']]]);
     const deeper = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;

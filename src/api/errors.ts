@@ -22,6 +22,8 @@ export const HTTP_STATUS: Readonly<Partial<Record<IssueCode, number>>> = {
   unauthorized: 401,
   not_found: 404,
   too_many_requests: 429,
+  body_too_large: 413,
+  internal_error: 500,
   // the server's own writer thread crashed: a server fault, not a fault of the client's file
   store_writer_failed: 500,
   server_busy: 503,

@@ -524,7 +524,13 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
         .header('cache-control', 'no-store')
         .send({ error: err.issues[0]?.code ?? 'issue', issues: err.issues });
     const status = (err as { statusCode?: number }).statusCode;
-    if (status === 413) return reply.status(413).send({ error: 'body_too_large', issues: [] });
+    if (status === 413) {
+      const limit = req.routeOptions.bodyLimit ?? null;
+      return reply
+        .status(413)
+        .header('cache-control', 'no-store')
+        .send({ error: 'body_too_large', issues: [issue('body_too_large', ['body'], { limit })] });
+    }
     // the framework's own refusals of a malformed request (a wrong content-length, an unknown
     // content-encoding): its 4xx status, as a coded issue
     if (status !== undefined && status >= 400 && status < 500) {
@@ -546,7 +552,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     return reply
       .status(500)
       .header('cache-control', 'no-store')
-      .send({ error: 'internal_error', issues: [] });
+      .send({ error: 'internal_error', issues: [issue('internal_error', ['request'], {})] });
   });
   app.setNotFoundHandler((req, reply) =>
     reply.status(404).send({
@@ -950,6 +956,10 @@ export function buildOpenApi(): Record<string, unknown> {
                 },
                 503: {
                   description: 'Too many writes running or waiting (`server_busy`, Retry-After)',
+                  content: { 'application/json': { schema: error } },
+                },
+                413: {
+                  description: `Body over the route's limit (\`body_too_large\`: uploads ${DEFAULT_LIMITS.uploadBytes} bytes, corrections ${DEFAULT_LIMITS.correctionBytes} by default)`,
                   content: { 'application/json': { schema: error } },
                 },
                 500: {

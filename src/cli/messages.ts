@@ -299,6 +299,14 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'un parámetro de la consulta no es válido',
   },
   not_found: { en: 'no such route', es: 'no existe esa ruta' },
+  body_too_large: {
+    en: "the request's body is over this route's limit",
+    es: 'el cuerpo de la solicitud supera el límite de esta ruta',
+  },
+  internal_error: {
+    en: 'the server failed on this request (a bug: it is logged, with no internals in the answer)',
+    es: 'el servidor falló con esta solicitud (un error de cifra: queda en el registro, sin detalles internos en la respuesta)',
+  },
   publish_dir_not_ours: {
     en: 'the output folder holds files cifra publish did not write: nothing was changed',
     es: 'la carpeta de salida tiene archivos que cifra publish no escribió: no se cambió nada',

@@ -98,6 +98,8 @@ export const ISSUE_CODES = [
   'query_too_costly',
   'invalid_query',
   'not_found',
+  'body_too_large',
+  'internal_error',
   // publish
   'publish_dir_not_ours',
   'publish_out_invalid',
