@@ -333,6 +333,36 @@ describe('OpenAPI', () => {
 });
 
 describe('errors', () => {
+  it('a mesa id or district that cannot be one is refused by its own code, at the path that names it', async () => {
+    const codes = async (url: string) => {
+      const r = await app.inject({ method: 'GET', url });
+      const j = r.json() as { issues: { code: string; path: string[] }[] };
+      return [r.statusCode, j.issues.map((i) => [i.code, i.path.join('.')])];
+    };
+    const e = 'election=pe-2021-presidencial';
+    expect(await codes(`/api/v1/actas/abc?${e}`)).toEqual([422, [['mesa_invalid', 'mesa']]]);
+    expect(await codes(`/api/v1/results?${e}&level=mesa&code=abc`)).toEqual([
+      422,
+      [['mesa_invalid', 'code']],
+    ]);
+    expect(await codes(`/api/v1/mesas?${e}&district=999999`)).toEqual([
+      422,
+      [['unknown_ubigeo', 'query.district']],
+    ]);
+    // the static documents answer 404 as a missing file would, with the path parameter named
+    expect(await codes('/api/v1/elections/pe-2021-presidencial/mesas/abc.json')).toEqual([
+      404,
+      [['ubigeo_invalid', 'path.place']],
+    ]);
+    expect(await codes('/api/v1/elections/pe-2021-presidencial/actas/abc.json')).toEqual([
+      404,
+      [['mesa_invalid', 'mesa']],
+    ]);
+    // a district of the place table with no mesa yet is an empty list, not an error
+    const empty = await app.inject({ method: 'GET', url: `/api/v1/mesas?${e}&district=030101` });
+    expect([empty.statusCode, empty.json().mesas]).toEqual([200, []]);
+  });
+
   it('an unexpected failure is a 500 without internals', async () => {
     const broken = {
       ...store,

@@ -263,7 +263,7 @@ export const DOCUMENTS: readonly DocumentDef[] = [
     summary: 'The mesas of a place (Peru: a district ubigeo) with their state',
     params: e.extend({ place: name }),
     response: MesasSchema,
-    make: (ctx, p) => getMesas(ctx.store, get(p, 'election'), get(p, 'place')),
+    make: (ctx, p) => getMesas(ctx.store, get(p, 'election'), get(p, 'place'), ['path', 'place']),
   },
   {
     url: `${API_ROOT}/elections/:election/actas/:mesa.json`,
@@ -307,6 +307,7 @@ export const DOCUMENT_NOT_FOUND: readonly string[] = [
   'unknown_level',
   'unknown_ubigeo',
   'ubigeo_invalid',
+  'mesa_invalid',
   'projection_unavailable',
   'ruleset_not_found',
   'invalid_query',

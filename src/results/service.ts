@@ -214,6 +214,8 @@ export async function getResults(
   const bad = checkLevel(jurisdiction, level);
   if (bad.length > 0) return { ok: false, issues: bad };
   const unit = level === 'mesa' && code !== undefined ? jurisdiction.padMesa(code) : code;
+  if (level === 'mesa' && unit !== undefined && !jurisdiction.mesaPattern.test(unit))
+    return { ok: false, issues: [badMesa(unit, ['code'])] };
   const doc = await buildResults(store, def, level, unit);
   if (code !== undefined && doc.units.length === 0)
     return {
@@ -462,8 +464,9 @@ export async function getActa(
 ): Promise<Found<ActaDocument>> {
   const e = await electionWithJurisdiction(store, id);
   if (!e.ok) return e;
-  const { def } = e.value;
-  const mesa = e.value.jurisdiction.padMesa(mesaRaw);
+  const { def, jurisdiction } = e.value;
+  const mesa = jurisdiction.padMesa(mesaRaw);
+  if (!jurisdiction.mesaPattern.test(mesa)) return { ok: false, issues: [badMesa(mesa, ['mesa'])] };
   const current = await store.getActa(def.id, mesa);
   const history = await store.actaHistory(def.id, mesa);
   if (current === null && history.length === 0)
@@ -514,10 +517,21 @@ function mesasByDistrict(
   return made;
 }
 
+/** A mesa id that cannot be one in this jurisdiction (its pattern), at the request's path. */
+function badMesa(mesa: string, at: readonly string[]): Issue {
+  return issue('mesa_invalid', at, { mesa });
+}
+
+/**
+ * The mesas of a district. `at` is where the request names it (`['query', 'district']` for
+ * `/api/v1/mesas`, `['path', 'place']` for the static document); a district the election knows
+ * nothing of is `unknown_ubigeo`, as `getResults` says of an unknown unit.
+ */
 export async function getMesas(
   store: Store,
   id: string | undefined,
   district: string,
+  at: readonly string[] = ['query', 'district'],
 ): Promise<Found<{ election: string; district: string; mesas: DistrictMesa[] }>> {
   const e = await electionWithJurisdiction(store, id);
   if (!e.ok) return e;
@@ -526,12 +540,20 @@ export async function getMesas(
     return {
       ok: false,
       issues: [
-        issue('ubigeo_invalid', ['query', 'district'], {
+        issue('ubigeo_invalid', at, {
           ubigeo: district,
           pattern: jurisdiction.placePattern.source,
         }),
       ],
     };
   const by = await mesasByDistrict(store, def.id, await store.revision(def.id));
-  return { ok: true, value: { election: def.id, district, mesas: by.get(district) ?? [] } };
+  const mesas = by.get(district);
+  const known = async (): Promise<boolean> =>
+    jurisdiction.isKnownPlace(district) || (await placesOf(store, def.id)).has(district);
+  if (mesas === undefined && !(await known()))
+    return {
+      ok: false,
+      issues: [issue('unknown_ubigeo', at, { level: 'district', code: district })],
+    };
+  return { ok: true, value: { election: def.id, district, mesas: mesas ?? [] } };
 }
