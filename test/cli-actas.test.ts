@@ -117,6 +117,47 @@ describe('cifra ingest / results / acta / export', () => {
     expect((await cli('acta', '000001', '--db', checkDb)).code).not.toBe(0);
   });
 
+  it('names the quarantined rows: a check by row, mesa and code; an import keeps their raw cells for `cifra quarantine`', async () => {
+    const qDb = join(dir, 'quarantine.db');
+    const file = join(dir, 'mixed-q.csv');
+    writeFileSync(
+      file,
+      [
+        header,
+        line('000001', '010101', 'CONTABILIZADA', 40, 50, 5, 5),
+        line('000009', '010101', 'CONTABILIZADA', 40, 50, 5, 5).replace(',100,300,', ',101,300,'),
+        line('000010', '999999', 'CONTABILIZADA', 1, 1, 0, 0),
+      ].join('\n') + '\n',
+    );
+    const check = await cli('ingest', file, '--check', '--db', qDb, '--no-progress');
+    expect(check.code).toBe(0);
+    expect(check.out).toContain('row 2 (mesa 000009): sheet_sum_mismatch');
+    expect(check.out).toContain('row 3 (mesa 000010): unknown_ubigeo');
+    const json = JSON.parse(
+      (await cli('ingest', file, '--check', '--output', 'json', '--no-progress')).out,
+    ) as { quarantinedRows: { row: number; mesa: string; issues: { code: string }[] }[] };
+    expect(json.quarantinedRows.map((q) => [q.row, q.mesa, q.issues.map((i) => i.code)])).toEqual([
+      [2, '000009', ['sheet_sum_mismatch']],
+      [3, '000010', ['unknown_ubigeo']],
+    ]);
+    const imported = await cli('ingest', file, '--db', qDb, '--no-progress');
+    expect(imported.out).toContain('cifra quarantine 1');
+    const q = await cli('quarantine', '1', '--db', qDb);
+    expect(q.code).toBe(0);
+    expect(q.out).toContain('2 quarantined rows');
+    expect(q.out).toMatch(/row 3 · mesa 000010\n {2}error unknown_ubigeo/);
+    expect(q.out).toContain('"UBIGEO":"999999"');
+    const qj = JSON.parse((await cli('quarantine', '1', '--db', qDb, '--format', 'json')).out) as {
+      rows: { row: number; raw: Record<string, string> }[];
+    };
+    expect(qj.rows.map((r) => [r.row, r.raw['MESA_DE_VOTACION']])).toEqual([
+      [2, '000009'],
+      [3, '000010'],
+    ]);
+    const none = await cli('quarantine', '7', '--db', qDb);
+    expect([none.code, none.err]).toEqual([1, expect.stringContaining('import_not_found')]);
+  });
+
   it('ingests, prints a summary with the SHA-256, and says so when the file is imported again', async () => {
     const r = await cli('ingest', join(dir, 'night-1.csv'), '--db', db, '--no-progress');
     expect(r.code).toBe(0);

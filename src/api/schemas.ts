@@ -412,6 +412,17 @@ export const ImportReportSchema = z.object({
   conflictMesas: z.array(z.string()),
   /** One acta_conflict warning per mesa in conflict. */
   issues: z.array(IssueSchema),
+  quarantinedRows: z
+    .array(
+      z.object({
+        row: z.number().int(),
+        mesa: z.string().nullable(),
+        issues: z.array(IssueSchema),
+      }),
+    )
+    .describe(
+      'the first 100 quarantined rows in file order (1-based data row, mesa if read, issues); the store keeps every one with its raw cells',
+    ),
   finishedAt: z.string(),
 });
 

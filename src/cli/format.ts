@@ -123,6 +123,15 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'warnings stored with actas: {codes}': 'advertencias guardadas con las actas: {codes}',
   'conflicts (both versions kept, not applied): mesas {mesas}':
     'conflictos (ambas versiones guardadas, no aplicadas): mesas {mesas}',
+  '  row {row}{mesa}: {codes}': '  fila {row}{mesa}: {codes}',
+  '  … {n} more (a check stores nothing: --output json names the first 100)':
+    '  … {n} más (una revisión no guarda nada: --output json nombra las 100 primeras)',
+  '  … {n} more: cifra quarantine {id}': '  … {n} más: cifra quarantine {id}',
+  '  raw cells and details: cifra quarantine {id}':
+    '  celdas originales y detalles: cifra quarantine {id}',
+  'import #{id} into {election}: {n} quarantined rows':
+    'importación #{id} en {election}: {n} filas en cuarentena',
+  'row {row}{mesa}': 'fila {row}{mesa}',
   // apportion
   'electorate: {file}': 'electores: {file}',
   'electorate: the ruleset file': 'electores: el archivo de reglas',

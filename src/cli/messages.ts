@@ -218,6 +218,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
   },
   unknown_election: { en: 'no such election in the store', es: 'elección desconocida' },
   acta_not_found: { en: 'no such acta in the store', es: 'acta no encontrada' },
+  import_not_found: {
+    en: 'no import with this number in the store (`cifra imports` lists them)',
+    es: 'no hay una importación con ese número en el registro (`cifra imports` las lista)',
+  },
   unknown_jurisdiction: {
     en: 'no such jurisdiction (data/jurisdictions/<id>/jurisdiction.json)',
     es: 'jurisdicción desconocida',

@@ -18,6 +18,7 @@ import {
   runElections,
   runExport,
   runImports,
+  runQuarantine,
   runIngest,
   runResults,
 } from './commands/actas.js';
@@ -845,6 +846,27 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(dbOption())
     .action(async (o: { db: string; election?: string }) => {
       code = await withStore(o.db, (store) => runImports(store, o.election, io));
+    });
+
+  program
+    .command('quarantine <import>')
+    .addOption(langOption())
+    .description(
+      "an import's quarantined rows: each row's number, mesa, issues and raw cells (`cifra imports` gives the import numbers)",
+    )
+    .addOption(dbOption())
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
+    )
+    .action(async (id: string, o: { db: string; format: OutputFormat }) => {
+      const importId = Number(id);
+      if (!Number.isSafeInteger(importId) || importId < 1) {
+        io.err(`not an import number: ${id} (\`cifra imports\` lists them)`);
+        return void (code = EXIT_USAGE);
+      }
+      code = await withStore(o.db, (store) =>
+        runQuarantine(store, { importId, format: o.format }, io),
+      );
     });
 
   serverOptions(

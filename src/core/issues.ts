@@ -73,6 +73,7 @@ export const ISSUE_CODES = [
   'ubigeo_invalid',
   'unknown_election',
   'acta_not_found',
+  'import_not_found',
   // jurisdictions
   'unknown_jurisdiction',
   'jurisdiction_invalid',

@@ -76,7 +76,23 @@ export interface IngestReport extends ImportSummary {
   readonly conflictMesas: readonly string[];
   /** Problems of the import as a whole: one acta_conflict warning per mesa in conflict. */
   readonly issues: readonly Issue[];
+  /**
+   * The first `QUARANTINE_SAMPLE` quarantined rows, in file order: which rows were set aside and
+   * why, even in a check, which stores nothing (an import's store keeps every one with its raw
+   * cells: `cifra quarantine <import>`).
+   */
+  readonly quarantinedRows: readonly QuarantineSample[];
 }
+
+/** A quarantined row as a report names it: its 1-based data row, its mesa if read, its issues. */
+export interface QuarantineSample {
+  readonly row: number;
+  readonly mesa: string | null;
+  readonly issues: readonly Issue[];
+}
+
+/** How many quarantined rows a report names (the count and the codes cover them all). */
+export const QUARANTINE_SAMPLE = 100;
 
 /** Bytes per read: big enough that the per-chunk work (an await, a flush check) is noise. */
 const READ_CHUNK = 1 << 20;
@@ -319,6 +335,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
         warningsByCode: {},
         conflictMesas: [],
         issues: [],
+        quarantinedRows: [],
         finishedAt: o.now(),
       },
     };
@@ -410,6 +427,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
   const warningsByCode: Record<string, number> = {};
   const totals: { -readonly [K in keyof typeof ZERO_COUNTS]: number } = { ...ZERO_COUNTS };
   const conflictMesas: string[] = [];
+  const sample: QuarantineSample[] = [];
   let batch = new ActaBatch<PlaceNames>(o.election.id);
   let bad: QuarantinedRow[] = [];
   const count = (r: BatchOutcome): void => {
@@ -448,6 +466,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
     raw: () => Record<string, string>,
   ): void => {
     totals.quarantined++;
+    if (sample.length < QUARANTINE_SAMPLE) sample.push({ row, mesa, issues });
     for (const i of issues)
       if (i.severity === 'error') quarantinedByCode[i.code] = (quarantinedByCode[i.code] ?? 0) + 1;
     bad.push({ row, mesa, issues, raw: raw() });
@@ -520,6 +539,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
         alreadyImported: false,
         warningsByCode,
         conflictMesas,
+        quarantinedRows: sample,
         // the same acta arrived with other figures: both versions are kept, the new one not applied
         issues: conflictMesas.map((mesa) =>
           issue(

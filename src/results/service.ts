@@ -13,6 +13,7 @@ import type {
   ImportRecord,
   MesaSummary,
   PlaceNames,
+  QuarantinedRow,
   Store,
   StoredActa,
 } from '../store/store.js';
@@ -184,6 +185,20 @@ export async function getImports(
     if (!e.ok) return e;
   }
   return { ok: true, value: { election: id ?? null, imports: await store.listImports(id) } };
+}
+
+/** Every quarantined row of one import, with its issues and raw cells (`cifra quarantine`). */
+export async function getQuarantine(
+  store: Store,
+  importId: number,
+): Promise<Found<{ importId: number; election: string; rows: QuarantinedRow[] }>> {
+  const found = (await store.listImports()).find((i) => i.id === importId);
+  if (found === undefined)
+    return { ok: false, issues: [issue('import_not_found', ['import'], { import: importId })] };
+  return {
+    ok: true,
+    value: { importId, election: found.election, rows: await store.quarantined(importId) },
+  };
 }
 
 export async function getCandidates(

@@ -9,16 +9,16 @@ import {
   electionsFitting,
   loadManifest,
 } from '../../elections/manifests.js';
-import { ingestFile, type IngestFormat } from '../../ingest/ingest.js';
+import { ingestFile, type IngestFormat, type IngestReport } from '../../ingest/ingest.js';
 import { readHeader } from '../../ingest/source.js';
 import type { ResultsDocument } from '../../results/documents.js';
 import { resultsCsv } from '../../results/csv.js';
 import type { ActaDocument } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
-import { renderTable, say, thousands } from '../format.js';
+import { renderTable, runLanguage, say, thousands } from '../format.js';
 import type { IngestLimitsFile } from '../../ingest/limits.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
-import { printIssues } from '../messages.js';
+import { formatIssue, printIssues } from '../messages.js';
 
 // The results service (and the seats and projections behind it) is loaded by the commands that
 // read results: `cifra ingest` starts without it.
@@ -234,6 +234,7 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
         codes: byCode.map(([c, n]) => `${c} ${n}`).join(', '),
       }),
     );
+  for (const line of quarantineLines(r)) io.out(line);
   const warnings = Object.entries(r.warningsByCode);
   if (warnings.length > 0)
     io.out(
@@ -247,6 +248,62 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
         mesas: `${r.conflictMesas.slice(0, 20).join(', ')}${r.conflictMesas.length > 20 ? ' …' : ''}`,
       }),
     );
+  return EXIT_OK;
+}
+
+/** How many quarantined rows a terminal report names (the JSON report names up to 100). */
+const SHOWN_QUARANTINED = 20;
+
+/** Which rows were set aside and why, one line each, then where to see them all. */
+function quarantineLines(r: IngestReport): string[] {
+  const lines = r.quarantinedRows.slice(0, SHOWN_QUARANTINED).map((q) =>
+    say('  row {row}{mesa}: {codes}', {
+      row: q.row,
+      mesa: q.mesa === null ? '' : ` (mesa ${q.mesa})`,
+      codes: q.issues.map((i) => i.code).join(', '),
+    }),
+  );
+  const more = r.quarantined - lines.length;
+  if (more > 0)
+    lines.push(
+      r.checked
+        ? say('  … {n} more (a check stores nothing: --output json names the first 100)', {
+            n: more,
+          })
+        : say('  … {n} more: cifra quarantine {id}', { n: more, id: r.importId ?? '—' }),
+    );
+  else if (lines.length > 0 && !r.checked && r.importId !== null)
+    lines.push(say('  raw cells and details: cifra quarantine {id}', { id: r.importId }));
+  return lines;
+}
+
+/** Every quarantined row of an import: its row, mesa, issues with their messages, raw cells. */
+export async function runQuarantine(
+  store: Store,
+  args: { importId: number; format: OutputFormat },
+  io: CliIo,
+): Promise<number> {
+  const r = await (await service()).getQuarantine(store, args.importId);
+  if (!r.ok) return failed(io, r.issues);
+  if (args.format === 'json') {
+    io.out(JSON.stringify(r.value, null, 2));
+    return EXIT_OK;
+  }
+  const { rows, election } = r.value;
+  io.out(
+    say('import #{id} into {election}: {n} quarantined rows', {
+      id: args.importId,
+      election,
+      n: rows.length,
+    }),
+  );
+  for (const q of rows) {
+    io.out(
+      say('row {row}{mesa}', { row: q.row, mesa: q.mesa === null ? '' : ` · mesa ${q.mesa}` }),
+    );
+    for (const i of q.issues) io.out(`  ${formatIssue(i, runLanguage())}`);
+    io.out(`  raw: ${JSON.stringify(q.raw)}`);
+  }
   return EXIT_OK;
 }
 
