@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, fileWriter, tempDir } from './helpers.js';
@@ -232,6 +232,20 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     const unknown = await cli('seats', '--election', 'pe-1990-senado', '--db', db, '--lang', 'es');
     expect(unknown.err).toContain('unknown_election at election: elección desconocida');
     expect((await cli('seats', '--election', 'x', '--db', db, '--lang', 'fr')).code).toBe(2);
+  });
+
+  it('a manifest file of published aggregates: seats read from it (its id, not its path); ingest refuses it with a coded reason', async () => {
+    const doc = await ready;
+    const empty = join(tempDir('cifra-manifest-file-'), 'empty.db');
+    const path = dataPath('elections', 'pe-2026-diputados.json');
+    const j = await cli('seats', '--election', path, '--db', empty, '--format', 'json');
+    expect([j.code, j.err]).toEqual([0, expect.stringContaining(`reading ${path}`)]);
+    expect(doc.ok && JSON.parse(j.out)).toEqual(doc.ok && JSON.parse(JSON.stringify(doc.value)));
+    const csv = join(tempDir('cifra-manifest-file-'), 'any.csv');
+    writeFileSync(csv, 'a,b\n1,2\n');
+    const ingest = await cli('ingest', csv, '--election', path, '--db', empty, '--no-progress');
+    expect(ingest.code).toBe(1);
+    expect(ingest.err).toContain('error aggregates_not_actas at election');
   });
 
   it('--format json is the API document; csv gives the Senate per district and the reported seats', async () => {

@@ -218,6 +218,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
   },
   unknown_election: { en: 'no such election in the store', es: 'elección desconocida' },
   acta_not_found: { en: 'no such acta in the store', es: 'acta no encontrada' },
+  aggregates_not_actas: {
+    en: "this election's figures are published aggregates (cifra-aggregate-csv), read from its manifest's own sources: they are not ingested as actas",
+    es: 'las cifras de esta elección son agregados publicados (cifra-aggregate-csv), leídos de las fuentes de su manifiesto: no se ingieren como actas',
+  },
   import_not_found: {
     en: 'no import with this number in the store (`cifra imports` lists them)',
     es: 'no hay una importación con ese número en el registro (`cifra imports` las lista)',

@@ -34,7 +34,7 @@ const seats = () => import('./commands/seats.js');
 import { REPLAY_ORDERS, type ReplayOrder } from '../core/projection/replay-order.js';
 import { DEFAULT_SEED, DEFAULT_SIMS } from '../results/projection-defaults.js';
 import { dataPath, PROJECT_ROOT } from '../io/paths.js';
-import { builtInElectionIds, loadManifest } from '../elections/manifests.js';
+import { builtInElectionIds, isPath, loadManifest } from '../elections/manifests.js';
 
 const dbOption = (): Option =>
   new Option('--db <path|url>', 'SQLite database file, or a postgres:// URL')
@@ -177,32 +177,37 @@ async function withStore(
 }
 
 /**
- * The store, or — when it lacks the election and the election is a bundled manifest of published
- * aggregates (data/elections) — a store in memory with that election loaded, said on stderr: so
- * `cifra seats --election pe-2026-diputados` works on a fresh clone without writing anything.
+ * The store, or — when it lacks the election and the election is a manifest of published
+ * aggregates (bundled in data/elections, or a file of the user's: `--election my-election.json`)
+ * — a store in memory with that election loaded, said on stderr: so `cifra seats --election
+ * pe-2026-diputados` works on a fresh clone without writing anything. `f` gets the election's id
+ * (a manifest file's own id, not its path).
  */
 async function withElectionStore(
   path: string,
-  election: string,
+  ref: string,
   io: CliIo,
-  f: (store: Store) => Promise<number>,
+  f: (store: Store, election: string) => Promise<number>,
 ): Promise<number> {
+  const file = isPath(ref);
+  const m = file || builtInElectionIds().includes(ref) ? loadManifest(ref) : null;
+  if (file && m !== null && !m.ok) return (printIssues(io, m.error), EXIT_ISSUES);
+  const manifest = m?.ok ? m.value.manifest : null;
+  const id = manifest?.id ?? ref;
   const stored = await withStore(path, async (store) =>
-    (await store.getElection(election)) === null ? 1 : 0,
+    (await store.getElection(id)) === null ? 1 : 0,
   );
-  const m = stored === 1 && builtInElectionIds().includes(election) ? loadManifest(election) : null;
-  if (
-    m === null ||
-    !m.ok ||
-    m.value.manifest.sources.some((s) => s.format !== 'cifra-aggregate-csv')
-  )
-    return withStore(path, f);
-  io.err(`${election} is not in ${path}: reading the bundled data/elections/${election}.json`);
+  const aggregates =
+    manifest !== null && manifest.sources.every((s) => s.format === 'cifra-aggregate-csv');
+  if (stored === 0 || !aggregates) return withStore(path, (store) => f(store, id));
+  io.err(
+    `${id} is not in ${path}: reading ${file ? ref : `the bundled data/elections/${id}.json`}`,
+  );
   return withStore(':memory:', async (store) => {
     const { putPublishedElection } = await import('../results/published-load.js');
-    const put = await putPublishedElection(store, election);
+    const put = await putPublishedElection(store, ref);
     if (!put.ok) return (printIssues(io, put.error), EXIT_ISSUES);
-    return f(store);
+    return f(store, id);
   });
 }
 
@@ -284,10 +289,14 @@ async function seatsCommand(o: SeatsOptions, io: CliIo): Promise<number> {
       Object.values(whatIf).some((v) => v !== undefined) ||
       Object.keys(o.option).length > 0;
     const { runElectionSeats, runElectionWhatIf } = await seats();
-    return withElectionStore(o.db, election, io, (store) =>
+    return withElectionStore(o.db, election, io, (store, id) =>
       levers
-        ? runElectionWhatIf(store, { ...o, election, options: o.option, whatIf }, io)
-        : runElectionSeats(store, { election, seed: o.seed, format: o.format, lang: o.lang }, io),
+        ? runElectionWhatIf(store, { ...o, election: id, options: o.option, whatIf }, io)
+        : runElectionSeats(
+            store,
+            { election: id, seed: o.seed, format: o.format, lang: o.lang },
+            io,
+          ),
     );
   }
   if (o.rules === undefined || o.votes === undefined) {

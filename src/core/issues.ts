@@ -74,6 +74,7 @@ export const ISSUE_CODES = [
   'unknown_election',
   'acta_not_found',
   'import_not_found',
+  'aggregates_not_actas',
   // jurisdictions
   'unknown_jurisdiction',
   'jurisdiction_invalid',

@@ -54,7 +54,8 @@ export function builtInElectionIds(): string[] {
 
 const cache = new Map<string, Result<LoadedManifest, Issue[]>>();
 
-function isPath(ref: string): boolean {
+/** A reference that names a manifest file (a path, or a `.json` name) rather than a bundled id. */
+export function isPath(ref: string): boolean {
   return ref.includes('/') || ref.includes('\\') || ref.toLowerCase().endsWith('.json');
 }
 

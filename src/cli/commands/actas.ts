@@ -49,6 +49,17 @@ export function failed(io: CliIo, issues: readonly Issue[]): number {
 function electionFromManifest(ref: string): { def: ElectionDef } | { issues: Issue[] } {
   const m = loadManifest(ref);
   if (!m.ok) return { issues: m.error };
+  // published aggregates are read from the manifest's own sources, never ingested as actas
+  const sources = m.value.manifest.sources;
+  if (sources.length > 0 && sources.every((s) => s.format === 'cifra-aggregate-csv'))
+    return {
+      issues: [
+        issue('aggregates_not_actas', ['election'], {
+          election: m.value.manifest.id,
+          sources: sources.map((s) => s.file),
+        }),
+      ],
+    };
   const bad = checkSourceHashes(m.value);
   return bad.length > 0 ? { issues: bad } : { def: electionDefOf(m.value) };
 }
