@@ -40,6 +40,16 @@ describe('cifra rules', () => {
     expect(shown.out).toContain('LOREG art. 163.1.a');
   });
 
+  it("states each ruleset's threshold, in the run's language", async () => {
+    expect((await cli('rules', 'es-congreso')).out).toContain(
+      'threshold: ≥ 3% of valid and blank votes (per district)',
+    );
+    // LOE art. 20 (Ley 30995): 5 % of the valid votes nationally, or 7 seats in more than one
+    expect((await cli('rules', 'pe-2021-congreso', '--lang', 'es')).out).toContain(
+      'valla: (≥ 5% de los votos válidos (nacional) o ≥ 7 escaños en una asignación preliminar en ≥ 2 circunscripciones)',
+    );
+  });
+
   it('an invalid file gets coded issues with the JSON path, never a stack trace', async () => {
     const bad = file(
       'bad.json',

@@ -101,6 +101,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'versión {version} · jurisdicción {jurisdiction}',
   '{seats} seats in {districts} district(s); method {method}':
     '{seats} escaños en {districts} circunscripción(es); método {method}',
+  'threshold: {threshold}': 'valla: {threshold}',
+  none: 'ninguna',
   '--option {name}={values} (default {default}): {description}':
     '--option {name}={values} (por defecto {default}): {description}',
   // jurisdictions: lines

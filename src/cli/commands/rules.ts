@@ -5,6 +5,8 @@ import {
   readRulesetSource,
   rulesetJsonSchema,
 } from '../../elections/rulesets.js';
+import { ratioText } from '../../core/ratio.js';
+import type { ThresholdCondition } from '../../core/rules/threshold.js';
 import type { Ruleset } from '../../core/rulesets/ruleset.js';
 import { header, inRunLanguage, renderTable, runLanguage, say } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo } from '../io.js';
@@ -97,10 +99,70 @@ export function runRules(args: RulesArgs, io: CliIo): number {
       `  ${say('{seats} seats in {districts} district(s); method {method}', { seats: rs.totalSeats, districts: rs.districts.length, method: methodText(rs) })}`,
     );
   else io.out(`  ${methodText(rs)}`);
+  if (rs.kind === 'list')
+    io.out(
+      `  ${say('threshold: {threshold}', { threshold: rs.threshold === null ? say('none') : thresholdText(rs.threshold) })}`,
+    );
   for (const s of rs.sources) io.out(`  - ${s}`);
   for (const o of rs.optionSpecs)
     io.out(
       `  ${say('--option {name}={values} (default {default}): {description}', { name: o.name, values: o.values.join('|'), default: o.default, description: inRunLanguage(o.description) })}`,
     );
   return EXIT_OK;
+}
+
+const THRESHOLD_WORDS = {
+  en: {
+    quota: ' of a quota',
+    base: {
+      valid: 'of valid votes',
+      'valid-and-blank': 'of valid and blank votes',
+      registered: 'of registered electors',
+    },
+    scope: { national: 'national', district: 'per district', 'any-district': 'in any district' },
+    votes: 'votes',
+    preliminary: 'seats in a preliminary allocation',
+    districts: (n: number) => ` in ≥ ${n} districts`,
+    exempt: 'exempt',
+    and: ' and ',
+    or: ' or ',
+  },
+  es: {
+    quota: ' de una cuota',
+    base: {
+      valid: 'de los votos válidos',
+      'valid-and-blank': 'de los votos válidos y en blanco',
+      registered: 'de los electores',
+    },
+    scope: {
+      national: 'nacional',
+      district: 'por circunscripción',
+      'any-district': 'en alguna circunscripción',
+    },
+    votes: 'votos',
+    preliminary: 'escaños en una asignación preliminar',
+    districts: (n: number) => ` en ≥ ${n} circunscripciones`,
+    exempt: 'exentas',
+    and: ' y ',
+    or: ' o ',
+  },
+} as const;
+
+/** A threshold in one line, in the run's language: each condition's figure, base and scope. */
+function thresholdText(c: ThresholdCondition): string {
+  const w = THRESHOLD_WORDS[runLanguage()];
+  switch (c.kind) {
+    case 'share':
+      return `${c.strict === true ? '> ' : '≥ '}${ratioText(c.share)}${c.quotas === true ? w.quota : ''} ${w.base[c.base]} (${w.scope[c.scope]})`;
+    case 'votes':
+      return `≥ ${c.min} ${w.votes} (${w.scope[c.scope]})`;
+    case 'preliminary-seats':
+      return `≥ ${c.min} ${w.preliminary}${c.minDistricts === undefined ? '' : w.districts(c.minDistricts)}`;
+    case 'exempt':
+      return `${w.exempt}: ${[...c.parties, ...c.tags].join(', ')}`;
+    case 'all':
+      return c.conditions.map(thresholdText).join(w.and);
+    case 'any':
+      return `(${c.conditions.map(thresholdText).join(w.or)})`;
+  }
 }

@@ -152,6 +152,14 @@ describe('rulesetFromJson(file) validates a ruleset file', () => {
     expect(r.districts.map((d) => d.seats)).toEqual([6, 2]);
   });
 
+  it('a misspelt method name is refused with the names it could be', () => {
+    const r = rulesetFromJson({ ...tiny(), method: 'dhont' });
+    expect(r.ok ? null : r.error[0]).toMatchObject({ code: 'ruleset_invalid', path: ['method'] });
+    const problem = r.ok ? '' : String(r.error[0]?.details?.['problem']);
+    expect(problem).toContain('unknown method "dhont"');
+    expect(problem).toContain('dhondt, sainte-lague');
+  });
+
   it('remainder pooling needs a quota method in the districts', () => {
     const r = rulesetFromJson({
       ...tiny(),

@@ -45,37 +45,46 @@ export const METHOD_NAMES = [
   'kieswet',
 ] as const;
 
-export const MethodSchema = z.union([
-  describe(
-    z.enum(METHOD_NAMES),
-    'A named method: a divisor family, plurality, a quota with largest remainders, or kieswet (the Dutch seat assignment, Kieswet arts. P 5–P 10: Hare quota, residual seats by highest averages from 19 seats on and by largest remainders with the ¾-quota limit below, the absolute-majority seat P 9, list exhaustion P 10 from the candidates given).',
-  ),
-  describe(
-    z.strictObject({
-      kind: z.literal('divisor'),
-      sequence: z.enum(DIVISOR_FAMILIES),
-      firstDivisor: RationalText.optional().describe(
-        'Another first divisor (modified Sainte-Laguë: 1.4 by default, Sweden 1.2; any sequence).',
-      ),
-    }),
-    'A divisor method by family, optionally with another first divisor.',
-  ),
-  describe(
-    z.strictObject({
-      kind: z.literal('divisor'),
-      sequence: z.strictObject({
-        first: RationalText,
-        step: RationalText,
-        offset: RationalText,
+export const MethodSchema = z.union(
+  [
+    describe(
+      z.enum(METHOD_NAMES),
+      'A named method: a divisor family, plurality, a quota with largest remainders, or kieswet (the Dutch seat assignment, Kieswet arts. P 5–P 10: Hare quota, residual seats by highest averages from 19 seats on and by largest remainders with the ¾-quota limit below, the absolute-majority seat P 9, list exhaustion P 10 from the candidates given).',
+    ),
+    describe(
+      z.strictObject({
+        kind: z.literal('divisor'),
+        sequence: z.enum(DIVISOR_FAMILIES),
+        firstDivisor: RationalText.optional().describe(
+          'Another first divisor (modified Sainte-Laguë: 1.4 by default, Sweden 1.2; any sequence).',
+        ),
       }),
-    }),
-    'Any linear divisor sequence: d(0) = first, d(k) = step·k + offset.',
-  ),
-  describe(
-    z.strictObject({ kind: z.literal('largest-remainder'), quota: z.enum(QUOTAS) }),
-    'Largest remainders with a quota: hare V/S, droop ⌊V/(S+1)⌋+1, hagenbach-bischoff V/(S+1), imperiali V/(S+2).',
-  ),
-]);
+      'A divisor method by family, optionally with another first divisor.',
+    ),
+    describe(
+      z.strictObject({
+        kind: z.literal('divisor'),
+        sequence: z.strictObject({
+          first: RationalText,
+          step: RationalText,
+          offset: RationalText,
+        }),
+      }),
+      'Any linear divisor sequence: d(0) = first, d(k) = step·k + offset.',
+    ),
+    describe(
+      z.strictObject({ kind: z.literal('largest-remainder'), quota: z.enum(QUOTAS) }),
+      'Largest remainders with a quota: hare V/S, droop ⌊V/(S+1)⌋+1, hagenbach-bischoff V/(S+1), imperiali V/(S+2).',
+    ),
+  ],
+  {
+    // a misspelt name ("dhont") gets the names, not only "invalid input" of every branch
+    error: (iss) =>
+      typeof iss.input === 'string'
+        ? `unknown method "${iss.input}": one of ${METHOD_NAMES.join(', ')}, or an object { kind: "divisor" | "largest-remainder", … }`
+        : undefined,
+  },
+);
 export type MethodSpec = z.infer<typeof MethodSchema>;
 
 export const TieBreakSchema = describe(
