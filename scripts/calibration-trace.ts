@@ -50,7 +50,7 @@ const model: SnapshotModelOptions = {
   ...extra,
   ...(args.includes('--abroad-apart') ? { unitGroups: groups } : {}),
   ...(args.includes('--no-widest-split') ? { widestSplit: false } : {}),
-  ...(args.includes('--camp-centre') ? { campCentre: true } : {}),
+  ...(args.includes('--no-camp-centre') ? { campCentre: false } : {}),
 };
 const truth = truthOf(setup);
 const w = truth.winner;

@@ -89,7 +89,8 @@ export interface SnapshotModelOptions extends Partial<SnapshotParameters> {
   readonly widestSplit?: boolean;
   /**
    * Run 16: where run 15's floor acts, in a two-choice contest, an uncounted unit's parent centre
-   * moves by its own position on the previous round's widest split, slope 1. Default false.
+   * moves by its own position on the previous round's widest split, slope 1. Default true
+   * (adopted by run 16's rule); false: before it.
    */
   readonly campCentre?: boolean;
 }
@@ -854,7 +855,7 @@ function parentTerms(
   return {
     split,
     camp:
-      options.campCentre === true && split !== null && split.camp !== null
+      options.campCentre !== false && split !== null && split.camp !== null
         ? campShift(obs, split, between, groups)
         : null,
     arrivalBias: p.arrivalBias,
