@@ -482,7 +482,11 @@ export function neighbourShift(
   return { shift: w * mean, variance: (w * w * (tau2 + noise)) / ((k * k) / k2) };
 }
 
-/** Dimension k of every unit: the posterior of its final share, then its remainder's. */
+/**
+ * Dimension k of every unit: the posterior of its final share, then its remainder's. Run 16: an
+ * uncounted unit's parent centre moves by its camp shift (`campShift`), the second choice's the
+ * other way.
+ */
 function estimateShare(
   obs: readonly Observed[],
   design: PriorDesign | null,
@@ -517,7 +521,6 @@ function estimateShare(
   obs.forEach((o, i) => {
     const usePrior = prior !== null && prior.ok[i] === 1;
     const src = usePrior ? prior : parent;
-    // run 16: the first choice's centre moves by the unit's camp shift, the second's the other way
     const moved = !usePrior && !o.has && k < 2 ? (pr.camp?.[i] ?? 0) * (k === 0 ? 1 : -1) : 0;
     const pi = (src.pi[i] as number) + moved;
     const pv = src.pv[i] as number;
@@ -771,14 +774,8 @@ export function frameFromSnapshot(
   const design = designOf(units, obs, options);
   const actasTotal = units.reduce((x, u) => x + u.actasTotal, 0);
   const actasProcessed = units.reduce((x, u) => x + Math.min(u.actasCounted, u.actasTotal), 0);
-  const pr = parentTerms(
-    units,
-    obs,
-    design,
-    options,
-    p,
-    actasTotal > 0 ? actasProcessed / actasTotal : 0,
-  );
+  const counted = actasTotal > 0 ? actasProcessed / actasTotal : 0;
+  const pr = parentTerms(units, obs, design, options, p, counted);
   const g = renormalisationGain(obs, s);
   const nb = neighbourTerms(units, options);
   const dims: DimEstimate[] = [];
