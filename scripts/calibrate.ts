@@ -34,6 +34,8 @@
 //                   production: minTrendFraction; 0: run 11)
 //   --no-widest-split  before run 15 (production since run 15: the parent's spread from fewer
 //                   than six counted units with a prior floored by the previous round's widest split)
+//   --no-camp-centre  before run 16 (production since run 16: where run 15's floor acts, in a
+//                   runoff, an uncounted unit's parent centre moved by its own place on the widest split)
 //   --no-previous   without the earlier snapshot (production without --previous-snapshot or a
 //                   manifest's previousSnapshot; the tables otherwise always have one)
 import { createHash } from 'node:crypto';
@@ -126,6 +128,7 @@ function betweenModel(): SnapshotModelOptions {
   const rv = opt('history-rate-min-votes', '');
   return {
     ...(flag('no-widest-split') ? { widestSplit: false } : {}),
+    ...(flag('no-camp-centre') ? { campCentre: false } : {}),
     ...(rv === '' ? {} : { historyRateMinVoteFraction: Number(rv) }),
     ...(h === '' ? {} : { historyArrivalBias: Number(h) }),
     ...(r === '' ? {} : { historyRateMinFraction: Number(r) }),

@@ -50,6 +50,7 @@ const model: SnapshotModelOptions = {
   ...extra,
   ...(args.includes('--abroad-apart') ? { unitGroups: groups } : {}),
   ...(args.includes('--no-widest-split') ? { widestSplit: false } : {}),
+  ...(args.includes('--no-camp-centre') ? { campCentre: false } : {}),
 };
 const truth = truthOf(setup);
 const w = truth.winner;
@@ -61,7 +62,7 @@ for (const spec of cases) {
   if (c === undefined) throw new Error(`no case ${spec}`);
   const frame = frameFromSnapshot(c.units, setup.choices, model);
   const p = simulate(frame, { sims: setup.sims, seed: c.seed, kind: 'runoff' });
-  const win = p.choices[w];
+  const win = p.choices.find((x) => x.choice === setup.choices[w]);
   const pWin = p.winner?.find((x) => x.choice === setup.choices[w])?.probability ?? 0;
   console.log(
     `\n## ${spec} (${setup.history === false ? 'no history' : 'with the history'}): P(real winner ${setup.choices[w]}) = ${pWin.toFixed(3)}; median ${win?.median.toFixed(2)} % (final ${(truth.shares[w] as number).toFixed(2)} %), 90 % [${win?.lo90.toFixed(2)}, ${win?.hi90.toFixed(2)}]\n`,

@@ -87,6 +87,12 @@ export interface SnapshotModelOptions extends Partial<SnapshotParameters> {
    * Default true (adopted by run 15's rule); false: before it.
    */
   readonly widestSplit?: boolean;
+  /**
+   * Run 16: where run 15's floor acts, in a two-choice contest, an uncounted unit's parent centre
+   * moves by its own position on the previous round's widest split, slope 1. Default true
+   * (adopted by run 16's rule); false: before it.
+   */
+  readonly campCentre?: boolean;
 }
 
 const FLOOR_SD = 1e-3;
@@ -367,7 +373,8 @@ function parentFit(
   k: number,
   between: BetweenPrior,
   floorRatio = 0,
-): { pi: Float64Array; pv: Float64Array; tau2: number } {
+  camp: Float64Array | null = null,
+): { pi: Float64Array; pv: Float64Array; tau2: number; campMean: number } {
   const data = obs.filter((o) => o.has);
   let tau2 = 0.01;
   const m = data.reduce((a, o) => a + (o.y[k] as number), 0) / Math.max(1, data.length);
@@ -384,16 +391,25 @@ function parentFit(
   if (floorRatio > 0) tau2 = Math.max(tau2, floorRatio * mm * (1 - mm));
   let sw = 0;
   let swm = 0;
-  for (const o of data) {
+  // run 16: the counted units' camp share, weighted as the mean (those with a prior)
+  let cw = 0;
+  let cwx = 0;
+  obs.forEach((o, i) => {
+    if (!o.has) return;
     const w = 1 / (tau2 + (o.e2[k] as number));
     sw += w;
     swm += w * (o.y[k] as number);
-  }
+    const x = camp?.[i] ?? Number.NaN;
+    if (Number.isNaN(x)) return;
+    cw += w;
+    cwx += w * x;
+  });
   const mean = sw > 0 ? swm / sw : 1 / (obs[0]?.y.length ?? 1);
   return {
     pi: new Float64Array(obs.length).fill(mean),
     pv: new Float64Array(obs.length).fill(sw > 0 ? 1 / sw : tau2),
     tau2,
+    campMean: cw > 0 ? cwx / cw : Number.NaN,
   };
 }
 
@@ -407,10 +423,16 @@ function groupedParent(
   between: BetweenPrior,
   groups: readonly number[] | null,
   split: SplitFloor | null,
-): { pi: Float64Array; pv: Float64Array; tau2: Float64Array } {
-  const all = parentFit(obs, k, between, split?.all ?? 0);
+  camp: Float64Array | null = null,
+): { pi: Float64Array; pv: Float64Array; tau2: Float64Array; campMean: Float64Array } {
+  const all = parentFit(obs, k, between, split?.all ?? 0, camp);
   const U = obs.length;
-  const out = { pi: all.pi, pv: all.pv, tau2: new Float64Array(U).fill(all.tau2) };
+  const out = {
+    pi: all.pi,
+    pv: all.pv,
+    tau2: new Float64Array(U).fill(all.tau2),
+    campMean: new Float64Array(U).fill(all.campMean),
+  };
   if (groups === null) return out;
   for (const g of new Set(groups)) {
     const members = obs.map((_, i) => i).filter((i) => groups[i] === g);
@@ -420,11 +442,13 @@ function groupedParent(
       k,
       between,
       split?.byGroup.get(g) ?? 0,
+      camp === null ? null : Float64Array.from(members, (i) => camp[i] as number),
     );
     for (const i of members) {
       out.pi[i] = fit.pi[0] as number;
       out.pv[i] = fit.pv[0] as number;
       out.tau2[i] = fit.tau2;
+      out.campMean[i] = fit.campMean;
     }
   }
   return out;
@@ -458,7 +482,11 @@ export function neighbourShift(
   return { shift: w * mean, variance: (w * w * (tau2 + noise)) / ((k * k) / k2) };
 }
 
-/** Dimension k of every unit: the posterior of its final share, then its remainder's. */
+/**
+ * Dimension k of every unit: the posterior of its final share, then its remainder's. Run 16: an
+ * uncounted unit's parent centre moves by its camp shift (`campShift`), the second choice's the
+ * other way.
+ */
 function estimateShare(
   obs: readonly Observed[],
   design: PriorDesign | null,
@@ -474,6 +502,7 @@ function estimateShare(
     readonly between: BetweenPrior;
     readonly groups: readonly number[] | null;
     readonly split: SplitFloor | null;
+    readonly camp: Float64Array | null;
     readonly scale: number;
     readonly counted: number;
     readonly gain: number;
@@ -492,7 +521,8 @@ function estimateShare(
   obs.forEach((o, i) => {
     const usePrior = prior !== null && prior.ok[i] === 1;
     const src = usePrior ? prior : parent;
-    const pi = src.pi[i] as number;
+    const moved = !usePrior && !o.has && k < 2 ? (pr.camp?.[i] ?? 0) * (k === 0 ? 1 : -1) : 0;
+    const pi = (src.pi[i] as number) + moved;
     const pv = src.pv[i] as number;
     const tau2 = usePrior ? prior.tau2 : (parent.tau2[i] as number);
     out.fromPrior[i] = usePrior ? 1 : 0;
@@ -744,13 +774,8 @@ export function frameFromSnapshot(
   const design = designOf(units, obs, options);
   const actasTotal = units.reduce((x, u) => x + u.actasTotal, 0);
   const actasProcessed = units.reduce((x, u) => x + Math.min(u.actasCounted, u.actasTotal), 0);
-  const pr = parentTerms(
-    units,
-    design,
-    options,
-    p,
-    actasTotal > 0 ? actasProcessed / actasTotal : 0,
-  );
+  const counted = actasTotal > 0 ? actasProcessed / actasTotal : 0;
+  const pr = parentTerms(units, obs, design, options, p, counted);
   const g = renormalisationGain(obs, s);
   const nb = neighbourTerms(units, options);
   const dims: DimEstimate[] = [];
@@ -815,22 +840,55 @@ export function frameFromSnapshot(
 /** The terms every share's and the rate's estimate share: the parent's groups and floors, the biases. */
 function parentTerms(
   units: readonly SnapshotUnit[],
+  obs: readonly Observed[],
   design: PriorDesign | null,
   options: SnapshotModelOptions,
   p: SnapshotParameters,
   counted: number,
 ) {
   const groups = groupIndices(units, options.unitGroups);
+  const split = splitFloor(units, design, options, groups);
+  const between = { df: p.betweenPriorDf, scale: p.betweenPriorScale };
   return {
-    split: splitFloor(units, design, options, groups),
+    split,
+    camp:
+      options.campCentre !== false && split !== null && split.camp !== null
+        ? campShift(obs, split, between, groups)
+        : null,
     arrivalBias: p.arrivalBias,
     unseenCorrelation: p.unseenCorrelation,
     historyArrivalBias: p.historyArrivalBias,
-    between: { df: p.betweenPriorDf, scale: p.betweenPriorScale },
+    between,
     groups,
     scale: options.varianceScale ?? 1,
     counted,
   };
+}
+
+/**
+ * Run 16 (docs/projection.md): each uncounted unit's shift of the first choice's parent centre,
+ * (x_i − x̄) × V with slope 1 (the vertex transfer: the camp's voters all go to one candidate),
+ * signed by the camp's orientation; x̄ the parent's counted units' camp share weighted as its mean,
+ * V the parent's valid share, the centre kept inside [0, V]. 0 where a unit has no camp share.
+ */
+function campShift(
+  obs: readonly Observed[],
+  split: SplitFloor,
+  between: BetweenPrior,
+  groups: readonly number[] | null,
+): Float64Array {
+  const camp = split.camp as Camp;
+  const a = groupedParent(obs, 0, between, groups, split, camp.x);
+  const b = groupedParent(obs, 1, between, groups, split, camp.x);
+  return Float64Array.from(obs, (o, i) => {
+    const x = camp.x[i] as number;
+    const xbar = a.campMean[i] as number;
+    if (o.has || Number.isNaN(x) || Number.isNaN(xbar)) return 0;
+    const c = a.pi[i] as number;
+    const v = c + (b.pi[i] as number);
+    const d = camp.sign * (x - xbar) * v;
+    return Math.min(v - c, Math.max(-c, d));
+  });
 }
 
 /** The neighbours' term (runs 9–10) as the share estimates take it. */
@@ -851,6 +909,15 @@ function neighbourTerms(units: readonly SnapshotUnit[], options: SnapshotModelOp
 interface SplitFloor {
   readonly all: number;
   readonly byGroup: ReadonlyMap<number, number>;
+  /** Run 16: every unit's camp share on the widest split of all units, null but in a runoff. */
+  readonly camp: Camp | null;
+}
+
+/** Run 16: each unit's previous-round share in the widest split's camp (NaN without a prior). */
+interface Camp {
+  readonly x: Float64Array;
+  /** +1 when the first choice takes the camp, −1 when the second does. */
+  readonly sign: 1 | -1;
 }
 
 /**
@@ -868,10 +935,8 @@ function splitFloor(
   if (options.widestSplit === false || options.priorRegression === false || design !== null)
     return null;
   const figures = options.figures ?? 'emitted';
-  const all = widestSplitRatio(
-    units.map((u) => u.prior),
-    figures,
-  );
+  const priors = units.map((u) => u.prior);
+  const all = widestSplitRatio(priors, figures);
   const byGroup = new Map<number, number>();
   if (groups !== null)
     for (const g of new Set(groups))
@@ -882,7 +947,40 @@ function splitFloor(
           figures,
         ),
       );
-  return { all, byGroup };
+  return { all, byGroup, camp: campOf(units, priors, figures) };
+}
+
+/**
+ * Run 16: the camp share of every unit on the widest split of all units with a prior, and which of
+ * the two choices takes the camp: the orientation that puts the counted units' valid shares nearer
+ * their camp shares (sum of squares). Null unless the contest has two choices.
+ */
+function campOf(
+  units: readonly SnapshotUnit[],
+  priors: readonly (PriorFigures | undefined)[],
+  figures: 'emitted' | 'valid',
+): Camp | null {
+  if (units.some((u) => u.votes.length !== 2)) return null;
+  const { mask, design: d } = widestSplit(priors, figures);
+  if (mask === 0) return null;
+  const J = d.covariates;
+  const x = Float64Array.from(units, (_, i) => {
+    if (d.has[i] !== 1) return Number.NaN;
+    let s = 0;
+    for (let c = 0; c < J; c++) if (mask & (1 << c)) s += d.x[i * J + c] as number;
+    return s;
+  });
+  let same = 0;
+  let other = 0;
+  units.forEach((u, i) => {
+    const valid = (u.votes[0] ?? 0) + (u.votes[1] ?? 0);
+    const xi = x[i] as number;
+    if (u.actasCounted <= 0 || valid <= 0 || Number.isNaN(xi)) return;
+    const v = (u.votes[0] ?? 0) / valid;
+    same += (v - xi) ** 2;
+    other += (v - (1 - xi)) ** 2;
+  });
+  return { x, sign: same <= other ? 1 : -1 };
 }
 
 /**
@@ -896,11 +994,20 @@ export function widestSplitRatio(
   priors: readonly (PriorFigures | null | undefined)[],
   figures: 'emitted' | 'valid',
 ): number {
+  return widestSplit(priors, figures).ratio;
+}
+
+/** The widest split's ratio and its camp (a mask over the design's columns; 0: none). */
+function widestSplit(
+  priors: readonly (PriorFigures | null | undefined)[],
+  figures: 'emitted' | 'valid',
+): { ratio: number; mask: number; design: PriorDesign } {
   const d = priorDesign(priors, 6, figures);
   const J = d.covariates;
   const rows = [...d.has.keys()].filter((i) => d.has[i] === 1);
-  if (rows.length < 2 || J < 1) return 0;
+  if (rows.length < 2 || J < 1) return { ratio: 0, mask: 0, design: d };
   let best = 0;
+  let bestMask = 0;
   // the rest stays out of S: S and its complement have the same ratio
   for (let mask = 1; mask < 1 << J; mask++) {
     const v = rows.map((i) => {
@@ -911,9 +1018,13 @@ export function widestSplitRatio(
     const m = v.reduce((a, b) => a + b, 0) / v.length;
     const mm = Math.min(0.999, Math.max(0.001, m));
     const varS = v.reduce((a, x) => a + (x - m) ** 2, 0) / (v.length - 1);
-    best = Math.max(best, varS / (mm * (1 - mm)));
+    const ratio = varS / (mm * (1 - mm));
+    if (ratio > best) {
+      best = ratio;
+      bestMask = mask;
+    }
   }
-  return best;
+  return { ratio: best, mask: bestMask, design: d };
 }
 
 /** Each unit's group as a number (units without one share the group ''), or null without groups. */
