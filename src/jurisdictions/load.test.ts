@@ -234,6 +234,7 @@ describe('useJurisdictionFolder', () => {
   it('never shadows a bundled jurisdiction', () => {
     const r = useJurisdictionFolder(named('pe'));
     expect(!r.ok && r.error.map((i) => i.details?.['reason'])).toEqual(['bundled_id']);
-    expect(loadJurisdiction('pe').ok && loadJurisdiction('pe').value.file.national.code).toBe('PE');
+    const pe = loadJurisdiction('pe');
+    expect(pe.ok && pe.value.file.national.code).toBe('PE');
   });
 });
