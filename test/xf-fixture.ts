@@ -13,9 +13,15 @@ import { fixedClock } from './helpers.js';
 export const XF_DIR = join(PROJECT_ROOT, 'test', 'fixtures', 'xf');
 export const XF_ELECTION = 'xf-2026-parlamento';
 
-/** A new SQLite store at `file` with Freedonia's election and its six actas ingested. */
-export async function xfStore(file: string): Promise<SqliteStore> {
-  const j = useJurisdictionFolder(join(XF_DIR, 'jurisdictions', 'xf'));
+/**
+ * A new SQLite store at `file` with Freedonia's election and its six actas ingested; the
+ * jurisdiction from `jurisdiction` (a folder named xf), the fixture's own by default.
+ */
+export async function xfStore(
+  file: string,
+  jurisdiction = join(XF_DIR, 'jurisdictions', 'xf'),
+): Promise<SqliteStore> {
+  const j = useJurisdictionFolder(jurisdiction);
   if (!j.ok) throw new Error(JSON.stringify(j.error));
   const m = loadManifest(join(XF_DIR, 'xf-2026.json'));
   if (!m.ok) throw new Error(JSON.stringify(m.error));
