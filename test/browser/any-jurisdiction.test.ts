@@ -78,6 +78,16 @@ describe('the dashboard for a jurisdiction that is not Peru', () => {
         expect(await page.textContent('#bars')).toContain('Partido A');
         // no map of Freedonia: the section is hidden, not an empty frame
         expect(await page.isVisible('#map-section')).toBe(false);
+        // the search names Freedonia's levels, and finds a municipality by name
+        expect(await page.textContent('#search-form label span')).toBe(
+          'Mesa, municipio, región o local de votación',
+        );
+        await page.fill('#search', 'gamma');
+        await page.click('#search-form button[type="submit"]');
+        await page.waitForSelector('#search-results button');
+        expect(await page.locator('#search-results button').allTextContents()).toEqual([
+          'Gamma, Centro · Municipio',
+        ]);
         // the nation's children are its regions; one click goes down to Norte and its municipalities
         const regions = page.locator('#children button[data-code]');
         expect(await regions.allTextContents()).toEqual([
