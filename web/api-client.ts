@@ -26,6 +26,7 @@ import type {
 } from '../src/api/schemas.js';
 import type { ContestSchema, ContestsElectionSchema } from '../src/results/contests.js';
 import type { PollingPlacesSchema } from '../src/results/polling-places.js';
+import type { RulesetsSchema } from '../src/results/rulesets.js';
 import type { WhatIfBodySchema } from '../src/results/what-if.js';
 
 export type Elections = z.infer<typeof ElectionsSchema>;
@@ -48,6 +49,7 @@ export type Acta = z.infer<typeof ActaSchema>;
 export type Compare = z.infer<typeof CompareSchema>;
 export type CompareQuery = z.input<typeof CompareQuerySchema>;
 export type RulesetFile = z.infer<typeof RulesetFileSchema>;
+export type Rulesets = z.infer<typeof RulesetsSchema>;
 export type WhatIf = z.infer<typeof WhatIfSchema>;
 export type WhatIfBody = z.input<typeof WhatIfBodySchema>;
 export type ApiError = z.infer<typeof ErrorSchema>;
@@ -117,6 +119,7 @@ export const api = {
   mesas: (election: string, place: string) => tryGet<Mesas>(PATHS.mesas(election, place)),
   acta: (election: string, mesa: string) => get<Acta>(PATHS.acta(election, mesa)),
   geography: () => get<MapShapes>(PATHS.geography()),
+  rulesets: () => get<Rulesets>(PATHS.rulesets()),
   ruleset: (id: string) => tryGet<RulesetFile>(PATHS.ruleset(id)),
   /** The cross-check by query (offset, limit): the server's, a static site has none. */
   compare: (q: CompareQuery) =>

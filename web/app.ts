@@ -18,7 +18,7 @@ import { drill, openMesa } from './drill.js';
 import { startErm } from './erm.js';
 import { headline } from './headline.js';
 import { cutText, freshness, pollInterval, tickFreshness } from './live.js';
-import { renderMap } from './map.js';
+import { renderMap, resultsIfLevel } from './map.js';
 import { renderProjection } from './projection.js';
 import { crumbsTo, setupSearch } from './search.js';
 import {
@@ -87,13 +87,15 @@ async function refresh(polled?: Summary): Promise<void> {
     summary.count.complete || summary.projection === false
       ? null
       : await api.tryDocument(id, 'projection');
-  await Promise.all([
+  // each panel on its own: one that fails (a missing document) leaves the others drawn
+  const drawn = await Promise.allSettled([
     renderProgress(summary),
     renderSummary(summary, projection),
     renderMap(),
     renderProjection(projection, summary.status.pctCounted),
     renderCourse(),
   ]);
+  for (const d of drawn) if (d.status === 'rejected') fail(d.reason);
 }
 
 /** One poll: an unchanged summary is a 304 from the browser's cache; a new revision redraws. */
@@ -250,7 +252,7 @@ async function renderSummary(summary: Summary, projection: Projection | null): P
   const id = electionId();
   const [national, ambito, seats] = await Promise.all([
     api.results(id, 'national'),
-    api.results(id, 'ambito'),
+    resultsIfLevel('ambito'),
     api.document(id, 'seats'),
   ]);
   const n = national.units[0];

@@ -27,13 +27,35 @@ const CHILD_TITLE: Readonly<Record<string, string>> = {
   circunscripcion: 'circunscripcionesTitle',
 };
 
-/** A unit's children: its own document, else (a Congress by circunscripción) those. */
+/** A unit's children (the nation's: the server's, else the electoral districts' when no places). */
 async function childrenOf(last: Crumb): Promise<ResultUnit[]> {
-  const id = electionId();
-  const kids = await api.children(id, last.level, last.code);
-  if (kids?.units.length) return kids.units;
-  if (last.level !== 'national') return [];
-  return (await api.results(id, 'circunscripcion')).units;
+  return (await api.children(electionId(), last.level, last.code))?.units ?? [];
+}
+
+/** The nation as its jurisdiction names it (places.json), in the page's language. */
+const nationName = (): string => state.places?.jurisdiction.labels[state.lang] ?? t('national');
+
+/** The finest place level (Peru's district): its units list their mesas, not children. */
+const finestLevel = (): string | undefined =>
+  state.places?.levels.filter((l) => l.place).at(-1)?.id;
+
+/** The nation's crumb: its code is the jurisdiction's (PE, ES, XF…), from places.json or its results. */
+async function nationCrumb(): Promise<Crumb> {
+  const code =
+    state.places?.jurisdiction.national ??
+    (await api.results(electionId(), 'national')).units[0]?.code ??
+    '';
+  return { level: 'national', code };
+}
+
+/** A heading for a level's units: ours for Peru's levels, else the jurisdiction's label. */
+function childTitle(level: string, kids: readonly ResultUnit[]): string {
+  // "departments and abroad" only when the continents are among them
+  if (level === 'department' && !kids.some((u) => u.code.startsWith('9')))
+    return t('departmentsOnly');
+  const own = CHILD_TITLE[level];
+  if (own) return t(own);
+  return state.places?.levels.find((l) => l.id === level)?.labels[state.lang] ?? level;
 }
 
 export async function drill(crumbs: Crumb[], push: boolean): Promise<void> {
@@ -44,15 +66,16 @@ export async function drill(crumbs: Crumb[], push: boolean): Promise<void> {
   // the old children go at once: a click on one while the new unit loads would drill from a
   // place the page has already left
   $('children').replaceChildren();
-  const last: Crumb = crumbs.at(-1) ?? { level: 'national', code: 'PE' };
+  const last: Crumb = crumbs.at(-1) ?? (await nationCrumb());
+  const finest = last.level === finestLevel();
   const [doc1, kids] = await Promise.all([
     api.unit(electionId(), last.level, last.code),
-    last.level === 'district' ? Promise.resolve([]) : childrenOf(last),
+    finest ? Promise.resolve([]) : childrenOf(last),
   ]);
   if (seq !== drillSeq) return;
   const unit = doc1?.units[0];
   $('crumbs').replaceChildren(
-    el('button', { type: 'button', onclick: () => drill([], true) }, t('peru')),
+    el('button', { type: 'button', onclick: () => drill([], true) }, nationName()),
     ...crumbs
       .map((c, i) => [
         '›',
@@ -68,18 +91,11 @@ export async function drill(crumbs: Crumb[], push: boolean): Promise<void> {
   $('unit').replaceChildren(unit ? unitTable(unit) : '');
   if (push && crumbs.length > 0 && matchMedia('(max-width: 700px)').matches)
     $('detail').scrollIntoView({ block: 'start' });
-  if (last.level === 'district') return renderMesas(last.code, seq);
+  if (finest) return renderMesas(last.code, seq);
   const level = kids[0]?.level;
   if (level === undefined) return;
   $('children').replaceChildren(
-    el(
-      'h3',
-      {},
-      // "departments and abroad" only when the continents are among them
-      level === 'department' && !kids.some((u) => u.code.startsWith('9'))
-        ? t('departmentsOnly')
-        : t(CHILD_TITLE[level] ?? 'departments'),
-    ),
+    el('h3', {}, childTitle(level, kids)),
     el(
       'div',
       { class: 'children' },
@@ -186,7 +202,7 @@ function unitTable(u: ResultUnit): HTMLElement {
     'div',
     {},
     // the nation in the chosen language: the sources name it "TOTAL" or "PERÚ (25 departamentos, …)"
-    el('h3', { id: 'unit-name' }, u.level === 'national' ? t('peru') : u.name),
+    el('h3', { id: 'unit-name' }, u.level === 'national' ? nationName() : u.name),
     el('p', { id: 'unit-facts' }, facts.join(' · ')),
     el(
       'div',

@@ -217,6 +217,8 @@ const ES = {
   filterMesas: 'Filtrar por número de mesa',
   search: 'Buscar',
   searchLabel: 'Mesa, distrito, provincia, departamento o local de votación',
+  /** The same, naming the jurisdiction's own place levels, finest first. */
+  searchLabelOf: (levels: Arg) => `Mesa, ${levels} o local de votación`,
   searchPlaceholder: 'N.º de mesa o nombre',
   noMatch: 'Sin resultados',
   pollingPlace: 'local de votación',
@@ -509,6 +511,7 @@ const EN: Strings = {
   filterMesas: 'Filter by mesa number',
   search: 'Search',
   searchLabel: 'Mesa, district, province, department or polling place',
+  searchLabelOf: (levels: Arg) => `Mesa, ${levels} or polling place`,
   searchPlaceholder: 'Mesa number or name',
   noMatch: 'No match',
   pollingPlace: 'polling place',

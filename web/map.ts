@@ -1,7 +1,7 @@
 // The map: each department (and Lima's two shapes) in the colour of its leader, with a legend, and
 // the vote abroad beside it; a click drills there. d3-geo (bundled) draws it.
 import { geoMercator, geoPath } from 'd3-geo';
-import { api, type ResultUnit } from './api-client.js';
+import { api, type Results, type ResultUnit } from './api-client.js';
 import { leader, pctShown } from './bars.js';
 import { drill } from './drill.js';
 import { crumbsTo } from './search.js';
@@ -42,13 +42,24 @@ function legendOf(leads: ReadonlyMap<ResultUnit, ResultChoice | undefined>): HTM
     );
 }
 
-export async function renderMap(): Promise<void> {
+/** A level's results when the election's jurisdiction has the level, else none (no request: no 404). */
+export function resultsIfLevel(level: string): Promise<Results> {
   const id = electionId();
+  return state.places?.levels.some((l) => l.id === level)
+    ? api.results(id, level)
+    : Promise.resolve({ election: id, label: '', level, units: [] });
+}
+
+/** The map where the dashboard has its jurisdiction's shapes (Peru's); else the section is hidden. */
+export async function renderMap(): Promise<void> {
+  const section = $('map-section');
+  section.hidden = state.places?.jurisdiction.map !== true;
+  if (section.hidden) return;
   const [geo, deps, circ, ambito] = await Promise.all([
     api.geography(),
-    api.results(id, 'department'),
-    api.results(id, 'circunscripcion'),
-    api.results(id, 'ambito'),
+    resultsIfLevel('department'),
+    resultsIfLevel('circunscripcion'),
+    resultsIfLevel('ambito'),
   ]);
   const units = new Map([
     ...deps.units.map((u) => [`department:${u.code}`, u] as const),

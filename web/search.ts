@@ -65,6 +65,13 @@ export function setupSearch(
   goMesa: (mesa: string) => unknown,
 ): void {
   const form = $form('search-form');
+  const label = form.querySelector('[data-i18n="searchLabel"]');
+  // the jurisdiction's own levels (Peru's give the page's static text: distrito, provincia…)
+  const levels = places?.levels.filter((l) => l.place).reverse() ?? [];
+  if (label && levels.length > 0)
+    label.textContent = t('searchLabelOf')(
+      levels.map((l) => l.labels[state.lang].toLowerCase()).join(', '),
+    );
   const out = $('search-results');
   out.replaceChildren();
   form.onsubmit = (e) => {

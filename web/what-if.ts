@@ -98,10 +98,20 @@ function field(k: Param): HTMLInputElement | HTMLSelectElement {
   throw new Error(`#wi-${k}: not a form field`);
 }
 
+/** The built-in rulesets' ids, asked once: only those have a file to read the levers from. */
+let builtIn: Promise<ReadonlySet<string>> | null = null;
+
+/** The ruleset file of a list election's seats, when it is a built-in one (no 404 for a user's file). */
+async function rulesetOf(seats: Seats | { kind: 'none' }): Promise<RulesetFile | null> {
+  if (seats.kind !== 'list') return null;
+  builtIn ??= api.rulesets().then((d) => new Set(d.rulesets.map((r) => r.id)));
+  return (await builtIn).has(seats.result.rules) ? api.ruleset(seats.result.rules) : null;
+}
+
 /** Sets up the panel for a list election whose seats cifra computes; hidden otherwise. */
 export async function setupWhatIf(seats: Seats | { kind: 'none' }): Promise<void> {
   const box = $('what-if');
-  const file = seats.kind === 'list' ? await api.ruleset(seats.result.rules) : null;
+  const file = await rulesetOf(seats);
   if (!file) {
     box.hidden = true;
     return;

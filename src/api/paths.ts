@@ -29,6 +29,7 @@ export const PATHS = {
   site: (): string => `${API_ROOT}/site.json`,
   elections: (): string => `${API_ROOT}/elections.json`,
   openapi: (): string => `${API_ROOT}/openapi.json`,
+  rulesets: (): string => `${API_ROOT}/rulesets.json`,
   ruleset: (id: string): string => `${API_ROOT}/rulesets/${seg(id)}.json`,
   document: (id: string, name: ElectionDocument): string => `${election(id)}/${name}.json`,
   results: (id: string, level: string, format: 'json' | 'csv' = 'json'): string =>

@@ -73,7 +73,9 @@ async function writeElection(d: DocumentWriter, id: string): Promise<void> {
     await d.put('/elections/:election/results/:level.json', { ...e, level });
     await d.put('/elections/:election/results/:level.csv', { ...e, level });
   }
-  const units = [{ level: 'national', code: 'PE' }, ...(places?.units ?? [])];
+  // the nation's code is its jurisdiction's (PE, ES, …), as results/national.json names it
+  const nation = places ? [{ level: 'national', code: places.jurisdiction.national }] : [];
+  const units = [...nation, ...(places?.units ?? [])];
   for (const u of units) {
     const p = { ...e, level: u.level, code: u.code };
     await d.put('/elections/:election/results/:level/:code.json', p);

@@ -37,6 +37,12 @@ export function dashboardFiles(): SiteFile[] {
       type: 'text/css; charset=utf-8',
       body: () => readFileSync(join(web, 'style.css')),
     },
+    // the page names its icon: a static host would answer the browser's /favicon.ico with a 404
+    {
+      url: '/favicon.svg',
+      type: 'image/svg+xml',
+      body: () => readFileSync(join(web, 'favicon.svg')),
+    },
     bundleFile('app.js', JS),
     bundleFile('app.js.map', 'application/json; charset=utf-8'),
     {

@@ -9,6 +9,9 @@ interface Feature {
   geometry: unknown;
 }
 
+/** Does the dashboard have shapes of the jurisdiction's units? Only Peru's departments so far. */
+export const hasGeography = (jurisdiction: string): boolean => jurisdiction === 'pe';
+
 /**
  * The map of the dashboard: the 25 department polygons (INEI codes in the source) joined to
  * RENIEC codes — the ones ONPE's results use (Cusco is INEI 08 but RENIEC 07) — plus the province

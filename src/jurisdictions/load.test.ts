@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { JurisdictionFile } from '../core/model/jurisdiction.js';
-import { listJurisdictions, loadJurisdiction, loadJurisdictionFile } from './load.js';
+import {
+  listJurisdictions,
+  loadJurisdiction,
+  loadJurisdictionFile,
+  useJurisdictionFolder,
+} from './load.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cifra-jurisdiction-'));
 let n = 0;
@@ -205,5 +210,31 @@ describe('loadJurisdictionFile', () => {
     delete f.place.table;
     const r = loadJurisdictionFile(folder(f));
     expect(r.ok && ['9000', '1101'].map(r.value.isKnownPlace)).toEqual([true, false]);
+  });
+});
+
+describe('useJurisdictionFolder', () => {
+  /** The file() jurisdiction in a folder named after `id`, its id field set to it. */
+  const named = (id: string): string => {
+    const d = join(dir, `use-${n++}`, id);
+    mkdirSync(d, { recursive: true });
+    const f = file();
+    delete f.place.table;
+    writeFileSync(join(d, 'jurisdiction.json'), JSON.stringify({ ...f, id }));
+    return d;
+  };
+
+  it('makes a folder outside data/ answer to its id', () => {
+    expect(loadJurisdiction('xy').ok).toBe(false);
+    expect(useJurisdictionFolder(named('xy')).ok).toBe(true);
+    const r = loadJurisdiction('xy');
+    expect(r.ok && r.value.levelIds).toEqual(['national', 'region', 'county', 'town', 'mesa']);
+  });
+
+  it('never shadows a bundled jurisdiction', () => {
+    const r = useJurisdictionFolder(named('pe'));
+    expect(!r.ok && r.error.map((i) => i.details?.['reason'])).toEqual(['bundled_id']);
+    const pe = loadJurisdiction('pe');
+    expect(pe.ok && pe.value.file.national.code).toBe('PE');
   });
 });

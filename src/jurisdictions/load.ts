@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { issue, type Issue } from '../core/issues.js';
 import {
   compileJurisdiction,
@@ -57,6 +57,19 @@ export function loadJurisdiction(id: string): Result<LoadedJurisdiction, Issue[]
       }),
     ]);
   const r = loadJurisdictionFile(dataPath('jurisdictions', id, FILE), id);
+  if (r.ok) CACHE.set(id, r.value);
+  return r;
+}
+
+/**
+ * Makes a jurisdiction folder outside data/ (a test's fixture, a user's own in one process)
+ * answer to its id, as data/jurisdictions/<id>/ does. A bundled id cannot be shadowed.
+ */
+export function useJurisdictionFolder(dir: string): Result<LoadedJurisdiction, Issue[]> {
+  const id = basename(resolve(dir));
+  if (listJurisdictions().includes(id))
+    return err([issue('jurisdiction_invalid', ['id'], { reason: 'bundled_id', id })]);
+  const r = loadJurisdictionFile(join(dir, FILE), id);
   if (r.ok) CACHE.set(id, r.value);
   return r;
 }

@@ -12,6 +12,7 @@ import {
 } from './documents.js';
 import { checkLevel, electionWithJurisdiction, type Found } from './service.js';
 import { issue } from '../core/issues.js';
+import { hasGeography } from '../io/geography.js';
 
 const UnitRef = z.object({ level: z.string(), code: z.string() });
 
@@ -23,6 +24,16 @@ const UnitRef = z.object({ level: z.string(), code: z.string() });
  */
 export const PlacesSchema = z.object({
   election: z.string(),
+  jurisdiction: z
+    .object({
+      id: z.string(),
+      labels: z.object({ es: z.string(), en: z.string() }),
+      national: z.string().describe("the nation's unit code: results/national/<code>.json"),
+      map: z
+        .boolean()
+        .describe("the dashboard has its units' shapes (geo/peru.json: Peru's departments)"),
+    })
+    .describe('The jurisdiction the election is counted in: its name, nation and map'),
   levels: z.array(
     z.object({
       id: z.string(),
@@ -178,6 +189,12 @@ export async function getPlaces(
     ok: true,
     value: {
       election: def.id,
+      jurisdiction: {
+        id: j.id,
+        labels: j.labels,
+        national: j.file.national.code,
+        map: hasGeography(j.id),
+      },
       levels: j.levels
         .filter((l) => l.id !== MESA && l.id !== NATIONAL)
         .map((l) => ({ id: l.id, labels: l.labels, place: j.placeLevels.includes(l.id) })),

@@ -3,9 +3,7 @@
 // store by itself, a drilled view lives in its URL (reload, share, back/forward), a phone never
 // scrolls sideways, and the site `cifra publish` writes is served by nginx (Debian package; .ci/run
 // installs it) with no Node process — the same page, the same numbers, and it follows a re-publish.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
@@ -18,8 +16,8 @@ import { putPublishedElection } from '../../src/results/published-load.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from '../helpers.js';
 import { ARTIFACTS, closeAll, noSideScroll, openPage, serveDashboard } from './harness.js';
+import { freePort, requireNginx, startNginx, waitFor } from './nginx.js';
 
-const NGINX = process.env['NGINX_PATH'] ?? '/usr/sbin/nginx';
 const ID = 'pe-2021-presidencial';
 let dir: string;
 let store: SqliteStore;
@@ -162,13 +160,12 @@ describe('election night in the browser', () => {
   }, 120_000);
 
   it('the static site: nginx serves what cifra publish wrote, the dashboard shows the national result and follows a re-publish', async () => {
-    if (!existsSync(NGINX))
-      throw new Error(`nginx not found at ${NGINX}: apt-get install nginx (.ci/run does it)`);
+    requireNginx();
     const site = join(dir, 'site');
     const first = await publishSite(store, site, buildOpenApi(), fixedClock());
     expect(first.ok).toBe(true);
     const port = await freePort();
-    const nginx = startNginx(site, port);
+    const nginx = startNginx(dir, site, port);
     try {
       const url = `http://127.0.0.1:${port}`;
       await waitFor(`${url}/api/v1/site.json`);
@@ -235,7 +232,7 @@ describe('election night in the browser', () => {
     expect((await publishSite(store, site, buildOpenApi(), fixedClock())).ok).toBe(true);
     const port = await freePort();
     // the host root answers nothing: a request that escapes /sub/ is a 404 and fails the page
-    const nginx = startNginx(site, port, 'sub');
+    const nginx = startNginx(dir, site, port, 'sub');
     try {
       const url = `http://127.0.0.1:${port}`;
       await waitFor(`${url}/sub/api/v1/site.json`);
@@ -265,58 +262,3 @@ describe('election night in the browser', () => {
     }
   }, 180_000);
 });
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  const port = await new Promise<number>((r) =>
-    s.listen(0, '127.0.0.1', () => r((s.address() as { port: number }).port)),
-  );
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-/**
- * nginx in the foreground as this test's child, on a temporary config: the site as its root, or
- * under `/<sub>/` (a folder of links whose `<sub>` is the site) with nothing at the root.
- */
-function startNginx(site: string, port: number, sub?: string): ChildProcess {
-  const conf = join(dir, `nginx-${port}.conf`);
-  const tmp = join(dir, 'nginx-tmp');
-  mkdirSync(tmp, { recursive: true });
-  const root = sub === undefined ? site : join(dir, `www-${port}`);
-  if (sub !== undefined) {
-    mkdirSync(root, { recursive: true });
-    symlinkSync(site, join(root, sub));
-  }
-  const at = sub === undefined ? '/' : `/${sub}/`;
-  // run as root, nginx's workers are nobody: they must reach the site through the test's folder
-  chmodSync(dir, 0o755);
-  writeFileSync(
-    conf,
-    `worker_processes 1; daemon off; pid ${join(dir, `nginx-${port}.pid`)}; error_log ${join(dir, `nginx-${port}.log`)};
-events { worker_connections 64; }
-http {
-  include /etc/nginx/mime.types; access_log off; etag on;
-  client_body_temp_path ${tmp}; proxy_temp_path ${tmp}; fastcgi_temp_path ${tmp};
-  uwsgi_temp_path ${tmp}; scgi_temp_path ${tmp};
-  server { listen 127.0.0.1:${port}; root ${root}; index index.html;
-    location ${at} { add_header Cache-Control "no-cache";
-      add_header Content-Security-Policy "default-src 'self'; script-src 'self'; style-src 'self'";
-      try_files $uri $uri/ =404; } }
-}
-`,
-  );
-  return spawn(NGINX, ['-c', conf, '-p', dir], { stdio: 'ignore' });
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`${url} never answered`);
-}

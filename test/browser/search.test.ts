@@ -33,6 +33,10 @@ afterAll(() => closeAll(browser, app, store));
 describe('search by polling place', () => {
   it('finds a polling place by name, lists its mesas, and a mesa opens its acta', async () => {
     const { page, errors } = await openPage(browser, `${base}/?election=${ID}`, 390);
+    // the label names Peru's place levels, finest first, as the page's static text does
+    expect(await page.textContent('#search-form label span')).toBe(
+      'Mesa, distrito, provincia, departamento o local de votación',
+    );
     await page.fill('#search', 'isabel lynch');
     await page.click('#search-form button[type="submit"]');
     await page.waitForSelector('#search-results li.polling-place');
@@ -53,6 +57,9 @@ describe('search by polling place', () => {
 
   it('finds one by its address, in English', async () => {
     const { page, errors } = await openPage(browser, `${base}/?election=${ID}&lang=en`, 1400);
+    expect(await page.textContent('#search-form label span')).toBe(
+      'Mesa, district, province, department or polling place',
+    );
     await page.fill('#search', 'jr ayacucho 870');
     await page.click('#search-form button[type="submit"]');
     await page.waitForSelector('#search-results li.polling-place');

@@ -1,0 +1,39 @@
+// Freedonia ("xf"): a made-up jurisdiction that is not Peru (levels region → municipality, a place
+// table, national code XF) and its 2026 parliament election (10 seats in 3 regions, D'Hondt, 5 %),
+// from test/fixtures/xf/. It proves the API, `cifra publish` and the dashboard need no Peru.
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { electionDefOf, loadManifest } from '../src/elections/manifests.js';
+import { ingestFile } from '../src/ingest/ingest.js';
+import { useJurisdictionFolder } from '../src/jurisdictions/load.js';
+import { PROJECT_ROOT } from '../src/io/paths.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { fixedClock } from './helpers.js';
+
+export const XF_DIR = join(PROJECT_ROOT, 'test', 'fixtures', 'xf');
+export const XF_ELECTION = 'xf-2026-parlamento';
+
+/**
+ * A new SQLite store at `file` with Freedonia's election and its six actas ingested; the
+ * jurisdiction from `jurisdiction` (a folder named xf), the fixture's own by default.
+ */
+export async function xfStore(
+  file: string,
+  jurisdiction = join(XF_DIR, 'jurisdictions', 'xf'),
+): Promise<SqliteStore> {
+  const j = useJurisdictionFolder(jurisdiction);
+  if (!j.ok) throw new Error(JSON.stringify(j.error));
+  const m = loadManifest(join(XF_DIR, 'xf-2026.json'));
+  if (!m.ok) throw new Error(JSON.stringify(m.error));
+  const def = electionDefOf(m.value);
+  const store = new SqliteStore(file);
+  await store.migrate();
+  await store.putElection(def);
+  const r = await ingestFile(store, {
+    file: m.value.files[0] ?? '',
+    election: def,
+    now: fixedClock,
+  });
+  expect(r.ok).toBe(true);
+  return store;
+}
