@@ -10,6 +10,7 @@ import { publishSite } from '../src/api/publish-site.js';
 import { buildApi, buildOpenApi } from '../src/api/server.js';
 import type { PlacesDocument } from '../src/results/places.js';
 import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { PROJECT_ROOT } from '../src/io/paths.js';
 import { tempDir } from './helpers.js';
 import { XF_ELECTION, xfStore } from './xf-fixture.js';
 
@@ -51,6 +52,16 @@ describe('cifra publish, a jurisdiction that is not Peru', () => {
     expect(files).toContain(PATHS.unit(XF_ELECTION, 'national', 'XF'));
     expect(files).toContain(PATHS.children(XF_ELECTION, 'national', 'XF'));
     expect(files.filter((f) => f.includes('/PE'))).toEqual([]);
+  });
+
+  it("names no path of this machine: a user's ruleset file is named by its id", () => {
+    const all = filesUnder(out, out).filter((f) => /\.(json|csv|html)$/.test(f));
+    const leaks = all.filter((f) => readFileSync(join(out, f), 'utf8').includes(PROJECT_ROOT));
+    expect(leaks).toEqual([]);
+    const elections = JSON.parse(readFileSync(join(out, PATHS.elections()), 'utf8')) as {
+      elections: { id: string; ruleset: string }[];
+    };
+    expect(elections.elections.find((e) => e.id === XF_ELECTION)?.ruleset).toBe('xf-parliament');
   });
 
   it('leaves out no document the API answers for a unit, a level, a mesa or an acta', async () => {

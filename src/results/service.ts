@@ -1,10 +1,11 @@
+import { basename } from 'node:path';
 import type { Name, Note } from '../core/model/note.js';
 import type { Issue } from '../core/issues.js';
 import { issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { computeSeats } from '../core/pipeline/seats.js';
 import { decidePresidentialRound } from '../core/rules/presidential.js';
-import { loadRuleset } from '../elections/rulesets.js';
+import { isRulesetPath, loadRuleset } from '../elections/rulesets.js';
 import { choiceColors } from '../elections/party-colors.js';
 import type { Level } from '../core/tally/aggregate.js';
 import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
@@ -150,7 +151,7 @@ export async function listElections(store: Store): Promise<ElectionSummary[]> {
     id: e.id,
     label: e.label,
     labels: e.manifest?.labels ?? { es: e.label, en: e.label },
-    ruleset: e.ruleset,
+    ruleset: publicRuleset(e.ruleset),
     choices: e.choices.length,
     ...statusOf(e),
     kind: rulesetKind(e.ruleset),
@@ -161,6 +162,16 @@ export async function listElections(store: Store): Promise<ElectionSummary[]> {
 function statusOf(e: ElectionDef): { status?: ElectionSummary['status'] } {
   const kind = e.manifest?.status.kind ?? e.published?.status;
   return kind === undefined ? {} : { status: kind };
+}
+
+/**
+ * A ruleset as the public documents name it: a built-in id as it is; a user's ruleset file by
+ * its own id (the store keeps the file's absolute path, which is this machine's, not the public's).
+ */
+function publicRuleset(ref: string): string {
+  if (!isRulesetPath(ref)) return ref;
+  const r = loadRuleset(ref);
+  return r.ok ? r.value.id : basename(ref);
 }
 
 function rulesetKind(ref: string): ElectionSummary['kind'] {
