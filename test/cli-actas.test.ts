@@ -158,6 +158,32 @@ describe('cifra ingest / results / acta / export', () => {
     expect([none.code, none.err]).toEqual([1, expect.stringContaining('import_not_found')]);
   });
 
+  it('an ingest refused before anything is stored leaves no new --db file behind', async () => {
+    const none = join(dir, 'refused.db');
+    const bad = join(dir, 'not-actas.csv');
+    writeFileSync(bad, 'a,b\n1,2\n');
+    const r = await cli(
+      'ingest',
+      bad,
+      '--db',
+      none,
+      '--election',
+      'pe-2021-presidencial',
+      '--no-progress',
+    );
+    expect(r.code).toBe(1);
+    expect([existsSync(none), existsSync(`${none}-wal`)]).toEqual([false, false]);
+    // an existing store is never removed, whatever the outcome
+    const kept = join(dir, 'kept.db');
+    expect(
+      (await cli('ingest', join(dir, 'night-1.csv'), '--db', kept, '--no-progress')).code,
+    ).toBe(0);
+    expect(
+      (await cli('ingest', bad, '--db', kept, '--election', 'pe-2021-presidencial')).code,
+    ).toBe(1);
+    expect(existsSync(kept)).toBe(true);
+  });
+
   it('ingests, prints a summary with the SHA-256, and says so when the file is imported again', async () => {
     const r = await cli('ingest', join(dir, 'night-1.csv'), '--db', db, '--no-progress');
     expect(r.code).toBe(0);

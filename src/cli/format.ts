@@ -35,6 +35,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   label: 'nombre',
   choices: 'opciones',
   imports: 'importaciones',
+  status: 'estado',
   file: 'archivo',
   rows: 'filas',
   changed: 'cambiadas',

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { ContestsArgs } from './commands/contests.js';
@@ -579,6 +579,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // a check stores nothing, so it creates no store: with none at --db, one in memory answers
       // the election lookup as the new, empty file would (and no file is written, no fsync waited)
       const fresh = o.check && !isPostgresUrl(o.db) && !existsSync(o.db);
+      const created = !o.check && !isPostgresUrl(o.db) && !existsSync(o.db);
       code = await withStore(
         fresh ? ':memory:' : o.db,
         (store) =>
@@ -598,6 +599,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           ),
         o.busyTimeout,
       );
+      // an ingest refused before anything was stored leaves no new store behind (it had none)
+      if (created && code !== EXIT_OK)
+        for (const f of [o.db, `${o.db}-wal`, `${o.db}-shm`]) rmSync(f, { force: true });
     },
   );
 

@@ -183,7 +183,7 @@ const STATUS_ES = {
 } as const;
 
 /** What the seats were computed from, in both languages. */
-function seatsFrom(figures: SeatFigures | undefined): Note {
+export function seatsFrom(figures: SeatFigures | undefined): Note {
   const s = figures?.status;
   if (s === undefined) return { es: 'los votos del registro', en: 'the votes in the store' };
   if (s.kind === 'computed-by-cifra') return s.from;

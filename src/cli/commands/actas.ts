@@ -458,8 +458,14 @@ export async function runElections(store: Store, io: CliIo): Promise<number> {
   for (const i of imports.value.imports) count.set(i.election, (count.get(i.election) ?? 0) + 1);
   io.out(
     renderTable(
-      ['election', 'label', 'choices', 'imports'],
-      (await listElections(store)).map((e) => [e.id, e.label, e.choices, count.get(e.id) ?? 0]),
+      ['election', 'label', 'status', 'choices', 'imports'],
+      (await listElections(store)).map((e) => [
+        e.id,
+        e.label,
+        e.status ?? '—',
+        e.choices,
+        count.get(e.id) ?? 0,
+      ]),
     ),
   );
   return EXIT_OK;

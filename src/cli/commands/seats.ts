@@ -7,6 +7,7 @@ import { computeSeats, type SeatResult, type TierReport } from '../../core/pipel
 import { loadRuleset, readRulesetSource } from '../../elections/rulesets.js';
 import type { SeatDiff } from '../../core/pipeline/seat-diff.js';
 import { getSeats, type ListSeatsDocument, type SeatsDocument } from '../../results/service.js';
+import { seatsFrom } from '../../results/seats.js';
 import { parseWhatIfBody, whatIfSeats } from '../../results/what-if.js';
 import type { Store } from '../../store/store.js';
 import { header, renderTable, say, thousands } from '../format.js';
@@ -142,12 +143,8 @@ function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv', lang: 
 /** cifra's seats, then the reported composition with the difference per party, then the note. */
 function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
   const f = doc.figures;
-  const status =
-    f === undefined
-      ? ''
-      : f.status.kind === 'computed-by-cifra'
-        ? f.status.from[lang]
-        : f.status.kind;
+  // "from the final figures as of 2 May 2026 (source)", as the seats document's note says it
+  const status = f === undefined ? '' : seatsFrom(f)[lang];
   const from = status ? (lang === 'es' ? ` a partir de ${status}` : ` from ${status}`) : '';
   const out = [
     `${doc.election} — ${lang === 'es' ? 'escaños calculados por cifra' : 'seats computed by cifra'}${from}`,
