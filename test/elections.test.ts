@@ -94,6 +94,12 @@ describe('bundled election manifests', () => {
     expect(badStatus.ok ? [] : badStatus.error.map((i) => [i.code, i.path.join('.')])).toEqual([
       ['election_invalid', 'status.kind'],
     ]);
+    const noNote = loadManifest(
+      write('p.json', { ...(src({}) as object), provenance: 'peru/nowhere/PROVENANCE.md' }),
+    );
+    expect(noNote.ok ? [] : noNote.error.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['file_unreadable', 'provenance'],
+    ]);
     const missing = loadManifest(write('b.json', src({ file: join(dir, 'nowhere.csv') })));
     expect(missing.ok ? [] : missing.error.map((i) => [i.code, i.path.join('.')])).toEqual([
       ['file_unreadable', 'sources.0.file'],

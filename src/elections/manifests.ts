@@ -100,6 +100,13 @@ function readManifest(ref: string, path: string): Result<LoadedManifest, Issue[]
         }),
       );
   });
+  // a provenance note named as a file must be there: under data/ (bundled) or beside the manifest
+  if (
+    /\.md$/i.test(m.provenance) &&
+    !existsSync(dataPath(m.provenance)) &&
+    !existsSync(resolve(dir, m.provenance))
+  )
+    issues.push(issue('file_unreadable', ['provenance'], { file: m.provenance }));
   const files = m.sources.map((s) => resolve(dir, s.file));
   const course = m.course === undefined ? null : resolve(dir, m.course.file);
   if (course !== null && !existsSync(course))
