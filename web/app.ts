@@ -241,7 +241,12 @@ async function renderProgress(summary: Summary): Promise<void> {
       el('strong', {}, fmt(a.pending)),
       a.pendingWithFigures > 0 ? ` (${t('pendingWithFigures')(fmt(a.pendingWithFigures))})` : '',
     ),
-    el('span', {}, `${t('remaining')}: `, el('strong', {}, fmt(p.eligibleRemaining))),
+    el(
+      'span',
+      {},
+      `${t('remaining')}: `,
+      el('strong', {}, p.eligibleRemaining === null ? '—' : fmt(p.eligibleRemaining)),
+    ),
     ...fresh,
   );
 }

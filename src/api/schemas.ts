@@ -48,6 +48,16 @@ const ActaCountsSchema = z.object({
   pctProcessed: pct,
 });
 
+/** A figure the source may not give: null then, never 0 (docs/elections.md, "never read as 0"). */
+function absent<T extends z.ZodTypeAny>(t: T) {
+  return t.nullable().describe('null: the source does not give this figure (never read as 0)');
+}
+
+/** A figure computed from others: null when one of them is not given. */
+function derived<T extends z.ZodTypeAny>(t: T, from: string) {
+  return t.nullable().describe(`computed from ${from}; null when the source does not give one`);
+}
+
 /** A level of the election's jurisdiction: `national`, `mesa`, or one the jurisdiction declares. */
 const LevelSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/);
 
@@ -67,25 +77,30 @@ export const ResultsSchema = z.object({
           party: z.string(),
           votes: z.number().int(),
           pctValid: pct,
-          pctEmitted: pct,
+          pctEmitted: pct.nullable().describe('null: the emitted votes are not known'),
           candidates: z
             .array(z.object({ position: z.number().int(), votes: z.number().int() }))
             .optional(),
         }),
       ),
       valid: z.number().int(),
-      blank: z.number().int(),
-      null: z.number().int(),
-      impugned: z.number().int(),
-      emitted: z.number().int(),
-      eligible: z.number().int(),
-      participation: pct,
-      blankPctEmitted: pct,
-      nullPctEmitted: pct,
+      blank: absent(z.number().int()),
+      null: absent(z.number().int()),
+      impugned: absent(z.number().int()),
+      emitted: derived(z.number().int(), 'valid, blank and null (or blankAndNull)'),
+      eligible: absent(z.number().int()),
+      participation: derived(pct, 'emitted and eligible'),
+      blankPctEmitted: derived(pct, 'blank and emitted'),
+      nullPctEmitted: derived(pct, 'null and emitted'),
       actas: ActaCountsSchema,
-      eligibleRemaining: z.number().int(),
-      /** Blank and null votes where the source gives them only together (blank and null are then 0). */
-      blankAndNull: z.number().int().optional(),
+      eligibleRemaining: absent(z.number().int()),
+      blankAndNull: z
+        .number()
+        .int()
+        .optional()
+        .describe(
+          'blank and null votes where the source gives them only together (blank and null are then null)',
+        ),
     }),
   ),
 });
@@ -101,7 +116,7 @@ export const CountCourseSchema = z.object({
       actasTotal: z.number().int(),
       pctCounted: pct,
       valid: z.number().int(),
-      emitted: z.number().int(),
+      emitted: derived(z.number().int(), 'valid, blank and null'),
       votes: z.array(z.object({ id: z.string(), label: z.string(), votes: z.number().int() })),
       leader: z.string().nullable(),
       margin: z.number().int(),
@@ -113,10 +128,10 @@ export const CountCourseSchema = z.object({
 export const ProgressSchema = z.object({
   election: z.string(),
   actas: ActaCountsSchema,
-  eligible: z.number().int(),
-  eligibleRemaining: z.number().int(),
-  emitted: z.number().int(),
-  participation: pct,
+  eligible: absent(z.number().int()),
+  eligibleRemaining: absent(z.number().int()),
+  emitted: derived(z.number().int(), 'valid, blank and null'),
+  participation: derived(pct, 'emitted and eligible'),
   snapshotTime: z.string().nullable(),
   imports: z.number().int(),
   published: z

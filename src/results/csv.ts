@@ -5,9 +5,11 @@ import type { ResultsDocument } from './documents.js';
  * as a formula (starting with =, +, -, @, tab or carriage return) gets a leading ' (OWASP's
  * CSV injection advice): a place or party name from a source file can never execute.
  */
-export function csvLine(cells: readonly (string | number)[]): string {
+export function csvLine(cells: readonly (string | number | null)[]): string {
   return cells
     .map((c) => {
+      // null: a figure the source does not give, an empty cell (docs/elections.md), never 0
+      if (c === null) return '';
       const s = typeof c === 'string' && /^[=+\-@\t\r]/.test(c) ? `'${c}` : String(c);
       return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     })

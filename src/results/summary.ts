@@ -152,7 +152,7 @@ function settle(
       .map((c) => ({ candidate: c.id, votes: c.votes })),
     unitemised: choices.filter((c) => remainder.has(c.id)).reduce((a, c) => a + c.votes, 0),
     valid: n?.valid ?? 0,
-    emitted: n?.emitted ?? 0,
+    ...(n === undefined || n.emitted === null ? {} : { emitted: n.emitted }),
     winner: { share: rules.winnerShare, strict: rules.strict, base: rules.base },
     complete: count.complete,
     remaining: count.votesRemaining,

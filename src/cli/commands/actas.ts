@@ -15,7 +15,7 @@ import type { ResultsDocument } from '../../results/documents.js';
 import { resultsCsv } from '../../results/csv.js';
 import type { ActaDocument } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
-import { renderTable, say, thousands } from '../format.js';
+import { figure, percent, renderTable, say, thousands } from '../format.js';
 import type { IngestLimitsFile } from '../../ingest/limits.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from '../messages.js';
@@ -264,18 +264,18 @@ export function renderResults(doc: ResultsDocument, format: OutputFormat): strin
   if (doc.units.length === 1) {
     const u = doc.units[0] as ResultsDocument['units'][number];
     out.push(
-      `${u.name}: actas ${thousands(u.actas.processed)} / ${thousands(u.actas.total)} processed (${u.actas.pctProcessed} %); at the JEE ${u.actas.jee}; pending ${u.actas.pending}${u.actas.pendingWithFigures ? ` (${u.actas.pendingWithFigures} with figures, counted)` : ''}; eligible voters still to come ${thousands(u.eligibleRemaining)}`,
+      `${u.name}: actas ${thousands(u.actas.processed)} / ${thousands(u.actas.total)} processed (${u.actas.pctProcessed} %); at the JEE ${u.actas.jee}; pending ${u.actas.pending}${u.actas.pendingWithFigures ? ` (${u.actas.pendingWithFigures} with figures, counted)` : ''}; eligible voters still to come ${figure(u.eligibleRemaining)}`,
     );
     out.push(
       renderTable(
         ['candidate / list', 'party', 'votes', '% valid', '% emitted'],
         [...u.choices]
           .sort((a, b) => b.votes - a.votes)
-          .map((c) => [c.label, c.party, thousands(c.votes), c.pctValid, c.pctEmitted]),
+          .map((c) => [c.label, c.party, thousands(c.votes), c.pctValid, c.pctEmitted ?? '—']),
       ),
     );
     out.push(
-      `valid ${thousands(u.valid)} · blank ${thousands(u.blank)} (${u.blankPctEmitted} %) · null ${thousands(u.null)} (${u.nullPctEmitted} %) · impugned ${thousands(u.impugned)} · emitted ${thousands(u.emitted)} · eligible ${thousands(u.eligible)} · participation ${u.participation} %`,
+      `valid ${thousands(u.valid)} · blank ${figure(u.blank)} (${percent(u.blankPctEmitted)}) · null ${figure(u.null)} (${percent(u.nullPctEmitted)})${u.blankAndNull === undefined ? '' : ` · blank and null ${thousands(u.blankAndNull)}`} · impugned ${figure(u.impugned)} · emitted ${figure(u.emitted)} · eligible ${figure(u.eligible)} · participation ${percent(u.participation)}`,
     );
     return out.join('\n');
   }
@@ -290,8 +290,8 @@ export function renderResults(doc: ResultsDocument, format: OutputFormat): strin
           lead?.label ?? '',
           lead?.pctValid ?? '',
           thousands(u.valid),
-          thousands(u.emitted),
-          u.participation,
+          figure(u.emitted),
+          u.participation ?? '—',
           u.actas.pctProcessed,
         ];
       }),
