@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProgressSchema, ResultsSchema } from '../src/api/schemas.js';
+import { ProgressSchema, ResultsSchema, SummarySchema, WhatIfSchema } from '../src/api/schemas.js';
+import { runElectionWhatIf } from '../src/cli/commands/seats.js';
 import { buildApi } from '../src/api/server.js';
 import { putPublishedElection } from '../src/results/published-load.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -28,7 +29,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   store = new SqliteStore(join(tempDir('cifra-figures-'), 'f.db'));
   await store.migrate();
-  for (const id of ['pe-2026-presidencial-segunda', 'pe-2026-presidencial']) {
+  for (const id of ['pe-2026-presidencial-segunda', 'pe-2026-presidencial', 'pe-2026-diputados']) {
     const r = await putPublishedElection(store, id);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
   }
@@ -104,5 +105,78 @@ describe('a figure the source does not give is null, never 0', () => {
       expect([c, cell(c)]).toEqual([c, '']);
     const src = sourceRow(RUNOFF, 'department', '14');
     expect(cell('valid')).toBe(String(Number(src['FP']) + Number(src['JP'])));
+  });
+});
+
+/** The manifest as written: what its figures are and who published them. */
+function manifest(id: string): {
+  status: { kind: string };
+  sources: { publisher: { es: string; en: string } }[];
+} {
+  return JSON.parse(readFileSync(`data/elections/${id}.json`, 'utf8')) as ReturnType<
+    typeof manifest
+  >;
+}
+
+describe('every document of figures says what they are and who published them', () => {
+  const DIP = 'pe-2026-diputados';
+  const m = manifest(DIP);
+  const publisher = m.sources[0]?.publisher;
+
+  it('the manifest of the check is what the review quoted: ~86 % of actas, a third-party capture', () => {
+    expect(m.status.kind).toBe('computed-by-cifra');
+    expect(publisher?.en).toMatch(/~86 % of actas.*captured/);
+  });
+
+  it('/api/v1/results, results/{level}.json and children.json carry the status and the source', async () => {
+    const urls = [
+      `/api/v1/results?election=${DIP}&level=national`,
+      `/api/v1/elections/${DIP}/results/national.json`,
+      `/api/v1/elections/${DIP}/results/national/PE/children.json`,
+    ];
+    for (const url of urls) {
+      const doc = ResultsSchema.parse(await get(url));
+      expect([url, doc.status.kind, doc.status.source]).toEqual([url, m.status.kind, publisher]);
+    }
+    // one function: the summary says the same
+    const summary = SummarySchema.parse(await get(`/api/v1/summary?election=${DIP}`));
+    const results = ResultsSchema.parse(await get(urls[0] ?? ''));
+    expect(results.status).toEqual(summary.status);
+  });
+
+  it('the results CSV has status, pct_counted, cut and source on every row', async () => {
+    for (const url of [
+      `/api/v1/results?election=${DIP}&level=circunscripcion&format=csv`,
+      `/api/v1/elections/${DIP}/results/circunscripcion.csv`,
+    ]) {
+      const res = await app.inject({ method: 'GET', url });
+      const lines = res.body.trim().split('\n');
+      expect(lines[0]?.endsWith(',status,pct_counted,cut,source')).toBe(true);
+      expect(lines.length).toBeGreaterThan(2);
+      for (const line of lines.slice(1)) expect(line).toContain(`,${m.status.kind},`);
+      expect(lines[1]).toContain(publisher?.es.slice(0, 40));
+    }
+  });
+
+  it('POST /api/v1/what-if and cifra seats --format json carry them too', async () => {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/what-if',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ election: DIP, whatIf: { method: 'sainte-lague' } }),
+    });
+    expect(r.statusCode).toBe(200);
+    const w = WhatIfSchema.parse(r.json());
+    expect([w.status.kind, w.status.source]).toEqual([m.status.kind, publisher]);
+    const out: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: () => undefined };
+    const code = await runElectionWhatIf(
+      store,
+      { election: DIP, format: 'json', options: {}, whatIf: { method: 'sainte-lague' } },
+      io,
+    );
+    expect(code).toBe(0);
+    const cli = WhatIfSchema.parse(JSON.parse(out.join('\n')));
+    expect([cli.status.kind, cli.status.source]).toEqual([m.status.kind, publisher]);
   });
 });

@@ -6,6 +6,7 @@ import { NameSchema, NoteSchema } from '../core/model/note.js';
 import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import { SeatDifferenceSchema, SeatFiguresSchema } from '../results/seats.js';
 import { SeatDiffSchema } from '../core/pipeline/seat-diff.js';
+import { SummarySchema } from '../results/summary.js';
 
 /** Response schemas of the HTTP API: the OpenAPI document is generated from these, and the API
  * tests parse every response with them, so code, contract and docs cannot drift apart. */
@@ -61,10 +62,16 @@ function derived<T extends z.ZodTypeAny>(t: T, from: string) {
 /** A level of the election's jurisdiction: `national`, `mesa`, or one the jurisdiction declares. */
 const LevelSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/);
 
+/** What the figures are and their source: the summary's status, on every document of figures. */
+const FiguresStatusSchema = SummarySchema.shape.status.describe(
+  "what the figures are (final, provisional with % counted and cut, computed by cifra, third party) and who published them: the summary's status",
+);
+
 export const ResultsSchema = z.object({
   election: z.string(),
   label: z.string(),
   level: LevelSchema,
+  status: FiguresStatusSchema,
   units: z.array(
     z.object({
       level: LevelSchema,
@@ -577,11 +584,12 @@ export const RulesetFileSchema = z
 /** A what-if: the seat result under the changed ruleset, and the difference from the election's own. */
 export const WhatIfSchema = ListSeatResultSchema.extend({
   election: z.string(),
+  status: FiguresStatusSchema.describe('the status and source of the votes both computations read'),
   diff: SeatDiffSchema,
 });
 
 /** `GET /api/v1/elections/:id/summary.json`: the headline, with "settled" decided once (src/results/summary.ts). */
-export { SummarySchema } from '../results/summary.js';
+export { SummarySchema };
 
 /** `GET /api/v1/elections/:id/places.json`: units, hierarchy, levels, the mesa format. */
 export { PlacesSchema } from '../results/places.js';

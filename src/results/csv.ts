@@ -1,4 +1,4 @@
-import type { ResultsDocument } from './documents.js';
+import type { ServedResults } from './status.js';
 
 /**
  * One CSV line, cells quoted when they must be (RFC 4180). A text cell a spreadsheet would run
@@ -16,12 +16,21 @@ export function csvLine(cells: readonly (string | number | null)[]): string {
     .join(',');
 }
 
-/** A results document as CSV: one row per unit, votes and % of valid per choice. */
-export function resultsCsv(doc: ResultsDocument): string {
+/** The status columns, after the choices': the same on every row. */
+const STATUS_COLUMNS = ['status', 'pct_counted', 'cut', 'source'] as const;
+
+/**
+ * A results document as CSV: one row per unit, votes and % of valid per choice, and on every row
+ * what the figures are — `status`, `pct_counted`, `cut`, `source` (docs/ingest.md): a filtered
+ * or pasted row keeps its caveat, and no comment line breaks a spreadsheet's import.
+ */
+export function resultsCsv(doc: ServedResults): string {
   const first = doc.units[0];
   const choiceCols = first
     ? first.choices.flatMap((c) => [`${c.id}_votes`, `${c.id}_pct_valid`])
     : [];
+  const st = doc.status;
+  const status = [st.kind, st.pctCounted, st.cut, st.source?.es ?? null];
   const lines = [
     csvLine([
       'level',
@@ -39,6 +48,7 @@ export function resultsCsv(doc: ResultsDocument): string {
       'pct_actas_processed',
       'eligible_remaining',
       ...choiceCols,
+      ...STATUS_COLUMNS,
     ]),
   ];
   for (const u of doc.units) {
@@ -59,6 +69,7 @@ export function resultsCsv(doc: ResultsDocument): string {
         u.actas.pctProcessed,
         u.eligibleRemaining,
         ...u.choices.flatMap((c) => [c.votes, c.pctValid]),
+        ...status,
       ]),
     );
   }

@@ -7,10 +7,10 @@ import type { Store } from '../store/store.js';
 import {
   buildResults,
   currentColumns,
-  type ResultsDocument,
   type ResultUnit,
 } from './documents.js';
 import { checkLevel, electionWithJurisdiction, type Found } from './service.js';
+import { figuresStatus, type ServedResults } from './status.js';
 import { issue } from '../core/issues.js';
 
 const UnitRef = z.object({ level: z.string(), code: z.string() });
@@ -199,7 +199,7 @@ export async function getChildren(
   id: string | undefined,
   level: Level,
   code: string,
-): Promise<Found<ResultsDocument>> {
+): Promise<Found<ServedResults>> {
   const found = await electionWithJurisdiction(store, id);
   if (!found.ok) return found;
   const { def, jurisdiction: j } = found.value;
@@ -228,6 +228,7 @@ export async function getChildren(
       label: def.label,
       level: units[0]?.level ?? level,
       units,
+      status: await figuresStatus(store, def),
     },
   };
 }

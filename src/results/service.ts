@@ -17,6 +17,7 @@ import type {
   StoredActa,
 } from '../store/store.js';
 import { buildResults, type ResultsDocument, type ResultUnit } from './documents.js';
+import { figuresStatus, type ServedResults } from './status.js';
 import type { PublishedSeatsFile } from '../core/model/manifest.js';
 import {
   seatFigures,
@@ -208,7 +209,7 @@ export async function getResults(
   id: string | undefined,
   level: Level,
   code?: string,
-): Promise<Found<ResultsDocument>> {
+): Promise<Found<ServedResults>> {
   const e = await electionWithJurisdiction(store, id);
   if (!e.ok) return e;
   const { def, jurisdiction } = e.value;
@@ -223,7 +224,7 @@ export async function getResults(
         issue(level === 'mesa' ? 'acta_not_found' : 'unknown_ubigeo', ['code'], { level, code }),
       ],
     };
-  return { ok: true, value: doc };
+  return { ok: true, value: { ...doc, status: await figuresStatus(store, def) } };
 }
 
 /** One update of a count: the national figures after it, who led and by how much. */

@@ -83,7 +83,7 @@ export type SummaryDocument = z.infer<typeof SummarySchema>;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** What the figures are and where they come from: the manifest, the published source, or the count. */
-function statusOf(
+export function statusOf(
   def: ElectionDef,
   complete: boolean,
   pctProcessed: string | null,
@@ -114,7 +114,7 @@ function statusOf(
 }
 
 /** The count's extent: complete or not, actas, and a bound of the votes still to come. */
-function countOf(def: ElectionDef, n: ResultUnit | undefined): SummaryDocument['count'] {
+export function countOf(def: ElectionDef, n: ResultUnit | undefined): SummaryDocument['count'] {
   const total = n?.actas.total ?? 0;
   const processed = n?.actas.processed ?? 0;
   if (def.published !== undefined) {

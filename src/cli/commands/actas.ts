@@ -11,7 +11,7 @@ import {
 } from '../../elections/manifests.js';
 import { ingestFile, type IngestFormat } from '../../ingest/ingest.js';
 import { readHeader } from '../../ingest/source.js';
-import type { ResultsDocument } from '../../results/documents.js';
+import type { ServedResults } from '../../results/status.js';
 import { resultsCsv } from '../../results/csv.js';
 import type { ActaDocument } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
@@ -257,12 +257,12 @@ export interface ResultsArgs {
   readonly format: OutputFormat;
 }
 
-export function renderResults(doc: ResultsDocument, format: OutputFormat): string {
+export function renderResults(doc: ServedResults, format: OutputFormat): string {
   if (format === 'json') return JSON.stringify(doc, null, 2);
   if (format === 'csv') return resultsCsv(doc);
   const out: string[] = [`${doc.label} — ${doc.level}`];
   if (doc.units.length === 1) {
-    const u = doc.units[0] as ResultsDocument['units'][number];
+    const u = doc.units[0] as ServedResults['units'][number];
     out.push(
       `${u.name}: actas ${thousands(u.actas.processed)} / ${thousands(u.actas.total)} processed (${u.actas.pctProcessed} %); at the JEE ${u.actas.jee}; pending ${u.actas.pending}${u.actas.pendingWithFigures ? ` (${u.actas.pendingWithFigures} with figures, counted)` : ''}; eligible voters still to come ${figure(u.eligibleRemaining)}`,
     );
