@@ -4,11 +4,7 @@ import { MESA, NATIONAL } from '../core/model/jurisdiction.js';
 import type { Level } from '../core/tally/aggregate.js';
 import type { LoadedJurisdiction } from '../jurisdictions/load.js';
 import type { Store } from '../store/store.js';
-import {
-  buildResults,
-  currentColumns,
-  type ResultUnit,
-} from './documents.js';
+import { buildResults, currentColumns, type ResultUnit } from './documents.js';
 import { checkLevel, electionWithJurisdiction, type Found } from './service.js';
 import { figuresStatus, type ServedResults } from './status.js';
 import { issue } from '../core/issues.js';
