@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProgressSchema, ResultsSchema, SummarySchema, WhatIfSchema } from '../src/api/schemas.js';
+import { renderResults } from '../src/cli/commands/actas.js';
 import { runElectionWhatIf } from '../src/cli/commands/seats.js';
+import { getResults } from '../src/results/service.js';
 import { buildApi } from '../src/api/server.js';
 import { putPublishedElection } from '../src/results/published-load.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -156,6 +158,17 @@ describe('every document of figures says what they are and who published them', 
       for (const line of lines.slice(1)) expect(line).toContain(`,${m.status.kind},`);
       expect(lines[1]).toContain(publisher?.es.slice(0, 40));
     }
+  });
+
+  it('cifra results prints the status line and a dash for a figure not given', async () => {
+    const r = await getResults(store, 'pe-2026-presidencial-segunda', 'department', '14');
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const text = renderResults(r.value, 'table');
+    const lines = text.split('\n');
+    expect(lines[1]).toContain(manifest('pe-2026-presidencial-segunda').status.kind);
+    expect(text).toContain('blank — (—) · null — (—)');
+    expect(text).toContain('eligible — · participation —');
+    expect(text).not.toMatch(/(^|[^\d])0\.000 %/);
   });
 
   it('POST /api/v1/what-if and cifra seats --format json carry them too', async () => {

@@ -257,10 +257,21 @@ export interface ResultsArgs {
   readonly format: OutputFormat;
 }
 
+/** What the figures are, in one line: kind, % of actas, cut, source, and why when final short of 100 %. */
+function statusLine(st: ServedResults['status']): string {
+  const parts = [
+    st.kind,
+    ...(st.pctCounted === null ? [] : [`${st.pctCounted} % of actas`]),
+    ...(st.cut === null ? [] : [`cut ${st.cut}`]),
+    ...(st.source === null ? [] : [`source ${st.source.en}`]),
+  ];
+  return `${parts.join(' · ')}${st.note === null ? '' : `\n${st.note.en}`}`;
+}
+
 export function renderResults(doc: ServedResults, format: OutputFormat): string {
   if (format === 'json') return JSON.stringify(doc, null, 2);
   if (format === 'csv') return resultsCsv(doc);
-  const out: string[] = [`${doc.label} — ${doc.level}`];
+  const out: string[] = [`${doc.label} — ${doc.level}`, statusLine(doc.status)];
   if (doc.units.length === 1) {
     const u = doc.units[0] as ServedResults['units'][number];
     out.push(
