@@ -14,6 +14,7 @@ import {
   electionsFitting,
   loadManifest,
 } from '../src/elections/manifests.js';
+import { ElectionsSchema, ResultsSchema, SummarySchema } from '../src/api/schemas.js';
 import { readHeader } from '../src/ingest/source.js';
 import { dataPath } from '../src/io/paths.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -249,6 +250,32 @@ describe('the 2021 runoff, an election with no code: a manifest over ONPE’s pe
     // the file is 1,940 and 2,026 votes short of the final
     expect(8_836_380 - sum('VOTOS_P1')).toBe(1_940);
     expect(8_792_117 - sum('VOTOS_P2')).toBe(2_026);
+    await app.close();
+    await store.close();
+  });
+
+  it('is final everywhere, and its status says why 99.977 % of actas: the 20 EN PROCESO', async () => {
+    const { buildApi } = await import('../src/api/server.js');
+    const store = new SqliteStore(db);
+    await store.migrate();
+    const app = await buildApi({ store, tokenHash: null });
+    const get = async (url: string) => (await app.inject({ method: 'GET', url })).json() as unknown;
+    // from the file: every acta but those EN PROCESO is processed, 3 decimals half up
+    const open = rows.filter((r) => r['DESCRIP_ESTADO_ACTA'] === 'EN PROCESO').length;
+    const milli = Math.floor(((rows.length - open) * 200_000 + rows.length) / (2 * rows.length));
+    const pct = `${Math.floor(milli / 1000)}.${String(milli % 1000).padStart(3, '0')}`;
+    expect([open, pct]).toEqual([20, '99.977']);
+    const listed = ElectionsSchema.parse(await get('/api/v1/elections')).elections;
+    expect(listed.find((e) => e.id === 'pe-2021-presidencial-segunda')?.status).toBe('final');
+    const summary = SummarySchema.parse(await get('/api/v1/summary'));
+    expect(summary.status).toMatchObject({ kind: 'final', pctCounted: pct, cut: '2021-06' });
+    expect(summary.status.note?.en).toContain(`${open} actas are still EN PROCESO`);
+    expect(summary.status.note?.es).toContain(`${open} actas siguen EN PROCESO`);
+    // complete: no "updated 3 min ago" of the import, no projection, the outcome from the count
+    expect(summary.count).toMatchObject({ complete: true, actasProcessed: rows.length - open });
+    expect([summary.projection, summary.settledBy]).toEqual([false, 'complete']);
+    const results = ResultsSchema.parse(await get('/api/v1/results?level=national'));
+    expect(results.status).toEqual(summary.status);
     await app.close();
     await store.close();
   });

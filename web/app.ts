@@ -210,7 +210,10 @@ async function renderProgress(summary: Summary): Promise<void> {
     : !summary.count.complete && p.about.status.kind === 'final'
       ? { kind: 'provisional', pctCounted: summary.status.pctCounted }
       : p.about.status;
-  if (!notice.hidden) notice.textContent = statusText(status, p.about ?? null, p.published ?? null);
+  // a final count short of 100 % of actas says why (the release's unresolved actas)
+  const why = summary.status.note === null ? '' : ` · ${inLang(summary.status.note)}`;
+  if (!notice.hidden)
+    notice.textContent = statusText(status, p.about ?? null, p.published ?? null) + why;
   const fresh = freshness(summary);
   if (p.published) {
     const pub = p.published;
@@ -243,7 +246,12 @@ async function renderProgress(summary: Summary): Promise<void> {
       el('strong', {}, fmt(a.pending)),
       a.pendingWithFigures > 0 ? ` (${t('pendingWithFigures')(fmt(a.pendingWithFigures))})` : '',
     ),
-    el('span', {}, `${t('remaining')}: `, el('strong', {}, fmt(p.eligibleRemaining))),
+    el(
+      'span',
+      {},
+      `${t('remaining')}: `,
+      el('strong', {}, p.eligibleRemaining === null ? '—' : fmt(p.eligibleRemaining)),
+    ),
     ...fresh,
   );
 }

@@ -71,6 +71,10 @@ export function barsOf(unit: ResultUnit): HTMLLIElement[] {
   return [...bars(top), ...moreLine(more), ...bars(others)];
 }
 
+/** A figure the source may not give: a dash, never 0 (docs/elections.md). */
+const figure = (n: number | null): string => (n === null ? '—' : fmt(n));
+const percent = (p: string | null): string => (p === null ? '—' : `${p} %`);
+
 export function totalsOf(n: ResultUnit): HTMLElement[] {
   const row = (key: string, value: string, id?: string): HTMLElement[] => [
     el('dt', {}, t(key)),
@@ -82,20 +86,20 @@ export function totalsOf(n: ResultUnit): HTMLElement[] {
     ...row('valid', fmt(n.valid), 'total-valid'),
     ...(figures === 'blank-null-combined'
       ? [
-          ...row('blankAndNull', fmt(n.blankAndNull ?? 0), 'total-blank-null'),
-          ...row('emitted', fmt(n.emitted), 'total-emitted'),
+          ...row('blankAndNull', figure(n.blankAndNull ?? null), 'total-blank-null'),
+          ...row('emitted', figure(n.emitted), 'total-emitted'),
         ]
       : figures !== 'valid-only'
         ? [
-            ...row('blank', `${fmt(n.blank)} (${n.blankPctEmitted} %)`),
-            ...row('null', `${fmt(n.null)} (${n.nullPctEmitted} %)`),
-            ...row('emitted', fmt(n.emitted), 'total-emitted'),
+            ...row('blank', `${figure(n.blank)} (${percent(n.blankPctEmitted)})`),
+            ...row('null', `${figure(n.null)} (${percent(n.nullPctEmitted)})`),
+            ...row('emitted', figure(n.emitted), 'total-emitted'),
           ]
         : []),
     ...(figures === 'complete'
       ? [
-          ...row('eligible', fmt(n.eligible)),
-          ...row('participation', `${n.participation} %`, 'participation'),
+          ...row('eligible', figure(n.eligible)),
+          ...row('participation', percent(n.participation), 'participation'),
         ]
       : []),
   ];

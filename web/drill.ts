@@ -193,7 +193,7 @@ function unitTable(u: ResultUnit): HTMLElement {
     ...(counted === null ? [] : [`${t('actasProcessed')}: ${counted} %`]),
     `${t('valid')}: ${fmt(u.valid)}`,
     ...(margin !== null ? [`${t('marginWord')}: ${fmt(margin)}`] : []),
-    ...(!state.published && u.eligibleRemaining > 0
+    ...(!state.published && u.eligibleRemaining !== null && u.eligibleRemaining > 0
       ? [`${t('remaining')}: ${fmt(u.eligibleRemaining)}`]
       : []),
     ...(!state.published ? [`${t('participation')}: ${u.participation} %`] : []),

@@ -42,12 +42,12 @@ function legendOf(leads: ReadonlyMap<ResultUnit, ResultChoice | undefined>): HTM
     );
 }
 
-/** A level's results when the election's jurisdiction has the level, else none (no request: no 404). */
-export function resultsIfLevel(level: string): Promise<Results> {
+/** A level's units when the election's jurisdiction has the level, else none (no request: no 404). */
+export function resultsIfLevel(level: string): Promise<Pick<Results, 'units'>> {
   const id = electionId();
   return state.places?.levels.some((l) => l.id === level)
     ? api.results(id, level)
-    : Promise.resolve({ election: id, label: '', level, units: [] });
+    : Promise.resolve({ units: [] });
 }
 
 /** The map where the dashboard has its jurisdiction's shapes (Peru's); else the section is hidden. */

@@ -6,6 +6,7 @@ import { NameSchema, NoteSchema } from '../core/model/note.js';
 import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import { SeatDifferenceSchema, SeatFiguresSchema } from '../results/seats.js';
 import { SeatDiffSchema } from '../core/pipeline/seat-diff.js';
+import { SummarySchema } from '../results/summary.js';
 
 /** Response schemas of the HTTP API: the OpenAPI document is generated from these, and the API
  * tests parse every response with them, so code, contract and docs cannot drift apart. */
@@ -48,13 +49,29 @@ const ActaCountsSchema = z.object({
   pctProcessed: pct,
 });
 
+/** A figure the source may not give: null then, never 0 (docs/elections.md, "never read as 0"). */
+function absent<T extends z.ZodTypeAny>(t: T) {
+  return t.nullable().describe('null: the source does not give this figure (never read as 0)');
+}
+
+/** A figure computed from others: null when one of them is not given. */
+function derived<T extends z.ZodTypeAny>(t: T, from: string) {
+  return t.nullable().describe(`computed from ${from}; null when the source does not give one`);
+}
+
 /** A level of the election's jurisdiction: `national`, `mesa`, or one the jurisdiction declares. */
 const LevelSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/);
+
+/** What the figures are and their source: the summary's status, on every document of figures. */
+const FiguresStatusSchema = SummarySchema.shape.status.describe(
+  "what the figures are (final, provisional with % counted and cut, computed by cifra, third party) and who published them: the summary's status",
+);
 
 export const ResultsSchema = z.object({
   election: z.string(),
   label: z.string(),
   level: LevelSchema,
+  status: FiguresStatusSchema,
   units: z.array(
     z.object({
       level: LevelSchema,
@@ -67,25 +84,30 @@ export const ResultsSchema = z.object({
           party: z.string(),
           votes: z.number().int(),
           pctValid: pct,
-          pctEmitted: pct,
+          pctEmitted: pct.nullable().describe('null: the emitted votes are not known'),
           candidates: z
             .array(z.object({ position: z.number().int(), votes: z.number().int() }))
             .optional(),
         }),
       ),
       valid: z.number().int(),
-      blank: z.number().int(),
-      null: z.number().int(),
-      impugned: z.number().int(),
-      emitted: z.number().int(),
-      eligible: z.number().int(),
-      participation: pct,
-      blankPctEmitted: pct,
-      nullPctEmitted: pct,
+      blank: absent(z.number().int()),
+      null: absent(z.number().int()),
+      impugned: absent(z.number().int()),
+      emitted: derived(z.number().int(), 'valid, blank and null (or blankAndNull)'),
+      eligible: absent(z.number().int()),
+      participation: derived(pct, 'emitted and eligible'),
+      blankPctEmitted: derived(pct, 'blank and emitted'),
+      nullPctEmitted: derived(pct, 'null and emitted'),
       actas: ActaCountsSchema,
-      eligibleRemaining: z.number().int(),
-      /** Blank and null votes where the source gives them only together (blank and null are then 0). */
-      blankAndNull: z.number().int().optional(),
+      eligibleRemaining: absent(z.number().int()),
+      blankAndNull: z
+        .number()
+        .int()
+        .optional()
+        .describe(
+          'blank and null votes where the source gives them only together (blank and null are then null)',
+        ),
     }),
   ),
 });
@@ -101,7 +123,7 @@ export const CountCourseSchema = z.object({
       actasTotal: z.number().int(),
       pctCounted: pct,
       valid: z.number().int(),
-      emitted: z.number().int(),
+      emitted: derived(z.number().int(), 'valid, blank and null'),
       votes: z.array(z.object({ id: z.string(), label: z.string(), votes: z.number().int() })),
       leader: z.string().nullable(),
       margin: z.number().int(),
@@ -113,10 +135,10 @@ export const CountCourseSchema = z.object({
 export const ProgressSchema = z.object({
   election: z.string(),
   actas: ActaCountsSchema,
-  eligible: z.number().int(),
-  eligibleRemaining: z.number().int(),
-  emitted: z.number().int(),
-  participation: pct,
+  eligible: absent(z.number().int()),
+  eligibleRemaining: absent(z.number().int()),
+  emitted: derived(z.number().int(), 'valid, blank and null'),
+  participation: derived(pct, 'emitted and eligible'),
   snapshotTime: z.string().nullable(),
   imports: z.number().int(),
   published: z
@@ -583,11 +605,12 @@ export const RulesetFileSchema = z
 /** A what-if: the seat result under the changed ruleset, and the difference from the election's own. */
 export const WhatIfSchema = ListSeatResultSchema.extend({
   election: z.string(),
+  status: FiguresStatusSchema.describe('the status and source of the votes both computations read'),
   diff: SeatDiffSchema,
 });
 
 /** `GET /api/v1/elections/:id/summary.json`: the headline, with "settled" decided once (src/results/summary.ts). */
-export { SummarySchema } from '../results/summary.js';
+export { SummarySchema };
 
 /** `GET /api/v1/elections/:id/places.json`: units, hierarchy, levels, the mesa format. */
 export { PlacesSchema } from '../results/places.js';

@@ -274,3 +274,13 @@ export function renderTable(
 export function thousands(n: number): string {
   return n.toLocaleString('en-US');
 }
+
+/** A figure the source may not give: thousands, or — (never 0: docs/elections.md). */
+export function figure(n: number | null): string {
+  return n === null ? '—' : thousands(n);
+}
+
+/** A percentage the source's figures may not allow: `12.345 %`, or —. */
+export function percent(p: string | null): string {
+  return p === null ? '—' : `${p} %`;
+}

@@ -1,25 +1,36 @@
-import type { ResultsDocument } from './documents.js';
+import type { ServedResults } from './status.js';
 
 /**
  * One CSV line, cells quoted when they must be (RFC 4180). A text cell a spreadsheet would run
  * as a formula (starting with =, +, -, @, tab or carriage return) gets a leading ' (OWASP's
  * CSV injection advice): a place or party name from a source file can never execute.
  */
-export function csvLine(cells: readonly (string | number)[]): string {
+export function csvLine(cells: readonly (string | number | null)[]): string {
   return cells
     .map((c) => {
+      // null: a figure the source does not give, an empty cell (docs/elections.md), never 0
+      if (c === null) return '';
       const s = typeof c === 'string' && /^[=+\-@\t\r]/.test(c) ? `'${c}` : String(c);
       return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     })
     .join(',');
 }
 
-/** A results document as CSV: one row per unit, votes and % of valid per choice. */
-export function resultsCsv(doc: ResultsDocument): string {
+/** The status columns, after the choices': the same on every row. */
+const STATUS_COLUMNS = ['status', 'pct_counted', 'cut', 'source'] as const;
+
+/**
+ * A results document as CSV: one row per unit, votes and % of valid per choice, and on every row
+ * what the figures are — `status`, `pct_counted`, `cut`, `source` (docs/ingest.md): a filtered
+ * or pasted row keeps its caveat, and no comment line breaks a spreadsheet's import.
+ */
+export function resultsCsv(doc: ServedResults): string {
   const first = doc.units[0];
   const choiceCols = first
     ? first.choices.flatMap((c) => [`${c.id}_votes`, `${c.id}_pct_valid`])
     : [];
+  const st = doc.status;
+  const status = [st.kind, st.pctCounted, st.cut, st.source?.es ?? null];
   const lines = [
     csvLine([
       'level',
@@ -37,6 +48,7 @@ export function resultsCsv(doc: ResultsDocument): string {
       'pct_actas_processed',
       'eligible_remaining',
       ...choiceCols,
+      ...STATUS_COLUMNS,
     ]),
   ];
   for (const u of doc.units) {
@@ -57,6 +69,7 @@ export function resultsCsv(doc: ResultsDocument): string {
         u.actas.pctProcessed,
         u.eligibleRemaining,
         ...u.choices.flatMap((c) => [c.votes, c.pctValid]),
+        ...status,
       ]),
     );
   }

@@ -21,26 +21,29 @@ export interface ResultUnit {
     readonly party: string;
     readonly votes: number;
     readonly pctValid: string;
-    readonly pctEmitted: string;
+    /** null: the emitted votes are not known (a source without blank and null). */
+    readonly pctEmitted: string | null;
     /** Preferential votes by candidate list position (1-based in `position`), when present. */
     readonly candidates?: readonly { readonly position: number; readonly votes: number }[];
   }[];
   readonly valid: number;
-  readonly blank: number;
-  readonly null: number;
-  readonly impugned: number;
-  readonly emitted: number;
-  readonly eligible: number;
-  readonly participation: string;
-  readonly blankPctEmitted: string;
-  readonly nullPctEmitted: string;
+  // null: a figure the source does not give (docs/elections.md: an empty cell is never read as 0),
+  // and a figure derived from one (emitted, participation, the % of emitted)
+  readonly blank: number | null;
+  readonly null: number | null;
+  readonly impugned: number | null;
+  readonly emitted: number | null;
+  readonly eligible: number | null;
+  readonly participation: string | null;
+  readonly blankPctEmitted: string | null;
+  readonly nullPctEmitted: string | null;
   readonly actas: UnitResult['actas'] & {
     readonly processed: number;
     readonly pctProcessed: string;
   };
-  /** Eligible voters of mesas whose figures are not in yet. */
-  readonly eligibleRemaining: number;
-  /** Blank and null votes where the source gives them only together (blank and null are then 0). */
+  /** Eligible voters of mesas whose figures are not in yet (null: the source does not say). */
+  readonly eligibleRemaining: number | null;
+  /** Blank and null votes where the source gives them only together (blank and null are then null). */
   readonly blankAndNull?: number;
 }
 

@@ -4,13 +4,9 @@ import { MESA, NATIONAL } from '../core/model/jurisdiction.js';
 import type { Level } from '../core/tally/aggregate.js';
 import type { LoadedJurisdiction } from '../jurisdictions/load.js';
 import type { Store } from '../store/store.js';
-import {
-  buildResults,
-  currentColumns,
-  type ResultsDocument,
-  type ResultUnit,
-} from './documents.js';
+import { buildResults, currentColumns, type ResultUnit } from './documents.js';
 import { checkLevel, electionWithJurisdiction, type Found } from './service.js';
+import { figuresStatus, type ServedResults } from './status.js';
 import { issue } from '../core/issues.js';
 import { hasGeography } from '../io/geography.js';
 
@@ -216,7 +212,7 @@ export async function getChildren(
   id: string | undefined,
   level: Level,
   code: string,
-): Promise<Found<ResultsDocument>> {
+): Promise<Found<ServedResults>> {
   const found = await electionWithJurisdiction(store, id);
   if (!found.ok) return found;
   const { def, jurisdiction: j } = found.value;
@@ -245,6 +241,7 @@ export async function getChildren(
       label: def.label,
       level: units[0]?.level ?? level,
       units,
+      status: await figuresStatus(store, def),
     },
   };
 }

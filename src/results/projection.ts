@@ -183,10 +183,12 @@ export function snapshotFromPublished(
       name: u.name ?? u.code,
       actasCounted: u.actas.counted,
       actasTotal: u.actas.total,
-      eligibleTotal: u.eligible > 0 ? u.eligible : undefined,
+      eligibleTotal: u.eligible !== null && u.eligible > 0 ? u.eligible : undefined,
       votes: def.choices.map((c) => u.choices.find((x) => x.id === c.id)?.votes ?? 0),
-      blank: u.blank,
-      null: u.null,
+      // blank or null the source does not give: the unit projects its valid votes, as before
+      // absent figures were null (a modelling choice of the input, not a figure served)
+      blank: u.blank ?? 0,
+      null: u.null ?? 0,
     }));
 }
 

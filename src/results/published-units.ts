@@ -6,15 +6,16 @@ import type { ResultUnit } from './documents.js';
 
 /**
  * A unit of a published result (an aggregate CSV row) as a results-document unit: the same shape
- * the API serves for actas, with the figures the source does not give as 0 and the election's
- * `published.figures` saying which those are.
+ * the API serves for actas, with the figures the source does not give as null (never 0), and the
+ * figures derived from one (emitted, participation, the % of emitted) null with it.
  */
 export function publishedUnit(def: ElectionDef, u: AggregateUnit): PublishedUnit {
   const valid = u.votes.reduce((a, b) => a + b, 0);
-  const blank = u.blank ?? 0;
-  const nul = u.null ?? 0;
-  const emitted = valid + blank + nul + (u.blankAndNull ?? 0);
-  const eligible = u.eligible ?? 0;
+  // docs/elections.md, aggregate CSV: an empty cell is a figure the source does not give
+  const spoiled = u.blank !== null && u.null !== null ? u.blank + u.null : (u.blankAndNull ?? null);
+  const emitted = spoiled === null ? null : valid + spoiled;
+  const ofEmitted = (n: number | null): string | null =>
+    n === null || emitted === null ? null : percentHalfUp(n, emitted);
   const a = u.actas ?? { counted: 0, total: 0, pending: 0 };
   const doc: ResultUnit = {
     level: u.level,
@@ -26,17 +27,18 @@ export function publishedUnit(def: ElectionDef, u: AggregateUnit): PublishedUnit
       party: c.party,
       votes: u.votes[i] ?? 0,
       pctValid: percentHalfUp(u.votes[i] ?? 0, valid),
-      pctEmitted: percentHalfUp(u.votes[i] ?? 0, emitted),
+      pctEmitted: ofEmitted(u.votes[i] ?? 0),
     })),
     valid,
-    blank,
-    null: nul,
-    impugned: 0,
+    blank: u.blank,
+    null: u.null,
+    impugned: null,
     emitted,
-    eligible,
-    participation: percentHalfUp(emitted, eligible),
-    blankPctEmitted: percentHalfUp(blank, emitted),
-    nullPctEmitted: percentHalfUp(nul, emitted),
+    eligible: u.eligible,
+    participation:
+      emitted === null || u.eligible === null ? null : percentHalfUp(emitted, u.eligible),
+    blankPctEmitted: ofEmitted(u.blank),
+    nullPctEmitted: ofEmitted(u.null),
     actas: {
       total: a.total,
       counted: a.counted,
@@ -49,7 +51,7 @@ export function publishedUnit(def: ElectionDef, u: AggregateUnit): PublishedUnit
       processed: a.counted,
       pctProcessed: percentHalfUp(a.counted, a.total),
     },
-    eligibleRemaining: 0,
+    eligibleRemaining: null,
     ...(u.blankAndNull === null ? {} : { blankAndNull: u.blankAndNull }),
   };
   return { level: u.level, code: u.code, doc };

@@ -134,8 +134,8 @@ export function votesFromDistrictUnits(
         return {
           district: d.name,
           seats: d.seats,
-          blank: u?.blank,
-          null: u?.null,
+          blank: u?.blank ?? undefined,
+          null: u?.null ?? undefined,
           electorate: d.electorate,
         };
       })

@@ -19,6 +19,7 @@ import type {
   StoredActa,
 } from '../store/store.js';
 import { buildResults, type ResultsDocument, type ResultUnit } from './documents.js';
+import { figuresStatus, type ServedResults } from './status.js';
 import type { PublishedSeatsFile } from '../core/model/manifest.js';
 import {
   seatFigures,
@@ -54,10 +55,11 @@ export interface ElectionSummary {
 export interface ProgressDocument {
   readonly election: string;
   readonly actas: ResultsDocument['units'][number]['actas'];
-  readonly eligible: number;
-  readonly eligibleRemaining: number;
-  readonly emitted: number;
-  readonly participation: string;
+  // null: a figure the source does not give, or one derived from it (docs/elections.md)
+  readonly eligible: number | null;
+  readonly eligibleRemaining: number | null;
+  readonly emitted: number | null;
+  readonly participation: string | null;
   /** When the last import that changed something finished (ISO 8601), or null. */
   readonly snapshotTime: string | null;
   readonly imports: number;
@@ -233,7 +235,7 @@ export async function getResults(
   id: string | undefined,
   level: Level,
   code?: string,
-): Promise<Found<ResultsDocument>> {
+): Promise<Found<ServedResults>> {
   const e = await electionWithJurisdiction(store, id);
   if (!e.ok) return e;
   const { def, jurisdiction } = e.value;
@@ -250,7 +252,7 @@ export async function getResults(
         issue(level === 'mesa' ? 'acta_not_found' : 'unknown_ubigeo', ['code'], { level, code }),
       ],
     };
-  return { ok: true, value: doc };
+  return { ok: true, value: { ...doc, status: await figuresStatus(store, def) } };
 }
 
 /** One update of a count: the national figures after it, who led and by how much. */
@@ -260,7 +262,8 @@ export interface CoursePoint {
   readonly actasTotal: number;
   readonly pctCounted: string;
   readonly valid: number;
-  readonly emitted: number;
+  /** null: the source gives no blank and null votes. */
+  readonly emitted: number | null;
   readonly votes: readonly {
     readonly id: string;
     readonly label: string;
@@ -345,6 +348,7 @@ export async function getProgress(
   const def = found.value.def;
   const n = (await buildResults(store, def, 'national')).units[0];
   const imports = (await store.listImports(def.id)).filter((i) => i.status === 'committed');
+  const none = def.published ? null : 0;
   const empty = {
     total: 0,
     counted: 0,
@@ -362,10 +366,11 @@ export async function getProgress(
     value: {
       election: def.id,
       actas: n?.actas ?? empty,
-      eligible: n?.eligible ?? 0,
-      eligibleRemaining: n?.eligibleRemaining ?? 0,
-      emitted: n?.emitted ?? 0,
-      participation: n?.participation ?? '0.000',
+      // no national unit: no actas imported yet (0 of each), or a source without one (unknown)
+      eligible: n ? n.eligible : none,
+      eligibleRemaining: n ? n.eligibleRemaining : none,
+      emitted: n ? n.emitted : none,
+      participation: n?.participation ?? null,
       snapshotTime: def.published?.asOf ?? lastChangeOf(imports),
       imports: imports.length,
       ...(def.published ? { published: def.published } : {}),
@@ -436,7 +441,8 @@ export async function getSeats(
         .filter((_, i) => def.choices[i]?.remainder !== true)
         .map((c) => ({ candidate: c.label, votes: c.votes })),
       valid: n?.valid,
-      emitted: n?.emitted,
+      // emitted votes the source does not give: no art. 322 check, never one against 0
+      emitted: n?.emitted ?? undefined,
     });
     return {
       ok: true,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bothLanguages, joinNames, NoteSchema } from '../core/model/note.js';
+import { bothLanguages, joinNames, NoteSchema, type Note } from '../core/model/note.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import { settlePresidentialRound, type Settlement } from '../core/rules/settled.js';
@@ -37,6 +37,9 @@ export const SummarySchema = z.object({
       .nullable()
       .describe('the cut as an ISO 8601 instant, when the source gives one'),
     source: NoteSchema.nullable().describe('who published the figures (null: actas imported)'),
+    note: NoteSchema.nullable().describe(
+      'why a final count is not 100 % of actas: those its release leaves unresolved (null: none)',
+    ),
   }),
   updatedAt: z
     .string()
@@ -83,7 +86,7 @@ export type SummaryDocument = z.infer<typeof SummarySchema>;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** What the figures are and where they come from: the manifest, the published source, or the count. */
-function statusOf(
+export function statusOf(
   def: ElectionDef,
   complete: boolean,
   pctProcessed: string | null,
@@ -91,6 +94,7 @@ function statusOf(
   const m = def.manifest;
   const published = def.published === undefined ? null : bothLanguages(def.published.source);
   const source = m ? joinNames(m.sources.map((s) => s.publisher)) : published;
+  const note = unresolvedOf(def)?.note ?? null;
   if (def.published !== undefined) {
     const st = m?.status ?? null;
     const kind = st?.kind ?? def.published.status;
@@ -99,7 +103,7 @@ function statusOf(
       (st?.kind === 'provisional' ? st.pctCounted : null) ??
       def.published.pctCounted ??
       (kind === 'final' ? '100.000' : pctProcessed);
-    return { kind, pctCounted, cut, cutTime: ISO_INSTANT.test(cut) ? cut : null, source };
+    return { kind, pctCounted, cut, cutTime: ISO_INSTANT.test(cut) ? cut : null, source, note };
   }
   // a count of actas: final only when every acta is in, whatever a manifest copied says
   const kind = complete ? (m?.status.kind ?? 'final') : 'provisional';
@@ -110,11 +114,18 @@ function statusOf(
     cut,
     cutTime: cut !== null && ISO_INSTANT.test(cut) ? cut : null,
     source,
+    note: complete ? note : null,
   };
 }
 
+/** The actas a final release leaves unresolved for good, as its manifest counts them, or null. */
+function unresolvedOf(def: ElectionDef): { actas: number; note: Note } | null {
+  const st = def.manifest?.status;
+  return st?.kind === 'final' ? (st.unresolved ?? null) : null;
+}
+
 /** The count's extent: complete or not, actas, and a bound of the votes still to come. */
-function countOf(def: ElectionDef, n: ResultUnit | undefined): SummaryDocument['count'] {
+export function countOf(def: ElectionDef, n: ResultUnit | undefined): SummaryDocument['count'] {
   const total = n?.actas.total ?? 0;
   const processed = n?.actas.processed ?? 0;
   if (def.published !== undefined) {
@@ -127,7 +138,10 @@ function countOf(def: ElectionDef, n: ResultUnit | undefined): SummaryDocument['
       votesRemaining: complete ? 0 : null,
     };
   }
-  const complete = total > 0 && processed === total;
+  // complete: every acta in, or all but those a final release leaves unresolved (its manifest
+  // counts them: a count still arriving has more missing, so it stays provisional)
+  const unresolved = unresolvedOf(def)?.actas ?? 0;
+  const complete = total > 0 && (processed === total || total - processed === unresolved);
   return {
     complete,
     actasTotal: total,
@@ -152,7 +166,7 @@ function settle(
       .map((c) => ({ candidate: c.id, votes: c.votes })),
     unitemised: choices.filter((c) => remainder.has(c.id)).reduce((a, c) => a + c.votes, 0),
     valid: n?.valid ?? 0,
-    emitted: n?.emitted ?? 0,
+    ...(n === undefined || n.emitted === null ? {} : { emitted: n.emitted }),
     winner: { share: rules.winnerShare, strict: rules.strict, base: rules.base },
     complete: count.complete,
     remaining: count.votesRemaining,

@@ -8,6 +8,7 @@ import type { ListRuleset } from '../core/rulesets/ruleset.js';
 import { readRulesetSource } from '../elections/rulesets.js';
 import type { Store } from '../store/store.js';
 import { electionWithJurisdiction, seatInput, type Found } from './service.js';
+import { figuresStatus, type FiguresStatus } from './status.js';
 
 /**
  * What-if seats: an election's current votes at its electoral-district level through another
@@ -76,9 +77,14 @@ export const WhatIfBodySchema = z.strictObject({
 export type WhatIfBody = z.infer<typeof WhatIfBodySchema>;
 
 /** The what-if's seat result on the election's votes, and how it differs from the election's own. */
-export interface WhatIfDocument extends SeatResult {
+export interface WhatIfComputation extends SeatResult {
   readonly election: string;
   readonly diff: SeatDiff;
+}
+
+/** A what-if as served: the computation, and the status and source of the votes it read. */
+export interface WhatIfDocument extends WhatIfComputation {
+  readonly status: FiguresStatus;
 }
 
 const failed = (issues: readonly Issue[]): { ok: false; issues: readonly Issue[] } => ({
@@ -160,7 +166,7 @@ export interface WhatIfJob {
   readonly votes: SeatVotes;
 }
 type SeatVotes = Parameters<typeof computeSeats>[1]['votes'];
-export type WhatIfOutcome = Found<WhatIfDocument>;
+export type WhatIfOutcome = Found<WhatIfComputation>;
 /** Runs the computation: here (the CLI, tests) or on a worker thread (the server). */
 export type WhatIfRunner = (job: WhatIfJob) => Promise<WhatIfOutcome>;
 
@@ -211,5 +217,6 @@ export async function whatIfSeats(
         level: jurisdiction.electoralDistricts,
       }),
     ]);
-  return run({ election: def.id, ruleset: def.ruleset, body, votes: input.votes });
+  const r = await run({ election: def.id, ruleset: def.ruleset, body, votes: input.votes });
+  return r.ok ? { ok: true, value: { ...r.value, status: await figuresStatus(store, def) } } : r;
 }

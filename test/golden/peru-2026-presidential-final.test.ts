@@ -49,7 +49,7 @@ describe('2026 runoff at 100 %: Fujimori by 49,641 votes', () => {
     expect(n?.emitted).toBe(19_683_383);
     // known only together: never split, the separate figures are not given
     expect(n?.blankAndNull).toBe(1_286_232);
-    expect([n?.blank, n?.null]).toEqual([0, 0]);
+    expect([n?.blank, n?.null]).toEqual([null, null]);
     expect(n?.actas).toMatchObject({ counted: 92_766, total: 92_766, pctProcessed: '100.000' });
   });
 

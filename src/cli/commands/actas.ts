@@ -11,11 +11,11 @@ import {
 } from '../../elections/manifests.js';
 import { ingestFile, type IngestFormat, type IngestReport } from '../../ingest/ingest.js';
 import { readHeader } from '../../ingest/source.js';
-import type { ResultsDocument } from '../../results/documents.js';
+import type { ServedResults } from '../../results/status.js';
 import { resultsCsv } from '../../results/csv.js';
 import type { ActaDocument } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
-import { renderTable, runLanguage, say, thousands } from '../format.js';
+import { figure, percent, renderTable, runLanguage, say, thousands } from '../format.js';
 import type { IngestLimitsFile } from '../../ingest/limits.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { formatIssue, printIssues } from '../messages.js';
@@ -325,25 +325,36 @@ export interface ResultsArgs {
   readonly format: OutputFormat;
 }
 
-export function renderResults(doc: ResultsDocument, format: OutputFormat): string {
+/** What the figures are, in one line: kind, % of actas, cut, source, and why when final short of 100 %. */
+function statusLine(st: ServedResults['status']): string {
+  const parts = [
+    st.kind,
+    ...(st.pctCounted === null ? [] : [`${st.pctCounted} % of actas`]),
+    ...(st.cut === null ? [] : [`cut ${st.cut}`]),
+    ...(st.source === null ? [] : [`source ${st.source.en}`]),
+  ];
+  return `${parts.join(' · ')}${st.note === null ? '' : `\n${st.note.en}`}`;
+}
+
+export function renderResults(doc: ServedResults, format: OutputFormat): string {
   if (format === 'json') return JSON.stringify(doc, null, 2);
   if (format === 'csv') return resultsCsv(doc);
-  const out: string[] = [`${doc.label} — ${doc.level}`];
+  const out: string[] = [`${doc.label} — ${doc.level}`, statusLine(doc.status)];
   if (doc.units.length === 1) {
-    const u = doc.units[0] as ResultsDocument['units'][number];
+    const u = doc.units[0] as ServedResults['units'][number];
     out.push(
-      `${u.name}: actas ${thousands(u.actas.processed)} / ${thousands(u.actas.total)} processed (${u.actas.pctProcessed} %); at the JEE ${u.actas.jee}; pending ${u.actas.pending}${u.actas.pendingWithFigures ? ` (${u.actas.pendingWithFigures} with figures, counted)` : ''}; eligible voters still to come ${thousands(u.eligibleRemaining)}`,
+      `${u.name}: actas ${thousands(u.actas.processed)} / ${thousands(u.actas.total)} processed (${u.actas.pctProcessed} %); at the JEE ${u.actas.jee}; pending ${u.actas.pending}${u.actas.pendingWithFigures ? ` (${u.actas.pendingWithFigures} with figures, counted)` : ''}; eligible voters still to come ${figure(u.eligibleRemaining)}`,
     );
     out.push(
       renderTable(
         ['candidate / list', 'party', 'votes', '% valid', '% emitted'],
         [...u.choices]
           .sort((a, b) => b.votes - a.votes)
-          .map((c) => [c.label, c.party, thousands(c.votes), c.pctValid, c.pctEmitted]),
+          .map((c) => [c.label, c.party, thousands(c.votes), c.pctValid, c.pctEmitted ?? '—']),
       ),
     );
     out.push(
-      `valid ${thousands(u.valid)} · blank ${thousands(u.blank)} (${u.blankPctEmitted} %) · null ${thousands(u.null)} (${u.nullPctEmitted} %) · impugned ${thousands(u.impugned)} · emitted ${thousands(u.emitted)} · eligible ${thousands(u.eligible)} · participation ${u.participation} %`,
+      `valid ${thousands(u.valid)} · blank ${figure(u.blank)} (${percent(u.blankPctEmitted)}) · null ${figure(u.null)} (${percent(u.nullPctEmitted)})${u.blankAndNull === undefined ? '' : ` · blank and null ${thousands(u.blankAndNull)}`} · impugned ${figure(u.impugned)} · emitted ${figure(u.emitted)} · eligible ${figure(u.eligible)} · participation ${percent(u.participation)}`,
     );
     return out.join('\n');
   }
@@ -358,8 +369,8 @@ export function renderResults(doc: ResultsDocument, format: OutputFormat): strin
           lead?.label ?? '',
           lead?.pctValid ?? '',
           thousands(u.valid),
-          thousands(u.emitted),
-          u.participation,
+          figure(u.emitted),
+          u.participation ?? '—',
           u.actas.pctProcessed,
         ];
       }),

@@ -17,7 +17,17 @@ const Label = z.union([
 
 /** How far a figure can be trusted: what the dashboard and the API say next to it. */
 export const StatusSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('final') }).describe('The count is complete and proclaimed.'),
+  z
+    .strictObject({
+      kind: z.literal('final'),
+      unresolved: z
+        .strictObject({ actas: z.number().int().positive(), note: NoteSchema })
+        .optional()
+        .describe(
+          'A final release that leaves these actas unresolved for good (ONPE 2021: EN PROCESO), and why: the count is complete with them out.',
+        ),
+    })
+    .describe('The count is complete and proclaimed.'),
   z
     .strictObject({
       kind: z.literal('provisional'),
