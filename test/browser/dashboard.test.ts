@@ -149,7 +149,7 @@ describe('dashboard', () => {
     expect(await page.textContent('#lead')).toContain('actas en el Perú');
     // the status line gives the cut in Lima time too, not the raw UTC instant
     expect(await page.textContent('#provisional')).toMatch(
-      /Corte: 10 jun\.? 2026, 1:24 a\. m\. \(hora de Lima\)/,
+      /Corte: 10 jun\.? 2026, 01:24 \(hora de Lima\)/,
     );
     expect(await page.textContent('#provisional')).not.toContain('06:24:16Z');
     await page.screenshot({

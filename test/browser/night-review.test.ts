@@ -344,6 +344,36 @@ describe('the night review, on a phone', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+  it("a source's cut stated as text is shown as its instant in Lima time, its words kept", async () => {
+    const summary = await json<{ status: { cut: string | null; cutTime: string | null } }>(
+      `${DISTRICTS}/summary.json`,
+    );
+    // the premise: the source gives its cut as its own text, with a time in Lima
+    expect(summary.status.cut).toBe('27/04/2026 14:30 h (Lima)');
+    expect(summary.status.cutTime).toBe('2026-04-27T14:30:00-05:00');
+    const shown = {
+      es: /27 abr\.? 2026, 14:30 \(hora de Lima\)/,
+      en: /27 Apr 2026, 14:30 \(Lima time\)/,
+    };
+    for (const lang of ['es', 'en'] as const) {
+      const { page, errors } = await open(`/?election=${DISTRICTS}`, lang);
+      for (const css of ['#provisional', '#source-cut']) {
+        const text = await textOf(page, css);
+        expect(text, css).toMatch(shown[lang]);
+        expect(text, css).not.toContain('27/04/2026');
+        // the source's words a hover away
+        expect(await page.getAttribute(css, 'title'), css).toBe(summary.status.cut);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    // the Congress capture's cut, with its % after the time, reads the same way
+    const { page, errors } = await open(`/?election=${DEPUTIES}`, 'es');
+    expect(await textOf(page, '#source-cut')).toMatch(/11 may\.? 2026, 17:46 \(hora de Lima\)/);
+    expect(await page.getAttribute('#source-cut', 'title')).toContain('ONPE 85.991 %');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
   it('pending actas whose figures are counted say so beside the 100 %', async () => {
     const progress = await json<{ actas: { pending: number; pendingWithFigures: number } }>(
       `${COUNTED}/progress.json`,
