@@ -494,6 +494,7 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
       ),
     ),
   );
+  cardTable($('erm-seats'));
 }
 
 /** "RENOVACION POPULAR: 11 por cifra repartidora → 21 con la mayoría (⌈39/2⌉+1)". */
