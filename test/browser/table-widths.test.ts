@@ -4,14 +4,10 @@
 // table must fit the box it sits in. The card layout used to switch at a fixed 500 px, and tables between 500 and 520 px (and
 // wider) still overflowed their box.
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addContestsFile } from '../../src/elections/contests.js';
-import { PROJECT_ROOT } from '../../src/io/paths.js';
-import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
-import { closeAll, openPage, serveDashboard, storeWithCount } from './harness.js';
+import { addErmRunoffFixture, openPage, storeWithCount, useDashboard } from './harness.js';
 
 const RUNOFF = 'pe-2021-presidencial-segunda' as const;
 const PUBLISHED = [
@@ -25,26 +21,19 @@ const PUBLISHED = [
 ];
 /** A district of Cusco (RENIEC 07) to drill to: its mesas' list and one acta. */
 const DISTRICT = '070101';
-let app: FastifyInstance;
-let store: SqliteStore;
-let browser: Browser;
-let base: string;
 let mesa = '';
 
-beforeAll(async () => {
+const env = useDashboard(() => {
   // the FICTITIOUS second-round count (test/fixtures/erm-runoff): a runoff row with its count
-  const added = addContestsFile(
-    join(PROJECT_ROOT, 'test', 'fixtures', 'erm-runoff', 'manifest.json'),
-  );
-  if (!added.ok) throw new Error(JSON.stringify(added.error));
-  store = await storeWithCount(join(tempDir('cifra-browser-widths-'), 'w.db'), PUBLISHED, RUNOFF);
-  ({ app, base, browser } = await serveDashboard(store));
-  const res = await fetch(`${base}/api/v1/elections/${RUNOFF}/mesas/${DISTRICT}.json`);
+  addErmRunoffFixture();
+  return storeWithCount(join(tempDir('cifra-browser-widths-'), 'w.db'), PUBLISHED, RUNOFF);
+});
+
+beforeAll(async () => {
+  const res = await fetch(`${env.base}/api/v1/elections/${RUNOFF}/mesas/${DISTRICT}.json`);
   mesa = ((await res.json()) as { mesas: { mesa: string }[] }).mesas[0]?.mesa ?? '';
   expect(mesa).not.toBe('');
-}, 300_000);
-
-afterAll(() => closeAll(browser, app, store));
+});
 
 const VIEWS: readonly { name: string; path: () => string }[] = [
   ...[RUNOFF, ...PUBLISHED].map((id) => ({ name: id, path: () => `/?election=${id}` })),
@@ -87,8 +76,8 @@ describe('no table wider than its box, 360 to 800 px and on a desktop', () => {
     for (const lang of ['es', 'en'] as const)
       it(`${view.name}, ${lang}`, async () => {
         const { page, errors } = await openPage(
-          browser,
-          `${base}${view.path()}&lang=${lang}`,
+          env.browser,
+          `${env.base}${view.path()}&lang=${lang}`,
           800,
           { timeout: 60_000 },
         );
