@@ -121,6 +121,22 @@ describe('the ERM view', () => {
     await page.close();
   });
 
+  it("the 2026 governors' cut reads in Lima time, as every other cut, the source's text kept", async () => {
+    for (const [lang, shown] of [
+      ['es', /corte 7 oct\.? 2026, 14:06 \(hora de Lima\)/],
+      ['en', /cut 7 Oct 2026, 14:06 \(Lima time\)/],
+    ] as const) {
+      const { page, errors } = await open(`?view=erm&erm=pe-erm-2026&lang=${lang}`, 390);
+      const text = (await page.textContent('#erm-status')) ?? '';
+      expect(text).toMatch(shown);
+      expect(text).not.toContain('2026-10-07T');
+      // the manifest's own text for the cut, a hover away
+      expect(await page.getAttribute('#erm-status', 'title')).toBe('2026-10-07T14:06-05:00');
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('phone, en: the 2026 governors at 97.6 % provisional, no horizontal scroll at 390 px', async () => {
     const { page, errors } = await open('?view=erm&erm=pe-erm-2026&lang=en', 390);
     expect(await page.textContent('#erm-status')).toContain('Provisional · 97.600 %');
