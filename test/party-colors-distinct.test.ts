@@ -18,10 +18,13 @@ import { ciede2000, deltaE, labOf } from './color-difference.js';
 import { fixedClock, tempDir } from './helpers.js';
 
 /**
- * ΔE00 = 2.3 is about a just-noticeable difference between large patches side by side; seats of a
- * hemicycle and legend chips are a few pixels, where colours must differ several times more to be
- * told apart at a glance and named (which party is this dot?). 10 is five such steps: the 2026
- * Congress pairs the issue saw as one colour were under it (see the failure list before the fix).
+ * CIEDE2000, not CIE76: CIE76 overstates differences between saturated colours (the parties'
+ * reds and blues), CIEDE2000 corrects for it. ΔE00 ≈ 2.3 is about a just-noticeable difference
+ * between large patches side by side; a hemicycle's seats and the legend's chips are a few pixels,
+ * where colours must differ several times more to be told apart at a glance and named (which
+ * party is this seat?). 15 is about six such steps, set above the pair the 2026 Congress views drew
+ * as one red (Partido del Buen Gobierno #ac0707 beside Ahora Nación #e90305: ΔE00 12.5); the
+ * closest pair left in those views is Fuerza Popular's orange and Ahora Nación's red (16.7).
  */
 const MIN_DELTA_E = 15;
 /** As many bars as the dashboard draws (web/bars.ts: the top eight, the rest in one line). */
