@@ -260,9 +260,14 @@ describe('GET /api/v1/elections/:id/summary.json', () => {
     expect(d.status.kind).toBe('computed-by-cifra');
     // votes per circunscripción without actas: the % counted is not known here (it was "0.000")
     expect(d.status.pctCounted).toBeNull();
+    // the source's cut verbatim, and as the instant the manifest gives for it (Lima, UTC−5)
+    expect(d.status.cut).toBe('11/05/2026 17:46 (Lima) · ONPE 85.991 %');
+    expect(d.status.cutTime).toBe('2026-05-11T17:46:00-05:00');
     const c = SummarySchema.parse(
       (await get(PATHS.document('pe-2021-congreso', 'summary'))).json(),
     );
+    // a date-only cut stays a date: no time is invented for it
+    expect([c.status.cut, c.status.cutTime]).toEqual(['2021-06-12', null]);
     expect([c.settled, c.settledBy]).toEqual([true, 'complete']);
     // "Otras listas" is not a list: never the leader
     expect(c.leaders.map((l) => l.id)).not.toContain('OTRAS');

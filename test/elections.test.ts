@@ -74,6 +74,71 @@ describe('bundled election manifests', () => {
     });
   });
 
+  it("give a cut's instant exactly when the source states a time, the same wall-clock time in Lima", () => {
+    // a source's own words for a time in Lima: "27/04/2026 14:30 h (Lima)"
+    const stated = /(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2})\b.*\(Lima\)/;
+    const lima = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'America/Lima',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    let timed = 0;
+    for (const id of builtInElectionIds()) {
+      const m = loadManifest(id);
+      if (!m.ok) throw new Error(id);
+      const { status, asOf, asOfTime } = m.value.manifest;
+      const pairs: [string, string | undefined][] = [[asOf, asOfTime]];
+      if (status.kind === 'provisional') pairs.push([status.cut, status.cutTime]);
+      for (const [text, time] of pairs) {
+        const t = stated.exec(text);
+        if (t === null) {
+          // a date, or an instant already (which then needs no second copy): nothing to add
+          expect(
+            time === undefined || Date.parse(time) === Date.parse(text),
+            `${id}: ${text}`,
+          ).toBe(true);
+          continue;
+        }
+        timed++;
+        expect(time, `${id}: ${text}`).toBeDefined();
+        expect(lima.format(new Date(time ?? NaN)), `${id}: ${text}`).toBe(
+          `${t[3]}-${t[2]}-${t[1]}, ${t[4]}:${t[5]}`,
+        );
+      }
+    }
+    // the premise: the 2026 district detail and the Congress captures state their time
+    expect(timed).toBe(4);
+  });
+
+  it('a cutTime with no offset, or another instant than the cut states, is election_invalid', () => {
+    const base = JSON.parse(
+      readFileSync(dataPath('elections/pe-2026-presidencial-segunda-2026-06-10.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    const status = base['status'] as object;
+    const issues = (o: Record<string, unknown>): string[][] => {
+      const p = join(dir, `cut-${Object.keys(o).join('-')}-${JSON.stringify(o).length}.json`);
+      writeFileSync(p, JSON.stringify({ ...base, ...o }));
+      const r = loadManifest(p);
+      // a copy elsewhere cannot read the bundled files (file_unreadable): only the schema's word
+      const schema = r.ok ? [] : r.error.filter((i) => i.code === 'election_invalid');
+      return schema.map((i) => [i.code, i.path.join('.')]);
+    };
+    const invalid = (path: string): string[][] => [['election_invalid', path]];
+    expect(issues({ status: { ...status, cutTime: '2026-06-10T01:24:16' } })).toEqual(
+      invalid('status.cutTime'),
+    );
+    expect(issues({ status: { ...status, cutTime: '2026-06-10T06:24:16-05:00' } })).toEqual(
+      invalid('status.cutTime'),
+    );
+    expect(issues({ asOfTime: '2026-06-10' })).toEqual(invalid('asOfTime'));
+    // the same instant written in Lima's offset is the cut itself
+    expect(issues({ status: { ...status, cutTime: '2026-06-10T01:24:16-05:00' } })).toEqual([]);
+  });
+
   it('an invalid manifest gets election_invalid with the JSON path; a changed source file is refused', () => {
     const base = JSON.parse(
       readFileSync(dataPath('elections/pe-2021-presidencial-segunda.json'), 'utf8'),

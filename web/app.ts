@@ -17,7 +17,7 @@ import { setupCrossCheck, wireCrossCheck } from './crosscheck.js';
 import { drill, openMesa } from './drill.js';
 import { startErm } from './erm.js';
 import { headline } from './headline.js';
-import { cutText, freshness, pollInterval, tickFreshness } from './live.js';
+import { freshness, pollInterval, shownCut, tickFreshness } from './live.js';
 import { renderMap, resultsIfLevel } from './map.js';
 import { renderProjection } from './projection.js';
 import { crumbsTo, setupSearch } from './search.js';
@@ -129,10 +129,14 @@ function publishedStatus(pub: Published | null): Shown {
 }
 
 /** What the figures are: final, provisional at a cut, computed by cifra, or a third party's — always with the source. */
-function statusText(st: Shown, about: About | null, pub: Published | null): string {
-  const provisionalCut = st.kind === 'provisional' ? (st.cut ?? pub?.asOf) : undefined;
+function statusText(
+  st: Shown,
+  about: About | null,
+  pub: Published | null,
+  cutOf: (fallback?: string) => string | undefined,
+): string {
+  const cut = st.kind === 'provisional' ? cutOf(st.cut ?? pub?.asOf) : undefined;
   const pct = st.kind === 'provisional' ? (st.pctCounted ?? pub?.pctCounted ?? null) : null;
-  const cut = provisionalCut === undefined ? undefined : cutText(provisionalCut);
   const head =
     st.kind === 'provisional'
       ? `${t('provisional')}${pct === null ? '' : ` · ${pct} % ${t('counted')}`}${cut ? ` · ${t('snapshot')}: ${cut}` : ''}`
@@ -140,7 +144,7 @@ function statusText(st: Shown, about: About | null, pub: Published | null): stri
         ? `${t('computedByCifra')}: ${inLang(st.from)}`
         : st.kind === 'third-party'
           ? `${t('thirdParty')}: ${inLang(st.publisher)}`
-          : `${t('final')} · ${t('asOf')} ${cutText(about?.asOf ?? pub?.asOf ?? '—')}`;
+          : `${t('final')} · ${t('asOf')} ${cutOf(about?.asOf ?? pub?.asOf) ?? '—'}`;
   const source = about ? about.sources.map(inLang).join('; ') : pub ? inLang(pub.source) : '';
   return `${head} · ${t('sourceLabel')}: ${source}`;
 }
@@ -212,8 +216,15 @@ async function renderProgress(summary: Summary): Promise<void> {
       : p.about.status;
   // a final count short of 100 % of actas says why (the release's unresolved actas)
   const why = summary.status.note === null ? '' : ` · ${inLang(summary.status.note)}`;
-  if (!notice.hidden)
-    notice.textContent = statusText(status, p.about ?? null, p.published ?? null) + why;
+  // the summary's cut (its instant in Lima time, the source's words in the tooltip), as in #source-cut
+  const shown = (fallback?: string) => shownCut(summary.status, fallback);
+  if (!notice.hidden) {
+    notice.textContent =
+      statusText(status, p.about ?? null, p.published ?? null, (f) => shown(f)?.text) + why;
+    const verbatim = shown()?.verbatim;
+    if (verbatim) notice.title = verbatim;
+    else notice.removeAttribute('title');
+  }
   const fresh = freshness(summary);
   if (p.published) {
     const pub = p.published;

@@ -90,6 +90,7 @@ function renderPublished(seats: PublishedSeats): void {
       ),
     ),
   );
+  cardTable($('seats-table'));
   $('seats-note').textContent = r.note ? inLang(r.note) : '';
   $('valla').textContent = r.valla ? `${inLang(r.valla)} — ${inLang(r.source)}` : '';
   const byDistrict = Object.entries(r.seatsByDistrict ?? {});
@@ -210,6 +211,7 @@ function seatsTable(seats: ListSeats): void {
         ]
       : []),
   );
+  cardTable($('seats-table'));
 }
 
 export const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');

@@ -88,6 +88,7 @@ function render(doc: Compare, offset: number): void {
         ),
     ),
   );
+  cardTable($('cc-reasons'));
   const used = doc.reasons.filter((r) => r.primary > 0).map((r) => r.reason);
   $('cc-net').replaceChildren(
     el('caption', {}, t('ccNet')),

@@ -4,6 +4,7 @@ import { api, type ResultUnit } from './api-client.js';
 import { pctShown, remainderIds } from './bars.js';
 import {
   $,
+  cardTable,
   el,
   electionId,
   firstName,
@@ -89,6 +90,8 @@ export async function drill(crumbs: Crumb[], push: boolean): Promise<void> {
   );
   $('acta').replaceChildren();
   $('unit').replaceChildren(unit ? unitTable(unit) : '');
+  const table = $('unit').querySelector('table');
+  if (table) cardTable(table);
   if (push && crumbs.length > 0 && matchMedia('(max-width: 700px)').matches)
     $('detail').scrollIntoView({ block: 'start' });
   if (finest) return renderMesas(last.code, seq);

@@ -21,6 +21,7 @@ import {
   t,
   inLang,
 } from './ui.js';
+import { cutText } from './live.js';
 import { readErmView, writeErmView, type ErmView } from './url.js';
 
 type Org = ContestsElection['national']['organisations'][number];
@@ -74,7 +75,8 @@ const seats = (o: Org): number => sum(o.seats);
 function statusLine(doc: ContestsElection): string {
   const s = doc.status;
   if (s.kind === 'provisional')
-    return `${t('ermProvisional')} · ${s.pctCounted ?? '?'} % ${t('actasWord')} · ${t('ermCut')} ${s.cut ?? '?'}`;
+    // the cut in Lima time, as on the elections' pages (its instant, when the manifest gives one)
+    return `${t('ermProvisional')} · ${s.pctCounted ?? '?'} % ${t('actasWord')} · ${t('ermCut')} ${cutText(s.cutTime ?? s.cut)}`;
   if (s.kind === 'third-party') return `${t('ermThirdParty')}: ${inLang(s.publisher)}`;
   if (s.kind === 'final') return t('ermFinal');
   return `${t('ermComputed')}: ${inLang(s.from)}`;
@@ -162,6 +164,9 @@ async function render(): Promise<void> {
 function renderHeader(doc: ContestsElection): void {
   $('erm-title').textContent = doc.label[state.lang] ?? doc.label.es;
   $('erm-status').textContent = statusLine(doc);
+  // the source's own words for its cut, a hover away
+  if (doc.status.kind === 'provisional') $('erm-status').title = doc.status.cut;
+  else $('erm-status').removeAttribute('title');
   $('erm-notes').replaceChildren(...doc.notes.map((n) => el('li', {}, inLang(n))));
 }
 
@@ -494,6 +499,7 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
       ),
     ),
   );
+  cardTable($('erm-seats'));
 }
 
 /** "RENOVACION POPULAR: 11 por cifra repartidora → 21 con la mayoría (⌈39/2⌉+1)". */

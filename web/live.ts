@@ -4,7 +4,7 @@
 import type { Summary } from './api-client.js';
 import { el, state, t } from './ui.js';
 
-/** An ISO instant in Lima time (UTC−5 all year), as the ONPE states its cuts. */
+/** An ISO instant in Lima time (UTC−5 all year), on the 24-hour clock the ONPE states its cuts in. */
 export function limaTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
@@ -12,6 +12,7 @@ export function limaTime(iso: string): string {
     timeZone: 'America/Lima',
     dateStyle: 'medium',
     timeStyle: 'short',
+    hourCycle: 'h23',
   });
   return `${f.format(d)} (${t('limaTime')})`;
 }
@@ -39,6 +40,20 @@ export function cutText(cut: string): string {
   return `${dateText(Number(day[1]), Number(day[2]), d)}${day[4] ?? ''}`;
 }
 
+/**
+ * The source's cut as shown, and its own words when those are not what is shown: its instant in
+ * Lima time when the summary has one (the manifest's, or an ISO cut), else `cutText`.
+ */
+export function shownCut(
+  st: Summary['status'],
+  fallback?: string,
+): { text: string; verbatim: string | null } | null {
+  const cut = st.cut ?? fallback;
+  if (cut === undefined) return null;
+  const text = st.cutTime ? limaTime(st.cutTime) : cutText(cut);
+  return { text, verbatim: text === cut ? null : cut };
+}
+
 /** "hace 3 min" / "3 min ago": minutes under two hours, then hours, then days. */
 export function ago(iso: string, now: number = Date.now()): string {
   const s = Math.max(0, (now - new Date(iso).getTime()) / 1000);
@@ -60,8 +75,16 @@ export function freshness(s: Summary): HTMLElement[] {
         `${t('updated')} ${ago(s.updatedAt)}`,
       ),
     );
-  const cut = s.status.cutTime ? limaTime(s.status.cutTime) : s.status.cut && cutText(s.status.cut);
-  if (cut) parts.push(el('span', { id: 'source-cut' }, `${t('sourceCut')}: ${cut}`));
+  const cut = shownCut(s.status);
+  // the source's own words stay a hover away when the page shows the instant they state
+  if (cut)
+    parts.push(
+      el(
+        'span',
+        { id: 'source-cut', ...(cut.verbatim ? { title: cut.verbatim } : {}) },
+        `${t('sourceCut')}: ${cut.text}`,
+      ),
+    );
   return parts;
 }
 

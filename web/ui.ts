@@ -144,10 +144,11 @@ export function thead(...cells: HTMLElement[]): HTMLElement {
 }
 
 /**
- * A wide table that reads as cards on a phone (style.css, under 500 px): each data cell carries
- * its column's header (its title, the full name, if it has one) as data-label, which CSS shows
- * before the value. ARIA roles keep it a table for a screen reader once CSS lays the rows out as
- * blocks, so each value is still read with its header; the desktop layout is untouched.
+ * A table that reads as cards wherever it would not fit its box (style.css, table.as-cards):
+ * each data cell carries its column's header (its title, the full name, if it has one) as
+ * data-label, which CSS shows before the value. ARIA roles keep it a table for a screen reader once
+ * CSS lays the rows out as blocks, so each value is still read with its header. Measured, not a
+ * fixed breakpoint: a table's width depends on its words, its language and the layout around it.
  */
 export function cardTable(table: HTMLElement): void {
   table.classList.add('cards');
@@ -170,6 +171,45 @@ export function cardTable(table: HTMLElement): void {
       col += c.colSpan;
     }
   }
+  fitCards(table);
+  watchCards(table);
+}
+
+/** Cards when the table, laid out as a table, is wider than its box (it would scroll sideways). */
+function fitCards(table: HTMLElement): void {
+  const box = table.parentElement;
+  // hidden (a closed section): fitted again when it opens or its box changes size
+  if (!box || table.getClientRects().length === 0) return;
+  table.classList.remove('as-cards');
+  table.classList.toggle('as-cards', table.getBoundingClientRect().width > box.clientWidth + 0.5);
+}
+
+const refitCards = (): void => {
+  for (const t of document.querySelectorAll<HTMLElement>('table.cards')) fitCards(t);
+};
+let cardBoxes: ResizeObserver | null = null;
+let refitQueued = false;
+
+/**
+ * Refits on a window resize and a section opened, at once; and whenever a table's box changes
+ * size (a section shown), on the next frame (refitting inside the observer would re-trigger it).
+ */
+function watchCards(table: HTMLElement): void {
+  if (cardBoxes === null) {
+    addEventListener('resize', refitCards);
+    document.addEventListener('toggle', refitCards, true);
+    cardBoxes = new ResizeObserver((entries) => {
+      // a box taken off the page (a redrawn drill) is not watched any more
+      for (const e of entries) if (!e.target.isConnected) cardBoxes?.unobserve(e.target);
+      if (refitQueued) return;
+      refitQueued = true;
+      requestAnimationFrame(() => {
+        refitQueued = false;
+        refitCards();
+      });
+    });
+  }
+  if (table.parentElement) cardBoxes.observe(table.parentElement);
 }
 
 /** An SVG element with its attributes (and text). */

@@ -5,7 +5,7 @@
 import { api, type RulesetFile, type Seats, type WhatIf, type WhatIfBody } from './api-client.js';
 import { exclusionText, partyColor, signed } from './congress.js';
 import { drawHemicycle } from './hemicycle.js';
-import { $, el, electionId, state, $svg, t, thead } from './ui.js';
+import { $, cardTable, el, electionId, state, $svg, t, thead } from './ui.js';
 
 const METHODS = ['dhondt', 'sainte-lague', 'modified-sainte-lague', 'hare', 'droop', 'imperiali'];
 const PARAMS = ['valla', 'min', 'comb', 'method'] as const;
@@ -233,6 +233,7 @@ function renderResult(doc: WhatIf): void {
     ),
     ...districtsChanged(doc),
   );
+  cardTable($('wi-table'));
 }
 
 /** The circunscripciones whose seats move, each with its lists' before → after (none: nothing). */

@@ -289,6 +289,7 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
       ...(m.date === undefined ? {} : { date: m.date }),
       status,
       asOf: m.asOf,
+      ...(m.asOfTime === undefined ? {} : { asOfTime: m.asOfTime }),
       sources: m.sources,
       provenance: m.provenance,
       ...(m.proclamation === undefined ? {} : { proclamation: m.proclamation }),

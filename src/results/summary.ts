@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bothLanguages, joinNames, NoteSchema, type Note } from '../core/model/note.js';
 import type { ElectionDef } from '../core/model/acta.js';
+import { ISO_INSTANT } from '../core/model/instant.js';
 import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import { settlePresidentialRound, type Settlement } from '../core/rules/settled.js';
 import type { PresidentialRuleset } from '../core/rulesets/ruleset.js';
@@ -35,7 +36,9 @@ export const SummarySchema = z.object({
     cutTime: z
       .string()
       .nullable()
-      .describe('the cut as an ISO 8601 instant, when the source gives one'),
+      .describe(
+        "the cut as an ISO 8601 instant, when the source states a time (the manifest's cutTime or asOfTime, or an ISO cut); a date-only cut has none",
+      ),
     source: NoteSchema.nullable().describe('who published the figures (null: actas imported)'),
     note: NoteSchema.nullable().describe(
       'why a final count is not 100 % of actas: those its release leaves unresolved (null: none)',
@@ -83,7 +86,17 @@ export const SummarySchema = z.object({
 });
 export type SummaryDocument = z.infer<typeof SummarySchema>;
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/**
+ * The source's cut as it gives it and as an instant: the manifest's instant for it, else the cut
+ * itself when it is one; a date, or text with no instant beside it, has no time (never invented).
+ */
+function cutOf(
+  cut: string | null,
+  time: string | undefined,
+): Pick<SummaryDocument['status'], 'cut' | 'cutTime'> {
+  if (cut === null) return { cut, cutTime: null };
+  return { cut, cutTime: time ?? (ISO_INSTANT.test(cut) ? cut : null) };
+}
 
 /** What the figures are and where they come from: the manifest, the published source, or the count. */
 export function statusOf(
@@ -98,24 +111,20 @@ export function statusOf(
   if (def.published !== undefined) {
     const st = m?.status ?? null;
     const kind = st?.kind ?? def.published.status;
-    const cut = st?.kind === 'provisional' ? st.cut : (m?.asOf ?? def.published.asOf);
+    const cut =
+      st?.kind === 'provisional'
+        ? cutOf(st.cut, st.cutTime)
+        : cutOf(m?.asOf ?? def.published.asOf, m?.asOfTime);
     const pctCounted =
       (st?.kind === 'provisional' ? st.pctCounted : null) ??
       def.published.pctCounted ??
       (kind === 'final' ? '100.000' : pctProcessed);
-    return { kind, pctCounted, cut, cutTime: ISO_INSTANT.test(cut) ? cut : null, source, note };
+    return { kind, pctCounted, ...cut, source, note };
   }
   // a count of actas: final only when every acta is in, whatever a manifest copied says
   const kind = complete ? (m?.status.kind ?? 'final') : 'provisional';
-  const cut = complete ? (m?.asOf ?? null) : null;
-  return {
-    kind,
-    pctCounted: pctProcessed,
-    cut,
-    cutTime: cut !== null && ISO_INSTANT.test(cut) ? cut : null,
-    source,
-    note: complete ? note : null,
-  };
+  const cut = complete ? cutOf(m?.asOf ?? null, m?.asOfTime) : cutOf(null, undefined);
+  return { kind, pctCounted: pctProcessed, ...cut, source, note: complete ? note : null };
 }
 
 /** The actas a final release leaves unresolved for good, as its manifest counts them, or null. */

@@ -4,31 +4,21 @@
 // computes them beside the reported composition, a what-if and its shareable URL, and the 2021
 // runoff's actas against an independent transcription. Screenshots go to test-artifacts/.
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
-import { ARTIFACTS, closeAll, openPage, serveDashboard, storeWithCount } from './harness.js';
+import { ARTIFACTS, openPage, storeWithCount, useDashboard } from './harness.js';
 
-let app: FastifyInstance;
-let store: SqliteStore;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  store = await storeWithCount(
+const env = useDashboard(() =>
+  storeWithCount(
     join(tempDir('cifra-browser-congress-'), 'c.db'),
     ['pe-2021-congreso', 'pe-2026-diputados', 'pe-2026-senado'],
     'pe-2021-presidencial-segunda',
-  );
-  ({ app, base, browser } = await serveDashboard(store));
-}, 300_000);
-
-afterAll(() => closeAll(browser, app, store));
+  ),
+);
 
 const open = (path: string, width = 1400): Promise<{ page: Page; errors: string[] }> =>
-  openPage(browser, `${base}${path}`, width);
+  openPage(env.browser, `${env.base}${path}`, width);
 
 const seatsIn = (page: Page, svg: string): Promise<number> =>
   page.locator(`${svg} circle.seat`).count();
@@ -62,7 +52,9 @@ describe('the Congress view', () => {
     expect(await page.getAttribute('#hemicycle line.majority', 'data-majority')).toBe('66');
     expect(await page.textContent('#hemi-reported-cap')).toContain('terceros');
     // the API's document, row by row
-    const doc = (await (await fetch(`${base}/api/v1/seats?election=pe-2026-diputados`)).json()) as {
+    const doc = (await (
+      await fetch(`${env.base}/api/v1/seats?election=pe-2026-diputados`)
+    ).json()) as {
       result: { seats: Record<string, number>; passed: string[] };
       differences: { party: string; computed: number; reported: number; difference: number }[];
     };
@@ -123,7 +115,7 @@ describe('the what-if panel', () => {
     await page.click('#what-if-form button[type="submit"]');
     await page.waitForSelector('#wi-table');
     const ask = (await (
-      await fetch(`${base}/api/v1/what-if`, {
+      await fetch(`${env.base}/api/v1/what-if`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({

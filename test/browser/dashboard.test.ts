@@ -4,27 +4,12 @@
 // against the API, drills from the map to an acta, switches language, and saves screenshots to
 // test-artifacts/ (look at them).
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { describe, expect, it } from 'vitest';
 import { replay2021, tempDir } from '../helpers.js';
-import {
-  ARTIFACTS,
-  closeAll,
-  noSideScroll,
-  openPage,
-  serveDashboard,
-  storeWithCount,
-} from './harness.js';
+import { ARTIFACTS, noSideScroll, openPage, storeWithCount, useDashboard } from './harness.js';
 
-let app: FastifyInstance;
-let store: SqliteStore;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  store = await storeWithCount(
+const env = useDashboard(async () => {
+  const store = await storeWithCount(
     join(tempDir('cifra-browser-'), 'b.db'),
     [
       'pe-2021-congreso',
@@ -37,20 +22,18 @@ beforeAll(async () => {
   // election night rehearsed: the same file replayed urban-first up to 50 %, with projections
   const rp = await replay2021(store, 'replay-2021', 0.5);
   expect(rp.ok).toBe(true);
-  ({ app, base, browser } = await serveDashboard(store));
+  return store;
 }, 300_000);
-
-afterAll(() => closeAll(browser, app, store));
 
 describe('dashboard', () => {
   it('shows the national numbers the API gives, drills from the map to an acta, and switches language', async () => {
     const { page, errors } = await openPage(
-      browser,
-      `${base}/?election=pe-2021-presidencial`,
+      env.browser,
+      `${env.base}/?election=pe-2021-presidencial`,
       1400,
     );
     const api = (await (
-      await fetch(`${base}/api/v1/results?election=pe-2021-presidencial&level=national`)
+      await fetch(`${env.base}/api/v1/results?election=pe-2021-presidencial&level=national`)
     ).json()) as {
       units: {
         valid: number;
@@ -97,7 +80,7 @@ describe('dashboard', () => {
     await page.waitForSelector('#acta-title');
     expect(await page.textContent('#acta-title')).toContain(mesa ?? 'x');
     const acta = (await (
-      await fetch(`${base}/api/v1/actas/${mesa}?election=pe-2021-presidencial`)
+      await fetch(`${env.base}/api/v1/actas/${mesa}?election=pe-2021-presidencial`)
     ).json()) as {
       current: { stateLabel: string };
     };
@@ -149,7 +132,7 @@ describe('dashboard', () => {
     expect(await page.textContent('#lead')).toContain('actas en el Perú');
     // the status line gives the cut in Lima time too, not the raw UTC instant
     expect(await page.textContent('#provisional')).toMatch(
-      /Corte: 10 jun\.? 2026, 1:24 a\. m\. \(hora de Lima\)/,
+      /Corte: 10 jun\.? 2026, 01:24 \(hora de Lima\)/,
     );
     expect(await page.textContent('#provisional')).not.toContain('06:24:16Z');
     await page.screenshot({
@@ -179,7 +162,9 @@ describe('dashboard', () => {
     await page.waitForSelector(
       '#projection:not([hidden]) #projection-history-figure:not([hidden])',
     );
-    const proj = (await (await fetch(`${base}/api/v1/projection?election=replay-2021`)).json()) as {
+    const proj = (await (
+      await fetch(`${env.base}/api/v1/projection?election=replay-2021`)
+    ).json()) as {
       pctCounted: number;
       choices: { choice: string; median: number; lo90: number; hi90: number }[];
     };
@@ -199,7 +184,7 @@ describe('dashboard', () => {
     expect(await page.textContent('#progress')).toContain('50');
 
     // on a phone
-    const { page: phone } = await openPage(browser, `${base}/`, 390);
+    const { page: phone } = await openPage(env.browser, `${env.base}/`, 390);
     // with no election asked for, the latest final presidential result: the 2026 runoff
     expect(await phone.inputValue('#election')).toBe('pe-2026-presidencial-segunda');
     expect(await phone.textContent('#provisional')).toContain('Resultado final');

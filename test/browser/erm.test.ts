@@ -5,35 +5,22 @@
 // bonus line), the what-if without the bonus, es and en, desktop and phone (no horizontal scroll
 // at 390 px). Screenshots go to test-artifacts/ (docs/img/erm.png is erm-2022-lima-es.png).
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addContestsFile } from '../../src/elections/contests.js';
-import { PROJECT_ROOT } from '../../src/io/paths.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
-import { ARTIFACTS, closeAll, openPage, serveDashboard } from './harness.js';
+import { addErmRunoffFixture, ARTIFACTS, openPage, useDashboard } from './harness.js';
 
-let app: FastifyInstance;
-let store: SqliteStore;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
+const env = useDashboard(async () => {
   // a FICTITIOUS second-round count (no real one per region was found): served next to the bundled
-  const added = addContestsFile(
-    join(PROJECT_ROOT, 'test', 'fixtures', 'erm-runoff', 'manifest.json'),
-  );
-  if (!added.ok) throw new Error(JSON.stringify(added.error));
-  store = new SqliteStore(join(tempDir('cifra-browser-erm-'), 'e.db'));
+  addErmRunoffFixture();
+  const store = new SqliteStore(join(tempDir('cifra-browser-erm-'), 'e.db'));
   await store.migrate();
-  ({ app, base, browser } = await serveDashboard(store));
+  return store;
 }, 300_000);
 
-afterAll(() => closeAll(browser, app, store));
-
 const open = (path: string, width = 1400): Promise<{ page: Page; errors: string[] }> =>
-  openPage(browser, `${base}${path}`, width, { consoleErrors: true });
+  openPage(env.browser, `${env.base}${path}`, width, { consoleErrors: true });
 
 /** The elements (outside a scrolling table) that stick out of the page: named, for the failure. */
 const widerThanPage = (page: Page): Promise<string[]> =>
@@ -134,6 +121,22 @@ describe('the ERM view', () => {
     await page.close();
   });
 
+  it("the 2026 governors' cut reads in Lima time, as every other cut, the source's text kept", async () => {
+    for (const [lang, shown] of [
+      ['es', /corte 7 oct\.? 2026, 14:06 \(hora de Lima\)/],
+      ['en', /cut 7 Oct 2026, 14:06 \(Lima time\)/],
+    ] as const) {
+      const { page, errors } = await open(`?view=erm&erm=pe-erm-2026&lang=${lang}`, 390);
+      const text = (await page.textContent('#erm-status')) ?? '';
+      expect(text).toMatch(shown);
+      expect(text).not.toContain('2026-10-07T');
+      // the manifest's own text for the cut, a hover away
+      expect(await page.getAttribute('#erm-status', 'title')).toBe('2026-10-07T14:06-05:00');
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('phone, en: the 2026 governors at 97.6 % provisional, no horizontal scroll at 390 px', async () => {
     const { page, errors } = await open('?view=erm&erm=pe-erm-2026&lang=en', 390);
     expect(await page.textContent('#erm-status')).toContain('Provisional · 97.600 %');
@@ -177,7 +180,7 @@ describe('the ERM view', () => {
     expect(await page.textContent('#erm-bonus-line')).toMatch(
       /^Empate sin resolver entre .*EL MAICITO/,
     );
-    await page.goto(`${base}?view=erm&erm=pe-erm-2022&contest=provincial-council%2F150100`);
+    await page.goto(`${env.base}?view=erm&erm=pe-erm-2022&contest=provincial-council%2F150100`);
     await page.waitForSelector('body[data-ready="true"]');
     // sized since the 2022 council sizes come from the JNE's list registry (15 regidores)
     expect(await page.textContent('#erm-bonus-line')).not.toContain(

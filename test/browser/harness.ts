@@ -5,8 +5,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApi } from '../../src/api/server.js';
+import { addContestsFile } from '../../src/elections/contests.js';
 import { bundledElection } from '../../src/elections/manifests.js';
 import { ingestFile } from '../../src/ingest/ingest.js';
 import { dataPath, PROJECT_ROOT } from '../../src/io/paths.js';
@@ -46,6 +47,38 @@ export async function serveDashboard(
   const app = await buildApi({ store, tokenHash: null, dashboard: true });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, base, browser: await launchChromium() };
+}
+
+/** What a browser test file works with: its store, the API with the dashboard over it, Chromium. */
+export interface Dashboard {
+  store: SqliteStore;
+  app: FastifyInstance;
+  /** the API's address, e.g. http://127.0.0.1:41234 */
+  base: string;
+  browser: Browser;
+}
+
+/**
+ * The setup every browser test file shares: before its tests, the store `makeStore` fills, the
+ * API with the dashboard over it and Chromium; after them, all closed. The fields are set in
+ * `beforeAll`: read them inside tests and hooks, never at the module's top level.
+ */
+export function useDashboard(makeStore: () => Promise<SqliteStore>, timeout = 300_000): Dashboard {
+  const env: Partial<Dashboard> = {};
+  beforeAll(async () => {
+    env.store = await makeStore();
+    Object.assign(env, await serveDashboard(env.store));
+  }, timeout);
+  afterAll(() => closeAll(env.browser, env.app, env.store));
+  return env as Dashboard;
+}
+
+/** The FICTITIOUS regional second-round count (test/fixtures/erm-runoff) served beside the bundled. */
+export function addErmRunoffFixture(): void {
+  const added = addContestsFile(
+    join(PROJECT_ROOT, 'test', 'fixtures', 'erm-runoff', 'manifest.json'),
+  );
+  if (!added.ok) throw new Error(JSON.stringify(added.error));
 }
 
 /** Closes the browser, the API and the store, each only if its setup got that far. */

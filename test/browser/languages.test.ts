@@ -8,10 +8,8 @@
 // in English).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
 import type { z } from 'zod';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ContestsManifestSchema } from '../../src/core/model/contests-manifest.js';
 import { ManifestSchema } from '../../src/core/model/manifest.js';
 import { builtInContestsIds } from '../../src/elections/contests.js';
@@ -21,7 +19,7 @@ import { putPublishedElection } from '../../src/results/published-load.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
 import { localized } from '../localized-fields.js';
-import { closeAll, noSideScroll, openPage, serveDashboard } from './harness.js';
+import { noSideScroll, openPage, useDashboard } from './harness.js';
 
 type Lang = 'es' | 'en';
 type Text = { es: string; en: string };
@@ -71,13 +69,8 @@ const VIEWS: readonly View[] = [
   ),
 ];
 
-let app: FastifyInstance;
-let store: SqliteStore;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  store = new SqliteStore(join(tempDir('cifra-browser-languages-'), 'l.db'));
+const env = useDashboard(async () => {
+  const store = new SqliteStore(join(tempDir('cifra-browser-languages-'), 'l.db'));
   await store.migrate();
   for (const id of builtInElectionIds()) {
     if ((await putPublishedElection(store, id)).ok) continue;
@@ -86,10 +79,8 @@ beforeAll(async () => {
     if (def === null) throw new Error(id);
     await store.putElection(def);
   }
-  ({ app, base, browser } = await serveDashboard(store));
+  return store;
 }, 300_000);
-
-afterAll(() => closeAll(browser, app, store));
 
 /** The other language's half of each text (only where it is not part of this language's). */
 function foreign(view: View, lang: Lang): string[] {
@@ -105,7 +96,11 @@ describe.each(VIEWS)('$name', (view) => {
     async (lang) => {
       expect(view.texts.length).toBeGreaterThan(0);
       for (const width of [390, 1280]) {
-        const { page, errors } = await openPage(browser, `${base}${view.path}&lang=${lang}`, width);
+        const { page, errors } = await openPage(
+          env.browser,
+          `${env.base}${view.path}&lang=${lang}`,
+          width,
+        );
         await page.waitForFunction(
           (s) => document.body.innerText.includes(s),
           view.ready[lang].slice(0, 40),

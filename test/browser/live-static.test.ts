@@ -5,9 +5,8 @@
 // installs it) with no Node process — the same page, the same numbers, and it follows a re-publish.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { publishSite } from '../../src/api/publish-site.js';
 import { buildOpenApi } from '../../src/api/server.js';
 import { bundledElection } from '../../src/elections/manifests.js';
@@ -15,15 +14,12 @@ import { ingestFile } from '../../src/ingest/ingest.js';
 import { putPublishedElection } from '../../src/results/published-load.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from '../helpers.js';
-import { ARTIFACTS, closeAll, noSideScroll, openPage, serveDashboard } from './harness.js';
+import { ARTIFACTS, noSideScroll, openPage, useDashboard } from './harness.js';
 import { freePort, requireNginx, startNginx, waitFor } from './nginx.js';
 
 const ID = 'pe-2021-presidencial';
 let dir: string;
 let store: SqliteStore;
-let app: FastifyInstance;
-let base: string;
-let browser: Browser;
 let batch = 0;
 
 /** Imports actas (JSONL rows) into the 2021 first round, as a new delivery would. */
@@ -57,9 +53,9 @@ const pending = (mesa: string, ubigeo: string) => ({
 });
 
 const open = (url: string, width: number): Promise<{ page: Page; errors: string[] }> =>
-  openPage(browser, url, width, { height: 900, timeout: 60_000 });
+  openPage(env.browser, url, width, { height: 900, timeout: 60_000 });
 
-beforeAll(async () => {
+const env = useDashboard(async () => {
   dir = tempDir('cifra-live-');
   store = new SqliteStore(join(dir, 'l.db'));
   await store.migrate();
@@ -75,14 +71,12 @@ beforeAll(async () => {
     counted('000004', '010102', { P11: 80, P16: 60 }),
     pending('000005', '921001'),
   ]);
-  ({ app, base, browser } = await serveDashboard(store));
+  return store;
 }, 120_000);
-
-afterAll(() => closeAll(browser, app, store));
 
 describe('election night in the browser', () => {
   it('follows the count by itself: a new delivery shows without a reload', async () => {
-    const { page, errors } = await open(`${base}/?election=${ID}&poll=1`, 1280);
+    const { page, errors } = await open(`${env.base}/?election=${ID}&poll=1`, 1280);
     expect(await page.textContent('#pct-actas')).toBe('60.000 %');
     // the lead, the votes still out (two mesas of 300 electors) and the lead's share of them
     expect(await page.textContent('#outcome')).toContain('lidera por 15 votos');
@@ -121,7 +115,7 @@ describe('election night in the browser', () => {
   }, 120_000);
 
   it('keeps the drilled view in the URL: a shared link restores it, back and forward walk it', async () => {
-    const url = `${base}/?election=${ID}&level=district&code=010101&mesa=000002&lang=en`;
+    const url = `${env.base}/?election=${ID}&level=district&code=010101&mesa=000002&lang=en`;
     const { page, errors } = await open(url, 390);
     await page.waitForSelector('#acta-title');
     expect(await page.getAttribute('html', 'lang')).toBe('en');

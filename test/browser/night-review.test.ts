@@ -4,15 +4,14 @@
 // it is. Each case reads the expected figure from the API, never from a copy of our output.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { bundledElection } from '../../src/elections/manifests.js';
 import { ingestFile } from '../../src/ingest/ingest.js';
 import { putPublishedElection } from '../../src/results/published-load.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from '../helpers.js';
-import { closeAll, noSideScroll, openPage, serveDashboard } from './harness.js';
+import { noSideScroll, openPage, useDashboard } from './harness.js';
 
 const COUNTED = 'pe-2021-presidencial';
 const DISTRICTS = 'pe-2026-presidencial-distritos';
@@ -23,9 +22,6 @@ const CONGRESS_2021 = 'pe-2021-congreso';
 const SENATE = 'pe-2026-senado';
 let dir: string;
 let store: SqliteStore;
-let app: FastifyInstance;
-let base: string;
-let browser: Browser;
 let batch = 0;
 
 /** Imports actas (JSONL rows) into the 2021 first round, as a delivery on the night would. */
@@ -49,18 +45,20 @@ const mesa = (state: 'pending' | 'counted') => ({
 });
 
 async function json<T>(path: string): Promise<T> {
-  const res = await fetch(`${base}/api/v1/elections/${path}`);
+  const res = await fetch(`${env.base}/api/v1/elections/${path}`);
   expect(res.ok, path).toBe(true);
   return (await res.json()) as T;
 }
 
 const open = (path: string, lang: 'es' | 'en'): Promise<{ page: Page; errors: string[] }> =>
-  openPage(browser, `${base}${path}${lang === 'en' ? '&lang=en' : ''}`, 390, { timeout: 60_000 });
+  openPage(env.browser, `${env.base}${path}${lang === 'en' ? '&lang=en' : ''}`, 390, {
+    timeout: 60_000,
+  });
 
 const textOf = async (page: Page, css: string): Promise<string> =>
   (await page.textContent(css)) ?? '';
 
-beforeAll(async () => {
+const env = useDashboard(async () => {
   dir = tempDir('cifra-night-review-');
   store = new SqliteStore(join(dir, 'n.db'));
   await store.migrate();
@@ -73,10 +71,8 @@ beforeAll(async () => {
   // and another left pending with its figures, which the 2021 rules count (ONPE's "EN PROCESO")
   await deliver([mesa('pending'), { ...mesa('counted'), mesa: '000002', state: 'pending' }]);
   await deliver([mesa('counted')]);
-  ({ app, base, browser } = await serveDashboard(store));
+  return store;
 }, 120_000);
-
-afterAll(() => closeAll(browser, app, store));
 
 describe('the night review, on a phone', () => {
   it("an acta's history speaks the page's language and gives Lima time", async () => {
@@ -216,7 +212,7 @@ describe('the night review, on a phone', () => {
     const { page, errors } = await open(`/?election=${DISTRICTS}`, 'es');
     await page.waitForSelector('#unit-name');
     expect(await textOf(page, '#unit')).toContain(`Actas procesadas: ${pct} %`);
-    await page.goto(`${base}/?election=${DISTRICTS}&level=department&code=04`);
+    await page.goto(`${env.base}/?election=${DISTRICTS}&level=department&code=04`);
     await page.waitForSelector('body[data-ready="true"]');
     await page.waitForFunction(
       () => document.querySelector('#unit-name')?.textContent === 'AREQUIPA',
@@ -229,7 +225,11 @@ describe('the night review, on a phone', () => {
   }, 120_000);
   it("a phone shows every seats column (cifra's, the reported, the difference) without scrolling", async () => {
     for (const width of [390, 1280]) {
-      const { page, errors } = await openPage(browser, `${base}/?election=${DEPUTIES}`, width);
+      const { page, errors } = await openPage(
+        env.browser,
+        `${env.base}/?election=${DEPUTIES}`,
+        width,
+      );
       await page.waitForSelector('#seats-table tbody tr');
       const box = page.locator('#seats-table').locator('xpath=..');
       const [client, scroll] = await box.evaluate((b) => [b.clientWidth, b.scrollWidth]);
@@ -344,6 +344,36 @@ describe('the night review, on a phone', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+  it("a source's cut stated as text is shown as its instant in Lima time, its words kept", async () => {
+    const summary = await json<{ status: { cut: string | null; cutTime: string | null } }>(
+      `${DISTRICTS}/summary.json`,
+    );
+    // the premise: the source gives its cut as its own text, with a time in Lima
+    expect(summary.status.cut).toBe('27/04/2026 14:30 h (Lima)');
+    expect(summary.status.cutTime).toBe('2026-04-27T14:30:00-05:00');
+    const shown = {
+      es: /27 abr\.? 2026, 14:30 \(hora de Lima\)/,
+      en: /27 Apr 2026, 14:30 \(Lima time\)/,
+    };
+    for (const lang of ['es', 'en'] as const) {
+      const { page, errors } = await open(`/?election=${DISTRICTS}`, lang);
+      for (const css of ['#provisional', '#source-cut']) {
+        const text = await textOf(page, css);
+        expect(text, css).toMatch(shown[lang]);
+        expect(text, css).not.toContain('27/04/2026');
+        // the source's words a hover away
+        expect(await page.getAttribute(css, 'title'), css).toBe(summary.status.cut);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    // the Congress capture's cut, with its % after the time, reads the same way
+    const { page, errors } = await open(`/?election=${DEPUTIES}`, 'es');
+    expect(await textOf(page, '#source-cut')).toMatch(/11 may\.? 2026, 17:46 \(hora de Lima\)/);
+    expect(await page.getAttribute('#source-cut', 'title')).toContain('ONPE 85.991 %');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
   it('pending actas whose figures are counted say so beside the 100 %', async () => {
     const progress = await json<{ actas: { pending: number; pendingWithFigures: number } }>(
       `${COUNTED}/progress.json`,
@@ -413,14 +443,14 @@ describe('the night review, on a phone', () => {
       const summary = await json<{ projection: boolean }>(`${id}/summary.json`);
       // the premise, from the API itself: the summary's flag is whether projection.json answers
       expect(summary.projection, id).toBe(exists);
-      const res = await fetch(`${base}/api/v1/elections/${id}/projection.json`);
+      const res = await fetch(`${env.base}/api/v1/elections/${id}/projection.json`);
       expect(res.status, id).toBe(exists ? 200 : 404);
-      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
       const asked: string[] = [];
       const errors: string[] = [];
       page.on('request', (r) => r.url().includes('projection.json') && asked.push(r.url()));
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      await page.goto(`${base}/?election=${id}`);
+      await page.goto(`${env.base}/?election=${id}`);
       await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
       expect(asked.length > 0, id).toBe(exists);
       expect(errors, id).toEqual([]);

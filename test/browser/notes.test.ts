@@ -4,35 +4,27 @@
 // parties were told from regional movements. Each note as the API gives it in es and en; after
 // the click on the language button, the Spanish is gone.
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { putPublishedElection } from '../../src/results/published-load.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
-import { closeAll, openPage, serveDashboard } from './harness.js';
+import { openPage, useDashboard } from './harness.js';
 
 type Note = { es: string; en: string };
 
-let app: FastifyInstance;
-let store: SqliteStore;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  store = new SqliteStore(join(tempDir('cifra-browser-notes-'), 'n.db'));
+const env = useDashboard(async () => {
+  const store = new SqliteStore(join(tempDir('cifra-browser-notes-'), 'n.db'));
   await store.migrate();
   for (const id of ['pe-2026-diputados', 'pe-2026-presidencial']) {
     const r = await putPublishedElection(store, id);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
   }
-  ({ app, base, browser } = await serveDashboard(store));
+  return store;
 }, 300_000);
 
-afterAll(() => closeAll(browser, app, store));
-
 const api = async <T>(path: string): Promise<T> =>
-  (await (await fetch(`${base}${path}`)).json()) as T;
+  (await (await fetch(`${env.base}${path}`)).json()) as T;
 
 /** The text of every element matching `css`, joined. */
 const textOf = (page: Page, css: string): Promise<string> =>
@@ -50,7 +42,7 @@ const textOf = (page: Page, css: string): Promise<string> =>
  */
 async function switches(path: string, css: string, notes: readonly Note[]): Promise<void> {
   expect(notes.length).toBeGreaterThan(0);
-  const { page, errors } = await openPage(browser, `${base}${path}`, 1400);
+  const { page, errors } = await openPage(env.browser, `${env.base}${path}`, 1400);
   await page.waitForFunction(
     ([c, es]) => document.querySelector(c ?? '')?.textContent?.includes(es ?? '') === true,
     [css, notes[0]?.es],

@@ -6,37 +6,26 @@
 // /tmp/phone-shots.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addContestsFile } from '../../src/elections/contests.js';
-import { PROJECT_ROOT } from '../../src/io/paths.js';
-import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
-import { closeAll, openPage, serveDashboard, storeWithCount } from './harness.js';
+import { addErmRunoffFixture, openPage, storeWithCount, useDashboard } from './harness.js';
 
 const SHOTS = '/tmp/phone-shots';
-let app: FastifyInstance;
-let store: SqliteStore;
-let browser: Browser;
-let base: string;
 
-beforeAll(async () => {
+const env = useDashboard(() => {
   // the FICTITIOUS second-round count (test/fixtures/erm-runoff): a runoff row with its count
-  const added = addContestsFile(
-    join(PROJECT_ROOT, 'test', 'fixtures', 'erm-runoff', 'manifest.json'),
-  );
-  if (!added.ok) throw new Error(JSON.stringify(added.error));
-  store = await storeWithCount(
+  addErmRunoffFixture();
+  return storeWithCount(
     join(tempDir('cifra-browser-phone-'), 'p.db'),
     ['pe-2026-diputados'],
     'pe-2021-presidencial-segunda',
   );
-  ({ app, base, browser } = await serveDashboard(store));
-  mkdirSync(SHOTS, { recursive: true });
-}, 300_000);
+});
 
-afterAll(() => closeAll(browser, app, store));
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+});
 
 const ERM = '?view=erm&erm=pe-erm-2022';
 const RUNOFF = '?view=erm&erm=fixture-erm-runoff';
@@ -45,7 +34,7 @@ const CROSSCHECK = '/?election=pe-2021-presidencial-segunda';
 
 /** Opens `path` at `width` and waits for the table to be drawn (the district one opened). */
 async function show(path: string, css: string, width: number, lang: 'es' | 'en'): Promise<Page> {
-  const { page, errors } = await openPage(browser, `${base}${path}&lang=${lang}`, width, {
+  const { page, errors } = await openPage(env.browser, `${env.base}${path}&lang=${lang}`, width, {
     consoleErrors: true,
   });
   await page.waitForSelector(`${css} td`, { state: 'attached' });

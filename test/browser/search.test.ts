@@ -3,36 +3,20 @@
 // part of its name (accents and case aside) or its address, its mesas listed, and one of them
 // opening its acta and going into the URL.
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
-import {
-  ARTIFACTS,
-  closeAll,
-  noSideScroll,
-  openPage,
-  serveDashboard,
-  storeWithCount,
-} from './harness.js';
+import { ARTIFACTS, noSideScroll, openPage, storeWithCount, useDashboard } from './harness.js';
 
 const ID = 'pe-2021-presidencial-segunda';
-let app: FastifyInstance;
-let store: SqliteStore;
-let browser: Browser;
-let base: string;
 
-beforeAll(async () => {
-  store = await storeWithCount(join(tempDir('cifra-browser-search-'), 's.db'), [], ID);
-  ({ app, base, browser } = await serveDashboard(store));
-}, 300_000);
-
-afterAll(() => closeAll(browser, app, store));
+const env = useDashboard(
+  () => storeWithCount(join(tempDir('cifra-browser-search-'), 's.db'), [], ID),
+  300_000,
+);
 
 describe('search by polling place', () => {
   it('finds a polling place by name, lists its mesas, and a mesa opens its acta', async () => {
-    const { page, errors } = await openPage(browser, `${base}/?election=${ID}`, 390);
+    const { page, errors } = await openPage(env.browser, `${env.base}/?election=${ID}`, 390);
     // the label names Peru's place levels, finest first, as the page's static text does
     expect(await page.textContent('#search-form label span')).toBe(
       'Mesa, distrito, provincia, departamento o local de votación',
@@ -56,7 +40,11 @@ describe('search by polling place', () => {
   });
 
   it('finds one by its address, in English', async () => {
-    const { page, errors } = await openPage(browser, `${base}/?election=${ID}&lang=en`, 1400);
+    const { page, errors } = await openPage(
+      env.browser,
+      `${env.base}/?election=${ID}&lang=en`,
+      1400,
+    );
     expect(await page.textContent('#search-form label span')).toBe(
       'Mesa, district, province, department or polling place',
     );

@@ -4,30 +4,16 @@
 // must show (numbers from the API or the official data, the words of the chosen language), no
 // horizontal scroll at either width, and a screenshot in test-artifacts/ (look at them).
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApi } from '../../src/api/server.js';
-import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
-import {
-  ARTIFACTS,
-  closeAll,
-  launchChromium,
-  noSideScroll,
-  openPage,
-  storeWithCount,
-} from './harness.js';
+import { ARTIFACTS, noSideScroll, openPage, storeWithCount, useDashboard } from './harness.js';
 
 const RUNOFF = 'pe-2021-presidencial-segunda' as const;
 const CUT = 'pe-2026-presidencial-segunda-2026-06-10';
 /** A district of Cusco (RENIEC 07) to drill to, and one of its mesas (read from the API). */
 const DISTRICT = '070101';
 let mesa = '';
-let app: FastifyInstance;
-let store: SqliteStore;
-let browser: Browser;
-let base: string;
 
 type Lang = 'es' | 'en';
 const LANGS: readonly Lang[] = ['es', 'en'];
@@ -35,7 +21,7 @@ const WIDTHS = [390, 1400] as const;
 
 /** Fetches an API document as JSON. */
 async function json<T>(path: string): Promise<T> {
-  const res = await fetch(`${base}${path}`);
+  const res = await fetch(`${env.base}${path}`);
   expect(res.ok, path).toBe(true);
   return (await res.json()) as T;
 }
@@ -210,31 +196,29 @@ const VIEWS: readonly View[] = [
   },
 ];
 
-beforeAll(async () => {
-  store = await storeWithCount(
+const env = useDashboard(() =>
+  storeWithCount(
     join(tempDir('cifra-browser-views-'), 'v.db'),
     ['pe-2021-congreso', 'pe-2026-diputados', CUT],
     RUNOFF,
-  );
-  app = await buildApi({ store, tokenHash: null, dashboard: true });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
+  ),
+);
+
+beforeAll(async () => {
   const list = await json<{ mesas: { mesa: string }[] }>(
     `/api/v1/elections/${RUNOFF}/mesas/${DISTRICT}.json`,
   );
   mesa = list.mesas[0]?.mesa ?? '';
   expect(mesa).not.toBe('');
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(() => closeAll(browser, app, store));
+});
 
 describe.each(VIEWS)('the $name view', (view) => {
   for (const width of WIDTHS)
     for (const lang of LANGS)
       it(`${width} px, ${lang}: its content, no sideways scroll, a screenshot`, async () => {
         const { page, errors } = await openPage(
-          browser,
-          `${base}${view.path()}${lang === 'en' ? '&lang=en' : ''}`,
+          env.browser,
+          `${env.base}${view.path()}${lang === 'en' ? '&lang=en' : ''}`,
           width,
         );
         expect(await page.getAttribute('html', 'lang')).toBe(lang);

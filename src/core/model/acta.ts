@@ -124,6 +124,8 @@ export interface ElectionDef {
     readonly date?: string;
     readonly status: ElectionStatus;
     readonly asOf: string;
+    /** `asOf` as an instant, when the source states a time there. */
+    readonly asOfTime?: string;
     readonly sources: readonly ManifestSource[];
     readonly provenance: string;
     readonly proclamation?: Name;

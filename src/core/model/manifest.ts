@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ColumnMapSchema } from './column-map.js';
+import { instantMs, ISO_INSTANT } from './instant.js';
 import { NameSchema, NoteSchema } from './note.js';
 
 /**
@@ -14,6 +15,22 @@ const Label = z.union([
   z.string().min(1),
   z.strictObject({ es: z.string().min(1), en: z.string().min(1) }),
 ]);
+
+/** An instant with its offset ("2026-04-27T14:30:00-05:00"): a cut the page can put in any zone. */
+export const InstantSchema = z
+  .string()
+  .regex(ISO_INSTANT, {
+    message: 'an ISO 8601 instant with its offset (2026-04-27T14:30:00-05:00)',
+    abort: true,
+  })
+  .refine((s) => instantMs(s) !== null, 'not a real instant');
+
+/** Two texts for one cut disagree when the verbatim one is itself an instant and another one. */
+const sameInstant = (verbatim: string, time: string | undefined): boolean => {
+  const a = instantMs(verbatim);
+  const b = time === undefined ? null : instantMs(time);
+  return a === null || b === null || a === b;
+};
 
 /** How far a figure can be trusted: what the dashboard and the API say next to it. */
 export const StatusSchema = z.discriminatedUnion('kind', [
@@ -39,6 +56,13 @@ export const StatusSchema = z.discriminatedUnion('kind', [
         .string()
         .min(1)
         .describe("The source's cut time (ISO 8601 with offset, or as the source prints it)."),
+      cutTime: InstantSchema.optional().describe(
+        'The cut as an instant, only when the source states a time (a date-only cut has none).',
+      ),
+    })
+    .refine((s) => sameInstant(s.cut, s.cutTime), {
+      message: 'cutTime is not the instant the cut states',
+      path: ['cutTime'],
     })
     .describe('A count under way: % of actas counted at the cut.'),
   z
@@ -161,6 +185,8 @@ export const ManifestSchema = z
     status: StatusSchema,
     /** When the figures were as given (the source's cut or publication). */
     asOf: z.string().min(1),
+    /** `asOf` as an instant, only when the source states a time there. */
+    asOfTime: InstantSchema.optional(),
     choices: z.array(ChoiceSchema).min(1),
     sources: z.array(SourceSchema).min(1),
     /** The provenance note (a PROVENANCE.md path under data/, or text). */
@@ -259,6 +285,8 @@ export const ManifestSchema = z
       if ((s.format === 'column-map') !== (s.columns !== undefined))
         fail([...where, 'columns'], 'columns is given with, and only with, format column-map');
     });
+    if (!sameInstant(m.asOf, m.asOfTime))
+      fail(['asOfTime'], 'asOfTime is not the instant asOf states');
     const ids = [...m.sources, ...m.crossCheck].map((s) => s.id).filter((id) => id !== undefined);
     ids.forEach((id, i) => {
       if (ids.indexOf(id) !== i) fail(['crossCheck'], `duplicate source id ${id}`);

@@ -1,0 +1,143 @@
+// Parties drawn side by side must be told apart (issue 13 item 5): for every bundled election,
+// the parties the dashboard shows together — the top bars and every party with seats (cifra's
+// or a source's) — have colours at least MIN_DELTA_E apart in CIEDE2000. Colours come from the
+// manifests and data/jurisdictions/pe/party-colors.json, the same for a party in every election.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ElectionDef } from '../src/core/model/acta.js';
+import { builtInElectionIds, bundledElection } from '../src/elections/manifests.js';
+import { nameKey } from '../src/core/names.js';
+import { choiceColors } from '../src/elections/party-colors.js';
+import { ingestFile } from '../src/ingest/ingest.js';
+import { dataPath } from '../src/io/paths.js';
+import { buildResults } from '../src/results/documents.js';
+import { putPublishedElection } from '../src/results/published-load.js';
+import { getSeats } from '../src/results/service.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { ciede2000, deltaE, labOf } from './color-difference.js';
+import { fixedClock, tempDir } from './helpers.js';
+
+/**
+ * CIEDE2000, not CIE76: CIE76 overstates differences between saturated colours (the parties'
+ * reds and blues), CIEDE2000 corrects for it. ΔE00 ≈ 2.3 is about a just-noticeable difference
+ * between large patches side by side; a hemicycle's seats and the legend's chips are a few pixels,
+ * where colours must differ several times more to be told apart at a glance and named (which
+ * party is this seat?). 15 is about six such steps, set above the pair the 2026 Congress views drew
+ * as one red (Partido del Buen Gobierno #ac0707 beside Ahora Nación #e90305: ΔE00 12.5); the
+ * closest pair left in those views is Fuerza Popular's orange and Ahora Nación's red (16.7).
+ */
+const MIN_DELTA_E = 15;
+/** As many bars as the dashboard draws (web/bars.ts: the top eight, the rest in one line). */
+const BARS = 8;
+
+const ACTAS: Readonly<Record<string, string>> = {
+  'pe-2021-presidencial':
+    'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
+  'pe-2021-presidencial-segunda':
+    'peru/2021/presidential_r2/onpe_resultados_por_mesa_presidencial_2021_2da_vuelta.csv.gz',
+};
+
+let store: SqliteStore;
+
+beforeAll(async () => {
+  store = new SqliteStore(join(tempDir('cifra-colors-'), 'c.db'));
+  await store.migrate();
+  for (const id of builtInElectionIds()) {
+    const file = ACTAS[id];
+    if (file === undefined) {
+      expect((await putPublishedElection(store, id)).ok, id).toBe(true);
+      continue;
+    }
+    const e = bundledElection(id);
+    if (!e) throw new Error(id);
+    await store.putElection(e);
+    expect(
+      (await ingestFile(store, { file: dataPath(file), election: e, now: fixedClock })).ok,
+    ).toBe(true);
+  }
+}, 300_000);
+
+afterAll(() => store.close());
+
+/** The choices shown together: the top bars of the national result and every party with seats. */
+async function shownTogether(def: ElectionDef): Promise<Set<number>> {
+  const n = (await buildResults(store, def, 'national')).units[0];
+  const votes = n?.choices ?? [];
+  const ranked = def.choices
+    .map((c, i) => ({ c, i, votes: votes[i]?.votes ?? 0 }))
+    .filter((x) => x.c.remainder !== true)
+    .sort((a, b) => b.votes - a.votes);
+  const shown = new Set(ranked.slice(0, BARS).map((x) => x.i));
+  const seats = await getSeats(store, def.id);
+  if (!seats.ok) throw new Error(def.id);
+  const doc = seats.value;
+  const withSeats =
+    doc.kind === 'presidential'
+      ? []
+      : [
+          ...Object.entries(doc.result.seats),
+          ...Object.entries(doc.kind === 'list' ? (doc.reported?.seats ?? {}) : {}),
+        ]
+          .filter(([, k]) => k > 0)
+          .map(([key]) => key);
+  for (const key of withSeats) {
+    const i = def.choices.findIndex((c) => c.id === key || c.party === key || c.label === key);
+    expect(i, `${def.id}: a party with seats, ${key}, is a choice`).toBeGreaterThanOrEqual(0);
+    shown.add(i);
+  }
+  return shown;
+}
+
+describe('party colours shown together are told apart', () => {
+  it('the ΔE00 used here is CIEDE2000 (Sharma et al. 2005, their test pairs)', () => {
+    const pairs: [number[], number[], number][] = [
+      [[50, 2.6772, -79.7751], [50, 0, -82.7485], 2.0425],
+      [[50, 0, 0], [50, -1, 2], 2.3669],
+      [[50, 2.5, 0], [73, 25, -18], 27.1492],
+      [[50, 2.5, 0], [61, -5, 29], 22.8977],
+      [[50, 2.5, 0], [56, -27, -3], 31.903],
+    ];
+    for (const [p, q, e] of pairs) expect(ciede2000(p, q)).toBeCloseTo(e, 4);
+    // sRGB red in CIELAB (D65): L 53.24, a 80.09, b 67.20
+    expect(labOf('#ff0000').map((x) => Math.round(x * 100) / 100)).toEqual([53.24, 80.09, 67.2]);
+  });
+
+  it(`every bundled election: top ${BARS} bars and parties with seats, ΔE00 ≥ ${MIN_DELTA_E}`, async () => {
+    const close: string[] = [];
+    for (const id of builtInElectionIds()) {
+      const def = bundledElection(id);
+      if (!def) throw new Error(id);
+      const colors = choiceColors(def);
+      const shown = [...(await shownTogether(def))];
+      expect(shown.length, id).toBeGreaterThan(1);
+      for (const [k, i] of shown.entries())
+        for (const j of shown.slice(k + 1)) {
+          const [a, b] = [colors[i] ?? '', colors[j] ?? ''];
+          const d = deltaE(a, b);
+          if (d < MIN_DELTA_E)
+            close.push(
+              `${id}: ${def.choices[i]?.party || def.choices[i]?.label} ${a} ~ ${def.choices[j]?.party || def.choices[j]?.label} ${b} (${d.toFixed(1)})`,
+            );
+        }
+    }
+    expect(close).toEqual([]);
+  }, 120_000);
+
+  it('a party has one colour in every bundled election (the palette was mended, not forked)', () => {
+    const seen = new Map<string, Set<string>>();
+    for (const id of builtInElectionIds()) {
+      const def = bundledElection(id);
+      if (!def) throw new Error(id);
+      const colors = choiceColors(def);
+      def.choices.forEach((c, i) => {
+        if (c.remainder === true) return;
+        const k = nameKey(c.party || c.label);
+        seen.set(k, (seen.get(k) ?? new Set()).add(colors[i] ?? ''));
+      });
+    }
+    const forked = [...seen].filter(([, cs]) => cs.size > 1).map(([k, cs]) => `${k}: ${[...cs]}`);
+    expect(forked).toEqual([]);
+    // the premise: parties that run in several elections
+    expect(seen.get(nameKey('FUERZA POPULAR'))?.size).toBe(1);
+  });
+});
