@@ -384,6 +384,27 @@ describe('npm start loads every bundled manifest', () => {
     expect(await loadBundledData(store, io, false)).toBe(0);
     expect(out).toEqual([]);
     expect((await store.listImports()).length).toBe(imports);
+    // a store loaded before a bundled manifest changed (a party's colour here) gets the new
+    // definition on the next start, its actas untouched; a published one its units again
+    for (const id of ['pe-2021-presidencial-segunda', 'pe-2026-senado']) {
+      const old = await store.getElection(id);
+      if (old === null) throw new Error(id);
+      await store.putElection({
+        ...old,
+        choices: old.choices.map((c, i) => (i === 0 ? { ...c, color: '#000000' } : c)),
+      });
+    }
+    expect(await loadBundledData(store, io, false)).toBe(0);
+    expect(out).toEqual([
+      'updated pe-2021-presidencial-segunda from data/elections (its manifest changed; its actas are as imported)',
+      'updated pe-2026-senado from data/elections (its manifest changed)',
+    ]);
+    for (const id of ['pe-2021-presidencial-segunda', 'pe-2026-senado']) {
+      const m = loadManifest(id);
+      if (!m.ok) throw new Error(id);
+      expect((await store.getElection(id))?.choices).toEqual(electionDefOf(m.value).choices);
+    }
+    expect((await store.listImports()).length).toBe(imports);
     await store.close();
   });
 });

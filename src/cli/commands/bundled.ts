@@ -6,6 +6,8 @@ import {
   loadManifest,
 } from '../../elections/manifests.js';
 import { putPublishedElection } from '../../results/published-load.js';
+import type { ElectionDef } from '../../core/model/acta.js';
+import { electionDigest } from '../../store/audit-log.js';
 import type { Store } from '../../store/store.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo } from '../io.js';
 import { runIngest } from './actas.js';
@@ -24,18 +26,40 @@ async function present(store: Store, id: string): Promise<boolean> {
 }
 
 /**
+ * A stored election whose bundled manifest changed since it was loaded (a status, a colour, a
+ * cut's instant) gets the new definition, logged as any change of definition is; a published
+ * election gets its units again with it. An unchanged one costs a read: `npm start` stays instant.
+ */
+async function refreshed(store: Store, def: ElectionDef, actas: boolean): Promise<boolean> {
+  const stored = await store.getElection(def.id);
+  if (stored !== null && electionDigest(stored) === electionDigest(def)) return false;
+  if (actas) await store.putElection(def);
+  else {
+    const p = await putPublishedElection(store, def.id);
+    if (!p.ok) throw new Error(`bundled ${def.id}: ${JSON.stringify(p.error)}`);
+  }
+  return true;
+}
+
+/**
  * What `npm start` loads on first run: every bundled election manifest (data/elections/) — acta
  * files ingested, validated and versioned; published aggregates stored as they are. Instant
  * afterwards: an election already present is skipped.
  */
 export async function loadBundledData(store: Store, io: CliIo, progress: boolean): Promise<number> {
   for (const id of builtInElectionIds()) {
-    if (await present(store, id)) continue;
     const m = loadManifest(id);
     const bad = m.ok ? checkSourceHashes(m.value) : m.error;
     if (!m.ok || bad.length > 0) return (printIssues(io, bad), EXIT_ISSUES);
     const def = electionDefOf(m.value);
     const actas = m.value.manifest.sources.every((s) => ACTA_FORMATS.has(s.format));
+    if (await present(store, id)) {
+      if (!(await refreshed(store, def, actas))) continue;
+      io.out(
+        `updated ${id} from data/elections (its manifest changed${actas ? '; its actas are as imported' : ''})`,
+      );
+      continue;
+    }
     if (!actas) {
       const p = await putPublishedElection(store, id);
       if (!p.ok) return (printIssues(io, p.error), EXIT_ISSUES);
