@@ -132,7 +132,11 @@ describe('the bundled example (README): the 2021 runoff replay at 40 % and at 32
     expect(doc.driftUnits).not.toContain('92');
     expect(doc.driftNote.es).toContain('Con el corte anterior en 01, 02');
     const table = await cli(...example.slice(0, -4), '--previous-snapshot', earlier);
-    expect(table.out).toContain('Con el corte anterior en 01');
+    // the notes in the run's language: English by default, Spanish with --lang es
+    expect(table.out).toContain('With the earlier cut in 01');
+    const es = await cli(...example.slice(0, -4), '--previous-snapshot', earlier, '--lang', 'es');
+    expect(es.out).toContain('Con el corte anterior en 01');
+    expect(es.out).not.toContain('With the earlier cut');
     expect(table.out).toContain('With the earlier cut in 01');
   }, 60_000);
 

@@ -162,7 +162,8 @@ describe('the bundled example (README), replays built by cifra', () => {
     expect(bare.historyNote.en).toContain("Without the previous round's count history");
     // the table prints the note in both languages, as its title
     const table = await cli(...example.slice(0, -4), '--sims', '300', '--prior-history', course);
-    expect(table.out).toContain('Con el historial del conteo');
+    expect(table.out).toContain("With the previous round's count history");
+    expect(table.out).not.toContain('Con el historial del conteo');
     expect(table.out).toContain("With the previous round's count history in 01, 02");
   }, 90_000);
 

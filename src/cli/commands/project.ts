@@ -23,7 +23,7 @@ import { bundledElection } from '../../elections/manifests.js';
 import { driftNote } from '../../results/previous-cut.js';
 import { election } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
-import { renderTable, say, thousands } from '../format.js';
+import { renderTable, runLanguage, say, thousands } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { electionToIngest, failed } from './actas.js';
 import { printIssues } from './seats.js';
@@ -167,8 +167,11 @@ export function runProjectSnapshot(
   io.out(
     args.format === 'json'
       ? JSON.stringify(doc, null, 2)
-      : // both languages, as the table's title and disclaimer
-        `${renderProjection(result, args.snapshot)}${absentLine}\n${doc.historyNote.es}\n${doc.historyNote.en}\n${doc.neighboursNote.es}\n${doc.neighboursNote.en}\n${doc.driftNote.es}\n${doc.driftNote.en}`,
+      : // the notes in the run's language (--lang; English by default), as the other commands' notes
+        [
+          `${renderProjection(result, args.snapshot)}${absentLine}`,
+          ...[doc.historyNote, doc.neighboursNote, doc.driftNote].map((n) => n[runLanguage()]),
+        ].join('\n'),
   );
   return EXIT_OK;
 }
