@@ -16,6 +16,7 @@ import { tempDir } from './helpers.js';
 
 const RUNOFF = 'data/peru/2026/final/runoff_2026_final.results.csv';
 const FIRST = 'data/peru/2026/final/first_round_2026_final_national.results.csv';
+const DEPUTIES = 'data/peru/2026/final/diputados_2026_86pct.results.csv';
 
 /** A row of a source CSV by level and code, as { column: cell } (these files quote nothing). */
 function sourceRow(file: string, level: string, code: string): Record<string, string> {
@@ -119,6 +120,33 @@ function manifest(id: string): {
     typeof manifest
   >;
 }
+
+describe('acta counts the source does not give are null, never 0 of 0', () => {
+  it('2026 Deputies by circunscripción: no acta counts in the source, none served', async () => {
+    const src = sourceRow(DEPUTIES, 'circunscripcion', '15');
+    expect([src['actas_counted'], src['actas_total']]).toEqual(['', '']);
+    const r = await results('election=pe-2026-diputados&level=circunscripcion');
+    expect(r.units.length).toBe(27);
+    expect(r.units.every((u) => u.actas === null)).toBe(true);
+    const p = ProgressSchema.parse(await get('/api/v1/progress?election=pe-2026-diputados'));
+    expect(p.actas).toBeNull();
+    const csv = await app.inject({
+      method: 'GET',
+      url: '/api/v1/results?election=pe-2026-diputados&level=circunscripcion&format=csv',
+    });
+    const [head, ...rows] = csv.body.trim().split('\n');
+    const cols = (head ?? '').split(',');
+    const cells = rows.map((row) => row.split(','));
+    for (const c of ['actas_total', 'actas_processed', 'pct_actas_processed'])
+      expect([c, cells.every((row) => row[cols.indexOf(c)] === '')]).toEqual([c, true]);
+  });
+
+  it('a source with acta counts keeps them (2026 runoff, Amazonas)', async () => {
+    const src = sourceRow(RUNOFF, 'department', '01');
+    const r = await results('election=pe-2026-presidencial-segunda&level=department&code=01');
+    expect(r.units[0]?.actas?.total).toBe(Number(src['actas_total']));
+  });
+});
 
 describe('every document of figures says what they are and who published them', () => {
   const DIP = 'pe-2026-diputados';

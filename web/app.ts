@@ -240,6 +240,14 @@ async function renderProgress(summary: Summary): Promise<void> {
     return;
   }
   const a = p.actas;
+  // a source with no acta counts: the count strip says so, never "0 / 0"
+  if (a === null) {
+    $('progress').replaceChildren(
+      el('span', {}, `${t('actasProcessed')}: `, el('strong', { id: 'pct-actas' }, '—')),
+      ...fresh,
+    );
+    return;
+  }
   $('progress').replaceChildren(
     el(
       'span',

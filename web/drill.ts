@@ -113,7 +113,7 @@ export async function drill(crumbs: Crumb[], push: boolean): Promise<void> {
           },
           firstName(u.name),
           // a unit without actas in the store (published aggregates): no % counted to show, not 0
-          ...(u.actas.total > 0
+          ...(u.actas && u.actas.total > 0
             ? [el('small', { class: 'pct-actas' }, ` ${u.actas.pctProcessed} %`)]
             : []),
         ),
@@ -185,10 +185,11 @@ function unitTable(u: ResultUnit): HTMLElement {
   const [first, second] = ranked;
   const margin = first && second ? first.votes - second.votes : null;
   // published aggregates without actas per unit: the source's % is the nation's, not a department's
+  const a = u.actas;
   const counted = !state.published
-    ? pctShown(u.actas.pctProcessed, u.actas.processed, u.actas.total)
-    : u.actas.total > 0
-      ? u.actas.pctProcessed
+    ? a && pctShown(a.pctProcessed, a.processed, a.total)
+    : a && a.total > 0
+      ? a.pctProcessed
       : u.level === 'national'
         ? state.published.pctCounted
         : null;

@@ -144,7 +144,7 @@ function crumbsOf(level: string, code: string, name?: string): Crumb[] {
 /** Abroad's share of actas processed, where the source counts actas (never "0 %" beside votes, never "100" while some are out). */
 function actasOf(u: ResultUnit): string {
   const a = u.actas;
-  return a.total > 0
+  return a && a.total > 0
     ? ` · ${pctShown(a.pctProcessed, a.processed, a.total)} % ${t('actasWord')}`
     : '';
 }
@@ -157,7 +157,9 @@ function renderAbroad(abroad: ResultUnit | undefined, split: boolean): void {
     ? t('abroadMissing')
     : lead
       ? `${t('abroad')}: ${choiceLabel(lead)} ${lead.pctValid} % · ${fmt(abroad.valid)} ${t('valid').toLowerCase()}${actasOf(abroad)}`
-      : `${t('abroad')}: ${t('noneCounted')} (${fmt(abroad.actas.total)} ${t('actasWord')})`;
+      : abroad.actas === null
+        ? `${t('abroad')}: ${t('noneCounted')}`
+        : `${t('abroad')}: ${t('noneCounted')} (${fmt(abroad.actas.total)} ${t('actasWord')})`;
   $('abroad').replaceChildren(
     !abroad
       ? split

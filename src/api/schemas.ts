@@ -99,7 +99,7 @@ export const ResultsSchema = z.object({
       participation: derived(pct, 'emitted and eligible'),
       blankPctEmitted: derived(pct, 'blank and emitted'),
       nullPctEmitted: derived(pct, 'null and emitted'),
-      actas: ActaCountsSchema,
+      actas: absent(ActaCountsSchema),
       eligibleRemaining: absent(z.number().int()),
       blankAndNull: z
         .number()
@@ -134,7 +134,7 @@ export const CountCourseSchema = z.object({
 
 export const ProgressSchema = z.object({
   election: z.string(),
-  actas: ActaCountsSchema,
+  actas: absent(ActaCountsSchema),
   eligible: absent(z.number().int()),
   eligibleRemaining: absent(z.number().int()),
   emitted: derived(z.number().int(), 'valid, blank and null'),

@@ -37,10 +37,13 @@ export interface ResultUnit {
   readonly participation: string | null;
   readonly blankPctEmitted: string | null;
   readonly nullPctEmitted: string | null;
-  readonly actas: UnitResult['actas'] & {
-    readonly processed: number;
-    readonly pctProcessed: string;
-  };
+  /** The unit's actas by state; null: the source gives no acta counts (never read as 0). */
+  readonly actas:
+    | (UnitResult['actas'] & {
+        readonly processed: number;
+        readonly pctProcessed: string;
+      })
+    | null;
   /** Eligible voters of mesas whose figures are not in yet (null: the source does not say). */
   readonly eligibleRemaining: number | null;
   /** Blank and null votes where the source gives them only together (blank and null are then null). */

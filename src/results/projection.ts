@@ -176,20 +176,25 @@ export function snapshotFromPublished(
   def: ElectionDef,
   docs: readonly ResultUnit[],
 ): SnapshotUnit[] {
-  return docs
-    .filter((u) => u.actas.total > 0)
-    .map((u) => ({
-      unit: u.code,
-      name: u.name ?? u.code,
-      actasCounted: u.actas.counted,
-      actasTotal: u.actas.total,
-      eligibleTotal: u.eligible !== null && u.eligible > 0 ? u.eligible : undefined,
-      votes: def.choices.map((c) => u.choices.find((x) => x.id === c.id)?.votes ?? 0),
-      // blank or null the source does not give: the unit projects its valid votes, as before
-      // absent figures were null (a modelling choice of the input, not a figure served)
-      blank: u.blank ?? 0,
-      null: u.null ?? 0,
-    }));
+  // a unit without acta counts (or with none) has no share counted to project from
+  return docs.flatMap((u) => {
+    const a = u.actas;
+    if (a === null || a.total === 0) return [];
+    return [
+      {
+        unit: u.code,
+        name: u.name ?? u.code,
+        actasCounted: a.counted,
+        actasTotal: a.total,
+        eligibleTotal: u.eligible !== null && u.eligible > 0 ? u.eligible : undefined,
+        votes: def.choices.map((c) => u.choices.find((x) => x.id === c.id)?.votes ?? 0),
+        // blank or null the source does not give: the unit projects its valid votes, as before
+        // absent figures were null (a modelling choice of the input, not a figure served)
+        blank: u.blank ?? 0,
+        null: u.null ?? 0,
+      },
+    ];
+  });
 }
 
 /**

@@ -16,7 +16,7 @@ export function publishedUnit(def: ElectionDef, u: AggregateUnit): PublishedUnit
   const emitted = spoiled === null ? null : valid + spoiled;
   const ofEmitted = (n: number | null): string | null =>
     n === null || emitted === null ? null : percentHalfUp(n, emitted);
-  const a = u.actas ?? { counted: 0, total: 0, pending: 0 };
+  const a = u.actas;
   const doc: ResultUnit = {
     level: u.level,
     code: u.code,
@@ -39,18 +39,22 @@ export function publishedUnit(def: ElectionDef, u: AggregateUnit): PublishedUnit
       emitted === null || u.eligible === null ? null : percentHalfUp(emitted, u.eligible),
     blankPctEmitted: ofEmitted(u.blank),
     nullPctEmitted: ofEmitted(u.null),
-    actas: {
-      total: a.total,
-      counted: a.counted,
-      resolved: 0,
-      annulled: 0,
-      notInstalled: 0,
-      pending: a.pending,
-      jee: 0,
-      pendingWithFigures: 0,
-      processed: a.counted,
-      pctProcessed: percentHalfUp(a.counted, a.total),
-    },
+    // a source with no acta counts (a capture of votes only) has none here: not 0 of 0
+    actas:
+      a === null
+        ? null
+        : {
+            total: a.total,
+            counted: a.counted,
+            resolved: 0,
+            annulled: 0,
+            notInstalled: 0,
+            pending: a.pending,
+            jee: 0,
+            pendingWithFigures: 0,
+            processed: a.counted,
+            pctProcessed: percentHalfUp(a.counted, a.total),
+          },
     eligibleRemaining: null,
     ...(u.blankAndNull === null ? {} : { blankAndNull: u.blankAndNull }),
   };

@@ -296,21 +296,25 @@ export async function getCountCourse(
   const units = (await store.publishedUnits(e.value.id, 'course'))
     .map((u) => u.doc as ResultUnit)
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const points = units.map((u): CoursePoint => {
+  // a course's updates carry acta counts (docs/elections.md, `course`); one without is no point
+  const points = units.flatMap((u): CoursePoint[] => {
+    if (u.actas === null) return [];
     const ranked = [...u.choices].sort((a, b) => b.votes - a.votes);
     const first = ranked[0];
     const margin = (first?.votes ?? 0) - (ranked[1]?.votes ?? 0);
-    return {
-      time: u.code,
-      actasCounted: u.actas.counted,
-      actasTotal: u.actas.total,
-      pctCounted: u.actas.pctProcessed,
-      valid: u.valid,
-      emitted: u.emitted,
-      votes: u.choices.map((c) => ({ id: c.id, label: c.label, votes: c.votes })),
-      leader: margin > 0 && first ? first.id : null,
-      margin,
-    };
+    return [
+      {
+        time: u.code,
+        actasCounted: u.actas.counted,
+        actasTotal: u.actas.total,
+        pctCounted: u.actas.pctProcessed,
+        valid: u.valid,
+        emitted: u.emitted,
+        votes: u.choices.map((c) => ({ id: c.id, label: c.label, votes: c.votes })),
+        leader: margin > 0 && first ? first.id : null,
+        margin,
+      },
+    ];
   });
   const leadChanges = points.flatMap((p, i) => {
     const before = points
@@ -365,7 +369,8 @@ export async function getProgress(
     ok: true,
     value: {
       election: def.id,
-      actas: n?.actas ?? empty,
+      // a unit whose source gives no acta counts: null (unknown), never 0 of 0
+      actas: n ? n.actas : empty,
       // no national unit: no actas imported yet (0 of each), or a source without one (unknown)
       eligible: n ? n.eligible : none,
       eligibleRemaining: n ? n.eligibleRemaining : none,

@@ -21,6 +21,6 @@ export async function figuresStatus(store: Store, def: ElectionDef): Promise<Fig
   return statusOf(
     def,
     countOf(def, n).complete,
-    n && n.actas.total > 0 ? n.actas.pctProcessed : null,
+    n?.actas && n.actas.total > 0 ? n.actas.pctProcessed : null,
   );
 }

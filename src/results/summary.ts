@@ -135,8 +135,8 @@ function unresolvedOf(def: ElectionDef): { actas: number; note: Note } | null {
 
 /** The count's extent: complete or not, actas, and a bound of the votes still to come. */
 export function countOf(def: ElectionDef, n: ResultUnit | undefined): SummaryDocument['count'] {
-  const total = n?.actas.total ?? 0;
-  const processed = n?.actas.processed ?? 0;
+  const total = n?.actas?.total ?? 0;
+  const processed = n?.actas?.processed ?? 0;
   if (def.published !== undefined) {
     const complete = (def.manifest?.status.kind ?? def.published.status) === 'final';
     // a published aggregate says nothing of the electors still to count
@@ -220,7 +220,11 @@ export async function getSummary(
       round: presidential?.round ?? null,
       revision,
       // no actas in the store (published aggregates): their % counted is unknown, not 0
-      status: statusOf(def, count.complete, n && n.actas.total > 0 ? n.actas.pctProcessed : null),
+      status: statusOf(
+        def,
+        count.complete,
+        n?.actas && n.actas.total > 0 ? n.actas.pctProcessed : null,
+      ),
       updatedAt: await lastChange(store, def.id),
       count,
       valid: n?.valid ?? 0,

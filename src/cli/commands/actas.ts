@@ -343,7 +343,9 @@ export function renderResults(doc: ServedResults, format: OutputFormat): string 
   if (doc.units.length === 1) {
     const u = doc.units[0] as ServedResults['units'][number];
     out.push(
-      `${u.name}: actas ${thousands(u.actas.processed)} / ${thousands(u.actas.total)} processed (${u.actas.pctProcessed} %); at the JEE ${u.actas.jee}; pending ${u.actas.pending}${u.actas.pendingWithFigures ? ` (${u.actas.pendingWithFigures} with figures, counted)` : ''}; eligible voters still to come ${figure(u.eligibleRemaining)}`,
+      u.actas === null
+        ? `${u.name}: actas — (the source gives no acta counts)`
+        : `${u.name}: actas ${thousands(u.actas.processed)} / ${thousands(u.actas.total)} processed (${u.actas.pctProcessed} %); at the JEE ${u.actas.jee}; pending ${u.actas.pending}${u.actas.pendingWithFigures ? ` (${u.actas.pendingWithFigures} with figures, counted)` : ''}; eligible voters still to come ${figure(u.eligibleRemaining)}`,
     );
     out.push(
       renderTable(
@@ -371,7 +373,7 @@ export function renderResults(doc: ServedResults, format: OutputFormat): string 
           thousands(u.valid),
           figure(u.emitted),
           u.participation ?? '—',
-          u.actas.pctProcessed,
+          u.actas?.pctProcessed ?? '—',
         ];
       }),
     ),
