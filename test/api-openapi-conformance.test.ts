@@ -10,30 +10,10 @@ import { buildApi, buildOpenApi, hashToken } from '../src/api/server.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { putPublishedElection } from '../src/results/published-load.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { ONPE_COLUMNS, tempDir } from './helpers.js';
+import { ONPE_COLUMNS, onpeRow, tempDir } from './helpers.js';
 
 const TOKEN = 'conformance-token';
-const row = (mesa: string, ubigeo: string, p1: number, p16: number): string =>
-  [
-    ubigeo,
-    'D',
-    'P',
-    'X',
-    'PRESIDENCIAL',
-    mesa,
-    'CONTABILIZADA',
-    '',
-    String(p1 + p16 + 10),
-    '300',
-    String(p1),
-    ...Array(14).fill(''),
-    String(p16),
-    '',
-    '',
-    '6',
-    '4',
-    '',
-  ].join(',');
+const row = onpeRow;
 
 let app: FastifyInstance;
 let store: SqliteStore;

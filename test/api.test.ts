@@ -25,31 +25,11 @@ import { bundledElection } from '../src/elections/manifests.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { tempDir } from './helpers.js';
-import { ONPE_COLUMNS } from './helpers.js';
+import { ONPE_COLUMNS, onpeRow } from './helpers.js';
 
 const TOKEN = 'test-token-5f0c1c7e';
 const HEADER = ONPE_COLUMNS.join(',');
-const row = (mesa: string, ubigeo: string, p1: number, p16: number) =>
-  [
-    ubigeo,
-    'D',
-    'P',
-    'X',
-    'PRESIDENCIAL',
-    mesa,
-    'CONTABILIZADA',
-    '',
-    String(p1 + p16 + 10),
-    '300',
-    String(p1),
-    ...Array(14).fill(''),
-    String(p16),
-    '',
-    '',
-    '6',
-    '4',
-    '',
-  ].join(',');
+const row = onpeRow;
 const CSV =
   [
     HEADER,

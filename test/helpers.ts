@@ -86,3 +86,26 @@ export const LIMA_2022_WITHOUT_BONUS: Readonly<Record<string, number>> = {
   'JUNTOS POR EL PERU': 2,
   'AVANZA PAIS - PARTIDO DE INTEGRACION SOCIAL': 1,
 };
+
+/** One counted row of ONPE's presidential file: votes for P1 and P16, 6 blank and 4 null. */
+export const onpeRow = (mesa: string, ubigeo: string, p1: number, p16: number): string =>
+  [
+    ubigeo,
+    'D',
+    'P',
+    'X',
+    'PRESIDENCIAL',
+    mesa,
+    'CONTABILIZADA',
+    '',
+    String(p1 + p16 + 10),
+    '300',
+    String(p1),
+    ...Array(14).fill(''),
+    String(p16),
+    '',
+    '',
+    '6',
+    '4',
+    '',
+  ].join(',');
