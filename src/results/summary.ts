@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { bothLanguages, joinNames, NoteSchema, type Note } from '../core/model/note.js';
 import type { ElectionDef } from '../core/model/acta.js';
-import { ISO_INSTANT } from '../core/model/instant.js';
 import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import { settlePresidentialRound, type Settlement } from '../core/rules/settled.js';
 import type { PresidentialRuleset } from '../core/rulesets/ruleset.js';
 import { loadRuleset } from '../elections/rulesets.js';
 import type { Store } from '../store/store.js';
 import { buildResults, type ResultUnit } from './documents.js';
+import { CountSchema, countOf, FiguresStatusSchema, statusOf } from './status.js';
 import { hasProjection } from './projection.js';
 import { electionWithJurisdiction, lastChange, type Found } from './service.js';
 
@@ -29,37 +28,12 @@ export const SummarySchema = z.object({
   kind: z.enum(['presidential', 'list']),
   round: z.enum(['first', 'runoff']).nullable().describe('presidential elections: which round'),
   revision: z.string().describe("the store's revision of the election: changes with every import"),
-  status: z.object({
-    kind: z.enum(['final', 'provisional', 'computed-by-cifra', 'third-party']),
-    pctCounted: pct.nullable().describe('% of actas counted, as the source or the count gives it'),
-    cut: z.string().nullable().describe("the source's cut, as the source gives it"),
-    cutTime: z
-      .string()
-      .nullable()
-      .describe(
-        "the cut as an ISO 8601 instant, when the source states a time (the manifest's cutTime or asOfTime, or an ISO cut); a date-only cut has none",
-      ),
-    source: NoteSchema.nullable().describe('who published the figures (null: actas imported)'),
-    note: NoteSchema.nullable().describe(
-      'why a final count is not 100 % of actas: those its release leaves unresolved (null: none)',
-    ),
-  }),
+  status: FiguresStatusSchema,
   updatedAt: z
     .string()
     .nullable()
     .describe("when cifra's figures last changed: the last import that changed an acta"),
-  count: z.object({
-    complete: z.boolean().describe('the count is over: final, or every acta processed'),
-    actasTotal: z.number().int(),
-    actasProcessed: z.number().int(),
-    votesRemaining: z
-      .number()
-      .int()
-      .nullable()
-      .describe(
-        'at most this many votes are still to count (electors of the actas not in); null: the source does not say',
-      ),
-  }),
+  count: CountSchema,
   valid: z.number().int(),
   leaders: z
     .array(choice)
@@ -85,79 +59,6 @@ export const SummarySchema = z.object({
     ),
 });
 export type SummaryDocument = z.infer<typeof SummarySchema>;
-
-/**
- * The source's cut as it gives it and as an instant: the manifest's instant for it, else the cut
- * itself when it is one; a date, or text with no instant beside it, has no time (never invented).
- */
-function cutOf(
-  cut: string | null,
-  time: string | undefined,
-): Pick<SummaryDocument['status'], 'cut' | 'cutTime'> {
-  if (cut === null) return { cut, cutTime: null };
-  return { cut, cutTime: time ?? (ISO_INSTANT.test(cut) ? cut : null) };
-}
-
-/** What the figures are and where they come from: the manifest, the published source, or the count. */
-export function statusOf(
-  def: ElectionDef,
-  complete: boolean,
-  pctProcessed: string | null,
-): SummaryDocument['status'] {
-  const m = def.manifest;
-  const published = def.published === undefined ? null : bothLanguages(def.published.source);
-  const source = m ? joinNames(m.sources.map((s) => s.publisher)) : published;
-  const note = unresolvedOf(def)?.note ?? null;
-  if (def.published !== undefined) {
-    const st = m?.status ?? null;
-    const kind = st?.kind ?? def.published.status;
-    const cut =
-      st?.kind === 'provisional'
-        ? cutOf(st.cut, st.cutTime)
-        : cutOf(m?.asOf ?? def.published.asOf, m?.asOfTime);
-    const pctCounted =
-      (st?.kind === 'provisional' ? st.pctCounted : null) ??
-      def.published.pctCounted ??
-      (kind === 'final' ? '100.000' : pctProcessed);
-    return { kind, pctCounted, ...cut, source, note };
-  }
-  // a count of actas: final only when every acta is in, whatever a manifest copied says
-  const kind = complete ? (m?.status.kind ?? 'final') : 'provisional';
-  const cut = complete ? cutOf(m?.asOf ?? null, m?.asOfTime) : cutOf(null, undefined);
-  return { kind, pctCounted: pctProcessed, ...cut, source, note: complete ? note : null };
-}
-
-/** The actas a final release leaves unresolved for good, as its manifest counts them, or null. */
-function unresolvedOf(def: ElectionDef): { actas: number; note: Note } | null {
-  const st = def.manifest?.status;
-  return st?.kind === 'final' ? (st.unresolved ?? null) : null;
-}
-
-/** The count's extent: complete or not, actas, and a bound of the votes still to come. */
-export function countOf(def: ElectionDef, n: ResultUnit | undefined): SummaryDocument['count'] {
-  const total = n?.actas?.total ?? 0;
-  const processed = n?.actas?.processed ?? 0;
-  if (def.published !== undefined) {
-    const complete = (def.manifest?.status.kind ?? def.published.status) === 'final';
-    // a published aggregate says nothing of the electors still to count
-    return {
-      complete,
-      actasTotal: total,
-      actasProcessed: processed,
-      votesRemaining: complete ? 0 : null,
-    };
-  }
-  // complete: every acta in, or all but those a final release leaves unresolved (its manifest
-  // counts them: a count still arriving has more missing, so it stays provisional)
-  const unresolved = unresolvedOf(def)?.actas ?? 0;
-  const complete = total > 0 && (processed === total || total - processed === unresolved);
-  return {
-    complete,
-    actasTotal: total,
-    actasProcessed: processed,
-    votesRemaining: n?.eligibleRemaining ?? null,
-  };
-}
 
 /** The presidential settlement of the national unit under the ruleset. */
 function settle(
