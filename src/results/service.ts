@@ -149,16 +149,19 @@ export function checkLevel(j: LoadedJurisdiction, level: string): readonly Issue
 }
 
 export async function listElections(store: Store): Promise<ElectionSummary[]> {
-  return (await store.listElections()).map((e) => ({
-    id: e.id,
-    label: e.label,
-    labels: e.manifest?.labels ?? { es: e.label, en: e.label },
-    ruleset: publicRuleset(e.ruleset),
-    choices: e.choices.length,
-    ...statusOf(e),
-    kind: rulesetKind(e.ruleset),
-    ...(e.manifest?.date === undefined ? {} : { date: e.manifest.date }),
-  }));
+  return (await store.listElections()).map((e) => {
+    const rs = loadRuleset(e.ruleset); // read once: its kind, and a file's public id
+    return {
+      id: e.id,
+      label: e.label,
+      labels: e.manifest?.labels ?? { es: e.label, en: e.label },
+      ruleset: publicRuleset(e.ruleset, rs),
+      choices: e.choices.length,
+      ...statusOf(e),
+      kind: rs.ok ? rs.value.kind : null,
+      ...(e.manifest?.date === undefined ? {} : { date: e.manifest.date }),
+    };
+  });
 }
 
 function statusOf(e: ElectionDef): { status?: ElectionSummary['status'] } {
@@ -170,15 +173,9 @@ function statusOf(e: ElectionDef): { status?: ElectionSummary['status'] } {
  * A ruleset as the public documents name it: a built-in id as it is; a user's ruleset file by
  * its own id (the store keeps the file's absolute path, which is this machine's, not the public's).
  */
-function publicRuleset(ref: string): string {
+function publicRuleset(ref: string, rs: ReturnType<typeof loadRuleset>): string {
   if (!isRulesetPath(ref)) return ref;
-  const r = loadRuleset(ref);
-  return r.ok ? r.value.id : basename(ref);
-}
-
-function rulesetKind(ref: string): ElectionSummary['kind'] {
-  const r = loadRuleset(ref);
-  return r.ok ? r.value.kind : null;
+  return rs.ok ? rs.value.id : basename(ref);
 }
 
 export interface ImportsDocument {

@@ -25,36 +25,40 @@ async function present(store: Store, id: string): Promise<boolean> {
   );
 }
 
-/**
- * A stored election whose bundled manifest changed since it was loaded (a status, a colour, a
- * cut's instant) gets the new definition, logged as any change of definition is; a published
- * election gets its units again with it. An unchanged one costs a read: `npm start` stays instant.
- */
-async function refreshed(store: Store, def: ElectionDef, actas: boolean): Promise<boolean> {
+/** Has the bundled manifest changed since the stored election was loaded from it? */
+async function changed(store: Store, def: ElectionDef): Promise<boolean> {
   const stored = await store.getElection(def.id);
-  if (stored !== null && electionDigest(stored) === electionDigest(def)) return false;
-  if (actas) await store.putElection(def);
-  else {
-    const p = await putPublishedElection(store, def.id);
-    if (!p.ok) throw new Error(`bundled ${def.id}: ${JSON.stringify(p.error)}`);
-  }
-  return true;
+  return stored === null || electionDigest(stored) !== electionDigest(def);
+}
+
+/**
+ * A stored election whose bundled manifest changed (a status, a colour, a cut's instant) gets the
+ * new definition, logged as any change of definition is; a published one gets its units again.
+ */
+async function refresh(store: Store, def: ElectionDef, actas: boolean): Promise<void> {
+  if (actas) return store.putElection(def);
+  const p = await putPublishedElection(store, def.id);
+  if (!p.ok) throw new Error(`bundled ${def.id}: ${JSON.stringify(p.error)}`);
 }
 
 /**
  * What `npm start` loads on first run: every bundled election manifest (data/elections/) — acta
  * files ingested, validated and versioned; published aggregates stored as they are. Instant
- * afterwards: an election already present is skipped.
+ * afterwards: an election already present and unchanged costs a read of its manifest, no source
+ * file is read or hashed.
  */
 export async function loadBundledData(store: Store, io: CliIo, progress: boolean): Promise<number> {
   for (const id of builtInElectionIds()) {
     const m = loadManifest(id);
-    const bad = m.ok ? checkSourceHashes(m.value) : m.error;
-    if (!m.ok || bad.length > 0) return (printIssues(io, bad), EXIT_ISSUES);
+    if (!m.ok) return (printIssues(io, m.error), EXIT_ISSUES);
     const def = electionDefOf(m.value);
+    const stored = await present(store, id);
+    if (stored && !(await changed(store, def))) continue;
+    const bad = checkSourceHashes(m.value);
+    if (bad.length > 0) return (printIssues(io, bad), EXIT_ISSUES);
     const actas = m.value.manifest.sources.every((s) => ACTA_FORMATS.has(s.format));
-    if (await present(store, id)) {
-      if (!(await refreshed(store, def, actas))) continue;
+    if (stored) {
+      await refresh(store, def, actas);
       io.out(
         `updated ${id} from data/elections (its manifest changed${actas ? '; its actas are as imported' : ''})`,
       );
