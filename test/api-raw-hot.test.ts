@@ -379,6 +379,28 @@ describe('timeouts: the fast path closes what Node closes, as Node does', () => 
     }
     expect(await held(ports[0] as number, [])).toMatch(/^HTTP\/1\.1 408 /);
   });
+
+  it('a kept-alive connection asked again within the timeout stays open, as long as it keeps asking', async () => {
+    // the idle timeout (300 ms + Node's 1 s) runs from the last exchange, not from the first:
+    // four reads 600 ms apart span 1.8 s, and the connection closes only once idle after the last
+    const spaced = (port: number): Promise<string> =>
+      new Promise((resolve, reject) => {
+        const got: Buffer[] = [];
+        const s = connect(port, '127.0.0.1');
+        let sent = 0;
+        const send = (): void => {
+          s.write(get(NATIONAL));
+          if (++sent < 4) setTimeout(send, 600);
+        };
+        s.on('connect', send);
+        s.on('data', (d: Buffer) => got.push(d));
+        s.on('error', reject);
+        s.on('close', () => resolve(`${sent} sent; ${answers(Buffer.concat(got))} answered`));
+      });
+    const [a, b] = await Promise.all(ports.map((p) => spaced(p)));
+    expect(a).toBe('4 sent; 4 answered');
+    expect(b).toBe(a);
+  });
 });
 
 /** Pieces of request heads: the recognised language and its near misses. */

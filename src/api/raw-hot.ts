@@ -17,6 +17,9 @@ export const MAX_RAW_FIELDS = 100;
 /** Node closes an idle kept-alive socket this long after the advertised timeout (_http_server.js). */
 const KEEP_ALIVE_BUFFER_MS = 1000;
 const END_OF_HEAD = Buffer.from('\r\n\r\n', 'latin1');
+/** Distinct recognised heads remembered, and the longest one remembered (RecognisedHeads). */
+const MAX_HEADS = 256;
+const MAX_REMEMBERED_HEAD = 1024;
 /** RFC 9112 §3: the request line, origin-form only, visible ASCII only. */
 const REQUEST_LINE = /^GET (\/[\x21-\x7e]*) HTTP\/1\.1$/;
 /** RFC 9110 §5.1, §5.5: a token name and a value of visible ASCII, spaces and tabs (no obs-text). */
@@ -123,10 +126,31 @@ class ResponseBytes {
   }
 }
 
+/**
+ * Heads recognised lately, by their text: `recogniseHead` is a pure function of the head and the
+ * field limit, and a client repeats the same head on every request of a connection, so each
+ * distinct head is parsed once. Bounded: past MAX_HEADS it starts again; long heads are not kept.
+ */
+class RecognisedHeads {
+  private readonly known = new Map<string, { readonly fields: number; readonly req: RawRequest }>();
+
+  of(head: string, fields: number): RawRequest | undefined {
+    const k = this.known.get(head);
+    if (k !== undefined && k.fields === fields) return k.req;
+    const req = recogniseHead(head, fields);
+    if (req !== undefined && head.length <= MAX_REMEMBERED_HEAD) {
+      if (this.known.size >= MAX_HEADS) this.known.clear();
+      this.known.set(head, { fields, req });
+    }
+    return req;
+  }
+}
+
 interface Shared {
   readonly server: Server;
   readonly hot: HotReads;
   readonly bytes: ResponseBytes;
+  readonly heads: RecognisedHeads;
   /** Node's own connection listeners: a handed-over socket is given to them, once. */
   readonly node: ((socket: Socket) => void)[];
   readonly owned: Set<RawConnection>;
@@ -141,11 +165,17 @@ class RawConnection {
   private answered = false;
   /** Bytes held while the revision is checked. */
   private pending: Buffer | undefined;
+  /**
+   * The socket's timeout as last set here (0: none). Between requests it is Node's keep-alive
+   * timeout; the socket restarts it on every read and write (net.Socket's own timer refresh), so
+   * it is set once, not cleared and set again around each request (two timers a request).
+   */
+  private timeoutMs = 0;
   private readonly firstByte: NodeJS.Timeout;
   private readonly onData = (chunk: Buffer): void => {
     clearTimeout(this.firstByte);
-    // a request arrived: the keep-alive timer stops, as Node's does
-    this.socket.setTimeout(0);
+    // a request arrived: Node stops its keep-alive timer here; this read restarted ours instead,
+    // and the request is answered in this same tick (or handed over, or held with its own timeout)
     this.process(chunk);
   };
   private readonly onEnd = (): void => {
@@ -192,19 +222,24 @@ class RawConnection {
     this.pending = undefined;
     let off = 0;
     const limits = headLimits(this.shared.server);
-    this.socket.cork();
+    // pipelined answers go out in one write; a lone request (the usual case) needs no cork
+    let corked = false;
     try {
       while (off < buf.length) {
         if (this.shared.hot.stale()) return this.awaitRevision(buf.subarray(off));
         const end = buf.subarray(off, off + limits.bytes + 4).indexOf(END_OF_HEAD);
         // a partial head is not waited for here: Node's parser and timers take it
         if (end < 0) return this.handOver(buf.subarray(off));
-        const req = recogniseHead(buf.toString('latin1', off, off + end), limits.fields);
+        const req = this.shared.heads.of(buf.toString('latin1', off, off + end), limits.fields);
         const a = req && this.shared.hot.answer('GET', req.url, req.headers);
         if (a === undefined) return this.handOver(buf.subarray(off));
+        off += end + 4;
+        if (!corked && off < buf.length) {
+          this.socket.cork();
+          corked = true;
+        }
         const flowing = this.socket.write(this.shared.bytes.of(a));
         this.answered = true;
-        off += end + 4;
         if (!flowing) {
           // a client that does not read: Node's backpressure takes what follows
           if (off < buf.length) return this.handOver(buf.subarray(off));
@@ -214,10 +249,16 @@ class RawConnection {
       }
       // idle between requests: Node's keep-alive timeout
       const idle = this.shared.server.keepAliveTimeout;
-      if (idle > 0) this.socket.setTimeout(idle + KEEP_ALIVE_BUFFER_MS);
+      this.setTimeoutMs(idle > 0 ? idle + KEEP_ALIVE_BUFFER_MS : 0);
     } finally {
-      this.socket.uncork();
+      if (corked) this.socket.uncork();
     }
+  }
+
+  private setTimeoutMs(ms: number): void {
+    if (ms === this.timeoutMs) return;
+    this.socket.setTimeout(ms);
+    this.timeoutMs = ms;
   }
 
   /** The revision was not checked lately: hold the bytes, check it, then go on. */
@@ -226,7 +267,7 @@ class RawConnection {
     this.socket.pause();
     // a check that never ends (a broken store) ends the connection as Node's requestTimeout would
     const limit = this.shared.server.requestTimeout;
-    if (limit > 0) this.socket.setTimeout(limit);
+    this.setTimeoutMs(limit > 0 ? limit : 0);
     const resume = (): void => {
       if (this.handed || this.socket.destroyed) return;
       const held = this.pending ?? Buffer.alloc(0);
@@ -290,6 +331,7 @@ export function attachRawHotPath(
     server,
     hot,
     bytes: new ResponseBytes(server),
+    heads: new RecognisedHeads(),
     node,
     owned: new Set(),
     refresh: () =>
