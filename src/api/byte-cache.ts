@@ -16,6 +16,8 @@ export interface CachedResponse {
 export class ByteBoundedCache {
   private readonly entries = new Map<string, CachedResponse & { readonly bytes: number }>();
   private total = 0;
+  /** The Map's last key (the one read or written last), while it is there. */
+  private newest: string | undefined;
 
   constructor(readonly maxBytes: number) {}
 
@@ -31,9 +33,11 @@ export class ByteBoundedCache {
   get(key: string): CachedResponse | undefined {
     const hit = this.entries.get(key);
     if (hit === undefined) return undefined;
-    // most recently used last: Map keeps insertion order
+    // most recently used last: Map keeps insertion order; the last one read again stays put
+    if (key === this.newest) return hit;
     this.entries.delete(key);
     this.entries.set(key, hit);
+    this.newest = key;
     return hit;
   }
 
@@ -50,6 +54,7 @@ export class ByteBoundedCache {
       this.delete(k);
     }
     this.entries.set(key, { ...value, bytes });
+    this.newest = key;
     this.total += bytes;
   }
 
@@ -57,11 +62,13 @@ export class ByteBoundedCache {
     const old = this.entries.get(key);
     if (old === undefined) return;
     this.entries.delete(key);
+    if (key === this.newest) this.newest = undefined;
     this.total -= old.bytes;
   }
 
   clear(): void {
     this.entries.clear();
+    this.newest = undefined;
     this.total = 0;
   }
 }
