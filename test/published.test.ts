@@ -136,6 +136,13 @@ describe('published elections', () => {
       await get('/api/v1/seats?election=pe-2026-presidencial-segunda-2026-06-10'),
     );
     expect(seats.kind === 'presidential' && seats.provisional).toBe(true);
+    // Sánchez led this capture and lost (Fujimori by 49,641): no winner from a partial count
+    expect(seats.kind === 'presidential' && seats.result.outcome).toBeNull();
+    expect(seats).toMatchObject({
+      settled: false,
+      settledBy: null,
+      status: { kind: 'provisional' },
+    });
   });
 });
 
@@ -162,6 +169,9 @@ describe('2026 first round, provisional by district', () => {
       await get('/api/v1/seats?election=pe-2026-presidencial-distritos'),
     );
     expect(seats.kind === 'presidential' && seats.provisional).toBe(true);
+    // a first round at ~96 % names no runoff pair as fact
+    expect(seats.kind === 'presidential' && seats.result.outcome).toBeNull();
+    expect(seats).toMatchObject({ settled: false, status: { kind: 'provisional' } });
     expect(
       ProgressSchema.parse(await get('/api/v1/progress?election=pe-2026-presidencial-distritos'))
         .published?.pctCounted,

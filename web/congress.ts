@@ -116,8 +116,14 @@ function renderComputed(seats: ListSeats, nationalValid: number | null): void {
       ? inLang(f.status.from)
       : inLang(f.source)
     : '';
+  // seats from a count under way say so, with how far it had come (the API derives the status)
+  const st = f?.status;
+  const counting =
+    st?.kind === 'provisional'
+      ? ` · ${t('provisional')}${st.pctCounted === null ? '' : ` · ${st.pctCounted} % ${t('counted')}`}`
+      : '';
   $('seats-status').textContent =
-    `${t('seatsComputed')} (${r.rules})${from ? ` ${t('fromVotes')}: ${from}` : ''} · ${t('notOfficial')}`;
+    `${t('seatsComputed')} (${r.rules})${from ? ` ${t('fromVotes')}: ${from}` : ''}${counting} · ${t('notOfficial')}`;
   drawHemicycle($svg('hemicycle'), bySeats(r.seats), partyColor, t('seatsCifra'));
   $('hemi-main-cap').textContent = t('seatsCifra');
   const rep = seats.reported;

@@ -339,9 +339,18 @@ export const SeatsSchema = z.discriminatedUnion('kind', [
   z.object({
     election: z.string(),
     kind: z.literal('presidential'),
-    provisional: z.boolean().optional(),
+    status: FiguresStatusSchema.describe(
+      "the figures' status: the count's own (provisional while actas are out), as the summary's",
+    ),
+    settled: z
+      .boolean()
+      .describe('the count settles the round: complete, or a lead no votes still out can change'),
+    settledBy: z.enum(['complete', 'decided']).nullable(),
+    provisional: z.boolean().optional().describe('the status is provisional'),
     result: z.object({
-      outcome: RoundOutcomeSchema,
+      outcome: RoundOutcomeSchema.nullable().describe(
+        'the outcome only once settled (never from the order of a partial count), else null',
+      ),
       valid: z.number().int(),
       candidates: z.array(
         z.object({ candidate: z.string(), votes: z.number().int(), pctValid: pct }),

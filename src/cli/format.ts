@@ -149,7 +149,13 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'winner ({round}): {winner}': 'ganador ({round}): {winner}',
   'runoff: {pair}': 'segunda vuelta: {pair}',
   'tie ({stage}): {candidates}': 'empate ({stage}): {candidates}',
-  ' (provisional count)': ' (conteo provisional)',
+  ', {pct} % counted': ', {pct} % contabilizado',
+  'no outcome yet: the count does not settle it (provisional{counted})':
+    'aún sin resultado: el conteo no lo decide (provisional{counted})',
+  '; {first} leads {second} by {margin} votes': '; {first} aventaja a {second} por {margin} votos',
+  '; {first} and {second} tied at {votes} votes': '; {first} y {second} empatan con {votes} votos',
+  ' (provisional count{counted}: settled, the lead is larger than all votes still to count)':
+    ' (conteo provisional{counted}: decidido, la ventaja supera todos los votos por contar)',
   'source: {source} ({asOf}; data/{file})': 'fuente: {source} ({asOf}; data/{file})',
   'reported composition ({kind}: {source})': 'composición reportada ({kind}: {source})',
   'against {rules} ({seats} seats): ': 'frente a {rules} ({seats} escaños): ',

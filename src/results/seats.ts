@@ -15,7 +15,8 @@ import {
   type VoteRow,
 } from '../core/pipeline/seats.js';
 import { partyKey } from '../core/pipeline/seat-input.js';
-import type { PresidentialResult } from '../core/rules/presidential.js';
+import type { PresidentialOutcome, PresidentialResult } from '../core/rules/presidential.js';
+import type { FiguresStatus } from './status.js';
 import type { ListRuleset } from '../core/rulesets/ruleset.js';
 import type { Store } from '../store/store.js';
 import type { ResultUnit } from './documents.js';
@@ -65,20 +66,48 @@ export type SeatsDocument =
   | {
       readonly election: string;
       readonly kind: 'presidential';
-      readonly result: PresidentialResult;
+      /** The figures' status: the count's own (provisional while actas are out), as the summary's. */
+      readonly status: FiguresStatus;
+      /** The count settles the round: complete, or a lead no votes still out can change. */
+      readonly settled: boolean;
+      readonly settledBy: 'complete' | 'decided' | null;
+      /** The candidates' votes on the count so far; the outcome only once settled, else null. */
+      readonly result: Omit<PresidentialResult, 'outcome'> & {
+        readonly outcome: PresidentialOutcome | null;
+      };
       readonly provisional?: boolean;
     }
   | ListSeatsDocument;
 
-/** The status and source of an election's figures, from its manifest (none for older stores). */
-export function seatFigures(def: ElectionDef): SeatFigures | undefined {
+/** How far a count of actas has come: complete, its % of actas processed, its last change. */
+export interface LiveCount {
+  readonly complete: boolean;
+  readonly pctProcessed: string | null;
+  /** When the actas last changed in the store (ISO 8601), or null. */
+  readonly lastChange: string | null;
+}
+
+/**
+ * The status and source of an election's figures (none for older stores without a manifest). A
+ * count of actas is provisional until every acta is in, whatever the manifest says (as the
+ * summary's status: docs/elections.md), at the store's last change; published figures are as
+ * their manifest says.
+ */
+export function seatFigures(def: ElectionDef, live?: LiveCount): SeatFigures | undefined {
   const m = def.manifest;
   if (m === undefined) return undefined;
-  return {
+  const figures = {
     status: m.status,
     asOf: m.asOf,
     source: joinNames(m.sources.map((s) => s.publisher)),
     provenance: m.provenance,
+  };
+  if (def.published !== undefined || live === undefined || live.complete) return figures;
+  const cut = live.lastChange ?? m.asOf;
+  return {
+    ...figures,
+    status: { kind: 'provisional', pctCounted: live.pctProcessed, cut },
+    asOf: cut,
   };
 }
 
@@ -188,9 +217,11 @@ export function seatsFrom(figures: SeatFigures | undefined): Note {
   if (s === undefined) return { es: 'los votos del registro', en: 'the votes in the store' };
   if (s.kind === 'computed-by-cifra') return s.from;
   const at = (l: 'es' | 'en'): string => `${figures?.asOf ?? '?'} (${figures?.source[l] ?? '?'})`;
+  // a provisional count says how far it had come
+  const pct = s.kind === 'provisional' && s.pctCounted !== null ? s.pctCounted : null;
   return {
-    es: `las cifras ${STATUS_ES[s.kind]} al ${at('es')}`,
-    en: `${s.kind} figures as of ${at('en')}`,
+    es: `las cifras ${STATUS_ES[s.kind]}${pct === null ? '' : ` (${pct} % de actas)`} al ${at('es')}`,
+    en: `${s.kind} figures${pct === null ? '' : ` (${pct} % of actas)`} as of ${at('en')}`,
   };
 }
 

@@ -19,7 +19,14 @@ import type {
   StoredActa,
 } from '../store/store.js';
 import { buildResults, type ResultsDocument, type ResultUnit } from './documents.js';
-import { figuresStatus, type ServedResults } from './status.js';
+import {
+  countOf,
+  figuresStatus,
+  settlementOf,
+  statusOf,
+  unitPct,
+  type ServedResults,
+} from './status.js';
 import type { PublishedSeatsFile } from '../core/model/manifest.js';
 import {
   seatFigures,
@@ -157,14 +164,14 @@ export async function listElections(store: Store): Promise<ElectionSummary[]> {
       labels: e.manifest?.labels ?? { es: e.label, en: e.label },
       ruleset: publicRuleset(e.ruleset, rs),
       choices: e.choices.length,
-      ...statusOf(e),
+      ...manifestStatusOf(e),
       kind: rs.ok ? rs.value.kind : null,
       ...(e.manifest?.date === undefined ? {} : { date: e.manifest.date }),
     };
   });
 }
 
-function statusOf(e: ElectionDef): { status?: ElectionSummary['status'] } {
+function manifestStatusOf(e: ElectionDef): { status?: ElectionSummary['status'] } {
   const kind = e.manifest?.status.kind ?? e.published?.status;
   return kind === undefined ? {} : { status: kind };
 }
@@ -446,13 +453,21 @@ export async function getSeats(
       // emitted votes the source does not give: no art. 322 check, never one against 0
       emitted: n?.emitted ?? undefined,
     });
+    // the outcome only once the count settles it, as the summary decides it (never from a
+    // partial count's order); the status is the count's own, not only the manifest's
+    const count = countOf(def, n);
+    const settled = settlementOf(def, rs.value, n, count, 'label');
+    const status = statusOf(def, count.complete, unitPct(n));
     return {
       ok: true,
       value: {
         election: def.id,
         kind: 'presidential',
-        result,
-        ...(def.published?.status === 'provisional' ? { provisional: true } : {}),
+        status,
+        settled: settled.settled,
+        settledBy: settled.by,
+        result: { ...result, outcome: settled.outcome },
+        ...(status.kind === 'provisional' ? { provisional: true } : {}),
       },
     };
   }
@@ -461,7 +476,12 @@ export async function getSeats(
     return { ok: true, value: await seatsFromPublishedUnits(store, def, rs.value, input, seed) };
   const votes = input.votes;
   const result = computeSeats(rs.value, { votes }, { seed });
-  const figures = seatFigures(def);
+  const n = (await buildResults(store, def, 'national')).units[0];
+  const figures = seatFigures(def, {
+    complete: countOf(def, n).complete,
+    pctProcessed: unitPct(n),
+    lastChange: await lastChange(store, def.id),
+  });
   return {
     ok: true,
     value: {

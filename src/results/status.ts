@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { ElectionDef } from '../core/model/acta.js';
 import { ISO_INSTANT } from '../core/model/instant.js';
 import { bothLanguages, joinNames, NoteSchema, type Note } from '../core/model/note.js';
+import { settlePresidentialRound, type Settlement } from '../core/rules/settled.js';
+import type { PresidentialRuleset } from '../core/rulesets/ruleset.js';
 import type { Store } from '../store/store.js';
 import { buildResults, type ResultsDocument, type ResultUnit } from './documents.js';
 
@@ -130,4 +132,37 @@ export function countOf(def: ElectionDef, n: ResultUnit | undefined): CountDocum
     actasProcessed: processed,
     votesRemaining: n?.eligibleRemaining ?? null,
   };
+}
+
+/** The % of actas processed of a counted unit, or null: no actas known (published aggregates). */
+export function unitPct(n: ResultUnit | undefined): string | null {
+  return n?.actas && n.actas.total > 0 ? n.actas.pctProcessed : null;
+}
+
+/**
+ * Whether the count settles a presidential round, and its outcome then (by choice id or label):
+ * decided here for the summary and the seats alike, so no screen or answer states a winner or a
+ * runoff pair that the other holds open. A remainder of candidates not itemised is no candidate.
+ */
+export function settlementOf(
+  def: ElectionDef,
+  rules: PresidentialRuleset,
+  n: ResultUnit | undefined,
+  count: CountDocument,
+  name: 'id' | 'label' = 'id',
+): Settlement {
+  const remainder = new Set(def.choices.filter((c) => c.remainder === true).map((c) => c.id));
+  const choices = n?.choices ?? [];
+  return settlePresidentialRound({
+    round: rules.round,
+    candidates: choices
+      .filter((c) => !remainder.has(c.id))
+      .map((c) => ({ candidate: name === 'id' ? c.id : c.label, votes: c.votes })),
+    unitemised: choices.filter((c) => remainder.has(c.id)).reduce((a, c) => a + c.votes, 0),
+    valid: n?.valid ?? 0,
+    ...(n === undefined || n.emitted === null ? {} : { emitted: n.emitted }),
+    winner: { share: rules.winnerShare, strict: rules.strict, base: rules.base },
+    complete: count.complete,
+    remaining: count.votesRemaining,
+  });
 }

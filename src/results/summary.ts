@@ -1,12 +1,16 @@
 import { z } from 'zod';
-import type { ElectionDef } from '../core/model/acta.js';
 import { RoundOutcomeSchema } from '../core/model/outcome.js';
-import { settlePresidentialRound, type Settlement } from '../core/rules/settled.js';
-import type { PresidentialRuleset } from '../core/rulesets/ruleset.js';
 import { loadRuleset } from '../elections/rulesets.js';
 import type { Store } from '../store/store.js';
-import { buildResults, type ResultUnit } from './documents.js';
-import { CountSchema, countOf, FiguresStatusSchema, statusOf } from './status.js';
+import { buildResults } from './documents.js';
+import {
+  CountSchema,
+  countOf,
+  FiguresStatusSchema,
+  settlementOf,
+  statusOf,
+  unitPct,
+} from './status.js';
 import { hasProjection } from './projection.js';
 import { electionWithJurisdiction, lastChange, type Found } from './service.js';
 
@@ -60,29 +64,6 @@ export const SummarySchema = z.object({
 });
 export type SummaryDocument = z.infer<typeof SummarySchema>;
 
-/** The presidential settlement of the national unit under the ruleset. */
-function settle(
-  def: ElectionDef,
-  rules: PresidentialRuleset,
-  n: ResultUnit | undefined,
-  count: SummaryDocument['count'],
-): Settlement {
-  const remainder = new Set(def.choices.filter((c) => c.remainder === true).map((c) => c.id));
-  const choices = n?.choices ?? [];
-  return settlePresidentialRound({
-    round: rules.round,
-    candidates: choices
-      .filter((c) => !remainder.has(c.id))
-      .map((c) => ({ candidate: c.id, votes: c.votes })),
-    unitemised: choices.filter((c) => remainder.has(c.id)).reduce((a, c) => a + c.votes, 0),
-    valid: n?.valid ?? 0,
-    ...(n === undefined || n.emitted === null ? {} : { emitted: n.emitted }),
-    winner: { share: rules.winnerShare, strict: rules.strict, base: rules.base },
-    complete: count.complete,
-    remaining: count.votesRemaining,
-  });
-}
-
 /**
  * The election's headline (`GET /api/v1/elections/:id/summary.json`): the leaders and the
  * margin, the count's extent, the figures' status, source and freshness, and — only when the
@@ -111,7 +92,7 @@ export async function getSummary(
   const [first, second] = ranked;
   const presidential = rules.value.kind === 'presidential' ? rules.value : null;
   // a list election's seats are settled by nothing less than the complete count
-  const s = presidential ? settle(def, presidential, n, count) : null;
+  const s = presidential ? settlementOf(def, presidential, n, count) : null;
   return {
     ok: true,
     value: {
@@ -121,11 +102,7 @@ export async function getSummary(
       round: presidential?.round ?? null,
       revision,
       // no actas in the store (published aggregates): their % counted is unknown, not 0
-      status: statusOf(
-        def,
-        count.complete,
-        n?.actas && n.actas.total > 0 ? n.actas.pctProcessed : null,
-      ),
+      status: statusOf(def, count.complete, unitPct(n)),
       updatedAt: await lastChange(store, def.id),
       count,
       valid: n?.valid ?? 0,

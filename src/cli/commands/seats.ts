@@ -124,20 +124,53 @@ function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv', lang: 
         ...(r.valla ? [`valla: ${r.valla[lang]}`] : []),
       ].join('\n');
     }
-    case 'presidential': {
-      const o = doc.result.outcome;
-      const text =
-        o.kind === 'winner'
-          ? say('winner ({round}): {winner}', { round: header(o.round), winner: o.winner })
-          : o.kind === 'runoff'
-            ? say('runoff: {pair}', { pair: o.pair.join(' · ') })
-            : say('tie ({stage}): {candidates}', {
-                stage: o.stage,
-                candidates: o.candidates.join(', '),
-              });
-      return `${doc.election} — ${text}${doc.provisional ? say(' (provisional count)') : ''}`;
-    }
+    case 'presidential':
+      return renderPresidential(doc);
   }
+}
+
+/** The round's outcome once the count settles it; before that, who leads and by how much. */
+function renderPresidential(doc: Extract<SeatsDocument, { kind: 'presidential' }>): string {
+  const o = doc.result.outcome;
+  const pct = doc.status.pctCounted;
+  const counted = pct === null ? '' : say(', {pct} % counted', { pct });
+  if (o === null) {
+    const [first, second] = [...doc.result.candidates].sort((a, b) => b.votes - a.votes);
+    const lead =
+      first === undefined || second === undefined
+        ? ''
+        : first.votes === second.votes
+          ? say('; {first} and {second} tied at {votes} votes', {
+              first: first.candidate,
+              second: second.candidate,
+              votes: thousands(first.votes),
+            })
+          : say('; {first} leads {second} by {margin} votes', {
+              first: first.candidate,
+              second: second.candidate,
+              margin: thousands(first.votes - second.votes),
+            });
+    return `${doc.election} — ${say('no outcome yet: the count does not settle it (provisional{counted})', { counted })}${lead}`;
+  }
+  const text =
+    o.kind === 'winner'
+      ? say('winner ({round}): {winner}', { round: header(o.round), winner: o.winner })
+      : o.kind === 'runoff'
+        ? say('runoff: {pair}', { pair: o.pair.join(' · ') })
+        : say('tie ({stage}): {candidates}', {
+            stage: o.stage,
+            candidates: o.candidates.join(', '),
+          });
+  const why =
+    doc.status.kind !== 'provisional'
+      ? ''
+      : say(
+          ' (provisional count{counted}: settled, the lead is larger than all votes still to count)',
+          {
+            counted,
+          },
+        );
+  return `${doc.election} — ${text}${why}`;
 }
 
 /** cifra's seats, then the reported composition with the difference per party, then the note. */
