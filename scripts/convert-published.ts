@@ -508,6 +508,72 @@ function congress2026(): void {
   );
 }
 
+/** A Spanish choice id from an acronym: no dots ("B.N.G." → "bng"), other signs as '-'. */
+function slugEs(acronym: string): string {
+  return slug(acronym.replace(/\./g, ''));
+}
+
+const csvRows = (p: string): Record<string, string>[] =>
+  parse(p.endsWith('.gz') ? gz(p) : readFileSync(dataPath(p), 'utf8'), {
+    columns: true,
+  }) as Record<string, string>[];
+
+/**
+ * Spain 2023 Congreso (data/spain/2023, the Ministry's final count as a third party copied it):
+ * one unit per province, the national row their sum. A province's PSOE and SUMAR candidacies
+ * (PSC, SUMAR - ECP, …) are counted under their formation, as formations_congreso_2023.csv says;
+ * no province has two of one formation. The published seats are the official table's, summed
+ * per formation; the manifest's choices (by votes, most first) and SHA-256 are filled in.
+ */
+function spainCongreso2023(): void {
+  const dir = 'spain/2023';
+  const formation = new Map(
+    csvRows(`${dir}/formations_congreso_2023.csv`).map((r) => [r['party'], r['formation']]),
+  );
+  const of = (party: string): string => formation.get(party) ?? party;
+  const provinces = csvRows(`${dir}/districts_congreso_2023.csv`);
+  const national = new Map<string, number>();
+  const units: Row[] = provinces.map((d) => ({
+    level: 'province',
+    code: d['district_code'] ?? '',
+    name: d['district'] ?? '',
+    blank: Number(d['blank']),
+    null: Number(d['null']),
+  }));
+  const byName = new Map(units.map((u) => [u.name, u]));
+  for (const v of csvRows(`${dir}/votes_congreso_2023.csv.gz`)) {
+    const u = byName.get(v['district'] ?? '');
+    const id = slugEs(of(v['party'] ?? ''));
+    if (u === undefined || id in u) throw new Error(`${v['district']} ${v['party']}`);
+    u[id] = Number(v['votes']);
+    national.set(of(v['party'] ?? ''), (national.get(of(v['party'] ?? '')) ?? 0) + u[id]);
+  }
+  const sum = (col: string): number => units.reduce((a, u) => a + Number(u[col]), 0);
+  const total: Row = { level: 'national', code: 'ES', name: 'TOTAL', blank: sum('blank') };
+  total['null'] = sum('null');
+  const parties = [...national].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  for (const [p, v] of parties) total[slugEs(p)] = v;
+  const ids = parties.map(([p]) => slugEs(p));
+  if (new Set(ids).size !== ids.length) throw new Error('two formations share an id');
+  const file = `${dir}/congreso_2023_by_province.results.csv`;
+  writeAggregate(file, ids, [total, ...units]);
+  const seats: Record<string, number> = {};
+  for (const s of csvRows(`${dir}/seats_official_congreso_2023.csv`))
+    seats[of(s['party'] ?? '')] = (seats[of(s['party'] ?? '')] ?? 0) + Number(s['seats']);
+  const path = dataPath('elections', 'es-2023-congreso.json');
+  const m = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  m['choices'] = parties.map(([p]) => ({ id: slugEs(p), label: p, party: p }));
+  const sha256 = createHash('sha256')
+    .update(readFileSync(dataPath(file)))
+    .digest('hex');
+  m['sources'] = (m['sources'] as Record<string, unknown>[]).map((s) => ({ ...s, sha256 }));
+  const published = m['seats'] as Record<string, unknown>;
+  published['seats'] = Object.fromEntries(Object.entries(seats).sort((a, b) => b[1] - a[1]));
+  published['passed'] = [];
+  writeFileSync(path, JSON.stringify(m, null, 2) + '\n');
+  console.log(`wrote data/elections/es-2023-congreso.json (${parties.length} formations)`);
+}
+
 const CONVERSIONS: Readonly<Record<string, () => void>> = {
   'congress-2021': congress2021,
   'runoff-2026': runoff2026,
@@ -516,6 +582,7 @@ const CONVERSIONS: Readonly<Record<string, () => void>> = {
   'runoff-2026-course': runoff2026Course,
   'first-round-2026-final': firstRound2026Final,
   'congress-2026': congress2026,
+  'spain-congreso-2023': spainCongreso2023,
 };
 const asked = process.argv.slice(2);
 for (const [name, run] of Object.entries(CONVERSIONS))

@@ -32,6 +32,7 @@ describe('bundled election manifests', () => {
   it('are valid, name existing sources whose SHA-256 matches, and carry their status', () => {
     const ids = builtInElectionIds();
     expect(ids).toEqual([
+      'es-2023-congreso',
       'pe-2021-congreso',
       'pe-2021-presidencial',
       'pe-2021-presidencial-segunda',
@@ -49,7 +50,8 @@ describe('bundled election manifests', () => {
       expect(checkSourceHashes(m.value)).toEqual([]);
       const def = electionDefOf(m.value);
       expect(def.id).toBe(id);
-      expect(def.jurisdiction).toBe('pe');
+      // an id starts with its jurisdiction's (es-2023-congreso, pe-2021-congreso)
+      expect(def.jurisdiction).toBe(id.slice(0, 2));
       expect(def.manifest?.provenance).toMatch(/PROVENANCE\.md$/);
     }
     const senate = loadManifest('pe-2026-senado');
@@ -369,6 +371,7 @@ describe('npm start loads every bundled manifest', () => {
     const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s) };
     expect(await loadBundledData(store, io, false)).toBe(0);
     expect((await store.listElections()).map((e) => [e.id, e.manifest?.status.kind])).toEqual([
+      ['es-2023-congreso', 'final'],
       ['pe-2021-congreso', 'final'],
       ['pe-2021-presidencial', 'final'],
       ['pe-2021-presidencial-segunda', 'final'],

@@ -3,7 +3,19 @@
 // difference, seats per circunscripción; and the what-if panel with a shareable URL.
 import { drawHemicycle } from './hemicycle.js';
 import type { Seats } from './api-client.js';
-import { $, cardTable, el, fmt, state, $svg, t, thead, inLang, choiceLabel } from './ui.js';
+import {
+  $,
+  cardTable,
+  el,
+  fmt,
+  state,
+  $svg,
+  t,
+  thead,
+  inLang,
+  choiceLabel,
+  nameKey,
+} from './ui.js';
 
 type ListSeats = Extract<Seats, { kind: 'list' }>;
 type PublishedSeats = Extract<Seats, { kind: 'official' | 'third-party' }>;
@@ -15,8 +27,10 @@ export function partyColor(name: string): string {
   return (c && state.colors.get(c.id)) ?? '#9aa1ad';
 }
 
-/** A short label for narrow tables: the part after " - " if any, else the initials. */
+/** A short label for narrow tables: a short name itself, the part after " - " if any, else the initials. */
 function shortName(name: string): string {
+  // an acronym or a short name (PP, PSOE, EH Bildu, B.N.G.) is its own short form, not its initial
+  if (name.length <= 8) return name;
   const after = name.split(' - ')[1];
   if (after !== undefined && after.length <= 6) return after;
   const skip = new Set(['DE', 'DEL', 'LA', 'EL', 'LOS', 'LAS', 'POR', 'Y', 'EN', 'PARA']);
@@ -52,6 +66,10 @@ export function exclusionText(x: Exclusion): string {
 /** The seats document, whatever its kind: hidden for a presidential election. */
 export function renderCongress(seats: Seats, nationalValid: number | null = null): void {
   const box = $('congress');
+  // the drill shows a district's own seats beside its votes (a province of Spain's Congress)
+  state.districtSeats = new Map(
+    seats.kind === 'list' ? seats.result.districts.map((d) => [nameKey(d.district), d.seats]) : [],
+  );
   if (seats.kind === 'presidential') {
     box.hidden = true;
     return;

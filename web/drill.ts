@@ -14,6 +14,7 @@ import {
   thead,
   type Crumb,
   choiceLabel,
+  nameKey,
 } from './ui.js';
 import { limaTime } from './live.js';
 import { writeView } from './url.js';
@@ -202,6 +203,11 @@ function unitTable(u: ResultUnit): HTMLElement {
       : []),
     ...(!state.published ? [`${t('participation')}: ${u.participation} %`] : []),
   ];
+  // an electoral district (a province of Spain's Congress): its seats beside its votes
+  const seats = u.level === 'national' ? undefined : state.districtSeats.get(nameKey(u.name));
+  const seatsOf = (c: { id: string; party: string; label: string }): number =>
+    seats?.[c.party || c.label] ?? seats?.[c.id] ?? 0;
+  if (seats) facts.push(`${t('seats')}: ${Object.values(seats).reduce((a, b) => a + b, 0)}`);
   return el(
     'div',
     {},
@@ -218,6 +224,7 @@ function unitTable(u: ResultUnit): HTMLElement {
           el('th', {}, t('candidate')),
           el('th', { class: 'num' }, t('votes')),
           el('th', { class: 'num' }, t('pctValid')),
+          ...(seats ? [el('th', { class: 'num' }, t('seats'))] : []),
         ),
         el(
           'tbody',
@@ -225,10 +232,11 @@ function unitTable(u: ResultUnit): HTMLElement {
           ...[...ranked, ...rows.filter((c) => rest.has(c.id))].map((c) =>
             el(
               'tr',
-              {},
+              { 'data-party': c.party || c.label },
               el('td', {}, choiceLabel(c)),
               el('td', { class: 'num' }, fmt(c.votes)),
               el('td', { class: 'num' }, `${c.pctValid} %`),
+              ...(seats ? [el('td', { class: 'num seats' }, String(seatsOf(c)))] : []),
             ),
           ),
         ),

@@ -24,6 +24,8 @@ export const state: {
   polling: boolean;
   published: Progress['published'] | null;
   about: Progress['about'] | null;
+  /** Each electoral district's seats per party (cifra's, by the district's name key), for the drill. */
+  districtSeats: Map<string, Readonly<Record<string, number>>>;
 } = {
   lang: 'es',
   election: null,
@@ -38,7 +40,16 @@ export const state: {
   polling: false,
   published: null,
   about: null,
+  districtSeats: new Map(),
 };
+
+/** A name compared without case or accents ("Araba/Álava" and "ARABA/ALAVA" are one district). */
+export const nameKey = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .trim();
 
 /** The election shown: set before any panel draws (a panel without one is a bug). */
 export function electionId(): string {
