@@ -36,6 +36,8 @@
 //                   than six counted units with a prior floored by the previous round's widest split)
 //   --no-camp-centre  before run 16 (production since run 16: where run 15's floor acts, in a
 //                   runoff, an uncounted unit's parent centre moved by its own place on the widest split)
+//   --no-previous-choices  before run 17: the camp's candidate inferred from vote levels, not
+//                   from the runoff manifest's previousRound (the candidates' first-round selves)
 //   --no-previous   without the earlier snapshot (production without --previous-snapshot or a
 //                   manifest's previousSnapshot; the tables otherwise always have one)
 import { createHash } from 'node:crypto';
@@ -196,7 +198,7 @@ async function evaluate(): Promise<void> {
       modes,
       history: !flag('no-history'),
       snapshotModel: {
-        ...base.snapshotModel,
+        ...(flag('no-previous-choices') ? {} : base.snapshotModel),
         ...(nb ?? {}),
         ...betweenModel(),
         ...groupModel(base.actas.map((a) => a.ubigeo.slice(0, 2))),
@@ -220,6 +222,7 @@ async function evaluate(): Promise<void> {
               : [nb.neighbourShrinkage, nb.neighbourReach, nb.neighbourDistanceWeight],
           between: betweenModel(),
           groups: !flag('no-abroad-apart'),
+          previousChoices: flag('no-previous-choices') ? null : (base.snapshotModel ?? null),
           CHECKPOINTS,
           sims,
           PREVIOUS_AT: previousAt ?? null,
