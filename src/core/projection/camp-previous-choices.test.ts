@@ -72,6 +72,15 @@ describe("the camp's candidate from the previous round's choices (run 17)", () =
     expect(uncountedA(f)).toBeLessThan(0.805);
   });
 
+  it("acts too where a universe added units with no votes listed (a snapshot's absent units)", () => {
+    // completeSnapshot gives an absent unit `votes: []`; run 16 read the contest's two choices
+    // from every unit's votes and was off whenever a unit was absent
+    const absent = units().map((u, i) => (i < 2 ? u : { ...u, votes: [] }));
+    const f = frame(absent, ['A', 'B'], [[0], [1]]);
+    expect(f.campFrom).toBe('previous-choices');
+    expect(uncountedA(f)).toBeCloseTo(uncountedA(frame(units(), ['A', 'B'], [[0], [1]])), 9);
+  });
+
   it('moves nothing when no split puts them apart, or with three choices', () => {
     const none = frame(units(), ['A', 'B'], [[0], [0]]);
     expect(none.campFrom).toBeUndefined();

@@ -782,7 +782,7 @@ export function frameFromSnapshot(
   const actasTotal = units.reduce((x, u) => x + u.actasTotal, 0);
   const actasProcessed = units.reduce((x, u) => x + Math.min(u.actasCounted, u.actasTotal), 0);
   const counted = actasTotal > 0 ? actasProcessed / actasTotal : 0;
-  const pr = parentTerms(units, obs, design, options, p, counted);
+  const pr = parentTerms(units, obs, design, options, p, counted, K);
   const g = renormalisationGain(obs, s);
   const nb = neighbourTerms(units, options);
   const dims: DimEstimate[] = [];
@@ -853,9 +853,10 @@ function parentTerms(
   options: SnapshotModelOptions,
   p: SnapshotParameters,
   counted: number,
+  choices: number,
 ) {
   const groups = groupIndices(units, options.unitGroups);
-  const split = splitFloor(units, design, options, groups);
+  const split = splitFloor(units, design, options, groups, choices);
   const between = { df: p.betweenPriorDf, scale: p.betweenPriorScale };
   return {
     split,
@@ -940,6 +941,7 @@ function splitFloor(
   design: PriorDesign | null,
   options: SnapshotModelOptions,
   groups: readonly number[] | null,
+  choices: number,
 ): SplitFloor | null {
   // a prior line (designOf's rule: six counted units with a prior per covariate) needs no floor
   if (options.widestSplit === false || options.priorRegression === false || design !== null)
@@ -957,7 +959,7 @@ function splitFloor(
           figures,
         ),
       );
-  return { all, byGroup, camp: campOf(units, priors, figures, options.previousChoices) };
+  return { all, byGroup, camp: campOf(units, priors, figures, choices, options.previousChoices) };
 }
 
 /**
@@ -965,15 +967,18 @@ function splitFloor(
  * the two choices takes the camp. Run 17: with the choices' previous selves known, the widest split
  * that puts them apart, taken by the one in it; else the orientation that puts the counted units'
  * valid shares nearer their camp shares (sum of squares). Null unless the contest has two choices
- * (or when no split puts the previous selves apart).
+ * (or when no split puts the previous selves apart). Until run 17 the two choices were read from
+ * every unit's votes, and a unit a universe added (no votes listed) turned the term off.
  */
 function campOf(
   units: readonly SnapshotUnit[],
   priors: readonly (PriorFigures | undefined)[],
   figures: 'emitted' | 'valid',
+  choices: number,
   previous: readonly (readonly number[])[] | undefined,
 ): Camp | null {
-  if (units.some((u) => u.votes.length !== 2)) return null;
+  // the contest's choices, not a unit's votes: a unit absent from the snapshot has none listed
+  if (choices !== 2) return null;
   const named = previous !== undefined && previous.length === 2 ? previous : null;
   const { mask, design: d } = widestSplit(
     priors,
