@@ -36,6 +36,11 @@
 //                   than six counted units with a prior floored by the previous round's widest split)
 //   --no-camp-centre  before run 16 (production since run 16: where run 15's floor acts, in a
 //                   runoff, an uncounted unit's parent centre moved by its own place on the widest split)
+//   --no-previous-choices  before run 17: the camp's candidate inferred from vote levels, not
+//                   from the runoff manifest's previousRound (the candidates' first-round selves)
+//   --fit-drift-sd  run 17 (part B): the remainder's sd (driftSd) by the 90 % coverage closest to
+//                   90 % on the first round only (realistic orders, 25–50 %; production's model)
+//   --drift-sd x    that sd (production: SNAPSHOT_PARAMETERS.driftSd, 0.5)
 //   --no-previous   without the earlier snapshot (production without --previous-snapshot or a
 //                   manifest's previousSnapshot; the tables otherwise always have one)
 import { createHash } from 'node:crypto';
@@ -126,7 +131,9 @@ function betweenModel(): SnapshotModelOptions {
   const [df, scale] = v.split(',').map(Number);
   const h = opt('history-arrival-bias', '');
   const rv = opt('history-rate-min-votes', '');
+  const ds = opt('drift-sd', '');
   return {
+    ...(ds === '' ? {} : { driftSd: Number(ds) }),
     ...(flag('no-widest-split') ? { widestSplit: false } : {}),
     ...(flag('no-camp-centre') ? { campCentre: false } : {}),
     ...(rv === '' ? {} : { historyRateMinVoteFraction: Number(rv) }),
@@ -196,7 +203,7 @@ async function evaluate(): Promise<void> {
       modes,
       history: !flag('no-history'),
       snapshotModel: {
-        ...base.snapshotModel,
+        ...(flag('no-previous-choices') ? {} : base.snapshotModel),
         ...(nb ?? {}),
         ...betweenModel(),
         ...groupModel(base.actas.map((a) => a.ubigeo.slice(0, 2))),
@@ -220,6 +227,7 @@ async function evaluate(): Promise<void> {
               : [nb.neighbourShrinkage, nb.neighbourReach, nb.neighbourDistanceWeight],
           between: betweenModel(),
           groups: !flag('no-abroad-apart'),
+          previousChoices: flag('no-previous-choices') ? null : (base.snapshotModel ?? null),
           CHECKPOINTS,
           sims,
           PREVIOUS_AT: previousAt ?? null,
@@ -345,6 +353,47 @@ async function fitRun6(key: 'unseenCorrelation' | 'historyArrivalBias'): Promise
 }
 
 /**
+ * Run 17 (part B): the remainder's sd on the first round only, with production's model (the
+ * neighbours' term, runs 11–16, abroad apart), at the targets' cases (realistic orders, 25–50 %),
+ * by the 90 % coverage closest to 90 %.
+ */
+async function fitDriftSd(): Promise<void> {
+  const base = {
+    ...(await calibrationSetupOf('pe-2021-presidencial', null)),
+    previousAt: PREVIOUS_AT,
+  };
+  const setup: CalibrationSetup = {
+    ...base,
+    sims: Math.min(sims, 400),
+    modes: ['department-snapshot'],
+  };
+  const cases = [...REALISTIC_ORDERS].flatMap((order) =>
+    Array.from({ length: seeds }, (_, s) =>
+      snapshotCases(
+        setup,
+        order,
+        s + 1,
+        CHECKPOINTS.filter((c) => c >= TARGET_RANGE.from && c <= TARGET_RANGE.to),
+      ),
+    ).flat(),
+  );
+  console.error(`fit set: ${cases.length} department snapshots of the 2021 first round`);
+  const model: SnapshotModelOptions = {
+    ...(neighbourModel() ?? {}),
+    ...betweenModel(),
+    ...groupModel(base.actas.map((a) => a.ubigeo.slice(0, 2))),
+  };
+  const values = [0.3, 0.4, 0.5, 0.6, 0.75];
+  const r = fitLoading(setup, cases, truthOf(setup), 'driftSd', values, SNAPSHOT_PARAMETERS, model);
+  console.log('| driftSd | MAE | 90 % cover | 90 % width |\n|---|---|---|---|');
+  for (const p of r.points)
+    console.log(
+      `| ${p.parameters.driftSd} | ${p.mae.toFixed(3)} | ${(100 * p.covered90).toFixed(1)} % | ${p.width90.toFixed(2)} |`,
+    );
+  console.log(`\nbest: ${JSON.stringify(r.best)}`);
+}
+
+/**
  * Run 10: the neighbours' term's λ (reach 1, run 9's form) and λ with the distance-2 weight (reach
  * 2) on the first round only: every order's department snapshots where some department has counted
  * nothing (the only units the term moves), by the central projection's error.
@@ -437,6 +486,8 @@ await (opt('compare', '') !== ''
           ? fitRun6('unseenCorrelation')
           : flag('fit-history')
             ? fitRun6('historyArrivalBias')
-            : flag('fit')
-              ? fit()
-              : evaluate());
+            : flag('fit-drift-sd')
+              ? fitDriftSd()
+              : flag('fit')
+                ? fit()
+                : evaluate());

@@ -9,6 +9,7 @@ import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { CalibrationSetup } from '../src/core/projection/calibration.js';
 import { loadRuleset } from '../src/elections/rulesets.js';
 import { requireJurisdiction } from '../src/jurisdictions/load.js';
+import { previousChoicesOf } from '../src/elections/previous-round.js';
 
 /**
  * A bundled per-mesa election's actas as cifra reads them (ingested into a throwaway store, so
@@ -50,11 +51,25 @@ export async function calibrationSetupOf(
   const rs = loadRuleset(def.ruleset);
   if (!rs.ok || rs.value.kind !== 'presidential') throw new Error(`${id}: not presidential`);
   const prior = priorId === null ? null : await bundledActas(priorId);
+  const choices = def.choices.map((c) => c.label);
+  // run 17: the runoff's candidates by their first-round selves (the manifest's previousRound),
+  // over the prior's votes in the previous round's choice order
+  const paired =
+    prior === null
+      ? null
+      : previousChoicesOf(
+          id,
+          choices,
+          prior.def.choices.map((c) => c.label),
+        );
+  if (paired !== null && !paired.ok) throw new Error(`${id}: ${JSON.stringify(paired.error)}`);
+  const previousChoices = paired?.value ?? null;
   return {
     id,
     actas,
     jurisdiction: requireJurisdiction(def.jurisdiction),
-    choices: def.choices.map((c) => c.label),
+    choices,
+    ...(previousChoices === null ? {} : { snapshotModel: { previousChoices } }),
     kind: rs.value.round === 'runoff' ? 'runoff' : 'first-round',
     pendingFiguresCount: def.pendingFiguresCount ?? false,
     ...(prior === null

@@ -45,6 +45,7 @@ const groups: Record<string, string> = {};
 for (const a of setup.actas)
   groups[a.ubigeo.slice(0, 2)] = a.ubigeo >= '91' ? 'abroad' : 'departments';
 const model: SnapshotModelOptions = {
+  ...(args.includes('--no-previous-choices') ? {} : base.snapshotModel),
   neighbours: readAdjacency(PERU_DEPARTMENT_ADJACENCY),
   ...NEIGHBOUR_TERM,
   ...extra,

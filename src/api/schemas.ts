@@ -566,6 +566,9 @@ export const ProjectionSchema = z.object({
   neighboursNote: NoteSchema.optional().describe(
     'Snapshot projections: whether units with no actas counted were corrected by the counted units one or two borders away (the bundled adjacency; es/en).',
   ),
+  campNote: NoteSchema.optional().describe(
+    "Snapshot projections of a runoff where units with no actas counted rest on the counted ones' mean, moved by their split in the previous round: whether the candidate each previous-round camp goes to came from the election's previousRound or was inferred from vote levels (es/en).",
+  ),
   driftUnits: z
     .array(z.string())
     .optional()

@@ -274,6 +274,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'a count of the prior history goes down from one cut to the next (actas or votes)',
     es: 'un conteo del historial baja de un corte al siguiente (actas o votos)',
   },
+  previous_choice_unknown: {
+    en: "the manifest's previousRound names a choice the previous round (or this election, or the universe's prior columns) does not have",
+    es: 'previousRound del manifiesto nombra una opción que la vuelta anterior (o esta elección, o las columnas prior del universo) no tiene',
+  },
   audit_chain_broken: {
     en: "a stored acta version or import does not match its hash chain, or an acta's current state disagrees with its versions",
     es: 'la cadena de hashes del registro está rota',

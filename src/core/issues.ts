@@ -89,6 +89,7 @@ export const ISSUE_CODES = [
   'previous_snapshot_invalid',
   'history_total_changed',
   'history_not_monotone',
+  'previous_choice_unknown',
   // store
   'audit_chain_broken',
   'store_busy',

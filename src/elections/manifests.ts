@@ -42,6 +42,11 @@ export interface LoadedManifest {
   readonly priorHistory: string | null;
   /** The ruleset: a built-in id, or the resolved path of the manifest's ruleset file. */
   readonly ruleset: string;
+  /**
+   * Run 17 (`previousRound`): per choice id of this election, the labels of the previous round's
+   * choices it ran as (checked against that round's manifest at load); null without.
+   */
+  readonly previousChoices: ReadonlyMap<string, readonly string[]> | null;
 }
 
 /** The ids of the bundled manifests, sorted. */
@@ -124,6 +129,8 @@ function readManifest(ref: string, path: string): Result<LoadedManifest, Issue[]
     issues.push(
       issue('file_unreadable', ['universe', 'priorHistory', 'file'], { file: priorHistory }),
     );
+  const previous = previousRoundOf(m, path);
+  issues.push(...previous.issues);
   const crossCheckFiles = m.crossCheck.map((s) => resolve(dir, s.file));
   for (const [key, list] of [
     ['sources', files],
@@ -144,7 +151,47 @@ function readManifest(ref: string, path: string): Result<LoadedManifest, Issue[]
         universe,
         priorHistory,
         ruleset,
+        previousChoices: previous.choices,
       });
+}
+
+/**
+ * Run 17: a manifest's `previousRound` against both elections' choices: every key a choice of this
+ * election, every id a choice of the previous round's manifest (`previous_choice_unknown`).
+ */
+function previousRoundOf(
+  m: ElectionManifest,
+  path: string,
+): { issues: Issue[]; choices: ReadonlyMap<string, readonly string[]> | null } {
+  const pr = m.previousRound;
+  if (pr === undefined) return { issues: [], choices: null };
+  const ref = isPath(pr.election) ? resolve(dirname(path), pr.election) : pr.election;
+  const bad = (at: (string | number)[], more: object): Issue =>
+    issue('previous_choice_unknown', ['previousRound', ...at], { file: path, ...more });
+  const prev = ref === path ? null : loadManifest(ref);
+  if (prev === null || !prev.ok)
+    return {
+      issues: [bad(['election'], { election: pr.election, problem: 'does not load' })],
+      choices: null,
+    };
+  const labels = new Map(prev.value.manifest.choices.map((c) => [c.id, c.label]));
+  const own = new Set(m.choices.map((c) => c.id));
+  const issues: Issue[] = [];
+  const choices = new Map<string, string[]>();
+  for (const [id, ids] of Object.entries(pr.choices)) {
+    if (!own.has(id)) issues.push(bad(['choices', id], { id, problem: 'not a choice here' }));
+    ids.forEach((p, i) => {
+      if (!labels.has(p))
+        issues.push(
+          bad(['choices', id, i], { id: p, election: pr.election, known: [...labels.keys()] }),
+        );
+    });
+    choices.set(
+      id,
+      ids.map((p) => labels.get(p) ?? p),
+    );
+  }
+  return { issues, choices: issues.length > 0 ? null : choices };
 }
 
 /**

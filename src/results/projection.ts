@@ -14,7 +14,8 @@ import {
   type UniverseUnit,
 } from '../core/projection/universe.js';
 import { err, ok, type Result } from '../core/result.js';
-import { universeOf } from '../elections/universe.js';
+import { universeFileOf, universeOf, universePriorChoices } from '../elections/universe.js';
+import { previousChoicesOf } from '../elections/previous-round.js';
 import { electionPriorHistory } from '../elections/prior-history.js';
 import type { WithHistory } from '../core/projection/prior-history.js';
 import { neighbourModel } from '../elections/adjacency.js';
@@ -45,6 +46,8 @@ export interface ProjectionDocument extends ProjectionResult {
   readonly historyNote?: Note;
   /** Snapshot projections: whether the neighbours' term moved the units without a count (es/en). */
   readonly neighboursNote?: Note;
+  /** Snapshot projections where the camp term acted: how its candidate was found (run 17, es/en). */
+  readonly campNote?: Note;
   /** Snapshot projections: the units given an earlier cut of the same count (none: not used). */
   readonly driftUnits?: readonly string[];
   /** Snapshot projections: whether an earlier cut fed the arrival drift, its time, where (es/en). */
@@ -72,6 +75,7 @@ export function snapshotFrame(
   choices: readonly string[],
   figures: 'valid' | 'emitted',
   jurisdiction: string | undefined,
+  previousChoices: readonly (readonly number[])[] | null = null,
 ): { readonly frame: ProjectionFrame; readonly neighbours: boolean } {
   const nb = neighbourModel(jurisdiction);
   const unitGroups = snapshotGroupsOf(jurisdiction, units);
@@ -80,6 +84,7 @@ export function snapshotFrame(
       figures,
       ...nb,
       ...(unitGroups === undefined ? {} : { unitGroups }),
+      ...(previousChoices === null ? {} : { previousChoices }),
     }),
     neighbours: nb.neighbours !== undefined,
   };
@@ -114,6 +119,8 @@ export interface SnapshotCuts {
   readonly history: (units: readonly SnapshotUnit[]) => Result<WithHistory, Issue[]> | null;
   readonly figures: 'valid' | 'emitted';
   readonly jurisdiction: string | undefined;
+  /** Run 17: each choice's previous-round selves, indices into the prior's votes (null: none). */
+  readonly previousChoices?: readonly (readonly number[])[] | null;
 }
 
 /** The snapshot model's frame, and which of its inputs were used where. */
@@ -148,6 +155,7 @@ export function frameSnapshotCuts(c: SnapshotCuts): Result<SnapshotFramed, Issue
     c.choices,
     c.figures,
     c.jurisdiction,
+    c.previousChoices ?? null,
   );
   return ok({
     frame,
@@ -168,6 +176,24 @@ export function neighboursNote(used: boolean): Note {
     : {
         es: 'Sin mapa de vecindad de las unidades: las que no tienen actas contadas no se corrigen por sus vecinas.',
         en: 'No map of which units border which: units with no actas counted are not corrected by their neighbours.',
+      };
+}
+
+/**
+ * Run 17: how the camp term (run 16) found which runoff candidate a previous-round camp goes to:
+ * from the election's `previousRound` (the choices each candidate ran as), or from vote levels.
+ * null where the term did not act (a prior line, more than two choices, no previous round).
+ */
+export function campNote(from: ProjectionFrame['campFrom']): Note | null {
+  if (from === undefined) return null;
+  return from === 'previous-choices'
+    ? {
+        es: 'Las unidades sin actas contadas se mueven según su reparto en la vuelta anterior, hacia el candidato que compitió en ella con las opciones de su bloque (previousRound de la elección).',
+        en: "Units with no actas counted move with their split in the previous round, toward the candidate who ran in it as their camp's choices (the election's previousRound).",
+      }
+    : {
+        es: 'Las unidades sin actas contadas se mueven según su reparto en la vuelta anterior; qué candidato hereda cada bloque se infiere de los niveles de voto de las unidades contadas (la elección no dice qué opciones de la vuelta anterior fue cada candidato).',
+        en: "Units with no actas counted move with their split in the previous round; which candidate takes each camp is inferred from the counted units' vote levels (the election does not say which previous-round choices each candidate was).",
       };
 }
 
@@ -381,6 +407,11 @@ async function publishedSnapshotFrame(
       : { choices, units: await storedSnapshot(store, def, previousLevel('department')) };
   const universe = universeOf(def.id);
   if (!universe.ok) return { ok: false, issues: universe.error };
+  const file = universeFileOf(def.id);
+  const columns = file === null ? ok(null) : universePriorChoices(file);
+  if (!columns.ok) return { ok: false, issues: columns.error };
+  const previousChoices = previousChoicesOf(def.id, choices, columns.value);
+  if (!previousChoices.ok) return { ok: false, issues: previousChoices.error };
   const framed = frameSnapshotCuts({
     choices,
     now: snapshot,
@@ -389,6 +420,7 @@ async function publishedSnapshotFrame(
     history: (units) => electionPriorHistory(def.id, units),
     figures: published.figures === 'valid-only' ? 'valid' : 'emitted',
     jurisdiction: def.jurisdiction,
+    previousChoices: previousChoices.value,
   });
   if (!framed.ok) return { ok: false, issues: framed.error };
   return { ok: true, value: { ...framed.value, method: 'snapshot' } };
@@ -433,12 +465,19 @@ async function project(
           historyUnits: history ?? [],
           historyNote: historyNote(history ?? null),
           neighboursNote: neighboursNote(neighbours ?? false),
+          ...campNoteOf(frame),
           driftUnits: drift ?? [],
           driftNote: driftNote(drift ?? null, def.published?.previous?.asOf),
         }
       : {}),
   };
   return { ok: true, value: doc };
+}
+
+/** The camp note as a document field, where the camp term acted (run 17). */
+export function campNoteOf(frame: ProjectionFrame): { campNote?: Note } {
+  const n = campNote(frame.campFrom);
+  return n === null ? {} : { campNote: n };
 }
 
 /** A projection of a source's units without a universe: what it leaves out is not projected. */

@@ -7,11 +7,18 @@ import type { UniverseUnit } from '../../core/projection/universe.js';
 import type { Issue } from '../../core/issues.js';
 import { ok, type Result } from '../../core/result.js';
 import { loadRuleset } from '../../elections/rulesets.js';
-import { readUniverse, universeFileOf, universeOf } from '../../elections/universe.js';
+import {
+  readUniverse,
+  universeFileOf,
+  universeOf,
+  universePriorChoices,
+} from '../../elections/universe.js';
+import { previousChoicesOf } from '../../elections/previous-round.js';
 import { replay } from '../../projection/replay.js';
 import { readSnapshotCsv } from '../../projection/snapshot-csv.js';
 import { electionPriorHistory, historyOverUniverseFile } from '../../elections/prior-history.js';
 import {
+  campNoteOf,
   contestOf,
   DISCLAIMER,
   frameSnapshotCuts,
@@ -83,6 +90,21 @@ function historyOf(
 }
 
 /**
+ * Run 17: the --election's `previousRound` pairing over the universe's `prior:` columns (the
+ * --universe file, else the election's); null without an --election or a universe.
+ */
+function snapshotPreviousChoices(
+  args: { readonly universe?: string | undefined; readonly election?: string | undefined },
+  choices: readonly string[],
+): Result<number[][] | null, Issue[]> {
+  if (args.election === undefined) return ok(null);
+  const file = args.universe ?? universeFileOf(args.election);
+  const columns = file === null ? ok(null) : universePriorChoices(file);
+  if (!columns.ok) return columns;
+  return previousChoicesOf(args.election, choices, columns.value);
+}
+
+/**
  * `cifra project --snapshot file.csv --rules id [--universe file.csv | --election id]
  * [--previous-snapshot earlier.csv]`: the projection from aggregate units; with a universe, units
  * the snapshot lacks are projected too; with an earlier cut, the two cuts' arrival drift.
@@ -122,7 +144,13 @@ export function runProjectSnapshot(
     printIssues(io, universe.error);
     return EXIT_ISSUES;
   }
+  const previousChoices = snapshotPreviousChoices(args, snap.value.choices);
+  if (!previousChoices.ok) {
+    printIssues(io, previousChoices.error);
+    return EXIT_ISSUES;
+  }
   const framed = frameSnapshotCuts({
+    previousChoices: previousChoices.value,
     choices: snap.value.choices,
     now: snap.value.units,
     earlier: earlier?.value ?? null,
@@ -157,6 +185,7 @@ export function runProjectSnapshot(
     historyUnits: history ?? [],
     historyNote: historyNote(history),
     neighboursNote: neighboursNote(neighbours),
+    ...campNoteOf(frame),
     driftUnits: drift ?? [],
     driftNote: driftNote(drift),
   };
@@ -170,7 +199,9 @@ export function runProjectSnapshot(
       : // the notes in the run's language (--lang; English by default), as the other commands' notes
         [
           `${renderProjection(result, args.snapshot)}${absentLine}`,
-          ...[doc.historyNote, doc.neighboursNote, doc.driftNote].map((n) => n[runLanguage()]),
+          ...[doc.historyNote, doc.neighboursNote, doc.campNote, doc.driftNote].flatMap((n) =>
+            n === undefined ? [] : [n[runLanguage()]],
+          ),
         ].join('\n'),
   );
   return EXIT_OK;

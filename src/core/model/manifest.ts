@@ -228,6 +228,20 @@ export const ManifestSchema = z
       .optional(),
     seats: PublishedSeatsSchema.optional(),
     /**
+     * The previous round of this contest (a runoff's first round), for the projection (run 17,
+     * docs/projection.md): the bundled election it was (id, or a manifest path beside this one),
+     * and per choice id of this election the choice ids it ran as there, with where the pairing
+     * comes from. The projection then knows which runoff candidate a first-round camp's voters
+     * had as their own, instead of inferring it from vote levels.
+     */
+    previousRound: z
+      .strictObject({
+        election: z.string().min(1),
+        choices: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
+        source: NameSchema,
+      })
+      .optional(),
+    /**
      * The projection's universe: every unit of the election (CSV `code,name,eligible,actas_total`
      * and the unit's figures in a previous round or election as `prior:<choice>` columns), so that
      * units a snapshot leaves out are still projected (docs/projection.md, "The universe").

@@ -85,14 +85,14 @@ export function fitSnapshotParameters(
 /**
  * One loading that only widens the intervals, searched on its own at the other parameters (the
  * arrival-bias loading; run 6: the correlation of the uncounted units' residuals, the arrival-bias
- * loading where a history gives the drift): by the 90 % coverage closest to 90 %, the narrower on
- * a tie.
+ * loading where a history gives the drift; run 17: the remainder's sd, `driftSd`): by the 90 %
+ * coverage closest to 90 %, the narrower on a tie.
  */
 export function fitLoading(
   setup: CalibrationSetup,
   cases: readonly SnapshotCase[],
   truth: CalibrationTruth,
-  key: 'arrivalBias' | 'unseenCorrelation' | 'historyArrivalBias',
+  key: 'arrivalBias' | 'unseenCorrelation' | 'historyArrivalBias' | 'driftSd',
   values: readonly number[],
   start: SnapshotParameters,
   model: SnapshotModelOptions = {},

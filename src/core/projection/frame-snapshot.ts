@@ -93,6 +93,13 @@ export interface SnapshotModelOptions extends Partial<SnapshotParameters> {
    * (adopted by run 16's rule); false: before it.
    */
   readonly campCentre?: boolean;
+  /**
+   * Run 17: per choice of the contest, the previous round's choices it ran as (indices into a
+   * unit's prior votes; data from the I/O layer, e.g. a runoff manifest's `previousRound`). Then
+   * run 16's camp is the widest split that puts the two choices' previous selves apart, and its
+   * candidate is the one that ran in it; absent: the camp's candidate is inferred from vote levels.
+   */
+  readonly previousChoices?: readonly (readonly number[])[];
 }
 
 const FLOOR_SD = 1e-3;
@@ -775,7 +782,7 @@ export function frameFromSnapshot(
   const actasTotal = units.reduce((x, u) => x + u.actasTotal, 0);
   const actasProcessed = units.reduce((x, u) => x + Math.min(u.actasCounted, u.actasTotal), 0);
   const counted = actasTotal > 0 ? actasProcessed / actasTotal : 0;
-  const pr = parentTerms(units, obs, design, options, p, counted);
+  const pr = parentTerms(units, obs, design, options, p, counted, K);
   const g = renormalisationGain(obs, s);
   const nb = neighbourTerms(units, options);
   const dims: DimEstimate[] = [];
@@ -834,6 +841,7 @@ export function frameFromSnapshot(
     unitsWithoutData: units.filter((_, i) => !(obs[i] as Observed).has).map((u) => u.unit),
     basis,
     ...(design === null ? {} : { priorColumns: design.columns }),
+    ...(pr.camp === null ? {} : { campFrom: pr.split?.camp?.from ?? 'levels' }),
   };
 }
 
@@ -845,9 +853,10 @@ function parentTerms(
   options: SnapshotModelOptions,
   p: SnapshotParameters,
   counted: number,
+  choices: number,
 ) {
   const groups = groupIndices(units, options.unitGroups);
-  const split = splitFloor(units, design, options, groups);
+  const split = splitFloor(units, design, options, groups, choices);
   const between = { df: p.betweenPriorDf, scale: p.betweenPriorScale };
   return {
     split,
@@ -918,6 +927,8 @@ interface Camp {
   readonly x: Float64Array;
   /** +1 when the first choice takes the camp, −1 when the second does. */
   readonly sign: 1 | -1;
+  /** Run 17: how the camp's candidate was found: the previous round's choices, or vote levels. */
+  readonly from: 'previous-choices' | 'levels';
 }
 
 /**
@@ -930,6 +941,7 @@ function splitFloor(
   design: PriorDesign | null,
   options: SnapshotModelOptions,
   groups: readonly number[] | null,
+  choices: number,
 ): SplitFloor | null {
   // a prior line (designOf's rule: six counted units with a prior per covariate) needs no floor
   if (options.widestSplit === false || options.priorRegression === false || design !== null)
@@ -947,21 +959,32 @@ function splitFloor(
           figures,
         ),
       );
-  return { all, byGroup, camp: campOf(units, priors, figures) };
+  return { all, byGroup, camp: campOf(units, priors, figures, choices, options.previousChoices) };
 }
 
 /**
  * Run 16: the camp share of every unit on the widest split of all units with a prior, and which of
- * the two choices takes the camp: the orientation that puts the counted units' valid shares nearer
- * their camp shares (sum of squares). Null unless the contest has two choices.
+ * the two choices takes the camp. Run 17: with the choices' previous selves known, the widest split
+ * that puts them apart, taken by the one in it; else the orientation that puts the counted units'
+ * valid shares nearer their camp shares (sum of squares). Null unless the contest has two choices
+ * (or when no split puts the previous selves apart). Until run 17 the two choices were read from
+ * every unit's votes, and a unit a universe added (no votes listed) turned the term off.
  */
 function campOf(
   units: readonly SnapshotUnit[],
   priors: readonly (PriorFigures | undefined)[],
   figures: 'emitted' | 'valid',
+  choices: number,
+  previous: readonly (readonly number[])[] | undefined,
 ): Camp | null {
-  if (units.some((u) => u.votes.length !== 2)) return null;
-  const { mask, design: d } = widestSplit(priors, figures);
+  // the contest's choices, not a unit's votes: a unit absent from the snapshot has none listed
+  if (choices !== 2) return null;
+  const named = previous !== undefined && previous.length === 2 ? previous : null;
+  const { mask, design: d } = widestSplit(
+    priors,
+    figures,
+    named === null ? undefined : (m, columns) => sideOf(m, columns, named) !== 0,
+  );
   if (mask === 0) return null;
   const J = d.covariates;
   const x = Float64Array.from(units, (_, i) => {
@@ -970,6 +993,34 @@ function campOf(
     for (let c = 0; c < J; c++) if (mask & (1 << c)) s += d.x[i * J + c] as number;
     return s;
   });
+  if (named !== null)
+    return { x, sign: sideOf(mask, d.columns, named) as 1 | -1, from: 'previous-choices' };
+  return { x, sign: levelsSign(units, x), from: 'levels' };
+}
+
+/**
+ * Run 17: +1 when the split's camp holds every previous self of the first choice and none of the
+ * second's, −1 the other way round, 0 when it does not put them apart (a previous choice outside
+ * the design's columns is in the rest, never in the camp).
+ */
+function sideOf(
+  mask: number,
+  columns: readonly number[],
+  named: readonly (readonly number[])[],
+): 0 | 1 | -1 {
+  const inCamp = (j: number): boolean => {
+    const c = columns.indexOf(j);
+    return c >= 0 && (mask & (1 << c)) !== 0;
+  };
+  const [a = [], b = []] = named;
+  if (a.length === 0 || b.length === 0) return 0;
+  if (a.every(inCamp) && !b.some(inCamp)) return 1;
+  if (b.every(inCamp) && !a.some(inCamp)) return -1;
+  return 0;
+}
+
+/** Run 16: the orientation that puts the counted units' valid shares nearer their camp shares. */
+function levelsSign(units: readonly SnapshotUnit[], x: Float64Array): 1 | -1 {
   let same = 0;
   let other = 0;
   units.forEach((u, i) => {
@@ -980,7 +1031,7 @@ function campOf(
     same += (v - xi) ** 2;
     other += (v - (1 - xi)) ** 2;
   });
-  return { x, sign: same <= other ? 1 : -1 };
+  return same <= other ? 1 : -1;
 }
 
 /**
@@ -997,10 +1048,14 @@ export function widestSplitRatio(
   return widestSplit(priors, figures).ratio;
 }
 
-/** The widest split's ratio and its camp (a mask over the design's columns; 0: none). */
+/**
+ * The widest split's ratio and its camp (a mask over the design's columns; 0: none), among the
+ * splits `accept` takes (run 17: those that put the choices' previous selves apart; default all).
+ */
 function widestSplit(
   priors: readonly (PriorFigures | null | undefined)[],
   figures: 'emitted' | 'valid',
+  accept?: (mask: number, columns: readonly number[]) => boolean,
 ): { ratio: number; mask: number; design: PriorDesign } {
   const d = priorDesign(priors, 6, figures);
   const J = d.covariates;
@@ -1010,6 +1065,7 @@ function widestSplit(
   let bestMask = 0;
   // the rest stays out of S: S and its complement have the same ratio
   for (let mask = 1; mask < 1 << J; mask++) {
+    if (accept !== undefined && !accept(mask, d.columns)) continue;
     const v = rows.map((i) => {
       let x = 0;
       for (let c = 0; c < J; c++) if (mask & (1 << c)) x += d.x[i * J + c] as number;

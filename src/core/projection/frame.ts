@@ -33,6 +33,11 @@ export interface ProjectionFrame {
   readonly basis?: readonly UnitBasis[];
   /** Snapshot frames with a prior: the prior's choices used as covariates (indices). */
   readonly priorColumns?: readonly number[];
+  /**
+   * Snapshot frames where run 16's camp term acted: how the camp's candidate was found (run 17):
+   * from the previous round's choices each candidate ran as, or inferred from vote levels.
+   */
+  readonly campFrom?: 'previous-choices' | 'levels';
 }
 
 /**

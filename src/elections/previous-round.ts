@@ -1,0 +1,47 @@
+import { issue, type Issue } from '../core/issues.js';
+import { nameKey } from '../core/names.js';
+import { err, ok, type Result } from '../core/result.js';
+import { loadManifest } from './manifests.js';
+
+/**
+ * Run 17 (docs/projection.md): each projected choice's previous-round selves, as indices into a
+ * unit's prior votes, from the election's `previousRound` (checked at load). `choices` are the
+ * frame's (a manifest choice matched by id or label), `priorChoices` the prior's in the order of
+ * its votes (the universe's `prior:` columns, or the previous round's labels), matched ignoring
+ * case and accents. null: no `previousRound`, or a choice it does not pair (the projection then
+ * infers the camp's candidate from vote levels). A paired previous choice the prior lacks is
+ * `previous_choice_unknown`.
+ */
+export function previousChoicesOf(
+  electionId: string,
+  choices: readonly string[],
+  priorChoices: readonly string[] | null,
+): Result<number[][] | null, Issue[]> {
+  const m = loadManifest(electionId);
+  if (!m.ok || m.value.previousChoices === null || priorChoices === null) return ok(null);
+  const paired = m.value.previousChoices;
+  const column = new Map(priorChoices.map((c, j) => [nameKey(c), j]));
+  const out: number[][] = [];
+  const issues: Issue[] = [];
+  for (const c of choices) {
+    const def = m.value.manifest.choices.find((x) => x.id === c || nameKey(x.label) === nameKey(c));
+    const labels = def === undefined ? undefined : paired.get(def.id);
+    if (labels === undefined) return ok(null);
+    out.push(
+      labels.map((label) => {
+        const j = column.get(nameKey(label));
+        if (j === undefined)
+          issues.push(
+            issue('previous_choice_unknown', ['previousRound', 'choices', def?.id ?? c], {
+              election: electionId,
+              label,
+              problem: "not among the prior's choices (the universe's prior: columns)",
+              known: priorChoices,
+            }),
+          );
+        return j ?? -1;
+      }),
+    );
+  }
+  return issues.length > 0 ? err(issues) : ok(out);
+}
