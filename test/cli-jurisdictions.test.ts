@@ -115,6 +115,16 @@ describe('--jurisdictions DIR: a jurisdiction outside the repository', () => {
     expect(leaks.map((p) => relative(out, p))).toEqual([]);
   });
 
+  it('cifra compare reads a manifest whose jurisdiction is in DIR', async () => {
+    const f = copyFixture();
+    const args = ['compare', f.actas, f.actas, '--election', f.manifest, '--format', 'json'];
+    const bare = await cli(...args);
+    expect([bare.code, codes(bare.err)]).toEqual([1, ['unknown_jurisdiction']]);
+    const r = await cli(...args, '--jurisdictions', f.jurisdictions);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ mesas: { compared: 6, agree: 6, disagree: 0 } });
+  });
+
   describe('$CIFRA_JURISDICTIONS', () => {
     afterEach(() => {
       delete process.env['CIFRA_JURISDICTIONS'];
