@@ -267,6 +267,11 @@ describe('a jurisdictions folder (--jurisdictions DIR)', () => {
     expect(!r.ok && r.error.map((i) => [i.code, i.details?.['reason']])).toEqual([
       ['jurisdiction_invalid', 'no_file'],
     ]);
+    // a manifest names an id, never a folder: a path is no jurisdiction, with or without DIR
+    for (const d of [root, undefined]) {
+      const p = resolveJurisdiction(join(root, 'xy'), d);
+      expect(!p.ok && p.error.map((i) => i.code)).toEqual(['unknown_jurisdiction']);
+    }
     const u = resolveJurisdiction('qq', root);
     expect(!u.ok && u.error.map((i) => [i.code, i.details?.['known']])).toEqual([
       ['unknown_jurisdiction', ['es', 'pe', 'xy']],

@@ -77,7 +77,16 @@ export function loadJurisdiction(ref: string): Result<LoadedJurisdiction, Issue[
  * is `jurisdiction_shadowed`: the user's file would silently replace cifra's.
  */
 export function resolveJurisdiction(id: string, dir: string | undefined): Result<string, Issue[]> {
-  if (dir === undefined || !ID.test(id)) return ok(id);
+  const known = (): string[] => [
+    ...listJurisdictions(),
+    ...(dir === undefined ? [] : listJurisdictionsIn(dir)),
+  ];
+  // an id, never a path: a manifest cannot point cifra at a folder by itself
+  if (!ID.test(id))
+    return err([
+      issue('unknown_jurisdiction', ['jurisdiction'], { jurisdiction: id, known: known() }),
+    ]);
+  if (dir === undefined) return ok(id);
   const folder = resolve(dir, id);
   const bundled = listJurisdictions().includes(id);
   if (existsSync(join(folder, FILE)))
@@ -88,10 +97,7 @@ export function resolveJurisdiction(id: string, dir: string | undefined): Result
   if (existsSync(folder))
     return err([issue('jurisdiction_invalid', [], { reason: 'no_file', file: `${id}/${FILE}` })]);
   return err([
-    issue('unknown_jurisdiction', ['jurisdiction'], {
-      jurisdiction: id,
-      known: [...listJurisdictions(), ...listJurisdictionsIn(dir)],
-    }),
+    issue('unknown_jurisdiction', ['jurisdiction'], { jurisdiction: id, known: known() }),
   ]);
 }
 
