@@ -103,7 +103,11 @@ describe('cifra ingest / results / acta / export', () => {
       'json',
       '--no-progress',
     );
-    expect(r.code).toBe(0);
+    // a check with quarantined rows fails (a script sees it); stdout stays the JSON report
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n').at(-1)).toBe(
+      'check failed: 2 rows would be quarantined (sheet_sum_mismatch, unknown_ubigeo): nothing was stored',
+    );
     expect(existsSync(checkDb)).toBe(false); // no store was created for it
     expect(JSON.parse(r.out)).toMatchObject({
       checked: true,
@@ -130,7 +134,8 @@ describe('cifra ingest / results / acta / export', () => {
       ].join('\n') + '\n',
     );
     const check = await cli('ingest', file, '--check', '--db', qDb, '--no-progress');
-    expect(check.code).toBe(0);
+    expect(check.code).toBe(1);
+    expect(check.err).toContain('check failed: 2 rows would be quarantined');
     expect(check.out).toContain('row 2 (mesa 000009): sheet_sum_mismatch');
     expect(check.out).toContain('row 3 (mesa 000010): unknown_ubigeo');
     const json = JSON.parse(
@@ -141,6 +146,7 @@ describe('cifra ingest / results / acta / export', () => {
       [3, '000010', ['unknown_ubigeo']],
     ]);
     const imported = await cli('ingest', file, '--db', qDb, '--no-progress');
+    expect(imported.code).toBe(0); // an import that quarantined rows stored the rest: it succeeded
     expect(imported.out).toContain('cifra quarantine 1');
     const q = await cli('quarantine', '1', '--db', qDb);
     expect(q.code).toBe(0);

@@ -12,12 +12,14 @@ import { buildCli } from '../bench/reliability.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
 import { tempDir } from './helpers.js';
 
-/** One logical line of the block: continuations joined, the comment cut. */
-function readmeCliLines(readme: string): string[] {
-  const start = readme.indexOf('\n## CLI\n');
+/** One logical line of the first sh block under `heading`: continuations joined, the comment cut. */
+function readmeCliLines(readme: string, heading = '## CLI'): string[] {
+  const start = readme.indexOf(`\n${heading}\n`);
   const open = readme.indexOf('```sh\n', start);
   const close = readme.indexOf('\n```', open + 6);
-  if (start < 0 || open < 0 || close < 0) throw new Error('README: no ```sh block under ## CLI');
+  const next = readme.indexOf('\n## ', start + 1);
+  if (start < 0 || open < 0 || close < 0 || (next >= 0 && open > next))
+    throw new Error(`README: no \`\`\`sh block under ${heading}`);
   const joined = readme.slice(open + 6, close).replace(/\\\n\s*/g, '');
   return joined
     .split('\n')
@@ -36,16 +38,22 @@ function kindOf(line: string): Kind {
   return 'run';
 }
 
-const lines = readmeCliLines(readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8'));
+const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+const lines = readmeCliLines(readme);
 const dir = tempDir('cifra-readme-');
 const assigns = lines.filter((l) => kindOf(l) === 'assign');
+// "Adding a jurisdiction": a user's jurisdictions folder, run in a scratch folder of its own
+const jurisdictionLines = readmeCliLines(readme, '## Adding a jurisdiction');
+const jurisdictionDir = tempDir('cifra-readme-jur-');
 let bin = '';
 let server: ChildProcess | undefined;
 let base = '';
 
 beforeAll(async () => {
   bin = await buildCli();
-  for (const d of ['data', 'examples', 'test']) symlinkSync(join(PROJECT_ROOT, d), join(dir, d));
+  for (const d of ['data', 'examples', 'test'])
+    for (const scratch of [dir, jurisdictionDir])
+      symlinkSync(join(PROJECT_ROOT, d), join(scratch, d));
 }, 120_000);
 
 afterAll(() => {
@@ -53,16 +61,16 @@ afterAll(() => {
 });
 
 /** Runs one line in bash, `cifra` being the freshly built bin, with the block's variables set. */
-function sh(line: string): { code: number; out: string } {
+function sh(line: string, block = { cwd: dir, assigns }): { code: number; out: string } {
   const script = [
     'set -eo pipefail',
     `cifra() { "${process.execPath}" "${bin}" "$@"; }`,
-    ...assigns,
+    ...block.assigns,
     line,
   ].join('\n');
   try {
     const out = execFileSync('bash', ['-c', script], {
-      cwd: dir,
+      cwd: block.cwd,
       encoding: 'utf8',
       env: { ...process.env, CI: 'true', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -144,4 +152,21 @@ describe("the README's CLI examples", () => {
       expect((await r.text()).length, line).toBeGreaterThan(0);
     }
   }, 60_000);
+});
+
+describe("the README's jurisdiction of your own (Adding a jurisdiction)", () => {
+  const block = {
+    cwd: jurisdictionDir,
+    assigns: jurisdictionLines.filter((l) => kindOf(l) === 'assign'),
+  };
+  it('has a block that passes --jurisdictions', () => {
+    expect(jurisdictionLines.some((l) => l.includes('--jurisdictions'))).toBe(true);
+  });
+  for (const line of jurisdictionLines.filter((l) => kindOf(l) === 'run'))
+    it(`runs: ${line}`, () => {
+      const r = sh(line, block);
+      expect(r.code, r.out.slice(-2000)).toBe(0);
+      // the seats line says what the README says it gives
+      if (line.startsWith('cifra seats')) expect(r.out).toMatch(/Partido A +│ 8,000 .*│ 5 /);
+    }, 60_000);
 });

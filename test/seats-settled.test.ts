@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { SeatsSchema, SummarySchema } from '../src/api/schemas.js';
 import { electionDefOf, loadManifest } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
-import { useJurisdictionFolder } from '../src/jurisdictions/load.js';
 import { getSeats } from '../src/results/service.js';
 import { getSummary } from '../src/results/summary.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -83,9 +82,9 @@ describe('list seats from a count under way', () => {
       '$1,$2,PENDING,',
     );
     writeFileSync(join(dir, 'actas.csv'), csv);
-    const j = useJurisdictionFolder(join(dir, 'jurisdictions', 'xf'));
-    if (!j.ok) throw new Error(JSON.stringify(j.error));
-    const m = loadManifest(join(dir, 'xf-2026.json'));
+    const m = loadManifest(join(dir, 'xf-2026.json'), {
+      jurisdictions: join(dir, 'jurisdictions'),
+    });
     if (!m.ok) throw new Error(JSON.stringify(m.error));
     const store = new SqliteStore(join(dir, 'xf.db'));
     await store.migrate();

@@ -1,11 +1,10 @@
 // Freedonia ("xf"): a made-up jurisdiction that is not Peru (levels region → municipality, a place
 // table, national code XF) and its 2026 parliament election (10 seats in 3 regions, D'Hondt, 5 %),
 // from test/fixtures/xf/. It proves the API, `cifra publish` and the dashboard need no Peru.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { electionDefOf, loadManifest } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
-import { useJurisdictionFolder } from '../src/jurisdictions/load.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { fixedClock } from './helpers.js';
@@ -15,15 +14,14 @@ export const XF_ELECTION = 'xf-2026-parlamento';
 
 /**
  * A new SQLite store at `file` with Freedonia's election and its six actas ingested; the
- * jurisdiction from `jurisdiction` (a folder named xf), the fixture's own by default.
+ * jurisdiction from `jurisdiction` (a folder named xf, found as `--jurisdictions` finds it), the
+ * fixture's own by default.
  */
 export async function xfStore(
   file: string,
   jurisdiction = join(XF_DIR, 'jurisdictions', 'xf'),
 ): Promise<SqliteStore> {
-  const j = useJurisdictionFolder(jurisdiction);
-  if (!j.ok) throw new Error(JSON.stringify(j.error));
-  const m = loadManifest(join(XF_DIR, 'xf-2026.json'));
+  const m = loadManifest(join(XF_DIR, 'xf-2026.json'), { jurisdictions: dirname(jurisdiction) });
   if (!m.ok) throw new Error(JSON.stringify(m.error));
   const def = electionDefOf(m.value);
   const store = new SqliteStore(file);

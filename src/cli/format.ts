@@ -130,6 +130,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '  … {n} more (a check stores nothing: --output json names the first 100)':
     '  … {n} más (una revisión no guarda nada: --output json nombra las 100 primeras)',
   '  … {n} more: cifra quarantine {id}': '  … {n} más: cifra quarantine {id}',
+  'check failed: {n} rows would be quarantined ({codes}): nothing was stored':
+    'revisión fallida: {n} filas irían a cuarentena ({codes}): no se guardó nada',
   '  raw cells and details: cifra quarantine {id}':
     '  celdas originales y detalles: cifra quarantine {id}',
   'import #{id} into {election}: {n} quarantined rows':

@@ -227,12 +227,16 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'no hay una importación con ese número en el registro (`cifra imports` las lista)',
   },
   unknown_jurisdiction: {
-    en: 'no such jurisdiction (data/jurisdictions/<id>/jurisdiction.json)',
+    en: 'no such jurisdiction (data/jurisdictions/<id>/ or --jurisdictions DIR/<id>/ with a jurisdiction.json)',
     es: 'jurisdicción desconocida',
   },
   jurisdiction_invalid: {
     en: 'a field of the jurisdiction file is not valid',
     es: 'un campo del archivo de jurisdicción no es válido',
+  },
+  jurisdiction_shadowed: {
+    en: 'a folder of --jurisdictions has the id of a bundled jurisdiction: rename it (its folder and id)',
+    es: 'una carpeta de --jurisdictions tiene el id de una jurisdicción incluida: cámbiele el nombre (carpeta e id)',
   },
   place_table_invalid: {
     en: "the jurisdiction's place table cannot be read or lacks a column",

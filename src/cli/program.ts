@@ -41,6 +41,17 @@ const dbOption = (): Option =>
     .env('CIFRA_DB')
     .default('cifra.db');
 
+/**
+ * `--jurisdictions DIR` ($CIFRA_JURISDICTIONS): a user's jurisdictions, `DIR/<id>/jurisdiction.json`
+ * as data/jurisdictions is laid out, for the manifests a command reads. The store keeps the folder
+ * of an election's jurisdiction, as it keeps a user's ruleset file: later commands need no flag.
+ */
+const jurisdictionsOption = (): Option =>
+  new Option(
+    '--jurisdictions <dir>',
+    "a folder of your jurisdictions (<dir>/<id>/jurisdiction.json, as data/jurisdictions) for a manifest's `jurisdiction`; a bundled id there is an error",
+  ).env('CIFRA_JURISDICTIONS');
+
 /** A parser for --busy-timeout: whole milliseconds, 0 (do not wait) up to about a day. */
 function busyMsOf(v: string): number {
   if (!/^\d{1,8}$/.test(v))
@@ -188,9 +199,11 @@ async function withElectionStore(
   ref: string,
   io: CliIo,
   f: (store: Store, election: string) => Promise<number>,
+  jurisdictions?: string,
 ): Promise<number> {
   const file = isPath(ref);
-  const m = file || builtInElectionIds().includes(ref) ? loadManifest(ref) : null;
+  const m =
+    file || builtInElectionIds().includes(ref) ? loadManifest(ref, { jurisdictions }) : null;
   if (file && m !== null && !m.ok) return (printIssues(io, m.error), EXIT_ISSUES);
   const manifest = m?.ok ? m.value.manifest : null;
   const id = manifest?.id ?? ref;
@@ -205,7 +218,7 @@ async function withElectionStore(
   );
   return withStore(':memory:', async (store) => {
     const { putPublishedElection } = await import('../results/published-load.js');
-    const put = await putPublishedElection(store, ref);
+    const put = await putPublishedElection(store, ref, { jurisdictions });
     if (!put.ok) return (printIssues(io, put.error), EXIT_ISSUES);
     return f(store, id);
   });
@@ -263,6 +276,7 @@ interface SeatsOptions {
   parties?: string;
   seed?: number;
   option: Record<string, string>;
+  jurisdictions?: string;
   method?: string;
   threshold?: string;
   seats?: number;
@@ -289,14 +303,19 @@ async function seatsCommand(o: SeatsOptions, io: CliIo): Promise<number> {
       Object.values(whatIf).some((v) => v !== undefined) ||
       Object.keys(o.option).length > 0;
     const { runElectionSeats, runElectionWhatIf } = await seats();
-    return withElectionStore(o.db, election, io, (store, id) =>
-      levers
-        ? runElectionWhatIf(store, { ...o, election: id, options: o.option, whatIf }, io)
-        : runElectionSeats(
-            store,
-            { election: id, seed: o.seed, format: o.format, lang: o.lang },
-            io,
-          ),
+    return withElectionStore(
+      o.db,
+      election,
+      io,
+      (store, id) =>
+        levers
+          ? runElectionWhatIf(store, { ...o, election: id, options: o.option, whatIf }, io)
+          : runElectionSeats(
+              store,
+              { election: id, seed: o.seed, format: o.format, lang: o.lang },
+              io,
+            ),
+      o.jurisdictions,
     );
   }
   if (o.rules === undefined || o.votes === undefined) {
@@ -341,12 +360,14 @@ function addCompareCommand(program: Command, io: CliIo, done: (code: number) => 
     .addOption(sourceFormat('b'))
     .addOption(formatOption())
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
+    .addOption(jurisdictionsOption())
     .action(
       async (
         fileA: string,
         fileB: string,
         o: {
           election?: string;
+          jurisdictions?: string;
           formatA?: string;
           formatB?: string;
           format: OutputFormat;
@@ -402,6 +423,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       "instead of --votes: an election in the store (--db) — its seats through its ruleset with any reported composition beside cifra's, or a what-if with the levers below",
     )
     .addOption(dbOption())
+    .addOption(jurisdictionsOption())
     .option(
       '--districts <file>',
       'CSV district,seats[,blank,null,electorate]: replaces the ruleset table, names as given',
@@ -552,9 +574,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     )
     .option(
       '--check',
-      'read and validate only: report what would be quarantined, write no acta to the store',
+      'read and validate only: report what would be quarantined, write no acta to the store; exits 1 when any row would be',
       false,
     )
+    .addOption(jurisdictionsOption())
     .addOption(
       new Option('--output <format>', 'summary format').choices(['table', 'json']).default('table'),
     )
@@ -572,6 +595,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         output: OutputFormat;
         progress: boolean;
         busyTimeout?: number;
+        jurisdictions?: string;
       },
     ) => {
       const limits = limitsOf(o); // a bad limits file is a usage error before the store opens
@@ -594,6 +618,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
               output: o.output,
               progress: o.progress && process.stderr.isTTY === true,
               limits,
+              jurisdictions: o.jurisdictions,
             },
             io,
           ),
@@ -836,10 +861,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .command('jurisdictions [id]')
     .addOption(langOption('table headers and lines'))
     .description(
-      'the jurisdictions (data/jurisdictions/<id>/): list them, or check one and show its levels',
+      'the jurisdictions (data/jurisdictions/<id>/, and yours with --jurisdictions): list them, or check one and show its levels',
     )
-    .action(async (id?: string) => {
-      code = (await import('./commands/jurisdictions.js')).runJurisdictions(id, io);
+    .addOption(jurisdictionsOption())
+    .action(async (id: string | undefined, o: { jurisdictions?: string }) => {
+      code = (await import('./commands/jurisdictions.js')).runJurisdictions(
+        id,
+        io,
+        o.jurisdictions,
+      );
     });
 
   program

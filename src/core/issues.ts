@@ -78,6 +78,7 @@ export const ISSUE_CODES = [
   // jurisdictions
   'unknown_jurisdiction',
   'jurisdiction_invalid',
+  'jurisdiction_shadowed',
   'place_table_invalid',
   'unknown_level',
   // projection

@@ -14,7 +14,11 @@ import { nameKey } from '../core/names.js';
 import type { Ruleset } from '../core/rulesets/ruleset.js';
 import { err, ok, type Result } from '../core/result.js';
 import { dataPath } from '../io/paths.js';
-import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
+import {
+  loadJurisdiction,
+  resolveJurisdiction,
+  type LoadedJurisdiction,
+} from '../jurisdictions/load.js';
 import { parseJsonFile } from './json-file.js';
 import { isRulesetPath, loadRuleset } from './rulesets.js';
 
@@ -47,6 +51,14 @@ export interface LoadedManifest {
    * choices it ran as (checked against that round's manifest at load); null without.
    */
   readonly previousChoices: ReadonlyMap<string, readonly string[]> | null;
+  /** The jurisdiction: a bundled id, or the absolute path of its folder in `--jurisdictions`. */
+  readonly jurisdiction: string;
+}
+
+/** Where a manifest's references are looked up besides data/: the user's jurisdictions folder. */
+export interface ManifestOptions {
+  /** `--jurisdictions DIR`: folders `<id>/jurisdiction.json`, as data/jurisdictions is laid out. */
+  readonly jurisdictions?: string | undefined;
 }
 
 /** The ids of the bundled manifests, sorted. */
@@ -64,17 +76,28 @@ export function isPath(ref: string): boolean {
   return ref.includes('/') || ref.includes('\\') || ref.toLowerCase().endsWith('.json');
 }
 
-/** A manifest by bundled id or path: read, validated (issues with the JSON path), checked against its ruleset and jurisdiction. */
-export function loadManifest(ref: string): Result<LoadedManifest, Issue[]> {
+/**
+ * A manifest by bundled id or path: read, validated (issues with the JSON path), checked against
+ * its ruleset and jurisdiction (looked up in `o.jurisdictions` first, then data/jurisdictions).
+ */
+export function loadManifest(
+  ref: string,
+  o: ManifestOptions = {},
+): Result<LoadedManifest, Issue[]> {
   const path = isPath(ref) ? resolve(ref) : resolve(BUILT_IN_DIR, `${ref}.json`);
-  const hit = cache.get(path);
+  const memo = !isPath(ref) && o.jurisdictions === undefined;
+  const hit = memo ? cache.get(path) : undefined;
   if (hit !== undefined) return hit;
-  const r = readManifest(ref, path);
-  if (!isPath(ref)) cache.set(path, r);
+  const r = readManifest(ref, path, o);
+  if (memo) cache.set(path, r);
   return r;
 }
 
-function readManifest(ref: string, path: string): Result<LoadedManifest, Issue[]> {
+function readManifest(
+  ref: string,
+  path: string,
+  o: ManifestOptions,
+): Result<LoadedManifest, Issue[]> {
   if ((!isPath(ref) && !/^[a-z0-9][a-z0-9-]*$/.test(ref)) || !existsSync(path))
     return err([
       issue('unknown_election', ['election'], {
@@ -90,7 +113,8 @@ function readManifest(ref: string, path: string): Result<LoadedManifest, Issue[]
   const issues: Issue[] = [];
   const rs = loadRuleset(ruleset);
   if (!rs.ok) issues.push(...rs.error.map((i) => ({ ...i, path: ['ruleset', ...i.path] })));
-  const j = loadJurisdiction(m.jurisdiction);
+  const jurisdiction = resolveJurisdiction(m.jurisdiction, o.jurisdictions);
+  const j = jurisdiction.ok ? loadJurisdiction(jurisdiction.value) : jurisdiction;
   if (!j.ok) issues.push(...j.error.map((i) => ({ ...i, path: ['jurisdiction', ...i.path] })));
   if (m.districtUnits !== undefined && rs.ok && j.ok)
     issues.push(...checkDistrictUnits(m.districtUnits, rs.value, j.value, path));
@@ -152,6 +176,7 @@ function readManifest(ref: string, path: string): Result<LoadedManifest, Issue[]
         priorHistory,
         ruleset,
         previousChoices: previous.choices,
+        jurisdiction: jurisdiction.ok ? jurisdiction.value : m.jurisdiction,
       });
 }
 
@@ -320,7 +345,7 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
     id: m.id,
     label: labels.es,
     ruleset: loaded.ruleset,
-    jurisdiction: m.jurisdiction,
+    jurisdiction: loaded.jurisdiction,
     choices: m.choices.map((c) => ({
       id: c.id,
       label: c.label,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ElectionDef } from '../core/model/acta.js';
 import { nameKey } from '../core/names.js';
 import { dataPath } from '../io/paths.js';
+import { isJurisdictionPath } from '../jurisdictions/load.js';
 
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 
@@ -55,7 +56,8 @@ export function partyColorTable(jurisdiction: string): ReadonlyMap<string, strin
   if (hit) return hit;
   const file = dataPath('jurisdictions', jurisdiction, 'party-colors.json');
   const map = new Map<string, string>();
-  if (existsSync(file)) {
+  // a user's jurisdiction (a folder's path) has no bundled table: the manifests' colours or the fallback
+  if (!isJurisdictionPath(jurisdiction) && existsSync(file)) {
     // a broken bundled table is a bug in the data, caught by its test
     const t = PartyColorsSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
     for (const p of t.parties)

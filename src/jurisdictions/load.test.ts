@@ -8,7 +8,8 @@ import {
   listJurisdictions,
   loadJurisdiction,
   loadJurisdictionFile,
-  useJurisdictionFolder,
+  listJurisdictionsIn,
+  resolveJurisdiction,
 } from './load.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cifra-jurisdiction-'));
@@ -213,28 +214,67 @@ describe('loadJurisdictionFile', () => {
   });
 });
 
-describe('useJurisdictionFolder', () => {
-  /** The file() jurisdiction in a folder named after `id`, its id field set to it. */
+describe('a jurisdictions folder (--jurisdictions DIR)', () => {
+  /** A DIR holding the file() jurisdiction in a folder named after `id`, its id field set to it. */
   const named = (id: string): string => {
-    const d = join(dir, `use-${n++}`, id);
-    mkdirSync(d, { recursive: true });
+    const root = join(dir, `use-${n++}`);
+    mkdirSync(join(root, id), { recursive: true });
     const f = file();
     delete f.place.table;
-    writeFileSync(join(d, 'jurisdiction.json'), JSON.stringify({ ...f, id }));
-    return d;
+    writeFileSync(join(root, id, 'jurisdiction.json'), JSON.stringify({ ...f, id }));
+    return root;
   };
 
-  it('makes a folder outside data/ answer to its id', () => {
+  it("resolves an id to its folder there, which loads as the id's jurisdiction", () => {
+    const root = named('xy');
     expect(loadJurisdiction('xy').ok).toBe(false);
-    expect(useJurisdictionFolder(named('xy')).ok).toBe(true);
-    const r = loadJurisdiction('xy');
-    expect(r.ok && r.value.levelIds).toEqual(['national', 'region', 'county', 'town', 'mesa']);
+    expect(listJurisdictionsIn(root)).toEqual(['xy']);
+    const ref = resolveJurisdiction('xy', root);
+    expect(ref).toEqual({ ok: true, value: join(root, 'xy') });
+    const r = ref.ok ? loadJurisdiction(ref.value) : ref;
+    expect(r.ok && [r.value.id, ...r.value.levelIds]).toEqual([
+      'xy',
+      'national',
+      'region',
+      'county',
+      'town',
+      'mesa',
+    ]);
+    // the id alone still names no jurisdiction: nothing was registered module-wide
+    expect(loadJurisdiction('xy').ok).toBe(false);
+  });
+
+  it('a bundled id is still bundled when DIR lacks it', () => {
+    expect(resolveJurisdiction('pe', named('xy'))).toEqual({ ok: true, value: 'pe' });
+    expect(resolveJurisdiction('pe', undefined)).toEqual({ ok: true, value: 'pe' });
   });
 
   it('never shadows a bundled jurisdiction', () => {
-    const r = useJurisdictionFolder(named('pe'));
-    expect(!r.ok && r.error.map((i) => i.details?.['reason'])).toEqual(['bundled_id']);
+    const root = named('pe');
+    const codes = (r: { ok: boolean; error?: { code: string }[] }) =>
+      r.ok ? [] : (r.error ?? []).map((i) => i.code);
+    expect(codes(resolveJurisdiction('pe', root))).toEqual(['jurisdiction_shadowed']);
+    // a stored folder path named like a bundled id is refused too
+    expect(codes(loadJurisdiction(join(root, 'pe')))).toEqual(['jurisdiction_shadowed']);
     const pe = loadJurisdiction('pe');
     expect(pe.ok && pe.value.file.national.code).toBe('PE');
+  });
+
+  it('a folder without jurisdiction.json, or an id in neither place, is a coded issue', () => {
+    const root = named('xy');
+    mkdirSync(join(root, 'zz'));
+    const r = resolveJurisdiction('zz', root);
+    expect(!r.ok && r.error.map((i) => [i.code, i.details?.['reason']])).toEqual([
+      ['jurisdiction_invalid', 'no_file'],
+    ]);
+    // a manifest names an id, never a folder: a path is no jurisdiction, with or without DIR
+    for (const d of [root, undefined]) {
+      const p = resolveJurisdiction(join(root, 'xy'), d);
+      expect(!p.ok && p.error.map((i) => i.code)).toEqual(['unknown_jurisdiction']);
+    }
+    const u = resolveJurisdiction('qq', root);
+    expect(!u.ok && u.error.map((i) => [i.code, i.details?.['known']])).toEqual([
+      ['unknown_jurisdiction', ['es', 'pe', 'xy']],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { issue, type Issue } from '../core/issues.js';
 import {
   compileJurisdiction,
@@ -42,42 +42,91 @@ export function listJurisdictions(): string[] {
 const CACHE = new Map<string, LoadedJurisdiction>();
 
 /**
- * Reads data/jurisdictions/<id>/jurisdiction.json, validates and compiles it, and loads its place
- * table. Problems are coded issues (the path is the field's JSON path), never exceptions. Cached
- * per id once it loads.
+ * A reference to a jurisdiction, as an election stores it: an id of data/jurisdictions (`pe`), or
+ * the absolute path of a user's jurisdiction folder (`--jurisdictions DIR` found it there) — as a
+ * ruleset is a built-in id or a file's path.
  */
-export function loadJurisdiction(id: string): Result<LoadedJurisdiction, Issue[]> {
-  const hit = CACHE.get(id);
+export function isJurisdictionPath(ref: string): boolean {
+  return isAbsolute(ref);
+}
+
+/**
+ * Reads a jurisdiction — data/jurisdictions/<id>/jurisdiction.json, or a user's folder's — checks
+ * and compiles it, and loads its place table. Problems are coded issues (the path is the field's
+ * JSON path), never exceptions. Memoized per id or folder once it loads.
+ */
+export function loadJurisdiction(ref: string): Result<LoadedJurisdiction, Issue[]> {
+  if (isJurisdictionPath(ref)) return loadJurisdictionFolder(ref);
+  const hit = CACHE.get(ref);
   if (hit !== undefined) return ok(hit);
-  if (!ID.test(id) || !existsSync(dataPath('jurisdictions', id, FILE)))
+  if (!ID.test(ref) || !existsSync(dataPath('jurisdictions', ref, FILE)))
     return err([
       issue('unknown_jurisdiction', ['jurisdiction'], {
-        jurisdiction: id,
+        jurisdiction: ref,
         known: listJurisdictions(),
       }),
     ]);
-  const r = loadJurisdictionFile(dataPath('jurisdictions', id, FILE), id);
-  if (r.ok) CACHE.set(id, r.value);
+  const r = loadJurisdictionFile(dataPath('jurisdictions', ref, FILE), ref);
+  if (r.ok) CACHE.set(ref, r.value);
   return r;
 }
 
 /**
- * Makes a jurisdiction folder outside data/ (a test's fixture, a user's own in one process)
- * answer to its id, as data/jurisdictions/<id>/ does. A bundled id cannot be shadowed.
+ * Where a manifest's jurisdiction id is found: a folder of `dir` (the user's `--jurisdictions`,
+ * laid out as data/jurisdictions) as its absolute path, else the bundled id. A bundled id in `dir`
+ * is `jurisdiction_shadowed`: the user's file would silently replace cifra's.
  */
-export function useJurisdictionFolder(dir: string): Result<LoadedJurisdiction, Issue[]> {
-  const id = basename(resolve(dir));
+export function resolveJurisdiction(id: string, dir: string | undefined): Result<string, Issue[]> {
+  const known = (): string[] => [
+    ...listJurisdictions(),
+    ...(dir === undefined ? [] : listJurisdictionsIn(dir)),
+  ];
+  // an id, never a path: a manifest cannot point cifra at a folder by itself
+  if (!ID.test(id))
+    return err([
+      issue('unknown_jurisdiction', ['jurisdiction'], { jurisdiction: id, known: known() }),
+    ]);
+  if (dir === undefined) return ok(id);
+  const folder = resolve(dir, id);
+  const bundled = listJurisdictions().includes(id);
+  if (existsSync(join(folder, FILE)))
+    return bundled
+      ? err([issue('jurisdiction_shadowed', ['jurisdiction'], { jurisdiction: id })])
+      : ok(folder);
+  if (bundled) return ok(id);
+  if (existsSync(folder))
+    return err([issue('jurisdiction_invalid', [], { reason: 'no_file', file: `${id}/${FILE}` })]);
+  return err([
+    issue('unknown_jurisdiction', ['jurisdiction'], { jurisdiction: id, known: known() }),
+  ]);
+}
+
+/** The jurisdictions of a user's folder (`--jurisdictions DIR`): its folders with a jurisdiction.json. */
+export function listJurisdictionsIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((d) => ID.test(d) && existsSync(join(dir, d, FILE)))
+    .sort();
+}
+
+/** A user's jurisdiction folder, by its absolute path: its id is the folder's name. */
+function loadJurisdictionFolder(folder: string): Result<LoadedJurisdiction, Issue[]> {
+  const hit = CACHE.get(folder);
+  if (hit !== undefined) return ok(hit);
+  const id = basename(folder);
   if (listJurisdictions().includes(id))
-    return err([issue('jurisdiction_invalid', ['id'], { reason: 'bundled_id', id })]);
-  const r = loadJurisdictionFile(join(dir, FILE), id);
-  if (r.ok) CACHE.set(id, r.value);
+    return err([issue('jurisdiction_shadowed', ['jurisdiction'], { jurisdiction: id })]);
+  if (!existsSync(join(folder, FILE)))
+    return err([issue('unknown_jurisdiction', ['jurisdiction'], { jurisdiction: id, known: [] })]);
+  const r = loadJurisdictionFile(join(folder, FILE), id);
+  if (r.ok) CACHE.set(folder, r.value);
   return r;
 }
 
 /** The jurisdiction of an id known to load (checked where the id came in): a bug otherwise. */
-export function requireJurisdiction(id: string): LoadedJurisdiction {
-  const r = loadJurisdiction(id);
-  if (!r.ok) throw new Error(`jurisdiction ${id} does not load: ${JSON.stringify(r.error)}`);
+export function requireJurisdiction(ref: string): LoadedJurisdiction {
+  const r = loadJurisdiction(ref);
+  if (!r.ok) throw new Error(`jurisdiction ${ref} does not load: ${JSON.stringify(r.error)}`);
   return r.value;
 }
 

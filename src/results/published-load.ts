@@ -2,7 +2,12 @@ import type { Issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { err, ok, type Result } from '../core/result.js';
 import { readAggregateCsv } from '../elections/aggregate.js';
-import { checkSourceHashes, electionDefOf, loadManifest } from '../elections/manifests.js';
+import {
+  checkSourceHashes,
+  electionDefOf,
+  loadManifest,
+  type ManifestOptions,
+} from '../elections/manifests.js';
 import type { PublishedUnit, Store } from '../store/store.js';
 import { publishedUnit } from './published-units.js';
 
@@ -18,8 +23,9 @@ export function previousLevel(level: string): string {
 export async function putPublishedElection(
   store: Store,
   ref: string,
+  o: ManifestOptions = {},
 ): Promise<Result<ElectionDef, Issue[]>> {
-  const m = loadManifest(ref);
+  const m = loadManifest(ref, o);
   if (!m.ok) return m;
   const bad = checkSourceHashes(m.value);
   if (bad.length > 0) return err(bad);

@@ -8,6 +8,7 @@ import {
   electionDefOf,
   electionsFitting,
   loadManifest,
+  type ManifestOptions,
 } from '../../elections/manifests.js';
 import { ingestFile, type IngestFormat, type IngestReport } from '../../ingest/ingest.js';
 import { readHeader } from '../../ingest/source.js';
@@ -46,8 +47,11 @@ export function failed(io: CliIo, issues: readonly Issue[]): number {
 }
 
 /** A bundled or user manifest as the election to store, or its issues (a changed source file too). */
-function electionFromManifest(ref: string): { def: ElectionDef } | { issues: Issue[] } {
-  const m = loadManifest(ref);
+function electionFromManifest(
+  ref: string,
+  o: ManifestOptions = {},
+): { def: ElectionDef } | { issues: Issue[] } {
+  const m = loadManifest(ref, o);
   if (!m.ok) return { issues: m.error };
   // published aggregates are read from the manifest's own sources, never ingested as actas
   const sources = m.value.manifest.sources;
@@ -68,18 +72,20 @@ function electionFromManifest(ref: string): { def: ElectionDef } | { issues: Iss
  * The election a file is read into (ingest, replay): the one named — in the store, else a bundled
  * manifest (data/elections/<id>.json), else a manifest file — or, when none is named, the one
  * bundled manifest whose columns the file's header has. Null after printing why not (which
- * columns the file has, which manifests fit, how to declare one).
+ * columns the file has, which manifests fit, how to declare one). A manifest's jurisdiction is
+ * looked up in `o.jurisdictions` (`--jurisdictions DIR`) before data/jurisdictions.
  */
 export async function electionToIngest(
   store: Store,
   ref: string | undefined,
   io: CliIo,
-  file?: string,
+  o: ManifestOptions & { readonly file?: string } = {},
 ): Promise<ElectionDef | null> {
+  const file = o.file;
   if (ref !== undefined) {
     const stored = ref.includes('/') || ref.endsWith('.json') ? null : await store.getElection(ref);
     if (stored !== null) return stored;
-    const m = electionFromManifest(ref);
+    const m = electionFromManifest(ref, o);
     if ('def' in m) return m.def;
     printIssues(io, m.issues);
     return null;
@@ -137,6 +143,8 @@ export interface IngestArgs {
   readonly progress: boolean;
   /** Limits over the defaults (src/ingest/limits.ts). */
   readonly limits?: IngestLimitsFile | undefined;
+  /** `--jurisdictions DIR`: where a manifest's jurisdiction is looked up before data/. */
+  readonly jurisdictions?: string | undefined;
 }
 
 /** The line that names the file read: its hash, size and format. */
@@ -152,7 +160,10 @@ function fileLine(r: { sha256: string; size: number; format: string }): string {
 export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Promise<number> {
   // the store's writer thread starts while the election is read (ADR 012)
   if (args.check !== true) store.warmImport?.(fileSize(args.file));
-  const election = await electionToIngest(store, args.election, io, args.file);
+  const election = await electionToIngest(store, args.election, io, {
+    file: args.file,
+    jurisdictions: args.jurisdictions,
+  });
   if (election === null) return EXIT_ISSUES;
   if (args.check !== true) await store.putElection(election);
   // the bar's package is loaded only when a terminal shows it
@@ -188,7 +199,7 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
   const r = result.report;
   if (args.output === 'json') {
     io.out(JSON.stringify(r, null, 2));
-    return EXIT_OK;
+    return checkOutcome(r, io);
   }
   if (r.checked) {
     io.out(
@@ -259,7 +270,27 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
         mesas: `${r.conflictMesas.slice(0, 20).join(', ')}${r.conflictMesas.length > 20 ? ' …' : ''}`,
       }),
     );
-  return EXIT_OK;
+  return checkOutcome(r, io);
+}
+
+/** How many issue codes the failed check's line names (the table and JSON name them all). */
+const SHOWN_CODES = 5;
+
+/**
+ * A check fails (EXIT_ISSUES, said on stderr with the count and the first codes) when any row
+ * would be quarantined: a script running `cifra ingest --check` sees it. An import that
+ * quarantined rows succeeded — its rows are stored and listed (`cifra quarantine`) — so exits 0.
+ */
+function checkOutcome(r: IngestReport, io: CliIo): number {
+  if (!r.checked || r.quarantined === 0) return EXIT_OK;
+  const codes = Object.keys(r.quarantinedByCode);
+  io.err(
+    say('check failed: {n} rows would be quarantined ({codes}): nothing was stored', {
+      n: thousands(r.quarantined),
+      codes: `${codes.slice(0, SHOWN_CODES).join(', ')}${codes.length > SHOWN_CODES ? ', …' : ''}`,
+    }),
+  );
+  return EXIT_ISSUES;
 }
 
 /** How many quarantined rows a terminal report names (the JSON report names up to 100). */

@@ -32,6 +32,8 @@ export interface CompareArgs {
   readonly formatB?: string | undefined;
   readonly format: OutputFormat;
   readonly out?: string | undefined;
+  /** `--jurisdictions DIR`: where the manifest's jurisdiction is looked up before data/. */
+  readonly jurisdictions?: string | undefined;
 }
 
 const BUILT_IN = new Set(['onpe-mesa', 'cifra-csv', 'cifra-json']);
@@ -51,7 +53,7 @@ async function electionOf(
     ref: string,
     note?: string,
   ): { ok: true; loaded: LoadedManifest; note?: string } | { ok: false; issues: Issue[] } => {
-    const m = loadManifest(ref);
+    const m = loadManifest(ref, { jurisdictions: args.jurisdictions });
     if (!m.ok) return { ok: false, issues: m.error };
     return note === undefined ? { ok: true, loaded: m.value } : { ok: true, loaded: m.value, note };
   };

@@ -1,28 +1,27 @@
-import { listJurisdictions, loadJurisdiction } from '../../jurisdictions/load.js';
+import {
+  listJurisdictions,
+  listJurisdictionsIn,
+  loadJurisdiction,
+  resolveJurisdiction,
+} from '../../jurisdictions/load.js';
+import { ok } from '../../core/result.js';
 import { header, renderTable, runLanguage, say } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo } from '../io.js';
 import { printIssues } from './seats.js';
 
 /**
- * `cifra jurisdictions [id]`: the jurisdictions cifra has, or one of them loaded and checked (its
- * file, its place table) with its levels — what to run after adding a folder.
+ * `cifra jurisdictions [id]`: the jurisdictions cifra has (and those of `--jurisdictions DIR`), or
+ * one of them loaded and checked (its file, its place table) with its levels — what to run after
+ * adding a folder.
  */
-export function runJurisdictions(id: string | undefined, io: CliIo): number {
-  if (id === undefined) {
-    io.out(
-      renderTable(
-        ['id', 'label', 'levels'],
-        listJurisdictions().map((j) => {
-          const r = loadJurisdiction(j);
-          return r.ok
-            ? [j, r.value.labels[runLanguage()], r.value.levelIds.join(', ')]
-            : [j, 'INVALID', ''];
-        }),
-      ),
-    );
-    return EXIT_OK;
-  }
-  const r = loadJurisdiction(id);
+export function runJurisdictions(
+  id: string | undefined,
+  io: CliIo,
+  dir?: string | undefined,
+): number {
+  if (id === undefined) return listAll(io, dir);
+  const ref = resolveJurisdiction(id, dir);
+  const r = ref.ok ? loadJurisdiction(ref.value) : ref;
   if (!r.ok) {
     printIssues(io, r.error);
     return EXIT_ISSUES;
@@ -68,4 +67,23 @@ export function runJurisdictions(id: string | undefined, io: CliIo): number {
     ),
   );
   return EXIT_OK;
+}
+
+/** Every jurisdiction: the bundled ones, then DIR's (each resolved: a bundled id there is refused). */
+function listAll(io: CliIo, dir: string | undefined): number {
+  const bundled = listJurisdictions();
+  const ids = [...bundled, ...(dir === undefined ? [] : listJurisdictionsIn(dir))];
+  let bad = false;
+  const rows = ids.map((id, i) => {
+    const ref = i < bundled.length ? ok(id) : resolveJurisdiction(id, dir);
+    const r = ref.ok ? loadJurisdiction(ref.value) : ref;
+    if (!r.ok) {
+      bad = true;
+      printIssues(io, r.error);
+      return [id, 'INVALID', ''];
+    }
+    return [id, r.value.labels[runLanguage()], r.value.levelIds.join(', ')];
+  });
+  io.out(renderTable(['id', 'label', 'levels'], rows));
+  return bad ? EXIT_ISSUES : EXIT_OK;
 }

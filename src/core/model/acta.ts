@@ -101,7 +101,9 @@ export interface ElectionDef {
   readonly ruleset: string;
   /**
    * The jurisdiction whose places, levels and acta states the election uses: an id of
-   * data/jurisdictions/ (`pe`, `es`). Definitions stored before it existed read as `pe`.
+   * data/jurisdictions/ (`pe`, `es`), or the absolute path of a user's jurisdiction folder
+   * (`--jurisdictions DIR`; public documents name it by its id). Definitions stored before it
+   * existed read as `pe`.
    */
   readonly jurisdiction: string;
   readonly choices: readonly {
