@@ -14,6 +14,9 @@ import { buildResults } from '../src/results/documents.js';
 import { putPublishedElection } from '../src/results/published-load.js';
 import { getSeats } from '../src/results/service.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { builtInContestsIds } from '../src/elections/contests.js';
+import { getContestsElection } from '../src/results/contests.js';
+import { ERM_NONE, ERM_OTHERS, ERM_PALETTE, ermColors, ermTop } from '../web/erm-colors.js';
 import { ciede2000, deltaE, labOf } from './color-difference.js';
 import { fixedClock, tempDir } from './helpers.js';
 
@@ -139,5 +142,65 @@ describe('party colours shown together are told apart', () => {
     expect(forked).toEqual([]);
     // the premise: parties that run in several elections
     expect(seen.get(nameKey('FUERZA POPULAR'))?.size).toBe(1);
+  });
+});
+
+/** Pairs of `parties` whose colours are closer than MIN_DELTA_E, named with the view. */
+function closePairs(view: string, parties: readonly string[], color: (p: string) => string) {
+  const close: string[] = [];
+  for (const [k, p] of parties.entries())
+    for (const q of parties.slice(k + 1)) {
+      const d = deltaE(color(p), color(q));
+      if (d < MIN_DELTA_E)
+        close.push(`${view}: ${p} ${color(p)} ~ ${q} ${color(q)} (${d.toFixed(1)})`);
+    }
+  return close;
+}
+
+/**
+ * The ERM view (web/erm.ts) colours organisations by rank from its own palette (most are regional
+ * movements with no colour of their own); past the palette they share one grey. Shown together:
+ * the national table's top organisations, the governors' map and the capitals' mayors' map (their
+ * legends), and a council's lists. The bound guaranteed: any two organisations with a palette
+ * colour differ by ΔE00 ≥ 15, and by as much from the grey, the map's "no result" and the page;
+ * the table and both maps draw no grey. A council may hold several lists past the palette: those
+ * share the grey, and the seats table beside the hemicycle names each.
+ */
+describe('ERM: the organisations shown together are told apart', () => {
+  it(`the palette: every pair, and each against the grey, "no result" and white, ΔE00 ≥ ${MIN_DELTA_E}`, () => {
+    const close = closePairs('palette', [...ERM_PALETTE], (c) => c);
+    for (const c of ERM_PALETTE)
+      for (const other of [ERM_OTHERS, ERM_NONE, '#ffffff'])
+        if (deltaE(c, other) < MIN_DELTA_E) close.push(`${c} ~ ${other}`);
+    expect(close).toEqual([]);
+    expect(new Set(ERM_PALETTE.map((c) => c.toLowerCase())).size).toBe(ERM_PALETTE.length);
+  });
+
+  it('each ERM election: the national table and both maps, in palette colours, ΔE00 ≥ 15', () => {
+    const close: string[] = [];
+    const ids = builtInContestsIds();
+    expect(ids).toEqual(expect.arrayContaining(['pe-erm-2022', 'pe-erm-2026']));
+    for (const id of ids) {
+      const r = getContestsElection(id);
+      if (!r.ok) throw new Error(id);
+      const doc = r.value;
+      const colors = ermColors(doc.national.organisations);
+      const color = (p: string): string => colors.get(p) ?? ERM_OTHERS;
+      const winners = (kind: string): string[] => [
+        ...new Set(doc.contests.flatMap((c) => (c.kind === kind && c.winner ? [c.winner] : []))),
+      ];
+      const views: [string, string[]][] = [
+        ['table', ermTop(doc.national.organisations).map((o) => o.party)],
+        ['governors', winners('governor')],
+        ['mayors', winners('provincial-council')],
+      ];
+      for (const [view, parties] of views) {
+        expect(parties.length, `${id} ${view}`).toBeGreaterThan(view === 'table' ? 1 : -1);
+        const grey = parties.filter((p) => !colors.has(p));
+        expect(grey, `${id} ${view}: drawn grey`).toEqual([]);
+        close.push(...closePairs(`${id} ${view}`, parties, color));
+      }
+    }
+    expect(close).toEqual([]);
   });
 });
