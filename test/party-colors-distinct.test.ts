@@ -26,12 +26,19 @@ import { fixedClock, tempDir } from './helpers.js';
  * between large patches side by side; a hemicycle's seats and the legend's chips are a few pixels,
  * where colours must differ several times more to be told apart at a glance and named (which
  * party is this seat?). 15 is about six such steps, set above the pair the 2026 Congress views drew
- * as one red (Partido del Buen Gobierno #ac0707 beside Ahora Nación #e90305: ΔE00 12.5); the
- * closest pair left in those views is Fuerza Popular's orange and Ahora Nación's red (16.7).
+ * as one red (Partido del Buen Gobierno #ac0707 beside Ahora Nación #e90305: ΔE00 12.5). The
+ * drills held more: four greens in Puno's top eight (Juntos por el Perú, Cooperación Popular —
+ * the same base colour as Frente de la Esperanza —, Venceremos, Frente de la Esperanza: ΔE00 5–13)
+ * and Ahora Nación beside Perú Libre's and Perú Primero's reds (0.7, 2.4). Six colours changed
+ * (data/PROVENANCE.md), the fewest that part every such pair; the closest pair left is Partido
+ * Popular Cristiano beside Victoria Nacional (15.3, Peruvians abroad in 2021), in the national
+ * views Ahora Nación beside Buen Gobierno (16.0).
  */
 const MIN_DELTA_E = 15;
 /** As many bars as the dashboard draws (web/bars.ts: the top eight, the rest in one line). */
 const BARS = 8;
+/** The drills below the nation: Peru's departments and its circunscripciones (LOE art. 21). */
+const DRILLS = ['department', 'circunscripcion'] as const;
 
 const ACTAS: Readonly<Record<string, string>> = {
   'pe-2021-presidencial':
@@ -62,15 +69,35 @@ beforeAll(async () => {
 
 afterAll(() => store.close());
 
+/** The choices of a unit's top bars (web/bars.ts: by votes, the unitemised remainder apart). */
+function topBars(def: ElectionDef, votes: readonly { readonly votes: number }[]): number[] {
+  return def.choices
+    .map((c, i) => ({ c, i, votes: votes[i]?.votes ?? 0 }))
+    .filter((x) => x.c.remainder !== true)
+    .sort((a, b) => b.votes - a.votes)
+    .slice(0, BARS)
+    .map((x) => x.i);
+}
+
+/** Pairs of the choices `shown` of `def` closer than MIN_DELTA_E, named with `where`. */
+function closeChoices(def: ElectionDef, shown: readonly number[], where: string): string[] {
+  const colors = choiceColors(def);
+  const name = (i: number): string => def.choices[i]?.party || def.choices[i]?.label || '';
+  const close: string[] = [];
+  for (const [k, i] of shown.entries())
+    for (const j of shown.slice(k + 1)) {
+      const [a, b] = [colors[i] ?? '', colors[j] ?? ''];
+      const d = deltaE(a, b);
+      if (d < MIN_DELTA_E)
+        close.push(`${where}: ${name(i)} ${a} ~ ${name(j)} ${b} (${d.toFixed(1)})`);
+    }
+  return close;
+}
+
 /** The choices shown together: the top bars of the national result and every party with seats. */
 async function shownTogether(def: ElectionDef): Promise<Set<number>> {
   const n = (await buildResults(store, def, 'national')).units[0];
-  const votes = n?.choices ?? [];
-  const ranked = def.choices
-    .map((c, i) => ({ c, i, votes: votes[i]?.votes ?? 0 }))
-    .filter((x) => x.c.remainder !== true)
-    .sort((a, b) => b.votes - a.votes);
-  const shown = new Set(ranked.slice(0, BARS).map((x) => x.i));
+  const shown = new Set(topBars(def, n?.choices ?? []));
   const seats = await getSeats(store, def.id);
   if (!seats.ok) throw new Error(def.id);
   const doc = seats.value;
@@ -110,19 +137,27 @@ describe('party colours shown together are told apart', () => {
     for (const id of builtInElectionIds()) {
       const def = bundledElection(id);
       if (!def) throw new Error(id);
-      const colors = choiceColors(def);
       const shown = [...(await shownTogether(def))];
       expect(shown.length, id).toBeGreaterThan(1);
-      for (const [k, i] of shown.entries())
-        for (const j of shown.slice(k + 1)) {
-          const [a, b] = [colors[i] ?? '', colors[j] ?? ''];
-          const d = deltaE(a, b);
-          if (d < MIN_DELTA_E)
-            close.push(
-              `${id}: ${def.choices[i]?.party || def.choices[i]?.label} ${a} ~ ${def.choices[j]?.party || def.choices[j]?.label} ${b} (${d.toFixed(1)})`,
-            );
+      close.push(...closeChoices(def, shown, id));
+    }
+    expect(close).toEqual([]);
+  }, 120_000);
+
+  it(`every bundled election's department and circunscripción drills: top ${BARS} bars of each unit, ΔE00 ≥ ${MIN_DELTA_E}`, async () => {
+    const close: string[] = [];
+    let drilled = 0;
+    for (const id of builtInElectionIds()) {
+      const def = bundledElection(id);
+      if (!def) throw new Error(id);
+      for (const level of DRILLS)
+        for (const u of (await buildResults(store, def, level)).units) {
+          drilled += 1;
+          close.push(...closeChoices(def, topBars(def, u.choices), `${id} ${level} ${u.name}`));
         }
     }
+    // the premise: every election has units to drill into
+    expect(drilled).toBeGreaterThan(builtInElectionIds().length * 20);
     expect(close).toEqual([]);
   }, 120_000);
 
