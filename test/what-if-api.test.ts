@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +157,11 @@ describe("GET /api/v1/elections/{id}/ruleset.json: the election's ruleset file, 
     expect(gone.statusCode).toBe(404);
     expect(ErrorSchema.parse(gone.json()).issues.map((i) => i.code)).toEqual(['ruleset_not_found']);
     expect(gone.body).not.toContain(dir);
+    // a file replaced by JSON that is no ruleset is not served (the store names it by its path)
+    writeFileSync(path, JSON.stringify({ secret: 'not a ruleset' }));
+    const other = await app.inject({ method: 'GET', url: PATHS.document('test-gone', 'ruleset') });
+    expect(other.statusCode).toBe(404);
+    expect(other.body).not.toContain('not a ruleset');
     const none = await app.inject({ method: 'GET', url: PATHS.document('nope', 'ruleset') });
     expect(none.statusCode).toBe(404);
     expect(ErrorSchema.parse(none.json()).issues[0]?.code).toBe('unknown_election');

@@ -58,13 +58,15 @@ export function getRulesetText(id: string): Found<{ readonly id: string; readonl
 export async function getElectionRuleset(
   store: Store,
   id: string,
-): Promise<Found<{ readonly id: string; readonly text: string }>> {
+): Promise<Found<{ readonly text: string }>> {
   const e = await election(store, id);
   if (!e.ok) return e;
   const ref = e.value.ruleset;
   const src = readRulesetSource(ref);
-  if (src.ok) return { ok: true, value: { id: ref, text: src.value.text } };
+  // a file changed on disk since it was loaded is served only while it is still a ruleset
+  if (src.ok && rulesetFromJson(src.value.json).ok)
+    return { ok: true, value: { text: src.value.text } };
   // the store keeps a user's file by its absolute path: the public answer names the election
-  if (!isRulesetPath(ref)) return { ok: false, issues: src.error };
+  if (!isRulesetPath(ref) && !src.ok) return { ok: false, issues: src.error };
   return { ok: false, issues: [issue('ruleset_not_found', ['ruleset'], { election: id })] };
 }
