@@ -32,7 +32,7 @@ import { fixedClock, tempDir } from './helpers.js';
  * and Ahora Nación beside Perú Libre's and Perú Primero's reds (0.7, 2.4). Six colours changed
  * (data/PROVENANCE.md), the fewest that part every such pair; the closest pair left is Partido
  * Popular Cristiano beside Victoria Nacional (15.3, Peruvians abroad in 2021), in the national
- * views Ahora Nación beside Buen Gobierno (16.0).
+ * views Ahora Nación beside Buen Gobierno (15.9).
  */
 const MIN_DELTA_E = 15;
 /** As many bars as the dashboard draws (web/bars.ts: the top eight, the rest in one line). */
