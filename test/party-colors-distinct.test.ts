@@ -17,7 +17,7 @@ import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { builtInContestsIds } from '../src/elections/contests.js';
 import { getContestsElection } from '../src/results/contests.js';
 import { ERM_NONE, ERM_OTHERS, ERM_PALETTE, ermColors, ermTop } from '../web/erm-colors.js';
-import { ciede2000, deltaE, labOf } from './color-difference.js';
+import { ciede2000, deltaE, labOf } from '../web/color-difference.js';
 import { fixedClock, tempDir } from './helpers.js';
 
 /**
@@ -173,6 +173,17 @@ describe('party colours shown together are told apart', () => {
         seen.set(k, (seen.get(k) ?? new Set()).add(colors[i] ?? ''));
       });
     }
+    // the regional and municipal elections' view draws a party in its own colour too
+    for (const id of builtInContestsIds()) {
+      const r = getContestsElection(id);
+      if (!r.ok) throw new Error(id);
+      const colors = ermColors(r.value.national.organisations);
+      for (const o of r.value.national.organisations)
+        if (o.color !== null) {
+          const k = nameKey(o.party);
+          seen.set(k, (seen.get(k) ?? new Set()).add(colors.get(o.party) ?? ''));
+        }
+    }
     const forked = [...seen].filter(([, cs]) => cs.size > 1).map(([k, cs]) => `${k}: ${[...cs]}`);
     expect(forked).toEqual([]);
     // the premise: parties that run in several elections
@@ -193,13 +204,15 @@ function closePairs(view: string, parties: readonly string[], color: (p: string)
 }
 
 /**
- * The ERM view (web/erm.ts) colours organisations by rank from its own palette (most are regional
- * movements with no colour of their own); past the palette they share one grey. Shown together:
- * the national table's top organisations, the governors' map and the capitals' mayors' map (their
- * legends), and a council's lists. The bound guaranteed: any two organisations with a palette
- * colour differ by ΔE00 ≥ 15, and by as much from the grey, the map's "no result" and the page;
- * the table and both maps draw no grey. A council may hold several lists past the palette: those
- * share the grey, and the seats table beside the hemicycle names each.
+ * The ERM view (web/erm.ts, web/erm-colors.ts) draws a national party in its own colour (the
+ * party table's, as in every election) and the regional movements, most with no colour of their
+ * own, in palette colours by rank, leaving out those near a party's own; past the palette they
+ * share one grey. Shown together: the national table's top organisations, the governors' map and
+ * the capitals' mayors' map (their legends), and a council's lists. The bound guaranteed: the
+ * table and both maps draw no grey and every pair in them differs by ΔE00 ≥ 15; any two palette
+ * colours, and a palette colour beside a party's own, differ by as much, and from the grey, the
+ * map's "no result" and the page. A council may hold several lists past the palette: those share
+ * the grey, and the seats table beside the hemicycle names each.
  */
 describe('ERM: the organisations shown together are told apart', () => {
   it(`the palette: every pair, and each against the grey, "no result" and white, ΔE00 ≥ ${MIN_DELTA_E}`, () => {

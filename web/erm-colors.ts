@@ -1,9 +1,11 @@
-// The ERM view's colours (regional and municipal elections): thousands of organisations, most of
-// them regional movements with no colour of their own, so the palette goes by rank. Pure and
-// import-free: the colour test (test/party-colors-distinct.test.ts) runs it as the page does.
+// The ERM view's colours (regional and municipal elections): a national party keeps its colour of
+// every election (the party table's, served with the organisation); the regional movements, most
+// with no colour of their own, take the palette by rank. Pure: the colour test
+// (test/party-colors-distinct.test.ts) runs it as the page does.
+import { deltaE as deltaE00 } from './color-difference.js';
 
 /**
- * 32 colours, each pair at least ΔE00 16 apart, and as far from the grey of the rest, the map's
+ * 37 colours, each pair at least ΔE00 15.6 apart, and as far from the grey of the rest, the map's
  * "no result" and the white page (the colour test holds them to 15). Picked once by cifra: the
  * first sixteen by hand (saturated, for the largest), the rest by a greedy max-min search.
  */
@@ -40,6 +42,11 @@ export const ERM_PALETTE = [
   '#aaccbb',
   '#55ee00',
   '#005500',
+  '#668800',
+  '#666677',
+  '#7755ff',
+  '#ffcc00',
+  '#444433',
 ] as const;
 
 /** The organisations past the palette: one grey, named beside it wherever it is drawn. */
@@ -49,9 +56,14 @@ export const ERM_NONE = '#e5e5e5';
 /** How many organisations the national table lists. */
 export const ERM_TOP = 15;
 
+/** The least ΔE00 between a palette colour and a party's own shown on the same page. */
+const APART = 15;
+
 /** What the colours are ranked by: offices won by contest kind, seats by contest kind. */
 export interface RankedOrg {
   readonly party: string;
+  /** The party's own colour (the jurisdiction's table); null: none, it takes the palette's. */
+  readonly color: string | null;
   readonly heads: Readonly<Record<string, number>>;
   readonly seats: Readonly<Record<string, number>>;
 }
@@ -67,19 +79,25 @@ export function ermTop<T extends RankedOrg>(orgs: readonly T[]): T[] {
 }
 
 /**
- * Each organisation's colour: the governors first and then the capitals' mayors, so that both
- * maps draw their winners in distinct colours, then by offices won; grey past the palette.
+ * Each organisation's colour: its own, else the palette's that no own colour of this election is
+ * near, by rank (the governors first and then the capitals' mayors, so that both maps draw their
+ * winners apart, then by offices won); grey past the palette.
  */
 export function ermColors(orgs: readonly RankedOrg[]): Map<string, string> {
+  const own = orgs.flatMap((o) => (o.color === null ? [] : [[o.party, o.color] as const]));
+  const free = ERM_PALETTE.filter((c) => own.every(([, x]) => deltaE00(c, x) >= APART));
   const of = (o: RankedOrg, k: string): number => o.heads[k] ?? 0;
-  const ranked = [...orgs].sort(
-    (a, b) =>
-      of(b, 'governor') - of(a, 'governor') ||
-      of(b, 'provincial-council') - of(a, 'provincial-council') ||
-      sum(b.heads) - sum(a.heads) ||
-      (a.party < b.party ? -1 : 1),
-  );
-  return new Map(
-    ranked.slice(0, ERM_PALETTE.length).map((o, i) => [o.party, ERM_PALETTE[i] ?? ERM_OTHERS]),
-  );
+  const ranked = orgs
+    .filter((o) => o.color === null)
+    .sort(
+      (a, b) =>
+        of(b, 'governor') - of(a, 'governor') ||
+        of(b, 'provincial-council') - of(a, 'provincial-council') ||
+        sum(b.heads) - sum(a.heads) ||
+        (a.party < b.party ? -1 : 1),
+    );
+  return new Map([
+    ...own,
+    ...ranked.slice(0, free.length).map((o, i) => [o.party, free[i] ?? ERM_OTHERS] as const),
+  ]);
 }

@@ -52,7 +52,7 @@ const valueOf = (e: Event): string =>
     ? e.target.value
     : '';
 
-/** An organisation's colour: by its rank (web/erm-colors.ts), grey past the palette. */
+/** An organisation's colour: its own, else by rank (web/erm-colors.ts); grey past the palette. */
 function colorOf(party: string): string {
   return erm.colors.get(party) ?? ERM_OTHERS;
 }
