@@ -434,9 +434,9 @@ describe('party colours', () => {
         (c) => c.id === choice,
       )?.color;
     // 2021 has no colours in its manifest; 2026 has; Fuerza Popular is the same
-    expect(await fp('pe-2021-presidencial', 'P11')).toBe('#fd6600');
-    expect(await fp('pe-2026-presidencial-segunda', 'FP')).toBe('#fd6600');
-    expect(await fp('pe-2021-congreso', 'Fuerza Popular')).toBe('#fd6600');
+    expect(await fp('pe-2021-presidencial', 'P11')).toBe('#f87820');
+    expect(await fp('pe-2026-presidencial-segunda', 'FP')).toBe('#f87820');
+    expect(await fp('pe-2021-congreso', 'Fuerza Popular')).toBe('#f87820');
     // Perú Libre under its three spellings
     expect(await fp('pe-2021-presidencial', 'P16')).toBe('#e70000');
     expect(await fp('pe-2021-congreso', 'Perú Libre')).toBe('#e70000');

@@ -51,6 +51,8 @@ describe('cifra publish, a jurisdiction that is not Peru', () => {
     }
     expect(files).toContain(PATHS.unit(XF_ELECTION, 'national', 'XF'));
     expect(files).toContain(PATHS.children(XF_ELECTION, 'national', 'XF'));
+    // the user's ruleset file the seats are counted under, as written (xf-parliament.json)
+    expect(files).toContain(PATHS.document(XF_ELECTION, 'ruleset'));
     expect(files.filter((f) => f.includes('/PE'))).toEqual([]);
   });
 

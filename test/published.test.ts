@@ -69,7 +69,7 @@ describe('published elections', () => {
       date: '2021-06-06',
     });
     const c = CandidatesSchema.parse(await get('/api/v1/candidates?election=pe-2026-diputados'));
-    expect(c.choices.find((x) => x.id === 'fuerza-popular')?.color).toBe('#fd6600');
+    expect(c.choices.find((x) => x.id === 'fuerza-popular')?.color).toBe('#f87820');
   });
 
   it('progress names the sources of the same actas that /api/v1/compare cross-checks', async () => {

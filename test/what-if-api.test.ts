@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PATHS } from '../src/api/paths.js';
 import { buildApi, REVISION_TTL_MS, WHAT_IF_BODY_LIMIT } from '../src/api/server.js';
 import {
   ErrorSchema,
@@ -111,6 +112,59 @@ describe('GET /api/v1/rulesets and /api/v1/rulesets/{id}', () => {
       expect([id, bad.statusCode]).toEqual([id, 404]);
       expect(ErrorSchema.parse(bad.json()).issues[0]?.code).toBe('ruleset_not_found');
     }
+  });
+});
+
+describe("GET /api/v1/elections/{id}/ruleset.json: the election's ruleset file, a user's too", () => {
+  it("a user's file (the store keeps its path) as written, without this machine's path", async () => {
+    const r = await app.inject({ method: 'GET', url: PATHS.document(ELECTION, 'ruleset') });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('application/json');
+    expect(r.body).toBe(readFileSync(rulesetPath, 'utf8'));
+    expect(RulesetFileSchema.parse(r.json()).id).toBe('test-2026-style');
+    expect(r.body).not.toContain(dirname(rulesetPath));
+    // the seats document names the same ruleset by its id, not a built-in one
+    const seats = SeatsSchema.parse(
+      (await app.inject({ method: 'GET', url: PATHS.document(ELECTION, 'seats') })).json(),
+    );
+    expect(seats.kind === 'list' && seats.result.rules).toBe('test-2026-style');
+    expect(builtInRulesetIds()).not.toContain('test-2026-style');
+  });
+
+  it('a built-in one: its file in data/rulesets, as /api/v1/rulesets/{id} serves it', async () => {
+    const r = await app.inject({
+      method: 'GET',
+      url: PATHS.document('pe-2021-presidencial', 'ruleset'),
+    });
+    expect(r.statusCode).toBe(200);
+    const id = RulesetFileSchema.parse(r.json()).id;
+    const built = await app.inject({ method: 'GET', url: PATHS.ruleset(id) });
+    expect([built.statusCode, r.body]).toEqual([200, built.body]);
+  });
+
+  it('an unknown election, or a file no longer there: 404, naming no path', async () => {
+    const dir = tempDir('cifra-what-if-gone-');
+    const path = writeStyleRuleset(dir);
+    await putListElection(store, {
+      id: 'test-gone',
+      ruleset: path,
+      districts: DISTRICTS,
+      lists: LISTS,
+      votes: VOTES,
+    });
+    rmSync(path);
+    const gone = await app.inject({ method: 'GET', url: PATHS.document('test-gone', 'ruleset') });
+    expect(gone.statusCode).toBe(404);
+    expect(ErrorSchema.parse(gone.json()).issues.map((i) => i.code)).toEqual(['ruleset_not_found']);
+    expect(gone.body).not.toContain(dir);
+    // a file replaced by JSON that is no ruleset is not served (the store names it by its path)
+    writeFileSync(path, JSON.stringify({ secret: 'not a ruleset' }));
+    const other = await app.inject({ method: 'GET', url: PATHS.document('test-gone', 'ruleset') });
+    expect(other.statusCode).toBe(404);
+    expect(other.body).not.toContain('not a ruleset');
+    const none = await app.inject({ method: 'GET', url: PATHS.document('nope', 'ruleset') });
+    expect(none.statusCode).toBe(404);
+    expect(ErrorSchema.parse(none.json()).issues[0]?.code).toBe('unknown_election');
   });
 });
 

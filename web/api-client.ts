@@ -26,7 +26,6 @@ import type {
 } from '../src/api/schemas.js';
 import type { ContestSchema, ContestsElectionSchema } from '../src/results/contests.js';
 import type { PollingPlacesSchema } from '../src/results/polling-places.js';
-import type { RulesetsSchema } from '../src/results/rulesets.js';
 import type { WhatIfBodySchema } from '../src/results/what-if.js';
 
 export type Elections = z.infer<typeof ElectionsSchema>;
@@ -49,7 +48,6 @@ export type Acta = z.infer<typeof ActaSchema>;
 export type Compare = z.infer<typeof CompareSchema>;
 export type CompareQuery = z.input<typeof CompareQuerySchema>;
 export type RulesetFile = z.infer<typeof RulesetFileSchema>;
-export type Rulesets = z.infer<typeof RulesetsSchema>;
 export type WhatIf = z.infer<typeof WhatIfSchema>;
 export type WhatIfBody = z.input<typeof WhatIfBodySchema>;
 export type ApiError = z.infer<typeof ErrorSchema>;
@@ -62,6 +60,7 @@ interface Documents {
   progress: Progress;
   summary: Summary;
   seats: Seats;
+  ruleset: RulesetFile;
   'count-course': CountCourse;
   projection: Projection;
   'projection-history': ProjectionHistory;
@@ -119,8 +118,6 @@ export const api = {
   mesas: (election: string, place: string) => tryGet<Mesas>(PATHS.mesas(election, place)),
   acta: (election: string, mesa: string) => get<Acta>(PATHS.acta(election, mesa)),
   geography: () => get<MapShapes>(PATHS.geography()),
-  rulesets: () => get<Rulesets>(PATHS.rulesets()),
-  ruleset: (id: string) => tryGet<RulesetFile>(PATHS.ruleset(id)),
   /** The cross-check by query (offset, limit): the server's, a static site has none. */
   compare: (q: CompareQuery) =>
     answer<Compare>(

@@ -5,6 +5,7 @@
 // what-if needs the server, so a static site offers no bonus switch.
 import { geoMercator, geoPath } from 'd3-geo';
 import { api, type Contest, type ContestsElection, type MapShape } from './api-client.js';
+import { ERM_NONE, ERM_OTHERS, ermColors, ermTop } from './erm-colors.js';
 import { drawHemicycle } from './hemicycle.js';
 import {
   $,
@@ -15,7 +16,6 @@ import {
   el,
   fmt,
   norm,
-  PALETTE,
   state,
   svgEl,
   t,
@@ -52,23 +52,13 @@ const valueOf = (e: Event): string =>
     ? e.target.value
     : '';
 
-/** An organisation's colour: by its rank among those with most offices, grey past the palette. */
+/** An organisation's colour: its own, else by rank (web/erm-colors.ts); grey past the palette. */
 function colorOf(party: string): string {
-  return erm.colors.get(party) ?? '#9aa0a6';
-}
-
-function assignColors(doc: ContestsElection): void {
-  // the governors first, so that the map's colours are distinct; then by offices won
-  const gov = (o: Org): number => o.heads['governor'] ?? 0;
-  const ranked = [...doc.national.organisations].sort(
-    (a, b) => gov(b) - gov(a) || heads(b) - heads(a) || (a.party < b.party ? -1 : 1),
-  );
-  erm.colors = new Map(ranked.slice(0, PALETTE.length).map((o, i) => [o.party, PALETTE[i] ?? '']));
+  return erm.colors.get(party) ?? ERM_OTHERS;
 }
 
 const sum = (r: Readonly<Record<string, number>>): number =>
   Object.values(r).reduce((a, b) => a + b, 0);
-const heads = (o: Org): number => sum(o.heads);
 const seats = (o: Org): number => sum(o.seats);
 
 /** The status of the figures, as the manifest gives it: never "official" for a capture. */
@@ -147,7 +137,7 @@ async function render(): Promise<void> {
     const doc = await api.contests(id);
     if (seq !== erm.seq) return;
     erm.doc = doc;
-    assignColors(doc);
+    erm.colors = ermColors(doc.national.organisations);
   }
   erm.view = view;
   $select('erm-election').value = id;
@@ -197,7 +187,7 @@ function renderNational(doc: ContestsElection): void {
     `${t(inferred ? 'ermInferredNote' : 'ermClassNote')}: ${inLang(n.classification)}`;
   // a second round's winner is counted as the governor (its office), not as a column of its own
   const kinds = doc.sets.map((s) => s.kind).filter((k) => k !== 'governor-runoff');
-  const top = [...n.organisations].sort((a, b) => heads(b) - heads(a) || seats(b) - seats(a));
+  const top = ermTop(n.organisations);
   $('erm-orgs').replaceChildren(
     el(
       'tr',
@@ -207,18 +197,16 @@ function renderNational(doc: ContestsElection): void {
       el('th', {}, t('ermSeats')),
       el('th', {}, t('ermRunoffs')),
     ),
-    ...top
-      .slice(0, 15)
-      .map((o) =>
-        el(
-          'tr',
-          {},
-          el('td', {}, swatch(o.party), o.party, el('small', {}, ` · ${typeName(o.type)}`)),
-          ...kinds.map((k) => el('td', {}, fmt(o.heads[k] ?? 0))),
-          el('td', {}, fmt(seats(o))),
-          el('td', {}, fmt(o.runoffs)),
-        ),
+    ...top.map((o) =>
+      el(
+        'tr',
+        {},
+        el('td', {}, swatch(o.party), o.party, el('small', {}, ` · ${typeName(o.type)}`)),
+        ...kinds.map((k) => el('td', {}, fmt(o.heads[k] ?? 0))),
+        el('td', {}, fmt(seats(o))),
+        el('td', {}, fmt(o.runoffs)),
       ),
+    ),
   );
   cardTable($('erm-orgs'));
 }
@@ -275,7 +263,7 @@ async function renderMap(doc: ContestsElection, mapKind: string | null): Promise
     const label = shapeLabel(c, f.properties, kind);
     const node = svgEl('path', {
       d: path(f) ?? '',
-      fill: c?.winner ? colorOf(c.winner) : outcome === 'runoff' ? 'url(#erm-runoff)' : '#e5e5e5',
+      fill: c?.winner ? colorOf(c.winner) : outcome === 'runoff' ? 'url(#erm-runoff)' : ERM_NONE,
       tabindex: 0,
       role: 'button',
       'aria-label': label,

@@ -1,5 +1,6 @@
 // Shared by the dashboard's modules: state, strings, number format and DOM helpers.
 import type { Choice, Places, Progress, Site, Summary } from './api-client.js';
+import { ERM_PALETTE } from './erm-colors.js';
 import { STRINGS, type Strings } from './i18n.js';
 import type { Lang } from './lang.js';
 
@@ -98,29 +99,8 @@ export function inLang(note: string | { readonly es: string; readonly en: string
   return typeof note === 'string' ? note : note[state.lang];
 }
 
-export const PALETTE = [
-  '#c0392b',
-  '#e67e22',
-  '#2471a3',
-  '#17a589',
-  '#7d3c98',
-  '#b7950b',
-  '#2e4053',
-  '#d35400',
-  '#1e8449',
-  '#a93226',
-  '#5d6d7e',
-  '#884ea0',
-  '#148f77',
-  '#b03a2e',
-  '#2874a6',
-  '#af601a',
-  '#6c3483',
-  '#117864',
-] as const;
-
 /** A palette colour by position, cycling. */
-export const paletteColor = (i: number): string => PALETTE[i % PALETTE.length] ?? '#888';
+export const paletteColor = (i: number): string => ERM_PALETTE[i % ERM_PALETTE.length] ?? '#888';
 
 export function fmt(n: number): string {
   return new Intl.NumberFormat(state.lang === 'es' ? 'es-PE' : 'en-US').format(n);

@@ -98,14 +98,13 @@ function field(k: Param): HTMLInputElement | HTMLSelectElement {
   throw new Error(`#wi-${k}: not a form field`);
 }
 
-/** The built-in rulesets' ids, asked once: only those have a file to read the levers from. */
-let builtIn: Promise<ReadonlySet<string>> | null = null;
-
-/** The ruleset file of a list election's seats, when it is a built-in one (no 404 for a user's file). */
+/**
+ * The ruleset file a list election's seats are computed under, built-in or the user's own (the
+ * election's ruleset.json: the server serves any it has loaded); null when cifra does not count.
+ */
 async function rulesetOf(seats: Seats | { kind: 'none' }): Promise<RulesetFile | null> {
   if (seats.kind !== 'list') return null;
-  builtIn ??= api.rulesets().then((d) => new Set(d.rulesets.map((r) => r.id)));
-  return (await builtIn).has(seats.result.rules) ? api.ruleset(seats.result.rules) : null;
+  return api.tryDocument(seats.election, 'ruleset');
 }
 
 /** Sets up the panel for a list election whose seats cifra computes; hidden otherwise. */

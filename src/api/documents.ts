@@ -11,7 +11,7 @@ import { resultsCsv } from '../results/csv.js';
 import { getChildren, getPlaces, PlacesSchema } from '../results/places.js';
 import { getPollingPlaces, PollingPlacesSchema } from '../results/polling-places.js';
 import { projectionHistory, projectionOf } from '../results/projection.js';
-import { getRulesetText, listRulesets } from '../results/rulesets.js';
+import { getElectionRuleset, getRulesetText, listRulesets } from '../results/rulesets.js';
 import {
   getActa,
   getCandidates,
@@ -195,6 +195,15 @@ export const DOCUMENTS: readonly DocumentDef[] = [
     'Seats or the presidential outcome on the votes counted (as `/api/v1/seats`)',
     SeatsSchema,
     (s, id) => getSeats(s, id),
+  ),
+  electionDoc(
+    'ruleset',
+    "The ruleset file the election is counted under, as written (a built-in one or the user's file its manifest names), to start a what-if from",
+    RulesetFileSchema,
+    async (s, id) => {
+      const r = await getElectionRuleset(s, id);
+      return r.ok ? wrap(new RawBody(r.value.text, JSON_TYPE)) : r;
+    },
   ),
   electionDoc(
     'count-course',

@@ -10,6 +10,7 @@ export const ELECTION_DOCUMENTS = [
   'progress',
   'summary',
   'seats',
+  'ruleset',
   'count-course',
   'projection',
   'projection-history',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { issue, IssueSchema } from '../core/issues.js';
 import { ClassificationBasisSchema, ContestKindSchema } from '../core/model/contests-manifest.js';
 import { StatusSchema } from '../core/model/manifest.js';
+import { nameKey } from '../core/names.js';
 import { NoteSchema } from '../core/model/note.js';
 import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import {
@@ -13,6 +14,7 @@ import {
   type NationalPicture,
 } from '../core/pipeline/contests.js';
 import { builtInContestsIds, loadContests, type LoadedContests } from '../elections/contests.js';
+import { partyColorTable } from '../elections/party-colors.js';
 import { loadRuleset } from '../elections/rulesets.js';
 import type { Found } from './service.js';
 
@@ -133,6 +135,12 @@ export const ContestsElectionSchema = z.object({
         heads: Heads.describe('Offices won by contest kind: governors, mayors'),
         seats: Heads.describe('Seats won by contest kind: regidores'),
         runoffs: z.number().int(),
+        color: z
+          .string()
+          .nullable()
+          .describe(
+            "The party's colour in the jurisdiction's table, the same in every election; null: none (a regional movement)",
+          ),
       }),
     ),
     byType: z.array(
@@ -263,7 +271,7 @@ export function getContestsElection(
         status: m.contestSets[i]?.status ?? m.status,
       })),
       national: {
-        ...mutable(nationalPicture(result.contests, m.nationalParties.names)),
+        ...mutable(nationalPicture(result.contests, m.nationalParties.names), m.jurisdiction),
         classificationBasis: m.nationalParties.basis,
         classification: m.nationalParties.source,
       },
@@ -273,10 +281,20 @@ export function getContestsElection(
   };
 }
 
+/** The national picture as served: each organisation with its colour in the party table. */
 function mutable(
   n: NationalPicture,
+  jurisdiction: string,
 ): Omit<ContestsElectionDocument['national'], 'classification' | 'classificationBasis'> {
-  return { organisations: [...n.organisations], byType: [...n.byType], open: [...n.open] };
+  const table = partyColorTable(jurisdiction);
+  return {
+    organisations: n.organisations.map((o) => ({
+      ...o,
+      color: table.get(nameKey(o.party)) ?? null,
+    })),
+    byType: [...n.byType],
+    open: [...n.open],
+  };
 }
 
 /** One contest in full: its votes, and its outcome or its seats, head and majority bonus. */

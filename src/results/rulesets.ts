@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { issue } from '../core/issues.js';
 import { rulesetFromJson } from '../core/rulesets/compile.js';
-import { builtInRulesetIds, readRulesetSource } from '../elections/rulesets.js';
-import type { Found } from './service.js';
+import { builtInRulesetIds, isRulesetPath, readRulesetSource } from '../elections/rulesets.js';
+import type { Store } from '../store/store.js';
+import { election, type Found } from './service.js';
 
 /** A built-in ruleset as listed by `GET /api/v1/rulesets` (and `cifra rules`). */
 export const RulesetSummarySchema = z.object({
@@ -48,4 +49,24 @@ export function getRulesetText(id: string): Found<{ readonly id: string; readonl
   return src.ok
     ? { ok: true, value: { id, text: src.value.text } }
     : { ok: false, issues: src.error };
+}
+
+/**
+ * The ruleset file an election is counted under, as written: a built-in one, or the user's file
+ * its manifest named (any ruleset the server loaded). Refused without this machine's path.
+ */
+export async function getElectionRuleset(
+  store: Store,
+  id: string,
+): Promise<Found<{ readonly text: string }>> {
+  const e = await election(store, id);
+  if (!e.ok) return e;
+  const ref = e.value.ruleset;
+  const src = readRulesetSource(ref);
+  // a file changed on disk since it was loaded is served only while it is still a ruleset
+  if (src.ok && rulesetFromJson(src.value.json).ok)
+    return { ok: true, value: { text: src.value.text } };
+  // the store keeps a user's file by its absolute path: the public answer names the election
+  if (!isRulesetPath(ref) && !src.ok) return { ok: false, issues: src.error };
+  return { ok: false, issues: [issue('ruleset_not_found', ['ruleset'], { election: id })] };
 }

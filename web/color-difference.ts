@@ -1,5 +1,6 @@
-// Colour difference for tests of the palette: sRGB hex to CIELAB (D65) and CIEDE2000 (Sharma, Wu
-// and Dalal, "The CIEDE2000 color-difference formula", Color Res. Appl. 30(1), 2005).
+// Colour difference, for the ERM view's palette beside the parties' own colours and for the colour
+// test: sRGB hex to CIELAB (D65) and CIEDE2000 (Sharma, Wu and Dalal, "The CIEDE2000
+// color-difference formula", Color Res. Appl. 30(1), 2005).
 
 /** sRGB "#rrggbb" to CIELAB under D65 (IEC 61966-2-1 transfer curve, CIE 1976 L*a*b*). */
 export function labOf(hex: string): [number, number, number] {
