@@ -17,7 +17,7 @@ import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { builtInContestsIds } from '../src/elections/contests.js';
 import { getContestsElection } from '../src/results/contests.js';
 import { ERM_NONE, ERM_OTHERS, ERM_PALETTE, ermColors, ermTop } from '../web/erm-colors.js';
-import { ciede2000, deltaE, labOf } from '../web/color-difference.js';
+import { ciede2000, deltaE, labOf } from '../src/core/color-difference.js';
 import { fixedClock, tempDir } from './helpers.js';
 
 /**

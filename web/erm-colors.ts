@@ -2,52 +2,10 @@
 // every election (the party table's, served with the organisation); the regional movements, most
 // with no colour of their own, take the palette by rank. Pure: the colour test
 // (test/party-colors-distinct.test.ts) runs it as the page does.
-import { deltaE as deltaE00 } from './color-difference.js';
+import { deltaE as deltaE00, DISTINCT_PALETTE } from '../src/core/color-difference.js';
 
-/**
- * 37 colours, each pair at least ΔE00 15.6 apart, and as far from the grey of the rest, the map's
- * "no result" and the white page (the colour test holds them to 15). Picked once by cifra: the
- * first sixteen by hand (saturated, for the largest), the rest by a greedy max-min search.
- */
-export const ERM_PALETTE = [
-  '#c0392b',
-  '#2471a3',
-  '#e67e22',
-  '#1e8449',
-  '#7d3c98',
-  '#b7950b',
-  '#2e4053',
-  '#d81b60',
-  '#6d4c41',
-  '#00acc1',
-  '#f48fb1',
-  '#66bb6a',
-  '#880e4f',
-  '#004d40',
-  '#90caf9',
-  '#7986cb',
-  '#555500',
-  '#ee22ff',
-  '#ccdd00',
-  '#00eecc',
-  '#ddbbff',
-  '#888866',
-  '#997788',
-  '#eecc99',
-  '#ff7766',
-  '#995500',
-  '#0000ff',
-  '#557777',
-  '#bb9988',
-  '#aaccbb',
-  '#55ee00',
-  '#005500',
-  '#668800',
-  '#666677',
-  '#7755ff',
-  '#ffcc00',
-  '#444433',
-] as const;
+/** The palette the regional movements take by rank (src/core/color-difference.ts). */
+export const ERM_PALETTE = DISTINCT_PALETTE;
 
 /** The organisations past the palette: one grey, named beside it wherever it is drawn. */
 export const ERM_OTHERS = '#9aa0a6';

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { ElectionDef } from '../core/model/acta.js';
+import { deltaE, DISTINCT_PALETTE as FALLBACK_PALETTE } from '../core/color-difference.js';
 import { nameKey } from '../core/names.js';
 import { dataPath } from '../io/paths.js';
 import { isJurisdictionPath } from '../jurisdictions/load.js';
@@ -29,24 +30,8 @@ export const PartyColorsSchema = z.strictObject({
 /** The colour of the votes not itemised per choice (a remainder: "other lists"). */
 export const REMAINDER_COLOR = '#9aa1ad';
 
-/**
- * Colours for parties in no table: distinct hues, picked by a hash of the party's name so that
- * it gets the same one in every election.
- */
-const FALLBACK = [
-  '#7d3c98',
-  '#b7950b',
-  '#2e4053',
-  '#148f77',
-  '#a93226',
-  '#5d6d7e',
-  '#af601a',
-  '#1f618d',
-  '#6c3483',
-  '#117864',
-  '#7e5109',
-  '#943126',
-];
+/** Fallback colours are at least this far (CIEDE2000) from every other colour of the election. */
+const APART = 15;
 
 const tables = new Map<string, ReadonlyMap<string, string>>();
 
@@ -87,25 +72,50 @@ function shade(hex: string, k: number): string {
 }
 
 /**
+ * A party in no table: from its hash's place in the palette, the first colour at least APART from
+ * every colour the election has given so far; else the palette's farthest from them.
+ */
+function fallbackColor(name: string, taken: readonly string[]): string {
+  const n = FALLBACK_PALETTE.length;
+  const start = hashOf(name) % n;
+  let best = FALLBACK_PALETTE[start] as string;
+  let bestGap = -1;
+  for (let k = 0; k < n; k++) {
+    const c = FALLBACK_PALETTE[(start + k) % n] as string;
+    const gap = Math.min(Infinity, ...taken.map((t) => deltaE(c, t)));
+    if (gap >= APART) return c;
+    if (gap > bestGap) [best, bestGap] = [c, gap];
+  }
+  return best;
+}
+
+/**
  * Each choice's colour: the manifest's, else the party table's (by party, then label), else a
- * fallback picked by the party's name; a remainder is grey. Two choices of one election never
- * share a colour: a later one with a colour already taken gets a darker or lighter shade of it.
+ * fallback from a palette, apart from the colours the election gives its other choices; a
+ * remainder is grey. Two choices of one election never share a colour: a later one with a colour
+ * already taken gets a darker or lighter shade of it.
  */
 export function choiceColors(def: Pick<ElectionDef, 'jurisdiction' | 'choices'>): string[] {
   const table = partyColorTable(def.jurisdiction);
+  const own = def.choices.map((c) =>
+    c.remainder === true
+      ? REMAINDER_COLOR
+      : (
+          c.color ??
+          table.get(nameKey(c.party || c.label)) ??
+          table.get(nameKey(c.label))
+        )?.toLowerCase(),
+  );
+  // the colours given first, so that a fallback keeps apart from all of them
+  const given = own.filter((c): c is string => c !== undefined);
   const taken = new Set<string>();
-  return def.choices.map((c) => {
+  return def.choices.map((c, i) => {
     if (c.remainder === true) return REMAINDER_COLOR;
-    const name = nameKey(c.party || c.label);
-    const base = (
-      c.color ??
-      table.get(name) ??
-      table.get(nameKey(c.label)) ??
-      (FALLBACK[hashOf(name) % FALLBACK.length] as string)
-    ).toLowerCase();
+    const base = own[i] ?? fallbackColor(nameKey(c.party || c.label), given);
+    if (own[i] === undefined) given.push(base);
     let color = base;
-    for (let i = 1; taken.has(color) && i < 8; i++)
-      color = shade(base, i % 2 === 1 ? 0.15 * i : -0.15 * i);
+    for (let k = 1; taken.has(color) && k < 8; k++)
+      color = shade(base, k % 2 === 1 ? 0.15 * k : -0.15 * k);
     taken.add(color);
     return color;
   });

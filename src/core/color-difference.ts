@@ -1,4 +1,4 @@
-// Colour difference, for the ERM view's palette beside the parties' own colours and for the colour
+// Colour difference, for the parties' fallback colours, the ERM view's palette and the colour
 // test: sRGB hex to CIELAB (D65) and CIEDE2000 (Sharma, Wu and Dalal, "The CIEDE2000
 // color-difference formula", Color Res. Appl. 30(1), 2005).
 
@@ -60,3 +60,49 @@ export function ciede2000(p: readonly number[], q: readonly number[]): number {
 
 /** ΔE00 between two "#rrggbb" colours. */
 export const deltaE = (x: string, y: string): number => ciede2000(labOf(x), labOf(y));
+
+/**
+ * 37 colours, each pair at least ΔE00 15.6 apart, and as far from the grey of "the rest", the
+ * map's "no result" and the white page. Picked once by cifra: the first sixteen by hand
+ * (saturated, for the largest), the rest by a greedy max-min search. The parties' fallback colours
+ * (src/elections/party-colors.ts) and the ERM view's regional movements (web/erm-colors.ts) take it.
+ */
+export const DISTINCT_PALETTE: readonly string[] = [
+  '#c0392b',
+  '#2471a3',
+  '#e67e22',
+  '#1e8449',
+  '#7d3c98',
+  '#b7950b',
+  '#2e4053',
+  '#d81b60',
+  '#6d4c41',
+  '#00acc1',
+  '#f48fb1',
+  '#66bb6a',
+  '#880e4f',
+  '#004d40',
+  '#90caf9',
+  '#7986cb',
+  '#555500',
+  '#ee22ff',
+  '#ccdd00',
+  '#00eecc',
+  '#ddbbff',
+  '#888866',
+  '#997788',
+  '#eecc99',
+  '#ff7766',
+  '#995500',
+  '#0000ff',
+  '#557777',
+  '#bb9988',
+  '#aaccbb',
+  '#55ee00',
+  '#005500',
+  '#668800',
+  '#666677',
+  '#7755ff',
+  '#ffcc00',
+  '#444433',
+];
