@@ -255,7 +255,8 @@ function unitTable(u: ResultUnit): HTMLElement {
         'table',
         {},
         thead(
-          el('th', {}, t('candidate')),
+          // a list election's rows are lists, a presidential one's candidates
+          el('th', {}, t(state.summary?.kind === 'list' ? 'list' : 'candidate')),
           el('th', { class: 'num' }, t('votes')),
           el('th', { class: 'num' }, t('pctValid')),
         ),

@@ -51,6 +51,9 @@ describe('a mesa the election does not have', () => {
     );
     expect(await page.locator('#acta-title').count()).toBe(0);
     expect(page.url()).toContain('mesa=999999');
+    // Peru's own words stay on Peru's page: its JEE, its regional and municipal view
+    expect(await page.textContent('#at-jee')).toContain('En el JEE');
+    expect(await page.isVisible('#erm-link')).toBe(true);
     expect(await noSideScroll(page)).toBe(true);
     expect(await page.getAttribute('body', 'data-error')).toBeNull();
     expect(errors).toEqual([]);
