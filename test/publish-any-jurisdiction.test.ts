@@ -75,7 +75,11 @@ describe('cifra publish, a jurisdiction that is not Peru', () => {
       labels: { es: 'Freedonia', en: 'Freedonia' },
       national: 'XF',
       map: false,
+      // the states its jurisdiction file maps (COUNTED, PENDING, ANNULLED): no JEE
+      states: ['counted', 'annulled', 'pending'],
     });
+    // its manifest names no polling places
+    expect(places.pollingPlaces).toBe(false);
     const files = new Set(filesUnder(out, out));
     const units = [{ level: 'national', code: 'XF' }, ...places.units];
     const wanted = [

@@ -99,8 +99,11 @@ async function tryGet<T>(path: string): Promise<T | null> {
 /** A computed answer (what-if, cross-check): the document, or the server's coded refusal. */
 async function answer<T>(path: string, init?: RequestInit): Promise<Answer<T>> {
   const res = await fetch(rel(path), init);
-  const body: unknown = await res.json();
-  return res.ok ? { ok: true, doc: body as T } : { ok: false, error: body as ApiError };
+  // a static site's 404 is the web server's page, not the API's error body
+  const body: unknown = await res.json().catch(() => null);
+  if (res.ok) return { ok: true, doc: body as T };
+  const error = body as ApiError | null;
+  return { ok: false, error: error?.issues ? error : { error: String(res.status), issues: [] } };
 }
 
 export const api = {
@@ -116,7 +119,8 @@ export const api = {
   children: (election: string, level: string, code: string) =>
     tryGet<Results>(PATHS.children(election, level, code)),
   mesas: (election: string, place: string) => tryGet<Mesas>(PATHS.mesas(election, place)),
-  acta: (election: string, mesa: string) => get<Acta>(PATHS.acta(election, mesa)),
+  /** A mesa's acta, or the refusal of one the election does not have (acta_not_found, mesa_invalid). */
+  acta: (election: string, mesa: string) => answer<Acta>(PATHS.acta(election, mesa), REVALIDATE),
   geography: () => get<MapShapes>(PATHS.geography()),
   /** The cross-check by query (offset, limit): the server's, a static site has none. */
   compare: (q: CompareQuery) =>

@@ -15,7 +15,7 @@ import { renderCongress } from './congress.js';
 import { renderCourse } from './course.js';
 import { setupCrossCheck, wireCrossCheck } from './crosscheck.js';
 import { drill, openMesa } from './drill.js';
-import { startErm } from './erm.js';
+import { ERM_JURISDICTION, startErm } from './erm.js';
 import { headline } from './headline.js';
 import { freshness, pollInterval, shownCut, tickFreshness } from './live.js';
 import { renderMap, resultsIfLevel } from './map.js';
@@ -65,6 +65,8 @@ async function loadElection(id: string, view: Partial<View> = {}): Promise<void>
   state.choices = cands.choices;
   state.colors = new Map(cands.choices.map((c, i) => [c.id, c.color ?? paletteColor(i)]));
   state.places = places;
+  // the regional and municipal view is Peru's: no link to it from another jurisdiction's election
+  $('erm-link').hidden = places !== null && places.jurisdiction.id !== ERM_JURISDICTION;
   setupSearch(
     places,
     (crumbs) => drill(crumbs, true),
@@ -256,7 +258,10 @@ async function renderProgress(summary: Summary): Promise<void> {
       el('strong', { id: 'pct-actas' }, `${pctShown(a.pctProcessed, a.processed, a.total)} %`),
       ` (${fmt(a.processed)} / ${fmt(a.total)})`,
     ),
-    el('span', {}, `${t('atJee')}: `, el('strong', {}, fmt(a.jee))),
+    // Peru's JEE: only where the jurisdiction's sources have that state
+    ...(state.places && !state.places.jurisdiction.states.includes('jee')
+      ? []
+      : [el('span', { id: 'at-jee' }, `${t('atJee')}: `, el('strong', {}, fmt(a.jee)))]),
     // pending actas whose figures the rules count (ONPE's 2021 "EN PROCESO"): already in the %
     el(
       'span',

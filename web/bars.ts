@@ -96,11 +96,28 @@ export function totalsOf(n: ResultUnit): HTMLElement[] {
             ...row('emitted', figure(n.emitted), 'total-emitted'),
           ]
         : []),
-    ...(figures === 'complete'
-      ? [
-          ...row('eligible', figure(n.eligible)),
-          ...row('participation', percent(n.participation), 'participation'),
-        ]
-      : []),
+    ...(figures === 'complete' ? electorsRows(n, row) : []),
+  ];
+}
+
+/**
+ * Eligible voters and participation on one stated base: participation is over the actas
+ * processed, so while some are out the eligible of those actas (the API's) stand beside it and
+ * the eligible of all actas are labelled as such.
+ */
+function electorsRows(
+  n: ResultUnit,
+  row: (key: string, value: string, id?: string) => HTMLElement[],
+): HTMLElement[] {
+  const processed = n.eligibleProcessed ?? null;
+  if (processed === null || !n.eligibleRemaining)
+    return [
+      ...row('eligible', figure(n.eligible), 'total-eligible'),
+      ...row('participation', percent(n.participation), 'participation'),
+    ];
+  return [
+    ...row('eligibleProcessed', fmt(processed), 'eligible-processed'),
+    ...row('participationProcessed', percent(n.participation), 'participation'),
+    ...row('eligibleAll', figure(n.eligible), 'total-eligible'),
   ];
 }

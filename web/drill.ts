@@ -1,6 +1,6 @@
 // The drill: from the nation to a department, province, district, its mesas and an acta, each
 // step in the URL; a unit shows its count, margin and what is still out.
-import { api, type ResultUnit } from './api-client.js';
+import { api, type Acta, type ResultUnit } from './api-client.js';
 import { pctShown, remainderIds } from './bars.js';
 import {
   $,
@@ -17,6 +17,7 @@ import {
   nameKey,
 } from './ui.js';
 import { limaTime } from './live.js';
+import { crumbsTo } from './search.js';
 import { writeView } from './url.js';
 
 /** Each drill's number: a slower, older drill must not draw over a newer one. */
@@ -171,13 +172,52 @@ async function renderMesas(district: string, seq: number): Promise<void> {
   );
 }
 
-/** Opens a mesa's acta and puts it in the URL. */
+/** Each acta opened: a slower answer for an earlier mesa must not draw over a later one. */
+let actaSeq = 0;
+
+/**
+ * Opens a mesa's acta and puts it in the URL. A mesa opened by search or by the URL alone takes
+ * the drill to its place first, so the page says where it is; a mesa the election does not have
+ * says so instead of leaving the previous acta on screen.
+ */
 export async function openMesa(mesa: string, push: boolean): Promise<void> {
+  const seq = ++actaSeq;
   state.mesa = mesa;
   writeView(push, mesa);
-  await showActa(mesa);
+  const found = await api.acta(electionId(), mesa);
+  if (seq !== actaSeq) return;
+  if (!found.ok) {
+    const invalid = found.error.issues.some((i) => i.code === 'mesa_invalid');
+    $('acta').replaceChildren(
+      el(
+        'p',
+        { id: 'acta-missing', class: 'notice', role: 'status' },
+        t(invalid ? 'mesaInvalid' : 'mesaNotFound')(mesa),
+      ),
+    );
+    return;
+  }
+  const crumbs = placeCrumbs(found.doc);
+  if (crumbs && !sameCrumbs(crumbs, state.crumbs)) {
+    await drill(crumbs, false);
+    if (seq !== actaSeq) return;
+  }
+  showActa(found.doc);
   if (push) $('acta').scrollIntoView({ block: 'nearest' });
 }
+
+/** The crumbs to an acta's place (its unit of the finest place level), when places.json has it. */
+function placeCrumbs(a: Acta): Crumb[] | null {
+  const ubigeo = a.current?.ubigeo ?? a.history.at(-1)?.acta.ubigeo;
+  const level = finestLevel();
+  const places = state.places;
+  if (!ubigeo || !level || !places) return null;
+  if (!places.units.some((u) => u.level === level && u.code === ubigeo)) return null;
+  return crumbsTo(places, level, ubigeo);
+}
+
+const sameCrumbs = (a: readonly Crumb[], b: readonly Crumb[]): boolean =>
+  a.length === b.length && a.every((c, i) => c.level === b[i]?.level && c.code === b[i]?.code);
 
 function unitTable(u: ResultUnit): HTMLElement {
   const rest = remainderIds();
@@ -221,7 +261,8 @@ function unitTable(u: ResultUnit): HTMLElement {
         'table',
         {},
         thead(
-          el('th', {}, t('candidate')),
+          // a list election's rows are lists, a presidential one's candidates
+          el('th', {}, t(state.summary?.kind === 'list' ? 'list' : 'candidate')),
           el('th', { class: 'num' }, t('votes')),
           el('th', { class: 'num' }, t('pctValid')),
           ...(seats ? [el('th', { class: 'num' }, t('seats'))] : []),
@@ -249,11 +290,13 @@ function unitTable(u: ResultUnit): HTMLElement {
 const stateWords = (a: { state: string; stateLabel: string }): string =>
   a.stateLabel === a.state ? t(`state:${a.state}`) : a.stateLabel;
 
-async function showActa(mesa: string): Promise<void> {
-  const a = await api.acta(electionId(), mesa);
+function showActa(a: Acta): void {
   const c = a.current;
+  const p = a.place;
   $('acta').replaceChildren(
     el('h3', { id: 'acta-title' }, `${t('acta')} ${a.mesa}`),
+    // where the mesa is, as the source names its place
+    p ? el('p', { id: 'acta-place' }, [p.department, p.province, p.district].join(' › ')) : '',
     c
       ? el(
           'p',

@@ -29,6 +29,8 @@ type ContestBrief = ContestsElection['contests'][number];
 type Council = Extract<Contest, { type: 'council' }>;
 
 export const ERM_ELECTIONS = ['pe-erm-2022', 'pe-erm-2026'] as const;
+/** The jurisdiction of the ERM elections (Peru's): the link to this view shows on its elections only. */
+export const ERM_JURISDICTION = 'pe';
 const seg = encodeURIComponent;
 
 const erm: {

@@ -73,7 +73,12 @@ export function headline(
   const proj = projectionLine(projection);
   return [
     el('span', { id: 'lead' }, leadText(s, abroadMissing)),
-    el('span', { class: 'not-final' }, ` ${t('notFinal')}`),
+    // a source's cut is past (a capture): what was true at it; the present only for a count going on
+    el(
+      'span',
+      { class: 'not-final' },
+      ` ${t(s.status.cut === null ? 'notFinal' : 'notFinalAtCut')}`,
+    ),
     ...(proj ? [el('span', { id: 'headline-projection', class: 'estimate' }, ` ${proj}`)] : []),
   ];
 }

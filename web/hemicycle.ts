@@ -6,11 +6,11 @@ const CX = 120;
 const CY = 118;
 const R = 110;
 const INNER = 0.4;
+/** The total's font size in px (style.css, svg text.total): the majority line stops above it. */
+const TOTAL_PX = 16;
 
-/** Where each of n seats sits (angle from the right, radius 0..1) and the dots' radius. */
-export function seatLayout(n: number): { seats: { a: number; r: number }[]; dot: number } {
-  if (n <= 0) return { seats: [], dot: 0 };
-  const rows = Math.max(1, Math.ceil(Math.sqrt(n / 4)));
+/** The rows' radii (0..1) and how many of n seats each holds, in proportion to its radius. */
+function rowsOf(n: number, rows: number): { radii: number[]; counts: number[] } {
   const radii = Array.from({ length: rows }, (_, i) =>
     rows === 1 ? 1 : INNER + ((1 - INNER) * i) / (rows - 1),
   );
@@ -19,6 +19,16 @@ export function seatLayout(n: number): { seats: { a: number; r: number }[]; dot:
   let left = n - counts.reduce((a, b) => a + b, 0);
   for (let i = rows - 1; left > 0; i = (i - 1 + rows) % rows, left--)
     counts[i] = (counts[i] ?? 0) + 1;
+  return { radii, counts };
+}
+
+/** Where each of n seats sits (angle from the right, radius 0..1) and the dots' radius. */
+export function seatLayout(n: number): { seats: { a: number; r: number }[]; dot: number } {
+  if (n <= 0) return { seats: [], dot: 0 };
+  // a lone seat in the inner row would sit on the total (5 seats: 1 + 4): one row fewer then
+  let rows = Math.max(1, Math.ceil(Math.sqrt(n / 4)));
+  let { radii, counts } = rowsOf(n, rows);
+  while (rows > 1 && (counts[0] ?? 0) < 2) ({ radii, counts } = rowsOf(n, --rows));
   const seats: { a: number; r: number }[] = [];
   radii.forEach((r, i) => {
     const k = counts[i] ?? 0;
@@ -73,7 +83,8 @@ export function drawHemicycle(
         class: 'majority',
         x1: CX,
         x2: CX,
-        y1: CY - R * INNER + dot * 2,
+        // small chambers have big dots: the line ends above the total, never through it
+        y1: Math.min(CY - R * INNER + dot * 2, CY - 6 - TOTAL_PX - 2),
         y2: CY - R - dot * 2,
         'data-majority': majority,
       }),
@@ -85,10 +96,15 @@ export function drawHemicycle(
       ),
     );
   }
-  // the bottom row's dots reach below the centre line: the view box grows to hold them (and the
-  // label) instead of clipping them, as it did for councils of a few dozen seats
+  // the bottom row's dots reach below the centre line and, in a small chamber, past R at the
+  // sides: the view box grows to hold them (and the label) instead of clipping them
   const top = Math.min(0, CY - R - dot - 2);
   const bottom = CY + dot + (total > 1 ? 14 : 2);
-  svg.setAttribute('viewBox', `0 ${top.toFixed(2)} ${2 * CX} ${(bottom - top).toFixed(2)}`);
+  const left = Math.min(0, CX - R - dot - 2);
+  const width = 2 * (CX - left);
+  svg.setAttribute(
+    'viewBox',
+    `${left.toFixed(2)} ${top.toFixed(2)} ${width.toFixed(2)} ${(bottom - top).toFixed(2)}`,
+  );
   if (caption) svg.setAttribute('aria-label', `${caption}: ${total}`);
 }

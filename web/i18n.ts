@@ -55,6 +55,9 @@ const ES = {
   null: 'Votos nulos',
   emitted: 'Votos emitidos',
   eligible: 'Electores hábiles',
+  eligibleProcessed: 'Electores hábiles de las actas procesadas',
+  participationProcessed: 'Participación en esas actas',
+  eligibleAll: 'Electores hábiles de todas las actas',
   participation: 'Participación',
   runoff: 'Segunda vuelta entre',
   leadsProvisionally: 'Lidera provisionalmente (no es un resultado final)',
@@ -68,6 +71,7 @@ const ES = {
   districts: 'Distritos',
   mesas: 'Mesas',
   candidate: 'Candidato',
+  list: 'Lista',
   votes: 'Votos',
   pctValid: '% válidos',
   acta: 'Acta',
@@ -204,6 +208,8 @@ const ES = {
   remainingNoPct:
     'Estos datos no dicen cuántas actas ni cuántos votos faltan (ver el corte de la fuente)',
   notFinal: 'Aún no es un resultado: el conteo sigue.',
+  /** The same of a source's past cut: what was true then (the page may show a later final elsewhere). */
+  notFinalAtCut: 'No era un resultado: al corte, el conteo seguía.',
   pctWithoutAbroad:
     'Ese % es de las actas en el Perú: esta fuente no trae el voto en el extranjero, que también falta.',
   projWinner: (c: Arg, p: Arg) =>
@@ -221,6 +227,10 @@ const ES = {
   searchLabelOf: (levels: Arg) => `Mesa, ${levels} o local de votación`,
   searchPlaceholder: 'N.º de mesa o nombre',
   noMatch: 'Sin resultados',
+  mesaNotFound: (m: Arg) => `Mesa ${m} no encontrada en esta elección.`,
+  mesaInvalid: (m: Arg) => `«${m}» no es un número de mesa de esta elección.`,
+  /** The search label without polling places (an election whose data name none). */
+  searchLabelPlaces: (levels: Arg) => `Mesa, ${levels}`,
   pollingPlace: 'local de votación',
   pollingMesas: 'mesas',
   legend: 'Leyenda',
@@ -354,6 +364,9 @@ const EN: Strings = {
   null: 'Null votes',
   emitted: 'Votes cast',
   eligible: 'Eligible voters',
+  eligibleProcessed: 'Eligible voters of the actas processed',
+  participationProcessed: 'Turnout in those actas',
+  eligibleAll: 'Eligible voters of all actas',
   participation: 'Turnout',
   runoff: 'Runoff between',
   leadsProvisionally: 'Leads provisionally (not a final result)',
@@ -367,6 +380,7 @@ const EN: Strings = {
   districts: 'Districts',
   mesas: 'Polling tables',
   candidate: 'Candidate',
+  list: 'List',
   votes: 'Votes',
   pctValid: '% valid',
   acta: 'Tally sheet',
@@ -500,6 +514,7 @@ const EN: Strings = {
   remainingNoPct:
     "These data do not say how many actas or votes are still out (see the source's cut)",
   notFinal: 'Not a result yet: the count goes on.',
+  notFinalAtCut: 'Not a result: at the cut the count was under way.',
   pctWithoutAbroad:
     'That % is of the actas in Peru: this source lacks the vote abroad, which is also still out.',
   projWinner: (c, p) => `cifra's projection (an estimate): ${c} wins with probability ${p}.`,
@@ -514,6 +529,9 @@ const EN: Strings = {
   searchLabelOf: (levels: Arg) => `Mesa, ${levels} or polling place`,
   searchPlaceholder: 'Mesa number or name',
   noMatch: 'No match',
+  mesaNotFound: (m) => `Mesa ${m} not found in this election.`,
+  mesaInvalid: (m) => `“${m}” is not a mesa number of this election.`,
+  searchLabelPlaces: (levels) => `Mesa, ${levels}`,
   pollingPlace: 'polling place',
   pollingMesas: 'mesas',
   legend: 'Legend',

@@ -23,9 +23,10 @@ type ResultChoice = ResultUnit['choices'][number];
 
 /**
  * The map's legend: each colour on it and whose it is, with the units it leads, most first —
- * units, not shapes: Lima's two shapes drawn from one department count once.
+ * units, not shapes: Lima's two shapes drawn from one department count once (`leads` is keyed
+ * by unit, the department's for both).
  */
-function legendOf(leads: ReadonlyMap<ResultUnit, ResultChoice | undefined>): HTMLLIElement[] {
+function legendOf(leads: ReadonlyMap<string, ResultChoice | undefined>): HTMLLIElement[] {
   const count = new Map<string, number>();
   for (const l of leads.values()) if (l) count.set(l.id, (count.get(l.id) ?? 0) + 1);
   const label = (id: string): string =>
@@ -80,7 +81,7 @@ export async function renderMap(): Promise<void> {
   const projection = geoMercator().fitSize([400, 560], geo);
   const path = geoPath(projection);
   svg.replaceChildren();
-  const leads = new Map<ResultUnit, ResultChoice | undefined>();
+  const leads = new Map<string, ResultChoice | undefined>();
   for (const f of geo.features) {
     const p = f.properties;
     // Lima's two shapes use circunscripción results; a source without them falls back to the
@@ -91,7 +92,16 @@ export async function renderMap(): Promise<void> {
     const unit = own ?? whole ?? (byCirc ? circByName.get(norm(p.name)) : undefined);
     const name = whole ? `${p.name} (${t('wholeDepartment')(whole.name)})` : p.name;
     const lead = unit && unit.valid > 0 ? leader(unit) : undefined;
-    if (unit) leads.set(unit, lead);
+    // the legend counts departments: Lima's two shapes (circunscripciones) are its department's,
+    // led by whoever leads the department as a whole
+    const dep =
+      byCirc || p.level !== 'circunscripcion' ? undefined : units.get(`department:${p.reniec}`);
+    const counted = dep ?? unit;
+    if (counted)
+      leads.set(
+        `${counted.level}:${counted.code}`,
+        counted.valid > 0 ? leader(counted) : undefined,
+      );
     const node = document.createElementNS('http://www.w3.org/2000/svg', 'path');
     node.setAttribute('d', path(f) ?? '');
     node.setAttribute('fill', lead ? colorOfChoice(lead.id) : '#ccc');
@@ -103,10 +113,10 @@ export async function renderMap(): Promise<void> {
     node.setAttribute('role', 'button');
     node.dataset.code = p.code;
     node.dataset.level = p.level;
-    const counted = unit ? actasOf(unit) : '';
+    const actas = unit ? actasOf(unit) : '';
     node.setAttribute(
       'aria-label',
-      `${name}${lead ? `: ${choiceLabel(lead)} ${t('leads')} ${lead.pctValid} %` : ''}${counted}`,
+      `${name}${lead ? `: ${choiceLabel(lead)} ${t('leads')} ${lead.pctValid} %` : ''}${actas}`,
     );
     const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
     title.textContent = node.getAttribute('aria-label') ?? '';

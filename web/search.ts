@@ -68,8 +68,9 @@ export function setupSearch(
   const label = form.querySelector('[data-i18n="searchLabel"]');
   // the jurisdiction's own levels (Peru's give the page's static text: distrito, provincia…)
   const levels = places?.levels.filter((l) => l.place).reverse() ?? [];
+  // "or polling place" only where the election's data name its polling places
   if (label && levels.length > 0)
-    label.textContent = t('searchLabelOf')(
+    label.textContent = t(places?.pollingPlaces ? 'searchLabelOf' : 'searchLabelPlaces')(
       levels.map((l) => l.labels[state.lang].toLowerCase()).join(', '),
     );
   const out = $('search-results');

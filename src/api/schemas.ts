@@ -96,7 +96,12 @@ export const ResultsSchema = z.object({
       impugned: absent(z.number().int()),
       emitted: derived(z.number().int(), 'valid, blank and null (or blankAndNull)'),
       eligible: absent(z.number().int()),
-      participation: derived(pct, 'emitted and eligible'),
+      eligibleProcessed: absent(z.number().int())
+        .optional()
+        .describe(
+          "eligible voters of the actas processed, participation's base (null: the source does not give it; absent from documents stored before it was served)",
+        ),
+      participation: derived(pct, 'emitted and the eligible voters of the actas processed'),
       blankPctEmitted: derived(pct, 'blank and emitted'),
       nullPctEmitted: derived(pct, 'null and emitted'),
       actas: absent(ActaCountsSchema),

@@ -34,6 +34,8 @@ export interface ResultUnit {
   readonly impugned: number | null;
   readonly emitted: number | null;
   readonly eligible: number | null;
+  /** Eligible voters of the actas processed: participation's base (null: the source does not say). */
+  readonly eligibleProcessed?: number | null;
   readonly participation: string | null;
   readonly blankPctEmitted: string | null;
   readonly nullPctEmitted: string | null;
@@ -140,6 +142,7 @@ export function resultUnit(u: UnitResult, election: ElectionDef, name: string): 
     impugned: u.impugned,
     emitted: u.emitted,
     eligible: u.eligible,
+    eligibleProcessed: u.eligibleProcessed,
     participation: pct.participation,
     blankPctEmitted: pct.blankPctEmitted,
     nullPctEmitted: pct.nullPctEmitted,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ElectionDef } from '../core/model/acta.js';
+import { ACTA_STATES, type ElectionDef } from '../core/model/acta.js';
 import { MESA, NATIONAL } from '../core/model/jurisdiction.js';
 import type { Level } from '../core/tally/aggregate.js';
 import type { LoadedJurisdiction } from '../jurisdictions/load.js';
@@ -9,6 +9,7 @@ import { checkLevel, electionWithJurisdiction, type Found } from './service.js';
 import { figuresStatus, type ServedResults } from './status.js';
 import { issue } from '../core/issues.js';
 import { hasGeography } from '../io/geography.js';
+import { loadManifest } from '../elections/manifests.js';
 
 const UnitRef = z.object({ level: z.string(), code: z.string() });
 
@@ -28,6 +29,11 @@ export const PlacesSchema = z.object({
       map: z
         .boolean()
         .describe("the dashboard has its units' shapes (geo/peru.json: Peru's departments)"),
+      states: z
+        .array(z.enum(ACTA_STATES))
+        .describe(
+          "the acta states the jurisdiction's sources report (Peru's include jee: sent to a Jurado Electoral Especial)",
+        ),
     })
     .describe('The jurisdiction the election is counted in: its name, nation and map'),
   levels: z.array(
@@ -39,6 +45,9 @@ export const PlacesSchema = z.object({
         .describe('a level of the place hierarchy (else named: ámbito, circunscripción)'),
     }),
   ),
+  pollingPlaces: z
+    .boolean()
+    .describe("the election's manifest names its polling places (polling-places.json lists them)"),
   mesa: z.object({
     pattern: z.string(),
     pad: z.number().int().nullable().describe('a short mesa number is zero-padded to this length'),
@@ -172,6 +181,12 @@ async function tree(store: Store, def: ElectionDef, j: LoadedJurisdiction): Prom
   return t;
 }
 
+/** The election's manifest names its polling places (as getPollingPlaces reads them). */
+function hasPollingPlaces(id: string): boolean {
+  const m = loadManifest(id);
+  return m.ok && m.value.manifest.pollingPlaces !== undefined;
+}
+
 /** The election's units and hierarchy (`GET /api/v1/elections/:id/places.json`): search and drill-down. */
 export async function getPlaces(
   store: Store,
@@ -190,7 +205,9 @@ export async function getPlaces(
         labels: j.labels,
         national: j.file.national.code,
         map: hasGeography(j.id),
+        states: ACTA_STATES.filter((st) => Object.values(j.file.states).includes(st)),
       },
+      pollingPlaces: hasPollingPlaces(def.id),
       levels: j.levels
         .filter((l) => l.id !== MESA && l.id !== NATIONAL)
         .map((l) => ({ id: l.id, labels: l.labels, place: j.placeLevels.includes(l.id) })),

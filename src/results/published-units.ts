@@ -56,6 +56,7 @@ export function publishedUnit(def: ElectionDef, u: AggregateUnit): PublishedUnit
             pctProcessed: percentHalfUp(a.counted, a.total),
           },
     eligibleRemaining: null,
+    eligibleProcessed: null,
     ...(u.blankAndNull === null ? {} : { blankAndNull: u.blankAndNull }),
   };
   return { level: u.level, code: u.code, doc };

@@ -79,9 +79,7 @@ describe('the dashboard for a jurisdiction that is not Peru', () => {
         // no map of Freedonia: the section is hidden, not an empty frame
         expect(await page.isVisible('#map-section')).toBe(false);
         // the search names Freedonia's levels, and finds a municipality by name
-        expect(await page.textContent('#search-form label span')).toBe(
-          'Mesa, municipio, región o local de votación',
-        );
+        expect(await page.textContent('#search-form label span')).toBe('Mesa, municipio, región');
         await page.fill('#search', 'gamma');
         await page.click('#search-form button[type="submit"]');
         await page.waitForSelector('#search-results button');

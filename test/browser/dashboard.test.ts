@@ -122,7 +122,10 @@ describe('dashboard', () => {
     await page.waitForFunction(() =>
       document.querySelector('#outcome')?.textContent?.includes('lidera por'),
     );
-    expect(await page.textContent('#outcome')).toContain('Aún no es un resultado');
+    // a capture's cut is past: what was true at it, not "the count goes on" (new user's review)
+    expect(await page.textContent('#outcome')).toContain(
+      'No era un resultado: al corte, el conteo seguía.',
+    );
     expect(await page.locator('#outcome-fact').count()).toBe(0);
     // the source's cut in Lima time (the 10 June capture, 06:24 UTC)
     expect(await page.textContent('#source-cut')).toContain('hora de Lima');
