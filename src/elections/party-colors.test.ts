@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { deltaE, DISTINCT_PALETTE } from '../core/color-difference.js';
 import { choiceColors } from './party-colors.js';
 
-const choices = (...names: string[]) => names.map((n) => ({ id: n, label: n, party: n }));
+type Choice = { id: string; label: string; party: string; color?: string; remainder?: boolean };
+const choices = (...names: string[]): Choice[] => names.map((n) => ({ id: n, label: n, party: n }));
 const minGap = (colors: readonly string[]): number =>
   Math.min(...colors.flatMap((a, i) => colors.slice(i + 1).map((b) => deltaE(a, b))));
 
@@ -24,8 +25,8 @@ describe('choiceColors for parties no table or manifest colours', () => {
       jurisdiction: 'xx',
       choices: [
         ...choices('P', 'Q'),
-        { id: 'M', label: 'M', party: 'M', color: DISTINCT_PALETTE[0] as string },
-        { id: 'O', label: 'Otras', remainder: true },
+        { id: 'M', label: 'M', party: 'M', color: DISTINCT_PALETTE[0] ?? '#c0392b' },
+        { id: 'O', label: 'Otras', party: '', remainder: true },
       ],
     });
     expect(minGap(colors)).toBeGreaterThanOrEqual(15);

@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { PATHS } from '../../src/api/paths.js';
 import { electionDefOf, loadManifest } from '../../src/elections/manifests.js';
 import { ingestFile } from '../../src/ingest/ingest.js';
-import { useJurisdictionFolder } from '../../src/jurisdictions/load.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from '../helpers.js';
 import { XF_DIR, XF_ELECTION } from '../xf-fixture.js';
@@ -18,9 +17,9 @@ import { noSideScroll, openPage, useDashboard } from './harness.js';
 
 const env = useDashboard(async () => {
   const dir = tempDir('cifra-browser-turnout-');
-  const j = useJurisdictionFolder(join(XF_DIR, 'jurisdictions', 'xf'));
-  if (!j.ok) throw new Error(JSON.stringify(j.error));
-  const m = loadManifest(join(XF_DIR, 'xf-2026.json'));
+  const m = loadManifest(join(XF_DIR, 'xf-2026.json'), {
+    jurisdictions: join(XF_DIR, 'jurisdictions'),
+  });
   if (!m.ok) throw new Error(JSON.stringify(m.error));
   const def = electionDefOf(m.value);
   const store = new SqliteStore(join(dir, 't.db'));
