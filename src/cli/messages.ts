@@ -217,6 +217,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'el código de lugar no tiene el formato de la jurisdicción (Perú: ubigeo de 6 dígitos)',
   },
   unknown_election: { en: 'no such election in the store', es: 'elección desconocida' },
+  unknown_contest: {
+    en: 'no such contest in this multi-contest election (kind/key, e.g. provincial-council/140100)',
+    es: 'no existe ese proceso en esta elección de varios procesos (tipo/clave, p. ej. provincial-council/140100)',
+  },
   acta_not_found: { en: 'no such acta in the store', es: 'acta no encontrada' },
   aggregates_not_actas: {
     en: "this election's figures are published aggregates (cifra-aggregate-csv), read from its manifest's own sources: they are not ingested as actas",
