@@ -1,5 +1,5 @@
-import { readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, fileWriter, tempDir } from './helpers.js';
 import { dataPath } from '../src/io/paths.js';
@@ -246,6 +246,36 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     const ingest = await cli('ingest', csv, '--election', path, '--db', empty, '--no-progress');
     expect(ingest.code).toBe(1);
     expect(ingest.err).toContain('error aggregates_not_actas at election');
+  });
+
+  it("a manifest file's provenance prints as it is: a file beside it by its own path, or the text", async () => {
+    const here = tempDir('cifra-provenance-');
+    const bundled = JSON.parse(
+      readFileSync(dataPath('elections', 'pe-2026-diputados.json'), 'utf8'),
+    ) as { sources: { file: string }[] };
+    // the bundled sources by absolute path, so the copy reads the same figures from elsewhere
+    const sources = bundled.sources.map((x) => ({
+      ...x,
+      file: resolve(dataPath('elections'), x.file),
+    }));
+    writeFileSync(join(here, 'README.md'), 'where these figures come from\n');
+    const manifest = (name: string, provenance: string): string => {
+      const path = join(here, name);
+      writeFileSync(path, JSON.stringify({ ...bundled, id: 'my-deputies', sources, provenance }));
+      return path;
+    };
+    const db = join(here, 'none.db');
+    const besides = await cli('seats', '--election', manifest('a.json', 'README.md'), '--db', db);
+    expect(besides.code, besides.err).toBe(0);
+    // data/README.md exists too: the note is the manifest's own, not data/'s
+    expect(besides.out).toMatch(/^source: .*; README\.md\)$/m);
+    expect(besides.out).not.toContain('data/README.md');
+    const text = 'Typed from the ONPE page by hand';
+    const inline = await cli('seats', '--election', manifest('b.json', text), '--db', db);
+    expect(inline.out).toMatch(/^source: .*; Typed from the ONPE page by hand\)$/m);
+    // a bundled election's note is under data/
+    const own = await cli('seats', '--election', 'pe-2026-diputados', '--db', db);
+    expect(own.out).toContain('; data/peru/2026/final/PROVENANCE.md)');
   });
 
   it('--format json is the API document; csv gives the Senate per district and the reported seats', async () => {

@@ -150,7 +150,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'runoff: {pair}': 'segunda vuelta: {pair}',
   'tie ({stage}): {candidates}': 'empate ({stage}): {candidates}',
   ' (provisional count)': ' (conteo provisional)',
-  'source: {source} ({asOf}; data/{file})': 'fuente: {source} ({asOf}; data/{file})',
+  'source: {source} ({asOf}; {provenance})': 'fuente: {source} ({asOf}; {provenance})',
   'reported composition ({kind}: {source})': 'composición reportada ({kind}: {source})',
   'against {rules} ({seats} seats): ': 'frente a {rules} ({seats} escaños): ',
   'no seat changes': 'ningún escaño cambia',
