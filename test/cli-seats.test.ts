@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, fileWriter, tempDir } from './helpers.js';
@@ -313,6 +313,20 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     const unknown = await cli('seats', '--election', 'pe-1990-senado', '--db', db);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('unknown_election');
+  });
+
+  it('an unknown election with no store at --db lists the bundled elections it would read, and creates no store', async () => {
+    const none = join(tempDir('cifra-no-store-'), 'cifra.db');
+    const r = await cli('seats', '--election', 'nope', '--db', none);
+    expect(r.code).toBe(1);
+    const known = (JSON.parse(/\{.*\}$/.exec(r.err)?.[0] ?? '{}') as { known?: string[] }).known;
+    // the bundled manifests of published aggregates, read without a store (no actas to ingest)
+    expect(known).toContain('pe-2026-diputados');
+    expect(known).toContain('pe-2021-congreso');
+    expect(known).not.toContain('pe-2021-presidencial');
+    for (const id of known ?? [])
+      expect((await cli('seats', '--election', id, '--db', none, '--format', 'json')).code).toBe(0);
+    expect(existsSync(none)).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { ContestsArgs } from './commands/contests.js';
 import { printIssues } from './messages.js';
-import { useTableLanguage } from './format.js';
+import { runLanguage, useTableLanguage } from './format.js';
 import type { Lang } from './commands/seats.js';
 import {
   EXIT_INTERNAL,
@@ -25,7 +25,7 @@ import {
 import { isPostgresUrl, openStore } from '../store/open.js';
 import { addLimitOptions, limitsOf, readLimitsFile, type LimitOptions } from './ingest-limits.js';
 import { StoreBusyError, type Store } from '../store/store.js';
-import { issue } from '../core/issues.js';
+import { issue, type Issue } from '../core/issues.js';
 import type { Level } from '../core/tally/aggregate.js';
 // Every command but ingest's is loaded by the commands that use it: `cifra ingest` starts without
 // the seats, results, projection, server, publisher, bundled data and demo (half its start-up).
@@ -162,11 +162,11 @@ function sqliteBusyMs(): number | undefined {
   return Number.isInteger(v) && v >= 0 ? v : undefined;
 }
 
-async function withStore(
+async function withStore<T = number>(
   path: string,
-  f: (store: Store) => Promise<number>,
+  f: (store: Store) => Promise<T>,
   busyMs = sqliteBusyMs(),
-): Promise<number> {
+): Promise<T> {
   const store = openStore(path, busyMs);
   try {
     await store.migrate();
@@ -194,12 +194,13 @@ async function withElectionStore(
   if (file && m !== null && !m.ok) return (printIssues(io, m.error), EXIT_ISSUES);
   const manifest = m?.ok ? m.value.manifest : null;
   const id = manifest?.id ?? ref;
-  const stored = await withStore(path, async (store) =>
-    (await store.getElection(id)) === null ? 1 : 0,
-  );
-  const aggregates =
-    manifest !== null && manifest.sources.every((s) => s.format === 'cifra-aggregate-csv');
-  if (stored === 0 || !aggregates) return withStore(path, (store) => f(store, id));
+  // no store file at --db: nothing is stored, and a lookup creates no empty cifra.db
+  const stored =
+    (isPostgresUrl(path) || existsSync(path)) &&
+    (await withStore(path, async (store) => (await store.getElection(id)) !== null));
+  if (stored) return withStore(path, (store) => f(store, id));
+  if (manifest === null || !isAggregates(manifest.sources))
+    return (printIssues(io, [await unknownElection(path, id)], runLanguage()), EXIT_ISSUES);
   io.err(
     `${id} is not in ${path}: reading ${file ? ref : `the bundled data/elections/${id}.json`}`,
   );
@@ -209,6 +210,27 @@ async function withElectionStore(
     if (!put.ok) return (printIssues(io, put.error), EXIT_ISSUES);
     return f(store, id);
   });
+}
+
+/** A manifest whose figures are all published aggregates: read without a store (no ingest). */
+const isAggregates = (sources: readonly { format: string }[]): boolean =>
+  sources.every((s) => s.format === 'cifra-aggregate-csv');
+
+/**
+ * An election neither stored nor readable without a store: the issue lists what `--election`
+ * would take — the store's elections and the bundled manifests of published aggregates.
+ */
+async function unknownElection(path: string, id: string): Promise<Issue> {
+  const stored =
+    isPostgresUrl(path) || existsSync(path)
+      ? await withStore(path, async (store) => (await store.listElections()).map((e) => e.id))
+      : [];
+  const bundled = builtInElectionIds().filter((b) => {
+    const m = loadManifest(b);
+    return m.ok && isAggregates(m.value.manifest.sources);
+  });
+  const known = [...new Set([...stored, ...bundled])].sort();
+  return issue('unknown_election', ['election'], { election: id, known });
 }
 
 const LEVEL_HELP =

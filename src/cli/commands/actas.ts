@@ -111,7 +111,10 @@ export async function electionToIngest(
   return null;
 }
 
-/** Coded file problems that a wrong election explains get the elections the header does fit. */
+/**
+ * Coded file problems that a wrong election explains get the file's header and the elections it
+ * does fit (as `header`: an issue's own `columns` names the offending columns and stays).
+ */
 async function withFits(issues: readonly Issue[], file: string): Promise<Issue[]> {
   const columnIssue = issues.some(
     (i) => i.code === 'columns_missing' || i.code === 'unknown_party_column',
@@ -121,7 +124,7 @@ async function withFits(issues: readonly Issue[], file: string): Promise<Issue[]
   const fits = header === null ? [] : electionsFitting(header);
   return issues.map((i) =>
     i.code === 'columns_missing' || i.code === 'unknown_party_column'
-      ? { ...i, details: { ...i.details, ...(header === null ? {} : { columns: header }), fits } }
+      ? { ...i, details: { ...i.details, ...(header === null ? {} : { header }), fits } }
       : i,
   );
 }
