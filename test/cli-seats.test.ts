@@ -230,7 +230,7 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     expect(lines.at(-1)).toBe(`nota: ${note.es}`);
     expect(note.es).not.toBe(note.en);
     const unknown = await cli('seats', '--election', 'pe-1990-senado', '--db', db, '--lang', 'es');
-    expect(unknown.err).toContain('unknown_election at election: elección desconocida');
+    expect(unknown.err).toContain('unknown_election en election: elección desconocida');
     expect((await cli('seats', '--election', 'x', '--db', db, '--lang', 'fr')).code).toBe(2);
   });
 

@@ -1,4 +1,5 @@
 import type { Issue, IssueCode } from '../core/issues.js';
+import { runLanguage, type TableLang } from './format.js';
 import type { CliIo } from './io.js';
 
 /** Human wording for issue codes, English and Spanish; the core only carries codes and numbers. */
@@ -333,14 +334,24 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
   },
 };
 
-export function formatIssue(i: Issue, lang: 'en' | 'es' = 'en'): string {
-  const where = i.path.length > 0 ? ` at ${i.path.join('.')}` : '';
+/** An issue as one line in `lang` (default: the run's `--lang`): severity, code, where, message, details. */
+export function formatIssue(i: Issue, lang: TableLang = runLanguage()): string {
+  const at = lang === 'es' ? 'en' : 'at';
+  const where = i.path.length > 0 ? ` ${at} ${i.path.join('.')}` : '';
   const details =
     i.details && Object.keys(i.details).length > 0 ? ` ${JSON.stringify(i.details)}` : '';
-  return `${i.severity} ${i.code}${where}: ${MESSAGES[i.code][lang]}${details}`;
+  const severity = lang === 'es' && i.severity === 'warning' ? 'advertencia' : i.severity;
+  return `${severity} ${i.code}${where}: ${MESSAGES[i.code][lang]}${details}`;
 }
 
-/** Prints issues on stderr, one line each (here, not in seats.ts: `cifra ingest` loads no seats). */
-export function printIssues(io: CliIo, issues: readonly Issue[], lang: 'en' | 'es' = 'en'): void {
+/**
+ * Prints issues on stderr, one line each, in the run's `--lang` unless told (here, not in
+ * seats.ts: `cifra ingest` loads no seats).
+ */
+export function printIssues(
+  io: CliIo,
+  issues: readonly Issue[],
+  lang: TableLang = runLanguage(),
+): void {
   for (const i of issues) io.err(formatIssue(i, lang));
 }

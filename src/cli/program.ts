@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { ContestsArgs } from './commands/contests.js';
 import { printIssues } from './messages.js';
-import { runLanguage, useTableLanguage } from './format.js';
+import { say, useTableLanguage } from './format.js';
 import type { Lang } from './commands/seats.js';
 import {
   EXIT_INTERNAL,
@@ -200,9 +200,13 @@ async function withElectionStore(
     (await withStore(path, async (store) => (await store.getElection(id)) !== null));
   if (stored) return withStore(path, (store) => f(store, id));
   if (manifest === null || !isAggregates(manifest.sources))
-    return (printIssues(io, [await unknownElection(path, id)], runLanguage()), EXIT_ISSUES);
+    return (printIssues(io, [await unknownElection(path, id)]), EXIT_ISSUES);
   io.err(
-    `${id} is not in ${path}: reading ${file ? ref : `the bundled data/elections/${id}.json`}`,
+    say('{id} is not in {db}: reading {file}', {
+      id,
+      db: path,
+      file: file ? ref : say('the bundled data/elections/{id}.json', { id }),
+    }),
   );
   return withStore(':memory:', async (store) => {
     const { putPublishedElection } = await import('../results/published-load.js');
@@ -241,8 +245,8 @@ const formatOption = (): Option =>
     .choices(['table', 'json', 'csv'])
     .default('table');
 
-/** `--lang en|es`: the language of a command's table headers (and of what else it says it covers). */
-const langOption = (what = 'table headers'): Option =>
+/** `--lang en|es`: the language of everything a command prints (its tables, lines and messages). */
+const langOption = (what = 'tables, lines and messages'): Option =>
   new Option('--lang <lang>', `language of the ${what}`).choices(['en', 'es']).default('en');
 
 function parseSeed(v: string): number {
@@ -301,7 +305,9 @@ async function seatsCommand(o: SeatsOptions, io: CliIo): Promise<number> {
     );
     if (fileOnly.length > 0) {
       io.err(
-        `error: --election takes the votes from the store; it takes no ${fileOnly.map((k) => `--${k}`).join(', ')}`,
+        say('error: --election takes the votes from the store; it takes no {flags}', {
+          flags: fileOnly.map((k) => `--${k}`).join(', '),
+        }),
       );
       return EXIT_USAGE;
     }
@@ -322,7 +328,9 @@ async function seatsCommand(o: SeatsOptions, io: CliIo): Promise<number> {
     );
   }
   if (o.rules === undefined || o.votes === undefined) {
-    io.err('error: cifra seats needs --rules <id|file> and --votes <file>, or --election <id>');
+    io.err(
+      say('error: cifra seats needs --rules <id|file> and --votes <file>, or --election <id>'),
+    );
     return EXIT_USAGE;
   }
   return (await seats()).runSeats(
@@ -401,7 +409,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .showHelpAfterError()
-    // every table the command prints in its --lang (commands without the option print English)
+    // every line the command prints in its --lang, issues included (commands without it: English)
     .hook('preAction', (_, action) =>
       useTableLanguage(action.opts()['lang'] === 'es' ? 'es' : 'en'),
     );
@@ -698,18 +706,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         format: OutputFormat;
       }) => {
         if (o.priorHistory !== undefined && o.snapshot === undefined) {
-          io.err('error: --prior-history goes with --snapshot');
+          io.err(say('error: --prior-history goes with --snapshot'));
           code = EXIT_USAGE;
           return;
         }
         if (o.previousSnapshot !== undefined && o.snapshot === undefined) {
-          io.err('error: --previous-snapshot goes with --snapshot');
+          io.err(say('error: --previous-snapshot goes with --snapshot'));
           code = EXIT_USAGE;
           return;
         }
         if (o.snapshot !== undefined) {
           if (o.rules === undefined) {
-            io.err('error: --snapshot needs --rules <id> (see cifra rules)');
+            io.err(say('error: --snapshot needs --rules <id> (see cifra rules)'));
             code = EXIT_USAGE;
             return;
           }
@@ -896,7 +904,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (id: string, o: { db: string; format: OutputFormat }) => {
       const importId = Number(id);
       if (!Number.isSafeInteger(importId) || importId < 1) {
-        io.err(`not an import number: ${id} (\`cifra imports\` lists them)`);
+        io.err(say('not an import number: {id} (`cifra imports` lists them)', { id }));
         return void (code = EXIT_USAGE);
       }
       code = await withStore(o.db, (store) =>
@@ -986,5 +994,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       );
     io.err(`internal error: ${(e as Error).message}`);
     return EXIT_INTERNAL;
+  } finally {
+    // the run's language ends with the run (the tests run many in one process)
+    useTableLanguage('en');
   }
 }

@@ -120,7 +120,7 @@ function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv', lang: 
         say('{election} — {seats} seats as published ({kind}: {source})', {
           election: doc.election,
           seats: r.totalSeats,
-          kind: doc.kind,
+          kind: say(doc.kind),
           source: bothLanguages(r.source)[lang],
         }),
         renderTable(['party', 'seats'], Object.entries(r.seats)),
@@ -177,7 +177,7 @@ function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
   if (doc.reported !== undefined)
     out.push(
       say('reported composition ({kind}: {source})', {
-        kind: doc.reported.kind,
+        kind: say(doc.reported.kind),
         source: bothLanguages(doc.reported.source)[lang],
       }),
       renderTable(
