@@ -343,6 +343,34 @@ describe('errors', () => {
     expect([empty.statusCode, empty.json().mesas]).toEqual([200, []]);
   });
 
+  it('election left out with several stored: 404 unknown_election naming them, as the parameter says', async () => {
+    const two = new SqliteStore(join(tempDir('cifra-api-two-'), 'two.db'));
+    await two.migrate();
+    for (const id of ['pe-2021-presidencial', 'pe-2021-presidencial-segunda']) {
+      const e = bundledElection(id);
+      if (!e) throw new Error(id);
+      await two.putElection(e);
+    }
+    const api = await buildApi({ store: two, tokenHash: null });
+    const r = await api.inject({ url: '/api/v1/results' });
+    expect(r.statusCode).toBe(404);
+    expect(ErrorSchema.parse(r.json()).issues[0]).toMatchObject({
+      code: 'unknown_election',
+      details: { election: null, known: ['pe-2021-presidencial', 'pe-2021-presidencial-segunda'] },
+    });
+    const param = (
+      buildOpenApi() as {
+        paths: Record<
+          string,
+          { get: { parameters: { name: string; schema: { description?: string } }[] } }
+        >;
+      }
+    ).paths['/api/v1/results']?.get.parameters.find((p) => p.name === 'election');
+    expect(param?.schema.description).toContain('404 `unknown_election` with `election: null`');
+    await api.close();
+    await two.close();
+  });
+
   it('an unexpected failure is a 500 without internals', async () => {
     const broken = {
       ...store,

@@ -377,6 +377,25 @@ describe('cifra ingest / results / acta / export', () => {
     expect(bad.err).toContain('nothing was stored');
   });
 
+  it('unknown_party_column names the columns the election lacks (here S, a choice the manifest no longer has), beside the header', async () => {
+    const file = join(dir, 'extra-choice.csv');
+    writeFileSync(
+      file,
+      'mesa,ubigeo,state,eligible,voters,blank,null,impugned,P1,P2,S\n000001,010101,C,300,200,0,0,0,100,90,10\n',
+    );
+    const r = await cli(
+      ...['ingest', file, '--db', join(dir, 'extra.db'), '--no-progress'],
+      ...['--election', 'pe-2021-presidencial-segunda'],
+    );
+    expect(r.code).toBe(1);
+    const line = r.err.split('\n').find((l) => l.startsWith('error unknown_party_column'));
+    const details = JSON.parse(/\{.*\}$/.exec(line ?? '')?.[0] ?? '{}') as Record<string, unknown>;
+    expect(details['columns']).toEqual(['S']);
+    expect(details['header']).toEqual(
+      'mesa,ubigeo,state,eligible,voters,blank,null,impugned,P1,P2,S'.split(','),
+    );
+  });
+
   it('end to end on the real ONPE file: Castillo 2,724,752 nationally', async () => {
     const realDb = join(dir, 'real.db');
     const r = await cli(

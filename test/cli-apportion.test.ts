@@ -13,7 +13,12 @@ describe('cifra apportion, the electorate by default', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as {
       seats: Record<string, number>;
-      electorate: { kind: string; file: string; source: string; status: string };
+      electorate: {
+        kind: string;
+        file: string;
+        source: { es: string; en: string };
+        status: { es: string; en: string };
+      };
     };
     const given = await cli('apportion', '--rules', 'pe-2026-diputados', '--electorate', PADRON);
     expect(given.code).toBe(0);
@@ -24,7 +29,8 @@ describe('cifra apportion, the electorate by default', () => {
     expect(j.seats['Lima Metropolitana']).toBe(32);
     expect(j.electorate.kind).toBe('bundled');
     expect(j.electorate.file).toBe('peru/2026/electorate_2026_by_circunscripcion.csv');
-    expect(j.electorate.status).toContain('R-0053-2025-JNE');
+    expect(j.electorate.status.en).toContain('R-0053-2025-JNE');
+    expect(j.electorate.status.es).toContain('R-0053-2025-JNE');
     expect((JSON.parse(explicit.out) as { electorate: unknown }).electorate).toEqual({
       kind: 'file',
       file: PADRON,

@@ -283,5 +283,9 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
     expect([rj.districts[0]?.head.party, rj.districts[0]?.seats]).toEqual([c.head, c.seats]);
     const none = await cli('contests', 'nope');
     expect([none.code, none.err.includes('unknown_election')]).toEqual([1, true]);
+    // a contest the election does not have is its own code, not a ruleset's unknown district
+    const contest = await cli('contests', 'pe-erm-2022', '--contest', 'provincial-council/999999');
+    expect(contest.code).toBe(1);
+    expect(contest.err).toMatch(/^error unknown_contest at contest: /);
   });
 });

@@ -1,5 +1,5 @@
-import { readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, fileWriter, tempDir } from './helpers.js';
 import { dataPath } from '../src/io/paths.js';
@@ -230,7 +230,7 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     expect(lines.at(-1)).toBe(`nota: ${note.es}`);
     expect(note.es).not.toBe(note.en);
     const unknown = await cli('seats', '--election', 'pe-1990-senado', '--db', db, '--lang', 'es');
-    expect(unknown.err).toContain('unknown_election at election: elección desconocida');
+    expect(unknown.err).toContain('unknown_election en election: elección desconocida');
     expect((await cli('seats', '--election', 'x', '--db', db, '--lang', 'fr')).code).toBe(2);
   });
 
@@ -246,6 +246,36 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     const ingest = await cli('ingest', csv, '--election', path, '--db', empty, '--no-progress');
     expect(ingest.code).toBe(1);
     expect(ingest.err).toContain('error aggregates_not_actas at election');
+  });
+
+  it("a manifest file's provenance prints as it is: a file beside it by its own path, or the text", async () => {
+    const here = tempDir('cifra-provenance-');
+    const bundled = JSON.parse(
+      readFileSync(dataPath('elections', 'pe-2026-diputados.json'), 'utf8'),
+    ) as { sources: { file: string }[] };
+    // the bundled sources by absolute path, so the copy reads the same figures from elsewhere
+    const sources = bundled.sources.map((x) => ({
+      ...x,
+      file: resolve(dataPath('elections'), x.file),
+    }));
+    writeFileSync(join(here, 'README.md'), 'where these figures come from\n');
+    const manifest = (name: string, provenance: string): string => {
+      const path = join(here, name);
+      writeFileSync(path, JSON.stringify({ ...bundled, id: 'my-deputies', sources, provenance }));
+      return path;
+    };
+    const db = join(here, 'none.db');
+    const besides = await cli('seats', '--election', manifest('a.json', 'README.md'), '--db', db);
+    expect(besides.code, besides.err).toBe(0);
+    // data/README.md exists too: the note is the manifest's own, not data/'s
+    expect(besides.out).toMatch(/^source: .*; README\.md\)$/m);
+    expect(besides.out).not.toContain('data/README.md');
+    const text = 'Typed from the ONPE page by hand';
+    const inline = await cli('seats', '--election', manifest('b.json', text), '--db', db);
+    expect(inline.out).toMatch(/^source: .*; Typed from the ONPE page by hand\)$/m);
+    // a bundled election's note is under data/
+    const own = await cli('seats', '--election', 'pe-2026-diputados', '--db', db);
+    expect(own.out).toContain('; data/peru/2026/final/PROVENANCE.md)');
   });
 
   it('--format json is the API document; csv gives the Senate per district and the reported seats', async () => {
@@ -283,6 +313,20 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     const unknown = await cli('seats', '--election', 'pe-1990-senado', '--db', db);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('unknown_election');
+  });
+
+  it('an unknown election with no store at --db lists the bundled elections it would read, and creates no store', async () => {
+    const none = join(tempDir('cifra-no-store-'), 'cifra.db');
+    const r = await cli('seats', '--election', 'nope', '--db', none);
+    expect(r.code).toBe(1);
+    const known = (JSON.parse(/\{.*\}$/.exec(r.err)?.[0] ?? '{}') as { known?: string[] }).known;
+    // the bundled manifests of published aggregates, read without a store (no actas to ingest)
+    expect(known).toContain('pe-2026-diputados');
+    expect(known).toContain('pe-2021-congreso');
+    expect(known).not.toContain('pe-2021-presidencial');
+    for (const id of known ?? [])
+      expect((await cli('seats', '--election', id, '--db', none, '--format', 'json')).code).toBe(0);
+    expect(existsSync(none)).toBe(false);
   });
 });
 

@@ -97,12 +97,12 @@ describe('GET /api/v1/contests/{election}/{kind}/{key}', () => {
     ).toBe(422);
   });
 
-  it('a governor race gives its outcome; an unknown contest is 404 unknown_district', async () => {
+  it('a governor race gives its outcome; an unknown contest is 404 unknown_contest', async () => {
     const r = await get('/api/v1/contests/pe-erm-2022/governor/PIURA');
     const c = ContestSchema.parse(r.json());
     expect(c.type === 'single-winner' && c.result.outcome.kind).toBe('runoff');
     const none = await get('/api/v1/contests/pe-erm-2022/district-council/999999');
     expect(none.statusCode).toBe(404);
-    expect(ErrorSchema.parse(none.json()).issues[0]?.code).toBe('unknown_district');
+    expect(ErrorSchema.parse(none.json()).issues[0]?.code).toBe('unknown_contest');
   });
 });

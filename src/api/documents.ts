@@ -137,7 +137,7 @@ async function levelResults(
 }
 
 /** A contest's own not-found code beside the election's (unknown kind/key). */
-export const CONTEST_NOT_FOUND: readonly string[] = ['unknown_district'];
+export const CONTEST_NOT_FOUND: readonly string[] = ['unknown_contest'];
 
 export const DOCUMENTS: readonly DocumentDef[] = [
   {
@@ -301,7 +301,7 @@ export const DOCUMENTS: readonly DocumentDef[] = [
   {
     url: `${API_ROOT}/contests/:election/:kind/:key.json`,
     summary:
-      'One contest of a multi-contest election in full (as `/api/v1/contests/{election}/{kind}/{key}` without a query); unknown contest → 404 `unknown_district`',
+      'One contest of a multi-contest election in full (as `/api/v1/contests/{election}/{kind}/{key}` without a query); unknown contest → 404 `unknown_contest`',
     params: e.extend({ kind: ContestKindSchema, key: name }),
     response: ContestSchema,
     make: async (_ctx, p) => getContest(get(p, 'election'), `${get(p, 'kind')}/${get(p, 'key')}`),

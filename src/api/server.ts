@@ -100,7 +100,15 @@ export const WHAT_IF_BODY_LIMIT = 256 * 1024;
 /** The bytes of what-if responses kept (one is about 8 KB for 27 districts and 21 lists). */
 export const WHAT_IF_CACHE_BYTES = 16 * 1024 * 1024;
 
-const electionQuery = z.object({ election: z.string().optional() });
+/** `election` may be left out only when the store holds one election (results service: election). */
+const electionQuery = z.object({
+  election: z
+    .string()
+    .optional()
+    .describe(
+      'the election id (GET /api/v1/elections); optional only when the store holds exactly one election: with none or several, 404 `unknown_election` with `election: null` and `known`, the ids stored',
+    ),
+});
 const formatQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
 
 export const ROUTES: readonly RouteDef[] = [
@@ -233,7 +241,7 @@ export const ROUTES: readonly RouteDef[] = [
     method: 'GET',
     url: '/api/v1/contests/:election/:kind/:key',
     summary:
-      'One contest of a multi-contest election in full (e.g. /api/v1/contests/pe-erm-2022/provincial-council/140100): its votes, and the governor outcome (winner at ≥ 30 % or the runoff pair) or the council seats, the mayor’s list and the majority bonus; unknown contest → 404 `unknown_district`',
+      'One contest of a multi-contest election in full (e.g. /api/v1/contests/pe-erm-2022/provincial-council/140100): its votes, and the governor outcome (winner at ≥ 30 % or the runoff pair) or the council seats, the mayor’s list and the majority bonus; unknown contest → 404 `unknown_contest`',
     write: false,
     query: z.object({
       seed: z.coerce.number().int().min(0).optional(),

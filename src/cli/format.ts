@@ -85,6 +85,11 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   field: 'campo',
   'mesas that differ': 'mesas que difieren',
   'net (A − B)': 'neto (A − B)',
+  // compare: the figures of an acta (a choice's id prints as it is)
+  blank: 'en blanco',
+  null: 'nulos',
+  impugned: 'impugnados',
+  eligible: 'electores hábiles',
   // rules, jurisdictions, demo: cells
   'single-winner': 'uninominal',
   first: 'primera',
@@ -137,6 +142,84 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'import #{id} into {election}: {n} quarantined rows':
     'importación #{id} en {election}: {n} filas en cuarentena',
   'row {row}{mesa}': 'fila {row}{mesa}',
+  // results: the figures' status, a unit's actas and totals
+  final: 'final',
+  provisional: 'provisional',
+  'computed-by-cifra': 'calculado por cifra',
+  'third-party': 'de terceros',
+  official: 'oficial',
+  '{pct} % of actas': '{pct} % de actas',
+  'cut {cut}': 'corte {cut}',
+  'source {source}': 'fuente {source}',
+  '{name}: actas — (the source gives no acta counts)':
+    '{name}: actas — (la fuente no da el número de actas)',
+  '{name}: actas {processed} / {total} processed ({pct} %); at the JEE {jee}; pending {pending}{withFigures}; eligible voters still to come {remaining}':
+    '{name}: actas {processed} / {total} procesadas ({pct} %); en el JEE {jee}; pendientes {pending}{withFigures}; electores hábiles aún por llegar {remaining}',
+  ' ({n} with figures, counted)': ' ({n} con cifras, contabilizadas)',
+  'valid {valid} · blank {blank} ({blankPct}) · null {null} ({nullPct}){blankAndNull} · impugned {impugned} · emitted {emitted} · eligible {eligible} · participation {participation}':
+    'válidos {valid} · en blanco {blank} ({blankPct}) · nulos {null} ({nullPct}){blankAndNull} · impugnados {impugned} · emitidos {emitted} · electores hábiles {eligible} · participación {participation}',
+  ' · blank and null {n}': ' · blancos y nulos {n}',
+  // acta
+  'ubigeo {ubigeo}{place} · state {state} ({label}) · version {version}{conflict}':
+    'ubigeo {ubigeo}{place} · estado {state} ({label}) · versión {version}{conflict}',
+  ' · CONFLICT: a later import brought different figures':
+    ' · CONFLICTO: una importación posterior trajo cifras distintas',
+  'eligible {eligible} · voters {voters} · blank {blank} · null {null} · impugned {impugned}':
+    'electores hábiles {eligible} · votantes {voters} · en blanco {blank} · nulos {null} · impugnados {impugned}',
+  'warning {code} {details}': 'advertencia {code} {details}',
+  // the hints after an issue (results, ingest, replay, seats)
+  'several elections in the store: give --election <id> (cifra elections lists them)':
+    'hay varias elecciones en el registro: indique --election <id> (cifra elections las lista)',
+  'the store is empty: ingest a file first':
+    'el registro está vacío: ingiera primero un archivo (cifra ingest)',
+  "the file's columns fit {election}: reading it into that election (--election to choose)":
+    'las columnas del archivo corresponden a {election}: se lee en esa elección (--election para elegir)',
+  'the file fits several elections: give --election (one of {fits})':
+    'el archivo corresponde a varias elecciones: indique --election (una de {fits})',
+  'no known election has these columns: declare one in a manifest (docs/elections.md) and give --election my-election.json':
+    'ninguna elección conocida tiene estas columnas: declare una en un manifiesto (docs/elections.md) y use --election mi-eleccion.json',
+  'the file was rejected as a whole: nothing was stored':
+    'el archivo se rechazó completo: no se guardó nada',
+  '{id} is not in {db}: reading {file}': '{id} no está en {db}: se lee {file}',
+  'the bundled data/elections/{id}.json': 'el data/elections/{id}.json incluido',
+  // usage errors of a command's options taken together
+  'error: --election takes the votes from the store; it takes no {flags}':
+    'error: --election toma los votos del registro; no admite {flags}',
+  'error: cifra seats needs --rules <id|file> and --votes <file>, or --election <id>':
+    'error: cifra seats necesita --rules <id|archivo> y --votes <archivo>, o --election <id>',
+  'error: --prior-history goes with --snapshot': 'error: --prior-history va con --snapshot',
+  'error: --previous-snapshot goes with --snapshot': 'error: --previous-snapshot va con --snapshot',
+  'error: --snapshot needs --rules <id> (see cifra rules)':
+    'error: --snapshot necesita --rules <id> (vea cifra rules)',
+  'not an import number: {id} (`cifra imports` lists them)':
+    'no es un número de importación: {id} (`cifra imports` los lista)',
+  // project
+  '\nunits absent from the snapshot (projected from the universe): {units}':
+    '\nunidades ausentes del corte (proyectadas desde el universo): {units}',
+  'actas {processed} / {total} ({pct} %) · {sims} simulations · seed {seed}':
+    'actas {processed} / {total} ({pct} %) · {sims} simulaciones · semilla {seed}',
+  'units without data (predicted from the rest): {units}':
+    'unidades sin datos (predichas a partir del resto): {units}',
+  // compare
+  'give --election <id|manifest.json> (cifra compare needs the election whose actas these are)':
+    'indique --election <id|manifiesto.json> (cifra compare necesita la elección de estas actas)',
+  '{id} {note} (--election to choose)': '{id} {note} (--election para elegir)',
+  'wrote {n} disagreeing mesas ({format}) to {out}':
+    'escritas {n} mesas en desacuerdo ({format}) en {out}',
+  '; {n} unreadable rows ({codes})': '; {n} filas ilegibles ({codes})',
+  '; {n} repeated mesas skipped': '; {n} mesas repetidas omitidas',
+  'mesas: {compared} compared ({both} in both) · {agree} agree · {disagree} disagree':
+    'mesas: {compared} comparadas ({both} en ambas) · {agree} coinciden · {disagree} difieren',
+  'not compared (one source lacks them): {fields}':
+    'no comparados (una fuente no los tiene): {fields}',
+  total: 'total',
+  'first {n} of {total} disagreeing mesas (--format csv or json for all):':
+    'primeras {n} de {total} mesas en desacuerdo (--format csv o json para todas):',
+  'state {a} ({aLabel}) ≠ {b} ({bLabel})': 'estado {a} ({aLabel}) ≠ {b} ({bLabel})',
+  'place {a} ≠ {b}': 'lugar {a} ≠ {b}',
+  '{reason} (Σ {votes} ≠ voters {voters})': '{reason} (Σ {votes} ≠ votantes {voters})',
+  'declares the files': 'declara los archivos',
+  "fits the files' columns": 'corresponde a las columnas de los archivos',
   // apportion
   'electorate: {file}': 'electores: {file}',
   'electorate: the ruleset file': 'electores: el archivo de reglas',
@@ -158,7 +241,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '; {first} and {second} tied at {votes} votes': '; {first} y {second} empatan con {votes} votos',
   ' (provisional count{counted}: settled, the lead is larger than all votes still to count)':
     ' (conteo provisional{counted}: decidido, la ventaja supera todos los votos por contar)',
-  'source: {source} ({asOf}; data/{file})': 'fuente: {source} ({asOf}; data/{file})',
+  'source: {source} ({asOf}; {provenance})': 'fuente: {source} ({asOf}; {provenance})',
   'reported composition ({kind}: {source})': 'composición reportada ({kind}: {source})',
   'against {rules} ({seats} seats): ': 'frente a {rules} ({seats} escaños): ',
   'no seat changes': 'ningún escaño cambia',

@@ -1,4 +1,5 @@
 import type { Issue, IssueCode } from '../core/issues.js';
+import { runLanguage, type TableLang } from './format.js';
 import type { CliIo } from './io.js';
 
 /** Human wording for issue codes, English and Spanish; the core only carries codes and numbers. */
@@ -217,6 +218,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'el código de lugar no tiene el formato de la jurisdicción (Perú: ubigeo de 6 dígitos)',
   },
   unknown_election: { en: 'no such election in the store', es: 'elección desconocida' },
+  unknown_contest: {
+    en: 'no such contest in this multi-contest election (kind/key, e.g. provincial-council/140100)',
+    es: 'no existe ese proceso en esta elección de varios procesos (tipo/clave, p. ej. provincial-council/140100)',
+  },
   acta_not_found: { en: 'no such acta in the store', es: 'acta no encontrada' },
   aggregates_not_actas: {
     en: "this election's figures are published aggregates (cifra-aggregate-csv), read from its manifest's own sources: they are not ingested as actas",
@@ -337,14 +342,24 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
   },
 };
 
-export function formatIssue(i: Issue, lang: 'en' | 'es' = 'en'): string {
-  const where = i.path.length > 0 ? ` at ${i.path.join('.')}` : '';
+/** An issue as one line in `lang` (default: the run's `--lang`): severity, code, where, message, details. */
+export function formatIssue(i: Issue, lang: TableLang = runLanguage()): string {
+  const at = lang === 'es' ? 'en' : 'at';
+  const where = i.path.length > 0 ? ` ${at} ${i.path.join('.')}` : '';
   const details =
     i.details && Object.keys(i.details).length > 0 ? ` ${JSON.stringify(i.details)}` : '';
-  return `${i.severity} ${i.code}${where}: ${MESSAGES[i.code][lang]}${details}`;
+  const severity = lang === 'es' && i.severity === 'warning' ? 'advertencia' : i.severity;
+  return `${severity} ${i.code}${where}: ${MESSAGES[i.code][lang]}${details}`;
 }
 
-/** Prints issues on stderr, one line each (here, not in seats.ts: `cifra ingest` loads no seats). */
-export function printIssues(io: CliIo, issues: readonly Issue[], lang: 'en' | 'es' = 'en'): void {
+/**
+ * Prints issues on stderr, one line each, in the run's `--lang` unless told (here, not in
+ * seats.ts: `cifra ingest` loads no seats).
+ */
+export function printIssues(
+  io: CliIo,
+  issues: readonly Issue[],
+  lang: TableLang = runLanguage(),
+): void {
   for (const i of issues) io.err(formatIssue(i, lang));
 }

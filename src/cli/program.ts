@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { ContestsArgs } from './commands/contests.js';
 import { printIssues } from './messages.js';
-import { useTableLanguage } from './format.js';
+import { say, useTableLanguage } from './format.js';
 import type { Lang } from './commands/seats.js';
 import {
   EXIT_INTERNAL,
@@ -25,7 +25,7 @@ import {
 import { isPostgresUrl, openStore } from '../store/open.js';
 import { addLimitOptions, limitsOf, readLimitsFile, type LimitOptions } from './ingest-limits.js';
 import { StoreBusyError, type Store } from '../store/store.js';
-import { issue } from '../core/issues.js';
+import { issue, type Issue } from '../core/issues.js';
 import type { Level } from '../core/tally/aggregate.js';
 // Every command but ingest's is loaded by the commands that use it: `cifra ingest` starts without
 // the seats, results, projection, server, publisher, bundled data and demo (half its start-up).
@@ -173,11 +173,11 @@ function sqliteBusyMs(): number | undefined {
   return Number.isInteger(v) && v >= 0 ? v : undefined;
 }
 
-async function withStore(
+async function withStore<T = number>(
   path: string,
-  f: (store: Store) => Promise<number>,
+  f: (store: Store) => Promise<T>,
   busyMs = sqliteBusyMs(),
-): Promise<number> {
+): Promise<T> {
   const store = openStore(path, busyMs);
   try {
     await store.migrate();
@@ -207,14 +207,19 @@ async function withElectionStore(
   if (file && m !== null && !m.ok) return (printIssues(io, m.error), EXIT_ISSUES);
   const manifest = m?.ok ? m.value.manifest : null;
   const id = manifest?.id ?? ref;
-  const stored = await withStore(path, async (store) =>
-    (await store.getElection(id)) === null ? 1 : 0,
-  );
-  const aggregates =
-    manifest !== null && manifest.sources.every((s) => s.format === 'cifra-aggregate-csv');
-  if (stored === 0 || !aggregates) return withStore(path, (store) => f(store, id));
+  // no store file at --db: nothing is stored, and a lookup creates no empty cifra.db
+  const stored =
+    (isPostgresUrl(path) || existsSync(path)) &&
+    (await withStore(path, async (store) => (await store.getElection(id)) !== null));
+  if (stored) return withStore(path, (store) => f(store, id));
+  if (manifest === null || !isAggregates(manifest.sources))
+    return (printIssues(io, [await unknownElection(path, id)]), EXIT_ISSUES);
   io.err(
-    `${id} is not in ${path}: reading ${file ? ref : `the bundled data/elections/${id}.json`}`,
+    say('{id} is not in {db}: reading {file}', {
+      id,
+      db: path,
+      file: file ? ref : say('the bundled data/elections/{id}.json', { id }),
+    }),
   );
   return withStore(':memory:', async (store) => {
     const { putPublishedElection } = await import('../results/published-load.js');
@@ -222,6 +227,27 @@ async function withElectionStore(
     if (!put.ok) return (printIssues(io, put.error), EXIT_ISSUES);
     return f(store, id);
   });
+}
+
+/** A manifest whose figures are all published aggregates: read without a store (no ingest). */
+const isAggregates = (sources: readonly { format: string }[]): boolean =>
+  sources.every((s) => s.format === 'cifra-aggregate-csv');
+
+/**
+ * An election neither stored nor readable without a store: the issue lists what `--election`
+ * would take — the store's elections and the bundled manifests of published aggregates.
+ */
+async function unknownElection(path: string, id: string): Promise<Issue> {
+  const stored =
+    isPostgresUrl(path) || existsSync(path)
+      ? await withStore(path, async (store) => (await store.listElections()).map((e) => e.id))
+      : [];
+  const bundled = builtInElectionIds().filter((b) => {
+    const m = loadManifest(b);
+    return m.ok && isAggregates(m.value.manifest.sources);
+  });
+  const known = [...new Set([...stored, ...bundled])].sort();
+  return issue('unknown_election', ['election'], { election: id, known });
 }
 
 const LEVEL_HELP =
@@ -232,8 +258,8 @@ const formatOption = (): Option =>
     .choices(['table', 'json', 'csv'])
     .default('table');
 
-/** `--lang en|es`: the language of a command's table headers (and of what else it says it covers). */
-const langOption = (what = 'table headers'): Option =>
+/** `--lang en|es`: the language of everything a command prints (its tables, lines and messages). */
+const langOption = (what = 'tables, lines and messages'): Option =>
   new Option('--lang <lang>', `language of the ${what}`).choices(['en', 'es']).default('en');
 
 function parseSeed(v: string): number {
@@ -293,7 +319,9 @@ async function seatsCommand(o: SeatsOptions, io: CliIo): Promise<number> {
     );
     if (fileOnly.length > 0) {
       io.err(
-        `error: --election takes the votes from the store; it takes no ${fileOnly.map((k) => `--${k}`).join(', ')}`,
+        say('error: --election takes the votes from the store; it takes no {flags}', {
+          flags: fileOnly.map((k) => `--${k}`).join(', '),
+        }),
       );
       return EXIT_USAGE;
     }
@@ -319,7 +347,9 @@ async function seatsCommand(o: SeatsOptions, io: CliIo): Promise<number> {
     );
   }
   if (o.rules === undefined || o.votes === undefined) {
-    io.err('error: cifra seats needs --rules <id|file> and --votes <file>, or --election <id>');
+    io.err(
+      say('error: cifra seats needs --rules <id|file> and --votes <file>, or --election <id>'),
+    );
     return EXIT_USAGE;
   }
   return (await seats()).runSeats(
@@ -400,7 +430,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .showHelpAfterError()
-    // every table the command prints in its --lang (commands without the option print English)
+    // every line the command prints in its --lang, issues included (commands without it: English)
     .hook('preAction', (_, action) =>
       useTableLanguage(action.opts()['lang'] === 'es' ? 'es' : 'en'),
     );
@@ -701,18 +731,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         format: OutputFormat;
       }) => {
         if (o.priorHistory !== undefined && o.snapshot === undefined) {
-          io.err('error: --prior-history goes with --snapshot');
+          io.err(say('error: --prior-history goes with --snapshot'));
           code = EXIT_USAGE;
           return;
         }
         if (o.previousSnapshot !== undefined && o.snapshot === undefined) {
-          io.err('error: --previous-snapshot goes with --snapshot');
+          io.err(say('error: --previous-snapshot goes with --snapshot'));
           code = EXIT_USAGE;
           return;
         }
         if (o.snapshot !== undefined) {
           if (o.rules === undefined) {
-            io.err('error: --snapshot needs --rules <id> (see cifra rules)');
+            io.err(say('error: --snapshot needs --rules <id> (see cifra rules)'));
             code = EXIT_USAGE;
             return;
           }
@@ -904,7 +934,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (id: string, o: { db: string; format: OutputFormat }) => {
       const importId = Number(id);
       if (!Number.isSafeInteger(importId) || importId < 1) {
-        io.err(`not an import number: ${id} (\`cifra imports\` lists them)`);
+        io.err(say('not an import number: {id} (`cifra imports` lists them)', { id }));
         return void (code = EXIT_USAGE);
       }
       code = await withStore(o.db, (store) =>
@@ -994,5 +1024,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       );
     io.err(`internal error: ${(e as Error).message}`);
     return EXIT_INTERNAL;
+  } finally {
+    // the run's language ends with the run (the tests run many in one process)
+    useTableLanguage('en');
   }
 }

@@ -40,6 +40,7 @@ function indexesOf(header: readonly string[], map: ColumnMap, election: Election
     throw new FileRejected('unknown_party_column', {
       reason: 'the column map names choices the election does not have',
       choices: unknown,
+      columns: unknown.map((id) => map.choices[id]),
     });
   const unmapped = election.choices.filter((c) => map.choices[c.id] === undefined);
   if (unmapped.length > 0)

@@ -309,5 +309,12 @@ export function getContest(
   const c = r.value.byId.get(contestId);
   return c
     ? { ok: true, value: c }
-    : { ok: false, issues: [issue('unknown_district', ['contest'], { contest: contestId })] };
+    : {
+        ok: false,
+        issues: [
+          issue('unknown_contest', ['contest'], {
+            contest: contestId,
+          }),
+        ],
+      };
 }

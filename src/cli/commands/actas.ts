@@ -16,7 +16,15 @@ import type { ServedResults } from '../../results/status.js';
 import { resultsCsv } from '../../results/csv.js';
 import type { ActaDocument } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
-import { figure, percent, renderTable, runLanguage, say, thousands } from '../format.js';
+import {
+  figure,
+  inRunLanguage,
+  percent,
+  renderTable,
+  runLanguage,
+  say,
+  thousands,
+} from '../format.js';
 import type { IngestLimitsFile } from '../../ingest/limits.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { formatIssue, printIssues } from '../messages.js';
@@ -39,8 +47,8 @@ export function failed(io: CliIo, issues: readonly Issue[]): number {
     const known = unchosen.details?.['known'];
     io.err(
       Array.isArray(known) && known.length > 0
-        ? 'several elections in the store: give --election <id> (cifra elections lists them)'
-        : 'the store is empty: ingest a file first',
+        ? say('several elections in the store: give --election <id> (cifra elections lists them)')
+        : say('the store is empty: ingest a file first'),
     );
   }
   return EXIT_ISSUES;
@@ -94,7 +102,12 @@ export async function electionToIngest(
   const fits = header === null ? [] : electionsFitting(header);
   if (fits.length === 1) {
     io.err(
-      `the file's columns fit ${fits[0]}: reading it into that election (--election to choose)`,
+      say(
+        "the file's columns fit {election}: reading it into that election (--election to choose)",
+        {
+          election: fits[0] as string,
+        },
+      ),
     );
     const m = electionFromManifest(fits[0] as string);
     if ('def' in m) return m.def;
@@ -111,13 +124,20 @@ export async function electionToIngest(
   ]);
   io.err(
     fits.length > 1
-      ? `the file fits several elections: give --election (one of ${fits.join(', ')})`
-      : 'no known election has these columns: declare one in a manifest (docs/elections.md) and give --election my-election.json',
+      ? say('the file fits several elections: give --election (one of {fits})', {
+          fits: fits.join(', '),
+        })
+      : say(
+          'no known election has these columns: declare one in a manifest (docs/elections.md) and give --election my-election.json',
+        ),
   );
   return null;
 }
 
-/** Coded file problems that a wrong election explains get the elections the header does fit. */
+/**
+ * Coded file problems that a wrong election explains get the file's header and the elections it
+ * does fit (as `header`: an issue's own `columns` names the offending columns and stays).
+ */
 async function withFits(issues: readonly Issue[], file: string): Promise<Issue[]> {
   const columnIssue = issues.some(
     (i) => i.code === 'columns_missing' || i.code === 'unknown_party_column',
@@ -127,7 +147,7 @@ async function withFits(issues: readonly Issue[], file: string): Promise<Issue[]
   const fits = header === null ? [] : electionsFitting(header);
   return issues.map((i) =>
     i.code === 'columns_missing' || i.code === 'unknown_party_column'
-      ? { ...i, details: { ...i.details, ...(header === null ? {} : { columns: header }), fits } }
+      ? { ...i, details: { ...i.details, ...(header === null ? {} : { header }), fits } }
       : i,
   );
 }
@@ -193,7 +213,7 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
   bar?.stop();
   if (!result.ok) {
     printIssues(io, await withFits(result.issues, args.file));
-    io.err('the file was rejected as a whole: nothing was stored');
+    io.err(say('the file was rejected as a whole: nothing was stored'));
     return EXIT_ISSUES;
   }
   const r = result.report;
@@ -359,12 +379,56 @@ export interface ResultsArgs {
 /** What the figures are, in one line: kind, % of actas, cut, source, and why when final short of 100 %. */
 function statusLine(st: ServedResults['status']): string {
   const parts = [
-    st.kind,
-    ...(st.pctCounted === null ? [] : [`${st.pctCounted} % of actas`]),
-    ...(st.cut === null ? [] : [`cut ${st.cut}`]),
-    ...(st.source === null ? [] : [`source ${st.source.en}`]),
+    say(st.kind),
+    ...(st.pctCounted === null ? [] : [say('{pct} % of actas', { pct: st.pctCounted })]),
+    ...(st.cut === null ? [] : [say('cut {cut}', { cut: st.cut })]),
+    ...(st.source === null ? [] : [say('source {source}', { source: inRunLanguage(st.source) })]),
   ];
-  return `${parts.join(' · ')}${st.note === null ? '' : `\n${st.note.en}`}`;
+  return `${parts.join(' · ')}${st.note === null ? '' : `\n${inRunLanguage(st.note)}`}`;
+}
+
+/** One unit's actas: processed of total, at the JEE, pending, electors still to come. */
+function actasLine(u: ServedResults['units'][number]): string {
+  if (u.actas === null)
+    return say('{name}: actas — (the source gives no acta counts)', { name: u.name });
+  const a = u.actas;
+  return say(
+    '{name}: actas {processed} / {total} processed ({pct} %); at the JEE {jee}; pending {pending}{withFigures}; eligible voters still to come {remaining}',
+    {
+      name: u.name,
+      processed: thousands(a.processed),
+      total: thousands(a.total),
+      pct: a.pctProcessed,
+      jee: a.jee,
+      pending: a.pending,
+      withFigures: a.pendingWithFigures
+        ? say(' ({n} with figures, counted)', { n: a.pendingWithFigures })
+        : '',
+      remaining: figure(u.eligibleRemaining),
+    },
+  );
+}
+
+/** One unit's totals: valid, blank, null, impugned, emitted, eligible, participation. */
+function totalsLine(u: ServedResults['units'][number]): string {
+  return say(
+    'valid {valid} · blank {blank} ({blankPct}) · null {null} ({nullPct}){blankAndNull} · impugned {impugned} · emitted {emitted} · eligible {eligible} · participation {participation}',
+    {
+      valid: thousands(u.valid),
+      blank: figure(u.blank),
+      blankPct: percent(u.blankPctEmitted),
+      null: figure(u.null),
+      nullPct: percent(u.nullPctEmitted),
+      blankAndNull:
+        u.blankAndNull === undefined
+          ? ''
+          : say(' · blank and null {n}', { n: thousands(u.blankAndNull) }),
+      impugned: figure(u.impugned),
+      emitted: figure(u.emitted),
+      eligible: figure(u.eligible),
+      participation: percent(u.participation),
+    },
+  );
 }
 
 export function renderResults(doc: ServedResults, format: OutputFormat): string {
@@ -373,11 +437,7 @@ export function renderResults(doc: ServedResults, format: OutputFormat): string 
   const out: string[] = [`${doc.label} — ${doc.level}`, statusLine(doc.status)];
   if (doc.units.length === 1) {
     const u = doc.units[0] as ServedResults['units'][number];
-    out.push(
-      u.actas === null
-        ? `${u.name}: actas — (the source gives no acta counts)`
-        : `${u.name}: actas ${thousands(u.actas.processed)} / ${thousands(u.actas.total)} processed (${u.actas.pctProcessed} %); at the JEE ${u.actas.jee}; pending ${u.actas.pending}${u.actas.pendingWithFigures ? ` (${u.actas.pendingWithFigures} with figures, counted)` : ''}; eligible voters still to come ${figure(u.eligibleRemaining)}`,
-    );
+    out.push(actasLine(u));
     out.push(
       renderTable(
         ['candidate / list', 'party', 'votes', '% valid', '% emitted'],
@@ -386,9 +446,7 @@ export function renderResults(doc: ServedResults, format: OutputFormat): string 
           .map((c) => [c.label, c.party, thousands(c.votes), c.pctValid, c.pctEmitted ?? '—']),
       ),
     );
-    out.push(
-      `valid ${thousands(u.valid)} · blank ${figure(u.blank)} (${percent(u.blankPctEmitted)}) · null ${figure(u.null)} (${percent(u.nullPctEmitted)})${u.blankAndNull === undefined ? '' : ` · blank and null ${thousands(u.blankAndNull)}`} · impugned ${figure(u.impugned)} · emitted ${figure(u.emitted)} · eligible ${figure(u.eligible)} · participation ${percent(u.participation)}`,
-    );
+    out.push(totalsLine(u));
     return out.join('\n');
   }
   out.push(
@@ -440,10 +498,28 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
   if (current) {
     out.push(`acta ${doc.mesa} — ${e.label}`);
     out.push(
-      `ubigeo ${current.ubigeo}${place ? ` (${place.district}, ${place.province}, ${place.department})` : ''} · state ${current.state} (${current.stateLabel}) · version ${current.version}${current.conflict ? ' · CONFLICT: a later import brought different figures' : ''}`,
+      say('ubigeo {ubigeo}{place} · state {state} ({label}) · version {version}{conflict}', {
+        ubigeo: current.ubigeo,
+        place: place ? ` (${place.district}, ${place.province}, ${place.department})` : '',
+        state: current.state,
+        label: current.stateLabel,
+        version: current.version,
+        conflict: current.conflict
+          ? say(' · CONFLICT: a later import brought different figures')
+          : '',
+      }),
     );
     out.push(
-      `eligible ${current.eligible} · voters ${current.voters ?? '—'} · blank ${current.blank} · null ${current.null} · impugned ${current.impugned}`,
+      say(
+        'eligible {eligible} · voters {voters} · blank {blank} · null {null} · impugned {impugned}',
+        {
+          eligible: current.eligible,
+          voters: current.voters ?? '—',
+          blank: current.blank,
+          null: current.null,
+          impugned: current.impugned,
+        },
+      ),
     );
     if (current.votes)
       out.push(
@@ -453,7 +529,9 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
         ),
       );
     for (const w of current.warnings)
-      out.push(`warning ${w.code} ${JSON.stringify(w.details ?? {})}`);
+      out.push(
+        say('warning {code} {details}', { code: w.code, details: JSON.stringify(w.details ?? {}) }),
+      );
   }
   out.push(
     renderTable(

@@ -4,7 +4,7 @@ import { issue } from '../../core/issues.js';
 import { bundledElectorate, type BundledElectorate } from '../../elections/electorates.js';
 import { loadRuleset } from '../../elections/rulesets.js';
 import { dataPath } from '../../io/paths.js';
-import { renderTable, say, thousands } from '../format.js';
+import { inRunLanguage, renderTable, say, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { loadElectorate, type Loaded } from '../seat-files.js';
 import { printIssues } from './seats.js';
@@ -61,11 +61,10 @@ function electorateOf(
 function fromLine(from: ElectorateFrom): string {
   if (from.kind === 'file') return say('electorate: {file}', { file: from.file });
   if (from.kind === 'ruleset') return say('electorate: the ruleset file');
-  // the bundled file's source and status are data, in English
   return say('electorate: bundled, data/{file}\n  source: {source}\n  status: {status}', {
     file: from.file,
-    source: from.source,
-    status: from.status,
+    source: inRunLanguage(from.source),
+    status: inRunLanguage(from.status),
   });
 }
 

@@ -20,7 +20,7 @@ import {
 import { sha256Of } from '../../ingest/ingest.js';
 import { readHeader } from '../../ingest/source.js';
 import { csvLine } from '../../results/csv.js';
-import { renderTable, thousands } from '../format.js';
+import { renderTable, say, thousands } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, EXIT_USAGE, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from './seats.js';
 
@@ -59,11 +59,11 @@ async function electionOf(
   };
   if (args.election !== undefined) return load(args.election);
   const declaring = [...new Set(hashes.flatMap(electionsDeclaring))];
-  if (declaring.length === 1) return load(declaring[0] as string, 'declares the files');
+  if (declaring.length === 1) return load(declaring[0] as string, say('declares the files'));
   const headers = await Promise.all([readHeader(args.fileA), readHeader(args.fileB)]);
   const fits = [...new Set(headers.flatMap((h) => (h === null ? [] : electionsFitting(h))))];
   if (declaring.length === 0 && fits.length === 1)
-    return load(fits[0] as string, "fits the files' columns");
+    return load(fits[0] as string, say("fits the files' columns"));
   return {
     ok: false,
     issues: [
@@ -125,11 +125,14 @@ export async function runCompare(args: CompareArgs, io: CliIo): Promise<number> 
   if (!e.ok) {
     printIssues(io, e.issues);
     io.err(
-      'give --election <id|manifest.json> (cifra compare needs the election whose actas these are)',
+      say(
+        'give --election <id|manifest.json> (cifra compare needs the election whose actas these are)',
+      ),
     );
     return EXIT_ISSUES;
   }
-  if (e.note !== undefined) io.err(`${e.loaded.manifest.id} ${e.note} (--election to choose)`);
+  if (e.note !== undefined)
+    io.err(say('{id} {note} (--election to choose)', { id: e.loaded.manifest.id, note: e.note }));
   const sides = [
     specOf(e.loaded, args.fileA, hashes[0] as string, args.formatA),
     specOf(e.loaded, args.fileB, hashes[1] as string, args.formatB),
@@ -151,7 +154,11 @@ export async function runCompare(args: CompareArgs, io: CliIo): Promise<number> 
     writeFileSync(tmp, text + '\n');
     renameSync(tmp, args.out);
     io.out(
-      `wrote ${r.value.disagreements.length} disagreeing mesas (${args.format}) to ${args.out}`,
+      say('wrote {n} disagreeing mesas ({format}) to {out}', {
+        n: r.value.disagreements.length,
+        format: args.format,
+        out: args.out,
+      }),
     );
   }
   return EXIT_OK;
@@ -168,11 +175,14 @@ const signed = (n: number): string => (n > 0 ? `+${thousands(n)}` : thousands(n)
 function sourceLine(side: 'A' | 'B', s: CompareReport['a']): string {
   const unread =
     s.unreadable > 0
-      ? `; ${s.unreadable} unreadable rows (${Object.entries(s.unreadableByCode)
-          .map(([c, n]) => `${c} ${n}`)
-          .join(', ')})`
+      ? say('; {n} unreadable rows ({codes})', {
+          n: s.unreadable,
+          codes: Object.entries(s.unreadableByCode)
+            .map(([c, n]) => `${c} ${n}`)
+            .join(', '),
+        })
       : '';
-  const dup = s.duplicates > 0 ? `; ${s.duplicates} repeated mesas skipped` : '';
+  const dup = s.duplicates > 0 ? say('; {n} repeated mesas skipped', { n: s.duplicates }) : '';
   return `${side}: ${s.id ?? '-'} · ${s.format} · ${s.file} · ${thousands(s.actas)} actas${dup}${unread} · sha256 ${s.sha256.slice(0, 16)}`;
 }
 
@@ -183,10 +193,17 @@ function compareTable(r: CompareReport): string {
     `cifra compare — ${r.label}`,
     sourceLine('A', r.a),
     sourceLine('B', r.b),
-    `mesas: ${thousands(r.mesas.compared)} compared (${thousands(r.mesas.both)} in both) · ${thousands(r.mesas.agree)} agree · ${thousands(r.mesas.disagree)} disagree`,
+    say('mesas: {compared} compared ({both} in both) · {agree} agree · {disagree} disagree', {
+      compared: thousands(r.mesas.compared),
+      both: thousands(r.mesas.both),
+      agree: thousands(r.mesas.agree),
+      disagree: thousands(r.mesas.disagree),
+    }),
   ];
   if (r.notCompared.length > 0)
-    out.push(`not compared (one source lacks them): ${r.notCompared.join(', ')}`);
+    out.push(
+      say('not compared (one source lacks them): {fields}', { fields: r.notCompared.join(', ') }),
+    );
   const votes = r.net.filter((n) => choiceIds.has(n.field));
   out.push(
     renderTable(
@@ -198,7 +215,7 @@ function compareTable(r: CompareReport): string {
           thousands(x.primary),
           ...votes.map((n) => signed(n.byReason[x.reason])),
         ]),
-        ['total', '', thousands(r.mesas.disagree), ...votes.map((n) => signed(n.total))],
+        [say('total'), '', thousands(r.mesas.disagree), ...votes.map((n) => signed(n.total))],
       ],
     ),
   );
@@ -206,7 +223,7 @@ function compareTable(r: CompareReport): string {
     renderTable(
       ['field', 'mesas that differ', 'net (A − B)'],
       r.net.map((n) => [
-        n.field,
+        say(n.field),
         thousands(r.countDiffers.find((c) => c.field === n.field)?.mesas ?? 0),
         signed(n.total),
       ]),
@@ -215,7 +232,10 @@ function compareTable(r: CompareReport): string {
   out.push(...r.choices.map((c) => `${c.id} = ${c.label}`));
   if (r.disagreements.length > 0) {
     out.push(
-      `first ${Math.min(TABLE_MESAS, r.disagreements.length)} of ${thousands(r.page.total)} disagreeing mesas (--format csv or json for all):`,
+      say('first {n} of {total} disagreeing mesas (--format csv or json for all):', {
+        n: Math.min(TABLE_MESAS, r.disagreements.length),
+        total: thousands(r.page.total),
+      }),
     );
     out.push(...r.disagreements.slice(0, TABLE_MESAS).map(describe));
   }
@@ -230,15 +250,15 @@ function describe(d: Disagreement): string {
       case 'missing_in_b':
         return x.reason;
       case 'state_differs':
-        return `state ${x.a} (${x.aLabel}) ≠ ${x.b} (${x.bLabel})`;
+        return say('state {a} ({aLabel}) ≠ {b} ({bLabel})', x);
       case 'count_differs':
       case 'count_missing':
         return `${x.field} ${x.a ?? '—'} ≠ ${x.b ?? '—'}`;
       case 'place_differs':
-        return `place ${x.a} ≠ ${x.b}`;
+        return say('place {a} ≠ {b}', x);
       case 'sum_mismatch_a':
       case 'sum_mismatch_b':
-        return `${x.reason} (Σ ${x.votes} ≠ voters ${x.voters})`;
+        return say('{reason} (Σ {votes} ≠ voters {voters})', x);
     }
   });
   return `  ${d.mesa}  [${d.primary}]  ${parts.join('; ')}`;

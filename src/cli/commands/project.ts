@@ -192,7 +192,9 @@ export function runProjectSnapshot(
   const absentLine =
     absent === null || absent.length === 0
       ? ''
-      : `\nunits absent from the snapshot (projected from the universe): ${absent.join(', ')}`;
+      : say('\nunits absent from the snapshot (projected from the universe): {units}', {
+          units: absent.join(', '),
+        });
   io.out(
     args.format === 'json'
       ? JSON.stringify(doc, null, 2)
@@ -211,7 +213,13 @@ export function renderProjection(p: ProjectionResult, title: string): string {
   const lines = [
     `PROYECCIÓN / PROJECTION — ${title}`,
     `${DISCLAIMER}`,
-    `actas ${thousands(p.actasProcessed)} / ${thousands(p.actasTotal)} (${p.pctCounted} %) · ${p.sims} simulations · seed ${p.seed}`,
+    say('actas {processed} / {total} ({pct} %) · {sims} simulations · seed {seed}', {
+      processed: thousands(p.actasProcessed),
+      total: thousands(p.actasTotal),
+      pct: p.pctCounted,
+      sims: p.sims,
+      seed: p.seed,
+    }),
     renderTable(
       ['choice', 'median %', '80 %', '90 %', 'votes (median)'],
       p.choices.map((c) => [
@@ -254,7 +262,11 @@ export function renderProjection(p: ProjectionResult, title: string): string {
       ),
     );
   if (p.unitsWithoutData.length > 0)
-    lines.push(`units without data (predicted from the rest): ${p.unitsWithoutData.join(', ')}`);
+    lines.push(
+      say('units without data (predicted from the rest): {units}', {
+        units: p.unitsWithoutData.join(', '),
+      }),
+    );
   return lines.join('\n');
 }
 

@@ -89,7 +89,8 @@ export function runRules(args: RulesArgs, io: CliIo): number {
   }
   const rs = r.value;
   io.out(`${rs.id}: ${rs.label}${isRulesetPath(args.ref) ? ` (${src.value.path})` : ''}`);
-  if (rs.labels.en !== rs.label) io.out(`  ${rs.labels.en}`);
+  // the English label beside the (Spanish) label, in English runs only
+  if (runLanguage() === 'en' && rs.labels.en !== rs.label) io.out(`  ${rs.labels.en}`);
   if (rs.version !== null || rs.jurisdiction !== null)
     io.out(
       `  ${say('version {version} · jurisdiction {jurisdiction}', { version: rs.version ?? '—', jurisdiction: rs.jurisdiction ?? '—' })}`,

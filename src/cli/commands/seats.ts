@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { bothLanguages } from '../../core/model/note.js';
 import type { KieswetStep } from '../../core/allocation/kieswet.js';
 import { hasErrors, issue } from '../../core/issues.js';
@@ -5,6 +6,8 @@ import type { Ratio } from '../../core/ratio.js';
 import type { WhatIf } from '../../core/rulesets/overrides.js';
 import { computeSeats, type SeatResult, type TierReport } from '../../core/pipeline/seats.js';
 import { loadRuleset, readRulesetSource } from '../../elections/rulesets.js';
+import { builtInElectionIds } from '../../elections/manifests.js';
+import { dataPath } from '../../io/paths.js';
 import type { SeatDiff } from '../../core/pipeline/seat-diff.js';
 import { getSeats, type ListSeatsDocument, type SeatsDocument } from '../../results/service.js';
 import { seatsFrom } from '../../results/seats.js';
@@ -117,7 +120,7 @@ function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv', lang: 
         say('{election} — {seats} seats as published ({kind}: {source})', {
           election: doc.election,
           seats: r.totalSeats,
-          kind: doc.kind,
+          kind: say(doc.kind),
           source: bothLanguages(r.source)[lang],
         }),
         renderTable(['party', 'seats'], Object.entries(r.seats)),
@@ -173,6 +176,18 @@ function renderPresidential(doc: Extract<SeatsDocument, { kind: 'presidential' }
   return `${doc.election} — ${text}${why}`;
 }
 
+/**
+ * Where the figures' provenance note is, as it is: a bundled manifest's note under data/, a user
+ * manifest's file as its manifest names it (relative to the manifest), or the text itself.
+ */
+function provenanceOf(election: string, provenance: string): string {
+  const bundledFile =
+    /\.md$/i.test(provenance) &&
+    builtInElectionIds().includes(election) &&
+    existsSync(dataPath(provenance));
+  return bundledFile ? `data/${provenance}` : provenance;
+}
+
 /** cifra's seats, then the reported composition with the difference per party, then the note. */
 function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
   const f = doc.figures;
@@ -183,10 +198,10 @@ function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
     `${doc.election} — ${lang === 'es' ? 'escaños calculados por cifra' : 'seats computed by cifra'}${from}`,
     ...(f
       ? [
-          say('source: {source} ({asOf}; data/{file})', {
+          say('source: {source} ({asOf}; {provenance})', {
             source: f.source[lang],
             asOf: f.asOf,
-            file: f.provenance,
+            provenance: provenanceOf(doc.election, f.provenance),
           }),
         ]
       : []),
@@ -195,7 +210,7 @@ function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
   if (doc.reported !== undefined)
     out.push(
       say('reported composition ({kind}: {source})', {
-        kind: doc.reported.kind,
+        kind: say(doc.reported.kind),
         source: bothLanguages(doc.reported.source)[lang],
       }),
       renderTable(

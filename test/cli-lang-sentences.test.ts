@@ -1,0 +1,172 @@
+// `--lang es` reaches every line a command prints, errors and hints included (a new user's review
+// found the results status line, the unit line and several errors in English). Each command family
+// runs in Spanish on small inputs; no English sentence may remain, apart from data: ids, codes,
+// JSON details of issues, labels and file names.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dataPath } from '../src/io/paths.js';
+import { DISCLAIMER } from '../src/results/projection.js';
+import { cli, tempDir } from './helpers.js';
+
+const dir = tempDir('cifra-cli-sentences-');
+const counted = join(dir, 'counted.db');
+const mesas = join(dir, 'runoff-40.csv');
+const write = (name: string, text: string): string => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+beforeAll(async () => {
+  // the 2021 runoff's first 40 mesas (all in Amazonas) as ONPE publishes them
+  const file =
+    'peru/2021/presidential_r2/onpe_resultados_por_mesa_presidencial_2021_2da_vuelta.csv.gz';
+  const lines = gunzipSync(readFileSync(dataPath(file)))
+    .toString('utf8')
+    .split('\n');
+  writeFileSync(mesas, lines.slice(0, 41).join('\n') + '\n');
+  const r = await cli('ingest', mesas, '--db', counted, '--no-progress');
+  expect(r.code, r.err).toBe(0);
+}, 120_000);
+
+/**
+ * Words of English sentences that Spanish ones never use (whole words: `unknown_election`, a code,
+ * does not match `election`). Each is a word the English lines of results, ingest, seats and the
+ * issue messages used before they followed --lang.
+ */
+const ENGLISH =
+  /\b(the|of|is|are|was|with|from|into|give|several|nothing|stored|processed|pending|source|cut|valid|blank|emitted|eligible|impugned|participation|seats|votes|simulations|seed|wrote|reading|cannot|breaks|rejected|empty|computed|such)\b/i;
+
+/**
+ * The text of a run that is cifra's wording: an issue line keeps its message only (its code, path
+ * and JSON details are data), paths are names, and the projection's disclaimer is bilingual on
+ * purpose.
+ */
+function wording(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.replace(/^(error|advertencia) [a-z_]+( en \S+)?: (.*?)( \{.*\})?$/, '$3'))
+    .map((l) => l.replace(DISCLAIMER, ''))
+    .map((l) => l.replace(/\S*\/\S*|--[a-z-]+|cifra [a-z]+/g, '')) // paths, flags, commands
+    .filter((l) => l.trim() !== '');
+}
+
+/** Runs a command with `--lang es`; every line of its output and its errors is Spanish. */
+async function spanish(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const r = await cli(...args, '--lang', 'es');
+  const english = [...wording(r.out), ...wording(r.err)].filter((l) => ENGLISH.test(l));
+  expect({ args, english }).toEqual({ args, english: [] });
+  return r;
+}
+
+describe('--lang es: no English sentence in any command family', () => {
+  it('the marker words catch the English lines (the check can fail)', () => {
+    for (const l of [
+      'final · 100.000 % of actas · cut 2021-06 · source ONPE',
+      'AMAZONAS: actas 40 / 40 processed (100.000 %); at the JEE 0; pending 0',
+      'the file was rejected as a whole: nothing was stored',
+      'error ruleset_invalid at kind: the ruleset file breaks the format',
+    ])
+      expect(
+        wording(l).some((w) => ENGLISH.test(w)),
+        l,
+      ).toBe(true);
+  });
+
+  it('results: the status line, the unit line and the totals, exactly', async () => {
+    const r = await spanish('results', '--db', counted, '--level', 'department', '--code', '01');
+    expect(r.code, r.err).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[1]).toBe(
+      'final · 100.000 % de actas · corte 2021-06 · fuente ONPE (datosabiertos.gob.pe), Resultados por mesa EG 2021 segunda vuelta',
+    );
+    expect(lines).toContain(
+      'AMAZONAS: actas 40 / 40 procesadas (100.000 %); en el JEE 0; pendientes 0; electores hábiles aún por llegar 0',
+    );
+    expect(lines.at(-1)).toMatch(/^válidos 6,367 · en blanco 77 \(1\.132 %\) · nulos 359 /);
+    // the same lines in English without --lang
+    const en = await cli('results', '--db', counted, '--level', 'department', '--code', '01');
+    expect(en.out).toContain('final · 100.000 % of actas · cut 2021-06 · source ONPE');
+    expect(en.out).toContain('AMAZONAS: actas 40 / 40 processed (100.000 %); at the JEE 0;');
+  });
+
+  it('results of every unit, acta, elections, imports, quarantine, export, project', async () => {
+    await spanish('results', '--db', counted, '--level', 'province');
+    const mesa = (readFileSync(mesas, 'utf8').split('\n')[1]?.split(',')[5] ?? '').replaceAll(
+      '"',
+      '',
+    );
+    const acta = await spanish('acta', mesa, '--db', counted);
+    expect(acta.out).toContain(' · estado counted (CONTABILIZADA) · versión 1');
+    await spanish('elections', '--db', counted);
+    await spanish('imports', '--db', counted);
+    await spanish('quarantine', '1', '--db', counted);
+    expect((await spanish('quarantine', 'x', '--db', counted)).code).toBe(2);
+    await spanish('export', '--db', counted, '--level', 'department', '--out', join(dir, 'e.csv'));
+    const p = await spanish('project', '--db', counted, '--sims', '100');
+    expect(p.out).toContain('100 simulaciones · semilla');
+  });
+
+  it('ingest: an import, a repeat, a rejected file, an unknown election, a file no election fits', async () => {
+    const db = join(dir, 'ingest.db');
+    expect((await spanish('ingest', mesas, '--db', db, '--no-progress')).code).toBe(0);
+    expect((await spanish('ingest', mesas, '--db', db, '--no-progress')).out).toContain(
+      'ya importado',
+    );
+    const extra = write(
+      'extra.csv',
+      'mesa,ubigeo,state,eligible,voters,blank,null,impugned,P1,P2,S\n000001,010101,C,300,200,0,0,0,100,90,10\n',
+    );
+    const args = ['--db', db, '--election', 'pe-2021-presidencial-segunda', '--no-progress'];
+    const rejected = await spanish('ingest', extra, ...args);
+    expect(rejected.code).toBe(1);
+    expect(rejected.err.split('\n').at(-1)).toBe(
+      'el archivo se rechazó completo: no se guardó nada',
+    );
+    const unknown = await spanish('ingest', mesas, '--db', db, '--election', 'nope');
+    expect(unknown.err).toMatch(/^error unknown_election en election: elección desconocida \{/);
+    const none = await spanish('ingest', write('hello.csv', 'hello\nworld\n'), '--db', db);
+    expect(none.err).toContain('ninguna elección conocida tiene estas columnas');
+    await spanish('ingest', mesas, '--db', db, '--election', write('bad.json', '{}'));
+  });
+
+  it('results and project with nothing to choose: the hints', async () => {
+    const empty = await spanish('results', '--db', join(dir, 'empty.db'));
+    expect(empty.err).toContain('el registro está vacío');
+    await spanish('project', '--prior-history', 'x.csv');
+  });
+
+  it('seats: a stored election, files, and its errors', async () => {
+    const db = join(dir, 'seats.db');
+    await spanish('seats', '--election', 'pe-2026-diputados', '--db', db);
+    await spanish('seats', '--election', 'pe-2021-congreso', '--db', db);
+    await spanish('seats', '--election', 'pe-2026-presidencial', '--db', db);
+    await spanish('seats', '--election', 'nope', '--db', db);
+    await spanish('seats', '--rules', join(dir, 'bad.json'), '--votes', mesas);
+    const missing = await spanish('seats', '--rules', 'pe-2021-congreso', '--votes', 'nofile.csv');
+    expect(missing.err).toContain('error file_unreadable en votes: no se puede leer el archivo');
+    await spanish('seats');
+  });
+
+  it('compare, apportion, winner, contests, rules, jurisdictions', async () => {
+    await spanish('compare', mesas, mesas);
+    await spanish('apportion', '--rules', 'pe-2026-diputados');
+    await spanish(
+      'winner',
+      '--rules',
+      'pe-erm-gobernador',
+      '--votes',
+      'examples/erm/gobernador-cusco-2022.csv',
+    );
+    await spanish('contests', 'pe-erm-2022', '--contest', 'provincial-council/999999');
+    // a ruleset's sources ("  - Valla: 5 % of valid votes …") are its file's text, cited as written
+    const rules = await cli('rules', 'pe-2026-senado', '--lang', 'es');
+    const ownLines = rules.out.split('\n').filter((l) => !l.startsWith('  - '));
+    expect(ownLines.filter((l) => ENGLISH.test(l))).toEqual([]);
+    expect(ownLines[0]).toMatch(/^pe-2026-senado: Perú 2026 — Senado /);
+    expect(rules.out).not.toContain('Senate');
+    await spanish('jurisdictions', 'pe');
+  });
+});
