@@ -21,12 +21,15 @@ const NOTE_KEYS = new Set(['note', 'notes', 'from', 'classification']);
 function notesIn(value: unknown, at = ''): { at: string; note: unknown }[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => notesIn(v, `${at}[${i}]`));
   if (value === null || typeof value !== 'object') return [];
+  // a null note is none (FiguresStatus.note: null when a count has no note): nothing is shown
   return Object.entries(value).flatMap(([k, v]) =>
-    NOTE_KEYS.has(k)
-      ? Array.isArray(v)
-        ? v.map((n, i) => ({ at: `${at}.${k}[${i}]`, note: n }))
-        : [{ at: `${at}.${k}`, note: v }]
-      : notesIn(v, `${at}.${k}`),
+    NOTE_KEYS.has(k) && v === null
+      ? []
+      : NOTE_KEYS.has(k)
+        ? Array.isArray(v)
+          ? v.map((n, i) => ({ at: `${at}.${k}[${i}]`, note: n }))
+          : [{ at: `${at}.${k}`, note: v }]
+        : notesIn(v, `${at}.${k}`),
   );
 }
 
