@@ -6,6 +6,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    globalSetup: ['test/pg-global-setup.ts', 'test/web-global-setup.ts'],
+    globalSetup: [
+      'test/tmp-global-setup.ts',
+      'test/pg-global-setup.ts',
+      'test/web-global-setup.ts',
+    ],
   },
 });
