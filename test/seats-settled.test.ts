@@ -7,12 +7,21 @@ import { describe, expect, it } from 'vitest';
 import { SeatsSchema, SummarySchema } from '../src/api/schemas.js';
 import { electionDefOf, loadManifest } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
-import { getSeats } from '../src/results/service.js';
+import { getSeats, listElections } from '../src/results/service.js';
 import { getSummary } from '../src/results/summary.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { onpeCsv, onpeRow, storeWithElection } from './api-helpers.js';
 import { cli, fixedClock, tempDir } from './helpers.js';
 import { XF_DIR, XF_ELECTION } from './xf-fixture.js';
+
+/** A mesa of ONPE's 2021 first-round file still pending, with no figures yet (300 electors). */
+const pendingRow = (mesa: string): string =>
+  onpeRow(mesa, 100)
+    .split(',')
+    // place, mesa and state (columns 0-7) and the electors (9) kept; voters and votes empty; this
+    // manifest counts a pending acta that carries figures
+    .map((v, i) => (i === 6 ? 'EN PROCESO' : i < 8 || i === 9 ? v : ''))
+    .join(',');
 
 async function ingestCsv(store: SqliteStore, id: string, csv: string, name: string) {
   const file = join(tempDir('cifra-settled-'), name);
@@ -34,12 +43,7 @@ describe('a presidential count under way', () => {
     const id = 'pe-2021-presidencial';
     const store = await storeWithElection(id);
     // two mesas counted, all 200 valid votes for the first list; a third (300 electors) pending
-    // pending with no figures yet (this manifest counts a pending acta that carries figures)
-    const pending = onpeRow('000003', 100)
-      .split(',')
-      // place, mesa and state (columns 0-7) and the electors (9) kept; voters and votes empty
-      .map((v, i) => (i === 6 ? 'EN PROCESO' : i < 8 || i === 9 ? v : ''))
-      .join(',');
+    const pending = pendingRow('000003');
     await ingestCsv(
       store,
       id,
@@ -131,5 +135,24 @@ describe('cifra seats on a presidential capture under way', () => {
       /^pe-2026-presidencial-segunda-2026-06-10 — aún sin resultado: el conteo no lo decide \(provisional, \d+\.\d{3} % contabilizado\); ROBERTO SÁNCHEZ aventaja a KEIKO FUJIMORI por [\d,]+ votos$/,
     );
     expect(en.out).not.toMatch(/winner|ganador/);
+  });
+});
+
+describe('the election list during a count', () => {
+  it('lists a count of actas under way as provisional, then as its manifest says once complete', async () => {
+    const id = 'pe-2021-presidencial';
+    const store = await storeWithElection(id);
+    const statusOfList = async () => (await listElections(store)).find((e) => e.id === id)?.status;
+    expect(await statusOfList()).toBe('provisional'); // nothing counted yet
+    await ingestCsv(
+      store,
+      id,
+      onpeCsv(onpeRow('000001', 100), onpeRow('000002', 100), pendingRow('000003')),
+      'a.csv',
+    );
+    expect(await statusOfList()).toBe('provisional'); // 2 of 3 actas counted
+    await ingestCsv(store, id, onpeCsv(onpeRow('000003', 100)), 'b.csv');
+    expect(await statusOfList()).toBe('final'); // complete: as the manifest says
+    await store.close();
   });
 });

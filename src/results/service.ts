@@ -156,24 +156,36 @@ export function checkLevel(j: LoadedJurisdiction, level: string): readonly Issue
 }
 
 export async function listElections(store: Store): Promise<ElectionSummary[]> {
-  return (await store.listElections()).map((e) => {
+  const out: ElectionSummary[] = [];
+  for (const e of await store.listElections()) {
     const rs = loadRuleset(e.ruleset); // read once: its kind, and a file's public id
-    return {
+    out.push({
       id: e.id,
       label: e.label,
       labels: e.manifest?.labels ?? { es: e.label, en: e.label },
       ruleset: publicRuleset(e.ruleset, rs),
       choices: e.choices.length,
-      ...manifestStatusOf(e),
+      ...(await listedStatusOf(store, e)),
       kind: rs.ok ? rs.value.kind : null,
       ...(e.manifest?.date === undefined ? {} : { date: e.manifest.date }),
-    };
-  });
+    });
+  }
+  return out;
 }
 
-function manifestStatusOf(e: ElectionDef): { status?: ElectionSummary['status'] } {
+/**
+ * The status an election is listed with: published figures as their manifest says; a count of
+ * actas as the summary says it (provisional until every acta is in, whatever the manifest says).
+ */
+async function listedStatusOf(
+  store: Store,
+  e: ElectionDef,
+): Promise<{ status?: ElectionSummary['status'] }> {
   const kind = e.manifest?.status.kind ?? e.published?.status;
-  return kind === undefined ? {} : { status: kind };
+  if (kind === undefined) return {};
+  if (e.published !== undefined) return { status: kind };
+  const n = (await buildResults(store, e, 'national')).units[0];
+  return { status: statusOf(e, countOf(e, n).complete, unitPct(n)).kind };
 }
 
 /**
