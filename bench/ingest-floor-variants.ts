@@ -26,6 +26,7 @@ import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { dataPath } from '../src/io/paths.js';
+import { ingestArgs } from './ingest-args.js';
 
 const CACHE = '.bench-cache';
 const ROUNDS = Number(process.env['FLOOR_ROUNDS'] ?? 5);
@@ -110,19 +111,7 @@ for (const [name, patches] of Object.entries(VARIANTS)) {
 }
 const file = onpeFile();
 const db = join(CACHE, 'floor-variants.db');
-const ingest = (m: string, extra: readonly string[] = []) => [
-  m,
-  'ingest',
-  file,
-  '--db',
-  db,
-  '--election',
-  'pe-2021-presidencial',
-  '--no-progress',
-  '--output',
-  'json',
-  ...extra,
-];
+const ingest = (m: string, extra: readonly string[] = []) => ingestArgs(m, file, db, extra);
 const runs = new Map<string, Run[]>();
 const push = (k: string, r: Run) => runs.set(k, [...(runs.get(k) ?? []), r]);
 const load0 = loadavg()[0] as number;

@@ -18,6 +18,7 @@ import {
   type BenchInput,
 } from './baselines.js';
 import { computeSeatsCase, engineInputs } from './seat-bench.js';
+import { ingestArgs } from './ingest-args.js';
 
 const JSON_OUT = process.argv.includes('--json');
 const REPS = 5;
@@ -269,19 +270,7 @@ function processVersusFloors(file: string, duckMs: number, baselines: string): v
     fresh();
     return processTime(cmd, args);
   };
-  const cli = (extra: readonly string[]) => [
-    cliMain,
-    'ingest',
-    file,
-    '--db',
-    db,
-    '--election',
-    'pe-2021-presidencial',
-    '--no-progress',
-    '--output',
-    'json',
-    ...extra,
-  ];
+  const cli = (extra: readonly string[]) => ingestArgs(cliMain, file, db, extra);
   const load = loadavg()[0] as number;
   const sq: ProcessRun[] = [];
   const ci: ProcessRun[] = [];

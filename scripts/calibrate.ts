@@ -248,16 +248,18 @@ async function evaluate(): Promise<void> {
     writeFileSync(jsonOut, JSON.stringify({ sims, seeds, orders, datasets }) + '\n');
 }
 
-async function fit(): Promise<void> {
-  const base = {
+/** The fits' setup: the first round's department snapshots, at most 400 simulations each. */
+async function firstRoundFitSetup(): Promise<CalibrationSetup> {
+  return {
     ...(await calibrationSetupOf('pe-2021-presidencial', null)),
     previousAt: PREVIOUS_AT,
-  };
-  const setup: CalibrationSetup = {
-    ...base,
     sims: Math.min(sims, 400),
     modes: ['department-snapshot'],
   };
+}
+
+async function fit(): Promise<void> {
+  const setup = await firstRoundFitSetup();
   // Fitted where the targets are stated (realistic orders, 25–50 % counted): pooled over every
   // order, random arrival (always covered) hid the urban-first under-coverage of the fit set.
   const fitOrders = flag('fit-all') ? orders : [...REALISTIC_ORDERS];
@@ -358,15 +360,7 @@ async function fitRun6(key: 'unseenCorrelation' | 'historyArrivalBias'): Promise
  * by the 90 % coverage closest to 90 %.
  */
 async function fitDriftSd(): Promise<void> {
-  const base = {
-    ...(await calibrationSetupOf('pe-2021-presidencial', null)),
-    previousAt: PREVIOUS_AT,
-  };
-  const setup: CalibrationSetup = {
-    ...base,
-    sims: Math.min(sims, 400),
-    modes: ['department-snapshot'],
-  };
+  const setup = await firstRoundFitSetup();
   const cases = [...REALISTIC_ORDERS].flatMap((order) =>
     Array.from({ length: seeds }, (_, s) =>
       snapshotCases(
@@ -381,7 +375,7 @@ async function fitDriftSd(): Promise<void> {
   const model: SnapshotModelOptions = {
     ...(neighbourModel() ?? {}),
     ...betweenModel(),
-    ...groupModel(base.actas.map((a) => a.ubigeo.slice(0, 2))),
+    ...groupModel(setup.actas.map((a) => a.ubigeo.slice(0, 2))),
   };
   const values = [0.3, 0.4, 0.5, 0.6, 0.75];
   const r = fitLoading(setup, cases, truthOf(setup), 'driftSd', values, SNAPSHOT_PARAMETERS, model);

@@ -4,11 +4,9 @@
 // JSON details of issues, labels and file names.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dataPath } from '../src/io/paths.js';
 import { DISCLAIMER } from '../src/results/projection.js';
-import { cli, tempDir } from './helpers.js';
+import { cli, tempDir, writeRunoffMesas } from './helpers.js';
 
 const dir = tempDir('cifra-cli-sentences-');
 const counted = join(dir, 'counted.db');
@@ -20,13 +18,7 @@ const write = (name: string, text: string): string => {
 };
 
 beforeAll(async () => {
-  // the 2021 runoff's first 40 mesas (all in Amazonas) as ONPE publishes them
-  const file =
-    'peru/2021/presidential_r2/onpe_resultados_por_mesa_presidencial_2021_2da_vuelta.csv.gz';
-  const lines = gunzipSync(readFileSync(dataPath(file)))
-    .toString('utf8')
-    .split('\n');
-  writeFileSync(mesas, lines.slice(0, 41).join('\n') + '\n');
+  writeRunoffMesas(mesas);
   const r = await cli('ingest', mesas, '--db', counted, '--no-progress');
   expect(r.code, r.err).toBe(0);
 }, 120_000);

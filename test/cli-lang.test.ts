@@ -3,12 +3,11 @@
 // seats`). One case per command, each on the data the README's examples use.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataPath, PROJECT_ROOT } from '../src/io/paths.js';
 import { putPublishedElection } from '../src/results/published-load.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { cli, tempDir } from './helpers.js';
+import { cli, tempDir, writeRunoffMesas } from './helpers.js';
 
 const dir = tempDir('cifra-cli-lang-');
 const published = join(dir, 'published.db');
@@ -22,13 +21,7 @@ beforeAll(async () => {
   for (const id of ['pe-2026-presidencial', 'pe-2021-congreso'])
     expect((await putPublishedElection(store, id)).ok).toBe(true);
   await store.close();
-  // the 2021 runoff's first 40 mesas as ONPE publishes them
-  const file =
-    'peru/2021/presidential_r2/onpe_resultados_por_mesa_presidencial_2021_2da_vuelta.csv.gz';
-  const lines = gunzipSync(readFileSync(dataPath(file)))
-    .toString('utf8')
-    .split('\n');
-  writeFileSync(mesas, lines.slice(0, 41).join('\n') + '\n');
+  writeRunoffMesas(mesas);
   const r = await cli('ingest', mesas, '--db', counted, '--no-progress');
   expect(r.code, r.err).toBe(0);
 }, 120_000);

@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { runCli } from '../src/cli/program.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { dataPath } from '../src/io/paths.js';
@@ -109,3 +110,14 @@ export const onpeRow = (mesa: string, ubigeo: string, p1: number, p16: number): 
     '4',
     '',
   ].join(',');
+
+/** The 2021 runoff's first 40 mesas (all in Amazonas) as ONPE publishes them, written to `file`. */
+export function writeRunoffMesas(file: string): string {
+  const source =
+    'peru/2021/presidential_r2/onpe_resultados_por_mesa_presidencial_2021_2da_vuelta.csv.gz';
+  const lines = gunzipSync(readFileSync(dataPath(source)))
+    .toString('utf8')
+    .split('\n');
+  writeFileSync(file, lines.slice(0, 41).join('\n') + '\n');
+  return file;
+}

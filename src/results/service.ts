@@ -20,10 +20,10 @@ import type {
 } from '../store/store.js';
 import { buildResults, type ResultsDocument, type ResultUnit } from './documents.js';
 import {
+  countedStatus,
   countOf,
   figuresStatus,
   settlementOf,
-  statusOf,
   unitPct,
   type ServedResults,
 } from './status.js';
@@ -185,7 +185,7 @@ async function listedStatusOf(
   if (kind === undefined) return {};
   if (e.published !== undefined) return { status: kind };
   const n = (await buildResults(store, e, 'national')).units[0];
-  return { status: statusOf(e, countOf(e, n).complete, unitPct(n)).kind };
+  return { status: countedStatus(e, n).status.kind };
 }
 
 /**
@@ -467,9 +467,8 @@ export async function getSeats(
     });
     // the outcome only once the count settles it, as the summary decides it (never from a
     // partial count's order); the status is the count's own, not only the manifest's
-    const count = countOf(def, n);
+    const { count, status } = countedStatus(def, n);
     const settled = settlementOf(def, rs.value, n, count, 'label');
-    const status = statusOf(def, count.complete, unitPct(n));
     return {
       ok: true,
       value: {

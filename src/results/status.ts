@@ -134,6 +134,15 @@ export function countOf(def: ElectionDef, n: ResultUnit | undefined): CountDocum
   };
 }
 
+/** A national unit's count and the status it gives its figures: the summary's, the seats', the list's. */
+export function countedStatus(
+  def: ElectionDef,
+  n: ResultUnit | undefined,
+): { count: CountDocument; status: FiguresStatus } {
+  const count = countOf(def, n);
+  return { count, status: statusOf(def, count.complete, unitPct(n)) };
+}
+
 /** The % of actas processed of a counted unit, or null: no actas known (published aggregates). */
 export function unitPct(n: ResultUnit | undefined): string | null {
   return n?.actas && n.actas.total > 0 ? n.actas.pctProcessed : null;

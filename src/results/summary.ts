@@ -3,14 +3,7 @@ import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import { loadRuleset } from '../elections/rulesets.js';
 import type { Store } from '../store/store.js';
 import { buildResults } from './documents.js';
-import {
-  CountSchema,
-  countOf,
-  FiguresStatusSchema,
-  settlementOf,
-  statusOf,
-  unitPct,
-} from './status.js';
+import { CountSchema, countedStatus, FiguresStatusSchema, settlementOf } from './status.js';
 import { hasProjection } from './projection.js';
 import { electionWithJurisdiction, lastChange, type Found } from './service.js';
 
@@ -81,7 +74,7 @@ export async function getSummary(
   // read once: the summary's figures and its projection flag describe one revision
   const revision = await store.revision(def.id);
   const n = (await buildResults(store, def, 'national')).units[0];
-  const count = countOf(def, n);
+  const { count, status } = countedStatus(def, n);
   const remainder = new Set(def.choices.filter((c) => c.remainder === true).map((c) => c.id));
   const ranked = [...(n?.choices ?? [])]
     .filter((c) => !remainder.has(c.id))
@@ -102,7 +95,7 @@ export async function getSummary(
       round: presidential?.round ?? null,
       revision,
       // no actas in the store (published aggregates): their % counted is unknown, not 0
-      status: statusOf(def, count.complete, unitPct(n)),
+      status,
       updatedAt: await lastChange(store, def.id),
       count,
       valid: n?.valid ?? 0,
