@@ -8,7 +8,10 @@ export type VersionDecision =
   | { readonly kind: 'state_change' }
   /** An explicit correction (e.g. after a JEE ruling): becomes current, clears a conflict. */
   | { readonly kind: 'correction' }
-  /** Different figures for an acta already counted: kept as a version and flagged, never silently current. */
+  /**
+   * Different figures for an acta already counted, or a counted acta reported open again (pending,
+   * at the JEE): kept as a version and flagged, never silently current.
+   */
   | { readonly kind: 'conflict' };
 
 /** The figures of an acta: everything but its state and its source. */
@@ -46,6 +49,10 @@ export function decideVersion(
   if (mode === 'correction') return { kind: 'correction' };
   // The acta was still open (pending, or at the JEE): its arrival or resolution is progress.
   if (OPEN_STATES.has(current.state)) return { kind: 'state_change' };
+  // A closed acta (counted, resolved, annulled, not installed) reported open again is a stale or
+  // wrong file, not progress: the count never moves backwards on an import. A ruling that reopens
+  // it comes as a correction.
+  if (OPEN_STATES.has(incoming.state)) return { kind: 'conflict' };
   // Same figures, new label (e.g. counted → resolved): a state change.
   if (figuresKey(current) === figuresKey(incoming)) return { kind: 'state_change' };
   return { kind: 'conflict' };

@@ -1,0 +1,51 @@
+// How an incoming acta relates to the stored one (docs/ingest.md, "Versions").
+import { describe, expect, it } from 'vitest';
+import type { Acta, ActaState } from '../model/acta.js';
+import { decideVersion } from './versioning.js';
+
+const acta = (state: ActaState, over: Partial<Acta> = {}): Acta => ({
+  election: 'e',
+  mesa: '000205',
+  ubigeo: '010101',
+  state,
+  stateLabel: state.toUpperCase(),
+  eligible: 300,
+  voters: 100,
+  votes: [60, 30],
+  blank: 6,
+  null: 4,
+  impugned: 0,
+  ...over,
+});
+
+describe('decideVersion', () => {
+  it('applies progress: an open acta arriving, a counted one relabelled', () => {
+    expect(decideVersion(acta('pending'), acta('counted'), 'import').kind).toBe('state_change');
+    expect(decideVersion(acta('jee'), acta('resolved'), 'import').kind).toBe('state_change');
+    expect(decideVersion(acta('pending'), acta('jee'), 'import').kind).toBe('state_change');
+    expect(decideVersion(acta('counted'), acta('resolved'), 'import').kind).toBe('state_change');
+  });
+
+  // The review's case: two counted runoff actas relabelled EN PROCESO with the same figures were
+  // made current, and the national count lost them.
+  it('never moves a closed acta back to open on an import: a conflict, kept and flagged', () => {
+    for (const closed of ['counted', 'resolved', 'annulled', 'not_installed'] as const)
+      for (const open of ['pending', 'jee'] as const) {
+        expect(decideVersion(acta(closed), acta(open), 'import').kind).toBe('conflict');
+        expect(
+          decideVersion(acta(closed), acta(open, { votes: null, voters: null }), 'import').kind,
+        ).toBe('conflict');
+      }
+  });
+
+  it('lets a correction reopen it (a ruling), and leaves identical content alone', () => {
+    expect(decideVersion(acta('counted'), acta('jee'), 'correction').kind).toBe('correction');
+    expect(decideVersion(acta('counted'), acta('counted'), 'import').kind).toBe('unchanged');
+    expect(decideVersion(null, acta('pending'), 'import').kind).toBe('new');
+  });
+
+  it('keeps different figures for a counted acta as a conflict', () => {
+    const other = acta('counted', { votes: [61, 29] });
+    expect(decideVersion(acta('counted'), other, 'import').kind).toBe('conflict');
+  });
+});
