@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chainHash } from './audit.js';
+import type { Acta } from '../core/model/acta.js';
+import { chainHash, GENESIS, verifyChains, versionHash, type ChainedVersion } from './audit.js';
 
 describe('chainHash', () => {
   it('is SHA-256 of the UTF-8 bytes of prev then content, as a Hash object gives it', () => {
@@ -11,5 +12,67 @@ describe('chainHash', () => {
       }),
       { numRuns: 2_000 },
     );
+  });
+});
+
+describe('verifyChains', () => {
+  const acta = (mesa: string, voters: number): Acta => ({
+    election: 'e',
+    mesa,
+    ubigeo: '010101',
+    state: 'counted',
+    stateLabel: 'CONTABILIZADA',
+    eligible: 300,
+    voters,
+    votes: [voters - 10, 10],
+    blank: 0,
+    null: 0,
+    impugned: 0,
+  });
+  /** A chain as the stores write it: mesa, version, kind, voters, current. */
+  function chain(rows: readonly [string, number, string, number, boolean][]): ChainedVersion[] {
+    let prev = GENESIS;
+    return rows.map(([mesa, version, kind, voters, isCurrent], i) => {
+      const record = {
+        mesa,
+        version,
+        kind,
+        acta: acta(mesa, voters),
+        importId: 1,
+        row: i + 1,
+        recordedAt: '2026-12-01T00:00:00.000Z',
+        warnings: '[]',
+      };
+      prev = versionHash(prev, record);
+      return { ...record, id: i + 1, isCurrent, conflict: false, hash: prev };
+    });
+  }
+  const rows: [string, number, string, number, boolean][] = [
+    ['000031', 1, 'new', 90, false],
+    ['000054', 1, 'new', 80, false],
+    ['000031', 2, 'correction', 91, false],
+    ['000054', 2, 'correction', 81, true],
+    ['000031', 3, 'correction', 92, true],
+  ];
+
+  it('verifies an intact chain', () => {
+    expect(verifyChains(chain(rows), []).breaks).toEqual([]);
+  });
+
+  // The review's case: deleting mesa 000031's version 2 was reported only as a broken link at
+  // mesa 000054, the row written after it, which nobody touched.
+  it('names a deleted version by the gap in its mesa, and says the broken link may be a deletion', () => {
+    const all = chain(rows);
+    const report = verifyChains(
+      [all[0], all[1], all[3], all[4]].filter((v) => v !== undefined),
+      [],
+    );
+    expect(report.ok).toBe(false);
+    expect(report.breaks).toContainEqual(
+      expect.objectContaining({ table: 'acta_versions', id: 'e/000031/2', reason: 'missing' }),
+    );
+    const link = report.breaks.find((b) => b.reason === 'hash_mismatch');
+    expect(link).toMatchObject({ id: 4 });
+    expect(link?.detail).toContain('changed or deleted');
   });
 });

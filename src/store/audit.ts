@@ -114,6 +114,29 @@ export interface AuditReport {
   readonly breaks: readonly AuditBreak[];
 }
 
+/**
+ * A mesa's versions are numbered 1, 2, … with no gap (the planner numbers each after the highest
+ * stored), so a missing number names a deleted version that the chain alone can only place near
+ * the next row written after it.
+ */
+function firstVersionGap(
+  byMesa: ReadonlyMap<string, readonly ChainedVersion[]>,
+): AuditBreak | null {
+  for (const list of byMesa.values()) {
+    const numbers = list.map((v) => v.version).sort((a, b) => a - b);
+    const missing = numbers.findIndex((n, i) => n !== i + 1);
+    if (missing === -1) continue;
+    const first = list[0] as ChainedVersion;
+    return {
+      table: 'acta_versions',
+      id: `${first.acta.election}/${first.mesa}/${missing + 1}`,
+      reason: 'missing',
+      detail: `mesa ${first.mesa} (${first.acta.election}): version ${missing + 1} is missing (stored: ${numbers.join(', ')})`,
+    };
+  }
+  return null;
+}
+
 /** Verifies both chains and that each acta's current/conflict flags follow from its versions. */
 export function verifyChains(
   versions: readonly ChainedVersion[],
@@ -128,7 +151,8 @@ export function verifyChains(
         table: 'acta_versions',
         id: v.id,
         reason: v.hash === null ? 'missing_hash' : 'hash_mismatch',
-        detail: `mesa ${v.mesa} version ${v.version} (${v.acta.election})`,
+        // A deleted row breaks the link of the row written after it, so name both possibilities.
+        detail: `mesa ${v.mesa} version ${v.version} (${v.acta.election}): its hash does not follow from the row written before it — this row, or one written just before it, was changed or deleted`,
       });
       break;
     }
@@ -143,7 +167,7 @@ export function verifyChains(
         table: 'imports',
         id: r.id,
         reason: r.hash === null ? 'missing_hash' : 'hash_mismatch',
-        detail: `${r.fileName} (${r.election})`,
+        detail: `import ${r.id}, ${r.fileName} (${r.election}): its hash does not follow from the import before it — this import, or one committed just before it, was changed or deleted`,
       });
       break;
     }
@@ -158,6 +182,8 @@ export function verifyChains(
     if (list) list.push(v);
     else byMesa.set(key, [v]);
   }
+  const gap = firstVersionGap(byMesa);
+  if (gap) breaks.push(gap);
   for (const list of byMesa.values()) {
     list.sort((a, b) => a.version - b.version);
     let current = -1;
