@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../src/api/server.js';
 import { ErrorSchema, ProjectionHistorySchema, ProjectionSchema } from '../src/api/schemas.js';
 import type { Acta, ElectionDef } from '../src/core/model/acta.js';
+import { replayDefinition } from '../src/projection/replay.js';
 import { getProjection } from '../src/results/projection.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
+import { bundledElection } from '../src/elections/manifests.js';
 import { cli, replay2021, tempDir } from './helpers.js';
 
 const FIX = join(import.meta.dirname, 'fixtures', 'projection');
@@ -42,6 +44,38 @@ describe('cifra replay', () => {
     expect(imports[1]).toMatchObject({ stateChanges: 21_622 });
     const history = await store.projectionHistory('replay-2021');
     expect(history.map((h) => h.pctCounted)).toEqual([25, 50]);
+  });
+
+  // The night review: a runoff replay showed the JNE's proclamation and final totals from 0 %
+  // counted, its cross-check panel a raw unknown_election, and no label said it was a rehearsal.
+  it("is marked a rehearsal in every label and carries nothing published at the real count's end", async () => {
+    const runoff = bundledElection('pe-2021-presidencial-segunda');
+    if (runoff === null) throw new Error('no runoff');
+    const source = runoff.manifest;
+    expect(source?.crossCheck?.length ?? 0).toBeGreaterThan(0);
+    expect(source?.reported).toBeDefined();
+    const def = replayDefinition({
+      file: 'x.csv',
+      election: runoff,
+      target: 'r2-replay',
+      order: 'odpe',
+      seed: 3,
+      steps: 4,
+      speed: 0,
+      sims: 100,
+      now: () => '2026-12-01T00:00:00.000Z',
+      sleep: async () => {},
+    });
+    const m = def.manifest;
+    expect(def.id).toBe('r2-replay');
+    expect(m?.labels.es).toMatch(/ — ensayo \(odpe, seed 3\)$/);
+    expect(m?.labels.en).toMatch(/ — replay \(odpe, seed 3\)$/);
+    expect(m?.status).toBe(source?.status);
+    expect(m?.sources).toEqual(source?.sources);
+    for (const gone of ['proclamation', 'reported', 'discrepancies', 'crossCheck'] as const)
+      expect(m?.[gone]).toBeUndefined();
+    const stored = (await store.getElection('replay-2021'))?.manifest;
+    expect(stored?.labels.es).toMatch(/ — ensayo \(urban-first, seed 1\)$/);
   });
 
   it('re-running the same replay changes nothing', async () => {

@@ -46,6 +46,39 @@ export type ReplayResult =
 const NIGHT_SECONDS = 48 * 3600;
 
 /**
+ * The replay's election: the source election's choices, rules, places and sources under the
+ * target id, marked a rehearsal in every label. What the authority published about the real
+ * count's end (the proclamation, reported totals, discrepancies between final releases) is left
+ * out: the rehearsal must not show the result before its own count settles it. So are the
+ * cross-check sources, which belong to the source election, not to the target.
+ */
+export function replayDefinition(o: ReplayOptions): ElectionDef {
+  const tag = `(${o.order}, seed ${o.seed})`;
+  const m = o.election.manifest;
+  return {
+    ...o.election,
+    id: o.target,
+    label: `${o.election.label} — ensayo / replay ${tag}`,
+    ...(m === undefined
+      ? {}
+      : {
+          manifest: {
+            labels: {
+              es: `${m.labels.es} — ensayo ${tag}`,
+              en: `${m.labels.en} — replay ${tag}`,
+            },
+            ...(m.date === undefined ? {} : { date: m.date }),
+            status: m.status,
+            asOf: m.asOf,
+            ...(m.asOfTime === undefined ? {} : { asOfTime: m.asOfTime }),
+            sources: m.sources,
+            provenance: m.provenance,
+          },
+        }),
+  };
+}
+
+/**
  * Replays a complete election's actas into a store in a realistic order: first every mesa as
  * pending (the universe and its electors, known before the count), then the actas in `steps`
  * snapshots, each a committed import, with the projection recorded after each one.
@@ -77,11 +110,7 @@ export async function replay(store: Store, o: ReplayOptions): Promise<ReplayResu
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const def: ElectionDef = {
-    ...o.election,
-    id: o.target,
-    label: `${o.election.label} — ensayo / replay (${o.order}, seed ${o.seed})`,
-  };
+  const def = replayDefinition(o);
   await store.putElection(def);
   const sequence = replayOrder(actas, o.order, createRng(o.seed));
   const tag = `${o.order}:${o.seed}:${o.steps}`;
