@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../src/api/server.js';
-import { ErrorSchema, ProjectionHistorySchema, ProjectionSchema } from '../src/api/schemas.js';
+import {
+  CountCourseSchema,
+  ErrorSchema,
+  ProjectionHistorySchema,
+  ProjectionSchema,
+  ResultsSchema,
+} from '../src/api/schemas.js';
 import type { Acta, ElectionDef } from '../src/core/model/acta.js';
 import { replayDefinition } from '../src/projection/replay.js';
 import { getProjection } from '../src/results/projection.js';
@@ -83,6 +89,31 @@ describe('cifra replay', () => {
     await replay2021(store, 'replay-2021', 0.5);
     expect(await store.revision('replay-2021')).toBe(before);
   }, 60_000);
+});
+
+// The night review: a night fed into the store left no count course ("update by update").
+describe('GET /api/v1/count-course on an acta election', () => {
+  it('is the count each recorded projection started from: the last point is the national count now', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/v1/count-course?election=replay-2021' });
+    expect(r.statusCode).toBe(200);
+    const c = CountCourseSchema.parse(r.json());
+    expect(c.source).toBeNull();
+    expect(c.points.map((p) => p.pctCounted)).toEqual(['25.000', '50.000']);
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/v1/results?election=replay-2021&level=national',
+    });
+    const nation = ResultsSchema.parse(res.json()).units[0];
+    const last = c.points.at(-1);
+    expect(last?.actasCounted).toBe(nation?.actas?.processed);
+    expect(last?.valid).toBe(nation?.valid);
+    expect(last?.emitted).toBe(nation?.emitted);
+    expect(last?.votes.map((v) => [v.id, v.votes])).toEqual(
+      nation?.choices.map((v) => [v.id, v.votes]),
+    );
+    const first = c.points[0];
+    expect(first?.actasCounted).toBeLessThan(last?.actasCounted ?? 0);
+  });
 });
 
 describe('GET /api/v1/projection', () => {

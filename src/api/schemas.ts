@@ -583,6 +583,16 @@ export const ProjectionSchema = z.object({
   driftNote: NoteSchema.optional().describe(
     'Snapshot projections: whether an earlier cut of the same count fed the arrival drift, its time and for which units (es/en).',
   ),
+  counted: z
+    .object({
+      votes: z.array(z.object({ choice: z.string(), votes: z.number().int() })),
+      blank: z.number().int(),
+      null: z.number().int(),
+    })
+    .optional()
+    .describe(
+      "The national count the projection started from (votes per choice, blank, null): each recorded projection keeps it, so a night's count course survives in the store's projection history.",
+    ),
   probabilityBounds: z
     .object({ min: probability, max: probability })
     .nullable()

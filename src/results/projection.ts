@@ -52,6 +52,28 @@ export interface ProjectionDocument extends ProjectionResult {
   readonly driftUnits?: readonly string[];
   /** Snapshot projections: whether an earlier cut fed the arrival drift, its time, where (es/en). */
   readonly driftNote?: Note;
+  /** The national count the projection started from: the count's course over a night (es/en). */
+  readonly counted?: CountedFigures;
+}
+
+/** The count a projection saw: exact integers from its frame. */
+export interface CountedFigures {
+  readonly votes: readonly { readonly choice: string; readonly votes: number }[];
+  readonly blank: number;
+  readonly null: number;
+}
+
+/** The frame's counted votes per choice, blank and null, summed over its units. */
+export function countedOf(frame: ProjectionFrame): CountedFigures {
+  const K = frame.choices.length;
+  const sums = new Array<number>(K + 2).fill(0);
+  for (const r of frame.regions)
+    for (let k = 0; k < K + 2; k++) sums[k] = (sums[k] as number) + (r.counted[k] ?? 0);
+  return {
+    votes: frame.choices.map((choice, k) => ({ choice, votes: sums[k] as number })),
+    blank: sums[K] as number,
+    null: sums[K + 1] as number,
+  };
 }
 
 export const DISCLAIMER =
@@ -452,6 +474,7 @@ async function project(
     contest,
     revision,
     ...result,
+    counted: countedOf(frame),
     ...(def.published === undefined
       ? {}
       : absent === null

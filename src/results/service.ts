@@ -1,4 +1,6 @@
 import { basename } from 'node:path';
+import type { ProjectionDocument } from './projection.js';
+import { percentHalfUp } from '../core/ratio.js';
 import type { Name, Note } from '../core/model/note.js';
 import type { Issue } from '../core/issues.js';
 import { issue } from '../core/issues.js';
@@ -312,6 +314,11 @@ export async function getCountCourse(
   const units = (await store.publishedUnits(e.value.id, 'course'))
     .map((u) => u.doc as ResultUnit)
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  if (units.length === 0 && e.value.published === undefined)
+    return {
+      ok: true,
+      value: courseDocument(e.value.id, null, await recordedCourse(store, e.value)),
+    };
   // a course's updates carry acta counts (docs/elections.md, `course`); one without is no point
   const points = units.flatMap((u): CoursePoint[] => {
     if (u.actas === null) return [];
@@ -332,6 +339,15 @@ export async function getCountCourse(
       },
     ];
   });
+  const source = points.length > 0 ? (e.value.published?.source ?? null) : null;
+  return { ok: true, value: courseDocument(e.value.id, source, points) };
+}
+
+function courseDocument(
+  election: string,
+  source: Name | null,
+  points: readonly CoursePoint[],
+): CountCourseDocument {
   const leadChanges = points.flatMap((p, i) => {
     const before = points
       .slice(0, i)
@@ -341,8 +357,43 @@ export async function getCountCourse(
       ? [{ time: p.time, from: before, to: p.leader }]
       : [];
   });
-  const source = points.length > 0 ? (e.value.published?.source ?? null) : null;
-  return { ok: true, value: { election: e.value.id, source, points, leadChanges } };
+  return { election, source, points, leadChanges };
+}
+
+/**
+ * An acta election's course from its recorded projections (the server and `cifra replay` record
+ * one per store revision, with the count it started from): the night's updates stay in the store
+ * after the count ends. Records made before they kept the count are skipped.
+ */
+async function recordedCourse(store: Store, def: ElectionDef): Promise<CoursePoint[]> {
+  const ids = new Map(def.choices.map((c) => [c.label, c.id]));
+  return (await store.projectionHistory(def.id)).flatMap((r): CoursePoint[] => {
+    const doc = r.doc as Partial<ProjectionDocument>;
+    const c = doc.counted;
+    if (c === undefined || doc.actasProcessed === undefined || doc.actasTotal === undefined)
+      return [];
+    const votes = c.votes.map((v) => ({
+      id: ids.get(v.choice) ?? v.choice,
+      label: v.choice,
+      votes: v.votes,
+    }));
+    const ranked = [...votes].sort((a, b) => b.votes - a.votes);
+    const margin = (ranked[0]?.votes ?? 0) - (ranked[1]?.votes ?? 0);
+    const valid = votes.reduce((a, v) => a + v.votes, 0);
+    return [
+      {
+        time: r.recordedAt,
+        actasCounted: doc.actasProcessed,
+        actasTotal: doc.actasTotal,
+        pctCounted: percentHalfUp(doc.actasProcessed, doc.actasTotal),
+        valid,
+        emitted: valid + c.blank + c.null,
+        votes,
+        leader: margin > 0 ? (ranked[0]?.id ?? null) : null,
+        margin,
+      },
+    ];
+  });
 }
 
 /** When the last committed import that changed an acta finished, or null. */
