@@ -55,6 +55,28 @@ describe('arrival drift', () => {
     expect(d.map((x) => Math.round((x[0] as number) * 1e9) / 1e9)).toEqual([0.125, 0.125]);
   });
 
+  // Run 18: the pooled slope of scattered unit slopes is shrunk toward zero by its own noise;
+  // units that all drift alike keep it whole.
+  it('shrinks the pooled slope by its sampling noise, not a common trend', () => {
+    const alike = [0, 1, 2].map(() => unit(0.4, 0.45, 0.2, 0.4)); // slopes 0.25, 0.25, 0.25
+    expect(arrivalDrift(alike, 1, { damping: 1, minFraction: 0 }).map((x) => x[0])).toEqual(
+      [0.25, 0.25, 0.25].map((v) => expect.closeTo(v, 12)),
+    );
+    // slopes +1, −1, +1.2, −0.8 with equal weights: pooled 0.1, SE² 0.2525 → 0.1 × 0.01 / 0.2625
+    const scattered = [
+      unit(0.4, 0.6, 0.2, 0.4),
+      unit(0.4, 0.2, 0.2, 0.4),
+      unit(0.4, 0.64, 0.2, 0.4),
+      unit(0.4, 0.24, 0.2, 0.4),
+    ];
+    const pooled = (0.1 * 0.01) / (0.01 + 0.2525);
+    const d = arrivalDrift(scattered, 1, { damping: 1, minFraction: 0 });
+    // equal weights: each unit halfway between its own slope and the (shrunk) pooled one
+    expect(d.map((x) => x[0])).toEqual(
+      [1, -1, 1.2, -0.8].map((s) => expect.closeTo(0.5 * s + 0.5 * pooled, 12)),
+    );
+  });
+
   it('gives no drift without an earlier snapshot or with damping 0', () => {
     const none = { actasTotal: 10, now: { actasCounted: 5, shares: [0.5] }, before: null };
     expect([...(arrivalDrift([none], 1, { damping: 1, minFraction: 0 })[0] ?? [])]).toEqual([0]);

@@ -6,7 +6,8 @@
  * If the shares of the actas arriving at counted fraction φ move linearly with φ, the share of
  * the remainder exceeds the cumulative share by (c₁ − c₀)/(f₁ − f₀): the change of the cumulative
  * share per unit of fraction counted. A unit's own slope is noisy, so it is shrunk toward the
- * pooled slope of all units (weights: actas added × fraction added), and the extrapolation is
+ * pooled slope of all units (weights: actas added × fraction added), itself shrunk toward zero by
+ * its own noise (run 18), and the extrapolation is
  * damped by a factor learned on replays of another election (`drift`, model-parameters.ts).
  */
 export interface TrendInput {
@@ -50,6 +51,7 @@ export function arrivalDrift(
     for (let k = 0; k < dims; k++) pooled[k] = (pooled[k] as number) + x.w * (x.s[k] as number);
   }
   for (let k = 0; k < dims; k++) pooled[k] = sw > 0 ? (pooled[k] as number) / sw : 0;
+  shrinkByNoise(pooled, slopes, sw);
   const typical = median(weights);
   return slopes.map((x) => {
     const d = new Float64Array(dims);
@@ -59,6 +61,28 @@ export function arrivalDrift(
       d[k] = o.damping * (lambda * (x.s[k] as number) + (1 - lambda) * (pooled[k] as number));
     return d;
   });
+}
+
+/**
+ * Run 18: the pooled slope is a weighted mean of noisy unit slopes; shrink each of its dimensions
+ * toward zero by p² / (p² + SE²), SE² its sampling variance from the unit slopes' spread
+ * (Σ w² (s − p)² / (Σ w)²). Units drifting alike keep the trend; scattered slopes (a few offices'
+ * actas between two close snapshots) lose most of it. Fewer than three slopes: no spread, kept.
+ */
+function shrinkByNoise(
+  pooled: Float64Array,
+  slopes: readonly ({ readonly s: Float64Array; readonly w: number } | null)[],
+  sw: number,
+): void {
+  const given = slopes.filter((x) => x !== null);
+  if (given.length < 3 || sw <= 0) return;
+  for (let k = 0; k < pooled.length; k++) {
+    const p = pooled[k] as number;
+    let v = 0;
+    for (const x of given) v += (x.w * ((x.s[k] as number) - p)) ** 2;
+    const se2 = v / (sw * sw);
+    pooled[k] = p * p + se2 > 0 ? (p * p * p) / (p * p + se2) : 0;
+  }
 }
 
 function median(xs: readonly number[]): number {
