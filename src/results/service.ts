@@ -119,20 +119,25 @@ export interface ActaDocument {
 }
 
 /**
- * The election asked for, or the only one in the store. When there is none to take, the issue
- * names the election asked for (null: none was) and the elections the store has.
+ * The election asked for, or the only one in the store. None asked for among several stored is
+ * `election_required` (naming one would answer); none stored, or an id the store lacks, is
+ * `unknown_election` (null: none was asked for). Both list the elections the store has.
  */
 export async function election(store: Store, id: string | undefined): Promise<Found<ElectionDef>> {
-  let e: ElectionDef | null;
-  if (id === undefined) {
-    const all = await store.listElections();
-    e = all.length === 1 ? (all[0] ?? null) : null;
-  } else e = await store.getElection(id);
-  if (e !== null) return { ok: true, value: e };
-  const known = (await store.listElections()).map((x) => x.id);
+  if (id !== undefined) {
+    const e = await store.getElection(id);
+    if (e !== null) return { ok: true, value: e };
+  }
+  const all = await store.listElections();
+  if (id === undefined && all.length === 1) return { ok: true, value: all[0] as ElectionDef };
+  const known = all.map((x) => x.id);
   return {
     ok: false,
-    issues: [issue('unknown_election', ['election'], { election: id ?? null, known })],
+    issues: [
+      id === undefined && known.length > 1
+        ? issue('election_required', ['election'], { known })
+        : issue('unknown_election', ['election'], { election: id ?? null, known }),
+    ],
   };
 }
 
