@@ -23,6 +23,7 @@ import {
   countedStatus,
   countOf,
   figuresStatus,
+  roundFigures,
   settlementOf,
   unitPct,
   type ServedResults,
@@ -459,21 +460,12 @@ export async function getSeats(
   if (!rs.ok) return { ok: false, issues: rs.error };
   if (rs.value.kind === 'presidential') {
     const n = (await buildResults(store, def, 'national')).units[0];
-    const result = decidePresidentialRound({
-      round: rs.value.round,
-      winner: { share: rs.value.winnerShare, strict: rs.value.strict, base: rs.value.base },
-      // a remainder of candidates not itemised is no candidate: it counts in valid votes only
-      candidates: (n?.choices ?? [])
-        .filter((_, i) => def.choices[i]?.remainder !== true)
-        .map((c) => ({ candidate: c.label, votes: c.votes })),
-      valid: n?.valid,
-      // emitted votes the source does not give: no art. 322 check, never one against 0
-      emitted: n?.emitted ?? undefined,
-    });
-    // the outcome only once the count settles it, as the summary decides it (never from a
-    // partial count's order); the status is the count's own, not only the manifest's
+    // the figures in full (shares, art. 322), decided once; the outcome only once the count
+    // settles it, as the summary decides it (never from a partial count's order); the status is
+    // the count's own, not only the manifest's
+    const result = decidePresidentialRound(roundFigures(def, rs.value, n, 'label'));
     const { count, status } = countedStatus(def, n);
-    const settled = settlementOf(def, rs.value, n, count, 'label');
+    const settled = settlementOf(def, rs.value, n, count, 'label', result.outcome);
     return {
       ok: true,
       value: {

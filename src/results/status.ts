@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ElectionDef } from '../core/model/acta.js';
 import { ISO_INSTANT } from '../core/model/instant.js';
 import { bothLanguages, joinNames, NoteSchema, type Note } from '../core/model/note.js';
+import type { PresidentialOutcome } from '../core/rules/presidential.js';
 import { settlePresidentialRound, type Settlement } from '../core/rules/settled.js';
 import type { PresidentialRuleset } from '../core/rulesets/ruleset.js';
 import type { Store } from '../store/store.js';
@@ -149,9 +150,35 @@ export function unitPct(n: ResultUnit | undefined): string | null {
 }
 
 /**
+ * A presidential round's figures as the rules read them, by choice id or label: the itemised
+ * candidates, the votes of a remainder not itemised (no candidate), valid and emitted votes.
+ */
+export function roundFigures(
+  def: ElectionDef,
+  rules: PresidentialRuleset,
+  n: ResultUnit | undefined,
+  name: 'id' | 'label' = 'id',
+) {
+  const remainder = new Set(def.choices.filter((c) => c.remainder === true).map((c) => c.id));
+  const choices = n?.choices ?? [];
+  return {
+    round: rules.round,
+    candidates: choices
+      .filter((c) => !remainder.has(c.id))
+      .map((c) => ({ candidate: name === 'id' ? c.id : c.label, votes: c.votes })),
+    unitemised: choices.filter((c) => remainder.has(c.id)).reduce((a, c) => a + c.votes, 0),
+    valid: n?.valid ?? 0,
+    // emitted votes the source does not give: no art. 322 check, never one against 0
+    ...(n === undefined || n.emitted === null ? {} : { emitted: n.emitted }),
+    winner: { share: rules.winnerShare, strict: rules.strict, base: rules.base },
+  };
+}
+
+/**
  * Whether the count settles a presidential round, and its outcome then (by choice id or label):
  * decided here for the summary and the seats alike, so no screen or answer states a winner or a
- * runoff pair that the other holds open. A remainder of candidates not itemised is no candidate.
+ * runoff pair that the other holds open. `decided`: the rules' outcome on the same figures
+ * (`roundFigures`), when the caller has it.
  */
 export function settlementOf(
   def: ElectionDef,
@@ -159,19 +186,12 @@ export function settlementOf(
   n: ResultUnit | undefined,
   count: CountDocument,
   name: 'id' | 'label' = 'id',
+  decided?: PresidentialOutcome,
 ): Settlement {
-  const remainder = new Set(def.choices.filter((c) => c.remainder === true).map((c) => c.id));
-  const choices = n?.choices ?? [];
   return settlePresidentialRound({
-    round: rules.round,
-    candidates: choices
-      .filter((c) => !remainder.has(c.id))
-      .map((c) => ({ candidate: name === 'id' ? c.id : c.label, votes: c.votes })),
-    unitemised: choices.filter((c) => remainder.has(c.id)).reduce((a, c) => a + c.votes, 0),
-    valid: n?.valid ?? 0,
-    ...(n === undefined || n.emitted === null ? {} : { emitted: n.emitted }),
-    winner: { share: rules.winnerShare, strict: rules.strict, base: rules.base },
+    ...roundFigures(def, rules, n, name),
     complete: count.complete,
     remaining: count.votesRemaining,
+    ...(decided === undefined ? {} : { decided }),
   });
 }
