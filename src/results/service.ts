@@ -7,7 +7,7 @@ import { computeSeats } from '../core/pipeline/seats.js';
 import { decidePresidentialRound } from '../core/rules/presidential.js';
 import { isRulesetPath, loadRuleset } from '../elections/rulesets.js';
 import { choiceColors } from '../elections/party-colors.js';
-import type { Level } from '../core/tally/aggregate.js';
+import { actaCountsOf, processedActas, type Level } from '../core/tally/aggregate.js';
 import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type {
   ActaVersion,
@@ -20,11 +20,13 @@ import type {
 } from '../store/store.js';
 import { buildResults, type ResultsDocument, type ResultUnit } from './documents.js';
 import {
+  actasComplete,
   countedStatus,
   countOf,
   figuresStatus,
   roundFigures,
   settlementOf,
+  statusOf,
   unitPct,
   type ServedResults,
 } from './status.js';
@@ -181,7 +183,8 @@ export async function listElections(store: Store): Promise<ElectionSummary[]> {
 
 /**
  * The status an election is listed with: published figures as their manifest says; a count of
- * actas as the summary says it (provisional until every acta is in, whatever the manifest says).
+ * actas as the summary says it (provisional until every acta is in, whatever the manifest says),
+ * from the store's count of actas by state: no national tally (0.3 s on a large election).
  */
 async function listedStatusOf(
   store: Store,
@@ -190,8 +193,8 @@ async function listedStatusOf(
   const kind = e.manifest?.status.kind ?? e.published?.status;
   if (kind === undefined) return {};
   if (e.published !== undefined) return { status: kind };
-  const n = (await buildResults(store, e, 'national')).units[0];
-  return { status: countedStatus(e, n).status.kind };
+  const actas = actaCountsOf(await store.actaStates(e.id), e.pendingFiguresCount ?? false);
+  return { status: statusOf(e, actasComplete(e, actas.total, processedActas(actas)), null).kind };
 }
 
 /**

@@ -109,6 +109,16 @@ function unresolvedOf(def: ElectionDef): { actas: number; note: Note } | null {
   return st?.kind === 'final' ? (st.unresolved ?? null) : null;
 }
 
+/**
+ * A count of actas is complete when every acta is in, or all but those a final release leaves
+ * unresolved (its manifest counts them: a count still arriving has more missing, so it stays
+ * provisional).
+ */
+export function actasComplete(def: ElectionDef, total: number, processed: number): boolean {
+  const unresolved = unresolvedOf(def)?.actas ?? 0;
+  return total > 0 && (processed === total || total - processed === unresolved);
+}
+
 /** The count's extent: complete or not, actas, and a bound of the votes still to come. */
 export function countOf(def: ElectionDef, n: ResultUnit | undefined): CountDocument {
   const total = n?.actas?.total ?? 0;
@@ -123,12 +133,8 @@ export function countOf(def: ElectionDef, n: ResultUnit | undefined): CountDocum
       votesRemaining: complete ? 0 : null,
     };
   }
-  // complete: every acta in, or all but those a final release leaves unresolved (its manifest
-  // counts them: a count still arriving has more missing, so it stays provisional)
-  const unresolved = unresolvedOf(def)?.actas ?? 0;
-  const complete = total > 0 && (processed === total || total - processed === unresolved);
   return {
-    complete,
+    complete: actasComplete(def, total, processed),
     actasTotal: total,
     actasProcessed: processed,
     votesRemaining: n?.eligibleRemaining ?? null,
