@@ -141,6 +141,9 @@ describe('answers conform to docs/openapi.json', () => {
   it.each([
     ['/api/v1/results?election=nope&level=national', 404],
     [`/api/v1/results?${E21}&level=planet`, 422],
+    // no election named, several stored: election_required, a code the declared enum must list
+    ['/api/v1/results?level=national', 422],
+    [`/api/v1/seats`, 422],
     [`/api/v1/actas/999999?${E21}`, 404],
     ['/api/v1/elections/pe-2021-presidencial/actas/999999.json', 404],
   ])('the error of GET %s (%i)', async (url, status) => {

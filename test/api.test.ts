@@ -343,21 +343,49 @@ describe('errors', () => {
     expect([empty.statusCode, empty.json().mesas]).toEqual([200, []]);
   });
 
-  it('election left out with several stored: 404 unknown_election naming them, as the parameter says', async () => {
+  it('election left out: the only one stored is taken; with several, 422 election_required naming them; with none, 404', async () => {
     const two = new SqliteStore(join(tempDir('cifra-api-two-'), 'two.db'));
     await two.migrate();
-    for (const id of ['pe-2021-presidencial', 'pe-2021-presidencial-segunda']) {
-      const e = bundledElection(id);
-      if (!e) throw new Error(id);
-      await two.putElection(e);
-    }
-    const api = await buildApi({ store: two, tokenHash: null });
-    const r = await api.inject({ url: '/api/v1/results' });
-    expect(r.statusCode).toBe(404);
-    expect(ErrorSchema.parse(r.json()).issues[0]).toMatchObject({
+    let api = await buildApi({ store: two, tokenHash: null });
+    const ids = ['pe-2021-presidencial', 'pe-2021-presidencial-segunda'];
+    const none = await api.inject({ url: '/api/v1/results' });
+    expect(none.statusCode).toBe(404);
+    expect(ErrorSchema.parse(none.json()).issues[0]).toMatchObject({
       code: 'unknown_election',
-      details: { election: null, known: ['pe-2021-presidencial', 'pe-2021-presidencial-segunda'] },
+      details: { election: null, known: [] },
     });
+    const first = bundledElection(ids[0] as string);
+    if (!first) throw new Error('election');
+    await two.putElection(first);
+    const one = await api.inject({ url: '/api/v1/candidates' });
+    expect([one.statusCode, one.json().election]).toEqual([200, ids[0]]);
+    const second = bundledElection(ids[1] as string);
+    if (!second) throw new Error('election');
+    await two.putElection(second);
+    // a new server: the first one's cached answers stand until its revision check comes round
+    await api.close();
+    api = await buildApi({ store: two, tokenHash: null });
+    for (const url of [
+      '/api/v1/results',
+      '/api/v1/candidates',
+      '/api/v1/seats',
+      '/api/v1/mesas?district=150101',
+    ]) {
+      const r = await api.inject({ url });
+      expect([url, r.statusCode]).toEqual([url, 422]);
+      expect(ErrorSchema.parse(r.json()).issues).toEqual([
+        expect.objectContaining({
+          code: 'election_required',
+          path: ['election'],
+          details: { known: ids },
+        }),
+      ]);
+    }
+    // naming one still answers; an id the store lacks is still 404 unknown_election
+    expect((await api.inject({ url: `/api/v1/candidates?election=${ids[1]}` })).statusCode).toBe(
+      200,
+    );
+    expect((await api.inject({ url: '/api/v1/candidates?election=nope' })).statusCode).toBe(404);
     const param = (
       buildOpenApi() as {
         paths: Record<
@@ -366,7 +394,7 @@ describe('errors', () => {
         >;
       }
     ).paths['/api/v1/results']?.get.parameters.find((p) => p.name === 'election');
-    expect(param?.schema.description).toContain('404 `unknown_election` with `election: null`');
+    expect(param?.schema.description).toContain('422 `election_required`');
     await api.close();
     await two.close();
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../bench/reliability.js';
 import { buildApi } from '../src/api/server.js';
+import { bundledElection } from '../src/elections/manifests.js';
 import { openStore } from '../src/store/open.js';
 import { dataPath } from '../src/io/paths.js';
 import { cli, tempDir } from './helpers.js';
@@ -356,6 +357,21 @@ describe('cifra ingest / results / acta / export', () => {
     expect(empty.code).toBe(1);
     expect(empty.err).toContain('unknown_election');
     expect(empty.err).toContain('the store is empty: ingest a file first');
+    // two elections and none named: which one is not guessed, the ids are listed and a hint given
+    const two = openStore(join(dir, 'two.db'));
+    await two.migrate();
+    for (const id of ['pe-2021-presidencial', 'pe-2021-presidencial-segunda']) {
+      const e = bundledElection(id);
+      if (!e) throw new Error(id);
+      await two.putElection(e);
+    }
+    await two.close();
+    const several = await cli('results', '--db', join(dir, 'two.db'));
+    expect(several.code).toBe(1);
+    expect(several.err).toContain(
+      'election_required at election: the store holds several elections: name one {"known":["pe-2021-presidencial","pe-2021-presidencial-segunda"]}',
+    );
+    expect(several.err).toContain('several elections in the store: give --election <id>');
     writeFileSync(join(dir, 'bad.csv'), 'hello\nworld\n');
     // no election named and none fits the columns: say which columns and how to declare one
     const unknown = await cli('ingest', join(dir, 'bad.csv'), '--db', db, '--no-progress');

@@ -17,6 +17,10 @@ import {
 import { ElectionsSchema, ResultsSchema, SummarySchema } from '../src/api/schemas.js';
 import { readHeader } from '../src/ingest/source.js';
 import { dataPath } from '../src/io/paths.js';
+import { actaCountsOf, processedActas } from '../src/core/tally/aggregate.js';
+import { buildResults } from '../src/results/documents.js';
+import { listElections } from '../src/results/service.js';
+import { countedStatus } from '../src/results/status.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { cli, tempDir } from './helpers.js';
 
@@ -382,6 +386,23 @@ describe('npm start loads every bundled manifest', () => {
       ['pe-2026-presidencial-segunda-2026-06-10', 'provisional'],
       ['pe-2026-senado', 'computed-by-cifra'],
     ]);
+    // the list's status from the store's count of actas by state is the national tally's (the
+    // summary's), on the real files: 2021's first round counts pending actas with figures, its
+    // runoff leaves 20 unresolved
+    const listed = new Map((await listElections(store)).map((e) => [e.id, e.status]));
+    for (const id of ['pe-2021-presidencial', 'pe-2021-presidencial-segunda']) {
+      const def = await store.getElection(id);
+      if (def === null) throw new Error(id);
+      const n = (await buildResults(store, def, 'national')).units[0];
+      const counts = actaCountsOf(await store.actaStates(id), def.pendingFiguresCount ?? false);
+      const { actas } = n ?? {};
+      expect([id, counts, processedActas(counts)]).toEqual([
+        id,
+        { ...actas, processed: undefined, pctProcessed: undefined },
+        actas?.processed,
+      ]);
+      expect([id, listed.get(id)]).toEqual([id, countedStatus(def, n).status.kind]);
+    }
     const imports = (await store.listImports()).length;
     out.length = 0;
     expect(await loadBundledData(store, io, false)).toBe(0);

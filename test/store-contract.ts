@@ -453,6 +453,55 @@ export function runStoreContract(
       await s.close();
     });
 
+    it('counts the current actas by state, pending ones with figures apart; a conflict is not applied, a correction is', async () => {
+      const s = await fresh();
+      const pendingEmpty = {
+        state: 'pending',
+        votes: null,
+        voters: null,
+        blank: 0,
+        null: 0,
+      } as const;
+      await importActas(
+        s,
+        [
+          acta('000001'),
+          acta('000002', { state: 'pending' }), // pending, its figures given
+          acta('000003', pendingEmpty),
+          acta('000004', { ...pendingEmpty, state: 'not_installed' }),
+          acta('000005', { state: 'annulled', votes: [0, 0], blank: 0, null: 96 }),
+          acta('000006', { ...pendingEmpty, state: 'jee' }),
+        ],
+        's1',
+      );
+      // a counted acta met again with other figures: a conflict, kept apart, the state as it was
+      await importActas(s, [acta('000001', { state: 'resolved', votes: [61, 29] })], 's2');
+      await importActas(s, [acta('000002')], 's3', 'correction'); // now counted
+      const counts = await s.actaStates(ELECTION.id);
+      expect(counts).toEqual({
+        total: 6,
+        states: { counted: 2, resolved: 0, annulled: 1, not_installed: 1, pending: 1, jee: 1 },
+        pendingWithFigures: 0,
+      });
+      // the same as counting the current actas one by one
+      const current = await s.currentActas(ELECTION.id);
+      expect(counts.total).toBe(current.length);
+      for (const st of ACTA_STATES)
+        expect([st, counts.states[st]]).toEqual([st, current.filter((a) => a.state === st).length]);
+      await importActas(
+        s,
+        [acta('000007', { state: 'pending' }), acta('000008', pendingEmpty)],
+        's4',
+      );
+      expect(await s.actaStates(ELECTION.id)).toMatchObject({ total: 8, pendingWithFigures: 1 });
+      expect(await s.actaStates('other')).toEqual({
+        total: 0,
+        states: { counted: 0, resolved: 0, annulled: 0, not_installed: 0, pending: 0, jee: 0 },
+        pendingWithFigures: 0,
+      });
+      await s.close();
+    });
+
     it('gives the current actas as columns: the same actas, after versions and corrections', async () => {
       const s = await fresh();
       await importActas(

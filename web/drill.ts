@@ -234,14 +234,16 @@ function unitTable(u: ResultUnit): HTMLElement {
       : u.level === 'national'
         ? state.published.pctCounted
         : null;
+  // while electors are still to count, participation is over the actas processed: it says so
+  const remaining = !state.published && u.eligibleRemaining !== null && u.eligibleRemaining > 0;
   const facts = [
     ...(counted === null ? [] : [`${t('actasProcessed')}: ${counted} %`]),
     `${t('valid')}: ${fmt(u.valid)}`,
     ...(margin !== null ? [`${t('marginWord')}: ${fmt(margin)}`] : []),
-    ...(!state.published && u.eligibleRemaining !== null && u.eligibleRemaining > 0
-      ? [`${t('remaining')}: ${fmt(u.eligibleRemaining)}`]
+    ...(remaining ? [`${t('remaining')}: ${fmt(u.eligibleRemaining ?? 0)}`] : []),
+    ...(!state.published
+      ? [`${t(remaining ? 'participationOfProcessed' : 'participation')}: ${u.participation} %`]
       : []),
-    ...(!state.published ? [`${t('participation')}: ${u.participation} %`] : []),
   ];
   // an electoral district (a province of Spain's Congress): its seats beside its votes
   const seats = u.level === 'national' ? undefined : state.districtSeats.get(nameKey(u.name));

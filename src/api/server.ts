@@ -106,7 +106,7 @@ const electionQuery = z.object({
     .string()
     .optional()
     .describe(
-      'the election id (GET /api/v1/elections); optional only when the store holds exactly one election: with none or several, 404 `unknown_election` with `election: null` and `known`, the ids stored',
+      'the election id (GET /api/v1/elections); optional only when the store holds exactly one election: with several, 422 `election_required`, with none, 404 `unknown_election` (`election: null`); both list the ids stored in `known`',
     ),
 });
 const formatQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
@@ -765,7 +765,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     },
   };
 
-  /** The election named, or the only one in the store (the services' lookup); 404 otherwise. */
+  /** The election named, or the only one in the store (the services' lookup); else its issue's status. */
   async function storedElection(electionId: string | undefined): Promise<ElectionDef> {
     return unwrap(await election(o.store, electionId));
   }

@@ -218,6 +218,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'el código de lugar no tiene el formato de la jurisdicción (Perú: ubigeo de 6 dígitos)',
   },
   unknown_election: { en: 'no such election in the store', es: 'elección desconocida' },
+  election_required: {
+    en: 'the store holds several elections: name one',
+    es: 'hay varias elecciones guardadas: indique una',
+  },
   unknown_contest: {
     en: 'no such contest in this multi-contest election (kind/key, e.g. provincial-council/140100)',
     es: 'no existe ese proceso en esta elección de varios procesos (tipo/clave, p. ej. provincial-council/140100)',

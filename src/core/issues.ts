@@ -72,6 +72,7 @@ export const ISSUE_CODES = [
   'mesa_invalid',
   'ubigeo_invalid',
   'unknown_election',
+  'election_required',
   'unknown_contest',
   'acta_not_found',
   'import_not_found',

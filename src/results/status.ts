@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ElectionDef } from '../core/model/acta.js';
 import { ISO_INSTANT } from '../core/model/instant.js';
 import { bothLanguages, joinNames, NoteSchema, type Note } from '../core/model/note.js';
+import type { PresidentialOutcome } from '../core/rules/presidential.js';
 import { settlePresidentialRound, type Settlement } from '../core/rules/settled.js';
 import type { PresidentialRuleset } from '../core/rulesets/ruleset.js';
 import type { Store } from '../store/store.js';
@@ -108,6 +109,16 @@ function unresolvedOf(def: ElectionDef): { actas: number; note: Note } | null {
   return st?.kind === 'final' ? (st.unresolved ?? null) : null;
 }
 
+/**
+ * A count of actas is complete when every acta is in, or all but those a final release leaves
+ * unresolved (its manifest counts them: a count still arriving has more missing, so it stays
+ * provisional).
+ */
+export function actasComplete(def: ElectionDef, total: number, processed: number): boolean {
+  const unresolved = unresolvedOf(def)?.actas ?? 0;
+  return total > 0 && (processed === total || total - processed === unresolved);
+}
+
 /** The count's extent: complete or not, actas, and a bound of the votes still to come. */
 export function countOf(def: ElectionDef, n: ResultUnit | undefined): CountDocument {
   const total = n?.actas?.total ?? 0;
@@ -122,12 +133,8 @@ export function countOf(def: ElectionDef, n: ResultUnit | undefined): CountDocum
       votesRemaining: complete ? 0 : null,
     };
   }
-  // complete: every acta in, or all but those a final release leaves unresolved (its manifest
-  // counts them: a count still arriving has more missing, so it stays provisional)
-  const unresolved = unresolvedOf(def)?.actas ?? 0;
-  const complete = total > 0 && (processed === total || total - processed === unresolved);
   return {
-    complete,
+    complete: actasComplete(def, total, processed),
     actasTotal: total,
     actasProcessed: processed,
     votesRemaining: n?.eligibleRemaining ?? null,
@@ -149,9 +156,35 @@ export function unitPct(n: ResultUnit | undefined): string | null {
 }
 
 /**
+ * A presidential round's figures as the rules read them, by choice id or label: the itemised
+ * candidates, the votes of a remainder not itemised (no candidate), valid and emitted votes.
+ */
+export function roundFigures(
+  def: ElectionDef,
+  rules: PresidentialRuleset,
+  n: ResultUnit | undefined,
+  name: 'id' | 'label' = 'id',
+) {
+  const remainder = new Set(def.choices.filter((c) => c.remainder === true).map((c) => c.id));
+  const choices = n?.choices ?? [];
+  return {
+    round: rules.round,
+    candidates: choices
+      .filter((c) => !remainder.has(c.id))
+      .map((c) => ({ candidate: name === 'id' ? c.id : c.label, votes: c.votes })),
+    unitemised: choices.filter((c) => remainder.has(c.id)).reduce((a, c) => a + c.votes, 0),
+    valid: n?.valid ?? 0,
+    // emitted votes the source does not give: no art. 322 check, never one against 0
+    ...(n === undefined || n.emitted === null ? {} : { emitted: n.emitted }),
+    winner: { share: rules.winnerShare, strict: rules.strict, base: rules.base },
+  };
+}
+
+/**
  * Whether the count settles a presidential round, and its outcome then (by choice id or label):
  * decided here for the summary and the seats alike, so no screen or answer states a winner or a
- * runoff pair that the other holds open. A remainder of candidates not itemised is no candidate.
+ * runoff pair that the other holds open. `decided`: the rules' outcome on the same figures
+ * (`roundFigures`), when the caller has it.
  */
 export function settlementOf(
   def: ElectionDef,
@@ -159,19 +192,12 @@ export function settlementOf(
   n: ResultUnit | undefined,
   count: CountDocument,
   name: 'id' | 'label' = 'id',
+  decided?: PresidentialOutcome,
 ): Settlement {
-  const remainder = new Set(def.choices.filter((c) => c.remainder === true).map((c) => c.id));
-  const choices = n?.choices ?? [];
   return settlePresidentialRound({
-    round: rules.round,
-    candidates: choices
-      .filter((c) => !remainder.has(c.id))
-      .map((c) => ({ candidate: name === 'id' ? c.id : c.label, votes: c.votes })),
-    unitemised: choices.filter((c) => remainder.has(c.id)).reduce((a, c) => a + c.votes, 0),
-    valid: n?.valid ?? 0,
-    ...(n === undefined || n.emitted === null ? {} : { emitted: n.emitted }),
-    winner: { share: rules.winnerShare, strict: rules.strict, base: rules.base },
+    ...roundFigures(def, rules, n, name),
     complete: count.complete,
     remaining: count.votesRemaining,
+    ...(decided === undefined ? {} : { decided }),
   });
 }

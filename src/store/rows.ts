@@ -1,7 +1,8 @@
 import type { Issue } from '../core/issues.js';
-import type { Acta, ActaState, ElectionDef } from '../core/model/acta.js';
+import { ACTA_STATES, type Acta, type ActaState, type ElectionDef } from '../core/model/acta.js';
 import type { VersionRecord } from '../core/tally/batch-plan.js';
 import type { LogEntry, ProjectionText, QuarantineText } from './audit-log.js';
+import type { ActaStateCounts } from '../core/tally/aggregate.js';
 import type { ImportMeta, ImportRecord, ImportSummary } from './store.js';
 
 /**
@@ -175,4 +176,19 @@ export function startedImportParams(meta: ImportMeta): unknown[] {
     meta.mode,
     meta.startedAt,
   ];
+}
+
+/** Rows of `state, n, figures` (current actas per state, and of them those with votes) as counts. */
+export function actaStatesOf(rows: readonly Row[]): ActaStateCounts {
+  const states = Object.fromEntries(ACTA_STATES.map((st) => [st, 0])) as Record<ActaState, number>;
+  let total = 0;
+  let pendingWithFigures = 0;
+  for (const r of rows) {
+    const state = r['state'] as ActaState;
+    const n = Number(r['n']);
+    states[state] += n;
+    total += n;
+    if (state === 'pending') pendingWithFigures += Number(r['figures']);
+  }
+  return { total, states, pendingWithFigures };
 }

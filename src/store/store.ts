@@ -1,6 +1,9 @@
 import type { ActaBatch } from '../core/tally/acta-batch.js';
 import type { Issue } from '../core/issues.js';
 import type { Acta, ElectionDef } from '../core/model/acta.js';
+import type { ActaStateCounts } from '../core/tally/aggregate.js';
+
+export type { ActaStateCounts };
 import type { ActaColumns } from '../core/tally/acta-columns.js';
 import type { BatchItem, BatchOutcome } from '../core/tally/batch-plan.js';
 import type { VersionDecision } from '../core/tally/versioning.js';
@@ -76,6 +79,8 @@ export interface Store {
   auditHead(): Promise<AuditHead>;
   /** Every current acta's mesa summary, ordered by place (ubigeo) then mesa: one read, not one per place. */
   mesaSummaries(election: string): Promise<MesaSummary[]>;
+  /** The current actas by state, counted by the store: how far a count is without tallying it. */
+  actaStates(election: string): Promise<ActaStateCounts>;
   /** Place names as the sources give them (ubigeo → department / province / district). */
   places(election: string): Promise<Map<string, PlaceNames>>;
 }

@@ -3,7 +3,8 @@
 // of those actas beside it (the API's figure, not one the browser works out) and labels the
 // eligible of all actas as such (a new user's review, 2026-12-01, read "Electores hábiles
 // 25,287,954 · Participación 74.894 %" as one base). Freedonia (test/fixtures/xf) with one
-// acta counted and one pending, on a phone in Spanish and a desktop in English.
+// acta counted and one pending, on a phone in Spanish and a desktop in English. The drill's facts
+// line names the base too, beside the electors still to count.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,6 +92,15 @@ describe('eligible voters and participation on one base during a count', () => {
       ]);
       // no bare "Electores hábiles" beside a participation of another base
       expect(pairs.map(([k]) => k)).not.toContain(es ? 'Electores hábiles' : 'Eligible voters');
+      // the drill's facts line: the electors still to count, then participation naming its base
+      await page.waitForSelector('#unit-facts');
+      const facts = (await page.textContent('#unit-facts')) ?? '';
+      expect(facts).toContain(
+        es
+          ? `Electores por contabilizar: ${fmt(n.eligibleRemaining)} · Participación en las actas procesadas: ${n.participation} %`
+          : `Electors still to count: ${fmt(n.eligibleRemaining)} · Turnout in the actas processed: ${n.participation} %`,
+      );
+      expect(facts).not.toContain(es ? 'Participación:' : 'Turnout:');
       expect(await noSideScroll(page)).toBe(true);
       expect(errors).toEqual([]);
       await page.close();

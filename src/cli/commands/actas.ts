@@ -41,7 +41,9 @@ const service = () => import('../../results/service.js');
 export function failed(io: CliIo, issues: readonly Issue[]): number {
   printIssues(io, issues);
   const unchosen = issues.find(
-    (i) => i.code === 'unknown_election' && i.details?.['election'] === null,
+    (i) =>
+      i.code === 'election_required' ||
+      (i.code === 'unknown_election' && i.details?.['election'] === null),
   );
   if (unchosen !== undefined) {
     const known = unchosen.details?.['known'];

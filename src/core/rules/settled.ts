@@ -64,18 +64,22 @@ export function settlePresidentialRound(input: {
   readonly complete: boolean;
   /** An upper bound of the votes still to count (electors of the actas not in), or null. */
   readonly remaining: number | null;
+  /** The rules' outcome on these same figures, when the caller has decided it (not decided twice). */
+  readonly decided?: PresidentialOutcome;
 }): Settlement {
   const hidden = input.unitemised ?? 0;
   const valid = input.valid ?? input.candidates.reduce((a, c) => a + c.votes, 0) + hidden;
   if (input.complete) {
-    const decided = decidePresidentialRound({
-      round: input.round,
-      candidates: input.candidates,
-      valid,
-      emitted: input.emitted,
-      winner: input.winner,
-    });
-    return { settled: true, by: 'complete', outcome: decided.outcome };
+    const outcome =
+      input.decided ??
+      decidePresidentialRound({
+        round: input.round,
+        candidates: input.candidates,
+        valid,
+        emitted: input.emitted,
+        winner: input.winner,
+      }).outcome;
+    return { settled: true, by: 'complete', outcome };
   }
   const r = input.remaining;
   if (r === null) return OPEN;

@@ -20,6 +20,34 @@ export interface ActaCounts {
   readonly pendingWithFigures: number;
 }
 
+/** An election's current actas counted by state, as a store counts them (no tally needed). */
+export interface ActaStateCounts {
+  readonly total: number;
+  readonly states: Readonly<Record<ActaState, number>>;
+  /** Pending actas that carry figures (they count where the election says so: pendingFiguresCount). */
+  readonly pendingWithFigures: number;
+}
+
+/** Actas by state as a unit counts them: pending ones with figures only where they count. */
+export function actaCountsOf(c: ActaStateCounts, pendingFiguresCount: boolean): ActaCounts {
+  const s = c.states;
+  return {
+    total: c.total,
+    counted: s.counted,
+    resolved: s.resolved,
+    annulled: s.annulled,
+    notInstalled: s.not_installed,
+    pending: s.pending,
+    jee: s.jee,
+    pendingWithFigures: pendingFiguresCount ? c.pendingWithFigures : 0,
+  };
+}
+
+/** Processed actas: counted, resolved, annulled, not installed, and pending with figures. */
+export function processedActas(a: ActaCounts): number {
+  return a.counted + a.resolved + a.annulled + a.notInstalled + a.pendingWithFigures;
+}
+
 export interface UnitResult {
   readonly level: Level;
   readonly code: string;
@@ -186,8 +214,16 @@ function finish(level: Level, code: string, acc: Acc): UnitResult {
   const valid = votes.reduce((x, y) => x + y, 0);
   const emitted = valid + acc.blank + acc.null + acc.impugned;
   const s = acc.states;
-  const processedActas =
-    s.counted + s.resolved + s.annulled + s.not_installed + acc.pendingWithFigures;
+  const actas: ActaCounts = {
+    total: acc.total,
+    counted: s.counted,
+    resolved: s.resolved,
+    annulled: s.annulled,
+    notInstalled: s.not_installed,
+    pending: s.pending,
+    jee: s.jee,
+    pendingWithFigures: acc.pendingWithFigures,
+  };
   return {
     level,
     code,
@@ -200,17 +236,8 @@ function finish(level: Level, code: string, acc: Acc): UnitResult {
     emitted,
     eligible: acc.eligible,
     eligibleProcessed: acc.eligibleProcessed,
-    actas: {
-      total: acc.total,
-      counted: s.counted,
-      resolved: s.resolved,
-      annulled: s.annulled,
-      notInstalled: s.not_installed,
-      pending: s.pending,
-      jee: s.jee,
-      pendingWithFigures: acc.pendingWithFigures,
-    },
-    actasProcessed: processedActas,
+    actas,
+    actasProcessed: processedActas(actas),
     eligibleRemaining: acc.eligibleRemaining,
   };
 }
@@ -415,7 +442,16 @@ function finishSums(level: Level, code: string, s: Sums, g: number, C: number): 
   const nul = s.null[g] as number;
   const impugned = s.impugned[g] as number;
   const st = (k: number): number => s.states[g * STATES + k] as number;
-  const pendingWithFigures = s.pendingWithFigures[g] as number;
+  const actas: ActaCounts = {
+    total: s.total[g] as number,
+    counted: st(COUNTED),
+    resolved: st(RESOLVED),
+    annulled: st(ANNULLED),
+    notInstalled: st(NOT_INSTALLED),
+    pending: st(PENDING),
+    jee: st(JEE),
+    pendingWithFigures: s.pendingWithFigures[g] as number,
+  };
   return {
     level,
     code,
@@ -428,18 +464,8 @@ function finishSums(level: Level, code: string, s: Sums, g: number, C: number): 
     emitted: valid + blank + nul + impugned,
     eligible: s.eligible[g] as number,
     eligibleProcessed: s.eligibleProcessed[g] as number,
-    actas: {
-      total: s.total[g] as number,
-      counted: st(COUNTED),
-      resolved: st(RESOLVED),
-      annulled: st(ANNULLED),
-      notInstalled: st(NOT_INSTALLED),
-      pending: st(PENDING),
-      jee: st(JEE),
-      pendingWithFigures,
-    },
-    actasProcessed:
-      st(COUNTED) + st(RESOLVED) + st(ANNULLED) + st(NOT_INSTALLED) + pendingWithFigures,
+    actas,
+    actasProcessed: processedActas(actas),
     eligibleRemaining: s.eligibleRemaining[g] as number,
   };
 }

@@ -26,6 +26,7 @@ import {
 } from '../audit-log.js';
 import { ImportPlanner } from '../import-planner.js';
 import type {
+  ActaStateCounts,
   ActaVersion,
   BatchOutcome,
   ImportMeta,
@@ -45,6 +46,7 @@ import { StoreBusyError } from '../store.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import {
   actaOf,
+  actaStatesOf,
   chainedOf,
   ELECTION_COLUMNS,
   electionOf,
@@ -565,6 +567,14 @@ export class PgStore implements Store {
         (await this.pool.query('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1')).rows as Row[]
       ).map(logEntryOf),
     );
+  }
+
+  async actaStates(election: string): Promise<ActaStateCounts> {
+    const r = await this.pool.query(
+      'SELECT state, COUNT(*) AS n, COUNT(votes) AS figures FROM acta_versions WHERE election = $1 AND is_current GROUP BY state',
+      [election],
+    );
+    return actaStatesOf(r.rows as Row[]);
   }
 
   async mesaSummaries(election: string): Promise<MesaSummary[]> {

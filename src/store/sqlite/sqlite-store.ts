@@ -10,6 +10,7 @@ import {
   type ActaRow,
 } from '../../core/tally/acta-columns.js';
 import type {
+  ActaStateCounts,
   ActaVersion,
   BatchOutcome,
   ImportMeta,
@@ -51,6 +52,7 @@ import { startImportWorker } from './import-worker-start.js';
 import { encodeFresh, encodeWrites, NUMS, STRS, type EncodedWrites } from './import-batch.js';
 import {
   actaOf,
+  actaStatesOf,
   chainedOf,
   ELECTION_COLUMNS,
   electionOf,
@@ -673,6 +675,14 @@ export class SqliteStore implements Store {
       pctCounted: r['pct_counted'] as number,
       doc: JSON.parse(r['doc'] as string) as unknown,
     }));
+  }
+
+  async actaStates(election: string): Promise<ActaStateCounts> {
+    return actaStatesOf(
+      this.read(
+        'SELECT state, COUNT(*) AS n, COUNT(votes) AS figures FROM acta_versions WHERE election = ? AND is_current = 1 GROUP BY state',
+      ).all(election) as Row[],
+    );
   }
 
   async mesaSummaries(election: string): Promise<MesaSummary[]> {
