@@ -1007,6 +1007,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .requiredOption('--out <dir>', 'output directory (replaced whole, only if cifra wrote it)')
     .action(async (o: { db: string; out: string }) => {
       code = await withExistingStore(o.db, io, async (store) => {
+        // the site carries the store's audit head: a store that fails verification is not
+        // published (nothing written), rather than vouched for beside edited figures
+        const v = await (await import('./commands/audit.js')).verifiedHead(store);
+        if (!v.ok) {
+          printIssues(io, v.issues);
+          io.err(`nothing published: ${o.db} fails \`cifra audit verify\``);
+          return EXIT_ISSUES;
+        }
         const { publishSite } = await import('../api/publish-site.js');
         const { buildOpenApi } = await import('../api/server.js');
         const r = await publishSite(store, o.out, buildOpenApi(), new Date().toISOString());
