@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { ContestsArgs } from './commands/contests.js';
 import { printIssues } from './messages.js';
@@ -34,7 +34,13 @@ const seats = () => import('./commands/seats.js');
 import { REPLAY_ORDERS, type ReplayOrder } from '../core/projection/replay-order.js';
 import { DEFAULT_SEED, DEFAULT_SIMS } from '../results/projection-defaults.js';
 import { dataPath, PROJECT_ROOT } from '../io/paths.js';
-import { builtInElectionIds, isPath, loadManifest } from '../elections/manifests.js';
+import {
+  actaSourcesOf,
+  builtInElectionIds,
+  isPath,
+  loadManifest,
+  type LoadedManifest,
+} from '../elections/manifests.js';
 
 const dbOption = (): Option =>
   new Option('--db <path|url>', 'SQLite database file, or a postgres:// URL')
@@ -233,8 +239,12 @@ async function withElectionStore(
     storeExists(path) &&
     (await withStore(path, async (store) => (await store.getElection(id)) !== null));
   if (stored) return withStore(path, (store) => f(store, id));
-  if (manifest === null || !isAggregates(manifest.sources))
-    return (printIssues(io, [await unknownElection(path, id)]), EXIT_ISSUES);
+  if (manifest === null || !isAggregates(manifest.sources)) {
+    printIssues(io, [await unknownElection(path, id)]);
+    // an election of actas is counted from the store: say how to put them there
+    if (m?.ok) io.err(ingestFirst(m.value, ref, path, jurisdictions));
+    return EXIT_ISSUES;
+  }
   io.err(
     say('{id} is not in {db}: reading {file}', {
       id,
@@ -247,6 +257,29 @@ async function withElectionStore(
     const put = await putPublishedElection(store, ref, { jurisdictions });
     if (!put.ok) return (printIssues(io, put.error), EXIT_ISSUES);
     return f(store, id);
+  });
+}
+
+/** The line that says how to store an election of actas: one `cifra ingest` per source file. */
+function ingestFirst(
+  loaded: LoadedManifest,
+  ref: string,
+  db: string,
+  jurisdictions: string | undefined,
+): string {
+  const shown = (f: string): string => {
+    const r = relative(process.cwd(), f);
+    return r.startsWith('..') || isAbsolute(r) ? f : r;
+  };
+  const commands = actaSourcesOf(loaded)
+    .filter((s) => s.path[0] === 'sources')
+    .map(
+      (s) =>
+        `cifra ingest ${shown(s.file)} --election ${ref} --db ${db}${jurisdictions === undefined ? '' : ` --jurisdictions ${jurisdictions}`}`,
+    );
+  return say('{id} is counted from actas: ingest them first: {commands}', {
+    id: loaded.manifest.id,
+    commands: commands.join(' && '),
   });
 }
 
