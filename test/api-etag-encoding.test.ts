@@ -171,3 +171,41 @@ describe('Vary outside the cached reads', () => {
     }
   });
 });
+
+describe('304 and Vary (RFC 9110 §15.4.5: a 304 sends the Vary its 200 would)', () => {
+  const urls = [
+    NATIONAL,
+    DEPARTMENT,
+    `/api/v1/elections/${E}/results/national.json`,
+    `/api/v1/elections/${E}/results/department.json`,
+    `/api/v1/elections/${E}/candidates.json`,
+    `/api/v1/elections/${E}/places.json`,
+    `/api/v1/elections/${E}/summary.json`,
+    '/api/v1/elections.json',
+    '/api/v1/rulesets.json',
+    '/',
+    '/app.js',
+    '/api/v1/openapi.json',
+  ];
+  const codings = ['', 'identity', 'gzip', 'br', 'gzip, deflate, br, zstd'];
+
+  it('every read, every coding, in process and over a socket: the 304 says what the 200 says', async () => {
+    let compressible = 0;
+    for (const url of urls)
+      for (const coding of codings)
+        for (const via of [inProcess, viaSocket]) {
+          const enc: Record<string, string> = coding ? { 'accept-encoding': coding } : {};
+          const ok = await via(url, enc);
+          const kept = await via(url, { ...enc, 'if-none-match': ok.etag });
+          const what = [url, coding, via.name];
+          expect([...what, ok.status, kept.status, kept.vary]).toEqual([
+            ...what,
+            200,
+            304,
+            ok.vary,
+          ]);
+          if (ok.vary === 'accept-encoding') compressible++;
+        }
+    expect(compressible).toBeGreaterThan(urls.length); // not a check of bodies too small to vary
+  });
+});

@@ -277,6 +277,50 @@ describe('write routes', () => {
   });
 });
 
+describe('corrections that correct nothing', () => {
+  const correct = (mesa: string, body: object) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/v1/actas/${mesa}/corrections?election=pe-2021-presidencial`,
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      payload: body,
+    });
+  const acta = {
+    ubigeo: '010101',
+    state: 'resolved',
+    eligible: 300,
+    voters: 101,
+    votes: { P1: 41, P16: 50 },
+    blank: 6,
+    null: 4,
+  };
+
+  it('a correction of a mesa never imported is 404 acta_not_found and creates no acta', async () => {
+    const r = await correct('777777', acta);
+    expect(r.statusCode).toBe(404);
+    expect(ErrorSchema.parse(r.json()).issues[0]).toMatchObject({
+      code: 'acta_not_found',
+      details: { election: 'pe-2021-presidencial', mesa: '777777' },
+    });
+    expect((await get('/api/v1/actas/777777')).statusCode).toBe(404);
+  });
+
+  it('a correction whose acta fails validation is 422 with its issues; the acta stays as it was and the row is kept in quarantine', async () => {
+    const before = (await get('/api/v1/actas/000002')).json();
+    const r = await correct('000002', { ...acta, ubigeo: '140137', blank: 10 });
+    expect(r.statusCode).toBe(422);
+    const e = ErrorSchema.parse(r.json());
+    expect(e.error).toBe('sheet_sum_mismatch');
+    const importId = e.issues[0]?.details?.['importId'];
+    expect(typeof importId).toBe('number');
+    expect((await get('/api/v1/actas/000002')).json()).toEqual(before);
+    const kept = await store.quarantined(importId as number);
+    expect(kept.map((q) => [q.mesa, q.issues.map((i) => i.code)])).toEqual([
+      ['000002', ['sheet_sum_mismatch']],
+    ]);
+  });
+});
+
 describe('response cache', () => {
   it('serves repeated reads from memory and sees an import made outside the API within the revision TTL', async () => {
     const before =

@@ -118,8 +118,10 @@ describe('cifra ingest / results / acta / export', () => {
       quarantined: 2,
       quarantinedByCode: { sheet_sum_mismatch: 1, unknown_ubigeo: 1 },
     });
-    expect((await cli('imports', '--db', checkDb)).out).not.toMatch(/mixed\.csv/);
-    expect((await cli('acta', '000001', '--db', checkDb)).code).not.toBe(0);
+    // nor do the reading commands create one after it: there is no store to read
+    expect((await cli('imports', '--db', checkDb)).err).toContain('store_not_found');
+    expect((await cli('acta', '000001', '--db', checkDb)).code).toBe(1);
+    expect(existsSync(checkDb)).toBe(false);
   });
 
   it('names the quarantined rows: a check by row, mesa and code; an import keeps their raw cells for `cifra quarantine`', async () => {
@@ -353,6 +355,10 @@ describe('cifra ingest / results / acta / export', () => {
     expect((await cli('imports', '--db', db, '--election', 'nope')).err).toContain(
       'unknown_election',
     );
+    // an empty store (it exists: a file that does not is store_not_found, cli-store-not-found)
+    const emptyStore = openStore(join(dir, 'empty.db'));
+    await emptyStore.migrate();
+    await emptyStore.close();
     const empty = await cli('results', '--db', join(dir, 'empty.db'));
     expect(empty.code).toBe(1);
     expect(empty.err).toContain('unknown_election');

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DISCLAIMER } from '../src/results/projection.js';
+import { openStore } from '../src/store/open.js';
 import { cli, tempDir, writeRunoffMesas } from './helpers.js';
 
 const dir = tempDir('cifra-cli-sentences-');
@@ -125,8 +126,13 @@ describe('--lang es: no English sentence in any command family', () => {
   });
 
   it('results and project with nothing to choose: the hints', async () => {
+    const store = openStore(join(dir, 'empty.db'));
+    await store.migrate();
+    await store.close();
     const empty = await spanish('results', '--db', join(dir, 'empty.db'));
     expect(empty.err).toContain('el registro está vacío');
+    const missing = await spanish('results', '--db', join(dir, 'missing.db'));
+    expect(missing.err).toContain('no hay un registro en esa ruta de --db');
     await spanish('project', '--prior-history', 'x.csv');
   });
 

@@ -250,6 +250,10 @@ describe('cifra serve on a busy port', () => {
       blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)),
     );
     const dir = tempDir('cifra-busy-');
+    // a store that exists: serve without a token creates none (store_not_found)
+    const store = new SqliteStore(join(dir, 'b.db'));
+    await store.migrate();
+    await store.close();
     const r = await cli(
       'serve',
       '--db',

@@ -100,14 +100,21 @@ function electionDoc(
   };
 }
 
-/** One page of a cross-check, as `GET /api/v1/compare` gives it with offset page × 50. */
+/**
+ * One page of a cross-check, as `GET /api/v1/compare` gives it with offset page × 50. A page that
+ * is not a number, or past the last (page 0 always exists), is no document: 404 `not_found`, as
+ * a static host answers a file it does not have.
+ */
 async function comparePage(
   ctx: DocumentContext,
   p: Record<string, string>,
 ): Promise<Found<unknown>> {
   const page = Number(get(p, 'page'));
-  if (!/^\d{1,6}$/.test(get(p, 'page')))
-    return { ok: false, issues: [issue('invalid_query', ['page'], { page: get(p, 'page') })] };
+  const none = (details: Record<string, unknown>): Found<unknown> => ({
+    ok: false,
+    issues: [issue('not_found', ['page'], { page: get(p, 'page'), ...details })],
+  });
+  if (!/^\d{1,6}$/.test(get(p, 'page'))) return none({});
   const r = await ctx.compare({
     election: get(p, 'election'),
     a: get(p, 'a'),
@@ -115,7 +122,9 @@ async function comparePage(
     offset: page * COMPARE_PAGE,
     limit: COMPARE_PAGE,
   });
-  return r.ok ? wrap(r.value) : { ok: false, issues: r.error };
+  if (!r.ok) return { ok: false, issues: r.error };
+  const pages = Math.max(1, Math.ceil(r.value.page.total / COMPARE_PAGE));
+  return page < pages ? wrap(r.value) : none({ pages });
 }
 
 /** Every unit of a level; the mesa level only one mesa at a time (its path). */

@@ -296,7 +296,8 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'POST',
     url: '/api/v1/actas/:mesa/corrections',
-    summary: 'Record a correction of one acta (body: cifra JSON acta), e.g. after a JEE ruling',
+    summary:
+      'Record a correction of one stored acta (body: cifra JSON acta), e.g. after a JEE ruling: a mesa never imported is 404 `acta_not_found`; an acta that fails validation corrects nothing, 422 with its issues (its row kept in the quarantine of the import `details.importId`)',
     write: true,
     query: electionQuery,
     response: ImportReportSchema,
@@ -754,14 +755,29 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
             message: `the body's mesa must be the URL's (${mesa})`,
           }),
         ]);
-      const withMesa = { ...(parsed as object), mesa: j.value.padMesa(mesa) };
-      return ingestBody(
-        Buffer.from(JSON.stringify(withMesa) + '\n'),
+      const padded = j.value.padMesa(mesa);
+      // a correction replaces a stored acta: one never imported is not there to correct (404)
+      if ((await o.store.getActa(e.id, padded)) === null)
+        throw new IssueError(404, [
+          issue('acta_not_found', ['mesa'], { election: e.id, mesa: padded }),
+        ]);
+      const report = await ingestBody(
+        Buffer.from(JSON.stringify({ ...(parsed as object), mesa: padded }) + '\n'),
         e,
         'cifra-json',
         `correction-${mesa}.jsonl`,
         'correction',
       );
+      // an acta that fails validation corrects nothing: 422 with its issues; its row stays in
+      // the import's quarantine, as any import's does (`importId` in each issue's details)
+      if (report.quarantined > 0)
+        throw new IssueError(
+          422,
+          report.quarantinedRows.flatMap((q) =>
+            q.issues.map((i) => ({ ...i, details: { ...i.details, importId: report.importId } })),
+          ),
+        );
+      return report;
     },
   };
 

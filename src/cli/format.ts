@@ -142,6 +142,12 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'import #{id} into {election}: {n} quarantined rows':
     'importación #{id} en {election}: {n} filas en cuarentena',
   'row {row}{mesa}': 'fila {row}{mesa}',
+  '{id} is counted from actas: ingest them first: {commands}':
+    '{id} se cuenta desde actas: ingiéralas primero: {commands}',
+  // acta: each version's figures, the mesa's quarantined rows
+  figures: 'cifras',
+  'quarantined rows of this mesa: {n}': 'filas en cuarentena de esta mesa: {n}',
+  'import #{id} · row {row}': 'importación #{id} · fila {row}',
   // results: the figures' status, a unit's actas and totals
   final: 'final',
   provisional: 'provisional',

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { ContestsArgs } from './commands/contests.js';
 import { printIssues } from './messages.js';
@@ -34,7 +34,13 @@ const seats = () => import('./commands/seats.js');
 import { REPLAY_ORDERS, type ReplayOrder } from '../core/projection/replay-order.js';
 import { DEFAULT_SEED, DEFAULT_SIMS } from '../results/projection-defaults.js';
 import { dataPath, PROJECT_ROOT } from '../io/paths.js';
-import { builtInElectionIds, isPath, loadManifest } from '../elections/manifests.js';
+import {
+  actaSourcesOf,
+  builtInElectionIds,
+  isPath,
+  loadManifest,
+  type LoadedManifest,
+} from '../elections/manifests.js';
 
 const dbOption = (): Option =>
   new Option('--db <path|url>', 'SQLite database file, or a postgres:// URL')
@@ -188,6 +194,27 @@ async function withStore<T = number>(
 }
 
 /**
+ * A reading command's store: with no SQLite file at `path`, store_not_found (exit 1) and nothing
+ * created — a mistyped --db must not answer from, or publish, a new empty store. Only commands
+ * that write (ingest, replay, start, serve with a token) create one.
+ */
+async function withExistingStore(
+  path: string,
+  io: CliIo,
+  f: (store: Store) => Promise<number>,
+): Promise<number> {
+  if (storeExists(path)) return withStore(path, f);
+  printIssues(io, [storeNotFound(path)]);
+  return EXIT_ISSUES;
+}
+
+const storeExists = (path: string): boolean =>
+  isPostgresUrl(path) || path === ':memory:' || existsSync(path);
+
+const storeNotFound = (path: string): Issue =>
+  issue('store_not_found', ['db'], { db: path, create: `cifra ingest <file> --db ${path}` });
+
+/**
  * The store, or — when it lacks the election and the election is a manifest of published
  * aggregates (bundled in data/elections, or a file of the user's: `--election my-election.json`)
  * — a store in memory with that election loaded, said on stderr: so `cifra seats --election
@@ -209,11 +236,15 @@ async function withElectionStore(
   const id = manifest?.id ?? ref;
   // no store file at --db: nothing is stored, and a lookup creates no empty cifra.db
   const stored =
-    (isPostgresUrl(path) || existsSync(path)) &&
+    storeExists(path) &&
     (await withStore(path, async (store) => (await store.getElection(id)) !== null));
   if (stored) return withStore(path, (store) => f(store, id));
-  if (manifest === null || !isAggregates(manifest.sources))
-    return (printIssues(io, [await unknownElection(path, id)]), EXIT_ISSUES);
+  if (manifest === null || !isAggregates(manifest.sources)) {
+    printIssues(io, [await unknownElection(path, id)]);
+    // an election of actas is counted from the store: say how to put them there
+    if (m?.ok) io.err(ingestFirst(m.value, ref, path, jurisdictions));
+    return EXIT_ISSUES;
+  }
   io.err(
     say('{id} is not in {db}: reading {file}', {
       id,
@@ -229,6 +260,29 @@ async function withElectionStore(
   });
 }
 
+/** The line that says how to store an election of actas: one `cifra ingest` per source file. */
+function ingestFirst(
+  loaded: LoadedManifest,
+  ref: string,
+  db: string,
+  jurisdictions: string | undefined,
+): string {
+  const shown = (f: string): string => {
+    const r = relative(process.cwd(), f);
+    return r.startsWith('..') || isAbsolute(r) ? f : r;
+  };
+  const commands = actaSourcesOf(loaded)
+    .filter((s) => s.path[0] === 'sources')
+    .map(
+      (s) =>
+        `cifra ingest ${shown(s.file)} --election ${ref} --db ${db}${jurisdictions === undefined ? '' : ` --jurisdictions ${jurisdictions}`}`,
+    );
+  return say('{id} is counted from actas: ingest them first: {commands}', {
+    id: loaded.manifest.id,
+    commands: commands.join(' && '),
+  });
+}
+
 /** A manifest whose figures are all published aggregates: read without a store (no ingest). */
 const isAggregates = (sources: readonly { format: string }[]): boolean =>
   sources.every((s) => s.format === 'cifra-aggregate-csv');
@@ -238,10 +292,9 @@ const isAggregates = (sources: readonly { format: string }[]): boolean =>
  * would take — the store's elections and the bundled manifests of published aggregates.
  */
 async function unknownElection(path: string, id: string): Promise<Issue> {
-  const stored =
-    isPostgresUrl(path) || existsSync(path)
-      ? await withStore(path, async (store) => (await store.listElections()).map((e) => e.id))
-      : [];
+  const stored = storeExists(path)
+    ? await withStore(path, async (store) => (await store.listElections()).map((e) => e.id))
+    : [];
   const bundled = builtInElectionIds().filter((b) => {
     const m = loadManifest(b);
     return m.ok && isAggregates(m.value.manifest.sources);
@@ -680,7 +733,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         db: string;
         format: OutputFormat;
       }) => {
-        code = await withStore(o.db, (store) => runResults(store, o, io));
+        code = await withExistingStore(o.db, io, (store) => runResults(store, o, io));
       },
     );
 
@@ -764,7 +817,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           return;
         }
         const { runProject } = await project();
-        code = await withStore(o.db, (store) => runProject(store, o, io));
+        code = await withExistingStore(o.db, io, (store) => runProject(store, o, io));
       },
     );
 
@@ -846,7 +899,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return;
       }
       const { runAuditHead, runAuditVerify } = await import('./commands/audit.js');
-      code = await withStore(o.db, (store) =>
+      code = await withExistingStore(o.db, io, (store) =>
         action === 'head' ? runAuditHead(store, o, io) : runAuditVerify(store, o, io),
       );
     });
@@ -859,7 +912,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(dbOption())
     .addOption(formatOption())
     .action(async (mesa: string, o: { election?: string; db: string; format: OutputFormat }) => {
-      code = await withStore(o.db, (store) =>
+      code = await withExistingStore(o.db, io, (store) =>
         runActa(store, { mesa, election: o.election, format: o.format }, io),
       );
     });
@@ -883,7 +936,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         election?: string;
         db: string;
       }) => {
-        code = await withStore(o.db, (store) => runExport(store, o, io));
+        code = await withExistingStore(o.db, io, (store) => runExport(store, o, io));
       },
     );
 
@@ -908,7 +961,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('the elections in the store')
     .addOption(dbOption())
     .action(async (o: { db: string }) => {
-      code = await withStore(o.db, (store) => runElections(store, io));
+      code = await withExistingStore(o.db, io, (store) => runElections(store, io));
     });
 
   program
@@ -918,7 +971,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--election <id>', 'only this election')
     .addOption(dbOption())
     .action(async (o: { db: string; election?: string }) => {
-      code = await withStore(o.db, (store) => runImports(store, o.election, io));
+      code = await withExistingStore(o.db, io, (store) => runImports(store, o.election, io));
     });
 
   program
@@ -937,7 +990,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.err(say('not an import number: {id} (`cifra imports` lists them)', { id }));
         return void (code = EXIT_USAGE);
       }
-      code = await withStore(o.db, (store) =>
+      code = await withExistingStore(o.db, io, (store) =>
         runQuarantine(store, { importId, format: o.format }, io),
       );
     });
@@ -949,6 +1002,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   ).action(async (o: ServeOptions, cmd: Command) => {
     const token = tokenOf(o, cmd, io);
     if (token === null) return void (code = EXIT_USAGE);
+    // without a token nothing can be written: a store that is not there is a typo, not a new one
+    if (token === undefined && !storeExists(o.db))
+      return void (printIssues(io, [storeNotFound(o.db)]), (code = EXIT_ISSUES));
     const store = openStore(o.db, o.busyTimeout ?? sqliteBusyMs());
     await store.migrate();
     code = await serveUntilStopped(store, { ...o, token, port: Number(o.port) }, io);
@@ -983,7 +1039,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(dbOption())
     .requiredOption('--out <dir>', 'output directory (replaced whole, only if cifra wrote it)')
     .action(async (o: { db: string; out: string }) => {
-      code = await withStore(o.db, async (store) => {
+      code = await withExistingStore(o.db, io, async (store) => {
+        // the site carries the store's audit head: a store that fails verification is not
+        // published (nothing written), rather than vouched for beside edited figures
+        const v = await (await import('./commands/audit.js')).verifiedHead(store);
+        if (!v.ok) {
+          printIssues(io, v.issues);
+          io.err(`nothing published: ${o.db} fails \`cifra audit verify\``);
+          return EXIT_ISSUES;
+        }
         const { publishSite } = await import('../api/publish-site.js');
         const { buildOpenApi } = await import('../api/server.js');
         const r = await publishSite(store, o.out, buildOpenApi(), new Date().toISOString());

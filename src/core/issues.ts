@@ -97,6 +97,7 @@ export const ISSUE_CODES = [
   'audit_chain_broken',
   'store_busy',
   'store_writer_failed',
+  'store_not_found',
   // API
   'unauthorized',
   'too_many_requests',

@@ -488,8 +488,23 @@ export async function runActa(
   const e = await election(store, args.election);
   if (!e.ok) return failed(io, e.issues);
   const r = await getActa(store, e.value.id, args.mesa);
-  if (!r.ok) return failed(io, r.issues);
-  io.out(args.format === 'json' ? JSON.stringify(r.value, null, 2) : renderActa(r.value, e.value));
+  if (args.format === 'json') {
+    if (!r.ok) return failed(io, r.issues);
+    return (io.out(JSON.stringify(r.value, null, 2)), EXIT_OK);
+  }
+  // the mesa as stored (padded): the document's, or the one acta_not_found names
+  const named = r.ok ? r.value.mesa : r.issues.find((i) => i.code === 'acta_not_found')?.details;
+  const mesa = typeof named === 'string' ? named : named?.['mesa'];
+  const { quarantinedOfMesa, renderQuarantined, renderVersionFigures } =
+    await import('./acta-versions.js');
+  const held = typeof mesa === 'string' ? await quarantinedOfMesa(store, e.value.id, mesa) : [];
+  if (!r.ok) {
+    if (held.length > 0) io.out(renderQuarantined(held));
+    return failed(io, r.issues);
+  }
+  io.out(renderActa(r.value, e.value));
+  if (r.value.history.length > 0) io.out(renderVersionFigures(r.value.history, e.value));
+  if (held.length > 0) io.out(renderQuarantined(held));
   return EXIT_OK;
 }
 

@@ -1,5 +1,5 @@
-import { issue } from '../../core/issues.js';
-import { verifyAudit } from '../../store/audit-log.js';
+import { issue, type Issue } from '../../core/issues.js';
+import { verifyAudit, type FullAuditReport } from '../../store/audit-log.js';
 import type { Store } from '../../store/store.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from './seats.js';
@@ -22,24 +22,46 @@ export async function runAuditVerify(
         `head: ${report.head.count} ${report.head.hash}`,
     );
   if (!report.ok) {
-    printIssues(
-      io,
-      report.breaks.map((b) =>
-        issue('audit_chain_broken', [b.table, b.id], { reason: b.reason, detail: b.detail }),
-      ),
-    );
+    printIssues(io, breaksOf(report));
     return EXIT_ISSUES;
   }
   return EXIT_OK;
 }
 
-/** `cifra audit head`: the audit log's length, last hash and time — publish it to anchor history. */
+const breaksOf = (report: FullAuditReport): Issue[] =>
+  report.breaks.map((b) =>
+    issue('audit_chain_broken', [b.table, b.id], { reason: b.reason, detail: b.detail }),
+  );
+
+/**
+ * The store verified as `cifra audit verify` does: its head, or the breaks. A head vouches for
+ * the history up to it (ADR 008), so `audit head` and `publish` give one only for a sound store.
+ */
+export async function verifiedHead(
+  store: Store,
+): Promise<{ ok: true; head: FullAuditReport['head'] } | { ok: false; issues: Issue[] }> {
+  const report = verifyAudit(await store.auditRecords());
+  return report.ok ? { ok: true, head: report.head } : { ok: false, issues: breaksOf(report) };
+}
+
+/**
+ * `cifra audit head`: the audit log's length, last hash and time — publish it to anchor history;
+ * verified first: a store that fails verification gets its breaks, not a head (exit 1).
+ */
 export async function runAuditHead(
   store: Store,
   args: { readonly format: OutputFormat },
   io: CliIo,
 ): Promise<number> {
-  const head = await store.auditHead();
+  const v = await verifiedHead(store);
+  if (!v.ok) {
+    printIssues(io, v.issues);
+    io.err(
+      'no head printed: the store fails `cifra audit verify` (a head vouches for a sound history)',
+    );
+    return EXIT_ISSUES;
+  }
+  const head = v.head;
   if (args.format === 'json') io.out(JSON.stringify(head, null, 2));
   else io.out(`${head.count} ${head.hash} ${head.at ?? '-'}`);
   return EXIT_OK;

@@ -1,0 +1,71 @@
+import type { ElectionDef } from '../../core/model/acta.js';
+import type { ActaDocument } from '../../results/service.js';
+import type { QuarantinedRow, Store } from '../../store/store.js';
+import { renderTable, say } from '../format.js';
+import { formatIssue } from '../messages.js';
+
+type Version = ActaDocument['history'][number];
+
+/**
+ * Every version's figures side by side, one column a version (the current one marked ✓) and a
+ * ≠ on each figure the versions disagree on: a conflict is read here, not in the store. Choices
+ * with no vote in any version are left out (18 rows of zeros say nothing).
+ */
+export function renderVersionFigures(history: readonly Version[], e: ElectionDef): string {
+  const column = (h: Version): string => `v${h.version}${h.current ? ' ✓' : ''}`;
+  const figure = (v: number | null | undefined): string | number => v ?? '—';
+  const rows: (readonly (string | number)[])[] = [];
+  const add = (label: string, values: readonly (number | null | undefined)[]): void => {
+    const differ = new Set(values.map((v) => v ?? null)).size > 1;
+    rows.push([label, ...values.map(figure), differ ? '≠' : '']);
+  };
+  add(
+    say('voters'),
+    history.map((h) => h.acta.voters),
+  );
+  e.choices.forEach((c, i) => {
+    const values = history.map((h) => h.acta.votes?.[i] ?? null);
+    if (values.some((v) => v !== null && v !== 0)) add(c.id, values);
+  });
+  add(
+    say('blank'),
+    history.map((h) => h.acta.blank),
+  );
+  add(
+    say('null'),
+    history.map((h) => h.acta.null),
+  );
+  add(
+    say('impugned'),
+    history.map((h) => h.acta.impugned),
+  );
+  return renderTable(['figures', ...history.map(column), ''], rows);
+}
+
+/**
+ * The quarantined rows of one mesa in every import of the election (`cifra quarantine` shows an
+ * import's): a row set aside is part of the acta's story, and the only part when none was stored.
+ */
+export async function quarantinedOfMesa(
+  store: Store,
+  election: string,
+  mesa: string,
+): Promise<{ importId: number; row: QuarantinedRow }[]> {
+  const found: { importId: number; row: QuarantinedRow }[] = [];
+  for (const imp of await store.listImports(election)) {
+    if (imp.quarantined === 0) continue;
+    for (const row of await store.quarantined(imp.id))
+      if (row.mesa === mesa) found.push({ importId: imp.id, row });
+  }
+  return found;
+}
+
+/** Those rows as lines: import, row, and each issue's code and message. */
+export function renderQuarantined(rows: readonly { importId: number; row: QuarantinedRow }[]) {
+  const out = [say('quarantined rows of this mesa: {n}', { n: rows.length })];
+  for (const { importId, row } of rows) {
+    out.push(say('import #{id} · row {row}', { id: importId, row: row.row }));
+    for (const i of row.issues) out.push(`  ${formatIssue(i)}`);
+  }
+  return out.join('\n');
+}

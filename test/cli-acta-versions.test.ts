@@ -1,0 +1,66 @@
+// `cifra acta <mesa>` shows what a conflict is about: every version's figures side by side, the
+// current one marked, and the rows of that mesa set aside in quarantine with their codes.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, fileWriter, onpeRow, ONPE_COLUMNS, tempDir } from './helpers.js';
+
+const dir = tempDir('cifra-acta-versions-');
+const db = join(dir, 'v.db');
+const write = fileWriter(dir);
+const HEADER = ONPE_COLUMNS.join(',');
+/** A row whose voters are 4 more than its votes (sheet_sum_mismatch). */
+const offBy4 = (mesa: string): string =>
+  onpeRow(mesa, '010101', 40, 50)
+    .split(',')
+    .map((c, i) => (i === 8 ? String(Number(c) + 4) : c))
+    .join(',');
+
+async function ingest(name: string, rows: readonly string[]): Promise<void> {
+  const file = write(name, [HEADER, ...rows].join('\n') + '\n');
+  const r = await cli('ingest', file, '--db', db, '--election', 'pe-2021-presidencial');
+  expect(r.code, r.err).toBe(0);
+}
+
+beforeAll(async () => {
+  await ingest('a.csv', [onpeRow('000205', '010101', 40, 50), onpeRow('000206', '010101', 1, 2)]);
+  // the same mesa with other figures (a conflict, not applied), and one that never validates
+  await ingest('b.csv', [onpeRow('000205', '010101', 47, 43), offBy4('000207')]);
+  await ingest('c.csv', [offBy4('000205')]);
+});
+
+describe('cifra acta', () => {
+  it("shows each version's figures, the current one marked, and ≠ where they differ", async () => {
+    const r = await cli('acta', '205', '--db', db);
+    expect(r.code).toBe(0);
+    const all = r.out.split('\n');
+    const at = all.findIndex((l) => l.includes('│ figures'));
+    expect(all[at]).toMatch(/v1 ✓.*v2(?! ✓)/);
+    const lines = all.slice(at);
+    const cells = (label: string): string[] =>
+      (lines.find((l) => new RegExp(`^│ ${label} `).test(l)) ?? '')
+        .split('│')
+        .map((c) => c.trim())
+        .filter(Boolean);
+    expect(cells('P1')).toEqual(['P1', '40', '47', '≠']);
+    expect(cells('P16')).toEqual(['P16', '50', '43', '≠']);
+    expect(cells('voters')).toEqual(['voters', '100', '100']);
+    expect(cells('blank')).toEqual(['blank', '6', '6']);
+    expect(lines.some((l) => /^│ P2 /.test(l))).toBe(false); // no votes in any version
+  });
+
+  it("lists the mesa's quarantined rows with their codes", async () => {
+    const r = await cli('acta', '000205', '--db', db);
+    expect(r.out).toContain('quarantined rows of this mesa: 1');
+    expect(r.out).toMatch(/import #3 · row 1\n {2}error sheet_sum_mismatch/);
+    const other = await cli('acta', '000206', '--db', db);
+    expect(other.out).not.toContain('quarantined rows');
+  });
+
+  it('a mesa only ever quarantined: acta_not_found (exit 1), and its quarantined rows', async () => {
+    const r = await cli('acta', '207', '--db', db, '--lang', 'es');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('acta_not_found');
+    expect(r.out).toContain('filas en cuarentena de esta mesa: 1');
+    expect(r.out).toContain('importación #2 · fila 2');
+  });
+});
