@@ -235,6 +235,13 @@ const ES = {
   pollingMesas: 'mesas',
   legend: 'Leyenda',
   majority: 'mayoría',
+  /** An unresolved tie: the lists tied for a seat no list holds yet, and where. */
+  tieSeats: (parties: Arg, n: Arg, district: Arg) =>
+    `Empate: ${parties} — ${n === 1 ? 'escaño sin asignar' : `${n} escaños sin asignar`}${district ? ` (${district})` : ''}`,
+  /** Seats no tie names (the chamber's size less the seats allocated). */
+  seatsOpen: (n: Arg) => (n === 1 ? '1 escaño sin asignar' : `${n} escaños sin asignar`),
+  tieLot: 'la regla lo decide por sorteo, que aún no se hizo: no es un escaño de nadie',
+  unallocatedShort: 'Sin asignar',
   marginShare: (p: Arg) => `la ventaja es el ${p} % de ellos`,
   departmentsOnly: 'Departamentos',
   abroadMissing:
@@ -536,6 +543,11 @@ const EN: Strings = {
   pollingMesas: 'mesas',
   legend: 'Legend',
   majority: 'majority',
+  tieSeats: (parties, n, district) =>
+    `Tie: ${parties} — ${n === 1 ? 'seat not allocated' : `${n} seats not allocated`}${district ? ` (${district})` : ''}`,
+  seatsOpen: (n) => (n === 1 ? '1 seat not allocated' : `${n} seats not allocated`),
+  tieLot: "the rules settle it by lot, not drawn yet: it is no one's seat",
+  unallocatedShort: 'Not allocated',
   marginShare: (p) => `the lead is ${p} % of them`,
   departmentsOnly: 'Departments',
   abroadMissing: 'Abroad: this source lacks the vote abroad (not zero votes: missing).',
