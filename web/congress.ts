@@ -92,10 +92,10 @@ export function exclusionText(x: Exclusion): string {
     // inside "3.07 %" in a narrow column
     return `${pct}\u00a0% < ${x.required.replace(/\s*%$/, '\u00a0%')}${x.district ? ` (${x.district})` : ''}`;
   }
-  if (x.reason === 'below_votes') return `${fmt(x.votes)} ${t('votesLower')} < ${fmt(x.required)}`;
+  if (x.reason === 'below_votes') return `${t('votesCount')(fmt(x.votes))} < ${fmt(x.required)}`;
   const districts =
     x.requiredDistricts > 0
-      ? `; ${x.districtsWon} ${t('of')} ${x.requiredDistricts} ${t('circunscripciones')}`
+      ? `; ${x.districtsWon} ${t('of')} ${x.requiredDistricts} ${t('circunscripciones')(x.requiredDistricts)}`
       : '';
   return `${t('belowSeats')(x.seats, x.required)}${districts}`;
 }
