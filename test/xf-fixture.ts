@@ -26,12 +26,14 @@ export function xfStore(
 
 /**
  * A new SQLite store at `file` with the election of the manifest at `manifest` (its jurisdiction
- * from the folder `jurisdictions`, as `--jurisdictions` finds it) and its first source ingested.
+ * from the folder `jurisdictions`, as `--jurisdictions` finds it), its first source ingested, then
+ * each of `later` (files, in order: a second source's versions of some actas).
  */
 export async function manifestStore(
   file: string,
   manifest: string,
   jurisdictions: string,
+  later: readonly string[] = [],
 ): Promise<SqliteStore> {
   const m = loadManifest(manifest, { jurisdictions });
   if (!m.ok) throw new Error(JSON.stringify(m.error));
@@ -39,11 +41,9 @@ export async function manifestStore(
   const store = new SqliteStore(file);
   await store.migrate();
   await store.putElection(def);
-  const r = await ingestFile(store, {
-    file: m.value.files[0] ?? '',
-    election: def,
-    now: fixedClock,
-  });
-  expect(r.ok).toBe(true);
+  for (const f of [m.value.files[0] ?? '', ...later]) {
+    const r = await ingestFile(store, { file: f, election: def, now: fixedClock });
+    expect(r.ok).toBe(true);
+  }
   return store;
 }
