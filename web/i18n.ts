@@ -84,6 +84,9 @@ const ES = {
   state: 'Estado',
   version: 'Versión',
   history: 'Historial',
+  publishedAt: 'Publicado',
+  ccStatic:
+    'La verificación cruzada se calcula en el servidor: esta copia estática (cifra publish) no la incluye. Consúltela en el sitio en vivo o con cifra compare.',
   currentVersion: 'vigente',
   figuresDiffer: 'cifras distintas',
   vsCurrent: 'frente a la vigente',
@@ -414,6 +417,9 @@ const EN: Strings = {
   state: 'State',
   version: 'Version',
   history: 'History',
+  publishedAt: 'Published',
+  ccStatic:
+    'The cross-check is computed by the server: this static copy (cifra publish) does not include it. See it on the live site or with cifra compare.',
   currentVersion: 'current',
   figuresDiffer: 'different figures',
   vsCurrent: 'vs. current',
