@@ -330,7 +330,36 @@ function showActa(a: Acta): void {
       : '',
     el('h4', {}, t('history')),
     el('ol', { id: 'acta-history', class: 'history' }, ...a.history.map((h) => versionItem(h, c))),
+    ...quarantineList(a.quarantined),
   );
+}
+
+/** The mesa's rows an import refused: file and row, the coded issues, the row as read. */
+function quarantineList(rows: Acta['quarantined']): HTMLElement[] {
+  if (rows.length === 0) return [];
+  return [
+    el('h4', {}, t('quarantinedRows')),
+    el(
+      'ul',
+      { id: 'acta-quarantine', class: 'history' },
+      ...rows.map((q) =>
+        el(
+          'li',
+          { 'data-import': q.importId, 'data-row': q.row },
+          el('span', {}, t('quarantineRow')(q.file, q.row)),
+          ' ',
+          ...q.issues.map((i) => el('code', { class: 'badge warn' }, i.code)),
+          el(
+            'small',
+            { class: 'raw' },
+            Object.entries(q.raw)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(' · '),
+          ),
+        ),
+      ),
+    ),
+  ];
 }
 
 type Version = Acta['history'][number];

@@ -84,6 +84,8 @@ const ES = {
   state: 'Estado',
   version: 'Versión',
   history: 'Historial',
+  quarantinedRows: 'Filas en cuarentena (no aplicadas)',
+  quarantineRow: (file: Arg, row: Arg) => `fila ${row} de ${file}`,
   publishedAt: 'Publicado',
   ccStatic:
     'La verificación cruzada se calcula en el servidor: esta copia estática (cifra publish) no la incluye. Consúltela en el sitio en vivo o con cifra compare.',
@@ -417,6 +419,8 @@ const EN: Strings = {
   state: 'State',
   version: 'Version',
   history: 'History',
+  quarantinedRows: 'Quarantined rows (not applied)',
+  quarantineRow: (file, row) => `row ${row} of ${file}`,
   publishedAt: 'Published',
   ccStatic:
     'The cross-check is computed by the server: this static copy (cifra publish) does not include it. See it on the live site or with cifra compare.',

@@ -1,8 +1,10 @@
 /// <reference lib="dom" />
 // A conflict's figures on the mesa view (review of 2026-12-01): mesa 00006 of Quetzalia
 // (test/fixtures/xq) counted, then a second file with other figures for it (actas-conflict.csv:
-// A 1001, B 999 where the first said 1000 and 1000), which is not applied. The Historial shows
-// each version's votes per choice, marks the current one, and marks what differs from it.
+// A 1001, B 999 where the first said 1000 and 1000), which is not applied, and a third whose row
+// for it does not add up (actas-quarantined.csv: 2,415 votes for 2,315 voters), quarantined. The
+// Historial shows each version's votes per choice, marks the current one and what differs from
+// it; the quarantined row is listed with its code.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/io/paths.js';
@@ -18,12 +20,13 @@ const env = useDashboard(() =>
     join(tempDir('cifra-browser-acta-history-'), 'xq.db'),
     join(XQ, 'xq-2026.json'),
     join(XQ, 'jurisdictions'),
-    [join(XQ, 'actas-conflict.csv')],
+    [join(XQ, 'actas-conflict.csv'), join(XQ, 'actas-quarantined.csv')],
   ),
 );
 
 interface ActaDoc {
   current: { votes: number[]; conflict: boolean };
+  quarantined: { file: string; row: number; issues: { code: string }[] }[];
   history: { version: number; kind: string; current: boolean; acta: { votes: number[] } }[];
 }
 
@@ -46,6 +49,10 @@ describe("the mesa view's history", () => {
         expect(cur?.acta.votes).toEqual([1000, 1000, 300, 0]);
         expect(other?.kind).toBe('conflict');
         expect(other?.acta.votes).toEqual([1001, 999, 300, 0]);
+        expect(acta.history).toHaveLength(2);
+        expect(acta.quarantined).toMatchObject([
+          { file: 'actas-quarantined.csv', row: 1, issues: [{ code: 'sheet_sum_mismatch' }] },
+        ]);
 
         const { page, errors } = await openPage(
           env.browser,
@@ -74,6 +81,12 @@ describe("the mesa view's history", () => {
         const curRows = current.locator('table.version-figures tbody tr');
         expect(await curRows.nth(1).locator('td.num').first().textContent()).toBe('1,000');
         expect(await current.locator('tr.changed').count()).toBe(0);
+        // the quarantined row: its file and row, its code, the row as read
+        const q = page.locator('#acta-quarantine li');
+        expect(await q.count()).toBe(1);
+        expect(await q.locator('code').allTextContents()).toEqual(['sheet_sum_mismatch']);
+        expect(await q.textContent()).toContain('actas-quarantined.csv');
+        expect(await q.locator('small.raw').textContent()).toContain('A=1100');
         if (width < 500) expect(await noSideScroll(page)).toBe(true);
         await page
           .locator('#acta')
