@@ -191,7 +191,7 @@ function renderComputed(seats: ListSeats, nationalValid: number | null): void {
     $('hemi-reported-cap').textContent =
       `${rep.kind === 'official' ? t('seatsReportedOfficial') : t('seatsReported')}`;
   }
-  seatsTable(seats);
+  seatsTable(seats, undecided);
   $('seats-note').textContent = seats.note ? inLang(seats.note) : '';
   // the table's % is over every list's votes in every circunscripción; the Senate's national
   // result above is the national list alone: two different bases for one party, said as such
@@ -203,7 +203,7 @@ function renderComputed(seats: ListSeats, nationalValid: number | null): void {
   districtTable(r.districts, r.seats, unresolved(r.ties));
 }
 
-function seatsTable(seats: ListSeats): void {
+function seatsTable(seats: ListSeats, undecided: readonly Undecided[]): void {
   const r = seats.result;
   const diff = new Map((seats.differences ?? []).map((d) => [d.party, d]));
   const reasons = new Map<string, Exclusion[]>();
@@ -264,7 +264,7 @@ function seatsTable(seats: ListSeats): void {
           ]
         : []),
     ),
-    el('tbody', {}, ...rows),
+    el('tbody', {}, ...rows, ...undecided.map((u) => undecidedRow(u, !!seats.reported))),
     ...(hidden > 0
       ? [
           el(
@@ -276,6 +276,19 @@ function seatsTable(seats: ListSeats): void {
       : []),
   );
   cardTable($('seats-table'));
+}
+
+/** A row for seats no list holds: the chamber's rows add up to its size. */
+function undecidedRow(u: Undecided, reported: boolean): HTMLElement {
+  return el(
+    'tr',
+    { class: 'undecided' },
+    el('td', {}, el('span', { class: 'chip undecided' }), u.label),
+    el('td', { class: 'num' }, ''),
+    el('td', { class: 'valla' }, ''),
+    el('td', { class: 'num seats-cifra' }, String(u.seats)),
+    ...(reported ? [el('td', { class: 'num' }, ''), el('td', { class: 'num' }, '')] : []),
+  );
 }
 
 export const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');

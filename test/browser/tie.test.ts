@@ -67,6 +67,9 @@ describe('an unresolved tie', () => {
         expect(await page.textContent('#hemicycle text.total')).toBe('12');
         expect(await page.textContent('#hemicycle g.undecided title')).toBe(`${w.tie} (Este)`);
         expect(await page.getAttribute('#hemicycle', 'aria-label')).toContain(w.tie);
+        // the seats table adds up to 12: a row for the undecided seat
+        expect(await page.textContent('#seats-table tr.undecided .seats-cifra')).toBe('1');
+        expect(await page.textContent('#seats-table tr.undecided')).toContain(w.tie);
         // said in words beside the hemicycle
         expect(await page.isVisible('#seats-ties')).toBe(true);
         expect(await page.textContent('#seats-ties')).toContain(`${w.tie} (Este)`);
