@@ -17,21 +17,33 @@ export const XF_ELECTION = 'xf-2026-parlamento';
  * jurisdiction from `jurisdiction` (a folder named xf, found as `--jurisdictions` finds it), the
  * fixture's own by default.
  */
-export async function xfStore(
+export function xfStore(
   file: string,
   jurisdiction = join(XF_DIR, 'jurisdictions', 'xf'),
 ): Promise<SqliteStore> {
-  const m = loadManifest(join(XF_DIR, 'xf-2026.json'), { jurisdictions: dirname(jurisdiction) });
+  return manifestStore(file, join(XF_DIR, 'xf-2026.json'), dirname(jurisdiction));
+}
+
+/**
+ * A new SQLite store at `file` with the election of the manifest at `manifest` (its jurisdiction
+ * from the folder `jurisdictions`, as `--jurisdictions` finds it), its first source ingested, then
+ * each of `later` (files, in order: a second source's versions of some actas).
+ */
+export async function manifestStore(
+  file: string,
+  manifest: string,
+  jurisdictions: string,
+  later: readonly string[] = [],
+): Promise<SqliteStore> {
+  const m = loadManifest(manifest, { jurisdictions });
   if (!m.ok) throw new Error(JSON.stringify(m.error));
   const def = electionDefOf(m.value);
   const store = new SqliteStore(file);
   await store.migrate();
   await store.putElection(def);
-  const r = await ingestFile(store, {
-    file: m.value.files[0] ?? '',
-    election: def,
-    now: fixedClock,
-  });
-  expect(r.ok).toBe(true);
+  for (const f of [m.value.files[0] ?? '', ...later]) {
+    const r = await ingestFile(store, { file: f, election: def, now: fixedClock });
+    expect(r.ok).toBe(true);
+  }
   return store;
 }

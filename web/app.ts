@@ -206,9 +206,7 @@ async function renderProgress(summary: Summary): Promise<void> {
   state.about = p.about ?? null;
   const notice = $('provisional');
   renderAbout(p.about ?? null, state.choices);
-  await setupCrossCheck(state.site?.kind === 'static' ? null : (p.about ?? null), (m) =>
-    openMesa(m, true),
-  );
+  await setupCrossCheck(p.about ?? null, (m) => openMesa(m, true), state.site?.kind === 'static');
   notice.hidden = !p.about && !p.published;
   // a manifest copied onto a count in progress (a replay) says "final": the count says otherwise
   const status: Shown = !p.about

@@ -1,7 +1,7 @@
 // The Congress view: seats as cifra computes them (or as a source published them), who passes
 // the valla and why the others do not, the reported composition beside cifra's with the
 // difference, seats per circunscripción; and the what-if panel with a shareable URL.
-import { drawHemicycle } from './hemicycle.js';
+import { drawHemicycle, type Undecided } from './hemicycle.js';
 import type { Seats } from './api-client.js';
 import {
   $,
@@ -47,6 +47,43 @@ const bySeats = (seats: Readonly<Record<string, number>>): [string, number][] =>
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 
+type Tie = ListSeats['result']['ties'][number];
+
+/** The ties the rules left to a lot not drawn: seats no list holds. */
+const unresolved = (ties: readonly Tie[]): Tie[] =>
+  ties.filter((x) => x.resolution === 'unresolved');
+
+/** "A / B": the lists of a tie. */
+const tiedLists = (x: Tie): string => x.candidates.join(' / ');
+
+/**
+ * The seats of a computation no list holds (its size less the seats allocated): one group per
+ * unresolved tie, named by its lists and district, and any rest unnamed. The chamber keeps its size.
+ */
+export function undecidedOf(r: {
+  readonly totalSeats: number;
+  readonly seats: Readonly<Record<string, number>>;
+  readonly ties: readonly Tie[];
+}): Undecided[] {
+  let open = r.totalSeats - Object.values(r.seats).reduce((a, n) => a + n, 0);
+  const out: Undecided[] = [];
+  for (const x of unresolved(r.ties)) {
+    const n = Math.min(open, x.seatsInContention);
+    if (n <= 0) break;
+    out.push({ seats: n, label: t('tieSeats')(tiedLists(x), n, x.district) });
+    open -= n;
+  }
+  if (open > 0) out.push({ seats: open, label: t('seatsOpen')(open) });
+  return out;
+}
+
+/** The undecided seats in words under a hemicycle (empty when every seat is allocated). */
+export function undecidedText(undecided: readonly Undecided[]): string {
+  return undecided.length === 0
+    ? ''
+    : `${undecided.map((u) => u.label).join('; ')}: ${t('tieLot')}.`;
+}
+
 /** Why a list takes no seat, in words: one phrase per condition of the valla it failed. */
 export function exclusionText(x: Exclusion): string {
   if (x.reason === 'below_share') {
@@ -55,10 +92,10 @@ export function exclusionText(x: Exclusion): string {
     // inside "3.07 %" in a narrow column
     return `${pct}\u00a0% < ${x.required.replace(/\s*%$/, '\u00a0%')}${x.district ? ` (${x.district})` : ''}`;
   }
-  if (x.reason === 'below_votes') return `${fmt(x.votes)} ${t('votesLower')} < ${fmt(x.required)}`;
+  if (x.reason === 'below_votes') return `${t('votesCount')(fmt(x.votes))} < ${fmt(x.required)}`;
   const districts =
     x.requiredDistricts > 0
-      ? `; ${x.districtsWon} ${t('of')} ${x.requiredDistricts} ${t('circunscripciones')}`
+      ? `; ${x.districtsWon} ${t('of')} ${x.requiredDistricts} ${t('circunscripciones')(x.requiredDistricts)}`
       : '';
   return `${t('belowSeats')(x.seats, x.required)}${districts}`;
 }
@@ -85,6 +122,7 @@ function renderPublished(seats: PublishedSeats): void {
   $('seats-status').textContent =
     `${seats.kind === 'official' ? t('seatsOfficial') : t('seatsThirdParty')} · ${t('sourceLabel')}: ${inLang(r.source)}`;
   drawHemicycle($svg('hemicycle'), bySeats(r.seats), partyColor, t('seats'));
+  $('seats-ties').textContent = '';
   $('hemi-main-cap').textContent = seats.kind === 'official' ? t('published') : t('thirdParty');
   $('hemi-reported').hidden = true;
   const passed = new Set(r.passed);
@@ -142,8 +180,10 @@ function renderComputed(seats: ListSeats, nationalValid: number | null): void {
       : '';
   $('seats-status').textContent =
     `${t('seatsComputed')} (${r.rules})${from ? ` ${t('fromVotes')}: ${from}` : ''}${counting} · ${t('notOfficial')}`;
-  drawHemicycle($svg('hemicycle'), bySeats(r.seats), partyColor, t('seatsCifra'));
+  const undecided = undecidedOf(r);
+  drawHemicycle($svg('hemicycle'), bySeats(r.seats), partyColor, t('seatsCifra'), undecided);
   $('hemi-main-cap').textContent = t('seatsCifra');
+  $('seats-ties').textContent = undecidedText(undecided);
   const rep = seats.reported;
   $('hemi-reported').hidden = !rep;
   if (rep) {
@@ -151,7 +191,7 @@ function renderComputed(seats: ListSeats, nationalValid: number | null): void {
     $('hemi-reported-cap').textContent =
       `${rep.kind === 'official' ? t('seatsReportedOfficial') : t('seatsReported')}`;
   }
-  seatsTable(seats);
+  seatsTable(seats, undecided);
   $('seats-note').textContent = seats.note ? inLang(seats.note) : '';
   // the table's % is over every list's votes in every circunscripción; the Senate's national
   // result above is the national list alone: two different bases for one party, said as such
@@ -160,10 +200,10 @@ function renderComputed(seats: ListSeats, nationalValid: number | null): void {
     nationalValid !== null && base !== nationalValid
       ? t('pctBase')(fmt(base), fmt(nationalValid))
       : '';
-  districtTable(r.districts, r.seats);
+  districtTable(r.districts, r.seats, unresolved(r.ties));
 }
 
-function seatsTable(seats: ListSeats): void {
+function seatsTable(seats: ListSeats, undecided: readonly Undecided[]): void {
   const r = seats.result;
   const diff = new Map((seats.differences ?? []).map((d) => [d.party, d]));
   const reasons = new Map<string, Exclusion[]>();
@@ -224,7 +264,7 @@ function seatsTable(seats: ListSeats): void {
           ]
         : []),
     ),
-    el('tbody', {}, ...rows),
+    el('tbody', {}, ...rows, ...undecided.map((u) => undecidedRow(u, !!seats.reported))),
     ...(hidden > 0
       ? [
           el(
@@ -238,14 +278,42 @@ function seatsTable(seats: ListSeats): void {
   cardTable($('seats-table'));
 }
 
+/** A row for seats no list holds: the chamber's rows add up to its size. */
+function undecidedRow(u: Undecided, reported: boolean): HTMLElement {
+  return el(
+    'tr',
+    { class: 'undecided' },
+    el('td', {}, el('span', { class: 'chip undecided' }), u.label),
+    el('td', { class: 'num' }, ''),
+    el('td', { class: 'valla' }, ''),
+    el('td', { class: 'num seats-cifra' }, String(u.seats)),
+    ...(reported ? [el('td', { class: 'num' }, ''), el('td', { class: 'num' }, '')] : []),
+  );
+}
+
 export const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
 /** Seats per circunscripción and list (lists with seats only): a table, cards on a phone. */
 function districtTable(
   districts: ListSeats['result']['districts'],
   seats: Readonly<Record<string, number>>,
+  ties: readonly Tie[],
 ): void {
   const parties = bySeats(seats).map(([p]) => p);
+  // a district with a seat left to a lot says so, and between whom, in a column of its own
+  const open = districts.some((d) => d.unallocated > 0);
+  const openCell = (d: (typeof districts)[number]): HTMLElement => {
+    const x = ties.find((y) => y.district === d.district);
+    return el(
+      'td',
+      { class: 'unallocated' },
+      d.unallocated === 0
+        ? ''
+        : x
+          ? t('tieSeats')(tiedLists(x), d.unallocated, '')
+          : t('seatsOpen')(d.unallocated),
+    );
+  };
   $('by-district').hidden = districts.length === 0;
   $('seats-by-district').replaceChildren(
     el('caption', {}, t('seatsByDistrictComputed')),
@@ -253,6 +321,7 @@ function districtTable(
       el('th', {}, t('district')),
       el('th', { class: 'num' }, t('seats')),
       ...parties.map((p) => el('th', { class: 'num', title: p }, shortName(p))),
+      ...(open ? [el('th', {}, t('unallocatedShort'))] : []),
     ),
     el(
       'tbody',
@@ -264,6 +333,7 @@ function districtTable(
           el('td', {}, d.district),
           el('td', { class: 'num' }, String(d.totalSeats)),
           ...parties.map((p) => el('td', { class: 'num' }, d.seats[p] ? String(d.seats[p]) : '')),
+          ...(open ? [openCell(d)] : []),
         ),
       ),
     ),

@@ -9,10 +9,14 @@ type Reason = Compare['disagreements'][number]['reasons'][number];
 const PAGE = 50;
 let current: { openActa: (mesa: string) => unknown } | null = null;
 
-/** Shown when the election has sources to compare (`about.compareSources`); hidden otherwise. */
+/**
+ * Shown when the election has sources to compare (`about.compareSources`); hidden otherwise. A
+ * static snapshot (`cifra publish`) has no cross-check, which the server computes: it says so.
+ */
 export async function setupCrossCheck(
   about: Progress['about'] | null,
   openActa: (mesa: string) => unknown,
+  staticSite = false,
 ): Promise<void> {
   const box = $('crosscheck');
   const sources = about?.compareSources ?? [];
@@ -22,6 +26,13 @@ export async function setupCrossCheck(
     return;
   }
   box.hidden = false;
+  for (const id of ['cc-form', 'cc-reasons', 'cc-net', 'cc-mesas', 'cc-pages'])
+    $(id).hidden = staticSite;
+  if (staticSite) {
+    $('cc-summary').replaceChildren(el('p', { id: 'cc-static', class: 'hint' }, t('ccStatic')));
+    current = null;
+    return;
+  }
   const [first, second] = sources;
   if (!first || !second) return;
   const option = (s: (typeof sources)[number]): HTMLOptionElement =>

@@ -16,6 +16,7 @@ import {
   choiceLabel,
   nameKey,
 } from './ui.js';
+import { signed } from './congress.js';
 import { limaTime } from './live.js';
 import { crumbsTo } from './search.js';
 import { writeView } from './url.js';
@@ -330,14 +331,100 @@ function showActa(a: Acta): void {
         )
       : '',
     el('h4', {}, t('history')),
+    el('ol', { id: 'acta-history', class: 'history' }, ...a.history.map((h) => versionItem(h, c))),
+    ...quarantineList(a.quarantined),
+  );
+}
+
+/** The mesa's rows an import refused: file and row, the coded issues, the row as read. */
+function quarantineList(rows: Acta['quarantined']): HTMLElement[] {
+  if (rows.length === 0) return [];
+  return [
+    el('h4', {}, t('quarantinedRows')),
     el(
-      'ol',
-      {},
-      ...a.history.map((h) =>
+      'ul',
+      { id: 'acta-quarantine', class: 'history' },
+      ...rows.map((q) =>
         el(
           'li',
+          { 'data-import': q.importId, 'data-row': q.row },
+          el('span', {}, t('quarantineRow')(q.file, q.row)),
+          ' ',
+          ...q.issues.map((i) => el('code', { class: 'badge warn' }, i.code)),
+          el(
+            'small',
+            { class: 'raw' },
+            Object.entries(q.raw)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(' · '),
+          ),
+        ),
+      ),
+    ),
+  ];
+}
+
+type Version = Acta['history'][number];
+type Figures = Version['acta'];
+
+/** One figure of a version: its label, its value, the current version's. */
+function figureRows(v: Figures, cur: Figures | null): [string, number | null, number | null][] {
+  return [
+    ...state.choices.map((ch, i): [string, number | null, number | null] => [
+      choiceLabel(ch),
+      v.votes?.[i] ?? null,
+      cur ? (cur.votes?.[i] ?? null) : null,
+    ]),
+    [t('blank'), v.blank, cur?.blank ?? null],
+    [t('null'), v.null, cur?.null ?? null],
+    [t('emitted'), v.voters, cur?.voters ?? null],
+  ];
+}
+
+/**
+ * A version of the acta: what changed, when, its state; unfolded, its figures, each that differs
+ * from the current version's marked with the difference. The current version says so; a version
+ * with other figures (a conflict not applied) says so and opens, so its figures are seen.
+ */
+function versionItem(h: Version, cur: Figures | null): HTMLElement {
+  const rows = figureRows(h.acta, h.current ? null : cur);
+  const differs = rows.some(([, v, c]) => c !== null && v !== c);
+  return el(
+    'li',
+    {
+      'data-version': h.version,
+      class: `version${h.current ? ' current' : ''}${differs ? ' differs' : ''}`,
+    },
+    el(
+      'details',
+      { open: !h.current && differs ? true : undefined },
+      el(
+        'summary',
+        {},
+        `v${h.version} · ${t(`change:${h.kind}`)} · ${stateWords(h.acta)} · ${limaTime(h.recordedAt)}${h.sha256 ? ` · sha256 ${h.sha256.slice(0, 12)}` : ''}`,
+        h.current ? el('span', { class: 'badge current' }, t('currentVersion')) : '',
+        differs ? el('span', { class: 'badge warn' }, t('figuresDiffer')) : '',
+      ),
+      el(
+        'table',
+        { class: 'version-figures' },
+        el(
+          'tbody',
           {},
-          `v${h.version} · ${t(`change:${h.kind}`)} · ${stateWords(h.acta)} · ${limaTime(h.recordedAt)}${h.sha256 ? ` · sha256 ${h.sha256.slice(0, 12)}` : ''}`,
+          ...rows.map(([label, v, c]) => {
+            const changed = c !== null && v !== c;
+            return el(
+              'tr',
+              changed ? { class: 'changed' } : {},
+              el('th', { scope: 'row' }, label),
+              el('td', { class: 'num' }, v === null ? '—' : fmt(v)),
+              el(
+                'td',
+                { class: 'num diff' },
+                changed && v !== null ? `${signed(v - c)} ${t('vsCurrent')}` : '',
+              ),
+            );
+          }),
         ),
       ),
     ),

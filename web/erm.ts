@@ -329,7 +329,7 @@ async function renderRunoffs(doc: ContestsElection, seq: number): Promise<void> 
   const of = doc.contests.filter((c) => c.kind === 'governor').length;
   // at a provisional cut the pair can still change: said beside the count, not only at the top
   const prov = doc.status.kind === 'provisional' ? ` · ${t('ermProvisional')}` : '';
-  $('erm-runoffs-count').textContent = `${runoffs.length} ${t('ermRunoffsOf')} ${of}${prov}`;
+  $('erm-runoffs-count').textContent = `${t('ermRunoffsOf')(runoffs.length, of)}${prov}`;
   $('erm-runoffs').replaceChildren(
     el(
       'tr',

@@ -42,33 +42,71 @@ export function seatLayout(n: number): { seats: { a: number; r: number }[]; dot:
   return { seats, dot: 0.42 * R * Math.min(gap, arc) };
 }
 
+/** Seats no list holds yet (a tie the rules leave to a lot not drawn), with what to call them. */
+export interface Undecided {
+  readonly seats: number;
+  /** e.g. "Empate: A / B — escaño sin asignar (Este)" */
+  readonly label: string;
+}
+
+/** The hatching of undecided seats: grey stripes, defined once per SVG (rects, not lines, so a redraw keeps it). */
+function hatch(svg: SVGSVGElement): string {
+  const id = `${svg.id || 'hemi'}-undecided`;
+  if (!svg.querySelector(`pattern#${id}`)) {
+    const pattern = svgEl('pattern', {
+      id,
+      patternUnits: 'userSpaceOnUse',
+      width: 3,
+      height: 3,
+      patternTransform: 'rotate(45)',
+    });
+    pattern.append(
+      svgEl('rect', { width: 3, height: 3, fill: '#e4e6ea' }),
+      svgEl('rect', { width: 1.4, height: 3, fill: '#6b7280' }),
+    );
+    const defs = svgEl('defs', {});
+    defs.append(pattern);
+    svg.prepend(defs);
+  }
+  return `url(#${id})`;
+}
+
 /**
  * Draws `parties` ([name, seats][], in the order to seat them, left to right) into the SVG:
- * one circle per seat with its party in `data-party`, and the total in the middle.
+ * one circle per seat with its party in `data-party`, and the total in the middle. `undecided`
+ * seats (a tie not settled) come last, hatched: the chamber keeps its legal size and majority.
  */
 export function drawHemicycle(
   svg: SVGSVGElement,
   parties: readonly (readonly [string, number])[],
   colorOf: (party: string) => string,
   caption?: string,
+  undecided: readonly Undecided[] = [],
 ): void {
   for (const old of svg.querySelectorAll('circle, text, g, line')) old.remove();
-  const total = parties.reduce((a, [, n]) => a + n, 0);
+  const open = undecided.reduce((a, u) => a + u.seats, 0);
+  const total = parties.reduce((a, [, n]) => a + n, 0) + open;
   const { seats, dot } = seatLayout(total);
   let k = 0;
-  for (const [party, n] of parties) {
-    const g = svgEl('g', { 'data-party': party, 'data-seats': n });
-    g.append(svgEl('title', {}, `${party}: ${n}`));
+  const groups = [
+    ...parties.map(([party, n]) => ({ party, n, label: `${party}: ${n}`, fill: colorOf(party) })),
+    ...undecided.map((u) => ({ party: '', n: u.seats, label: u.label, fill: hatch(svg) })),
+  ];
+  for (const { party, n, label, fill } of groups) {
+    const g = party
+      ? svgEl('g', { 'data-party': party, 'data-seats': n })
+      : svgEl('g', { class: 'undecided', 'data-seats': n });
+    g.append(svgEl('title', {}, label));
     for (let i = 0; i < n; i++, k++) {
       const s = seats[k];
       if (!s) throw new Error('more seats drawn than laid out');
       g.append(
         svgEl('circle', {
-          class: 'seat',
+          class: party ? 'seat' : 'seat undecided',
           cx: (CX + R * s.r * Math.cos(s.a)).toFixed(2),
           cy: (CY - R * s.r * Math.sin(s.a)).toFixed(2),
           r: dot.toFixed(2),
-          fill: colorOf(party),
+          fill,
         }),
       );
     }
@@ -106,5 +144,9 @@ export function drawHemicycle(
     'viewBox',
     `${left.toFixed(2)} ${top.toFixed(2)} ${width.toFixed(2)} ${(bottom - top).toFixed(2)}`,
   );
-  if (caption) svg.setAttribute('aria-label', `${caption}: ${total}`);
+  if (caption)
+    svg.setAttribute(
+      'aria-label',
+      `${caption}: ${total}${undecided.map((u) => `; ${u.label}`).join('')}`,
+    );
 }

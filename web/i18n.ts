@@ -4,6 +4,12 @@ import type { Lang } from './lang.js';
 /** What a string interpolates: a name, a formatted number, a percentage. */
 type Arg = string | number;
 
+/** A count of one (1, or "1" formatted): its noun goes singular. */
+const one = (n: Arg): boolean => String(n) === '1';
+/** "1 mesa", "2 mesas": a count with its noun in the number it takes. */
+const count = (n: Arg, singular: string, plural: string): string =>
+  `${n} ${one(n) ? singular : plural}`;
+
 const ES = {
   projection: 'Proyección del resultado final',
   projectionDisclaimer:
@@ -32,7 +38,7 @@ const ES = {
   priorUnknown: 'proyectada sin conteo propio',
   priorAbsent: 'ausente del corte de la fuente',
   absentNote: (n: Arg) =>
-    `la fuente no trae ${n === 1 ? '1 unidad: se proyecta' : `${n} unidades: se proyectan`} igual, desde la vuelta anterior o las demás unidades (lista abajo)`,
+    `la fuente no trae ${one(n) ? '1 unidad: se proyecta' : `${n} unidades: se proyectan`} igual, desde la vuelta anterior o las demás unidades (lista abajo)`,
   runoffPairs: 'Probabilidad de pasar a segunda vuelta',
   outrightWin: 'Probabilidad de ganar en primera vuelta',
   winProbability: 'Probabilidad de ganar',
@@ -79,6 +85,14 @@ const ES = {
   state: 'Estado',
   version: 'Versión',
   history: 'Historial',
+  quarantinedRows: 'Filas en cuarentena (no aplicadas)',
+  quarantineRow: (file: Arg, row: Arg) => `fila ${row} de ${file}`,
+  publishedAt: 'Publicado',
+  ccStatic:
+    'La verificación cruzada se calcula en el servidor: esta copia estática (cifra publish) no la incluye. Consúltela en el sitio en vivo o con cifra compare.',
+  currentVersion: 'vigente',
+  figuresDiffer: 'cifras distintas',
+  vsCurrent: 'frente a la vigente',
   'change:new': 'primera versión',
   'change:unchanged': 'sin cambios',
   'change:state_change': 'cambio de estado',
@@ -107,14 +121,17 @@ const ES = {
   reported: 'Resultado final publicado (referencia)',
   course: 'El conteo, actualización por actualización',
   courseHint: 'Ventaja del primero sobre el segundo en votos; sobre la línea lidera',
-  leadChanges: (n: number) => (n === 1 ? '1 cambio de liderazgo' : `${n} cambios de liderazgo`),
-  courseLast: (margin: Arg, pct: Arg) => `última ventaja: ${margin} votos con ${pct} % de actas`,
+  leadChanges: (n: number) => (one(n) ? '1 cambio de liderazgo' : `${n} cambios de liderazgo`),
+  courseLast: (margin: Arg, pct: Arg) =>
+    `última ventaja: ${count(margin, 'voto', 'votos')} con ${pct} % de actas`,
   noMap: 'Esta fuente no tiene resultados por departamento.',
   pctBase: (base: Arg, national: Arg) =>
-    `El % válido de esta tabla es sobre ${base} votos válidos, la suma de todas las circunscripciones; el resultado nacional de arriba cuenta ${national}.`,
+    `El % válido de esta tabla es sobre ${count(base, 'voto válido', 'votos válidos')}, la suma de todas las circunscripciones; el resultado nacional de arriba cuenta ${national}.`,
   pendingWithFigures: (n: Arg) => `${n} con cifras, ya sumadas`,
   moreChoices: (n: Arg, votes: Arg) =>
-    `y ${n} más, con ${votes} votos entre todos (cada uno en el Detalle)`,
+    one(n)
+      ? `y 1 más, con ${count(votes, 'voto', 'votos')} (en el Detalle)`
+      : `y ${n} más, con ${count(votes, 'voto', 'votos')} entre todos (cada uno en el Detalle)`,
   wholeDepartment: (dep: Arg) => `cifras de todo el departamento de ${dep}`,
   counted: 'actas contabilizadas',
   seatsOfficial: 'Escaños publicados por la autoridad electoral',
@@ -126,18 +143,21 @@ const ES = {
   seatsCifra: 'cifra, con los votos disponibles',
   seatsReported: 'Composición reportada (terceros)',
   seatsReportedOfficial: 'Composición oficial',
-  votesLower: 'votos',
+  votesCount: (n: Arg) => count(n, 'voto', 'votos'),
   of: 'de',
-  circunscripciones: 'circunscripciones',
+  circunscripciones: (n: Arg): string => (one(n) ? 'circunscripción' : 'circunscripciones'),
   /** The valla's seat condition: the seats a list got in the preliminary allocation, and the required. */
   belowSeats: (n: number, required: Arg) =>
-    `${n} ${n === 1 ? 'escaño' : 'escaños'} en la asignación preliminar; se exigen ${required}`,
+    `${n} ${one(n) ? 'escaño' : 'escaños'} en la asignación preliminar; se exigen ${required}`,
   passes: 'pasa',
   valla: 'Valla',
   seatsCifraShort: 'cifra',
   seatsReportedShort: 'Reportado',
   difference: 'Dif.',
-  otherLists: (n: Arg) => `${n} listas más, con menos de 1 % de los válidos y sin escaños`,
+  otherLists: (n: Arg) =>
+    one(n)
+      ? '1 lista más, con menos de 1 % de los válidos y sin escaños'
+      : `${n} listas más, con menos de 1 % de los válidos y sin escaños`,
   seatsByDistrictComputed: 'Escaños por circunscripción y lista (cálculo de cifra)',
   district: 'Circunscripción',
   whatIfTitle: '¿Y si las reglas fueran otras?',
@@ -161,11 +181,12 @@ const ES = {
   computing: 'Calculando…',
   whatIfRefused: 'No se pudo calcular',
   whatIfDone: (l: Arg, d: Arg) =>
-    `Cambian ${l} listas y ${d} circunscripciones respecto de las reglas de la elección (mismos votos; cálculo de cifra, no oficial).`,
+    `Cambian ${count(l, 'lista', 'listas')} y ${count(d, 'circunscripción', 'circunscripciones')} respecto de las reglas de la elección (mismos votos; cálculo de cifra, no oficial).`,
   seatsElectionRules: 'Reglas de la elección',
   enters: 'entra',
   leaves: 'sale',
-  districtsChanged: (n: Arg) => `${n} circunscripciones cambian`,
+  districtsChanged: (n: Arg) =>
+    one(n) ? '1 circunscripción cambia' : `${n} circunscripciones cambian`,
   crossCheck: 'Verificación cruzada de actas',
   crossCheckHint:
     'Dos fuentes de las mismas actas, mesa por mesa: dónde difieren, por qué y cuánto cambia.',
@@ -173,13 +194,15 @@ const ES = {
   ccPrev: 'Anteriores',
   ccNext: 'Siguientes',
   ccSameSource: 'Elija dos fuentes distintas.',
-  ccCounts: (c: Arg, a: Arg, d: Arg) => `${c} mesas comparadas: ${a} coinciden, ${d} difieren.`,
+  ccCounts: (c: Arg, a: Arg, d: Arg) =>
+    `${count(c, 'mesa comparada', 'mesas comparadas')}: ${a} ${one(a) ? 'coincide' : 'coinciden'}, ${d} ${one(d) ? 'difiere' : 'difieren'}.`,
   ccNotCompared: 'Sin comparar (una fuente no lo trae)',
   ccReason: 'Motivo',
   ccPrimary: 'Como motivo principal',
   ccNet: 'Efecto neto A − B (repartido por motivo principal)',
   total: 'Total',
-  ccMesas: (a: Arg, b: Arg, n: Arg) => `Mesas ${a}–${b} de las ${n} que difieren`,
+  ccMesas: (a: Arg, b: Arg, n: Arg) =>
+    one(n) ? 'La mesa que difiere' : `Mesas ${a}–${b} de las ${n} que difieren`,
   mesa: 'Mesa',
   ccEffect: 'Efecto A − B',
   voters: 'Votantes',
@@ -202,8 +225,9 @@ const ES = {
   justNow: 'hace menos de 1 min',
   updated: 'Actualizado',
   sourceCut: 'Corte de la fuente',
-  leadsBy: (a: Arg, m: Arg, b: Arg) => `${a} lidera por ${m} votos sobre ${b}`,
-  remainingVotes: (r: Arg, pct: Arg) => `Con ${pct} % de actas, quedan hasta ${r} votos por contar`,
+  leadsBy: (a: Arg, m: Arg, b: Arg) => `${a} lidera por ${count(m, 'voto', 'votos')} sobre ${b}`,
+  remainingVotes: (r: Arg, pct: Arg) =>
+    `Con ${pct} % de actas, ${one(r) ? 'queda' : 'quedan'} hasta ${count(r, 'voto', 'votos')} por contar`,
   remainingUnknown: (pct: Arg) =>
     `Con ${pct} % de actas; la fuente no dice cuántos votos quedan por contar`,
   remainingNoPct:
@@ -219,6 +243,7 @@ const ES = {
     `Proyección de cifra (estimación): segunda vuelta más probable ${c}, probabilidad ${p}.`,
   decidedBeforeEnd: 'decidido: la ventaja supera todos los votos por contar',
   actasWord: 'actas',
+  actasCount: (n: Arg) => count(n, 'acta', 'actas'),
   noneCounted: 'ninguna acta contada aún',
   marginWord: 'Ventaja del primero',
   filterMesas: 'Filtrar por número de mesa',
@@ -233,9 +258,16 @@ const ES = {
   /** The search label without polling places (an election whose data name none). */
   searchLabelPlaces: (levels: Arg) => `Mesa, ${levels}`,
   pollingPlace: 'local de votación',
-  pollingMesas: 'mesas',
+  pollingMesas: (n: Arg) => count(n, 'mesa', 'mesas'),
   legend: 'Leyenda',
   majority: 'mayoría',
+  /** An unresolved tie: the lists tied for a seat no list holds yet, and where. */
+  tieSeats: (parties: Arg, n: Arg, district: Arg) =>
+    `Empate: ${parties} — ${one(n) ? 'escaño sin asignar' : `${n} escaños sin asignar`}${district ? ` (${district})` : ''}`,
+  /** Seats no tie names (the chamber's size less the seats allocated). */
+  seatsOpen: (n: Arg) => count(n, 'escaño sin asignar', 'escaños sin asignar'),
+  tieLot: 'la regla lo decide por sorteo, que aún no se hizo: no es un escaño de nadie',
+  unallocatedShort: 'Sin asignar',
   marginShare: (p: Arg) => `la ventaja es el ${p} % de ellos`,
   departmentsOnly: 'Departamentos',
   abroadMissing:
@@ -291,7 +323,7 @@ const ES = {
   ermRunoffsTitle: 'Segundas vueltas regionales',
   ermRunoffsHint:
     'Quiénes pasan, con su porcentaje de votos válidos en la primera elección; nadie llegó al 30 % (Ley 27683 art. 5). El conteo de la segunda vuelta se mostrará cuando esté en los datos.',
-  ermRunoffsOf: 'regiones en segunda vuelta de',
+  ermRunoffsOf: (n: Arg, of: Arg) => `${count(n, 'región', 'regiones')} en segunda vuelta de ${of}`,
   ermRegion: 'Región',
   ermFirst: 'Primero',
   ermSecond: 'Segundo',
@@ -342,7 +374,7 @@ const EN: Strings = {
   priorUnknown: 'projected without a count of its own',
   priorAbsent: "missing from the source's snapshot",
   absentNote: (n) =>
-    `the source leaves out ${n === 1 ? '1 unit' : `${n} units`}: projected all the same, from the previous round or the other units (listed below)`,
+    `the source leaves out ${one(n) ? '1 unit' : `${n} units`}: projected all the same, from the previous round or the other units (listed below)`,
   runoffPairs: 'Probability of reaching the runoff',
   outrightWin: 'Probability of winning outright',
   winProbability: 'Probability of winning',
@@ -389,6 +421,14 @@ const EN: Strings = {
   state: 'State',
   version: 'Version',
   history: 'History',
+  quarantinedRows: 'Quarantined rows (not applied)',
+  quarantineRow: (file, row) => `row ${row} of ${file}`,
+  publishedAt: 'Published',
+  ccStatic:
+    'The cross-check is computed by the server: this static copy (cifra publish) does not include it. See it on the live site or with cifra compare.',
+  currentVersion: 'current',
+  figuresDiffer: 'different figures',
+  vsCurrent: 'vs. current',
   'change:new': 'first version',
   'change:unchanged': 'unchanged',
   'change:state_change': 'state change',
@@ -417,13 +457,16 @@ const EN: Strings = {
   reported: 'Published final result (reference)',
   course: 'The count, update by update',
   courseHint: 'Lead of the first over the second in votes; above the line it leads',
-  leadChanges: (n) => (n === 1 ? '1 lead change' : `${n} lead changes`),
-  courseLast: (margin, pct) => `last lead: ${margin} votes at ${pct} % of actas`,
+  leadChanges: (n) => (one(n) ? '1 lead change' : `${n} lead changes`),
+  courseLast: (margin, pct) => `last lead: ${count(margin, 'vote', 'votes')} at ${pct} % of actas`,
   noMap: 'This source has no results by department.',
   pctBase: (base, national) =>
-    `This table's % valid is over ${base} valid votes, the sum of every circunscripción; the national result above counts ${national}.`,
+    `This table's % valid is over ${count(base, 'valid vote', 'valid votes')}, the sum of every circunscripción; the national result above counts ${national}.`,
   pendingWithFigures: (n) => `${n} with figures, already counted`,
-  moreChoices: (n, votes) => `and ${n} more, with ${votes} votes between them (each in the Detail)`,
+  moreChoices: (n, votes) =>
+    one(n)
+      ? `and 1 more, with ${count(votes, 'vote', 'votes')} (in the Detail)`
+      : `and ${n} more, with ${count(votes, 'vote', 'votes')} between them (each in the Detail)`,
   wholeDepartment: (dep) => `figures for the whole department of ${dep}`,
   counted: 'of actas counted',
   seatsOfficial: 'Seats published by the electoral authority',
@@ -435,17 +478,20 @@ const EN: Strings = {
   seatsCifra: 'cifra, from the votes available',
   seatsReported: 'Reported composition (third party)',
   seatsReportedOfficial: 'Official composition',
-  votesLower: 'votes',
+  votesCount: (n) => count(n, 'vote', 'votes'),
   of: 'of',
-  circunscripciones: 'districts',
+  circunscripciones: (n) => (one(n) ? 'district' : 'districts'),
   belowSeats: (n, required) =>
-    `${n} ${n === 1 ? 'seat' : 'seats'} in the preliminary allocation; ${required} required`,
+    `${n} ${one(n) ? 'seat' : 'seats'} in the preliminary allocation; ${required} required`,
   passes: 'passes',
   valla: 'Threshold',
   seatsCifraShort: 'cifra',
   seatsReportedShort: 'Reported',
   difference: 'Diff.',
-  otherLists: (n) => `${n} more lists, each under 1 % of valid votes and without seats`,
+  otherLists: (n) =>
+    one(n)
+      ? '1 more list, under 1 % of valid votes and without seats'
+      : `${n} more lists, each under 1 % of valid votes and without seats`,
   seatsByDistrictComputed: "Seats per district and list (cifra's computation)",
   district: 'District',
   whatIfTitle: 'What if the rules were different?',
@@ -469,11 +515,11 @@ const EN: Strings = {
   computing: 'Computing…',
   whatIfRefused: 'Could not compute',
   whatIfDone: (l, d) =>
-    `${l} lists and ${d} districts change from the election's rules (same votes; computed by cifra, not official).`,
+    `${count(l, 'list', 'lists')} and ${count(d, 'district', 'districts')} change from the election's rules (same votes; computed by cifra, not official).`,
   seatsElectionRules: "Election's rules",
   enters: 'enters',
   leaves: 'leaves',
-  districtsChanged: (n) => `${n} districts change`,
+  districtsChanged: (n) => (one(n) ? '1 district changes' : `${n} districts change`),
   crossCheck: 'Cross-check of the actas',
   crossCheckHint:
     'Two sources of the same actas, mesa by mesa: where they differ, why, and by how much.',
@@ -481,13 +527,15 @@ const EN: Strings = {
   ccPrev: 'Previous',
   ccNext: 'Next',
   ccSameSource: 'Choose two different sources.',
-  ccCounts: (c, a, d) => `${c} mesas compared: ${a} agree, ${d} differ.`,
+  ccCounts: (c, a, d) =>
+    `${count(c, 'mesa', 'mesas')} compared: ${a} ${one(a) ? 'agrees' : 'agree'}, ${d} ${one(d) ? 'differs' : 'differ'}.`,
   ccNotCompared: 'Not compared (one source lacks it)',
   ccReason: 'Reason',
   ccPrimary: 'As primary reason',
   ccNet: 'Net effect A − B (booked by primary reason)',
   total: 'Total',
-  ccMesas: (a, b, n) => `Mesas ${a}–${b} of the ${n} that differ`,
+  ccMesas: (a, b, n) =>
+    one(n) ? 'The mesa that differs' : `Mesas ${a}–${b} of the ${n} that differ`,
   mesa: 'Mesa',
   ccEffect: 'Effect A − B',
   voters: 'Voters',
@@ -509,8 +557,9 @@ const EN: Strings = {
   justNow: 'less than 1 min ago',
   updated: 'Updated',
   sourceCut: "Source's cut",
-  leadsBy: (a, m, b) => `${a} leads ${b} by ${m} votes`,
-  remainingVotes: (r, pct) => `With ${pct} % of actas in, up to ${r} votes are still to count`,
+  leadsBy: (a, m, b) => `${a} leads ${b} by ${count(m, 'vote', 'votes')}`,
+  remainingVotes: (r, pct) =>
+    `With ${pct} % of actas in, up to ${count(r, 'vote is', 'votes are')} still to count`,
   remainingUnknown: (pct) =>
     `With ${pct} % of actas in; the source does not say how many votes are still to count`,
   remainingNoPct:
@@ -523,6 +572,7 @@ const EN: Strings = {
   projPair: (c, p) => `cifra's projection (an estimate): likeliest runoff ${c}, probability ${p}.`,
   decidedBeforeEnd: 'decided: the lead is larger than every vote still to count',
   actasWord: 'actas',
+  actasCount: (n) => count(n, 'acta', 'actas'),
   noneCounted: 'no acta counted yet',
   marginWord: "Leader's margin",
   filterMesas: 'Filter by mesa number',
@@ -535,9 +585,14 @@ const EN: Strings = {
   mesaInvalid: (m) => `“${m}” is not a mesa number of this election.`,
   searchLabelPlaces: (levels) => `Mesa, ${levels}`,
   pollingPlace: 'polling place',
-  pollingMesas: 'mesas',
+  pollingMesas: (n) => count(n, 'mesa', 'mesas'),
   legend: 'Legend',
   majority: 'majority',
+  tieSeats: (parties, n, district) =>
+    `Tie: ${parties} — ${one(n) ? 'seat not allocated' : `${n} seats not allocated`}${district ? ` (${district})` : ''}`,
+  seatsOpen: (n) => count(n, 'seat not allocated', 'seats not allocated'),
+  tieLot: "the rules settle it by lot, not drawn yet: it is no one's seat",
+  unallocatedShort: 'Not allocated',
   marginShare: (p) => `the lead is ${p} % of them`,
   departmentsOnly: 'Departments',
   abroadMissing: 'Abroad: this source lacks the vote abroad (not zero votes: missing).',
@@ -591,7 +646,7 @@ const EN: Strings = {
   ermRunoffsTitle: 'Regional runoffs',
   ermRunoffsHint:
     "Who goes through, with their share of valid votes in the first round; nobody reached 30 % (Ley 27683 art. 5). The runoff's count will be shown when it is in the data.",
-  ermRunoffsOf: 'regions in a runoff of',
+  ermRunoffsOf: (n, of) => `${count(n, 'region', 'regions')} in a runoff of ${of}`,
   ermRegion: 'Region',
   ermFirst: 'First',
   ermSecond: 'Second',

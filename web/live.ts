@@ -75,6 +75,15 @@ export function freshness(s: Summary): HTMLElement[] {
         `${t('updated')} ${ago(s.updatedAt)}`,
       ),
     );
+  // a static snapshot says when it was written: its figures are as of then, whatever the cut
+  if (state.site?.kind === 'static')
+    parts.push(
+      el(
+        'span',
+        { id: 'published-at', 'data-published': state.site.createdAt },
+        `${t('publishedAt')}: ${limaTime(state.site.createdAt)}`,
+      ),
+    );
   const cut = shownCut(s.status);
   // the source's own words stay a hover away when the page shows the instant they state
   if (cut)

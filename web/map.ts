@@ -169,7 +169,7 @@ function renderAbroad(abroad: ResultUnit | undefined, split: boolean): void {
       ? `${t('abroad')}: ${choiceLabel(lead)} ${lead.pctValid} % · ${fmt(abroad.valid)} ${t('valid').toLowerCase()}${actasOf(abroad)}`
       : abroad.actas === null
         ? `${t('abroad')}: ${t('noneCounted')}`
-        : `${t('abroad')}: ${t('noneCounted')} (${fmt(abroad.actas.total)} ${t('actasWord')})`;
+        : `${t('abroad')}: ${t('noneCounted')} (${t('actasCount')(fmt(abroad.actas.total))})`;
   $('abroad').replaceChildren(
     !abroad
       ? split

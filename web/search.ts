@@ -2,7 +2,19 @@
 // drill goes there), or a polling place by name or address (its mesas, each opening its acta).
 // Names match without accents or case.
 import { api, type Places, type PollingPlaces } from './api-client.js';
-import { $, $form, $input, el, electionId, firstName, norm, state, t, type Crumb } from './ui.js';
+import {
+  $,
+  $form,
+  $input,
+  el,
+  electionId,
+  firstName,
+  fmt,
+  norm,
+  state,
+  t,
+  type Crumb,
+} from './ui.js';
 
 /** The election's polling places, fetched on the first search that needs them. */
 let polling: { readonly election: string; readonly doc: Promise<PollingPlaces | null> } | null =
@@ -25,7 +37,7 @@ async function pollingHits(n: string, goMesa: (mesa: string) => unknown): Promis
     el(
       'li',
       { class: 'polling-place' },
-      `${p.name} · ${p.address} · ${t('pollingPlace')} (${p.mesas.length} ${t('pollingMesas')}) `,
+      `${p.name} · ${p.address} · ${t('pollingPlace')} (${t('pollingMesas')(fmt(p.mesas.length))}) `,
       ...p.mesas.map((m) =>
         el('button', { type: 'button', class: 'mesa-link', onclick: () => goMesa(m) }, m),
       ),

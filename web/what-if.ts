@@ -3,7 +3,7 @@
 // seat that moves is shown against cifra's seats under the election's rules. The levers live in
 // the URL (?election=…&valla=4&min=7&comb=all&method=sainte-lague), so a result can be shared.
 import { api, type RulesetFile, type Seats, type WhatIf, type WhatIfBody } from './api-client.js';
-import { exclusionText, partyColor, signed } from './congress.js';
+import { exclusionText, partyColor, signed, undecidedOf, undecidedText } from './congress.js';
 import { drawHemicycle } from './hemicycle.js';
 import { $, cardTable, el, electionId, state, $svg, t, thead } from './ui.js';
 
@@ -170,6 +170,7 @@ async function run(): Promise<void> {
 
 function renderResult(doc: WhatIf): void {
   $('wi-result-figure').hidden = false;
+  const undecided = undecidedOf(doc);
   drawHemicycle(
     $svg('wi-hemicycle'),
     Object.entries(doc.seats)
@@ -177,6 +178,7 @@ function renderResult(doc: WhatIf): void {
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
     partyColor,
     t('whatIf'),
+    undecided,
   );
   const changed = new Map(doc.diff.lists.map((c) => [c.party, c]));
   const reasons = new Map<string, WhatIf['excluded']>();
@@ -189,7 +191,9 @@ function renderResult(doc: WhatIf): void {
   ].sort((a, b) => (doc.seats[b] ?? 0) - (doc.seats[a] ?? 0) || a.localeCompare(b));
   const entered = new Set(doc.diff.entered);
   const left = new Set(doc.diff.left);
+  const tie = undecidedText(undecided);
   $('wi-result').replaceChildren(
+    ...(tie ? [el('p', { id: 'wi-ties', class: 'tie-note' }, tie)] : []),
     el(
       'table',
       { id: 'wi-table' },

@@ -107,7 +107,8 @@ async function writeContests(d: DocumentWriter, id: string): Promise<void> {
 /**
  * Writes the whole public site as static files: the dashboard and every document it reads, at
  * the paths the API serves them (src/api/paths.ts), so nginx, object storage or a CDN serves it
- * with no Node process. Not written: the what-if (it computes on the server) and cross-checks.
+ * with no Node process. Not written: the what-if and the cross-checks (the server computes them on
+ * request; the dashboard says a static copy has no cross-check, and shows site.json's createdAt).
  * `out` must be new, empty, or a site an earlier publish wrote (docs/errors.md).
  */
 export async function publishSite(

@@ -423,6 +423,17 @@ export const ActaSchema = z.object({
       current: z.boolean(),
     }),
   ),
+  quarantined: z
+    .array(
+      z.object({
+        importId: z.number().int(),
+        file: z.string(),
+        row: z.number().int().describe("the row's 1-based data row in its file"),
+        issues: z.array(IssueSchema),
+        raw: z.record(z.string(), z.string()).describe('the row as read'),
+      }),
+    )
+    .describe("the mesa's rows that imports refused, with their coded issues, oldest first"),
 });
 
 export const ImportReportSchema = z.object({

@@ -121,6 +121,60 @@ export interface ActaDocument {
   readonly place: PlaceNames | null;
   readonly current: StoredActa | null;
   readonly history: readonly ActaVersion[];
+  /** The mesa's rows that imports refused (each with its coded issues), oldest first. */
+  readonly quarantined: readonly MesaQuarantine[];
+}
+
+/** A row an import refused for a mesa: which import and file, its row, its issues, as read. */
+export interface MesaQuarantine {
+  readonly importId: number;
+  readonly file: string;
+  readonly row: number;
+  readonly issues: readonly Issue[];
+  readonly raw: Readonly<Record<string, string>>;
+}
+
+/**
+ * Every quarantined row of an election by mesa, read once per store revision: the acta route and
+ * `cifra publish` (every acta) ask mesa by mesa, and the quarantine is kept per import.
+ */
+const QUARANTINE = new WeakMap<Store, Map<string, Promise<Map<string, MesaQuarantine[]>>>>();
+
+function quarantineByMesa(
+  store: Store,
+  election: string,
+  revision: string,
+  padMesa: (m: string) => string,
+): Promise<Map<string, MesaQuarantine[]>> {
+  let memo = QUARANTINE.get(store);
+  if (memo === undefined) QUARANTINE.set(store, (memo = new Map()));
+  const key = `${election}|${revision}`;
+  let made = memo.get(key);
+  if (made === undefined) {
+    if (memo.size >= 4) memo.clear();
+    made = (async () => {
+      const by = new Map<string, MesaQuarantine[]>();
+      const imports = await store.listImports(election);
+      for (const imp of imports.filter((i) => i.status === 'committed' && (i.quarantined ?? 0) > 0))
+        for (const q of await store.quarantined(imp.id)) {
+          if (q.mesa === null) continue;
+          const mesa = padMesa(q.mesa);
+          const row = {
+            importId: imp.id,
+            file: imp.fileName,
+            row: q.row,
+            issues: q.issues,
+            raw: q.raw,
+          };
+          by.set(mesa, [...(by.get(mesa) ?? []), row]);
+        }
+      return by;
+    })();
+    memo.set(key, made);
+    const drop = memo;
+    made.catch(() => drop.delete(key));
+  }
+  return made;
 }
 
 /**
@@ -585,13 +639,16 @@ export async function getActa(
   if (!jurisdiction.mesaPattern.test(mesa)) return { ok: false, issues: [badMesa(mesa, ['mesa'])] };
   const current = await store.getActa(def.id, mesa);
   const history = await store.actaHistory(def.id, mesa);
-  if (current === null && history.length === 0)
+  const revision = await store.revision(def.id);
+  const byMesa = await quarantineByMesa(store, def.id, revision, (m) => jurisdiction.padMesa(m));
+  const quarantined = byMesa.get(mesa) ?? [];
+  if (current === null && history.length === 0 && quarantined.length === 0)
     return {
       ok: false,
       issues: [issue('acta_not_found', ['mesa'], { mesa, election: def.id })],
     };
   const place = current ? ((await placesOf(store, def.id)).get(current.ubigeo) ?? null) : null;
-  return { ok: true, value: { election: def.id, mesa, place, current, history } };
+  return { ok: true, value: { election: def.id, mesa, place, current, history, quarantined } };
 }
 
 /** A district's mesas as the drill-down lists them (the district is the document's own field). */

@@ -1,0 +1,112 @@
+/// <reference lib="dom" />
+// The static site (`cifra publish`, served by nginx) says what it is (review of 2026-12-01): when
+// it was published, in Lima time, where the live page shows its freshness; that the cross-check,
+// which the server computes, is not in it (the 2021 runoff declares three sources of its actas);
+// and it shows Quetzalia's unresolved tie (test/fixtures/xq) as the live page does.
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishSite } from '../../src/api/publish-site.js';
+import { buildOpenApi } from '../../src/api/server.js';
+import { bundledElection } from '../../src/elections/manifests.js';
+import { PROJECT_ROOT } from '../../src/io/paths.js';
+import { tempDir } from '../helpers.js';
+import { manifestStore } from '../xf-fixture.js';
+import { ARTIFACTS, noSideScroll, openPage, useDashboard } from './harness.js';
+import { freePort, requireNginx, startNginx, waitFor } from './nginx.js';
+
+const XQ = join(PROJECT_ROOT, 'test', 'fixtures', 'xq');
+const RUNOFF = 'pe-2021-presidencial-segunda';
+// 12:00 UTC is 07:00 in Lima (UTC−5 all year)
+const PUBLISHED = '2026-05-02T12:00:00.000Z';
+const LIMA = { es: 'Publicado: 2 may. 2026, 07:00', en: 'Published: 2 May 2026, 07:00' };
+
+let dir: string;
+let site: string;
+let nginx: ChildProcess | undefined;
+
+const env = useDashboard(async () => {
+  dir = tempDir('cifra-browser-static-');
+  const store = await manifestStore(
+    join(dir, 'xq.db'),
+    join(XQ, 'xq-2026.json'),
+    join(XQ, 'jurisdictions'),
+    [join(XQ, 'actas-conflict.csv')],
+  );
+  // the runoff's manifest alone (no actas): it declares the sources a cross-check compares
+  const runoff = bundledElection(RUNOFF);
+  if (!runoff) throw new Error(RUNOFF);
+  await store.putElection(runoff);
+  return store;
+});
+
+beforeAll(async () => {
+  requireNginx();
+  const out = join(dir, 'site');
+  const r = await publishSite(env.store, out, buildOpenApi(), PUBLISHED);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  const port = await freePort();
+  nginx = startNginx(dir, out, port);
+  site = `http://127.0.0.1:${port}`;
+  await waitFor(`${site}/api/v1/site.json`);
+}, 120_000);
+
+afterAll(() => {
+  nginx?.kill('SIGTERM');
+});
+
+describe('the static site says what it is', () => {
+  for (const lang of ['es', 'en'] as const)
+    for (const width of [390, 1280])
+      it(`${lang}, ${width} px: the publish time in Lima, the tie as live shows it`, async () => {
+        const { page, errors } = await openPage(
+          env.browser,
+          `${site}/?election=xq-2026-parlamento&lang=${lang}`,
+          width,
+          { consoleErrors: true, timeout: 60_000 },
+        );
+        await page.waitForSelector('#published-at');
+        expect(await page.textContent('#published-at')).toContain(LIMA[lang]);
+        expect(await page.getAttribute('#published-at', 'data-published')).toBe(PUBLISHED);
+        // the tie, as on the live page (test/browser/tie.test.ts)
+        await page.waitForSelector('#congress:not([hidden]) #hemicycle circle.seat');
+        expect(await page.locator('#hemicycle circle.seat').count()).toBe(12);
+        expect(await page.locator('#hemicycle circle.seat.undecided').count()).toBe(1);
+        expect(await page.getAttribute('#hemicycle line.majority', 'data-majority')).toBe('7');
+        if (width < 500) expect(await noSideScroll(page)).toBe(true);
+        await page.screenshot({ path: join(ARTIFACTS, `static-snapshot-${lang}-${width}.png`) });
+        expect(errors).toEqual([]);
+      }, 120_000);
+
+  it('the live page shows no publish time', async () => {
+    const { page, errors } = await openPage(
+      env.browser,
+      `${env.base}/?election=xq-2026-parlamento`,
+      1280,
+      { consoleErrors: true, timeout: 60_000 },
+    );
+    await page.waitForSelector('#source-cut');
+    expect(await page.locator('#published-at').count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  for (const lang of ['es', 'en'] as const)
+    it(`${lang}: an election with sources to cross-check says the static copy has none`, async () => {
+      const { page, errors } = await openPage(
+        env.browser,
+        `${site}/?election=${RUNOFF}&lang=${lang}`,
+        390,
+        // script errors only: with no actas stored, documents such as the projection are not
+        // written, and the page's reads of them are 404s it expects
+        { timeout: 60_000 },
+      );
+      await page.waitForSelector('#crosscheck:not([hidden]) #cc-static');
+      expect(await page.textContent('#cc-static')).toContain(
+        lang === 'es' ? 'no la incluye' : 'does not include it',
+      );
+      expect(await page.isVisible('#cc-form')).toBe(false);
+      expect(await page.isVisible('#cc-pages')).toBe(false);
+      expect(await noSideScroll(page)).toBe(true);
+      expect(errors).toEqual([]);
+    }, 120_000);
+});
