@@ -313,7 +313,16 @@ describe('corrections that correct nothing', () => {
     expect(e.error).toBe('sheet_sum_mismatch');
     const importId = e.issues[0]?.details?.['importId'];
     expect(typeof importId).toBe('number');
-    expect((await get('/api/v1/actas/000002')).json()).toEqual(before);
+    // the acta as it was; its document now also lists the refused row (the mesa's quarantine)
+    const { quarantined, ...after } = (await get('/api/v1/actas/000002')).json() as {
+      quarantined: { importId: number; issues: { code: string }[] }[];
+    };
+    expect({ ...after, quarantined: (before as { quarantined: unknown }).quarantined }).toEqual(
+      before,
+    );
+    expect(quarantined.map((q) => [q.importId, q.issues.map((i) => i.code)])).toEqual([
+      [importId, ['sheet_sum_mismatch']],
+    ]);
     const kept = await store.quarantined(importId as number);
     expect(kept.map((q) => [q.mesa, q.issues.map((i) => i.code)])).toEqual([
       ['000002', ['sheet_sum_mismatch']],

@@ -1,6 +1,5 @@
 import type { ElectionDef } from '../../core/model/acta.js';
-import type { ActaDocument } from '../../results/service.js';
-import type { QuarantinedRow, Store } from '../../store/store.js';
+import type { ActaDocument, MesaQuarantine } from '../../results/service.js';
 import { renderTable, say } from '../format.js';
 import { formatIssue } from '../messages.js';
 
@@ -42,29 +41,11 @@ export function renderVersionFigures(history: readonly Version[], e: ElectionDef
   return renderTable(['figures', ...history.map(column), ''], rows);
 }
 
-/**
- * The quarantined rows of one mesa in every import of the election (`cifra quarantine` shows an
- * import's): a row set aside is part of the acta's story, and the only part when none was stored.
- */
-export async function quarantinedOfMesa(
-  store: Store,
-  election: string,
-  mesa: string,
-): Promise<{ importId: number; row: QuarantinedRow }[]> {
-  const found: { importId: number; row: QuarantinedRow }[] = [];
-  for (const imp of await store.listImports(election)) {
-    if (imp.quarantined === 0) continue;
-    for (const row of await store.quarantined(imp.id))
-      if (row.mesa === mesa) found.push({ importId: imp.id, row });
-  }
-  return found;
-}
-
 /** Those rows as lines: import, row, and each issue's code and message. */
-export function renderQuarantined(rows: readonly { importId: number; row: QuarantinedRow }[]) {
+export function renderQuarantined(rows: readonly MesaQuarantine[]) {
   const out = [say('quarantined rows of this mesa: {n}', { n: rows.length })];
-  for (const { importId, row } of rows) {
-    out.push(say('import #{id} · row {row}', { id: importId, row: row.row }));
+  for (const row of rows) {
+    out.push(say('import #{id} · row {row}', { id: row.importId, row: row.row }));
     for (const i of row.issues) out.push(`  ${formatIssue(i)}`);
   }
   return out.join('\n');

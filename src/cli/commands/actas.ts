@@ -492,19 +492,19 @@ export async function runActa(
     if (!r.ok) return failed(io, r.issues);
     return (io.out(JSON.stringify(r.value, null, 2)), EXIT_OK);
   }
-  // the mesa as stored (padded): the document's, or the one acta_not_found names
-  const named = r.ok ? r.value.mesa : r.issues.find((i) => i.code === 'acta_not_found')?.details;
-  const mesa = typeof named === 'string' ? named : named?.['mesa'];
-  const { quarantinedOfMesa, renderQuarantined, renderVersionFigures } =
-    await import('./acta-versions.js');
-  const held = typeof mesa === 'string' ? await quarantinedOfMesa(store, e.value.id, mesa) : [];
-  if (!r.ok) {
-    if (held.length > 0) io.out(renderQuarantined(held));
-    return failed(io, r.issues);
+  if (!r.ok) return failed(io, r.issues);
+  const doc = r.value;
+  const { renderQuarantined, renderVersionFigures } = await import('./acta-versions.js');
+  // a mesa only ever quarantined: its refused rows are the whole story, and no acta is stored
+  if (doc.current === null && doc.history.length === 0) {
+    io.out(renderQuarantined(doc.quarantined));
+    return failed(io, [
+      issue('acta_not_found', ['mesa'], { mesa: doc.mesa, election: e.value.id }),
+    ]);
   }
-  io.out(renderActa(r.value, e.value));
-  if (r.value.history.length > 0) io.out(renderVersionFigures(r.value.history, e.value));
-  if (held.length > 0) io.out(renderQuarantined(held));
+  io.out(renderActa(doc, e.value));
+  if (doc.history.length > 0) io.out(renderVersionFigures(doc.history, e.value));
+  if (doc.quarantined.length > 0) io.out(renderQuarantined(doc.quarantined));
   return EXIT_OK;
 }
 
