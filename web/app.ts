@@ -364,10 +364,18 @@ async function restore(elections?: readonly Election[]): Promise<void> {
     applyStrings();
   }
   const ids = elections ?? [...$select('election').options].map((o) => ({ id: o.value }));
-  const first =
-    ids.find((e) => e.id === view.election) ?? (elections ? defaultElection(elections) : ids[0]);
+  const asked = ids.find((e) => e.id === view.election);
+  const first = asked ?? (elections ? defaultElection(elections) : ids[0]);
   if (!first) return;
   $select('election').value = first.id;
+  // an id the server does not have is said, not silently replaced by the default
+  const unknown = $('election-unknown');
+  unknown.hidden = !view.election || asked !== undefined;
+  if (!unknown.hidden)
+    unknown.textContent = t('electionUnknown')(
+      view.election ?? '',
+      $select('election').selectedOptions[0]?.textContent ?? first.id,
+    );
   await loadElection(first.id, view);
 }
 

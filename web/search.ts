@@ -16,7 +16,11 @@ function pollingPlaces(): Promise<PollingPlaces | null> {
 }
 
 /** Polling places whose name or address holds the query, each with its mesas as buttons. */
-async function pollingHits(n: string, goMesa: (mesa: string) => unknown): Promise<HTMLElement[]> {
+async function pollingHits(
+  n: string,
+  places: Places | null,
+  goMesa: (mesa: string) => unknown,
+): Promise<HTMLElement[]> {
   const doc = n.length < 3 ? null : await pollingPlaces();
   const hits = (doc?.places ?? [])
     .filter((p) => norm(p.name).includes(n) || norm(p.address).includes(n))
@@ -25,7 +29,7 @@ async function pollingHits(n: string, goMesa: (mesa: string) => unknown): Promis
     el(
       'li',
       { class: 'polling-place' },
-      `${p.name} · ${p.address} · ${t('pollingPlace')} (${p.mesas.length} ${t('pollingMesas')}) `,
+      `${p.name} · ${p.address}${whereOf(places, p.place)} · ${t('pollingPlace')} (${p.mesas.length} ${t('pollingMesas')}) `,
       ...p.mesas.map((m) =>
         el('button', { type: 'button', class: 'mesa-link', onclick: () => goMesa(m) }, m),
       ),
@@ -34,6 +38,13 @@ async function pollingHits(n: string, goMesa: (mesa: string) => unknown): Promis
 }
 
 type Place = Places['units'][number];
+
+/** A polling place's unit as places.json names it, with its parents (names repeat). */
+function whereOf(places: Places | null, code: string): string {
+  const level = places?.levels.filter((l) => l.place).at(-1)?.id;
+  const unit = places?.units.find((u) => u.level === level && u.code === code);
+  return unit ? ` · ${unit.name}` : '';
+}
 
 /** The crumbs from the nation down to a unit of places.json, through its parents. */
 export function crumbsTo(places: Places, level: string, code: string): Crumb[] {
@@ -78,6 +89,8 @@ export function setupSearch(
   form.onsubmit = (e) => {
     e.preventDefault();
     const q = $input('search').value;
+    // a previous search's "mesa not found" is not this search's answer
+    document.getElementById('acta-missing')?.remove();
     const mesa = places && mesaOf(places, q);
     if (mesa) {
       out.replaceChildren();
@@ -108,7 +121,7 @@ export function setupSearch(
         all.length === 0 ? el('p', { class: 'hint' }, t('noMatch')) : el('ul', {}, ...all),
       );
     show(units);
-    void pollingHits(n, goMesa).then((pp) => {
+    void pollingHits(n, places, goMesa).then((pp) => {
       if (pp.length > 0 && $input('search').value === q) show([...units, ...pp]);
     });
   };
