@@ -201,7 +201,7 @@ function renderProjectionHistory(
 function historyChart(series: readonly Series[]): SVGElement {
   const W = 320;
   const H = 180;
-  const m = { l: 34, r: 8, t: 16, b: 34 };
+  const m = { l: 34, r: 16, t: 16, b: 34 };
   const ys = series.flatMap((s) => s.pts.flatMap((d) => [d.c.lo90, d.c.hi90]));
   const y0 = Math.floor(Math.min(...ys));
   const y1 = Math.ceil(Math.max(...ys));
@@ -221,7 +221,7 @@ function historyChart(series: readonly Series[]): SVGElement {
     { x: (m.l + W - m.r) / 2, y: H - 4, class: 'tick axis-title', 'text-anchor': 'middle' },
     t('historyAxisX'),
   );
-  add('text', { x: 2, y: 10, class: 'tick axis-title' }, t('historyAxisY'));
+  add('text', { x: m.l, y: 10, class: 'tick axis-title' }, t('historyAxisY'));
   for (const s of series) {
     const band = area<Pt>()
       .x((d) => sx(d.pct))
