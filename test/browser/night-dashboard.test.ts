@@ -17,6 +17,7 @@ import { noSideScroll, openPage, useDashboard } from './harness.js';
 const COUNTED = 'pe-2021-presidencial';
 const RUNOFF = 'pe-2021-presidencial-segunda';
 const CUT = 'pe-2026-presidencial-segunda-2026-06-10';
+const DEPUTIES = 'pe-2026-diputados';
 let dir: string;
 let store: SqliteStore;
 let batch = 0;
@@ -56,7 +57,7 @@ const env = useDashboard(async () => {
     if (!e) throw new Error(id);
     await store.putElection(e);
   }
-  expect((await putPublishedElection(store, CUT)).ok).toBe(true);
+  for (const id of [CUT, DEPUTIES]) expect((await putPublishedElection(store, id)).ok).toBe(true);
   // the first round: a counted and a pending mesa in Amazonas; one of three counted in Áncash
   await deliver(COUNTED, [
     { mesa: '000001', ubigeo: '010101', state: 'counted', votes: { P16: 120, P11: 90 } },
@@ -376,6 +377,18 @@ describe('the rest of the page', () => {
       (document.querySelector('#cc-summary')?.textContent ?? '').includes('cannot compare'),
     );
     expect(asked).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("the what-if's fields are tap targets 44 px tall on a phone", async () => {
+    const { page, errors } = await open(`/?election=${DEPUTIES}`);
+    await page.waitForSelector('#what-if:not([hidden])');
+    const heights = await page
+      .locator('#what-if-form select, #what-if-form input')
+      .evaluateAll((xs) => xs.map((x) => [x.id, x.getBoundingClientRect().height] as const));
+    expect(heights.length).toBeGreaterThanOrEqual(4);
+    for (const [id, h] of heights) expect(h, id).toBeGreaterThanOrEqual(44);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
