@@ -318,6 +318,7 @@ async function main(): Promise<void> {
   $('lang').addEventListener('click', async () => {
     state.lang = state.lang === 'es' ? 'en' : 'es';
     applyStrings();
+    sayUnknownElection();
     writeView(true, state.mesa);
     await loadElection(electionId(), readView());
   });
@@ -336,6 +337,9 @@ async function main(): Promise<void> {
   );
   $('election').addEventListener('change', async () => {
     const chosen = $select('election').value;
+    // an election chosen: the URL's unknown id is behind us
+    unknownElection = null;
+    sayUnknownElection();
     // a new election: its own URL, without the previous one's what-if levers or drill
     const u = new URL(location.href);
     for (const k of [...u.searchParams.keys()])
@@ -355,6 +359,20 @@ async function main(): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
+/** The election id the URL asked for that the server does not have (null: none). */
+let unknownElection: string | null = null;
+
+/** Says which election id is unknown and which is shown instead, in the page's language. */
+function sayUnknownElection(): void {
+  const box = $('election-unknown');
+  box.hidden = unknownElection === null;
+  if (unknownElection !== null)
+    box.textContent = t('electionUnknown')(
+      unknownElection,
+      $select('election').selectedOptions[0]?.textContent ?? '',
+    );
+}
+
 /** Draws the view in the URL: its election and language, its drill and mesa. */
 async function restore(elections?: readonly Election[]): Promise<void> {
   const view = readView();
@@ -369,13 +387,8 @@ async function restore(elections?: readonly Election[]): Promise<void> {
   if (!first) return;
   $select('election').value = first.id;
   // an id the server does not have is said, not silently replaced by the default
-  const unknown = $('election-unknown');
-  unknown.hidden = !view.election || asked !== undefined;
-  if (!unknown.hidden)
-    unknown.textContent = t('electionUnknown')(
-      view.election ?? '',
-      $select('election').selectedOptions[0]?.textContent ?? first.id,
-    );
+  unknownElection = view.election && asked === undefined ? view.election : null;
+  sayUnknownElection();
   await loadElection(first.id, view);
 }
 

@@ -403,6 +403,13 @@ describe('the rest of the page', () => {
       (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '',
     );
     expect(text).toContain(`se muestra ${shown}`);
+    // in the other language after the toggle; gone once an election is chosen
+    await page.click('#lang');
+    await page.waitForFunction(() =>
+      (document.querySelector('#election-unknown')?.textContent ?? '').startsWith('Unknown'),
+    );
+    await page.selectOption('#election', CUT);
+    await page.waitForSelector('#election-unknown', { state: 'hidden' });
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
