@@ -2,6 +2,7 @@
 // comes from the read documents at query-free paths (src/api/paths.ts, as the API and a static
 // site built by `cifra publish` serve them), through the typed client (api-client.ts), and is
 // shown as given.
+import { lacksAbroad } from './abroad.js';
 import {
   api,
   type Choice,
@@ -286,9 +287,10 @@ async function renderSummary(summary: Summary, projection: Projection | null): P
     api.document(id, 'seats'),
   ]);
   const n = national.units[0];
-  const abroadMissing =
-    ambito.units.some((u) => u.code === 'PERU') &&
-    !ambito.units.some((u) => u.code === 'EXTRANJERO');
+  const abroadMissing = lacksAbroad(
+    summary.status.source,
+    ambito.units.map((u) => u.code),
+  );
   $('outcome').replaceChildren(...(n ? headline(summary, projection, abroadMissing) : []));
   $('bars').replaceChildren(...(n ? barsOf(n) : []));
   $('totals').replaceChildren(...(n ? totalsOf(n) : []));
@@ -316,6 +318,7 @@ async function main(): Promise<void> {
   $('lang').addEventListener('click', async () => {
     state.lang = state.lang === 'es' ? 'en' : 'es';
     applyStrings();
+    sayUnknownElection();
     writeView(true, state.mesa);
     await loadElection(electionId(), readView());
   });
@@ -334,6 +337,9 @@ async function main(): Promise<void> {
   );
   $('election').addEventListener('change', async () => {
     const chosen = $select('election').value;
+    // an election chosen: the URL's unknown id is behind us
+    unknownElection = null;
+    sayUnknownElection();
     // a new election: its own URL, without the previous one's what-if levers or drill
     const u = new URL(location.href);
     for (const k of [...u.searchParams.keys()])
@@ -353,6 +359,20 @@ async function main(): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
+/** The election id the URL asked for that the server does not have (null: none). */
+let unknownElection: string | null = null;
+
+/** Says which election id is unknown and which is shown instead, in the page's language. */
+function sayUnknownElection(): void {
+  const box = $('election-unknown');
+  box.hidden = unknownElection === null;
+  if (unknownElection !== null)
+    box.textContent = t('electionUnknown')(
+      unknownElection,
+      $select('election').selectedOptions[0]?.textContent ?? '',
+    );
+}
+
 /** Draws the view in the URL: its election and language, its drill and mesa. */
 async function restore(elections?: readonly Election[]): Promise<void> {
   const view = readView();
@@ -362,10 +382,13 @@ async function restore(elections?: readonly Election[]): Promise<void> {
     applyStrings();
   }
   const ids = elections ?? [...$select('election').options].map((o) => ({ id: o.value }));
-  const first =
-    ids.find((e) => e.id === view.election) ?? (elections ? defaultElection(elections) : ids[0]);
+  const asked = ids.find((e) => e.id === view.election);
+  const first = asked ?? (elections ? defaultElection(elections) : ids[0]);
   if (!first) return;
   $select('election').value = first.id;
+  // an id the server does not have is said, not silently replaced by the default
+  unknownElection = view.election && asked === undefined ? view.election : null;
+  sayUnknownElection();
   await loadElection(first.id, view);
 }
 

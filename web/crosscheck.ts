@@ -7,6 +7,8 @@ import { $, $button, cardTable, el, electionId, fmt, $select, t, thead, inLang }
 type Reason = Compare['disagreements'][number]['reasons'][number];
 
 const PAGE = 50;
+/** Comparisons the server refused (election|a|b → its codes): a refusal is not asked again. */
+const refused = new Map<string, readonly string[]>();
 let current: { openActa: (mesa: string) => unknown } | null = null;
 
 /**
@@ -52,14 +54,27 @@ async function compare(offset: number): Promise<void> {
     $('cc-summary').textContent = t('ccSameSource');
     return;
   }
+  const key = `${electionId()}|${a}|${b}`;
+  const known = refused.get(key);
+  if (known) {
+    $('cc-summary').textContent = refusalText(known);
+    return;
+  }
   $('cc-summary').textContent = t('computing');
   const r = await api.compare({ election: electionId(), a, b, offset, limit: PAGE });
   if (!r.ok) {
-    $('cc-summary').textContent = r.error.issues.map((i) => i.code).join('; ');
+    // a refusal (404: the server cannot compare this election) stays one until the page reloads
+    const codes = r.error.issues.map((i) => i.code);
+    refused.set(key, codes);
+    $('cc-summary').textContent = refusalText(codes);
     return;
   }
   render(r.doc, offset);
 }
+
+/** The server's refusal as a sentence in the page's language (its codes are for the API's readers). */
+const refusalText = (codes: readonly string[]): string =>
+  codes.includes('unknown_election') ? t('ccUnknownElection') : t('ccRefused');
 
 const label = (doc: Compare, field: string): string =>
   doc.choices.find((c) => c.id === field)?.label ?? t(field);

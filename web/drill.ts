@@ -105,25 +105,40 @@ export async function drill(crumbs: Crumb[], push: boolean): Promise<void> {
     el(
       'div',
       { class: 'children' },
-      ...kids.map((u) =>
-        el(
+      ...kids.map((u) => {
+        // a unit without actas in the store (published aggregates): no % counted to show, not 0
+        const pct = u.actas && u.actas.total > 0 ? u.actas.pctProcessed : null;
+        return el(
           'button',
           {
             type: 'button',
             'data-code': u.code,
+            // the share of actas counted, said as such (no share of the votes), aloud too
+            'aria-label':
+              pct === null ? null : `${firstName(u.name)}, ${t('pctActasCounted')(pct)}`,
             onclick: () =>
               drill([...crumbs, { level: u.level, code: u.code, name: firstName(u.name) }], true),
           },
           firstName(u.name),
-          // a unit without actas in the store (published aggregates): no % counted to show, not 0
-          ...(u.actas && u.actas.total > 0
-            ? [el('small', { class: 'pct-actas' }, ` ${u.actas.pctProcessed} %`)]
-            : []),
-        ),
-      ),
+          ...(pct === null
+            ? []
+            : [el('small', { class: 'pct-actas' }, ` ${pct} % ${t('actasWord')}`)]),
+        );
+      }),
     ),
   );
 }
+
+/** Each acta state's mark, shown beside the mesa: a state read without telling colours apart. */
+const STATE_MARK: Readonly<Record<string, string>> = {
+  counted: '✓',
+  resolved: '✓',
+  pending: '○',
+  jee: '⚖',
+  annulled: '✕',
+  not_installed: '⊘',
+};
+const markOf = (s: string): string => STATE_MARK[s] ?? '?';
 
 /** A district's mesas with their state (counted, pending, at the JEE…), filterable by number. */
 async function renderMesas(district: string, seq: number): Promise<void> {
@@ -150,8 +165,10 @@ async function renderMesas(district: string, seq: number): Promise<void> {
           'data-state': m.state,
           class: `mesa state-${m.state}`,
           title: t(`state:${m.state}`),
+          'aria-label': `${m.mesa}: ${t(`state:${m.state}`)}${m.conflict ? ' ⚠' : ''}`,
           onclick: () => openMesa(m.mesa, true),
         },
+        el('span', { class: 'mark', 'aria-hidden': 'true' }, markOf(m.state)),
         m.mesa,
         m.conflict ? ' ⚠' : '',
       ),
@@ -163,10 +180,11 @@ async function renderMesas(district: string, seq: number): Promise<void> {
   });
   $('children').replaceChildren(
     el('h3', {}, `${t('mesas')} (${fmt(list.mesas.length)})`),
+    // the legend: each state's mark and name, with its count
     el(
       'p',
       { class: 'mesa-states' },
-      [...byState].map(([s, k]) => `${t(`state:${s}`)}: ${fmt(k)}`).join(' · '),
+      [...byState].map(([s, k]) => `${markOf(s)} ${t(`state:${s}`)}: ${fmt(k)}`).join(' · '),
     ),
     filter,
     box,
@@ -189,12 +207,12 @@ export async function openMesa(mesa: string, push: boolean): Promise<void> {
   if (seq !== actaSeq) return;
   if (!found.ok) {
     const invalid = found.error.issues.some((i) => i.code === 'mesa_invalid');
+    // published aggregates have no mesas at all: not "this mesa is missing"
+    const why = state.published
+      ? t('mesaNoMesas')
+      : t(invalid ? 'mesaInvalid' : 'mesaNotFound')(mesa);
     $('acta').replaceChildren(
-      el(
-        'p',
-        { id: 'acta-missing', class: 'notice', role: 'status' },
-        t(invalid ? 'mesaInvalid' : 'mesaNotFound')(mesa),
-      ),
+      el('p', { id: 'acta-missing', class: 'notice', role: 'status' }, why),
     );
     return;
   }

@@ -23,24 +23,47 @@ function outcomeText(s: Summary, o: NonNullable<Summary['outcome']>): string {
   return `${t('tie')} (${o.candidates.map(labelOf).join(', ')})`;
 }
 
+/** Who leads, or that nobody does yet: no vote counted, or the first two level (both named). */
+function leaderText(s: Summary, a: Summary['leaders'][number], b: Summary['leaders'][number]) {
+  if (a.votes === 0) return t('noVotesYet');
+  // ballot order picks the first of two level choices: a tie names both, neither "leads"
+  if (s.margin === 0) return t('tiedAt')(choiceLabel(a), choiceLabel(b), fmt(a.votes));
+  return t('leadsBy')(choiceLabel(a), fmt(s.margin ?? 0), choiceLabel(b));
+}
+
+/**
+ * What is still out when the source gives no votes remaining: the actas of its own units not yet
+ * counted and the units it lacks (the summary's `absent`: electors and actas, never votes).
+ */
+function stillOut(s: Summary, pct: string, abroadMissing: boolean): string {
+  const left = s.count.actasTotal - s.count.actasProcessed;
+  const actas =
+    s.count.actasTotal > 0 ? t('actasLeft')(pct, fmt(left)) : t('remainingUnknown')(pct);
+  const a = s.absent;
+  if (a === null) return `${actas}.${abroadMissing ? ` ${t('pctWithoutAbroad')}` : ''}`;
+  const names = a.units.map((u) => u.name).join(', ');
+  const absent = t(abroadMissing ? 'abroadAbsent' : 'unitsAbsent')(
+    names,
+    fmt(a.actasTotal),
+    fmt(a.eligible),
+  );
+  return `${actas}. ${absent}`;
+}
+
 /** The lead as a fact of the count so far, and the votes still to count beside it. */
 function leadText(s: Summary, abroadMissing: boolean): string {
   const [a, b] = s.leaders;
   if (!a || !b || s.margin === null) return '';
-  const lead = t('leadsBy')(choiceLabel(a), fmt(s.margin), choiceLabel(b));
+  const lead = leaderText(s, a, b);
   const rem = s.count.votesRemaining;
   const pct = s.status.pctCounted;
-  const still =
-    pct === null
-      ? t('remainingNoPct')
-      : rem === null
-        ? t('remainingUnknown')(pct)
-        : t('remainingVotes')(fmt(rem), pct);
+  if (pct !== null && rem === null) return `${lead}. ${stillOut(s, pct, abroadMissing)}`;
+  const still = pct === null ? t('remainingNoPct') : t('remainingVotes')(fmt(rem ?? 0), pct);
   // the source's % is of the actas it covers: without the vote abroad it is not the country's
   const scope = abroadMissing ? ` ${t('pctWithoutAbroad')}` : '';
   // the lead against what is still out: a small share of it can still be overturned
   const share =
-    rem !== null && rem > 0
+    rem !== null && rem > 0 && s.margin > 0
       ? ` (${t('marginShare')((100 * s.margin) / rem < 0.1 ? '< 0.1' : ((100 * s.margin) / rem).toFixed(1))})`
       : '';
   return `${lead}. ${still}${share}.${scope}`;

@@ -16,6 +16,12 @@ const ES = {
     'Estimación estadística de cifra a partir del conteo parcial: no es un resultado oficial.',
   projectionHistory: 'Cómo se movió la proyección durante el conteo (mediana e intervalo de 90 %).',
   projectionHistoryTitle: 'Evolución de la proyección',
+  historyAxisX: '% de actas contadas',
+  historyAxisY: '% de votos válidos',
+  historyTableCaption:
+    'Puntos de la proyección: mediana e intervalo de 90 % de cada candidato (% de votos válidos), por % de actas contadas',
+  historyDesc:
+    'Eje horizontal: % de actas contadas; vertical: % de votos válidos. Cada línea es la mediana de un candidato (leyenda debajo); la franja, su intervalo de 90 %.',
   pageTitle: 'cifra — resultados electorales',
   projectionMeta: (p: { pct: string; sims: string; seed: number; method: string }) =>
     `Con ${p.pct} % de actas procesadas · ${p.sims} simulaciones · semilla ${p.seed} · método: ${p.method}`,
@@ -194,6 +200,9 @@ const ES = {
   ccPrev: 'Anteriores',
   ccNext: 'Siguientes',
   ccSameSource: 'Elija dos fuentes distintas.',
+  ccUnknownElection:
+    'El servidor no puede comparar las fuentes de esta elección: no la tiene entre las que tienen fuentes para cotejar.',
+  ccRefused: 'El servidor no pudo comparar estas dos fuentes.',
   ccCounts: (c: Arg, a: Arg, d: Arg) =>
     `${count(c, 'mesa comparada', 'mesas comparadas')}: ${a} ${one(a) ? 'coincide' : 'coinciden'}, ${d} ${one(d) ? 'difiere' : 'difieren'}.`,
   ccNotCompared: 'Sin comparar (una fuente no lo trae)',
@@ -226,6 +235,17 @@ const ES = {
   updated: 'Actualizado',
   sourceCut: 'Corte de la fuente',
   leadsBy: (a: Arg, m: Arg, b: Arg) => `${a} lidera por ${count(m, 'voto', 'votos')} sobre ${b}`,
+  noVotesYet: 'Aún no hay votos contados',
+  tiedAt: (a: Arg, b: Arg, v: Arg) =>
+    `Empate: ${a} y ${b} tienen ${count(v, 'voto', 'votos')} cada uno`,
+  /** The actas of the source's units still to count, when it gives no votes remaining. */
+  actasLeft: (pct: Arg, n: Arg) =>
+    `Con ${pct} % de actas, ${one(n) ? 'queda' : 'quedan'} ${count(n, 'acta', 'actas')} por contar (la fuente no dice cuántos votos)`,
+  /** The units the source lacks, from the election's universe: electors, never votes. */
+  abroadAbsent: (names: Arg, actas: Arg, eligible: Arg) =>
+    `Ese % es de las actas en el Perú: falta además el voto en el extranjero, que esta fuente no trae (${names}), con ${count(actas, 'acta', 'actas')} y ${count(eligible, 'elector hábil', 'electores hábiles')}.`,
+  unitsAbsent: (names: Arg, actas: Arg, eligible: Arg) =>
+    `Faltan además unidades que esta fuente no trae (${names}), con ${count(actas, 'acta', 'actas')} y ${count(eligible, 'elector hábil', 'electores hábiles')}.`,
   remainingVotes: (r: Arg, pct: Arg) =>
     `Con ${pct} % de actas, ${one(r) ? 'queda' : 'quedan'} hasta ${count(r, 'voto', 'votos')} por contar`,
   remainingUnknown: (pct: Arg) =>
@@ -255,11 +275,19 @@ const ES = {
   noMatch: 'Sin resultados',
   mesaNotFound: (m: Arg) => `Mesa ${m} no encontrada en esta elección.`,
   mesaInvalid: (m: Arg) => `«${m}» no es un número de mesa de esta elección.`,
+  electionUnknown: (id: Arg, shown: Arg) =>
+    `Elección desconocida: «${id}» no está en este servidor; se muestra ${shown}.`,
+  mesaNoMesas:
+    'Esta fuente no da mesas: publica cifras agregadas por unidad, sin el acta de cada mesa.',
+  pctActasCounted: (p: Arg) => `${p} % de actas contadas`,
   /** The search label without polling places (an election whose data name none). */
   searchLabelPlaces: (levels: Arg) => `Mesa, ${levels}`,
   pollingPlace: 'local de votación',
   pollingMesas: (n: Arg) => count(n, 'mesa', 'mesas'),
   legend: 'Leyenda',
+  mapShade:
+    'más claro a más intenso: menor a mayor % de votos válidos del que lidera (desde 39 %, el tono pleno).',
+  mapFewCounted: 'rayado: menos de la mitad de sus actas contadas; su ventaja aún puede cambiar.',
   majority: 'mayoría',
   /** An unresolved tie: the lists tied for a seat no list holds yet, and where. */
   tieSeats: (parties: Arg, n: Arg, district: Arg) =>
@@ -359,6 +387,12 @@ const EN: Strings = {
     'Statistical estimate by cifra from the partial count: not an official result.',
   projectionHistory: 'How the projection moved during the count (median and 90 % interval).',
   projectionHistoryTitle: 'How the projection moved',
+  historyAxisX: '% of actas counted',
+  historyAxisY: '% of valid votes',
+  historyTableCaption:
+    "The projection's points: each candidate's median and 90 % interval (% of valid votes), by % of actas counted",
+  historyDesc:
+    "Horizontal axis: % of actas counted; vertical: % of valid votes. Each line is a candidate's median (legend below); the band, its 90 % interval.",
   pageTitle: 'cifra — election results',
   projectionMeta: (p) =>
     `With ${p.pct} % of actas processed · ${p.sims} simulations · seed ${p.seed} · method: ${p.method}`,
@@ -527,6 +561,9 @@ const EN: Strings = {
   ccPrev: 'Previous',
   ccNext: 'Next',
   ccSameSource: 'Choose two different sources.',
+  ccUnknownElection:
+    'The server cannot compare the sources of this election: it is not among those with sources to cross-check.',
+  ccRefused: 'The server could not compare these two sources.',
   ccCounts: (c, a, d) =>
     `${count(c, 'mesa', 'mesas')} compared: ${a} ${one(a) ? 'agrees' : 'agree'}, ${d} ${one(d) ? 'differs' : 'differ'}.`,
   ccNotCompared: 'Not compared (one source lacks it)',
@@ -558,6 +595,14 @@ const EN: Strings = {
   updated: 'Updated',
   sourceCut: "Source's cut",
   leadsBy: (a, m, b) => `${a} leads ${b} by ${count(m, 'vote', 'votes')}`,
+  noVotesYet: 'No votes counted yet',
+  tiedAt: (a, b, v) => `Tied: ${a} and ${b} have ${count(v, 'vote', 'votes')} each`,
+  actasLeft: (pct, n) =>
+    `With ${pct} % of actas in, ${count(n, 'acta is', 'actas are')} still to count (the source does not say how many votes)`,
+  abroadAbsent: (names, actas, eligible) =>
+    `That % is of the actas in Peru: the vote abroad, which this source lacks, is also still out (${names}), with ${count(actas, 'acta', 'actas')} and ${count(eligible, 'eligible voter', 'eligible voters')}.`,
+  unitsAbsent: (names, actas, eligible) =>
+    `Also still out, units this source lacks (${names}), with ${count(actas, 'acta', 'actas')} and ${count(eligible, 'eligible voter', 'eligible voters')}.`,
   remainingVotes: (r, pct) =>
     `With ${pct} % of actas in, up to ${count(r, 'vote is', 'votes are')} still to count`,
   remainingUnknown: (pct) =>
@@ -583,10 +628,18 @@ const EN: Strings = {
   noMatch: 'No match',
   mesaNotFound: (m) => `Mesa ${m} not found in this election.`,
   mesaInvalid: (m) => `“${m}” is not a mesa number of this election.`,
+  electionUnknown: (id, shown) =>
+    `Unknown election: “${id}” is not on this server; showing ${shown}.`,
+  mesaNoMesas:
+    "This source gives no mesas: it publishes figures per unit, without each mesa's acta.",
+  pctActasCounted: (p) => `${p} % of actas counted`,
   searchLabelPlaces: (levels) => `Mesa, ${levels}`,
   pollingPlace: 'polling place',
   pollingMesas: (n) => count(n, 'mesa', 'mesas'),
   legend: 'Legend',
+  mapShade:
+    "lighter to stronger: a smaller to larger leader's % of valid votes (full shade from 39 %).",
+  mapFewCounted: 'hatched: fewer than half of its actas counted; its lead may still change.',
   majority: 'majority',
   tieSeats: (parties, n, district) =>
     `Tie: ${parties} — ${one(n) ? 'seat not allocated' : `${n} seats not allocated`}${district ? ` (${district})` : ''}`,

@@ -14,6 +14,7 @@ import {
   fmt,
   norm,
   state,
+  svgEl,
   t,
   type Crumb,
   choiceLabel,
@@ -41,6 +42,51 @@ function legendOf(leads: ReadonlyMap<string, ResultChoice | undefined>): HTMLLIE
         `${label(id)} (${k})`,
       ),
     );
+}
+
+/** The fill's opacity: from 0.35 at a 0 % lead share to 1 at 39 % and over. */
+const shadeOf = (lead: ResultChoice): string =>
+  String(0.35 + Math.min(0.65, Number(lead.pctValid) / 60));
+
+/** Less than half of a unit's actas counted (cross-multiplied); a unit without actas is not. */
+const fewCounted = (u: ResultUnit): boolean =>
+  u.actas !== null && u.actas.total > 0 && 2 * u.actas.processed < u.actas.total;
+
+/** The hatch of each leader's colour used on this drawing (colour → pattern id). */
+const hatches = new Map<string, string>();
+const hatchOf = (color: string): string => {
+  const id = hatches.get(color) ?? `few-counted-${hatches.size}`;
+  hatches.set(color, id);
+  return id;
+};
+
+/** The hatches drawn for units with few actas counted: the leader's colour, striped with white. */
+function hatchDefs(): SVGElement {
+  const defs = svgEl('defs');
+  for (const [color, id] of hatches) {
+    const pattern = svgEl('pattern', {
+      id,
+      patternUnits: 'userSpaceOnUse',
+      width: 6,
+      height: 6,
+      patternTransform: 'rotate(45)',
+    });
+    pattern.append(
+      svgEl('rect', { width: 6, height: 6, fill: color }),
+      svgEl('rect', { width: 3, height: 6, fill: '#fff', 'fill-opacity': 0.8 }),
+    );
+    defs.append(pattern);
+  }
+  return defs;
+}
+
+/** What the shades mean, and the hatch when a unit has it. */
+function shadeNote(hatched: boolean): (HTMLElement | string)[] {
+  return [
+    el('span', { class: 'swatch shade' }),
+    t('mapShade'),
+    ...(hatched ? [' ', el('span', { class: 'swatch few' }), t('mapFewCounted')] : []),
+  ];
 }
 
 /** A level's units when the election's jurisdiction has the level, else none (no request: no 404). */
@@ -81,6 +127,7 @@ export async function renderMap(): Promise<void> {
   const projection = geoMercator().fitSize([400, 560], geo);
   const path = geoPath(projection);
   svg.replaceChildren();
+  hatches.clear();
   const leads = new Map<string, ResultChoice | undefined>();
   for (const f of geo.features) {
     const p = f.properties;
@@ -104,11 +151,13 @@ export async function renderMap(): Promise<void> {
       );
     const node = document.createElementNS('http://www.w3.org/2000/svg', 'path');
     node.setAttribute('d', path(f) ?? '');
-    node.setAttribute('fill', lead ? colorOfChoice(lead.id) : '#ccc');
-    node.setAttribute(
-      'fill-opacity',
-      lead ? String(0.35 + Math.min(0.65, Number(lead.pctValid) / 60)) : '0.5',
-    );
+    const color = lead ? colorOfChoice(lead.id) : '#ccc';
+    // the shade: stronger the larger the leader's % of valid votes (the legend's note says so)
+    node.setAttribute('fill-opacity', lead ? shadeOf(lead) : '0.5');
+    // a unit with little counted is hatched over its colour: its lead may not hold
+    const few = unit !== undefined && lead !== undefined && fewCounted(unit);
+    node.setAttribute('fill', few ? `url(#${hatchOf(color)})` : color);
+    if (few) node.dataset.few = 'true';
     node.setAttribute('tabindex', '0');
     node.setAttribute('role', 'button');
     node.dataset.code = p.code;
@@ -137,7 +186,9 @@ export async function renderMap(): Promise<void> {
     });
     svg.append(node);
   }
+  svg.prepend(hatchDefs());
   $('map-legend').replaceChildren(...legendOf(leads));
+  $('map-shade').replaceChildren(...shadeNote(hatches.size > 0));
   // the note "abroad is missing" only where the source splits Peru from abroad and lacks abroad
   const split = ambito.units.some((u) => u.code === 'PERU');
   renderAbroad(

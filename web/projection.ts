@@ -158,12 +158,17 @@ function projectedSeats(p: Projection): HTMLElement[] {
             {},
             el('td', {}, s.party),
             el('td', { class: 'num' }, `${s.median} [${s.lo90}–${s.hi90}]`),
-            el('td', { class: 'num', title: t('pValla') }, `${(100 * s.pValla).toFixed(0)} %`),
+            // never "100 %" or "0 %" while actas remain: the probabilities' rule (probText)
+            el('td', { class: 'num', title: t('pValla') }, probText(s.pValla)),
           ),
         ),
     ),
   ];
 }
+
+/** Each line's dash, so the lines differ by more than colour (solid, dashed, dotted). */
+const DASHES = ['', '7 3', '2 2.5'] as const;
+type Series = { choice: string; color: string; dash: string; pts: Pt[] };
 
 function renderProjectionHistory(
   points: ProjectionHistory['points'],
@@ -178,16 +183,25 @@ function renderProjectionHistory(
     return;
   }
   figure.hidden = false;
-  const W = 320;
-  const H = 160;
-  const m = { l: 30, r: 8, t: 8, b: 22 };
-  const series = choices.map((choice) => ({
+  const series: Series[] = choices.map((choice, i) => ({
     choice,
+    color: colorOf(choice),
+    dash: DASHES[i % DASHES.length] ?? '',
     pts: points.flatMap((pt) => {
       const c = pt.choices.find((x) => x.choice === choice);
       return c ? [{ pct: pt.pctCounted, c }] : [];
     }),
   }));
+  svg.append(historyChart(series));
+  $('projection-history-legend').replaceChildren(...series.map(legendItem));
+  $('projection-history-points').replaceChildren(...historyTable(points, choices));
+}
+
+/** The chart: x the % of actas counted, y the % of valid votes, each axis saying its unit. */
+function historyChart(series: readonly Series[]): SVGElement {
+  const W = 320;
+  const H = 180;
+  const m = { l: 34, r: 16, t: 16, b: 34 };
   const ys = series.flatMap((s) => s.pts.flatMap((d) => [d.c.lo90, d.c.hi90]));
   const y0 = Math.floor(Math.min(...ys));
   const y1 = Math.ceil(Math.max(...ys));
@@ -195,37 +209,86 @@ function renderProjectionHistory(
   const sy = (v: number): number =>
     H - m.b - ((H - m.t - m.b) * (v - y0)) / Math.max(1e-9, y1 - y0);
   const g = svgEl('g');
-  const add = (
-    tag: string,
-    attrs: Readonly<Record<string, string | number | null>>,
-  ): SVGElement => {
-    const n = svgEl(tag, attrs);
-    g.append(n);
-    return n;
-  };
+  const add = (tag: string, attrs: Readonly<Record<string, string | number>>, text?: string) =>
+    g.appendChild(svgEl(tag, attrs, text));
   add('line', { x1: m.l, x2: W - m.r, y1: H - m.b, y2: H - m.b, class: 'axis' });
-  for (const v of [0, 25, 50, 75, 100]) {
-    const tx = add('text', { x: sx(v), y: H - 6, class: 'tick', 'text-anchor': 'middle' });
-    tx.textContent = `${v}%`;
-  }
-  for (const v of [y0, y1]) {
-    const tx = add('text', { x: m.l - 4, y: sy(v) + 3, class: 'tick', 'text-anchor': 'end' });
-    tx.textContent = `${v}`;
-  }
+  for (const v of [0, 25, 50, 75, 100])
+    add('text', { x: sx(v), y: H - m.b + 12, class: 'tick', 'text-anchor': 'middle' }, `${v} %`);
+  for (const v of [y0, y1])
+    add('text', { x: m.l - 4, y: sy(v) + 3, class: 'tick', 'text-anchor': 'end' }, `${v} %`);
+  add(
+    'text',
+    { x: (m.l + W - m.r) / 2, y: H - 4, class: 'tick axis-title', 'text-anchor': 'middle' },
+    t('historyAxisX'),
+  );
+  add('text', { x: m.l, y: 10, class: 'tick axis-title' }, t('historyAxisY'));
   for (const s of series) {
-    const color = colorOf(s.choice);
     const band = area<Pt>()
       .x((d) => sx(d.pct))
       .y0((d) => sy(d.c.lo90))
       .y1((d) => sy(d.c.hi90))(s.pts);
-    add('path', { d: band, fill: color, 'fill-opacity': 0.18, stroke: 'none' });
+    add('path', { d: band ?? '', fill: s.color, 'fill-opacity': 0.18, stroke: 'none' });
     const median = line<Pt>()
       .x((d) => sx(d.pct))
       .y((d) => sy(d.c.median))(s.pts);
-    const path = add('path', { d: median, fill: 'none', stroke: color, 'stroke-width': 2 });
-    path.setAttribute('data-choice', s.choice);
+    add('path', {
+      d: median ?? '',
+      fill: 'none',
+      stroke: s.color,
+      'stroke-width': 2,
+      'stroke-dasharray': s.dash,
+      'data-choice': s.choice,
+    });
   }
-  svg.append(g);
+  return g;
+}
+
+/** A legend entry: the line as drawn (colour and dash) and the choice's name. */
+function legendItem(s: Series): HTMLLIElement {
+  const swatch = svgEl('svg', { width: 28, height: 10, 'aria-hidden': 'true' });
+  swatch.append(
+    svgEl('line', {
+      x1: 0,
+      x2: 28,
+      y1: 5,
+      y2: 5,
+      stroke: s.color,
+      'stroke-width': 2,
+      'stroke-dasharray': s.dash,
+    }),
+  );
+  return el('li', { 'data-choice': s.choice }, swatch, ` ${s.choice}`);
+}
+
+/** The chart's points as a table (visually hidden: what a screen reader reads for the lines). */
+function historyTable(
+  points: ProjectionHistory['points'],
+  choices: readonly string[],
+): HTMLElement[] {
+  const cell = (pt: ProjectionHistory['points'][number], choice: string): string => {
+    const c = pt.choices.find((x) => x.choice === choice);
+    return c ? `${c.median.toFixed(2)} % [${c.lo90.toFixed(2)}–${c.hi90.toFixed(2)}]` : '—';
+  };
+  return [
+    el('caption', {}, t('historyTableCaption')),
+    el(
+      'thead',
+      {},
+      el('tr', {}, el('th', {}, t('historyAxisX')), ...choices.map((c) => el('th', {}, c))),
+    ),
+    el(
+      'tbody',
+      {},
+      ...points.map((pt) =>
+        el(
+          'tr',
+          {},
+          el('th', {}, `${pt.pctCounted.toFixed(2)} %`),
+          ...choices.map((c) => el('td', {}, cell(pt, c))),
+        ),
+      ),
+    ),
+  ];
 }
 
 /**

@@ -28,7 +28,11 @@ function pollingPlaces(): Promise<PollingPlaces | null> {
 }
 
 /** Polling places whose name or address holds the query, each with its mesas as buttons. */
-async function pollingHits(n: string, goMesa: (mesa: string) => unknown): Promise<HTMLElement[]> {
+async function pollingHits(
+  n: string,
+  places: Places | null,
+  goMesa: (mesa: string) => unknown,
+): Promise<HTMLElement[]> {
   const doc = n.length < 3 ? null : await pollingPlaces();
   const hits = (doc?.places ?? [])
     .filter((p) => norm(p.name).includes(n) || norm(p.address).includes(n))
@@ -37,7 +41,7 @@ async function pollingHits(n: string, goMesa: (mesa: string) => unknown): Promis
     el(
       'li',
       { class: 'polling-place' },
-      `${p.name} · ${p.address} · ${t('pollingPlace')} (${t('pollingMesas')(fmt(p.mesas.length))}) `,
+      `${p.name} · ${p.address}${whereOf(places, p.place)} · ${t('pollingPlace')} (${t('pollingMesas')(fmt(p.mesas.length))}) `,
       ...p.mesas.map((m) =>
         el('button', { type: 'button', class: 'mesa-link', onclick: () => goMesa(m) }, m),
       ),
@@ -46,6 +50,13 @@ async function pollingHits(n: string, goMesa: (mesa: string) => unknown): Promis
 }
 
 type Place = Places['units'][number];
+
+/** A polling place's unit as places.json names it, with its parents (names repeat). */
+function whereOf(places: Places | null, code: string): string {
+  const level = places?.levels.filter((l) => l.place).at(-1)?.id;
+  const unit = places?.units.find((u) => u.level === level && u.code === code);
+  return unit ? ` · ${unit.name}` : '';
+}
 
 /** The crumbs from the nation down to a unit of places.json, through its parents. */
 export function crumbsTo(places: Places, level: string, code: string): Crumb[] {
@@ -90,6 +101,8 @@ export function setupSearch(
   form.onsubmit = (e) => {
     e.preventDefault();
     const q = $input('search').value;
+    // a previous search's "mesa not found" is not this search's answer
+    document.getElementById('acta-missing')?.remove();
     const mesa = places && mesaOf(places, q);
     if (mesa) {
       out.replaceChildren();
@@ -120,7 +133,7 @@ export function setupSearch(
         all.length === 0 ? el('p', { class: 'hint' }, t('noMatch')) : el('ul', {}, ...all),
       );
     show(units);
-    void pollingHits(n, goMesa).then((pp) => {
+    void pollingHits(n, places, goMesa).then((pp) => {
       if (pp.length > 0 && $input('search').value === q) show([...units, ...pp]);
     });
   };

@@ -389,7 +389,7 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
 }
 
 /** A published election's stored units of a level, as snapshot units. */
-async function storedSnapshot(
+export async function storedSnapshot(
   store: Store,
   def: ElectionDef,
   level: string,

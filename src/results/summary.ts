@@ -4,10 +4,20 @@ import { loadRuleset } from '../elections/rulesets.js';
 import type { Store } from '../store/store.js';
 import { buildResults } from './documents.js';
 import { CountSchema, countedStatus, FiguresStatusSchema, settlementOf } from './status.js';
-import { hasProjection } from './projection.js';
+import { completeSnapshot } from '../core/projection/universe.js';
+import { universeOf } from '../elections/universe.js';
+import type { ElectionDef } from '../core/model/acta.js';
+import { hasProjection, storedSnapshot } from './projection.js';
 import { electionWithJurisdiction, lastChange, type Found } from './service.js';
 
 const pct = z.string().regex(/^\d{1,3}\.\d{3}$/);
+const absentUnit = z.object({
+  code: z.string(),
+  name: z.string(),
+  eligible: z.number().int(),
+  actasTotal: z.number().int(),
+});
+
 const choice = z.object({
   id: z.string(),
   label: z.string(),
@@ -49,6 +59,16 @@ export const SummarySchema = z.object({
   outcome: RoundOutcomeSchema.nullable().describe(
     'the presidential outcome by choice id, only once settled',
   ),
+  absent: z
+    .object({
+      units: z.array(absentUnit),
+      eligible: z.number().int().describe('the electors of those units, summed'),
+      actasTotal: z.number().int().describe('their actas, summed'),
+    })
+    .nullable()
+    .describe(
+      "published aggregates with a universe (the election's units, electors and actas known before the count): the units the source's figures lack (a capture without the vote abroad), each with its electors and actas from the universe; null: no universe, or none lacking. Never a vote count: how those electors voted, or how many did, is not known",
+    ),
   projection: z
     .boolean()
     .describe(
@@ -104,7 +124,30 @@ export async function getSummary(
       settled: s?.settled ?? count.complete,
       settledBy: s ? s.by : count.complete ? 'complete' : null,
       outcome: s?.outcome ?? null,
+      absent: await absentOf(store, def),
       projection: !count.complete && (await hasProjection(store, def, revision)),
     },
   };
+}
+
+/**
+ * The units of a published election's universe that its figures lack (matched as the projection
+ * matches them, completeSnapshot), with their electors and actas; null: no universe, none lacking.
+ */
+async function absentOf(store: Store, def: ElectionDef): Promise<SummaryDocument['absent']> {
+  if (def.published === undefined) return null;
+  const universe = universeOf(def.id);
+  if (!universe.ok || universe.value === null) return null;
+  const { absent } = completeSnapshot(
+    await storedSnapshot(store, def, 'department'),
+    universe.value,
+  );
+  const lacking = new Set(absent);
+  const units = universe.value
+    .filter((u) => lacking.has(u.unit))
+    .map((u) => ({ code: u.unit, name: u.name, eligible: u.eligible, actasTotal: u.actasTotal }));
+  if (units.length === 0) return null;
+  const sum = (f: (u: (typeof units)[number]) => number): number =>
+    units.reduce((a, u) => a + f(u), 0);
+  return { units, eligible: sum((u) => u.eligible), actasTotal: sum((u) => u.actasTotal) };
 }

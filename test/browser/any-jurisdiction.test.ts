@@ -86,12 +86,13 @@ describe('the dashboard for a jurisdiction that is not Peru', () => {
         expect(await page.locator('#search-results button').allTextContents()).toEqual([
           'Gamma, Centro · Municipio',
         ]);
-        // the nation's children are its regions; one click goes down to Norte and its municipalities
+        // the nation's children are its regions, each with its % of actas counted, said as actas
+        // (not a share of the votes); one click goes down to Norte and its municipalities
         const regions = page.locator('#children button[data-code]');
         expect(await regions.allTextContents()).toEqual([
-          'Norte 100.000 %',
-          'Centro 100.000 %',
-          'Sur 100.000 %',
+          'Norte 100.000 % actas',
+          'Centro 100.000 % actas',
+          'Sur 100.000 % actas',
         ]);
         await page.click('#children button[data-code="01"]');
         await page.waitForFunction(
