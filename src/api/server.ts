@@ -354,7 +354,7 @@ function encodedRead(settled: WeakSet<FastifyRequest>): onSendHookHandler {
       typeof coding === 'string' && coding !== 'identity' ? encodedEtag(etag, coding) : etag;
     if (tag !== etag) reply.header('etag', tag);
     if (
-      req.method !== 'GET' ||
+      !isRead(req.method) ||
       reply.statusCode !== 200 ||
       !noneMatch(req.headers['if-none-match'], tag)
     )
@@ -365,6 +365,9 @@ function encodedRead(settled: WeakSet<FastifyRequest>): onSendHookHandler {
     return '';
   };
 }
+
+/** GET, and HEAD with the same header fields (RFC 9110 §9.3.2): Fastify answers HEAD by the GET route. */
+const isRead = (method: string): boolean => method === 'GET' || method === 'HEAD';
 
 /** The HTTP API (Fastify): public reads with ETag and Cache-Control, authenticated writes, errors mapped in one place. */
 export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
@@ -432,7 +435,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   const whatIfs = new ByteBoundedCache(WHAT_IF_CACHE_BYTES);
   app.addHook('onRequest', async (req, reply) => {
     if (
-      req.method !== 'GET' ||
+      !isRead(req.method) ||
       !req.url.startsWith('/api/v1/') ||
       req.url.startsWith('/api/v1/openapi')
     )
@@ -475,7 +478,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (req, reply, payload) => {
     if (
       fromCache.has(req) ||
-      req.method !== 'GET' ||
+      !isRead(req.method) ||
       reply.statusCode !== 200 ||
       (typeof payload !== 'string' && !Buffer.isBuffer(payload))
     )
