@@ -1,7 +1,8 @@
 // The map: each department (and Lima's two shapes) in the colour of its leader, with a legend, and
 // the vote abroad beside it; a click drills there. d3-geo (bundled) draws it.
+import { lacksAbroad } from './abroad.js';
 import { geoMercator, geoPath } from 'd3-geo';
-import { api, type Results, type ResultUnit } from './api-client.js';
+import { api, type MapShape, type Results, type ResultUnit } from './api-client.js';
 import { leader, pctShown } from './bars.js';
 import { drill } from './drill.js';
 import { crumbsTo } from './search.js';
@@ -129,72 +130,88 @@ export async function renderMap(): Promise<void> {
   svg.replaceChildren();
   hatches.clear();
   const leads = new Map<string, ResultChoice | undefined>();
-  for (const f of geo.features) {
-    const p = f.properties;
-    // Lima's two shapes use circunscripción results; a source without them falls back to the
-    // department, and each shape then says its figures are the whole department's
-    const own = units.get(`${p.level}:${p.code}`);
-    const whole =
-      !own && p.level === 'circunscripcion' ? units.get(`department:${p.reniec}`) : undefined;
-    const unit = own ?? whole ?? (byCirc ? circByName.get(norm(p.name)) : undefined);
-    const name = whole ? `${p.name} (${t('wholeDepartment')(whole.name)})` : p.name;
-    const lead = unit && unit.valid > 0 ? leader(unit) : undefined;
-    // the legend counts departments: Lima's two shapes (circunscripciones) are its department's,
-    // led by whoever leads the department as a whole
-    const dep =
-      byCirc || p.level !== 'circunscripcion' ? undefined : units.get(`department:${p.reniec}`);
-    const counted = dep ?? unit;
-    if (counted)
-      leads.set(
-        `${counted.level}:${counted.code}`,
-        counted.valid > 0 ? leader(counted) : undefined,
-      );
-    const node = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-    node.setAttribute('d', path(f) ?? '');
-    const color = lead ? colorOfChoice(lead.id) : '#ccc';
-    // the shade: stronger the larger the leader's % of valid votes (the legend's note says so)
-    node.setAttribute('fill-opacity', lead ? shadeOf(lead) : '0.5');
-    // a unit with little counted is hatched over its colour: its lead may not hold
-    const few = unit !== undefined && lead !== undefined && fewCounted(unit);
-    node.setAttribute('fill', few ? `url(#${hatchOf(color)})` : color);
-    if (few) node.dataset.few = 'true';
-    node.setAttribute('tabindex', '0');
-    node.setAttribute('role', 'button');
-    node.dataset.code = p.code;
-    node.dataset.level = p.level;
-    const actas = unit ? actasOf(unit) : '';
-    node.setAttribute(
-      'aria-label',
-      `${name}${lead ? `: ${choiceLabel(lead)} ${t('leads')} ${lead.pctValid} %` : ''}${actas}`,
-    );
-    const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
-    title.textContent = node.getAttribute('aria-label') ?? '';
-    node.append(title);
-    const open = (): unknown =>
-      byCirc
-        ? unit && drill([{ level: 'circunscripcion', code: unit.code, name: unit.name }], true)
-        : p.level === 'department'
-          ? drill([{ level: 'department', code: p.code, name: p.name }], true)
-          : p.code === '15'
-            ? drill(crumbsOf('province', '1401', p.name), true)
-            : drill([{ level: 'department', code: '14', name: 'LIMA' }], true);
-    node.addEventListener('click', open);
-    node.addEventListener('keydown', (e) => {
-      if (e.key !== 'Enter' && e.key !== ' ') return;
-      e.preventDefault();
-      void open();
-    });
-    svg.append(node);
-  }
+  for (const f of geo.features)
+    svg.append(shapeOf(f, path(f) ?? '', { units, byCirc, circByName, leads }));
   svg.prepend(hatchDefs());
   $('map-legend').replaceChildren(...legendOf(leads));
   $('map-shade').replaceChildren(...shadeNote(hatches.size > 0));
-  // the note "abroad is missing" only where the source splits Peru from abroad and lacks abroad
-  const split = ambito.units.some((u) => u.code === 'PERU');
+  // the note "abroad is missing" only where a published source splits Peru from abroad and lacks
+  // abroad; a count of actas has its abroad mesas pending, not missing
+  const missing = lacksAbroad(
+    state.summary?.status.source ?? null,
+    ambito.units.map((u) => u.code),
+  );
   renderAbroad(
     ambito.units.find((u) => u.code === 'EXTRANJERO'),
-    split,
+    missing,
   );
+}
+
+/** What every shape of the map reads: the units by level and code, and the legend's leaders. */
+interface ShapeContext {
+  readonly units: ReadonlyMap<string, ResultUnit>;
+  /** A source by circunscripción only: each department shape shows the one of its name. */
+  readonly byCirc: boolean;
+  readonly circByName: ReadonlyMap<string, ResultUnit>;
+  /** Filled as shapes are drawn: each counted unit's leader, for the legend. */
+  readonly leads: Map<string, ResultChoice | undefined>;
+}
+
+/** One shape: its unit's leader's colour and shade (hatched when little is counted), drillable. */
+function shapeOf(f: MapShape, d: string, c: ShapeContext): SVGPathElement {
+  const { units, byCirc, circByName, leads } = c;
+  const p = f.properties;
+  // Lima's two shapes use circunscripción results; a source without them falls back to the
+  // department, and each shape then says its figures are the whole department's
+  const own = units.get(`${p.level}:${p.code}`);
+  const whole =
+    !own && p.level === 'circunscripcion' ? units.get(`department:${p.reniec}`) : undefined;
+  const unit = own ?? whole ?? (byCirc ? circByName.get(norm(p.name)) : undefined);
+  const name = whole ? `${p.name} (${t('wholeDepartment')(whole.name)})` : p.name;
+  const lead = unit && unit.valid > 0 ? leader(unit) : undefined;
+  // the legend counts departments: Lima's two shapes (circunscripciones) are its department's,
+  // led by whoever leads the department as a whole
+  const dep =
+    byCirc || p.level !== 'circunscripcion' ? undefined : units.get(`department:${p.reniec}`);
+  const counted = dep ?? unit;
+  if (counted)
+    leads.set(`${counted.level}:${counted.code}`, counted.valid > 0 ? leader(counted) : undefined);
+  const node = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  node.setAttribute('d', d);
+  const color = lead ? colorOfChoice(lead.id) : '#ccc';
+  // the shade: stronger the larger the leader's % of valid votes (the legend's note says so)
+  node.setAttribute('fill-opacity', lead ? shadeOf(lead) : '0.5');
+  // a unit with little counted is hatched over its colour: its lead may not hold
+  const few = unit !== undefined && lead !== undefined && fewCounted(unit);
+  node.setAttribute('fill', few ? `url(#${hatchOf(color)})` : color);
+  if (few) node.dataset.few = 'true';
+  node.setAttribute('tabindex', '0');
+  node.setAttribute('role', 'button');
+  node.dataset.code = p.code;
+  node.dataset.level = p.level;
+  const actas = unit ? actasOf(unit) : '';
+  node.setAttribute(
+    'aria-label',
+    `${name}${lead ? `: ${choiceLabel(lead)} ${t('leads')} ${lead.pctValid} %` : ''}${actas}`,
+  );
+  const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+  title.textContent = node.getAttribute('aria-label') ?? '';
+  node.append(title);
+  const open = (): unknown =>
+    byCirc
+      ? unit && drill([{ level: 'circunscripcion', code: unit.code, name: unit.name }], true)
+      : p.level === 'department'
+        ? drill([{ level: 'department', code: p.code, name: p.name }], true)
+        : p.code === '15'
+          ? drill(crumbsOf('province', '1401', p.name), true)
+          : drill([{ level: 'department', code: '14', name: 'LIMA' }], true);
+  node.addEventListener('click', open);
+  node.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    void open();
+  });
+  return node;
 }
 
 /** Crumbs to a unit through places.json when the election has it, else the unit alone. */
@@ -211,7 +228,7 @@ function actasOf(u: ResultUnit): string {
 }
 
 /** Abroad: its leader once it has votes; with none counted, says so (never "X 0.000 %"). */
-function renderAbroad(abroad: ResultUnit | undefined, split: boolean): void {
+function renderAbroad(abroad: ResultUnit | undefined, missing: boolean): void {
   const lead = abroad && abroad.valid > 0 ? leader(abroad) : null;
   // a source without the vote abroad says so: its electors are still out, not zero
   const text = !abroad
@@ -223,7 +240,7 @@ function renderAbroad(abroad: ResultUnit | undefined, split: boolean): void {
         : `${t('abroad')}: ${t('noneCounted')} (${t('actasCount')(fmt(abroad.actas.total))})`;
   $('abroad').replaceChildren(
     !abroad
-      ? split
+      ? missing
         ? el('p', { class: 'hint', id: 'abroad-missing' }, text)
         : ''
       : el(

@@ -185,6 +185,9 @@ describe('dashboard', () => {
       .screenshot({ path: join(ARTIFACTS, 'dashboard-projection.png') });
     // the official count of the same store is still the count, not the projection
     expect(await page.textContent('#progress')).toContain('50');
+    // a count of actas lacks no unit: abroad's mesas are pending, not missing (night review)
+    expect(await page.locator('#abroad-missing').count()).toBe(0);
+    expect(await page.textContent('#lead')).not.toContain('actas en el Perú');
 
     // on a phone
     const { page: phone } = await openPage(env.browser, `${env.base}/`, 390);
