@@ -1,10 +1,10 @@
-// Whether a result lacks the vote abroad (the headline and the % counted say so).
+// Whether a result lacks the vote abroad (the headline and the map say so).
 
 /**
- * A published source that splits Peru from abroad and gives no abroad unit lacks the vote abroad
- * (ONPE's 10 June 2026 capture). A count of actas never does: its abroad mesas are in the store,
- * pending until counted, even while the results list no abroad unit yet.
+ * Results that split Peru from abroad and give no abroad unit lack the vote abroad: a published
+ * capture without it (ONPE's 10 June 2026 runoff), or a store whose files hold no abroad acta. A
+ * replay is never in this case: its universe stores every abroad mesa as pending from the start.
  */
-export function lacksAbroad(source: unknown, ambitoCodes: readonly string[]): boolean {
-  return source !== null && ambitoCodes.includes('PERU') && !ambitoCodes.includes('EXTRANJERO');
+export function lacksAbroad(ambitoCodes: readonly string[]): boolean {
+  return ambitoCodes.includes('PERU') && !ambitoCodes.includes('EXTRANJERO');
 }

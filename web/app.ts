@@ -287,10 +287,7 @@ async function renderSummary(summary: Summary, projection: Projection | null): P
     api.document(id, 'seats'),
   ]);
   const n = national.units[0];
-  const abroadMissing = lacksAbroad(
-    summary.status.source,
-    ambito.units.map((u) => u.code),
-  );
+  const abroadMissing = lacksAbroad(ambito.units.map((u) => u.code));
   $('outcome').replaceChildren(...(n ? headline(summary, projection, abroadMissing) : []));
   $('bars').replaceChildren(...(n ? barsOf(n) : []));
   $('totals').replaceChildren(...(n ? totalsOf(n) : []));

@@ -135,12 +135,8 @@ export async function renderMap(): Promise<void> {
   svg.prepend(hatchDefs());
   $('map-legend').replaceChildren(...legendOf(leads));
   $('map-shade').replaceChildren(...shadeNote(hatches.size > 0));
-  // the note "abroad is missing" only where a published source splits Peru from abroad and lacks
-  // abroad; a count of actas has its abroad mesas pending, not missing
-  const missing = lacksAbroad(
-    state.summary?.status.source ?? null,
-    ambito.units.map((u) => u.code),
-  );
+  // the note "abroad is missing" only where the results split Peru from abroad and lack abroad
+  const missing = lacksAbroad(ambito.units.map((u) => u.code));
   renderAbroad(
     ambito.units.find((u) => u.code === 'EXTRANJERO'),
     missing,
