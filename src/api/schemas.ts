@@ -602,7 +602,7 @@ export const ProjectionSchema = z.object({
     })
     .optional()
     .describe(
-      "The national count the projection started from (votes per choice, blank, null): each recorded projection keeps it, so a night's count course survives in the store's projection history.",
+      "The national count the projection started from (votes per choice, blank, null): each recorded projection keeps it (cifra replay records one per step; the server records none yet), and an acta election's count course is read from those records.",
     ),
   probabilityBounds: z
     .object({ min: probability, max: probability })

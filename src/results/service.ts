@@ -424,13 +424,17 @@ function courseDocument(
 }
 
 /**
- * An acta election's course from its recorded projections (the server and `cifra replay` record
- * one per store revision, with the count it started from): the night's updates stay in the store
- * after the count ends. Records made before they kept the count are skipped.
+ * An acta election's course from its recorded projections, each with the count it started from,
+ * in the order recorded (a correction can lower the % counted). `cifra replay` records one per
+ * step; `cifra serve` records none yet, so a served night has no course of its own. Records made
+ * before they kept the count are skipped.
  */
 async function recordedCourse(store: Store, def: ElectionDef): Promise<CoursePoint[]> {
   const ids = new Map(def.choices.map((c) => [c.label, c.id]));
-  return (await store.projectionHistory(def.id)).flatMap((r): CoursePoint[] => {
+  const records = [...(await store.projectionHistory(def.id))].sort((a, b) =>
+    a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0,
+  );
+  return records.flatMap((r): CoursePoint[] => {
     const doc = r.doc as Partial<ProjectionDocument>;
     const c = doc.counted;
     if (c === undefined || doc.actasProcessed === undefined || doc.actasTotal === undefined)
