@@ -156,8 +156,12 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '{name}: actas {processed} / {total} processed ({pct} %); at the JEE {jee}; pending {pending}{withFigures}; eligible voters still to come {remaining}':
     '{name}: actas {processed} / {total} procesadas ({pct} %); en el JEE {jee}; pendientes {pending}{withFigures}; electores hábiles aún por llegar {remaining}',
   ' ({n} with figures, counted)': ' ({n} con cifras, contabilizadas)',
-  'valid {valid} · blank {blank} ({blankPct}) · null {null} ({nullPct}){blankAndNull} · impugned {impugned} · emitted {emitted} · eligible {eligible} · participation {participation}':
-    'válidos {valid} · en blanco {blank} ({blankPct}) · nulos {null} ({nullPct}){blankAndNull} · impugnados {impugned} · emitidos {emitted} · electores hábiles {eligible} · participación {participation}',
+  'valid {valid} · blank {blank} ({blankPct}) · null {null} ({nullPct}){blankAndNull} · impugned {impugned} · emitted {emitted} · {turnout}':
+    'válidos {valid} · en blanco {blank} ({blankPct}) · nulos {null} ({nullPct}){blankAndNull} · impugnados {impugned} · emitidos {emitted} · {turnout}',
+  'eligible {eligible} · participation {participation} (emitted / eligible)':
+    'electores hábiles {eligible} · participación {participation} (emitidos / electores hábiles)',
+  'eligible {eligible} (all mesas) · participation {participation} (emitted / {processed} eligible at the mesas processed)':
+    'electores hábiles {eligible} (todas las mesas) · participación {participation} (emitidos / {processed} electores hábiles de las mesas procesadas)',
   ' · blank and null {n}': ' · blancos y nulos {n}',
   // acta
   'ubigeo {ubigeo}{place} · state {state} ({label}) · version {version}{conflict}':
