@@ -204,7 +204,8 @@ async function withElectionStore(
   const file = isPath(ref);
   const m =
     file || builtInElectionIds().includes(ref) ? loadManifest(ref, { jurisdictions }) : null;
-  if (file && m !== null && !m.ok) return (printIssues(io, m.error), EXIT_ISSUES);
+  // a bundled manifest fails to load only by the user's --jurisdictions (a bad folder, a shadow)
+  if (m !== null && !m.ok) return (printIssues(io, m.error), EXIT_ISSUES);
   const manifest = m?.ok ? m.value.manifest : null;
   const id = manifest?.id ?? ref;
   // no store file at --db: nothing is stored, and a lookup creates no empty cifra.db
