@@ -37,6 +37,14 @@ export interface ReplayStep {
   readonly pctCounted: number;
   /** Projected leader and the most likely runoff pair / winner, for the progress line. */
   readonly summary: string;
+  /** The same, as figures: the projected leader's median and 90 % interval, and the likeliest pair. */
+  readonly leader: {
+    readonly choice: string;
+    readonly median: string;
+    readonly lo90: string;
+    readonly hi90: string;
+  } | null;
+  readonly runoff: { readonly choices: readonly string[]; readonly probability: string } | null;
 }
 
 export type ReplayResult =
@@ -173,6 +181,15 @@ export async function replay(store: Store, o: ReplayOptions): Promise<ReplayResu
         actasArrived: to,
         pctCounted: doc.pctCounted,
         summary,
+        leader: lead
+          ? {
+              choice: lead.choice,
+              median: String(lead.median),
+              lo90: String(lead.lo90),
+              hi90: String(lead.hi90),
+            }
+          : null,
+        runoff: pair ? { choices: pair.choices, probability: String(pair.probability) } : null,
       };
       done.push(s);
       o.onStep?.(s);
