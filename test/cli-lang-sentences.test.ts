@@ -146,6 +146,11 @@ describe('--lang es: no English sentence in any command family', () => {
 
   it('compare, apportion, winner, contests, rules, jurisdictions', async () => {
     await spanish('compare', mesas, mesas);
+    const format = await spanish('compare', mesas, mesas, '--format-b', 'nope');
+    expect([format.code, format.err.split('\n').at(-1)]).toEqual([
+      2,
+      expect.stringMatching(/^error: --format-b: formato desconocido "nope": /),
+    ]);
     await spanish('apportion', '--rules', 'pe-2026-diputados');
     await spanish(
       'winner',

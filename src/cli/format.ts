@@ -268,6 +268,9 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'give --election <id|manifest.json> (cifra compare needs the election whose actas these are)':
     'indique --election <id|manifiesto.json> (cifra compare necesita la elección de estas actas)',
   '{id} {note} (--election to choose)': '{id} {note} (--election para elegir)',
+  'unknown format "{format}": onpe-mesa, cifra-csv, cifra-json, a source of {election} ({ids}), or a column-map file (.json)':
+    'formato desconocido "{format}": onpe-mesa, cifra-csv, cifra-json, una fuente de {election} ({ids}) o un archivo de mapa de columnas (.json)',
+  'none has an id': 'ninguna tiene id',
   'wrote {n} disagreeing mesas ({format}) to {out}':
     'escritas {n} mesas en desacuerdo ({format}) en {out}',
   '; {n} unreadable rows ({codes})': '; {n} filas ilegibles ({codes})',

@@ -35,9 +35,7 @@ export interface ReplayStep {
   readonly steps: number;
   readonly actasArrived: number;
   readonly pctCounted: number;
-  /** Projected leader and the most likely runoff pair / winner, for the progress line. */
-  readonly summary: string;
-  /** The same, as figures: the projected leader's median and 90 % interval, and the likeliest pair. */
+  /** For the progress line: the projected leader's median and 90 % interval, the likeliest pair. */
   readonly leader: {
     readonly choice: string;
     readonly median: string;
@@ -162,7 +160,6 @@ export async function replay(store: Store, o: ReplayOptions): Promise<ReplayResu
       sequence.slice(from, to).map((i) => incoming(i, actas[i] as Acta)),
     );
     const p = await getProjection(store, def, { seed: o.seed, sims: o.sims });
-    let summary = '';
     if (p.ok) {
       const doc = p.value;
       await store.putProjection({
@@ -174,13 +171,11 @@ export async function replay(store: Store, o: ReplayOptions): Promise<ReplayResu
       });
       const lead = doc.choices[0];
       const pair = doc.runoffPairs?.[0];
-      summary = `${lead?.choice ?? ''} ${lead?.median ?? ''} % [${lead?.lo90 ?? ''}–${lead?.hi90 ?? ''}]${pair ? ` · runoff ${pair.choices.join(' / ')} p=${pair.probability}` : ''}`;
       const s: ReplayStep = {
         step,
         steps: o.steps,
         actasArrived: to,
         pctCounted: doc.pctCounted,
-        summary,
         leader: lead
           ? {
               choice: lead.choice,
