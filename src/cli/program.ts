@@ -442,7 +442,7 @@ function packageVersion(): string {
  * The run's language: the last `--lang en|es` (or `--lang=…`) before `--`, read before commander
  * parses, so that its own errors and the option parsers' follow it too. Every command takes it.
  */
-export function langOfArgv(argv: readonly string[]): TableLang {
+function langOfArgv(argv: readonly string[]): TableLang {
   let lang: TableLang = 'en';
   for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
     const a = argv[i] as string;

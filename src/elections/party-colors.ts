@@ -1,7 +1,10 @@
+import { basename } from 'node:path';
 import type { ElectionDef } from '../core/model/acta.js';
 import { deltaE, DISTINCT_PALETTE as FALLBACK_PALETTE } from '../core/color-difference.js';
 import { nameKey } from '../core/names.js';
-import { loadJurisdiction } from '../jurisdictions/load.js';
+import { dataPath } from '../io/paths.js';
+import { isJurisdictionPath } from '../jurisdictions/load.js';
+import { readPartyColors } from '../jurisdictions/party-colors-file.js';
 
 /** The colour of the votes not itemised per choice (a remainder: "other lists"). */
 export const REMAINDER_COLOR = '#9aa1ad';
@@ -9,16 +12,24 @@ export const REMAINDER_COLOR = '#9aa1ad';
 /** Fallback colours are at least this far (CIEDE2000) from every other colour of the election. */
 const APART = 15;
 
-const NONE: ReadonlyMap<string, string> = new Map();
+const tables = new Map<string, ReadonlyMap<string, string>>();
 
 /**
  * The jurisdiction's party colour table by name key (party and aliases): its folder's
- * party-colors.json, bundled or a user's (read and checked where the jurisdiction loads); empty
- * when it has none, or when the jurisdiction no longer loads (the colours fall back).
+ * party-colors.json, bundled or a user's (a folder's path); empty when it has none. A bad file is
+ * refused where the jurisdiction loads (party_colors_invalid); read alone here, without the place
+ * table, it gives no colours.
  */
 export function partyColorTable(jurisdiction: string): ReadonlyMap<string, string> {
-  const j = loadJurisdiction(jurisdiction);
-  return j.ok ? j.value.partyColors : NONE;
+  const hit = tables.get(jurisdiction);
+  if (hit) return hit;
+  const folder = isJurisdictionPath(jurisdiction)
+    ? jurisdiction
+    : dataPath('jurisdictions', jurisdiction);
+  const r = readPartyColors(folder, basename(folder));
+  const map = r.ok ? r.value : new Map<string, string>();
+  tables.set(jurisdiction, map);
+  return map;
 }
 
 function hashOf(s: string): number {

@@ -26,8 +26,6 @@ export interface LoadedJurisdiction extends Jurisdiction {
   /** Rows of the table read as places, and rows skipped (a code outside the place pattern). */
   readonly tableRows: number;
   readonly skippedRows: number;
-  /** Its party-colors.json by name key (party and aliases): empty when the folder has none. */
-  readonly partyColors: ReadonlyMap<string, string>;
 }
 
 const ID = /^[a-z][a-z0-9-]{0,31}$/;
@@ -185,10 +183,10 @@ export function loadJurisdictionFile(
   if (!table.ok) return err(where(table.error));
   const checked = [...checkCoverage(j, table.value.places), ...checkNesting(j, table.value.places)];
   if (checked.length > 0) return err(where(checked));
-  // the folder's colours, bundled or a user's, read and checked as one file format
+  // the folder's party colours, bundled or a user's: checked here, read where colours are given
   const colors = readPartyColors(dirname(path), parsed.value.id);
   if (!colors.ok) return err(colors.error);
-  return ok({ ...withPlaces(j, table.value), partyColors: colors.value });
+  return ok(withPlaces(j, table.value));
 }
 
 interface PlaceTable {
@@ -293,7 +291,7 @@ function checkNesting(j: Jurisdiction, places: ReadonlyMap<string, unknown>): Is
   return [];
 }
 
-function withPlaces(j: Jurisdiction, table: PlaceTable): Omit<LoadedJurisdiction, 'partyColors'> {
+function withPlaces(j: Jurisdiction, table: PlaceTable): LoadedJurisdiction {
   const known = (j.file.place.known ?? []).map((p) => new RegExp(p));
   const named = j.placeLevels.filter((l) => j.file.place.table?.names?.[l] !== undefined);
   const placeOf = new Map<Level, Map<string, string>>(named.map((l) => [l, new Map()]));
