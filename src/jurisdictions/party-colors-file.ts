@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { issue, type Issue } from '../core/issues.js';
 import { nameKey } from '../core/names.js';
 import { err, ok, type Result } from '../core/result.js';
-import { parseJsonFile } from '../elections/json-file.js';
+import { parseJsonFile } from '../io/json-file.js';
 import { PROJECT_ROOT } from '../io/paths.js';
 
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
