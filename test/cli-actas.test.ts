@@ -220,6 +220,28 @@ describe('cifra ingest / results / acta / export', () => {
     });
   });
 
+  it('says the base of eligible voters and of participation, in both languages', async () => {
+    // night-1: electors 300 + 300 (pending) + 250 (not installed) + 300 = 1,150 at every mesa;
+    // processed (counted or not installed) 850; emitted 100 + 21 = 121; 121 / 850 = 14.235 %
+    const en = (await cli('results', '--db', db)).out.split('\n');
+    expect(en.at(-1)).toBe(
+      'valid 110 · blank 5 (4.132 %) · null 6 (4.959 %) · impugned 0 · emitted 121 · eligible 1,150 (all mesas) · participation 14.235 % (emitted / 850 eligible at the mesas processed)',
+    );
+    const es = (await cli('results', '--db', db, '--lang', 'es')).out.split('\n');
+    expect(es.at(-1)).toBe(
+      'válidos 110 · en blanco 5 (4.132 %) · nulos 6 (4.959 %) · impugnados 0 · emitidos 121 · electores hábiles 1,150 (todas las mesas) · participación 14.235 % (emitidos / 850 electores hábiles de las mesas procesadas)',
+    );
+    // the API's figures behind the line: eligible of every mesa, participation's base apart
+    const api = (await viaApi('/api/v1/results?level=national')).json() as {
+      units: { eligible: number; eligibleProcessed: number; participation: string }[];
+    };
+    expect(api.units[0]).toMatchObject({
+      eligible: 1150,
+      eligibleProcessed: 850,
+      participation: '14.235',
+    });
+  });
+
   it('a later file completes a pending acta and flags a conflicting one without applying it', async () => {
     const r = await cli(
       'ingest',

@@ -4,6 +4,8 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { getCandidates } from '../src/results/service.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { cli, tempDir } from './helpers.js';
 import { XF_DIR, XF_ELECTION } from './xf-fixture.js';
 
@@ -193,6 +195,87 @@ describe('--jurisdictions DIR: a jurisdiction outside the repository', () => {
     const unknown = await cli('ingest', f.actas, ...args, '--db', db, '--no-progress');
     expect([unknown.code, codes(unknown.err)]).toEqual([1, ['unknown_jurisdiction']]);
     expect(readdirSync(f.dir)).not.toContain('bad.db'); // a refused ingest leaves no store
+  });
+});
+
+describe("a user jurisdiction's party-colors.json and its --jurisdictions folder", () => {
+  const colors = (parties: readonly unknown[], jurisdiction = 'xf'): string =>
+    JSON.stringify({ format: 'cifra-party-colors/1', jurisdiction, parties });
+
+  it("colours the folder's parties as the bundled table does (by party or alias)", async () => {
+    const f = copyFixture();
+    writeFileSync(
+      join(f.jurisdictions, 'xf', 'party-colors.json'),
+      colors([
+        { party: 'Partido A', color: '#12345A', source: 'test' },
+        { party: 'Otro nombre', aliases: ['partido b'], color: '#abcdef', source: 'test' },
+      ]),
+    );
+    const db = join(f.dir, 'xf.db');
+    const args = ['--election', f.manifest, '--jurisdictions', f.jurisdictions, '--db', db];
+    const r = await cli('ingest', f.actas, ...args, '--no-progress');
+    expect([r.code, r.err]).toEqual([0, '']);
+    const store = new SqliteStore(db);
+    try {
+      const c = await getCandidates(store, XF_ELECTION);
+      if (!c.ok) throw new Error(JSON.stringify(c.issues));
+      expect(c.value.choices.slice(0, 2).map((x) => x.color)).toEqual(['#12345a', '#abcdef']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a bad one is party_colors_invalid at its field, and nothing is stored', async () => {
+    const f = copyFixture();
+    const file = join(f.jurisdictions, 'xf', 'party-colors.json');
+    writeFileSync(file, colors([{ party: 'Partido A', color: 'red', source: 'test' }]));
+    const one = await cli('jurisdictions', 'xf', '--jurisdictions', f.jurisdictions);
+    expect([one.code, codes(one.err)]).toEqual([1, ['party_colors_invalid']]);
+    expect(one.err).toMatch(/^error party_colors_invalid at parties\.0\.color: /);
+    const es = await cli('jurisdictions', 'xf', '--jurisdictions', f.jurisdictions, '--lang', 'es');
+    expect(es.err).toContain(
+      'error party_colors_invalid en parties.0.color: el party-colors.json de la jurisdicción no cumple',
+    );
+    const db = join(f.dir, 'bad.db');
+    const args = ['--election', f.manifest, '--jurisdictions', f.jurisdictions, '--db', db];
+    const r = await cli('ingest', f.actas, ...args, '--no-progress');
+    expect([r.code, codes(r.err)]).toEqual([1, ['party_colors_invalid']]);
+    writeFileSync(file, colors([], 'pe'));
+    const other = await cli('jurisdictions', 'xf', '--jurisdictions', f.jurisdictions);
+    expect([other.code, codes(other.err)]).toEqual([1, ['party_colors_invalid']]);
+    writeFileSync(file, '{');
+    const notJson = await cli('jurisdictions', '--jurisdictions', f.jurisdictions);
+    expect([notJson.code, codes(notJson.err)]).toEqual([1, ['party_colors_invalid']]);
+    expect(readdirSync(f.dir)).not.toContain('bad.db');
+  });
+
+  it('a --jurisdictions DIR that is missing or a file is jurisdictions_folder_invalid', async () => {
+    const f = copyFixture();
+    const missing = join(f.dir, 'no-such-folder');
+    for (const dir of [missing, f.actas]) {
+      const list = await cli('jurisdictions', '--jurisdictions', dir);
+      expect([list.code, codes(list.err)]).toEqual([1, ['jurisdictions_folder_invalid']]);
+      expect(list.err).toContain(dir === missing ? '"reason":"missing"' : '"not_a_folder"');
+      const one = await cli('jurisdictions', 'xf', '--jurisdictions', dir);
+      expect([one.code, codes(one.err)]).toEqual([1, ['jurisdictions_folder_invalid']]);
+      const db = join(f.dir, 'none.db');
+      const args = ['--election', f.manifest, '--jurisdictions', dir, '--db', db];
+      const r = await cli('ingest', f.actas, ...args, '--no-progress');
+      expect([r.code, codes(r.err)]).toEqual([1, ['jurisdictions_folder_invalid']]);
+      const seats = await cli(
+        'seats',
+        ...['--election', 'pe-2021-congreso', '--jurisdictions', dir, '--db', db],
+      );
+      expect([seats.code, codes(seats.err)]).toEqual([1, ['jurisdictions_folder_invalid']]);
+    }
+    const es = await cli('jurisdictions', '--jurisdictions', missing, '--lang', 'es');
+    expect(es.err).toMatch(
+      /^error jurisdictions_folder_invalid en jurisdictions: la carpeta de --jurisdictions \(o \$CIFRA_JURISDICTIONS\) no existe o no es una carpeta \{/,
+    );
+    const en = await cli('jurisdictions', '--jurisdictions', missing);
+    expect(en.err).toMatch(
+      /^error jurisdictions_folder_invalid at jurisdictions: the --jurisdictions folder \(or \$CIFRA_JURISDICTIONS\) does not exist or is not a folder \{/,
+    );
   });
 });
 

@@ -30,7 +30,7 @@ beforeAll(async () => {
  * issue messages used before they followed --lang.
  */
 const ENGLISH =
-  /\b(the|of|is|are|was|with|from|into|give|several|nothing|stored|processed|pending|source|cut|valid|blank|emitted|eligible|impugned|participation|seats|votes|simulations|seed|wrote|reading|cannot|breaks|rejected|empty|computed|such)\b/i;
+  /\b(the|of|is|are|was|with|from|into|give|several|nothing|stored|processed|pending|source|cut|valid|blank|emitted|eligible|impugned|participation|seats|votes|simulations|seed|wrote|reading|cannot|breaks|rejected|empty|computed|such|unknown|option|argument|missing|required|command|must|whole|got|allowed|choices|invalid|too|many|expected|mean|files|replaying|done|verified|entries|loading|loaded|updated|disabled|visible|listen|snapshots|steps)\b/i;
 
 /**
  * The text of a run that is cifra's wording: an issue line keeps its message only (its code, path
@@ -61,6 +61,8 @@ describe('--lang es: no English sentence in any command family', () => {
       'AMAZONAS: actas 40 / 40 processed (100.000 %); at the JEE 0; pending 0',
       'the file was rejected as a whole: nothing was stored',
       'error ruleset_invalid at kind: the ruleset file breaks the format',
+      "error: unknown option '--bogus'",
+      '--seed must be a whole number below 10^9, got "x"',
     ])
       expect(
         wording(l).some((w) => ENGLISH.test(w)),
@@ -150,6 +152,11 @@ describe('--lang es: no English sentence in any command family', () => {
 
   it('compare, apportion, winner, contests, rules, jurisdictions', async () => {
     await spanish('compare', mesas, mesas);
+    const format = await spanish('compare', mesas, mesas, '--format-b', 'nope');
+    expect([format.code, format.err.split('\n').at(-1)]).toEqual([
+      2,
+      expect.stringMatching(/^error: --format-b: formato desconocido "nope": /),
+    ]);
     await spanish('apportion', '--rules', 'pe-2026-diputados');
     await spanish(
       'winner',
@@ -162,9 +169,109 @@ describe('--lang es: no English sentence in any command family', () => {
     // a ruleset's sources ("  - Valla: 5 % of valid votes …") are its file's text, cited as written
     const rules = await cli('rules', 'pe-2026-senado', '--lang', 'es');
     const ownLines = rules.out.split('\n').filter((l) => !l.startsWith('  - '));
-    expect(ownLines.filter((l) => ENGLISH.test(l))).toEqual([]);
+    expect(wording(ownLines.join('\n')).filter((l) => ENGLISH.test(l))).toEqual([]);
     expect(ownLines[0]).toMatch(/^pe-2026-senado: Perú 2026 — Senado /);
     expect(rules.out).not.toContain('Senate');
     await spanish('jurisdictions', 'pe');
+  });
+
+  it("commander's own errors: unknown option and command, missing or extra argument, a bad choice", async () => {
+    const cases: [string[], string][] = [
+      [['seats', '--bogus'], "error: opción desconocida '--bogus'"],
+      [['seats', '--rul', 'x'], '(¿quiso decir --rules?)'],
+      [['frobnicate'], "error: comando desconocido 'frobnicate'"],
+      [['acta'], "error: falta el argumento obligatorio 'mesa'"],
+      [['export'], "error: falta la opción obligatoria '--level <level>'"],
+      [
+        ['acta', '1', '2'],
+        "error: demasiados argumentos para 'acta': se esperaban 1 y llegaron 2.",
+      ],
+      [
+        ['results', '--format', 'xml'],
+        "error: el valor 'xml' de la opción '--format <format>' no es válido; los permitidos son table, json, csv.",
+      ],
+    ];
+    for (const [args, line] of cases) {
+      const r = await spanish(...args);
+      expect([r.code, r.err.split('\n')]).toEqual([2, expect.arrayContaining([line])]);
+    }
+    // an option's missing value: --lang before it, where commander still reads it
+    const missing = await cli('seats', '--lang', 'es', '--votes');
+    expect(missing.err.split('\n')[0]).toBe(
+      "error: a la opción '--votes <file>' le falta su valor",
+    );
+    // in English, commander's wording and the help after it, as before
+    const en = await cli('seats', '--bogus');
+    expect(en.err).toMatch(/^error: unknown option '--bogus'\n\nUsage: cifra seats \[options\]/);
+    // --help: the headings in Spanish (the descriptions are English)
+    const help = await cli('audit', '--help', '--lang', 'es');
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^Uso: cifra audit \[options\] <action>\n/);
+    expect(help.out).toContain('\nArgumentos:\n');
+    expect(help.out).toContain('\nOpciones:\n');
+    expect(help.out).toContain('-h, --help         muestra la ayuda del comando');
+  });
+
+  it("the option parsers' errors: --seed, --sims, --busy-timeout, --option, the ingest limits", async () => {
+    const cases: [string[], string][] = [
+      [
+        ['project', '--seed', 'x'],
+        'error: --seed debe ser un número entero menor que 10^9; se recibió "x"',
+      ],
+      [['project', '--sims', '0'], 'error: --sims debe ser un número entero ≥ 1; se recibió "0"'],
+      [
+        ['ingest', mesas, '--busy-timeout', 'y'],
+        'error: --busy-timeout debe ser un número entero de milisegundos (0–99999999); se recibió "y"',
+      ],
+      [['seats', '--option', 'bad'], 'error: --option toma nombre=valor; se recibió "bad"'],
+      [
+        ['ingest', mesas, '--max-rows', '0'],
+        'error: --max-rows debe ser un número entero ≥ 1; se recibió "0"',
+      ],
+    ];
+    for (const [args, line] of cases) {
+      const r = await spanish(...args);
+      expect([r.code, r.err]).toEqual([2, line]);
+    }
+    const limits = await spanish('ingest', mesas, '--limits', join(dir, 'none.json'));
+    expect(limits.err).toMatch(
+      /^error: --limits \S+none\.json: no se puede leer como JSON \(ENOENT\)$/,
+    );
+  });
+
+  it('serve, start, publish, audit and replay take --lang too', async () => {
+    const none = join(dir, 'no-token');
+    for (const command of ['serve', 'start']) {
+      const r = await spanish(command, '--token-file', none, '--db', join(dir, 'serve.db'));
+      expect([r.code, r.err]).toEqual([2, 'error: no se puede leer --token-file (ENOENT)']);
+      const empty = await spanish(command, '--token-file', write('empty-token', ' \n'));
+      expect(empty.err).toMatch(/^error: --token-file \S+ está vacío$/);
+    }
+    const site = await spanish('publish', '--db', counted, '--out', join(dir, 'site'));
+    expect(site.code, site.err).toBe(0);
+    expect(site.out).toMatch(/^instantánea \S+: \d+ archivos en /);
+    const audit = await spanish('audit', 'verify', '--db', counted);
+    expect(audit.code, audit.err).toBe(0);
+    expect(audit.out).toMatch(/^ok: 40 versiones de actas y 1 importaciones, cada eslabón/);
+    expect(audit.out.split('\n')[1]).toMatch(/^cabeza: \d+ [0-9a-f]{64}$/);
+    expect((await spanish('audit', 'bogus', '--db', counted)).err).toBe(
+      'error: acción de auditoría desconocida "bogus" (se conocen: verify, head)',
+    );
+    await spanish('audit', 'verify', '--since', 'x', '--db', counted);
+    const replay = await spanish(
+      'replay',
+      mesas,
+      ...['--election', 'pe-2021-presidencial-segunda', '--db', join(dir, 'replay.db')],
+      ...['--steps', '2', '--sims', '50'],
+    );
+    expect(replay.code, replay.err).toBe(0);
+    const lines = replay.out.split('\n');
+    expect(lines[0]).toMatch(
+      /^reproduciendo \S+ en pe-2021-presidencial-segunda-replay \(urban-first, semilla 1, 2 pasos\)$/,
+    );
+    expect(lines[1]).toMatch(/^paso 1\/2 · [\d.]+ % contabilizado · .+ [\d.]+ % \[/);
+    expect(lines.at(-1)).toBe(
+      'listo: pe-2021-presidencial-segunda-replay tiene 2 instantáneas con sus proyecciones (cifra serve las muestra)',
+    );
   });
 });

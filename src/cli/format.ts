@@ -162,8 +162,12 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '{name}: actas {processed} / {total} processed ({pct} %); at the JEE {jee}; pending {pending}{withFigures}; eligible voters still to come {remaining}':
     '{name}: actas {processed} / {total} procesadas ({pct} %); en el JEE {jee}; pendientes {pending}{withFigures}; electores hábiles aún por llegar {remaining}',
   ' ({n} with figures, counted)': ' ({n} con cifras, contabilizadas)',
-  'valid {valid} · blank {blank} ({blankPct}) · null {null} ({nullPct}){blankAndNull} · impugned {impugned} · emitted {emitted} · eligible {eligible} · participation {participation}':
-    'válidos {valid} · en blanco {blank} ({blankPct}) · nulos {null} ({nullPct}){blankAndNull} · impugnados {impugned} · emitidos {emitted} · electores hábiles {eligible} · participación {participation}',
+  'valid {valid} · blank {blank} ({blankPct}) · null {null} ({nullPct}){blankAndNull} · impugned {impugned} · emitted {emitted} · {turnout}':
+    'válidos {valid} · en blanco {blank} ({blankPct}) · nulos {null} ({nullPct}){blankAndNull} · impugnados {impugned} · emitidos {emitted} · {turnout}',
+  'eligible {eligible} · participation {participation} (emitted / eligible)':
+    'electores hábiles {eligible} · participación {participation} (emitidos / electores hábiles)',
+  'eligible {eligible} (all mesas) · participation {participation} (emitted / {processed} eligible at the mesas processed)':
+    'electores hábiles {eligible} (todas las mesas) · participación {participation} (emitidos / {processed} electores hábiles de las mesas procesadas)',
   ' · blank and null {n}': ' · blancos y nulos {n}',
   // acta
   'ubigeo {ubigeo}{place} · state {state} ({label}) · version {version}{conflict}':
@@ -199,6 +203,66 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'error: --snapshot necesita --rules <id> (vea cifra rules)',
   'not an import number: {id} (`cifra imports` lists them)':
     'no es un número de importación: {id} (`cifra imports` los lista)',
+  // option parsers, serve, start, audit, publish, replay
+  '--seed must be a whole number below 10^9, got "{v}"':
+    '--seed debe ser un número entero menor que 10^9; se recibió "{v}"',
+  '{flag} must be a whole number ≥ 1, got "{v}"':
+    '{flag} debe ser un número entero ≥ 1; se recibió "{v}"',
+  '--busy-timeout must be whole milliseconds (0–99999999), got "{v}"':
+    '--busy-timeout debe ser un número entero de milisegundos (0–99999999); se recibió "{v}"',
+  '--option takes name=value, got "{v}"': '--option toma nombre=valor; se recibió "{v}"',
+  '{flag} {path}: cannot read it as JSON ({why})':
+    '{flag} {path}: no se puede leer como JSON ({why})',
+  'error: --token-file {file} is empty': 'error: --token-file {file} está vacío',
+  'error: cannot read --token-file ({code})': 'error: no se puede leer --token-file ({code})',
+  'warning: --token is visible to other users (ps); use --token-file or $CIFRA_TOKEN':
+    'advertencia: --token queda a la vista de otros usuarios (ps); use --token-file o $CIFRA_TOKEN',
+  'error: cannot listen on {host}:{port} ({code}): choose another with --port N (or --host)':
+    'error: no se puede escuchar en {host}:{port} ({code}): elija otro con --port N (o --host)',
+  ' (writes disabled: no token)': ' (escritura desactivada: sin token)',
+  'updated {id} from data/elections (its manifest changed)':
+    'actualizada {id} desde data/elections (su manifiesto cambió)',
+  'updated {id} from data/elections (its manifest changed; its actas are as imported)':
+    'actualizada {id} desde data/elections (su manifiesto cambió; sus actas quedan como se importaron)',
+  'loaded {id} ({status}; {source})': 'cargada {id} ({status}; {source})',
+  'first run: loading {id} from {file} …': 'primer arranque: cargando {id} desde {file} …',
+  'error: unknown audit action "{action}" (known: verify, head)':
+    'error: acción de auditoría desconocida "{action}" (se conocen: verify, head)',
+  'error: --since takes a head hash: 64 lowercase hex digits (cifra audit head)':
+    'error: --since toma el hash de una cabeza: 64 dígitos hexadecimales en minúscula (cifra audit head)',
+  'ok: {versions} acta versions and {imports} imports, every link of both hash chains verified; audit log of {entries} entries matches every table{since}':
+    'ok: {versions} versiones de actas y {imports} importaciones, cada eslabón de ambas cadenas de hashes verificado; el registro de auditoría de {entries} entradas coincide con cada tabla{since}',
+  ', and contains {since}': ', y contiene {since}',
+  'head: {count} {hash}': 'cabeza: {count} {hash}',
+  'snapshot {id}: {files} files in {out}': 'instantánea {id}: {files} archivos en {out}',
+  'replaying {file} into {target} ({order}, seed {seed}, {steps} steps)':
+    'reproduciendo {file} en {target} ({order}, semilla {seed}, {steps} pasos)',
+  ' · runoff {pair} p={p}': ' · segunda vuelta {pair} p={p}',
+  'done: {target} has {n} snapshots with their projections (cifra serve shows them)':
+    'listo: {target} tiene {n} instantáneas con sus proyecciones (cifra serve las muestra)',
+  'internal error: {message}': 'error interno: {message}',
+  // commander's own errors and help (its English wording, commander 14: sayCommander)
+  "error: unknown option '{flag}'": "error: opción desconocida '{flag}'",
+  "error: unknown command '{command}'": "error: comando desconocido '{command}'",
+  '(Did you mean one of {suggestions}?)': '(¿quiso decir una de {suggestions}?)',
+  '(Did you mean {suggestion}?)': '(¿quiso decir {suggestion}?)',
+  "error: missing required argument '{argument}'":
+    "error: falta el argumento obligatorio '{argument}'",
+  "error: option '{option}' argument missing": "error: a la opción '{option}' le falta su valor",
+  "error: required option '{option}' not specified":
+    "error: falta la opción obligatoria '{option}'",
+  "error: too many arguments for '{command}'. Expected {expected} argument{s} but got {got}.":
+    "error: demasiados argumentos para '{command}': se esperaban {expected} y llegaron {got}.",
+  "error: option '{option}' argument '{value}' is invalid. Allowed choices are {choices}.":
+    "error: el valor '{value}' de la opción '{option}' no es válido; los permitidos son {choices}.",
+  '(add --help for additional information)':
+    '(--help muestra la ayuda del comando; sus descripciones están en inglés)',
+  'Usage:': 'Uso:',
+  'Options:': 'Opciones:',
+  'Commands:': 'Comandos:',
+  'Arguments:': 'Argumentos:',
+  'display help for command': 'muestra la ayuda del comando',
+  "print cifra's version": 'muestra la versión de cifra',
   // project
   '\nunits absent from the snapshot (projected from the universe): {units}':
     '\nunidades ausentes del corte (proyectadas desde el universo): {units}',
@@ -210,6 +274,9 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'give --election <id|manifest.json> (cifra compare needs the election whose actas these are)':
     'indique --election <id|manifiesto.json> (cifra compare necesita la elección de estas actas)',
   '{id} {note} (--election to choose)': '{id} {note} (--election para elegir)',
+  'unknown format "{format}": onpe-mesa, cifra-csv, cifra-json, a source of {election} ({ids}), or a column-map file (.json)':
+    'formato desconocido "{format}": onpe-mesa, cifra-csv, cifra-json, una fuente de {election} ({ids}) o un archivo de mapa de columnas (.json)',
+  'none has an id': 'ninguna tiene id',
   'wrote {n} disagreeing mesas ({format}) to {out}':
     'escritas {n} mesas en desacuerdo ({format}) en {out}',
   '; {n} unreadable rows ({codes})': '; {n} filas ilegibles ({codes})',
@@ -348,6 +415,44 @@ export function say(en: string, values: Readonly<Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (whole, k: string) =>
     values[k] === undefined ? whole : String(values[k]),
   );
+}
+
+/** Commander's error lines as templates of the dictionary, the most specific first. */
+const COMMANDER_LINES: readonly (readonly [RegExp, string])[] = [
+  "error: unknown option '{flag}'",
+  "error: unknown command '{command}'",
+  '(Did you mean one of {suggestions}?)',
+  '(Did you mean {suggestion}?)',
+  "error: missing required argument '{argument}'",
+  "error: option '{option}' argument missing",
+  "error: required option '{option}' not specified",
+  "error: too many arguments for '{command}'. Expected {expected} argument{s} but got {got}.",
+  "error: option '{option}' argument '{value}' is invalid. Allowed choices are {choices}.",
+].map((t) => {
+  const parts = t.split(/\{(\w+)\}/);
+  // even parts are literal text, odd ones the names of the values
+  const source = parts
+    .map((x, i) => (i % 2 === 0 ? x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : `(?<${x}>.*)`))
+    .join('');
+  return [new RegExp(`^${source}$`), t] as const;
+});
+
+/**
+ * Commander's own error message (unknown option, missing argument, …) in the run's language:
+ * each line matched against its English template, then said as any line is.
+ */
+export function sayCommander(text: string): string {
+  if (tableLang === 'en') return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      for (const [re, template] of COMMANDER_LINES) {
+        const m = re.exec(line);
+        if (m !== null) return say(template, m.groups ?? {});
+      }
+      return line;
+    })
+    .join('\n');
 }
 
 /** A data text ({ es, en }, or one string for both) in the run's language. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CommanderError, Option } from 'commander';
 import { IngestLimitsFileSchema, type IngestLimitsFile } from '../ingest/limits.js';
+import { say } from './format.js';
 import { EXIT_USAGE } from './io.js';
 
 /** The options that set ingest limits, as commander hands them over. */
@@ -20,7 +21,7 @@ const positive =
   (flag: string) =>
   (v: string): number => {
     if (!/^\d{1,15}$/.test(v) || Number(v) < 1)
-      throw usage(`${flag} must be a whole number ≥ 1, got "${v}"`);
+      throw usage(say('{flag} must be a whole number ≥ 1, got "{v}"', { flag, v }));
     return Number(v);
   };
 
@@ -53,7 +54,7 @@ export function readLimitsFile(path: string, flag: string): IngestLimitsFile {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? 'not JSON';
-    throw usage(`${flag} ${path}: cannot read it as JSON (${why})`);
+    throw usage(say('{flag} {path}: cannot read it as JSON ({why})', { flag, path, why }));
   }
   const r = IngestLimitsFileSchema.safeParse(raw);
   if (r.success) return r.data;

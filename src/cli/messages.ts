@@ -247,6 +247,14 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'a folder of --jurisdictions has the id of a bundled jurisdiction: rename it (its folder and id)',
     es: 'una carpeta de --jurisdictions tiene el id de una jurisdicción incluida: cámbiele el nombre (carpeta e id)',
   },
+  jurisdictions_folder_invalid: {
+    en: 'the --jurisdictions folder (or $CIFRA_JURISDICTIONS) does not exist or is not a folder',
+    es: 'la carpeta de --jurisdictions (o $CIFRA_JURISDICTIONS) no existe o no es una carpeta',
+  },
+  party_colors_invalid: {
+    en: "the jurisdiction's party-colors.json breaks the format (cifra-party-colors/1) at this path",
+    es: 'el party-colors.json de la jurisdicción no cumple el formato (cifra-party-colors/1) en esta ruta',
+  },
   place_table_invalid: {
     en: "the jurisdiction's place table cannot be read or lacks a column",
     es: 'la tabla de lugares de la jurisdicción no se puede leer o le falta una columna',

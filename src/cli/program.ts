@@ -3,7 +3,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { ContestsArgs } from './commands/contests.js';
 import { printIssues } from './messages.js';
-import { say, useTableLanguage } from './format.js';
+import { say, sayCommander, useTableLanguage, type TableLang } from './format.js';
 import type { Lang } from './commands/seats.js';
 import {
   EXIT_INTERNAL,
@@ -64,7 +64,7 @@ function busyMsOf(v: string): number {
     throw new CommanderError(
       EXIT_USAGE,
       'cifra.usage',
-      `--busy-timeout must be whole milliseconds (0–99999999), got "${v}"`,
+      say('--busy-timeout must be whole milliseconds (0–99999999), got "{v}"', { v }),
     );
   return Number(v);
 }
@@ -91,6 +91,7 @@ interface ServeOptions {
 /** The options `cifra serve` and `cifra start` share (ServeOptions). */
 function serverOptions(cmd: Command): Command {
   return cmd
+    .addOption(langOption('lines and messages'))
     .addOption(dbOption())
     .option('--port <n>', 'port', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
@@ -118,14 +119,17 @@ function tokenOf(o: ServeOptions, cmd: Command, io: CliIo): string | undefined |
     try {
       const t = readFileSync(o.tokenFile, 'utf8').trim();
       if (t !== '') return t;
-      io.err(`error: --token-file ${o.tokenFile} is empty`);
+      io.err(say('error: --token-file {file} is empty', { file: o.tokenFile }));
     } catch (e) {
-      io.err(`error: cannot read --token-file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      const code = (e as NodeJS.ErrnoException).code ?? 'error';
+      io.err(say('error: cannot read --token-file ({code})', { code }));
     }
     return null;
   }
   if (o.token !== undefined && cmd.getOptionValueSource('token') === 'cli')
-    io.err('warning: --token is visible to other users (ps); use --token-file or $CIFRA_TOKEN');
+    io.err(
+      say('warning: --token is visible to other users (ps); use --token-file or $CIFRA_TOKEN'),
+    );
   return o.token;
 }
 
@@ -152,14 +156,21 @@ async function serveUntilStopped(
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw e;
     io.err(
-      `error: cannot listen on ${o.host}:${o.port} (${code}): choose another with --port N (or --host)`,
+      say(
+        'error: cannot listen on {host}:{port} ({code}): choose another with --port N (or --host)',
+        {
+          host: o.host,
+          port: o.port,
+          code,
+        },
+      ),
     );
     await app.close();
     await store.close();
     return EXIT_USAGE;
   }
   io.out(
-    `cifra: dashboard ${address}/ · API ${address}/api/v1/elections · OpenAPI ${address}/api/v1/openapi.json${o.token ? '' : ' (writes disabled: no token)'}`,
+    `cifra: dashboard ${address}/ · API ${address}/api/v1/elections · OpenAPI ${address}/api/v1/openapi.json${o.token ? '' : say(' (writes disabled: no token)')}`,
   );
   await new Promise<void>((resolve) => {
     const stop = (): void =>
@@ -231,7 +242,8 @@ async function withElectionStore(
   const file = isPath(ref);
   const m =
     file || builtInElectionIds().includes(ref) ? loadManifest(ref, { jurisdictions }) : null;
-  if (file && m !== null && !m.ok) return (printIssues(io, m.error), EXIT_ISSUES);
+  // a bundled manifest fails to load only by the user's --jurisdictions (a bad folder, a shadow)
+  if (m !== null && !m.ok) return (printIssues(io, m.error), EXIT_ISSUES);
   const manifest = m?.ok ? m.value.manifest : null;
   const id = manifest?.id ?? ref;
   // no store file at --db: nothing is stored, and a lookup creates no empty cifra.db
@@ -320,7 +332,7 @@ function parseSeed(v: string): number {
     throw new CommanderError(
       EXIT_USAGE,
       'cifra.usage',
-      `--seed must be a whole number below 10^9, got "${v}"`,
+      say('--seed must be a whole number below 10^9, got "{v}"', { v }),
     );
   return Number(v);
 }
@@ -333,7 +345,7 @@ const wholeNumber =
       throw new CommanderError(
         EXIT_USAGE,
         'cifra.usage',
-        `${flag} must be a whole number ≥ 1, got "${v}"`,
+        say('{flag} must be a whole number ≥ 1, got "{v}"', { flag, v }),
       );
     return Number(v);
   };
@@ -341,7 +353,11 @@ const wholeNumber =
 function collectOption(v: string, prev: Record<string, string>): Record<string, string> {
   const m = /^([a-z0-9-]+)=(.+)$/.exec(v);
   if (!m)
-    throw new CommanderError(EXIT_USAGE, 'cifra.usage', `--option takes name=value, got "${v}"`);
+    throw new CommanderError(
+      EXIT_USAGE,
+      'cifra.usage',
+      say('--option takes name=value, got "{v}"', { v }),
+    );
   return { ...prev, [m[1] as string]: m[2] as string };
 }
 
@@ -475,18 +491,39 @@ function packageVersion(): string {
   return typeof pkg.version === 'string' ? pkg.version : 'unknown';
 }
 
+/**
+ * The run's language: the last `--lang en|es` (or `--lang=…`) before `--`, read before commander
+ * parses, so that its own errors and the option parsers' follow it too. Every command takes it.
+ */
+function langOfArgv(argv: readonly string[]): TableLang {
+  let lang: TableLang = 'en';
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const a = argv[i] as string;
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v === 'en' || v === 'es') lang = v;
+  }
+  return lang;
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let code = EXIT_OK;
+  // every line the run prints in its --lang: tables, lines, issues, commander's own errors
+  const lang = langOfArgv(argv);
+  useTableLanguage(lang);
   const program = new Command('cifra')
     .description('cifra — open, verifiable election results: actas, rules, seats, projections')
-    .version(packageVersion(), '-V, --version', "print cifra's version")
+    .version(packageVersion(), '-V, --version', say("print cifra's version"))
+    .helpOption('-h, --help', say('display help for command'))
+    .helpCommand('help [command]', say('display help for command'))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
-    .showHelpAfterError()
-    // every line the command prints in its --lang, issues included (commands without it: English)
-    .hook('preAction', (_, action) =>
-      useTableLanguage(action.opts()['lang'] === 'es' ? 'es' : 'en'),
-    );
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+      outputError: (s, write) => write(sayCommander(s)),
+    })
+    .configureHelp({ styleTitle: (title) => say(title) })
+    // the help's descriptions are English: in Spanish, a pointer to it rather than the text
+    .showHelpAfterError(lang === 'es' ? say('(add --help for additional information)') : true);
 
   program
     .command('seats')
@@ -823,6 +860,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('replay [file]')
+    .addOption(langOption('lines and messages'))
     .description(
       "rehearse election night: feed a complete election's actas into the store in a realistic order, with a projection per snapshot",
     )
@@ -878,6 +916,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('audit')
+    .addOption(langOption('lines and messages'))
     .description(
       'tamper evidence: `cifra audit verify [--since HEAD]` checks the hash chains and the audit log against every table; `cifra audit head` prints the head to publish',
     )
@@ -889,12 +928,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     )
     .action(async (action: string, o: { db: string; format: OutputFormat; since?: string }) => {
       if (action !== 'verify' && action !== 'head') {
-        io.err(`error: unknown audit action "${action}" (known: verify, head)`);
+        io.err(say('error: unknown audit action "{action}" (known: verify, head)', { action }));
         code = EXIT_USAGE;
         return;
       }
       if (o.since !== undefined && !/^[0-9a-f]{64}$/.test(o.since)) {
-        io.err('error: --since takes a head hash: 64 lowercase hex digits (cifra audit head)');
+        io.err(say('error: --since takes a head hash: 64 lowercase hex digits (cifra audit head)'));
         code = EXIT_USAGE;
         return;
       }
@@ -1033,6 +1072,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('publish')
+    .addOption(langOption('line it prints and its messages'))
     .description(
       'write the whole public site (the dashboard and every document it reads, at the API paths) as static files; DIR must be new, empty or an earlier publish',
     )
@@ -1052,7 +1092,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const { buildOpenApi } = await import('../api/server.js');
         const r = await publishSite(store, o.out, buildOpenApi(), new Date().toISOString());
         if (!r.ok) return (printIssues(io, r.error), EXIT_ISSUES);
-        io.out(`snapshot ${r.value.snapshotId}: ${r.value.files} files in ${r.value.out}`);
+        io.out(
+          say('snapshot {id}: {files} files in {out}', { ...r.value, id: r.value.snapshotId }),
+        );
         return EXIT_OK;
       });
     });
@@ -1086,7 +1128,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         printIssues(io, [issue('store_busy', ['store'], { waitedMs: e.waitedMs })]),
         EXIT_ISSUES
       );
-    io.err(`internal error: ${(e as Error).message}`);
+    io.err(say('internal error: {message}', { message: (e as Error).message }));
     return EXIT_INTERNAL;
   } finally {
     // the run's language ends with the run (the tests run many in one process)

@@ -81,7 +81,9 @@ export const ISSUE_CODES = [
   'unknown_jurisdiction',
   'jurisdiction_invalid',
   'jurisdiction_shadowed',
+  'jurisdictions_folder_invalid',
   'place_table_invalid',
+  'party_colors_invalid',
   'unknown_level',
   // projection
   'unknown_rules',

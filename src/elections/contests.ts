@@ -12,7 +12,7 @@ import { err, ok, type Result } from '../core/result.js';
 import { readCsvFile, type CsvTable } from '../io/csv.js';
 import { parseCount } from '../io/numbers.js';
 import { dataPath } from '../io/paths.js';
-import { parseJsonFile } from './json-file.js';
+import { parseJsonFile } from '../io/json-file.js';
 import { isRulesetPath, loadRuleset } from './rulesets.js';
 
 /**

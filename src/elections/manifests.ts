@@ -19,7 +19,7 @@ import {
   resolveJurisdiction,
   type LoadedJurisdiction,
 } from '../jurisdictions/load.js';
-import { parseJsonFile } from './json-file.js';
+import { parseJsonFile } from '../io/json-file.js';
 import { isRulesetPath, loadRuleset } from './rulesets.js';
 
 /**

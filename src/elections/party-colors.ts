@@ -1,31 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
+import { basename } from 'node:path';
 import type { ElectionDef } from '../core/model/acta.js';
 import { deltaE, DISTINCT_PALETTE as FALLBACK_PALETTE } from '../core/color-difference.js';
 import { nameKey } from '../core/names.js';
 import { dataPath } from '../io/paths.js';
 import { isJurisdictionPath } from '../jurisdictions/load.js';
-
-const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
-
-/**
- * `data/jurisdictions/<id>/party-colors.json` (`cifra-party-colors/1`): one colour per political
- * organisation, so that a party keeps its colour across elections when a manifest gives none.
- */
-export const PartyColorsSchema = z.strictObject({
-  format: z.literal('cifra-party-colors/1'),
-  jurisdiction: z.string().min(1),
-  description: z.string().optional(),
-  parties: z.array(
-    z.strictObject({
-      party: z.string().min(1),
-      color: Color,
-      aliases: z.array(z.string().min(1)).default([]),
-      /** Where the colour comes from (`manifests-2026`: the bundled manifests; `cifra`: chosen by cifra). */
-      source: z.string().min(1),
-    }),
-  ),
-});
+import { readPartyColors } from '../jurisdictions/party-colors-file.js';
 
 /** The colour of the votes not itemised per choice (a remainder: "other lists"). */
 export const REMAINDER_COLOR = '#9aa1ad';
@@ -35,19 +14,20 @@ const APART = 15;
 
 const tables = new Map<string, ReadonlyMap<string, string>>();
 
-/** The jurisdiction's party colour table by name key (party and aliases); empty when it has none. */
+/**
+ * The jurisdiction's party colour table by name key (party and aliases): its folder's
+ * party-colors.json, bundled or a user's (a folder's path); empty when it has none. A bad file is
+ * refused where the jurisdiction loads (party_colors_invalid); read alone here, without the place
+ * table, it gives no colours.
+ */
 export function partyColorTable(jurisdiction: string): ReadonlyMap<string, string> {
   const hit = tables.get(jurisdiction);
   if (hit) return hit;
-  const file = dataPath('jurisdictions', jurisdiction, 'party-colors.json');
-  const map = new Map<string, string>();
-  // a user's jurisdiction (a folder's path) has no bundled table: the manifests' colours or the fallback
-  if (!isJurisdictionPath(jurisdiction) && existsSync(file)) {
-    // a broken bundled table is a bug in the data, caught by its test
-    const t = PartyColorsSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-    for (const p of t.parties)
-      for (const n of [p.party, ...p.aliases]) map.set(nameKey(n), p.color.toLowerCase());
-  }
+  const folder = isJurisdictionPath(jurisdiction)
+    ? jurisdiction
+    : dataPath('jurisdictions', jurisdiction);
+  const r = readPartyColors(folder, basename(folder));
+  const map = r.ok ? r.value : new Map<string, string>();
   tables.set(jurisdiction, map);
   return map;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { issue, type Issue } from '../core/issues.js';
 import {
@@ -10,6 +10,7 @@ import {
 import { err, ok, type Result } from '../core/result.js';
 import { readCsvFile } from '../io/csv.js';
 import { dataPath, PROJECT_ROOT } from '../io/paths.js';
+import { readPartyColors } from './party-colors-file.js';
 
 /**
  * A jurisdiction with its place table loaded: the compiled jurisdiction (pure, core) plus what
@@ -72,6 +73,21 @@ export function loadJurisdiction(ref: string): Result<LoadedJurisdiction, Issue[
 }
 
 /**
+ * The user's `--jurisdictions DIR` is a folder that exists: one that does not is
+ * `jurisdictions_folder_invalid`, not an empty folder nor a jurisdiction "not found" in it.
+ */
+export function checkJurisdictionsFolder(dir: string): Issue[] {
+  const stat = statSync(dir, { throwIfNoEntry: false });
+  if (stat?.isDirectory() === true) return [];
+  return [
+    issue('jurisdictions_folder_invalid', ['jurisdictions'], {
+      dir: resolve(dir),
+      reason: stat === undefined ? 'missing' : 'not_a_folder',
+    }),
+  ];
+}
+
+/**
  * Where a manifest's jurisdiction id is found: a folder of `dir` (the user's `--jurisdictions`,
  * laid out as data/jurisdictions) as its absolute path, else the bundled id. A bundled id in `dir`
  * is `jurisdiction_shadowed`: the user's file would silently replace cifra's.
@@ -87,6 +103,8 @@ export function resolveJurisdiction(id: string, dir: string | undefined): Result
       issue('unknown_jurisdiction', ['jurisdiction'], { jurisdiction: id, known: known() }),
     ]);
   if (dir === undefined) return ok(id);
+  const bad = checkJurisdictionsFolder(dir);
+  if (bad.length > 0) return err(bad);
   const folder = resolve(dir, id);
   const bundled = listJurisdictions().includes(id);
   if (existsSync(join(folder, FILE)))
@@ -165,6 +183,9 @@ export function loadJurisdictionFile(
   if (!table.ok) return err(where(table.error));
   const checked = [...checkCoverage(j, table.value.places), ...checkNesting(j, table.value.places)];
   if (checked.length > 0) return err(where(checked));
+  // the folder's party colours, bundled or a user's: checked here, read where colours are given
+  const colors = readPartyColors(dirname(path), parsed.value.id);
+  if (!colors.ok) return err(colors.error);
   return ok(withPlaces(j, table.value));
 }
 

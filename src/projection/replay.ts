@@ -35,8 +35,14 @@ export interface ReplayStep {
   readonly steps: number;
   readonly actasArrived: number;
   readonly pctCounted: number;
-  /** Projected leader and the most likely runoff pair / winner, for the progress line. */
-  readonly summary: string;
+  /** For the progress line: the projected leader's median and 90 % interval, the likeliest pair. */
+  readonly leader: {
+    readonly choice: string;
+    readonly median: string;
+    readonly lo90: string;
+    readonly hi90: string;
+  } | null;
+  readonly runoff: { readonly choices: readonly string[]; readonly probability: string } | null;
 }
 
 export type ReplayResult =
@@ -183,7 +189,6 @@ export async function replay(store: Store, o: ReplayOptions): Promise<ReplayResu
       sequence.slice(from, to).map((i) => incoming(i, actas[i] as Acta)),
     );
     const p = await getProjection(store, def, { seed: o.seed, sims: o.sims });
-    let summary = '';
     if (p.ok) {
       const doc = p.value;
       await store.putProjection({
@@ -195,13 +200,20 @@ export async function replay(store: Store, o: ReplayOptions): Promise<ReplayResu
       });
       const lead = doc.choices[0];
       const pair = doc.runoffPairs?.[0];
-      summary = `${lead?.choice ?? ''} ${lead?.median ?? ''} % [${lead?.lo90 ?? ''}–${lead?.hi90 ?? ''}]${pair ? ` · runoff ${pair.choices.join(' / ')} p=${pair.probability}` : ''}`;
       const s: ReplayStep = {
         step,
         steps: o.steps,
         actasArrived: to,
         pctCounted: doc.pctCounted,
-        summary,
+        leader: lead
+          ? {
+              choice: lead.choice,
+              median: String(lead.median),
+              lo90: String(lead.lo90),
+              hi90: String(lead.hi90),
+            }
+          : null,
+        runoff: pair ? { choices: pair.choices, probability: String(pair.probability) } : null,
       };
       done.push(s);
       o.onStep?.(s);

@@ -411,10 +411,25 @@ function actasLine(u: ServedResults['units'][number]): string {
   );
 }
 
+/**
+ * Eligible voters and participation, each with its base: a count's participation is over the
+ * electors of the mesas processed (the API's `eligibleProcessed`), not over every mesa's; a
+ * published source's is over the electors it gives.
+ */
+function turnoutOf(u: ServedResults['units'][number]): string {
+  const values = { eligible: figure(u.eligible), participation: percent(u.participation) };
+  return u.eligibleProcessed === null || u.eligibleProcessed === undefined
+    ? say('eligible {eligible} · participation {participation} (emitted / eligible)', values)
+    : say(
+        'eligible {eligible} (all mesas) · participation {participation} (emitted / {processed} eligible at the mesas processed)',
+        { ...values, processed: thousands(u.eligibleProcessed) },
+      );
+}
+
 /** One unit's totals: valid, blank, null, impugned, emitted, eligible, participation. */
 function totalsLine(u: ServedResults['units'][number]): string {
   return say(
-    'valid {valid} · blank {blank} ({blankPct}) · null {null} ({nullPct}){blankAndNull} · impugned {impugned} · emitted {emitted} · eligible {eligible} · participation {participation}',
+    'valid {valid} · blank {blank} ({blankPct}) · null {null} ({nullPct}){blankAndNull} · impugned {impugned} · emitted {emitted} · {turnout}',
     {
       valid: thousands(u.valid),
       blank: figure(u.blank),
@@ -427,8 +442,7 @@ function totalsLine(u: ServedResults['units'][number]): string {
           : say(' · blank and null {n}', { n: thousands(u.blankAndNull) }),
       impugned: figure(u.impugned),
       emitted: figure(u.emitted),
-      eligible: figure(u.eligible),
-      participation: percent(u.participation),
+      turnout: turnoutOf(u),
     },
   );
 }

@@ -1,6 +1,7 @@
 import { issue, type Issue } from '../../core/issues.js';
 import { verifyAudit, type FullAuditReport } from '../../store/audit-log.js';
 import type { Store } from '../../store/store.js';
+import { say } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from './seats.js';
 
@@ -17,9 +18,15 @@ export async function runAuditVerify(
   if (args.format === 'json') io.out(JSON.stringify(report, null, 2));
   else if (report.ok)
     io.out(
-      `ok: ${report.versions} acta versions and ${report.imports} imports, every link of both hash chains verified; ` +
-        `audit log of ${report.logEntries} entries matches every table${args.since ? `, and contains ${args.since}` : ''}\n` +
-        `head: ${report.head.count} ${report.head.hash}`,
+      `${say(
+        'ok: {versions} acta versions and {imports} imports, every link of both hash chains verified; audit log of {entries} entries matches every table{since}',
+        {
+          versions: report.versions,
+          imports: report.imports,
+          entries: report.logEntries,
+          since: args.since ? say(', and contains {since}', { since: args.since }) : '',
+        },
+      )}\n${say('head: {count} {hash}', { count: report.head.count, hash: report.head.hash })}`,
     );
   if (!report.ok) {
     printIssues(io, breaksOf(report));

@@ -1,4 +1,3 @@
-import { bothLanguages } from '../../core/model/note.js';
 import {
   builtInElectionIds,
   checkSourceHashes,
@@ -9,6 +8,7 @@ import { putPublishedElection } from '../../results/published-load.js';
 import type { ElectionDef } from '../../core/model/acta.js';
 import { electionDigest } from '../../store/audit-log.js';
 import type { Store } from '../../store/store.js';
+import { inRunLanguage, say } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo } from '../io.js';
 import { runIngest } from './actas.js';
 import { printIssues } from './seats.js';
@@ -60,7 +60,14 @@ export async function loadBundledData(store: Store, io: CliIo, progress: boolean
     if (stored) {
       await refresh(store, def, actas);
       io.out(
-        `updated ${id} from data/elections (its manifest changed${actas ? '; its actas are as imported' : ''})`,
+        actas
+          ? say(
+              'updated {id} from data/elections (its manifest changed; its actas are as imported)',
+              {
+                id,
+              },
+            )
+          : say('updated {id} from data/elections (its manifest changed)', { id }),
       );
       continue;
     }
@@ -68,12 +75,16 @@ export async function loadBundledData(store: Store, io: CliIo, progress: boolean
       const p = await putPublishedElection(store, id);
       if (!p.ok) return (printIssues(io, p.error), EXIT_ISSUES);
       io.out(
-        `loaded ${id} (${m.value.manifest.status.kind}; ${def.published ? bothLanguages(def.published.source).en : ''})`,
+        say('loaded {id} ({status}; {source})', {
+          id,
+          status: say(m.value.manifest.status.kind),
+          source: def.published ? inRunLanguage(def.published.source) : '',
+        }),
       );
       continue;
     }
     for (const file of m.value.files) {
-      io.out(`first run: loading ${id} from ${file} …`);
+      io.out(say('first run: loading {id} from {file} …', { id, file }));
       const code = await runIngest(
         store,
         { file, election: id, correction: false, output: 'table', progress },

@@ -105,7 +105,10 @@ function specOf(
   if (byId !== undefined) return { spec: { ...byId, file, sha256: undefined } };
   const ids = sources.flatMap((s) => (s.id ? [s.id] : []));
   return {
-    usage: `unknown format "${format}": onpe-mesa, cifra-csv, cifra-json, a source of ${loaded.manifest.id} (${ids.join(', ') || 'none has an id'}), or a column-map file (.json)`,
+    usage: say(
+      'unknown format "{format}": onpe-mesa, cifra-csv, cifra-json, a source of {election} ({ids}), or a column-map file (.json)',
+      { format, election: loaded.manifest.id, ids: ids.join(', ') || say('none has an id') },
+    ),
   };
 }
 

@@ -1,4 +1,5 @@
 import {
+  checkJurisdictionsFolder,
   listJurisdictions,
   listJurisdictionsIn,
   loadJurisdiction,
@@ -71,6 +72,8 @@ export function runJurisdictions(
 
 /** Every jurisdiction: the bundled ones, then DIR's (each resolved: a bundled id there is refused). */
 function listAll(io: CliIo, dir: string | undefined): number {
+  const folder = dir === undefined ? [] : checkJurisdictionsFolder(dir);
+  if (folder.length > 0) return (printIssues(io, folder), EXIT_ISSUES);
   const bundled = listJurisdictions();
   const ids = [...bundled, ...(dir === undefined ? [] : listJurisdictionsIn(dir))];
   let bad = false;

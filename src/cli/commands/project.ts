@@ -14,7 +14,7 @@ import {
   universePriorChoices,
 } from '../../elections/universe.js';
 import { previousChoicesOf } from '../../elections/previous-round.js';
-import { replay } from '../../projection/replay.js';
+import { replay, type ReplayStep } from '../../projection/replay.js';
 import { readSnapshotCsv } from '../../projection/snapshot-csv.js';
 import { electionPriorHistory, historyOverUniverseFile } from '../../elections/prior-history.js';
 import {
@@ -282,13 +282,32 @@ export interface ReplayArgs {
   readonly sims: number;
 }
 
+/** A step's projected leader and likeliest runoff pair, in the run's language. */
+function stepSummary(s: ReplayStep): string {
+  const lead =
+    s.leader === null
+      ? ''
+      : say('{leader} {median} % [{lo90}–{hi90}]', { ...s.leader, leader: s.leader.choice });
+  const pair =
+    s.runoff === null
+      ? ''
+      : say(' · runoff {pair} p={p}', {
+          pair: s.runoff.choices.join(' / '),
+          p: s.runoff.probability,
+        });
+  return lead + pair;
+}
+
 /** `cifra replay`: feeds a complete election into the store in a realistic order, with projections. */
 export async function runReplay(store: Store, args: ReplayArgs, io: CliIo): Promise<number> {
   const e = await electionToIngest(store, args.election, io);
   if (e === null) return EXIT_ISSUES;
   const target = args.as ?? `${e.id}-replay`;
   io.out(
-    `replaying ${args.file} into ${target} (${args.order}, seed ${args.seed}, ${args.steps} steps)`,
+    say('replaying {file} into {target} ({order}, seed {seed}, {steps} steps)', {
+      ...args,
+      target,
+    }),
   );
   const r = await replay(store, {
     file: args.file,
@@ -308,7 +327,7 @@ export async function runReplay(store: Store, args: ReplayArgs, io: CliIo): Prom
           step: s.step,
           steps: s.steps,
           counted: s.pctCounted.toFixed(1),
-          summary: s.summary,
+          summary: stepSummary(s),
         }),
       ),
   });
@@ -317,7 +336,10 @@ export async function runReplay(store: Store, args: ReplayArgs, io: CliIo): Prom
     return EXIT_ISSUES;
   }
   io.out(
-    `done: ${target} has ${r.steps.length} snapshots with their projections (cifra serve shows them)`,
+    say('done: {target} has {n} snapshots with their projections (cifra serve shows them)', {
+      target,
+      n: r.steps.length,
+    }),
   );
   return EXIT_OK;
 }
