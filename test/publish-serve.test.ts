@@ -133,6 +133,19 @@ describe('cifra publish', () => {
     expect(unknown.statusCode).toBe(404);
   });
 
+  // code review: publish verified one head and wrote another, read again after the verification
+  it('writes the audit head it is given (the one verified), not one read again', async () => {
+    const dir = tempDir('cifra-publish-head-');
+    const store = await smallStore(dir);
+    const given = { count: 1, hash: 'f'.repeat(64), at: '2026-12-01T00:00:00.000Z' };
+    expect(await store.auditHead()).not.toEqual(given);
+    const r = await publishSite(store, join(dir, 'site'), {}, NOW, { audit: given });
+    expect(r.ok).toBe(true);
+    const site = JSON.parse(readFileSync(join(dir, 'site', 'api', 'v1', 'site.json'), 'utf8'));
+    expect(site.audit).toEqual(given);
+    await store.close();
+  });
+
   it('refuses a folder it did not write, and leaves every file in it (issue #14)', async () => {
     const dir = tempDir('cifra-publish-own-');
     const store = await smallStore(dir);

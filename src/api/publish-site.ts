@@ -6,6 +6,7 @@ import type { Result } from '../core/result.js';
 import { builtInContestsIds } from '../elections/contests.js';
 import { replaceOwnedDir, type OwnedDirOptions } from '../io/owned-dir.js';
 import type { PlacesDocument } from '../results/places.js';
+import type { AuditHead } from '../store/audit-log.js';
 import type { Store } from '../store/store.js';
 import type { ContestsElectionDocument } from '../results/contests.js';
 import { DOCUMENTS, RawBody, type DocumentContext } from './documents.js';
@@ -116,7 +117,10 @@ export async function publishSite(
   out: string,
   openapi: unknown,
   now: string,
-  o: OwnedDirOptions = {},
+  o: OwnedDirOptions & {
+    /** The head `cifra audit verify` checked before the site was read (else the store's now). */
+    readonly audit?: AuditHead;
+  } = {},
 ): Promise<Result<PublishReport, Issue[]>> {
   const ctx: DocumentContext = {
     store,
@@ -142,7 +146,7 @@ export async function publishSite(
           whatIf: false,
           snapshotId,
           createdAt: now,
-          audit: await store.auditHead(),
+          audit: o.audit ?? (await store.auditHead()),
         }),
         false,
       );

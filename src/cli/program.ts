@@ -1090,7 +1090,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         }
         const { publishSite } = await import('../api/publish-site.js');
         const { buildOpenApi } = await import('../api/server.js');
-        const r = await publishSite(store, o.out, buildOpenApi(), new Date().toISOString());
+        // the head verified, not one read again after it (the server may ingest meanwhile)
+        const r = await publishSite(store, o.out, buildOpenApi(), new Date().toISOString(), {
+          audit: v.head,
+        });
         if (!r.ok) return (printIssues(io, r.error), EXIT_ISSUES);
         io.out(
           say('snapshot {id}: {files} files in {out}', { ...r.value, id: r.value.snapshotId }),
