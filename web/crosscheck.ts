@@ -7,7 +7,10 @@ import { $, $button, cardTable, el, electionId, fmt, $select, t, thead, inLang }
 type Reason = Compare['disagreements'][number]['reasons'][number];
 
 const PAGE = 50;
-/** Comparisons the server refused (election|a|b → its codes): a refusal is not asked again. */
+/** Refusals that do not pass (no such election or source, a query it cannot answer). */
+const PERMANENT: ReadonlySet<string> = new Set(['unknown_election', 'not_found', 'invalid_query']);
+
+/** Comparisons the server refused for good (election|a|b → its codes): not asked again. */
 const refused = new Map<string, readonly string[]>();
 let current: { openActa: (mesa: string) => unknown } | null = null;
 
@@ -63,9 +66,10 @@ async function compare(offset: number): Promise<void> {
   $('cc-summary').textContent = t('computing');
   const r = await api.compare({ election: electionId(), a, b, offset, limit: PAGE });
   if (!r.ok) {
-    // a refusal (404: the server cannot compare this election) stays one until the page reloads
+    // a refusal that will not change (the server cannot compare this election, or these
+    // sources) stays one until the page reloads; a busy or failing server is asked again
     const codes = r.error.issues.map((i) => i.code);
-    refused.set(key, codes);
+    if (codes.some((c) => PERMANENT.has(c))) refused.set(key, codes);
     $('cc-summary').textContent = refusalText(codes);
     return;
   }

@@ -381,6 +381,34 @@ describe('the rest of the page', () => {
     await page.close();
   }, 120_000);
 
+  // code review: a busy server (503 server_busy, the costly compare on election night) was kept
+  // as a refusal until the page reloaded
+  it('a busy server is asked again on the next redraw', async () => {
+    let asked = 0;
+    const { page, errors } = await openRouted(
+      `/?election=${RUNOFF}`,
+      '**/api/v1/compare?*',
+      (r) => {
+        asked++;
+        return r.fulfill({
+          status: 503,
+          json: { error: 'server_busy', issues: [{ code: 'server_busy', path: [] }] },
+        });
+      },
+    );
+    await page.waitForFunction(
+      () => (document.querySelector('#cc-summary')?.textContent ?? '').length > 20,
+    );
+    expect(await textOf(page, '#cc-summary')).toContain('no pudo comparar');
+    await page.click('#lang');
+    await page.waitForFunction(() =>
+      (document.querySelector('#cc-summary')?.textContent ?? '').includes('could not compare'),
+    );
+    expect(asked).toBe(2);
+    expect(errors.filter((e) => !e.includes('503'))).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it("the what-if's fields are tap targets 44 px tall on a phone", async () => {
     const { page, errors } = await open(`/?election=${DEPUTIES}`);
     await page.waitForSelector('#what-if:not([hidden])');
