@@ -2,9 +2,11 @@
 // refused rows): Quetzalia (test/fixtures/xq) with actas-quarantined.csv, whose row for 00006 does
 // not add up (2,415 votes for 2,315 voters) and whose row for 00007, a mesa no file counted,
 // has 60 votes for 50 voters.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { publishSite } from '../src/api/publish-site.js';
 import { buildApi } from '../src/api/server.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
 import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -68,6 +70,17 @@ describe("an acta's quarantined rows", () => {
   it('a mesa with neither is still not found', async () => {
     const { status } = await acta('00008');
     expect(status).toBe(404);
+  });
+
+  // code review: the static site wrote actas only for the mesas a place lists (current actas)
+  it('cifra publish writes the document of a mesa with only a refused row, as the API gives it', async () => {
+    const out = join(tempDir('cifra-acta-quarantine-site-'), 'site');
+    const r = await publishSite(store, out, {}, '2026-12-01T00:00:00.000Z');
+    expect(r.ok).toBe(true);
+    const file = join(out, 'api', 'v1', 'elections', 'xq-2026-parlamento', 'actas', '00007.json');
+    const published = JSON.parse(readFileSync(file, 'utf8')) as Doc;
+    expect(published).toEqual((await acta('00007')).doc);
+    expect(existsSync(file.replace('00007', '00008'))).toBe(false);
   });
 
   it('the same document on the static path, and the other mesas list none', async () => {

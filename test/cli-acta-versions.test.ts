@@ -56,10 +56,15 @@ describe('cifra acta', () => {
     expect(other.out).not.toContain('quarantined rows');
   });
 
-  it('a mesa only ever quarantined: acta_not_found (exit 1), and its quarantined rows', async () => {
+  // the service's document, as the API and the static site give it (code review: the CLI said
+  // acta_not_found, exit 1, in text and printed the document, exit 0, in JSON)
+  it('a mesa only ever quarantined: no version stored, its quarantined rows (exit 0 in text and JSON)', async () => {
+    const json = await cli('acta', '207', '--db', db, '--format', 'json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)).toMatchObject({ mesa: '000207', current: null, history: [] });
     const r = await cli('acta', '207', '--db', db, '--lang', 'es');
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('acta_not_found');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('ninguna versión guardada');
     expect(r.out).toContain('filas en cuarentena de esta mesa: 1');
     expect(r.out).toContain('importación #2 · fila 2');
   });

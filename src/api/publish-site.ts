@@ -9,6 +9,7 @@ import type { PlacesDocument } from '../results/places.js';
 import type { AuditHead } from '../store/audit-log.js';
 import type { Store } from '../store/store.js';
 import type { ContestsElectionDocument } from '../results/contests.js';
+import { mesasOnlyQuarantined } from '../results/service.js';
 import { DOCUMENTS, RawBody, type DocumentContext } from './documents.js';
 import { API_ROOT, ELECTION_DOCUMENTS } from './paths.js';
 import { dashboardFiles } from './site-files.js';
@@ -65,7 +66,7 @@ class DocumentWriter {
 }
 
 /** One election: its documents, every level, every unit with its children, mesas and actas. */
-async function writeElection(d: DocumentWriter, id: string): Promise<void> {
+async function writeElection(d: DocumentWriter, store: Store, id: string): Promise<void> {
   const e = { election: id };
   for (const name of ELECTION_DOCUMENTS) await d.put(`/elections/:election/${name}.json`, e);
   const places = (await d.put('/elections/:election/places.json', e)) as PlacesDocument | null;
@@ -92,6 +93,9 @@ async function writeElection(d: DocumentWriter, id: string): Promise<void> {
     for (const m of list?.mesas ?? [])
       await d.put('/elections/:election/actas/:mesa.json', { ...e, mesa: m.mesa });
   }
+  // a mesa whose rows were all quarantined has its document (its refused rows) as the API does
+  for (const mesa of await mesasOnlyQuarantined(store, id))
+    await d.put('/elections/:election/actas/:mesa.json', { ...e, mesa });
 }
 
 /** A multi-contest election (ERM): the whole document, then each contest at its own path. */
@@ -136,7 +140,7 @@ export async function publishSite(
       const rulesets = (await d.put('/rulesets.json')) as { rulesets: { id: string }[] } | null;
       for (const r of rulesets?.rulesets ?? []) await d.put('/rulesets/:id.json', { id: r.id });
       const list = (await d.put('/elections.json')) as { elections: { id: string }[] };
-      for (const e of list.elections) await writeElection(d, e.id);
+      for (const e of list.elections) await writeElection(d, store, e.id);
       for (const id of builtInContestsIds()) await writeContests(d, id);
       const snapshotId = `${now.replace(/[^0-9]/g, '').slice(0, 14)}-${w.hash.digest('hex').slice(0, 12)}`;
       w.put(

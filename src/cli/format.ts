@@ -147,6 +147,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   // acta: each version's figures, the mesa's quarantined rows
   figures: 'cifras',
   'quarantined rows of this mesa: {n}': 'filas en cuarentena de esta mesa: {n}',
+  'acta {mesa} — {election}: no version stored; every row for this mesa was quarantined':
+    'acta {mesa} — {election}: ninguna versión guardada; toda fila de esta mesa quedó en cuarentena',
   'import #{id} · row {row}': 'importación #{id} · fila {row}',
   // results: the figures' status, a unit's actas and totals
   final: 'final',

@@ -655,6 +655,22 @@ export async function getActa(
   return { ok: true, value: { election: def.id, mesa, place, current, history, quarantined } };
 }
 
+/**
+ * The mesas whose only rows were quarantined: no version stored, so no place lists them, yet their
+ * acta document exists (its refused rows). `cifra publish` writes theirs too.
+ */
+export async function mesasOnlyQuarantined(store: Store, id: string): Promise<string[]> {
+  const e = await electionWithJurisdiction(store, id);
+  if (!e.ok) return [];
+  const { def, jurisdiction } = e.value;
+  const revision = await store.revision(def.id);
+  const byMesa = await quarantineByMesa(store, def.id, revision, (m) => jurisdiction.padMesa(m));
+  const only: string[] = [];
+  for (const mesa of byMesa.keys())
+    if ((await store.actaHistory(def.id, mesa)).length === 0) only.push(mesa);
+  return only.sort();
+}
+
 /** A district's mesas as the drill-down lists them (the district is the document's own field). */
 type DistrictMesa = Omit<MesaSummary, 'ubigeo'>;
 

@@ -509,12 +509,17 @@ export async function runActa(
   if (!r.ok) return failed(io, r.issues);
   const doc = r.value;
   const { renderQuarantined, renderVersionFigures } = await import('./acta-versions.js');
-  // a mesa only ever quarantined: its refused rows are the whole story, and no acta is stored
+  // a mesa only ever quarantined: its refused rows are the whole story (the service's document,
+  // as the API and the static site give it)
   if (doc.current === null && doc.history.length === 0) {
+    io.out(
+      say('acta {mesa} — {election}: no version stored; every row for this mesa was quarantined', {
+        mesa: doc.mesa,
+        election: e.value.label,
+      }),
+    );
     io.out(renderQuarantined(doc.quarantined));
-    return failed(io, [
-      issue('acta_not_found', ['mesa'], { mesa: doc.mesa, election: e.value.id }),
-    ]);
+    return EXIT_OK;
   }
   io.out(renderActa(doc, e.value));
   if (doc.history.length > 0) io.out(renderVersionFigures(doc.history, e.value));
