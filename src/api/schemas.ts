@@ -7,6 +7,8 @@ import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import { SeatDifferenceSchema, SeatFiguresSchema } from '../results/seats.js';
 import { SeatDiffSchema } from '../core/pipeline/seat-diff.js';
 import { SummarySchema } from '../results/summary.js';
+import { MesaQuarantineSchema } from '../results/service.js';
+import { CountedFiguresSchema } from '../results/projection.js';
 
 /** Response schemas of the HTTP API: the OpenAPI document is generated from these, and the API
  * tests parse every response with them, so code, contract and docs cannot drift apart. */
@@ -424,15 +426,7 @@ export const ActaSchema = z.object({
     }),
   ),
   quarantined: z
-    .array(
-      z.object({
-        importId: z.number().int(),
-        file: z.string(),
-        row: z.number().int().describe("the row's 1-based data row in its file"),
-        issues: z.array(IssueSchema),
-        raw: z.record(z.string(), z.string()).describe('the row as read'),
-      }),
-    )
+    .array(MesaQuarantineSchema)
     .describe("the mesa's rows that imports refused, with their coded issues, oldest first"),
 });
 
@@ -594,16 +588,9 @@ export const ProjectionSchema = z.object({
   driftNote: NoteSchema.optional().describe(
     'Snapshot projections: whether an earlier cut of the same count fed the arrival drift, its time and for which units (es/en).',
   ),
-  counted: z
-    .object({
-      votes: z.array(z.object({ choice: z.string(), votes: z.number().int() })),
-      blank: z.number().int(),
-      null: z.number().int(),
-    })
-    .optional()
-    .describe(
-      "The national count the projection started from (votes per choice, blank, null): each recorded projection keeps it (cifra replay records one per step; the server records none yet), and an acta election's count course is read from those records.",
-    ),
+  counted: CountedFiguresSchema.optional().describe(
+    "The national count the projection started from (votes per choice, blank, null): each recorded projection keeps it (cifra replay records one per step; the server records none yet), and an acta election's count course is read from those records.",
+  ),
   probabilityBounds: z
     .object({ min: probability, max: probability })
     .nullable()

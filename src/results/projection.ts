@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { issue, type Issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { bothLanguages, type Name, type Note } from '../core/model/note.js';
@@ -57,11 +58,12 @@ export interface ProjectionDocument extends ProjectionResult {
 }
 
 /** The count a projection saw: exact integers from its frame. */
-export interface CountedFigures {
-  readonly votes: readonly { readonly choice: string; readonly votes: number }[];
-  readonly blank: number;
-  readonly null: number;
-}
+export const CountedFiguresSchema = z.object({
+  votes: z.array(z.object({ choice: z.string(), votes: z.number().int() })),
+  blank: z.number().int(),
+  null: z.number().int(),
+});
+export type CountedFigures = z.infer<typeof CountedFiguresSchema>;
 
 /** The frame's counted votes per choice, blank and null, summed over its units. */
 export function countedOf(frame: ProjectionFrame): CountedFigures {

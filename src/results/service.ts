@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
+import { z } from 'zod';
 import type { ProjectionDocument } from './projection.js';
 import { percentHalfUp } from '../core/ratio.js';
 import type { Name, Note } from '../core/model/note.js';
 import type { Issue } from '../core/issues.js';
-import { issue } from '../core/issues.js';
+import { issue, IssueSchema } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { computeSeats } from '../core/pipeline/seats.js';
 import { decidePresidentialRound } from '../core/rules/presidential.js';
@@ -125,7 +126,11 @@ export interface ActaDocument {
   readonly quarantined: readonly MesaQuarantine[];
 }
 
-/** A row an import refused for a mesa: which import and file, its row, its issues, as read. */
+/**
+ * A row an import refused for a mesa: which import and file, its row, its issues, as read. The
+ * API's schema is MesaQuarantineSchema; this type keeps the core's readonly Issue (whose schema
+ * infers a mutable path), so it is written out rather than inferred.
+ */
 export interface MesaQuarantine {
   readonly importId: number;
   readonly file: string;
@@ -133,6 +138,14 @@ export interface MesaQuarantine {
   readonly issues: readonly Issue[];
   readonly raw: Readonly<Record<string, string>>;
 }
+
+export const MesaQuarantineSchema = z.object({
+  importId: z.number().int(),
+  file: z.string(),
+  row: z.number().int().describe("the row's 1-based data row in its file"),
+  issues: z.array(IssueSchema),
+  raw: z.record(z.string(), z.string()).describe('the row as read'),
+});
 
 /**
  * Every quarantined row of an election by mesa, read once per store revision: the acta route and
