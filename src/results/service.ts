@@ -398,9 +398,7 @@ export async function getCountCourse(
   // a course's updates carry acta counts (docs/elections.md, `course`); one without is no point
   const points = units.flatMap((u): CoursePoint[] => {
     if (u.actas === null) return [];
-    const ranked = [...u.choices].sort((a, b) => b.votes - a.votes);
-    const first = ranked[0];
-    const margin = (first?.votes ?? 0) - (ranked[1]?.votes ?? 0);
+    const { leader, margin } = leadOf(u.choices);
     return [
       {
         time: u.code,
@@ -410,13 +408,23 @@ export async function getCountCourse(
         valid: u.valid,
         emitted: u.emitted,
         votes: u.choices.map((c) => ({ id: c.id, label: c.label, votes: c.votes })),
-        leader: margin > 0 && first ? first.id : null,
+        leader,
         margin,
       },
     ];
   });
   const source = points.length > 0 ? (e.value.published?.source ?? null) : null;
   return { ok: true, value: courseDocument(e.value.id, source, points) };
+}
+
+/** Who is ahead of a course point and by how much: nobody when the first two are level. */
+function leadOf(votes: readonly { readonly id: string; readonly votes: number }[]): {
+  leader: string | null;
+  margin: number;
+} {
+  const ranked = [...votes].sort((a, b) => b.votes - a.votes);
+  const margin = (ranked[0]?.votes ?? 0) - (ranked[1]?.votes ?? 0);
+  return { leader: margin > 0 ? (ranked[0]?.id ?? null) : null, margin };
 }
 
 function courseDocument(
@@ -457,8 +465,7 @@ async function recordedCourse(store: Store, def: ElectionDef): Promise<CoursePoi
       label: v.choice,
       votes: v.votes,
     }));
-    const ranked = [...votes].sort((a, b) => b.votes - a.votes);
-    const margin = (ranked[0]?.votes ?? 0) - (ranked[1]?.votes ?? 0);
+    const { leader, margin } = leadOf(votes);
     const valid = votes.reduce((a, v) => a + v.votes, 0);
     return [
       {
@@ -469,7 +476,7 @@ async function recordedCourse(store: Store, def: ElectionDef): Promise<CoursePoi
         valid,
         emitted: valid + c.blank + c.null,
         votes,
-        leader: margin > 0 ? (ranked[0]?.id ?? null) : null,
+        leader,
         margin,
       },
     ];
