@@ -41,11 +41,22 @@ describe('cifra acta', () => {
         .split('│')
         .map((c) => c.trim())
         .filter(Boolean);
-    expect(cells('P1')).toEqual(['P1', '40', '47', '≠']);
-    expect(cells('P16')).toEqual(['P16', '50', '43', '≠']);
+    // rows named by the choice's label, as the rest of the acta (P1, P16 in ONPE's file)
+    expect(cells('OLLANTA MOISES HUMALA TASSO')).toEqual([
+      'OLLANTA MOISES HUMALA TASSO',
+      '40',
+      '47',
+      '≠',
+    ]);
+    expect(cells('JOSE PEDRO CASTILLO TERRONES')).toEqual([
+      'JOSE PEDRO CASTILLO TERRONES',
+      '50',
+      '43',
+      '≠',
+    ]);
     expect(cells('voters')).toEqual(['voters', '100', '100']);
     expect(cells('blank')).toEqual(['blank', '6', '6']);
-    expect(lines.some((l) => /^│ P2 /.test(l))).toBe(false); // no votes in any version
+    expect(lines.some((l) => l.startsWith('│ MARCO ANTONIO ARANA'))).toBe(false); // no votes
   });
 
   it("lists the mesa's quarantined rows with their codes", async () => {

@@ -28,6 +28,21 @@ describe('cifra seats --election of an election of actas not in the store', () =
     expect((await cli('seats', '--election', 'xf-2026-parlamento', '--db', db)).code).toBe(0);
   });
 
+  // code review: a path with a space printed bare gave a command that could not be copied and run
+  it('quotes a path a shell would split', async () => {
+    const db = join(dir, 'with space', "it's.db");
+    const r = await cli(
+      'seats',
+      '--election',
+      `${XF}/xf-2026.json`,
+      '--db',
+      db,
+      '--jurisdictions',
+      J,
+    );
+    expect(r.err).toContain(`--db '${join(dir, 'with space', "it'\\''s.db")}'`);
+  });
+
   it('in Spanish with --lang es', async () => {
     const db = join(dir, 'es.db');
     const r = await cli(

@@ -147,6 +147,10 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   // acta: each version's figures, the mesa's quarantined rows
   figures: 'cifras',
   'quarantined rows of this mesa: {n}': 'filas en cuarentena de esta mesa: {n}',
+  'no head printed: the store fails `cifra audit verify` (a head vouches for a sound history)':
+    'no se imprime la cabeza: el almacén no pasa `cifra audit verify` (una cabeza avala una historia íntegra)',
+  'nothing published: {db} fails `cifra audit verify`':
+    'no se publicó nada: {db} no pasa `cifra audit verify`',
   'acta {mesa} — {election}: no version stored; every row for this mesa was quarantined':
     'acta {mesa} — {election}: ninguna versión guardada; toda fila de esta mesa quedó en cuarentena',
   'import #{id} · row {row}': 'importación #{id} · fila {row}',

@@ -272,6 +272,10 @@ async function withElectionStore(
   });
 }
 
+/** A word a POSIX shell reads as itself: quoted when it holds a space or a special character. */
+const shellWord = (w: string): string =>
+  /^[A-Za-z0-9_./:@%+=,-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+
 /** The line that says how to store an election of actas: one `cifra ingest` per source file. */
 function ingestFirst(
   loaded: LoadedManifest,
@@ -281,13 +285,13 @@ function ingestFirst(
 ): string {
   const shown = (f: string): string => {
     const r = relative(process.cwd(), f);
-    return r.startsWith('..') || isAbsolute(r) ? f : r;
+    return shellWord(r.startsWith('..') || isAbsolute(r) ? f : r);
   };
   const commands = actaSourcesOf(loaded)
     .filter((s) => s.path[0] === 'sources')
     .map(
       (s) =>
-        `cifra ingest ${shown(s.file)} --election ${ref} --db ${db}${jurisdictions === undefined ? '' : ` --jurisdictions ${jurisdictions}`}`,
+        `cifra ingest ${shown(s.file)} --election ${shellWord(ref)} --db ${shellWord(db)}${jurisdictions === undefined ? '' : ` --jurisdictions ${shellWord(jurisdictions)}`}`,
     );
   return say('{id} is counted from actas: ingest them first: {commands}', {
     id: loaded.manifest.id,
@@ -1085,7 +1089,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const v = await (await import('./commands/audit.js')).verifiedHead(store);
         if (!v.ok) {
           printIssues(io, v.issues);
-          io.err(`nothing published: ${o.db} fails \`cifra audit verify\``);
+          io.err(say('nothing published: {db} fails `cifra audit verify`', { db: o.db }));
           return EXIT_ISSUES;
         }
         const { publishSite } = await import('../api/publish-site.js');

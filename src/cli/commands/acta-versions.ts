@@ -24,7 +24,7 @@ export function renderVersionFigures(history: readonly Version[], e: ElectionDef
   );
   e.choices.forEach((c, i) => {
     const values = history.map((h) => h.acta.votes?.[i] ?? null);
-    if (values.some((v) => v !== null && v !== 0)) add(c.id, values);
+    if (values.some((v) => v !== null && v !== 0)) add(c.label, values);
   });
   add(
     say('blank'),

@@ -64,7 +64,9 @@ export async function runAuditHead(
   if (!v.ok) {
     printIssues(io, v.issues);
     io.err(
-      'no head printed: the store fails `cifra audit verify` (a head vouches for a sound history)',
+      say(
+        'no head printed: the store fails `cifra audit verify` (a head vouches for a sound history)',
+      ),
     );
     return EXIT_ISSUES;
   }

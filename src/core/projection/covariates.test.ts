@@ -62,19 +62,35 @@ describe('arrival drift', () => {
     expect(arrivalDrift(alike, 1, { damping: 1, minFraction: 0 }).map((x) => x[0])).toEqual(
       [0.25, 0.25, 0.25].map((v) => expect.closeTo(v, 12)),
     );
-    // slopes +1, −1, +1.2, −0.8 with equal weights: pooled 0.1, SE² 0.2525 → 0.1 × 0.01 / 0.2625
+    // slopes +1, −1, +1.2, −0.8 with equal weights: pooled 0.1, SE² 4/3 × 0.2525 (n/(n−1))
     const scattered = [
       unit(0.4, 0.6, 0.2, 0.4),
       unit(0.4, 0.2, 0.2, 0.4),
       unit(0.4, 0.64, 0.2, 0.4),
       unit(0.4, 0.24, 0.2, 0.4),
     ];
-    const pooled = (0.1 * 0.01) / (0.01 + 0.2525);
+    const pooled = (0.1 * 0.01) / (0.01 + (4 / 3) * 0.2525);
     const d = arrivalDrift(scattered, 1, { damping: 1, minFraction: 0 });
     // equal weights: each unit halfway between its own slope and the (shrunk) pooled one
     expect(d.map((x) => x[0])).toEqual(
       [1, -1, 1.2, -0.8].map((s) => expect.closeTo(0.5 * s + 0.5 * pooled, 12)),
     );
+  });
+
+  // Run 18b: one factor for the whole vector, so each unit's drift still sums to zero over the
+  // shares (they sum to one at both snapshots)
+  it('keeps every unit drift summing to zero over the shares', () => {
+    const two = (b: number, n: number) => ({
+      actasTotal: 1000,
+      now: { actasCounted: 400, shares: [n, 0.3, 0.7 - n] },
+      before: { actasCounted: 200, shares: [b, 0.25, 0.75 - b] },
+    });
+    const d = arrivalDrift([two(0.4, 0.6), two(0.4, 0.2), two(0.4, 0.64), two(0.4, 0.24)], 3, {
+      damping: 1,
+      minFraction: 0,
+    });
+    for (const x of d)
+      expect((x[0] as number) + (x[1] as number) + (x[2] as number)).toBeCloseTo(0, 12);
   });
 
   it('gives no drift without an earlier snapshot or with damping 0', () => {

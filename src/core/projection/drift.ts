@@ -64,10 +64,12 @@ export function arrivalDrift(
 }
 
 /**
- * Run 18: the pooled slope is a weighted mean of noisy unit slopes; shrink each of its dimensions
- * toward zero by p² / (p² + SE²), SE² its sampling variance from the unit slopes' spread
- * (Σ w² (s − p)² / (Σ w)²). Units drifting alike keep the trend; scattered slopes (a few offices'
- * actas between two close snapshots) lose most of it. Fewer than three slopes: no spread, kept.
+ * Runs 18 and 18b: the pooled slope is a weighted mean of noisy unit slopes; shrink it toward zero
+ * by one factor for the whole vector, ‖p‖² / (‖p‖² + Σ SE²), SE² each share's sampling variance
+ * from the unit slopes' spread (n/(n−1) · Σ w² (s − p)² / (Σ w)²). One factor keeps its sum at
+ * zero (shares sum to one at both snapshots). Units drifting alike keep the trend; scattered
+ * slopes (a few offices' actas between two close snapshots) lose most of it. Fewer than three
+ * slopes: too few to tell the spread from the trend, kept.
  */
 function shrinkByNoise(
   pooled: Float64Array,
@@ -75,14 +77,19 @@ function shrinkByNoise(
   sw: number,
 ): void {
   const given = slopes.filter((x) => x !== null);
-  if (given.length < 3 || sw <= 0) return;
+  const n = given.length;
+  if (n < 3 || sw <= 0) return;
+  let signal = 0;
+  let noise = 0;
   for (let k = 0; k < pooled.length; k++) {
     const p = pooled[k] as number;
     let v = 0;
     for (const x of given) v += (x.w * ((x.s[k] as number) - p)) ** 2;
-    const se2 = v / (sw * sw);
-    pooled[k] = p * p + se2 > 0 ? (p * p * p) / (p * p + se2) : 0;
+    signal += p * p;
+    noise += (n / (n - 1)) * (v / (sw * sw));
   }
+  const factor = signal + noise > 0 ? signal / (signal + noise) : 0;
+  for (let k = 0; k < pooled.length; k++) pooled[k] = (pooled[k] as number) * factor;
 }
 
 function median(xs: readonly number[]): number {
