@@ -32,6 +32,8 @@ describe('cifra acta', () => {
   it("shows each version's figures, the current one marked, and ≠ where they differ", async () => {
     const r = await cli('acta', '205', '--db', db);
     expect(r.code).toBe(0);
+    // the flag says a version was not applied, whatever it differs in (figures or a state)
+    expect(r.out).toContain(' · CONFLICT: a later import brought another version, not applied');
     const all = r.out.split('\n');
     const at = all.findIndex((l) => l.includes('│ figures'));
     expect(all[at]).toMatch(/v1 ✓.*v2(?! ✓)/);

@@ -108,7 +108,8 @@ const ES = {
   'projMethod:snapshot': 'desde los totales de un corte de la fuente',
   leads: 'lidera',
   provisional: 'Resultados provisionales',
-  conflict: 'Conflicto: otra versión con cifras distintas no fue aplicada',
+  conflict:
+    'Conflicto: otra versión no fue aplicada (otras cifras, o el acta contada reportada de nuevo como pendiente)',
   seats: 'Escaños',
   seatsByDistrict: 'Escaños por circunscripción',
   party: 'Partido',
@@ -472,7 +473,8 @@ const EN: Strings = {
   'projMethod:snapshot': "from the totals of a source's cut",
   leads: 'leads',
   provisional: 'Provisional results',
-  conflict: 'Conflict: another version with different figures was not applied',
+  conflict:
+    'Conflict: another version was not applied (other figures, or the counted acta reported pending again)',
   seats: 'Seats',
   seatsByDistrict: 'Seats per district',
   party: 'Party',

@@ -181,7 +181,7 @@ export interface ImportRecord extends ImportMeta, Partial<ImportSummary> {
 
 export interface StoredActa extends Acta {
   readonly version: number;
-  /** A later import brought different figures that were not applied. */
+  /** A later import brought another version that was not applied (other figures, or a closed acta reported open again). */
   readonly conflict: boolean;
   readonly warnings: readonly Issue[];
 }

@@ -541,7 +541,9 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
         label: current.stateLabel,
         version: current.version,
         conflict: current.conflict
-          ? say(' · CONFLICT: a later import brought different figures')
+          ? say(
+              ' · CONFLICT: a later import brought another version, not applied (other figures, or a counted acta reported open again)',
+            )
           : '',
       }),
     );
