@@ -300,8 +300,8 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'previousRound del manifiesto nombra una opción que la vuelta anterior (o esta elección, o las columnas prior del universo) no tiene',
   },
   audit_chain_broken: {
-    en: "a stored acta version or import does not match its hash chain, or an acta's current state disagrees with its versions",
-    es: 'la cadena de hashes del registro está rota',
+    en: 'a stored row disagrees with the hash chains or the audit log (the path names its table and row; details say how)',
+    es: 'una fila guardada no concuerda con las cadenas de hashes o el registro de auditoría (la ruta nombra su tabla y fila; los detalles dicen cómo)',
   },
   store_busy: {
     en: "another import held the store's write lock for longer than the wait: nothing was written",
