@@ -213,17 +213,11 @@ function finish(level: Level, code: string, acc: Acc): UnitResult {
   const votes = Array.from(acc.votes);
   const valid = votes.reduce((x, y) => x + y, 0);
   const emitted = valid + acc.blank + acc.null + acc.impugned;
-  const s = acc.states;
-  const actas: ActaCounts = {
-    total: acc.total,
-    counted: s.counted,
-    resolved: s.resolved,
-    annulled: s.annulled,
-    notInstalled: s.not_installed,
-    pending: s.pending,
-    jee: s.jee,
-    pendingWithFigures: acc.pendingWithFigures,
-  };
+  // the accumulator kept pending actas with figures only where they count
+  const actas = actaCountsOf(
+    { total: acc.total, states: acc.states, pendingWithFigures: acc.pendingWithFigures },
+    true,
+  );
   return {
     level,
     code,
