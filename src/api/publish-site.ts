@@ -6,7 +6,6 @@ import type { Result } from '../core/result.js';
 import { builtInContestsIds } from '../elections/contests.js';
 import { replaceOwnedDir, type OwnedDirOptions } from '../io/owned-dir.js';
 import type { PlacesDocument } from '../results/places.js';
-import type { AuditHead } from '../store/audit-log.js';
 import type { Store } from '../store/store.js';
 import type { ContestsElectionDocument } from '../results/contests.js';
 import { mesasOnlyQuarantined } from '../results/service.js';
@@ -123,7 +122,7 @@ export async function publishSite(
   now: string,
   o: OwnedDirOptions & {
     /** The head `cifra audit verify` checked before the site was read (else the store's now). */
-    readonly audit?: AuditHead;
+    readonly audit?: Awaited<ReturnType<Store['auditHead']>>;
   } = {},
 ): Promise<Result<PublishReport, Issue[]>> {
   const ctx: DocumentContext = {
