@@ -589,7 +589,7 @@ export const ProjectionSchema = z.object({
     'Snapshot projections: whether an earlier cut of the same count fed the arrival drift, its time and for which units (es/en).',
   ),
   counted: CountedFiguresSchema.optional().describe(
-    "The national count the projection started from (votes per choice, blank, null): each recorded projection keeps it (cifra replay records one per step; the server records none yet), and an acta election's count course is read from those records.",
+    "The national count the projection started from (votes per choice, blank, null): each recorded projection keeps it (cifra replay records one per step; the server one per revision the dashboard projects), and an acta election's count course is read from those records.",
   ),
   probabilityBounds: z
     .object({ min: probability, max: probability })

@@ -660,7 +660,17 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
           }),
         ]);
       return unwrap(
-        await projectionOf(o.store, q.election, { seed: q.seed, sims: q.sims }, projections.run),
+        await projectionOf(
+          o.store,
+          q.election,
+          {
+            seed: q.seed,
+            sims: q.sims,
+            // the dashboard's own request (production's seed and size) is the night's record
+            record: q.seed === undefined && q.sims === undefined ? now : undefined,
+          },
+          projections.run,
+        ),
       );
     },
     '/api/v1/projection/history': async (req) =>

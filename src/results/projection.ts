@@ -20,7 +20,7 @@ import { previousChoicesOf } from '../elections/previous-round.js';
 import { electionPriorHistory } from '../elections/prior-history.js';
 import type { WithHistory } from '../core/projection/prior-history.js';
 import { neighbourModel } from '../elections/adjacency.js';
-import type { Store } from '../store/store.js';
+import { StoreBusyError, type Store } from '../store/store.js';
 import { currentColumns, type ResultUnit } from './documents.js';
 import { driftNote, withPreviousCut, type CutUnits } from './previous-cut.js';
 import { previousLevel } from './published-load.js';
@@ -301,7 +301,7 @@ export const simulateHere: SimulationRunner = async (frame, job) => {
 export async function getProjection(
   store: Store,
   def: ElectionDef,
-  o: { readonly seed?: number | undefined; readonly sims?: number | undefined } = {},
+  o: ProjectionOptions = {},
   run: SimulationRunner = simulateHere,
 ): Promise<Found<ProjectionDocument>> {
   const seed = o.seed ?? DEFAULT_SEED;
@@ -317,11 +317,46 @@ export async function getProjection(
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   if (cache.size > 32) cache.clear();
-  const made = project(store, def, ruleset, revision, { seed, sims }, run);
+  const made = project(store, def, ruleset, revision, { seed, sims }, run).then((p) =>
+    o.record === undefined || !p.ok || def.published !== undefined
+      ? p
+      : recordOnTheSide(store, p.value, o.record()).then(() => p),
+  );
   cache.set(key, made);
   // a failure (a busy pool, a broken worker) is not kept: the next request tries again
   made.catch(() => cache.delete(key));
   return made;
+}
+
+export interface ProjectionOptions {
+  readonly seed?: number | undefined;
+  readonly sims?: number | undefined;
+  /**
+   * Record a new revision's projection in the store (its history and the count course), at this
+   * clock's time: the server does for the dashboard's own request. A count of actas only.
+   */
+  readonly record?: (() => string) | undefined;
+}
+
+/**
+ * The server records beside a read: never waiting for another writer (an import holds the lock:
+ * this revision goes unrecorded, the next one is tried); any other failure is a bug and throws.
+ */
+async function recordOnTheSide(store: Store, doc: ProjectionDocument, at: string): Promise<void> {
+  try {
+    await store.putProjection(
+      {
+        election: doc.election,
+        revision: doc.revision,
+        recordedAt: at,
+        pctCounted: doc.pctCounted,
+        doc,
+      },
+      { wait: false },
+    );
+  } catch (e) {
+    if (!(e instanceof StoreBusyError)) throw e;
+  }
 }
 
 /** A projection's frame, how it was made and the units the source left out (null: no universe). */
@@ -562,7 +597,7 @@ export async function hasProjection(
 export async function projectionOf(
   store: Store,
   id: string | undefined,
-  o: { readonly seed?: number | undefined; readonly sims?: number | undefined },
+  o: ProjectionOptions,
   run: SimulationRunner = simulateHere,
 ): Promise<Found<ProjectionDocument>> {
   const e = await findElection(store, id);

@@ -447,8 +447,8 @@ function courseDocument(
 /**
  * An acta election's course from its recorded projections, each with the count it started from,
  * in the order recorded (a correction can lower the % counted). `cifra replay` records one per
- * step; `cifra serve` records none yet, so a served night has no course of its own. Records made
- * before they kept the count are skipped.
+ * step; `cifra serve` one per revision the dashboard projects, unless an import holds the write
+ * lock at that moment. Records made before they kept the count are skipped.
  */
 async function recordedCourse(store: Store, def: ElectionDef): Promise<CoursePoint[]> {
   const ids = new Map(def.choices.map((c) => [c.label, c.id]));

@@ -64,8 +64,12 @@ export interface Store {
   putPublished(election: string, units: readonly PublishedUnit[], seats: unknown): Promise<void>;
   publishedUnits(election: string, level: string): Promise<PublishedUnit[]>;
   publishedSeats(election: string): Promise<unknown>;
-  /** Records the projection made at a store revision (replay, server); idempotent per revision. */
-  putProjection(record: ProjectionRecord): Promise<void>;
+  /**
+   * Records the projection made at a store revision (replay, server); idempotent per revision.
+   * `wait: false`: when another writer holds the lock, throw StoreBusyError at once instead of
+   * waiting (the server records on the side of a read and never blocks it).
+   */
+  putProjection(record: ProjectionRecord, options?: { readonly wait?: boolean }): Promise<void>;
   /** The election's recorded projections, oldest first: how the projection moved over the night. */
   projectionHistory(election: string): Promise<ProjectionRecord[]>;
   /** Every acta version and import with its stored hash, in the order written (cifra audit verify). */

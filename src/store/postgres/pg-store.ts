@@ -65,7 +65,7 @@ import {
 export const IMPORT_LOCK = 7_261_2021;
 const MIGRATION_LOCK = 7_261_2020;
 /** Appends to the audit log are serialised on this one, held only while appending. */
-const LOG_LOCK = 7_261_2022;
+export const LOG_LOCK = 7_261_2022;
 /** How long an import waits for another's import lock before store_busy (as SQLite's wait). */
 export const PG_BUSY_MS = 10_000;
 /** PostgreSQL's lock_not_available: lock_timeout expired while waiting. */
@@ -465,10 +465,14 @@ export class PgStore implements Store {
     return r ? (JSON.parse(r['doc'] as string) as unknown) : null;
   }
 
-  async putProjection(r: ProjectionRecord): Promise<void> {
+  async putProjection(r: ProjectionRecord, o: { readonly wait?: boolean } = {}): Promise<void> {
     const doc = JSON.stringify(r.doc);
     await this.inTransaction(async (q) => {
-      await q('SELECT pg_advisory_xact_lock($1)', [LOG_LOCK]);
+      if (o.wait === false) {
+        // the audit log's lock, if free: an import committing holds it
+        const got = await q('SELECT pg_try_advisory_xact_lock($1) AS ok', [LOG_LOCK]);
+        if ((got.rows[0] as { ok?: boolean } | undefined)?.ok !== true) throw new StoreBusyError(0);
+      } else await q('SELECT pg_advisory_xact_lock($1)', [LOG_LOCK]);
       const put = await q(
         'INSERT INTO projections (election, revision, recorded_at, pct_counted, doc) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (election, revision) DO NOTHING',
         [r.election, r.revision, r.recordedAt, r.pctCounted, doc],

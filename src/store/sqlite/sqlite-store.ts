@@ -641,8 +641,20 @@ export class SqliteStore implements Store {
     return r ? (JSON.parse(r['doc'] as string) as unknown) : null;
   }
 
-  async putProjection(r: ProjectionRecord): Promise<void> {
+  async putProjection(r: ProjectionRecord, o: { readonly wait?: boolean } = {}): Promise<void> {
     const doc = JSON.stringify(r.doc);
+    // not waiting: no busy wait, which would stop this thread (and a server's reads) meanwhile
+    if (o.wait === false) this.db.pragma('busy_timeout = 0');
+    try {
+      this.putProjectionNow(r, doc);
+    } catch (e) {
+      throw o.wait === false ? busyCoded(e, 0) : e;
+    } finally {
+      if (o.wait === false) this.db.pragma(`busy_timeout = ${Math.trunc(this.busyMs)}`);
+    }
+  }
+
+  private putProjectionNow(r: ProjectionRecord, doc: string): void {
     this.db
       .transaction(() => {
         const put = this.db
