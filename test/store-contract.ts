@@ -8,6 +8,7 @@ import type { ResultUnit } from '../src/results/documents.js';
 import { previousLevel, putPublishedElection } from '../src/results/published-load.js';
 import type { IncomingActa, PublishedUnit, Store } from '../src/store/store.js';
 import { EARLIER_AS_OF, REPLAY_ID, replayManifest } from './previous-cut-fixture.js';
+import { countedActa } from '../src/test-utils/acta.js';
 
 const ELECTION: ElectionDef = {
   id: 'test-e',
@@ -22,20 +23,8 @@ const ELECTION: ElectionDef = {
 
 const PINNED_CHAIN_HEAD = '27613e7ac6ce9988e6ee7d7578d0ab076711c5ad3ae26a2c507cbcec9bad02bf';
 
-const acta = (mesa: string, over: Partial<Acta> = {}): Acta => ({
-  election: ELECTION.id,
-  mesa,
-  ubigeo: '010101',
-  state: 'counted',
-  stateLabel: 'CONTABILIZADA',
-  eligible: 300,
-  voters: 100,
-  votes: [60, 30],
-  blank: 6,
-  null: 4,
-  impugned: 0,
-  ...over,
-});
+const acta = (mesa: string, over: Partial<Acta> = {}): Acta =>
+  countedActa({ election: ELECTION.id, mesa, ...over });
 const incoming = (a: Acta, row: number): IncomingActa => ({
   acta: a,
   row,

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Acta } from '../core/model/acta.js';
 import { chainHash, GENESIS, verifyChains, versionHash, type ChainedVersion } from './audit.js';
+import { countedActa } from '../test-utils/acta.js';
 
 describe('chainHash', () => {
   it('is SHA-256 of the UTF-8 bytes of prev then content, as a Hash object gives it', () => {
@@ -16,19 +17,8 @@ describe('chainHash', () => {
 });
 
 describe('verifyChains', () => {
-  const acta = (mesa: string, voters: number): Acta => ({
-    election: 'e',
-    mesa,
-    ubigeo: '010101',
-    state: 'counted',
-    stateLabel: 'CONTABILIZADA',
-    eligible: 300,
-    voters,
-    votes: [voters - 10, 10],
-    blank: 0,
-    null: 0,
-    impugned: 0,
-  });
+  const acta = (mesa: string, voters: number): Acta =>
+    countedActa({ mesa, voters, votes: [voters - 10, 10], blank: 0, null: 0 });
   /** A chain as the stores write it: mesa, version, kind, voters, current. */
   function chain(rows: readonly [string, number, string, number, boolean][]): ChainedVersion[] {
     let prev = GENESIS;

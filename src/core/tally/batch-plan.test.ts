@@ -7,21 +7,9 @@ import {
   type StoredMesa,
   type VersionRecord,
 } from './batch-plan.js';
+import { countedActa } from '../../test-utils/acta.js';
 
-const acta = (mesa: string, over: Partial<Acta> = {}): Acta => ({
-  election: 'e',
-  mesa,
-  ubigeo: '010101',
-  state: 'counted',
-  stateLabel: 'CONTABILIZADA',
-  eligible: 300,
-  voters: 100,
-  votes: [60, 30],
-  blank: 6,
-  null: 4,
-  impugned: 0,
-  ...over,
-});
+const acta = (mesa: string, over: Partial<Acta> = {}): Acta => countedActa({ mesa, ...over });
 const pending = (mesa: string): Acta =>
   acta(mesa, {
     state: 'pending',

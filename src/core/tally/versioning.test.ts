@@ -2,21 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Acta, ActaState } from '../model/acta.js';
 import { decideVersion } from './versioning.js';
+import { countedActa } from '../../test-utils/acta.js';
 
-const acta = (state: ActaState, over: Partial<Acta> = {}): Acta => ({
-  election: 'e',
-  mesa: '000205',
-  ubigeo: '010101',
-  state,
-  stateLabel: state.toUpperCase(),
-  eligible: 300,
-  voters: 100,
-  votes: [60, 30],
-  blank: 6,
-  null: 4,
-  impugned: 0,
-  ...over,
-});
+const acta = (state: ActaState, over: Partial<Acta> = {}): Acta =>
+  countedActa({ mesa: '000205', state, stateLabel: state.toUpperCase(), ...over });
 
 describe('decideVersion', () => {
   it('applies progress: an open acta arriving, a counted one relabelled', () => {
