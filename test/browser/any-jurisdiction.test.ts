@@ -7,21 +7,18 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishSite } from '../../src/api/publish-site.js';
-import { buildOpenApi } from '../../src/api/server.js';
 import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
 import { XF_ELECTION, xfStore } from '../xf-fixture.js';
 import { ARTIFACTS, closeAll, noSideScroll, openPage, serveDashboard } from './harness.js';
-import { freePort, requireNginx, startNginx, waitFor } from './nginx.js';
-import type { ChildProcess } from 'node:child_process';
+import { requireNginx, servePublished } from './nginx.js';
 
 let dir: string;
 let store: SqliteStore;
 let app: FastifyInstance;
 let live: string;
 let browser: Browser;
-let nginx: ChildProcess | undefined;
+let stop: (() => void) | undefined;
 let site: string;
 
 beforeAll(async () => {
@@ -29,17 +26,11 @@ beforeAll(async () => {
   dir = tempDir('cifra-anyjur-');
   store = await xfStore(join(dir, 'xf.db'));
   ({ app, base: live, browser } = await serveDashboard(store));
-  const out = join(dir, 'site');
-  const r = await publishSite(store, out, buildOpenApi(), '2026-05-02T12:00:00.000Z');
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  const port = await freePort();
-  nginx = startNginx(dir, out, port);
-  site = `http://127.0.0.1:${port}`;
-  await waitFor(`${site}/api/v1/site.json`);
+  ({ site, stop } = await servePublished(store, dir, '2026-05-02T12:00:00.000Z'));
 }, 120_000);
 
 afterAll(async () => {
-  nginx?.kill('SIGTERM');
+  stop?.();
   await closeAll(browser, app, store);
 });
 

@@ -4,6 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { publishSite } from '../../src/api/publish-site.js';
+import { buildOpenApi } from '../../src/api/server.js';
+import type { Store } from '../../src/store/store.js';
 
 const NGINX = process.env['NGINX_PATH'] ?? '/usr/sbin/nginx';
 
@@ -67,4 +70,21 @@ export async function waitFor(url: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`${url} never answered`);
+}
+
+/** A store published as `cifra publish` writes it, served by nginx: the site's URL and its stop. */
+export async function servePublished(
+  store: Store,
+  dir: string,
+  now: string,
+): Promise<{ readonly site: string; readonly stop: () => void }> {
+  requireNginx();
+  const out = join(dir, 'site');
+  const r = await publishSite(store, out, buildOpenApi(), now);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  const port = await freePort();
+  const nginx = startNginx(dir, out, port);
+  const site = `http://127.0.0.1:${port}`;
+  await waitFor(`${site}/api/v1/site.json`);
+  return { site, stop: () => void nginx.kill('SIGTERM') };
 }

@@ -5,17 +5,14 @@
 // live by the API and as the static site `cifra publish` writes (under nginx), with no map of
 // Spain bundled (no empty map box) and no failed request. The numbers are read by hand
 // from data/spain/2023 (votes_congreso_2023.csv, seats_official_congreso_2023.csv), not from cifra.
-import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishSite } from '../../src/api/publish-site.js';
-import { buildOpenApi } from '../../src/api/server.js';
 import { putPublishedElection } from '../../src/results/published-load.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
 import { ARTIFACTS, noSideScroll, openPage, useDashboard } from './harness.js';
-import { freePort, requireNginx, startNginx, waitFor } from './nginx.js';
+import { servePublished } from './nginx.js';
 
 const ES = 'es-2023-congreso';
 
@@ -28,24 +25,17 @@ const env = useDashboard(async () => {
   return store;
 });
 
-let nginx: ChildProcess | undefined;
+let stop: (() => void) | undefined;
 let site: string;
 
 // the same store as a static site, as `cifra publish` writes it, under nginx
 beforeAll(async () => {
-  requireNginx();
   const dir = tempDir('cifra-browser-spain-site-');
-  const out = join(dir, 'site');
-  const r = await publishSite(env.store, out, buildOpenApi(), '2026-12-01T12:00:00.000Z');
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  const port = await freePort();
-  nginx = startNginx(dir, out, port);
-  site = `http://127.0.0.1:${port}`;
-  await waitFor(`${site}/api/v1/site.json`);
+  ({ site, stop } = await servePublished(env.store, dir, '2026-12-01T12:00:00.000Z'));
 }, 120_000);
 
 afterAll(() => {
-  nginx?.kill('SIGTERM');
+  stop?.();
 });
 
 const TARGETS = [

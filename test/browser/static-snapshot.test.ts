@@ -3,17 +3,14 @@
 // it was published, in Lima time, where the live page shows its freshness; that the cross-check,
 // which the server computes, is not in it (the 2021 runoff declares three sources of its actas);
 // and it shows Quetzalia's unresolved tie (test/fixtures/xq) as the live page does.
-import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishSite } from '../../src/api/publish-site.js';
-import { buildOpenApi } from '../../src/api/server.js';
 import { bundledElection } from '../../src/elections/manifests.js';
 import { PROJECT_ROOT } from '../../src/io/paths.js';
 import { tempDir } from '../helpers.js';
 import { manifestStore } from '../xf-fixture.js';
 import { ARTIFACTS, noSideScroll, openPage, useDashboard } from './harness.js';
-import { freePort, requireNginx, startNginx, waitFor } from './nginx.js';
+import { servePublished } from './nginx.js';
 
 const XQ = join(PROJECT_ROOT, 'test', 'fixtures', 'xq');
 const RUNOFF = 'pe-2021-presidencial-segunda';
@@ -23,7 +20,7 @@ const LIMA = { es: 'Publicado: 2 may. 2026, 07:00', en: 'Published: 2 May 2026, 
 
 let dir: string;
 let site: string;
-let nginx: ChildProcess | undefined;
+let stop: (() => void) | undefined;
 
 const env = useDashboard(async () => {
   dir = tempDir('cifra-browser-static-');
@@ -41,18 +38,11 @@ const env = useDashboard(async () => {
 });
 
 beforeAll(async () => {
-  requireNginx();
-  const out = join(dir, 'site');
-  const r = await publishSite(env.store, out, buildOpenApi(), PUBLISHED);
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  const port = await freePort();
-  nginx = startNginx(dir, out, port);
-  site = `http://127.0.0.1:${port}`;
-  await waitFor(`${site}/api/v1/site.json`);
+  ({ site, stop } = await servePublished(env.store, dir, PUBLISHED));
 }, 120_000);
 
 afterAll(() => {
-  nginx?.kill('SIGTERM');
+  stop?.();
 });
 
 describe('the static site says what it is', () => {
