@@ -446,6 +446,18 @@ const head = fc
 const answers = (b: Buffer): number =>
   b.toString('latin1').match(/HTTP\/1\.1 \d{3} /g)?.length ?? 0;
 
+// The property below found it (seed -2137793155): after a hot read, a GET whose Transfer-Encoding
+// is gzip was answered 200 and then, at the end of its unknowable body, 400 — two answers.
+describe('a Transfer-Encoding that is not chunked (RFC 9112 §6.3)', () => {
+  it('is one 400, and the connection closes, on either server', async () => {
+    const h = `GET ${NATIONAL} HTTP/1.1\r\nTransfer-Encoding:gzip\r\nHost: x\r\n\r\n`;
+    for (const port of [on, off]) {
+      const text = (await exchange(port, [get(NATIONAL) + h])).toString('latin1');
+      expect(text.match(/HTTP\/1\.1 \d{3}/g)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 400']);
+    }
+  });
+});
+
 describe('a property: fast path on or off, the same answer', () => {
   it('for generated request heads, alone, pipelined after a hot read, or split', async () => {
     await fc.assert(

@@ -192,6 +192,8 @@ export class HotReads {
 
   /** Answers the request from the cache and returns true; false leaves it to the framework. */
   serve(req: IncomingMessage, res: ServerResponse): boolean {
+    // a body of unknowable length is refused by the framework (registerTransferEncodingCheck)
+    if (req.headers['transfer-encoding'] !== undefined) return false;
     const a = this.answer(req.method, req.url, req.headers);
     if (a === undefined) return false;
     if (a.body === undefined) res.writeHead(a.status, a.headers).end();

@@ -101,6 +101,32 @@ function afterOwedAnswers(socket: Duplex, write: () => void): void {
   owed.once('close', next);
 }
 
+/**
+ * A request whose Transfer-Encoding does not end in chunked has a body of no knowable length
+ * (RFC 9112 §6.3: the server MUST answer 400 and close the connection). Node's parser reads such a
+ * body until the connection ends, so the request was answered and then refused again at the end:
+ * two answers for one request. Refused here, before any read (a cached one included) answers it.
+ */
+export function registerTransferEncodingCheck(app: FastifyInstance): void {
+  app.addHook('onRequest', async (req, reply) => {
+    const te = req.headers['transfer-encoding'];
+    if (te === undefined || /(?:^|,)[ \t]*chunked[ \t]*$/i.test(te)) return;
+    return reply
+      .code(400)
+      .header('connection', 'close')
+      .header('cache-control', 'no-store')
+      .send({
+        error: 'invalid_query',
+        issues: [
+          issue('invalid_query', ['request', 'transfer-encoding'], {
+            reason: 'Bad Request',
+            status: 400,
+          }),
+        ],
+      });
+  });
+}
+
 /** Our error code of each 4xx/5xx response (the `error` of its body), for its request-log line. */
 const errorCodes = new WeakMap<object, string>();
 

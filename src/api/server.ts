@@ -69,6 +69,7 @@ import {
   loggerOptions,
   registerErrorCodes,
   registerSecurityHeaders,
+  registerTransferEncodingCheck,
 } from './http-safety.js';
 import { DEFAULT_LIMITS, hasToken, registerWriteGuard, type ServerLimits } from './guard.js';
 import { CompareQuerySchema, compareService, type CompareQuery } from './compare.js';
@@ -421,6 +422,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     },
   });
   registerWriteGuard(app, { tokenHash: o.tokenHash, limits });
+  registerTransferEncodingCheck(app);
   registerSecurityHeaders(app);
   registerErrorCodes(app);
   const projections = new ProjectionPool(limits.projectionWorkers, limits.projectionQueue);
