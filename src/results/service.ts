@@ -151,7 +151,7 @@ export const MesaQuarantineSchema = z.object({
  * Every quarantined row of an election by mesa, read once per store revision: the acta route and
  * `cifra publish` (every acta) ask mesa by mesa, and the quarantine is kept per import.
  */
-const QUARANTINE = new WeakMap<Store, Map<string, Promise<Map<string, MesaQuarantine[]>>>>();
+const QUARANTINE = new WeakMap<Store, Map<string, Promise<unknown>>>();
 
 function quarantineByMesa(
   store: Store,
@@ -159,30 +159,45 @@ function quarantineByMesa(
   revision: string,
   padMesa: (m: string) => string,
 ): Promise<Map<string, MesaQuarantine[]>> {
-  let memo = QUARANTINE.get(store);
-  if (memo === undefined) QUARANTINE.set(store, (memo = new Map()));
-  const key = `${election}|${revision}`;
-  let made = memo.get(key);
+  return perRevision(QUARANTINE, store, `${election}|${revision}`, async () => {
+    const by = new Map<string, MesaQuarantine[]>();
+    const imports = await store.listImports(election);
+    for (const imp of imports.filter((i) => i.status === 'committed' && (i.quarantined ?? 0) > 0))
+      for (const q of await store.quarantined(imp.id)) {
+        if (q.mesa === null) continue;
+        const mesa = padMesa(q.mesa);
+        const row = {
+          importId: imp.id,
+          file: imp.fileName,
+          row: q.row,
+          issues: q.issues,
+          raw: q.raw,
+        };
+        const list = by.get(mesa);
+        if (list === undefined) by.set(mesa, [row]);
+        else list.push(row);
+      }
+    return by;
+  });
+}
+
+/**
+ * One value per store and key (election and revision), made once and shared by every request
+ * while the revision stands; a few revisions at most are kept (the count moves on and older ones
+ * are not asked again), and a failure is not kept, so the next request makes it again.
+ */
+function perRevision<T>(
+  memos: WeakMap<Store, Map<string, Promise<unknown>>>,
+  store: Store,
+  key: string,
+  make: () => Promise<T>,
+): Promise<T> {
+  let memo = memos.get(store);
+  if (memo === undefined) memos.set(store, (memo = new Map()));
+  let made = memo.get(key) as Promise<T> | undefined;
   if (made === undefined) {
     if (memo.size >= 4) memo.clear();
-    made = (async () => {
-      const by = new Map<string, MesaQuarantine[]>();
-      const imports = await store.listImports(election);
-      for (const imp of imports.filter((i) => i.status === 'committed' && (i.quarantined ?? 0) > 0))
-        for (const q of await store.quarantined(imp.id)) {
-          if (q.mesa === null) continue;
-          const mesa = padMesa(q.mesa);
-          const row = {
-            importId: imp.id,
-            file: imp.fileName,
-            row: q.row,
-            issues: q.issues,
-            raw: q.raw,
-          };
-          by.set(mesa, [...(by.get(mesa) ?? []), row]);
-        }
-      return by;
-    })();
+    made = make();
     memo.set(key, made);
     const drop = memo;
     made.catch(() => drop.delete(key));
@@ -700,21 +715,15 @@ type DistrictMesa = Omit<MesaSummary, 'ubigeo'>;
  * scan of the whole election each time (publish: 1,874 of them). Keyed by revision, so a write by
  * any process (the store's revision moves) makes the next request read again.
  */
-const MESAS = new WeakMap<Store, Map<string, Promise<Map<string, DistrictMesa[]>>>>();
+const MESAS = new WeakMap<Store, Map<string, Promise<unknown>>>();
 
 function mesasByDistrict(
   store: Store,
   election: string,
   revision: string,
 ): Promise<Map<string, DistrictMesa[]>> {
-  let memo = MESAS.get(store);
-  if (memo === undefined) MESAS.set(store, (memo = new Map()));
-  const key = `${election}|${revision}`;
-  let made = memo.get(key);
-  if (made === undefined) {
-    // a few revisions at most: the count moves on and the older groups are not asked again
-    if (memo.size >= 4) memo.clear();
-    made = store.mesaSummaries(election).then((rows) => {
+  return perRevision(MESAS, store, `${election}|${revision}`, () =>
+    store.mesaSummaries(election).then((rows) => {
       const by = new Map<string, DistrictMesa[]>();
       for (const { ubigeo, ...m } of rows) {
         const list = by.get(ubigeo);
@@ -722,12 +731,8 @@ function mesasByDistrict(
         else list.push(m);
       }
       return by;
-    });
-    memo.set(key, made);
-    const drop = memo;
-    made.catch(() => drop.delete(key));
-  }
-  return made;
+    }),
+  );
 }
 
 /** A mesa id that cannot be one in this jurisdiction (its pattern), at the request's path. */
