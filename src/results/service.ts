@@ -700,10 +700,12 @@ export async function mesasOnlyQuarantined(store: Store, id: string): Promise<st
   const { def, jurisdiction } = e.value;
   const revision = await store.revision(def.id);
   const byMesa = await quarantineByMesa(store, def.id, revision, (m) => jurisdiction.padMesa(m));
-  const only: string[] = [];
-  for (const mesa of byMesa.keys())
-    if ((await store.actaHistory(def.id, mesa)).length === 0) only.push(mesa);
-  return only.sort();
+  // a mesa with any version has a current one (version 1 is always applied): the district lists
+  // publish reads anyway say which mesas have versions, with no read per quarantined mesa
+  const stored = new Set<string>();
+  for (const list of (await mesasByDistrict(store, def.id, revision)).values())
+    for (const m of list) stored.add(m.mesa);
+  return [...byMesa.keys()].filter((mesa) => !stored.has(mesa)).sort();
 }
 
 /** A district's mesas as the drill-down lists them (the district is the document's own field). */
