@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:http';
 import { Readable } from 'node:stream';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import compress from '@fastify/compress';
-import Fastify, {
+import {
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
@@ -15,7 +14,6 @@ import { z } from 'zod';
 import { issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { ingestFile } from '../ingest/ingest.js';
-import type { IngestLimits } from '../ingest/limits.js';
 import { loadJurisdiction } from '../jurisdictions/load.js';
 import { resultsCsv } from '../results/csv.js';
 import { registerDashboard } from './web.js';
@@ -30,7 +28,6 @@ import {
   getSeats,
   listElections,
 } from '../results/service.js';
-import type { Store } from '../store/store.js';
 import {
   ActaSchema,
   CandidatesSchema,
@@ -59,20 +56,18 @@ import {
 import { projectionHistory, projectionOf } from '../results/projection.js';
 import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { parseWhatIfBody, whatIfSeats, WhatIfBodySchema } from '../results/what-if.js';
-import { ByteBoundedCache, canonicalJson } from './byte-cache.js';
+import { canonicalJson } from './byte-cache.js';
 import { encodedEtag, noneMatch, readCacheKey } from './cache.js';
-import { cachedAnswer, COMPRESS_THRESHOLD, HotReads, readVary } from './hot-reads.js';
-import { ProjectionPool, WhatIfPool } from './workers.js';
-import { attachRawHotPath } from './raw-hot.js';
+import { cachedAnswer, COMPRESS_THRESHOLD, readVary } from './hot-reads.js';
+import { apiContext, forgetReads, READ_CACHE_CONTROL, type ApiOptions } from './context.js';
+import { createInstance } from './instance.js';
 import {
-  clientErrorHandler,
-  loggerOptions,
   registerErrorCodes,
   registerSecurityHeaders,
   registerTransferEncodingCheck,
 } from './http-safety.js';
-import { DEFAULT_LIMITS, hasToken, registerWriteGuard, type ServerLimits } from './guard.js';
-import { CompareQuerySchema, compareService, type CompareQuery } from './compare.js';
+import { DEFAULT_LIMITS, hasToken, registerWriteGuard } from './guard.js';
+import { CompareQuerySchema, type CompareQuery } from './compare.js';
 import {
   CONTEST_NOT_FOUND,
   DOCUMENT_NOT_FOUND,
@@ -98,8 +93,6 @@ export interface RouteDef {
 
 /** The largest what-if body (the largest built-in ruleset file is 12 KB). */
 export const WHAT_IF_BODY_LIMIT = 256 * 1024;
-/** The bytes of what-if responses kept (one is about 8 KB for 27 districts and 21 lists). */
-export const WHAT_IF_CACHE_BYTES = 16 * 1024 * 1024;
 
 /** `election` may be left out only when the store holds one election (results service: election). */
 const electionQuery = z.object({
@@ -305,28 +298,12 @@ export const ROUTES: readonly RouteDef[] = [
   },
 ];
 
-export const READ_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
-export const REVISION_TTL_MS = 250;
-
-export interface ApiOptions {
-  readonly store: Store;
-  /** SHA-256 (hex) of the bearer token for write routes; null disables writes. */
-  readonly tokenHash: string | null;
-  readonly now?: () => string;
-  readonly logger?: boolean;
-  /** Also serve the dashboard (web/) at `/`. */
-  readonly dashboard?: boolean;
-  /** What the server accepts (guard.ts); DEFAULT_LIMITS for what is not given. */
-  readonly limits?: Partial<ServerLimits>;
-  /** What an uploaded file may hold (src/ingest/limits.ts); its defaults for what is not given. */
-  readonly ingestLimits?: Partial<IngestLimits>;
-  /**
-   * Answer repeated cached GETs on the socket before Node's HTTP parser (raw-hot.ts, ADR 014);
-   * every other request goes to Node's parser unchanged. On unless false.
-   */
-  readonly rawHotPath?: boolean;
-}
-
+export {
+  READ_CACHE_CONTROL,
+  REVISION_TTL_MS,
+  WHAT_IF_CACHE_BYTES,
+  type ApiOptions,
+} from './context.js';
 export { hashToken } from './guard.js';
 
 /** A request body as JSON (sent as any content type), or 422 `invalid_query` at `body`. */
@@ -372,69 +349,20 @@ const isRead = (method: string): boolean => method === 'GET' || method === 'HEAD
 
 /** The HTTP API (Fastify): public reads with ETag and Cache-Control, authenticated writes, errors mapped in one place. */
 export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
-  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...o.limits };
-  // Responses of public reads by their normalised query, bounded in bytes, kept until the store's
-  // revision changes (an import): the hot path serves bytes and an ETag without touching the
-  // tabulation or the serializer.
-  const responses = new ByteBoundedCache(limits.readCacheBytes);
-  // The store's revision, asked at most every REVISION_TTL_MS: an import shows within that time
-  // (reads also say max-age=5 to caches downstream); a write through this server resets it.
-  let revisionMemo: { value: string; at: number } | null = null;
-  /** The revision if it was checked within REVISION_TTL_MS, else undefined. */
-  const freshRevision = (): string | undefined =>
-    revisionMemo !== null && Date.now() - revisionMemo.at <= REVISION_TTL_MS
-      ? revisionMemo.value
-      : undefined;
-  const currentRevision = async (): Promise<string> => {
-    const fresh = freshRevision();
-    if (fresh !== undefined) return fresh;
-    const at = Date.now();
-    revisionMemo = { value: await o.store.revision(), at };
-    return revisionMemo.value;
-  };
-  // a repeated read at a revision checked lately is answered before the framework (hot-reads.ts)
-  const hot = new HotReads(responses, freshRevision, READ_CACHE_CONTROL, limits.precompressBytes);
-  const app = Fastify({
-    logger: loggerOptions(o.logger ?? false),
-    clientErrorHandler,
-    bodyLimit: limits.uploadBytes,
-    routerOptions: { maxParamLength: 64 },
-    // headers and whole requests timed out by Node, checked often enough to honour short limits;
-    // Fastify's own connectionTimeout and keepAliveTimeout apply only to servers it creates
-    serverFactory: (handler) => {
-      const server = createServer(
-        {
-          headersTimeout: limits.headersTimeoutMs,
-          requestTimeout: limits.requestTimeoutMs,
-          connectionsCheckingInterval: Math.min(
-            30_000,
-            Math.max(50, Math.floor(limits.headersTimeoutMs / 4)),
-          ),
-        },
-        (req, res) => {
-          if (!hot.serve(req, res)) handler(req, res);
-        },
-      );
-      // a kept-alive connection idle this long is closed (else Node's 5 s default applies)
-      server.keepAliveTimeout = limits.idleTimeoutMs;
-      if (o.rawHotPath !== false) attachRawHotPath(server, hot, currentRevision);
-      return server;
-    },
-  });
+  const ctx = apiContext(o);
+  const { limits, responses, hot, projections, whatIfPool, whatIfs, compare, now } = ctx;
+  const currentRevision = ctx.revision.current;
+  const app = createInstance(o, ctx);
   registerWriteGuard(app, { tokenHash: o.tokenHash, limits });
   registerTransferEncodingCheck(app);
   registerSecurityHeaders(app);
   registerErrorCodes(app);
-  const projections = new ProjectionPool(limits.projectionWorkers, limits.projectionQueue);
-  const whatIfPool = new WhatIfPool(limits.whatIfWorkers, limits.whatIfQueue);
   app.addHook('onClose', async () => Promise.all([projections.close(), whatIfPool.close()]));
   const readKey = new WeakMap<FastifyRequest, string>();
   const fromCache = new WeakSet<FastifyRequest>();
   /** Cached reads answered whole by the cached-read hook: ETag and 304 already decided. */
   const settled = new WeakSet<FastifyRequest>();
   const revisionOf = new WeakMap<FastifyRequest, string>();
-  // What-if responses by the SHA-256 of the normalised body, kept until the revision changes
-  const whatIfs = new ByteBoundedCache(WHAT_IF_CACHE_BYTES);
   app.addHook('onRequest', async (req, reply) => {
     if (
       !isRead(req.method) ||
@@ -587,8 +515,6 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     return r.data;
   };
   const route = (url: string): RouteDef => ROUTES.find((r) => r.url === url) as RouteDef;
-  const compare = compareService();
-  const now = o.now ?? (() => new Date().toISOString());
 
   const handlers: Record<string, (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>> = {
     '/api/v1/elections': async () => ({ elections: await listElections(o.store) }),
@@ -857,10 +783,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
         try {
           return await handler(req, reply);
         } finally {
-          // a write through this process is visible to the next read at once
-          revisionMemo = null;
-          responses.clear();
-          whatIfs.clear();
+          forgetReads(ctx);
         }
       },
     });

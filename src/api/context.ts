@@ -1,0 +1,108 @@
+import type { IngestLimits } from '../ingest/limits.js';
+import type { Store } from '../store/store.js';
+import { ByteBoundedCache } from './byte-cache.js';
+import { compareService } from './compare.js';
+import { DEFAULT_LIMITS, type ServerLimits } from './guard.js';
+import { HotReads } from './hot-reads.js';
+import { ProjectionPool, WhatIfPool } from './workers.js';
+
+export const READ_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
+export const REVISION_TTL_MS = 250;
+/** The bytes of what-if responses kept (one is about 8 KB for 27 districts and 21 lists). */
+export const WHAT_IF_CACHE_BYTES = 16 * 1024 * 1024;
+
+export interface ApiOptions {
+  readonly store: Store;
+  /** SHA-256 (hex) of the bearer token for write routes; null disables writes. */
+  readonly tokenHash: string | null;
+  readonly now?: () => string;
+  readonly logger?: boolean;
+  /** Also serve the dashboard (web/) at `/`. */
+  readonly dashboard?: boolean;
+  /** What the server accepts (guard.ts); DEFAULT_LIMITS for what is not given. */
+  readonly limits?: Partial<ServerLimits>;
+  /** What an uploaded file may hold (src/ingest/limits.ts); its defaults for what is not given. */
+  readonly ingestLimits?: Partial<IngestLimits>;
+  /**
+   * Answer repeated cached GETs on the socket before Node's HTTP parser (raw-hot.ts, ADR 014);
+   * every other request goes to Node's parser unchanged. On unless false.
+   */
+  readonly rawHotPath?: boolean;
+}
+
+/**
+ * The store's revision, asked at most every REVISION_TTL_MS: an import shows within that time
+ * (reads also say max-age=5 to caches downstream); a write through this server forgets it.
+ */
+export class StoreRevision {
+  private memo: { value: string; at: number } | null = null;
+  constructor(private readonly store: Store) {}
+
+  /** The revision if it was checked within REVISION_TTL_MS, else undefined. */
+  readonly fresh = (): string | undefined =>
+    this.memo !== null && Date.now() - this.memo.at <= REVISION_TTL_MS
+      ? this.memo.value
+      : undefined;
+
+  readonly current = async (): Promise<string> => {
+    const fresh = this.fresh();
+    if (fresh !== undefined) return fresh;
+    const at = Date.now();
+    this.memo = { value: await this.store.revision(), at };
+    return this.memo.value;
+  };
+
+  forget(): void {
+    this.memo = null;
+  }
+}
+
+/** What the API's parts share, made once per server (one object passed, no module state). */
+export interface ApiContext {
+  readonly store: Store;
+  readonly tokenHash: string | null;
+  readonly ingestLimits: Partial<IngestLimits> | undefined;
+  readonly limits: ServerLimits;
+  readonly now: () => string;
+  readonly revision: StoreRevision;
+  /**
+   * Responses of public reads by their normalised query, bounded in bytes, kept until the store's
+   * revision changes (an import): the hot path serves bytes and an ETag without touching the
+   * tabulation or the serializer.
+   */
+  readonly responses: ByteBoundedCache;
+  /** A repeated read at a revision checked lately is answered before the framework (hot-reads.ts). */
+  readonly hot: HotReads;
+  /** What-if responses by the SHA-256 of the normalised body, kept until the revision changes. */
+  readonly whatIfs: ByteBoundedCache;
+  readonly projections: ProjectionPool;
+  readonly whatIfPool: WhatIfPool;
+  readonly compare: ReturnType<typeof compareService>;
+}
+
+export function apiContext(o: ApiOptions): ApiContext {
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...o.limits };
+  const revision = new StoreRevision(o.store);
+  const responses = new ByteBoundedCache(limits.readCacheBytes);
+  return {
+    store: o.store,
+    tokenHash: o.tokenHash,
+    ingestLimits: o.ingestLimits,
+    limits,
+    now: o.now ?? (() => new Date().toISOString()),
+    revision,
+    responses,
+    hot: new HotReads(responses, revision.fresh, READ_CACHE_CONTROL, limits.precompressBytes),
+    whatIfs: new ByteBoundedCache(WHAT_IF_CACHE_BYTES),
+    projections: new ProjectionPool(limits.projectionWorkers, limits.projectionQueue),
+    whatIfPool: new WhatIfPool(limits.whatIfWorkers, limits.whatIfQueue),
+    compare: compareService(),
+  };
+}
+
+/** A write through this process is visible to the next read at once. */
+export function forgetReads(ctx: ApiContext): void {
+  ctx.revision.forget();
+  ctx.responses.clear();
+  ctx.whatIfs.clear();
+}
