@@ -1,15 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import compress from '@fastify/compress';
-import {
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-  type onSendHookHandler,
-} from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
@@ -57,10 +50,9 @@ import { projectionHistory, projectionOf } from '../results/projection.js';
 import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { parseWhatIfBody, whatIfSeats, WhatIfBodySchema } from '../results/what-if.js';
 import { canonicalJson } from './byte-cache.js';
-import { encodedEtag, noneMatch, readCacheKey } from './cache.js';
-import { cachedAnswer, COMPRESS_THRESHOLD, readVary } from './hot-reads.js';
-import { apiContext, forgetReads, READ_CACHE_CONTROL, type ApiOptions } from './context.js';
+import { apiContext, forgetReads, type ApiOptions } from './context.js';
 import { createInstance } from './instance.js';
+import { registerReadCaching } from './read-hooks.js';
 import {
   registerErrorCodes,
   registerSecurityHeaders,
@@ -318,39 +310,10 @@ function jsonBody(body: unknown): unknown {
   }
 }
 
-/**
- * The onSend hook that runs after compression: a body the plugin encoded gets its coding's ETag
- * (RFC 9110 §8.8.3, cache.ts), and If-None-Match is compared with the tag of the representation
- * this request gets — a 304 only for the one the client holds.
- */
-function encodedRead(settled: WeakSet<FastifyRequest>): onSendHookHandler {
-  return async (req, reply, payload) => {
-    const etag = reply.getHeader('etag');
-    if (typeof etag !== 'string' || settled.has(req)) return payload;
-    const coding = reply.getHeader('content-encoding');
-    const tag =
-      typeof coding === 'string' && coding !== 'identity' ? encodedEtag(etag, coding) : etag;
-    if (tag !== etag) reply.header('etag', tag);
-    if (
-      !isRead(req.method) ||
-      reply.statusCode !== 200 ||
-      !noneMatch(req.headers['if-none-match'], tag)
-    )
-      return payload;
-    // a 304 has no body (RFC 9110 §15.4.5): the compressed stream is dropped unread
-    if (payload instanceof Readable) payload.destroy();
-    reply.removeHeader('content-encoding').removeHeader('content-length').code(304);
-    return '';
-  };
-}
-
-/** GET, and HEAD with the same header fields (RFC 9110 §9.3.2): Fastify answers HEAD by the GET route. */
-const isRead = (method: string): boolean => method === 'GET' || method === 'HEAD';
-
 /** The HTTP API (Fastify): public reads with ETag and Cache-Control, authenticated writes, errors mapped in one place. */
 export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   const ctx = apiContext(o);
-  const { limits, responses, hot, projections, whatIfPool, whatIfs, compare, now } = ctx;
+  const { limits, responses, projections, whatIfPool, whatIfs, compare, now } = ctx;
   const currentRevision = ctx.revision.current;
   const app = createInstance(o, ctx);
   registerWriteGuard(app, { tokenHash: o.tokenHash, limits });
@@ -358,85 +321,11 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
   registerErrorCodes(app);
   app.addHook('onClose', async () => Promise.all([projections.close(), whatIfPool.close()]));
-  const readKey = new WeakMap<FastifyRequest, string>();
-  const fromCache = new WeakSet<FastifyRequest>();
-  /** Cached reads answered whole by the cached-read hook: ETag and 304 already decided. */
-  const settled = new WeakSet<FastifyRequest>();
-  const revisionOf = new WeakMap<FastifyRequest, string>();
-  app.addHook('onRequest', async (req, reply) => {
-    if (
-      !isRead(req.method) ||
-      !req.url.startsWith('/api/v1/') ||
-      req.url.startsWith('/api/v1/openapi')
-    )
-      return;
-    const key = readCacheKey(
-      req.url,
-      req.query,
-      ROUTES.find((r) => r.method === 'GET' && r.url === req.routeOptions.url)?.query,
-    );
-    if (key === undefined) return;
-    const revision = await currentRevision();
-    revisionOf.set(req, revision);
-    readKey.set(req, key);
-    const hit = responses.get(key);
-    if (!hit || hit.revision !== revision) return;
-    hot.remember(req.url, key);
-    fromCache.add(req);
-    // decided as the hot path does (hot-reads.ts); sent through the reply, so hooks and log run
-    const size = Buffer.byteLength(hit.body);
-    const answer = cachedAnswer(hit, size, req.headers, limits.precompressBytes);
-    if (answer !== 'negotiate') {
-      settled.add(req);
-      // the hot paths' status, headers in their order and body (a gzip made once per revision);
-      // Fastify adds the content-length, last, as they send it
-      const a = hot.answerOf(req.url, key, hit, answer);
-      const h = a.headers;
-      for (let i = 0; i + 1 < h.length; i += 2)
-        if (h[i] !== 'content-length') reply.header(String(h[i]), h[i + 1]);
-      return reply.code(a.status).send(a.body);
-    }
-    // `negotiate`: the plugin picks the coding, and the ETag and 304 follow it (encodedRead)
-    reply.header('cache-control', READ_CACHE_CONTROL);
-    reply.type(hit.type ?? 'application/json; charset=utf-8');
-    reply.headers(readVary(size));
-    reply.header('etag', hit.etag);
-    return reply.send(hit.body);
-  });
-  // ETag on every successful read: same bytes, same tag. Registered before compression so that
-  // it sees the bytes, not the compressed stream; the coding's suffix and the 304 come after it.
-  app.addHook('onSend', async (req, reply, payload) => {
-    if (
-      fromCache.has(req) ||
-      !isRead(req.method) ||
-      reply.statusCode !== 200 ||
-      (typeof payload !== 'string' && !Buffer.isBuffer(payload))
-    )
-      return payload;
-    const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
-    reply.header('etag', etag);
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', READ_CACHE_CONTROL);
-    const revision = revisionOf.get(req);
-    const key = readKey.get(req);
-    // the plugin says Vary only when it compresses; every read it may compress says it on every
-    // answer (API reads, the dashboard's files, the OpenAPI document)
-    if (!reply.hasHeader('vary')) reply.headers(readVary(Buffer.byteLength(payload)));
-    if (revision !== undefined && key !== undefined && typeof payload === 'string') {
-      responses.set(key, {
-        revision,
-        body: Buffer.from(payload),
-        etag,
-        type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
-      });
-      hot.remember(req.url, key);
-    }
-    return payload;
-  });
-  await app.register(compress, { global: true, threshold: COMPRESS_THRESHOLD });
-  // after the plugin's own onSend on every route (route hooks run in order, after the app's)
-  app.addHook('onRoute', (r) => {
-    r.onSend = [r.onSend ?? []].flat().concat(encodedRead(settled));
-  });
+  await registerReadCaching(
+    app,
+    ctx,
+    (url) => ROUTES.find((r) => r.method === 'GET' && r.url === url)?.query,
+  );
   // Every route the router really has, so a test can check that no write route escapes auth.
   const registered: { method: string; url: string; write: boolean }[] = [];
   app.addHook('onRoute', (r) => {
