@@ -53,6 +53,7 @@ import { canonicalJson } from './byte-cache.js';
 import { apiContext, forgetReads, type ApiOptions } from './context.js';
 import { createInstance } from './instance.js';
 import { registerReadCaching } from './read-hooks.js';
+import { registerErrorHandlers } from './error-handlers.js';
 import {
   registerErrorCodes,
   registerSecurityHeaders,
@@ -326,71 +327,10 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     ctx,
     (url) => ROUTES.find((r) => r.method === 'GET' && r.url === url)?.query,
   );
-  // Every route the router really has, so a test can check that no write route escapes auth.
-  const registered: { method: string; url: string; write: boolean }[] = [];
-  app.addHook('onRoute', (r) => {
-    for (const m of [r.method].flat())
-      if (m !== 'HEAD')
-        registered.push({
-          method: m,
-          url: r.url,
-          write: (r.config as { write?: boolean } | undefined)?.write === true,
-        });
-  });
-  app.decorate('cifraRoutes', registered);
+  registerRouteList(app);
   app.decorate('cifraReadCache', responses);
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) =>
-    done(null, body),
-  );
-
-  // Errors → HTTP in one place: coded issues with their status (statusOf) and the list; anything
-  // else 500 without internals.
-  app.setErrorHandler((err, req, reply) => {
-    if (err instanceof IssueError)
-      return reply
-        .status(err.status)
-        .headers(err.headers)
-        .header('cache-control', 'no-store')
-        .send({ error: err.issues[0]?.code ?? 'issue', issues: err.issues });
-    const status = (err as { statusCode?: number }).statusCode;
-    if (status === 413) {
-      const limit = req.routeOptions.bodyLimit ?? null;
-      return reply
-        .status(413)
-        .header('cache-control', 'no-store')
-        .send({ error: 'body_too_large', issues: [issue('body_too_large', ['body'], { limit })] });
-    }
-    // the framework's own refusals of a malformed request (a wrong content-length, an unknown
-    // content-encoding): its 4xx status, as a coded issue
-    if (status !== undefined && status >= 400 && status < 500) {
-      const e = err as { message?: string; code?: string };
-      return reply
-        .status(status)
-        .header('cache-control', 'no-store')
-        .send({
-          error: 'invalid_query',
-          issues: [
-            issue('invalid_query', ['request'], {
-              message: String(e.message ?? ''),
-              ...(e.code ? { fastify: e.code } : {}),
-            }),
-          ],
-        });
-    }
-    req.log.error(err);
-    return reply
-      .status(500)
-      .header('cache-control', 'no-store')
-      .send({ error: 'internal_error', issues: [issue('internal_error', ['request'], {})] });
-  });
-  app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send({
-      error: 'not_found',
-      issues: [issue('not_found', ['url'], { url: req.url.split('?')[0] })],
-    }),
-  );
+  acceptRawBodies(app);
+  registerErrorHandlers(app);
 
   const parseQuery = <T extends z.ZodObject>(schema: T, req: FastifyRequest): z.infer<T> => {
     const r = schema.safeParse(req.query);
@@ -681,6 +621,30 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   app.get('/api/v1/openapi.json', async () => buildOpenApi());
   if (o.dashboard) registerDashboard(app);
   return app;
+}
+
+/** Every route the router really has, so a test can check that no write route escapes auth. */
+function registerRouteList(app: FastifyInstance): void {
+  const registered: { method: string; url: string; write: boolean }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat())
+      if (m !== 'HEAD')
+        registered.push({
+          method: m,
+          url: r.url,
+          write: (r.config as { write?: boolean } | undefined)?.write === true,
+        });
+  });
+  app.decorate('cifraRoutes', registered);
+}
+
+/** Every body as its bytes, whatever its content type: each route reads its own (JSON, a file). */
+function acceptRawBodies(app: FastifyInstance): void {
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) =>
+    done(null, body),
+  );
 }
 
 /** The documents at query-free paths (the static site's scheme): parameters checked, 404 when absent. */
