@@ -1,75 +1,46 @@
-import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { issue } from '../core/issues.js';
-import type { ElectionDef } from '../core/model/acta.js';
-import { ingestFile } from '../ingest/ingest.js';
-import { loadJurisdiction } from '../jurisdictions/load.js';
-import { resultsCsv } from '../results/csv.js';
-import { registerDashboard } from './web.js';
-import {
-  election,
-  getActa,
-  getMesas,
-  getCandidates,
-  getCountCourse,
-  getProgress,
-  getResults,
-  getSeats,
-  listElections,
-} from '../results/service.js';
-import {
-  ActaSchema,
-  CandidatesSchema,
-  ElectionsSchema,
-  ErrorSchema,
-  ImportReportSchema,
-  MesasSchema,
-  CountCourseSchema,
-  ProgressSchema,
-  ResultsSchema,
-  SeatsSchema,
-  ProjectionSchema,
-  ProjectionHistorySchema,
-  CompareSchema,
-  RulesetFileSchema,
-  RulesetsSchema,
-  WhatIfSchema,
-} from './schemas.js';
 import { ContestKindSchema } from '../core/model/contests-manifest.js';
-import {
-  ContestSchema,
-  ContestsElectionSchema,
-  getContest,
-  getContestsElection,
-} from '../results/contests.js';
-import { projectionHistory, projectionOf } from '../results/projection.js';
-import { getRulesetText, listRulesets } from '../results/rulesets.js';
-import { parseWhatIfBody, whatIfSeats, WhatIfBodySchema } from '../results/what-if.js';
-import { canonicalJson } from './byte-cache.js';
-import { apiContext, forgetReads, type ApiOptions } from './context.js';
-import { createInstance } from './instance.js';
-import { registerReadCaching } from './read-hooks.js';
+import { ContestSchema, ContestsElectionSchema } from '../results/contests.js';
+import { SummarySchema } from '../results/summary.js';
+import { WhatIfBodySchema } from '../results/what-if.js';
+import { CompareQuerySchema } from './compare.js';
+import { apiContext, forgetReads, type ApiContext, type ApiOptions } from './context.js';
+import { DOCUMENT_NOT_FOUND, DOCUMENTS, RawBody, type DocumentDef } from './documents.js';
 import { registerErrorHandlers } from './error-handlers.js';
+import { IssueError, unwrap } from './errors.js';
+import { DEFAULT_LIMITS, registerWriteGuard } from './guard.js';
 import {
   registerErrorCodes,
   registerSecurityHeaders,
   registerTransferEncodingCheck,
 } from './http-safety.js';
-import { DEFAULT_LIMITS, hasToken, registerWriteGuard } from './guard.js';
-import { CompareQuerySchema, type CompareQuery } from './compare.js';
+import { createInstance } from './instance.js';
+import { registerReadCaching } from './read-hooks.js';
+import { projectionHandlers, referenceHandlers, tallyHandlers } from './read-routes.js';
+import { electionQuery, type RouteHandler } from './request.js';
 import {
-  CONTEST_NOT_FOUND,
-  DOCUMENT_NOT_FOUND,
-  DOCUMENTS,
-  RawBody,
-  type DocumentDef,
-} from './documents.js';
-import { IssueError, NOT_FOUND, statusOf, unwrap } from './errors.js';
-import { getSummary, SummarySchema } from '../results/summary.js';
+  ActaSchema,
+  CandidatesSchema,
+  CompareSchema,
+  CountCourseSchema,
+  ElectionsSchema,
+  ErrorSchema,
+  ImportReportSchema,
+  MesasSchema,
+  ProgressSchema,
+  ProjectionHistorySchema,
+  ProjectionSchema,
+  ResultsSchema,
+  RulesetFileSchema,
+  RulesetsSchema,
+  SeatsSchema,
+  WhatIfSchema,
+} from './schemas.js';
+import { registerDashboard } from './web.js';
+import { whatIfHandler } from './what-if-route.js';
+import { writeHandlers } from './write-routes.js';
 
 /** One route of the API: its contract (for OpenAPI and tests) and whether it writes. */
 export interface RouteDef {
@@ -87,15 +58,6 @@ export interface RouteDef {
 /** The largest what-if body (the largest built-in ruleset file is 12 KB). */
 export const WHAT_IF_BODY_LIMIT = 256 * 1024;
 
-/** `election` may be left out only when the store holds one election (results service: election). */
-const electionQuery = z.object({
-  election: z
-    .string()
-    .optional()
-    .describe(
-      'the election id (GET /api/v1/elections); optional only when the store holds exactly one election: with several, 422 `election_required`, with none, 404 `unknown_election` (`election: null`); both list the ids stored in `known`',
-    ),
-});
 const formatQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
 
 export const ROUTES: readonly RouteDef[] = [
@@ -299,23 +261,10 @@ export {
 } from './context.js';
 export { hashToken } from './guard.js';
 
-/** A request body as JSON (sent as any content type), or 422 `invalid_query` at `body`. */
-function jsonBody(body: unknown): unknown {
-  const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : '';
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new IssueError(422, [
-      issue('invalid_query', ['body'], { message: `not JSON: ${(e as Error).message}` }),
-    ]);
-  }
-}
-
 /** The HTTP API (Fastify): public reads with ETag and Cache-Control, authenticated writes, errors mapped in one place. */
 export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   const ctx = apiContext(o);
-  const { limits, responses, projections, whatIfPool, whatIfs, compare, now } = ctx;
-  const currentRevision = ctx.revision.current;
+  const { limits, responses, projections, whatIfPool, compare } = ctx;
   const app = createInstance(o, ctx);
   registerWriteGuard(app, { tokenHash: o.tokenHash, limits });
   registerTransferEncodingCheck(app);
@@ -331,269 +280,25 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   app.decorate('cifraReadCache', responses);
   acceptRawBodies(app);
   registerErrorHandlers(app);
+  registerRoutes(app, ctx, {
+    ...tallyHandlers(ctx),
+    ...projectionHandlers(ctx),
+    ...referenceHandlers(ctx),
+    '/api/v1/what-if': whatIfHandler(ctx),
+    ...writeHandlers(ctx),
+  });
+  registerDocuments(app, { store: o.store, compare });
+  app.get('/api/v1/openapi.json', async () => buildOpenApi());
+  if (o.dashboard) registerDashboard(app);
+  return app;
+}
 
-  const parseQuery = <T extends z.ZodObject>(schema: T, req: FastifyRequest): z.infer<T> => {
-    const r = schema.safeParse(req.query);
-    if (!r.success)
-      throw new IssueError(
-        422,
-        r.error.issues.map((i) =>
-          issue('invalid_query', ['query', ...i.path.map(String)], { message: i.message }),
-        ),
-      );
-    return r.data;
-  };
-  const route = (url: string): RouteDef => ROUTES.find((r) => r.url === url) as RouteDef;
-
-  const handlers: Record<string, (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>> = {
-    '/api/v1/elections': async () => ({ elections: await listElections(o.store) }),
-    '/api/v1/contests/:election': async (req) => {
-      const q = parseQuery(route('/api/v1/contests/:election').query, req) as {
-        kind?: string;
-        seed?: number;
-      };
-      const { election: id } = req.params as { election: string };
-      return unwrap(getContestsElection(id, q));
-    },
-    '/api/v1/contests/:election/:kind/:key': async (req) => {
-      const q = parseQuery(route('/api/v1/contests/:election/:kind/:key').query, req) as {
-        seed?: number;
-        bonus?: 'on' | 'off';
-      };
-      const p = req.params as { election: string; kind: string; key: string };
-      return unwrap(getContest(p.election, `${p.kind}/${p.key}`, q.seed, q.bonus), [
-        ...NOT_FOUND,
-        ...CONTEST_NOT_FOUND,
-      ]);
-    },
-    '/api/v1/candidates': async (req) =>
-      unwrap(await getCandidates(o.store, parseQuery(electionQuery, req).election)),
-    '/api/v1/results': async (req, reply) => {
-      const q = parseQuery(route('/api/v1/results').query, req) as {
-        election?: string;
-        level: string;
-        code?: string;
-        format: 'json' | 'csv';
-      };
-      if (q.level === 'mesa' && q.code === undefined)
-        throw new IssueError(422, [
-          issue('query_too_costly', ['query', 'code'], {
-            level: 'mesa',
-            hint: 'give code=<mesa>, or use cifra publish',
-          }),
-        ]);
-      const doc = unwrap(await getResults(o.store, q.election, q.level, q.code));
-      if (q.format === 'csv')
-        return reply.type('text/csv; charset=utf-8').send(resultsCsv(doc) + '\n');
-      return doc;
-    },
-    '/api/v1/progress': async (req) =>
-      unwrap(await getProgress(o.store, parseQuery(electionQuery, req).election)),
-    '/api/v1/summary': async (req) =>
-      unwrap(await getSummary(o.store, parseQuery(electionQuery, req).election)),
-    '/api/v1/count-course': async (req) =>
-      unwrap(await getCountCourse(o.store, parseQuery(electionQuery, req).election)),
-    '/api/v1/seats': async (req) => {
-      const q = parseQuery(route('/api/v1/seats').query, req) as {
-        election?: string;
-        seed?: number;
-      };
-      return unwrap(await getSeats(o.store, q.election, q.seed));
-    },
-    '/api/v1/projection': async (req) => {
-      const q = parseQuery(route('/api/v1/projection').query, req) as {
-        election?: string;
-        seed?: number;
-        sims?: number;
-      };
-      // no busy check up front: a projection already computed (or being computed) for this
-      // revision is answered from getProjection's cache; only a new one needs the pool, whose
-      // submit refuses with 503 server_busy when it is full
-      if ((q.sims ?? 0) > limits.anonymousSims && !hasToken(req, o.tokenHash))
-        throw new IssueError(422, [
-          issue('query_too_costly', ['query', 'sims'], {
-            max: limits.anonymousSims,
-            hint: 'more simulations need the bearer token, or use cifra project',
-          }),
-        ]);
-      return unwrap(
-        await projectionOf(
-          o.store,
-          q.election,
-          {
-            seed: q.seed,
-            sims: q.sims,
-            // the dashboard's own request (production's seed and size) is the night's record
-            record: q.seed === undefined && q.sims === undefined ? now : undefined,
-          },
-          projections.run,
-        ),
-      );
-    },
-    '/api/v1/projection/history': async (req) =>
-      unwrap(await projectionHistory(o.store, parseQuery(electionQuery, req).election)),
-    '/api/v1/mesas': async (req) => {
-      const q = parseQuery(route('/api/v1/mesas').query, req) as {
-        election?: string;
-        district: string;
-      };
-      return unwrap(await getMesas(o.store, q.election, q.district));
-    },
-    '/api/v1/actas/:mesa': async (req) =>
-      unwrap(
-        await getActa(
-          o.store,
-          parseQuery(electionQuery, req).election,
-          (req.params as { mesa: string }).mesa,
-        ),
-      ),
-    '/api/v1/compare': async (req) => {
-      const r = await compare(parseQuery(CompareQuerySchema, req) as CompareQuery);
-      return unwrap(r.ok ? { ok: true, value: r.value } : { ok: false, issues: r.error });
-    },
-    '/api/v1/rulesets': async () => unwrap(listRulesets()),
-    '/api/v1/rulesets/:id': async (req, reply) => {
-      const { text } = unwrap(getRulesetText((req.params as { id: string }).id), [
-        'ruleset_not_found',
-      ]);
-      return reply.type('application/json; charset=utf-8').send(text);
-    },
-    '/api/v1/what-if': async (req, reply) => {
-      const body = unwrap(parseWhatIfBody(jsonBody(req.body)), []);
-      const key = createHash('sha256').update(canonicalJson(body)).digest('base64url');
-      const revision = await currentRevision();
-      let hit = whatIfs.get(key);
-      const cache = hit?.revision === revision ? 'hit' : 'miss';
-      if (hit === undefined || cache === 'miss') {
-        const busy = whatIfPool.busy();
-        if (busy) throw busy;
-        const payload = JSON.stringify(
-          unwrap(await whatIfSeats(o.store, body, whatIfPool.run), []),
-        );
-        const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
-        hit = { revision, body: payload, etag };
-        whatIfs.set(key, hit);
-      }
-      return reply
-        .header('etag', hit.etag)
-        .header('x-cache', cache)
-        .header('cache-control', 'no-store')
-        .type('application/json; charset=utf-8')
-        .send(hit.body);
-    },
-    '/api/v1/imports': async (req) => {
-      const q = parseQuery(route('/api/v1/imports').query, req) as {
-        election?: string;
-        format?: 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json';
-        name?: string;
-      };
-      return ingestBody(
-        req.body as Buffer | undefined,
-        await storedElection(q.election),
-        q.format,
-        q.name ?? 'upload',
-        'import',
-      );
-    },
-    '/api/v1/actas/:mesa/corrections': async (req) => {
-      const q = parseQuery(electionQuery, req);
-      const body = req.body as Buffer | undefined;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(body?.toString('utf8') ?? '');
-      } catch {
-        throw new IssueError(422, [
-          issue('csv_unreadable', ['body'], { reason: 'the body is not JSON' }),
-        ]);
-      }
-      const mesa = (req.params as { mesa: string }).mesa;
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        throw new IssueError(422, [
-          issue('invalid_query', ['body'], { message: 'expected one acta as a JSON object' }),
-        ]);
-      const e = await storedElection(q.election);
-      const j = loadJurisdiction(e.jurisdiction);
-      if (!j.ok) throw new IssueError(422, j.error);
-      const given = (parsed as { mesa?: unknown }).mesa;
-      // the URL names the acta corrected: a body for another mesa is refused, never applied here
-      if (
-        given !== undefined &&
-        (typeof given !== 'string' || j.value.padMesa(given) !== j.value.padMesa(mesa))
-      )
-        throw new IssueError(422, [
-          issue('invalid_query', ['body', 'mesa'], {
-            message: `the body's mesa must be the URL's (${mesa})`,
-          }),
-        ]);
-      const padded = j.value.padMesa(mesa);
-      // a correction replaces a stored acta: one never imported is not there to correct (404)
-      if ((await o.store.getActa(e.id, padded)) === null)
-        throw new IssueError(404, [
-          issue('acta_not_found', ['mesa'], { election: e.id, mesa: padded }),
-        ]);
-      const report = await ingestBody(
-        Buffer.from(JSON.stringify({ ...(parsed as object), mesa: padded }) + '\n'),
-        e,
-        'cifra-json',
-        `correction-${mesa}.jsonl`,
-        'correction',
-      );
-      // an acta that fails validation corrects nothing: 422 with its issues; its row stays in
-      // the import's quarantine, as any import's does (`importId` in each issue's details)
-      if (report.quarantined > 0)
-        throw new IssueError(
-          422,
-          report.quarantinedRows.flatMap((q) =>
-            q.issues.map((i) => ({ ...i, details: { ...i.details, importId: report.importId } })),
-          ),
-        );
-      return report;
-    },
-  };
-
-  /** The election named, or the only one in the store (the services' lookup); else its issue's status. */
-  async function storedElection(electionId: string | undefined): Promise<ElectionDef> {
-    return unwrap(await election(o.store, electionId));
-  }
-
-  async function ingestBody(
-    body: Buffer | undefined,
-    e: ElectionDef,
-    format: 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json' | undefined,
-    name: string,
-    mode: 'import' | 'correction',
-  ) {
-    if (!body || body.length === 0) throw new IssueError(422, [issue('file_empty', ['body'])]);
-    const dir = mkdtempSync(join(tmpdir(), 'cifra-upload-'));
-    const gz = body[0] === 0x1f && body[1] === 0x8b;
-    const zip = body[0] === 0x50 && body[1] === 0x4b;
-    const base = format === 'cifra-json' ? '.jsonl' : '.csv';
-    const ext = gz ? `${base}.gz` : zip ? '.zip' : base;
-    const file = join(dir, `${name.replace(/[^\w.-]/g, '_')}${name.endsWith(ext) ? '' : ext}`);
-    try {
-      writeFileSync(file, body);
-      const r = await ingestFile(o.store, {
-        file,
-        election: e,
-        format,
-        mode,
-        now,
-        limits: o.ingestLimits,
-      });
-      // the upload's temporary path is ours, not the client's: issues name the upload
-      if (!r.ok)
-        throw new IssueError(
-          statusOf(r.issues, []),
-          r.issues.map((i) =>
-            i.details?.['file'] === file ? { ...i, details: { ...i.details, file: name } } : i,
-          ),
-        );
-      return { ...r.report, file: name };
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-
+/** The routes of ROUTES with their handlers: a write says no-store, and is seen by the next read at once. */
+function registerRoutes(
+  app: FastifyInstance,
+  ctx: ApiContext,
+  handlers: Readonly<Record<string, RouteHandler>>,
+): void {
   for (const r of ROUTES) {
     const handler = handlers[r.url];
     if (!handler) throw new Error(`no handler for ${r.url}`);
@@ -604,23 +309,19 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       ...(r.body
         ? { bodyLimit: r.body.limit }
         : r.url.endsWith('/corrections')
-          ? { bodyLimit: limits.correctionBytes }
+          ? { bodyLimit: ctx.limits.correctionBytes }
           : {}),
       handler: async (req, reply) => {
-        if (!r.write) return handler(req, reply);
+        if (!r.write) return handler(req, reply, r.query);
         reply.header('cache-control', 'no-store');
         try {
-          return await handler(req, reply);
+          return await handler(req, reply, r.query);
         } finally {
           forgetReads(ctx);
         }
       },
     });
   }
-  registerDocuments(app, { store: o.store, compare });
-  app.get('/api/v1/openapi.json', async () => buildOpenApi());
-  if (o.dashboard) registerDashboard(app);
-  return app;
 }
 
 /** Every route the router really has, so a test can check that no write route escapes auth. */

@@ -1,0 +1,37 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { issue } from '../core/issues.js';
+import { IssueError } from './errors.js';
+
+/** A route's handler; `query` is its query schema in ROUTES (server.ts). */
+export type RouteHandler = (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  query: z.ZodObject,
+) => Promise<unknown>;
+
+/** Handlers by route URL (ROUTES' `url`). */
+export type Handlers = Record<string, RouteHandler>;
+
+/** `election` may be left out only when the store holds one election (results service: election). */
+export const electionQuery = z.object({
+  election: z
+    .string()
+    .optional()
+    .describe(
+      'the election id (GET /api/v1/elections); optional only when the store holds exactly one election: with several, 422 `election_required`, with none, 404 `unknown_election` (`election: null`); both list the ids stored in `known`',
+    ),
+});
+
+/** The request's query by the schema, or 422 `invalid_query` with each issue's path. */
+export function parseQuery<T extends z.ZodObject>(schema: T, req: FastifyRequest): z.infer<T> {
+  const r = schema.safeParse(req.query);
+  if (!r.success)
+    throw new IssueError(
+      422,
+      r.error.issues.map((i) =>
+        issue('invalid_query', ['query', ...i.path.map(String)], { message: i.message }),
+      ),
+    );
+  return r.data;
+}

@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyRequest } from 'fastify';
+import { issue } from '../core/issues.js';
+import type { ElectionDef } from '../core/model/acta.js';
+import { ingestFile } from '../ingest/ingest.js';
+import { loadJurisdiction } from '../jurisdictions/load.js';
+import { election } from '../results/service.js';
+import type { ApiContext } from './context.js';
+import { IssueError, statusOf, unwrap } from './errors.js';
+import { electionQuery, parseQuery, type Handlers } from './request.js';
+
+/** The write routes (the token guard, guard.ts, checks them before their body is read). */
+export function writeHandlers(ctx: ApiContext): Handlers {
+  return {
+    '/api/v1/imports': async (req, _reply, query) => {
+      const q = parseQuery(query, req) as {
+        election?: string;
+        format?: 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json';
+        name?: string;
+      };
+      return ingestBody(
+        ctx,
+        req.body as Buffer | undefined,
+        await storedElection(ctx, q.election),
+        q.format,
+        q.name ?? 'upload',
+        'import',
+      );
+    },
+    '/api/v1/actas/:mesa/corrections': async (req) => correction(ctx, req),
+  };
+}
+
+/**
+ * A correction of one stored acta: the body is one cifra JSON acta for the URL's mesa, imported
+ * in `correction` mode.
+ */
+async function correction(ctx: ApiContext, req: FastifyRequest) {
+  const q = parseQuery(electionQuery, req);
+  const body = req.body as Buffer | undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body?.toString('utf8') ?? '');
+  } catch {
+    throw new IssueError(422, [
+      issue('csv_unreadable', ['body'], { reason: 'the body is not JSON' }),
+    ]);
+  }
+  const mesa = (req.params as { mesa: string }).mesa;
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new IssueError(422, [
+      issue('invalid_query', ['body'], { message: 'expected one acta as a JSON object' }),
+    ]);
+  const e = await storedElection(ctx, q.election);
+  const j = loadJurisdiction(e.jurisdiction);
+  if (!j.ok) throw new IssueError(422, j.error);
+  const given = (parsed as { mesa?: unknown }).mesa;
+  // the URL names the acta corrected: a body for another mesa is refused, never applied here
+  if (
+    given !== undefined &&
+    (typeof given !== 'string' || j.value.padMesa(given) !== j.value.padMesa(mesa))
+  )
+    throw new IssueError(422, [
+      issue('invalid_query', ['body', 'mesa'], {
+        message: `the body's mesa must be the URL's (${mesa})`,
+      }),
+    ]);
+  const padded = j.value.padMesa(mesa);
+  // a correction replaces a stored acta: one never imported is not there to correct (404)
+  if ((await ctx.store.getActa(e.id, padded)) === null)
+    throw new IssueError(404, [
+      issue('acta_not_found', ['mesa'], { election: e.id, mesa: padded }),
+    ]);
+  const report = await ingestBody(
+    ctx,
+    Buffer.from(JSON.stringify({ ...(parsed as object), mesa: padded }) + '\n'),
+    e,
+    'cifra-json',
+    `correction-${mesa}.jsonl`,
+    'correction',
+  );
+  // an acta that fails validation corrects nothing: 422 with its issues; its row stays in
+  // the import's quarantine, as any import's does (`importId` in each issue's details)
+  if (report.quarantined > 0)
+    throw new IssueError(
+      422,
+      report.quarantinedRows.flatMap((q) =>
+        q.issues.map((i) => ({ ...i, details: { ...i.details, importId: report.importId } })),
+      ),
+    );
+  return report;
+}
+
+/** The election named, or the only one in the store (the services' lookup); else its issue's status. */
+async function storedElection(
+  ctx: ApiContext,
+  electionId: string | undefined,
+): Promise<ElectionDef> {
+  return unwrap(await election(ctx.store, electionId));
+}
+
+/** An uploaded body ingested from a temporary file (its name and extension from the upload's). */
+async function ingestBody(
+  ctx: ApiContext,
+  body: Buffer | undefined,
+  e: ElectionDef,
+  format: 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json' | undefined,
+  name: string,
+  mode: 'import' | 'correction',
+) {
+  if (!body || body.length === 0) throw new IssueError(422, [issue('file_empty', ['body'])]);
+  const dir = mkdtempSync(join(tmpdir(), 'cifra-upload-'));
+  const gz = body[0] === 0x1f && body[1] === 0x8b;
+  const zip = body[0] === 0x50 && body[1] === 0x4b;
+  const base = format === 'cifra-json' ? '.jsonl' : '.csv';
+  const ext = gz ? `${base}.gz` : zip ? '.zip' : base;
+  const file = join(dir, `${name.replace(/[^\w.-]/g, '_')}${name.endsWith(ext) ? '' : ext}`);
+  try {
+    writeFileSync(file, body);
+    const r = await ingestFile(ctx.store, {
+      file,
+      election: e,
+      format,
+      mode,
+      now: ctx.now,
+      limits: ctx.ingestLimits,
+    });
+    // the upload's temporary path is ours, not the client's: issues name the upload
+    if (!r.ok)
+      throw new IssueError(
+        statusOf(r.issues, []),
+        r.issues.map((i) =>
+          i.details?.['file'] === file ? { ...i, details: { ...i.details, file: name } } : i,
+        ),
+      );
+    return { ...r.report, file: name };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
