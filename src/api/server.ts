@@ -374,12 +374,7 @@ function documentOperation(d: DocumentDef, error: unknown): Record<string, unkno
   return {
     get: {
       summary: d.summary,
-      parameters: [...d.url.matchAll(/:(\w+)/g)].map((m) => ({
-        name: m[1],
-        in: 'path',
-        required: true,
-        schema: { type: 'string' },
-      })),
+      parameters: pathParameters(d.url),
       responses: {
         200: {
           description: 'OK',
@@ -398,111 +393,130 @@ function documentOperation(d: DocumentDef, error: unknown): Record<string, unkno
   };
 }
 
+/** A URL's path parameters (`:name`), as OpenAPI parameters. */
+function pathParameters(url: string): Record<string, unknown>[] {
+  return [...url.matchAll(/:(\w+)/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+}
+
+/** A route's query parameters, from its zod schema. */
+function queryParameters(schema: z.ZodObject): Record<string, unknown>[] {
+  const queryProps =
+    (z.toJSONSchema(schema, { io: 'input' }) as {
+      properties?: Record<string, unknown>;
+      required?: string[];
+    }) ?? {};
+  return Object.entries(queryProps.properties ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: (queryProps.required ?? []).includes(name),
+    schema,
+  }));
+}
+
+/** A write's bearer token and body (any bytes), or a public computation's JSON body. */
+function requestOf(r: RouteDef): Record<string, unknown> {
+  if (r.write)
+    return {
+      security: [{ bearer: [] }],
+      requestBody: {
+        required: true,
+        content: {
+          'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+        },
+      },
+    };
+  if (r.body)
+    return {
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: z.toJSONSchema(r.body.schema, {
+              io: 'input',
+              unrepresentable: 'any',
+            }),
+          },
+        },
+      },
+    };
+  return {};
+}
+
+/** What a route may refuse besides 404 and 422: the write guard's refusals, or a computation's. */
+function refusalsOf(r: RouteDef, error: unknown): Record<string, unknown> {
+  if (r.write)
+    return {
+      401: {
+        description: 'Missing or wrong bearer token',
+        content: { 'application/json': { schema: error } },
+      },
+      429: {
+        description: 'Too many failed token checks from this address (`too_many_requests`)',
+        content: { 'application/json': { schema: error } },
+      },
+      503: {
+        description: 'Too many writes running or waiting (`server_busy`, Retry-After)',
+        content: { 'application/json': { schema: error } },
+      },
+      413: {
+        description: `Body over the route's limit (\`body_too_large\`: uploads ${DEFAULT_LIMITS.uploadBytes} bytes, corrections ${DEFAULT_LIMITS.correctionBytes} by default)`,
+        content: { 'application/json': { schema: error } },
+      },
+      500: {
+        description: 'The import writer thread crashed (`store_writer_failed`)',
+        content: { 'application/json': { schema: error } },
+      },
+    };
+  if (r.body)
+    return {
+      413: {
+        description: `Body over ${r.body.limit} bytes (\`body_too_large\`)`,
+        content: { 'application/json': { schema: error } },
+      },
+      503: {
+        description: 'Too many computations running or waiting (`server_busy`)',
+        content: { 'application/json': { schema: error } },
+      },
+    };
+  return { 304: { description: 'Not modified (If-None-Match)' } };
+}
+
+/** The OpenAPI operation of a route of ROUTES. */
+function routeOperation(r: RouteDef, error: unknown): Record<string, unknown> {
+  return {
+    summary: r.summary,
+    parameters: [...pathParameters(r.url), ...queryParameters(r.query)],
+    ...requestOf(r),
+    responses: {
+      200: {
+        description: 'OK',
+        content: {
+          'application/json': { schema: z.toJSONSchema(r.response, { io: 'output' }) },
+          ...(r.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}),
+        },
+      },
+      ...refusalsOf(r, error),
+      404: {
+        description: 'Unknown election, acta or route',
+        content: { 'application/json': { schema: error } },
+      },
+      422: { description: 'Coded issues', content: { 'application/json': { schema: error } } },
+    },
+  };
+}
+
 /** The OpenAPI 3.1 document, generated from ROUTES and the zod schemas. */
 export function buildOpenApi(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   const error = z.toJSONSchema(ErrorSchema, { io: 'output' });
   for (const r of ROUTES) {
     const path = r.url.replace(/:(\w+)/g, '{$1}');
-    const params = [...r.url.matchAll(/:(\w+)/g)].map((m) => ({
-      name: m[1],
-      in: 'path',
-      required: true,
-      schema: { type: 'string' },
-    }));
-    const queryProps =
-      (z.toJSONSchema(r.query, { io: 'input' }) as {
-        properties?: Record<string, unknown>;
-        required?: string[];
-      }) ?? {};
-    const query = Object.entries(queryProps.properties ?? {}).map(([name, schema]) => ({
-      name,
-      in: 'query',
-      required: (queryProps.required ?? []).includes(name),
-      schema,
-    }));
-    paths[path] = {
-      ...(paths[path] ?? {}),
-      [r.method.toLowerCase()]: {
-        summary: r.summary,
-        parameters: [...params, ...query],
-        ...(r.write
-          ? {
-              security: [{ bearer: [] }],
-              requestBody: {
-                required: true,
-                content: {
-                  'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
-                },
-              },
-            }
-          : r.body
-            ? {
-                requestBody: {
-                  required: true,
-                  content: {
-                    'application/json': {
-                      schema: z.toJSONSchema(r.body.schema, {
-                        io: 'input',
-                        unrepresentable: 'any',
-                      }),
-                    },
-                  },
-                },
-              }
-            : {}),
-        responses: {
-          200: {
-            description: 'OK',
-            content: {
-              'application/json': { schema: z.toJSONSchema(r.response, { io: 'output' }) },
-              ...(r.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}),
-            },
-          },
-          ...(r.write
-            ? {
-                401: {
-                  description: 'Missing or wrong bearer token',
-                  content: { 'application/json': { schema: error } },
-                },
-                429: {
-                  description:
-                    'Too many failed token checks from this address (`too_many_requests`)',
-                  content: { 'application/json': { schema: error } },
-                },
-                503: {
-                  description: 'Too many writes running or waiting (`server_busy`, Retry-After)',
-                  content: { 'application/json': { schema: error } },
-                },
-                413: {
-                  description: `Body over the route's limit (\`body_too_large\`: uploads ${DEFAULT_LIMITS.uploadBytes} bytes, corrections ${DEFAULT_LIMITS.correctionBytes} by default)`,
-                  content: { 'application/json': { schema: error } },
-                },
-                500: {
-                  description: 'The import writer thread crashed (`store_writer_failed`)',
-                  content: { 'application/json': { schema: error } },
-                },
-              }
-            : r.body
-              ? {
-                  413: {
-                    description: `Body over ${r.body.limit} bytes (\`body_too_large\`)`,
-                    content: { 'application/json': { schema: error } },
-                  },
-                  503: {
-                    description: 'Too many computations running or waiting (`server_busy`)',
-                    content: { 'application/json': { schema: error } },
-                  },
-                }
-              : { 304: { description: 'Not modified (If-None-Match)' } }),
-          404: {
-            description: 'Unknown election, acta or route',
-            content: { 'application/json': { schema: error } },
-          },
-          422: { description: 'Coded issues', content: { 'application/json': { schema: error } } },
-        },
-      },
-    };
+    paths[path] = { ...(paths[path] ?? {}), [r.method.toLowerCase()]: routeOperation(r, error) };
   }
   for (const d of DOCUMENTS) paths[d.url.replace(/:(\w+)/g, '{$1}')] = documentOperation(d, error);
   return {
