@@ -9,11 +9,12 @@ import { putPublishedElection } from '../src/results/published-load.js';
 import { getSummary } from '../src/results/summary.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { tempDir } from './helpers.js';
+import type * as Universe from '../src/elections/universe.js';
 
 // the fault: the universe file no longer parses (e.g. a row edited by hand)
 const broken = { on: false };
 vi.mock('../src/elections/universe.js', async (original) => {
-  const real = await original<typeof import('../src/elections/universe.js')>();
+  const real = await original<typeof Universe>();
   return {
     ...real,
     universeOf: (id: string) =>
