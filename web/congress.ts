@@ -57,23 +57,24 @@ const unresolved = (ties: readonly Tie[]): Tie[] =>
 const tiedLists = (x: Tie): string => x.candidates.join(' / ');
 
 /**
- * The seats of a computation no list holds (its size less the seats allocated): one group per
- * unresolved tie, named by its lists and district, and any rest unnamed. The chamber keeps its size.
+ * The seats of a computation no list holds, as its districts report them (`unallocated`): one
+ * group per unresolved tie, named by its lists and district and capped by that district's open
+ * seats, and any rest unnamed. The chamber keeps its size.
  */
 export function undecidedOf(r: {
-  readonly totalSeats: number;
-  readonly seats: Readonly<Record<string, number>>;
+  readonly districts: readonly { readonly district: string; readonly unallocated: number }[];
   readonly ties: readonly Tie[];
 }): Undecided[] {
-  let open = r.totalSeats - Object.values(r.seats).reduce((a, n) => a + n, 0);
+  const open = new Map(r.districts.map((d) => [d.district, d.unallocated]));
   const out: Undecided[] = [];
   for (const x of unresolved(r.ties)) {
-    const n = Math.min(open, x.seatsInContention);
-    if (n <= 0) break;
+    const n = Math.min(open.get(x.district) ?? 0, x.seatsInContention);
+    if (n <= 0) continue;
     out.push({ seats: n, label: t('tieSeats')(tiedLists(x), n, x.district) });
-    open -= n;
+    open.set(x.district, (open.get(x.district) ?? 0) - n);
   }
-  if (open > 0) out.push({ seats: open, label: t('seatsOpen')(open) });
+  const rest = [...open.values()].reduce((a, n) => a + n, 0);
+  if (rest > 0) out.push({ seats: rest, label: t('seatsOpen')(rest) });
   return out;
 }
 
