@@ -24,7 +24,7 @@ import { StoreBusyError, type Store } from '../store/store.js';
 import { currentColumns, type ResultUnit } from './documents.js';
 import { driftNote, withPreviousCut, type CutUnits } from './previous-cut.js';
 import { previousLevel } from './published-load.js';
-import { election as findElection, type Found } from './service.js';
+import { election as findElection, perRevision, type Found } from './service.js';
 import { DEFAULT_SEED, DEFAULT_SIMS } from './projection-defaults.js';
 
 export { DEFAULT_SEED, DEFAULT_SIMS };
@@ -373,22 +373,11 @@ interface Framed {
 }
 
 /** Frames per store, then per election and revision: every seed and size of a revision shares one. */
-const FRAMES = new WeakMap<Store, Map<string, Promise<Found<Framed>>>>();
+const FRAMES = new WeakMap<Store, Map<string, Promise<unknown>>>();
 
 function frameOf(store: Store, def: ElectionDef, revision: string): Promise<Found<Framed>> {
-  let frames = FRAMES.get(store);
-  if (frames === undefined) FRAMES.set(store, (frames = new Map()));
-  const key = `${def.id}|${revision}`;
-  let made = frames.get(key);
-  if (made === undefined) {
-    // every live election's summary frames its revision: room for each bundled one
-    if (frames.size > 32) frames.clear();
-    made = buildFrame(store, def);
-    frames.set(key, made);
-    const drop = frames;
-    made.catch(() => drop.delete(key));
-  }
-  return made;
+  // every live election's summary frames its revision: room for each bundled one
+  return perRevision(FRAMES, store, `${def.id}|${revision}`, () => buildFrame(store, def), 33);
 }
 
 async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>> {
