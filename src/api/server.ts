@@ -865,7 +865,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       },
     });
   }
-  registerDocuments(app, { store: o.store, compare });
+  registerDocuments(app, { store: o.store, compare, record: now, run: projections.run });
   app.get('/api/v1/openapi.json', async () => buildOpenApi());
   if (o.dashboard) registerDashboard(app);
   return app;

@@ -314,19 +314,27 @@ export async function getProjection(
   const key = `${def.id}|${revision}|${seed}|${sims}`;
   let cache = CACHE.get(store);
   if (cache === undefined) CACHE.set(store, (cache = new Map()));
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  if (cache.size > 32) cache.clear();
-  const made = project(store, def, ruleset, revision, { seed, sims }, run).then((p) =>
-    o.record === undefined || !p.ok || def.published !== undefined
-      ? p
-      : recordOnTheSide(store, p.value, o.record()).then(() => p),
-  );
-  cache.set(key, made);
-  // a failure (a busy pool, a broken worker) is not kept: the next request tries again
-  made.catch(() => cache.delete(key));
-  return made;
+  let made = cache.get(key);
+  if (made === undefined) {
+    if (cache.size > 32) cache.clear();
+    made = project(store, def, ruleset, revision, { seed, sims }, run);
+    cache.set(key, made);
+    // a failure (a busy pool, a broken worker) is not kept: the next request tries again
+    const drop = cache;
+    made.catch(() => drop.delete(key));
+  }
+  // recorded once per revision, whichever request computed it first (a read that did not ask
+  // to record, e.g. the static document, must not leave the night's revision unrecorded)
+  if (o.record === undefined || def.published !== undefined) return made;
+  const at = o.record;
+  return perRevision(RECORDED, store, `${def.id}|${revision}`, async () => {
+    const p = await made;
+    if (p.ok) await recordOnTheSide(store, p.value, at());
+  }).then(() => made);
 }
+
+/** The revisions whose projection this process has recorded (or tried to: a busy store skips one). */
+const RECORDED = new WeakMap<Store, Map<string, Promise<unknown>>>();
 
 export interface ProjectionOptions {
   readonly seed?: number | undefined;
