@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../src/api/server.js';
+import { projectionOf } from '../src/results/projection.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { LOG_LOCK, PgStore } from '../src/store/postgres/pg-store.js';
@@ -141,5 +142,22 @@ describe('GET /api/v1/projection records the night', () => {
     other.close();
     expect(r.statusCode).toBe(200);
     expect(await store.projectionHistory(ELECTION)).toHaveLength(1);
+  });
+
+  // review 4: the dashboard reads the static document (projection.json), which recorded nothing,
+  // and whichever read computed a revision first decided whether it was ever recorded
+  it('records a revision read through the document, or computed first by a read that does not record', async () => {
+    const before = (await store.projectionHistory(ELECTION)).length;
+    await ingest(store, 'document.csv', [onpeRow('000008', '010102', 30, 60)]);
+    const doc = await get(`/api/v1/elections/${ELECTION}/projection.json`);
+    expect(doc.statusCode).toBe(200);
+    expect(await store.projectionHistory(ELECTION)).toHaveLength(before + 1);
+    await ingest(store, 'cached.csv', [onpeRow('000011', '150102', 48, 42)]);
+    // a read that does not record (cifra publish, the CLI) computes this revision first
+    expect((await projectionOf(store, ELECTION, {})).ok).toBe(true);
+    expect(await store.projectionHistory(ELECTION)).toHaveLength(before + 1);
+    expect((await get(`/api/v1/projection?election=${ELECTION}`)).statusCode).toBe(200);
+    expect((await get(`/api/v1/elections/${ELECTION}/projection.json`)).statusCode).toBe(200);
+    expect(await store.projectionHistory(ELECTION)).toHaveLength(before + 2);
   });
 });

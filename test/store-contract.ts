@@ -298,6 +298,26 @@ export function runStoreContract(
       await s.close();
     });
 
+    // The code review's case: each sending of a stale file wrote another conflict version.
+    it('keeps one conflict for a stale row sent again; a different one is kept too', async () => {
+      const s = await fresh();
+      await importActas(s, [acta('000001')], 'i1');
+      const stale = acta('000001', { state: 'pending', stateLabel: 'EN PROCESO' });
+      expect(await importActas(s, [stale], 'i2')).toMatchObject({ conflicts: 1 });
+      expect(await importActas(s, [stale], 'i3')).toMatchObject({ conflicts: 0, unchanged: 1 });
+      const other = acta('000001', { votes: [59, 31] });
+      expect(await importActas(s, [other], 'i4')).toMatchObject({ conflicts: 1 });
+      expect(await importActas(s, [other], 'i5')).toMatchObject({ conflicts: 0, unchanged: 1 });
+      const history = await s.actaHistory(ELECTION.id, '000001');
+      expect(history.map((h) => [h.version, h.kind, h.current, h.sha256])).toEqual([
+        [1, 'new', true, 'i1'],
+        [2, 'conflict', false, 'i2'],
+        [3, 'conflict', false, 'i4'],
+      ]);
+      expect(await s.getActa(ELECTION.id, '000001')).toMatchObject({ conflict: true, version: 1 });
+      await s.close();
+    });
+
     it('applies a batch row by row: a mesa twice, a conflict then a state change, a correction after a conflict; the chain verifies', async () => {
       const s = await fresh();
       const resolved = { state: 'resolved', stateLabel: 'COMPUTADA RESUELTA' } as const;

@@ -3,6 +3,7 @@
 // difference, seats per circunscripción; and the what-if panel with a shareable URL.
 import { drawHemicycle, type Undecided } from './hemicycle.js';
 import type { Seats } from './api-client.js';
+import { openSeats, unresolved } from './undecided.js';
 import {
   $,
   cardTable,
@@ -49,32 +50,19 @@ const bySeats = (seats: Readonly<Record<string, number>>): [string, number][] =>
 
 type Tie = ListSeats['result']['ties'][number];
 
-/** The ties the rules left to a lot not drawn: seats no list holds. */
-const unresolved = (ties: readonly Tie[]): Tie[] =>
-  ties.filter((x) => x.resolution === 'unresolved');
-
 /** "A / B": the lists of a tie. */
 const tiedLists = (x: Tie): string => x.candidates.join(' / ');
 
-/**
- * The seats of a computation no list holds (its size less the seats allocated): one group per
- * unresolved tie, named by its lists and district, and any rest unnamed. The chamber keeps its size.
- */
+/** The seats of a computation no list holds (openSeats), each group with what to call it. */
 export function undecidedOf(r: {
-  readonly totalSeats: number;
-  readonly seats: Readonly<Record<string, number>>;
+  readonly districts: readonly { readonly district: string; readonly unallocated: number }[];
   readonly ties: readonly Tie[];
 }): Undecided[] {
-  let open = r.totalSeats - Object.values(r.seats).reduce((a, n) => a + n, 0);
-  const out: Undecided[] = [];
-  for (const x of unresolved(r.ties)) {
-    const n = Math.min(open, x.seatsInContention);
-    if (n <= 0) break;
-    out.push({ seats: n, label: t('tieSeats')(tiedLists(x), n, x.district) });
-    open -= n;
-  }
-  if (open > 0) out.push({ seats: open, label: t('seatsOpen')(open) });
-  return out;
+  return openSeats(r.districts, r.ties).map(({ seats, tie }) => ({
+    seats,
+    label:
+      tie === null ? t('seatsOpen')(seats) : t('tieSeats')(tiedLists(tie), seats, tie.district),
+  }));
 }
 
 /** The undecided seats in words under a hemicycle (empty when every seat is allocated). */

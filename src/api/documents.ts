@@ -10,7 +10,7 @@ import {
 import { resultsCsv } from '../results/csv.js';
 import { getChildren, getPlaces, PlacesSchema } from '../results/places.js';
 import { getPollingPlaces, PollingPlacesSchema } from '../results/polling-places.js';
-import { projectionHistory, projectionOf } from '../results/projection.js';
+import { projectionHistory, projectionOf, type SimulationRunner } from '../results/projection.js';
 import { getElectionRuleset, getRulesetText, listRulesets } from '../results/rulesets.js';
 import {
   getActa,
@@ -59,6 +59,10 @@ export class RawBody {
 export interface DocumentContext {
   readonly store: Store;
   readonly compare: (q: CompareQuery) => Promise<Result<CompareReport, Issue[]>>;
+  /** The server's clock, to record the projection it serves (absent: `cifra publish`, no write). */
+  readonly record?: (() => string) | undefined;
+  /** Where the server runs simulations (its worker pool); absent: on this thread. */
+  readonly run?: SimulationRunner | undefined;
 }
 
 /**
@@ -220,12 +224,15 @@ export const DOCUMENTS: readonly DocumentDef[] = [
     CountCourseSchema,
     getCountCourse,
   ),
-  electionDoc(
-    'projection',
-    'The projection with default seed and simulations (as `/api/v1/projection`); 404 `projection_unavailable` when there is none',
-    ProjectionSchema,
-    (s, id) => projectionOf(s, id, {}),
-  ),
+  {
+    url: `${API_ROOT}/elections/:election/projection.json`,
+    summary:
+      'The projection with default seed and simulations (as `/api/v1/projection`); 404 `projection_unavailable` when there is none',
+    params: e,
+    response: ProjectionSchema,
+    // the dashboard's own read: the server records it and runs it on its pool, as the route does
+    make: (ctx, p) => projectionOf(ctx.store, get(p, 'election'), { record: ctx.record }, ctx.run),
+  },
   electionDoc(
     'projection-history',
     'How the projection moved over the night',

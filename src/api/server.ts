@@ -264,7 +264,7 @@ export { hashToken } from './guard.js';
 /** The HTTP API (Fastify): public reads with ETag and Cache-Control, authenticated writes, errors mapped in one place. */
 export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   const ctx = apiContext(o);
-  const { limits, responses, projections, whatIfPool, compare } = ctx;
+  const { limits, responses, projections, whatIfPool, compare, now } = ctx;
   const app = createInstance(o, ctx);
   registerWriteGuard(app, { tokenHash: o.tokenHash, limits });
   registerTransferEncodingCheck(app);
@@ -287,7 +287,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     '/api/v1/what-if': whatIfHandler(ctx),
     ...writeHandlers(ctx),
   });
-  registerDocuments(app, { store: o.store, compare });
+  registerDocuments(app, { store: o.store, compare, record: now, run: projections.run });
   app.get('/api/v1/openapi.json', async () => buildOpenApi());
   if (o.dashboard) registerDashboard(app);
   return app;

@@ -355,6 +355,7 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
       ...(c.ballotPosition === undefined ? {} : { ballotPosition: c.ballotPosition }),
       ...(c.column === undefined ? {} : { column: c.column }),
       ...(c.remainder === true ? { remainder: true } : {}),
+      ...(c.remainder === true && c.rankedBelow === true ? { rankedBelow: true } : {}),
     })),
     manifest: {
       labels,

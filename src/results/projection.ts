@@ -24,7 +24,7 @@ import { StoreBusyError, type Store } from '../store/store.js';
 import { currentColumns, type ResultUnit } from './documents.js';
 import { driftNote, withPreviousCut, type CutUnits } from './previous-cut.js';
 import { previousLevel } from './published-load.js';
-import { election as findElection, type Found } from './service.js';
+import { election as findElection, perRevision, type Found } from './service.js';
 import { DEFAULT_SEED, DEFAULT_SIMS } from './projection-defaults.js';
 
 export { DEFAULT_SEED, DEFAULT_SIMS };
@@ -314,19 +314,27 @@ export async function getProjection(
   const key = `${def.id}|${revision}|${seed}|${sims}`;
   let cache = CACHE.get(store);
   if (cache === undefined) CACHE.set(store, (cache = new Map()));
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  if (cache.size > 32) cache.clear();
-  const made = project(store, def, ruleset, revision, { seed, sims }, run).then((p) =>
-    o.record === undefined || !p.ok || def.published !== undefined
-      ? p
-      : recordOnTheSide(store, p.value, o.record()).then(() => p),
-  );
-  cache.set(key, made);
-  // a failure (a busy pool, a broken worker) is not kept: the next request tries again
-  made.catch(() => cache.delete(key));
-  return made;
+  let made = cache.get(key);
+  if (made === undefined) {
+    if (cache.size > 32) cache.clear();
+    made = project(store, def, ruleset, revision, { seed, sims }, run);
+    cache.set(key, made);
+    // a failure (a busy pool, a broken worker) is not kept: the next request tries again
+    const drop = cache;
+    made.catch(() => drop.delete(key));
+  }
+  // recorded once per revision, whichever request computed it first (a read that did not ask
+  // to record, e.g. the static document, must not leave the night's revision unrecorded)
+  if (o.record === undefined || def.published !== undefined) return made;
+  const at = o.record;
+  return perRevision(RECORDED, store, `${def.id}|${revision}`, async () => {
+    const p = await made;
+    if (p.ok) await recordOnTheSide(store, p.value, at());
+  }).then(() => made);
 }
+
+/** The revisions whose projection this process has recorded (or tried to: a busy store skips one). */
+const RECORDED = new WeakMap<Store, Map<string, Promise<unknown>>>();
 
 export interface ProjectionOptions {
   readonly seed?: number | undefined;
@@ -373,22 +381,11 @@ interface Framed {
 }
 
 /** Frames per store, then per election and revision: every seed and size of a revision shares one. */
-const FRAMES = new WeakMap<Store, Map<string, Promise<Found<Framed>>>>();
+const FRAMES = new WeakMap<Store, Map<string, Promise<unknown>>>();
 
 function frameOf(store: Store, def: ElectionDef, revision: string): Promise<Found<Framed>> {
-  let frames = FRAMES.get(store);
-  if (frames === undefined) FRAMES.set(store, (frames = new Map()));
-  const key = `${def.id}|${revision}`;
-  let made = frames.get(key);
-  if (made === undefined) {
-    // every live election's summary frames its revision: room for each bundled one
-    if (frames.size > 32) frames.clear();
-    made = buildFrame(store, def);
-    frames.set(key, made);
-    const drop = frames;
-    made.catch(() => drop.delete(key));
-  }
-  return made;
+  // every live election's summary frames its revision: room for each bundled one
+  return perRevision(FRAMES, store, `${def.id}|${revision}`, () => buildFrame(store, def), 33);
 }
 
 async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>> {

@@ -167,12 +167,19 @@ export function roundFigures(
 ) {
   const remainder = new Set(def.choices.filter((c) => c.remainder === true).map((c) => c.id));
   const choices = n?.choices ?? [];
+  const candidates = choices
+    .filter((c) => !remainder.has(c.id))
+    .map((c) => ({ candidate: name === 'id' ? c.id : c.label, votes: c.votes }));
+  // the source ranks every candidate of the remainder below each itemised one
+  const below =
+    remainder.size > 0 && def.choices.every((c) => c.remainder !== true || c.rankedBelow === true);
   return {
     round: rules.round,
-    candidates: choices
-      .filter((c) => !remainder.has(c.id))
-      .map((c) => ({ candidate: name === 'id' ? c.id : c.label, votes: c.votes })),
+    candidates,
     unitemised: choices.filter((c) => remainder.has(c.id)).reduce((a, c) => a + c.votes, 0),
+    ...(below && candidates.length > 0
+      ? { unitemisedEach: Math.max(0, Math.min(...candidates.map((c) => c.votes)) - 1) }
+      : {}),
     valid: n?.valid ?? 0,
     // emitted votes the source does not give: no art. 322 check, never one against 0
     ...(n === undefined || n.emitted === null ? {} : { emitted: n.emitted }),

@@ -6,6 +6,8 @@ import { buildResults } from './documents.js';
 import { CountSchema, countedStatus, FiguresStatusSchema, settlementOf } from './status.js';
 import { completeSnapshot } from '../core/projection/universe.js';
 import { universeOf } from '../elections/universe.js';
+import type { Issue } from '../core/issues.js';
+import { ok, type Result } from '../core/result.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { hasProjection, storedSnapshot } from './projection.js';
 import { electionWithJurisdiction, lastChange, type Found } from './service.js';
@@ -104,6 +106,9 @@ export async function getSummary(
     .map((c) => ({ id: c.id, label: c.label, votes: c.votes, pctValid: c.pctValid }));
   const [first, second] = ranked;
   const presidential = rules.value.kind === 'presidential' ? rules.value : null;
+  // a universe that does not load is refused as the projection refuses it, never read as none
+  const absent = await absentOf(store, def);
+  if (!absent.ok) return { ok: false, issues: absent.error };
   // a list election's seats are settled by nothing less than the complete count
   const s = presidential ? settlementOf(def, presidential, n, count) : null;
   return {
@@ -124,7 +129,7 @@ export async function getSummary(
       settled: s?.settled ?? count.complete,
       settledBy: s ? s.by : count.complete ? 'complete' : null,
       outcome: s?.outcome ?? null,
-      absent: await absentOf(store, def),
+      absent: absent.value,
       projection: !count.complete && (await hasProjection(store, def, revision)),
     },
   };
@@ -132,12 +137,17 @@ export async function getSummary(
 
 /**
  * The units of a published election's universe that its figures lack (matched as the projection
- * matches them, completeSnapshot), with their electors and actas; null: no universe, none lacking.
+ * matches them, completeSnapshot), with their electors and actas; null: no universe, none lacking;
+ * the universe file's issues when it does not load.
  */
-async function absentOf(store: Store, def: ElectionDef): Promise<SummaryDocument['absent']> {
-  if (def.published === undefined) return null;
+async function absentOf(
+  store: Store,
+  def: ElectionDef,
+): Promise<Result<SummaryDocument['absent'], Issue[]>> {
+  if (def.published === undefined) return ok(null);
   const universe = universeOf(def.id);
-  if (!universe.ok || universe.value === null) return null;
+  if (!universe.ok) return universe;
+  if (universe.value === null) return ok(null);
   const { absent } = completeSnapshot(
     await storedSnapshot(store, def, 'department'),
     universe.value,
@@ -146,8 +156,8 @@ async function absentOf(store: Store, def: ElectionDef): Promise<SummaryDocument
   const units = universe.value
     .filter((u) => lacking.has(u.unit))
     .map((u) => ({ code: u.unit, name: u.name, eligible: u.eligible, actasTotal: u.actasTotal }));
-  if (units.length === 0) return null;
+  if (units.length === 0) return ok(null);
   const sum = (f: (u: (typeof units)[number]) => number): number =>
     units.reduce((a, u) => a + f(u), 0);
-  return { units, eligible: sum((u) => u.eligible), actasTotal: sum((u) => u.actasTotal) };
+  return ok({ units, eligible: sum((u) => u.eligible), actasTotal: sum((u) => u.actasTotal) });
 }

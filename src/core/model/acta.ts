@@ -119,6 +119,8 @@ export interface ElectionDef {
     readonly column?: string;
     /** Not a candidate or list: the votes of those the source does not itemise. */
     readonly remainder?: boolean;
+    /** A remainder whose every candidate is ranked below each itemised one by the source. */
+    readonly rankedBelow?: boolean;
   }[];
   /** What the election manifest says beyond the above (data/elections/<id>.json, docs/elections.md). */
   readonly manifest?: {

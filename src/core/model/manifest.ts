@@ -93,6 +93,11 @@ export const ChoiceSchema = z.strictObject({
   column: z.string().min(1).optional(),
   /** Not a candidate or list: the votes of those the source does not itemise (e.g. "others"). */
   remainder: z.boolean().optional(),
+  /**
+   * A remainder whose every candidate had fewer votes than each itemised one (the source ranks
+   * them below): then no one hidden in it can stand between the itemised candidates.
+   */
+  rankedBelow: z.boolean().optional(),
 });
 export type ManifestChoice = z.infer<typeof ChoiceSchema>;
 

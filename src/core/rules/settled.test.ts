@@ -129,3 +129,48 @@ describe('settlePresidentialRound', () => {
     ).toBe(false);
   });
 });
+
+// Review 4: the 2026 first round at 100 % itemises seven candidates and keeps 29 others as one
+// remainder of 3,778,318 votes; one of them could, on these figures alone, hold more than
+// Sánchez's 2,015,114, so the pair is not read from them unless the source ranks the rest below.
+describe('a complete count with candidates not itemised', () => {
+  const top = [c('FUJIMORI', 2_877_678), c('SANCHEZ', 2_015_114), c('LOPEZ ALIAGA', 1_993_905)];
+  const complete = (unitemisedEach?: number) =>
+    settlePresidentialRound({
+      round: 'first',
+      candidates: top,
+      unitemised: 3_778_318,
+      ...(unitemisedEach === undefined ? {} : { unitemisedEach }),
+      complete: true,
+      remaining: 0,
+    });
+
+  it('does not name the runoff pair when the remainder could hold as many votes as its second', () => {
+    expect(complete()).toEqual({ settled: false, by: null, outcome: null });
+    expect(complete(2_015_114).settled).toBe(false);
+  });
+
+  it('names it when the source ranks every unitemised candidate below the itemised', () => {
+    expect(complete(1_993_904)).toEqual({
+      settled: true,
+      by: 'complete',
+      outcome: { kind: 'runoff', pair: ['FUJIMORI', 'SANCHEZ'] },
+    });
+  });
+
+  it('keeps an outright winner whoever is hidden', () => {
+    expect(
+      settlePresidentialRound({
+        round: 'first',
+        candidates: [c('A', 600), c('B', 100)],
+        unitemised: 300,
+        complete: true,
+        remaining: 0,
+      }),
+    ).toEqual({
+      settled: true,
+      by: 'complete',
+      outcome: { kind: 'winner', winner: 'A', round: 'first' },
+    });
+  });
+});

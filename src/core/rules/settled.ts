@@ -56,6 +56,11 @@ export function settlePresidentialRound(input: {
   readonly candidates: readonly CandidateVotes[];
   /** Votes of candidates the source does not itemise (a remainder): one of them may hold all. */
   readonly unitemised?: number;
+  /**
+   * At most this many votes for any one of the unitemised (the source ranks them all below the
+   * itemised: the fewest votes of an itemised candidate); default: all of `unitemised`.
+   */
+  readonly unitemisedEach?: number;
   /** Valid votes (default: the candidates' and the unitemised votes). */
   readonly valid?: number;
   readonly emitted?: number;
@@ -67,8 +72,10 @@ export function settlePresidentialRound(input: {
   /** The rules' outcome on these same figures, when the caller has decided it (not decided twice). */
   readonly decided?: PresidentialOutcome;
 }): Settlement {
-  const hidden = input.unitemised ?? 0;
-  const valid = input.valid ?? input.candidates.reduce((a, c) => a + c.votes, 0) + hidden;
+  const valid =
+    input.valid ?? input.candidates.reduce((a, c) => a + c.votes, 0) + (input.unitemised ?? 0);
+  // the most one candidate not itemised may hold
+  const hidden = Math.min(input.unitemised ?? 0, input.unitemisedEach ?? Infinity);
   if (input.complete) {
     const outcome =
       input.decided ??
@@ -79,7 +86,11 @@ export function settlePresidentialRound(input: {
         emitted: input.emitted,
         winner: input.winner,
       }).outcome;
-    return { settled: true, by: 'complete', outcome };
+    // someone not itemised may hold as many votes as a member of the pair: these figures do not
+    // say who goes to the runoff (a winner over half the valid votes stands whoever is hidden)
+    return outcome.kind !== 'winner' && !beatsHidden(input.candidates, outcome, hidden)
+      ? OPEN
+      : { settled: true, by: 'complete', outcome };
   }
   const r = input.remaining;
   if (r === null) return OPEN;
@@ -105,6 +116,19 @@ export function settlePresidentialRound(input: {
         outcome: { kind: 'runoff', pair: [first.candidate, second.candidate] },
       }
     : OPEN;
+}
+
+/** Every candidate the outcome names has more votes than one not itemised may hold. */
+function beatsHidden(
+  candidates: readonly CandidateVotes[],
+  outcome: PresidentialOutcome,
+  hidden: number,
+): boolean {
+  if (hidden === 0) return true;
+  const named = new Set(
+    outcome.kind === 'runoff' ? outcome.pair : outcome.kind === 'tie' ? outcome.candidates : [],
+  );
+  return candidates.filter((c) => named.has(c.candidate)).every((c) => c.votes > hidden);
 }
 
 function winner(c: CandidateVotes, round: 'first' | 'runoff'): PresidentialOutcome {

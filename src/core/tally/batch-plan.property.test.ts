@@ -29,6 +29,11 @@ const currentOf = (t: Table, mesa: string): Row | undefined =>
   t.rows.find((r) => r.mesa === mesa && r.isCurrent);
 const maxVersionOf = (t: Table, mesa: string): number =>
   Math.max(0, ...t.rows.filter((r) => r.mesa === mesa).map((r) => r.version));
+/** The mesa's highest version when it is not the current one (a conflict kept). */
+const latestOf = (t: Table, mesa: string): Row | undefined => {
+  const top = t.rows.find((r) => r.mesa === mesa && r.version === maxVersionOf(t, mesa));
+  return top === undefined || top.isCurrent ? undefined : top;
+};
 
 /** The reference: one row at a time, straight into the table. */
 function applyNaively(t: Table, b: Batch, importId: number): BatchOutcome {
@@ -36,7 +41,7 @@ function applyNaively(t: Table, b: Batch, importId: number): BatchOutcome {
   const conflictMesas: string[] = [];
   b.actas.forEach((a, i) => {
     const cur = currentOf(t, a.mesa);
-    const d = decideVersion(cur ? cur.acta : null, a, b.mode);
+    const d = decideVersion(cur ? cur.acta : null, a, b.mode, latestOf(t, a.mesa)?.acta ?? null);
     if (d.kind === 'unchanged') {
       out.unchanged++;
       return;
@@ -76,7 +81,8 @@ function applyPlanned(t: Table, b: Batch, importId: number): BatchOutcome {
   const stored = new Map<string, StoredMesa>();
   for (const a of b.actas) {
     const cur = currentOf(t, a.mesa);
-    if (cur) stored.set(a.mesa, { acta: cur.acta, maxVersion: maxVersionOf(t, a.mesa) });
+    const latest = latestOf(t, a.mesa)?.acta;
+    if (cur) stored.set(a.mesa, { acta: cur.acta, maxVersion: maxVersionOf(t, a.mesa), latest });
   }
   const plan = planBatch({
     stored,

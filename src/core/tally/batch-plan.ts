@@ -58,6 +58,8 @@ export function noOutcome(): BatchOutcome & { conflictMesas: string[] } {
 export interface StoredMesa {
   readonly acta: Acta;
   readonly maxVersion: number;
+  /** The acta of its highest version when that one is not current (a conflict kept). */
+  readonly latest?: Acta | undefined;
 }
 
 /** One valid acta of the file, where it came from, and the names of its place (if given). */
@@ -114,6 +116,8 @@ type Counts = Mutable<BatchOutcome> & { conflictMesas: string[] };
 interface Planning {
   readonly current: Map<string, Acta>;
   readonly maxVersion: Map<string, number>;
+  /** A mesa's highest version when it is not the current one: the last conflict kept. */
+  readonly latest: Map<string, Acta>;
   /** The version of this batch that is a mesa's current one, while it is. */
   readonly batchCurrent: Map<string, Mutable<PlannedVersion>>;
   readonly retire: Set<string>;
@@ -125,8 +129,8 @@ interface Planning {
 
 /**
  * Plans the writes of one import batch, row by row as the file gives them: decides each acta
- * against its mesa's current version (`decideVersion`, including versions written earlier in the
- * same batch), numbers new versions after the mesa's highest, makes a decided version current
+ * against its mesa's current version and the conflict last kept (`decideVersion`, including versions
+ * written earlier in the same batch), numbers new versions after the mesa's highest, makes a decided version current
  * (retiring the one before) or flags the current one on a conflict, chains each version's hash
  * and names each new place once per import. Pure: the store reads `stored` and executes the plan.
  */
@@ -134,6 +138,7 @@ export function planBatch<P>(input: BatchPlanInput<P>): BatchPlan<P> {
   const s: Planning = {
     current: new Map(),
     maxVersion: new Map(),
+    latest: new Map(),
     batchCurrent: new Map(),
     retire: new Set(),
     flag: new Set(),
@@ -144,6 +149,7 @@ export function planBatch<P>(input: BatchPlanInput<P>): BatchPlan<P> {
   for (const [mesa, m] of input.stored) {
     s.current.set(mesa, m.acta);
     s.maxVersion.set(mesa, m.maxVersion);
+    if (m.latest !== undefined) s.latest.set(mesa, m.latest);
   }
   const places: BatchWrite<P>[] = [];
   const placed = new Set<string>();
@@ -170,7 +176,7 @@ export function planBatch<P>(input: BatchPlanInput<P>): BatchPlan<P> {
 function planItem<P>(s: Planning, input: BatchPlanInput<P>, item: BatchItem<P>): void {
   const a = item.acta;
   const current = s.current.get(a.mesa);
-  const decision = decideVersion(current ?? null, a, input.mode);
+  const decision = decideVersion(current ?? null, a, input.mode, s.latest.get(a.mesa) ?? null);
   if (decision.kind === 'unchanged') {
     s.outcome.unchanged++;
     return;
@@ -206,8 +212,12 @@ function planItem<P>(s: Planning, input: BatchPlanInput<P>, item: BatchItem<P>):
     }
     s.batchCurrent.set(a.mesa, planned);
     s.current.set(a.mesa, a);
-  } else if (inBatch !== undefined) inBatch.conflict = true;
-  else s.flag.add(a.mesa);
+    s.latest.delete(a.mesa);
+  } else {
+    s.latest.set(a.mesa, a);
+    if (inBatch !== undefined) inBatch.conflict = true;
+    else s.flag.add(a.mesa);
+  }
   count(s.outcome, decision.kind, a.mesa);
 }
 

@@ -38,3 +38,19 @@ describe('decideVersion', () => {
     expect(decideVersion(acta('counted'), other, 'import').kind).toBe('conflict');
   });
 });
+
+// The code review's case: a stale file sent again wrote another conflict version each time.
+describe('a conflict already kept', () => {
+  it('is not kept again when the same content comes back on an import', () => {
+    const stale = acta('pending');
+    expect(decideVersion(acta('counted'), stale, 'import', acta('pending')).kind).toBe('unchanged');
+    const other = acta('counted', { votes: [61, 29] });
+    expect(decideVersion(acta('counted'), other, 'import', stale).kind).toBe('conflict');
+  });
+
+  it('still lets a correction make that content current', () => {
+    expect(decideVersion(acta('counted'), acta('jee'), 'correction', acta('jee')).kind).toBe(
+      'correction',
+    );
+  });
+});

@@ -37,16 +37,21 @@ const OPEN_STATES: ReadonlySet<ActaState> = new Set(['pending', 'jee']);
 
 /**
  * Decides how an incoming acta relates to the current one. Pure; the store applies it in the
- * same transaction. Re-importing identical content changes nothing.
+ * same transaction. Re-importing identical content changes nothing: the current version's, or
+ * the conflict last kept for the mesa (`latest`, its highest version when that is not current),
+ * so a stale file sent again and again keeps one conflict, not one per sending.
  */
 export function decideVersion(
   current: Acta | null,
   incoming: Acta,
   mode: 'import' | 'correction',
+  latest: Acta | null = null,
 ): VersionDecision {
   if (current === null) return { kind: 'new' };
-  if (actaContentKey(current) === actaContentKey(incoming)) return { kind: 'unchanged' };
+  const key = actaContentKey(incoming);
+  if (actaContentKey(current) === key) return { kind: 'unchanged' };
   if (mode === 'correction') return { kind: 'correction' };
+  if (latest !== null && actaContentKey(latest) === key) return { kind: 'unchanged' };
   // The acta was still open (pending, or at the JEE): its arrival or resolution is progress.
   if (OPEN_STATES.has(current.state)) return { kind: 'state_change' };
   // A closed acta (counted, resolved, annulled, not installed) reported open again is a stale or

@@ -252,16 +252,31 @@ export class PgStore implements Store {
       const out = new Map<string, StoredMesa>();
       if (incoming.length === 0) return out;
       const mesas = [...new Set(incoming.map((i) => i.acta.mesa))];
-      for (const r of (
+      const rows = (
         await q(
           'SELECT v.*, (SELECT MAX(m.version) FROM acta_versions m WHERE m.election = v.election AND m.mesa = v.mesa) AS max_version FROM acta_versions v WHERE v.election = $1 AND v.is_current AND v.mesa = ANY($2)',
           [meta.election, mesas],
         )
-      ).rows as Row[])
+      ).rows as Row[];
+      // a higher version than the current one is a conflict kept: read those (rare) to compare
+      const kept = rows.filter((r) => (r['version'] as number) < (r['max_version'] as number));
+      const latest = new Map<string, Row>();
+      if (kept.length > 0)
+        for (const r of (
+          await q(
+            'SELECT v.* FROM acta_versions v JOIN unnest($2::text[], $3::int[]) AS k(mesa, version) ON v.mesa = k.mesa AND v.version = k.version WHERE v.election = $1',
+            [meta.election, kept.map((r) => r['mesa']), kept.map((r) => r['max_version'])],
+          )
+        ).rows as Row[])
+          latest.set(r['mesa'] as string, r);
+      for (const r of rows) {
+        const top = latest.get(r['mesa'] as string);
         out.set(r['mesa'] as string, {
           acta: acta(meta.election, r),
           maxVersion: r['max_version'] as number,
+          latest: top === undefined ? undefined : acta(meta.election, top),
         });
+      }
       return out;
     };
 

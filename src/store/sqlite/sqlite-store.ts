@@ -792,6 +792,7 @@ export class SqliteImportWriter {
   private open = true;
   private batchNo = 0;
   private readonly selectStored;
+  private readonly selectVersion;
   private readonly insertVersion;
   /** A fresh batch's INSERT (freshInsertSql), prepared by the first such batch. */
   private insertFresh: Database.Statement | null = null;
@@ -808,6 +809,9 @@ export class SqliteImportWriter {
   ) {
     this.selectStored = db.prepare(
       'SELECT v.*, (SELECT MAX(m.version) FROM acta_versions m WHERE m.election = v.election AND m.mesa = v.mesa) AS max_version FROM acta_versions v WHERE v.election = ? AND v.is_current = 1 AND v.mesa IN (SELECT value FROM json_each(?))',
+    );
+    this.selectVersion = db.prepare(
+      'SELECT * FROM acta_versions WHERE election = ? AND mesa = ? AND version = ?',
     );
     this.insertVersion = db.prepare(INSERT_VERSION_SQL);
     this.retire = db.prepare(
@@ -865,11 +869,18 @@ export class SqliteImportWriter {
   /** The current version of each mesa asked for that has one, with its version count. */
   stored(mesas: readonly string[]): Map<string, StoredMesa> {
     const out = new Map<string, StoredMesa>();
-    for (const r of this.selectStored.all(this.meta.election, JSON.stringify(mesas)) as Row[])
-      out.set(r['mesa'] as string, {
-        acta: acta(this.meta.election, r),
-        maxVersion: r['max_version'] as number,
-      });
+    const { election } = this.meta;
+    for (const r of this.selectStored.all(election, JSON.stringify(mesas)) as Row[]) {
+      const mesa = r['mesa'] as string;
+      const maxVersion = r['max_version'] as number;
+      // a higher version than the current one is a conflict kept: read it (rare) to compare
+      const top =
+        (r['version'] as number) < maxVersion
+          ? (this.selectVersion.get(election, mesa, maxVersion) as Row | undefined)
+          : undefined;
+      const latest = top === undefined ? undefined : acta(election, top);
+      out.set(mesa, { acta: acta(election, r), maxVersion, latest });
+    }
     return out;
   }
 

@@ -1,0 +1,36 @@
+// The dashboard's undecided seats (web/undecided.ts openSeats, drawn by web/congress.ts) come from
+// each district's `unallocated`, as the seats document reports them: a tie is capped by its own
+// district's open seats, the rest is said unnamed.
+import { describe, expect, it } from 'vitest';
+import { openSeats } from '../web/undecided.js';
+
+const tie = (district: string, seatsInContention: number, resolution = 'unresolved') => ({
+  district,
+  candidates: ['Partido A', 'Partido B'],
+  seatsInContention,
+  resolution,
+});
+
+describe('openSeats', () => {
+  it('is empty when every district allocated every seat', () => {
+    expect(openSeats([{ district: 'Este', unallocated: 0 }], [])).toEqual([]);
+  });
+
+  it('caps a tie by its own district and leaves the rest unnamed', () => {
+    const districts = [
+      { district: 'Este', unallocated: 1 },
+      { district: 'Oeste', unallocated: 2 },
+    ];
+    // the tie claims 2 seats in Este, which has 1 open: 1 for the tie, Oeste's 2 unnamed; a tie
+    // drawn by lot holds no seat open
+    const t = tie('Este', 2);
+    expect(openSeats(districts, [t, tie('Norte', 1, 'lot')])).toEqual([
+      { seats: 1, tie: t },
+      { seats: 2, tie: null },
+    ]);
+  });
+
+  it('names no tie in a district with no open seat', () => {
+    expect(openSeats([{ district: 'Este', unallocated: 0 }], [tie('Este', 1)])).toEqual([]);
+  });
+});

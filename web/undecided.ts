@@ -1,0 +1,42 @@
+// The seats of a list computation no list holds, as its districts report them: pure, so the
+// dashboard's hemicycle, table and what-if panel say the same, and a test can run it without a page.
+
+/** A tie as the seats document reports it. */
+export interface TieLike {
+  readonly district: string;
+  readonly candidates: readonly string[];
+  readonly seatsInContention: number;
+  readonly resolution: string;
+}
+
+/** A group of open seats: an unresolved tie's (in its district), or the rest (tie: null). */
+export interface OpenSeats<T extends TieLike> {
+  readonly seats: number;
+  readonly tie: T | null;
+}
+
+/** The ties the rules left to a lot not drawn: seats no list holds. */
+export const unresolved = <T extends TieLike>(ties: readonly T[]): T[] =>
+  ties.filter((x) => x.resolution === 'unresolved');
+
+/**
+ * The open seats from each district's `unallocated`: one group per unresolved tie, capped by its
+ * own district's open seats (a tie never takes another district's), then the rest unnamed.
+ */
+export function openSeats<T extends TieLike>(
+  districts: readonly { readonly district: string; readonly unallocated: number }[],
+  ties: readonly T[],
+): OpenSeats<T>[] {
+  const open = new Map(districts.map((d) => [d.district, d.unallocated]));
+  const out: OpenSeats<T>[] = [];
+  for (const x of unresolved(ties)) {
+    const left = open.get(x.district) ?? 0;
+    const n = Math.min(left, x.seatsInContention);
+    if (n <= 0) continue;
+    out.push({ seats: n, tie: x });
+    open.set(x.district, left - n);
+  }
+  const rest = [...open.values()].reduce((a, n) => a + n, 0);
+  if (rest > 0) out.push({ seats: rest, tie: null });
+  return out;
+}
