@@ -295,6 +295,19 @@ describe('projection', () => {
   });
 });
 
+// review 4: a 15 KB election id was echoed whole in unknown_election's details
+describe('an election id that is not one', () => {
+  it('is refused at the boundary (422 invalid_query), not echoed back', async () => {
+    const long = 'x'.repeat(5_000);
+    const r = await app.inject({ method: 'GET', url: `/api/v1/summary?election=${long}` });
+    expect(r.statusCode).toBe(422);
+    expect((r.json() as { issues: { code: string; path: string[] }[] }).issues).toMatchObject([
+      { code: 'invalid_query', path: ['query', 'election'] },
+    ]);
+    expect(r.body.length).toBeLessThan(1_000);
+  });
+});
+
 describe('smaller holes (item 7)', () => {
   const correct = (mesa: string, body: string) =>
     app.inject({

@@ -17,6 +17,7 @@ export type Handlers = Record<string, RouteHandler>;
 export const electionQuery = z.object({
   election: z
     .string()
+    .max(200) // an id, never a document: a long one is refused, not echoed back
     .optional()
     .describe(
       'the election id (GET /api/v1/elections); optional only when the store holds exactly one election: with several, 422 `election_required`, with none, 404 `unknown_election` (`election: null`); both list the ids stored in `known`',
