@@ -1,10 +1,9 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { ContestsArgs } from './commands/contests.js';
 import { printIssues } from './messages.js';
 import { say, sayCommander, useTableLanguage, type TableLang } from './format.js';
-import type { Lang } from './commands/seats.js';
 import {
   EXIT_INTERNAL,
   EXIT_ISSUES,
@@ -25,58 +24,33 @@ import {
 import { isPostgresUrl, openStore } from '../store/open.js';
 import { addLimitOptions, limitsOf, readLimitsFile, type LimitOptions } from './ingest-limits.js';
 import { StoreBusyError, type Store } from '../store/store.js';
-import { issue, type Issue } from '../core/issues.js';
+import { issue } from '../core/issues.js';
 import type { Level } from '../core/tally/aggregate.js';
 // Every command but ingest's is loaded by the commands that use it: `cifra ingest` starts without
 // the seats, results, projection, server, publisher, bundled data and demo (half its start-up).
 const project = () => import('./commands/project.js');
-const seats = () => import('./commands/seats.js');
 import { REPLAY_ORDERS, type ReplayOrder } from '../core/projection/replay-order.js';
 import { DEFAULT_SEED, DEFAULT_SIMS } from '../results/projection-defaults.js';
 import { dataPath, PROJECT_ROOT } from '../io/paths.js';
 import {
-  actaSourcesOf,
-  builtInElectionIds,
-  isPath,
-  loadManifest,
-  type LoadedManifest,
-} from '../elections/manifests.js';
-
-const dbOption = (): Option =>
-  new Option('--db <path|url>', 'SQLite database file, or a postgres:// URL')
-    .env('CIFRA_DB')
-    .default('cifra.db');
-
-/**
- * `--jurisdictions DIR` ($CIFRA_JURISDICTIONS): a user's jurisdictions, `DIR/<id>/jurisdiction.json`
- * as data/jurisdictions is laid out, for the manifests a command reads. The store keeps the folder
- * of an election's jurisdiction, as it keeps a user's ruleset file: later commands need no flag.
- */
-const jurisdictionsOption = (): Option =>
-  new Option(
-    '--jurisdictions <dir>',
-    "a folder of your jurisdictions (<dir>/<id>/jurisdiction.json, as data/jurisdictions) for a manifest's `jurisdiction`; a bundled id there is an error",
-  ).env('CIFRA_JURISDICTIONS');
-
-/** A parser for --busy-timeout: whole milliseconds, 0 (do not wait) up to about a day. */
-function busyMsOf(v: string): number {
-  if (!/^\d{1,8}$/.test(v))
-    throw new CommanderError(
-      EXIT_USAGE,
-      'cifra.usage',
-      say('--busy-timeout must be whole milliseconds (0–99999999), got "{v}"', { v }),
-    );
-  return Number(v);
-}
-
-/** How long an import waits for another's write lock before store_busy, on either backend. */
-const busyOption = (): Option =>
-  new Option(
-    '--busy-timeout <ms>',
-    "how long an import waits for another import's write lock, then store_busy (default 10000)",
-  )
-    .env('CIFRA_BUSY_MS')
-    .argParser(busyMsOf);
+  busyOption,
+  dbOption,
+  formatOption,
+  jurisdictionsOption,
+  langOption,
+  LEVEL_HELP,
+  parseSeed,
+  tokenOption,
+  wholeNumber,
+} from './options.js';
+import {
+  sqliteBusyMs,
+  storeExists,
+  storeNotFound,
+  withExistingStore,
+  withStore,
+} from './store-access.js';
+import { addSeatsCommand } from './commands/seats-command.js';
 
 interface ServeOptions {
   readonly busyTimeout?: number;
@@ -103,12 +77,6 @@ function serverOptions(cmd: Command): Command {
     )
     .addOption(busyOption());
 }
-
-const tokenOption = (): Option =>
-  new Option(
-    '--token <token>',
-    'bearer token for write routes (kept only as its SHA-256; prefer --token-file or $CIFRA_TOKEN: argv is visible in ps)',
-  ).env('CIFRA_TOKEN');
 
 /**
  * The write token: from --token-file, $CIFRA_TOKEN or --token (with a warning: other users see
@@ -182,264 +150,6 @@ async function serveUntilStopped(
     process.once('SIGTERM', stop);
   });
   return EXIT_OK;
-}
-
-/** $CIFRA_SQLITE_BUSY_MS (the older name of --busy-timeout): the wait for another's write lock. */
-function sqliteBusyMs(): number | undefined {
-  const v = Number(process.env['CIFRA_SQLITE_BUSY_MS']);
-  return Number.isInteger(v) && v >= 0 ? v : undefined;
-}
-
-async function withStore<T = number>(
-  path: string,
-  f: (store: Store) => Promise<T>,
-  busyMs = sqliteBusyMs(),
-): Promise<T> {
-  const store = openStore(path, busyMs);
-  try {
-    await store.migrate();
-    return await f(store);
-  } finally {
-    await store.close();
-  }
-}
-
-/**
- * A reading command's store: with no SQLite file at `path`, store_not_found (exit 1) and nothing
- * created — a mistyped --db must not answer from, or publish, a new empty store. Only commands
- * that write (ingest, replay, start, serve with a token) create one.
- */
-async function withExistingStore(
-  path: string,
-  io: CliIo,
-  f: (store: Store) => Promise<number>,
-): Promise<number> {
-  if (storeExists(path)) return withStore(path, f);
-  printIssues(io, [storeNotFound(path)]);
-  return EXIT_ISSUES;
-}
-
-const storeExists = (path: string): boolean =>
-  isPostgresUrl(path) || path === ':memory:' || existsSync(path);
-
-const storeNotFound = (path: string): Issue =>
-  issue('store_not_found', ['db'], { db: path, create: `cifra ingest <file> --db ${path}` });
-
-/**
- * The store, or — when it lacks the election and the election is a manifest of published
- * aggregates (bundled in data/elections, or a file of the user's: `--election my-election.json`)
- * — a store in memory with that election loaded, said on stderr: so `cifra seats --election
- * pe-2026-diputados` works on a fresh clone without writing anything. `f` gets the election's id
- * (a manifest file's own id, not its path).
- */
-async function withElectionStore(
-  path: string,
-  ref: string,
-  io: CliIo,
-  f: (store: Store, election: string) => Promise<number>,
-  jurisdictions?: string,
-): Promise<number> {
-  const file = isPath(ref);
-  const m =
-    file || builtInElectionIds().includes(ref) ? loadManifest(ref, { jurisdictions }) : null;
-  // a bundled manifest fails to load only by the user's --jurisdictions (a bad folder, a shadow)
-  if (m !== null && !m.ok) return (printIssues(io, m.error), EXIT_ISSUES);
-  const manifest = m?.ok ? m.value.manifest : null;
-  const id = manifest?.id ?? ref;
-  // no store file at --db: nothing is stored, and a lookup creates no empty cifra.db
-  const stored =
-    storeExists(path) &&
-    (await withStore(path, async (store) => (await store.getElection(id)) !== null));
-  if (stored) return withStore(path, (store) => f(store, id));
-  if (manifest === null || !isAggregates(manifest.sources)) {
-    printIssues(io, [await unknownElection(path, id)]);
-    // an election of actas is counted from the store: say how to put them there
-    if (m?.ok) io.err(ingestFirst(m.value, ref, path, jurisdictions));
-    return EXIT_ISSUES;
-  }
-  io.err(
-    say('{id} is not in {db}: reading {file}', {
-      id,
-      db: path,
-      file: file ? ref : say('the bundled data/elections/{id}.json', { id }),
-    }),
-  );
-  return withStore(':memory:', async (store) => {
-    const { putPublishedElection } = await import('../results/published-load.js');
-    const put = await putPublishedElection(store, ref, { jurisdictions });
-    if (!put.ok) return (printIssues(io, put.error), EXIT_ISSUES);
-    return f(store, id);
-  });
-}
-
-/** A word a POSIX shell reads as itself: quoted when it holds a space or a special character. */
-const shellWord = (w: string): string =>
-  /^[A-Za-z0-9_./:@%+=,-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
-
-/** The line that says how to store an election of actas: one `cifra ingest` per source file. */
-function ingestFirst(
-  loaded: LoadedManifest,
-  ref: string,
-  db: string,
-  jurisdictions: string | undefined,
-): string {
-  const shown = (f: string): string => {
-    const r = relative(process.cwd(), f);
-    return shellWord(r.startsWith('..') || isAbsolute(r) ? f : r);
-  };
-  const commands = actaSourcesOf(loaded)
-    .filter((s) => s.path[0] === 'sources')
-    .map(
-      (s) =>
-        `cifra ingest ${shown(s.file)} --election ${shellWord(ref)} --db ${shellWord(db)}${jurisdictions === undefined ? '' : ` --jurisdictions ${shellWord(jurisdictions)}`}`,
-    );
-  return say('{id} is counted from actas: ingest them first: {commands}', {
-    id: loaded.manifest.id,
-    commands: commands.join(' && '),
-  });
-}
-
-/** A manifest whose figures are all published aggregates: read without a store (no ingest). */
-const isAggregates = (sources: readonly { format: string }[]): boolean =>
-  sources.every((s) => s.format === 'cifra-aggregate-csv');
-
-/**
- * An election neither stored nor readable without a store: the issue lists what `--election`
- * would take — the store's elections and the bundled manifests of published aggregates.
- */
-async function unknownElection(path: string, id: string): Promise<Issue> {
-  const stored = storeExists(path)
-    ? await withStore(path, async (store) => (await store.listElections()).map((e) => e.id))
-    : [];
-  const bundled = builtInElectionIds().filter((b) => {
-    const m = loadManifest(b);
-    return m.ok && isAggregates(m.value.manifest.sources);
-  });
-  const known = [...new Set([...stored, ...bundled])].sort();
-  return issue('unknown_election', ['election'], { election: id, known });
-}
-
-const LEVEL_HELP =
-  "a level of the election's jurisdiction: national, its own (Peru: ambito, department, province, district, circunscripcion; `cifra jurisdictions <id>`), mesa";
-
-const formatOption = (): Option =>
-  new Option('--format <format>', 'output format')
-    .choices(['table', 'json', 'csv'])
-    .default('table');
-
-/** `--lang en|es`: the language of everything a command prints (its tables, lines and messages). */
-const langOption = (what = 'tables, lines and messages'): Option =>
-  new Option('--lang <lang>', `language of the ${what}`).choices(['en', 'es']).default('en');
-
-function parseSeed(v: string): number {
-  if (!/^\d{1,9}$/.test(v))
-    throw new CommanderError(
-      EXIT_USAGE,
-      'cifra.usage',
-      say('--seed must be a whole number below 10^9, got "{v}"', { v }),
-    );
-  return Number(v);
-}
-
-/** A parser for a positive whole-number option. */
-const wholeNumber =
-  (flag: string) =>
-  (v: string): number => {
-    if (!/^\d{1,7}$/.test(v) || Number(v) < 1)
-      throw new CommanderError(
-        EXIT_USAGE,
-        'cifra.usage',
-        say('{flag} must be a whole number ≥ 1, got "{v}"', { flag, v }),
-      );
-    return Number(v);
-  };
-
-function collectOption(v: string, prev: Record<string, string>): Record<string, string> {
-  const m = /^([a-z0-9-]+)=(.+)$/.exec(v);
-  if (!m)
-    throw new CommanderError(
-      EXIT_USAGE,
-      'cifra.usage',
-      say('--option takes name=value, got "{v}"', { v }),
-    );
-  return { ...prev, [m[1] as string]: m[2] as string };
-}
-
-interface SeatsOptions {
-  rules?: string;
-  votes?: string;
-  election?: string;
-  db: string;
-  districts?: string;
-  candidates?: string;
-  parties?: string;
-  seed?: number;
-  option: Record<string, string>;
-  jurisdictions?: string;
-  method?: string;
-  threshold?: string;
-  seats?: number;
-  format: OutputFormat;
-  lang: Lang;
-}
-
-/** `cifra seats`: a ruleset and vote files, or (`--election`) a stored election — not both. */
-async function seatsCommand(o: SeatsOptions, io: CliIo): Promise<number> {
-  const whatIf = { method: o.method, threshold: o.threshold, seats: o.seats };
-  if (o.election !== undefined) {
-    const fileOnly = (['votes', 'districts', 'candidates', 'parties'] as const).filter(
-      (k) => o[k] !== undefined,
-    );
-    if (fileOnly.length > 0) {
-      io.err(
-        say('error: --election takes the votes from the store; it takes no {flags}', {
-          flags: fileOnly.map((k) => `--${k}`).join(', '),
-        }),
-      );
-      return EXIT_USAGE;
-    }
-    const election = o.election;
-    const levers =
-      o.rules !== undefined ||
-      Object.values(whatIf).some((v) => v !== undefined) ||
-      Object.keys(o.option).length > 0;
-    const { runElectionSeats, runElectionWhatIf } = await seats();
-    return withElectionStore(
-      o.db,
-      election,
-      io,
-      (store, id) =>
-        levers
-          ? runElectionWhatIf(store, { ...o, election: id, options: o.option, whatIf }, io)
-          : runElectionSeats(
-              store,
-              { election: id, seed: o.seed, format: o.format, lang: o.lang },
-              io,
-            ),
-      o.jurisdictions,
-    );
-  }
-  if (o.rules === undefined || o.votes === undefined) {
-    io.err(
-      say('error: cifra seats needs --rules <id|file> and --votes <file>, or --election <id>'),
-    );
-    return EXIT_USAGE;
-  }
-  return (await seats()).runSeats(
-    {
-      rules: o.rules,
-      votes: o.votes,
-      districts: o.districts,
-      candidates: o.candidates,
-      parties: o.parties,
-      seed: o.seed,
-      options: o.option,
-      whatIf,
-      format: o.format,
-      lang: o.lang,
-    },
-    io,
-  );
 }
 
 /** `cifra compare A B`: the observer's cross-check of two sources of the same actas. */
@@ -529,63 +239,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // the help's descriptions are English: in Spanish, a pointer to it rather than the text
     .showHelpAfterError(lang === 'es' ? say('(add --help for additional information)') : true);
 
-  program
-    .command('seats')
-    .description(
-      'allocate seats from votes under a ruleset (valla, cifra repartidora, tiers, ties); with --election, the seats of a stored election as the API serves them, or (with --rules, --method, --threshold, --seats or --option) that election under other rules, compared with its own',
-    )
-    .option(
-      '--rules <id|file>',
-      'a built-in ruleset (see `cifra rules`) or a ruleset file (.json); with --election, a whole file replaces the election’s ruleset and a partial one is merged onto it (RFC 7386)',
-    )
-    .option(
-      '--votes <file>',
-      'CSV district,party,votes[,alliance,position,group] (district NACIONAL for national lists)',
-    )
-    .option(
-      '--election <id>',
-      "instead of --votes: an election in the store (--db) — its seats through its ruleset with any reported composition beside cifra's, or a what-if with the levers below",
-    )
-    .addOption(dbOption())
-    .addOption(jurisdictionsOption())
-    .option(
-      '--districts <file>',
-      'CSV district,seats[,blank,null,electorate]: replaces the ruleset table, names as given',
-    )
-    .option(
-      '--candidates <file>',
-      'CSV district,party,candidate,position,votes (preferential votes)',
-    )
-    .option('--parties <file>', 'CSV party[,tags]: the registry; other parties are an error')
-    .option('--seed <n>', 'seed of the recorded draw of lots (sorteo) for ties', parseSeed)
-    .option(
-      '--option <name=value>',
-      'ruleset option (repeatable); see `cifra rules <id>`',
-      collectOption,
-      {},
-    )
-    .option(
-      '--method <method>',
-      'what-if: the method of multi-seat districts (dhondt, sainte-lague, modified-sainte-lague:1.2, hare, droop, …)',
-    )
-    .option(
-      '--threshold <share|none>',
-      'what-if: every share of the valla becomes this ("4%"), or none',
-    )
-    .option(
-      '--seats <n>',
-      'what-if: the house size (one district, or apportioned from the electorate)',
-      wholeNumber('--seats'),
-    )
-    .addOption(formatOption())
-    .addOption(
-      langOption(
-        "table headers, the notes (the sources', the head office, list quotas) and issue messages",
-      ),
-    )
-    .action(async (o: SeatsOptions) => {
-      code = await seatsCommand(o, io);
-    });
+  addSeatsCommand(program, io, (c) => (code = c));
 
   program
     .command('apportion')
@@ -649,9 +303,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         .choices(['on', 'off'])
         .default('on'),
     )
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
-    )
+    .addOption(formatOption(['table', 'json']))
     .action(async (election: string, o: Omit<ContestsArgs, 'election'>) => {
       code = (await import('./commands/contests.js')).runContests({ ...o, election }, io);
     });
@@ -662,9 +314,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description(
       'list the rulesets, or show one (built-in id or file) with its sources and options; --format json prints the file, --schema the JSON Schema',
     )
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
-    )
+    .addOption(formatOption(['table', 'json']))
     .option('--schema', 'print the JSON Schema of ruleset files', false)
     .action(async (ref: string | undefined, o: { format: 'table' | 'json'; schema: boolean }) => {
       code = (await import('./commands/rules.js')).runRules(
@@ -808,9 +458,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--seed <n>', 'seed of the simulations', parseSeed, DEFAULT_SEED)
     .option('--sims <n>', 'number of simulations', wholeNumber('--sims'), DEFAULT_SIMS)
     .addOption(dbOption())
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
-    )
+    .addOption(formatOption(['table', 'json']))
     .action(
       async (o: {
         election?: string;
@@ -927,9 +575,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .argument('<action>', 'verify | head')
     .addOption(dbOption())
     .option('--since <hash>', 'verify: an earlier head hash that must still be in the log')
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
-    )
+    .addOption(formatOption(['table', 'json']))
     .action(async (action: string, o: { db: string; format: OutputFormat; since?: string }) => {
       if (action !== 'verify' && action !== 'head') {
         io.err(say('error: unknown audit action "{action}" (known: verify, head)', { action }));
@@ -1024,9 +670,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       "an import's quarantined rows: each row's number, mesa, issues and raw cells (`cifra imports` gives the import numbers)",
     )
     .addOption(dbOption())
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
-    )
+    .addOption(formatOption(['table', 'json']))
     .action(async (id: string, o: { db: string; format: OutputFormat }) => {
       const importId = Number(id);
       if (!Number.isSafeInteger(importId) || importId < 1) {
