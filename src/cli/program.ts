@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import type { ContestsArgs } from './commands/contests.js';
 import { printIssues } from './messages.js';
 import { say, sayCommander, useTableLanguage, type TableLang } from './format.js';
 import {
@@ -51,6 +50,14 @@ import {
   withStore,
 } from './store-access.js';
 import { addSeatsCommand } from './commands/seats-command.js';
+import {
+  addApportionCommand,
+  addContestsCommand,
+  addDemoCommand,
+  addJurisdictionsCommand,
+  addRulesCommand,
+  addWinnerCommand,
+} from './commands/rules-commands.js';
 
 interface ServeOptions {
   readonly busyTimeout?: number;
@@ -241,87 +248,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   addSeatsCommand(program, io, (c) => (code = c));
 
-  program
-    .command('apportion')
-    .addOption(langOption())
-    .description("share a chamber's seats among districts from their electorate")
-    .requiredOption(
-      '--rules <id|file>',
-      'ruleset with an apportionment rule (pe-2021-congreso, pe-2026-diputados, es-congreso, or a file)',
-    )
-    .option(
-      '--electorate <file>',
-      "CSV district,electorate (default: the ruleset file's own electorate, else the padrón bundled for the ruleset)",
-    )
-    .option('--seats <n>', 'what-if: apportion this many seats', wholeNumber('--seats'))
-    .addOption(formatOption())
-    .action(
-      async (o: { rules: string; electorate?: string; seats?: number; format: OutputFormat }) => {
-        code = (await import('./commands/apportion.js')).runApportion(o, io);
-      },
-    );
+  addApportionCommand(program, io, (c) => (code = c));
 
-  program
-    .command('winner')
-    .addOption(langOption())
-    .alias('president')
-    .description(
-      "a single-winner round (president, regional governor): the outright winner by the ruleset's share (> 50 %, ≥ 30 %) or the runoff pair; `cifra president` is the same command",
-    )
-    .requiredOption(
-      '--rules <id|file>',
-      'pe-2021-presidencial, pe-2026-presidencial, pe-erm-gobernador, the -segunda runoffs, or a single-winner ruleset file',
-    )
-    .requiredOption('--votes <file>', 'CSV candidate,votes (optional rows BLANK and NULL)')
-    .addOption(formatOption())
-    .action(async (o: { rules: string; votes: string; format: OutputFormat }) => {
-      code = (await import('./commands/president.js')).runPresident(o, io);
-    });
+  addWinnerCommand(program, io, (c) => (code = c));
 
-  program
-    .command('contests <election>')
-    .addOption(langOption())
-    .description(
-      'a multi-contest election (data/contests: pe-erm-2022, pe-erm-2026, or a cifra-contests/1 file) in one pass: posts per organisation, parties vs regional movements, the governors; or one contest with --contest',
-    )
-    .option('--contest <id>', 'one contest: <kind>/<key>, e.g. provincial-council/140100')
-    .addOption(
-      new Option('--kind <kind>', 'only the contests of one kind').choices([
-        'governor',
-        'regional-council',
-        'provincial-council',
-        'district-council',
-        'governor-runoff',
-      ]),
-    )
-    .option('--seed <n>', 'draw the lots of tied councils with this seed', wholeNumber('--seed'))
-    .addOption(
-      new Option(
-        '--bonus <on|off>',
-        'off: a what-if without the majority bonus (cifra repartidora alone; the law applies it)',
-      )
-        .choices(['on', 'off'])
-        .default('on'),
-    )
-    .addOption(formatOption(['table', 'json']))
-    .action(async (election: string, o: Omit<ContestsArgs, 'election'>) => {
-      code = (await import('./commands/contests.js')).runContests({ ...o, election }, io);
-    });
+  addContestsCommand(program, io, (c) => (code = c));
 
-  program
-    .command('rules [id-or-file]')
-    .addOption(langOption('table headers and lines'))
-    .description(
-      'list the rulesets, or show one (built-in id or file) with its sources and options; --format json prints the file, --schema the JSON Schema',
-    )
-    .addOption(formatOption(['table', 'json']))
-    .option('--schema', 'print the JSON Schema of ruleset files', false)
-    .action(async (ref: string | undefined, o: { format: 'table' | 'json'; schema: boolean }) => {
-      code = (await import('./commands/rules.js')).runRules(
-        { ref, format: o.format, schema: o.schema },
-        io,
-      );
-    });
+  addRulesCommand(program, io, (c) => (code = c));
 
   const ingest = program
     .command('ingest <file>')
@@ -629,20 +562,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       },
     );
 
-  program
-    .command('jurisdictions [id]')
-    .addOption(langOption('table headers and lines'))
-    .description(
-      'the jurisdictions (data/jurisdictions/<id>/, and yours with --jurisdictions): list them, or check one and show its levels',
-    )
-    .addOption(jurisdictionsOption())
-    .action(async (id: string | undefined, o: { jurisdictions?: string }) => {
-      code = (await import('./commands/jurisdictions.js')).runJurisdictions(
-        id,
-        io,
-        o.jurisdictions,
-      );
-    });
+  addJurisdictionsCommand(program, io, (c) => (code = c));
 
   program
     .command('elections')
@@ -750,14 +670,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       });
     });
 
-  program
-    .command('demo')
-    .addOption(langOption('tables and lines'))
-    .description('the engine on the bundled real data (2021, 2026, Spain 2023), as tables')
-    .action(async () => {
-      const { runDemo } = await import('./commands/demo.js');
-      code = runDemo(io);
-    });
+  addDemoCommand(program, io, (c) => (code = c));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
