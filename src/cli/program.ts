@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { printIssues } from './messages.js';
@@ -11,20 +11,10 @@ import {
   type CliIo,
   type OutputFormat,
 } from './io.js';
-import {
-  runActa,
-  runElections,
-  runExport,
-  runImports,
-  runQuarantine,
-  runIngest,
-  runResults,
-} from './commands/actas.js';
-import { isPostgresUrl, openStore } from '../store/open.js';
-import { addLimitOptions, limitsOf, readLimitsFile, type LimitOptions } from './ingest-limits.js';
+import { openStore } from '../store/open.js';
+import { readLimitsFile } from './ingest-limits.js';
 import { StoreBusyError, type Store } from '../store/store.js';
 import { issue } from '../core/issues.js';
-import type { Level } from '../core/tally/aggregate.js';
 // Every command but ingest's is loaded by the commands that use it: `cifra ingest` starts without
 // the seats, results, projection, server, publisher, bundled data and demo (half its start-up).
 const project = () => import('./commands/project.js');
@@ -37,7 +27,6 @@ import {
   formatOption,
   jurisdictionsOption,
   langOption,
-  LEVEL_HELP,
   parseSeed,
   tokenOption,
   wholeNumber,
@@ -50,6 +39,15 @@ import {
   withStore,
 } from './store-access.js';
 import { addSeatsCommand } from './commands/seats-command.js';
+import { addIngestCommand } from './commands/ingest-command.js';
+import {
+  addActaCommand,
+  addElectionsCommand,
+  addExportCommand,
+  addImportsCommand,
+  addQuarantineCommand,
+  addResultsCommand,
+} from './commands/store-commands.js';
 import {
   addApportionCommand,
   addContestsCommand,
@@ -256,110 +254,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   addRulesCommand(program, io, (c) => (code = c));
 
-  const ingest = program
-    .command('ingest <file>')
-    .addOption(langOption())
-    .description(
-      'read a file of actas (.csv, .csv.gz, .zip, .json, .jsonl) into the store: validate, quarantine, version',
-    )
-    .addOption(dbOption())
-    .option(
-      '--election <id|manifest>',
-      "an election in the store, a bundled manifest (data/elections), or a manifest file; default: the bundled election the file's columns fit",
-    )
-    .addOption(
-      new Option('--format <format>', 'input format (detected when omitted)').choices([
-        'onpe-mesa',
-        'cifra-csv',
-        'cifra-json',
-      ]),
-    )
-    .option(
-      '--correction',
-      'record the file as corrections (e.g. after JEE rulings): differing actas become current',
-      false,
-    )
-    .option(
-      '--check',
-      'read and validate only: report what would be quarantined, write no acta to the store; exits 1 when any row would be',
-      false,
-    )
-    .addOption(jurisdictionsOption())
-    .addOption(
-      new Option('--output <format>', 'summary format').choices(['table', 'json']).default('table'),
-    )
-    .option('--no-progress', 'no progress bar even on a terminal')
-    .addOption(busyOption());
-  addLimitOptions(ingest).action(
-    async (
-      file: string,
-      o: LimitOptions & {
-        db: string;
-        election?: string;
-        format?: 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json';
-        correction: boolean;
-        check: boolean;
-        output: OutputFormat;
-        progress: boolean;
-        busyTimeout?: number;
-        jurisdictions?: string;
-      },
-    ) => {
-      const limits = limitsOf(o); // a bad limits file is a usage error before the store opens
-      // --busy-timeout's wait when given, else withStore's default ($CIFRA_SQLITE_BUSY_MS, else 10 s)
-      // a check stores nothing, so it creates no store: with none at --db, one in memory answers
-      // the election lookup as the new, empty file would (and no file is written, no fsync waited)
-      const fresh = o.check && !isPostgresUrl(o.db) && !existsSync(o.db);
-      const created = !o.check && !isPostgresUrl(o.db) && !existsSync(o.db);
-      code = await withStore(
-        fresh ? ':memory:' : o.db,
-        (store) =>
-          runIngest(
-            store,
-            {
-              file,
-              election: o.election,
-              format: o.format,
-              correction: o.correction,
-              check: o.check,
-              output: o.output,
-              progress: o.progress && process.stderr.isTTY === true,
-              limits,
-              jurisdictions: o.jurisdictions,
-            },
-            io,
-          ),
-        o.busyTimeout,
-      );
-      // an ingest refused before anything was stored leaves no new store behind (it had none)
-      if (created && code !== EXIT_OK)
-        for (const f of [o.db, `${o.db}-wal`, `${o.db}-shm`]) rmSync(f, { force: true });
-    },
-  );
+  addIngestCommand(program, io, (c) => (code = c));
 
-  program
-    .command('results')
-    .addOption(langOption())
-    .description('results at a level: votes, %, blank, null, participation, actas by state')
-    .addOption(new Option('--level <level>', LEVEL_HELP).default('national'))
-    .option(
-      '--code <code>',
-      'one unit; in Peru: department 2 digits, province 4, district 6 (RENIEC ubigeo), circunscripción 1–27, ámbito PERU|EXTRANJERO, mesa',
-    )
-    .option('--election <id>', 'election id (default: the only one in the store)')
-    .addOption(dbOption())
-    .addOption(formatOption())
-    .action(
-      async (o: {
-        level: Level;
-        code?: string;
-        election?: string;
-        db: string;
-        format: OutputFormat;
-      }) => {
-        code = await withExistingStore(o.db, io, (store) => runResults(store, o, io));
-      },
-    );
+  addResultsCommand(program, io, (c) => (code = c));
 
   program
     .command('project')
@@ -526,81 +423,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       );
     });
 
-  program
-    .command('acta <mesa>')
-    .addOption(langOption())
-    .description('one acta: values, state, history of versions with their sources, issues')
-    .option('--election <id>', 'election id (default: the only one in the store)')
-    .addOption(dbOption())
-    .addOption(formatOption())
-    .action(async (mesa: string, o: { election?: string; db: string; format: OutputFormat }) => {
-      code = await withExistingStore(o.db, io, (store) =>
-        runActa(store, { mesa, election: o.election, format: o.format }, io),
-      );
-    });
+  addActaCommand(program, io, (c) => (code = c));
 
-  program
-    .command('export')
-    .addOption(langOption('line it prints'))
-    .description('write the results of every unit of a level to a file (written atomically)')
-    .addOption(new Option('--level <level>', LEVEL_HELP).makeOptionMandatory())
-    .addOption(
-      new Option('--format <format>', 'file format').choices(['csv', 'json']).default('csv'),
-    )
-    .requiredOption('--out <file>', 'output file')
-    .option('--election <id>', 'election id (default: the only one in the store)')
-    .addOption(dbOption())
-    .action(
-      async (o: {
-        level: Level;
-        format: 'csv' | 'json';
-        out: string;
-        election?: string;
-        db: string;
-      }) => {
-        code = await withExistingStore(o.db, io, (store) => runExport(store, o, io));
-      },
-    );
+  addExportCommand(program, io, (c) => (code = c));
 
   addJurisdictionsCommand(program, io, (c) => (code = c));
 
-  program
-    .command('elections')
-    .addOption(langOption())
-    .description('the elections in the store')
-    .addOption(dbOption())
-    .action(async (o: { db: string }) => {
-      code = await withExistingStore(o.db, io, (store) => runElections(store, io));
-    });
+  addElectionsCommand(program, io, (c) => (code = c));
 
-  program
-    .command('imports')
-    .addOption(langOption())
-    .description('the import log: every file with its SHA-256, size and counts')
-    .option('--election <id>', 'only this election')
-    .addOption(dbOption())
-    .action(async (o: { db: string; election?: string }) => {
-      code = await withExistingStore(o.db, io, (store) => runImports(store, o.election, io));
-    });
+  addImportsCommand(program, io, (c) => (code = c));
 
-  program
-    .command('quarantine <import>')
-    .addOption(langOption())
-    .description(
-      "an import's quarantined rows: each row's number, mesa, issues and raw cells (`cifra imports` gives the import numbers)",
-    )
-    .addOption(dbOption())
-    .addOption(formatOption(['table', 'json']))
-    .action(async (id: string, o: { db: string; format: OutputFormat }) => {
-      const importId = Number(id);
-      if (!Number.isSafeInteger(importId) || importId < 1) {
-        io.err(say('not an import number: {id} (`cifra imports` lists them)', { id }));
-        return void (code = EXIT_USAGE);
-      }
-      code = await withExistingStore(o.db, io, (store) =>
-        runQuarantine(store, { importId, format: o.format }, io),
-      );
-    });
+  addQuarantineCommand(program, io, (c) => (code = c));
 
   serverOptions(
     program
