@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { printIssues } from './messages.js';
 import { say, sayCommander, useTableLanguage, type TableLang } from './format.js';
 import {
@@ -15,30 +15,12 @@ import { openStore } from '../store/open.js';
 import { readLimitsFile } from './ingest-limits.js';
 import { StoreBusyError, type Store } from '../store/store.js';
 import { issue } from '../core/issues.js';
-// Every command but ingest's is loaded by the commands that use it: `cifra ingest` starts without
-// the seats, results, projection, server, publisher, bundled data and demo (half its start-up).
-const project = () => import('./commands/project.js');
-import { REPLAY_ORDERS, type ReplayOrder } from '../core/projection/replay-order.js';
-import { DEFAULT_SEED, DEFAULT_SIMS } from '../results/projection-defaults.js';
-import { dataPath, PROJECT_ROOT } from '../io/paths.js';
-import {
-  busyOption,
-  dbOption,
-  formatOption,
-  jurisdictionsOption,
-  langOption,
-  parseSeed,
-  tokenOption,
-  wholeNumber,
-} from './options.js';
-import {
-  sqliteBusyMs,
-  storeExists,
-  storeNotFound,
-  withExistingStore,
-  withStore,
-} from './store-access.js';
+import { PROJECT_ROOT } from '../io/paths.js';
+import { busyOption, dbOption, formatOption, langOption, tokenOption } from './options.js';
+import { sqliteBusyMs, storeExists, storeNotFound, withExistingStore } from './store-access.js';
 import { addSeatsCommand } from './commands/seats-command.js';
+import { addCompareCommand } from './commands/compare-command.js';
+import { addProjectCommand, addReplayCommand } from './commands/project-commands.js';
 import { addIngestCommand } from './commands/ingest-command.js';
 import {
   addActaCommand,
@@ -157,47 +139,6 @@ async function serveUntilStopped(
   return EXIT_OK;
 }
 
-/** `cifra compare A B`: the observer's cross-check of two sources of the same actas. */
-function addCompareCommand(program: Command, io: CliIo, done: (code: number) => void): void {
-  const sourceFormat = (side: 'a' | 'b') =>
-    new Option(
-      `--format-${side} <format>`,
-      `how to read file ${side.toUpperCase()}: onpe-mesa, cifra-csv, cifra-json, a source id of the election's manifest (its column map), or a column-map file (.json); default: the manifest's source with the file's SHA-256, else detected`,
-    );
-  program
-    .command('compare <fileA> <fileB>')
-    .addOption(langOption())
-    .description(
-      'cross-check two sources of the same actas mesa by mesa: coded disagreements (missing, state, counts, Σ ≠ voters) and the net effect A − B per candidate',
-    )
-    .option(
-      '--election <id|manifest>',
-      'a bundled manifest (data/elections) or a manifest file; default: the bundled election that declares the files (SHA-256) or whose columns they have',
-    )
-    .addOption(sourceFormat('a'))
-    .addOption(sourceFormat('b'))
-    .addOption(formatOption())
-    .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
-    .addOption(jurisdictionsOption())
-    .action(
-      async (
-        fileA: string,
-        fileB: string,
-        o: {
-          election?: string;
-          jurisdictions?: string;
-          formatA?: string;
-          formatB?: string;
-          format: OutputFormat;
-          out?: string;
-        },
-      ) => {
-        const { runCompare } = await import('./commands/compare.js');
-        done(await runCompare({ fileA, fileB, ...o }, io));
-      },
-    );
-}
-
 /**
  * Runs the CLI with injected IO and returns the exit code: 0 ok, 1 input or domain issues,
  * 2 usage, 70 internal error. Async commands (ingest, serve) resolve to their code.
@@ -258,141 +199,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   addResultsCommand(program, io, (c) => (code = c));
 
-  program
-    .command('project')
-    .addOption(langOption())
-    .description(
-      'projection of the final result from a partial count: shares with 80/90 % intervals, runoff pairs, winner, seats (not an official result)',
-    )
-    .option(
-      '--election <id>',
-      "election id in the store (default: the only one); with --snapshot: the bundled election whose manifest's universe completes it",
-    )
-    .option(
-      '--snapshot <file.csv>',
-      'aggregate snapshot: unit,actas_counted,actas_total,choice,votes[,eligible_total]',
-    )
-    .option('--rules <id>', 'with --snapshot: the ruleset (cifra rules)')
-    .option(
-      '--universe <file.csv>',
-      "with --snapshot: every unit with electors and actas (code,name,eligible,actas_total[,prior:<choice>…]); default: the --election manifest's universe",
-    )
-    .option(
-      '--prior-history <file.csv>',
-      "with --snapshot: the previous round's count course (cut,unit,actas_counted,actas_total,choice,votes), the arrival drift from how that round was counted",
-    )
-    .option(
-      '--previous-snapshot <file.csv>',
-      "with --snapshot: an earlier cut of the same count (the same columns), the arrival drift from how each unit's shares moved between the two cuts",
-    )
-    .option('--seed <n>', 'seed of the simulations', parseSeed, DEFAULT_SEED)
-    .option('--sims <n>', 'number of simulations', wholeNumber('--sims'), DEFAULT_SIMS)
-    .addOption(dbOption())
-    .addOption(formatOption(['table', 'json']))
-    .action(
-      async (o: {
-        election?: string;
-        snapshot?: string;
-        rules?: string;
-        universe?: string;
-        priorHistory?: string;
-        previousSnapshot?: string;
-        seed: number;
-        sims: number;
-        db: string;
-        format: OutputFormat;
-      }) => {
-        if (o.priorHistory !== undefined && o.snapshot === undefined) {
-          io.err(say('error: --prior-history goes with --snapshot'));
-          code = EXIT_USAGE;
-          return;
-        }
-        if (o.previousSnapshot !== undefined && o.snapshot === undefined) {
-          io.err(say('error: --previous-snapshot goes with --snapshot'));
-          code = EXIT_USAGE;
-          return;
-        }
-        if (o.snapshot !== undefined) {
-          if (o.rules === undefined) {
-            io.err(say('error: --snapshot needs --rules <id> (see cifra rules)'));
-            code = EXIT_USAGE;
-            return;
-          }
-          const { runProjectSnapshot } = await project();
-          code = runProjectSnapshot(
-            {
-              snapshot: o.snapshot,
-              rules: o.rules,
-              universe: o.universe,
-              election: o.election,
-              priorHistory: o.priorHistory,
-              previousSnapshot: o.previousSnapshot,
-              seed: o.seed,
-              sims: o.sims,
-              format: o.format,
-            },
-            io,
-          );
-          return;
-        }
-        const { runProject } = await project();
-        code = await withExistingStore(o.db, io, (store) => runProject(store, o, io));
-      },
-    );
+  addProjectCommand(program, io, (c) => (code = c));
 
-  program
-    .command('replay [file]')
-    .addOption(langOption('lines and messages'))
-    .description(
-      "rehearse election night: feed a complete election's actas into the store in a realistic order, with a projection per snapshot",
-    )
-    .option('--election <id>', "the file's election", 'pe-2021-presidencial')
-    .option('--as <id>', 'id of the replayed election (default: <election>-replay)')
-    .addOption(
-      new Option('--order <order>', 'arrival order')
-        .choices([...REPLAY_ORDERS])
-        .default('urban-first'),
-    )
-    .option('--seed <n>', 'seed of the order and the projections', parseSeed, 1)
-    .option('--steps <n>', 'snapshots', wholeNumber('--steps'), 20)
-    .option(
-      '--until <percent>',
-      'stop when this % of actas has arrived (a count under way)',
-      Number,
-      100,
-    )
-    .option(
-      '--speed <x>',
-      'simulated seconds per real second over a 48-hour count (0: no waiting)',
-      Number,
-      0,
-    )
-    .option('--sims <n>', 'simulations per projection', wholeNumber('--sims'), DEFAULT_SIMS)
-    .addOption(dbOption())
-    .action(
-      async (
-        file: string | undefined,
-        o: {
-          election: string;
-          as?: string;
-          order: ReplayOrder;
-          seed: number;
-          steps: number;
-          until: number;
-          speed: number;
-          sims: number;
-          db: string;
-        },
-      ) => {
-        const path =
-          file ??
-          dataPath(
-            'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
-          );
-        const { runReplay } = await project();
-        code = await withStore(o.db, (store) => runReplay(store, { ...o, file: path }, io));
-      },
-    );
+  addReplayCommand(program, io, (c) => (code = c));
 
   addCompareCommand(program, io, (c) => (code = c));
 
