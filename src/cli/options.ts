@@ -4,6 +4,10 @@ import { EXIT_USAGE } from './io.js';
 
 // The options and option parsers several commands share: each is built here once.
 
+/** A usage error (exit 2) that runCli prints as `error: <message>`. */
+export const usageError = (message: string): CommanderError =>
+  new CommanderError(EXIT_USAGE, 'cifra.usage', message);
+
 export const dbOption = (): Option =>
   new Option('--db <path|url>', 'SQLite database file, or a postgres:// URL')
     .env('CIFRA_DB')
@@ -23,9 +27,7 @@ export const jurisdictionsOption = (): Option =>
 /** A parser for --busy-timeout: whole milliseconds, 0 (do not wait) up to about a day. */
 function busyMsOf(v: string): number {
   if (!/^\d{1,8}$/.test(v))
-    throw new CommanderError(
-      EXIT_USAGE,
-      'cifra.usage',
+    throw usageError(
       say('--busy-timeout must be whole milliseconds (0–99999999), got "{v}"', { v }),
     );
   return Number(v);
@@ -59,11 +61,7 @@ export const langOption = (what = 'tables, lines and messages'): Option =>
 
 export function parseSeed(v: string): number {
   if (!/^\d{1,9}$/.test(v))
-    throw new CommanderError(
-      EXIT_USAGE,
-      'cifra.usage',
-      say('--seed must be a whole number below 10^9, got "{v}"', { v }),
-    );
+    throw usageError(say('--seed must be a whole number below 10^9, got "{v}"', { v }));
   return Number(v);
 }
 
@@ -72,22 +70,13 @@ export const wholeNumber =
   (flag: string) =>
   (v: string): number => {
     if (!/^\d{1,7}$/.test(v) || Number(v) < 1)
-      throw new CommanderError(
-        EXIT_USAGE,
-        'cifra.usage',
-        say('{flag} must be a whole number ≥ 1, got "{v}"', { flag, v }),
-      );
+      throw usageError(say('{flag} must be a whole number ≥ 1, got "{v}"', { flag, v }));
     return Number(v);
   };
 
 /** A parser for the repeatable `--option name=value`: the values so far with this one. */
 export function collectOption(v: string, prev: Record<string, string>): Record<string, string> {
   const m = /^([a-z0-9-]+)=(.+)$/.exec(v);
-  if (!m)
-    throw new CommanderError(
-      EXIT_USAGE,
-      'cifra.usage',
-      say('--option takes name=value, got "{v}"', { v }),
-    );
+  if (!m) throw usageError(say('--option takes name=value, got "{v}"', { v }));
   return { ...prev, [m[1] as string]: m[2] as string };
 }
