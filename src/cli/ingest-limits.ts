@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { CommanderError, Option } from 'commander';
+import { Option } from 'commander';
 import { IngestLimitsFileSchema, type IngestLimitsFile } from '../ingest/limits.js';
 import { say } from './format.js';
-import { EXIT_USAGE } from './io.js';
+import { usageError } from './options.js';
 
 /** The options that set ingest limits, as commander hands them over. */
 export interface LimitOptions {
@@ -13,15 +13,12 @@ export interface LimitOptions {
   readonly maxDecompressedBytes?: number;
 }
 
-const usage = (message: string): CommanderError =>
-  new CommanderError(EXIT_USAGE, 'cifra.usage', message);
-
 /** A positive whole number of rows or bytes (up to 2^53 − 1). */
 const positive =
   (flag: string) =>
   (v: string): number => {
     if (!/^\d{1,15}$/.test(v) || Number(v) < 1)
-      throw usage(say('{flag} must be a whole number ≥ 1, got "{v}"', { flag, v }));
+      throw usageError(say('{flag} must be a whole number ≥ 1, got "{v}"', { flag, v }));
     return Number(v);
   };
 
@@ -54,12 +51,12 @@ export function readLimitsFile(path: string, flag: string): IngestLimitsFile {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? 'not JSON';
-    throw usage(say('{flag} {path}: cannot read it as JSON ({why})', { flag, path, why }));
+    throw usageError(say('{flag} {path}: cannot read it as JSON ({why})', { flag, path, why }));
   }
   const r = IngestLimitsFileSchema.safeParse(raw);
   if (r.success) return r.data;
   const i = r.error.issues[0];
-  throw usage(`${flag} ${path}: ${i?.path.join('.') || '(file)'}: ${i?.message ?? 'invalid'}`);
+  throw usageError(`${flag} ${path}: ${i?.path.join('.') || '(file)'}: ${i?.message ?? 'invalid'}`);
 }
 
 /** The limits of a command line: the file's, then the flags over them. */

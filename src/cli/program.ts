@@ -1,492 +1,68 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
-import type { ContestsArgs } from './commands/contests.js';
-import { printIssues } from './messages.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { issue } from '../core/issues.js';
+import { PROJECT_ROOT } from '../io/paths.js';
+import { StoreBusyError } from '../store/store.js';
 import { say, sayCommander, useTableLanguage, type TableLang } from './format.js';
-import type { Lang } from './commands/seats.js';
+import { EXIT_INTERNAL, EXIT_ISSUES, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
+import { printIssues } from './messages.js';
+import { addAuditCommand } from './commands/audit-command.js';
+import { addCompareCommand } from './commands/compare-command.js';
+import { addIngestCommand } from './commands/ingest-command.js';
+import { addProjectCommand, addReplayCommand } from './commands/project-commands.js';
 import {
-  EXIT_INTERNAL,
-  EXIT_ISSUES,
-  EXIT_OK,
-  EXIT_USAGE,
-  type CliIo,
-  type OutputFormat,
-} from './io.js';
+  addApportionCommand,
+  addContestsCommand,
+  addDemoCommand,
+  addJurisdictionsCommand,
+  addRulesCommand,
+  addWinnerCommand,
+} from './commands/rules-commands.js';
+import { addSeatsCommand } from './commands/seats-command.js';
+import { addPublishCommand, addServeCommand, addStartCommand } from './commands/serve-commands.js';
 import {
-  runActa,
-  runElections,
-  runExport,
-  runImports,
-  runQuarantine,
-  runIngest,
-  runResults,
-} from './commands/actas.js';
-import { isPostgresUrl, openStore } from '../store/open.js';
-import { addLimitOptions, limitsOf, readLimitsFile, type LimitOptions } from './ingest-limits.js';
-import { StoreBusyError, type Store } from '../store/store.js';
-import { issue, type Issue } from '../core/issues.js';
-import type { Level } from '../core/tally/aggregate.js';
-// Every command but ingest's is loaded by the commands that use it: `cifra ingest` starts without
-// the seats, results, projection, server, publisher, bundled data and demo (half its start-up).
-const project = () => import('./commands/project.js');
-const seats = () => import('./commands/seats.js');
-import { REPLAY_ORDERS, type ReplayOrder } from '../core/projection/replay-order.js';
-import { DEFAULT_SEED, DEFAULT_SIMS } from '../results/projection-defaults.js';
-import { dataPath, PROJECT_ROOT } from '../io/paths.js';
-import {
-  actaSourcesOf,
-  builtInElectionIds,
-  isPath,
-  loadManifest,
-  type LoadedManifest,
-} from '../elections/manifests.js';
+  addActaCommand,
+  addElectionsCommand,
+  addExportCommand,
+  addImportsCommand,
+  addQuarantineCommand,
+  addResultsCommand,
+} from './commands/store-commands.js';
 
-const dbOption = (): Option =>
-  new Option('--db <path|url>', 'SQLite database file, or a postgres:// URL')
-    .env('CIFRA_DB')
-    .default('cifra.db');
+/** A command's declaration: its options and help on `program`; its run reports the exit code. */
+type AddCommand = (program: Command, io: CliIo, done: (code: number) => void) => void;
 
 /**
- * `--jurisdictions DIR` ($CIFRA_JURISDICTIONS): a user's jurisdictions, `DIR/<id>/jurisdiction.json`
- * as data/jurisdictions is laid out, for the manifests a command reads. The store keeps the folder
- * of an election's jurisdiction, as it keeps a user's ruleset file: later commands need no flag.
+ * The commands, in the order `cifra --help` lists them. Each loads its module when it runs but for
+ * ingest and the store's readers (actas.ts, which loads the results when asked): `cifra ingest`
+ * starts without the seats, results, projection, server, publisher, bundled data and demo (half
+ * its start-up).
  */
-const jurisdictionsOption = (): Option =>
-  new Option(
-    '--jurisdictions <dir>',
-    "a folder of your jurisdictions (<dir>/<id>/jurisdiction.json, as data/jurisdictions) for a manifest's `jurisdiction`; a bundled id there is an error",
-  ).env('CIFRA_JURISDICTIONS');
+const COMMANDS: readonly AddCommand[] = [
+  addSeatsCommand,
+  addApportionCommand,
+  addWinnerCommand,
+  addContestsCommand,
+  addRulesCommand,
+  addIngestCommand,
+  addResultsCommand,
+  addProjectCommand,
+  addReplayCommand,
+  addCompareCommand,
+  addAuditCommand,
+  addActaCommand,
+  addExportCommand,
+  addJurisdictionsCommand,
+  addElectionsCommand,
+  addImportsCommand,
+  addQuarantineCommand,
+  addServeCommand,
+  addStartCommand,
+  addPublishCommand,
+  addDemoCommand,
+];
 
-/** A parser for --busy-timeout: whole milliseconds, 0 (do not wait) up to about a day. */
-function busyMsOf(v: string): number {
-  if (!/^\d{1,8}$/.test(v))
-    throw new CommanderError(
-      EXIT_USAGE,
-      'cifra.usage',
-      say('--busy-timeout must be whole milliseconds (0–99999999), got "{v}"', { v }),
-    );
-  return Number(v);
-}
-
-/** How long an import waits for another's write lock before store_busy, on either backend. */
-const busyOption = (): Option =>
-  new Option(
-    '--busy-timeout <ms>',
-    "how long an import waits for another import's write lock, then store_busy (default 10000)",
-  )
-    .env('CIFRA_BUSY_MS')
-    .argParser(busyMsOf);
-
-interface ServeOptions {
-  readonly busyTimeout?: number;
-  readonly db: string;
-  readonly port: string;
-  readonly host: string;
-  readonly token?: string;
-  readonly tokenFile?: string;
-  readonly ingestLimits?: string;
-}
-
-/** The options `cifra serve` and `cifra start` share (ServeOptions). */
-function serverOptions(cmd: Command): Command {
-  return cmd
-    .addOption(langOption('lines and messages'))
-    .addOption(dbOption())
-    .option('--port <n>', 'port', '8080')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .addOption(tokenOption())
-    .option('--token-file <path>', 'a file holding the bearer token (not visible in ps)')
-    .option(
-      '--ingest-limits <file>',
-      'a JSON file of ingest limits for POST /api/v1/imports (as cifra ingest --limits)',
-    )
-    .addOption(busyOption());
-}
-
-const tokenOption = (): Option =>
-  new Option(
-    '--token <token>',
-    'bearer token for write routes (kept only as its SHA-256; prefer --token-file or $CIFRA_TOKEN: argv is visible in ps)',
-  ).env('CIFRA_TOKEN');
-
-/**
- * The write token: from --token-file, $CIFRA_TOKEN or --token (with a warning: other users see
- * argv in ps). Null after a usage error; undefined when writes stay disabled.
- */
-function tokenOf(o: ServeOptions, cmd: Command, io: CliIo): string | undefined | null {
-  if (o.tokenFile !== undefined) {
-    try {
-      const t = readFileSync(o.tokenFile, 'utf8').trim();
-      if (t !== '') return t;
-      io.err(say('error: --token-file {file} is empty', { file: o.tokenFile }));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? 'error';
-      io.err(say('error: cannot read --token-file ({code})', { code }));
-    }
-    return null;
-  }
-  if (o.token !== undefined && cmd.getOptionValueSource('token') === 'cli')
-    io.err(
-      say('warning: --token is visible to other users (ps); use --token-file or $CIFRA_TOKEN'),
-    );
-  return o.token;
-}
-
-async function serveUntilStopped(
-  store: Store,
-  o: { port: number; host: string; token?: string | undefined; ingestLimits?: string | undefined },
-  io: CliIo,
-): Promise<number> {
-  const { buildApi, hashToken } = await import('../api/server.js');
-  const app = await buildApi({
-    store,
-    tokenHash: o.token ? hashToken(o.token) : null,
-    ingestLimits:
-      o.ingestLimits === undefined ? {} : readLimitsFile(o.ingestLimits, '--ingest-limits'),
-    dashboard: true,
-    logger: true,
-    // $CIFRA_RAW_HOT=0: every request through Node's HTTP parser (docs/adr/014)
-    rawHotPath: process.env['CIFRA_RAW_HOT'] !== '0',
-  });
-  let address: string;
-  try {
-    address = await app.listen({ port: o.port, host: o.host });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw e;
-    io.err(
-      say(
-        'error: cannot listen on {host}:{port} ({code}): choose another with --port N (or --host)',
-        {
-          host: o.host,
-          port: o.port,
-          code,
-        },
-      ),
-    );
-    await app.close();
-    await store.close();
-    return EXIT_USAGE;
-  }
-  io.out(
-    `cifra: dashboard ${address}/ · API ${address}/api/v1/elections · OpenAPI ${address}/api/v1/openapi.json${o.token ? '' : say(' (writes disabled: no token)')}`,
-  );
-  await new Promise<void>((resolve) => {
-    const stop = (): void =>
-      void app
-        .close()
-        .then(() => store.close())
-        .then(resolve);
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  return EXIT_OK;
-}
-
-/** $CIFRA_SQLITE_BUSY_MS (the older name of --busy-timeout): the wait for another's write lock. */
-function sqliteBusyMs(): number | undefined {
-  const v = Number(process.env['CIFRA_SQLITE_BUSY_MS']);
-  return Number.isInteger(v) && v >= 0 ? v : undefined;
-}
-
-async function withStore<T = number>(
-  path: string,
-  f: (store: Store) => Promise<T>,
-  busyMs = sqliteBusyMs(),
-): Promise<T> {
-  const store = openStore(path, busyMs);
-  try {
-    await store.migrate();
-    return await f(store);
-  } finally {
-    await store.close();
-  }
-}
-
-/**
- * A reading command's store: with no SQLite file at `path`, store_not_found (exit 1) and nothing
- * created — a mistyped --db must not answer from, or publish, a new empty store. Only commands
- * that write (ingest, replay, start, serve with a token) create one.
- */
-async function withExistingStore(
-  path: string,
-  io: CliIo,
-  f: (store: Store) => Promise<number>,
-): Promise<number> {
-  if (storeExists(path)) return withStore(path, f);
-  printIssues(io, [storeNotFound(path)]);
-  return EXIT_ISSUES;
-}
-
-const storeExists = (path: string): boolean =>
-  isPostgresUrl(path) || path === ':memory:' || existsSync(path);
-
-const storeNotFound = (path: string): Issue =>
-  issue('store_not_found', ['db'], { db: path, create: `cifra ingest <file> --db ${path}` });
-
-/**
- * The store, or — when it lacks the election and the election is a manifest of published
- * aggregates (bundled in data/elections, or a file of the user's: `--election my-election.json`)
- * — a store in memory with that election loaded, said on stderr: so `cifra seats --election
- * pe-2026-diputados` works on a fresh clone without writing anything. `f` gets the election's id
- * (a manifest file's own id, not its path).
- */
-async function withElectionStore(
-  path: string,
-  ref: string,
-  io: CliIo,
-  f: (store: Store, election: string) => Promise<number>,
-  jurisdictions?: string,
-): Promise<number> {
-  const file = isPath(ref);
-  const m =
-    file || builtInElectionIds().includes(ref) ? loadManifest(ref, { jurisdictions }) : null;
-  // a bundled manifest fails to load only by the user's --jurisdictions (a bad folder, a shadow)
-  if (m !== null && !m.ok) return (printIssues(io, m.error), EXIT_ISSUES);
-  const manifest = m?.ok ? m.value.manifest : null;
-  const id = manifest?.id ?? ref;
-  // no store file at --db: nothing is stored, and a lookup creates no empty cifra.db
-  const stored =
-    storeExists(path) &&
-    (await withStore(path, async (store) => (await store.getElection(id)) !== null));
-  if (stored) return withStore(path, (store) => f(store, id));
-  if (manifest === null || !isAggregates(manifest.sources)) {
-    printIssues(io, [await unknownElection(path, id)]);
-    // an election of actas is counted from the store: say how to put them there
-    if (m?.ok) io.err(ingestFirst(m.value, ref, path, jurisdictions));
-    return EXIT_ISSUES;
-  }
-  io.err(
-    say('{id} is not in {db}: reading {file}', {
-      id,
-      db: path,
-      file: file ? ref : say('the bundled data/elections/{id}.json', { id }),
-    }),
-  );
-  return withStore(':memory:', async (store) => {
-    const { putPublishedElection } = await import('../results/published-load.js');
-    const put = await putPublishedElection(store, ref, { jurisdictions });
-    if (!put.ok) return (printIssues(io, put.error), EXIT_ISSUES);
-    return f(store, id);
-  });
-}
-
-/** A word a POSIX shell reads as itself: quoted when it holds a space or a special character. */
-const shellWord = (w: string): string =>
-  /^[A-Za-z0-9_./:@%+=,-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
-
-/** The line that says how to store an election of actas: one `cifra ingest` per source file. */
-function ingestFirst(
-  loaded: LoadedManifest,
-  ref: string,
-  db: string,
-  jurisdictions: string | undefined,
-): string {
-  const shown = (f: string): string => {
-    const r = relative(process.cwd(), f);
-    return shellWord(r.startsWith('..') || isAbsolute(r) ? f : r);
-  };
-  const commands = actaSourcesOf(loaded)
-    .filter((s) => s.path[0] === 'sources')
-    .map(
-      (s) =>
-        `cifra ingest ${shown(s.file)} --election ${shellWord(ref)} --db ${shellWord(db)}${jurisdictions === undefined ? '' : ` --jurisdictions ${shellWord(jurisdictions)}`}`,
-    );
-  return say('{id} is counted from actas: ingest them first: {commands}', {
-    id: loaded.manifest.id,
-    commands: commands.join(' && '),
-  });
-}
-
-/** A manifest whose figures are all published aggregates: read without a store (no ingest). */
-const isAggregates = (sources: readonly { format: string }[]): boolean =>
-  sources.every((s) => s.format === 'cifra-aggregate-csv');
-
-/**
- * An election neither stored nor readable without a store: the issue lists what `--election`
- * would take — the store's elections and the bundled manifests of published aggregates.
- */
-async function unknownElection(path: string, id: string): Promise<Issue> {
-  const stored = storeExists(path)
-    ? await withStore(path, async (store) => (await store.listElections()).map((e) => e.id))
-    : [];
-  const bundled = builtInElectionIds().filter((b) => {
-    const m = loadManifest(b);
-    return m.ok && isAggregates(m.value.manifest.sources);
-  });
-  const known = [...new Set([...stored, ...bundled])].sort();
-  return issue('unknown_election', ['election'], { election: id, known });
-}
-
-const LEVEL_HELP =
-  "a level of the election's jurisdiction: national, its own (Peru: ambito, department, province, district, circunscripcion; `cifra jurisdictions <id>`), mesa";
-
-const formatOption = (): Option =>
-  new Option('--format <format>', 'output format')
-    .choices(['table', 'json', 'csv'])
-    .default('table');
-
-/** `--lang en|es`: the language of everything a command prints (its tables, lines and messages). */
-const langOption = (what = 'tables, lines and messages'): Option =>
-  new Option('--lang <lang>', `language of the ${what}`).choices(['en', 'es']).default('en');
-
-function parseSeed(v: string): number {
-  if (!/^\d{1,9}$/.test(v))
-    throw new CommanderError(
-      EXIT_USAGE,
-      'cifra.usage',
-      say('--seed must be a whole number below 10^9, got "{v}"', { v }),
-    );
-  return Number(v);
-}
-
-/** A parser for a positive whole-number option. */
-const wholeNumber =
-  (flag: string) =>
-  (v: string): number => {
-    if (!/^\d{1,7}$/.test(v) || Number(v) < 1)
-      throw new CommanderError(
-        EXIT_USAGE,
-        'cifra.usage',
-        say('{flag} must be a whole number ≥ 1, got "{v}"', { flag, v }),
-      );
-    return Number(v);
-  };
-
-function collectOption(v: string, prev: Record<string, string>): Record<string, string> {
-  const m = /^([a-z0-9-]+)=(.+)$/.exec(v);
-  if (!m)
-    throw new CommanderError(
-      EXIT_USAGE,
-      'cifra.usage',
-      say('--option takes name=value, got "{v}"', { v }),
-    );
-  return { ...prev, [m[1] as string]: m[2] as string };
-}
-
-interface SeatsOptions {
-  rules?: string;
-  votes?: string;
-  election?: string;
-  db: string;
-  districts?: string;
-  candidates?: string;
-  parties?: string;
-  seed?: number;
-  option: Record<string, string>;
-  jurisdictions?: string;
-  method?: string;
-  threshold?: string;
-  seats?: number;
-  format: OutputFormat;
-  lang: Lang;
-}
-
-/** `cifra seats`: a ruleset and vote files, or (`--election`) a stored election — not both. */
-async function seatsCommand(o: SeatsOptions, io: CliIo): Promise<number> {
-  const whatIf = { method: o.method, threshold: o.threshold, seats: o.seats };
-  if (o.election !== undefined) {
-    const fileOnly = (['votes', 'districts', 'candidates', 'parties'] as const).filter(
-      (k) => o[k] !== undefined,
-    );
-    if (fileOnly.length > 0) {
-      io.err(
-        say('error: --election takes the votes from the store; it takes no {flags}', {
-          flags: fileOnly.map((k) => `--${k}`).join(', '),
-        }),
-      );
-      return EXIT_USAGE;
-    }
-    const election = o.election;
-    const levers =
-      o.rules !== undefined ||
-      Object.values(whatIf).some((v) => v !== undefined) ||
-      Object.keys(o.option).length > 0;
-    const { runElectionSeats, runElectionWhatIf } = await seats();
-    return withElectionStore(
-      o.db,
-      election,
-      io,
-      (store, id) =>
-        levers
-          ? runElectionWhatIf(store, { ...o, election: id, options: o.option, whatIf }, io)
-          : runElectionSeats(
-              store,
-              { election: id, seed: o.seed, format: o.format, lang: o.lang },
-              io,
-            ),
-      o.jurisdictions,
-    );
-  }
-  if (o.rules === undefined || o.votes === undefined) {
-    io.err(
-      say('error: cifra seats needs --rules <id|file> and --votes <file>, or --election <id>'),
-    );
-    return EXIT_USAGE;
-  }
-  return (await seats()).runSeats(
-    {
-      rules: o.rules,
-      votes: o.votes,
-      districts: o.districts,
-      candidates: o.candidates,
-      parties: o.parties,
-      seed: o.seed,
-      options: o.option,
-      whatIf,
-      format: o.format,
-      lang: o.lang,
-    },
-    io,
-  );
-}
-
-/** `cifra compare A B`: the observer's cross-check of two sources of the same actas. */
-function addCompareCommand(program: Command, io: CliIo, done: (code: number) => void): void {
-  const sourceFormat = (side: 'a' | 'b') =>
-    new Option(
-      `--format-${side} <format>`,
-      `how to read file ${side.toUpperCase()}: onpe-mesa, cifra-csv, cifra-json, a source id of the election's manifest (its column map), or a column-map file (.json); default: the manifest's source with the file's SHA-256, else detected`,
-    );
-  program
-    .command('compare <fileA> <fileB>')
-    .addOption(langOption())
-    .description(
-      'cross-check two sources of the same actas mesa by mesa: coded disagreements (missing, state, counts, Σ ≠ voters) and the net effect A − B per candidate',
-    )
-    .option(
-      '--election <id|manifest>',
-      'a bundled manifest (data/elections) or a manifest file; default: the bundled election that declares the files (SHA-256) or whose columns they have',
-    )
-    .addOption(sourceFormat('a'))
-    .addOption(sourceFormat('b'))
-    .addOption(formatOption())
-    .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
-    .addOption(jurisdictionsOption())
-    .action(
-      async (
-        fileA: string,
-        fileB: string,
-        o: {
-          election?: string;
-          jurisdictions?: string;
-          formatA?: string;
-          formatB?: string;
-          format: OutputFormat;
-          out?: string;
-        },
-      ) => {
-        const { runCompare } = await import('./commands/compare.js');
-        done(await runCompare({ fileA, fileB, ...o }, io));
-      },
-    );
-}
-
-/**
- * Runs the CLI with injected IO and returns the exit code: 0 ok, 1 input or domain issues,
- * 2 usage, 70 internal error. Async commands (ingest, serve) resolve to their code.
- */
 /** The version in package.json (one small read: the bundled bin has no JSON import of it). */
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
@@ -509,634 +85,60 @@ function langOfArgv(argv: readonly string[]): TableLang {
   return lang;
 }
 
+/** The program with its global options and its output through `io`, in the run's language. */
+function newProgram(lang: TableLang, io: CliIo): Command {
+  return (
+    new Command('cifra')
+      .description('cifra — open, verifiable election results: actas, rules, seats, projections')
+      .version(packageVersion(), '-V, --version', say("print cifra's version"))
+      .helpOption('-h, --help', say('display help for command'))
+      .helpCommand('help [command]', say('display help for command'))
+      .exitOverride()
+      .configureOutput({
+        writeOut: (s) => io.out(s.trimEnd()),
+        writeErr: (s) => io.err(s.trimEnd()),
+        outputError: (s, write) => write(sayCommander(s)),
+      })
+      .configureHelp({ styleTitle: (title) => say(title) })
+      // the help's descriptions are English: in Spanish, a pointer to it rather than the text
+      .showHelpAfterError(lang === 'es' ? say('(add --help for additional information)') : true)
+  );
+}
+
+/** The exit code of a run that threw: commander's exits, store_busy, else an internal error. */
+function exitCodeOf(e: unknown, io: CliIo): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0)
+      return EXIT_OK;
+    if (e.code === 'cifra.usage') io.err(`error: ${e.message}`);
+    return EXIT_USAGE;
+  }
+  // another import held the write lock past the wait: a coded refusal, not a bug
+  if (e instanceof StoreBusyError)
+    return (
+      printIssues(io, [issue('store_busy', ['store'], { waitedMs: e.waitedMs })]),
+      EXIT_ISSUES
+    );
+  io.err(say('internal error: {message}', { message: (e as Error).message }));
+  return EXIT_INTERNAL;
+}
+
+/**
+ * Runs the CLI with injected IO and returns the exit code: 0 ok, 1 input or domain issues,
+ * 2 usage, 70 internal error. Async commands (ingest, serve) resolve to their code.
+ */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let code = EXIT_OK;
   // every line the run prints in its --lang: tables, lines, issues, commander's own errors
   const lang = langOfArgv(argv);
   useTableLanguage(lang);
-  const program = new Command('cifra')
-    .description('cifra — open, verifiable election results: actas, rules, seats, projections')
-    .version(packageVersion(), '-V, --version', say("print cifra's version"))
-    .helpOption('-h, --help', say('display help for command'))
-    .helpCommand('help [command]', say('display help for command'))
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.out(s.trimEnd()),
-      writeErr: (s) => io.err(s.trimEnd()),
-      outputError: (s, write) => write(sayCommander(s)),
-    })
-    .configureHelp({ styleTitle: (title) => say(title) })
-    // the help's descriptions are English: in Spanish, a pointer to it rather than the text
-    .showHelpAfterError(lang === 'es' ? say('(add --help for additional information)') : true);
-
-  program
-    .command('seats')
-    .description(
-      'allocate seats from votes under a ruleset (valla, cifra repartidora, tiers, ties); with --election, the seats of a stored election as the API serves them, or (with --rules, --method, --threshold, --seats or --option) that election under other rules, compared with its own',
-    )
-    .option(
-      '--rules <id|file>',
-      'a built-in ruleset (see `cifra rules`) or a ruleset file (.json); with --election, a whole file replaces the election’s ruleset and a partial one is merged onto it (RFC 7386)',
-    )
-    .option(
-      '--votes <file>',
-      'CSV district,party,votes[,alliance,position,group] (district NACIONAL for national lists)',
-    )
-    .option(
-      '--election <id>',
-      "instead of --votes: an election in the store (--db) — its seats through its ruleset with any reported composition beside cifra's, or a what-if with the levers below",
-    )
-    .addOption(dbOption())
-    .addOption(jurisdictionsOption())
-    .option(
-      '--districts <file>',
-      'CSV district,seats[,blank,null,electorate]: replaces the ruleset table, names as given',
-    )
-    .option(
-      '--candidates <file>',
-      'CSV district,party,candidate,position,votes (preferential votes)',
-    )
-    .option('--parties <file>', 'CSV party[,tags]: the registry; other parties are an error')
-    .option('--seed <n>', 'seed of the recorded draw of lots (sorteo) for ties', parseSeed)
-    .option(
-      '--option <name=value>',
-      'ruleset option (repeatable); see `cifra rules <id>`',
-      collectOption,
-      {},
-    )
-    .option(
-      '--method <method>',
-      'what-if: the method of multi-seat districts (dhondt, sainte-lague, modified-sainte-lague:1.2, hare, droop, …)',
-    )
-    .option(
-      '--threshold <share|none>',
-      'what-if: every share of the valla becomes this ("4%"), or none',
-    )
-    .option(
-      '--seats <n>',
-      'what-if: the house size (one district, or apportioned from the electorate)',
-      wholeNumber('--seats'),
-    )
-    .addOption(formatOption())
-    .addOption(
-      langOption(
-        "table headers, the notes (the sources', the head office, list quotas) and issue messages",
-      ),
-    )
-    .action(async (o: SeatsOptions) => {
-      code = await seatsCommand(o, io);
-    });
-
-  program
-    .command('apportion')
-    .addOption(langOption())
-    .description("share a chamber's seats among districts from their electorate")
-    .requiredOption(
-      '--rules <id|file>',
-      'ruleset with an apportionment rule (pe-2021-congreso, pe-2026-diputados, es-congreso, or a file)',
-    )
-    .option(
-      '--electorate <file>',
-      "CSV district,electorate (default: the ruleset file's own electorate, else the padrón bundled for the ruleset)",
-    )
-    .option('--seats <n>', 'what-if: apportion this many seats', wholeNumber('--seats'))
-    .addOption(formatOption())
-    .action(
-      async (o: { rules: string; electorate?: string; seats?: number; format: OutputFormat }) => {
-        code = (await import('./commands/apportion.js')).runApportion(o, io);
-      },
-    );
-
-  program
-    .command('winner')
-    .addOption(langOption())
-    .alias('president')
-    .description(
-      "a single-winner round (president, regional governor): the outright winner by the ruleset's share (> 50 %, ≥ 30 %) or the runoff pair; `cifra president` is the same command",
-    )
-    .requiredOption(
-      '--rules <id|file>',
-      'pe-2021-presidencial, pe-2026-presidencial, pe-erm-gobernador, the -segunda runoffs, or a single-winner ruleset file',
-    )
-    .requiredOption('--votes <file>', 'CSV candidate,votes (optional rows BLANK and NULL)')
-    .addOption(formatOption())
-    .action(async (o: { rules: string; votes: string; format: OutputFormat }) => {
-      code = (await import('./commands/president.js')).runPresident(o, io);
-    });
-
-  program
-    .command('contests <election>')
-    .addOption(langOption())
-    .description(
-      'a multi-contest election (data/contests: pe-erm-2022, pe-erm-2026, or a cifra-contests/1 file) in one pass: posts per organisation, parties vs regional movements, the governors; or one contest with --contest',
-    )
-    .option('--contest <id>', 'one contest: <kind>/<key>, e.g. provincial-council/140100')
-    .addOption(
-      new Option('--kind <kind>', 'only the contests of one kind').choices([
-        'governor',
-        'regional-council',
-        'provincial-council',
-        'district-council',
-        'governor-runoff',
-      ]),
-    )
-    .option('--seed <n>', 'draw the lots of tied councils with this seed', wholeNumber('--seed'))
-    .addOption(
-      new Option(
-        '--bonus <on|off>',
-        'off: a what-if without the majority bonus (cifra repartidora alone; the law applies it)',
-      )
-        .choices(['on', 'off'])
-        .default('on'),
-    )
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
-    )
-    .action(async (election: string, o: Omit<ContestsArgs, 'election'>) => {
-      code = (await import('./commands/contests.js')).runContests({ ...o, election }, io);
-    });
-
-  program
-    .command('rules [id-or-file]')
-    .addOption(langOption('table headers and lines'))
-    .description(
-      'list the rulesets, or show one (built-in id or file) with its sources and options; --format json prints the file, --schema the JSON Schema',
-    )
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
-    )
-    .option('--schema', 'print the JSON Schema of ruleset files', false)
-    .action(async (ref: string | undefined, o: { format: 'table' | 'json'; schema: boolean }) => {
-      code = (await import('./commands/rules.js')).runRules(
-        { ref, format: o.format, schema: o.schema },
-        io,
-      );
-    });
-
-  const ingest = program
-    .command('ingest <file>')
-    .addOption(langOption())
-    .description(
-      'read a file of actas (.csv, .csv.gz, .zip, .json, .jsonl) into the store: validate, quarantine, version',
-    )
-    .addOption(dbOption())
-    .option(
-      '--election <id|manifest>',
-      "an election in the store, a bundled manifest (data/elections), or a manifest file; default: the bundled election the file's columns fit",
-    )
-    .addOption(
-      new Option('--format <format>', 'input format (detected when omitted)').choices([
-        'onpe-mesa',
-        'cifra-csv',
-        'cifra-json',
-      ]),
-    )
-    .option(
-      '--correction',
-      'record the file as corrections (e.g. after JEE rulings): differing actas become current',
-      false,
-    )
-    .option(
-      '--check',
-      'read and validate only: report what would be quarantined, write no acta to the store; exits 1 when any row would be',
-      false,
-    )
-    .addOption(jurisdictionsOption())
-    .addOption(
-      new Option('--output <format>', 'summary format').choices(['table', 'json']).default('table'),
-    )
-    .option('--no-progress', 'no progress bar even on a terminal')
-    .addOption(busyOption());
-  addLimitOptions(ingest).action(
-    async (
-      file: string,
-      o: LimitOptions & {
-        db: string;
-        election?: string;
-        format?: 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json';
-        correction: boolean;
-        check: boolean;
-        output: OutputFormat;
-        progress: boolean;
-        busyTimeout?: number;
-        jurisdictions?: string;
-      },
-    ) => {
-      const limits = limitsOf(o); // a bad limits file is a usage error before the store opens
-      // --busy-timeout's wait when given, else withStore's default ($CIFRA_SQLITE_BUSY_MS, else 10 s)
-      // a check stores nothing, so it creates no store: with none at --db, one in memory answers
-      // the election lookup as the new, empty file would (and no file is written, no fsync waited)
-      const fresh = o.check && !isPostgresUrl(o.db) && !existsSync(o.db);
-      const created = !o.check && !isPostgresUrl(o.db) && !existsSync(o.db);
-      code = await withStore(
-        fresh ? ':memory:' : o.db,
-        (store) =>
-          runIngest(
-            store,
-            {
-              file,
-              election: o.election,
-              format: o.format,
-              correction: o.correction,
-              check: o.check,
-              output: o.output,
-              progress: o.progress && process.stderr.isTTY === true,
-              limits,
-              jurisdictions: o.jurisdictions,
-            },
-            io,
-          ),
-        o.busyTimeout,
-      );
-      // an ingest refused before anything was stored leaves no new store behind (it had none)
-      if (created && code !== EXIT_OK)
-        for (const f of [o.db, `${o.db}-wal`, `${o.db}-shm`]) rmSync(f, { force: true });
-    },
-  );
-
-  program
-    .command('results')
-    .addOption(langOption())
-    .description('results at a level: votes, %, blank, null, participation, actas by state')
-    .addOption(new Option('--level <level>', LEVEL_HELP).default('national'))
-    .option(
-      '--code <code>',
-      'one unit; in Peru: department 2 digits, province 4, district 6 (RENIEC ubigeo), circunscripción 1–27, ámbito PERU|EXTRANJERO, mesa',
-    )
-    .option('--election <id>', 'election id (default: the only one in the store)')
-    .addOption(dbOption())
-    .addOption(formatOption())
-    .action(
-      async (o: {
-        level: Level;
-        code?: string;
-        election?: string;
-        db: string;
-        format: OutputFormat;
-      }) => {
-        code = await withExistingStore(o.db, io, (store) => runResults(store, o, io));
-      },
-    );
-
-  program
-    .command('project')
-    .addOption(langOption())
-    .description(
-      'projection of the final result from a partial count: shares with 80/90 % intervals, runoff pairs, winner, seats (not an official result)',
-    )
-    .option(
-      '--election <id>',
-      "election id in the store (default: the only one); with --snapshot: the bundled election whose manifest's universe completes it",
-    )
-    .option(
-      '--snapshot <file.csv>',
-      'aggregate snapshot: unit,actas_counted,actas_total,choice,votes[,eligible_total]',
-    )
-    .option('--rules <id>', 'with --snapshot: the ruleset (cifra rules)')
-    .option(
-      '--universe <file.csv>',
-      "with --snapshot: every unit with electors and actas (code,name,eligible,actas_total[,prior:<choice>…]); default: the --election manifest's universe",
-    )
-    .option(
-      '--prior-history <file.csv>',
-      "with --snapshot: the previous round's count course (cut,unit,actas_counted,actas_total,choice,votes), the arrival drift from how that round was counted",
-    )
-    .option(
-      '--previous-snapshot <file.csv>',
-      "with --snapshot: an earlier cut of the same count (the same columns), the arrival drift from how each unit's shares moved between the two cuts",
-    )
-    .option('--seed <n>', 'seed of the simulations', parseSeed, DEFAULT_SEED)
-    .option('--sims <n>', 'number of simulations', wholeNumber('--sims'), DEFAULT_SIMS)
-    .addOption(dbOption())
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
-    )
-    .action(
-      async (o: {
-        election?: string;
-        snapshot?: string;
-        rules?: string;
-        universe?: string;
-        priorHistory?: string;
-        previousSnapshot?: string;
-        seed: number;
-        sims: number;
-        db: string;
-        format: OutputFormat;
-      }) => {
-        if (o.priorHistory !== undefined && o.snapshot === undefined) {
-          io.err(say('error: --prior-history goes with --snapshot'));
-          code = EXIT_USAGE;
-          return;
-        }
-        if (o.previousSnapshot !== undefined && o.snapshot === undefined) {
-          io.err(say('error: --previous-snapshot goes with --snapshot'));
-          code = EXIT_USAGE;
-          return;
-        }
-        if (o.snapshot !== undefined) {
-          if (o.rules === undefined) {
-            io.err(say('error: --snapshot needs --rules <id> (see cifra rules)'));
-            code = EXIT_USAGE;
-            return;
-          }
-          const { runProjectSnapshot } = await project();
-          code = runProjectSnapshot(
-            {
-              snapshot: o.snapshot,
-              rules: o.rules,
-              universe: o.universe,
-              election: o.election,
-              priorHistory: o.priorHistory,
-              previousSnapshot: o.previousSnapshot,
-              seed: o.seed,
-              sims: o.sims,
-              format: o.format,
-            },
-            io,
-          );
-          return;
-        }
-        const { runProject } = await project();
-        code = await withExistingStore(o.db, io, (store) => runProject(store, o, io));
-      },
-    );
-
-  program
-    .command('replay [file]')
-    .addOption(langOption('lines and messages'))
-    .description(
-      "rehearse election night: feed a complete election's actas into the store in a realistic order, with a projection per snapshot",
-    )
-    .option('--election <id>', "the file's election", 'pe-2021-presidencial')
-    .option('--as <id>', 'id of the replayed election (default: <election>-replay)')
-    .addOption(
-      new Option('--order <order>', 'arrival order')
-        .choices([...REPLAY_ORDERS])
-        .default('urban-first'),
-    )
-    .option('--seed <n>', 'seed of the order and the projections', parseSeed, 1)
-    .option('--steps <n>', 'snapshots', wholeNumber('--steps'), 20)
-    .option(
-      '--until <percent>',
-      'stop when this % of actas has arrived (a count under way)',
-      Number,
-      100,
-    )
-    .option(
-      '--speed <x>',
-      'simulated seconds per real second over a 48-hour count (0: no waiting)',
-      Number,
-      0,
-    )
-    .option('--sims <n>', 'simulations per projection', wholeNumber('--sims'), DEFAULT_SIMS)
-    .addOption(dbOption())
-    .action(
-      async (
-        file: string | undefined,
-        o: {
-          election: string;
-          as?: string;
-          order: ReplayOrder;
-          seed: number;
-          steps: number;
-          until: number;
-          speed: number;
-          sims: number;
-          db: string;
-        },
-      ) => {
-        const path =
-          file ??
-          dataPath(
-            'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
-          );
-        const { runReplay } = await project();
-        code = await withStore(o.db, (store) => runReplay(store, { ...o, file: path }, io));
-      },
-    );
-
-  addCompareCommand(program, io, (c) => (code = c));
-
-  program
-    .command('audit')
-    .addOption(langOption('lines and messages'))
-    .description(
-      'tamper evidence: `cifra audit verify [--since HEAD]` checks the hash chains and the audit log against every table; `cifra audit head` prints the head to publish',
-    )
-    .argument('<action>', 'verify | head')
-    .addOption(dbOption())
-    .option('--since <hash>', 'verify: an earlier head hash that must still be in the log')
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
-    )
-    .action(async (action: string, o: { db: string; format: OutputFormat; since?: string }) => {
-      if (action !== 'verify' && action !== 'head') {
-        io.err(say('error: unknown audit action "{action}" (known: verify, head)', { action }));
-        code = EXIT_USAGE;
-        return;
-      }
-      if (o.since !== undefined && !/^[0-9a-f]{64}$/.test(o.since)) {
-        io.err(say('error: --since takes a head hash: 64 lowercase hex digits (cifra audit head)'));
-        code = EXIT_USAGE;
-        return;
-      }
-      const { runAuditHead, runAuditVerify } = await import('./commands/audit.js');
-      code = await withExistingStore(o.db, io, (store) =>
-        action === 'head' ? runAuditHead(store, o, io) : runAuditVerify(store, o, io),
-      );
-    });
-
-  program
-    .command('acta <mesa>')
-    .addOption(langOption())
-    .description('one acta: values, state, history of versions with their sources, issues')
-    .option('--election <id>', 'election id (default: the only one in the store)')
-    .addOption(dbOption())
-    .addOption(formatOption())
-    .action(async (mesa: string, o: { election?: string; db: string; format: OutputFormat }) => {
-      code = await withExistingStore(o.db, io, (store) =>
-        runActa(store, { mesa, election: o.election, format: o.format }, io),
-      );
-    });
-
-  program
-    .command('export')
-    .addOption(langOption('line it prints'))
-    .description('write the results of every unit of a level to a file (written atomically)')
-    .addOption(new Option('--level <level>', LEVEL_HELP).makeOptionMandatory())
-    .addOption(
-      new Option('--format <format>', 'file format').choices(['csv', 'json']).default('csv'),
-    )
-    .requiredOption('--out <file>', 'output file')
-    .option('--election <id>', 'election id (default: the only one in the store)')
-    .addOption(dbOption())
-    .action(
-      async (o: {
-        level: Level;
-        format: 'csv' | 'json';
-        out: string;
-        election?: string;
-        db: string;
-      }) => {
-        code = await withExistingStore(o.db, io, (store) => runExport(store, o, io));
-      },
-    );
-
-  program
-    .command('jurisdictions [id]')
-    .addOption(langOption('table headers and lines'))
-    .description(
-      'the jurisdictions (data/jurisdictions/<id>/, and yours with --jurisdictions): list them, or check one and show its levels',
-    )
-    .addOption(jurisdictionsOption())
-    .action(async (id: string | undefined, o: { jurisdictions?: string }) => {
-      code = (await import('./commands/jurisdictions.js')).runJurisdictions(
-        id,
-        io,
-        o.jurisdictions,
-      );
-    });
-
-  program
-    .command('elections')
-    .addOption(langOption())
-    .description('the elections in the store')
-    .addOption(dbOption())
-    .action(async (o: { db: string }) => {
-      code = await withExistingStore(o.db, io, (store) => runElections(store, io));
-    });
-
-  program
-    .command('imports')
-    .addOption(langOption())
-    .description('the import log: every file with its SHA-256, size and counts')
-    .option('--election <id>', 'only this election')
-    .addOption(dbOption())
-    .action(async (o: { db: string; election?: string }) => {
-      code = await withExistingStore(o.db, io, (store) => runImports(store, o.election, io));
-    });
-
-  program
-    .command('quarantine <import>')
-    .addOption(langOption())
-    .description(
-      "an import's quarantined rows: each row's number, mesa, issues and raw cells (`cifra imports` gives the import numbers)",
-    )
-    .addOption(dbOption())
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
-    )
-    .action(async (id: string, o: { db: string; format: OutputFormat }) => {
-      const importId = Number(id);
-      if (!Number.isSafeInteger(importId) || importId < 1) {
-        io.err(say('not an import number: {id} (`cifra imports` lists them)', { id }));
-        return void (code = EXIT_USAGE);
-      }
-      code = await withExistingStore(o.db, io, (store) =>
-        runQuarantine(store, { importId, format: o.format }, io),
-      );
-    });
-
-  serverOptions(
-    program
-      .command('serve')
-      .description('serve the HTTP API (reads public; writes need the bearer token)'),
-  ).action(async (o: ServeOptions, cmd: Command) => {
-    const token = tokenOf(o, cmd, io);
-    if (token === null) return void (code = EXIT_USAGE);
-    // without a token nothing can be written: a store that is not there is a typo, not a new one
-    if (token === undefined && !storeExists(o.db))
-      return void (printIssues(io, [storeNotFound(o.db)]), (code = EXIT_ISSUES));
-    const store = openStore(o.db, o.busyTimeout ?? sqliteBusyMs());
-    await store.migrate();
-    code = await serveUntilStopped(store, { ...o, token, port: Number(o.port) }, io);
-  });
-
-  serverOptions(
-    program
-      .command('start')
-      .description(
-        'what `npm start` runs: load the bundled real data on first run, then serve the dashboard and the API',
-      ),
-  ).action(async (o: ServeOptions, cmd: Command) => {
-    const token = tokenOf(o, cmd, io);
-    if (token === null) return void (code = EXIT_USAGE);
-    const store = openStore(o.db, o.busyTimeout ?? sqliteBusyMs());
-    await store.migrate();
-    const { loadBundledData } = await import('./commands/bundled.js');
-    const loaded = await loadBundledData(store, io, process.stderr.isTTY === true);
-    if (loaded !== EXIT_OK) {
-      await store.close();
-      code = loaded;
-      return;
-    }
-    code = await serveUntilStopped(store, { ...o, token, port: Number(o.port) }, io);
-  });
-
-  program
-    .command('publish')
-    .addOption(langOption('line it prints and its messages'))
-    .description(
-      'write the whole public site (the dashboard and every document it reads, at the API paths) as static files; DIR must be new, empty or an earlier publish',
-    )
-    .addOption(dbOption())
-    .requiredOption('--out <dir>', 'output directory (replaced whole, only if cifra wrote it)')
-    .action(async (o: { db: string; out: string }) => {
-      code = await withExistingStore(o.db, io, async (store) => {
-        // the site carries the store's audit head: a store that fails verification is not
-        // published (nothing written), rather than vouched for beside edited figures
-        const v = await (await import('./commands/audit.js')).verifiedHead(store);
-        if (!v.ok) {
-          printIssues(io, v.issues);
-          io.err(say('nothing published: {db} fails `cifra audit verify`', { db: o.db }));
-          return EXIT_ISSUES;
-        }
-        const { publishSite } = await import('../api/publish-site.js');
-        const { buildOpenApi } = await import('../api/server.js');
-        // the head verified, not one read again after it (the server may ingest meanwhile)
-        const r = await publishSite(store, o.out, buildOpenApi(), new Date().toISOString(), {
-          audit: v.head,
-        });
-        if (!r.ok) return (printIssues(io, r.error), EXIT_ISSUES);
-        io.out(
-          say('snapshot {id}: {files} files in {out}', { ...r.value, id: r.value.snapshotId }),
-        );
-        return EXIT_OK;
-      });
-    });
-
-  program
-    .command('demo')
-    .addOption(langOption('tables and lines'))
-    .description('the engine on the bundled real data (2021, 2026, Spain 2023), as tables')
-    .action(async () => {
-      const { runDemo } = await import('./commands/demo.js');
-      code = runDemo(io);
-    });
-
+  const program = newProgram(lang, io);
+  for (const add of COMMANDS) add(program, io, (c) => (code = c));
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      if (
-        e.code === 'commander.helpDisplayed' ||
-        e.code === 'commander.version' ||
-        e.exitCode === 0
-      )
-        return EXIT_OK;
-      if (e.code === 'cifra.usage') io.err(`error: ${e.message}`);
-      return EXIT_USAGE;
-    }
-    // another import held the write lock past the wait: a coded refusal, not a bug
-    if (e instanceof StoreBusyError)
-      return (
-        printIssues(io, [issue('store_busy', ['store'], { waitedMs: e.waitedMs })]),
-        EXIT_ISSUES
-      );
-    io.err(say('internal error: {message}', { message: (e as Error).message }));
-    return EXIT_INTERNAL;
+    return exitCodeOf(e, io);
   } finally {
     // the run's language ends with the run (the tests run many in one process)
     useTableLanguage('en');

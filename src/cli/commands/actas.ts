@@ -188,15 +188,7 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
   });
   if (election === null) return EXIT_ISSUES;
   if (args.check !== true) await store.putElection(election);
-  // the bar's package is loaded only when a terminal shows it
-  const cliProgress = args.progress ? (await import('cli-progress')).default : null;
-  const bar = cliProgress
-    ? new cliProgress.SingleBar(
-        { format: 'ingest [{bar}] {percentage}% | {value}/{total} bytes', clearOnComplete: true },
-        cliProgress.Presets.shades_classic,
-      )
-    : null;
-  let started = false;
+  const bar = await progressBar(args.progress);
   const result = await ingestFile(store, {
     file: args.file,
     election,
@@ -205,14 +197,9 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
     now: () => new Date().toISOString(),
     check: args.check,
     limits: args.limits,
-    onProgress: (read, size) => {
-      if (!bar) return;
-      if (!started) bar.start(size, 0);
-      started = true;
-      bar.update(Math.min(read, size));
-    },
+    onProgress: bar.onProgress,
   });
-  bar?.stop();
+  bar.stop();
   if (!result.ok) {
     printIssues(io, await withFits(result.issues, args.file));
     io.err(say('the file was rejected as a whole: nothing was stored'));
@@ -223,12 +210,38 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
     io.out(JSON.stringify(r, null, 2));
     return checkOutcome(r, io);
   }
+  return printIngestReport(r, election.id, io);
+}
+
+/** The progress bar of an ingest on a terminal; its package is loaded only when one shows it. */
+async function progressBar(show: boolean): Promise<{
+  onProgress: (read: number, size: number) => void;
+  stop: () => void;
+}> {
+  const cliProgress = show ? (await import('cli-progress')).default : null;
+  const bar = cliProgress
+    ? new cliProgress.SingleBar(
+        { format: 'ingest [{bar}] {percentage}% | {value}/{total} bytes', clearOnComplete: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  let started = false;
+  return {
+    onProgress: (read, size) => {
+      if (!bar) return;
+      if (!started) bar.start(size, 0);
+      started = true;
+      bar.update(Math.min(read, size));
+    },
+    stop: () => bar?.stop(),
+  };
+}
+
+/** An ingest's report as lines and tables: what was read, stored, quarantined; the exit code. */
+function printIngestReport(r: IngestReport, election: string, io: CliIo): number {
   if (r.checked) {
     io.out(
-      say('checked {file} against {election}: nothing was stored', {
-        file: r.file,
-        election: election.id,
-      }),
+      say('checked {file} against {election}: nothing was stored', { file: r.file, election }),
     );
     io.out(fileLine(r));
     io.out(
@@ -249,7 +262,7 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
     io.out(
       say('import #{id} into {election}: {file}', {
         id: r.importId ?? '—',
-        election: election.id,
+        election,
         file: r.file,
       }),
     );

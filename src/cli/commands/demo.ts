@@ -19,14 +19,12 @@ function table(path: string): { line: number; values: Readonly<Record<string, st
   return [...t.value.rows];
 }
 
-/**
- * `cifra demo`: the rules engine on the bundled real data — 2021 and 2026 presidential rounds,
- * the 2021 Congress valla, the seat tables, Spain 2023 — printed as tables.
- */
-export function runDemo(io: CliIo): number {
-  const h = (s: string): void => io.out(`\n=== ${say(s)} ===`);
+/** A section's heading, in the run's language. */
+const heading = (io: CliIo, s: string): void => io.out(`\n=== ${say(s)} ===`);
 
-  h('Peru 2021 — presidential first round (ONPE, 100 % actas, open data by mesa)');
+/** Peru 2021: the presidential first round (ONPE, by mesa) and the runoff (JNE). */
+function demoPresidential2021(io: CliIo): void {
+  heading(io, 'Peru 2021 — presidential first round (ONPE, 100 % actas, open data by mesa)');
   const p2021 = table(
     dataPath('peru/2021/presidential_r1/candidate_columns_VOTOS_Pn_2021_1ra_vuelta.csv'),
   ).map((r) => ({
@@ -47,7 +45,7 @@ export function runDemo(io: CliIo): number {
     }),
   );
 
-  h('Peru 2021 — runoff (JNE, proclamation)');
+  heading(io, 'Peru 2021 — runoff (JNE, proclamation)');
   const r2 = decidePresidentialRound({
     round: 'runoff',
     candidates: table(dataPath('peru/2021/presidential_r2/runoff_2021_official_JNE.csv')).map(
@@ -61,8 +59,11 @@ export function runDemo(io: CliIo): number {
     ),
   );
   io.out(describeOutcome(r2));
+}
 
-  h('Peru 2026 — presidential first round (PROVISIONAL: ONPE 27-04-2026, ~96 % actas)');
+/** Peru 2026: the provisional first round and runoff (ONPE's partial counts). */
+function demoPresidential2026(io: CliIo): void {
+  heading(io, 'Peru 2026 — presidential first round (PROVISIONAL: ONPE 27-04-2026, ~96 % actas)');
   const raw = JSON.parse(
     gunzipSync(
       readFileSync(dataPath('peru/2026/partial_results_2026-04-27/resultados_total_2026.json.gz')),
@@ -92,7 +93,7 @@ export function runDemo(io: CliIo): number {
     }),
   );
 
-  h('Peru 2026 — runoff (PROVISIONAL: ONPE 10-06-2026 01:18, 96.918 % actas)');
+  heading(io, 'Peru 2026 — runoff (PROVISIONAL: ONPE 10-06-2026 01:18, 96.918 % actas)');
   const flash = JSON.parse(
     readFileSync(dataPath('peru/2026/runoff_partial_2026-06-10/flash-electoral.json'), 'utf8'),
   ) as {
@@ -121,8 +122,11 @@ export function runDemo(io: CliIo): number {
       ),
     );
   }
+}
 
-  h('Peru 2021 — Congress: valla (JNE 0602-2021, national totals)');
+/** Peru 2021 Congress: each list against the 5 % valla (JNE 0602-2021). */
+function demoCongress2021(io: CliIo): void {
+  heading(io, 'Peru 2021 — Congress: valla (JNE 0602-2021, national totals)');
   const congress = table(
     dataPath('peru/2021/congress/congress_2021_national_official_JNE_0602-2021.csv'),
   );
@@ -155,11 +159,17 @@ export function runDemo(io: CliIo): number {
       others: thousands(valid - listed),
     }),
   );
+}
 
-  h('Peru 2026 — Chamber of Deputies: seats per district (R-0053-2025) from the electoral roll');
+/** Peru 2026 Chamber of Deputies apportioned, and Spain 2023 Congress seats. */
+function demoSeats(io: CliIo): void {
+  heading(
+    io,
+    'Peru 2026 — Chamber of Deputies: seats per district (R-0053-2025) from the electoral roll',
+  );
   runApportion({ rules: 'pe-2026-diputados', format: 'table' }, io);
 
-  h("Spain 2023 — Congress (D'Hondt by province, 3 %): totals");
+  heading(io, "Spain 2023 — Congress (D'Hondt by province, 3 %): totals");
   const es = mkdtempSync(join(tmpdir(), 'cifra-demo-es-'));
   const esVotes = join(es, 'votes.csv');
   writeFileSync(
@@ -177,5 +187,16 @@ export function runDemo(io: CliIo): number {
     },
     quiet,
   );
+}
+
+/**
+ * `cifra demo`: the rules engine on the bundled real data — 2021 and 2026 presidential rounds,
+ * the 2021 Congress valla, the seat tables, Spain 2023 — printed as tables.
+ */
+export function runDemo(io: CliIo): number {
+  demoPresidential2021(io);
+  demoPresidential2026(io);
+  demoCongress2021(io);
+  demoSeats(io);
   return EXIT_OK;
 }

@@ -5,6 +5,7 @@ import { simulate } from '../../core/projection/simulate.js';
 import type { ReplayOrder } from '../../core/projection/replay-order.js';
 import type { UniverseUnit } from '../../core/projection/universe.js';
 import type { Issue } from '../../core/issues.js';
+import type { Ruleset } from '../../core/rulesets/ruleset.js';
 import { ok, type Result } from '../../core/result.js';
 import { loadRuleset } from '../../elections/rulesets.js';
 import {
@@ -25,6 +26,7 @@ import {
   getProjection,
   historyNote,
   neighboursNote,
+  type SnapshotFramed,
 } from '../../results/projection.js';
 import { bundledElection } from '../../elections/manifests.js';
 import { driftNote } from '../../results/previous-cut.js';
@@ -104,25 +106,25 @@ function snapshotPreviousChoices(
   return previousChoicesOf(args.election, choices, columns.value);
 }
 
+/** `cifra project --snapshot`'s arguments. */
+interface SnapshotArgs {
+  readonly snapshot: string;
+  readonly rules: string;
+  readonly universe?: string | undefined;
+  readonly election?: string | undefined;
+  readonly priorHistory?: string | undefined;
+  readonly previousSnapshot?: string | undefined;
+  readonly seed: number;
+  readonly sims: number;
+  readonly format: OutputFormat;
+}
+
 /**
  * `cifra project --snapshot file.csv --rules id [--universe file.csv | --election id]
  * [--previous-snapshot earlier.csv]`: the projection from aggregate units; with a universe, units
  * the snapshot lacks are projected too; with an earlier cut, the two cuts' arrival drift.
  */
-export function runProjectSnapshot(
-  args: {
-    readonly snapshot: string;
-    readonly rules: string;
-    readonly universe?: string | undefined;
-    readonly election?: string | undefined;
-    readonly priorHistory?: string | undefined;
-    readonly previousSnapshot?: string | undefined;
-    readonly seed: number;
-    readonly sims: number;
-    readonly format: OutputFormat;
-  },
-  io: CliIo,
-): number {
+export function runProjectSnapshot(args: SnapshotArgs, io: CliIo): number {
   const rs = loadRuleset(args.rules);
   if (!rs.ok) {
     printIssues(io, rs.error);
@@ -166,19 +168,29 @@ export function runProjectSnapshot(
     printIssues(io, framed.error);
     return EXIT_ISSUES;
   }
-  const { frame, neighbours, absent, history, drift } = framed.value;
-  const contest = contestOf(rs.value);
+  return printSnapshotProjection(args, rs.value, framed.value, io);
+}
+
+/** The simulation of a framed snapshot, printed with its notes (or as one JSON document). */
+function printSnapshotProjection(
+  args: SnapshotArgs,
+  ruleset: Ruleset,
+  framed: SnapshotFramed,
+  io: CliIo,
+): number {
+  const { frame, neighbours, absent, history, drift } = framed;
+  const contest = contestOf(ruleset);
   const result = simulate(frame, {
     sims: args.sims,
     seed: args.seed,
     kind: contest,
-    ruleset: rs.value.kind === 'list' ? rs.value : undefined,
+    ruleset: ruleset.kind === 'list' ? ruleset : undefined,
   });
   const doc = {
     kind: 'projection',
     disclaimer: DISCLAIMER,
     method: 'snapshot',
-    rules: rs.value.id,
+    rules: ruleset.id,
     contest,
     ...result,
     ...(absent === null ? {} : { unitsAbsent: absent }),

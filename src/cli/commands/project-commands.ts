@@ -1,0 +1,154 @@
+import { Option, type Command } from 'commander';
+import { REPLAY_ORDERS, type ReplayOrder } from '../../core/projection/replay-order.js';
+import { dataPath } from '../../io/paths.js';
+import { DEFAULT_SEED, DEFAULT_SIMS } from '../../results/projection-defaults.js';
+import { say } from '../format.js';
+import { EXIT_USAGE, type CliIo, type OutputFormat } from '../io.js';
+import { dbOption, formatOption, langOption, parseSeed, wholeNumber } from '../options.js';
+import { withExistingStore, withStore } from '../store-access.js';
+
+// The projection and the replay (and the results behind them) load when these commands run.
+const project = () => import('./project.js');
+
+interface ProjectOptions {
+  election?: string;
+  snapshot?: string;
+  rules?: string;
+  universe?: string;
+  priorHistory?: string;
+  previousSnapshot?: string;
+  seed: number;
+  sims: number;
+  db: string;
+  format: OutputFormat;
+}
+
+/** `cifra project`: from the store, or (--snapshot) from an aggregate snapshot without one. */
+async function projectCommand(o: ProjectOptions, io: CliIo): Promise<number> {
+  if (o.priorHistory !== undefined && o.snapshot === undefined) {
+    io.err(say('error: --prior-history goes with --snapshot'));
+    return EXIT_USAGE;
+  }
+  if (o.previousSnapshot !== undefined && o.snapshot === undefined) {
+    io.err(say('error: --previous-snapshot goes with --snapshot'));
+    return EXIT_USAGE;
+  }
+  if (o.snapshot !== undefined) {
+    if (o.rules === undefined) {
+      io.err(say('error: --snapshot needs --rules <id> (see cifra rules)'));
+      return EXIT_USAGE;
+    }
+    const { runProjectSnapshot } = await project();
+    return runProjectSnapshot(
+      {
+        snapshot: o.snapshot,
+        rules: o.rules,
+        universe: o.universe,
+        election: o.election,
+        priorHistory: o.priorHistory,
+        previousSnapshot: o.previousSnapshot,
+        seed: o.seed,
+        sims: o.sims,
+        format: o.format,
+      },
+      io,
+    );
+  }
+  const { runProject } = await project();
+  return withExistingStore(o.db, io, (store) => runProject(store, o, io));
+}
+
+/** `cifra project`: its options; the run is projectCommand's. */
+export function addProjectCommand(program: Command, io: CliIo, done: (code: number) => void): void {
+  program
+    .command('project')
+    .addOption(langOption())
+    .description(
+      'projection of the final result from a partial count: shares with 80/90 % intervals, runoff pairs, winner, seats (not an official result)',
+    )
+    .option(
+      '--election <id>',
+      "election id in the store (default: the only one); with --snapshot: the bundled election whose manifest's universe completes it",
+    )
+    .option(
+      '--snapshot <file.csv>',
+      'aggregate snapshot: unit,actas_counted,actas_total,choice,votes[,eligible_total]',
+    )
+    .option('--rules <id>', 'with --snapshot: the ruleset (cifra rules)')
+    .option(
+      '--universe <file.csv>',
+      "with --snapshot: every unit with electors and actas (code,name,eligible,actas_total[,prior:<choice>…]); default: the --election manifest's universe",
+    )
+    .option(
+      '--prior-history <file.csv>',
+      "with --snapshot: the previous round's count course (cut,unit,actas_counted,actas_total,choice,votes), the arrival drift from how that round was counted",
+    )
+    .option(
+      '--previous-snapshot <file.csv>',
+      "with --snapshot: an earlier cut of the same count (the same columns), the arrival drift from how each unit's shares moved between the two cuts",
+    )
+    .option('--seed <n>', 'seed of the simulations', parseSeed, DEFAULT_SEED)
+    .option('--sims <n>', 'number of simulations', wholeNumber('--sims'), DEFAULT_SIMS)
+    .addOption(dbOption())
+    .addOption(formatOption(['table', 'json']))
+    .action(async (o: ProjectOptions) => {
+      done(await projectCommand(o, io));
+    });
+}
+
+/** `cifra replay`: election night rehearsed from a complete election's actas. */
+export function addReplayCommand(program: Command, io: CliIo, done: (code: number) => void): void {
+  program
+    .command('replay [file]')
+    .addOption(langOption('lines and messages'))
+    .description(
+      "rehearse election night: feed a complete election's actas into the store in a realistic order, with a projection per snapshot",
+    )
+    .option('--election <id>', "the file's election", 'pe-2021-presidencial')
+    .option('--as <id>', 'id of the replayed election (default: <election>-replay)')
+    .addOption(
+      new Option('--order <order>', 'arrival order')
+        .choices([...REPLAY_ORDERS])
+        .default('urban-first'),
+    )
+    .option('--seed <n>', 'seed of the order and the projections', parseSeed, 1)
+    .option('--steps <n>', 'snapshots', wholeNumber('--steps'), 20)
+    .option(
+      '--until <percent>',
+      'stop when this % of actas has arrived (a count under way)',
+      Number,
+      100,
+    )
+    .option(
+      '--speed <x>',
+      'simulated seconds per real second over a 48-hour count (0: no waiting)',
+      Number,
+      0,
+    )
+    .option('--sims <n>', 'simulations per projection', wholeNumber('--sims'), DEFAULT_SIMS)
+    .addOption(dbOption())
+    .action(
+      async (
+        file: string | undefined,
+        o: {
+          election: string;
+          as?: string;
+          order: ReplayOrder;
+          seed: number;
+          steps: number;
+          until: number;
+          speed: number;
+          sims: number;
+          db: string;
+        },
+      ) => {
+        const path =
+          file ??
+          dataPath(
+            'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
+          );
+        const { runReplay } = await project();
+        done(await withStore(o.db, (store) => runReplay(store, { ...o, file: path }, io)));
+      },
+    );
+}

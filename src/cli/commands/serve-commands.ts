@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { Store } from '../../store/store.js';
+import { openStore } from '../../store/open.js';
+import { say } from '../format.js';
+import { readLimitsFile } from '../ingest-limits.js';
+import { EXIT_ISSUES, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
+import { printIssues } from '../messages.js';
+import { busyOption, dbOption, langOption, tokenOption } from '../options.js';
+import { sqliteBusyMs, storeExists, storeNotFound, withExistingStore } from '../store-access.js';
+
+// The commands that put the public site out: served (serve, start) or written as files (publish).
+// The server and the publisher load when they run.
+
+interface ServeOptions {
+  readonly busyTimeout?: number;
+  readonly db: string;
+  readonly port: string;
+  readonly host: string;
+  readonly token?: string;
+  readonly tokenFile?: string;
+  readonly ingestLimits?: string;
+}
+
+/** The options `cifra serve` and `cifra start` share (ServeOptions). */
+function serverOptions(cmd: Command): Command {
+  return cmd
+    .addOption(langOption('lines and messages'))
+    .addOption(dbOption())
+    .option('--port <n>', 'port', '8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .addOption(tokenOption())
+    .option('--token-file <path>', 'a file holding the bearer token (not visible in ps)')
+    .option(
+      '--ingest-limits <file>',
+      'a JSON file of ingest limits for POST /api/v1/imports (as cifra ingest --limits)',
+    )
+    .addOption(busyOption());
+}
+
+/**
+ * The write token: from --token-file, $CIFRA_TOKEN or --token (with a warning: other users see
+ * argv in ps). Null after a usage error; undefined when writes stay disabled.
+ */
+function tokenOf(o: ServeOptions, cmd: Command, io: CliIo): string | undefined | null {
+  if (o.tokenFile !== undefined) {
+    try {
+      const t = readFileSync(o.tokenFile, 'utf8').trim();
+      if (t !== '') return t;
+      io.err(say('error: --token-file {file} is empty', { file: o.tokenFile }));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'error';
+      io.err(say('error: cannot read --token-file ({code})', { code }));
+    }
+    return null;
+  }
+  if (o.token !== undefined && cmd.getOptionValueSource('token') === 'cli')
+    io.err(
+      say('warning: --token is visible to other users (ps); use --token-file or $CIFRA_TOKEN'),
+    );
+  return o.token;
+}
+
+async function serveUntilStopped(
+  store: Store,
+  o: { port: number; host: string; token?: string | undefined; ingestLimits?: string | undefined },
+  io: CliIo,
+): Promise<number> {
+  const { buildApi, hashToken } = await import('../../api/server.js');
+  const app = await buildApi({
+    store,
+    tokenHash: o.token ? hashToken(o.token) : null,
+    ingestLimits:
+      o.ingestLimits === undefined ? {} : readLimitsFile(o.ingestLimits, '--ingest-limits'),
+    dashboard: true,
+    logger: true,
+    // $CIFRA_RAW_HOT=0: every request through Node's HTTP parser (docs/adr/014)
+    rawHotPath: process.env['CIFRA_RAW_HOT'] !== '0',
+  });
+  let address: string;
+  try {
+    address = await app.listen({ port: o.port, host: o.host });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw e;
+    io.err(
+      say(
+        'error: cannot listen on {host}:{port} ({code}): choose another with --port N (or --host)',
+        {
+          host: o.host,
+          port: o.port,
+          code,
+        },
+      ),
+    );
+    await app.close();
+    await store.close();
+    return EXIT_USAGE;
+  }
+  io.out(
+    `cifra: dashboard ${address}/ · API ${address}/api/v1/elections · OpenAPI ${address}/api/v1/openapi.json${o.token ? '' : say(' (writes disabled: no token)')}`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = (): void =>
+      void app
+        .close()
+        .then(() => store.close())
+        .then(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return EXIT_OK;
+}
+
+/** `cifra serve`: the HTTP API and the dashboard on a store. */
+export function addServeCommand(program: Command, io: CliIo, done: (code: number) => void): void {
+  serverOptions(
+    program
+      .command('serve')
+      .description('serve the HTTP API (reads public; writes need the bearer token)'),
+  ).action(async (o: ServeOptions, cmd: Command) => {
+    const token = tokenOf(o, cmd, io);
+    if (token === null) return done(EXIT_USAGE);
+    // without a token nothing can be written: a store that is not there is a typo, not a new one
+    if (token === undefined && !storeExists(o.db)) {
+      printIssues(io, [storeNotFound(o.db)]);
+      return done(EXIT_ISSUES);
+    }
+    const store = openStore(o.db, o.busyTimeout ?? sqliteBusyMs());
+    await store.migrate();
+    done(await serveUntilStopped(store, { ...o, token, port: Number(o.port) }, io));
+  });
+}
+
+/** `cifra start` (what `npm start` runs): the bundled real data, then serve. */
+export function addStartCommand(program: Command, io: CliIo, done: (code: number) => void): void {
+  serverOptions(
+    program
+      .command('start')
+      .description(
+        'what `npm start` runs: load the bundled real data on first run, then serve the dashboard and the API',
+      ),
+  ).action(async (o: ServeOptions, cmd: Command) => {
+    const token = tokenOf(o, cmd, io);
+    if (token === null) return done(EXIT_USAGE);
+    const store = openStore(o.db, o.busyTimeout ?? sqliteBusyMs());
+    await store.migrate();
+    const { loadBundledData } = await import('./bundled.js');
+    const loaded = await loadBundledData(store, io, process.stderr.isTTY === true);
+    if (loaded !== EXIT_OK) {
+      await store.close();
+      return done(loaded);
+    }
+    done(await serveUntilStopped(store, { ...o, token, port: Number(o.port) }, io));
+  });
+}
+
+/** `cifra publish`: the public site as static files. */
+export function addPublishCommand(program: Command, io: CliIo, done: (code: number) => void): void {
+  program
+    .command('publish')
+    .addOption(langOption('line it prints and its messages'))
+    .description(
+      'write the whole public site (the dashboard and every document it reads, at the API paths) as static files; DIR must be new, empty or an earlier publish',
+    )
+    .addOption(dbOption())
+    .requiredOption('--out <dir>', 'output directory (replaced whole, only if cifra wrote it)')
+    .action(async (o: { db: string; out: string }) => {
+      done(
+        await withExistingStore(o.db, io, async (store) => {
+          // the site carries the store's audit head: a store that fails verification is not
+          // published (nothing written), rather than vouched for beside edited figures
+          const v = await (await import('./audit.js')).verifiedHead(store);
+          if (!v.ok) {
+            printIssues(io, v.issues);
+            io.err(say('nothing published: {db} fails `cifra audit verify`', { db: o.db }));
+            return EXIT_ISSUES;
+          }
+          const { publishSite } = await import('../../api/publish-site.js');
+          const { buildOpenApi } = await import('../../api/server.js');
+          // the head verified, not one read again after it (the server may ingest meanwhile)
+          const r = await publishSite(store, o.out, buildOpenApi(), new Date().toISOString(), {
+            audit: v.head,
+          });
+          if (!r.ok) return (printIssues(io, r.error), EXIT_ISSUES);
+          io.out(
+            say('snapshot {id}: {files} files in {out}', { ...r.value, id: r.value.snapshotId }),
+          );
+          return EXIT_OK;
+        }),
+      );
+    });
+}
