@@ -400,6 +400,28 @@ describe('cifra ingest / results / acta / export', () => {
       'election_required at election: the store holds several elections: name one {"known":["pe-2021-presidencial","pe-2021-presidencial-segunda"]}',
     );
     expect(several.err).toContain('several elections in the store: give --election <id>');
+    // review 4: a file that is not there was "no known election has these columns", and a
+    // manifest path that is not there "no such election in the store"
+    const gone = join(dir, 'nowhere.csv');
+    for (const extra of [[], ['--check'], ['--election', 'pe-2021-presidencial']]) {
+      const missing = await cli('ingest', gone, '--db', db, '--no-progress', ...extra);
+      expect(missing.code).toBe(1);
+      expect(missing.err).toContain('file_unreadable at file');
+      expect(missing.err).toContain('"reason":"ENOENT"');
+      expect(missing.err).not.toContain('unknown_election');
+    }
+    writeFileSync(join(dir, 'header.csv'), 'hello\n');
+    const manifest = await cli(
+      'ingest',
+      join(dir, 'header.csv'),
+      '--db',
+      db,
+      '--election',
+      join(dir, 'nowhere.json'),
+    );
+    expect(manifest.code).toBe(1);
+    expect(manifest.err).toContain('file_unreadable at election');
+    expect(manifest.err).not.toContain('unknown_election');
     writeFileSync(join(dir, 'bad.csv'), 'hello\nworld\n');
     // no election named and none fits the columns: say which columns and how to declare one
     const unknown = await cli('ingest', join(dir, 'bad.csv'), '--db', db, '--no-progress');

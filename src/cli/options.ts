@@ -74,6 +74,25 @@ export const wholeNumber =
     return Number(v);
   };
 
+/** A parser of a decimal number in [min, max] (`--until`, `--speed`), else a usage error. */
+export const decimalIn =
+  (flag: string, min: number, max: number) =>
+  (v: string): number => {
+    const n = Number(v);
+    if (!/^\d{1,9}(\.\d{1,9})?$/.test(v) || n < min || n > max)
+      throw usageError(
+        say('{flag} must be a number from {min} to {max}, got "{v}"', { flag, min, max, v }),
+      );
+    return n;
+  };
+
+/** A parser of a TCP port (0: any free one), else a usage error. */
+export function portNumber(v: string): number {
+  if (!/^\d{1,5}$/.test(v) || Number(v) > 65_535)
+    throw usageError(say('--port must be a whole number from 0 to 65535, got "{v}"', { v }));
+  return Number(v);
+}
+
 /** A parser for the repeatable `--option name=value`: the values so far with this one. */
 export function collectOption(v: string, prev: Record<string, string>): Record<string, string> {
   const m = /^([a-z0-9-]+)=(.+)$/.exec(v);

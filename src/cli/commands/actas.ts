@@ -1,4 +1,4 @@
-import { renameSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, renameSync, statSync, writeFileSync } from 'node:fs';
 import { issue, type Issue } from '../../core/issues.js';
 import type { ElectionDef } from '../../core/model/acta.js';
 import type { Level } from '../../core/tally/aggregate.js';
@@ -78,6 +78,19 @@ function electionFromManifest(
   return bad.length > 0 ? { issues: bad } : { def: electionDefOf(m.value) };
 }
 
+const isManifestPath = (ref: string): boolean => ref.includes('/') || ref.endsWith('.json');
+
+/** `file_unreadable` for a path that cannot be read (its errno as the reason), else null. */
+function unreadable(path: string, at: readonly string[]): Issue | null {
+  try {
+    accessSync(path, constants.R_OK);
+    return null;
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? 'read error';
+    return issue('file_unreadable', [...at], { file: path, reason });
+  }
+}
+
 /**
  * The election a file is read into (ingest, replay): the one named — in the store, else a bundled
  * manifest (data/elections/<id>.json), else a manifest file — or, when none is named, the one
@@ -92,8 +105,17 @@ export async function electionToIngest(
   o: ManifestOptions & { readonly file?: string } = {},
 ): Promise<ElectionDef | null> {
   const file = o.file;
+  // a file that is not there is said as such, not as "no election fits its columns" (review 4)
+  const missing = [
+    ...(file === undefined ? [] : [unreadable(file, ['file'])]),
+    ...(ref !== undefined && isManifestPath(ref) ? [unreadable(ref, ['election'])] : []),
+  ].filter((i): i is Issue => i !== null);
+  if (missing.length > 0) {
+    printIssues(io, missing);
+    return null;
+  }
   if (ref !== undefined) {
-    const stored = ref.includes('/') || ref.endsWith('.json') ? null : await store.getElection(ref);
+    const stored = isManifestPath(ref) ? null : await store.getElection(ref);
     if (stored !== null) return stored;
     const m = electionFromManifest(ref, o);
     if ('def' in m) return m.def;

@@ -4,7 +4,14 @@ import { dataPath } from '../../io/paths.js';
 import { DEFAULT_SEED, DEFAULT_SIMS } from '../../results/projection-defaults.js';
 import { say } from '../format.js';
 import { EXIT_USAGE, type CliIo, type OutputFormat } from '../io.js';
-import { dbOption, formatOption, langOption, parseSeed, wholeNumber } from '../options.js';
+import {
+  dbOption,
+  decimalIn,
+  formatOption,
+  langOption,
+  parseSeed,
+  wholeNumber,
+} from '../options.js';
 import { withExistingStore, withStore } from '../store-access.js';
 
 // The projection and the replay (and the results behind them) load when these commands run.
@@ -116,13 +123,13 @@ export function addReplayCommand(program: Command, io: CliIo, done: (code: numbe
     .option(
       '--until <percent>',
       'stop when this % of actas has arrived (a count under way)',
-      Number,
+      decimalIn('--until', 0, 100),
       100,
     )
     .option(
       '--speed <x>',
       'simulated seconds per real second over a 48-hour count (0: no waiting)',
-      Number,
+      decimalIn('--speed', 0, 1_000_000),
       0,
     )
     .option('--sims <n>', 'simulations per projection', wholeNumber('--sims'), DEFAULT_SIMS)

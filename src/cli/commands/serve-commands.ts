@@ -6,7 +6,7 @@ import { say } from '../format.js';
 import { readLimitsFile } from '../ingest-limits.js';
 import { EXIT_ISSUES, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
 import { printIssues } from '../messages.js';
-import { busyOption, dbOption, langOption, tokenOption } from '../options.js';
+import { busyOption, dbOption, langOption, portNumber, tokenOption } from '../options.js';
 import { sqliteBusyMs, storeExists, storeNotFound, withExistingStore } from '../store-access.js';
 
 // The commands that put the public site out: served (serve, start) or written as files (publish).
@@ -15,7 +15,7 @@ import { sqliteBusyMs, storeExists, storeNotFound, withExistingStore } from '../
 interface ServeOptions {
   readonly busyTimeout?: number;
   readonly db: string;
-  readonly port: string;
+  readonly port: number;
   readonly host: string;
   readonly token?: string;
   readonly tokenFile?: string;
@@ -27,7 +27,7 @@ function serverOptions(cmd: Command): Command {
   return cmd
     .addOption(langOption('lines and messages'))
     .addOption(dbOption())
-    .option('--port <n>', 'port', '8080')
+    .option('--port <n>', 'port', portNumber, 8080)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .addOption(tokenOption())
     .option('--token-file <path>', 'a file holding the bearer token (not visible in ps)')
@@ -128,7 +128,7 @@ export function addServeCommand(program: Command, io: CliIo, done: (code: number
     }
     const store = openStore(o.db, o.busyTimeout ?? sqliteBusyMs());
     await store.migrate();
-    done(await serveUntilStopped(store, { ...o, token, port: Number(o.port) }, io));
+    done(await serveUntilStopped(store, { ...o, token, port: o.port }, io));
   });
 }
 
@@ -151,7 +151,7 @@ export function addStartCommand(program: Command, io: CliIo, done: (code: number
       await store.close();
       return done(loaded);
     }
-    done(await serveUntilStopped(store, { ...o, token, port: Number(o.port) }, io));
+    done(await serveUntilStopped(store, { ...o, token, port: o.port }, io));
   });
 }
 

@@ -130,8 +130,9 @@ export function addQuarantineCommand(
     .addOption(dbOption())
     .addOption(formatOption(['table', 'json']))
     .action(async (id: string, o: { db: string; format: OutputFormat }) => {
-      const importId = Number(id);
-      if (!Number.isSafeInteger(importId) || importId < 1) {
+      // digits only: 1e0, 0x1 or 1.0 are not import numbers
+      const importId = /^\d{1,15}$/.test(id) ? Number(id) : 0;
+      if (importId < 1) {
         io.err(say('not an import number: {id} (`cifra imports` lists them)', { id }));
         return done(EXIT_USAGE);
       }
