@@ -40,7 +40,7 @@ describe('cifra audit verify (SQLite)', () => {
     expect((await runToEnd(B, db)).code).toBe(0);
     const ok = await cli('audit', 'verify', '--db', db);
     expect(ok.code).toBe(0);
-    expect(ok.out).toContain('ok: 3000 acta versions and 2 imports');
+    expect(ok.out).toContain('ok: 3,000 acta versions and 2 imports');
 
     const raw = new Database(db);
     raw.prepare('UPDATE acta_versions SET blank = blank + 1 WHERE id = 777').run();

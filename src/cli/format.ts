@@ -112,8 +112,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '--option {name}={values} (default {default}): {description}':
     '--option {name}={values} (por defecto {default}): {description}',
   // jurisdictions: lines
-  'places: {place} {pattern}; {rows} in the table ({skipped} rows skipped), {known} known patterns; mesa {mesa}':
-    'lugares: {place} {pattern}; {rows} en la tabla ({skipped} filas omitidas), {known} patrones conocidos; mesa {mesa}',
+  'places: {place} {pattern}; {rows} rows in the table (skipped: {skipped}), {known} known patterns; mesa {mesa}':
+    'lugares: {place} {pattern}; {rows} filas en la tabla (omitidas: {skipped}), {known} patrones conocidos; mesa {mesa}',
   'electoral districts: {districts} · projection groups: {groups} · state labels: {states} · rulesets: {rulesets}':
     'circunscripciones: {districts} · grupos de proyección: {groups} · nombres de estado: {states} · reglas: {rulesets}',
   // export
@@ -332,7 +332,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'left: {lists}': 'salen: {lists}',
   ' in {district}': ' en {district}',
   '{votes} votes < {required}': '{votes} votos < {required}',
-  '{seats} prelim. seats < {required}': '{seats} escaños prelim. < {required}',
+  'prelim. seats {seats} < {required}': 'escaños prelim. {seats} < {required}',
   ' in ≥ {districts} districts': ' en ≥ {districts} circunscripciones',
   passed: 'pasa',
   'excluded: {reasons}': 'excluida: {reasons}',

@@ -436,10 +436,10 @@ function actasLine(u: ServedResults['units'][number]): string {
       processed: thousands(a.processed),
       total: thousands(a.total),
       pct: a.pctProcessed,
-      jee: a.jee,
-      pending: a.pending,
+      jee: thousands(a.jee),
+      pending: thousands(a.pending),
       withFigures: a.pendingWithFigures
-        ? say(' ({n} with figures, counted)', { n: a.pendingWithFigures })
+        ? say(' ({n} with figures, counted)', { n: thousands(a.pendingWithFigures) })
         : '',
       remaining: figure(u.eligibleRemaining),
     },

@@ -1,7 +1,7 @@
 import { issue, type Issue } from '../../core/issues.js';
 import { verifyAudit, type FullAuditReport } from '../../store/audit-log.js';
 import type { Store } from '../../store/store.js';
-import { say } from '../format.js';
+import { say, thousands } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from './seats.js';
 
@@ -21,9 +21,9 @@ export async function runAuditVerify(
       `${say(
         'ok: {versions} acta versions and {imports} imports, every link of both hash chains verified; audit log of {entries} entries matches every table{since}',
         {
-          versions: report.versions,
-          imports: report.imports,
-          entries: report.logEntries,
+          versions: thousands(report.versions),
+          imports: thousands(report.imports),
+          entries: thousands(report.logEntries),
           since: args.since ? say(', and contains {since}', { since: args.since }) : '',
         },
       )}\n${say('head: {count} {hash}', { count: report.head.count, hash: report.head.hash })}`,

@@ -32,7 +32,7 @@ export function runJurisdictions(
   io.out(`${j.id}: ${j.labels.en} / ${j.labels.es}`);
   io.out(
     say(
-      'places: {place} {pattern}; {rows} in the table ({skipped} rows skipped), {known} known patterns; mesa {mesa}',
+      'places: {place} {pattern}; {rows} rows in the table (skipped: {skipped}), {known} known patterns; mesa {mesa}',
       {
         place: j.file.place.labels[lang],
         pattern: j.placePattern.source,

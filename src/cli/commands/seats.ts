@@ -362,7 +362,7 @@ export function renderSeats(r: SeatResult, format: OutputFormat, lang: Lang = 'e
               votes: thousands(e.votes),
               required: thousands(e.required),
             })
-          : say('{seats} prelim. seats < {required}', { seats: e.seats, required: e.required }) +
+          : say('prelim. seats {seats} < {required}', { seats: e.seats, required: e.required }) +
             (e.requiredDistricts > 1
               ? say(' in ≥ {districts} districts', { districts: e.requiredDistricts })
               : '');
