@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalDrift } from './drift.js';
+import { arrivalDrift, arrivalDriftWithNoise } from './drift.js';
 import { historyDrift } from './history-drift.js';
 import fc from 'fast-check';
 import {
@@ -91,6 +91,48 @@ describe('arrival drift', () => {
     });
     for (const x of d)
       expect((x[0] as number) + (x[1] as number) + (x[2] as number)).toBeCloseTo(0, 12);
+  });
+
+  // Run 19: the actas added between two snapshots are a clustered sample; a unit's own slope has
+  // the noise deff · 2 s² / (added · f₁²) and weighs T / (T + Σ V) against the pooled slope
+  it('weighs a unit own slope by its noise as a clustered sample (empirical Bayes)', () => {
+    const sized = (total: number, now: number) => ({
+      actasTotal: total,
+      now: { actasCounted: 0.4 * total, shares: [now, 1 - now] },
+      before: { actasCounted: 0.2 * total, shares: [0.4, 0.6] },
+    });
+    // slopes of A: +0.25, −0.25, +0.1, −0.1; the last unit adds 20 actas, the others 200
+    const units = [sized(1000, 0.45), sized(1000, 0.35), sized(1000, 0.42), sized(100, 0.38)];
+    const between = [0.1, 0.1];
+    const o = { damping: 1, minFraction: 0, designEffect: 10, between };
+    const v = (added: number): number => (10 * 2 * 0.01) / (added * 0.4 * 0.4); // per share
+    const slopes = [0.25, -0.25, 0.1, -0.1];
+    const w = [200, 200, 200, 20].map((a) => a * 0.2);
+    const p = slopes.reduce((a, x, i) => a + (w[i] as number) * x, 0) / 124; // Σ w = 124
+    const spread = slopes.reduce((a, x) => a + 2 * (x - p) ** 2, 0) / 3;
+    const noise = (3 * 2 * v(200) + 2 * v(20)) / 4;
+    const t = spread - noise;
+    const lambda = [200, 200, 200, 20].map((a) => t / (t + 2 * v(a)));
+    const r = arrivalDriftWithNoise(units, 2, o);
+    // the pooled slope (≈ 0.005) is then shrunk by run 18b's factor: the own part is what is pinned
+    const pooledPart = (r.drift[0]?.[0] as number) - (lambda[0] as number) * 0.25;
+    r.drift.forEach((d, i) => {
+      const own = (lambda[i] as number) * (slopes[i] as number);
+      const shrunk = (1 - (lambda[i] as number)) * (pooledPart / (1 - (lambda[0] as number)));
+      expect(d[0]).toBeCloseTo(own + shrunk, 12);
+      expect((d[0] as number) + (d[1] as number)).toBeCloseTo(0, 12);
+      expect(r.noise[i]?.[0]).toBeCloseTo(
+        (lambda[i] as number) * v([200, 200, 200, 20][i] as number),
+        12,
+      );
+    });
+    // the unit with 20 actas added leans on the pooled slope more than without the term (w-based λ)
+    expect(lambda[3] as number).toBeLessThan(0.5 * (lambda[2] as number));
+    const plain = arrivalDriftWithNoise(units, 2, { damping: 1, minFraction: 0 });
+    expect(plain.noise.every((e) => e[0] === 0 && e[1] === 0)).toBe(true);
+    expect(Math.abs((plain.drift[0]?.[0] as number) - (r.drift[0]?.[0] as number))).toBeGreaterThan(
+      0.05,
+    );
   });
 
   it('gives no drift without an earlier snapshot or with damping 0', () => {
@@ -205,6 +247,16 @@ describe('the common arrival bias and a unit own drift (snapshot model)', () => 
     const base = { ownDrift: 0, arrivalBias: 0 };
     expect(width({ ...base, ownDrift: 1 })).toBeGreaterThan(width(base));
     expect(width({ ...base, arrivalBias: 0.5 }, 'u1')).toBeGreaterThan(width(base, 'u1'));
+  });
+
+  // Run 19: a unit whose trend rests on 100 clustered actas keeps λ·V of that trend's noise
+  it('widens a unit whose own trend rests on few actas, by its design effect', () => {
+    const fast = [...units.slice(0, 3), unit('u4', 3000, 3500)];
+    const sdOf = (trendDesignEffect: number): number => {
+      const o = { ownDrift: 0, arrivalBias: 0, trendDesignEffect };
+      return frameFromSnapshot(fast, ['A', 'B'], o).regions[3]?.sd[0] as number;
+    };
+    expect(sdOf(10)).toBeGreaterThan(1.5 * sdOf(0));
   });
 });
 

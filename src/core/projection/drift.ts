@@ -7,7 +7,8 @@
  * the remainder exceeds the cumulative share by (c₁ − c₀)/(f₁ − f₀): the change of the cumulative
  * share per unit of fraction counted. A unit's own slope is noisy, so it is shrunk toward the
  * pooled slope of all units (weights: actas added × fraction added), itself shrunk toward zero by
- * its own noise (run 18), and the extrapolation is
+ * its own noise (run 18); run 19 weighs the unit's own slope by its noise as a clustered sample
+ * (an empirical-Bayes λ with a design effect), and the extrapolation is
  * damped by a factor learned on replays of another election (`drift`, model-parameters.ts).
  */
 export interface TrendInput {
@@ -21,6 +22,26 @@ export interface DriftOptions {
   readonly damping: number;
   /** A unit's own slope needs at least this fraction counted in the earlier snapshot. */
   readonly minFraction: number;
+  /**
+   * Run 19: the design effect of the actas added between two snapshots (they arrive an office at a
+   * time, a clustered sample), with `between`; absent or 0: λ = w / (w + median w), no noise term.
+   */
+  readonly designEffect?: number;
+  /** Between-unit sd per share: the acta-level variance 2 s² the count's sampling term assumes. */
+  readonly between?: ArrayLike<number>;
+}
+
+/** Per unit and share: the drift, and the variance of its own slope's noise that it keeps. */
+export interface DriftEstimate {
+  readonly drift: Float64Array[];
+  readonly noise: Float64Array[];
+}
+
+interface Slope {
+  readonly s: Float64Array;
+  readonly w: number;
+  /** Run 19: the slope's sampling variance per share as a clustered sample (null: not modelled). */
+  readonly v: Float64Array | null;
 }
 
 /** Expected remainder share − counted share, per unit and share dimension (zeros without a trend). */
@@ -29,18 +50,16 @@ export function arrivalDrift(
   dims: number,
   o: DriftOptions,
 ): Float64Array[] {
-  const slopes = units.map((u) => {
-    const b = u.before;
-    if (b === null || u.actasTotal <= 0 || o.damping === 0) return null;
-    const f0 = b.actasCounted / u.actasTotal;
-    const f1 = u.now.actasCounted / u.actasTotal;
-    const added = u.now.actasCounted - b.actasCounted;
-    if (f0 < o.minFraction || f1 >= 1 || added <= 0 || f1 - f0 < 0.005) return null;
-    const s = new Float64Array(dims);
-    for (let k = 0; k < dims; k++)
-      s[k] = ((u.now.shares[k] as number) - (b.shares[k] as number)) / (f1 - f0);
-    return { s, w: added * (f1 - f0) };
-  });
+  return arrivalDriftWithNoise(units, dims, o).drift;
+}
+
+/** The drift, and (run 19) the variance its own-slope part keeps from the slope's noise. */
+export function arrivalDriftWithNoise(
+  units: readonly TrendInput[],
+  dims: number,
+  o: DriftOptions,
+): DriftEstimate {
+  const slopes = units.map((u) => slopeOf(u, dims, o));
   const pooled = new Float64Array(dims);
   let sw = 0;
   const weights: number[] = [];
@@ -51,15 +70,77 @@ export function arrivalDrift(
     for (let k = 0; k < dims; k++) pooled[k] = (pooled[k] as number) + x.w * (x.s[k] as number);
   }
   for (let k = 0; k < dims; k++) pooled[k] = sw > 0 ? (pooled[k] as number) / sw : 0;
+  const lambdas = ownWeights(slopes, pooled, median(weights));
   shrinkByNoise(pooled, slopes, sw);
-  const typical = median(weights);
-  return slopes.map((x) => {
+  const drift: Float64Array[] = [];
+  const noise: Float64Array[] = [];
+  slopes.forEach((x, i) => {
     const d = new Float64Array(dims);
-    if (x === null) return d;
-    const lambda = x.w / (x.w + typical);
-    for (let k = 0; k < dims; k++)
+    const e = new Float64Array(dims);
+    drift.push(d);
+    noise.push(e);
+    if (x === null) return;
+    const lambda = lambdas[i] as number;
+    for (let k = 0; k < dims; k++) {
       d[k] = o.damping * (lambda * (x.s[k] as number) + (1 - lambda) * (pooled[k] as number));
-    return d;
+      // the empirical-Bayes estimate keeps λ·V of the slope's noise (run 19)
+      e[k] = x.v === null ? 0 : o.damping * o.damping * lambda * (x.v[k] as number);
+    }
+  });
+  return { drift, noise };
+}
+
+function slopeOf(u: TrendInput, dims: number, o: DriftOptions): Slope | null {
+  const b = u.before;
+  if (b === null || u.actasTotal <= 0 || o.damping === 0) return null;
+  const f0 = b.actasCounted / u.actasTotal;
+  const f1 = u.now.actasCounted / u.actasTotal;
+  const added = u.now.actasCounted - b.actasCounted;
+  if (f0 < o.minFraction || f1 >= 1 || added <= 0 || f1 - f0 < 0.005) return null;
+  const s = new Float64Array(dims);
+  for (let k = 0; k < dims; k++)
+    s[k] = ((u.now.shares[k] as number) - (b.shares[k] as number)) / (f1 - f0);
+  const deff = o.designEffect ?? 0;
+  const between = o.between;
+  // s = (m − c₀)/f₁, m the mean of the actas added: Var = deff · 2 s_k² / (added · f₁²) (run 19)
+  const v =
+    deff > 0 && between !== undefined
+      ? Float64Array.from(
+          { length: dims },
+          (_, k) => (deff * 2 * (between[k] as number) ** 2) / (added * f1 * f1),
+        )
+      : null;
+  return { s, w: added * (f1 - f0), v };
+}
+
+/**
+ * A unit's weight on its own slope against the pooled one. Run 19: where the slopes' noise is
+ * modelled and three or more units have one, the empirical-Bayes λ = T / (T + Σ V), one factor for
+ * the vector (the drift keeps summing to zero), T the true slopes' between-unit variance by moments
+ * (their spread around the pooled slope less their mean noise). Else w / (w + typical w).
+ */
+function ownWeights(
+  slopes: readonly (Slope | null)[],
+  pooled: Float64Array,
+  typical: number,
+): number[] {
+  const given = slopes.filter((x) => x !== null);
+  const n = given.length;
+  const plain = slopes.map((x) => (x === null ? 0 : x.w / (x.w + typical)));
+  if (n < 3 || given.some((x) => x.v === null)) return plain;
+  const noiseOf = (x: Slope): number => (x.v as Float64Array).reduce((a, b) => a + b, 0);
+  let spread = 0;
+  let noise = 0;
+  for (const x of given) {
+    for (let k = 0; k < pooled.length; k++)
+      spread += ((x.s[k] as number) - (pooled[k] as number)) ** 2;
+    noise += noiseOf(x);
+  }
+  const t = Math.max(0, spread / (n - 1) - noise / n);
+  return slopes.map((x) => {
+    if (x === null) return 0;
+    const v = noiseOf(x);
+    return t + v > 0 ? t / (t + v) : 1;
   });
 }
 
@@ -71,11 +152,7 @@ export function arrivalDrift(
  * slopes (a few offices' actas between two close snapshots) lose most of it. Fewer than three
  * slopes: too few to tell the spread from the trend, kept.
  */
-function shrinkByNoise(
-  pooled: Float64Array,
-  slopes: readonly ({ readonly s: Float64Array; readonly w: number } | null)[],
-  sw: number,
-): void {
+function shrinkByNoise(pooled: Float64Array, slopes: readonly (Slope | null)[], sw: number): void {
   const given = slopes.filter((x) => x !== null);
   const n = given.length;
   if (n < 3 || sw <= 0) return;

@@ -1,5 +1,5 @@
 import { betweenVariance, type BetweenPrior } from './between-prior.js';
-import { arrivalDrift } from './drift.js';
+import { arrivalDriftWithNoise } from './drift.js';
 import { historyDrift } from './history-drift.js';
 import type { FrameGroup, FrameRegion, ProjectionFrame, UnitBasis } from './frame.js';
 import { SNAPSHOT_PARAMETERS, type SnapshotParameters } from './model-parameters.js';
@@ -173,7 +173,15 @@ function observe(
     const f = u.actasTotal > 0 ? Math.min(1, u.actasCounted / u.actasTotal) : 1;
     return { figures, emitted, has: u.actasCounted > 0 && emitted > 0, f, shares };
   });
-  const drift = arrivalDrift(
+  const pre = base.map((b) => ({
+    ...b,
+    y: b.shares,
+    e2: new Float64Array(S),
+    hsd: new Float64Array(S),
+    fromHistory: false,
+  }));
+  const s = betweenSd(pre, S);
+  const trend = arrivalDriftWithNoise(
     units.map((u, i) => ({
       actasTotal: u.actasTotal,
       now: { actasCounted: u.actasCounted, shares: (base[i] as (typeof base)[number]).shares },
@@ -186,8 +194,14 @@ function observe(
             },
     })),
     S,
-    { damping: p.drift, minFraction: p.minTrendFraction },
+    {
+      damping: p.drift,
+      minFraction: p.minTrendFraction,
+      designEffect: p.trendDesignEffect,
+      between: s,
+    },
   );
+  const drift = trend.drift;
   // the previous round's own drift, where its count history is given, before the two snapshots'
   // only the five fields it reads (a SnapshotUnit has no shares, has or f to clash with base's)
   const history = historyDrift(
@@ -198,31 +212,25 @@ function observe(
     S,
     maxPriorCovariates,
   );
-  const pre = base.map((b) => ({
-    ...b,
-    y: b.shares,
-    e2: new Float64Array(S),
-    hsd: new Float64Array(S),
-    fromHistory: false,
-  }));
-  const s = betweenSd(pre, S);
   const obs = base.map((b, i) => {
     const y = new Float64Array(S);
     const e2 = new Float64Array(S);
     const n = Math.max(1, units[i]?.actasCounted ?? 1);
+    const h = history[i] ?? null;
     for (let k = 0; k < S; k++) {
       const sk = s[k] as number;
-      const correction =
-        (1 - b.f) * ((history[i]?.drift ?? (drift[i] as Float64Array))[k] as number);
+      const correction = (1 - b.f) * ((h?.drift ?? (drift[i] as Float64Array))[k] as number);
       y[k] = (b.shares[k] as number) + correction;
-      // the remainder's error: the between-unit spread, the unit's own drift, sampling
+      // the remainder's error: the between-unit spread, the unit's own drift, sampling, and
+      // (run 19) the noise the two snapshots' trend keeps from its clustered actas
+      const trendNoise = h === null ? ((trend.noise[i] as Float64Array)[k] as number) : 0;
       e2[k] =
         (p.driftSd * sk * (1 - b.f)) ** 2 +
         (p.ownDrift * correction) ** 2 +
         (2 * sk * sk * (1 - b.f)) / n +
+        (1 - b.f) ** 2 * trendNoise +
         1e-12;
     }
-    const h = history[i] ?? null;
     return { ...b, y, e2, hsd: h?.sd ?? new Float64Array(S), fromHistory: h !== null };
   });
   return { obs, s };
@@ -1165,6 +1173,7 @@ function definedOf(o: SnapshotModelOptions): Partial<SnapshotParameters> {
     'historyArrivalBias',
     'betweenPriorDf',
     'betweenPriorScale',
+    'trendDesignEffect',
   ] as const)
     if (o[key] !== undefined) out[key] = o[key];
   return out;
