@@ -7,8 +7,7 @@
  * the remainder exceeds the cumulative share by (c₁ − c₀)/(f₁ − f₀): the change of the cumulative
  * share per unit of fraction counted. A unit's own slope is noisy, so it is shrunk toward the
  * pooled slope of all units (weights: actas added × fraction added), itself shrunk toward zero by
- * its own noise (run 18); run 19 weighs the unit's own slope by its noise as a clustered sample
- * (an empirical-Bayes λ with a design effect), and the extrapolation is
+ * its own noise (run 18), and the extrapolation is
  * damped by a factor learned on replays of another election (`drift`, model-parameters.ts).
  */
 export interface TrendInput {
@@ -24,7 +23,7 @@ export interface DriftOptions {
   readonly minFraction: number;
   /**
    * Run 19: the design effect of the actas added between two snapshots (they arrive an office at a
-   * time, a clustered sample), with `between`; absent or 0: λ = w / (w + median w), no noise term.
+   * time, a clustered sample), with `between`; absent or 0: no noise term.
    */
   readonly designEffect?: number;
   /** Between-unit sd per share: the acta-level variance 2 s² the count's sampling term assumes. */
@@ -53,7 +52,10 @@ export function arrivalDrift(
   return arrivalDriftWithNoise(units, dims, o).drift;
 }
 
-/** The drift, and (run 19) the variance its own-slope part keeps from the slope's noise. */
+/**
+ * The drift, and (run 19, variant M) the variance its own-slope part keeps from the slope's noise
+ * as a clustered sample (a design effect): what the unit's remainder adds to its own error.
+ */
 export function arrivalDriftWithNoise(
   units: readonly TrendInput[],
   dims: number,
@@ -70,20 +72,21 @@ export function arrivalDriftWithNoise(
     for (let k = 0; k < dims; k++) pooled[k] = (pooled[k] as number) + x.w * (x.s[k] as number);
   }
   for (let k = 0; k < dims; k++) pooled[k] = sw > 0 ? (pooled[k] as number) / sw : 0;
-  const lambdas = ownWeights(slopes, pooled, median(weights));
+  const typical = median(weights);
   shrinkByNoise(pooled, slopes, sw);
   const drift: Float64Array[] = [];
   const noise: Float64Array[] = [];
-  slopes.forEach((x, i) => {
+  slopes.forEach((x) => {
     const d = new Float64Array(dims);
     const e = new Float64Array(dims);
     drift.push(d);
     noise.push(e);
     if (x === null) return;
-    const lambda = lambdas[i] as number;
+    const lambda = x.w / (x.w + typical);
     for (let k = 0; k < dims; k++) {
       d[k] = o.damping * (lambda * (x.s[k] as number) + (1 - lambda) * (pooled[k] as number));
-      // the empirical-Bayes estimate keeps λ·V of the slope's noise (run 19)
+      // the drift keeps λ of the own slope, so λ²·V of its noise; λ·V (run 19, variant M), as an
+      // empirical-Bayes estimate would keep, allows for the pooled part's own error too
       e[k] = x.v === null ? 0 : o.damping * o.damping * lambda * (x.v[k] as number);
     }
   });
@@ -111,37 +114,6 @@ function slopeOf(u: TrendInput, dims: number, o: DriftOptions): Slope | null {
         )
       : null;
   return { s, w: added * (f1 - f0), v };
-}
-
-/**
- * A unit's weight on its own slope against the pooled one. Run 19: where the slopes' noise is
- * modelled and three or more units have one, the empirical-Bayes λ = T / (T + Σ V), one factor for
- * the vector (the drift keeps summing to zero), T the true slopes' between-unit variance by moments
- * (their spread around the pooled slope less their mean noise). Else w / (w + typical w).
- */
-function ownWeights(
-  slopes: readonly (Slope | null)[],
-  pooled: Float64Array,
-  typical: number,
-): number[] {
-  const given = slopes.filter((x) => x !== null);
-  const n = given.length;
-  const plain = slopes.map((x) => (x === null ? 0 : x.w / (x.w + typical)));
-  if (n < 3 || given.some((x) => x.v === null)) return plain;
-  const noiseOf = (x: Slope): number => (x.v as Float64Array).reduce((a, b) => a + b, 0);
-  let spread = 0;
-  let noise = 0;
-  for (const x of given) {
-    for (let k = 0; k < pooled.length; k++)
-      spread += ((x.s[k] as number) - (pooled[k] as number)) ** 2;
-    noise += noiseOf(x);
-  }
-  const t = Math.max(0, spread / (n - 1) - noise / n);
-  return slopes.map((x) => {
-    if (x === null) return 0;
-    const v = noiseOf(x);
-    return t + v > 0 ? t / (t + v) : 1;
-  });
 }
 
 /**

@@ -116,6 +116,8 @@ interface Observed {
   /** Drift-corrected estimate of the unit's final shares, and its error variance. */
   readonly y: Float64Array;
   readonly e2: Float64Array;
+  /** Run 19: variance of the remainder from the noise of the unit's own two-snapshot trend. */
+  readonly tn: Float64Array;
   /** sd of the previous round's drift, shared by every unit (the transfers' error); 0 without. */
   readonly hsd: Float64Array;
   /** Whether its drift is the previous round's (history-drift.ts), not the two snapshots'. */
@@ -177,6 +179,7 @@ function observe(
     ...b,
     y: b.shares,
     e2: new Float64Array(S),
+    tn: new Float64Array(S),
     hsd: new Float64Array(S),
     fromHistory: false,
   }));
@@ -221,17 +224,16 @@ function observe(
       const sk = s[k] as number;
       const correction = (1 - b.f) * ((h?.drift ?? (drift[i] as Float64Array))[k] as number);
       y[k] = (b.shares[k] as number) + correction;
-      // the remainder's error: the between-unit spread, the unit's own drift, sampling, and
-      // (run 19) the noise the two snapshots' trend keeps from its clustered actas
-      const trendNoise = h === null ? ((trend.noise[i] as Float64Array)[k] as number) : 0;
+      // the remainder's error: the between-unit spread, the unit's own drift, sampling
       e2[k] =
         (p.driftSd * sk * (1 - b.f)) ** 2 +
         (p.ownDrift * correction) ** 2 +
         (2 * sk * sk * (1 - b.f)) / n +
-        (1 - b.f) ** 2 * trendNoise +
         1e-12;
     }
-    return { ...b, y, e2, hsd: h?.sd ?? new Float64Array(S), fromHistory: h !== null };
+    // run 19 (M): the two snapshots' trend's noise from its clustered actas, the remainder's own
+    const tn = h === null ? (trend.noise[i] as Float64Array) : new Float64Array(S);
+    return { ...b, y, e2, tn, hsd: h?.sd ?? new Float64Array(S), fromHistory: h !== null };
   });
   return { obs, s };
 }
@@ -572,7 +574,8 @@ function estimateShare(
     // The prior line's own error (leverage) is one error for every unit (the same β), as for the
     // units without a count: the part of it the posterior keeps is a common draw, not the unit's.
     const line = (a / (a + b)) * Math.sqrt(pv);
-    out.sd[i] = (Math.sqrt(Math.max(0, 1 / (a + b) - line * line)) / (1 - o.f)) * pr.scale;
+    const own = Math.sqrt(Math.max(0, 1 / (a + b) - line * line)) / (1 - o.f);
+    out.sd[i] = Math.hypot(own, Math.sqrt(o.tn[k] as number)) * pr.scale;
     out.cp[i] = (line / (1 - o.f)) * pr.scale;
     // The arrival bias loads on every remainder in full: the prior's regression is fitted on the
     // same counted (early) shares, so weighting toward it does not remove the bias. The previous
