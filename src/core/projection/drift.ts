@@ -8,7 +8,9 @@
  * share per unit of fraction counted. A unit's own slope is noisy, so it is shrunk toward the
  * pooled slope of all units (weights: actas added × fraction added), itself shrunk toward zero by
  * its own noise (run 18), and the extrapolation is
- * damped by a factor learned on replays of another election (`drift`, model-parameters.ts).
+ * damped by a factor learned on replays of another election (`drift`, model-parameters.ts). Run 19:
+ * the actas between two snapshots are a clustered sample, and the noise the own slope leaves in the
+ * drift is returned for the unit's remainder (`arrivalDriftWithNoise`).
  */
 export interface TrendInput {
   readonly actasTotal: number;
@@ -85,7 +87,7 @@ export function arrivalDriftWithNoise(
     const lambda = x.w / (x.w + typical);
     for (let k = 0; k < dims; k++) {
       d[k] = o.damping * (lambda * (x.s[k] as number) + (1 - lambda) * (pooled[k] as number));
-      // the drift keeps λ of the own slope, so λ²·V of its noise; λ·V (run 19, variant M), as an
+      // the drift keeps λ of the own slope, so λ²·V of its noise; λ·V (run 19), as an
       // empirical-Bayes estimate would keep, allows for the pooled part's own error too
       e[k] = x.v === null ? 0 : o.damping * o.damping * lambda * (x.v[k] as number);
     }
