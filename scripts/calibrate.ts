@@ -41,6 +41,8 @@
 //   --fit-drift-sd  run 17 (part B): the remainder's sd (driftSd) by the 90 % coverage closest to
 //                   90 % on the first round only (realistic orders, 25–50 %; production's model)
 //   --drift-sd x    that sd (production: SNAPSHOT_PARAMETERS.driftSd, 0.5)
+//   --trend-deff x  the design effect of a unit's own trend (run 19; production:
+//                   SNAPSHOT_PARAMETERS.trendDesignEffect; 0: before run 19)
 //   --no-previous   without the earlier snapshot (production without --previous-snapshot or a
 //                   manifest's previousSnapshot; the tables otherwise always have one)
 import { createHash } from 'node:crypto';
@@ -132,7 +134,9 @@ function betweenModel(): SnapshotModelOptions {
   const h = opt('history-arrival-bias', '');
   const rv = opt('history-rate-min-votes', '');
   const ds = opt('drift-sd', '');
+  const td = opt('trend-deff', '');
   return {
+    ...(td === '' ? {} : { trendDesignEffect: Number(td) }),
     ...(ds === '' ? {} : { driftSd: Number(ds) }),
     ...(flag('no-widest-split') ? { widestSplit: false } : {}),
     ...(flag('no-camp-centre') ? { campCentre: false } : {}),

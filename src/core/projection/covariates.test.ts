@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalDrift } from './drift.js';
+import { arrivalDrift, arrivalDriftWithNoise } from './drift.js';
 import { historyDrift } from './history-drift.js';
 import fc from 'fast-check';
 import {
@@ -91,6 +91,42 @@ describe('arrival drift', () => {
     });
     for (const x of d)
       expect((x[0] as number) + (x[1] as number) + (x[2] as number)).toBeCloseTo(0, 12);
+  });
+
+  // Run 19 (M): the actas added between two snapshots are a clustered sample; a unit's own slope
+  // has the noise V = deff · 2 s² / (added · f₁²), and its drift keeps λ·V of it (λ = w / (w + w̃))
+  it('gives the noise a unit own slope keeps as a clustered sample, the drift unchanged', () => {
+    const sized = (total: number, now: number) => ({
+      actasTotal: total,
+      now: { actasCounted: 0.4 * total, shares: [now, 1 - now] },
+      before: { actasCounted: 0.2 * total, shares: [0.4, 0.6] },
+    });
+    // the last unit adds 20 actas, the others 200: its slope is the noisier, its λ the smaller
+    const units = [sized(1000, 0.45), sized(1000, 0.35), sized(1000, 0.42), sized(100, 0.38)];
+    const o = { damping: 1, minFraction: 0, designEffect: 10, between: [0.1, 0.1] };
+    const added = [200, 200, 200, 20];
+    const v = (a: number): number => (10 * 2 * 0.01) / (a * 0.4 * 0.4);
+    const lambda = added.map((a) => (a * 0.2) / (a * 0.2 + 40)); // median w = 40
+    const r = arrivalDriftWithNoise(units, 2, o);
+    const plain = arrivalDriftWithNoise(units, 2, { damping: 1, minFraction: 0 });
+    r.noise.forEach((e, i) => {
+      const want = (lambda[i] as number) * v(added[i] as number);
+      expect(e[0]).toBeCloseTo(want, 12);
+      expect(e[1]).toBeCloseTo(want, 12);
+      expect([...(r.drift[i] ?? [])]).toEqual([...(plain.drift[i] ?? [])]);
+    });
+    expect(plain.noise.every((e) => e[0] === 0 && e[1] === 0)).toBe(true);
+    // at 10 % counted (2 % between the snapshots) the same actas' slope is 16 × as noisy
+    const early = arrivalDriftWithNoise(
+      [0.45, 0.35, 0.42].map((n) => ({
+        actasTotal: 10_000,
+        now: { actasCounted: 1000, shares: [n, 1 - n] },
+        before: { actasCounted: 800, shares: [0.4, 0.6] },
+      })),
+      2,
+      o,
+    );
+    expect(early.noise[0]?.[0]).toBeCloseTo(0.5 * ((10 * 2 * 0.01) / (200 * 0.1 * 0.1)), 12);
   });
 
   it('gives no drift without an earlier snapshot or with damping 0', () => {
@@ -205,6 +241,16 @@ describe('the common arrival bias and a unit own drift (snapshot model)', () => 
     const base = { ownDrift: 0, arrivalBias: 0 };
     expect(width({ ...base, ownDrift: 1 })).toBeGreaterThan(width(base));
     expect(width({ ...base, arrivalBias: 0.5 }, 'u1')).toBeGreaterThan(width(base, 'u1'));
+  });
+
+  // Run 19: a unit whose trend rests on 100 clustered actas keeps λ·V of that trend's noise
+  it('widens a unit whose own trend rests on few actas, by its design effect', () => {
+    const fast = [...units.slice(0, 3), unit('u4', 3000, 3500)];
+    const sdOf = (trendDesignEffect: number): number => {
+      const o = { ownDrift: 0, arrivalBias: 0, trendDesignEffect };
+      return frameFromSnapshot(fast, ['A', 'B'], o).regions[3]?.sd[0] as number;
+    };
+    expect(sdOf(10)).toBeGreaterThan(1.5 * sdOf(0));
   });
 });
 

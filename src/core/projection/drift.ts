@@ -8,7 +8,9 @@
  * share per unit of fraction counted. A unit's own slope is noisy, so it is shrunk toward the
  * pooled slope of all units (weights: actas added × fraction added), itself shrunk toward zero by
  * its own noise (run 18), and the extrapolation is
- * damped by a factor learned on replays of another election (`drift`, model-parameters.ts).
+ * damped by a factor learned on replays of another election (`drift`, model-parameters.ts). Run 19:
+ * the actas between two snapshots are a clustered sample, and the noise the own slope leaves in the
+ * drift is returned for the unit's remainder (`arrivalDriftWithNoise`).
  */
 export interface TrendInput {
   readonly actasTotal: number;
@@ -21,6 +23,26 @@ export interface DriftOptions {
   readonly damping: number;
   /** A unit's own slope needs at least this fraction counted in the earlier snapshot. */
   readonly minFraction: number;
+  /**
+   * Run 19: the design effect of the actas added between two snapshots (they arrive an office at a
+   * time, a clustered sample), with `between`; absent or 0: no noise term.
+   */
+  readonly designEffect?: number;
+  /** Between-unit sd per share: the acta-level variance 2 s² the count's sampling term assumes. */
+  readonly between?: ArrayLike<number>;
+}
+
+/** Per unit and share: the drift, and the variance of its own slope's noise that it keeps. */
+export interface DriftEstimate {
+  readonly drift: Float64Array[];
+  readonly noise: Float64Array[];
+}
+
+interface Slope {
+  readonly s: Float64Array;
+  readonly w: number;
+  /** Run 19: the slope's sampling variance per share as a clustered sample (null: not modelled). */
+  readonly v: Float64Array | null;
 }
 
 /** Expected remainder share − counted share, per unit and share dimension (zeros without a trend). */
@@ -29,18 +51,19 @@ export function arrivalDrift(
   dims: number,
   o: DriftOptions,
 ): Float64Array[] {
-  const slopes = units.map((u) => {
-    const b = u.before;
-    if (b === null || u.actasTotal <= 0 || o.damping === 0) return null;
-    const f0 = b.actasCounted / u.actasTotal;
-    const f1 = u.now.actasCounted / u.actasTotal;
-    const added = u.now.actasCounted - b.actasCounted;
-    if (f0 < o.minFraction || f1 >= 1 || added <= 0 || f1 - f0 < 0.005) return null;
-    const s = new Float64Array(dims);
-    for (let k = 0; k < dims; k++)
-      s[k] = ((u.now.shares[k] as number) - (b.shares[k] as number)) / (f1 - f0);
-    return { s, w: added * (f1 - f0) };
-  });
+  return arrivalDriftWithNoise(units, dims, o).drift;
+}
+
+/**
+ * The drift, and (run 19, variant M) the variance its own-slope part keeps from the slope's noise
+ * as a clustered sample (a design effect): what the unit's remainder adds to its own error.
+ */
+export function arrivalDriftWithNoise(
+  units: readonly TrendInput[],
+  dims: number,
+  o: DriftOptions,
+): DriftEstimate {
+  const slopes = units.map((u) => slopeOf(u, dims, o));
   const pooled = new Float64Array(dims);
   let sw = 0;
   const weights: number[] = [];
@@ -51,16 +74,48 @@ export function arrivalDrift(
     for (let k = 0; k < dims; k++) pooled[k] = (pooled[k] as number) + x.w * (x.s[k] as number);
   }
   for (let k = 0; k < dims; k++) pooled[k] = sw > 0 ? (pooled[k] as number) / sw : 0;
-  shrinkByNoise(pooled, slopes, sw);
   const typical = median(weights);
-  return slopes.map((x) => {
+  shrinkByNoise(pooled, slopes, sw);
+  const drift: Float64Array[] = [];
+  const noise: Float64Array[] = [];
+  slopes.forEach((x) => {
     const d = new Float64Array(dims);
-    if (x === null) return d;
+    const e = new Float64Array(dims);
+    drift.push(d);
+    noise.push(e);
+    if (x === null) return;
     const lambda = x.w / (x.w + typical);
-    for (let k = 0; k < dims; k++)
+    for (let k = 0; k < dims; k++) {
       d[k] = o.damping * (lambda * (x.s[k] as number) + (1 - lambda) * (pooled[k] as number));
-    return d;
+      // the drift keeps λ of the own slope, so λ²·V of its noise; λ·V (run 19), as an
+      // empirical-Bayes estimate would keep, allows for the pooled part's own error too
+      e[k] = x.v === null ? 0 : o.damping * o.damping * lambda * (x.v[k] as number);
+    }
   });
+  return { drift, noise };
+}
+
+function slopeOf(u: TrendInput, dims: number, o: DriftOptions): Slope | null {
+  const b = u.before;
+  if (b === null || u.actasTotal <= 0 || o.damping === 0) return null;
+  const f0 = b.actasCounted / u.actasTotal;
+  const f1 = u.now.actasCounted / u.actasTotal;
+  const added = u.now.actasCounted - b.actasCounted;
+  if (f0 < o.minFraction || f1 >= 1 || added <= 0 || f1 - f0 < 0.005) return null;
+  const s = new Float64Array(dims);
+  for (let k = 0; k < dims; k++)
+    s[k] = ((u.now.shares[k] as number) - (b.shares[k] as number)) / (f1 - f0);
+  const deff = o.designEffect ?? 0;
+  const between = o.between;
+  // s = (m − c₀)/f₁, m the mean of the actas added: Var = deff · 2 s_k² / (added · f₁²) (run 19)
+  const v =
+    deff > 0 && between !== undefined
+      ? Float64Array.from(
+          { length: dims },
+          (_, k) => (deff * 2 * (between[k] as number) ** 2) / (added * f1 * f1),
+        )
+      : null;
+  return { s, w: added * (f1 - f0), v };
 }
 
 /**
@@ -71,11 +126,7 @@ export function arrivalDrift(
  * slopes (a few offices' actas between two close snapshots) lose most of it. Fewer than three
  * slopes: too few to tell the spread from the trend, kept.
  */
-function shrinkByNoise(
-  pooled: Float64Array,
-  slopes: readonly ({ readonly s: Float64Array; readonly w: number } | null)[],
-  sw: number,
-): void {
+function shrinkByNoise(pooled: Float64Array, slopes: readonly (Slope | null)[], sw: number): void {
   const given = slopes.filter((x) => x !== null);
   const n = given.length;
   if (n < 3 || sw <= 0) return;

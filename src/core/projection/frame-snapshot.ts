@@ -1,5 +1,5 @@
 import { betweenVariance, type BetweenPrior } from './between-prior.js';
-import { arrivalDrift } from './drift.js';
+import { arrivalDriftWithNoise } from './drift.js';
 import { historyDrift } from './history-drift.js';
 import type { FrameGroup, FrameRegion, ProjectionFrame, UnitBasis } from './frame.js';
 import { SNAPSHOT_PARAMETERS, type SnapshotParameters } from './model-parameters.js';
@@ -116,6 +116,8 @@ interface Observed {
   /** Drift-corrected estimate of the unit's final shares, and its error variance. */
   readonly y: Float64Array;
   readonly e2: Float64Array;
+  /** Run 19: variance of the remainder from the noise of the unit's own two-snapshot trend. */
+  readonly tn: Float64Array;
   /** sd of the previous round's drift, shared by every unit (the transfers' error); 0 without. */
   readonly hsd: Float64Array;
   /** Whether its drift is the previous round's (history-drift.ts), not the two snapshots'. */
@@ -173,7 +175,16 @@ function observe(
     const f = u.actasTotal > 0 ? Math.min(1, u.actasCounted / u.actasTotal) : 1;
     return { figures, emitted, has: u.actasCounted > 0 && emitted > 0, f, shares };
   });
-  const drift = arrivalDrift(
+  const pre = base.map((b) => ({
+    ...b,
+    y: b.shares,
+    e2: new Float64Array(S),
+    tn: new Float64Array(S),
+    hsd: new Float64Array(S),
+    fromHistory: false,
+  }));
+  const s = betweenSd(pre, S);
+  const trend = arrivalDriftWithNoise(
     units.map((u, i) => ({
       actasTotal: u.actasTotal,
       now: { actasCounted: u.actasCounted, shares: (base[i] as (typeof base)[number]).shares },
@@ -186,8 +197,14 @@ function observe(
             },
     })),
     S,
-    { damping: p.drift, minFraction: p.minTrendFraction },
+    {
+      damping: p.drift,
+      minFraction: p.minTrendFraction,
+      designEffect: p.trendDesignEffect,
+      between: s,
+    },
   );
+  const drift = trend.drift;
   // the previous round's own drift, where its count history is given, before the two snapshots'
   // only the five fields it reads (a SnapshotUnit has no shares, has or f to clash with base's)
   const history = historyDrift(
@@ -198,22 +215,14 @@ function observe(
     S,
     maxPriorCovariates,
   );
-  const pre = base.map((b) => ({
-    ...b,
-    y: b.shares,
-    e2: new Float64Array(S),
-    hsd: new Float64Array(S),
-    fromHistory: false,
-  }));
-  const s = betweenSd(pre, S);
   const obs = base.map((b, i) => {
     const y = new Float64Array(S);
     const e2 = new Float64Array(S);
     const n = Math.max(1, units[i]?.actasCounted ?? 1);
+    const h = history[i] ?? null;
     for (let k = 0; k < S; k++) {
       const sk = s[k] as number;
-      const correction =
-        (1 - b.f) * ((history[i]?.drift ?? (drift[i] as Float64Array))[k] as number);
+      const correction = (1 - b.f) * ((h?.drift ?? (drift[i] as Float64Array))[k] as number);
       y[k] = (b.shares[k] as number) + correction;
       // the remainder's error: the between-unit spread, the unit's own drift, sampling
       e2[k] =
@@ -222,8 +231,9 @@ function observe(
         (2 * sk * sk * (1 - b.f)) / n +
         1e-12;
     }
-    const h = history[i] ?? null;
-    return { ...b, y, e2, hsd: h?.sd ?? new Float64Array(S), fromHistory: h !== null };
+    // run 19 (M): the two snapshots' trend's noise from its clustered actas, the remainder's own
+    const tn = h === null ? (trend.noise[i] as Float64Array) : new Float64Array(S);
+    return { ...b, y, e2, tn, hsd: h?.sd ?? new Float64Array(S), fromHistory: h !== null };
   });
   return { obs, s };
 }
@@ -564,7 +574,8 @@ function estimateShare(
     // The prior line's own error (leverage) is one error for every unit (the same β), as for the
     // units without a count: the part of it the posterior keeps is a common draw, not the unit's.
     const line = (a / (a + b)) * Math.sqrt(pv);
-    out.sd[i] = (Math.sqrt(Math.max(0, 1 / (a + b) - line * line)) / (1 - o.f)) * pr.scale;
+    const own = Math.sqrt(Math.max(0, 1 / (a + b) - line * line)) / (1 - o.f);
+    out.sd[i] = Math.hypot(own, Math.sqrt(o.tn[k] as number)) * pr.scale;
     out.cp[i] = (line / (1 - o.f)) * pr.scale;
     // The arrival bias loads on every remainder in full: the prior's regression is fitted on the
     // same counted (early) shares, so weighting toward it does not remove the bias. The previous
@@ -1165,6 +1176,7 @@ function definedOf(o: SnapshotModelOptions): Partial<SnapshotParameters> {
     'historyArrivalBias',
     'betweenPriorDf',
     'betweenPriorScale',
+    'trendDesignEffect',
   ] as const)
     if (o[key] !== undefined) out[key] = o[key];
   return out;

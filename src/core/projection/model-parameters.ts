@@ -36,6 +36,11 @@ export interface SnapshotParameters {
    */
   readonly betweenPriorDf: number;
   readonly betweenPriorScale: number;
+  /**
+   * Run 19: the design effect of the actas added between two snapshots (clustered: an office at a
+   * time), in the noise of a unit's own slope (drift.ts); 0: before run 19.
+   */
+  readonly trendDesignEffect: number;
 }
 
 /**
@@ -69,6 +74,10 @@ export const SNAPSHOT_PARAMETERS: SnapshotParameters = {
   // run 13 took it out again: too narrow for a runoff, it cost the department order's coverage
   betweenPriorDf: 0,
   betweenPriorScale: 0,
+  // run 19 (variant N, adopted by its rule): `npm run calibrate:trend-noise -- --seeds 20` on the
+  // first round, the odpe order at 10–50 % counted (mean z² of the unit slopes against their
+  // finals, per-acta form); urban-first's z² is its non-linear drift, not clustering (L, M: 10.06)
+  trendDesignEffect: 4.53,
 };
 
 /**
