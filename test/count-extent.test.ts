@@ -111,6 +111,10 @@ describe("a runoff file's first 20,000 rows", () => {
     const def = await store.getElection(ID);
     if (!def) throw new Error(ID);
     const units = (await buildResults(store, def, 'department')).units;
+    // every department over its expected actas, not over the few the store holds
+    expect(units.map((u) => [u.code, u.actas?.total])).toEqual(
+      universe.map((u) => [u.unit, u.actasTotal]),
+    );
     const full = units.filter((u) => u.actas?.pctProcessed === '100.000').map((u) => u.code);
     // a department at 100 % is one whose every expected acta is in the store, and most are not
     for (const code of full)
