@@ -133,3 +133,26 @@ export function fixtureElection(id: string): ElectionDef {
   if (e.manifest?.universe === undefined) return e;
   return { ...e, manifest: { ...e.manifest, universe: undefined } };
 }
+
+/**
+ * A bundled election's manifest copied without its universe (its files at absolute paths), for
+ * `cifra ingest --election FILE`: a fixture's few mesas are then its whole count.
+ */
+export function fixtureManifest(id: string): string {
+  const m = JSON.parse(readFileSync(dataPath(`elections/${id}.json`), 'utf8')) as {
+    sources: { file: string }[];
+    crossCheck?: { file: string }[];
+  };
+  const abs = (s: { file: string }) => ({ ...s, file: dataPath(join('elections', s.file)) });
+  const out = join(mkdtempSync(join(tmpdir(), 'cifra-fixture-')), `${id}.json`);
+  writeFileSync(
+    out,
+    JSON.stringify({
+      ...m,
+      sources: m.sources.map(abs),
+      crossCheck: (m.crossCheck ?? []).map(abs),
+      universe: undefined,
+    }),
+  );
+  return out;
+}
