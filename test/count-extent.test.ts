@@ -4,16 +4,19 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issue } from '../src/core/issues.js';
 import type { UniverseUnit } from '../src/core/projection/universe.js';
+import { extentOver } from '../src/core/tally/extent.js';
 import { readUniverse } from '../src/elections/universe.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { dataPath } from '../src/io/paths.js';
 import { buildResults } from '../src/results/documents.js';
 import { getProjection } from '../src/results/projection.js';
+import { statusOf } from '../src/results/status.js';
 import { getSummary, SummarySchema } from '../src/results/summary.js';
 import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { storeWithElection } from './api-helpers.js';
-import { fixedClock, tempDir } from './helpers.js';
+import { fixedClock, fixtureElection, tempDir } from './helpers.js';
 
 const ID = 'pe-2021-presidencial-segunda';
 const R2 = dataPath(
@@ -122,5 +125,24 @@ describe("a runoff file's first 20,000 rows", () => {
         universe.find((u) => u.unit === code)?.actasTotal,
       );
     expect(full.length).toBeLessThan(universe.length / 2);
+  });
+});
+
+describe('a store holding more actas than the universe expects', () => {
+  it('is extent_exceeded, said in the status note with the units, not a crash', () => {
+    const lima = universe.find((u) => u.unit === '14');
+    if (lima === undefined) throw new Error('14');
+    const x = extentOver(
+      [{ code: '14', eligible: lima.eligible, actasTotal: lima.actasTotal }],
+      [{ code: '14', actasTotal: lima.actasTotal + 5, eligible: lima.eligible }],
+    );
+    const units = x.exceeded.map((e) => `${e.code}: ${e.stored} > ${e.expected}`).join(', ');
+    const problems = [issue('extent_exceeded', ['universe'], { election: ID, units })];
+    const status = statusOf(fixtureElection(ID), false, '50.000', problems);
+    expect(status.note?.en).toContain(
+      `extent_exceeded (14: ${lima.actasTotal + 5} > ${lima.actasTotal})`,
+    );
+    expect(status.note?.es).toContain('extent_exceeded');
+    expect(statusOf(fixtureElection(ID), false, '50.000').note).toBeNull();
   });
 });
