@@ -23,7 +23,7 @@ import { choiceColors, partyColorTable } from '../src/elections/party-colors.js'
 import { ingestFile } from '../src/ingest/ingest.js';
 import { putPublishedElection } from '../src/results/published-load.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { fixedClock, tempDir } from './helpers.js';
+import { fixedClock, fixtureElection, tempDir } from './helpers.js';
 
 const TOKEN = 'documents-token';
 const RUNOFF: ElectionDef = {
@@ -98,8 +98,8 @@ beforeAll(async () => {
     'pe-2021-congreso',
   ])
     expect((await putPublishedElection(store, id)).ok).toBe(true);
-  const r1 = bundledElection('pe-2021-presidencial');
-  if (!r1) throw new Error('pe-2021-presidencial');
+  // six mesas as the whole count (a fixture's): without the universe's 86,488
+  const r1 = fixtureElection('pe-2021-presidencial');
   await store.putElection(r1);
   const file = join(dir, 'r1.jsonl');
   writeFileSync(

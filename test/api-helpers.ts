@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { bundledElection } from '../src/elections/manifests.js';
 import { SqliteStore, type SqliteStoreOptions } from '../src/store/sqlite/sqlite-store.js';
-import { ONPE_COLUMNS, tempDir } from './helpers.js';
+import { fixtureElection, ONPE_COLUMNS, tempDir } from './helpers.js';
 
 /** One counted mesa of ONPE's 2021 first-round file: the first list's votes, 10 more voters. */
 export const onpeRow = (mesa: string, p1: number): string =>
@@ -16,14 +16,18 @@ export const onpeRow = (mesa: string, p1: number): string =>
 export const onpeCsv = (...rows: string[]): string =>
   [ONPE_COLUMNS.join(','), ...rows].join('\n') + '\n';
 
-/** A migrated SQLite store in a new folder, with the bundled election `id` put. */
+/**
+ * A migrated SQLite store in a new folder, with the bundled election `id` put: as a fixture's
+ * (no universe), unless `universe` keeps the manifest's expected extent.
+ */
 export async function storeWithElection(
   id: string,
   options?: SqliteStoreOptions,
+  { universe = false }: { readonly universe?: boolean } = {},
 ): Promise<SqliteStore> {
   const store = new SqliteStore(join(tempDir('cifra-api-'), 'api.db'), undefined, options);
   await store.migrate();
-  const e = bundledElection(id);
+  const e = universe ? bundledElection(id) : fixtureElection(id);
   if (!e) throw new Error(id);
   await store.putElection(e);
   return store;

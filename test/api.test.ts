@@ -24,7 +24,7 @@ import { DOCUMENTS } from '../src/api/documents.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
-import { tempDir } from './helpers.js';
+import { fixtureElection, tempDir } from './helpers.js';
 import { ONPE_COLUMNS, onpeRow } from './helpers.js';
 
 const TOKEN = 'test-token-5f0c1c7e';
@@ -44,7 +44,7 @@ let store: SqliteStore;
 beforeAll(async () => {
   store = new SqliteStore(join(tempDir('cifra-api-'), 'api.db'));
   await store.migrate();
-  const e = bundledElection('pe-2021-presidencial');
+  const e = fixtureElection('pe-2021-presidencial');
   if (!e) throw new Error('election');
   await store.putElection(e);
   app = await buildApi({

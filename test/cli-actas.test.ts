@@ -8,8 +8,11 @@ import { buildApi } from '../src/api/server.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { openStore } from '../src/store/open.js';
 import { dataPath } from '../src/io/paths.js';
-import { cli, tempDir } from './helpers.js';
+import { cli, fixtureManifest, tempDir } from './helpers.js';
 import { ONPE_COLUMNS } from './helpers.js';
+
+/** The first round as these fixtures' election: their few mesas are its whole count (no universe). */
+const election = ['--election', fixtureManifest('pe-2021-presidencial')];
 
 const dir = tempDir('cifra-cli-actas-');
 const db = join(dir, 'cifra.db');
@@ -194,11 +197,18 @@ describe('cifra ingest / results / acta / export', () => {
   });
 
   it('ingests, prints a summary with the SHA-256, and says so when the file is imported again', async () => {
-    const r = await cli('ingest', join(dir, 'night-1.csv'), '--db', db, '--no-progress');
+    const r = await cli(
+      'ingest',
+      join(dir, 'night-1.csv'),
+      '--db',
+      db,
+      ...election,
+      '--no-progress',
+    );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/sha256 [0-9a-f]{64}/);
     expect(r.out).toContain('4 ');
-    const again = await cli('ingest', join(dir, 'night-1.csv'), '--db', db, '--no-progress');
+    const again = await cli('ingest', join(dir, 'night-1.csv'), '--db', db, ...election);
     expect(again.out).toContain('already imported');
   });
 
@@ -248,6 +258,7 @@ describe('cifra ingest / results / acta / export', () => {
       join(dir, 'night-2.csv'),
       '--db',
       db,
+      ...election,
       '--no-progress',
       '--output',
       'json',
@@ -275,6 +286,7 @@ describe('cifra ingest / results / acta / export', () => {
       join(dir, 'jee.csv'),
       '--db',
       db,
+      ...election,
       '--correction',
       '--no-progress',
       '--output',

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DISCLAIMER } from '../src/results/projection.js';
 import { openStore } from '../src/store/open.js';
-import { cli, tempDir, writeRunoffMesas } from './helpers.js';
+import { cli, fixtureManifest, tempDir, writeRunoffMesas } from './helpers.js';
 
 const dir = tempDir('cifra-cli-sentences-');
 const counted = join(dir, 'counted.db');
@@ -20,7 +20,8 @@ const write = (name: string, text: string): string => {
 
 beforeAll(async () => {
   writeRunoffMesas(mesas);
-  const r = await cli('ingest', mesas, '--db', counted, '--no-progress');
+  const election = fixtureManifest('pe-2021-presidencial-segunda');
+  const r = await cli('ingest', mesas, '--db', counted, '--election', election, '--no-progress');
   expect(r.code, r.err).toBe(0);
 }, 120_000);
 

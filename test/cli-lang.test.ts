@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dataPath, PROJECT_ROOT } from '../src/io/paths.js';
 import { putPublishedElection } from '../src/results/published-load.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { cli, tempDir, writeRunoffMesas } from './helpers.js';
+import { cli, fixtureManifest, tempDir, writeRunoffMesas } from './helpers.js';
 
 const dir = tempDir('cifra-cli-lang-');
 const published = join(dir, 'published.db');
@@ -22,7 +22,8 @@ beforeAll(async () => {
     expect((await putPublishedElection(store, id)).ok).toBe(true);
   await store.close();
   writeRunoffMesas(mesas);
-  const r = await cli('ingest', mesas, '--db', counted, '--no-progress');
+  const election = fixtureManifest('pe-2021-presidencial-segunda');
+  const r = await cli('ingest', mesas, '--db', counted, '--election', election, '--no-progress');
   expect(r.code, r.err).toBe(0);
 }, 120_000);
 

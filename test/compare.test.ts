@@ -330,6 +330,7 @@ describe('manifest: crossCheck sources', () => {
       ...m,
       sources: (m['sources'] as { file: string }[]).map(fix),
       crossCheck: (m['crossCheck'] as { file: string }[]).map(fix),
+      ...(m['universe'] === undefined ? {} : { universe: fix(m['universe'] as { file: string }) }),
     };
   };
 

@@ -154,11 +154,12 @@ describe('bundled election manifests', () => {
       writeFileSync(p, JSON.stringify(o));
       return p;
     };
-    // a copy elsewhere: its source at an absolute path, its crossCheck sources left out
+    // a copy elsewhere: its source at an absolute path, its crossCheck sources and universe left out
     const src = (o: Record<string, unknown>): unknown => ({
       ...base,
       sources: [{ ...(base['sources'] as object[])[0], file: R2, ...o }],
       crossCheck: [],
+      universe: undefined,
     });
     const badStatus = loadManifest(
       write('a.json', { ...(src({}) as object), status: { kind: 'official' } }),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { runCli } from '../src/cli/program.js';
 import { bundledElection } from '../src/elections/manifests.js';
+import type { ElectionDef } from '../src/core/model/acta.js';
 import { dataPath } from '../src/io/paths.js';
 import { replay, type ReplayResult } from '../src/projection/replay.js';
 import type { Store } from '../src/store/store.js';
@@ -120,4 +121,38 @@ export function writeRunoffMesas(file: string): string {
     .split('\n');
   writeFileSync(file, lines.slice(0, 41).join('\n') + '\n');
   return file;
+}
+
+/**
+ * A bundled election as a fixture's: without its universe, so that a fixture's few mesas are its
+ * whole count (the rule for an election without one, docs/elections.md).
+ */
+export function fixtureElection(id: string): ElectionDef {
+  const e = bundledElection(id);
+  if (!e) throw new Error(id);
+  if (e.manifest?.universe === undefined) return e;
+  return { ...e, manifest: { ...e.manifest, universe: undefined } };
+}
+
+/**
+ * A bundled election's manifest copied without its universe (its files at absolute paths), for
+ * `cifra ingest --election FILE`: a fixture's few mesas are then its whole count.
+ */
+export function fixtureManifest(id: string): string {
+  const m = JSON.parse(readFileSync(dataPath(`elections/${id}.json`), 'utf8')) as {
+    sources: { file: string }[];
+    crossCheck?: { file: string }[];
+  };
+  const abs = (s: { file: string }) => ({ ...s, file: dataPath(join('elections', s.file)) });
+  const out = join(mkdtempSync(join(tmpdir(), 'cifra-fixture-')), `${id}.json`);
+  writeFileSync(
+    out,
+    JSON.stringify({
+      ...m,
+      sources: m.sources.map(abs),
+      crossCheck: (m.crossCheck ?? []).map(abs),
+      universe: undefined,
+    }),
+  );
+  return out;
 }

@@ -18,6 +18,7 @@ function manifestWith(previousRound: unknown): string {
   const m = JSON.parse(readFileSync(dataPath(`elections/${RUNOFF}.json`), 'utf8')) as {
     sources: { file: string }[];
     crossCheck: { file: string }[];
+    universe: { file: string };
   };
   const abs = (s: { file: string }) => ({ ...s, file: dataPath(join('elections', s.file)) });
   const p = join(dir, `m-${Math.random().toString(36).slice(2)}.json`);
@@ -27,6 +28,7 @@ function manifestWith(previousRound: unknown): string {
       ...m,
       sources: m.sources.map(abs),
       crossCheck: m.crossCheck.map(abs),
+      universe: abs(m.universe),
       previousRound,
     }),
   );

@@ -562,7 +562,7 @@ export const ProjectionSchema = z.object({
     .array(z.string())
     .optional()
     .describe(
-      "Units of the election's universe that the source's snapshot leaves out: projected all the same (from a prior or the parent's shares) and weighted by their electors.",
+      "Units of the election's universe that the source's snapshot leaves out: projected all the same (from a prior or the parent's shares) and weighted by their electors. A count of actas with a universe: the units with no acta loaded yet, their mesas projected as uncounted ones with the universe's electors.",
     ),
   historyUnits: z
     .array(z.string())

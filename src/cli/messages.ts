@@ -299,6 +299,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: "the manifest's previousRound names a choice the previous round (or this election, or the universe's prior columns) does not have",
     es: 'previousRound del manifiesto nombra una opción que la vuelta anterior (o esta elección, o las columnas prior del universo) no tiene',
   },
+  extent_exceeded: {
+    en: "the store holds more actas in a unit than the election's universe expects, or a unit it does not have",
+    es: 'el almacén tiene más actas en una unidad de las que espera el universo de la elección, o una unidad que no tiene',
+  },
   audit_chain_broken: {
     en: 'a stored row disagrees with the hash chains or the audit log (the path names its table and row; details say how)',
     es: 'una fila guardada no concuerda con las cadenas de hashes o el registro de auditoría (la ruta nombra su tabla y fila; los detalles dicen cómo)',

@@ -95,6 +95,8 @@ export const ISSUE_CODES = [
   'history_total_changed',
   'history_not_monotone',
   'previous_choice_unknown',
+  // the count's extent
+  'extent_exceeded',
   // store
   'audit_chain_broken',
   'store_busy',

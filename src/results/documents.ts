@@ -1,5 +1,5 @@
 import type { ElectionDef } from '../core/model/acta.js';
-import { MESA } from '../core/model/jurisdiction.js';
+import { MESA, NATIONAL } from '../core/model/jurisdiction.js';
 import type { ActaColumns } from '../core/tally/acta-columns.js';
 import {
   tabulateColumns,
@@ -9,6 +9,15 @@ import {
 } from '../core/tally/aggregate.js';
 import { requireJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type { PlaceNames, Store } from '../store/store.js';
+import type { UniverseUnit } from '../core/projection/universe.js';
+import {
+  coarserExtent,
+  electionExtent,
+  overExtent,
+  unitToCome,
+  type ElectionExtent,
+  type LevelExtent,
+} from './extent.js';
 
 /** One unit of a results document: what `cifra results`, exports and the API return. */
 export interface ResultUnit {
@@ -161,6 +170,8 @@ interface CachedElection {
   mesaIndex: Map<string, number> | null;
   /** Unit names of this revision's places, built on the first use. */
   namer: UnitNamer | null;
+  /** The count's expected extent over the universe (null: none), built on the first use. */
+  extent: ElectionExtent | null | undefined;
 }
 
 /** Published units per store, election and level, kept while the store's revision stands. */
@@ -196,6 +207,7 @@ async function cached(store: Store, election: ElectionDef): Promise<CachedElecti
     byLevel: new Map(),
     mesaIndex: null,
     namer: null,
+    extent: undefined,
   };
   perStore.set(election.id, entry);
   return entry;
@@ -250,8 +262,66 @@ export async function buildResults(
   let all = c.byLevel.get(level);
   if (!all) {
     const units = tabulateColumns(cols, j, [level], { pendingFiguresCount }).get(level) ?? [];
-    all = units.map((u) => resultUnit(u, election, name(level, u.code)));
+    const x = (c.extent ??= electionExtent(election, j, cols));
+    all = withExtent(
+      units.map((u) => resultUnit(u, election, name(level, u.code))),
+      levelExtent(x, level, (l) => coarserExtent(election, x as ElectionExtent, l, j, cols)),
+      level === NATIONAL,
+      (u) => resultUnit(unitToCome(level, u, election.choices.length), election, u.name),
+    );
     c.byLevel.set(level, all);
   }
   return { ...head, units: code === undefined ? all : all.filter((u) => u.code === code) };
+}
+
+/** A level's expected units and extent: the universe's own level, or one coarser (memoised). */
+function levelExtent(
+  x: ElectionExtent | null,
+  level: Level,
+  coarser: (level: Level) => LevelExtent | null,
+): LevelExtent | null {
+  if (x === null || x.extent === null) return null;
+  if (level === NATIONAL || level === x.level) return { universe: x.universe, extent: x.extent };
+  if (!x.coarser.has(level)) x.coarser.set(level, coarser(level));
+  return x.coarser.get(level) ?? null;
+}
+
+/**
+ * A level's units over the count's expected extent (docs/elections.md, `universe`): the national
+ * unit, the universe's own level and the levels it rolls up to take their actas and electors to
+ * come from it, and a unit the universe expects with no acta in the store yet is listed with
+ * nothing counted. Finer levels, and an election without a universe, are the store's (it is then
+ * the whole count).
+ */
+function withExtent(
+  units: ResultUnit[],
+  x: LevelExtent | null,
+  national: boolean,
+  toCome: (u: UniverseUnit) => ResultUnit,
+): ResultUnit[] {
+  if (x === null) return units;
+  if (national) return units.map((u) => overExtent(u, x.extent.national));
+  const held = new Set(units.map((u) => u.code));
+  const adjusted = units.map((u) => overExtent(u, x.extent.units.get(u.code)));
+  const missing = x.universe.filter((u) => !held.has(u.unit)).map(toCome);
+  return missing.length === 0
+    ? adjusted
+    : [...adjusted, ...missing].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+/**
+ * The count's expected extent of an acta election (null: no universe, or published aggregates):
+ * for the status, its problems; for the projection, the units and actas still to come.
+ */
+export async function countExtent(
+  store: Store,
+  election: ElectionDef,
+): Promise<ElectionExtent | null> {
+  if (election.published) return null;
+  const c = await cached(store, election);
+  return (c.extent ??= electionExtent(
+    election,
+    requireJurisdiction(election.jurisdiction),
+    c.columns,
+  ));
 }

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { issue, type Issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { bothLanguages, type Name, type Note } from '../core/model/note.js';
-import { frameFromMesas, mesasFromColumns } from '../core/projection/frame-mesas.js';
+import {
+  frameFromMesas,
+  mesasFromColumns,
+  mesasToCome,
+  type ProjectionMesa,
+} from '../core/projection/frame-mesas.js';
 import { frameFromSnapshot, type SnapshotUnit } from '../core/projection/frame-snapshot.js';
 import type { ProjectionFrame } from '../core/projection/frame.js';
 import { simulate, type ContestKind, type ProjectionResult } from '../core/projection/simulate.js';
@@ -21,7 +26,7 @@ import { electionPriorHistory } from '../elections/prior-history.js';
 import type { WithHistory } from '../core/projection/prior-history.js';
 import { neighbourModel } from '../elections/adjacency.js';
 import { StoreBusyError, type Store } from '../store/store.js';
-import { currentColumns, type ResultUnit } from './documents.js';
+import { countExtent, currentColumns, type ResultUnit } from './documents.js';
 import { driftNote, withPreviousCut, type CutUnits } from './previous-cut.js';
 import { previousLevel } from './published-load.js';
 import { election as findElection, perRevision, type Found } from './service.js';
@@ -403,11 +408,12 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
       };
     const j = loadJurisdiction(def.jurisdiction);
     if (!j.ok) return { ok: false, issues: j.error };
+    const toCome = await actasToCome(store, def);
     const frame = frameFromMesas(
-      mesasFromColumns(cols, j.value, def.pendingFiguresCount ?? false),
+      [...mesasFromColumns(cols, j.value, def.pendingFiguresCount ?? false), ...toCome.mesas],
       def.choices.map((c) => c.label),
     );
-    framed = { ok: true, value: { frame, method: 'mesas', absent: null } };
+    framed = { ok: true, value: { frame, method: 'mesas', absent: toCome.absent } };
   }
   if (framed.ok && framed.value.frame.actasProcessed === 0)
     return {
@@ -420,6 +426,31 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
       ],
     };
   return framed;
+}
+
+/**
+ * The mesas an acta election's universe expects but the store lacks (docs/elections.md,
+ * `universe`), as uncounted mesas of their unit, and the units with no acta in the store at all;
+ * absent null: no universe (the store is the whole count).
+ */
+async function actasToCome(
+  store: Store,
+  def: ElectionDef,
+): Promise<{ mesas: ProjectionMesa[]; absent: readonly string[] | null }> {
+  const x = await countExtent(store, def);
+  const extent = x?.extent;
+  if (x === null || extent === null || extent === undefined) return { mesas: [], absent: null };
+  const j = requireJurisdiction(def.jurisdiction);
+  const pad = j.file.place.pad ?? 0;
+  const units = x.universe.flatMap((u) => {
+    const e = extent.units.get(u.unit);
+    if (e === undefined || e.actasMissing === 0) return [];
+    return [{ place: u.unit.padEnd(pad, '0'), actas: e.actasMissing, eligible: e.eligibleMissing }];
+  });
+  const absent = x.universe
+    .filter((u) => extent.units.get(u.unit)?.actasMissing === u.actasTotal)
+    .map((u) => u.unit);
+  return { mesas: mesasToCome(units, j), absent };
 }
 
 /** A published election's stored units of a level, as snapshot units. */
@@ -510,7 +541,9 @@ async function project(
     ...result,
     counted: countedOf(frame),
     ...(def.published === undefined
-      ? {}
+      ? absent === null
+        ? {}
+        : { unitsAbsent: absent, ...(absent.length === 0 ? {} : { note: absentActasNote(absent) }) }
       : absent === null
         ? { note: partialNote(def.published.source) }
         : {
@@ -552,6 +585,15 @@ function absentNote(absent: readonly string[]): Note {
   return {
     es: `La fuente omite ${units}: se proyectan desde el universo (electores y actas conocidos antes del conteo) y una vuelta anterior donde la hay; si no, desde los porcentajes de las demás unidades.`,
     en: `The source leaves out ${units}: projected from the universe (electors and actas known before the count) and a previous round where there is one, else from the other units' shares.`,
+  };
+}
+
+/** Units of an acta election's universe with no acta loaded yet, and how they are projected. */
+function absentActasNote(absent: readonly string[]): Note {
+  const units = absent.join(', ');
+  return {
+    es: `Sin actas cargadas en ${units}: sus mesas se proyectan como mesas por contar de la unidad, con los electores del universo (conocidos antes del conteo).`,
+    en: `No actas loaded in ${units}: their mesas are projected as the unit's uncounted mesas, with the universe's electors (known before the count).`,
   };
 }
 

@@ -26,6 +26,8 @@ import {
   actasComplete,
   countedStatus,
   countOf,
+  expectedActas,
+  extentProblems,
   figuresStatus,
   roundFigures,
   settlementOf,
@@ -279,7 +281,9 @@ async function listedStatusOf(
   if (kind === undefined) return {};
   if (e.published !== undefined) return { status: kind };
   const actas = actaCountsOf(await store.actaStates(e.id), e.pendingFiguresCount ?? false);
-  return { status: statusOf(e, actasComplete(e, actas.total, processedActas(actas)), null).kind };
+  // the universe's actas where the manifest has one: a partial file is not the whole count
+  const total = Math.max(actas.total, expectedActas(e) ?? 0);
+  return { status: statusOf(e, actasComplete(e, total, processedActas(actas)), null).kind };
 }
 
 /**
@@ -612,7 +616,7 @@ export async function getSeats(
     // settles it, as the summary decides it (never from a partial count's order); the status is
     // the count's own, not only the manifest's
     const result = decidePresidentialRound(roundFigures(def, rs.value, n, 'label'));
-    const { count, status } = countedStatus(def, n);
+    const { count, status } = countedStatus(def, n, await extentProblems(store, def));
     const settled = settlementOf(def, rs.value, n, count, 'label', result.outcome);
     return {
       ok: true,

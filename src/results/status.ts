@@ -5,8 +5,11 @@ import { bothLanguages, joinNames, NoteSchema, type Note } from '../core/model/n
 import type { PresidentialOutcome } from '../core/rules/presidential.js';
 import { settlePresidentialRound, type Settlement } from '../core/rules/settled.js';
 import type { PresidentialRuleset } from '../core/rulesets/ruleset.js';
+import type { Issue } from '../core/issues.js';
+import { universeOf } from '../elections/universe.js';
 import type { Store } from '../store/store.js';
-import { buildResults, type ResultsDocument, type ResultUnit } from './documents.js';
+import { buildResults, countExtent, type ResultsDocument, type ResultUnit } from './documents.js';
+import { extentNote } from './extent.js';
 
 const pct = z.string().regex(/^\d{1,3}\.\d{3}$/);
 
@@ -23,7 +26,7 @@ export const FiguresStatusSchema = z.object({
     ),
   source: NoteSchema.nullable().describe('who published the figures (null: actas imported)'),
   note: NoteSchema.nullable().describe(
-    'why a final count is not 100 % of actas: those its release leaves unresolved (null: none)',
+    "why a final count is not 100 % of actas: those its release leaves unresolved; or the actas loaded disagree with the election's universe (extent_exceeded) (null: none)",
   ),
 });
 export type FiguresStatus = z.infer<typeof FiguresStatusSchema>;
@@ -59,7 +62,23 @@ export async function figuresStatus(store: Store, def: ElectionDef): Promise<Fig
     def,
     countOf(def, n).complete,
     n?.actas && n.actas.total > 0 ? n.actas.pctProcessed : null,
+    await extentProblems(store, def),
   );
+}
+
+/** What the count's expected extent finds wrong (docs/errors.md: `extent_exceeded`); [] if none. */
+export async function extentProblems(store: Store, def: ElectionDef): Promise<readonly Issue[]> {
+  return (await countExtent(store, def))?.issues ?? [];
+}
+
+/**
+ * The actas an acta election's universe expects in all (null: no universe, or one that does not
+ * load: the store is then the whole count), for a status read from the store's state counts.
+ */
+export function expectedActas(def: ElectionDef): number | null {
+  if (def.published !== undefined || def.manifest?.universe === undefined) return null;
+  const u = universeOf(def.id);
+  return u.ok && u.value !== null ? u.value.reduce((a, x) => a + x.actasTotal, 0) : null;
 }
 
 /**
@@ -79,6 +98,7 @@ export function statusOf(
   def: ElectionDef,
   complete: boolean,
   pctProcessed: string | null,
+  problems: readonly Issue[] = [],
 ): FiguresStatus {
   const m = def.manifest;
   const published = def.published === undefined ? null : bothLanguages(def.published.source);
@@ -100,7 +120,15 @@ export function statusOf(
   // a count of actas: final only when every acta is in, whatever a manifest copied says
   const kind = complete ? (m?.status.kind ?? 'final') : 'provisional';
   const cut = complete ? cutOf(m?.asOf ?? null, m?.asOfTime) : cutOf(null, undefined);
-  return { kind, pctCounted: pctProcessed, ...cut, source, note: complete ? note : null };
+  // a universe the actas disagree with is said first: the figures may not be this election's
+  const problem = extentNote(problems);
+  return {
+    kind,
+    pctCounted: pctProcessed,
+    ...cut,
+    source,
+    note: problem ?? (complete ? note : null),
+  };
 }
 
 /** The actas a final release leaves unresolved for good, as its manifest counts them, or null. */
@@ -145,9 +173,10 @@ export function countOf(def: ElectionDef, n: ResultUnit | undefined): CountDocum
 export function countedStatus(
   def: ElectionDef,
   n: ResultUnit | undefined,
+  problems: readonly Issue[] = [],
 ): { count: CountDocument; status: FiguresStatus } {
   const count = countOf(def, n);
-  return { count, status: statusOf(def, count.complete, unitPct(n)) };
+  return { count, status: statusOf(def, count.complete, unitPct(n), problems) };
 }
 
 /** The % of actas processed of a counted unit, or null: no actas known (published aggregates). */

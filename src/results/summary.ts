@@ -3,7 +3,13 @@ import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import { loadRuleset } from '../elections/rulesets.js';
 import type { Store } from '../store/store.js';
 import { buildResults } from './documents.js';
-import { CountSchema, countedStatus, FiguresStatusSchema, settlementOf } from './status.js';
+import {
+  CountSchema,
+  countedStatus,
+  extentProblems,
+  FiguresStatusSchema,
+  settlementOf,
+} from './status.js';
 import { completeSnapshot } from '../core/projection/universe.js';
 import { universeOf } from '../elections/universe.js';
 import type { Issue } from '../core/issues.js';
@@ -96,7 +102,7 @@ export async function getSummary(
   // read once: the summary's figures and its projection flag describe one revision
   const revision = await store.revision(def.id);
   const n = (await buildResults(store, def, 'national')).units[0];
-  const { count, status } = countedStatus(def, n);
+  const { count, status } = countedStatus(def, n, await extentProblems(store, def));
   const remainder = new Set(def.choices.filter((c) => c.remainder === true).map((c) => c.id));
   const ranked = [...(n?.choices ?? [])]
     .filter((c) => !remainder.has(c.id))

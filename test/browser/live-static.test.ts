@@ -9,11 +9,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { publishSite } from '../../src/api/publish-site.js';
 import { buildOpenApi } from '../../src/api/server.js';
-import { bundledElection } from '../../src/elections/manifests.js';
 import { ingestFile } from '../../src/ingest/ingest.js';
 import { putPublishedElection } from '../../src/results/published-load.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { fixedClock, tempDir } from '../helpers.js';
+import { fixedClock, fixtureElection, tempDir } from '../helpers.js';
 import { ARTIFACTS, noSideScroll, openPage, useDashboard } from './harness.js';
 import { freePort, requireNginx, startNginx, waitFor } from './nginx.js';
 
@@ -24,7 +23,7 @@ let batch = 0;
 
 /** Imports actas (JSONL rows) into the 2021 first round, as a new delivery would. */
 async function deliver(rows: readonly object[]): Promise<void> {
-  const e = bundledElection(ID);
+  const e = fixtureElection(ID);
   if (!e) throw new Error('election');
   const file = join(dir, `batch-${++batch}.jsonl`);
   writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
@@ -59,7 +58,7 @@ const env = useDashboard(async () => {
   dir = tempDir('cifra-live-');
   store = new SqliteStore(join(dir, 'l.db'));
   await store.migrate();
-  const e = bundledElection(ID);
+  const e = fixtureElection(ID);
   if (!e) throw new Error('election');
   await store.putElection(e);
   expect((await putPublishedElection(store, 'pe-2026-presidencial-segunda')).ok).toBe(true);

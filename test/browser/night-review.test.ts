@@ -6,11 +6,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { bundledElection } from '../../src/elections/manifests.js';
 import { ingestFile } from '../../src/ingest/ingest.js';
 import { putPublishedElection } from '../../src/results/published-load.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { fixedClock, tempDir } from '../helpers.js';
+import { fixedClock, fixtureElection, tempDir } from '../helpers.js';
 import { noSideScroll, openPage, useDashboard } from './harness.js';
 
 const COUNTED = 'pe-2021-presidencial';
@@ -26,7 +25,7 @@ let batch = 0;
 
 /** Imports actas (JSONL rows) into the 2021 first round, as a delivery on the night would. */
 async function deliver(rows: readonly object[]): Promise<void> {
-  const e = bundledElection(COUNTED);
+  const e = fixtureElection(COUNTED);
   if (!e) throw new Error(COUNTED);
   const file = join(dir, `batch-${++batch}.jsonl`);
   writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
@@ -62,7 +61,7 @@ const env = useDashboard(async () => {
   dir = tempDir('cifra-night-review-');
   store = new SqliteStore(join(dir, 'n.db'));
   await store.migrate();
-  const e = bundledElection(COUNTED);
+  const e = fixtureElection(COUNTED);
   if (!e) throw new Error(COUNTED);
   await store.putElection(e);
   for (const id of [DISTRICTS, DEPUTIES, RUNOFF, CUT, CONGRESS_2021, SENATE])

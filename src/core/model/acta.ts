@@ -137,6 +137,8 @@ export interface ElectionDef {
     readonly reported?: ElectionManifest['reported'];
     /** Other sources of the same actas, for the cross-check (`cifra compare`): never counted. */
     readonly crossCheck?: readonly ManifestSource[];
+    /** The count's expected extent (an acta election's universe): the store is not the whole count. */
+    readonly universe?: ElectionManifest['universe'];
   };
   /**
    * Set for elections known only from published aggregates (no actas): an official result or a

@@ -131,6 +131,36 @@ export function mesasFromColumns(
   return out;
 }
 
+/** A unit's actas the universe expects that the store does not hold yet, and their electors. */
+export interface UnitToCome {
+  /** A place code inside the unit (Peru: the department's code padded, "140000"). */
+  readonly place: string;
+  readonly actas: number;
+  readonly eligible: number;
+}
+
+/**
+ * Mesas the universe expects but the store lacks, as uncounted mesas of their unit: its electors
+ * spread over them in whole electors (the first ones take the remainder), so that the projection
+ * covers the whole election, not only the actas loaded so far.
+ */
+export function mesasToCome(
+  units: readonly UnitToCome[],
+  jurisdiction: ProjectionPlaces,
+): ProjectionMesa[] {
+  const placeOf = placer(jurisdiction);
+  const out: ProjectionMesa[] = [];
+  for (const u of units) {
+    if (u.actas <= 0) continue;
+    const place = placeOf(u.place);
+    const base = Math.floor(u.eligible / u.actas);
+    const extra = u.eligible - base * u.actas;
+    for (let i = 0; i < u.actas; i++)
+      out.push({ ...place, eligible: base + (i < extra ? 1 : 0), figures: null });
+  }
+  return out;
+}
+
 interface Node {
   readonly parent: number;
   /** Σ y, Σ y², n over the node's own observations, per dimension. */

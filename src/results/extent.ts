@@ -1,0 +1,184 @@
+import { issue, type Issue } from '../core/issues.js';
+import type { ElectionDef } from '../core/model/acta.js';
+import type { Note } from '../core/model/note.js';
+import type { UniverseUnit } from '../core/projection/universe.js';
+import { percentHalfUp } from '../core/ratio.js';
+import type { ActaColumns } from '../core/tally/acta-columns.js';
+import { tabulateColumns, type Level, type UnitResult } from '../core/tally/aggregate.js';
+import { extentOver, universeLevel, type Extent, type UnitExtent } from '../core/tally/extent.js';
+import { universeOf } from '../elections/universe.js';
+import type { LoadedJurisdiction } from '../jurisdictions/load.js';
+
+/**
+ * An acta election's expected extent (its manifest's `universe`, docs/elections.md): the level its
+ * units are at, each unit's and the whole count's extent, and the problems found (a universe that
+ * does not load or match a level; a store holding more actas than it expects). null: no universe,
+ * the store is the whole count.
+ */
+export interface ElectionExtent {
+  readonly level: Level | null;
+  readonly universe: readonly UniverseUnit[];
+  readonly extent: Extent | null;
+  readonly issues: readonly Issue[];
+  /** Coarser levels' extents (ámbito), rolled up from the universe on first use; null: not coarser. */
+  readonly coarser: Map<Level, LevelExtent | null>;
+}
+
+/** A level's expected units and extent. */
+export interface LevelExtent {
+  readonly universe: readonly UniverseUnit[];
+  readonly extent: Extent;
+}
+
+/** The election's extent over its universe, from the store's actas at the universe's level. */
+export function electionExtent(
+  def: ElectionDef,
+  j: LoadedJurisdiction,
+  cols: ActaColumns,
+): ElectionExtent | null {
+  // the stored election's manifest declares it: an election stored without one is its store
+  if (def.manifest?.universe === undefined) return null;
+  const loaded = universeOf(def.id);
+  if (!loaded.ok)
+    return { level: null, universe: [], extent: null, issues: loaded.error, coarser: new Map() };
+  const universe = loaded.value;
+  if (universe === null) return null;
+  const pad = j.file.place.pad ?? 0;
+  const level = universeLevel(
+    universe.map((u) => u.unit),
+    j.placeLevels,
+    (l) => j.unitCoder(l),
+    (c) => c.padEnd(pad, '0'),
+  );
+  if (level === null)
+    return {
+      level,
+      universe,
+      extent: null,
+      coarser: new Map(),
+      issues: [
+        issue('election_invalid', ['universe'], {
+          election: def.id,
+          problem: "the universe's codes are not the units of one level of the jurisdiction",
+        }),
+      ],
+    };
+  const pendingFiguresCount = def.pendingFiguresCount ?? false;
+  const stored = tabulateColumns(cols, j, [level], { pendingFiguresCount }).get(level) ?? [];
+  const extent = extentOver(
+    universe.map((u) => ({ code: u.unit, eligible: u.eligible, actasTotal: u.actasTotal })),
+    stored.map((u) => ({ code: u.code, actasTotal: u.actas.total, eligible: u.eligible })),
+  );
+  const issues =
+    extent.exceeded.length === 0
+      ? []
+      : [
+          issue('extent_exceeded', ['universe'], {
+            election: def.id,
+            units: extent.exceeded.map((e) => `${e.code}: ${e.stored} > ${e.expected}`).join(', '),
+          }),
+        ];
+  return { level, universe, extent, issues, coarser: new Map() };
+}
+
+/**
+ * The extent at a level coarser than the universe's (Peru: the ámbito, Peru or abroad): the
+ * universe rolled up, when every stored place's unit there follows from its universe unit; null
+ * when it does not (a finer level, or one that splits a universe unit: Lima's circunscripciones).
+ */
+export function coarserExtent(
+  def: ElectionDef,
+  x: ElectionExtent,
+  level: Level,
+  j: LoadedJurisdiction,
+  cols: ActaColumns,
+): LevelExtent | null {
+  if (x.level === null) return null;
+  const pad = j.file.place.pad ?? 0;
+  const at = j.unitCoder(level);
+  const own = j.unitCoder(x.level);
+  if (!cols.ubigeos.every((p) => at(p) === at(own(p).padEnd(pad, '0')))) return null;
+  const rolled = new Map<string, UniverseUnit>();
+  for (const u of x.universe) {
+    const code = at(u.unit.padEnd(pad, '0'));
+    const r = rolled.get(code);
+    rolled.set(code, {
+      unit: code,
+      name: j.unitName(level, code) ?? code,
+      eligible: (r?.eligible ?? 0) + u.eligible,
+      actasTotal: (r?.actasTotal ?? 0) + u.actasTotal,
+    });
+  }
+  const universe = [...rolled.values()];
+  const pendingFiguresCount = def.pendingFiguresCount ?? false;
+  const stored = tabulateColumns(cols, j, [level], { pendingFiguresCount }).get(level) ?? [];
+  const extent = extentOver(
+    universe.map((u) => ({ code: u.unit, eligible: u.eligible, actasTotal: u.actasTotal })),
+    stored.map((u) => ({ code: u.code, actasTotal: u.actas.total, eligible: u.eligible })),
+  );
+  return { universe, extent };
+}
+
+/** A unit's figures over its expected extent: actas to come count in its total and its remainder. */
+export function overExtent<
+  U extends {
+    readonly actas: { readonly total: number; readonly processed: number } | null;
+    readonly eligibleRemaining: number | null;
+  },
+>(u: U, e: UnitExtent | undefined): U {
+  if (e === undefined || u.actas === null) return u;
+  return {
+    ...u,
+    actas: {
+      ...u.actas,
+      total: e.actasTotal,
+      pctProcessed: percentHalfUp(u.actas.processed, e.actasTotal),
+    },
+    eligibleRemaining:
+      u.eligibleRemaining === null ? null : u.eligibleRemaining + e.eligibleMissing,
+  };
+}
+
+/** A unit the universe expects that has no acta in the store yet: nothing counted, all to come. */
+export function unitToCome(level: Level, u: UniverseUnit, choices: number): UnitResult {
+  return {
+    level,
+    code: u.unit,
+    votes: new Array<number>(choices).fill(0),
+    preferential: null,
+    blank: 0,
+    null: 0,
+    impugned: 0,
+    valid: 0,
+    emitted: 0,
+    eligible: u.eligible,
+    eligibleProcessed: 0,
+    actas: {
+      total: u.actasTotal,
+      counted: 0,
+      resolved: 0,
+      annulled: 0,
+      notInstalled: 0,
+      pending: 0,
+      jee: 0,
+      pendingWithFigures: 0,
+    },
+    actasProcessed: 0,
+    eligibleRemaining: u.eligible,
+  };
+}
+
+/** The status note of an extent's problems (null: none), with their codes (docs/errors.md). */
+export function extentNote(issues: readonly Issue[]): Note | null {
+  if (issues.length === 0) return null;
+  const what = issues
+    .map(
+      (i) =>
+        `${i.code}${i.details?.['units'] === undefined ? '' : ` (${String(i.details['units'])})`}`,
+    )
+    .join('; ');
+  return {
+    es: `El universo de la elección (actas y electores esperados) no cuadra con las actas cargadas: ${what}. Las cifras pueden no ser de esta elección.`,
+    en: `The election's universe (expected actas and electors) does not agree with the actas loaded: ${what}. The figures may not be this election's.`,
+  };
+}
