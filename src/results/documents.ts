@@ -9,6 +9,7 @@ import {
 } from '../core/tally/aggregate.js';
 import { requireJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type { PlaceNames, Store } from '../store/store.js';
+import { byUnitCode } from './unit-order.js';
 
 /** One unit of a results document: what `cifra results`, exports and the API return. */
 export interface ResultUnit {
@@ -174,7 +175,9 @@ async function publishedLevel(store: Store, election: string, level: Level): Pro
   const key = `${election}\0${level}`;
   const hit = perStore.get(key);
   if (hit?.revision === revision) return hit.units;
-  const units = (await store.publishedUnits(election, level)).map((u) => u.doc as ResultUnit);
+  const units = (await store.publishedUnits(election, level))
+    .map((u) => u.doc as ResultUnit)
+    .sort(byUnitCode);
   perStore.set(key, { revision, units });
   return units;
 }
@@ -250,7 +253,7 @@ export async function buildResults(
   let all = c.byLevel.get(level);
   if (!all) {
     const units = tabulateColumns(cols, j, [level], { pendingFiguresCount }).get(level) ?? [];
-    all = units.map((u) => resultUnit(u, election, name(level, u.code)));
+    all = units.map((u) => resultUnit(u, election, name(level, u.code))).sort(byUnitCode);
     c.byLevel.set(level, all);
   }
   return { ...head, units: code === undefined ? all : all.filter((u) => u.code === code) };
