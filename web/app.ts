@@ -17,9 +17,10 @@ import { renderCourse } from './course.js';
 import { setupCrossCheck, wireCrossCheck } from './crosscheck.js';
 import { drill, openMesa } from './drill.js';
 import { ERM_JURISDICTION, startErm } from './erm.js';
-import { headline } from './headline.js';
+import { headline, leadLine } from './headline.js';
 import { freshness, pollInterval, shownCut, tickFreshness } from './live.js';
 import { renderMap, resultsIfLevel } from './map.js';
+import { newsOf, type NewsParts } from './news.js';
 import { renderProjection } from './projection.js';
 import { crumbsTo, setupSearch } from './search.js';
 import {
@@ -59,6 +60,9 @@ async function loadElection(id: string, view: Partial<View> = {}): Promise<void>
   state.election = id;
   state.revision = null;
   state.mesa = null;
+  // another election or language: its first draw is read as a page, not announced
+  heard = null;
+  $('live-news').textContent = '';
   const [cands, places] = await Promise.all([
     api.document(id, 'candidates'),
     api.tryDocument(id, 'places'),
@@ -99,6 +103,26 @@ async function refresh(polled?: Summary): Promise<void> {
     renderCourse(),
   ]);
   for (const d of drawn) if (d.status === 'rejected') fail(d.reason);
+  announce(summary);
+}
+
+/** The figures last announced (null: none yet for this election and language). */
+let heard: NewsParts | null = null;
+
+/** Says in #live-news what this revision changed: the actas processed, the lead or the outcome. */
+function announce(s: Summary): void {
+  const c = s.count;
+  const pct = s.status.pctCounted;
+  const actas =
+    c.actasTotal > 0
+      ? `${t('actasProcessed')}: ${fmt(c.actasProcessed)} / ${fmt(c.actasTotal)}`
+      : pct === null
+        ? ''
+        : `${t('actasProcessed')}: ${pct} %`;
+  const next = { actas, lead: leadLine(s) };
+  const said = newsOf(heard, next);
+  heard = next;
+  if (said !== '') $('live-news').textContent = said;
 }
 
 /** One poll: an unchanged summary is a 304 from the browser's cache; a new revision redraws. */

@@ -31,6 +31,13 @@ function leaderText(s: Summary, a: Summary['leaders'][number], b: Summary['leade
   return t('leadsBy')(choiceLabel(a), fmt(s.margin ?? 0), choiceLabel(b));
 }
 
+/** Who leads (or the outcome, once settled) in one sentence: what the live announcement follows. */
+export function leadLine(s: Summary): string {
+  if (s.settled) return s.outcome ? outcomeText(s, s.outcome) : '';
+  const [a, b] = s.leaders;
+  return a && b && s.margin !== null ? leaderText(s, a, b) : '';
+}
+
 /**
  * What is still out when the source gives no votes remaining: the actas of its own units not yet
  * counted and the units it lacks (the summary's `absent`: electors and actas, never votes).
