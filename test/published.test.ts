@@ -293,7 +293,8 @@ describe('2026 Congress: seats computed by cifra from the ~86 % votes, the repor
     expect(p.published).toMatchObject({
       status: 'computed-by-cifra',
       figures: 'votes',
-      pctCounted: null,
+      // the source's % of actas, as its cut states it
+      pctCounted: '85.991',
       districtUnits: { level: 'circunscripcion', by: 'code', units: [] },
     });
     expect(p.snapshotTime).toBe('11/05/2026 17:46 (Lima) · ONPE 85.991 %');

@@ -257,7 +257,8 @@ async function renderProgress(summary: Summary): Promise<void> {
       el(
         'span',
         {},
-        `${t('actasProcessed')}: `,
+        // the source's own % (a capture's, a computation's inputs): said as the source's
+        `${t(pub.pctCounted === null ? 'actasProcessed' : 'actasBySource')}: `,
         el('strong', { id: 'pct-actas' }, pub.pctCounted === null ? '—' : `${pub.pctCounted} %`),
       ),
       ...fresh,

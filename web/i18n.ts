@@ -58,6 +58,8 @@ const ES = {
   detail: 'Detalle',
   source: 'cifra: aritmética exacta; cada vista dice qué son sus cifras y de dónde vienen.',
   actasProcessed: 'Actas procesadas',
+  /** a published figure's % of actas: the source's word, not a count cifra made */
+  actasBySource: 'Actas contabilizadas según la fuente',
   atJee: 'En el JEE',
   pending: 'Pendientes',
   remaining: 'Electores por contabilizar',
@@ -250,7 +252,7 @@ const ES = {
   remainingVotes: (r: Arg, pct: Arg) =>
     `Con ${pct} % de actas, ${one(r) ? 'queda' : 'quedan'} hasta ${count(r, 'voto', 'votos')} por contar`,
   remainingUnknown: (pct: Arg) =>
-    `Con ${pct} % de actas; la fuente no dice cuántos votos quedan por contar`,
+    `Con ${pct} % de actas según la fuente, que no dice cuántos votos quedan por contar`,
   remainingNoPct:
     'Estos datos no dicen cuántas actas ni cuántos votos faltan (ver el corte de la fuente)',
   notFinal: 'Aún no es un resultado: el conteo sigue.',
@@ -423,6 +425,7 @@ const EN: Strings = {
   detail: 'Detail',
   source: 'cifra: exact arithmetic; every view says what its figures are and where they come from.',
   actasProcessed: 'Actas processed',
+  actasBySource: 'Actas counted, as the source states',
   atJee: 'At the JEE',
   pending: 'Pending',
   remaining: 'Electors still to count',
@@ -608,7 +611,7 @@ const EN: Strings = {
   remainingVotes: (r, pct) =>
     `With ${pct} % of actas in, up to ${count(r, 'vote is', 'votes are')} still to count`,
   remainingUnknown: (pct) =>
-    `With ${pct} % of actas in; the source does not say how many votes are still to count`,
+    `With ${pct} % of actas in, as the source states; it does not say how many votes are still to count`,
   remainingNoPct:
     "These data do not say how many actas or votes are still out (see the source's cut)",
   notFinal: 'Not a result yet: the count goes on.',
