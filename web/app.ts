@@ -15,7 +15,7 @@ import { barsOf, pctShown, totalsOf } from './bars.js';
 import { renderCongress } from './congress.js';
 import { renderCourse } from './course.js';
 import { setupCrossCheck, wireCrossCheck } from './crosscheck.js';
-import { drill, openMesa } from './drill.js';
+import { drill, nationName, openMesa } from './drill.js';
 import { ERM_JURISDICTION, startErm } from './erm.js';
 import { headline, leadLine } from './headline.js';
 import { freshness, pollInterval, shownCut, tickFreshness } from './live.js';
@@ -60,6 +60,7 @@ async function loadElection(id: string, view: Partial<View> = {}): Promise<void>
   state.election = id;
   state.revision = null;
   state.mesa = null;
+  $('unit-unknown').hidden = true;
   // another election or language: its first draw is read as a page, not announced
   heard = null;
   $('live-news').textContent = '';
@@ -78,9 +79,23 @@ async function loadElection(id: string, view: Partial<View> = {}): Promise<void>
     (mesa) => openMesa(mesa, true),
   );
   await refresh();
-  const crumbs = view.level && view.code && places ? crumbsTo(places, view.level, view.code) : [];
+  const crumbs = view.level && view.code && places ? unitCrumbs(places, view.level, view.code) : [];
   await drill(crumbs, false);
   if (view.mesa) await openMesa(view.mesa, false);
+}
+
+/**
+ * The drill to a unit a URL names; one the election does not have (a shared link's typo,
+ * `code=99`) is said, and the national view shown instead of an empty page.
+ */
+function unitCrumbs(places: NonNullable<typeof state.places>, level: string, code: string) {
+  const known = places.units.some((u) => u.level === level && u.code === code);
+  const box = $('unit-unknown');
+  box.hidden = known;
+  if (known) return crumbsTo(places, level, code);
+  const levelName = places.levels.find((l) => l.id === level)?.labels[state.lang] ?? level;
+  box.textContent = t('unitUnknown')(`${levelName} ${code}`, nationName());
+  return [];
 }
 
 /** Every panel that moves with the count (from the poll's summary if it has one); the drill is redrawn by the caller. */

@@ -280,6 +280,8 @@ const ES = {
   mesaInvalid: (m: Arg) => `«${m}» no es un número de mesa de esta elección.`,
   electionUnknown: (id: Arg, shown: Arg) =>
     `Elección desconocida: «${id}» no está en este servidor; se muestra ${shown}.`,
+  unitUnknown: (unit: Arg, shown: Arg) =>
+    `Unidad desconocida: «${unit}» no está en esta elección; se muestra ${shown}.`,
   mesaNoMesas:
     'Esta fuente no da mesas: publica cifras agregadas por unidad, sin el acta de cada mesa.',
   pctActasCounted: (p: Arg) => `${p} % de actas contadas`,
@@ -635,6 +637,8 @@ const EN: Strings = {
   mesaInvalid: (m) => `“${m}” is not a mesa number of this election.`,
   electionUnknown: (id, shown) =>
     `Unknown election: “${id}” is not on this server; showing ${shown}.`,
+  unitUnknown: (unit, shown) =>
+    `Unknown unit: “${unit}” is not in this election; showing ${shown}.`,
   mesaNoMesas:
     "This source gives no mesas: it publishes figures per unit, without each mesa's acta.",
   pctActasCounted: (p) => `${p} % of actas counted`,

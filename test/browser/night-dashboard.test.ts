@@ -442,6 +442,38 @@ describe('the rest of the page', () => {
     await page.close();
   }, 120_000);
 
+  // review 4: `level=department&code=99` drew the breadcrumb "Perú›99" and nothing else
+  it("an unknown unit in a shared URL is said, and the nation's view drawn instead", async () => {
+    for (const [lang, width, words] of [
+      ['es', 390, 'Unidad desconocida'],
+      ['en', 1280, 'Unknown unit'],
+    ] as const) {
+      const { page, errors } = await open(
+        `/?election=${CUT}&level=department&code=99&lang=${lang}`,
+        width,
+      );
+      await page.waitForSelector('#unit-unknown:not([hidden])');
+      const text = await textOf(page, '#unit-unknown');
+      expect(text).toContain(words);
+      expect(text).toContain('99');
+      // the nation's view: its name as the unit, its departments listed, the URL without the code
+      const places = await json<{ jurisdiction: { labels: Record<string, string> } }>(
+        `${CUT}/places.json`,
+      );
+      const nation = places.jurisdiction.labels[lang] ?? '?';
+      expect(text).toContain(nation);
+      await page.waitForFunction(
+        () => document.querySelectorAll('#children button[data-code]').length > 20,
+      );
+      expect(await textOf(page, '#unit-name')).toBe(nation);
+      expect(await textOf(page, '#crumbs')).not.toContain('99');
+      expect(new URL(page.url()).searchParams.get('code')).toBeNull();
+      expect(await noSideScroll(page)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 180_000);
+
   // review 4: #progress (redrawn each 30 s: "hace 8 min"), #outcome and #cc-summary were live
   // regions, so a screen reader re-read them on every redraw and every new revision
   it('announces only what changed, once, in one polite region; the clock and the cross-check stay quiet', async () => {
