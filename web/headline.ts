@@ -16,8 +16,7 @@ export function probText(prob: number): string {
 
 function outcomeText(s: Summary, o: NonNullable<Summary['outcome']>): string {
   const how = s.settledBy === 'decided' ? ` (${t('decidedBeforeEnd')})` : '';
-  if (o.kind === 'runoff')
-    return `${t('runoff')} ${labelOf(o.pair[0])} · ${labelOf(o.pair[1])}${how}`;
+  if (o.kind === 'runoff') return `${t('runoff')(labelOf(o.pair[0]), labelOf(o.pair[1]))}${how}`;
   if (o.kind === 'winner')
     return `${o.round === 'first' ? t('winnerFirst') : t('winnerRunoff')}: ${labelOf(o.winner)}${how}`;
   return `${t('tie')} (${o.candidates.map(labelOf).join(', ')})`;

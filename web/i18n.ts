@@ -74,7 +74,9 @@ const ES = {
   participationOfProcessed: 'Participación en las actas procesadas',
   eligibleAll: 'Electores hábiles de todas las actas',
   participation: 'Participación',
-  runoff: 'Segunda vuelta entre',
+  // «y» is «e» before an /i/ sound (RAE): «… e IDEAS»
+  runoff: (a: Arg, b: Arg) =>
+    `Segunda vuelta entre ${a} ${/^h?i(?![aeiouáéó])/i.test(String(b)) ? 'e' : 'y'} ${b}`,
   leadsProvisionally: 'Lidera provisionalmente (no es un resultado final)',
   winnerFirst: 'Gana en primera vuelta',
   winnerRunoff: 'Gana la segunda vuelta',
@@ -442,7 +444,7 @@ const EN: Strings = {
   participationOfProcessed: 'Turnout in the actas processed',
   eligibleAll: 'Eligible voters of all actas',
   participation: 'Turnout',
-  runoff: 'Runoff between',
+  runoff: (a, b) => `Runoff between ${a} and ${b}`,
   leadsProvisionally: 'Leads provisionally (not a final result)',
   winnerFirst: 'Wins in the first round',
   winnerRunoff: 'Wins the runoff',

@@ -161,8 +161,8 @@ describe('the what-if panel', () => {
     expect(ask.diff.entered).toEqual([PPT]);
     for (const [party, n] of Object.entries(ask.seats).filter(([, n]) => n > 0))
       expect(await cell(page, '#wi-table', party, '.after')).toBe(String(n));
-    expect(await cell(page, '#wi-table', PPT, '.diff')).toContain('+7');
-    expect(await cell(page, '#wi-table', PPT, '.diff')).toContain('entra');
+    // a space between the figure and the word, read aloud as such (it read "+7entra")
+    expect(await cell(page, '#wi-table', PPT, '.diff')).toMatch(/^\+7 entra/);
     expect(await seatsIn(page, '#wi-hemicycle')).toBe(130);
     const shared = await page.getAttribute('#wi-share', 'href');
     expect(shared).toContain('valla=4');

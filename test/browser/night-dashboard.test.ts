@@ -442,6 +442,36 @@ describe('the rest of the page', () => {
     await page.close();
   }, 120_000);
 
+  // review 4: the map said ANCASH, JUNIN (its shapes' names) beside a list saying ÁNCASH, JUNÍN
+  it("the map names each department as the list beside it does (the results' spelling)", async () => {
+    for (const [lang, width] of [
+      ['es', 1280],
+      ['en', 390],
+    ] as const) {
+      const { page, errors } = await open(`/?election=${CUT}&lang=${lang}`, width);
+      await page.waitForFunction(
+        () => document.querySelectorAll('#children button[data-code]').length > 20,
+      );
+      await page.waitForSelector('#map path[data-level="department"]');
+      const listed = await page.$$eval('#children button[data-code]', (b) =>
+        b.map((x) => [(x as HTMLElement).dataset['code'], x.firstChild?.textContent ?? '']),
+      );
+      const mapped = new Map(
+        await page.$$eval('#map path[data-level="department"]', (p) =>
+          p.map((x) => [(x as HTMLElement).dataset['code'], x.getAttribute('aria-label') ?? '']),
+        ),
+      );
+      // the premise: the list spells some names with accents
+      expect(listed.some(([, n]) => /[ÁÉÍÓÚ]/.test(n ?? ''))).toBe(true);
+      const differ = listed.filter(
+        ([code, name]) => mapped.has(code) && !(mapped.get(code) ?? '').startsWith(name ?? '?'),
+      );
+      expect(differ).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 180_000);
+
   // review 4: `level=department&code=99` drew the breadcrumb "Perú›99" and nothing else
   it("an unknown unit in a shared URL is said, and the nation's view drawn instead", async () => {
     for (const [lang, width, words] of [
