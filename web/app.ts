@@ -236,7 +236,20 @@ function renderAbout(about: About | null, choices: readonly Choice[]): void {
           ),
         ]
       : []),
-    el('p', { class: 'hint' }, `${t('provenanceLabel')}: ${about.provenance}`),
+    provenanceLine(about.provenance),
+  );
+}
+
+/** Where the provenance note is: a bundled file by its path in cifra's repository, said as such. */
+function provenanceLine(p: string): HTMLElement {
+  if (!/^data\/.+\.md$/.test(p))
+    return el('p', { class: 'hint', id: 'provenance' }, `${t('provenanceLabel')}: ${p}`);
+  return el(
+    'p',
+    { class: 'hint', id: 'provenance' },
+    `${t('provenanceLabel')}: `,
+    el('code', {}, p),
+    ` ${t('provenanceInRepo')}`,
   );
 }
 

@@ -125,6 +125,9 @@ const ES = {
   thirdParty: 'Publicado por terceros',
   sourceLabel: 'Fuente',
   provenanceLabel: 'Procedencia',
+  /** after a bundled PROVENANCE.md's path: where to open it */
+  provenanceInRepo:
+    '(en el repositorio de cifra: de dónde vienen estas cifras y cuánto fiarse de ellas)',
   proclamation: 'Proclamación',
   asOf: 'Al',
   blankAndNull: 'Blancos y nulos (la fuente solo los da juntos)',
@@ -492,6 +495,8 @@ const EN: Strings = {
   computedByCifra: 'Computed by cifra',
   thirdParty: 'Published by a third party',
   sourceLabel: 'Source',
+  provenanceInRepo:
+    "(in cifra's repository: where these figures come from and how far to trust them)",
   provenanceLabel: 'Provenance',
   proclamation: 'Proclamation',
   asOf: 'As of',

@@ -3,7 +3,7 @@
 // Chromium via playwright-core), on the bundled data: the 2026 Deputies and Senate as cifra
 // computes them beside the reported composition, a what-if and its shareable URL, and the 2021
 // runoff's actas against an independent transcription. Screenshots go to test-artifacts/.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -107,6 +107,22 @@ describe('the Congress view', () => {
       expect(outcome).toContain(`${pct} %`);
       expect(outcome).toContain(words);
       expect(outcome).not.toMatch(/no dicen cuántas actas|do not say how many actas/);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  // review 4: "Procedencia: peru/2026/final/PROVENANCE.md" was bare text, a path under nothing
+  it("the provenance note names its file by its path in cifra's repository, a file that is there (es desktop, en phone)", async () => {
+    for (const [lang, width, words] of [
+      ['es', 1400, 'en el repositorio de cifra'],
+      ['en', 390, "in cifra's repository"],
+    ] as const) {
+      const { page, errors } = await open(`/?election=pe-2026-diputados&lang=${lang}`, width);
+      const path = (await page.textContent('#provenance code')) ?? '';
+      expect(path).toMatch(/^data\/.+PROVENANCE\.md$/);
+      expect(existsSync(join(PROJECT_ROOT, path))).toBe(true);
+      expect(await page.textContent('#provenance')).toContain(words);
       expect(errors).toEqual([]);
       await page.close();
     }
