@@ -136,6 +136,8 @@ const ES = {
   course: 'El conteo, actualización por actualización',
   courseHint: 'Ventaja del primero sobre el segundo en votos; sobre la línea lidera',
   leadChanges: (n: number) => (one(n) ? '1 cambio de liderazgo' : `${n} cambios de liderazgo`),
+  leadChangeAt: (who: Arg, pct: Arg, when: Arg) =>
+    `${who} pasa adelante con ${pct} % de actas, ${when}`,
   courseLast: (margin: Arg, pct: Arg) =>
     `última ventaja: ${count(margin, 'voto', 'votos')} con ${pct} % de actas`,
   noMap: 'Esta fuente no tiene resultados por departamento.',
@@ -506,6 +508,7 @@ const EN: Strings = {
   course: 'The count, update by update',
   courseHint: 'Lead of the first over the second in votes; above the line it leads',
   leadChanges: (n) => (one(n) ? '1 lead change' : `${n} lead changes`),
+  leadChangeAt: (who, pct, when) => `${who} takes the lead at ${pct} % of actas, ${when}`,
   courseLast: (margin, pct) => `last lead: ${count(margin, 'vote', 'votes')} at ${pct} % of actas`,
   noMap: 'This source has no results by department.',
   pctBase: (base, national) =>

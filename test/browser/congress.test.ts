@@ -128,6 +128,26 @@ describe('the Congress view', () => {
     }
   });
 
+  // review 4: the hemicycle's accessible name gave only the total ("…: 130")
+  it("the hemicycle's accessible name gives each list's seats, as the API's (es desktop, en phone)", async () => {
+    for (const [id, lang, width] of [
+      ['pe-2026-diputados', 'es', 1400],
+      ['pe-2026-senado', 'en', 390],
+    ] as const) {
+      const doc = (await (await fetch(`${env.base}/api/v1/seats?election=${id}`)).json()) as {
+        result: { seats: Record<string, number> };
+      };
+      const { page, errors } = await open(`/?election=${id}&lang=${lang}`, width);
+      await page.waitForSelector('#congress:not([hidden]) #hemicycle circle.seat');
+      const name = (await page.getAttribute('#hemicycle', 'aria-label')) ?? '';
+      const held = Object.entries(doc.result.seats).filter(([, n]) => n > 0);
+      expect(held.length).toBeGreaterThan(3);
+      for (const [party, n] of held) expect(name).toContain(`; ${party} ${n}`);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('2026 Senate: 60 seats, the national list as its own district, as reported', async () => {
     const { page, errors } = await open('/?election=pe-2026-senado&lang=en');
     await page.waitForSelector('#congress:not([hidden]) #hemicycle circle.seat');
