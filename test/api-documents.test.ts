@@ -258,8 +258,10 @@ describe('GET /api/v1/elections/:id/summary.json', () => {
     );
     expect([d.kind, d.round, d.settled, d.outcome]).toEqual(['list', null, false, null]);
     expect(d.status.kind).toBe('computed-by-cifra');
-    // votes per circunscripción without actas: the % counted is not known here (it was "0.000")
-    expect(d.status.pctCounted).toBeNull();
+    // votes per circunscripción without actas: the % counted is the source's, as its cut states
+    // it (never a count of actas here: it was "0.000", then unknown)
+    expect(d.status.pctCounted).toBe('85.991');
+    expect(d.status.cut).toContain(`ONPE ${d.status.pctCounted ?? '?'} %`);
     // the source's cut verbatim, and as the instant the manifest gives for it (Lima, UTC−5)
     expect(d.status.cut).toBe('11/05/2026 17:46 (Lima) · ONPE 85.991 %');
     expect(d.status.cutTime).toBe('2026-05-11T17:46:00-05:00');

@@ -148,3 +148,73 @@ describe('cifra-contests/1 per-mesa sources', () => {
     expect(loadContests('no-such-erm').ok).toBe(false);
   });
 });
+
+describe('cifra-contests/1 regions across sets', () => {
+  // ONPE's governor file names ÁNCASH (code 02), its council file's councils.csv ANCASH
+  function twoSpellings(dir: string, withCode: boolean): string {
+    writeFileSync(
+      join(dir, 'gov.csv'),
+      'cod_departamento,departamento,AGRUPACION,TOTAL_VOTOS\n02,ÁNCASH,A,60\n02,ÁNCASH,B,40\n11,JUNÍN,A,10\n',
+    );
+    writeFileSync(join(dir, 'dis.csv'), 'ubigeo,AGRUPACION,TOTAL_VOTOS\n20102,A,70\n20102,B,30\n');
+    writeFileSync(
+      join(dir, 'councils.csv'),
+      'ubigeo,council,departamento,population_est\n020102,MUNICIPALIDAD DISTRITAL DE COCHABAMBA,ANCASH,2000\n',
+    );
+    const gov = { contest: 'departamento', party: 'AGRUPACION', votes: 'TOTAL_VOTOS' };
+    const path = join(dir, 'erm.json');
+    writeFileSync(
+      path,
+      JSON.stringify({
+        format: 'cifra-contests/1',
+        id: 'test-erm-regions',
+        label: { es: 'x', en: 'x' },
+        jurisdiction: 'pe',
+        date: '2022-10-02',
+        status: { kind: 'final' },
+        contestSets: [
+          {
+            kind: 'governor',
+            label: { es: 'g', en: 'g' },
+            ruleset: 'pe-erm-gobernador',
+            file: 'gov.csv',
+            publisher: 'test',
+            columns: withCode ? { ...gov, regionCode: 'cod_departamento' } : gov,
+          },
+          {
+            kind: 'district-council',
+            label: { es: 'd', en: 'd' },
+            ruleset: 'pe-erm-municipal',
+            file: 'dis.csv',
+            publisher: 'test',
+            columns: { contest: 'ubigeo', party: 'AGRUPACION', votes: 'TOTAL_VOTOS' },
+            padContest: 6,
+            councils: 'councils.csv',
+          },
+        ],
+        nationalParties: { names: ['A'], basis: 'registry', source: { es: 'p', en: 't' } },
+        provenance: 'test',
+      }),
+    );
+    return path;
+  }
+  const regions = (path: string): Record<string, string> => {
+    const l = loadContests(path);
+    if (!l.ok) throw new Error(JSON.stringify(l.error));
+    return Object.fromEntries(
+      l.value.sets.flatMap((s) => s.contests.map((c) => [c.key, c.region])),
+    );
+  };
+
+  it('one department code, one (accented) name: the governor and the councils of ÁNCASH together', () => {
+    expect(regions(twoSpellings(tempDir('cifra-erm-regions-'), true))).toEqual({
+      ÁNCASH: 'ÁNCASH',
+      JUNÍN: 'JUNÍN',
+      '020102': 'ÁNCASH',
+    });
+  });
+
+  it('without a code column the names stay as each source writes them', () => {
+    expect(regions(twoSpellings(tempDir('cifra-erm-regions-'), false))['020102']).toBe('ANCASH');
+  });
+});

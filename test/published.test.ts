@@ -47,6 +47,17 @@ afterAll(async () => {
 const get = async (url: string) => (await app.inject({ method: 'GET', url })).json() as unknown;
 
 describe('published elections', () => {
+  it("Deputies' circunscripciones in their numbers' order (1, 2, 3 … 10), in children and in a level's results", async () => {
+    const codes = async (url: string) =>
+      ResultsSchema.parse(await get(url)).units.map((u) => Number(u.code));
+    const base = '/api/v1/elections/pe-2026-diputados/results';
+    for (const url of [`${base}/national/PE/children.json`, `${base}/circunscripcion.json`]) {
+      const got = await codes(url);
+      expect(got.length).toBeGreaterThan(20);
+      expect(got).toEqual([...got].sort((a, b) => a - b));
+    }
+  });
+
   it('are listed with their status', async () => {
     expect(
       ElectionsSchema.parse(await get('/api/v1/elections')).elections.map((e) => [e.id, e.status]),
@@ -282,7 +293,8 @@ describe('2026 Congress: seats computed by cifra from the ~86 % votes, the repor
     expect(p.published).toMatchObject({
       status: 'computed-by-cifra',
       figures: 'votes',
-      pctCounted: null,
+      // the source's % of actas, as its cut states it
+      pctCounted: '85.991',
       districtUnits: { level: 'circunscripcion', by: 'code', units: [] },
     });
     expect(p.snapshotTime).toBe('11/05/2026 17:46 (Lima) · ONPE 85.991 %');

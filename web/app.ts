@@ -15,11 +15,12 @@ import { barsOf, pctShown, totalsOf } from './bars.js';
 import { renderCongress } from './congress.js';
 import { renderCourse } from './course.js';
 import { setupCrossCheck, wireCrossCheck } from './crosscheck.js';
-import { drill, openMesa } from './drill.js';
+import { drill, nationName, openMesa } from './drill.js';
 import { ERM_JURISDICTION, startErm } from './erm.js';
-import { headline } from './headline.js';
+import { headline, leadLine } from './headline.js';
 import { freshness, pollInterval, shownCut, tickFreshness } from './live.js';
 import { renderMap, resultsIfLevel } from './map.js';
+import { newsOf, type NewsParts } from './news.js';
 import { renderProjection } from './projection.js';
 import { crumbsTo, setupSearch } from './search.js';
 import {
@@ -59,6 +60,10 @@ async function loadElection(id: string, view: Partial<View> = {}): Promise<void>
   state.election = id;
   state.revision = null;
   state.mesa = null;
+  $('unit-unknown').hidden = true;
+  // another election or language: its first draw is read as a page, not announced
+  heard = null;
+  $('live-news').textContent = '';
   const [cands, places] = await Promise.all([
     api.document(id, 'candidates'),
     api.tryDocument(id, 'places'),
@@ -74,9 +79,23 @@ async function loadElection(id: string, view: Partial<View> = {}): Promise<void>
     (mesa) => openMesa(mesa, true),
   );
   await refresh();
-  const crumbs = view.level && view.code && places ? crumbsTo(places, view.level, view.code) : [];
+  const crumbs = view.level && view.code && places ? unitCrumbs(places, view.level, view.code) : [];
   await drill(crumbs, false);
   if (view.mesa) await openMesa(view.mesa, false);
+}
+
+/**
+ * The drill to a unit a URL names; one the election does not have (a shared link's typo,
+ * `code=99`) is said, and the national view shown instead of an empty page.
+ */
+function unitCrumbs(places: NonNullable<typeof state.places>, level: string, code: string) {
+  const known = places.units.some((u) => u.level === level && u.code === code);
+  const box = $('unit-unknown');
+  box.hidden = known;
+  if (known) return crumbsTo(places, level, code);
+  const levelName = places.levels.find((l) => l.id === level)?.labels[state.lang] ?? level;
+  box.textContent = t('unitUnknown')(`${levelName} ${code}`, nationName());
+  return [];
 }
 
 /** Every panel that moves with the count (from the poll's summary if it has one); the drill is redrawn by the caller. */
@@ -99,6 +118,26 @@ async function refresh(polled?: Summary): Promise<void> {
     renderCourse(),
   ]);
   for (const d of drawn) if (d.status === 'rejected') fail(d.reason);
+  announce(summary);
+}
+
+/** The figures last announced (null: none yet for this election and language). */
+let heard: NewsParts | null = null;
+
+/** Says in #live-news what this revision changed: the actas processed, the lead or the outcome. */
+function announce(s: Summary): void {
+  const c = s.count;
+  const pct = s.status.pctCounted;
+  const actas =
+    c.actasTotal > 0
+      ? `${t('actasProcessed')}: ${fmt(c.actasProcessed)} / ${fmt(c.actasTotal)}`
+      : pct === null
+        ? ''
+        : `${t('actasProcessed')}: ${pct} %`;
+  const next = { actas, lead: leadLine(s) };
+  const said = newsOf(heard, next);
+  heard = next;
+  if (said !== '') $('live-news').textContent = said;
 }
 
 /** One poll: an unchanged summary is a 304 from the browser's cache; a new revision redraws. */
@@ -197,7 +236,20 @@ function renderAbout(about: About | null, choices: readonly Choice[]): void {
           ),
         ]
       : []),
-    el('p', { class: 'hint' }, `${t('provenanceLabel')}: ${about.provenance}`),
+    provenanceLine(about.provenance),
+  );
+}
+
+/** Where the provenance note is: a bundled file by its path in cifra's repository, said as such. */
+function provenanceLine(p: string): HTMLElement {
+  if (!/^data\/.+\.md$/.test(p))
+    return el('p', { class: 'hint', id: 'provenance' }, `${t('provenanceLabel')}: ${p}`);
+  return el(
+    'p',
+    { class: 'hint', id: 'provenance' },
+    `${t('provenanceLabel')}: `,
+    el('code', {}, p),
+    ` ${t('provenanceInRepo')}`,
   );
 }
 
@@ -233,7 +285,8 @@ async function renderProgress(summary: Summary): Promise<void> {
       el(
         'span',
         {},
-        `${t('actasProcessed')}: `,
+        // the source's own % (a capture's, a computation's inputs): said as the source's
+        `${t(pub.pctCounted === null ? 'actasProcessed' : 'actasBySource')}: `,
         el('strong', { id: 'pct-actas' }, pub.pctCounted === null ? '—' : `${pub.pctCounted} %`),
       ),
       ...fresh,

@@ -2,7 +2,8 @@
 import { api, type CountCourse } from './api-client.js';
 
 type Point = CountCourse['points'][number];
-import { $, $svg, electionId, fmt, inLang, svgEl, t } from './ui.js';
+import { limaTime } from './live.js';
+import { $, $svg, choiceLabel, electionId, fmt, inLang, state, svgEl, t } from './ui.js';
 
 /** The count's course: the leader's margin after each published update, and where the lead changed hands. */
 export async function renderCourse(): Promise<void> {
@@ -55,5 +56,16 @@ export async function renderCourse(): Promise<void> {
   add('text', { x: 30, y: H / 2 - 4, class: 'axis' }, `${x0.toFixed(1)} %`);
   add('text', { x: W - 50, y: H / 2 - 4, class: 'axis' }, `${x1.toFixed(1)} %`);
   $('course-meta').textContent =
-    `${t('courseHint')}. ${t('leadChanges')(c.leadChanges.length)}; ${t('courseLast')(fmt(last.margin), last.pctCounted)}${c.source ? ` (${inLang(c.source)})` : ''}.`;
+    `${t('courseHint')}. ${t('leadChanges')(c.leadChanges.length)}${changesText(c)}; ${t('courseLast')(fmt(last.margin), last.pctCounted)}${c.source ? ` (${inLang(c.source)})` : ''}.`;
+}
+
+/** Where each lead change happened, for those who cannot see the marks: who, at what %, when. */
+function changesText(c: CountCourse): string {
+  const label = (id: string): string =>
+    choiceLabel(state.choices.find((x) => x.id === id) ?? { id, label: id });
+  const said = c.leadChanges.map((ch) => {
+    const at = c.points.find((p) => p.time === ch.time);
+    return t('leadChangeAt')(label(ch.to), at ? at.pctCounted : '?', limaTime(ch.time));
+  });
+  return said.length === 0 ? '' : `: ${said.join('; ')}`;
 }

@@ -2,7 +2,19 @@
 // (GET /api/v1/compare), for an election whose manifest declares more than one source. Shows how
 // many mesas disagree and why, the net effect per choice, and every mesa, a page at a time.
 import { api, type Compare, type Progress } from './api-client.js';
-import { $, $button, cardTable, el, electionId, fmt, $select, t, thead, inLang } from './ui.js';
+import {
+  $,
+  $button,
+  cardTable,
+  el,
+  electionId,
+  fmt,
+  $select,
+  state,
+  t,
+  thead,
+  inLang,
+} from './ui.js';
 
 type Reason = Compare['disagreements'][number]['reasons'][number];
 
@@ -13,6 +25,11 @@ const PERMANENT: ReadonlySet<string> = new Set(['unknown_election', 'not_found',
 /** Comparisons the server refused for good (election|a|b → its codes): not asked again. */
 const refused = new Map<string, readonly string[]>();
 let current: { openActa: (mesa: string) => unknown } | null = null;
+/**
+ * The comparison shown (election, language, sources) once answered: the sources' files do not
+ * change with the store, so a new revision neither asks again nor re-announces it.
+ */
+let answered: string | null = null;
 
 /**
  * Shown when the election has sources to compare (`about.compareSources`); hidden otherwise. A
@@ -25,6 +42,9 @@ export async function setupCrossCheck(
 ): Promise<void> {
   const box = $('crosscheck');
   const sources = about?.compareSources ?? [];
+  const shown = [electionId(), state.lang, staticSite, ...sources.map((s) => s.id)].join('|');
+  if (shown === answered) return;
+  answered = null;
   if (sources.length < 2) {
     box.hidden = true;
     current = null;
@@ -47,21 +67,23 @@ export async function setupCrossCheck(
   $select('cc-a').value = first.id;
   $select('cc-b').value = second.id;
   current = { openActa };
-  await compare(0);
+  // a busy or failing server is asked again on the next redraw; an answer or a refusal is kept
+  if (await compare(0)) answered = shown;
 }
 
-async function compare(offset: number): Promise<void> {
+/** Draws a page of the comparison; false when the server could not answer this time. */
+async function compare(offset: number): Promise<boolean> {
   const a = $select('cc-a').value;
   const b = $select('cc-b').value;
   if (a === b) {
     $('cc-summary').textContent = t('ccSameSource');
-    return;
+    return true;
   }
   const key = `${electionId()}|${a}|${b}`;
   const known = refused.get(key);
   if (known) {
     $('cc-summary').textContent = refusalText(known);
-    return;
+    return true;
   }
   $('cc-summary').textContent = t('computing');
   const r = await api.compare({ election: electionId(), a, b, offset, limit: PAGE });
@@ -69,11 +91,13 @@ async function compare(offset: number): Promise<void> {
     // a refusal that will not change (the server cannot compare this election, or these
     // sources) stays one until the page reloads; a busy or failing server is asked again
     const codes = r.error.issues.map((i) => i.code);
-    if (codes.some((c) => PERMANENT.has(c))) refused.set(key, codes);
+    const permanent = codes.some((c) => PERMANENT.has(c));
+    if (permanent) refused.set(key, codes);
     $('cc-summary').textContent = refusalText(codes);
-    return;
+    return permanent;
   }
   render(r.doc, offset);
+  return true;
 }
 
 /** The server's refusal as a sentence in the page's language (its codes are for the API's readers). */

@@ -37,7 +37,8 @@ async function childrenOf(last: Crumb): Promise<ResultUnit[]> {
 }
 
 /** The nation as its jurisdiction names it (places.json), in the page's language. */
-const nationName = (): string => state.places?.jurisdiction.labels[state.lang] ?? t('national');
+export const nationName = (): string =>
+  state.places?.jurisdiction.labels[state.lang] ?? t('national');
 
 /** The finest place level (Peru's district): its units list their mesas, not children. */
 const finestLevel = (): string | undefined =>
@@ -65,7 +66,11 @@ function childTitle(level: string, kids: readonly ResultUnit[]): string {
 export async function drill(crumbs: Crumb[], push: boolean): Promise<void> {
   const seq = ++drillSeq;
   state.crumbs = crumbs;
-  if (push) state.mesa = null;
+  // a unit picked: a shared link's unknown unit is behind us
+  if (push) {
+    state.mesa = null;
+    $('unit-unknown').hidden = true;
+  }
   writeView(push, state.mesa);
   // the old children go at once: a click on one while the new unit loads would drill from a
   // place the page has already left

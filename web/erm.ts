@@ -404,8 +404,10 @@ function renderDepartments(doc: ContestsElection, dep: string | null): void {
     el('option', { value: '' }, t('ermPickDep')),
     ...regions.map((r) => el('option', { value: r }, r)),
   );
-  $select('erm-dep').value = dep && regions.includes(dep) ? dep : '';
-  const gov = doc.contests.find((c) => c.kind === 'governor' && c.region === dep);
+  // a link written with another spelling (dep=ANCASH) lands on the department's one name
+  const picked = dep === null ? undefined : regions.find((r) => norm(r) === norm(dep));
+  $select('erm-dep').value = picked ?? '';
+  const gov = doc.contests.find((c) => c.kind === 'governor' && c.region === picked);
   $('erm-governor').textContent = !gov
     ? ''
     : gov.winner

@@ -16,8 +16,7 @@ export function probText(prob: number): string {
 
 function outcomeText(s: Summary, o: NonNullable<Summary['outcome']>): string {
   const how = s.settledBy === 'decided' ? ` (${t('decidedBeforeEnd')})` : '';
-  if (o.kind === 'runoff')
-    return `${t('runoff')} ${labelOf(o.pair[0])} · ${labelOf(o.pair[1])}${how}`;
+  if (o.kind === 'runoff') return `${t('runoff')(labelOf(o.pair[0]), labelOf(o.pair[1]))}${how}`;
   if (o.kind === 'winner')
     return `${o.round === 'first' ? t('winnerFirst') : t('winnerRunoff')}: ${labelOf(o.winner)}${how}`;
   return `${t('tie')} (${o.candidates.map(labelOf).join(', ')})`;
@@ -29,6 +28,13 @@ function leaderText(s: Summary, a: Summary['leaders'][number], b: Summary['leade
   // ballot order picks the first of two level choices: a tie names both, neither "leads"
   if (s.margin === 0) return t('tiedAt')(choiceLabel(a), choiceLabel(b), fmt(a.votes));
   return t('leadsBy')(choiceLabel(a), fmt(s.margin ?? 0), choiceLabel(b));
+}
+
+/** Who leads (or the outcome, once settled) in one sentence: what the live announcement follows. */
+export function leadLine(s: Summary): string {
+  if (s.settled) return s.outcome ? outcomeText(s, s.outcome) : '';
+  const [a, b] = s.leaders;
+  return a && b && s.margin !== null ? leaderText(s, a, b) : '';
 }
 
 /**

@@ -147,6 +147,10 @@ export function drawHemicycle(
   if (caption)
     svg.setAttribute(
       'aria-label',
-      `${caption}: ${total}${undecided.map((u) => `; ${u.label}`).join('')}`,
+      // the seats per list too, not only the total: what the dots show, read aloud
+      `${caption}: ${total}${parties
+        .filter(([, n]) => n > 0)
+        .map(([p, n]) => `; ${p} ${n}`)
+        .join('')}${undecided.map((u) => `; ${u.label}`).join('')}`,
     );
 }

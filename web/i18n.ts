@@ -58,6 +58,8 @@ const ES = {
   detail: 'Detalle',
   source: 'cifra: aritmética exacta; cada vista dice qué son sus cifras y de dónde vienen.',
   actasProcessed: 'Actas procesadas',
+  /** a published figure's % of actas: the source's word, not a count cifra made */
+  actasBySource: 'Actas contabilizadas según la fuente',
   atJee: 'En el JEE',
   pending: 'Pendientes',
   remaining: 'Electores por contabilizar',
@@ -72,7 +74,9 @@ const ES = {
   participationOfProcessed: 'Participación en las actas procesadas',
   eligibleAll: 'Electores hábiles de todas las actas',
   participation: 'Participación',
-  runoff: 'Segunda vuelta entre',
+  // «y» is «e» before an /i/ sound (RAE): «… e IDEAS»
+  runoff: (a: Arg, b: Arg) =>
+    `Segunda vuelta entre ${a} ${/^h?i(?![aeiouáéó])/i.test(String(b)) ? 'e' : 'y'} ${b}`,
   leadsProvisionally: 'Lidera provisionalmente (no es un resultado final)',
   winnerFirst: 'Gana en primera vuelta',
   winnerRunoff: 'Gana la segunda vuelta',
@@ -121,6 +125,9 @@ const ES = {
   thirdParty: 'Publicado por terceros',
   sourceLabel: 'Fuente',
   provenanceLabel: 'Procedencia',
+  /** after a bundled PROVENANCE.md's path: where to open it */
+  provenanceInRepo:
+    '(en el repositorio de cifra: de dónde vienen estas cifras y cuánto fiarse de ellas)',
   proclamation: 'Proclamación',
   asOf: 'Al',
   blankAndNull: 'Blancos y nulos (la fuente solo los da juntos)',
@@ -129,6 +136,8 @@ const ES = {
   course: 'El conteo, actualización por actualización',
   courseHint: 'Ventaja del primero sobre el segundo en votos; sobre la línea lidera',
   leadChanges: (n: number) => (one(n) ? '1 cambio de liderazgo' : `${n} cambios de liderazgo`),
+  leadChangeAt: (who: Arg, pct: Arg, when: Arg) =>
+    `${who} pasa adelante con ${pct} % de actas, ${when}`,
   courseLast: (margin: Arg, pct: Arg) =>
     `última ventaja: ${count(margin, 'voto', 'votos')} con ${pct} % de actas`,
   noMap: 'Esta fuente no tiene resultados por departamento.',
@@ -250,7 +259,7 @@ const ES = {
   remainingVotes: (r: Arg, pct: Arg) =>
     `Con ${pct} % de actas, ${one(r) ? 'queda' : 'quedan'} hasta ${count(r, 'voto', 'votos')} por contar`,
   remainingUnknown: (pct: Arg) =>
-    `Con ${pct} % de actas; la fuente no dice cuántos votos quedan por contar`,
+    `Con ${pct} % de actas según la fuente, que no dice cuántos votos quedan por contar`,
   remainingNoPct:
     'Estos datos no dicen cuántas actas ni cuántos votos faltan (ver el corte de la fuente)',
   notFinal: 'Aún no es un resultado: el conteo sigue.',
@@ -278,6 +287,8 @@ const ES = {
   mesaInvalid: (m: Arg) => `«${m}» no es un número de mesa de esta elección.`,
   electionUnknown: (id: Arg, shown: Arg) =>
     `Elección desconocida: «${id}» no está en este servidor; se muestra ${shown}.`,
+  unitUnknown: (unit: Arg, shown: Arg) =>
+    `Unidad desconocida: «${unit}» no está en esta elección; se muestra ${shown}.`,
   mesaNoMesas:
     'Esta fuente no da mesas: publica cifras agregadas por unidad, sin el acta de cada mesa.',
   pctActasCounted: (p: Arg) => `${p} % de actas contadas`,
@@ -423,6 +434,7 @@ const EN: Strings = {
   detail: 'Detail',
   source: 'cifra: exact arithmetic; every view says what its figures are and where they come from.',
   actasProcessed: 'Actas processed',
+  actasBySource: 'Actas counted, as the source states',
   atJee: 'At the JEE',
   pending: 'Pending',
   remaining: 'Electors still to count',
@@ -437,7 +449,7 @@ const EN: Strings = {
   participationOfProcessed: 'Turnout in the actas processed',
   eligibleAll: 'Eligible voters of all actas',
   participation: 'Turnout',
-  runoff: 'Runoff between',
+  runoff: (a, b) => `Runoff between ${a} and ${b}`,
   leadsProvisionally: 'Leads provisionally (not a final result)',
   winnerFirst: 'Wins in the first round',
   winnerRunoff: 'Wins the runoff',
@@ -485,6 +497,8 @@ const EN: Strings = {
   computedByCifra: 'Computed by cifra',
   thirdParty: 'Published by a third party',
   sourceLabel: 'Source',
+  provenanceInRepo:
+    "(in cifra's repository: where these figures come from and how far to trust them)",
   provenanceLabel: 'Provenance',
   proclamation: 'Proclamation',
   asOf: 'As of',
@@ -494,6 +508,7 @@ const EN: Strings = {
   course: 'The count, update by update',
   courseHint: 'Lead of the first over the second in votes; above the line it leads',
   leadChanges: (n) => (one(n) ? '1 lead change' : `${n} lead changes`),
+  leadChangeAt: (who, pct, when) => `${who} takes the lead at ${pct} % of actas, ${when}`,
   courseLast: (margin, pct) => `last lead: ${count(margin, 'vote', 'votes')} at ${pct} % of actas`,
   noMap: 'This source has no results by department.',
   pctBase: (base, national) =>
@@ -608,7 +623,7 @@ const EN: Strings = {
   remainingVotes: (r, pct) =>
     `With ${pct} % of actas in, up to ${count(r, 'vote is', 'votes are')} still to count`,
   remainingUnknown: (pct) =>
-    `With ${pct} % of actas in; the source does not say how many votes are still to count`,
+    `With ${pct} % of actas in, as the source states; it does not say how many votes are still to count`,
   remainingNoPct:
     "These data do not say how many actas or votes are still out (see the source's cut)",
   notFinal: 'Not a result yet: the count goes on.',
@@ -632,6 +647,8 @@ const EN: Strings = {
   mesaInvalid: (m) => `“${m}” is not a mesa number of this election.`,
   electionUnknown: (id, shown) =>
     `Unknown election: “${id}” is not on this server; showing ${shown}.`,
+  unitUnknown: (unit, shown) =>
+    `Unknown unit: “${unit}” is not in this election; showing ${shown}.`,
   mesaNoMesas:
     "This source gives no mesas: it publishes figures per unit, without each mesa's acta.",
   pctActasCounted: (p) => `${p} % of actas counted`,

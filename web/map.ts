@@ -19,6 +19,7 @@ import {
   t,
   type Crumb,
   choiceLabel,
+  firstName,
 } from './ui.js';
 
 type ResultChoice = ResultUnit['choices'][number];
@@ -163,7 +164,9 @@ function shapeOf(f: MapShape, d: string, c: ShapeContext): SVGPathElement {
   const whole =
     !own && p.level === 'circunscripcion' ? units.get(`department:${p.reniec}`) : undefined;
   const unit = own ?? whole ?? (byCirc ? circByName.get(norm(p.name)) : undefined);
-  const name = whole ? `${p.name} (${t('wholeDepartment')(whole.name)})` : p.name;
+  // the unit's name as the results (and the list beside) spell it: ÁNCASH, not the shapes' ANCASH
+  const shownName = unit && !whole ? firstName(unit.name) : p.name;
+  const name = whole ? `${p.name} (${t('wholeDepartment')(whole.name)})` : shownName;
   const lead = unit && unit.valid > 0 ? leader(unit) : undefined;
   // the legend counts departments: Lima's two shapes (circunscripciones) are its department's,
   // led by whoever leads the department as a whole
@@ -197,7 +200,7 @@ function shapeOf(f: MapShape, d: string, c: ShapeContext): SVGPathElement {
     byCirc
       ? unit && drill([{ level: 'circunscripcion', code: unit.code, name: unit.name }], true)
       : p.level === 'department'
-        ? drill([{ level: 'department', code: p.code, name: p.name }], true)
+        ? drill([{ level: 'department', code: p.code, name: shownName }], true)
         : p.code === '15'
           ? drill(crumbsOf('province', '1401', p.name), true)
           : drill([{ level: 'department', code: '14', name: 'LIMA' }], true);

@@ -221,6 +221,8 @@ function renderResult(doc: WhatIf): void {
               'td',
               { class: 'num diff' },
               signed(after - before),
+              // a space before the word: read aloud "+7 entra", not "+7entra"
+              note ? ' ' : '',
               note ? el('span', { class: 'badge' }, note) : '',
               left.has(p) && reasons.has(p)
                 ? el(

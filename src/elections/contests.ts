@@ -88,8 +88,33 @@ function readContests(ref: string, path: string): Result<LoadedContests, Issue[]
     if (r.ok) sets.push(r.value);
     else issues.push(...r.error);
   });
-  return issues.length > 0 ? err(issues) : ok({ manifest: m, path, sets, warnings });
+  if (issues.length > 0) return err(issues);
+  return ok({ manifest: m, path, sets: oneNamePerRegion(sets), warnings });
 }
+
+/**
+ * One spelling per region code across the sets: ONPE's governor files write ÁNCASH, its council
+ * files ANCASH; grouping by name split five departments in two. The accented spelling wins.
+ */
+function oneNamePerRegion(sets: readonly ContestSetInput[]): ContestSetInput[] {
+  const names = new Map<string, string>();
+  for (const s of sets)
+    for (const c of s.contests) {
+      if (c.regionCode === undefined) continue;
+      const had = names.get(c.regionCode);
+      if (had === undefined || accents(c.region) > accents(had)) names.set(c.regionCode, c.region);
+    }
+  return sets.map((s) => ({
+    ...s,
+    contests: s.contests.map((c) => {
+      const name = c.regionCode === undefined ? undefined : names.get(c.regionCode);
+      return name === undefined || name === c.region ? c : { ...c, region: name };
+    }),
+  }));
+}
+
+/** How many combining marks a name carries once decomposed (ÁNCASH: 1, ANCASH: 0). */
+const accents = (s: string): number => s.normalize('NFD').replace(/[^\p{M}]/gu, '').length;
 
 type Path = (string | number)[];
 
@@ -166,7 +191,9 @@ function readCouncils(file: string, at: Path): Result<Map<string, CouncilRow>, I
 /** The set's columns (lower-cased) that the votes file lacks. */
 function missingColumns(set: ContestSet, t: CsvTable): string[] {
   const c = set.columns;
-  const optional = [c.region, c.mesa, c.remaining].filter((x): x is string => x !== undefined);
+  const optional = [c.region, c.regionCode, c.mesa, c.remaining].filter(
+    (x): x is string => x !== undefined,
+  );
   return [c.contest, c.party, c.votes, ...optional, ...set.only.map((f) => f.column)]
     .map((h) => h.toLowerCase())
     .filter((h) => !t.headers.includes(h));
@@ -228,6 +255,7 @@ function contestsOf(
     seen.set(id, n.value);
     const g = groups.get(key) ?? {
       region: cols.region ? (r.values[col(cols.region)] ?? '') : key,
+      regionCode: regionCodeOf(key, cols.regionCode ? r.values[col(cols.regionCode)] : undefined),
       lists: new Map<string, number>(),
       remaining: undefined,
     };
@@ -242,8 +270,15 @@ function contestsOf(
   return ok([...groups].map(([key, g]) => contestOf(key, g, councils?.get(key))));
 }
 
+/** A region's code: the first two digits of the code column, or of a ubigeo key (its department). */
+function regionCodeOf(key: string, code: string | undefined): string | undefined {
+  const from = code?.trim() ?? key;
+  return /^\d{2}(\d{4})?$/.test(from) ? from.slice(0, 2) : undefined;
+}
+
 interface Group {
   region: string;
+  regionCode: string | undefined;
   lists: Map<string, number>;
   remaining: number | undefined;
 }
@@ -254,6 +289,7 @@ function contestOf(key: string, g: Group, c: CouncilRow | undefined): ContestInp
     key,
     name: c?.council ?? key,
     region: c?.region ?? g.region,
+    regionCode: g.regionCode,
     lists: [...g.lists].map(([party, votes]) => ({ party, votes })),
     population: c?.population,
     seats: c?.seats,

@@ -382,7 +382,9 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
                 ? status.pctCounted
                 : status.kind === 'final'
                   ? '100.000'
-                  : null,
+                  : status.kind === 'computed-by-cifra'
+                    ? (status.pctCounted ?? null)
+                    : null,
             source: joinNames(m.sources.map((s) => s.publisher)),
             figures: m.figures,
             ...(m.districtUnits === undefined ? {} : { districtUnits: m.districtUnits }),

@@ -18,6 +18,7 @@ import {
   type ElectionExtent,
   type LevelExtent,
 } from './extent.js';
+import { byUnitCode } from './unit-order.js';
 
 /** One unit of a results document: what `cifra results`, exports and the API return. */
 export interface ResultUnit {
@@ -185,7 +186,9 @@ async function publishedLevel(store: Store, election: string, level: Level): Pro
   const key = `${election}\0${level}`;
   const hit = perStore.get(key);
   if (hit?.revision === revision) return hit.units;
-  const units = (await store.publishedUnits(election, level)).map((u) => u.doc as ResultUnit);
+  const units = (await store.publishedUnits(election, level))
+    .map((u) => u.doc as ResultUnit)
+    .sort(byUnitCode);
   perStore.set(key, { revision, units });
   return units;
 }
@@ -263,12 +266,15 @@ export async function buildResults(
   if (!all) {
     const units = tabulateColumns(cols, j, [level], { pendingFiguresCount }).get(level) ?? [];
     const x = (c.extent ??= electionExtent(election, j, cols));
-    all = withExtent(
-      units.map((u) => resultUnit(u, election, name(level, u.code))),
-      levelExtent(x, level, (l) => coarserExtent(election, x as ElectionExtent, l, j, cols)),
-      level === NATIONAL,
-      (u) => resultUnit(unitToCome(level, u, election.choices.length), election, u.name),
-    );
+    // units by their code's number (circunscripción 1, 2, … 10), the units to come among them
+    all = [
+      ...withExtent(
+        units.map((u) => resultUnit(u, election, name(level, u.code))),
+        levelExtent(x, level, (l) => coarserExtent(election, x as ElectionExtent, l, j, cols)),
+        level === NATIONAL,
+        (u) => resultUnit(unitToCome(level, u, election.choices.length), election, u.name),
+      ),
+    ].sort(byUnitCode);
     c.byLevel.set(level, all);
   }
   return { ...head, units: code === undefined ? all : all.filter((u) => u.code === code) };

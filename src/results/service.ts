@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, relative, sep } from 'node:path';
 import { z } from 'zod';
 import type { ProjectionDocument } from './projection.js';
 import { percentHalfUp } from '../core/ratio.js';
@@ -21,6 +22,7 @@ import type {
   Store,
   StoredActa,
 } from '../store/store.js';
+import { dataPath, PROJECT_ROOT } from '../io/paths.js';
 import { buildResults, type ResultsDocument, type ResultUnit } from './documents.js';
 import {
   actasComplete,
@@ -94,6 +96,17 @@ export interface ProgressDocument {
   };
 }
 
+/**
+ * A bundled PROVENANCE.md by its path in cifra's repository (data/peru/…), so a reader knows
+ * where to open it; a note beside a user's manifest, or the note's text, as the manifest gives it.
+ */
+function provenancePath(p: string): string {
+  const bundled = dataPath(p);
+  return /\.md$/i.test(p) && existsSync(bundled)
+    ? relative(PROJECT_ROOT, bundled).split(sep).join('/')
+    : p;
+}
+
 /** The part of a manifest a reader of the results needs beside every figure. */
 function aboutOf(def: ElectionDef): ProgressDocument['about'] | undefined {
   const m = def.manifest;
@@ -102,7 +115,7 @@ function aboutOf(def: ElectionDef): ProgressDocument['about'] | undefined {
     status: m.status,
     asOf: m.asOf,
     sources: m.sources.map((s) => s.publisher),
-    provenance: m.provenance,
+    provenance: provenancePath(m.provenance),
     ...(m.proclamation === undefined ? {} : { proclamation: m.proclamation }),
     ...(m.discrepancies === undefined ? {} : { discrepancies: m.discrepancies }),
     ...(m.reported === undefined ? {} : { reported: m.reported }),

@@ -3,9 +3,11 @@
 // Chromium via playwright-core), on the bundled data: the 2026 Deputies and Senate as cifra
 // computes them beside the reported composition, a what-if and its shareable URL, and the 2021
 // runoff's actas against an independent transcription. Screenshots go to test-artifacts/.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/io/paths.js';
 import { tempDir } from '../helpers.js';
 import { ARTIFACTS, openPage, storeWithCount, useDashboard } from './harness.js';
 
@@ -38,11 +40,9 @@ describe('the Congress view', () => {
     expect(status).toContain('calculados por cifra');
     expect(status).toContain('86 %');
     expect(status).toContain('no es un resultado oficial');
-    // published votes per circunscripción carry no actas: their % counted is unknown, never "0.000 %"
+    // published votes per circunscripción carry no actas: the % is the source's, never "0.000 %"
     // (the headline said "Con 0.000 % de actas", each circunscripción "0.000 %")
-    expect(await page.textContent('#lead')).toContain(
-      'Estos datos no dicen cuántas actas ni cuántos votos faltan',
-    );
+    expect(await page.textContent('#lead')).toContain('Con 85.991 % de actas según la fuente');
     expect(await page.textContent('#summary')).not.toContain('0.000 %');
     expect(await page.textContent('#children')).not.toContain('0.000 %');
     expect(await page.locator('#children .pct-actas').count()).toBe(0);
@@ -85,6 +85,68 @@ describe('the Congress view', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'congress-2026-diputados.png'), fullPage: true });
     expect(errors).toEqual([]);
   }, 180_000);
+
+  // review 4: the strip said "Actas procesadas: —" and the headline "Estos datos no dicen cuántas
+  // actas…" while the banner said ~86 %: the source's own % is said, as the source's, everywhere
+  it("2026 Deputies and Senate: the source's % of actas in the strip and the headline, as the source's (es desktop, en phone)", async () => {
+    for (const [id, lang, width, words] of [
+      ['pe-2026-diputados', 'es', 1400, 'según la fuente'],
+      ['pe-2026-senado', 'en', 390, 'as the source states'],
+    ] as const) {
+      // the % the source states, read from its cut as the manifest copies it ("ONPE 85.991 %")
+      const manifest = JSON.parse(
+        readFileSync(join(PROJECT_ROOT, 'data', 'elections', `${id}.json`), 'utf8'),
+      ) as { asOf: string };
+      const stated = /ONPE (\d+(?:\.\d+)?) %/.exec(manifest.asOf)?.[1];
+      expect(stated).toBeDefined();
+      const pct = Number(stated).toFixed(3);
+      const { page, errors } = await open(`/?election=${id}&lang=${lang}`, width);
+      expect(await page.textContent('#pct-actas')).toBe(`${pct} %`);
+      expect(await page.textContent('#progress')).toContain(words);
+      const outcome = (await page.textContent('#outcome')) ?? '';
+      expect(outcome).toContain(`${pct} %`);
+      expect(outcome).toContain(words);
+      expect(outcome).not.toMatch(/no dicen cuántas actas|do not say how many actas/);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  // review 4: "Procedencia: peru/2026/final/PROVENANCE.md" was bare text, a path under nothing
+  it("the provenance note names its file by its path in cifra's repository, a file that is there (es desktop, en phone)", async () => {
+    for (const [lang, width, words] of [
+      ['es', 1400, 'en el repositorio de cifra'],
+      ['en', 390, "in cifra's repository"],
+    ] as const) {
+      const { page, errors } = await open(`/?election=pe-2026-diputados&lang=${lang}`, width);
+      const path = (await page.textContent('#provenance code')) ?? '';
+      expect(path).toMatch(/^data\/.+PROVENANCE\.md$/);
+      expect(existsSync(join(PROJECT_ROOT, path))).toBe(true);
+      expect(await page.textContent('#provenance')).toContain(words);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  // review 4: the hemicycle's accessible name gave only the total ("…: 130")
+  it("the hemicycle's accessible name gives each list's seats, as the API's (es desktop, en phone)", async () => {
+    for (const [id, lang, width] of [
+      ['pe-2026-diputados', 'es', 1400],
+      ['pe-2026-senado', 'en', 390],
+    ] as const) {
+      const doc = (await (await fetch(`${env.base}/api/v1/seats?election=${id}`)).json()) as {
+        result: { seats: Record<string, number> };
+      };
+      const { page, errors } = await open(`/?election=${id}&lang=${lang}`, width);
+      await page.waitForSelector('#congress:not([hidden]) #hemicycle circle.seat');
+      const name = (await page.getAttribute('#hemicycle', 'aria-label')) ?? '';
+      const held = Object.entries(doc.result.seats).filter(([, n]) => n > 0);
+      expect(held.length).toBeGreaterThan(3);
+      for (const [party, n] of held) expect(name).toContain(`; ${party} ${n}`);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
 
   it('2026 Senate: 60 seats, the national list as its own district, as reported', async () => {
     const { page, errors } = await open('/?election=pe-2026-senado&lang=en');
@@ -135,8 +197,8 @@ describe('the what-if panel', () => {
     expect(ask.diff.entered).toEqual([PPT]);
     for (const [party, n] of Object.entries(ask.seats).filter(([, n]) => n > 0))
       expect(await cell(page, '#wi-table', party, '.after')).toBe(String(n));
-    expect(await cell(page, '#wi-table', PPT, '.diff')).toContain('+7');
-    expect(await cell(page, '#wi-table', PPT, '.diff')).toContain('entra');
+    // a space between the figure and the word, read aloud as such (it read "+7entra")
+    expect(await cell(page, '#wi-table', PPT, '.diff')).toMatch(/^\+7 entra/);
     expect(await seatsIn(page, '#wi-hemicycle')).toBe(130);
     const shared = await page.getAttribute('#wi-share', 'href');
     expect(shared).toContain('valla=4');

@@ -121,6 +121,28 @@ describe('the ERM view', () => {
     await page.close();
   });
 
+  it('one entry per department (25), accented: ÁNCASH shows its governor and its councils; dep=ANCASH lands there too', async () => {
+    for (const [dep, width] of [
+      ['%C3%81NCASH', 1400],
+      ['ANCASH', 390],
+    ] as const) {
+      const { page, errors } = await open(`?view=erm&erm=pe-erm-2022&dep=${dep}`, width);
+      const deps = await page.$$eval('#erm-dep option', (o) =>
+        o.map((x) => (x as HTMLOptionElement).value).filter((v) => v !== ''),
+      );
+      expect(deps).toHaveLength(25);
+      expect(deps.filter((d) => /^(ANCASH|APURIMAC|HUANUCO|JUNIN|SAN MARTIN)$/.test(d))).toEqual(
+        [],
+      );
+      expect(await page.inputValue('#erm-dep')).toBe('ÁNCASH');
+      expect(await page.textContent('#erm-governor')).toMatch(/^Gobernador/);
+      const councils = Number((await page.textContent('#erm-council-count'))?.split('/').pop());
+      expect(councils).toBeGreaterThan(100);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it("the 2026 governors' cut reads in Lima time, as every other cut, the source's text kept", async () => {
     for (const [lang, shown] of [
       ['es', /corte 7 oct\.? 2026, 14:06 \(hora de Lima\)/],

@@ -176,6 +176,8 @@ describe('election night in the browser', () => {
         (s) => s.getBoundingClientRect().width,
       );
       expect(Math.abs(bar / track - 0.50135)).toBeLessThan(0.01);
+      // the provenance note by its path in cifra's repository, as on the dashboard (review 4)
+      expect(await page.textContent('#provenance code')).toMatch(/^data\/.+PROVENANCE\.md$/);
       await page.screenshot({ path: join(ARTIFACTS, 'static-site-nginx.png'), fullPage: true });
       // a phone, in English, drilled into a department: no sideways scroll
       const phone = await open(

@@ -441,4 +441,143 @@ describe('the rest of the page', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  // review 4: the map said ANCASH, JUNIN (its shapes' names) beside a list saying ÁNCASH, JUNÍN
+  it("the map names each department as the list beside it does (the results' spelling)", async () => {
+    for (const [lang, width] of [
+      ['es', 1280],
+      ['en', 390],
+    ] as const) {
+      const { page, errors } = await open(`/?election=${CUT}&lang=${lang}`, width);
+      await page.waitForFunction(
+        () => document.querySelectorAll('#children button[data-code]').length > 20,
+      );
+      await page.waitForSelector('#map path[data-level="department"]');
+      const listed = await page.$$eval('#children button[data-code]', (b) =>
+        b.map((x) => [(x as HTMLElement).dataset['code'], x.firstChild?.textContent ?? '']),
+      );
+      const mapped = new Map(
+        await page.$$eval('#map path[data-level="department"]', (p) =>
+          p.map((x) => [(x as HTMLElement).dataset['code'], x.getAttribute('aria-label') ?? '']),
+        ),
+      );
+      // the premise: the list spells some names with accents
+      expect(listed.some(([, n]) => /[ÁÉÍÓÚ]/.test(n ?? ''))).toBe(true);
+      const differ = listed.filter(
+        ([code, name]) => mapped.has(code) && !(mapped.get(code) ?? '').startsWith(name ?? '?'),
+      );
+      expect(differ).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 180_000);
+
+  // review 4: `level=department&code=99` drew the breadcrumb "Perú›99" and nothing else
+  it("an unknown unit in a shared URL is said, and the nation's view drawn instead", async () => {
+    for (const [lang, width, words] of [
+      ['es', 390, 'Unidad desconocida'],
+      ['en', 1280, 'Unknown unit'],
+    ] as const) {
+      const { page, errors } = await open(
+        `/?election=${CUT}&level=department&code=99&lang=${lang}`,
+        width,
+      );
+      await page.waitForSelector('#unit-unknown:not([hidden])');
+      const text = await textOf(page, '#unit-unknown');
+      expect(text).toContain(words);
+      expect(text).toContain('99');
+      // the nation's view: its name as the unit, its departments listed, the URL without the code
+      const places = await json<{ jurisdiction: { labels: Record<string, string> } }>(
+        `${CUT}/places.json`,
+      );
+      const nation = places.jurisdiction.labels[lang] ?? '?';
+      expect(text).toContain(nation);
+      await page.waitForFunction(
+        () => document.querySelectorAll('#children button[data-code]').length > 20,
+      );
+      expect(await textOf(page, '#unit-name')).toBe(nation);
+      expect(await textOf(page, '#crumbs')).not.toContain('99');
+      expect(new URL(page.url()).searchParams.get('code')).toBeNull();
+      expect(await noSideScroll(page)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 180_000);
+
+  // review 4: #progress (redrawn each 30 s: "hace 8 min"), #outcome and #cc-summary were live
+  // regions, so a screen reader re-read them on every redraw and every new revision
+  it('announces only what changed, once, in one polite region; the clock and the cross-check stay quiet', async () => {
+    const steps = [
+      {
+        lang: 'es',
+        width: 390,
+        rows: [
+          { mesa: '000002', ubigeo: '010101', state: 'counted', votes: { P1: 50, P2: 80 } },
+          { mesa: '000003', ubigeo: '010101', state: 'pending', votes: null },
+        ],
+        actas: 'Actas procesadas',
+      },
+      {
+        lang: 'en',
+        width: 1280,
+        rows: [{ mesa: '000003', ubigeo: '010101', state: 'counted', votes: { P1: 10 } }],
+        actas: 'Actas processed',
+      },
+    ] as const;
+    for (const step of steps) {
+      let asked = 0;
+      const { page, errors } = await openRouted(
+        `/?election=${RUNOFF}&lang=${step.lang}&poll=1`,
+        '**/api/v1/compare?*',
+        (r) => {
+          asked++;
+          return r.fulfill({
+            status: 404,
+            json: {
+              error: 'not found',
+              issues: [{ code: 'unknown_election', path: ['election'] }],
+            },
+          });
+        },
+        step.width,
+      );
+      await page.waitForFunction(
+        () => (document.querySelector('#cc-summary')?.textContent ?? '').length > 20,
+      );
+      // one polite region, visually hidden, silent on the first draw
+      const live = await page.$$eval('[aria-live]', (n) => n.map((x) => x.id));
+      expect(live.sort()).toEqual(['live-news', 'wi-status'].sort());
+      expect(await textOf(page, '#live-news')).toBe('');
+      expect(await page.$eval('#updated-ago', (n) => n.closest('[aria-live]') === null)).toBe(true);
+      // every change to the cross-check's text from here on
+      await page.evaluate(() => {
+        const w = window as unknown as { ccChanges: number };
+        w.ccChanges = 0;
+        new MutationObserver((m) => (w.ccChanges += m.length)).observe(
+          document.getElementById('cc-summary') as HTMLElement,
+          { childList: true, characterData: true, subtree: true },
+        );
+      });
+      await deliver(RUNOFF, step.rows);
+      await page.waitForFunction(
+        () => (document.getElementById('live-news')?.textContent ?? '') !== '',
+      );
+      const said = await textOf(page, '#live-news');
+      // what the new revision changed, taken from the summary the page reads
+      const s = await json<{
+        leaders: { label: string }[];
+        count: { actasProcessed: number; actasTotal: number };
+      }>(`${RUNOFF}/summary.json`);
+      // a handful of actas: no thousands separator to format
+      expect(said).toContain(`${step.actas}: ${s.count.actasProcessed} / ${s.count.actasTotal}`);
+      expect(said).toContain(s.leaders[0]?.label ?? '?');
+      expect(said.length).toBeLessThan(200);
+      expect(
+        await page.evaluate(() => (window as unknown as { ccChanges: number }).ccChanges),
+      ).toBe(0);
+      expect(asked).toBe(1);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 180_000);
 });

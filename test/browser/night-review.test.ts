@@ -118,11 +118,24 @@ describe('the night review, on a phone', () => {
   }, 120_000);
 
   it('a share of actas the source does not give is a dash, not "— %"', async () => {
-    const progress = await json<{ published: { pctCounted: string | null } }>(
-      `${DEPUTIES}/progress.json`,
-    );
-    expect(progress.published.pctCounted).toBeNull();
-    const { page, errors } = await open(`/?election=${DEPUTIES}`, 'es');
+    // every bundled published election now states its source's % (the Deputies' 85.991 %): the
+    // page is served their progress document without it, as a source that gives none would be
+    const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
+    page.setDefaultTimeout(60_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    let withoutPct = 0;
+    await page.route(`**/elections/${DEPUTIES}/progress.json`, async (route) => {
+      const doc = (await (await route.fetch()).json()) as {
+        published: { pctCounted: string | null };
+      };
+      doc.published.pctCounted = null;
+      withoutPct++;
+      await route.fulfill({ json: doc });
+    });
+    await page.goto(`${env.base}/?election=${DEPUTIES}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(withoutPct).toBeGreaterThan(0);
     expect(await textOf(page, '#pct-actas')).toBe('—');
     expect(await textOf(page, '#provisional')).not.toContain('— %');
     expect(errors).toEqual([]);
@@ -149,9 +162,11 @@ describe('the night review, on a phone', () => {
 
   it('the course of the night says what its last figure is: the lead, in votes, at a % of actas', async () => {
     const course = await json<{
-      points: { margin: number; pctCounted: string }[];
-      leadChanges: unknown[];
+      points: { time: string; margin: number; pctCounted: string }[];
+      leadChanges: { time: string }[];
     }>(`${RUNOFF}/count-course.json`);
+    // the premise: the lead changed hands at least once (review 4: at 98.208 %, 10 jun 22:47)
+    expect(course.leadChanges.length).toBeGreaterThan(0);
     const last = course.points.at(-1);
     for (const lang of ['es', 'en'] as const) {
       const { page, errors } = await open(`/?election=${RUNOFF}`, lang);
@@ -171,6 +186,17 @@ describe('the night review, on a phone', () => {
           ? `${n} ${n === 1 ? 'cambio' : 'cambios'} de liderazgo`
           : `${n} lead change${n === 1 ? '' : 's'}`,
       );
+      // where each change happened, not only how many: the % of actas and the time in Lima (UTC−5)
+      for (const ch of course.leadChanges) {
+        const at = course.points.find((p) => p.time === ch.time);
+        const lima = new Date(Date.parse(ch.time) - 5 * 3_600_000).toISOString().slice(11, 16);
+        expect(meta).toContain(
+          lang === 'es'
+            ? `pasa adelante con ${at?.pctCounted} % de actas`
+            : `takes the lead at ${at?.pctCounted} % of actas`,
+        );
+        expect(meta).toContain(lima);
+      }
       expect(meta).not.toContain('×');
       expect(errors).toEqual([]);
       await page.close();

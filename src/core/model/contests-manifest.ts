@@ -47,6 +47,9 @@ export const ContestSetSchema = z.strictObject({
     party: Column,
     votes: Column.describe('Votes (digits; thousands separators "," allowed, as ONPE prints).'),
     region: Column.optional().describe('The region (department) of the contest, when not the key.'),
+    regionCode: Column.optional().describe(
+      "The region's code when the key is a name (a ubigeo: its first two digits); a ubigeo key is its own. Contests of one code are named once across the sets.",
+    ),
     remaining: Column.optional().describe(
       'An upper bound of the votes still to count in the contest (electors of the actas not in): with a provisional status, a lead larger than it settles a single-winner contest before the count ends.',
     ),

@@ -66,7 +66,17 @@ export const StatusSchema = z.discriminatedUnion('kind', [
     })
     .describe('A count under way: % of actas counted at the cut.'),
   z
-    .strictObject({ kind: z.literal('computed-by-cifra'), from: NoteSchema })
+    .strictObject({
+      kind: z.literal('computed-by-cifra'),
+      from: NoteSchema,
+      pctCounted: z
+        .string()
+        .regex(/^\d{1,3}\.\d{3}$/)
+        .optional()
+        .describe(
+          "The % of actas counted in the figures it is computed from, as their source states it (ONPE's 85.991 %).",
+        ),
+    })
     .describe(
       'Computed by cifra from the figures named in `from` (e.g. seats from partial votes).',
     ),

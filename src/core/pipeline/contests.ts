@@ -20,6 +20,8 @@ export interface ContestInput {
   readonly key: string;
   readonly name: string;
   readonly region: string;
+  /** The region's code (a ubigeo's first two digits), when the source gives one. */
+  readonly regionCode?: string | undefined;
   readonly lists: readonly { readonly party: string; readonly votes: number }[];
   readonly seats?: number | undefined;
   readonly population?: number | undefined;
