@@ -95,6 +95,11 @@ describe('a runoff file holding Lima only', () => {
     // more than Lima's counted votes, never more than the universe's electors
     expect(p.value.valid.lo90).toBeGreaterThan(2 * (n?.valid ?? 0));
     expect(p.value.valid.hi90).toBeLessThanOrEqual(sum(universe, (u) => u.eligible));
+    // the rest of Peru is not Lima: two regions with data say nothing of how the others vote,
+    // so Lima's lead is no call (it gave Fujimori 0.99, shown "> 99 %"; Castillo won)
+    const fujimori = p.value.winner?.find((w) => w.choice === 'KEIKO SOFIA FUJIMORI HIGUCHI');
+    expect(fujimori?.probability).toBeGreaterThan(0.5);
+    expect(fujimori?.probability).toBeLessThan(0.9);
   });
 });
 

@@ -184,6 +184,10 @@ function node(parent: number, dims: number): Node {
 }
 
 const FLOOR = 1e-6;
+/** The variance of a share uniform on [0, 1]. */
+const UNIFORM_VARIANCE = 1 / 12;
+/** Regions with data needed before their spread is estimated (as run 15 for snapshots: six). */
+const MIN_REGIONS_FOR_SPREAD = 6;
 const MIN_REGIONS_FOR_SLOPE = 10;
 
 /**
@@ -300,6 +304,7 @@ export function frameFromMesas(
   const tauD = new Float64Array(D); // districts within a province
   const tauP = new Float64Array(D); // provinces within a region
   const tauR = new Float64Array(D); // regions within the nation
+  const nationalVar = new Float64Array(D);
   const national = new Float64Array(D);
   for (let k = 0; k < D; k++) {
     let ss = 0;
@@ -333,7 +338,13 @@ export function frameFromMesas(
       regions.filter((rn) => !Number.isNaN(rn.m[k] as number)).length >= MIN_REGIONS_FOR_SLOPE
     )
       adjust(regions, 1, xR, k, D, adjR, true);
-    tauR[k] = between(regions, null, k);
+    // a spread from fewer than MIN_REGIONS_FOR_SPREAD regions with data is not an estimate (Lima's
+    // two circunscripciones spoke for the nation): the spread of a share known only to lie in
+    // [0, 1] (1/12) until enough regions report
+    const reporting = regions.filter((rn) => !Number.isNaN(rn.m[k] as number)).length;
+    // (the choices only: blank, null and turnout keep their estimates)
+    tauR[k] =
+      k < K && reporting < MIN_REGIONS_FOR_SPREAD ? UNIFORM_VARIANCE : between(regions, null, k);
     // National level: precision-weighted mean of the regions with data.
     let sw = 0;
     let swm = 0;
@@ -345,6 +356,9 @@ export function frameFromMesas(
       swm += w * m;
     }
     national[k] = sw > 0 ? swm / sw : pred !== null ? 0 : k === T ? 0.75 : 1 / S;
+    // with too few regions the level common to those with nothing counted is as unknown as
+    // their spread (run 20, variant Q); with six or more, no common term: the model as it was
+    nationalVar[k] = k < K && reporting < MIN_REGIONS_FOR_SPREAD ? UNIFORM_VARIANCE : 0;
   }
 
   // Regions: posterior of θ_r given all data.
@@ -392,6 +406,7 @@ export function frameFromMesas(
     const c1 = new Float64Array(D);
     const sd = new Float64Array(D);
     const cb = new Float64Array(D);
+    const cp = new Float64Array(D);
     let base = 0;
     for (const d of g.ds) base += districtRemaining[d] as number;
     for (let k = 0; k < D; k++) {
@@ -451,8 +466,20 @@ export function frameFromMesas(
       c1[k] = b * (1 - lp);
       sd[k] = Math.sqrt(b * b * vp + vIndep) * scale;
       cb[k] = gamma * Math.sqrt(tauD[k] as number) * bNoData * scale;
+      // a region with nothing counted shares that common level's error with the others, so it
+      // does not average out over them (review 4: Lima alone gave Fujimori > 99 %)
+      if (Number.isNaN(regions[pn.parent]?.m[k] as number))
+        cp[k] = (c1[k] as number) * Math.sqrt(nationalVar[k] as number) * scale;
     }
-    groups.push({ region: pn.parent, base, c0, c1, sd, cb });
+    groups.push({
+      region: pn.parent,
+      base,
+      c0,
+      c1,
+      sd,
+      cb,
+      ...(cp.some((x) => x !== 0) ? { cp } : {}),
+    });
   }
   groups.sort((x, y) => x.region - y.region);
   const withRemainder = new Set(groups.map((g) => g.region));
