@@ -568,8 +568,11 @@ describe('the rest of the page', () => {
         leaders: { label: string }[];
         count: { actasProcessed: number; actasTotal: number };
       }>(`${RUNOFF}/summary.json`);
-      // a handful of actas: no thousands separator to format
-      expect(said).toContain(`${step.actas}: ${s.count.actasProcessed} / ${s.count.actasTotal}`);
+      // over the election's universe (86,488 actas): grouped by thousands as the page writes them
+      const n = new Intl.NumberFormat('es-PE');
+      expect(said).toContain(
+        `${step.actas}: ${n.format(s.count.actasProcessed)} / ${n.format(s.count.actasTotal)}`,
+      );
       expect(said).toContain(s.leaders[0]?.label ?? '?');
       expect(said.length).toBeLessThan(200);
       expect(
