@@ -308,7 +308,9 @@ function noteOf(p: Projection): string {
   const neighbours = p.neighboursNote ? inLang(p.neighboursNote) : '';
   // whether an earlier cut of the same count fed the arrival drift (docs/projection.md)
   const drift = p.driftNote ? inLang(p.driftNote) : '';
-  return [main, history, neighbours, drift].filter((x) => x !== '').join(' · ');
+  // per-mesa projections: whether the mesas carried the previous round as covariates
+  const previous = p.previousRoundNote ? inLang(p.previousRoundNote) : '';
+  return [main, history, neighbours, drift, previous].filter((x) => x !== '').join(' · ');
 }
 
 /**

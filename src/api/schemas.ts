@@ -579,6 +579,9 @@ export const ProjectionSchema = z.object({
   campNote: NoteSchema.optional().describe(
     "Snapshot projections of a runoff where units with no actas counted rest on the counted ones' mean, moved by their split in the previous round: whether the candidate each previous-round camp goes to came from the election's previousRound or was inferred from vote levels (es/en).",
   ),
+  previousRoundNote: NoteSchema.optional().describe(
+    "Per-mesa projections of an election that names a previous round (a runoff's first round): whether each mesa carried its figures then as covariates of the transfers between rounds (ONPE reuses the mesa numbers), or why not: too few counted yet, or that round not in the database (es/en).",
+  ),
   driftUnits: z
     .array(z.string())
     .optional()

@@ -51,6 +51,8 @@ export interface LoadedManifest {
    * choices it ran as (checked against that round's manifest at load); null without.
    */
   readonly previousChoices: ReadonlyMap<string, readonly string[]> | null;
+  /** The previous round's election id (`previousRound.election`, a path resolved to its id), or null. */
+  readonly previousRound: string | null;
   /** The jurisdiction: a bundled id, or the absolute path of its folder in `--jurisdictions`. */
   readonly jurisdiction: string;
 }
@@ -176,6 +178,7 @@ function readManifest(
         priorHistory,
         ruleset,
         previousChoices: previous.choices,
+        previousRound: previous.election,
         jurisdiction: jurisdiction.ok ? jurisdiction.value : m.jurisdiction,
       });
 }
@@ -187,9 +190,13 @@ function readManifest(
 function previousRoundOf(
   m: ElectionManifest,
   path: string,
-): { issues: Issue[]; choices: ReadonlyMap<string, readonly string[]> | null } {
+): {
+  issues: Issue[];
+  choices: ReadonlyMap<string, readonly string[]> | null;
+  election: string | null;
+} {
   const pr = m.previousRound;
-  if (pr === undefined) return { issues: [], choices: null };
+  if (pr === undefined) return { issues: [], choices: null, election: null };
   const ref = isPath(pr.election) ? resolve(dirname(path), pr.election) : pr.election;
   const bad = (at: (string | number)[], more: object): Issue =>
     issue('previous_choice_unknown', ['previousRound', ...at], { file: path, ...more });
@@ -198,6 +205,7 @@ function previousRoundOf(
     return {
       issues: [bad(['election'], { election: pr.election, problem: 'does not load' })],
       choices: null,
+      election: null,
     };
   const labels = new Map(prev.value.manifest.choices.map((c) => [c.id, c.label]));
   const own = new Set(m.choices.map((c) => c.id));
@@ -216,7 +224,11 @@ function previousRoundOf(
       ids.map((p) => labels.get(p) ?? p),
     );
   }
-  return { issues, choices: issues.length > 0 ? null : choices };
+  return {
+    issues,
+    choices: issues.length > 0 ? null : choices,
+    election: prev.value.manifest.id,
+  };
 }
 
 /**
@@ -371,6 +383,7 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
       ...(m.crossCheck.length === 0 ? {} : { crossCheck: m.crossCheck }),
       // an acta election's universe bounds its count (docs/elections.md); an aggregate's is the projection's
       ...(m.universe === undefined || aggregate ? {} : { universe: m.universe }),
+      ...(loaded.previousRound === null ? {} : { previousRound: loaded.previousRound }),
     },
     ...(aggregate
       ? {

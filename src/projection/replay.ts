@@ -79,6 +79,8 @@ export function replayDefinition(o: ReplayOptions): ElectionDef {
             ...(m.asOfTime === undefined ? {} : { asOfTime: m.asOfTime }),
             sources: m.sources,
             provenance: m.provenance,
+            // the rehearsal's mesas carry the previous round as the real night's would
+            ...(m.previousRound === undefined ? {} : { previousRound: m.previousRound }),
           },
         }),
   };

@@ -6,8 +6,12 @@ import {
   frameFromMesas,
   mesasFromColumns,
   mesasToCome,
+  priorsByMesa,
+  priorsToCome,
   type ProjectionMesa,
 } from '../core/projection/frame-mesas.js';
+import type { ActaColumns } from '../core/tally/acta-columns.js';
+import type { PriorFigures } from '../core/projection/prior.js';
 import { frameFromSnapshot, type SnapshotUnit } from '../core/projection/frame-snapshot.js';
 import type { ProjectionFrame } from '../core/projection/frame.js';
 import { simulate, type ContestKind, type ProjectionResult } from '../core/projection/simulate.js';
@@ -54,6 +58,8 @@ export interface ProjectionDocument extends ProjectionResult {
   readonly neighboursNote?: Note;
   /** Snapshot projections where the camp term acted: how its candidate was found (run 17, es/en). */
   readonly campNote?: Note;
+  /** Per-mesa projections of an election naming a previous round: whether its mesas carried it (es/en). */
+  readonly previousRoundNote?: Note;
   /** Snapshot projections: the units given an earlier cut of the same count (none: not used). */
   readonly driftUnits?: readonly string[];
   /** Snapshot projections: whether an earlier cut fed the arrival drift, its time, where (es/en). */
@@ -316,7 +322,7 @@ export async function getProjection(
     return { ok: false, issues: [issue('unknown_rules', ['election'], { rules: def.ruleset })] };
   const ruleset = found.value;
   const revision = await store.revision(def.id);
-  const key = `${def.id}|${revision}|${seed}|${sims}`;
+  const key = `${await revisionKey(store, def, revision)}|${seed}|${sims}`;
   let cache = CACHE.get(store);
   if (cache === undefined) CACHE.set(store, (cache = new Map()));
   let made = cache.get(key);
@@ -383,14 +389,28 @@ interface Framed {
   readonly neighbours?: boolean;
   /** Snapshot method: the units given an earlier cut of the same count (null: none given). */
   readonly drift?: readonly string[] | null;
+  /** Mesas method: the previous round the election names, and whether the store holds it. */
+  readonly previousRound?: { readonly election: string; readonly stored: boolean };
 }
 
 /** Frames per store, then per election and revision: every seed and size of a revision shares one. */
 const FRAMES = new WeakMap<Store, Map<string, Promise<unknown>>>();
 
-function frameOf(store: Store, def: ElectionDef, revision: string): Promise<Found<Framed>> {
+async function frameOf(store: Store, def: ElectionDef, revision: string): Promise<Found<Framed>> {
+  const key = await revisionKey(store, def, revision);
   // every live election's summary frames its revision: room for each bundled one
-  return perRevision(FRAMES, store, `${def.id}|${revision}`, () => buildFrame(store, def), 33);
+  return perRevision(FRAMES, store, key, () => buildFrame(store, def), 33);
+}
+
+/**
+ * An election's revision as the projection's memos key it: with the previous round's revision
+ * when it names one, since its mesas carry that round's actas (a correction there changes them).
+ */
+async function revisionKey(store: Store, def: ElectionDef, revision: string): Promise<string> {
+  const previous = def.manifest?.previousRound;
+  return previous === undefined
+    ? `${def.id}|${revision}`
+    : `${def.id}|${revision}|${await store.revision(previous)}`;
 }
 
 async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>> {
@@ -408,12 +428,27 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
       };
     const j = loadJurisdiction(def.jurisdiction);
     if (!j.ok) return { ok: false, issues: j.error };
-    const toCome = await actasToCome(store, def);
+    const previous = await previousRoundActas(store, def);
+    const toCome = await actasToCome(store, def, cols, previous);
+    const byMesa = previous?.byMesa;
+    const own = mesasFromColumns(cols, j.value, def.pendingFiguresCount ?? false, byMesa);
     const frame = frameFromMesas(
-      [...mesasFromColumns(cols, j.value, def.pendingFiguresCount ?? false), ...toCome.mesas],
+      [...own, ...toCome.mesas],
       def.choices.map((c) => c.label),
     );
-    framed = { ok: true, value: { frame, method: 'mesas', absent: toCome.absent } };
+    const previousRound =
+      def.manifest?.previousRound === undefined
+        ? undefined
+        : { election: def.manifest.previousRound, stored: previous !== null };
+    framed = {
+      ok: true,
+      value: {
+        frame,
+        method: 'mesas',
+        absent: toCome.absent,
+        ...(previousRound && { previousRound }),
+      },
+    };
   }
   if (framed.ok && framed.value.frame.actasProcessed === 0)
     return {
@@ -436,21 +471,66 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
 async function actasToCome(
   store: Store,
   def: ElectionDef,
+  cols: ActaColumns,
+  previous: PreviousActas | null,
 ): Promise<{ mesas: ProjectionMesa[]; absent: readonly string[] | null }> {
   const x = await countExtent(store, def);
   const extent = x?.extent;
-  if (x === null || extent === null || extent === undefined) return { mesas: [], absent: null };
+  if (x === null || extent === null || extent === undefined || x.level === null)
+    return { mesas: [], absent: null };
   const j = requireJurisdiction(def.jurisdiction);
   const pad = j.file.place.pad ?? 0;
+  // the mesas to come carry the previous round of the unit's mesas not in the store yet
+  const held = previous === null ? null : new Set(cols.mesa);
+  const priors =
+    previous === null || held === null
+      ? null
+      : priorsToCome(previous.cols, j.unitCoder(x.level), (m) => held.has(m), previous.pending);
   const units = x.universe.flatMap((u) => {
     const e = extent.units.get(u.unit);
     if (e === undefined || e.actasMissing === 0) return [];
-    return [{ place: u.unit.padEnd(pad, '0'), actas: e.actasMissing, eligible: e.eligibleMissing }];
+    const prior = priors?.get(u.unit);
+    return [
+      {
+        place: u.unit.padEnd(pad, '0'),
+        actas: e.actasMissing,
+        eligible: e.eligibleMissing,
+        ...(prior === undefined ? {} : { prior }),
+      },
+    ];
   });
   const absent = x.universe
     .filter((u) => extent.units.get(u.unit)?.actasMissing === u.actasTotal)
     .map((u) => u.unit);
   return { mesas: mesasToCome(units, j), absent };
+}
+
+/** The previous round's actas in the store, for the per-mesa projection's covariates. */
+interface PreviousActas {
+  readonly cols: ActaColumns;
+  readonly pending: boolean;
+  readonly byMesa: ReadonlyMap<string, PriorFigures>;
+}
+
+/** Each previous round's snapshot by mesa, once per snapshot (the store's columns, per revision). */
+const BY_MESA = new WeakMap<ActaColumns, ReadonlyMap<string, PriorFigures>>();
+
+/**
+ * The previous round the election names (a runoff's first round), when the store holds its actas:
+ * ONPE reuses the mesa numbers, so each mesa carries its figures then (docs/projection.md, "The
+ * model"); null when none is named or the store lacks it.
+ */
+async function previousRoundActas(store: Store, def: ElectionDef): Promise<PreviousActas | null> {
+  const id = def.manifest?.previousRound;
+  if (id === undefined) return null;
+  const prev = await store.getElection(id);
+  if (prev === null || prev.published !== undefined) return null;
+  const cols = await currentColumns(store, prev);
+  if (cols.length === 0) return null;
+  const pending = prev.pendingFiguresCount ?? false;
+  let byMesa = BY_MESA.get(cols);
+  if (byMesa === undefined) BY_MESA.set(cols, (byMesa = priorsByMesa(cols, pending)));
+  return { cols, pending, byMesa };
 }
 
 /** A published election's stored units of a level, as snapshot units. */
@@ -523,7 +603,7 @@ async function project(
 ): Promise<Found<ProjectionDocument>> {
   const framed = await frameOf(store, def, revision);
   if (!framed.ok) return framed;
-  const { frame, method, absent, history, drift, neighbours } = framed.value;
+  const { frame, method, absent, history, drift, neighbours, previousRound } = framed.value;
   const contest = contestOf(ruleset);
   const result = await run(frame, {
     sims,
@@ -560,8 +640,40 @@ async function project(
           driftNote: driftNote(drift ?? null, def.published?.previous?.asOf),
         }
       : {}),
+    ...(previousRound === undefined
+      ? {}
+      : { previousRoundNote: previousRoundNote(previousRound, frame.mesaPrior) }),
   };
   return { ok: true, value: doc };
+}
+
+/**
+ * Whether the per-mesa projection carried the previous round the election names (its mesas by
+ * number, as covariates of the transfers): used, held but too little counted to fit yet, or not
+ * in the store.
+ */
+export function previousRoundNote(
+  previous: { readonly election: string; readonly stored: boolean },
+  used: ProjectionFrame['mesaPrior'],
+): Note {
+  const id = previous.election;
+  if (used !== undefined) {
+    const mesas = used.mesas.toLocaleString('en-US');
+    const fitted = used.fitted.toLocaleString('en-US');
+    return {
+      es: `Cada mesa lleva su resultado en la vuelta anterior (${id}, la misma numeración de mesas; ${mesas} mesas): lo que falta contar se predice con las transferencias entre vueltas que muestran las ${fitted} mesas contadas.`,
+      en: `Each mesa carries its result in the previous round (${id}, the same mesa numbers; ${mesas} mesas): what is left to count is predicted by the transfers between rounds that the ${fitted} counted mesas show.`,
+    };
+  }
+  return previous.stored
+    ? {
+        es: `La vuelta anterior (${id}) está cargada, pero aún hay muy pocas mesas contadas para estimar las transferencias entre vueltas: todavía no se usa.`,
+        en: `The previous round (${id}) is loaded, but too few mesas are counted yet to estimate the transfers between rounds: not used yet.`,
+      }
+    : {
+        es: `La vuelta anterior (${id}) no está en la base de datos: las mesas no llevan su resultado de entonces (cárguela con cifra ingest para usarlo).`,
+        en: `The previous round (${id}) is not in the database: the mesas do not carry their result then (load it with cifra ingest to use it).`,
+      };
 }
 
 /** The camp note as a document field, where the camp term acted (run 17). */

@@ -50,10 +50,22 @@ export async function runProject(store: Store, args: ProjectArgs, io: CliIo): Pr
   if (!e.ok) return failed(io, e.issues);
   const p = await getProjection(store, e.value, { seed: args.seed, sims: args.sims });
   if (!p.ok) return failed(io, p.issues);
+  const d = p.value;
   io.out(
     args.format === 'json'
-      ? JSON.stringify(p.value, null, 2)
-      : renderProjection(p.value, e.value.label),
+      ? JSON.stringify(d, null, 2)
+      : // what the projection covers and what it rests on, in the run's language (as the snapshot's)
+        [
+          renderProjection(d, e.value.label),
+          ...[
+            d.note,
+            d.previousRoundNote,
+            d.historyNote,
+            d.neighboursNote,
+            d.campNote,
+            d.driftNote,
+          ].flatMap((n) => (n === undefined ? [] : [n[runLanguage()]])),
+        ].join('\n'),
   );
   return EXIT_OK;
 }

@@ -139,6 +139,11 @@ export interface ElectionDef {
     readonly crossCheck?: readonly ManifestSource[];
     /** The count's expected extent (an acta election's universe): the store is not the whole count. */
     readonly universe?: ElectionManifest['universe'];
+    /**
+     * The previous round's election id (a runoff's first round; the manifest's `previousRound`):
+     * where the store holds its actas, the per-mesa projection carries them as covariates.
+     */
+    readonly previousRound?: string;
   };
   /**
    * Set for elections known only from published aggregates (no actas): an official result or a

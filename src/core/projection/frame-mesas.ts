@@ -137,6 +137,71 @@ export interface UnitToCome {
   readonly place: string;
   readonly actas: number;
   readonly eligible: number;
+  /** Those mesas' previous round together (the covariates each of them carries), when known. */
+  readonly prior?: PriorFigures | undefined;
+}
+
+/** Per state index (ACTA_STATES), whether an acta in it with figures counts. */
+function countingStates(pendingFiguresCount: boolean): boolean[] {
+  return ACTA_STATES.map((state) => actaCounts({ state, votes: [] }, pendingFiguresCount));
+}
+
+/** An acta's previous-round figures from a columnar snapshot: null when it did not count then. */
+function priorAt(cols: ActaColumns, i: number, counting: readonly boolean[]): PriorFigures | null {
+  if (cols.hasFigures[i] !== 1 || counting[cols.state[i] as number] !== true) return null;
+  const C = cols.choices;
+  const votes = new Array<number>(C);
+  let emitted = (cols.blank[i] as number) + (cols.null[i] as number) + (cols.impugned[i] as number);
+  for (let k = 0; k < C; k++) emitted += votes[k] = cols.votes[i * C + k] as number;
+  return { votes, eligible: cols.eligible[i] as number, emitted };
+}
+
+/**
+ * A previous round per mesa (a runoff's first round: ONPE reuses the mesa numbers), from the
+ * store's columnar snapshot of it: every mesa that counted then, by mesa number.
+ */
+export function priorsByMesa(
+  cols: ActaColumns,
+  pendingFiguresCount = false,
+): Map<string, PriorFigures> {
+  const counting = countingStates(pendingFiguresCount);
+  const out = new Map<string, PriorFigures>();
+  for (let i = 0; i < cols.length; i++) {
+    const p = priorAt(cols, i, counting);
+    if (p !== null) out.set(cols.mesa[i] as string, p);
+  }
+  return out;
+}
+
+/**
+ * Per unit, the previous round of its mesas the current count does not hold yet, summed: what
+ * its mesas to come carry as covariates (their votes then, electors and votes emitted).
+ */
+export function priorsToCome(
+  previous: ActaColumns,
+  unitOf: (place: string) => string,
+  held: (mesa: string) => boolean,
+  pendingFiguresCount = false,
+): Map<string, PriorFigures> {
+  const sums = new Map<string, { votes: number[]; eligible: number; emitted: number }>();
+  const unitOfPlace = previous.ubigeos.map(unitOf);
+  const counting = countingStates(pendingFiguresCount);
+  for (let i = 0; i < previous.length; i++) {
+    if (held(previous.mesa[i] as string)) continue;
+    const p = priorAt(previous, i, counting);
+    if (p === null) continue;
+    const unit = unitOfPlace[previous.ubigeoOf[i] as number] as string;
+    let s = sums.get(unit);
+    if (s === undefined)
+      sums.set(
+        unit,
+        (s = { votes: new Array<number>(previous.choices).fill(0), eligible: 0, emitted: 0 }),
+      );
+    p.votes.forEach((v, k) => (s.votes[k] = (s.votes[k] as number) + v));
+    s.eligible += p.eligible ?? 0;
+    s.emitted += p.emitted ?? 0;
+  }
+  return sums;
 }
 
 /**
@@ -155,8 +220,9 @@ export function mesasToCome(
     const place = placeOf(u.place);
     const base = Math.floor(u.eligible / u.actas);
     const extra = u.eligible - base * u.actas;
+    const prior = u.prior === undefined ? {} : { prior: u.prior };
     for (let i = 0; i < u.actas; i++)
-      out.push({ ...place, eligible: base + (i < extra ? 1 : 0), figures: null });
+      out.push({ ...place, eligible: base + (i < extra ? 1 : 0), figures: null, ...prior });
   }
   return out;
 }
@@ -222,7 +288,8 @@ export function frameFromMesas(
   const districtRemainingSq: number[] = []; // Σ eligible² of uncounted mesas
   let processed = 0;
   // With a previous round per mesa, the model works on what it does not predict (residuals).
-  const pred = priorPredictions(mesas, S);
+  const predicted = priorPredictions(mesas, S);
+  const pred = predicted?.out ?? null;
   const districtPrior: number[] = []; // Σ eligible × prediction of uncounted mesas, per dimension
 
   for (const [i, mesa] of mesas.entries()) {
@@ -491,6 +558,14 @@ export function frameFromMesas(
     rateMax: 1,
     actasProcessed: processed,
     actasTotal: mesas.length,
+    ...(predicted === null
+      ? {}
+      : {
+          mesaPrior: {
+            mesas: mesas.reduce((n, m) => n + (m.prior === undefined ? 0 : 1), 0),
+            fitted: predicted.fitted,
+          },
+        }),
     // regions still to report with nothing counted yet
     unitsWithoutData: frameRegions
       .filter((r, i) => r.counted.every((x) => x === 0) && withRemainder.has(i))
@@ -634,7 +709,10 @@ const MESAS_PER_COEFFICIENT = 20;
  * main choices and its turnout then (first round → runoff transfers, at the mesa). Mesas without
  * a prior take the mean covariates. Null when no mesa has a prior or too few have been counted.
  */
-function priorPredictions(mesas: readonly ProjectionMesa[], S: number): Float64Array | null {
+function priorPredictions(
+  mesas: readonly ProjectionMesa[],
+  S: number,
+): { readonly out: Float64Array; readonly fitted: number } | null {
   if (!mesas.some((m) => m.prior !== undefined)) return null;
   const D = S + 1;
   const design = priorDesign(
@@ -691,5 +769,5 @@ function priorPredictions(mesas: readonly ProjectionMesa[], S: number): Float64A
     const fit = solveRidge(k === S ? turnout : shares, x, column, w);
     mesas.forEach((_, i) => (out[i * D + k] = predict(fit, x, i * P)));
   }
-  return out;
+  return { out, fitted: counted };
 }

@@ -31,6 +31,11 @@ export interface ProjectionFrame {
   readonly unitsWithoutData: readonly string[];
   /** Snapshot frames: what each unit's remainder is projected from (unit order). */
   readonly basis?: readonly UnitBasis[];
+  /**
+   * Per-mesa frames whose mesas carry a previous round (same mesa numbers), when its regression
+   * was used: the mesas with a prior, and the counted ones it was fitted on.
+   */
+  readonly mesaPrior?: { readonly mesas: number; readonly fitted: number };
   /** Snapshot frames with a prior: the prior's choices used as covariates (indices). */
   readonly priorColumns?: readonly number[];
   /**
