@@ -54,6 +54,11 @@ function applyStrings(): void {
     node.textContent = node.dataset[state.lang] ?? '';
   $('lang').textContent = t('langButton');
   $('lang').setAttribute('aria-label', t('langLabel'));
+  // the regional and municipal view keeps the language chosen (Spanish is the URL's default)
+  $('erm-link').setAttribute(
+    'href',
+    state.lang === 'es' ? '?view=erm' : `?view=erm&lang=${state.lang}`,
+  );
 }
 
 async function loadElection(id: string, view: Partial<View> = {}): Promise<void> {

@@ -2,6 +2,7 @@
 import { api, type CountCourse } from './api-client.js';
 
 type Point = CountCourse['points'][number];
+import { coursePair, pairMargin } from './course-pair.js';
 import { limaTime } from './live.js';
 import { $, $svg, choiceLabel, electionId, fmt, inLang, state, svgEl, t } from './ui.js';
 
@@ -14,14 +15,15 @@ export async function renderCourse(): Promise<void> {
     return;
   }
   const last = c.points.at(-1);
-  const [a, b] = last?.votes ?? [];
-  if (!last || !a || !b) {
+  const pair = last === undefined ? null : coursePair(last.votes);
+  if (!last || pair === null) {
     box.hidden = true;
     return;
   }
+  const [a, b] = pair;
   box.hidden = false;
-  // the margin of the final leader's rival over time is drawn as a - b: above zero, a leads
-  const margin = (p: Point): number => (p.votes[0]?.votes ?? 0) - (p.votes[1]?.votes ?? 0);
+  // the last update's leader over its runner-up through the night: above zero, a leads
+  const margin = (p: Point): number => pairMargin(p.votes, pair);
   const W = 320;
   const H = 160;
   const xs = c.points.map((p) => Number(p.pctCounted));

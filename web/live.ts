@@ -1,6 +1,7 @@
 // Election night: the page keeps itself current. It polls the summary (the browser revalidates
 // with If-None-Match, so an unchanged count costs a 304) and redraws when the store's revision
 // moves; it says how fresh the figures are and gives the source's cut in Lima time.
+import { pollMs } from './poll.js';
 import type { Summary } from './api-client.js';
 import { el, state, t } from './ui.js';
 
@@ -103,8 +104,7 @@ export function tickFreshness(): void {
   if (node?.dataset.updated) node.textContent = `${t('updated')} ${ago(node.dataset.updated)}`;
 }
 
-/** The poll interval in ms: `?poll=<seconds>` (at least 1), else 30 s. */
+/** The poll interval in ms: `?poll=<seconds>` (1 s to 10 min), else 30 s. */
 export function pollInterval(): number {
-  const asked = Number(new URLSearchParams(location.search).get('poll'));
-  return Number.isFinite(asked) && asked >= 1 ? asked * 1000 : 30_000;
+  return pollMs(new URLSearchParams(location.search).get('poll'));
 }

@@ -69,6 +69,8 @@ describe('a mesa the election does not have', () => {
     await page.waitForSelector('#acta-missing');
     expect(await page.textContent('#acta-missing')).toBe('Mesa 999999 not found in this election.');
     expect(await page.locator('#acta-title').count()).toBe(0);
+    // the regional and municipal view keeps English (review 5: the link dropped lang=en)
+    expect(await page.getAttribute('#erm-link', 'href')).toBe('?view=erm&lang=en');
     expect(await page.getAttribute('body', 'data-error')).toBeNull();
     expect(errors).toEqual([]);
     await page.close();
