@@ -43,6 +43,10 @@ const ES = {
     'sin actas contadas, proyectada desde las demás unidades y ponderada por sus electores',
   priorUnknown: 'proyectada sin conteo propio',
   priorAbsent: 'ausente del corte de la fuente',
+  priorNoActas:
+    'sin actas cargadas: sus mesas se proyectan como mesas por contar, con los electores del universo',
+  absentActasNote: (n: Arg) =>
+    `${one(n) ? '1 unidad sin actas cargadas: sus mesas se proyectan' : `${n} unidades sin actas cargadas: sus mesas se proyectan`} igual, con los electores del universo (lista abajo)`,
   absentNote: (n: Arg) =>
     `la fuente no trae ${one(n) ? '1 unidad: se proyecta' : `${n} unidades: se proyectan`} igual, desde la vuelta anterior o las demás unidades (lista abajo)`,
   runoffPairs: 'Probabilidad de pasar a segunda vuelta',
@@ -419,6 +423,10 @@ const EN: Strings = {
     "no actas counted: projected from the other units' shares and weighted by its electors",
   priorUnknown: 'projected without a count of its own',
   priorAbsent: "missing from the source's snapshot",
+  priorNoActas:
+    "no actas loaded: its mesas are projected as mesas to count, with the universe's electors",
+  absentActasNote: (n) =>
+    `${one(n) ? '1 unit has no actas loaded: its mesas are projected' : `${n} units have no actas loaded: their mesas are projected`} all the same, with the universe's electors (listed below)`,
   absentNote: (n) =>
     `the source leaves out ${one(n) ? '1 unit' : `${n} units`}: projected all the same, from the previous round or the other units (listed below)`,
   runoffPairs: 'Probability of reaching the runoff',

@@ -51,7 +51,8 @@ function metaOf(p: Projection, sourcePct: string | null): string {
     seed: p.seed,
     method: t(`projMethod:${p.method}`),
   };
-  return (p.unitsAbsent?.length ?? 0) > 0 && sourcePct !== null
+  // a published snapshot's % is over the units it publishes; a count of actas has no such source
+  return p.method === 'snapshot' && (p.unitsAbsent?.length ?? 0) > 0 && sourcePct !== null
     ? t('projectionMetaUniverse')({ ...common, source: sourcePct })
     : t('projectionMeta')(common);
 }
@@ -298,7 +299,7 @@ function historyTable(
 function noteOf(p: Projection): string {
   const main =
     p.unitsAbsent !== undefined && p.unitsAbsent.length > 0
-      ? t('absentNote')(p.unitsAbsent.length)
+      ? t(p.method === 'mesas' ? 'absentActasNote' : 'absentNote')(p.unitsAbsent.length)
       : p.note
         ? inLang(p.note)
         : '';
@@ -311,6 +312,18 @@ function noteOf(p: Projection): string {
   // per-mesa projections: whether the mesas carried the previous round as covariates
   const previous = p.previousRoundNote ? inLang(p.previousRoundNote) : '';
   return [main, history, neighbours, drift, previous].filter((x) => x !== '').join(' · ');
+}
+
+/**
+ * A unit's name: a snapshot's units are its regions; a count of actas lists the units of its
+ * universe (Peru: departments, abroad by continent), named from the election's places, since its
+ * regions are circunscripciones whose codes are another level's (review 5: "Tacna" for Lima).
+ */
+function unitLabel(p: Projection, code: string): string {
+  if (p.method === 'snapshot') return p.regions.find((r) => r.code === code)?.label ?? code;
+  const places = state.places;
+  const coarsest = places?.levels.find((l) => l.place)?.id;
+  return places?.units.find((u) => u.level === coarsest && u.code === code)?.name ?? code;
 }
 
 /**
@@ -327,7 +340,7 @@ function renderPriors(p: Projection): void {
       .map((u) => u.code),
     ...[...absent].filter((c) => !basis.has(c)),
   ];
-  const label = (code: string): string => p.regions.find((r) => r.code === code)?.label ?? code;
+  const label = (code: string): string => unitLabel(p, code);
   const box = $('projection-priors');
   box.hidden = codes.length === 0;
   box.replaceChildren(
@@ -341,8 +354,8 @@ function renderPriors(p: Projection): void {
           'li',
           { 'data-code': code, 'data-basis': b ?? 'absent' },
           el('strong', {}, label(code)),
-          `: ${t(b === 'parent' ? 'priorFromParent' : b === 'prior' ? 'priorFromRound' : 'priorUnknown')}`,
-          absent.has(code) ? ` · ${t('priorAbsent')}` : '',
+          `: ${t(b === 'parent' ? 'priorFromParent' : b === 'prior' ? 'priorFromRound' : p.method === 'mesas' ? 'priorNoActas' : 'priorUnknown')}`,
+          absent.has(code) && p.method !== 'mesas' ? ` · ${t('priorAbsent')}` : '',
         );
       }),
     ),

@@ -1,0 +1,77 @@
+/// <reference lib="dom" />
+// A partial file of actas in the browser: ONPE's 2021 runoff cut to Lima, over the election's
+// universe. The projection panel must name the units with no acta loaded by their own names (review
+// 5 saw "Tacna" beside Lima's code: circunscripción codes are another level's) and say what they
+// are — mesas still to count — not "missing from the source's snapshot", which is a published
+// aggregate's wording. Phone and desktop, Spanish and English, with a screenshot each.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { bundledElection } from '../../src/elections/manifests.js';
+import { ingestFile } from '../../src/ingest/ingest.js';
+import { dataPath } from '../../src/io/paths.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { fixedClock, tempDir } from '../helpers.js';
+import { ARTIFACTS, noSideScroll, ONPE_2021, openPage, useDashboard } from './harness.js';
+
+const RUNOFF = 'pe-2021-presidencial-segunda' as const;
+
+async function limaOnly(): Promise<SqliteStore> {
+  const dir = tempDir('cifra-browser-partial-');
+  const store = new SqliteStore(join(dir, 'p.db'));
+  await store.migrate();
+  const e = bundledElection(RUNOFF);
+  if (!e) throw new Error(RUNOFF);
+  await store.putElection(e);
+  const [header, ...rows] = gunzipSync(readFileSync(dataPath(ONPE_2021[RUNOFF])))
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l !== '');
+  const file = join(dir, 'lima.csv');
+  writeFileSync(file, [header, ...rows.filter((l) => l.startsWith('"14'))].join('\n') + '\n');
+  const r = await ingestFile(store, { file, election: e, now: fixedClock });
+  expect(r.ok).toBe(true);
+  return store;
+}
+
+const env = useDashboard(limaOnly);
+
+describe('a partial count of actas: the units with none loaded, named and said for what they are', () => {
+  for (const [width, lang] of [
+    [390, 'es'],
+    [1400, 'en'],
+  ] as const)
+    it(`${width} px, ${lang}`, async () => {
+      const p = (await (
+        await fetch(`${env.base}/api/v1/elections/${RUNOFF}/projection.json`)
+      ).json()) as { unitsAbsent?: string[] };
+      const absent = p.unitsAbsent ?? [];
+      // the premise (RENIEC codes: 07 Cusco, 14 Lima): every department but Lima, and the continents, have no acta loaded
+      expect(absent).toContain('07');
+      expect(absent).not.toContain('14');
+      const { page, errors } = await openPage(
+        env.browser,
+        `${env.base}/?election=${RUNOFF}${lang === 'en' ? '&lang=en' : ''}`,
+        width,
+      );
+      await page.waitForSelector('#projection-priors:not([hidden]) li');
+      const cusco = (await page.textContent('#projection-priors li[data-code="07"]')) ?? '';
+      expect(cusco).toMatch(/^CUSCO: /i);
+      expect(cusco).toContain(lang === 'es' ? 'sin actas cargadas' : 'no actas loaded');
+      const panel = (await page.textContent('#projection')) ?? '';
+      // Lima is counted: it is not among the units without a count of their own
+      expect(await page.locator('#projection-priors li[data-code="14"]').count()).toBe(0);
+      expect(panel).not.toContain(lang === 'es' ? 'corte de la fuente' : "source's snapshot");
+      expect(panel).not.toContain(
+        lang === 'es' ? 'que la fuente no publica' : 'the source does not publish',
+      );
+      expect(await noSideScroll(page)).toBe(true);
+      await page.screenshot({
+        path: join(ARTIFACTS, `partial-count-${width}-${lang}.png`),
+        fullPage: true,
+      });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+});
