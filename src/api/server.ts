@@ -252,7 +252,7 @@ export const ROUTES: readonly RouteDef[] = [
     method: 'POST',
     url: '/api/v1/actas/:mesa/corrections',
     summary:
-      'Record a correction of one stored acta (body: cifra JSON acta), e.g. after a JEE ruling: a mesa never imported is 404 `acta_not_found`; an acta that fails validation corrects nothing, 422 with its issues (its row kept in the quarantine of the import `details.importId`)',
+      'Record a correction of one stored acta (body: cifra JSON acta), e.g. after a JEE ruling: a body that is not JSON or not one acta is 422 `invalid_query` at `body` (as on the what-if); a mesa never imported is 404 `acta_not_found`; an acta that fails validation corrects nothing, 422 with its issues (its row kept in the quarantine of the import `details.importId`)',
     write: true,
     query: electionQuery,
     response: ImportReportSchema,
