@@ -100,7 +100,23 @@ export function apiContext(o: ApiOptions): ApiContext {
   };
 }
 
-/** A write through this process is visible to the next read at once. */
+/**
+ * The store's revision as a write route starts or ends, or null when it cannot be read (a write
+ * then forgets the reads, as if it had changed the store).
+ */
+export async function writeRevision(ctx: ApiContext): Promise<string | null> {
+  try {
+    return await ctx.store.revision();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A write through this process that changed the store is visible to the next read at once; a
+ * refused one (invalid body, store busy, a file already imported) changed nothing, and the
+ * cached reads and their ETags stay.
+ */
 export function forgetReads(ctx: ApiContext): void {
   ctx.revision.forget();
   ctx.responses.clear();

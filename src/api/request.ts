@@ -36,3 +36,18 @@ export function parseQuery<T extends z.ZodObject>(schema: T, req: FastifyRequest
     );
   return r.data;
 }
+
+/**
+ * A request body as JSON, whatever its content type (the what-if, a correction); a body that does
+ * not parse is 422 `invalid_query` at `body` on every route that takes JSON.
+ */
+export function jsonBody(body: unknown): unknown {
+  const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : '';
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new IssueError(422, [
+      issue('invalid_query', ['body'], { message: `not JSON: ${(e as Error).message}` }),
+    ]);
+  }
+}

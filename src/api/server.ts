@@ -6,7 +6,13 @@ import { ContestSchema, ContestsElectionSchema } from '../results/contests.js';
 import { SummarySchema } from '../results/summary.js';
 import { WhatIfBodySchema } from '../results/what-if.js';
 import { CompareQuerySchema } from './compare.js';
-import { apiContext, forgetReads, type ApiContext, type ApiOptions } from './context.js';
+import {
+  apiContext,
+  forgetReads,
+  writeRevision,
+  type ApiContext,
+  type ApiOptions,
+} from './context.js';
 import { DOCUMENT_NOT_FOUND, DOCUMENTS, RawBody, type DocumentDef } from './documents.js';
 import { registerErrorHandlers } from './error-handlers.js';
 import { IssueError, unwrap } from './errors.js';
@@ -246,7 +252,7 @@ export const ROUTES: readonly RouteDef[] = [
     method: 'POST',
     url: '/api/v1/actas/:mesa/corrections',
     summary:
-      'Record a correction of one stored acta (body: cifra JSON acta), e.g. after a JEE ruling: a mesa never imported is 404 `acta_not_found`; an acta that fails validation corrects nothing, 422 with its issues (its row kept in the quarantine of the import `details.importId`)',
+      'Record a correction of one stored acta (body: cifra JSON acta), e.g. after a JEE ruling: a body that is not JSON or not one acta is 422 `invalid_query` at `body` (as on the what-if); a mesa never imported is 404 `acta_not_found`; an acta that fails validation corrects nothing, 422 with its issues (its row kept in the quarantine of the import `details.importId`)',
     write: true,
     query: electionQuery,
     response: ImportReportSchema,
@@ -293,7 +299,11 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   return app;
 }
 
-/** The routes of ROUTES with their handlers: a write says no-store, and is seen by the next read at once. */
+/**
+ * The routes of ROUTES with their handlers: a write says no-store, and one that changed the store
+ * (its revision moved, whether it answers 200 or, as a refused correction that kept its row in
+ * the quarantine, 422) is seen by the next read at once.
+ */
 function registerRoutes(
   app: FastifyInstance,
   ctx: ApiContext,
@@ -314,10 +324,12 @@ function registerRoutes(
       handler: async (req, reply) => {
         if (!r.write) return handler(req, reply, r.query);
         reply.header('cache-control', 'no-store');
+        const before = await writeRevision(ctx);
         try {
           return await handler(req, reply, r.query);
         } finally {
-          forgetReads(ctx);
+          const after = await writeRevision(ctx);
+          if (before === null || after !== before) forgetReads(ctx);
         }
       },
     });

@@ -1,22 +1,9 @@
 import { createHash } from 'node:crypto';
-import { issue } from '../core/issues.js';
 import { parseWhatIfBody, whatIfSeats } from '../results/what-if.js';
 import { canonicalJson } from './byte-cache.js';
 import type { ApiContext } from './context.js';
-import { IssueError, unwrap } from './errors.js';
-import type { RouteHandler } from './request.js';
-
-/** A request body as JSON (sent as any content type), or 422 `invalid_query` at `body`. */
-function jsonBody(body: unknown): unknown {
-  const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : '';
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new IssueError(422, [
-      issue('invalid_query', ['body'], { message: `not JSON: ${(e as Error).message}` }),
-    ]);
-  }
-}
+import { unwrap } from './errors.js';
+import { jsonBody, type RouteHandler } from './request.js';
 
 /**
  * POST /api/v1/what-if: seats under the ruleset sent, on the worker pool; the answer kept by the

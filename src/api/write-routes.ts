@@ -9,7 +9,7 @@ import { loadJurisdiction } from '../jurisdictions/load.js';
 import { election } from '../results/service.js';
 import type { ApiContext } from './context.js';
 import { IssueError, statusOf, unwrap } from './errors.js';
-import { electionQuery, parseQuery, type Handlers } from './request.js';
+import { electionQuery, jsonBody, parseQuery, type Handlers } from './request.js';
 
 /** The write routes (the token guard, guard.ts, checks them before their body is read). */
 export function writeHandlers(ctx: ApiContext): Handlers {
@@ -39,15 +39,7 @@ export function writeHandlers(ctx: ApiContext): Handlers {
  */
 async function correction(ctx: ApiContext, req: FastifyRequest) {
   const q = parseQuery(electionQuery, req);
-  const body = req.body as Buffer | undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body?.toString('utf8') ?? '');
-  } catch {
-    throw new IssueError(422, [
-      issue('csv_unreadable', ['body'], { reason: 'the body is not JSON' }),
-    ]);
-  }
+  const parsed = jsonBody(req.body);
   const mesa = (req.params as { mesa: string }).mesa;
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new IssueError(422, [

@@ -163,37 +163,18 @@ export const MesaQuarantineSchema = z.object({
 });
 
 /**
- * Every quarantined row of an election by mesa, read once per store revision: the acta route and
- * `cifra publish` (every acta) ask mesa by mesa, and the quarantine is kept per import.
+ * A mesa's quarantined rows, by import and row: the store reads those of its key (an index), and
+ * the jurisdiction's padding keeps the rows of this mesa (`00123` and `123` are one mesa in Peru).
  */
-const QUARANTINE = new WeakMap<Store, Map<string, Promise<unknown>>>();
-
-function quarantineByMesa(
+async function quarantinedOf(
   store: Store,
   election: string,
-  revision: string,
+  mesa: string,
   padMesa: (m: string) => string,
-): Promise<Map<string, MesaQuarantine[]>> {
-  return perRevision(QUARANTINE, store, `${election}|${revision}`, async () => {
-    const by = new Map<string, MesaQuarantine[]>();
-    const imports = await store.listImports(election);
-    for (const imp of imports.filter((i) => i.status === 'committed' && (i.quarantined ?? 0) > 0))
-      for (const q of await store.quarantined(imp.id)) {
-        if (q.mesa === null) continue;
-        const mesa = padMesa(q.mesa);
-        const row = {
-          importId: imp.id,
-          file: imp.fileName,
-          row: q.row,
-          issues: q.issues,
-          raw: q.raw,
-        };
-        const list = by.get(mesa);
-        if (list === undefined) by.set(mesa, [row]);
-        else list.push(row);
-      }
-    return by;
-  });
+): Promise<MesaQuarantine[]> {
+  return (await store.quarantinedOfMesa(election, mesa))
+    .filter((q) => q.mesa !== null && padMesa(q.mesa) === mesa)
+    .map((q) => ({ importId: q.importId, file: q.file, row: q.row, issues: q.issues, raw: q.raw }));
 }
 
 /**
@@ -696,9 +677,7 @@ export async function getActa(
   if (!jurisdiction.mesaPattern.test(mesa)) return { ok: false, issues: [badMesa(mesa, ['mesa'])] };
   const current = await store.getActa(def.id, mesa);
   const history = await store.actaHistory(def.id, mesa);
-  const revision = await store.revision(def.id);
-  const byMesa = await quarantineByMesa(store, def.id, revision, (m) => jurisdiction.padMesa(m));
-  const quarantined = byMesa.get(mesa) ?? [];
+  const quarantined = await quarantinedOf(store, def.id, mesa, (m) => jurisdiction.padMesa(m));
   if (current === null && history.length === 0 && quarantined.length === 0)
     return {
       ok: false,
@@ -717,13 +696,15 @@ export async function mesasOnlyQuarantined(store: Store, id: string): Promise<st
   if (!e.ok) return [];
   const { def, jurisdiction } = e.value;
   const revision = await store.revision(def.id);
-  const byMesa = await quarantineByMesa(store, def.id, revision, (m) => jurisdiction.padMesa(m));
+  const quarantined = new Set(
+    (await store.quarantinedMesas(def.id)).map((m) => jurisdiction.padMesa(m)),
+  );
   // a mesa with any version has a current one (version 1 is always applied): the district lists
   // publish reads anyway say which mesas have versions, with no read per quarantined mesa
   const stored = new Set<string>();
   for (const list of (await mesasByDistrict(store, def.id, revision)).values())
     for (const m of list) stored.add(m.mesa);
-  return [...byMesa.keys()].filter((mesa) => !stored.has(mesa)).sort();
+  return [...quarantined].filter((mesa) => !stored.has(mesa)).sort();
 }
 
 /** A district's mesas as the drill-down lists them (the district is the document's own field). */

@@ -7,7 +7,7 @@ import {
   type AuditReport,
   type ChainedVersion,
 } from './audit.js';
-import { electionRow } from './rows.js';
+import { electionRow, mesaKey } from './rows.js';
 import type { ImportRecord } from './store.js';
 
 /**
@@ -64,6 +64,9 @@ export interface QuarantineText {
   readonly mesa: string | null;
   readonly issues: string;
   readonly raw: string;
+  /** Derived (migration 10): the import's election and `mesaKey(mesa)`, by which an acta finds it. */
+  readonly election?: string | null;
+  readonly mesaKey?: string | null;
 }
 export interface PlaceRow {
   readonly election: string;
@@ -186,6 +189,7 @@ export function verifyAudit(r: AuditRecords, since?: string): FullAuditReport {
   add(checkMigrations(r.migrations, r.knownMigrations));
   add(checkElections(r));
   for (const b of checkImports(r)) add(b);
+  add(checkQuarantineKeys(r));
   add(checkPublished(r));
   add(checkProjections(r));
   return {
@@ -334,6 +338,27 @@ function checkProjections(r: AuditRecords): AuditBreak | undefined {
   const have = new Set(r.projections.map((p) => projectionSubject(p.election, p.revision)));
   const gone = [...logged.keys()].find((s) => !have.has(s));
   return gone === undefined ? undefined : brk('projections', gone, 'missing', 'logged but deleted');
+}
+
+/**
+ * A quarantined row's derived columns agree with its import and mesa: edited, they would hide the
+ * row from its acta's document while its digest (row, mesa, issues, raw) still matched the log.
+ */
+function checkQuarantineKeys(r: AuditRecords): AuditBreak | undefined {
+  const election = new Map(r.imports.map((i) => [i.id, i.election]));
+  const bad = r.quarantine.find(
+    (q) =>
+      q.election !== election.get(q.importId) ||
+      q.mesaKey !== (q.mesa === null ? null : mesaKey(q.mesa)),
+  );
+  return bad === undefined
+    ? undefined
+    : brk(
+        'quarantine',
+        bad.importId,
+        'derived_state_mismatch',
+        `row ${bad.row}'s election or mesa key`,
+      );
 }
 
 const brk = (

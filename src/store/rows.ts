@@ -3,7 +3,7 @@ import { ACTA_STATES, type Acta, type ActaState, type ElectionDef } from '../cor
 import type { VersionRecord } from '../core/tally/batch-plan.js';
 import type { LogEntry, ProjectionText, QuarantineText } from './audit-log.js';
 import type { ActaStateCounts } from '../core/tally/aggregate.js';
-import type { ImportMeta, ImportRecord, ImportSummary } from './store.js';
+import type { ImportMeta, ImportRecord, ImportSummary, MesaQuarantinedRow } from './store.js';
 
 /**
  * Rows → domain objects, shared by the SQLite and PostgreSQL stores: both use the same column
@@ -132,6 +132,31 @@ export function quarantineOf(r: Row): QuarantineText {
     mesa: (r['mesa'] as string | null) ?? null,
     issues: r['issues'] as string,
     raw: r['raw'] as string,
+    election: (r['election'] as string | null) ?? null,
+    mesaKey: (r['mesa_key'] as string | null) ?? null,
+  };
+}
+
+/**
+ * A quarantined mesa's lookup key, stored beside it (quarantine.mesa_key): trimmed, and an
+ * all-digit mesa without its leading zeros. Any padding a jurisdiction gives (`padMesa`: trim,
+ * then zeros before a short all-digit id) keeps this key, so the rows of one key are a superset
+ * of one padded mesa's; the caller, who knows the padding, narrows them.
+ */
+export function mesaKey(mesa: string): string {
+  const s = mesa.trim();
+  return /^\d+$/.test(s) ? s.replace(/^0+(?=\d)/, '') : s;
+}
+
+/** A row of `quarantine q JOIN imports i` (q.*, i.file_name) as the acta document lists it. */
+export function mesaQuarantinedOf(r: Row): MesaQuarantinedRow {
+  return {
+    importId: Number(r['import_id']),
+    file: r['file_name'] as string,
+    row: r['row'] as number,
+    mesa: (r['mesa'] as string | null) ?? null,
+    issues: JSON.parse(r['issues'] as string) as Issue[],
+    raw: JSON.parse(r['raw'] as string) as Record<string, string>,
   };
 }
 

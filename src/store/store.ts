@@ -60,6 +60,14 @@ export interface Store {
   getActa(election: string, mesa: string): Promise<StoredActa | null>;
   actaHistory(election: string, mesa: string): Promise<ActaVersion[]>;
   quarantined(importId: number): Promise<QuarantinedRow[]>;
+  /**
+   * The quarantined rows of the election's committed imports whose mesa has `mesa`'s key
+   * (rows.ts `mesaKey`: an index reads only them), by import and row: a superset of the rows of
+   * any padding of `mesa`, which the caller, who knows the jurisdiction's padding, narrows.
+   */
+  quarantinedOfMesa(election: string, mesa: string): Promise<MesaQuarantinedRow[]>;
+  /** The mesas, as read, of the election's committed quarantined rows, each once. */
+  quarantinedMesas(election: string): Promise<string[]>;
   /** Aggregates of a published-results election, as result units per level. */
   putPublished(election: string, units: readonly PublishedUnit[], seats: unknown): Promise<void>;
   publishedUnits(election: string, level: string): Promise<PublishedUnit[]>;
@@ -139,6 +147,12 @@ export interface QuarantinedRow {
   readonly mesa: string | null;
   readonly issues: readonly Issue[];
   readonly raw: Readonly<Record<string, string>>;
+}
+
+/** A quarantined row with the import that refused it and that import's file name. */
+export interface MesaQuarantinedRow extends QuarantinedRow {
+  readonly importId: number;
+  readonly file: string;
 }
 
 export type { BatchOutcome };

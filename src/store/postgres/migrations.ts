@@ -1,11 +1,16 @@
+import type pg from 'pg';
+import { mesaKey } from '../rows.js';
+
 /**
  * Versioned migrations for PostgreSQL: append-only, like SQLite's (same numbering, same meaning),
- * recorded in schema_migrations. Identity ids give the order the hash chains follow.
+ * recorded in schema_migrations. Identity ids give the order the hash chains follow. `fill`, when
+ * given, runs after the SQL in the same transaction (values only JavaScript computes).
  */
 export const PG_MIGRATIONS: readonly {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  readonly fill?: (c: pg.PoolClient) => Promise<void>;
 }[] = [
   {
     version: 1,
@@ -163,5 +168,25 @@ export const PG_MIGRATIONS: readonly {
     version: 9,
     name: "an index for the revision's latest log entry of an election (its definition, its published results)",
     sql: `CREATE INDEX audit_log_subject ON audit_log(subject, kind, seq);`,
+  },
+  {
+    version: 10,
+    name: "quarantined rows by election and mesa key: an acta's lookup reads only its mesa's rows",
+    sql: `
+      ALTER TABLE quarantine ADD COLUMN election TEXT;
+      ALTER TABLE quarantine ADD COLUMN mesa_key TEXT;
+      UPDATE quarantine q SET election = i.election FROM imports i WHERE i.id = q.import_id;
+      CREATE INDEX quarantine_mesa ON quarantine(election, mesa_key);
+    `,
+    fill: async (c) => {
+      // each distinct mesa's key, computed as every insert's (mesaKey), joined back by the mesa
+      const mesas = (
+        await c.query('SELECT DISTINCT mesa FROM quarantine WHERE mesa IS NOT NULL')
+      ).rows.map((r: { mesa: string }) => r.mesa);
+      await c.query(
+        'UPDATE quarantine q SET mesa_key = v.k FROM unnest($1::text[], $2::text[]) AS v(m, k) WHERE q.mesa = v.m',
+        [mesas, mesas.map(mesaKey)],
+      );
+    },
   },
 ];

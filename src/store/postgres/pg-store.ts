@@ -38,6 +38,7 @@ import type {
   PlaceNames,
   ProjectionRecord,
   PublishedUnit,
+  MesaQuarantinedRow,
   QuarantinedRow,
   Store,
   StoredActa,
@@ -53,6 +54,8 @@ import {
   electionRow,
   importOf,
   logEntryOf,
+  mesaKey,
+  mesaQuarantinedOf,
   projectionOf,
   quarantineOf,
   warningsOf,
@@ -118,6 +121,7 @@ export class PgStore implements Store {
         await c.query('BEGIN');
         try {
           await c.query(m.sql);
+          await m.fill?.(c);
           await c.query(
             'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
             [m.version, m.name, new Date().toISOString()],
@@ -293,12 +297,14 @@ export class PgStore implements Store {
           await executePlan(q, meta.election, plan.writes);
           if (quarantined.length > 0)
             await q(
-              `INSERT INTO quarantine (import_id, row, mesa, issues, raw)
-               SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[])`,
+              `INSERT INTO quarantine (import_id, election, row, mesa, mesa_key, issues, raw)
+               SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[])`,
               [
                 importId,
+                meta.election,
                 quarantined.map((x) => x.row),
                 quarantined.map((x) => x.mesa),
+                quarantined.map((x) => (x.mesa === null ? null : mesaKey(x.mesa))),
                 quarantined.map((x) => JSON.stringify(x.issues)),
                 quarantined.map((x) => JSON.stringify(x.raw)),
               ],
@@ -420,6 +426,20 @@ export class PgStore implements Store {
       issues: JSON.parse(r['issues'] as string) as Issue[],
       raw: JSON.parse(r['raw'] as string) as Record<string, string>,
     }));
+  }
+
+  async quarantinedOfMesa(election: string, mesa: string): Promise<MesaQuarantinedRow[]> {
+    const sql = `SELECT q.*, i.file_name FROM quarantine q JOIN imports i ON i.id = q.import_id
+      WHERE q.election = $1 AND q.mesa_key = $2 AND i.status = 'committed' ORDER BY q.import_id, q.row`;
+    return ((await this.pool.query(sql, [election, mesaKey(mesa)])).rows as Row[]).map(
+      mesaQuarantinedOf,
+    );
+  }
+
+  async quarantinedMesas(election: string): Promise<string[]> {
+    const sql = `SELECT DISTINCT q.mesa FROM quarantine q JOIN imports i ON i.id = q.import_id
+      WHERE q.election = $1 AND q.mesa IS NOT NULL AND i.status = 'committed'`;
+    return ((await this.pool.query(sql, [election])).rows as Row[]).map((r) => r['mesa'] as string);
   }
 
   async putPublished(

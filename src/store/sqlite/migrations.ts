@@ -1,11 +1,16 @@
+import type Database from 'better-sqlite3';
+import { mesaKey } from '../rows.js';
+
 /**
  * Versioned migrations for SQLite: append-only; a schema change is a new entry, never a reset.
- * The applied versions are recorded in schema_migrations.
+ * The applied versions are recorded in schema_migrations. `fill`, when given, runs after the SQL
+ * in the same transaction (values only JavaScript computes, such as `mesaKey`).
  */
 export const SQLITE_MIGRATIONS: readonly {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  readonly fill?: (db: Database.Database) => void;
 }[] = [
   {
     version: 1,
@@ -163,5 +168,22 @@ export const SQLITE_MIGRATIONS: readonly {
     version: 9,
     name: "an index for the revision's latest log entry of an election (its definition, its published results)",
     sql: `CREATE INDEX audit_log_subject ON audit_log(subject, kind, seq);`,
+  },
+  {
+    version: 10,
+    name: "quarantined rows by election and mesa key: an acta's lookup reads only its mesa's rows",
+    sql: `
+      ALTER TABLE quarantine ADD COLUMN election TEXT;
+      ALTER TABLE quarantine ADD COLUMN mesa_key TEXT;
+      UPDATE quarantine SET election = (SELECT election FROM imports WHERE imports.id = quarantine.import_id);
+      CREATE INDEX quarantine_mesa ON quarantine(election, mesa_key);
+    `,
+    fill: (db) => {
+      // the same key as every insert's, computed once per row by the function defined for this
+      db.function('cifra_mesa_key', { deterministic: true }, (m: unknown) =>
+        typeof m === 'string' ? mesaKey(m) : null,
+      );
+      db.exec('UPDATE quarantine SET mesa_key = cifra_mesa_key(mesa) WHERE mesa IS NOT NULL');
+    },
   },
 ];

@@ -22,6 +22,7 @@ import type {
   PublishedUnit,
   IncomingActa,
   PlaceNames,
+  MesaQuarantinedRow,
   QuarantinedRow,
   Store,
   StoredActa,
@@ -59,6 +60,8 @@ import {
   electionRow,
   importOf,
   logEntryOf,
+  mesaKey,
+  mesaQuarantinedOf,
   projectionOf,
   quarantineOf,
   warningsOf,
@@ -66,6 +69,12 @@ import {
   committedImportParams,
   startedImportParams,
 } from '../rows.js';
+
+/** A mesa key's quarantined rows of committed imports (the index quarantine_mesa finds them). */
+const QUARANTINED_OF_MESA_SQL = `SELECT q.*, i.file_name FROM quarantine q JOIN imports i ON i.id = q.import_id
+  WHERE q.election = ? AND q.mesa_key = ? AND i.status = 'committed' ORDER BY q.import_id, q.row`;
+const QUARANTINED_MESAS_SQL = `SELECT DISTINCT q.mesa FROM quarantine q JOIN imports i ON i.id = q.import_id
+  WHERE q.election = ? AND q.mesa IS NOT NULL AND i.status = 'committed'`;
 
 function encodeVotes(v: readonly number[] | null): Buffer | null {
   if (v === null) return null;
@@ -216,6 +225,7 @@ export class SqliteStore implements Store {
       if (applied.has(m.version)) continue;
       this.db.transaction(() => {
         this.db.exec(m.sql);
+        m.fill?.(this.db);
         this.db
           .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
           .run(m.version, m.name, new Date().toISOString());
@@ -587,6 +597,18 @@ export class SqliteStore implements Store {
     }));
   }
 
+  async quarantinedOfMesa(election: string, mesa: string): Promise<MesaQuarantinedRow[]> {
+    return (this.read(QUARANTINED_OF_MESA_SQL).all(election, mesaKey(mesa)) as Row[]).map(
+      mesaQuarantinedOf,
+    );
+  }
+
+  async quarantinedMesas(election: string): Promise<string[]> {
+    return (this.read(QUARANTINED_MESAS_SQL).all(election) as Row[]).map(
+      (r) => r['mesa'] as string,
+    );
+  }
+
   async revision(election?: string): Promise<string> {
     const r = (
       election === undefined
@@ -821,7 +843,7 @@ export class SqliteImportWriter {
       'UPDATE acta_versions SET conflict = 1 WHERE election = ? AND mesa = ? AND is_current = 1',
     );
     this.insertQuarantine = db.prepare(
-      'INSERT INTO quarantine (import_id, row, mesa, issues, raw) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO quarantine (import_id, election, row, mesa, mesa_key, issues, raw) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.insertPlace = db.prepare(
       'INSERT OR IGNORE INTO places (election, ubigeo, department, province, district) VALUES (?, ?, ?, ?, ?)',
@@ -907,7 +929,16 @@ export class SqliteImportWriter {
     else this.insertVersions(w);
     for (const [ubigeo, p] of w.places)
       this.insertPlace.run(election, ubigeo, p.department, p.province, p.district);
-    for (const q of w.quarantined) this.insertQuarantine.run(importId, ...q);
+    for (const [row, mesa, issues, raw] of w.quarantined)
+      this.insertQuarantine.run(
+        importId,
+        election,
+        row,
+        mesa,
+        mesa === null ? null : mesaKey(mesa),
+        issues,
+        raw,
+      );
   }
 
   /** The versions of a fresh batch: version 1, new, current, no conflict (EncodedWrites.fresh). */
