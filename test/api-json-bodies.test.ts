@@ -1,6 +1,6 @@
 // A request body that is not JSON gets one code on every route that takes JSON: the what-if and
-// a correction both answer 422 `invalid_query` at `body` (the correction said `csv_unreadable`,
-// though it reads no CSV), and nothing is stored.
+// a correction both answer 422 `body_not_json` (the correction said `csv_unreadable`, though it
+// reads no CSV, the what-if `invalid_query`, though no query was wrong), and nothing is stored.
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,16 +57,16 @@ async function bothRoutes(payload: string): Promise<unknown[]> {
 }
 
 describe('a body that is not JSON', () => {
-  it('is 422 invalid_query at body on the what-if and on a correction alike', async () => {
+  it('is 422 body_not_json on the what-if and on a correction alike', async () => {
     const revision = await store.revision();
     for (const payload of ['{"mesa": ', 'mesa=000001', '']) {
-      const expected = [422, [['invalid_query', 'body']]];
+      const expected = [422, [['body_not_json', 'body']]];
       expect([payload, await bothRoutes(payload)]).toEqual([payload, [expected, expected]]);
     }
     expect(await store.revision()).toBe(revision); // nothing stored
   });
 
-  it('JSON of another shape is also invalid_query at body on both', async () => {
+  it('JSON of another shape is invalid_query at body on both', async () => {
     const expected = [422, [['invalid_query', 'body']]];
     expect(await bothRoutes('["000001"]')).toEqual([expected, expected]);
   });

@@ -75,7 +75,7 @@ async function reads(etag: string): Promise<unknown> {
 /** How each write that changes nothing is answered. */
 const answers: Record<string, [number, string | boolean]> = {
   unauthorized: [401, 'unauthorized'],
-  'not json': [422, 'invalid_query'],
+  'not json': [422, 'body_not_json'],
   empty: [422, 'file_empty'],
   'store busy': [503, 'store_busy'],
   'the same file again': [200, true],

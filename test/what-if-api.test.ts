@@ -270,9 +270,9 @@ describe('POST /api/v1/what-if on a stored list election (2026-style valla: 5 % 
 });
 
 describe('POST /api/v1/what-if refuses bad bodies with coded issues and their paths (never a 500)', () => {
-  it('not JSON, not an object, wrong types, unknown fields: 422 invalid_query at the body path', async () => {
-    expect(await refusal('{"election": ')).toEqual([422, [['invalid_query', 'body']]]);
-    expect(await refusal('')).toEqual([422, [['invalid_query', 'body']]]);
+  it('not JSON: 422 body_not_json; not an object, wrong types, unknown fields: 422 invalid_query at the body path', async () => {
+    expect(await refusal('{"election": ')).toEqual([422, [['body_not_json', 'body']]]);
+    expect(await refusal('')).toEqual([422, [['body_not_json', 'body']]]);
     expect(await refusal([ELECTION])).toEqual([422, [['invalid_query', 'body']]]);
     expect(
       await refusal({ election: 3, rules: [], options: { x: 1 }, whatIf: { seats: '150' } }),

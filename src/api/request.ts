@@ -39,7 +39,7 @@ export function parseQuery<T extends z.ZodObject>(schema: T, req: FastifyRequest
 
 /**
  * A request body as JSON, whatever its content type (the what-if, a correction); a body that does
- * not parse is 422 `invalid_query` at `body` on every route that takes JSON.
+ * not parse is 422 `body_not_json` on every route that takes JSON.
  */
 export function jsonBody(body: unknown): unknown {
   const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : '';
@@ -47,7 +47,7 @@ export function jsonBody(body: unknown): unknown {
     return JSON.parse(text) as unknown;
   } catch (e) {
     throw new IssueError(422, [
-      issue('invalid_query', ['body'], { message: `not JSON: ${(e as Error).message}` }),
+      issue('body_not_json', ['body'], { message: (e as Error).message }),
     ]);
   }
 }

@@ -231,7 +231,7 @@ export const ROUTES: readonly RouteDef[] = [
     method: 'POST',
     url: '/api/v1/what-if',
     summary:
-      "Seats of a stored list election under another ruleset (a whole file, or a merge patch onto the election's; options; method, threshold, seats), from its current votes by electoral district, with the difference from its seats under its own ruleset. Public; cached by the normalised body; a bad body → 422 (`invalid_query`, `ruleset_invalid`, … with the body's paths), a house or district table over 1,000 → 422 `query_too_costly`",
+      "Seats of a stored list election under another ruleset (a whole file, or a merge patch onto the election's; options; method, threshold, seats), from its current votes by electoral district, with the difference from its seats under its own ruleset. Public; cached by the normalised body; a body that is not JSON → 422 `body_not_json`, a bad body → 422 (`invalid_query`, `ruleset_invalid`, … with the body's paths), a house or district table over 1,000 → 422 `query_too_costly`",
     write: false,
     query: z.object({}),
     response: WhatIfSchema,
@@ -252,7 +252,7 @@ export const ROUTES: readonly RouteDef[] = [
     method: 'POST',
     url: '/api/v1/actas/:mesa/corrections',
     summary:
-      'Record a correction of one stored acta (body: cifra JSON acta), e.g. after a JEE ruling: a body that is not JSON or not one acta is 422 `invalid_query` at `body` (as on the what-if); a mesa never imported is 404 `acta_not_found`; an acta that fails validation corrects nothing, 422 with its issues (its row kept in the quarantine of the import `details.importId`)',
+      'Record a correction of one stored acta (body: cifra JSON acta), e.g. after a JEE ruling: a body that is not JSON is 422 `body_not_json` (as on the what-if), JSON that is not one acta 422 `invalid_query` at `body`; a mesa never imported is 404 `acta_not_found`; an acta that fails validation corrects nothing, 422 with its issues (its row kept in the quarantine of the import `details.importId`)',
     write: true,
     query: electionQuery,
     response: ImportReportSchema,

@@ -339,6 +339,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'a query parameter is not valid',
     es: 'un parámetro de la consulta no es válido',
   },
+  body_not_json: {
+    en: "the request's body is not JSON",
+    es: 'el cuerpo de la solicitud no es JSON',
+  },
   not_found: { en: 'no such route', es: 'no existe esa ruta' },
   body_too_large: {
     en: "the request's body is over this route's limit",

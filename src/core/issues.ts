@@ -108,6 +108,7 @@ export const ISSUE_CODES = [
   'server_busy',
   'query_too_costly',
   'invalid_query',
+  'body_not_json',
   'not_found',
   'body_too_large',
   'internal_error',
