@@ -26,6 +26,7 @@ import {
   thousands,
 } from '../format.js';
 import type { IngestLimitsFile } from '../../ingest/limits.js';
+import { unreadable } from '../../io/csv.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { formatIssue, printIssues } from '../messages.js';
 
@@ -81,13 +82,12 @@ function electionFromManifest(
 const isManifestPath = (ref: string): boolean => ref.includes('/') || ref.endsWith('.json');
 
 /** `file_unreadable` for a path that cannot be read (its errno as the reason), else null. */
-function unreadable(path: string, at: readonly string[]): Issue | null {
+function unreadableAt(path: string, at: string): Issue | null {
   try {
     accessSync(path, constants.R_OK);
     return null;
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? 'read error';
-    return issue('file_unreadable', [...at], { file: path, reason });
+    return unreadable(path, at, e);
   }
 }
 
@@ -107,8 +107,8 @@ export async function electionToIngest(
   const file = o.file;
   // a file that is not there is said as such, not as "no election fits its columns" (review 4)
   const missing = [
-    ...(file === undefined ? [] : [unreadable(file, ['file'])]),
-    ...(ref !== undefined && isManifestPath(ref) ? [unreadable(ref, ['election'])] : []),
+    ...(file === undefined ? [] : [unreadableAt(file, 'file')]),
+    ...(ref !== undefined && isManifestPath(ref) ? [unreadableAt(ref, 'election')] : []),
   ].filter((i): i is Issue => i !== null);
   if (missing.length > 0) {
     printIssues(io, missing);
