@@ -1,6 +1,6 @@
 // The CLI builds each of its issues and option parsers once (an earlier re-read found
-// `file_unreadable` built in two commands): a second copy here fails the run, whichever command
-// it is in.
+// `file_unreadable` built in two commands, and three near-identical number parsers): a second
+// copy here fails the run, whichever command it is in.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,5 +27,18 @@ describe('the CLI builds each thing once', () => {
 
   it('file_unreadable comes from src/io/csv.ts `unreadable`, never built in a command', () => {
     expect(where(/'file_unreadable'/)).toEqual([]);
+  });
+
+  it('a number option is parsed by the one family in options.ts', () => {
+    // a parser of its own tests digits with a regular expression beside a usage error
+    const own = sources
+      .filter((s) => s.file !== 'options.ts')
+      .flatMap(({ file, text }) =>
+        /\/\^\\d\{/.test(text) && /usageError\(/.test(text) ? [file] : [],
+      );
+    expect(own).toEqual([]);
+    // and options.ts tests digits in one place: its one family, whole and decimal
+    const inOptions = where(/\/\^\\d\{/).filter((at) => at.startsWith('options.ts:'));
+    expect(inOptions).toHaveLength(1);
   });
 });
