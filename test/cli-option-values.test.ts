@@ -46,4 +46,54 @@ describe('option values', () => {
       ]);
     }
   });
+
+  it('a whole-number option over its guard says both bounds (it was told "must be ≥ 1")', async () => {
+    const project = ['project', '--db', 'nowhere.db', '--sims'];
+    const over = await cli(...project, '10000000');
+    expect([over.code, over.err.trim()]).toEqual([
+      2,
+      'error: --sims must be a whole number from 1 to 9999999, got "10000000"',
+    ]);
+    const es = await cli(...project, '10000000', '--lang', 'es');
+    expect(es.err).toContain(
+      '--sims debe ser un número entero de 1 a 9999999; se recibió "10000000"',
+    );
+    // short of the floor, or not a whole number: the floor alone, as before
+    for (const v of ['0', '1e3', '-1', '2.5']) {
+      const r = await cli(...project, v);
+      expect([r.code, r.err.trim()]).toEqual([
+        2,
+        `error: --sims must be a whole number ≥ 1, got "${v}"`,
+      ]);
+    }
+    const rows = await cli(
+      'ingest',
+      'nowhere.csv',
+      '--db',
+      ':memory:',
+      '--max-rows',
+      '9007199254740993',
+    );
+    expect([rows.code, rows.err.trim()]).toEqual([
+      2,
+      'error: --max-rows must be a whole number from 1 to 9007199254740991, got "9007199254740993"',
+    ]);
+  });
+
+  it('--seed and --busy-timeout keep their own words; a value in bounds is taken', async () => {
+    const seed = await cli('project', '--db', 'nowhere.db', '--seed', '1000000000');
+    expect([seed.code, seed.err.trim()]).toEqual([
+      2,
+      'error: --seed must be a whole number below 10^9, got "1000000000"',
+    ]);
+    const busy = await cli('ingest', 'nowhere.csv', '--db', ':memory:', '--busy-timeout', '1.5');
+    expect([busy.code, busy.err.trim()]).toEqual([
+      2,
+      'error: --busy-timeout must be whole milliseconds (0–99999999), got "1.5"',
+    ]);
+    // a value in bounds passes the parser: the run goes on to the missing file (exit 1, not 2)
+    const taken = await cli('ingest', 'nowhere.csv', '--db', ':memory:', '--busy-timeout', '0');
+    expect(taken.code).toBe(1);
+    expect(taken.err).toContain('file_unreadable');
+  });
 });

@@ -174,6 +174,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'electores hábiles {eligible} · participación {participation} (emitidos / electores hábiles)',
   'eligible {eligible} (all mesas) · participation {participation} (emitted / {processed} eligible at the mesas processed)':
     'electores hábiles {eligible} (todas las mesas) · participación {participation} (emitidos / {processed} electores hábiles de las mesas procesadas)',
+  "the universe's eligible: not given · participation {participation} (emitted / {processed} eligible at the mesas processed)":
+    'electores hábiles del universo: no disponibles · participación {participation} (emitidos / {processed} electores hábiles de las mesas procesadas)',
   ' · blank and null {n}': ' · blancos y nulos {n}',
   // acta
   'ubigeo {ubigeo}{place} · state {state} ({label}) · version {version}{conflict}':
@@ -212,12 +214,12 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   // option parsers, serve, start, audit, publish, replay
   '--seed must be a whole number below 10^9, got "{v}"':
     '--seed debe ser un número entero menor que 10^9; se recibió "{v}"',
-  '{flag} must be a whole number ≥ 1, got "{v}"':
-    '{flag} debe ser un número entero ≥ 1; se recibió "{v}"',
+  '{flag} must be a whole number ≥ {min}, got "{v}"':
+    '{flag} debe ser un número entero ≥ {min}; se recibió "{v}"',
+  '{flag} must be a whole number from {min} to {max}, got "{v}"':
+    '{flag} debe ser un número entero de {min} a {max}; se recibió "{v}"',
   '{flag} must be a number from {min} to {max}, got "{v}"':
     '{flag} debe ser un número de {min} a {max}; se recibió "{v}"',
-  '--port must be a whole number from 0 to 65535, got "{v}"':
-    '--port debe ser un número entero de 0 a 65535; se recibió "{v}"',
   '--busy-timeout must be whole milliseconds (0–99999999), got "{v}"':
     '--busy-timeout debe ser un número entero de milisegundos (0–99999999); se recibió "{v}"',
   '--option takes name=value, got "{v}"': '--option toma nombre=valor; se recibió "{v}"',

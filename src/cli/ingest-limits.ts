@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { IngestLimitsFileSchema, type IngestLimitsFile } from '../ingest/limits.js';
 import { say } from './format.js';
-import { usageError } from './options.js';
+import { numberIn, usageError } from './options.js';
 
 /** The options that set ingest limits, as commander hands them over. */
 export interface LimitOptions {
@@ -14,13 +14,8 @@ export interface LimitOptions {
 }
 
 /** A positive whole number of rows or bytes (up to 2^53 − 1). */
-const positive =
-  (flag: string) =>
-  (v: string): number => {
-    if (!/^\d{1,15}$/.test(v) || Number(v) < 1)
-      throw usageError(say('{flag} must be a whole number ≥ 1, got "{v}"', { flag, v }));
-    return Number(v);
-  };
+const positive = (flag: string): ((v: string) => number) =>
+  numberIn(flag, { min: 1, max: Number.MAX_SAFE_INTEGER, guard: true });
 
 /** `--limits FILE` and the `--max-…` flags of `cifra ingest` (src/ingest/limits.ts). */
 export function addLimitOptions(cmd: Command): Command {

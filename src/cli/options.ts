@@ -24,15 +24,6 @@ export const jurisdictionsOption = (): Option =>
     "a folder of your jurisdictions (<dir>/<id>/jurisdiction.json, as data/jurisdictions) for a manifest's `jurisdiction`; a bundled id there is an error",
   ).env('CIFRA_JURISDICTIONS');
 
-/** A parser for --busy-timeout: whole milliseconds, 0 (do not wait) up to about a day. */
-function busyMsOf(v: string): number {
-  if (!/^\d{1,8}$/.test(v))
-    throw usageError(
-      say('--busy-timeout must be whole milliseconds (0–99999999), got "{v}"', { v }),
-    );
-  return Number(v);
-}
-
 /** How long an import waits for another's write lock before store_busy, on either backend. */
 export const busyOption = (): Option =>
   new Option(
@@ -40,7 +31,14 @@ export const busyOption = (): Option =>
     "how long an import waits for another import's write lock, then store_busy (default 10000)",
   )
     .env('CIFRA_BUSY_MS')
-    .argParser(busyMsOf);
+    .argParser(
+      // whole milliseconds, 0 (do not wait) up to about a day
+      numberIn('--busy-timeout', {
+        min: 0,
+        max: 99_999_999,
+        says: '--busy-timeout must be whole milliseconds (0–99999999), got "{v}"',
+      }),
+    );
 
 export const tokenOption = (): Option =>
   new Option(
@@ -59,39 +57,61 @@ export const formatOption = (choices: readonly string[] = ['table', 'json', 'csv
 export const langOption = (what = 'tables, lines and messages'): Option =>
   new Option('--lang <lang>', `language of the ${what}`).choices(['en', 'es']).default('en');
 
-export function parseSeed(v: string): number {
-  if (!/^\d{1,9}$/.test(v))
-    throw usageError(say('--seed must be a whole number below 10^9, got "{v}"', { v }));
-  return Number(v);
+/** How an option's number is written and bounded. */
+export interface NumberForm {
+  readonly min: number;
+  readonly max: number;
+  /**
+   * `max` only guards against a runaway value (`--sims`, `--max-rows`): a value short of `min`, or
+   * not a number, is told the floor alone ("≥ 1"), and only one over the guard is told both bounds.
+   */
+  readonly guard?: boolean;
+  /** A decimal part (up to 9 digits) is allowed: `--until 60.5`. */
+  readonly decimals?: boolean;
+  /** The message key when the option says its bounds its own way (`--seed`: below 10^9). */
+  readonly says?: string;
 }
 
-/** A parser for a positive whole-number option. */
-export const wholeNumber =
-  (flag: string) =>
-  (v: string): number => {
-    if (!/^\d{1,7}$/.test(v) || Number(v) < 1)
-      throw usageError(say('{flag} must be a whole number ≥ 1, got "{v}"', { flag, v }));
-    return Number(v);
-  };
+/** The message key of a value a number option refuses. */
+function refusal(f: NumberForm, over: boolean): string {
+  if (f.says !== undefined) return f.says;
+  if (f.decimals === true) return '{flag} must be a number from {min} to {max}, got "{v}"';
+  return f.guard === true && !over
+    ? '{flag} must be a whole number ≥ {min}, got "{v}"'
+    : '{flag} must be a whole number from {min} to {max}, got "{v}"';
+}
 
-/** A parser of a decimal number in [min, max] (`--until`, `--speed`), else a usage error. */
-export const decimalIn =
-  (flag: string, min: number, max: number) =>
+/**
+ * The one parser of a number option: plain digits (no sign, exponent or hex: `1e3` is not 1000),
+ * a decimal part only where allowed, within [min, max]; else a usage error that says the bounds.
+ */
+export const numberIn =
+  (flag: string, f: NumberForm) =>
   (v: string): number => {
     const n = Number(v);
-    if (!/^\d{1,9}(\.\d{1,9})?$/.test(v) || n < min || n > max)
-      throw usageError(
-        say('{flag} must be a number from {min} to {max}, got "{v}"', { flag, min, max, v }),
-      );
-    return n;
+    const written = (f.decimals === true ? /^\d{1,16}(\.\d{1,9})?$/ : /^\d{1,16}$/).test(v);
+    if (written && n >= f.min && n <= f.max) return n;
+    const { min, max } = f;
+    throw usageError(say(refusal(f, written && n > max), { flag, min, max, v }));
   };
 
-/** A parser of a TCP port (0: any free one), else a usage error. */
-export function portNumber(v: string): number {
-  if (!/^\d{1,5}$/.test(v) || Number(v) > 65_535)
-    throw usageError(say('--port must be a whole number from 0 to 65535, got "{v}"', { v }));
-  return Number(v);
-}
+/** A seed of the simulations or of a draw of lots. */
+export const parseSeed = numberIn('--seed', {
+  min: 0,
+  max: 999_999_999,
+  says: '--seed must be a whole number below 10^9, got "{v}"',
+});
+
+/** A whole-number option counted from 1, up to 7 digits (`--seats`, `--sims`, `--steps`). */
+export const wholeNumber = (flag: string): ((v: string) => number) =>
+  numberIn(flag, { min: 1, max: 9_999_999, guard: true });
+
+/** A decimal number in [min, max] (`--until`, `--speed`). */
+export const decimalIn = (flag: string, min: number, max: number): ((v: string) => number) =>
+  numberIn(flag, { min, max, decimals: true });
+
+/** A TCP port (0: any free one). */
+export const portNumber = numberIn('--port', { min: 0, max: 65_535 });
 
 /** A parser for the repeatable `--option name=value`: the values so far with this one. */
 export function collectOption(v: string, prev: Record<string, string>): Record<string, string> {

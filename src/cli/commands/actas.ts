@@ -26,6 +26,7 @@ import {
   thousands,
 } from '../format.js';
 import type { IngestLimitsFile } from '../../ingest/limits.js';
+import { unreadable } from '../../io/csv.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { formatIssue, printIssues } from '../messages.js';
 
@@ -81,13 +82,12 @@ function electionFromManifest(
 const isManifestPath = (ref: string): boolean => ref.includes('/') || ref.endsWith('.json');
 
 /** `file_unreadable` for a path that cannot be read (its errno as the reason), else null. */
-function unreadable(path: string, at: readonly string[]): Issue | null {
+function unreadableAt(path: string, at: string): Issue | null {
   try {
     accessSync(path, constants.R_OK);
     return null;
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? 'read error';
-    return issue('file_unreadable', [...at], { file: path, reason });
+    return unreadable(path, at, e);
   }
 }
 
@@ -107,8 +107,8 @@ export async function electionToIngest(
   const file = o.file;
   // a file that is not there is said as such, not as "no election fits its columns" (review 4)
   const missing = [
-    ...(file === undefined ? [] : [unreadable(file, ['file'])]),
-    ...(ref !== undefined && isManifestPath(ref) ? [unreadable(ref, ['election'])] : []),
+    ...(file === undefined ? [] : [unreadableAt(file, 'file')]),
+    ...(ref !== undefined && isManifestPath(ref) ? [unreadableAt(ref, 'election')] : []),
   ].filter((i): i is Issue => i !== null);
   if (missing.length > 0) {
     printIssues(io, missing);
@@ -449,20 +449,28 @@ function actasLine(u: ServedResults['units'][number]): string {
 /**
  * Eligible voters and participation, each with its base: a count's participation is over the
  * electors of the mesas processed (the API's `eligibleProcessed`), not over every mesa's; a
- * published source's is over the electors it gives.
+ * published source's is over the electors it gives. While a count with a universe is partial, the
+ * document's `eligible` is the actas loaded so far (or the universe's, for a unit with none): never
+ * "all mesas"; the universe's electors are not in the document, so the line says they are not given.
  */
-function turnoutOf(u: ServedResults['units'][number]): string {
+function turnoutOf(u: ServedResults['units'][number], partialOfUniverse: boolean): string {
   const values = { eligible: figure(u.eligible), participation: percent(u.participation) };
-  return u.eligibleProcessed === null || u.eligibleProcessed === undefined
-    ? say('eligible {eligible} · participation {participation} (emitted / eligible)', values)
+  if (u.eligibleProcessed === null || u.eligibleProcessed === undefined)
+    return say('eligible {eligible} · participation {participation} (emitted / eligible)', values);
+  const processed = thousands(u.eligibleProcessed);
+  return partialOfUniverse
+    ? say(
+        "the universe's eligible: not given · participation {participation} (emitted / {processed} eligible at the mesas processed)",
+        { ...values, processed },
+      )
     : say(
         'eligible {eligible} (all mesas) · participation {participation} (emitted / {processed} eligible at the mesas processed)',
-        { ...values, processed: thousands(u.eligibleProcessed) },
+        { ...values, processed },
       );
 }
 
 /** One unit's totals: valid, blank, null, impugned, emitted, eligible, participation. */
-function totalsLine(u: ServedResults['units'][number]): string {
+function totalsLine(u: ServedResults['units'][number], partialOfUniverse: boolean): string {
   return say(
     'valid {valid} · blank {blank} ({blankPct}) · null {null} ({nullPct}){blankAndNull} · impugned {impugned} · emitted {emitted} · {turnout}',
     {
@@ -477,12 +485,20 @@ function totalsLine(u: ServedResults['units'][number]): string {
           : say(' · blank and null {n}', { n: thousands(u.blankAndNull) }),
       impugned: figure(u.impugned),
       emitted: figure(u.emitted),
-      turnout: turnoutOf(u),
+      turnout: turnoutOf(u, partialOfUniverse),
     },
   );
 }
 
-export function renderResults(doc: ServedResults, format: OutputFormat): string {
+/**
+ * A results document as `cifra results` prints it. `universe`: the election's manifest declares
+ * one (docs/elections.md), so a provisional count is part of it, not the whole count.
+ */
+export function renderResults(
+  doc: ServedResults,
+  format: OutputFormat,
+  o: { readonly universe?: boolean } = {},
+): string {
   if (format === 'json') return JSON.stringify(doc, null, 2);
   if (format === 'csv') return resultsCsv(doc);
   const out: string[] = [`${doc.label} — ${doc.level}`, statusLine(doc.status)];
@@ -497,7 +513,7 @@ export function renderResults(doc: ServedResults, format: OutputFormat): string 
           .map((c) => [c.label, c.party, thousands(c.votes), c.pctValid, c.pctEmitted ?? '—']),
       ),
     );
-    out.push(totalsLine(u));
+    out.push(totalsLine(u, o.universe === true && doc.status.kind === 'provisional'));
     return out.join('\n');
   }
   out.push(
@@ -522,9 +538,12 @@ export function renderResults(doc: ServedResults, format: OutputFormat): string 
 }
 
 export async function runResults(store: Store, args: ResultsArgs, io: CliIo): Promise<number> {
-  const r = await (await service()).getResults(store, args.election, args.level, args.code);
+  const { election, getResults } = await service();
+  const r = await getResults(store, args.election, args.level, args.code);
   if (!r.ok) return failed(io, r.issues);
-  io.out(renderResults(r.value, args.format));
+  const e = await election(store, r.value.election);
+  const universe = e.ok && !e.value.published && e.value.manifest?.universe !== undefined;
+  io.out(renderResults(r.value, args.format, { universe }));
   return EXIT_OK;
 }
 

@@ -19,6 +19,7 @@ import {
 } from '../../ingest/compare-files.js';
 import { sha256Of } from '../../ingest/ingest.js';
 import { readHeader } from '../../ingest/source.js';
+import { unreadable } from '../../io/csv.js';
 import { csvLine } from '../../results/csv.js';
 import { renderTable, say, thousands } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, EXIT_USAGE, type CliIo, type OutputFormat } from '../io.js';
@@ -119,8 +120,7 @@ export async function runCompare(args: CompareArgs, io: CliIo): Promise<number> 
     try {
       hashes.push((await sha256Of(f)).sha256);
     } catch (e) {
-      const reason = (e as NodeJS.ErrnoException).code ?? 'read error';
-      printIssues(io, [issue('file_unreadable', ['file'], { file: f, reason })]);
+      printIssues(io, [unreadable(f, 'file', e)]);
       return EXIT_ISSUES;
     }
   }
