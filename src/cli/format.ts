@@ -250,6 +250,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'replaying {file} into {target} ({order}, seed {seed}, {steps} steps)':
     'reproduciendo {file} en {target} ({order}, semilla {seed}, {steps} pasos)',
   ' · runoff {pair} p={p}': ' · segunda vuelta {pair} p={p}',
+  '{election} has no bundled actas file: give the file to replay (cifra replay FILE --election {election})':
+    '{election} no tiene un archivo de actas incluido: indique el archivo a reproducir (cifra replay ARCHIVO --election {election})',
   'done: {target} has {n} snapshots with their projections (cifra serve shows them)':
     'listo: {target} tiene {n} instantáneas con sus proyecciones (cifra serve las muestra)',
   'internal error: {message}': 'error interno: {message}',

@@ -82,7 +82,7 @@ function electionFromManifest(
 const isManifestPath = (ref: string): boolean => ref.includes('/') || ref.endsWith('.json');
 
 /** `file_unreadable` for a path that cannot be read (its errno as the reason), else null. */
-function unreadableAt(path: string, at: string): Issue | null {
+export function unreadableAt(path: string, at: string): Issue | null {
   try {
     accessSync(path, constants.R_OK);
     return null;
@@ -120,6 +120,11 @@ export async function electionToIngest(
     const m = electionFromManifest(ref, o);
     if ('def' in m) return m.def;
     printIssues(io, m.issues);
+    return null;
+  }
+  // an empty file is said as such, not as "no election fits its columns" (review 5)
+  if (file !== undefined && statSync(file).size === 0) {
+    printIssues(io, [issue('file_empty', ['file'], { file })]);
     return null;
   }
   const header = file === undefined ? null : await readHeader(file);

@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
 import { REPLAY_ORDERS, type ReplayOrder } from '../../core/projection/replay-order.js';
-import { dataPath } from '../../io/paths.js';
 import { DEFAULT_SEED, DEFAULT_SIMS } from '../../results/projection-defaults.js';
 import { say } from '../format.js';
 import { EXIT_USAGE, type CliIo, type OutputFormat } from '../io.js';
@@ -103,6 +102,15 @@ export function addProjectCommand(program: Command, io: CliIo, done: (code: numb
     });
 }
 
+/** A bundled (or manifest-file) election's first acta source file; null when it has none. */
+export async function actaFileOf(election: string): Promise<string | null> {
+  const { loadManifest } = await import('../../elections/manifests.js');
+  const m = loadManifest(election);
+  if (!m.ok || m.value.manifest.sources.every((s) => s.format === 'cifra-aggregate-csv'))
+    return null;
+  return m.value.files[0] ?? null;
+}
+
 /** `cifra replay`: election night rehearsed from a complete election's actas. */
 export function addReplayCommand(program: Command, io: CliIo, done: (code: number) => void): void {
   program
@@ -149,11 +157,21 @@ export function addReplayCommand(program: Command, io: CliIo, done: (code: numbe
           db: string;
         },
       ) => {
-        const path =
-          file ??
-          dataPath(
-            'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
+        // the election's own bundled file (the runoff's is not the first round's: review 5)
+        const path = file ?? (await actaFileOf(o.election));
+        if (path === null) {
+          io.err(
+            say(
+              '{election} has no bundled actas file: give the file to replay (cifra replay FILE --election {election})',
+              { election: o.election },
+            ),
           );
+          return done(EXIT_USAGE);
+        }
+        // a file that is not there creates no store (as ingest)
+        const { failed, unreadableAt } = await import('./actas.js');
+        const missing = unreadableAt(path, 'file');
+        if (missing !== null) return done(failed(io, [missing]));
         const { runReplay } = await project();
         done(await withStore(o.db, (store) => runReplay(store, { ...o, file: path }, io)));
       },
