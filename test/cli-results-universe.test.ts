@@ -51,6 +51,12 @@ describe('cifra results, a partial count of an election with a universe', () => 
     // a department with no acta loaded yet, listed with the universe's figures: the same line
     const loreto = await cli('results', '--db', db, '--level', 'department', '--code', '16');
     expect(loreto.out.split('\n').at(-1)).toContain("the universe's eligible: not given");
+    // nobody leads a unit with no votes (it named ballot position 1 at 0.000 %: review 5)
+    const all = await cli('results', '--db', db, '--level', 'department');
+    const row = all.out.split('\n').find((l) => /^│ 16 /.test(l)) ?? '';
+    expect(row).toContain('│ —');
+    expect(row).not.toContain('CASTILLO');
+    expect(all.out.split('\n').find((l) => /^│ 01 /.test(l))).toMatch(/CASTILLO|FUJIMORI/);
   });
 
   it('a complete count (final status) of the same election keeps "all mesas"', async () => {

@@ -1,6 +1,6 @@
 import { accessSync, constants, renameSync, statSync, writeFileSync } from 'node:fs';
 import { issue, type Issue } from '../../core/issues.js';
-import type { ElectionDef } from '../../core/model/acta.js';
+import type { ActaState, ElectionDef } from '../../core/model/acta.js';
 import type { Level } from '../../core/tally/aggregate.js';
 import {
   builtInElectionIds,
@@ -525,12 +525,16 @@ export function renderResults(
     renderTable(
       ['code', 'name', 'leader', '% valid', 'valid', 'emitted', 'participation', '% actas'],
       doc.units.map((u) => {
-        const lead = [...u.choices].sort((a, b) => b.votes - a.votes)[0];
+        // no leader without votes (review 5 saw ballot position 1 "lead" units at 0 %), nor
+        // one named by order where the first two are level
+        const [lead, next] = [...u.choices].sort((a, b) => b.votes - a.votes);
+        const none = lead === undefined || lead.votes === 0;
+        const tie = !none && next !== undefined && next.votes === lead.votes;
         return [
           u.code,
           u.name,
-          lead?.label ?? '',
-          lead?.pctValid ?? '',
+          none ? '—' : tie ? `${lead.label} = ${next.label}` : lead.label,
+          none ? '—' : lead.pctValid,
           thousands(u.valid),
           figure(u.emitted),
           u.participation ?? '—',
@@ -586,6 +590,16 @@ export async function runActa(
   return EXIT_OK;
 }
 
+/** cifra's acta states in the run's language (the source's own label follows in brackets). */
+const STATE_WORDS: Readonly<Record<ActaState, { readonly en: string; readonly es: string }>> = {
+  counted: { en: 'counted', es: 'contabilizada' },
+  resolved: { en: 'resolved', es: 'resuelta' },
+  annulled: { en: 'annulled', es: 'anulada' },
+  not_installed: { en: 'not installed', es: 'no instalada' },
+  pending: { en: 'pending', es: 'pendiente' },
+  jee: { en: 'at the JEE', es: 'en el JEE' },
+};
+
 /** An acta as text: its current values and state, then every version with its source. */
 export function renderActa(doc: ActaDocument, e: ElectionDef): string {
   const { current, place, history } = doc;
@@ -596,7 +610,7 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
       say('ubigeo {ubigeo}{place} · state {state} ({label}) · version {version}{conflict}', {
         ubigeo: current.ubigeo,
         place: place ? ` (${place.district}, ${place.province}, ${place.department})` : '',
-        state: current.state,
+        state: STATE_WORDS[current.state][runLanguage()],
         label: current.stateLabel,
         version: current.version,
         conflict: current.conflict

@@ -288,7 +288,10 @@ export function renderProjection(p: ProjectionResult, title: string): string {
   if (p.unitsWithoutData.length > 0)
     lines.push(
       say('units without data (predicted from the rest): {units}', {
-        units: p.unitsWithoutData.join(', '),
+        // by name: the per-mesa model's units are circunscripciones, numbered (review 5)
+        units: p.unitsWithoutData
+          .map((code) => p.regions.find((r) => r.code === code)?.label ?? code)
+          .join(', '),
       }),
     );
   return lines.join('\n');
