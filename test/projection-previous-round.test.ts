@@ -89,8 +89,12 @@ describe('the 2021 runoff, Lima only, with and without the first round per mesa'
     const o = castillo(without);
     if (!w || !o) throw new Error(CASTILLO);
     // Lima voted Fujimori; the first round per mesa carries the rest of Peru's vote into the
-    // runoff (the central projection: the intervals are wide while two regions report, run 20)
-    expect(Math.abs(w.central - CASTILLO_FINAL)).toBeLessThan(1);
+    // runoff (the intervals are wide while two regions report, run 20). Since the mesas to come
+    // sit in their own districts (real sizes; docs/projection.md, "The mesas to come in their own
+    // district") the centre is 51.71 (1.59 pp off; 50.35 with one pooled district per department)
+    // and the median 50.35 (0.22 pp off)
+    expect(Math.abs(w.central - CASTILLO_FINAL)).toBeLessThan(2);
+    expect(Math.abs(w.median - CASTILLO_FINAL)).toBeLessThan(1);
     expect(Math.abs(o.central - CASTILLO_FINAL)).toBeGreaterThan(5);
     expect(w.lo90).toBeLessThanOrEqual(CASTILLO_FINAL);
     expect(w.hi90).toBeGreaterThanOrEqual(CASTILLO_FINAL);

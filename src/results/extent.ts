@@ -123,6 +123,7 @@ export function coarserExtent(
 export function overExtent<
   U extends {
     readonly actas: { readonly total: number; readonly processed: number } | null;
+    readonly eligible: number | null;
     readonly eligibleRemaining: number | null;
   },
 >(u: U, e: UnitExtent | undefined): U {
@@ -134,6 +135,9 @@ export function overExtent<
       total: e.actasTotal,
       pctProcessed: percentHalfUp(u.actas.processed, e.actasTotal),
     },
+    // the universe's electors where the unit is short of actas (its stored ones plus those to
+    // come), the stored ones once every acta is in: one base at every level (docs/elections.md)
+    eligible: u.eligible === null ? null : u.eligible + e.eligibleMissing,
     eligibleRemaining:
       u.eligibleRemaining === null ? null : u.eligibleRemaining + e.eligibleMissing,
   };

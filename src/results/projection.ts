@@ -11,13 +11,19 @@ import {
   type ProjectionMesa,
 } from '../core/projection/frame-mesas.js';
 import type { ActaColumns } from '../core/tally/acta-columns.js';
+import type { Extent } from '../core/tally/extent.js';
+import type { Level } from '../core/tally/aggregate.js';
 import type { PriorFigures } from '../core/projection/prior.js';
 import { frameFromSnapshot, type SnapshotUnit } from '../core/projection/frame-snapshot.js';
 import type { ProjectionFrame } from '../core/projection/frame.js';
 import { simulate, type ContestKind, type ProjectionResult } from '../core/projection/simulate.js';
 import { loadRuleset } from '../elections/rulesets.js';
 import type { Ruleset } from '../core/rulesets/ruleset.js';
-import { loadJurisdiction, requireJurisdiction } from '../jurisdictions/load.js';
+import {
+  loadJurisdiction,
+  requireJurisdiction,
+  type LoadedJurisdiction,
+} from '../jurisdictions/load.js';
 import {
   completeSnapshot,
   type CompletedSnapshot,
@@ -480,29 +486,63 @@ async function actasToCome(
     return { mesas: [], absent: null };
   const j = requireJurisdiction(def.jurisdiction);
   const pad = j.file.place.pad ?? 0;
-  // the mesas to come carry the previous round of the unit's mesas not in the store yet
+  // the mesas to come carry the previous round of the unit's mesas not in the store yet; a unit
+  // with none (an abroad city without a counted acta then) its broader unit's (the continent's)
   const held = previous === null ? null : new Set(cols.mesa);
-  const priors =
+  const broad = broadLevel(x.universe, j);
+  const at = (level: Level) =>
     previous === null || held === null
       ? null
-      : priorsToCome(previous.cols, j.unitCoder(x.level), (m) => held.has(m), previous.pending);
+      : priorsToCome(previous.cols, j.unitCoder(level), (m) => held.has(m), previous.pending);
+  const priors = at(x.level);
+  const broader = broad === undefined || broad === x.level ? null : at(broad);
+  const broadOf = broad === undefined ? null : j.unitCoder(broad);
   const units = x.universe.flatMap((u) => {
     const e = extent.units.get(u.unit);
     if (e === undefined || e.actasMissing === 0) return [];
-    const prior = priors?.get(u.unit);
+    const place = u.unit.padEnd(pad, '0');
+    const prior = priors?.get(u.unit) ?? (broadOf && broader?.get(broadOf(place)));
     return [
       {
-        place: u.unit.padEnd(pad, '0'),
+        place,
         actas: e.actasMissing,
         eligible: e.eligibleMissing,
-        ...(prior === undefined ? {} : { prior }),
+        ...(prior === undefined || prior === null ? {} : { prior }),
       },
     ];
   });
-  const absent = x.universe
-    .filter((u) => extent.units.get(u.unit)?.actasMissing === u.actasTotal)
-    .map((u) => u.unit);
-  return { mesas: mesasToCome(units, j), absent };
+  return { mesas: mesasToCome(units, j), absent: absentUnits(x.universe, extent, j) };
+}
+
+/** The coarsest place level whose unit codes are prefixes of the universe's (Peru: department). */
+function broadLevel(universe: readonly UniverseUnit[], j: LoadedJurisdiction): Level | undefined {
+  const pad = j.file.place.pad ?? 0;
+  return j.placeLevels.find((l) => {
+    const at = j.unitCoder(l);
+    return universe.every((u) => u.unit.startsWith(at(u.unit.padEnd(pad, '0'))));
+  });
+}
+
+/**
+ * The units with no acta loaded at all, at the coarsest place level whose codes are prefixes of
+ * the universe's (Peru: departments and abroad's continents, not 1,800 districts): a note lists
+ * them, and a unit is absent only when every universe unit in it is.
+ */
+function absentUnits(
+  universe: readonly UniverseUnit[],
+  extent: Extent,
+  j: LoadedJurisdiction,
+): string[] {
+  const pad = j.file.place.pad ?? 0;
+  const level = broadLevel(universe, j);
+  const at = level === undefined ? (c: string) => c : j.unitCoder(level);
+  const loaded = new Map<string, boolean>();
+  for (const u of universe) {
+    const code = at(u.unit.padEnd(pad, '0'));
+    const none = extent.units.get(u.unit)?.actasMissing === u.actasTotal;
+    loaded.set(code, (loaded.get(code) ?? false) || !none);
+  }
+  return [...loaded].filter(([, some]) => !some).map(([code]) => code);
 }
 
 /** The previous round's actas in the store, for the per-mesa projection's covariates. */

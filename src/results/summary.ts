@@ -10,7 +10,7 @@ import {
   FiguresStatusSchema,
   settlementOf,
 } from './status.js';
-import { completeSnapshot } from '../core/projection/universe.js';
+import { completeSnapshot, universeAtSnapshot } from '../core/projection/universe.js';
 import { universeOf } from '../elections/universe.js';
 import type { Issue } from '../core/issues.js';
 import { ok, type Result } from '../core/result.js';
@@ -154,12 +154,10 @@ async function absentOf(
   const universe = universeOf(def.id);
   if (!universe.ok) return universe;
   if (universe.value === null) return ok(null);
-  const { absent } = completeSnapshot(
-    await storedSnapshot(store, def, 'department'),
-    universe.value,
-  );
+  const snapshot = await storedSnapshot(store, def, 'department');
+  const { absent } = completeSnapshot(snapshot, universe.value);
   const lacking = new Set(absent);
-  const units = universe.value
+  const units = universeAtSnapshot(snapshot, universe.value)
     .filter((u) => lacking.has(u.unit))
     .map((u) => ({ code: u.unit, name: u.name, eligible: u.eligible, actasTotal: u.actasTotal }));
   if (units.length === 0) return ok(null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeSnapshot, universeFromMesas } from './universe.js';
+import { completeSnapshot, universeAtSnapshot, universeFromMesas } from './universe.js';
 
 // Abroad (place codes 9…) is one unit per continent at every level; at home, the district.
 const unitOf = (place: string): string => (place.startsWith('9') ? place.slice(0, 2) : place);
@@ -44,5 +44,52 @@ describe('universeFromMesas', () => {
       ['92', 0, 2, 350],
       ['94', 0, 1, 100],
     ]);
+  });
+});
+
+describe('universeAtSnapshot', () => {
+  // every place its own unit, abroad too (a universe by district, abroad by city)
+  const byPlace = universeFromMesas(
+    mesas,
+    (p) => p,
+    (c) => (c.startsWith('9') ? `AMÉRICA / X / ${c}` : `DEP${c.slice(0, 2)} / P / ${c}`),
+    new Map([
+      ['920101', { votes: [5, 1], eligible: 200 }],
+      ['920502', { votes: [3, 4], eligible: 150 }],
+    ]),
+  );
+  const at = (units: readonly string[]) =>
+    universeAtSnapshot(
+      units.map((unit) => ({ unit, actasCounted: 0, actasTotal: 1, votes: [], blank: 0, null: 0 })),
+      byPlace,
+    );
+
+  it('rolls a universe by place up to a department snapshot, priors summed', () => {
+    const u = at(['15', '01']);
+    expect(u.map((x) => [x.unit, x.name, x.eligible, x.actasTotal])).toEqual([
+      ['01', 'DEP01', 250, 1],
+      ['15', 'DEP15', 580, 2],
+      ['92', 'AMÉRICA', 350, 2],
+      ['94', 'AMÉRICA', 100, 1],
+    ]);
+    expect(u.find((x) => x.unit === '92')?.prior).toEqual({ votes: [8, 5], eligible: 350 });
+    // a unit where one place lacks a prior has none: a partial sum would mislead
+    expect(u.find((x) => x.unit === '94')?.prior).toBeUndefined();
+  });
+
+  it('keeps the universe when the snapshot is at its level, or not nested in it', () => {
+    expect(at(['150101'])).toBe(byPlace);
+    expect(at(['LIMA'])).toBe(byPlace);
+    expect(at(['15', '0101'])).toBe(byPlace);
+  });
+
+  it('completes a department snapshot over a universe by place, as one by department', () => {
+    const done = completeSnapshot(
+      [{ unit: '15', actasCounted: 1, actasTotal: 2, votes: [10, 20], blank: 0, null: 0 }],
+      byPlace,
+    );
+    expect(done.unknown).toEqual([]);
+    expect(done.absent).toEqual(['01', '92', '94']);
+    expect(done.units.find((x) => x.unit === '15')?.eligibleTotal).toBe(580);
   });
 });

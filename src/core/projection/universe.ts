@@ -31,14 +31,98 @@ export interface CompletedSnapshot {
 }
 
 /**
+ * The universe at a snapshot's level: as it is when any snapshot code is a universe unit, else
+ * rolled up to the snapshot codes' length when they are all of one length and prefixes of
+ * universe codes (a department snapshot over a universe by district: place codes nest by prefix,
+ * Peru's ubigeo). A rolled unit is named by its first units' name up to " / ".
+ */
+export function universeAtSnapshot(
+  snapshot: readonly SnapshotUnit[],
+  universe: readonly UniverseUnit[],
+): readonly UniverseUnit[] {
+  const codes = new Set(universe.map((u) => u.unit));
+  if (snapshot.length === 0 || snapshot.some((s) => codes.has(s.unit))) return universe;
+  const length = snapshot[0]?.unit.length ?? 0;
+  if (snapshot.some((s) => s.unit.length !== length)) return universe;
+  const nests = snapshot.some((s) =>
+    universe.some((u) => u.unit.length > length && u.unit.startsWith(s.unit)),
+  );
+  return nests ? rollUpUniverse(universe, length) : universe;
+}
+
+/** Universe units summed by their codes' first `length` characters, in the universe's order. */
+export function rollUpUniverse(universe: readonly UniverseUnit[], length: number): UniverseUnit[] {
+  const rolled = new Map<string, { unit: UniverseUnit; prior: PriorSum | undefined }>();
+  for (const u of universe) {
+    const code = u.unit.slice(0, length);
+    const r = rolled.get(code);
+    if (r === undefined) {
+      rolled.set(code, {
+        unit: {
+          unit: code,
+          name: u.name.split(' / ')[0] ?? u.name,
+          eligible: u.eligible,
+          actasTotal: u.actasTotal,
+        },
+        prior: u.prior === undefined ? undefined : priorSum(u.prior),
+      });
+      continue;
+    }
+    r.unit = {
+      ...r.unit,
+      eligible: r.unit.eligible + u.eligible,
+      actasTotal: r.unit.actasTotal + u.actasTotal,
+    };
+    // a prior summed over units only where every unit has one (else it would be partial)
+    r.prior =
+      r.prior === undefined || u.prior === undefined ? undefined : addPrior(r.prior, u.prior);
+  }
+  return [...rolled.values()].map(({ unit, prior }) =>
+    prior === undefined ? unit : { ...unit, prior: priorOf(prior) },
+  );
+}
+
+interface PriorSum {
+  readonly votes: number[];
+  eligible: number | null;
+  emitted: number | null;
+}
+
+function priorSum(p: PriorFigures): PriorSum {
+  return { votes: [...p.votes], eligible: p.eligible ?? null, emitted: p.emitted ?? null };
+}
+
+function addPrior(s: PriorSum, p: PriorFigures): PriorSum {
+  p.votes.forEach((v, k) => (s.votes[k] = (s.votes[k] ?? 0) + v));
+  s.eligible = plus(s.eligible, p.eligible);
+  s.emitted = plus(s.emitted, p.emitted);
+  return s;
+}
+
+/** A sum known only while every term is. */
+function plus(a: number | null, b: number | null | undefined): number | null {
+  return a === null || b === null || b === undefined ? null : a + b;
+}
+
+function priorOf(s: PriorSum): PriorFigures {
+  return {
+    votes: s.votes,
+    ...(s.eligible === null ? {} : { eligible: s.eligible }),
+    ...(s.emitted === null ? {} : { emitted: s.emitted }),
+  };
+}
+
+/**
  * Every unit of the universe, in the universe's order: a snapshot unit (matched by code, else by
- * name) gains the electors and prior it lacks; a universe unit the snapshot lacks enters with
+ * name; the universe rolled up to the snapshot's level first, universeAtSnapshot) gains the
+ * electors and prior it lacks; a universe unit the snapshot lacks enters with
  * nothing counted. Snapshot units the universe does not know are kept, after the others.
  */
 export function completeSnapshot(
   snapshot: readonly SnapshotUnit[],
-  universe: readonly UniverseUnit[],
+  fine: readonly UniverseUnit[],
 ): CompletedSnapshot {
+  const universe = universeAtSnapshot(snapshot, fine);
   const byCode = new Map(snapshot.map((u) => [u.unit, u]));
   const byName = new Map(snapshot.map((u) => [nameKey(u.name ?? u.unit), u]));
   const used = new Set<SnapshotUnit>();
