@@ -1,6 +1,6 @@
 // `cifra results` of a partial file of an election with a universe (the bundled 2021 runoff): its
 // electors were printed as "eligible … (all mesas)", but they are the actas loaded so far. The
-// results document does not carry the universe's electors, so the line says they are not given;
+// results document now carries the universe's electors (extent2), and the line says so;
 // a complete count keeps "all mesas" (every expected acta is in).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,15 +42,16 @@ describe('cifra results, a partial count of an election with a universe', () => 
     expect(en.out).toContain('provisional');
     const totals = en.out.split('\n').at(-1);
     expect(totals).not.toContain('(all mesas)');
+    // the universe's electors (extent2: eligible over the universe at every level), said as such
     expect(totals).toMatch(
-      /· the universe's eligible: not given · participation [\d.]+ % \(emitted \/ [\d,]+ eligible at the mesas processed\)$/,
+      /· eligible 25,287,954 \(every mesa the universe expects\) · participation [\d.]+ % \(emitted \/ [\d,]+ eligible at the mesas processed\)$/,
     );
     const es = (await cli('results', '--db', db, '--lang', 'es')).out.split('\n').at(-1);
-    expect(es).not.toContain('todas las mesas');
-    expect(es).toContain('electores hábiles del universo: no disponibles · participación');
+    expect(es).not.toContain('(todas las mesas)');
+    expect(es).toContain('(todas las mesas que el universo espera) · participación');
     // a department with no acta loaded yet, listed with the universe's figures: the same line
     const loreto = await cli('results', '--db', db, '--level', 'department', '--code', '16');
-    expect(loreto.out.split('\n').at(-1)).toContain("the universe's eligible: not given");
+    expect(loreto.out.split('\n').at(-1)).toContain('(every mesa the universe expects)');
     // nobody leads a unit with no votes (it named ballot position 1 at 0.000 %: review 5)
     const all = await cli('results', '--db', db, '--level', 'department');
     const row = all.out.split('\n').find((l) => /^│ 16 /.test(l)) ?? '';

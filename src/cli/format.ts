@@ -174,8 +174,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'electores hábiles {eligible} · participación {participation} (emitidos / electores hábiles)',
   'eligible {eligible} (all mesas) · participation {participation} (emitted / {processed} eligible at the mesas processed)':
     'electores hábiles {eligible} (todas las mesas) · participación {participation} (emitidos / {processed} electores hábiles de las mesas procesadas)',
-  "the universe's eligible: not given · participation {participation} (emitted / {processed} eligible at the mesas processed)":
-    'electores hábiles del universo: no disponibles · participación {participation} (emitidos / {processed} electores hábiles de las mesas procesadas)',
+  'eligible {eligible} (every mesa the universe expects) · participation {participation} (emitted / {processed} eligible at the mesas processed)':
+    'electores hábiles {eligible} (todas las mesas que el universo espera) · participación {participation} (emitidos / {processed} electores hábiles de las mesas procesadas)',
   ' · blank and null {n}': ' · blancos y nulos {n}',
   // acta
   'ubigeo {ubigeo}{place} · state {state} ({label}) · version {version}{conflict}':

@@ -455,8 +455,8 @@ function actasLine(u: ServedResults['units'][number]): string {
  * Eligible voters and participation, each with its base: a count's participation is over the
  * electors of the mesas processed (the API's `eligibleProcessed`), not over every mesa's; a
  * published source's is over the electors it gives. While a count with a universe is partial, the
- * document's `eligible` is the actas loaded so far (or the universe's, for a unit with none): never
- * "all mesas"; the universe's electors are not in the document, so the line says they are not given.
+ * document's `eligible` is the universe's (the electors of every mesa it expects, loaded or not:
+ * docs/elections.md), and the line says so.
  */
 function turnoutOf(u: ServedResults['units'][number], partialOfUniverse: boolean): string {
   const values = { eligible: figure(u.eligible), participation: percent(u.participation) };
@@ -465,7 +465,7 @@ function turnoutOf(u: ServedResults['units'][number], partialOfUniverse: boolean
   const processed = thousands(u.eligibleProcessed);
   return partialOfUniverse
     ? say(
-        "the universe's eligible: not given · participation {participation} (emitted / {processed} eligible at the mesas processed)",
+        'eligible {eligible} (every mesa the universe expects) · participation {participation} (emitted / {processed} eligible at the mesas processed)',
         { ...values, processed },
       )
     : say(
