@@ -272,7 +272,13 @@ export async function buildResults(
         units.map((u) => resultUnit(u, election, name(level, u.code))),
         levelExtent(x, level, (l) => coarserExtent(election, x as ElectionExtent, l, j, cols)),
         level === NATIONAL,
-        (u) => resultUnit(unitToCome(level, u, election.choices.length), election, u.name),
+        // named as the stored units are (the place table's "ASUNCION, CHACHAPOYAS, AMAZONAS"),
+        // else as the universe names it (abroad)
+        (u) => {
+          const named = name(level, u.unit);
+          const toCome = unitToCome(level, u, election.choices.length);
+          return resultUnit(toCome, election, named === u.unit ? u.name : named);
+        },
       ),
     ].sort(byUnitCode);
     c.byLevel.set(level, all);

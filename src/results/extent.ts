@@ -104,7 +104,7 @@ export function coarserExtent(
     const r = rolled.get(code);
     rolled.set(code, {
       unit: code,
-      name: j.unitName(level, code) ?? code,
+      name: r?.name ?? rolledName(j, level, code, u),
       eligible: (r?.eligible ?? 0) + u.eligible,
       actasTotal: (r?.actasTotal ?? 0) + u.actasTotal,
     });
@@ -117,6 +117,22 @@ export function coarserExtent(
     stored.map((u) => ({ code: u.code, actasTotal: u.actas.total, eligible: u.eligible })),
   );
   return { universe, extent };
+}
+
+/**
+ * A rolled-up unit's name: the level's own names, else the place table's (Peru's departments),
+ * else the universe row's segment at that depth ("AMÉRICA / ARGENTINA / BUENOS AIRES": a
+ * continent abroad, where no table names it), else its code.
+ */
+function rolledName(j: LoadedJurisdiction, level: Level, code: string, u: UniverseUnit): string {
+  const pad = j.file.place.pad ?? 0;
+  const depth = j.placeLevels.indexOf(level);
+  return (
+    j.unitName(level, code) ??
+    j.tableNames(u.unit.padEnd(pad, '0'))?.get(level) ??
+    (depth >= 0 ? u.name.split(' / ')[depth]?.trim() : undefined) ??
+    code
+  );
 }
 
 /** A unit's figures over its expected extent: actas to come count in its total and its remainder. */
