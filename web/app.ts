@@ -327,6 +327,17 @@ async function renderProgress(summary: Summary): Promise<void> {
       el('strong', {}, fmt(a.pending)),
       a.pendingWithFigures > 0 ? ` (${t('pendingWithFigures')(fmt(a.pendingWithFigures))})` : '',
     ),
+    // a partial file: the universe's actas no file has brought yet, in the total and in no state
+    ...(p.actasNotLoaded !== null && p.actasNotLoaded > 0
+      ? [
+          el(
+            'span',
+            { id: 'not-loaded' },
+            `${t('notLoaded')}: `,
+            el('strong', {}, fmt(p.actasNotLoaded)),
+          ),
+        ]
+      : []),
     el(
       'span',
       {},

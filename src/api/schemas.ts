@@ -144,6 +144,13 @@ export const ProgressSchema = z.object({
   actas: absent(ActaCountsSchema),
   eligible: absent(z.number().int()),
   eligibleRemaining: absent(z.number().int()),
+  actasNotLoaded: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      "Actas the election's universe expects that no file has brought yet (a partial file): counted in actas.total, in none of its states; 0 when the store is the whole count; null for published aggregates.",
+    ),
   emitted: derived(z.number().int(), 'valid, blank and null'),
   participation: derived(pct, 'emitted and eligible'),
   snapshotTime: z.string().nullable(),

@@ -23,7 +23,7 @@ import type {
   StoredActa,
 } from '../store/store.js';
 import { dataPath, PROJECT_ROOT } from '../io/paths.js';
-import { buildResults, type ResultsDocument, type ResultUnit } from './documents.js';
+import { buildResults, countExtent, type ResultsDocument, type ResultUnit } from './documents.js';
 import {
   actasComplete,
   countedStatus,
@@ -75,6 +75,12 @@ export interface ProgressDocument {
   // null: a figure the source does not give, or one derived from it (docs/elections.md)
   readonly eligible: number | null;
   readonly eligibleRemaining: number | null;
+  /**
+   * Actas the election's universe expects that no file has brought yet (a partial file): in
+   * `actas.total`, in none of its states; 0 when the store is the whole count; null for published
+   * aggregates (the source's counts say it).
+   */
+  readonly actasNotLoaded: number | null;
   readonly emitted: number | null;
   readonly participation: string | null;
   /** When the last import that changed something finished (ISO 8601), or null. */
@@ -521,6 +527,7 @@ export async function getProgress(
   const n = (await buildResults(store, def, 'national')).units[0];
   const imports = (await store.listImports(def.id)).filter((i) => i.status === 'committed');
   const none = def.published ? null : 0;
+  const extent = def.published ? null : (await countExtent(store, def))?.extent;
   const empty = {
     total: 0,
     counted: 0,
@@ -542,6 +549,7 @@ export async function getProgress(
       // no national unit: no actas imported yet (0 of each), or a source without one (unknown)
       eligible: n ? n.eligible : none,
       eligibleRemaining: n ? n.eligibleRemaining : none,
+      actasNotLoaded: def.published ? null : (extent?.national.actasMissing ?? 0),
       emitted: n ? n.emitted : none,
       participation: n?.participation ?? null,
       snapshotTime: def.published?.asOf ?? lastChangeOf(imports),

@@ -56,6 +56,16 @@ describe('a partial count of actas: the units with none loaded, named and said f
         width,
       );
       await page.waitForSelector('#projection-priors:not([hidden]) li');
+      // the actas no file has brought yet, said in the count strip (review 5: only "Pending: 0")
+      const progress = (await (
+        await fetch(`${env.base}/api/v1/progress?election=${RUNOFF}`)
+      ).json()) as { actasNotLoaded: number };
+      const notLoaded = new Intl.NumberFormat(lang === 'es' ? 'es-PE' : 'en-US').format(
+        progress.actasNotLoaded,
+      );
+      expect(await page.textContent('#not-loaded')).toBe(
+        `${lang === 'es' ? 'Actas aún sin cargar' : 'Actas not loaded yet'}: ${notLoaded}`,
+      );
       const cusco = (await page.textContent('#projection-priors li[data-code="07"]')) ?? '';
       expect(cusco).toMatch(/^CUSCO: /i);
       expect(cusco).toContain(lang === 'es' ? 'sin actas cargadas' : 'no actas loaded');
