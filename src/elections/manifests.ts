@@ -1,7 +1,7 @@
 import { joinNames } from '../core/model/note.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { issue, type Issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import {
@@ -19,6 +19,7 @@ import {
   resolveJurisdiction,
   type LoadedJurisdiction,
 } from '../jurisdictions/load.js';
+import { memoByFile } from '../io/file-memo.js';
 import { parseJsonFile } from '../io/json-file.js';
 import { isRulesetPath, loadRuleset } from './rulesets.js';
 
@@ -384,6 +385,8 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
       // an acta election's universe bounds its count (docs/elections.md); an aggregate's is the projection's
       ...(m.universe === undefined || aggregate ? {} : { universe: m.universe }),
       ...(loaded.previousRound === null ? {} : { previousRound: loaded.previousRound }),
+      // a user's manifest is read again from its file when served (a bundled one by its id)
+      ...(loaded.path === resolve(BUILT_IN_DIR, `${m.id}.json`) ? {} : { path: loaded.path }),
     },
     ...(aggregate
       ? {
@@ -444,6 +447,23 @@ export function electionsFitting(header: readonly string[]): string[] {
       return false;
     });
   });
+}
+
+/** A stored election, or a reference to a manifest (a bundled id or a path). */
+export type ElectionRef = string | Pick<ElectionDef, 'id' | 'jurisdiction' | 'manifest'>;
+
+/**
+ * The manifest of an election as served: a reference is loaded as given; a stored election by its
+ * bundled id, or from the file a user's manifest was ingested from (`manifest.path`), with the
+ * jurisdictions folder its user jurisdiction came from. Read once while the file is unchanged.
+ */
+export function manifestOfRef(e: ElectionRef): Result<LoadedManifest, Issue[]> {
+  if (typeof e === 'string') return loadManifest(e);
+  const path = e.manifest?.path;
+  if (path === undefined) return loadManifest(e.id);
+  // a user jurisdiction is stored as its folder `<DIR>/<id>` (resolveJurisdiction)
+  const jurisdictions = isAbsolute(e.jurisdiction) ? dirname(e.jurisdiction) : undefined;
+  return memoByFile('manifest', path, () => loadManifest(path, { jurisdictions }));
 }
 
 /** A bundled election as cifra stores it, or null when no manifest has this id (or it is invalid). */

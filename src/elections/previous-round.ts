@@ -1,7 +1,7 @@
 import { issue, type Issue } from '../core/issues.js';
 import { nameKey } from '../core/names.js';
 import { err, ok, type Result } from '../core/result.js';
-import { loadManifest } from './manifests.js';
+import { manifestOfRef, type ElectionRef } from './manifests.js';
 
 /**
  * Run 17 (docs/projection.md): each projected choice's previous-round selves, as indices into a
@@ -13,11 +13,12 @@ import { loadManifest } from './manifests.js';
  * `previous_choice_unknown`.
  */
 export function previousChoicesOf(
-  electionId: string,
+  election: ElectionRef,
   choices: readonly string[],
   priorChoices: readonly string[] | null,
 ): Result<number[][] | null, Issue[]> {
-  const m = loadManifest(electionId);
+  const m = manifestOfRef(election);
+  const electionId = typeof election === 'string' ? election : election.id;
   if (!m.ok || m.value.previousChoices === null || priorChoices === null) return ok(null);
   const paired = m.value.previousChoices;
   const column = new Map(priorChoices.map((c, j) => [nameKey(c), j]));

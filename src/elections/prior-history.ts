@@ -8,6 +8,7 @@ import {
 } from '../core/projection/prior-history.js';
 import { nameKey } from '../core/names.js';
 import { err, ok, type Result } from '../core/result.js';
+import type { ElectionRef } from './manifests.js';
 import { priorHistoryFileOf, universeFileOf, universePriorChoices } from './universe.js';
 import { readCsvFile } from '../io/csv.js';
 import { memoByFile } from '../io/file-memo.js';
@@ -248,9 +249,9 @@ export function historyOverUniverseFile(
  * its snapshot's units; null when it names none.
  */
 export function electionPriorHistory(
-  electionId: string,
+  election: ElectionRef,
   units: readonly SnapshotUnit[],
 ): Result<WithHistory, Issue[]> | null {
-  const file = priorHistoryFileOf(electionId);
-  return file === null ? null : historyOverUniverseFile(units, file, universeFileOf(electionId));
+  const file = priorHistoryFileOf(election);
+  return file === null ? null : historyOverUniverseFile(units, file, universeFileOf(election));
 }

@@ -4,7 +4,7 @@ import type { UniverseUnit } from '../core/projection/universe.js';
 import { err, ok, type Result } from '../core/result.js';
 import { readCsvFile } from '../io/csv.js';
 import { memoByFile } from '../io/file-memo.js';
-import { loadManifest } from './manifests.js';
+import { manifestOfRef, type ElectionRef } from './manifests.js';
 
 /** One row of a universe file: the unit, its electors and actas; `prior:` columns apart. */
 const RowSchema = z.object({
@@ -16,26 +16,29 @@ const RowSchema = z.object({
 
 const PRIOR = 'prior:';
 
-/** The universe file a bundled election's manifest names, or null. */
-export function universeFileOf(electionId: string): string | null {
-  const m = loadManifest(electionId);
+/** The universe file an election's manifest names (a bundled one's, or a user's), or null. */
+export function universeFileOf(election: ElectionRef): string | null {
+  const m = manifestOfRef(election);
   return m.ok ? m.value.universe : null;
 }
 
-/** The previous round's count-course file a bundled election's manifest names, or null. */
-export function priorHistoryFileOf(electionId: string): string | null {
-  const m = loadManifest(electionId);
+/** The previous round's count-course file an election's manifest names, or null. */
+export function priorHistoryFileOf(election: ElectionRef): string | null {
+  const m = manifestOfRef(election);
   return m.ok ? m.value.priorHistory : null;
 }
 
 /**
- * The universe of a bundled election, when its manifest names one (`universe`): every unit with
+ * The universe of an election (bundled, or a user's stored with its manifest's path), when its manifest names one (`universe`): every unit with
  * its electors and actas, and its figures in a previous round or election (`prior:<choice>`
  * columns; the prior's electors are the unit's, the padrón being the same for both rounds).
  * null when the manifest has no universe.
  */
-export function universeOf(electionId: string): Result<readonly UniverseUnit[] | null, Issue[]> {
-  const m = loadManifest(electionId);
+export function universeOf(election: ElectionRef): Result<readonly UniverseUnit[] | null, Issue[]> {
+  const m = manifestOfRef(election);
+  // a stored election that has a universe must find it again: else its store would pass for the count
+  if (!m.ok && typeof election !== 'string' && election.manifest?.universe !== undefined)
+    return err(m.error);
   if (!m.ok || m.value.universe === null) return ok(null);
   return readUniverse(m.value.universe);
 }

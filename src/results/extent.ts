@@ -38,7 +38,7 @@ export function electionExtent(
 ): ElectionExtent | null {
   // the stored election's manifest declares it: an election stored without one is its store
   if (def.manifest?.universe === undefined) return null;
-  const loaded = universeOf(def.id);
+  const loaded = universeOf(def);
   if (!loaded.ok)
     return { level: null, universe: [], extent: null, issues: loaded.error, coarser: new Map() };
   const universe = loaded.value;
@@ -197,6 +197,11 @@ export function extentNote(issues: readonly Issue[]): Note | null {
         `${i.code}${i.details?.['units'] === undefined ? '' : ` (${String(i.details['units'])})`}`,
     )
     .join('; ');
+  if (issues.every((i) => i.code !== 'extent_exceeded'))
+    return {
+      es: `No se puede leer el universo de la elección (actas y electores esperados): ${what}. Se desconoce si las actas cargadas son todas.`,
+      en: `The election's universe (expected actas and electors) cannot be read: ${what}. Whether the actas loaded are all of them is unknown.`,
+    };
   return {
     es: `El universo de la elección (actas y electores esperados) no cuadra con las actas cargadas: ${what}. Las cifras pueden no ser de esta elección.`,
     en: `The election's universe (expected actas and electors) does not agree with the actas loaded: ${what}. The figures may not be this election's.`,

@@ -9,7 +9,7 @@ import { checkLevel, electionWithJurisdiction, type Found } from './service.js';
 import { figuresStatus, type ServedResults } from './status.js';
 import { issue } from '../core/issues.js';
 import { hasGeography } from '../io/geography.js';
-import { loadManifest } from '../elections/manifests.js';
+import { manifestOfRef } from '../elections/manifests.js';
 
 const UnitRef = z.object({ level: z.string(), code: z.string() });
 
@@ -182,8 +182,8 @@ async function tree(store: Store, def: ElectionDef, j: LoadedJurisdiction): Prom
 }
 
 /** The election's manifest names its polling places (as getPollingPlaces reads them). */
-function hasPollingPlaces(id: string): boolean {
-  const m = loadManifest(id);
+function hasPollingPlaces(def: ElectionDef): boolean {
+  const m = manifestOfRef(def);
   return m.ok && m.value.manifest.pollingPlaces !== undefined;
 }
 
@@ -207,7 +207,7 @@ export async function getPlaces(
         map: hasGeography(j.id),
         states: ACTA_STATES.filter((st) => Object.values(j.file.states).includes(st)),
       },
-      pollingPlaces: hasPollingPlaces(def.id),
+      pollingPlaces: hasPollingPlaces(def),
       levels: j.levels
         .filter((l) => l.id !== MESA && l.id !== NATIONAL)
         .map((l) => ({ id: l.id, labels: l.labels, place: j.placeLevels.includes(l.id) })),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { NameSchema } from '../core/model/note.js';
 import type { Issue } from '../core/issues.js';
 import { err, ok, type Result } from '../core/result.js';
-import { loadManifest } from '../elections/manifests.js';
+import { manifestOfRef, type ElectionRef } from '../elections/manifests.js';
 import { csvFront, readCsvFile, textEncoding, unreadable } from '../io/csv.js';
 import { CsvScanError, CsvScanner } from '../io/csv-scanner.js';
 import type { Store } from '../store/store.js';
@@ -49,7 +49,7 @@ export async function getPollingPlaces(
   const e = await findElection(store, id);
   if (!e.ok) return e;
   let made = CACHE.get(e.value.id);
-  if (made === undefined) CACHE.set(e.value.id, (made = buildPollingPlaces(e.value.id)));
+  if (made === undefined) CACHE.set(e.value.id, (made = buildPollingPlaces(e.value)));
   return made;
 }
 
@@ -62,9 +62,12 @@ export interface Columns {
 }
 
 /** The document, built without holding the event loop (the 2021 runoff: 16 MB of CSV). */
-export async function buildPollingPlaces(id: string): Promise<Found<PollingPlacesDocument>> {
+export async function buildPollingPlaces(
+  election: ElectionRef,
+): Promise<Found<PollingPlacesDocument>> {
+  const id = typeof election === 'string' ? election : election.id;
   const none = { ok: true as const, value: { election: id, source: null, places: [] } };
-  const m = loadManifest(id);
+  const m = manifestOfRef(election);
   if (!m.ok) return none;
   const pp = m.value.manifest.pollingPlaces;
   const i = m.value.manifest.crossCheck.findIndex((s) => s.id === pp?.source);

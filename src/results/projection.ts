@@ -612,19 +612,19 @@ async function publishedSnapshotFrame(
     published.previous === undefined
       ? null
       : { choices, units: await storedSnapshot(store, def, previousLevel('department')) };
-  const universe = universeOf(def.id);
+  const universe = universeOf(def);
   if (!universe.ok) return { ok: false, issues: universe.error };
-  const file = universeFileOf(def.id);
+  const file = universeFileOf(def);
   const columns = file === null ? ok(null) : universePriorChoices(file);
   if (!columns.ok) return { ok: false, issues: columns.error };
-  const previousChoices = previousChoicesOf(def.id, choices, columns.value);
+  const previousChoices = previousChoicesOf(def, choices, columns.value);
   if (!previousChoices.ok) return { ok: false, issues: previousChoices.error };
   const framed = frameSnapshotCuts({
     choices,
     now: snapshot,
     earlier,
     universe: universe.value,
-    history: (units) => electionPriorHistory(def.id, units),
+    history: (units) => electionPriorHistory(def, units),
     figures: published.figures === 'valid-only' ? 'valid' : 'emitted',
     jurisdiction: def.jurisdiction,
     previousChoices: previousChoices.value,

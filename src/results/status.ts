@@ -58,11 +58,12 @@ export interface ServedResults extends ResultsDocument {
 export async function figuresStatus(store: Store, def: ElectionDef): Promise<FiguresStatus> {
   const n = (await buildResults(store, def, 'national')).units[0];
   // no actas in the store (published aggregates): their % counted is unknown, not 0
+  const problems = await extentProblems(store, def);
   return statusOf(
     def,
-    countOf(def, n).complete,
+    withExtentKnown(countOf(def, n), problems).complete,
     n?.actas && n.actas.total > 0 ? n.actas.pctProcessed : null,
-    await extentProblems(store, def),
+    problems,
   );
 }
 
@@ -77,7 +78,7 @@ export async function extentProblems(store: Store, def: ElectionDef): Promise<re
  */
 export function expectedActas(def: ElectionDef): number | null {
   if (def.published !== undefined || def.manifest?.universe === undefined) return null;
-  const u = universeOf(def.id);
+  const u = universeOf(def);
   return u.ok && u.value !== null ? u.value.reduce((a, x) => a + x.actasTotal, 0) : null;
 }
 
@@ -169,13 +170,23 @@ export function countOf(def: ElectionDef, n: ResultUnit | undefined): CountDocum
   };
 }
 
+/**
+ * A count whose declared universe cannot be read (its manifest moved, its file broken) is not known
+ * to be complete: the actas in the store may not be all, and how many votes remain is unknown.
+ */
+function withExtentKnown(count: CountDocument, problems: readonly Issue[]): CountDocument {
+  return problems.some((i) => i.code !== 'extent_exceeded')
+    ? { ...count, complete: false, votesRemaining: null }
+    : count;
+}
+
 /** A national unit's count and the status it gives its figures: the summary's, the seats', the list's. */
 export function countedStatus(
   def: ElectionDef,
   n: ResultUnit | undefined,
   problems: readonly Issue[] = [],
 ): { count: CountDocument; status: FiguresStatus } {
-  const count = countOf(def, n);
+  const count = withExtentKnown(countOf(def, n), problems);
   return { count, status: statusOf(def, count.complete, unitPct(n), problems) };
 }
 

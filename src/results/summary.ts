@@ -151,7 +151,7 @@ async function absentOf(
   def: ElectionDef,
 ): Promise<Result<SummaryDocument['absent'], Issue[]>> {
   if (def.published === undefined) return ok(null);
-  const universe = universeOf(def.id);
+  const universe = universeOf(def);
   if (!universe.ok) return universe;
   if (universe.value === null) return ok(null);
   const snapshot = await storedSnapshot(store, def, 'department');

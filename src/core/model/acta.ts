@@ -144,6 +144,11 @@ export interface ElectionDef {
      * where the store holds its actas, the per-mesa projection carries them as covariates.
      */
     readonly previousRound?: string;
+    /**
+     * The manifest file a user's election was ingested from (absolute): its universe, count history
+     * and previous round are read from there again when served. A bundled election is found by id.
+     */
+    readonly path?: string;
   };
   /**
    * Set for elections known only from published aggregates (no actas): an official result or a
