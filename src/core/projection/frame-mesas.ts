@@ -291,6 +291,8 @@ export function frameFromMesas(
   const predicted = priorPredictions(mesas, S);
   const pred = predicted?.out ?? null;
   const districtPrior: number[] = []; // Σ eligible × prediction of uncounted mesas, per dimension
+  // the choices' spread between regions while too few report: of a share, or of a residual
+  const fewRegionsVar = predicted === null ? null : predictionSpread(mesas, predicted.out, D, K);
 
   for (const [i, mesa] of mesas.entries()) {
     let r = regionIdx.get(mesa.region);
@@ -407,11 +409,13 @@ export function frameFromMesas(
       adjust(regions, 1, xR, k, D, adjR, true);
     // a spread from fewer than MIN_REGIONS_FOR_SPREAD regions with data is not an estimate (Lima's
     // two circunscripciones spoke for the nation): the spread of a share known only to lie in
-    // [0, 1] (1/12) until enough regions report
+    // [0, 1] (1/12) until enough regions report; of a residual, how far apart the regions'
+    // previous rounds predict them (run 21)
     const reporting = regions.filter((rn) => !Number.isNaN(rn.m[k] as number)).length;
     // (the choices only: blank, null and turnout keep their estimates)
-    tauR[k] =
-      k < K && reporting < MIN_REGIONS_FOR_SPREAD ? UNIFORM_VARIANCE : between(regions, null, k);
+    const few = k < K && reporting < MIN_REGIONS_FOR_SPREAD;
+    const fewVar = fewRegionsVar === null ? UNIFORM_VARIANCE : (fewRegionsVar[k] as number);
+    tauR[k] = few ? fewVar : between(regions, null, k);
     // National level: precision-weighted mean of the regions with data.
     let sw = 0;
     let swm = 0;
@@ -425,7 +429,7 @@ export function frameFromMesas(
     national[k] = sw > 0 ? swm / sw : pred !== null ? 0 : k === T ? 0.75 : 1 / S;
     // with too few regions the level common to those with nothing counted is as unknown as
     // their spread (run 20, variant Q); with six or more, no common term: the model as it was
-    nationalVar[k] = k < K && reporting < MIN_REGIONS_FOR_SPREAD ? UNIFORM_VARIANCE : 0;
+    nationalVar[k] = few ? fewVar : 0;
   }
 
   // Regions: posterior of θ_r given all data.
@@ -698,6 +702,44 @@ function pool(children: readonly Node[], parents: readonly Node[], k: number, ta
       p.v[k] = 1 / w;
     }
   });
+}
+
+/**
+ * Per choice, the between-region variance of the previous round's prediction: each region's mean
+ * prediction over all its mesas (counted or not), their variance over the regions (n − 1), at
+ * most that of a share. A region may differ from what its previous round predicts by as much as
+ * the regions differ in what their previous rounds predict (run 21).
+ */
+function predictionSpread(
+  mesas: readonly ProjectionMesa[],
+  pred: Float64Array,
+  D: number,
+  K: number,
+): Float64Array {
+  const at = new Map<string, number>();
+  const sums: number[] = [];
+  const counts: number[] = [];
+  mesas.forEach((m, i) => {
+    let r = at.get(m.region);
+    if (r === undefined) {
+      at.set(m.region, (r = counts.length));
+      counts.push(0);
+      for (let k = 0; k < K; k++) sums.push(0);
+    }
+    counts[r] = (counts[r] as number) + 1;
+    for (let k = 0; k < K; k++)
+      sums[r * K + k] = (sums[r * K + k] as number) + (pred[i * D + k] as number);
+  });
+  const R = counts.length;
+  const out = new Float64Array(K).fill(UNIFORM_VARIANCE);
+  if (R < 2) return out;
+  for (let k = 0; k < K; k++) {
+    const means = counts.map((n, r) => (sums[r * K + k] as number) / n);
+    const mean = means.reduce((a, b) => a + b, 0) / R;
+    const v = means.reduce((a, m) => a + (m - mean) * (m - mean), 0) / (R - 1);
+    out[k] = Math.min(v, UNIFORM_VARIANCE);
+  }
+  return out;
 }
 
 /** Mesas with at least this many counted per coefficient before their priors are used. */
