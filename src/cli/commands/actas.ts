@@ -502,7 +502,7 @@ function totalsLine(u: ServedResults['units'][number], partialOfUniverse: boolea
 export function renderResults(
   doc: ServedResults,
   format: OutputFormat,
-  o: { readonly universe?: boolean } = {},
+  o: { readonly universe?: boolean; readonly discrepancies?: Discrepancies } = {},
 ): string {
   if (format === 'json') return JSON.stringify(doc, null, 2);
   if (format === 'csv') return resultsCsv(doc);
@@ -519,6 +519,8 @@ export function renderResults(
       ),
     );
     out.push(totalsLine(u, o.universe === true && doc.status.kind === 'provisional'));
+    // the national figures the sources publish differently, as the dashboard lists them
+    if (doc.level === 'national') out.push(...discrepancyLines(o.discrepancies ?? []));
     return out.join('\n');
   }
   out.push(
@@ -546,13 +548,30 @@ export function renderResults(
   return out.join('\n');
 }
 
+type Discrepancies = NonNullable<NonNullable<ElectionDef['manifest']>['discrepancies']>;
+
+/** Each figure the sources publish differently: both values with their sources, and why. */
+function discrepancyLines(list: Discrepancies): string[] {
+  if (list.length === 0) return [];
+  return [
+    say('Figures the sources publish differently (both kept):'),
+    ...list.map(
+      (d) =>
+        `  ${say(d.figure)}: ${d.values
+          .map((v) => `${thousands(v.value)} (${inRunLanguage(v.source)})`)
+          .join(' · ')}. ${inRunLanguage(d.note)}`,
+    ),
+  ];
+}
+
 export async function runResults(store: Store, args: ResultsArgs, io: CliIo): Promise<number> {
   const { election, getResults } = await service();
   const r = await getResults(store, args.election, args.level, args.code);
   if (!r.ok) return failed(io, r.issues);
   const e = await election(store, r.value.election);
   const universe = e.ok && !e.value.published && e.value.manifest?.universe !== undefined;
-  io.out(renderResults(r.value, args.format, { universe }));
+  const discrepancies = e.ok ? (e.value.manifest?.discrepancies ?? []) : [];
+  io.out(renderResults(r.value, args.format, { universe, discrepancies }));
   return EXIT_OK;
 }
 
