@@ -72,6 +72,32 @@ describe('cifra seats', () => {
     expect(j.nullity).toMatchObject({ emitted: 1300, const184: false });
   });
 
+  it("says both halves of the 2021 valla's seat condition, the one met and the one failed", async () => {
+    // review 6: a list with its 7 seats in one district read "prelim. seats 7 < 7 in ≥ 2 districts"
+    const votes = file(
+      'v21.csv',
+      'district,party,votes\nLIMA,A,100\nLIMA,B,300\nCUSCO,B,400\nCUSCO,C,10\nAREQUIPA,B,100000\n',
+    );
+    const districts = file('d21.csv', 'district,seats\nLIMA,33\nCUSCO,5\nAREQUIPA,1\n');
+    const args = [
+      'seats',
+      '--rules',
+      'pe-2021-congreso',
+      '--votes',
+      votes,
+      '--districts',
+      districts,
+    ];
+    const en = await cli(...args);
+    expect(en.code, en.err).toBe(0);
+    const a = en.out.split('\n').find((l) => l.includes('│ A '));
+    expect(a).toContain('prelim. seats 8 (7 required), in 1 districts (2 required)');
+    const es = await cli(...args, '--lang', 'es');
+    expect(es.out).toContain(
+      'escaños prelim. 8 (se exigen 7), en 1 circunscripciones (se exigen 2)',
+    );
+  });
+
   it('exits 1 with tie_unresolved when a tie needs a sorteo, and 0 with --seed (draw recorded)', async () => {
     const votes = file(
       'tie.csv',
@@ -206,7 +232,7 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     expect(lines[0]).toBe(
       'pe-2026-diputados — seats computed by cifra from ONPE votes per circunscripción at ~86 % of actas, 11 May 2026 17:46, third-party capture',
     );
-    expect(r.out).toMatch(/PARTIDO PAÍS PARA TODOS .*│ 5 +│ 0 +│ excluded: prelim\. seats 5 < 7/);
+    expect(r.out).toMatch(/PARTIDO PAÍS PARA TODOS .*│ 5 +│ 0 +│ excluded: prelim\. seats 5 \(7 required\)/);
     expect(r.out).toContain('reported composition (third-party: a public seat simulator');
     expect(r.out).toMatch(/FUERZA POPULAR +│ 39 +│ 41 +│ -2/);
     expect(r.out).toMatch(/AHORA NACIÓN - AN +│ 11 +│ 10 +│ \+1/);

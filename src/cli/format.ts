@@ -338,8 +338,9 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'left: {lists}': 'salen: {lists}',
   ' in {district}': ' en {district}',
   '{votes} votes < {required}': '{votes} votos < {required}',
-  'prelim. seats {seats} < {required}': 'escaños prelim. {seats} < {required}',
-  ' in ≥ {districts} districts': ' en ≥ {districts} circunscripciones',
+  'prelim. seats {seats} ({required} required)': 'escaños prelim. {seats} (se exigen {required})',
+  ', in {won} districts ({districts} required)':
+    ', en {won} circunscripciones (se exigen {districts})',
   passed: 'pasa',
   'excluded: {reasons}': 'excluida: {reasons}',
   '{rules} — {seats} seats': '{rules} — {seats} escaños',

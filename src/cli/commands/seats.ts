@@ -362,9 +362,17 @@ export function renderSeats(r: SeatResult, format: OutputFormat, lang: Lang = 'e
               votes: thousands(e.votes),
               required: thousands(e.required),
             })
-          : say('prelim. seats {seats} < {required}', { seats: e.seats, required: e.required }) +
+          : // both halves of a seat condition, met or not (review 6 read "7 < 7 in ≥ 2 districts"
+            // for a list with its 7 seats in one district)
+            say('prelim. seats {seats} ({required} required)', {
+              seats: e.seats,
+              required: e.required,
+            }) +
             (e.requiredDistricts > 1
-              ? say(' in ≥ {districts} districts', { districts: e.requiredDistricts })
+              ? say(', in {won} districts ({districts} required)', {
+                  won: e.districtsWon,
+                  districts: e.requiredDistricts,
+                })
               : '');
     reasons.set(e.party, [...(reasons.get(e.party) ?? []), text]);
   }
