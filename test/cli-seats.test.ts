@@ -232,7 +232,9 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     expect(lines[0]).toBe(
       'pe-2026-diputados — seats computed by cifra from ONPE votes per circunscripción at ~86 % of actas, 11 May 2026 17:46, third-party capture',
     );
-    expect(r.out).toMatch(/PARTIDO PAÍS PARA TODOS .*│ 5 +│ 0 +│ excluded: prelim\. seats 5 \(7 required\)/);
+    expect(r.out).toMatch(
+      /PARTIDO PAÍS PARA TODOS .*│ 5 +│ 0 +│ excluded: prelim\. seats 5 \(7 required\)/,
+    );
     expect(r.out).toContain('reported composition (third-party: a public seat simulator');
     expect(r.out).toMatch(/FUERZA POPULAR +│ 39 +│ 41 +│ -2/);
     expect(r.out).toMatch(/AHORA NACIÓN - AN +│ 11 +│ 10 +│ \+1/);
