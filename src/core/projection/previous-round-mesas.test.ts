@@ -66,13 +66,27 @@ describe('the previous round per mesa', () => {
 
   it('sums per unit the previous round of the mesas the count does not hold yet', () => {
     const held = new Set(['000001']);
-    const toCome = priorsToCome(FIRST_ROUND, department, (m) => held.has(m));
+    const [toCome] = priorsToCome(FIRST_ROUND, [department], (m) => held.has(m));
     // department 01: only mesa 000002 is still to come; 02: mesa 000003 (000004 did not count)
-    expect(toCome.get('01')).toEqual({ votes: [10, 150, 20], eligible: 250, emitted: 190 });
-    expect(toCome.get('02')).toEqual({ votes: [50, 50, 50], eligible: 300, emitted: 150 });
+    expect(toCome?.get('01')).toEqual({ votes: [10, 150, 20], eligible: 250, emitted: 190 });
+    expect(toCome?.get('02')).toEqual({ votes: [50, 50, 50], eligible: 300, emitted: 150 });
     // nothing to come where every mesa is held
-    const all = priorsToCome(FIRST_ROUND, department, () => true);
-    expect(all.size).toBe(0);
+    const [all] = priorsToCome(FIRST_ROUND, [department], () => true);
+    expect(all?.size).toBe(0);
+  });
+
+  it('sums a level and its fallback in one pass, each as on its own', () => {
+    const held = (m: string): boolean => m === '000001';
+    const district = (place: string): string => place;
+    const [byDistrict, byDepartment] = priorsToCome(FIRST_ROUND, [district, department], held);
+    expect(byDepartment).toEqual(priorsToCome(FIRST_ROUND, [department], held)[0]);
+    expect([...(byDistrict?.keys() ?? [])]).toEqual(['010102', '020101']);
+    expect(byDistrict?.get('010102')).toEqual({
+      votes: [10, 150, 20],
+      eligible: 250,
+      emitted: 190,
+    });
+    expect(byDepartment?.get('01')).toEqual(byDistrict?.get('010102'));
   });
 
   it('gives each mesa to come of a unit that unit’s previous round as its covariates', () => {
