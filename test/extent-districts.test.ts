@@ -137,6 +137,29 @@ describe('a random 3,000 actas of the runoff', () => {
     expect(p.value.valid.hi90).toBeLessThanOrEqual(electors);
     expect(Math.abs(p.value.valid.median - valid)).toBeLessThan(0.05 * valid);
   });
+  it('names a unit to come abroad as a stored one reads, at every level (city, country, continent)', async () => {
+    // the source file names each place (continent, country, city abroad), coarsest first
+    const path = new Map(s.rows.map((r) => fields(r)).map((f) => [f[0] ?? '', f.slice(1, 4)]));
+    const held = new Set(sample(s.rows).map((r) => fields(r)[0]));
+    for (const [level, depth] of [
+      ['district', 3],
+      ['province', 2],
+      ['department', 1],
+    ] as const) {
+      const abroad = (await buildResults(s.store, s.def, level)).units.filter((u) =>
+        u.code.startsWith('9'),
+      );
+      const toCome = abroad.filter((u) => ![...held].some((p) => p?.startsWith(u.code)));
+      for (const u of abroad) {
+        const place = [...path.keys()].find((p) => p.startsWith(u.code)) ?? '';
+        const want = (path.get(place) ?? []).slice(0, depth).reverse().join(', ');
+        expect(u.name, `${level} ${u.code}`).toBe(want);
+      }
+      // both kinds are there to compare
+      expect(toCome.length, level).toBeGreaterThan(0);
+      expect(abroad.length, level).toBeGreaterThan(toCome.length);
+    }
+  });
 });
 
 describe('a department snapshot over the runoff manifest (cifra project --snapshot --election)', () => {

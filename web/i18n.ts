@@ -1,4 +1,6 @@
 // Interface strings, Spanish first, English second. Code and data stay in English.
+import type { ActaState } from '../src/core/model/acta.js';
+import { ACTA_STATE_WORDS } from '../src/core/model/acta-state-words.js';
 import type { Lang } from './lang.js';
 
 /** What a string interpolates: a name, a formatted number, a percentage. */
@@ -9,6 +11,12 @@ const one = (n: Arg): boolean => String(n) === '1';
 /** "1 mesa", "2 mesas": a count with its noun in the number it takes. */
 const count = (n: Arg, singular: string, plural: string): string =>
   `${n} ${one(n) ? singular : plural}`;
+
+/** The acta states' words as `state:<state>` keys: the CLI's table too (acta-state-words.ts). */
+const stateWords = (lang: Lang) =>
+  Object.fromEntries(
+    Object.entries(ACTA_STATE_WORDS).map(([s, w]) => [`state:${s}`, w[lang]]),
+  ) as Record<`state:${ActaState}`, string>;
 
 const ES = {
   projection: 'Proyección del resultado final',
@@ -317,12 +325,7 @@ const ES = {
   departmentsOnly: 'Departamentos',
   abroadMissing:
     'Extranjero: esta fuente no trae el voto en el extranjero (no son cero votos: faltan).',
-  'state:counted': 'Contabilizada',
-  'state:resolved': 'Resuelta por el JEE',
-  'state:annulled': 'Anulada',
-  'state:not_installed': 'No instalada',
-  'state:pending': 'Por contabilizar',
-  'state:jee': 'En el JEE',
+  ...stateWords('es'),
   // The regional and municipal elections' view (web/erm.js).
   ermLink: 'Regionales y municipales',
   ermMapMayors: 'Alcaldes de las capitales de departamento por organización',
@@ -678,12 +681,7 @@ const EN: Strings = {
   marginShare: (p) => `the lead is ${p} % of them`,
   departmentsOnly: 'Departments',
   abroadMissing: 'Abroad: this source lacks the vote abroad (not zero votes: missing).',
-  'state:counted': 'Counted',
-  'state:resolved': 'Resolved by the JEE',
-  'state:annulled': 'Annulled',
-  'state:not_installed': 'Not installed',
-  'state:pending': 'To be counted',
-  'state:jee': 'At the JEE',
+  ...stateWords('en'),
   ermLink: 'Regional and municipal',
   ermMapMayors: "Department capitals' mayors by organisation",
   ermMapKind: 'Map',

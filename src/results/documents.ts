@@ -9,7 +9,7 @@ import {
 } from '../core/tally/aggregate.js';
 import { requireJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type { PlaceNames, Store } from '../store/store.js';
-import type { UniverseUnit } from '../core/projection/universe.js';
+import { universeNamePath, type UniverseUnit } from '../core/projection/universe.js';
 import {
   coarserExtent,
   electionExtent,
@@ -127,6 +127,16 @@ export function unitNamer(
     const names = namesOf(inUnit, j.placeLevels.slice(0, at + 1).reverse());
     return names.length > 0 ? names.join(', ') : code;
   };
+}
+
+/**
+ * A universe unit's name as unitNamer names a stored place: its path down to the level, finest
+ * first ("AMERICA / ARGENTINA / BUENOS AIRES" reads "BUENOS AIRES, ARGENTINA, AMERICA"); as given
+ * where it is not such a path.
+ */
+function universePlaceName(j: LoadedJurisdiction, level: Level, name: string): string {
+  const path = universeNamePath(name, j.placeLevels.indexOf(level));
+  return path === null ? name : path.reverse().join(', ');
 }
 
 export function resultUnit(u: UnitResult, election: ElectionDef, name: string): ResultUnit {
@@ -273,11 +283,12 @@ export async function buildResults(
         levelExtent(x, level, (l) => coarserExtent(election, x as ElectionExtent, l, j, cols)),
         level === NATIONAL,
         // named as the stored units are (the place table's "ASUNCION, CHACHAPOYAS, AMAZONAS"),
-        // else as the universe names it (abroad)
+        // else by the universe's name read the same way (abroad)
         (u) => {
           const named = name(level, u.unit);
           const toCome = unitToCome(level, u, election.choices.length);
-          return resultUnit(toCome, election, named === u.unit ? u.name : named);
+          const shown = named === u.unit ? universePlaceName(j, level, u.name) : named;
+          return resultUnit(toCome, election, shown);
         },
       ),
     ].sort(byUnitCode);

@@ -1,7 +1,7 @@
 import { issue, type Issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import type { Note } from '../core/model/note.js';
-import type { UniverseUnit } from '../core/projection/universe.js';
+import { universeNamePath, type UniverseUnit } from '../core/projection/universe.js';
 import { percentHalfUp } from '../core/ratio.js';
 import type { ActaColumns } from '../core/tally/acta-columns.js';
 import { tabulateColumns, type Level, type UnitResult } from '../core/tally/aggregate.js';
@@ -121,16 +121,16 @@ export function coarserExtent(
 
 /**
  * A rolled-up unit's name: the level's own names, else the place table's (Peru's departments),
- * else the universe row's segment at that depth ("AMÉRICA / ARGENTINA / BUENOS AIRES": a
- * continent abroad, where no table names it), else its code.
+ * else the universe row's path down to that level ("AMÉRICA / ARGENTINA": a country abroad, where
+ * no table names it; a universe name still, which documents show as stored places read), else its
+ * code.
  */
 function rolledName(j: LoadedJurisdiction, level: Level, code: string, u: UniverseUnit): string {
   const pad = j.file.place.pad ?? 0;
-  const depth = j.placeLevels.indexOf(level);
   return (
     j.unitName(level, code) ??
     j.tableNames(u.unit.padEnd(pad, '0'))?.get(level) ??
-    (depth >= 0 ? u.name.split(' / ')[depth]?.trim() : undefined) ??
+    universeNamePath(u.name, j.placeLevels.indexOf(level))?.join(' / ') ??
     code
   );
 }

@@ -488,14 +488,18 @@ async function actasToCome(
   const pad = j.file.place.pad ?? 0;
   // the mesas to come carry the previous round of the unit's mesas not in the store yet; a unit
   // with none (an abroad city without a counted acta then) its broader unit's (the continent's)
-  const held = previous === null ? null : new Set(cols.mesa);
   const broad = broadLevel(x.universe, j);
-  const at = (level: Level) =>
+  const fallback = broad !== undefined && broad !== x.level;
+  const held = previous === null ? null : new Set(cols.mesa);
+  const [priors, broader] =
     previous === null || held === null
-      ? null
-      : priorsToCome(previous.cols, j.unitCoder(level), (m) => held.has(m), previous.pending);
-  const priors = at(x.level);
-  const broader = broad === undefined || broad === x.level ? null : at(broad);
+      ? []
+      : priorsToCome(
+          previous.cols,
+          fallback ? [j.unitCoder(x.level), j.unitCoder(broad)] : [j.unitCoder(x.level)],
+          (m) => held.has(m),
+          previous.pending,
+        );
   const broadOf = broad === undefined ? null : j.unitCoder(broad);
   const units = x.universe.flatMap((u) => {
     const e = extent.units.get(u.unit);
@@ -511,7 +515,7 @@ async function actasToCome(
       },
     ];
   });
-  return { mesas: mesasToCome(units, j), absent: absentUnits(x.universe, extent, j) };
+  return { mesas: mesasToCome(units, j), absent: absentUnits(x.universe, extent, j, broad) };
 }
 
 /** The coarsest place level whose unit codes are prefixes of the universe's (Peru: department). */
@@ -524,17 +528,17 @@ function broadLevel(universe: readonly UniverseUnit[], j: LoadedJurisdiction): L
 }
 
 /**
- * The units with no acta loaded at all, at the coarsest place level whose codes are prefixes of
- * the universe's (Peru: departments and abroad's continents, not 1,800 districts): a note lists
- * them, and a unit is absent only when every universe unit in it is.
+ * The units with no acta loaded at all, at `level`, the coarsest place level whose codes are
+ * prefixes of the universe's (broadLevel; Peru: departments and abroad's continents, not 1,800
+ * districts): a note lists them, and a unit is absent only when every universe unit in it is.
  */
 function absentUnits(
   universe: readonly UniverseUnit[],
   extent: Extent,
   j: LoadedJurisdiction,
+  level: Level | undefined,
 ): string[] {
   const pad = j.file.place.pad ?? 0;
-  const level = broadLevel(universe, j);
   const at = level === undefined ? (c: string) => c : j.unitCoder(level);
   const loaded = new Map<string, boolean>();
   for (const u of universe) {

@@ -1,6 +1,7 @@
 import { accessSync, constants, renameSync, statSync, writeFileSync } from 'node:fs';
 import { issue, type Issue } from '../../core/issues.js';
-import type { ActaState, ElectionDef } from '../../core/model/acta.js';
+import type { ElectionDef } from '../../core/model/acta.js';
+import { actaStateInSentence } from '../../core/model/acta-state-words.js';
 import type { Level } from '../../core/tally/aggregate.js';
 import {
   builtInElectionIds,
@@ -609,16 +610,6 @@ export async function runActa(
   return EXIT_OK;
 }
 
-/** cifra's acta states in the run's language (the source's own label follows in brackets). */
-const STATE_WORDS: Readonly<Record<ActaState, { readonly en: string; readonly es: string }>> = {
-  counted: { en: 'counted', es: 'contabilizada' },
-  resolved: { en: 'resolved', es: 'resuelta' },
-  annulled: { en: 'annulled', es: 'anulada' },
-  not_installed: { en: 'not installed', es: 'no instalada' },
-  pending: { en: 'pending', es: 'pendiente' },
-  jee: { en: 'at the JEE', es: 'en el JEE' },
-};
-
 /** An acta as text: its current values and state, then every version with its source. */
 export function renderActa(doc: ActaDocument, e: ElectionDef): string {
   const { current, place, history } = doc;
@@ -629,7 +620,8 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
       say('ubigeo {ubigeo}{place} · state {state} ({label}) · version {version}{conflict}', {
         ubigeo: current.ubigeo,
         place: place ? ` (${place.district}, ${place.province}, ${place.department})` : '',
-        state: STATE_WORDS[current.state][runLanguage()],
+        // cifra's state in the run's language, the source's own label in brackets
+        state: actaStateInSentence(current.state, runLanguage()),
         label: current.stateLabel,
         version: current.version,
         conflict: current.conflict

@@ -1,8 +1,10 @@
 import { actaCounts, type Acta } from '../model/acta.js';
 import { createRng } from '../random.js';
+import { columnsFromActas } from '../tally/acta-columns.js';
 import {
   frameFromMesas,
   mesasFromActas,
+  priorsByMesa,
   type MesaModelOptions,
   type ProjectionPlaces,
 } from './frame-mesas.js';
@@ -161,26 +163,27 @@ export function departmentSnapshot(
 }
 
 /**
- * A complete previous round per mesa (by mesa number) and per unit (default: the department, the
- * place code's first two digits; abroad, the continent), as priors.
+ * A complete previous round per mesa (by mesa number, as the runoff's projection reads it from the
+ * store's columns: one algorithm) and per unit (default: the department, the place code's first two
+ * digits; abroad, the continent), as priors.
  */
 export function priorsOf(
   actas: readonly Acta[],
   pendingFiguresCount: boolean,
   unitOf: (place: string) => string = (place) => place.slice(0, 2),
 ): { byMesa: Map<string, PriorFigures>; byUnit: Map<string, PriorFigures> } {
-  const byMesa = new Map<string, PriorFigures>();
+  const choices = actas.find((a) => a.votes !== null)?.votes?.length ?? 0;
+  const byMesa = priorsByMesa(columnsFromActas(actas, choices), pendingFiguresCount);
   const dep = new Map<string, { votes: number[]; eligible: number; emitted: number }>();
   for (const a of actas) {
     const code = unitOf(a.ubigeo);
     let d = dep.get(code);
     if (d === undefined) dep.set(code, (d = { votes: [], eligible: 0, emitted: 0 }));
     d.eligible += a.eligible;
-    if (!actaCounts(a, pendingFiguresCount) || a.votes === null) continue;
-    const emitted = a.votes.reduce((x, y) => x + y, 0) + a.blank + a.null + a.impugned;
-    byMesa.set(a.mesa, { votes: a.votes, eligible: a.eligible, emitted });
-    a.votes.forEach((v, k) => (d.votes[k] = (d.votes[k] ?? 0) + v));
-    d.emitted += emitted;
+    const p = byMesa.get(a.mesa); // absent when the acta did not count (mesa numbers are unique)
+    if (p === undefined) continue;
+    p.votes.forEach((v, k) => (d.votes[k] = (d.votes[k] ?? 0) + v));
+    d.emitted += p.emitted ?? 0;
   }
   return { byMesa, byUnit: new Map([...dep].map(([k, v]) => [k, v])) };
 }

@@ -175,33 +175,48 @@ export function priorsByMesa(
 
 /**
  * Per unit, the previous round of its mesas the current count does not hold yet, summed: what
- * its mesas to come carry as covariates (their votes then, electors and votes emitted).
+ * its mesas to come carry as covariates (their votes then, electors and votes emitted). One map
+ * per unit coder (a level and its fallback), from one pass that sums per place first.
  */
 export function priorsToCome(
   previous: ActaColumns,
-  unitOf: (place: string) => string,
+  unitsOf: readonly ((place: string) => string)[],
   held: (mesa: string) => boolean,
   pendingFiguresCount = false,
-): Map<string, PriorFigures> {
-  const sums = new Map<string, { votes: number[]; eligible: number; emitted: number }>();
-  const unitOfPlace = previous.ubigeos.map(unitOf);
+): Map<string, PriorFigures>[] {
+  const C = previous.choices;
+  const places = previous.ubigeos.length;
+  const votes = new Float64Array(places * C);
+  const eligible = new Float64Array(places);
+  const emitted = new Float64Array(places);
+  const some = new Uint8Array(places);
   const counting = countingStates(pendingFiguresCount);
   for (let i = 0; i < previous.length; i++) {
     if (held(previous.mesa[i] as string)) continue;
     const p = priorAt(previous, i, counting);
     if (p === null) continue;
-    const unit = unitOfPlace[previous.ubigeoOf[i] as number] as string;
-    let s = sums.get(unit);
-    if (s === undefined)
-      sums.set(
-        unit,
-        (s = { votes: new Array<number>(previous.choices).fill(0), eligible: 0, emitted: 0 }),
-      );
-    p.votes.forEach((v, k) => (s.votes[k] = (s.votes[k] as number) + v));
-    s.eligible += p.eligible ?? 0;
-    s.emitted += p.emitted ?? 0;
+    const u = previous.ubigeoOf[i] as number;
+    some[u] = 1;
+    for (let k = 0; k < C; k++)
+      votes[u * C + k] = (votes[u * C + k] as number) + (p.votes[k] as number);
+    eligible[u] = (eligible[u] as number) + (p.eligible ?? 0);
+    emitted[u] = (emitted[u] as number) + (p.emitted ?? 0);
   }
-  return sums;
+  return unitsOf.map((unitOf) => {
+    const sums = new Map<string, { votes: number[]; eligible: number; emitted: number }>();
+    for (let u = 0; u < places; u++) {
+      if (some[u] !== 1) continue;
+      const unit = unitOf(previous.ubigeos[u] as string);
+      let s = sums.get(unit);
+      if (s === undefined)
+        sums.set(unit, (s = { votes: new Array<number>(C).fill(0), eligible: 0, emitted: 0 }));
+      for (let k = 0; k < C; k++)
+        s.votes[k] = (s.votes[k] as number) + (votes[u * C + k] as number);
+      s.eligible += eligible[u] as number;
+      s.emitted += emitted[u] as number;
+    }
+    return sums;
+  });
 }
 
 /**

@@ -34,7 +34,7 @@ export interface CompletedSnapshot {
  * The universe at a snapshot's level: as it is when any snapshot code is a universe unit, else
  * rolled up to the snapshot codes' length when they are all of one length and prefixes of
  * universe codes (a department snapshot over a universe by district: place codes nest by prefix,
- * Peru's ubigeo). A rolled unit is named by its first units' name up to " / ".
+ * Peru's ubigeo). A rolled unit is named by its first unit's coarsest place (universeNamePath).
  */
 export function universeAtSnapshot(
   snapshot: readonly SnapshotUnit[],
@@ -50,6 +50,16 @@ export function universeAtSnapshot(
   return nests ? rollUpUniverse(universe, length) : universe;
 }
 
+/**
+ * The places a universe unit's name gives, coarsest first, down to `depth` (0: the coarsest):
+ * its rows name a place by its path ("AMÉRICA / ARGENTINA / BUENOS AIRES"; abroad, no table
+ * names it). null when the name is not that deep.
+ */
+export function universeNamePath(name: string, depth: number): string[] | null {
+  const path = name.split(' / ').map((s) => s.trim());
+  return depth >= 0 && depth < path.length ? path.slice(0, depth + 1) : null;
+}
+
 /** Universe units summed by their codes' first `length` characters, in the universe's order. */
 export function rollUpUniverse(universe: readonly UniverseUnit[], length: number): UniverseUnit[] {
   const rolled = new Map<string, { unit: UniverseUnit; prior: PriorSum | undefined }>();
@@ -60,7 +70,7 @@ export function rollUpUniverse(universe: readonly UniverseUnit[], length: number
       rolled.set(code, {
         unit: {
           unit: code,
-          name: u.name.split(' / ')[0] ?? u.name,
+          name: universeNamePath(u.name, 0)?.[0] ?? u.name,
           eligible: u.eligible,
           actasTotal: u.actasTotal,
         },

@@ -1,0 +1,23 @@
+import type { ActaState } from './acta.js';
+
+/**
+ * An acta state in words, Spanish and English (glossary: acta state): one table for the
+ * dashboard's badges and the CLI's acta text. Sentence case; a sentence lowers the first letter.
+ * Type-only imports, so the dashboard's bundle takes nothing else from the core.
+ */
+export const ACTA_STATE_WORDS: Readonly<
+  Record<ActaState, { readonly es: string; readonly en: string }>
+> = {
+  counted: { es: 'Contabilizada', en: 'Counted' },
+  resolved: { es: 'Resuelta por el JEE', en: 'Resolved by the JEE' },
+  annulled: { es: 'Anulada', en: 'Annulled' },
+  not_installed: { es: 'No instalada', en: 'Not installed' },
+  pending: { es: 'Por contabilizar', en: 'To be counted' },
+  jee: { es: 'En el JEE', en: 'At the JEE' },
+};
+
+/** A state's words inside a sentence: the first letter lowered ("estado contabilizada"). */
+export function actaStateInSentence(state: ActaState, lang: 'es' | 'en'): string {
+  const w = ACTA_STATE_WORDS[state][lang];
+  return w.charAt(0).toLowerCase() + w.slice(1);
+}
