@@ -105,6 +105,10 @@ describe('a runoff file holding Lima only', () => {
     const n = (await buildResults(store, def, 'national')).units[0];
     expect(p.value.actasTotal).toBe(sum(universe, (u) => u.actasTotal));
     expect(p.value.unitsAbsent).toEqual(universe.map((u) => u.unit).filter((c) => c !== '14'));
+    // the note names them as the results do, not by code (it read "No actas loaded in 01, 02, …")
+    expect(p.value.note?.en).toMatch(/^No actas loaded in AMAZONAS, ANCASH, APURIMAC, AREQUIPA, /);
+    expect(p.value.note?.es).toContain('AREQUIPA');
+    expect(p.value.note?.en).not.toMatch(/\b0[1-9]\b/);
     // more than Lima's counted votes, never more than the universe's electors
     expect(p.value.valid.lo90).toBeGreaterThan(2 * (n?.valid ?? 0));
     expect(p.value.valid.hi90).toBeLessThanOrEqual(sum(universe, (u) => u.eligible));

@@ -30,6 +30,7 @@ import {
   type UniverseUnit,
 } from '../core/projection/universe.js';
 import { err, ok, type Result } from '../core/result.js';
+import { rolledName } from './extent.js';
 import { universeFileOf, universeOf, universePriorChoices } from '../elections/universe.js';
 import { previousChoicesOf } from '../elections/previous-round.js';
 import { electionPriorHistory } from '../elections/prior-history.js';
@@ -389,6 +390,8 @@ interface Framed {
   readonly frame: ProjectionFrame;
   readonly method: ProjectionDocument['method'];
   readonly absent: readonly string[] | null;
+  /** Mesas method: the absent units' names, for the note (the document lists their codes). */
+  readonly absentNames?: readonly string[];
   /** Snapshot method: the units given the previous round's count history (null: none given). */
   readonly history?: readonly string[] | null;
   /** Snapshot method: whether the neighbours' term was on (an adjacency is bundled). */
@@ -451,7 +454,8 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
       value: {
         frame,
         method: 'mesas',
-        absent: toCome.absent,
+        absent: toCome.absent?.map((u) => u.code) ?? null,
+        absentNames: toCome.absent?.map((u) => u.name) ?? [],
         ...(previousRound && { previousRound }),
       },
     };
@@ -479,7 +483,7 @@ async function actasToCome(
   def: ElectionDef,
   cols: ActaColumns,
   previous: PreviousActas | null,
-): Promise<{ mesas: ProjectionMesa[]; absent: readonly string[] | null }> {
+): Promise<{ mesas: ProjectionMesa[]; absent: readonly NamedUnit[] | null }> {
   const x = await countExtent(store, def);
   const extent = x?.extent;
   if (x === null || extent === null || extent === undefined || x.level === null)
@@ -537,16 +541,25 @@ function absentUnits(
   extent: Extent,
   j: LoadedJurisdiction,
   level: Level | undefined,
-): string[] {
+): NamedUnit[] {
   const pad = j.file.place.pad ?? 0;
   const at = level === undefined ? (c: string) => c : j.unitCoder(level);
-  const loaded = new Map<string, boolean>();
+  const loaded = new Map<string, { some: boolean; name: string }>();
   for (const u of universe) {
     const code = at(u.unit.padEnd(pad, '0'));
     const none = extent.units.get(u.unit)?.actasMissing === u.actasTotal;
-    loaded.set(code, (loaded.get(code) ?? false) || !none);
+    const seen = loaded.get(code);
+    // named as the results name the unit (review: the note listed "15, 16, … 91, 95")
+    const name = seen?.name ?? (level === undefined ? u.name : rolledName(j, level, code, u));
+    loaded.set(code, { some: (seen?.some ?? false) || !none, name });
   }
-  return [...loaded].filter(([, some]) => !some).map(([code]) => code);
+  return [...loaded].filter(([, x]) => !x.some).map(([code, x]) => ({ code, name: x.name }));
+}
+
+/** A unit by its code, with its name for a note. */
+interface NamedUnit {
+  readonly code: string;
+  readonly name: string;
 }
 
 /** The previous round's actas in the store, for the per-mesa projection's covariates. */
@@ -667,7 +680,12 @@ async function project(
     ...(def.published === undefined
       ? absent === null
         ? {}
-        : { unitsAbsent: absent, ...(absent.length === 0 ? {} : { note: absentActasNote(absent) }) }
+        : {
+            unitsAbsent: absent,
+            ...(absent.length === 0
+              ? {}
+              : { note: absentActasNote(framed.value.absentNames ?? absent) }),
+          }
       : absent === null
         ? { note: partialNote(def.published.source) }
         : {
