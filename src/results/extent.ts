@@ -125,7 +125,12 @@ export function coarserExtent(
  * no table names it; a universe name still, which documents show as stored places read), else its
  * code.
  */
-export function rolledName(j: LoadedJurisdiction, level: Level, code: string, u: UniverseUnit): string {
+export function rolledName(
+  j: LoadedJurisdiction,
+  level: Level,
+  code: string,
+  u: UniverseUnit,
+): string {
   const pad = j.file.place.pad ?? 0;
   return (
     j.unitName(level, code) ??
