@@ -415,18 +415,16 @@ export function frameFromMesas(
     if (sizeCovariate) adjust(provinces, regions.length, xP, k, D, adjP);
     tauP[k] = between(provinces, regions, k);
     pool(provinces, regions, k, tauP[k] as number);
+    // the regions with data at this dimension (the slope's adjustment keeps which they are)
+    const reporting = regions.filter((rn) => !Number.isNaN(rn.m[k] as number)).length;
     // Across regions only when enough of them have data: a slope through two or three
     // departments is noise (calibration: whole-department arrival order).
-    if (
-      sizeCovariate &&
-      regions.filter((rn) => !Number.isNaN(rn.m[k] as number)).length >= MIN_REGIONS_FOR_SLOPE
-    )
+    if (sizeCovariate && reporting >= MIN_REGIONS_FOR_SLOPE)
       adjust(regions, 1, xR, k, D, adjR, true);
     // a spread from fewer than MIN_REGIONS_FOR_SPREAD regions with data is not an estimate (Lima's
     // two circunscripciones spoke for the nation): the spread of a share known only to lie in
     // [0, 1] (1/12) until enough regions report; of a residual, how far apart the regions'
     // previous rounds predict them (run 21)
-    const reporting = regions.filter((rn) => !Number.isNaN(rn.m[k] as number)).length;
     // (the choices only: blank, null and turnout keep their estimates)
     const few = k < K && reporting < MIN_REGIONS_FOR_SPREAD;
     const fewVar = fewRegionsVar === null ? UNIFORM_VARIANCE : (fewRegionsVar[k] as number);
