@@ -15,10 +15,13 @@ export function leader(unit: ResultUnit): ResultChoice | undefined {
   return [...unit.choices].filter((c) => !rest.has(c.id)).sort((a, b) => b.votes - a.votes)[0];
 }
 
-/** A count's percentage as shown: never "100" while actas are still out. */
-export function pctShown(pct: string, done: number, total: number): string {
+/** A count's percentage as shown: never "100" while actas are still out (null: none expected). */
+export function pctShown(pct: string | null, done: number, total: number): string | null {
   return pct === '100.000' && done < total ? '99.999' : pct;
 }
+
+/** A percentage as shown: "12.345 %", or a dash where there is none (a figure not given, a zero base). */
+export const percent = (p: string | null): string => (p === null ? '—' : `${p} %`);
 
 /** The itemised choices past the first eight: how many, and their votes together (a line, not bars). */
 function moreLine(more: readonly ResultChoice[]): HTMLLIElement[] {
@@ -56,7 +59,7 @@ export function barsOf(unit: ResultUnit): HTMLLIElement[] {
           el(
             'span',
             {},
-            el('strong', { class: 'pct' }, `${c.pctValid} %`),
+            el('strong', { class: 'pct' }, percent(c.pctValid)),
             ' · ',
             el('span', { class: 'votes', 'data-votes': c.votes }, fmt(c.votes)),
           ),
@@ -64,7 +67,7 @@ export function barsOf(unit: ResultUnit): HTMLLIElement[] {
         el(
           'div',
           { class: 'bar', role: 'presentation' },
-          el('span', { style: `width:${c.pctValid}%;background:${colorOfChoice(c.id)}` }),
+          el('span', { style: `width:${c.pctValid ?? 0}%;background:${colorOfChoice(c.id)}` }),
         ),
       ),
     );
@@ -73,7 +76,6 @@ export function barsOf(unit: ResultUnit): HTMLLIElement[] {
 
 /** A figure the source may not give: a dash, never 0 (docs/elections.md). */
 const figure = (n: number | null): string => (n === null ? '—' : fmt(n));
-const percent = (p: string | null): string => (p === null ? '—' : `${p} %`);
 
 export function totalsOf(n: ResultUnit): HTMLElement[] {
   const row = (key: string, value: string, id?: string): HTMLElement[] => [

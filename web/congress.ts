@@ -1,6 +1,7 @@
 // The Congress view: seats as cifra computes them (or as a source published them), who passes
 // the valla and why the others do not, the reported composition beside cifra's with the
 // difference, seats per circunscripción; and the what-if panel with a shareable URL.
+import { percent } from './bars.js';
 import { drawHemicycle, type Undecided } from './hemicycle.js';
 import type { Seats } from './api-client.js';
 import { openSeats, unresolved } from './undecided.js';
@@ -224,7 +225,7 @@ function seatsTable(seats: ListSeats, undecided: readonly Undecided[]): void {
         // a phone shows the valla under the party, so cifra's and the reported seats fit the screen
         el('small', { class: 'valla-inline' }, valla),
       ),
-      el('td', { class: 'num' }, `${v.pctValid} %`),
+      el('td', { class: 'num' }, percent(v.pctValid)),
       el('td', { class: 'valla' }, valla),
       el('td', { class: 'num seats-cifra' }, String(r.seats[v.party] ?? 0)),
       ...(seats.reported

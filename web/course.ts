@@ -58,7 +58,7 @@ export async function renderCourse(): Promise<void> {
   add('text', { x: 30, y: H / 2 - 4, class: 'axis' }, `${x0.toFixed(1)} %`);
   add('text', { x: W - 50, y: H / 2 - 4, class: 'axis' }, `${x1.toFixed(1)} %`);
   $('course-meta').textContent =
-    `${t('courseHint')}. ${t('leadChanges')(c.leadChanges.length)}${changesText(c)}; ${t('courseLast')(fmt(last.margin), last.pctCounted)}${c.source ? ` (${inLang(c.source)})` : ''}.`;
+    `${t('courseHint')}. ${t('leadChanges')(c.leadChanges.length)}${changesText(c)}; ${t('courseLast')(fmt(last.margin), last.pctCounted ?? '—')}${c.source ? ` (${inLang(c.source)})` : ''}.`;
 }
 
 /** Where each lead change happened, for those who cannot see the marks: who, at what %, when. */
@@ -67,7 +67,7 @@ function changesText(c: CountCourse): string {
     choiceLabel(state.choices.find((x) => x.id === id) ?? { id, label: id });
   const said = c.leadChanges.map((ch) => {
     const at = c.points.find((p) => p.time === ch.time);
-    return t('leadChangeAt')(label(ch.to), at ? at.pctCounted : '?', limaTime(ch.time));
+    return t('leadChangeAt')(label(ch.to), at?.pctCounted ?? '?', limaTime(ch.time));
   });
   return said.length === 0 ? '' : `: ${said.join('; ')}`;
 }

@@ -1,7 +1,7 @@
 // The drill: from the nation to a department, province, district, its mesas and an acta, each
 // step in the URL; a unit shows its count, margin and what is still out.
 import { api, type Acta, type ResultUnit } from './api-client.js';
-import { pctShown, remainderIds } from './bars.js';
+import { pctShown, percent, remainderIds } from './bars.js';
 import {
   $,
   cardTable,
@@ -261,12 +261,14 @@ function unitTable(u: ResultUnit): HTMLElement {
   // while electors are still to count, participation is over the actas processed: it says so
   const remaining = !state.published && u.eligibleRemaining !== null && u.eligibleRemaining > 0;
   const facts = [
-    ...(counted === null ? [] : [`${t('actasProcessed')}: ${counted} %`]),
+    ...(counted === null ? [] : [`${t('actasProcessed')}: ${percent(counted)}`]),
     `${t('valid')}: ${fmt(u.valid)}`,
     ...(margin !== null ? [`${t('marginWord')}: ${fmt(margin)}`] : []),
     ...(remaining ? [`${t('remaining')}: ${fmt(u.eligibleRemaining ?? 0)}`] : []),
     ...(!state.published
-      ? [`${t(remaining ? 'participationOfProcessed' : 'participation')}: ${u.participation} %`]
+      ? [
+          `${t(remaining ? 'participationOfProcessed' : 'participation')}: ${percent(u.participation)}`,
+        ]
       : []),
   ];
   // an electoral district (a province of Spain's Congress): its seats beside its votes
@@ -302,7 +304,7 @@ function unitTable(u: ResultUnit): HTMLElement {
               { 'data-party': c.party || c.label },
               el('td', {}, choiceLabel(c)),
               el('td', { class: 'num' }, fmt(c.votes)),
-              el('td', { class: 'num' }, `${c.pctValid} %`),
+              el('td', { class: 'num' }, percent(c.pctValid)),
               ...(seats ? [el('td', { class: 'num seats' }, String(seatsOf(c)))] : []),
             ),
           ),

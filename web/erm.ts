@@ -2,6 +2,7 @@
 // governors, the regional runoffs, and a drill to any council with its hemicycle and the majority
 // bonus in one line, with the what-if "without the bonus" (the API's ?bonus=off). It reads the
 // multi-contest documents (/api/v1/contests/…json), which `cifra publish` also writes; the
+import { percent } from './bars.js';
 // what-if needs the server, so a static site offers no bonus switch.
 import { geoMercator, geoPath } from 'd3-geo';
 import { api, type Contest, type ContestsElection, type MapShape } from './api-client.js';
@@ -308,8 +309,9 @@ function ermPattern(): SVGElement {
 type SingleWinner = Extract<Contest, { type: 'single-winner' }>;
 
 /** The first's lead over the second in points of the valid vote, '?' without two candidates. */
-function marginPp(a?: { pctValid: string }, b?: { pctValid: string }): string {
-  return a && b ? (Number(a.pctValid) - Number(b.pctValid)).toFixed(2) : '?';
+function marginPp(a?: { pctValid: string | null }, b?: { pctValid: string | null }): string {
+  const [x, y] = [a?.pctValid ?? null, b?.pctValid ?? null];
+  return x !== null && y !== null ? (Number(x) - Number(y)).toFixed(2) : '?';
 }
 
 /**
@@ -340,8 +342,8 @@ async function renderRunoffs(doc: ContestsElection, seq: number): Promise<void> 
       if (c.type !== 'single-winner') return [];
       const [a, b] = c.result.candidates;
       const margin = marginPp(a, b);
-      const cell = (x: { candidate: string; pctValid: string }): HTMLTableCellElement =>
-        el('td', {}, swatch(x.candidate), `${x.candidate} · ${x.pctValid} %`);
+      const cell = (x: { candidate: string; pctValid: string | null }): HTMLTableCellElement =>
+        el('td', {}, swatch(x.candidate), `${x.candidate} · ${percent(x.pctValid)}`);
       const s = second[i] ?? null;
       return [
         el(
@@ -375,8 +377,8 @@ function secondRoundCell(c: Contest | null, counted: string): HTMLTableCellEleme
     return el('td', { 'data-second': 'none', colspan: 4 }, t('ermSecondNone'));
   const r: SingleWinner['result'] = c.result;
   const [a, b] = r.candidates;
-  const line = (x: { candidate: string; votes: number; pctValid: string }): HTMLElement =>
-    el('div', {}, swatch(x.candidate), `${x.candidate} · ${fmt(x.votes)} · ${x.pctValid} %`);
+  const line = (x: { candidate: string; votes: number; pctValid: string | null }): HTMLElement =>
+    el('div', {}, swatch(x.candidate), `${x.candidate} · ${fmt(x.votes)} · ${percent(x.pctValid)}`);
   const margin = marginPp(a, b);
   const o = r.outcome;
   const verdict =

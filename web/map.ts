@@ -3,7 +3,7 @@
 import { lacksAbroad } from './abroad.js';
 import { geoMercator, geoPath } from 'd3-geo';
 import { api, type MapShape, type Results, type ResultUnit } from './api-client.js';
-import { leader, pctShown } from './bars.js';
+import { leader, pctShown, percent } from './bars.js';
 import { drill } from './drill.js';
 import { crumbsTo } from './search.js';
 import {
@@ -191,7 +191,7 @@ function shapeOf(f: MapShape, d: string, c: ShapeContext): SVGPathElement {
   const actas = unit ? actasOf(unit) : '';
   node.setAttribute(
     'aria-label',
-    `${name}${lead ? `: ${choiceLabel(lead)} ${t('leads')} ${lead.pctValid} %` : ''}${actas}`,
+    `${name}${lead ? `: ${choiceLabel(lead)} ${t('leads')} ${percent(lead.pctValid)}` : ''}${actas}`,
   );
   const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
   title.textContent = node.getAttribute('aria-label') ?? '';
@@ -222,7 +222,7 @@ function crumbsOf(level: string, code: string, name?: string): Crumb[] {
 function actasOf(u: ResultUnit): string {
   const a = u.actas;
   return a && a.total > 0
-    ? ` · ${pctShown(a.pctProcessed, a.processed, a.total)} % ${t('actasWord')}`
+    ? ` · ${percent(pctShown(a.pctProcessed, a.processed, a.total))} ${t('actasWord')}`
     : '';
 }
 
@@ -233,7 +233,7 @@ function renderAbroad(abroad: ResultUnit | undefined, missing: boolean): void {
   const text = !abroad
     ? t('abroadMissing')
     : lead
-      ? `${t('abroad')}: ${choiceLabel(lead)} ${lead.pctValid} % · ${fmt(abroad.valid)} ${t('valid').toLowerCase()}${actasOf(abroad)}`
+      ? `${t('abroad')}: ${choiceLabel(lead)} ${percent(lead.pctValid)} · ${fmt(abroad.valid)} ${t('valid').toLowerCase()}${actasOf(abroad)}`
       : abroad.actas === null
         ? `${t('abroad')}: ${t('noneCounted')}`
         : `${t('abroad')}: ${t('noneCounted')} (${t('actasCount')(fmt(abroad.actas.total))})`;

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
+import { bracketedKeys } from './request.js';
 
 /**
  * The cache key of a public read: the path and only the query parameters the route knows, sorted
  * — an unknown parameter (`x=1`, `x=2`, …) maps to the same key and cannot grow the cache. The
- * route's schema drops unknown parameters too, so the same key always has the same response.
+ * route's schema drops unknown parameters too, so the same key always has the same response. A
+ * known parameter in a bracketed form (`election[]=x`) has no key: the route refuses it (parseQuery).
  */
 export function readCacheKey(
   url: string,
@@ -13,6 +15,7 @@ export function readCacheKey(
   if (schema === undefined) return undefined;
   const path = url.split('?')[0] ?? url;
   const known = Object.keys(schema.shape);
+  if (bracketedKeys(query, known).length > 0) return undefined;
   const q = (typeof query === 'object' && query !== null ? query : {}) as Record<string, unknown>;
   const pairs = known
     .filter((k) => q[k] !== undefined)

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, HTTPMethods } from 'fastify';
 import { issue } from '../core/issues.js';
 import { IssueError } from './errors.js';
 
@@ -51,4 +51,60 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       issues: [issue('not_found', ['url'], { url: req.url.split('?')[0] })],
     }),
   );
+}
+
+/** The methods Fastify routes; a path that takes some of them answers the rest with 405. */
+const METHODS: readonly HTTPMethods[] = [
+  'DELETE',
+  'GET',
+  'HEAD',
+  'OPTIONS',
+  'PATCH',
+  'POST',
+  'PUT',
+];
+
+/** A route's config that marks it as the 405 of a path's other methods (no route of its own). */
+export interface MethodNotAllowedConfig {
+  readonly methodNotAllowed: true;
+}
+
+/**
+ * A known path asked with a method it does not take is 405 with `Allow` (RFC 9110 §15.5.6), not
+ * 404: for each path registered so far (`routes`, every method but HEAD), a route for the other
+ * methods that refuses at onRequest, before any body is read. The router matches the path, as for
+ * the real routes. Call it after every route is registered.
+ */
+export function registerMethodNotAllowed(
+  app: FastifyInstance,
+  routes: readonly { readonly method: string; readonly url: string }[],
+): void {
+  const byUrl = new Map<string, Set<string>>();
+  for (const r of routes) byUrl.set(r.url, (byUrl.get(r.url) ?? new Set()).add(r.method));
+  for (const [url, taken] of byUrl) {
+    // Fastify answers HEAD by the GET route (exposeHeadRoutes)
+    if (taken.has('GET')) taken.add('HEAD');
+    const allow = METHODS.filter((m) => taken.has(m));
+    const others = METHODS.filter((m) => !taken.has(m));
+    if (others.length === 0) continue;
+    const config: MethodNotAllowedConfig = { methodNotAllowed: true };
+    app.route({
+      method: others,
+      url,
+      config,
+      exposeHeadRoute: false,
+      onRequest: async (req, reply) =>
+        reply
+          .status(405)
+          .header('allow', allow.join(', '))
+          .header('cache-control', 'no-store')
+          .send({
+            error: 'method_not_allowed',
+            issues: [issue('method_not_allowed', ['method'], { method: req.method, allow })],
+          }),
+      handler: async () => {
+        throw new Error('the 405 route answers at onRequest');
+      },
+    });
+  }
 }

@@ -21,6 +21,7 @@ export const NOT_FOUND: readonly string[] = ['acta_not_found', 'unknown_election
 export const HTTP_STATUS: Readonly<Partial<Record<IssueCode, number>>> = {
   unauthorized: 401,
   not_found: 404,
+  method_not_allowed: 405,
   too_many_requests: 429,
   body_too_large: 413,
   internal_error: 500,

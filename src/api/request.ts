@@ -24,8 +24,34 @@ export const electionQuery = z.object({
     ),
 });
 
-/** The request's query by the schema, or 422 `invalid_query` with each issue's path. */
+/**
+ * The query keys that give a parameter the route knows in a bracketed form (`election[]`,
+ * `election[0]`): the query-string parser keeps such a key as it is, so the schema would drop it
+ * as unknown and answer as if the parameter were not given. Other unknown keys stay ignored.
+ */
+export function bracketedKeys(query: unknown, known: readonly string[]): string[] {
+  if (typeof query !== 'object' || query === null) return [];
+  return Object.keys(query).filter((k) => {
+    const open = k.indexOf('[');
+    return open > 0 && k.endsWith(']') && known.includes(k.slice(0, open));
+  });
+}
+
+/**
+ * The request's query by the schema, or 422 `invalid_query` with each issue's path: a known
+ * parameter given twice (an array) or in a bracketed form (`election[]=x`) is refused alike.
+ */
 export function parseQuery<T extends z.ZodObject>(schema: T, req: FastifyRequest): z.infer<T> {
+  const bracketed = bracketedKeys(req.query, Object.keys(schema.shape));
+  if (bracketed.length > 0)
+    throw new IssueError(
+      422,
+      bracketed.map((k) =>
+        issue('invalid_query', ['query', k], {
+          message: `a parameter is given once, as name=value, not as ${k}`,
+        }),
+      ),
+    );
   const r = schema.safeParse(req.query);
   if (!r.success)
     throw new IssueError(

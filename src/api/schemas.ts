@@ -48,7 +48,7 @@ const ActaCountsSchema = z.object({
   jee: z.number().int(),
   pendingWithFigures: z.number().int(),
   processed: z.number().int(),
-  pctProcessed: pct,
+  pctProcessed: pct.nullable().describe('null: no actas expected (no share of nothing)'),
 });
 
 /** A figure the source may not give: null then, never 0 (docs/elections.md, "never read as 0"). */
@@ -58,7 +58,11 @@ function absent<T extends z.ZodTypeAny>(t: T) {
 
 /** A figure computed from others: null when one of them is not given. */
 function derived<T extends z.ZodTypeAny>(t: T, from: string) {
-  return t.nullable().describe(`computed from ${from}; null when the source does not give one`);
+  return t
+    .nullable()
+    .describe(
+      `computed from ${from}; null when the source does not give one, or (a percentage) when its base is 0`,
+    );
 }
 
 /** A level of the election's jurisdiction: `national`, `mesa`, or one the jurisdiction declares. */
@@ -85,8 +89,10 @@ export const ResultsSchema = z.object({
           label: z.string(),
           party: z.string(),
           votes: z.number().int(),
-          pctValid: pct,
-          pctEmitted: pct.nullable().describe('null: the emitted votes are not known'),
+          pctValid: pct.nullable().describe('null: no valid votes yet (no share of nothing)'),
+          pctEmitted: pct
+            .nullable()
+            .describe('null: the emitted votes are not known, or none yet (no share of nothing)'),
           candidates: z
             .array(z.object({ position: z.number().int(), votes: z.number().int() }))
             .optional(),
@@ -128,7 +134,7 @@ export const CountCourseSchema = z.object({
       time: z.string(),
       actasCounted: z.number().int(),
       actasTotal: z.number().int(),
-      pctCounted: pct,
+      pctCounted: pct.nullable().describe('null: the update expects no actas'),
       valid: z.number().int(),
       emitted: derived(z.number().int(), 'valid, blank and null'),
       votes: z.array(z.object({ id: z.string(), label: z.string(), votes: z.number().int() })),
@@ -326,7 +332,7 @@ export const ListSeatResultSchema = z
         .loose(),
     ),
     votes: z
-      .array(z.object({ party: z.string(), votes: z.number().int(), pctValid: pct }))
+      .array(z.object({ party: z.string(), votes: z.number().int(), pctValid: pct.nullable() }))
       .describe('National votes of each list, most first.'),
     preliminarySeats: seatsMap
       .nullable()
@@ -367,7 +373,7 @@ export const SeatsSchema = z.discriminatedUnion('kind', [
       ),
       valid: z.number().int(),
       candidates: z.array(
-        z.object({ candidate: z.string(), votes: z.number().int(), pctValid: pct }),
+        z.object({ candidate: z.string(), votes: z.number().int(), pctValid: pct.nullable() }),
       ),
       art322: z.object({ emitted: z.number().int(), reached: z.boolean() }).nullable(),
     }),

@@ -14,7 +14,11 @@ import {
   type ApiOptions,
 } from './context.js';
 import { DOCUMENT_NOT_FOUND, DOCUMENTS, RawBody, type DocumentDef } from './documents.js';
-import { registerErrorHandlers } from './error-handlers.js';
+import {
+  registerErrorHandlers,
+  registerMethodNotAllowed,
+  type MethodNotAllowedConfig,
+} from './error-handlers.js';
 import { IssueError, unwrap } from './errors.js';
 import { DEFAULT_LIMITS, registerWriteGuard } from './guard.js';
 import {
@@ -282,7 +286,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     ctx,
     (url) => ROUTES.find((r) => r.method === 'GET' && r.url === url)?.query,
   );
-  registerRouteList(app);
+  const registered = registerRouteList(app);
   app.decorate('cifraReadCache', responses);
   acceptRawBodies(app);
   registerErrorHandlers(app);
@@ -296,6 +300,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   registerDocuments(app, { store: o.store, compare, record: now, run: projections.run });
   app.get('/api/v1/openapi.json', async () => buildOpenApi());
   if (o.dashboard) registerDashboard(app);
+  registerMethodNotAllowed(app, registered);
   return app;
 }
 
@@ -336,10 +341,16 @@ function registerRoutes(
   }
 }
 
-/** Every route the router really has, so a test can check that no write route escapes auth. */
-function registerRouteList(app: FastifyInstance): void {
+/**
+ * Every route the router really has, so a test can check that no write route escapes auth; not
+ * the 405 answers of a path's other methods (registerMethodNotAllowed), which serve nothing.
+ */
+function registerRouteList(
+  app: FastifyInstance,
+): readonly { method: string; url: string; write: boolean }[] {
   const registered: { method: string; url: string; write: boolean }[] = [];
   app.addHook('onRoute', (r) => {
+    if ((r.config as Partial<MethodNotAllowedConfig> | undefined)?.methodNotAllowed) return;
     for (const m of [r.method].flat())
       if (m !== 'HEAD')
         registered.push({
@@ -349,6 +360,7 @@ function registerRouteList(app: FastifyInstance): void {
         });
   });
   app.decorate('cifraRoutes', registered);
+  return registered;
 }
 
 /** Every body as its bytes, whatever its content type: each route reads its own (JSON, a file). */

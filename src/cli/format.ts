@@ -477,16 +477,19 @@ export function inRunLanguage(text: Name): string {
   return bothLanguages(text)[tableLang];
 }
 
-/** A plain bordered table for terminals, its headers in the run's language. */
+/**
+ * A plain bordered table for terminals, its headers in the run's language; a null cell (a share
+ * of a zero base, a figure not given) shows as —.
+ */
 export function renderTable(
   head: readonly string[],
-  rows: readonly (readonly (string | number)[])[],
+  rows: readonly (readonly (string | number | null)[])[],
 ): string {
   const t = new Table({
     head: head.map(header),
     style: { head: [], border: [], compact: true },
   });
-  for (const r of rows) t.push(r.map(String));
+  for (const r of rows) t.push(r.map((c) => (c === null ? '—' : String(c))));
   return t.toString();
 }
 

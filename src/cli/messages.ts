@@ -344,6 +344,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'el cuerpo de la solicitud no es JSON',
   },
   not_found: { en: 'no such route', es: 'no existe esa ruta' },
+  method_not_allowed: {
+    en: 'this route does not take this method',
+    es: 'esta ruta no admite este método',
+  },
   body_too_large: {
     en: "the request's body is over this route's limit",
     es: 'el cuerpo de la solicitud supera el límite de esta ruta',

@@ -110,6 +110,7 @@ export const ISSUE_CODES = [
   'invalid_query',
   'body_not_json',
   'not_found',
+  'method_not_allowed',
   'body_too_large',
   'internal_error',
   // publish

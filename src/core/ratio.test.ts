@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percentHalfUp } from './ratio.js';
+import { percentHalfUp, ratioPercent } from './ratio.js';
 
 /** BigInt reference: round(100·part/whole, d) half up. */
 function reference(part: number, whole: number, d: number): string {
@@ -18,7 +18,17 @@ describe('percentHalfUp', () => {
     expect(percentHalfUp(1, 3)).toBe('33.333');
     expect(percentHalfUp(2, 3)).toBe('66.667');
     expect(percentHalfUp(1, 200000)).toBe('0.001'); // 0.0005 rounds up
-    expect(percentHalfUp(0, 0)).toBe('0.000');
+    expect(percentHalfUp(0, 5)).toBe('0.000');
+  });
+  it('a zero base has no percentage: null, not 0.000 (review 5: a unit with nothing processed)', () => {
+    expect(percentHalfUp(0, 0)).toBeNull();
+    expect(percentHalfUp(0, 0, 0)).toBeNull();
+    expect(() => percentHalfUp(1, -1)).toThrow();
+  });
+  it("ratioPercent: a rule's share of a positive base", () => {
+    expect(ratioPercent({ numerator: 1, denominator: 2 })).toBe('50.000');
+    expect(ratioPercent({ numerator: 5, denominator: 100 }, 1)).toBe('5.0');
+    expect(() => ratioPercent({ numerator: 0, denominator: 0 })).toThrow();
   });
   it('the fast path equals the BigInt reference, also for huge numbers', () => {
     fc.assert(

@@ -30,11 +30,15 @@ export function reachesShare(votes: number, total: number, r: Ratio): boolean {
 
 /**
  * Percentage with ONPE's rounding: `decimals` places, half-up, computed exactly in integers.
- * Returns a string so no float ever touches the published figure ("18.921").
+ * Returns a string so no float ever touches the published figure ("18.921"); null for a zero
+ * base (nothing processed, no valid votes): no share exists, and '0.000' would claim one.
  */
-export function percentHalfUp(part: number, whole: number, decimals = 3): string {
-  assert(Number.isSafeInteger(part) && part >= 0 && Number.isSafeInteger(whole), 'percent inputs');
-  if (whole <= 0) return (0).toFixed(decimals);
+export function percentHalfUp(part: number, whole: number, decimals = 3): string | null {
+  assert(
+    Number.isSafeInteger(part) && part >= 0 && Number.isSafeInteger(whole) && whole >= 0,
+    'percent inputs',
+  );
+  if (whole === 0) return null;
   const scaleN = 10 ** decimals;
   if (part * 100 * scaleN * 2 < Number.MAX_SAFE_INTEGER && decimals <= 6) {
     // exact in doubles: every intermediate is an integer below 2^53
@@ -55,6 +59,16 @@ export function percentHalfUp(part: number, whole: number, decimals = 3): string
   const intPart = rounded / scale;
   const frac = (rounded % scale).toString().padStart(decimals, '0');
   return decimals > 0 ? `${intPart}.${frac}` : `${intPart}`;
+}
+
+/** A share of a positive base (a legal threshold, a rule's ratio) as percentHalfUp's string. */
+export function ratioPercent(
+  r: { readonly numerator: number; readonly denominator: number },
+  decimals = 3,
+): string {
+  const p = percentHalfUp(r.numerator, r.denominator, decimals);
+  assert(p !== null, 'a ratio has a positive denominator');
+  return p;
 }
 
 /**

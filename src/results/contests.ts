@@ -77,7 +77,11 @@ export const ContestSchema = z.discriminatedUnion('type', [
         outcome: RoundOutcomeSchema,
         valid: z.number().int(),
         candidates: z.array(
-          z.object({ candidate: z.string(), votes: z.number().int(), pctValid: z.string() }),
+          z.object({
+            candidate: z.string(),
+            votes: z.number().int(),
+            pctValid: z.string().nullable().describe('null: no valid votes (no share of nothing)'),
+          }),
         ),
       })
       .passthrough(),

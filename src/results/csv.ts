@@ -8,7 +8,8 @@ import type { ServedResults } from './status.js';
 export function csvLine(cells: readonly (string | number | null)[]): string {
   return cells
     .map((c) => {
-      // null: a figure the source does not give, an empty cell (docs/elections.md), never 0
+      // null: a figure the source does not give, or a share of a zero base (no share of
+      // nothing): an empty cell (docs/elections.md), never 0
       if (c === null) return '';
       const s = typeof c === 'string' && /^[=+\-@\t\r]/.test(c) ? `'${c}` : String(c);
       return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

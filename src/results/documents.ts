@@ -30,15 +30,17 @@ export interface ResultUnit {
     readonly label: string;
     readonly party: string;
     readonly votes: number;
-    readonly pctValid: string;
-    /** null: the emitted votes are not known (a source without blank and null). */
+    /** null: no valid votes yet (no share of nothing). */
+    readonly pctValid: string | null;
+    /** null: the emitted votes are not known (a source without blank and null), or none yet. */
     readonly pctEmitted: string | null;
     /** Preferential votes by candidate list position (1-based in `position`), when present. */
     readonly candidates?: readonly { readonly position: number; readonly votes: number }[];
   }[];
   readonly valid: number;
   // null: a figure the source does not give (docs/elections.md: an empty cell is never read as 0),
-  // and a figure derived from one (emitted, participation, the % of emitted)
+  // and a figure derived from one (emitted, participation, the % of emitted); a percentage of a
+  // zero base is null too (a unit with nothing processed has no participation, not 0 %)
   readonly blank: number | null;
   readonly null: number | null;
   readonly impugned: number | null;
@@ -53,7 +55,8 @@ export interface ResultUnit {
   readonly actas:
     | (UnitResult['actas'] & {
         readonly processed: number;
-        readonly pctProcessed: string;
+        /** null: the unit expects no actas. */
+        readonly pctProcessed: string | null;
       })
     | null;
   /** Eligible voters of mesas whose figures are not in yet (null: the source does not say). */
@@ -150,8 +153,8 @@ export function resultUnit(u: UnitResult, election: ElectionDef, name: string): 
       label: c.label,
       party: c.party,
       votes: u.votes[i] ?? 0,
-      pctValid: pct.pctValid[i] ?? '0.000',
-      pctEmitted: pct.pctEmitted[i] ?? '0.000',
+      pctValid: pct.pctValid[i] ?? null,
+      pctEmitted: pct.pctEmitted[i] ?? null,
       ...(u.preferential
         ? { candidates: (u.preferential[i] ?? []).map((votes, k) => ({ position: k + 1, votes })) }
         : {}),

@@ -374,7 +374,8 @@ export interface CoursePoint {
   readonly time: string;
   readonly actasCounted: number;
   readonly actasTotal: number;
-  readonly pctCounted: string;
+  /** null: the update expects no actas. */
+  readonly pctCounted: string | null;
   readonly valid: number;
   /** null: the source gives no blank and null votes. */
   readonly emitted: number | null;
@@ -538,7 +539,7 @@ export async function getProgress(
     jee: 0,
     pendingWithFigures: 0,
     processed: 0,
-    pctProcessed: '0.000',
+    pctProcessed: null,
   };
   return {
     ok: true,

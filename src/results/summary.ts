@@ -30,7 +30,7 @@ const choice = z.object({
   id: z.string(),
   label: z.string(),
   votes: z.number().int(),
-  pctValid: pct,
+  pctValid: pct.nullable().describe('null: no valid votes yet (no share of nothing)'),
 });
 
 /**

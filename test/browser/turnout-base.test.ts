@@ -105,4 +105,37 @@ describe('eligible voters and participation on one base during a count', () => {
       expect(errors).toEqual([]);
       await page.close();
     });
+
+  // review 5: a unit with nothing processed showed "Participación 0.000 %"; its participation is
+  // none (null in the API), shown as a dash. Municipality 0102's only mesa is not yet counted.
+  for (const lang of ['es', 'en'] as const)
+    it(`${lang}: a unit with nothing processed shows its participation as a dash`, async () => {
+      const res = await fetch(`${env.base}${PATHS.results(XF_ELECTION, 'municipality')}`);
+      const body = (await res.json()) as {
+        units: { code: string; participation: string | null }[];
+      };
+      const unit = body.units.find((u) => u.code === '0102');
+      expect(unit?.participation).toBeNull();
+      const { page, errors } = await openPage(
+        env.browser,
+        `${env.base}/?election=${XF_ELECTION}&level=municipality&code=0102${lang === 'en' ? '&lang=en' : ''}`,
+        390,
+      );
+      await page.waitForFunction(() =>
+        /Participación|Turnout/.test(document.querySelector('#unit-facts')?.textContent ?? ''),
+      );
+      const facts = (await page.textContent('#unit-facts')) ?? '';
+      expect(facts).toContain(
+        lang === 'es'
+          ? 'Participación en las actas procesadas: —'
+          : 'Turnout in the actas processed: —',
+      );
+      // its actas are a real 0 of 1 (0.000 %); only the turnout has no base
+      expect(facts).toContain(
+        lang === 'es' ? 'Actas procesadas: 0.000 %' : 'Actas processed: 0.000 %',
+      );
+      expect(facts).not.toContain('null');
+      expect(errors).toEqual([]);
+      await page.close();
+    });
 });

@@ -441,7 +441,7 @@ function actasLine(u: ServedResults['units'][number]): string {
       name: u.name,
       processed: thousands(a.processed),
       total: thousands(a.total),
-      pct: a.pctProcessed,
+      pct: a.pctProcessed ?? '—',
       jee: thousands(a.jee),
       pending: thousands(a.pending),
       withFigures: a.pendingWithFigures
@@ -516,7 +516,13 @@ export function renderResults(
         ['candidate / list', 'party', 'votes', '% valid', '% emitted'],
         [...u.choices]
           .sort((a, b) => b.votes - a.votes)
-          .map((c) => [c.label, c.party, thousands(c.votes), c.pctValid, c.pctEmitted ?? '—']),
+          .map((c) => [
+            c.label,
+            c.party,
+            thousands(c.votes),
+            c.pctValid ?? '—',
+            c.pctEmitted ?? '—',
+          ]),
       ),
     );
     out.push(totalsLine(u, o.universe === true && doc.status.kind === 'provisional'));
@@ -537,7 +543,7 @@ export function renderResults(
           u.code,
           u.name,
           none ? '—' : tie ? `${lead.label} = ${next.label}` : lead.label,
-          none ? '—' : lead.pctValid,
+          none ? '—' : (lead.pctValid ?? '—'),
           thousands(u.valid),
           figure(u.emitted),
           u.participation ?? '—',

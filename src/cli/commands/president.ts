@@ -1,6 +1,6 @@
 import { issue } from '../../core/issues.js';
 import { checkNullity } from '../../core/rules/nullity.js';
-import { percentHalfUp } from '../../core/ratio.js';
+import { ratioPercent } from '../../core/ratio.js';
 import { decidePresidentialRound, type PresidentialResult } from '../../core/rules/presidential.js';
 import { loadRuleset } from '../../elections/rulesets.js';
 import { readCsvFile } from '../../io/csv.js';
@@ -99,10 +99,7 @@ export function shareText(rule: {
   readonly strict: boolean;
   readonly base: 'valid' | 'emitted';
 }): string {
-  const pct = percentHalfUp(rule.winnerShare.numerator, rule.winnerShare.denominator).replace(
-    /\.?0+$/,
-    '',
-  );
+  const pct = ratioPercent(rule.winnerShare).replace(/\.?0+$/, '');
   return say('{comparison} {pct} % of {base} votes', {
     comparison: rule.strict ? '>' : '≥',
     pct,

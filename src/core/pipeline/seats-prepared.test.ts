@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRuleset } from '../../elections/rulesets.js';
 import { dataPath } from '../../io/paths.js';
 import { referenceAllocate } from '../allocation/reference.js';
-import { percentHalfUp, ratio, type Ratio } from '../ratio.js';
+import { percentHalfUp, ratio, ratioPercent, type Ratio } from '../ratio.js';
 import type { ListRuleset } from '../rulesets/ruleset.js';
 import { arbitrarySeatInput as inputArb } from '../../test-utils/arbitraries.js';
 import {
@@ -74,7 +74,7 @@ function expectReference(r: SeatResult, rs: ListRuleset, input: SeatInput, share
         return { party, votes, pctValid: percentHalfUp(votes, valid) };
       }),
   );
-  const required = `${percentHalfUp(share.numerator, share.denominator)}%`;
+  const required = `${ratioPercent(share)}%`;
   expect(r.excluded).toEqual(
     parties
       .filter((p) => !reaches(p))

@@ -1,6 +1,6 @@
 import { allocateSeats, type Draw } from '../allocation/allocate.js';
 import { hasErrors, issue, type Issue } from '../issues.js';
-import { percentHalfUp, type Ratio } from '../ratio.js';
+import { percentHalfUp, ratioPercent, type Ratio } from '../ratio.js';
 import { createRng, shuffled, type Rng } from '../random.js';
 import { checkNullity, type NullityReport } from '../rules/nullity.js';
 import { electCandidates } from '../rules/preferential.js';
@@ -92,7 +92,8 @@ export interface SeatResult {
   readonly votes: readonly {
     readonly party: string;
     readonly votes: number;
-    readonly pctValid: string;
+    /** null: no valid votes (no share of nothing). */
+    readonly pctValid: string | null;
   }[];
   readonly preliminarySeats: Record<string, number> | null;
   readonly nullity: NullityReport | null;
@@ -110,7 +111,7 @@ export interface SeatResult {
 
 /** A required share as the report prints it ("5.000%"). */
 function requiredText(r: Ratio): string {
-  return `${percentHalfUp(r.numerator, r.denominator, 3)}%`;
+  return `${ratioPercent(r, 3)}%`;
 }
 
 function byName(a: string, b: string): number {

@@ -16,7 +16,8 @@ export interface PresidentialResult {
   readonly candidates: readonly {
     readonly candidate: string;
     readonly votes: number;
-    readonly pctValid: string;
+    /** null: no valid votes (no share of nothing). */
+    readonly pctValid: string | null;
   }[];
   /** LOE art. 322: highest vote ≥ one third of emitted votes (informational; art. 111 governs). */
   readonly art322: { readonly emitted: number; readonly reached: boolean } | null;

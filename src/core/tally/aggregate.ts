@@ -236,13 +236,14 @@ function finish(level: Level, code: string, acc: Acc): UnitResult {
   };
 }
 
+/** Each null when its base is 0 (nothing processed, no valid votes): no share of nothing. */
 export interface UnitPercentages {
-  readonly participation: string;
-  readonly pctValid: readonly string[];
-  readonly pctEmitted: readonly string[];
-  readonly blankPctEmitted: string;
-  readonly nullPctEmitted: string;
-  readonly pctActasProcessed: string;
+  readonly participation: string | null;
+  readonly pctValid: readonly (string | null)[];
+  readonly pctEmitted: readonly (string | null)[];
+  readonly blankPctEmitted: string | null;
+  readonly nullPctEmitted: string | null;
+  readonly pctActasProcessed: string | null;
 }
 
 /** ONPE's published percentages of a unit (3 decimals, half up), computed when shown. */
