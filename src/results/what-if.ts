@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { hasErrors, issue, type Issue } from '../core/issues.js';
 import { seatDiff, type SeatDiff } from '../core/pipeline/seat-diff.js';
-import { computeSeats, type SeatResult } from '../core/pipeline/seats.js';
+import { computeSeats, type DistrictRow, type SeatResult } from '../core/pipeline/seats.js';
 import { rulesetFromJson } from '../core/rulesets/compile.js';
 import { whatIfRulesetFile, type RulesetLimits } from '../core/rulesets/overrides.js';
 import type { ListRuleset } from '../core/rulesets/ruleset.js';
 import { readRulesetSource } from '../elections/rulesets.js';
 import type { Store } from '../store/store.js';
+import { districtRows } from './seats.js';
 import { electionWithJurisdiction, seatInput, type Found } from './service.js';
 import { figuresStatus, type FiguresStatus } from './status.js';
 
@@ -164,6 +165,11 @@ export interface WhatIfJob {
   readonly ruleset: string;
   readonly body: WhatIfBody;
   readonly votes: SeatVotes;
+  /**
+   * Blank and null votes per district where the source has them (Spain's valla counts blank
+   * votes, LOREG art. 163.1.a; Peru's nullity, Const. art. 184), read into each ruleset's table.
+   */
+  readonly districts?: readonly DistrictRow[] | undefined;
 }
 type SeatVotes = Parameters<typeof computeSeats>[1]['votes'];
 export type WhatIfOutcome = Found<WhatIfComputation>;
@@ -178,11 +184,16 @@ export type WhatIfRunner = (job: WhatIfJob) => Promise<WhatIfOutcome>;
 export function computeWhatIf(job: WhatIfJob): WhatIfOutcome {
   const rulesets = rulesetsOf(job.election, job.ruleset, job.body);
   if (!rulesets.ok) return rulesets;
-  const { votes } = job;
+  const { votes, districts } = job;
+  // the same input as the election's own seats (getSeats): its votes, blank and null
+  const input = (rs: ListRuleset) => ({
+    votes,
+    ...(districts === undefined ? {} : { districts: districtRows(rs, districts) }),
+  });
   const seed = { seed: job.body.seed };
-  const before = computeSeats(rulesets.value.own, { votes }, seed);
+  const before = computeSeats(rulesets.value.own, input(rulesets.value.own), seed);
   if (before.districts.length === 0 && hasErrors(before.issues)) return failed(before.issues);
-  const after = computeSeats(rulesets.value.changed, { votes }, seed);
+  const after = computeSeats(rulesets.value.changed, input(rulesets.value.changed), seed);
   if (after.districts.length === 0 && hasErrors(after.issues)) return failed(after.issues);
   return { ok: true, value: { election: job.election, ...after, diff: seatDiff(before, after) } };
 }
@@ -217,6 +228,12 @@ export async function whatIfSeats(
         level: jurisdiction.electoralDistricts,
       }),
     ]);
-  const r = await run({ election: def.id, ruleset: def.ruleset, body, votes: input.votes });
+  const r = await run({
+    election: def.id,
+    ruleset: def.ruleset,
+    body,
+    votes: input.votes,
+    districts: input.districts,
+  });
   return r.ok ? { ok: true, value: { ...r.value, status: await figuresStatus(store, def) } } : r;
 }
