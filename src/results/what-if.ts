@@ -56,7 +56,9 @@ export const WhatIfBodySchema = z.strictObject({
         .min(1)
         .max(32)
         .optional()
-        .describe('Every share of the valla becomes this ("4%"), or "none".'),
+        .describe(
+          'Every share of the valla becomes this ("4%", "1/20"; at most 100 %: "5" is refused as 500 %), or "none"; base and scope stay as the ruleset has them.',
+        ),
       seats: z
         .number()
         .int()

@@ -1,5 +1,5 @@
 import { issue, type Issue } from '../issues.js';
-import { parseRatio } from '../ratio.js';
+import { parseRatio, parseShare } from '../ratio.js';
 import { err, ok, type Result } from '../result.js';
 import { chooseOptions, declaredOptions, resolveSwitches, setOwn } from './options.js';
 import { METHOD_NAMES, RULESET_FORMAT, type MethodSpec } from './schema.js';
@@ -114,11 +114,15 @@ export function applyWhatIf(resolved: unknown, w: WhatIf): Result<unknown, Issue
   }
   if (w.threshold !== undefined) {
     if (w.threshold.trim().toLowerCase() === 'none') file['threshold'] = null;
-    else if (parseRatio(w.threshold) === null)
+    else if (parseShare(w.threshold) === null)
       issues.push(
         issue('invalid_option', ['threshold'], {
           value: w.threshold,
-          allowed: ['4%', '1/20', 'none'],
+          allowed: ['4%', '1/20', '0.04', 'none'],
+          // "5" is 500 %: a share written without "%" is a ratio, and none passes the whole
+          ...(parseRatio(w.threshold) === null
+            ? {}
+            : { reason: 'a share of votes is at most 100 %' }),
         }),
       );
     else if (file['threshold'] === null || file['threshold'] === undefined)
