@@ -194,7 +194,7 @@ describe('what-if changes (method, threshold, seats)', () => {
   it('a share past 100 % is refused, not read as a ratio: "5" is 500 %, never a valla', () => {
     const codes = (w: Parameters<typeof rulesetFromJson>[2]) => {
       const r = rulesetFromJson(tiny(), {}, w);
-      return r.ok ? [] : r.error.map((i) => [i.code, i.path.join('.'), i.details['reason']]);
+      return r.ok ? [] : r.error.map((i) => [i.code, i.path.join('.'), i.details?.['reason']]);
     };
     const over = ['invalid_option', 'threshold', 'a share of votes is at most 100 %'];
     for (const t of ['5', '150%', '1.5', '500', '3/2'])
