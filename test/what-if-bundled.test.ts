@@ -94,3 +94,33 @@ describe('Spain what-ifs compute (blank votes per province reach the valla)', ()
     },
   );
 });
+
+describe('--seats on Peru: the districts apportioned anew from the bundled padrón', () => {
+  const totals = (r: SeatResult) =>
+    Object.fromEntries(r.districts.map((d) => [d.district, d.totalSeats]));
+
+  it('130, the law’s own house: every circunscripción keeps its seats (R-0053-2025-JNE)', async () => {
+    const r = await whatIf({ election: 'pe-2026-diputados', whatIf: { seats: 130 } });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(totals(r.value)).toEqual(totals(await plain('pe-2026-diputados')));
+  });
+
+  it('150: the seats `cifra apportion --rules pe-2026-diputados --seats 150` gives', async () => {
+    const r = await whatIf({ election: 'pe-2026-diputados', whatIf: { seats: 150 } });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.totalSeats).toBe(150);
+    const { cli } = await import('./helpers.js');
+    const a = await cli(
+      'apportion',
+      '--rules',
+      'pe-2026-diputados',
+      '--seats',
+      '150',
+      '--format',
+      'json',
+    );
+    expect(a.code).toBe(0);
+    const apportioned = JSON.parse(a.out) as { seats: Record<string, number> };
+    expect(totals(r.value)).toEqual(apportioned.seats);
+  });
+});

@@ -5,6 +5,7 @@ import { computeSeats, type DistrictRow, type SeatResult } from '../core/pipelin
 import { rulesetFromJson } from '../core/rulesets/compile.js';
 import { whatIfRulesetFile, type RulesetLimits } from '../core/rulesets/overrides.js';
 import type { ListRuleset } from '../core/rulesets/ruleset.js';
+import { withBundledElectorate } from '../elections/electorates.js';
 import { readRulesetSource } from '../elections/rulesets.js';
 import type { Store } from '../store/store.js';
 import { districtRows } from './seats.js';
@@ -151,7 +152,14 @@ function rulesetsOf(
   if (!own.ok) return failed(own.error);
   if (own.value.kind !== 'list')
     return failed([issue('not_a_list_election', ['election'], { election, ruleset: ref })]);
-  const file = whatIfRulesetFile(src.value.json, body.rules, body.options);
+  // a new house size is apportioned from the electorate: the bundled padrón where the ruleset
+  // file has none (as `cifra apportion`), read by the same function
+  const base =
+    body.whatIf.seats === undefined
+      ? { file: src.value.json, issues: [] }
+      : withBundledElectorate(src.value.json, ref);
+  if (hasErrors(base.issues)) return failed(base.issues);
+  const file = whatIfRulesetFile(base.file, body.rules, body.options);
   if (!file.ok) return failed(inBody(file.error));
   const changed = rulesetFromJson(file.value, body.options, body.whatIf, WHAT_IF_LIMITS);
   if (!changed.ok) return failed(inBody(changed.error));
@@ -180,7 +188,8 @@ export type WhatIfRunner = (job: WhatIfJob) => Promise<WhatIfOutcome>;
 
 /**
  * The two seat computations of a what-if: the election's votes under its own ruleset and under
- * the changed one, and their difference. No I/O but the built-in ruleset files; bounded by
+ * the changed one, and their difference. No I/O but the built-in ruleset files (and bundled
+ * padrón, for a new house size); bounded by
  * WHAT_IF_LIMITS.
  */
 export function computeWhatIf(job: WhatIfJob): WhatIfOutcome {

@@ -16,7 +16,7 @@ import type { Store } from '../../store/store.js';
 import { header, renderTable, say, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from '../messages.js';
-import { loadCandidates, loadDistricts, loadParties, loadVotes } from '../seat-files.js';
+import { loadCandidates, loadDistricts, loadParties, loadVotes } from '../../io/seat-files.js';
 import type { Note } from '../../core/model/note.js';
 
 /** The language of `--lang`: the notes' half to print and the issue messages'. */

@@ -48,7 +48,8 @@ function withSeats(file: Obj, seats: number): Result<Obj, Issue[]> {
     return err([
       issue('invalid_option', ['seats'], {
         value: seats,
-        reason: 'several districts and no electorate to apportion them from: give --districts',
+        reason:
+          'several districts and no electorate to apportion them from (none bundled): give each district its electorate in a --rules file, or --districts with --rules and --votes',
       }),
     ]);
   return ok({
