@@ -275,9 +275,16 @@ export async function runElectionWhatIf(
     return EXIT_ISSUES;
   }
   printIssues(io, r.value.issues, lang);
+  // one shape for `seats --election … --format json`: the seat result under `result`, as the
+  // seats document has it (README), the what-if's difference and status beside it
+  const { election, diff, status, ...result } = r.value;
   io.out(
     args.format === 'json'
-      ? JSON.stringify(r.value, null, 2)
+      ? JSON.stringify(
+          { election, kind: 'list', computedBy: 'cifra', status, result, diff },
+          null,
+          2,
+        )
       : args.format === 'csv'
         ? renderSeats(r.value, 'csv')
         : `${renderSeats(r.value, 'table', lang)}\n${renderDiff(r.value.diff)}`,
