@@ -3,6 +3,7 @@ import { parseRatio, parseShare } from '../ratio.js';
 import { err, ok, type Result } from '../result.js';
 import { chooseOptions, declaredOptions, resolveSwitches, setOwn } from './options.js';
 import { METHOD_NAMES, RULESET_FORMAT, type MethodSpec } from './schema.js';
+import { withValla } from './valla.js';
 
 /**
  * What-if changes to a ruleset, applied to the resolved file before validation so that a changed
@@ -29,14 +30,6 @@ export function methodSpecOf(text: string): MethodSpec | null {
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
-
-function replaceShares(c: unknown, share: string): unknown {
-  if (!isObj(c)) return c;
-  if (c['kind'] === 'share') return { ...c, share };
-  if (Array.isArray(c['conditions']))
-    return { ...c, conditions: (c['conditions'] as unknown[]).map((x) => replaceShares(x, share)) };
-  return c;
-}
 
 function withSeats(file: Obj, seats: number): Result<Obj, Issue[]> {
   const districts = Array.isArray(file['districts']) ? (file['districts'] as Obj[]) : [];
@@ -126,15 +119,12 @@ export function applyWhatIf(resolved: unknown, w: WhatIf): Result<unknown, Issue
             : { reason: 'a share of votes is at most 100 %' }),
         }),
       );
-    else if (file['threshold'] === null || file['threshold'] === undefined)
-      file['threshold'] = {
-        kind: 'share',
-        share: w.threshold.trim(),
-        base: 'valid',
-        scope: 'national',
-        source: 'what-if (--threshold)',
-      };
-    else file['threshold'] = replaceShares(file['threshold'], w.threshold.trim());
+    else
+      file['threshold'] = withValla(
+        file['threshold'],
+        { share: w.threshold.trim() },
+        'what-if (--threshold)',
+      );
   }
   if (w.seats !== undefined) {
     const s = withSeats(file, w.seats);
