@@ -73,6 +73,28 @@ describe('cifra rules', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('error ruleset_invalid at method');
     expect(r.err).not.toContain('    at ');
+    // a share without "%" past the whole is 500 %: refused by `rules` and by `seats --threshold`
+    const pct = file(
+      'pct.json',
+      JSON.stringify({
+        format: 'cifra-ruleset/1',
+        id: 'pct',
+        label: 'pct',
+        kind: 'list',
+        totalSeats: 3,
+        districts: [{ name: 'A', seats: 3 }],
+        method: 'dhondt',
+        threshold: { kind: 'share', share: '5', source: 'x' },
+      }),
+    );
+    const shown = await cli('rules', pct);
+    expect([shown.code, shown.out]).toEqual([1, '']);
+    expect(shown.err).toContain('error ruleset_invalid at threshold.share');
+    const votes = file('v5.csv', 'district,party,votes\nA,P,1\n');
+    const five = await cli('seats', '--rules', 'es-congreso', '--votes', votes, '--threshold', '5');
+    expect(five.code).toBe(1);
+    expect(five.err).toContain('error invalid_option at threshold');
+    expect(five.err).toContain('a share of votes is at most 100 %');
     const notJson = await cli('rules', file('broken.json', '{"format": '));
     expect(notJson.code).toBe(1);
     expect(notJson.err).toContain('ruleset_invalid');

@@ -489,9 +489,19 @@ describe('cifra seats --election (the what-if service)', () => {
     const j = await cli(...args, '--format', 'json');
     expect(JSON.parse(j.out)).toMatchObject({
       election,
-      seats: { A: 5, B: 4, C: 3, D: 1, E: 1 },
+      kind: 'list',
+      result: { seats: { A: 5, B: 4, C: 3, D: 1, E: 1 } },
       diff: { entered: ['D', 'E'], left: [] },
     });
+    // one shape with or without a lever: the seat result under `result`, nothing at the top
+    const own = await cli('seats', '--election', election, '--db', db, '--format', 'json');
+    const keys = (x: string) => Object.keys(JSON.parse(x) as object);
+    expect(keys(j.out)).toEqual(expect.arrayContaining(['election', 'kind', 'result']));
+    expect(keys(j.out)).not.toContain('seats');
+    expect(keys(own.out)).toEqual(expect.arrayContaining(['election', 'kind', 'result']));
+    expect(Object.keys((JSON.parse(j.out) as { result: object }).result).sort()).toEqual(
+      Object.keys((JSON.parse(own.out) as { result: object }).result).sort(),
+    );
     // the election's own ruleset, restated, moves no seat; no lever at all: the seats document
     const same = await cli(
       'seats',

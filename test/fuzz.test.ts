@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi, hashToken } from '../src/api/server.js';
-import { loadCandidates, loadDistricts, loadVotes } from '../src/cli/seat-files.js';
+import { loadCandidates, loadDistricts, loadVotes } from '../src/io/seat-files.js';
 import { hasErrors, ISSUE_CODES } from '../src/core/issues.js';
 import { validateActa } from '../src/core/tally/validate-acta.js';
 import { bundledElection } from '../src/elections/manifests.js';

@@ -345,6 +345,20 @@ describe('POST /api/v1/what-if refuses bad bodies with coded issues and their pa
     ]);
   });
 
+  it('a share past 100 % is refused wherever it is written: "500" is no valla', async () => {
+    for (const threshold of ['500', '150%', '1.5'])
+      expect(await refusal({ election: ELECTION, whatIf: { threshold } })).toEqual([
+        422,
+        [['invalid_option', 'whatIf.threshold']],
+      ]);
+    expect(
+      await refusal({
+        election: ELECTION,
+        rules: { threshold: { kind: 'share', share: '5', conditions: null, source: 'x' } },
+      }),
+    ).toEqual([422, [['ruleset_invalid', 'rules.threshold.share']]]);
+  });
+
   it('an election that is not there, not a list election, or without votes by circunscripción', async () => {
     expect(await refusal({ election: 'nope' })).toEqual([422, [['unknown_election', 'election']]]);
     expect(await refusal({ election: 'pe-2021-presidencial' })).toEqual([

@@ -2,93 +2,20 @@
 // two combine, the method) over the election's own ruleset, sent to POST /api/v1/what-if; every
 // seat that moves is shown against cifra's seats under the election's rules. The levers live in
 // the URL (?election=…&valla=4&min=7&comb=all&method=sainte-lague), so a result can be shared.
-import { api, type RulesetFile, type Seats, type WhatIf, type WhatIfBody } from './api-client.js';
+import { api, type RulesetFile, type Seats, type WhatIf } from './api-client.js';
 import { exclusionText, partyColor, signed, undecidedOf, undecidedText } from './congress.js';
 import { drawHemicycle } from './hemicycle.js';
+import {
+  leversOf,
+  PARAMS,
+  whatIfBody,
+  type Base,
+  type Levers,
+  type Param,
+} from './what-if-levers.js';
 import { $, cardTable, el, electionId, state, $svg, t, thead } from './ui.js';
 
 const METHODS = ['dhondt', 'sainte-lague', 'modified-sainte-lague', 'hare', 'droop', 'imperiali'];
-const PARAMS = ['valla', 'min', 'comb', 'method'] as const;
-type Param = (typeof PARAMS)[number];
-type Levers = Record<Param, string>;
-/** The levers as the election's ruleset sets them, and its valla as written (for the patch). */
-type Base = Levers & { threshold: Json | null };
-/** A node of a ruleset file as JSON.parse gives it. */
-type Json = unknown;
-
-const SOURCE = 'what-if (cifra dashboard)';
-
-const isObject = (x: Json): x is Record<string, Json> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
-
-/** A ruleset node with its option switches resolved to the options' defaults. */
-function resolved(node: Json, defaults: Readonly<Record<string, string>>): Json {
-  if (Array.isArray(node)) return node.map((x: Json) => resolved(x, defaults));
-  if (!isObject(node)) return node;
-  const option = node['$option'];
-  if (typeof option === 'string') {
-    const cases = node['cases'];
-    const key = defaults[option];
-    const chosen = isObject(cases) && key !== undefined ? cases[key] : undefined;
-    return chosen === '$omit' ? undefined : resolved(chosen, defaults);
-  }
-  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolved(v, defaults)]));
-}
-
-/** The levers as the ruleset sets them: the first share and seat minimum of its valla, its method. */
-export function leversOf(file: RulesetFile): Base {
-  const options = Array.isArray(file['options']) ? (file['options'] as Json[]) : [];
-  const defaults = Object.fromEntries(
-    options.filter(isObject).map((o) => [String(o['name']), String(o['default'])]),
-  );
-  const th = resolved(file['threshold'], defaults);
-  const flat: Record<string, Json>[] = [];
-  const walk = (c: Json): void => {
-    if (!isObject(c)) return;
-    if ((c['kind'] === 'all' || c['kind'] === 'any') && Array.isArray(c['conditions']))
-      (c['conditions'] as Json[]).forEach(walk);
-    else flat.push(c);
-  };
-  walk(th);
-  const share = flat.find((c) => c['kind'] === 'share' && typeof c['share'] === 'string');
-  const min = flat.find((c) => c['kind'] === 'preliminary-seats');
-  return {
-    valla: share ? String(parseFloat(String(share['share']))) : '0',
-    min: min ? String(min['min']) : '0',
-    comb: isObject(th) && th['kind'] === 'any' ? 'any' : 'all',
-    method: typeof file['method'] === 'string' ? file['method'] : '',
-    threshold: th ?? null,
-  };
-}
-
-/** The request body for levers that differ from the ruleset's (none: the election's own rules). */
-export function whatIfBody(election: string, levers: Levers, base: Base): WhatIfBody {
-  const body: WhatIfBody = { election };
-  const vallaChanged = (['valla', 'min', 'comb'] as const).some((k) => levers[k] !== base[k]);
-  if (vallaChanged) {
-    const conditions: Record<string, Json>[] = [
-      ...(Number(levers.valla) > 0
-        ? [{ kind: 'share', share: `${levers.valla}%`, base: 'valid', source: SOURCE }]
-        : []),
-      ...(Number(levers.min) > 0
-        ? [{ kind: 'preliminary-seats', min: Number(levers.min), source: SOURCE }]
-        : []),
-    ];
-    const threshold: Record<string, Json> | null =
-      conditions.length === 0
-        ? null
-        : conditions.length === 1 && conditions[0]
-          ? conditions[0]
-          : { kind: levers.comb, conditions };
-    // a merge patch (RFC 7386): the valla in force loses every key the new one does not have
-    if (threshold !== null && isObject(base.threshold))
-      for (const k of Object.keys(base.threshold)) if (!(k in threshold)) threshold[k] = null;
-    body.rules = { threshold };
-  }
-  if (levers.method && levers.method !== base.method) body.whatIf = { method: levers.method };
-  return body;
-}
-
 let base: Base | null = null;
 
 /** A lever's field of the form (an input or a select). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percentHalfUp, ratioPercent } from './ratio.js';
+import { parseRatio, parseShare, percentHalfUp, ratio, ratioPercent } from './ratio.js';
 
 /** BigInt reference: round(100·part/whole, d) half up. */
 function reference(part: number, whole: number, d: number): string {
@@ -42,5 +42,19 @@ describe('percentHalfUp', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('parseShare', () => {
+  it('reads a share as parseRatio does, up to the whole; past it, null ("5" is 500 %)', () => {
+    expect(parseShare('5%')).toEqual(ratio(5, 100));
+    expect(parseShare('0.05')).toEqual(ratio(5, 100));
+    expect(parseShare('1/20')).toEqual(ratio(1, 20));
+    expect(parseShare('100%')).toEqual(ratio(100, 100));
+    expect(parseShare('1')).toEqual(ratio(1, 1));
+    for (const t of ['5', '150%', '1.5', '3/2', '100.001%', 'cinco'])
+      expect([t, parseShare(t)]).toEqual([t, null]);
+    // what parseRatio reads past the whole stays a number (a first divisor "1.4")
+    expect(parseRatio('1.4')).toEqual(ratio(14, 10));
   });
 });

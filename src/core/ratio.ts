@@ -92,6 +92,16 @@ export function parseRatio(text: string): Ratio | null {
   return Number.isSafeInteger(n) ? ratio(n, d) : null;
 }
 
+/**
+ * A share of votes from text, as parseRatio reads it, at most the whole (100 %): "5" is 500 %,
+ * never a valid share, so a share written without "%" is refused past 1 rather than excluding
+ * every list. Null when not such a share.
+ */
+export function parseShare(text: string): Ratio | null {
+  const r = parseRatio(text);
+  return r !== null && r.numerator <= r.denominator ? r : null;
+}
+
 /** "5%" for 1/20, "3.5%" for 7/200; otherwise "n/d". */
 export function ratioText(r: Ratio): string {
   for (let decimals = 0; decimals <= 6; decimals++) {

@@ -1,4 +1,8 @@
 import type { Note } from '../core/model/note.js';
+import type { Issue } from '../core/issues.js';
+import { nameKey } from '../core/names.js';
+import { dataPath } from '../io/paths.js';
+import { loadElectorate, type Loaded } from '../io/seat-files.js';
 
 /** An electorate (padrón) bundled in data/ for a ruleset's apportionment; PROVENANCE.md beside it. */
 export interface BundledElectorate {
@@ -28,4 +32,44 @@ export function bundledElectorate(rulesetId: string): BundledElectorate | null {
   return Object.hasOwn(BUNDLED_ELECTORATES, rulesetId)
     ? (BUNDLED_ELECTORATES[rulesetId] ?? null)
     : null;
+}
+
+/** The bundled padrón of a ruleset, read (null: none bundled): `cifra apportion` and the what-if's --seats. */
+export function loadBundledElectorate(
+  rulesetId: string,
+): (Loaded<{ district: string; electorate: number }> & { bundled: BundledElectorate }) | null {
+  const bundled = bundledElectorate(rulesetId);
+  return bundled === null ? null : { ...loadElectorate(dataPath(bundled.file)), bundled };
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * A ruleset file whose districts without an electorate take the bundled padrón's (by name or
+ * alias, as `cifra apportion` matches them), so that a new house size can be apportioned; the
+ * file as it is when none is bundled or its districts already have theirs.
+ */
+export function withBundledElectorate(
+  file: unknown,
+  rulesetId: string,
+): { readonly file: unknown; readonly issues: readonly Issue[] } {
+  if (!isObj(file) || !Array.isArray(file['districts'])) return { file, issues: [] };
+  const districts: unknown[] = file['districts'];
+  if (districts.every((d) => !isObj(d) || d['electorate'] !== undefined))
+    return { file, issues: [] };
+  const loaded = loadBundledElectorate(rulesetId);
+  if (loaded === null || loaded.issues.length > 0) return { file, issues: loaded?.issues ?? [] };
+  const byName = new Map(loaded.rows.map((r) => [nameKey(r.district), r.electorate]));
+  const electorateOf = (d: Obj): number | undefined =>
+    [d['name'], ...(Array.isArray(d['aliases']) ? d['aliases'] : [])]
+      .filter((n): n is string => typeof n === 'string')
+      .map((n) => byName.get(nameKey(n)))
+      .find((n) => n !== undefined);
+  const filled = districts.map((d: unknown) => {
+    if (!isObj(d) || d['electorate'] !== undefined) return d;
+    const electorate = electorateOf(d);
+    return electorate === undefined ? d : { ...d, electorate };
+  });
+  return { file: { ...file, districts: filled }, issues: [] };
 }

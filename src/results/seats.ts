@@ -157,19 +157,34 @@ export function votesFromDistrictUnits(
   const votes = [...found].flatMap(([district, u]) =>
     u.choices.map((c) => ({ district, party: c.party || c.label, votes: c.votes })),
   );
-  const districts = withBlank
-    ? ruleset.districts.map((d) => {
-        const u = found.get(d.name);
-        return {
-          district: d.name,
-          seats: d.seats,
-          blank: u?.blank ?? undefined,
-          null: u?.null ?? undefined,
-          electorate: d.electorate,
-        };
-      })
-    : undefined;
-  return { votes, districts, issues };
+  const spoiled = [...found].map(([district, u]) => ({
+    district,
+    blank: u.blank ?? undefined,
+    null: u.null ?? undefined,
+  }));
+  return { votes, districts: withBlank ? districtRows(ruleset, spoiled) : undefined, issues };
+}
+
+/**
+ * The ruleset's districts as the seat engine's rows — its seats and electors — with each one's
+ * blank and null votes from `spoiled` (by district name, aliases too; absent: not known). A
+ * what-if reads the election's blank and null into its changed ruleset's table this way.
+ */
+export function districtRows(
+  ruleset: ListRuleset,
+  spoiled: readonly Pick<DistrictRow, 'district' | 'blank' | 'null'>[],
+): DistrictRow[] {
+  const byName = new Map(spoiled.map((s) => [nameKey(s.district), s]));
+  return ruleset.districts.map((d) => {
+    const s = [d.name, ...(d.aliases ?? [])].map((n) => byName.get(nameKey(n))).find(Boolean);
+    return {
+      district: d.name,
+      seats: d.seats,
+      blank: s?.blank,
+      null: s?.null,
+      electorate: d.electorate,
+    };
+  });
 }
 
 /**

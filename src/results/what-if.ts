@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { hasErrors, issue, type Issue } from '../core/issues.js';
 import { seatDiff, type SeatDiff } from '../core/pipeline/seat-diff.js';
-import { computeSeats, type SeatResult } from '../core/pipeline/seats.js';
+import { computeSeats, type DistrictRow, type SeatResult } from '../core/pipeline/seats.js';
 import { rulesetFromJson } from '../core/rulesets/compile.js';
 import { whatIfRulesetFile, type RulesetLimits } from '../core/rulesets/overrides.js';
 import type { ListRuleset } from '../core/rulesets/ruleset.js';
+import { withBundledElectorate } from '../elections/electorates.js';
 import { readRulesetSource } from '../elections/rulesets.js';
 import type { Store } from '../store/store.js';
+import { districtRows } from './seats.js';
 import { electionWithJurisdiction, seatInput, type Found } from './service.js';
 import { figuresStatus, type FiguresStatus } from './status.js';
 
@@ -55,7 +57,9 @@ export const WhatIfBodySchema = z.strictObject({
         .min(1)
         .max(32)
         .optional()
-        .describe('Every share of the valla becomes this ("4%"), or "none".'),
+        .describe(
+          'Every share of the valla becomes this ("4%", "1/20"; at most 100 %: "5" is refused as 500 %), or "none"; base and scope stay as the ruleset has them.',
+        ),
       seats: z
         .number()
         .int()
@@ -148,7 +152,14 @@ function rulesetsOf(
   if (!own.ok) return failed(own.error);
   if (own.value.kind !== 'list')
     return failed([issue('not_a_list_election', ['election'], { election, ruleset: ref })]);
-  const file = whatIfRulesetFile(src.value.json, body.rules, body.options);
+  // a new house size is apportioned from the electorate: the bundled padrón where the ruleset
+  // file has none (as `cifra apportion`), read by the same function
+  const base =
+    body.whatIf.seats === undefined
+      ? { file: src.value.json, issues: [] }
+      : withBundledElectorate(src.value.json, ref);
+  if (hasErrors(base.issues)) return failed(base.issues);
+  const file = whatIfRulesetFile(base.file, body.rules, body.options);
   if (!file.ok) return failed(inBody(file.error));
   const changed = rulesetFromJson(file.value, body.options, body.whatIf, WHAT_IF_LIMITS);
   if (!changed.ok) return failed(inBody(changed.error));
@@ -164,6 +175,11 @@ export interface WhatIfJob {
   readonly ruleset: string;
   readonly body: WhatIfBody;
   readonly votes: SeatVotes;
+  /**
+   * Blank and null votes per district where the source has them (Spain's valla counts blank
+   * votes, LOREG art. 163.1.a; Peru's nullity, Const. art. 184), read into each ruleset's table.
+   */
+  readonly districts?: readonly DistrictRow[] | undefined;
 }
 type SeatVotes = Parameters<typeof computeSeats>[1]['votes'];
 export type WhatIfOutcome = Found<WhatIfComputation>;
@@ -172,17 +188,23 @@ export type WhatIfRunner = (job: WhatIfJob) => Promise<WhatIfOutcome>;
 
 /**
  * The two seat computations of a what-if: the election's votes under its own ruleset and under
- * the changed one, and their difference. No I/O but the built-in ruleset files; bounded by
+ * the changed one, and their difference. No I/O but the built-in ruleset files (and bundled
+ * padrón, for a new house size); bounded by
  * WHAT_IF_LIMITS.
  */
 export function computeWhatIf(job: WhatIfJob): WhatIfOutcome {
   const rulesets = rulesetsOf(job.election, job.ruleset, job.body);
   if (!rulesets.ok) return rulesets;
-  const { votes } = job;
+  const { votes, districts } = job;
+  // the same input as the election's own seats (getSeats): its votes, blank and null
+  const input = (rs: ListRuleset) => ({
+    votes,
+    ...(districts === undefined ? {} : { districts: districtRows(rs, districts) }),
+  });
   const seed = { seed: job.body.seed };
-  const before = computeSeats(rulesets.value.own, { votes }, seed);
+  const before = computeSeats(rulesets.value.own, input(rulesets.value.own), seed);
   if (before.districts.length === 0 && hasErrors(before.issues)) return failed(before.issues);
-  const after = computeSeats(rulesets.value.changed, { votes }, seed);
+  const after = computeSeats(rulesets.value.changed, input(rulesets.value.changed), seed);
   if (after.districts.length === 0 && hasErrors(after.issues)) return failed(after.issues);
   return { ok: true, value: { election: job.election, ...after, diff: seatDiff(before, after) } };
 }
@@ -217,6 +239,12 @@ export async function whatIfSeats(
         level: jurisdiction.electoralDistricts,
       }),
     ]);
-  const r = await run({ election: def.id, ruleset: def.ruleset, body, votes: input.votes });
+  const r = await run({
+    election: def.id,
+    ruleset: def.ruleset,
+    body,
+    votes: input.votes,
+    districts: input.districts,
+  });
   return r.ok ? { ok: true, value: { ...r.value, status: await figuresStatus(store, def) } } : r;
 }

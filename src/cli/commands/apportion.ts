@@ -1,12 +1,11 @@
 import { apportionSeats } from '../../core/rules/apportion.js';
 import { nameKey } from '../../core/names.js';
 import { issue } from '../../core/issues.js';
-import { bundledElectorate, type BundledElectorate } from '../../elections/electorates.js';
+import { loadBundledElectorate, type BundledElectorate } from '../../elections/electorates.js';
 import { loadRuleset } from '../../elections/rulesets.js';
-import { dataPath } from '../../io/paths.js';
 import { inRunLanguage, renderTable, say, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
-import { loadElectorate, type Loaded } from '../seat-files.js';
+import { loadElectorate, type Loaded } from '../../io/seat-files.js';
 import { printIssues } from './seats.js';
 
 export interface ApportionArgs {
@@ -38,9 +37,8 @@ function electorateOf(
       issues: [],
       from: { kind: 'ruleset' },
     };
-  const bundled = bundledElectorate(ruleset.id);
-  if (bundled !== null)
-    return { ...loadElectorate(dataPath(bundled.file)), from: { kind: 'bundled', ...bundled } };
+  const bundled = loadBundledElectorate(ruleset.id);
+  if (bundled !== null) return { ...bundled, from: { kind: 'bundled', ...bundled.bundled } };
   const reason = `no electorate is bundled for ${ruleset.id}: pass --electorate FILE, a CSV with the header district,electorate and one row per district (electors, or population where the ruleset apportions by it, as a whole number; names as in \`cifra rules ${ruleset.id}\`)`;
   return {
     rows: [],

@@ -16,7 +16,7 @@ import type { Store } from '../../store/store.js';
 import { header, renderTable, say, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from '../messages.js';
-import { loadCandidates, loadDistricts, loadParties, loadVotes } from '../seat-files.js';
+import { loadCandidates, loadDistricts, loadParties, loadVotes } from '../../io/seat-files.js';
 import type { Note } from '../../core/model/note.js';
 
 /** The language of `--lang`: the notes' half to print and the issue messages'. */
@@ -275,9 +275,16 @@ export async function runElectionWhatIf(
     return EXIT_ISSUES;
   }
   printIssues(io, r.value.issues, lang);
+  // one shape for `seats --election … --format json`: the seat result under `result`, as the
+  // seats document has it (README), the what-if's difference and status beside it
+  const { election, diff, status, ...result } = r.value;
   io.out(
     args.format === 'json'
-      ? JSON.stringify(r.value, null, 2)
+      ? JSON.stringify(
+          { election, kind: 'list', computedBy: 'cifra', status, result, diff },
+          null,
+          2,
+        )
       : args.format === 'csv'
         ? renderSeats(r.value, 'csv')
         : `${renderSeats(r.value, 'table', lang)}\n${renderDiff(r.value.diff)}`,

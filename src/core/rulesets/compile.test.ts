@@ -191,6 +191,27 @@ describe('what-if changes (method, threshold, seats)', () => {
     expect(whatIf({ threshold: 'none' }).threshold).toBeNull();
   });
 
+  it('a share past 100 % is refused, not read as a ratio: "5" is 500 %, never a valla', () => {
+    const codes = (w: Parameters<typeof rulesetFromJson>[2]) => {
+      const r = rulesetFromJson(tiny(), {}, w);
+      return r.ok ? [] : r.error.map((i) => [i.code, i.path.join('.'), i.details?.['reason']]);
+    };
+    const over = ['invalid_option', 'threshold', 'a share of votes is at most 100 %'];
+    for (const t of ['5', '150%', '1.5', '500', '3/2'])
+      expect(codes({ threshold: t })).toEqual([over]);
+    // the whole is a share; "0.05" and "1/20" are 5 %
+    for (const t of ['100%', '1', '0.05', '1/20', '5%'])
+      expect(codes({ threshold: t })).toEqual([]);
+    expect(whatIf({ threshold: '0.05' }).threshold).toEqual(whatIf({ threshold: '5%' }).threshold);
+    // in a file, every share: the valla's, and any other (the schema's ShareText)
+    for (const share of ['5', '101%', '1.5']) {
+      const r = rulesetFromJson({ ...tiny(), threshold: { kind: 'share', share, source: 't' } });
+      expect(r.ok ? [] : r.error.map((i) => [i.code, i.path.join('.')])).toEqual([
+        ['ruleset_invalid', 'threshold.share'],
+      ]);
+    }
+  });
+
   it('a strict share needs strictly more: C at exactly 10 % passes "10%" but not a strict 10 %', () => {
     const exact = [
       { district: 'North', party: 'A', votes: 60 },

@@ -1,8 +1,9 @@
 import { issue, type Issue } from '../issues.js';
-import { parseRatio } from '../ratio.js';
+import { parseRatio, parseShare } from '../ratio.js';
 import { err, ok, type Result } from '../result.js';
 import { chooseOptions, declaredOptions, resolveSwitches, setOwn } from './options.js';
 import { METHOD_NAMES, RULESET_FORMAT, type MethodSpec } from './schema.js';
+import { withValla } from './valla.js';
 
 /**
  * What-if changes to a ruleset, applied to the resolved file before validation so that a changed
@@ -30,14 +31,6 @@ export function methodSpecOf(text: string): MethodSpec | null {
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-function replaceShares(c: unknown, share: string): unknown {
-  if (!isObj(c)) return c;
-  if (c['kind'] === 'share') return { ...c, share };
-  if (Array.isArray(c['conditions']))
-    return { ...c, conditions: (c['conditions'] as unknown[]).map((x) => replaceShares(x, share)) };
-  return c;
-}
-
 function withSeats(file: Obj, seats: number): Result<Obj, Issue[]> {
   const districts = Array.isArray(file['districts']) ? (file['districts'] as Obj[]) : [];
   if (districts.length === 1)
@@ -48,7 +41,8 @@ function withSeats(file: Obj, seats: number): Result<Obj, Issue[]> {
     return err([
       issue('invalid_option', ['seats'], {
         value: seats,
-        reason: 'several districts and no electorate to apportion them from: give --districts',
+        reason:
+          'several districts and no electorate to apportion them from (none bundled): give each district its electorate in a --rules file, or --districts with --rules and --votes',
       }),
     ]);
   return ok({
@@ -114,22 +108,23 @@ export function applyWhatIf(resolved: unknown, w: WhatIf): Result<unknown, Issue
   }
   if (w.threshold !== undefined) {
     if (w.threshold.trim().toLowerCase() === 'none') file['threshold'] = null;
-    else if (parseRatio(w.threshold) === null)
+    else if (parseShare(w.threshold) === null)
       issues.push(
         issue('invalid_option', ['threshold'], {
           value: w.threshold,
-          allowed: ['4%', '1/20', 'none'],
+          allowed: ['4%', '1/20', '0.04', 'none'],
+          // "5" is 500 %: a share written without "%" is a ratio, and none passes the whole
+          ...(parseRatio(w.threshold) === null
+            ? {}
+            : { reason: 'a share of votes is at most 100 %' }),
         }),
       );
-    else if (file['threshold'] === null || file['threshold'] === undefined)
-      file['threshold'] = {
-        kind: 'share',
-        share: w.threshold.trim(),
-        base: 'valid',
-        scope: 'national',
-        source: 'what-if (--threshold)',
-      };
-    else file['threshold'] = replaceShares(file['threshold'], w.threshold.trim());
+    else
+      file['threshold'] = withValla(
+        file['threshold'],
+        { share: w.threshold.trim() },
+        'what-if (--threshold)',
+      );
   }
   if (w.seats !== undefined) {
     const s = withSeats(file, w.seats);

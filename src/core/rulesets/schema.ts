@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRatio, parseShare } from '../ratio.js';
 import { NameSchema } from '../model/note.js';
 import { TIE_STEPS } from '../allocation/allocate.js';
 import { DIVISOR_FAMILIES, QUOTAS } from '../allocation/methods.js';
@@ -16,12 +17,18 @@ export const RULESET_FORMAT = 'cifra-ruleset/1';
 
 const describe = <T extends z.ZodType>(schema: T, text: string): T => schema.describe(text);
 
-/** An exact share: "5%", "3.5%", "1/150" or "0.05". Parsed into an integer ratio. */
+/** An exact share: "5%", "3.5%", "1/150" or "0.05", at most 100 %. Parsed into an integer ratio. */
 export const ShareText = describe(
-  z.string().regex(/^\s*(\d+(\.\d+)?\s*%|\d+\s*\/\s*\d+|\d+(\.\d+)?)\s*$/, {
-    message: 'a share: "5%", "3.5%", "1/150" or "0.05"',
-  }),
-  'An exact share: "5%", "3.5%", "1/150" or "0.05" (held as an integer ratio, never a float).',
+  z
+    .string()
+    .regex(/^\s*(\d+(\.\d+)?\s*%|\d+\s*\/\s*\d+|\d+(\.\d+)?)\s*$/, {
+      message: 'a share: "5%", "3.5%", "1/150" or "0.05"',
+    })
+    // "5" without "%" is 500 %: no share of votes passes 100 %, so it is refused, not read
+    .refine((t) => parseRatio(t) === null || parseShare(t) !== null, {
+      message: 'a share of votes is at most 100 %: "5%", not "5" (500 %)',
+    }),
+  'An exact share of at most 100 %: "5%", "3.5%", "1/150" or "0.05" (held as an integer ratio, never a float).',
 );
 
 /** A positive rational written like a share without the % sign: "1.4", "7/5", "2". */

@@ -1,7 +1,7 @@
 import { issue, type Issue } from '../core/issues.js';
 import type { CandidateRow, DistrictRow, VoteRow } from '../core/pipeline/seats.js';
-import { readCsvFile, type CsvTable } from '../io/csv.js';
-import { parseCount } from '../io/numbers.js';
+import { readCsvFile, type CsvTable } from './csv.js';
+import { parseCount } from './numbers.js';
 
 /** Parsed rows plus every problem found; a missing column rejects the whole file. */
 export interface Loaded<T> {

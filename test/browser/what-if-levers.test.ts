@@ -1,0 +1,99 @@
+/// <reference lib="dom" />
+// The what-if panel on the bundled elections whose valla is more than a national share of valid
+// votes (review 6): Spain's 3 % counts valid+blank votes per province (LOREG art. 163.1.a), Peru's
+// 5 % goes with a seat minimum of 7 (LOE art. 20). Recompute with the election's own levers is the
+// election's own seats (it said "Could not compute: blank_votes_required"); a moved lever sends
+// the valla with everything else of it as written.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { putPublishedElection } from '../../src/results/published-load.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { tempDir } from '../helpers.js';
+import { ARTIFACTS, openPage, useDashboard } from './harness.js';
+
+const env = useDashboard(async () => {
+  const store = new SqliteStore(join(tempDir('cifra-browser-wi-levers-'), 'w.db'));
+  await store.migrate();
+  for (const id of ['es-2023-congreso', 'pe-2026-diputados'])
+    expect((await putPublishedElection(store, id)).ok, id).toBe(true);
+  return store;
+});
+
+/** Submits the form and returns the what-if request's body and the status line after it. */
+async function recompute(page: Page): Promise<{ body: Record<string, unknown>; status: string }> {
+  const request = page.waitForRequest((r) => r.url().includes('/what-if') && r.method() === 'POST');
+  const response = page.waitForResponse((r) => r.url().includes('/what-if'));
+  await page.click('#what-if-form button[type="submit"]');
+  const body = JSON.parse((await request).postData() ?? '{}') as Record<string, unknown>;
+  await response;
+  await page.waitForFunction(
+    () => document.querySelector('#wi-status')?.textContent !== 'Calculando…',
+  );
+  return { body, status: (await page.textContent('#wi-status')) ?? '' };
+}
+
+describe('the what-if panel on Spain and Peru', () => {
+  it('Spain: Recompute as the law is gives the seats of the election; 5 % keeps valid+blank per province', async () => {
+    const { page, errors } = await openPage(
+      env.browser,
+      `${env.base}/?election=es-2023-congreso`,
+      1280,
+      {
+        consoleErrors: true,
+      },
+    );
+    await page.waitForSelector('#what-if:not([hidden])');
+    expect(await page.inputValue('#wi-valla')).toBe('3');
+    const own = await recompute(page);
+    expect(own.body).toEqual({ election: 'es-2023-congreso' });
+    expect(own.status).not.toContain('No se pudo');
+    await page.waitForSelector('#wi-table');
+    // no list moves: every row's seats under the election's rules and the what-if agree
+    expect(await page.locator('#wi-table tbody tr.changed').count()).toBe(0);
+    expect(await page.locator('#wi-hemicycle circle.seat').count()).toBe(350);
+
+    await page.fill('#wi-valla', '5');
+    const five = await recompute(page);
+    expect(five.body['rules']).toEqual({
+      threshold: {
+        kind: 'share',
+        share: '5%',
+        base: 'valid-and-blank',
+        scope: 'district',
+        source: 'LOREG art. 163.1.a',
+      },
+    });
+    expect(five.status).not.toContain('No se pudo');
+    await page.waitForSelector('#wi-table');
+    expect(await page.locator('#wi-hemicycle circle.seat').count()).toBe(350);
+    await page.locator('#what-if').screenshot({ path: join(ARTIFACTS, 'what-if-spain.png') });
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('Peru: a new seat minimum alone keeps the 5 % share as written', async () => {
+    const { page, errors } = await openPage(
+      env.browser,
+      `${env.base}/?election=pe-2026-diputados`,
+      1280,
+      {
+        consoleErrors: true,
+      },
+    );
+    await page.waitForSelector('#what-if:not([hidden])');
+    expect([await page.inputValue('#wi-valla'), await page.inputValue('#wi-min')]).toEqual([
+      '5',
+      '7',
+    ]);
+    await page.fill('#wi-min', '3');
+    const r = await recompute(page);
+    const th = (r.body['rules'] as { threshold: { conditions: Record<string, unknown>[] } })
+      .threshold;
+    expect(th.conditions[0]).toMatchObject({ kind: 'share', share: '5%', base: 'valid' });
+    expect(th.conditions[1]).toMatchObject({ kind: 'preliminary-seats', min: 3 });
+    expect(r.status).not.toContain('No se pudo');
+    await page.waitForSelector('#wi-table');
+    expect(await page.locator('#wi-hemicycle circle.seat').count()).toBe(130);
+    expect(errors).toEqual([]);
+  }, 180_000);
+});
