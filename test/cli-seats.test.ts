@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { execFileSync, spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { cli, fileWriter, tempDir } from './helpers.js';
 import { dataPath } from '../src/io/paths.js';
@@ -96,6 +97,33 @@ describe('cifra seats', () => {
     expect(es.out).toContain(
       'escaños prelim. 8 (se exigen 7), en 1 circunscripciones (se exigen 2)',
     );
+  });
+
+  it('reads --districts from a pipe, as --votes (review 6: it was read twice, the second time empty)', async () => {
+    const votes = file('vp.csv', 'district,party,votes\nNACIONAL,A,500\nNACIONAL,B,450\n');
+    const districts = file('dp.csv', 'district,seats\nNACIONAL,5\n');
+    const fifo = join(dir, 'districts.fifo');
+    execFileSync('mkfifo', [fifo]);
+    // the pipe gives its rows once, as `--districts <(cat dp.csv)` does; a second read gets an
+    // empty stream (so the old double read fails with file_empty instead of waiting forever)
+    const writer = spawn('sh', [
+      '-c',
+      `cat '${districts}' > '${fifo}'; while :; do : > '${fifo}'; done`,
+    ]);
+    const r = await cli(
+      'seats',
+      '--rules',
+      'pe-2026-parlamento-andino',
+      '--votes',
+      votes,
+      '--districts',
+      fifo,
+      '--format',
+      'json',
+    );
+    writer.kill();
+    expect(r.code, r.err).toBe(0);
+    expect((JSON.parse(r.out) as { seats: Record<string, number> }).seats).toEqual({ A: 3, B: 2 });
   });
 
   it('exits 1 with tie_unresolved when a tie needs a sorteo, and 0 with --seed (draw recorded)', async () => {

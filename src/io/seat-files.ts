@@ -16,19 +16,34 @@ function requireColumns(table: CsvTable, what: string, columns: readonly string[
     : [];
 }
 
+type RowReader<T> = (
+  values: Readonly<Record<string, string>>,
+  line: number,
+  issues: Issue[],
+) => T | null;
+
 function load<T>(
   path: string,
   what: string,
   columns: readonly string[],
-  row: (values: Readonly<Record<string, string>>, line: number, issues: Issue[]) => T | null,
+  row: RowReader<T>,
 ): Loaded<T> {
   const t = readCsvFile(path, what);
-  if (!t.ok) return { rows: [], issues: t.error };
-  const missing = requireColumns(t.value, what, columns);
+  return t.ok ? rowsOf(t.value, what, columns, row) : { rows: [], issues: t.error };
+}
+
+/** A table's rows, once read (a file is read once: `--districts <(…)` is a pipe). */
+function rowsOf<T>(
+  table: CsvTable,
+  what: string,
+  columns: readonly string[],
+  row: RowReader<T>,
+): Loaded<T> {
+  const missing = requireColumns(table, what, columns);
   if (missing.length > 0) return { rows: [], issues: missing };
   const issues: Issue[] = [];
   const rows: T[] = [];
-  for (const r of t.value.rows) {
+  for (const r of table.rows) {
     const v = row(r.values, r.line, issues);
     if (v !== null) rows.push(v);
   }
@@ -104,10 +119,10 @@ export function loadVotes(path: string): Loaded<VoteRow> {
  */
 export function loadDistricts(path: string): Loaded<DistrictRow> {
   const t = readCsvFile(path, 'districts');
-  const bySize =
-    t.ok && !t.value.headers.includes('seats') && t.value.headers.includes('population');
-  return load(
-    path,
+  if (!t.ok) return { rows: [], issues: t.error };
+  const bySize = !t.value.headers.includes('seats') && t.value.headers.includes('population');
+  return rowsOf(
+    t.value,
     'districts',
     ['district', bySize ? 'population' : 'seats'],
     (v, line, issues) => {
