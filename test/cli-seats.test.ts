@@ -126,6 +126,57 @@ describe('cifra seats', () => {
     expect((JSON.parse(r.out) as { seats: Record<string, number> }).seats).toEqual({ A: 3, B: 2 });
   });
 
+  it('says why a district has seats no list took, and claims no valla reason it does not have', async () => {
+    // review 6: " + 5 tied" for a district with no eligible list; "excluded: " with no reason
+    const votes = file('v4.csv', 'district,party,votes\nA,G,100\nA,R,90\nB,G,10\nB,R,5\n');
+    const districts = file('d4.csv', 'district,seats\nA,3\nB,2\n');
+    const none = await cli(
+      'seats',
+      '--rules',
+      'pe-2021-congreso',
+      '--votes',
+      votes,
+      '--districts',
+      districts,
+      '--threshold',
+      '60%',
+    );
+    expect(none.out).toMatch(/│ A +│ 3 +│ 3 unallocated \(no eligible list\) +│/);
+    expect(none.out).not.toContain('tied');
+    const unknown = file('v5.csv', 'district,party,votes\nA,G,100\nA,R,90\nX,Z,50\n');
+    const r = await cli(
+      'seats',
+      '--rules',
+      'pe-2026-parlamento-andino',
+      '--votes',
+      unknown,
+      '--districts',
+      file('d5.csv', 'district,seats\nA,3\n'),
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('unknown_district');
+    expect(r.out).not.toMatch(/excluded: +│/);
+    expect(r.out).toMatch(/│ G +│ 100 +│ [\d.]+ +│ 0 +│ — +│/);
+    // seats whose lists have no candidate left are vacant, and said (they read "G 1, R 1" for 3)
+    const c = file(
+      'c6.csv',
+      'district,party,candidate,position,votes\nA,G,g1,1,10\nA,R,r1,1,5\nA,R,r2,2,5\n',
+    );
+    const v = file('v6.csv', 'district,party,votes\nA,G,100\nA,R,20\nB,G,10\nB,R,5\n');
+    const vacant = await cli(
+      'seats',
+      '--rules',
+      'pe-2026-parlamento-andino',
+      '--votes',
+      v,
+      '--districts',
+      districts,
+      '--candidates',
+      c,
+    );
+    expect(vacant.out).toMatch(/│ B +│ 2 +│ 2 vacant +│/);
+  });
+
   it('exits 1 with tie_unresolved when a tie needs a sorteo, and 0 with --seed (draw recorded)', async () => {
     const votes = file(
       'tie.csv',

@@ -343,6 +343,9 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     ', en {won} circunscripciones (se exigen {districts})',
   passed: 'pasa',
   'excluded: {reasons}': 'excluida: {reasons}',
+  '{n} unallocated (no eligible list)': '{n} sin asignar (ninguna lista habilitada)',
+  '{n} tied': '{n} empatados',
+  '{n} vacant': '{n} vacantes',
   '{rules} — {seats} seats': '{rules} — {seats} escaños',
   '{clause} in {district}: {party} {before} → {after} seats':
     '{clause} en {district}: {party} {before} → {after} escaños',

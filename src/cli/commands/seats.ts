@@ -346,6 +346,23 @@ function renderKieswet(
   ];
 }
 
+/** A district's seats no list took: tied (a draw decides), with no eligible list, or vacant. */
+function leftOver(d: SeatResult['districts'][number], issues: SeatResult['issues']): string[] {
+  const none = issues.some(
+    (i) => i.code === 'no_eligible_list' && i.path[0] === 'district' && i.path[1] === d.district,
+  );
+  return [
+    ...(d.unallocated === 0
+      ? []
+      : [
+          none
+            ? say('{n} unallocated (no eligible list)', { n: d.unallocated })
+            : say('{n} tied', { n: d.unallocated }),
+        ]),
+    ...((d.vacant ?? 0) > 0 ? [say('{n} vacant', { n: d.vacant ?? 0 })] : []),
+  ];
+}
+
 export function renderSeats(r: SeatResult, format: OutputFormat, lang: Lang = 'en'): string {
   if (format === 'json') {
     const { issues, ...rest } = r;
@@ -391,7 +408,10 @@ export function renderSeats(r: SeatResult, format: OutputFormat, lang: Lang = 'e
     r.seats[v.party] ?? 0,
     passed.has(v.party)
       ? header('passed')
-      : say('excluded: {reasons}', { reasons: (reasons.get(v.party) ?? []).join('; ') }),
+      : reasons.has(v.party)
+        ? say('excluded: {reasons}', { reasons: (reasons.get(v.party) ?? []).join('; ') })
+        : // no valla reason: the seats were not allocated (the issues above say why)
+          '—',
   ]);
   const out = [
     say('{rules} — {seats} seats', { rules: r.rules, seats: r.totalSeats }),
@@ -410,7 +430,8 @@ export function renderSeats(r: SeatResult, format: OutputFormat, lang: Lang = 'e
           Object.entries(d.seats)
             .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
             .map(([p, s]) => `${p} ${s}`)
-            .join(', ') + (d.unallocated > 0 ? ` + ${d.unallocated} tied` : ''),
+            .concat(leftOver(d, r.issues))
+            .join(', '),
         ]),
       ),
     );
