@@ -315,6 +315,14 @@ describe('cifra seats --election: the seats of a stored election, from the servi
       /PARTIDO PAÍS PARA TODOS .*│ 5 +│ 0 +│ excluded: prelim\. seats 5 \(7 required\)/,
     );
     expect(r.out).toContain('reported composition (third-party: a public seat simulator');
+    // the votes column is every circunscripción's lists summed, and says so (review 6, the Senate)
+    // (the valla's base, which the exclusions print as "(votes / base)", is that same sum)
+    const base = /\(\d[\d,]* \/ ([\d,]+)\)/.exec(r.out)?.[1] ?? '';
+    const sum = Number(base.replace(/,/g, ''));
+    expect(sum).toBeGreaterThan(10_000_000);
+    expect(r.out).toContain(
+      `votes and % valid: every district's lists summed (${sum.toLocaleString('en-US')} valid votes in 27 districts)`,
+    );
     expect(r.out).toMatch(/FUERZA POPULAR +│ 39 +│ 41 +│ -2/);
     expect(r.out).toMatch(/AHORA NACIÓN - AN +│ 11 +│ 10 +│ \+1/);
     expect(lines.at(-1)).toMatch(

@@ -346,6 +346,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '{n} unallocated (no eligible list)': '{n} sin asignar (ninguna lista habilitada)',
   '{n} tied': '{n} empatados',
   '{n} vacant': '{n} vacantes',
+  "votes and % valid: every district's lists summed ({n} valid votes in {d} districts)":
+    'votos y % válido: la suma de las listas de todas las circunscripciones ({n} votos válidos en {d} circunscripciones)',
   '{rules} — {seats} seats': '{rules} — {seats} escaños',
   '{clause} in {district}: {party} {before} → {after} seats':
     '{clause} en {district}: {party} {before} → {after} escaños',

@@ -206,6 +206,19 @@ function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
         ]
       : []),
     renderSeats(doc.result, 'table', lang),
+    // the votes are every district's lists summed: the Senate's national list and regional lists
+    // pooled (review 6: 3,769,896 beside ONPE's 1,866,220 on the national list alone, unsaid)
+    ...(doc.result.districts.length > 1
+      ? [
+          say(
+            "votes and % valid: every district's lists summed ({n} valid votes in {d} districts)",
+            {
+              n: thousands(doc.result.votes.reduce((a, v) => a + v.votes, 0)),
+              d: doc.result.districts.length,
+            },
+          ),
+        ]
+      : []),
   ];
   if (doc.reported !== undefined)
     out.push(
