@@ -323,6 +323,11 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     expect(r.out).toContain(
       `votes and % valid: every district's lists summed (${sum.toLocaleString('en-US')} valid votes in 27 districts)`,
     );
+    // the three 2026 alliances (JNE registry) meet the valla's alliance surcharge, +1 point (LOP
+    // art. 13); a party's list the plain 5 % (review 6: every list read "< 5.000%")
+    for (const alliance of ['UNIDAD NACIONAL', 'FUERZA Y LIBERTAD', 'ALIANZA ELECTORAL VENCEREMOS'])
+      expect(r.out).toMatch(new RegExp(`│ ${alliance} +│.*excluded: < 6\\.000% `));
+    expect(r.out).toMatch(/│ PRIMERO LA GENTE.*excluded: < 5\.000% /);
     expect(r.out).toMatch(/FUERZA POPULAR +│ 39 +│ 41 +│ -2/);
     expect(r.out).toMatch(/AHORA NACIÓN - AN +│ 11 +│ 10 +│ \+1/);
     expect(lines.at(-1)).toMatch(

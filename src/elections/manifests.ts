@@ -366,6 +366,7 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
       party: c.party,
       ...(c.color === undefined ? {} : { color: c.color }),
       ...(c.ballotPosition === undefined ? {} : { ballotPosition: c.ballotPosition }),
+      ...(c.alliance === undefined ? {} : { alliance: c.alliance.parties }),
       ...(c.column === undefined ? {} : { column: c.column }),
       ...(c.remainder === true ? { remainder: true } : {}),
       ...(c.remainder === true && c.rankedBelow === true ? { rankedBelow: true } : {}),

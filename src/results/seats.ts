@@ -166,6 +166,25 @@ export function votesFromDistrictUnits(
 }
 
 /**
+ * The votes with each alliance's size from the election's choices (the manifest's `alliance`),
+ * matched as the seat engine matches parties: the ruleset's alliance surcharge of the valla then
+ * applies to them (Peru 2026: LOP art. 13, +1 point).
+ */
+export function withAlliances(input: SeatInput, choices: ElectionDef['choices']): SeatInput {
+  const size = new Map(
+    choices.flatMap((c) =>
+      c.alliance === undefined ? [] : [[nameKey(c.party || c.label), c.alliance] as const],
+    ),
+  );
+  if (size.size === 0) return input;
+  const votes = input.votes.map((v) => {
+    const n = size.get(nameKey(v.party));
+    return n === undefined ? v : { ...v, alliance: n };
+  });
+  return { ...input, votes };
+}
+
+/**
  * The ruleset's districts as the seat engine's rows — its seats and electors — with each one's
  * blank and null votes from `spoiled` (by district name, aliases too; absent: not known). A
  * what-if reads the election's blank and null into its changed ruleset's table this way.

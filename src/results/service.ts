@@ -42,6 +42,7 @@ import {
   seatFigures,
   seatsFromPublishedUnits,
   votesFromDistrictUnits,
+  withAlliances,
   type SeatInput,
   type SeatsDocument,
 } from './seats.js';
@@ -581,13 +582,13 @@ export async function seatInput(
     for (const level of levels)
       units.push(...(await store.publishedUnits(def.id, level)).map((u) => u.doc as ResultUnit));
     const withBlank = def.published?.figures !== 'valid-only';
-    return votesFromDistrictUnits(ruleset, map, units, withBlank);
+    return withAlliances(votesFromDistrictUnits(ruleset, map, units, withBlank), def.choices);
   }
   const units = (await buildResults(store, def, jurisdiction.electoralDistricts)).units;
   const votes = units.flatMap((u) =>
     u.choices.map((c) => ({ district: u.name, party: c.party || c.label, votes: c.votes })),
   );
-  return { votes, districts: undefined, issues: [] };
+  return withAlliances({ votes, districts: undefined, issues: [] }, def.choices);
 }
 
 /**

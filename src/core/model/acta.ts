@@ -115,6 +115,8 @@ export interface ElectionDef {
     /** The party's colour (#rrggbb), from the manifest. */
     readonly color?: string;
     readonly ballotPosition?: number;
+    /** An alliance of this many parties (the manifest's `alliance`): the valla's surcharge applies. */
+    readonly alliance?: number;
     /** The source column of this choice's votes (ONPE: VOTOS_Pk). */
     readonly column?: string;
     /** Not a candidate or list: the votes of those the source does not itemise. */
