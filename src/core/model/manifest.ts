@@ -103,9 +103,7 @@ export const ChoiceSchema = z.strictObject({
    * An alliance of parties (a list run by several): how many, and where that is published. The
    * ruleset's alliance surcharge of the valla then applies to it (Peru: LOP art. 13).
    */
-  alliance: z
-    .strictObject({ parties: z.number().int().min(2), source: NameSchema })
-    .optional(),
+  alliance: z.strictObject({ parties: z.number().int().min(2), source: NameSchema }).optional(),
   /** The column of the source file that holds this choice's votes (e.g. VOTOS_P1). */
   column: z.string().min(1).optional(),
   /** Not a candidate or list: the votes of those the source does not itemise (e.g. "others"). */
