@@ -245,16 +245,19 @@ function renderAbout(about: About | null, choices: readonly Choice[]): void {
   );
 }
 
-/** Where the provenance note is: a bundled file by its path in cifra's repository, said as such. */
+/**
+ * Where the provenance note is: a file by its path, said to be in cifra's repository only when it
+ * is a bundled one (data/…); a user's note beside their manifest is theirs (review 6).
+ */
 function provenanceLine(p: string): HTMLElement {
-  if (!/^data\/.+\.md$/.test(p))
+  if (!/\.md$/i.test(p))
     return el('p', { class: 'hint', id: 'provenance' }, `${t('provenanceLabel')}: ${p}`);
   return el(
     'p',
     { class: 'hint', id: 'provenance' },
     `${t('provenanceLabel')}: `,
     el('code', {}, p),
-    ` ${t('provenanceInRepo')}`,
+    ...(/^data\//.test(p) ? [` ${t('provenanceInRepo')}`] : []),
   );
 }
 
