@@ -247,7 +247,7 @@ function renderAbout(about: About | null, choices: readonly Choice[]): void {
 
 /**
  * Where the provenance note is: a file by its path, said to be in cifra's repository only when it
- * is a bundled one (data/…); a user's note beside their manifest is theirs (review 6).
+ * is a bundled one (data/…); a user's note is beside their manifest (review 6).
  */
 function provenanceLine(p: string): HTMLElement {
   if (!/\.md$/i.test(p))
@@ -257,7 +257,7 @@ function provenanceLine(p: string): HTMLElement {
     { class: 'hint', id: 'provenance' },
     `${t('provenanceLabel')}: `,
     el('code', {}, p),
-    ...(/^data\//.test(p) ? [` ${t('provenanceInRepo')}`] : []),
+    ` ${t(/^data\//.test(p) ? 'provenanceInRepo' : 'provenanceBeside')}`,
   );
 }
 

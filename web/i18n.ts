@@ -133,6 +133,8 @@ const ES = {
   /** after a bundled PROVENANCE.md's path: where to open it */
   provenanceInRepo:
     '(en el repositorio de cifra: de dónde vienen estas cifras y cuánto fiarse de ellas)',
+  provenanceBeside:
+    '(junto al manifiesto de la elección: de dónde vienen estas cifras y cuánto fiarse de ellas)',
   proclamation: 'Proclamación',
   asOf: 'Al',
   blankAndNull: 'Blancos y nulos (la fuente solo los da juntos)',
@@ -507,6 +509,8 @@ const EN: Strings = {
   computedByCifra: 'Computed by cifra',
   thirdParty: 'Published by a third party',
   sourceLabel: 'Source',
+  provenanceBeside:
+    "(beside the election's manifest: where these figures come from and how far to trust them)",
   provenanceInRepo:
     "(in cifra's repository: where these figures come from and how far to trust them)",
   provenanceLabel: 'Provenance',

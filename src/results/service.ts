@@ -104,14 +104,15 @@ export interface ProgressDocument {
 
 /**
  * Where the provenance note is, so a reader knows what to open: a bundled PROVENANCE.md by its
- * path in cifra's repository (data/peru/…); a note beside a user's manifest by its own path (not
- * cifra's data/PROVENANCE.md of the same name, review 6); the note's text as the manifest gives it.
+ * path in cifra's repository (data/peru/…); a note beside a user's manifest as the manifest names
+ * it (not cifra's data/PROVENANCE.md of the same name, review 6; no folder of the server's in a
+ * document); the note's text as the manifest gives it.
  */
 function provenancePath(m: NonNullable<ElectionDef['manifest']>): string {
   const file = provenanceFile(m.provenance, m.path);
   if (file === null) return m.provenance;
   const inRepo = relative(PROJECT_ROOT, file);
-  return inRepo.startsWith('data' + sep) ? inRepo.split(sep).join('/') : file;
+  return inRepo.startsWith('data' + sep) ? inRepo.split(sep).join('/') : m.provenance;
 }
 
 /** The part of a manifest a reader of the results needs beside every figure. */
