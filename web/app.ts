@@ -289,6 +289,8 @@ async function renderProgress(summary: Summary): Promise<void> {
   const fresh = freshness(summary);
   if (p.published) {
     const pub = p.published;
+    // a final release without acta counts is said final, never a made-up 100 % (review 6)
+    const finalOnly = pub.pctCounted === null && pub.status === 'final';
     $('progress').replaceChildren(
       el(
         'span',
@@ -296,6 +298,7 @@ async function renderProgress(summary: Summary): Promise<void> {
         // the source's own % (a capture's, a computation's inputs): said as the source's
         `${t(pub.pctCounted === null ? 'actasProcessed' : 'actasBySource')}: `,
         el('strong', { id: 'pct-actas' }, pub.pctCounted === null ? '—' : `${pub.pctCounted} %`),
+        ...(finalOnly ? [` · ${t('final')} ${t('noActaCounts')}`] : []),
       ),
       ...fresh,
     );

@@ -389,14 +389,14 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
           published: {
             status: status.kind,
             asOf: m.asOf,
+            // a final release states no % of actas unless its figures count them (review 6: a
+            // made-up 100.000 % for sources with no acta counts); the figures' own % is the count's
             pctCounted:
               status.kind === 'provisional'
                 ? status.pctCounted
-                : status.kind === 'final'
-                  ? '100.000'
-                  : status.kind === 'computed-by-cifra'
-                    ? (status.pctCounted ?? null)
-                    : null,
+                : status.kind === 'computed-by-cifra'
+                  ? (status.pctCounted ?? null)
+                  : null,
             source: joinNames(m.sources.map((s) => s.publisher)),
             figures: m.figures,
             ...(m.districtUnits === undefined ? {} : { districtUnits: m.districtUnits }),
