@@ -277,7 +277,7 @@ async function renderProgress(summary: Summary): Promise<void> {
       : p.about.status;
   // a final count short of 100 % of actas says why (the release's unresolved actas)
   const why = summary.status.note === null ? '' : ` · ${inLang(summary.status.note)}`;
-  // the summary's cut (its instant in Lima time, the source's words in the tooltip), as in #source-cut
+  // the summary's cut (its instant in the jurisdiction's time, the source's words in the tooltip), as in #source-cut
   const shown = (fallback?: string) => shownCut(summary.status, fallback);
   if (!notice.hidden) {
     notice.textContent =

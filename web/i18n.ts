@@ -248,7 +248,7 @@ const ES = {
   langButton: 'EN',
   langLabel: 'English',
   // The election night's words: the headline, freshness, search and the mesas' states.
-  limaTime: 'hora de Lima',
+  zoneTime: (city: string) => `hora de ${city}`,
   justNow: 'hace menos de 1 min',
   updated: 'Actualizado',
   sourceCut: 'Corte de la fuente',
@@ -623,7 +623,7 @@ const EN: Strings = {
   circunscripcionesTitle: 'Electoral districts',
   langButton: 'ES',
   langLabel: 'Español',
-  limaTime: 'Lima time',
+  zoneTime: (city: string) => `${city} time`,
   justNow: 'less than 1 min ago',
   updated: 'Updated',
   sourceCut: "Source's cut",

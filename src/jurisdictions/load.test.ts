@@ -182,6 +182,19 @@ describe('loadJurisdictionFile', () => {
     ]);
   });
 
+  it('a time zone Intl does not know → jurisdiction_invalid (unknown_time_zone) at timeZone', () => {
+    const good = loadJurisdictionFile(folder({ ...file(), timeZone: 'Europe/Madrid' }, TABLE));
+    expect(good.ok && good.value.file.timeZone).toBe('Europe/Madrid');
+    const r = loadJurisdictionFile(folder({ ...file(), timeZone: 'Europe/Freedonia' }, TABLE));
+    expect(r.ok ? null : r.error).toMatchObject([
+      {
+        code: 'jurisdiction_invalid',
+        path: ['timeZone'],
+        details: { reason: 'unknown_time_zone', timeZone: 'Europe/Freedonia' },
+      },
+    ]);
+  });
+
   it('a place code twice → place_table_invalid (duplicate_code) naming both rows, not a silent rename', () => {
     // review 6: a second row for a place overwrote its name and the CLI counted one row less
     const r = loadJurisdictionFile(folder(file(), `${TABLE}1101,Uno,Zeta\n`));
