@@ -51,8 +51,9 @@ function dateText(y: number, m: number, d: number | null): string {
 }
 
 /**
- * A cut as shown: an ISO 8601 instant in the jurisdiction's time (or `zone`), an ISO date (and any words after it) with the
- * date as every other on the page, any other text (a source's own words) as given.
+ * A cut as shown: an ISO 8601 instant in the jurisdiction's time (or `zone`), an ISO date (and
+ * any words after it) with the date as every other on the page, any other text (a source's own
+ * words) as given.
  */
 export function cutText(cut: string, zone?: string): string {
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(cut)) return zoneTime(cut, zone);
