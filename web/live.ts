@@ -20,7 +20,8 @@ function zoneLabel(zone: string, d: Date): string {
   const offset = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'shortOffset' })
     .formatToParts(d)
     .find((p) => p.type === 'timeZoneName')?.value;
-  return (offset ?? 'UTC').replace(/^GMT/, 'UTC');
+  // Intl says "GMT" or "GMT+0" for UTC itself, "GMT+1" for an hour east
+  return (offset ?? 'GMT').replace(/^GMT(\+0)?$/, 'UTC').replace(/^GMT/, 'UTC');
 }
 
 /**
