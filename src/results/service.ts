@@ -556,7 +556,10 @@ export async function getProgress(
       participation: n?.participation ?? null,
       snapshotTime: def.published?.asOf ?? lastChangeOf(imports),
       imports: imports.length,
-      ...(def.published ? { published: def.published } : {}),
+      // a final release's % of actas is its figures' own count, or none (never a made-up 100 %)
+      ...(def.published
+        ? { published: { ...def.published, pctCounted: def.published.pctCounted ?? unitPct(n) } }
+        : {}),
       ...(def.manifest ? { about: aboutOf(def) } : {}),
     },
   };
