@@ -270,6 +270,13 @@ describe('GET /api/v1/elections/:id/summary.json', () => {
     );
     // a date-only cut stays a date: no time is invented for it
     expect([c.status.cut, c.status.cutTime]).toEqual(['2021-06-12', null]);
+    // a final release whose source gives no acta counts: final, with no % of actas (review 6
+    // found "100.000 % of actas" beside "actas — (the source gives no acta counts)")
+    expect([c.status.kind, c.status.pctCounted]).toEqual(['final', null]);
+    const progress = (await get(PATHS.document('pe-2021-congreso', 'progress'))).json() as {
+      published?: { status: string; pctCounted: string | null };
+    };
+    expect(progress.published).toMatchObject({ status: 'final', pctCounted: null });
     expect([c.settled, c.settledBy]).toEqual([true, 'complete']);
     // "Otras listas" is not a list: never the leader
     expect(c.leaders.map((l) => l.id)).not.toContain('OTRAS');

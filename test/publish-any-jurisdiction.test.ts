@@ -77,6 +77,8 @@ describe('cifra publish, a jurisdiction that is not Peru', () => {
       map: false,
       // the states its jurisdiction file maps (COUNTED, PENDING, ANNULLED): no JEE
       states: ['counted', 'annulled', 'pending'],
+      // its jurisdiction file's zone (made up: Europe/Madrid), in which the page shows times
+      timeZone: 'Europe/Madrid',
     });
     // its manifest names no polling places
     expect(places.pollingPlaces).toBe(false);

@@ -6,7 +6,7 @@ import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { electionDefOf, loadManifest } from '../src/elections/manifests.js';
+import { electionDefOf, loadManifest, provenanceFile } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { dataPath } from '../src/io/paths.js';
 import { getProjection } from '../src/results/projection.js';
@@ -99,6 +99,16 @@ describe("a user's acta election, ingested from a manifest file", () => {
     const p = await getProjection(store, def, { seed: 7, sims: 100 });
     if (!p.ok) throw new Error(JSON.stringify(p.issues));
     expect(p.value.unitsAbsent?.length).toBeGreaterThan(5);
+  });
+
+  it('names its own PROVENANCE.md beside the manifest, not the one cifra bundles', async () => {
+    const p = await getProgress(store, ID);
+    if (!p.ok) throw new Error(JSON.stringify(p.issues));
+    // the note as the manifest names it (beside it): no folder of the server's in a document
+    expect(p.value.about?.provenance).toBe('PROVENANCE.md');
+    const bundled = loadManifest(BUNDLED);
+    if (!bundled.ok) throw new Error(BUNDLED);
+    expect(provenanceFile(bundled.value.manifest.provenance)).toBe(dataPath(`${R2}PROVENANCE.md`));
   });
 
   it('says its universe is lost when the manifest has moved, rather than passing for the count', async () => {

@@ -245,16 +245,19 @@ function renderAbout(about: About | null, choices: readonly Choice[]): void {
   );
 }
 
-/** Where the provenance note is: a bundled file by its path in cifra's repository, said as such. */
+/**
+ * Where the provenance note is: a file by its path, said to be in cifra's repository only when it
+ * is a bundled one (data/…); a user's note is beside their manifest (review 6).
+ */
 function provenanceLine(p: string): HTMLElement {
-  if (!/^data\/.+\.md$/.test(p))
+  if (!/\.md$/i.test(p))
     return el('p', { class: 'hint', id: 'provenance' }, `${t('provenanceLabel')}: ${p}`);
   return el(
     'p',
     { class: 'hint', id: 'provenance' },
     `${t('provenanceLabel')}: `,
     el('code', {}, p),
-    ` ${t('provenanceInRepo')}`,
+    ` ${t(/^data\//.test(p) ? 'provenanceInRepo' : 'provenanceBeside')}`,
   );
 }
 
@@ -274,7 +277,7 @@ async function renderProgress(summary: Summary): Promise<void> {
       : p.about.status;
   // a final count short of 100 % of actas says why (the release's unresolved actas)
   const why = summary.status.note === null ? '' : ` · ${inLang(summary.status.note)}`;
-  // the summary's cut (its instant in Lima time, the source's words in the tooltip), as in #source-cut
+  // the summary's cut (its instant in the jurisdiction's time, the source's words in the tooltip), as in #source-cut
   const shown = (fallback?: string) => shownCut(summary.status, fallback);
   if (!notice.hidden) {
     notice.textContent =
@@ -286,6 +289,8 @@ async function renderProgress(summary: Summary): Promise<void> {
   const fresh = freshness(summary);
   if (p.published) {
     const pub = p.published;
+    // a final release without acta counts is said final, never a made-up 100 % (review 6)
+    const finalOnly = pub.pctCounted === null && pub.status === 'final';
     $('progress').replaceChildren(
       el(
         'span',
@@ -293,6 +298,7 @@ async function renderProgress(summary: Summary): Promise<void> {
         // the source's own % (a capture's, a computation's inputs): said as the source's
         `${t(pub.pctCounted === null ? 'actasProcessed' : 'actasBySource')}: `,
         el('strong', { id: 'pct-actas' }, pub.pctCounted === null ? '—' : `${pub.pctCounted} %`),
+        ...(finalOnly ? [` · ${t('final')} ${t('noActaCounts')}`] : []),
       ),
       ...fresh,
     );

@@ -3,7 +3,7 @@ import { api, type CountCourse } from './api-client.js';
 
 type Point = CountCourse['points'][number];
 import { coursePair, pairMargin } from './course-pair.js';
-import { limaTime } from './live.js';
+import { zoneTime } from './live.js';
 import { $, $svg, choiceLabel, electionId, fmt, inLang, state, svgEl, t } from './ui.js';
 
 /** The count's course: the leader's margin after each published update, and where the lead changed hands. */
@@ -67,7 +67,7 @@ function changesText(c: CountCourse): string {
     choiceLabel(state.choices.find((x) => x.id === id) ?? { id, label: id });
   const said = c.leadChanges.map((ch) => {
     const at = c.points.find((p) => p.time === ch.time);
-    return t('leadChangeAt')(label(ch.to), at?.pctCounted ?? '?', limaTime(ch.time));
+    return t('leadChangeAt')(label(ch.to), at?.pctCounted ?? '?', zoneTime(ch.time));
   });
   return said.length === 0 ? '' : `: ${said.join('; ')}`;
 }

@@ -17,7 +17,7 @@ import {
   nameKey,
 } from './ui.js';
 import { signed } from './congress.js';
-import { limaTime } from './live.js';
+import { zoneTime } from './live.js';
 import { crumbsTo } from './search.js';
 import { writeView } from './url.js';
 
@@ -426,7 +426,7 @@ function versionItem(h: Version, cur: Figures | null): HTMLElement {
       el(
         'summary',
         {},
-        `v${h.version} · ${t(`change:${h.kind}`)} · ${stateWords(h.acta)} · ${limaTime(h.recordedAt)}${h.sha256 ? ` · sha256 ${h.sha256.slice(0, 12)}` : ''}`,
+        `v${h.version} · ${t(`change:${h.kind}`)} · ${stateWords(h.acta)} · ${zoneTime(h.recordedAt)}${h.sha256 ? ` · sha256 ${h.sha256.slice(0, 12)}` : ''}`,
         h.current ? el('span', { class: 'badge current' }, t('currentVersion')) : '',
         differs ? el('span', { class: 'badge warn' }, t('figuresDiffer')) : '',
       ),

@@ -134,6 +134,7 @@ const ES = {
   yes: 'sí',
   no: 'no',
   final: 'Resultado final',
+  noActaCounts: '(la fuente no da conteo de actas)',
   computedByCifra: 'Calculado por cifra',
   thirdParty: 'Publicado por terceros',
   sourceLabel: 'Fuente',
@@ -141,6 +142,8 @@ const ES = {
   /** after a bundled PROVENANCE.md's path: where to open it */
   provenanceInRepo:
     '(en el repositorio de cifra: de dónde vienen estas cifras y cuánto fiarse de ellas)',
+  provenanceBeside:
+    '(junto al manifiesto de la elección: de dónde vienen estas cifras y cuánto fiarse de ellas)',
   proclamation: 'Proclamación',
   asOf: 'Al',
   blankAndNull: 'Blancos y nulos (la fuente solo los da juntos)',
@@ -253,7 +256,7 @@ const ES = {
   langButton: 'EN',
   langLabel: 'English',
   // The election night's words: the headline, freshness, search and the mesas' states.
-  limaTime: 'hora de Lima',
+  zoneTime: (city: string) => `hora de ${city}`,
   justNow: 'hace menos de 1 min',
   updated: 'Actualizado',
   sourceCut: 'Corte de la fuente',
@@ -507,9 +510,12 @@ const EN: Strings = {
   yes: 'yes',
   no: 'no',
   final: 'Final result',
+  noActaCounts: '(the source gives no acta counts)',
   computedByCifra: 'Computed by cifra',
   thirdParty: 'Published by a third party',
   sourceLabel: 'Source',
+  provenanceBeside:
+    "(beside the election's manifest: where these figures come from and how far to trust them)",
   provenanceInRepo:
     "(in cifra's repository: where these figures come from and how far to trust them)",
   provenanceLabel: 'Provenance',
@@ -620,7 +626,7 @@ const EN: Strings = {
   circunscripcionesTitle: 'Electoral districts',
   langButton: 'ES',
   langLabel: 'Español',
-  limaTime: 'Lima time',
+  zoneTime: (city: string) => `${city} time`,
   justNow: 'less than 1 min ago',
   updated: 'Updated',
   sourceCut: "Source's cut",

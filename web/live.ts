@@ -1,21 +1,43 @@
 // Election night: the page keeps itself current. It polls the summary (the browser revalidates
 // with If-None-Match, so an unchanged count costs a 304) and redraws when the store's revision
-// moves; it says how fresh the figures are and gives the source's cut in Lima time.
+// moves; it says how fresh the figures are and gives the source's cut in the jurisdiction's time.
 import { pollMs } from './poll.js';
 import type { Summary } from './api-client.js';
 import { el, state, t } from './ui.js';
 
-/** An ISO instant in Lima time (UTC−5 all year), on the 24-hour clock the ONPE states its cuts in. */
-export function limaTime(iso: string): string {
+/** The zone of the election's jurisdiction (its places document), UTC until one is known. */
+function pageZone(): string {
+  return state.places?.jurisdiction.timeZone ?? 'UTC';
+}
+
+/**
+ * What a time is said in: "hora de Lima" for a zone named after a city (its last part), else its
+ * offset ("UTC", "UTC+1") as Intl gives it for that instant.
+ */
+function zoneLabel(zone: string, d: Date): string {
+  const city = /^[A-Za-z]+\/(?:[A-Za-z_]+\/)?([A-Za-z_]+)$/.exec(zone)?.[1];
+  if (city !== undefined && !zone.startsWith('Etc/')) return t('zoneTime')(city.replace(/_/g, ' '));
+  const offset = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'shortOffset' })
+    .formatToParts(d)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  // Intl says "GMT" or "GMT+0" for UTC itself, "GMT+1" for an hour east
+  return (offset ?? 'GMT').replace(/^GMT(\+0)?$/, 'UTC').replace(/^GMT/, 'UTC');
+}
+
+/**
+ * An ISO instant in the jurisdiction's time zone (review 6: it was Lima's for every one), on the
+ * 24-hour clock the ONPE states its cuts in, labelled with the zone's city or offset.
+ */
+export function zoneTime(iso: string, zone: string = pageZone()): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const f = new Intl.DateTimeFormat(state.lang === 'es' ? 'es-PE' : 'en-GB', {
-    timeZone: 'America/Lima',
+    timeZone: zone,
     dateStyle: 'medium',
     timeStyle: 'short',
     hourCycle: 'h23',
   });
-  return `${f.format(d)} (${t('limaTime')})`;
+  return `${f.format(d)} (${zoneLabel(zone, d)})`;
 }
 
 /** A calendar date or month (no time, so no zone to convert) in the page's language: "12 jun. 2021". */
@@ -30,11 +52,12 @@ function dateText(y: number, m: number, d: number | null): string {
 }
 
 /**
- * A cut as shown: an ISO 8601 instant in Lima time, an ISO date (and any words after it) with the
- * date as every other on the page, any other text (a source's own words) as given.
+ * A cut as shown: an ISO 8601 instant in the jurisdiction's time (or `zone`), an ISO date (and
+ * any words after it) with the date as every other on the page, any other text (a source's own
+ * words) as given.
  */
-export function cutText(cut: string): string {
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(cut)) return limaTime(cut);
+export function cutText(cut: string, zone?: string): string {
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(cut)) return zoneTime(cut, zone);
   const day = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?![\dT-])(.*)$/.exec(cut);
   if (!day) return cut;
   const d = day[3] === undefined ? null : Number(day[3]);
@@ -43,7 +66,7 @@ export function cutText(cut: string): string {
 
 /**
  * The source's cut as shown, and its own words when those are not what is shown: its instant in
- * Lima time when the summary has one (the manifest's, or an ISO cut), else `cutText`.
+ * the jurisdiction's time when the summary has one (the manifest's, or an ISO cut), else `cutText`.
  */
 export function shownCut(
   st: Summary['status'],
@@ -51,7 +74,7 @@ export function shownCut(
 ): { text: string; verbatim: string | null } | null {
   const cut = st.cut ?? fallback;
   if (cut === undefined) return null;
-  const text = st.cutTime ? limaTime(st.cutTime) : cutText(cut);
+  const text = st.cutTime ? zoneTime(st.cutTime) : cutText(cut);
   return { text, verbatim: text === cut ? null : cut };
 }
 
@@ -82,7 +105,7 @@ export function freshness(s: Summary): HTMLElement[] {
       el(
         'span',
         { id: 'published-at', 'data-published': state.site.createdAt },
-        `${t('publishedAt')}: ${limaTime(state.site.createdAt)}`,
+        `${t('publishedAt')}: ${zoneTime(state.site.createdAt)}`,
       ),
     );
   const cut = shownCut(s.status);

@@ -256,8 +256,8 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'el party-colors.json de la jurisdicción no cumple el formato (cifra-party-colors/1) en esta ruta',
   },
   place_table_invalid: {
-    en: "the jurisdiction's place table cannot be read or lacks a column",
-    es: 'la tabla de lugares de la jurisdicción no se puede leer o le falta una columna',
+    en: "the jurisdiction's place table cannot be read, lacks a column, or names a place or unit twice (details.reason)",
+    es: 'la tabla de lugares de la jurisdicción no se puede leer, le falta una columna o nombra dos veces un lugar o una unidad (details.reason)',
   },
   unknown_level: {
     en: "not a level of the election's jurisdiction",

@@ -132,12 +132,8 @@ function readManifest(
         }),
       );
   });
-  // a provenance note named as a file must be there: under data/ (bundled) or beside the manifest
-  if (
-    /\.md$/i.test(m.provenance) &&
-    !existsSync(dataPath(m.provenance)) &&
-    !existsSync(resolve(dir, m.provenance))
-  )
+  // a provenance note named as a file must be there: beside the manifest or under data/ (bundled)
+  if (/\.md$/i.test(m.provenance) && provenanceFile(m.provenance, path) === null)
     issues.push(issue('file_unreadable', ['provenance'], { file: m.provenance }));
   const files = m.sources.map((s) => resolve(dir, s.file));
   const course = m.course === undefined ? null : resolve(dir, m.course.file);
@@ -394,14 +390,14 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
           published: {
             status: status.kind,
             asOf: m.asOf,
+            // a final release states no % of actas unless its figures count them (review 6: a
+            // made-up 100.000 % for sources with no acta counts); the figures' own % is the count's
             pctCounted:
               status.kind === 'provisional'
                 ? status.pctCounted
-                : status.kind === 'final'
-                  ? '100.000'
-                  : status.kind === 'computed-by-cifra'
-                    ? (status.pctCounted ?? null)
-                    : null,
+                : status.kind === 'computed-by-cifra'
+                  ? (status.pctCounted ?? null)
+                  : null,
             source: joinNames(m.sources.map((s) => s.publisher)),
             figures: m.figures,
             ...(m.districtUnits === undefined ? {} : { districtUnits: m.districtUnits }),
@@ -448,6 +444,17 @@ export function electionsFitting(header: readonly string[]): string[] {
       return false;
     });
   });
+}
+
+/**
+ * The file a provenance note named as `.md` is: the one beside the manifest first (a user's own
+ * note, even if cifra bundles a file by that name), else the bundled one under data/; null when
+ * neither is there or the note is text. Without a manifest path (a bundled election), data/ only.
+ */
+export function provenanceFile(provenance: string, manifestPath?: string): string | null {
+  if (!/\.md$/i.test(provenance)) return null;
+  const beside = manifestPath === undefined ? [] : [resolve(dirname(manifestPath), provenance)];
+  return [...beside, dataPath(provenance)].find((f) => existsSync(f)) ?? null;
 }
 
 /** A stored election, or a reference to a manifest (a bundled id or a path). */

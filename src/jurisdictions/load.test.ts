@@ -182,6 +182,43 @@ describe('loadJurisdictionFile', () => {
     ]);
   });
 
+  it('a time zone Intl does not know → jurisdiction_invalid (unknown_time_zone) at timeZone', () => {
+    const good = loadJurisdictionFile(folder({ ...file(), timeZone: 'Europe/Madrid' }, TABLE));
+    expect(good.ok && good.value.file.timeZone).toBe('Europe/Madrid');
+    const r = loadJurisdictionFile(folder({ ...file(), timeZone: 'Europe/Freedonia' }, TABLE));
+    expect(r.ok ? null : r.error).toMatchObject([
+      {
+        code: 'jurisdiction_invalid',
+        path: ['timeZone'],
+        details: { reason: 'unknown_time_zone', timeZone: 'Europe/Freedonia' },
+      },
+    ]);
+  });
+
+  it('a place code twice → place_table_invalid (duplicate_code) naming both rows, not a silent rename', () => {
+    // review 6: a second row for a place overwrote its name and the CLI counted one row less
+    const r = loadJurisdictionFile(folder(file(), `${TABLE}1101,Uno,Zeta\n`));
+    expect(r.ok ? null : r.error).toMatchObject([
+      {
+        code: 'place_table_invalid',
+        path: ['place', 'table', 'code'],
+        details: { reason: 'duplicate_code', code: '1101', rows: [1, 5] },
+      },
+    ]);
+  });
+
+  it('two names for one unit → place_table_invalid (unit_name_conflict) at its name column', () => {
+    // county 11 is "Uno" in row 1 and "Once" in row 5: a unit is named after its places
+    const r = loadJurisdictionFile(folder(file(), `${TABLE}1103,Once,Zeta\n1104,Otro,Eta\n`));
+    expect(r.ok ? null : r.error).toMatchObject([
+      {
+        code: 'place_table_invalid',
+        path: ['place', 'table', 'names', 'county'],
+        details: { reason: 'unit_name_conflict', unit: '11', names: ['Uno', 'Once'], rows: [1, 5] },
+      },
+    ]);
+  });
+
   it('a place of the table no map entry covers → jurisdiction_invalid (unmapped_place)', () => {
     const r = loadJurisdictionFile(folder(file(), `${TABLE}3301,Tres,Epsilon\n`));
     expect(r.ok ? null : r.error).toMatchObject([

@@ -232,6 +232,8 @@ function readPlaceTable(j: Jurisdiction, folder: string): Result<PlaceTable, Iss
       ),
     );
   const places = new Map<string, ReadonlyMap<Level, string>>();
+  const rows = new Map<string, number>();
+  const duplicates: Issue[] = [];
   let skipped = 0;
   for (const row of csv.value.rows) {
     const code = row.values[spec.code.toLowerCase()] ?? '';
@@ -239,12 +241,63 @@ function readPlaceTable(j: Jurisdiction, folder: string): Result<PlaceTable, Iss
       skipped++;
       continue;
     }
+    // one row per place: a second row would silently rename it (review 6)
+    const first = rows.get(code);
+    if (first !== undefined) {
+      duplicates.push(
+        issue('place_table_invalid', ['place', 'table', 'code'], {
+          reason: 'duplicate_code',
+          file: spec.file,
+          code,
+          rows: [first, row.line],
+        }),
+      );
+      continue;
+    }
+    rows.set(code, row.line);
     places.set(
       code,
       new Map(columns.slice(1).map(([level, c]) => [level, row.values[c.toLowerCase()] ?? ''])),
     );
   }
-  return ok({ places, skipped });
+  const conflicts = [...duplicates, ...checkUnitNames(j, places, rows, spec.file)];
+  return conflicts.length > 0 ? err(conflicts) : ok({ places, skipped });
+}
+
+/**
+ * The places of one unit name it alike: a unit is named after its places (`withPlaces`), so two
+ * names for one unit would show whichever row came first (review 6: two wards named "West").
+ */
+function checkUnitNames(
+  j: Jurisdiction,
+  places: ReadonlyMap<string, ReadonlyMap<Level, string>>,
+  rows: ReadonlyMap<string, number>,
+  file: string,
+): Issue[] {
+  const out: Issue[] = [];
+  // one issue per unit, naming its first row and the first that disagrees
+  const seen = new Map<string, { name: string; place: string; reported?: true }>();
+  for (const [place, names] of places)
+    for (const [level, name] of names) {
+      if (!j.placeLevels.includes(level)) continue;
+      const unit = j.unitCode(level, place);
+      const before = seen.get(`${level}\u0000${unit}`);
+      if (before === undefined) seen.set(`${level}\u0000${unit}`, { name, place });
+      else if (before.name !== name && before.reported !== true) {
+        before.reported = true;
+        out.push(
+          issue('place_table_invalid', ['place', 'table', 'names', level], {
+            reason: 'unit_name_conflict',
+            file,
+            level,
+            unit,
+            names: [before.name, name],
+            rows: [rows.get(before.place), rows.get(place)],
+          }),
+        );
+      }
+    }
+  return out;
 }
 
 /** Every place of the table falls in a unit of every `map` level without a default. */

@@ -34,6 +34,11 @@ export const PlacesSchema = z.object({
         .describe(
           "the acta states the jurisdiction's sources report (Peru's include jee: sent to a Jurado Electoral Especial)",
         ),
+      timeZone: z
+        .string()
+        .describe(
+          'the IANA time zone screens show times in (Peru: America/Lima; UTC when the jurisdiction gives none)',
+        ),
     })
     .describe('The jurisdiction the election is counted in: its name, nation and map'),
   levels: z.array(
@@ -206,6 +211,7 @@ export async function getPlaces(
         national: j.file.national.code,
         map: hasGeography(j.id),
         states: ACTA_STATES.filter((st) => Object.values(j.file.states).includes(st)),
+        timeZone: j.file.timeZone ?? 'UTC',
       },
       pollingPlaces: hasPollingPlaces(def),
       levels: j.levels

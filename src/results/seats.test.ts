@@ -134,4 +134,9 @@ describe('seatsNote(rules, figures, reported, differences)', () => {
       en: 'Seats computed by cifra with the ruleset r from votes at 86 %. Beside them, the composition reported by a third-party source (a simulator): 1 list differs (A 2 here, 3 reported). Not final.',
     });
   });
+  it("says 'an official source' in English (review 6 read 'a official')", () => {
+    const note = seatsNote('r', figures, { ...REPORTED, kind: 'official' as const }, []);
+    expect(note.en).toContain('reported by an official source (a simulator): the same seats');
+    expect(note.es).toContain('reportada por una fuente oficial (a simulator)');
+  });
 });

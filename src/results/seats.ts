@@ -283,7 +283,7 @@ export function seatsNote(
               .join('; ')}).`),
     );
     en.push(
-      `Beside them, the composition reported by a ${official ? 'official' : 'third-party'} source (${source.en}): ` +
+      `Beside them, the composition reported by ${official ? 'an official' : 'a third-party'} source (${source.en}): ` +
         (n === 0
           ? 'the same seats for every list.'
           : `${n} ${n === 1 ? 'list differs' : 'lists differ'} (${differ

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
 import { z } from 'zod';
 import type { ProjectionDocument } from './projection.js';
@@ -11,6 +10,7 @@ import { computeSeats } from '../core/pipeline/seats.js';
 import { decidePresidentialRound } from '../core/rules/presidential.js';
 import { isRulesetPath, loadRuleset } from '../elections/rulesets.js';
 import { choiceColors } from '../elections/party-colors.js';
+import { provenanceFile } from '../elections/manifests.js';
 import { actaCountsOf, processedActas, type Level } from '../core/tally/aggregate.js';
 import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type {
@@ -22,7 +22,7 @@ import type {
   Store,
   StoredActa,
 } from '../store/store.js';
-import { dataPath, PROJECT_ROOT } from '../io/paths.js';
+import { PROJECT_ROOT } from '../io/paths.js';
 import { buildResults, countExtent, type ResultsDocument, type ResultUnit } from './documents.js';
 import {
   actasComplete,
@@ -104,14 +104,16 @@ export interface ProgressDocument {
 }
 
 /**
- * A bundled PROVENANCE.md by its path in cifra's repository (data/peru/…), so a reader knows
- * where to open it; a note beside a user's manifest, or the note's text, as the manifest gives it.
+ * Where the provenance note is, so a reader knows what to open: a bundled PROVENANCE.md by its
+ * path in cifra's repository (data/peru/…); a note beside a user's manifest as the manifest names
+ * it (not cifra's data/PROVENANCE.md of the same name, review 6; no folder of the server's in a
+ * document); the note's text as the manifest gives it.
  */
-function provenancePath(p: string): string {
-  const bundled = dataPath(p);
-  return /\.md$/i.test(p) && existsSync(bundled)
-    ? relative(PROJECT_ROOT, bundled).split(sep).join('/')
-    : p;
+function provenancePath(m: NonNullable<ElectionDef['manifest']>): string {
+  const file = provenanceFile(m.provenance, m.path);
+  if (file === null) return m.provenance;
+  const inRepo = relative(PROJECT_ROOT, file);
+  return inRepo.startsWith('data' + sep) ? inRepo.split(sep).join('/') : m.provenance;
 }
 
 /** The part of a manifest a reader of the results needs beside every figure. */
@@ -122,7 +124,7 @@ function aboutOf(def: ElectionDef): ProgressDocument['about'] | undefined {
     status: m.status,
     asOf: m.asOf,
     sources: m.sources.map((s) => s.publisher),
-    provenance: provenancePath(m.provenance),
+    provenance: provenancePath(m),
     ...(m.proclamation === undefined ? {} : { proclamation: m.proclamation }),
     ...(m.discrepancies === undefined ? {} : { discrepancies: m.discrepancies }),
     ...(m.reported === undefined ? {} : { reported: m.reported }),
@@ -556,7 +558,10 @@ export async function getProgress(
       participation: n?.participation ?? null,
       snapshotTime: def.published?.asOf ?? lastChangeOf(imports),
       imports: imports.length,
-      ...(def.published ? { published: def.published } : {}),
+      // a final release's % of actas is its figures' own count, or none (never a made-up 100 %)
+      ...(def.published
+        ? { published: { ...def.published, pctCounted: def.published.pctCounted ?? unitPct(n) } }
+        : {}),
       ...(def.manifest ? { about: aboutOf(def) } : {}),
     },
   };

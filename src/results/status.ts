@@ -112,10 +112,11 @@ export function statusOf(
       st?.kind === 'provisional'
         ? cutOf(st.cut, st.cutTime)
         : cutOf(m?.asOf ?? def.published.asOf, m?.asOfTime);
+    // a final without acta counts has no % of actas (null), never a made-up 100 % (review 6)
     const pctCounted =
       (st?.kind === 'provisional' ? st.pctCounted : null) ??
       def.published.pctCounted ??
-      (kind === 'final' ? '100.000' : pctProcessed);
+      pctProcessed;
     return { kind, pctCounted, ...cut, source, note };
   }
   // a count of actas: final only when every acta is in, whatever a manifest copied says

@@ -107,4 +107,22 @@ describe('the dashboard for a jurisdiction that is not Peru', () => {
         expect(await failedResources(page)).toEqual([]);
         expect(errors).toEqual([]);
       }, 120_000);
+
+  it("the static site says when it was published in the jurisdiction's time, not Lima's", async () => {
+    // Freedonia's timeZone is Europe/Madrid (made up, its jurisdiction.json): 12:00 UTC on 2 May
+    // is 14:00 there (CEST, UTC+2); Lima's would have read 07:00 (review 6)
+    for (const [lang, expected] of [
+      ['es', /^Publicado: 2 may\.? 2026, 14:00 \(hora de Madrid\)$/],
+      ['en', /^Published: 2 May 2026, 14:00 \(Madrid time\)$/],
+    ] as const) {
+      const { page } = await openPage(
+        browser,
+        `${site}/?election=${XF_ELECTION}&lang=${lang}`,
+        1280,
+      );
+      await page.waitForSelector('#published-at');
+      expect(await page.textContent('#published-at')).toMatch(expected);
+      await page.close();
+    }
+  }, 120_000);
 });

@@ -14,7 +14,8 @@ import { servePublished } from './nginx.js';
 
 const XQ = join(PROJECT_ROOT, 'test', 'fixtures', 'xq');
 const RUNOFF = 'pe-2021-presidencial-segunda';
-// 12:00 UTC is 07:00 in Lima (UTC−5 all year)
+// 12:00 UTC is 07:00 in Lima (UTC−5 all year): Quetzalia, made up, states America/Lima as its
+// timeZone (its jurisdiction.json); a jurisdiction without one would read 12:00 (UTC)
 const PUBLISHED = '2026-05-02T12:00:00.000Z';
 const LIMA = { es: 'Publicado: 2 may. 2026, 07:00', en: 'Published: 2 May 2026, 07:00' };
 

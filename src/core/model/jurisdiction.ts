@@ -140,8 +140,23 @@ export const JurisdictionFileSchema = z
     states: z.record(z.string().min(1), z.enum(ACTA_STATES)),
     /** Default ruleset id per election kind (presidential, congress, …). */
     rulesets: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.string().min(1)),
+    /**
+     * The IANA time zone the jurisdiction's sources state their times in (Peru: America/Lima),
+     * in which screens show every time; absent: UTC, said as such.
+     */
+    timeZone: z.string().min(1).optional(),
   })
   .superRefine(checkReferences);
+
+/** Whether the runtime's Intl knows an IANA time zone name ("America/Lima", "UTC"). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 export type JurisdictionFile = z.infer<typeof JurisdictionFileSchema>;
 
 /** Cross-field rules: unique levels, references to declared levels, one state per label. */
@@ -166,6 +181,8 @@ function checkReferences(f: JurisdictionFile, ctx: z.RefinementCtx): void {
       fail(['place', 'table', 'names', level], { reason: 'unknown_level', level, known });
   if (f.place.table === undefined && (f.place.known ?? []).length === 0)
     fail(['place'], { reason: 'no_known_places', expected: 'a table or known patterns' });
+  if (f.timeZone !== undefined && !isTimeZone(f.timeZone))
+    fail(['timeZone'], { reason: 'unknown_time_zone', timeZone: f.timeZone });
   const stateOf = new Map<string, string>();
   for (const [label, state] of Object.entries(f.states)) {
     const prev = stateOf.get(nameKey(label));
