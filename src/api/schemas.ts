@@ -235,6 +235,14 @@ export const CandidatesSchema = z.object({
         .min(1)
         .optional()
         .describe("the choice's position on the ballot, when the manifest gives it"),
+      alliance: z
+        .number()
+        .int()
+        .min(2)
+        .optional()
+        .describe(
+          "a list run by an alliance of this many parties (the manifest's alliance): the valla's alliance surcharge applies to it",
+        ),
       column: z
         .string()
         .optional()
