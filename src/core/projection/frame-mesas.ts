@@ -307,7 +307,12 @@ export function frameFromMesas(
   const pred = predicted?.out ?? null;
   const districtPrior: number[] = []; // Σ eligible × prediction of uncounted mesas, per dimension
   // the choices' spread between regions while too few report: of a share, or of a residual
-  const fewRegionsVar = predicted === null ? null : predictionSpread(mesas, predicted.out, D, K);
+  // (a pass over every mesa, made only when some dimension has too few regions: run 21)
+  let fewRegionsVar: Float64Array | null | undefined;
+  const fewVarOf = (k: number): number => {
+    fewRegionsVar ??= predicted === null ? null : predictionSpread(mesas, predicted.out, D, K);
+    return fewRegionsVar === null ? UNIFORM_VARIANCE : (fewRegionsVar[k] as number);
+  };
 
   for (const [i, mesa] of mesas.entries()) {
     let r = regionIdx.get(mesa.region);
@@ -427,7 +432,7 @@ export function frameFromMesas(
     // previous rounds predict them (run 21)
     // (the choices only: blank, null and turnout keep their estimates)
     const few = k < K && reporting < MIN_REGIONS_FOR_SPREAD;
-    const fewVar = fewRegionsVar === null ? UNIFORM_VARIANCE : (fewRegionsVar[k] as number);
+    const fewVar = few ? fewVarOf(k) : 0;
     tauR[k] = few ? fewVar : between(regions, null, k);
     // National level: precision-weighted mean of the regions with data.
     let sw = 0;
