@@ -57,14 +57,7 @@ export interface ServedResults extends ResultsDocument {
  */
 export async function figuresStatus(store: Store, def: ElectionDef): Promise<FiguresStatus> {
   const n = (await buildResults(store, def, 'national')).units[0];
-  // no actas in the store (published aggregates): their % counted is unknown, not 0
-  const problems = await extentProblems(store, def);
-  return statusOf(
-    def,
-    withExtentKnown(countOf(def, n), problems).complete,
-    n?.actas && n.actas.total > 0 ? n.actas.pctProcessed : null,
-    problems,
-  );
+  return countedStatus(def, n, await extentProblems(store, def)).status;
 }
 
 /** What the count's expected extent finds wrong (docs/errors.md: `extent_exceeded`); [] if none. */
