@@ -277,7 +277,7 @@ export function allocateSeats(input: AllocateSeatsInput): SeatAllocation {
 }
 
 /** Whether the tie steps reach a lot (before any report) and a generator is there to draw it. */
-function drawsLots(input: Pick<AllocateSeatsInput, 'tieBreak' | 'rng'>): boolean {
+export function drawsLots(input: Pick<AllocateSeatsInput, 'tieBreak' | 'rng'>): boolean {
   for (const step of tieSteps(input.tieBreak)) {
     if (step === 'report') return false;
     if (step === 'lot') return input.rng !== undefined;

@@ -1,4 +1,4 @@
-import { allocateSeats, type Draw } from '../allocation/allocate.js';
+import { allocateSeats, drawsLots, type Draw } from '../allocation/allocate.js';
 import { hasErrors, issue, type Issue } from '../issues.js';
 import { percentHalfUp, ratioPercent, type Ratio } from '../ratio.js';
 import { createRng, shuffled, type Rng } from '../random.js';
@@ -348,10 +348,13 @@ function electDistrict(
   return { elected, vacant };
 }
 
+/**
+ * Candidates tied on votes: only a lot can part them, and only if the ruleset's steps reach one
+ * before a report (`drawsLots`, as a tie between lists is settled) and a seed was given.
+ */
 function lot(st: RunState, cands: readonly string[], seats: number): string[] | null {
-  const steps =
-    st.ruleset.tieBreak.kind === 'steps' ? st.ruleset.tieBreak.steps : [st.ruleset.tieBreak.kind];
-  if (st.rng === undefined || !steps.includes('lot')) return null;
+  if (st.rng === undefined || !drawsLots({ tieBreak: st.ruleset.tieBreak, rng: st.rng }))
+    return null;
   return shuffled([...cands], st.rng)
     .slice(0, seats)
     .sort(byName);
@@ -371,7 +374,7 @@ function singleSeatByCandidate(st: RunState, di: number): DistrictResult {
   let winner = top.length === 1 ? top[0] : undefined;
   if (top.length > 1) {
     const names = top.map((c) => c.candidate);
-    const drawn = st.rng ? (shuffled(names, st.rng)[0] as string) : null;
+    const drawn = lot(st, names, 1)?.[0] ?? null;
     if (drawn !== null) {
       winner = top.find((c) => c.candidate === drawn);
       st.draws.push({
