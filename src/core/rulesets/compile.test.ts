@@ -302,11 +302,11 @@ describe('what-if files from a request', () => {
       ],
       apportionment: { method: 'dhondt', source: 'test' },
     };
-    const t0 = Date.now();
+    // refused before apportioning: 900 million seats apportioned would not return within the
+    // test's timeout (no wall-clock bound here: machines are noisy)
     expect(codes(rulesetFromJson(huge, {}, {}, limits))).toEqual([
       ['query_too_costly', 'totalSeats'],
     ]);
-    expect(Date.now() - t0).toBeLessThan(1000);
     const one = { ...tiny(), totalSeats: 5, districts: [{ name: 'All', seats: 5 }] };
     expect(codes(rulesetFromJson(one, {}, { seats: 1001 }, limits))).toEqual([
       ['query_too_costly', 'totalSeats'],
