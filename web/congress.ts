@@ -1,6 +1,7 @@
 // The Congress view: seats as cifra computes them (or as a source published them), who passes
 // the valla and why the others do not, the reported composition beside cifra's with the
 // difference, seats per circunscripción; and the what-if panel with a shareable URL.
+import { percentDown } from '../src/core/ratio.js';
 import { percent } from './bars.js';
 import { drawHemicycle, type Undecided } from './hemicycle.js';
 import type { Seats } from './api-client.js';
@@ -76,7 +77,8 @@ export function undecidedText(undecided: readonly Undecided[]): string {
 /** Why a list takes no seat, in words: one phrase per condition of the valla it failed. */
 export function exclusionText(x: Exclusion): string {
   if (x.reason === 'below_share') {
-    const pct = x.total > 0 ? ((x.votes * 100) / x.total).toFixed(2) : '0';
+    // rounded down, exactly: a list at 4.9996 % reads "4.999 % < 5.000 %", never "5.00 % < 5.000 %"
+    const pct = percentDown(x.votes, x.total) ?? '—';
     // the rule's share as written ("5.000%"), spaced as every other % on the page; no break
     // inside "3.07 %" in a narrow column
     return `${pct}\u00a0% < ${x.required.replace(/\s*%$/, '\u00a0%')}${x.district ? ` (${x.district})` : ''}`;

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRatio, parseShare, percentHalfUp, ratio, ratioPercent } from './ratio.js';
+import {
+  parseRatio,
+  parseShare,
+  percentDown,
+  percentHalfUp,
+  ratio,
+  ratioPercent,
+} from './ratio.js';
 
 /** BigInt reference: round(100·part/whole, d) half up. */
 function reference(part: number, whole: number, d: number): string {
@@ -38,6 +45,35 @@ describe('percentHalfUp', () => {
         fc.integer({ min: 0, max: 4 }),
         (part, whole, d) => {
           expect(percentHalfUp(part, whole, d)).toBe(reference(part, whole, d));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('percentDown', () => {
+  it('rounds toward zero: a share under a bound never prints as the bound (4.9996 % < 5 %)', () => {
+    expect(percentDown(49_996, 1_000_000)).toBe('4.999');
+    expect(percentHalfUp(49_996, 1_000_000)).toBe('5.000');
+    expect(percentDown(2_724_752, 14_400_630)).toBe('18.921');
+    expect(percentDown(1, 3, 2)).toBe('33.33');
+    expect(percentDown(2, 3, 2)).toBe('66.66');
+    expect(percentDown(0, 0)).toBeNull();
+  });
+
+  it('is the exact floor: below the true share by less than one unit of the last place', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 2 ** 40 }),
+        fc.integer({ min: 1, max: 2 ** 45 }),
+        fc.integer({ min: 0, max: 4 }),
+        (part, whole, d) => {
+          const shown = BigInt((percentDown(part, whole, d) as string).replace('.', ''));
+          // shown / 10^d <= 100 part / whole < (shown + 1) / 10^d, cross-multiplied
+          const num = BigInt(part) * 100n * 10n ** BigInt(d);
+          expect(shown * BigInt(whole) <= num).toBe(true);
+          expect((shown + 1n) * BigInt(whole) > num).toBe(true);
         },
       ),
       { numRuns: 2000 },

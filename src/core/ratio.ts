@@ -34,6 +34,23 @@ export function reachesShare(votes: number, total: number, r: Ratio): boolean {
  * base (nothing processed, no valid votes): no share exists, and '0.000' would claim one.
  */
 export function percentHalfUp(part: number, whole: number, decimals = 3): string | null {
+  return percentRounded(part, whole, decimals, 'half-up');
+}
+
+/**
+ * A percentage rounded down (toward zero), exactly: for a figure shown against a bound it did not
+ * reach ("4.999 % < 5.000 %"), where half-up would print "5.000 % < 5.000 %".
+ */
+export function percentDown(part: number, whole: number, decimals = 3): string | null {
+  return percentRounded(part, whole, decimals, 'down');
+}
+
+function percentRounded(
+  part: number,
+  whole: number,
+  decimals: number,
+  mode: 'half-up' | 'down',
+): string | null {
   assert(
     Number.isSafeInteger(part) && part >= 0 && Number.isSafeInteger(whole) && whole >= 0,
     'percent inputs',
@@ -45,7 +62,7 @@ export function percentHalfUp(part: number, whole: number, decimals = 3): string
     const num = part * 100 * scaleN;
     const q = Math.floor(num / whole);
     const r = num - q * whole;
-    const rounded = r * 2 >= whole ? q + 1 : q;
+    const rounded = mode === 'half-up' && r * 2 >= whole ? q + 1 : q;
     const intPart = Math.floor(rounded / scaleN);
     const frac = String(rounded - intPart * scaleN).padStart(decimals, '0');
     return decimals > 0 ? `${intPart}.${frac}` : `${intPart}`;
@@ -55,7 +72,7 @@ export function percentHalfUp(part: number, whole: number, decimals = 3): string
   const w = BigInt(whole);
   const q = num / w;
   const r = num % w;
-  const rounded = r * 2n >= w ? q + 1n : q;
+  const rounded = mode === 'half-up' && r * 2n >= w ? q + 1n : q;
   const intPart = rounded / scale;
   const frac = (rounded % scale).toString().padStart(decimals, '0');
   return decimals > 0 ? `${intPart}.${frac}` : `${intPart}`;
