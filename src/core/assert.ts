@@ -3,11 +3,6 @@ export function assert(condition: unknown, message = 'assertion failed'): assert
   if (!condition) throw new Error(message);
 }
 
-export function assertDefined<T>(value: T | undefined | null, message = 'value is undefined'): T {
-  if (value === undefined || value === null) throw new Error(message);
-  return value;
-}
-
 export function throwIllegalValue(value: never, name = 'value'): never {
   throw new Error(`illegal ${name}: ${JSON.stringify(value)}`);
 }

@@ -19,9 +19,6 @@ export const MESA = 'mesa';
 /** A level id: `national`, `mesa`, or one the election's jurisdiction declares. */
 export type Level = string;
 
-/** The jurisdiction of an election stored before elections named theirs: Peru. */
-export const DEFAULT_JURISDICTION = 'pe';
-
 /** A JS regular expression that compiles and is anchored at both ends (a whole-code check). */
 function patternSchema() {
   return z
