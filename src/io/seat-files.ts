@@ -184,3 +184,56 @@ export function loadParties(path: string): Loaded<{ party: string; tags: string[
     return party === null ? null : { party, tags };
   });
 }
+
+/** A single-winner round's votes: its candidates, and the BLANK and NULL rows when given. */
+export interface CandidateVotes {
+  readonly candidates: { readonly candidate: string; readonly votes: number }[];
+  readonly blank: number | undefined;
+  readonly null: number | undefined;
+  readonly issues: Issue[];
+}
+
+/** Reserved rows in the candidate column. */
+const BLANK_ROW = 'BLANK';
+const NULL_ROW = 'NULL';
+
+/**
+ * votes.csv of a single-winner round: candidate,votes (or party,votes), with optional BLANK and
+ * NULL rows; a name given twice is `duplicate_row`.
+ */
+export function loadCandidateVotes(path: string): CandidateVotes {
+  const none = { candidates: [], blank: undefined, null: undefined };
+  const t = readCsvFile(path, 'votes');
+  if (!t.ok) return { ...none, issues: t.error };
+  const nameCol = t.value.headers.includes('candidate') ? 'candidate' : 'party';
+  if (!t.value.headers.includes(nameCol) || !t.value.headers.includes('votes'))
+    return {
+      ...none,
+      issues: [
+        issue('columns_missing', ['votes'], {
+          missing: ['candidate', 'votes'],
+          found: t.value.headers,
+        }),
+      ],
+    };
+  const seen = new Set<string>();
+  const rows = rowsOf(t.value, 'votes', [nameCol, 'votes'], (v, line, issues) => {
+    const name = text(v, nameCol, 'votes', line, issues);
+    if (name === null) return null;
+    const votes = count(v, 'votes', 'votes', line, issues);
+    if (votes === null) return null;
+    if (seen.has(name)) {
+      issues.push(issue('duplicate_row', ['votes', line], { candidate: name }));
+      return null;
+    }
+    seen.add(name);
+    return { candidate: name, votes };
+  });
+  const special = (n: string) => rows.rows.find((r) => r.candidate.toUpperCase() === n)?.votes;
+  return {
+    candidates: rows.rows.filter((r) => ![BLANK_ROW, NULL_ROW].includes(r.candidate.toUpperCase())),
+    blank: special(BLANK_ROW),
+    null: special(NULL_ROW),
+    issues: rows.issues,
+  };
+}

@@ -3,8 +3,7 @@ import { checkNullity } from '../../core/rules/nullity.js';
 import { ratioPercent } from '../../core/ratio.js';
 import { decidePresidentialRound, type PresidentialResult } from '../../core/rules/presidential.js';
 import { loadRuleset } from '../../elections/rulesets.js';
-import { readCsvFile } from '../../io/csv.js';
-import { parseCount } from '../../io/numbers.js';
+import { loadCandidateVotes } from '../../io/seat-files.js';
 import { header, renderTable, say, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from './seats.js';
@@ -14,10 +13,6 @@ export interface PresidentArgs {
   readonly votes: string;
   readonly format: OutputFormat;
 }
-
-/** Reserved rows in the candidate column. */
-const BLANK = 'BLANK';
-const NULL = 'NULL';
 
 /**
  * `cifra winner` (alias `cifra president`): a single-winner round under its ruleset — outright
@@ -30,43 +25,7 @@ export function runPresident(args: PresidentArgs, io: CliIo): number {
     printIssues(io, [issue('not_a_presidential_election', ['rules'], { rules: args.rules })]);
     return EXIT_ISSUES;
   }
-  const t = readCsvFile(args.votes, 'votes');
-  if (!t.ok) return (printIssues(io, t.error), EXIT_ISSUES);
-  const nameCol = t.value.headers.includes('candidate') ? 'candidate' : 'party';
-  if (!t.value.headers.includes(nameCol) || !t.value.headers.includes('votes')) {
-    printIssues(io, [
-      issue('columns_missing', ['votes'], {
-        missing: ['candidate', 'votes'],
-        found: t.value.headers,
-      }),
-    ]);
-    return EXIT_ISSUES;
-  }
-  const issues = [];
-  const candidates: { candidate: string; votes: number }[] = [];
-  let blank: number | undefined;
-  let nul: number | undefined;
-  const seen = new Set<string>();
-  for (const r of t.value.rows) {
-    const name = (r.values[nameCol] ?? '').trim();
-    const n = parseCount(r.values['votes'], false);
-    if (name === '') issues.push(issue('missing_field', ['votes', r.line, nameCol]));
-    else if (!n.ok)
-      issues.push(
-        issue('invalid_votes', ['votes', r.line, 'votes'], {
-          value: r.values['votes'],
-          problem: n.code,
-        }),
-      );
-    else if (seen.has(name))
-      issues.push(issue('duplicate_row', ['votes', r.line], { candidate: name }));
-    else {
-      seen.add(name);
-      if (name.toUpperCase() === BLANK) blank = n.value;
-      else if (name.toUpperCase() === NULL) nul = n.value;
-      else candidates.push({ candidate: name, votes: n.value });
-    }
-  }
+  const { candidates, blank, null: nul, issues } = loadCandidateVotes(args.votes);
   if (issues.length > 0) return (printIssues(io, issues), EXIT_ISSUES);
   const emitted =
     blank !== undefined && nul !== undefined
