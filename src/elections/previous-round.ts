@@ -2,6 +2,7 @@ import { issue, type Issue } from '../core/issues.js';
 import { nameKey } from '../core/names.js';
 import { err, ok, type Result } from '../core/result.js';
 import { manifestOfRef, type ElectionRef } from './manifests.js';
+import { universeFileOf, universePriorChoices } from './universe.js';
 
 /**
  * Run 17 (docs/projection.md): each projected choice's previous-round selves, as indices into a
@@ -45,4 +46,17 @@ export function previousChoicesOf(
     );
   }
   return issues.length > 0 ? err(issues) : ok(out);
+}
+
+/**
+ * The pairing over a universe's `prior:` columns: the file given (`cifra project --universe`), else
+ * the election's own universe; null when there is none.
+ */
+export function previousChoicesOverUniverse(
+  election: ElectionRef,
+  choices: readonly string[],
+  universeFile: string | null = universeFileOf(election),
+): Result<number[][] | null, Issue[]> {
+  const columns = universeFile === null ? ok(null) : universePriorChoices(universeFile);
+  return columns.ok ? previousChoicesOf(election, choices, columns.value) : columns;
 }

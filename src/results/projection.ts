@@ -31,8 +31,8 @@ import {
 } from '../core/projection/universe.js';
 import { err, ok, type Result } from '../core/result.js';
 import { rolledName } from './extent.js';
-import { universeFileOf, universeOf, universePriorChoices } from '../elections/universe.js';
-import { previousChoicesOf } from '../elections/previous-round.js';
+import { universeOf } from '../elections/universe.js';
+import { previousChoicesOverUniverse } from '../elections/previous-round.js';
 import { electionPriorHistory } from '../elections/prior-history.js';
 import type { WithHistory } from '../core/projection/prior-history.js';
 import { neighbourModel } from '../elections/adjacency.js';
@@ -631,10 +631,7 @@ async function publishedSnapshotFrame(
       : { choices, units: await storedSnapshot(store, def, previousLevel('department')) };
   const universe = universeOf(def);
   if (!universe.ok) return { ok: false, issues: universe.error };
-  const file = universeFileOf(def);
-  const columns = file === null ? ok(null) : universePriorChoices(file);
-  if (!columns.ok) return { ok: false, issues: columns.error };
-  const previousChoices = previousChoicesOf(def, choices, columns.value);
+  const previousChoices = previousChoicesOverUniverse(def, choices);
   if (!previousChoices.ok) return { ok: false, issues: previousChoices.error };
   const framed = frameSnapshotCuts({
     choices,

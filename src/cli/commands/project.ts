@@ -8,13 +8,8 @@ import type { Issue } from '../../core/issues.js';
 import type { Ruleset } from '../../core/rulesets/ruleset.js';
 import { ok, type Result } from '../../core/result.js';
 import { loadRuleset } from '../../elections/rulesets.js';
-import {
-  readUniverse,
-  universeFileOf,
-  universeOf,
-  universePriorChoices,
-} from '../../elections/universe.js';
-import { previousChoicesOf } from '../../elections/previous-round.js';
+import { readUniverse, universeFileOf, universeOf } from '../../elections/universe.js';
+import { previousChoicesOverUniverse } from '../../elections/previous-round.js';
 import { replay, type ReplayStep } from '../../projection/replay.js';
 import { readSnapshotCsv } from '../../projection/snapshot-csv.js';
 import { electionPriorHistory, historyOverUniverseFile } from '../../elections/prior-history.js';
@@ -112,10 +107,11 @@ function snapshotPreviousChoices(
   choices: readonly string[],
 ): Result<number[][] | null, Issue[]> {
   if (args.election === undefined) return ok(null);
-  const file = args.universe ?? universeFileOf(args.election);
-  const columns = file === null ? ok(null) : universePriorChoices(file);
-  if (!columns.ok) return columns;
-  return previousChoicesOf(args.election, choices, columns.value);
+  return previousChoicesOverUniverse(
+    args.election,
+    choices,
+    args.universe ?? universeFileOf(args.election),
+  );
 }
 
 /** `cifra project --snapshot`'s arguments. */
