@@ -58,9 +58,9 @@ export interface Acta {
 /**
  * Do this acta's figures enter the totals? Counted, resolved and annulled actas do (annulled
  * actas with their votes booked as null, as ONPE does: an annulled mesa gives no valid votes, LOE
- * art. 363; its voters stay in the emitted total — an inference from ONPE's 2021 data, every one of
- * the 290 districts with annulled actas, ../shared/docs/peru-electoral-rules.md §1 [M]; the
- * regulation's text was not read); actas at the JEE, pending or not installed
+ * art. 363; its voters stay in the emitted total — inferred from ONPE's 2021 data, where every one
+ * of the 290 districts with annulled actas has emitted = citizens who voted; the regulation's text
+ * was not read); actas at the JEE, pending or not installed
  * do not — except, when the election says so, pending actas that carry figures: ONPE's final
  * 2021 open data leaves 32 rows labelled EN PROCESO whose figures are part of its 100 % totals.
  */
