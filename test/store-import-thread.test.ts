@@ -1,6 +1,7 @@
 // The SQLite import's writer thread (ADR 011): the same rows, byte for byte, as an import written
 // on the calling thread, on ONPE's 2021 file and a correction of it; hash chains that verify; and
 // a writer that dies mid-import fails it with store_writer_failed, leaving nothing behind.
+import { EventEmitter } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -168,4 +169,43 @@ describe('SQLite import written by a worker thread', () => {
     await store.close();
     await secondEnded;
   }, 60_000);
+
+  it('a rollback while a batch is being planned: the late write is refused, the worker stays held until it ends', async () => {
+    // review 8: `stored` asked, the file found truncated, the rollback sent; the batch's write
+    // followed it, and that write's answer unref'd the worker while terminate() was pending —
+    // the CLI exited 13 with no word. A worker driven by hand makes the order certain.
+    const events: string[] = [];
+    let exit: () => void = () => {};
+    const fake = Object.assign(new EventEmitter(), {
+      threadId: 1,
+      ref: () => events.push('ref'),
+      unref: () => events.push('unref'),
+      postMessage: (r: { op: string }) => events.push(`post ${r.op}`),
+      terminate: () => {
+        events.push('terminate');
+        return new Promise<number>((resolve) => (exit = () => resolve(1)));
+      },
+    });
+    const reply = (value: unknown) => fake.emit('message', { ok: true, value });
+    const linking = threadedImport(fake as unknown as Worker, 'x.db', 0, {} as ImportMeta);
+    reply({ importId: 1 });
+    const link = await linking;
+    const stored = link.stored([]);
+    const rolledBack = link.rollback();
+    reply(new Map()); // the `stored` answer: the batch goes on to its write
+    await stored;
+    const writes = {
+      nums: new Float64Array(0),
+      votesLen: new Uint32Array(0),
+      votes: new Uint32Array(0),
+    } as unknown as Parameters<typeof link.write>[0];
+    await expect(link.write(writes)).rejects.toThrow(/write after the import ended/);
+    reply(null); // the rollback's answer
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(events.slice(events.indexOf('post rollback'))).toEqual(['post rollback', 'terminate']);
+    exit();
+    await rolledBack;
+    expect(events.filter((e) => e === 'post write')).toEqual([]);
+  }, 10_000);
 });

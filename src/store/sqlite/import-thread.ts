@@ -21,13 +21,16 @@ export async function threadedImport(
 ): Promise<ImportLink> {
   const waiting: { resolve: (v: unknown) => void; reject: (e: Error) => void }[] = [];
   let failed: Error | null = null;
+  /** The commit or rollback was sent: nothing more is (a write still being planned is refused). */
+  let ending = false;
   const fail = (e: Error): void => {
     failed ??= e;
     for (const w of waiting.splice(0)) w.reject(failed);
   };
   worker.on('message', (r: ImportReply) => {
     const w = waiting.shift();
-    if (waiting.length === 0) worker.unref();
+    // idle, the worker does not keep the process alive; ending, it must until it has exited
+    if (waiting.length === 0 && !ending) worker.unref();
     if (w === undefined) return;
     if (r.ok) w.resolve(r.value);
     else if (r.busyMs !== undefined) w.reject(new StoreBusyError(r.busyMs));
@@ -46,6 +49,7 @@ export async function threadedImport(
   }
   const send = (r: ImportRequest, transfer: ArrayBuffer[] = []): Promise<unknown> => {
     if (failed !== null) return Promise.reject(failed);
+    if (ending) return Promise.reject(new StoreWriterFailed(`${r.op} after the import ended`));
     worker.ref(); // an unanswered request keeps the process alive
     const p = new Promise<unknown>((resolve, reject) => waiting.push({ resolve, reject }));
     worker.postMessage(r, transfer);
@@ -54,10 +58,17 @@ export async function threadedImport(
   /** The last request: the worker ends after its answer, whatever it is. */
   const last = async (r: ImportRequest): Promise<void> => {
     try {
-      if (failed === null) await send(r);
-      else if (r.op === 'commit') throw failed;
+      if (failed === null) {
+        const answer = send(r);
+        // a rollback sent while a batch was still being planned (its `stored` asked, its write
+        // not yet sent): that write came after the rollback, and its answer unref'd the worker
+        // while terminate() was pending — the process exited 13 with no word (review 8)
+        ending = true;
+        await answer;
+      } else if (r.op === 'commit') throw failed;
       // a writer that failed took its open transaction with it: nothing to roll back
     } finally {
+      ending = true;
       await worker.terminate();
     }
   };
@@ -65,6 +76,7 @@ export async function threadedImport(
   try {
     begun = (await send({ op: 'begin', path, busyMs, meta })) as ImportBegun;
   } catch (e) {
+    ending = true;
     await worker.terminate();
     throw e;
   }
