@@ -7,7 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { partialCount } from '../src/core/projection/calibration.js';
-import { frameFromMesas, mesasFromActas } from '../src/core/projection/frame-mesas.js';
+import {
+  frameFromMesas,
+  mesasFromActas,
+  priorsToCome,
+} from '../src/core/projection/frame-mesas.js';
+import { columnsFromActas } from '../src/core/tally/acta-columns.js';
+import { tabulateColumns } from '../src/core/tally/aggregate.js';
 import { requireJurisdiction } from '../src/jurisdictions/load.js';
 import { frameFromSnapshot } from '../src/core/projection/frame-snapshot.js';
 import { replayOrder } from '../src/core/projection/replay-order.js';
@@ -23,6 +29,11 @@ export interface ProjectionTimes {
   readonly nationalUpdateMs: number;
   readonly fitMs: number;
   readonly congressUpdateMs: number;
+  /** The previous round's mesas to come (a runoff's covariates), district and department. */
+  readonly priorsToComeMs: number;
+  /** The baseline: the results service's one-pass tally of the same columns by district. */
+  readonly tallyMs: number;
+  readonly actas: number;
 }
 
 const median = (xs: number[]): number =>
@@ -83,9 +94,43 @@ export async function projectionBenchmarks(reps = 3): Promise<ProjectionTimes> {
     simulate(frameFromSnapshot(units, parties), { sims: 2000, seed: i + 1, kind: 'list', ruleset });
     congress.push(performance.now() - t0);
   }
+  const priors = priorsAgainstTally(actas, e.choices.length, requireJurisdiction(e.jurisdiction));
   return {
     nationalUpdateMs: median(national),
     fitMs: median(fit),
     congressUpdateMs: median(congress),
+    ...priors,
+    actas: actas.length,
   };
+}
+
+/**
+ * `priorsToCome` as a runoff's projection calls it on its first round (86,488 actas, 3,000 runoff
+ * mesas held; the district and its department fallback), against the baseline of one pass over the
+ * same columns: `tabulateColumns` by district, what the results service pays for a level. Both
+ * read every acta once, so the ratio says what the covariates cost over a tally. Interleaved,
+ * medians of 21 after 3 warm-up rounds.
+ */
+function priorsAgainstTally(
+  actas: Parameters<typeof columnsFromActas>[0],
+  choices: number,
+  j: ReturnType<typeof requireJurisdiction>,
+): { priorsToComeMs: number; tallyMs: number } {
+  const cols = columnsFromActas(actas, choices);
+  const held = new Set(cols.mesa.slice(0, 3000));
+  const coders = [j.unitCoder('district'), j.unitCoder('department')];
+  const p: number[] = [];
+  const t: number[] = [];
+  for (let i = 0; i < 24; i++) {
+    const t0 = performance.now();
+    const maps = priorsToCome(cols, coders, (m) => held.has(m));
+    const t1 = performance.now();
+    const units = tabulateColumns(cols, j, ['district']).get('district');
+    const t2 = performance.now();
+    if (maps.length !== 2 || units === undefined) throw new Error('priorsToCome / tally');
+    if (i < 3) continue;
+    p.push(t1 - t0);
+    t.push(t2 - t1);
+  }
+  return { priorsToComeMs: median(p), tallyMs: median(t) };
 }

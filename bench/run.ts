@@ -34,7 +34,12 @@ function report(l: Line): void {
   lines.push(l);
   if (JSON_OUT) console.log(JSON.stringify(l));
   else {
-    const r = l.ratio === null ? '' : `  → ${l.ratio.toFixed(1)}× faster than the baseline`;
+    const r =
+      l.ratio === null
+        ? ''
+        : l.ratio >= 1
+          ? `  → ${l.ratio.toFixed(1)}× faster than the baseline`
+          : `  → ${(1 / l.ratio).toFixed(2)}× the baseline's time`;
     console.log(
       `${l.name}: cifra ${l.cifraMs.toPrecision(4)} ms${l.baselineMs === null ? '' : `, baseline ${l.baselineMs.toPrecision(4)} ms`}${r}${l.note ? ` (${l.note})` : ''}`,
     );
@@ -491,6 +496,13 @@ if (!process.argv.includes('--no-projection')) {
     ratio: null,
     note: '27 circunscripciones × 35 lists from a snapshot, 2,000 simulations through valla + D’Hondt (the SeatEngine, pe-2026-diputados); target ≤ 1,000 ms',
   });
+  report({
+    name: 'projection-priors-to-come-vs-tally',
+    cifraMs: p.priorsToComeMs,
+    baselineMs: p.tallyMs,
+    ratio: p.tallyMs / p.priorsToComeMs,
+    note: `priorsToCome over the 2021 first round's ${p.actas.toLocaleString('en')} actas, 3,000 runoff mesas held, district and department maps from one pass (a runoff projection's covariates); baseline = tabulateColumns of the same columns by district, the results service's one pass over the actas; interleaved, medians of 21; no target`,
+  });
 }
 if (!process.argv.includes('--no-erm')) {
   const { ermBenchmarks } = await import('./erm.js');
@@ -517,6 +529,14 @@ if (!process.argv.includes('--no-what-if')) {
       .map(([k, v]) => `${k} ${v.toFixed(1)} ms`)
       .join(', ')}; one computeSeats ${w.computeSeatsMs.toFixed(1)} ms; ${w.responseBytes} bytes`,
   });
+  for (const a of w.againstPlain)
+    report({
+      name: `what-if-unchanged-vs-plain-seats-${a.election}`,
+      cifraMs: a.whatIfMs,
+      baselineMs: a.plainMs,
+      ratio: a.plainMs / a.whatIfMs,
+      note: `whatIfSeats with no change against getSeats of the same stored election (the plain result it is diffed with), interleaved, medians of 50; the what-if computes the seats twice and the diff, so about 2× the plain time is its floor; no target`,
+    });
 }
 if (!process.argv.includes('--no-load')) {
   const { apiVersusNginx, describe } = await import('./api-load.js');

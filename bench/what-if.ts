@@ -15,8 +15,9 @@ import { createRng } from '../src/core/random.js';
 import type { ListRuleset } from '../src/core/rulesets/ruleset.js';
 import { loadRuleset } from '../src/elections/rulesets.js';
 import { dataPath } from '../src/io/paths.js';
+import { putPublishedElection } from '../src/results/published-load.js';
 import { publishedUnit } from '../src/results/published-units.js';
-import { seatInput } from '../src/results/service.js';
+import { getSeats, seatInput } from '../src/results/service.js';
 import { parseWhatIfBody, whatIfSeats } from '../src/results/what-if.js';
 import { requireJurisdiction } from '../src/jurisdictions/load.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -131,6 +132,45 @@ export interface WhatIfTimes {
   readonly httpMissMs: number;
   readonly httpHitMs: number;
   readonly responseBytes: number;
+  /** A what-if that changes nothing against the plain seats of the same bundled election. */
+  readonly againstPlain: readonly { election: string; plainMs: number; whatIfMs: number }[];
+}
+
+/** Bundled elections whose what-if reads blank and null votes (Spain's valla, Peru's nullity). */
+const PLAIN = ['es-2023-congreso', 'pe-2026-diputados'] as const;
+
+/**
+ * The baseline of a what-if: `getSeats` of the same election, the plain result it is compared
+ * with (one store read, one seat result). The what-if with no change reads the same votes and
+ * computes the result twice (the election's ruleset and the changed one, here the same) plus the
+ * diff, so about 2× is its floor. Interleaved, medians.
+ */
+async function againstPlain(
+  store: SqliteStore,
+  reps: number,
+): Promise<WhatIfTimes['againstPlain']> {
+  const out: { election: string; plainMs: number; whatIfMs: number }[] = [];
+  for (const election of PLAIN) {
+    const put = await putPublishedElection(store, election);
+    if (!put.ok) throw new Error(JSON.stringify(put.error));
+    const body = parseWhatIfBody({ election });
+    if (!body.ok) throw new Error(JSON.stringify(body.issues));
+    const plain: number[] = [];
+    const whatIf: number[] = [];
+    for (let i = 0; i < reps + 5; i++) {
+      const t0 = performance.now();
+      const p = await getSeats(store, election);
+      const t1 = performance.now();
+      const w = await whatIfSeats(store, body.value);
+      const t2 = performance.now();
+      if (!p.ok || !w.ok) throw new Error(election);
+      if (i < 5) continue;
+      plain.push(t1 - t0);
+      whatIf.push(t2 - t1);
+    }
+    out.push({ election, plainMs: median(plain), whatIfMs: median(whatIf) });
+  }
+  return out;
 }
 
 /** Times of the what-if on the 2021-Congress-sized election (medians). */
@@ -178,7 +218,8 @@ export async function whatIfBenchmarks(reps = 50): Promise<WhatIfTimes> {
     const httpMissMs = await timed(reps, (i) => post(i)); // a new seed: a new cache key
     const httpHitMs = await timed(reps, () => post(0));
     await app.close();
-    return { computeSeatsMs, serviceMs, httpMissMs, httpHitMs, responseBytes };
+    const plain = await againstPlain(store, reps);
+    return { computeSeatsMs, serviceMs, httpMissMs, httpHitMs, responseBytes, againstPlain: plain };
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -36,6 +36,8 @@ describe('GET /api/v1/contests/{election}', () => {
       ['district-council', 'pe-erm-municipal', 1694],
     ]);
     expect(doc.contests).toHaveLength(1744);
+    // the cut's zone, from data/jurisdictions/pe (the ERM view shows the cut in it)
+    expect(doc.timeZone).toBe('America/Lima');
     expect(doc.national.byType.map((t) => t.type)).toEqual(['party', 'regional-movement']);
     // the manifest says how parties were told from regional movements: here, inferred
     expect(doc.national.classificationBasis).toBe('inferred');

@@ -32,8 +32,6 @@ type Council = Extract<Contest, { type: 'council' }>;
 export const ERM_ELECTIONS = ['pe-erm-2022', 'pe-erm-2026'] as const;
 /** The jurisdiction of the ERM elections (Peru's): the link to this view shows on its elections only. */
 export const ERM_JURISDICTION = 'pe';
-/** Peru's time zone (data/jurisdictions/pe `timeZone`), for the cut of this Peru-only view. */
-const ERM_TIME_ZONE = 'America/Lima';
 const seg = encodeURIComponent;
 
 const erm: {
@@ -70,9 +68,9 @@ const seats = (o: Org): number => sum(o.seats);
 function statusLine(doc: ContestsElection): string {
   const s = doc.status;
   if (s.kind === 'provisional')
-    // the cut in Lima time, as on the elections' pages (its instant, when the manifest gives one):
-    // this view is Peru's only (ERM_JURISDICTION), so its zone is data/jurisdictions/pe's
-    return `${t('ermProvisional')} · ${s.pctCounted ?? '?'} % ${t('actasWord')} · ${t('ermCut')} ${cutText(s.cutTime ?? s.cut, ERM_TIME_ZONE)}`;
+    // the cut in the jurisdiction's time (the document's timeZone, its jurisdiction.json's), as
+    // on the elections' pages: its instant, when the manifest gives one
+    return `${t('ermProvisional')} · ${s.pctCounted ?? '?'} % ${t('actasWord')} · ${t('ermCut')} ${cutText(s.cutTime ?? s.cut, doc.timeZone)}`;
   if (s.kind === 'third-party') return `${t('ermThirdParty')}: ${inLang(s.publisher)}`;
   if (s.kind === 'final') return t('ermFinal');
   return `${t('ermComputed')}: ${inLang(s.from)}`;

@@ -16,6 +16,7 @@ import {
 import { builtInContestsIds, loadContests, type LoadedContests } from '../elections/contests.js';
 import { partyColorTable } from '../elections/party-colors.js';
 import { loadRuleset } from '../elections/rulesets.js';
+import { requireJurisdiction, timeZoneOf } from '../jurisdictions/load.js';
 import type { Found } from './service.js';
 
 /**
@@ -120,6 +121,11 @@ export const ContestsElectionSchema = z.object({
   label: z.object({ es: z.string(), en: z.string() }),
   date: z.string(),
   status: StatusSchema,
+  timeZone: z
+    .string()
+    .describe(
+      "The jurisdiction's IANA time zone, the cut's on screens (Peru: America/Lima; UTC when it gives none)",
+    ),
   notes: z.array(NoteSchema),
   seed: z.number().int().nullable().describe('The seed of the draws of lots (null: ties reported)'),
   sets: z.array(
@@ -265,6 +271,7 @@ export function getContestsElection(
       label: m.label,
       date: m.date,
       status: m.status,
+      timeZone: timeZoneOf(requireJurisdiction(m.jurisdiction)),
       notes: m.notes,
       seed: options.seed ?? null,
       sets: loaded.sets.map((s, i) => ({

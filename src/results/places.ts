@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ACTA_STATES, type ElectionDef } from '../core/model/acta.js';
 import { MESA, NATIONAL } from '../core/model/jurisdiction.js';
 import type { Level } from '../core/tally/aggregate.js';
-import type { LoadedJurisdiction } from '../jurisdictions/load.js';
+import { timeZoneOf, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type { Store } from '../store/store.js';
 import { buildResults, currentColumns, type ResultUnit } from './documents.js';
 import { checkLevel, electionWithJurisdiction, type Found } from './service.js';
@@ -211,7 +211,7 @@ export async function getPlaces(
         national: j.file.national.code,
         map: hasGeography(j.id),
         states: ACTA_STATES.filter((st) => Object.values(j.file.states).includes(st)),
-        timeZone: j.file.timeZone ?? 'UTC',
+        timeZone: timeZoneOf(j),
       },
       pollingPlaces: hasPollingPlaces(def),
       levels: j.levels
