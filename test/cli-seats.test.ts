@@ -3,6 +3,9 @@ import { join, resolve } from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { cli, fileWriter, tempDir } from './helpers.js';
+import { renderSeats } from '../src/cli/commands/seats.js';
+import { computeSeats } from '../src/core/pipeline/seats.js';
+import { loadRuleset } from '../src/elections/rulesets.js';
 import { dataPath } from '../src/io/paths.js';
 import { putPublishedElection } from '../src/results/published-load.js';
 import { getSeats } from '../src/results/service.js';
@@ -175,6 +178,45 @@ describe('cifra seats', () => {
       c,
     );
     expect(vacant.out).toMatch(/│ B +│ 2 +│ 2 vacant +│/);
+  });
+
+  it("words a district's unallocated seats by the core's reason, never by the issues", () => {
+    const r = loadRuleset('pe-2021-congreso');
+    if (!r.ok || r.value.kind !== 'list') throw new Error('pe-2021-congreso');
+    const districts = [
+      { district: 'A', seats: 3 },
+      { district: 'B', seats: 2 },
+    ];
+    // A: quotients 100, 100, 50 = 50 → two seats, the third tied between G and R (no seed)
+    const votes = [
+      { district: 'A', party: 'G', votes: 100 },
+      { district: 'A', party: 'R', votes: 100 },
+      { district: 'B', party: 'G', votes: 30 },
+    ];
+    const res = computeSeats({ ...r.value, threshold: null }, { votes, districts });
+    expect(res.districts.map((d) => d.unallocatedReason)).toEqual(['tie', null]);
+    const row = (text: string, d: string): string | undefined =>
+      text.split('\n').find((l) => l.startsWith(`│ ${d} `));
+    // no issues at all: the wording comes from the field
+    const quiet = { ...res, issues: [] };
+    expect(row(renderSeats(quiet, 'table'), 'A')).toMatch(/G 1, R 1, 1 tied +│$/);
+    const swapped = {
+      ...quiet,
+      districts: quiet.districts.map((d) =>
+        d.district === 'A' ? { ...d, unallocatedReason: 'no_eligible_list' as const } : d,
+      ),
+    };
+    expect(row(renderSeats(swapped, 'table'), 'A')).toMatch(/1 unallocated \(no eligible list\)/);
+    const unsettled = {
+      ...quiet,
+      districts: quiet.districts.map((d) =>
+        d.district === 'A' ? { ...d, unallocatedReason: 'biproportional_unsettled' as const } : d,
+      ),
+    };
+    expect(row(renderSeats(unsettled, 'table'), 'A')).toMatch(
+      /1 unallocated \(apportionment not settled\)/,
+    );
+    expect(row(renderSeats(quiet, 'table'), 'B')).toMatch(/│ G 2 +│$/);
   });
 
   it('exits 1 with tie_unresolved when a tie needs a sorteo, and 0 with --seed (draw recorded)', async () => {

@@ -6,6 +6,7 @@ import { NameSchema, NoteSchema } from '../core/model/note.js';
 import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import { SeatDifferenceSchema, SeatFiguresSchema } from '../results/seats.js';
 import { SeatDiffSchema } from '../core/pipeline/seat-diff.js';
+import { UNALLOCATED_REASONS } from '../core/pipeline/seats.js';
 import { SummarySchema } from '../results/summary.js';
 import { MesaQuarantineSchema } from '../results/service.js';
 import { CountedFiguresSchema } from '../results/projection.js';
@@ -313,6 +314,12 @@ export const ListSeatResultSchema = z
           totalSeats: z.number().int(),
           seats: seatsMap,
           unallocated: z.number().int(),
+          unallocatedReason: z
+            .enum(UNALLOCATED_REASONS)
+            .nullable()
+            .describe(
+              'why `unallocated` is not 0: no list passed the valla there, a tie not settled (no seed for the lot), or a biproportional apportionment that did not settle; null when it is 0 (a seat no candidate can fill is `vacant`)',
+            ),
         })
         .loose(),
     ),

@@ -359,19 +359,16 @@ function renderKieswet(
   ];
 }
 
-/** A district's seats no list took: tied (a draw decides), with no eligible list, or vacant. */
-function leftOver(d: SeatResult['districts'][number], issues: SeatResult['issues']): string[] {
-  const none = issues.some(
-    (i) => i.code === 'no_eligible_list' && i.path[0] === 'district' && i.path[1] === d.district,
-  );
+/** A district's seats no list took, by the reason the core gives: tied, no eligible list, or vacant. */
+function leftOver(d: SeatResult['districts'][number]): string[] {
+  const open =
+    d.unallocatedReason === 'no_eligible_list'
+      ? '{n} unallocated (no eligible list)'
+      : d.unallocatedReason === 'tie'
+        ? '{n} tied'
+        : '{n} unallocated (apportionment not settled)';
   return [
-    ...(d.unallocated === 0
-      ? []
-      : [
-          none
-            ? say('{n} unallocated (no eligible list)', { n: d.unallocated })
-            : say('{n} tied', { n: d.unallocated }),
-        ]),
+    ...(d.unallocated === 0 ? [] : [say(open, { n: d.unallocated })]),
     ...((d.vacant ?? 0) > 0 ? [say('{n} vacant', { n: d.vacant ?? 0 })] : []),
   ];
 }
@@ -443,7 +440,7 @@ export function renderSeats(r: SeatResult, format: OutputFormat, lang: Lang = 'e
           Object.entries(d.seats)
             .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
             .map(([p, s]) => `${p} ${s}`)
-            .concat(leftOver(d, r.issues))
+            .concat(leftOver(d))
             .join(', '),
         ]),
       ),
