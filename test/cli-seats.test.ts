@@ -333,6 +333,22 @@ describe('cifra seats', () => {
   });
 });
 
+/**
+ * Whether the line starting `text` is right under the party table (its header's first column
+ * `party`, its bottom border just above) and before the district table (first column `district`).
+ */
+function underParties(lines: readonly string[], text: string, party: string, district: string) {
+  const at = lines.findIndex((l) => l.startsWith(text));
+  const head = (col: string) => lines.findIndex((l) => l.startsWith(`│ ${col} `));
+  return (
+    at > 0 &&
+    head(party) >= 0 &&
+    head(party) < at &&
+    lines[at - 1]?.startsWith('└') === true &&
+    at < head(district)
+  );
+}
+
 describe('cifra seats --election: the seats of a stored election, from the service the API uses', () => {
   const db = join(dir, 'stored.db');
   const ready = (async () => {
@@ -365,6 +381,10 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     expect(r.out).toContain(
       `votes and % valid: every district's lists summed (${sum.toLocaleString('en-US')} valid votes in 27 districts)`,
     );
+    // it describes the party table's votes: right under that table, before the district table
+    expect(
+      underParties(lines, "votes and % valid: every district's lists summed", 'party', 'district'),
+    ).toBe(true);
     // the three 2026 alliances (JNE registry) meet the valla's alliance surcharge, +1 point (LOP
     // art. 13); a party's list the plain 5 % (review 6: every list read "< 5.000%")
     for (const alliance of ['UNIDAD NACIONAL', 'FUERZA Y LIBERTAD', 'ALIANZA ELECTORAL VENCEREMOS'])
@@ -390,6 +410,14 @@ describe('cifra seats --election: the seats of a stored election, from the servi
       `pe-2026-diputados — escaños calculados por cifra a partir de ${figures.status.from.es}`,
     );
     expect(lines.at(-1)).toBe(`nota: ${note.es}`);
+    expect(
+      underParties(
+        lines,
+        'votos y % válido: la suma de las listas de todas las circunscripciones',
+        'partido',
+        'circunscripción',
+      ),
+    ).toBe(true);
     expect(note.es).not.toBe(note.en);
     const unknown = await cli('seats', '--election', 'pe-1990-senado', '--db', db, '--lang', 'es');
     expect(unknown.err).toContain('unknown_election en election: elección desconocida');

@@ -188,6 +188,21 @@ function provenanceOf(election: string, provenance: string): string {
   return bundledFile ? `data/${provenance}` : provenance;
 }
 
+/**
+ * What the party table's votes are for an election of several districts: every district's lists
+ * summed, the Senate's national list and regional lists pooled (review 6: 3,769,896 beside ONPE's
+ * 1,866,220 on the national list alone, unsaid). Printed right under that table.
+ */
+function summedVotes(r: SeatResult): string[] {
+  if (r.districts.length <= 1) return [];
+  return [
+    say("votes and % valid: every district's lists summed ({n} valid votes in {d} districts)", {
+      n: thousands(r.votes.reduce((a, v) => a + v.votes, 0)),
+      d: r.districts.length,
+    }),
+  ];
+}
+
 /** cifra's seats, then the reported composition with the difference per party, then the note. */
 function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
   const f = doc.figures;
@@ -205,20 +220,7 @@ function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
           }),
         ]
       : []),
-    renderSeats(doc.result, 'table', lang),
-    // the votes are every district's lists summed: the Senate's national list and regional lists
-    // pooled (review 6: 3,769,896 beside ONPE's 1,866,220 on the national list alone, unsaid)
-    ...(doc.result.districts.length > 1
-      ? [
-          say(
-            "votes and % valid: every district's lists summed ({n} valid votes in {d} districts)",
-            {
-              n: thousands(doc.result.votes.reduce((a, v) => a + v.votes, 0)),
-              d: doc.result.districts.length,
-            },
-          ),
-        ]
-      : []),
+    renderSeats(doc.result, 'table', lang, summedVotes(doc.result)),
   ];
   if (doc.reported !== undefined)
     out.push(
@@ -300,7 +302,7 @@ export async function runElectionWhatIf(
         )
       : args.format === 'csv'
         ? renderSeats(r.value, 'csv')
-        : `${renderSeats(r.value, 'table', lang)}\n${renderDiff(r.value.diff)}`,
+        : `${renderSeats(r.value, 'table', lang, summedVotes(r.value))}\n${renderDiff(r.value.diff)}`,
   );
   return hasErrors(r.value.issues) ? EXIT_ISSUES : EXIT_OK;
 }
@@ -373,7 +375,13 @@ function leftOver(d: SeatResult['districts'][number]): string[] {
   ];
 }
 
-export function renderSeats(r: SeatResult, format: OutputFormat, lang: Lang = 'en'): string {
+/** The seat result as JSON, CSV or tables; `underParties`: lines that describe the party table. */
+export function renderSeats(
+  r: SeatResult,
+  format: OutputFormat,
+  lang: Lang = 'en',
+  underParties: readonly string[] = [],
+): string {
   if (format === 'json') {
     const { issues, ...rest } = r;
     return JSON.stringify({ ...rest, issues }, null, 2);
@@ -429,6 +437,7 @@ export function renderSeats(r: SeatResult, format: OutputFormat, lang: Lang = 'e
       ['party', 'votes', '% valid', ...(r.preliminarySeats ? ['prelim.'] : []), 'seats', 'valla'],
       rows,
     ),
+    ...underParties,
   ];
   if (r.districts.length > 1) {
     out.push(
