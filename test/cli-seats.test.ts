@@ -664,6 +664,18 @@ describe('cifra seats --election (the what-if service)', () => {
     expect(Object.keys((JSON.parse(j.out) as { result: object }).result).sort()).toEqual(
       Object.keys((JSON.parse(own.out) as { result: object }).result).sort(),
     );
+    // the API's what-if document, byte for byte (one builder: whatIfDocument)
+    const { parseWhatIfBody, whatIfSeats } = await import('../src/results/what-if.js');
+    const body = parseWhatIfBody({
+      election,
+      rules: JSON.parse(readFileSync(patch, 'utf8')) as unknown,
+      whatIf: { threshold: '4%' },
+    });
+    if (!body.ok) throw new Error(JSON.stringify(body.issues));
+    const again = new SqliteStore(db);
+    const api = await whatIfSeats(again, body.value);
+    await again.close();
+    expect(api.ok && JSON.stringify(api.value, null, 2)).toBe(j.out);
     // the election's own ruleset, restated, moves no seat; no lever at all: the seats document
     const same = await cli(
       'seats',

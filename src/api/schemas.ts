@@ -658,11 +658,18 @@ export const RulesetFileSchema = z
     'The ruleset file as written, option switches ({"$option", "cases"}) and all (docs/rulesets.md).',
   );
 
-/** A what-if: the seat result under the changed ruleset, and the difference from the election's own. */
-export const WhatIfSchema = ListSeatResultSchema.extend({
+/**
+ * A what-if (`POST /api/v1/what-if`, and `cifra seats --election … --format json` with a lever):
+ * the seats document's shape, the seat result under the changed ruleset under `result`, with the
+ * difference from the election's own (src/results/what-if.ts whatIfDocument builds it).
+ */
+export const WhatIfSchema = z.object({
   election: z.string(),
+  kind: z.literal('list'),
+  computedBy: z.literal('cifra').describe('these seats are computed by cifra, not published'),
   status: FiguresStatusSchema.describe('the status and source of the votes both computations read'),
-  diff: SeatDiffSchema,
+  result: ListSeatResultSchema.describe('the seat result under the changed ruleset'),
+  diff: SeatDiffSchema.describe("the difference from the seats under the election's own ruleset"),
 });
 
 /** `GET /api/v1/elections/:id/summary.json`: the headline, with "settled" decided once (src/results/summary.ts). */

@@ -289,22 +289,17 @@ export async function runElectionWhatIf(
     printIssues(io, r.issues, lang);
     return EXIT_ISSUES;
   }
-  printIssues(io, r.value.issues, lang);
-  // one shape for `seats --election … --format json`: the seat result under `result`, as the
-  // seats document has it (README), the what-if's difference and status beside it
-  const { election, diff, status, ...result } = r.value;
+  const { result, diff } = r.value;
+  printIssues(io, result.issues, lang);
+  // the API's what-if document as it is (whatIfDocument): the seat result under `result`
   io.out(
     args.format === 'json'
-      ? JSON.stringify(
-          { election, kind: 'list', computedBy: 'cifra', status, result, diff },
-          null,
-          2,
-        )
+      ? JSON.stringify(r.value, null, 2)
       : args.format === 'csv'
-        ? renderSeats(r.value, 'csv')
-        : `${renderSeats(r.value, 'table', lang, summedVotes(r.value))}\n${renderDiff(r.value.diff)}`,
+        ? renderSeats(result, 'csv')
+        : `${renderSeats(result, 'table', lang, summedVotes(result))}\n${renderDiff(diff)}`,
   );
-  return hasErrors(r.value.issues) ? EXIT_ISSUES : EXIT_OK;
+  return hasErrors(result.issues) ? EXIT_ISSUES : EXIT_OK;
 }
 
 /** The difference from the election's own ruleset, for terminals. */
