@@ -318,7 +318,7 @@ export const ListSeatResultSchema = z
             .enum(UNALLOCATED_REASONS)
             .nullable()
             .describe(
-              'why `unallocated` is not 0: no list passed the valla there, a tie not settled (no seed for the lot), or a biproportional apportionment that did not settle; null when it is 0 (a seat no candidate can fill is `vacant`)',
+              'why `unallocated` is not 0: no list passed the valla there, a tie left unresolved (a lot with no seed, or a rule that reports it), or a biproportional apportionment that did not settle; null when it is 0 (a seat no candidate can fill is `vacant`)',
             ),
         })
         .loose(),

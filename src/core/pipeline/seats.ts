@@ -50,9 +50,9 @@ export interface DrawRecord extends Draw {
 }
 
 /**
- * Why a district's seats stay unallocated: no list may take part there (the valla), a tie no
- * rule settled (without a seed for the lot), or a biproportional apportionment that did not
- * settle. A seat no candidate is left to fill is `vacant`, not unallocated.
+ * Why a district's seats stay unallocated: no list may take part there (the valla), a tie left
+ * unresolved (a lot with no seed, or a tie rule that reports), or a biproportional apportionment
+ * that did not settle. A seat no candidate is left to fill is `vacant`, not unallocated.
  */
 export const UNALLOCATED_REASONS = ['no_eligible_list', 'tie', 'biproportional_unsettled'] as const;
 export type UnallocatedReason = (typeof UNALLOCATED_REASONS)[number];
