@@ -71,6 +71,12 @@ describe('the bundled cifra bin', () => {
       }),
     });
     expect(r.status).toBe(200);
-    expect(WhatIfSchema.parse(await r.json()).seats).toEqual({ A: 5, B: 4, C: 3, D: 1, E: 1 });
+    expect(WhatIfSchema.parse(await r.json()).result.seats).toEqual({
+      A: 5,
+      B: 4,
+      C: 3,
+      D: 1,
+      E: 1,
+    });
   });
 });

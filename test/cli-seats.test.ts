@@ -3,6 +3,9 @@ import { join, resolve } from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { cli, fileWriter, tempDir } from './helpers.js';
+import { renderSeats } from '../src/cli/commands/seats.js';
+import { computeSeats } from '../src/core/pipeline/seats.js';
+import { loadRuleset } from '../src/elections/rulesets.js';
 import { dataPath } from '../src/io/paths.js';
 import { putPublishedElection } from '../src/results/published-load.js';
 import { getSeats } from '../src/results/service.js';
@@ -177,6 +180,45 @@ describe('cifra seats', () => {
     expect(vacant.out).toMatch(/│ B +│ 2 +│ 2 vacant +│/);
   });
 
+  it("words a district's unallocated seats by the core's reason, never by the issues", () => {
+    const r = loadRuleset('pe-2021-congreso');
+    if (!r.ok || r.value.kind !== 'list') throw new Error('pe-2021-congreso');
+    const districts = [
+      { district: 'A', seats: 3 },
+      { district: 'B', seats: 2 },
+    ];
+    // A: quotients 100, 100, 50 = 50 → two seats, the third tied between G and R (no seed)
+    const votes = [
+      { district: 'A', party: 'G', votes: 100 },
+      { district: 'A', party: 'R', votes: 100 },
+      { district: 'B', party: 'G', votes: 30 },
+    ];
+    const res = computeSeats({ ...r.value, threshold: null }, { votes, districts });
+    expect(res.districts.map((d) => d.unallocatedReason)).toEqual(['tie', null]);
+    const row = (text: string, d: string): string | undefined =>
+      text.split('\n').find((l) => l.startsWith(`│ ${d} `));
+    // no issues at all: the wording comes from the field
+    const quiet = { ...res, issues: [] };
+    expect(row(renderSeats(quiet, 'table'), 'A')).toMatch(/G 1, R 1, 1 tied +│$/);
+    const swapped = {
+      ...quiet,
+      districts: quiet.districts.map((d) =>
+        d.district === 'A' ? { ...d, unallocatedReason: 'no_eligible_list' as const } : d,
+      ),
+    };
+    expect(row(renderSeats(swapped, 'table'), 'A')).toMatch(/1 unallocated \(no eligible list\)/);
+    const unsettled = {
+      ...quiet,
+      districts: quiet.districts.map((d) =>
+        d.district === 'A' ? { ...d, unallocatedReason: 'biproportional_unsettled' as const } : d,
+      ),
+    };
+    expect(row(renderSeats(unsettled, 'table'), 'A')).toMatch(
+      /1 unallocated \(apportionment not settled\)/,
+    );
+    expect(row(renderSeats(quiet, 'table'), 'B')).toMatch(/│ G 2 +│$/);
+  });
+
   it('exits 1 with tie_unresolved when a tie needs a sorteo, and 0 with --seed (draw recorded)', async () => {
     const votes = file(
       'tie.csv',
@@ -291,6 +333,22 @@ describe('cifra seats', () => {
   });
 });
 
+/**
+ * Whether the line starting `text` is right under the party table (its header's first column
+ * `party`, its bottom border just above) and before the district table (first column `district`).
+ */
+function underParties(lines: readonly string[], text: string, party: string, district: string) {
+  const at = lines.findIndex((l) => l.startsWith(text));
+  const head = (col: string) => lines.findIndex((l) => l.startsWith(`│ ${col} `));
+  return (
+    at > 0 &&
+    head(party) >= 0 &&
+    head(party) < at &&
+    lines[at - 1]?.startsWith('└') === true &&
+    at < head(district)
+  );
+}
+
 describe('cifra seats --election: the seats of a stored election, from the service the API uses', () => {
   const db = join(dir, 'stored.db');
   const ready = (async () => {
@@ -323,6 +381,10 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     expect(r.out).toContain(
       `votes and % valid: every district's lists summed (${sum.toLocaleString('en-US')} valid votes in 27 districts)`,
     );
+    // it describes the party table's votes: right under that table, before the district table
+    expect(
+      underParties(lines, "votes and % valid: every district's lists summed", 'party', 'district'),
+    ).toBe(true);
     // the three 2026 alliances (JNE registry) meet the valla's alliance surcharge, +1 point (LOP
     // art. 13); a party's list the plain 5 % (review 6: every list read "< 5.000%")
     for (const alliance of ['UNIDAD NACIONAL', 'FUERZA Y LIBERTAD', 'ALIANZA ELECTORAL VENCEREMOS'])
@@ -348,6 +410,14 @@ describe('cifra seats --election: the seats of a stored election, from the servi
       `pe-2026-diputados — escaños calculados por cifra a partir de ${figures.status.from.es}`,
     );
     expect(lines.at(-1)).toBe(`nota: ${note.es}`);
+    expect(
+      underParties(
+        lines,
+        'votos y % válido: la suma de las listas de todas las circunscripciones',
+        'partido',
+        'circunscripción',
+      ),
+    ).toBe(true);
     expect(note.es).not.toBe(note.en);
     const unknown = await cli('seats', '--election', 'pe-1990-senado', '--db', db, '--lang', 'es');
     expect(unknown.err).toContain('unknown_election en election: elección desconocida');
@@ -594,6 +664,18 @@ describe('cifra seats --election (the what-if service)', () => {
     expect(Object.keys((JSON.parse(j.out) as { result: object }).result).sort()).toEqual(
       Object.keys((JSON.parse(own.out) as { result: object }).result).sort(),
     );
+    // the API's what-if document, byte for byte (one builder: whatIfDocument)
+    const { parseWhatIfBody, whatIfSeats } = await import('../src/results/what-if.js');
+    const body = parseWhatIfBody({
+      election,
+      rules: JSON.parse(readFileSync(patch, 'utf8')) as unknown,
+      whatIf: { threshold: '4%' },
+    });
+    if (!body.ok) throw new Error(JSON.stringify(body.issues));
+    const again = new SqliteStore(db);
+    const api = await whatIfSeats(again, body.value);
+    await again.close();
+    expect(api.ok && JSON.stringify(api.value, null, 2)).toBe(j.out);
     // the election's own ruleset, restated, moves no seat; no lever at all: the seats document
     const same = await cli(
       'seats',

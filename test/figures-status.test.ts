@@ -219,7 +219,7 @@ describe('every document of figures says what they are and who published them', 
       io,
     );
     expect(code).toBe(0);
-    // the CLI's JSON nests the seat result under `result`, as the plain seats document does
+    // the CLI's JSON nests the seat result under `result`, as the seats document (and the API) does
     const cli = z
       .object({
         status: FiguresStatusSchema,
@@ -227,5 +227,7 @@ describe('every document of figures says what they are and who published them', 
       })
       .parse(JSON.parse(out.join('\n')));
     expect([cli.status.kind, cli.status.source]).toEqual([m.status.kind, publisher]);
+    // one what-if shape: the API's answer is the CLI's JSON
+    expect(JSON.parse(out.join('\n'))).toEqual(r.json());
   });
 });

@@ -25,8 +25,22 @@ describe('openSeats', () => {
     // drawn by lot holds no seat open
     const t = tie('Este', 2);
     expect(openSeats(districts, [t, tie('Norte', 1, 'lot')])).toEqual([
-      { seats: 1, tie: t },
-      { seats: 2, tie: null },
+      { seats: 1, tie: t, noEligibleList: false },
+      { seats: 2, tie: null, noEligibleList: false },
+    ]);
+  });
+
+  it("says apart the seats of districts where no list passed the valla (the core's reason)", () => {
+    const districts = [
+      { district: 'Este', unallocated: 1, unallocatedReason: 'tie' },
+      { district: 'Oeste', unallocated: 3, unallocatedReason: 'no_eligible_list' },
+      { district: 'Sur', unallocated: 2, unallocatedReason: 'no_eligible_list' },
+    ];
+    // a tie recorded for Oeste claims none of its seats: no list took part there
+    const t = tie('Este', 1);
+    expect(openSeats(districts, [t, tie('Oeste', 1)])).toEqual([
+      { seats: 1, tie: t, noEligibleList: false },
+      { seats: 5, tie: null, noEligibleList: true },
     ]);
   });
 

@@ -174,8 +174,17 @@ describe('POST /api/v1/what-if on a stored list election (2026-style valla: 5 % 
       (await app.inject({ method: 'GET', url: `/api/v1/seats?election=${ELECTION}` })).json(),
     );
     const w = await whatIf({});
+    // the seats document's shape, as `cifra seats --election … --format json` prints it
+    expect(Object.keys((await post({ election: ELECTION })).json() as object)).toEqual([
+      'election',
+      'kind',
+      'computedBy',
+      'status',
+      'result',
+      'diff',
+    ]);
     expect(seats.kind === 'list' && seats.result.seats).toEqual({ A: 6, B: 5, C: 3 });
-    expect(w.seats).toEqual({ A: 6, B: 5, C: 3 });
+    expect(w.result.seats).toEqual({ A: 6, B: 5, C: 3 });
     expect(w.diff).toEqual({
       baseline: { rules: 'test-2026-style', totalSeats: 14 },
       lists: [],
@@ -187,8 +196,10 @@ describe('POST /api/v1/what-if on a stored list election (2026-style valla: 5 % 
 
   it('valla at 4 %: the share alone lets no one in (E has 4.833 % but 1 preliminary seat of 2)', async () => {
     const w = await whatIf({ whatIf: { threshold: '4%' } });
-    expect(w.passed).toEqual(['A', 'B', 'C']);
-    expect(w.excluded.filter((x) => x.party === 'E').map((x) => x.reason)).toEqual(['below_seats']);
+    expect(w.result.passed).toEqual(['A', 'B', 'C']);
+    expect(w.result.excluded.filter((x) => x.party === 'E').map((x) => x.reason)).toEqual([
+      'below_seats',
+    ]);
     expect(w.diff.lists).toEqual([]);
   });
 
@@ -198,8 +209,8 @@ describe('POST /api/v1/what-if on a stored list election (2026-style valla: 5 % 
     const w = await whatIf({
       rules: { threshold: { kind: 'share', share: '4%', conditions: null, source: 'what-if' } },
     });
-    expect(w.passed).toEqual(['A', 'B', 'C', 'D', 'E']);
-    expect(w.seats).toEqual({ A: 5, B: 4, C: 3, D: 1, E: 1 });
+    expect(w.result.passed).toEqual(['A', 'B', 'C', 'D', 'E']);
+    expect(w.result.seats).toEqual({ A: 5, B: 4, C: 3, D: 1, E: 1 });
     expect(w.diff).toEqual({
       baseline: { rules: 'test-2026-style', totalSeats: 14 },
       lists: [
@@ -235,7 +246,7 @@ describe('POST /api/v1/what-if on a stored list election (2026-style valla: 5 % 
 
   it('Sainte-Laguë: C takes Lima’s 7th seat from A (C 130/3 = 43.3 > A 300/7 = 42.9)', async () => {
     const w = await whatIf({ whatIf: { method: 'sainte-lague' } });
-    expect(w.seats).toEqual({ A: 5, B: 5, C: 4 });
+    expect(w.result.seats).toEqual({ A: 5, B: 5, C: 4 });
     expect(w.diff.lists).toEqual([
       { party: 'A', before: 6, after: 5 },
       { party: 'C', before: 3, after: 4 },
@@ -259,8 +270,8 @@ describe('POST /api/v1/what-if on a stored list election (2026-style valla: 5 % 
 
   it('takes ruleset options and a seed; the options in force are in the answer', async () => {
     const w = await whatIf({ options: { 'preliminary-among': 'share-qualified' }, seed: 7 });
-    expect(w.options['preliminary-among']).toBe('share-qualified');
-    expect(w.seats).toEqual({ A: 6, B: 5, C: 3 });
+    expect(w.result.options['preliminary-among']).toBe('share-qualified');
+    expect(w.result.seats).toEqual({ A: 6, B: 5, C: 3 });
   });
 
   it('is public: no token needed, a wrong one is ignored', async () => {

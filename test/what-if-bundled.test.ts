@@ -53,7 +53,7 @@ describe('a what-if that changes nothing is the election’s own result', () => 
     const own = await plain(id);
     const r = await whatIf({ election: id });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    expect(decided(r.value)).toEqual(decided(own));
+    expect(decided(r.value.result)).toEqual(decided(own));
     expect(r.value.diff.lists).toEqual([]);
     expect(r.value.diff.districts).toEqual([]);
   });
@@ -68,17 +68,17 @@ describe('a what-if that changes nothing is the election’s own result', () => 
     const byChoice = Object.fromEntries(
       got.value.differences?.filter((d) => d.reported > 0).map((d) => [d.party, d.reported]) ?? [],
     );
-    expect(Object.fromEntries(Object.entries(r.value.seats).filter(([, n]) => n > 0))).toEqual(
-      byChoice,
-    );
-    expect(r.value.totalSeats).toBe(350);
+    expect(
+      Object.fromEntries(Object.entries(r.value.result.seats).filter(([, n]) => n > 0)),
+    ).toEqual(byChoice);
+    expect(r.value.result.totalSeats).toBe(350);
   });
 
   it('Peru: the nullity report is kept (blank and null per circunscripción)', async () => {
     const r = await whatIf({ election: 'pe-2026-diputados', whatIf: { method: 'sainte-lague' } });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    expect(r.value.nullity).not.toBeNull();
-    expect(r.value.nullity).toEqual((await plain('pe-2026-diputados')).nullity);
+    expect(r.value.result.nullity).not.toBeNull();
+    expect(r.value.result.nullity).toEqual((await plain('pe-2026-diputados')).nullity);
   });
 });
 
@@ -88,9 +88,9 @@ describe('Spain what-ifs compute (blank votes per province reach the valla)', ()
     async (w) => {
       const r = await whatIf({ election: 'es-2023-congreso', whatIf: w });
       if (!r.ok) throw new Error(JSON.stringify(r.issues));
-      expect(r.value.issues.filter((i) => i.code === 'blank_votes_required')).toEqual([]);
-      expect(r.value.totalSeats).toBe(350);
-      expect(r.value.districts).toHaveLength(52);
+      expect(r.value.result.issues.filter((i) => i.code === 'blank_votes_required')).toEqual([]);
+      expect(r.value.result.totalSeats).toBe(350);
+      expect(r.value.result.districts).toHaveLength(52);
     },
   );
 });
@@ -102,13 +102,13 @@ describe('--seats on Peru: the districts apportioned anew from the bundled padr�
   it('130, the law’s own house: every circunscripción keeps its seats (R-0053-2025-JNE)', async () => {
     const r = await whatIf({ election: 'pe-2026-diputados', whatIf: { seats: 130 } });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    expect(totals(r.value)).toEqual(totals(await plain('pe-2026-diputados')));
+    expect(totals(r.value.result)).toEqual(totals(await plain('pe-2026-diputados')));
   });
 
   it('150: the seats `cifra apportion --rules pe-2026-diputados --seats 150` gives', async () => {
     const r = await whatIf({ election: 'pe-2026-diputados', whatIf: { seats: 150 } });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    expect(r.value.totalSeats).toBe(150);
+    expect(r.value.result.totalSeats).toBe(150);
     const { cli } = await import('./helpers.js');
     const a = await cli(
       'apportion',
@@ -121,6 +121,6 @@ describe('--seats on Peru: the districts apportioned anew from the bundled padr�
     );
     expect(a.code).toBe(0);
     const apportioned = JSON.parse(a.out) as { seats: Record<string, number> };
-    expect(totals(r.value)).toEqual(apportioned.seats);
+    expect(totals(r.value.result)).toEqual(apportioned.seats);
   });
 });

@@ -93,7 +93,9 @@ describe('whatIfSeats (property)', () => {
         for (const rules of [{}, file, { method: 'dhondt', totalSeats: 14 }]) {
           const w = await run({ election, rules });
           expect(w.diff).toMatchObject(EMPTY);
-          expect(own.ok && own.value.kind === 'list' && own.value.result.seats).toEqual(w.seats);
+          expect(own.ok && own.value.kind === 'list' && own.value.result.seats).toEqual(
+            w.result.seats,
+          );
         }
       }),
       { numRuns: RUNS },
@@ -111,7 +113,7 @@ describe('whatIfSeats (property)', () => {
           const election = await stored(votes, valla);
           const own = await run({ election, options });
           const lower = await run({ election, options, whatIf: { threshold: `${tenths / 10}%` } });
-          expect(subset(own.passed, lower.passed)).toBe(true);
+          expect(subset(own.result.passed, lower.result.passed)).toBe(true);
         },
       ),
       { numRuns: RUNS },
@@ -130,11 +132,11 @@ describe('whatIfSeats (property)', () => {
           const election = await stored(votes, valla);
           const own = await run({ election, options });
           const raised = await run({ election, options, whatIf: { threshold: `${higher / 10}%` } });
-          expect(subset(raised.passed, own.passed)).toBe(true);
+          expect(subset(raised.result.passed, own.result.passed)).toBe(true);
           const [lo, hi] = other < higher ? [other, higher] : [higher, other];
           const atLo = await run({ election, options, whatIf: { threshold: `${lo / 10}%` } });
           const atHi = await run({ election, options, whatIf: { threshold: `${hi / 10}%` } });
-          expect(subset(atHi.passed, atLo.passed)).toBe(true);
+          expect(subset(atHi.result.passed, atLo.result.passed)).toBe(true);
         },
       ),
       { numRuns: RUNS },
@@ -155,11 +157,11 @@ describe('whatIfSeats (property)', () => {
     });
     const options = { 'preliminary-among': 'share-qualified' };
     const at = (share: string) => run({ election, options, whatIf: { threshold: share } });
-    expect((await at('30%')).passed).toEqual(['A', 'B']);
-    expect((await at('20%')).passed).toEqual(['A']);
+    expect((await at('30%')).result.passed).toEqual(['A', 'B']);
+    expect((await at('20%')).result.passed).toEqual(['A']);
     const all = (share: string) => run({ election, whatIf: { threshold: share } });
-    expect((await all('30%')).passed).toEqual(['A']);
-    expect((await all('20%')).passed).toEqual(['A']);
+    expect((await all('30%')).result.passed).toEqual(['A']);
+    expect((await all('20%')).result.passed).toEqual(['A']);
   });
 });
 

@@ -5,7 +5,7 @@ import { percentDown } from '../src/core/ratio.js';
 import { percent } from './bars.js';
 import { drawHemicycle, type Undecided } from './hemicycle.js';
 import type { Seats } from './api-client.js';
-import { openSeats, unresolved } from './undecided.js';
+import { openSeats, unresolved, type OpenDistrict } from './undecided.js';
 import {
   $,
   cardTable,
@@ -57,13 +57,17 @@ const tiedLists = (x: Tie): string => x.candidates.join(' / ');
 
 /** The seats of a computation no list holds (openSeats), each group with what to call it. */
 export function undecidedOf(r: {
-  readonly districts: readonly { readonly district: string; readonly unallocated: number }[];
+  readonly districts: readonly OpenDistrict[];
   readonly ties: readonly Tie[];
 }): Undecided[] {
-  return openSeats(r.districts, r.ties).map(({ seats, tie }) => ({
+  return openSeats(r.districts, r.ties).map(({ seats, tie, noEligibleList }) => ({
     seats,
     label:
-      tie === null ? t('seatsOpen')(seats) : t('tieSeats')(tiedLists(tie), seats, tie.district),
+      tie !== null
+        ? t('tieSeats')(tiedLists(tie), seats, tie.district)
+        : noEligibleList
+          ? t('seatsNoList')(seats)
+          : t('seatsOpen')(seats),
   }));
 }
 
@@ -298,11 +302,14 @@ function districtTable(
     return el(
       'td',
       { class: 'unallocated' },
+      // the core says why (DistrictResult.unallocatedReason); the tie names the lists
       d.unallocated === 0
         ? ''
-        : x
+        : d.unallocatedReason === 'tie' && x
           ? t('tieSeats')(tiedLists(x), d.unallocated, '')
-          : t('seatsOpen')(d.unallocated),
+          : d.unallocatedReason === 'no_eligible_list'
+            ? t('seatsNoList')(d.unallocated)
+            : t('seatsOpen')(d.unallocated),
     );
   };
   $('by-district').hidden = districts.length === 0;

@@ -322,6 +322,9 @@ const ES = {
     `Empate: ${parties} — ${one(n) ? 'escaño sin asignar' : `${n} escaños sin asignar`}${district ? ` (${district})` : ''}`,
   /** Seats no tie names (the chamber's size less the seats allocated). */
   seatsOpen: (n: Arg) => count(n, 'escaño sin asignar', 'escaños sin asignar'),
+  /** Seats of a district where no list passed the valla (the core's `no_eligible_list`). */
+  seatsNoList: (n: Arg) =>
+    `${count(n, 'escaño sin asignar', 'escaños sin asignar')}: ninguna lista pasó la valla`,
   tieLot: 'la regla lo decide por sorteo, que aún no se hizo: no es un escaño de nadie',
   unallocatedShort: 'Sin asignar',
   marginShare: (p: Arg) => `la ventaja es el ${p} % de ellos`,
@@ -682,6 +685,8 @@ const EN: Strings = {
   tieSeats: (parties, n, district) =>
     `Tie: ${parties} — ${one(n) ? 'seat not allocated' : `${n} seats not allocated`}${district ? ` (${district})` : ''}`,
   seatsOpen: (n) => count(n, 'seat not allocated', 'seats not allocated'),
+  seatsNoList: (n) =>
+    `${count(n, 'seat not allocated', 'seats not allocated')}: no list passed the valla`,
   tieLot: "the rules settle it by lot, not drawn yet: it is no one's seat",
   unallocatedShort: 'Not allocated',
   marginShare: (p) => `the lead is ${p} % of them`,

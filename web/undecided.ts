@@ -9,10 +9,21 @@ export interface TieLike {
   readonly resolution: string;
 }
 
-/** A group of open seats: an unresolved tie's (in its district), or the rest (tie: null). */
+/**
+ * A group of open seats: an unresolved tie's (in its district), or the rest (tie: null), those of
+ * districts where no list passed the valla apart (`noEligibleList`, the core's reason).
+ */
 export interface OpenSeats<T extends TieLike> {
   readonly seats: number;
   readonly tie: T | null;
+  readonly noEligibleList: boolean;
+}
+
+/** A district's open seats and why, as the seats document reports them. */
+export interface OpenDistrict {
+  readonly district: string;
+  readonly unallocated: number;
+  readonly unallocatedReason?: string | null;
 }
 
 /** The ties the rules left to a lot not drawn: seats no list holds. */
@@ -21,22 +32,31 @@ export const unresolved = <T extends TieLike>(ties: readonly T[]): T[] =>
 
 /**
  * The open seats from each district's `unallocated`: one group per unresolved tie, capped by its
- * own district's open seats (a tie never takes another district's), then the rest unnamed.
+ * own district's open seats (a tie never takes another district's), then the seats of districts
+ * with no eligible list, then the rest unnamed.
  */
 export function openSeats<T extends TieLike>(
-  districts: readonly { readonly district: string; readonly unallocated: number }[],
+  districts: readonly OpenDistrict[],
   ties: readonly T[],
 ): OpenSeats<T>[] {
-  const open = new Map(districts.map((d) => [d.district, d.unallocated]));
+  const noList = districts
+    .filter((d) => d.unallocatedReason === 'no_eligible_list')
+    .reduce((a, d) => a + d.unallocated, 0);
+  const open = new Map(
+    districts.flatMap((d) =>
+      d.unallocatedReason === 'no_eligible_list' ? [] : [[d.district, d.unallocated] as const],
+    ),
+  );
   const out: OpenSeats<T>[] = [];
   for (const x of unresolved(ties)) {
     const left = open.get(x.district) ?? 0;
     const n = Math.min(left, x.seatsInContention);
     if (n <= 0) continue;
-    out.push({ seats: n, tie: x });
+    out.push({ seats: n, tie: x, noEligibleList: false });
     open.set(x.district, left - n);
   }
+  if (noList > 0) out.push({ seats: noList, tie: null, noEligibleList: true });
   const rest = [...open.values()].reduce((a, n) => a + n, 0);
-  if (rest > 0) out.push({ seats: rest, tie: null });
+  if (rest > 0) out.push({ seats: rest, tie: null, noEligibleList: false });
   return out;
 }

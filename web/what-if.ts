@@ -97,10 +97,10 @@ async function run(): Promise<void> {
 
 function renderResult(doc: WhatIf): void {
   $('wi-result-figure').hidden = false;
-  const undecided = undecidedOf(doc);
+  const undecided = undecidedOf(doc.result);
   drawHemicycle(
     $svg('wi-hemicycle'),
-    Object.entries(doc.seats)
+    Object.entries(doc.result.seats)
       .filter(([, n]) => n > 0)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
     partyColor,
@@ -108,14 +108,14 @@ function renderResult(doc: WhatIf): void {
     undecided,
   );
   const changed = new Map(doc.diff.lists.map((c) => [c.party, c]));
-  const reasons = new Map<string, WhatIf['excluded']>();
-  for (const x of doc.excluded) reasons.set(x.party, [...(reasons.get(x.party) ?? []), x]);
+  const reasons = new Map<string, WhatIf['result']['excluded']>();
+  for (const x of doc.result.excluded) reasons.set(x.party, [...(reasons.get(x.party) ?? []), x]);
   const parties = [
     ...new Set([
-      ...Object.keys(doc.seats).filter((p) => (doc.seats[p] ?? 0) > 0),
+      ...Object.keys(doc.result.seats).filter((p) => (doc.result.seats[p] ?? 0) > 0),
       ...doc.diff.lists.map((c) => c.party),
     ]),
-  ].sort((a, b) => (doc.seats[b] ?? 0) - (doc.seats[a] ?? 0) || a.localeCompare(b));
+  ].sort((a, b) => (doc.result.seats[b] ?? 0) - (doc.result.seats[a] ?? 0) || a.localeCompare(b));
   const entered = new Set(doc.diff.entered);
   const left = new Set(doc.diff.left);
   const tie = undecidedText(undecided);
@@ -135,7 +135,7 @@ function renderResult(doc: WhatIf): void {
         {},
         ...parties.map((p) => {
           const c = changed.get(p);
-          const after = doc.seats[p] ?? 0;
+          const after = doc.result.seats[p] ?? 0;
           const before = c ? c.before : after;
           const note = entered.has(p) ? t('enters') : left.has(p) ? t('leaves') : '';
           return el(

@@ -6,6 +6,7 @@ import { NameSchema, NoteSchema } from '../core/model/note.js';
 import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import { SeatDifferenceSchema, SeatFiguresSchema } from '../results/seats.js';
 import { SeatDiffSchema } from '../core/pipeline/seat-diff.js';
+import { UNALLOCATED_REASONS } from '../core/pipeline/seats.js';
 import { SummarySchema } from '../results/summary.js';
 import { MesaQuarantineSchema } from '../results/service.js';
 import { CountedFiguresSchema } from '../results/projection.js';
@@ -313,6 +314,12 @@ export const ListSeatResultSchema = z
           totalSeats: z.number().int(),
           seats: seatsMap,
           unallocated: z.number().int(),
+          unallocatedReason: z
+            .enum(UNALLOCATED_REASONS)
+            .nullable()
+            .describe(
+              'why `unallocated` is not 0: no list passed the valla there, a tie left unresolved (a lot with no seed, or a rule that reports it), or a biproportional apportionment that did not settle; null when it is 0 (a seat no candidate can fill is `vacant`)',
+            ),
         })
         .loose(),
     ),
@@ -651,11 +658,18 @@ export const RulesetFileSchema = z
     'The ruleset file as written, option switches ({"$option", "cases"}) and all (docs/rulesets.md).',
   );
 
-/** A what-if: the seat result under the changed ruleset, and the difference from the election's own. */
-export const WhatIfSchema = ListSeatResultSchema.extend({
+/**
+ * A what-if (`POST /api/v1/what-if`, and `cifra seats --election … --format json` with a lever):
+ * the seats document's shape, the seat result under the changed ruleset under `result`, with the
+ * difference from the election's own (src/results/what-if.ts whatIfDocument builds it).
+ */
+export const WhatIfSchema = z.object({
   election: z.string(),
+  kind: z.literal('list'),
+  computedBy: z.literal('cifra').describe('these seats are computed by cifra, not published'),
   status: FiguresStatusSchema.describe('the status and source of the votes both computations read'),
-  diff: SeatDiffSchema,
+  result: ListSeatResultSchema.describe('the seat result under the changed ruleset'),
+  diff: SeatDiffSchema.describe("the difference from the seats under the election's own ruleset"),
 });
 
 /** `GET /api/v1/elections/:id/summary.json`: the headline, with "settled" decided once (src/results/summary.ts). */

@@ -345,6 +345,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'excluded: {reasons}': 'excluida: {reasons}',
   '{n} unallocated (no eligible list)': '{n} sin asignar (ninguna lista habilitada)',
   '{n} tied': '{n} empatados',
+  '{n} unallocated (apportionment not settled)': '{n} sin asignar (reparto no resuelto)',
   '{n} vacant': '{n} vacantes',
   "votes and % valid: every district's lists summed ({n} valid votes in {d} districts)":
     'votos y % válido: la suma de las listas de todas las circunscripciones ({n} votos válidos en {d} circunscripciones)',

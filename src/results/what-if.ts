@@ -86,9 +86,24 @@ export interface WhatIfComputation extends SeatResult {
   readonly diff: SeatDiff;
 }
 
-/** A what-if as served: the computation, and the status and source of the votes it read. */
-export interface WhatIfDocument extends WhatIfComputation {
+/**
+ * A what-if as the API serves it and `cifra seats --election … --format json` prints it: the
+ * seats document's shape (the seat result under `result`, computed by cifra), with the status and
+ * source of the votes it read and the difference from the election's own ruleset beside it.
+ */
+export interface WhatIfDocument {
+  readonly election: string;
+  readonly kind: 'list';
+  readonly computedBy: 'cifra';
   readonly status: FiguresStatus;
+  readonly result: SeatResult;
+  readonly diff: SeatDiff;
+}
+
+/** The one builder of a what-if document (API and CLI), from a computation and its votes' status. */
+export function whatIfDocument(c: WhatIfComputation, status: FiguresStatus): WhatIfDocument {
+  const { election, diff, ...result } = c;
+  return { election, kind: 'list', computedBy: 'cifra', status, result, diff };
 }
 
 const failed = (issues: readonly Issue[]): { ok: false; issues: readonly Issue[] } => ({
@@ -246,5 +261,5 @@ export async function whatIfSeats(
     votes: input.votes,
     districts: input.districts,
   });
-  return r.ok ? { ok: true, value: { ...r.value, status: await figuresStatus(store, def) } } : r;
+  return r.ok ? { ok: true, value: whatIfDocument(r.value, await figuresStatus(store, def)) } : r;
 }

@@ -193,9 +193,9 @@ describe('the what-if panel', () => {
           },
         }),
       })
-    ).json()) as { seats: Record<string, number>; diff: { entered: string[] } };
+    ).json()) as { result: { seats: Record<string, number> }; diff: { entered: string[] } };
     expect(ask.diff.entered).toEqual([PPT]);
-    for (const [party, n] of Object.entries(ask.seats).filter(([, n]) => n > 0))
+    for (const [party, n] of Object.entries(ask.result.seats).filter(([, n]) => n > 0))
       expect(await cell(page, '#wi-table', party, '.after')).toBe(String(n));
     // a space between the figure and the word, read aloud as such (it read "+7entra")
     expect(await cell(page, '#wi-table', PPT, '.diff')).toMatch(/^\+7 entra/);

@@ -435,6 +435,9 @@ describe('biproportional apportionment of a tied instance', () => {
     expect(
       res.districts.every((d) => Object.keys(d.seats).length === 0 && d.unallocated === 1),
     ).toBe(true);
+    expect(res.districts.map((d) => d.unallocatedReason)).toEqual(
+      res.districts.map(() => 'biproportional_unsettled'),
+    );
     expect(res.seats).toEqual({ '1': 1, '2': 1, '3': 1 });
   });
 });

@@ -188,6 +188,21 @@ function provenanceOf(election: string, provenance: string): string {
   return bundledFile ? `data/${provenance}` : provenance;
 }
 
+/**
+ * What the party table's votes are for an election of several districts: every district's lists
+ * summed, the Senate's national list and regional lists pooled (review 6: 3,769,896 beside ONPE's
+ * 1,866,220 on the national list alone, unsaid). Printed right under that table.
+ */
+function summedVotes(r: SeatResult): string[] {
+  if (r.districts.length <= 1) return [];
+  return [
+    say("votes and % valid: every district's lists summed ({n} valid votes in {d} districts)", {
+      n: thousands(r.votes.reduce((a, v) => a + v.votes, 0)),
+      d: r.districts.length,
+    }),
+  ];
+}
+
 /** cifra's seats, then the reported composition with the difference per party, then the note. */
 function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
   const f = doc.figures;
@@ -205,20 +220,7 @@ function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
           }),
         ]
       : []),
-    renderSeats(doc.result, 'table', lang),
-    // the votes are every district's lists summed: the Senate's national list and regional lists
-    // pooled (review 6: 3,769,896 beside ONPE's 1,866,220 on the national list alone, unsaid)
-    ...(doc.result.districts.length > 1
-      ? [
-          say(
-            "votes and % valid: every district's lists summed ({n} valid votes in {d} districts)",
-            {
-              n: thousands(doc.result.votes.reduce((a, v) => a + v.votes, 0)),
-              d: doc.result.districts.length,
-            },
-          ),
-        ]
-      : []),
+    renderSeats(doc.result, 'table', lang, summedVotes(doc.result)),
   ];
   if (doc.reported !== undefined)
     out.push(
@@ -287,22 +289,17 @@ export async function runElectionWhatIf(
     printIssues(io, r.issues, lang);
     return EXIT_ISSUES;
   }
-  printIssues(io, r.value.issues, lang);
-  // one shape for `seats --election … --format json`: the seat result under `result`, as the
-  // seats document has it (README), the what-if's difference and status beside it
-  const { election, diff, status, ...result } = r.value;
+  const { result, diff } = r.value;
+  printIssues(io, result.issues, lang);
+  // the API's what-if document as it is (whatIfDocument): the seat result under `result`
   io.out(
     args.format === 'json'
-      ? JSON.stringify(
-          { election, kind: 'list', computedBy: 'cifra', status, result, diff },
-          null,
-          2,
-        )
+      ? JSON.stringify(r.value, null, 2)
       : args.format === 'csv'
-        ? renderSeats(r.value, 'csv')
-        : `${renderSeats(r.value, 'table', lang)}\n${renderDiff(r.value.diff)}`,
+        ? renderSeats(result, 'csv')
+        : `${renderSeats(result, 'table', lang, summedVotes(result))}\n${renderDiff(diff)}`,
   );
-  return hasErrors(r.value.issues) ? EXIT_ISSUES : EXIT_OK;
+  return hasErrors(result.issues) ? EXIT_ISSUES : EXIT_OK;
 }
 
 /** The difference from the election's own ruleset, for terminals. */
@@ -359,24 +356,27 @@ function renderKieswet(
   ];
 }
 
-/** A district's seats no list took: tied (a draw decides), with no eligible list, or vacant. */
-function leftOver(d: SeatResult['districts'][number], issues: SeatResult['issues']): string[] {
-  const none = issues.some(
-    (i) => i.code === 'no_eligible_list' && i.path[0] === 'district' && i.path[1] === d.district,
-  );
+/** A district's seats no list took, by the reason the core gives: tied, no eligible list, or vacant. */
+function leftOver(d: SeatResult['districts'][number]): string[] {
+  const open =
+    d.unallocatedReason === 'no_eligible_list'
+      ? '{n} unallocated (no eligible list)'
+      : d.unallocatedReason === 'tie'
+        ? '{n} tied'
+        : '{n} unallocated (apportionment not settled)';
   return [
-    ...(d.unallocated === 0
-      ? []
-      : [
-          none
-            ? say('{n} unallocated (no eligible list)', { n: d.unallocated })
-            : say('{n} tied', { n: d.unallocated }),
-        ]),
+    ...(d.unallocated === 0 ? [] : [say(open, { n: d.unallocated })]),
     ...((d.vacant ?? 0) > 0 ? [say('{n} vacant', { n: d.vacant ?? 0 })] : []),
   ];
 }
 
-export function renderSeats(r: SeatResult, format: OutputFormat, lang: Lang = 'en'): string {
+/** The seat result as JSON, CSV or tables; `underParties`: lines that describe the party table. */
+export function renderSeats(
+  r: SeatResult,
+  format: OutputFormat,
+  lang: Lang = 'en',
+  underParties: readonly string[] = [],
+): string {
   if (format === 'json') {
     const { issues, ...rest } = r;
     return JSON.stringify({ ...rest, issues }, null, 2);
@@ -432,6 +432,7 @@ export function renderSeats(r: SeatResult, format: OutputFormat, lang: Lang = 'e
       ['party', 'votes', '% valid', ...(r.preliminarySeats ? ['prelim.'] : []), 'seats', 'valla'],
       rows,
     ),
+    ...underParties,
   ];
   if (r.districts.length > 1) {
     out.push(
@@ -443,7 +444,7 @@ export function renderSeats(r: SeatResult, format: OutputFormat, lang: Lang = 'e
           Object.entries(d.seats)
             .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
             .map(([p, s]) => `${p} ${s}`)
-            .concat(leftOver(d, r.issues))
+            .concat(leftOver(d))
             .join(', '),
         ]),
       ),

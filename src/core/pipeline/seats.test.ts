@@ -350,3 +350,82 @@ describe('computeSeats', () => {
     expect([res.passed, res.issues]).toEqual([['A', 'B'], []]);
   });
 });
+
+describe('why a district leaves seats unallocated (DistrictResult.unallocatedReason)', () => {
+  // tiny: North 5 seats, South 3, D'Hondt, ties by lot (pe-2026-diputados' rule)
+  const share30 = {
+    kind: 'share',
+    scope: 'national',
+    share: ratio(30, 100),
+    base: 'valid',
+    source: 't',
+  } as const;
+  const of = (res: ReturnType<typeof computeSeats>, name: string) =>
+    res.districts.find((d) => d.district === name);
+
+  it('no list passed the valla in the district: every seat, no_eligible_list', () => {
+    // A has 150 of 160 valid votes (94 %), C 10 (6 % < 30 %): only C ran in South
+    const res = computeSeats(tiny(share30), {
+      votes: [...rows('North', { A: 150 }), ...rows('South', { C: 10 })],
+    });
+    expect(of(res, 'South')).toMatchObject({
+      seats: {},
+      unallocated: 3,
+      unallocatedReason: 'no_eligible_list',
+    });
+    expect(of(res, 'North')).toMatchObject({ unallocated: 0, unallocatedReason: null });
+    expect(res.issues.map((i) => i.code)).toEqual(['no_eligible_list']);
+  });
+
+  it('a tie left unresolved (no seed for the lot): its seats, tie; drawn, null', () => {
+    // North: quotients A 100, B 100, A 50, B 50, then A 33.3 = B 33.3 for the fifth seat
+    const input = {
+      votes: [...rows('North', { A: 100, B: 100 }), ...rows('South', { A: 90, B: 10 })],
+    };
+    const open = computeSeats(tiny(null), input);
+    expect(of(open, 'North')).toMatchObject({
+      seats: { A: 2, B: 2 },
+      unallocated: 1,
+      unallocatedReason: 'tie',
+    });
+    expect(of(open, 'South')).toMatchObject({ unallocated: 0, unallocatedReason: null });
+    const drawn = computeSeats(tiny(null), input, { seed: 7 });
+    expect(of(drawn, 'North')).toMatchObject({ unallocated: 0, unallocatedReason: null });
+    expect(drawn.draws).toHaveLength(1);
+  });
+
+  it('every seat placed: null in each district', () => {
+    const res = computeSeats(tiny(share30), {
+      votes: [...rows('North', { A: 300, B: 200 }), ...rows('South', { A: 100, B: 90 })],
+    });
+    expect(res.districts.map((d) => [d.unallocated, d.unallocatedReason])).toEqual([
+      [0, null],
+      [0, null],
+    ]);
+  });
+
+  it('a single seat to the most-voted candidate: a tie is tie; no candidate at all is vacant', () => {
+    const r: ListRuleset = {
+      ...tiny(null),
+      districts: [
+        { name: 'North', seats: 1 },
+        { name: 'South', seats: 1 },
+      ],
+      totalSeats: 2,
+      singleSeatWinner: 'candidate',
+    };
+    const res = computeSeats(r, {
+      votes: [...rows('North', { A: 100, B: 100 }), ...rows('South', { A: 100, B: 50 })],
+      candidates: [
+        { district: 'North', party: 'A', candidate: 'Ana', position: 1, votes: 40 },
+        { district: 'North', party: 'B', candidate: 'Beto', position: 1, votes: 40 },
+      ],
+    });
+    expect(of(res, 'North')).toMatchObject({ unallocated: 1, unallocatedReason: 'tie' });
+    expect(of(res, 'South')).toMatchObject({ unallocated: 0, unallocatedReason: null, vacant: 1 });
+    expect(res.issues.map((i) => [i.code, i.path])).toEqual([
+      ['tie_unresolved', ['district', 'North']],
+      ['insufficient_candidates', ['district', 'South']],
+    ]);
+  });
+});

@@ -49,11 +49,21 @@ export interface DrawRecord extends Draw {
   readonly party?: string;
 }
 
+/**
+ * Why a district's seats stay unallocated: no list may take part there (the valla), a tie left
+ * unresolved (a lot with no seed, or a tie rule that reports), or a biproportional apportionment
+ * that did not settle. A seat no candidate is left to fill is `vacant`, not unallocated.
+ */
+export const UNALLOCATED_REASONS = ['no_eligible_list', 'tie', 'biproportional_unsettled'] as const;
+export type UnallocatedReason = (typeof UNALLOCATED_REASONS)[number];
+
 export interface DistrictResult {
   readonly district: string;
   readonly totalSeats: number;
   readonly seats: Record<string, number>;
   readonly unallocated: number;
+  /** Why `unallocated` is not 0 (one reason: they never meet in one district); null when it is 0. */
+  readonly unallocatedReason: UnallocatedReason | null;
   readonly elected?: Record<string, readonly string[]>;
   readonly vacant?: number;
   /** Clauses that changed this district's seats (majority bonus, absolute majority). */
@@ -397,12 +407,33 @@ function singleSeatByCandidate(st: RunState, di: number): DistrictResult {
       resolution: drawn ? 'lot' : 'unresolved',
     });
   }
-  if (winner === undefined) return { district, totalSeats: 1, seats: {}, unallocated: 1 };
+  if (winner === undefined && top.length > 1)
+    return { district, totalSeats: 1, seats: {}, unallocated: 1, unallocatedReason: 'tie' };
+  if (winner === undefined) {
+    // no candidate on any eligible list: no one can take the seat (a list short of candidates)
+    st.issues.push(
+      issue(
+        'insufficient_candidates',
+        ['district', district],
+        { seatsLost: 1, rule: 'vacant' },
+        'warning',
+      ),
+    );
+    return {
+      district,
+      totalSeats: 1,
+      seats: {},
+      unallocated: 0,
+      unallocatedReason: null,
+      vacant: 1,
+    };
+  }
   return {
     district,
     totalSeats: 1,
     seats: { [winner.party]: 1 },
     unallocated: 0,
+    unallocatedReason: null,
     elected: { [winner.party]: [winner.candidate] },
   };
 }
@@ -418,13 +449,26 @@ function allDistricts(st: RunState): { districts: DistrictResult[]; tiers: TierR
   const districts = st.prep.districts.map((d, di): DistrictResult => {
     if (d.seats > 0 && !hasEligibleList(st, di)) {
       st.issues.push(issue('no_eligible_list', ['district', d.name], { seats: d.seats }));
-      return { district: d.name, totalSeats: d.seats, seats: {}, unallocated: d.seats };
+      return {
+        district: d.name,
+        totalSeats: d.seats,
+        seats: {},
+        unallocated: d.seats,
+        unallocatedReason: 'no_eligible_list',
+      };
     }
     if (d.seats === 1 && st.ruleset.singleSeatWinner === 'candidate')
       return singleSeatByCandidate(st, di);
     const eligible = st.threshold.eligible[di] as readonly boolean[];
     const fast = st.kernel && kernelDistrict(st.kernel, st.prep.parties, eligible, di);
-    if (fast) return { district: d.name, totalSeats: d.seats, seats: fast, unallocated: 0 };
+    if (fast)
+      return {
+        district: d.name,
+        totalSeats: d.seats,
+        seats: fast,
+        unallocated: 0,
+        unallocatedReason: null,
+      };
     const a = districtAllocation(st, di);
     recordDistrict(st, d.name, a);
     const seats: Record<string, number> = {};
@@ -440,6 +484,8 @@ function allDistricts(st: RunState): { districts: DistrictResult[]; tiers: TierR
       totalSeats: d.seats,
       seats,
       unallocated: a.unallocated,
+      // a district's allocation leaves seats open only on an unresolved tie (allocateSeats)
+      unallocatedReason: a.unallocated > 0 ? 'tie' : null,
       ...(named === null ? {} : { elected: named.elected }),
       ...(vacant > 0 ? { vacant } : {}),
       ...(a.clauses.length > 0 ? { clauses: a.clauses } : {}),

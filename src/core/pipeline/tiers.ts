@@ -12,6 +12,7 @@ import type {
   RemainderPoolingTier,
 } from '../rulesets/ruleset.js';
 import type { PreparedInput } from './seat-input.js';
+import type { UnallocatedReason } from './seats.js';
 
 /** What an upper tier did, for the result's `tiers`. */
 export type TierReport =
@@ -49,6 +50,7 @@ type DistrictLike = {
   readonly totalSeats: number;
   readonly seats: Record<string, number>;
   readonly unallocated: number;
+  readonly unallocatedReason: UnallocatedReason | null;
   readonly pooledSeats?: number;
 };
 
@@ -283,6 +285,7 @@ export function poolRemainders(
       totalSeats: total,
       seats: positive(seats),
       unallocated: 0,
+      unallocatedReason: null,
       pooledSeats: d.pooled,
     };
   });
@@ -381,6 +384,13 @@ export function biproportionalSeats(
   // Seats that break a marginal are never published: without a settled apportionment the
   // districts' seats stay unallocated (the upper apportionment, per list, stands).
   const settled = lower.converged && lower.ties.length === 0;
+  // an upper tie leaves the lists short of the house: the lower apportionment cannot settle then
+  const upperTied = up.tie !== null && up.tie.resolution === 'unresolved';
+  const why: UnallocatedReason | null = settled
+    ? null
+    : upperTied || lower.converged
+      ? 'tie'
+      : 'biproportional_unsettled';
   const districts = prep.districts.map((d, di): DistrictLike => ({
     district: d.name,
     totalSeats: d.seats,
@@ -388,6 +398,7 @@ export function biproportionalSeats(
       ? positive(Object.fromEntries(prep.parties.map((p, pi) => [p, lower.seats[di]?.[pi] ?? 0])))
       : {},
     unallocated: settled ? 0 : d.seats,
+    unallocatedReason: d.seats > 0 ? why : null,
   }));
   const report: TierReport = {
     kind: 'biproportional',
