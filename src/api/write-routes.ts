@@ -6,6 +6,7 @@ import { issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { ingestFile } from '../ingest/ingest.js';
 import { loadJurisdiction } from '../jurisdictions/load.js';
+import { electionToImport } from '../results/election-to-import.js';
 import { election } from '../results/service.js';
 import type { ApiContext } from './context.js';
 import { IssueError, statusOf, unwrap } from './errors.js';
@@ -23,7 +24,7 @@ export function writeHandlers(ctx: ApiContext): Handlers {
       return ingestBody(
         ctx,
         req.body as Buffer | undefined,
-        await storedElection(ctx, q.election),
+        unwrap(await electionToImport(ctx.store, q.election)),
         q.format,
         q.name ?? 'upload',
         'import',
