@@ -318,6 +318,7 @@ interface DrawTallies {
   readonly national: Float64Array;
 }
 
+/** Empty tallies for `sims` simulations, allocated once before the loop. */
 function drawTallies(K: number, S: number, R: number, sims: number): DrawTallies {
   return {
     nationalPct: Array.from({ length: K }, () => new Float64Array(sims)),
@@ -367,7 +368,7 @@ function tallyDraw(
   if (kind === 'first-round' || kind === 'runoff') rankDraw(frame, d, valid);
 }
 
-/** Simulation's ranking: who came first (and won outright), and the pair of the first two. */
+/** A simulation's ranking: who came first (and won outright), and the pair of the first two. */
 function rankDraw(frame: ProjectionFrame, d: DrawTallies, valid: number): void {
   const { order, national, wins, outright, pairs } = d;
   // Ranked by rounded votes; an exact tie is ordered by choice name (reported as a pair either way).
