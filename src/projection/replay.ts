@@ -92,72 +92,15 @@ export function replayDefinition(o: ReplayOptions): ElectionDef {
  * snapshots, each a committed import, with the projection recorded after each one.
  */
 export async function replay(store: Store, o: ReplayOptions): Promise<ReplayResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'cifra-replay-'));
-  let actas: Acta[];
-  let places: Map<string, PlaceNames>;
-  let sha256: string;
-  try {
-    const scratch = new SqliteStore(join(dir, 'final.db'));
-    await scratch.migrate();
-    await scratch.putElection(o.election);
-    const r = await ingestFile(scratch, {
-      file: o.file,
-      election: o.election,
-      now: o.now,
-    });
-    if (!r.ok) return r;
-    sha256 = r.report.sha256;
-    actas = (await scratch.currentActas(o.election.id)).map(
-      ({ version: _v, conflict: _c, warnings: _w, ...a }) => ({
-        ...a,
-        election: o.target,
-      }),
-    );
-    places = await scratch.places(o.election.id);
-    await scratch.close();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const final = await finalCount(o);
+  if (!final.ok) return final;
+  const { actas, places, sha256 } = final;
   const def = replayDefinition(o);
   await store.putElection(def);
   const sequence = replayOrder(actas, o.order, createRng(o.seed));
   const tag = `${o.order}:${o.seed}:${o.steps}`;
-  const importBatch = async (name: string, batch: IncomingActa[]): Promise<void> => {
-    const meta = {
-      election: o.target,
-      fileName: `replay ${tag} ${name}`,
-      sha256: createHash('sha256').update(`${sha256}|${tag}|${name}`).digest('hex'),
-      size: 0,
-      format: 'replay',
-      mode: 'import' as const,
-      startedAt: o.now(),
-    };
-    if (await store.findImport(o.target, meta.sha256)) return;
-    const session = await store.beginImport(meta);
-    let outcome = { new: 0, unchanged: 0, stateChanges: 0, corrected: 0, conflicts: 0 };
-    try {
-      for (let i = 0; i < batch.length; i += 5000) {
-        const r = await session.applyBatch(batch.slice(i, i + 5000), []);
-        outcome = {
-          new: outcome.new + r.new,
-          unchanged: outcome.unchanged + r.unchanged,
-          stateChanges: outcome.stateChanges + r.stateChanges,
-          corrected: outcome.corrected + r.corrected,
-          conflicts: outcome.conflicts + r.conflicts,
-        };
-      }
-      await session.commit({
-        rowsRead: batch.length,
-        ...outcome,
-        quarantined: 0,
-        quarantinedByCode: {},
-        finishedAt: o.now(),
-      });
-    } catch (e) {
-      await session.rollback();
-      throw e;
-    }
-  };
+  const importBatch = (name: string, batch: IncomingActa[]): Promise<void> =>
+    importReplayBatch(store, o, { name, hash: `${sha256}|${tag}|${name}`, tag }, batch);
   const incoming = (i: number, a: Acta): IncomingActa => ({
     acta: a,
     row: i + 1,
@@ -190,36 +133,126 @@ export async function replay(store: Store, o: ReplayOptions): Promise<ReplayResu
       `step ${step}/${o.steps}`,
       sequence.slice(from, to).map((i) => incoming(i, actas[i] as Acta)),
     );
-    const p = await getProjection(store, def, { seed: o.seed, sims: o.sims });
-    if (p.ok) {
-      const doc = p.value;
-      await store.putProjection({
-        election: def.id,
-        revision: doc.revision,
-        recordedAt: o.now(),
-        pctCounted: doc.pctCounted,
-        doc,
-      });
-      const lead = doc.choices[0];
-      const pair = doc.runoffPairs?.[0];
-      const s: ReplayStep = {
-        step,
-        steps: o.steps,
-        actasArrived: to,
-        pctCounted: doc.pctCounted,
-        leader: lead
-          ? {
-              choice: lead.choice,
-              median: String(lead.median),
-              lo90: String(lead.lo90),
-              hi90: String(lead.hi90),
-            }
-          : null,
-        runoff: pair ? { choices: pair.choices, probability: String(pair.probability) } : null,
-      };
-      done.push(s);
-      o.onStep?.(s);
-    }
+    const s = await recordStep(store, def, o, step, to);
+    if (s === null) continue;
+    done.push(s);
+    o.onStep?.(s);
   }
   return { ok: true, steps: done };
+}
+
+/** The source file's final count, read through a scratch store (its actas under the target id). */
+async function finalCount(
+  o: ReplayOptions,
+): Promise<
+  | { ok: true; actas: Acta[]; places: Map<string, PlaceNames>; sha256: string }
+  | { ok: false; issues: readonly Issue[] }
+> {
+  const dir = mkdtempSync(join(tmpdir(), 'cifra-replay-'));
+  try {
+    const scratch = new SqliteStore(join(dir, 'final.db'));
+    await scratch.migrate();
+    await scratch.putElection(o.election);
+    const r = await ingestFile(scratch, {
+      file: o.file,
+      election: o.election,
+      now: o.now,
+    });
+    if (!r.ok) return r;
+    const sha256 = r.report.sha256;
+    const actas = (await scratch.currentActas(o.election.id)).map(
+      ({ version: _v, conflict: _c, warnings: _w, ...a }) => ({
+        ...a,
+        election: o.target,
+      }),
+    );
+    const places = await scratch.places(o.election.id);
+    await scratch.close();
+    return { ok: true, actas, places, sha256 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * One snapshot as a committed import, in batches of 5000; skipped when an import with the same
+ * hash (file, order, seed, steps, name) is already recorded, so a rerun resumes.
+ */
+async function importReplayBatch(
+  store: Store,
+  o: ReplayOptions,
+  id: { readonly name: string; readonly hash: string; readonly tag: string },
+  batch: IncomingActa[],
+): Promise<void> {
+  const meta = {
+    election: o.target,
+    fileName: `replay ${id.tag} ${id.name}`,
+    sha256: createHash('sha256').update(id.hash).digest('hex'),
+    size: 0,
+    format: 'replay',
+    mode: 'import' as const,
+    startedAt: o.now(),
+  };
+  if (await store.findImport(o.target, meta.sha256)) return;
+  const session = await store.beginImport(meta);
+  let outcome = { new: 0, unchanged: 0, stateChanges: 0, corrected: 0, conflicts: 0 };
+  try {
+    for (let i = 0; i < batch.length; i += 5000) {
+      const r = await session.applyBatch(batch.slice(i, i + 5000), []);
+      outcome = {
+        new: outcome.new + r.new,
+        unchanged: outcome.unchanged + r.unchanged,
+        stateChanges: outcome.stateChanges + r.stateChanges,
+        corrected: outcome.corrected + r.corrected,
+        conflicts: outcome.conflicts + r.conflicts,
+      };
+    }
+    await session.commit({
+      rowsRead: batch.length,
+      ...outcome,
+      quarantined: 0,
+      quarantinedByCode: {},
+      finishedAt: o.now(),
+    });
+  } catch (e) {
+    await session.rollback();
+    throw e;
+  }
+}
+
+/** The projection after a step, stored as the served one would be; its progress line, or null. */
+async function recordStep(
+  store: Store,
+  def: ElectionDef,
+  o: ReplayOptions,
+  step: number,
+  actasArrived: number,
+): Promise<ReplayStep | null> {
+  const p = await getProjection(store, def, { seed: o.seed, sims: o.sims });
+  if (!p.ok) return null;
+  const doc = p.value;
+  await store.putProjection({
+    election: def.id,
+    revision: doc.revision,
+    recordedAt: o.now(),
+    pctCounted: doc.pctCounted,
+    doc,
+  });
+  const lead = doc.choices[0];
+  const pair = doc.runoffPairs?.[0];
+  return {
+    step,
+    steps: o.steps,
+    actasArrived,
+    pctCounted: doc.pctCounted,
+    leader: lead
+      ? {
+          choice: lead.choice,
+          median: String(lead.median),
+          lo90: String(lead.lo90),
+          hi90: String(lead.hi90),
+        }
+      : null,
+    runoff: pair ? { choices: pair.choices, probability: String(pair.probability) } : null,
+  };
 }

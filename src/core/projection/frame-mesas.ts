@@ -285,27 +285,11 @@ export function frameFromMesas(
   const K = choiceNames.length;
   const S = K + 2; // share dimensions
   const D = S + 1; // + turnout
-  const T = S; // turnout index
   const gamma = options.arrivalBias ?? DEFAULT_ARRIVAL_BIAS;
   const scale = options.varianceScale ?? 1;
-
-  const regionIdx = new Map<string, number>();
-  const provinceIdx = new Map<string, number>();
-  const districtIdx = new Map<string, number>();
-  const regions: Node[] = [];
-  const provinces: Node[] = [];
-  const districts: Node[] = [];
-  const regionLabel: string[] = [];
-  const regionCode: string[] = [];
-  const regionCounted: Float64Array[] = [];
-  const districtElectors: number[] = []; // all eligible, known in advance (the covariate)
-  const districtRemaining: number[] = []; // eligible of uncounted mesas
-  const districtRemainingSq: number[] = []; // Σ eligible² of uncounted mesas
-  let processed = 0;
   // With a previous round per mesa, the model works on what it does not predict (residuals).
   const predicted = priorPredictions(mesas, S);
   const pred = predicted?.out ?? null;
-  const districtPrior: number[] = []; // Σ eligible × prediction of uncounted mesas, per dimension
   // the choices' spread between regions while too few report: of a share, or of a residual
   // (a pass over every mesa, made only when some dimension has too few regions: run 21)
   let fewRegionsVar: Float64Array | null | undefined;
@@ -313,47 +297,111 @@ export function frameFromMesas(
     fewRegionsVar ??= predicted === null ? null : predictionSpread(mesas, predicted.out, D, K);
     return fewRegionsVar === null ? UNIFORM_VARIANCE : (fewRegionsVar[k] as number);
   };
+  const tree = mesaTree(mesas, S, pred);
+  const shape: FitShape = {
+    K,
+    S,
+    D,
+    hasPrior: pred !== null,
+    sizeCovariate: options.sizeCovariate ?? true,
+    fewVarOf,
+  };
+  const fit = fitLevels(tree, shape);
+  const frameRegions = regionPosteriors(tree, fit, D, scale);
+  const groups = remainderGroups(tree, fit, D, gamma, scale);
+  const withRemainder = new Set(groups.map((g) => g.region));
 
+  return {
+    choices: choiceNames,
+    regions: frameRegions,
+    groups,
+    rateMax: 1,
+    actasProcessed: tree.processed,
+    actasTotal: mesas.length,
+    ...(predicted === null
+      ? {}
+      : {
+          mesaPrior: {
+            mesas: mesas.reduce((n, m) => n + (m.prior === undefined ? 0 : 1), 0),
+            fitted: predicted.fitted,
+          },
+        }),
+    // regions still to report with nothing counted yet
+    unitsWithoutData: frameRegions
+      .filter((r, i) => r.counted.every((x) => x === 0) && withRemainder.has(i))
+      .map((r) => r.code),
+  };
+}
+
+/** The mesas as a region → province → district tree, with what each district has still to count. */
+interface MesaTree {
+  readonly regions: Node[];
+  readonly provinces: Node[];
+  readonly districts: Node[];
+  readonly regionLabel: string[];
+  readonly regionCode: string[];
+  readonly regionCounted: Float64Array[];
+  /** Per district: all eligible, known in advance (the covariate). */
+  readonly districtElectors: number[];
+  /** Per district: eligible of uncounted mesas, and Σ eligible² of them. */
+  readonly districtRemaining: number[];
+  readonly districtRemainingSq: number[];
+  /** Per district and dimension: Σ eligible × prediction of uncounted mesas. */
+  readonly districtPrior: number[];
+  readonly processed: number;
+}
+
+/** One pass over the mesas: builds the tree, observes each counted one, sums the uncounted. */
+function mesaTree(
+  mesas: readonly ProjectionMesa[],
+  S: number,
+  pred: Float64Array | null,
+): MesaTree {
+  const D = S + 1;
+  const T = S; // turnout index
+  const idx = { region: new Map<string, number>(), province: new Map<string, number>() };
+  const districtIdx = new Map<string, number>();
+  const t: TreeBuilder = {
+    regions: [],
+    provinces: [],
+    districts: [],
+    regionLabel: [],
+    regionCode: [],
+    regionCounted: [],
+    districtElectors: [],
+    districtRemaining: [],
+    districtRemainingSq: [],
+    districtPrior: [],
+  };
+  let processed = 0;
   for (const [i, mesa] of mesas.entries()) {
-    let r = regionIdx.get(mesa.region);
-    if (r === undefined) {
-      r = regions.length;
-      regionIdx.set(mesa.region, r);
-      regions.push(node(-1, D));
-      regionLabel.push(mesa.regionName);
-      regionCode.push(mesa.region);
-      regionCounted.push(new Float64Array(S));
-    }
-    let p = provinceIdx.get(mesa.province);
-    if (p === undefined) {
-      p = provinces.length;
-      provinceIdx.set(mesa.province, p);
-      provinces.push(node(r, D));
-    }
+    const r = regionOf(t, idx, mesa, S);
+    const p = provinceOf(t, idx, mesa, r, D);
     let d = districtIdx.get(mesa.district);
     if (d === undefined) {
-      d = districts.length;
+      d = t.districts.length;
       districtIdx.set(mesa.district, d);
-      districts.push(node(p, D));
-      districtElectors.push(0);
-      districtRemaining.push(0);
-      districtRemainingSq.push(0);
-      for (let k = 0; k < D; k++) districtPrior.push(0);
+      t.districts.push(node(p, D));
+      t.districtElectors.push(0);
+      t.districtRemaining.push(0);
+      t.districtRemainingSq.push(0);
+      for (let k = 0; k < D; k++) t.districtPrior.push(0);
     }
-    const dn = districts[d] as Node;
-    districtElectors[d] = (districtElectors[d] as number) + mesa.eligible;
+    const dn = t.districts[d] as Node;
+    t.districtElectors[d] = (t.districtElectors[d] as number) + mesa.eligible;
     const f = mesa.figures;
     if (f === null) {
-      districtRemaining[d] = (districtRemaining[d] as number) + mesa.eligible;
-      districtRemainingSq[d] = (districtRemainingSq[d] as number) + mesa.eligible * mesa.eligible;
+      t.districtRemaining[d] = (t.districtRemaining[d] as number) + mesa.eligible;
+      t.districtRemainingSq[d] =
+        (t.districtRemainingSq[d] as number) + mesa.eligible * mesa.eligible;
       if (pred !== null)
         for (let k = 0; k < D; k++)
-          districtPrior[d * D + k] =
-            (districtPrior[d * D + k] as number) + mesa.eligible * (pred[i * D + k] as number);
+          t.districtPrior[d * D + k] =
+            (t.districtPrior[d * D + k] as number) + mesa.eligible * (pred[i * D + k] as number);
       continue;
     }
     processed++;
-    const counted = regionCounted[r] as Float64Array;
+    const counted = t.regionCounted[r] as Float64Array;
     let emitted = 0;
     for (let k = 0; k < S; k++) {
       const x = f[k] ?? 0;
@@ -364,11 +412,59 @@ export function frameFromMesas(
     if (mesa.eligible > 0) observe(dn, T, Math.min(1, emitted / mesa.eligible) - at(T));
     if (emitted > 0) for (let k = 0; k < S; k++) observe(dn, k, (f[k] ?? 0) / emitted - at(k));
   }
+  return { ...t, processed };
+}
 
-  // The covariate, known before any acta arrives: log10 of a district's electors (larger is more
-  // urban); for a province, the mean over its districts. Its slope is fitted within parents.
-  const sizeCovariate = options.sizeCovariate ?? true;
-  const xD = districtElectors.map((e) => Math.log10(Math.max(1, e)));
+/** The tree while it is built (the count of processed mesas comes last). */
+type TreeBuilder = Omit<MesaTree, 'processed'>;
+interface TreeIndex {
+  readonly region: Map<string, number>;
+  readonly province: Map<string, number>;
+}
+
+/** The mesa's region node, created on its first mesa (the order of first appearance is kept). */
+function regionOf(t: TreeBuilder, idx: TreeIndex, mesa: ProjectionMesa, S: number): number {
+  let r = idx.region.get(mesa.region);
+  if (r === undefined) {
+    r = t.regions.length;
+    idx.region.set(mesa.region, r);
+    t.regions.push(node(-1, S + 1));
+    t.regionLabel.push(mesa.regionName);
+    t.regionCode.push(mesa.region);
+    t.regionCounted.push(new Float64Array(S));
+  }
+  return r;
+}
+
+/** The mesa's province node under region r, created on its first mesa. */
+function provinceOf(
+  t: TreeBuilder,
+  idx: TreeIndex,
+  mesa: ProjectionMesa,
+  r: number,
+  D: number,
+): number {
+  let p = idx.province.get(mesa.province);
+  if (p === undefined) {
+    p = t.provinces.length;
+    idx.province.set(mesa.province, p);
+    t.provinces.push(node(r, D));
+  }
+  return p;
+}
+
+/** The covariate per node: log10 of a district's electors (larger is more urban); above, means. */
+interface SizeCovariates {
+  readonly xD: readonly number[];
+  readonly xP: Float64Array;
+  readonly xR: Float64Array;
+}
+
+// The covariate, known before any acta arrives: log10 of a district's electors (larger is more
+// urban); for a province, the mean over its districts. Its slope is fitted within parents.
+function sizeCovariates(tree: MesaTree): SizeCovariates {
+  const { regions, provinces, districts } = tree;
+  const xD = tree.districtElectors.map((e) => Math.log10(Math.max(1, e)));
   const xP = new Float64Array(provinces.length);
   const nP = new Float64Array(provinces.length);
   districts.forEach((dn, d) => {
@@ -384,74 +480,137 @@ export function frameFromMesas(
     nR[pn.parent] = (nR[pn.parent] as number) + (nP[p] as number);
   });
   for (let r = 0; r < regions.length; r++) xR[r] = (xR[r] as number) / Math.max(1, nR[r] as number);
-  const adjR = new Float64Array(regions.length * D);
-  const adjD = new Float64Array(districts.length * D);
-  const adjP = new Float64Array(provinces.length * D);
+  return { xD, xP, xR };
+}
 
-  // Variance components by method of moments, per dimension.
-  const sigma2 = new Float64Array(D); // mesas within a district
-  const tauD = new Float64Array(D); // districts within a province
-  const tauP = new Float64Array(D); // provinces within a region
-  const tauR = new Float64Array(D); // regions within the nation
-  const nationalVar = new Float64Array(D);
-  const national = new Float64Array(D);
+/** What the fit needs to know besides the tree: dimensions, the prior, the options. */
+interface FitShape {
+  readonly K: number;
+  readonly S: number;
+  readonly D: number;
+  readonly hasPrior: boolean;
+  readonly sizeCovariate: boolean;
+  /** The between-region variance of dimension k while too few regions report. */
+  readonly fewVarOf: (k: number) => number;
+}
+
+/** The fitted levels, per dimension; adj*: the covariate's effect per node, to add back. */
+interface LevelFit {
+  readonly sigma2: Float64Array; // mesas within a district
+  readonly tauD: Float64Array; // districts within a province
+  readonly tauP: Float64Array; // provinces within a region
+  readonly tauR: Float64Array; // regions within the nation
+  readonly national: Float64Array;
+  readonly nationalVar: Float64Array;
+  readonly adjR: Float64Array;
+  readonly adjD: Float64Array;
+  readonly adjP: Float64Array;
+}
+
+/** Variance components by method of moments, per dimension, from the mesas up to the nation. */
+function fitLevels(tree: MesaTree, shape: FitShape): LevelFit {
+  const { D } = shape;
+  const cov = sizeCovariates(tree);
+  const fit: LevelFit = {
+    adjR: new Float64Array(tree.regions.length * D),
+    adjD: new Float64Array(tree.districts.length * D),
+    adjP: new Float64Array(tree.provinces.length * D),
+    sigma2: new Float64Array(D),
+    tauD: new Float64Array(D),
+    tauP: new Float64Array(D),
+    tauR: new Float64Array(D),
+    nationalVar: new Float64Array(D),
+    national: new Float64Array(D),
+  };
   for (let k = 0; k < D; k++) {
-    let ss = 0;
-    let df = 0;
-    for (const dn of districts) {
-      const n = dn.n[k] as number;
-      if (n < 2) continue;
-      const s1 = dn.s1[k] as number;
-      ss += (dn.s2[k] as number) - (s1 * s1) / n;
-      df += n - 1;
-    }
-    const s2m = df > 0 ? Math.max(ss / df, FLOOR) : 0.01;
-    sigma2[k] = s2m;
-    for (const dn of districts) {
-      const n = dn.n[k] as number;
-      if (n > 0) {
-        dn.m[k] = (dn.s1[k] as number) / n;
-        dn.v[k] = s2m / n;
-      }
-    }
-    if (sizeCovariate) adjust(districts, provinces.length, xD, k, D, adjD);
-    tauD[k] = between(districts, provinces, k);
-    pool(districts, provinces, k, tauD[k] as number);
-    if (sizeCovariate) adjust(provinces, regions.length, xP, k, D, adjP);
-    tauP[k] = between(provinces, regions, k);
-    pool(provinces, regions, k, tauP[k] as number);
-    // the regions with data at this dimension (the slope's adjustment keeps which they are)
-    const reporting = regions.filter((rn) => !Number.isNaN(rn.m[k] as number)).length;
-    // Across regions only when enough of them have data: a slope through two or three
-    // departments is noise (calibration: whole-department arrival order).
-    if (sizeCovariate && reporting >= MIN_REGIONS_FOR_SLOPE)
-      adjust(regions, 1, xR, k, D, adjR, true);
-    // a spread from fewer than MIN_REGIONS_FOR_SPREAD regions with data is not an estimate (Lima's
-    // two circunscripciones spoke for the nation): the spread of a share known only to lie in
-    // [0, 1] (1/12) until enough regions report; of a residual, how far apart the regions'
-    // previous rounds predict them (run 21)
-    // (the choices only: blank, null and turnout keep their estimates)
-    const few = k < K && reporting < MIN_REGIONS_FOR_SPREAD;
-    const fewVar = few ? fewVarOf(k) : 0;
-    tauR[k] = few ? fewVar : between(regions, null, k);
-    // National level: precision-weighted mean of the regions with data.
-    let sw = 0;
-    let swm = 0;
-    for (const rn of regions) {
-      const m = rn.m[k] as number;
-      if (Number.isNaN(m)) continue;
-      const w = 1 / ((tauR[k] as number) + (rn.v[k] as number));
-      sw += w;
-      swm += w * m;
-    }
-    national[k] = sw > 0 ? swm / sw : pred !== null ? 0 : k === T ? 0.75 : 1 / S;
-    // with too few regions the level common to those with nothing counted is as unknown as
-    // their spread (run 20, variant Q); with six or more, no common term: the model as it was
-    nationalVar[k] = few ? fewVar : 0;
+    poolToRegions(tree, cov, fit, shape, k);
+    nationalLevel(tree, cov, fit, shape, k);
   }
+  return fit;
+}
 
-  // Regions: posterior of θ_r given all data.
-  const frameRegions: FrameRegion[] = regions.map((rn, r) => {
+/** Dimension k from the mesas to the regions: σ² within districts, then each level's τ and pool. */
+function poolToRegions(
+  tree: MesaTree,
+  cov: SizeCovariates,
+  fit: LevelFit,
+  shape: FitShape,
+  k: number,
+): void {
+  const { regions, provinces, districts } = tree;
+  const { D, sizeCovariate } = shape;
+  let ss = 0;
+  let df = 0;
+  for (const dn of districts) {
+    const n = dn.n[k] as number;
+    if (n < 2) continue;
+    const s1 = dn.s1[k] as number;
+    ss += (dn.s2[k] as number) - (s1 * s1) / n;
+    df += n - 1;
+  }
+  const s2m = df > 0 ? Math.max(ss / df, FLOOR) : 0.01;
+  fit.sigma2[k] = s2m;
+  for (const dn of districts) {
+    const n = dn.n[k] as number;
+    if (n > 0) {
+      dn.m[k] = (dn.s1[k] as number) / n;
+      dn.v[k] = s2m / n;
+    }
+  }
+  if (sizeCovariate) adjust(districts, provinces.length, cov.xD, k, D, fit.adjD);
+  fit.tauD[k] = between(districts, provinces, k);
+  pool(districts, provinces, k, fit.tauD[k] as number);
+  if (sizeCovariate) adjust(provinces, regions.length, cov.xP, k, D, fit.adjP);
+  fit.tauP[k] = between(provinces, regions, k);
+  pool(provinces, regions, k, fit.tauP[k] as number);
+}
+
+/** Dimension k across the regions: their slope and spread, and the nation's weighted mean. */
+function nationalLevel(
+  tree: MesaTree,
+  cov: SizeCovariates,
+  fit: LevelFit,
+  shape: FitShape,
+  k: number,
+): void {
+  const { regions } = tree;
+  const { K, S, D } = shape;
+  const T = S; // turnout index
+  const { tauR } = fit;
+  // the regions with data at this dimension (the slope's adjustment keeps which they are)
+  const reporting = regions.filter((rn) => !Number.isNaN(rn.m[k] as number)).length;
+  // Across regions only when enough of them have data: a slope through two or three
+  // departments is noise (calibration: whole-department arrival order).
+  if (shape.sizeCovariate && reporting >= MIN_REGIONS_FOR_SLOPE)
+    adjust(regions, 1, cov.xR, k, D, fit.adjR, true);
+  // a spread from fewer than MIN_REGIONS_FOR_SPREAD regions with data is not an estimate (Lima's
+  // two circunscripciones spoke for the nation): the spread of a share known only to lie in
+  // [0, 1] (1/12) until enough regions report; of a residual, how far apart the regions'
+  // previous rounds predict them (run 21)
+  // (the choices only: blank, null and turnout keep their estimates)
+  const few = k < K && reporting < MIN_REGIONS_FOR_SPREAD;
+  const fewVar = few ? shape.fewVarOf(k) : 0;
+  tauR[k] = few ? fewVar : between(regions, null, k);
+  // National level: precision-weighted mean of the regions with data.
+  let sw = 0;
+  let swm = 0;
+  for (const rn of regions) {
+    const m = rn.m[k] as number;
+    if (Number.isNaN(m)) continue;
+    const w = 1 / ((tauR[k] as number) + (rn.v[k] as number));
+    sw += w;
+    swm += w * m;
+  }
+  fit.national[k] = sw > 0 ? swm / sw : shape.hasPrior ? 0 : k === T ? 0.75 : 1 / S;
+  // with too few regions the level common to those with nothing counted is as unknown as
+  // their spread (run 20, variant Q); with six or more, no common term: the model as it was
+  fit.nationalVar[k] = few ? fewVar : 0;
+}
+
+/** Regions: posterior of θ_r given all data. */
+function regionPosteriors(tree: MesaTree, fit: LevelFit, D: number, scale: number): FrameRegion[] {
+  const { tauR, adjR, national } = fit;
+  return tree.regions.map((rn, r) => {
     const mean = new Float64Array(D);
     const sd = new Float64Array(D);
     for (let k = 0; k < D; k++) {
@@ -469,129 +628,150 @@ export function frameFromMesas(
       }
     }
     return {
-      code: regionCode[r] as string,
-      label: regionLabel[r] as string,
-      counted: regionCounted[r] as Float64Array,
+      code: tree.regionCode[r] as string,
+      label: tree.regionLabel[r] as string,
+      counted: tree.regionCounted[r] as Float64Array,
       mean,
       sd,
     };
   });
+}
 
-  // Groups: one per province with uncounted mesas, its districts folded in.
-  const groupsByProvince = new Map<number, { p: number; ds: number[] }>();
-  districts.forEach((dn, d) => {
-    if ((districtRemaining[d] as number) <= 0) return;
-    let g = groupsByProvince.get(dn.parent);
-    if (g === undefined) {
-      g = { p: dn.parent, ds: [] };
-      groupsByProvince.set(dn.parent, g);
+/** Groups: one per province with uncounted mesas, its districts folded in, in region order. */
+function remainderGroups(
+  tree: MesaTree,
+  fit: LevelFit,
+  D: number,
+  gamma: number,
+  scale: number,
+): FrameGroup[] {
+  const groupsByProvince = new Map<number, number[]>();
+  tree.districts.forEach((dn, d) => {
+    if ((tree.districtRemaining[d] as number) <= 0) return;
+    let ds = groupsByProvince.get(dn.parent);
+    if (ds === undefined) {
+      ds = [];
+      groupsByProvince.set(dn.parent, ds);
     }
-    g.ds.push(d);
+    ds.push(d);
   });
   const groups: FrameGroup[] = [];
-  for (const [p, g] of groupsByProvince) {
-    const pn = provinces[p] as Node;
-    const c0 = new Float64Array(D);
-    const c1 = new Float64Array(D);
-    const sd = new Float64Array(D);
-    const cb = new Float64Array(D);
-    const cp = new Float64Array(D);
-    let base = 0;
-    for (const d of g.ds) base += districtRemaining[d] as number;
-    for (let k = 0; k < D; k++) {
-      // District d's remainder: λ_d ȳ_d + (1 − λ_d) θ_p + noise; θ_p = λ_p m_p + (1 − λ_p) θ_r + noise.
-      let a = 0;
-      let b = 0;
-      let vIndep = 0;
-      let bNoData = 0;
-      let massSum = 0;
-      for (const d of g.ds) {
-        const dn = districts[d] as Node;
-        // Mass: expected emitted votes for shares, eligible voters for turnout.
-        const eu = districtRemaining[d] as number;
-        const mass =
-          k === T
-            ? eu
-            : eu *
-              Math.max(
-                districtRate(dn, pn, T, tauD, national) +
-                  (adjD[d * D + T] as number) +
-                  (adjP[g.p * D + T] as number) +
-                  (districtPrior[d * D + T] as number) / eu,
-                1e-3,
-              );
-        const adj = adjD[d * D + k] as number;
-        a += mass * (adj + (districtPrior[d * D + k] as number) / eu);
-        const m = dn.m[k] as number;
-        const tau = tauD[k] as number;
-        let lambda = 0;
-        let vPost = tau;
-        if (!Number.isNaN(m)) {
-          const v = dn.v[k] as number;
-          lambda = tau / (tau + v);
-          vPost = lambda * v;
-          a += mass * lambda * m;
-        }
-        b += mass * (1 - lambda);
-        bNoData += mass * (1 - lambda);
-        const mesaNoise = ((sigma2[k] as number) * (districtRemainingSq[d] as number)) / (eu * eu);
-        vIndep += mass * mass * (vPost + mesaNoise);
-        massSum += mass;
-      }
-      a /= massSum;
-      b /= massSum;
-      vIndep /= massSum * massSum;
-      bNoData /= massSum;
-      const mp = pn.m[k] as number;
-      const tp = tauP[k] as number;
-      let lp = 0;
-      let vp = 0;
-      if (!Number.isNaN(mp)) {
-        const v = pn.v[k] as number;
-        lp = tp / (tp + v);
-        vp = lp * v;
-      } else vp = tp;
-      c0[k] = a + b * (lp * (Number.isNaN(mp) ? 0 : mp) + (adjP[g.p * D + k] as number));
-      c1[k] = b * (1 - lp);
-      sd[k] = Math.sqrt(b * b * vp + vIndep) * scale;
-      cb[k] = gamma * Math.sqrt(tauD[k] as number) * bNoData * scale;
-      // a region with nothing counted shares that common level's error with the others, so it
-      // does not average out over them (review 4: Lima alone gave Fujimori > 99 %)
-      if (Number.isNaN(regions[pn.parent]?.m[k] as number))
-        cp[k] = (c1[k] as number) * Math.sqrt(nationalVar[k] as number) * scale;
-    }
-    groups.push({
-      region: pn.parent,
-      base,
-      c0,
-      c1,
-      sd,
-      cb,
-      ...(cp.some((x) => x !== 0) ? { cp } : {}),
-    });
-  }
+  for (const [p, ds] of groupsByProvince)
+    groups.push(provinceGroup(tree, fit, p, ds, D, gamma, scale));
   groups.sort((x, y) => x.region - y.region);
-  const withRemainder = new Set(groups.map((g) => g.region));
+  return groups;
+}
 
+/** Province p's remainder, per dimension: c0 + c1·θ_region, its own noise and common terms. */
+function provinceGroup(
+  tree: MesaTree,
+  fit: LevelFit,
+  p: number,
+  ds: readonly number[],
+  D: number,
+  gamma: number,
+  scale: number,
+): FrameGroup {
+  const pn = tree.provinces[p] as Node;
+  const c0 = new Float64Array(D);
+  const c1 = new Float64Array(D);
+  const sd = new Float64Array(D);
+  const cb = new Float64Array(D);
+  const cp = new Float64Array(D);
+  let base = 0;
+  for (const d of ds) base += tree.districtRemaining[d] as number;
+  for (let k = 0; k < D; k++) {
+    const { a, b, vIndep, bNoData } = districtsBlend(tree, fit, p, ds, D, k);
+    const mp = pn.m[k] as number;
+    const tp = fit.tauP[k] as number;
+    let lp = 0;
+    let vp = 0;
+    if (!Number.isNaN(mp)) {
+      const v = pn.v[k] as number;
+      lp = tp / (tp + v);
+      vp = lp * v;
+    } else vp = tp;
+    c0[k] = a + b * (lp * (Number.isNaN(mp) ? 0 : mp) + (fit.adjP[p * D + k] as number));
+    c1[k] = b * (1 - lp);
+    sd[k] = Math.sqrt(b * b * vp + vIndep) * scale;
+    cb[k] = gamma * Math.sqrt(fit.tauD[k] as number) * bNoData * scale;
+    // a region with nothing counted shares that common level's error with the others, so it
+    // does not average out over them (review 4: Lima alone gave Fujimori > 99 %)
+    if (Number.isNaN(tree.regions[pn.parent]?.m[k] as number))
+      cp[k] = (c1[k] as number) * Math.sqrt(fit.nationalVar[k] as number) * scale;
+  }
   return {
-    choices: choiceNames,
-    regions: frameRegions,
-    groups,
-    rateMax: 1,
-    actasProcessed: processed,
-    actasTotal: mesas.length,
-    ...(predicted === null
-      ? {}
-      : {
-          mesaPrior: {
-            mesas: mesas.reduce((n, m) => n + (m.prior === undefined ? 0 : 1), 0),
-            fitted: predicted.fitted,
-          },
-        }),
-    // regions still to report with nothing counted yet
-    unitsWithoutData: frameRegions
-      .filter((r, i) => r.counted.every((x) => x === 0) && withRemainder.has(i))
-      .map((r) => r.code),
+    region: pn.parent,
+    base,
+    c0,
+    c1,
+    sd,
+    cb,
+    ...(cp.some((x) => x !== 0) ? { cp } : {}),
+  };
+}
+
+/**
+ * Dimension k of a province's districts' remainders, mass-weighted: district d's remainder is
+ * λ_d ȳ_d + (1 − λ_d) θ_p + noise; θ_p = λ_p m_p + (1 − λ_p) θ_r + noise. a: the known part,
+ * b: θ_p's weight, vIndep: the districts' own variance, bNoData: θ_p's weight from no data.
+ */
+function districtsBlend(
+  tree: MesaTree,
+  fit: LevelFit,
+  p: number,
+  ds: readonly number[],
+  D: number,
+  k: number,
+): { a: number; b: number; vIndep: number; bNoData: number } {
+  const T = D - 1; // turnout index
+  const pn = tree.provinces[p] as Node;
+  const { tauD, adjD, adjP } = fit;
+  const prior = tree.districtPrior;
+  let a = 0;
+  let b = 0;
+  let vIndep = 0;
+  let bNoData = 0;
+  let massSum = 0;
+  for (const d of ds) {
+    const dn = tree.districts[d] as Node;
+    // Mass: expected emitted votes for shares, eligible voters for turnout.
+    const eu = tree.districtRemaining[d] as number;
+    const mass =
+      k === T
+        ? eu
+        : eu *
+          Math.max(
+            districtRate(dn, pn, T, tauD, fit.national) +
+              (adjD[d * D + T] as number) +
+              (adjP[p * D + T] as number) +
+              (prior[d * D + T] as number) / eu,
+            1e-3,
+          );
+    const adj = adjD[d * D + k] as number;
+    a += mass * (adj + (prior[d * D + k] as number) / eu);
+    const m = dn.m[k] as number;
+    const tau = tauD[k] as number;
+    let lambda = 0;
+    let vPost = tau;
+    if (!Number.isNaN(m)) {
+      const v = dn.v[k] as number;
+      lambda = tau / (tau + v);
+      vPost = lambda * v;
+      a += mass * lambda * m;
+    }
+    b += mass * (1 - lambda);
+    bNoData += mass * (1 - lambda);
+    const mesaNoise =
+      ((fit.sigma2[k] as number) * (tree.districtRemainingSq[d] as number)) / (eu * eu);
+    vIndep += mass * mass * (vPost + mesaNoise);
+    massSum += mass;
+  }
+  return {
+    a: a / massSum,
+    b: b / massSum,
+    vIndep: vIndep / (massSum * massSum),
+    bNoData: bNoData / massSum,
   };
 }
 

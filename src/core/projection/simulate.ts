@@ -261,79 +261,19 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
 
   // Central projection.
   drawFinal(frame, null, theta, q, common, one);
-  const centralNational = new Float64Array(S);
-  for (let i = 0; i < R * S; i++)
-    centralNational[i % S] = (centralNational[i % S] as number) + (one[i] as number);
-  const centralValid = sumTo(centralNational, K);
-  const centralRegion = one.slice();
+  const central = centralOf(one, K, S, R);
 
   const sims = Math.max(1, o.sims);
-  const nationalPct = Array.from({ length: K }, () => new Float64Array(sims));
-  const nationalVotes = Array.from({ length: S }, () => new Float64Array(sims));
-  const validVotes = new Float64Array(sims);
-  const regionPct = Array.from({ length: R * K }, () => new Float64Array(sims));
-  const regionVotes = Array.from({ length: R * K }, () => new Float64Array(sims));
-  const pairs = new Map<string, number>();
-  const outright = new Float64Array(K);
-  const wins = new Float64Array(K);
-  const order = Array.from({ length: K }, (_, i) => i);
+  const draws = drawTallies(K, S, R, sims);
   const seatPlan =
     o.kind === 'list' && o.ruleset !== undefined
       ? seatAccumulator(frame, o.ruleset, sims, o.seatPath ?? 'auto')
       : null;
-  const national = new Float64Array(S);
-
   for (let s = 0; s < sims; s++) {
     drawFinal(frame, next, theta, q, common, one);
-    national.fill(0);
-    for (let r = 0; r < R; r++) {
-      let valid = 0;
-      for (let k = 0; k < S; k++) {
-        const v = one[r * S + k] as number;
-        national[k] = (national[k] as number) + v;
-        if (k < K) valid += v;
-      }
-      for (let k = 0; k < K; k++) {
-        const v = one[r * S + k] as number;
-        (regionPct[r * K + k] as Float64Array)[s] = valid > 0 ? (100 * v) / valid : 0;
-        (regionVotes[r * K + k] as Float64Array)[s] = v;
-      }
-    }
-    const valid = sumTo(national, K);
-    validVotes[s] = valid;
-    for (let k = 0; k < S; k++) (nationalVotes[k] as Float64Array)[s] = national[k] as number;
-    for (let k = 0; k < K; k++)
-      (nationalPct[k] as Float64Array)[s] = valid > 0 ? (100 * (national[k] as number)) / valid : 0;
-    if (o.kind === 'first-round' || o.kind === 'runoff') {
-      // Ranked by rounded votes; an exact tie is ordered by choice name (reported as a pair either way).
-      order.sort(
-        (a, b) =>
-          Math.round(national[b] as number) - Math.round(national[a] as number) ||
-          ((frame.choices[a] as string) < (frame.choices[b] as string) ? -1 : 1),
-      );
-      const first = order[0] as number;
-      const second = order[1];
-      wins[first] = (wins[first] as number) + 1;
-      // CONST art. 111: more than half of the valid votes wins in the first round.
-      if (2 * Math.round(national[first] as number) > Math.round(valid))
-        outright[first] = (outright[first] as number) + 1;
-      if (second !== undefined) {
-        const pair = [frame.choices[first] as string, frame.choices[second] as string]
-          .sort()
-          .join('\u0000');
-        pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
-      }
-    }
+    tallyDraw(frame, o.kind, draws, one, s);
     seatPlan?.add(one, s);
   }
-
-  const choices: ProjectedChoice[] = frame.choices.map((choice, k) => ({
-    choice,
-    central: round(centralValid > 0 ? (100 * (centralNational[k] as number)) / centralValid : 0, 3),
-    ...interval(nationalPct[k] as Float64Array, 3),
-    votes: interval(nationalVotes[k] as Float64Array, 0),
-  }));
-  choices.sort((a, b) => b.median - a.median || (a.choice < b.choice ? -1 : 1));
 
   // While actas remain nothing is certain: a simulated 0 or 1 is reported as the bound.
   const remaining = frame.actasProcessed < frame.actasTotal;
@@ -341,8 +281,139 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
     remaining
       ? Math.min(PROBABILITY_BOUNDS.max, Math.max(PROBABILITY_BOUNDS.min, round(n / sims, 4)))
       : round(n / sims, 4);
-  const result: ProjectionResult = {
-    seed: o.seed,
+  const result = summaryOf(frame, o.seed, sims, central, draws, remaining);
+  if (o.kind === 'first-round' || o.kind === 'runoff')
+    return { ...result, ...winnersOf(frame, o.kind, draws, sims, prob) };
+  if (seatPlan !== null) return { ...result, seats: seatPlan.summary(prob) };
+  return result;
+}
+
+/** The central projection's national totals and valid votes, and a copy of its region totals. */
+interface Central {
+  readonly national: Float64Array;
+  readonly valid: number;
+  readonly region: Float64Array;
+}
+
+/** Sums the central draw's regions (choices, blank, null per region) into the nation. */
+function centralOf(one: Float64Array, K: number, S: number, R: number): Central {
+  const national = new Float64Array(S);
+  for (let i = 0; i < R * S; i++)
+    national[i % S] = (national[i % S] as number) + (one[i] as number);
+  return { national, valid: sumTo(national, K), region: one.slice() };
+}
+
+/** What each simulation leaves: per choice and region, % and votes; who ranked where. */
+interface DrawTallies {
+  readonly nationalPct: Float64Array[];
+  readonly nationalVotes: Float64Array[];
+  readonly validVotes: Float64Array;
+  readonly regionPct: Float64Array[];
+  readonly regionVotes: Float64Array[];
+  readonly pairs: Map<string, number>;
+  readonly outright: Float64Array;
+  readonly wins: Float64Array;
+  /** Scratch: the choices by rank, and the simulation's national totals. */
+  readonly order: number[];
+  readonly national: Float64Array;
+}
+
+/** Empty tallies for `sims` simulations, allocated once before the loop. */
+function drawTallies(K: number, S: number, R: number, sims: number): DrawTallies {
+  return {
+    nationalPct: Array.from({ length: K }, () => new Float64Array(sims)),
+    nationalVotes: Array.from({ length: S }, () => new Float64Array(sims)),
+    validVotes: new Float64Array(sims),
+    regionPct: Array.from({ length: R * K }, () => new Float64Array(sims)),
+    regionVotes: Array.from({ length: R * K }, () => new Float64Array(sims)),
+    pairs: new Map<string, number>(),
+    outright: new Float64Array(K),
+    wins: new Float64Array(K),
+    order: Array.from({ length: K }, (_, i) => i),
+    national: new Float64Array(S),
+  };
+}
+
+/** Records simulation s's final count (region totals in `one`) in the tallies. */
+function tallyDraw(
+  frame: ProjectionFrame,
+  kind: ContestKind,
+  d: DrawTallies,
+  one: Float64Array,
+  s: number,
+): void {
+  const K = frame.choices.length;
+  const S = K + 2;
+  const R = frame.regions.length;
+  const national = d.national;
+  national.fill(0);
+  for (let r = 0; r < R; r++) {
+    let valid = 0;
+    for (let k = 0; k < S; k++) {
+      const v = one[r * S + k] as number;
+      national[k] = (national[k] as number) + v;
+      if (k < K) valid += v;
+    }
+    for (let k = 0; k < K; k++) {
+      const v = one[r * S + k] as number;
+      (d.regionPct[r * K + k] as Float64Array)[s] = valid > 0 ? (100 * v) / valid : 0;
+      (d.regionVotes[r * K + k] as Float64Array)[s] = v;
+    }
+  }
+  const valid = sumTo(national, K);
+  d.validVotes[s] = valid;
+  for (let k = 0; k < S; k++) (d.nationalVotes[k] as Float64Array)[s] = national[k] as number;
+  for (let k = 0; k < K; k++)
+    (d.nationalPct[k] as Float64Array)[s] = valid > 0 ? (100 * (national[k] as number)) / valid : 0;
+  if (kind === 'first-round' || kind === 'runoff') rankDraw(frame, d, valid);
+}
+
+/** A simulation's ranking: who came first (and won outright), and the pair of the first two. */
+function rankDraw(frame: ProjectionFrame, d: DrawTallies, valid: number): void {
+  const { order, national, wins, outright, pairs } = d;
+  // Ranked by rounded votes; an exact tie is ordered by choice name (reported as a pair either way).
+  order.sort(
+    (a, b) =>
+      Math.round(national[b] as number) - Math.round(national[a] as number) ||
+      ((frame.choices[a] as string) < (frame.choices[b] as string) ? -1 : 1),
+  );
+  const first = order[0] as number;
+  const second = order[1];
+  wins[first] = (wins[first] as number) + 1;
+  // CONST art. 111: more than half of the valid votes wins in the first round.
+  if (2 * Math.round(national[first] as number) > Math.round(valid))
+    outright[first] = (outright[first] as number) + 1;
+  if (second !== undefined) {
+    const pair = [frame.choices[first] as string, frame.choices[second] as string]
+      .sort()
+      .join('\u0000');
+    pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+  }
+}
+
+/** The result every contest shares: choices and regions with central values and intervals. */
+function summaryOf(
+  frame: ProjectionFrame,
+  seed: number,
+  sims: number,
+  central: Central,
+  d: DrawTallies,
+  remaining: boolean,
+): ProjectionResult {
+  const K = frame.choices.length;
+  const S = K + 2;
+  const choices: ProjectedChoice[] = frame.choices.map((choice, k) => ({
+    choice,
+    central: round(
+      central.valid > 0 ? (100 * (central.national[k] as number)) / central.valid : 0,
+      3,
+    ),
+    ...interval(d.nationalPct[k] as Float64Array, 3),
+    votes: interval(d.nationalVotes[k] as Float64Array, 0),
+  }));
+  choices.sort((a, b) => b.median - a.median || (a.choice < b.choice ? -1 : 1));
+  return {
+    seed,
     sims,
     actasProcessed: frame.actasProcessed,
     actasTotal: frame.actasTotal,
@@ -351,11 +422,11 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
       3,
     ),
     choices,
-    blank: interval(nationalVotes[K] as Float64Array, 0),
-    null: interval(nationalVotes[K + 1] as Float64Array, 0),
-    valid: interval(validVotes, 0),
+    blank: interval(d.nationalVotes[K] as Float64Array, 0),
+    null: interval(d.nationalVotes[K + 1] as Float64Array, 0),
+    valid: interval(d.validVotes, 0),
     regions: frame.regions.map((r, i) => {
-      const centralValidR = sumTo(centralRegion.subarray(i * S, i * S + S), K);
+      const centralValidR = sumTo(central.region.subarray(i * S, i * S + S), K);
       return {
         code: r.code,
         label: r.label,
@@ -363,11 +434,11 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
           return {
             choice,
             central: round(
-              centralValidR > 0 ? (100 * (centralRegion[i * S + k] as number)) / centralValidR : 0,
+              centralValidR > 0 ? (100 * (central.region[i * S + k] as number)) / centralValidR : 0,
               3,
             ),
-            ...interval(regionPct[i * K + k] as Float64Array, 3),
-            votes: interval(regionVotes[i * K + k] as Float64Array, 0),
+            ...interval(d.regionPct[i * K + k] as Float64Array, 3),
+            votes: interval(d.regionVotes[i * K + k] as Float64Array, 0),
           };
         }),
       };
@@ -376,6 +447,16 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
     ...(frame.basis === undefined ? {} : { unitBasis: frame.basis }),
     probabilityBounds: remaining ? PROBABILITY_BOUNDS : null,
   };
+}
+
+/** First rounds: runoff pairs and outright winners; runoffs: each choice's chance to win. */
+function winnersOf(
+  frame: ProjectionFrame,
+  kind: 'first-round' | 'runoff',
+  d: DrawTallies,
+  sims: number,
+  prob: (n: number) => number,
+): Pick<ProjectionResult, 'runoffPairs' | 'outright' | 'winner'> {
   const byProbability = <T extends { probability: number }>(xs: T[]): T[] =>
     xs.sort((a, b) => b.probability - a.probability);
   // a list of exclusive outcomes still sums to one once its certainties are bounded
@@ -389,35 +470,30 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
       sorted[0] = { ...top, probability: prob((top.probability - excess) * sims) };
     return sorted;
   };
-  if (o.kind === 'first-round')
+  if (kind === 'runoff')
     return {
-      ...result,
-      runoffPairs: exclusive(
-        [...pairs].map(([key, n]) => ({
-          choices: key.split('\u0000') as [string, string],
-          probability: prob(n),
-        })),
-        [...pairs.values()],
-      ),
-      outright: byProbability(
-        frame.choices
-          .filter((_, k) => (outright[k] as number) > 0)
-          .map((choice) => ({
-            choice,
-            probability: prob(outright[frame.choices.indexOf(choice)] as number),
-          })),
-      ),
-    };
-  if (o.kind === 'runoff')
-    return {
-      ...result,
       winner: exclusive(
-        frame.choices.map((choice, k) => ({ choice, probability: prob(wins[k] as number) })),
-        [...wins],
+        frame.choices.map((choice, k) => ({ choice, probability: prob(d.wins[k] as number) })),
+        [...d.wins],
       ),
     };
-  if (seatPlan !== null) return { ...result, seats: seatPlan.summary(prob) };
-  return result;
+  return {
+    runoffPairs: exclusive(
+      [...d.pairs].map(([key, n]) => ({
+        choices: key.split('\u0000') as [string, string],
+        probability: prob(n),
+      })),
+      [...d.pairs.values()],
+    ),
+    outright: byProbability(
+      frame.choices
+        .filter((_, k) => (d.outright[k] as number) > 0)
+        .map((choice) => ({
+          choice,
+          probability: prob(d.outright[frame.choices.indexOf(choice)] as number),
+        })),
+    ),
+  };
 }
 
 function sumTo(a: Float64Array, n: number): number {
