@@ -2,41 +2,17 @@
 // copied out with the shapes and adjacency of test/fixtures/xf-map declared in its file gets
 // neighbours for the snapshot model and a map at /geo/xf.json, live and published; the fixture as
 // it is (no `adjacency`, no `geography`) gets neither. Peru's own are tested where they were.
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { publishSite } from '../src/api/publish-site.js';
 import { buildApi, buildOpenApi } from '../src/api/server.js';
 import { neighbourModel, unitNeighbours } from '../src/elections/adjacency.js';
 import { loadJurisdictionFile } from '../src/jurisdictions/load.js';
-import { PROJECT_ROOT } from '../src/io/paths.js';
 import { tempDir } from './helpers.js';
-import { XF_DIR, XF_ELECTION, xfStore } from './xf-fixture.js';
+import { mappedXf, XF_DIR, XF_ELECTION, XF_MAP as DECLARED, xfStore } from './xf-fixture.js';
 
-const MAP = join(PROJECT_ROOT, 'test', 'fixtures', 'xf-map');
 const XF = join(XF_DIR, 'jurisdictions', 'xf');
-
-/** Freedonia's folder copied, with `extra` merged into its jurisdiction.json and the map's files. */
-function mappedXf(extra: Record<string, unknown>): string {
-  const folder = join(tempDir('cifra-jur-geo-'), 'xf');
-  cpSync(XF, folder, { recursive: true });
-  for (const f of ['adjacency.json', 'regions.geojson']) cpSync(join(MAP, f), join(folder, f));
-  const file = join(folder, 'jurisdiction.json');
-  const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  writeFileSync(file, JSON.stringify({ ...json, ...extra }));
-  return folder;
-}
-
-const DECLARED = {
-  adjacency: { file: 'adjacency.json', level: 'region' },
-  geography: {
-    kind: 'features',
-    file: 'regions.geojson',
-    level: 'region',
-    code: 'REGION_ID',
-    name: 'REGION_NAME',
-  },
-};
 
 const closers: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
