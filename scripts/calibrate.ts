@@ -67,7 +67,7 @@ import { departmentSnapshot } from '../src/core/projection/calibration.js';
 import { NEIGHBOUR_TERM, SNAPSHOT_PARAMETERS } from '../src/core/projection/model-parameters.js';
 import { REPLAY_ORDERS, type ReplayOrder } from '../src/core/projection/replay-order.js';
 import { calibrationSetupOf } from './calibration-data.js';
-import { PERU_DEPARTMENT_ADJACENCY, readAdjacency } from '../src/elections/adjacency.js';
+import { unitNeighbours } from '../src/elections/adjacency.js';
 import {
   comparisonTable,
   datasetTables,
@@ -105,7 +105,7 @@ function neighbourModel(): SnapshotModelOptions | undefined {
   const reach = Number(opt('neighbour-reach', String(NEIGHBOUR_TERM.neighbourReach)));
   if (reach !== 1 && reach !== 2) throw new Error(`--neighbour-reach ${reach}: 1 or 2`);
   return {
-    neighbours: readAdjacency(PERU_DEPARTMENT_ADJACENCY),
+    neighbours: unitNeighbours('pe') ?? {},
     neighbourShrinkage: Number(
       opt('neighbour-shrinkage', String(NEIGHBOUR_TERM.neighbourShrinkage)),
     ),
@@ -341,7 +341,7 @@ async function fitRun6(key: 'unseenCorrelation' | 'historyArrivalBias'): Promise
   // --fit-with-neighbours: with run 10's term on the baseline the first round has (the mean)
   const nb: SnapshotModelOptions = flag('fit-with-neighbours')
     ? {
-        neighbours: readAdjacency(PERU_DEPARTMENT_ADJACENCY),
+        neighbours: unitNeighbours('pe') ?? {},
         ...NEIGHBOUR_TERM,
         neighboursWithoutPrior: true,
       }
@@ -402,7 +402,7 @@ async function fitRun10(): Promise<void> {
     previousAt: PREVIOUS_AT,
   };
   const setup: CalibrationSetup = { ...base, sims: 1, modes: ['department-snapshot'] };
-  const neighbours = readAdjacency(PERU_DEPARTMENT_ADJACENCY);
+  const neighbours = unitNeighbours('pe') ?? {};
   const cases = orders
     .flatMap((order) =>
       Array.from({ length: seeds }, (_, s) =>

@@ -17,7 +17,7 @@ import {
 import { simulate } from '../src/core/projection/simulate.js';
 import type { PriorFigures } from '../src/core/projection/prior.js';
 import { NEIGHBOUR_TERM } from '../src/core/projection/model-parameters.js';
-import { PERU_DEPARTMENT_ADJACENCY, readAdjacency } from '../src/elections/adjacency.js';
+import { unitNeighbours } from '../src/elections/adjacency.js';
 import { calibrationSetupOf } from './calibration-data.js';
 
 const args = process.argv.slice(2);
@@ -46,7 +46,7 @@ for (const a of setup.actas)
   groups[a.ubigeo.slice(0, 2)] = a.ubigeo >= '91' ? 'abroad' : 'departments';
 const model: SnapshotModelOptions = {
   ...(args.includes('--no-previous-choices') ? {} : base.snapshotModel),
-  neighbours: readAdjacency(PERU_DEPARTMENT_ADJACENCY),
+  neighbours: unitNeighbours('pe') ?? {},
   ...NEIGHBOUR_TERM,
   ...extra,
   ...(args.includes('--abroad-apart') ? { unitGroups: groups } : {}),

@@ -7,6 +7,7 @@ import { DOCUMENTS } from '../src/api/documents.js';
 import { ErrorSchema } from '../src/api/schemas.js';
 import { buildApi, hashToken, ROUTES } from '../src/api/server.js';
 import { dashboardFiles } from '../src/api/site-files.js';
+import { listJurisdictions } from '../src/jurisdictions/load.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 
 let store: SqliteStore;
@@ -50,7 +51,10 @@ describe('a method the path does not take', () => {
   });
 
   it('the documents at query-free paths and the dashboard files: 405, Allow: GET, HEAD', async () => {
-    const urls = [...DOCUMENTS.map((d) => pathOf(d.url)), ...dashboardFiles().map((f) => f.url)];
+    const urls = [
+      ...DOCUMENTS.map((d) => pathOf(d.url)),
+      ...dashboardFiles(listJurisdictions()).map((f) => f.url),
+    ];
     expect(urls.length).toBeGreaterThan(10);
     for (const url of urls) await expect405('POST', url, ['GET', 'HEAD']);
     await expect405('PATCH', '/api/v1/openapi.json', ['GET', 'HEAD']);

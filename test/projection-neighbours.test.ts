@@ -24,10 +24,10 @@ function peru(): SnapshotUnit[] {
 }
 
 describe("production's neighbours' term (run 10)", () => {
-  it('is on for Peru with the fitted constants, off where no adjacency is bundled', () => {
+  it('is on for Peru with the fitted constants, off where the jurisdiction declares none (Spain)', () => {
     expect(neighbourModel('pe')).toMatchObject(NEIGHBOUR_TERM);
     expect(neighbourModel('pe').neighbours?.['20']).toContain('07');
-    expect(neighbourModel('nl')).toEqual({});
+    expect(neighbourModel('es')).toEqual({});
     expect(neighbourModel(undefined)).toEqual({});
   });
 

@@ -45,7 +45,7 @@ describe('cifra publish', () => {
       kind: 'static',
       snapshotId: r.value.snapshotId,
     });
-    for (const f of ['index.html', 'app.js', 'app.js.map', 'style.css', 'geo/peru.json'])
+    for (const f of ['index.html', 'app.js', 'app.js.map', 'style.css', 'geo/pe.json'])
       expect(existsSync(join(out, f)), f).toBe(true);
     // d3 is inside the bundle: no separate scripts, none asked for by the page
     expect(existsSync(join(out, 'vendor')), 'vendor/').toBe(false);

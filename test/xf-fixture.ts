@@ -1,13 +1,14 @@
 // Freedonia ("xf"): a made-up jurisdiction that is not Peru (levels region → municipality, a place
 // table, national code XF) and its 2026 parliament election (10 seats in 3 regions, D'Hondt, 5 %),
 // from test/fixtures/xf/. It proves the API, `cifra publish` and the dashboard need no Peru.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { electionDefOf, loadManifest } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { fixedClock } from './helpers.js';
+import { fixedClock, tempDir } from './helpers.js';
 
 export const XF_DIR = join(PROJECT_ROOT, 'test', 'fixtures', 'xf');
 export const XF_ELECTION = 'xf-2026-parlamento';
@@ -46,4 +47,32 @@ export async function manifestStore(
     expect(r.ok).toBe(true);
   }
   return store;
+}
+
+/** The declarations of Freedonia's made-up map and borders (test/fixtures/xf-map/README.md). */
+export const XF_MAP = {
+  adjacency: { file: 'adjacency.json', level: 'region' },
+  geography: {
+    kind: 'features',
+    file: 'regions.geojson',
+    level: 'region',
+    code: 'REGION_ID',
+    name: 'REGION_NAME',
+  },
+};
+
+/**
+ * Freedonia's jurisdiction folder copied to a temp dir (a folder named xf), with the files of
+ * test/fixtures/xf-map beside its jurisdiction.json and `extra` merged into it (XF_MAP declares
+ * them).
+ */
+export function mappedXf(extra: Record<string, unknown>): string {
+  const folder = join(tempDir('cifra-jur-geo-'), 'xf');
+  cpSync(join(XF_DIR, 'jurisdictions', 'xf'), folder, { recursive: true });
+  const map = join(PROJECT_ROOT, 'test', 'fixtures', 'xf-map');
+  for (const f of ['adjacency.json', 'regions.geojson']) cpSync(join(map, f), join(folder, f));
+  const file = join(folder, 'jurisdiction.json');
+  const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  writeFileSync(file, JSON.stringify({ ...json, ...extra }));
+  return folder;
 }

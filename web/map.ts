@@ -99,20 +99,26 @@ export function resultsIfLevel(level: string): Promise<Pick<Results, 'units'>> {
     : Promise.resolve({ units: [] });
 }
 
-/** The map where the dashboard has its jurisdiction's shapes (Peru's); else the section is hidden. */
+/** The map where the jurisdiction declares its shapes (Peru's departments); else it is hidden. */
 export async function renderMap(): Promise<void> {
   const section = $('map-section');
   section.hidden = state.places?.jurisdiction.map !== true;
   if (section.hidden) return;
   const [geo, deps, circ, ambito] = await Promise.all([
-    api.geography(),
+    api.geography(state.places?.jurisdiction.id ?? ''),
     resultsIfLevel('department'),
     resultsIfLevel('circunscripcion'),
     resultsIfLevel('ambito'),
   ]);
+  // another jurisdiction's shapes name their own level (its jurisdiction file's `geography`)
+  const others = [...new Set(geo.features.map((f) => f.properties.level))].filter(
+    (l) => l !== 'department' && l !== 'circunscripcion',
+  );
+  const rest = await Promise.all(others.map(resultsIfLevel));
   const units = new Map([
     ...deps.units.map((u) => [`department:${u.code}`, u] as const),
     ...circ.units.map((u) => [`circunscripcion:${u.code}`, u] as const),
+    ...rest.flatMap((r, i) => r.units.map((u) => [`${others[i] ?? ''}:${u.code}`, u] as const)),
   ]);
   // a source by circunscripción only (a Congress): each department shape shows the circunscripción
   // of the same name (the codes differ: the ONPE's for circunscripciones, RENIEC's for departments)
@@ -123,7 +129,7 @@ export async function renderMap(): Promise<void> {
   if (hint)
     hint.textContent = byCirc
       ? t('mapHintCirc')
-      : deps.units.length === 0
+      : deps.units.length === 0 && rest.every((r) => r.units.length === 0)
         ? t('noMap')
         : t('mapHint');
   const projection = geoMercator().fitSize([400, 560], geo);

@@ -43,7 +43,8 @@ export const PATHS = {
   acta: (id: string, mesa: string): string => `${election(id)}/actas/${seg(mesa)}.json`,
   compare: (id: string, a: string, b: string, page: number): string =>
     `${election(id)}/compare/${seg(a)}/${seg(b)}/${page}.json`,
-  geography: (): string => '/geo/peru.json',
+  /** The map of a jurisdiction that declares its shapes (its places.json says `map: true`). */
+  geography: (jurisdiction: string): string => `/geo/${seg(jurisdiction)}.json`,
 } as const;
 
 /** A contest of a multi-contest election, by its id `<kind>/<key>`. */

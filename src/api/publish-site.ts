@@ -11,7 +11,7 @@ import type { ContestsElectionDocument } from '../results/contests.js';
 import { mesasOnlyQuarantined } from '../results/service.js';
 import { DOCUMENTS, RawBody, type DocumentContext } from './documents.js';
 import { API_ROOT, ELECTION_DOCUMENTS } from './paths.js';
-import { dashboardFiles } from './site-files.js';
+import { dashboardFiles, siteJurisdictions } from './site-files.js';
 
 export interface PublishReport {
   readonly snapshotId: string;
@@ -133,7 +133,7 @@ export async function publishSite(
     out,
     async (dir) => {
       const w = new SiteWriter(dir);
-      for (const f of dashboardFiles()) w.put(f.url, f.body());
+      for (const f of dashboardFiles(await siteJurisdictions(store))) w.put(f.url, f.body());
       const d = new DocumentWriter(ctx, w);
       w.put(`${API_ROOT}/openapi.json`, JSON.stringify(openapi));
       const rulesets = (await d.put('/rulesets.json')) as { rulesets: { id: string }[] } | null;

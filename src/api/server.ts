@@ -49,6 +49,7 @@ import {
   WhatIfSchema,
 } from './schemas.js';
 import { registerDashboard } from './web.js';
+import { siteJurisdictions } from './site-files.js';
 import { whatIfHandler } from './what-if-route.js';
 import { writeHandlers } from './write-routes.js';
 
@@ -299,7 +300,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   });
   registerDocuments(app, { store: o.store, compare, record: now, run: projections.run });
   app.get('/api/v1/openapi.json', async () => buildOpenApi());
-  if (o.dashboard) registerDashboard(app);
+  if (o.dashboard) registerDashboard(app, await siteJurisdictions(o.store));
   registerMethodNotAllowed(app, registered);
   return app;
 }

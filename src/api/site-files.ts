@@ -2,6 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dashboardGeography } from '../io/geography.js';
 import { PROJECT_ROOT } from '../io/paths.js';
+import { listJurisdictions, loadJurisdiction } from '../jurisdictions/load.js';
+import type { Store } from '../store/store.js';
+import { PATHS } from './paths.js';
 
 /** A file of the dashboard: its URL path, content type and bytes (read when asked). */
 export interface SiteFile {
@@ -21,10 +24,40 @@ function bundleFile(name: string, type: string): SiteFile {
 }
 
 /**
- * The dashboard's files: the page and styles (web/), its bundle (dist/web/, d3 inside) and the map. One
- * list for the server (registerDashboard) and the static site (`cifra publish`): one site.
+ * The jurisdictions whose maps the site serves: the bundled ones and those of the store's
+ * elections (a user's folder, by its absolute path).
  */
-export function dashboardFiles(): SiteFile[] {
+export async function siteJurisdictions(store: Store): Promise<string[]> {
+  const stored = (await store.listElections()).map((d) => d.jurisdiction);
+  return [...new Set([...listJurisdictions(), ...stored])];
+}
+
+/**
+ * The map of each jurisdiction that declares its shapes (`geography`), at /geo/<id>.json; one
+ * that no longer loads (a user's folder gone) has none, as its places.json says.
+ */
+function geographyFiles(jurisdictions: readonly string[]): SiteFile[] {
+  const out = new Map<string, SiteFile>();
+  for (const ref of jurisdictions) {
+    const r = loadJurisdiction(ref);
+    const geography = r.ok ? r.value.file.geography : undefined;
+    if (!r.ok || geography === undefined || out.has(r.value.id)) continue;
+    const folder = r.value.folder;
+    out.set(r.value.id, {
+      url: PATHS.geography(r.value.id),
+      type: 'application/json; charset=utf-8',
+      body: () => JSON.stringify(dashboardGeography(geography, folder)),
+    });
+  }
+  return [...out.values()];
+}
+
+/**
+ * The dashboard's files: the page and styles (web/), its bundle (dist/web/, d3 inside) and the
+ * maps of `jurisdictions`. One list for the server (registerDashboard) and the static site
+ * (`cifra publish`): one site.
+ */
+export function dashboardFiles(jurisdictions: readonly string[]): SiteFile[] {
   const web = join(PROJECT_ROOT, 'web');
   return [
     {
@@ -45,10 +78,6 @@ export function dashboardFiles(): SiteFile[] {
     },
     bundleFile('app.js', JS),
     bundleFile('app.js.map', 'application/json; charset=utf-8'),
-    {
-      url: '/geo/peru.json',
-      type: 'application/json; charset=utf-8',
-      body: () => JSON.stringify(dashboardGeography()),
-    },
+    ...geographyFiles(jurisdictions),
   ];
 }

@@ -312,8 +312,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   // apportion
   'electorate: {file}': 'electores: {file}',
   'electorate: the ruleset file': 'electores: el archivo de reglas',
-  'electorate: bundled, data/{file}\n  source: {source}\n  status: {status}':
-    'electores: incluidos, data/{file}\n  fuente: {source}\n  estado: {status}',
+  'electorate: bundled, {file}\n  source: {source}\n  status: {status}':
+    'electores: incluidos, {file}\n  fuente: {source}\n  estado: {status}',
   // project
   'step {step}/{steps} · {counted} % counted · {summary}':
     'paso {step}/{steps} · {counted} % contabilizado · {summary}',

@@ -184,8 +184,8 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
   non_integer: { en: 'a number is not a whole number', es: 'un número no es entero' },
   number_too_large: { en: 'a number is absurdly large', es: 'un número es absurdamente grande' },
   unknown_ubigeo: {
-    en: "place code (Peru: ubigeo) not in the jurisdiction's place table",
-    es: 'código de lugar (ubigeo) desconocido',
+    en: "place code not in the jurisdiction's place table",
+    es: 'código de lugar que no está en la tabla de lugares de la jurisdicción',
   },
   unknown_state: { en: 'acta state not recognised', es: 'estado de acta desconocido' },
   state_inconsistent: {
@@ -210,12 +210,12 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'un acta anulada registra votos fuera de nulos',
   },
   mesa_invalid: {
-    en: "the mesa id does not match the jurisdiction's pattern (Peru: 6 digits)",
-    es: 'el número de mesa no tiene el formato de la jurisdicción (Perú: 6 dígitos)',
+    en: "the mesa id does not match the jurisdiction's pattern",
+    es: 'el número de mesa no tiene el formato de la jurisdicción',
   },
   ubigeo_invalid: {
-    en: "the place code does not match the jurisdiction's pattern (Peru: a 6-digit ubigeo)",
-    es: 'el código de lugar no tiene el formato de la jurisdicción (Perú: ubigeo de 6 dígitos)',
+    en: "the place code does not match the jurisdiction's pattern",
+    es: 'el código de lugar no tiene el formato de la jurisdicción',
   },
   unknown_election: { en: 'no such election in the store', es: 'elección desconocida' },
   election_required: {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  departmentAdjacency,
-  PERU_DEPARTMENT_ADJACENCY,
-  readAdjacency,
-  unitNeighbours,
-} from './adjacency.js';
+import { departmentAdjacency, unitNeighbours } from './adjacency.js';
 
 const square = (x: number, y: number): number[][] => [
   [x, y],
@@ -30,7 +25,7 @@ describe('departmentAdjacency', () => {
 });
 
 describe("the bundled departments' adjacency", () => {
-  const n = readAdjacency(PERU_DEPARTMENT_ADJACENCY);
+  const n = unitNeighbours('pe') ?? {};
   it('is symmetric and knows the south and Lima (ONPE codes)', () => {
     expect(Object.keys(n)).toHaveLength(25);
     for (const [a, list] of Object.entries(n)) for (const b of list) expect(n[b]).toContain(a);
@@ -45,6 +40,6 @@ describe("the bundled departments' adjacency", () => {
 describe('unitNeighbours', () => {
   it("gives Peru's departments and nothing where none is bundled", () => {
     expect(unitNeighbours('pe')?.['07']).toContain('20');
-    expect(unitNeighbours('nl')).toBeUndefined();
+    expect(unitNeighbours('es')).toBeUndefined();
   });
 });

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { SnapshotModelOptions } from '../core/projection/frame-snapshot.js';
 import { NEIGHBOUR_TERM } from '../core/projection/model-parameters.js';
-import { dataPath } from '../io/paths.js';
+import { requireJurisdiction } from '../jurisdictions/load.js';
 
 /**
  * Which units share a border, from their polygons' vertices: two units are neighbours when at least
@@ -54,15 +55,16 @@ export function readAdjacency(path: string): Record<string, string[]> {
   return adjacencyFile.parse(JSON.parse(readFileSync(path, 'utf8')) as unknown).neighbours;
 }
 
-/** Peru's departments by ONPE code: who shares a border with whom. */
-export const PERU_DEPARTMENT_ADJACENCY = dataPath('peru', 'geo', 'department-adjacency.json');
-
 /**
- * The neighbours of a jurisdiction's department-level units, for the snapshot model's prior line
- * (runs 9–10, docs/projection.md); undefined where none is bundled. Codes not in the file get none.
+ * The neighbours of a jurisdiction's units, from the adjacency file its jurisdiction file names
+ * (`adjacency`), for the snapshot model's prior line (runs 9–10, docs/projection.md); undefined
+ * where it names none. Codes not in the file get none.
  */
 export function unitNeighbours(jurisdiction: string): Record<string, string[]> | undefined {
-  return jurisdiction === 'pe' ? readAdjacency(PERU_DEPARTMENT_ADJACENCY) : undefined;
+  // an election's jurisdiction was checked when its manifest loaded
+  const j = requireJurisdiction(jurisdiction);
+  const a = j.file.adjacency;
+  return a === undefined ? undefined : readAdjacency(resolve(j.folder, a.file));
 }
 
 /**

@@ -26,6 +26,8 @@ export interface LoadedJurisdiction extends Jurisdiction {
   /** Rows of the table read as places, and rows skipped (a code outside the place pattern). */
   readonly tableRows: number;
   readonly skippedRows: number;
+  /** The folder of the jurisdiction file: its data files' paths are relative to it. */
+  readonly folder: string;
 }
 
 const ID = /^[a-z][a-z0-9-]{0,31}$/;
@@ -184,12 +186,31 @@ export function loadJurisdictionFile(
   const j = compileJurisdiction(parsed.value);
   const table = readPlaceTable(j, dirname(path));
   if (!table.ok) return err(where(table.error));
-  const checked = [...checkCoverage(j, table.value.places), ...checkNesting(j, table.value.places)];
+  const checked = [
+    ...checkCoverage(j, table.value.places),
+    ...checkNesting(j, table.value.places),
+    ...checkDataFiles(j, dirname(path)),
+  ];
   if (checked.length > 0) return err(where(checked));
   // the folder's party colours, bundled or a user's: checked here, read where colours are given
   const colors = readPartyColors(dirname(path), parsed.value.id);
   if (!colors.ok) return err(colors.error);
-  return ok(withPlaces(j, table.value));
+  return ok({ ...withPlaces(j, table.value), folder: dirname(path) });
+}
+
+/** The adjacency and map files the jurisdiction names exist (read when the model or map asks). */
+function checkDataFiles(j: Jurisdiction, folder: string): Issue[] {
+  const g = j.file.geography;
+  const files: [string[], string | undefined][] = [
+    [['adjacency', 'file'], j.file.adjacency?.file],
+    [['geography', 'file'], g?.kind === 'features' ? g.file : undefined],
+    [['geography', 'departments'], g?.kind === 'peru-departments' ? g.departments : undefined],
+    [['geography', 'provinces'], g?.kind === 'peru-departments' ? g.provinces : undefined],
+    [['geography', 'codes'], g?.kind === 'peru-departments' ? g.codes : undefined],
+  ];
+  return files
+    .filter(([, f]) => f !== undefined && !existsSync(resolve(folder, f)))
+    .map(([at, file]) => issue('jurisdiction_invalid', at, { reason: 'file_missing', file }));
 }
 
 interface PlaceTable {
@@ -347,7 +368,7 @@ function checkNesting(j: Jurisdiction, places: ReadonlyMap<string, unknown>): Is
   return [];
 }
 
-function withPlaces(j: Jurisdiction, table: PlaceTable): LoadedJurisdiction {
+function withPlaces(j: Jurisdiction, table: PlaceTable): Omit<LoadedJurisdiction, 'folder'> {
   const known = (j.file.place.known ?? []).map((p) => new RegExp(p));
   const named = j.placeLevels.filter((l) => j.file.place.table?.names?.[l] !== undefined);
   const placeOf = new Map<Level, Map<string, string>>(named.map((l) => [l, new Map()]));

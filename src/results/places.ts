@@ -8,7 +8,6 @@ import { buildResults, currentColumns, type ResultUnit } from './documents.js';
 import { checkLevel, electionWithJurisdiction, type Found } from './service.js';
 import { figuresStatus, type ServedResults } from './status.js';
 import { issue } from '../core/issues.js';
-import { hasGeography } from '../io/geography.js';
 import { manifestOfRef } from '../elections/manifests.js';
 
 const UnitRef = z.object({ level: z.string(), code: z.string() });
@@ -28,7 +27,9 @@ export const PlacesSchema = z.object({
       national: z.string().describe("the nation's unit code: results/national/<code>.json"),
       map: z
         .boolean()
-        .describe("the dashboard has its units' shapes (geo/peru.json: Peru's departments)"),
+        .describe(
+          "the dashboard has its units' shapes, at /geo/<jurisdiction id>.json (Peru's departments)",
+        ),
       states: z
         .array(z.enum(ACTA_STATES))
         .describe(
@@ -209,7 +210,7 @@ export async function getPlaces(
         id: j.id,
         labels: j.labels,
         national: j.file.national.code,
-        map: hasGeography(j.id),
+        map: j.file.geography !== undefined,
         states: ACTA_STATES.filter((st) => Object.values(j.file.states).includes(st)),
         timeZone: timeZoneOf(j),
       },

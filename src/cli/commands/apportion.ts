@@ -1,7 +1,8 @@
+import { isAbsolute } from 'node:path';
 import { apportionSeats } from '../../core/rules/apportion.js';
 import { nameKey } from '../../core/names.js';
 import { issue } from '../../core/issues.js';
-import { loadBundledElectorate, type BundledElectorate } from '../../elections/electorates.js';
+import { loadRulesetElectorate, type RulesetElectorate } from '../../elections/electorates.js';
 import { loadRuleset } from '../../elections/rulesets.js';
 import { inRunLanguage, renderTable, say, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
@@ -21,9 +22,9 @@ export interface ApportionArgs {
 type ElectorateFrom =
   | { readonly kind: 'file'; readonly file: string }
   | { readonly kind: 'ruleset' }
-  | ({ readonly kind: 'bundled' } & BundledElectorate);
+  | ({ readonly kind: 'bundled' } & RulesetElectorate);
 
-/** The electorate per district: the CSV given, the ruleset file's own figures, or the bundled padrón. */
+/** The electorate per district: the CSV given, the ruleset file's own figures, or the padrón it names. */
 function electorateOf(
   args: ApportionArgs,
   ruleset: { id: string; districts: readonly { name: string; electorate?: number }[] },
@@ -37,9 +38,9 @@ function electorateOf(
       issues: [],
       from: { kind: 'ruleset' },
     };
-  const bundled = loadBundledElectorate(ruleset.id);
-  if (bundled !== null) return { ...bundled, from: { kind: 'bundled', ...bundled.bundled } };
-  const reason = `no electorate is bundled for ${ruleset.id}: pass --electorate FILE, a CSV with the header district,electorate and one row per district (electors, or population where the ruleset apportions by it, as a whole number; names as in \`cifra rules ${ruleset.id}\`)`;
+  const named = loadRulesetElectorate(args.rules);
+  if (named !== null) return { ...named, from: { kind: 'bundled', ...named.named } };
+  const reason = `the ruleset ${ruleset.id} names no electorate (its \`electorate\` field): pass --electorate FILE, a CSV with the header district,electorate and one row per district (electors, or population where the ruleset apportions by it, as a whole number; names as in \`cifra rules ${ruleset.id}\`)`;
   return {
     rows: [],
     issues: [
@@ -59,8 +60,8 @@ function electorateOf(
 function fromLine(from: ElectorateFrom): string {
   if (from.kind === 'file') return say('electorate: {file}', { file: from.file });
   if (from.kind === 'ruleset') return say('electorate: the ruleset file');
-  return say('electorate: bundled, data/{file}\n  source: {source}\n  status: {status}', {
-    file: from.file,
+  return say('electorate: bundled, {file}\n  source: {source}\n  status: {status}', {
+    file: isAbsolute(from.file) ? from.file : `data/${from.file}`,
     source: inRunLanguage(from.source),
     status: inRunLanguage(from.status),
   });

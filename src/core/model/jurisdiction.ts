@@ -44,6 +44,33 @@ const LevelIdSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/);
 /** How a short numeric code is zero-padded: 6 turns "2" into "000002". */
 const PadSchema = z.int().min(1).max(64);
 
+/** A data file's path, relative to the jurisdiction's folder (as the place table's). */
+const dataFile = (ext: RegExp) => z.string().min(1).max(500).regex(ext);
+const GEOJSON = /^[^\0]+\.geojson(\.gz)?$/;
+
+/**
+ * The shapes of the dashboard's map. `features`: one GeoJSON whose features are the units of
+ * `level`, its units' code and name in the properties that `code` and `name` name. `peru-departments`:
+ * Peru's INEI departments joined to RENIEC codes by the `codes` table, with the province of Lima
+ * drawn over its department as Lima Metropolitana (that join is code: src/io/geography.ts).
+ */
+export const GeographySchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('features'),
+    file: dataFile(GEOJSON),
+    level: LevelIdSchema,
+    code: z.string().min(1),
+    name: z.string().min(1),
+  }),
+  z.strictObject({
+    kind: z.literal('peru-departments'),
+    departments: dataFile(GEOJSON),
+    provinces: dataFile(GEOJSON),
+    codes: dataFile(/^[^\0]+\.csv(\.gz)?$/),
+  }),
+]);
+export type Geography = z.infer<typeof GeographySchema>;
+
 /**
  * How a place code maps to the unit code of a level, as data: the first `prefix` characters; one
  * `constant` unit; or a `map` of prefixes to codes where the longest matching prefix wins, and
@@ -142,6 +169,15 @@ export const JurisdictionFileSchema = z
      * in which screens show every time; absent: UTC, said as such.
      */
     timeZone: z.string().min(1).optional(),
+    /**
+     * Which units of `level` share a border (JSON `{source, neighbours}`, path relative to the
+     * folder), for the snapshot model's neighbours' term (docs/projection.md, runs 9–10).
+     */
+    adjacency: z
+      .strictObject({ file: dataFile(/^[^\0]+\.json$/), level: LevelIdSchema })
+      .optional(),
+    /** The shapes of the dashboard's map; absent: no map. */
+    geography: GeographySchema.optional(),
   })
   .superRefine(checkReferences);
 
@@ -173,6 +209,10 @@ function checkReferences(f: JurisdictionFile, ctx: z.RefinementCtx): void {
     if (level !== undefined && !ids.has(level))
       fail([key], { reason: 'unknown_level', level, known });
   }
+  if (f.adjacency !== undefined && !ids.has(f.adjacency.level))
+    fail(['adjacency', 'level'], { reason: 'unknown_level', level: f.adjacency.level, known });
+  if (f.geography?.kind === 'features' && !ids.has(f.geography.level))
+    fail(['geography', 'level'], { reason: 'unknown_level', level: f.geography.level, known });
   for (const level of Object.keys(f.place.table?.names ?? {}))
     if (!ids.has(level) || level === NATIONAL)
       fail(['place', 'table', 'names', level], { reason: 'unknown_level', level, known });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseRatio, parseShare } from '../ratio.js';
-import { NameSchema } from '../model/note.js';
+import { NameSchema, NoteSchema } from '../model/note.js';
 import { TIE_STEPS } from '../allocation/allocate.js';
 import { DIVISOR_FAMILIES, QUOTAS } from '../allocation/methods.js';
 
@@ -320,12 +320,30 @@ const Common = {
   nullity: z.enum(['const-184', 'loe-365']).nullable().default(null),
 };
 
+/** The electorate (padrón) a ruleset's apportionment reads when its districts give none. */
+export const RulesetElectorateSchema = describe(
+  z.strictObject({
+    file: z
+      .string()
+      .regex(/^[^\0]+\.csv(\.gz)?$/)
+      .describe(
+        "A CSV district,electorate[,source], its path relative to the ruleset file's folder.",
+      ),
+    source: NoteSchema.describe('Where the figures come from, in Spanish and English.'),
+    status: NoteSchema.describe(
+      'How far they may be trusted: what they are, and what they reproduce.',
+    ),
+  }),
+  "The electorate `cifra apportion` and the what-if's house size use for the districts without an `electorate` (a given `--electorate` replaces it).",
+);
+
 export const ListRulesetSchema = z.strictObject({
   ...Common,
   kind: z.literal('list'),
   totalSeats: z.number().int().min(1),
   districts: z.array(DistrictSchema).min(1),
   apportionment: ApportionmentSchema.nullable().default(null),
+  electorate: RulesetElectorateSchema.optional(),
   method: MethodSchema,
   singleSeatMethod: MethodSchema.default('plurality'),
   threshold: ConditionSchema.nullable().default(null),
