@@ -121,11 +121,8 @@ export const api = {
   mesas: (election: string, place: string) => tryGet<Mesas>(PATHS.mesas(election, place)),
   /** A mesa's acta, or the refusal of one the election does not have (acta_not_found, mesa_invalid). */
   acta: (election: string, mesa: string) => answer<Acta>(PATHS.acta(election, mesa), REVALIDATE),
-  /**
-   * A jurisdiction's map. The ERM screen (web/erm.ts: Peru's regional and municipal elections)
-   * asks without one: Peru's.
-   */
-  geography: (jurisdiction = 'pe') => get<MapShapes>(PATHS.geography(jurisdiction)),
+  /** A jurisdiction's map (`/geo/<jurisdiction>.json`). */
+  geography: (jurisdiction: string) => get<MapShapes>(PATHS.geography(jurisdiction)),
   /** The cross-check by query (offset, limit): the server's, a static site has none. */
   compare: (q: CompareQuery) =>
     answer<Compare>(

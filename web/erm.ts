@@ -255,7 +255,7 @@ async function renderMap(doc: ContestsElection, mapKind: string | null): Promise
   $('erm-map-kind').hidden = !kinds.includes('provincial-council');
   $select('erm-map-kind').value = kind;
   $('erm-map-title').textContent = t(kind === 'governor' ? 'ermMap' : 'ermMapMayors');
-  const geo = await api.geography();
+  const geo = await api.geography(ERM_JURISDICTION);
   const svg = $svg('erm-map');
   svg.replaceChildren(ermPattern());
   const path = geoPath(geoMercator().fitSize([400, 560], geo));
