@@ -3,7 +3,7 @@
 // each refused as a whole with its coded error, nothing stored, never an internal error.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ElectionDef } from '../src/core/model/acta.js';
 import { bundledElection } from '../src/elections/manifests.js';
@@ -13,6 +13,7 @@ import { DEFAULT_INGEST_LIMITS, jsonDepth } from '../src/ingest/limits.js';
 import { buildApi, hashToken } from '../src/api/server.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { cli, fixedClock, ONPE_COLUMNS, tempDir } from './helpers.js';
+import { zipOf } from './zip-of.js';
 
 const dir = tempDir('cifra-limits-');
 const HEADER = ONPE_COLUMNS.join(',');
@@ -195,46 +196,6 @@ describe('ingest limits from the command line and the server options', () => {
   });
 });
 
-/** CRC-32 (the zip format's), table-free: test files are small. */
-function crc32(b: Buffer): number {
-  let c = ~0;
-  for (const x of b) {
-    c ^= x;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
-
-/** A zip of one deflated entry, sizes declared honestly (a bomb that yauzl does not flag itself). */
-function zipOf(name: string, data: Buffer): Buffer {
-  const body = deflateRawSync(data, { level: 9 });
-  const n = Buffer.from(name);
-  const common = (h: Buffer, at: number): void => {
-    h.writeUInt16LE(20, at); // version needed
-    h.writeUInt16LE(0, at + 2); // flags
-    h.writeUInt16LE(8, at + 4); // deflate
-    h.writeUInt32LE(0, at + 6); // time, date
-    h.writeUInt32LE(crc32(data), at + 10);
-    h.writeUInt32LE(body.length, at + 14);
-    h.writeUInt32LE(data.length, at + 18);
-    h.writeUInt16LE(n.length, at + 22);
-  };
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  common(local, 4);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  common(central, 6);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + n.length, 12);
-  end.writeUInt32LE(30 + n.length + body.length, 16);
-  return Buffer.concat([local, n, body, central, n, end]);
-}
-
 const acta = (mesa: string, note = '') =>
   JSON.stringify({
     mesa,
@@ -311,8 +272,8 @@ describe('JSON and JSON Lines, streamed', () => {
     await store.close();
     expect([r.report.rowsRead, r.report.valid, r.report.quarantined]).toEqual([8, 2, 6]);
     const byRow = rows.map((q) => [q.row, q.issues[0]?.code, q.issues[0]?.details?.['reason']]);
-    expect(byRow[0]).toEqual([2, 'csv_unreadable', 'an empty element of the JSON array']);
-    expect(byRow.at(-1)).toEqual([8, 'csv_unreadable', 'an empty element of the JSON array']);
+    expect(byRow[0]).toEqual([2, 'json_unreadable', 'an empty element of the JSON array']);
+    expect(byRow.at(-1)).toEqual([8, 'json_unreadable', 'an empty element of the JSON array']);
     expect(rows.map((q) => q.row)).toEqual([2, 3, 4, 5, 6, 8]);
     // a leading comma too; only `[]` has no element (an empty file, as before)
     writeFileSync(file, `[,${acta('000001')}]`);
@@ -321,11 +282,11 @@ describe('JSON and JSON Lines, streamed', () => {
     expect(codeOf((await ingest(file)).r)).toBe('file_empty');
   });
 
-  it('an array that does not end is file_truncated; text after it csv_unreadable', async () => {
+  it('an array that does not end is file_truncated; text after it json_unreadable', async () => {
     const file = join(dir, 'cut.json');
     writeFileSync(file, `[${acta('000001')},${acta('000002')}`);
     expect(codeOf((await ingest(file)).r)).toBe('file_truncated');
     writeFileSync(file, `[${acta('000001')}] x`);
-    expect(codeOf((await ingest(file)).r)).toBe('csv_unreadable');
+    expect(codeOf((await ingest(file)).r)).toBe('json_unreadable');
   });
 });

@@ -159,6 +159,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'a JSON value is nested deeper than the ingest limit',
     es: 'un valor JSON está anidado más allá del límite',
   },
+  json_unreadable: {
+    en: 'the file, or a row of it, is not valid JSON',
+    es: 'el archivo, o una de sus filas, no es un JSON válido',
+  },
   duplicate_header: {
     en: 'a column name appears twice in the header',
     es: 'un nombre de columna aparece dos veces en la cabecera',

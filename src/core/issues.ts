@@ -52,6 +52,7 @@ export const ISSUE_CODES = [
   'line_too_long',
   'too_many_quarantined',
   'json_too_deep',
+  'json_unreadable',
   'duplicate_header',
   'columns_missing',
   'unknown_party_column',

@@ -28,7 +28,7 @@ import {
 import { readCsvRows } from './rows.js';
 import { quickChecker, quickPacker, type QuickRow } from './quick-check.js';
 import { onpeCongressGrouper } from './congress.js';
-import { FileRejected, openSource } from './source.js';
+import { FileRejected, openSource, sourceKind, type OpenedSource } from './source.js';
 import { jsonTexts } from './json-stream.js';
 import { DEFAULT_INGEST_LIMITS, tooManyQuarantined, type IngestLimits } from './limits.js';
 
@@ -167,9 +167,12 @@ export async function sha256Of(path: string): Promise<{ sha256: string; size: nu
   return { sha256: h.digest('hex'), size };
 }
 
-/** JSON Lines (one acta per line) or a JSON array of actas, in cifra's documented shape. */
+/**
+ * JSON Lines (one acta per line) or a JSON array of actas, in cifra's documented shape, from an
+ * opened source (decompressed and bounded like a CSV); the source is closed when done.
+ */
 export async function* jsonRecords(
-  path: string,
+  source: OpenedSource,
   election: ElectionDef,
   limits: IngestLimits = DEFAULT_INGEST_LIMITS,
 ): AsyncGenerator<{ row: number; parsed: ParsedRow; raw: () => Record<string, string> }> {
@@ -229,13 +232,12 @@ export async function* jsonRecords(
     };
     return { ok: true, acta };
   };
-  // decompressed (.gz, .zip) and bounded like a CSV; split into texts without reading it whole
-  const source = await openSource(path, limits.decompressedBytes);
+  // split into texts without reading it whole
   source.stream.setEncoding('utf8');
   try {
     for await (const { row, text, tooDeep } of jsonTexts(source.stream, limits)) {
       const issueOf = (
-        code: 'json_too_deep' | 'csv_unreadable',
+        code: 'json_too_deep' | 'json_unreadable',
         details: Record<string, unknown>,
       ): ParsedRow => ({
         ok: false,
@@ -253,7 +255,7 @@ export async function* jsonRecords(
       } catch {
         yield {
           row,
-          parsed: issueOf('csv_unreadable', {
+          parsed: issueOf('json_unreadable', {
             reason: text === '' ? 'an empty element of the JSON array' : 'not JSON',
           }),
           raw: () => ({ line: text }),
@@ -311,9 +313,6 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
   }
   const mode = o.mode ?? 'import';
   const limits: IngestLimits = { ...DEFAULT_INGEST_LIMITS, ...o.limits };
-  const isJson =
-    o.format === 'cifra-json' ||
-    (o.format === undefined && /\.(jsonl|ndjson|json)(\.gz)?$/i.test(o.file));
   const previous =
     mode === 'import' && o.check !== true
       ? await store.findImport(o.election.id, hashed.sha256)
@@ -346,16 +345,17 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
   let read: (take: (r: Rec) => void, between: () => Promise<void>) => Promise<void>;
   let format: IngestFormat;
   try {
-    if (isJson) {
+    source = await openSource(o.file, limits.decompressedBytes);
+    if (o.format === 'cifra-json' || (o.format === undefined && sourceKind(source) === 'json')) {
       format = 'cifra-json';
+      const json = source;
       read = async (take, between) => {
-        for await (const r of jsonRecords(o.file, o.election, limits)) {
+        for await (const r of jsonRecords(json, o.election, limits)) {
           take(r);
           await between();
         }
       };
     } else {
-      source = await openSource(o.file, limits.decompressedBytes);
       const csv = await readCsvRows(source.stream, limits);
       const detected = detectFormat(csv.header);
       const wanted = o.format ?? detected;

@@ -88,7 +88,7 @@ class JsonSplitter {
     for (let i = from; i < chunk.length; i++) {
       if (this.mode === 'after') {
         if (!/\s/.test(chunk.charAt(i)))
-          throw new FileRejected('csv_unreadable', { reason: 'text after the JSON array' });
+          throw new FileRejected('json_unreadable', { reason: 'text after the JSON array' });
         continue;
       }
       const c = chunk.charCodeAt(i);

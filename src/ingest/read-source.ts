@@ -7,7 +7,7 @@ import { columnMapReader, type SourceRow } from './column-map.js';
 import { cifraCsvParser, detectFormat, onpeMesaParser } from './formats.js';
 import { jsonRecords, sha256Of } from './ingest.js';
 import { readCsvRows } from './rows.js';
-import { FileRejected, openSource } from './source.js';
+import { FileRejected, openSource, sourceKind } from './source.js';
 import type { LoadedJurisdiction } from '../jurisdictions/load.js';
 
 /** How to read a source of actas: one of cifra's acta formats, or a column map. */
@@ -82,17 +82,17 @@ async function rowsOf(
     ok: true,
     acta: sourceActaOf(a, o.election.choices.length),
   });
+  const source = await openSource(o.file);
   if (
     o.format?.kind === 'cifra-json' ||
-    (o.format === undefined && /\.(jsonl|ndjson|json)$/i.test(o.file))
+    (o.format === undefined && sourceKind(source) === 'json')
   ) {
-    const records = jsonRecords(o.file, o.election);
+    const records = jsonRecords(source, o.election);
     async function* rows(): AsyncIterable<SourceRow> {
       for await (const r of records) yield r.parsed.ok ? fromActa(r.parsed.acta) : r.parsed;
     }
     return { kind: 'cifra-json', carries: ALL, rows: rows() };
   }
-  const source = await openSource(o.file);
   const csv = await readCsvRows(source.stream);
   const format = o.format ?? detectedFormat(csv.header);
   const collected: SourceRow[] = [];

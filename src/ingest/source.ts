@@ -15,6 +15,7 @@ export class FileRejected extends Error {
       | 'columns_missing'
       | 'unknown_party_column'
       | 'csv_unreadable'
+      | 'json_unreadable'
       | 'file_too_large'
       | 'too_many_rows'
       | 'line_too_long'
@@ -36,6 +37,17 @@ export interface OpenedSource {
   readonly bytesRead: () => number;
   /** Name of the entry inside a zip, or the file name. */
   readonly innerName: string;
+}
+
+/** What a source holds: cifra's JSON actas, or a CSV (ONPE's, cifra's, or a column map's). */
+export type SourceKind = 'json' | 'csv';
+
+/**
+ * A source's kind, from the name of what is inside it: the zip's entry, the file name without
+ * `.gz`, or the file name. Ingest, compare and the header reader all ask this one question.
+ */
+export function sourceKind(opened: Pick<OpenedSource, 'innerName'>): SourceKind {
+  return /\.(json|jsonl|ndjson)$/i.test(opened.innerName) ? 'json' : 'csv';
 }
 
 /**
@@ -137,12 +149,14 @@ async function openZip(path: string, size: number): Promise<OpenedSource> {
  * files and files whose first line is not a header. Reads no more than 64 KiB.
  */
 export async function readHeader(path: string): Promise<string[] | null> {
-  const lower = path.toLowerCase();
-  if (/\.jsonl?(\.gz)?$/.test(lower)) return null;
   let source: OpenedSource;
   try {
     source = await openSource(path);
   } catch {
+    return null;
+  }
+  if (sourceKind(source) === 'json') {
+    source.stream.destroy();
     return null;
   }
   const chunks: Buffer[] = [];

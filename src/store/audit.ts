@@ -28,7 +28,12 @@ export interface ChainedVersion extends VersionRecord {
   readonly hash: string | null;
 }
 
-/** The chain link of one acta version (the planner's ChainHash for every store). */
+/**
+ * The chain link of one acta version (the planner's ChainHash for every store): the values of
+ * HASHED_COLUMNS (core/model/version-columns.ts), in order. Listed by hand on the import's hot
+ * path (the table's accessors cost ~10 % of this function); test/version-columns.test.ts holds
+ * the list to the table, and every hashed column to changing the hash.
+ */
 export function versionHash(prev: string, v: VersionRecord): string {
   const a = v.acta;
   return chainHash(

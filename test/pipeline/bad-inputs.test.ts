@@ -217,7 +217,7 @@ const FILE_CASES: readonly [string, () => Buffer | string, string, string?][] = 
 ];
 
 const JSON_ROW_CASES: readonly [string, string, string][] = [
-  ['a line that is not JSON', '{"mesa": "000002", oops', 'csv_unreadable'],
+  ['a line that is not JSON', '{"mesa": "000002", oops', 'json_unreadable'],
   [
     'negative votes in JSON',
     '{"mesa":"000002","ubigeo":"010101","state":"counted","eligible":300,"voters":5,"votes":{"P1":-5}}',

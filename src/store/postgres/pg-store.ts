@@ -8,6 +8,7 @@ import {
   type StoredMesa,
 } from '../../core/tally/batch-plan.js';
 import { GENESIS, importHash, type ChainedVersion } from '../audit.js';
+import { VERSION_COLUMNS, type VersionColumnName } from '../../core/model/version-columns.js';
 import {
   electionDigest,
   headOf,
@@ -695,6 +696,59 @@ async function executePlan(
     );
 }
 
+/** A version's column as PostgreSQL takes it: unnest's array type, the value, how it is selected. */
+interface PgColumn {
+  readonly type: 'text' | 'int' | 'bigint' | 'bool';
+  readonly value: (p: PlannedVersion) => unknown;
+  /** The expression stored, when not the column itself. */
+  readonly select?: string;
+}
+
+const json = (x: unknown): string | null => (x ? JSON.stringify(x) : null);
+
+/**
+ * Every column of VERSION_COLUMNS but the election (one parameter for the batch): a column added
+ * to the table does not compile until it is given here.
+ */
+const PG_VERSION: Readonly<Record<Exclude<VersionColumnName, 'election'>, PgColumn>> = {
+  mesa: { type: 'text', value: (p) => p.mesa },
+  version: { type: 'int', value: (p) => p.version },
+  kind: { type: 'text', value: (p) => p.kind },
+  is_current: { type: 'bool', value: (p) => p.isCurrent },
+  conflict: { type: 'bool', value: (p) => p.conflict },
+  ubigeo: { type: 'text', value: (p) => p.acta.ubigeo },
+  state: { type: 'text', value: (p) => p.acta.state },
+  state_label: { type: 'text', value: (p) => p.acta.stateLabel },
+  eligible: { type: 'int', value: (p) => p.acta.eligible },
+  voters: { type: 'int', value: (p) => p.acta.voters },
+  votes: {
+    type: 'text',
+    value: (p) => (p.acta.votes === null ? null : JSON.stringify(p.acta.votes)),
+    select:
+      'CASE WHEN votes IS NULL THEN NULL ELSE ARRAY(SELECT json_array_elements_text(votes::json)::int) END',
+  },
+  blank: { type: 'int', value: (p) => p.acta.blank },
+  null_votes: { type: 'int', value: (p) => p.acta.null },
+  impugned: { type: 'int', value: (p) => p.acta.impugned },
+  import_id: { type: 'bigint', value: (p) => p.importId },
+  row: { type: 'int', value: (p) => p.row },
+  recorded_at: { type: 'text', value: (p) => p.recordedAt },
+  warnings: { type: 'text', value: (p) => p.warnings },
+  preferential: { type: 'text', value: (p) => json(p.acta.preferential) },
+  hash: { type: 'text', value: (p) => p.hash },
+};
+
+const PG_PER_ROW = VERSION_COLUMNS.flatMap((c) =>
+  c.column === 'election' ? [] : [{ name: c.column, ...PG_VERSION[c.column] }],
+);
+
+/** The versions of a batch as one INSERT from unnested arrays, in VERSION_COLUMNS' order. */
+const PG_INSERT_VERSIONS_SQL = `INSERT INTO acta_versions (${VERSION_COLUMNS.map((c) => c.column).join(', ')})
+       SELECT $1, ${PG_PER_ROW.map((c) => c.select ?? c.name).join(', ')}
+       FROM unnest(${PG_PER_ROW.map((c, i) => `$${i + 2}::${c.type}[]`).join(', ')})
+            WITH ORDINALITY AS u(${PG_PER_ROW.map((c) => c.name).join(', ')}, ord)
+       ORDER BY ord`;
+
 /** One multi-row INSERT per 5,000 versions, in chain order (ORDER BY the ordinality gives the id order). */
 async function insertVersions(
   q: Query,
@@ -703,41 +757,7 @@ async function insertVersions(
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 5000) {
     const part = rows.slice(i, i + 5000);
-    await q(
-      `INSERT INTO acta_versions (election, mesa, version, kind, is_current, conflict, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, import_id, row, recorded_at, warnings, preferential, hash)
-       SELECT $1, mesa, version, kind, is_current, conflict, ubigeo, state, state_label, eligible, voters,
-              CASE WHEN votes IS NULL THEN NULL ELSE ARRAY(SELECT json_array_elements_text(votes::json)::int) END,
-              blank, null_votes, impugned, import_id, row, recorded_at, warnings, preferential, hash
-       FROM unnest($2::text[], $3::int[], $4::text[], $5::bool[], $6::bool[], $7::text[], $8::text[], $9::text[],
-                   $10::int[], $11::int[], $12::text[], $13::int[], $14::int[], $15::int[], $16::bigint[], $17::int[], $18::text[],
-                   $19::text[], $20::text[], $21::text[])
-            WITH ORDINALITY AS u(mesa, version, kind, is_current, conflict, ubigeo, state, state_label, eligible, voters,
-                                 votes, blank, null_votes, impugned, import_id, row, recorded_at, warnings, preferential, hash, ord)
-       ORDER BY ord`,
-      [
-        election,
-        part.map((p) => p.mesa),
-        part.map((p) => p.version),
-        part.map((p) => p.kind),
-        part.map((p) => p.isCurrent),
-        part.map((p) => p.conflict),
-        part.map((p) => p.acta.ubigeo),
-        part.map((p) => p.acta.state),
-        part.map((p) => p.acta.stateLabel),
-        part.map((p) => p.acta.eligible),
-        part.map((p) => p.acta.voters),
-        part.map((p) => (p.acta.votes === null ? null : JSON.stringify(p.acta.votes))),
-        part.map((p) => p.acta.blank),
-        part.map((p) => p.acta.null),
-        part.map((p) => p.acta.impugned),
-        part.map((p) => p.importId),
-        part.map((p) => p.row),
-        part.map((p) => p.recordedAt),
-        part.map((p) => p.warnings),
-        part.map((p) => (p.acta.preferential ? JSON.stringify(p.acta.preferential) : null)),
-        part.map((p) => p.hash),
-      ],
-    );
+    await q(PG_INSERT_VERSIONS_SQL, [election, ...PG_PER_ROW.map((c) => part.map(c.value))]);
   }
 }
 

@@ -4,6 +4,7 @@
 // property (ADR 010: cloning the 2021 file's records cost 0.29–0.33 s, more than hashing them).
 import type { BatchWrite, PlannedVersion } from '../../core/tally/batch-plan.js';
 import { FIGURES, type ActaBatch } from '../../core/tally/acta-batch.js';
+import type { VersionColumnName } from '../../core/model/version-columns.js';
 import type { PlaceNames, QuarantinedRow } from '../store.js';
 
 export interface EncodedWrites {
@@ -31,6 +32,38 @@ export interface EncodedWrites {
 
 export const STRS = 8;
 export const NUMS = 9;
+
+/**
+ * Where each column of VERSION_COLUMNS travels: a slot of `strs` or `nums`, the votes, or once per
+ * batch (the connection's election and the import's id and time). The packing and the writer's
+ * binds index the slots by hand, for speed (ADR 010, 013); test/version-columns.test.ts holds
+ * them to this map, and a column added to the table does not compile until it is placed here.
+ */
+export const PACKED: Readonly<
+  Record<VersionColumnName, readonly ['strs' | 'nums', number] | 'votes' | 'batch'>
+> = {
+  election: 'batch',
+  mesa: ['strs', 0],
+  version: ['nums', 0],
+  kind: ['strs', 1],
+  is_current: ['nums', 1],
+  conflict: ['nums', 2],
+  ubigeo: ['strs', 2],
+  state: ['strs', 3],
+  state_label: ['strs', 4],
+  eligible: ['nums', 3],
+  voters: ['nums', 4],
+  votes: 'votes',
+  blank: ['nums', 5],
+  null_votes: ['nums', 6],
+  impugned: ['nums', 7],
+  import_id: 'batch',
+  row: ['nums', 8],
+  recorded_at: 'batch',
+  warnings: ['strs', 5],
+  preferential: ['strs', 6],
+  hash: ['strs', 7],
+};
 
 /** The buffers `postMessage` may transfer instead of copying. */
 export function transferables(e: EncodedWrites): ArrayBuffer[] {

@@ -30,6 +30,7 @@ import type {
 import { StoreBusyError } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { GENESIS, importHash, type ChainedVersion } from '../audit.js';
+import { VERSION_COLUMNS, type VersionColumnName } from '../../core/model/version-columns.js';
 import {
   electionDigest,
   headOf,
@@ -94,9 +95,13 @@ function decodeVotes(b: unknown): number[] | null {
   return Array.from(aligned);
 }
 
-/** How a version is written (exported for the benchmark of the store's floor). */
-export const INSERT_VERSION_SQL =
-  'INSERT INTO acta_versions (election, mesa, version, kind, is_current, conflict, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, import_id, row, recorded_at, warnings, preferential, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const VERSION_COLUMN_LIST = VERSION_COLUMNS.map((c) => c.column).join(', ');
+
+/**
+ * How a version is written (exported for the benchmark of the store's floor): the columns of
+ * VERSION_COLUMNS, so a column added there and not bound here fails every insert, not silently.
+ */
+export const INSERT_VERSION_SQL = `INSERT INTO acta_versions (${VERSION_COLUMN_LIST}) VALUES (${VERSION_COLUMNS.map(() => '?').join(', ')})`;
 
 /** SQL's text literal of `s`. */
 function sqlText(s: string): string {
@@ -110,10 +115,23 @@ function sqlText(s: string): string {
  */
 export function freshInsertSql(election: string, importId: number, recordedAt: string): string {
   if (!Number.isSafeInteger(importId)) throw new Error(`import id ${importId} is not an integer`);
-  return `INSERT INTO acta_versions (election, mesa, version, kind, is_current, conflict, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, import_id, row, recorded_at, warnings, preferential, hash) VALUES (${sqlText(election)}, ?, 1, 'new', 1, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${importId}, ?, ${sqlText(recordedAt)}, ?, ?, ?)`;
+  const fixed: Partial<Record<VersionColumnName, string>> = {
+    election: sqlText(election),
+    version: '1',
+    kind: "'new'",
+    is_current: '1',
+    conflict: '0',
+    import_id: String(importId),
+    recorded_at: sqlText(recordedAt),
+  };
+  const values = VERSION_COLUMNS.map((c) => fixed[c.column] ?? '?').join(', ');
+  return `INSERT INTO acta_versions (${VERSION_COLUMN_LIST}) VALUES (${values})`;
 }
 
-/** The parameters of INSERT_VERSION_SQL for a planned version of an acta. */
+/**
+ * The parameters of INSERT_VERSION_SQL for a planned version of an acta: VERSION_COLUMNS' values
+ * as SQLite stores them, listed by hand (test/version-columns.test.ts holds it to the table).
+ */
 export function versionRow(election: string, v: PlannedVersion): unknown[] {
   const a = v.acta;
   return [
