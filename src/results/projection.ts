@@ -442,7 +442,7 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
     const byMesa = previous?.byMesa;
     const own = mesasFromColumns(cols, j.value, def.pendingFiguresCount ?? false, byMesa);
     const frame = frameFromMesas(
-      [...own, ...toCome.mesas],
+      canonicalMesas(own, cols.mesa, toCome.mesas),
       def.choices.map((c) => c.label),
     );
     const previousRound =
@@ -471,6 +471,28 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
       ],
     };
   return framed;
+}
+
+const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byPlace = (a: ProjectionMesa, b: ProjectionMesa): number =>
+  byKey(a.region, b.region) || byKey(a.province, b.province) || byKey(a.district, b.district);
+
+/**
+ * The frame's input in one order whatever the store's snapshot order (review 8 H3: a server
+ * whose snapshot was patched by imports, and a fresh reader of the same store, drew different
+ * projections): by region, province and district, a place's stored mesas by mesa key, then its
+ * mesas to come (the universe's order). The model's float sums and its regions follow this order.
+ */
+function canonicalMesas(
+  own: readonly ProjectionMesa[],
+  keys: readonly string[],
+  toCome: readonly ProjectionMesa[],
+): ProjectionMesa[] {
+  const order = own.map((_, i) => i);
+  const at = (i: number): ProjectionMesa => own[i] as ProjectionMesa;
+  order.sort((a, b) => byPlace(at(a), at(b)) || byKey(keys[a] as string, keys[b] as string));
+  // a stable sort: each place's stored mesas stay ahead of its mesas to come
+  return [...order.map(at), ...toCome].sort(byPlace);
 }
 
 /**
