@@ -488,11 +488,23 @@ function canonicalMesas(
   keys: readonly string[],
   toCome: readonly ProjectionMesa[],
 ): ProjectionMesa[] {
-  const order = own.map((_, i) => i);
-  const at = (i: number): ProjectionMesa => own[i] as ProjectionMesa;
-  order.sort((a, b) => byPlace(at(a), at(b)) || byKey(keys[a] as string, keys[b] as string));
-  // a stable sort: each place's stored mesas stay ahead of its mesas to come
-  return [...order.map(at), ...toCome].sort(byPlace);
+  // by district first (a district code names one place in one province and region), so a sort
+  // compares a few thousand places and each district's few mesas, not 86,000 triples of codes
+  const places = new Map<string, { at: ProjectionMesa; own: number[]; toCome: ProjectionMesa[] }>();
+  const placeOf = (m: ProjectionMesa) => {
+    let p = places.get(m.district);
+    if (p === undefined) places.set(m.district, (p = { at: m, own: [], toCome: [] }));
+    return p;
+  };
+  own.forEach((m, i) => placeOf(m).own.push(i));
+  for (const m of toCome) placeOf(m).toCome.push(m);
+  const out: ProjectionMesa[] = [];
+  for (const p of [...places.values()].sort((a, b) => byPlace(a.at, b.at))) {
+    p.own.sort((a, b) => byKey(keys[a] as string, keys[b] as string));
+    for (const i of p.own) out.push(own[i] as ProjectionMesa);
+    for (const m of p.toCome) out.push(m);
+  }
+  return out;
 }
 
 /**
