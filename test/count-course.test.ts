@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { NightRecorder } from '../src/api/night-record.js';
 import { buildApi, hashToken } from '../src/api/server.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
@@ -93,12 +94,18 @@ describe('the count course of an acta election', () => {
     expect(night.map((p) => p.valid)).toEqual([validOf(2), validOf(3), validOf(5)]);
   });
 
-  it("a served night's course ends at the last import's count, with no projection read", async () => {
+  it("a served night's course ends at the last import's count; each revision's projection is recorded with no reader", async () => {
     const store = new SqliteStore(join(dir, 'served.db'));
     open.push(store);
     await store.migrate();
     await store.putElection(election());
-    const app: FastifyInstance = await buildApi({ store, tokenHash: hashToken(TOKEN) });
+    const app: FastifyInstance = await buildApi({
+      store,
+      tokenHash: hashToken(TOKEN),
+      recordEveryMs: 0,
+      now: () => '2026-12-02T02:00:00.000Z',
+    });
+    const recorder = (app as unknown as { cifraNightRecorder: NightRecorder }).cifraNightRecorder;
     open.push(app);
     const get = async (url: string): Promise<unknown> => {
       const r = await app.inject({ method: 'GET', url });
@@ -107,10 +114,14 @@ describe('the count course of an acta election', () => {
     };
     const csv = (i: number): string =>
       [ONPE_COLUMNS.join(','), ...(SLICES[i] ?? [])].join('\n') + '\n';
-    await uploadCsv(app, ELECTION, TOKEN, csv(0), 's0.csv');
-    await get(`/api/v1/count-course?election=${ELECTION}`);
-    await uploadCsv(app, ELECTION, TOKEN, csv(1), 's1.csv');
-    await uploadCsv(app, ELECTION, TOKEN, csv(2), 's2.csv');
+    const revisions: string[] = [];
+    for (const i of [0, 1, 2]) {
+      await uploadCsv(app, ELECTION, TOKEN, csv(i), `s${i}.csv`);
+      revisions.push(await store.revision(ELECTION));
+      // the import route started the recording of this revision; wait for it, read nothing
+      await recorder.tick();
+      if (i === 0) await get(`/api/v1/count-course?election=${ELECTION}`);
+    }
     const c = (await get(`/api/v1/count-course?election=${ELECTION}`)) as {
       points: { time: string; actasCounted: number }[];
     };
@@ -121,5 +132,8 @@ describe('the count course of an acta election', () => {
     expect(c.points.map((p) => p.time)).toEqual(imports.map((i) => i.finishedAt));
     expect(c.points.map((p) => p.actasCounted)).toEqual([2, 3, 5]);
     expect(c.points.at(-1)?.actasCounted).toBe(summary.count.actasProcessed);
+    // the projection history has every revision although nobody asked for a projection
+    const history = await store.projectionHistory(ELECTION);
+    expect(history.map((r) => r.revision)).toEqual(revisions);
   });
 });
