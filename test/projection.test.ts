@@ -93,12 +93,14 @@ describe('cifra replay', () => {
 
 // The night review: a night fed into the store left no count course ("update by update").
 describe('GET /api/v1/count-course on an acta election', () => {
-  it('is the count each recorded projection started from: the last point is the national count now', async () => {
+  // review 8 H2: one point per import (the replay's first loads every acta still pending: 0 %),
+  // not one per projection recorded
+  it("is the count after each of the replay's imports: the last point is the national count now", async () => {
     const r = await app.inject({ method: 'GET', url: '/api/v1/count-course?election=replay-2021' });
     expect(r.statusCode).toBe(200);
     const c = CountCourseSchema.parse(r.json());
     expect(c.source).toBeNull();
-    expect(c.points.map((p) => p.pctCounted)).toEqual(['25.000', '50.000']);
+    expect(c.points.map((p) => p.pctCounted)).toEqual(['0.000', '25.000', '50.000']);
     const res = await app.inject({
       method: 'GET',
       url: '/api/v1/results?election=replay-2021&level=national',

@@ -28,6 +28,12 @@ export interface ApiOptions {
    * every other request goes to Node's parser unchanged. On unless false.
    */
   readonly rawHotPath?: boolean;
+  /**
+   * Record each acta election's projection at every new revision with no reader (`cifra serve`):
+   * after the import route, and every this many ms for another process's imports (0: only after
+   * the route). Absent: only the dashboard's own reads record (tests, embedders).
+   */
+  readonly recordEveryMs?: number;
 }
 
 /**

@@ -271,6 +271,7 @@ export {
   type ApiOptions,
 } from './context.js';
 export { hashToken } from './guard.js';
+import { nightRecorder } from './night-record.js';
 
 /** The HTTP API (Fastify): public reads with ETag and Cache-Control, authenticated writes, errors mapped in one place. */
 export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
@@ -291,13 +292,20 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   app.decorate('cifraReadCache', responses);
   acceptRawBodies(app);
   registerErrorHandlers(app);
-  registerRoutes(app, ctx, {
-    ...tallyHandlers(ctx),
-    ...projectionHandlers(ctx),
-    ...referenceHandlers(ctx),
-    '/api/v1/what-if': whatIfHandler(ctx),
-    ...writeHandlers(ctx),
-  });
+  const recorder = o.recordEveryMs === undefined ? null : nightRecorder(app, ctx, o.recordEveryMs);
+  app.decorate('cifraNightRecorder', recorder);
+  registerRoutes(
+    app,
+    ctx,
+    {
+      ...tallyHandlers(ctx),
+      ...projectionHandlers(ctx),
+      ...referenceHandlers(ctx),
+      '/api/v1/what-if': whatIfHandler(ctx),
+      ...writeHandlers(ctx),
+    },
+    () => void recorder?.tick(),
+  );
   registerDocuments(app, { store: o.store, compare, record: now, run: projections.run });
   app.get('/api/v1/openapi.json', async () => buildOpenApi());
   if (o.dashboard) registerDashboard(app, await siteJurisdictions(o.store));
@@ -314,6 +322,7 @@ function registerRoutes(
   app: FastifyInstance,
   ctx: ApiContext,
   handlers: Readonly<Record<string, RouteHandler>>,
+  changed: () => void,
 ): void {
   for (const r of ROUTES) {
     const handler = handlers[r.url];
@@ -335,7 +344,10 @@ function registerRoutes(
           return await handler(req, reply, r.query);
         } finally {
           const after = await writeRevision(ctx);
-          if (before === null || after !== before) forgetReads(ctx);
+          if (before === null || after !== before) {
+            forgetReads(ctx);
+            changed();
+          }
         }
       },
     });

@@ -442,7 +442,7 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
     const byMesa = previous?.byMesa;
     const own = mesasFromColumns(cols, j.value, def.pendingFiguresCount ?? false, byMesa);
     const frame = frameFromMesas(
-      [...own, ...toCome.mesas],
+      canonicalMesas(own, cols.mesa, toCome.mesas),
       def.choices.map((c) => c.label),
     );
     const previousRound =
@@ -471,6 +471,40 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
       ],
     };
   return framed;
+}
+
+const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byPlace = (a: ProjectionMesa, b: ProjectionMesa): number =>
+  byKey(a.region, b.region) || byKey(a.province, b.province) || byKey(a.district, b.district);
+
+/**
+ * The frame's input in one order whatever the store's snapshot order (review 8 H3: a server
+ * whose snapshot was patched by imports, and a fresh reader of the same store, drew different
+ * projections): by region, province and district, a place's stored mesas by mesa key, then its
+ * mesas to come (the universe's order). The model's float sums and its regions follow this order.
+ */
+function canonicalMesas(
+  own: readonly ProjectionMesa[],
+  keys: readonly string[],
+  toCome: readonly ProjectionMesa[],
+): ProjectionMesa[] {
+  // by district first (a district code names one place in one province and region), so a sort
+  // compares a few thousand places and each district's few mesas, not 86,000 triples of codes
+  const places = new Map<string, { at: ProjectionMesa; own: number[]; toCome: ProjectionMesa[] }>();
+  const placeOf = (m: ProjectionMesa) => {
+    let p = places.get(m.district);
+    if (p === undefined) places.set(m.district, (p = { at: m, own: [], toCome: [] }));
+    return p;
+  };
+  own.forEach((m, i) => placeOf(m).own.push(i));
+  for (const m of toCome) placeOf(m).toCome.push(m);
+  const out: ProjectionMesa[] = [];
+  for (const p of [...places.values()].sort((a, b) => byPlace(a.at, b.at))) {
+    p.own.sort((a, b) => byKey(keys[a] as string, keys[b] as string));
+    for (const i of p.own) out.push(own[i] as ProjectionMesa);
+    for (const m of p.toCome) out.push(m);
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,5 @@
 import { basename, relative, sep } from 'node:path';
 import { z } from 'zod';
-import type { ProjectionDocument } from './projection.js';
-import { percentHalfUp } from '../core/ratio.js';
 import type { Name, Note } from '../core/model/note.js';
 import type { Issue } from '../core/issues.js';
 import { issue, IssueSchema } from '../core/issues.js';
@@ -23,6 +21,7 @@ import type {
   StoredActa,
 } from '../store/store.js';
 import { PROJECT_ROOT } from '../io/paths.js';
+import { actaCourse } from './count-course.js';
 import { buildResults, countExtent, type ResultsDocument, type ResultUnit } from './documents.js';
 import {
   actasComplete,
@@ -417,7 +416,7 @@ export async function getCountCourse(
   if (units.length === 0 && e.value.published === undefined)
     return {
       ok: true,
-      value: courseDocument(e.value.id, null, await recordedCourse(store, e.value)),
+      value: courseDocument(e.value.id, null, await actaCourse(store, e.value)),
     };
   // a course's updates carry acta counts (docs/elections.md, `course`); one without is no point
   const points = units.flatMap((u): CoursePoint[] => {
@@ -442,7 +441,7 @@ export async function getCountCourse(
 }
 
 /** Who is ahead of a course point and by how much: nobody when the first two are level. */
-function leadOf(votes: readonly { readonly id: string; readonly votes: number }[]): {
+export function leadOf(votes: readonly { readonly id: string; readonly votes: number }[]): {
   leader: string | null;
   margin: number;
 } {
@@ -466,45 +465,6 @@ function courseDocument(
       : [];
   });
   return { election, source, points, leadChanges };
-}
-
-/**
- * An acta election's course from its recorded projections, each with the count it started from,
- * in the order recorded (a correction can lower the % counted). `cifra replay` records one per
- * step; `cifra serve` one per revision the dashboard projects, unless an import holds the write
- * lock at that moment. Records made before they kept the count are skipped.
- */
-async function recordedCourse(store: Store, def: ElectionDef): Promise<CoursePoint[]> {
-  const ids = new Map(def.choices.map((c) => [c.label, c.id]));
-  const records = [...(await store.projectionHistory(def.id))].sort((a, b) =>
-    a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0,
-  );
-  return records.flatMap((r): CoursePoint[] => {
-    const doc = r.doc as Partial<ProjectionDocument>;
-    const c = doc.counted;
-    if (c === undefined || doc.actasProcessed === undefined || doc.actasTotal === undefined)
-      return [];
-    const votes = c.votes.map((v) => ({
-      id: ids.get(v.choice) ?? v.choice,
-      label: v.choice,
-      votes: v.votes,
-    }));
-    const { leader, margin } = leadOf(votes);
-    const valid = votes.reduce((a, v) => a + v.votes, 0);
-    return [
-      {
-        time: r.recordedAt,
-        actasCounted: doc.actasProcessed,
-        actasTotal: doc.actasTotal,
-        pctCounted: percentHalfUp(doc.actasProcessed, doc.actasTotal),
-        valid,
-        emitted: valid + c.blank + c.null,
-        votes,
-        leader,
-        margin,
-      },
-    ];
-  });
 }
 
 /** When the last committed import that changed an acta finished, or null. */

@@ -5,7 +5,7 @@ import type { ActaStateCounts } from '../core/tally/aggregate.js';
 
 export type { ActaStateCounts };
 import type { ActaColumns } from '../core/tally/acta-columns.js';
-import type { BatchItem, BatchOutcome } from '../core/tally/batch-plan.js';
+import type { BatchItem, BatchOutcome, VersionRecord } from '../core/tally/batch-plan.js';
 import type { VersionDecision } from '../core/tally/versioning.js';
 import type { ChainedVersion } from './audit.js';
 import type { AuditHead, AuditRecords } from './audit-log.js';
@@ -80,6 +80,11 @@ export interface Store {
   putProjection(record: ProjectionRecord, options?: { readonly wait?: boolean }): Promise<void>;
   /** The election's recorded projections, oldest first: how the projection moved over the night. */
   projectionHistory(election: string): Promise<ProjectionRecord[]>;
+  /**
+   * The election's applied acta versions (every kind but a conflict, which never becomes current)
+   * written by imports after `afterImport`, in the order written: the count's course replays them.
+   */
+  appliedVersions(election: string, afterImport: number): Promise<VersionRecord[]>;
   /** Every acta version and import with its stored hash, in the order written (cifra audit verify). */
   auditChains(): Promise<{
     versions: ChainedVersion[];

@@ -76,6 +76,9 @@ async function serveUntilStopped(
     logger: true,
     // $CIFRA_RAW_HOT=0: every request through Node's HTTP parser (docs/adr/014)
     rawHotPath: process.env['CIFRA_RAW_HOT'] !== '0',
+    // the night's projection history without a reader: after each import here, and within 5 s
+    // of one by `cifra ingest` on the same store (review 8 H2)
+    recordEveryMs: 5_000,
   });
   let address: string;
   try {

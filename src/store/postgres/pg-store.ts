@@ -6,6 +6,7 @@ import {
   type BatchWrite,
   type PlannedVersion,
   type StoredMesa,
+  type VersionRecord,
 } from '../../core/tally/batch-plan.js';
 import { GENESIS, importHash, type ChainedVersion } from '../audit.js';
 import { VERSION_COLUMNS, type VersionColumnName } from '../../core/model/version-columns.js';
@@ -522,6 +523,16 @@ export class PgStore implements Store {
           r.recordedAt,
         );
     });
+  }
+
+  async appliedVersions(election: string, afterImport: number): Promise<VersionRecord[]> {
+    const rows = (
+      await this.pool.query(
+        "SELECT * FROM acta_versions WHERE election = $1 AND kind <> 'conflict' AND import_id > $2 ORDER BY id",
+        [election, afterImport],
+      )
+    ).rows as Row[];
+    return rows.map(chained);
   }
 
   async projectionHistory(election: string): Promise<ProjectionRecord[]> {

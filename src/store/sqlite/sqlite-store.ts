@@ -2,7 +2,12 @@ import Database from 'better-sqlite3';
 import type { Worker } from 'node:worker_threads';
 import type { Issue } from '../../core/issues.js';
 import type { Acta, ActaState, ElectionDef } from '../../core/model/acta.js';
-import { noOutcome, type PlannedVersion, type StoredMesa } from '../../core/tally/batch-plan.js';
+import {
+  noOutcome,
+  type PlannedVersion,
+  type StoredMesa,
+  type VersionRecord,
+} from '../../core/tally/batch-plan.js';
 import {
   ActaColumnsBuilder,
   patchColumns,
@@ -712,6 +717,15 @@ export class SqliteStore implements Store {
           );
       })
       .immediate();
+  }
+
+  async appliedVersions(election: string, afterImport: number): Promise<VersionRecord[]> {
+    const rows = this.db
+      .prepare(
+        "SELECT * FROM acta_versions WHERE election = ? AND kind <> 'conflict' AND import_id > ? ORDER BY id",
+      )
+      .all(election, afterImport) as Row[];
+    return rows.map(chained);
   }
 
   async projectionHistory(election: string): Promise<ProjectionRecord[]> {

@@ -1,0 +1,130 @@
+import type { Acta, ElectionDef } from '../core/model/acta.js';
+import { NATIONAL } from '../core/model/jurisdiction.js';
+import { percentHalfUp } from '../core/ratio.js';
+import { columnsFromActas } from '../core/tally/acta-columns.js';
+import { tabulateColumns } from '../core/tally/aggregate.js';
+import { requireJurisdiction } from '../jurisdictions/load.js';
+import type { Store } from '../store/store.js';
+import { leadOf, type CoursePoint } from './service.js';
+import { expectedActas } from './status.js';
+
+/** What the course has replayed of one election: its actas as of an import, and its points. */
+interface Replayed {
+  readonly through: number;
+  readonly actas: ReadonlyMap<string, Acta>;
+  /** The national sums of those actas (the tally's own, kept by difference import by import). */
+  readonly sums: Sums;
+  readonly points: readonly CoursePoint[];
+}
+
+/** A national count: votes per choice, valid, emitted, actas stored and processed. */
+interface Sums {
+  readonly votes: readonly number[];
+  readonly valid: number;
+  readonly emitted: number;
+  readonly actas: number;
+  readonly processed: number;
+}
+
+/** Per store and election: the replay so far, extended by the imports committed since. */
+const REPLAYED = new WeakMap<Store, Map<string, Promise<Replayed>>>();
+
+/**
+ * An acta election's count course from the store's own history (review 8 H2): one point per
+ * committed import that wrote a version, at the import's `finishedAt`, with the national count as
+ * of it (every acta's latest applied version then). The same from the CLI, the server and
+ * `cifra publish`, whoever read it and when; kept per store and extended import by import.
+ */
+export function actaCourse(store: Store, def: ElectionDef): Promise<readonly CoursePoint[]> {
+  let byElection = REPLAYED.get(store);
+  if (byElection === undefined) REPLAYED.set(store, (byElection = new Map()));
+  const none = (): Replayed => ({
+    through: 0,
+    actas: new Map(),
+    sums: { votes: def.choices.map(() => 0), valid: 0, emitted: 0, actas: 0, processed: 0 },
+    points: [],
+  });
+  // chained: two readers at once extend the replay once, in order
+  const next = (byElection.get(def.id) ?? Promise.resolve(none()))
+    .catch(none)
+    .then((r) => extend(store, def, r));
+  byElection.set(def.id, next);
+  return next.then((r) => r.points);
+}
+
+async function extend(store: Store, def: ElectionDef, from: Replayed): Promise<Replayed> {
+  const imports = (await store.listImports(def.id)).filter(
+    (i) => i.status === 'committed' && i.id > from.through,
+  );
+  if (imports.length === 0) return from;
+  const byImport = new Map<number, Acta[]>();
+  for (const v of await store.appliedVersions(def.id, from.through)) {
+    if (v.importId === null) continue;
+    const list = byImport.get(v.importId);
+    if (list === undefined) byImport.set(v.importId, [v.acta]);
+    else list.push(v.acta);
+  }
+  const actas = new Map(from.actas);
+  const points = [...from.points];
+  let sums = from.sums;
+  let through = from.through;
+  for (const i of [...imports].sort((a, b) => a.id - b.id)) {
+    const written = byImport.get(i.id);
+    through = i.id;
+    // an import that changed no acta leaves the count where it was: no new point
+    if (written === undefined || i.finishedAt === undefined) continue;
+    // the count moves by what the import changed: its mesas now, less the same mesas before
+    const mesas = [...new Set(written.map((a) => a.mesa))];
+    const before = mesas.flatMap((m) => actas.get(m) ?? []);
+    for (const a of written) actas.set(a.mesa, a);
+    const after = mesas.map((m) => actas.get(m) as Acta);
+    sums = plus(sums, national(def, after), national(def, before), -1);
+    points.push(pointOf(def, sums, i.finishedAt));
+  }
+  return { through, actas, sums, points };
+}
+
+/** The national count of these actas, through the tally (the one rule of what counts). */
+function national(def: ElectionDef, actas: readonly Acta[]): Sums {
+  const j = requireJurisdiction(def.jurisdiction);
+  const cols = columnsFromActas(actas, def.choices.length);
+  const pendingFiguresCount = def.pendingFiguresCount ?? false;
+  const n = tabulateColumns(cols, j, [NATIONAL], { pendingFiguresCount }).get(NATIONAL)?.[0];
+  return {
+    votes: def.choices.map((_, k) => n?.votes[k] ?? 0),
+    valid: n?.valid ?? 0,
+    emitted: n?.emitted ?? 0,
+    actas: n?.actas.total ?? 0,
+    processed: n?.actasProcessed ?? 0,
+  };
+}
+
+/** a + b + sign × c, field by field (integers: exact). */
+function plus(a: Sums, b: Sums, c: Sums, sign: number): Sums {
+  const f = (x: number, y: number, z: number): number => x + y + sign * z;
+  return {
+    votes: a.votes.map((v, k) => f(v, b.votes[k] ?? 0, c.votes[k] ?? 0)),
+    valid: f(a.valid, b.valid, c.valid),
+    emitted: f(a.emitted, b.emitted, c.emitted),
+    actas: f(a.actas, b.actas, c.actas),
+    processed: f(a.processed, b.processed, c.processed),
+  };
+}
+
+/** A national count as a course point at `time`. */
+function pointOf(def: ElectionDef, n: Sums, time: string): CoursePoint {
+  const votes = def.choices.map((c, k) => ({ id: c.id, label: c.label, votes: n.votes[k] ?? 0 }));
+  // the universe's actas where the manifest has one, as the summary's count (a partial file is
+  // not the whole count)
+  const total = Math.max(n.actas, expectedActas(def) ?? 0);
+  return {
+    time,
+    actasCounted: n.processed,
+    actasTotal: total,
+    pctCounted: percentHalfUp(n.processed, total),
+    valid: n.valid,
+    emitted: n.emitted,
+    votes,
+    ...leadOf(votes),
+  };
+}

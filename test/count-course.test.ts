@@ -1,0 +1,139 @@
+// Review 8 H2: an acta election's count course is the store's own history, one point per
+// committed import at its finishedAt, not the projections someone happened to read. A static-only
+// night (ingest, publish, ingest, publish…) had 0 points; a served one ended where the last reader
+// stopped. The expected figures are summed here from the rows written, not read back from cifra.
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { NightRecorder } from '../src/api/night-record.js';
+import { buildApi, hashToken } from '../src/api/server.js';
+import { bundledElection } from '../src/elections/manifests.js';
+import { ingestFile } from '../src/ingest/ingest.js';
+import { getCountCourse } from '../src/results/service.js';
+import { PgStore } from '../src/store/postgres/pg-store.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
+import { uploadCsv } from './api-helpers.js';
+import { freshDatabase } from './pg-helpers.js';
+import { fileWriter, ONPE_COLUMNS, onpeRow, tempDir } from './helpers.js';
+
+const TOKEN = 'count-course-token';
+
+const dir = tempDir('cifra-count-course-');
+const write = fileWriter(dir);
+const ELECTION = 'pe-2021-presidencial';
+
+/** Mesa, place and its two lists' votes (6 blank and 4 null each: onpeRow). */
+const MESAS: [string, string, number, number][] = [
+  ['000001', '010101', 40, 50],
+  ['000002', '150101', 45, 41],
+  ['000003', '150102', 20, 70],
+  ['000004', '010102', 60, 30],
+  ['000005', '150101', 55, 35],
+];
+const counted = (n: number): string[] => MESAS.slice(0, n).map((m) => onpeRow(...m));
+/** Three cumulative slices, as a night's files: 2, then 3, then all 5 mesas counted. */
+const SLICES = [2, 3, 5].map(counted);
+const TIMES = ['2026-12-01T22:00:00.000Z', '2026-12-01T23:30:00.000Z', '2026-12-02T01:15:00.000Z'];
+const validOf = (n: number): number => MESAS.slice(0, n).reduce((a, m) => a + m[2] + m[3], 0);
+
+function election(): NonNullable<ReturnType<typeof bundledElection>> {
+  const e = bundledElection(ELECTION);
+  if (!e) throw new Error(ELECTION);
+  return e;
+}
+
+async function ingest(store: Store, i: number): Promise<void> {
+  const file = write(`s${i}.csv`, [ONPE_COLUMNS.join(','), ...(SLICES[i] ?? [])].join('\n') + '\n');
+  const r = await ingestFile(store, { file, election: election(), now: () => TIMES[i] as string });
+  expect(r.ok).toBe(true);
+}
+
+async function course(store: Store) {
+  const c = await getCountCourse(store, ELECTION);
+  if (!c.ok) throw new Error(JSON.stringify(c.issues));
+  return c.value.points;
+}
+
+describe('the count course of an acta election', () => {
+  const open: { close(): Promise<void> }[] = [];
+  afterAll(async () => {
+    for (const x of open.reverse()) await x.close();
+  });
+
+  it('is one point per import, at its time, with the count as of it, whoever reads it and when', async () => {
+    const db = join(dir, 'static.db');
+    const store = new SqliteStore(db);
+    open.push(store);
+    await store.migrate();
+    await store.putElection(election());
+    await ingest(store, 0);
+    expect((await course(store)).map((p) => p.time)).toEqual(TIMES.slice(0, 1));
+    await ingest(store, 1);
+    await ingest(store, 2);
+    const night = await course(store);
+    expect(night.map((p) => p.time)).toEqual(TIMES);
+    expect(night.map((p) => p.actasCounted)).toEqual([2, 3, 5]);
+    expect(night.map((p) => p.valid)).toEqual([validOf(2), validOf(3), validOf(5)]);
+    expect(night.map((p) => p.emitted)).toEqual([2, 3, 5].map((n) => validOf(n) + 10 * n));
+    // a reader that saw none of it (cifra publish, the CLI, a restarted server) finds the same
+    const fresh = new SqliteStore(db);
+    open.push(fresh);
+    expect(await course(fresh)).toEqual(night);
+  });
+
+  it('PostgreSQL: the same course from the same imports', async () => {
+    const store = new PgStore(await freshDatabase('course'));
+    open.push(store);
+    await store.migrate();
+    await store.putElection(election());
+    for (const i of [0, 1, 2]) await ingest(store, i);
+    const night = await course(store);
+    expect(night.map((p) => p.time)).toEqual(TIMES);
+    expect(night.map((p) => p.actasCounted)).toEqual([2, 3, 5]);
+    expect(night.map((p) => p.valid)).toEqual([validOf(2), validOf(3), validOf(5)]);
+  });
+
+  it("a served night's course ends at the last import's count; each revision's projection is recorded with no reader", async () => {
+    const store = new SqliteStore(join(dir, 'served.db'));
+    open.push(store);
+    await store.migrate();
+    await store.putElection(election());
+    const app: FastifyInstance = await buildApi({
+      store,
+      tokenHash: hashToken(TOKEN),
+      recordEveryMs: 0,
+      now: () => '2026-12-02T02:00:00.000Z',
+    });
+    const recorder = (app as unknown as { cifraNightRecorder: NightRecorder }).cifraNightRecorder;
+    open.push(app);
+    const get = async (url: string): Promise<unknown> => {
+      const r = await app.inject({ method: 'GET', url });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json();
+    };
+    const csv = (i: number): string =>
+      [ONPE_COLUMNS.join(','), ...(SLICES[i] ?? [])].join('\n') + '\n';
+    const revisions: string[] = [];
+    for (const i of [0, 1, 2]) {
+      await uploadCsv(app, ELECTION, TOKEN, csv(i), `s${i}.csv`);
+      revisions.push(await store.revision(ELECTION));
+      // the import route started the recording of this revision; wait for it, read nothing
+      await recorder.tick();
+      if (i === 0) await get(`/api/v1/count-course?election=${ELECTION}`);
+    }
+    const c = (await get(`/api/v1/count-course?election=${ELECTION}`)) as {
+      points: { time: string; actasCounted: number }[];
+    };
+    const summary = (await get(`/api/v1/summary?election=${ELECTION}`)) as {
+      count: { actasProcessed: number };
+    };
+    const imports = await store.listImports(ELECTION);
+    expect(c.points.map((p) => p.time)).toEqual(imports.map((i) => i.finishedAt));
+    expect(c.points.map((p) => p.actasCounted)).toEqual([2, 3, 5]);
+    expect(c.points.at(-1)?.actasCounted).toBe(summary.count.actasProcessed);
+    // the projection history has every revision although nobody asked for a projection
+    const history = await store.projectionHistory(ELECTION);
+    expect(history.map((r) => r.revision)).toEqual(revisions);
+  });
+});
