@@ -28,6 +28,12 @@ export interface ApiOptions {
    * every other request goes to Node's parser unchanged. On unless false.
    */
   readonly rawHotPath?: boolean;
+  /**
+   * Behind a reverse proxy: its addresses (comma-separated IPs or CIDRs, or `loopback`,
+   * `linklocal`, `uniquelocal`). A request from one of them has the address X-Forwarded-For gives
+   * past the trusted entries; absent, X-Forwarded-For is ignored (a client could forge it).
+   */
+  readonly trustProxy?: string;
 }
 
 /**
