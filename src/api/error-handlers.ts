@@ -1,6 +1,7 @@
 import type { FastifyInstance, HTTPMethods } from 'fastify';
 import { issue } from '../core/issues.js';
-import { IssueError } from './errors.js';
+import { storeFault } from '../store/store-faults.js';
+import { IssueError, statusOf } from './errors.js';
 import { PREFLIGHT_HEADERS } from './http-safety.js';
 
 /**
@@ -40,6 +41,13 @@ export function registerErrorHandlers(app: FastifyInstance): void {
           ],
         });
     }
+    // a full disk (or a read-only or newer store): coded, with its status (errors.ts)
+    const fault = storeFault(err);
+    if (fault)
+      return reply
+        .status(statusOf([fault]))
+        .header('cache-control', 'no-store')
+        .send({ error: fault.code, issues: [fault] });
     req.log.error(err);
     return reply
       .status(500)

@@ -315,6 +315,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: "the import's writer thread ended before the import did: nothing was written",
     es: 'el hilo que escribía la importación terminó antes que ella: no se escribió nada',
   },
+  disk_full: {
+    en: 'the disk (or its quota) is full: nothing was lost, the write was undone; free space and run it again',
+    es: 'el disco (o su cuota) está lleno: no se perdió nada, la escritura se deshizo; libere espacio y vuelva a ejecutarlo',
+  },
   store_not_found: {
     en: 'no store at this --db path (a reading command creates none): check the path, or ingest a file into it first',
     es: 'no hay un registro en esa ruta de --db (un comando de lectura no lo crea): revise la ruta, o ingiera antes un archivo en él',

@@ -102,6 +102,7 @@ export const ISSUE_CODES = [
   'store_busy',
   'store_writer_failed',
   'store_not_found',
+  'disk_full',
   // API
   'unauthorized',
   'too_many_requests',

@@ -914,8 +914,8 @@ export class SqliteImportWriter {
       this.writeAll(w);
       this.db.exec(`RELEASE ${sp}`);
     } catch (e) {
-      this.db.exec(`ROLLBACK TO ${sp}`);
-      this.db.exec(`RELEASE ${sp}`);
+      // unless SQLite already rolled the whole transaction back (SQLITE_FULL): the error is e's
+      if (this.db.inTransaction) this.db.exec(`ROLLBACK TO ${sp}; RELEASE ${sp}`);
       throw e;
     }
   }
@@ -1041,7 +1041,8 @@ export class SqliteImportWriter {
 
   rollback(): void {
     if (this.open) {
-      this.db.exec('ROLLBACK');
+      // SQLITE_FULL (and IOERR, NOMEM) may have rolled it back already (sqlite.org/lang_transaction.html)
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
       this.done();
     }
     this.open = false;
