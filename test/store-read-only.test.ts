@@ -6,11 +6,15 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { PG_MIGRATIONS } from '../src/store/postgres/migrations.js';
+import { PgStore } from '../src/store/postgres/pg-store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { SQLITE_MIGRATIONS } from '../src/store/sqlite/migrations.js';
 import { onpeCsv, onpeRow } from './api-helpers.js';
 import { cli, fixtureElection, tempDir } from './helpers.js';
+import { freshDatabase } from './pg-helpers.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
@@ -99,6 +103,32 @@ describe('a store from a newer cifra', () => {
       expect(r.err).toContain('store_too_new');
       expect(r.err).toContain(`"store":${known + 1}`);
       expect(r.err).toContain(`"known":${known}`);
+    }
+  });
+});
+
+describe('a PostgreSQL store from a newer cifra', () => {
+  it('is refused with store_too_new; no migration runs', async () => {
+    const url = await freshDatabase('cifra_too_new');
+    const first = new PgStore(url);
+    await first.migrate();
+    await first.close();
+    const known = Math.max(...PG_MIGRATIONS.map((m) => m.version));
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      await c.query(
+        'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
+        [known + 1, 'from a newer cifra', '2027-01-01T00:00:00Z'],
+      );
+      const r = await cli('elections', '--db', url);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(`store_too_new`);
+      expect(r.err).toContain(`"store":${known + 1},"known":${known}`);
+      const rows = await c.query('SELECT count(*)::int AS n FROM schema_migrations');
+      expect(rows.rows[0].n).toBe(PG_MIGRATIONS.length + 1);
+    } finally {
+      await c.end();
     }
   });
 });
