@@ -40,9 +40,9 @@ async function expect405(method: Method, url: string, allow: readonly string[]):
 }
 
 describe('a method the path does not take', () => {
-  it('every route of ROUTES: 405, Allow lists its method (a GET with HEAD)', async () => {
+  it('every route of ROUTES: 405, Allow lists its method (a GET with HEAD and its CORS preflight)', async () => {
     for (const r of ROUTES) {
-      const allow = r.method === 'GET' ? ['GET', 'HEAD'] : ['POST'];
+      const allow = r.method === 'GET' ? ['GET', 'HEAD', 'OPTIONS'] : ['POST'];
       for (const m of r.method === 'GET'
         ? (['POST', 'DELETE'] as const)
         : (['GET', 'HEAD', 'PUT'] as const))
@@ -50,14 +50,19 @@ describe('a method the path does not take', () => {
     }
   });
 
-  it('the documents at query-free paths and the dashboard files: 405, Allow: GET, HEAD', async () => {
+  it('the documents at query-free paths and the dashboard files: 405, Allow: GET, HEAD (OPTIONS under /api/)', async () => {
     const urls = [
       ...DOCUMENTS.map((d) => pathOf(d.url)),
       ...dashboardFiles(listJurisdictions()).map((f) => f.url),
     ];
     expect(urls.length).toBeGreaterThan(10);
-    for (const url of urls) await expect405('POST', url, ['GET', 'HEAD']);
-    await expect405('PATCH', '/api/v1/openapi.json', ['GET', 'HEAD']);
+    for (const url of urls)
+      await expect405(
+        'POST',
+        url,
+        url.startsWith('/api/') ? ['GET', 'HEAD', 'OPTIONS'] : ['GET', 'HEAD'],
+      );
+    await expect405('PATCH', '/api/v1/openapi.json', ['GET', 'HEAD', 'OPTIONS']);
   });
 
   it('a write route asked with GET is 405 without a token (nothing to authenticate)', async () => {

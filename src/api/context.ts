@@ -34,6 +34,12 @@ export interface ApiOptions {
    * the route). Absent: only the dashboard's own reads record (tests, embedders).
    */
   readonly recordEveryMs?: number;
+  /**
+   * Behind a reverse proxy: its addresses (comma-separated IPs or CIDRs, or `loopback`,
+   * `linklocal`, `uniquelocal`). A request from one of them has the address X-Forwarded-For gives
+   * past the trusted entries; absent, X-Forwarded-For is ignored (a client could forge it).
+   */
+  readonly trustProxy?: string;
 }
 
 /**

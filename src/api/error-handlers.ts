@@ -1,6 +1,8 @@
 import type { FastifyInstance, HTTPMethods } from 'fastify';
 import { issue } from '../core/issues.js';
-import { IssueError } from './errors.js';
+import { storeFault } from '../store/store-faults.js';
+import { IssueError, statusOf } from './errors.js';
+import { PREFLIGHT_HEADERS } from './http-safety.js';
 
 /**
  * Errors → HTTP in one place: coded issues with their status (statusOf) and the list; anything
@@ -39,6 +41,13 @@ export function registerErrorHandlers(app: FastifyInstance): void {
           ],
         });
     }
+    // a full disk (or a read-only or newer store): coded, with its status (errors.ts)
+    const fault = storeFault(err);
+    if (fault)
+      return reply
+        .status(statusOf([fault]))
+        .header('cache-control', 'no-store')
+        .send({ error: fault.code, issues: [fault] });
     req.log.error(err);
     return reply
       .status(500)
@@ -64,7 +73,10 @@ const METHODS: readonly HTTPMethods[] = [
   'PUT',
 ];
 
-/** A route's config that marks it as the 405 of a path's other methods (no route of its own). */
+/**
+ * A route's config that marks it as the 405 of a path's other methods, or as the CORS preflight
+ * of a public read path (neither is a route of its own).
+ */
 export interface MethodNotAllowedConfig {
   readonly methodNotAllowed: true;
 }
@@ -84,6 +96,10 @@ export function registerMethodNotAllowed(
   for (const [url, taken] of byUrl) {
     // Fastify answers HEAD by the GET route (exposeHeadRoutes)
     if (taken.has('GET')) taken.add('HEAD');
+    if (taken.has('GET') && url.startsWith('/api/') && !taken.has('OPTIONS')) {
+      registerPreflight(app, url);
+      taken.add('OPTIONS');
+    }
     const allow = METHODS.filter((m) => taken.has(m));
     const others = METHODS.filter((m) => !taken.has(m));
     if (others.length === 0) continue;
@@ -107,4 +123,19 @@ export function registerMethodNotAllowed(
       },
     });
   }
+}
+
+/** OPTIONS on a public read path: the CORS preflight's 204 (http-safety.ts, PUBLIC_READ_CORS). */
+function registerPreflight(app: FastifyInstance, url: string): void {
+  const config: MethodNotAllowedConfig = { methodNotAllowed: true };
+  app.route({
+    method: 'OPTIONS',
+    url,
+    config,
+    onRequest: async (_req, reply) =>
+      reply.status(204).headers(PREFLIGHT_HEADERS).header('cache-control', 'no-store').send(),
+    handler: async () => {
+      throw new Error('the preflight answers at onRequest');
+    },
+  });
 }

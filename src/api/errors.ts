@@ -29,6 +29,11 @@ export const HTTP_STATUS: Readonly<Partial<Record<IssueCode, number>>> = {
   store_writer_failed: 500,
   server_busy: 503,
   store_busy: 503,
+  // the server's disk is full: its fault, not the file's (RFC 4918 §11.5)
+  disk_full: 507,
+  store_read_only: 503,
+  store_cannot_open: 503,
+  store_too_new: 503,
 };
 
 /** The status of a refusal: the first issue with a fixed status, else 404 or 422. */

@@ -22,7 +22,10 @@ export interface ServerLimits {
   readonly idleTimeoutMs: number;
   /** Writes (imports, corrections) running or waiting at once; past that: 503 server_busy. */
   readonly writeSlots: number;
-  /** Failed token checks an address may make per window; past that: 429 too_many_requests. */
+  /**
+   * Failed token checks an address may make per window; past that, a wrong or missing token gets
+   * 429 too_many_requests (the right one still passes).
+   */
   readonly authFailures: number;
   readonly authWindowMs: number;
   /** Bytes of public read responses kept (keys included). */
@@ -100,7 +103,8 @@ class AuthFailures {
 
 /**
  * Write routes are checked when the request arrives, before a byte of the body is read: the
- * address's failed attempts (429), the token (401), a free write slot (503). A refused request's
+ * token, or else the address's failed attempts (429) and the refusal (401); a free write slot
+ * (503). The address is the socket's, or with `trustProxy` the one the proxy saw. A refused request's
  * connection is closed rather than drained. Slots are given back when the response ends or the
  * client goes away.
  */
@@ -123,12 +127,15 @@ export function registerWriteGuard(
   };
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     if ((req.routeOptions.config as { write?: boolean } | undefined)?.write !== true) return;
-    const wait = failures.blocked(req.ip);
-    if (wait > 0)
-      refuse([issue('too_many_requests', ['authorization'], { retryAfterSeconds: wait })], {
-        'retry-after': String(wait),
-      });
+    // the valid token is never locked out: behind a proxy every client shares one address, and
+    // wrong guesses from anyone must not stop the night's uploads (review 8); the lockout only
+    // slows guessing, which a long random token makes hopeless anyway (README, "API")
     if (!hasToken(req, o.tokenHash)) {
+      const wait = failures.blocked(req.ip);
+      if (wait > 0)
+        refuse([issue('too_many_requests', ['authorization'], { retryAfterSeconds: wait })], {
+          'retry-after': String(wait),
+        });
       failures.fail(req.ip);
       refuse([
         issue('unauthorized', ['authorization'], {

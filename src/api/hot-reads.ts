@@ -2,7 +2,7 @@ import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from 'node:h
 import { gzipSync } from 'node:zlib';
 import type { ByteBoundedCache, CachedResponse } from './byte-cache.js';
 import { encodedEtag, noneMatch } from './cache.js';
-import { securityHeaders } from './http-safety.js';
+import { PUBLIC_READ_CORS, securityHeaders } from './http-safety.js';
 
 /** Bodies below this are sent as they are (the compression plugin's threshold, server.ts). */
 export const COMPRESS_THRESHOLD = 1024;
@@ -96,6 +96,7 @@ function variantsOf(url: string, hit: CachedResponse, cacheControl: string): Var
     'cache-control': cacheControl,
     // only API reads are cached (server.ts), so every entry has the API's CSP
     ...securityHeaders(url),
+    ...PUBLIC_READ_CORS,
     ...readVary(size),
   }).flat();
   const plain = [...common, 'etag', hit.etag];

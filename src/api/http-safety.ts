@@ -18,13 +18,40 @@ export function securityHeaders(url: string): Readonly<Record<string, string>> {
   };
 }
 
-/** Security headers on every response the framework sends (hot-reads.ts sends the same). */
+/**
+ * CORS for public reads: any origin may read them (a newsroom page on its own origin). The value
+ * is the same for every request, so no `Vary: Origin`, and the hot paths send it with their
+ * precomputed bytes. ETag is exposed so that a page can send If-None-Match itself. Writes carry
+ * a bearer token and get no CORS: a browser on another origin cannot send one (README, "CORS").
+ */
+export const PUBLIC_READ_CORS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'ETag',
+};
+
+/** Whether a request is a public read of the API (GET or HEAD under /api/). */
+export const isPublicRead = (method: string, url: string): boolean =>
+  (method === 'GET' || method === 'HEAD') && url.startsWith('/api/');
+
+/**
+ * Security headers on every response the framework sends (hot-reads.ts sends the same), and CORS
+ * on every answer to a public read (errors and 304s too: a page must be able to read a 404).
+ */
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (req, reply, payload) => {
     reply.headers(securityHeaders(req.url));
+    if (isPublicRead(req.method, req.url)) reply.headers(PUBLIC_READ_CORS);
     return payload;
   });
 }
+
+/** What a preflight for a public read is told (Fetch standard, CORS protocol): a day's cache. */
+export const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, HEAD',
+  'access-control-allow-headers': 'If-None-Match',
+  'access-control-max-age': '86400',
+};
 
 /**
  * Requests Node refuses before Fastify sees them (headers too large: 431, a timeout: 408, a

@@ -15,6 +15,9 @@ export function createInstance(o: ApiOptions, ctx: ApiContext): FastifyInstance 
     clientErrorHandler,
     bodyLimit: limits.uploadBytes,
     routerOptions: { maxParamLength: 64 },
+    // only the named proxies' X-Forwarded-For entries are believed (a bare hop count would
+    // believe any direct client's header; Fastify refuses it)
+    trustProxy: o.trustProxy ?? false,
     // headers and whole requests timed out by Node, checked often enough to honour short limits;
     // Fastify's own connectionTimeout and keepAliveTimeout apply only to servers it creates
     serverFactory: (handler) => {

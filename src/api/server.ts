@@ -493,7 +493,8 @@ function refusalsOf(r: RouteDef, error: unknown): Record<string, unknown> {
         content: { 'application/json': { schema: error } },
       },
       429: {
-        description: 'Too many failed token checks from this address (`too_many_requests`)',
+        description:
+          'Too many failed token checks from this address (`too_many_requests`); the right token still passes',
         content: { 'application/json': { schema: error } },
       },
       503: {

@@ -319,6 +319,22 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: "the import's writer thread ended before the import did: nothing was written",
     es: 'el hilo que escribía la importación terminó antes que ella: no se escribió nada',
   },
+  disk_full: {
+    en: 'the disk (or its quota) is full: nothing was lost, the write was undone; free space and run it again',
+    es: 'el disco (o su cuota) está lleno: no se perdió nada, la escritura se deshizo; libere espacio y vuelva a ejecutarlo',
+  },
+  store_read_only: {
+    en: 'the store can only be read (a read-only file, folder or mount): nothing was written; write to a writable copy',
+    es: 'el registro solo puede leerse (archivo, carpeta o montaje de solo lectura): no se escribió nada; escriba en una copia con escritura',
+  },
+  store_cannot_open: {
+    en: 'the store cannot be opened: on read-only media a WAL store needs its -shm file; switch it to journal_mode=DELETE before, or copy it to a writable disk',
+    es: 'no se puede abrir el registro: en un medio de solo lectura un registro WAL necesita su archivo -shm; páselo antes a journal_mode=DELETE, o cópielo a un disco con escritura',
+  },
+  store_too_new: {
+    en: 'the store was written by a newer cifra (its schema version is above the ones this cifra knows): upgrade cifra; nothing was read or written',
+    es: 'el registro lo escribió un cifra más nuevo (su versión de esquema supera las que este cifra conoce): actualice cifra; no se leyó ni escribió nada',
+  },
   store_not_found: {
     en: 'no store at this --db path (a reading command creates none): check the path, or ingest a file into it first',
     es: 'no hay un registro en esa ruta de --db (un comando de lectura no lo crea): revise la ruta, o ingiera antes un archivo en él',

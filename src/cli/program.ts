@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { issue } from '../core/issues.js';
 import { PROJECT_ROOT } from '../io/paths.js';
 import { StoreBusyError } from '../store/store.js';
+import { storeFault } from '../store/store-faults.js';
 import { say, sayCommander, useTableLanguage, type TableLang } from './format.js';
 import { EXIT_INTERNAL, EXIT_ISSUES, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 import { printIssues } from './messages.js';
@@ -106,7 +107,7 @@ function newProgram(lang: TableLang, io: CliIo): Command {
 }
 
 /** The exit code of a run that threw: commander's exits, store_busy, else an internal error. */
-function exitCodeOf(e: unknown, io: CliIo): number {
+export function exitCodeOf(e: unknown, io: CliIo): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0)
       return EXIT_OK;
@@ -119,6 +120,9 @@ function exitCodeOf(e: unknown, io: CliIo): number {
       printIssues(io, [issue('store_busy', ['store'], { waitedMs: e.waitedMs })]),
       EXIT_ISSUES
     );
+  // a full disk, a read-only or newer store: the machine's state, coded, not a bug
+  const fault = storeFault(e);
+  if (fault) return (printIssues(io, [fault]), EXIT_ISSUES);
   io.err(say('internal error: {message}', { message: (e as Error).message }));
   return EXIT_INTERNAL;
 }

@@ -103,6 +103,10 @@ export const ISSUE_CODES = [
   'store_busy',
   'store_writer_failed',
   'store_not_found',
+  'disk_full',
+  'store_read_only',
+  'store_cannot_open',
+  'store_too_new',
   // API
   'unauthorized',
   'too_many_requests',

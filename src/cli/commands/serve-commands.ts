@@ -19,6 +19,7 @@ interface ServeOptions {
   readonly host: string;
   readonly token?: string;
   readonly tokenFile?: string;
+  readonly trustProxy?: string | true;
   readonly ingestLimits?: string;
 }
 
@@ -31,6 +32,10 @@ function serverOptions(cmd: Command): Command {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .addOption(tokenOption())
     .option('--token-file <path>', 'a file holding the bearer token (not visible in ps)')
+    .option(
+      '--trust-proxy [addresses]',
+      "behind a reverse proxy at these addresses (IPs, CIDRs, loopback; alone: loopback): a client's address from X-Forwarded-For",
+    )
     .option(
       '--ingest-limits <file>',
       'a JSON file of ingest limits for POST /api/v1/imports (as cifra ingest --limits)',
@@ -63,7 +68,13 @@ function tokenOf(o: ServeOptions, cmd: Command, io: CliIo): string | undefined |
 
 async function serveUntilStopped(
   store: Store,
-  o: { port: number; host: string; token?: string | undefined; ingestLimits?: string | undefined },
+  o: {
+    port: number;
+    host: string;
+    token?: string | undefined;
+    ingestLimits?: string | undefined;
+    trustProxy?: string | true | undefined;
+  },
   io: CliIo,
 ): Promise<number> {
   const { buildApi, hashToken } = await import('../../api/server.js');
@@ -79,6 +90,9 @@ async function serveUntilStopped(
     // the night's projection history without a reader: after each import here, and within 5 s
     // of one by `cifra ingest` on the same store (review 8 H2)
     recordEveryMs: 5_000,
+    ...(o.trustProxy === undefined
+      ? {}
+      : { trustProxy: o.trustProxy === true ? 'loopback' : o.trustProxy }),
   });
   let address: string;
   try {

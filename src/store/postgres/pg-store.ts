@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { checkSchemaVersions } from '../store-faults.js';
 import { columnsFromActas, type ActaColumns } from '../../core/tally/acta-columns.js';
 import type { Issue } from '../../core/issues.js';
 import type { Acta, ElectionDef } from '../../core/model/acta.js';
@@ -117,6 +118,10 @@ export class PgStore implements Store {
         (await c.query('SELECT version FROM schema_migrations')).rows.map(
           (r: Row) => r['version'] as number,
         ),
+      );
+      checkSchemaVersions(
+        applied,
+        PG_MIGRATIONS.map((m) => m.version),
       );
       for (const m of PG_MIGRATIONS) {
         if (applied.has(m.version)) continue;

@@ -34,7 +34,8 @@ export async function threadedImport(
     if (w === undefined) return;
     if (r.ok) w.resolve(r.value);
     else if (r.busyMs !== undefined) w.reject(new StoreBusyError(r.busyMs));
-    else w.reject(Object.assign(new Error(r.message), { stack: r.stack ?? r.message }));
+    else
+      w.reject(Object.assign(new Error(r.message), { stack: r.stack ?? r.message, code: r.code }));
   });
   worker.on('error', (e) => fail(new StoreWriterFailed(e.message)));
   worker.on('exit', (code) => fail(new StoreWriterFailed(`exited with code ${code}`)));

@@ -28,6 +28,7 @@ export type ImportReply =
       readonly busyMs?: number;
       readonly message: string;
       readonly stack?: string | undefined;
+      readonly code?: unknown;
     };
 
 function serve(port: MessagePort): void {
@@ -61,7 +62,13 @@ function serve(port: MessagePort): void {
       reply =
         e instanceof StoreBusyError
           ? { ok: false, busyMs: e.waitedMs, message: err.message }
-          : { ok: false, message: String(err?.message ?? e), stack: err?.stack };
+          : {
+              ok: false,
+              message: String(err?.message ?? e),
+              stack: err?.stack,
+              // SQLITE_FULL and the like are coded by the caller (store-faults.ts)
+              code: (err as { code?: unknown })?.code,
+            };
     }
     port.postMessage(reply);
   });

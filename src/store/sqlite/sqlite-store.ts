@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Worker } from 'node:worker_threads';
+import { checkSchemaVersions, StoreNeedsMigration } from '../store-faults.js';
+import { openSqlite } from './open-sqlite.js';
 import type { Issue } from '../../core/issues.js';
 import type { Acta, ActaState, ElectionDef } from '../../core/model/acta.js';
 import {
@@ -212,8 +214,8 @@ export class SqliteStore implements Store {
     private readonly busyMs = SQLITE_BUSY_MS,
     private readonly options: SqliteStoreOptions = {},
   ) {
-    this.db = new Database(path);
-    configureSqlite(this.db, busyMs);
+    // read-only when the file, folder or mount is (review 8): readers work, writes are coded
+    this.db = openSqlite(path, (db) => configureSqlite(db, busyMs), busyMs);
   }
 
   /**
@@ -236,14 +238,22 @@ export class SqliteStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    this.db.exec(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-    );
+    if (!this.db.readonly)
+      this.db.exec(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+      );
     const applied = new Set(
       (this.db.prepare('SELECT version FROM schema_migrations').all() as Row[]).map(
         (r) => r['version'] as number,
       ),
     );
+    checkSchemaVersions(
+      applied,
+      SQLITE_MIGRATIONS.map((m) => m.version),
+    );
+    const missing = SQLITE_MIGRATIONS.filter((m) => !applied.has(m.version));
+    if (this.db.readonly && missing.length > 0)
+      throw new StoreNeedsMigration(missing.map((m) => m.version));
     for (const m of SQLITE_MIGRATIONS) {
       if (applied.has(m.version)) continue;
       this.db.transaction(() => {
@@ -946,8 +956,8 @@ export class SqliteImportWriter {
       this.writeAll(w);
       this.db.exec(`RELEASE ${sp}`);
     } catch (e) {
-      this.db.exec(`ROLLBACK TO ${sp}`);
-      this.db.exec(`RELEASE ${sp}`);
+      // unless SQLite already rolled the whole transaction back (SQLITE_FULL): the error is e's
+      if (this.db.inTransaction) this.db.exec(`ROLLBACK TO ${sp}; RELEASE ${sp}`);
       throw e;
     }
   }
@@ -1073,7 +1083,8 @@ export class SqliteImportWriter {
 
   rollback(): void {
     if (this.open) {
-      this.db.exec('ROLLBACK');
+      // SQLITE_FULL (and IOERR, NOMEM) may have rolled it back already (sqlite.org/lang_transaction.html)
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
       this.done();
     }
     this.open = false;
