@@ -24,6 +24,7 @@ import type {
 } from '../store/store.js';
 import { PROJECT_ROOT } from '../io/paths.js';
 import { buildResults, countExtent, type ResultsDocument, type ResultUnit } from './documents.js';
+import { leadOf } from './leaders.js';
 import {
   actasStatus,
   countedStatus,
@@ -422,7 +423,7 @@ export async function getCountCourse(
   // a course's updates carry acta counts (docs/elections.md, `course`); one without is no point
   const points = units.flatMap((u): CoursePoint[] => {
     if (u.actas === null) return [];
-    const { leader, margin } = leadOf(u.choices);
+    const { leader, margin } = pointLead(e.value, u.choices);
     return [
       {
         time: u.code,
@@ -441,14 +442,13 @@ export async function getCountCourse(
   return { ok: true, value: courseDocument(e.value.id, source, points) };
 }
 
-/** Who is ahead of a course point and by how much: nobody when the first two are level. */
-function leadOf(votes: readonly { readonly id: string; readonly votes: number }[]): {
-  leader: string | null;
-  margin: number;
-} {
-  const ranked = [...votes].sort((a, b) => b.votes - a.votes);
-  const margin = (ranked[0]?.votes ?? 0) - (ranked[1]?.votes ?? 0);
-  return { leader: margin > 0 ? (ranked[0]?.id ?? null) : null, margin };
+/** Who is ahead of a course point and by how much (leaders.ts: "Otras listas" leads nothing). */
+function pointLead(
+  def: ElectionDef,
+  votes: readonly { readonly id: string; readonly votes: number }[],
+): { leader: string | null; margin: number } {
+  const { leader, margin } = leadOf(def, votes);
+  return { leader: leader?.id ?? null, margin };
 }
 
 function courseDocument(
@@ -489,7 +489,7 @@ async function recordedCourse(store: Store, def: ElectionDef): Promise<CoursePoi
       label: v.choice,
       votes: v.votes,
     }));
-    const { leader, margin } = leadOf(votes);
+    const { leader, margin } = pointLead(def, votes);
     const valid = votes.reduce((a, v) => a + v.votes, 0);
     return [
       {
