@@ -1,5 +1,6 @@
 // The drill: from the nation to a department, province, district, its mesas and an acta, each
 // step in the URL; a unit shows its count, margin and what is still out.
+import { leadersOf } from '../src/results/leaders.js';
 import { api, type Acta, type ResultUnit } from './api-client.js';
 import { pctShown, percent, remainderIds } from './bars.js';
 import {
@@ -246,7 +247,8 @@ const sameCrumbs = (a: readonly Crumb[], b: readonly Crumb[]): boolean =>
 function unitTable(u: ResultUnit): HTMLElement {
   const rest = remainderIds();
   const rows = [...u.choices].sort((a, b) => b.votes - a.votes).filter((c) => c.votes > 0);
-  const ranked = rows.filter((c) => !rest.has(c.id));
+  // the leader rule (leaders.ts): "Otras listas" is listed last and leads nothing
+  const ranked = leadersOf(state, rows);
   const [first, second] = ranked;
   const margin = first && second ? first.votes - second.votes : null;
   // published aggregates without actas per unit: the source's % is the nation's, not a department's
