@@ -11,7 +11,7 @@ import {
   type Projection,
   type Summary,
 } from './api-client.js';
-import { barsOf, pctShown, percent, totalsOf } from './bars.js';
+import { barsOf, percent, totalsOf } from './bars.js';
 import { renderCongress } from './congress.js';
 import { renderCourse } from './course.js';
 import { setupCrossCheck, wireCrossCheck } from './crosscheck.js';
@@ -274,7 +274,7 @@ async function renderProgress(summary: Summary): Promise<void> {
       'span',
       {},
       `${t('actasProcessed')}: `,
-      el('strong', { id: 'pct-actas' }, percent(pctShown(a.pctProcessed, a.processed, a.total))),
+      el('strong', { id: 'pct-actas' }, percent(a.pctProcessed)),
       ` (${fmt(a.processed)} / ${fmt(a.total)})`,
     ),
     // Peru's JEE: only where the jurisdiction's sources have that state

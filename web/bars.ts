@@ -15,11 +15,6 @@ export function leader(unit: ResultUnit): ResultChoice | undefined {
   return leadersOf(state, unit.choices)[0];
 }
 
-/** A count's percentage as shown: never "100" while actas are still out (null: none expected). */
-export function pctShown(pct: string | null, done: number, total: number): string | null {
-  return pct === '100.000' && done < total ? '99.999' : pct;
-}
-
 /** A percentage as shown: "12.345 %", or a dash where there is none (a figure not given, a zero base). */
 export const percent = (p: string | null): string => (p === null ? '—' : `${p} %`);
 

@@ -2,7 +2,7 @@
 // step in the URL; a unit shows its count, margin and what is still out.
 import { leadersOf } from '../src/results/leaders.js';
 import { api, type Acta, type ResultUnit } from './api-client.js';
-import { pctShown, percent, remainderIds } from './bars.js';
+import { percent, remainderIds } from './bars.js';
 import {
   $,
   cardTable,
@@ -254,7 +254,7 @@ function unitTable(u: ResultUnit): HTMLElement {
   // published aggregates without actas per unit: the source's % is the nation's, not a department's
   const a = u.actas;
   const counted = !state.published
-    ? a && pctShown(a.pctProcessed, a.processed, a.total)
+    ? a && a.pctProcessed
     : a && a.total > 0
       ? a.pctProcessed
       : u.level === 'national'

@@ -3,7 +3,7 @@ import type { ElectionDef } from '../core/model/acta.js';
 import type { Note } from '../core/model/note.js';
 import { err, ok, type Result } from '../core/result.js';
 import { universeNamePath, type UniverseUnit } from '../core/projection/universe.js';
-import { percentHalfUp } from '../core/ratio.js';
+import { percentCounted } from '../core/ratio.js';
 import type { ActaColumns } from '../core/tally/acta-columns.js';
 import { tabulateColumns, type Level, type UnitResult } from '../core/tally/aggregate.js';
 import { extentOver, universeLevel, type Extent, type UnitExtent } from '../core/tally/extent.js';
@@ -167,7 +167,7 @@ export function overExtent<
     actas: {
       ...u.actas,
       total: e.actasTotal,
-      pctProcessed: percentHalfUp(u.actas.processed, e.actasTotal),
+      pctProcessed: percentCounted(u.actas.processed, e.actasTotal),
     },
     // the universe's electors where the unit is short of actas (its stored ones plus those to
     // come), the stored ones once every acta is in: one base at every level (docs/elections.md)

@@ -1,7 +1,7 @@
 import { basename, relative, sep } from 'node:path';
 import { z } from 'zod';
 import type { ProjectionDocument } from './projection.js';
-import { percentHalfUp } from '../core/ratio.js';
+import { percentCounted } from '../core/ratio.js';
 import type { Name, Note } from '../core/model/note.js';
 import type { Issue } from '../core/issues.js';
 import { issue, IssueSchema } from '../core/issues.js';
@@ -496,7 +496,7 @@ async function recordedCourse(store: Store, def: ElectionDef): Promise<CoursePoi
         time: r.recordedAt,
         actasCounted: doc.actasProcessed,
         actasTotal: doc.actasTotal,
-        pctCounted: percentHalfUp(doc.actasProcessed, doc.actasTotal),
+        pctCounted: percentCounted(doc.actasProcessed, doc.actasTotal),
         valid,
         emitted: valid + c.blank + c.null,
         votes,

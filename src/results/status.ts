@@ -4,7 +4,7 @@ import { ISO_INSTANT } from '../core/model/instant.js';
 import { bothLanguages, joinNames, NoteSchema, type Note } from '../core/model/note.js';
 import type { PresidentialOutcome } from '../core/rules/presidential.js';
 import { settlePresidentialRound, type Settlement } from '../core/rules/settled.js';
-import { percentHalfUp } from '../core/ratio.js';
+import { percentCounted } from '../core/ratio.js';
 import type { PresidentialRuleset } from '../core/rulesets/ruleset.js';
 import type { Issue } from '../core/issues.js';
 import { loadJurisdiction } from '../jurisdictions/load.js';
@@ -208,7 +208,7 @@ export function actasStatus(
   problems: readonly Issue[] = [],
 ): { count: CountDocument; status: FiguresStatus } {
   const count = withExtentKnown(countOf(def, a), problems);
-  const pct = a.total > 0 ? percentHalfUp(a.processed, a.total) : null;
+  const pct = a.total > 0 ? percentCounted(a.processed, a.total) : null;
   return { count, status: statusOf(def, count.complete, pct, problems) };
 }
 
