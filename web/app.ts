@@ -245,8 +245,9 @@ async function renderProgress(summary: Summary): Promise<void> {
   const fresh = freshness(summary);
   if (p.published) {
     const pub = p.published;
-    // a final release without acta counts is said final, never a made-up 100 % (review 6)
-    const finalOnly = pub.pctCounted === null && pub.status === 'final';
+    // a final release without acta counts is said final, never a made-up 100 % (review 6); final
+    // as the summary serves it (one status rule, review 7)
+    const finalOnly = pub.pctCounted === null && summary.status.kind === 'final';
     $('progress').replaceChildren(
       el(
         'span',
