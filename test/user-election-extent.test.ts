@@ -6,6 +6,7 @@ import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApi } from '../src/api/server.js';
 import { electionDefOf, loadManifest, provenanceFile } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { dataPath } from '../src/io/paths.js';
@@ -120,5 +121,26 @@ describe("a user's acta election, ingested from a manifest file", () => {
     const status = s.ok ? s.value.status : null;
     expect(status?.kind).not.toBe('final');
     expect(JSON.stringify(s.ok ? s.value : s.issues)).toContain('unknown_election');
+  });
+
+  it('is listed with the status its summary has, over the API, while its universe is lost', async () => {
+    // review 7 (H3): the list read the store alone, and said "final" of a count it cannot bound
+    const app = await buildApi({ store, tokenHash: null });
+    try {
+      const list = await app.inject({ method: 'GET', url: '/api/v1/elections' });
+      const summary = await app.inject({
+        method: 'GET',
+        url: `/api/v1/elections/${ID}/summary.json`,
+      });
+      expect(summary.statusCode, summary.body).toBe(200);
+      const listed = (
+        list.json() as { elections: { id: string; status?: string }[] }
+      ).elections.find((e) => e.id === ID);
+      const kind = (summary.json() as { status: { kind: string } }).status.kind;
+      expect(kind).toBe('provisional');
+      expect(listed?.status).toBe(kind);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -11,11 +11,12 @@ import {
   type Projection,
   type Summary,
 } from './api-client.js';
-import { barsOf, pctShown, percent, totalsOf } from './bars.js';
+import { barsOf, percent, totalsOf } from './bars.js';
 import { renderCongress } from './congress.js';
 import { renderCourse } from './course.js';
 import { setupCrossCheck, wireCrossCheck } from './crosscheck.js';
 import { drill, nationName, openMesa } from './drill.js';
+import { statusLine } from './figures-status.js';
 import { ERM_JURISDICTION, startErm } from './erm.js';
 import { headline, leadLine } from './headline.js';
 import { freshness, pollInterval, shownCut, tickFreshness } from './live.js';
@@ -39,7 +40,6 @@ import { readErmView, readView, writeView, type View } from './url.js';
 import { setupWhatIf, wireWhatIf } from './what-if.js';
 
 type About = NonNullable<Progress['about']>;
-type Published = NonNullable<Progress['published']>;
 
 function applyStrings(): void {
   document.documentElement.lang = state.lang;
@@ -162,40 +162,6 @@ async function poll(): Promise<void> {
   }
 }
 
-/** A status as shown: the manifest's, or one said of a count still under way (no cut). */
-type Shown = About['status'] | { kind: 'provisional'; pctCounted: string | null; cut?: string };
-
-/** The status of published figures without a manifest's word on them. */
-function publishedStatus(pub: Published | null): Shown {
-  const kind = pub?.status ?? 'final';
-  if (!pub || kind === 'final') return { kind: 'final' };
-  if (kind === 'provisional') return { kind, pctCounted: pub.pctCounted, cut: pub.asOf };
-  if (kind === 'computed-by-cifra')
-    return { kind, from: { es: inLang(pub.source), en: inLang(pub.source) } };
-  return { kind, publisher: pub.source };
-}
-
-/** What the figures are: final, provisional at a cut, computed by cifra, or a third party's — always with the source. */
-function statusText(
-  st: Shown,
-  about: About | null,
-  pub: Published | null,
-  cutOf: (fallback?: string) => string | undefined,
-): string {
-  const cut = st.kind === 'provisional' ? cutOf(st.cut ?? pub?.asOf) : undefined;
-  const pct = st.kind === 'provisional' ? (st.pctCounted ?? pub?.pctCounted ?? null) : null;
-  const head =
-    st.kind === 'provisional'
-      ? `${t('provisional')}${pct === null ? '' : ` · ${pct} % ${t('counted')}`}${cut ? ` · ${t('snapshot')}: ${cut}` : ''}`
-      : st.kind === 'computed-by-cifra'
-        ? `${t('computedByCifra')}: ${inLang(st.from)}`
-        : st.kind === 'third-party'
-          ? `${t('thirdParty')}: ${inLang(st.publisher)}`
-          : `${t('final')} · ${t('asOf')} ${cutOf(about?.asOf ?? pub?.asOf) ?? '—'}`;
-  const source = about ? about.sources.map(inLang).join('; ') : pub ? inLang(pub.source) : '';
-  return `${head} · ${t('sourceLabel')}: ${source}`;
-}
-
 /** The provenance, proclamation, figures that differ between sources, and a published final beside the count. */
 function renderAbout(about: About | null, choices: readonly Choice[]): void {
   const box = $('about');
@@ -269,28 +235,19 @@ async function renderProgress(summary: Summary): Promise<void> {
   renderAbout(p.about ?? null, state.choices);
   await setupCrossCheck(p.about ?? null, (m) => openMesa(m, true), state.site?.kind === 'static');
   notice.hidden = !p.about && !p.published;
-  // a manifest copied onto a count in progress (a replay) says "final": the count says otherwise
-  const status: Shown = !p.about
-    ? publishedStatus(p.published ?? null)
-    : !summary.count.complete && p.about.status.kind === 'final'
-      ? { kind: 'provisional', pctCounted: summary.status.pctCounted }
-      : p.about.status;
-  // a final count short of 100 % of actas says why (the release's unresolved actas)
-  const why = summary.status.note === null ? '' : ` · ${inLang(summary.status.note)}`;
-  // the summary's cut (its instant in the jurisdiction's time, the source's words in the tooltip), as in #source-cut
-  const shown = (fallback?: string) => shownCut(summary.status, fallback);
+  // the status as the summary serves it: the page derives none (src/results/status.ts)
+  const cut = shownCut(summary.status);
   if (!notice.hidden) {
-    notice.textContent =
-      statusText(status, p.about ?? null, p.published ?? null, (f) => shown(f)?.text) + why;
-    const verbatim = shown()?.verbatim;
-    if (verbatim) notice.title = verbatim;
+    notice.textContent = statusLine(summary.status, p.about ?? null, cut?.text, state.lang);
+    if (cut?.verbatim) notice.title = cut.verbatim;
     else notice.removeAttribute('title');
   }
   const fresh = freshness(summary);
   if (p.published) {
     const pub = p.published;
-    // a final release without acta counts is said final, never a made-up 100 % (review 6)
-    const finalOnly = pub.pctCounted === null && pub.status === 'final';
+    // a final release without acta counts is said final, never a made-up 100 % (review 6); final
+    // as the summary serves it (one status rule, review 7)
+    const finalOnly = pub.pctCounted === null && summary.status.kind === 'final';
     $('progress').replaceChildren(
       el(
         'span',
@@ -318,7 +275,7 @@ async function renderProgress(summary: Summary): Promise<void> {
       'span',
       {},
       `${t('actasProcessed')}: `,
-      el('strong', { id: 'pct-actas' }, percent(pctShown(a.pctProcessed, a.processed, a.total))),
+      el('strong', { id: 'pct-actas' }, percent(a.pctProcessed)),
       ` (${fmt(a.processed)} / ${fmt(a.total)})`,
     ),
     // Peru's JEE: only where the jurisdiction's sources have that state

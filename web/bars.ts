@@ -1,5 +1,6 @@
 // The national bars and totals: each choice's votes as given, the unitemised remainder ("Otras
 // listas") apart and last, and only the figures the source has.
+import { leadersOf } from '../src/results/leaders.js';
 import type { ResultUnit } from './api-client.js';
 import { colorOfChoice, el, fmt, state, t, choiceLabel } from './ui.js';
 
@@ -9,15 +10,9 @@ type ResultChoice = ResultUnit['choices'][number];
 export const remainderIds = (): Set<string> =>
   new Set(state.choices.filter((c) => c.remainder).map((c) => c.id));
 
-/** The unit's leader among the itemised choices ("Otras listas" leads nothing). */
+/** The unit's leader among the itemised choices ("Otras listas" leads nothing: leaders.ts). */
 export function leader(unit: ResultUnit): ResultChoice | undefined {
-  const rest = remainderIds();
-  return [...unit.choices].filter((c) => !rest.has(c.id)).sort((a, b) => b.votes - a.votes)[0];
-}
-
-/** A count's percentage as shown: never "100" while actas are still out (null: none expected). */
-export function pctShown(pct: string | null, done: number, total: number): string | null {
-  return pct === '100.000' && done < total ? '99.999' : pct;
+  return leadersOf(state, unit.choices)[0];
 }
 
 /** A percentage as shown: "12.345 %", or a dash where there is none (a figure not given, a zero base). */

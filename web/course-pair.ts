@@ -1,5 +1,6 @@
 // Which two choices the count's course draws: the last update's first two by votes, not by
 // ballot order (a first round's P1 and P2 are rarely the race). Pure, for a node test.
+import { leadersOf, type LeaderChoices } from '../src/results/leaders.js';
 
 export interface CourseVotes {
   readonly id: string;
@@ -7,15 +8,15 @@ export interface CourseVotes {
   readonly votes: number;
 }
 
-/** The last update's leader and runner-up (ties: the earlier in ballot order first), or null. */
+/**
+ * The last update's leader and runner-up (ties: the earlier in ballot order first), or null: the
+ * leader rule of the summary (leaders.ts), so "Otras listas" is never drawn as a contender.
+ */
 export function coursePair(
+  def: LeaderChoices,
   last: readonly CourseVotes[],
 ): readonly [CourseVotes, CourseVotes] | null {
-  const ranked = last
-    .map((v, i) => [v, i] as const)
-    .sort((x, y) => y[0].votes - x[0].votes || x[1] - y[1])
-    .map(([v]) => v);
-  const [a, b] = ranked;
+  const [a, b] = leadersOf(def, last);
   return a === undefined || b === undefined ? null : [a, b];
 }
 

@@ -15,7 +15,7 @@ export async function renderCourse(): Promise<void> {
     return;
   }
   const last = c.points.at(-1);
-  const pair = last === undefined ? null : coursePair(last.votes);
+  const pair = last === undefined ? null : coursePair(state, last.votes);
   if (!last || pair === null) {
     box.hidden = true;
     return;

@@ -1,7 +1,8 @@
 // The drill: from the nation to a department, province, district, its mesas and an acta, each
 // step in the URL; a unit shows its count, margin and what is still out.
+import { leadersOf } from '../src/results/leaders.js';
 import { api, type Acta, type ResultUnit } from './api-client.js';
-import { pctShown, percent, remainderIds } from './bars.js';
+import { percent, remainderIds } from './bars.js';
 import {
   $,
   cardTable,
@@ -246,13 +247,14 @@ const sameCrumbs = (a: readonly Crumb[], b: readonly Crumb[]): boolean =>
 function unitTable(u: ResultUnit): HTMLElement {
   const rest = remainderIds();
   const rows = [...u.choices].sort((a, b) => b.votes - a.votes).filter((c) => c.votes > 0);
-  const ranked = rows.filter((c) => !rest.has(c.id));
+  // the leader rule (leaders.ts): "Otras listas" is listed last and leads nothing
+  const ranked = leadersOf(state, rows);
   const [first, second] = ranked;
   const margin = first && second ? first.votes - second.votes : null;
   // published aggregates without actas per unit: the source's % is the nation's, not a department's
   const a = u.actas;
   const counted = !state.published
-    ? a && pctShown(a.pctProcessed, a.processed, a.total)
+    ? a && a.pctProcessed
     : a && a.total > 0
       ? a.pctProcessed
       : u.level === 'national'

@@ -3,7 +3,7 @@
 import { lacksAbroad } from './abroad.js';
 import { geoMercator, geoPath } from 'd3-geo';
 import { api, type MapShape, type Results, type ResultUnit } from './api-client.js';
-import { leader, pctShown, percent } from './bars.js';
+import { leader, percent } from './bars.js';
 import { drill } from './drill.js';
 import { crumbsTo } from './search.js';
 import {
@@ -227,9 +227,7 @@ function crumbsOf(level: string, code: string, name?: string): Crumb[] {
 /** Abroad's share of actas processed, where the source counts actas (never "0 %" beside votes, never "100" while some are out). */
 function actasOf(u: ResultUnit): string {
   const a = u.actas;
-  return a && a.total > 0
-    ? ` · ${percent(pctShown(a.pctProcessed, a.processed, a.total))} ${t('actasWord')}`
-    : '';
+  return a && a.total > 0 ? ` · ${percent(a.pctProcessed)} ${t('actasWord')}` : '';
 }
 
 /** Abroad: its leader once it has votes; with none counted, says so (never "X 0.000 %"). */

@@ -78,6 +78,16 @@ function percentRounded(
   return decimals > 0 ? `${intPart}.${frac}` : `${intPart}`;
 }
 
+/**
+ * The % of actas counted, as every output gives it: percentHalfUp, but never 100 while an acta is
+ * still out (1 of 300,000 left rounds to "100.000"): the last step below it, "99.999" (review 7).
+ */
+export function percentCounted(counted: number, whole: number, decimals = 3): string | null {
+  const p = percentHalfUp(counted, whole, decimals);
+  if (p === null || counted >= whole || !p.startsWith('100')) return p;
+  return decimals > 0 ? `99.${'9'.repeat(decimals)}` : '99';
+}
+
 /** A share of a positive base (a legal threshold, a rule's ratio) as percentHalfUp's string. */
 export function ratioPercent(
   r: { readonly numerator: number; readonly denominator: number },

@@ -1,12 +1,12 @@
 import type { Acta, ElectionDef } from '../core/model/acta.js';
 import { NATIONAL } from '../core/model/jurisdiction.js';
-import { percentHalfUp } from '../core/ratio.js';
+import { percentCounted } from '../core/ratio.js';
 import { columnsFromActas } from '../core/tally/acta-columns.js';
 import { tabulateColumns } from '../core/tally/aggregate.js';
 import { requireJurisdiction } from '../jurisdictions/load.js';
 import type { Store } from '../store/store.js';
-import { leadOf, type CoursePoint } from './service.js';
-import { expectedActas } from './status.js';
+import { pointLead, type CoursePoint } from './service.js';
+import { declaredActas } from './status.js';
 
 /** What the course has replayed of one election: its actas as of an import, and its points. */
 interface Replayed {
@@ -116,15 +116,15 @@ function pointOf(def: ElectionDef, n: Sums, time: string): CoursePoint {
   const votes = def.choices.map((c, k) => ({ id: c.id, label: c.label, votes: n.votes[k] ?? 0 }));
   // the universe's actas where the manifest has one, as the summary's count (a partial file is
   // not the whole count)
-  const total = Math.max(n.actas, expectedActas(def) ?? 0);
+  const total = Math.max(n.actas, declaredActas(def).actas ?? 0);
   return {
     time,
     actasCounted: n.processed,
     actasTotal: total,
-    pctCounted: percentHalfUp(n.processed, total),
+    pctCounted: percentCounted(n.processed, total),
     valid: n.valid,
     emitted: n.emitted,
     votes,
-    ...leadOf(votes),
+    ...pointLead(def, votes),
   };
 }

@@ -1,8 +1,9 @@
 import { issue, type Issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import type { Note } from '../core/model/note.js';
+import { err, ok, type Result } from '../core/result.js';
 import { universeNamePath, type UniverseUnit } from '../core/projection/universe.js';
-import { percentHalfUp } from '../core/ratio.js';
+import { percentCounted } from '../core/ratio.js';
 import type { ActaColumns } from '../core/tally/acta-columns.js';
 import { tabulateColumns, type Level, type UnitResult } from '../core/tally/aggregate.js';
 import { extentOver, universeLevel, type Extent, type UnitExtent } from '../core/tally/extent.js';
@@ -30,19 +31,19 @@ export interface LevelExtent {
   readonly extent: Extent;
 }
 
-/** The election's extent over its universe, from the store's actas at the universe's level. */
-export function electionExtent(
+/**
+ * An acta election's declared universe and the level its units are at, read without the store:
+ * null when its manifest declares none (the store is the whole count); the problems when it does
+ * not load or its codes are not one level's units. The extent and the listed status share it.
+ */
+export function declaredUniverse(
   def: ElectionDef,
   j: LoadedJurisdiction,
-  cols: ActaColumns,
-): ElectionExtent | null {
-  // the stored election's manifest declares it: an election stored without one is its store
-  if (def.manifest?.universe === undefined) return null;
+): Result<{ universe: readonly UniverseUnit[]; level: Level } | null, Issue[]> {
+  if (def.manifest?.universe === undefined) return ok(null);
   const loaded = universeOf(def);
-  if (!loaded.ok)
-    return { level: null, universe: [], extent: null, issues: loaded.error, coarser: new Map() };
+  if (!loaded.ok || loaded.value === null) return loaded.ok ? ok(null) : loaded;
   const universe = loaded.value;
-  if (universe === null) return null;
   const pad = j.file.place.pad ?? 0;
   const level = universeLevel(
     universe.map((u) => u.unit),
@@ -51,18 +52,30 @@ export function electionExtent(
     (c) => c.padEnd(pad, '0'),
   );
   if (level === null)
-    return {
-      level,
-      universe,
-      extent: null,
-      coarser: new Map(),
-      issues: [
-        issue('election_invalid', ['universe'], {
-          election: def.id,
-          problem: "the universe's codes are not the units of one level of the jurisdiction",
-        }),
-      ],
-    };
+    return err([
+      issue('election_invalid', ['universe'], {
+        election: def.id,
+        problem: "the universe's codes are not the units of one level of the jurisdiction",
+      }),
+    ]);
+  return ok({ universe, level });
+}
+
+/** The election's extent over its universe, from the store's actas at the universe's level. */
+export function electionExtent(
+  def: ElectionDef,
+  j: LoadedJurisdiction,
+  cols: ActaColumns,
+): ElectionExtent | null {
+  const declared = declaredUniverse(def, j);
+  if (!declared.ok) {
+    // a universe that loads at no level keeps its units (a caller may still read them)
+    const loaded = universeOf(def);
+    const universe = loaded.ok ? (loaded.value ?? []) : [];
+    return { level: null, universe, extent: null, issues: declared.error, coarser: new Map() };
+  }
+  if (declared.value === null) return null;
+  const { universe, level } = declared.value;
   const pendingFiguresCount = def.pendingFiguresCount ?? false;
   const stored = tabulateColumns(cols, j, [level], { pendingFiguresCount }).get(level) ?? [];
   const extent = extentOver(
@@ -154,7 +167,7 @@ export function overExtent<
     actas: {
       ...u.actas,
       total: e.actasTotal,
-      pctProcessed: percentHalfUp(u.actas.processed, e.actasTotal),
+      pctProcessed: percentCounted(u.actas.processed, e.actasTotal),
     },
     // the universe's electors where the unit is short of actas (its stored ones plus those to
     // come), the stored ones once every acta is in: one base at every level (docs/elections.md)

@@ -1,5 +1,5 @@
 import type { ElectionDef } from '../core/model/acta.js';
-import { percentHalfUp } from '../core/ratio.js';
+import { percentCounted, percentHalfUp } from '../core/ratio.js';
 import type { AggregateUnit } from '../elections/aggregate.js';
 import type { PublishedUnit } from '../store/store.js';
 import type { ResultUnit } from './documents.js';
@@ -53,7 +53,7 @@ export function publishedUnit(def: ElectionDef, u: AggregateUnit): PublishedUnit
             jee: 0,
             pendingWithFigures: 0,
             processed: a.counted,
-            pctProcessed: percentHalfUp(a.counted, a.total),
+            pctProcessed: percentCounted(a.counted, a.total),
           },
     eligibleRemaining: null,
     eligibleProcessed: null,

@@ -23,16 +23,15 @@ import type {
 import { PROJECT_ROOT } from '../io/paths.js';
 import { actaCourse } from './count-course.js';
 import { buildResults, countExtent, type ResultsDocument, type ResultUnit } from './documents.js';
+import { leadOf } from './leaders.js';
 import {
-  actasComplete,
+  actasStatus,
   countedStatus,
-  countOf,
-  expectedActas,
+  declaredActas,
   extentProblems,
   figuresStatus,
   roundFigures,
   settlementOf,
-  statusOf,
   unitPct,
   type ServedResults,
 } from './status.js';
@@ -271,21 +270,23 @@ export async function listElections(store: Store): Promise<ElectionSummary[]> {
 }
 
 /**
- * The status an election is listed with: published figures as their manifest says; a count of
- * actas as the summary says it (provisional until every acta is in, whatever the manifest says),
- * from the store's count of actas by state: no national tally (0.3 s on a large election).
+ * The status an election is listed with: the summary's rule (`countedStatus`), from the store's
+ * count of actas by state and what its universe declares: no national tally (0.3 s on a large
+ * election). A universe that no longer loads leaves the count provisional, as in the summary.
  */
 async function listedStatusOf(
   store: Store,
   e: ElectionDef,
 ): Promise<{ status?: ElectionSummary['status'] }> {
-  const kind = e.manifest?.status.kind ?? e.published?.status;
-  if (kind === undefined) return {};
-  if (e.published !== undefined) return { status: kind };
+  if (e.manifest === undefined && e.published === undefined) return {};
+  if (e.published !== undefined)
+    return { status: actasStatus(e, { total: 0, processed: 0, votesRemaining: null }).status.kind };
   const actas = actaCountsOf(await store.actaStates(e.id), e.pendingFiguresCount ?? false);
+  const declared = declaredActas(e);
   // the universe's actas where the manifest has one: a partial file is not the whole count
-  const total = Math.max(actas.total, expectedActas(e) ?? 0);
-  return { status: statusOf(e, actasComplete(e, total, processedActas(actas)), null).kind };
+  const total = Math.max(actas.total, declared.actas ?? 0);
+  const counted = { total, processed: processedActas(actas), votesRemaining: null };
+  return { status: actasStatus(e, counted, declared.problems).status.kind };
 }
 
 /**
@@ -421,7 +422,7 @@ export async function getCountCourse(
   // a course's updates carry acta counts (docs/elections.md, `course`); one without is no point
   const points = units.flatMap((u): CoursePoint[] => {
     if (u.actas === null) return [];
-    const { leader, margin } = leadOf(u.choices);
+    const { leader, margin } = pointLead(e.value, u.choices);
     return [
       {
         time: u.code,
@@ -440,14 +441,13 @@ export async function getCountCourse(
   return { ok: true, value: courseDocument(e.value.id, source, points) };
 }
 
-/** Who is ahead of a course point and by how much: nobody when the first two are level. */
-export function leadOf(votes: readonly { readonly id: string; readonly votes: number }[]): {
-  leader: string | null;
-  margin: number;
-} {
-  const ranked = [...votes].sort((a, b) => b.votes - a.votes);
-  const margin = (ranked[0]?.votes ?? 0) - (ranked[1]?.votes ?? 0);
-  return { leader: margin > 0 ? (ranked[0]?.id ?? null) : null, margin };
+/** Who is ahead of a course point and by how much (leaders.ts: "Otras listas" leads nothing). */
+export function pointLead(
+  def: ElectionDef,
+  votes: readonly { readonly id: string; readonly votes: number }[],
+): { leader: string | null; margin: number } {
+  const { leader, margin } = leadOf(def, votes);
+  return { leader: leader?.id ?? null, margin };
 }
 
 function courseDocument(
@@ -606,8 +606,10 @@ export async function getSeats(
   const votes = input.votes;
   const result = computeSeats(rs.value, { votes }, { seed });
   const n = (await buildResults(store, def, 'national')).units[0];
+  // complete as the summary says it: a universe that no longer loads leaves the count provisional
+  const { count } = countedStatus(def, n, await extentProblems(store, def));
   const figures = seatFigures(def, {
-    complete: countOf(def, n).complete,
+    complete: count.complete,
     pctProcessed: unitPct(n),
     lastChange: await lastChange(store, def.id),
   });

@@ -4,12 +4,13 @@ import { ISO_INSTANT } from '../core/model/instant.js';
 import { bothLanguages, joinNames, NoteSchema, type Note } from '../core/model/note.js';
 import type { PresidentialOutcome } from '../core/rules/presidential.js';
 import { settlePresidentialRound, type Settlement } from '../core/rules/settled.js';
+import { percentCounted } from '../core/ratio.js';
 import type { PresidentialRuleset } from '../core/rulesets/ruleset.js';
 import type { Issue } from '../core/issues.js';
-import { universeOf } from '../elections/universe.js';
+import { loadJurisdiction } from '../jurisdictions/load.js';
 import type { Store } from '../store/store.js';
 import { buildResults, countExtent, type ResultsDocument, type ResultUnit } from './documents.js';
-import { extentNote } from './extent.js';
+import { declaredUniverse, extentNote } from './extent.js';
 
 const pct = z.string().regex(/^\d{1,3}\.\d{3}$/);
 
@@ -66,13 +67,20 @@ export async function extentProblems(store: Store, def: ElectionDef): Promise<re
 }
 
 /**
- * The actas an acta election's universe expects in all (null: no universe, or one that does not
- * load: the store is then the whole count), for a status read from the store's state counts.
+ * What an acta election's universe declares, read without the store (for the elections list): the
+ * actas it expects in all (null: none declared, or one that does not load) and the problems that
+ * leave the count's extent unknown (a universe that does not load, or at no level).
  */
-export function expectedActas(def: ElectionDef): number | null {
-  if (def.published !== undefined || def.manifest?.universe === undefined) return null;
-  const u = universeOf(def);
-  return u.ok && u.value !== null ? u.value.reduce((a, x) => a + x.actasTotal, 0) : null;
+export function declaredActas(def: ElectionDef): {
+  actas: number | null;
+  problems: readonly Issue[];
+} {
+  if (def.published !== undefined || def.manifest?.universe === undefined)
+    return { actas: null, problems: [] };
+  const j = loadJurisdiction(def.jurisdiction);
+  const d = j.ok ? declaredUniverse(def, j.value) : j;
+  if (!d.ok) return { actas: null, problems: d.error };
+  return { actas: d.value?.universe.reduce((a, x) => a + x.actasTotal, 0) ?? null, problems: [] };
 }
 
 /**
@@ -142,10 +150,26 @@ export function actasComplete(def: ElectionDef, total: number, processed: number
   return total > 0 && (processed === total || total - processed === unresolved);
 }
 
+/** A count's actas as its status reads them: a national unit's, or the store's counts by state. */
+export interface CountedActas {
+  readonly total: number;
+  readonly processed: number;
+  /** Electors of the actas not in (null: unknown). */
+  readonly votesRemaining: number | null;
+}
+
+/** A national unit's actas (none: a unit without acta counts, or no unit). */
+export function unitActas(n: ResultUnit | undefined): CountedActas {
+  return {
+    total: n?.actas?.total ?? 0,
+    processed: n?.actas?.processed ?? 0,
+    votesRemaining: n?.eligibleRemaining ?? null,
+  };
+}
+
 /** The count's extent: complete or not, actas, and a bound of the votes still to come. */
-export function countOf(def: ElectionDef, n: ResultUnit | undefined): CountDocument {
-  const total = n?.actas?.total ?? 0;
-  const processed = n?.actas?.processed ?? 0;
+function countOf(def: ElectionDef, a: CountedActas): CountDocument {
+  const { total, processed } = a;
   if (def.published !== undefined) {
     const complete = (def.manifest?.status.kind ?? def.published.status) === 'final';
     // a published aggregate says nothing of the electors still to count
@@ -160,7 +184,7 @@ export function countOf(def: ElectionDef, n: ResultUnit | undefined): CountDocum
     complete: actasComplete(def, total, processed),
     actasTotal: total,
     actasProcessed: processed,
-    votesRemaining: n?.eligibleRemaining ?? null,
+    votesRemaining: a.votesRemaining,
   };
 }
 
@@ -174,14 +198,27 @@ function withExtentKnown(count: CountDocument, problems: readonly Issue[]): Coun
     : count;
 }
 
-/** A national unit's count and the status it gives its figures: the summary's, the seats', the list's. */
+/**
+ * A count and the status it gives its figures, from its actas and its extent's problems: the one
+ * rule of the summary, the seats, the results and the elections list, so no two of them differ.
+ */
+export function actasStatus(
+  def: ElectionDef,
+  a: CountedActas,
+  problems: readonly Issue[] = [],
+): { count: CountDocument; status: FiguresStatus } {
+  const count = withExtentKnown(countOf(def, a), problems);
+  const pct = a.total > 0 ? percentCounted(a.processed, a.total) : null;
+  return { count, status: statusOf(def, count.complete, pct, problems) };
+}
+
+/** A national unit's count and the status it gives its figures: the summary's, the seats', the results'. */
 export function countedStatus(
   def: ElectionDef,
   n: ResultUnit | undefined,
   problems: readonly Issue[] = [],
 ): { count: CountDocument; status: FiguresStatus } {
-  const count = withExtentKnown(countOf(def, n), problems);
-  return { count, status: statusOf(def, count.complete, unitPct(n), problems) };
+  return actasStatus(def, unitActas(n), problems);
 }
 
 /** The % of actas processed of a counted unit, or null: no actas known (published aggregates). */

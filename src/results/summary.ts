@@ -3,6 +3,7 @@ import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import { loadRuleset } from '../elections/rulesets.js';
 import type { Store } from '../store/store.js';
 import { buildResults } from './documents.js';
+import { leadersOf } from './leaders.js';
 import {
   CountSchema,
   countedStatus,
@@ -103,10 +104,8 @@ export async function getSummary(
   const revision = await store.revision(def.id);
   const n = (await buildResults(store, def, 'national')).units[0];
   const { count, status } = countedStatus(def, n, await extentProblems(store, def));
-  const remainder = new Set(def.choices.filter((c) => c.remainder === true).map((c) => c.id));
-  const ranked = [...(n?.choices ?? [])]
-    .filter((c) => !remainder.has(c.id))
-    .sort((a, b) => b.votes - a.votes);
+  // "Otras listas" leads nothing: the one leader rule (leaders.ts)
+  const ranked = leadersOf(def, n?.choices ?? []);
   const leaders = ranked
     .slice(0, 3)
     .map((c) => ({ id: c.id, label: c.label, votes: c.votes, pctValid: c.pctValid }));

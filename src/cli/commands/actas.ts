@@ -15,6 +15,7 @@ import { ingestFile, type IngestFormat, type IngestReport } from '../../ingest/i
 import { readHeader } from '../../ingest/source.js';
 import type { ServedResults } from '../../results/status.js';
 import { resultsCsv } from '../../results/csv.js';
+import { leadersOf, type LeaderChoices } from '../../results/leaders.js';
 import type { ActaDocument } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
 import {
@@ -503,7 +504,12 @@ function totalsLine(u: ServedResults['units'][number], partialOfUniverse: boolea
 export function renderResults(
   doc: ServedResults,
   format: OutputFormat,
-  o: { readonly universe?: boolean; readonly discrepancies?: Discrepancies } = {},
+  o: {
+    readonly universe?: boolean;
+    readonly discrepancies?: Discrepancies;
+    /** The election's choices, for the leader rule (leaders.ts: "Otras listas" leads nothing). */
+    readonly election?: LeaderChoices;
+  } = {},
 ): string {
   if (format === 'json') return JSON.stringify(doc, null, 2);
   if (format === 'csv') return resultsCsv(doc);
@@ -536,7 +542,7 @@ export function renderResults(
       doc.units.map((u) => {
         // no leader without votes (review 5 saw ballot position 1 "lead" units at 0 %), nor
         // one named by order where the first two are level
-        const [lead, next] = [...u.choices].sort((a, b) => b.votes - a.votes);
+        const [lead, next] = leadersOf(o.election ?? { choices: [] }, u.choices);
         const none = lead === undefined || lead.votes === 0;
         const tie = !none && next !== undefined && next.votes === lead.votes;
         return [
@@ -578,7 +584,8 @@ export async function runResults(store: Store, args: ResultsArgs, io: CliIo): Pr
   const e = await election(store, r.value.election);
   const universe = e.ok && !e.value.published && e.value.manifest?.universe !== undefined;
   const discrepancies = e.ok ? (e.value.manifest?.discrepancies ?? []) : [];
-  io.out(renderResults(r.value, args.format, { universe, discrepancies }));
+  const leaders = e.ok ? { election: e.value } : {};
+  io.out(renderResults(r.value, args.format, { universe, discrepancies, ...leaders }));
   return EXIT_OK;
 }
 

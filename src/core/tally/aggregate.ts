@@ -1,4 +1,4 @@
-import { percentHalfUp } from '../ratio.js';
+import { percentCounted, percentHalfUp } from '../ratio.js';
 import { ACTA_STATES, actaCounts, type Acta, type ActaState } from '../model/acta.js';
 import { MESA, type Jurisdiction, type Level } from '../model/jurisdiction.js';
 import type { ActaColumns } from './acta-columns.js';
@@ -254,7 +254,7 @@ export function unitPercentages(u: UnitResult): UnitPercentages {
     pctEmitted: u.votes.map((v) => percentHalfUp(v, u.emitted)),
     blankPctEmitted: percentHalfUp(u.blank, u.emitted),
     nullPctEmitted: percentHalfUp(u.null, u.emitted),
-    pctActasProcessed: percentHalfUp(u.actasProcessed, u.actas.total),
+    pctActasProcessed: percentCounted(u.actasProcessed, u.actas.total),
   };
 }
 

@@ -1,0 +1,37 @@
+// Who leads a count: the one rule of the summary, the count's course, the dashboard's bars and
+// map, and `cifra results` (review 7, M1: three copies, one of which let "Otras listas" lead).
+// Pure, so the dashboard bundles it as it is.
+
+/** A choice as the rule reads it: its id and votes. */
+interface Counted {
+  readonly id: string;
+  readonly votes: number;
+}
+
+/** What the rule reads of an election: which choices stand for several lists (`remainder`). */
+export interface LeaderChoices {
+  readonly choices: readonly { readonly id: string; readonly remainder?: boolean | undefined }[];
+}
+
+/**
+ * The itemised choices by votes, most first, level ones in the order given (ballot order): a
+ * remainder that stands for several lists or candidates ("Otras listas", "OTROS 29 CANDIDATOS")
+ * is no contender, so it leads nothing however many votes it holds together.
+ */
+export function leadersOf<C extends Counted>(def: LeaderChoices, choices: readonly C[]): C[] {
+  const remainder = new Set(def.choices.filter((c) => c.remainder === true).map((c) => c.id));
+  return choices.filter((c) => !remainder.has(c.id)).sort((a, b) => b.votes - a.votes);
+}
+
+/**
+ * Who is ahead and by how much over the next: nobody when the first two are level or nobody has a
+ * vote (a tie is a result, never broken by ballot order); a lone choice leads by all its votes.
+ */
+export function leadOf<C extends Counted>(
+  def: LeaderChoices,
+  choices: readonly C[],
+): { leader: C | null; runnerUp: C | null; margin: number } {
+  const [first, second] = leadersOf(def, choices);
+  const margin = (first?.votes ?? 0) - (second?.votes ?? 0);
+  return { leader: margin > 0 ? (first ?? null) : null, runnerUp: second ?? null, margin };
+}

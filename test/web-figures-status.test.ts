@@ -1,0 +1,66 @@
+// The dashboard's status line (web/figures-status.ts) says the status the summary serves: a
+// third-party manifest on a count still in progress is provisional there, as in the API (review 7,
+// H3: the page showed the manifest's kind while the summary said provisional).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../src/ingest/ingest.js';
+import { getProgress } from '../src/results/service.js';
+import { getSummary } from '../src/results/summary.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { statusLine } from '../web/figures-status.js';
+import { STRINGS } from '../web/i18n.js';
+import { onpeCsv, onpeRow } from './api-helpers.js';
+import { fixedClock, fixtureElection, tempDir } from './helpers.js';
+
+const ID = 'pe-2021-presidencial';
+const PUBLISHER = 'Observatorio de prueba';
+
+/** The summary's status and the progress's manifest of a third-party count of these rows. */
+async function served(rows: readonly string[]) {
+  const dir = tempDir('cifra-web-status-');
+  const store = new SqliteStore(join(dir, 'cifra.db'));
+  try {
+    await store.migrate();
+    const e = fixtureElection(ID);
+    if (e.manifest === undefined) throw new Error(ID);
+    const def = {
+      ...e,
+      manifest: { ...e.manifest, status: { kind: 'third-party' as const, publisher: PUBLISHER } },
+    };
+    await store.putElection(def);
+    const file = join(dir, 'actas.csv');
+    writeFileSync(file, onpeCsv(...rows));
+    const r = await ingestFile(store, { file, election: def, now: fixedClock });
+    expect(r.ok, JSON.stringify(r.ok ? null : r.issues)).toBe(true);
+    const s = await getSummary(store, ID);
+    const p = await getProgress(store, ID);
+    if (!s.ok || !p.ok) throw new Error('summary or progress');
+    return { status: s.value.status, about: p.value.about ?? null };
+  } finally {
+    await store.close();
+  }
+}
+
+describe('the status line of the dashboard', () => {
+  it('says provisional for a third-party manifest while an acta is still out', async () => {
+    const pending = onpeRow('000002', 30).replace('CONTABILIZADA', 'ENVIADA AL JEE');
+    const { status, about } = await served([onpeRow('000001', 50), pending]);
+    expect(about?.status.kind).toBe('third-party');
+    expect(status.kind).toBe('provisional');
+    for (const lang of ['es', 'en'] as const) {
+      const line = statusLine(status, about, undefined, lang);
+      expect(line.startsWith(STRINGS[lang].provisional)).toBe(true);
+      expect(line).not.toContain(STRINGS[lang].thirdParty);
+      expect(line).toContain(`${status.pctCounted} %`);
+    }
+  });
+
+  it("says the third party's kind and name once every acta is in", async () => {
+    const { status, about } = await served([onpeRow('000001', 50), onpeRow('000002', 30)]);
+    expect(status.kind).toBe('third-party');
+    const line = statusLine(status, about, undefined, 'es');
+    expect(line.startsWith(`${STRINGS.es.thirdParty}: ${PUBLISHER}`)).toBe(true);
+    expect(line).not.toContain(STRINGS.es.provisional);
+  });
+});
