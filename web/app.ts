@@ -19,7 +19,7 @@ import { drill, nationName, openMesa } from './drill.js';
 import { statusLine } from './figures-status.js';
 import { ERM_JURISDICTION, startErm } from './erm.js';
 import { headline, leadLine } from './headline.js';
-import { freshness, pollInterval, shownCut, tickFreshness } from './live.js';
+import { freshness, pollInterval, shownCut, tickFreshness, zoneTime } from './live.js';
 import { renderMap, resultsIfLevel } from './map.js';
 import { newsOf, type NewsParts } from './news.js';
 import { renderProjection } from './projection.js';
@@ -145,13 +145,52 @@ function announce(s: Summary): void {
   if (said !== '') $('live-news').textContent = said;
 }
 
+/** When the server stopped answering (ms), or null while it answers. */
+let offlineSince: number | null = null;
+
+/**
+ * Says what the page cannot show: no election on the server yet, or no answer from it since a
+ * time (review 8: a page opened before the first import stayed blank; a dead server was silent).
+ */
+function sayServerNotice(): void {
+  const box = $('server-notice');
+  const empty = $select('election').options.length === 0;
+  const text =
+    offlineSince !== null
+      ? t('offline')(zoneTime(new Date(offlineSince).toISOString()))
+      : empty
+        ? t('noElections')
+        : '';
+  box.hidden = text === '';
+  box.textContent = text;
+}
+
+/** The server answered (true) or did not (false): the notice follows. */
+function heardFromServer(answered: boolean): void {
+  if (answered) offlineSince = null;
+  else offlineSince ??= Date.now();
+  sayServerNotice();
+}
+
 /** One poll: an unchanged summary is a 304 from the browser's cache; a new revision redraws. */
 async function poll(): Promise<void> {
-  const id = state.election;
-  if (!id || state.polling) return;
+  if (state.polling) return;
   state.polling = true;
   try {
+    // no election yet (a page opened before the first import): ask for the list again
+    if (!state.election) {
+      const list = await api.elections().catch(() => null);
+      heardFromServer(list !== null);
+      if (list !== null && list.elections.length > 0) {
+        electionOptions(list.elections);
+        sayServerNotice();
+        await restore(list.elections);
+      }
+      return;
+    }
+    const id = state.election;
     const s = await api.document(id, 'summary').catch(() => null);
+    heardFromServer(s !== null);
     if (s && id === state.election && s.revision !== state.revision) {
       await refresh(s);
       await drill(state.crumbs, false);
@@ -160,6 +199,19 @@ async function poll(): Promise<void> {
   } finally {
     state.polling = false;
   }
+}
+
+/** The election picker's options, in the page's language. */
+function electionOptions(elections: readonly Election[]): void {
+  $('election').replaceChildren(
+    ...elections.map((e) =>
+      el(
+        'option',
+        { value: e.id, 'data-es': e.labels.es, 'data-en': e.labels.en },
+        inLang(e.labels),
+      ),
+    ),
+  );
 }
 
 /** The provenance, proclamation, figures that differ between sources, and a published final beside the count. */
@@ -348,6 +400,7 @@ async function main(): Promise<void> {
     state.lang = state.lang === 'es' ? 'en' : 'es';
     applyStrings();
     sayUnknownElection();
+    sayServerNotice();
     writeView(true, state.mesa);
     await loadElection(electionId(), readView());
   });
@@ -355,15 +408,8 @@ async function main(): Promise<void> {
   wireCrossCheck();
   const [{ elections }, site] = await Promise.all([api.elections(), api.site()]);
   state.site = site;
-  $('election').replaceChildren(
-    ...elections.map((e) =>
-      el(
-        'option',
-        { value: e.id, 'data-es': e.labels.es, 'data-en': e.labels.en },
-        inLang(e.labels),
-      ),
-    ),
-  );
+  electionOptions(elections);
+  sayServerNotice();
   $('election').addEventListener('change', async () => {
     const chosen = $select('election').value;
     // an election chosen: the URL's unknown id is behind us

@@ -258,6 +258,10 @@ const ES = {
   // The election night's words: the headline, freshness, search and the mesas' states.
   zoneTime: (city: string) => `hora de ${city}`,
   justNow: 'hace menos de 1 min',
+  noElections:
+    'Aún no hay resultados cargados en este servidor. La página se actualiza sola cuando lleguen.',
+  offline: (since: Arg) =>
+    `Sin conexión con el servidor desde el ${since}: las cifras de abajo pueden no estar al día. La página reintenta sola.`,
   updated: 'Actualizado',
   sourceCut: 'Corte de la fuente',
   leadsBy: (a: Arg, m: Arg, b: Arg) => `${a} lidera por ${count(m, 'voto', 'votos')} sobre ${b}`,
@@ -631,6 +635,10 @@ const EN: Strings = {
   langLabel: 'Español',
   zoneTime: (city: string) => `${city} time`,
   justNow: 'less than 1 min ago',
+  noElections:
+    'No results are loaded on this server yet. The page updates itself when they arrive.',
+  offline: (since) =>
+    `No connection to the server since ${since}: the figures below may be out of date. The page keeps retrying.`,
   updated: 'Updated',
   sourceCut: "Source's cut",
   leadsBy: (a, m, b) => `${a} leads ${b} by ${count(m, 'vote', 'votes')}`,
