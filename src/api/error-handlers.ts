@@ -1,6 +1,6 @@
 import type { FastifyInstance, HTTPMethods } from 'fastify';
 import { issue } from '../core/issues.js';
-import { storeFault } from '../store/store-faults.js';
+import { storeFault } from '../store/store.js';
 import { IssueError, statusOf } from './errors.js';
 import { PREFLIGHT_HEADERS } from './http-safety.js';
 

@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { issue } from '../core/issues.js';
 import { PROJECT_ROOT } from '../io/paths.js';
 import { StoreBusyError } from '../store/store.js';
-import { storeFault } from '../store/store-faults.js';
+import { storeFault } from '../store/store.js';
 import { say, sayCommander, useTableLanguage, type TableLang } from './format.js';
 import { EXIT_INTERNAL, EXIT_ISSUES, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 import { printIssues } from './messages.js';

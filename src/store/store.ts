@@ -10,6 +10,9 @@ import type { VersionDecision } from '../core/tally/versioning.js';
 import type { ChainedVersion } from './audit.js';
 import type { AuditHead, AuditRecords } from './audit-log.js';
 
+/** A machine fault under the store (a full disk) as a coded issue: adapters ask the store's contract. */
+export { storeFault } from './store-faults.js';
+
 /** A write could not start: another connection held the write lock for longer than the wait. */
 export class StoreBusyError extends Error {
   constructor(readonly waitedMs: number) {
