@@ -2,7 +2,7 @@ import type { Acta } from './acta.js';
 
 /**
  * A stored acta version, as the stores write it and the audit chain hashes it (the planner's
- * VersionRecord and PlannedVersion have this shape).
+ * VersionRecord is it without the derived flags and the hash).
  */
 export interface VersionFields {
   readonly mesa: string;
@@ -10,8 +10,10 @@ export interface VersionFields {
   readonly kind: string;
   readonly acta: Acta;
   readonly importId: number | null;
+  /** 1-based data row in the imported file. */
   readonly row: number | null;
   readonly recordedAt: string;
+  /** The version's warnings as stored: JSON text. */
   readonly warnings: string;
   readonly isCurrent?: boolean;
   readonly conflict?: boolean;

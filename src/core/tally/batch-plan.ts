@@ -1,23 +1,13 @@
 import type { Issue } from '../issues.js';
 import type { Acta } from '../model/acta.js';
+import type { VersionFields } from '../model/version-columns.js';
 import { decideVersion, type VersionDecision } from './versioning.js';
 
 /**
  * The content of one acta version that the hash chain covers, in the order it is hashed by the
  * store's chain function. The current and conflict flags are derived, so never hashed.
  */
-export interface VersionRecord {
-  readonly mesa: string;
-  readonly version: number;
-  readonly kind: string;
-  readonly acta: Acta;
-  readonly importId: number | null;
-  /** 1-based data row in the imported file. */
-  readonly row: number | null;
-  readonly recordedAt: string;
-  /** The version's warnings as stored: JSON text. */
-  readonly warnings: string;
-}
+export type VersionRecord = Omit<VersionFields, 'isCurrent' | 'conflict' | 'hash'>;
 
 /**
  * SHA-256 (or any pure digest) of the previous link and a version, injected by the store. It
