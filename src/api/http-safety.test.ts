@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { clientErrorHandler } from './http-safety.js';
+import type { IncomingMessage } from 'node:http';
+import { clientErrorHandler, noteRequest } from './http-safety.js';
 
 /** A socket as Node hands it to clientError, with an answer in progress on it. */
 function socketOwing(): { socket: PassThrough; owed: EventEmitter; written: () => string } {
@@ -42,5 +43,22 @@ describe('clientErrorHandler with an answer still owed', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(written()).toBe('');
     expect(socket.writableEnded).toBe(true);
+  });
+
+  it('writes nothing when the bad bytes are the body of a request already answered in full', () => {
+    const { socket, written } = socketOwing();
+    Object.assign(socket, { _httpMessage: null });
+    noteRequest({ socket, complete: false } as unknown as IncomingMessage);
+    call(socket);
+    expect(written()).toBe('');
+    expect(socket.writableEnded).toBe(true);
+  });
+
+  it('writes the 400 when the last request was complete (the bad bytes begin a new one)', () => {
+    const { socket, written } = socketOwing();
+    Object.assign(socket, { _httpMessage: null });
+    noteRequest({ socket, complete: true } as unknown as IncomingMessage);
+    call(socket);
+    expect(written().match(/HTTP\/1\.1 400 /g)).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { issue } from '../core/issues.js';
@@ -91,6 +92,14 @@ type OwedAnswer =
   | null
   | undefined;
 
+/** Each socket's last request Node parsed (its answer may be sent before its body is complete). */
+const LAST_REQUEST = new WeakMap<Duplex, IncomingMessage>();
+
+/** Called for every request Node hands the server, before it is answered. */
+export function noteRequest(req: IncomingMessage): void {
+  LAST_REQUEST.set(req.socket, req);
+}
+
 /** Sockets whose error answer waits for an owed answer to finish. */
 const WAITING = new WeakSet<Duplex>();
 
@@ -110,7 +119,13 @@ function afterOwedAnswers(socket: Duplex, write: () => void): void {
   // Node calls clientError again for every later chunk of a failed socket: one wait is enough
   if (WAITING.has(socket)) return;
   const owed = (socket as Duplex & { _httpMessage?: OwedAnswer })._httpMessage;
-  if (owed === null || owed === undefined) return write();
+  if (owed === null || owed === undefined) {
+    // the bad bytes are the body of a request already answered in full (a GET is answered
+    // without waiting for its body): a 400 now would be an answer nobody asked for
+    if (LAST_REQUEST.get(socket)?.complete === false) socket.end();
+    else write();
+    return;
+  }
   const own = owed.req?.complete !== true;
   if (own && !owed.headersSent) return write();
   WAITING.add(socket);

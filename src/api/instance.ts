@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ApiContext, ApiOptions } from './context.js';
-import { clientErrorHandler, loggerOptions } from './http-safety.js';
+import { clientErrorHandler, loggerOptions, noteRequest } from './http-safety.js';
 import { attachRawHotPath } from './raw-hot.js';
 
 /**
@@ -31,6 +31,7 @@ export function createInstance(o: ApiOptions, ctx: ApiContext): FastifyInstance 
           ),
         },
         (req, res) => {
+          noteRequest(req);
           if (!hot.serve(req, res)) handler(req, res);
         },
       );
