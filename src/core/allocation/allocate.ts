@@ -25,30 +25,13 @@ export interface ListVotes {
 export const TIE_STEPS = ['more-votes', 'fewer-votes', 'ballot-position', 'lot', 'report'] as const;
 export type TieStep = (typeof TIE_STEPS)[number];
 
-/**
- * How a tie for the last seat(s) is settled; chosen per ruleset. The short forms are kept for
- * the built-in rules: report = [report]; lot = [lot]; more-votes then X = [more-votes, X].
- */
-export type TieBreakPolicy =
-  | { readonly kind: 'report' }
-  | { readonly kind: 'lot' }
-  | { readonly kind: 'more-votes'; readonly then: 'lot' | 'report' }
-  | { readonly kind: 'steps'; readonly steps: readonly TieStep[] };
-
-export function tieSteps(policy: TieBreakPolicy): readonly TieStep[] {
-  switch (policy.kind) {
-    case 'report':
-      return ['report'];
-    case 'lot':
-      return ['lot'];
-    case 'more-votes':
-      return ['more-votes', policy.then];
-    case 'steps':
-      return policy.steps;
-    default:
-      return throwIllegalValue(policy, 'tie-break policy');
-  }
+/** How a tie for the last seat(s) is settled, chosen per ruleset: its tie steps, in order. */
+export interface TieBreakPolicy {
+  readonly steps: readonly TieStep[];
 }
+
+/** The policy that settles nothing: the seats in contention stay open and the tie is reported. */
+export const REPORT_TIES: TieBreakPolicy = { steps: ['report'] };
 
 export interface Tie {
   readonly kind: 'tie';
@@ -278,7 +261,7 @@ export function allocateSeats(input: AllocateSeatsInput): SeatAllocation {
 
 /** Whether the tie steps reach a lot (before any report) and a generator is there to draw it. */
 export function drawsLots(input: Pick<AllocateSeatsInput, 'tieBreak' | 'rng'>): boolean {
-  for (const step of tieSteps(input.tieBreak)) {
+  for (const step of input.tieBreak.steps) {
     if (step === 'report') return false;
     if (step === 'lot') return input.rng !== undefined;
   }
@@ -304,7 +287,7 @@ export function settleTie(
   let tied = [...candidates].sort();
   let left = seats;
   const winners: string[] = [];
-  for (const step of tieSteps(input.tieBreak)) {
+  for (const step of input.tieBreak.steps) {
     if (step === 'report') break;
     if (step === 'lot') {
       if (input.rng === undefined) break;

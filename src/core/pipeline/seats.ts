@@ -1,4 +1,4 @@
-import { allocateSeats, drawsLots, type Draw } from '../allocation/allocate.js';
+import { allocateSeats, drawsLots, REPORT_TIES, type Draw } from '../allocation/allocate.js';
 import { hasErrors, issue, type Issue } from '../issues.js';
 import { percentHalfUp, ratioPercent, type Ratio } from '../ratio.js';
 import { createRng, shuffled, type Rng } from '../random.js';
@@ -157,7 +157,7 @@ function applyThreshold(
           lists,
           seats: d.seats,
           method: d.method,
-          tieBreak: { kind: 'report' },
+          tieBreak: REPORT_TIES,
         });
         if (a.tie !== null)
           for (const c of a.tie.candidates) contested[prep.parties.indexOf(c)]! += 1;
@@ -227,10 +227,7 @@ function recordDistrict(st: RunState, district: string, a: DistrictAllocation): 
         issue('tie_unresolved', ['district', district], {
           candidates: t.candidates,
           seats: t.seatsInContention,
-          policy:
-            st.ruleset.tieBreak.kind === 'steps'
-              ? st.ruleset.tieBreak.steps
-              : st.ruleset.tieBreak.kind,
+          policy: st.ruleset.tieBreak.steps,
         }),
       );
   }

@@ -1,4 +1,4 @@
-import { allocateSeats } from '../allocation/allocate.js';
+import { allocateSeats, REPORT_TIES } from '../allocation/allocate.js';
 import { allocateBig } from '../allocation/exact-big.js';
 import { fullQuotas } from '../allocation/largest-remainder.js';
 import type { AllocationMethod } from '../allocation/methods.js';
@@ -117,7 +117,7 @@ export function compensationSeats(
       })),
       seats: Math.max(0, house),
       method: tier.method,
-      tieBreak: { kind: 'report' },
+      tieBreak: REPORT_TIES,
     });
     if (a.tie !== null)
       issues.push(
