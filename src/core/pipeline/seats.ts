@@ -23,10 +23,11 @@ import {
   compensationSeats,
   poolRemainders,
   type TierReport,
+  type UnplacedSeats,
 } from './tiers.js';
 
 export type { CandidateRow, DistrictRow, SeatInput, VoteRow } from './seat-input.js';
-export type { TierReport } from './tiers.js';
+export type { TierReport, UnplacedSeats } from './tiers.js';
 
 export interface TieReport {
   readonly stage:
@@ -109,6 +110,11 @@ export interface SeatResult {
   readonly nullity: NullityReport | null;
   /** What each tier of the ruleset did (compensation, remainder pool, biproportional). */
   readonly tiers?: readonly TierReport[];
+  /**
+   * Seats of the remainder pool no district holds, left open by a tie (absent when none): the
+   * districts' seats and these add up to the house.
+   */
+  readonly unplaced?: readonly UnplacedSeats[];
   /** Requirements on the candidate lists (quotas): reported, not checked by cifra. */
   readonly listQuotas?: readonly {
     readonly group: { readonly es: string; readonly en: string };
@@ -436,7 +442,11 @@ function singleSeatByCandidate(st: RunState, di: number): DistrictResult {
 }
 
 /** Every district's seats (the lower tier), with the remainder pool when the ruleset has one. */
-function allDistricts(st: RunState): { districts: DistrictResult[]; tiers: TierReport[] } {
+function allDistricts(st: RunState): {
+  districts: DistrictResult[];
+  tiers: TierReport[];
+  unplaced?: UnplacedSeats[];
+} {
   const bipro = st.ruleset.tiers.find((t) => t.kind === 'biproportional');
   if (bipro !== undefined)
     return biproportionalSeats(st.ruleset, bipro, st.prep, st.threshold, st.issues);
@@ -641,6 +651,9 @@ export function computePreparedSeats(
       prelim === null ? null : Object.fromEntries(prep.parties.map((p, i) => [p, prelim[i] ?? 0])),
     nullity: nullityOf(ruleset, prep, summary.valid),
     ...(tiers.length > 0 ? { tiers } : {}),
+    ...(lower.unplaced !== undefined && lower.unplaced.length > 0
+      ? { unplaced: lower.unplaced }
+      : {}),
     ...listQuotasOf(ruleset),
     issues,
   };
@@ -653,7 +666,11 @@ export function computePreparedSeats(
 function partySeats(
   st: RunState,
   indexOf: ReadonlyMap<string, number>,
-  lower: { districts: readonly DistrictResult[]; tiers: readonly TierReport[] },
+  lower: {
+    districts: readonly DistrictResult[];
+    tiers: readonly TierReport[];
+    unplaced?: readonly UnplacedSeats[];
+  },
   compensation: Extract<ListRuleset['tiers'][number], { kind: 'compensation' }> | undefined,
 ): { seats: Record<string, number>; tiers: TierReport[] } {
   const parties = st.prep.parties;
@@ -676,6 +693,8 @@ function partySeats(
   if (bipro !== undefined && lower.districts.every((d) => d.unallocated === d.totalSeats))
     for (const p in bipro.upper) totals[at(p)] = bipro.upper[p] as number;
   for (const t of tiers) if (t.kind === 'remainder-pooling' && !t.placed) add(t.seats);
+  // seats a list won in the pool whose district is tied are its seats still: no district has them
+  for (const u of lower.unplaced ?? []) if (u.stage === 'placement') add({ [u.party]: u.seats });
   if (compensation !== undefined) {
     const held = new Map(parties.map((p, i) => [p, totals[i] as number]));
     const c = compensationSeats(compensation, st.prep, held, st.threshold, st.issues);
