@@ -330,6 +330,14 @@ const ES = {
   seatsNoList: (n: Arg) =>
     `${count(n, 'escaño sin asignar', 'escaños sin asignar')}: ninguna lista pasó la valla`,
   tieLot: 'la regla lo decide por sorteo, que aún no se hizo: no es un escaño de nadie',
+  /** Where lists tie for seats of a national remainder pool (in no circunscripción). */
+  remainderPool: 'resto nacional',
+  /** A list's pooled seats whose circunscripción is tied: the list's, placed nowhere yet. */
+  seatsUnplaced: (party: Arg, n: Arg, districts: Arg) =>
+    `${party}: ${count(n, 'escaño del resto nacional aún sin circunscripción', 'escaños del resto nacional aún sin circunscripción')} (empatan ${districts}); ${one(n) ? 'es suyo' : 'son suyos'} igual`,
+  /** A circunscripción tied for a list's pooled seat(s). */
+  tiedForPooled: (party: Arg, n: Arg) =>
+    `empata por ${count(n, 'escaño', 'escaños')} del resto de ${party}`,
   unallocatedShort: 'Sin asignar',
   marginShare: (p: Arg) => `la ventaja es el ${p} % de ellos`,
   departmentsOnly: 'Departamentos',
@@ -696,6 +704,10 @@ const EN: Strings = {
   seatsNoList: (n) =>
     `${count(n, 'seat not allocated', 'seats not allocated')}: no list passed the valla`,
   tieLot: "the rules settle it by lot, not drawn yet: it is no one's seat",
+  remainderPool: 'national remainder pool',
+  seatsUnplaced: (party, n, districts) =>
+    `${party}: ${count(n, 'pooled seat in no circunscripción yet', 'pooled seats in no circunscripción yet')} (${districts} tie); ${one(n) ? 'its seat' : 'its seats'} all the same`,
+  tiedForPooled: (party, n) => `tied for ${count(n, 'pooled seat', 'pooled seats')} of ${party}`,
   unallocatedShort: 'Not allocated',
   marginShare: (p) => `the lead is ${p} % of them`,
   departmentsOnly: 'Departments',

@@ -118,7 +118,7 @@ function renderResult(doc: WhatIf): void {
   ].sort((a, b) => (doc.result.seats[b] ?? 0) - (doc.result.seats[a] ?? 0) || a.localeCompare(b));
   const entered = new Set(doc.diff.entered);
   const left = new Set(doc.diff.left);
-  const tie = undecidedText(undecided);
+  const tie = undecidedText(undecided, doc.result.unplaced);
   $('wi-result').replaceChildren(
     ...(tie ? [el('p', { id: 'wi-ties', class: 'tie-note' }, tie)] : []),
     el(
