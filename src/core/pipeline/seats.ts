@@ -18,6 +18,7 @@ import {
 } from './district-seats.js';
 import { kernelDistrict, kernelPlan, type KernelPlan } from './seats-kernel.js';
 import { prepareSeatInput, type PreparedInput, type SeatInput } from './seat-input.js';
+import type { UnallocatedReason } from './unallocated-reason.js';
 import {
   biproportionalSeats,
   compensationSeats,
@@ -50,13 +51,7 @@ export interface DrawRecord extends Draw {
   readonly party?: string;
 }
 
-/**
- * Why a district's seats stay unallocated: no list may take part there (the valla), a tie left
- * unresolved (a lot with no seed, or a tie rule that reports), or a biproportional apportionment
- * that did not settle. A seat no candidate is left to fill is `vacant`, not unallocated.
- */
-export const UNALLOCATED_REASONS = ['no_eligible_list', 'tie', 'biproportional_unsettled'] as const;
-export type UnallocatedReason = (typeof UNALLOCATED_REASONS)[number];
+export { UNALLOCATED_REASONS, type UnallocatedReason } from './unallocated-reason.js';
 
 export interface DistrictResult {
   readonly district: string;

@@ -12,7 +12,7 @@ import type {
   RemainderPoolingTier,
 } from '../rulesets/ruleset.js';
 import type { PreparedInput } from './seat-input.js';
-import type { UnallocatedReason } from './seats.js';
+import type { UnallocatedReason } from './unallocated-reason.js';
 
 /** What an upper tier did, for the result's `tiers`. */
 export type TierReport =
