@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkArchitecture, LAYERS, layerOf } from './architecture/check.js';
+import { checkArchitecture, importCycles, LAYERS, layerOf } from './architecture/check.js';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 function files(dir: string): string[] {
@@ -15,13 +15,33 @@ function files(dir: string): string[] {
   });
 }
 const src = files(join(ROOT, 'src')).filter((f) => f.endsWith('.ts'));
+const sources = src.map((f) => ({ path: relative(ROOT, f), text: readFileSync(f, 'utf8') }));
+
+/**
+ * Import cycles left for now, each with why. Every other cycle fails, and so does an entry here
+ * whose cycle is gone (the list only shrinks): break one by moving the type or value both sides
+ * need into a file of its own, as core/model/acta-state.ts or core/pipeline/unallocated-reason.ts.
+ */
+const KNOWN_CYCLES: Readonly<Record<string, string>> = {
+  'src/results/count-course.ts src/results/service.ts':
+    'service.ts builds the count course (actaCourse) and count-course.ts reads its pointLead: both files were being changed by other work when the check came (review 7)',
+  'src/store/audit-log.ts src/store/audit.ts src/store/rows.ts src/store/store.ts':
+    "the store's contract (store.ts) names the audit's record types and the audit files name the store's: store/ was being split by other work when the check came (review 7)",
+  'src/store/sqlite/import-thread.ts src/store/sqlite/import-worker.ts src/store/sqlite/sqlite-store.ts':
+    'the SQLite store starts its import thread, whose worker writes through the store: store/ was being split by other work when the check came (review 7)',
+};
 
 describe('architecture', () => {
   it('every file under src/ keeps to the layer table: imports, packages, and a pure core', () => {
-    const sources = src.map((f) => ({ path: relative(ROOT, f), text: readFileSync(f, 'utf8') }));
     expect(sources.filter((s) => layerOf(s.path) === 'core').length).toBeGreaterThan(10);
     const bad = checkArchitecture(sources).map((v) => `${v.file}:${v.line} ${v.message}`);
     expect(bad).toEqual([]);
+  });
+
+  it('src/ has no import cycle but the known ones, and each known one is still there', () => {
+    const cycles = importCycles(sources).map((c) => c.join(' '));
+    expect(cycles.filter((c) => KNOWN_CYCLES[c] === undefined)).toEqual([]);
+    expect(Object.keys(KNOWN_CYCLES).filter((c) => !cycles.includes(c))).toEqual([]);
   });
 
   it('every folder under src/ is a declared layer', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cli, fileWriter, tempDir } from './helpers.js';
 import { renderSeats } from '../src/cli/commands/seats.js';
 import { computeSeats } from '../src/core/pipeline/seats.js';
+import { rulesetFromJson } from '../src/core/rulesets/compile.js';
 import { loadRuleset } from '../src/elections/rulesets.js';
 import { dataPath } from '../src/io/paths.js';
 import { putPublishedElection } from '../src/results/published-load.js';
@@ -217,6 +218,35 @@ describe('cifra seats', () => {
       /1 unallocated \(apportionment not settled\)/,
     );
     expect(row(renderSeats(quiet, 'table'), 'B')).toMatch(/│ G 2 +│$/);
+  });
+
+  it('says which pooled seat is in no district and which districts tie for it', () => {
+    const r = rulesetFromJson({
+      format: 'cifra-ruleset/1',
+      id: 'pool',
+      label: 'pool',
+      kind: 'list',
+      method: 'droop',
+      totalSeats: 6,
+      districts: [
+        { name: 'North', seats: 3 },
+        { name: 'South', seats: 3 },
+      ],
+      tiers: [{ kind: 'remainder-pooling', method: 'hare', placement: 'hare', source: 'test' }],
+    });
+    if (!r.ok || r.value.kind !== 'list') throw new Error('pool ruleset');
+    // the core's case (tiers.test.ts): A's pooled seat ties between North and South (249 each)
+    const rows = (district: string, o: Record<string, number>) =>
+      Object.entries(o).map(([party, n]) => ({ district, party, votes: n }));
+    const votes = [
+      ...rows('North', { A: 500, B: 300, C: 200 }),
+      ...rows('South', { A: 500, B: 301, C: 199 }),
+    ];
+    const text = renderSeats(computeSeats(r.value, { votes }), 'table');
+    expect(text).toMatch(/│ A +│ 1,000 +│ [\d.]+ +│ 3 +│/);
+    expect(text).toMatch(/│ North +│ 3 +│ A 1, B 1, C 1, tied for 1 of A's pooled seats +│/);
+    expect(text).toMatch(/│ South +│ 3 +│ A 1, B 1, tied for 1 of A's pooled seats +│/);
+    expect(text).toContain('A: 1 pooled seat(s) in no district yet — North, South tie for them');
   });
 
   it('exits 1 with tie_unresolved when a tie needs a sorteo, and 0 with --seed (draw recorded)', async () => {

@@ -2,7 +2,7 @@
 // each district's `unallocated`, as the seats document reports them: a tie is capped by its own
 // district's open seats, the rest is said unnamed.
 import { describe, expect, it } from 'vitest';
-import { openSeats } from '../web/undecided.js';
+import { openSeats, unplacedOfLists } from '../web/undecided.js';
 
 const tie = (district: string, seatsInContention: number, resolution = 'unresolved') => ({
   district,
@@ -46,5 +46,16 @@ describe('openSeats', () => {
 
   it('names no tie in a district with no open seat', () => {
     expect(openSeats([{ district: 'Este', unallocated: 0 }], [tie('Este', 1)])).toEqual([]);
+  });
+
+  it("counts the seats lists tie for in a remainder pool, in no district; a list's unplaced seats are not open", () => {
+    const unplaced = [
+      { stage: 'pool' as const, seats: 1, lists: ['B', 'C'] },
+      { stage: 'placement' as const, seats: 1, party: 'A', districts: ['Norte', 'Sur'] },
+    ];
+    expect(openSeats([{ district: 'Norte', unallocated: 0 }], [], unplaced)).toEqual([
+      { seats: 1, tie: null, noEligibleList: false, poolTie: ['B', 'C'] },
+    ]);
+    expect(unplacedOfLists(unplaced)).toEqual([unplaced[1]]);
   });
 });

@@ -12,6 +12,7 @@ import {
   WhatIfSchema,
 } from '../src/api/schemas.js';
 import { bundledElection } from '../src/elections/manifests.js';
+import { methodSpecOf } from '../src/core/rulesets/overrides.js';
 import { builtInRulesetIds } from '../src/elections/rulesets.js';
 import { dataPath } from '../src/io/paths.js';
 import { putPublishedElection } from '../src/results/published-load.js';
@@ -92,6 +93,16 @@ describe('GET /api/v1/rulesets and /api/v1/rulesets/{id}', () => {
       jurisdiction: 'pe',
     });
     expect(rulesets.find((x) => x.id === 'pe-2026-presidencial')?.kind).toBe('single-winner');
+  });
+
+  it('lists the multi-seat methods the core knows by name, each one a what-if takes', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/v1/rulesets' });
+    const { methods } = RulesetsSchema.parse(r.json());
+    // the dashboard's what-if offered six by hand; the core knows Huntington-Hill and Kieswet too
+    expect(methods).toEqual(expect.arrayContaining(['dhondt', 'huntington-hill', 'kieswet']));
+    expect(methods.filter((m) => methodSpecOf(m) === null)).toEqual([]);
+    // plurality decides single seats only: a ruleset's method refuses it, so it is not offered
+    expect(methods).not.toContain('plurality');
   });
 
   it('serves a ruleset file as written, with an ETag; an unknown id or a path is 404', async () => {

@@ -26,6 +26,7 @@ import type {
 } from '../src/api/schemas.js';
 import type { ContestSchema, ContestsElectionSchema } from '../src/results/contests.js';
 import type { PollingPlacesSchema } from '../src/results/polling-places.js';
+import type { RulesetsSchema } from '../src/results/rulesets.js';
 import type { WhatIfBodySchema } from '../src/results/what-if.js';
 
 export type Elections = z.infer<typeof ElectionsSchema>;
@@ -48,6 +49,7 @@ export type Acta = z.infer<typeof ActaSchema>;
 export type Compare = z.infer<typeof CompareSchema>;
 export type CompareQuery = z.input<typeof CompareQuerySchema>;
 export type RulesetFile = z.infer<typeof RulesetFileSchema>;
+export type Rulesets = z.infer<typeof RulesetsSchema>;
 export type WhatIf = z.infer<typeof WhatIfSchema>;
 export type WhatIfBody = z.input<typeof WhatIfBodySchema>;
 export type ApiError = z.infer<typeof ErrorSchema>;
@@ -109,6 +111,8 @@ async function answer<T>(path: string, init?: RequestInit): Promise<Answer<T>> {
 export const api = {
   site: () => tryGet<Site>(PATHS.site()),
   elections: () => get<Elections>(PATHS.elections()),
+  /** The built-in rulesets and the allocation methods the core knows by name. */
+  rulesets: () => tryGet<Rulesets>(PATHS.rulesets()),
   document: <K extends keyof Documents>(election: string, name: K) =>
     get<Documents[K]>(PATHS.document(election, name)),
   tryDocument: <K extends keyof Documents>(election: string, name: K) =>

@@ -5,7 +5,13 @@ import { percentDown } from '../src/core/ratio.js';
 import { percent } from './bars.js';
 import { drawHemicycle, type Undecided } from './hemicycle.js';
 import type { Seats } from './api-client.js';
-import { openSeats, unresolved, type OpenDistrict } from './undecided.js';
+import {
+  openSeats,
+  unplacedOfLists,
+  unresolved,
+  type OpenDistrict,
+  type Unplaced,
+} from './undecided.js';
 import {
   $,
   cardTable,
@@ -59,23 +65,37 @@ const tiedLists = (x: Tie): string => x.candidates.join(' / ');
 export function undecidedOf(r: {
   readonly districts: readonly OpenDistrict[];
   readonly ties: readonly Tie[];
+  readonly unplaced?: readonly Unplaced[] | undefined;
 }): Undecided[] {
-  return openSeats(r.districts, r.ties).map(({ seats, tie, noEligibleList }) => ({
-    seats,
-    label:
-      tie !== null
-        ? t('tieSeats')(tiedLists(tie), seats, tie.district)
-        : noEligibleList
-          ? t('seatsNoList')(seats)
-          : t('seatsOpen')(seats),
-  }));
+  return openSeats(r.districts, r.ties, r.unplaced).map(
+    ({ seats, tie, noEligibleList, poolTie }) => ({
+      seats,
+      label:
+        tie !== null
+          ? t('tieSeats')(tiedLists(tie), seats, tie.district)
+          : poolTie !== undefined
+            ? t('tieSeats')(poolTie.join(' / '), seats, t('remainderPool'))
+            : noEligibleList
+              ? t('seatsNoList')(seats)
+              : t('seatsOpen')(seats),
+    }),
+  );
 }
 
-/** The undecided seats in words under a hemicycle (empty when every seat is allocated). */
-export function undecidedText(undecided: readonly Undecided[]): string {
-  return undecided.length === 0
-    ? ''
-    : `${undecided.map((u) => u.label).join('; ')}: ${t('tieLot')}.`;
+/**
+ * The open seats in words under a hemicycle (empty when every seat is allocated and placed): the
+ * undecided ones, then a list's pooled seats whose circunscripción is tied (the list's all the same).
+ */
+export function undecidedText(
+  undecided: readonly Undecided[],
+  unplaced: readonly Unplaced[] = [],
+): string {
+  const open =
+    undecided.length === 0 ? '' : `${undecided.map((u) => u.label).join('; ')}: ${t('tieLot')}.`;
+  const placing = unplacedOfLists(unplaced).map(
+    (u) => `${t('seatsUnplaced')(u.party, u.seats, u.districts.join(' / '))}.`,
+  );
+  return [open, ...placing].filter((x) => x !== '').join(' ');
 }
 
 /** Why a list takes no seat, in words: one phrase per condition of the valla it failed. */
@@ -178,7 +198,7 @@ function renderComputed(seats: ListSeats, nationalValid: number | null): void {
   const undecided = undecidedOf(r);
   drawHemicycle($svg('hemicycle'), bySeats(r.seats), partyColor, t('seatsCifra'), undecided);
   $('hemi-main-cap').textContent = t('seatsCifra');
-  $('seats-ties').textContent = undecidedText(undecided);
+  $('seats-ties').textContent = undecidedText(undecided, r.unplaced);
   const rep = seats.reported;
   $('hemi-reported').hidden = !rep;
   if (rep) {
@@ -195,7 +215,7 @@ function renderComputed(seats: ListSeats, nationalValid: number | null): void {
     nationalValid !== null && base !== nationalValid
       ? t('pctBase')(fmt(base), fmt(nationalValid))
       : '';
-  districtTable(r.districts, r.seats, unresolved(r.ties));
+  districtTable(r.districts, r.seats, unresolved(r.ties), unplacedOfLists(r.unplaced));
 }
 
 function seatsTable(seats: ListSeats, undecided: readonly Undecided[]): void {
@@ -293,23 +313,33 @@ function districtTable(
   districts: ListSeats['result']['districts'],
   seats: Readonly<Record<string, number>>,
   ties: readonly Tie[],
+  placing: ReturnType<typeof unplacedOfLists>,
 ): void {
   const parties = bySeats(seats).map(([p]) => p);
-  // a district with a seat left to a lot says so, and between whom, in a column of its own
-  const open = districts.some((d) => d.unallocated > 0);
+  // a district with a seat left to a lot says so, and between whom, in a column of its own; so
+  // does one tied for a list's pooled seat (in no district yet)
+  const open = districts.some((d) => d.unallocated > 0) || placing.length > 0;
   const openCell = (d: (typeof districts)[number]): HTMLElement => {
     const x = ties.find((y) => y.district === d.district);
+    const pooled = placing
+      .filter((u) => u.districts.includes(d.district))
+      .map((u) => t('tiedForPooled')(u.party, u.seats));
     return el(
       'td',
       { class: 'unallocated' },
       // the core says why (DistrictResult.unallocatedReason); the tie names the lists
-      d.unallocated === 0
-        ? ''
-        : d.unallocatedReason === 'tie' && x
-          ? t('tieSeats')(tiedLists(x), d.unallocated, '')
-          : d.unallocatedReason === 'no_eligible_list'
-            ? t('seatsNoList')(d.unallocated)
-            : t('seatsOpen')(d.unallocated),
+      [
+        d.unallocated === 0
+          ? ''
+          : d.unallocatedReason === 'tie' && x
+            ? t('tieSeats')(tiedLists(x), d.unallocated, '')
+            : d.unallocatedReason === 'no_eligible_list'
+              ? t('seatsNoList')(d.unallocated)
+              : t('seatsOpen')(d.unallocated),
+        ...pooled,
+      ]
+        .filter((s) => s !== '')
+        .join('; '),
     );
   };
   $('by-district').hidden = districts.length === 0;

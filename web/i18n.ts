@@ -209,6 +209,17 @@ const ES = {
   'method:hare': 'Hare (restos mayores)',
   'method:droop': 'Droop (restos mayores)',
   'method:imperiali': 'Imperiali (divisores)',
+  'method:danish': 'Danés (divisores 1, 4, 7…)',
+  'method:adams': 'Adams (divisores 0, 1, 2…)',
+  'method:huntington-hill': 'Huntington-Hill (media geométrica)',
+  'method:dean': 'Dean (media armónica)',
+  'method:macau': 'Macao (divisores 1, 2, 4, 8…)',
+  'method:hagenbach-bischoff': 'Hagenbach-Bischoff (restos mayores)',
+  'method:imperiali-quota': 'Cuota Imperiali (restos mayores)',
+  'method:hare-rounded': 'Hare redondeada (restos mayores)',
+  'method:hagenbach-bischoff-ceil': 'Hagenbach-Bischoff por exceso (restos mayores)',
+  'method:hagenbach-bischoff-rounded': 'Hagenbach-Bischoff redondeada (restos mayores)',
+  'method:kieswet': 'Kieswet (Países Bajos)',
   shareLink: 'Enlace para compartir este escenario',
   computing: 'Calculando…',
   whatIfRefused: 'No se pudo calcular',
@@ -330,6 +341,14 @@ const ES = {
   seatsNoList: (n: Arg) =>
     `${count(n, 'escaño sin asignar', 'escaños sin asignar')}: ninguna lista pasó la valla`,
   tieLot: 'la regla lo decide por sorteo, que aún no se hizo: no es un escaño de nadie',
+  /** Where lists tie for seats of a national remainder pool (in no circunscripción). */
+  remainderPool: 'resto nacional',
+  /** A list's pooled seats whose circunscripción is tied: the list's, placed nowhere yet. */
+  seatsUnplaced: (party: Arg, n: Arg, districts: Arg) =>
+    `${party}: ${count(n, 'escaño del resto nacional aún sin circunscripción', 'escaños del resto nacional aún sin circunscripción')} (empatan ${districts}); ${one(n) ? 'es suyo' : 'son suyos'} igual`,
+  /** A circunscripción tied for a list's pooled seat(s). */
+  tiedForPooled: (party: Arg, n: Arg) =>
+    `empata por ${count(n, 'escaño', 'escaños')} del resto de ${party}`,
   unallocatedShort: 'Sin asignar',
   marginShare: (p: Arg) => `la ventaja es el ${p} % de ellos`,
   departmentsOnly: 'Departamentos',
@@ -588,6 +607,17 @@ const EN: Strings = {
   'method:hare': 'Hare (largest remainders)',
   'method:droop': 'Droop (largest remainders)',
   'method:imperiali': 'Imperiali (divisors)',
+  'method:danish': 'Danish (divisors 1, 4, 7…)',
+  'method:adams': 'Adams (divisors 0, 1, 2…)',
+  'method:huntington-hill': 'Huntington-Hill (geometric mean)',
+  'method:dean': 'Dean (harmonic mean)',
+  'method:macau': 'Macau (divisors 1, 2, 4, 8…)',
+  'method:hagenbach-bischoff': 'Hagenbach-Bischoff (largest remainders)',
+  'method:imperiali-quota': 'Imperiali quota (largest remainders)',
+  'method:hare-rounded': 'Hare, rounded (largest remainders)',
+  'method:hagenbach-bischoff-ceil': 'Hagenbach-Bischoff, rounded up (largest remainders)',
+  'method:hagenbach-bischoff-rounded': 'Hagenbach-Bischoff, rounded (largest remainders)',
+  'method:kieswet': 'Kieswet (the Netherlands)',
   shareLink: 'Link to share this scenario',
   computing: 'Computing…',
   whatIfRefused: 'Could not compute',
@@ -696,6 +726,10 @@ const EN: Strings = {
   seatsNoList: (n) =>
     `${count(n, 'seat not allocated', 'seats not allocated')}: no list passed the valla`,
   tieLot: "the rules settle it by lot, not drawn yet: it is no one's seat",
+  remainderPool: 'national remainder pool',
+  seatsUnplaced: (party, n, districts) =>
+    `${party}: ${count(n, 'pooled seat in no circunscripción yet', 'pooled seats in no circunscripción yet')} (${districts} tie); ${one(n) ? 'its seat' : 'its seats'} all the same`,
+  tiedForPooled: (party, n) => `tied for ${count(n, 'pooled seat', 'pooled seats')} of ${party}`,
   unallocatedShort: 'Not allocated',
   marginShare: (p) => `the lead is ${p} % of them`,
   departmentsOnly: 'Departments',

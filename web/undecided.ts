@@ -10,14 +10,30 @@ export interface TieLike {
 }
 
 /**
- * A group of open seats: an unresolved tie's (in its district), or the rest (tie: null), those of
- * districts where no list passed the valla apart (`noEligibleList`, the core's reason).
+ * A group of open seats: an unresolved tie's (in its district), the lists tied in a national
+ * remainder pool (`poolTie`), or the rest (tie: null), those of districts where no list passed
+ * the valla apart (`noEligibleList`, the core's reason).
  */
 export interface OpenSeats<T extends TieLike> {
   readonly seats: number;
   readonly tie: T | null;
   readonly noEligibleList: boolean;
+  readonly poolTie?: readonly string[];
 }
+
+/** Seats of a remainder pool that no district holds, as the seats document reports them. */
+export type Unplaced =
+  | { readonly stage: 'pool'; readonly seats: number; readonly lists: readonly string[] }
+  | {
+      readonly stage: 'placement';
+      readonly seats: number;
+      readonly party: string;
+      readonly districts: readonly string[];
+    };
+
+/** A list's pooled seats whose district is tied: its seats, in no district yet. */
+export const unplacedOfLists = (unplaced: readonly Unplaced[] = []) =>
+  unplaced.flatMap((u) => (u.stage === 'placement' ? [u] : []));
 
 /** A district's open seats and why, as the seats document reports them. */
 export interface OpenDistrict {
@@ -33,11 +49,13 @@ export const unresolved = <T extends TieLike>(ties: readonly T[]): T[] =>
 /**
  * The open seats from each district's `unallocated`: one group per unresolved tie, capped by its
  * own district's open seats (a tie never takes another district's), then the seats of districts
- * with no eligible list, then the rest unnamed.
+ * with no eligible list, then the rest unnamed; then the seats lists tie for in a remainder pool
+ * (in no district: `unplaced`).
  */
 export function openSeats<T extends TieLike>(
   districts: readonly OpenDistrict[],
   ties: readonly T[],
+  unplaced: readonly Unplaced[] = [],
 ): OpenSeats<T>[] {
   const noList = districts
     .filter((d) => d.unallocatedReason === 'no_eligible_list')
@@ -58,5 +76,8 @@ export function openSeats<T extends TieLike>(
   if (noList > 0) out.push({ seats: noList, tie: null, noEligibleList: true });
   const rest = [...open.values()].reduce((a, n) => a + n, 0);
   if (rest > 0) out.push({ seats: rest, tie: null, noEligibleList: false });
+  for (const u of unplaced)
+    if (u.stage === 'pool')
+      out.push({ seats: u.seats, tie: null, noEligibleList: false, poolTie: u.lists });
   return out;
 }

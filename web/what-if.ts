@@ -15,8 +15,25 @@ import {
 } from './what-if-levers.js';
 import { $, cardTable, el, electionId, state, $svg, t, thead } from './ui.js';
 
-const METHODS = ['dhondt', 'sainte-lague', 'modified-sainte-lague', 'hare', 'droop', 'imperiali'];
 let base: Base | null = null;
+
+/** The methods the what-if offers: the ones the core knows (served with the rulesets), once. */
+let known: Promise<readonly string[]> | null = null;
+function knownMethods(): Promise<readonly string[]> {
+  // an answer that did not come is asked again next time, not kept
+  known ??= api.rulesets().then((r) => {
+    if (r === null) known = null;
+    return r?.methods ?? [];
+  });
+  return known;
+}
+
+/** A method's name on screen: its label where the page has one, else its id as the core says it. */
+function methodLabel(m: string): string {
+  const key = `method:${m}`;
+  const label = t(key);
+  return label === key ? m : label;
+}
 
 /** A lever's field of the form (an input or a select). */
 function field(k: Param): HTMLInputElement | HTMLSelectElement {
@@ -37,7 +54,7 @@ async function rulesetOf(seats: Seats | { kind: 'none' }): Promise<RulesetFile |
 /** Sets up the panel for a list election whose seats cifra computes; hidden otherwise. */
 export async function setupWhatIf(seats: Seats | { kind: 'none' }): Promise<void> {
   const box = $('what-if');
-  const file = await rulesetOf(seats);
+  const [file, served] = await Promise.all([rulesetOf(seats), knownMethods()]);
   if (!file) {
     box.hidden = true;
     return;
@@ -45,10 +62,8 @@ export async function setupWhatIf(seats: Seats | { kind: 'none' }): Promise<void
   const b = leversOf(file);
   base = b;
   box.hidden = false;
-  const methods = [...new Set([b.method, ...METHODS].filter(Boolean))];
-  $('wi-method').replaceChildren(
-    ...methods.map((m) => el('option', { value: m }, t(`method:${m}`))),
-  );
+  const methods = [...new Set([b.method, ...served].filter(Boolean))];
+  $('wi-method').replaceChildren(...methods.map((m) => el('option', { value: m }, methodLabel(m))));
   const url = new URLSearchParams(location.search);
   const asked = PARAMS.some((k) => url.has(k));
   for (const k of PARAMS) field(k).value = url.get(k) ?? b[k];
@@ -118,7 +133,7 @@ function renderResult(doc: WhatIf): void {
   ].sort((a, b) => (doc.result.seats[b] ?? 0) - (doc.result.seats[a] ?? 0) || a.localeCompare(b));
   const entered = new Set(doc.diff.entered);
   const left = new Set(doc.diff.left);
-  const tie = undecidedText(undecided);
+  const tie = undecidedText(undecided, doc.result.unplaced);
   $('wi-result').replaceChildren(
     ...(tie ? [el('p', { id: 'wi-ties', class: 'tie-note' }, tie)] : []),
     el(

@@ -352,6 +352,26 @@ export const ListSeatResultSchema = z
     preliminarySeats: seatsMap
       .nullable()
       .describe("each list's seats in the preliminary allocation that counts seats for the valla"),
+    unplaced: z
+      .array(
+        z.discriminatedUnion('stage', [
+          z.object({
+            stage: z.literal('placement'),
+            seats: z.number().int(),
+            party: z.string(),
+            districts: z.array(z.string()),
+          }),
+          z.object({
+            stage: z.literal('pool'),
+            seats: z.number().int(),
+            lists: z.array(z.string()),
+          }),
+        ]),
+      )
+      .optional()
+      .describe(
+        "seats of a remainder-pooling tier that no district holds, left open by a tie (absent when none): `placement`, a list's pooled seats whose district is tied (the list's total counts them); `pool`, seats the lists tie for (no list's yet). The districts' seats and these add up to the house",
+      ),
     nullity: z
       .object({
         valid: z.number().int(),

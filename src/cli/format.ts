@@ -347,6 +347,11 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '{n} tied': '{n} empatados',
   '{n} unallocated (apportionment not settled)': '{n} sin asignar (reparto no resuelto)',
   '{n} vacant': '{n} vacantes',
+  "tied for {n} of {party}'s pooled seats": 'empata por {n} escaño(s) del resto de {party}',
+  '{party}: {n} pooled seat(s) in no district yet — {districts} tie for them':
+    '{party}: {n} escaño(s) del resto nacional aún sin circunscripción — empatan {districts}',
+  '{n} pooled seat(s) of no list yet — {lists} tie for them':
+    '{n} escaño(s) del resto nacional aún de ninguna lista — empatan {lists}',
   "votes and % valid: every district's lists summed ({n} valid votes in {d} districts)":
     'votos y % válido: la suma de las listas de todas las circunscripciones ({n} votos válidos en {d} circunscripciones)',
   '{rules} — {seats} seats': '{rules} — {seats} escaños',

@@ -1,6 +1,6 @@
 import { Transform } from 'node:stream';
 import { z } from 'zod';
-import { FileRejected } from './source.js';
+import { FileRejected } from './file-rejected.js';
 
 /**
  * What one file may hold before it is refused as a whole (a coded file error, nothing stored):

@@ -3,30 +3,10 @@ import { stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import type { Entry } from 'yauzl';
+import { FileRejected } from './file-rejected.js';
 import { byteLimit, DEFAULT_INGEST_LIMITS } from './limits.js';
 
-export class FileRejected extends Error {
-  constructor(
-    readonly code:
-      | 'file_unreadable'
-      | 'file_empty'
-      | 'file_truncated'
-      | 'file_binary'
-      | 'columns_missing'
-      | 'unknown_party_column'
-      | 'csv_unreadable'
-      | 'json_unreadable'
-      | 'file_too_large'
-      | 'too_many_rows'
-      | 'line_too_long'
-      | 'too_many_quarantined'
-      | 'json_too_deep'
-      | 'duplicate_header',
-    readonly details: Readonly<Record<string, unknown>>,
-  ) {
-    super(code);
-  }
-}
+export { FileRejected };
 
 export interface OpenedSource {
   /** Decompressed bytes of the CSV/JSON inside. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { issue } from '../core/issues.js';
 import { rulesetFromJson } from '../core/rulesets/compile.js';
+import { NAMED_METHODS } from '../core/allocation/methods.js';
+import { METHOD_NAMES } from '../core/rulesets/schema.js';
 import { builtInRulesetIds, isRulesetPath, readRulesetSource } from '../elections/rulesets.js';
 import type { Store } from '../store/store.js';
 import { election, type Found } from './service.js';
@@ -13,10 +15,26 @@ export const RulesetSummarySchema = z.object({
   labels: z.object({ es: z.string(), en: z.string() }),
   jurisdiction: z.string().nullable(),
 });
-export const RulesetsSchema = z.object({ rulesets: z.array(RulesetSummarySchema) });
+export const RulesetsSchema = z.object({
+  rulesets: z.array(RulesetSummarySchema),
+  methods: z
+    .array(z.string())
+    .describe(
+      "The allocation methods of multi-seat districts cifra knows by name: a ruleset's `method`, `cifra seats --method` and the what-if's `whatIf.method` take any of them (plurality, for single-seat districts only, is not one).",
+    ),
+});
 export type RulesetsDocument = z.infer<typeof RulesetsSchema>;
 
-/** The built-in rulesets (data/rulesets/), each validated: id, kind, labels, jurisdiction. */
+/** The named methods a list ruleset's `method` takes: not plurality, which decides single seats only. */
+const MULTI_SEAT_METHODS: readonly string[] = METHOD_NAMES.filter((name) => {
+  const m = NAMED_METHODS.get(name);
+  return !(m?.kind === 'divisor' && m.singleSeat);
+});
+
+/**
+ * The built-in rulesets (data/rulesets/), each validated: id, kind, labels, jurisdiction; and the
+ * methods the core knows by name (the dashboard's what-if offers them).
+ */
 export function listRulesets(): Found<RulesetsDocument> {
   const rulesets: RulesetsDocument['rulesets'] = [];
   for (const id of builtInRulesetIds()) {
@@ -31,7 +49,7 @@ export function listRulesets(): Found<RulesetsDocument> {
       jurisdiction: r.value.jurisdiction,
     });
   }
-  return { ok: true, value: { rulesets } };
+  return { ok: true, value: { rulesets, methods: [...MULTI_SEAT_METHODS] } };
 }
 
 /**

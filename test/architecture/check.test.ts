@@ -1,7 +1,7 @@
 // The checker's own tests: synthetic sources, one violation of each rule, each of which must be
 // flagged, and clean sources that must pass — so the architecture test can fail.
 import { describe, expect, it } from 'vitest';
-import { checkArchitecture, LAYERS, packageOf, type Violation } from './check.js';
+import { checkArchitecture, importCycles, LAYERS, packageOf, type Violation } from './check.js';
 
 const check = (files: Readonly<Record<string, string>>, layers = LAYERS): Violation[] =>
   checkArchitecture(
@@ -251,5 +251,33 @@ describe('packageOf', () => {
         packageOf,
       ),
     ).toEqual(['pure-rand', '@fastify/compress', '@a/b', 'node:fs', 'zod']);
+  });
+});
+
+describe('importCycles', () => {
+  const cycles = (files: Readonly<Record<string, string>>): string[][] =>
+    importCycles(Object.entries(files).map(([path, text]) => ({ path, text })));
+
+  it('finds a cycle through a type-only import, and one through a re-export and a self import', () => {
+    expect(
+      cycles({
+        'src/core/a.ts': "import { b } from './b.js';\nexport const a = b;",
+        'src/core/b.ts': "import type { C } from './sub/c.js';\nexport const b = 1;",
+        'src/core/sub/c.ts': "export type { A } from '../a.js';\nexport type C = number;",
+        'src/io/d.ts': "import { d } from '/src/io/d.js';\nexport { d };",
+        'src/io/e.ts': "import { a } from '../core/a.js';\nexport const e = a;",
+      }),
+    ).toEqual([['src/core/a.ts', 'src/core/b.ts', 'src/core/sub/c.ts'], ['src/io/d.ts']]);
+  });
+
+  it("finds none in a chain, nor through a test file or a package's name", () => {
+    expect(
+      cycles({
+        'src/core/a.ts': "import { b } from './b.js';\nexport const a = b;",
+        'src/core/b.ts': "import { z } from 'zod';\nexport const b = z;",
+        'src/core/a.test.ts': "import { a } from './a.js';\nimport { t } from './b.js';",
+        'src/core/b.test.ts': "import { x } from './a.test.js';",
+      }),
+    ).toEqual([]);
   });
 });

@@ -141,6 +141,61 @@ export function checkArchitecture(
   return out;
 }
 
+/** A relative or rooted specifier as the source file it names (`../x.js` → `src/…/x.ts`); null otherwise. */
+function targetOf(path: string, spec: string | null): string | null {
+  if (spec === null || !(spec.startsWith('.') || spec.startsWith('/'))) return null;
+  const target = posix.normalize(
+    spec.startsWith('/') ? spec.slice(1) : posix.join(posix.dirname(path), spec),
+  );
+  return target.replace(/\.(m|c)?js$/, '.ts');
+}
+
+/**
+ * The import cycles among sources under src/ (`*.test.ts` left out): every strongly connected
+ * component of the import graph with more than one file, and every file that imports itself
+ * (Tarjan's depth-first search). Every edge the layer check reads counts, type-only ones too: a
+ * cycle of types still ties two files' vocabularies together. Each cycle is its files sorted, the
+ * cycles sorted by their first file.
+ */
+export function importCycles(sources: readonly Source[]): string[][] {
+  const checked = sources.filter((s) => s.path.startsWith('src/') && !s.path.endsWith('.test.ts'));
+  const known = new Set(checked.map((s) => s.path));
+  const graph = new Map<string, string[]>();
+  for (const s of checked) {
+    const file = ts.createSourceFile(`/${s.path}`, s.text, ts.ScriptTarget.ES2022, true);
+    const to = edgesOf(file).map((e) => targetOf(s.path, e.spec));
+    graph.set(s.path, [...new Set(to.filter((t): t is string => t !== null && known.has(t)))]);
+  }
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (v: string): void => {
+    index.set(v, index.size);
+    low.set(v, index.get(v) as number);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v) as number, low.get(w) as number));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v) as number, index.get(w) as number));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop() as string;
+      onStack.delete(w);
+      component.push(w);
+    } while (w !== v);
+    if (component.length > 1 || (graph.get(v) ?? []).includes(v)) cycles.push(component.sort());
+  };
+  for (const v of [...graph.keys()].sort()) if (!index.has(v)) visit(v);
+  return cycles.sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1));
+}
+
 /** The layer of a file: its folder directly under src/ ('' for a file in src/ itself). */
 export function layerOf(path: string): string {
   const parts = path.split('/');
@@ -257,13 +312,11 @@ function checkEdge(
         message: `${e.how} with a computed specifier: the checker cannot see what it reaches`,
       },
     ];
-  if (e.spec.startsWith('.') || e.spec.startsWith('/')) {
-    const target = posix.normalize(
-      e.spec.startsWith('/') ? e.spec.slice(1) : posix.join(posix.dirname(path), e.spec),
-    );
+  const target = targetOf(path, e.spec);
+  if (target !== null) {
     if (!target.startsWith('src/'))
       return [{ ...at, rule: 'outside-src', message: `${e.how} '${e.spec}' leaves src/` }];
-    const within = target.slice('src/'.length).replace(/\.(m|c)?js$/, '.ts');
+    const within = target.slice('src/'.length);
     const to = layerOf(target);
     if (to === layer || allows(rule.imports, within)) return [];
     if (e.typeOnly && allows(rule.typeImports ?? [], within)) return [];

@@ -45,6 +45,14 @@ describe('the what-if panel on Spain and Peru', () => {
     );
     await page.waitForSelector('#what-if:not([hidden])');
     expect(await page.inputValue('#wi-valla')).toBe('3');
+    // the methods come from the API (GET /api/v1/rulesets): Huntington-Hill is one the core knows
+    // and the page's own list of six lacked; plurality, for single seats only, is not offered
+    const method = (m: string) => page.locator(`#wi-method option[value="${m}"]`);
+    expect(await method('huntington-hill').textContent()).toBe(
+      'Huntington-Hill (media geométrica)',
+    );
+    expect(await method('dhondt').count()).toBe(1);
+    expect(await method('plurality').count()).toBe(0);
     const own = await recompute(page);
     expect(own.body).toEqual({ election: 'es-2023-congreso' });
     expect(own.status).not.toContain('No se pudo');

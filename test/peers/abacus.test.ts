@@ -72,7 +72,7 @@ describe('abacus lot phases through allocateSeats (the usual SeatAllocation shap
         lists,
         seats: c.seats,
         method: KIESWET,
-        tieBreak: { kind: 'report' },
+        tieBreak: { steps: ['report'] },
         caps,
       });
       expect(reported.kind).toBe('tie');
@@ -86,7 +86,7 @@ describe('abacus lot phases through allocateSeats (the usual SeatAllocation shap
         lists,
         seats: c.seats,
         method: KIESWET,
-        tieBreak: { kind: 'lot' },
+        tieBreak: { steps: ['lot'] },
         rng: createRng(2026),
         seed: 2026,
         caps,

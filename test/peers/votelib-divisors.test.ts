@@ -47,7 +47,7 @@ const PROP = 'tests/evaluate/test_proportional.py';
 const ORDERS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 100, 1000, 10000];
 
 const r = (n: number, d = 1) => ({ numerator: n, denominator: d });
-const report = { kind: 'report' } as const;
+const report = { steps: ['report'] } as const;
 
 function seatsBy(method: DivisorMethod, votes: Record<string, number>, seats: number) {
   return seatsOf(allocateSeats({ lists: lists(votes), seats, method, tieBreak: report }).seats);

@@ -32,7 +32,7 @@ import {
 
 const QUOTA = 'tests/component/test_quota.py';
 const PROP = 'tests/evaluate/test_proportional.py';
-const report = { kind: 'report' } as const;
+const report = { steps: ['report'] } as const;
 
 /**
  * test_quota.py test_result: votelib parametrizes 34 (votes, seats) pairs (the last 25 drawn with

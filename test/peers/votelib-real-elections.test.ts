@@ -37,7 +37,7 @@ import {
 } from './votelib-helpers.js';
 
 const REAL = 'tests/real/test_real_proportional.py';
-const report = { kind: 'report' } as const;
+const report = { steps: ['report'] } as const;
 
 type ByRegion = Record<string, Record<string, number>>;
 const sum = (o: Record<string, number>): number => Object.values(o).reduce((a, b) => a + b, 0);

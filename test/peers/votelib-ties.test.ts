@@ -28,7 +28,7 @@ import { asVotelib, lists, seatsOf, votelib, votelibProbe } from './votelib-help
 const PROP = 'tests/evaluate/test_proportional.py';
 const TIE = 'tests/evaluate/test_tiebreak.py';
 const AUX = 'tests/evaluate/test_auxiliary.py';
-const report = { kind: 'report' } as const;
+const report = { steps: ['report'] } as const;
 
 /** One seat per candidate: votelib's Plurality selecting n winners is D'Hondt with a cap of 1. */
 const onePerCandidate = (names: readonly string[]) => new Map(names.map((n) => [n, 1]));
@@ -53,7 +53,7 @@ describe('a tie reported, then broken (votelib TieBreaking)', () => {
           lists: lists(votes),
           seats: 2,
           method: DHONDT,
-          tieBreak: { kind: 'lot' },
+          tieBreak: { steps: ['lot'] },
           rng: createRng(seed),
           seed,
           caps,
@@ -83,7 +83,7 @@ describe('a tie reported, then broken (votelib TieBreaking)', () => {
       lists: votes,
       seats: 3,
       method: DHONDT,
-      tieBreak: { kind: 'steps', steps: ['more-votes', 'report'] },
+      tieBreak: { steps: ['more-votes', 'report'] },
     });
     expect(broken.kind).toBe('allocated');
     expect(broken.tie?.resolution).toBe('more-votes');
@@ -104,7 +104,7 @@ describe('tie-break selectors (votelib auxiliary.py)', () => {
           votes: v,
           position: order.indexOf(party) + 1,
         })),
-        tieBreak: { kind: 'steps', steps: ['ballot-position'] },
+        tieBreak: { steps: ['ballot-position'] },
       });
     expect(at(['A', 'B', 'C'])).toMatchObject({
       winners: ['A', 'B'],
@@ -129,7 +129,7 @@ describe('tie-break selectors (votelib auxiliary.py)', () => {
         const draw = (seed: number) =>
           settleTie(names, n, {
             lists: pool,
-            tieBreak: { kind: 'lot' },
+            tieBreak: { steps: ['lot'] },
             rng: createRng(seed),
             seed,
           });
@@ -161,7 +161,7 @@ describe('tie-break selectors (votelib auxiliary.py)', () => {
         })),
         seats: 2,
         method: DHONDT,
-        tieBreak: { kind: 'steps', steps: ['ballot-position', 'report'] },
+        tieBreak: { steps: ['ballot-position', 'report'] },
         caps: onePerCandidate(order),
       });
     expect(seatsOf(elect(['A', 'B', 'C', 'D']).seats)).toEqual({ A: 1, B: 1 });

@@ -357,7 +357,10 @@ function renderKieswet(
 }
 
 /** A district's seats no list took, by the reason the core gives: tied, no eligible list, or vacant. */
-function leftOver(d: SeatResult['districts'][number]): string[] {
+function leftOver(
+  d: SeatResult['districts'][number],
+  unplaced: SeatResult['unplaced'] = [],
+): string[] {
   const open =
     d.unallocatedReason === 'no_eligible_list'
       ? '{n} unallocated (no eligible list)'
@@ -367,7 +370,29 @@ function leftOver(d: SeatResult['districts'][number]): string[] {
   return [
     ...(d.unallocated === 0 ? [] : [say(open, { n: d.unallocated })]),
     ...((d.vacant ?? 0) > 0 ? [say('{n} vacant', { n: d.vacant ?? 0 })] : []),
+    // a pooled seat tied between districts is in none of them: each tied district says so
+    ...unplaced.flatMap((u) =>
+      u.stage === 'placement' && u.districts.includes(d.district)
+        ? [say("tied for {n} of {party}'s pooled seats", { n: u.seats, party: u.party })]
+        : [],
+    ),
   ];
+}
+
+/** Pooled seats no district holds (SeatResult.unplaced): a list's, tied between districts, or no list's. */
+function unplacedLines(r: SeatResult): string[] {
+  return (r.unplaced ?? []).map((u) =>
+    u.stage === 'placement'
+      ? say('{party}: {n} pooled seat(s) in no district yet — {districts} tie for them', {
+          party: u.party,
+          n: u.seats,
+          districts: u.districts.join(', '),
+        })
+      : say('{n} pooled seat(s) of no list yet — {lists} tie for them', {
+          n: u.seats,
+          lists: u.lists.join(', '),
+        }),
+  );
 }
 
 /** The seat result as JSON, CSV or tables; `underParties`: lines that describe the party table. */
@@ -444,7 +469,7 @@ export function renderSeats(
           Object.entries(d.seats)
             .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
             .map(([p, s]) => `${p} ${s}`)
-            .concat(leftOver(d))
+            .concat(leftOver(d, r.unplaced))
             .join(', '),
         ]),
       ),
@@ -458,6 +483,7 @@ export function renderSeats(
 function noteLines(r: SeatResult, lang: Lang): string[] {
   const out: string[] = [];
   for (const t of r.tiers ?? []) out.push(renderTier(t));
+  out.push(...unplacedLines(r));
   for (const d of r.districts) if (d.kieswet) out.push(...renderKieswet(d.district, d.kieswet));
   for (const d of r.districts)
     for (const c of d.clauses ?? [])

@@ -30,7 +30,7 @@ const run = (
   lists: readonly ListVotes[],
   seats: number,
   method: AllocationMethod,
-): SeatAllocation => allocateSeats({ lists, seats, method, tieBreak: { kind: 'report' } });
+): SeatAllocation => allocateSeats({ lists, seats, method, tieBreak: { steps: ['report'] } });
 const total = (a: SeatAllocation): number => [...a.seats.values()].reduce((x, y) => x + y, 0);
 const plain = (a: SeatAllocation) => ({
   seats: Object.fromEntries([...a.seats].sort()),

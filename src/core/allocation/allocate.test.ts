@@ -17,7 +17,7 @@ describe("allocateSeats with D'Hondt (cifra repartidora)", () => {
       lists: EXAMPLE,
       seats: 5,
       method: DHONDT,
-      tieBreak: { kind: 'report' },
+      tieBreak: { steps: ['report'] },
     });
     expect(r.kind).toBe('allocated');
     expect(seatsOf(r.seats)).toEqual({ A: 2, B: 2, C: 1 });
@@ -28,7 +28,7 @@ describe("allocateSeats with D'Hondt (cifra repartidora)", () => {
       lists: EXAMPLE,
       seats: 6,
       method: DHONDT,
-      tieBreak: { kind: 'report' },
+      tieBreak: { steps: ['report'] },
     });
     expect(seatsOf(r.seats)).toEqual({ A: 3, B: 2, C: 1 });
   });
@@ -39,7 +39,7 @@ describe("allocateSeats with D'Hondt (cifra repartidora)", () => {
         lists: order,
         seats: 7,
         method: DHONDT,
-        tieBreak: { kind: 'report' },
+        tieBreak: { steps: ['report'] },
       });
       expect(r.kind).toBe('tie');
       expect(r.tie).toEqual({
@@ -59,7 +59,7 @@ describe("allocateSeats with D'Hondt (cifra repartidora)", () => {
         lists: EXAMPLE,
         seats: 7,
         method: DHONDT,
-        tieBreak: { kind: 'lot' },
+        tieBreak: { steps: ['lot'] },
         rng: createRng(seed),
         seed,
       });
@@ -79,7 +79,7 @@ describe("allocateSeats with D'Hondt (cifra repartidora)", () => {
       lists: EXAMPLE,
       seats: 7,
       method: DHONDT,
-      tieBreak: { kind: 'more-votes', then: 'report' },
+      tieBreak: { steps: ['more-votes', 'report'] },
     });
     expect(seatsOf(r.seats)).toEqual({ A: 4, B: 2, C: 1 });
     expect(r.tie?.resolution).toBe('more-votes');
@@ -92,7 +92,7 @@ describe("allocateSeats with D'Hondt (cifra repartidora)", () => {
           lists: lists({ A: 10, Z: 0 }),
           seats: 3,
           method: DHONDT,
-          tieBreak: { kind: 'report' },
+          tieBreak: { steps: ['report'] },
         }).seats,
       ),
     ).toEqual({ A: 3 });
@@ -100,7 +100,7 @@ describe("allocateSeats with D'Hondt (cifra repartidora)", () => {
       lists: lists({ A: 0, B: 0 }),
       seats: 2,
       method: DHONDT,
-      tieBreak: { kind: 'report' },
+      tieBreak: { steps: ['report'] },
     });
     expect(seatsOf(none.seats)).toEqual({});
   });
@@ -110,7 +110,7 @@ describe("allocateSeats with D'Hondt (cifra repartidora)", () => {
       lists: EXAMPLE,
       seats: 6,
       method: DHONDT,
-      tieBreak: { kind: 'report' },
+      tieBreak: { steps: ['report'] },
       caps: new Map([['A', 1]]),
     });
     // A keeps 1; the other 5 seats go as D'Hondt among B, C, D: B 30k,15k,10k; C 16k, 8k; D 9k → B 3, C 1, D 1
@@ -125,14 +125,15 @@ describe('allocateSeats with other methods', () => {
   it("D'Hondt: 4, 3, 1, 0", () => {
     expect(
       seatsOf(
-        allocateSeats({ lists: T, seats: 8, method: DHONDT, tieBreak: { kind: 'report' } }).seats,
+        allocateSeats({ lists: T, seats: 8, method: DHONDT, tieBreak: { steps: ['report'] } })
+          .seats,
       ),
     ).toEqual({ A: 4, B: 3, C: 1 });
   });
   it('Sainte-Laguë: 3, 3, 1, 1', () => {
     expect(
       seatsOf(
-        allocateSeats({ lists: T, seats: 8, method: SAINTE_LAGUE, tieBreak: { kind: 'report' } })
+        allocateSeats({ lists: T, seats: 8, method: SAINTE_LAGUE, tieBreak: { steps: ['report'] } })
           .seats,
       ),
     ).toEqual({ A: 3, B: 3, C: 1, D: 1 });
@@ -142,7 +143,7 @@ describe('allocateSeats with other methods', () => {
       lists: T,
       seats: 8,
       method: MODIFIED_SAINTE_LAGUE,
-      tieBreak: { kind: 'report' },
+      tieBreak: { steps: ['report'] },
     });
     expect(r.kind).toBe('tie');
     expect(r.tie?.candidates).toEqual(['A', 'D']);
@@ -151,21 +152,21 @@ describe('allocateSeats with other methods', () => {
   it('Hare largest remainder: quotas 3.478, 2.783, 1.043, 0.696 → 3, 3, 1, 1', () => {
     expect(
       seatsOf(
-        allocateSeats({ lists: T, seats: 8, method: HARE, tieBreak: { kind: 'report' } }).seats,
+        allocateSeats({ lists: T, seats: 8, method: HARE, tieBreak: { steps: ['report'] } }).seats,
       ),
     ).toEqual({ A: 3, B: 3, C: 1, D: 1 });
   });
   it('Droop largest remainder: quota 25,556 → 4, 3, 1, 0 (remainders 23,332 / 3,332 / 4,444 / 20,000)', () => {
     expect(
       seatsOf(
-        allocateSeats({ lists: T, seats: 8, method: DROOP, tieBreak: { kind: 'report' } }).seats,
+        allocateSeats({ lists: T, seats: 8, method: DROOP, tieBreak: { steps: ['report'] } }).seats,
       ),
     ).toEqual({ A: 4, B: 3, C: 1 });
   });
   it('plurality: the list with most votes takes the seat; equal tops are a tie', () => {
     expect(
       seatsOf(
-        allocateSeats({ lists: T, seats: 1, method: PLURALITY, tieBreak: { kind: 'report' } })
+        allocateSeats({ lists: T, seats: 1, method: PLURALITY, tieBreak: { steps: ['report'] } })
           .seats,
       ),
     ).toEqual({ A: 1 });
@@ -173,7 +174,7 @@ describe('allocateSeats with other methods', () => {
       lists: lists({ Q: 45000, R: 45000, S: 3 }),
       seats: 1,
       method: PLURALITY,
-      tieBreak: { kind: 'report' },
+      tieBreak: { steps: ['report'] },
     });
     expect(tie.tie?.candidates).toEqual(['Q', 'R']);
   });
@@ -182,7 +183,7 @@ describe('allocateSeats with other methods', () => {
       lists: lists({ A: 50, B: 25, C: 25 }),
       seats: 2,
       method: HARE,
-      tieBreak: { kind: 'report' },
+      tieBreak: { steps: ['report'] },
     });
     expect(r.tie).toEqual({
       kind: 'tie',

@@ -61,7 +61,7 @@ describe('allocateSeats equals the naive reference table method', () => {
       fc.property(
         fc.oneof(arbitraryElection({ small: true }), arbitraryElection()),
         ({ lists, seats }) => {
-          const fast = allocateSeats({ lists, seats, method, tieBreak: { kind: 'report' } });
+          const fast = allocateSeats({ lists, seats, method, tieBreak: { steps: ['report'] } });
           const ref = referenceAllocate(
             lists.map((l) => l.votes),
             seats,

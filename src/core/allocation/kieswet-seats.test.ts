@@ -22,7 +22,7 @@ describe('allocateSeats with the kieswet method', () => {
       lists: COUNCIL,
       seats: 9,
       method: KIESWET,
-      tieBreak: { kind: 'report' },
+      tieBreak: { steps: ['report'] },
     });
     expect([a.kind, seats(a), a.unallocated, a.vacant]).toEqual([
       'allocated',
@@ -38,7 +38,7 @@ describe('allocateSeats with the kieswet method', () => {
       lists: MAJORITY,
       seats: 7,
       method: KIESWET,
-      tieBreak: { kind: 'report' },
+      tieBreak: { steps: ['report'] },
     });
     expect(a.kind).toBe('tie');
     expect(a.tie).toEqual({
@@ -55,14 +55,14 @@ describe('allocateSeats with the kieswet method', () => {
       lists: TIED,
       seats: 9,
       method: KIESWET,
-      tieBreak: { kind: 'more-votes', then: 'report' },
+      tieBreak: { steps: ['more-votes', 'report'] },
     });
     expect(byVotes.kind).toBe('tie');
     const byLot = allocateSeats({
       lists: TIED,
       seats: 9,
       method: KIESWET,
-      tieBreak: { kind: 'more-votes', then: 'lot' },
+      tieBreak: { steps: ['more-votes', 'lot'] },
       rng: createRng(3),
       seed: 3,
     });
@@ -78,7 +78,7 @@ describe('allocateSeats with the kieswet method', () => {
       lists: lists({ A: 300, B: 200 }),
       seats: 5,
       method: KIESWET,
-      tieBreak: { kind: 'report' },
+      tieBreak: { steps: ['report'] },
       caps: new Map([
         ['A', 1],
         ['B', 1],

@@ -1,5 +1,11 @@
 import { assert } from '../assert.js';
-import type { AllocateSeatsInput, Draw, RawOutcome, SeatAllocation, Tie } from './allocate.js';
+import type {
+  AllocateSeatsInput,
+  Draw,
+  RawOutcome,
+  SeatAllocation,
+  Tie,
+} from './seat-allocation.js';
 import { allocateKieswet, type KieswetAssignment, type KieswetLotRequest } from './kieswet.js';
 
 /**

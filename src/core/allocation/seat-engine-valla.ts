@@ -2,7 +2,7 @@ import { assert } from '../assert.js';
 import { addRatios, scaleRatio, type Ratio } from '../ratio.js';
 import type { ThresholdCondition } from '../rules/threshold.js';
 import type { DistrictRunner } from './seat-engine-district.js';
-import type { SeatEngineSpec } from './seat-engine.js';
+import type { SeatEngineSpec } from './seat-engine-spec.js';
 
 /** The SeatEngine's valla, compiled: evaluated per run without allocating. */
 export interface Valla {

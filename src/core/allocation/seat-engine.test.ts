@@ -188,7 +188,7 @@ function sameAsComputeSeats(e: Election): boolean {
     method,
     singleSeatMethod: PLURALITY,
     threshold,
-    tieBreak: { kind: 'report' },
+    tieBreak: { steps: ['report'] },
   };
   const rows: VoteRow[] = [];
   for (let d = 0; d < D; d++)

@@ -1,5 +1,4 @@
 import { assert } from '../assert.js';
-import type { ThresholdCondition } from '../rules/threshold.js';
 import {
   divisorTables,
   jumpRow,
@@ -13,6 +12,9 @@ import {
 import { DistrictRunner } from './seat-engine-district.js';
 import { compileValla, markPassingList, sumLeaf, type Valla } from './seat-engine-valla.js';
 import { divisorTable, type DivisorMethod } from './methods.js';
+import type { SeatEngineSpec } from './seat-engine-spec.js';
+
+export type { SeatEngineSpec } from './seat-engine-spec.js';
 
 /**
  * The hot path for Monte Carlo and benchmarks: a whole election (valla + every district) on flat
@@ -30,18 +32,6 @@ export interface SeatEngine {
   run(votes: Float64Array, out: Int32Array): number;
   /** After run: 1 for each party that passed the national valla in that run (all 1 without one). */
   readonly passed: Uint8Array;
-}
-
-export interface SeatEngineSpec {
-  readonly districtNames: readonly string[];
-  readonly seats: readonly number[];
-  readonly methods: readonly DivisorMethod[];
-  readonly parties: number;
-  readonly threshold: ThresholdCondition | null;
-  /** Members of each party's alliance (1 = not an alliance). */
-  readonly allianceMembers?: readonly number[];
-  /** Blank votes per district, for conditions whose base includes blank votes. */
-  readonly blank?: readonly number[];
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTA_STATES, type ActaState } from './acta-state.js';
 import type { Name, Note } from './note.js';
 import type {
   DistrictUnits,
@@ -9,23 +10,10 @@ import type {
 
 /**
  * An acta: the tally sheet of one mesa for one election — the unit cifra ingests, validates and
- * versions. Vote figures are aligned with the election's choices (lists or candidates).
- *
- * cifra's acta states, the same in every jurisdiction (each jurisdiction maps its sources' labels
- * to them, data/jurisdictions/<id>/jurisdiction.json): `counted` — its figures are in the totals;
- * `resolved` — counted after an electoral court's ruling; `annulled` — voters kept, votes booked
- * as null; `not_installed` — the mesa never opened, no votes; `pending` — not yet counted;
- * `jee` — observed, sent to the electoral court (Peru's Jurado Electoral Especial).
+ * versions. Vote figures are aligned with the election's choices (lists or candidates). Its
+ * states: acta-state.ts.
  */
-export const ACTA_STATES = [
-  'counted',
-  'resolved',
-  'annulled',
-  'not_installed',
-  'pending',
-  'jee',
-] as const;
-export type ActaState = (typeof ACTA_STATES)[number];
+export { ACTA_STATES, type ActaState } from './acta-state.js';
 
 export interface Acta {
   readonly election: string;

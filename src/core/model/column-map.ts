@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTA_STATES } from './acta.js';
+import { ACTA_STATES } from './acta-state.js';
 
 /**
  * A column map, `cifra-columns/1`: how to read a CSV file of actas whose columns are someone

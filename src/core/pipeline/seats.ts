@@ -1,4 +1,4 @@
-import { allocateSeats, drawsLots, type Draw } from '../allocation/allocate.js';
+import { allocateSeats, drawsLots, REPORT_TIES, type Draw } from '../allocation/allocate.js';
 import { hasErrors, issue, type Issue } from '../issues.js';
 import { percentHalfUp, ratioPercent, type Ratio } from '../ratio.js';
 import { createRng, shuffled, type Rng } from '../random.js';
@@ -18,15 +18,17 @@ import {
 } from './district-seats.js';
 import { kernelDistrict, kernelPlan, type KernelPlan } from './seats-kernel.js';
 import { prepareSeatInput, type PreparedInput, type SeatInput } from './seat-input.js';
+import type { UnallocatedReason } from './unallocated-reason.js';
 import {
   biproportionalSeats,
   compensationSeats,
   poolRemainders,
   type TierReport,
+  type UnplacedSeats,
 } from './tiers.js';
 
 export type { CandidateRow, DistrictRow, SeatInput, VoteRow } from './seat-input.js';
-export type { TierReport } from './tiers.js';
+export type { TierReport, UnplacedSeats } from './tiers.js';
 
 export interface TieReport {
   readonly stage:
@@ -49,13 +51,7 @@ export interface DrawRecord extends Draw {
   readonly party?: string;
 }
 
-/**
- * Why a district's seats stay unallocated: no list may take part there (the valla), a tie left
- * unresolved (a lot with no seed, or a tie rule that reports), or a biproportional apportionment
- * that did not settle. A seat no candidate is left to fill is `vacant`, not unallocated.
- */
-export const UNALLOCATED_REASONS = ['no_eligible_list', 'tie', 'biproportional_unsettled'] as const;
-export type UnallocatedReason = (typeof UNALLOCATED_REASONS)[number];
+export { UNALLOCATED_REASONS, type UnallocatedReason } from './unallocated-reason.js';
 
 export interface DistrictResult {
   readonly district: string;
@@ -109,6 +105,11 @@ export interface SeatResult {
   readonly nullity: NullityReport | null;
   /** What each tier of the ruleset did (compensation, remainder pool, biproportional). */
   readonly tiers?: readonly TierReport[];
+  /**
+   * Seats of the remainder pool no district holds, left open by a tie (absent when none): the
+   * districts' seats and these add up to the house.
+   */
+  readonly unplaced?: readonly UnplacedSeats[];
   /** Requirements on the candidate lists (quotas): reported, not checked by cifra. */
   readonly listQuotas?: readonly {
     readonly group: { readonly es: string; readonly en: string };
@@ -157,7 +158,7 @@ function applyThreshold(
           lists,
           seats: d.seats,
           method: d.method,
-          tieBreak: { kind: 'report' },
+          tieBreak: REPORT_TIES,
         });
         if (a.tie !== null)
           for (const c of a.tie.candidates) contested[prep.parties.indexOf(c)]! += 1;
@@ -227,10 +228,7 @@ function recordDistrict(st: RunState, district: string, a: DistrictAllocation): 
         issue('tie_unresolved', ['district', district], {
           candidates: t.candidates,
           seats: t.seatsInContention,
-          policy:
-            st.ruleset.tieBreak.kind === 'steps'
-              ? st.ruleset.tieBreak.steps
-              : st.ruleset.tieBreak.kind,
+          policy: st.ruleset.tieBreak.steps,
         }),
       );
   }
@@ -439,7 +437,11 @@ function singleSeatByCandidate(st: RunState, di: number): DistrictResult {
 }
 
 /** Every district's seats (the lower tier), with the remainder pool when the ruleset has one. */
-function allDistricts(st: RunState): { districts: DistrictResult[]; tiers: TierReport[] } {
+function allDistricts(st: RunState): {
+  districts: DistrictResult[];
+  tiers: TierReport[];
+  unplaced?: UnplacedSeats[];
+} {
   const bipro = st.ruleset.tiers.find((t) => t.kind === 'biproportional');
   if (bipro !== undefined)
     return biproportionalSeats(st.ruleset, bipro, st.prep, st.threshold, st.issues);
@@ -644,6 +646,9 @@ export function computePreparedSeats(
       prelim === null ? null : Object.fromEntries(prep.parties.map((p, i) => [p, prelim[i] ?? 0])),
     nullity: nullityOf(ruleset, prep, summary.valid),
     ...(tiers.length > 0 ? { tiers } : {}),
+    ...(lower.unplaced !== undefined && lower.unplaced.length > 0
+      ? { unplaced: lower.unplaced }
+      : {}),
     ...listQuotasOf(ruleset),
     issues,
   };
@@ -656,7 +661,11 @@ export function computePreparedSeats(
 function partySeats(
   st: RunState,
   indexOf: ReadonlyMap<string, number>,
-  lower: { districts: readonly DistrictResult[]; tiers: readonly TierReport[] },
+  lower: {
+    districts: readonly DistrictResult[];
+    tiers: readonly TierReport[];
+    unplaced?: readonly UnplacedSeats[];
+  },
   compensation: Extract<ListRuleset['tiers'][number], { kind: 'compensation' }> | undefined,
 ): { seats: Record<string, number>; tiers: TierReport[] } {
   const parties = st.prep.parties;
@@ -679,6 +688,8 @@ function partySeats(
   if (bipro !== undefined && lower.districts.every((d) => d.unallocated === d.totalSeats))
     for (const p in bipro.upper) totals[at(p)] = bipro.upper[p] as number;
   for (const t of tiers) if (t.kind === 'remainder-pooling' && !t.placed) add(t.seats);
+  // seats a list won in the pool whose district is tied are its seats still: no district has them
+  for (const u of lower.unplaced ?? []) if (u.stage === 'placement') add({ [u.party]: u.seats });
   if (compensation !== undefined) {
     const held = new Map(parties.map((p, i) => [p, totals[i] as number]));
     const c = compensationSeats(compensation, st.prep, held, st.threshold, st.issues);

@@ -103,6 +103,75 @@ describe('remainder pooling tier', () => {
     ]);
     expect(r.seats).toEqual({ A: 3, B: 2, C: 1 });
   });
+
+  const pooling = (districts: { name: string; seats: number }[]) =>
+    rules({
+      totalSeats: districts.reduce((a, d) => a + d.seats, 0),
+      method: 'droop',
+      districts,
+      tiers: [{ kind: 'remainder-pooling', method: 'hare', placement: 'hare', source: 'test' }],
+    });
+
+  it('reports a pooled seat whose district is tied as unplaced, still counted for its list', () => {
+    // Droop quota 251 in both (⌊1000/4⌋ + 1): North A 1 (r 249), B 1 (r 49), C 0 (r 200);
+    // South A 1 (r 249), B 1 (r 50), C 0 (r 199). Pool 2 seats by Hare on A 498, B 99, C 399
+    // (quota 498): A 1 whole, the last seat to C (.801 > B .199). Placement by Hare on each list's
+    // unused votes: C's seat to North (200 > 199); A's seat ties, 249 in both: no district has it.
+    const r = computeSeats(
+      pooling([
+        { name: 'North', seats: 3 },
+        { name: 'South', seats: 3 },
+      ]),
+      {
+        votes: [
+          ...rows('North', { A: 500, B: 300, C: 200 }),
+          ...rows('South', { A: 500, B: 301, C: 199 }),
+        ],
+      },
+    );
+    expect(r.districts.map((d) => [d.district, d.seats])).toEqual([
+      ['North', { A: 1, B: 1, C: 1 }],
+      ['South', { A: 1, B: 1 }],
+    ]);
+    expect(r.unplaced).toEqual([
+      { stage: 'placement', seats: 1, party: 'A', districts: ['North', 'South'] },
+    ]);
+    // A won 1 + 1 + 1 (pooled) seats: the house adds up, 5 in districts and 1 unplaced
+    expect(r.seats).toEqual({ A: 3, B: 2, C: 1 });
+    expect(r.issues.map((i) => i.code)).toEqual(['tie_unresolved']);
+  });
+
+  it('reports pooled seats the lists tie for as unplaced, no list’s', () => {
+    // Droop quota 334 (⌊1000/3⌋ + 1): A 1 (r 66), B 0 (r 300), C 0 (r 300); the 1 pooled seat by
+    // Hare on A 66, B 300, C 300: B and C tie for it.
+    const r = computeSeats(pooling([{ name: 'Only', seats: 2 }]), {
+      votes: rows('Only', { A: 400, B: 300, C: 300 }),
+    });
+    expect(r.unplaced).toEqual([{ stage: 'pool', seats: 1, lists: ['B', 'C'] }]);
+    expect(r.seats).toEqual({ A: 1 });
+  });
+
+  it('has no unplaced seats when every pooled seat finds its district', () => {
+    const r = computeSeats(
+      pooling([
+        { name: 'North', seats: 3 },
+        { name: 'South', seats: 3 },
+      ]),
+      {
+        votes: [
+          ...rows('North', { A: 500, B: 300, C: 200 }),
+          ...rows('South', { A: 501, B: 300, C: 199 }),
+        ],
+      },
+    );
+    // as above, but A's unused votes are 249 in North and 250 in South: its seat goes South
+    expect(r.unplaced).toBeUndefined();
+    expect(r.districts.map((d) => d.seats)).toEqual([
+      { A: 1, B: 1, C: 1 },
+      { A: 2, B: 1 },
+    ]);
+    expect(r.seats).toEqual({ A: 3, B: 2, C: 1 });
+  });
 });
 
 describe('apparentment tier', () => {

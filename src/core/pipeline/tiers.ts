@@ -1,4 +1,4 @@
-import { allocateSeats } from '../allocation/allocate.js';
+import { allocateSeats, REPORT_TIES } from '../allocation/allocate.js';
 import { allocateBig } from '../allocation/exact-big.js';
 import { fullQuotas } from '../allocation/largest-remainder.js';
 import type { AllocationMethod } from '../allocation/methods.js';
@@ -12,7 +12,7 @@ import type {
   RemainderPoolingTier,
 } from '../rulesets/ruleset.js';
 import type { PreparedInput } from './seat-input.js';
-import type { UnallocatedReason } from './seats.js';
+import type { UnallocatedReason } from './unallocated-reason.js';
 
 /** What an upper tier did, for the result's `tiers`. */
 export type TierReport =
@@ -117,7 +117,7 @@ export function compensationSeats(
       })),
       seats: Math.max(0, house),
       method: tier.method,
-      tieBreak: { kind: 'report' },
+      tieBreak: REPORT_TIES,
     });
     if (a.tie !== null)
       issues.push(
@@ -202,6 +202,21 @@ function districtQuotas(
   });
 }
 
+/**
+ * Seats of the national remainder pool that no district holds, because a tie left them open:
+ * - pool: the lists tie for the last pooled seat(s), no list's seat yet;
+ * - placement: seats a list won in the pool, tied between districts for where they go (the
+ *   list's seats all the same: its national total counts them, no district does).
+ */
+export type UnplacedSeats =
+  | { readonly stage: 'pool'; readonly seats: number; readonly lists: readonly string[] }
+  | {
+      readonly stage: 'placement';
+      readonly seats: number;
+      readonly party: string;
+      readonly districts: readonly string[];
+    };
+
 /** Each list's pooled seats placed in the districts by `method` on its unused votes there. */
 function placePooled(
   districts: readonly PooledDistrict[],
@@ -209,27 +224,31 @@ function placePooled(
   L: bigint,
   method: AllocationMethod,
   issues: Issue[],
-): Map<string, Map<string, number>> {
+): { placed: Map<string, Map<string, number>>; unplaced: UnplacedSeats[] } {
   const placed = new Map<string, Map<string, number>>(districts.map((d) => [d.name, new Map()]));
+  const unplaced: UnplacedSeats[] = [];
   for (const [party, k] of won) {
     const votes = districts.map((d) => {
       const i = d.lists.indexOf(party);
       return i < 0 ? 0n : BigInt(d.unused[i] as number) * (L / BigInt(d.den));
     });
     const a = allocateBig(votes, k, method);
-    if (a.tie !== null)
+    if (a.tie !== null) {
+      const tied = a.tie.candidates.map((i) => districts[i]?.name as string);
       issues.push(
         issue('tie_unresolved', ['tiers', 'remainder-pooling', 'placement'], {
           party,
-          districts: a.tie.candidates.map((i) => districts[i]?.name),
+          districts: tied,
           seats: a.tie.seatsInContention,
         }),
       );
+      unplaced.push({ stage: 'placement', seats: a.tie.seatsInContention, party, districts: tied });
+    }
     a.seats.forEach((s, i) => {
       if (s > 0) placed.get(districts[i]?.name as string)?.set(party, s);
     });
   }
-  return placed;
+  return { placed, unplaced };
 }
 
 /**
@@ -237,7 +256,10 @@ function placePooled(
  * back); the seats left over are shared nationally by the tier's method on the votes each list did
  * not use, summed exactly (fractions brought to one denominator); with `placement`, each list's
  * pooled seats then go back to the districts where its unused votes are largest.
- * @see e.g. the Czech Chamber of Deputies (Act 247/1995 Coll. §§ 50–51); Pukelsheim (2017), §6.4.
+ * A tie left open in the pool or in the placement is reported as `unplaced` seats (no district
+ * holds them; a placed list's national total still counts its own).
+ * @see e.g. the Czech Chamber of Deputies (Act 247/1995 Coll. §§ 50–51; with placement in the
+ *   regions by the list's remainders, § 51 as amended by Act 189/2021 Coll.); Pukelsheim (2017), §6.4.
  */
 export function poolRemainders(
   ruleset: ListRuleset,
@@ -245,7 +267,7 @@ export function poolRemainders(
   prep: PreparedInput,
   threshold: ThresholdOutcome,
   issues: Issue[],
-): { districts: DistrictLike[]; tiers: TierReport[] } {
+): { districts: DistrictLike[]; tiers: TierReport[]; unplaced: UnplacedSeats[] } {
   const ds = districtQuotas(ruleset, prep, threshold, issues);
   const L = ds.reduce((l, d) => (l / gcdBig(l, BigInt(d.den))) * BigInt(d.den), 1n);
   const pooledVotes = new Map<string, bigint>();
@@ -263,19 +285,25 @@ export function poolRemainders(
     pool,
     tier.method,
   );
-  if (a.tie !== null)
+  const unplaced: UnplacedSeats[] = [];
+  if (a.tie !== null) {
+    const lists = a.tie.candidates.map((i) => parties[i] as string);
     issues.push(
       issue('tie_unresolved', ['tiers', 'remainder-pooling'], {
-        candidates: a.tie.candidates.map((i) => parties[i]),
+        candidates: lists,
         seats: a.tie.seatsInContention,
       }),
     );
+    unplaced.push({ stage: 'pool', seats: a.tie.seatsInContention, lists });
+  }
   const won = new Map(
     parties.flatMap((p, i) =>
       (a.seats[i] as number) > 0 ? [[p, a.seats[i] as number] as const] : [],
     ),
   );
-  const placed = tier.placement === null ? null : placePooled(ds, won, L, tier.placement, issues);
+  const placing = tier.placement === null ? null : placePooled(ds, won, L, tier.placement, issues);
+  const placed = placing?.placed ?? null;
+  if (placing !== null) unplaced.push(...placing.unplaced);
   const districts = ds.map((d): DistrictLike => {
     const seats = new Map(d.lists.map((p, i) => [p, d.full[i] as number]));
     for (const [p, s] of placed?.get(d.name) ?? []) seats.set(p, (seats.get(p) ?? 0) + s);
@@ -298,7 +326,7 @@ export function poolRemainders(
     remainders,
     placed: placed !== null,
   };
-  return { districts, tiers: [report] };
+  return { districts, tiers: [report], unplaced };
 }
 
 function lcm(xs: readonly number[]): number {

@@ -30,7 +30,7 @@ describe('rulesetFromJson(file) validates a ruleset file', () => {
   it('fills the documented defaults: plurality for single seats, report ties, next quotient', () => {
     const r = list(tiny());
     expect(r.singleSeatMethod.id).toBe('plurality');
-    expect(r.tieBreak).toEqual({ kind: 'steps', steps: ['report'] });
+    expect(r.tieBreak).toEqual({ steps: ['report'] });
     expect(r.exhaustedList).toBe('next-quotient');
     expect(r.threshold).toMatchObject({ kind: 'share', scope: 'national', base: 'valid' });
     expect(r.threshold).toMatchObject({ share: { numerator: 10, denominator: 100 } });

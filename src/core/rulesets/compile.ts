@@ -135,7 +135,7 @@ export function compileCondition(c: ConditionFile): ThresholdCondition {
 }
 
 function tieBreakOf(steps: readonly TieStep[]): TieBreakPolicy {
-  return { kind: 'steps', steps };
+  return { steps };
 }
 
 function compileTier(t: TierFile, path: (string | number)[], issues: Issue[]): Tier | null {
