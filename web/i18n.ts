@@ -340,7 +340,9 @@ const ES = {
   /** Seats of a district where no list passed the valla (the core's `no_eligible_list`). */
   seatsNoList: (n: Arg) =>
     `${count(n, 'escaño sin asignar', 'escaños sin asignar')}: ninguna lista pasó la valla`,
-  tieLot: 'la regla lo decide por sorteo, que aún no se hizo: no es un escaño de nadie',
+  // neutral on purpose: a district tie follows its ruleset's tie steps (a lot, or the authority),
+  // a pool tie is never drawn by cifra, and a seat no list can take is no tie at all
+  tieLot: 'aún sin decidir: no es un escaño de nadie',
   /** Where lists tie for seats of a national remainder pool (in no circunscripción). */
   remainderPool: 'resto nacional',
   /** A list's pooled seats whose circunscripción is tied: the list's, placed nowhere yet. */
@@ -725,7 +727,7 @@ const EN: Strings = {
   seatsOpen: (n) => count(n, 'seat not allocated', 'seats not allocated'),
   seatsNoList: (n) =>
     `${count(n, 'seat not allocated', 'seats not allocated')}: no list passed the valla`,
-  tieLot: "the rules settle it by lot, not drawn yet: it is no one's seat",
+  tieLot: "not decided yet: it is no one's seat",
   remainderPool: 'national remainder pool',
   seatsUnplaced: (party, n, districts) =>
     `${party}: ${count(n, 'pooled seat in no circunscripción yet', 'pooled seats in no circunscripción yet')} (${districts} tie); ${one(n) ? 'its seat' : 'its seats'} all the same`,
