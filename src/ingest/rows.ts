@@ -47,6 +47,31 @@ export async function readCsvRows(
   limits: Pick<IngestLimits, 'lineBytes' | 'rows'> = DEFAULT_INGEST_LIMITS,
 ): Promise<CsvRows> {
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const peeked = await peek(iterator);
+  const { encoding, delimiter } = sniff(peeked.sample);
+  const header = readHeader(peeked, delimiter, encoding);
+  return {
+    header,
+    encoding,
+    delimiter,
+    scan: (onRecord, afterChunk) =>
+      scanRecords(
+        { stream, iterator, peeked, header, delimiter, encoding, limits },
+        onRecord,
+        afterChunk,
+      ),
+  };
+}
+
+/** The chunks read before the header is known, whether they are the whole stream, and their bytes. */
+interface Peeked {
+  readonly chunks: readonly Buffer[];
+  readonly done: boolean;
+  readonly sample: Buffer;
+}
+
+/** Reads the stream's first 64 KB (whole chunks): what the encoding, delimiter and header come from. */
+async function peek(iterator: AsyncIterator<Buffer>): Promise<Peeked> {
   const chunks: Buffer[] = [];
   let peeked = 0;
   let done = false;
@@ -64,7 +89,11 @@ export async function readCsvRows(
     if (e instanceof FileRejected) throw e;
     throw new FileRejected('file_truncated', { reason: (e as Error).message });
   }
-  const sample = Buffer.concat(chunks);
+  return { chunks, done, sample: Buffer.concat(chunks) };
+}
+
+/** The encoding and delimiter, from the first 64 KB; refuses an empty or binary file. */
+function sniff(sample: Buffer): { encoding: 'utf8' | 'latin1'; delimiter: string } {
   if (sample.length === 0) throw new FileRejected('file_empty', {});
   // the first 64 KB decide, however large the first chunk read
   const head = sample.subarray(0, PEEK);
@@ -73,9 +102,15 @@ export async function readCsvRows(
   const text = head.toString(encoding).replace(/^\uFEFF/, '');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   if (firstLine.trim() === '') throw new FileRejected('file_empty', {});
-  const delimiter = detectDelimiter(firstLine);
+  return { encoding, delimiter: detectDelimiter(firstLine) };
+}
 
-  // The header: the first record of the sample (the whole sample if it holds no complete one).
+/** The header: the first record of the sample (the whole sample if it holds no complete one). */
+function readHeader(
+  { sample, done }: Peeked,
+  delimiter: string,
+  encoding: 'utf8' | 'latin1',
+): readonly string[] {
   let headerRecord: string[] | null = null;
   const probe = new CsvScanner(delimiter, encoding, (r) => {
     headerRecord = r.cells().map((x) => x.trim());
@@ -95,57 +130,78 @@ export async function readCsvRows(
   // a repeated column would silently take one of its values
   const repeated = header.find((h, i) => h !== '' && header.indexOf(h) !== i);
   if (repeated !== undefined) throw new FileRejected('duplicate_header', { column: repeated });
+  return header;
+}
 
-  return {
-    header,
-    encoding,
-    delimiter,
-    scan: async (onRecord, afterChunk) => {
-      let row = -1; // the header is record 0
-      const scanner = new CsvScanner(
-        delimiter,
-        encoding,
-        (r) => {
-          row++;
-          if (row === 0) return;
-          if (row > limits.rows) throw new FileRejected('too_many_rows', { limit: limits.rows });
-          // A short last record with no final newline is a cut file, not a bad row.
-          if (!r.terminated && r.length < header.length)
-            throw new FileRejected('file_truncated', {
-              row,
-              cells: r.length,
-              expected: header.length,
-            });
-          onRecord(r, row);
-        },
-        limits.lineBytes,
-      );
-      try {
-        for (const c of chunks) {
-          scanner.push(c);
-          await afterChunk();
-        }
-        if (!done) {
-          for (;;) {
-            let n: IteratorResult<Buffer>;
-            try {
-              n = await iterator.next();
-            } catch (e) {
-              if (e instanceof FileRejected) throw e;
-              throw new FileRejected('file_truncated', { reason: (e as Error).message });
-            }
-            if (n.done) break;
-            scanner.push(n.value);
-            await afterChunk();
-          }
-        }
-        scanner.end();
-      } catch (e) {
-        stream.destroy();
-        throw asRejection(e);
-      }
+/** What `scanRecords` reads from: the stream after its peeked chunks, and what the peek found. */
+interface ScanSource {
+  readonly stream: Readable;
+  readonly iterator: AsyncIterator<Buffer>;
+  readonly peeked: Peeked;
+  readonly header: readonly string[];
+  readonly delimiter: string;
+  readonly encoding: 'utf8' | 'latin1';
+  readonly limits: Pick<IngestLimits, 'lineBytes' | 'rows'>;
+}
+
+/** `CsvRows.scan`: the peeked chunks again, then the rest of the stream, record by record. */
+async function scanRecords(
+  src: ScanSource,
+  onRecord: (record: CsvRecordView, row: number) => void,
+  afterChunk: () => Promise<void>,
+): Promise<void> {
+  const { stream, iterator, peeked, header, limits } = src;
+  const { chunks, done } = peeked;
+  let row = -1; // the header is record 0
+  const scanner = new CsvScanner(
+    src.delimiter,
+    src.encoding,
+    (r) => {
+      row++;
+      if (row === 0) return;
+      if (row > limits.rows) throw new FileRejected('too_many_rows', { limit: limits.rows });
+      // A short last record with no final newline is a cut file, not a bad row.
+      if (!r.terminated && r.length < header.length)
+        throw new FileRejected('file_truncated', {
+          row,
+          cells: r.length,
+          expected: header.length,
+        });
+      onRecord(r, row);
     },
-  };
+    limits.lineBytes,
+  );
+  try {
+    for (const c of chunks) {
+      scanner.push(c);
+      await afterChunk();
+    }
+    if (!done) await scanRest(iterator, scanner, afterChunk);
+    scanner.end();
+  } catch (e) {
+    stream.destroy();
+    throw asRejection(e);
+  }
+}
+
+/** The chunks after the peeked ones, each scanned, then `afterChunk` awaited. */
+async function scanRest(
+  iterator: AsyncIterator<Buffer>,
+  scanner: CsvScanner,
+  afterChunk: () => Promise<void>,
+): Promise<void> {
+  for (;;) {
+    let n: IteratorResult<Buffer>;
+    try {
+      n = await iterator.next();
+    } catch (e) {
+      if (e instanceof FileRejected) throw e;
+      throw new FileRejected('file_truncated', { reason: (e as Error).message });
+    }
+    if (n.done) break;
+    scanner.push(n.value);
+    await afterChunk();
+  }
 }
 
 function asRejection(e: unknown): FileRejected {

@@ -269,99 +269,134 @@ export function tabulateColumns(
   levels: readonly Level[],
   options: { readonly pendingFiguresCount?: boolean; readonly only?: readonly number[] } = {},
 ): Map<Level, UnitResult[]> {
-  const pendingFiguresCount = options.pendingFiguresCount ?? false;
-  const C = cols.choices;
   const only = options.only;
-  const n = only === undefined ? cols.length : only.length;
-  const out = new Map<Level, UnitResult[]>();
-  // Accumulators by group (a ubigeo, or an acta for the mesa level), as flat typed arrays.
-  /** Sums per group: `groupOf[i]` is acta i's group (its ubigeo), or acta j is group j (null). */
-  const sums = (groups: number, groupOf: Int32Array | null): Sums => {
-    const s = newSums(groups, C);
-    const pref = cols.preferential;
-    for (let j = 0; j < n; j++) {
-      const i = only === undefined ? j : (only[j] as number);
-      const g = groupOf === null ? j : (groupOf[i] as number);
-      const st = cols.state[i] as number;
-      const hasFigures = cols.hasFigures[i] === 1;
-      const counts =
-        st === COUNTED ||
-        st === RESOLVED ||
-        st === ANNULLED ||
-        (st === PENDING && pendingFiguresCount && hasFigures);
-      const e = cols.eligible[i] as number;
-      inc(s.total, g, 1);
-      inc(s.states, g * STATES + st, 1);
-      inc(s.eligible, g, e);
-      if (counts && st === PENDING) inc(s.pendingWithFigures, g, 1);
-      if (counts || st === NOT_INSTALLED) inc(s.eligibleProcessed, g, e);
-      else inc(s.eligibleRemaining, g, e);
-      if (counts && hasFigures) {
-        const v = s.votes;
-        const src = cols.votes;
-        const to = g * C;
-        const from = i * C;
-        for (let k = 0; k < C; k++) v[to + k] = (v[to + k] as number) + (src[from + k] as number);
-        inc(s.blank, g, cols.blank[i] as number);
-        inc(s.null, g, cols.null[i] as number);
-        inc(s.impugned, g, cols.impugned[i] as number);
-        const p = pref?.[i];
-        if (p) {
-          const into = ((s.preferential ??= [])[g] ??= Array.from({ length: C }, () => []));
-          p.forEach((list, c) => {
-            const t = into[c] as number[];
-            list.forEach((x, k) => (t[k] = (t[k] ?? 0) + x));
-          });
-        }
-      }
-    }
-    return s;
+  const sel: Selection = {
+    cols,
+    only,
+    n: only === undefined ? cols.length : only.length,
+    pendingFiguresCount: options.pendingFiguresCount ?? false,
   };
-  const U = cols.ubigeos.length;
-  const byUbigeo = levels.some((l) => l !== MESA) ? sums(U, cols.ubigeoOf) : null;
+  const out = new Map<Level, UnitResult[]>();
+  const byUbigeo = levels.some((l) => l !== MESA)
+    ? sumColumns(sel, cols.ubigeos.length, cols.ubigeoOf)
+    : null;
   for (const level of levels) {
-    if (level === MESA) {
-      // one unit per acta (in the order of `only`): its own sums, named by its mesa
-      const s = sums(n, null);
-      const rows: UnitResult[] = [];
-      for (let j = 0; j < n; j++) {
-        const i = only === undefined ? j : (only[j] as number);
-        rows.push(finishSums(level, cols.mesa[i] as string, s, j, C));
-      }
-      out.set(
-        level,
-        rows.sort((x, y) => compareCodes(x.code, y.code)),
-      );
-      continue;
-    }
-    const s = byUbigeo as Sums;
-    const unitOfPlace = units.unitCoder(level);
-    // each ubigeo's unit at this level, then the roll-up
-    const codes: string[] = [];
-    const unitIndex = new Map<string, number>();
-    const unitOf = new Int32Array(U);
-    const present = new Uint8Array(U);
-    for (let u = 0; u < U; u++) {
-      if (s.total[u] === 0) continue; // a ubigeo none of the selected actas is in
-      present[u] = 1;
-      const code = unitOfPlace(cols.ubigeos[u] as string);
-      let x = unitIndex.get(code);
-      if (x === undefined) {
-        x = codes.length;
-        codes.push(code);
-        unitIndex.set(code, x);
-      }
-      unitOf[u] = x;
-    }
-    const r = newSums(codes.length, C);
-    for (let u = 0; u < U; u++) if (present[u] === 1) mergeSums(r, unitOf[u] as number, s, u, C);
-    const order = codes.map((c, x) => [c, x] as const).sort((a, b) => compareCodes(a[0], b[0]));
-    out.set(
-      level,
-      order.map(([code, x]) => finishSums(level, code, r, x, C)),
-    );
+    if (level === MESA) out.set(level, mesaUnitsOf(sel));
+    else out.set(level, rollUpUbigeos(sel, byUbigeo as Sums, level, units.unitCoder(level)));
   }
   return out;
+}
+
+/** The actas `tabulateColumns` reads: all of `cols`, or those at the indexes of `only`. */
+interface Selection {
+  readonly cols: ActaColumns;
+  readonly only: readonly number[] | undefined;
+  /** How many actas are selected. */
+  readonly n: number;
+  readonly pendingFiguresCount: boolean;
+}
+
+/**
+ * Sums per group, as flat typed arrays (the hot loop of `tabulateColumns`): `groupOf[i]` is acta
+ * i's group (its ubigeo), or the j-th selected acta is group j (null: the mesa level).
+ */
+function sumColumns(sel: Selection, groups: number, groupOf: Int32Array | null): Sums {
+  const { cols, only, n, pendingFiguresCount } = sel;
+  const C = cols.choices;
+  const s = newSums(groups, C);
+  const pref = cols.preferential;
+  for (let j = 0; j < n; j++) {
+    const i = only === undefined ? j : (only[j] as number);
+    const g = groupOf === null ? j : (groupOf[i] as number);
+    const st = cols.state[i] as number;
+    const hasFigures = cols.hasFigures[i] === 1;
+    const counts =
+      st === COUNTED ||
+      st === RESOLVED ||
+      st === ANNULLED ||
+      (st === PENDING && pendingFiguresCount && hasFigures);
+    const e = cols.eligible[i] as number;
+    inc(s.total, g, 1);
+    inc(s.states, g * STATES + st, 1);
+    inc(s.eligible, g, e);
+    if (counts && st === PENDING) inc(s.pendingWithFigures, g, 1);
+    if (counts || st === NOT_INSTALLED) inc(s.eligibleProcessed, g, e);
+    else inc(s.eligibleRemaining, g, e);
+    if (counts && hasFigures) {
+      const v = s.votes;
+      const src = cols.votes;
+      const to = g * C;
+      const from = i * C;
+      for (let k = 0; k < C; k++) v[to + k] = (v[to + k] as number) + (src[from + k] as number);
+      inc(s.blank, g, cols.blank[i] as number);
+      inc(s.null, g, cols.null[i] as number);
+      inc(s.impugned, g, cols.impugned[i] as number);
+      const p = pref?.[i];
+      if (p) {
+        const into = ((s.preferential ??= [])[g] ??= Array.from({ length: C }, () => []));
+        p.forEach((list, c) => {
+          const t = into[c] as number[];
+          list.forEach((x, k) => (t[k] = (t[k] ?? 0) + x));
+        });
+      }
+    }
+  }
+  return s;
+}
+
+/** The mesa level: one unit per acta (in the order of `only`), its own sums, named by its mesa. */
+function mesaUnitsOf(sel: Selection): UnitResult[] {
+  const { cols, only, n } = sel;
+  const s = sumColumns(sel, n, null);
+  const rows: UnitResult[] = [];
+  for (let j = 0; j < n; j++) {
+    const i = only === undefined ? j : (only[j] as number);
+    rows.push(finishSums(MESA, cols.mesa[i] as string, s, j, cols.choices));
+  }
+  return rows.sort((x, y) => compareCodes(x.code, y.code));
+}
+
+/** A coarser level: each ubigeo's unit at this level, then the roll-up of their sums, in order. */
+function rollUpUbigeos(
+  sel: Selection,
+  s: Sums,
+  level: Level,
+  unitOfPlace: (ubigeo: string) => string,
+): UnitResult[] {
+  const { cols } = sel;
+  const C = cols.choices;
+  const U = cols.ubigeos.length;
+  const { codes, unitOf, present } = unitsOfUbigeos(cols.ubigeos, s, unitOfPlace);
+  const r = newSums(codes.length, C);
+  for (let u = 0; u < U; u++) if (present[u] === 1) mergeSums(r, unitOf[u] as number, s, u, C);
+  const order = codes.map((c, x) => [c, x] as const).sort((a, b) => compareCodes(a[0], b[0]));
+  return order.map(([code, x]) => finishSums(level, code, r, x, C));
+}
+
+/** The units of a level the selected actas are in, and each ubigeo's index into them. */
+function unitsOfUbigeos(
+  ubigeos: readonly string[],
+  s: Sums,
+  unitOfPlace: (ubigeo: string) => string,
+): { codes: string[]; unitOf: Int32Array; present: Uint8Array } {
+  const U = ubigeos.length;
+  const codes: string[] = [];
+  const unitIndex = new Map<string, number>();
+  const unitOf = new Int32Array(U);
+  const present = new Uint8Array(U);
+  for (let u = 0; u < U; u++) {
+    if (s.total[u] === 0) continue; // a ubigeo none of the selected actas is in
+    present[u] = 1;
+    const code = unitOfPlace(ubigeos[u] as string);
+    let x = unitIndex.get(code);
+    if (x === undefined) {
+      x = codes.length;
+      codes.push(code);
+      unitIndex.set(code, x);
+    }
+    unitOf[u] = x;
+  }
+  return { codes, unitOf, present };
 }
 
 /** a[i] += x on a typed array (`noUncheckedIndexedAccess` reads every index as maybe-undefined). */

@@ -2,41 +2,24 @@ import pg from 'pg';
 import { checkSchemaVersions } from '../store-faults.js';
 import { columnsFromActas, type ActaColumns } from '../../core/tally/acta-columns.js';
 import type { Issue } from '../../core/issues.js';
-import type { Acta, ElectionDef } from '../../core/model/acta.js';
-import {
-  type BatchWrite,
-  type PlannedVersion,
-  type StoredMesa,
-  type VersionRecord,
-} from '../../core/tally/batch-plan.js';
-import { GENESIS, importHash, type ChainedVersion } from '../audit.js';
-import { VERSION_COLUMNS, type VersionColumnName } from '../../core/model/version-columns.js';
+import type { ElectionDef } from '../../core/model/acta.js';
+import type { VersionRecord } from '../../core/tally/batch-plan.js';
+import type { ChainedVersion } from '../audit.js';
 import {
   electionDigest,
-  headOf,
-  nextEntry,
-  placesDigest,
   projectionDigest,
   projectionSubject,
   publishedDigest,
   revisionSeqSql,
-  quarantineDigest,
   type AuditHead,
   type AuditRecords,
-  type LogKind,
-  type PlaceRow,
-  type PublishedText,
 } from '../audit-log.js';
-import { ImportPlanner } from '../import-planner.js';
 import type {
   ActaStateCounts,
   ActaVersion,
-  BatchOutcome,
   ImportMeta,
   ImportRecord,
   ImportSession,
-  ImportSummary,
-  IncomingActa,
   MesaSummary,
   PlaceNames,
   ProjectionRecord,
@@ -49,33 +32,34 @@ import type {
 import { StoreBusyError } from '../store.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import {
-  actaOf,
   actaStatesOf,
-  chainedOf,
   ELECTION_COLUMNS,
   electionOf,
   electionRow,
   importOf,
-  logEntryOf,
   mesaKey,
   mesaQuarantinedOf,
-  projectionOf,
-  quarantineOf,
   warningsOf,
   type Row,
-  committedImportParams,
-  startedImportParams,
 } from '../rows.js';
+import { acta, chained, type Query } from './pg-rows.js';
+import {
+  appendLog,
+  auditHeadOf,
+  auditRecordsOf,
+  chainsOn,
+  LOG_LOCK,
+  publishedText,
+} from './pg-audit.js';
+import { beginPgImport } from './pg-import.js';
 
-/** Imports are serialised on this advisory lock: version numbers and the hash chain stay linear. */
-export const IMPORT_LOCK = 7_261_2021;
+// The modules the store is made of export what other code uses of it; this one is their door.
+export { IMPORT_LOCK } from './pg-import.js';
+export { LOG_LOCK } from './pg-audit.js';
+
 const MIGRATION_LOCK = 7_261_2020;
-/** Appends to the audit log are serialised on this one, held only while appending. */
-export const LOG_LOCK = 7_261_2022;
 /** How long an import waits for another's import lock before store_busy (as SQLite's wait). */
 export const PG_BUSY_MS = 10_000;
-/** PostgreSQL's lock_not_available: lock_timeout expired while waiting. */
-const LOCK_NOT_AVAILABLE = '55P03';
 
 const INT8 = 20;
 /** 64-bit integers (ids, counts) as numbers: every value cifra stores is far below 2^53. */
@@ -85,10 +69,6 @@ const types = {
       ? (v: string) => Number(v)
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
-
-const pgVotes = (v: unknown): number[] | null => (v as number[] | null) ?? null;
-const acta = (election: string, r: Row): Acta => actaOf(election, r, pgVotes);
-const chained = (r: Row) => chainedOf(r, pgVotes);
 
 /**
  * The Store on PostgreSQL (node-postgres): the same contract as SQLite (test/store-contract.ts
@@ -223,132 +203,7 @@ export class PgStore implements Store {
   }
 
   async beginImport(meta: ImportMeta): Promise<ImportSession> {
-    const c = await this.pool.connect();
-    let open = true;
-    const q = (text: string, values?: unknown[]) => c.query(text, values);
-    try {
-      await q('BEGIN');
-      // lock_timeout bounds the wait on the advisory lock (0 would mean no bound: 1 ms instead)
-      await q(`SET LOCAL lock_timeout = ${Math.max(1, Math.trunc(this.busyMs))}`);
-      await q('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
-      await q('SET LOCAL lock_timeout TO DEFAULT'); // the rest of the import as configured
-    } catch (e) {
-      await q('ROLLBACK').catch(() => undefined);
-      c.release();
-      throw (e as { code?: unknown }).code === LOCK_NOT_AVAILABLE
-        ? new StoreBusyError(this.busyMs)
-        : e;
-    }
-    const importId = (
-      await q(
-        "INSERT INTO imports (election, file_name, sha256, size, format, mode, status, started_at) VALUES ($1, $2, $3, $4, $5, $6, 'running', $7) RETURNING id",
-        startedImportParams(meta),
-      )
-    ).rows[0]['id'] as number;
-    const chain =
-      ((await q('SELECT hash FROM acta_versions ORDER BY id DESC LIMIT 1')).rows[0]?.['hash'] as
-        string | undefined) ?? GENESIS;
-    let batchNo = 0;
-    const planner = new ImportPlanner(meta, importId, chain);
-    const finish = async (sql: string): Promise<void> => {
-      if (!open) return;
-      open = false;
-      try {
-        await q(sql);
-      } finally {
-        c.release();
-      }
-    };
-    const stored = async (incoming: readonly IncomingActa[]): Promise<Map<string, StoredMesa>> => {
-      const out = new Map<string, StoredMesa>();
-      if (incoming.length === 0) return out;
-      const mesas = [...new Set(incoming.map((i) => i.acta.mesa))];
-      const rows = (
-        await q(
-          'SELECT v.*, (SELECT MAX(m.version) FROM acta_versions m WHERE m.election = v.election AND m.mesa = v.mesa) AS max_version FROM acta_versions v WHERE v.election = $1 AND v.is_current AND v.mesa = ANY($2)',
-          [meta.election, mesas],
-        )
-      ).rows as Row[];
-      // a higher version than the current one is a conflict kept: read those (rare) to compare
-      const kept = rows.filter((r) => (r['version'] as number) < (r['max_version'] as number));
-      const latest = new Map<string, Row>();
-      if (kept.length > 0)
-        for (const r of (
-          await q(
-            'SELECT v.* FROM acta_versions v JOIN unnest($2::text[], $3::int[]) AS k(mesa, version) ON v.mesa = k.mesa AND v.version = k.version WHERE v.election = $1',
-            [meta.election, kept.map((r) => r['mesa']), kept.map((r) => r['max_version'])],
-          )
-        ).rows as Row[])
-          latest.set(r['mesa'] as string, r);
-      for (const r of rows) {
-        const top = latest.get(r['mesa'] as string);
-        out.set(r['mesa'] as string, {
-          acta: acta(meta.election, r),
-          maxVersion: r['max_version'] as number,
-          latest: top === undefined ? undefined : acta(meta.election, top),
-        });
-      }
-      return out;
-    };
-
-    return {
-      importId,
-      applyBatch: async (
-        incoming: readonly IncomingActa[],
-        quarantined: readonly QuarantinedRow[],
-      ): Promise<BatchOutcome> => {
-        const sp = `batch_${batchNo++}`;
-        await q(`SAVEPOINT ${sp}`);
-        try {
-          const plan = planner.plan(await stored(incoming), incoming);
-          await executePlan(q, meta.election, plan.writes);
-          if (quarantined.length > 0)
-            await q(
-              `INSERT INTO quarantine (import_id, election, row, mesa, mesa_key, issues, raw)
-               SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[])`,
-              [
-                importId,
-                meta.election,
-                quarantined.map((x) => x.row),
-                quarantined.map((x) => x.mesa),
-                quarantined.map((x) => (x.mesa === null ? null : mesaKey(x.mesa))),
-                quarantined.map((x) => JSON.stringify(x.issues)),
-                quarantined.map((x) => JSON.stringify(x.raw)),
-              ],
-            );
-          await q(`RELEASE SAVEPOINT ${sp}`);
-          planner.done(plan);
-          return plan.outcome;
-        } catch (e) {
-          await q(`ROLLBACK TO SAVEPOINT ${sp}`);
-          await q(`RELEASE SAVEPOINT ${sp}`);
-          throw e;
-        }
-      },
-      commit: async (s: ImportSummary): Promise<void> => {
-        await q(
-          "UPDATE imports SET status = 'committed', finished_at = $1, rows_read = $2, new = $3, unchanged = $4, state_changes = $5, corrected = $6, conflicts = $7, quarantined = $8, quarantined_by_code = $9 WHERE id = $10",
-          committedImportParams(s, importId),
-        );
-        const prev =
-          ((
-            await q(
-              "SELECT hash FROM imports WHERE status = 'committed' AND id < $1 ORDER BY id DESC LIMIT 1",
-              [importId],
-            )
-          ).rows[0]?.['hash'] as string | undefined) ?? GENESIS;
-        const record = importOf(
-          (await q('SELECT * FROM imports WHERE id = $1', [importId])).rows[0] as Row,
-        );
-        const hash = importHash(prev, record);
-        await q('UPDATE imports SET hash = $1 WHERE id = $2', [hash, importId]);
-        await logImport(q, record, hash);
-        await finish('COMMIT');
-      },
-      rollback: async (): Promise<void> => {
-        await finish('ROLLBACK');
-      },
-    };
+    return beginPgImport(this.pool, meta, this.busyMs);
   }
 
   async revision(election?: string): Promise<string> {
@@ -560,69 +415,15 @@ export class PgStore implements Store {
     versions: ChainedVersion[];
     imports: (ImportRecord & { readonly hash: string | null })[];
   }> {
-    return this.chainsOn((text, values) => this.pool.query(text, values));
-  }
-
-  private async chainsOn(q: Query): Promise<{
-    versions: ChainedVersion[];
-    imports: (ImportRecord & { readonly hash: string | null })[];
-  }> {
-    const versions = ((await q('SELECT * FROM acta_versions ORDER BY id')).rows as Row[]).map(
-      (r) => ({
-        ...chained(r),
-        id: r['id'] as number,
-        isCurrent: r['is_current'] === true,
-        conflict: r['conflict'] === true,
-        hash: (r['hash'] as string | null) ?? null,
-      }),
-    );
-    const imports = ((await q('SELECT * FROM imports ORDER BY id')).rows as Row[]).map((r) => ({
-      ...importOf(r),
-      hash: (r['hash'] as string | null) ?? null,
-    }));
-    return { versions, imports };
+    return chainsOn((text, values) => this.pool.query(text, values));
   }
 
   async auditRecords(): Promise<AuditRecords> {
-    // one repeatable-read transaction: every table as of the same moment
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const q: Query = (text, values) => c.query(text, values);
-      const all = async (sql: string): Promise<Row[]> => (await q(sql)).rows as Row[];
-      const { versions, imports } = await this.chainsOn(q);
-      const published: PublishedText[] = [];
-      for (const r of await all(
-        'SELECT election FROM published_units UNION SELECT election FROM published_seats',
-      ))
-        published.push(await publishedText(q, r['election'] as string));
-      const out: AuditRecords = {
-        versions,
-        imports,
-        log: (await all('SELECT * FROM audit_log ORDER BY seq')).map(logEntryOf),
-        elections: (await all('SELECT * FROM elections ORDER BY id')).map(electionOf),
-        quarantine: (await all('SELECT * FROM quarantine')).map(quarantineOf),
-        places: (await all('SELECT * FROM places')) as unknown as PlaceRow[],
-        published,
-        projections: (await all('SELECT * FROM projections')).map(projectionOf),
-        migrations: (await all(
-          'SELECT version, name FROM schema_migrations ORDER BY version',
-        )) as unknown as { version: number; name: string }[],
-        knownMigrations: PG_MIGRATIONS,
-      };
-      await c.query('COMMIT');
-      return out;
-    } finally {
-      c.release();
-    }
+    return auditRecordsOf(this.pool);
   }
 
   async auditHead(): Promise<AuditHead> {
-    return headOf(
-      (
-        (await this.pool.query('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1')).rows as Row[]
-      ).map(logEntryOf),
-    );
+    return auditHeadOf(this.pool);
   }
 
   async actaStates(election: string): Promise<ActaStateCounts> {
@@ -664,164 +465,4 @@ export class PgStore implements Store {
       ]),
     );
   }
-}
-
-type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
-
-/**
- * Executes a batch plan: one statement per kind of write, in the plan's order (retires, flags,
- * the versions in chain order, the places).
- */
-async function executePlan(
-  q: Query,
-  election: string,
-  writes: readonly BatchWrite<PlaceNames>[],
-): Promise<void> {
-  const retire: string[] = [];
-  const flag: string[] = [];
-  const versions: PlannedVersion[] = [];
-  const places: { ubigeo: string; place: PlaceNames }[] = [];
-  for (const w of writes) {
-    if (w.op === 'retire_current') retire.push(w.mesa);
-    else if (w.op === 'flag_conflict') flag.push(w.mesa);
-    else if (w.op === 'insert_version') versions.push(w.version);
-    else places.push(w);
-  }
-  if (retire.length > 0)
-    await q(
-      'UPDATE acta_versions SET is_current = FALSE, conflict = FALSE WHERE election = $1 AND is_current AND mesa = ANY($2)',
-      [election, retire],
-    );
-  if (flag.length > 0)
-    await q(
-      'UPDATE acta_versions SET conflict = TRUE WHERE election = $1 AND is_current AND mesa = ANY($2)',
-      [election, flag],
-    );
-  if (versions.length > 0) await insertVersions(q, election, versions);
-  if (places.length > 0)
-    await q(
-      `INSERT INTO places (election, ubigeo, department, province, district)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`,
-      [
-        election,
-        places.map((p) => p.ubigeo),
-        places.map((p) => p.place.department),
-        places.map((p) => p.place.province),
-        places.map((p) => p.place.district),
-      ],
-    );
-}
-
-/** A version's column as PostgreSQL takes it: unnest's array type, the value, how it is selected. */
-interface PgColumn {
-  readonly type: 'text' | 'int' | 'bigint' | 'bool';
-  readonly value: (p: PlannedVersion) => unknown;
-  /** The expression stored, when not the column itself. */
-  readonly select?: string;
-}
-
-const json = (x: unknown): string | null => (x ? JSON.stringify(x) : null);
-
-/**
- * Every column of VERSION_COLUMNS but the election (one parameter for the batch): a column added
- * to the table does not compile until it is given here.
- */
-const PG_VERSION: Readonly<Record<Exclude<VersionColumnName, 'election'>, PgColumn>> = {
-  mesa: { type: 'text', value: (p) => p.mesa },
-  version: { type: 'int', value: (p) => p.version },
-  kind: { type: 'text', value: (p) => p.kind },
-  is_current: { type: 'bool', value: (p) => p.isCurrent },
-  conflict: { type: 'bool', value: (p) => p.conflict },
-  ubigeo: { type: 'text', value: (p) => p.acta.ubigeo },
-  state: { type: 'text', value: (p) => p.acta.state },
-  state_label: { type: 'text', value: (p) => p.acta.stateLabel },
-  eligible: { type: 'int', value: (p) => p.acta.eligible },
-  voters: { type: 'int', value: (p) => p.acta.voters },
-  votes: {
-    type: 'text',
-    value: (p) => (p.acta.votes === null ? null : JSON.stringify(p.acta.votes)),
-    select:
-      'CASE WHEN votes IS NULL THEN NULL ELSE ARRAY(SELECT json_array_elements_text(votes::json)::int) END',
-  },
-  blank: { type: 'int', value: (p) => p.acta.blank },
-  null_votes: { type: 'int', value: (p) => p.acta.null },
-  impugned: { type: 'int', value: (p) => p.acta.impugned },
-  import_id: { type: 'bigint', value: (p) => p.importId },
-  row: { type: 'int', value: (p) => p.row },
-  recorded_at: { type: 'text', value: (p) => p.recordedAt },
-  warnings: { type: 'text', value: (p) => p.warnings },
-  preferential: { type: 'text', value: (p) => json(p.acta.preferential) },
-  hash: { type: 'text', value: (p) => p.hash },
-};
-
-const PG_PER_ROW = VERSION_COLUMNS.flatMap((c) =>
-  c.column === 'election' ? [] : [{ name: c.column, ...PG_VERSION[c.column] }],
-);
-
-/** The versions of a batch as one INSERT from unnested arrays, in VERSION_COLUMNS' order. */
-const PG_INSERT_VERSIONS_SQL = `INSERT INTO acta_versions (${VERSION_COLUMNS.map((c) => c.column).join(', ')})
-       SELECT $1, ${PG_PER_ROW.map((c) => c.select ?? c.name).join(', ')}
-       FROM unnest(${PG_PER_ROW.map((c, i) => `$${i + 2}::${c.type}[]`).join(', ')})
-            WITH ORDINALITY AS u(${PG_PER_ROW.map((c) => c.name).join(', ')}, ord)
-       ORDER BY ord`;
-
-/** One multi-row INSERT per 5,000 versions, in chain order (ORDER BY the ordinality gives the id order). */
-async function insertVersions(
-  q: Query,
-  election: string,
-  rows: readonly PlannedVersion[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += 5000) {
-    const part = rows.slice(i, i + 5000);
-    await q(PG_INSERT_VERSIONS_SQL, [election, ...PG_PER_ROW.map((c) => part.map(c.value))]);
-  }
-}
-
-/** Appends an entry to the audit log; the caller's transaction holds LOG_LOCK. */
-async function appendLog(
-  q: Query,
-  kind: LogKind,
-  subject: string,
-  detail: string,
-  at: string,
-): Promise<void> {
-  const last = (await q('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0] as
-    { seq: number; hash: string } | undefined;
-  const e = nextEntry(last ?? null, kind, subject, detail, at);
-  await q(
-    'INSERT INTO audit_log (seq, kind, subject, detail, at, hash) VALUES ($1, $2, $3, $4, $5, $6)',
-    [e.seq, e.kind, e.subject, e.detail, e.at, e.hash],
-  );
-}
-
-/** The import's log entry (see the SQLite store's): taken under LOG_LOCK inside the import. */
-async function logImport(q: Query, record: ImportRecord, hash: string): Promise<void> {
-  await q('SELECT pg_advisory_xact_lock($1)', [LOG_LOCK]);
-  const head = (
-    await q(
-      'SELECT (SELECT COUNT(*) FROM acta_versions) AS n, (SELECT hash FROM acta_versions ORDER BY id DESC LIMIT 1) AS h',
-    )
-  ).rows[0] as Row;
-  const quarantine = (
-    (await q('SELECT * FROM quarantine WHERE import_id = $1', [record.id])).rows as Row[]
-  ).map(quarantineOf);
-  const places = (await q('SELECT * FROM places WHERE election = $1', [record.election]))
-    .rows as PlaceRow[];
-  const detail = JSON.stringify({
-    import: hash,
-    versions: Number(head['n']),
-    versionHead: (head['h'] as string | null) ?? GENESIS,
-    quarantine: quarantineDigest(quarantine),
-    places: placesDigest(places),
-  });
-  await appendLog(q, 'import', String(record.id), detail, record.finishedAt ?? record.startedAt);
-}
-
-async function publishedText(q: Query, election: string): Promise<PublishedText> {
-  const units = (
-    await q('SELECT level, code, doc FROM published_units WHERE election = $1', [election])
-  ).rows as { level: string; code: string; doc: string }[];
-  const seats = (await q('SELECT doc FROM published_seats WHERE election = $1', [election]))
-    .rows[0] as { doc: string } | undefined;
-  return { election, units, seats: seats?.doc ?? null };
 }

@@ -7,7 +7,8 @@ import type { ImportMeta, ImportSummary } from '../store.js';
 import { StoreBusyError } from '../store.js';
 import type { EncodedWrites } from './import-batch.js';
 import type { ImportWorkerData } from './import-worker-start.js';
-import { configureSqlite, SqliteImportWriter } from './sqlite-store.js';
+import { SqliteImportWriter } from './import-writer.js';
+import { configureSqlite } from './sqlite-config.js';
 
 export type ImportRequest =
   | {

@@ -1,0 +1,135 @@
+// The PostgreSQL store's audit: the log appended under LOG_LOCK inside each write transaction, and
+// the records an audit reads (every table as of one moment).
+import type pg from 'pg';
+import { GENESIS, type ChainedVersion } from '../audit.js';
+import {
+  headOf,
+  nextEntry,
+  placesDigest,
+  quarantineDigest,
+  type AuditHead,
+  type AuditRecords,
+  type LogKind,
+  type PlaceRow,
+  type PublishedText,
+} from '../audit-log.js';
+import { electionOf, importOf, logEntryOf, projectionOf, quarantineOf, type Row } from '../rows.js';
+import type { ImportRecord } from '../store.js';
+import { PG_MIGRATIONS } from './migrations.js';
+import { chained, type Query } from './pg-rows.js';
+
+/** Appends to the audit log are serialised on this one, held only while appending. */
+export const LOG_LOCK = 7_261_2022;
+
+/** Appends an entry to the audit log; the caller's transaction holds LOG_LOCK. */
+export async function appendLog(
+  q: Query,
+  kind: LogKind,
+  subject: string,
+  detail: string,
+  at: string,
+): Promise<void> {
+  const last = (await q('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0] as
+    { seq: number; hash: string } | undefined;
+  const e = nextEntry(last ?? null, kind, subject, detail, at);
+  await q(
+    'INSERT INTO audit_log (seq, kind, subject, detail, at, hash) VALUES ($1, $2, $3, $4, $5, $6)',
+    [e.seq, e.kind, e.subject, e.detail, e.at, e.hash],
+  );
+}
+
+/** The import's log entry (see the SQLite store's): taken under LOG_LOCK inside the import. */
+export async function logImport(q: Query, record: ImportRecord, hash: string): Promise<void> {
+  await q('SELECT pg_advisory_xact_lock($1)', [LOG_LOCK]);
+  const head = (
+    await q(
+      'SELECT (SELECT COUNT(*) FROM acta_versions) AS n, (SELECT hash FROM acta_versions ORDER BY id DESC LIMIT 1) AS h',
+    )
+  ).rows[0] as Row;
+  const quarantine = (
+    (await q('SELECT * FROM quarantine WHERE import_id = $1', [record.id])).rows as Row[]
+  ).map(quarantineOf);
+  const places = (await q('SELECT * FROM places WHERE election = $1', [record.election]))
+    .rows as PlaceRow[];
+  const detail = JSON.stringify({
+    import: hash,
+    versions: Number(head['n']),
+    versionHead: (head['h'] as string | null) ?? GENESIS,
+    quarantine: quarantineDigest(quarantine),
+    places: placesDigest(places),
+  });
+  await appendLog(q, 'import', String(record.id), detail, record.finishedAt ?? record.startedAt);
+}
+
+export async function publishedText(q: Query, election: string): Promise<PublishedText> {
+  const units = (
+    await q('SELECT level, code, doc FROM published_units WHERE election = $1', [election])
+  ).rows as { level: string; code: string; doc: string }[];
+  const seats = (await q('SELECT doc FROM published_seats WHERE election = $1', [election]))
+    .rows[0] as { doc: string } | undefined;
+  return { election, units, seats: seats?.doc ?? null };
+}
+
+/** Both hash chains as stored: every version and every import, with their hashes. */
+export async function chainsOn(q: Query): Promise<{
+  versions: ChainedVersion[];
+  imports: (ImportRecord & { readonly hash: string | null })[];
+}> {
+  const versions = ((await q('SELECT * FROM acta_versions ORDER BY id')).rows as Row[]).map(
+    (r) => ({
+      ...chained(r),
+      id: r['id'] as number,
+      isCurrent: r['is_current'] === true,
+      conflict: r['conflict'] === true,
+      hash: (r['hash'] as string | null) ?? null,
+    }),
+  );
+  const imports = ((await q('SELECT * FROM imports ORDER BY id')).rows as Row[]).map((r) => ({
+    ...importOf(r),
+    hash: (r['hash'] as string | null) ?? null,
+  }));
+  return { versions, imports };
+}
+
+/** Every record an audit checks, in one repeatable-read transaction: as of the same moment. */
+export async function auditRecordsOf(pool: pg.Pool): Promise<AuditRecords> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const q: Query = (text, values) => c.query(text, values);
+    const all = async (sql: string): Promise<Row[]> => (await q(sql)).rows as Row[];
+    const { versions, imports } = await chainsOn(q);
+    const published: PublishedText[] = [];
+    for (const r of await all(
+      'SELECT election FROM published_units UNION SELECT election FROM published_seats',
+    ))
+      published.push(await publishedText(q, r['election'] as string));
+    const out: AuditRecords = {
+      versions,
+      imports,
+      log: (await all('SELECT * FROM audit_log ORDER BY seq')).map(logEntryOf),
+      elections: (await all('SELECT * FROM elections ORDER BY id')).map(electionOf),
+      quarantine: (await all('SELECT * FROM quarantine')).map(quarantineOf),
+      places: (await all('SELECT * FROM places')) as unknown as PlaceRow[],
+      published,
+      projections: (await all('SELECT * FROM projections')).map(projectionOf),
+      migrations: (await all(
+        'SELECT version, name FROM schema_migrations ORDER BY version',
+      )) as unknown as { version: number; name: string }[],
+      knownMigrations: PG_MIGRATIONS,
+    };
+    await c.query('COMMIT');
+    return out;
+  } finally {
+    c.release();
+  }
+}
+
+/** The audit log's last entry. */
+export async function auditHeadOf(pool: pg.Pool): Promise<AuditHead> {
+  return headOf(
+    ((await pool.query('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1')).rows as Row[]).map(
+      logEntryOf,
+    ),
+  );
+}

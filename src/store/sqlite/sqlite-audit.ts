@@ -1,0 +1,127 @@
+// The SQLite store's audit: the log appended inside each write transaction, and the records an
+// audit reads (every table as of one moment).
+import type Database from 'better-sqlite3';
+import { GENESIS, type ChainedVersion } from '../audit.js';
+import {
+  headOf,
+  nextEntry,
+  placesDigest,
+  quarantineDigest,
+  type AuditHead,
+  type AuditRecords,
+  type LogKind,
+  type PlaceRow,
+  type PublishedText,
+} from '../audit-log.js';
+import { electionOf, importOf, logEntryOf, projectionOf, quarantineOf, type Row } from '../rows.js';
+import type { ImportRecord } from '../store.js';
+import { chained } from './acta-versions.js';
+import { SQLITE_MIGRATIONS } from './migrations.js';
+
+/** Appends an entry to the audit log, inside the caller's write transaction. */
+export function appendLog(
+  db: Database.Database,
+  kind: LogKind,
+  subject: string,
+  detail: string,
+  at: string,
+): void {
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; hash: string } | undefined;
+  const e = nextEntry(last ?? null, kind, subject, detail, at);
+  db.prepare(
+    'INSERT INTO audit_log (seq, kind, subject, detail, at, hash) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(e.seq, e.kind, e.subject, e.detail, e.at, e.hash);
+}
+
+/** The import's log entry: its record's hash, the version chain's length and head, its quarantine, the election's places. */
+export function logImport(db: Database.Database, record: ImportRecord, hash: string): void {
+  const head = db
+    .prepare(
+      'SELECT (SELECT COUNT(*) FROM acta_versions) AS n, (SELECT hash FROM acta_versions ORDER BY id DESC LIMIT 1) AS h',
+    )
+    .get() as Row;
+  const q = (
+    db.prepare('SELECT * FROM quarantine WHERE import_id = ?').all(record.id) as Row[]
+  ).map(quarantineOf);
+  const places = db
+    .prepare('SELECT * FROM places WHERE election = ?')
+    .all(record.election) as PlaceRow[];
+  const detail = JSON.stringify({
+    import: hash,
+    versions: head['n'] as number,
+    versionHead: (head['h'] as string | null) ?? GENESIS,
+    quarantine: quarantineDigest(q),
+    places: placesDigest(places),
+  });
+  appendLog(db, 'import', String(record.id), detail, record.finishedAt ?? record.startedAt);
+}
+
+export function publishedText(db: Database.Database, election: string): PublishedText {
+  const units = db
+    .prepare('SELECT level, code, doc FROM published_units WHERE election = ?')
+    .all(election) as { level: string; code: string; doc: string }[];
+  const seats = db.prepare('SELECT doc FROM published_seats WHERE election = ?').get(election) as
+    { doc: string } | undefined;
+  return { election, units, seats: seats?.doc ?? null };
+}
+
+/** Both hash chains as stored: every version and every import, with their hashes. */
+export function chainsOf(db: Database.Database): {
+  versions: ChainedVersion[];
+  imports: (ImportRecord & { readonly hash: string | null })[];
+} {
+  const versions = (db.prepare('SELECT * FROM acta_versions ORDER BY id').all() as Row[]).map(
+    (r) => ({
+      ...chained(r),
+      id: r['id'] as number,
+      isCurrent: r['is_current'] === 1,
+      conflict: r['conflict'] === 1,
+      hash: (r['hash'] as string | null) ?? null,
+    }),
+  );
+  const imports = (db.prepare('SELECT * FROM imports ORDER BY id').all() as Row[]).map((r) => ({
+    ...importOf(r),
+    hash: (r['hash'] as string | null) ?? null,
+  }));
+  return { versions, imports };
+}
+
+/** Every record an audit checks, in one read transaction: every table as of the same moment. */
+export function auditRecordsOf(db: Database.Database): AuditRecords {
+  return db.transaction(() => {
+    const all = (sql: string): Row[] => db.prepare(sql).all() as Row[];
+    const { versions, imports } = chainsOf(db);
+    const published = (
+      all(
+        'SELECT election FROM published_units UNION SELECT election FROM published_seats',
+      ) as Row[]
+    ).map((r) => publishedText(db, r['election'] as string));
+    return {
+      versions,
+      imports,
+      log: all('SELECT * FROM audit_log ORDER BY seq').map(logEntryOf),
+      elections: all('SELECT * FROM elections ORDER BY id').map(electionOf),
+      quarantine: all('SELECT * FROM quarantine').map(quarantineOf),
+      places: all('SELECT * FROM places') as unknown as PlaceRow[],
+      published,
+      projections: all('SELECT * FROM projections').map(projectionOf),
+      migrations: all(
+        'SELECT version, name FROM schema_migrations ORDER BY version',
+      ) as unknown as {
+        version: number;
+        name: string;
+      }[],
+      knownMigrations: SQLITE_MIGRATIONS,
+    };
+  })();
+}
+
+/** The audit log's last entry. */
+export function auditHeadOf(db: Database.Database): AuditHead {
+  return headOf(
+    (db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1').all() as Row[]).map(
+      logEntryOf,
+    ),
+  );
+}
