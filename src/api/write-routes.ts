@@ -24,7 +24,7 @@ export function writeHandlers(ctx: ApiContext): Handlers {
       return ingestBody(
         ctx,
         req.body as Buffer | undefined,
-        unwrap(await electionToImport(ctx.store, q.election)),
+        unwrap(await electionToImport(ctx.store, { via: 'upload', id: q.election })).election,
         q.format,
         q.name ?? 'upload',
         'import',
