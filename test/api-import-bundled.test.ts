@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApi, hashToken } from '../src/api/server.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { ONPE_COLUMNS, onpeRow, tempDir } from './helpers.js';
+import { fixtureManifest, ONPE_COLUMNS, onpeRow, tempDir } from './helpers.js';
 
 const TOKEN = 'test-token-import-bundled';
 const CSV =
@@ -60,6 +60,15 @@ describe('POST /api/v1/imports into a new store', () => {
       expect(r.statusCode).toBe(404);
       expect((r.json() as { error: string }).error).toBe('unknown_election');
     }
+    expect((await store.listElections()).map((e) => e.id)).toEqual(['pe-2021-presidencial']);
+  });
+
+  it('a manifest file the client names is never read, even a valid one (it was read and stored)', async () => {
+    const r = await upload(
+      `election=${encodeURIComponent(fixtureManifest('pe-2021-presidencial-segunda'))}`,
+    );
+    expect(r.statusCode).toBe(404);
+    expect((r.json() as { error: string }).error).toBe('unknown_election');
     expect((await store.listElections()).map((e) => e.id)).toEqual(['pe-2021-presidencial']);
   });
 });

@@ -5,9 +5,8 @@ import type { FastifyRequest } from 'fastify';
 import { issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { ingestFile } from '../ingest/ingest.js';
-import { loadJurisdiction } from '../jurisdictions/load.js';
 import { electionToImport } from '../results/election-to-import.js';
-import { election } from '../results/service.js';
+import { correctionOf } from '../results/correction.js';
 import type { ApiContext } from './context.js';
 import { IssueError, statusOf, unwrap } from './errors.js';
 import { electionQuery, jsonBody, parseQuery, type Handlers } from './request.js';
@@ -24,7 +23,7 @@ export function writeHandlers(ctx: ApiContext): Handlers {
       return ingestBody(
         ctx,
         req.body as Buffer | undefined,
-        unwrap(await electionToImport(ctx.store, q.election)),
+        unwrap(await electionToImport(ctx.store, { via: 'upload', id: q.election })).election,
         q.format,
         q.name ?? 'upload',
         'import',
@@ -36,40 +35,17 @@ export function writeHandlers(ctx: ApiContext): Handlers {
 
 /**
  * A correction of one stored acta: the body is one cifra JSON acta for the URL's mesa, imported
- * in `correction` mode.
+ * in `correction` mode (which acta, and that it is there: results/correction.ts).
  */
 async function correction(ctx: ApiContext, req: FastifyRequest) {
   const q = parseQuery(electionQuery, req);
   const parsed = jsonBody(req.body);
   const mesa = (req.params as { mesa: string }).mesa;
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw new IssueError(422, [
-      issue('invalid_query', ['body'], { message: 'expected one acta as a JSON object' }),
-    ]);
-  const e = await storedElection(ctx, q.election);
-  const j = loadJurisdiction(e.jurisdiction);
-  if (!j.ok) throw new IssueError(422, j.error);
-  const given = (parsed as { mesa?: unknown }).mesa;
-  // the URL names the acta corrected: a body for another mesa is refused, never applied here
-  if (
-    given !== undefined &&
-    (typeof given !== 'string' || j.value.padMesa(given) !== j.value.padMesa(mesa))
-  )
-    throw new IssueError(422, [
-      issue('invalid_query', ['body', 'mesa'], {
-        message: `the body's mesa must be the URL's (${mesa})`,
-      }),
-    ]);
-  const padded = j.value.padMesa(mesa);
-  // a correction replaces a stored acta: one never imported is not there to correct (404)
-  if ((await ctx.store.getActa(e.id, padded)) === null)
-    throw new IssueError(404, [
-      issue('acta_not_found', ['mesa'], { election: e.id, mesa: padded }),
-    ]);
+  const c = unwrap(await correctionOf(ctx.store, q.election, mesa, parsed));
   const report = await ingestBody(
     ctx,
-    Buffer.from(JSON.stringify({ ...(parsed as object), mesa: padded }) + '\n'),
-    e,
+    Buffer.from(JSON.stringify(c.acta) + '\n'),
+    c.election,
     'cifra-json',
     `correction-${mesa}.jsonl`,
     'correction',
@@ -84,14 +60,6 @@ async function correction(ctx: ApiContext, req: FastifyRequest) {
       ),
     );
   return report;
-}
-
-/** The election named, or the only one in the store (the services' lookup); else its issue's status. */
-async function storedElection(
-  ctx: ApiContext,
-  electionId: string | undefined,
-): Promise<ElectionDef> {
-  return unwrap(await election(ctx.store, electionId));
 }
 
 /** An uploaded body ingested from a temporary file (its name and extension from the upload's). */

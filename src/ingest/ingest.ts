@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { issue, type Issue } from '../core/issues.js';
-import { ok, type Result } from '../core/result.js';
+import { err, ok, type Result } from '../core/result.js';
 import { CifraActaJsonSchema, type Acta, type ElectionDef } from '../core/model/acta.js';
 import { noOutcome } from '../core/tally/batch-plan.js';
 import { validateActa, type PlaceCheck } from '../core/tally/validate-acta.js';
 import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type {
   BatchOutcome,
+  ImportRecord,
   ImportSession,
   ImportSummary,
   PlaceNames,
@@ -25,7 +26,7 @@ import {
   type ParsedRow,
   type RowParser,
 } from './formats.js';
-import { readCsvRows } from './rows.js';
+import { readCsvRows, type CsvRows } from './rows.js';
 import { quickChecker, quickPacker, type QuickRow } from './quick-check.js';
 import { onpeCongressGrouper } from './congress.js';
 import { FileRejected, openSource, sourceKind, type OpenedSource } from './source.js';
@@ -297,115 +298,19 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
   const resolved = jurisdictionOf(o);
   if (!resolved.ok) return { ok: false, issues: resolved.error };
   const { jurisdiction, places } = resolved.value;
-  let hashed: { sha256: string; size: number };
-  try {
-    hashed = await sha256Of(o.file);
-  } catch (e) {
-    return {
-      ok: false,
-      issues: [
-        issue('file_unreadable', ['file'], {
-          file: o.file,
-          reason: (e as NodeJS.ErrnoException).code ?? 'read error',
-        }),
-      ],
-    };
-  }
+  const hashedOrNot = await hashOf(o.file);
+  if (!hashedOrNot.ok) return { ok: false, issues: hashedOrNot.error };
+  const hashed = hashedOrNot.value;
   const mode = o.mode ?? 'import';
   const limits: IngestLimits = { ...DEFAULT_INGEST_LIMITS, ...o.limits };
   const previous =
     mode === 'import' && o.check !== true
       ? await store.findImport(o.election.id, hashed.sha256)
       : null;
-  if (previous !== null) {
-    return {
-      ok: true,
-      report: {
-        file: o.file,
-        sha256: hashed.sha256,
-        size: hashed.size,
-        format: previous.format as IngestFormat,
-        importId: previous.id,
-        alreadyImported: true,
-        checked: false,
-        valid: 0,
-        ...ZERO_COUNTS,
-        quarantinedByCode: {},
-        warningsByCode: {},
-        conflictMesas: [],
-        issues: [],
-        quarantinedRows: [],
-        finishedAt: o.now(),
-      },
-    };
-  }
-
-  let source: Awaited<ReturnType<typeof openSource>> | null = null;
-  /** Feeds every record to `take`, awaiting `between` between chunks of the input. */
-  let read: (take: (r: Rec) => void, between: () => Promise<void>) => Promise<void>;
-  let format: IngestFormat;
-  try {
-    source = await openSource(o.file, limits.decompressedBytes);
-    if (o.format === 'cifra-json' || (o.format === undefined && sourceKind(source) === 'json')) {
-      format = 'cifra-json';
-      const json = source;
-      read = async (take, between) => {
-        for await (const r of jsonRecords(json, o.election, limits)) {
-          take(r);
-          await between();
-        }
-      };
-    } else {
-      const csv = await readCsvRows(source.stream, limits);
-      const detected = detectFormat(csv.header);
-      const wanted = o.format ?? detected;
-      if (wanted === null || wanted === ('cifra-json' as string))
-        throw new FileRejected('columns_missing', {
-          reason: 'neither the ONPE per-mesa nor the cifra CSV columns',
-          found: csv.header.slice(0, 12),
-        });
-      format = wanted;
-      if (wanted === 'onpe-congress') {
-        const grouper = onpeCongressGrouper(csv.header, o.election, jurisdiction);
-        read = async (take, between) => {
-          await csv.scan((r, row) => {
-            for (const g of grouper.push(r.cells(), row)) take(g);
-          }, between);
-          for (const g of grouper.flush()) take(g);
-        };
-      } else {
-        const parser: RowParser =
-          wanted === 'onpe-mesa'
-            ? onpeMesaParser(csv.header, o.election, jurisdiction)
-            : cifraCsvParser(csv.header, o.election, jurisdiction);
-        // a plainly valid row is counted (a check) or written into the batch's columns (an
-        // import) without building it (quick-check.ts, ADR 012)
-        const quick = o.quick !== false ? quickChecker(parser.columns, jurisdiction, places) : null;
-        const pack = quickPacker(parser.columns);
-        const packValid = (r: CsvRecordView, q: QuickRow, row: number): boolean => {
-          if (seen.has(q.mesa)) return false;
-          seen.add(q.mesa);
-          totals.rowsRead++;
-          pack(r, q, row, parser.place(r, q.ubigeo), batch);
-          return true;
-        };
-        read = (take, between) =>
-          csv.scan((r, row) => {
-            const q = quick === null ? null : quick(r);
-            if (q !== null && (o.check === true ? countValid(q.mesa) : packValid(r, q, row)))
-              return;
-            // the record's bytes are only valid now: its raw cells are copied if it is quarantined
-            take({ row, parsed: parser.parse(r, row), raw: () => parser.raw(r) });
-          }, between);
-      }
-    }
-  } catch (e) {
-    source?.stream.destroy();
-    if (e instanceof FileRejected)
-      return { ok: false, issues: [issue(e.code, ['file'], { file: o.file, ...e.details })] };
-    throw e;
-  }
-
+  if (previous !== null) return { ok: true, report: alreadyImported(o, hashed, previous) };
+  const opened = await openReader(o, limits, jurisdiction, places);
+  if (!opened.ok) return { ok: false, issues: opened.error };
+  const { source, read, format } = opened.value;
   // begun while the first batch is read: a store's writer thread (ADR 011) starts meanwhile
   const beginning: Promise<ImportSession> | null = o.check
     ? null
@@ -418,143 +323,300 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
         mode,
         startedAt: o.now(),
       });
-  beginning?.catch(() => {}); // awaited by the first batch, or on failure below
-  let session: ImportSession | null = null;
-  const batchSize = o.batchSize ?? 5000;
-  let valid = 0;
-  const seen = new MesaSet();
-  const quarantinedByCode: Record<string, number> = {};
-  const warningsByCode: Record<string, number> = {};
-  const totals: { -readonly [K in keyof typeof ZERO_COUNTS]: number } = { ...ZERO_COUNTS };
-  const conflictMesas: string[] = [];
-  const sample: QuarantineSample[] = [];
-  let batch = new ActaBatch<PlaceNames>(o.election.id);
-  let bad: QuarantinedRow[] = [];
-  const count = (r: BatchOutcome): void => {
-    totals.new += r.new;
-    totals.unchanged += r.unchanged;
-    totals.stateChanges += r.stateChanges;
-    totals.corrected += r.corrected;
-    totals.conflicts += r.conflicts;
-    conflictMesas.push(...r.conflictMesas);
+  beginning?.catch(() => {}); // awaited by the first batch, or on failure in readAll
+  const progress = (): void => o.onProgress?.(source.bytesRead(), source.size);
+  const run = new ImportRun(o, places, limits, beginning, progress);
+  return readAll(run, read, source, o, hashed, format);
+}
+
+/** The file's hash and size, the import's identity; a file that cannot be read is its issue. */
+async function hashOf(file: string): Promise<Result<{ sha256: string; size: number }, Issue[]>> {
+  try {
+    return ok(await sha256Of(file));
+  } catch (e) {
+    return err([
+      issue('file_unreadable', ['file'], {
+        file,
+        reason: (e as NodeJS.ErrnoException).code ?? 'read error',
+      }),
+    ]);
+  }
+}
+
+/** The report of a file imported before into this election: the same bytes change nothing again. */
+function alreadyImported(
+  o: IngestOptions,
+  hashed: { sha256: string; size: number },
+  previous: ImportRecord,
+): IngestReport {
+  return {
+    file: o.file,
+    sha256: hashed.sha256,
+    size: hashed.size,
+    format: previous.format as IngestFormat,
+    importId: previous.id,
+    alreadyImported: true,
+    checked: false,
+    valid: 0,
+    ...ZERO_COUNTS,
+    quarantinedByCode: {},
+    warningsByCode: {},
+    conflictMesas: [],
+    issues: [],
+    quarantinedRows: [],
+    finishedAt: o.now(),
   };
-  // batches sent and not yet answered (a session with `inFlight` answers them in order)
-  const sent: Promise<void>[] = [];
-  const flush = async (): Promise<void> => {
-    valid += batch.n;
+}
+
+/** Feeds every record of a file to a run, in file order, awaiting `between` between chunks. */
+type Read = (run: ImportRun) => Promise<void>;
+
+/**
+ * The file opened with the reader of its format (JSON actas, or a CSV: detected unless given),
+ * before the import begins: a file that is not one is refused without taking the write lock.
+ */
+async function openReader(
+  o: IngestOptions,
+  limits: IngestLimits,
+  jurisdiction: LoadedJurisdiction,
+  places: PlaceCheck,
+): Promise<Result<{ source: OpenedSource; read: Read; format: IngestFormat }, Issue[]>> {
+  let source: OpenedSource | null = null;
+  try {
+    source = await openSource(o.file, limits.decompressedBytes);
+    if (o.format === 'cifra-json' || (o.format === undefined && sourceKind(source) === 'json')) {
+      const json = source;
+      const read: Read = async (run) => {
+        for await (const r of jsonRecords(json, o.election, limits)) {
+          run.take(r);
+          await run.between();
+        }
+      };
+      return ok({ source, read, format: 'cifra-json' });
+    }
+    const csv = await readCsvRows(source.stream, limits);
+    const detected = detectFormat(csv.header);
+    const wanted = o.format ?? detected;
+    if (wanted === null || wanted === ('cifra-json' as string))
+      throw new FileRejected('columns_missing', {
+        reason: 'neither the ONPE per-mesa nor the cifra CSV columns',
+        found: csv.header.slice(0, 12),
+      });
+    return ok({ source, read: csvReader(csv, wanted, o, jurisdiction, places), format: wanted });
+  } catch (e) {
+    source?.stream.destroy();
+    if (e instanceof FileRejected)
+      return err([issue(e.code, ['file'], { file: o.file, ...e.details })]);
+    throw e;
+  }
+}
+
+/**
+ * A CSV's reader: congress rows grouped into actas, or one acta a row — where a plainly valid row
+ * is counted (a check) or written into the batch's columns (an import) without building it
+ * (quick-check.ts, ADR 012).
+ */
+function csvReader(
+  csv: CsvRows,
+  format: Exclude<IngestFormat, 'cifra-json'>,
+  o: IngestOptions,
+  jurisdiction: LoadedJurisdiction,
+  places: PlaceCheck,
+): Read {
+  if (format === 'onpe-congress') {
+    const grouper = onpeCongressGrouper(csv.header, o.election, jurisdiction);
+    return async (run) => {
+      await csv.scan((r, row) => {
+        for (const g of grouper.push(r.cells(), row)) run.take(g);
+      }, run.between);
+      for (const g of grouper.flush()) run.take(g);
+    };
+  }
+  const parser: RowParser =
+    format === 'onpe-mesa'
+      ? onpeMesaParser(csv.header, o.election, jurisdiction)
+      : cifraCsvParser(csv.header, o.election, jurisdiction);
+  const quick = o.quick !== false ? quickChecker(parser.columns, jurisdiction, places) : null;
+  const pack = quickPacker(parser.columns);
+  return (run) => {
+    const packValid = (r: CsvRecordView, q: QuickRow, row: number): boolean => {
+      if (!run.claim(q.mesa)) return false;
+      pack(r, q, row, parser.place(r, q.ubigeo), run.batch);
+      return true;
+    };
+    return csv.scan((r, row) => {
+      const q = quick === null ? null : quick(r);
+      if (q !== null && (o.check === true ? run.countValid(q.mesa) : packValid(r, q, row))) return;
+      // the record's bytes are only valid now: its raw cells are copied if it is quarantined
+      run.take({ row, parsed: parser.parse(r, row), raw: () => parser.raw(r) });
+    }, run.between);
+  };
+}
+
+/**
+ * One file's read into the store: the mesas seen, the counts, the quarantine and its sample, and
+ * the batch being filled, sent to the import's session every `batchSize` rows. One object, as the
+ * readers (the quick path too) and the batch sender share this state row by row.
+ */
+class ImportRun {
+  session: ImportSession | null = null;
+  valid = 0;
+  readonly seen = new MesaSet();
+  readonly quarantinedByCode: Record<string, number> = {};
+  readonly warningsByCode: Record<string, number> = {};
+  readonly totals: { -readonly [K in keyof typeof ZERO_COUNTS]: number } = { ...ZERO_COUNTS };
+  readonly conflictMesas: string[] = [];
+  readonly sample: QuarantineSample[] = [];
+  batch: ActaBatch<PlaceNames>;
+  private bad: QuarantinedRow[] = [];
+  /** Batches sent and not yet answered (a session with `inFlight` answers them in order). */
+  readonly sent: Promise<void>[] = [];
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly o: IngestOptions,
+    private readonly places: PlaceCheck,
+    private readonly limits: IngestLimits,
+    /** The import being begun; null in a check, which stores nothing. */
+    readonly beginning: Promise<ImportSession> | null,
+    private readonly progress: () => void,
+  ) {
+    this.batchSize = o.batchSize ?? 5000;
+    this.batch = new ActaBatch<PlaceNames>(o.election.id);
+  }
+
+  private count(r: BatchOutcome): void {
+    this.totals.new += r.new;
+    this.totals.unchanged += r.unchanged;
+    this.totals.stateChanges += r.stateChanges;
+    this.totals.corrected += r.corrected;
+    this.totals.conflicts += r.conflicts;
+    this.conflictMesas.push(...r.conflictMesas);
+  }
+
+  /** Sends the batch (or counts it, in a check) and starts the next. */
+  async flush(): Promise<void> {
+    this.valid += this.batch.n;
     // a check stores nothing: the batch is only counted
-    session ??= await beginning;
-    if (session === null) count(CHECKED_BATCH);
+    this.session ??= await this.beginning;
+    const session = this.session;
+    if (session === null) this.count(CHECKED_BATCH);
     else {
       // a store that plans from columns takes them; any other, the rows as objects
       const answer = (
-        session.applyColumns !== undefined && o.quick !== false
-          ? session.applyColumns(batch, bad)
-          : session.applyBatch(batch.incoming(), bad)
-      ).then(count);
+        session.applyColumns !== undefined && this.o.quick !== false
+          ? session.applyColumns(this.batch, this.bad)
+          : session.applyBatch(this.batch.incoming(), this.bad)
+      ).then((r) => this.count(r));
       answer.catch(() => {}); // awaited below; a rejection is not unhandled meanwhile
-      sent.push(answer);
-      while (sent.length > (session.inFlight ?? 0)) await sent.shift();
+      this.sent.push(answer);
+      while (this.sent.length > (session.inFlight ?? 0)) await this.sent.shift();
     }
-    batch = new ActaBatch<PlaceNames>(o.election.id);
-    bad = [];
-  };
-  const quarantine = (
+    this.batch = new ActaBatch<PlaceNames>(this.o.election.id);
+    this.bad = [];
+  }
+
+  private quarantine(
     row: number,
     mesa: string | null,
     issues: readonly Issue[],
     raw: () => Record<string, string>,
-  ): void => {
-    totals.quarantined++;
-    if (sample.length < QUARANTINE_SAMPLE) sample.push({ row, mesa, issues });
+  ): void {
+    this.totals.quarantined++;
+    if (this.sample.length < QUARANTINE_SAMPLE) this.sample.push({ row, mesa, issues });
     for (const i of issues)
-      if (i.severity === 'error') quarantinedByCode[i.code] = (quarantinedByCode[i.code] ?? 0) + 1;
-    bad.push({ row, mesa, issues, raw: raw() });
-  };
-  /** A row the quick check read as valid with no issue: counted as `take` would, unless seen. */
-  const countValid = (mesa: string): boolean => {
-    if (seen.has(mesa)) return false;
-    seen.add(mesa);
-    totals.rowsRead++;
-    valid++;
+      if (i.severity === 'error')
+        this.quarantinedByCode[i.code] = (this.quarantinedByCode[i.code] ?? 0) + 1;
+    this.bad.push({ row, mesa, issues, raw: raw() });
+  }
+
+  /** A mesa the quick check read as valid: counted as a row, unless seen (then `take` says so). */
+  claim(mesa: string): boolean {
+    if (this.seen.has(mesa)) return false;
+    this.seen.add(mesa);
+    this.totals.rowsRead++;
     return true;
-  };
-  const take = ({ row, parsed, raw }: Rec): void => {
-    totals.rowsRead++;
-    if (!parsed.ok) return quarantine(row, parsed.mesa, parsed.issues, raw);
-    const issues = validateActa(parsed.acta, places);
+  }
+
+  /** A row the quick check read as valid with no issue: counted as `take` would, unless seen. */
+  countValid(mesa: string): boolean {
+    if (!this.claim(mesa)) return false;
+    this.valid++;
+    return true;
+  }
+
+  /** A record read the full way: quarantined with its issues, or into the batch. */
+  take({ row, parsed, raw }: Rec): void {
+    this.totals.rowsRead++;
+    if (!parsed.ok) return this.quarantine(row, parsed.mesa, parsed.issues, raw);
+    const issues = validateActa(parsed.acta, this.places);
     if (issues.length > 0 && issues.some((i) => i.severity === 'error'))
-      return quarantine(row, parsed.acta.mesa, issues, raw);
-    if (seen.has(parsed.acta.mesa))
-      return quarantine(
+      return this.quarantine(row, parsed.acta.mesa, issues, raw);
+    if (this.seen.has(parsed.acta.mesa))
+      return this.quarantine(
         row,
         parsed.acta.mesa,
         [issue('duplicate_acta', ['row', row], { mesa: parsed.acta.mesa })],
         raw,
       );
-    seen.add(parsed.acta.mesa);
-    for (const w of issues) warningsByCode[w.code] = (warningsByCode[w.code] ?? 0) + 1;
-    batch.push({
+    this.seen.add(parsed.acta.mesa);
+    for (const w of issues) this.warningsByCode[w.code] = (this.warningsByCode[w.code] ?? 0) + 1;
+    this.batch.push({
       acta: parsed.acta,
       row,
       warnings: issues,
       place: 'place' in parsed ? parsed.place : undefined,
     });
-  };
-  const between = async (): Promise<void> => {
+  }
+
+  /** Between chunks of the input: refuse a file of mostly bad rows; send a full batch. */
+  readonly between = async (): Promise<void> => {
     // a file of mostly bad rows (5 M copies of one row) stops here, not after filling the disk
-    if (tooManyQuarantined(totals.quarantined, totals.rowsRead, limits))
+    if (tooManyQuarantined(this.totals.quarantined, this.totals.rowsRead, this.limits))
       throw new FileRejected('too_many_quarantined', {
-        quarantined: totals.quarantined,
-        rowsRead: totals.rowsRead,
-        limitPercent: limits.quarantinedPercent,
+        quarantined: this.totals.quarantined,
+        rowsRead: this.totals.rowsRead,
+        limitPercent: this.limits.quarantinedPercent,
       });
-    if (batch.n + bad.length >= batchSize) {
-      await flush();
-      o.onProgress?.(source?.bytesRead() ?? 0, source?.size ?? hashed.size);
+    if (this.batch.n + this.bad.length >= this.batchSize) {
+      await this.flush();
+      this.progress();
     }
   };
+}
+
+/**
+ * Reads every record, sends the last batch and commits; a failure rolls the import back (it holds
+ * the store's write lock) and is said as its issue.
+ */
+async function readAll(
+  run: ImportRun,
+  read: Read,
+  source: OpenedSource,
+  o: IngestOptions,
+  hashed: { sha256: string; size: number },
+  format: IngestFormat,
+): Promise<IngestResult> {
   try {
-    await read(take, between);
-    await between();
-    await flush();
-    while (sent.length > 0) await sent.shift();
-    if (totals.rowsRead === 0)
+    await read(run);
+    await run.between();
+    await run.flush();
+    while (run.sent.length > 0) await run.sent.shift();
+    if (run.totals.rowsRead === 0)
       throw new FileRejected('file_empty', { reason: 'a header but no rows' });
-    const summary: ImportSummary = { ...totals, quarantinedByCode, finishedAt: o.now() };
-    session ??= await beginning;
-    await session?.commit(summary);
-    o.onProgress?.(hashed.size, hashed.size);
-    return {
-      ok: true,
-      report: {
-        ...summary,
-        file: o.file,
-        sha256: hashed.sha256,
-        size: hashed.size,
-        format,
-        importId: session?.importId ?? null,
-        checked: o.check === true,
-        valid,
-        alreadyImported: false,
-        warningsByCode,
-        conflictMesas,
-        quarantinedRows: sample,
-        // the same acta arrived with other figures: both versions are kept, the new one not applied
-        issues: conflictMesas.map((mesa) =>
-          issue(
-            'acta_conflict',
-            ['mesa', mesa],
-            { importId: session?.importId ?? null },
-            'warning',
-          ),
-        ),
-      },
+    const summary: ImportSummary = {
+      ...run.totals,
+      quarantinedByCode: run.quarantinedByCode,
+      finishedAt: o.now(),
     };
+    run.session ??= await run.beginning;
+    await run.session?.commit(summary);
+    o.onProgress?.(hashed.size, hashed.size);
+    return { ok: true, report: reportOf(run, summary, o, hashed, format) };
   } catch (e) {
-    source?.stream.destroy();
+    source.stream.destroy();
     // an import begun (or beginning) holds the store's write lock until it is rolled back
-    await (session ?? (await beginning?.catch(() => null)))?.rollback();
+    await (run.session ?? (await run.beginning?.catch(() => null)))?.rollback();
     if (e instanceof StoreBusyError)
       return { ok: false, issues: [issue('store_busy', ['store'], { waitedMs: e.waitedMs })] };
     if (e instanceof FileRejected)
@@ -563,4 +625,33 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
       return { ok: false, issues: [issue('store_writer_failed', ['store'], { reason: e.reason })] };
     throw e;
   }
+}
+
+/** The report of a file read to its end: the summary, the file, and what the run counted. */
+function reportOf(
+  run: ImportRun,
+  summary: ImportSummary,
+  o: IngestOptions,
+  hashed: { sha256: string; size: number },
+  format: IngestFormat,
+): IngestReport {
+  const importId = run.session?.importId ?? null;
+  return {
+    ...summary,
+    file: o.file,
+    sha256: hashed.sha256,
+    size: hashed.size,
+    format,
+    importId,
+    checked: o.check === true,
+    valid: run.valid,
+    alreadyImported: false,
+    warningsByCode: run.warningsByCode,
+    conflictMesas: run.conflictMesas,
+    quarantinedRows: run.sample,
+    // the same acta arrived with other figures: both versions are kept, the new one not applied
+    issues: run.conflictMesas.map((mesa) =>
+      issue('acta_conflict', ['mesa', mesa], { importId }, 'warning'),
+    ),
+  };
 }

@@ -1,18 +1,12 @@
-import { accessSync, constants, renameSync, statSync, writeFileSync } from 'node:fs';
-import { issue, type Issue } from '../../core/issues.js';
+import { renameSync, statSync, writeFileSync } from 'node:fs';
+import type { Issue } from '../../core/issues.js';
 import type { ElectionDef } from '../../core/model/acta.js';
 import { actaStateInSentence } from '../../core/model/acta-state-words.js';
 import type { Level } from '../../core/tally/aggregate.js';
-import {
-  builtInElectionIds,
-  checkSourceHashes,
-  electionDefOf,
-  electionsFitting,
-  loadManifest,
-  type ManifestOptions,
-} from '../../elections/manifests.js';
+import { electionsFitting, type ManifestOptions } from '../../elections/manifests.js';
 import { ingestFile, type IngestFormat, type IngestReport } from '../../ingest/ingest.js';
 import { readHeader } from '../../ingest/source.js';
+import { electionToImport } from '../../results/election-to-import.js';
 import type { ServedResults } from '../../results/status.js';
 import { resultsCsv } from '../../results/csv.js';
 import { leadersOf, type LeaderChoices } from '../../results/leaders.js';
@@ -28,9 +22,11 @@ import {
   thousands,
 } from '../format.js';
 import type { IngestLimitsFile } from '../../ingest/limits.js';
-import { unreadable } from '../../io/csv.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { formatIssue, printIssues } from '../messages.js';
+
+// `cifra replay` checks its file as ingest does (project-commands.ts)
+export { unreadableAt } from '../../results/election-to-import.js';
 
 // The results service (and the seats and projections behind it) is loaded by the commands that
 // read results: `cifra ingest` starts without it.
@@ -59,46 +55,9 @@ export function failed(io: CliIo, issues: readonly Issue[]): number {
   return EXIT_ISSUES;
 }
 
-/** A bundled or user manifest as the election to store, or its issues (a changed source file too). */
-function electionFromManifest(
-  ref: string,
-  o: ManifestOptions = {},
-): { def: ElectionDef } | { issues: Issue[] } {
-  const m = loadManifest(ref, o);
-  if (!m.ok) return { issues: m.error };
-  // published aggregates are read from the manifest's own sources, never ingested as actas
-  const sources = m.value.manifest.sources;
-  if (sources.length > 0 && sources.every((s) => s.format === 'cifra-aggregate-csv'))
-    return {
-      issues: [
-        issue('aggregates_not_actas', ['election'], {
-          election: m.value.manifest.id,
-          sources: sources.map((s) => s.file),
-        }),
-      ],
-    };
-  const bad = checkSourceHashes(m.value);
-  return bad.length > 0 ? { issues: bad } : { def: electionDefOf(m.value) };
-}
-
-const isManifestPath = (ref: string): boolean => ref.includes('/') || ref.endsWith('.json');
-
-/** `file_unreadable` for a path that cannot be read (its errno as the reason), else null. */
-export function unreadableAt(path: string, at: string): Issue | null {
-  try {
-    accessSync(path, constants.R_OK);
-    return null;
-  } catch (e) {
-    return unreadable(path, at, e);
-  }
-}
-
 /**
- * The election a file is read into (ingest, replay): the one named — in the store, else a bundled
- * manifest (data/elections/<id>.json), else a manifest file — or, when none is named, the one
- * bundled manifest whose columns the file's header has. Null after printing why not (which
- * columns the file has, which manifests fit, how to declare one). A manifest's jurisdiction is
- * looked up in `o.jurisdictions` (`--jurisdictions DIR`) before data/jurisdictions.
+ * The election a file is read into (ingest, replay), as the service decides it
+ * (results/election-to-import.ts); null after printing why not and what to give.
  */
 export async function electionToIngest(
   store: Store,
@@ -106,62 +65,30 @@ export async function electionToIngest(
   io: CliIo,
   o: ManifestOptions & { readonly file?: string } = {},
 ): Promise<ElectionDef | null> {
-  const file = o.file;
-  // a file that is not there is said as such, not as "no election fits its columns" (review 4)
-  const missing = [
-    ...(file === undefined ? [] : [unreadableAt(file, 'file')]),
-    ...(ref !== undefined && isManifestPath(ref) ? [unreadableAt(ref, 'election')] : []),
-  ].filter((i): i is Issue => i !== null);
-  if (missing.length > 0) {
-    printIssues(io, missing);
-    return null;
-  }
-  if (ref !== undefined) {
-    const stored = isManifestPath(ref) ? null : await store.getElection(ref);
-    if (stored !== null) return stored;
-    const m = electionFromManifest(ref, o);
-    if ('def' in m) return m.def;
-    printIssues(io, m.issues);
-    return null;
-  }
-  // an empty file is said as such, not as "no election fits its columns" (review 5)
-  if (file !== undefined && statSync(file).size === 0) {
-    printIssues(io, [issue('file_empty', ['file'], { file })]);
-    return null;
-  }
-  const header = file === undefined ? null : await readHeader(file);
-  const fits = header === null ? [] : electionsFitting(header);
-  if (fits.length === 1) {
-    io.err(
-      say(
-        "the file's columns fit {election}: reading it into that election (--election to choose)",
-        {
-          election: fits[0] as string,
-        },
-      ),
-    );
-    const m = electionFromManifest(fits[0] as string);
-    if ('def' in m) return m.def;
-    printIssues(io, m.issues);
-    return null;
-  }
-  printIssues(io, [
-    issue('unknown_election', ['election'], {
-      election: null,
-      ...(header === null ? {} : { columns: header }),
-      fits,
-      known: builtInElectionIds(),
-    }),
-  ]);
-  io.err(
-    fits.length > 1
-      ? say('the file fits several elections: give --election (one of {fits})', {
-          fits: fits.join(', '),
-        })
-      : say(
-          'no known election has these columns: declare one in a manifest (docs/elections.md) and give --election my-election.json',
+  const r = await electionToImport(store, { via: 'file', id: ref, ...o, readHeader });
+  if (r.ok) {
+    if (r.value.from === 'header')
+      io.err(
+        say(
+          "the file's columns fit {election}: reading it into that election (--election to choose)",
+          { election: r.value.election.id },
         ),
-  );
+      );
+    return r.value.election;
+  }
+  printIssues(io, r.issues);
+  // no name and no one election fits the file's columns: say what to give
+  const fits = r.issues.find((i) => i.code === 'unknown_election')?.details?.['fits'];
+  if (Array.isArray(fits))
+    io.err(
+      fits.length > 1
+        ? say('the file fits several elections: give --election (one of {fits})', {
+            fits: fits.join(', '),
+          })
+        : say(
+            'no known election has these columns: declare one in a manifest (docs/elections.md) and give --election my-election.json',
+          ),
+    );
   return null;
 }
 
