@@ -13,7 +13,15 @@ import type {
   QuarantinedRow,
 } from '../store.js';
 import { encodeFresh, encodeWrites, type EncodedWrites } from './import-batch.js';
-import type { ImportBegun } from './import-writer.js';
+
+/** What an import's connection answers when it begins: under its write lock, taken now. */
+export interface ImportBegun {
+  readonly importId: number;
+  /** The hash of the last version stored: the chain's head. */
+  readonly chain: string;
+  /** The election had no versions: only mesas this import wrote can have any. */
+  readonly fresh: boolean;
+}
 
 /** How a session reaches its connection: on this thread, or in the writer thread (ADR 011). */
 export interface ImportLink {

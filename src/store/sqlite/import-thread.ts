@@ -7,8 +7,7 @@ import { StoreBusyError, StoreWriterFailed } from '../store.js';
 import { transferables } from './import-batch.js';
 import { earlyError } from './import-worker-start.js';
 import type { ImportReply, ImportRequest } from './import-worker.js';
-import type { ImportLink } from './import-session.js';
-import type { ImportBegun } from './import-writer.js';
+import type { ImportBegun, ImportLink } from './import-session.js';
 
 /** Batches sent and not yet answered: two keep both threads busy (one written, one queued). */
 export const IN_FLIGHT = 2;

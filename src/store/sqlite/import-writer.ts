@@ -13,18 +13,9 @@ import {
 import type { ImportMeta, ImportSummary } from '../store.js';
 import { acta, freshInsertSql, INSERT_VERSION_SQL } from './acta-versions.js';
 import { NUMS, STRS, type EncodedWrites } from './import-batch.js';
-import type { ImportLink } from './import-session.js';
+import type { ImportBegun, ImportLink } from './import-session.js';
 import { busyCoded } from './sqlite-config.js';
 import { logImport } from './sqlite-audit.js';
-
-/** What an import's connection answers when it begins: under its write lock, taken now. */
-export interface ImportBegun {
-  readonly importId: number;
-  /** The hash of the last version stored: the chain's head. */
-  readonly chain: string;
-  /** The election had no versions: only mesas this import wrote can have any. */
-  readonly fresh: boolean;
-}
 
 /**
  * The write side of one import on one connection (its own: readers see only committed imports):
