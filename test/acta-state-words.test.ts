@@ -19,6 +19,7 @@ describe('acta state words', () => {
         const text = renderActa(
           {
             election: def.id,
+            revision: '1:1:0:1',
             mesa: '000001',
             place: null,
             current: {

@@ -14,46 +14,34 @@ import { getContest, getContestsElection } from '../results/contests.js';
 import { projectionHistory, projectionOf } from '../results/projection.js';
 import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { getSummary } from '../results/summary.js';
-import { CompareQuerySchema, type CompareQuery } from './compare.js';
 import type { ApiContext } from './context.js';
 import { CONTEST_NOT_FOUND } from './documents.js';
 import { IssueError, NOT_FOUND, unwrap } from './errors.js';
 import { hasToken } from './guard.js';
-import { electionQuery, parseQuery, type Handlers } from './request.js';
+import { parseQuery, type Handlers } from './request.js';
 
 /** The public reads of the count: elections, contests, results at every level, seats, mesas, actas. */
-export function tallyHandlers(ctx: ApiContext): Handlers {
+export function tallyHandlers(ctx: ApiContext) {
   const { store } = ctx;
   return {
     '/api/v1/elections': async () => ({ elections: await listElections(store) }),
     '/api/v1/contests/:election': async (req, _reply, query) => {
-      const q = parseQuery(query, req) as {
-        kind?: string;
-        seed?: number;
-      };
+      const q = parseQuery(query, req);
       const { election: id } = req.params as { election: string };
       return unwrap(getContestsElection(id, q));
     },
     '/api/v1/contests/:election/:kind/:key': async (req, _reply, query) => {
-      const q = parseQuery(query, req) as {
-        seed?: number;
-        bonus?: 'on' | 'off';
-      };
+      const q = parseQuery(query, req);
       const p = req.params as { election: string; kind: string; key: string };
       return unwrap(getContest(p.election, `${p.kind}/${p.key}`, q.seed, q.bonus), [
         ...NOT_FOUND,
         ...CONTEST_NOT_FOUND,
       ]);
     },
-    '/api/v1/candidates': async (req) =>
-      unwrap(await getCandidates(store, parseQuery(electionQuery, req).election)),
+    '/api/v1/candidates': async (req, _reply, query) =>
+      unwrap(await getCandidates(store, parseQuery(query, req).election)),
     '/api/v1/results': async (req, reply, query) => {
-      const q = parseQuery(query, req) as {
-        election?: string;
-        level: string;
-        code?: string;
-        format: 'json' | 'csv';
-      };
+      const q = parseQuery(query, req);
       if (q.level === 'mesa' && q.code === undefined)
         throw new IssueError(422, [
           issue('query_too_costly', ['query', 'code'], {
@@ -66,47 +54,37 @@ export function tallyHandlers(ctx: ApiContext): Handlers {
         return reply.type('text/csv; charset=utf-8').send(resultsCsv(doc) + '\n');
       return doc;
     },
-    '/api/v1/progress': async (req) =>
-      unwrap(await getProgress(store, parseQuery(electionQuery, req).election)),
-    '/api/v1/summary': async (req) =>
-      unwrap(await getSummary(store, parseQuery(electionQuery, req).election)),
-    '/api/v1/count-course': async (req) =>
-      unwrap(await getCountCourse(store, parseQuery(electionQuery, req).election)),
+    '/api/v1/progress': async (req, _reply, query) =>
+      unwrap(await getProgress(store, parseQuery(query, req).election)),
+    '/api/v1/summary': async (req, _reply, query) =>
+      unwrap(await getSummary(store, parseQuery(query, req).election)),
+    '/api/v1/count-course': async (req, _reply, query) =>
+      unwrap(await getCountCourse(store, parseQuery(query, req).election)),
     '/api/v1/seats': async (req, _reply, query) => {
-      const q = parseQuery(query, req) as {
-        election?: string;
-        seed?: number;
-      };
+      const q = parseQuery(query, req);
       return unwrap(await getSeats(store, q.election, q.seed));
     },
     '/api/v1/mesas': async (req, _reply, query) => {
-      const q = parseQuery(query, req) as {
-        election?: string;
-        district: string;
-      };
+      const q = parseQuery(query, req);
       return unwrap(await getMesas(store, q.election, q.district));
     },
-    '/api/v1/actas/:mesa': async (req) =>
+    '/api/v1/actas/:mesa': async (req, _reply, query) =>
       unwrap(
         await getActa(
           store,
-          parseQuery(electionQuery, req).election,
+          parseQuery(query, req).election,
           (req.params as { mesa: string }).mesa,
         ),
       ),
-  };
+  } satisfies Partial<Handlers>;
 }
 
 /** The projection (on the worker pool; the dashboard's own request is the night's record) and its history. */
-export function projectionHandlers(ctx: ApiContext): Handlers {
+export function projectionHandlers(ctx: ApiContext) {
   const { store, limits, tokenHash, now, projections } = ctx;
   return {
     '/api/v1/projection': async (req, _reply, query) => {
-      const q = parseQuery(query, req) as {
-        election?: string;
-        seed?: number;
-        sims?: number;
-      };
+      const q = parseQuery(query, req);
       // no busy check up front: a projection already computed (or being computed) for this
       // revision is answered from getProjection's cache; only a new one needs the pool, whose
       // submit refuses with 503 server_busy when it is full
@@ -131,17 +109,17 @@ export function projectionHandlers(ctx: ApiContext): Handlers {
         ),
       );
     },
-    '/api/v1/projection/history': async (req) =>
-      unwrap(await projectionHistory(store, parseQuery(electionQuery, req).election)),
-  };
+    '/api/v1/projection/history': async (req, _reply, query) =>
+      unwrap(await projectionHistory(store, parseQuery(query, req).election)),
+  } satisfies Partial<Handlers>;
 }
 
 /** What the store does not hold: source comparisons and the rulesets. */
-export function referenceHandlers(ctx: ApiContext): Handlers {
+export function referenceHandlers(ctx: ApiContext) {
   const { compare } = ctx;
   return {
-    '/api/v1/compare': async (req) => {
-      const r = await compare(parseQuery(CompareQuerySchema, req) as CompareQuery);
+    '/api/v1/compare': async (req, _reply, query) => {
+      const r = await compare(parseQuery(query, req));
       return unwrap(r.ok ? { ok: true, value: r.value } : { ok: false, issues: r.error });
     },
     '/api/v1/rulesets': async () => unwrap(listRulesets()),
@@ -151,5 +129,5 @@ export function referenceHandlers(ctx: ApiContext): Handlers {
       ]);
       return reply.type('application/json; charset=utf-8').send(text);
     },
-  };
+  } satisfies Partial<Handlers>;
 }

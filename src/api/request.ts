@@ -2,16 +2,26 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { issue } from '../core/issues.js';
 import { IssueError } from './errors.js';
+import type { RouteTable } from './server.js';
 
-/** A route's handler; `query` is its query schema in ROUTES (server.ts). */
-export type RouteHandler = (
+/**
+ * A route's handler; `query` is its query schema in ROUTES (server.ts), with that schema's own
+ * type, so `parseQuery(query, req)` is typed by it.
+ */
+export type RouteHandler<Q extends z.ZodObject = z.ZodObject> = (
   req: FastifyRequest,
   reply: FastifyReply,
-  query: z.ZodObject,
+  query: Q,
 ) => Promise<unknown>;
 
-/** Handlers by route URL (ROUTES' `url`). */
-export type Handlers = Record<string, RouteHandler>;
+/**
+ * Every route's handler by its URL, typed by the route's query schema: a handler reading a
+ * parameter its route's schema lacks does not compile, nor does a route without a handler.
+ * A module's share of them is `… satisfies Partial<Handlers>` (read-routes.ts).
+ */
+export type Handlers = {
+  readonly [R in RouteTable[number] as R['url']]: RouteHandler<R['query']>;
+};
 
 /** `election` may be left out only when the store holds one election (results service: election). */
 export const electionQuery = z.object({
@@ -38,8 +48,9 @@ export function bracketedKeys(query: unknown, known: readonly string[]): string[
 }
 
 /**
- * The request's query by the schema, or 422 `invalid_query` with each issue's path: a known
- * parameter given twice (an array) or in a bracketed form (`election[]=x`) is refused alike.
+ * The request's query by the schema, typed by it (z.infer), or 422 `invalid_query` with each
+ * issue's path: a known parameter given twice (an array) or in a bracketed form (`election[]=x`)
+ * is refused alike.
  */
 export function parseQuery<T extends z.ZodObject>(schema: T, req: FastifyRequest): z.infer<T> {
   const bracketed = bracketedKeys(req.query, Object.keys(schema.shape));

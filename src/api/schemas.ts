@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { ACTA_STATES } from '../core/model/acta.js';
 import { IssueSchema } from '../core/issues.js';
-import { DistrictUnitsSchema, StatusSchema } from '../core/model/manifest.js';
 import { NameSchema, NoteSchema } from '../core/model/note.js';
 import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import { SeatDifferenceSchema, SeatFiguresSchema } from '../results/seats.js';
 import { SeatDiffSchema } from '../core/pipeline/seat-diff.js';
 import { UNALLOCATED_REASONS } from '../core/pipeline/seats.js';
 import { SummarySchema } from '../results/summary.js';
-import { MesaQuarantineSchema } from '../results/service.js';
 import { CountedFiguresSchema } from '../results/projection.js';
+import {
+  DocumentStatusSchema as FiguresStatusSchema,
+  PctSchema as pct,
+  RevisionSchema,
+} from '../results/document-schemas.js';
 
 /** Response schemas of the HTTP API: the OpenAPI document is generated from these, and the API
  * tests parse every response with them, so code, contract and docs cannot drift apart. */
@@ -20,195 +23,14 @@ export { CompareReportSchema as CompareSchema } from '../ingest/compare-files.js
 
 export const ErrorSchema = z.object({ error: z.string(), issues: z.array(IssueSchema) });
 
-export const ElectionsSchema = z.object({
-  elections: z.array(
-    z.object({
-      id: z.string(),
-      label: z.string(),
-      labels: NoteSchema.describe('the label in Spanish and English (`label` is the Spanish)'),
-      ruleset: z.string(),
-      choices: z.number().int(),
-      status: z.enum(['final', 'provisional', 'computed-by-cifra', 'third-party']).optional(),
-      kind: z
-        .enum(['presidential', 'list'])
-        .nullable()
-        .describe("its ruleset's kind (null: the ruleset cannot be read)"),
-      date: z.string().optional().describe('election day, YYYY-MM-DD'),
-    }),
-  ),
-});
-
-const pct = z.string().regex(/^\d+\.\d{3}$/);
-const ActaCountsSchema = z.object({
-  total: z.number().int(),
-  counted: z.number().int(),
-  resolved: z.number().int(),
-  annulled: z.number().int(),
-  notInstalled: z.number().int(),
-  pending: z.number().int(),
-  jee: z.number().int(),
-  pendingWithFigures: z.number().int(),
-  processed: z.number().int(),
-  pctProcessed: pct.nullable().describe('null: no actas expected (no share of nothing)'),
-});
-
-/** A figure the source may not give: null then, never 0 (docs/elections.md, "never read as 0"). */
-function absent<T extends z.ZodTypeAny>(t: T) {
-  return t.nullable().describe('null: the source does not give this figure (never read as 0)');
-}
-
-/** A figure computed from others: null when one of them is not given. */
-function derived<T extends z.ZodTypeAny>(t: T, from: string) {
-  return t
-    .nullable()
-    .describe(
-      `computed from ${from}; null when the source does not give one, or (a percentage) when its base is 0`,
-    );
-}
-
-/** A level of the election's jurisdiction: `national`, `mesa`, or one the jurisdiction declares. */
-const LevelSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/);
-
-/** What the figures are and their source: the summary's status, on every document of figures. */
-const FiguresStatusSchema = SummarySchema.shape.status.describe(
-  "what the figures are (final, provisional with % counted and cut, computed by cifra, third party) and who published them: the summary's status",
-);
-
-export const ResultsSchema = z.object({
-  election: z.string(),
-  label: z.string(),
-  level: LevelSchema,
-  status: FiguresStatusSchema,
-  units: z.array(
-    z.object({
-      level: LevelSchema,
-      code: z.string(),
-      name: z.string(),
-      choices: z.array(
-        z.object({
-          id: z.string(),
-          label: z.string(),
-          party: z.string(),
-          votes: z.number().int(),
-          pctValid: pct.nullable().describe('null: no valid votes yet (no share of nothing)'),
-          pctEmitted: pct
-            .nullable()
-            .describe('null: the emitted votes are not known, or none yet (no share of nothing)'),
-          candidates: z
-            .array(z.object({ position: z.number().int(), votes: z.number().int() }))
-            .optional(),
-        }),
-      ),
-      valid: z.number().int(),
-      blank: absent(z.number().int()),
-      null: absent(z.number().int()),
-      impugned: absent(z.number().int()),
-      emitted: derived(z.number().int(), 'valid, blank and null (or blankAndNull)'),
-      eligible: absent(z.number().int()),
-      eligibleProcessed: absent(z.number().int())
-        .optional()
-        .describe(
-          "eligible voters of the actas processed, participation's base (null: the source does not give it; absent from documents stored before it was served)",
-        ),
-      participation: derived(pct, 'emitted and the eligible voters of the actas processed'),
-      blankPctEmitted: derived(pct, 'blank and emitted'),
-      nullPctEmitted: derived(pct, 'null and emitted'),
-      actas: absent(ActaCountsSchema),
-      eligibleRemaining: absent(z.number().int()),
-      blankAndNull: z
-        .number()
-        .int()
-        .optional()
-        .describe(
-          'blank and null votes where the source gives them only together (blank and null are then null)',
-        ),
-    }),
-  ),
-});
-
-/** A count's course: the national figures after each update, the leader and the lead changes. */
-export const CountCourseSchema = z.object({
-  election: z.string(),
-  source: NameSchema.nullable(),
-  points: z.array(
-    z.object({
-      time: z.string(),
-      actasCounted: z.number().int(),
-      actasTotal: z.number().int(),
-      pctCounted: pct.nullable().describe('null: the update expects no actas'),
-      valid: z.number().int(),
-      emitted: derived(z.number().int(), 'valid, blank and null'),
-      votes: z.array(z.object({ id: z.string(), label: z.string(), votes: z.number().int() })),
-      leader: z.string().nullable(),
-      margin: z.number().int(),
-    }),
-  ),
-  leadChanges: z.array(z.object({ time: z.string(), from: z.string(), to: z.string() })),
-});
-
-export const ProgressSchema = z.object({
-  election: z.string(),
-  actas: absent(ActaCountsSchema),
-  eligible: absent(z.number().int()),
-  eligibleRemaining: absent(z.number().int()),
-  actasNotLoaded: z
-    .number()
-    .int()
-    .nullable()
-    .describe(
-      "Actas the election's universe expects that no file has brought yet (a partial file): counted in actas.total, in none of its states; 0 when the store is the whole count; null for published aggregates.",
-    ),
-  emitted: derived(z.number().int(), 'valid, blank and null'),
-  participation: derived(pct, 'emitted and eligible'),
-  snapshotTime: z.string().nullable(),
-  imports: z.number().int(),
-  published: z
-    .object({
-      status: z.enum(['final', 'provisional', 'computed-by-cifra', 'third-party']),
-      asOf: z.string(),
-      pctCounted: z.string().nullable(),
-      source: NameSchema,
-      figures: z.enum(['complete', 'votes', 'valid-only', 'blank-null-combined']),
-      districtUnits: DistrictUnitsSchema.optional(),
-      previous: z
-        .object({ asOf: z.string(), source: NameSchema })
-        .optional()
-        .describe(
-          'An earlier capture of the same count (its time and publisher): the projection draws the arrival drift from it.',
-        ),
-    })
-    .optional(),
-  /** What the election's manifest says: how far the figures go, their sources and provenance. */
-  about: z
-    .object({
-      status: StatusSchema,
-      asOf: z.string(),
-      sources: z.array(NameSchema),
-      provenance: z.string(),
-      proclamation: NameSchema.optional(),
-      discrepancies: z
-        .array(
-          z.object({
-            figure: z.string(),
-            values: z.array(z.object({ source: NameSchema, value: z.number().int() })),
-            note: NoteSchema,
-          }),
-        )
-        .optional(),
-      reported: z
-        .object({
-          source: NameSchema,
-          votes: z.record(z.string(), z.number().int()),
-          note: NoteSchema,
-        })
-        .optional(),
-      compareSources: z
-        .array(z.object({ id: z.string(), publisher: NameSchema }))
-        .optional()
-        .describe('sources of the same actas that /api/v1/compare cross-checks, by id'),
-    })
-    .optional(),
-});
+/** The documents the results service builds: their schemas live beside it, their types inferred. */
+export {
+  ActaSchema,
+  CountCourseSchema,
+  ElectionsSchema,
+  ProgressSchema,
+  ResultsSchema,
+} from '../results/document-schemas.js';
 
 export const CandidatesSchema = z.object({
   election: z.string(),
@@ -269,6 +91,7 @@ function publishedSeatsResult<K extends 'official' | 'third-party'>(kind: z.ZodT
 function publishedSeats<K extends 'official' | 'third-party'>(kind: K) {
   return z.object({
     election: z.string(),
+    revision: RevisionSchema,
     kind: z.literal(kind),
     result: publishedSeatsResult(z.literal(kind)),
   });
@@ -393,6 +216,7 @@ export const SeatsSchema = z.discriminatedUnion('kind', [
   publishedSeats('third-party'),
   z.object({
     election: z.string(),
+    revision: RevisionSchema,
     kind: z.literal('presidential'),
     status: FiguresStatusSchema.describe(
       "the figures' status: the count's own (provisional while actas are out), as the summary's",
@@ -415,6 +239,7 @@ export const SeatsSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     election: z.string(),
+    revision: RevisionSchema,
     kind: z.literal('list'),
     computedBy: z.literal('cifra').describe('these seats are computed by cifra, not published'),
     figures: SeatFiguresSchema.optional().describe(
@@ -433,50 +258,6 @@ export const SeatsSchema = z.discriminatedUnion('kind', [
     ),
   }),
 ]);
-
-const ActaValuesSchema = z.object({
-  election: z.string(),
-  mesa: z.string(),
-  ubigeo: z.string(),
-  state: z.enum(ACTA_STATES),
-  stateLabel: z.string(),
-  eligible: z.number().int(),
-  voters: z.number().int().nullable(),
-  votes: z.array(z.number().int()).nullable(),
-  blank: z.number().int(),
-  null: z.number().int(),
-  impugned: z.number().int(),
-  preferential: z.array(z.array(z.number().int())).nullable().optional(),
-});
-
-export const ActaSchema = z.object({
-  election: z.string(),
-  mesa: z.string(),
-  place: z
-    .object({ department: z.string(), province: z.string(), district: z.string() })
-    .nullable(),
-  current: ActaValuesSchema.extend({
-    version: z.number().int(),
-    conflict: z.boolean(),
-    warnings: z.array(IssueSchema),
-  }).nullable(),
-  history: z.array(
-    z.object({
-      version: z.number().int(),
-      kind: z.enum(['new', 'unchanged', 'state_change', 'correction', 'conflict']),
-      acta: ActaValuesSchema,
-      importId: z.number().int().nullable(),
-      sha256: z.string().nullable(),
-      row: z.number().int().nullable(),
-      recordedAt: z.string(),
-      warnings: z.array(IssueSchema),
-      current: z.boolean(),
-    }),
-  ),
-  quarantined: z
-    .array(MesaQuarantineSchema)
-    .describe("the mesa's rows that imports refused, with their coded issues, oldest first"),
-});
 
 export const ImportReportSchema = z.object({
   file: z.string(),
@@ -545,7 +326,7 @@ export const ProjectionSchema = z.object({
   disclaimer: z.string(),
   method: z.enum(['mesas', 'snapshot']),
   contest: z.enum(['first-round', 'runoff', 'list']),
-  revision: z.string(),
+  revision: RevisionSchema,
   note: NoteSchema.optional(),
   seed: z.number().int(),
   sims: z.number().int(),

@@ -29,7 +29,7 @@ import {
 import { createInstance } from './instance.js';
 import { registerReadCaching } from './read-hooks.js';
 import { projectionHandlers, referenceHandlers, tallyHandlers } from './read-routes.js';
-import { electionQuery, type RouteHandler } from './request.js';
+import { electionQuery, type Handlers, type RouteHandler } from './request.js';
 import {
   ActaSchema,
   CandidatesSchema,
@@ -71,7 +71,11 @@ export const WHAT_IF_BODY_LIMIT = 256 * 1024;
 
 const formatQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
 
-export const ROUTES: readonly RouteDef[] = [
+/**
+ * The routes as declared, each URL and query schema with its own type: a route's handler is typed
+ * by them (request.ts, Handlers). ROUTES is the same table as RouteDefs.
+ */
+const ROUTE_TABLE = [
   {
     method: 'GET',
     url: '/api/v1/elections',
@@ -262,7 +266,10 @@ export const ROUTES: readonly RouteDef[] = [
     query: electionQuery,
     response: ImportReportSchema,
   },
-];
+] as const satisfies readonly RouteDef[];
+export type RouteTable = typeof ROUTE_TABLE;
+
+export const ROUTES: readonly RouteDef[] = ROUTE_TABLE;
 
 export {
   READ_CACHE_CONTROL,
@@ -321,11 +328,15 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
 function registerRoutes(
   app: FastifyInstance,
   ctx: ApiContext,
-  handlers: Readonly<Record<string, RouteHandler>>,
+  handlers: Handlers,
   changed: () => void,
 ): void {
+  // each handler is typed by its route's query schema (Handlers); here, where the table meets its
+  // handlers by URL, one handler is given its own route's schema, which TS cannot follow through
+  // the lookup: the one widening of the handler's type
+  const byUrl = handlers as unknown as Readonly<Record<string, RouteHandler | undefined>>;
   for (const r of ROUTES) {
-    const handler = handlers[r.url];
+    const handler = byUrl[r.url];
     if (!handler) throw new Error(`no handler for ${r.url}`);
     app.route({
       method: r.method,

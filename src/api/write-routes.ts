@@ -11,15 +11,13 @@ import type { ApiContext } from './context.js';
 import { IssueError, statusOf, unwrap } from './errors.js';
 import { electionQuery, jsonBody, parseQuery, type Handlers } from './request.js';
 
+type WriteUrl = '/api/v1/imports' | '/api/v1/actas/:mesa/corrections';
+
 /** The write routes (the token guard, guard.ts, checks them before their body is read). */
-export function writeHandlers(ctx: ApiContext): Handlers {
+export function writeHandlers(ctx: ApiContext): Pick<Handlers, WriteUrl> {
   return {
     '/api/v1/imports': async (req, _reply, query) => {
-      const q = parseQuery(query, req) as {
-        election?: string;
-        format?: 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json';
-        name?: string;
-      };
+      const q = parseQuery(query, req);
       return ingestBody(
         ctx,
         req.body as Buffer | undefined,

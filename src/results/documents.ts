@@ -19,58 +19,10 @@ import {
   type LevelExtent,
 } from './extent.js';
 import { byUnitCode } from './unit-order.js';
+import type { ResultsDocument, ResultUnit } from './document-schemas.js';
 
-/** One unit of a results document: what `cifra results`, exports and the API return. */
-export interface ResultUnit {
-  readonly level: Level;
-  readonly code: string;
-  readonly name: string;
-  readonly choices: readonly {
-    readonly id: string;
-    readonly label: string;
-    readonly party: string;
-    readonly votes: number;
-    /** null: no valid votes yet (no share of nothing). */
-    readonly pctValid: string | null;
-    /** null: the emitted votes are not known (a source without blank and null), or none yet. */
-    readonly pctEmitted: string | null;
-    /** Preferential votes by candidate list position (1-based in `position`), when present. */
-    readonly candidates?: readonly { readonly position: number; readonly votes: number }[];
-  }[];
-  readonly valid: number;
-  // null: a figure the source does not give (docs/elections.md: an empty cell is never read as 0),
-  // and a figure derived from one (emitted, participation, the % of emitted); a percentage of a
-  // zero base is null too (a unit with nothing processed has no participation, not 0 %)
-  readonly blank: number | null;
-  readonly null: number | null;
-  readonly impugned: number | null;
-  readonly emitted: number | null;
-  readonly eligible: number | null;
-  /** Eligible voters of the actas processed: participation's base (null: the source does not say). */
-  readonly eligibleProcessed?: number | null;
-  readonly participation: string | null;
-  readonly blankPctEmitted: string | null;
-  readonly nullPctEmitted: string | null;
-  /** The unit's actas by state; null: the source gives no acta counts (never read as 0). */
-  readonly actas:
-    | (UnitResult['actas'] & {
-        readonly processed: number;
-        /** null: the unit expects no actas. */
-        readonly pctProcessed: string | null;
-      })
-    | null;
-  /** Eligible voters of mesas whose figures are not in yet (null: the source does not say). */
-  readonly eligibleRemaining: number | null;
-  /** Blank and null votes where the source gives them only together (blank and null are then null). */
-  readonly blankAndNull?: number;
-}
-
-export interface ResultsDocument {
-  readonly election: string;
-  readonly label: string;
-  readonly level: Level;
-  readonly units: readonly ResultUnit[];
-}
+// the types of the results documents, inferred from their schemas (document-schemas.ts)
+export type { ResultsDocument, ResultUnit } from './document-schemas.js';
 
 /** A source's three names of a place (the store's PlaceNames), finest first. */
 const SOURCE_FIELDS = ['district', 'province', 'department'] as const;
@@ -191,19 +143,27 @@ interface CachedElection {
 /** Published units per store, election and level, kept while the store's revision stands. */
 const PUBLISHED = new WeakMap<Store, Map<string, { revision: string; units: ResultUnit[] }>>();
 
-/** A level's published units, parsed once per revision: one unit's document must not parse all. */
-async function publishedLevel(store: Store, election: string, level: Level): Promise<ResultUnit[]> {
-  const revision = await store.revision();
+/**
+ * A level's published units, parsed once per revision of the election (a published load changes
+ * it): one unit's document must not parse all.
+ */
+async function publishedLevel(
+  store: Store,
+  election: string,
+  level: Level,
+): Promise<{ revision: string; units: ResultUnit[] }> {
+  const revision = await store.revision(election);
   const perStore = PUBLISHED.get(store) ?? new Map();
   PUBLISHED.set(store, perStore);
   const key = `${election}\0${level}`;
   const hit = perStore.get(key);
-  if (hit?.revision === revision) return hit.units;
+  if (hit?.revision === revision) return hit;
   const units = (await store.publishedUnits(election, level))
     .map((u) => u.doc as ResultUnit)
     .sort(byUnitCode);
-  perStore.set(key, { revision, units });
-  return units;
+  const entry = { revision, units };
+  perStore.set(key, entry);
+  return entry;
 }
 
 /** Tabulations per store and election, kept until the next import changes the revision. */
@@ -247,14 +207,16 @@ export async function buildResults(
   level: Level,
   code?: string,
 ): Promise<ResultsDocument> {
-  const head = { election: election.id, label: election.label, level };
   if (election.published) {
     // an election known only from published aggregates: the units as the source gives them
-    const units = await publishedLevel(store, election.id, level);
+    const { revision, units } = await publishedLevel(store, election.id, level);
+    const head = { election: election.id, revision, label: election.label, level };
     return { ...head, units: code === undefined ? units : units.filter((u) => u.code === code) };
   }
   const j = requireJurisdiction(election.jurisdiction);
   const c = await cached(store, election);
+  // the revision of the snapshot tabulated below, read before it
+  const head = { election: election.id, revision: c.revision, label: election.label, level };
   const cols = c.columns;
   const pendingFiguresCount = election.pendingFiguresCount ?? false;
   const name = (c.namer ??= unitNamer(j, c.places));

@@ -74,6 +74,8 @@ type UnitRefT = z.infer<typeof UnitRef>;
 
 /** An election's hierarchy of units, built once per store revision. */
 interface PlaceTree {
+  /** The store's revision of the election the tree was built at. */
+  readonly revision: string;
   readonly units: readonly PlacesDocument['units'][number][];
   readonly results: ReadonlyMap<Level, readonly ResultUnit[]>;
   /** The children of a unit (`level:code`; the nation: `national:`), in the results' order. */
@@ -123,6 +125,7 @@ async function buildTree(
   store: Store,
   def: ElectionDef,
   j: LoadedJurisdiction,
+  revision: string,
 ): Promise<PlaceTree> {
   const levels = j.levelIds.filter((l) => l !== MESA && l !== NATIONAL);
   const results = new Map<Level, readonly ResultUnit[]>();
@@ -173,7 +176,7 @@ async function buildTree(
           adopt(key(l, at), { level: pl, code: u.code });
       }
   }
-  return { units, results, children };
+  return { revision, units, results, children };
 }
 
 async function tree(store: Store, def: ElectionDef, j: LoadedJurisdiction): Promise<PlaceTree> {
@@ -182,7 +185,7 @@ async function tree(store: Store, def: ElectionDef, j: LoadedJurisdiction): Prom
   if (!perStore) CACHE.set(store, (perStore = new Map()));
   const hit = perStore.get(def.id);
   if (hit && hit.revision === revision) return hit.tree;
-  const t = await buildTree(store, def, j);
+  const t = await buildTree(store, def, j, revision);
   perStore.set(def.id, { revision, tree: t });
   return t;
 }
@@ -262,6 +265,7 @@ export async function getChildren(
     ok: true,
     value: {
       election: def.id,
+      revision: t.revision,
       label: def.label,
       level: units[0]?.level ?? level,
       units,

@@ -42,6 +42,8 @@ export type SeatDifference = z.infer<typeof SeatDifferenceSchema>;
 /** cifra's own seat computation, with what a source reported beside it (never mixed). */
 export interface ListSeatsDocument {
   readonly election: string;
+  /** The store's revision of the election the seats were computed at (as the summary's). */
+  readonly revision: string;
   readonly kind: 'list';
   /** Always cifra: these seats are computed by cifra with the election's ruleset. */
   readonly computedBy: 'cifra';
@@ -60,11 +62,15 @@ export type SeatsDocument =
   /** Seats a source published (never cifra's): the electoral authority's, or a third party's. */
   | {
       readonly election: string;
+      /** The store's revision of the election the document was read at (as the summary's). */
+      readonly revision: string;
       readonly kind: 'official' | 'third-party';
       readonly result: PublishedSeatsFile;
     }
   | {
       readonly election: string;
+      /** The store's revision of the election the document was read at (as the summary's). */
+      readonly revision: string;
       readonly kind: 'presidential';
       /** The figures' status: the count's own (provisional while actas are out), as the summary's. */
       readonly status: FiguresStatus;
@@ -309,6 +315,7 @@ export async function seatsFromPublishedUnits(
   ruleset: ListRuleset,
   input: SeatInput,
   seed: number | undefined,
+  revision: string,
 ): Promise<ListSeatsDocument> {
   const computed = computeSeats(
     ruleset,
@@ -322,6 +329,7 @@ export async function seatsFromPublishedUnits(
     reported === null ? undefined : seatDifferences(result.seats, reported, def.choices);
   return {
     election: def.id,
+    revision,
     kind: 'list',
     computedBy: 'cifra',
     ...(figures === undefined ? {} : { figures }),

@@ -1,8 +1,7 @@
 import { basename, relative, sep } from 'node:path';
-import { z } from 'zod';
-import type { Name, Note } from '../core/model/note.js';
+import type { Name } from '../core/model/note.js';
 import type { Issue } from '../core/issues.js';
-import { issue, IssueSchema } from '../core/issues.js';
+import { issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { computeSeats } from '../core/pipeline/seats.js';
 import { decidePresidentialRound } from '../core/rules/presidential.js';
@@ -12,17 +11,24 @@ import { provenanceFile } from '../elections/manifests.js';
 import { actaCountsOf, processedActas, type Level } from '../core/tally/aggregate.js';
 import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type {
-  ActaVersion,
   ImportRecord,
   MesaSummary,
   PlaceNames,
   QuarantinedRow,
   Store,
-  StoredActa,
 } from '../store/store.js';
 import { PROJECT_ROOT } from '../io/paths.js';
 import { actaCourse } from './count-course.js';
-import { buildResults, countExtent, type ResultsDocument, type ResultUnit } from './documents.js';
+import { buildResults, countExtent } from './documents.js';
+import type {
+  ActaDocument,
+  CountCourseDocument,
+  CoursePoint,
+  ElectionSummary,
+  MesaQuarantine,
+  ProgressDocument,
+  ResultUnit,
+} from './document-schemas.js';
 import { leadOf } from './leaders.js';
 import {
   actasStatus,
@@ -47,59 +53,20 @@ import {
 import type { ListRuleset } from '../core/rulesets/ruleset.js';
 
 export type { ListSeatsDocument, SeatsDocument } from './seats.js';
+// the documents' types, inferred from their schemas (document-schemas.ts)
+export type {
+  ActaDocument,
+  CountCourseDocument,
+  CoursePoint,
+  ElectionSummary,
+  MesaQuarantine,
+  ProgressDocument,
+} from './document-schemas.js';
 
 /** The read side shared by the HTTP API, `cifra publish` and the CLI. Errors are issues. */
 export type Found<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly issues: readonly Issue[] };
-
-export interface ElectionSummary {
-  readonly id: string;
-  readonly label: string;
-  /** The label in both languages (the manifest's; `label` is its Spanish). */
-  readonly labels: Note;
-  readonly ruleset: string;
-  readonly choices: number;
-  /** The status of its figures (manifest or published source); none for a count cifra runs itself. */
-  readonly status?: 'final' | 'provisional' | 'computed-by-cifra' | 'third-party';
-  /** The kind of its ruleset: a presidential election or list seats (null: ruleset unreadable). */
-  readonly kind: 'presidential' | 'list' | null;
-  /** Election day (YYYY-MM-DD), when the manifest gives it. */
-  readonly date?: string;
-}
-
-export interface ProgressDocument {
-  readonly election: string;
-  readonly actas: ResultsDocument['units'][number]['actas'];
-  // null: a figure the source does not give, or one derived from it (docs/elections.md)
-  readonly eligible: number | null;
-  readonly eligibleRemaining: number | null;
-  /**
-   * Actas the election's universe expects that no file has brought yet (a partial file): in
-   * `actas.total`, in none of its states; 0 when the store is the whole count; null for published
-   * aggregates (the source's counts say it).
-   */
-  readonly actasNotLoaded: number | null;
-  readonly emitted: number | null;
-  readonly participation: string | null;
-  /** When the last import that changed something finished (ISO 8601), or null. */
-  readonly snapshotTime: string | null;
-  readonly imports: number;
-  /** For elections known from published aggregates: status, % counted, time, source. */
-  readonly published?: NonNullable<ElectionDef['published']>;
-  /** What the election's manifest says: status, sources, provenance, proclamation, discrepancies, reported totals. */
-  readonly about?: {
-    readonly status: NonNullable<ElectionDef['manifest']>['status'];
-    readonly asOf: string;
-    readonly sources: readonly Name[];
-    readonly provenance: string;
-    readonly proclamation?: Name;
-    readonly discrepancies?: NonNullable<NonNullable<ElectionDef['manifest']>['discrepancies']>;
-    readonly reported?: NonNullable<NonNullable<ElectionDef['manifest']>['reported']>;
-    /** Sources of the same actas that `GET /api/v1/compare` can cross-check, by id. */
-    readonly compareSources?: readonly { readonly id: string; readonly publisher: Name }[];
-  };
-}
 
 /**
  * Where the provenance note is, so a reader knows what to open: a bundled PROVENANCE.md by its
@@ -137,37 +104,6 @@ function compareSources(
     s.id === undefined ? [] : [{ id: s.id, publisher: s.publisher }],
   );
 }
-
-export interface ActaDocument {
-  readonly election: string;
-  readonly mesa: string;
-  readonly place: PlaceNames | null;
-  readonly current: StoredActa | null;
-  readonly history: readonly ActaVersion[];
-  /** The mesa's rows that imports refused (each with its coded issues), oldest first. */
-  readonly quarantined: readonly MesaQuarantine[];
-}
-
-/**
- * A row an import refused for a mesa: which import and file, its row, its issues, as read. The
- * API's schema is MesaQuarantineSchema; this type keeps the core's readonly Issue (whose schema
- * infers a mutable path), so it is written out rather than inferred.
- */
-export interface MesaQuarantine {
-  readonly importId: number;
-  readonly file: string;
-  readonly row: number;
-  readonly issues: readonly Issue[];
-  readonly raw: Readonly<Record<string, string>>;
-}
-
-export const MesaQuarantineSchema = z.object({
-  importId: z.number().int(),
-  file: z.string(),
-  row: z.number().int().describe("the row's 1-based data row in its file"),
-  issues: z.array(IssueSchema),
-  raw: z.record(z.string(), z.string()).describe('the row as read'),
-});
 
 /**
  * A mesa's quarantined rows, by import and row: the store reads those of its key (an index), and
@@ -372,38 +308,6 @@ export async function getResults(
   return { ok: true, value: { ...doc, status: await figuresStatus(store, def) } };
 }
 
-/** One update of a count: the national figures after it, who led and by how much. */
-export interface CoursePoint {
-  readonly time: string;
-  readonly actasCounted: number;
-  readonly actasTotal: number;
-  /** null: the update expects no actas. */
-  readonly pctCounted: string | null;
-  readonly valid: number;
-  /** null: the source gives no blank and null votes. */
-  readonly emitted: number | null;
-  readonly votes: readonly {
-    readonly id: string;
-    readonly label: string;
-    readonly votes: number;
-  }[];
-  /** The choice ahead, or null when the top two are level. */
-  readonly leader: string | null;
-  readonly margin: number;
-}
-
-export interface CountCourseDocument {
-  readonly election: string;
-  readonly source: Name | null;
-  readonly points: readonly CoursePoint[];
-  /** The updates after which the lead changed hands. */
-  readonly leadChanges: readonly {
-    readonly time: string;
-    readonly from: string;
-    readonly to: string;
-  }[];
-}
-
 /** The count's course (a published election's national figures after each update), oldest first. */
 export async function getCountCourse(
   store: Store,
@@ -411,13 +315,15 @@ export async function getCountCourse(
 ): Promise<Found<CountCourseDocument>> {
   const e = await election(store, id);
   if (!e.ok) return e;
+  // read first, as the results' snapshot is: the figures below are of this revision or later
+  const revision = await store.revision(e.value.id);
   const units = (await store.publishedUnits(e.value.id, 'course'))
     .map((u) => u.doc as ResultUnit)
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   if (units.length === 0 && e.value.published === undefined)
     return {
       ok: true,
-      value: courseDocument(e.value.id, null, await actaCourse(store, e.value)),
+      value: courseDocument(e.value.id, revision, null, await actaCourse(store, e.value)),
     };
   // a course's updates carry acta counts (docs/elections.md, `course`); one without is no point
   const points = units.flatMap((u): CoursePoint[] => {
@@ -438,7 +344,7 @@ export async function getCountCourse(
     ];
   });
   const source = points.length > 0 ? (e.value.published?.source ?? null) : null;
-  return { ok: true, value: courseDocument(e.value.id, source, points) };
+  return { ok: true, value: courseDocument(e.value.id, revision, source, points) };
 }
 
 /** Who is ahead of a course point and by how much (leaders.ts: "Otras listas" leads nothing). */
@@ -452,6 +358,7 @@ export function pointLead(
 
 function courseDocument(
   election: string,
+  revision: string,
   source: Name | null,
   points: readonly CoursePoint[],
 ): CountCourseDocument {
@@ -464,7 +371,7 @@ function courseDocument(
       ? [{ time: p.time, from: before, to: p.leader }]
       : [];
   });
-  return { election, source, points, leadChanges };
+  return { election, revision, source, points, leadChanges };
 }
 
 /** When the last committed import that changed an acta finished, or null. */
@@ -488,7 +395,9 @@ export async function getProgress(
   const found = await electionWithJurisdiction(store, id);
   if (!found.ok) return found;
   const def = found.value.def;
-  const n = (await buildResults(store, def, 'national')).units[0];
+  // the revision of the national figures' snapshot: the document's
+  const { revision, units } = await buildResults(store, def, 'national');
+  const n = units[0];
   const imports = (await store.listImports(def.id)).filter((i) => i.status === 'committed');
   const none = def.published ? null : 0;
   const extent = def.published ? null : (await countExtent(store, def))?.extent;
@@ -508,6 +417,7 @@ export async function getProgress(
     ok: true,
     value: {
       election: def.id,
+      revision,
       // a unit whose source gives no acta counts: null (unknown), never 0 of 0
       actas: n ? n.actas : empty,
       // no national unit: no actas imported yet (0 of each), or a source without one (unknown)
@@ -570,13 +480,18 @@ export async function getSeats(
   const found = await electionWithJurisdiction(store, id);
   if (!found.ok) return found;
   const def = found.value.def;
+  // read first, as the summary reads it: the seats below are of this revision or later
+  const revision = await store.revision(def.id);
   const map = def.published?.districtUnits;
   const published =
     def.published && map === undefined
       ? ((await store.publishedSeats(def.id)) as PublishedSeatsFile | null)
       : null;
   if (published)
-    return { ok: true, value: { election: def.id, kind: published.kind, result: published } };
+    return {
+      ok: true,
+      value: { election: def.id, revision, kind: published.kind, result: published },
+    };
   const rs = loadRuleset(def.ruleset);
   if (!rs.ok) return { ok: false, issues: rs.error };
   if (rs.value.kind === 'presidential') {
@@ -591,6 +506,7 @@ export async function getSeats(
       ok: true,
       value: {
         election: def.id,
+        revision,
         kind: 'presidential',
         status,
         settled: settled.settled,
@@ -602,7 +518,10 @@ export async function getSeats(
   }
   const input = await seatInput(store, def, found.value.jurisdiction, rs.value);
   if (map !== undefined)
-    return { ok: true, value: await seatsFromPublishedUnits(store, def, rs.value, input, seed) };
+    return {
+      ok: true,
+      value: await seatsFromPublishedUnits(store, def, rs.value, input, seed, revision),
+    };
   const votes = input.votes;
   const result = computeSeats(rs.value, { votes }, { seed });
   const n = (await buildResults(store, def, 'national')).units[0];
@@ -617,6 +536,7 @@ export async function getSeats(
     ok: true,
     value: {
       election: def.id,
+      revision,
       kind: 'list',
       computedBy: 'cifra',
       ...(figures === undefined ? {} : { figures }),
@@ -652,6 +572,8 @@ export async function getActa(
   const { def, jurisdiction } = e.value;
   const mesa = jurisdiction.padMesa(mesaRaw);
   if (!jurisdiction.mesaPattern.test(mesa)) return { ok: false, issues: [badMesa(mesa, ['mesa'])] };
+  // read first, as the results' snapshot is: the acta below is of this revision or later
+  const revision = await store.revision(def.id);
   const current = await store.getActa(def.id, mesa);
   const history = await store.actaHistory(def.id, mesa);
   const quarantined = await quarantinedOf(store, def.id, mesa, (m) => jurisdiction.padMesa(m));
@@ -661,7 +583,10 @@ export async function getActa(
       issues: [issue('acta_not_found', ['mesa'], { mesa, election: def.id })],
     };
   const place = current ? ((await placesOf(store, def.id)).get(current.ubigeo) ?? null) : null;
-  return { ok: true, value: { election: def.id, mesa, place, current, history, quarantined } };
+  return {
+    ok: true,
+    value: { election: def.id, revision, mesa, place, current, history, quarantined },
+  };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { PresidentialRuleset } from '../core/rulesets/ruleset.js';
 import type { Issue } from '../core/issues.js';
 import { loadJurisdiction } from '../jurisdictions/load.js';
 import type { Store } from '../store/store.js';
-import { buildResults, countExtent, type ResultsDocument, type ResultUnit } from './documents.js';
+import { buildResults, countExtent, type ResultUnit } from './documents.js';
 import { declaredUniverse, extentNote } from './extent.js';
 
 const pct = z.string().regex(/^\d{1,3}\.\d{3}$/);
@@ -48,9 +48,7 @@ export const CountSchema = z.object({
 export type CountDocument = z.infer<typeof CountSchema>;
 
 /** A results document as served (API, CSV, `cifra results`, `cifra export`): with its status. */
-export interface ServedResults extends ResultsDocument {
-  readonly status: FiguresStatus;
-}
+export type { ServedResults } from './document-schemas.js';
 
 /**
  * The status every document of the election's figures carries (the summary, results, what-if):

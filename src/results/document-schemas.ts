@@ -1,0 +1,294 @@
+import { z } from 'zod';
+import { ACTA_STATES } from '../core/model/acta.js';
+import { IssueSchema } from '../core/issues.js';
+import { DistrictUnitsSchema, StatusSchema } from '../core/model/manifest.js';
+import { NameSchema, NoteSchema } from '../core/model/note.js';
+import { FiguresStatusSchema } from './status.js';
+
+/**
+ * The read documents' schemas, beside the services that build them: each document's type is
+ * inferred from its schema (one copy), and the API's contract (src/api/schemas.ts, the OpenAPI
+ * document) re-exports the same schemas.
+ */
+
+/**
+ * A schema's type as the services hand it out: read-only all the way down, so a store's readonly
+ * arrays (an acta's warnings, an issue's path) fit without a copy and no reader edits a document.
+ */
+export type DeepReadonly<T> = T extends object
+  ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+  : T;
+
+/** A share with three decimals ("41.275"). */
+export const PctSchema = z.string().regex(/^\d+\.\d{3}$/);
+const pct = PctSchema;
+
+/**
+ * The store's revision of the election the document was read at (`store.revision(election)`, as
+ * the summary's): every import or published load changes it, so documents fetched across an
+ * import say so.
+ */
+export const RevisionSchema = z
+  .string()
+  .describe(
+    "the store's revision of the election this document was read at (the summary's `revision`): documents with different revisions come from different cuts of the count",
+  );
+
+/** What the figures are and their source: the summary's status, on every document of figures. */
+export const DocumentStatusSchema = FiguresStatusSchema.describe(
+  "what the figures are (final, provisional with % counted and cut, computed by cifra, third party) and who published them: the summary's status",
+);
+
+const ActaCountsSchema = z.object({
+  total: z.number().int(),
+  counted: z.number().int(),
+  resolved: z.number().int(),
+  annulled: z.number().int(),
+  notInstalled: z.number().int(),
+  pending: z.number().int(),
+  jee: z.number().int(),
+  pendingWithFigures: z.number().int(),
+  processed: z.number().int(),
+  pctProcessed: pct.nullable().describe('null: no actas expected (no share of nothing)'),
+});
+
+/** A figure the source may not give: null then, never 0 (docs/elections.md, "never read as 0"). */
+function absent<T extends z.ZodTypeAny>(t: T) {
+  return t.nullable().describe('null: the source does not give this figure (never read as 0)');
+}
+
+/** A figure computed from others: null when one of them is not given. */
+function derived<T extends z.ZodTypeAny>(t: T, from: string) {
+  return t
+    .nullable()
+    .describe(
+      `computed from ${from}; null when the source does not give one, or (a percentage) when its base is 0`,
+    );
+}
+
+/** A level of the election's jurisdiction: `national`, `mesa`, or one the jurisdiction declares. */
+const LevelSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/);
+
+/** One unit of a results document: what `cifra results`, exports and the API return. */
+export const ResultUnitSchema = z.object({
+  level: LevelSchema,
+  code: z.string(),
+  name: z.string(),
+  choices: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      party: z.string(),
+      votes: z.number().int(),
+      pctValid: pct.nullable().describe('null: no valid votes yet (no share of nothing)'),
+      pctEmitted: pct
+        .nullable()
+        .describe('null: the emitted votes are not known, or none yet (no share of nothing)'),
+      candidates: z
+        .array(z.object({ position: z.number().int(), votes: z.number().int() }))
+        .optional(),
+    }),
+  ),
+  valid: z.number().int(),
+  blank: absent(z.number().int()),
+  null: absent(z.number().int()),
+  impugned: absent(z.number().int()),
+  emitted: derived(z.number().int(), 'valid, blank and null (or blankAndNull)'),
+  eligible: absent(z.number().int()),
+  eligibleProcessed: absent(z.number().int())
+    .optional()
+    .describe(
+      "eligible voters of the actas processed, participation's base (null: the source does not give it; absent from documents stored before it was served)",
+    ),
+  participation: derived(pct, 'emitted and the eligible voters of the actas processed'),
+  blankPctEmitted: derived(pct, 'blank and emitted'),
+  nullPctEmitted: derived(pct, 'null and emitted'),
+  actas: absent(ActaCountsSchema),
+  eligibleRemaining: absent(z.number().int()),
+  blankAndNull: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      'blank and null votes where the source gives them only together (blank and null are then null)',
+    ),
+});
+export type ResultUnit = DeepReadonly<z.infer<typeof ResultUnitSchema>>;
+
+/** Results at a level (one unit or every unit) with the figures' status. */
+export const ResultsSchema = z.object({
+  election: z.string(),
+  revision: RevisionSchema,
+  label: z.string(),
+  level: LevelSchema,
+  status: DocumentStatusSchema,
+  units: z.array(ResultUnitSchema),
+});
+/** A results document as served (API, CSV, `cifra results`, `cifra export`): with its status. */
+export type ServedResults = DeepReadonly<z.infer<typeof ResultsSchema>>;
+/** The results of a level as tabulated, before the status is added (results/documents.ts). */
+export type ResultsDocument = Omit<ServedResults, 'status'>;
+
+/** One update of a count: the national figures after it, who led and by how much. */
+export const CoursePointSchema = z.object({
+  time: z.string(),
+  actasCounted: z.number().int(),
+  actasTotal: z.number().int(),
+  pctCounted: pct.nullable().describe('null: the update expects no actas'),
+  valid: z.number().int(),
+  emitted: derived(z.number().int(), 'valid, blank and null'),
+  votes: z.array(z.object({ id: z.string(), label: z.string(), votes: z.number().int() })),
+  leader: z.string().nullable(),
+  margin: z.number().int(),
+});
+export type CoursePoint = DeepReadonly<z.infer<typeof CoursePointSchema>>;
+
+/** A count's course: the national figures after each update, the leader and the lead changes. */
+export const CountCourseSchema = z.object({
+  election: z.string(),
+  revision: RevisionSchema,
+  source: NameSchema.nullable(),
+  points: z.array(CoursePointSchema),
+  leadChanges: z.array(z.object({ time: z.string(), from: z.string(), to: z.string() })),
+});
+export type CountCourseDocument = DeepReadonly<z.infer<typeof CountCourseSchema>>;
+
+export const ProgressSchema = z.object({
+  election: z.string(),
+  revision: RevisionSchema,
+  actas: absent(ActaCountsSchema),
+  eligible: absent(z.number().int()),
+  eligibleRemaining: absent(z.number().int()),
+  actasNotLoaded: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      "Actas the election's universe expects that no file has brought yet (a partial file): counted in actas.total, in none of its states; 0 when the store is the whole count; null for published aggregates.",
+    ),
+  emitted: derived(z.number().int(), 'valid, blank and null'),
+  participation: derived(pct, 'emitted and eligible'),
+  snapshotTime: z.string().nullable(),
+  imports: z.number().int(),
+  published: z
+    .object({
+      status: z.enum(['final', 'provisional', 'computed-by-cifra', 'third-party']),
+      asOf: z.string(),
+      pctCounted: z.string().nullable(),
+      source: NameSchema,
+      figures: z.enum(['complete', 'votes', 'valid-only', 'blank-null-combined']),
+      districtUnits: DistrictUnitsSchema.optional(),
+      previous: z
+        .object({ asOf: z.string(), source: NameSchema })
+        .optional()
+        .describe(
+          'An earlier capture of the same count (its time and publisher): the projection draws the arrival drift from it.',
+        ),
+    })
+    .optional(),
+  /** What the election's manifest says: how far the figures go, their sources and provenance. */
+  about: z
+    .object({
+      status: StatusSchema,
+      asOf: z.string(),
+      sources: z.array(NameSchema),
+      provenance: z.string(),
+      proclamation: NameSchema.optional(),
+      discrepancies: z
+        .array(
+          z.object({
+            figure: z.string(),
+            values: z.array(z.object({ source: NameSchema, value: z.number().int() })),
+            note: NoteSchema,
+          }),
+        )
+        .optional(),
+      reported: z
+        .object({
+          source: NameSchema,
+          votes: z.record(z.string(), z.number().int()),
+          note: NoteSchema,
+        })
+        .optional(),
+      compareSources: z
+        .array(z.object({ id: z.string(), publisher: NameSchema }))
+        .optional()
+        .describe('sources of the same actas that /api/v1/compare cross-checks, by id'),
+    })
+    .optional(),
+});
+export type ProgressDocument = DeepReadonly<z.infer<typeof ProgressSchema>>;
+
+/** One election as `GET /api/v1/elections` lists it. */
+export const ElectionSummarySchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  labels: NoteSchema.describe('the label in Spanish and English (`label` is the Spanish)'),
+  ruleset: z.string(),
+  choices: z.number().int(),
+  status: z.enum(['final', 'provisional', 'computed-by-cifra', 'third-party']).optional(),
+  kind: z
+    .enum(['presidential', 'list'])
+    .nullable()
+    .describe("its ruleset's kind (null: the ruleset cannot be read)"),
+  date: z.string().optional().describe('election day, YYYY-MM-DD'),
+});
+export type ElectionSummary = DeepReadonly<z.infer<typeof ElectionSummarySchema>>;
+
+export const ElectionsSchema = z.object({ elections: z.array(ElectionSummarySchema) });
+
+/** A row an import refused for a mesa: which import and file, its row, its issues, as read. */
+export const MesaQuarantineSchema = z.object({
+  importId: z.number().int(),
+  file: z.string(),
+  row: z.number().int().describe("the row's 1-based data row in its file"),
+  issues: z.array(IssueSchema),
+  raw: z.record(z.string(), z.string()).describe('the row as read'),
+});
+export type MesaQuarantine = DeepReadonly<z.infer<typeof MesaQuarantineSchema>>;
+
+const ActaValuesSchema = z.object({
+  election: z.string(),
+  mesa: z.string(),
+  ubigeo: z.string(),
+  state: z.enum(ACTA_STATES),
+  stateLabel: z.string(),
+  eligible: z.number().int(),
+  voters: z.number().int().nullable(),
+  votes: z.array(z.number().int()).nullable(),
+  blank: z.number().int(),
+  null: z.number().int(),
+  impugned: z.number().int(),
+  preferential: z.array(z.array(z.number().int())).nullable().optional(),
+});
+
+export const ActaSchema = z.object({
+  election: z.string(),
+  revision: RevisionSchema,
+  mesa: z.string(),
+  place: z
+    .object({ department: z.string(), province: z.string(), district: z.string() })
+    .nullable(),
+  current: ActaValuesSchema.extend({
+    version: z.number().int(),
+    conflict: z.boolean(),
+    warnings: z.array(IssueSchema),
+  }).nullable(),
+  history: z.array(
+    z.object({
+      version: z.number().int(),
+      kind: z.enum(['new', 'unchanged', 'state_change', 'correction', 'conflict']),
+      acta: ActaValuesSchema,
+      importId: z.number().int().nullable(),
+      sha256: z.string().nullable(),
+      row: z.number().int().nullable(),
+      recordedAt: z.string(),
+      warnings: z.array(IssueSchema),
+      current: z.boolean(),
+    }),
+  ),
+  quarantined: z
+    .array(MesaQuarantineSchema)
+    .describe("the mesa's rows that imports refused, with their coded issues, oldest first"),
+});
+export type ActaDocument = DeepReadonly<z.infer<typeof ActaSchema>>;
