@@ -14,8 +14,8 @@ import { PROJECT_ROOT as root } from '../src/io/paths.js';
 const EXTERNAL = ['better-sqlite3', 'pg', 'fastify', '@fastify/*', 'esbuild', 'tsx'];
 
 /**
- * Bundles the CLI into `outdir` (emptied first): main.js, projection-worker.js and
- * what-if-worker.js flat beside their chunks, so src/api/workers.ts finds `./<entry>.js` beside
+ * Bundles the CLI into `outdir` (emptied first): main.js, projection-worker.js, frame-worker.js
+ * and what-if-worker.js flat beside their chunks, so src/api/workers.ts finds `./<entry>.js` beside
  * whichever chunk holds it. Resolves to main.js's path and the bytes of all outputs.
  */
 export async function buildCli(
@@ -27,6 +27,7 @@ export async function buildCli(
       main: join(root, 'src', 'cli', 'main.ts'),
       'projection-worker': join(root, 'src', 'api', 'projection-worker.ts'),
       'what-if-worker': join(root, 'src', 'api', 'what-if-worker.ts'),
+      'frame-worker': join(root, 'src', 'api', 'frame-worker.ts'),
       // started by name from the chunk beside it (src/store/sqlite/import-worker-start.ts)
       'import-worker': join(root, 'src', 'store', 'sqlite', 'import-worker.ts'),
     },

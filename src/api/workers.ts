@@ -4,7 +4,12 @@ import { Worker } from 'node:worker_threads';
 import { issue, type Issue } from '../core/issues.js';
 import type { ProjectionFrame } from '../core/projection/frame.js';
 import type { ProjectionResult } from '../core/projection/simulate.js';
-import type { SimulationJob, SimulationRunner } from '../results/projection.js';
+import type {
+  FrameBuilder,
+  MesaFrameInput,
+  SimulationJob,
+  SimulationRunner,
+} from '../results/projection.js';
 import type { WhatIfJob, WhatIfOutcome, WhatIfRunner } from '../results/what-if.js';
 import { IssueError, statusOf } from './errors.js';
 
@@ -106,15 +111,34 @@ export class WorkerPool<T, R> {
   }
 }
 
-/** Projections on worker threads (projection-worker.ts). */
+/**
+ * Per-mesa frames on a worker thread (frame-worker.ts): about a second of CPU nationally, which
+ * on the event loop stalled every reader at each new revision. A frame is built once per election
+ * and revision (projection.ts memoises it), so a short queue is room for every election's.
+ */
+export class FramePool extends WorkerPool<MesaFrameInput, ProjectionFrame> {
+  constructor(size = 1, queue = 64) {
+    super('frame-worker', 'projection', size, queue);
+  }
+  readonly build: FrameBuilder = (input) => this.submit(input);
+}
+
+/** Projections on worker threads (projection-worker.ts), their frames on the frame pool's. */
 export class ProjectionPool extends WorkerPool<
   { frame: ProjectionFrame; job: SimulationJob },
   ProjectionResult
 > {
+  private readonly frames = new FramePool();
   constructor(size: number, queue: number) {
     super('projection-worker', 'projection', size, queue);
   }
-  readonly run: SimulationRunner = (frame, job) => this.submit({ frame, job });
+  readonly run: SimulationRunner = Object.assign(
+    (frame: ProjectionFrame, job: SimulationJob) => this.submit({ frame, job }),
+    { frame: (input: MesaFrameInput) => this.frames.build(input) },
+  );
+  override async close(): Promise<void> {
+    await Promise.all([super.close(), this.frames.close()]);
+  }
 }
 
 /** What-if seat computations on worker threads (what-if-worker.ts). */

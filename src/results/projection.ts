@@ -296,11 +296,67 @@ export interface SimulationJob {
   /** A list contest's ruleset id (its seats are simulated too). */
   readonly ruleset: string | undefined;
 }
-/** Runs the simulations: here (the CLI) or on a worker thread (the server, src/api/workers.ts). */
-export type SimulationRunner = (
+/**
+ * Runs the simulations: here (the CLI) or on a worker thread (the server, src/api/workers.ts).
+ * `frame`: where the per-mesa frames are built (the server's frame worker); none: on this thread.
+ */
+export type SimulationRunner = ((
   frame: ProjectionFrame,
   job: SimulationJob,
-) => Promise<ProjectionResult>;
+) => Promise<ProjectionResult>) & { readonly frame?: FrameBuilder };
+
+/**
+ * What a per-mesa frame is built from: plain data (typed arrays, strings, numbers), so that it
+ * can be cloned to a worker thread; the jurisdiction by id (or path), loaded where it is built.
+ */
+export interface MesaFrameInput {
+  readonly columns: ActaColumns;
+  /** The previous round's snapshot (a runoff's first round) and its figures rule; null: none. */
+  readonly previous: { readonly columns: ActaColumns; readonly pending: boolean } | null;
+  /** The units whose actas the universe expects and the store lacks (actasToCome). */
+  readonly toCome: ToCome;
+  readonly choices: readonly string[];
+  readonly jurisdiction: string;
+  readonly pendingFiguresCount: boolean;
+}
+/** Builds a per-mesa frame: here (`frameHere`) or on a worker thread (src/api/workers.ts). */
+export type FrameBuilder = (input: MesaFrameInput) => Promise<ProjectionFrame>;
+
+/** The per-mesa frame: the one algorithm, whichever thread runs it (CPU-bound: ~1 s nationally). */
+export function mesaFrame(input: MesaFrameInput): ProjectionFrame {
+  const j = requireJurisdiction(input.jurisdiction);
+  const prev = input.previous;
+  let byMesa = prev === null ? undefined : BY_MESA.get(prev.columns);
+  if (prev !== null && byMesa === undefined)
+    BY_MESA.set(prev.columns, (byMesa = priorsByMesa(prev.columns, prev.pending)));
+  const own = mesasFromColumns(input.columns, j, input.pendingFiguresCount, byMesa);
+  const toCome = mesasToComeOf(input.toCome, j, input.columns.mesa, prev);
+  return frameFromMesas(canonicalMesas(own, input.columns.mesa, toCome), input.choices);
+}
+
+/** The units with actas to come, and the levels their previous round is summed at. */
+export interface ToCome {
+  readonly units: readonly {
+    readonly unit: string;
+    readonly place: string;
+    readonly actas: number;
+    readonly eligible: number;
+  }[];
+  /** The universe's level, then a broader one for a unit with no previous round (none: no universe). */
+  readonly priorLevels: readonly Level[];
+}
+
+/** The frame on this thread (the CLI, tests). */
+export const frameHere: FrameBuilder = async (input) => mesaFrame(input);
+
+/** Lets the event loop run what waits (requests) before the next synchronous step. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The frame builder a store's projections last came with (the server's worker): the summary's
+ * `hasProjection`, which has no runner, shares the revision's frame and must not build it here.
+ */
+const BUILDERS = new WeakMap<Store, FrameBuilder>();
 
 /** The simulations on this thread. */
 export const simulateHere: SimulationRunner = async (frame, job) => {
@@ -328,6 +384,7 @@ export async function getProjection(
   if (!found.ok)
     return { ok: false, issues: [issue('unknown_rules', ['election'], { rules: def.ruleset })] };
   const ruleset = found.value;
+  if (run.frame !== undefined) BUILDERS.set(store, run.frame);
   const revision = await store.revision(def.id);
   const key = `${await revisionKey(store, def, revision)}|${seed}|${sims}`;
   let cache = CACHE.get(store);
@@ -405,10 +462,15 @@ interface Framed {
 /** Frames per store, then per election and revision: every seed and size of a revision shares one. */
 const FRAMES = new WeakMap<Store, Map<string, Promise<unknown>>>();
 
-async function frameOf(store: Store, def: ElectionDef, revision: string): Promise<Found<Framed>> {
+async function frameOf(
+  store: Store,
+  def: ElectionDef,
+  revision: string,
+  build: FrameBuilder,
+): Promise<Found<Framed>> {
   const key = await revisionKey(store, def, revision);
   // every live election's summary frames its revision: room for each bundled one
-  return perRevision(FRAMES, store, key, () => buildFrame(store, def), 33);
+  return perRevision(FRAMES, store, key, () => buildFrame(store, def, build), 33);
 }
 
 /**
@@ -422,7 +484,11 @@ async function revisionKey(store: Store, def: ElectionDef, revision: string): Pr
     : `${def.id}|${revision}|${await store.revision(previous)}`;
 }
 
-async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>> {
+async function buildFrame(
+  store: Store,
+  def: ElectionDef,
+  build: FrameBuilder,
+): Promise<Found<Framed>> {
   let framed: Found<Framed>;
   if (def.published !== undefined) framed = await publishedSnapshotFrame(store, def, def.published);
   else {
@@ -437,14 +503,21 @@ async function buildFrame(store: Store, def: ElectionDef): Promise<Found<Framed>
       };
     const j = loadJurisdiction(def.jurisdiction);
     if (!j.ok) return { ok: false, issues: j.error };
+    // each step below is one synchronous stretch of the server's event loop: a turn between them
+    // lets its readers in (the frame itself is built by `build`, on a worker thread there)
+    await nextTurn();
     const previous = await previousRoundActas(store, def);
-    const toCome = await actasToCome(store, def, cols, previous);
-    const byMesa = previous?.byMesa;
-    const own = mesasFromColumns(cols, j.value, def.pendingFiguresCount ?? false, byMesa);
-    const frame = frameFromMesas(
-      canonicalMesas(own, cols.mesa, toCome.mesas),
-      def.choices.map((c) => c.label),
-    );
+    await nextTurn();
+    const toCome = await actasToCome(store, def);
+    await nextTurn();
+    const frame = await build({
+      columns: cols,
+      previous: previous === null ? null : { columns: previous.cols, pending: previous.pending },
+      toCome: toCome.toCome,
+      choices: def.choices.map((c) => c.label),
+      jurisdiction: def.jurisdiction,
+      pendingFiguresCount: def.pendingFiguresCount ?? false,
+    });
     const previousRound =
       def.manifest?.previousRound === undefined
         ? undefined
@@ -508,52 +581,72 @@ function canonicalMesas(
 }
 
 /**
- * The mesas an acta election's universe expects but the store lacks (docs/elections.md,
- * `universe`), as uncounted mesas of their unit, and the units with no acta in the store at all;
- * absent null: no universe (the store is the whole count).
+ * The units of an acta election's universe with actas the store lacks (docs/elections.md,
+ * `universe`), which the frame projects as uncounted mesas of their unit (mesasToComeOf), and
+ * the units with no acta in the store at all; absent null: no universe (the store is the whole
+ * count). A few thousand units: the 50,000 mesas they make are made where the frame is built.
  */
 async function actasToCome(
   store: Store,
   def: ElectionDef,
-  cols: ActaColumns,
-  previous: PreviousActas | null,
-): Promise<{ mesas: ProjectionMesa[]; absent: readonly NamedUnit[] | null }> {
+): Promise<{ toCome: ToCome; absent: readonly NamedUnit[] | null }> {
   const x = await countExtent(store, def);
   const extent = x?.extent;
   if (x === null || extent === null || extent === undefined || x.level === null)
-    return { mesas: [], absent: null };
+    return { toCome: { units: [], priorLevels: [] }, absent: null };
   const j = requireJurisdiction(def.jurisdiction);
   const pad = j.file.place.pad ?? 0;
   // the mesas to come carry the previous round of the unit's mesas not in the store yet; a unit
   // with none (an abroad city without a counted acta then) its broader unit's (the continent's)
   const broad = broadLevel(x.universe, j);
-  const fallback = broad !== undefined && broad !== x.level;
-  const held = previous === null ? null : new Set(cols.mesa);
-  const [priors, broader] =
-    previous === null || held === null
-      ? []
-      : priorsToCome(
-          previous.cols,
-          fallback ? [j.unitCoder(x.level), j.unitCoder(broad)] : [j.unitCoder(x.level)],
-          (m) => held.has(m),
-          previous.pending,
-        );
-  const broadOf = broad === undefined ? null : j.unitCoder(broad);
   const units = x.universe.flatMap((u) => {
     const e = extent.units.get(u.unit);
     if (e === undefined || e.actasMissing === 0) return [];
-    const place = u.unit.padEnd(pad, '0');
-    const prior = priors?.get(u.unit) ?? (broadOf && broader?.get(broadOf(place)));
     return [
       {
-        place,
+        unit: u.unit,
+        place: u.unit.padEnd(pad, '0'),
         actas: e.actasMissing,
         eligible: e.eligibleMissing,
-        ...(prior === undefined || prior === null ? {} : { prior }),
       },
     ];
   });
-  return { mesas: mesasToCome(units, j), absent: absentUnits(x.universe, extent, j, broad) };
+  return {
+    toCome: {
+      units,
+      priorLevels: broad !== undefined && broad !== x.level ? [x.level, broad] : [x.level],
+    },
+    absent: absentUnits(x.universe, extent, j, broad),
+  };
+}
+
+/**
+ * The units' mesas to come, each carrying the previous round of its unit's mesas the store does
+ * not hold yet (or, where the unit has none, its broader unit's: priorLevels' second).
+ */
+function mesasToComeOf(
+  toCome: ToCome,
+  j: LoadedJurisdiction,
+  held: readonly string[],
+  previous: MesaFrameInput['previous'],
+): ProjectionMesa[] {
+  const [level, broad] = toCome.priorLevels;
+  const heldSet = previous === null || level === undefined ? null : new Set(held);
+  const [priors, broader] =
+    previous === null || heldSet === null || level === undefined
+      ? []
+      : priorsToCome(
+          previous.columns,
+          toCome.priorLevels.map((l) => j.unitCoder(l)),
+          (m) => heldSet.has(m),
+          previous.pending,
+        );
+  const broadOf = broad === undefined ? null : j.unitCoder(broad);
+  const units = toCome.units.map(({ unit, place, actas, eligible }) => {
+    const prior = priors?.get(unit) ?? (broadOf && broader?.get(broadOf(place)));
+    return { place, actas, eligible, ...(prior === undefined || prior === null ? {} : { prior }) };
+  });
+  return mesasToCome(units, j);
 }
 
 /** The coarsest place level whose unit codes are prefixes of the universe's (Peru: department). */
@@ -600,10 +693,9 @@ interface NamedUnit {
 interface PreviousActas {
   readonly cols: ActaColumns;
   readonly pending: boolean;
-  readonly byMesa: ReadonlyMap<string, PriorFigures>;
 }
 
-/** Each previous round's snapshot by mesa, once per snapshot (the store's columns, per revision). */
+/** Each previous round's snapshot by mesa, once per snapshot (on a worker thread: per clone). */
 const BY_MESA = new WeakMap<ActaColumns, ReadonlyMap<string, PriorFigures>>();
 
 /**
@@ -618,10 +710,7 @@ async function previousRoundActas(store: Store, def: ElectionDef): Promise<Previ
   if (prev === null || prev.published !== undefined) return null;
   const cols = await currentColumns(store, prev);
   if (cols.length === 0) return null;
-  const pending = prev.pendingFiguresCount ?? false;
-  let byMesa = BY_MESA.get(cols);
-  if (byMesa === undefined) BY_MESA.set(cols, (byMesa = priorsByMesa(cols, pending)));
-  return { cols, pending, byMesa };
+  return { cols, pending: prev.pendingFiguresCount ?? false };
 }
 
 /** A published election's stored units of a level, as snapshot units. */
@@ -689,7 +778,7 @@ async function project(
   { seed, sims }: { readonly seed: number; readonly sims: number },
   run: SimulationRunner,
 ): Promise<Found<ProjectionDocument>> {
-  const framed = await frameOf(store, def, revision);
+  const framed = await frameOf(store, def, revision, run.frame ?? frameHere);
   if (!framed.ok) return framed;
   const { frame, method, absent, history, drift, neighbours, previousRound } = framed.value;
   const contest = contestOf(ruleset);
@@ -834,7 +923,7 @@ export async function hasProjection(
   revision: string,
 ): Promise<boolean> {
   if (!loadRuleset(def.ruleset).ok) return false;
-  return (await frameOf(store, def, revision)).ok;
+  return (await frameOf(store, def, revision, BUILDERS.get(store) ?? frameHere)).ok;
 }
 
 /** The projection of the election asked for (API). */
