@@ -107,6 +107,11 @@ describe('PostgreSQL faults, as the real server raises them', () => {
     } finally {
       await store.close();
     }
+    // a read whose side write (the projection's record) is refused still answers: it was a 503
+    await withApi(url, async (app) => {
+      const read = await app.inject({ url: `/api/v1/projection?election=${ELECTION}` });
+      expect([read.statusCode, read.json().kind]).toEqual([200, 'projection']);
+    });
   });
 
   it('a role that may not write the acta versions: an upload is 503 store_read_only (42501)', async () => {
