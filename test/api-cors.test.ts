@@ -1,12 +1,16 @@
 // CORS (review 8, MEDIUM 7): a page on another origin may read the API. Public reads answer
 // `Access-Control-Allow-Origin: *` on every path (the framework's, the cached-read hook's, the
 // hot path's, the raw fast path's; 200, 304 and errors alike); OPTIONS on a read path is the
-// preflight's 204; writes (bearer token) get no CORS and their preflight stays 405.
+// preflight's 204; writes (bearer token) get no CORS and their preflight stays 405. The what-if
+// (a public POST that writes nothing) is CORS-open too: its preflight allows POST with a JSON
+// Content-Type, and its answers (200 and refusals) carry Allow-Origin (ADR 014, addendum).
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi, hashToken } from '../src/api/server.js';
-import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { onpeCsv, onpeRow, storeWithElection, uploadCsv } from './api-helpers.js';
+import { tempDir } from './helpers.js';
+import { DISTRICTS, LISTS, VOTES, putListElection, writeStyleRuleset } from './list-election.js';
 
 const TOKEN = 'cors-token-5e2a';
 const ORIGIN = 'https://newsroom.example';
@@ -114,5 +118,69 @@ describe('writes get no CORS', () => {
     });
     expect(up.statusCode).toBe(200);
     expect(up.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('the what-if: a public computation, CORS-open', () => {
+  let listStore: SqliteStore;
+  let listApp: FastifyInstance;
+  beforeAll(async () => {
+    const dir = tempDir('cifra-cors-what-if-');
+    listStore = new SqliteStore(':memory:');
+    await listStore.migrate();
+    const ruleset = writeStyleRuleset(dir);
+    const e = { id: 'test-diputados', ruleset, districts: DISTRICTS, lists: LISTS, votes: VOTES };
+    await putListElection(listStore, e);
+    listApp = await buildApi({ store: listStore, tokenHash: hashToken(TOKEN) });
+  });
+  afterAll(async () => {
+    await listApp.close();
+    await listStore.close();
+  });
+
+  it('its preflight is 204: POST with a JSON Content-Type, from any origin, cached a day', async () => {
+    const res = await listApp.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/what-if',
+      headers: {
+        origin: ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    expect(res.statusCode).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['access-control-allow-methods']).toBe('POST');
+    expect(res.headers['access-control-allow-headers']).toBe('Content-Type');
+    expect(res.headers['access-control-max-age']).toBe('86400');
+    expect(res.body).toBe('');
+  });
+
+  it('its answer and its refusals carry Allow-Origin *; a write beside it still does not', async () => {
+    const post = (payload: string) =>
+      listApp.inject({
+        method: 'POST',
+        url: '/api/v1/what-if',
+        headers: { origin: ORIGIN, 'content-type': 'application/json' },
+        payload,
+      });
+    const ok = await post(
+      JSON.stringify({ election: 'test-diputados', whatIf: { method: 'sainte-lague' } }),
+    );
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['access-control-allow-origin']).toBe('*');
+    expect(ok.headers['access-control-expose-headers']).toBe('ETag');
+    for (const bad of ['{not json', JSON.stringify({ election: 'nope' })]) {
+      const refused = await post(bad);
+      expect([bad, refused.statusCode]).toEqual([bad, 422]);
+      expect(refused.headers['access-control-allow-origin']).toBe('*');
+    }
+    const write = await listApp.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/imports?election=test-diputados&name=x.csv',
+      headers: { origin: ORIGIN, 'access-control-request-method': 'POST' },
+    });
+    expect(write.statusCode).toBe(405);
+    expect(write.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

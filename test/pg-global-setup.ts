@@ -10,13 +10,14 @@ declare module 'vitest' {
   }
 }
 
-export default function setup(project: TestProject): () => void {
+export default function setup(project: TestProject): () => Promise<void> {
   const given = process.env['CIFRA_TEST_PG_URL'];
   if (given !== undefined && given !== '') {
     project.provide('pgUrl', given);
-    return () => {};
+    return async () => {};
   }
   const server = startPostgres();
   project.provide('pgUrl', server.url);
-  return () => server.stop();
+  // not blocking vitest's event loop while the server stops (bench/pg-server.ts, stopAsync)
+  return () => server.stopAsync();
 }

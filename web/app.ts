@@ -23,6 +23,14 @@ import { freshness, pollInterval, shownCut, tickFreshness, zoneTime } from './li
 import { renderMap, resultsIfLevel } from './map.js';
 import { newsOf, type NewsParts } from './news.js';
 import { renderProjection } from './projection.js';
+import {
+  connectionAfter,
+  noticeText,
+  sameConnection,
+  UNANSWERED,
+  type Connection,
+  type Heard,
+} from './server-notice.js';
 import { crumbsTo, setupSearch } from './search.js';
 import {
   $,
@@ -54,6 +62,7 @@ function applyStrings(): void {
     node.textContent = node.dataset[state.lang] ?? '';
   $('lang').textContent = t('langButton');
   $('lang').setAttribute('aria-label', t('langLabel'));
+  drawServerNotice();
   // the regional and municipal view keeps the language chosen (Spanish is the URL's default)
   $('erm-link').setAttribute(
     'href',
@@ -145,31 +154,23 @@ function announce(s: Summary): void {
   if (said !== '') $('live-news').textContent = said;
 }
 
-/** When the server stopped answering (ms), or null while it answers. */
-let offlineSince: number | null = null;
+/** Where the page stands with the server (web/server-notice.ts); drawn by drawServerNotice alone. */
+let connection: Connection = UNANSWERED;
 
-/**
- * Says what the page cannot show: no election on the server yet, or no answer from it since a
- * time (review 8: a page opened before the first import stayed blank; a dead server was silent).
- */
-function sayServerNotice(): void {
-  const box = $('server-notice');
-  const empty = $select('election').options.length === 0;
-  const text =
-    offlineSince !== null
-      ? t('offline')(zoneTime(new Date(offlineSince).toISOString()))
-      : empty
-        ? t('noElections')
-        : '';
-  box.hidden = text === '';
-  box.textContent = text;
+/** What a request found: the notice is redrawn when the connection's state changes. */
+function hear(h: Heard): void {
+  const next = connectionAfter(connection, h);
+  if (sameConnection(next, connection)) return;
+  connection = next;
+  drawServerNotice();
 }
 
-/** The server answered (true) or did not (false): the notice follows. */
-function heardFromServer(answered: boolean): void {
-  if (answered) offlineSince = null;
-  else offlineSince ??= Date.now();
-  sayServerNotice();
+/** The server notice as the connection's state and the page's language say it. */
+function drawServerNotice(): void {
+  const text = noticeText(connection, state.lang, zoneTime);
+  const box = $('server-notice');
+  box.hidden = text === '';
+  box.textContent = text;
 }
 
 /** One poll: an unchanged summary is a 304 from the browser's cache; a new revision redraws. */
@@ -180,17 +181,18 @@ async function poll(): Promise<void> {
     // no election yet (a page opened before the first import): ask for the list again
     if (!state.election) {
       const list = await api.elections().catch(() => null);
-      heardFromServer(list !== null);
       if (list !== null && list.elections.length > 0) {
+        // a page whose first requests met no server has no site document yet
+        state.site ??= await api.site().catch(() => null);
         electionOptions(list.elections);
-        sayServerNotice();
-        await restore(list.elections);
       }
+      hear(list === null ? { silentAt: Date.now() } : { elections: list.elections.length });
+      if (list !== null && list.elections.length > 0) await restore(list.elections);
       return;
     }
     const id = state.election;
     const s = await api.document(id, 'summary').catch(() => null);
-    heardFromServer(s !== null);
+    hear(s === null ? { silentAt: Date.now() } : { elections: $select('election').options.length });
     if (s && id === state.election && s.revision !== state.revision) {
       await refresh(s);
       await drill(state.crumbs, false);
@@ -400,16 +402,17 @@ async function main(): Promise<void> {
     state.lang = state.lang === 'es' ? 'en' : 'es';
     applyStrings();
     sayUnknownElection();
-    sayServerNotice();
     writeView(true, state.mesa);
     await loadElection(electionId(), readView());
   });
   wireWhatIf();
   wireCrossCheck();
-  const [{ elections }, site] = await Promise.all([api.elections(), api.site()]);
-  state.site = site;
+  // a server that does not answer yet is said, and the poll asks again (state.election stays null)
+  const first = await Promise.all([api.elections(), api.site()]).catch(() => null);
+  const elections = first?.[0].elections ?? [];
+  state.site = first?.[1] ?? null;
   electionOptions(elections);
-  sayServerNotice();
+  hear(first === null ? { silentAt: Date.now() } : { elections: elections.length });
   $('election').addEventListener('change', async () => {
     const chosen = $select('election').value;
     // an election chosen: the URL's unknown id is behind us

@@ -2,7 +2,7 @@ import type { FastifyInstance, HTTPMethods } from 'fastify';
 import { issue } from '../core/issues.js';
 import { storeFault } from '../store/store.js';
 import { IssueError, statusOf } from './errors.js';
-import { PREFLIGHT_HEADERS } from './http-safety.js';
+import { POST_PREFLIGHT_HEADERS, PREFLIGHT_HEADERS } from './http-safety.js';
 
 /**
  * Errors → HTTP in one place: coded issues with their status (statusOf) and the list; anything
@@ -89,15 +89,20 @@ export interface MethodNotAllowedConfig {
  */
 export function registerMethodNotAllowed(
   app: FastifyInstance,
-  routes: readonly { readonly method: string; readonly url: string }[],
+  routes: readonly { readonly method: string; readonly url: string; readonly write?: boolean }[],
 ): void {
   const byUrl = new Map<string, Set<string>>();
   for (const r of routes) byUrl.set(r.url, (byUrl.get(r.url) ?? new Set()).add(r.method));
+  // a POST that writes nothing (the what-if) is public: a page on another origin may call it
+  const publicPosts = new Set(
+    routes.filter((r) => r.method === 'POST' && r.write === false).map((r) => r.url),
+  );
   for (const [url, taken] of byUrl) {
     // Fastify answers HEAD by the GET route (exposeHeadRoutes)
     if (taken.has('GET')) taken.add('HEAD');
-    if (taken.has('GET') && url.startsWith('/api/') && !taken.has('OPTIONS')) {
-      registerPreflight(app, url);
+    const isPublic = (taken.has('GET') || publicPosts.has(url)) && url.startsWith('/api/');
+    if (isPublic && !taken.has('OPTIONS')) {
+      registerPreflight(app, url, taken.has('GET') ? PREFLIGHT_HEADERS : POST_PREFLIGHT_HEADERS);
       taken.add('OPTIONS');
     }
     const allow = METHODS.filter((m) => taken.has(m));
@@ -125,15 +130,19 @@ export function registerMethodNotAllowed(
   }
 }
 
-/** OPTIONS on a public read path: the CORS preflight's 204 (http-safety.ts, PUBLIC_READ_CORS). */
-function registerPreflight(app: FastifyInstance, url: string): void {
+/** OPTIONS on a public path: the CORS preflight's 204 (http-safety.ts, PUBLIC_READ_CORS). */
+function registerPreflight(
+  app: FastifyInstance,
+  url: string,
+  headers: Readonly<Record<string, string>>,
+): void {
   const config: MethodNotAllowedConfig = { methodNotAllowed: true };
   app.route({
     method: 'OPTIONS',
     url,
     config,
     onRequest: async (_req, reply) =>
-      reply.status(204).headers(PREFLIGHT_HEADERS).header('cache-control', 'no-store').send(),
+      reply.status(204).headers(headers).header('cache-control', 'no-store').send(),
     handler: async () => {
       throw new Error('the preflight answers at onRequest');
     },

@@ -35,13 +35,22 @@ export const isPublicRead = (method: string, url: string): boolean =>
   (method === 'GET' || method === 'HEAD') && url.startsWith('/api/');
 
 /**
+ * Whether a request is a public computation: a POST to a route of the table that writes nothing
+ * and takes no token (the what-if). CORS-open like a read (ADR 014, addendum on the what-if).
+ */
+export const isPublicPost = (method: string, routeConfig: unknown): boolean =>
+  method === 'POST' && (routeConfig as { write?: unknown } | undefined)?.write === false;
+
+/**
  * Security headers on every response the framework sends (hot-reads.ts sends the same), and CORS
- * on every answer to a public read (errors and 304s too: a page must be able to read a 404).
+ * on every answer to a public read or computation (errors and 304s too: a page must be able to
+ * read a 404 or a 422's issues).
  */
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (req, reply, payload) => {
     reply.headers(securityHeaders(req.url));
-    if (isPublicRead(req.method, req.url)) reply.headers(PUBLIC_READ_CORS);
+    if (isPublicRead(req.method, req.url) || isPublicPost(req.method, req.routeOptions.config))
+      reply.headers(PUBLIC_READ_CORS);
     return payload;
   });
 }
@@ -51,6 +60,17 @@ export const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, HEAD',
   'access-control-allow-headers': 'If-None-Match',
+  'access-control-max-age': '86400',
+};
+
+/**
+ * What a preflight for a public computation is told: POST with a JSON body (a `Content-Type` of
+ * application/json is not a "simple" header, so a browser asks first), a day's cache.
+ */
+export const POST_PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST',
+  'access-control-allow-headers': 'Content-Type',
   'access-control-max-age': '86400',
 };
 

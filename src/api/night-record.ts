@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ElectionDef } from '../core/model/acta.js';
 import { getProjection } from '../results/projection.js';
 import type { ApiContext } from './context.js';
 import { IssueError } from './errors.js';
@@ -14,19 +15,32 @@ export interface NightRecorder {
  * projection history), whether or not the dashboard is open: after its own import route, and on
  * a timer for the imports of another process (`cifra ingest` on the same store). A revision
  * already recorded, or being computed, costs a lookup (getProjection's memos); one tick at a time.
+ * Nothing runs at start: the first pass is the first tick (or import), and a revision an earlier
+ * run recorded is not projected again (a restart with the 2021 runoff stored computed both 2021
+ * projections, ~280 MB, to record nothing: putProjection keeps one record per revision).
  */
 export function nightRecorder(
   app: FastifyInstance,
   ctx: ApiContext,
   everyMs: number | undefined,
 ): NightRecorder {
+  /** Per election, the revision known recorded: in the store's history, or by this process. */
+  const known = new Map<string, string>();
+  const recordOne = async (e: ElectionDef): Promise<void> => {
+    const revision = await ctx.store.revision(e.id);
+    if (known.get(e.id) === revision) return;
+    // the first look at an election reads its history once (later revisions are this process's)
+    const stored =
+      !known.has(e.id) &&
+      (await ctx.store.projectionHistory(e.id)).some((r) => r.revision === revision);
+    // the dashboard's own projection (production's seed and size), recorded at this clock
+    if (!stored) await getProjection(ctx.store, e, { record: ctx.now }, ctx.projections.run);
+    known.set(e.id, revision);
+  };
   const recordAll = async (): Promise<void> => {
     try {
-      for (const e of await ctx.store.listElections()) {
-        if (e.published !== undefined) continue;
-        // the dashboard's own projection (production's seed and size), recorded at this clock
-        await getProjection(ctx.store, e, { record: ctx.now }, ctx.projections.run);
-      }
+      for (const e of await ctx.store.listElections())
+        if (e.published === undefined) await recordOne(e);
     } catch (err) {
       // a full pool (503 server_busy): this revision is tried again at the next tick (a failure
       // is not kept); anything else is a bug, told in the log (a timer has no caller to throw to)

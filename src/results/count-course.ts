@@ -1,17 +1,22 @@
 import type { Acta, ElectionDef } from '../core/model/acta.js';
 import { NATIONAL } from '../core/model/jurisdiction.js';
 import { percentCounted } from '../core/ratio.js';
-import { columnsFromActas } from '../core/tally/acta-columns.js';
+import type { ActaColumns } from '../core/tally/acta-columns.js';
 import { tabulateColumns } from '../core/tally/aggregate.js';
 import { requireJurisdiction } from '../jurisdictions/load.js';
 import type { Store } from '../store/store.js';
+import { LatestActas } from './latest-actas.js';
 import { pointLead, type CoursePoint } from './service.js';
 import { declaredActas } from './status.js';
 
-/** What the course has replayed of one election: its actas as of an import, and its points. */
+/**
+ * What the course has replayed of one election: its actas as of an import, and its points. The
+ * actas are typed rows, not objects (latest-actas.ts), updated in place: a replay that fails is
+ * dropped whole (actaCourse starts again from none), so no reader sees one half-extended.
+ */
 interface Replayed {
   readonly through: number;
-  readonly actas: ReadonlyMap<string, Acta>;
+  readonly actas: LatestActas;
   /** The national sums of those actas (the tally's own, kept by difference import by import). */
   readonly sums: Sums;
   readonly points: readonly CoursePoint[];
@@ -40,7 +45,7 @@ export function actaCourse(store: Store, def: ElectionDef): Promise<readonly Cou
   if (byElection === undefined) REPLAYED.set(store, (byElection = new Map()));
   const none = (): Replayed => ({
     through: 0,
-    actas: new Map(),
+    actas: new LatestActas(def.choices.length),
     sums: { votes: def.choices.map(() => 0), valid: 0, emitted: 0, actas: 0, processed: 0 },
     points: [],
   });
@@ -64,7 +69,7 @@ async function extend(store: Store, def: ElectionDef, from: Replayed): Promise<R
     if (list === undefined) byImport.set(v.importId, [v.acta]);
     else list.push(v.acta);
   }
-  const actas = new Map(from.actas);
+  const actas = from.actas;
   const points = [...from.points];
   let sums = from.sums;
   let through = from.through;
@@ -75,19 +80,17 @@ async function extend(store: Store, def: ElectionDef, from: Replayed): Promise<R
     if (written === undefined || i.finishedAt === undefined) continue;
     // the count moves by what the import changed: its mesas now, less the same mesas before
     const mesas = [...new Set(written.map((a) => a.mesa))];
-    const before = mesas.flatMap((m) => actas.get(m) ?? []);
-    for (const a of written) actas.set(a.mesa, a);
-    const after = mesas.map((m) => actas.get(m) as Acta);
-    sums = plus(sums, national(def, after), national(def, before), -1);
+    const before = actas.columnsOf(mesas);
+    for (const a of written) actas.set(a);
+    sums = plus(sums, national(def, actas.columnsOf(mesas)), national(def, before), -1);
     points.push(pointOf(def, sums, i.finishedAt));
   }
   return { through, actas, sums, points };
 }
 
 /** The national count of these actas, through the tally (the one rule of what counts). */
-function national(def: ElectionDef, actas: readonly Acta[]): Sums {
+function national(def: ElectionDef, cols: ActaColumns): Sums {
   const j = requireJurisdiction(def.jurisdiction);
-  const cols = columnsFromActas(actas, def.choices.length);
   const pendingFiguresCount = def.pendingFiguresCount ?? false;
   const n = tabulateColumns(cols, j, [NATIONAL], { pendingFiguresCount }).get(NATIONAL)?.[0];
   return {

@@ -36,7 +36,7 @@ import { previousChoicesOverUniverse } from '../elections/previous-round.js';
 import { electionPriorHistory } from '../elections/prior-history.js';
 import type { WithHistory } from '../core/projection/prior-history.js';
 import { neighbourModel } from '../elections/adjacency.js';
-import { StoreBusyError, type Store } from '../store/store.js';
+import { StoreBusyError, storeFault, type Store } from '../store/store.js';
 import { countExtent, currentColumns, type ResultUnit } from './documents.js';
 import { driftNote, withPreviousCut, type CutUnits } from './previous-cut.js';
 import { previousLevel } from './published-load.js';
@@ -423,7 +423,9 @@ export interface ProjectionOptions {
 
 /**
  * The server records beside a read: never waiting for another writer (an import holds the lock:
- * this revision goes unrecorded, the next one is tried); any other failure is a bug and throws.
+ * this revision goes unrecorded, the next one is tried), nor failing the read on a store that can
+ * only be read (a hot standby, a read-only file: store_read_only, nothing to record there); any
+ * other failure is a bug and throws.
  */
 async function recordOnTheSide(store: Store, doc: ProjectionDocument, at: string): Promise<void> {
   try {
@@ -438,7 +440,7 @@ async function recordOnTheSide(store: Store, doc: ProjectionDocument, at: string
       { wait: false },
     );
   } catch (e) {
-    if (!(e instanceof StoreBusyError)) throw e;
+    if (!(e instanceof StoreBusyError) && storeFault(e)?.code !== 'store_read_only') throw e;
   }
 }
 

@@ -15,8 +15,11 @@ export function storeFault(e: unknown): Issue | null {
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT' || code === '53100')
     return issue('disk_full', ['store'], { reason: code });
   // SQLITE_READONLY and its extended codes (a file or directory without write permission, a
-  // read-only mount), EROFS: a write to a store that can only be read
-  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === '25006')
+  // read-only mount), EROFS; PostgreSQL's 25006 (a read-only transaction: a hot standby,
+  // default_transaction_read_only) and 42501 (a role without the grant to write): a write to a
+  // store that can only be read (postgresql.org/docs/current/errcodes-appendix.html)
+  const readOnly = code === 'EROFS' || code === '25006' || code === '42501';
+  if (code.startsWith('SQLITE_READONLY') || readOnly)
     return issue('store_read_only', ['store'], { reason: code });
   // the file or its -shm cannot be opened: a WAL store on read-only media, a directory, no access
   if (code.startsWith('SQLITE_CANTOPEN'))
