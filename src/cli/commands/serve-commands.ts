@@ -193,7 +193,10 @@ export function addPublishCommand(program: Command, io: CliIo, done: (code: numb
       'write the whole public site (the dashboard and every document it reads, at the API paths) as static files; DIR must be new, empty or an earlier publish',
     )
     .addOption(dbOption())
-    .requiredOption('--out <dir>', 'output directory (replaced whole, only if cifra wrote it)')
+    .requiredOption(
+      '--out <dir>',
+      'output path: a symlink to the version served, swapped in by one rename (only if cifra wrote it); unchanged files are kept, not rewritten',
+    )
     .action(async (o: { db: string; out: string }) => {
       done(
         await withExistingStore(o.db, io, async (store) => {
@@ -213,7 +216,10 @@ export function addPublishCommand(program: Command, io: CliIo, done: (code: numb
           });
           if (!r.ok) return (printIssues(io, r.error), EXIT_ISSUES);
           io.out(
-            say('snapshot {id}: {files} files in {out}', { ...r.value, id: r.value.snapshotId }),
+            say('snapshot {id}: {files} files in {out}, {written} written (the others unchanged)', {
+              ...r.value,
+              id: r.value.snapshotId,
+            }),
           );
           return EXIT_OK;
         }),
