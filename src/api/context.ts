@@ -3,10 +3,31 @@ import type { Store } from '../store/store.js';
 import { ByteBoundedCache } from './byte-cache.js';
 import { compareService } from './compare.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './guard.js';
+import type { LogLevel } from './http-safety.js';
 import { HotReads } from './hot-reads.js';
 import { ProjectionPool, WhatIfPool } from './workers.js';
 
+/** What changes with the store's revision (an import): a short life, then revalidated (ETag). */
 export const READ_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
+/**
+ * What only cifra's own files make, never the store: the maps, the built-in rulesets, the bundled
+ * multi-contest elections and source cross-checks, the OpenAPI. They change with an upgrade or a
+ * user's jurisdiction folder, both of which restart the server; not forever (no `immutable`:
+ * their URLs do not name their bytes).
+ */
+export const INSTALL_CACHE_CONTROL = 'public, max-age=3600';
+/** The dashboard's page, styles and bundle: fixed names (app.js), so revalidated after a minute. */
+export const DASHBOARD_CACHE_CONTROL = 'public, max-age=60';
+
+const INSTALL_PATHS =
+  /^\/geo\/|^\/api\/v1\/(?:openapi\.json$|rulesets(?:[./]|$)|contests\/|compare(?:$|\/)|elections\/[^/]+\/compare\/)/;
+
+/** The Cache-Control of a successful read of `url` (a path, with or without its query). */
+export function cacheControlOf(url: string): string {
+  const path = url.split('?', 1)[0] ?? url;
+  if (INSTALL_PATHS.test(path)) return INSTALL_CACHE_CONTROL;
+  return path.startsWith('/api/') ? READ_CACHE_CONTROL : DASHBOARD_CACHE_CONTROL;
+}
 export const REVISION_TTL_MS = 250;
 /** The bytes of what-if responses kept (one is about 8 KB for 27 districts and 21 lists). */
 export const WHAT_IF_CACHE_BYTES = 16 * 1024 * 1024;
@@ -16,7 +37,8 @@ export interface ApiOptions {
   /** SHA-256 (hex) of the bearer token for write routes; null disables writes. */
   readonly tokenHash: string | null;
   readonly now?: () => string;
-  readonly logger?: boolean;
+  /** Request logs on stderr at this level (`true`: info); absent or false: none. */
+  readonly logger?: boolean | LogLevel;
   /** Also serve the dashboard (web/) at `/`. */
   readonly dashboard?: boolean;
   /** What the server accepts (guard.ts); DEFAULT_LIMITS for what is not given. */
@@ -104,7 +126,7 @@ export function apiContext(o: ApiOptions): ApiContext {
     now: o.now ?? (() => new Date().toISOString()),
     revision,
     responses,
-    hot: new HotReads(responses, revision.fresh, READ_CACHE_CONTROL, limits.precompressBytes),
+    hot: new HotReads(responses, revision.fresh, cacheControlOf, limits.precompressBytes),
     whatIfs: new ByteBoundedCache(WHAT_IF_CACHE_BYTES),
     projections: new ProjectionPool(limits.projectionWorkers, limits.projectionQueue),
     whatIfPool: new WhatIfPool(limits.whatIfWorkers, limits.whatIfQueue),

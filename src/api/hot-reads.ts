@@ -128,7 +128,8 @@ export class HotReads {
     private readonly cache: ByteBoundedCache,
     /** The store revision if checked lately (server.ts's TTL), else undefined. */
     private readonly revision: () => string | undefined,
-    private readonly cacheControl: string,
+    /** The Cache-Control of a read of this URL (context.ts cacheControlOf). */
+    private readonly cacheControl: (url: string) => string,
     private readonly precompressBytes: number,
   ) {}
 
@@ -206,7 +207,7 @@ export class HotReads {
   private variantsOf(url: string, hit: CachedResponse): Variants {
     let v = this.variants.get(hit);
     if (v === undefined) {
-      v = variantsOf(url, hit, this.cacheControl);
+      v = variantsOf(url, hit, this.cacheControl(url));
       this.variants.set(hit, v);
     }
     return v;

@@ -203,15 +203,20 @@ export function registerErrorCodes(app: FastifyInstance): void {
   });
 }
 
+/** pino's levels that `cifra serve --log-level` takes, most severe first; `silent` logs nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 /**
  * Structured request logs (pino, as Fastify writes them) on stderr: method, URL, status, time,
  * address — never a header, so never the token; a 4xx/5xx line with our error code (`res.code`,
- * docs/errors.md); 5xx with the error.
+ * docs/errors.md); 5xx with the error. `true` is `info` (a line per request, Fastify's level for
+ * them); `warn` or `error` leave only the server's own errors (5xx, a failed recording).
  */
-export function loggerOptions(enabled: boolean): FastifyServerOptions['logger'] {
-  if (!enabled) return false;
+export function loggerOptions(level: boolean | LogLevel): FastifyServerOptions['logger'] {
+  if (level === false) return false;
   return {
-    level: 'info',
+    level: level === true ? 'info' : level,
     stream: process.stderr,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
     serializers: {

@@ -1,16 +1,33 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { issue, type Issue } from '../core/issues.js';
 import type { Result } from '../core/result.js';
 import { builtInContestsIds } from '../elections/contests.js';
-import { replaceOwnedDir, type OwnedDirOptions } from '../io/owned-dir.js';
+import { replaceOwnedDir, type OwnedDirOptions, type VersionDirs } from '../io/owned-dir.js';
 import type { PlacesDocument } from '../results/places.js';
 import type { Store } from '../store/store.js';
 import type { ContestsElectionDocument } from '../results/contests.js';
 import { mesasOnlyQuarantined } from '../results/service.js';
 import { DOCUMENTS, RawBody, type DocumentContext } from './documents.js';
 import { API_ROOT, ELECTION_DOCUMENTS } from './paths.js';
+import {
+  changedMesas,
+  codeFingerprint,
+  electionState,
+  mesaKey,
+  readState,
+  STATE_FILE,
+  type PublishState,
+} from './publish-unchanged.js';
 import { dashboardFiles, siteJurisdictions } from './site-files.js';
 
 export interface PublishReport {
@@ -18,37 +35,109 @@ export interface PublishReport {
   readonly out: string;
   readonly files: number;
   readonly bytes: number;
+  /** Of them, the files whose bytes changed (or are new): written; the others are the previous
+   * version's, hard-linked (same inode, mtime and size: the same ETag from nginx). */
+  readonly written: number;
+  readonly writtenBytes: number;
+  /** Acta documents not computed: their mesa had nothing new since the previous version. */
+  readonly actasKept: number;
 }
 
 const BY_URL = new Map(DOCUMENTS.map((d) => [d.url, d]));
 // a path segment that is a file name: no separators, no dot-dot
 const SAFE = /^(?!\.\.?$)[^/\\\0]+$/;
 
-/** Writes files into the site's folder, hashing names and bytes in the order written. */
+/** Whether the file at `path` holds exactly `body` (size first: most changed files differ in it). */
+function sameBytes(path: string, body: Buffer): boolean {
+  const st = statSync(path, { throwIfNoEntry: false });
+  return (
+    st !== undefined && st.isFile() && st.size === body.length && readFileSync(path).equals(body)
+  );
+}
+
+/**
+ * Puts the previous version's file at `path`: a hard link (no bytes written; inode, mtime and size
+ * kept, so nginx's ETag and Last-Modified stay), or on a file system without links a copy given
+ * the old mtime (what the ETag is made of).
+ */
+function reuse(previous: string, path: string): void {
+  try {
+    linkSync(previous, path);
+  } catch {
+    copyFileSync(previous, path);
+    const st = statSync(previous);
+    utimesSync(path, st.atime, st.mtime);
+  }
+}
+
+/**
+ * Writes files into the site's new version, hashing names and bytes in the order written; a file
+ * whose bytes the previous version already holds is reused from it, not written.
+ */
 class SiteWriter {
   readonly hash = createHash('sha256');
   files = 0;
   bytes = 0;
-  constructor(private readonly dir: string) {}
+  written = 0;
+  writtenBytes = 0;
+  constructor(private readonly dirs: VersionDirs) {}
 
   /** Writes a file; the last one (site.json, naming the snapshot) is left out of the hash. */
-  put(url: string, body: string | Buffer, hashed = true): void {
-    const rel = url === '/' ? 'index.html' : url.replace(/^\//, '');
-    const path = join(this.dir, rel);
+  put(url: string, text: string | Buffer, hashed = true): void {
+    const body = typeof text === 'string' ? Buffer.from(text) : text;
+    const rel = relOf(url);
+    const path = join(this.dirs.dir, rel);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, body);
+    const old = this.dirs.previous === null ? null : join(this.dirs.previous, rel);
+    if (old !== null && sameBytes(old, body)) reuse(old, path);
+    else {
+      writeFileSync(path, body);
+      this.written += 1;
+      this.writtenBytes += body.length;
+    }
     if (hashed) this.hash.update(rel).update('\0').update(body).update('\0');
     this.files += 1;
-    this.bytes += Buffer.byteLength(body);
+    this.bytes += body.length;
+  }
+
+  /** Reuses the previous version's file at `url` as it is: false when it has none. */
+  keep(url: string): boolean {
+    const rel = relOf(url);
+    if (this.dirs.previous === null) return false;
+    const old = join(this.dirs.previous, rel);
+    if (!statSync(old, { throwIfNoEntry: false })?.isFile()) return false;
+    const body = readFileSync(old);
+    const path = join(this.dirs.dir, rel);
+    mkdirSync(dirname(path), { recursive: true });
+    reuse(old, path);
+    this.hash.update(rel).update('\0').update(body).update('\0');
+    this.files += 1;
+    this.bytes += body.length;
+    return true;
   }
 }
 
+const relOf = (url: string): string => (url === '/' ? 'index.html' : url.replace(/^\//, ''));
+
 /** The site's documents: each computed by its API route and written at the path it is served at. */
 class DocumentWriter {
+  actasKept = 0;
   constructor(
     private readonly ctx: DocumentContext,
     private readonly w: SiteWriter,
   ) {}
+
+  /** An acta's document: the previous version's file when its mesa has nothing new since. */
+  async acta(election: string, mesa: string, changed: ReadonlySet<string> | 'all'): Promise<void> {
+    const same = changed !== 'all' && !changed.has(mesaKey(mesa));
+    if (same && SAFE.test(election) && SAFE.test(mesa)) {
+      if (this.w.keep(`${API_ROOT}/elections/${election}/actas/${mesa}.json`)) {
+        this.actasKept += 1;
+        return;
+      }
+    }
+    await this.put('/elections/:election/actas/:mesa.json', { election, mesa });
+  }
 
   /** Writes one document; its value, or null when the API would answer 404/422 (no file then). */
   async put(pattern: string, params: Record<string, string> = {}): Promise<unknown> {
@@ -65,7 +154,12 @@ class DocumentWriter {
 }
 
 /** One election: its documents, every level, every unit with its children, mesas and actas. */
-async function writeElection(d: DocumentWriter, store: Store, id: string): Promise<void> {
+async function writeElection(
+  d: DocumentWriter,
+  store: Store,
+  id: string,
+  changed: ReadonlySet<string> | 'all',
+): Promise<void> {
   const e = { election: id };
   for (const name of ELECTION_DOCUMENTS) await d.put(`/elections/:election/${name}.json`, e);
   const places = (await d.put('/elections/:election/places.json', e)) as PlacesDocument | null;
@@ -89,12 +183,10 @@ async function writeElection(d: DocumentWriter, store: Store, id: string): Promi
       ...e,
       place: u.code,
     })) as { mesas: { mesa: string }[] } | null;
-    for (const m of list?.mesas ?? [])
-      await d.put('/elections/:election/actas/:mesa.json', { ...e, mesa: m.mesa });
+    for (const m of list?.mesas ?? []) await d.acta(id, m.mesa, changed);
   }
   // a mesa whose rows were all quarantined has its document (its refused rows) as the API does
-  for (const mesa of await mesasOnlyQuarantined(store, id))
-    await d.put('/elections/:election/actas/:mesa.json', { ...e, mesa });
+  for (const mesa of await mesasOnlyQuarantined(store, id)) await d.acta(id, mesa, changed);
 }
 
 /** A multi-contest election (ERM): the whole document, then each contest at its own path. */
@@ -113,7 +205,8 @@ async function writeContests(d: DocumentWriter, id: string): Promise<void> {
  * the paths the API serves them (src/api/paths.ts), so nginx, object storage or a CDN serves it
  * with no Node process. Not written: the what-if and the cross-checks (the server computes them on
  * request; the dashboard says a static copy has no cross-check, and shows site.json's createdAt).
- * `out` must be new, empty, or a site an earlier publish wrote (docs/errors.md).
+ * `out` must be new, empty, or a site an earlier publish wrote (docs/errors.md); it becomes a
+ * symlink to the new version, swapped in by one rename (replaceOwnedDir, docs/adr/007).
  */
 export async function publishSite(
   store: Store,
@@ -131,15 +224,23 @@ export async function publishSite(
   };
   return replaceOwnedDir(
     out,
-    async (dir) => {
-      const w = new SiteWriter(dir);
+    async (dirs) => {
+      const w = new SiteWriter(dirs);
       for (const f of dashboardFiles(await siteJurisdictions(store))) w.put(f.url, f.body());
       const d = new DocumentWriter(ctx, w);
       w.put(`${API_ROOT}/openapi.json`, JSON.stringify(openapi));
       const rulesets = (await d.put('/rulesets.json')) as { rulesets: { id: string }[] } | null;
       for (const r of rulesets?.rulesets ?? []) await d.put('/rulesets/:id.json', { id: r.id });
       const list = (await d.put('/elections.json')) as { elections: { id: string }[] };
-      for (const e of list.elections) await writeElection(d, store, e.id);
+      const was = readState(dirs.previous);
+      const state: PublishState = { code: codeFingerprint(), elections: {} };
+      for (const { id } of list.elections) {
+        // read before the documents: an import meanwhile is new to the next publish, not lost
+        const now = await electionState(store, id);
+        state.elections[id] = now;
+        await writeElection(d, store, id, await changedMesas(store, id, was?.elections[id], now));
+      }
+      writeFileSync(join(dirs.dir, STATE_FILE), JSON.stringify(state));
       for (const id of builtInContestsIds()) await writeContests(d, id);
       const snapshotId = `${now.replace(/[^0-9]/g, '').slice(0, 14)}-${w.hash.digest('hex').slice(0, 12)}`;
       w.put(
@@ -153,7 +254,8 @@ export async function publishSite(
         }),
         false,
       );
-      return { snapshotId, out, files: w.files, bytes: w.bytes };
+      const { files, bytes, written, writtenBytes } = w;
+      return { snapshotId, out, files, bytes, written, writtenBytes, actasKept: d.actasKept };
     },
     o,
   );

@@ -9,7 +9,7 @@ import type {
 } from 'fastify';
 import type { z } from 'zod';
 import { encodedEtag, noneMatch, readCacheKey } from './cache.js';
-import { READ_CACHE_CONTROL, type ApiContext } from './context.js';
+import { cacheControlOf, type ApiContext } from './context.js';
 import { cachedAnswer, COMPRESS_THRESHOLD, readVary } from './hot-reads.js';
 
 /** GET, and HEAD with the same header fields (RFC 9110 §9.3.2): Fastify answers HEAD by the GET route. */
@@ -87,7 +87,7 @@ function cachedRead(
       return reply.code(a.status).send(a.body);
     }
     // `negotiate`: the plugin picks the coding, and the ETag and 304 follow it (encodedRead)
-    reply.header('cache-control', READ_CACHE_CONTROL);
+    reply.header('cache-control', cacheControlOf(req.url));
     reply.type(hit.type ?? 'application/json; charset=utf-8');
     reply.headers(readVary(size));
     reply.header('etag', hit.etag);
@@ -107,7 +107,7 @@ function readEtag(ctx: ApiContext, marks: ReadMarks): onSendHookHandler {
       return payload;
     const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
     reply.header('etag', etag);
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', READ_CACHE_CONTROL);
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', cacheControlOf(req.url));
     const revision = marks.revisionOf.get(req);
     const key = marks.readKey.get(req);
     // the plugin says Vary only when it compresses; every read it may compress says it on every

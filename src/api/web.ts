@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { cacheControlOf } from './context.js';
 import { dashboardFiles } from './site-files.js';
 
 /** Serves the dashboard (web/) and what it needs: its bundle (d3 inside) and the maps of
@@ -8,7 +9,7 @@ export function registerDashboard(app: FastifyInstance, jurisdictions: readonly 
   for (const f of dashboardFiles(jurisdictions)) {
     const body = f.body();
     app.get(f.url, async (_req, reply) =>
-      reply.type(f.type).header('cache-control', 'public, max-age=60').send(body),
+      reply.type(f.type).header('cache-control', cacheControlOf(f.url)).send(body),
     );
   }
 }

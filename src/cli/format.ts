@@ -248,7 +248,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'ok: {versions} versiones de actas y {imports} importaciones, cada eslabón de ambas cadenas de hashes verificado; el registro de auditoría de {entries} entradas coincide con cada tabla{since}',
   ', and contains {since}': ', y contiene {since}',
   'head: {count} {hash}': 'cabeza: {count} {hash}',
-  'snapshot {id}: {files} files in {out}': 'instantánea {id}: {files} archivos en {out}',
+  'snapshot {id}: {files} files in {out}, {written} written (the others unchanged)':
+    'instantánea {id}: {files} archivos en {out}, {written} escritos (los demás sin cambios)',
   'replaying {file} into {target} ({order}, seed {seed}, {steps} steps)':
     'reproduciendo {file} en {target} ({order}, semilla {seed}, {steps} pasos)',
   ' · runoff {pair} p={p}': ' · segunda vuelta {pair} p={p}',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { LOG_LEVELS, type LogLevel } from '../../api/http-safety.js';
 import type { Store } from '../../store/store.js';
 import { openStore } from '../../store/open.js';
 import { say } from '../format.js';
@@ -21,6 +22,7 @@ interface ServeOptions {
   readonly tokenFile?: string;
   readonly trustProxy?: string | true;
   readonly ingestLimits?: string;
+  readonly logLevel: LogLevel;
 }
 
 /** The options `cifra serve` and `cifra start` share (ServeOptions). */
@@ -40,7 +42,16 @@ function serverOptions(cmd: Command): Command {
       '--ingest-limits <file>',
       'a JSON file of ingest limits for POST /api/v1/imports (as cifra ingest --limits)',
     )
-    .addOption(busyOption());
+    .addOption(busyOption())
+    .addOption(
+      new Option(
+        '--log-level <level>',
+        'request log on stderr: info (a line per request), debug, warn or error (only failures), fatal, silent',
+      )
+        .choices(LOG_LEVELS)
+        .env('CIFRA_LOG_LEVEL')
+        .default('info'),
+    );
 }
 
 /**
@@ -74,6 +85,7 @@ async function serveUntilStopped(
     token?: string | undefined;
     ingestLimits?: string | undefined;
     trustProxy?: string | true | undefined;
+    logLevel: LogLevel;
   },
   io: CliIo,
 ): Promise<number> {
@@ -84,7 +96,7 @@ async function serveUntilStopped(
     ingestLimits:
       o.ingestLimits === undefined ? {} : readLimitsFile(o.ingestLimits, '--ingest-limits'),
     dashboard: true,
-    logger: true,
+    logger: o.logLevel,
     // $CIFRA_RAW_HOT=0: every request through Node's HTTP parser (docs/adr/014)
     rawHotPath: process.env['CIFRA_RAW_HOT'] !== '0',
     // the night's projection history without a reader: after each import here, and within 5 s
@@ -181,7 +193,10 @@ export function addPublishCommand(program: Command, io: CliIo, done: (code: numb
       'write the whole public site (the dashboard and every document it reads, at the API paths) as static files; DIR must be new, empty or an earlier publish',
     )
     .addOption(dbOption())
-    .requiredOption('--out <dir>', 'output directory (replaced whole, only if cifra wrote it)')
+    .requiredOption(
+      '--out <dir>',
+      'output path: a symlink to the version served, swapped in by one rename (only if cifra wrote it); unchanged files are kept, not rewritten',
+    )
     .action(async (o: { db: string; out: string }) => {
       done(
         await withExistingStore(o.db, io, async (store) => {
@@ -201,7 +216,10 @@ export function addPublishCommand(program: Command, io: CliIo, done: (code: numb
           });
           if (!r.ok) return (printIssues(io, r.error), EXIT_ISSUES);
           io.out(
-            say('snapshot {id}: {files} files in {out}', { ...r.value, id: r.value.snapshotId }),
+            say('snapshot {id}: {files} files in {out}, {written} written (the others unchanged)', {
+              ...r.value,
+              id: r.value.snapshotId,
+            }),
           );
           return EXIT_OK;
         }),

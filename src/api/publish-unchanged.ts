@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { ImportRecord, Store } from '../store/store.js';
+
+/**
+ * What a version of the site records about the store it was made from (a hidden file in it), so
+ * that the next publish knows which acta documents cannot have changed and reuses their files
+ * without computing them (review 8 MEDIUM 9).
+ */
+export const STATE_FILE = '.cifra-state.json';
+
+const ElectionStateSchema = z.object({
+  /** The last committed import the version saw. */
+  lastImport: z.number().int(),
+  /** Hashes: the committed imports up to it (ids and files), the election, its place names. */
+  imports: z.string(),
+  election: z.string(),
+  places: z.string(),
+});
+const StateSchema = z.object({
+  /** The code that made the version: another cifra may write another document. */
+  code: z.string(),
+  elections: z.record(z.string(), ElectionStateSchema),
+});
+export type PublishState = z.infer<typeof StateSchema>;
+type ElectionState = z.infer<typeof ElectionStateSchema>;
+
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+let codeHash: string | undefined;
+/** The running code's files (the CLI bundle's chunks; the module folder when run from source). */
+export function codeFingerprint(): string {
+  if (codeHash !== undefined) return codeHash;
+  const dir = dirname(fileURLToPath(import.meta.url));
+  const h = createHash('sha256');
+  for (const f of readdirSync(dir).sort())
+    if (/\.(js|ts)$/.test(f))
+      h.update(f)
+        .update('\0')
+        .update(readFileSync(join(dir, f)));
+  codeHash = h.digest('hex');
+  return codeHash;
+}
+
+/** The state a previous version recorded, or null (none, unreadable, another code). */
+export function readState(previous: string | null): PublishState | null {
+  if (previous === null) return null;
+  try {
+    const r = StateSchema.safeParse(JSON.parse(readFileSync(join(previous, STATE_FILE), 'utf8')));
+    return r.success && r.data.code === codeFingerprint() ? r.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const committed = async (store: Store, id: string): Promise<ImportRecord[]> =>
+  (await store.listImports(id)).filter((i) => i.status === 'committed').sort((a, b) => a.id - b.id);
+
+const importsHash = (imports: readonly ImportRecord[]): string =>
+  sha(imports.map((i) => `${i.id}:${i.sha256}`).join('\n'));
+
+/** The election's state now, as the next version records it. */
+export async function electionState(store: Store, id: string): Promise<ElectionState> {
+  const imports = await committed(store, id);
+  return {
+    lastImport: imports.at(-1)?.id ?? 0,
+    imports: importsHash(imports),
+    election: sha(JSON.stringify(await store.getElection(id))),
+    places: sha(JSON.stringify([...(await store.places(id))])),
+  };
+}
+
+/** A mesa as a key that every padding of it shares (quarantined rows keep the mesa as read). */
+export const mesaKey = (mesa: string): string => mesa.replace(/^0+/, '');
+
+/**
+ * The mesas (by mesaKey) whose acta document may differ from the previous version's, or `all`.
+ * An acta document is the mesa's versions, its quarantined rows and its place's names: it can
+ * change only through a later import that applied a version of the mesa or quarantined a row of
+ * it. `all` when that is not cheap to be sure of: no state, another election definition or place
+ * names, imports that are not the ones the state saw (another store, a restored backup), or a new
+ * import with conflicts (a conflict is stored in the mesa's history but is not an applied version).
+ */
+export async function changedMesas(
+  store: Store,
+  id: string,
+  was: ElectionState | undefined,
+  now: ElectionState,
+): Promise<ReadonlySet<string> | 'all'> {
+  if (was === undefined || was.election !== now.election || was.places !== now.places) return 'all';
+  const imports = await committed(store, id);
+  if (importsHash(imports.filter((i) => i.id <= was.lastImport)) !== was.imports) return 'all';
+  const newer = imports.filter((i) => i.id > was.lastImport);
+  if (newer.some((i) => i.conflicts !== 0)) return 'all';
+  const out = new Set<string>();
+  for (const v of await store.appliedVersions(id, was.lastImport)) out.add(mesaKey(v.mesa));
+  for (const i of newer)
+    if (i.quarantined !== 0)
+      for (const q of await store.quarantined(i.id)) if (q.mesa !== null) out.add(mesaKey(q.mesa));
+  return out;
+}
