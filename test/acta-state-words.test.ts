@@ -19,7 +19,6 @@ describe('acta state words', () => {
         const text = renderActa(
           {
             election: def.id,
-            revision: '1:1:0:1',
             mesa: '000001',
             place: null,
             current: {

@@ -48,12 +48,10 @@ const URLS = [
   PATHS.document('night', 'progress'),
   PATHS.document('night', 'count-course'),
   PATHS.document('night', 'seats'),
-  PATHS.acta('night', '000001'),
   '/api/v1/results?election=night&level=province',
   '/api/v1/progress?election=night',
   '/api/v1/count-course?election=night',
   '/api/v1/seats?election=night',
-  '/api/v1/actas/000001?election=night',
 ];
 
 describe('the revision in every document', () => {
@@ -138,8 +136,6 @@ describe('the revision in every document', () => {
       'results/department.json',
       'results/district/010101.json',
       'results/national/PE/children.json',
-      'actas/000001.json',
-      'actas/000002.json',
     ])
       expect(revisionOf.has(f), f).toBe(true);
     expect(new Set(revisionOf.values())).toEqual(new Set([await store.revision(e.id)]));

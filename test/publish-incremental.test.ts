@@ -99,7 +99,10 @@ describe('cifra publish, incremental', () => {
     expect(readFileSync(join(out, acta1), 'utf8')).toContain('"kind":"conflict"');
     expect(id(out, acta2)).toEqual(before[acta2]);
     expect(id(out, '/app.js')).toEqual(before['/app.js']);
-    expect(third.value.written).toBeLessThan(third.value.files / 2);
+    // every document of the count carries the store's revision (an import changes it), so those
+    // are all written again; the dashboard's files, the maps and the unchanged mesa's acta are not
+    expect(third.value.written).toBeLessThan(third.value.files);
+    expect(id(out, '/geo/pe.json')).toEqual(before['/geo/pe.json']);
     // a conflict is in its mesa's history but no applied version: every acta is computed again
     expect(third.value.actasKept).toBe(0);
     await store.close();

@@ -18,7 +18,8 @@ import type { ApiContext } from './context.js';
 import { CONTEST_NOT_FOUND } from './documents.js';
 import { IssueError, NOT_FOUND, unwrap } from './errors.js';
 import { hasToken } from './guard.js';
-import { parseQuery, type Handlers } from './request.js';
+import { parseQuery } from './request.js';
+import type { Handlers } from './route-table.js';
 
 /** The public reads of the count: elections, contests, results at every level, seats, mesas, actas. */
 export function tallyHandlers(ctx: ApiContext) {

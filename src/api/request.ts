@@ -2,10 +2,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { issue } from '../core/issues.js';
 import { IssueError } from './errors.js';
-import type { RouteTable } from './server.js';
 
 /**
- * A route's handler; `query` is its query schema in ROUTES (server.ts), with that schema's own
+ * A route's handler; `query` is its query schema in ROUTES (route-table.ts), with that schema's own
  * type, so `parseQuery(query, req)` is typed by it.
  */
 export type RouteHandler<Q extends z.ZodObject = z.ZodObject> = (
@@ -13,15 +12,6 @@ export type RouteHandler<Q extends z.ZodObject = z.ZodObject> = (
   reply: FastifyReply,
   query: Q,
 ) => Promise<unknown>;
-
-/**
- * Every route's handler by its URL, typed by the route's query schema: a handler reading a
- * parameter its route's schema lacks does not compile, nor does a route without a handler.
- * A module's share of them is `… satisfies Partial<Handlers>` (read-routes.ts).
- */
-export type Handlers = {
-  readonly [R in RouteTable[number] as R['url']]: RouteHandler<R['query']>;
-};
 
 /** `election` may be left out only when the store holds one election (results service: election). */
 export const electionQuery = z.object({

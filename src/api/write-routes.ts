@@ -9,7 +9,8 @@ import { electionToImport } from '../results/election-to-import.js';
 import { correctionOf } from '../results/correction.js';
 import type { ApiContext } from './context.js';
 import { IssueError, statusOf, unwrap } from './errors.js';
-import { electionQuery, jsonBody, parseQuery, type Handlers } from './request.js';
+import { electionQuery, jsonBody, parseQuery } from './request.js';
+import type { Handlers } from './route-table.js';
 
 type WriteUrl = '/api/v1/imports' | '/api/v1/actas/:mesa/corrections';
 

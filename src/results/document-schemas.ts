@@ -3,7 +3,6 @@ import { ACTA_STATES } from '../core/model/acta.js';
 import { IssueSchema } from '../core/issues.js';
 import { DistrictUnitsSchema, StatusSchema } from '../core/model/manifest.js';
 import { NameSchema, NoteSchema } from '../core/model/note.js';
-import { FiguresStatusSchema } from './status.js';
 
 /**
  * The read documents' schemas, beside the services that build them: each document's type is
@@ -22,6 +21,28 @@ export type DeepReadonly<T> = T extends object
 /** A share with three decimals ("41.275"). */
 export const PctSchema = z.string().regex(/^\d+\.\d{3}$/);
 const pct = PctSchema;
+
+/** What an election's figures are and where they come from (the summary's, results', what-if's). */
+export const FiguresStatusSchema = z.object({
+  kind: z.enum(['final', 'provisional', 'computed-by-cifra', 'third-party']),
+  pctCounted: z
+    .string()
+    .regex(/^\d{1,3}\.\d{3}$/)
+    .nullable()
+    .describe('% of actas counted, as the source or the count gives it'),
+  cut: z.string().nullable().describe("the source's cut, as the source gives it"),
+  cutTime: z
+    .string()
+    .nullable()
+    .describe(
+      "the cut as an ISO 8601 instant, when the source states a time (the manifest's cutTime or asOfTime, or an ISO cut); a date-only cut has none",
+    ),
+  source: NoteSchema.nullable().describe('who published the figures (null: actas imported)'),
+  note: NoteSchema.nullable().describe(
+    "why a final count is not 100 % of actas: those its release leaves unresolved; or the actas loaded disagree with the election's universe (extent_exceeded) (null: none)",
+  ),
+});
+export type FiguresStatus = z.infer<typeof FiguresStatusSchema>;
 
 /**
  * The store's revision of the election the document was read at (`store.revision(election)`, as
@@ -262,9 +283,10 @@ const ActaValuesSchema = z.object({
   preferential: z.array(z.array(z.number().int())).nullable().optional(),
 });
 
+// no store revision: a mesa's document is its own versions, each with its time; `cifra publish`
+// reuses an unchanged mesa's file across imports, which a revision would make stale
 export const ActaSchema = z.object({
   election: z.string(),
-  revision: RevisionSchema,
   mesa: z.string(),
   place: z
     .object({ department: z.string(), province: z.string(), district: z.string() })

@@ -572,8 +572,6 @@ export async function getActa(
   const { def, jurisdiction } = e.value;
   const mesa = jurisdiction.padMesa(mesaRaw);
   if (!jurisdiction.mesaPattern.test(mesa)) return { ok: false, issues: [badMesa(mesa, ['mesa'])] };
-  // read first, as the results' snapshot is: the acta below is of this revision or later
-  const revision = await store.revision(def.id);
   const current = await store.getActa(def.id, mesa);
   const history = await store.actaHistory(def.id, mesa);
   const quarantined = await quarantinedOf(store, def.id, mesa, (m) => jurisdiction.padMesa(m));
@@ -585,7 +583,7 @@ export async function getActa(
   const place = current ? ((await placesOf(store, def.id)).get(current.ubigeo) ?? null) : null;
   return {
     ok: true,
-    value: { election: def.id, revision, mesa, place, current, history, quarantined },
+    value: { election: def.id, mesa, place, current, history, quarantined },
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ElectionDef } from '../core/model/acta.js';
 import { ISO_INSTANT } from '../core/model/instant.js';
-import { bothLanguages, joinNames, NoteSchema, type Note } from '../core/model/note.js';
+import { bothLanguages, joinNames, type Note } from '../core/model/note.js';
 import type { PresidentialOutcome } from '../core/rules/presidential.js';
 import { settlePresidentialRound, type Settlement } from '../core/rules/settled.js';
 import { percentCounted } from '../core/ratio.js';
@@ -12,25 +12,8 @@ import type { Store } from '../store/store.js';
 import { buildResults, countExtent, type ResultUnit } from './documents.js';
 import { declaredUniverse, extentNote } from './extent.js';
 
-const pct = z.string().regex(/^\d{1,3}\.\d{3}$/);
-
-/** What an election's figures are and where they come from (the summary's, results', what-if's). */
-export const FiguresStatusSchema = z.object({
-  kind: z.enum(['final', 'provisional', 'computed-by-cifra', 'third-party']),
-  pctCounted: pct.nullable().describe('% of actas counted, as the source or the count gives it'),
-  cut: z.string().nullable().describe("the source's cut, as the source gives it"),
-  cutTime: z
-    .string()
-    .nullable()
-    .describe(
-      "the cut as an ISO 8601 instant, when the source states a time (the manifest's cutTime or asOfTime, or an ISO cut); a date-only cut has none",
-    ),
-  source: NoteSchema.nullable().describe('who published the figures (null: actas imported)'),
-  note: NoteSchema.nullable().describe(
-    "why a final count is not 100 % of actas: those its release leaves unresolved; or the actas loaded disagree with the election's universe (extent_exceeded) (null: none)",
-  ),
-});
-export type FiguresStatus = z.infer<typeof FiguresStatusSchema>;
+export { FiguresStatusSchema, type FiguresStatus } from './document-schemas.js';
+import type { FiguresStatus } from './document-schemas.js';
 
 /** The count's extent, as the summary gives it. */
 export const CountSchema = z.object({

@@ -1,0 +1,251 @@
+import { z } from 'zod';
+import { ContestKindSchema } from '../core/model/contests-manifest.js';
+import { ContestSchema, ContestsElectionSchema } from '../results/contests.js';
+import { SummarySchema } from '../results/summary.js';
+import { WhatIfBodySchema } from '../results/what-if.js';
+import { CompareQuerySchema } from './compare.js';
+import { electionQuery, type RouteHandler } from './request.js';
+import {
+  ActaSchema,
+  CandidatesSchema,
+  CompareSchema,
+  CountCourseSchema,
+  ElectionsSchema,
+  ImportReportSchema,
+  MesasSchema,
+  ProgressSchema,
+  ProjectionHistorySchema,
+  ProjectionSchema,
+  ResultsSchema,
+  RulesetFileSchema,
+  RulesetsSchema,
+  SeatsSchema,
+  WhatIfSchema,
+} from './schemas.js';
+
+/** One route of the API: its contract (for OpenAPI and tests) and whether it writes. */
+export interface RouteDef {
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  readonly summary: string;
+  readonly write: boolean;
+  readonly query: z.ZodObject;
+  readonly response: z.ZodType;
+  readonly csv?: boolean;
+  /** A JSON request body (a public computation, not a write): its schema, and its size limit. */
+  readonly body?: { readonly schema: z.ZodType; readonly limit: number };
+}
+
+/** The largest what-if body (the largest built-in ruleset file is 12 KB). */
+export const WHAT_IF_BODY_LIMIT = 256 * 1024;
+
+const formatQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
+
+/**
+ * The routes as declared, each URL and query schema with its own type: a route's handler is typed
+ * by them (Handlers, below). ROUTES is the same table as RouteDefs.
+ */
+const ROUTE_TABLE = [
+  {
+    method: 'GET',
+    url: '/api/v1/elections',
+    summary: 'Elections in the store',
+    write: false,
+    query: z.object({}),
+    response: ElectionsSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/candidates',
+    summary: 'Candidates or lists of an election, in column order',
+    write: false,
+    query: electionQuery,
+    response: CandidatesSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/results',
+    summary:
+      "Results at a level of the election's jurisdiction (`national`, Peru's `ambito`, `department`, `province`, `district`, `circunscripcion`, `mesa`; another level → 422 `unknown_level`); one unit with `code`; `format=csv` for CSV",
+    write: false,
+    query: electionQuery
+      .extend({
+        level: z.string().max(40).default('national'),
+        code: z.string().max(64).optional(),
+      })
+      .extend(formatQuery.shape),
+    response: ResultsSchema,
+    csv: true,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/progress',
+    summary: 'Actas by state, votes still to come, snapshot time',
+    write: false,
+    query: electionQuery,
+    response: ProgressSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/summary',
+    summary:
+      'The headline: leaders and margin, the count and the votes still to count, status, source and freshness; the outcome only once settled (complete, or a lead larger than all still to count)',
+    write: false,
+    query: electionQuery,
+    response: SummarySchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/count-course',
+    summary:
+      "The count's course: national figures after each published update, leader, margin, lead changes",
+    write: false,
+    query: electionQuery,
+    response: CountCourseSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/seats',
+    summary: 'Seats through the ruleset (valla decisions, ties, draws) or the presidential outcome',
+    write: false,
+    query: electionQuery.extend({
+      seed: z.coerce.number().int().min(0).max(999_999_999).optional(),
+    }),
+    response: SeatsSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/projection',
+    summary:
+      'Projection of the final result from the count so far: shares with 80/90 % intervals, runoff pairs, winner, seats — not an official result',
+    write: false,
+    query: electionQuery.extend({
+      seed: z.coerce.number().int().min(0).max(999_999_999).optional(),
+      sims: z.coerce.number().int().min(100).max(20_000).optional(),
+    }),
+    response: ProjectionSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/projection/history',
+    summary: 'How the projection moved over the night (recorded projections, by % counted)',
+    write: false,
+    query: electionQuery,
+    response: ProjectionHistorySchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/mesas',
+    summary:
+      "The mesas of a place (the jurisdiction's place code: Peru's RENIEC ubigeo) with their state, for drill-down",
+    write: false,
+    query: electionQuery.extend({ district: z.string().min(1).max(64) }),
+    response: MesasSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/actas/:mesa',
+    summary: 'One acta: values, state, versions with sources, issues',
+    write: false,
+    query: electionQuery,
+    response: ActaSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/compare',
+    summary:
+      "The observer's cross-check of two sources of the same actas that a bundled election declares (its manifest's sources and crossCheck, by id, e.g. onpe, sergiocorreia, ronderos for pe-2021-presidencial-segunda): mesas compared, disagreements by coded reason (docs/ingest.md), the net effect A − B per candidate overall and by reason, and a page of the disagreeing mesas (`offset`, `limit` ≤ 1000)",
+    write: false,
+    query: CompareQuerySchema,
+    response: CompareSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/contests/:election',
+    summary:
+      'A bundled multi-contest election (data/contests, e.g. pe-erm-2022: governors and councils), every contest computed in one pass: its contest sets, the national picture (offices and seats per organisation, parties vs regional movements, the contests not decided) and each contest in brief (`kind` filters the list; `seed` draws the lots of tied councils, else ties are reported); unknown id → 404 `unknown_election`',
+    write: false,
+    query: z.object({
+      kind: ContestKindSchema.optional(),
+      seed: z.coerce.number().int().min(0).optional(),
+    }),
+    response: ContestsElectionSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/contests/:election/:kind/:key',
+    summary:
+      'One contest of a multi-contest election in full (e.g. /api/v1/contests/pe-erm-2022/provincial-council/140100): its votes, and the governor outcome (winner at ≥ 30 % or the runoff pair) or the council seats, the mayor’s list and the majority bonus; unknown contest → 404 `unknown_contest`',
+    write: false,
+    query: z.object({
+      seed: z.coerce.number().int().min(0).optional(),
+      bonus: z
+        .enum(['on', 'off'])
+        .optional()
+        .describe(
+          '`off`: a what-if without the majority bonus (the ruleset option majority-bonus)',
+        ),
+    }),
+    response: ContestSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/rulesets',
+    summary:
+      'The built-in rulesets (data/rulesets): id, kind, labels, jurisdiction; an election names its ruleset in `/api/v1/elections`',
+    write: false,
+    query: z.object({}),
+    response: RulesetsSchema,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/rulesets/:id',
+    summary:
+      'A built-in ruleset file as written (cifra-ruleset/1, option switches and all), to start a what-if from; unknown id → 404 `ruleset_not_found`',
+    write: false,
+    query: z.object({}),
+    response: RulesetFileSchema,
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/what-if',
+    summary:
+      "Seats of a stored list election under another ruleset (a whole file, or a merge patch onto the election's; options; method, threshold, seats), from its current votes by electoral district, with the difference from its seats under its own ruleset. Public; cached by the normalised body; a body that is not JSON → 422 `body_not_json`, a bad body → 422 (`invalid_query`, `ruleset_invalid`, … with the body's paths), a house or district table over 1,000 → 422 `query_too_costly`",
+    write: false,
+    query: z.object({}),
+    response: WhatIfSchema,
+    body: { schema: WhatIfBodySchema, limit: WHAT_IF_BODY_LIMIT },
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/imports',
+    summary: 'Upload a file of actas (body: the file; as `cifra ingest`)',
+    write: true,
+    query: electionQuery.extend({
+      format: z.enum(['onpe-mesa', 'onpe-congress', 'cifra-csv', 'cifra-json']).optional(),
+      name: z.string().max(200).optional(),
+    }),
+    response: ImportReportSchema,
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/actas/:mesa/corrections',
+    summary:
+      'Record a correction of one stored acta (body: cifra JSON acta), e.g. after a JEE ruling: a body that is not JSON is 422 `body_not_json` (as on the what-if), JSON that is not one acta 422 `invalid_query` at `body`; a mesa never imported is 404 `acta_not_found`; an acta that fails validation corrects nothing, 422 with its issues (its row kept in the quarantine of the import `details.importId`)',
+    write: true,
+    query: electionQuery,
+    response: ImportReportSchema,
+  },
+] as const satisfies readonly RouteDef[];
+export type RouteTable = typeof ROUTE_TABLE;
+
+export const ROUTES: readonly RouteDef[] = ROUTE_TABLE;
+
+/**
+ * Every route's handler by its URL, typed by the route's query schema: a handler reading a
+ * parameter its route's schema lacks does not compile, nor does a route without a handler.
+ * A module's share of them is `… satisfies Partial<Handlers>` (read-routes.ts).
+ */
+export type Handlers = {
+  readonly [R in RouteTable[number] as R['url']]: RouteHandler<R['query']>;
+};
