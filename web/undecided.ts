@@ -1,5 +1,7 @@
 // The seats of a list computation no list holds, as its districts report them: pure, so the
 // dashboard's hemicycle, table and what-if panel say the same, and a test can run it without a page.
+import type { z } from 'zod';
+import type { ListSeatResultSchema } from '../src/api/schemas.js';
 
 /** A tie as the seats document reports it. */
 export interface TieLike {
@@ -22,14 +24,7 @@ export interface OpenSeats<T extends TieLike> {
 }
 
 /** Seats of a remainder pool that no district holds, as the seats document reports them. */
-export type Unplaced =
-  | { readonly stage: 'pool'; readonly seats: number; readonly lists: readonly string[] }
-  | {
-      readonly stage: 'placement';
-      readonly seats: number;
-      readonly party: string;
-      readonly districts: readonly string[];
-    };
+export type Unplaced = NonNullable<z.infer<typeof ListSeatResultSchema>['unplaced']>[number];
 
 /** A list's pooled seats whose district is tied: its seats, in no district yet. */
 export const unplacedOfLists = (unplaced: readonly Unplaced[] = []) =>
