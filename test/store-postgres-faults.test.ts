@@ -135,6 +135,26 @@ describe('PostgreSQL faults, as the real server raises them', () => {
     expect(await asAdmin(url, imports)).toBe(1);
   });
 
+  it('a role that may only read: an upload is 503 store_read_only, and the server still closes', async () => {
+    // the import's first write (its row in imports) refused: the connection went back to no pool
+    // before, so the API's close waited for ever (this test hung to its timeout)
+    const url = await seeded('cifra_pg_select_only');
+    const role = `select_${new URL(url).pathname.slice(-12)}`;
+    await asAdmin(url, async (c) => {
+      await c.query(`CREATE ROLE ${role} LOGIN`);
+      await c.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
+    });
+    const asRole = new URL(url);
+    asRole.username = role;
+    expect(await uploadAndRead(asRole.toString(), '000006')).toEqual([
+      503,
+      'store_read_only',
+      { reason: '42501' },
+      200,
+    ]);
+    expect(await asAdmin(url, imports)).toBe(1);
+  });
+
   it("a full disk (SQLSTATE 53100 raised by the server mid-import): 507 disk_full, the import's rows rolled back", async () => {
     const url = await seeded('cifra_pg_disk_full');
     await asAdmin(url, async (c) => {

@@ -49,15 +49,25 @@ export async function beginPgImport(
   const c = await pool.connect();
   const q = (text: string, values?: unknown[]) => c.query(text, values);
   await takeImportLock(c, q, busyMs);
-  const importId = (
-    await q(
-      "INSERT INTO imports (election, file_name, sha256, size, format, mode, status, started_at) VALUES ($1, $2, $3, $4, $5, $6, 'running', $7) RETURNING id",
-      startedImportParams(meta),
-    )
-  ).rows[0]['id'] as number;
-  const chain =
-    ((await q('SELECT hash FROM acta_versions ORDER BY id DESC LIMIT 1')).rows[0]?.['hash'] as
-      string | undefined) ?? GENESIS;
+  let importId: number;
+  let chain: string;
+  try {
+    importId = (
+      await q(
+        "INSERT INTO imports (election, file_name, sha256, size, format, mode, status, started_at) VALUES ($1, $2, $3, $4, $5, $6, 'running', $7) RETURNING id",
+        startedImportParams(meta),
+      )
+    ).rows[0]['id'] as number;
+    chain =
+      ((await q('SELECT hash FROM acta_versions ORDER BY id DESC LIMIT 1')).rows[0]?.['hash'] as
+        string | undefined) ?? GENESIS;
+  } catch (e) {
+    // a refused first write (a read-only database or role): the connection goes back to the pool,
+    // else the pool never drains and the store's close waits for ever
+    await q('ROLLBACK').catch(() => undefined);
+    c.release();
+    throw e;
+  }
   const tx: PgImportTx = { c, q, meta, importId, open: true };
   let batchNo = 0;
   const planner = new ImportPlanner(meta, importId, chain);
