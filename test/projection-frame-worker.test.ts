@@ -62,6 +62,17 @@ describe("the server's per-mesa frame is built off its event loop", () => {
     expect(served.statusCode, served.body).toBe(200);
     expect(watched).not.toHaveBeenCalled();
 
+    // a fresh server whose first request is the summary (its projection check, no runner): the
+    // worker too; this one built the national frame on the event loop (found by a re-read)
+    const fresh = new SqliteStore(db);
+    open.push(fresh);
+    const second = await buildApi({ store: fresh, tokenHash: null });
+    open.push(second);
+    watched.mockClear();
+    const summary = await second.inject({ url: `/api/v1/summary?election=${ELECTION}` });
+    expect(summary.statusCode, summary.body).toBe(200);
+    expect(watched).not.toHaveBeenCalled();
+
     // the CLI's path (another reader of the same store: its own memos) builds it here
     const reader = new SqliteStore(db);
     open.push(reader);

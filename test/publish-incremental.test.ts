@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PATHS } from '../src/api/paths.js';
 import { publishSite } from '../src/api/publish-site.js';
+import { mesaKey } from '../src/api/publish-unchanged.js';
 import { buildApi } from '../src/api/server.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
@@ -62,6 +63,17 @@ const id = (out: string, url: string) => {
   return { ino: s.ino, mtimeMs: s.mtimeMs, size: s.size };
 };
 const NOW = '2026-12-02T10:00:00.000Z';
+
+// A re-read found it: publish keyed a quarantined row's mesa as read (' 123') apart from its acta
+// document's padded mesa ('000123'), so that document was kept without the new refused row.
+describe("publish's mesa key", () => {
+  it('is the same for every padding and spacing of a mesa, as the stores key it', () => {
+    const pe = (m: string) => m.trim().padStart(6, '0');
+    for (const read of [' 123', '123', '000123', '0123\t', ' 000123 '])
+      expect(mesaKey(read), JSON.stringify(read)).toBe(mesaKey(pe(read)));
+    expect(mesaKey('A-0012')).toBe('A-0012');
+  });
+});
 
 describe('cifra publish, incremental', () => {
   it('a second publish keeps every unchanged file (inode, mtime) and rewrites a changed one', async () => {

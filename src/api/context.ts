@@ -1,5 +1,6 @@
 import type { IngestLimits } from '../ingest/limits.js';
 import type { Store } from '../store/store.js';
+import { useFrameBuilder } from '../results/projection.js';
 import { ByteBoundedCache } from './byte-cache.js';
 import { compareService } from './compare.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './guard.js';
@@ -118,6 +119,10 @@ export function apiContext(o: ApiOptions): ApiContext {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...o.limits };
   const revision = new StoreRevision(o.store);
   const responses = new ByteBoundedCache(limits.readCacheBytes);
+  const projections = new ProjectionPool(limits.projectionWorkers, limits.projectionQueue);
+  // the summary's projection check, which has no runner, builds on the pool's worker too (a
+  // fresh server's first summary built the national frame on the event loop: a re-read found it)
+  if (projections.run.frame !== undefined) useFrameBuilder(o.store, projections.run.frame);
   return {
     store: o.store,
     tokenHash: o.tokenHash,
@@ -128,7 +133,7 @@ export function apiContext(o: ApiOptions): ApiContext {
     responses,
     hot: new HotReads(responses, revision.fresh, cacheControlOf, limits.precompressBytes),
     whatIfs: new ByteBoundedCache(WHAT_IF_CACHE_BYTES),
-    projections: new ProjectionPool(limits.projectionWorkers, limits.projectionQueue),
+    projections,
     whatIfPool: new WhatIfPool(limits.whatIfWorkers, limits.whatIfQueue),
     compare: compareService(),
   };

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { ImportRecord, Store } from '../store/store.js';
+import { mesaKey, type ImportRecord, type Store } from '../store/store.js';
 
 /**
  * What a version of the site records about the store it was made from (a hidden file in it), so
@@ -73,8 +73,11 @@ export async function electionState(store: Store, id: string): Promise<ElectionS
   };
 }
 
-/** A mesa as a key that every padding of it shares (quarantined rows keep the mesa as read). */
-export const mesaKey = (mesa: string): string => mesa.replace(/^0+/, '');
+/**
+ * A mesa as a key that every padding and spacing of it shares (quarantined rows keep the mesa as
+ * read, ' 123' or '123'; the acta document is the padded '000123'): the store's own key.
+ */
+export { mesaKey };
 
 /**
  * The mesas (by mesaKey) whose acta document may differ from the previous version's, or `all`.

@@ -358,6 +358,11 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  */
 const BUILDERS = new WeakMap<Store, FrameBuilder>();
 
+/** The server's frame builder for `store`, named as the server starts (its first summary too). */
+export function useFrameBuilder(store: Store, builder: FrameBuilder): void {
+  BUILDERS.set(store, builder);
+}
+
 /** The simulations on this thread. */
 export const simulateHere: SimulationRunner = async (frame, job) => {
   const ruleset = job.ruleset === undefined ? undefined : loadRuleset(job.ruleset);

@@ -12,6 +12,8 @@ import type { AuditHead, AuditRecords } from './audit-log.js';
 
 /** A machine fault under the store (a full disk) as a coded issue: adapters ask the store's contract. */
 export { storeFault } from './store-faults.js';
+// how every store keys a mesa (trimmed, leading zeros of a number dropped): publish keys alike
+export { mesaKey } from './rows.js';
 
 /** A write could not start: another connection held the write lock for longer than the wait. */
 export class StoreBusyError extends Error {

@@ -93,8 +93,9 @@ export class SqliteImportWriter {
         undefined;
       return new SqliteImportWriter(db, done, meta, { importId, chain, fresh });
     } catch (e) {
-      // never leave the write lock held by a half-begun import
-      db.exec('ROLLBACK');
+      // never leave the write lock held by a half-begun import (SQLite may have rolled back
+      // already, on a full disk: a second ROLLBACK would throw and hide the real error)
+      if (db.inTransaction) db.exec('ROLLBACK');
       done();
       throw e;
     }
