@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { mesaKey, type ImportRecord, type Store } from '../store/store.js';
@@ -31,18 +31,29 @@ type ElectionState = z.infer<typeof ElectionStateSchema>;
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 let codeHash: string | undefined;
-/** The running code's files (the CLI bundle's chunks; the module folder when run from source). */
+/**
+ * The running code's files: the CLI bundle's chunks (all in its folder), or, run from source
+ * (tests, tsx), every module under src/, since any of them can shape a document.
+ */
 export function codeFingerprint(): string {
   if (codeHash !== undefined) return codeHash;
-  const dir = dirname(fileURLToPath(import.meta.url));
-  const h = createHash('sha256');
-  for (const f of readdirSync(dir).sort())
-    if (/\.(js|ts)$/.test(f))
-      h.update(f)
-        .update('\0')
-        .update(readFileSync(join(dir, f)));
-  codeHash = h.digest('hex');
+  const here = fileURLToPath(import.meta.url);
+  codeHash = folderFingerprint(here.endsWith('.ts') ? dirname(dirname(here)) : dirname(here));
   return codeHash;
+}
+
+/** A hash of the .js and .ts files under `root` (tests left out), names and bytes. */
+export function folderFingerprint(root: string): string {
+  const h = createHash('sha256');
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(js|ts)$/.test(f) && !/\.test\.ts$/.test(f))
+    .map((f) => f.split(sep).join('/'))
+    .sort();
+  for (const f of files)
+    h.update(f)
+      .update('\0')
+      .update(readFileSync(join(root, f)));
+  return h.digest('hex');
 }
 
 /** The state a previous version recorded, or null (none, unreadable, another code). */
