@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { CACHE } from './baselines.js';
 import { startPostgres } from '../scripts/lib/pg-server.js';
-import { buildCli, crashHarness, digest, ROOT, runToEnd, sampleFile } from '../scripts/lib/reliability.js';
+import {
+  buildCli,
+  crashHarness,
+  digest,
+  ROOT,
+  runToEnd,
+  sampleFile,
+} from '../scripts/lib/reliability.js';
 import { openStore } from '../src/store/open.js';
 
 const KILLS = Number(process.env['KILLS'] ?? 100);

@@ -3,7 +3,13 @@
 // import, with one committed import and intact hash chains. bench/reliability-run.ts does 100.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, crashHarness, digest, runToEnd, sampleFile } from '../scripts/lib/reliability.js';
+import {
+  buildCli,
+  crashHarness,
+  digest,
+  runToEnd,
+  sampleFile,
+} from '../scripts/lib/reliability.js';
 import { openStore } from '../src/store/open.js';
 import { freshDatabase } from './pg-helpers.js';
 import { tempDir } from './helpers.js';
