@@ -8,8 +8,8 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { dataPath } from '../src/io/paths.js';
 import { CACHE } from './baselines.js';
-import { startPostgres } from './pg-server.js';
-import { sampleFile } from './reliability.js';
+import { startPostgres } from '../scripts/lib/pg-server.js';
+import { sampleFile } from '../scripts/lib/reliability.js';
 
 const CONNECTIONS = 64;
 const RATE = Number(process.env['LOAD_RATE'] ?? 1000); // requests per second, all connections

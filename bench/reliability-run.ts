@@ -5,8 +5,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { CACHE } from './baselines.js';
-import { startPostgres } from './pg-server.js';
-import { buildCli, crashHarness, digest, ROOT, runToEnd, sampleFile } from './reliability.js';
+import { startPostgres } from '../scripts/lib/pg-server.js';
+import {
+  buildCli,
+  crashHarness,
+  digest,
+  ROOT,
+  runToEnd,
+  sampleFile,
+} from '../scripts/lib/reliability.js';
 import { openStore } from '../src/store/open.js';
 
 const KILLS = Number(process.env['KILLS'] ?? 100);

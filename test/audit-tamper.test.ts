@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, runToEnd, sampleFile } from '../bench/reliability.js';
+import { buildCli, runToEnd, sampleFile } from '../scripts/lib/reliability.js';
 import { verifyAudit, type FullAuditReport } from '../src/store/audit-log.js';
 import { openStore } from '../src/store/open.js';
 import { freshDatabase } from './pg-helpers.js';

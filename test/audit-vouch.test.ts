@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sampleFile } from '../bench/reliability.js';
+import { sampleFile } from '../scripts/lib/reliability.js';
 import { cli, tempDir } from './helpers.js';
 
 const dir = tempDir('cifra-vouch-');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, digest, runToEnd, sampleFile } from '../bench/reliability.js';
+import { buildCli, digest, runToEnd, sampleFile } from '../scripts/lib/reliability.js';
 import { verifyChains } from '../src/store/audit.js';
 import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli } from '../bench/reliability.js';
+import { buildCli } from '../scripts/lib/reliability.js';
 import { buildApi } from '../src/api/server.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { openStore } from '../src/store/open.js';

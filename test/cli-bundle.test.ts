@@ -5,7 +5,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli } from '../bench/reliability.js';
+import { buildCli } from '../scripts/lib/reliability.js';
 import { WhatIfSchema } from '../src/api/schemas.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';

@@ -1,8 +1,8 @@
 // Vitest global setup: a real PostgreSQL for the store tests. Uses $CIFRA_TEST_PG_URL when set
-// (.ci/run starts one and sets it); otherwise starts a throwaway server (bench/pg-server.ts) and
-// stops it after. Without PostgreSQL the run fails with a message: it never skips.
+// (.ci/run starts one and sets it); otherwise starts a throwaway server (scripts/lib/pg-server.ts)
+// and stops it after. Without PostgreSQL the run fails with a message: it never skips.
 import type { TestProject } from 'vitest/node';
-import { startPostgres } from '../bench/pg-server.js';
+import { startPostgres } from '../scripts/lib/pg-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -8,7 +8,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli } from '../bench/reliability.js';
+import { buildCli } from '../scripts/lib/reliability.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
 import { tempDir } from './helpers.js';
 

@@ -1,9 +1,15 @@
 // Crash safety (issue 6): the ingest process is killed with SIGKILL at seeded random moments, 20
 // times per backend, restarted on the same database, and every time the result equals a clean
-// import, with one committed import and intact hash chains. bench/reliability.ts does 100.
+// import, with one committed import and intact hash chains. bench/reliability-run.ts does 100.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, crashHarness, digest, runToEnd, sampleFile } from '../bench/reliability.js';
+import {
+  buildCli,
+  crashHarness,
+  digest,
+  runToEnd,
+  sampleFile,
+} from '../scripts/lib/reliability.js';
 import { openStore } from '../src/store/open.js';
 import { freshDatabase } from './pg-helpers.js';
 import { tempDir } from './helpers.js';

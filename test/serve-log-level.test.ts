@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli } from '../bench/reliability.js';
+import { buildCli } from '../scripts/lib/reliability.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { cli, tempDir } from './helpers.js';
 

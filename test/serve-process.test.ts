@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli } from '../bench/reliability.js';
+import { buildCli } from '../scripts/lib/reliability.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ONPE_COLUMNS, tempDir } from './helpers.js';

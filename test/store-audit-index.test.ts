@@ -11,7 +11,7 @@ import { revisionSeqSql, verifyAudit } from '../src/store/audit-log.js';
 import { PgStore } from '../src/store/postgres/pg-store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
-import { sampleFile } from '../bench/reliability.js';
+import { sampleFile } from '../scripts/lib/reliability.js';
 import { tempDir } from './helpers.js';
 import { freshDatabase } from './pg-helpers.js';
 

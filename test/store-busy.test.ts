@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli } from '../bench/reliability.js';
+import { buildCli } from '../scripts/lib/reliability.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { IMPORT_LOCK, PgStore } from '../src/store/postgres/pg-store.js';

@@ -6,7 +6,8 @@ import { tabulateColumns } from '../core/tally/aggregate.js';
 import { requireJurisdiction } from '../jurisdictions/load.js';
 import type { Store } from '../store/store.js';
 import { LatestActas } from './latest-actas.js';
-import { pointLead, type CoursePoint } from './service.js';
+import type { CoursePoint } from './document-schemas.js';
+import { leadOf } from './leaders.js';
 import { declaredActas } from './status.js';
 
 /**
@@ -130,4 +131,13 @@ function pointOf(def: ElectionDef, n: Sums, time: string): CoursePoint {
     votes,
     ...pointLead(def, votes),
   };
+}
+
+/** Who is ahead of a course point and by how much (leaders.ts: "Otras listas" leads nothing). */
+export function pointLead(
+  def: ElectionDef,
+  votes: readonly { readonly id: string; readonly votes: number }[],
+): { leader: string | null; margin: number } {
+  const { leader, margin } = leadOf(def, votes);
+  return { leader: leader?.id ?? null, margin };
 }

@@ -18,7 +18,7 @@ import type {
   Store,
 } from '../store/store.js';
 import { PROJECT_ROOT } from '../io/paths.js';
-import { actaCourse } from './count-course.js';
+import { actaCourse, pointLead } from './count-course.js';
 import { buildResults, countExtent } from './documents.js';
 import type {
   ActaDocument,
@@ -29,7 +29,6 @@ import type {
   ProgressDocument,
   ResultUnit,
 } from './document-schemas.js';
-import { leadOf } from './leaders.js';
 import {
   actasStatus,
   countedStatus,
@@ -345,15 +344,6 @@ export async function getCountCourse(
   });
   const source = points.length > 0 ? (e.value.published?.source ?? null) : null;
   return { ok: true, value: courseDocument(e.value.id, revision, source, points) };
-}
-
-/** Who is ahead of a course point and by how much (leaders.ts: "Otras listas" leads nothing). */
-export function pointLead(
-  def: ElectionDef,
-  votes: readonly { readonly id: string; readonly votes: number }[],
-): { leader: string | null; margin: number } {
-  const { leader, margin } = leadOf(def, votes);
-  return { leader: leader?.id ?? null, margin };
 }
 
 function courseDocument(

@@ -1,3 +1,9 @@
+// The audit log: one hash chain over every act that changes what cifra serves — an election's
+// definition (choices, rules, manifest), a committed import (its record, the version chain's head
+// and length, its quarantine, the election's places), a published result, a recorded projection.
+// Its head (count and hash) is what `cifra audit head` prints and `cifra publish` writes into the
+// site: whoever keeps an earlier head checks with `cifra audit verify --since` that history only
+// grew. Entries are written by the act itself, never by a migration (ADR 008).
 import type { ElectionDef } from '../core/model/acta.js';
 import {
   chainHash,
@@ -8,17 +14,7 @@ import {
   type ChainedVersion,
 } from './audit.js';
 import { electionRow, mesaKey } from './rows.js';
-import type { ImportRecord } from './store.js';
-
-/**
- * The audit log: one hash chain over every act that changes what cifra serves — an election's
- * definition (choices, rules, manifest), a committed import (its record, the version chain's head
- * and length, its quarantine, the election's places), a published result, a recorded projection.
- * Its head (count and hash) is what `cifra audit head` prints and `cifra publish` writes into the
- * site: whoever keeps an earlier head checks with `cifra audit verify --since` that history only
- * grew. Entries are written by the act itself, never by a migration (ADR 008).
- */
-export type LogKind = 'election' | 'import' | 'published' | 'projection';
+import type { ImportRecord, LogEntry, LogKind, ProjectionText, QuarantineText } from './records.js';
 
 /**
  * SQL for the revision's last component: the last log entry that changed what is served — so an
@@ -31,16 +27,6 @@ export function revisionSeqSql(subject?: string): string {
   return subject === undefined
     ? "(SELECT COALESCE(MAX(seq), 0) FROM audit_log WHERE kind <> 'projection')"
     : `(SELECT COALESCE(MAX(seq), 0) FROM audit_log WHERE kind IN ('election', 'published') AND subject = ${subject})`;
-}
-
-export interface LogEntry {
-  readonly seq: number;
-  readonly kind: LogKind;
-  readonly subject: string;
-  /** A digest, or for an import the JSON of ImportDetail. */
-  readonly detail: string;
-  readonly at: string;
-  readonly hash: string;
 }
 
 export interface AuditHead {
@@ -58,16 +44,6 @@ export interface ImportDetail {
   readonly places: string;
 }
 
-export interface QuarantineText {
-  readonly importId: number;
-  readonly row: number;
-  readonly mesa: string | null;
-  readonly issues: string;
-  readonly raw: string;
-  /** Derived (migration 10): the import's election and `mesaKey(mesa)`, by which an acta finds it. */
-  readonly election?: string | null;
-  readonly mesaKey?: string | null;
-}
 export interface PlaceRow {
   readonly election: string;
   readonly ubigeo: string;
@@ -83,13 +59,6 @@ export interface PublishedText {
     readonly doc: string;
   }[];
   readonly seats: string | null;
-}
-export interface ProjectionText {
-  readonly election: string;
-  readonly revision: string;
-  readonly recordedAt: string;
-  readonly pctCounted: number;
-  readonly doc: string;
 }
 
 /** Everything the audit reads, as stored (text columns as text). */

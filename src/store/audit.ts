@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { VersionRecord } from '../core/tally/batch-plan.js';
-import type { ImportRecord } from './store.js';
+import type { ImportRecord } from './records.js';
 
 /**
  * Tamper evidence: every acta version and every committed import is chained — each row stores

@@ -1,9 +1,16 @@
 import type { Issue } from '../core/issues.js';
 import { ACTA_STATES, type Acta, type ActaState, type ElectionDef } from '../core/model/acta.js';
 import type { VersionRecord } from '../core/tally/batch-plan.js';
-import type { LogEntry, ProjectionText, QuarantineText } from './audit-log.js';
 import type { ActaStateCounts } from '../core/tally/aggregate.js';
-import type { ImportMeta, ImportRecord, ImportSummary, MesaQuarantinedRow } from './store.js';
+import type {
+  ImportMeta,
+  ImportRecord,
+  ImportSummary,
+  LogEntry,
+  MesaQuarantinedRow,
+  ProjectionText,
+  QuarantineText,
+} from './records.js';
 
 /**
  * Rows → domain objects, shared by the SQLite and PostgreSQL stores: both use the same column

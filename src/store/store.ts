@@ -9,6 +9,24 @@ import type { BatchItem, BatchOutcome, VersionRecord } from '../core/tally/batch
 import type { VersionDecision } from '../core/tally/versioning.js';
 import type { ChainedVersion } from './audit.js';
 import type { AuditHead, AuditRecords } from './audit-log.js';
+import type {
+  ImportMeta,
+  ImportRecord,
+  ImportSummary,
+  MesaQuarantinedRow,
+  PlaceNames,
+  QuarantinedRow,
+} from './records.js';
+
+// the records the contract names (records.ts), for its callers as before
+export type {
+  ImportMeta,
+  ImportRecord,
+  ImportSummary,
+  MesaQuarantinedRow,
+  PlaceNames,
+  QuarantinedRow,
+};
 
 /** A machine fault under the store (a full disk) as a coded issue: adapters ask the store's contract. */
 export { storeFault } from './store-faults.js';
@@ -132,38 +150,8 @@ export interface MesaSummary {
   readonly conflict: boolean;
 }
 
-export interface PlaceNames {
-  readonly department: string;
-  readonly province: string;
-  readonly district: string;
-}
-
-export interface ImportMeta {
-  readonly election: string;
-  readonly fileName: string;
-  readonly sha256: string;
-  readonly size: number;
-  readonly format: string;
-  readonly mode: 'import' | 'correction';
-  /** When the import started (ISO 8601), from the shell's clock. */
-  readonly startedAt: string;
-}
-
 /** A valid acta of an import: its 1-based data row in the file, warnings, place names. */
 export type IncomingActa = BatchItem<PlaceNames>;
-
-export interface QuarantinedRow {
-  readonly row: number;
-  readonly mesa: string | null;
-  readonly issues: readonly Issue[];
-  readonly raw: Readonly<Record<string, string>>;
-}
-
-/** A quarantined row with the import that refused it and that import's file name. */
-export interface MesaQuarantinedRow extends QuarantinedRow {
-  readonly importId: number;
-  readonly file: string;
-}
 
 export type { BatchOutcome };
 
@@ -188,23 +176,6 @@ export interface ImportSession {
   ): Promise<BatchOutcome>;
   commit(summary: ImportSummary): Promise<void>;
   rollback(): Promise<void>;
-}
-
-export interface ImportSummary {
-  readonly rowsRead: number;
-  readonly new: number;
-  readonly unchanged: number;
-  readonly stateChanges: number;
-  readonly corrected: number;
-  readonly conflicts: number;
-  readonly quarantined: number;
-  readonly quarantinedByCode: Readonly<Record<string, number>>;
-  readonly finishedAt: string;
-}
-
-export interface ImportRecord extends ImportMeta, Partial<ImportSummary> {
-  readonly id: number;
-  readonly status: 'committed' | 'rolled_back' | 'running';
 }
 
 export interface StoredActa extends Acta {

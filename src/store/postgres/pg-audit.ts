@@ -1,64 +1,68 @@
 // The PostgreSQL store's audit: the log appended under LOG_LOCK inside each write transaction, and
 // the records an audit reads (every table as of one moment).
 import type pg from 'pg';
-import { GENESIS, type ChainedVersion } from '../audit.js';
+import type { ChainedVersion } from '../audit.js';
+import { appendLogAsync, logImportAsync, type AuditDriver } from '../audit-append.js';
 import {
   headOf,
-  nextEntry,
-  placesDigest,
-  quarantineDigest,
   type AuditHead,
   type AuditRecords,
-  type LogKind,
   type PlaceRow,
   type PublishedText,
 } from '../audit-log.js';
 import { electionOf, importOf, logEntryOf, projectionOf, quarantineOf, type Row } from '../rows.js';
-import type { ImportRecord } from '../store.js';
+import type { ImportRecord, LogKind } from '../records.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { chained, type Query } from './pg-rows.js';
 
 /** Appends to the audit log are serialised on this one, held only while appending. */
 export const LOG_LOCK = 7_261_2022;
 
+/** The audit append's reads and writes on one connection, inside its write transaction. */
+function auditDriver(q: Query): AuditDriver {
+  return {
+    lastEntry: async () =>
+      ((await q('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0] as
+        { seq: number; hash: string } | undefined) ?? null,
+    insertEntry: async (e) => {
+      await q(
+        'INSERT INTO audit_log (seq, kind, subject, detail, at, hash) VALUES ($1, $2, $3, $4, $5, $6)',
+        [e.seq, e.kind, e.subject, e.detail, e.at, e.hash],
+      );
+    },
+    versionChain: async () => {
+      const head = (
+        await q(
+          'SELECT (SELECT COUNT(*) FROM acta_versions) AS n, (SELECT hash FROM acta_versions ORDER BY id DESC LIMIT 1) AS h',
+        )
+      ).rows[0] as Row;
+      // COUNT(*) is a bigint, which pg reads as text
+      return { count: Number(head['n']), head: (head['h'] as string | null) ?? null };
+    },
+    quarantineOf: async (importId) =>
+      ((await q('SELECT * FROM quarantine WHERE import_id = $1', [importId])).rows as Row[]).map(
+        quarantineOf,
+      ),
+    placesOf: async (election) =>
+      (await q('SELECT * FROM places WHERE election = $1', [election])).rows as PlaceRow[],
+  };
+}
+
 /** Appends an entry to the audit log; the caller's transaction holds LOG_LOCK. */
-export async function appendLog(
+export function appendLog(
   q: Query,
   kind: LogKind,
   subject: string,
   detail: string,
   at: string,
 ): Promise<void> {
-  const last = (await q('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0] as
-    { seq: number; hash: string } | undefined;
-  const e = nextEntry(last ?? null, kind, subject, detail, at);
-  await q(
-    'INSERT INTO audit_log (seq, kind, subject, detail, at, hash) VALUES ($1, $2, $3, $4, $5, $6)',
-    [e.seq, e.kind, e.subject, e.detail, e.at, e.hash],
-  );
+  return appendLogAsync(auditDriver(q), kind, subject, detail, at);
 }
 
-/** The import's log entry (see the SQLite store's): taken under LOG_LOCK inside the import. */
+/** The import's log entry (audit-append.ts): taken under LOG_LOCK inside the import. */
 export async function logImport(q: Query, record: ImportRecord, hash: string): Promise<void> {
   await q('SELECT pg_advisory_xact_lock($1)', [LOG_LOCK]);
-  const head = (
-    await q(
-      'SELECT (SELECT COUNT(*) FROM acta_versions) AS n, (SELECT hash FROM acta_versions ORDER BY id DESC LIMIT 1) AS h',
-    )
-  ).rows[0] as Row;
-  const quarantine = (
-    (await q('SELECT * FROM quarantine WHERE import_id = $1', [record.id])).rows as Row[]
-  ).map(quarantineOf);
-  const places = (await q('SELECT * FROM places WHERE election = $1', [record.election]))
-    .rows as PlaceRow[];
-  const detail = JSON.stringify({
-    import: hash,
-    versions: Number(head['n']),
-    versionHead: (head['h'] as string | null) ?? GENESIS,
-    quarantine: quarantineDigest(quarantine),
-    places: placesDigest(places),
-  });
-  await appendLog(q, 'import', String(record.id), detail, record.finishedAt ?? record.startedAt);
+  await logImportAsync(auditDriver(q), record, hash);
 }
 
 export async function publishedText(q: Query, election: string): Promise<PublishedText> {

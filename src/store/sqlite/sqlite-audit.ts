@@ -1,22 +1,47 @@
 // The SQLite store's audit: the log appended inside each write transaction, and the records an
 // audit reads (every table as of one moment).
 import type Database from 'better-sqlite3';
-import { GENESIS, type ChainedVersion } from '../audit.js';
+import type { ChainedVersion } from '../audit.js';
+import { appendLogSync, logImportSync, type AuditDriver } from '../audit-append.js';
 import {
   headOf,
-  nextEntry,
-  placesDigest,
-  quarantineDigest,
   type AuditHead,
   type AuditRecords,
-  type LogKind,
   type PlaceRow,
   type PublishedText,
 } from '../audit-log.js';
 import { electionOf, importOf, logEntryOf, projectionOf, quarantineOf, type Row } from '../rows.js';
-import type { ImportRecord } from '../store.js';
+import type { ImportRecord, LogKind } from '../records.js';
 import { chained } from './acta-versions.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
+
+/** The audit append's reads and writes on one connection, inside its write transaction. */
+function auditDriver(db: Database.Database): AuditDriver {
+  return {
+    lastEntry: () =>
+      (db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+        { seq: number; hash: string } | undefined) ?? null,
+    insertEntry: (e) => {
+      db.prepare(
+        'INSERT INTO audit_log (seq, kind, subject, detail, at, hash) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(e.seq, e.kind, e.subject, e.detail, e.at, e.hash);
+    },
+    versionChain: () => {
+      const head = db
+        .prepare(
+          'SELECT (SELECT COUNT(*) FROM acta_versions) AS n, (SELECT hash FROM acta_versions ORDER BY id DESC LIMIT 1) AS h',
+        )
+        .get() as Row;
+      return { count: head['n'] as number, head: (head['h'] as string | null) ?? null };
+    },
+    quarantineOf: (importId) =>
+      (db.prepare('SELECT * FROM quarantine WHERE import_id = ?').all(importId) as Row[]).map(
+        quarantineOf,
+      ),
+    placesOf: (election) =>
+      db.prepare('SELECT * FROM places WHERE election = ?').all(election) as PlaceRow[],
+  };
+}
 
 /** Appends an entry to the audit log, inside the caller's write transaction. */
 export function appendLog(
@@ -26,35 +51,12 @@ export function appendLog(
   detail: string,
   at: string,
 ): void {
-  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    { seq: number; hash: string } | undefined;
-  const e = nextEntry(last ?? null, kind, subject, detail, at);
-  db.prepare(
-    'INSERT INTO audit_log (seq, kind, subject, detail, at, hash) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(e.seq, e.kind, e.subject, e.detail, e.at, e.hash);
+  appendLogSync(auditDriver(db), kind, subject, detail, at);
 }
 
-/** The import's log entry: its record's hash, the version chain's length and head, its quarantine, the election's places. */
+/** The import's log entry (audit-append.ts), inside the import's write transaction. */
 export function logImport(db: Database.Database, record: ImportRecord, hash: string): void {
-  const head = db
-    .prepare(
-      'SELECT (SELECT COUNT(*) FROM acta_versions) AS n, (SELECT hash FROM acta_versions ORDER BY id DESC LIMIT 1) AS h',
-    )
-    .get() as Row;
-  const q = (
-    db.prepare('SELECT * FROM quarantine WHERE import_id = ?').all(record.id) as Row[]
-  ).map(quarantineOf);
-  const places = db
-    .prepare('SELECT * FROM places WHERE election = ?')
-    .all(record.election) as PlaceRow[];
-  const detail = JSON.stringify({
-    import: hash,
-    versions: head['n'] as number,
-    versionHead: (head['h'] as string | null) ?? GENESIS,
-    quarantine: quarantineDigest(q),
-    places: placesDigest(places),
-  });
-  appendLog(db, 'import', String(record.id), detail, record.finishedAt ?? record.startedAt);
+  logImportSync(auditDriver(db), record, hash);
 }
 
 export function publishedText(db: Database.Database, election: string): PublishedText {

@@ -8,12 +8,12 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { createRng } from '../src/core/random.js';
-import { verifyChains } from '../src/store/audit.js';
-import { openStore } from '../src/store/open.js';
-import type { Store } from '../src/store/store.js';
+import { createRng } from '../../src/core/random.js';
+import { verifyChains } from '../../src/store/audit.js';
+import { openStore } from '../../src/store/open.js';
+import type { Store } from '../../src/store/store.js';
 
-/** The project root, whether this runs from bench/ (tsx) or .bench-cache/build/bench (compiled). */
+/** The project root, whether this runs from scripts/lib (tsx) or .bench-cache/build/scripts/lib (compiled). */
 function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'data')))
@@ -50,7 +50,7 @@ let builds = 0;
  * and the harness tests the code as it is, not a stale dist/.
  */
 export async function buildCli(): Promise<string> {
-  const { buildCli: bundle } = await import('../scripts/build-cli.js');
+  const { buildCli: bundle } = await import('../build-cli.js');
   // inside the project, so the bundle resolves its external packages from node_modules; a folder
   // per call, so a rebuild never removes chunks that another test's processes are loading
   const dir = join(ROOT, '.bench-cache', 'cli', `cifra-cli-${process.pid}-${++builds}`);

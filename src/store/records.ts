@@ -1,0 +1,83 @@
+// The store's records: the shapes of its rows that the contract (store.ts), the row codec
+// (rows.ts) and the audit (audit.ts, audit-log.ts) all name. Types only, importing nothing of
+// store/, so that none of those files needs another's to say what a record is.
+import type { Issue } from '../core/issues.js';
+
+export interface PlaceNames {
+  readonly department: string;
+  readonly province: string;
+  readonly district: string;
+}
+
+export interface ImportMeta {
+  readonly election: string;
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly format: string;
+  readonly mode: 'import' | 'correction';
+  /** When the import started (ISO 8601), from the shell's clock. */
+  readonly startedAt: string;
+}
+
+export interface QuarantinedRow {
+  readonly row: number;
+  readonly mesa: string | null;
+  readonly issues: readonly Issue[];
+  readonly raw: Readonly<Record<string, string>>;
+}
+
+/** A quarantined row with the import that refused it and that import's file name. */
+export interface MesaQuarantinedRow extends QuarantinedRow {
+  readonly importId: number;
+  readonly file: string;
+}
+
+export interface ImportSummary {
+  readonly rowsRead: number;
+  readonly new: number;
+  readonly unchanged: number;
+  readonly stateChanges: number;
+  readonly corrected: number;
+  readonly conflicts: number;
+  readonly quarantined: number;
+  readonly quarantinedByCode: Readonly<Record<string, number>>;
+  readonly finishedAt: string;
+}
+
+export interface ImportRecord extends ImportMeta, Partial<ImportSummary> {
+  readonly id: number;
+  readonly status: 'committed' | 'rolled_back' | 'running';
+}
+
+/** What an audit-log entry records (audit-log.ts). */
+export type LogKind = 'election' | 'import' | 'published' | 'projection';
+
+export interface LogEntry {
+  readonly seq: number;
+  readonly kind: LogKind;
+  readonly subject: string;
+  /** A digest, or for an import the JSON of ImportDetail. */
+  readonly detail: string;
+  readonly at: string;
+  readonly hash: string;
+}
+
+export interface QuarantineText {
+  readonly importId: number;
+  readonly row: number;
+  readonly mesa: string | null;
+  readonly issues: string;
+  readonly raw: string;
+  /** Derived (migration 10): the import's election and `mesaKey(mesa)`, by which an acta finds it. */
+  readonly election?: string | null;
+  readonly mesaKey?: string | null;
+}
+
+export interface ProjectionText {
+  readonly election: string;
+  readonly revision: string;
+  readonly recordedAt: string;
+  readonly pctCounted: number;
+  readonly doc: string;
+}
