@@ -89,13 +89,14 @@ describe('the publish lock', () => {
     const lock = join(dir, '.site.cifra-lock');
     const o = { staleMs: 1000, waitMs: 300, pollMs: 10 };
     // fresh: pid 1 of another container says nothing here, its heartbeat says it lives
-    writeFileSync(lock, JSON.stringify(otherContainer()));
+    const other = otherContainer();
+    writeFileSync(lock, JSON.stringify(other));
     expect(codes(await replaceOwnedDir(join(dir, 'site'), smallSite(3), o))).toEqual([
       'publish_locked',
     ]);
     utimesSync(lock, HOUR_AGO, HOUR_AGO);
     // a killed breaker's file beside it (older than the stale limit) does not wedge the takeover
-    const breaker = `${lock}.break-${otherContainer().token}-0`;
+    const breaker = `${lock}.break-${other.token}-0`;
     writeFileSync(breaker, '');
     utimesSync(breaker, HOUR_AGO, HOUR_AGO);
     expect(codes(await replaceOwnedDir(join(dir, 'site'), smallSite(3), o))).toEqual([]);

@@ -151,7 +151,7 @@ async function writeVersion<T>(
         rmSync(join(versions, f), { recursive: true, force: true });
     return ok(value);
   } finally {
-    if (!swapped && held.stillHeld()) rmSync(dir, { recursive: true, force: true });
+    if (!swapped) rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -252,6 +252,9 @@ function hold(path: string, fd: number, heartbeatMs: number): HeldLock {
   // the open file, not the name: a heartbeat never refreshes a lock another writer put there
   const worker = new Worker(HEARTBEAT, { eval: true, workerData: { fd, ms: heartbeatMs } });
   worker.unref();
+  // a heartbeat that could not start: the lock goes stale and is taken, which this writer finds
+  // before its swap (stillHeld); not a crash of the publish
+  worker.on('error', () => undefined);
   const mine = fstatSync(fd);
   const stillHeld = (): boolean => {
     const st = statSync(path, { throwIfNoEntry: false });
