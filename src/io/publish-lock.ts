@@ -1,4 +1,4 @@
-// The lock that makes publishes of one folder take turns (docs/adr/007, README's publish section).
+// The lock that makes publishes of one folder take turns (docs/adr/007, docs/operations.md).
 //
 // The lock is a file beside the folder holding its holder's identity as JSON: host name, the
 // process space its pid means something in (boot id + pid namespace), pid, a random token and the
