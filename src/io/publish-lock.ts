@@ -231,13 +231,14 @@ function sweep(path: string, staleMs: number): void {
   }
 }
 
-// plain JavaScript for an eval worker: no module file to find in the CLI bundle
-const HEARTBEAT = `const { workerData } = require('node:worker_threads');
-const { futimesSync } = require('node:fs');
-setInterval(() => {
-  const t = new Date();
-  try { futimesSync(workerData.fd, t, t); } catch {}
-}, workerData.ms);`;
+// plain JavaScript for an eval worker (no module file to find in the CLI bundle); import(), not
+// require: an eval worker is a module when the process was started with --input-type=module
+const HEARTBEAT = `Promise.all([import('node:worker_threads'), import('node:fs')]).then(([w, fs]) => {
+  setInterval(() => {
+    const t = new Date();
+    try { fs.futimesSync(w.workerData.fd, t, t); } catch {}
+  }, w.workerData.ms);
+});`;
 
 /** A lock this process holds. */
 export interface HeldLock {
