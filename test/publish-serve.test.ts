@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTEST_PATHS, PATHS } from '../src/api/paths.js';
 import { publishSite } from '../src/api/publish-site.js';
+import { newHolder } from '../src/io/publish-lock.js';
 import { ResultsSchema, SiteSchema } from '../src/api/schemas.js';
 import { buildApi, buildOpenApi } from '../src/api/server.js';
 import { bundledElection } from '../src/elections/manifests.js';
@@ -213,12 +214,16 @@ describe('cifra publish', () => {
     expect(runs.map((x) => x.ok)).toEqual([true, true]);
     expect(existsSync(join(out, 'api/v1/site.json'))).toBe(true);
     expect(leftovers(dir)).toEqual([]);
-    // a lock held by a live process (this one) and never released: publish_locked after the wait
+    // a lock just written (its heartbeat fresh) and never released: publish_locked after the wait
     writeFileSync(join(dir, '.site.cifra-lock'), String(process.pid));
     const stuck = await publishSite(store, out, {}, NOW, { waitMs: 50, pollMs: 10 });
     expect(stuck.ok ? [] : stuck.error.map((i) => i.code)).toEqual(['publish_locked']);
-    // a lock left by a process that is gone is taken over, and its half-written folder removed
-    writeFileSync(join(dir, '.site.cifra-lock'), '999999999');
+    // a lock left by a process of this host that is gone is taken over at once, and its
+    // half-written folder removed
+    writeFileSync(
+      join(dir, '.site.cifra-lock'),
+      JSON.stringify({ ...newHolder(), pid: 999_999_999 }),
+    );
     mkdirSync(join(dir, '.site.tmp-killed', 'api'), { recursive: true });
     expect((await publishSite(store, out, {}, NOW, { waitMs: 50, pollMs: 10 })).ok).toBe(true);
     expect(leftovers(dir)).toEqual([]);

@@ -1,12 +1,9 @@
 import {
-  closeSync,
   existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
-  openSync,
   readdirSync,
-  readFileSync,
   readlinkSync,
   renameSync,
   rmdirSync,
@@ -14,22 +11,19 @@ import {
   statSync,
   chmodSync,
   symlinkSync,
-  unlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { issue, type Issue } from '../core/issues.js';
 import { err, ok, type Result } from '../core/result.js';
+import { takeLock, type HeldLock, type LockOptions } from './publish-lock.js';
 
 /** The file that says a directory is a site `cifra publish` wrote: only such a one is replaced. */
 export const SITE_MARKER = '.cifra-site';
 
-export interface OwnedDirOptions {
-  /** How long to wait for another writer's lock before `publish_locked` (ms). */
-  readonly waitMs?: number;
-  readonly pollMs?: number;
-}
+/** The lock's wait, poll, stale limit and heartbeat (src/io/publish-lock.ts). */
+export type OwnedDirOptions = LockOptions;
 
 /** Where a writer builds its tree and what it may reuse. */
 export interface VersionDirs {
@@ -37,44 +31,6 @@ export interface VersionDirs {
   readonly dir: string;
   /** The version served until now (its files may be hard-linked into `dir`), or null. */
   readonly previous: string | null;
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-/** Whether the process that wrote a lock still runs (a lock of a dead one is stale). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Takes the lock file beside the target (O_EXCL), waiting for a live holder, taking a dead one's. */
-async function lock(path: string, o: OwnedDirOptions): Promise<Result<void, Issue[]>> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      const fd = openSync(path, 'wx');
-      writeFileSync(fd, String(process.pid));
-      closeSync(fd);
-      return ok(undefined);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST')
-        return err([issue('publish_out_invalid', ['out'], { lock: path, reason: code })]);
-    }
-    const holder = Number(readFileSync(path, { encoding: 'utf8', flag: 'a+' }).trim());
-    if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
-      rmSync(path, { force: true });
-      continue;
-    }
-    const waited = Date.now() - started;
-    if (waited >= (o.waitMs ?? 600_000))
-      return err([issue('publish_locked', ['out'], { lock: path, waitedMs: waited })]);
-    await sleep(o.pollMs ?? 200);
-  }
 }
 
 /** The names beside `out` that a publish owns: its versions folder, lock and temporary link. */
@@ -143,12 +99,69 @@ function swapIn(target: string, versions: string, version: string, was: Target):
 }
 
 /**
+ * What a writer killed mid-way left, removed by the lock's holder: version folders without the
+ * marker (never finished) and an older cifra's hidden folders beside. The lock is held and its
+ * last holder dead (src/io/publish-lock.ts), so no live publish is writing any of them; one
+ * that was frozen past the stale limit finds its folder gone before its swap (writeVersion).
+ */
+function removeUnfinished(target: string, versions: string): void {
+  for (const f of readdirSync(versions))
+    if (!existsSync(join(versions, f, SITE_MARKER)))
+      rmSync(join(versions, f), { recursive: true, force: true });
+  const name = basename(target);
+  for (const f of readdirSync(dirname(target)))
+    if (f.startsWith(`.${name}.tmp-`) || f.startsWith(`.${name}.old-`))
+      rmSync(join(dirname(target), f), { recursive: true, force: true });
+}
+
+/** The lock was taken from this writer (judged dead: frozen past the stale limit). */
+const lost = (lockPath: string): Issue =>
+  issue('publish_locked', ['out'], { lock: lockPath, lost: true });
+
+/**
+ * Fills a new version folder and swaps it in, if the lock is still this writer's and its folder
+ * the one it made (a writer frozen past the stale limit lost both: it must not swap in a folder
+ * its own writes re-created half-empty after the next holder's clean-up).
+ */
+async function writeVersion<T>(
+  target: string,
+  versions: string,
+  was: Target,
+  write: (dirs: VersionDirs) => Promise<T>,
+  held: HeldLock,
+): Promise<Result<T, Issue[]>> {
+  const current = was.kind === 'link' ? join(versions, was.version) : null;
+  const previous =
+    was.kind === 'plain' ? target : current !== null && existsSync(current) ? current : null;
+  const dir = mkdtempSync(join(versions, 'v-'));
+  const made = statSync(dir).ino;
+  let swapped = false;
+  try {
+    const value = await write({ dir, previous });
+    if (!held.stillHeld() || statSync(dir, { throwIfNoEntry: false })?.ino !== made)
+      return err([lost(held.path)]);
+    writeFileSync(join(dir, SITE_MARKER), 'written by cifra publish: one version of the site\n');
+    // mkdtemp makes the folder private (0700): a web server's worker must read it
+    chmodSync(dir, 0o755);
+    const replaced = swapIn(target, versions, basename(dir), was);
+    swapped = true;
+    // bounded: the new version and the one readers may still be in; older ones go
+    for (const f of readdirSync(versions))
+      if (f !== basename(dir) && f !== replaced)
+        rmSync(join(versions, f), { recursive: true, force: true });
+    return ok(value);
+  } finally {
+    if (!swapped) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * Replaces the site at `out` with a new version that `write` fills, for a writer that owns it:
  * `out` new, an empty folder, a folder an older cifra wrote (marker inside), or the symlink an
  * earlier publish made. Each version is a folder of `.<out>.cifra-versions/` beside `out`, and
  * `out` is a relative symlink to the one served, swapped by one rename (docs/adr/007). Writers
- * take turns (a lock file beside `out`); after a failure the new folder goes and `out` is as it
- * was; after a swap only the new version and the one it replaced are kept.
+ * take turns (a lock file beside `out`, src/io/publish-lock.ts); after a failure the new folder
+ * goes and `out` is as it was; after a swap only the new version and the one it replaced are kept.
  */
 export async function replaceOwnedDir<T>(
   out: string,
@@ -163,51 +176,16 @@ export async function replaceOwnedDir<T>(
     ]);
   const names = ownedNames(target);
   const lockPath = join(parent, names.lock);
-  const held = await lock(lockPath, o);
+  const held = await takeLock(lockPath, o);
   if (!held.ok) return held;
   try {
-    const was = targetOf(target, join(parent, names.versions));
-    if (!was.ok) return err([was.error]);
     const versions = join(parent, names.versions);
+    const was = targetOf(target, versions);
+    if (!was.ok) return err([was.error]);
     mkdirSync(versions, { recursive: true });
-    // what a writer killed mid-way left (no marker: never finished; an older cifra's hidden
-    // folders beside): ours to remove, we hold the lock
-    for (const f of readdirSync(versions))
-      if (!existsSync(join(versions, f, SITE_MARKER)))
-        rmSync(join(versions, f), { recursive: true, force: true });
-    const name = basename(target);
-    for (const f of readdirSync(parent))
-      if (f.startsWith(`.${name}.tmp-`) || f.startsWith(`.${name}.old-`))
-        rmSync(join(parent, f), { recursive: true, force: true });
-    const current = was.value.kind === 'link' ? join(versions, was.value.version) : null;
-    const previous =
-      was.value.kind === 'plain'
-        ? target
-        : current !== null && existsSync(current)
-          ? current
-          : null;
-    const dir = mkdtempSync(join(versions, 'v-'));
-    let swapped = false;
-    try {
-      const value = await write({ dir, previous });
-      writeFileSync(join(dir, SITE_MARKER), 'written by cifra publish: one version of the site\n');
-      // mkdtemp makes the folder private (0700): a web server's worker must read it
-      chmodSync(dir, 0o755);
-      const replaced = swapIn(target, versions, basename(dir), was.value);
-      swapped = true;
-      // bounded: the new version and the one readers may still be in; older ones go
-      for (const f of readdirSync(versions))
-        if (f !== basename(dir) && f !== replaced)
-          rmSync(join(versions, f), { recursive: true, force: true });
-      return ok(value);
-    } finally {
-      if (!swapped) rmSync(dir, { recursive: true, force: true });
-    }
+    removeUnfinished(target, versions);
+    return await writeVersion(target, versions, was.value, write, held.value);
   } finally {
-    try {
-      unlinkSync(lockPath);
-    } catch {
-      // already gone: nothing to release
-    }
+    await held.value.release();
   }
 }
