@@ -128,34 +128,44 @@ let redraws: Promise<void> = Promise.resolve();
 function refresh(crumbs: Crumb[], polled?: Summary): Promise<void> {
   const id = electionId();
   // another election chosen before its turn: that election's own redraw is queued
-  const next = redraws.then(() => (id === state.election ? redraw(id, crumbs, polled) : undefined));
-  redraws = next.catch(() => undefined);
-  return next;
+  const drawn = redraws.then(() => (id === state.election ? redraw(id, crumbs, polled) : null));
+  redraws = drawn.then(
+    () => undefined,
+    () => undefined,
+  );
+  // the panels the server computes apart from the count, once the cut is drawn (outside the
+  // queue: a slow cross-check must not hold the next cut back)
+  return drawn.then((seats) => (seats === null ? undefined : setupApart(seats)));
 }
 
-async function redraw(id: string, crumbs: Crumb[], polled?: Summary): Promise<void> {
+/** Draws one cut; its seats, or null when none was drawn (another election, or the view kept). */
+async function redraw(id: string, crumbs: Crumb[], polled?: Summary): Promise<Seats | null> {
   const cut = await loadCut(
     polled,
     () => api.document(id, 'summary'),
     (s) => cutDocuments(id, s, crumbs),
   );
   // another election chosen meanwhile: its own redraw follows
-  if (id !== state.election) return;
+  if (id !== state.election) return null;
   const notice = $('cut-notice');
   notice.hidden = cut !== null;
   // the last consistent view stays, said to be updating; the next poll reads again
   if (cut === null) {
     notice.textContent = t('cutMoving');
-    return;
+    return null;
   }
   const { drawn, strays } = await drawPinned(cut.docs, () => drawCut(cut.summary, crumbs));
   // a document of the count drawn without being read ahead: the list below misses it (a bug)
   if (strays.length > 0) fail(new Error(`drawn outside its cut: ${strays.join(', ')}`));
-  // the panels the server computes apart from the count, once the cut is drawn
+  return drawn;
+}
+
+/** The cross-check and the what-if: computed by the server on request, not part of a cut. */
+async function setupApart(seats: Seats): Promise<void> {
   const apart = await Promise.allSettled([
     setupCrossCheck(state.about, (m) => openMesa(m, true), state.site?.kind === 'static'),
     // the what-if recomputes on the server: a static site has none
-    setupWhatIf(state.site?.kind === 'static' ? { kind: 'none' } : drawn),
+    setupWhatIf(state.site?.kind === 'static' ? { kind: 'none' } : seats),
   ]);
   for (const d of apart) if (d.status === 'rejected') fail(d.reason);
 }
