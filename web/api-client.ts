@@ -28,6 +28,7 @@ import type { ContestSchema, ContestsElectionSchema } from '../src/results/conte
 import type { PollingPlacesSchema } from '../src/results/polling-places.js';
 import type { RulesetsSchema } from '../src/results/rulesets.js';
 import type { WhatIfBodySchema } from '../src/results/what-if.js';
+import { revisionOf } from './cut.js';
 
 export type Elections = z.infer<typeof ElectionsSchema>;
 export type Election = Elections['elections'][number];
@@ -85,17 +86,64 @@ const REVALIDATE: RequestInit = { cache: 'no-cache' };
  */
 const rel = (path: string): string => (path.startsWith('/') ? path.slice(1) : path);
 
+/**
+ * The cut being drawn (web/cut.ts): the documents read ahead for it, by path (null: absent), served
+ * from memory while it draws, so every panel shows the same revision. A document that carries a
+ * revision and was not read ahead is a bug of the list of what the view reads: noted in `strays`.
+ */
+let pinned: { docs: ReadonlyMap<string, unknown>; strays: string[] } | null = null;
+
+/**
+ * A document by path: the pinned cut's, else the server's (null with the status: not there);
+ * `live`: the server's even while a cut draws (reading the next one ahead).
+ */
+async function read(path: string, live = false): Promise<{ doc: unknown; status: number }> {
+  const cut = live ? null : pinned;
+  if (cut?.docs.has(path)) {
+    const doc = cut.docs.get(path) ?? null;
+    return { doc, status: doc === null ? 404 : 200 };
+  }
+  const res = await fetch(rel(path), REVALIDATE);
+  const doc: unknown = res.ok ? await res.json() : null;
+  if (cut && revisionOf(doc) !== null) cut.strays.push(path);
+  return { doc, status: res.status };
+}
+
 /** A document that must be there; its absence is an error. */
 async function get<T>(path: string): Promise<T> {
-  const res = await fetch(rel(path), REVALIDATE);
-  if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return (await res.json()) as T;
+  const { doc, status } = await read(path);
+  if (doc === null) throw new Error(`${path}: ${status}`);
+  return doc as T;
 }
 
 /** A document that may be absent (404: no projection, a unit without children): null then. */
 async function tryGet<T>(path: string): Promise<T | null> {
-  const res = await fetch(rel(path), REVALIDATE);
-  return res.ok ? ((await res.json()) as T) : null;
+  return (await read(path)).doc as T | null;
+}
+
+/** Each path read once from the server (null: absent), for a cut drawn from memory. */
+export async function readAll(paths: Iterable<string>): Promise<Map<string, unknown>> {
+  const unique = [...new Set(paths)];
+  const docs = await Promise.all(unique.map(async (p) => (await read(p, true)).doc));
+  return new Map(unique.map((p, i) => [p, docs[i] ?? null]));
+}
+
+/**
+ * Draws with `docs` (one cut's, web/cut.ts) served from memory: what the draw returns, and the
+ * paths of documents with a revision it read that were not among them (none when the list of
+ * reads is complete).
+ */
+export async function drawPinned<T>(
+  docs: ReadonlyMap<string, unknown>,
+  draw: () => Promise<T>,
+): Promise<{ drawn: T; strays: string[] }> {
+  const cut = { docs, strays: [] as string[] };
+  pinned = cut;
+  try {
+    return { drawn: await draw(), strays: cut.strays };
+  } finally {
+    if (pinned === cut) pinned = null;
+  }
 }
 
 /** A computed answer (what-if, cross-check): the document, or the server's coded refusal. */

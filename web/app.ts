@@ -2,25 +2,30 @@
 // comes from the read documents at query-free paths (src/api/paths.ts, as the API and a static
 // site built by `cifra publish` serve them), through the typed client (api-client.ts), and is
 // shown as given.
+import { PATHS } from '../src/api/paths.js';
 import { lacksAbroad } from './abroad.js';
 import {
   api,
+  drawPinned,
+  readAll,
   type Choice,
   type Election,
   type Progress,
   type Projection,
+  type Seats,
   type Summary,
 } from './api-client.js';
 import { barsOf, percent, totalsOf } from './bars.js';
 import { renderCongress } from './congress.js';
 import { renderCourse } from './course.js';
 import { setupCrossCheck, wireCrossCheck } from './crosscheck.js';
-import { drill, nationName, openMesa } from './drill.js';
+import { loadCut } from './cut.js';
+import { drill, drillPaths, nationName, onCutMoved, openMesa } from './drill.js';
 import { statusLine } from './figures-status.js';
 import { ERM_JURISDICTION, startErm } from './erm.js';
 import { headline, leadLine } from './headline.js';
 import { freshness, pollInterval, shownCut, tickFreshness, zoneTime } from './live.js';
-import { renderMap, resultsIfLevel } from './map.js';
+import { hasLevel, mapPaths, renderMap, resultsIfLevel } from './map.js';
 import { newsOf, type NewsParts } from './news.js';
 import { renderProjection } from './projection.js';
 import {
@@ -43,6 +48,7 @@ import {
   t,
   inLang,
   choiceLabel,
+  type Crumb,
 } from './ui.js';
 import { readErmView, readView, writeView, type View } from './url.js';
 import { setupWhatIf, wireWhatIf } from './what-if.js';
@@ -92,9 +98,8 @@ async function loadElection(id: string, view: Partial<View> = {}): Promise<void>
     (crumbs) => drill(crumbs, true),
     (mesa) => openMesa(mesa, true),
   );
-  await refresh();
   const crumbs = view.level && view.code && places ? unitCrumbs(places, view.level, view.code) : [];
-  await drill(crumbs, false);
+  await refresh(crumbs);
   if (view.mesa) await openMesa(view.mesa, false);
 }
 
@@ -112,17 +117,92 @@ function unitCrumbs(places: NonNullable<typeof state.places>, level: string, cod
   return [];
 }
 
-/** Every panel that moves with the count (from the poll's summary if it has one); the drill is redrawn by the caller. */
-async function refresh(polled?: Summary): Promise<void> {
+/** Redraws one at a time: two at once would share the page (and the reads pinned for one). */
+let redraws: Promise<void> = Promise.resolve();
+
+/**
+ * Every panel that moves with the count and the drill at `crumbs`, from one cut of the count
+ * (web/cut.ts): the summary (the poll's, if it has one) and every document the view reads, all of
+ * its revision. Read across an import, they are read again; failing that, the view stays as drawn.
+ */
+function refresh(crumbs: Crumb[], polled?: Summary): Promise<void> {
   const id = electionId();
-  const summary = polled ?? (await api.document(id, 'summary'));
+  // another election chosen before its turn: that election's own redraw is queued
+  const drawn = redraws.then(() => (id === state.election ? redraw(id, crumbs, polled) : null));
+  redraws = drawn.then(
+    () => undefined,
+    () => undefined,
+  );
+  // the panels the server computes apart from the count, once the cut is drawn (outside the
+  // queue: a slow cross-check must not hold the next cut back)
+  return drawn.then((seats) => (seats === null ? undefined : setupApart(seats)));
+}
+
+/** Draws one cut; its seats, or null when none was drawn (another election, or the view kept). */
+async function redraw(id: string, crumbs: Crumb[], polled?: Summary): Promise<Seats | null> {
+  const cut = await loadCut(
+    polled,
+    () => api.document(id, 'summary'),
+    (s) => cutDocuments(id, s, crumbs),
+  );
+  // another election chosen meanwhile: its own redraw follows
+  if (id !== state.election) return null;
+  const notice = $('cut-notice');
+  notice.hidden = cut !== null;
+  // the last consistent view stays, said to be updating; the next poll reads again
+  if (cut === null) {
+    notice.textContent = t('cutMoving');
+    return null;
+  }
+  const { drawn, strays } = await drawPinned(cut.docs, () => drawCut(cut.summary, crumbs));
+  // a document of the count drawn without being read ahead: the list below misses it (a bug)
+  if (strays.length > 0) fail(new Error(`drawn outside its cut: ${strays.join(', ')}`));
+  return drawn;
+}
+
+/** The cross-check and the what-if: computed by the server on request, not part of a cut. */
+async function setupApart(seats: Seats): Promise<void> {
+  const apart = await Promise.allSettled([
+    setupCrossCheck(state.about, (m) => openMesa(m, true), state.site?.kind === 'static'),
+    // the what-if recomputes on the server: a static site has none
+    setupWhatIf(state.site?.kind === 'static' ? { kind: 'none' } : seats),
+  ]);
+  for (const d of apart) if (d.status === 'rejected') fail(d.reason);
+}
+
+/** Whether the page asks for a projection: the summary says one exists (no request for a 404). */
+const projected = (s: Summary): boolean => !s.count.complete && s.projection !== false;
+
+/** Every document the view draws, read after its summary `s` (which is among them). */
+async function cutDocuments(
+  id: string,
+  s: Summary,
+  crumbs: readonly Crumb[],
+): Promise<Map<string, unknown>> {
+  const [map, drilled] = await Promise.all([mapPaths(), drillPaths(crumbs)]);
+  const doc = (name: Parameters<typeof PATHS.document>[1]): string => PATHS.document(id, name);
+  const docs = await readAll([
+    doc('progress'),
+    doc('seats'),
+    doc('count-course'),
+    ...(projected(s) ? [doc('projection'), doc('projection-history')] : []),
+    PATHS.results(id, 'national'),
+    ...(hasLevel('ambito') ? [PATHS.results(id, 'ambito')] : []),
+    ...map,
+    ...drilled,
+  ]);
+  return docs.set(doc('summary'), s);
+}
+
+/**
+ * Draws one cut (its documents pinned): the panels, then the drill, without waiting on the server
+ * in between, so no frame shows part of the page redrawn. Returns the cut's seats (the what-if's).
+ */
+async function drawCut(summary: Summary, crumbs: Crumb[]): Promise<Seats> {
+  const id = electionId();
   state.revision = summary.revision;
   state.summary = summary;
-  // the summary says whether a projection exists: no request for one that would be a 404
-  const projection =
-    summary.count.complete || summary.projection === false
-      ? null
-      : await api.tryDocument(id, 'projection');
+  const projection = projected(summary) ? await api.tryDocument(id, 'projection') : null;
   // each panel on its own: one that fails (a missing document) leaves the others drawn
   const drawn = await Promise.allSettled([
     renderProgress(summary),
@@ -132,7 +212,9 @@ async function refresh(polled?: Summary): Promise<void> {
     renderCourse(),
   ]);
   for (const d of drawn) if (d.status === 'rejected') fail(d.reason);
+  await drill(crumbs, false);
   announce(summary);
+  return api.document(id, 'seats');
 }
 
 /** The figures last announced (null: none yet for this election and language). */
@@ -194,8 +276,7 @@ async function poll(): Promise<void> {
     const s = await api.document(id, 'summary').catch(() => null);
     hear(s === null ? { silentAt: Date.now() } : { elections: $select('election').options.length });
     if (s && id === state.election && s.revision !== state.revision) {
-      await refresh(s);
-      await drill(state.crumbs, false);
+      await refresh(state.crumbs, s);
       if (state.mesa) await openMesa(state.mesa, false);
     }
   } finally {
@@ -287,7 +368,6 @@ async function renderProgress(summary: Summary): Promise<void> {
   state.about = p.about ?? null;
   const notice = $('provisional');
   renderAbout(p.about ?? null, state.choices);
-  await setupCrossCheck(p.about ?? null, (m) => openMesa(m, true), state.site?.kind === 'static');
   notice.hidden = !p.about && !p.published;
   // the status as the summary serves it: the page derives none (src/results/status.ts)
   const cut = shownCut(summary.status);
@@ -378,8 +458,6 @@ async function renderSummary(summary: Summary, projection: Projection | null): P
   $('bars').replaceChildren(...(n ? barsOf(n) : []));
   $('totals').replaceChildren(...(n ? totalsOf(n) : []));
   renderCongress(seats, n?.valid ?? null);
-  // the what-if recomputes on the server: a static site has none
-  await setupWhatIf(state.site?.kind === 'static' ? { kind: 'none' } : seats);
 }
 
 /**
@@ -469,6 +547,12 @@ async function restore(elections?: readonly Election[]): Promise<void> {
   sayUnknownElection();
   await loadElection(first.id, view);
 }
+
+// a drill that met a newer cut redraws the whole view there (after any redraw under way)
+onCutMoved((crumbs) => {
+  refresh(crumbs).catch(fail);
+  return Promise.resolve();
+});
 
 function fail(e: unknown): void {
   document.body.dataset.error = String(e);

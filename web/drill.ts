@@ -1,6 +1,7 @@
 // The drill: from the nation to a department, province, district, its mesas and an acta, each
 // step in the URL; a unit shows its count, margin and what is still out.
 import { leadersOf } from '../src/results/leaders.js';
+import { PATHS } from '../src/api/paths.js';
 import { api, type Acta, type ResultUnit } from './api-client.js';
 import { percent, remainderIds } from './bars.js';
 import {
@@ -19,6 +20,7 @@ import {
 } from './ui.js';
 import { signed } from './congress.js';
 import { zoneTime } from './live.js';
+import { sameCut } from './cut.js';
 import { crumbsTo } from './search.js';
 import { writeView } from './url.js';
 
@@ -32,9 +34,13 @@ const CHILD_TITLE: Readonly<Record<string, string>> = {
   circunscripcion: 'circunscripcionesTitle',
 };
 
-/** A unit's children (the nation's: the server's, else the electoral districts' when no places). */
-async function childrenOf(last: Crumb): Promise<ResultUnit[]> {
-  return (await api.children(electionId(), last.level, last.code))?.units ?? [];
+/**
+ * What a drill does when its documents are of another cut than the page's (an import landed since
+ * the page drew): the page's redraw of the whole view at `crumbs` (app.ts sets it).
+ */
+let cutMoved: (crumbs: Crumb[]) => Promise<void> = async () => {};
+export function onCutMoved(redraw: (crumbs: Crumb[]) => Promise<void>): void {
+  cutMoved = redraw;
 }
 
 /** The nation as its jurisdiction names it (places.json), in the page's language. */
@@ -52,6 +58,14 @@ async function nationCrumb(): Promise<Crumb> {
     (await api.results(electionId(), 'national')).units[0]?.code ??
     '';
   return { level: 'national', code };
+}
+
+/** The documents a drill to `crumbs` reads (its unit, its children), read ahead with its cut. */
+export async function drillPaths(crumbs: readonly Crumb[]): Promise<string[]> {
+  const id = electionId();
+  const last = crumbs.at(-1) ?? (await nationCrumb());
+  const unit = PATHS.unit(id, last.level, last.code);
+  return last.level === finestLevel() ? [unit] : [unit, PATHS.children(id, last.level, last.code)];
 }
 
 /** A heading for a level's units: ours for Peru's levels, else the jurisdiction's label. */
@@ -78,12 +92,15 @@ export async function drill(crumbs: Crumb[], push: boolean): Promise<void> {
   $('children').replaceChildren();
   const last: Crumb = crumbs.at(-1) ?? (await nationCrumb());
   const finest = last.level === finestLevel();
-  const [doc1, kids] = await Promise.all([
+  const [doc1, kidsDoc] = await Promise.all([
     api.unit(electionId(), last.level, last.code),
-    finest ? Promise.resolve([]) : childrenOf(last),
+    finest ? Promise.resolve(null) : api.children(electionId(), last.level, last.code),
   ]);
   if (seq !== drillSeq) return;
+  // never a unit of one cut beside the page's figures of another: the whole view moves instead
+  if (!sameCut(state.revision, [doc1, kidsDoc])) return cutMoved(crumbs);
   const unit = doc1?.units[0];
+  const kids = kidsDoc?.units ?? [];
   $('crumbs').replaceChildren(
     el('button', { type: 'button', onclick: () => drill([], true) }, nationName()),
     ...crumbs

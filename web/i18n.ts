@@ -269,6 +269,8 @@ const ES = {
   // The election night's words: the headline, freshness, search and the mesas' states.
   zoneTime: (city: string) => `hora de ${city}`,
   justNow: 'hace menos de 1 min',
+  /** A redraw that kept meeting newer data part-way (web/cut.ts): the figures shown stay. */
+  cutMoving: 'Actualizando: llegaron datos nuevos mientras se cargaba',
   noElections:
     'Aún no hay resultados cargados en este servidor. La página se actualiza sola cuando lleguen.',
   offline: (since: Arg) =>
@@ -667,6 +669,7 @@ const EN: Strings = {
   langLabel: 'Español',
   zoneTime: (city: string) => `${city} time`,
   justNow: 'less than 1 min ago',
+  cutMoving: 'Updating: new data arrived while loading',
   noElections:
     'No results are loaded on this server yet. The page updates itself when they arrive.',
   offline: (since) =>

@@ -2,7 +2,8 @@
 // the vote abroad beside it; a click drills there. d3-geo (bundled) draws it.
 import { lacksAbroad } from './abroad.js';
 import { geoMercator, geoPath } from 'd3-geo';
-import { api, type MapShape, type Results, type ResultUnit } from './api-client.js';
+import { PATHS } from '../src/api/paths.js';
+import { api, type MapShape, type MapShapes, type Results, type ResultUnit } from './api-client.js';
 import { leader, percent } from './bars.js';
 import { drill } from './drill.js';
 import { crumbsTo } from './search.js';
@@ -94,10 +95,34 @@ function shadeNote(hatched: boolean): (HTMLElement | string)[] {
 /** A level's units when the election's jurisdiction has the level, else none (no request: no 404). */
 export function resultsIfLevel(level: string): Promise<Pick<Results, 'units'>> {
   const id = electionId();
-  return state.places?.levels.some((l) => l.id === level)
-    ? api.results(id, level)
-    : Promise.resolve({ units: [] });
+  return hasLevel(level) ? api.results(id, level) : Promise.resolve({ units: [] });
 }
+
+/** Another jurisdiction's shapes name their own level (its jurisdiction file's `geography`). */
+const otherLevels = (geo: MapShapes): string[] =>
+  [...new Set(geo.features.map((f) => f.properties.level))].filter(
+    (l) => l !== 'department' && l !== 'circunscripcion',
+  );
+
+/**
+ * The documents the map reads (its shapes, the results of each level it colours), read ahead
+ * with the view's cut; none when the jurisdiction has no map.
+ */
+export async function mapPaths(): Promise<string[]> {
+  const id = electionId();
+  const jurisdiction = state.places?.jurisdiction;
+  if (jurisdiction?.map !== true) return [];
+  const geo = await api.geography(jurisdiction.id);
+  const levels = ['department', 'circunscripcion', 'ambito', ...otherLevels(geo)];
+  return [
+    PATHS.geography(jurisdiction.id),
+    ...levels.filter(hasLevel).map((l) => PATHS.results(id, l)),
+  ];
+}
+
+/** Whether the election's jurisdiction has `level` (its results are then read). */
+export const hasLevel = (level: string): boolean =>
+  state.places?.levels.some((l) => l.id === level) ?? false;
 
 /** The map where the jurisdiction declares its shapes (Peru's departments); else it is hidden. */
 export async function renderMap(): Promise<void> {
@@ -110,10 +135,7 @@ export async function renderMap(): Promise<void> {
     resultsIfLevel('circunscripcion'),
     resultsIfLevel('ambito'),
   ]);
-  // another jurisdiction's shapes name their own level (its jurisdiction file's `geography`)
-  const others = [...new Set(geo.features.map((f) => f.properties.level))].filter(
-    (l) => l !== 'department' && l !== 'circunscripcion',
-  );
+  const others = otherLevels(geo);
   const rest = await Promise.all(others.map(resultsIfLevel));
   const units = new Map([
     ...deps.units.map((u) => [`department:${u.code}`, u] as const),

@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { ACTA_STATES } from '../core/model/acta.js';
 import { IssueSchema } from '../core/issues.js';
-import { NameSchema, NoteSchema } from '../core/model/note.js';
-import { RoundOutcomeSchema } from '../core/model/outcome.js';
-import { SeatDifferenceSchema, SeatFiguresSchema } from '../results/seats.js';
+import { NoteSchema } from '../core/model/note.js';
 import { SeatDiffSchema } from '../core/pipeline/seat-diff.js';
-import { UNALLOCATED_REASONS } from '../core/pipeline/seats.js';
 import { SummarySchema } from '../results/summary.js';
 import { CountedFiguresSchema } from '../results/projection.js';
 import {
   DocumentStatusSchema as FiguresStatusSchema,
-  PctSchema as pct,
+  ListSeatResultSchema,
   RevisionSchema,
 } from '../results/document-schemas.js';
 
@@ -28,8 +25,10 @@ export {
   ActaSchema,
   CountCourseSchema,
   ElectionsSchema,
+  ListSeatResultSchema,
   ProgressSchema,
   ResultsSchema,
+  SeatsSchema,
 } from '../results/document-schemas.js';
 
 export const CandidatesSchema = z.object({
@@ -73,191 +72,6 @@ export const CandidatesSchema = z.object({
     }),
   ),
 });
-
-const seatsMap = z.record(z.string(), z.number().int());
-/** Seats a source published, with who published them (never cifra's computation). */
-function publishedSeatsResult<K extends 'official' | 'third-party'>(kind: z.ZodType<K>) {
-  return z.object({
-    kind,
-    source: NameSchema,
-    totalSeats: z.number().int(),
-    seats: seatsMap,
-    passed: z.array(z.string()),
-    valla: NoteSchema.optional(),
-    seatsByDistrict: seatsMap,
-    note: NoteSchema.optional(),
-  });
-}
-function publishedSeats<K extends 'official' | 'third-party'>(kind: K) {
-  return z.object({
-    election: z.string(),
-    revision: RevisionSchema,
-    kind: z.literal(kind),
-    result: publishedSeatsResult(z.literal(kind)),
-  });
-}
-
-/** Why a list takes no seat: one entry per condition of the valla it failed. */
-const ExclusionSchema = z.discriminatedUnion('reason', [
-  z.object({
-    party: z.string(),
-    reason: z.literal('below_share'),
-    votes: z.number().int(),
-    total: z.number().int(),
-    required: z.string().describe('the share required, e.g. "5.000%"'),
-    district: z.string().optional(),
-  }),
-  z.object({
-    party: z.string(),
-    reason: z.literal('below_votes'),
-    votes: z.number().int(),
-    required: z.number().int(),
-  }),
-  z.object({
-    party: z.string(),
-    reason: z.literal('below_seats'),
-    seats: z.number().int().describe('seats in the preliminary allocation'),
-    districtsWon: z.number().int(),
-    required: z.number().int(),
-    requiredDistricts: z.number().int(),
-  }),
-]);
-
-/** A list election's seats through a ruleset (cifra's computation: `cifra seats --format json`). */
-export const ListSeatResultSchema = z
-  .object({
-    rules: z.string(),
-    options: z.record(z.string(), z.string()).describe('The option values in force.'),
-    totalSeats: z.number().int(),
-    seats: seatsMap,
-    districts: z.array(
-      z
-        .object({
-          district: z.string(),
-          totalSeats: z.number().int(),
-          seats: seatsMap,
-          unallocated: z.number().int(),
-          unallocatedReason: z
-            .enum(UNALLOCATED_REASONS)
-            .nullable()
-            .describe(
-              'why `unallocated` is not 0: no list passed the valla there, a tie left unresolved (a lot with no seed, or a rule that reports it), or a biproportional apportionment that did not settle; null when it is 0 (a seat no candidate can fill is `vacant`)',
-            ),
-        })
-        .loose(),
-    ),
-    passed: z.array(z.string()),
-    excluded: z.array(ExclusionSchema),
-    ties: z.array(
-      z
-        .object({
-          stage: z.string(),
-          district: z.string(),
-          candidates: z.array(z.string()),
-          seatsInContention: z.number().int(),
-          resolution: z.string(),
-        })
-        .loose(),
-    ),
-    draws: z.array(
-      z
-        .object({
-          seed: z.number().int(),
-          district: z.string(),
-          candidates: z.array(z.string()),
-          winners: z.array(z.string()),
-        })
-        .loose(),
-    ),
-    votes: z
-      .array(z.object({ party: z.string(), votes: z.number().int(), pctValid: pct.nullable() }))
-      .describe('National votes of each list, most first.'),
-    preliminarySeats: seatsMap
-      .nullable()
-      .describe("each list's seats in the preliminary allocation that counts seats for the valla"),
-    unplaced: z
-      .array(
-        z.discriminatedUnion('stage', [
-          z.object({
-            stage: z.literal('placement'),
-            seats: z.number().int(),
-            party: z.string(),
-            districts: z.array(z.string()),
-          }),
-          z.object({
-            stage: z.literal('pool'),
-            seats: z.number().int(),
-            lists: z.array(z.string()),
-          }),
-        ]),
-      )
-      .optional()
-      .describe(
-        "seats of a remainder-pooling tier that no district holds, left open by a tie (absent when none): `placement`, a list's pooled seats whose district is tied (the list's total counts them); `pool`, seats the lists tie for (no list's yet). The districts' seats and these add up to the house",
-      ),
-    nullity: z
-      .object({
-        valid: z.number().int(),
-        blank: z.number().int(),
-        null: z.number().int(),
-        emitted: z.number().int(),
-        const184: z.boolean(),
-        loe365: z.boolean(),
-        binding: z.string(),
-        nullityReached: z.boolean(),
-      })
-      .nullable(),
-    issues: z.array(IssueSchema),
-  })
-  .loose();
-
-export const SeatsSchema = z.discriminatedUnion('kind', [
-  publishedSeats('official'),
-  publishedSeats('third-party'),
-  z.object({
-    election: z.string(),
-    revision: RevisionSchema,
-    kind: z.literal('presidential'),
-    status: FiguresStatusSchema.describe(
-      "the figures' status: the count's own (provisional while actas are out), as the summary's",
-    ),
-    settled: z
-      .boolean()
-      .describe('the count settles the round: complete, or a lead no votes still out can change'),
-    settledBy: z.enum(['complete', 'decided']).nullable(),
-    provisional: z.boolean().optional().describe('the status is provisional'),
-    result: z.object({
-      outcome: RoundOutcomeSchema.nullable().describe(
-        'the outcome only once settled (never from the order of a partial count), else null',
-      ),
-      valid: z.number().int(),
-      candidates: z.array(
-        z.object({ candidate: z.string(), votes: z.number().int(), pctValid: pct.nullable() }),
-      ),
-      art322: z.object({ emitted: z.number().int(), reached: z.boolean() }).nullable(),
-    }),
-  }),
-  z.object({
-    election: z.string(),
-    revision: RevisionSchema,
-    kind: z.literal('list'),
-    computedBy: z.literal('cifra').describe('these seats are computed by cifra, not published'),
-    figures: SeatFiguresSchema.optional().describe(
-      'the status and source of the votes the seats were computed from',
-    ),
-    result: ListSeatResultSchema,
-    reported: publishedSeatsResult(z.enum(['official', 'third-party']))
-      .optional()
-      .describe("the composition a source reported, beside cifra's and never mixed with it"),
-    differences: z
-      .array(SeatDifferenceSchema)
-      .optional()
-      .describe("per party, cifra's seats less the reported ones"),
-    note: NoteSchema.optional().describe(
-      'what the computation rests on and how it compares with the reported one',
-    ),
-  }),
-]);
 
 export const ImportReportSchema = z.object({
   file: z.string(),

@@ -1,12 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { issue, type Issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
-import {
-  StatusSchema,
-  type DistrictUnits,
-  type PublishedSeatsFile,
-} from '../core/model/manifest.js';
-import { bothLanguages, joinNames, NoteSchema, type Note } from '../core/model/note.js';
+import type { DistrictUnits, PublishedSeatsFile } from '../core/model/manifest.js';
+import { bothLanguages, joinNames, type Note } from '../core/model/note.js';
 import { nameKey } from '../core/names.js';
 import {
   computeSeats,
@@ -15,74 +11,42 @@ import {
   type VoteRow,
 } from '../core/pipeline/seats.js';
 import { partyKey } from '../core/pipeline/seat-input.js';
-import type { PresidentialOutcome, PresidentialResult } from '../core/rules/presidential.js';
-import type { FiguresStatus } from './status.js';
 import type { ListRuleset } from '../core/rulesets/ruleset.js';
 import type { Store } from '../store/store.js';
 import type { ResultUnit } from './documents.js';
+import type { DeepReadonly, SeatDifference, SeatFigures, SeatsSchema } from './document-schemas.js';
 
-/** The figures seats were computed from: their status and source, as the manifest says. */
-export const SeatFiguresSchema = z.object({
-  status: StatusSchema,
-  asOf: z.string(),
-  source: NoteSchema,
-  provenance: z.string(),
-});
-export type SeatFigures = z.infer<typeof SeatFiguresSchema>;
+export {
+  SeatDifferenceSchema,
+  SeatFiguresSchema,
+  type SeatDifference,
+  type SeatFigures,
+} from './document-schemas.js';
 
-/** cifra's seats against the reported ones, for one party: `difference` = computed − reported. */
-export const SeatDifferenceSchema = z.object({
-  party: z.string(),
-  computed: z.number().int(),
-  reported: z.number().int(),
-  difference: z.number().int(),
-});
-export type SeatDifference = z.infer<typeof SeatDifferenceSchema>;
+/** The seats document as its schema (document-schemas.ts) says it: one type per kind. */
+type SeatsOfSchema = DeepReadonly<z.infer<typeof SeatsSchema>>;
+type PublishedSeatsOfSchema = Extract<SeatsOfSchema, { kind: 'official' | 'third-party' }>;
 
-/** cifra's own seat computation, with what a source reported beside it (never mixed). */
-export interface ListSeatsDocument {
-  readonly election: string;
-  /** The store's revision of the election the seats were computed at (as the summary's). */
-  readonly revision: string;
-  readonly kind: 'list';
-  /** Always cifra: these seats are computed by cifra with the election's ruleset. */
-  readonly computedBy: 'cifra';
-  /** The status and source of the votes the seats were computed from. */
-  readonly figures?: SeatFigures;
+/**
+ * cifra's own seat computation, with what a source reported beside it (never mixed): the schema's
+ * type, its result the seat engine's own, which the schema names in part (`.loose()`: the engine's
+ * further fields, such as each district's elected candidates, pass through).
+ */
+export type ListSeatsDocument = Omit<Extract<SeatsOfSchema, { kind: 'list' }>, 'result'> & {
   readonly result: SeatResult;
-  /** The composition a source published (official or third-party), with its source. */
-  readonly reported?: PublishedSeatsFile;
-  /** Per party, cifra's seats less the reported ones (parties with seats in either). */
-  readonly differences?: readonly SeatDifference[];
-  /** What the computation rests on and how it relates to the reported composition (for screens). */
-  readonly note?: Note;
-}
+};
 
+/**
+ * A seats document (GET /seats, `cifra seats --format json`): seats a source published (never
+ * cifra's; its two kinds as one, as a manifest's file holds either), a presidential round's
+ * outcome, or cifra's computation for a list election.
+ */
 export type SeatsDocument =
-  /** Seats a source published (never cifra's): the electoral authority's, or a third party's. */
-  | {
-      readonly election: string;
-      /** The store's revision of the election the document was read at (as the summary's). */
-      readonly revision: string;
-      readonly kind: 'official' | 'third-party';
-      readonly result: PublishedSeatsFile;
-    }
-  | {
-      readonly election: string;
-      /** The store's revision of the election the document was read at (as the summary's). */
-      readonly revision: string;
-      readonly kind: 'presidential';
-      /** The figures' status: the count's own (provisional while actas are out), as the summary's. */
-      readonly status: FiguresStatus;
-      /** The count settles the round: complete, or a lead no votes still out can change. */
-      readonly settled: boolean;
-      readonly settledBy: 'complete' | 'decided' | null;
-      /** The candidates' votes on the count so far; the outcome only once settled, else null. */
-      readonly result: Omit<PresidentialResult, 'outcome'> & {
-        readonly outcome: PresidentialOutcome | null;
-      };
-      readonly provisional?: boolean;
-    }
+  | (Omit<PublishedSeatsOfSchema, 'kind' | 'result'> & {
+      readonly kind: PublishedSeatsOfSchema['kind'];
+      readonly result: PublishedSeatsOfSchema['result'];
+    })
+  | Extract<SeatsOfSchema, { kind: 'presidential' }>
   | ListSeatsDocument;
 
 /** How far a count of actas has come: complete, its % of actas processed, its last change. */

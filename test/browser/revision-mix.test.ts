@@ -1,0 +1,170 @@
+/// <reference lib="dom" />
+// An import landing while the page reads a cut (web/cut.ts): the summary read at one revision,
+// the national results at the next. The page must never draw figures of two cuts together (the
+// leader's margin of one beside the valid votes of another) and must end on the new cut — on the
+// live API and on the static site `cifra publish` writes, drilled into a department.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { publishSite } from '../../src/api/publish-site.js';
+import { buildOpenApi } from '../../src/api/server.js';
+import { ingestFile } from '../../src/ingest/ingest.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { fixedClock, fixtureElection, tempDir } from '../helpers.js';
+import { useDashboard } from './harness.js';
+import { servePublished } from './nginx.js';
+
+// the 2021 runoff without its universe: the few mesas below are the whole count
+const ID = 'pe-2021-presidencial-segunda';
+let dir: string;
+let store: SqliteStore;
+let batch = 0;
+
+type Votes = Readonly<Record<string, number>>;
+const acta = (mesa: string, votes: Votes | null) => ({
+  mesa,
+  ubigeo: '010101',
+  state: votes ? 'counted' : 'pending',
+  eligible: 300,
+  voters: votes ? Object.values(votes).reduce((a, b) => a + b, 0) : null,
+  votes,
+  blank: 0,
+  null: 0,
+});
+
+/** Imports actas into the runoff, as a delivery on the night would. */
+async function deliver(rows: readonly object[]): Promise<void> {
+  const e = fixtureElection(ID);
+  const file = join(dir, `batch-${++batch}.jsonl`);
+  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
+  expect((await ingestFile(store, { file, election: e, now: fixedClock })).ok).toBe(true);
+}
+
+/**
+ * Each cut's figures, by hand from the actas delivered (all in Amazonas, so the department's valid
+ * votes are the nation's): valid votes, the leader's margin, % of actas counted.
+ */
+const CUTS = {
+  // 000001 counted (P1 110, P2 70), three of four pending
+  A: { valid: '180', margin: '40', pct: '25.000 %' },
+  // + 000002 (P1 25, P2 120): P1 135, P2 190
+  B: { valid: '325', margin: '55', pct: '50.000 %' },
+  // + 000003 (P1 100, P2 10): P1 235, P2 200
+  C: { valid: '435', margin: '35', pct: '75.000 %' },
+} as const;
+type CutName = keyof typeof CUTS;
+
+const env = useDashboard(async () => {
+  dir = tempDir('cifra-revision-mix-');
+  store = new SqliteStore(join(dir, 'r.db'));
+  await store.migrate();
+  await store.putElection(fixtureElection(ID));
+  await deliver([
+    acta('000001', { P1: 110, P2: 70 }),
+    acta('000002', null),
+    acta('000003', null),
+    acta('000004', null),
+  ]);
+  return store;
+}, 120_000);
+
+/** What the page shows of each document, sampled before every frame it paints. */
+interface Sample {
+  valid: string;
+  lead: string;
+  unit: string;
+  pct: string;
+}
+
+/** Records each new sample in `window.samples` from the page's first frame. */
+function sampleFrames(): void {
+  const w = window as unknown as { samples: Sample[] };
+  w.samples = [];
+  const text = (id: string): string => document.getElementById(id)?.textContent ?? '';
+  const tick = (): void => {
+    const s = { valid: text('total-valid'), lead: text('lead'), unit: text('unit-facts'), pct: '' };
+    s.pct = text('pct-actas');
+    const last = w.samples.at(-1);
+    if (!last || JSON.stringify(last) !== JSON.stringify(s)) w.samples.push(s);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** The cuts a sample's figures could come from (every cut when it shows none). */
+function cutsOf(s: Sample): CutName[] {
+  const margin = /(\d+) votos? sobre/.exec(s.lead)?.[1];
+  const unit = /Votos válidos: (\d+)/.exec(s.unit)?.[1];
+  return (Object.keys(CUTS) as CutName[]).filter((k) => {
+    const c = CUTS[k];
+    return (
+      (s.valid === '' || s.valid === c.valid) &&
+      (margin === undefined || margin === c.margin) &&
+      (unit === undefined || unit === c.valid) &&
+      (s.pct === '' || s.pct === c.pct)
+    );
+  });
+}
+
+/**
+ * Opens `url` (drilled into Amazonas), lets `landed` import a new cut when the page first asks
+ * for the national results (after its summary), and returns what the page showed, frame by frame.
+ */
+async function openAcrossImport(url: string, landed: () => Promise<void>): Promise<Page> {
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(60_000);
+  await page.addInitScript(sampleFrames);
+  let first = true;
+  await page.route('**/results/national.json', async (route) => {
+    if (first) {
+      first = false;
+      await landed();
+    }
+    await route.continue();
+  });
+  // no poll during the test: what the page shows is what its first load drew
+  await page.goto(`${url}/?election=${ID}&level=department&code=01&poll=600`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('#unit-facts');
+  return page;
+}
+
+/** Every frame showed one cut's figures; the last shows all of `cut`'s. */
+async function expectOneCutEachFrame(page: Page, cut: CutName): Promise<void> {
+  const samples = await page.evaluate(() => (window as unknown as { samples: Sample[] }).samples);
+  const mixed = samples.filter((s) => cutsOf(s).length === 0);
+  expect(mixed, 'frames with figures of two cuts').toEqual([]);
+  const last = samples.at(-1);
+  expect(last && cutsOf(last)).toEqual([cut]);
+  expect(last?.valid).toBe(CUTS[cut].valid);
+  expect(last?.lead).toContain(`${CUTS[cut].margin} votos`);
+  expect(last?.unit).toContain(`Votos válidos: ${CUTS[cut].valid}`);
+  expect(await page.getAttribute('body', 'data-error')).toBeNull();
+  expect(await page.isHidden('#cut-notice')).toBe(true);
+}
+
+describe('an import between the summary and the rest', () => {
+  it('the live API: the page reads the new cut again and draws it whole', async () => {
+    const page = await openAcrossImport(env.base, () =>
+      deliver([acta('000002', { P1: 25, P2: 120 })]),
+    );
+    await expectOneCutEachFrame(page, 'B');
+    await page.close();
+  });
+
+  it('the static site: a re-publish between the reads, the same', async () => {
+    const { site, stop } = await servePublished(store, dir, fixedClock());
+    try {
+      const page = await openAcrossImport(site, async () => {
+        await deliver([acta('000003', { P1: 100, P2: 10 })]);
+        const again = await publishSite(store, join(dir, 'site'), buildOpenApi(), fixedClock());
+        expect(again.ok).toBe(true);
+      });
+      await expectOneCutEachFrame(page, 'C');
+      await page.close();
+    } finally {
+      stop();
+    }
+  });
+});
