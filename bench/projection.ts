@@ -29,6 +29,9 @@ export interface ProjectionTimes {
   readonly nationalUpdateMs: number;
   readonly fitMs: number;
   readonly congressUpdateMs: number;
+  /** CPU time (user + sys) of the same repetitions, medians: what a shared machine cannot inflate. */
+  readonly nationalUpdateCpuMs: number;
+  readonly congressUpdateCpuMs: number;
   /** The previous round's mesas to come (a runoff's covariates), district and department. */
   readonly priorsToComeMs: number;
   /** The baseline: the results service's one-pass tally of the same columns by district. */
@@ -38,6 +41,10 @@ export interface ProjectionTimes {
 
 const median = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const cpuMsSince = (from: NodeJS.CpuUsage): number => {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
+};
 
 export async function projectionBenchmarks(reps = 3): Promise<ProjectionTimes> {
   const e = bundledElection('pe-2021-presidencial');
@@ -61,7 +68,9 @@ export async function projectionBenchmarks(reps = 3): Promise<ProjectionTimes> {
   const choices = e.choices.map((c) => c.label);
   const national: number[] = [];
   const fit: number[] = [];
+  const nationalCpu: number[] = [];
   for (let i = 0; i < reps; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const frame = frameFromMesas(
       mesasFromActas(partial, choices.length, requireJurisdiction(e.jurisdiction), true),
@@ -70,6 +79,7 @@ export async function projectionBenchmarks(reps = 3): Promise<ProjectionTimes> {
     const t1 = performance.now();
     simulate(frame, { sims: 2000, seed: i + 1, kind: 'first-round' });
     national.push(performance.now() - t0);
+    nationalCpu.push(cpuMsSince(c0));
     fit.push(t1 - t0);
   }
   const rs = loadRuleset('pe-2026-diputados');
@@ -89,16 +99,21 @@ export async function projectionBenchmarks(reps = 3): Promise<ProjectionTimes> {
     };
   });
   const congress: number[] = [];
+  const congressCpu: number[] = [];
   for (let i = 0; i < reps; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     simulate(frameFromSnapshot(units, parties), { sims: 2000, seed: i + 1, kind: 'list', ruleset });
     congress.push(performance.now() - t0);
+    congressCpu.push(cpuMsSince(c0));
   }
   const priors = priorsAgainstTally(actas, e.choices.length, requireJurisdiction(e.jurisdiction));
   return {
     nationalUpdateMs: median(national),
     fitMs: median(fit),
     congressUpdateMs: median(congress),
+    nationalUpdateCpuMs: median(nationalCpu),
+    congressUpdateCpuMs: median(congressCpu),
     ...priors,
     actas: actas.length,
   };

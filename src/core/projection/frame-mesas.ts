@@ -60,6 +60,22 @@ function placer(
   };
 }
 
+/**
+ * One mesa as a literal of fixed shape (no spread): the fit reads every field of 86,488 of them,
+ * and objects of one or two shapes keep those reads monomorphic.
+ */
+function projectionMesa(
+  place: Pick<ProjectionMesa, 'district' | 'province' | 'region' | 'regionName'>,
+  eligible: number,
+  figures: readonly number[] | null,
+  prior: PriorFigures | undefined,
+): ProjectionMesa {
+  const { district, province, region, regionName } = place;
+  return prior === undefined
+    ? { district, province, region, regionName, eligible, figures }
+    : { district, province, region, regionName, eligible, figures, prior };
+}
+
 /** Actas as projection mesas: place, projection group and electoral district as region. */
 export function mesasFromActas(
   actas: Iterable<Acta>,
@@ -84,13 +100,7 @@ export function mesasFromActas(
     }
     let place = places.get(a.ubigeo);
     if (place === undefined) places.set(a.ubigeo, (place = placeOf(a.ubigeo)));
-    const prior = priors?.get(a.mesa);
-    out.push({
-      ...place,
-      eligible: a.eligible,
-      figures,
-      ...(prior === undefined ? {} : { prior }),
-    });
+    out.push(projectionMesa(place, a.eligible, figures, priors?.get(a.mesa)));
   }
   return out;
 }
@@ -120,13 +130,14 @@ export function mesasFromColumns(
       figures = new Array<number>(C + 2).fill(0);
     }
     const place = places[cols.ubigeoOf[i] as number] as (typeof places)[number];
-    const prior = priors?.get(cols.mesa[i] as string);
-    out.push({
-      ...place,
-      eligible: cols.eligible[i] as number,
-      figures,
-      ...(prior === undefined ? {} : { prior }),
-    });
+    out.push(
+      projectionMesa(
+        place,
+        cols.eligible[i] as number,
+        figures,
+        priors?.get(cols.mesa[i] as string),
+      ),
+    );
   }
   return out;
 }
@@ -235,9 +246,8 @@ export function mesasToCome(
     const place = placeOf(u.place);
     const base = Math.floor(u.eligible / u.actas);
     const extra = u.eligible - base * u.actas;
-    const prior = u.prior === undefined ? {} : { prior: u.prior };
     for (let i = 0; i < u.actas; i++)
-      out.push({ ...place, eligible: base + (i < extra ? 1 : 0), figures: null, ...prior });
+      out.push(projectionMesa(place, base + (i < extra ? 1 : 0), null, u.prior));
   }
   return out;
 }
@@ -374,18 +384,20 @@ function mesaTree(
     districtPrior: [],
   };
   let processed = 0;
-  for (const [i, mesa] of mesas.entries()) {
-    const r = regionOf(t, idx, mesa, S);
-    const p = provinceOf(t, idx, mesa, r, D);
-    let d = districtIdx.get(mesa.district);
-    if (d === undefined) {
-      d = t.districts.length;
-      districtIdx.set(mesa.district, d);
-      t.districts.push(node(p, D));
-      t.districtElectors.push(0);
-      t.districtRemaining.push(0);
-      t.districtRemainingSq.push(0);
-      for (let k = 0; k < D; k++) t.districtPrior.push(0);
+  // mesas come grouped by place: a mesa with its predecessor's three codes has its nodes too
+  let last: ProjectionMesa | null = null;
+  let r = -1;
+  let d = -1;
+  for (let i = 0; i < mesas.length; i++) {
+    const mesa = mesas[i] as ProjectionMesa;
+    if (
+      last === null ||
+      mesa.district !== last.district ||
+      mesa.province !== last.province ||
+      mesa.region !== last.region
+    ) {
+      ({ r, d } = nodesOf(t, idx, districtIdx, mesa, S));
+      last = mesa;
     }
     const dn = t.districts[d] as Node;
     t.districtElectors[d] = (t.districtElectors[d] as number) + mesa.eligible;
@@ -408,9 +420,16 @@ function mesaTree(
       counted[k] = (counted[k] as number) + x;
       emitted += x;
     }
-    const at = (k: number): number => (pred === null ? 0 : (pred[i * D + k] as number));
-    if (mesa.eligible > 0) observe(dn, T, Math.min(1, emitted / mesa.eligible) - at(T));
-    if (emitted > 0) for (let k = 0; k < S; k++) observe(dn, k, (f[k] ?? 0) / emitted - at(k));
+    const at = i * D; // this mesa's predictions, when it has a previous round
+    if (mesa.eligible > 0)
+      observe(
+        dn,
+        T,
+        Math.min(1, emitted / mesa.eligible) - (pred === null ? 0 : (pred[at + T] as number)),
+      );
+    if (emitted > 0)
+      for (let k = 0; k < S; k++)
+        observe(dn, k, (f[k] ?? 0) / emitted - (pred === null ? 0 : (pred[at + k] as number)));
   }
   return { ...t, processed };
 }
@@ -420,6 +439,30 @@ type TreeBuilder = Omit<MesaTree, 'processed'>;
 interface TreeIndex {
   readonly region: Map<string, number>;
   readonly province: Map<string, number>;
+}
+
+/** The mesa's region, province and district nodes, each created on its first mesa. */
+function nodesOf(
+  t: TreeBuilder,
+  idx: TreeIndex,
+  districtIdx: Map<string, number>,
+  mesa: ProjectionMesa,
+  S: number,
+): { r: number; d: number } {
+  const D = S + 1;
+  const r = regionOf(t, idx, mesa, S);
+  const p = provinceOf(t, idx, mesa, r, D);
+  let d = districtIdx.get(mesa.district);
+  if (d === undefined) {
+    d = t.districts.length;
+    districtIdx.set(mesa.district, d);
+    t.districts.push(node(p, D));
+    t.districtElectors.push(0);
+    t.districtRemaining.push(0);
+    t.districtRemainingSq.push(0);
+    for (let k = 0; k < D; k++) t.districtPrior.push(0);
+  }
+  return { r, d };
 }
 
 /** The mesa's region node, created on its first mesa (the order of first appearance is kept). */

@@ -102,11 +102,19 @@ export function quantile(sorted: ArrayLike<number>, p: number): number {
 }
 
 /**
- * The k-th smallest of a[lo..hi] moved to a[k], smaller ones before it (quickselect, Hoare
- * partition, middle pivot): the quantiles of thousands of simulations without sorting them all.
+ * Moves the ks[from..to]-th smallest of a[lo..hi] to their places (ks ascending, inside lo..hi),
+ * smaller ones before each: one Hoare partition (middle pivot) serves every order statistic on
+ * its side, so the quantiles of thousands of simulations cost a few passes, not a sort.
  */
-function select(a: Float64Array, k: number, lo: number, hi: number): void {
-  while (hi > lo) {
+function selectAll(
+  a: Float64Array,
+  ks: readonly number[],
+  from: number,
+  to: number,
+  lo: number,
+  hi: number,
+): void {
+  while (from <= to && hi > lo) {
     const pivot = a[(lo + hi) >>> 1] as number;
     let i = lo;
     let j = hi;
@@ -121,9 +129,21 @@ function select(a: Float64Array, k: number, lo: number, hi: number): void {
         j--;
       }
     }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
+    // a[lo..j] <= pivot <= a[i..hi]; anything between j and i equals the pivot and is placed
+    let left = from;
+    while (left <= to && (ks[left] as number) <= j) left++;
+    let right = to;
+    while (right >= left && (ks[right] as number) >= i) right--;
+    // the ks on the smaller side recursively, the larger side in this loop
+    if (j - lo < hi - i) {
+      selectAll(a, ks, from, left - 1, lo, j);
+      from = right + 1;
+      lo = i;
+    } else {
+      selectAll(a, ks, right + 1, to, i, hi);
+      to = left - 1;
+      hi = j;
+    }
   }
 }
 
@@ -160,12 +180,7 @@ export function interval(values: Float64Array, digits: number): Interval {
   const a = values;
   const n = a.length;
   const { h, lo, needed } = plan(n);
-  // each selection narrows the range of the next
-  let from = 0;
-  for (const k of needed) {
-    select(a, k, from, n - 1);
-    from = k;
-  }
+  selectAll(a, needed, 0, needed.length - 1, 0, n - 1);
   const at = (i: number): number => {
     const l = lo[i] as number;
     const x = a[l] as number;
@@ -181,65 +196,161 @@ function round(x: number, digits: number): number {
 }
 
 /**
- * One simulated final count: region totals (choices, blank, null) into `out`. z: standard
- * normals or null for the central projection.
+ * The frame's coefficients in flat typed arrays (group-major, D per group), read once per
+ * simulation: the loop then touches no object, closure or optional field.
+ */
+interface PackedFrame {
+  readonly R: number;
+  readonly S: number;
+  readonly D: number;
+  readonly G: number;
+  readonly mean: Float64Array;
+  readonly sd: Float64Array;
+  readonly region: Int32Array;
+  readonly base: Float64Array;
+  readonly c0: Float64Array;
+  readonly c1: Float64Array;
+  readonly gsd: Float64Array;
+  readonly cb: Float64Array;
+  readonly cp: Float64Array;
+  readonly hasCp: Uint8Array;
+  /** Whether any group has the second common term (then D more normals are drawn). */
+  readonly priorCommon: boolean;
+  /** Standard normals one simulation takes, in the order they are drawn. */
+  readonly normals: number;
+}
+
+function packFrame(frame: ProjectionFrame): PackedFrame {
+  const S = shareDims(frame);
+  const D = S + 1;
+  const R = frame.regions.length;
+  const G = frame.groups.length;
+  const mean = new Float64Array(R * D);
+  const sd = new Float64Array(R * D);
+  frame.regions.forEach((r, i) => {
+    for (let k = 0; k < D; k++) {
+      mean[i * D + k] = r.mean[k] as number;
+      sd[i * D + k] = r.sd[k] as number;
+    }
+  });
+  const p = {
+    region: new Int32Array(G),
+    base: new Float64Array(G),
+    c0: new Float64Array(G * D),
+    c1: new Float64Array(G * D),
+    gsd: new Float64Array(G * D),
+    cb: new Float64Array(G * D),
+    cp: new Float64Array(G * D),
+    hasCp: new Uint8Array(G),
+  };
+  frame.groups.forEach((g, j) => {
+    p.region[j] = g.region;
+    p.base[j] = g.base;
+    p.hasCp[j] = g.cp === undefined ? 0 : 1;
+    for (let k = 0; k < D; k++) {
+      p.c0[j * D + k] = g.c0[k] as number;
+      p.c1[j * D + k] = g.c1[k] as number;
+      p.gsd[j * D + k] = g.sd[k] as number;
+      p.cb[j * D + k] = g.cb[k] as number;
+      p.cp[j * D + k] = g.cp?.[k] ?? 0;
+    }
+  });
+  const priorCommon = frame.groups.some((g) => g.cp !== undefined);
+  const normals = R * D + D + (priorCommon ? D : 0) + G * D;
+  return { R, S, D, G, mean, sd, ...p, priorCommon, normals };
+}
+
+/**
+ * One simulated final count: region totals (choices, blank, null) into `out`. z: the
+ * simulation's standard normals in draw order (regions' levels, the common terms, then one per
+ * group and dimension), all zero for the central projection.
  */
 function drawFinal(
   frame: ProjectionFrame,
-  next: (() => number) | null,
+  f: PackedFrame,
+  z: Float64Array,
   theta: Float64Array,
   q: Float64Array,
   common: Float64Array,
   out: Float64Array,
 ): void {
-  const S = shareDims(frame);
-  const D = S + 1;
-  const z = next ?? (() => 0);
-  frame.regions.forEach((r, i) => {
-    out.set(r.counted, i * S);
-    for (let k = 0; k < D; k++)
-      theta[i * D + k] = (r.mean[k] as number) + (r.sd[k] as number) * z();
-  });
-  for (let k = 0; k < D; k++) common[k] = z();
+  const { R, S, D, G, mean, sd, region, base, c0, c1, gsd, cb, cp, hasCp } = f;
+  for (let i = 0; i < R; i++)
+    out.set((frame.regions[i] as { counted: Float64Array }).counted, i * S);
+  let j = 0;
+  for (let i = 0; i < R * D; i++)
+    theta[i] = (mean[i] as number) + (sd[i] as number) * (z[j++] as number);
+  for (let k = 0; k < D; k++) common[k] = z[j++] as number;
   // the second common term only where a frame has it: other frames keep their random streams
-  const priorCommon = frame.groups.some((g) => g.cp !== undefined);
-  if (priorCommon) for (let k = 0; k < D; k++) common[D + k] = z();
-  for (const g of frame.groups) {
-    const base = g.region * D;
+  if (f.priorCommon) for (let k = 0; k < D; k++) common[D + k] = z[j++] as number;
+  for (let g = 0; g < G; g++) {
+    const r = region[g] as number;
+    const tb = r * D;
+    const gb = g * D;
+    const withCp = hasCp[g] === 1;
     let sum = 0;
     for (let k = 0; k < D; k++) {
       let x =
-        (g.c0[k] as number) +
-        (g.c1[k] as number) * (theta[base + k] as number) +
-        (g.sd[k] as number) * z() +
-        (g.cb[k] as number) * (common[k] as number);
-      if (priorCommon && g.cp !== undefined) x += (g.cp[k] as number) * (common[D + k] as number);
+        (c0[gb + k] as number) +
+        (c1[gb + k] as number) * (theta[tb + k] as number) +
+        (gsd[gb + k] as number) * (z[j++] as number) +
+        (cb[gb + k] as number) * (common[k] as number);
+      if (withCp) x += (cp[gb + k] as number) * (common[D + k] as number);
       if (x < 0) x = 0;
       q[k] = x;
       if (k < S) sum += x;
     }
     const rate = Math.min(q[S] as number, frame.rateMax);
-    const emitted = g.base * rate;
+    const emitted = (base[g] as number) * rate;
     if (sum <= 0 || emitted <= 0) continue;
-    const at = g.region * S;
+    const at = r * S;
     for (let k = 0; k < S; k++)
       out[at + k] = (out[at + k] as number) + (emitted * (q[k] as number)) / sum;
   }
 }
 
+/** Draws final counts from a frame: the central one (every normal zero), or the next random one. */
+function drawer(
+  frame: ProjectionFrame,
+  seed: number,
+): { central(out: Float64Array): void; next(out: Float64Array): void } {
+  const S = shareDims(frame);
+  const R = frame.regions.length;
+  const normal = createRng(seed).normal;
+  const packed = packFrame(frame);
+  const z = new Float64Array(packed.normals);
+  const theta = new Float64Array(R * (S + 1));
+  const q = new Float64Array(S + 1);
+  const common = new Float64Array(2 * (S + 1));
+  return {
+    central(out) {
+      z.fill(0);
+      drawFinal(frame, packed, z, theta, q, common, out);
+    },
+    next(out) {
+      for (let i = 0; i < z.length; i++) z[i] = normal();
+      drawFinal(frame, packed, z, theta, q, common, out);
+    },
+  };
+}
+
 /** The central projection (no noise): final totals per region, choices then blank then null. */
 export function centralTotals(frame: ProjectionFrame): Float64Array {
-  const S = shareDims(frame);
-  const out = new Float64Array(frame.regions.length * S);
-  drawFinal(
-    frame,
-    null,
-    new Float64Array(frame.regions.length * (S + 1)),
-    new Float64Array(S + 1),
-    new Float64Array(2 * (S + 1)),
-    out,
-  );
+  const out = new Float64Array(frame.regions.length * shareDims(frame));
+  drawer(frame, 0).central(out);
   return out;
+}
+
+/**
+ * Every simulation's region totals back to back (`sims` × regions × (choices, blank, null)), as
+ * `simulate` draws them for this seed: what its summaries are computed from.
+ */
+export function simulatedTotals(frame: ProjectionFrame, seed: number, sims: number): Float64Array {
+  const n = frame.regions.length * shareDims(frame);
+  const draw = drawer(frame, seed);
+  const all = new Float64Array(sims * n);
+  for (let s = 0; s < sims; s++) draw.next(all.subarray(s * n, (s + 1) * n));
+  return all;
 }
 
 /**
@@ -252,15 +363,11 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
   const K = frame.choices.length;
   const S = K + 2;
   const R = frame.regions.length;
-  const rng = createRng(o.seed);
-  const next = rng.normal;
-  const theta = new Float64Array(R * (S + 1));
-  const q = new Float64Array(S + 1);
-  const common = new Float64Array(2 * (S + 1));
+  const draw = drawer(frame, o.seed);
   const one = new Float64Array(R * S);
 
   // Central projection.
-  drawFinal(frame, null, theta, q, common, one);
+  draw.central(one);
   const central = centralOf(one, K, S, R);
 
   const sims = Math.max(1, o.sims);
@@ -270,8 +377,8 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
       ? seatAccumulator(frame, o.ruleset, sims, o.seatPath ?? 'auto')
       : null;
   for (let s = 0; s < sims; s++) {
-    drawFinal(frame, next, theta, q, common, one);
-    tallyDraw(frame, o.kind, draws, one, s);
+    draw.next(one);
+    tallyDraw(frame, o.kind, draws, one, s, sims);
     seatPlan?.add(one, s);
   }
 
@@ -310,6 +417,9 @@ interface DrawTallies {
   readonly validVotes: Float64Array;
   readonly regionPct: Float64Array[];
   readonly regionVotes: Float64Array[];
+  /** The same region series back to back in one buffer each (series i at i × sims). */
+  readonly regionPctAll: Float64Array;
+  readonly regionVotesAll: Float64Array;
   readonly pairs: Map<string, number>;
   readonly outright: Float64Array;
   readonly wins: Float64Array;
@@ -318,14 +428,27 @@ interface DrawTallies {
   readonly national: Float64Array;
 }
 
+/** `count` series of `sims` values, views of one buffer (one allocation, not thousands). */
+function series(count: number, sims: number): { all: Float64Array; each: Float64Array[] } {
+  const all = new Float64Array(count * sims);
+  return {
+    all,
+    each: Array.from({ length: count }, (_, i) => all.subarray(i * sims, (i + 1) * sims)),
+  };
+}
+
 /** Empty tallies for `sims` simulations, allocated once before the loop. */
 function drawTallies(K: number, S: number, R: number, sims: number): DrawTallies {
+  const regionPct = series(R * K, sims);
+  const regionVotes = series(R * K, sims);
   return {
-    nationalPct: Array.from({ length: K }, () => new Float64Array(sims)),
-    nationalVotes: Array.from({ length: S }, () => new Float64Array(sims)),
+    nationalPct: series(K, sims).each,
+    nationalVotes: series(S, sims).each,
     validVotes: new Float64Array(sims),
-    regionPct: Array.from({ length: R * K }, () => new Float64Array(sims)),
-    regionVotes: Array.from({ length: R * K }, () => new Float64Array(sims)),
+    regionPct: regionPct.each,
+    regionVotes: regionVotes.each,
+    regionPctAll: regionPct.all,
+    regionVotesAll: regionVotes.all,
     pairs: new Map<string, number>(),
     outright: new Float64Array(K),
     wins: new Float64Array(K),
@@ -341,11 +464,12 @@ function tallyDraw(
   d: DrawTallies,
   one: Float64Array,
   s: number,
+  sims: number,
 ): void {
   const K = frame.choices.length;
   const S = K + 2;
   const R = frame.regions.length;
-  const national = d.national;
+  const { national, regionPctAll, regionVotesAll } = d;
   national.fill(0);
   for (let r = 0; r < R; r++) {
     let valid = 0;
@@ -356,8 +480,9 @@ function tallyDraw(
     }
     for (let k = 0; k < K; k++) {
       const v = one[r * S + k] as number;
-      (d.regionPct[r * K + k] as Float64Array)[s] = valid > 0 ? (100 * v) / valid : 0;
-      (d.regionVotes[r * K + k] as Float64Array)[s] = v;
+      const at = (r * K + k) * sims + s;
+      regionPctAll[at] = valid > 0 ? (100 * v) / valid : 0;
+      regionVotesAll[at] = v;
     }
   }
   const valid = sumTo(national, K);
