@@ -3,6 +3,7 @@ import type { Store } from '../store/store.js';
 import { useFrameBuilder } from '../results/projection.js';
 import { ByteBoundedCache } from './byte-cache.js';
 import { compareService } from './compare.js';
+import { IssueError } from './errors.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './guard.js';
 import type { LogLevel } from './http-safety.js';
 import { HotReads } from './hot-reads.js';
@@ -112,6 +113,8 @@ export interface ApiContext {
   readonly whatIfs: ByteBoundedCache;
   readonly projections: ProjectionPool;
   readonly whatIfPool: WhatIfPool;
+  /** Worker tasks that got no answer so far (a read that saw one is not kept: read-hooks.ts). */
+  readonly missed: () => number;
   readonly compare: ReturnType<typeof compareService>;
 }
 
@@ -122,7 +125,10 @@ export function apiContext(o: ApiOptions): ApiContext {
   const projections = new ProjectionPool(limits.projectionWorkers, limits.projectionQueue);
   // the summary's projection check, which has no runner, builds on the pool's worker too (a
   // fresh server's first summary built the national frame on the event loop: a re-read found it)
-  if (projections.run.frame !== undefined) useFrameBuilder(o.store, projections.run.frame);
+  // a worker that died or a full pool is a summary without the flag, not a failed summary
+  const passing = (e: unknown): boolean => e instanceof IssueError && e.status === 503;
+  if (projections.run.frame !== undefined) useFrameBuilder(o.store, projections.run.frame, passing);
+  const whatIfPool = new WhatIfPool(limits.whatIfWorkers, limits.whatIfQueue);
   return {
     store: o.store,
     tokenHash: o.tokenHash,
@@ -134,7 +140,8 @@ export function apiContext(o: ApiOptions): ApiContext {
     hot: new HotReads(responses, revision.fresh, cacheControlOf, limits.precompressBytes),
     whatIfs: new ByteBoundedCache(WHAT_IF_CACHE_BYTES),
     projections,
-    whatIfPool: new WhatIfPool(limits.whatIfWorkers, limits.whatIfQueue),
+    whatIfPool,
+    missed: () => projections.missed + whatIfPool.missed,
     compare: compareService(),
   };
 }

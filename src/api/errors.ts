@@ -28,6 +28,10 @@ export const HTTP_STATUS: Readonly<Partial<Record<IssueCode, number>>> = {
   // the server's own writer thread crashed: a server fault, not a fault of the client's file
   store_writer_failed: 500,
   server_busy: 503,
+  // the server is stopping: a computation it cancelled, or one asked for as it stops
+  server_closing: 503,
+  // a worker thread that ended without answering (crash, out of memory): the server's, and passing
+  worker_failed: 503,
   store_busy: 503,
   // the server's disk is full: its fault, not the file's (RFC 4918 §11.5)
   disk_full: 507,

@@ -22,6 +22,8 @@ interface ReadMarks {
   /** Cached reads answered whole by the cached-read hook: ETag and 304 already decided. */
   readonly settled: WeakSet<FastifyRequest>;
   readonly revisionOf: WeakMap<FastifyRequest, string>;
+  /** The worker pools' missed tasks as the read began (ApiContext.missed). */
+  readonly missedAt: WeakMap<FastifyRequest, number>;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function registerReadCaching(
     fromCache: new WeakSet(),
     settled: new WeakSet(),
     revisionOf: new WeakMap(),
+    missedAt: new WeakMap(),
   };
   app.addHook('onRequest', cachedRead(ctx, marks, queryOf));
   // ETag on every successful read: same bytes, same tag. Registered before compression so that
@@ -68,6 +71,7 @@ function cachedRead(
     if (key === undefined) return;
     const revision = await ctx.revision.current();
     marks.revisionOf.set(req, revision);
+    marks.missedAt.set(req, ctx.missed());
     marks.readKey.set(req, key);
     const hit = ctx.responses.get(key);
     if (!hit || hit.revision !== revision) return;
@@ -107,9 +111,13 @@ function readEtag(ctx: ApiContext, marks: ReadMarks): onSendHookHandler {
       return payload;
     const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
     reply.header('etag', etag);
+    // a worker failed meanwhile (the summary then could not tell whether a projection exists):
+    // an answer for now, neither kept here nor by a client, so that the next read asks again
+    const passing = marks.missedAt.has(req) && marks.missedAt.get(req) !== ctx.missed();
+    if (passing) reply.header('cache-control', 'no-store');
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', cacheControlOf(req.url));
     const revision = marks.revisionOf.get(req);
-    const key = marks.readKey.get(req);
+    const key = passing ? undefined : marks.readKey.get(req);
     // the plugin says Vary only when it compresses; every read it may compress says it on every
     // answer (API reads, the dashboard's files, the OpenAPI document)
     if (!reply.hasHeader('vary')) reply.headers(readVary(Buffer.byteLength(payload)));

@@ -64,6 +64,8 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   registerErrorHandlers(app);
   const recorder = o.recordEveryMs === undefined ? null : nightRecorder(app, ctx, o.recordEveryMs);
   app.decorate('cifraNightRecorder', recorder);
+  // tests end a worker through its pool's onDispatch, as a crash would (worker-pool-faults.test.ts)
+  app.decorate('cifraProjections', projections);
   registerRoutes(
     app,
     ctx,

@@ -16,6 +16,12 @@ import { IssueError, statusOf } from './errors.js';
 const busyError = (issues: Issue[]): IssueError =>
   new IssueError(statusOf(issues), issues, { 'retry-after': '2' });
 
+/** A task the pool's close cancelled, or one submitted after it: the server is stopping. */
+const closingError = (what: string): IssueError => {
+  const issues = [issue('server_closing', [what])];
+  return new IssueError(statusOf(issues), issues);
+};
+
 interface Pending<R> {
   readonly resolve: (r: R) => void;
   readonly reject: (e: Error) => void;
@@ -28,13 +34,19 @@ interface Slot {
 /**
  * CPU-bound work off the event loop: `size` worker threads (the module `entry` beside this one),
  * each running one task, and at most `queue` waiting; past that a request is refused (503
- * server_busy) instead of queuing without bound. A worker that dies fails its job and is replaced.
+ * server_busy) instead of queuing without bound. A worker that dies (crash, out of memory, exit)
+ * fails its job with 503 worker_failed and the next task gets a fresh one; close fails every task
+ * running or waiting with 503 server_closing, and refuses any later one the same way.
  */
 export class WorkerPool<T, R> {
   private readonly slots: Slot[] = [];
   private readonly waiting: { id: number; task: T }[] = [];
   private readonly pending = new Map<number, Pending<R>>();
   private nextId = 1;
+  private closed = false;
+  private unanswered = 0;
+  /** Tests: called as a task goes to its worker (a test ends the worker there, as a crash would). */
+  onDispatch: ((worker: Worker) => void) | null = null;
 
   constructor(
     private readonly entry: string,
@@ -43,17 +55,26 @@ export class WorkerPool<T, R> {
     private readonly queue: number,
   ) {}
 
+  /** Tasks that got no answer (refused, lost with their worker, cancelled): a read meanwhile is not kept. */
+  get missed(): number {
+    return this.unanswered;
+  }
+
   /** The refusal when every worker and queue place is taken (checked before any other work). */
   busy(): IssueError | null {
+    if (this.closed) return closingError(this.what);
     return this.pending.size >= this.size + this.queue
       ? busyError([issue('server_busy', [this.what], { running: this.size, retryAfterSeconds: 2 })])
       : null;
   }
 
-  /** The task's result from a worker thread; a full pool rejects with the 503 IssueError. */
+  /** The task's result from a worker thread; a full or closed pool rejects with a 503 IssueError. */
   submit(task: T): Promise<R> {
     const busy = this.busy();
-    if (busy) return Promise.reject(busy);
+    if (busy) {
+      this.unanswered++;
+      return Promise.reject(busy);
+    }
     const id = this.nextId++;
     return new Promise<R>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -63,7 +84,7 @@ export class WorkerPool<T, R> {
   }
 
   private pump(): void {
-    while (this.waiting.length > 0) {
+    while (this.waiting.length > 0 && !this.closed) {
       let slot = this.slots.find((s) => s.busy === null);
       if (!slot && this.slots.length < this.size) slot = this.spawn();
       if (!slot) return;
@@ -71,6 +92,7 @@ export class WorkerPool<T, R> {
       if (!task) return;
       slot.busy = task.id;
       slot.worker.postMessage(task);
+      this.onDispatch?.(slot.worker);
     }
   }
 
@@ -83,8 +105,8 @@ export class WorkerPool<T, R> {
       this.settle(m.id, m.error === undefined ? null : new Error(m.error), m.result);
       this.pump();
     });
-    worker.on('error', (e) => this.lose(slot, e));
-    worker.on('exit', (code) => this.lose(slot, new Error(`${this.what} worker exited (${code})`)));
+    worker.on('error', (e) => this.lose(slot, e.message));
+    worker.on('exit', (code) => this.lose(slot, `exited with code ${code}`));
     this.slots.push(slot);
     return slot;
   }
@@ -97,16 +119,29 @@ export class WorkerPool<T, R> {
     else p.resolve(result);
   }
 
-  private lose(slot: Slot, e: Error): void {
+  /** A worker that ended without answering: its task fails (the server's fault, 503), not a bug's 500. */
+  private lose(slot: Slot, reason: string): void {
     const i = this.slots.indexOf(slot);
     if (i < 0) return;
     this.slots.splice(i, 1);
-    if (slot.busy !== null) this.settle(slot.busy, e);
+    if (slot.busy !== null) {
+      this.unanswered++;
+      this.settle(
+        slot.busy,
+        busyError([issue('worker_failed', [this.what], { reason, retryAfterSeconds: 2 })]),
+      );
+    }
     this.pump();
   }
 
+  /** Ends the workers; every task running or waiting fails with server_closing, as will any later one. */
   async close(): Promise<void> {
+    this.closed = true;
     const all = this.slots.splice(0);
+    this.waiting.length = 0;
+    const cancelled = [...this.pending.keys()];
+    this.unanswered += cancelled.length;
+    for (const id of cancelled) this.settle(id, closingError(this.what));
     await Promise.all(all.map((s) => s.worker.terminate()));
   }
 }
@@ -128,7 +163,8 @@ export class ProjectionPool extends WorkerPool<
   { frame: ProjectionFrame; job: SimulationJob },
   ProjectionResult
 > {
-  private readonly frames = new FramePool();
+  /** The per-mesa frames' pool (also the summary's projection check, context.ts). */
+  readonly frames = new FramePool();
   constructor(size: number, queue: number) {
     super('projection-worker', 'projection', size, queue);
   }
@@ -138,6 +174,10 @@ export class ProjectionPool extends WorkerPool<
   );
   override async close(): Promise<void> {
     await Promise.all([super.close(), this.frames.close()]);
+  }
+  /** Its tasks and its frames' that got no answer (WorkerPool.unanswered). */
+  override get missed(): number {
+    return super.missed + this.frames.missed;
   }
 }
 

@@ -351,6 +351,14 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'the server is at its limit of concurrent work: retry shortly',
     es: 'el servidor está en su límite de trabajo simultáneo: reintente en unos segundos',
   },
+  server_closing: {
+    en: 'the server is stopping: this computation was cancelled',
+    es: 'el servidor se está deteniendo: este cálculo se canceló',
+  },
+  worker_failed: {
+    en: 'a worker thread of the server ended before answering: retry shortly (a fresh one starts)',
+    es: 'un hilo de trabajo del servidor terminó sin responder: reintente en unos segundos (se inicia uno nuevo)',
+  },
   query_too_costly: {
     en: 'the query would return or compute too much: narrow it (e.g. give a code, a smaller house)',
     es: 'la consulta devolvería o calcularía demasiado: acótela',

@@ -111,6 +111,8 @@ export const ISSUE_CODES = [
   'unauthorized',
   'too_many_requests',
   'server_busy',
+  'server_closing',
+  'worker_failed',
   'query_too_costly',
   'invalid_query',
   'body_not_json',

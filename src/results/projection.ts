@@ -358,9 +358,21 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  */
 const BUILDERS = new WeakMap<Store, FrameBuilder>();
 
-/** The server's frame builder for `store`, named as the server starts (its first summary too). */
-export function useFrameBuilder(store: Store, builder: FrameBuilder): void {
+/** Per store, which of its frame builder's failures mean "cannot tell now" (a lost or busy worker). */
+const PASSING = new WeakMap<Store, (e: unknown) => boolean>();
+
+/**
+ * The server's frame builder for `store`, named as the server starts (its first summary too);
+ * `passing`: the builder's failures that are the server's and passing (a worker that died, a
+ * full pool), for which the summary's projection check answers "not known now" rather than fail.
+ */
+export function useFrameBuilder(
+  store: Store,
+  builder: FrameBuilder,
+  passing: (e: unknown) => boolean = () => false,
+): void {
   BUILDERS.set(store, builder);
+  PASSING.set(store, passing);
 }
 
 /** The simulations on this thread. */
@@ -923,14 +935,20 @@ export function historyNote(used: readonly string[] | null): Note {
 /**
  * Whether the election has a projection at its current revision (`projection.json` answers): the
  * summary says so, so that a client asks only for what exists. Shares the revision's frame.
+ * null: not known now (the server's frame worker died or its pool is full; the next asks again).
  */
 export async function hasProjection(
   store: Store,
   def: ElectionDef,
   revision: string,
-): Promise<boolean> {
+): Promise<boolean | null> {
   if (!loadRuleset(def.ruleset).ok) return false;
-  return (await frameOf(store, def, revision, BUILDERS.get(store) ?? frameHere)).ok;
+  try {
+    return (await frameOf(store, def, revision, BUILDERS.get(store) ?? frameHere)).ok;
+  } catch (e) {
+    if (PASSING.get(store)?.(e) === true) return null;
+    throw e;
+  }
 }
 
 /** The projection of the election asked for (API). */

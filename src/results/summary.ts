@@ -81,7 +81,7 @@ export const SummarySchema = z.object({
   projection: z
     .boolean()
     .describe(
-      'the count is not complete and a projection exists at this revision (projection.json answers); a complete count shows results, not a projection',
+      'the count is not complete and a projection exists at this revision (projection.json answers); a complete count shows results, not a projection. false also when the server could not tell just then (its projection worker failed or was full): that answer is sent with Cache-Control no-store and the next request checks again',
     ),
 });
 export type SummaryDocument = z.infer<typeof SummarySchema>;
@@ -135,7 +135,8 @@ export async function getSummary(
       settledBy: s ? s.by : count.complete ? 'complete' : null,
       outcome: s?.outcome ?? null,
       absent: absent.value,
-      projection: !count.complete && (await hasProjection(store, def, revision)),
+      // not known now (a lost worker): false, and the server keeps no copy of this answer
+      projection: !count.complete && (await hasProjection(store, def, revision)) === true,
     },
   };
 }

@@ -12,8 +12,6 @@ import type { Row } from '../rows.js';
 
 /** The snapshots one store connection handed out, and how the next one is made from them. */
 export class ColumnSnapshots {
-  constructor(private readonly db: Database.Database) {}
-
   /**
    * Snapshots this store handed out: the last version id they include and each mesa's index, so
    * the next revision patches the latest snapshot with the actas changed since.
@@ -23,95 +21,144 @@ export class ColumnSnapshots {
     { election: string; cursor: number; index: Map<string, number>; latest: boolean }
   >();
 
+  /**
+   * `reader`: a connection of its own for a whole read (null: a memory database, read here at
+   * once); `chunk`: the rows read between two turns of the event loop.
+   */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly reader: (() => Database.Database) | null = null,
+    private readonly chunk = SNAPSHOT_CHUNK,
+  ) {}
+
+  /** Whole reads under way, by election and choices: a second caller shares the first's. */
+  private readonly reading = new Map<string, Promise<ActaColumns>>();
+
   /** The current actas of `election` as columns: `previous` itself, patched, or read whole. */
-  current(election: string, choices: number, previous?: ActaColumns): ActaColumns {
-    // One read transaction: the cursor and the rows read agree even while another process imports.
-    return this.db.transaction(() => {
-      const cursor = (
-        this.db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM acta_versions').get() as Row
-      )['id'] as number;
-      const meta = previous ? this.snapshots.get(previous) : undefined;
-      if (
-        previous !== undefined &&
-        meta !== undefined &&
-        meta.latest &&
-        meta.election === election &&
-        previous.choices === choices
-      ) {
-        if (meta.cursor === cursor) return previous;
-        const rows = this.readColumnRows(
-          'SELECT mesa, ubigeo, state, eligible, votes, blank, null_votes, impugned, preferential FROM acta_versions WHERE election = ? AND is_current = 1 AND mesa IN (SELECT DISTINCT mesa FROM acta_versions WHERE id > ? AND election = ?)',
-          [election, meta.cursor, election],
-        );
-        const { columns, added } = patchColumns(previous, rows, (m) => meta.index.get(m));
-        // indexes never move, so the index grows along the one line of snapshots
-        for (const [m, i] of added) meta.index.set(m, i);
-        meta.latest = false;
-        this.snapshots.set(columns, { election, cursor, index: meta.index, latest: true });
-        return columns;
-      }
-      const n = (
-        this.db
-          .prepare('SELECT COUNT(*) AS n FROM acta_versions WHERE election = ? AND is_current = 1')
-          .get(election) as Row
-      )['n'] as number;
-      const b = new ActaColumnsBuilder(n, choices);
-      this.eachColumnRow(
-        'SELECT mesa, ubigeo, state, eligible, votes, blank, null_votes, impugned, preferential FROM acta_versions NOT INDEXED WHERE election = ? AND is_current = 1',
-        [election],
-        (r, votes) =>
-          b.push(
-            r[0] as string,
-            r[1] as string,
-            r[2] as ActaState,
-            r[3] as number,
-            r[5] as number,
-            r[6] as number,
-            r[7] as number,
-            votes,
-            r[8] ? (JSON.parse(r[8] as string) as number[][]) : undefined,
-          ),
+  async current(election: string, choices: number, previous?: ActaColumns): Promise<ActaColumns> {
+    const meta = previous ? this.snapshots.get(previous) : undefined;
+    if (
+      previous !== undefined &&
+      meta !== undefined &&
+      meta.latest &&
+      meta.election === election &&
+      previous.choices === choices
+    )
+      return this.patched(election, previous, meta);
+    if (this.reader === null)
+      return this.db.transaction(() => drain(this.whole(this.db, election, choices)))();
+    const key = `${election}|${choices}`;
+    let made = this.reading.get(key);
+    if (made === undefined) {
+      made = this.readApart(this.reader, election, choices);
+      this.reading.set(key, made);
+      void made.then(
+        () => this.reading.delete(key),
+        () => this.reading.delete(key),
       );
-      const columns = b.finish();
-      this.snapshots.set(columns, {
-        election,
-        cursor,
-        index: new Map(columns.mesa.map((m, i) => [m, i])),
-        latest: true,
-      });
+    }
+    return made;
+  }
+
+  /** The latest snapshot patched with the actas changed since it (one read transaction). */
+  private patched(
+    election: string,
+    previous: ActaColumns,
+    meta: { cursor: number; index: Map<string, number>; latest: boolean },
+  ): ActaColumns {
+    return this.db.transaction(() => {
+      const cursor = cursorOf(this.db);
+      if (meta.cursor === cursor) return previous;
+      const rows = this.readColumnRows(
+        this.db,
+        'SELECT mesa, ubigeo, state, eligible, votes, blank, null_votes, impugned, preferential FROM acta_versions WHERE election = ? AND is_current = 1 AND mesa IN (SELECT DISTINCT mesa FROM acta_versions WHERE id > ? AND election = ?)',
+        [election, meta.cursor, election],
+      );
+      const { columns, added } = patchColumns(previous, rows, (m) => meta.index.get(m));
+      // indexes never move, so the index grows along the one line of snapshots
+      for (const [m, i] of added) meta.index.set(m, i);
+      meta.latest = false;
+      this.snapshots.set(columns, { election, cursor, index: meta.index, latest: true });
       return columns;
     })();
   }
 
   /**
-   * Each row of a snapshot query (mesa, ubigeo, state, eligible, votes, blank, null, impugned,
-   * preferential) with its votes straight from the BLOB's bytes: a view when aligned.
+   * A whole read on a connection of its own, in one read transaction there, a turn of the event
+   * loop every `chunk` rows: the server's readers are answered meanwhile (about half a second of
+   * reading nationally, which stalled every one of them at start).
    */
-  private eachColumnRow(
-    sql: string,
-    params: readonly unknown[],
-    each: (r: unknown[], votes: Int32Array | null) => void,
-  ): void {
-    for (const r of this.db
-      .prepare(sql)
-      .raw(true)
-      .iterate(...params) as IterableIterator<unknown[]>) {
-      const blob = r[4] as Buffer | null;
-      each(
-        r,
-        blob === null
-          ? null
-          : blob.byteOffset % 4 === 0
-            ? new Int32Array(blob.buffer, blob.byteOffset, blob.byteLength >> 2)
-            : new Int32Array(Uint8Array.from(blob).buffer),
-      );
+  private async readApart(
+    open: () => Database.Database,
+    election: string,
+    choices: number,
+  ): Promise<ActaColumns> {
+    const db = open();
+    try {
+      db.exec('BEGIN');
+      const steps = this.whole(db, election, choices);
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done === true) {
+          db.exec('COMMIT');
+          return step.value;
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      db.close();
     }
   }
 
+  /** The whole snapshot, read within the caller's transaction; yields every `chunk` rows. */
+  private *whole(
+    db: Database.Database,
+    election: string,
+    choices: number,
+  ): Generator<void, ActaColumns> {
+    const cursor = cursorOf(db);
+    const n = (
+      db
+        .prepare('SELECT COUNT(*) AS n FROM acta_versions WHERE election = ? AND is_current = 1')
+        .get(election) as Row
+    )['n'] as number;
+    const b = new ActaColumnsBuilder(n, choices);
+    let read = 0;
+    for (const [r, votes] of columnRows(
+      db,
+      'SELECT mesa, ubigeo, state, eligible, votes, blank, null_votes, impugned, preferential FROM acta_versions NOT INDEXED WHERE election = ? AND is_current = 1',
+      [election],
+    )) {
+      b.push(
+        r[0] as string,
+        r[1] as string,
+        r[2] as ActaState,
+        r[3] as number,
+        r[5] as number,
+        r[6] as number,
+        r[7] as number,
+        votes,
+        r[8] ? (JSON.parse(r[8] as string) as number[][]) : undefined,
+      );
+      if (++read % this.chunk === 0) yield;
+    }
+    const columns = b.finish();
+    this.snapshots.set(columns, {
+      election,
+      cursor,
+      index: new Map(columns.mesa.map((m, i) => [m, i])),
+      latest: true,
+    });
+    return columns;
+  }
+
   /** Rows for a snapshot patch, as ActaRows. */
-  private readColumnRows(sql: string, params: readonly unknown[]): ActaRow[] {
+  private readColumnRows(
+    db: Database.Database,
+    sql: string,
+    params: readonly unknown[],
+  ): ActaRow[] {
     const out: ActaRow[] = [];
-    this.eachColumnRow(sql, params, (r, votes) =>
+    for (const [r, votes] of columnRows(db, sql, params))
       out.push({
         mesa: r[0] as string,
         ubigeo: r[1] as string,
@@ -122,8 +169,50 @@ export class ColumnSnapshots {
         impugned: r[7] as number,
         votes,
         preferential: r[8] ? (JSON.parse(r[8] as string) as number[][]) : undefined,
-      }),
-    );
+      });
     return out;
+  }
+}
+
+/** The rows read between two turns of the event loop in a whole read on its own connection. */
+export const SNAPSHOT_CHUNK = 4096;
+
+/** Runs a whole read to its end, here and now (a memory database's). */
+function drain(steps: Generator<void, ActaColumns>): ActaColumns {
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/** The last acta version's id: where the next patch starts. */
+function cursorOf(db: Database.Database): number {
+  return (db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM acta_versions').get() as Row)[
+    'id'
+  ] as number;
+}
+
+/**
+ * Each row of a snapshot query (mesa, ubigeo, state, eligible, votes, blank, null, impugned,
+ * preferential) with its votes straight from the BLOB's bytes: a view when aligned.
+ */
+function* columnRows(
+  db: Database.Database,
+  sql: string,
+  params: readonly unknown[],
+): Generator<[unknown[], Int32Array | null]> {
+  for (const r of db
+    .prepare(sql)
+    .raw(true)
+    .iterate(...params) as IterableIterator<unknown[]>) {
+    const blob = r[4] as Buffer | null;
+    yield [
+      r,
+      blob === null
+        ? null
+        : blob.byteOffset % 4 === 0
+          ? new Int32Array(blob.buffer, blob.byteOffset, blob.byteLength >> 2)
+          : new Int32Array(Uint8Array.from(blob).buffer),
+    ];
   }
 }

@@ -70,6 +70,8 @@ export interface SqliteStoreOptions {
   readonly importWorker?: boolean;
   /** Called with each writer thread started (a test ends one to see the import fail whole). */
   readonly onImportWorker?: ((worker: Worker) => void) | undefined;
+  /** The rows a whole snapshot read takes between two turns of the event loop (tests: a few). */
+  readonly snapshotChunk?: number;
 }
 
 /** Below this, starting the writer thread costs more than the overlap saves (ADR 011). */
@@ -94,7 +96,13 @@ export class SqliteStore implements Store {
   ) {
     // read-only when the file, folder or mount is (review 8): readers work, writes are coded
     this.db = openSqlite(path, (db) => configureSqlite(db, busyMs), busyMs);
-    this.snapshots = new ColumnSnapshots(this.db);
+    // a whole snapshot is read on a connection of its own, a turn of the event loop at a time
+    const memory = path === ':memory:' || path === '';
+    this.snapshots = new ColumnSnapshots(
+      this.db,
+      memory ? null : () => snapshotReader(path, busyMs),
+      options.snapshotChunk,
+    );
   }
 
   /** A read statement of constant SQL, prepared once per connection. */
@@ -507,4 +515,11 @@ export class SqliteStore implements Store {
       ]),
     );
   }
+}
+
+/** A read-only connection for one whole snapshot read (ColumnSnapshots). */
+function snapshotReader(path: string, busyMs: number): Database.Database {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  db.pragma(`busy_timeout = ${Math.trunc(busyMs)}`);
+  return db;
 }

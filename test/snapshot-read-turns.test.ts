@@ -1,0 +1,66 @@
+// A file store reads an election's whole columnar snapshot on a connection of its own, a turn of
+// the event loop every few rows (column-snapshots.ts): read at once, it held the server's event
+// loop for about half a second nationally as `cifra serve` started, and every reader waited.
+// The turn is observed, not timed: a callback queued after the read began runs before it ends.
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundledElection } from '../src/elections/manifests.js';
+import { ingestFile } from '../src/ingest/ingest.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
+import { fileWriter, fixedClock, ONPE_COLUMNS, onpeRow, tempDir } from './helpers.js';
+
+const ELECTION = 'pe-2021-presidencial';
+const dir = tempDir('cifra-snapshot-read-turns-');
+const file = fileWriter(dir)(
+  'turns.csv',
+  [
+    ONPE_COLUMNS.join(','),
+    onpeRow('000001', '010101', 40, 50),
+    onpeRow('000002', '010101', 45, 41),
+    onpeRow('000003', '010102', 20, 70),
+    onpeRow('000004', '150101', 60, 30),
+    onpeRow('000005', '150101', 55, 35),
+  ].join('\n') + '\n',
+);
+const closing: Store[] = [];
+afterAll(async () => {
+  for (const s of closing) await s.close();
+});
+
+async function holding(store: Store): Promise<Store> {
+  closing.push(store);
+  await store.migrate();
+  const election = bundledElection(ELECTION);
+  if (!election) throw new Error(ELECTION);
+  await store.putElection(election);
+  expect((await ingestFile(store, { file, election, now: fixedClock })).ok).toBe(true);
+  return store;
+}
+
+describe("a file store's whole snapshot read", () => {
+  it('lets the event loop turn while it reads, and reads what the one-connection read does', async () => {
+    const store = await holding(
+      new SqliteStore(join(dir, 'turns.db'), undefined, { snapshotChunk: 2 }),
+    );
+    const choices = bundledElection(ELECTION)?.choices.length ?? 0;
+    let turned = false;
+    const read = store.currentActaColumns(ELECTION, choices);
+    setImmediate(() => (turned = true));
+    const columns = await read;
+    expect(turned).toBe(true);
+    expect(columns.mesa).toHaveLength(5);
+    // a memory store has one connection: read there at once, the same columns
+    const memory = await holding(new SqliteStore(':memory:'));
+    expect(columns).toEqual(await memory.currentActaColumns(ELECTION, choices));
+    // two readers at once (two requests as the server starts) share one read
+    const other = new SqliteStore(join(dir, 'turns.db'), undefined, { snapshotChunk: 2 });
+    closing.push(other);
+    const [a, b] = await Promise.all([
+      other.currentActaColumns(ELECTION, choices),
+      other.currentActaColumns(ELECTION, choices),
+    ]);
+    expect(a).toBe(b);
+    expect(a).toEqual(columns);
+  });
+});
