@@ -18,7 +18,7 @@ import { requireJurisdiction } from '../src/jurisdictions/load.js';
 import { readPriorHistoryCsv } from '../src/elections/prior-history.js';
 import { readSnapshotCsv } from '../src/projection/snapshot-csv.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { ONPE_COLUMNS, tempDir } from './helpers.js';
+import { memoryTempDirs, ONPE_COLUMNS, tempDir } from './helpers.js';
 
 export const RUNS = Number(process.env['CIFRA_FUZZ_RUNS'] ?? 10_000);
 /** Generous per-test time, scaled with the runs (10⁵ in the bench takes minutes). */
@@ -245,7 +245,11 @@ describe('write bodies (HTTP API)', () => {
   const TOKEN = 'fuzz-token-0b5d';
   const store = new SqliteStore(':memory:');
   let app: Awaited<ReturnType<typeof buildApi>>;
+  let diskTempDirs = (): void => {};
   beforeAll(async () => {
+    // each body is written to a temporary folder and removed (write-routes.ts): in memory, as the
+    // route does it 2·10⁴ times here (on this VM's ext4 a removal waits ~2 ms on the disk)
+    diskTempDirs = memoryTempDirs();
     await store.migrate();
     await store.putElection(election);
     app = await buildApi({ store, tokenHash: hashToken(TOKEN) });
@@ -253,6 +257,7 @@ describe('write bodies (HTTP API)', () => {
   afterAll(async () => {
     await app.close();
     await store.close();
+    diskTempDirs();
   });
   const header = ONPE_COLUMNS.join(',');
   const body = fc.oneof(

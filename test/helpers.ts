@@ -13,6 +13,24 @@ export function tempDir(prefix = 'cifra-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/**
+ * Temporary folders in memory for this test file (its own fork): the run's /dev/shm folder
+ * (tmp-global-setup.ts) when there is one, else unchanged. Only for files whose temporary data is
+ * small (at most a few hundred MB) but whose folders are made and removed thousands of times, as
+ * the upload route does for each body or a publish for each site. It returns the step that puts
+ * the disk folder back (for afterAll).
+ */
+export function memoryTempDirs(): () => void {
+  const memory = process.env['CIFRA_TEST_MEMORY_TMPDIR'];
+  const before = process.env['TMPDIR'];
+  if (memory === undefined || memory === '') return () => {};
+  process.env['TMPDIR'] = memory;
+  return () => {
+    if (before === undefined) delete process.env['TMPDIR'];
+    else process.env['TMPDIR'] = before;
+  };
+}
+
 /** A writer of named text files into `dir` (the CLI tests' inputs); it returns each file's path. */
 export function fileWriter(dir: string): (name: string, text: string) => string {
   return (name, text) => {

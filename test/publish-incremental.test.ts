@@ -14,7 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PATHS } from '../src/api/paths.js';
 import { publishSite } from '../src/api/publish-site.js';
 import { mesaKey } from '../src/api/publish-unchanged.js';
@@ -22,7 +22,7 @@ import { buildApi } from '../src/api/server.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { fixedClock, tempDir } from './helpers.js';
+import { fixedClock, memoryTempDirs, tempDir } from './helpers.js';
 import { freePort, startNginx, waitFor } from './browser/nginx.js';
 
 const ID = 'pe-2021-presidencial';
@@ -76,6 +76,13 @@ describe("publish's mesa key", () => {
 });
 
 describe('cifra publish, incremental', () => {
+  // each publish writes a whole site (~9,000 files) and removes the version before the last: in
+  // memory, where this VM's ext4 waits on the disk for each folder removed
+  let diskTempDirs = (): void => {};
+  beforeAll(() => {
+    diskTempDirs = memoryTempDirs();
+  });
+  afterAll(() => diskTempDirs());
   it('a second publish keeps every unchanged file (inode, mtime) and rewrites a changed one', async () => {
     const dir = tempDir('cifra-publish-inc-');
     const store = await smallStore(dir);

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTEST_PATHS, PATHS } from '../src/api/paths.js';
 import { publishSite } from '../src/api/publish-site.js';
 import { newHolder } from '../src/io/publish-lock.js';
@@ -9,7 +9,7 @@ import { buildApi, buildOpenApi } from '../src/api/server.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { cli, fixedClock, tempDir } from './helpers.js';
+import { cli, fixedClock, memoryTempDirs, tempDir } from './helpers.js';
 
 async function smallStore(dir: string): Promise<SqliteStore> {
   const store = new SqliteStore(join(dir, 'p.db'));
@@ -38,6 +38,13 @@ const leftovers = (dir: string): string[] =>
   readdirSync(dir).filter((f) => f.startsWith('.') && !f.endsWith('.cifra-versions'));
 
 describe('cifra publish', () => {
+  // each publish writes a whole site (~8,750 files) and removes the version before the last: in
+  // memory, where this VM's ext4 waits on the disk for each folder removed
+  let diskTempDirs = (): void => {};
+  beforeAll(() => {
+    diskTempDirs = memoryTempDirs();
+  });
+  afterAll(() => diskTempDirs());
   it('writes the whole site: the dashboard and every document it reads, as the API serves them', async () => {
     const dir = tempDir('cifra-publish-');
     const store = await smallStore(dir);
