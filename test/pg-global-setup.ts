@@ -18,6 +18,6 @@ export default function setup(project: TestProject): () => Promise<void> {
   }
   const server = startPostgres();
   project.provide('pgUrl', server.url);
-  // not blocking vitest's event loop while the server stops (bench/pg-server.ts, stopAsync)
+  // not blocking vitest's event loop while the server stops (scripts/lib/pg-server.ts, stopAsync)
   return () => server.stopAsync();
 }
