@@ -3,6 +3,7 @@
 // loop for about half a second nationally as `cifra serve` started, and every reader waited.
 // The turn is observed, not timed: a callback queued after the read began runs before it ends.
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
@@ -62,5 +63,37 @@ describe("a file store's whole snapshot read", () => {
     ]);
     expect(a).toBe(b);
     expect(a).toEqual(columns);
+  });
+
+  // review of pass 18 (HIGH): a caller that came after a commit joined the read begun before it,
+  // and filed the older columns under the newer revision it had read
+  it('is shared only by callers that saw the same last version: a commit in between reads anew', async () => {
+    const path = join(dir, 'between.db');
+    const store = await holding(new SqliteStore(path, undefined, { snapshotChunk: 1 }));
+    const choices = bundledElection(ELECTION)?.choices.length ?? 0;
+    // the read begins (its transaction is fixed at once), then another process commits a mesa
+    const before = store.currentActaColumns(ELECTION, choices);
+    const other = new Database(path);
+    const cols = (other.prepare('PRAGMA table_info(acta_versions)').all() as { name: string }[])
+      .map((c) => c.name)
+      .filter((c) => c !== 'id');
+    const values = cols.map((c) => (c === 'mesa' ? "'000006'" : c)).join(', ');
+    other
+      .prepare(
+        `INSERT INTO acta_versions (${cols.join(', ')}) SELECT ${values} FROM acta_versions WHERE mesa = '000001' AND is_current = 1`,
+      )
+      .run();
+    other.close();
+    const after = store.currentActaColumns(ELECTION, choices);
+    const [a, b] = await Promise.all([before, after]);
+    expect(a.mesa).toHaveLength(5);
+    expect([...b.mesa].sort()).toEqual([
+      '000001',
+      '000002',
+      '000003',
+      '000004',
+      '000005',
+      '000006',
+    ]);
   });
 });

@@ -31,7 +31,11 @@ export class ColumnSnapshots {
     private readonly chunk = SNAPSHOT_CHUNK,
   ) {}
 
-  /** Whole reads under way, by election and choices: a second caller shares the first's. */
+  /**
+   * Whole reads under way, by election, choices and the store's last version id when asked: a
+   * second caller shares the first's only if no import committed since (a shared older read
+   * would be filed under the newer revision its caller read, review of pass 18 HIGH).
+   */
   private readonly reading = new Map<string, Promise<ActaColumns>>();
 
   /** The current actas of `election` as columns: `previous` itself, patched, or read whole. */
@@ -47,7 +51,7 @@ export class ColumnSnapshots {
       return this.patched(election, previous, meta);
     if (this.reader === null)
       return this.db.transaction(() => drain(this.whole(this.db, election, choices)))();
-    const key = `${election}|${choices}`;
+    const key = `${election}|${choices}|${cursorOf(this.db)}`;
     let made = this.reading.get(key);
     if (made === undefined) {
       made = this.readApart(this.reader, election, choices);
