@@ -135,3 +135,30 @@ describe("a pool's close", () => {
     expect(await store.projectionHistory(ELECTION)).toEqual([]);
   });
 });
+
+// review of pass 18 (MEDIUM): any refused task counted, so a flood of refused projections made
+// every read in flight uncacheable; only the frame pool's misses can change a read's answer
+describe('a refused projection or what-if', () => {
+  it('does not count as a miss that keeps reads out of the cache; a frame that got no answer does', async () => {
+    const store = await fixture('refused');
+    const ctx = apiContext({
+      store,
+      tokenHash: null,
+      limits: { projectionWorkers: 0, projectionQueue: 0, whatIfWorkers: 0, whatIfQueue: 0 },
+    });
+    closing.push(ctx.projections, ctx.whatIfPool);
+    const refused = (p: Promise<unknown>) => p.then(() => 'resolved', codeOf);
+    expect(await refused(ctx.projections.run({} as never, {} as never))).toEqual([
+      503,
+      'server_busy',
+    ]);
+    expect(await refused(ctx.whatIfPool.run({} as never))).toEqual([503, 'server_busy']);
+    expect(ctx.missed()).toBe(0);
+    await ctx.projections.frames.close();
+    expect(await refused(ctx.projections.frames.build({} as MesaFrameInput))).toEqual([
+      503,
+      'server_closing',
+    ]);
+    expect(ctx.missed()).toBe(1);
+  });
+});

@@ -113,7 +113,7 @@ export interface ApiContext {
   readonly whatIfs: ByteBoundedCache;
   readonly projections: ProjectionPool;
   readonly whatIfPool: WhatIfPool;
-  /** Worker tasks that got no answer so far (a read that saw one is not kept: read-hooks.ts). */
+  /** Frame tasks that got no answer so far (a read that saw one is not kept: read-hooks.ts). */
   readonly missed: () => number;
   readonly compare: ReturnType<typeof compareService>;
 }
@@ -141,7 +141,10 @@ export function apiContext(o: ApiOptions): ApiContext {
     whatIfs: new ByteBoundedCache(WHAT_IF_CACHE_BYTES),
     projections,
     whatIfPool,
-    missed: () => projections.missed + whatIfPool.missed,
+    // only the frame pool's misses change a read's answer (the summary's projection check): a
+    // refused projection or what-if is its own 503, never kept, and counting those let a flood
+    // of refused projections make every read in flight uncacheable (review of pass 18 MEDIUM)
+    missed: () => projections.frames.missed,
     compare: compareService(),
   };
 }
