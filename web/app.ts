@@ -20,7 +20,7 @@ import { renderCongress } from './congress.js';
 import { renderCourse } from './course.js';
 import { setupCrossCheck, wireCrossCheck } from './crosscheck.js';
 import { loadCut } from './cut.js';
-import { drill, drillPaths, nationName, onCutMoved, openMesa } from './drill.js';
+import { drill, drillPaths, drillsSoFar, nationName, onCutMoved, openMesa } from './drill.js';
 import { statusLine } from './figures-status.js';
 import { ERM_JURISDICTION, startErm } from './erm.js';
 import { headline, leadLine } from './headline.js';
@@ -128,7 +128,11 @@ let redraws: Promise<void> = Promise.resolve();
 function refresh(crumbs: Crumb[], polled?: Summary): Promise<void> {
   const id = electionId();
   // another election chosen before its turn: that election's own redraw is queued
-  const drawn = redraws.then(() => (id === state.election ? redraw(id, crumbs, polled) : null));
+  // a drill the user begins after this call is theirs: the redraw leaves the drill to it
+  const drills = drillsSoFar();
+  const drawn = redraws.then(() =>
+    id === state.election ? redraw(id, crumbs, drills, polled) : null,
+  );
   redraws = drawn.then(
     () => undefined,
     () => undefined,
@@ -139,7 +143,12 @@ function refresh(crumbs: Crumb[], polled?: Summary): Promise<void> {
 }
 
 /** Draws one cut; its seats, or null when none was drawn (another election, or the view kept). */
-async function redraw(id: string, crumbs: Crumb[], polled?: Summary): Promise<Seats | null> {
+async function redraw(
+  id: string,
+  crumbs: Crumb[],
+  drills: number,
+  polled?: Summary,
+): Promise<Seats | null> {
   const cut = await loadCut(
     polled,
     () => api.document(id, 'summary'),
@@ -154,7 +163,7 @@ async function redraw(id: string, crumbs: Crumb[], polled?: Summary): Promise<Se
     notice.textContent = t('cutMoving');
     return null;
   }
-  const { drawn, strays } = await drawPinned(cut.docs, () => drawCut(cut.summary, crumbs));
+  const { drawn, strays } = await drawPinned(cut.docs, () => drawCut(cut.summary, crumbs, drills));
   // a document of the count drawn without being read ahead: the list below misses it (a bug)
   if (strays.length > 0) fail(new Error(`drawn outside its cut: ${strays.join(', ')}`));
   return drawn;
@@ -198,7 +207,7 @@ async function cutDocuments(
  * Draws one cut (its documents pinned): the panels, then the drill, without waiting on the server
  * in between, so no frame shows part of the page redrawn. Returns the cut's seats (the what-if's).
  */
-async function drawCut(summary: Summary, crumbs: Crumb[]): Promise<Seats> {
+async function drawCut(summary: Summary, crumbs: Crumb[], drills: number): Promise<Seats> {
   const id = electionId();
   state.revision = summary.revision;
   state.summary = summary;
@@ -212,7 +221,9 @@ async function drawCut(summary: Summary, crumbs: Crumb[]): Promise<Seats> {
     renderCourse(),
   ]);
   for (const d of drawn) if (d.status === 'rejected') fail(d.reason);
-  await drill(crumbs, false);
+  // a user's drill since the redraw was asked for stands (it checks its own cut, drill.ts); the
+  // crumbs the redraw was asked with would undo it (review of pass 18 MEDIUM)
+  if (drillsSoFar() === drills) await drill(crumbs, false);
   announce(summary);
   return api.document(id, 'seats');
 }

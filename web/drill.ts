@@ -27,6 +27,9 @@ import { writeView } from './url.js';
 /** Each drill's number: a slower, older drill must not draw over a newer one. */
 let drillSeq = 0;
 
+/** Drills begun so far: a redraw queued before a user's drill must not undo it (app.ts). */
+export const drillsSoFar = (): number => drillSeq;
+
 const CHILD_TITLE: Readonly<Record<string, string>> = {
   department: 'departments',
   province: 'provinces',
