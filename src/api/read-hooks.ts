@@ -22,7 +22,7 @@ interface ReadMarks {
   /** Cached reads answered whole by the cached-read hook: ETag and 304 already decided. */
   readonly settled: WeakSet<FastifyRequest>;
   readonly revisionOf: WeakMap<FastifyRequest, string>;
-  /** The worker pools' missed tasks as the read began (ApiContext.missed). */
+  /** The frame pool's missed tasks as the read began (ApiContext.missed). */
   readonly missedAt: WeakMap<FastifyRequest, number>;
 }
 

@@ -175,10 +175,6 @@ export class ProjectionPool extends WorkerPool<
   override async close(): Promise<void> {
     await Promise.all([super.close(), this.frames.close()]);
   }
-  /** Its tasks and its frames' that got no answer (WorkerPool.unanswered). */
-  override get missed(): number {
-    return super.missed + this.frames.missed;
-  }
 }
 
 /** What-if seat computations on worker threads (what-if-worker.ts). */
