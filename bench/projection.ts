@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { partialCount } from '../src/core/projection/calibration.js';
+import { partialCount } from '../scripts/lib/calibration.js';
 import {
   frameFromMesas,
   mesasFromActas,

@@ -55,15 +55,11 @@ import {
   type CalibrationMode,
   type CalibrationRun,
   type CalibrationSetup,
-} from '../src/core/projection/calibration.js';
-import {
-  fitNeighbours,
-  fitSnapshotParameters,
-  fitLoading,
-} from '../src/core/projection/calibration-fit.js';
+} from './lib/calibration.js';
+import { fitNeighbours, fitSnapshotParameters, fitLoading } from './lib/calibration-fit.js';
 import type { SnapshotModelOptions } from '../src/core/projection/frame-snapshot.js';
 import { fitBetweenPrior } from '../src/core/projection/between-prior.js';
-import { departmentSnapshot } from '../src/core/projection/calibration.js';
+import { departmentSnapshot } from './lib/calibration.js';
 import { NEIGHBOUR_TERM, SNAPSHOT_PARAMETERS } from '../src/core/projection/model-parameters.js';
 import { REPLAY_ORDERS, type ReplayOrder } from '../src/core/projection/replay-order.js';
 import { calibrationSetupOf } from './calibration-data.js';
@@ -75,7 +71,7 @@ import {
   TARGET_RANGE,
   targetsTable,
   type CalibrationDataset,
-} from '../src/projection/calibration-tables.js';
+} from './lib/calibration-tables.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(`--${name}`);

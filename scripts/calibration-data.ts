@@ -6,7 +6,7 @@ import { bundledElection } from '../src/elections/manifests.js';
 import { loadManifest } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { CalibrationSetup } from '../src/core/projection/calibration.js';
+import type { CalibrationSetup } from './lib/calibration.js';
 import { loadRuleset } from '../src/elections/rulesets.js';
 import { requireJurisdiction } from '../src/jurisdictions/load.js';
 import { previousChoicesOf } from '../src/elections/previous-round.js';

@@ -4,11 +4,7 @@
 // terms of the winner's share, each as its contribution to the national margin's sd (linear,
 // by remainder votes; the simulation renormalises, so the sum is approximate), against the
 // central projection's error and the simulated P(real winner). A diagnostic, not production.
-import {
-  snapshotCases,
-  truthOf,
-  type CalibrationSetup,
-} from '../src/core/projection/calibration.js';
+import { snapshotCases, truthOf, type CalibrationSetup } from './lib/calibration.js';
 import type { ReplayOrder } from '../src/core/projection/replay-order.js';
 import {
   frameFromSnapshot,

@@ -16,13 +16,13 @@ import {
   truthOf,
   type CalibrationSetup,
   type SnapshotCase,
-} from '../src/core/projection/calibration.js';
+} from './lib/calibration.js';
 import type { ReplayOrder } from '../src/core/projection/replay-order.js';
 import { frameFromSnapshot } from '../src/core/projection/frame-snapshot.js';
 import type { FrameGroup, FrameRegion, ProjectionFrame } from '../src/core/projection/frame.js';
 import { simulate } from '../src/core/projection/simulate.js';
 import type { SnapshotModelOptions } from '../src/core/projection/frame-snapshot.js';
-import { REALISTIC_ORDERS } from '../src/projection/calibration-tables.js';
+import { REALISTIC_ORDERS } from './lib/calibration-tables.js';
 import { calibrationSetupOf } from './calibration-data.js';
 
 const args = process.argv.slice(2);

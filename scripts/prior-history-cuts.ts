@@ -9,10 +9,10 @@ import {
   snapshotCases,
   truthOf,
   type CalibrationSetup,
-} from '../src/core/projection/calibration.js';
+} from './lib/calibration.js';
 import { frameFromSnapshot, type SnapshotUnit } from '../src/core/projection/frame-snapshot.js';
 import { attachHistory, type UnitHistory } from '../src/core/projection/prior-history.js';
-import { replayCourse } from '../src/core/projection/replay-course.js';
+import { replayCourse } from './lib/replay-course.js';
 import { replayOrder, type ReplayOrder } from '../src/core/projection/replay-order.js';
 import { simulate } from '../src/core/projection/simulate.js';
 import { createRng } from '../src/core/random.js';

@@ -11,12 +11,12 @@
 // [--previous-snapshot <earlier>]` reads them (README).
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { departmentSnapshot, partialCount } from '../src/core/projection/calibration.js';
-import { replayCourse } from '../src/core/projection/replay-course.js';
+import { departmentSnapshot, partialCount } from './lib/calibration.js';
+import { replayCourse } from './lib/replay-course.js';
 import { replayOrder, type ReplayOrder } from '../src/core/projection/replay-order.js';
 import { createRng } from '../src/core/random.js';
 import { dataPath } from '../src/io/paths.js';
-import { priorHistoryCsv } from '../src/projection/history-csv.js';
+import { priorHistoryCsv } from './lib/history-csv.js';
 import { BLANK, NULL } from '../src/projection/snapshot-csv.js';
 import { csvLine } from '../src/results/csv.js';
 import { bundledActas } from './calibration-data.js';

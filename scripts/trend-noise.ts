@@ -2,7 +2,7 @@
 // the 2021 first round only (the fit set): how far a unit's own two-snapshot slope lands from
 // the slope its final result asks for, in units of its nominal sampling sd, by checkpoint and by
 // unit size. A moment estimate, nothing projected. docs/projection.md, "Run 19".
-import { departmentSnapshot, snapshotCases } from '../src/core/projection/calibration.js';
+import { departmentSnapshot, snapshotCases } from './lib/calibration.js';
 import { SNAPSHOT_PARAMETERS } from '../src/core/projection/model-parameters.js';
 import type { ReplayOrder } from '../src/core/projection/replay-order.js';
 import { calibrationSetupOf } from './calibration-data.js';

@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { loadManifest } from '../src/elections/manifests.js';
-import { priorsOf } from '../src/core/projection/calibration.js';
+import { priorsOf } from './lib/calibration.js';
 import { universeFromMesas } from '../src/core/projection/universe.js';
 import { readCsvFile } from '../src/io/csv.js';
 import { dataPath } from '../src/io/paths.js';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledActas } from '../scripts/calibration-data.js';
-import { snapshotCases, type CalibrationSetup } from '../src/core/projection/calibration.js';
+import { snapshotCases, type CalibrationSetup } from '../scripts/lib/calibration.js';
 import { frameFromSnapshot } from '../src/core/projection/frame-snapshot.js';
 import { simulate, type ProjectionResult } from '../src/core/projection/simulate.js';
 import { requireJurisdiction } from '../src/jurisdictions/load.js';

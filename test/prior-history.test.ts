@@ -11,9 +11,9 @@ import {
   HISTORY_SEED_OFFSET,
   snapshotCases,
   type CalibrationSetup,
-} from '../src/core/projection/calibration.js';
+} from '../scripts/lib/calibration.js';
 import { frameFromSnapshot } from '../src/core/projection/frame-snapshot.js';
-import { replayCourse } from '../src/core/projection/replay-course.js';
+import { replayCourse } from '../scripts/lib/replay-course.js';
 import { replayOrder } from '../src/core/projection/replay-order.js';
 import { simulate, type ProjectionResult } from '../src/core/projection/simulate.js';
 import { createRng } from '../src/core/random.js';
@@ -24,7 +24,7 @@ import { putPublishedElection } from '../src/results/published-load.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { dataPath } from '../src/io/paths.js';
 import { requireJurisdiction } from '../src/jurisdictions/load.js';
-import { priorHistoryCsv } from '../src/projection/history-csv.js';
+import { priorHistoryCsv } from '../scripts/lib/history-csv.js';
 import { cli, fileWriter, tempDir } from './helpers.js';
 import { snapshotCsv, universeCsv } from './snapshot-csv-text.js';
 

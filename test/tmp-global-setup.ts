@@ -5,16 +5,36 @@
 // A second one in memory (/dev/shm, when the machine has room there) for the few files that make
 // and remove thousands of small temporary folders (memoryTempDirs in helpers.ts): on this VM's
 // ext4 each removal waits ~2 ms on the disk, 20 s of the fuzz's 10⁴ uploads.
-import { accessSync, chmodSync, constants, mkdtempSync, statfsSync, statSync } from 'node:fs';
+// A run that is killed never reaches its teardown, so each folder's name carries the pid of the
+// run that made it, and every run first removes the folders of runs whose process is gone
+// (never a live one's: two runs may share the machine), with the PostgreSQL server it left.
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statfsSync,
+  statSync,
+} from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stopLeftPostgres } from '../scripts/lib/pg-server.js';
 
 /** Free space /dev/shm needs to be used: room for the files that use it, with memory to spare. */
 const MEMORY_FREE_BYTES = 2 * 1024 ** 3;
 
+/** Prefix of a run's folders; the owning run's pid and mkdtemp's suffix follow it. */
+const PREFIX = 'cifra-test-run-';
+const RUN_NAME = /^cifra-test-run-(\d+)-/;
+const MEMORY_PARENT = '/dev/shm';
+
 export default function setup(): () => Promise<void> {
-  const root = mkdtempSync(join(tmpdir(), 'cifra-test-run-'));
+  removeDeadRuns(tmpdir());
+  removeDeadRuns(MEMORY_PARENT);
+  const root = mkdtempSync(join(tmpdir(), runPrefix()));
   // as open as the system's temp folder: PostgreSQL's test server runs as its own user in here
   chmodSync(root, 0o1777);
   const before = process.env['TMPDIR'];
@@ -42,12 +62,50 @@ export default function setup(): () => Promise<void> {
  */
 function memoryRoot(): string | null {
   try {
-    if (!statSync('/dev/shm').isDirectory()) return null;
-    accessSync('/dev/shm', constants.W_OK);
-    const fs = statfsSync('/dev/shm');
+    if (!statSync(MEMORY_PARENT).isDirectory()) return null;
+    accessSync(MEMORY_PARENT, constants.W_OK);
+    const fs = statfsSync(MEMORY_PARENT);
     if (fs.bavail * fs.bsize < MEMORY_FREE_BYTES) return null;
-    return mkdtempSync('/dev/shm/cifra-test-run-');
+    return mkdtempSync(join(MEMORY_PARENT, runPrefix()));
   } catch {
     return null;
+  }
+}
+
+function runPrefix(): string {
+  return `${PREFIX}${process.pid}-`;
+}
+
+/**
+ * Removes the run folders in `parent` whose owning process is gone. Folders without a pid in
+ * their name (made before it was recorded) are left: nothing tells whose they are.
+ */
+export function removeDeadRuns(parent: string, isAlive: (pid: number) => boolean = pidAlive): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = RUN_NAME.exec(name);
+    if (match === null || isAlive(Number(match[1]))) continue;
+    try {
+      // its PostgreSQL server (pg-global-setup.ts) outlives it: stopped before its data goes
+      stopLeftPostgres(join(parent, name));
+      rmSync(join(parent, name), { recursive: true, force: true });
+    } catch {
+      // another user's folder, or one being removed by another run: not this run's to insist on
+    }
+  }
+}
+
+/** Whether a process with this pid exists (EPERM: it does, but belongs to another user). */
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }

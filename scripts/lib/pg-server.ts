@@ -25,16 +25,19 @@ export interface PgServer {
   stopAsync(): Promise<void>;
 }
 
+/** A server binary's command line, as the postgres user when the caller is root. */
+function pgArgv(bin: string, cmd: string, args: string[]): [string, string[]] {
+  return process.getuid?.() === 0
+    ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]]
+    : [join(bin, cmd), args];
+}
+
 export function startPostgres(port = 20000 + (process.pid % 20000)): PgServer {
   const bin = postgresBinDir();
   const dir = mkdtempSync(join(tmpdir(), 'cifra-pg-'));
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
-  const asRoot = process.getuid?.() === 0;
-  const argv = (cmd: string, args: string[]): [string, string[]] =>
-    asRoot
-      ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]]
-      : [join(bin, cmd), args];
+  const argv = (cmd: string, args: string[]): [string, string[]] => pgArgv(bin, cmd, args);
   const run = (cmd: string, args: string[]): void => {
     execFileSync(...argv(cmd, args), { stdio: 'pipe' });
   };
@@ -70,4 +73,29 @@ export function startPostgres(port = 20000 + (process.pid % 20000)): PgServer {
       }
     },
   };
+}
+
+/**
+ * Stops the servers startPostgres left under `dir` (a killed test run never reached its stop):
+ * left running they keep their port, the one a later run whose pid matches it modulo 20000 asks
+ * for. Best effort: a server already gone is not an error.
+ */
+export function stopLeftPostgres(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.startsWith('cifra-pg-'));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const data = join(dir, name, 'data');
+    if (!existsSync(join(data, 'postmaster.pid'))) continue;
+    try {
+      execFileSync(...pgArgv(postgresBinDir(), 'pg_ctl', ['-D', data, '-m', 'immediate', 'stop']), {
+        stdio: 'pipe',
+      });
+    } catch {
+      // not running (a stale postmaster.pid) or not ours to stop
+    }
+  }
 }

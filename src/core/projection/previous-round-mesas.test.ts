@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Acta } from '../model/acta.js';
 import { columnsFromActas } from '../tally/acta-columns.js';
-import { priorsOf } from './calibration.js';
+import { priorsOf } from '../../../scripts/lib/calibration.js';
 import { mesasToCome, priorsByMesa, priorsToCome, type ProjectionPlaces } from './frame-mesas.js';
 
 const acta = (mesa: string, ubigeo: string, over: Partial<Acta> = {}): Acta => ({

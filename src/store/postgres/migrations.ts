@@ -4,7 +4,8 @@ import { mesaKey } from '../rows.js';
 /**
  * Versioned migrations for PostgreSQL: append-only, like SQLite's (same numbering, same meaning),
  * recorded in schema_migrations. Identity ids give the order the hash chains follow. `fill`, when
- * given, runs after the SQL in the same transaction (values only JavaScript computes).
+ * given, runs after the SQL in the same transaction (values only JavaScript computes). The text
+ * the two lists share is each dialect's SQL, frozen once applied: see sqlite/migrations.ts.
  */
 export const PG_MIGRATIONS: readonly {
   readonly version: number;

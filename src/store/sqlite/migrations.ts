@@ -5,6 +5,9 @@ import { mesaKey } from '../rows.js';
  * Versioned migrations for SQLite: append-only; a schema change is a new entry, never a reset.
  * The applied versions are recorded in schema_migrations. `fill`, when given, runs after the SQL
  * in the same transaction (values only JavaScript computes, such as `mesaKey`).
+ * PostgreSQL's list (postgres/migrations.ts) repeats the numbering and most of the text: it is
+ * each dialect's SQL, frozen once applied (the audit checks the recorded names), not an
+ * algorithm; what is one (refusing a newer store's schema) is store-faults.ts's, shared.
  */
 export const SQLITE_MIGRATIONS: readonly {
   readonly version: number;

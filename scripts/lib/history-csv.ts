@@ -1,6 +1,6 @@
-import { BLANK, NULL } from '../core/projection/reserved-choices.js';
-import type { CourseRow } from '../core/projection/replay-course.js';
-import { csvLine } from '../results/csv.js';
+import { BLANK, NULL } from '../../src/core/projection/reserved-choices.js';
+import type { CourseRow } from './replay-course.js';
+import { csvLine } from '../../src/results/csv.js';
 
 /** A count course as a prior-history CSV (the format readPriorHistoryCsv reads). */
 export function priorHistoryCsv(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { requireJurisdiction } from '../../jurisdictions/load.js';
-import type { Acta } from '../model/acta.js';
-import { snapshotCases, type CalibrationSetup } from './calibration.js';
+import { requireJurisdiction } from '../src/jurisdictions/load.js';
+import type { Acta } from '../src/core/model/acta.js';
+import { snapshotCases, type CalibrationSetup } from '../scripts/lib/calibration.js';
 
 // Calibration's pseudo-history (run 6): an election without a previous round serves as its own,
 // its count replayed with another seed, so a loading that acts under a history can be fitted.

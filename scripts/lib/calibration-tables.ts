@@ -1,5 +1,5 @@
-import type { CalibrationMode, CalibrationRun } from '../core/projection/calibration.js';
-import type { ReplayOrder } from '../core/projection/replay-order.js';
+import type { CalibrationMode, CalibrationRun } from './calibration.js';
+import type { ReplayOrder } from '../../src/core/projection/replay-order.js';
 
 /**
  * The calibration's tables as Markdown (npm run calibrate prints them; docs/projection.md keeps a

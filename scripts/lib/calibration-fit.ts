@@ -5,8 +5,8 @@ import {
   type CalibrationTruth,
   type SnapshotCase,
 } from './calibration.js';
-import type { SnapshotModelOptions } from './frame-snapshot.js';
-import type { SnapshotParameters } from './model-parameters.js';
+import type { SnapshotModelOptions } from '../../src/core/projection/frame-snapshot.js';
+import type { SnapshotParameters } from '../../src/core/projection/model-parameters.js';
 
 /**
  * The snapshot model's parameters searched on a fit set of replays (the 2021 first round): first

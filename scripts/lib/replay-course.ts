@@ -1,4 +1,4 @@
-import { actaCounts, type Acta } from '../model/acta.js';
+import { actaCounts, type Acta } from '../../src/core/model/acta.js';
 
 /** One unit at one cut of a replayed count: actas arrived so far, votes of those that count. */
 export interface CourseRow {

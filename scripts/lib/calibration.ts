@@ -1,21 +1,25 @@
-import { actaCounts, type Acta } from '../model/acta.js';
-import { createRng } from '../random.js';
-import { columnsFromActas } from '../tally/acta-columns.js';
+import { actaCounts, type Acta } from '../../src/core/model/acta.js';
+import { createRng } from '../../src/core/random.js';
+import { columnsFromActas } from '../../src/core/tally/acta-columns.js';
 import {
   frameFromMesas,
   mesasFromActas,
   priorsByMesa,
   type MesaModelOptions,
   type ProjectionPlaces,
-} from './frame-mesas.js';
+} from '../../src/core/projection/frame-mesas.js';
 import {
   frameFromSnapshot,
   type SnapshotModelOptions,
   type SnapshotUnit,
-} from './frame-snapshot.js';
-import type { PriorFigures } from './prior.js';
-import { replayOrder, type ReplayOrder } from './replay-order.js';
-import { simulate, type ContestKind, type ProjectionResult } from './simulate.js';
+} from '../../src/core/projection/frame-snapshot.js';
+import type { PriorFigures } from '../../src/core/projection/prior.js';
+import { replayOrder, type ReplayOrder } from '../../src/core/projection/replay-order.js';
+import {
+  simulate,
+  type ContestKind,
+  type ProjectionResult,
+} from '../../src/core/projection/simulate.js';
 
 /**
  * Calibration of the projection on a complete election (npm run calibrate): the count is replayed

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { CalibrationRun } from '../core/projection/calibration.js';
+import type { CalibrationRun } from '../scripts/lib/calibration.js';
 import {
   comparisonTable,
   coverCount,
   coverageTable,
   earlyCallTable,
   wilsonInterval,
-} from './calibration-tables.js';
+} from '../scripts/lib/calibration-tables.js';
 
 /** One run of a runoff replay at a checkpoint: the raw count right or not, P(real), P(wrong). */
 const run = (seed: number, checkpoint: number, raw: boolean, pTrue: number): CalibrationRun => ({
