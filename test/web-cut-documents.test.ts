@@ -1,0 +1,82 @@
+// The district's mesa list and the projection's history are of one cut (their `revision`), so the
+// dashboard's cut check (web/cut.ts) refuses one read across an import, as it does every count
+// document: a list of mesas counted after the figures beside it would disagree with them.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MesasSchema, ProjectionHistorySchema } from '../src/api/schemas.js';
+import { ingestFile } from '../src/ingest/ingest.js';
+import { projectionHistory } from '../src/results/projection.js';
+import { getMesas } from '../src/results/service.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { decideCut } from '../web/cut.js';
+import { fixedClock, fixtureElection, tempDir } from './helpers.js';
+
+const ID = 'pe-2021-presidencial-segunda';
+let dir: string;
+let store: SqliteStore;
+let batch = 0;
+
+const acta = (mesa: string, counted: boolean) => ({
+  mesa,
+  ubigeo: '010101',
+  state: counted ? 'counted' : 'pending',
+  eligible: 300,
+  voters: counted ? 180 : null,
+  votes: counted ? { P1: 110, P2: 70 } : null,
+  blank: 0,
+  null: 0,
+});
+
+async function deliver(rows: readonly object[]): Promise<void> {
+  const file = join(dir, `batch-${++batch}.jsonl`);
+  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
+  const r = await ingestFile(store, { file, election: fixtureElection(ID), now: fixedClock });
+  expect(r.ok).toBe(true);
+}
+
+beforeAll(async () => {
+  dir = tempDir('cifra-cut-documents-');
+  store = new SqliteStore(join(dir, 'c.db'));
+  await store.migrate();
+  await store.putElection(fixtureElection(ID));
+  await deliver([acta('000001', true), acta('000002', false)]);
+});
+afterAll(() => store.close());
+
+/** The document `read` makes now, checked by its schema, and the revision after an import. */
+async function acrossImport<T>(read: () => Promise<T>, rows: readonly object[]) {
+  const doc = await read();
+  const before = await store.revision(ID);
+  await deliver(rows);
+  return { doc, before, after: await store.revision(ID) };
+}
+
+describe('the cut check on the mesa list and the projection history', () => {
+  it('a mesa list read before an import is refused beside the next cut, drawn beside its own', async () => {
+    const read = async () => {
+      const r = await getMesas(store, ID, '010101');
+      if (!r.ok) throw new Error('mesas');
+      return MesasSchema.parse(r.value);
+    };
+    const { doc, before, after } = await acrossImport(read, [acta('000002', true)]);
+    expect(doc.mesas.map((m) => m.state)).toEqual(['counted', 'pending']);
+    expect(after).not.toBe(before);
+    expect(decideCut(before, [doc], 0)).toBe('draw');
+    expect(decideCut(after, [doc], 0)).toBe('retry');
+    // the list of the new cut fits it
+    expect(decideCut(after, [await read()], 0)).toBe('draw');
+  });
+
+  it('a projection history read before an import is refused beside the next cut', async () => {
+    const read = async () => {
+      const r = await projectionHistory(store, ID);
+      if (!r.ok) throw new Error('history');
+      return ProjectionHistorySchema.parse(r.value);
+    };
+    const { doc, before, after } = await acrossImport(read, [acta('000003', true)]);
+    expect(decideCut(before, [doc], 0)).toBe('draw');
+    expect(decideCut(after, [doc], 0)).toBe('retry');
+    expect(decideCut(after, [await read()], 0)).toBe('draw');
+  });
+});
