@@ -1,45 +1,19 @@
 // The district's mesa list and the projection's history are of one cut (their `revision`), so the
 // dashboard's cut check (web/cut.ts) refuses one read across an import, as it does every count
 // document: a list of mesas counted after the figures beside it would disagree with them.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MesasSchema, ProjectionHistorySchema } from '../src/api/schemas.js';
-import { ingestFile } from '../src/ingest/ingest.js';
 import { projectionHistory } from '../src/results/projection.js';
 import { getMesas } from '../src/results/service.js';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { decideCut } from '../web/cut.js';
-import { fixedClock, fixtureElection, tempDir } from './helpers.js';
+import { RUNOFF as ID, runoffActa as acta, runoffStore } from './runoff-deliveries.js';
 
-const ID = 'pe-2021-presidencial-segunda';
-let dir: string;
 let store: SqliteStore;
-let batch = 0;
-
-const acta = (mesa: string, counted: boolean) => ({
-  mesa,
-  ubigeo: '010101',
-  state: counted ? 'counted' : 'pending',
-  eligible: 300,
-  voters: counted ? 180 : null,
-  votes: counted ? { P1: 110, P2: 70 } : null,
-  blank: 0,
-  null: 0,
-});
-
-async function deliver(rows: readonly object[]): Promise<void> {
-  const file = join(dir, `batch-${++batch}.jsonl`);
-  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
-  const r = await ingestFile(store, { file, election: fixtureElection(ID), now: fixedClock });
-  expect(r.ok).toBe(true);
-}
+let deliver: (rows: readonly object[]) => Promise<void>;
 
 beforeAll(async () => {
-  dir = tempDir('cifra-cut-documents-');
-  store = new SqliteStore(join(dir, 'c.db'));
-  await store.migrate();
-  await store.putElection(fixtureElection(ID));
+  ({ store, deliver } = await runoffStore('cifra-cut-documents-'));
   await deliver([acta('000001', true), acta('000002', false)]);
 });
 afterAll(() => store.close());

@@ -4,43 +4,16 @@
 // cut" error for a race the user caused), the page ends on the user's unit at the new revision,
 // and the poll's redraw, asked for before the click, never drills back to where the page was.
 // The poll's read of the district's mesa list is held (page.route) to make the window certain.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingestFile } from '../../src/ingest/ingest.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { fixedClock, fixtureElection, tempDir } from '../helpers.js';
+import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { RUNOFF as ID, runoffActa as acta, runoffStore } from '../runoff-deliveries.js';
 import { useDashboard } from './harness.js';
 
-// the 2021 runoff without its universe: the mesas below are the whole count
-const ID = 'pe-2021-presidencial-segunda';
-let dir: string;
-let store: SqliteStore;
-let batch = 0;
-
-const acta = (mesa: string, counted: boolean) => ({
-  mesa,
-  ubigeo: '010101',
-  state: counted ? 'counted' : 'pending',
-  eligible: 300,
-  voters: counted ? 180 : null,
-  votes: counted ? { P1: 110, P2: 70 } : null,
-  blank: 0,
-  null: 0,
-});
-
-async function deliver(rows: readonly object[]): Promise<void> {
-  const file = join(dir, `batch-${++batch}.jsonl`);
-  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
-  const r = await ingestFile(store, { file, election: fixtureElection(ID), now: fixedClock });
-  expect(r.ok).toBe(true);
-}
+let deliver: (rows: readonly object[]) => Promise<void>;
 
 const env = useDashboard(async () => {
-  dir = tempDir('cifra-drill-during-poll-');
-  store = new SqliteStore(join(dir, 'd.db'));
-  await store.migrate();
-  await store.putElection(fixtureElection(ID));
+  let store: SqliteStore;
+  ({ store, deliver } = await runoffStore('cifra-drill-during-poll-'));
   // cut A: one of three actas counted
   await deliver([acta('000001', true), acta('000002', false), acta('000003', false)]);
   return store;
