@@ -86,64 +86,45 @@ const REVALIDATE: RequestInit = { cache: 'no-cache' };
  */
 const rel = (path: string): string => (path.startsWith('/') ? path.slice(1) : path);
 
-/**
- * The cut being drawn (web/cut.ts): the documents read ahead for it, by path (null: absent), served
- * from memory while it draws, so every panel shows the same revision. A document that carries a
- * revision and was not read ahead is a bug of the list of what the view reads: noted in `strays`.
- */
-let pinned: { docs: ReadonlyMap<string, unknown>; strays: string[] } | null = null;
+/** How documents are read by path: their body (null: absent) and the status. */
+type Reader = (path: string) => Promise<{ doc: unknown; status: number }>;
 
-/**
- * A document by path: the pinned cut's, else the server's (null with the status: not there);
- * `live`: the server's even while a cut draws (reading the next one ahead).
- */
-async function read(path: string, live = false): Promise<{ doc: unknown; status: number }> {
-  const cut = live ? null : pinned;
-  if (cut?.docs.has(path)) {
-    const doc = cut.docs.get(path) ?? null;
-    return { doc, status: doc === null ? 404 : 200 };
-  }
+/** The server's document at `path` (every read outside a draw: the poll, the user's drill). */
+const fromServer: Reader = async (path) => {
   const res = await fetch(rel(path), REVALIDATE);
   const doc: unknown = res.ok ? await res.json() : null;
-  if (cut && revisionOf(doc) !== null) cut.strays.push(path);
   return { doc, status: res.status };
-}
-
-/** A document that must be there; its absence is an error. */
-async function get<T>(path: string): Promise<T> {
-  const { doc, status } = await read(path);
-  if (doc === null) throw new Error(`${path}: ${status}`);
-  return doc as T;
-}
-
-/** A document that may be absent (404: no projection, a unit without children): null then. */
-async function tryGet<T>(path: string): Promise<T | null> {
-  return (await read(path)).doc as T | null;
-}
+};
 
 /** Each path read once from the server (null: absent), for a cut drawn from memory. */
 export async function readAll(paths: Iterable<string>): Promise<Map<string, unknown>> {
   const unique = [...new Set(paths)];
-  const docs = await Promise.all(unique.map(async (p) => (await read(p, true)).doc));
+  const docs = await Promise.all(unique.map(async (p) => (await fromServer(p)).doc));
   return new Map(unique.map((p, i) => [p, docs[i] ?? null]));
 }
 
 /**
- * Draws with `docs` (one cut's, web/cut.ts) served from memory: what the draw returns, and the
- * paths of documents with a revision it read that were not among them (none when the list of
- * reads is complete).
+ * Draws with `docs` (one cut's, web/cut.ts) served from memory through the reader the draw is
+ * given (its panels read with it, never with `api`): what the draw returns, and the paths of
+ * documents with a revision it read that were not among them (none when the list of reads is
+ * complete). The cut is the draw's alone: a read elsewhere meanwhile (a user's drill, a poll) goes
+ * to the server, so it sees a newer revision and is never counted as a stray.
  */
 export async function drawPinned<T>(
   docs: ReadonlyMap<string, unknown>,
-  draw: () => Promise<T>,
+  draw: (cut: Api) => Promise<T>,
 ): Promise<{ drawn: T; strays: string[] }> {
-  const cut = { docs, strays: [] as string[] };
-  pinned = cut;
-  try {
-    return { drawn: await draw(), strays: cut.strays };
-  } finally {
-    if (pinned === cut) pinned = null;
-  }
+  const strays: string[] = [];
+  const pinned: Reader = async (path) => {
+    if (docs.has(path)) {
+      const doc = docs.get(path) ?? null;
+      return { doc, status: doc === null ? 404 : 200 };
+    }
+    const read = await fromServer(path);
+    if (revisionOf(read.doc) !== null) strays.push(path);
+    return read;
+  };
+  return { drawn: await draw(apiOf(pinned)), strays };
 }
 
 /** A computed answer (what-if, cross-check): the document, or the server's coded refusal. */
@@ -156,46 +137,63 @@ async function answer<T>(path: string, init?: RequestInit): Promise<Answer<T>> {
   return { ok: false, error: error?.issues ? error : { error: String(res.status), issues: [] } };
 }
 
-export const api = {
-  site: () => tryGet<Site>(PATHS.site()),
-  elections: () => get<Elections>(PATHS.elections()),
-  /** The built-in rulesets and the allocation methods the core knows by name. */
-  rulesets: () => tryGet<Rulesets>(PATHS.rulesets()),
-  document: <K extends keyof Documents>(election: string, name: K) =>
-    get<Documents[K]>(PATHS.document(election, name)),
-  tryDocument: <K extends keyof Documents>(election: string, name: K) =>
-    tryGet<Documents[K]>(PATHS.document(election, name)),
-  results: (election: string, level: string) => get<Results>(PATHS.results(election, level)),
-  unit: (election: string, level: string, code: string) =>
-    tryGet<Results>(PATHS.unit(election, level, code)),
-  children: (election: string, level: string, code: string) =>
-    tryGet<Results>(PATHS.children(election, level, code)),
-  mesas: (election: string, place: string) => tryGet<Mesas>(PATHS.mesas(election, place)),
-  /** A mesa's acta, or the refusal of one the election does not have (acta_not_found, mesa_invalid). */
-  acta: (election: string, mesa: string) => answer<Acta>(PATHS.acta(election, mesa), REVALIDATE),
-  /** A jurisdiction's map (`/geo/<jurisdiction>.json`). */
-  geography: (jurisdiction: string) => get<MapShapes>(PATHS.geography(jurisdiction)),
-  /** The cross-check by query (offset, limit): the server's, a static site has none. */
-  compare: (q: CompareQuery) =>
-    answer<Compare>(
-      `${API_ROOT}/compare?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]))}`,
-    ),
-  whatIf: (body: WhatIfBody) =>
-    answer<WhatIf>(`${API_ROOT}/what-if`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }),
-  /** A multi-contest election (ERM) at its query-free path, which `cifra publish` also writes. */
-  contests: (election: string) => get<ContestsElection>(CONTEST_PATHS.contests(election)),
-  /** One contest; the what-if without the bonus is the server's alone. */
-  contest: (election: string, id: string, bonusOff: boolean) =>
-    get<Contest>(
-      bonusOff
-        ? CONTEST_PATHS.contestWithoutBonus(election, id)
-        : CONTEST_PATHS.contest(election, id),
-    ),
-};
+/** The API's reads, each document through `read` (computed answers always the server's). */
+function apiOf(read: Reader) {
+  /** A document that must be there; its absence is an error. */
+  const get = async <T>(path: string): Promise<T> => {
+    const { doc, status } = await read(path);
+    if (doc === null) throw new Error(`${path}: ${status}`);
+    return doc as T;
+  };
+  /** A document that may be absent (404: no projection, a unit without children): null then. */
+  const tryGet = async <T>(path: string): Promise<T | null> => (await read(path)).doc as T | null;
+  return {
+    site: () => tryGet<Site>(PATHS.site()),
+    elections: () => get<Elections>(PATHS.elections()),
+    /** The built-in rulesets and the allocation methods the core knows by name. */
+    rulesets: () => tryGet<Rulesets>(PATHS.rulesets()),
+    document: <K extends keyof Documents>(election: string, name: K) =>
+      get<Documents[K]>(PATHS.document(election, name)),
+    tryDocument: <K extends keyof Documents>(election: string, name: K) =>
+      tryGet<Documents[K]>(PATHS.document(election, name)),
+    results: (election: string, level: string) => get<Results>(PATHS.results(election, level)),
+    unit: (election: string, level: string, code: string) =>
+      tryGet<Results>(PATHS.unit(election, level, code)),
+    children: (election: string, level: string, code: string) =>
+      tryGet<Results>(PATHS.children(election, level, code)),
+    mesas: (election: string, place: string) => tryGet<Mesas>(PATHS.mesas(election, place)),
+    /** A mesa's acta, or the refusal of one the election does not have (acta_not_found, mesa_invalid). */
+    acta: (election: string, mesa: string) => answer<Acta>(PATHS.acta(election, mesa), REVALIDATE),
+    /** A jurisdiction's map (`/geo/<jurisdiction>.json`). */
+    geography: (jurisdiction: string) => get<MapShapes>(PATHS.geography(jurisdiction)),
+    /** The cross-check by query (offset, limit): the server's, a static site has none. */
+    compare: (q: CompareQuery) =>
+      answer<Compare>(
+        `${API_ROOT}/compare?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]))}`,
+      ),
+    whatIf: (body: WhatIfBody) =>
+      answer<WhatIf>(`${API_ROOT}/what-if`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    /** A multi-contest election (ERM) at its query-free path, which `cifra publish` also writes. */
+    contests: (election: string) => get<ContestsElection>(CONTEST_PATHS.contests(election)),
+    /** One contest; the what-if without the bonus is the server's alone. */
+    contest: (election: string, id: string, bonusOff: boolean) =>
+      get<Contest>(
+        bonusOff
+          ? CONTEST_PATHS.contestWithoutBonus(election, id)
+          : CONTEST_PATHS.contest(election, id),
+      ),
+  };
+}
+
+/** The reader of every document a draw is given (a cut's, `drawPinned`) or reads (`api`). */
+export type Api = ReturnType<typeof apiOf>;
+
+/** The server's reads: everything outside a draw (the poll, the user's drill, the what-if). */
+export const api: Api = apiOf(fromServer);
 
 /** A shape of the dashboard's map (src/io/geography.ts): GeoJSON, as d3-geo draws it. */
 export interface MapShape {

@@ -7,6 +7,7 @@ import { lacksAbroad } from './abroad.js';
 import {
   api,
   drawPinned,
+  type Api,
   readAll,
   type Choice,
   type Election,
@@ -117,7 +118,7 @@ function unitCrumbs(places: NonNullable<typeof state.places>, level: string, cod
   return [];
 }
 
-/** Redraws one at a time: two at once would share the page (and the reads pinned for one). */
+/** Redraws one at a time: two at once would share the page. */
 let redraws: Promise<void> = Promise.resolve();
 
 /**
@@ -163,7 +164,9 @@ async function redraw(
     notice.textContent = t('cutMoving');
     return null;
   }
-  const { drawn, strays } = await drawPinned(cut.docs, () => drawCut(cut.summary, crumbs, drills));
+  const { drawn, strays } = await drawPinned(cut.docs, (reader) =>
+    drawCut(reader, cut.summary, crumbs, drills),
+  );
   // a document of the count drawn without being read ahead: the list below misses it (a bug)
   if (strays.length > 0) fail(new Error(`drawn outside its cut: ${strays.join(', ')}`));
   return drawn;
@@ -204,28 +207,34 @@ async function cutDocuments(
 }
 
 /**
- * Draws one cut (its documents pinned): the panels, then the drill, without waiting on the server
- * in between, so no frame shows part of the page redrawn. Returns the cut's seats (the what-if's).
+ * Draws one cut (`reader` reads its documents, pinned): the panels, then the drill, without waiting on
+ * the server in between, so no frame shows part of the page redrawn. Returns the cut's seats (the
+ * what-if's).
  */
-async function drawCut(summary: Summary, crumbs: Crumb[], drills: number): Promise<Seats> {
+async function drawCut(
+  reader: Api,
+  summary: Summary,
+  crumbs: Crumb[],
+  drills: number,
+): Promise<Seats> {
   const id = electionId();
   state.revision = summary.revision;
   state.summary = summary;
-  const projection = projected(summary) ? await api.tryDocument(id, 'projection') : null;
+  const projection = projected(summary) ? await reader.tryDocument(id, 'projection') : null;
   // each panel on its own: one that fails (a missing document) leaves the others drawn
   const drawn = await Promise.allSettled([
-    renderProgress(summary),
-    renderSummary(summary, projection),
-    renderMap(),
-    renderProjection(projection, summary.status.pctCounted),
-    renderCourse(),
+    renderProgress(reader, summary),
+    renderSummary(reader, summary, projection),
+    renderMap(reader),
+    renderProjection(reader, projection, summary.status.pctCounted),
+    renderCourse(reader),
   ]);
   for (const d of drawn) if (d.status === 'rejected') fail(d.reason);
   // a user's drill since the redraw was asked for stands (it checks its own cut, drill.ts); the
   // crumbs the redraw was asked with would undo it (review of pass 18 MEDIUM)
-  if (drillsSoFar() === drills) await drill(crumbs, false);
+  if (drillsSoFar() === drills) await drill(crumbs, false, reader);
   announce(summary);
-  return api.document(id, 'seats');
+  return reader.document(id, 'seats');
 }
 
 /** The figures last announced (null: none yet for this election and language). */
@@ -373,8 +382,8 @@ function provenanceLine(p: string): HTMLElement {
   );
 }
 
-async function renderProgress(summary: Summary): Promise<void> {
-  const p = await api.document(electionId(), 'progress');
+async function renderProgress(reader: Api, summary: Summary): Promise<void> {
+  const p = await reader.document(electionId(), 'progress');
   state.published = p.published ?? null;
   state.about = p.about ?? null;
   const notice = $('provisional');
@@ -456,12 +465,16 @@ async function renderProgress(summary: Summary): Promise<void> {
   );
 }
 
-async function renderSummary(summary: Summary, projection: Projection | null): Promise<void> {
+async function renderSummary(
+  reader: Api,
+  summary: Summary,
+  projection: Projection | null,
+): Promise<void> {
   const id = electionId();
   const [national, ambito, seats] = await Promise.all([
-    api.results(id, 'national'),
-    resultsIfLevel('ambito'),
-    api.document(id, 'seats'),
+    reader.results(id, 'national'),
+    resultsIfLevel(reader, 'ambito'),
+    reader.document(id, 'seats'),
   ]);
   const n = national.units[0];
   const abroadMissing = lacksAbroad(ambito.units.map((u) => u.code));

@@ -1,5 +1,5 @@
 // The count's course over the night: the leader's margin after each update and the lead changes.
-import { api, type CountCourse } from './api-client.js';
+import type { Api, CountCourse } from './api-client.js';
 
 type Point = CountCourse['points'][number];
 import { coursePair, pairMargin } from './course-pair.js';
@@ -7,9 +7,9 @@ import { zoneTime } from './live.js';
 import { $, $svg, choiceLabel, electionId, fmt, inLang, state, svgEl, t } from './ui.js';
 
 /** The count's course: the leader's margin after each published update, and where the lead changed hands. */
-export async function renderCourse(): Promise<void> {
+export async function renderCourse(reader: Api): Promise<void> {
   const box = $('course');
-  const c = await api.document(electionId(), 'count-course');
+  const c = await reader.document(electionId(), 'count-course');
   if (c.points.length < 2) {
     box.hidden = true;
     return;

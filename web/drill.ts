@@ -2,7 +2,7 @@
 // step in the URL; a unit shows its count, margin and what is still out.
 import { leadersOf } from '../src/results/leaders.js';
 import { PATHS } from '../src/api/paths.js';
-import { api, type Acta, type ResultUnit } from './api-client.js';
+import { api, type Acta, type Api, type Mesas, type ResultUnit } from './api-client.js';
 import { percent, remainderIds } from './bars.js';
 import {
   $,
@@ -55,20 +55,25 @@ const finestLevel = (): string | undefined =>
   state.places?.levels.filter((l) => l.place).at(-1)?.id;
 
 /** The nation's crumb: its code is the jurisdiction's (PE, ES, XF…), from places.json or its results. */
-async function nationCrumb(): Promise<Crumb> {
+async function nationCrumb(reader: Api = api): Promise<Crumb> {
   const code =
     state.places?.jurisdiction.national ??
-    (await api.results(electionId(), 'national')).units[0]?.code ??
+    (await reader.results(electionId(), 'national')).units[0]?.code ??
     '';
   return { level: 'national', code };
 }
 
-/** The documents a drill to `crumbs` reads (its unit, its children), read ahead with its cut. */
+/**
+ * The documents a drill to `crumbs` reads (its unit, and its children or, at the finest level, its
+ * mesas), read ahead with its cut.
+ */
 export async function drillPaths(crumbs: readonly Crumb[]): Promise<string[]> {
   const id = electionId();
   const last = crumbs.at(-1) ?? (await nationCrumb());
   const unit = PATHS.unit(id, last.level, last.code);
-  return last.level === finestLevel() ? [unit] : [unit, PATHS.children(id, last.level, last.code)];
+  return last.level === finestLevel()
+    ? [unit, PATHS.mesas(id, last.code)]
+    : [unit, PATHS.children(id, last.level, last.code)];
 }
 
 /** A heading for a level's units: ours for Peru's levels, else the jurisdiction's label. */
@@ -81,7 +86,11 @@ function childTitle(level: string, kids: readonly ResultUnit[]): string {
   return state.places?.levels.find((l) => l.id === level)?.labels[state.lang] ?? level;
 }
 
-export async function drill(crumbs: Crumb[], push: boolean): Promise<void> {
+/**
+ * Drills to `crumbs`. `reader`: a redraw's cut (app.ts, its documents read ahead); a user's drill
+ * reads the server, and a newer revision there moves the whole view (`cutMoved`).
+ */
+export async function drill(crumbs: Crumb[], push: boolean, reader: Api = api): Promise<void> {
   const seq = ++drillSeq;
   state.crumbs = crumbs;
   // a unit picked: a shared link's unknown unit is behind us
@@ -93,15 +102,17 @@ export async function drill(crumbs: Crumb[], push: boolean): Promise<void> {
   // the old children go at once: a click on one while the new unit loads would drill from a
   // place the page has already left
   $('children').replaceChildren();
-  const last: Crumb = crumbs.at(-1) ?? (await nationCrumb());
+  const last: Crumb = crumbs.at(-1) ?? (await nationCrumb(reader));
   const finest = last.level === finestLevel();
-  const [doc1, kidsDoc] = await Promise.all([
-    api.unit(electionId(), last.level, last.code),
-    finest ? Promise.resolve(null) : api.children(electionId(), last.level, last.code),
+  const id = electionId();
+  const [doc1, kidsDoc, mesas] = await Promise.all([
+    reader.unit(id, last.level, last.code),
+    finest ? null : reader.children(id, last.level, last.code),
+    finest ? reader.mesas(id, last.code) : null,
   ]);
   if (seq !== drillSeq) return;
   // never a unit of one cut beside the page's figures of another: the whole view moves instead
-  if (!sameCut(state.revision, [doc1, kidsDoc])) return cutMoved(crumbs);
+  if (!sameCut(state.revision, [doc1, kidsDoc, mesas])) return cutMoved(crumbs);
   const unit = doc1?.units[0];
   const kids = kidsDoc?.units ?? [];
   $('crumbs').replaceChildren(
@@ -123,7 +134,7 @@ export async function drill(crumbs: Crumb[], push: boolean): Promise<void> {
   if (table) cardTable(table);
   if (push && crumbs.length > 0 && matchMedia('(max-width: 700px)').matches)
     $('detail').scrollIntoView({ block: 'start' });
-  if (finest) return renderMesas(last.code, seq);
+  if (finest) return renderMesas(mesas);
   const level = kids[0]?.level;
   if (level === undefined) return;
   $('children').replaceChildren(
@@ -167,9 +178,8 @@ const STATE_MARK: Readonly<Record<string, string>> = {
 const markOf = (s: string): string => STATE_MARK[s] ?? '?';
 
 /** A district's mesas with their state (counted, pending, at the JEE…), filterable by number. */
-async function renderMesas(district: string, seq: number): Promise<void> {
-  const list = await api.mesas(electionId(), district);
-  if (seq !== drillSeq || !list) return;
+function renderMesas(list: Mesas | null): void {
+  if (!list) return;
   const byState = new Map<string, number>();
   for (const m of list.mesas) byState.set(m.state, (byState.get(m.state) ?? 0) + 1);
   const filter = el('input', {

@@ -3,7 +3,14 @@
 import { lacksAbroad } from './abroad.js';
 import { geoMercator, geoPath } from 'd3-geo';
 import { PATHS } from '../src/api/paths.js';
-import { api, type MapShape, type MapShapes, type Results, type ResultUnit } from './api-client.js';
+import {
+  api,
+  type Api,
+  type MapShape,
+  type MapShapes,
+  type Results,
+  type ResultUnit,
+} from './api-client.js';
 import { leader, percent } from './bars.js';
 import { drill } from './drill.js';
 import { crumbsTo } from './search.js';
@@ -93,9 +100,9 @@ function shadeNote(hatched: boolean): (HTMLElement | string)[] {
 }
 
 /** A level's units when the election's jurisdiction has the level, else none (no request: no 404). */
-export function resultsIfLevel(level: string): Promise<Pick<Results, 'units'>> {
+export function resultsIfLevel(reader: Api, level: string): Promise<Pick<Results, 'units'>> {
   const id = electionId();
-  return hasLevel(level) ? api.results(id, level) : Promise.resolve({ units: [] });
+  return hasLevel(level) ? reader.results(id, level) : Promise.resolve({ units: [] });
 }
 
 /** Another jurisdiction's shapes name their own level (its jurisdiction file's `geography`). */
@@ -125,18 +132,18 @@ export const hasLevel = (level: string): boolean =>
   state.places?.levels.some((l) => l.id === level) ?? false;
 
 /** The map where the jurisdiction declares its shapes (Peru's departments); else it is hidden. */
-export async function renderMap(): Promise<void> {
+export async function renderMap(reader: Api): Promise<void> {
   const section = $('map-section');
   section.hidden = state.places?.jurisdiction.map !== true;
   if (section.hidden) return;
   const [geo, deps, circ, ambito] = await Promise.all([
-    api.geography(state.places?.jurisdiction.id ?? ''),
-    resultsIfLevel('department'),
-    resultsIfLevel('circunscripcion'),
-    resultsIfLevel('ambito'),
+    reader.geography(state.places?.jurisdiction.id ?? ''),
+    resultsIfLevel(reader, 'department'),
+    resultsIfLevel(reader, 'circunscripcion'),
+    resultsIfLevel(reader, 'ambito'),
   ]);
   const others = otherLevels(geo);
-  const rest = await Promise.all(others.map(resultsIfLevel));
+  const rest = await Promise.all(others.map((l) => resultsIfLevel(reader, l)));
   const units = new Map([
     ...deps.units.map((u) => [`department:${u.code}`, u] as const),
     ...circ.units.map((u) => [`circunscripcion:${u.code}`, u] as const),

@@ -1,7 +1,7 @@
 // The projection panel: always apart from the official count and labelled as an estimate; none
 // once the count is complete (the count is the result).
 import { area, line } from 'd3-shape';
-import { api, type Projection, type ProjectionHistory } from './api-client.js';
+import type { Api, Projection, ProjectionHistory } from './api-client.js';
 import { probText } from './headline.js';
 import { $, $svg, el, electionId, fmt, state, svgEl, t, inLang } from './ui.js';
 
@@ -14,6 +14,7 @@ type Pt = { pct: number; c: ProjectionHistory['points'][number]['choices'][numbe
  * which is over the units it publishes; the projection's own % is over its whole universe.
  */
 export async function renderProjection(
+  reader: Api,
   p: Projection | null,
   sourcePct: string | null = null,
 ): Promise<void> {
@@ -31,7 +32,7 @@ export async function renderProjection(
   $('projection-odds').replaceChildren(...oddsTables(p));
   $('projection-seats').replaceChildren(...projectedSeats(p));
   renderPriors(p);
-  const history = await api.tryDocument(electionId(), 'projection-history');
+  const history = await reader.tryDocument(electionId(), 'projection-history');
   renderProjectionHistory(
     history?.points ?? [],
     top.slice(0, 3).map((c) => c.choice),

@@ -964,6 +964,8 @@ export async function projectionOf(
 
 export interface ProjectionHistoryDocument {
   readonly election: string;
+  /** The store's revision, read after the records (a cut marker, as every count document's). */
+  readonly revision: string;
   readonly points: readonly {
     readonly pctCounted: number;
     readonly recordedAt: string;
@@ -984,10 +986,14 @@ export async function projectionHistory(
   const e = await findElection(store, id);
   if (!e.ok) return e;
   const records = await store.projectionHistory(e.value.id);
+  // read after the records: every point is then of this revision or an earlier one (a point of a
+  // later cut under an earlier revision would put tomorrow's projection beside today's figures)
+  const revision = await store.revision(e.value.id);
   return {
     ok: true,
     value: {
       election: e.value.id,
+      revision,
       points: records.map((r) => ({
         pctCounted: r.pctCounted,
         recordedAt: r.recordedAt,

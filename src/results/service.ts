@@ -641,7 +641,7 @@ export async function getMesas(
   id: string | undefined,
   district: string,
   at: readonly string[] = ['query', 'district'],
-): Promise<Found<{ election: string; district: string; mesas: DistrictMesa[] }>> {
+): Promise<Found<{ election: string; district: string; revision: string; mesas: DistrictMesa[] }>> {
   const e = await electionWithJurisdiction(store, id);
   if (!e.ok) return e;
   const { def, jurisdiction } = e.value;
@@ -655,7 +655,8 @@ export async function getMesas(
         }),
       ],
     };
-  const by = await mesasByDistrict(store, def.id, await store.revision(def.id));
+  const revision = await store.revision(def.id);
+  const by = await mesasByDistrict(store, def.id, revision);
   const mesas = by.get(district);
   const known = async (): Promise<boolean> =>
     jurisdiction.isKnownPlace(district) || (await placesOf(store, def.id)).has(district);
@@ -664,5 +665,5 @@ export async function getMesas(
       ok: false,
       issues: [issue('unknown_ubigeo', at, { level: 'district', code: district })],
     };
-  return { ok: true, value: { election: def.id, district, mesas: mesas ?? [] } };
+  return { ok: true, value: { election: def.id, district, revision, mesas: mesas ?? [] } };
 }

@@ -1,0 +1,63 @@
+// The dashboard draws a cut from memory (web/api-client.ts drawPinned): only the draw's own reader
+// serves the cut; a read made meanwhile through `api` (a user's drill, a poll) is the server's.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PATHS } from '../src/api/paths.js';
+import { api, drawPinned, readAll } from '../web/api-client.js';
+
+const ID = 'e';
+const doc = (revision: string, code: string) => ({ election: ID, revision, units: [{ code }] });
+
+/** The server's documents now (at revision 2), and every path it was asked for. */
+let asked: string[];
+beforeEach(() => {
+  asked = [];
+  vi.stubGlobal('fetch', async (url: string) => {
+    asked.push(url);
+    const code = /results\/department\/(\d+)/.exec(url)?.[1] ?? 'PE';
+    return new Response(JSON.stringify(doc('2', code)), { status: 200 });
+  });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('drawPinned', () => {
+  const national = PATHS.results(ID, 'national');
+  const cut = new Map<string, unknown>([[national, doc('1', 'PE')]]);
+
+  it("the draw's reader serves the cut from memory; one read of it not in the cut is a stray", async () => {
+    const { drawn, strays } = await drawPinned(cut, async (reader) => {
+      const n = await reader.results(ID, 'national');
+      const unit = await reader.unit(ID, 'department', '01');
+      return [n.revision, unit?.revision];
+    });
+    expect(drawn).toEqual(['1', '2']);
+    expect(strays).toEqual([PATHS.unit(ID, 'department', '01')]);
+  });
+
+  it('a read through `api` while a cut draws goes to the server and is no stray', async () => {
+    let release = (): void => {};
+    const held = new Promise<void>((r) => (release = r));
+    const drawing = drawPinned(cut, async (reader) => {
+      await held;
+      return (await reader.results(ID, 'national')).revision;
+    });
+    // a poll and a user's drill while the draw waits: the server's newer revision, both
+    const [polled, drilled] = await Promise.all([
+      api.results(ID, 'national'),
+      api.unit(ID, 'department', '05'),
+    ]);
+    release();
+    const { drawn, strays } = await drawing;
+    expect(polled.revision).toBe('2');
+    expect(drilled?.units[0]?.code).toBe('05');
+    expect(drawn).toBe('1');
+    expect(strays).toEqual([]);
+    expect(asked.sort()).toEqual(
+      [national, PATHS.unit(ID, 'department', '05')].map((p) => p.slice(1)).sort(),
+    );
+  });
+
+  it('readAll reads the server even while a cut draws', async () => {
+    const { drawn } = await drawPinned(cut, () => readAll([national]));
+    expect(drawn.get(national)).toEqual(doc('2', 'PE'));
+  });
+});
