@@ -388,12 +388,7 @@ export function placeSums(cols: ActaColumns, pendingFiguresCount = false): Place
 /** Sums the next actas, up to `count` of them; true once every acta is summed. */
 export function sumPlaceRows(p: PlaceSums, count: number): boolean {
   const st = p as PlaceSumsState;
-  const sel: Selection = {
-    cols: st.cols,
-    only: undefined,
-    n: st.cols.length,
-    pendingFiguresCount: st.pendingFiguresCount,
-  };
+  const sel = everyActa(st);
   const to = Math.min(sel.n, st.summed + Math.max(1, count));
   addRows(sel, st.sums, st.cols.ubigeoOf, st.summed, to);
   st.summed = to;
@@ -413,13 +408,13 @@ export function placeSumsUnits(p: PlaceSums, units: UnitCoders, level: Level): U
   const st = p as PlaceSumsState;
   if (!st.done) throw new Error('placeSumsUnits: not every acta is summed yet');
   if (level === MESA) throw new Error('placeSumsUnits: the mesa level is not a roll-up');
-  const sel: Selection = {
-    cols: st.cols,
-    only: undefined,
-    n: st.cols.length,
-    pendingFiguresCount: st.pendingFiguresCount,
-  };
-  return rollUpUbigeos(sel, st.sums, level, units.unitCoder(level));
+  return rollUpUbigeos(everyActa(st), st.sums, level, units.unitCoder(level));
+}
+
+/** The selection of every acta of the sums' columns. */
+function everyActa(p: PlaceSums): Selection {
+  const { cols, pendingFiguresCount } = p;
+  return { cols, only: undefined, n: cols.length, pendingFiguresCount };
 }
 
 /** The mesa level: one unit per acta (in the order of `only`), its own sums, named by its mesa. */
