@@ -34,18 +34,24 @@ async function ingest(store: Store, name: string, rows: string[]): Promise<void>
 }
 
 /** The store at DB, as a new process opens it, counting the reads of the current actas. */
-async function reopened(): Promise<{ store: Store; columnReads: () => number }> {
+async function reopened(): Promise<{
+  store: Store;
+  columnReads: () => number;
+  historyReads: () => number;
+}> {
   const inner = new SqliteStore(DB);
   closing.push(inner);
   let reads = 0;
+  let histories = 0;
   const store = new Proxy(inner, {
     get(target, key, receiver) {
       if (key === 'currentActaColumns') reads++;
+      if (key === 'projectionHistory') histories++;
       const v: unknown = Reflect.get(target, key, receiver);
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
   });
-  return { store, columnReads: () => reads };
+  return { store, columnReads: () => reads, historyReads: () => histories };
 }
 
 /** A server as `cifra serve` builds it (the recorder on, its timer off: ticks by hand). */
@@ -67,10 +73,12 @@ describe('the night recorder after a restart', () => {
     expect(recorded.map((r) => r.revision)).toEqual([await first.revision(ELECTION)]);
 
     // a restart: a new store object (no memos), the same file
-    const { store, columnReads } = await reopened();
+    const { store, columnReads, historyReads } = await reopened();
     const recorder = await recorderOver(store);
     await recorder.tick();
     expect(columnReads()).toBe(0);
+    // the first look asks for the one revision: no recorded document is read (or parsed)
+    expect(historyReads()).toBe(0);
     expect(await store.projectionHistory(ELECTION)).toEqual(recorded);
 
     // a new import: its revision is projected and recorded

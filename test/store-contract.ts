@@ -94,6 +94,24 @@ export function runStoreContract(
       return s;
     };
 
+    it('tells whether a projection is recorded at a revision of an election', async () => {
+      const s = await fresh();
+      await importActas(s, [acta('000001')], 'p1');
+      const revision = await s.revision(ELECTION.id);
+      expect(await s.projectionRecorded(ELECTION.id, revision)).toBe(false);
+      await s.putProjection({
+        election: ELECTION.id,
+        revision,
+        recordedAt: '2026-12-02T18:00:00.000Z',
+        pctCounted: 12.5,
+        doc: { any: 'document' },
+      });
+      expect(await s.projectionRecorded(ELECTION.id, revision)).toBe(true);
+      expect(await s.projectionRecorded(ELECTION.id, `${revision}x`)).toBe(false);
+      expect(await s.projectionRecorded('other-e', revision)).toBe(false);
+      await s.close();
+    });
+
     it('migrate is idempotent and keeps data', async () => {
       const s = await fresh();
       await importActas(s, [acta('000001')], 'a1');

@@ -6,12 +6,12 @@
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { apiContext } from '../src/api/context.js';
 import { IssueError } from '../src/api/errors.js';
 import { nightRecorder } from '../src/api/night-record.js';
 import { buildApi } from '../src/api/server.js';
-import { FramePool, type ProjectionPool } from '../src/api/workers.js';
+import { FramePool, logFailures, type ProjectionPool } from '../src/api/workers.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import type { MesaFrameInput } from '../src/results/projection.js';
@@ -92,6 +92,50 @@ describe('a worker that dies', () => {
     expect(projection.headers['retry-after']).toBe('2');
     const again = await app.inject({ url: `/api/v1/elections/${ELECTION}/projection.json` });
     expect(again.statusCode, again.body).toBe(200);
+  });
+});
+
+// a frame worker that can never load (its module fails to import) degraded quietly: every summary
+// without its projection flag, every projection a 503, and nothing in the log to say why
+describe('a worker that fails at every task', () => {
+  it("is logged through the server's logger once for many failures, with the pool and the reason", async () => {
+    const app = await buildApi({ store: await fixture('never'), tokenHash: null });
+    closing.push(app);
+    const pools = (app as unknown as { cifraProjections: ProjectionPool }).cifraProjections;
+    const logged: unknown[][] = [];
+    vi.spyOn(app.log, 'error').mockImplementation((...args: unknown[]) => void logged.push(args));
+    // every worker ends as its task reaches it, as one that never loads does
+    pools.frames.onDispatch = (w) => void w.terminate();
+    const summary = `/api/v1/summary?election=${ELECTION}`;
+    for (let i = 0; i < 4; i++) {
+      const r = await app.inject({ url: summary });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(JSON.parse(r.body)).toMatchObject({ projection: false });
+    }
+    expect(pools.frames.missed).toBe(4);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]?.[0]).toMatchObject({ pool: 'projection', unlogged: 0 });
+    expect(String(logged[0]?.[1])).toMatch(/worker thread failed/);
+  });
+
+  it('logs again after the interval, with how many went unlogged', () => {
+    const lines: { unlogged: number }[] = [];
+    const pool = { onFailure: null as ((reason: string) => void) | null, what: 'what-if' };
+    let t = 0;
+    logFailures(
+      pool,
+      (d) => void lines.push(d),
+      1000,
+      () => t,
+    );
+    for (t = 0; t < 5; t++) pool.onFailure?.('gone');
+    expect(lines).toHaveLength(1);
+    t = 1000;
+    pool.onFailure?.('gone');
+    expect(lines).toEqual([
+      { pool: 'what-if', reason: 'gone', unlogged: 0 },
+      { pool: 'what-if', reason: 'gone', unlogged: 4 },
+    ]);
   });
 });
 

@@ -29,10 +29,9 @@ export function nightRecorder(
   const recordOne = async (e: ElectionDef): Promise<void> => {
     const revision = await ctx.store.revision(e.id);
     if (known.get(e.id) === revision) return;
-    // the first look at an election reads its history once (later revisions are this process's)
-    const stored =
-      !known.has(e.id) &&
-      (await ctx.store.projectionHistory(e.id)).some((r) => r.revision === revision);
+    // the first look at an election asks the store once (later revisions are this process's):
+    // whether this revision is recorded, not every recorded document, each parsed
+    const stored = !known.has(e.id) && (await ctx.store.projectionRecorded(e.id, revision));
     // the dashboard's own projection (production's seed and size), recorded at this clock
     if (!stored) await getProjection(ctx.store, e, { record: ctx.now }, ctx.projections.run);
     known.set(e.id, revision);

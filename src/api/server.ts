@@ -31,6 +31,7 @@ import { registerDashboard } from './web.js';
 import { siteJurisdictions } from './site-files.js';
 import { whatIfHandler } from './what-if-route.js';
 import { writeHandlers } from './write-routes.js';
+import { logFailures } from './workers.js';
 
 export { ROUTES, WHAT_IF_BODY_LIMIT, type RouteDef } from './route-table.js';
 
@@ -53,6 +54,9 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
   registerErrorCodes(app);
   app.addHook('onClose', async () => Promise.all([projections.close(), whatIfPool.close()]));
+  // a worker that never loads degrades quietly (503s, summaries without the flag): told, rarely
+  for (const pool of [projections, projections.frames, whatIfPool])
+    logFailures(pool, (details, message) => app.log.error(details, message));
   await registerReadCaching(
     app,
     ctx,

@@ -47,10 +47,13 @@ export class WorkerPool<T, R> {
   private unanswered = 0;
   /** Tests: called as a task goes to its worker (a test ends the worker there, as a crash would). */
   onDispatch: ((worker: Worker) => void) | null = null;
+  /** Told of each worker that ended unasked (never loaded, crashed, exited): the server logs it. */
+  onFailure: ((reason: string) => void) | null = null;
 
   constructor(
     private readonly entry: string,
-    private readonly what: string,
+    /** What the pool computes, as its 503s name it ('projection', 'what-if'). */
+    readonly what: string,
     private readonly size: number,
     private readonly queue: number,
   ) {}
@@ -124,6 +127,7 @@ export class WorkerPool<T, R> {
     const i = this.slots.indexOf(slot);
     if (i < 0) return;
     this.slots.splice(i, 1);
+    this.onFailure?.(reason);
     if (slot.busy !== null) {
       this.unanswered++;
       this.settle(
@@ -183,6 +187,38 @@ export class WhatIfPool extends WorkerPool<WhatIfJob, WhatIfOutcome> {
     super('what-if-worker', 'what-if', size, queue);
   }
   readonly run: WhatIfRunner = (job) => this.submit(job);
+}
+
+/** A pool's worker failures are logged at most once in this many ms (the count of the rest with it). */
+export const WORKER_FAILURE_LOG_MS = 60_000;
+
+/**
+ * Logs a pool's worker failures through `log`, at most once every `everyMs`: a worker that can
+ * never load (its module fails to import) fails every task quietly — a summary without its
+ * projection flag, a projection's 503 — and a line per task would flood the log. Each line says
+ * how many failures went unlogged since the last.
+ */
+export function logFailures(
+  pool: { onFailure: ((reason: string) => void) | null; readonly what: string },
+  log: (details: { pool: string; reason: string; unlogged: number }, message: string) => void,
+  everyMs = WORKER_FAILURE_LOG_MS,
+  now: () => number = Date.now,
+): void {
+  let last: number | null = null;
+  let unlogged = 0;
+  pool.onFailure = (reason) => {
+    const t = now();
+    if (last !== null && t - last < everyMs) {
+      unlogged++;
+      return;
+    }
+    last = t;
+    log(
+      { pool: pool.what, reason, unlogged },
+      `a ${pool.what} worker thread failed (its tasks answer 503 worker_failed); logged at most once every ${everyMs / 1000} s`,
+    );
+    unlogged = 0;
+  };
 }
 
 /**

@@ -2,9 +2,13 @@ import type { ElectionDef } from '../core/model/acta.js';
 import { MESA, NATIONAL } from '../core/model/jurisdiction.js';
 import type { ActaColumns } from '../core/tally/acta-columns.js';
 import {
+  placeSums,
+  placeSumsUnits,
+  sumPlaceRows,
   tabulateColumns,
   unitPercentages,
   type Level,
+  type PlaceSums,
   type UnitResult,
 } from '../core/tally/aggregate.js';
 import { requireJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
@@ -132,6 +136,8 @@ interface CachedElection {
   readonly columns: ActaColumns;
   readonly places: ReadonlyMap<string, PlaceNames>;
   readonly byLevel: Map<Level, readonly ResultUnit[]>;
+  /** The actas' per-place sums every level rolls up, summed in turns on the first use. */
+  sums: Promise<PlaceSums> | null;
   /** Each mesa's index in the columns, built on the first mesa lookup. */
   mesaIndex: Map<string, number> | null;
   /** Unit names of this revision's places, built on the first use. */
@@ -181,12 +187,40 @@ async function cached(store: Store, election: ElectionDef): Promise<CachedElecti
     columns: await store.currentActaColumns(election.id, election.choices.length, hit?.columns),
     places: await store.places(election.id),
     byLevel: new Map(),
+    sums: null,
     mesaIndex: null,
     namer: null,
     extent: undefined,
   };
   perStore.set(election.id, entry);
   return entry;
+}
+
+/** Actas summed between two turns of the event loop (a few milliseconds' work). */
+const SUM_STEP = 8192;
+
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The per-place sums of a snapshot's actas (aggregate.ts, `placeSums`), a step of `step` actas
+ * after each turn of the event loop: summed at once nationally (86,488 actas) it held a server's
+ * event loop 0.1–0.3 s after the start's snapshot read, and every reader waited. The CLI sums
+ * through the same steps.
+ */
+export async function sumPlacesInTurns(
+  cols: ActaColumns,
+  pendingFiguresCount: boolean,
+  step = SUM_STEP,
+): Promise<PlaceSums> {
+  const sums = placeSums(cols, pendingFiguresCount);
+  do await turn();
+  while (!sumPlaceRows(sums, step));
+  return sums;
+}
+
+/** The revision's per-place sums, summed once (the first caller's steps are every caller's). */
+function sumsOf(c: CachedElection, election: ElectionDef): Promise<PlaceSums> {
+  return (c.sums ??= sumPlacesInTurns(c.columns, election.pendingFiguresCount ?? false));
 }
 
 /**
@@ -239,13 +273,14 @@ export async function buildResults(
   }
   let all = c.byLevel.get(level);
   if (!all) {
-    const units = tabulateColumns(cols, j, [level], { pendingFiguresCount }).get(level) ?? [];
-    const x = (c.extent ??= electionExtent(election, j, cols));
+    const sums = await sumsOf(c, election);
+    const units = placeSumsUnits(sums, j, level);
+    const x = (c.extent ??= electionExtent(election, j, sums));
     // units by their code's number (circunscripción 1, 2, … 10), the units to come among them
     all = [
       ...withExtent(
         units.map((u) => resultUnit(u, election, name(level, u.code))),
-        levelExtent(x, level, (l) => coarserExtent(election, x as ElectionExtent, l, j, cols)),
+        levelExtent(x, level, (l) => coarserExtent(election, x as ElectionExtent, l, j, sums)),
         level === NATIONAL,
         // named as the stored units are (the place table's "ASUNCION, CHACHAPOYAS, AMAZONAS"),
         // else by the universe's name read the same way (abroad)
@@ -307,9 +342,6 @@ export async function countExtent(
 ): Promise<ElectionExtent | null> {
   if (election.published) return null;
   const c = await cached(store, election);
-  return (c.extent ??= electionExtent(
-    election,
-    requireJurisdiction(election.jurisdiction),
-    c.columns,
-  ));
+  const sums = await sumsOf(c, election);
+  return (c.extent ??= electionExtent(election, requireJurisdiction(election.jurisdiction), sums));
 }

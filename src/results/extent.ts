@@ -4,8 +4,12 @@ import type { Note } from '../core/model/note.js';
 import { err, ok, type Result } from '../core/result.js';
 import { universeNamePath, type UniverseUnit } from '../core/projection/universe.js';
 import { percentCounted } from '../core/ratio.js';
-import type { ActaColumns } from '../core/tally/acta-columns.js';
-import { tabulateColumns, type Level, type UnitResult } from '../core/tally/aggregate.js';
+import {
+  placeSumsUnits,
+  type Level,
+  type PlaceSums,
+  type UnitResult,
+} from '../core/tally/aggregate.js';
 import { extentOver, universeLevel, type Extent, type UnitExtent } from '../core/tally/extent.js';
 import { universeOf } from '../elections/universe.js';
 import type { LoadedJurisdiction } from '../jurisdictions/load.js';
@@ -61,11 +65,14 @@ export function declaredUniverse(
   return ok({ universe, level });
 }
 
-/** The election's extent over its universe, from the store's actas at the universe's level. */
+/**
+ * The election's extent over its universe, from the store's actas at the universe's level (rolled
+ * up from their per-place sums, which the results' levels share).
+ */
 export function electionExtent(
   def: ElectionDef,
   j: LoadedJurisdiction,
-  cols: ActaColumns,
+  sums: PlaceSums,
 ): ElectionExtent | null {
   const declared = declaredUniverse(def, j);
   if (!declared.ok) {
@@ -76,8 +83,7 @@ export function electionExtent(
   }
   if (declared.value === null) return null;
   const { universe, level } = declared.value;
-  const pendingFiguresCount = def.pendingFiguresCount ?? false;
-  const stored = tabulateColumns(cols, j, [level], { pendingFiguresCount }).get(level) ?? [];
+  const stored = placeSumsUnits(sums, j, level);
   const extent = extentOver(
     universe.map((u) => ({ code: u.unit, eligible: u.eligible, actasTotal: u.actasTotal })),
     stored.map((u) => ({ code: u.code, actasTotal: u.actas.total, eligible: u.eligible })),
@@ -104,9 +110,10 @@ export function coarserExtent(
   x: ElectionExtent,
   level: Level,
   j: LoadedJurisdiction,
-  cols: ActaColumns,
+  sums: PlaceSums,
 ): LevelExtent | null {
   if (x.level === null) return null;
+  const cols = sums.cols;
   const pad = j.file.place.pad ?? 0;
   const at = j.unitCoder(level);
   const own = j.unitCoder(x.level);
@@ -123,8 +130,7 @@ export function coarserExtent(
     });
   }
   const universe = [...rolled.values()];
-  const pendingFiguresCount = def.pendingFiguresCount ?? false;
-  const stored = tabulateColumns(cols, j, [level], { pendingFiguresCount }).get(level) ?? [];
+  const stored = placeSumsUnits(sums, j, level);
   const extent = extentOver(
     universe.map((u) => ({ code: u.unit, eligible: u.eligible, actasTotal: u.actasTotal })),
     stored.map((u) => ({ code: u.code, actasTotal: u.actas.total, eligible: u.eligible })),

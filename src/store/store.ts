@@ -104,6 +104,11 @@ export interface Store {
   /** The election's recorded projections, oldest first: how the projection moved over the night. */
   projectionHistory(election: string): Promise<ProjectionRecord[]>;
   /**
+   * Whether a projection is recorded at this revision of the election: the night recorder's first
+   * look, which read (and parsed) every recorded document to find one revision.
+   */
+  projectionRecorded(election: string, revision: string): Promise<boolean>;
+  /**
    * The election's applied acta versions (every kind but a conflict, which never becomes current)
    * written by imports after `afterImport`, in the order written: the count's course replays them.
    */

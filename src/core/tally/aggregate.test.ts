@@ -6,7 +6,7 @@ import { ACTA_STATES, type Acta } from '../model/acta.js';
 import { mesasFromActas, mesasFromColumns } from '../projection/frame-mesas.js';
 import { columnsFromActas, patchColumns } from './acta-columns.js';
 import { requireJurisdiction } from '../../jurisdictions/load.js';
-import { tabulate, tabulateColumns } from './aggregate.js';
+import { placeSums, placeSumsUnits, sumPlaceRows, tabulate, tabulateColumns } from './aggregate.js';
 
 // Peru's jurisdiction (data/jurisdictions/pe): every level, circunscripciones, abroad
 const PE = requireJurisdiction('pe');
@@ -58,6 +58,37 @@ function arbitraryActas(choices: number): fc.Arbitrary<Acta[]> {
 }
 
 describe('tabulateColumns', () => {
+  // the results service sums a snapshot a range of actas at a time, letting readers in between
+  it('is rolled up from per-place sums summed in steps of any size, at every level but the mesa', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 5 })
+          .chain((c) =>
+            fc.tuple(
+              fc.constant(c),
+              arbitraryActas(c),
+              fc.boolean(),
+              fc.integer({ min: 1, max: 70 }),
+            ),
+          ),
+        ([choices, actas, pendingFiguresCount, step]) => {
+          const cols = columnsFromActas(actas, choices);
+          const sums = placeSums(cols, pendingFiguresCount);
+          let steps = 0;
+          while (!sums.done) {
+            sumPlaceRows(sums, step);
+            steps++;
+          }
+          expect(steps).toBe(Math.ceil(actas.length / step));
+          const whole = tabulateColumns(cols, PE, LEVELS, { pendingFiguresCount });
+          for (const level of LEVELS.filter((l) => l !== 'mesa'))
+            expect(placeSumsUnits(sums, PE, level)).toEqual(whole.get(level));
+        },
+      ),
+    );
+  });
+
   it('equals tabulate at every level, on all actas and on any subset', () => {
     fc.assert(
       fc.property(

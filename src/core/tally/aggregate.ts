@@ -301,11 +301,23 @@ interface Selection {
  * i's group (its ubigeo), or the j-th selected acta is group j (null: the mesa level).
  */
 function sumColumns(sel: Selection, groups: number, groupOf: Int32Array | null): Sums {
-  const { cols, only, n, pendingFiguresCount } = sel;
+  const s = newSums(groups, sel.cols.choices);
+  addRows(sel, s, groupOf, 0, sel.n);
+  return s;
+}
+
+/** Adds the selected actas `from` to `to` (exclusive) into `s`, as `sumColumns` does. */
+function addRows(
+  sel: Selection,
+  s: Sums,
+  groupOf: Int32Array | null,
+  from: number,
+  to: number,
+): void {
+  const { cols, only, pendingFiguresCount } = sel;
   const C = cols.choices;
-  const s = newSums(groups, C);
   const pref = cols.preferential;
-  for (let j = 0; j < n; j++) {
+  for (let j = from; j < to; j++) {
     const i = only === undefined ? j : (only[j] as number);
     const g = groupOf === null ? j : (groupOf[i] as number);
     const st = cols.state[i] as number;
@@ -341,7 +353,68 @@ function sumColumns(sel: Selection, groups: number, groupOf: Int32Array | null):
       }
     }
   }
-  return s;
+}
+
+/**
+ * `tabulateColumns`' per-ubigeo sums of every acta, summed a range of actas at a time
+ * (`sumPlaceRows`) so that a caller can let other work run between the ranges; once every acta is
+ * in (`done`), any level is a roll-up of them (`placeSumsUnits`), with no pass over the actas.
+ */
+export interface PlaceSums {
+  readonly cols: ActaColumns;
+  readonly pendingFiguresCount: boolean;
+  /** How many actas (from the first) are summed so far. */
+  readonly summed: number;
+  readonly done: boolean;
+}
+interface PlaceSumsState extends PlaceSums {
+  summed: number;
+  done: boolean;
+  readonly sums: Sums;
+}
+
+/** Per-ubigeo sums of `cols` with no acta summed yet. */
+export function placeSums(cols: ActaColumns, pendingFiguresCount = false): PlaceSums {
+  const empty: PlaceSumsState = {
+    cols,
+    pendingFiguresCount,
+    summed: 0,
+    done: cols.length === 0,
+    sums: newSums(cols.ubigeos.length, cols.choices),
+  };
+  return empty;
+}
+
+/** Sums the next actas, up to `count` of them; true once every acta is summed. */
+export function sumPlaceRows(p: PlaceSums, count: number): boolean {
+  const st = p as PlaceSumsState;
+  const sel = everyActa(st);
+  const to = Math.min(sel.n, st.summed + Math.max(1, count));
+  addRows(sel, st.sums, st.cols.ubigeoOf, st.summed, to);
+  st.summed = to;
+  st.done = to >= sel.n;
+  return st.done;
+}
+
+/** Every acta's per-ubigeo sums at once (`tabulateColumns`' first step). */
+export function summedPlaces(cols: ActaColumns, pendingFiguresCount = false): PlaceSums {
+  const p = placeSums(cols, pendingFiguresCount);
+  sumPlaceRows(p, cols.length);
+  return p;
+}
+
+/** A level coarser than the mesa, rolled up from complete per-ubigeo sums: `tabulateColumns`'. */
+export function placeSumsUnits(p: PlaceSums, units: UnitCoders, level: Level): UnitResult[] {
+  const st = p as PlaceSumsState;
+  if (!st.done) throw new Error('placeSumsUnits: not every acta is summed yet');
+  if (level === MESA) throw new Error('placeSumsUnits: the mesa level is not a roll-up');
+  return rollUpUbigeos(everyActa(st), st.sums, level, units.unitCoder(level));
+}
+
+/** The selection of every acta of the sums' columns. */
+function everyActa(p: PlaceSums): Selection {
+  const { cols, pendingFiguresCount } = p;
+  return { cols, only: undefined, n: cols.length, pendingFiguresCount };
 }
 
 /** The mesa level: one unit per acta (in the order of `only`), its own sums, named by its mesa. */

@@ -395,6 +395,14 @@ export class PgStore implements Store {
     return rows.map(chained);
   }
 
+  async projectionRecorded(election: string, revision: string): Promise<boolean> {
+    const r = await this.pool.query(
+      'SELECT 1 FROM projections WHERE election = $1 AND revision = $2',
+      [election, revision],
+    );
+    return r.rows.length > 0;
+  }
+
   async projectionHistory(election: string): Promise<ProjectionRecord[]> {
     const rows = (
       await this.pool.query(

@@ -465,6 +465,14 @@ export class SqliteStore implements Store {
     return rows.map(chained);
   }
 
+  async projectionRecorded(election: string, revision: string): Promise<boolean> {
+    return (
+      this.db
+        .prepare('SELECT 1 FROM projections WHERE election = ? AND revision = ?')
+        .get(election, revision) !== undefined
+    );
+  }
+
   async projectionHistory(election: string): Promise<ProjectionRecord[]> {
     const rows = this.db
       .prepare(
