@@ -211,7 +211,8 @@ describe('cifra publish, incremental', () => {
         '-e',
         `const fs=require('fs');let ok=0,miss=0;
          while(!fs.existsSync(${JSON.stringify(stop)})){
-           try{fs.readFileSync(${JSON.stringify(join(out, 'index.html'))});ok++}catch{miss++}}
+           try{fs.readFileSync(${JSON.stringify(join(out, 'index.html'))});ok++}catch{miss++}
+           if(ok+miss===1)process.stdout.write('reading\\n')}
          process.stdout.write(JSON.stringify({ok,miss}))`,
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
@@ -219,11 +220,13 @@ describe('cifra publish, incremental', () => {
     let said = '';
     reader.stdout.on('data', (d: Buffer) => (said += d.toString()));
     const ended = new Promise((r) => reader.on('exit', r));
+    // the publishes start once it reads (a quick publish could end before the reader began)
+    while (!said.includes('reading')) await new Promise((r) => setTimeout(r, 10));
     for (let i = 0; i < 2; i++)
       expect((await publishSite(store, out, {}, `2026-12-02T10:0${i + 1}:00.000Z`)).ok).toBe(true);
     writeFileSync(stop, '');
     await ended;
-    const seen = JSON.parse(said) as { ok: number; miss: number };
+    const seen = JSON.parse(said.replace('reading\n', '')) as { ok: number; miss: number };
     expect(seen.ok).toBeGreaterThan(0);
     expect(seen.miss).toBe(0);
     // bounded: the version served and the one before it, nothing else beside the site

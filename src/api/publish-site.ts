@@ -160,7 +160,8 @@ class DocumentWriter {
     now: ElectionState['actas'],
   ): Promise<void> {
     const url = `${API_ROOT}/elections/${election}/actas/${mesa}.json`;
-    const kept = changed !== 'all' && !changed.has(mesaKey(mesa)) ? was?.[mesa] : undefined;
+    const same = changed !== 'all' && !changed.has(mesaKey(mesa));
+    const kept = same && was !== undefined && Object.hasOwn(was, mesa) ? was[mesa] : undefined;
     if (kept !== undefined && SAFE.test(election) && SAFE.test(mesa) && this.w.keep(url, kept)) {
       this.actasKept += 1;
       now[mesa] = kept;

@@ -12,6 +12,21 @@ import { mesaKey, type ImportRecord, type Store } from '../store/store.js';
  */
 export const STATE_FILE = '.cifra-state.json';
 
+/** What a version records of an acta document: its size and digest (fileDigest). */
+export type FileMark = [size: number, digest: string];
+
+const isMark = (m: unknown): boolean =>
+  Array.isArray(m) &&
+  m.length === 2 &&
+  Number.isSafeInteger(m[0]) &&
+  (m[0] as number) >= 0 &&
+  typeof m[1] === 'string';
+
+// checked by hand: zod's record of tuples took 0.75 s over Peru's 86,488 actas, each publish
+const FileMarksSchema = z.custom<Record<string, FileMark>>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isMark),
+);
+
 const ElectionStateSchema = z.object({
   /** The last committed import the version saw. */
   lastImport: z.number().int(),
@@ -23,7 +38,7 @@ const ElectionStateSchema = z.object({
    * Each acta document the version holds, by its mesa: its size and digest (fileDigest), so that
    * the next version reuses the file without reading it again (86,488 files for Peru).
    */
-  actas: z.record(z.string(), z.tuple([z.number().int().nonnegative(), z.string()])),
+  actas: FileMarksSchema,
 });
 const StateSchema = z.object({
   /** The code that made the version: another cifra may write another document. */
@@ -32,8 +47,6 @@ const StateSchema = z.object({
 });
 export type PublishState = z.infer<typeof StateSchema>;
 export type ElectionState = z.infer<typeof ElectionStateSchema>;
-/** What a version records of an acta document: its size and digest. */
-export type FileMark = ElectionState['actas'][string];
 
 /** A file's digest as the snapshot's hash takes it (128 bits: it tells versions apart). */
 export const fileDigest = (body: Buffer): string =>
@@ -92,7 +105,8 @@ export async function electionState(store: Store, id: string): Promise<ElectionS
     imports: importsHash(imports),
     election: sha(JSON.stringify(await store.getElection(id))),
     places: sha(JSON.stringify([...(await store.places(id))])),
-    actas: {},
+    // no prototype: a mesa is any name (`__proto__`, `constructor` …)
+    actas: Object.create(null) as Record<string, FileMark>,
   };
 }
 
