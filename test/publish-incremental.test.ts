@@ -22,6 +22,7 @@ import { buildApi } from '../src/api/server.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
 import { fixedClock, memoryTempDirs, tempDir } from './helpers.js';
 import { freePort, startNginx, waitFor } from './browser/nginx.js';
 
@@ -63,6 +64,22 @@ const id = (out: string, url: string) => {
   return { ino: s.ino, mtimeMs: s.mtimeMs, size: s.size };
 };
 const NOW = '2026-12-02T10:00:00.000Z';
+
+/** The store, with its calls of `method` counted. */
+function counting(store: Store, method: keyof Store): { store: Store; calls: () => number } {
+  let n = 0;
+  const counted = new Proxy(store, {
+    get(target, key) {
+      const v: unknown = Reflect.get(target, key, target);
+      if (typeof v !== 'function') return v;
+      const f = (v as (...a: unknown[]) => unknown).bind(target);
+      return key === method ? (...a: unknown[]) => (n++, f(...a)) : f;
+    },
+  });
+  return { store: counted, calls: () => n };
+}
+
+const hashOf = (snapshotId: string): string => snapshotId.split('-')[1] ?? '';
 
 // A re-read found it: publish keyed a quarantined row's mesa as read (' 123') apart from its acta
 // document's padded mesa ('000123'), so that document was kept without the new refused row.
@@ -194,7 +211,8 @@ describe('cifra publish, incremental', () => {
         '-e',
         `const fs=require('fs');let ok=0,miss=0;
          while(!fs.existsSync(${JSON.stringify(stop)})){
-           try{fs.readFileSync(${JSON.stringify(join(out, 'index.html'))});ok++}catch{miss++}}
+           try{fs.readFileSync(${JSON.stringify(join(out, 'index.html'))});ok++}catch{miss++}
+           if(ok+miss===1)process.stdout.write('reading\\n')}
          process.stdout.write(JSON.stringify({ok,miss}))`,
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
@@ -202,11 +220,13 @@ describe('cifra publish, incremental', () => {
     let said = '';
     reader.stdout.on('data', (d: Buffer) => (said += d.toString()));
     const ended = new Promise((r) => reader.on('exit', r));
+    // the publishes start once it reads (a quick publish could end before the reader began)
+    while (!said.includes('reading')) await new Promise((r) => setTimeout(r, 10));
     for (let i = 0; i < 2; i++)
       expect((await publishSite(store, out, {}, `2026-12-02T10:0${i + 1}:00.000Z`)).ok).toBe(true);
     writeFileSync(stop, '');
     await ended;
-    const seen = JSON.parse(said) as { ok: number; miss: number };
+    const seen = JSON.parse(said.replace('reading\n', '')) as { ok: number; miss: number };
     expect(seen.ok).toBeGreaterThan(0);
     expect(seen.miss).toBe(0);
     // bounded: the version served and the one before it, nothing else beside the site
@@ -241,6 +261,48 @@ describe('cifra publish, incremental', () => {
     expect(no.ok ? [] : no.error.map((i) => i.code)).toEqual(['publish_dir_not_ours']);
     expect(readlinkSync(theirs)).toBe(join(dir, 'elsewhere'));
     expect(existsSync(join(dir, '.theirs.cifra-versions'))).toBe(false);
+    await store.close();
+  });
+
+  // what a publish reads (nineteenth pass): an election's definition once per publish, not once
+  // per document; a kept acta document not at all (the digest its version recorded stands for it)
+  it("reads an election's definition once per publish, not once per document", async () => {
+    const dir = tempDir('cifra-publish-reads-');
+    const raw = await smallStore(dir);
+    const { store, calls } = counting(raw, 'getElection');
+    const r = await publishSite(store, join(dir, 'site'), {}, '2026-12-02T10:00:00.000Z');
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    // thousands of documents (every district's results and children), one election
+    expect(r.value.files).toBeGreaterThan(1000);
+    expect(calls()).toBe(1);
+    await raw.close();
+  });
+
+  it('hashes a kept acta by the digest its version recorded (not read again), as a written one', async () => {
+    const dir = tempDir('cifra-publish-digest-');
+    const store = await smallStore(dir);
+    const out = join(dir, 'site');
+    const first = await publishSite(store, out, {}, '2026-12-02T10:00:00.000Z');
+    if (!first.ok) throw new Error(JSON.stringify(first.error));
+    // the same store into a new folder: every acta computed and written
+    const fresh = await publishSite(store, join(dir, 'fresh'), {}, '2026-12-02T10:01:00.000Z');
+    if (!fresh.ok) throw new Error(JSON.stringify(fresh.error));
+    expect(hashOf(fresh.value.snapshotId)).toBe(hashOf(first.value.snapshotId));
+    // the served acta's bytes changed behind the publisher's back, its size kept: a re-publish
+    // that read the file would hash these bytes (and vouch for them); it reuses the recorded digest
+    const acta = join(out, PATHS.acta(ID, '000001'));
+    const was = readFileSync(acta, 'utf8');
+    writeFileSync(
+      acta,
+      was.replace(/\d/g, (d) => String((Number(d) + 1) % 10)),
+    );
+    const again = await publishSite(store, out, {}, '2026-12-02T10:02:00.000Z');
+    if (!again.ok) throw new Error(JSON.stringify(again.error));
+    expect(again.value.actasKept).toBe(2);
+    expect(again.value.written).toBe(1);
+    expect(again.value.files).toBe(first.value.files);
+    expect(again.value.bytes).toBe(first.value.bytes);
+    expect(hashOf(again.value.snapshotId)).toBe(hashOf(first.value.snapshotId));
     await store.close();
   });
 });

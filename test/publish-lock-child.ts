@@ -8,7 +8,10 @@ import { replaceOwnedDir } from '../src/io/owned-dir.js';
 const [mode, out, log, go, id, n, staleMs] = process.argv.slice(2);
 if (mode === undefined || out === undefined || log === undefined || go === undefined)
   throw new Error('usage: publish-lock-child race|hold OUT LOG GO ID FILES STALE_MS');
+const parent = process.ppid;
+/** Blocks the thread for `ms`; ends the process once its test is gone (it waits for its files). */
 const pause = (ms: number): void => {
+  if (process.ppid !== parent) process.exit(1);
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 };
 

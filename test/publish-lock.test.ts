@@ -1,9 +1,11 @@
 // The publish lock (src/io/publish-lock.ts): a dead holder's lock is taken over, whatever it
 // holds (nothing, another container's identity); a live one is waited for; two processes racing
 // for one dead lock take turns; a writer whose lock was taken does not swap its version in.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
+  chmodSync,
   existsSync,
+  fstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -13,7 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { replaceOwnedDir, SITE_MARKER } from '../src/io/owned-dir.js';
 import { holderDead, newHolder, type Holder } from '../src/io/publish-lock.js';
 import { tempDir } from './helpers.js';
@@ -127,12 +129,26 @@ describe('the publish lock', () => {
   });
 });
 
+/** The children of the test under way: killed after it, whatever it did (they wait for files). */
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const p of children.splice(0))
+    if (p.exitCode === null && p.signalCode === null && p.pid !== undefined)
+      try {
+        process.kill(-p.pid, 'SIGKILL'); // its process group: runuser's child too
+      } catch {
+        // gone meanwhile
+      }
+});
+
 /** A child process running test/publish-lock-child.ts; resolves once it printed `ready`. */
 function child(args: string[]): Promise<{ done: Promise<unknown> }> {
   const p = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
     cwd: resolve(import.meta.dirname, '..'),
     stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true, // a process group of its own, for afterEach
   });
+  children.push(p);
   let out = '';
   return new Promise((ready, failed) => {
     p.stdout.on('data', (b: Buffer) => {
@@ -145,6 +161,21 @@ function child(args: string[]): Promise<{ done: Promise<unknown> }> {
     p.on('error', failed);
     p.on('exit', (code) => (out.includes('ready') ? undefined : failed(new Error(`exit ${code}`))));
   });
+}
+
+/**
+ * The child as a user the lock is not readable to: `nobody` when the tests run as root (root
+ * reads any file whatever its mode), else this user, the lock's mode being 000. Its last line.
+ */
+function childUnprivileged(args: string[]): { code: number | null; last: string } {
+  const cmd = [process.execPath, '--import', 'tsx', CHILD, ...args];
+  const asRoot = process.getuid?.() === 0;
+  const r = spawnSync(
+    asRoot ? 'runuser' : process.execPath,
+    asRoot ? ['-u', 'nobody', '--', ...cmd] : cmd.slice(1),
+    { cwd: resolve(import.meta.dirname, '..'), encoding: 'utf8', timeout: 60_000 },
+  );
+  return { code: r.status, last: r.stdout.split('\n').filter(Boolean).at(-1) ?? '' };
 }
 
 describe('the publish lock across processes', () => {
@@ -182,12 +213,16 @@ describe('the publish lock across processes', () => {
     // the holder's own stale limit sets its heartbeat: every 50 ms
     const holder = await child(['hold', out, log, go, 'h', release, '300']);
     while (!existsSync(log)) await sleep(10);
+    // the clock starts at the first heartbeat (the holder's event loop is blocked: only its thread
+    // moves the mtime), not at its start, which a loaded machine may delay past any stale limit
+    const created = statSync(lock).mtimeMs;
+    while (statSync(lock).mtimeMs === created) await sleep(10);
     const first = statSync(lock).mtimeMs;
     // a waiter whose stale limit is shorter than its wait: only the heartbeat keeps the holder
-    // alive in its eyes
+    // alive in its eyes (a beat every 50 ms; 3 s without one would be death)
     const waited = await replaceOwnedDir(out, smallSite(1), {
-      staleMs: 1500,
-      waitMs: 2000,
+      staleMs: 3000,
+      waitMs: 4000,
       pollMs: 10,
     });
     expect(codes(waited)).toEqual(['publish_locked']);
@@ -197,5 +232,50 @@ describe('the publish lock across processes', () => {
     expect(await holder.done).toEqual({ ok: 'h' });
     expect(existsSync(join(out, SITE_MARKER))).toBe(true);
     expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('a lock this user may not read is publish_out_invalid, not a crash', () => {
+    const dir = tempDir('cifra-lock-eacces-');
+    chmodSync(dir, 0o777); // the other user writes its temporary files and log here
+    const lock = join(dir, '.site.cifra-lock');
+    // a live holder's lock (this process), readable by its owner only
+    writeFileSync(lock, JSON.stringify(newHolder()), { mode: 0o600 });
+    if (process.getuid?.() !== 0) chmodSync(lock, 0o000);
+    const [log, go] = [join(dir, 'log'), join(dir, 'go')];
+    writeFileSync(go, '');
+    const r = childUnprivileged(['race', join(dir, 'site'), log, go, 'u', '1', '30000']);
+    const said = JSON.parse(r.last || 'null') as { error?: { code: string; details?: object }[] };
+    expect(said?.error?.map((i) => [i.code, i.details])).toEqual([
+      ['publish_out_invalid', { lock, reason: 'EACCES' }],
+    ]);
+    expect(existsSync(join(dir, 'site'))).toBe(false);
+  });
+});
+
+describe('a heartbeat that cannot start', () => {
+  it('takes its lock and open file with it at once (not after the stale limit), and throws', async () => {
+    const dir = tempDir('cifra-lock-noworker-');
+    let held: { fd: number; ino: number } | undefined;
+    const r = replaceOwnedDir(join(dir, 'site'), smallSite(1), {
+      heartbeat: (fd) => {
+        held = { fd, ino: fstatSync(fd).ino };
+        throw new Error('no thread');
+      },
+    });
+    await expect(r).rejects.toThrow('no thread');
+    expect(leftovers(dir)).toEqual([]);
+    // the lock's file is closed: its number names no file, or another one
+    let ino: number | null = null;
+    try {
+      ino = held === undefined ? null : fstatSync(held.fd).ino;
+    } catch {
+      // EBADF: closed
+    }
+    expect(held).toBeDefined();
+    expect(ino).not.toBe(held?.ino);
+    // and the next publish takes the lock at once
+    expect(codes(await replaceOwnedDir(join(dir, 'site'), smallSite(1), { waitMs: 0 }))).toEqual(
+      [],
+    );
   });
 });

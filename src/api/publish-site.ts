@@ -23,9 +23,12 @@ import {
   changedMesas,
   codeFingerprint,
   electionState,
+  fileDigest,
   mesaKey,
   readState,
   STATE_FILE,
+  type ElectionState,
+  type FileMark,
   type PublishState,
 } from './publish-unchanged.js';
 import { dashboardFiles, siteJurisdictions } from './site-files.js';
@@ -58,21 +61,26 @@ function sameBytes(path: string, body: Buffer): boolean {
 /**
  * Puts the previous version's file at `path`: a hard link (no bytes written; inode, mtime and size
  * kept, so nginx's ETag and Last-Modified stay), or on a file system without links a copy given
- * the old mtime (what the ETag is made of).
+ * the old mtime (what the ETag is made of). False when the previous version has no such file.
  */
-function reuse(previous: string, path: string): void {
+function reuse(previous: string, path: string): boolean {
   try {
     linkSync(previous, path);
-  } catch {
-    copyFileSync(previous, path);
-    const st = statSync(previous);
-    utimesSync(path, st.atime, st.mtime);
+    return true;
+  } catch (e) {
+    // the folder is made first: ENOENT is the previous file missing
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
   }
+  const st = statSync(previous, { throwIfNoEntry: false });
+  if (!st?.isFile()) return false;
+  copyFileSync(previous, path);
+  utimesSync(path, st.atime, st.mtime);
+  return true;
 }
 
 /**
- * Writes files into the site's new version, hashing names and bytes in the order written; a file
- * whose bytes the previous version already holds is reused from it, not written.
+ * Writes files into the site's new version, hashing names and digests in the order written; a
+ * file whose bytes the previous version already holds is reused from it, not written.
  */
 class SiteWriter {
   readonly hash = createHash('sha256');
@@ -80,40 +88,53 @@ class SiteWriter {
   bytes = 0;
   written = 0;
   writtenBytes = 0;
+  // folders made: one mkdir each, not one per file (a system call costs ~20 µs on this VM)
+  private readonly made = new Set<string>();
   constructor(private readonly dirs: VersionDirs) {}
 
+  /** The new version's path of `rel`, its folder made. */
+  private pathOf(rel: string): string {
+    const path = join(this.dirs.dir, rel);
+    const dir = dirname(path);
+    if (!this.made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.made.add(dir);
+    }
+    return path;
+  }
+
   /** Writes a file; the last one (site.json, naming the snapshot) is left out of the hash. */
-  put(url: string, text: string | Buffer, hashed = true): void {
+  put(url: string, text: string | Buffer, hashed = true): FileMark {
     const body = typeof text === 'string' ? Buffer.from(text) : text;
     const rel = relOf(url);
-    const path = join(this.dirs.dir, rel);
-    mkdirSync(dirname(path), { recursive: true });
+    const path = this.pathOf(rel);
     const old = this.dirs.previous === null ? null : join(this.dirs.previous, rel);
-    if (old !== null && sameBytes(old, body)) reuse(old, path);
-    else {
+    if (old === null || !sameBytes(old, body) || !reuse(old, path)) {
       writeFileSync(path, body);
       this.written += 1;
       this.writtenBytes += body.length;
     }
-    if (hashed) this.hash.update(rel).update('\0').update(body).update('\0');
-    this.files += 1;
-    this.bytes += body.length;
+    const mark: FileMark = [body.length, fileDigest(body)];
+    this.count(rel, mark, hashed);
+    return mark;
   }
 
-  /** Reuses the previous version's file at `url` as it is: false when it has none. */
-  keep(url: string): boolean {
-    const rel = relOf(url);
+  /**
+   * Reuses the previous version's file at `url` as it is, as that version recorded it (`mark`: it
+   * is not read again); false when it has none.
+   */
+  keep(url: string, mark: FileMark): boolean {
     if (this.dirs.previous === null) return false;
-    const old = join(this.dirs.previous, rel);
-    if (!statSync(old, { throwIfNoEntry: false })?.isFile()) return false;
-    const body = readFileSync(old);
-    const path = join(this.dirs.dir, rel);
-    mkdirSync(dirname(path), { recursive: true });
-    reuse(old, path);
-    this.hash.update(rel).update('\0').update(body).update('\0');
-    this.files += 1;
-    this.bytes += body.length;
+    const rel = relOf(url);
+    if (!reuse(join(this.dirs.previous, rel), this.pathOf(rel))) return false;
+    this.count(rel, mark);
     return true;
+  }
+
+  private count(rel: string, [size, digest]: FileMark, hashed = true): void {
+    if (hashed) this.hash.update(rel).update('\0').update(digest).update('\0');
+    this.files += 1;
+    this.bytes += size;
   }
 }
 
@@ -127,20 +148,38 @@ class DocumentWriter {
     private readonly w: SiteWriter,
   ) {}
 
-  /** An acta's document: the previous version's file when its mesa has nothing new since. */
-  async acta(election: string, mesa: string, changed: ReadonlySet<string> | 'all'): Promise<void> {
+  /**
+   * An acta's document: the previous version's file when its mesa has nothing new since (`was`:
+   * what that version recorded of its acta files). Recorded in `now`.
+   */
+  async acta(
+    election: string,
+    mesa: string,
+    changed: ReadonlySet<string> | 'all',
+    was: ElectionState['actas'] | undefined,
+    now: ElectionState['actas'],
+  ): Promise<void> {
+    const url = `${API_ROOT}/elections/${election}/actas/${mesa}.json`;
     const same = changed !== 'all' && !changed.has(mesaKey(mesa));
-    if (same && SAFE.test(election) && SAFE.test(mesa)) {
-      if (this.w.keep(`${API_ROOT}/elections/${election}/actas/${mesa}.json`)) {
-        this.actasKept += 1;
-        return;
-      }
+    const kept = same && was !== undefined && Object.hasOwn(was, mesa) ? was[mesa] : undefined;
+    if (kept !== undefined && SAFE.test(election) && SAFE.test(mesa) && this.w.keep(url, kept)) {
+      this.actasKept += 1;
+      now[mesa] = kept;
+      return;
     }
-    await this.put('/elections/:election/actas/:mesa.json', { election, mesa });
+    const made = await this.file('/elections/:election/actas/:mesa.json', { election, mesa });
+    if (made !== null) now[mesa] = made.mark;
   }
 
   /** Writes one document; its value, or null when the API would answer 404/422 (no file then). */
   async put(pattern: string, params: Record<string, string> = {}): Promise<unknown> {
+    return (await this.file(pattern, params))?.value ?? null;
+  }
+
+  private async file(
+    pattern: string,
+    params: Record<string, string>,
+  ): Promise<{ value: unknown; mark: FileMark } | null> {
     const def = BY_URL.get(`${API_ROOT}${pattern}`);
     if (!def) throw new Error(`no document at ${pattern}`);
     if (!Object.values(params).every((v) => SAFE.test(v))) return null;
@@ -148,18 +187,23 @@ class DocumentWriter {
     if (!r.ok) return null;
     const url = def.url.replace(/:(\w+)/g, (_m, k: string) => params[k] ?? '');
     const v = r.value;
-    this.w.put(url, v instanceof RawBody ? v.text : JSON.stringify(v));
-    return v;
+    return { value: v, mark: this.w.put(url, v instanceof RawBody ? v.text : JSON.stringify(v)) };
   }
 }
 
-/** One election: its documents, every level, every unit with its children, mesas and actas. */
+/**
+ * One election: its documents, every level, every unit with its children, mesas and actas
+ * (`now.actas` filled with what this version holds of them).
+ */
 async function writeElection(
   d: DocumentWriter,
   store: Store,
   id: string,
-  changed: ReadonlySet<string> | 'all',
+  was: ElectionState | undefined,
+  now: ElectionState,
 ): Promise<void> {
+  const changed = await changedMesas(store, id, was, now);
+  const acta = (mesa: string): Promise<void> => d.acta(id, mesa, changed, was?.actas, now.actas);
   const e = { election: id };
   for (const name of ELECTION_DOCUMENTS) await d.put(`/elections/:election/${name}.json`, e);
   const places = (await d.put('/elections/:election/places.json', e)) as PlacesDocument | null;
@@ -183,10 +227,10 @@ async function writeElection(
       ...e,
       place: u.code,
     })) as { mesas: { mesa: string }[] } | null;
-    for (const m of list?.mesas ?? []) await d.acta(id, m.mesa, changed);
+    for (const m of list?.mesas ?? []) await acta(m.mesa);
   }
   // a mesa whose rows were all quarantined has its document (its refused rows) as the API does
-  for (const mesa of await mesasOnlyQuarantined(store, id)) await d.acta(id, mesa, changed);
+  for (const mesa of await mesasOnlyQuarantined(store, id)) await acta(mesa);
 }
 
 /** A multi-contest election (ERM): the whole document, then each contest at its own path. */
@@ -198,6 +242,29 @@ async function writeContests(d: DocumentWriter, id: string): Promise<void> {
     const [kind = '', key = ''] = c.id.split('/');
     await d.put('/contests/:election/:kind/:key.json', { election: id, kind, key });
   }
+}
+
+/**
+ * The store as one publish reads it: each election's definition read once, not once per document
+ * (8,700 of them for Peru's first round, each a query and a parse). Not the revision: read per
+ * document, as the API reads it, it is what tells a reader of two documents that an import landed
+ * between them; read once, a publish across an import would give newer figures the older revision.
+ */
+function oncePerPublish(store: Store): Store {
+  const elections = new Map<string, ReturnType<Store['getElection']>>();
+  const getElection = (id: string): ReturnType<Store['getElection']> => {
+    let e = elections.get(id);
+    if (e === undefined) elections.set(id, (e = store.getElection(id)));
+    return e;
+  };
+  return new Proxy(store, {
+    get(target, key) {
+      if (key === 'getElection') return getElection;
+      const v: unknown = Reflect.get(target, key, target);
+      // the store's own methods, on the store (its private fields are not the proxy's)
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
 }
 
 /**
@@ -218,6 +285,7 @@ export async function publishSite(
     readonly audit?: Awaited<ReturnType<Store['auditHead']>>;
   } = {},
 ): Promise<Result<PublishReport, Issue[]>> {
+  store = oncePerPublish(store);
   const ctx: DocumentContext = {
     store,
     compare: async () => ({ ok: false, error: [issue('not_found', ['compare'])] }),
@@ -238,7 +306,7 @@ export async function publishSite(
         // read before the documents: an import meanwhile is new to the next publish, not lost
         const now = await electionState(store, id);
         state.elections[id] = now;
-        await writeElection(d, store, id, await changedMesas(store, id, was?.elections[id], now));
+        await writeElection(d, store, id, was?.elections[id], now);
       }
       writeFileSync(join(dirs.dir, STATE_FILE), JSON.stringify(state));
       for (const id of builtInContestsIds()) await writeContests(d, id);

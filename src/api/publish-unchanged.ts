@@ -12,6 +12,21 @@ import { mesaKey, type ImportRecord, type Store } from '../store/store.js';
  */
 export const STATE_FILE = '.cifra-state.json';
 
+/** What a version records of an acta document: its size and digest (fileDigest). */
+export type FileMark = [size: number, digest: string];
+
+const isMark = (m: unknown): boolean =>
+  Array.isArray(m) &&
+  m.length === 2 &&
+  Number.isSafeInteger(m[0]) &&
+  (m[0] as number) >= 0 &&
+  typeof m[1] === 'string';
+
+// checked by hand: zod's record of tuples took 0.75 s over Peru's 86,488 actas, each publish
+const FileMarksSchema = z.custom<Record<string, FileMark>>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isMark),
+);
+
 const ElectionStateSchema = z.object({
   /** The last committed import the version saw. */
   lastImport: z.number().int(),
@@ -19,6 +34,11 @@ const ElectionStateSchema = z.object({
   imports: z.string(),
   election: z.string(),
   places: z.string(),
+  /**
+   * Each acta document the version holds, by its mesa: its size and digest (fileDigest), so that
+   * the next version reuses the file without reading it again (86,488 files for Peru).
+   */
+  actas: FileMarksSchema,
 });
 const StateSchema = z.object({
   /** The code that made the version: another cifra may write another document. */
@@ -26,7 +46,11 @@ const StateSchema = z.object({
   elections: z.record(z.string(), ElectionStateSchema),
 });
 export type PublishState = z.infer<typeof StateSchema>;
-type ElectionState = z.infer<typeof ElectionStateSchema>;
+export type ElectionState = z.infer<typeof ElectionStateSchema>;
+
+/** A file's digest as the snapshot's hash takes it (128 bits: it tells versions apart). */
+export const fileDigest = (body: Buffer): string =>
+  createHash('sha256').update(body).digest().subarray(0, 16).toString('base64url');
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -73,7 +97,7 @@ const committed = async (store: Store, id: string): Promise<ImportRecord[]> =>
 const importsHash = (imports: readonly ImportRecord[]): string =>
   sha(imports.map((i) => `${i.id}:${i.sha256}`).join('\n'));
 
-/** The election's state now, as the next version records it. */
+/** The election's state now, as the next version records it (its acta files still to come). */
 export async function electionState(store: Store, id: string): Promise<ElectionState> {
   const imports = await committed(store, id);
   return {
@@ -81,6 +105,8 @@ export async function electionState(store: Store, id: string): Promise<ElectionS
     imports: importsHash(imports),
     election: sha(JSON.stringify(await store.getElection(id))),
     places: sha(JSON.stringify([...(await store.places(id))])),
+    // no prototype: a mesa is any name (`__proto__`, `constructor` …)
+    actas: Object.create(null) as Record<string, FileMark>,
   };
 }
 

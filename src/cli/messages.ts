@@ -389,8 +389,8 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'la carpeta de salida tiene archivos que cifra publish no escribió: no se cambió nada',
   },
   publish_out_invalid: {
-    en: 'the output path is a file, the root, or its parent folder is missing or not writable',
-    es: 'la ruta de salida es un archivo, la raíz, o su carpeta padre falta o no se puede escribir',
+    en: 'the output path is a file, the root, or its parent folder or publish lock is missing or not readable and writable',
+    es: 'la ruta de salida es un archivo, la raíz, o su carpeta padre o su candado de publicación falta o no se puede leer y escribir',
   },
   publish_locked: {
     en: 'another cifra publish to this folder holds the lock',

@@ -60,6 +60,13 @@ export interface LockOptions {
   readonly staleMs?: number;
   /** How often the holder refreshes the lock's mtime (ms; a sixth of `staleMs` by default). */
   readonly heartbeatMs?: number;
+  /** Starts the heartbeat (a worker thread, `startHeartbeat`); a test's may fail. */
+  readonly heartbeat?: (fd: number, ms: number) => Heartbeat;
+}
+
+/** A running heartbeat: refreshes the lock's mtime until terminated. */
+export interface Heartbeat {
+  terminate(): Promise<unknown>;
 }
 
 const WAIT_MS = 600_000;
@@ -249,28 +256,71 @@ export interface HeldLock {
   release(): Promise<void>;
 }
 
-function hold(path: string, fd: number, heartbeatMs: number): HeldLock {
+/** The heartbeat on a worker thread, refreshing the open file `fd` every `ms`. */
+export function startHeartbeat(fd: number, ms: number): Heartbeat {
   // the open file, not the name: a heartbeat never refreshes a lock another writer put there
-  const worker = new Worker(HEARTBEAT, { eval: true, workerData: { fd, ms: heartbeatMs } });
+  const worker = new Worker(HEARTBEAT, { eval: true, workerData: { fd, ms } });
   worker.unref();
   // a heartbeat that could not start: the lock goes stale and is taken, which this writer finds
   // before its swap (stillHeld); not a crash of the publish
   worker.on('error', () => undefined);
+  return worker;
+}
+
+function hold(path: string, fd: number, heartbeatMs: number, start = startHeartbeat): HeldLock {
   const mine = fstatSync(fd);
   const stillHeld = (): boolean => {
     const st = statSync(path, { throwIfNoEntry: false });
     return st !== undefined && st.ino === mine.ino && st.dev === mine.dev;
   };
+  let beat: Heartbeat;
+  try {
+    beat = start(fd, heartbeatMs);
+  } catch (e) {
+    // no thread to be had: without a heartbeat the lock would stand, its file open, until stale
+    if (stillHeld()) rmSync(path, { force: true });
+    closeSync(fd);
+    throw e;
+  }
   return {
     path,
     stillHeld,
     async release() {
       // removed while the heartbeat still runs: a waiter cannot judge it dead meanwhile
       if (stillHeld()) rmSync(path, { force: true });
-      await worker.terminate();
+      await beat.terminate();
       closeSync(fd); // after the worker: its number must not name another file for it
     },
   };
+}
+
+/**
+ * One try at the lock: taken, `again` at once (the lock went), or `wait` for its holder. Throws
+ * the file system's errors.
+ */
+function tryTake(
+  path: string,
+  me: Holder,
+  staleMs: number,
+  o: LockOptions,
+): Result<HeldLock, Issue[]> | 'wait' | 'again' {
+  const got = createWhole(path, `${JSON.stringify(me)}\n`, me);
+  if (got !== 'exists') {
+    try {
+      sweep(path, staleMs);
+    } catch {
+      // housekeeping only: a leftover it cannot remove is no reason to keep the lock and fail
+    }
+    const heartbeatMs = o.heartbeatMs ?? Math.max(10, Math.floor(staleMs / 6));
+    return ok(hold(path, got, heartbeatMs, o.heartbeat));
+  }
+  const seen = seeLock(path);
+  if (seen === null) return 'again'; // released meanwhile
+  if (holderDead(seen, me, Date.now(), staleMs)) {
+    breakDead(path, seen, me, staleMs);
+    if (seeLock(path)?.ino !== seen.ino) return 'again'; // gone: race for it now
+  }
+  return 'wait';
 }
 
 /**
@@ -285,22 +335,16 @@ export async function takeLock(
   const me = newHolder();
   const started = Date.now();
   for (;;) {
-    let got: number | 'exists';
+    let step: Result<HeldLock, Issue[]> | 'wait' | 'again';
     try {
-      got = createWhole(path, `${JSON.stringify(me)}\n`, me);
+      step = tryTake(path, me, staleMs, o);
     } catch (e) {
+      // the lock or its folder not ours to read or write (EACCES, EROFS …): coded, not a crash
+      if (typeof (e as NodeJS.ErrnoException).syscall !== 'string') throw e;
       return err([issue('publish_out_invalid', ['out'], { lock: path, reason: codeOf(e) })]);
     }
-    if (got !== 'exists') {
-      sweep(path, staleMs);
-      return ok(hold(path, got, o.heartbeatMs ?? Math.max(10, Math.floor(staleMs / 6))));
-    }
-    const seen = seeLock(path);
-    if (seen === null) continue; // released meanwhile
-    if (holderDead(seen, me, Date.now(), staleMs)) {
-      breakDead(path, seen, me, staleMs);
-      if (seeLock(path)?.ino !== seen.ino) continue; // gone: race for it now
-    }
+    if (step === 'again') continue;
+    if (step !== 'wait') return step;
     const waited = Date.now() - started;
     if (waited >= (o.waitMs ?? WAIT_MS))
       return err([issue('publish_locked', ['out'], { lock: path, waitedMs: waited })]);
