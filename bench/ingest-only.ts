@@ -67,7 +67,17 @@ function spans(p: Profile, t0: number, names: readonly string[]): Map<string, [n
 }
 
 // The steps by the functions that run them (the bundle keeps their names).
-const MAIN = ['runCli', 'migrate', 'electionToIngest', 'putElection', 'sha256Of', 'send', 'close'];
+const MAIN = [
+  'runCli',
+  'migrate',
+  'loadManifest',
+  'readPlaceTable',
+  'checkSourceHashes',
+  'putElection',
+  'sha256Of',
+  'send',
+  'close',
+];
 const WRITER = ['handle', 'insertFreshVersions', 'commit'];
 
 /** One profiled ingest: its steps' spans, ms after the spawn, and its exit. */
