@@ -1,6 +1,6 @@
 // Only the ingest-as-a-process line of `npm run bench` (`ingest-onpe-2021-process-vs-sqlite-import`),
 // with the CPU time beside the wall time, and where that process spends its wall time:
-//   npx tsc -p tsconfig.bench.json && node .bench-cache/build/bench/ingest-only.js [--runs N]
+//   npm run bench:ingest -- [--runs N]
 //     [--main A.js --main B.js …] [--profile]
 // Each round runs `sqlite3 .import`, then each bundle's `cifra ingest` (default: this tree's,
 // built into .bench-cache/cli-ingest-only), each into a fresh database. `--profile` adds, per
@@ -76,7 +76,6 @@ const MAIN = [
   'putElection',
   'sha256Of',
   'send',
-  'close',
 ];
 const WRITER = ['handle', 'insertFreshVersions', 'commit'];
 
