@@ -19,6 +19,7 @@ import {
 } from './baselines.js';
 import { computeSeatsCase, engineInputs } from './seat-bench.js';
 import { ingestArgs } from './ingest-args.js';
+import { processTime, type ProcessRun } from './process-time.js';
 
 const JSON_OUT = process.argv.includes('--json');
 const REPS = 5;
@@ -219,31 +220,6 @@ function main(): void {
     ratio: b.cpu / w.cpu,
     note: `computeSeats from raw rows: validation and name resolution (prepareSeats) included; CPU time, wall clock ${(b.wall / w.wall).toFixed(2)}×`,
   });
-}
-
-interface ProcessRun {
-  readonly ms: number;
-  /** User + system CPU time: what a loaded machine inflates least. */
-  readonly cpuMs: number;
-  readonly rssKb: number;
-  /** What the process printed on stdout. */
-  readonly stdout: string;
-}
-
-/** Wall and CPU time and peak RSS (KB) of a whole process, by GNU time. */
-function processTime(cmd: string, args: readonly string[]): ProcessRun {
-  const out = join(CACHE, 'time.txt');
-  const stdout = execFileSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', out, cmd, ...args], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-    maxBuffer: 1 << 26,
-  }).toString();
-  const [e, u, sy, m] = readFileSync(out, 'utf8').trim().split(/\s+/).slice(-4);
-  return {
-    ms: Number(e) * 1000,
-    cpuMs: (Number(u) + Number(sy)) * 1000,
-    rssKb: Number(m),
-    stdout,
-  };
 }
 
 /** "1.23× (1.10–1.40×)": the ratio of medians, and the range over the runs paired in order. */

@@ -3,7 +3,7 @@
 // thread of a `cifra serve` process (the single-file bundle could not start them).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../scripts/lib/reliability.js';
 import { WhatIfSchema } from '../src/api/schemas.js';
@@ -78,5 +78,33 @@ describe('the bundled cifra bin', () => {
       D: 1,
       E: 1,
     });
+  });
+});
+
+/** A bundle entry's code with every chunk it imports statically, transitively: what it compiles. */
+function staticClosure(entry: string): string {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const m of readFileSync(file, 'utf8').matchAll(/^import [^;]*?from "(\.\/[^"]+)"/gm))
+      visit(join(dirname(file), m[1] as string));
+  };
+  visit(entry);
+  return [...seen].map((f) => readFileSync(f, 'utf8')).join('\n');
+}
+
+describe("what the ingest's processes compile at start", () => {
+  it("the import's writer thread loads no zod (it validates nothing)", () => {
+    const writer = staticClosure(join(dirname(bin), 'import-worker.js'));
+    expect(writer).toContain('insertFreshVersions');
+    expect(writer).not.toMatch(/\$ZodType\b/);
+  });
+
+  it("the bin carries zod's English messages only, not its other locales", () => {
+    const main = staticClosure(bin);
+    expect(main).toMatch(/\$ZodType\b/);
+    expect(main).toContain('Invalid input'); // zod's English locale, its default
+    expect(main).not.toContain('Entrada inv'); // its Spanish and Catalan ones, never used
   });
 });

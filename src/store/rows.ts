@@ -1,5 +1,6 @@
 import type { Issue } from '../core/issues.js';
-import { ACTA_STATES, type Acta, type ActaState, type ElectionDef } from '../core/model/acta.js';
+import type { Acta, ActaState, ElectionDef } from '../core/model/acta.js';
+import { ACTA_STATES } from '../core/model/acta-state.js';
 import type { VersionRecord } from '../core/tally/batch-plan.js';
 import type { ActaStateCounts } from '../core/tally/aggregate.js';
 import type {

@@ -33,19 +33,8 @@ export { storeFault } from './store-faults.js';
 // how every store keys a mesa (trimmed, leading zeros of a number dropped): publish keys alike
 export { mesaKey } from './rows.js';
 
-/** A write could not start: another connection held the write lock for longer than the wait. */
-export class StoreBusyError extends Error {
-  constructor(readonly waitedMs: number) {
-    super(`the store's write lock was held for more than ${waitedMs} ms`);
-  }
-}
-
-/** An import's writer thread ended without answering (killed, out of memory): nothing was stored. */
-export class StoreWriterFailed extends Error {
-  constructor(readonly reason: string) {
-    super(`the import's writer thread failed: ${reason}`);
-  }
-}
+// the import's writer thread loads these alone: store.ts's other exports reach zod (ADR 011's addendum)
+export { StoreBusyError, StoreWriterFailed } from './store-errors.js';
 
 /**
  * The storage-neutral store. Asynchronous because PostgreSQL is; SQLite implements it now and a

@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { ImportMeta, ImportSummary } from '../store.js';
-import { StoreBusyError } from '../store.js';
+import { StoreBusyError } from '../store-errors.js';
 import type { EncodedWrites } from './import-batch.js';
 import type { ImportWorkerData } from './import-worker-start.js';
 import { SqliteImportWriter } from './import-writer.js';

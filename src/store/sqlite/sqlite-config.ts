@@ -1,6 +1,6 @@
 // The settings of every SQLite connection a store opens, and how a busy write lock is reported.
 import type Database from 'better-sqlite3';
-import { StoreBusyError } from '../store.js';
+import { StoreBusyError } from '../store-errors.js';
 
 /** How long a connection waits for another's write lock before SQLITE_BUSY (store_busy). */
 export const SQLITE_BUSY_MS = 10_000;
