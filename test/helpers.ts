@@ -130,6 +130,20 @@ export const onpeRow = (mesa: string, ubigeo: string, p1: number, p16: number): 
     '',
   ].join(',');
 
+/**
+ * Five counted actas of ONPE's presidential file in three districts of two departments (two
+ * sharing a district): the small store the event-loop turn tests read in steps of two.
+ */
+export const fiveActasCsv = (): string =>
+  [
+    ONPE_COLUMNS.join(','),
+    onpeRow('000001', '010101', 40, 50),
+    onpeRow('000002', '010101', 45, 41),
+    onpeRow('000003', '010102', 20, 70),
+    onpeRow('000004', '150101', 60, 30),
+    onpeRow('000005', '150101', 55, 35),
+  ].join('\n') + '\n';
+
 /** The 2021 runoff's first 40 mesas (all in Amazonas) as ONPE publishes them, written to `file`. */
 export function writeRunoffMesas(file: string): string {
   const source =

@@ -11,21 +11,11 @@ import { ingestFile } from '../src/ingest/ingest.js';
 import { requireJurisdiction } from '../src/jurisdictions/load.js';
 import { buildResults, currentColumns, sumPlacesInTurns } from '../src/results/documents.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { fileWriter, fixedClock, ONPE_COLUMNS, onpeRow, tempDir } from './helpers.js';
+import { fileWriter, fiveActasCsv, fixedClock, tempDir } from './helpers.js';
 
 const ELECTION = 'pe-2021-presidencial';
 const dir = tempDir('cifra-tabulation-turns-');
-const file = fileWriter(dir)(
-  'turns.csv',
-  [
-    ONPE_COLUMNS.join(','),
-    onpeRow('000001', '010101', 40, 50),
-    onpeRow('000002', '010101', 45, 41),
-    onpeRow('000003', '010102', 20, 70),
-    onpeRow('000004', '150101', 60, 30),
-    onpeRow('000005', '150101', 55, 35),
-  ].join('\n') + '\n',
-);
+const file = fileWriter(dir)('turns.csv', fiveActasCsv());
 const stores: SqliteStore[] = [];
 afterAll(async () => {
   for (const s of stores) await s.close();
