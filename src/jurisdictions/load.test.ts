@@ -58,6 +58,7 @@ function file(): JurisdictionFile {
     projectionGroups: 'county',
     states: { DONE: 'counted' },
     rulesets: {},
+    timeZone: 'UTC',
   };
 }
 const TABLE = 'code,county,town\n1101,Uno,Alfa\n1102,Uno,Beta\n2201,Dos,Gamma\nNA,Dos,Delta\n';
@@ -192,6 +193,15 @@ describe('loadJurisdictionFile', () => {
         path: ['timeZone'],
         details: { reason: 'unknown_time_zone', timeZone: 'Europe/Freedonia' },
       },
+    ]);
+  });
+
+  it('no timeZone → jurisdiction_invalid (missing) at timeZone, not a silent UTC', () => {
+    const without: Partial<JurisdictionFile> = file();
+    delete without.timeZone;
+    const r = loadJurisdictionFile(folder(without, TABLE));
+    expect(r.ok ? null : r.error).toMatchObject([
+      { code: 'jurisdiction_invalid', path: ['timeZone'], details: { reason: 'missing' } },
     ]);
   });
 

@@ -143,8 +143,8 @@ function loadJurisdictionFolder(folder: string): Result<LoadedJurisdiction, Issu
   return r;
 }
 
-/** The IANA zone a jurisdiction's times are shown in (its `timeZone`), UTC when it gives none. */
-export const timeZoneOf = (j: LoadedJurisdiction): string => j.file.timeZone ?? 'UTC';
+/** The IANA zone a jurisdiction's times are shown in: its `timeZone` (required, checked at load). */
+export const timeZoneOf = (j: LoadedJurisdiction): string => j.file.timeZone;
 
 /** The jurisdiction of an id known to load (checked where the id came in): a bug otherwise. */
 export function requireJurisdiction(ref: string): LoadedJurisdiction {

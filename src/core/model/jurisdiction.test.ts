@@ -42,6 +42,7 @@ function file(): JurisdictionFile {
     projectionGroups: 'town',
     states: { Escrutada: 'counted', 'NO ABIERTA': 'not_installed' },
     rulesets: { congress: 'es-congreso' },
+    timeZone: 'Europe/Madrid',
   };
 }
 

@@ -166,9 +166,10 @@ export const JurisdictionFileSchema = z
     rulesets: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.string().min(1)),
     /**
      * The IANA time zone the jurisdiction's sources state their times in (Peru: America/Lima),
-     * in which screens show every time; absent: UTC, said as such.
+     * in which screens show every time. Required: a silent UTC default would shift every time a
+     * jurisdiction forgot to state (`UTC` when that is the jurisdiction's own).
      */
-    timeZone: z.string().min(1).optional(),
+    timeZone: z.string().min(1),
     /**
      * Which units of `level` share a border (JSON `{source, neighbours}`, path relative to the
      * folder), for the snapshot model's neighbours' term (docs/projection.md, runs 9–10).
@@ -218,7 +219,7 @@ function checkReferences(f: JurisdictionFile, ctx: z.RefinementCtx): void {
       fail(['place', 'table', 'names', level], { reason: 'unknown_level', level, known });
   if (f.place.table === undefined && (f.place.known ?? []).length === 0)
     fail(['place'], { reason: 'no_known_places', expected: 'a table or known patterns' });
-  if (f.timeZone !== undefined && !isTimeZone(f.timeZone))
+  if (!isTimeZone(f.timeZone))
     fail(['timeZone'], { reason: 'unknown_time_zone', timeZone: f.timeZone });
   const stateOf = new Map<string, string>();
   for (const [label, state] of Object.entries(f.states)) {
@@ -240,11 +241,29 @@ export function parseJurisdictionFile(json: unknown): Result<JurisdictionFile, I
     r.error.issues.map((i) => {
       const params = (i as { params?: Record<string, unknown> }).params ?? {};
       return issue('jurisdiction_invalid', i.path.map(pathKey), {
-        reason: i.code === 'custom' ? (params['reason'] ?? i.code) : i.code,
+        reason:
+          i.code === 'custom'
+            ? (params['reason'] ?? i.code)
+            : isAbsentField(json, i)
+              ? 'missing'
+              : i.code,
         ...plainFields(i),
         ...params,
       });
     }),
+  );
+}
+
+/** A required top-level field the file leaves out (`timeZone`…): said as such, not as a type. */
+function isAbsentField(json: unknown, i: z.core.$ZodIssue): boolean {
+  const [key, ...rest] = i.path;
+  return (
+    i.code === 'invalid_type' &&
+    typeof key === 'string' &&
+    rest.length === 0 &&
+    typeof json === 'object' &&
+    json !== null &&
+    !Object.hasOwn(json, key)
   );
 }
 
