@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   compileJurisdiction,
+  isTimeZone,
   parseJurisdictionFile,
   UNMAPPED_UNIT,
   type JurisdictionFile,
@@ -244,6 +245,21 @@ describe('parseJurisdictionFile', () => {
       'place',
       'states',
     ]);
+  });
+
+  it("isTimeZone answers as Intl's DateTimeFormat does: canonical names, aliases, spellings", () => {
+    const byIntl = (zone: string): boolean => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const names = ['America/Lima', 'UTC', 'Etc/GMT+5', 'america/lima', 'Asia/Kolkata'];
+    for (const zone of [...names, 'Europe/Freedonia', 'GMT+5', 'Lima', ''])
+      expect([zone, isTimeZone(zone)]).toEqual([zone, byIntl(zone)]);
+    expect(Intl.supportedValuesOf('timeZone').every(isTimeZone)).toBe(true);
   });
 
   it('a value that is not an object → one issue at the root', () => {
