@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeText, parseTrimmed, readCsvFile } from './csv.js';
+import { decodeText, parseTrimmed, readCsvFile, type CsvTable } from './csv.js';
 import { dataPath } from './paths.js';
 
 function reference(text: string, delimiter: string): string[][] | 'error' {
@@ -105,6 +105,50 @@ describe('parseTrimmed against csv-parse with trim', () => {
 });
 
 describe('readCsvFile', () => {
+  /** Each row's values restricted to `columns`: what a read with `columns` must give. */
+  const only = (rows: CsvTable['rows'], columns: ReadonlySet<string>) =>
+    rows.map((r) => ({
+      line: r.line,
+      values: Object.fromEntries(Object.entries(r.values).filter(([k]) => columns.has(k))),
+    }));
+
+  it('with columns: the rows of a whole read, restricted to those columns (generated texts)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cifra-csv-'));
+    const file = join(dir, 't.csv');
+    fc.assert(
+      fc.property(fc.oneof(soup, table), fc.nat(), (text, pick) => {
+        writeFileSync(file, text);
+        const whole = readCsvFile(file, 'table');
+        if (!whole.ok) {
+          expect(readCsvFile(file, 'table', new Set())).toEqual(whole);
+          return;
+        }
+        // a subset of the headers by the bits of `pick`, and a name no header has
+        const columns = new Set([
+          ...whole.value.headers.filter((_, i) => ((pick >> i) & 1) === 1),
+          'absent',
+        ]);
+        const some = readCsvFile(file, 'table', columns);
+        expect(some.ok && some.value).toEqual({
+          headers: whole.value.headers,
+          rows: only(whole.value.rows, columns),
+        });
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("with columns: Peru's place table, its code and name columns as a whole read has them", () => {
+    const file = dataPath('peru/ubigeo/ubigeo_distrito.csv.gz');
+    const columns = new Set(['reniec', 'departamento', 'provincia', 'distrito']);
+    const whole = readCsvFile(file, 'table');
+    const some = readCsvFile(file, 'table', columns);
+    expect(whole.ok && some.ok).toBe(true);
+    if (!whole.ok || !some.ok) return;
+    expect(some.value.rows).toEqual(only(whole.value.rows, columns));
+    expect(some.value.rows.length).toBeGreaterThan(1800);
+  });
+
   it('keys each row by lower-cased header: a later repeated header wins, a short row gets ""', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cifra-csv-'));
     const file = join(dir, 't.csv');

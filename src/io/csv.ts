@@ -34,8 +34,15 @@ export function detectDelimiter(headerLine: string): string {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? ',';
 }
 
-/** Reads a small CSV file (plain or .gz) whole; big acta files go through the streaming reader. */
-export function readCsvFile(path: string, what: string): Result<CsvTable, Issue[]> {
+/**
+ * Reads a small CSV file (plain or .gz) whole; big acta files go through the streaming reader.
+ * With `columns` (lower-cased headers), rows hold only those columns' values (`headers` all).
+ */
+export function readCsvFile(
+  path: string,
+  what: string,
+  columns?: ReadonlySet<string>,
+): Result<CsvTable, Issue[]> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -48,7 +55,7 @@ export function readCsvFile(path: string, what: string): Result<CsvTable, Issue[
   if (!delimiter.ok) return delimiter;
   let records: string[][];
   try {
-    records = parseTrimmed(text, delimiter.value);
+    records = parseTrimmed(text, delimiter.value, columns);
   } catch (e) {
     return err([
       issue('csv_unreadable', [what], { file: path, reason: (e as Error).message.split('\n')[0] }),
@@ -56,7 +63,8 @@ export function readCsvFile(path: string, what: string): Result<CsvTable, Issue[
   }
   const [header, ...data] = records;
   const headers = (header ?? []).map((h) => h.trim().toLowerCase());
-  return ok({ headers, rows: data.map((r, i) => ({ line: i + 1, values: keyed(headers, r) })) });
+  const keys = columns === undefined ? headers : headers.map((h) => (columns.has(h) ? h : null));
+  return ok({ headers, rows: data.map((r, i) => ({ line: i + 1, values: keyed(keys, r) })) });
 }
 
 /** The issue of a file that cannot be read (or unzipped). */
@@ -85,9 +93,15 @@ export function csvFront(
  * A row's cells by header, a later repeated header winning (as Object.fromEntries did), set in one
  * loop: no array of entries per row and per cell (Peru's place table: 1,893 rows × 20 columns).
  */
-function keyed(headers: readonly string[], cells: readonly string[]): Record<string, string> {
+function keyed(
+  headers: readonly (string | null)[],
+  cells: readonly string[],
+): Record<string, string> {
   const values: Record<string, string> = {};
-  for (let j = 0; j < headers.length; j++) values[headers[j] as string] = cells[j] ?? '';
+  for (let j = 0; j < headers.length; j++) {
+    const h = headers[j];
+    if (h !== null && h !== undefined) values[h] = cells[j] ?? '';
+  }
   return values;
 }
 
@@ -110,20 +124,36 @@ const UNICODE_SPACE =
  * as written, an unquoted one trimmed, a line of spaces skipped. A text with spaces past ASCII,
  * and one the scanner refuses (a space before an opening or after a closing quote, which `trim`
  * allows), go to csv-parse whole, which reads them or gives its own error. csv.test.ts holds
- * the two to the same records.
+ * the two to the same records. With `columns` (trimmed, lower-cased headers), the scanner
+ * decodes past the header only the first cell and those columns', the rest read as '' (Peru's
+ * place table needs 4 of its 20 columns: a cold start spent ~30 ms of CPU on the others); the
+ * csv-parse fallback reads them all, and readCsvFile keeps only those columns either way.
  */
-export function parseTrimmed(text: string, delimiter: string): string[][] {
+export function parseTrimmed(
+  text: string,
+  delimiter: string,
+  columns?: ReadonlySet<string>,
+): string[][] {
   if (UNICODE_SPACE.test(text)) return parse(text, TRIM_OPTIONS(delimiter)) as string[][];
   const records: string[][] = [];
+  // which cells past the header to decode: all, or those under a header in `columns`
+  let wanted: readonly boolean[] | null = null;
   const scanner = new CsvScanner(delimiter, 'utf8', (r) => {
     const cells = new Array<string>(r.length);
     for (let i = 0; i < r.length; i++) {
+      // the first cell always: a line of spaces is told by it (below), and a row's line number too
+      if (wanted !== null && i > 0 && wanted[i] !== true) {
+        cells[i] = '';
+        continue;
+      }
       const t = r.text(i);
       cells[i] =
         (r.anyQuoted && r.quoted[i] !== undefined) || !padded(t) ? t : t.replace(TRIMMED, '');
     }
     if (cells.length === 1 && cells[0] === '' && !(r.anyQuoted && r.quoted[0] !== undefined))
       return; // a line of nothing but spaces is an empty line to csv-parse's trim
+    if (records.length === 0 && columns !== undefined)
+      wanted = cells.map((h) => columns.has(h.trim().toLowerCase()));
     records.push(cells);
   });
   try {

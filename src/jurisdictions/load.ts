@@ -224,7 +224,12 @@ function readPlaceTable(j: Jurisdiction, folder: string): Result<PlaceTable, Iss
   const spec = j.file.place.table;
   if (spec === undefined) return ok({ places: new Map(), skipped: 0 });
   const path = resolve(folder, spec.file);
-  const csv = readCsvFile(path, 'table');
+  const columns = [
+    ['code', spec.code] as const,
+    ...Object.entries(spec.names ?? {}).map(([level, c]) => [level, c] as const),
+  ];
+  // only the code and name columns are read: Peru's table has 20, the loader keeps 4
+  const csv = readCsvFile(path, 'table', new Set(columns.map(([, c]) => c.toLowerCase())));
   if (!csv.ok)
     return err(
       csv.error.map((i) =>
@@ -236,10 +241,6 @@ function readPlaceTable(j: Jurisdiction, folder: string): Result<PlaceTable, Iss
         }),
       ),
     );
-  const columns = [
-    ['code', spec.code] as const,
-    ...Object.entries(spec.names ?? {}).map(([level, c]) => [level, c] as const),
-  ];
   const missing = columns.filter(([, c]) => !csv.value.headers.includes(c.toLowerCase()));
   if (missing.length > 0)
     return err(
