@@ -20,7 +20,9 @@ export function parseJsonFile<S extends z.ZodType>(
       issue(code, [], { file: path, problem: 'not valid JSON', message: (e as Error).message }),
     ]);
   }
-  const parsed = schema.safeParse(json);
+  // a data file is parsed once per process: zod's generated fast path (compiled per object
+  // schema) costs more than it saves there (~30 ms of an ingest's start, BENCHMARKS.md)
+  const parsed = schema.safeParse(json, { jitless: true });
   if (!parsed.success)
     return err(
       parsed.error.issues.map((i) =>

@@ -241,7 +241,8 @@ function checkReferences(f: JurisdictionFile, ctx: z.RefinementCtx): void {
  * issue whose path is the JSON path of the field (e.g. `levels.2.unit.map.0.prefix`).
  */
 export function parseJurisdictionFile(json: unknown): Result<JurisdictionFile, Issue[]> {
-  const r = JurisdictionFileSchema.safeParse(json);
+  // read once per process: zod's generated fast path would cost more to compile than it saves
+  const r = JurisdictionFileSchema.safeParse(json, { jitless: true });
   if (r.success) return ok(r.data);
   return err(
     r.error.issues.map((i) => {
