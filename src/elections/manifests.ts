@@ -431,18 +431,25 @@ export function electionsFitting(header: readonly string[]): string[] {
   const cols = new Set(header.map((h) => h.trim().toUpperCase()));
   const onpe = cols.has('MESA_DE_VOTACION') && cols.has('N_ELEC_HABIL');
   const fileVotes = [...cols].filter((c) => /^VOTOS_P\d+$/.test(c)).sort();
-  return builtInElectionIds().filter((id) => {
-    const loaded = loadManifest(id);
-    if (!loaded.ok) return false;
-    return loaded.value.manifest.sources.some((s) => {
+  const fits = (m: ElectionManifest): boolean =>
+    m.sources.some((s) => {
       if (s.format === 'onpe-mesa' && onpe) {
-        const want = voteColumns(loaded.value.manifest, s.format).sort();
+        const want = voteColumns(m, s.format).sort();
         return want.length === fileVotes.length && want.every((c, i) => c === fileVotes[i]);
       }
       if (s.format === 'cifra-csv' && !onpe)
-        return voteColumns(loaded.value.manifest, s.format).every((c) => cols.has(c));
+        return voteColumns(m, s.format).every((c) => cols.has(c));
       return false;
     });
+  // the columns first, from the file as loadManifest parses it: only a manifest that fits is
+  // loaded whole (ruleset, jurisdiction and its place table, files), not every bundled one
+  return builtInElectionIds().filter((id) => {
+    const m = parseJsonFile(
+      resolve(BUILT_IN_DIR, `${id}.json`),
+      ManifestSchema,
+      'election_invalid',
+    );
+    return m.ok && fits(m.value) && loadManifest(id).ok;
   });
 }
 
