@@ -143,7 +143,7 @@ export const IssueSchema = z.object({
   code: z.enum(ISSUE_CODES),
   severity: z.enum(['error', 'warning']),
   path: z.array(z.union([z.string(), z.number()])),
-  details: z.record(z.string(), z.unknown()).optional(),
+  details: z.record(z.string(), z.unknown()).exactOptional(),
 });
 
 export function issue(
