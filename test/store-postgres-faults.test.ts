@@ -2,7 +2,8 @@
 // own: test/pg-global-setup.ts):
 // - read-only: a database whose transactions are read-only (as on a hot standby) refuses a write
 //   with SQLSTATE 25006; a role without the grant to write the acta versions refuses an upload's
-//   with 42501 (insufficient_privilege). Both are `store_read_only` (503), and reads still answer.
+//   with 42501 (insufficient_privilege). Both are `store_read_only` (503), and reads still answer;
+//   a role without the grant to read a table gets 42501 on that read: `store_read_denied` (503).
 // - disk full: no real way to fill the server's disk here (a small tablespace needs a mount, which
 //   the CI lacks), so a PL/pgSQL trigger raises SQLSTATE 53100 (disk_full) on the version insert:
 //   the error object is PostgreSQL's own, sent by the server mid-import. It is `disk_full` (507),
@@ -153,6 +154,37 @@ describe('PostgreSQL faults, as the real server raises them', () => {
       200,
     ]);
     expect(await asAdmin(url, imports)).toBe(1);
+  });
+
+  it('a role that may not read the acta versions: a read is 503 store_read_denied (42501), not store_read_only', async () => {
+    const url = await seeded('cifra_pg_no_select');
+    const role = `noread_${new URL(url).pathname.slice(-12)}`;
+    await asAdmin(url, async (c) => {
+      await c.query(`CREATE ROLE ${role} LOGIN`);
+      await c.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
+      await c.query(`REVOKE SELECT ON acta_versions FROM ${role}`);
+    });
+    const asRole = new URL(url);
+    asRole.username = role;
+    let seen: unknown[] = [];
+    await withApi(asRole.toString(), async (app) => {
+      const read = await app.inject({ url: `/api/v1/actas/000001?election=${ELECTION}` });
+      seen = [read.statusCode, read.json().error, read.json().issues[0]?.details];
+    });
+    expect(seen).toEqual([503, 'store_read_denied', { reason: '42501' }]);
+    // the store's own read, as the CLI meets it (program.ts codes it through storeFault)
+    const store = new PgStore(asRole.toString());
+    try {
+      const e: unknown = await store.getActa(ELECTION, '000001').catch((x: unknown) => x);
+      expect(storeFault(e)).toEqual({
+        code: 'store_read_denied',
+        severity: 'error',
+        path: ['store'],
+        details: { reason: '42501' },
+      });
+    } finally {
+      await store.close();
+    }
   });
 
   it("a full disk (SQLSTATE 53100 raised by the server mid-import): 507 disk_full, the import's rows rolled back", async () => {

@@ -106,6 +106,7 @@ export const ISSUE_CODES = [
   'disk_full',
   'store_read_only',
   'store_cannot_open',
+  'store_read_denied',
   'store_too_new',
   // API
   'unauthorized',
