@@ -165,6 +165,19 @@ describe('PostgreSQL faults, as the real server raises them', () => {
     expect(await asAdmin(url, imports)).toBe(1);
   });
 
+  it('a role that may only read opens an up-to-date store: its migrate writes nothing', async () => {
+    // `CREATE TABLE IF NOT EXISTS schema_migrations` was refused (42501, no CREATE on the schema),
+    // so every reading command (results, serve without a token) failed as store_read_only
+    const asRole = await roleAt(await seeded('cifra_pg_migrate_read'), 'migrate');
+    const store = new PgStore(asRole);
+    try {
+      await expect(store.migrate()).resolves.toBeUndefined();
+      expect((await store.listElections()).map((e) => e.id)).toEqual([ELECTION]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('a role that may not read the acta versions: a read is 503 store_read_denied (42501), not store_read_only', async () => {
     const url = await seeded('cifra_pg_no_select');
     const asRole = await roleAt(url, 'noread', (role) => [

@@ -93,9 +93,13 @@ export class PgStore implements Store {
     const c = await this.pool.connect();
     try {
       await c.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-      await c.query(
-        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-      );
+      // created only when absent: even IF NOT EXISTS needs CREATE on the schema, which a role
+      // that may only read lacks (42501), and an up-to-date store needs no write to be read
+      const known = await c.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS known");
+      if ((known.rows[0] as Row)['known'] !== true)
+        await c.query(
+          'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+        );
       const applied = new Set(
         (await c.query('SELECT version FROM schema_migrations')).rows.map(
           (r: Row) => r['version'] as number,
