@@ -14,7 +14,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ElectionDef } from '../src/core/model/acta.js';
 import { MESA, NATIONAL } from '../src/core/model/jurisdiction.js';
-import { summedPlaces, tabulateColumns } from '../src/core/tally/aggregate.js';
+import {
+  placeSums,
+  sumPlaceRows,
+  tabulateColumns,
+  type PlaceSums,
+} from '../src/core/tally/aggregate.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { dataPath } from '../src/io/paths.js';
@@ -85,6 +90,16 @@ const j = requireJurisdiction(withUniverse.jurisdiction);
 const levels = j.levels.map((l) => l.id).filter((l) => l !== MESA);
 const pendingFiguresCount = withUniverse.pendingFiguresCount ?? false;
 
+/**
+ * Every acta's per-place sums in one step: production's sums (documents.ts `sumPlacesInTurns`)
+ * without the event-loop turns between its steps, so that one call is measured synchronously.
+ */
+function summedPlaces(): PlaceSums {
+  const p = placeSums(cols, pendingFiguresCount);
+  sumPlaceRows(p, cols.length);
+  return p;
+}
+
 /** `PASSES` calls of `f`, per call: wall and CPU ms. */
 function perCall(f: () => unknown): Sample {
   const cpu = process.cpuUsage();
@@ -97,7 +112,7 @@ function perCall(f: () => unknown): Sample {
 const EVERY = `tabulateColumns, ${levels.length} levels`;
 const calls: Record<string, () => unknown> = {
   // the sums included, as the first summary of a revision makes them
-  electionExtent: () => electionExtent(withUniverse, j, summedPlaces(cols, pendingFiguresCount)),
+  electionExtent: () => electionExtent(withUniverse, j, summedPlaces()),
   [EVERY]: () => tabulateColumns(cols, j, levels, { pendingFiguresCount }),
   // the summary's own tabulation: the national unit only
   'tabulateColumns, national': () => tabulateColumns(cols, j, [NATIONAL], { pendingFiguresCount }),

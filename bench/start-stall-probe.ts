@@ -16,6 +16,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { servedAt } from '../scripts/lib/served-at.js';
 import { dataPath } from '../src/io/paths.js';
 
 const ELECTION = 'pe-2021-presidencial';
@@ -74,15 +75,7 @@ async function once(): Promise<Run> {
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /dashboard (http:\/\/[^/\s]+)\//.exec(out);
-      if (m?.[1] !== undefined) resolve(m[1]);
-    });
-    server.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
-  });
+  const base = await servedAt(server);
   const latencies: number[] = [];
   // the polls sent from the summary's request on: its read and tabulation, not the first listing
   const during: number[] = [];

@@ -195,7 +195,11 @@ async function evaluate(): Promise<void> {
   ].filter((p) => only === '' || p.key === only);
   const datasets: CalibrationDataset[] = [];
   for (const p of plan) {
-    const base = { ...(await calibrationSetupOf(p.id, p.prior)), previousAt };
+    const base = {
+      ...(await calibrationSetupOf(p.id, p.prior)),
+      // --no-previous: no earlier snapshot, the key left out
+      ...(previousAt === undefined ? {} : { previousAt }),
+    };
     const nb = neighbourModel();
     const setup: CalibrationSetup = {
       ...base,

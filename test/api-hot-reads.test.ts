@@ -59,23 +59,26 @@ const read = (path: string, headers: Record<string, string> = {}) =>
 /** A GET by node:http: status, headers but date and connection, the body as sent (not decoded). */
 const rawGet = async (path: string, headers: Record<string, string>) => {
   const http = await import('node:http');
-  return new Promise<{ status?: number; headers: Record<string, unknown>; body: string }>(
-    (resolve, reject) =>
-      http
-        .get(`${base}${path}`, { headers }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const h: Record<string, unknown> = { ...res.headers };
-            for (const k of ['date', 'connection', 'keep-alive']) delete h[k];
-            resolve({
-              status: res.statusCode,
-              headers: h,
-              body: Buffer.concat(chunks).toString('base64'),
-            });
+  return new Promise<{
+    status: number | undefined;
+    headers: Record<string, unknown>;
+    body: string;
+  }>((resolve, reject) =>
+    http
+      .get(`${base}${path}`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const h: Record<string, unknown> = { ...res.headers };
+          for (const k of ['date', 'connection', 'keep-alive']) delete h[k];
+          resolve({
+            status: res.statusCode,
+            headers: h,
+            body: Buffer.concat(chunks).toString('base64'),
           });
-        })
-        .on('error', reject),
+        });
+      })
+      .on('error', reject),
   );
 };
 const valid = async (r: Response) => ResultsSchema.parse(await r.json()).units[0]?.valid ?? 0;
@@ -144,7 +147,7 @@ describe('hot reads', () => {
     expect([not.status, await not.text()]).toEqual([304, '']);
     expect(not.headers.get('etag')).toBe(etag);
     const raw = await import('node:http');
-    const gz = await new Promise<{ enc?: string; body: Buffer }>((resolve, reject) =>
+    const gz = await new Promise<{ enc: string | undefined; body: Buffer }>((resolve, reject) =>
       raw
         .get(`${base}${URL_NATIONAL}`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
           const chunks: Buffer[] = [];

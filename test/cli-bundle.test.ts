@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../scripts/lib/reliability.js';
+import { servedAt } from '../scripts/lib/served-at.js';
 import { WhatIfSchema } from '../src/api/schemas.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -34,17 +35,7 @@ beforeAll(async () => {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server = proc;
-  let stderr = '';
-  proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    proc.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /dashboard (http:\/\/[^/\s]+)\//.exec(out);
-      if (m?.[1] !== undefined) resolve(m[1]);
-    });
-    proc.on('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
-  });
+  base = await servedAt(proc);
 });
 
 afterAll(() => {

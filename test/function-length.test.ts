@@ -1,8 +1,8 @@
 // House rule: a function does one job, and one that passes ~80 lines is split into named steps.
-// This holds the pure core and the stores to it (an AST walk with the TypeScript compiler): every
-// function, method and arrow function, from its signature to its closing brace. The few still
-// over the limit are listed by name with their length now, so that they can shrink, not grow;
-// one split below the limit must leave the list too.
+// This holds the pure core, the stores and the scripts' shared library to it (an AST walk with the
+// TypeScript compiler): every function, method and arrow function, from its signature to its
+// closing brace. The few still over the limit are listed by name with their length now, so that
+// they can shrink, not grow; one split below the limit must leave the list too.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const LIMIT = 80;
-const FOLDERS = ['src/core', 'src/store'];
+const FOLDERS = ['src/core', 'src/store', 'scripts/lib'];
 
 /** Functions still over the limit (file, name → lines now): split them, then take them out. */
 const ALLOWED: Readonly<Record<string, number>> = {

@@ -9,6 +9,7 @@ import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../scripts/lib/reliability.js';
+import { servedAt } from '../scripts/lib/served-at.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
 import { tempDir } from './helpers.js';
 
@@ -91,17 +92,7 @@ function serve(line: string): Promise<string> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server = proc;
-  let stderr = '';
-  proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise<string>((resolve, reject) => {
-    let out = '';
-    proc.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /dashboard (http:\/\/[^/\s]+)\//.exec(out);
-      if (m?.[1] !== undefined) resolve(m[1]);
-    });
-    proc.on('exit', (code) => reject(new Error(`${line} exited ${code}: ${stderr}`)));
-  });
+  return servedAt(proc);
 }
 
 describe("the README's CLI examples", () => {

@@ -9,22 +9,32 @@ import { fixedClock, fixtureElection, tempDir } from './helpers.js';
 
 export const RUNOFF = 'pe-2021-presidencial-segunda';
 
-/** A mesa of Chachapoyas (010101): counted (P1 110, P2 70) or pending. */
-export const runoffActa = (mesa: string, counted: boolean) => ({
+/** A mesa of Chachapoyas (010101): counted with `votes` (P1 110, P2 70 unless given) or pending. */
+export const runoffActa = (
+  mesa: string,
+  counted: boolean,
+  votes: Readonly<Record<string, number>> = { P1: 110, P2: 70 },
+) => ({
   mesa,
   ubigeo: '010101',
   state: counted ? 'counted' : 'pending',
   eligible: 300,
-  voters: counted ? 180 : null,
-  votes: counted ? { P1: 110, P2: 70 } : null,
+  // no blank or null votes: the voters are the candidates' votes
+  voters: counted ? Object.values(votes).reduce((a, b) => a + b, 0) : null,
+  votes: counted ? votes : null,
   blank: 0,
   null: 0,
 });
 
-/** A new store with the runoff defined, and how to deliver it a batch of actas (one import). */
-export async function runoffStore(
-  prefix: string,
-): Promise<{ store: SqliteStore; deliver: (rows: readonly object[]) => Promise<void> }> {
+/**
+ * A new store with the runoff defined, the folder it is in (for a site published from it), and
+ * how to deliver it a batch of actas (one import).
+ */
+export async function runoffStore(prefix: string): Promise<{
+  store: SqliteStore;
+  dir: string;
+  deliver: (rows: readonly object[]) => Promise<void>;
+}> {
   const dir = tempDir(prefix);
   const store = new SqliteStore(join(dir, 'r.db'));
   await store.migrate();
@@ -36,5 +46,5 @@ export async function runoffStore(
     const r = await ingestFile(store, { file, election: fixtureElection(RUNOFF), now: fixedClock });
     expect(r.ok).toBe(true);
   };
-  return { store, deliver };
+  return { store, dir, deliver };
 }

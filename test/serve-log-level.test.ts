@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../scripts/lib/reliability.js';
+import { servedAt } from '../scripts/lib/served-at.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { cli, tempDir } from './helpers.js';
 
@@ -31,15 +32,7 @@ async function logOf(
   let stderr = '';
   server.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise((r) => server.on('exit', r));
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /dashboard (http:\/\/[^/\s]+)\//.exec(out);
-      if (m?.[1] !== undefined) resolve(m[1]);
-    });
-    server.on('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
-  });
+  const base = await servedAt(server);
   for (const url of ['/api/v1/site.json', '/api/v1/elections/nope/summary.json'])
     await (await fetch(`${base}${url}`)).arrayBuffer();
   server.kill('SIGTERM');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../scripts/lib/reliability.js';
+import { servedAt } from '../scripts/lib/served-at.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ONPE_COLUMNS, tempDir } from './helpers.js';
@@ -46,15 +47,7 @@ beforeAll(async () => {
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CIFRA_TOKEN: TOKEN } },
   );
   server.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /dashboard (http:\/\/[^/\s]+)\//.exec(out);
-      if (m?.[1] !== undefined) resolve(m[1]);
-    });
-    server.on('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
-  });
+  base = await servedAt(server);
 });
 
 afterAll(() => {

@@ -2,7 +2,8 @@
 // own: test/pg-global-setup.ts):
 // - read-only: a database whose transactions are read-only (as on a hot standby) refuses a write
 //   with SQLSTATE 25006; a role without the grant to write the acta versions refuses an upload's
-//   with 42501 (insufficient_privilege). Both are `store_read_only` (503), and reads still answer.
+//   with 42501 (insufficient_privilege). Both are `store_read_only` (503), and reads still answer;
+//   a role without the grant to read a table gets 42501 on that read: `store_read_denied` (503).
 // - disk full: no real way to fill the server's disk here (a small tablespace needs a mount, which
 //   the CI lacks), so a PL/pgSQL trigger raises SQLSTATE 53100 (disk_full) on the version insert:
 //   the error object is PostgreSQL's own, sent by the server mid-import. It is `disk_full` (507),
@@ -45,6 +46,26 @@ async function asAdmin<T>(url: string, f: (c: pg.Client) => Promise<T>): Promise
   } finally {
     await c.end();
   }
+}
+
+/**
+ * A login role on the database at `url`, granted SELECT on every table and then `more` (SQL run
+ * as the admin, given the role's name): the URL that connects as it.
+ */
+async function roleAt(
+  url: string,
+  prefix: string,
+  more: (role: string) => readonly string[] = () => [],
+): Promise<string> {
+  const role = `${prefix}_${new URL(url).pathname.slice(-12)}`;
+  await asAdmin(url, async (c) => {
+    await c.query(`CREATE ROLE ${role} LOGIN`);
+    await c.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
+    for (const sql of more(role)) await c.query(sql);
+  });
+  const asRole = new URL(url);
+  asRole.username = role;
+  return asRole.toString();
 }
 
 /** The API over a store at `url` (not migrated: the schema is there), closed after `f`. */
@@ -116,17 +137,12 @@ describe('PostgreSQL faults, as the real server raises them', () => {
 
   it('a role that may not write the acta versions: an upload is 503 store_read_only (42501)', async () => {
     const url = await seeded('cifra_pg_grants');
-    const role = `reader_${new URL(url).pathname.slice(-12)}`;
-    await asAdmin(url, async (c) => {
-      await c.query(`CREATE ROLE ${role} LOGIN`);
-      await c.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
-      // it may open an import (its row, the id's sequence), not write what the import brings
-      await c.query(`GRANT INSERT, UPDATE ON imports TO ${role}`);
-      await c.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
-    });
-    const asRole = new URL(url);
-    asRole.username = role;
-    expect(await uploadAndRead(asRole.toString(), '000004')).toEqual([
+    // it may open an import (its row, the id's sequence), not write what the import brings
+    const asRole = await roleAt(url, 'reader', (role) => [
+      `GRANT INSERT, UPDATE ON imports TO ${role}`,
+      `GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
+    ]);
+    expect(await uploadAndRead(asRole, '000004')).toEqual([
       503,
       'store_read_only',
       { reason: '42501' },
@@ -139,20 +155,53 @@ describe('PostgreSQL faults, as the real server raises them', () => {
     // the import's first write (its row in imports) refused: the connection went back to no pool
     // before, so the API's close waited for ever (this test hung to its timeout)
     const url = await seeded('cifra_pg_select_only');
-    const role = `select_${new URL(url).pathname.slice(-12)}`;
-    await asAdmin(url, async (c) => {
-      await c.query(`CREATE ROLE ${role} LOGIN`);
-      await c.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
-    });
-    const asRole = new URL(url);
-    asRole.username = role;
-    expect(await uploadAndRead(asRole.toString(), '000006')).toEqual([
+    const asRole = await roleAt(url, 'select');
+    expect(await uploadAndRead(asRole, '000006')).toEqual([
       503,
       'store_read_only',
       { reason: '42501' },
       200,
     ]);
     expect(await asAdmin(url, imports)).toBe(1);
+  });
+
+  it('a role that may only read opens an up-to-date store: its migrate writes nothing', async () => {
+    // `CREATE TABLE IF NOT EXISTS schema_migrations` was refused (42501, no CREATE on the schema),
+    // so every reading command (results, serve without a token) failed as store_read_only
+    const asRole = await roleAt(await seeded('cifra_pg_migrate_read'), 'migrate');
+    const store = new PgStore(asRole);
+    try {
+      await expect(store.migrate()).resolves.toBeUndefined();
+      expect((await store.listElections()).map((e) => e.id)).toEqual([ELECTION]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a role that may not read the acta versions: a read is 503 store_read_denied (42501), not store_read_only', async () => {
+    const url = await seeded('cifra_pg_no_select');
+    const asRole = await roleAt(url, 'noread', (role) => [
+      `REVOKE SELECT ON acta_versions FROM ${role}`,
+    ]);
+    let seen: unknown[] = [];
+    await withApi(asRole, async (app) => {
+      const read = await app.inject({ url: `/api/v1/actas/000001?election=${ELECTION}` });
+      seen = [read.statusCode, read.json().error, read.json().issues[0]?.details];
+    });
+    expect(seen).toEqual([503, 'store_read_denied', { reason: '42501' }]);
+    // the store's own read, as the CLI meets it (program.ts codes it through storeFault)
+    const store = new PgStore(asRole);
+    try {
+      const e: unknown = await store.getActa(ELECTION, '000001').catch((x: unknown) => x);
+      expect(storeFault(e)).toEqual({
+        code: 'store_read_denied',
+        severity: 'error',
+        path: ['store'],
+        details: { reason: '42501' },
+      });
+    } finally {
+      await store.close();
+    }
   });
 
   it("a full disk (SQLSTATE 53100 raised by the server mid-import): 507 disk_full, the import's rows rolled back", async () => {

@@ -232,6 +232,34 @@ export interface CalibrationVariant {
   readonly runs: readonly CalibrationRun[];
 }
 
+/** Per seed of this order, its first run (by checkpoint) that named the wrong winner at p ≥ 0.9. */
+function wrongSeeds(rs: readonly CalibrationRun[], order: ReplayOrder): CalibrationRun[] {
+  const firsts: CalibrationRun[] = [];
+  for (const seed of [...new Set(rs.map((r) => r.seed))].sort((a, b) => a - b)) {
+    const w = rs
+      .filter((r) => r.order === order && r.seed === seed && r.pWrong >= 0.9)
+      .sort((a, b) => a.checkpoint - b.checkpoint)[0];
+    if (w !== undefined) firsts.push(w);
+  }
+  return firsts;
+}
+
+const seedsOf = (rs: readonly CalibrationRun[], order: ReplayOrder): number =>
+  new Set(rs.filter((r) => r.order === order).map((r) => r.seed)).size;
+
+/** The mean error's change against unit scaling, signed; – for no runs. */
+const errorChange = (rs: readonly CalibrationRun[]): string =>
+  rs.length === 0
+    ? '–'
+    : signed(mean(rs.map((r) => r.maeProjected)) / mean(rs.map((r) => r.maeUnitScaling)) - 1);
+
+const realistic = (rs: readonly CalibrationRun[]): CalibrationRun[] =>
+  rs.filter((r) => REALISTIC_ORDERS.includes(r.order));
+
+/** The realistic orders' runs at the target checkpoints. */
+const targets = (rs: readonly CalibrationRun[]): CalibrationRun[] =>
+  realistic(rs).filter((r) => r.checkpoint >= TARGET_RANGE.from && r.checkpoint <= TARGET_RANGE.to);
+
 /**
  * Variants side by side on department snapshots, as the adoption rules read them: wrong winners
  * (pair) at p ≥ 0.9 per order (replays with one, and where), the realistic orders' pooled 90 %
@@ -245,28 +273,6 @@ export function comparisonTable(variants: readonly CalibrationVariant[]): string
   const checkpoints = [...new Set(all.map((r) => r.checkpoint))].sort((a, b) => a - b);
   const row = (label: string, cell: (rs: readonly CalibrationRun[]) => string): string =>
     `| ${label} | ${snap.map((rs) => cell(rs)).join(' | ')} |`;
-  const wrongSeeds = (rs: readonly CalibrationRun[], order: ReplayOrder): CalibrationRun[] => {
-    const firsts: CalibrationRun[] = [];
-    for (const seed of [...new Set(rs.map((r) => r.seed))].sort((a, b) => a - b)) {
-      const w = rs
-        .filter((r) => r.order === order && r.seed === seed && r.pWrong >= 0.9)
-        .sort((a, b) => a.checkpoint - b.checkpoint)[0];
-      if (w !== undefined) firsts.push(w);
-    }
-    return firsts;
-  };
-  const seedsOf = (rs: readonly CalibrationRun[], order: ReplayOrder): number =>
-    new Set(rs.filter((r) => r.order === order).map((r) => r.seed)).size;
-  const change = (rs: readonly CalibrationRun[]): string =>
-    rs.length === 0
-      ? '–'
-      : signed(mean(rs.map((r) => r.maeProjected)) / mean(rs.map((r) => r.maeUnitScaling)) - 1);
-  const realistic = (rs: readonly CalibrationRun[]): CalibrationRun[] =>
-    rs.filter((r) => REALISTIC_ORDERS.includes(r.order));
-  const targets = (rs: readonly CalibrationRun[]): CalibrationRun[] =>
-    realistic(rs).filter(
-      (r) => r.checkpoint >= TARGET_RANGE.from && r.checkpoint <= TARGET_RANGE.to,
-    );
   const lines = [
     `| department snapshots | ${variants.map((v) => v.name).join(' | ')} |`,
     `|---|${variants.map(() => '---|').join('')}`,
@@ -289,7 +295,7 @@ export function comparisonTable(variants: readonly CalibrationVariant[]): string
     }),
     row('targets: error vs unit scaling; 90 % cover x/n; width (pp)', (rs) => {
       const t = targets(rs);
-      return `${change(t)}; ${coverCount(t.map((r) => r.covered90))}; ${pp(mean(t.map((r) => r.width90)))}`;
+      return `${errorChange(t)}; ${coverCount(t.map((r) => r.covered90))}; ${pp(mean(t.map((r) => r.width90)))}`;
     }),
     row(`realistic orders' 90 % cover, lowest checkpoint`, (rs) => {
       const at = checkpoints.map((c) => ({
@@ -313,7 +319,7 @@ export function comparisonTable(variants: readonly CalibrationVariant[]): string
     ...checkpoints.map((c) =>
       row(`department order at ${pct(c)}: error vs unit scaling; 90 % cover`, (rs) => {
         const d = rs.filter((r) => r.order === 'department' && r.checkpoint === c);
-        return `${change(d)}; ${coverCount(d.map((r) => r.covered90))}`;
+        return `${errorChange(d)}; ${coverCount(d.map((r) => r.covered90))}`;
       }),
     ),
   ];

@@ -37,6 +37,8 @@ export const HTTP_STATUS: Readonly<Partial<Record<IssueCode, number>>> = {
   disk_full: 507,
   store_read_only: 503,
   store_cannot_open: 503,
+  // the server's own role may not read its tables: its deployment's fault, not the request's
+  store_read_denied: 503,
   store_too_new: 503,
 };
 

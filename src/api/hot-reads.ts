@@ -44,6 +44,12 @@ export function withGzip(
   return made;
 }
 
+/** The request headers the cached answer reads; Node leaves an absent header undefined. */
+export type RequestHeaders = {
+  readonly 'if-none-match'?: string | string[] | undefined;
+  readonly 'accept-encoding'?: string | undefined;
+};
+
 /**
  * How a cached response answers a request — decided here once for the hot path and the
  * framework's cached-read hook (server.ts): the bytes as they are (a body under the compression
@@ -59,7 +65,7 @@ export type CachedAnswer =
 export function cachedAnswer(
   hit: CachedResponse,
   size: number,
-  headers: { readonly 'if-none-match'?: string | string[]; readonly 'accept-encoding'?: string },
+  headers: RequestHeaders,
   precompressBytes: number,
 ): CachedAnswer {
   const encoding = headers['accept-encoding'];
@@ -152,7 +158,7 @@ export class HotReads {
   answer(
     method: string | undefined,
     url: string | undefined,
-    headers: { readonly 'if-none-match'?: string | string[]; readonly 'accept-encoding'?: string },
+    headers: RequestHeaders,
   ): HotAnswer | undefined {
     if (method !== 'GET' || url === undefined) return undefined;
     const key = this.keys.get(url);

@@ -213,7 +213,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
  * docs/errors.md); 5xx with the error. `true` is `info` (a line per request, Fastify's level for
  * them); `warn` or `error` leave only the server's own errors (5xx, a failed recording).
  */
-export function loggerOptions(level: boolean | LogLevel): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  level: boolean | LogLevel,
+): NonNullable<FastifyServerOptions['logger']> {
   if (level === false) return false;
   return {
     level: level === true ? 'info' : level,

@@ -331,6 +331,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'the store cannot be opened: on read-only media a WAL store needs its -shm file; switch it to journal_mode=DELETE before, or copy it to a writable disk',
     es: 'no se puede abrir el registro: en un medio de solo lectura un registro WAL necesita su archivo -shm; páselo antes a journal_mode=DELETE, o cópielo a un disco con escritura',
   },
+  store_read_denied: {
+    en: "the store refused a read: the PostgreSQL role has no grant to read cifra's tables; grant it SELECT on them, or connect as a role that has it",
+    es: 'el registro rechazó una lectura: el rol de PostgreSQL no tiene permiso para leer las tablas de cifra; concédale SELECT sobre ellas, o conéctese con un rol que lo tenga',
+  },
   store_too_new: {
     en: 'the store was written by a newer cifra (its schema version is above the ones this cifra knows): upgrade cifra; nothing was read or written',
     es: 'el registro lo escribió un cifra más nuevo (su versión de esquema supera las que este cifra conoce): actualice cifra; no se leyó ni escribió nada',

@@ -106,6 +106,7 @@ export const ISSUE_CODES = [
   'disk_full',
   'store_read_only',
   'store_cannot_open',
+  'store_read_denied',
   'store_too_new',
   // API
   'unauthorized',
@@ -143,7 +144,7 @@ export const IssueSchema = z.object({
   code: z.enum(ISSUE_CODES),
   severity: z.enum(['error', 'warning']),
   path: z.array(z.union([z.string(), z.number()])),
-  details: z.record(z.string(), z.unknown()).optional(),
+  details: z.record(z.string(), z.unknown()).exactOptional(),
 });
 
 export function issue(

@@ -39,17 +39,16 @@ export const DEFAULT_INGEST_LIMITS: IngestLimits = {
 const limit = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
 /** A limits file (`cifra ingest --limits`, `cifra serve --ingest-limits`): any of the limits. */
-export const IngestLimitsFileSchema = z
-  .strictObject({
-    decompressedBytes: limit,
-    rows: limit,
-    lineBytes: limit,
-    quarantinedAtLeast: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-    quarantinedPercent: z.number().int().min(0).max(100),
-    jsonDepth: limit,
-    jsonArrayBytes: limit,
-  })
-  .partial();
+export const IngestLimitsFileSchema = z.strictObject({
+  // exactOptional: a limit left out is absent, never present as undefined (Partial<IngestLimits>)
+  decompressedBytes: limit.exactOptional(),
+  rows: limit.exactOptional(),
+  lineBytes: limit.exactOptional(),
+  quarantinedAtLeast: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).exactOptional(),
+  quarantinedPercent: z.number().int().min(0).max(100).exactOptional(),
+  jsonDepth: limit.exactOptional(),
+  jsonArrayBytes: limit.exactOptional(),
+});
 export type IngestLimitsFile = z.infer<typeof IngestLimitsFileSchema>;
 
 /** Passes bytes through until `max`, then fails the stream with `file_too_large`. */

@@ -10,14 +10,18 @@ const codeOf = (e: unknown): string =>
  * was rolled back by SQLite or PostgreSQL, so nothing is half-written.
  */
 export function storeFault(e: unknown): Issue | null {
+  // a read's 42501 (readFault below); a write's is store_read_only
+  if (e instanceof StoreReadDenied)
+    return issue('store_read_denied', ['store'], { reason: e.reason });
   const code = codeOf(e);
   // SQLITE_FULL (sqlite.org/rescode.html#full), ENOSPC and EDQUOT (a quota), PostgreSQL's 53100
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT' || code === '53100')
     return issue('disk_full', ['store'], { reason: code });
   // SQLITE_READONLY and its extended codes (a file or directory without write permission, a
   // read-only mount), EROFS; PostgreSQL's 25006 (a read-only transaction: a hot standby,
-  // default_transaction_read_only) and 42501 (a role without the grant to write): a write to a
-  // store that can only be read (postgresql.org/docs/current/errcodes-appendix.html)
+  // default_transaction_read_only) and 42501 (a role without the grant to write; a read's is
+  // StoreReadDenied, above): a write to a store that can only be read
+  // (postgresql.org/docs/current/errcodes-appendix.html)
   const readOnly = code === 'EROFS' || code === '25006' || code === '42501';
   if (code.startsWith('SQLITE_READONLY') || readOnly)
     return issue('store_read_only', ['store'], { reason: code });
@@ -27,6 +31,27 @@ export function storeFault(e: unknown): Issue | null {
   if (e instanceof StoreTooNewError)
     return issue('store_too_new', ['store'], { store: e.storeVersion, known: e.knownVersion });
   return null;
+}
+
+/**
+ * A read the store refused: PostgreSQL's 42501 (insufficient_privilege) on a SELECT, a role
+ * without the grant to read. Told apart from a write's 42501 by where it is raised (the PostgreSQL
+ * store's reads, readFault), since the SQLSTATE is the same.
+ */
+export class StoreReadDenied extends Error {
+  readonly code = 'CIFRA_STORE_READ_DENIED';
+  constructor(
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`the store refused a read (${reason}): the role may not read cifra's tables`, options);
+  }
+}
+
+/** Rethrows a read's error: a refused grant as StoreReadDenied, anything else as it is. */
+export function readFault(e: unknown): never {
+  if (codeOf(e) === '42501') throw new StoreReadDenied('42501', { cause: e });
+  throw e;
 }
 
 /** A store written by a newer cifra (its schema has migrations this one does not know). */

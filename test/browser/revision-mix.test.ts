@@ -3,43 +3,21 @@
 // the national results at the next. The page must never draw figures of two cuts together (the
 // leader's margin of one beside the valid votes of another) and must end on the new cut — on the
 // live API and on the static site `cifra publish` writes, drilled into a department.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { publishSite } from '../../src/api/publish-site.js';
 import { buildOpenApi } from '../../src/api/server.js';
-import { ingestFile } from '../../src/ingest/ingest.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { fixedClock, fixtureElection, tempDir } from '../helpers.js';
+import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { fixedClock } from '../helpers.js';
+import { RUNOFF as ID, runoffActa as acta, runoffStore } from '../runoff-deliveries.js';
 import { useDashboard } from './harness.js';
 import { servePublished } from './nginx.js';
 
 // the 2021 runoff without its universe: the few mesas below are the whole count
-const ID = 'pe-2021-presidencial-segunda';
 let dir: string;
 let store: SqliteStore;
-let batch = 0;
-
-type Votes = Readonly<Record<string, number>>;
-const acta = (mesa: string, votes: Votes | null) => ({
-  mesa,
-  ubigeo: '010101',
-  state: votes ? 'counted' : 'pending',
-  eligible: 300,
-  voters: votes ? Object.values(votes).reduce((a, b) => a + b, 0) : null,
-  votes,
-  blank: 0,
-  null: 0,
-});
-
-/** Imports actas into the runoff, as a delivery on the night would. */
-async function deliver(rows: readonly object[]): Promise<void> {
-  const e = fixtureElection(ID);
-  const file = join(dir, `batch-${++batch}.jsonl`);
-  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
-  expect((await ingestFile(store, { file, election: e, now: fixedClock })).ok).toBe(true);
-}
+let deliver: (rows: readonly object[]) => Promise<void>;
 
 /**
  * Each cut's figures, by hand from the actas delivered (all in Amazonas, so the department's valid
@@ -56,15 +34,12 @@ const CUTS = {
 type CutName = keyof typeof CUTS;
 
 const env = useDashboard(async () => {
-  dir = tempDir('cifra-revision-mix-');
-  store = new SqliteStore(join(dir, 'r.db'));
-  await store.migrate();
-  await store.putElection(fixtureElection(ID));
+  ({ store, dir, deliver } = await runoffStore('cifra-revision-mix-'));
   await deliver([
-    acta('000001', { P1: 110, P2: 70 }),
-    acta('000002', null),
-    acta('000003', null),
-    acta('000004', null),
+    acta('000001', true, { P1: 110, P2: 70 }),
+    acta('000002', false),
+    acta('000003', false),
+    acta('000004', false),
   ]);
   return store;
 }, 120_000);
@@ -147,7 +122,7 @@ async function expectOneCutEachFrame(page: Page, cut: CutName): Promise<void> {
 describe('an import between the summary and the rest', () => {
   it('the live API: the page reads the new cut again and draws it whole', async () => {
     const page = await openAcrossImport(env.base, () =>
-      deliver([acta('000002', { P1: 25, P2: 120 })]),
+      deliver([acta('000002', true, { P1: 25, P2: 120 })]),
     );
     await expectOneCutEachFrame(page, 'B');
     await page.close();
@@ -157,7 +132,7 @@ describe('an import between the summary and the rest', () => {
     const { site, stop } = await servePublished(store, dir, fixedClock());
     try {
       const page = await openAcrossImport(site, async () => {
-        await deliver([acta('000003', { P1: 100, P2: 10 })]);
+        await deliver([acta('000003', true, { P1: 100, P2: 10 })]);
         const again = await publishSite(store, join(dir, 'site'), buildOpenApi(), fixedClock());
         expect(again.ok).toBe(true);
       });

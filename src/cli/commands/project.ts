@@ -328,8 +328,11 @@ export async function runReplay(store: Store, args: ReplayArgs, io: CliIo): Prom
   const target = args.as ?? `${e.id}-replay`;
   io.out(
     say('replaying {file} into {target} ({order}, seed {seed}, {steps} steps)', {
-      ...args,
+      file: args.file,
       target,
+      order: args.order,
+      seed: args.seed,
+      steps: args.steps,
     }),
   );
   const r = await replay(store, {

@@ -191,11 +191,16 @@ interface RunState {
 function listsOf(st: RunState, di: number): { party: string; votes: number; position?: number }[] {
   const row = st.prep.votes[di] as readonly number[];
   const eligible = st.threshold.eligible[di] as readonly boolean[];
-  return st.prep.parties.flatMap((party, p) =>
-    eligible[p] === true && (row[p] as number) > 0
-      ? [{ party, votes: row[p] as number, position: st.prep.positions[p] }]
-      : [],
-  );
+  return st.prep.parties.flatMap((party, p) => {
+    if (eligible[p] !== true || (row[p] as number) <= 0) return [];
+    const position = st.prep.positions[p];
+    // a list without a ballot position has no key (not one set to undefined)
+    return [
+      position === undefined
+        ? { party, votes: row[p] as number }
+        : { party, votes: row[p] as number, position },
+    ];
+  });
 }
 
 /** Whether any list takes part in district di (listsOf without building it). */

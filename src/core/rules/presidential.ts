@@ -41,11 +41,13 @@ export function decidePresidentialRound(input: {
    */
   readonly valid?: number | undefined;
   /** The first-round rule: share, strictly more or at least, of valid or emitted votes (default > 1/2 of valid). */
-  readonly winner?: {
-    readonly share: Ratio;
-    readonly strict: boolean;
-    readonly base: 'valid' | 'emitted';
-  };
+  readonly winner?:
+    | {
+        readonly share: Ratio;
+        readonly strict: boolean;
+        readonly base: 'valid' | 'emitted';
+      }
+    | undefined;
 }): PresidentialResult {
   const sorted = [...input.candidates].sort(
     (a, b) =>

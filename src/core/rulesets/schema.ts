@@ -285,7 +285,7 @@ export const SeatBandsSchema = describe(
             .number()
             .int()
             .min(1)
-            .optional()
+            .exactOptional()
             .describe('The band’s highest population (absent: no upper limit).'),
           seats: z.number().int().min(0),
         }),

@@ -396,13 +396,6 @@ export function sumPlaceRows(p: PlaceSums, count: number): boolean {
   return st.done;
 }
 
-/** Every acta's per-ubigeo sums at once (`tabulateColumns`' first step). */
-export function summedPlaces(cols: ActaColumns, pendingFiguresCount = false): PlaceSums {
-  const p = placeSums(cols, pendingFiguresCount);
-  sumPlaceRows(p, cols.length);
-  return p;
-}
-
 /** A level coarser than the mesa, rolled up from complete per-ubigeo sums: `tabulateColumns`'. */
 export function placeSumsUnits(p: PlaceSums, units: UnitCoders, level: Level): UnitResult[] {
   const st = p as PlaceSumsState;

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { checkSchemaVersions } from '../store-faults.js';
+import { checkSchemaVersions, readFault } from '../store-faults.js';
 import { columnsFromActas, type ActaColumns } from '../../core/tally/acta-columns.js';
 import type { Issue } from '../../core/issues.js';
 import type { ElectionDef } from '../../core/model/acta.js';
@@ -79,6 +79,8 @@ const types = {
  */
 export class PgStore implements Store {
   private readonly pool: pg.Pool;
+  /** A read on the pool: a role's refused grant is store_read_denied, not a write's read-only. */
+  private readonly read: Query = (text, values) => this.pool.query(text, values).catch(readFault);
 
   constructor(
     connectionString: string,
@@ -91,9 +93,13 @@ export class PgStore implements Store {
     const c = await this.pool.connect();
     try {
       await c.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-      await c.query(
-        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-      );
+      // created only when absent: even IF NOT EXISTS needs CREATE on the schema, which a role
+      // that may only read lacks (42501), and an up-to-date store needs no write to be read
+      const known = await c.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS known");
+      if ((known.rows[0] as Row)['known'] !== true)
+        await c.query(
+          'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+        );
       const applied = new Set(
         (await c.query('SELECT version FROM schema_migrations')).rows.map(
           (r: Row) => r['version'] as number,
@@ -171,20 +177,20 @@ export class PgStore implements Store {
   }
 
   async getElection(id: string): Promise<ElectionDef | null> {
-    const r = (await this.pool.query('SELECT * FROM elections WHERE id = $1', [id])).rows[0] as
+    const r = (await this.read('SELECT * FROM elections WHERE id = $1', [id])).rows[0] as
       Row | undefined;
     return r ? electionOf(r) : null;
   }
 
   async listElections(): Promise<ElectionDef[]> {
-    return (await this.pool.query('SELECT * FROM elections ORDER BY id')).rows.map((r: Row) =>
+    return (await this.read('SELECT * FROM elections ORDER BY id')).rows.map((r: Row) =>
       electionOf(r),
     );
   }
 
   async findImport(election: string, sha256: string): Promise<ImportRecord | null> {
     const r = (
-      await this.pool.query(
+      await this.read(
         "SELECT * FROM imports WHERE election = $1 AND sha256 = $2 AND status = 'committed' ORDER BY id LIMIT 1",
         [election, sha256],
       )
@@ -195,10 +201,8 @@ export class PgStore implements Store {
   async listImports(election?: string): Promise<ImportRecord[]> {
     const res =
       election === undefined
-        ? await this.pool.query('SELECT * FROM imports ORDER BY id')
-        : await this.pool.query('SELECT * FROM imports WHERE election = $1 ORDER BY id', [
-            election,
-          ]);
+        ? await this.read('SELECT * FROM imports ORDER BY id')
+        : await this.read('SELECT * FROM imports WHERE election = $1 ORDER BY id', [election]);
     return res.rows.map((r: Row) => importOf(r));
   }
 
@@ -209,10 +213,10 @@ export class PgStore implements Store {
   async revision(election?: string): Promise<string> {
     const r = (
       election === undefined
-        ? await this.pool.query(
+        ? await this.read(
             `SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, (SELECT COUNT(*) FROM elections) + (SELECT COUNT(*) FROM published_units) AS e, ${revisionSeqSql()} AS s FROM imports WHERE status = 'committed'`,
           )
-        : await this.pool.query(
+        : await this.read(
             `SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, 0 AS e, ${revisionSeqSql('$1')} AS s FROM imports WHERE election = $1 AND status = 'committed'`,
             [election],
           )
@@ -222,7 +226,7 @@ export class PgStore implements Store {
 
   async currentActas(election: string): Promise<StoredActa[]> {
     const rows = (
-      await this.pool.query(
+      await this.read(
         'SELECT mesa, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, version, conflict, warnings, preferential FROM acta_versions WHERE election = $1 AND is_current',
         [election],
       )
@@ -241,7 +245,7 @@ export class PgStore implements Store {
 
   async getActa(election: string, mesa: string): Promise<StoredActa | null> {
     const r = (
-      await this.pool.query(
+      await this.read(
         'SELECT * FROM acta_versions WHERE election = $1 AND mesa = $2 AND is_current',
         [election, mesa],
       )
@@ -258,7 +262,7 @@ export class PgStore implements Store {
 
   async actaHistory(election: string, mesa: string): Promise<ActaVersion[]> {
     const rows = (
-      await this.pool.query(
+      await this.read(
         'SELECT v.*, i.sha256 AS sha256 FROM acta_versions v LEFT JOIN imports i ON i.id = v.import_id WHERE v.election = $1 AND v.mesa = $2 ORDER BY v.version',
         [election, mesa],
       )
@@ -278,9 +282,7 @@ export class PgStore implements Store {
 
   async quarantined(importId: number): Promise<QuarantinedRow[]> {
     const rows = (
-      await this.pool.query('SELECT * FROM quarantine WHERE import_id = $1 ORDER BY row', [
-        importId,
-      ])
+      await this.read('SELECT * FROM quarantine WHERE import_id = $1 ORDER BY row', [importId])
     ).rows as Row[];
     return rows.map((r) => ({
       row: r['row'] as number,
@@ -293,15 +295,13 @@ export class PgStore implements Store {
   async quarantinedOfMesa(election: string, mesa: string): Promise<MesaQuarantinedRow[]> {
     const sql = `SELECT q.*, i.file_name FROM quarantine q JOIN imports i ON i.id = q.import_id
       WHERE q.election = $1 AND q.mesa_key = $2 AND i.status = 'committed' ORDER BY q.import_id, q.row`;
-    return ((await this.pool.query(sql, [election, mesaKey(mesa)])).rows as Row[]).map(
-      mesaQuarantinedOf,
-    );
+    return ((await this.read(sql, [election, mesaKey(mesa)])).rows as Row[]).map(mesaQuarantinedOf);
   }
 
   async quarantinedMesas(election: string): Promise<string[]> {
     const sql = `SELECT DISTINCT q.mesa FROM quarantine q JOIN imports i ON i.id = q.import_id
       WHERE q.election = $1 AND q.mesa IS NOT NULL AND i.status = 'committed'`;
-    return ((await this.pool.query(sql, [election])).rows as Row[]).map((r) => r['mesa'] as string);
+    return ((await this.read(sql, [election])).rows as Row[]).map((r) => r['mesa'] as string);
   }
 
   async putPublished(
@@ -343,7 +343,7 @@ export class PgStore implements Store {
 
   async publishedUnits(election: string, level: string): Promise<PublishedUnit[]> {
     const rows = (
-      await this.pool.query(
+      await this.read(
         'SELECT level, code, doc FROM published_units WHERE election = $1 AND level = $2 ORDER BY code',
         [election, level],
       )
@@ -356,9 +356,8 @@ export class PgStore implements Store {
   }
 
   async publishedSeats(election: string): Promise<unknown> {
-    const r = (
-      await this.pool.query('SELECT doc FROM published_seats WHERE election = $1', [election])
-    ).rows[0] as Row | undefined;
+    const r = (await this.read('SELECT doc FROM published_seats WHERE election = $1', [election]))
+      .rows[0] as Row | undefined;
     return r ? (JSON.parse(r['doc'] as string) as unknown) : null;
   }
 
@@ -387,7 +386,7 @@ export class PgStore implements Store {
 
   async appliedVersions(election: string, afterImport: number): Promise<VersionRecord[]> {
     const rows = (
-      await this.pool.query(
+      await this.read(
         "SELECT * FROM acta_versions WHERE election = $1 AND kind <> 'conflict' AND import_id > $2 ORDER BY id",
         [election, afterImport],
       )
@@ -396,16 +395,16 @@ export class PgStore implements Store {
   }
 
   async projectionRecorded(election: string, revision: string): Promise<boolean> {
-    const r = await this.pool.query(
-      'SELECT 1 FROM projections WHERE election = $1 AND revision = $2',
-      [election, revision],
-    );
+    const r = await this.read('SELECT 1 FROM projections WHERE election = $1 AND revision = $2', [
+      election,
+      revision,
+    ]);
     return r.rows.length > 0;
   }
 
   async projectionHistory(election: string): Promise<ProjectionRecord[]> {
     const rows = (
-      await this.pool.query(
+      await this.read(
         'SELECT revision, recorded_at, pct_counted, doc FROM projections WHERE election = $1 ORDER BY pct_counted, recorded_at',
         [election],
       )
@@ -423,19 +422,19 @@ export class PgStore implements Store {
     versions: ChainedVersion[];
     imports: (ImportRecord & { readonly hash: string | null })[];
   }> {
-    return chainsOn((text, values) => this.pool.query(text, values));
+    return chainsOn(this.read);
   }
 
   async auditRecords(): Promise<AuditRecords> {
-    return auditRecordsOf(this.pool);
+    return auditRecordsOf(this.pool).catch(readFault);
   }
 
   async auditHead(): Promise<AuditHead> {
-    return auditHeadOf(this.pool);
+    return auditHeadOf(this.pool).catch(readFault);
   }
 
   async actaStates(election: string): Promise<ActaStateCounts> {
-    const r = await this.pool.query(
+    const r = await this.read(
       'SELECT state, COUNT(*) AS n, COUNT(votes) AS figures FROM acta_versions WHERE election = $1 AND is_current GROUP BY state',
       [election],
     );
@@ -444,7 +443,7 @@ export class PgStore implements Store {
 
   async mesaSummaries(election: string): Promise<MesaSummary[]> {
     const rows = (
-      await this.pool.query(
+      await this.read(
         'SELECT ubigeo, mesa, state, eligible, voters, conflict FROM acta_versions WHERE election = $1 AND is_current ORDER BY ubigeo, mesa',
         [election],
       )
@@ -460,7 +459,7 @@ export class PgStore implements Store {
   }
 
   async places(election: string): Promise<Map<string, PlaceNames>> {
-    const rows = (await this.pool.query('SELECT * FROM places WHERE election = $1', [election]))
+    const rows = (await this.read('SELECT * FROM places WHERE election = $1', [election]))
       .rows as Row[];
     return new Map(
       rows.map((r) => [
