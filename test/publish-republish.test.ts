@@ -2,54 +2,21 @@
 // previous version and extended by the imports since, and `cifra publish` verifies only the audit
 // log after the head the last publish verified. Each kept thing is checked to be invalidated by
 // what changes it: a new import, an import's record edited, an audit row edited.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { PATHS } from '../src/api/paths.js';
 import { publishSite } from '../src/api/publish-site.js';
 import { verifiedHead } from '../src/cli/commands/audit.js';
-import { bundledElection } from '../src/elections/manifests.js';
-import { ingestFile } from '../src/ingest/ingest.js';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
-import { cli, fixedClock, tempDir } from './helpers.js';
+import { cli, tempDir } from './helpers.js';
+import { ID, ingest, line, smallStore } from './publish-fixture.js';
 
-const ID = 'pe-2021-presidencial';
-const line = (mesa: string, ubigeo: string, p1: number): string =>
-  JSON.stringify({
-    mesa,
-    ubigeo,
-    state: 'counted',
-    eligible: 300,
-    voters: p1 + 4,
-    votes: { P1: p1, P16: 4 },
-    blank: 0,
-    null: 0,
-  });
-
-async function ingest(
-  store: SqliteStore,
-  dir: string,
-  name: string,
-  rows: string[],
-  mode: 'import' | 'correction' = 'import',
-): Promise<void> {
-  const e = bundledElection(ID);
-  if (!e) throw new Error('election');
-  const file = join(dir, name);
-  writeFileSync(file, rows.join('\n'));
-  const r = await ingestFile(store, { file, election: e, now: fixedClock, mode });
-  expect(r.ok).toBe(true);
-}
-
-async function smallStore(dir: string): Promise<SqliteStore> {
-  const store = new SqliteStore(join(dir, 'p.db'));
-  await store.migrate();
-  const e = bundledElection(ID);
-  if (!e) throw new Error('election');
-  await store.putElection(e);
-  await ingest(store, dir, 'a.jsonl', [line('000001', '010101', 6), line('000002', '921001', 5)]);
+/** The fixture's store and a second import: 000003, 13 votes. */
+async function twoImports(dir: string): Promise<SqliteStore> {
+  const store = await smallStore(dir);
   await ingest(store, dir, 'b.jsonl', [line('000003', '010101', 9)]);
   return store;
 }
@@ -92,7 +59,7 @@ async function freshCourse(store: Store, dir: string, name: string): Promise<str
 describe("a re-publish keeps the count's course", () => {
   it('reads no acta version when nothing changed, and its course is the replayed one', async () => {
     const dir = tempDir('cifra-republish-course-');
-    const store = await smallStore(dir);
+    const store = await twoImports(dir);
     const out = join(dir, 'site');
     const first = counting(store);
     expect((await publishSite(first.store, out, {}, NOW)).ok).toBe(true);
@@ -107,7 +74,7 @@ describe("a re-publish keeps the count's course", () => {
 
   it('after a one-mesa correction reads only its version, and the course is the replayed one', async () => {
     const dir = tempDir('cifra-republish-correction-');
-    const store = await smallStore(dir);
+    const store = await twoImports(dir);
     const out = join(dir, 'site');
     expect((await publishSite(store, out, {}, NOW)).ok).toBe(true);
     await ingest(store, dir, 'c.jsonl', [line('000001', '010101', 40)], 'correction');
@@ -124,7 +91,7 @@ describe("a re-publish keeps the count's course", () => {
 
   it("is replayed whole when an import's record it was made from changed", async () => {
     const dir = tempDir('cifra-republish-edited-');
-    const store = await smallStore(dir);
+    const store = await twoImports(dir);
     const out = join(dir, 'site');
     expect((await publishSite(store, out, {}, NOW)).ok).toBe(true);
     const raw = new Database(join(dir, 'p.db'));
@@ -142,7 +109,7 @@ describe("a re-publish keeps the count's course", () => {
 describe("publish's audit verify: the log after the last publish's head", () => {
   it('reads only the suffix from a verified head, and follows a new import', async () => {
     const dir = tempDir('cifra-republish-audit-');
-    const store = await smallStore(dir);
+    const store = await twoImports(dir);
     const full = await verifiedHead(store);
     if (!full.ok) throw new Error('unsound');
     const quick = counting(store);
@@ -158,7 +125,7 @@ describe("publish's audit verify: the log after the last publish's head", () => 
 
   it('refuses an edited entry after the head, and a head no longer in the log', async () => {
     const dir = tempDir('cifra-republish-tamper-');
-    const store = await smallStore(dir);
+    const store = await twoImports(dir);
     const first = await verifiedHead(store);
     if (!first.ok) throw new Error('unsound');
     await ingest(store, dir, 'c.jsonl', [line('000004', '010101', 3)]);
@@ -179,7 +146,7 @@ describe("publish's audit verify: the log after the last publish's head", () => 
 
   it('cifra publish records the head it verified; --full-verify verifies the whole store again', async () => {
     const dir = tempDir('cifra-republish-cli-');
-    const store = await smallStore(dir);
+    const store = await twoImports(dir);
     await store.close();
     const db = join(dir, 'p.db');
     const out = join(dir, 'site');
@@ -191,6 +158,19 @@ describe("publish's audit verify: the log after the last publish's head", () => 
       audit: { count: number };
     };
     expect(state.audit).toEqual(site.audit);
+    // the head recorded no longer in the log (another store, or history cut): refused, said so
+    const other = join(dir, 'other');
+    mkdirSync(other);
+    const second = await smallStore(other);
+    await ingest(second, other, 'b.jsonl', [line('000009', '010101', 1)]);
+    await second.close();
+    const moved = await cli('publish', '--db', join(other, 'p.db'), '--out', out);
+    expect(moved.code).toBe(1);
+    expect(moved.err).toContain('head_not_found');
+    expect(moved.err).toContain('--full-verify');
+    expect(
+      (await cli('publish', '--db', join(other, 'p.db'), '--out', out, '--full-verify')).code,
+    ).toBe(0);
     // an acta edited behind cifra: only the whole verify reads the versions' chain
     const raw = new Database(db);
     raw.prepare("UPDATE acta_versions SET blank = blank + 100 WHERE mesa = '000001'").run();

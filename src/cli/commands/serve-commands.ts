@@ -212,7 +212,14 @@ export function addPublishCommand(program: Command, io: CliIo, done: (code: numb
           const v = await (await import('./audit.js')).verifiedHead(store, after);
           if (!v.ok) {
             printIssues(io, v.issues);
-            io.err(say('nothing published: {db} fails `cifra audit verify`', { db: o.db }));
+            io.err(
+              after
+                ? say(
+                    'nothing published: the audit log of {db} does not extend the head the last publish to {out} verified (`--full-verify` verifies the whole store instead)',
+                    { db: o.db, out: o.out },
+                  )
+                : say('nothing published: {db} fails `cifra audit verify`', { db: o.db }),
+            );
             return EXIT_ISSUES;
           }
           const { publishSite } = await import('../../api/publish-site.js');
