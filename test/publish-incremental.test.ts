@@ -19,44 +19,10 @@ import { PATHS } from '../src/api/paths.js';
 import { publishSite } from '../src/api/publish-site.js';
 import { mesaKey } from '../src/api/publish-unchanged.js';
 import { buildApi } from '../src/api/server.js';
-import { bundledElection } from '../src/elections/manifests.js';
-import { ingestFile } from '../src/ingest/ingest.js';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
-import { fixedClock, memoryTempDirs, tempDir } from './helpers.js';
+import { memoryTempDirs, tempDir } from './helpers.js';
+import { ID, ingest, line, smallStore } from './publish-fixture.js';
 import { freePort, startNginx, waitFor } from './browser/nginx.js';
-
-const ID = 'pe-2021-presidencial';
-const line = (mesa: string, ubigeo: string, p1: number): string =>
-  JSON.stringify({
-    mesa,
-    ubigeo,
-    state: 'counted',
-    eligible: 300,
-    voters: p1 + 4,
-    votes: { P1: p1, P16: 4 },
-    blank: 0,
-    null: 0,
-  });
-
-async function ingest(store: SqliteStore, dir: string, name: string, rows: string[]) {
-  const e = bundledElection(ID);
-  if (!e) throw new Error('election');
-  const file = join(dir, name);
-  writeFileSync(file, rows.join('\n'));
-  const r = await ingestFile(store, { file, election: e, now: fixedClock });
-  expect(r.ok).toBe(true);
-}
-
-async function smallStore(dir: string): Promise<SqliteStore> {
-  const store = new SqliteStore(join(dir, 'p.db'));
-  await store.migrate();
-  const e = bundledElection(ID);
-  if (!e) throw new Error('election');
-  await store.putElection(e);
-  await ingest(store, dir, 'a.jsonl', [line('000001', '010101', 6), line('000002', '921001', 5)]);
-  return store;
-}
 
 /** A file's identity as nginx's ETag sees it (mtime and size), and its inode. */
 const id = (out: string, url: string) => {

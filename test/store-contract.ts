@@ -451,6 +451,20 @@ export function runStoreContract(
       await s.close();
     });
 
+    it("auditLogFrom gives the log's entries from a seq on, in order, ending at the head", async () => {
+      const s = await fresh();
+      await importActas(s, [acta('000001')], 'r1');
+      await importActas(s, [acta('000002')], 'r2');
+      const log = (await s.auditRecords()).log;
+      const head = await s.auditHead();
+      expect(await s.auditLogFrom(1)).toEqual(log);
+      const tail = await s.auditLogFrom(head.count);
+      expect(tail).toEqual(log.slice(-1));
+      expect(tail[0]?.hash).toBe(head.hash);
+      expect(await s.auditLogFrom(head.count + 1)).toEqual([]);
+      await s.close();
+    });
+
     it('revision changes with every committed import; mesaSummaries lists the mesas by place', async () => {
       const s = await fresh();
       const r0 = await s.revision(ELECTION.id);

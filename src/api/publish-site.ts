@@ -22,10 +22,12 @@ import { API_ROOT, ELECTION_DOCUMENTS } from './paths.js';
 import {
   changedMesas,
   codeFingerprint,
+  courseState,
   electionState,
   fileDigest,
   mesaKey,
   readState,
+  seedCourseFrom,
   STATE_FILE,
   type ElectionState,
   type FileMark,
@@ -301,12 +303,15 @@ export async function publishSite(
       for (const r of rulesets?.rulesets ?? []) await d.put('/rulesets/:id.json', { id: r.id });
       const list = (await d.put('/elections.json')) as { elections: { id: string }[] };
       const was = readState(dirs.previous);
-      const state: PublishState = { code: codeFingerprint(), elections: {} };
+      // recorded only when verified: the next publish then verifies the log after it
+      const state: PublishState = { code: codeFingerprint(), audit: o.audit, elections: {} };
       for (const { id } of list.elections) {
         // read before the documents: an import meanwhile is new to the next publish, not lost
         const now = await electionState(store, id);
         state.elections[id] = now;
+        await seedCourseFrom(store, id, was?.elections[id], now);
         await writeElection(d, store, id, was?.elections[id], now);
+        now.course = await courseState(store, id);
       }
       writeFileSync(join(dirs.dir, STATE_FILE), JSON.stringify(state));
       for (const id of builtInContestsIds()) await writeContests(d, id);

@@ -18,13 +18,18 @@ import { declaredActas } from './status.js';
 interface Replayed {
   readonly through: number;
   readonly actas: LatestActas;
+  /**
+   * True when seeded from a publish's record (seedCourse): `actas` then holds only the mesas read
+   * since, and a mesa an import writes is first read as it stood at `through` (its history).
+   */
+  readonly partial: boolean;
   /** The national sums of those actas (the tally's own, kept by difference import by import). */
   readonly sums: Sums;
   readonly points: readonly CoursePoint[];
 }
 
 /** A national count: votes per choice, valid, emitted, actas stored and processed. */
-interface Sums {
+export interface Sums {
   readonly votes: readonly number[];
   readonly valid: number;
   readonly emitted: number;
@@ -49,6 +54,7 @@ export function actaCourse(store: Store, def: ElectionDef): Promise<readonly Cou
     actas: new LatestActas(def.choices.length),
     sums: { votes: def.choices.map(() => 0), valid: 0, emitted: 0, actas: 0, processed: 0 },
     points: [],
+    partial: false,
   });
   // chained: two readers at once extend the replay once, in order
   const next = (byElection.get(def.id) ?? Promise.resolve(none()))
@@ -58,18 +64,71 @@ export function actaCourse(store: Store, def: ElectionDef): Promise<readonly Cou
   return next.then((r) => r.points);
 }
 
+/**
+ * What a publish keeps of an election's course (in its version's state file), so that the next
+ * publish, another process, extends it by the imports since instead of replaying every version.
+ */
+export interface CourseSeed {
+  /** The last committed import replayed. */
+  readonly through: number;
+  readonly sums: Sums;
+  readonly points: readonly CoursePoint[];
+}
+
+/**
+ * Starts the store's course of `def` from `seed` (a publish's record, which the caller has checked
+ * is of these imports up to `seed.through`), unless the store has one already.
+ */
+export function seedCourse(store: Store, def: ElectionDef, seed: CourseSeed): void {
+  let byElection = REPLAYED.get(store);
+  if (byElection === undefined) REPLAYED.set(store, (byElection = new Map()));
+  if (byElection.has(def.id)) return;
+  const actas = new LatestActas(def.choices.length);
+  byElection.set(def.id, Promise.resolve({ ...seed, actas, partial: true }));
+}
+
+/** The course as replayed so far for the store (null: none yet, or its replay failed). */
+export async function courseSeed(store: Store, def: ElectionDef): Promise<CourseSeed | null> {
+  const r = await REPLAYED.get(store)
+    ?.get(def.id)
+    ?.catch(() => null);
+  return r ? { through: r.through, sums: r.sums, points: r.points } : null;
+}
+
+/**
+ * A seeded replay's missing mesas among `mesas`, set as they stood at `through`: each one's last
+ * applied version (not a conflict) written by an import up to it; a mesa with none stays unset.
+ */
+async function fillPartial(
+  store: Store,
+  def: ElectionDef,
+  from: Replayed,
+  mesas: Iterable<string>,
+): Promise<void> {
+  for (const mesa of mesas) {
+    if (from.actas.has(mesa)) continue;
+    const stood = (await store.actaHistory(def.id, mesa))
+      .filter((v) => v.kind !== 'conflict' && v.importId !== null && v.importId <= from.through)
+      .sort((a, b) => a.version - b.version)
+      .at(-1);
+    if (stood) from.actas.set(stood.acta);
+  }
+}
+
 async function extend(store: Store, def: ElectionDef, from: Replayed): Promise<Replayed> {
   const imports = (await store.listImports(def.id)).filter(
     (i) => i.status === 'committed' && i.id > from.through,
   );
   if (imports.length === 0) return from;
   const byImport = new Map<number, Acta[]>();
-  for (const v of await store.appliedVersions(def.id, from.through)) {
+  const applied = await store.appliedVersions(def.id, from.through);
+  for (const v of applied) {
     if (v.importId === null) continue;
     const list = byImport.get(v.importId);
     if (list === undefined) byImport.set(v.importId, [v.acta]);
     else list.push(v.acta);
   }
+  if (from.partial) await fillPartial(store, def, from, new Set(applied.map((v) => v.acta.mesa)));
   const actas = from.actas;
   const points = [...from.points];
   let sums = from.sums;
@@ -86,7 +145,7 @@ async function extend(store: Store, def: ElectionDef, from: Replayed): Promise<R
     sums = plus(sums, national(def, actas.columnsOf(mesas)), national(def, before), -1);
     points.push(pointOf(def, sums, i.finishedAt));
   }
-  return { through, actas, sums, points };
+  return { through, actas, sums, points, partial: from.partial };
 }
 
 /** The national count of these actas, through the tally (the one rule of what counts). */

@@ -25,6 +25,11 @@ export class LatestActas {
     return this.rows;
   }
 
+  /** Whether `mesa` has an acta held. */
+  has(mesa: string): boolean {
+    return this.rowOf.has(mesa);
+  }
+
   /** Records `a` as its mesa's latest acta. */
   set(a: Acta): void {
     let i = this.rowOf.get(a.mesa);

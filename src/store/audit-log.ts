@@ -170,6 +170,44 @@ export function verifyAudit(r: AuditRecords, since?: string): FullAuditReport {
   };
 }
 
+/**
+ * The log's suffix after `head`, a head verified earlier (by a full verify, recorded by the last
+ * publish): `entries` are the log from `head.count` on. The head must still be there with its hash
+ * (a prefix rewritten and re-hashed changes it), and every later entry must chain from it. Not
+ * checked, as a full verifyAudit does: the entries before the head, the two row chains (acta
+ * versions, imports) and the tables against the log (docs/publishing.md).
+ */
+export function verifyLogSuffix(
+  head: AuditHead,
+  entries: readonly LogEntry[],
+): { ok: true; head: AuditHead; breaks: [] } | { ok: false; breaks: AuditBreak[] } {
+  const first = entries[0];
+  if (head.count < 1 || first?.seq !== head.count || first.hash !== head.hash)
+    return {
+      ok: false,
+      breaks: [
+        brk(
+          'audit_log',
+          head.hash,
+          'head_not_found',
+          `the head of the last publish (entry ${head.count}) is not in the log: history was rewritten or cut`,
+        ),
+      ],
+    };
+  let prev = first.hash;
+  for (const [i, e] of entries.entries()) {
+    if (i === 0) continue;
+    const expected = entryHash(prev, head.count + i, e.kind, e.subject, e.detail, e.at);
+    if (e.seq !== head.count + i || e.hash !== expected)
+      return {
+        ok: false,
+        breaks: [brk('audit_log', e.seq, 'hash_mismatch', `${e.kind} ${e.subject}`)],
+      };
+    prev = expected;
+  }
+  return { ok: true, head: headOf(entries), breaks: [] };
+}
+
 function checkLogChain(log: readonly LogEntry[]): AuditBreak | undefined {
   let prev = GENESIS;
   for (const [i, e] of log.entries()) {

@@ -13,6 +13,7 @@ import type {
   ImportMeta,
   ImportRecord,
   ImportSummary,
+  LogEntry,
   MesaQuarantinedRow,
   PlaceNames,
   QuarantinedRow,
@@ -23,6 +24,7 @@ export type {
   ImportMeta,
   ImportRecord,
   ImportSummary,
+  LogEntry,
   MesaQuarantinedRow,
   PlaceNames,
   QuarantinedRow,
@@ -111,6 +113,8 @@ export interface Store {
   auditRecords(): Promise<AuditRecords>;
   /** The audit log's head: its length, last hash and time (cifra audit head, publish). */
   auditHead(): Promise<AuditHead>;
+  /** The audit log's entries from `seq` on, in order: publish verifies the suffix after its last head. */
+  auditLogFrom(seq: number): Promise<LogEntry[]>;
   /** Every current acta's mesa summary, ordered by place (ubigeo) then mesa: one read, not one per place. */
   mesaSummaries(election: string): Promise<MesaSummary[]>;
   /** The current actas by state, counted by the store: how far a count is without tallying it. */

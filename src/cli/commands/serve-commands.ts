@@ -197,15 +197,29 @@ export function addPublishCommand(program: Command, io: CliIo, done: (code: numb
       '--out <dir>',
       'output path: a symlink to the version served, swapped in by one rename (only if cifra wrote it); unchanged files are kept, not rewritten',
     )
-    .action(async (o: { db: string; out: string }) => {
+    .option(
+      '--full-verify',
+      "verify the whole store as `cifra audit verify` does, not only the audit log's entries after the head the last publish to DIR verified",
+    )
+    .action(async (o: { db: string; out: string; fullVerify?: boolean }) => {
       done(
         await withExistingStore(o.db, io, async (store) => {
           // the site carries the store's audit head: a store that fails verification is not
-          // published (nothing written), rather than vouched for beside edited figures
-          const v = await (await import('./audit.js')).verifiedHead(store);
+          // published (nothing written), rather than vouched for beside edited figures; after an
+          // earlier publish, its head still in the log and the entries since (docs/publishing.md)
+          const { publishedAuditHead } = await import('../../api/publish-unchanged.js');
+          const after = o.fullVerify ? null : publishedAuditHead(o.out);
+          const v = await (await import('./audit.js')).verifiedHead(store, after);
           if (!v.ok) {
             printIssues(io, v.issues);
-            io.err(say('nothing published: {db} fails `cifra audit verify`', { db: o.db }));
+            io.err(
+              after
+                ? say(
+                    'nothing published: the audit log of {db} does not extend the head the last publish to {out} verified (`--full-verify` verifies the whole store instead)',
+                    { db: o.db, out: o.out },
+                  )
+                : say('nothing published: {db} fails `cifra audit verify`', { db: o.db }),
+            );
             return EXIT_ISSUES;
           }
           const { publishSite } = await import('../../api/publish-site.js');

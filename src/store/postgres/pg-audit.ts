@@ -11,7 +11,7 @@ import {
   type PublishedText,
 } from '../audit-log.js';
 import { electionOf, importOf, logEntryOf, projectionOf, quarantineOf, type Row } from '../rows.js';
-import type { ImportRecord, LogKind } from '../records.js';
+import type { ImportRecord, LogEntry, LogKind } from '../records.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { chained, type Query } from './pg-rows.js';
 
@@ -127,6 +127,12 @@ export async function auditRecordsOf(pool: pg.Pool): Promise<AuditRecords> {
   } finally {
     c.release();
   }
+}
+
+/** The audit log's entries from `seq` on, in order (a publish verifies the suffix after its last head). */
+export async function auditLogFromOf(pool: pg.Pool, seq: number): Promise<LogEntry[]> {
+  const r = await pool.query('SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq', [seq]);
+  return (r.rows as Row[]).map(logEntryOf);
 }
 
 /** The audit log's last entry. */

@@ -19,6 +19,7 @@ import type {
   ActaVersion,
   ImportMeta,
   ImportRecord,
+  LogEntry,
   ImportSession,
   MesaSummary,
   PlaceNames,
@@ -46,6 +47,7 @@ import { acta, chained, type Query } from './pg-rows.js';
 import {
   appendLog,
   auditHeadOf,
+  auditLogFromOf,
   auditRecordsOf,
   chainsOn,
   LOG_LOCK,
@@ -431,6 +433,10 @@ export class PgStore implements Store {
 
   async auditHead(): Promise<AuditHead> {
     return auditHeadOf(this.pool).catch(readFault);
+  }
+
+  async auditLogFrom(seq: number): Promise<LogEntry[]> {
+    return auditLogFromOf(this.pool, seq);
   }
 
   async actaStates(election: string): Promise<ActaStateCounts> {

@@ -11,7 +11,7 @@ import {
   type PublishedText,
 } from '../audit-log.js';
 import { electionOf, importOf, logEntryOf, projectionOf, quarantineOf, type Row } from '../rows.js';
-import type { ImportRecord, LogKind } from '../records.js';
+import type { ImportRecord, LogEntry, LogKind } from '../records.js';
 import { chained } from './acta-versions.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
@@ -117,6 +117,13 @@ export function auditRecordsOf(db: Database.Database): AuditRecords {
       knownMigrations: SQLITE_MIGRATIONS,
     };
   })();
+}
+
+/** The audit log's entries from `seq` on, in order (a publish verifies the suffix after its last head). */
+export function auditLogFromOf(db: Database.Database, seq: number): LogEntry[] {
+  return (db.prepare('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq').all(seq) as Row[]).map(
+    logEntryOf,
+  );
 }
 
 /** The audit log's last entry. */

@@ -11,6 +11,7 @@ import type {
   ActaVersion,
   ImportMeta,
   ImportRecord,
+  LogEntry,
   ImportSession,
   MesaSummary,
   ProjectionRecord,
@@ -47,7 +48,14 @@ import {
 } from '../rows.js';
 import { acta, chained, decodeVotes } from './acta-versions.js';
 import { busyCoded, configureSqlite, SQLITE_BUSY_MS } from './sqlite-config.js';
-import { appendLog, auditHeadOf, auditRecordsOf, chainsOf, publishedText } from './sqlite-audit.js';
+import {
+  appendLog,
+  auditHeadOf,
+  auditLogFromOf,
+  auditRecordsOf,
+  chainsOf,
+  publishedText,
+} from './sqlite-audit.js';
 import { ColumnSnapshots } from './column-snapshots.js';
 import { localImport } from './import-writer.js';
 import { plannedSession } from './import-session.js';
@@ -166,6 +174,10 @@ export class SqliteStore implements Store {
 
   async auditHead(): Promise<AuditHead> {
     return auditHeadOf(this.db);
+  }
+
+  async auditLogFrom(seq: number): Promise<LogEntry[]> {
+    return auditLogFromOf(this.db, seq);
   }
 
   async close(): Promise<void> {

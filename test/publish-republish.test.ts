@@ -1,0 +1,182 @@
+// An unchanged re-publish costs little (the twentieth pass): the count's course is kept from the
+// previous version and extended by the imports since, and `cifra publish` verifies only the audit
+// log after the head the last publish verified. Each kept thing is checked to be invalidated by
+// what changes it: a new import, an import's record edited, an audit row edited.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { PATHS } from '../src/api/paths.js';
+import { publishSite } from '../src/api/publish-site.js';
+import { verifiedHead } from '../src/cli/commands/audit.js';
+import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
+import { cli, tempDir } from './helpers.js';
+import { ID, ingest, line, smallStore } from './publish-fixture.js';
+
+/** The fixture's store and a second import: 000003, 13 votes. */
+async function twoImports(dir: string): Promise<SqliteStore> {
+  const store = await smallStore(dir);
+  await ingest(store, dir, 'b.jsonl', [line('000003', '010101', 9)]);
+  return store;
+}
+
+/** The store, with the calls of each method and the acta versions appliedVersions returned counted. */
+function counting(store: Store): {
+  store: Store;
+  calls: Map<string, number>;
+  versions: () => number;
+} {
+  const calls = new Map<string, number>();
+  let versions = 0;
+  const counted = new Proxy(store, {
+    get(target, key) {
+      const v: unknown = Reflect.get(target, key, target);
+      if (typeof v !== 'function') return v;
+      const f = (v as (...a: unknown[]) => unknown).bind(target);
+      return async (...a: unknown[]) => {
+        calls.set(String(key), (calls.get(String(key)) ?? 0) + 1);
+        const r = await f(...a);
+        if (key === 'appliedVersions') versions += (r as unknown[]).length;
+        return r;
+      };
+    },
+  });
+  return { store: counted, calls, versions: () => versions };
+}
+
+const NOW = '2026-12-02T10:00:00.000Z';
+const course = (out: string): string =>
+  readFileSync(join(out, PATHS.document(ID, 'count-course')), 'utf8');
+
+/** The course as a publish into a new folder makes it: replayed from every version. */
+async function freshCourse(store: Store, dir: string, name: string): Promise<string> {
+  const out = join(dir, name);
+  expect((await publishSite(store, out, {}, NOW)).ok).toBe(true);
+  return course(out);
+}
+
+describe("a re-publish keeps the count's course", () => {
+  it('reads no acta version when nothing changed, and its course is the replayed one', async () => {
+    const dir = tempDir('cifra-republish-course-');
+    const store = await twoImports(dir);
+    const out = join(dir, 'site');
+    const first = counting(store);
+    expect((await publishSite(first.store, out, {}, NOW)).ok).toBe(true);
+    expect(first.versions()).toBe(3);
+    const again = counting(store);
+    expect((await publishSite(again.store, out, {}, NOW)).ok).toBe(true);
+    // the old code replayed the course again: 3 versions
+    expect(again.versions()).toBe(0);
+    expect(course(out)).toBe(await freshCourse(store, dir, 'fresh'));
+    await store.close();
+  });
+
+  it('after a one-mesa correction reads only its version, and the course is the replayed one', async () => {
+    const dir = tempDir('cifra-republish-correction-');
+    const store = await twoImports(dir);
+    const out = join(dir, 'site');
+    expect((await publishSite(store, out, {}, NOW)).ok).toBe(true);
+    await ingest(store, dir, 'c.jsonl', [line('000001', '010101', 40)], 'correction');
+    const next = counting(store);
+    expect((await publishSite(next.store, out, {}, NOW)).ok).toBe(true);
+    // once for the changed actas, once for the course: the correction's one version each time
+    expect(next.versions()).toBe(2);
+    // the course's last point moved by the correction (34 votes more for P1)
+    const points = (JSON.parse(course(out)) as { points: { valid: number }[] }).points;
+    expect(points.map((p) => p.valid)).toEqual([19, 32, 66]);
+    expect(course(out)).toBe(await freshCourse(store, dir, 'fresh'));
+    await store.close();
+  });
+
+  it("is replayed whole when an import's record it was made from changed", async () => {
+    const dir = tempDir('cifra-republish-edited-');
+    const store = await twoImports(dir);
+    const out = join(dir, 'site');
+    expect((await publishSite(store, out, {}, NOW)).ok).toBe(true);
+    const raw = new Database(join(dir, 'p.db'));
+    raw.prepare("UPDATE imports SET finished_at = '2026-11-27T00:00:00.000Z' WHERE id = 1").run();
+    raw.close();
+    const next = counting(store);
+    expect((await publishSite(next.store, out, {}, NOW)).ok).toBe(true);
+    expect(next.versions()).toBe(3);
+    expect(course(out)).toContain('2026-11-27T00:00:00.000Z');
+    expect(course(out)).toBe(await freshCourse(store, dir, 'fresh'));
+    await store.close();
+  });
+});
+
+describe("publish's audit verify: the log after the last publish's head", () => {
+  it('reads only the suffix from a verified head, and follows a new import', async () => {
+    const dir = tempDir('cifra-republish-audit-');
+    const store = await twoImports(dir);
+    const full = await verifiedHead(store);
+    if (!full.ok) throw new Error('unsound');
+    const quick = counting(store);
+    expect(await verifiedHead(quick.store, full.head)).toEqual(full);
+    expect(quick.calls.get('auditRecords')).toBeUndefined();
+    expect(quick.calls.get('auditLogFrom')).toBe(1);
+    await ingest(store, dir, 'c.jsonl', [line('000004', '010101', 3)]);
+    const later = await verifiedHead(store, full.head);
+    expect(later).toEqual({ ok: true, head: await store.auditHead() });
+    expect(later.ok && later.head.count).toBeGreaterThan(full.head.count);
+    await store.close();
+  });
+
+  it('refuses an edited entry after the head, and a head no longer in the log', async () => {
+    const dir = tempDir('cifra-republish-tamper-');
+    const store = await twoImports(dir);
+    const first = await verifiedHead(store);
+    if (!first.ok) throw new Error('unsound');
+    await ingest(store, dir, 'c.jsonl', [line('000004', '010101', 3)]);
+    const raw = new Database(join(dir, 'p.db'));
+    const last = raw.prepare('SELECT MAX(seq) AS seq FROM audit_log').get() as { seq: number };
+    raw.prepare("UPDATE audit_log SET at = '2020-01-01' WHERE seq = ?").run(last.seq);
+    const edited = await verifiedHead(store, first.head);
+    expect(edited.ok).toBe(false);
+    expect(!edited.ok && edited.issues[0]?.code).toBe('audit_chain_broken');
+    expect(!edited.ok && edited.issues[0]?.details).toMatchObject({ reason: 'hash_mismatch' });
+    // a prefix rewritten and re-hashed: the head the last publish verified is gone
+    raw.prepare("UPDATE audit_log SET hash = 'x' || hash WHERE seq = ?").run(first.head.count);
+    raw.close();
+    const gone = await verifiedHead(store, first.head);
+    expect(!gone.ok && gone.issues[0]?.details).toMatchObject({ reason: 'head_not_found' });
+    await store.close();
+  });
+
+  it('cifra publish records the head it verified; --full-verify verifies the whole store again', async () => {
+    const dir = tempDir('cifra-republish-cli-');
+    const store = await twoImports(dir);
+    await store.close();
+    const db = join(dir, 'p.db');
+    const out = join(dir, 'site');
+    expect((await cli('publish', '--db', db, '--out', out)).code).toBe(0);
+    const state = JSON.parse(readFileSync(join(out, '.cifra-state.json'), 'utf8')) as {
+      audit: { count: number };
+    };
+    const site = JSON.parse(readFileSync(join(out, PATHS.site()), 'utf8')) as {
+      audit: { count: number };
+    };
+    expect(state.audit).toEqual(site.audit);
+    // the head recorded no longer in the log (another store, or history cut): refused, said so
+    const other = join(dir, 'other');
+    mkdirSync(other);
+    const second = await smallStore(other);
+    await ingest(second, other, 'b.jsonl', [line('000009', '010101', 1)]);
+    await second.close();
+    const moved = await cli('publish', '--db', join(other, 'p.db'), '--out', out);
+    expect(moved.code).toBe(1);
+    expect(moved.err).toContain('head_not_found');
+    expect(moved.err).toContain('--full-verify');
+    expect(
+      (await cli('publish', '--db', join(other, 'p.db'), '--out', out, '--full-verify')).code,
+    ).toBe(0);
+    // an acta edited behind cifra: only the whole verify reads the versions' chain
+    const raw = new Database(db);
+    raw.prepare("UPDATE acta_versions SET blank = blank + 100 WHERE mesa = '000001'").run();
+    raw.close();
+    const r = await cli('publish', '--db', db, '--out', out, '--full-verify');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('audit_chain_broken at acta_versions');
+  });
+});
