@@ -71,6 +71,13 @@ const types = {
 };
 
 /**
+ * Current actas per state of one election, as SQLite's ACTA_STATES_SQL: the counts from the
+ * index acta_current_state (migration 11), then the pending rows only, for their figures.
+ */
+export const ACTA_STATES_SQL = `SELECT state, COUNT(*) AS n, 0 AS figures FROM acta_versions WHERE election = $1 AND is_current GROUP BY state
+  UNION ALL SELECT 'pending', 0, COUNT(votes) FROM acta_versions WHERE election = $1 AND is_current AND state = 'pending'`;
+
+/**
  * The Store on PostgreSQL (node-postgres): the same contract as SQLite (test/store-contract.ts
  * runs against both). Reads use the pool; an import holds one connection and one transaction,
  * with a savepoint per batch, and takes a transaction-scoped advisory lock so that concurrent
@@ -435,10 +442,7 @@ export class PgStore implements Store {
   }
 
   async actaStates(election: string): Promise<ActaStateCounts> {
-    const r = await this.pool.query(
-      'SELECT state, COUNT(*) AS n, COUNT(votes) AS figures FROM acta_versions WHERE election = $1 AND is_current GROUP BY state',
-      [election],
-    );
+    const r = await this.pool.query(ACTA_STATES_SQL, [election]);
     return actaStatesOf(r.rows as Row[]);
   }
 
