@@ -211,7 +211,10 @@ export function startedImportParams(meta: ImportMeta): unknown[] {
   ];
 }
 
-/** Rows of `state, n, figures` (current actas per state, and of them those with votes) as counts. */
+/**
+ * Rows of `state, n, figures` (current actas per state, and of them those with votes) as counts;
+ * a state's rows are summed (the stores count the pending figures in a row of their own).
+ */
 export function actaStatesOf(rows: readonly Row[]): ActaStateCounts {
   const states = Object.fromEntries(ACTA_STATES.map((st) => [st, 0])) as Record<ActaState, number>;
   let total = 0;

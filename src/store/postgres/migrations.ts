@@ -190,4 +190,9 @@ export const PG_MIGRATIONS: readonly {
       );
     },
   },
+  {
+    version: 11,
+    name: 'current actas by election and state: the elections list counts them from the index alone',
+    sql: `CREATE INDEX acta_current_state ON acta_versions(election, state) WHERE is_current;`,
+  },
 ];

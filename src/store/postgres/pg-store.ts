@@ -73,6 +73,13 @@ const types = {
 };
 
 /**
+ * Current actas per state of one election, as SQLite's ACTA_STATES_SQL: the counts from the
+ * index acta_current_state (migration 11), then the pending rows only, for their figures.
+ */
+export const ACTA_STATES_SQL = `SELECT state, COUNT(*) AS n, 0 AS figures FROM acta_versions WHERE election = $1 AND is_current GROUP BY state
+  UNION ALL SELECT 'pending', 0, COUNT(votes) FROM acta_versions WHERE election = $1 AND is_current AND state = 'pending'`;
+
+/**
  * The Store on PostgreSQL (node-postgres): the same contract as SQLite (test/store-contract.ts
  * runs against both). Reads use the pool; an import holds one connection and one transaction,
  * with a savepoint per batch, and takes a transaction-scoped advisory lock so that concurrent
@@ -436,14 +443,11 @@ export class PgStore implements Store {
   }
 
   async auditLogFrom(seq: number): Promise<LogEntry[]> {
-    return auditLogFromOf(this.pool, seq);
+    return auditLogFromOf(this.pool, seq).catch(readFault);
   }
 
   async actaStates(election: string): Promise<ActaStateCounts> {
-    const r = await this.read(
-      'SELECT state, COUNT(*) AS n, COUNT(votes) AS figures FROM acta_versions WHERE election = $1 AND is_current GROUP BY state',
-      [election],
-    );
+    const r = await this.read(ACTA_STATES_SQL, [election]);
     return actaStatesOf(r.rows as Row[]);
   }
 

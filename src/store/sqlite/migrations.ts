@@ -189,4 +189,9 @@ export const SQLITE_MIGRATIONS: readonly {
       db.exec('UPDATE quarantine SET mesa_key = cifra_mesa_key(mesa) WHERE mesa IS NOT NULL');
     },
   },
+  {
+    version: 11,
+    name: 'current actas by election and state: the elections list counts them from the index alone',
+    sql: `CREATE INDEX acta_current_state ON acta_versions(election, state) WHERE is_current = 1;`,
+  },
 ];

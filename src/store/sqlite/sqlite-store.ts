@@ -86,6 +86,14 @@ export interface SqliteStoreOptions {
 export const IMPORT_WORKER_MIN_BYTES = 256 << 10;
 
 /**
+ * Current actas per state of one election (bound twice): the counts from the index
+ * acta_current_state alone (migration 11: no acta row read for the elections list's first
+ * answer), then the pending actas' rows only, for how many of them carry figures.
+ */
+export const ACTA_STATES_SQL = `SELECT state, COUNT(*) AS n, 0 AS figures FROM acta_versions WHERE election = ? AND is_current = 1 GROUP BY state
+  UNION ALL SELECT 'pending', 0, COUNT(votes) FROM acta_versions WHERE election = ? AND is_current = 1 AND state = 'pending'`;
+
+/**
  * The Store on SQLite (better-sqlite3): the reads and the small writes (elections, published
  * documents, projections) on the store's connection; an import on its own connection, written
  * by import-writer.ts here or in the writer thread, planned by import-session.ts.
@@ -501,11 +509,7 @@ export class SqliteStore implements Store {
   }
 
   async actaStates(election: string): Promise<ActaStateCounts> {
-    return actaStatesOf(
-      this.read(
-        'SELECT state, COUNT(*) AS n, COUNT(votes) AS figures FROM acta_versions WHERE election = ? AND is_current = 1 GROUP BY state',
-      ).all(election) as Row[],
-    );
+    return actaStatesOf(this.read(ACTA_STATES_SQL).all(election, election) as Row[]);
   }
 
   async mesaSummaries(election: string): Promise<MesaSummary[]> {
