@@ -66,7 +66,7 @@ const StateSchema = z.object({
   code: z.string(),
   /**
    * The audit head the publish verified (whole, or its suffix after the head before), so the next
-   * publish verifies only the log after it (`cifra publish --full-verify` verifies all again).
+   * publish with `--quick-verify` verifies only the log after it (without it, the whole store).
    */
   audit: z
     .object({ count: z.number().int(), hash: z.string(), at: z.string().nullable() })

@@ -151,8 +151,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'no se imprime la cabeza: el almacén no pasa `cifra audit verify` (una cabeza avala una historia íntegra)',
   'nothing published: {db} fails `cifra audit verify`':
     'no se publicó nada: {db} no pasa `cifra audit verify`',
-  'nothing published: the audit log of {db} does not extend the head the last publish to {out} verified (`--full-verify` verifies the whole store instead)':
-    'no se publicó nada: el registro de auditoría de {db} no continúa la cabeza que verificó la última publicación en {out} (`--full-verify` verifica todo el almacén)',
+  'nothing published: the audit log of {db} does not extend the head the last publish to {out} verified (without `--quick-verify`, the whole store is verified instead)':
+    'no se publicó nada: el registro de auditoría de {db} no continúa la cabeza que verificó la última publicación en {out} (sin `--quick-verify` se verifica todo el almacén)',
   'acta {mesa} — {election}: no version stored; every row for this mesa was quarantined':
     'acta {mesa} — {election}: ninguna versión guardada; toda fila de esta mesa quedó en cuarentena',
   'import #{id} · row {row}': 'importación #{id} · fila {row}',
