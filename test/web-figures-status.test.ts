@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../src/ingest/ingest.js';
+import { replayDefinition } from '../src/projection/replay.js';
 import { getProgress } from '../src/results/service.js';
 import { getSummary } from '../src/results/summary.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -62,5 +63,47 @@ describe('the status line of the dashboard', () => {
     const line = statusLine(status, about, undefined, 'es');
     expect(line.startsWith(`${STRINGS.es.thirdParty}: ${PUBLISHER}`)).toBe(true);
     expect(line).not.toContain(STRINGS.es.provisional);
+  });
+});
+
+describe('a rehearsal (review 20 M1)', () => {
+  it('says it is a replay before anything else, in both languages, and a real count does not', async () => {
+    const dir = tempDir('cifra-web-rehearsal-');
+    const store = new SqliteStore(join(dir, 'cifra.db'));
+    try {
+      await store.migrate();
+      const election = fixtureElection(ID);
+      const def = replayDefinition({
+        file: join(dir, 'unused.csv'),
+        election,
+        target: 'r1-ensayo',
+        order: 'urban-first',
+        seed: 7,
+        steps: 10,
+        speed: 0,
+        sims: 10,
+        now: fixedClock,
+        sleep: () => Promise.resolve(),
+      });
+      await store.putElection(def);
+      const file = join(dir, 'actas.csv');
+      writeFileSync(file, onpeCsv(onpeRow('000001', 50)));
+      expect((await ingestFile(store, { file, election: def, now: fixedClock })).ok).toBe(true);
+      const s = await getSummary(store, 'r1-ensayo');
+      if (!s.ok) throw new Error('summary');
+      // the stored definition keeps the mark: every document's status carries it
+      expect(s.value.status.rehearsal).toEqual({ of: ID, order: 'urban-first', seed: 7 });
+      expect(statusLine(s.value.status, null, undefined, 'es')).toMatch(
+        new RegExp(
+          `^ENSAYO: repetición del conteo terminado ${ID} \\(orden urban-first, semilla 7\\)`,
+        ),
+      );
+      expect(statusLine(s.value.status, null, undefined, 'en')).toMatch(/^REHEARSAL: a replay/);
+    } finally {
+      await store.close();
+    }
+    const real = await served([onpeRow('000001', 50)]);
+    expect(real.status.rehearsal).toBeNull();
+    expect(statusLine(real.status, real.about, undefined, 'es')).not.toContain('ENSAYO');
   });
 });

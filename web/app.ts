@@ -176,8 +176,8 @@ async function redraw(
 async function setupApart(seats: Seats): Promise<void> {
   const apart = await Promise.allSettled([
     setupCrossCheck(state.about, (m) => openMesa(m, true), state.site?.kind === 'static'),
-    // the what-if recomputes on the server: a static site has none
-    setupWhatIf(state.site?.kind === 'static' ? { kind: 'none' } : seats),
+    // the what-if recomputes on the server: a static site says it has none
+    setupWhatIf(seats, state.site?.kind === 'static'),
   ]);
   for (const d of apart) if (d.status === 'rejected') fail(d.reason);
 }

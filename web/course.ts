@@ -1,73 +1,127 @@
-// The count's course over the night: the leader's margin after each update and the lead changes.
+// The count's course over the night: the lead after each update and where the lead changed hands.
 import type { Api, CountCourse } from './api-client.js';
-
-type Point = CountCourse['points'][number];
-import { coursePair, pairMargin } from './course-pair.js';
+import { courseSeries, type CourseSeries } from './course-pair.js';
 import { zoneTime } from './live.js';
-import { $, $svg, choiceLabel, electionId, fmt, inLang, state, svgEl, t } from './ui.js';
+import {
+  $,
+  $svg,
+  choiceLabel,
+  colorOfChoice,
+  el,
+  electionId,
+  fmt,
+  inLang,
+  state,
+  svgEl,
+  t,
+} from './ui.js';
 
-/** The count's course: the leader's margin after each published update, and where the lead changed hands. */
+const W = 320;
+const H = 160;
+
+/** The count's course: the lead after each published update, and where the lead changed hands. */
 export async function renderCourse(reader: Api): Promise<void> {
   const box = $('course');
   const c = await reader.document(electionId(), 'count-course');
-  if (c.points.length < 2) {
-    box.hidden = true;
-    return;
-  }
   const last = c.points.at(-1);
-  const pair = last === undefined ? null : coursePair(state, last.votes);
-  if (!last || pair === null) {
+  const series = c.points.length < 2 ? null : courseSeries(state, c.points);
+  if (last === undefined || series === null) {
     box.hidden = true;
     return;
   }
-  const [a, b] = pair;
   box.hidden = false;
-  // the last update's leader over its runner-up through the night: above zero, a leads
-  const margin = (p: Point): number => pairMargin(p.votes, pair);
-  const W = 320;
-  const H = 160;
+  drawCourse(c, series);
+  $('course-legend').replaceChildren(...legendOf(c, series));
+  const hint = series.kind === 'pair' ? t('courseHint') : t('courseLeadHint');
+  $('course-meta').textContent =
+    `${hint}. ${t('leadChanges')(c.leadChanges.length)}${changesText(c)}; ${t('courseLast')(fmt(last.margin), last.pctCounted ?? '—')}${c.source ? ` (${inLang(c.source)})` : ''}.`;
+}
+
+/**
+ * The chart. A pair's signed margin around a zero line whose halves name who leads; otherwise
+ * each update's lead over the runner-up above a zero baseline, drawn in the leader's colour.
+ */
+function drawCourse(c: CountCourse, series: CourseSeries): void {
   const xs = c.points.map((p) => Number(p.pctCounted));
-  const ms = c.points.map(margin);
+  const ys = series.ys;
   const x0 = Math.min(...xs);
   const x1 = Math.max(...xs);
-  const m = Math.max(...ms.map(Math.abs), 1);
+  const m = Math.max(...ys.map(Math.abs), 1);
+  const signed = series.kind === 'pair';
+  const zeroY = signed ? H / 2 : H - 14;
   const sx = (x: number): number => 30 + ((x - x0) / Math.max(x1 - x0, 1e-9)) * (W - 40);
-  const sy = (v: number): number => H / 2 - (v / m) * (H / 2 - 14);
+  const sy = (v: number): number => zeroY - (v / m) * (signed ? H / 2 - 14 : H - 30);
+  const at = (i: number): string => `${sx(xs[i] ?? 0)},${sy(ys[i] ?? 0)}`;
   const svg = $svg('course-chart');
+  svg.setAttribute('data-kind', series.kind);
   for (const old of svg.querySelectorAll('path, line, circle, text')) old.remove();
   const add = (tag: string, attrs: Readonly<Record<string, string | number>>, text?: string) =>
     svg.append(svgEl(tag, attrs, text));
-  add('line', { x1: 30, x2: W - 10, y1: sy(0), y2: sy(0), class: 'zero' });
-  add('path', {
-    d: c.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${sx(xs[i] ?? 0)},${sy(ms[i] ?? 0)}`).join(''),
-    class: 'margin',
-    'data-points': c.points.length,
-  });
+  add('line', { x1: 30, x2: W - 10, y1: zeroY, y2: zeroY, class: 'zero' });
+  for (const run of runsOf(series)) {
+    const d = run.points.map((i, k) => `${k === 0 ? 'M' : 'L'}${at(i)}`).join('');
+    // a pair's one line keeps the chart's colour: its halves, not a colour, say who leads
+    const color = run.leader === null ? '#888' : colorOfChoice(run.leader);
+    const style: Record<string, string> = signed
+      ? {}
+      : { style: `stroke:${color}`, 'data-leader': run.leader ?? '' };
+    add('path', { d, class: 'margin', 'data-points': run.points.length, ...style });
+  }
   for (const ch of c.leadChanges) {
     const i = c.points.findIndex((p) => p.time === ch.time);
-    add('circle', {
-      cx: sx(xs[i] ?? 0),
-      cy: sy(0),
-      r: 4,
-      class: 'lead-change',
-      'data-time': ch.time,
-    });
+    const [cx, cy] = at(i).split(',');
+    add('circle', { cx: cx ?? 0, cy: cy ?? 0, r: 4, class: 'lead-change', 'data-time': ch.time });
   }
-  add('text', { x: 32, y: 12 }, `${a.label} ${t('leads')}`);
-  add('text', { x: 32, y: H - 4 }, `${b.label} ${t('leads')}`);
-  add('text', { x: 30, y: H / 2 - 4, class: 'axis' }, `${x0.toFixed(1)} %`);
-  add('text', { x: W - 50, y: H / 2 - 4, class: 'axis' }, `${x1.toFixed(1)} %`);
-  $('course-meta').textContent =
-    `${t('courseHint')}. ${t('leadChanges')(c.leadChanges.length)}${changesText(c)}; ${t('courseLast')(fmt(last.margin), last.pctCounted ?? '—')}${c.source ? ` (${inLang(c.source)})` : ''}.`;
+  const [a, b] = series.pair;
+  if (signed) {
+    add('text', { x: 32, y: 12 }, `${a.label} ${t('leads')}`);
+    add('text', { x: 32, y: H - 4 }, `${b.label} ${t('leads')}`);
+  } else add('text', { x: 32, y: 12 }, t('courseLeadAxis'));
+  add('text', { x: 30, y: zeroY - 4, class: 'axis' }, `${x0.toFixed(1)} %`);
+  add('text', { x: W - 50, y: zeroY - 4, class: 'axis' }, `${x1.toFixed(1)} %`);
 }
+
+/**
+ * The line's stretches: one for a pair (every point); for a lead, one per leader in turn, each
+ * starting at the previous stretch's last point so the line stays joined.
+ */
+function runsOf(series: CourseSeries): { leader: string | null; points: number[] }[] {
+  const all = series.ys.map((_, i) => i);
+  if (series.kind === 'pair') return [{ leader: series.pair[0].id, points: all }];
+  const runs: { leader: string | null; points: number[] }[] = [];
+  series.leaders.forEach((leader, i) => {
+    const open = runs.at(-1);
+    if (open !== undefined && open.leader === leader) open.points.push(i);
+    else runs.push({ leader, points: open === undefined ? [i] : [i - 1, i] });
+  });
+  return runs;
+}
+
+/** Whose colour each stretch is, in the order they led; none for a pair (its halves say it). */
+function legendOf(c: CountCourse, series: CourseSeries): HTMLLIElement[] {
+  if (series.kind === 'pair') return [];
+  const seen = [...new Set(series.leaders)].filter((l): l is string => l !== null);
+  return seen.map((id) =>
+    el(
+      'li',
+      { 'data-choice': id },
+      el('span', { class: 'swatch', style: `background:${colorOfChoice(id)}` }),
+      labelOf(c, id),
+    ),
+  );
+}
+
+const labelOf = (c: CountCourse, id: string): string =>
+  choiceLabel(
+    state.choices.find((x) => x.id === id) ??
+      c.points.at(-1)?.votes.find((v) => v.id === id) ?? { id, label: id },
+  );
 
 /** Where each lead change happened, for those who cannot see the marks: who, at what %, when. */
 function changesText(c: CountCourse): string {
-  const label = (id: string): string =>
-    choiceLabel(state.choices.find((x) => x.id === id) ?? { id, label: id });
   const said = c.leadChanges.map((ch) => {
     const at = c.points.find((p) => p.time === ch.time);
-    return t('leadChangeAt')(label(ch.to), at?.pctCounted ?? '?', zoneTime(ch.time));
+    return t('leadChangeAt')(labelOf(c, ch.to), at?.pctCounted ?? '?', zoneTime(ch.time));
   });
   return said.length === 0 ? '' : `: ${said.join('; ')}`;
 }

@@ -45,5 +45,8 @@ export function statusLine(
   const source = st.source === null ? '' : inLang(st.source);
   // a final count short of 100 % of actas says why (the release's unresolved actas)
   const why = st.note === null ? '' : ` · ${inLang(st.note)}`;
-  return `${head} · ${t.sourceLabel}: ${source}${why}`;
+  // a replayed count says so first, whatever its status: it is no night's news (review 20 M1)
+  const r = st.rehearsal;
+  const rehearsal = r === null ? '' : `${t.rehearsal(r.of, r.order, r.seed)} · `;
+  return `${rehearsal}${head} · ${t.sourceLabel}: ${source}${why}`;
 }

@@ -111,6 +111,10 @@ const ES = {
   quarantinedRows: 'Filas en cuarentena (no aplicadas)',
   quarantineRow: (file: Arg, row: Arg) => `fila ${row} de ${file}`,
   publishedAt: 'Publicado',
+  wiStatic:
+    'Los escenarios se recalculan en el servidor: esta copia estática (cifra publish) no los incluye. Consúltelos en el sitio en vivo o con cifra seats --election.',
+  wiStaticAsked: (asked: Arg) =>
+    `El escenario del enlace (${asked}) no se calcula aquí: los escaños mostrados son los de las reglas de la elección.`,
   ccStatic:
     'La verificación cruzada se calcula en el servidor: esta copia estática (cifra publish) no la incluye. Consúltela en el sitio en vivo o con cifra compare.',
   currentVersion: 'vigente',
@@ -125,6 +129,8 @@ const ES = {
   'projMethod:snapshot': 'desde los totales de un corte de la fuente',
   leads: 'lidera',
   provisional: 'Resultados provisionales',
+  rehearsal: (of: Arg, order: Arg, seed: Arg) =>
+    `ENSAYO: repetición del conteo terminado ${of} (orden ${order}, semilla ${seed}), no un conteo en vivo`,
   conflict:
     'Conflicto: otra versión no fue aplicada (otras cifras, o el acta contada reportada de nuevo como pendiente)',
   seats: 'Escaños',
@@ -151,6 +157,9 @@ const ES = {
   reported: 'Resultado final publicado (referencia)',
   course: 'El conteo, actualización por actualización',
   courseHint: 'Ventaja del primero sobre el segundo en votos; sobre la línea lidera',
+  courseLeadHint:
+    'Ventaja en votos de quien lideraba cada actualización sobre el segundo, en el color de quien lideraba',
+  courseLeadAxis: 'Ventaja de quien lidera sobre el segundo (votos)',
   leadChanges: (n: number) => (one(n) ? '1 cambio de liderazgo' : `${n} cambios de liderazgo`),
   leadChangeAt: (who: Arg, pct: Arg, when: Arg) =>
     `${who} pasa adelante con ${pct} % de actas, ${when}`,
@@ -517,6 +526,10 @@ const EN: Strings = {
   quarantinedRows: 'Quarantined rows (not applied)',
   quarantineRow: (file, row) => `row ${row} of ${file}`,
   publishedAt: 'Published',
+  wiStatic:
+    'Scenarios are recomputed by the server: this static copy (cifra publish) does not include them. See them on the live site or with cifra seats --election.',
+  wiStaticAsked: (asked) =>
+    `The link's scenario (${asked}) is not computed here: the seats shown are under the election's rules.`,
   ccStatic:
     'The cross-check is computed by the server: this static copy (cifra publish) does not include it. See it on the live site or with cifra compare.',
   currentVersion: 'current',
@@ -531,6 +544,8 @@ const EN: Strings = {
   'projMethod:snapshot': "from the totals of a source's cut",
   leads: 'leads',
   provisional: 'Provisional results',
+  rehearsal: (of, order, seed) =>
+    `REHEARSAL: a replay of the finished count ${of} (${order} order, seed ${seed}), not a live count`,
   conflict:
     'Conflict: another version was not applied (other figures, or the counted acta reported pending again)',
   seats: 'Seats',
@@ -556,6 +571,9 @@ const EN: Strings = {
   reported: 'Published final result (reference)',
   course: 'The count, update by update',
   courseHint: 'Lead of the first over the second in votes; above the line it leads',
+  courseLeadHint:
+    "Lead in votes of each update's leader over the runner-up, in the colour of who led",
+  courseLeadAxis: "Leader's lead over the runner-up (votes)",
   leadChanges: (n) => (one(n) ? '1 lead change' : `${n} lead changes`),
   leadChangeAt: (who, pct, when) => `${who} takes the lead at ${pct} % of actas, ${when}`,
   courseLast: (margin, pct) => `last lead: ${count(margin, 'vote', 'votes')} at ${pct} % of actas`,

@@ -93,11 +93,7 @@ export function freshness(s: Summary): HTMLElement[] {
   const parts: HTMLElement[] = [];
   if (s.updatedAt && !s.count.complete)
     parts.push(
-      el(
-        'span',
-        { id: 'updated-ago', 'data-updated': s.updatedAt },
-        `${t('updated')} ${ago(s.updatedAt)}`,
-      ),
+      el('span', { id: 'updated-ago', 'data-updated': s.updatedAt }, updatedText(s.updatedAt)),
     );
   // a static snapshot says when it was written: its figures are as of then, whatever the cut
   if (state.site?.kind === 'static')
@@ -124,8 +120,14 @@ export function freshness(s: Summary): HTMLElement[] {
 /** Re-words "hace N min" every 30 s without a request. */
 export function tickFreshness(): void {
   const node = document.getElementById('updated-ago');
-  if (node?.dataset.updated) node.textContent = `${t('updated')} ${ago(node.dataset.updated)}`;
+  if (node?.dataset.updated) node.textContent = updatedText(node.dataset.updated);
 }
+
+/**
+ * "Actualizado hace 3 min · 2 dic. 2026, 22:47 (hora de Lima)": the clock time too, so a screenshot
+ * shared later still says when its figures are from (review 20 M2).
+ */
+const updatedText = (iso: string): string => `${t('updated')} ${ago(iso)} · ${zoneTime(iso)}`;
 
 /** The poll interval in ms: `?poll=<seconds>` (1 s to 10 min), else 30 s. */
 export function pollInterval(): number {

@@ -51,9 +51,20 @@ async function rulesetOf(seats: Seats | { kind: 'none' }): Promise<RulesetFile |
   return api.tryDocument(seats.election, 'ruleset');
 }
 
-/** Sets up the panel for a list election whose seats cifra computes; hidden otherwise. */
-export async function setupWhatIf(seats: Seats | { kind: 'none' }): Promise<void> {
+/**
+ * Sets up the panel for a list election whose seats cifra computes; hidden otherwise. A static
+ * copy cannot recompute: it says so, and says that a scenario in its URL is not what it shows.
+ */
+export async function setupWhatIf(
+  seats: Seats | { kind: 'none' },
+  staticSite = false,
+): Promise<void> {
   const box = $('what-if');
+  $('what-if-form').hidden = staticSite;
+  if (staticSite) {
+    staticNotice(box, seats);
+    return;
+  }
   const [file, served] = await Promise.all([rulesetOf(seats), knownMethods()]);
   if (!file) {
     box.hidden = true;
@@ -70,6 +81,20 @@ export async function setupWhatIf(seats: Seats | { kind: 'none' }): Promise<void
   $('wi-result').replaceChildren();
   $('wi-result-figure').hidden = true;
   if (asked && url.get('election') === state.election) await run();
+}
+
+/**
+ * The static site's what-if: no form, a word that it is computed on the live site, and when the
+ * URL asks for a scenario, that the seats shown are the election's rules' (review 20 M4).
+ */
+function staticNotice(box: HTMLElement, seats: Seats | { kind: 'none' }): void {
+  box.hidden = seats.kind !== 'list';
+  const url = new URLSearchParams(location.search);
+  const asked = PARAMS.filter((k) => url.has(k)).map((k) => `${k}=${url.get(k) ?? ''}`);
+  $('wi-status').textContent =
+    asked.length === 0 ? t('wiStatic') : `${t('wiStaticAsked')(asked.join(', '))} ${t('wiStatic')}`;
+  $('wi-result').replaceChildren();
+  $('wi-result-figure').hidden = true;
 }
 
 function levers(): Levers {

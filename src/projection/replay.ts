@@ -59,7 +59,10 @@ const NIGHT_SECONDS = 48 * 3600;
  * cross-check sources, which belong to the source election, not to the target.
  */
 export function replayDefinition(o: ReplayOptions): ElectionDef {
-  const tag = `(${o.order}, seed ${o.seed})`;
+  // until < 1: the list tells apart rehearsals of one election stopped at different points
+  const pct = o.until === undefined || o.until >= 1 ? null : `${+(o.until * 100).toFixed(1)} %`;
+  const tag = `(${o.order}, seed ${o.seed}${pct === null ? '' : `, to ${pct}`})`;
+  const es = `(${o.order}, semilla ${o.seed}${pct === null ? '' : `, hasta ${pct}`})`;
   const m = o.election.manifest;
   return {
     ...o.election,
@@ -70,7 +73,7 @@ export function replayDefinition(o: ReplayOptions): ElectionDef {
       : {
           manifest: {
             labels: {
-              es: `${m.labels.es} — ensayo ${tag}`,
+              es: `${m.labels.es} — ensayo ${es}`,
               en: `${m.labels.en} — replay ${tag}`,
             },
             ...(m.date === undefined ? {} : { date: m.date }),
@@ -81,6 +84,7 @@ export function replayDefinition(o: ReplayOptions): ElectionDef {
             provenance: m.provenance,
             // the rehearsal's mesas carry the previous round as the real night's would
             ...(m.previousRound === undefined ? {} : { previousRound: m.previousRound }),
+            rehearsal: { of: o.election.id, order: o.order, seed: o.seed },
           },
         }),
   };
@@ -123,14 +127,17 @@ export async function replay(store: Store, o: ReplayOptions): Promise<ReplayResu
     ),
   );
   const done: ReplayStep[] = [];
-  const until = o.until ?? 1;
+  // the count stops at `until` even inside a step: `--until 10 --steps 2` ends at 10 %, not 50 %
+  const last = Math.round((o.until ?? 1) * sequence.length);
   for (let step = 1; step <= o.steps; step++) {
-    if ((step - 1) / o.steps >= until) break;
     const from = Math.round(((step - 1) * sequence.length) / o.steps);
-    const to = Math.round((step * sequence.length) / o.steps);
+    if (from >= last) break;
+    const full = Math.round((step * sequence.length) / o.steps);
+    const to = Math.min(full, last);
     if (o.speed > 0) await o.sleep((1000 * NIGHT_SECONDS) / o.steps / o.speed);
+    // a cut step is named apart, so a later run to a larger `until` imports the whole step
     await importBatch(
-      `step ${step}/${o.steps}`,
+      `step ${step}/${o.steps}${to < full ? ` to ${to}` : ''}`,
       sequence.slice(from, to).map((i) => incoming(i, actas[i] as Acta)),
     );
     const s = await recordStep(store, def, o, step, to);

@@ -43,6 +43,12 @@ export const FiguresStatusSchema = z.object({
   note: NoteSchema.nullable().describe(
     "why a final count is not 100 % of actas: those its release leaves unresolved; or the actas loaded disagree with the election's universe (extent_exceeded) (null: none)",
   ),
+  rehearsal: z
+    .object({ of: z.string(), order: z.string(), seed: z.number().int() })
+    .nullable()
+    .describe(
+      'a rehearsal (`cifra replay`): the finished count `of` replayed in `order` with `seed`, not a live count; null: a real count',
+    ),
 });
 export type FiguresStatus = z.infer<typeof FiguresStatusSchema>;
 

@@ -87,6 +87,7 @@ export function statusOf(
   const published = def.published === undefined ? null : bothLanguages(def.published.source);
   const source = m ? joinNames(m.sources.map((s) => s.publisher)) : published;
   const note = unresolvedOf(def)?.note ?? null;
+  const rehearsal = m?.rehearsal ?? null;
   if (def.published !== undefined) {
     const st = m?.status ?? null;
     const kind = st?.kind ?? def.published.status;
@@ -99,7 +100,7 @@ export function statusOf(
       (st?.kind === 'provisional' ? st.pctCounted : null) ??
       def.published.pctCounted ??
       pctProcessed;
-    return { kind, pctCounted, ...cut, source, note };
+    return { kind, pctCounted, ...cut, source, note, rehearsal };
   }
   // a count of actas: final only when every acta is in, whatever a manifest copied says
   const kind = complete ? (m?.status.kind ?? 'final') : 'provisional';
@@ -112,6 +113,7 @@ export function statusOf(
     ...cut,
     source,
     note: problem ?? (complete ? note : null),
+    rehearsal,
   };
 }
 

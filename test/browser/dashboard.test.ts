@@ -188,6 +188,30 @@ describe('dashboard', () => {
     // a count of actas lacks no unit: abroad's mesas are pending, not missing (night review)
     expect(await page.locator('#abroad-missing').count()).toBe(0);
     expect(await page.textContent('#lead')).not.toContain('actas en el Perú');
+    // the count's course: this replay's first two (López Aliaga, De Soto) were the first two at
+    // every update with votes, so the chart is their signed margin, with no leader legend
+    // (test/browser/course-leaders.test.ts draws a course whose leaders were others)
+    const course = (await (
+      await fetch(`${env.base}/api/v1/count-course?election=replay-2021`)
+    ).json()) as { points: { valid: number; votes: { id: string; votes: number }[] }[] };
+    const topTwo = (p: (typeof course.points)[number]): string =>
+      [...p.votes]
+        .sort((a, b) => b.votes - a.votes)
+        .slice(0, 2)
+        .map((v) => v.id)
+        .sort()
+        .join();
+    const counted = course.points.filter((p) => p.valid > 0);
+    expect(new Set(counted.map(topTwo)).size).toBe(1);
+    await page.waitForSelector(
+      `#course:not([hidden]) #course-chart path.margin[data-points="${course.points.length}"]`,
+    );
+    expect(await page.getAttribute('#course-chart', 'data-kind')).toBe('pair');
+    expect(await page.locator('#course-legend li').count()).toBe(0);
+    await page.locator('#course').screenshot({ path: join(ARTIFACTS, 'dashboard-course-r1.png') });
+    // a rehearsal says so in its status line (review 20 M1), and when it was updated in Lima time (M2)
+    expect(await page.textContent('#provisional')).toMatch(/^ENSAYO: repetición del conteo/);
+    expect(await page.textContent('#updated-ago')).toMatch(/\(hora de Lima\)/);
 
     // on a phone
     const { page: phone } = await openPage(env.browser, `${env.base}/`, 390);

@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // The static site (`cifra publish`, served by nginx) says what it is (review of 2026-12-01): when
 // it was published, in Lima time, where the live page shows its freshness; that the cross-check,
-// which the server computes, is not in it (the 2021 runoff declares three sources of its actas);
+// which the server computes, is not in it (the 2021 runoff declares three sources of its actas),
+// nor is the what-if (a shared scenario link says so);
 // and it shows Quetzalia's unresolved tie (test/fixtures/xq) as the live page does.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +81,27 @@ describe('the static site says what it is', () => {
     expect(await page.locator('#published-at').count()).toBe(0);
     expect(errors).toEqual([]);
   }, 120_000);
+
+  for (const lang of ['es', 'en'] as const)
+    it(`${lang}: a shared what-if link says its scenario is not computed here (review 20 M4)`, async () => {
+      const { page, errors } = await openPage(
+        env.browser,
+        `${site}/?election=xq-2026-parlamento&valla=4&min=0&lang=${lang}`,
+        390,
+        { consoleErrors: true, timeout: 60_000 },
+      );
+      await page.waitForSelector('#what-if:not([hidden]) #wi-status:not(:empty)');
+      const said = (await page.textContent('#wi-status')) ?? '';
+      expect(said).toContain('valla=4, min=0');
+      expect(said).toContain(lang === 'es' ? 'no se calcula aquí' : 'is not computed here');
+      expect(said).toContain('cifra seats --election');
+      expect(await page.isVisible('#what-if-form')).toBe(false);
+      expect(await page.isVisible('#wi-result-figure')).toBe(false);
+      // the seats shown are the election's rules': the tie's undecided seat is still there
+      expect(await page.locator('#hemicycle circle.seat').count()).toBe(12);
+      expect(await noSideScroll(page)).toBe(true);
+      expect(errors).toEqual([]);
+    }, 120_000);
 
   for (const lang of ['es', 'en'] as const)
     it(`${lang}: an election with sources to cross-check says the static copy has none`, async () => {

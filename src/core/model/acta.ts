@@ -85,6 +85,13 @@ export const CifraActaJsonSchema = z.object({
 });
 export type CifraActaJson = z.infer<typeof CifraActaJsonSchema>;
 
+/** A replayed count: the election it replays, in what order and with which seed. */
+export interface Rehearsal {
+  readonly of: string;
+  readonly order: string;
+  readonly seed: number;
+}
+
 /** An election as cifra stores it: its choices in column order, and the rules that decide it. */
 export interface ElectionDef {
   readonly id: string;
@@ -137,6 +144,11 @@ export interface ElectionDef {
      * where the store holds its actas, the per-mesa projection carries them as covariates.
      */
     readonly previousRound?: string;
+    /**
+     * Set by `cifra replay` only, never by a manifest file: this election is a rehearsal, a
+     * finished count (`of`) replayed in an order, not a live count. Every status says so.
+     */
+    readonly rehearsal?: Rehearsal;
     /**
      * The manifest file a user's election was ingested from (absolute): its universe, count history
      * and previous round are read from there again when served. A bundled election is found by id.
