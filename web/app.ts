@@ -51,7 +51,7 @@ import {
   choiceLabel,
   type Crumb,
 } from './ui.js';
-import { readErmView, readView, writeView, type View } from './url.js';
+import { readErmView, readView, writeLang, type View } from './url.js';
 import { setupWhatIf, wireWhatIf } from './what-if.js';
 
 type About = NonNullable<Progress['about']>;
@@ -504,7 +504,7 @@ async function main(): Promise<void> {
     state.lang = state.lang === 'es' ? 'en' : 'es';
     applyStrings();
     sayUnknownElection();
-    writeView(true, state.mesa);
+    writeLang();
     await loadElection(electionId(), readView());
   });
   wireWhatIf();

@@ -49,6 +49,15 @@ export function writeView(push: boolean, mesa: string | null = null): void {
   );
 }
 
+/**
+ * The language alone changed: only `lang` is written, so the URL keeps the view it holds whether
+ * the page has drawn it yet or not (review 20 M3: a click on EN during a slow first load wrote
+ * the not-yet-restored national view over the shared link's drill).
+ */
+export function writeLang(): void {
+  write(['lang'], { lang: state.lang === 'es' ? null : state.lang }, true);
+}
+
 // The ERM view (web/erm.ts) holds its own view: which election, department, council, what-if.
 const ERM_VIEW = ['view', 'erm', 'map', 'dep', 'contest', 'bonus', 'lang'] as const;
 export type ErmView = Record<(typeof ERM_VIEW)[number], string | null>;

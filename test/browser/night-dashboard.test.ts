@@ -472,6 +472,56 @@ describe('the rest of the page', () => {
     }
   }, 180_000);
 
+  // review 20 M3: EN clicked while a shared drilled link was still loading wrote the national
+  // view (the drill not yet restored) over the link: the page ended on the nation, in English
+  it('a language switch during the first load keeps the drill the URL holds', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 390, height: 900 } });
+    page.setDefaultTimeout(60_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    let clicked = (): void => {};
+    const click = new Promise<void>((r) => (clicked = r));
+    let asked = (): void => {};
+    const reached = new Promise<void>((r) => (asked = r));
+    const places = await json<{ units: { level: string; code: string; name: string }[] }>(
+      `${COUNTED}/places.json`,
+    );
+    const ancash = places.units.find((u) => u.level === 'department' && u.code === '02')?.name;
+    let calls = 0;
+    // the first load's places wait for the click; the switch's own load waits until the first
+    // has drawn the drill, so the switch's view is the last drawn, as on a slow night
+    await page.route(`**/${COUNTED}/places.json`, async (route) => {
+      if (++calls === 1) {
+        asked();
+        await click;
+      } else
+        await page.waitForFunction(
+          (name) => document.getElementById('unit-name')?.textContent === name,
+          ancash ?? '?',
+        );
+      await route.continue();
+    });
+    await page.goto(`${env.base}/?election=${COUNTED}&level=department&code=02`);
+    await reached;
+    await page.click('#lang');
+    clicked();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    const url = new URL(page.url()).searchParams;
+    expect([url.get('level'), url.get('code'), url.get('lang')]).toEqual([
+      'department',
+      '02',
+      'en',
+    ]);
+    expect(calls).toBe(2);
+    await page.waitForFunction(
+      (name) => document.getElementById('unit-name')?.textContent === name,
+      ancash ?? '?',
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   // review 4: `level=department&code=99` drew the breadcrumb "Perú›99" and nothing else
   it("an unknown unit in a shared URL is said, and the nation's view drawn instead", async () => {
     for (const [lang, width, words] of [
