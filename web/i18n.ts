@@ -19,7 +19,7 @@ const stateWords = (lang: Lang) =>
   ) as Record<`state:${ActaState}`, string>;
 
 const ES = {
-  projection: 'Proyección del resultado final',
+  projection: 'Proyección del resultado final (nacional)',
   projectionDisclaimer:
     'Estimación estadística de cifra a partir del conteo parcial: no es un resultado oficial.',
   projectionHistory: 'Cómo se movió la proyección durante el conteo (mediana e intervalo de 90 %).',
@@ -128,6 +128,7 @@ const ES = {
   'projMethod:mesas': 'acta por acta',
   'projMethod:snapshot': 'desde los totales de un corte de la fuente',
   leads: 'lidera',
+  mostVoted: 'el más votado',
   provisional: 'Resultados provisionales',
   rehearsal: (of: Arg, order: Arg, seed: Arg) =>
     `ENSAYO: repetición del conteo terminado ${of} (orden ${order}, semilla ${seed}), no un conteo en vivo`,
@@ -168,7 +169,7 @@ const ES = {
   noMap: 'Esta fuente no tiene resultados por departamento.',
   pctBase: (base: Arg, national: Arg) =>
     `El % válido de esta tabla es sobre ${count(base, 'voto válido', 'votos válidos')}, la suma de todas las circunscripciones; el resultado nacional de arriba cuenta ${national}.`,
-  pendingWithFigures: (n: Arg) => `${n} con cifras, ya sumadas`,
+  pendingWithFigures: (n: Arg) => `${n} con cifras: ya incluidas en las procesadas`,
   moreChoices: (n: Arg, votes: Arg) =>
     one(n)
       ? `y 1 más, con ${count(votes, 'voto', 'votos')} (en el Detalle)`
@@ -444,7 +445,7 @@ const ES = {
 export type Strings = typeof ES;
 
 const EN: Strings = {
-  projection: 'Projected final result',
+  projection: 'Projected final result (national)',
   projectionDisclaimer:
     'Statistical estimate by cifra from the partial count: not an official result.',
   projectionHistory: 'How the projection moved during the count (median and 90 % interval).',
@@ -543,6 +544,7 @@ const EN: Strings = {
   'projMethod:mesas': 'acta by acta',
   'projMethod:snapshot': "from the totals of a source's cut",
   leads: 'leads',
+  mostVoted: 'most voted',
   provisional: 'Provisional results',
   rehearsal: (of, order, seed) =>
     `REHEARSAL: a replay of the finished count ${of} (${order} order, seed ${seed}), not a live count`,
@@ -580,7 +582,7 @@ const EN: Strings = {
   noMap: 'This source has no results by department.',
   pctBase: (base, national) =>
     `This table's % valid is over ${count(base, 'valid vote', 'valid votes')}, the sum of every circunscripción; the national result above counts ${national}.`,
-  pendingWithFigures: (n) => `${n} with figures, already counted`,
+  pendingWithFigures: (n) => `${n} with figures: already among the processed`,
   moreChoices: (n, votes) =>
     one(n)
       ? `and 1 more, with ${count(votes, 'vote', 'votes')} (in the Detail)`

@@ -54,6 +54,15 @@ function legendOf(leads: ReadonlyMap<string, ResultChoice | undefined>): HTMLLIE
     );
 }
 
+/**
+ * Who is ahead in a unit: "lidera" while the count runs, "el más votado" once it is over (review
+ * 20 L6: a final said "lidera"); never "won", which a unit's plurality is not in law.
+ */
+const leadText = (who: string, pct: string): string =>
+  state.summary?.count.complete === true
+    ? `${who}, ${t('mostVoted')} (${pct})`
+    : `${who} ${t('leads')} ${pct}`;
+
 /** The fill's opacity: from 0.35 at a 0 % lead share to 1 at 39 % and over. */
 const shadeOf = (lead: ResultChoice): string =>
   String(0.35 + Math.min(0.65, Number(lead.pctValid) / 60));
@@ -226,7 +235,7 @@ function shapeOf(f: MapShape, d: string, c: ShapeContext): SVGPathElement {
   const actas = unit ? actasOf(unit) : '';
   node.setAttribute(
     'aria-label',
-    `${name}${lead ? `: ${choiceLabel(lead)} ${t('leads')} ${percent(lead.pctValid)}` : ''}${actas}`,
+    `${name}${lead ? `: ${leadText(choiceLabel(lead), percent(lead.pctValid))}` : ''}${actas}`,
   );
   const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
   title.textContent = node.getAttribute('aria-label') ?? '';

@@ -153,6 +153,13 @@ describe('dashboard', () => {
     expect(await page.locator('#lead').count()).toBe(0);
     expect(await page.textContent('#total-blank-null')).toBe('1,286,232');
     expect(await page.locator('#course-chart circle.lead-change').count()).toBeGreaterThan(0);
+    // a finished count's map says who had the most votes in a unit, not who "leads" (review 20 L6)
+    const tips = async (): Promise<string[]> =>
+      page
+        .locator('#map path[data-code]')
+        .evaluateAll((ps) => ps.map((p) => p.getAttribute('aria-label') ?? ''));
+    expect((await tips()).filter((x) => x.includes('el más votado')).length).toBeGreaterThan(20);
+    expect((await tips()).filter((x) => x.includes(' lidera '))).toEqual([]);
     expect(await page.textContent('#about')).toContain('1625-2026-JNE');
     await page.screenshot({
       path: join(ARTIFACTS, 'dashboard-runoff-2026-final.png'),
@@ -209,6 +216,17 @@ describe('dashboard', () => {
     expect(await page.getAttribute('#course-chart', 'data-kind')).toBe('pair');
     expect(await page.locator('#course-legend li').count()).toBe(0);
     await page.locator('#course').screenshot({ path: join(ARTIFACTS, 'dashboard-course-r1.png') });
+    // while the count runs, the map's units are led, not won
+    expect(
+      (
+        await page
+          .locator('#map path[data-code]')
+          .evaluateAll((ps) => ps.map((p) => p.getAttribute('aria-label') ?? ''))
+      ).filter((x) => x.includes(' lidera ')).length,
+    ).toBeGreaterThan(20);
+    expect(await page.textContent('#projection-title')).toBe(
+      'Proyección del resultado final (nacional)',
+    );
     // a rehearsal says so in its status line (review 20 M1), and when it was updated in Lima time (M2)
     expect(await page.textContent('#provisional')).toMatch(/^ENSAYO: repetición del conteo/);
     expect(await page.textContent('#updated-ago')).toMatch(/\(hora de Lima\)/);
