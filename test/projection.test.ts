@@ -173,8 +173,25 @@ describe('cifra project', () => {
   it('projects from the store', async () => {
     const r = await cli('project', '--db', db, '--election', 'replay-2021', '--sims', '200');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('PROYECCIÓN / PROJECTION');
+    expect(r.out).toContain('PROJECTION — ');
+    expect(r.out).toContain('Statistical projection by cifra, not an official result');
+    expect(r.out).not.toContain('PROYECCIÓN');
     expect(r.out).toContain('43,244 / 86,488 (50 %)');
+    // --lang es: the heading and the disclaimer in Spanish only (review 20 L7)
+    const es = await cli(
+      'project',
+      '--db',
+      db,
+      '--election',
+      'replay-2021',
+      '--sims',
+      '200',
+      '--lang',
+      'es',
+    );
+    expect(es.out).toContain('PROYECCIÓN — ');
+    expect(es.out).toContain('Proyección estadística de cifra, no un resultado oficial');
+    expect(es.out).not.toMatch(/PROJECTION|Statistical projection/);
   });
 
   it('projects a runoff from an aggregate snapshot, with a unit that has reported nothing', async () => {

@@ -169,7 +169,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     '{name}: actas — (la fuente no da el número de actas)',
   '{name}: actas {processed} / {total} processed ({pct} %); at the JEE {jee}; pending {pending}{withFigures}; eligible voters still to come {remaining}':
     '{name}: actas {processed} / {total} procesadas ({pct} %); en el JEE {jee}; pendientes {pending}{withFigures}; electores hábiles aún por llegar {remaining}',
-  ' ({n} with figures, counted)': ' ({n} con cifras, contabilizadas)',
+  ' ({n} with figures: already among the processed)':
+    ' ({n} con cifras: ya incluidas en las procesadas)',
   'valid {valid} · blank {blank} ({blankPct}) · null {null} ({nullPct}){blankAndNull} · impugned {impugned} · emitted {emitted} · {turnout}':
     'válidos {valid} · en blanco {blank} ({blankPct}) · nulos {null} ({nullPct}){blankAndNull} · impugnados {impugned} · emitidos {emitted} · {turnout}',
   'eligible {eligible} · participation {participation} (emitted / eligible)':
@@ -285,6 +286,9 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   // project
   '\nunits absent from the snapshot (projected from the universe): {units}':
     '\nunidades ausentes del corte (proyectadas desde el universo): {units}',
+  'PROJECTION — {title}': 'PROYECCIÓN — {title}',
+  'Statistical projection by cifra, not an official result':
+    'Proyección estadística de cifra, no un resultado oficial',
   'actas {processed} / {total} ({pct} %) · {sims} simulations · seed {seed}':
     'actas {processed} / {total} ({pct} %) · {sims} simulaciones · semilla {seed}',
   'units without data (predicted from the rest): {units}':

@@ -373,7 +373,9 @@ function actasLine(u: ServedResults['units'][number]): string {
       jee: thousands(a.jee),
       pending: thousands(a.pending),
       withFigures: a.pendingWithFigures
-        ? say(' ({n} with figures, counted)', { n: thousands(a.pendingWithFigures) })
+        ? say(' ({n} with figures: already among the processed)', {
+            n: thousands(a.pendingWithFigures),
+          })
         : '',
       remaining: figure(u.eligibleRemaining),
     },

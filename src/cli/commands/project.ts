@@ -231,8 +231,9 @@ function printSnapshotProjection(
 
 export function renderProjection(p: ProjectionResult, title: string): string {
   const lines = [
-    `PROYECCIÓN / PROJECTION — ${title}`,
-    `${DISCLAIMER}`,
+    // in the run's language (--lang), as every other line (review 20 L7: both, whatever --lang)
+    say('PROJECTION — {title}', { title }),
+    say('Statistical projection by cifra, not an official result'),
     say('actas {processed} / {total} ({pct} %) · {sims} simulations · seed {seed}', {
       processed: thousands(p.actasProcessed),
       total: thousands(p.actasTotal),
