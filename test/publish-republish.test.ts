@@ -150,7 +150,10 @@ describe("publish's audit verify: the log after the last publish's head", () => 
     await store.close();
     const db = join(dir, 'p.db');
     const out = join(dir, 'site');
-    expect((await cli('publish', '--db', db, '--out', out)).code).toBe(0);
+    const first = await cli('publish', '--db', db, '--out', out);
+    expect(first.code).toBe(0);
+    // a first publish has no "others unchanged" (review 20 L8)
+    expect(first.out).toMatch(/files in .*, all written$/);
     const state = JSON.parse(readFileSync(join(out, '.cifra-state.json'), 'utf8')) as {
       audit: { count: number };
     };
@@ -169,7 +172,9 @@ describe("publish's audit verify: the log after the last publish's head", () => 
     expect(moved.code).toBe(1);
     expect(moved.err).toContain('head_not_found');
     expect(moved.err).toContain('--quick-verify');
-    expect((await cli('publish', '--db', join(other, 'p.db'), '--out', out)).code).toBe(0);
+    const again = await cli('publish', '--db', join(other, 'p.db'), '--out', out);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('written (the others unchanged)');
     expect((await cli('publish', '--db', db, '--out', out)).code).toBe(0);
     // an acta edited behind cifra: the default publish reads the versions' chain and refuses;
     // a quick verify, by design, does not see it (docs/adr/008 addendum)

@@ -251,6 +251,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'ok: {versions} versiones de actas y {imports} importaciones, cada eslabón de ambas cadenas de hashes verificado; el registro de auditoría de {entries} entradas coincide con cada tabla{since}',
   ', and contains {since}': ', y contiene {since}',
   'head: {count} {hash}': 'cabeza: {count} {hash}',
+  'snapshot {id}: {files} files in {out}, all written':
+    'instantánea {id}: {files} archivos en {out}, todos escritos',
   'snapshot {id}: {files} files in {out}, {written} written (the others unchanged)':
     'instantánea {id}: {files} archivos en {out}, {written} escritos (los demás sin cambios)',
   'replaying {file} into {target} ({order}, seed {seed}, {steps} steps)':

@@ -230,11 +230,15 @@ export function addPublishCommand(program: Command, io: CliIo, done: (code: numb
             audit: v.head,
           });
           if (!r.ok) return (printIssues(io, r.error), EXIT_ISSUES);
+          // "the others unchanged" only when there are others (review 20 L8: a first publish said it)
+          const all = r.value.written === r.value.files;
           io.out(
-            say('snapshot {id}: {files} files in {out}, {written} written (the others unchanged)', {
-              ...r.value,
-              id: r.value.snapshotId,
-            }),
+            say(
+              all
+                ? 'snapshot {id}: {files} files in {out}, all written'
+                : 'snapshot {id}: {files} files in {out}, {written} written (the others unchanged)',
+              { ...r.value, id: r.value.snapshotId },
+            ),
           );
           return EXIT_OK;
         }),
