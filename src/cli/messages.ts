@@ -139,6 +139,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'el archivo está truncado',
   },
   file_binary: { en: 'the file is binary, not text', es: 'el archivo es binario, no texto' },
+  file_encoding_invalid: {
+    en: 'the file mixes text encodings (UTF-8 and latin-1): its names would be stored garbled',
+    es: 'el archivo mezcla codificaciones (UTF-8 y latin-1): sus nombres se guardarían alterados',
+  },
   file_too_large: {
     en: 'the file is larger than the ingest limit once decompressed',
     es: 'el archivo descomprimido supera el límite de ingesta',

@@ -47,6 +47,7 @@ export const ISSUE_CODES = [
   'file_empty',
   'file_truncated',
   'file_binary',
+  'file_encoding_invalid',
   'file_too_large',
   'too_many_rows',
   'line_too_long',

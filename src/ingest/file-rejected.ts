@@ -8,6 +8,7 @@ export class FileRejected extends Error {
       | 'file_empty'
       | 'file_truncated'
       | 'file_binary'
+      | 'file_encoding_invalid'
       | 'columns_missing'
       | 'unknown_party_column'
       | 'csv_unreadable'

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { issue, type Issue } from '../core/issues.js';
 import { err, ok, type Result } from '../core/result.js';
 import { CifraActaJsonSchema, type Acta, type ElectionDef } from '../core/model/acta.js';
@@ -31,6 +32,7 @@ import { quickChecker, quickPacker, type QuickRow } from './quick-check.js';
 import { onpeCongressGrouper } from './congress.js';
 import { FileRejected, openSource, sourceKind, type OpenedSource } from './source.js';
 import { jsonTexts } from './json-stream.js';
+import { Utf8Check } from './utf8-check.js';
 import { DEFAULT_INGEST_LIMITS, tooManyQuarantined, type IngestLimits } from './limits.js';
 
 export type IngestFormat = 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json';
@@ -233,10 +235,9 @@ export async function* jsonRecords(
     };
     return { ok: true, acta };
   };
-  // split into texts without reading it whole
-  source.stream.setEncoding('utf8');
   try {
-    for await (const { row, text, tooDeep } of jsonTexts(source.stream, limits)) {
+    // split into texts without reading it whole
+    for await (const { row, text, tooDeep } of jsonTexts(utf8Texts(source.stream), limits)) {
       const issueOf = (
         code: 'json_too_deep' | 'json_unreadable',
         details: Record<string, unknown>,
@@ -268,6 +269,25 @@ export async function* jsonRecords(
   } finally {
     source.stream.destroy();
   }
+}
+
+/**
+ * A JSON file's text (RFC 8259 § 8.1: UTF-8), refused where a byte is not UTF-8 rather than read
+ * as U+FFFD (docs/errors.md: file_encoding_invalid).
+ */
+async function* utf8Texts(stream: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const check = new Utf8Check();
+  const decoder = new StringDecoder('utf8');
+  const refuse = (byte: number) =>
+    new FileRejected('file_encoding_invalid', { reason: 'invalid_utf8', byte });
+  for await (const chunk of stream) {
+    const bad = check.push(chunk);
+    if (bad !== null) throw refuse(bad);
+    yield decoder.write(chunk);
+  }
+  const open = check.end();
+  if (open !== null) throw refuse(open);
+  yield decoder.end();
 }
 
 /** The election's jurisdiction, and the place check validation uses. */

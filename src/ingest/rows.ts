@@ -3,6 +3,7 @@ import { detectDelimiter } from '../io/csv.js';
 import { FileRejected } from './source.js';
 import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './limits.js';
 import { CsvScanError, CsvScanner, type CsvRecordView } from '../io/csv-scanner.js';
+import { Utf8Check, walkUtf8 } from './utf8-check.js';
 
 export interface CsvRows {
   readonly header: readonly string[];
@@ -99,10 +100,32 @@ function sniff(sample: Buffer): { encoding: 'utf8' | 'latin1'; delimiter: string
   const head = sample.subarray(0, PEEK);
   if (head.includes(0)) throw new FileRejected('file_binary', {});
   const encoding = isUtf8(head) ? 'utf8' : 'latin1';
+  if (encoding === 'latin1') refuseMixed(head);
   const text = head.toString(encoding).replace(/^\uFEFF/, '');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   if (firstLine.trim() === '') throw new FileRejected('file_empty', {});
   return { encoding, delimiter: detectDelimiter(firstLine) };
+}
+
+/**
+ * A sample that is not UTF-8 but holds UTF-8 characters is two encodings at once: read as latin-1,
+ * its "Ñ" written in UTF-8 would be stored as "Ã\u0091" (docs/errors.md: file_encoding_invalid).
+ */
+function refuseMixed(head: Buffer): void {
+  const { firstInvalid, multiByte } = walkUtf8(head);
+  if (multiByte === 0 || firstInvalid < 0) return;
+  throw new FileRejected('file_encoding_invalid', {
+    reason: 'mixed',
+    byte: firstInvalid,
+    row: linesBefore(head, firstInvalid) - 1,
+  });
+}
+
+/** Line breaks before `end`: the row a byte is on, the header being row 0 (quoted breaks aside). */
+function linesBefore(b: Buffer, end: number): number {
+  let n = 0;
+  for (let i = b.indexOf(10); i >= 0 && i < end; i = b.indexOf(10, i + 1)) n++;
+  return n + 1;
 }
 
 /** The header: the first record of the sample (the whole sample if it holds no complete one). */
@@ -171,12 +194,35 @@ async function scanRecords(
     },
     limits.lineBytes,
   );
+  // a file read as UTF-8 stays UTF-8 to its end, or is refused where it stops being so
+  const check = src.encoding === 'utf8' ? new Utf8Check() : null;
+  let read = 0;
+  const feed = (c: Buffer): void => {
+    const bad = check?.push(c) ?? null;
+    if (bad !== null) {
+      scanner.push(c.subarray(0, Math.max(0, bad - read)));
+      throw new FileRejected('file_encoding_invalid', {
+        reason: 'invalid_utf8',
+        byte: bad,
+        row: row + 1,
+      });
+    }
+    read += c.length;
+    scanner.push(c);
+  };
   try {
     for (const c of chunks) {
-      scanner.push(c);
+      feed(c);
       await afterChunk();
     }
-    if (!done) await scanRest(iterator, scanner, afterChunk);
+    if (!done) await scanRest(iterator, feed, afterChunk);
+    const open = check?.end() ?? null;
+    if (open !== null)
+      throw new FileRejected('file_encoding_invalid', {
+        reason: 'invalid_utf8',
+        byte: open,
+        row: row + 1,
+      });
     scanner.end();
   } catch (e) {
     stream.destroy();
@@ -184,10 +230,10 @@ async function scanRecords(
   }
 }
 
-/** The chunks after the peeked ones, each scanned, then `afterChunk` awaited. */
+/** The chunks after the peeked ones, each fed to the scanner, then `afterChunk` awaited. */
 async function scanRest(
   iterator: AsyncIterator<Buffer>,
-  scanner: CsvScanner,
+  feed: (chunk: Buffer) => void,
   afterChunk: () => Promise<void>,
 ): Promise<void> {
   for (;;) {
@@ -199,7 +245,7 @@ async function scanRest(
       throw new FileRejected('file_truncated', { reason: (e as Error).message });
     }
     if (n.done) break;
-    scanner.push(n.value);
+    feed(n.value);
     await afterChunk();
   }
 }

@@ -118,8 +118,47 @@ const WARNING_CASES: readonly [string, RowSpec, string][] = [
   ['annulled acta with list votes', { state: 'ANULADA' }, 'annulled_votes_not_null'],
 ];
 
+/** Rows whose district is named with an Ñ, `n` of them, as UTF-8 text. */
+const rowsWithEnye = (n: number, from: number): string =>
+  csv(
+    Array.from({ length: n }, (_, i) => {
+      const r = row({ mesa: String(from + i).padStart(6, '0') });
+      r[3] = 'ESPAÑA';
+      return r;
+    }),
+  );
+/** One more row whose Ñ is latin-1 (0xD1), as a spreadsheet pasting from ONPE's file would leave it. */
+const latin1Row = (mesa: string): Buffer =>
+  Buffer.from(
+    csv([row({ mesa })])
+      .split('\n')[1]!
+      .replace('CHACHAPOYAS,PRES', 'ESPAÑA,PRES') + '\n',
+    'latin1',
+  );
+
 const FILE_CASES: readonly [string, () => Buffer | string, string, string?][] = [
   ['empty file', () => '', 'file_empty'],
+  [
+    'UTF-8 for 64 KB, then a latin-1 Ñ',
+    () => Buffer.concat([Buffer.from(rowsWithEnye(800, 500000)), latin1Row('501000')]),
+    'file_encoding_invalid',
+  ],
+  [
+    'latin-1 with a UTF-8 Ñ in its first 64 KB',
+    () => Buffer.concat([Buffer.from(rowsWithEnye(2, 510000)), latin1Row('510100')]),
+    'file_encoding_invalid',
+  ],
+  [
+    'JSON with a byte that is not UTF-8',
+    () =>
+      Buffer.concat([
+        Buffer.from('{"mesa":"000002","ubigeo":"010101","state":"counted","note":"ESPA'),
+        Buffer.from([0xd1]),
+        Buffer.from('A","eligible":300,"voters":5,"votes":{"P1":5},"blank":0,"null":0}\n'),
+      ]),
+    'file_encoding_invalid',
+    '.jsonl',
+  ],
   ['header only', () => csv([]), 'file_empty'],
   [
     'binary (a PNG)',
@@ -330,6 +369,36 @@ describe('bad inputs to cifra ingest', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => i.code)).toEqual([code]);
     expect(await snapshot(store)).toBe(before);
+  });
+
+  it('file: where the encoding breaks is said (byte, row), and a UTF-8 file whose Ñ straddles chunks reads', async () => {
+    const utf8 = Buffer.from(rowsWithEnye(800, 520000));
+    const r = await ingestFile(store, {
+      file: write(Buffer.concat([utf8, latin1Row('521000')])),
+      election,
+      now: fixedClock,
+    });
+    expect(!r.ok && r.issues[0]?.details).toMatchObject({
+      reason: 'invalid_utf8',
+      byte: utf8.length + latin1Row('521000').indexOf(0xd1),
+      row: 801,
+    });
+    const utf8Line = rowsWithEnye(1, 530001).split('\n')[1] + '\n';
+    const m = await ingestFile(store, {
+      file: write(
+        Buffer.concat([Buffer.from(csv([])), latin1Row('530000'), Buffer.from(utf8Line)]),
+      ),
+      election,
+      now: fixedClock,
+    });
+    expect(!m.ok && m.issues[0]?.details).toMatchObject({ reason: 'mixed', row: 1 });
+    // 800 rows of UTF-8 Ñ: the file is read in several chunks, some ending inside a "Ñ"
+    const fresh = new SqliteStore(':memory:');
+    await fresh.migrate();
+    await fresh.putElection(election);
+    const ok = await ingestFile(fresh, { file: write(utf8), election, now: fixedClock });
+    expect(ok.ok && ok.report.new).toBe(800);
+    expect((await fresh.places(election.id)).get('010101')?.district).toBe('ESPAÑA');
   });
 
   it('file: a path that does not exist → file_unreadable', async () => {
