@@ -205,8 +205,8 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'la misma acta llegó con valores distintos: se guardan ambas versiones',
   },
   duplicate_acta: {
-    en: 'the same acta appears twice in the file',
-    es: 'la misma acta aparece dos veces en el archivo',
+    en: 'the same acta appears twice in the file: the first row (details.keptRow) is kept, this one quarantined with its figures',
+    es: 'la misma acta aparece dos veces en el archivo: se guarda la primera fila (details.keptRow) y esta queda en cuarentena con sus cifras',
   },
   missing_required: { en: 'a required field is empty', es: 'falta un campo obligatorio' },
   impugned_pending: {

@@ -101,12 +101,13 @@ export const QUARANTINE_SAMPLE = 100;
 const READ_CHUNK = 1 << 20;
 
 /**
- * The mesas seen in a file (a mesa twice is a duplicate row). Peru's mesa codes are six digits,
- * so those are kept in a bitmap of 10⁶ bits; any other id in a set of strings.
+ * The mesas seen in a file and the row each was first read from (a mesa twice is a duplicate row,
+ * and its issue names the row kept). Peru's mesa codes are six digits, so those are kept in an
+ * array of 10⁶ rows (4 MB; 0: not seen); any other id in a map.
  */
 class MesaSet {
-  private readonly bits = new Uint8Array(125_000);
-  private readonly other = new Set<string>();
+  private readonly rows = new Int32Array(1_000_000);
+  private readonly other = new Map<string, number>();
   private index(mesa: string): number {
     if (mesa.length !== 6) return -1;
     let n = 0;
@@ -118,13 +119,17 @@ class MesaSet {
     return n;
   }
   has(mesa: string): boolean {
-    const n = this.index(mesa);
-    return n < 0 ? this.other.has(mesa) : ((this.bits[n >> 3] as number) & (1 << (n & 7))) !== 0;
+    return this.rowOf(mesa) !== 0;
   }
-  add(mesa: string): void {
+  /** The data row the mesa was first read from; 0 if it was not. */
+  rowOf(mesa: string): number {
     const n = this.index(mesa);
-    if (n < 0) this.other.add(mesa);
-    else this.bits[n >> 3] = (this.bits[n >> 3] as number) | (1 << (n & 7));
+    return n < 0 ? (this.other.get(mesa) ?? 0) : (this.rows[n] as number);
+  }
+  add(mesa: string, row: number): void {
+    const n = this.index(mesa);
+    if (n < 0) this.other.set(mesa, row);
+    else this.rows[n] = row;
   }
 }
 
@@ -460,13 +465,14 @@ function csvReader(
   const pack = quickPacker(parser.columns);
   return (run) => {
     const packValid = (r: CsvRecordView, q: QuickRow, row: number): boolean => {
-      if (!run.claim(q.mesa)) return false;
+      if (!run.claim(q.mesa, row)) return false;
       pack(r, q, row, parser.place(r, q.ubigeo), run.batch);
       return true;
     };
     return csv.scan((r, row) => {
       const q = quick === null ? null : quick(r);
-      if (q !== null && (o.check === true ? run.countValid(q.mesa) : packValid(r, q, row))) return;
+      if (q !== null && (o.check === true ? run.countValid(q.mesa, row) : packValid(r, q, row)))
+        return;
       // the record's bytes are only valid now: its raw cells are copied if it is quarantined
       run.take({ row, parsed: parser.parse(r, row), raw: () => parser.raw(r) });
     }, run.between);
@@ -551,16 +557,16 @@ class ImportRun {
   }
 
   /** A mesa the quick check read as valid: counted as a row, unless seen (then `take` says so). */
-  claim(mesa: string): boolean {
+  claim(mesa: string, row: number): boolean {
     if (this.seen.has(mesa)) return false;
-    this.seen.add(mesa);
+    this.seen.add(mesa, row);
     this.totals.rowsRead++;
     return true;
   }
 
   /** A row the quick check read as valid with no issue: counted as `take` would, unless seen. */
-  countValid(mesa: string): boolean {
-    if (!this.claim(mesa)) return false;
+  countValid(mesa: string, row: number): boolean {
+    if (!this.claim(mesa, row)) return false;
     this.valid++;
     return true;
   }
@@ -572,14 +578,16 @@ class ImportRun {
     const issues = validateActa(parsed.acta, this.places);
     if (issues.length > 0 && issues.some((i) => i.severity === 'error'))
       return this.quarantine(row, parsed.acta.mesa, issues, raw);
-    if (this.seen.has(parsed.acta.mesa))
+    const kept = this.seen.rowOf(parsed.acta.mesa);
+    // the first row stands; this one's figures stay in the quarantine, to be compared with it
+    if (kept !== 0)
       return this.quarantine(
         row,
         parsed.acta.mesa,
-        [issue('duplicate_acta', ['row', row], { mesa: parsed.acta.mesa })],
+        [issue('duplicate_acta', ['row', row], { mesa: parsed.acta.mesa, keptRow: kept })],
         raw,
       );
-    this.seen.add(parsed.acta.mesa);
+    this.seen.add(parsed.acta.mesa, row);
     for (const w of issues) this.warningsByCode[w.code] = (this.warningsByCode[w.code] ?? 0) + 1;
     this.batch.push({
       acta: parsed.acta,

@@ -345,6 +345,25 @@ describe('bad inputs to cifra ingest', () => {
       now: fixedClock,
     });
     expect(r.ok && r.report.quarantinedByCode).toEqual({ duplicate_acta: 1 });
+    // the issue names the row kept: figures that differ can be compared with it (review 21 M4)
+    const q = r.ok ? await store.quarantined(r.report.importId as number) : [];
+    expect(q[0]?.issues[0]?.details).toEqual({ mesa: '800001', keptRow: 1 });
+    const slow = await ingestFile(store, {
+      file: write(
+        csv([
+          row({ mesa: '800002' }),
+          row({ mesa: '800003' }),
+          row({ mesa: '800002', votes: withVote(0, '41'), blank: '14' }),
+        ]),
+      ),
+      election,
+      now: fixedClock,
+      quick: false,
+    });
+    const sq = slow.ok ? await store.quarantined(slow.report.importId as number) : [];
+    expect(sq.map((x) => [x.row, x.issues.map((i) => i.details)])).toEqual([
+      [3, [{ mesa: '800002', keptRow: 1 }]],
+    ]);
   });
 
   it.each(JSON_ROW_CASES)('JSON row: %s → %s', async (_name, line, code) => {
