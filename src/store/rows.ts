@@ -114,7 +114,10 @@ export function electionOf(r: Row): ElectionDef {
     ruleset: r['ruleset'] as string,
     jurisdiction: r['jurisdiction'] as string,
     choices: json<ElectionDef['choices']>('choices') ?? [],
-    ...(r['pending_figures_count'] === true || r['pending_figures_count'] === 1
+    // any value but 0/false is read as SQL reads it, true: so a row edited to 99 is not "false"
+    // again, and the audit log's hash of the election finds the edit (review 21 L11)
+    ...(r['pending_figures_count'] === true ||
+    (typeof r['pending_figures_count'] === 'number' && r['pending_figures_count'] !== 0)
       ? { pendingFiguresCount: true }
       : {}),
     ...(published ? { published } : {}),
