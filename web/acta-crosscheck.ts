@@ -82,7 +82,7 @@ function verdictText(publication: Source, verdicts: readonly Verdict[]): string 
   const unknown = verdicts.filter((v) => v.differs === null).map((v) => v.source.id);
   const parts = [
     differ.length > 0
-      ? differ.length === verdicts.length
+      ? differ.length === verdicts.length && differ.length > 1
         ? t('actaCcAllDiffer')(differ.length, differ.join(', '), publication.id)
         : t('actaCcSomeDiffer')(differ.join(', '), publication.id)
       : '',
