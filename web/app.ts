@@ -37,7 +37,7 @@ import {
   type Connection,
   type Heard,
 } from './server-notice.js';
-import { crumbsTo, setupSearch } from './search.js';
+import { crumbsTo, setupSearch, wireSkipLink } from './search.js';
 import {
   $,
   $select,
@@ -509,6 +509,7 @@ async function main(): Promise<void> {
   });
   wireWhatIf();
   wireCrossCheck();
+  wireSkipLink();
   // a server that does not answer yet is said, and the poll asks again (state.election stays null)
   const first = await Promise.all([api.elections(), api.site()]).catch(() => null);
   const elections = first?.[0].elections ?? [];

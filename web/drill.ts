@@ -23,6 +23,7 @@ import { zoneTime } from './live.js';
 import { sameCut } from './cut.js';
 import { crumbsTo } from './search.js';
 import { writeView } from './url.js';
+import { actaCrossCheck } from './acta-crosscheck.js';
 
 /** Each drill's number: a slower, older drill must not draw over a newer one. */
 let drillSeq = 0;
@@ -129,6 +130,8 @@ export async function drill(crumbs: Crumb[], push: boolean, reader: Api = api): 
       .flat(),
   );
   $('acta').replaceChildren();
+  // a district's mesas (and their actas) take the detail's whole width on a desktop (style.css)
+  $('detail').closest('main')?.classList.toggle('deep', finest);
   $('unit').replaceChildren(unit ? unitTable(unit) : '');
   const table = $('unit').querySelector('table');
   if (table) cardTable(table);
@@ -257,7 +260,7 @@ export async function openMesa(mesa: string, push: boolean): Promise<void> {
     await drill(crumbs, false);
     if (seq !== actaSeq) return;
   }
-  showActa(found.doc);
+  showActa(found.doc, seq);
   if (push) $('acta').scrollIntoView({ block: 'nearest' });
 }
 
@@ -350,9 +353,27 @@ function unitTable(u: ResultUnit): HTMLElement {
 const stateWords = (a: { state: string; stateLabel: string }): string =>
   a.stateLabel === a.state ? t(`state:${a.state}`) : a.stateLabel;
 
-function showActa(a: Acta): void {
+/** A figure the document may not know (null: no figures yet): "—", never 0. */
+const known = (v: number | null): string => (v === null ? '—' : fmt(v));
+
+/**
+ * Shows an acta; then, where the election has third-party transcriptions of its actas, what they
+ * say of this one (web/acta-crosscheck.ts), once the cross-check answers and if it is still shown.
+ */
+function showActa(a: Acta, seq: number): void {
+  drawActa(a);
+  const shown = (): boolean => seq === actaSeq && state.mesa === a.mesa;
+  actaCrossCheck(a.mesa, shown)
+    .then((box) => {
+      if (box && shown()) $('acta').querySelector('h4')?.before(box);
+    })
+    .catch(() => {}); // the acta stands without it; the cross-check page says what failed
+}
+
+function drawActa(a: Acta): void {
   const c = a.current;
   const p = a.place;
+  $('detail').closest('main')?.classList.add('deep');
   $('acta').replaceChildren(
     el('h3', { id: 'acta-title' }, `${t('acta')} ${a.mesa}`),
     // where the mesa is, as the source names its place
@@ -382,11 +403,13 @@ function showActa(a: Acta): void {
                 el('td', { class: 'num' }, fmt(c.votes?.[i] ?? 0)),
               ),
             ),
-            el('tr', {}, el('td', {}, t('blank')), el('td', { class: 'num' }, fmt(c.blank))),
-            el('tr', {}, el('td', {}, t('null')), el('td', { class: 'num' }, fmt(c.null))),
+            el('tr', {}, el('td', {}, t('blank')), el('td', { class: 'num' }, known(c.blank))),
+            el('tr', {}, el('td', {}, t('null')), el('td', { class: 'num' }, known(c.null))),
           ),
         )
       : '',
+    // an acta with no figures yet: said in words, never a table of zeros
+    c && !c.votes ? el('p', { id: 'acta-no-figures', class: 'hint' }, t('actaNoFigures')) : '',
     el('h4', {}, t('history')),
     el('ol', { id: 'acta-history', class: 'history' }, ...a.history.map((h) => versionItem(h, c))),
     ...quarantineList(a.quarantined),

@@ -138,3 +138,14 @@ export function setupSearch(
     });
   };
 }
+
+/**
+ * The skip link, the page's first tab stop: Enter puts the keyboard in the search box, past the
+ * map's two dozen shapes. Focused by script: a #search fragment would enter the shared URL.
+ */
+export function wireSkipLink(): void {
+  $('skip-search').addEventListener('click', (e) => {
+    e.preventDefault();
+    $input('search').focus();
+  });
+}

@@ -11,13 +11,20 @@ import {
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 
-/** The query of `GET /api/v1/compare`: a bundled election and two of its sources, a page. */
+/** The query of `GET /api/v1/compare`: a bundled election and two of its sources, a page (or one mesa). */
 export const CompareQuerySchema = z.object({
   election: id.describe('a bundled election manifest (data/elections/<id>.json)'),
   a: id.describe("a source id of the election's manifest (its sources and crossCheck)"),
   b: id.describe('another source id'),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   limit: z.coerce.number().int().min(0).max(1000).default(100),
+  mesa: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/)
+    .optional()
+    .describe(
+      "only this mesa's disagreement, as the acta view asks (page.total 0: the sources agree on it)",
+    ),
 });
 export type CompareQuery = z.infer<typeof CompareQuerySchema>;
 
@@ -63,7 +70,8 @@ export function compareService(): (q: CompareQuery) => Promise<Result<CompareRep
     }
     const done = await r;
     if (!done.ok) return done;
-    const all = done.value.disagreements;
+    const every = done.value.disagreements;
+    const all = q.mesa === undefined ? every : every.filter((d) => d.mesa === q.mesa);
     return ok({
       ...done.value,
       disagreements: all.slice(q.offset, q.offset + q.limit),

@@ -154,7 +154,7 @@ const ROUTE_TABLE = [
     method: 'GET',
     url: '/api/v1/compare',
     summary:
-      "The observer's cross-check of two sources of the same actas that a bundled election declares (its manifest's sources and crossCheck, by id, e.g. onpe, sergiocorreia, ronderos for pe-2021-presidencial-segunda): mesas compared, disagreements by coded reason (docs/ingest.md), the net effect A − B per candidate overall and by reason, and a page of the disagreeing mesas (`offset`, `limit` ≤ 1000)",
+      "The observer's cross-check of two sources of the same actas that a bundled election declares (its manifest's sources and crossCheck, by id, e.g. onpe, sergiocorreia, ronderos for pe-2021-presidencial-segunda): mesas compared, disagreements by coded reason (docs/ingest.md), the net effect A − B per candidate overall and by reason, and a page of the disagreeing mesas (`offset`, `limit` ≤ 1000), or one mesa's (`mesa`)",
     write: false,
     query: CompareQuerySchema,
     response: CompareSchema,

@@ -20,15 +20,24 @@ export function csvLine(cells: readonly (string | number | null)[]): string {
 /** The status columns, after the choices': the same on every row. */
 const STATUS_COLUMNS = ['status', 'pct_counted', 'cut', 'source'] as const;
 
+/** A choice as a person reads it: the candidate and the party, or the list. */
+const choiceName = (c: { label: string; party: string }): string =>
+  c.party !== '' && c.party !== c.label ? `${c.label} · ${c.party}` : c.label;
+
 /**
  * A results document as CSV: one row per unit, votes and % of valid per choice, and on every row
  * what the figures are — `status`, `pct_counted`, `cut`, `source` (docs/ingest.md): a filtered
  * or pasted row keeps its caveat, and no comment line breaks a spreadsheet's import.
  */
 export function resultsCsv(doc: ServedResults): string {
+  // a choice's columns: its stable code first (`P11_votes`, up to the first space, for scripts),
+  // then its name in brackets (for a person in a spreadsheet): one header row, nothing to lose
   const first = doc.units[0];
   const choiceCols = first
-    ? first.choices.flatMap((c) => [`${c.id}_votes`, `${c.id}_pct_valid`])
+    ? first.choices.flatMap((c) => [
+        `${c.id}_votes (${choiceName(c)})`,
+        `${c.id}_pct_valid (${choiceName(c)})`,
+      ])
     : [];
   const st = doc.status;
   const status = [st.kind, st.pctCounted, st.cut, st.source?.es ?? null];

@@ -240,7 +240,17 @@ export const ProgressSchema = z.object({
         })
         .optional(),
       compareSources: z
-        .array(z.object({ id: z.string(), publisher: NameSchema }))
+        .array(
+          z.object({
+            id: z.string(),
+            publisher: NameSchema,
+            role: z
+              .enum(['publication', 'third-party'])
+              .describe(
+                "the election's own publication (its sources), or a third party's copy (crossCheck)",
+              ),
+          }),
+        )
         .optional()
         .describe('sources of the same actas that /api/v1/compare cross-checks, by id'),
     })
@@ -276,6 +286,12 @@ export const MesaQuarantineSchema = z.object({
 });
 export type MesaQuarantine = DeepReadonly<z.infer<typeof MesaQuarantineSchema>>;
 
+const unknownWithoutFigures = z
+  .number()
+  .int()
+  .nullable()
+  .describe('null: not known, as the acta carries no figures yet (votes null); never read as 0');
+
 const ActaValuesSchema = z.object({
   election: z.string(),
   mesa: z.string(),
@@ -284,12 +300,30 @@ const ActaValuesSchema = z.object({
   stateLabel: z.string(),
   eligible: z.number().int(),
   voters: z.number().int().nullable(),
-  votes: z.array(z.number().int()).nullable(),
-  blank: z.number().int(),
-  null: z.number().int(),
-  impugned: z.number().int(),
+  votes: z.array(z.number().int()).nullable().describe('null: the acta carries no figures yet'),
+  blank: unknownWithoutFigures,
+  null: unknownWithoutFigures,
+  impugned: unknownWithoutFigures,
   preferential: z.array(z.array(z.number().int())).nullable().optional(),
 });
+
+/**
+ * An acta's figures as documents give them: an acta with no figures yet (a pending acta not yet
+ * counted, a mesa not installed: `votes` null) has no blank, null or impugned votes known either.
+ * The store keeps 0 there; a document says null, so "0 blank votes" is never stated.
+ */
+export function servedFigures<
+  A extends {
+    readonly votes: readonly number[] | null;
+    blank: number;
+    null: number;
+    impugned: number;
+  },
+>(
+  a: A,
+): Omit<A, 'blank' | 'null' | 'impugned'> & Record<'blank' | 'null' | 'impugned', number | null> {
+  return a.votes === null ? { ...a, blank: null, null: null, impugned: null } : a;
+}
 
 // no store revision: a mesa's document is its own versions, each with its time; `cifra publish`
 // reuses an unchanged mesa's file across imports, which a revision would make stale

@@ -20,14 +20,15 @@ import type {
 import { PROJECT_ROOT } from '../io/paths.js';
 import { actaCourse, pointLead } from './count-course.js';
 import { buildResults, countExtent } from './documents.js';
-import type {
-  ActaDocument,
-  CountCourseDocument,
-  CoursePoint,
-  ElectionSummary,
-  MesaQuarantine,
-  ProgressDocument,
-  ResultUnit,
+import {
+  servedFigures,
+  type ActaDocument,
+  type CountCourseDocument,
+  type CoursePoint,
+  type ElectionSummary,
+  type MesaQuarantine,
+  type ProgressDocument,
+  type ResultUnit,
 } from './document-schemas.js';
 import {
   actasStatus,
@@ -98,10 +99,10 @@ function aboutOf(def: ElectionDef): ProgressDocument['about'] | undefined {
 
 function compareSources(
   m: NonNullable<ElectionDef['manifest']>,
-): { id: string; publisher: Name }[] {
-  return [...m.sources, ...(m.crossCheck ?? [])].flatMap((s) =>
-    s.id === undefined ? [] : [{ id: s.id, publisher: s.publisher }],
-  );
+): { id: string; publisher: Name; role: 'publication' | 'third-party' }[] {
+  const of = (list: typeof m.sources, role: 'publication' | 'third-party') =>
+    list.flatMap((s) => (s.id === undefined ? [] : [{ id: s.id, publisher: s.publisher, role }]));
+  return [...of(m.sources, 'publication'), ...of(m.crossCheck ?? [], 'third-party')];
 }
 
 /**
@@ -573,7 +574,14 @@ export async function getActa(
   const place = current ? ((await placesOf(store, def.id)).get(current.ubigeo) ?? null) : null;
   return {
     ok: true,
-    value: { election: def.id, mesa, place, current, history, quarantined },
+    value: {
+      election: def.id,
+      mesa,
+      place,
+      current: current && servedFigures(current),
+      history: history.map((h) => ({ ...h, acta: servedFigures(h.acta) })),
+      quarantined,
+    },
   };
 }
 

@@ -579,9 +579,10 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
         {
           eligible: current.eligible,
           voters: current.voters ?? '—',
-          blank: current.blank,
-          null: current.null,
-          impugned: current.impugned,
+          // no figures yet (a pending acta): not known, never 0
+          blank: current.blank ?? '—',
+          null: current.null ?? '—',
+          impugned: current.impugned ?? '—',
         },
       ),
     );

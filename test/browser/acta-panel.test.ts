@@ -1,0 +1,189 @@
+/// <reference lib="dom" />
+// The acta panel and the page's keyboard and screen-reader paths, in a real browser on the 2021
+// runoff (review 20's LOWs): an acta both third-party transcriptions disagree on says so, figure by
+// figure with each source's standing; an acta with no figures says "—", never 0 (in the API too);
+// the English page says "Acta"; the search box is reached without tabbing through the map; no empty
+// heading is drawn or read; at 1,280 px a district's mesas and an acta use the width.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers.js';
+import { ARTIFACTS, noSideScroll, openPage, storeWithCount, useDashboard } from './harness.js';
+
+const RUNOFF = 'pe-2021-presidencial-segunda' as const;
+/** Bambamarca (Hualgayoc, Cajamarca): mesa 012438, which ONPE and both transcriptions read apart. */
+const DISTRICT = '060701';
+const MESA = '012438';
+/** A mesa not installed (Valencia, Venezuela): an acta with no figures at all. */
+const NO_FIGURES = '082192';
+
+const env = useDashboard(() =>
+  storeWithCount(join(tempDir('cifra-browser-acta-'), 'a.db'), [], RUNOFF),
+);
+
+const text = async (page: Page, css: string): Promise<string> =>
+  (await page.textContent(css)) ?? '';
+
+/** Headings with no text that are drawn (and so read by a screen reader): there must be none. */
+const emptyHeadings = (page: Page): Promise<string[]> =>
+  page.$$eval('h1, h2, h3, h4, h5, h6', (hs) =>
+    hs
+      .filter((h) => (h.textContent ?? '').trim() === '' && h.getClientRects().length > 0)
+      .map((h) => h.outerHTML),
+  );
+
+describe('the acta of a mesa the transcriptions read otherwise (L9)', () => {
+  it('the API gives one mesa of the cross-check: both transcriptions differ from ONPE on 012438', async () => {
+    for (const b of ['sergiocorreia', 'ronderos']) {
+      const res = await fetch(
+        `${env.base}/api/v1/compare?election=${RUNOFF}&a=onpe&b=${b}&mesa=${MESA}`,
+      );
+      const doc = (await res.json()) as {
+        disagreements: { mesa: string; a: { votes: number[] }; b: { votes: number[] } }[];
+        page: { total: number };
+      };
+      expect(doc.page.total).toBe(1);
+      expect(doc.disagreements.map((d) => d.mesa)).toEqual([MESA]);
+      expect(doc.disagreements[0]?.a.votes[0]).toBe(152);
+      expect(doc.disagreements[0]?.b.votes[0]).toBe(0);
+    }
+  }, 240_000);
+
+  for (const [width, lang] of [
+    [390, 'en'],
+    [1280, 'es'],
+  ] as const)
+    it(`${width} px, ${lang}: the panel says both disagree, per figure, with each source's standing`, async () => {
+      const { page, errors } = await openPage(
+        env.browser,
+        `${env.base}/?election=${RUNOFF}&level=district&code=${DISTRICT}&mesa=${MESA}&lang=${lang}`,
+        width,
+      );
+      await page.waitForSelector('#acta-title');
+      // one word for the acta in both languages (the English page said "Tally sheet")
+      expect(await text(page, '#acta-title')).toBe(`Acta ${MESA}`);
+      await page.waitForSelector('#acta-cc-verdict', { timeout: 240_000 });
+      expect(await text(page, '#acta-cc-verdict')).toBe(
+        lang === 'es'
+          ? 'Las dos transcripciones independientes (sergiocorreia, ronderos) difieren de las cifras de onpe en esta acta.'
+          : "Both independent transcriptions (sergiocorreia, ronderos) disagree with onpe's figures on this acta.",
+      );
+      // each column names its source and its standing: the publication, a third party
+      expect(await text(page, '#acta-cc-table th[data-source="onpe"]')).toContain(
+        lang === 'es' ? 'publicación oficial' : 'official publication',
+      );
+      expect(await text(page, '#acta-cc-table th[data-source="ronderos"]')).toContain(
+        lang === 'es' ? 'tercero' : 'third party',
+      );
+      // Castillo's votes: 152 in ONPE's file, 0 in both transcriptions, each marked as differing
+      const row = '#acta-cc-table tr[data-field="P1"]';
+      expect(await page.locator(`${row} td`).allTextContents()).toEqual([
+        '152',
+        expect.stringMatching(/^0≠/),
+        expect.stringMatching(/^0≠/),
+      ]);
+      expect(await page.locator(`${row} td[data-differs="true"]`).count()).toBe(2);
+      // blank votes agree: no mark
+      expect(await page.locator('#acta-cc-table tr[data-field="blank"] td.differs').count()).toBe(
+        0,
+      );
+      expect(await noSideScroll(page)).toBe(true);
+      await page.screenshot({
+        path: join(ARTIFACTS, `acta-crosscheck-${width}-${lang}.png`),
+        fullPage: true,
+      });
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 300_000);
+});
+
+describe('an acta with no figures', () => {
+  it('the API says its blank, null and impugned votes are not known (null), not 0', async () => {
+    const res = await fetch(`${env.base}/api/v1/elections/${RUNOFF}/actas/${NO_FIGURES}.json`);
+    const doc = (await res.json()) as {
+      current: Record<string, unknown>;
+      history: { acta: Record<string, unknown> }[];
+    };
+    for (const a of [doc.current, ...doc.history.map((h) => h.acta)]) {
+      expect(a['votes']).toBeNull();
+      expect([a['blank'], a['null'], a['impugned']]).toEqual([null, null, null]);
+    }
+    const q = await fetch(`${env.base}/api/v1/actas/${NO_FIGURES}?election=${RUNOFF}`);
+    expect(((await q.json()) as { current: { blank: unknown } }).current.blank).toBeNull();
+  });
+
+  it('the panel says it has no figures and its versions show "—", never 0', async () => {
+    const { page, errors } = await openPage(
+      env.browser,
+      `${env.base}/?election=${RUNOFF}&mesa=${NO_FIGURES}`,
+      390,
+    );
+    await page.waitForSelector('#acta-no-figures');
+    expect(await text(page, '#acta-no-figures')).toContain('Sin cifras');
+    const cells = await page.locator('#acta-history td.num:not(.diff)').allTextContents();
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.every((c) => c === '—')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240_000);
+});
+
+describe('keyboard, screen readers and the width (review 20, accessibility)', () => {
+  it('the search box is reached in at most three keys, past the map, by a link shown on focus', async () => {
+    const { page, errors } = await openPage(env.browser, `${env.base}/?election=${RUNOFF}`, 1280);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('skip-search');
+    const box = await page.locator('#skip-search').boundingBox();
+    expect(box !== null && box.y >= 0 && box.height > 0).toBe(true);
+    expect(await text(page, '#skip-search')).toBe('Saltar al buscador');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
+    // the link leaves the shared URL as it was
+    expect(new URL(page.url()).hash).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240_000);
+
+  it('no empty heading is drawn: the ERM title while its election loads, the dashboard once ready', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    page.setDefaultTimeout(90_000);
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/v1/contests/pe-erm-2022**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${env.base}/?view=erm&erm=pe-erm-2022`);
+    await page.waitForSelector('#erm:not([hidden])', { state: 'attached' });
+    expect(await emptyHeadings(page)).toEqual([]);
+    release();
+    await page.waitForFunction(
+      () => (document.getElementById('erm-title')?.textContent ?? '') !== '',
+    );
+    expect(await emptyHeadings(page)).toEqual([]);
+    await page.goto(`${env.base}/?election=${RUNOFF}&level=district&code=${DISTRICT}&mesa=${MESA}`);
+    await page.waitForSelector('#acta-title');
+    expect(await emptyHeadings(page)).toEqual([]);
+    await page.close();
+  }, 240_000);
+
+  it('at 1,280 px a district and its acta take the width, the mesas beside the acta', async () => {
+    const { page, errors } = await openPage(
+      env.browser,
+      `${env.base}/?election=${RUNOFF}&level=district&code=${DISTRICT}&mesa=${MESA}`,
+      1280,
+    );
+    await page.waitForSelector('#acta-title');
+    const r = await page.evaluate(() => {
+      const box = (id: string) => document.getElementById(id)?.getBoundingClientRect();
+      const [d, c, a] = [box('detail'), box('children'), box('acta')];
+      return { detail: d?.width ?? 0, childrenLeft: c?.left ?? 0, actaRight: a?.right ?? 0 };
+    });
+    // the panel was a third of the page (431 px) beside two thirds left empty
+    expect(r.detail).toBeGreaterThan(1280 * 0.9);
+    expect(r.childrenLeft).toBeGreaterThanOrEqual(r.actaRight);
+    expect(await noSideScroll(page)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240_000);
+});

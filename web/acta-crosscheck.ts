@@ -1,0 +1,179 @@
+// The acta view's word on the other sources of the same acta: where the election has third-party
+// transcriptions beside its publication (the 2021 runoff: ONPE's file, sergiocorreia's and
+// ronderos's), the cross-check (GET /api/v1/compare, one mesa) says whether each agrees with the
+// publication, and the panel shows every figure side by side with its source and that source's
+// standing, so a known disagreement is never hidden behind the publication's figures.
+import { api, type Compare, type Progress } from './api-client.js';
+import { el, electionId, fmt, inLang, state, t } from './ui.js';
+
+type Source = NonNullable<NonNullable<Progress['about']>['compareSources']>[number];
+type Reading = NonNullable<Compare['disagreements'][number]['a']>;
+/** One third party's word on the mesa: its reading where it differs, none where it agrees. */
+interface Verdict {
+  readonly source: Source;
+  /** null: the cross-check could not answer (busy, refused) */
+  readonly differs: boolean | null;
+  readonly publication: Reading | null;
+  readonly reading: Reading | null;
+}
+
+/** The publication and the third parties the election cross-checks (none on a static site). */
+function sourcesOf(): { publication: Source; others: Source[] } | null {
+  const list = state.about?.compareSources ?? [];
+  const publication = list.find((s) => s.role === 'publication');
+  const others = list.filter((s) => s.role === 'third-party');
+  if (state.site?.kind === 'static' || !publication || others.length === 0) return null;
+  return { publication, others };
+}
+
+async function verdictOf(publication: Source, source: Source, mesa: string): Promise<Verdict> {
+  const r = await api.compare({
+    election: electionId(),
+    a: publication.id,
+    b: source.id,
+    mesa,
+    limit: 1,
+  });
+  if (!r.ok) return { source, differs: null, publication: null, reading: null };
+  const d = r.doc.disagreements[0];
+  return { source, differs: d !== undefined, publication: d?.a ?? null, reading: d?.b ?? null };
+}
+
+/**
+ * The cross-check of `mesa` as a section of the acta panel, or null when the election has no
+ * third-party source. `shown` says whether the same acta is still on screen once answered.
+ */
+export async function actaCrossCheck(
+  mesa: string,
+  shown: () => boolean,
+): Promise<HTMLElement | null> {
+  const s = sourcesOf();
+  if (!s) return null;
+  const verdicts = await Promise.all(s.others.map((o) => verdictOf(s.publication, o, mesa)));
+  if (!shown()) return null;
+  return el(
+    'section',
+    { id: 'acta-crosscheck', class: 'acta-crosscheck', 'aria-labelledby': 'acta-cc-title' },
+    el('h4', { id: 'acta-cc-title' }, t('actaCcTitle')),
+    el(
+      'p',
+      {
+        id: 'acta-cc-verdict',
+        class: verdicts.some((v) => v.differs) ? 'notice warn' : 'hint',
+        role: 'status',
+      },
+      verdictText(s.publication, verdicts),
+    ),
+    ...figuresTable(s.publication, verdicts),
+    el(
+      'ul',
+      { id: 'acta-cc-sources', class: 'hint' },
+      ...[s.publication, ...s.others].map((x) =>
+        el('li', { 'data-source': x.id }, `${x.id}: ${inLang(x.publisher)}`),
+      ),
+    ),
+  );
+}
+
+/** The one sentence: whether every third party, some, or none disagree with the publication. */
+function verdictText(publication: Source, verdicts: readonly Verdict[]): string {
+  const differ = verdicts.filter((v) => v.differs === true).map((v) => v.source.id);
+  const agree = verdicts.filter((v) => v.differs === false).map((v) => v.source.id);
+  const unknown = verdicts.filter((v) => v.differs === null).map((v) => v.source.id);
+  const parts = [
+    differ.length > 0
+      ? differ.length === verdicts.length && differ.length > 1
+        ? t('actaCcAllDiffer')(differ.length, differ.join(', '), publication.id)
+        : t('actaCcSomeDiffer')(differ.join(', '), publication.id)
+      : '',
+    agree.length > 0 ? t('actaCcAgree')(agree.join(', '), publication.id) : '',
+    unknown.length > 0 ? t('actaCcUnknown')(unknown.join(', ')) : '',
+  ];
+  return parts.filter((p) => p !== '').join(' ');
+}
+
+type Cell = number | string | null;
+
+/** The figures a reading carries, by row: the choices, then the acta's counts and its state. */
+function rowsOf(r: Reading | null): { key: string; label: string; value: Cell }[] {
+  return [
+    ...state.choices.map((c, i) => ({ key: c.id, label: c.label, value: r?.votes[i] ?? null })),
+    { key: 'voters', label: t('emitted'), value: r?.voters ?? null },
+    { key: 'blank', label: t('blank'), value: r?.blank ?? null },
+    { key: 'null', label: t('null'), value: r?.null ?? null },
+    { key: 'impugned', label: t('impugned'), value: r?.impugned ?? null },
+    { key: 'eligible', label: t('eligible'), value: r?.eligible ?? null },
+    // the state in our words: each source labels it its own way (ONPE's "COMPUTADA RESUELTA" is a
+    // transcription's "ACTA ELECTORAL RESUELTA"), so labels are not compared
+    { key: 'state', label: t('state'), value: r?.state ? t(`state:${r.state}`) : null },
+  ];
+}
+
+const shownCell = (v: Cell): string => (v === null ? '—' : typeof v === 'number' ? fmt(v) : v);
+
+/**
+ * Every figure, a column per source (the publication first), each third party's figure that
+ * differs from the publication's marked ≠ (in words for a screen reader, not by colour alone). A
+ * source that agrees has no reading of its own to show: its column says so.
+ */
+function figuresTable(publication: Source, verdicts: readonly Verdict[]): HTMLElement[] {
+  const base = verdicts.find((v) => v.publication !== null)?.publication ?? null;
+  if (base === null) return [];
+  const pubRows = rowsOf(base);
+  const cols = verdicts.map((v) => ({ v, rows: rowsOf(v.reading) }));
+  return [
+    el(
+      'div',
+      { class: 'scroll' },
+      el(
+        'table',
+        { id: 'acta-cc-table', class: 'cc-figures' },
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            el('th', {}, ''),
+            el('th', { class: 'num', 'data-source': publication.id }, columnHead(publication)),
+            ...cols.map(({ v }) =>
+              el('th', { class: 'num', 'data-source': v.source.id }, columnHead(v.source)),
+            ),
+          ),
+        ),
+        el(
+          'tbody',
+          {},
+          ...pubRows.map((row, i) =>
+            el(
+              'tr',
+              { 'data-field': row.key },
+              el('th', { scope: 'row' }, row.label),
+              el('td', { class: 'num' }, shownCell(row.value)),
+              ...cols.map(({ v, rows }) => otherCell(v, row.value, rows[i]?.value ?? null)),
+            ),
+          ),
+        ),
+      ),
+    ),
+  ];
+}
+
+const columnHead = (s: Source): string => `${s.id} (${t(`role:${s.role}`)})`;
+
+function otherCell(v: Verdict, pub: Cell, own: Cell): HTMLElement {
+  if (v.differs !== true)
+    return el('td', { class: 'num same' }, v.differs === false ? t('actaCcSame') : '—');
+  const differs = own !== pub;
+  return el(
+    'td',
+    differs ? { class: 'num differs', 'data-differs': 'true' } : { class: 'num' },
+    shownCell(own),
+    ...(differs
+      ? [
+          el('span', { class: 'badge warn', 'aria-hidden': 'true' }, '≠'),
+          el('span', { class: 'visually-hidden' }, ` (${t('actaCcVsPublication')})`),
+        ]
+      : []),
+  );
+}
