@@ -126,7 +126,7 @@ function renderContest(c: ContestResult, bonusOff: boolean): string {
   if (c.type === 'single-winner') {
     const o = c.result.outcome;
     const line =
-      c.settled === null
+      c.decided === null
         ? `not settled: ${c.result.candidates[0]?.candidate ?? '—'} leads, by no more than the votes still out`
         : c.secondRound
           ? `decided in the second round (${c.secondRound.id}): ${c.secondRound.winner ?? 'not settled yet'}`
