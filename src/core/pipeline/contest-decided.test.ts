@@ -133,7 +133,8 @@ describe('progressFromActas: the actas still out from the counted ones and the r
 describe('a governor (Ley 27683 art. 5: at least 30 % of the valid votes, else a runoff)', () => {
   it('Tacna 2022 by hand: 59,797 of 195,326 counted (30.61 %), 20 actas out → 6,000 votes: not decided', () => {
     // all 6,000 to the others: 59,797 / 201,326 = 29.70 % < 30 % — a runoff is still possible
-    const votes = [59_797, 40_715, 31_006, 63_808];
+    // the three most voted as counted, the other 63,808 valid votes in smaller lists
+    const votes = [59_797, 40_715, 31_006, 20_000, 20_000, 15_000, 8_808];
     const open = governor(votes, 6_000);
     expect(open.decided).toBeNull();
     expect(open.type === 'single-winner' && open.result.outcome).toMatchObject({ kind: 'winner' });
