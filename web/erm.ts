@@ -210,7 +210,7 @@ function renderNational(doc: ContestsElection): void {
         ...kinds.map((k) => el('td', {}, fmt(o.heads[k] ?? 0))),
         el('td', {}, fmt(seats(o))),
         el('td', {}, fmt(o.runoffs)),
-        el('td', {}, fmt(o.leading)),
+        el('td', {}, fmt(sum(o.leading))),
       ),
     ),
   );

@@ -162,10 +162,9 @@ export const ContestsElectionSchema = z.object({
         heads: Heads.describe('Offices won by contest kind: governors, mayors'),
         seats: Heads.describe('Seats won by contest kind: regidores'),
         runoffs: z.number().int(),
-        leading: z
-          .number()
-          .int()
-          .describe('Offices it leads on the votes counted that are not decided yet'),
+        leading: Heads.describe(
+          'Offices it leads on the votes counted that are not decided yet, by contest kind',
+        ),
         color: z
           .string()
           .nullable()

@@ -367,8 +367,8 @@ export interface OrganisationPosts {
   readonly seats: Readonly<Partial<Record<ContestKind, number>>>;
   /** Runoffs it is in, once the pair is decided. */
   readonly runoffs: number;
-  /** Offices it leads on the votes counted that are not decided yet. */
-  readonly leading: number;
+  /** Offices it leads on the votes counted that are not decided yet, by contest kind. */
+  readonly leading: Readonly<Partial<Record<ContestKind, number>>>;
 }
 
 export interface NationalPicture {
@@ -401,11 +401,11 @@ export function nationalPicture(
       heads: Record<string, number>;
       seats: Record<string, number>;
       runoffs: number;
-      leading: number;
+      leading: Record<string, number>;
     }
   >();
   const at = (p: string) => {
-    const o = orgs.get(p) ?? { heads: {}, seats: {}, runoffs: 0, leading: 0 };
+    const o = orgs.get(p) ?? { heads: {}, seats: {}, runoffs: 0, leading: {} };
     orgs.set(p, o);
     return o;
   };
@@ -421,7 +421,7 @@ export function nationalPicture(
         const l = leaderOf(c);
         if (w !== null) add(at(w).heads, first, 1);
         else open.push(c.id);
-        if (w === null && l !== null) at(l).leading += 1;
+        if (w === null && l !== null) add(at(l).leading, first, 1);
         continue;
       }
       const o = c.result.outcome;
@@ -429,7 +429,7 @@ export function nationalPicture(
       if (c.decided === null) {
         // a first round with a second round of its own: that contest counts its leader
         const l = leaderOf(c);
-        if (l !== null && c.secondRound === null) at(l).leading += 1;
+        if (l !== null && c.secondRound === null) add(at(l).leading, c.kind, 1);
       } else if (o.kind === 'winner') add(at(o.winner).heads, c.kind, 1);
       else if (o.kind === 'runoff') for (const p of o.pair) at(p).runoffs += 1;
       const won = c.decided !== null && o.kind === 'winner';
@@ -438,7 +438,7 @@ export function nationalPicture(
     }
     const head = decidedWinner(c);
     if (head !== null) add(at(head).heads, c.kind, 1);
-    else if (c.head !== null) at(c.head).leading += 1;
+    else if (c.head !== null) add(at(c.head).leading, c.kind, 1);
     for (const [p, n] of Object.entries(c.seats)) if (n > 0) add(at(p).seats, c.kind, n);
     if (c.totalSeats === null || head === null) open.push(c.id);
   }
@@ -472,7 +472,7 @@ function byType(orgs: readonly OrganisationPosts[]): NationalPicture['byType'] {
       heads: of.reduce((a, o) => a + total(o.heads), 0),
       seats: of.reduce((a, o) => a + total(o.seats), 0),
       runoffs: of.reduce((a, o) => a + o.runoffs, 0),
-      leading: of.reduce((a, o) => a + o.leading, 0),
+      leading: of.reduce((a, o) => a + total(o.leading), 0),
     };
   });
 }
