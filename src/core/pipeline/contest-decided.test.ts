@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rulesetFromJson } from '../rulesets/compile.js';
-import type { ListRuleset, PresidentialRuleset } from '../rulesets/ruleset.js';
+import type { PresidentialRuleset } from '../rulesets/ruleset.js';
+import { councilRuleset } from '../../test-utils/erm-rulesets.js';
 import { decidedPlurality, progressFromActas, votesOutBound } from './contest-decided.js';
 import { computeContests, type ContestInput, type ContestResult } from './contests.js';
 
@@ -24,26 +25,8 @@ function governorRules(): PresidentialRuleset {
   return r.value;
 }
 
-/** A 5-regidor council with the majority bonus and a mayor (Ley 26864 arts. 23, 25). */
-function councilRules(): ListRuleset {
-  const r = rulesetFromJson({
-    format: 'cifra-ruleset/1',
-    id: 'council',
-    label: 'council',
-    kind: 'list',
-    method: 'dhondt',
-    totalSeats: 5,
-    districts: [{ name: 'CONCEJO', seats: 5 }],
-    tieBreak: ['lot'],
-    tiers: [{ kind: 'majority-bonus', seats: 'half-plus-one', source: 'Ley 26864 art. 25' }],
-    head: { office: { es: 'Alcalde', en: 'Mayor' }, source: 'Ley 26864 art. 23' },
-  });
-  if (!r.ok || r.value.kind !== 'list') throw new Error(JSON.stringify(r));
-  return r.value;
-}
-
 const GOVERNOR = governorRules();
-const COUNCIL = councilRules();
+const COUNCIL = councilRuleset(true);
 
 const lists = (votes: readonly number[]): ContestInput['lists'] =>
   votes.map((v, i) => ({ party: String.fromCharCode(65 + i), votes: v }));
