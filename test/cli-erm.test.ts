@@ -171,6 +171,20 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
     expect(lima.code).toBe(0);
     expect(lima.out).toContain('39 seats; mayor: the head of RENOVACION POPULAR');
     expect(lima.out).toContain('majority bonus: RENOVACION POPULAR 11 → 21');
+    // a standing the votes still out could change reads as a lead (review 20 L10): Tacna's 30.6 %
+    // with up to 20 actas out, Arequipa's mayor with 39 actas out
+    expect(r.out).toContain(
+      'TACNA: MOVIMIENTO INDEPENDIENTE REGIONAL FUERZA TACNA leads, not decided',
+    );
+    expect(r.out).toContain('TUMBES: ALIANZA PARA EL PROGRESO\n');
+    const es = await cli('contests', 'pe-erm-2022', '--lang', 'es');
+    expect(es.out).toContain(
+      'TACNA: lidera MOVIMIENTO INDEPENDIENTE REGIONAL FUERZA TACNA, sin decidir',
+    );
+    const aqp = await cli('contests', 'pe-erm-2022', '--contest', 'provincial-council/040100');
+    expect(aqp.out).toContain(
+      'mayor: not decided — JUNTOS POR EL DESARROLLO DE AREQUIPA leads on the votes counted',
+    );
     const j = await cli(
       'contests',
       'pe-erm-2022',

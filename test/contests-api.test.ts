@@ -51,9 +51,54 @@ describe('GET /api/v1/contests/{election}', () => {
     const rp = doc.national.organisations.find((o) => o.party === 'RENOVACION POPULAR');
     expect(rp?.type).toBe('party');
     expect(rp?.seats['provincial-council']).toBeGreaterThanOrEqual(21);
-    // the seed settles the tied district councils: only the runoffs, the councils of unknown
-    // size and those with nothing counted stay open
-    expect(doc.national.open.filter((id) => id.startsWith('governor/'))).toHaveLength(9);
+    // the seed settles the tied district councils: the runoffs, the councils of unknown size,
+    // those with nothing counted and those the votes still out could turn stay open — among the
+    // governors, the 9 runoffs and Tacna (30.6 % with up to 6,000 votes out)
+    expect(doc.national.open.filter((id) => id.startsWith('governor/'))).toHaveLength(10);
+    expect(doc.national.open).toContain('governor/TACNA');
+  });
+
+  it('states a winner only when the figures settle it (review 20 L10): else who leads, and why not', async () => {
+    const doc = ContestsElectionSchema.parse(
+      (await get('/api/v1/contests/pe-erm-2022?seed=2022')).json(),
+    );
+    const of = (id: string) => doc.contests.find((c) => c.id === id);
+    // Tumbes: 583 of 583 actas (100 %): the source's count is over
+    expect(of('governor/TUMBES')).toMatchObject({
+      decided: 'source-final',
+      winner: 'ALIANZA PARA EL PROGRESO',
+      leader: 'ALIANZA PARA EL PROGRESO',
+    });
+    // Tacna: 954 actas at 97.9466 % → at most 20 out × 300 electors: 30.6 % could still fall
+    // under 30 %, so it leads and is not elected
+    expect(of('governor/TACNA')).toMatchObject({
+      decided: null,
+      winner: null,
+      leader: 'MOVIMIENTO INDEPENDIENTE REGIONAL FUERZA TACNA',
+    });
+    // Lima Metropolitana: 143 actas out (≤ 42,900 votes), RP 54,899 ahead: its mayor is decided
+    expect(of('provincial-council/140100')).toMatchObject({
+      decided: 'mathematically',
+      winner: 'RENOVACION POPULAR',
+    });
+    // Arequipa's provincial council: 39 actas out, a closer lead: who leads, no mayor
+    const aqp = of('provincial-council/040100');
+    expect(aqp).toMatchObject({ decided: null, winner: null });
+    expect(aqp?.leader).not.toBeNull();
+    // a lead is counted as a lead nationally, never as an office won
+    const tacna = doc.national.organisations.find(
+      (o) => o.party === 'MOVIMIENTO INDEPENDIENTE REGIONAL FUERZA TACNA',
+    );
+    expect(tacna?.heads.governor ?? 0).toBe(0);
+    expect(tacna?.leading.governor).toBe(1);
+    // 2026 at 97.6 %, no acta counts per region: nothing is decided by cifra, every governor leads
+    const y26 = ContestsElectionSchema.parse((await get('/api/v1/contests/pe-erm-2026')).json());
+    expect(y26.contests.every((c) => c.decided === null && c.winner === null)).toBe(true);
+    expect(y26.contests.every((c) => c.leader !== null)).toBe(true);
+    const full = ContestSchema.parse(
+      (await get('/api/v1/contests/pe-erm-2022/governor/TACNA')).json(),
+    );
+    expect(full.decided).toBeNull();
   });
 
   it('kind filters the contests; a bad kind is 422, an unknown election 404', async () => {

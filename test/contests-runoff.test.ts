@@ -137,7 +137,7 @@ describe('GET /api/v1/contests/fixture-erm-runoff', () => {
     const c = ContestSchema.parse(r.json());
     if (c.type !== 'single-winner') throw new Error(c.type);
     // 60,000 – 40,000 with at most 5,000 out: the lead cannot be overturned
-    expect(c.settled).toBe('decided');
+    expect(c.decided).toBe('mathematically');
     expect(c.result.outcome).toEqual({ kind: 'winner', winner: 'MOVIMIENTO A', round: 'runoff' });
     expect(c.result.candidates.map((x) => [x.candidate, x.votes, x.pctValid])).toEqual([
       ['MOVIMIENTO A', 60000, '60.000'],

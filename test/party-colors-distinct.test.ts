@@ -234,8 +234,14 @@ describe('ERM: the organisations shown together are told apart', () => {
       const doc = r.value;
       const colors = ermColors(doc.national.organisations);
       const color = (p: string): string => colors.get(p) ?? ERM_OTHERS;
+      // the maps draw a decided winner, and a lead not decided (pale) in the leader's colour
       const winners = (kind: string): string[] => [
-        ...new Set(doc.contests.flatMap((c) => (c.kind === kind && c.winner ? [c.winner] : []))),
+        ...new Set(
+          doc.contests.flatMap((c) => {
+            const p = c.winner ?? (c.decided === null && !c.secondRound ? c.leader : null);
+            return c.kind === kind && p ? [p] : [];
+          }),
+        ),
       ];
       const views: [string, string[]][] = [
         ['table', ermTop(doc.national.organisations).map((o) => o.party)],

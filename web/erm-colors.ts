@@ -24,27 +24,35 @@ export interface RankedOrg {
   readonly color: string | null;
   readonly heads: Readonly<Record<string, number>>;
   readonly seats: Readonly<Record<string, number>>;
+  /** Offices it leads, not decided, by contest kind: the maps draw them too, pale, in its colour. */
+  readonly leading?: Readonly<Record<string, number>>;
 }
 
 const sum = (r: Readonly<Record<string, number>>): number =>
   Object.values(r).reduce((a, b) => a + b, 0);
 
-/** The national table's organisations: most offices, then most seats. */
+/** The national table's organisations: most offices, then most seats, then most leads. */
 export function ermTop<T extends RankedOrg>(orgs: readonly T[]): T[] {
   return [...orgs]
-    .sort((a, b) => sum(b.heads) - sum(a.heads) || sum(b.seats) - sum(a.seats))
+    .sort(
+      (a, b) =>
+        sum(b.heads) - sum(a.heads) ||
+        sum(b.seats) - sum(a.seats) ||
+        sum(b.leading ?? {}) - sum(a.leading ?? {}),
+    )
     .slice(0, ERM_TOP);
 }
 
 /**
  * Each organisation's colour: its own, else the palette's that no own colour of this election is
- * near, by rank (the governors first and then the capitals' mayors, so that both maps draw their
- * winners apart, then by offices won); grey past the palette.
+ * near, by rank (the governors first and then the capitals' mayors, won or led, so that both maps
+ * draw their winners and leaders apart, then by offices won, then led); grey past the palette.
  */
 export function ermColors(orgs: readonly RankedOrg[]): Map<string, string> {
   const own = orgs.flatMap((o) => (o.color === null ? [] : [[o.party, o.color] as const]));
   const free = ERM_PALETTE.filter((c) => own.every(([, x]) => deltaE00(c, x) >= APART));
-  const of = (o: RankedOrg, k: string): number => o.heads[k] ?? 0;
+  // a map draws a lead as well as a win in the organisation's colour
+  const of = (o: RankedOrg, k: string): number => (o.heads[k] ?? 0) + (o.leading?.[k] ?? 0);
   const ranked = orgs
     .filter((o) => o.color === null)
     .sort(
@@ -52,6 +60,7 @@ export function ermColors(orgs: readonly RankedOrg[]): Map<string, string> {
         of(b, 'governor') - of(a, 'governor') ||
         of(b, 'provincial-council') - of(a, 'provincial-council') ||
         sum(b.heads) - sum(a.heads) ||
+        sum(b.leading ?? {}) - sum(a.leading ?? {}) ||
         (a.party < b.party ? -1 : 1),
     );
   return new Map([

@@ -173,7 +173,7 @@ function renderNational(doc: ContestsElection): void {
     el(
       'tr',
       {},
-      ...['ermType', 'ermOrgs', 'ermHeads', 'ermSeats', 'ermRunoffs'].map((k) =>
+      ...['ermType', 'ermOrgs', 'ermHeads', 'ermSeats', 'ermRunoffs', 'ermLeading'].map((k) =>
         el('th', {}, t(k)),
       ),
     ),
@@ -182,7 +182,7 @@ function renderNational(doc: ContestsElection): void {
         'tr',
         { 'data-type': b.type },
         el('td', {}, typeName(b.type) + (inferred ? ` (${t('ermInferred')})` : '')),
-        ...[b.organisations, b.heads, b.seats, b.runoffs].map((x) => num(x)),
+        ...[b.organisations, b.heads, b.seats, b.runoffs, b.leading].map((x) => num(x)),
       ),
     ),
   );
@@ -200,6 +200,7 @@ function renderNational(doc: ContestsElection): void {
       ...kinds.map((k) => el('th', {}, t(`ermKind-${k}`))),
       el('th', {}, t('ermSeats')),
       el('th', {}, t('ermRunoffs')),
+      el('th', {}, t('ermLeading')),
     ),
     ...top.map((o) =>
       el(
@@ -209,6 +210,7 @@ function renderNational(doc: ContestsElection): void {
         ...kinds.map((k) => el('td', {}, fmt(o.heads[k] ?? 0))),
         el('td', {}, fmt(seats(o))),
         el('td', {}, fmt(o.runoffs)),
+        el('td', {}, fmt(sum(o.leading))),
       ),
     ),
   );
@@ -218,6 +220,13 @@ function renderNational(doc: ContestsElection): void {
 const num = (x: number): HTMLTableCellElement => el('td', { class: 'num' }, fmt(x));
 const swatch = (party: string): HTMLSpanElement =>
   el('span', { class: 'swatch', style: `background:${colorOf(party)}` });
+/** A lead not decided: the leader's colour, pale (the map's fill-opacity). */
+const LEADS_OPACITY = 0.4;
+const paleSwatch = (party: string): HTMLSpanElement =>
+  el('span', {
+    class: 'swatch leads',
+    style: `background:${colorOf(party)};opacity:${LEADS_OPACITY}`,
+  });
 
 /**
  * The contest a map shape stands for: its governor (Lima Metropolitana has no regional
@@ -238,14 +247,32 @@ function contestOf(
   return doc.contests.find((c) => c.kind === kind && norm(c.region) === name) ?? null;
 }
 
+/**
+ * What a map shape says: a winner or a runoff only once decided (the source's 100 %, or a lead no
+ * vote still out can undo); before that, who leads, drawn pale — never as won.
+ */
 const outcomeOf = (c: ContestBrief | null): string =>
-  !c ? 'none' : c.winner ? 'winner' : c.runoff ? 'runoff' : 'open';
+  !c
+    ? 'none'
+    : c.winner
+      ? 'winner'
+      : c.runoff && (c.decided !== null || c.secondRound)
+        ? 'runoff'
+        : c.leader
+          ? 'leads'
+          : 'open';
+
+/** How a decided outcome was decided, or why a lead is not one, in a few words. */
+const decidedHow = (c: { decided: ContestBrief['decided'] }): string =>
+  t(c.decided === null ? 'ermNotDecided' : `ermDecided-${c.decided}`);
 
 function shapeLabel(c: ContestBrief | null, p: MapShape['properties'], kind: string): string {
   if (!c) return `${p.name}: ${t(kind === 'governor' ? 'ermNoGovernor' : 'ermNoCapital')}`;
   const where = kind === 'governor' ? c.region : `${c.region} · ${c.name}`;
-  if (c.winner) return `${where}: ${c.winner}`;
-  if (c.runoff) return `${where}: ${t('ermRunoff')} — ${c.runoff.join(' / ')}`;
+  const outcome = outcomeOf(c);
+  if (c.winner) return `${where}: ${t('ermElectedWord')} ${c.winner} (${decidedHow(c)})`;
+  if (outcome === 'runoff') return `${where}: ${t('ermRunoff')} — ${c.runoff?.join(' / ') ?? ''}`;
+  if (c.leader) return `${where}: ${t('ermLeads')} ${c.leader} (${decidedHow(c)})`;
   return `${where}: ${t('ermOpen')}`;
 }
 
@@ -260,19 +287,32 @@ async function renderMap(doc: ContestsElection, mapKind: string | null): Promise
   svg.replaceChildren(ermPattern());
   const path = geoPath(geoMercator().fitSize([400, 560], geo));
   const shown = new Set<string>();
+  const leading = new Set<string>();
   for (const f of geo.features) {
     const c = contestOf(doc, f.properties, kind);
     const outcome = outcomeOf(c);
     if (c?.winner) shown.add(c.winner);
+    const leads = outcome === 'leads' ? (c?.leader ?? null) : null;
+    if (leads !== null) leading.add(leads);
     const label = shapeLabel(c, f.properties, kind);
     const node = svgEl('path', {
       d: path(f) ?? '',
-      fill: c?.winner ? colorOf(c.winner) : outcome === 'runoff' ? 'url(#erm-runoff)' : ERM_NONE,
+      fill: c?.winner
+        ? colorOf(c.winner)
+        : leads !== null
+          ? colorOf(leads)
+          : outcome === 'runoff'
+            ? 'url(#erm-runoff)'
+            : ERM_NONE,
+      // a lead not decided is drawn pale: never in a winner's full colour
+      ...(leads !== null ? { 'fill-opacity': LEADS_OPACITY } : {}),
       tabindex: 0,
       role: 'button',
       'aria-label': label,
       'data-region': c ? c.region : '',
       'data-party': c?.winner ?? '',
+      'data-leader': leads ?? '',
+      'data-decided': c?.decided ?? '',
       'data-outcome': outcome,
     });
     node.append(svgEl('title', {}, label));
@@ -285,7 +325,10 @@ async function renderMap(doc: ContestsElection, mapKind: string | null): Promise
     svg.append(node);
   }
   $('erm-legend').replaceChildren(
-    ...[...shown].map((p) => el('li', {}, swatch(p), p)),
+    ...[...shown].map((p) => el('li', { 'data-legend': 'elected' }, swatch(p), p)),
+    ...[...leading].map((p) =>
+      el('li', { 'data-legend': 'leads' }, paleSwatch(p), `${p} — ${t('ermLeadsLegend')}`),
+    ),
     el('li', {}, el('span', { class: 'swatch runoff' }), t('ermRunoffLegend')),
     el('li', {}, el('span', { class: 'swatch none' }), t('ermNoneLegend')),
   );
@@ -346,11 +389,13 @@ async function renderRunoffs(doc: ContestsElection, seq: number): Promise<void> 
       const cell = (x: { candidate: string; pctValid: string | null }): HTMLTableCellElement =>
         el('td', {}, swatch(x.candidate), `${x.candidate} · ${percent(x.pctValid)}`);
       const s = second[i] ?? null;
+      // a pair on a count that could still change it is said as such, row by row
+      const open = c.decided === null && !c.secondRound;
       return [
         el(
           'tr',
-          { 'data-region': c.region },
-          el('td', {}, c.region),
+          { 'data-region': c.region, 'data-decided': c.decided ?? '' },
+          el('td', {}, c.region, ...(open ? [el('small', {}, ` · ${t('ermPairOpen')}`)] : [])),
           a ? cell(a) : el('td'),
           b ? cell(b) : el('td'),
           el('td', {}, `${margin} ${t('ermPoints')}`),
@@ -383,14 +428,14 @@ function secondRoundCell(c: Contest | null, counted: string): HTMLTableCellEleme
   const margin = marginPp(a, b);
   const o = r.outcome;
   const verdict =
-    c.settled !== null && o.kind === 'winner'
+    c.decided !== null && o.kind === 'winner'
       ? `${t('ermElected')}: ${o.winner}`
-      : c.settled !== null && o.kind === 'tie'
+      : c.decided !== null && o.kind === 'tie'
         ? t('ermSecondTie')
         : t('ermNotSettled');
   return el(
     'td',
-    { 'data-second': c.settled ?? 'open', colspan: 4 },
+    { 'data-second': c.decided === null ? 'open' : 'decided', colspan: 4 },
     el('div', {}, el('em', {}, t('ermSecondCount'))),
     ...(a ? [line(a)] : []),
     ...(b ? [line(b)] : []),
@@ -411,15 +456,33 @@ function renderDepartments(doc: ContestsElection, dep: string | null): void {
   const picked = dep === null ? undefined : regions.find((r) => norm(r) === norm(dep));
   $select('erm-dep').value = picked ?? '';
   const gov = doc.contests.find((c) => c.kind === 'governor' && c.region === picked);
-  $('erm-governor').textContent = !gov
-    ? ''
-    : gov.winner
-      ? `${t('ermGovernor')}: ${gov.winner}${gov.secondRound ? ` (${t('ermDecidedSecond')})` : ''}`
-      : `${t('ermGovernor')}: ${t('ermRunoff')} — ${gov.runoff?.join(' / ') ?? t('ermOpen')}`;
+  $('erm-governor').textContent = gov ? governorLine(gov) : '';
+  $('erm-governor').dataset['decided'] = gov?.decided ?? '';
   const councils = doc.contests.filter(isCouncil);
   $('erm-councils-block').hidden = councils.length === 0;
   renderCouncilList();
 }
+
+/** A region's governor: elected (and how that is settled), a decided runoff, or who leads. */
+function governorLine(gov: ContestBrief): string {
+  if (gov.winner && gov.secondRound)
+    return `${t('ermGovernor')}: ${gov.winner} (${t('ermDecidedSecond')})`;
+  if (gov.winner)
+    return `${t('ermGovernor')}: ${t('ermElectedWord')} ${gov.winner} (${decidedHow(gov)})`;
+  if (gov.runoff && (gov.decided !== null || gov.secondRound))
+    return `${t('ermGovernor')}: ${t('ermRunoff')} — ${gov.runoff.join(' / ')}`;
+  if (!gov.leader) return `${t('ermGovernor')}: ${t('ermOpen')}`;
+  const pair = gov.runoff ? ` · ${t('ermRunoff')}? ${gov.runoff.join(' / ')}` : '';
+  return `${t('ermGovernor')}: ${t('ermLeads')} ${gov.leader}${pair} (${decidedHow(gov)})`;
+}
+
+/** A council in the list: its mayor once decided, else who leads. */
+const councilVerdict = (c: ContestBrief): string =>
+  c.winner
+    ? `${t('ermElectedWord')} ${c.winner}`
+    : c.leader
+      ? `${t('ermLeads')} ${c.leader}`
+      : t('ermOpen');
 
 /** Councils only: not a governor's first or second round. */
 const isCouncil = (c: ContestBrief): boolean => c.kind.endsWith('-council');
@@ -453,7 +516,7 @@ function renderCouncilList(): void {
           },
           `${c.name} (${c.id.split('/')[1] ?? c.id})`,
         ),
-        ` · ${c.winner ?? t('ermOpen')}`,
+        ` · ${councilVerdict(c)}`,
       ),
     ),
   );
@@ -472,8 +535,11 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
   $('erm-council-title').textContent = `${c.name} · ${c.region}`;
   if (c.type !== 'council') {
     $('erm-council-title').textContent = `${t('ermGovernor')} · ${c.region}`;
+    $('erm-council-verdict').textContent = '';
     return;
   }
+  $('erm-council-verdict').textContent = mayorLine(c);
+  $('erm-council-verdict').dataset['decided'] = c.decided ?? '';
   const order = c.votes.map((v) => v.party).filter((p) => (c.seats[p] ?? 0) > 0);
   drawHemicycle(
     $svg('erm-hemicycle'),
@@ -495,6 +561,13 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
     ),
   );
   cardTable($('erm-seats'));
+}
+
+/** The mayor: elected (and how that is settled) only once decided, else who leads. */
+function mayorLine(c: Council): string {
+  if (c.head === null) return `${t('ermMayor')}: ${t('ermOpen')}`;
+  const verb = c.decided === null ? t('ermLeads') : t('ermElectedWord');
+  return `${t('ermMayor')}: ${verb} ${c.head} (${decidedHow(c)})`;
 }
 
 /** "RENOVACION POPULAR: 11 por cifra repartidora → 21 con la mayoría (⌈39/2⌉+1)". */

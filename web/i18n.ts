@@ -420,7 +420,8 @@ const ES = {
   ermMap: 'Gobernadores regionales por organización',
   ermMapGov: 'Gobernadores',
   ermMapMay: 'Alcaldes de capitales',
-  ermMapHint: 'Rayado: irá a segunda vuelta (no ganado). Clic o Enter para ver sus concejos.',
+  ermMapHint:
+    'Color pleno: elegido. Color tenue: lidera, sin decidir. Rayado: irá a segunda vuelta (no ganado). Clic o Enter para ver sus concejos.',
   ermNoGovernor: 'sin gobierno regional',
   ermRunoff: 'segunda vuelta',
   ermRunoffLegend: 'Segunda vuelta (sin ganador aún)',
@@ -453,6 +454,17 @@ const ES = {
     `${p}: ${n} de ${total} por cifra repartidora, ya la mitad más uno o más: la bonificación no cambia nada`,
   ermNoBonusLine: (p: Arg, n: Arg) =>
     `Simulación sin la bonificación de la Ley 26864 art. 25: los ${n} regidores solo por cifra repartidora; la lista de ${p} sigue dando el alcalde. No es el resultado legal.`,
+  ermElectedWord: 'Elegido',
+  ermLeads: 'Lidera',
+  ermLeadsLegend: 'lidera, sin decidir (color tenue)',
+  ermLeading: 'Lidera, sin decidir',
+  ermNotDecided:
+    'sin decidir: los votos por contar aún podrían cambiarlo, o los datos no dicen cuántos faltan',
+  'ermDecided-source-final': 'según la fuente: 100 % de actas contabilizadas',
+  'ermDecided-mathematically':
+    'decidido: ningún reparto de los votos aún por contar lo cambia (actas pendientes × 300 electores)',
+  ermPairOpen: 'par sin decidir',
+  ermMayor: 'Alcalde',
 };
 
 /** Every string of the interface; English must have each Spanish one, alike in form. */
@@ -823,7 +835,8 @@ const EN: Strings = {
   ermMap: 'Regional governors by organisation',
   ermMapGov: 'Governors',
   ermMapMay: "Capitals' mayors",
-  ermMapHint: 'Hatched: going to a runoff (not won). Click or Enter for its councils.',
+  ermMapHint:
+    'Full colour: elected. Pale colour: leads, not decided. Hatched: going to a runoff (not won). Click or Enter for its councils.',
   ermNoGovernor: 'no regional government',
   ermRunoff: 'runoff',
   ermRunoffLegend: 'Runoff (no winner yet)',
@@ -856,6 +869,17 @@ const EN: Strings = {
     `${p}: ${n} of ${total} by cifra repartidora, already half plus one or more: the bonus changes nothing`,
   ermNoBonusLine: (p, n) =>
     `A what-if without Ley 26864 art. 25's bonus: the ${n} councillors by cifra repartidora alone; ${p}'s list still gives the mayor. Not the legal result.`,
+  ermElectedWord: 'Elected',
+  ermLeads: 'Leads',
+  ermLeadsLegend: 'leads, not decided (pale colour)',
+  ermLeading: 'Leading, not decided',
+  ermNotDecided:
+    'not decided: the votes still to count could change it, or the data do not say how many remain',
+  'ermDecided-source-final': 'by the source: 100 % of actas counted',
+  'ermDecided-mathematically':
+    'decided: no split of the votes still to count changes it (actas out × 300 electors)',
+  ermPairOpen: 'pair not decided',
+  ermMayor: 'Mayor',
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { es: ES, en: EN };

@@ -413,6 +413,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     '{region}: segunda vuelta {pair} en conteo, sin definir (--contest {id})',
   '{region}: runoff {pair}': '{region}: segunda vuelta {pair}',
   '{region}: TIE (reported)': '{region}: EMPATE (informado)',
+  '{region}: {leader} leads, not decided': '{region}: lidera {leader}, sin decidir',
   "Spain 2023 — Congress (D'Hondt by province, 3 %): totals":
     "España 2023 — Congreso (D'Hondt por provincia, 3 %): totales",
 };

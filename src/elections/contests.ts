@@ -8,6 +8,7 @@ import {
   type ContestsManifest,
 } from '../core/model/contests-manifest.js';
 import type { ContestInput, ContestSetInput } from '../core/pipeline/contests.js';
+import { progressFromActas, votesOutBound } from '../core/pipeline/contest-decided.js';
 import { err, ok, type Result } from '../core/result.js';
 import { readCsvFile, type CsvTable } from '../io/csv.js';
 import { parseCount } from '../io/numbers.js';
@@ -82,9 +83,11 @@ function readContests(ref: string, path: string): Result<LoadedContests, Issue[]
   const issues: Issue[] = [];
   const warnings: Issue[] = [];
   m.contestSets.forEach((set, i) => {
-    // a set's own status (a second round counted later) or else the election's
-    const complete = (set.status ?? m.status).kind !== 'provisional';
-    const r = readSet(set, dirname(path), ['contestSets', i], warnings, complete);
+    // a set's own status (a second round counted later) or else the election's: only a final
+    // one says the count is over (a third party's capture may stop short of it)
+    const complete = (set.status ?? m.status).kind === 'final';
+    const perMesa = m.mesaElectorsMax?.electors ?? null;
+    const r = readSet(set, dirname(path), ['contestSets', i], warnings, { complete, perMesa });
     if (r.ok) sets.push(r.value);
     else issues.push(...r.error);
   });
@@ -123,8 +126,9 @@ function readSet(
   dir: string,
   at: Path,
   warnings: Issue[],
-  complete: boolean,
+  count: { readonly complete: boolean; readonly perMesa: number | null },
 ): Result<ContestSetInput, Issue[]> {
+  const complete = count.complete;
   const rs = loadRuleset(isRulesetPath(set.ruleset) ? resolve(dir, set.ruleset) : set.ruleset);
   if (!rs.ok) return err(rs.error.map((i) => ({ ...i, path: [...at, 'ruleset', ...i.path] })));
   const file = resolve(dir, set.file);
@@ -138,7 +142,7 @@ function readSet(
     if (!c.ok) return err(c.error);
     councils = c.value;
   }
-  const contests = contestsOf(set, t.value, councils, at, warnings);
+  const contests = contestsOf(set, t.value, councils, at, warnings, count.perMesa);
   if (!contests.ok) return contests;
   const kind = set.kind;
   return ok(
@@ -191,9 +195,14 @@ function readCouncils(file: string, at: Path): Result<Map<string, CouncilRow>, I
 /** The set's columns (lower-cased) that the votes file lacks. */
 function missingColumns(set: ContestSet, t: CsvTable): string[] {
   const c = set.columns;
-  const optional = [c.region, c.regionCode, c.mesa, c.remaining].filter(
-    (x): x is string => x !== undefined,
-  );
+  const optional = [
+    c.region,
+    c.regionCode,
+    c.mesa,
+    c.remaining,
+    c.pctCounted,
+    c.actasCounted,
+  ].filter((x): x is string => x !== undefined);
   return [c.contest, c.party, c.votes, ...optional, ...set.only.map((f) => f.column)]
     .map((h) => h.toLowerCase())
     .filter((h) => !t.headers.includes(h));
@@ -206,6 +215,7 @@ function contestsOf(
   councils: ReadonlyMap<string, CouncilRow> | null,
   at: Path,
   warnings: Issue[],
+  perMesa: number | null,
 ): Result<ContestInput[], Issue[]> {
   const col = (c: string): string => c.toLowerCase();
   const cols = set.columns;
@@ -258,11 +268,19 @@ function contestsOf(
       regionCode: regionCodeOf(key, cols.regionCode ? r.values[col(cols.regionCode)] : undefined),
       lists: new Map<string, number>(),
       remaining: undefined,
+      final: undefined,
     };
     groups.set(key, g);
     // the votes still out are the contest's, repeated on each of its rows: the largest is kept
     const out = cols.remaining ? parseCount(r.values[col(cols.remaining)] ?? '', false) : null;
     if (out?.ok) g.remaining = Math.max(g.remaining ?? 0, out.value);
+    const p = cols.pctCounted ? progressOf(r.values, cols, perMesa) : null;
+    if (p !== null) {
+      // rows of one contest disagreeing: the least counted wins (never more settled than a row says)
+      g.final = (g.final ?? true) && p.final;
+      if (p.remaining !== null) g.remaining = Math.max(g.remaining ?? 0, p.remaining);
+      else if (!p.final) g.unbounded = true;
+    }
     g.lists.set(party, (g.lists.get(party) ?? 0) + n.value);
   }
   if (hasErrors(issues)) return err(issues);
@@ -281,6 +299,30 @@ interface Group {
   regionCode: string | undefined;
   lists: Map<string, number>;
   remaining: number | undefined;
+  final: boolean | undefined;
+  /** A row whose progress bounds nothing: the contest's remaining votes are unknown. */
+  unbounded?: boolean;
+}
+
+/**
+ * A row's progress of its contest's count: the source's 100 % (final), else the votes still out
+ * bounded by the actas not counted × the most electors of a mesa (contest-decided.ts); null
+ * remaining when the row or the manifest cannot bound them.
+ */
+function progressOf(
+  values: Readonly<Record<string, string | undefined>>,
+  cols: ContestSet['columns'],
+  perMesa: number | null,
+): { final: boolean; remaining: number | null } | null {
+  const pct = values[(cols.pctCounted ?? '').toLowerCase()] ?? '';
+  const n = cols.actasCounted
+    ? parseCount((values[cols.actasCounted.toLowerCase()] ?? '').replaceAll(',', ''), false)
+    : null;
+  const p = progressFromActas(n?.ok ? n.value : null, pct);
+  if (p === null) return null;
+  const remaining =
+    p.actasOut === null || perMesa === null ? null : votesOutBound(p.actasOut, perMesa);
+  return { final: p.final, remaining: p.final ? 0 : remaining };
 }
 
 /** One contest from its rows, named and sized by its council when the set has a councils file. */
@@ -293,7 +335,8 @@ function contestOf(key: string, g: Group, c: CouncilRow | undefined): ContestInp
     lists: [...g.lists].map(([party, votes]) => ({ party, votes })),
     population: c?.population,
     seats: c?.seats,
-    remaining: g.remaining,
+    remaining: g.unbounded === true ? undefined : g.remaining,
+    final: g.final,
   };
 }
 

@@ -7,8 +7,9 @@ import { NoteSchema } from '../core/model/note.js';
 import { RoundOutcomeSchema } from '../core/model/outcome.js';
 import {
   computeContests,
+  decidedWinner,
+  leaderOf,
   nationalPicture,
-  settledWinner,
   type ContestResult,
   type ContestsResult,
   type NationalPicture,
@@ -32,11 +33,11 @@ const SecondRound = z
   .describe(
     'A first round decided in the second round: that contest, and its winner once settled (null: still open)',
   );
-const Settled = z
-  .enum(['complete', 'decided'])
+const Decided = z
+  .enum(['source-final', 'mathematically'])
   .nullable()
   .describe(
-    'complete: the count is over; decided: the lead exceeds the votes still out; null: open (the outcome is only the standing)',
+    "Whether the outcome (a governor's winner or runoff pair, a council's head: its mayor) is a fact yet. source-final: the source says the contest's count is over (a final status, or 100 % of its actas); mathematically: no split of the votes still to count (at most the actas not counted × a mesa's most electors) could change it; null: neither — the outcome is only the standing, said as who leads",
   );
 
 export const ContestSummarySchema = z.object({
@@ -50,9 +51,19 @@ export const ContestSummarySchema = z.object({
     .string()
     .nullable()
     .describe(
-      'The governor elected outright or in a settled second round, or the list whose head is mayor; null: not decided',
+      'The governor elected outright or in a settled second round, or the list whose head is mayor, once decided; null: not decided',
     ),
-  runoff: z.tuple([z.string(), z.string()]).nullable().describe('The second-round pair'),
+  leader: z
+    .string()
+    .nullable()
+    .describe(
+      'The list ahead on the votes counted so far, decided or not (null: nothing counted, or two level at the top)',
+    ),
+  decided: Decided,
+  runoff: z
+    .tuple([z.string(), z.string()])
+    .nullable()
+    .describe('The second-round pair on the votes counted (settled only when decided is not null)'),
   secondRound: SecondRound,
   totalSeats: z
     .number()
@@ -71,7 +82,7 @@ export const ContestSchema = z.discriminatedUnion('type', [
     region: z.string(),
     rules: z.string(),
     votes: Votes,
-    settled: Settled,
+    decided: Decided,
     secondRound: SecondRound,
     result: z
       .object({
@@ -96,9 +107,15 @@ export const ContestSchema = z.discriminatedUnion('type', [
     region: z.string(),
     rules: z.string(),
     votes: Votes,
+    decided: Decided,
     totalSeats: z.number().int().nullable(),
     seats: Tally,
-    head: z.string().nullable().describe('The list whose first candidate is mayor'),
+    head: z
+      .string()
+      .nullable()
+      .describe(
+        'The most-voted list on the votes counted, whose first candidate is mayor once decided',
+      ),
     bonus: z
       .object({ party: z.string(), before: z.number().int(), after: z.number().int() })
       .nullable()
@@ -145,6 +162,9 @@ export const ContestsElectionSchema = z.object({
         heads: Heads.describe('Offices won by contest kind: governors, mayors'),
         seats: Heads.describe('Seats won by contest kind: regidores'),
         runoffs: z.number().int(),
+        leading: Heads.describe(
+          'Offices it leads on the votes counted that are not decided yet, by contest kind',
+        ),
         color: z
           .string()
           .nullable()
@@ -160,9 +180,12 @@ export const ContestsElectionSchema = z.object({
         heads: z.number().int(),
         seats: z.number().int(),
         runoffs: z.number().int(),
+        leading: z.number().int(),
       }),
     ),
-    open: z.array(z.string()).describe('Contests not decided: runoffs, ties, unknown sizes'),
+    open: z
+      .array(z.string())
+      .describe('Contests not decided: runoffs, ties, unknown sizes, votes still out'),
     classificationBasis: ClassificationBasisSchema,
     classification: NoteSchema.describe(
       'How parties were told from regional movements (the manifest’s nationalParties.source): inferred from the files or from a registry',
@@ -235,13 +258,20 @@ function compute(id: string, seed: number | undefined, bonus: Bonus = 'on'): Fou
 }
 
 function summary(c: ContestResult): z.infer<typeof ContestSummarySchema> {
-  const base = { id: c.id, kind: c.kind, name: c.name, region: c.region };
+  const base = {
+    id: c.id,
+    kind: c.kind,
+    name: c.name,
+    region: c.region,
+    winner: decidedWinner(c),
+    leader: leaderOf(c),
+    decided: c.decided,
+  };
   if (c.type === 'council')
-    return { ...base, winner: c.head, runoff: null, secondRound: null, totalSeats: c.totalSeats };
+    return { ...base, runoff: null, secondRound: null, totalSeats: c.totalSeats };
   const o = c.result.outcome;
   return {
     ...base,
-    winner: c.secondRound?.winner ?? settledWinner(c),
     runoff: o.kind === 'runoff' ? [o.pair[0], o.pair[1]] : null,
     secondRound: c.secondRound,
     totalSeats: null,

@@ -113,11 +113,21 @@ describe('ERM 2022, every contest in one pass (pe-erm-2022)', () => {
 
   it('the national picture counts every post once: governors won outright, mayors, regidores, parties vs regional movements', () => {
     const n = nationalPicture(result.contests, manifest.nationalParties.names);
+    // on the votes counted: 16 outright and the JNE's 9 runoffs (of 25)
+    const outcomes = result.contests.flatMap((c) =>
+      c.kind === 'governor' && c.type === 'single-winner' ? [c.result.outcome.kind] : [],
+    );
+    expect(outcomes.filter((k) => k === 'winner')).toHaveLength(16);
+    expect(outcomes.filter((k) => k === 'runoff')).toHaveLength(9);
+    // counted as won only once decided (review 20 L10): on this capture Tacna's 30.6 % with up to
+    // 20 actas × 300 votes out is a lead, and Cajamarca's and Piura's pairs could still change
     const heads = n.byType.reduce((a, t) => a + t.heads, 0);
-    const councils = result.contests.filter((c) => c.type === 'council' && c.head !== null).length;
-    expect(heads).toBe(16 + councils);
-    expect(n.byType.reduce((a, t) => a + t.runoffs, 0)).toBe(18);
-    expect(n.open.filter((id) => id.startsWith('governor/'))).toHaveLength(9);
+    const councils = result.contests.filter(
+      (c) => c.type === 'council' && c.head !== null && c.decided !== null,
+    ).length;
+    expect(heads).toBe(15 + councils);
+    expect(n.byType.reduce((a, t) => a + t.runoffs, 0)).toBe(14);
+    expect(n.open.filter((id) => id.startsWith('governor/'))).toHaveLength(10);
     const ap = n.organisations.find((o) => o.party === 'ACCION POPULAR');
     expect(ap?.type).toBe('party');
     const inka = n.organisations.find((o) => o.party === 'MOVIMIENTO REGIONAL INKA PACHAKUTEQ');

@@ -106,6 +106,9 @@ function governorLine(c: Summary): string {
           id: c.secondRound.id,
         });
   if ((c.winner ?? null) !== null) return `${c.region}: ${c.winner}`;
+  // a standing the votes still out could change is a lead, never a result (review 20 L10)
+  if (c.decided === null && c.leader !== null)
+    return say('{region}: {leader} leads, not decided', { region: c.region, leader: c.leader });
   return c.runoff
     ? say('{region}: runoff {pair}', { region: c.region, pair })
     : say('{region}: TIE (reported)', { region: c.region });
@@ -126,7 +129,7 @@ function renderContest(c: ContestResult, bonusOff: boolean): string {
   if (c.type === 'single-winner') {
     const o = c.result.outcome;
     const line =
-      c.settled === null
+      c.decided === null
         ? `not settled: ${c.result.candidates[0]?.candidate ?? '—'} leads, by no more than the votes still out`
         : c.secondRound
           ? `decided in the second round (${c.secondRound.id}): ${c.secondRound.winner ?? 'not settled yet'}`
@@ -146,7 +149,9 @@ function renderContest(c: ContestResult, bonusOff: boolean): string {
       : 'no bonus needed: the winning list already has its cifra repartidora result';
   return [
     head,
-    `${c.totalSeats ?? '?'} seats; mayor: the head of ${c.head ?? '— undecided (a tie: give --seed)'}`,
+    c.decided === null && c.head !== null
+      ? `${c.totalSeats ?? '?'} seats; mayor: not decided — ${c.head} leads on the votes counted`
+      : `${c.totalSeats ?? '?'} seats; mayor: the head of ${c.head ?? '— undecided (a tie: give --seed)'}`,
     renderTable(['list', 'votes', 'seats'], rows),
     bonus,
   ].join('\n');

@@ -53,6 +53,12 @@ export const ContestSetSchema = z.strictObject({
     remaining: Column.optional().describe(
       'An upper bound of the votes still to count in the contest (electors of the actas not in): with a provisional status, a lead larger than it settles a single-winner contest before the count ends.',
     ),
+    pctCounted: Column.optional().describe(
+      "The source's % of the contest's actas counted (a decimal as printed): 100 says its count is over; below that, with actasCounted and the election's mesaElectorsMax, it bounds the votes still to count.",
+    ),
+    actasCounted: Column.optional().describe(
+      "The contest's actas counted (the numerator of pctCounted): the actas still out are at most the total its rounded percentage allows, minus these.",
+    ),
     mesa: Column.optional().describe(
       'Per-mesa files (one row per mesa and list): the mesa; votes are summed per contest and a row repeated for the same mesa and list is caught.',
     ),
@@ -121,6 +127,12 @@ export const ContestsManifestSchema = z.strictObject({
     })
     .describe(
       'The organisations that are national parties; every other one is a regional movement.',
+    ),
+  mesaElectorsMax: z
+    .strictObject({ electors: z.number().int().positive(), source: NoteSchema })
+    .optional()
+    .describe(
+      'The most electors a mesa (so an acta) may have, and the law that says so: each acta still out adds at most this many votes (Peru: 300, LOE art. 52).',
     ),
   provenance: z.string().min(1),
   notes: z.array(NoteSchema).default([]),

@@ -66,7 +66,7 @@ function runoff(a: number, b: number, remaining: number | undefined, complete: b
 describe('the governor second round in one pass (Ley 27683 art. 5)', () => {
   it('a complete count settles it; a tie is a reported result and leaves the office open', () => {
     const won = runoff(51, 49, undefined, true);
-    expect(won.second.settled).toBe('complete');
+    expect(won.second.decided).toBe('source-final');
     expect(won.first.secondRound).toEqual({ id: 'governor-runoff/R', winner: 'A' });
     const tied = runoff(50, 50, undefined, true);
     expect(tied.second.result.outcome.kind).toBe('tie');
@@ -76,7 +76,7 @@ describe('the governor second round in one pass (Ley 27683 art. 5)', () => {
 
   it('a provisional count without the votes still out settles nothing', () => {
     const r = runoff(90, 10, undefined, false);
-    expect(r.second.settled).toBeNull();
+    expect(r.second.decided).toBeNull();
     expect(r.first.secondRound?.winner).toBeNull();
   });
 
@@ -89,7 +89,7 @@ describe('the governor second round in one pass (Ley 27683 art. 5)', () => {
         fc.nat(5_000),
         (a, b, remaining, toB) => {
           const early = runoff(a, b, remaining, false);
-          if (early.second.settled !== 'decided') return;
+          if (early.second.decided !== 'mathematically') return;
           // every split of the votes still out, the worst case all to the trailing formula
           const give = Math.min(toB, remaining);
           const leaderIsA = a > b;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rulesetFromJson } from '../rulesets/compile.js';
-import type { ListRuleset } from '../rulesets/ruleset.js';
+import { councilRuleset } from '../../test-utils/erm-rulesets.js';
 import {
   computeContests,
   contestSeed,
@@ -10,24 +9,7 @@ import {
 import { computeSeats } from './seats.js';
 
 /** A municipal council ruleset: D'Hondt, the ⌈n/2⌉ + 1 bonus, a mayor, ties by lot. */
-function council(bonus: boolean): ListRuleset {
-  const r = rulesetFromJson({
-    format: 'cifra-ruleset/1',
-    id: 'council',
-    label: 'council',
-    kind: 'list',
-    method: 'dhondt',
-    totalSeats: 5,
-    districts: [{ name: 'CONCEJO', seats: 5 }],
-    tieBreak: ['lot'],
-    tiers: bonus
-      ? [{ kind: 'majority-bonus', seats: 'half-plus-one', source: 'Ley 26864 art. 25' }]
-      : [],
-    head: { office: { es: 'Alcalde', en: 'Mayor' }, source: 'Ley 26864 art. 23' },
-  });
-  if (!r.ok || r.value.kind !== 'list') throw new Error(JSON.stringify(r));
-  return r.value;
-}
+const council = councilRuleset;
 
 const contest = (key: string, seats: number, votes: Record<string, number>): ContestInput => ({
   key,

@@ -4,6 +4,7 @@ import { nameKey } from '../names.js';
 import { seatsFromBands } from '../rules/apportion.js';
 import { decidePresidentialRound, type PresidentialResult } from '../rules/presidential.js';
 import { settlePresidentialRound } from '../rules/settled.js';
+import { decidedOf, decidedPlurality, type Decided } from './contest-decided.js';
 import type { ListRuleset, PresidentialRuleset } from '../rulesets/ruleset.js';
 import {
   computePreparedSeats,
@@ -27,6 +28,8 @@ export interface ContestInput {
   readonly population?: number | undefined;
   /** An upper bound of the votes still to count (a provisional count); unknown when absent. */
   readonly remaining?: number | undefined;
+  /** The source says this contest's own count is over (100 % of its actas), whatever the set's status. */
+  readonly final?: boolean | undefined;
 }
 
 export type ContestSetInput =
@@ -34,7 +37,10 @@ export type ContestSetInput =
       readonly kind: ContestKind;
       readonly ruleset: PresidentialRuleset;
       readonly contests: readonly ContestInput[];
-      /** False: the set's count is provisional (default true: complete or as published). */
+      /**
+       * True: the source says the set's count is over (a final status); false: it may still
+       * change, and a contest is decided only by its own 100 % or by the votes still out.
+       */
       readonly complete?: boolean | undefined;
     }
   | {
@@ -53,14 +59,17 @@ interface ContestBase {
   readonly region: string;
   readonly rules: string;
   readonly votes: readonly { readonly party: string; readonly votes: number }[];
+  /**
+   * Whether the outcome is a fact yet (src/core/pipeline/contest-decided.ts): a governor's
+   * winner or runoff pair, a council's head (its mayor); null: only the standing.
+   */
+  readonly decided: Decided;
 }
 
 export interface SingleWinnerContest extends ContestBase {
   readonly type: 'single-winner';
-  /** The standing on the votes counted so far (the outcome once `settled`). */
+  /** The standing on the votes counted so far (the outcome once `decided`). */
   readonly result: PresidentialResult;
-  /** `complete`: the count is over; `decided`: the lead exceeds the votes still out; null: open. */
-  readonly settled: 'complete' | 'decided' | null;
   /** A first round that went to a runoff: the second round's contest and its settled winner. */
   readonly secondRound: { readonly id: string; readonly winner: string | null } | null;
 }
@@ -70,10 +79,22 @@ export const SECOND_ROUND: Partial<Record<ContestKind, ContestKind>> = {
   governor: 'governor-runoff',
 };
 
-/** The winner of a single-winner contest once settled, else null. */
+/** The winner of a single-winner contest once decided, else null. */
 export function settledWinner(c: SingleWinnerContest): string | null {
   const o = c.result.outcome;
-  return c.settled !== null && o.kind === 'winner' ? o.winner : null;
+  return c.decided !== null && o.kind === 'winner' ? o.winner : null;
+}
+
+/** A contest's winner once decided (a governor, a council's head: its mayor), else null. */
+export function decidedWinner(c: ContestResult): string | null {
+  if (c.type === 'single-winner') return c.secondRound?.winner ?? settledWinner(c);
+  return c.decided !== null ? c.head : null;
+}
+
+/** The list ahead on the votes counted so far; null: nothing counted, or two level at the top. */
+export function leaderOf(c: ContestResult): string | null {
+  const [a, b] = c.votes;
+  return a !== undefined && a.votes > 0 && (b === undefined || a.votes > b.votes) ? a.party : null;
 }
 
 export interface CouncilContest extends ContestBase {
@@ -120,6 +141,7 @@ type PreparedSet =
       readonly ruleset: ListRuleset;
       readonly councils: readonly PreparedCouncil[];
       readonly issues: readonly Issue[];
+      readonly complete: boolean;
     };
 
 /** The contests of an election prepared once: each council's input validated and resolved. */
@@ -159,7 +181,7 @@ export function prepareContests(sets: readonly ContestSetInput[]): PreparedConte
           prepared: prepareSeats(rs, { votes, districts: [{ district: c.key, seats }] }),
         };
       });
-      return { kind: set.kind, ruleset: rs, councils, issues };
+      return { kind: set.kind, ruleset: rs, councils, issues, complete: set.complete ?? true };
     }),
   };
 }
@@ -194,13 +216,13 @@ export function computePreparedContests(
     for (const { c, prepared: p } of set.councils) {
       const id = `${set.kind}/${c.key}`;
       if (p === null) {
-        contests.push(councilOf(set.kind, set.ruleset, c, undefined, [], null));
+        contests.push(councilOf(set, c, undefined, [], null));
         continue;
       }
       const seed = options.seed === undefined ? undefined : contestSeed(options.seed, id);
       const r = computePreparedSeats(p, { seed, path: options.path });
       issues.push(...r.issues);
-      contests.push(councilOf(set.kind, set.ruleset, c, r.districts[0], r.ties, seed ?? null));
+      contests.push(councilOf(set, c, r.districts[0], r.ties, seed ?? null));
     }
   }
   const linked = withSecondRounds(contests);
@@ -263,7 +285,7 @@ export function contestSeed(seed: number, id: string): number {
   return (h >>> 0) % 1_000_000_000; // below 10^9, as `cifra seats --seed` takes it
 }
 
-function base(kind: ContestKind, rules: string, c: ContestInput): ContestBase {
+function base(kind: ContestKind, rules: string, c: ContestInput): Omit<ContestBase, 'decided'> {
   return {
     id: `${kind}/${c.key}`,
     kind,
@@ -289,14 +311,15 @@ function singleWinner(
     round: rs.round,
     candidates,
     winner,
-    complete,
+    complete: complete || c.final === true,
     remaining: c.remaining ?? null,
+    decided: result.outcome,
   });
   return {
     ...base(kind, rs.id, c),
     type: 'single-winner',
     result,
-    settled: s.settled ? s.by : null,
+    decided: decidedOf(s),
     secondRound: null,
   };
 }
@@ -309,16 +332,21 @@ function councilSize(rs: ListRuleset, c: ContestInput): number | undefined {
 }
 
 function councilOf(
-  kind: ContestKind,
-  rs: ListRuleset,
+  set: { readonly kind: ContestKind; readonly ruleset: ListRuleset; readonly complete: boolean },
   c: ContestInput,
   d: DistrictResult | undefined,
   ties: readonly TieReport[],
   drawSeed: number | null,
 ): CouncilContest {
   const bonus = d?.clauses?.find((x) => x.clause === 'majority-bonus');
+  // the head (the mayor) is the most-voted list's: decided when no vote still out could change it
+  const decided = decidedPlurality(
+    c.lists.map((l) => l.votes),
+    { final: set.complete || c.final === true, remaining: c.remaining ?? null },
+  );
   return {
-    ...base(kind, rs.id, c),
+    ...base(set.kind, set.ruleset.id, c),
+    decided: d?.head ? decided : null,
     type: 'council',
     totalSeats: d?.totalSeats ?? null,
     seats: d?.seats ?? {},
@@ -333,11 +361,14 @@ function councilOf(
 export interface OrganisationPosts {
   readonly party: string;
   readonly type: 'party' | 'regional-movement';
-  /** Offices by contest kind: a governor, a mayor (the council's head). */
+  /** Offices decided, by contest kind: a governor, a mayor (the council's head). */
   readonly heads: Readonly<Partial<Record<ContestKind, number>>>;
   /** Seats by contest kind (regidores, consejeros). */
   readonly seats: Readonly<Partial<Record<ContestKind, number>>>;
+  /** Runoffs it is in, once the pair is decided. */
   readonly runoffs: number;
+  /** Offices it leads on the votes counted that are not decided yet, by contest kind. */
+  readonly leading: Readonly<Partial<Record<ContestKind, number>>>;
 }
 
 export interface NationalPicture {
@@ -349,8 +380,9 @@ export interface NationalPicture {
     readonly heads: number;
     readonly seats: number;
     readonly runoffs: number;
+    readonly leading: number;
   }[];
-  /** Contests not decided: runoffs, unresolved ties, unknown sizes, nothing counted. */
+  /** Contests not decided: runoffs, unresolved ties, unknown sizes, nothing counted, votes still out. */
   readonly open: readonly string[];
 }
 
@@ -365,10 +397,15 @@ export function nationalPicture(
   const parties = new Set(nationalParties.map(nameKey));
   const orgs = new Map<
     string,
-    { heads: Record<string, number>; seats: Record<string, number>; runoffs: number }
+    {
+      heads: Record<string, number>;
+      seats: Record<string, number>;
+      runoffs: number;
+      leading: Record<string, number>;
+    }
   >();
   const at = (p: string) => {
-    const o = orgs.get(p) ?? { heads: {}, seats: {}, runoffs: 0 };
+    const o = orgs.get(p) ?? { heads: {}, seats: {}, runoffs: 0, leading: {} };
     orgs.set(p, o);
     return o;
   };
@@ -381,19 +418,29 @@ export function nationalPicture(
       if (first !== undefined) {
         // a second round's winner holds the first round's office (the governor)
         const w = settledWinner(c);
+        const l = leaderOf(c);
         if (w !== null) add(at(w).heads, first, 1);
         else open.push(c.id);
+        if (w === null && l !== null) add(at(l).leading, first, 1);
         continue;
       }
       const o = c.result.outcome;
-      if (o.kind === 'winner') add(at(o.winner).heads, c.kind, 1);
+      // only what the figures settle is counted as won; an open lead is counted as a lead
+      if (c.decided === null) {
+        // a first round with a second round of its own: that contest counts its leader
+        const l = leaderOf(c);
+        if (l !== null && c.secondRound === null) add(at(l).leading, c.kind, 1);
+      } else if (o.kind === 'winner') add(at(o.winner).heads, c.kind, 1);
       else if (o.kind === 'runoff') for (const p of o.pair) at(p).runoffs += 1;
-      if (o.kind !== 'winner' && (c.secondRound?.winner ?? null) === null) open.push(c.id);
+      const won = c.decided !== null && o.kind === 'winner';
+      if (!won && (c.secondRound?.winner ?? null) === null) open.push(c.id);
       continue;
     }
-    if (c.head !== null) add(at(c.head).heads, c.kind, 1);
+    const head = decidedWinner(c);
+    if (head !== null) add(at(head).heads, c.kind, 1);
+    else if (c.head !== null) add(at(c.head).leading, c.kind, 1);
     for (const [p, n] of Object.entries(c.seats)) if (n > 0) add(at(p).seats, c.kind, n);
-    if (c.totalSeats === null || c.head === null) open.push(c.id);
+    if (c.totalSeats === null || head === null) open.push(c.id);
   }
   const organisations = [...orgs]
     .map(([party, o]): OrganisationPosts => ({
@@ -402,6 +449,7 @@ export function nationalPicture(
       heads: o.heads,
       seats: o.seats,
       runoffs: o.runoffs,
+      leading: o.leading,
     }))
     .sort(
       (a, b) =>
@@ -424,6 +472,7 @@ function byType(orgs: readonly OrganisationPosts[]): NationalPicture['byType'] {
       heads: of.reduce((a, o) => a + total(o.heads), 0),
       seats: of.reduce((a, o) => a + total(o.seats), 0),
       runoffs: of.reduce((a, o) => a + o.runoffs, 0),
+      leading: of.reduce((a, o) => a + total(o.leading), 0),
     };
   });
 }

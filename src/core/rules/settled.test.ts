@@ -108,6 +108,27 @@ describe('settlePresidentialRound', () => {
     ).toEqual({ kind: 'runoff', pair: ['A', 'B'] });
   });
 
+  it('a share below one half settles a winner only when the second cannot pass it (governor, 30 %)', () => {
+    // Ley 27683 art. 5: at least 30 % of the valid votes. A 400 and B 350 of 1,000 are both above
+    // 30 % whatever 60 more votes do, but all 60 for B would put B first: not settled
+    const governor = {
+      share: { numerator: 3, denominator: 10 },
+      strict: false,
+      base: 'valid' as const,
+    };
+    const r = (remaining: number) =>
+      settlePresidentialRound({
+        round: 'first',
+        candidates: [c('A', 400), c('B', 350), c('C', 250)],
+        winner: governor,
+        complete: false,
+        remaining,
+      });
+    expect(r(60).settled).toBe(false);
+    expect(r(50).settled).toBe(false); // 350 + 50 = 400: level, a tie
+    expect(r(49).outcome).toEqual({ kind: 'winner', winner: 'A', round: 'first' });
+  });
+
   it('counts candidates the source does not itemise as one rival that may hold all of them', () => {
     const base = {
       round: 'first' as const,

@@ -42,7 +42,8 @@ function wins(votes: number, total: number, rule: WinnerRule): boolean {
  * decide it, a tie included (`decidePresidentialRound`). Before that it is settled only when no
  * way of adding the votes still to count — at most `remaining`, every one of them for the same
  * rival — could change it: a runoff's lead larger than `remaining`; a first-round winner above
- * the share even if all of `remaining` went to others; a runoff pair when nobody could still
+ * the share even if all of `remaining` went to others, with a lead over the second larger than
+ * `remaining`; a runoff pair when nobody could still
  * reach the share and the second's lead over the third (or over any candidate hidden in
  * `unitemised`) is larger than `remaining`. With `remaining` unknown (null) nothing is settled
  * before the count is complete.
@@ -104,7 +105,9 @@ export function settlePresidentialRound(input: {
       : OPEN;
   const rule = input.winner ?? HALF_OF_VALID;
   const base = (rule.base === 'emitted' ? (input.emitted ?? valid) : valid) + r;
-  if (wins(first.votes, base, rule))
+  // above the share even with every vote to come for others, and out of reach of the second: a
+  // share below one half (a governor's 30 %, Ley 27683 art. 5) can be passed by two
+  if (wins(first.votes, base, rule) && first.votes - Math.max(second.votes, hidden) > r)
     return { settled: true, by: 'decided', outcome: winner(first, 'first') };
   // the leader (so anyone) could still pass the share with every vote to come
   if (wins(first.votes + r, base, rule)) return OPEN;
