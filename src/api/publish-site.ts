@@ -23,6 +23,7 @@ import {
   changedMesas,
   codeFingerprint,
   courseState,
+  definitionHashes,
   electionState,
   fileDigest,
   mesaKey,
@@ -295,6 +296,8 @@ export async function publishSite(
   return replaceOwnedDir(
     out,
     async (dirs) => {
+      // before any document loads a data file: what they are computed under, at most
+      const definitions = await definitionHashes(store);
       const w = new SiteWriter(dirs);
       for (const f of dashboardFiles(await siteJurisdictions(store))) w.put(f.url, f.body());
       const d = new DocumentWriter(ctx, w);
@@ -307,7 +310,8 @@ export async function publishSite(
       const state: PublishState = { code: codeFingerprint(), audit: o.audit, elections: {} };
       for (const { id } of list.elections) {
         // read before the documents: an import meanwhile is new to the next publish, not lost
-        const now = await electionState(store, id);
+        // an election listed but not there a moment ago: never matches a recorded one
+        const now = await electionState(store, id, definitions.get(id) ?? '');
         state.elections[id] = now;
         await seedCourseFrom(store, id, was?.elections[id], now);
         await writeElection(d, store, id, was?.elections[id], now);

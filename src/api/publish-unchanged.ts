@@ -3,6 +3,10 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { ElectionDef } from '../core/model/acta.js';
+import { manifestOfRef } from '../elections/manifests.js';
+import { readRulesetSource } from '../elections/rulesets.js';
+import { jurisdictionFiles, loadJurisdiction } from '../jurisdictions/load.js';
 import { courseSeed, seedCourse } from '../results/count-course.js';
 import { CoursePointSchema } from '../results/document-schemas.js';
 import { mesaKey, type ImportRecord, type Store } from '../store/store.js';
@@ -32,7 +36,10 @@ const FileMarksSchema = z.custom<Record<string, FileMark>>(
 const ElectionStateSchema = z.object({
   /** The last committed import the version saw. */
   lastImport: z.number().int(),
-  /** Hashes: the committed imports up to it (ids and files), the election, its place names. */
+  /**
+   * Hashes: the committed imports up to it (ids and files), the election (its stored definition
+   * and the bytes of its data files: definitionHash), its place names.
+   */
   imports: z.string(),
   election: z.string(),
   places: z.string(),
@@ -175,13 +182,69 @@ export async function courseState(store: Store, id: string): Promise<ElectionSta
   return { ...seed, imports } as ElectionState['course'];
 }
 
-/** The election's state now, as the next version records it (its acta files still to come). */
-export async function electionState(store: Store, id: string): Promise<ElectionState> {
+/** A file's SHA-256, or '-' when it cannot be read (gone or moved: a change like any other). */
+function fileSha(path: string): string {
+  try {
+    return createHash('sha256').update(readFileSync(path)).digest('hex');
+  } catch {
+    return '-';
+  }
+}
+
+/**
+ * The data files an election's documents are computed from besides the store: its manifest (a
+ * user's or the bundled one) and the files it names (universe, count histories; not the acta
+ * sources, whose rows the store holds), its ruleset file and its jurisdiction's files (place
+ * table, party colours, maps). A user may edit any of them between two publishes.
+ */
+export function definitionFiles(def: ElectionDef): string[] {
+  const files: string[] = [];
+  if (def.manifest?.path !== undefined) files.push(def.manifest.path);
+  const m = manifestOfRef(def);
+  if (m.ok) {
+    const { path, universe, priorHistory, course, previousSnapshot } = m.value;
+    files.push(
+      path,
+      ...[universe, priorHistory, course, previousSnapshot].filter((f) => f !== null),
+    );
+  }
+  const rules = readRulesetSource(def.ruleset);
+  if (rules.ok) files.push(rules.value.path);
+  const j = loadJurisdiction(def.jurisdiction);
+  if (j.ok) files.push(...jurisdictionFiles(j.value));
+  return [...new Set(files)].sort();
+}
+
+/**
+ * What a kept course or acta file was computed under: the stored definition and the bytes of its
+ * data files (definitionFiles). The code's fingerprint covers src/ only, so without the files a
+ * user's edited jurisdiction or universe would leave the previous version's course served.
+ * Taken before the publish computes any document: a file edited meanwhile is newer than its
+ * recorded digest, and the next publish computes everything again.
+ */
+export async function definitionHashes(store: Store): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const def of await store.listElections()) {
+    const files = definitionFiles(def).map((f) => [f, fileSha(f)]);
+    out.set(def.id, sha(JSON.stringify([def, files])));
+  }
+  return out;
+}
+
+/**
+ * The election's state now, as the next version records it (its acta files still to come);
+ * `definition` its definitionHash, taken before any document was computed.
+ */
+export async function electionState(
+  store: Store,
+  id: string,
+  definition: string,
+): Promise<ElectionState> {
   const imports = await committed(store, id);
   return {
     lastImport: imports.at(-1)?.id ?? 0,
     imports: importsHash(imports),
-    election: sha(JSON.stringify(await store.getElection(id))),
+    election: definition,
     places: sha(JSON.stringify([...(await store.places(id))])),
     // no prototype: a mesa is any name (`__proto__`, `constructor` …)
     actas: Object.create(null) as Record<string, FileMark>,
