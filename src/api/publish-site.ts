@@ -22,6 +22,7 @@ import { API_ROOT, ELECTION_DOCUMENTS } from './paths.js';
 import {
   changedMesas,
   codeFingerprint,
+  contestsInputs,
   courseState,
   definitionHashes,
   electionState,
@@ -30,6 +31,7 @@ import {
   readState,
   seedCourseFrom,
   STATE_FILE,
+  type ContestsState,
   type ElectionState,
   type FileMark,
   type PublishState,
@@ -134,6 +136,23 @@ class SiteWriter {
     return true;
   }
 
+  /**
+   * Reuses every one of the previous version's files `files` (url → mark, in the order they were
+   * written), or none (false) when it lacks any of them.
+   */
+  keepAll(files: Readonly<Record<string, FileMark>>): boolean {
+    const previous = this.dirs.previous;
+    if (previous === null) return false;
+    const all = Object.entries(files);
+    const there = (url: string): boolean =>
+      statSync(join(previous, relOf(url)), { throwIfNoEntry: false })?.isFile() === true;
+    if (!all.every(([url]) => there(url))) return false;
+    // the lock is held: nothing else removes a file of the previous version meanwhile
+    for (const [url, mark] of all)
+      if (!this.keep(url, mark)) throw new Error(`${url} left the previous version`);
+    return true;
+  }
+
   private count(rel: string, [size, digest]: FileMark, hashed = true): void {
     if (hashed) this.hash.update(rel).update('\0').update(digest).update('\0');
     this.files += 1;
@@ -174,15 +193,24 @@ class DocumentWriter {
     if (made !== null) now[mesa] = made.mark;
   }
 
-  /** Writes one document; its value, or null when the API would answer 404/422 (no file then). */
-  async put(pattern: string, params: Record<string, string> = {}): Promise<unknown> {
-    return (await this.file(pattern, params))?.value ?? null;
+  /**
+   * Writes one document; its value, or null when the API would answer 404/422 (no file then).
+   * Its file's mark is recorded in `into` by its URL, when given.
+   */
+  async put(
+    pattern: string,
+    params: Record<string, string> = {},
+    into?: Record<string, FileMark>,
+  ): Promise<unknown> {
+    const made = await this.file(pattern, params);
+    if (made !== null && into !== undefined) into[made.url] = made.mark;
+    return made?.value ?? null;
   }
 
   private async file(
     pattern: string,
     params: Record<string, string>,
-  ): Promise<{ value: unknown; mark: FileMark } | null> {
+  ): Promise<{ value: unknown; mark: FileMark; url: string } | null> {
     const def = BY_URL.get(`${API_ROOT}${pattern}`);
     if (!def) throw new Error(`no document at ${pattern}`);
     if (!Object.values(params).every((v) => SAFE.test(v))) return null;
@@ -190,7 +218,8 @@ class DocumentWriter {
     if (!r.ok) return null;
     const url = def.url.replace(/:(\w+)/g, (_m, k: string) => params[k] ?? '');
     const v = r.value;
-    return { value: v, mark: this.w.put(url, v instanceof RawBody ? v.text : JSON.stringify(v)) };
+    const mark = this.w.put(url, v instanceof RawBody ? v.text : JSON.stringify(v));
+    return { value: v, mark, url };
   }
 }
 
@@ -236,14 +265,48 @@ async function writeElection(
   for (const mesa of await mesasOnlyQuarantined(store, id)) await acta(mesa);
 }
 
-/** A multi-contest election (ERM): the whole document, then each contest at its own path. */
-async function writeContests(d: DocumentWriter, id: string): Promise<void> {
-  const doc = (await d.put('/contests/:election.json', {
-    election: id,
-  })) as ContestsElectionDocument | null;
+/** Whether every URL of a recorded contests state is one of the election's contest paths. */
+const contestsUrls = (id: string, files: Readonly<Record<string, FileMark>>): boolean =>
+  Object.keys(files).every((url) => {
+    const [whole, kind, key, ...more] = url
+      .slice(`${API_ROOT}/contests/`.length)
+      .replace(/\.json$/, '')
+      .split('/');
+    return (
+      url.startsWith(`${API_ROOT}/contests/`) &&
+      url.endsWith('.json') &&
+      whole === id &&
+      more.length === 0 &&
+      (kind === undefined ? true : SAFE.test(kind) && key !== undefined && SAFE.test(key))
+    );
+  });
+
+/**
+ * A multi-contest election (ERM): the whole document, then each contest at its own path. They
+ * read no store: the previous version's files are linked when they were made from the same inputs
+ * (`was`; the code is the state's), else computed; recorded in `now`.
+ */
+async function writeContests(
+  d: DocumentWriter,
+  w: SiteWriter,
+  id: string,
+  was: ContestsState | undefined,
+  now: ContestsState,
+): Promise<void> {
+  const same = was !== undefined && was.inputs === now.inputs && contestsUrls(id, was.files);
+  if (same && w.keepAll(was.files)) {
+    now.files = was.files;
+    return;
+  }
+  const e = { election: id };
+  const doc = (await d.put(
+    '/contests/:election.json',
+    e,
+    now.files,
+  )) as ContestsElectionDocument | null;
   for (const c of doc?.contests ?? []) {
     const [kind = '', key = ''] = c.id.split('/');
-    await d.put('/contests/:election/:kind/:key.json', { election: id, kind, key });
+    await d.put('/contests/:election/:kind/:key.json', { ...e, kind, key }, now.files);
   }
 }
 
@@ -298,6 +361,8 @@ export async function publishSite(
     async (dirs) => {
       // before any document loads a data file: what they are computed under, at most
       const definitions = await definitionHashes(store);
+      const contestsIds = builtInContestsIds();
+      const contests = contestsInputs(contestsIds);
       const w = new SiteWriter(dirs);
       for (const f of dashboardFiles(await siteJurisdictions(store))) w.put(f.url, f.body());
       const d = new DocumentWriter(ctx, w);
@@ -307,7 +372,12 @@ export async function publishSite(
       const list = (await d.put('/elections.json')) as { elections: { id: string }[] };
       const was = readState(dirs.previous);
       // recorded only when verified: the next publish then verifies the log after it
-      const state: PublishState = { code: codeFingerprint(), audit: o.audit, elections: {} };
+      const state: PublishState = {
+        code: codeFingerprint(),
+        audit: o.audit,
+        elections: {},
+        contests: {},
+      };
       for (const { id } of list.elections) {
         // read before the documents: an import meanwhile is new to the next publish, not lost
         // an election listed but not there a moment ago: never matches a recorded one
@@ -317,8 +387,12 @@ export async function publishSite(
         await writeElection(d, store, id, was?.elections[id], now);
         now.course = await courseState(store, id);
       }
+      for (const id of contestsIds) {
+        const now: ContestsState = { inputs: contests.get(id) ?? '', files: {} };
+        (state.contests ??= {})[id] = now;
+        await writeContests(d, w, id, was?.contests?.[id], now);
+      }
       writeFileSync(join(dirs.dir, STATE_FILE), JSON.stringify(state));
-      for (const id of builtInContestsIds()) await writeContests(d, id);
       const snapshotId = `${now.replace(/[^0-9]/g, '').slice(0, 14)}-${w.hash.digest('hex').slice(0, 12)}`;
       w.put(
         `${API_ROOT}/site.json`,
