@@ -90,6 +90,12 @@ const StateSchema = z.object({
     .optional(),
   elections: z.record(z.string(), ElectionStateSchema),
   contests: z.record(z.string(), ContestsStateSchema).optional(),
+  /**
+   * Each other file the version wrote or reused (results, lists, the dashboard …; not site.json),
+   * by its path in the site: the next publish links a document whose bytes have this size and
+   * digest without reading the old file to compare.
+   */
+  files: FileMarksSchema.optional(),
 });
 export type PublishState = z.infer<typeof StateSchema>;
 export type ElectionState = z.infer<typeof ElectionStateSchema>;
