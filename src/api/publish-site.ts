@@ -400,8 +400,8 @@ export async function publishSite(
         contests: {},
       };
       for (const { id } of list.elections) {
-        // read before the documents: an import meanwhile is new to the next publish, not lost
-        // an election listed but not there a moment ago: never matches a recorded one
+        // read before the documents: an import meanwhile is new to the next publish, not lost;
+        // an election added since the definitions were hashed ('') never matches a recorded one
         const now = await electionState(store, id, definitions.get(id) ?? '');
         state.elections[id] = now;
         await seedCourseFrom(store, id, was?.elections[id], now);
