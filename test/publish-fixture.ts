@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
 import { fixedClock } from './helpers.js';
 
 export const ID = 'pe-2021-presidencial';
@@ -47,4 +48,28 @@ export async function smallStore(dir: string): Promise<SqliteStore> {
   await store.putElection(e);
   await ingest(store, dir, 'a.jsonl', [line('000001', '010101', 6), line('000002', '921001', 5)]);
   return store;
+}
+
+/** The store, with the calls of each method and the acta versions appliedVersions returned counted. */
+export function counting(store: Store): {
+  store: Store;
+  calls: Map<string, number>;
+  versions: () => number;
+} {
+  const calls = new Map<string, number>();
+  let versions = 0;
+  const counted = new Proxy(store, {
+    get(target, key) {
+      const v: unknown = Reflect.get(target, key, target);
+      if (typeof v !== 'function') return v;
+      const f = (v as (...a: unknown[]) => unknown).bind(target);
+      return async (...a: unknown[]) => {
+        calls.set(String(key), (calls.get(String(key)) ?? 0) + 1);
+        const r = await f(...a);
+        if (key === 'appliedVersions') versions += (r as unknown[]).length;
+        return r;
+      };
+    },
+  });
+  return { store: counted, calls, versions: () => versions };
 }

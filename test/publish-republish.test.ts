@@ -12,37 +12,13 @@ import { verifiedHead } from '../src/cli/commands/audit.js';
 import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { cli, tempDir } from './helpers.js';
-import { ID, ingest, line, smallStore } from './publish-fixture.js';
+import { counting, ID, ingest, line, smallStore } from './publish-fixture.js';
 
 /** The fixture's store and a second import: 000003, 13 votes. */
 async function twoImports(dir: string): Promise<SqliteStore> {
   const store = await smallStore(dir);
   await ingest(store, dir, 'b.jsonl', [line('000003', '010101', 9)]);
   return store;
-}
-
-/** The store, with the calls of each method and the acta versions appliedVersions returned counted. */
-function counting(store: Store): {
-  store: Store;
-  calls: Map<string, number>;
-  versions: () => number;
-} {
-  const calls = new Map<string, number>();
-  let versions = 0;
-  const counted = new Proxy(store, {
-    get(target, key) {
-      const v: unknown = Reflect.get(target, key, target);
-      if (typeof v !== 'function') return v;
-      const f = (v as (...a: unknown[]) => unknown).bind(target);
-      return async (...a: unknown[]) => {
-        calls.set(String(key), (calls.get(String(key)) ?? 0) + 1);
-        const r = await f(...a);
-        if (key === 'appliedVersions') versions += (r as unknown[]).length;
-        return r;
-      };
-    },
-  });
-  return { store: counted, calls, versions: () => versions };
 }
 
 const NOW = '2026-12-02T10:00:00.000Z';

@@ -22,13 +22,16 @@ import { API_ROOT, ELECTION_DOCUMENTS } from './paths.js';
 import {
   changedMesas,
   codeFingerprint,
+  contestsInputs,
   courseState,
+  definitionHashes,
   electionState,
   fileDigest,
   mesaKey,
   readState,
   seedCourseFrom,
   STATE_FILE,
+  type ContestsState,
   type ElectionState,
   type FileMark,
   type PublishState,
@@ -92,7 +95,17 @@ class SiteWriter {
   writtenBytes = 0;
   // folders made: one mkdir each, not one per file (a system call costs ~20 µs on this VM)
   private readonly made = new Set<string>();
-  constructor(private readonly dirs: VersionDirs) {}
+  /** What this version holds of the files `put` wrote or reused, by path (no prototype). */
+  readonly marks = Object.create(null) as Record<string, FileMark>;
+  /**
+   * `was`: what the previous version recorded of its files (its state's `files`), so that a file
+   * whose size and digest are the recorded ones is linked without reading the old one (8,700 reads
+   * for Peru's results and lists).
+   */
+  constructor(
+    private readonly dirs: VersionDirs,
+    private readonly was: Readonly<Record<string, FileMark>> | undefined,
+  ) {}
 
   /** The new version's path of `rel`, its folder made. */
   private pathOf(rel: string): string {
@@ -105,18 +118,27 @@ class SiteWriter {
     return path;
   }
 
-  /** Writes a file; the last one (site.json, naming the snapshot) is left out of the hash. */
-  put(url: string, text: string | Buffer, hashed = true): FileMark {
+  /**
+   * Writes a file; the last one (site.json, naming the snapshot) is left out of the hash. Its mark
+   * goes in `marks` unless `recorded` apart (an acta's or a contest's, in their own records).
+   */
+  put(url: string, text: string | Buffer, hashed = true, recorded = false): FileMark {
     const body = typeof text === 'string' ? Buffer.from(text) : text;
     const rel = relOf(url);
     const path = this.pathOf(rel);
     const old = this.dirs.previous === null ? null : join(this.dirs.previous, rel);
-    if (old === null || !sameBytes(old, body) || !reuse(old, path)) {
+    const mark: FileMark = [body.length, fileDigest(body)];
+    const known = this.was !== undefined && Object.hasOwn(this.was, rel) ? this.was[rel] : null;
+    const same =
+      known === null || known === undefined
+        ? old !== null && sameBytes(old, body)
+        : known[0] === mark[0] && known[1] === mark[1];
+    if (old === null || !same || !reuse(old, path)) {
       writeFileSync(path, body);
       this.written += 1;
       this.writtenBytes += body.length;
     }
-    const mark: FileMark = [body.length, fileDigest(body)];
+    if (!recorded) this.marks[rel] = mark;
     this.count(rel, mark, hashed);
     return mark;
   }
@@ -130,6 +152,23 @@ class SiteWriter {
     const rel = relOf(url);
     if (!reuse(join(this.dirs.previous, rel), this.pathOf(rel))) return false;
     this.count(rel, mark);
+    return true;
+  }
+
+  /**
+   * Reuses every one of the previous version's files `files` (url → mark, in the order they were
+   * written), or none (false) when it lacks any of them.
+   */
+  keepAll(files: Readonly<Record<string, FileMark>>): boolean {
+    const previous = this.dirs.previous;
+    if (previous === null) return false;
+    const all = Object.entries(files);
+    const there = (url: string): boolean =>
+      statSync(join(previous, relOf(url)), { throwIfNoEntry: false })?.isFile() === true;
+    if (!all.every(([url]) => there(url))) return false;
+    // the lock is held: nothing else removes a file of the previous version meanwhile
+    for (const [url, mark] of all)
+      if (!this.keep(url, mark)) throw new Error(`${url} left the previous version`);
     return true;
   }
 
@@ -169,19 +208,30 @@ class DocumentWriter {
       now[mesa] = kept;
       return;
     }
-    const made = await this.file('/elections/:election/actas/:mesa.json', { election, mesa });
+    const made = await this.file('/elections/:election/actas/:mesa.json', { election, mesa }, true);
     if (made !== null) now[mesa] = made.mark;
   }
 
-  /** Writes one document; its value, or null when the API would answer 404/422 (no file then). */
-  async put(pattern: string, params: Record<string, string> = {}): Promise<unknown> {
-    return (await this.file(pattern, params))?.value ?? null;
+  /**
+   * Writes one document; its value, or null when the API would answer 404/422 (no file then).
+   * Its file's mark is recorded in `into` by its URL, when given.
+   */
+  async put(
+    pattern: string,
+    params: Record<string, string> = {},
+    into?: Record<string, FileMark>,
+  ): Promise<unknown> {
+    const made = await this.file(pattern, params, into !== undefined);
+    if (made !== null && into !== undefined) into[made.url] = made.mark;
+    return made?.value ?? null;
   }
 
+  /** Computes and writes one document (`recorded`: in the caller's record, SiteWriter.put). */
   private async file(
     pattern: string,
     params: Record<string, string>,
-  ): Promise<{ value: unknown; mark: FileMark } | null> {
+    recorded = false,
+  ): Promise<{ value: unknown; mark: FileMark; url: string } | null> {
     const def = BY_URL.get(`${API_ROOT}${pattern}`);
     if (!def) throw new Error(`no document at ${pattern}`);
     if (!Object.values(params).every((v) => SAFE.test(v))) return null;
@@ -189,7 +239,8 @@ class DocumentWriter {
     if (!r.ok) return null;
     const url = def.url.replace(/:(\w+)/g, (_m, k: string) => params[k] ?? '');
     const v = r.value;
-    return { value: v, mark: this.w.put(url, v instanceof RawBody ? v.text : JSON.stringify(v)) };
+    const mark = this.w.put(url, v instanceof RawBody ? v.text : JSON.stringify(v), true, recorded);
+    return { value: v, mark, url };
   }
 }
 
@@ -235,14 +286,48 @@ async function writeElection(
   for (const mesa of await mesasOnlyQuarantined(store, id)) await acta(mesa);
 }
 
-/** A multi-contest election (ERM): the whole document, then each contest at its own path. */
-async function writeContests(d: DocumentWriter, id: string): Promise<void> {
-  const doc = (await d.put('/contests/:election.json', {
-    election: id,
-  })) as ContestsElectionDocument | null;
+/** Whether every URL of a recorded contests state is one of the election's contest paths. */
+const contestsUrls = (id: string, files: Readonly<Record<string, FileMark>>): boolean =>
+  Object.keys(files).every((url) => {
+    const [whole, kind, key, ...more] = url
+      .slice(`${API_ROOT}/contests/`.length)
+      .replace(/\.json$/, '')
+      .split('/');
+    return (
+      url.startsWith(`${API_ROOT}/contests/`) &&
+      url.endsWith('.json') &&
+      whole === id &&
+      more.length === 0 &&
+      (kind === undefined ? true : SAFE.test(kind) && key !== undefined && SAFE.test(key))
+    );
+  });
+
+/**
+ * A multi-contest election (ERM): the whole document, then each contest at its own path. They
+ * read no store: the previous version's files are linked when they were made from the same inputs
+ * (`was`; the code is the state's), else computed; recorded in `now`.
+ */
+async function writeContests(
+  d: DocumentWriter,
+  w: SiteWriter,
+  id: string,
+  was: ContestsState | undefined,
+  now: ContestsState,
+): Promise<void> {
+  const same = was !== undefined && was.inputs === now.inputs && contestsUrls(id, was.files);
+  if (same && w.keepAll(was.files)) {
+    now.files = was.files;
+    return;
+  }
+  const e = { election: id };
+  const doc = (await d.put(
+    '/contests/:election.json',
+    e,
+    now.files,
+  )) as ContestsElectionDocument | null;
   for (const c of doc?.contests ?? []) {
     const [kind = '', key = ''] = c.id.split('/');
-    await d.put('/contests/:election/:kind/:key.json', { election: id, kind, key });
+    await d.put('/contests/:election/:kind/:key.json', { ...e, kind, key }, now.files);
   }
 }
 
@@ -295,26 +380,41 @@ export async function publishSite(
   return replaceOwnedDir(
     out,
     async (dirs) => {
-      const w = new SiteWriter(dirs);
+      // before any document loads a data file: what they are computed under, at most
+      const definitions = await definitionHashes(store);
+      const contestsIds = builtInContestsIds();
+      const contests = contestsInputs(contestsIds);
+      const was = readState(dirs.previous);
+      const w = new SiteWriter(dirs, was?.files);
       for (const f of dashboardFiles(await siteJurisdictions(store))) w.put(f.url, f.body());
       const d = new DocumentWriter(ctx, w);
       w.put(`${API_ROOT}/openapi.json`, JSON.stringify(openapi));
       const rulesets = (await d.put('/rulesets.json')) as { rulesets: { id: string }[] } | null;
       for (const r of rulesets?.rulesets ?? []) await d.put('/rulesets/:id.json', { id: r.id });
       const list = (await d.put('/elections.json')) as { elections: { id: string }[] };
-      const was = readState(dirs.previous);
       // recorded only when verified: the next publish then verifies the log after it
-      const state: PublishState = { code: codeFingerprint(), audit: o.audit, elections: {} };
+      const state: PublishState = {
+        code: codeFingerprint(),
+        audit: o.audit,
+        elections: {},
+        contests: {},
+      };
       for (const { id } of list.elections) {
-        // read before the documents: an import meanwhile is new to the next publish, not lost
-        const now = await electionState(store, id);
+        // read before the documents: an import meanwhile is new to the next publish, not lost;
+        // an election added since the definitions were hashed ('') never matches a recorded one
+        const now = await electionState(store, id, definitions.get(id) ?? '');
         state.elections[id] = now;
         await seedCourseFrom(store, id, was?.elections[id], now);
         await writeElection(d, store, id, was?.elections[id], now);
         now.course = await courseState(store, id);
       }
+      for (const id of contestsIds) {
+        const now: ContestsState = { inputs: contests.get(id) ?? '', files: {} };
+        (state.contests ??= {})[id] = now;
+        await writeContests(d, w, id, was?.contests?.[id], now);
+      }
+      state.files = w.marks;
       writeFileSync(join(dirs.dir, STATE_FILE), JSON.stringify(state));
-      for (const id of builtInContestsIds()) await writeContests(d, id);
       const snapshotId = `${now.replace(/[^0-9]/g, '').slice(0, 14)}-${w.hash.digest('hex').slice(0, 12)}`;
       w.put(
         `${API_ROOT}/site.json`,

@@ -43,6 +43,11 @@ export function builtInContestsIds(): string[] {
     .sort();
 }
 
+/** The manifest file of a multi-contest election by id: an added file's, else data/contests'. */
+export function contestsFile(id: string): string {
+  return added.get(id) ?? resolve(BUILT_IN_DIR, `${id}.json`);
+}
+
 /**
  * Serves a manifest file under its id next to the bundled ones, in this process (the tests'
  * fixtures; a deployment's own election). Its id must not shadow a bundled one.
@@ -63,7 +68,7 @@ const cache = new Map<string, Result<LoadedContests, Issue[]>>();
 /** A multi-contest election by bundled id or path, every contest read (cached for bundled ids). */
 export function loadContests(ref: string): Result<LoadedContests, Issue[]> {
   const isPath = ref.includes('/') || ref.endsWith('.json');
-  const path = isPath ? resolve(ref) : (added.get(ref) ?? resolve(BUILT_IN_DIR, `${ref}.json`));
+  const path = isPath ? resolve(ref) : contestsFile(ref);
   const hit = cache.get(path);
   if (hit !== undefined) return hit;
   const r = readContests(ref, path);

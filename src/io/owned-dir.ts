@@ -13,6 +13,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { issue, type Issue } from '../core/issues.js';
@@ -119,6 +120,18 @@ const lost = (lockPath: string): Issue =>
   issue('publish_locked', ['out'], { lock: lockPath, lost: true });
 
 /**
+ * Removes a version folder after the swap (no reader is sent there any more): by `rm -rf`, which
+ * for a national site's 95,000 files took a third of the CPU of Node 20's rmSync (0.67 s against
+ * 1.8 s: an lstat and an unlink from JavaScript per file); by rmSync where there is no `rm` or it
+ * left the folder (the next publish removes any leftover too).
+ */
+function removeTree(path: string): void {
+  const r = spawnSync('rm', ['-rf', '--', path], { stdio: 'ignore' });
+  if (r.error !== undefined || r.status !== 0 || existsSync(path))
+    rmSync(path, { recursive: true, force: true });
+}
+
+/**
  * Fills a new version folder and swaps it in, if the lock is still this writer's and its folder
  * the one it made (a writer frozen past the stale limit lost both: it must not swap in a folder
  * its own writes re-created half-empty after the next holder's clean-up).
@@ -147,8 +160,7 @@ async function writeVersion<T>(
     swapped = true;
     // bounded: the new version and the one readers may still be in; older ones go
     for (const f of readdirSync(versions))
-      if (f !== basename(dir) && f !== replaced)
-        rmSync(join(versions, f), { recursive: true, force: true });
+      if (f !== basename(dir) && f !== replaced) removeTree(join(versions, f));
     return ok(value);
   } finally {
     if (!swapped) rmSync(dir, { recursive: true, force: true });

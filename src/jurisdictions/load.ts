@@ -10,7 +10,7 @@ import {
 import { err, ok, type Result } from '../core/result.js';
 import { readCsvFile } from '../io/csv.js';
 import { dataPath, PROJECT_ROOT } from '../io/paths.js';
-import { readPartyColors } from './party-colors-file.js';
+import { PARTY_COLORS_FILE, readPartyColors } from './party-colors-file.js';
 
 /**
  * A jurisdiction with its place table loaded: the compiled jurisdiction (pure, core) plus what
@@ -198,19 +198,35 @@ export function loadJurisdictionFile(
   return ok({ ...withPlaces(j, table.value), folder: dirname(path) });
 }
 
-/** The adjacency and map files the jurisdiction names exist (read when the model or map asks). */
-function checkDataFiles(j: Jurisdiction, folder: string): Issue[] {
+/** The adjacency and map files the jurisdiction names, by the field that names each. */
+function dataFiles(j: Jurisdiction): [string[], string | undefined][] {
   const g = j.file.geography;
-  const files: [string[], string | undefined][] = [
+  return [
     [['adjacency', 'file'], j.file.adjacency?.file],
     [['geography', 'file'], g?.kind === 'features' ? g.file : undefined],
     [['geography', 'departments'], g?.kind === 'peru-departments' ? g.departments : undefined],
     [['geography', 'provinces'], g?.kind === 'peru-departments' ? g.provinces : undefined],
     [['geography', 'codes'], g?.kind === 'peru-departments' ? g.codes : undefined],
   ];
-  return files
+}
+
+/** The adjacency and map files the jurisdiction names exist (read when the model or map asks). */
+function checkDataFiles(j: Jurisdiction, folder: string): Issue[] {
+  return dataFiles(j)
     .filter(([, f]) => f !== undefined && !existsSync(resolve(folder, f)))
     .map(([at, file]) => issue('jurisdiction_invalid', at, { reason: 'file_missing', file }));
+}
+
+/**
+ * Every file a loaded jurisdiction is read from, resolved: its jurisdiction.json, place table,
+ * party colours (when present) and the adjacency and map files it names. `cifra publish` digests
+ * them to tell an edited jurisdiction from the one its previous version was computed under.
+ */
+export function jurisdictionFiles(j: LoadedJurisdiction): string[] {
+  const named = [j.file.place.table?.file, ...dataFiles(j).map(([, f]) => f)];
+  return [FILE, PARTY_COLORS_FILE, ...named]
+    .filter((f): f is string => f !== undefined)
+    .map((f) => resolve(j.folder, f));
 }
 
 interface PlaceTable {
