@@ -196,7 +196,10 @@ describe('cifra publish, incremental', () => {
     expect(seen.ok).toBeGreaterThan(0);
     expect(seen.miss).toBe(0);
     // bounded: the version served and the one before it, nothing else beside the site
-    expect(readdirSync(join(dir, '.site.cifra-versions'))).toHaveLength(2);
+    // (each with its private state file beside it, never served: publish-tamper.test.ts)
+    const versions = readdirSync(join(dir, '.site.cifra-versions'));
+    expect(versions.filter((f) => !f.endsWith('.private'))).toHaveLength(2);
+    expect(versions.filter((f) => f.endsWith('.private'))).toHaveLength(2);
     expect(readdirSync(dir).filter((f) => f.startsWith('.site'))).toEqual(['.site.cifra-versions']);
     await store.close();
   });
@@ -244,7 +247,7 @@ describe('cifra publish, incremental', () => {
     await raw.close();
   });
 
-  it('hashes a kept acta by the digest its version recorded (not read again), as a written one', async () => {
+  it('hashes a kept acta as a written one; one edited behind the publisher is written again', async () => {
     const dir = tempDir('cifra-publish-digest-');
     const store = await smallStore(dir);
     const out = join(dir, 'site');
@@ -255,7 +258,8 @@ describe('cifra publish, incremental', () => {
     if (!fresh.ok) throw new Error(JSON.stringify(fresh.error));
     expect(hashOf(fresh.value.snapshotId)).toBe(hashOf(first.value.snapshotId));
     // the served acta's bytes changed behind the publisher's back, its size kept: a re-publish
-    // that read the file would hash these bytes (and vouch for them); it reuses the recorded digest
+    // must neither vouch for these bytes nor carry them on (review 21 H1): it finds them changed
+    // against the recorded digest and writes the acta again from the store
     const acta = join(out, PATHS.acta(ID, '000001'));
     const was = readFileSync(acta, 'utf8');
     writeFileSync(
@@ -264,8 +268,10 @@ describe('cifra publish, incremental', () => {
     );
     const again = await publishSite(store, out, {}, '2026-12-02T10:02:00.000Z');
     if (!again.ok) throw new Error(JSON.stringify(again.error));
-    expect(again.value.actasKept).toBe(2);
-    expect(again.value.written).toBe(1);
+    expect(again.value.actasKept).toBe(1);
+    expect(again.value.healed).toBe(1);
+    expect(again.value.written).toBe(2);
+    expect(readFileSync(acta, 'utf8')).toBe(was);
     expect(again.value.files).toBe(first.value.files);
     expect(again.value.bytes).toBe(first.value.bytes);
     expect(hashOf(again.value.snapshotId)).toBe(hashOf(first.value.snapshotId));

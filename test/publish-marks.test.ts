@@ -1,6 +1,8 @@
 // A re-publish tells an unchanged document by the size and digest the previous version recorded
-// of it (its state's `files`), not by reading the old file to compare (twenty-first pass: 8,700
-// reads for Peru's results and lists); a changed one is still written.
+// of it (its state's `files`), not by comparing bytes with the old file (twenty-first pass: 8,700
+// reads for Peru's results and lists); a changed one is still written. By default the old file is
+// read once to check it still holds those bytes (publish-tamper.test.ts); `trustPrevious`
+// (`--quick-verify`) reads none.
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -30,11 +32,13 @@ describe('a re-publish of unchanged documents', () => {
     expect((await publishSite(store, out, {}, NOW)).ok).toBe(true);
     reads.dir = join(dir, '.site.cifra-versions');
     reads.paths = [];
-    const again = await publishSite(store, out, {}, '2026-12-03T10:01:00.000Z');
+    const again = await publishSite(store, out, {}, '2026-12-03T10:01:00.000Z', {
+      trustPrevious: true,
+    });
     expect(again.ok && again.value.written).toBe(1); // site.json
     // the old code read each document's old file to compare (sameBytes)
     // but site.json, written after the state (it names the snapshot), compared as before
-    const others = reads.paths.filter((p) => !p.endsWith('.cifra-state.json'));
+    const others = reads.paths.filter((p) => !p.endsWith('.private'));
     expect(others.map((p) => p.slice(p.indexOf('/api/')))).toEqual([PATHS.site()]);
     const national = fs.statSync(join(out, PATHS.unit(ID, 'national', 'PE')));
     await ingest(store, dir, 'b.jsonl', [line('000003', '010101', 9)]);

@@ -2,12 +2,13 @@
 // previous version and extended by the imports since, and `cifra publish` verifies only the audit
 // log after the head the last publish verified. Each kept thing is checked to be invalidated by
 // what changes it: a new import, an import's record edited, an audit row edited.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { PATHS } from '../src/api/paths.js';
 import { publishSite } from '../src/api/publish-site.js';
+import { privateFileOf } from '../src/io/owned-dir.js';
 import { verifiedHead } from '../src/cli/commands/audit.js';
 import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
@@ -130,7 +131,7 @@ describe("publish's audit verify: the log after the last publish's head", () => 
     expect(first.code).toBe(0);
     // a first publish has no "others unchanged" (review 20 L8)
     expect(first.out).toMatch(/files in .*, all written$/);
-    const state = JSON.parse(readFileSync(join(out, '.cifra-state.json'), 'utf8')) as {
+    const state = JSON.parse(readFileSync(privateFileOf(realpathSync(out)), 'utf8')) as {
       audit: { count: number };
     };
     const site = JSON.parse(readFileSync(join(out, PATHS.site()), 'utf8')) as {

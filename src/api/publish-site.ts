@@ -30,7 +30,6 @@ import {
   mesaKey,
   readState,
   seedCourseFrom,
-  STATE_FILE,
   type ContestsState,
   type ElectionState,
   type FileMark,
@@ -49,6 +48,11 @@ export interface PublishReport {
   readonly writtenBytes: number;
   /** Acta documents not computed: their mesa had nothing new since the previous version. */
   readonly actasKept: number;
+  /**
+   * Files of the previous version whose bytes were no longer the ones it wrote (edited in place
+   * after that publish): written afresh from the store. Not 0 is worth a look: who wrote there?
+   */
+  readonly healed: number;
 }
 
 const BY_URL = new Map(DOCUMENTS.map((d) => [d.url, d]));
@@ -105,7 +109,27 @@ class SiteWriter {
   constructor(
     private readonly dirs: VersionDirs,
     private readonly was: Readonly<Record<string, FileMark>> | undefined,
+    /**
+     * Whether a file reused from the previous version is read again first and reused only if its
+     * bytes are still the ones recorded (the default: a file edited in place in the served site is
+     * written afresh, not carried into every later version; review 21 H1). `--quick-verify`
+     * trusts the previous version as it trusts the audit log before its head.
+     */
+    private readonly recheck: boolean,
   ) {}
+
+  /** The previous version's file still holds the bytes recorded for it (or recheck is off). */
+  private intact(old: string, [size, digest]: FileMark): boolean {
+    if (!this.recheck) return true;
+    const st = statSync(old, { throwIfNoEntry: false });
+    if (st === undefined || !st.isFile() || st.size !== size) return false;
+    if (fileDigest(readFileSync(old)) === digest) return true;
+    this.healed += 1;
+    return false;
+  }
+
+  /** Files of the previous version found changed since it was written, and written afresh. */
+  healed = 0;
 
   /** The new version's path of `rel`, its folder made. */
   private pathOf(rel: string): string {
@@ -132,7 +156,7 @@ class SiteWriter {
     const same =
       known === null || known === undefined
         ? old !== null && sameBytes(old, body)
-        : known[0] === mark[0] && known[1] === mark[1];
+        : known[0] === mark[0] && known[1] === mark[1] && old !== null && this.intact(old, mark);
     if (old === null || !same || !reuse(old, path)) {
       writeFileSync(path, body);
       this.written += 1;
@@ -147,10 +171,11 @@ class SiteWriter {
    * Reuses the previous version's file at `url` as it is, as that version recorded it (`mark`: it
    * is not read again); false when it has none.
    */
-  keep(url: string, mark: FileMark): boolean {
+  keep(url: string, mark: FileMark, checked = false): boolean {
     if (this.dirs.previous === null) return false;
     const rel = relOf(url);
-    if (!reuse(join(this.dirs.previous, rel), this.pathOf(rel))) return false;
+    const old = join(this.dirs.previous, rel);
+    if (!(checked || this.intact(old, mark)) || !reuse(old, this.pathOf(rel))) return false;
     this.count(rel, mark);
     return true;
   }
@@ -163,12 +188,13 @@ class SiteWriter {
     const previous = this.dirs.previous;
     if (previous === null) return false;
     const all = Object.entries(files);
-    const there = (url: string): boolean =>
-      statSync(join(previous, relOf(url)), { throwIfNoEntry: false })?.isFile() === true;
-    if (!all.every(([url]) => there(url))) return false;
+    const there = (url: string, mark: FileMark): boolean =>
+      statSync(join(previous, relOf(url)), { throwIfNoEntry: false })?.isFile() === true &&
+      this.intact(join(previous, relOf(url)), mark);
+    if (!all.every(([url, mark]) => there(url, mark))) return false;
     // the lock is held: nothing else removes a file of the previous version meanwhile
     for (const [url, mark] of all)
-      if (!this.keep(url, mark)) throw new Error(`${url} left the previous version`);
+      if (!this.keep(url, mark, true)) throw new Error(`${url} left the previous version`);
     return true;
   }
 
@@ -370,6 +396,8 @@ export async function publishSite(
   o: OwnedDirOptions & {
     /** The head `cifra audit verify` checked before the site was read (else the store's now). */
     readonly audit?: Awaited<ReturnType<Store['auditHead']>>;
+    /** Reuse the previous version's files without reading them again (`--quick-verify`). */
+    readonly trustPrevious?: boolean;
   } = {},
 ): Promise<Result<PublishReport, Issue[]>> {
   store = oncePerPublish(store);
@@ -384,8 +412,8 @@ export async function publishSite(
       const definitions = await definitionHashes(store);
       const contestsIds = builtInContestsIds();
       const contests = contestsInputs(contestsIds);
-      const was = readState(dirs.previous);
-      const w = new SiteWriter(dirs, was?.files);
+      const was = readState(dirs.previousPrivate);
+      const w = new SiteWriter(dirs, was?.files, o.trustPrevious !== true);
       for (const f of dashboardFiles(await siteJurisdictions(store))) w.put(f.url, f.body());
       const d = new DocumentWriter(ctx, w);
       w.put(`${API_ROOT}/openapi.json`, JSON.stringify(openapi));
@@ -414,7 +442,7 @@ export async function publishSite(
         await writeContests(d, w, id, was?.contests?.[id], now);
       }
       state.files = w.marks;
-      writeFileSync(join(dirs.dir, STATE_FILE), JSON.stringify(state));
+      writeFileSync(dirs.private, JSON.stringify(state));
       const snapshotId = `${now.replace(/[^0-9]/g, '').slice(0, 14)}-${w.hash.digest('hex').slice(0, 12)}`;
       w.put(
         `${API_ROOT}/site.json`,
@@ -428,7 +456,17 @@ export async function publishSite(
         false,
       );
       const { files, bytes, written, writtenBytes } = w;
-      return { snapshotId, out, files, bytes, written, writtenBytes, actasKept: d.actasKept };
+      const { healed } = w;
+      return {
+        snapshotId,
+        out,
+        files,
+        bytes,
+        written,
+        writtenBytes,
+        actasKept: d.actasKept,
+        healed,
+      };
     },
     o,
   );

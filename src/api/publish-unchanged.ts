@@ -7,6 +7,7 @@ import type { ElectionDef } from '../core/model/acta.js';
 import { contestsFile } from '../elections/contests.js';
 import { manifestOfRef } from '../elections/manifests.js';
 import { readRulesetSource } from '../elections/rulesets.js';
+import { privateFileOf } from '../io/owned-dir.js';
 import { dataPath } from '../io/paths.js';
 import { jurisdictionFiles, loadJurisdiction } from '../jurisdictions/load.js';
 import { courseSeed, seedCourse } from '../results/count-course.js';
@@ -18,7 +19,6 @@ import { mesaKey, type ImportRecord, type Store } from '../store/store.js';
  * that the next publish knows which acta documents cannot have changed and reuses their files
  * without computing them (review 8 MEDIUM 9).
  */
-export const STATE_FILE = '.cifra-state.json';
 
 /** What a version records of an acta document: its size and digest (fileDigest). */
 export type FileMark = [size: number, digest: string];
@@ -136,11 +136,13 @@ export function folderFingerprint(root: string): string {
 // the publish itself (3.4 MB for Peru, ~0.4 s to parse and check)
 let lastRead: { key: string; state: PublishState | null } | undefined;
 
-/** The state a previous version recorded, or null (none, unreadable, another code). */
-export function readState(previous: string | null): PublishState | null {
-  if (previous === null) return null;
+/**
+ * The state a previous version recorded in its private file (`privateFileOf`, outside the served
+ * folder), or null (none, unreadable, another code).
+ */
+export function readState(file: string | null): PublishState | null {
+  if (file === null) return null;
   try {
-    const file = join(previous, STATE_FILE);
     const st = statSync(file);
     const key = `${realpathSync(file)}\0${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}`;
     if (lastRead?.key === key) return lastRead.state;
@@ -154,8 +156,15 @@ export function readState(previous: string | null): PublishState | null {
 }
 
 /** The audit head the site at `out` (an earlier publish) verified, or null. */
-export const publishedAuditHead = (out: string): PublishState['audit'] | null =>
-  readState(out)?.audit ?? null;
+export function publishedAuditHead(out: string): PublishState['audit'] | null {
+  let served: string;
+  try {
+    served = realpathSync(out);
+  } catch {
+    return null;
+  }
+  return readState(privateFileOf(served))?.audit ?? null;
+}
 
 const committed = async (store: Store, id: string): Promise<ImportRecord[]> =>
   (await store.listImports(id)).filter((i) => i.status === 'committed').sort((a, b) => a.id - b.id);

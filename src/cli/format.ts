@@ -151,6 +151,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'no se imprime la cabeza: el almacén no pasa `cifra audit verify` (una cabeza avala una historia íntegra)',
   'nothing published: {db} fails `cifra audit verify`':
     'no se publicó nada: {db} no pasa `cifra audit verify`',
+  'warning: {n} files of the site served until now had been changed since cifra wrote them; written again from the store':
+    'aviso: {n} archivos del sitio servido hasta ahora habían cambiado desde que cifra los escribió; se escribieron de nuevo desde el almacén',
   'nothing published: the audit log of {db} does not extend the head the last publish to {out} verified (without `--quick-verify`, the whole store is verified instead)':
     'no se publicó nada: el registro de auditoría de {db} no continúa la cabeza que verificó la última publicación en {out} (sin `--quick-verify` se verifica todo el almacén)',
   'acta {mesa} — {election}: no version stored; every row for this mesa was quarantined':
@@ -164,6 +166,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   official: 'oficial',
   '{pct} % of actas': '{pct} % de actas',
   'cut {cut}': 'corte {cut}',
+  'what-if: seats computed by cifra from these figures':
+    'escenario: escaños calculados por cifra a partir de estas cifras',
   'source {source}': 'fuente {source}',
   '{name}: actas — (the source gives no acta counts)':
     '{name}: actas — (la fuente no da el número de actas)',

@@ -32,7 +32,19 @@ export interface VersionDirs {
   readonly dir: string;
   /** The version served until now (its files may be hard-linked into `dir`), or null. */
   readonly previous: string | null;
+  /** This version's private file: beside its folder, never served (`privateFileOf`). */
+  readonly private: string;
+  /** The previous version's private file, or null (none: a folder an older cifra wrote). */
+  readonly previousPrivate: string | null;
 }
+
+/**
+ * A version's private file: beside its folder in the versions folder, outside what is served, so
+ * what a publish keeps for the next one (its state) is not in the public's reach (review 21 H1:
+ * a state file inside the site could be edited by whoever may write the site, and its figures
+ * were published again). Kept and removed with its version.
+ */
+export const privateFileOf = (versionDir: string): string => `${versionDir}.private`;
 
 /** The names beside `out` that a publish owns: its versions folder, lock and temporary link. */
 export function ownedNames(out: string): { versions: string; lock: string; link: string } {
@@ -106,9 +118,12 @@ function swapIn(target: string, versions: string, version: string, was: Target):
  * that was frozen past the stale limit finds its folder gone before its swap (writeVersion).
  */
 function removeUnfinished(target: string, versions: string): void {
-  for (const f of readdirSync(versions))
-    if (!existsSync(join(versions, f, SITE_MARKER)))
-      rmSync(join(versions, f), { recursive: true, force: true });
+  const finished = (v: string): boolean => existsSync(join(versions, v, SITE_MARKER));
+  for (const f of readdirSync(versions)) {
+    // a private file stays with its finished version
+    const version = f.endsWith('.private') ? f.slice(0, -'.private'.length) : f;
+    if (!finished(version)) rmSync(join(versions, f), { recursive: true, force: true });
+  }
   const name = basename(target);
   for (const f of readdirSync(dirname(target)))
     if (f.startsWith(`.${name}.tmp-`) || f.startsWith(`.${name}.old-`))
@@ -150,7 +165,12 @@ async function writeVersion<T>(
   const made = statSync(dir).ino;
   let swapped = false;
   try {
-    const value = await write({ dir, previous });
+    const value = await write({
+      dir,
+      previous,
+      private: privateFileOf(dir),
+      previousPrivate: current === null ? null : privateFileOf(current),
+    });
     if (!held.stillHeld() || statSync(dir, { throwIfNoEntry: false })?.ino !== made)
       return err([lost(held.path)]);
     writeFileSync(join(dir, SITE_MARKER), 'written by cifra publish: one version of the site\n');
@@ -159,11 +179,14 @@ async function writeVersion<T>(
     const replaced = swapIn(target, versions, basename(dir), was);
     swapped = true;
     // bounded: the new version and the one readers may still be in; older ones go
-    for (const f of readdirSync(versions))
-      if (f !== basename(dir) && f !== replaced) removeTree(join(versions, f));
+    const keep = [basename(dir), replaced].flatMap((v) => (v ? [v, privateFileOf(v)] : []));
+    for (const f of readdirSync(versions)) if (!keep.includes(f)) removeTree(join(versions, f));
     return ok(value);
   } finally {
-    if (!swapped) rmSync(dir, { recursive: true, force: true });
+    if (!swapped) {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(privateFileOf(dir), { force: true });
+    }
   }
 }
 

@@ -199,7 +199,7 @@ export function addPublishCommand(program: Command, io: CliIo, done: (code: numb
     )
     .option(
       '--quick-verify',
-      "verify only the audit log's entries after the head the last publish to DIR verified (faster; rows edited in place go unnoticed until a full verify, the default)",
+      "verify only the audit log's entries after the head the last publish to DIR verified, and reuse the previous version's files without reading them again (faster; rows or files edited in place go unnoticed until a full publish, the default)",
     )
     .action(async (o: { db: string; out: string; quickVerify?: boolean }) => {
       done(
@@ -228,8 +228,16 @@ export function addPublishCommand(program: Command, io: CliIo, done: (code: numb
           // the head verified, not one read again after it (the server may ingest meanwhile)
           const r = await publishSite(store, o.out, buildOpenApi(), new Date().toISOString(), {
             audit: v.head,
+            trustPrevious: o.quickVerify === true,
           });
           if (!r.ok) return (printIssues(io, r.error), EXIT_ISSUES);
+          if (r.value.healed > 0)
+            io.err(
+              say(
+                'warning: {n} files of the site served until now had been changed since cifra wrote them; written again from the store',
+                { n: r.value.healed },
+              ),
+            );
           // "the others unchanged" only when there are others (review 20 L8: a first publish said it)
           const all = r.value.written === r.value.files;
           io.out(
