@@ -533,6 +533,11 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     );
     expect(lever.code).toBe(0);
     expect(lever.out).toContain('against pe-2026-senado (60 seats)');
+    // what the what-if is computed from, as the plain command says it (review 21 M6)
+    expect(lever.out).toContain(
+      'pe-2026-senado — what-if: seats computed by cifra from these figures',
+    );
+    expect(lever.out).toMatch(/^computed-by-cifra · 85\.920 % of actas · cut .* source ONPE/m);
     const unknown = await cli('seats', '--election', 'pe-1990-senado', '--db', db);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('unknown_election');

@@ -348,7 +348,7 @@ export interface ResultsArgs {
 }
 
 /** What the figures are, in one line: kind, % of actas, cut, source, and why when final short of 100 %. */
-function statusLine(st: ServedResults['status']): string {
+export function statusLine(st: ServedResults['status']): string {
   const parts = [
     say(st.kind),
     ...(st.pctCounted === null ? [] : [say('{pct} % of actas', { pct: st.pctCounted })]),

@@ -18,6 +18,7 @@ import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '..
 import { printIssues } from '../messages.js';
 import { loadCandidates, loadDistricts, loadParties, loadVotes } from '../../io/seat-files.js';
 import type { Note } from '../../core/model/note.js';
+import { statusLine } from './actas.js';
 
 /** The language of `--lang`: the notes' half to print and the issue messages'. */
 export type Lang = keyof Note;
@@ -289,15 +290,21 @@ export async function runElectionWhatIf(
     printIssues(io, r.issues, lang);
     return EXIT_ISSUES;
   }
-  const { result, diff } = r.value;
+  const { result, diff, status } = r.value;
   printIssues(io, result.issues, lang);
+  // a what-if is computed by cifra from the election's figures: which ones, as the plain
+  // command says them (review 21 M6: the table alone read like the election's seats)
+  const head = [
+    `${args.election} — ${say('what-if: seats computed by cifra from these figures')}`,
+    statusLine(status),
+  ].join('\n');
   // the API's what-if document as it is (whatIfDocument): the seat result under `result`
   io.out(
     args.format === 'json'
       ? JSON.stringify(r.value, null, 2)
       : args.format === 'csv'
         ? renderSeats(result, 'csv')
-        : `${renderSeats(result, 'table', lang, summedVotes(result))}\n${renderDiff(diff)}`,
+        : `${head}\n${renderSeats(result, 'table', lang, summedVotes(result))}\n${renderDiff(diff)}`,
   );
   return hasErrors(result.issues) ? EXIT_ISSUES : EXIT_OK;
 }
