@@ -67,6 +67,8 @@ describe('cifra acta', () => {
     expect(r.out).toMatch(/import #3 · row 1\n {2}error sheet_sum_mismatch/);
     const other = await cli('acta', '000206', '--db', db);
     expect(other.out).not.toContain('quarantined rows');
+    // one version: no ≠ column, which could only ever be empty (review 21 L10)
+    expect(other.out).toMatch(/^│ figures +│ v1 ✓ │$/m);
   });
 
   // the service's document, as the API and the static site give it (code review: the CLI said

@@ -86,6 +86,11 @@ describe('--lang es: no English sentence in any command family', () => {
     const en = await cli('results', '--db', counted, '--level', 'department', '--code', '01');
     expect(en.out).toContain('final · 100.000 % of actas · cut 2021-06 · source ONPE');
     expect(en.out).toContain('AMAZONAS: actas 40 / 40 processed (100.000 %); at the JEE 0;');
+    // a finished count's table names who got the most votes, not a "leader" (review 21 L10)
+    const all = await cli('results', '--db', counted, '--level', 'province');
+    expect(all.out).toMatch(/│ code +│ name +│ most voted +│/);
+    const todos = await spanish('results', '--db', counted, '--level', 'province');
+    expect(todos.out).toMatch(/│ más votado +│/);
   });
 
   it('results of every unit, acta, elections, imports, quarantine, export, project', async () => {

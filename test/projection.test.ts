@@ -177,6 +177,9 @@ describe('cifra project', () => {
     expect(r.out).toContain('Statistical projection by cifra, not an official result');
     expect(r.out).not.toContain('PROYECCIÓN');
     expect(r.out).toContain('43,244 / 86,488 (50 %)');
+    // the runoff pairs' table in the run's language only (review 21 L10)
+    expect(r.out).toMatch(/│ runoff pair +│ P +│/);
+    expect(r.out).not.toContain('segunda vuelta');
     // --lang es: the heading and the disclaimer in Spanish only (review 20 L7)
     const es = await cli(
       'project',
@@ -191,7 +194,8 @@ describe('cifra project', () => {
     );
     expect(es.out).toContain('PROYECCIÓN — ');
     expect(es.out).toContain('Proyección estadística de cifra, no un resultado oficial');
-    expect(es.out).not.toMatch(/PROJECTION|Statistical projection/);
+    expect(es.out).not.toMatch(/PROJECTION|Statistical projection|runoff pair/);
+    expect(es.out).toMatch(/│ segunda vuelta +│ P +│/);
   });
 
   it('projects a runoff from an aggregate snapshot, with a unit that has reported nothing', async () => {

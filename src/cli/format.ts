@@ -19,6 +19,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   code: 'código',
   name: 'nombre',
   leader: 'primero',
+  'most voted': 'más votado',
   valid: 'válidos',
   emitted: 'emitidos',
   participation: 'participación',
@@ -64,7 +65,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   // project
   'median %': '% mediana',
   'votes (median)': 'votos (mediana)',
-  'runoff pair / segunda vuelta': 'segunda vuelta',
+  'runoff pair': 'segunda vuelta',
   'outright win (> 50 % valid)': 'gana en primera vuelta (> 50 % válidos)',
   'winner / ganador': 'ganador',
   'seats (median)': 'escaños (mediana)',

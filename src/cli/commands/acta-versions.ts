@@ -14,9 +14,11 @@ export function renderVersionFigures(history: readonly Version[], e: ElectionDef
   const column = (h: Version): string => `v${h.version}${h.current ? ' ✓' : ''}`;
   const figure = (v: number | null | undefined): string | number => v ?? '—';
   const rows: (readonly (string | number)[])[] = [];
+  // the ≠ column only where versions can disagree (review 21 L10: one version, an empty column)
+  const several = history.length > 1;
   const add = (label: string, values: readonly (number | null | undefined)[]): void => {
     const differ = new Set(values.map((v) => v ?? null)).size > 1;
-    rows.push([label, ...values.map(figure), differ ? '≠' : '']);
+    rows.push([label, ...values.map(figure), ...(several ? [differ ? '≠' : ''] : [])]);
   };
   add(
     say('voters'),
@@ -38,7 +40,7 @@ export function renderVersionFigures(history: readonly Version[], e: ElectionDef
     say('impugned'),
     history.map((h) => h.acta.impugned),
   );
-  return renderTable(['figures', ...history.map(column), ''], rows);
+  return renderTable(['figures', ...history.map(column), ...(several ? [''] : [])], rows);
 }
 
 /** Those rows as lines: import, row, and each issue's code and message. */

@@ -467,7 +467,17 @@ export function renderResults(
   }
   out.push(
     renderTable(
-      ['code', 'name', 'leader', '% valid', 'valid', 'emitted', 'participation', '% actas'],
+      [
+        'code',
+        'name',
+        // a finished count has no leader, only who got the most votes (review 21 L10)
+        doc.status.kind === 'final' ? 'most voted' : 'leader',
+        '% valid',
+        'valid',
+        'emitted',
+        'participation',
+        '% actas',
+      ],
       doc.units.map((u) => {
         // no leader without votes (review 5 saw ballot position 1 "lead" units at 0 %), nor
         // one named by order where the first two are level

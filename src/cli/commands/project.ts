@@ -255,7 +255,7 @@ export function renderProjection(p: ProjectionResult, title: string): string {
   if (p.runoffPairs)
     lines.push(
       renderTable(
-        ['runoff pair / segunda vuelta', 'P'],
+        ['runoff pair', 'P'],
         p.runoffPairs.slice(0, 5).map((x) => [x.choices.join(' / '), x.probability.toFixed(3)]),
       ),
     );
