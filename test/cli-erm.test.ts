@@ -177,7 +177,12 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
       'TACNA: MOVIMIENTO INDEPENDIENTE REGIONAL FUERZA TACNA leads, not decided',
     );
     expect(r.out).toContain('TUMBES: ALIANZA PARA EL PROGRESO\n');
+    // what the figures are, on the second line, before any winner (review 21 M5)
+    expect(r.out.split('\n')[1]).toMatch(
+      /^figures: a third party’s, not official: ONPE's results portal, captured .*≈ 99–100 % of actas/,
+    );
     const es = await cli('contests', 'pe-erm-2022', '--lang', 'es');
+    expect(es.out.split('\n')[1]).toMatch(/^cifras: de un tercero, no oficiales: /);
     expect(es.out).toContain(
       'TACNA: lidera MOVIMIENTO INDEPENDIENTE REGIONAL FUERZA TACNA, sin decidir',
     );

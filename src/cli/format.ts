@@ -167,6 +167,11 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   official: 'oficial',
   '{pct} % of actas': '{pct} % de actas',
   'cut {cut}': 'corte {cut}',
+  'figures: provisional, {pct} % of actas at {cut}':
+    'cifras: provisionales, {pct} % de actas al {cut}',
+  'figures: a third party’s, not official: {publisher}':
+    'cifras: de un tercero, no oficiales: {publisher}',
+  'figures: {kind}': 'cifras: {kind}',
   'what-if: seats computed by cifra from these figures':
     'escenario: escaños calculados por cifra a partir de estas cifras',
   'source {source}': 'fuente {source}',

@@ -42,6 +42,8 @@ export function runContests(given: ContestsArgs, io: CliIo): number {
   const d = r.value;
   if (args.format === 'json') return (io.out(JSON.stringify(d, null, 2)), EXIT_OK);
   io.out(`${d.id}: ${d.label[runLanguage()]} (${d.date})`);
+  // what the figures are, before any winner is named (review 21 M5: none was said)
+  io.out(figuresLine(d.status));
   io.out(
     d.sets
       .map((s) => `${s.contests} × ${s.kind} (${s.rules}${statusNote(s.status, d.status)})`)
@@ -88,6 +90,20 @@ function statusNote(s: Status, election: Status): string {
   return s.kind === 'third-party'
     ? say('; third party: {publisher}', { publisher: inRunLanguage(s.publisher) })
     : `; ${s.kind}`;
+}
+
+/** The election's figures: final, provisional with % and cut, or a third party's, and whose. */
+function figuresLine(s: Status): string {
+  if (s.kind === 'provisional')
+    return say('figures: provisional, {pct} % of actas at {cut}', {
+      pct: s.pctCounted ?? '?',
+      cut: s.cut,
+    });
+  if (s.kind === 'third-party')
+    return say('figures: a third party’s, not official: {publisher}', {
+      publisher: inRunLanguage(s.publisher),
+    });
+  return say('figures: {kind}', { kind: say(s.kind) });
 }
 
 /** A region's governor: elected in the first round, in a settled second round, or still open. */
