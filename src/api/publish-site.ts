@@ -26,6 +26,7 @@ import {
   courseState,
   definitionHashes,
   electionState,
+  digestHex,
   fileDigest,
   mesaKey,
   readState,
@@ -202,6 +203,21 @@ class SiteWriter {
     if (hashed) this.hash.update(rel).update('\0').update(digest).update('\0');
     this.files += 1;
     this.bytes += size;
+    this.sums.set(rel, digest);
+  }
+
+  /** Every file put or kept so far, by path (a path put twice, as places.json is, once). */
+  private readonly sums = new Map<string, string>();
+
+  /**
+   * Writes SHA256SUMS (every file so far, sorted by path, `sha256sum -c` format from the site's
+   * root; review 21 M2: a reader could not check a published file) and answers its SHA-256, which
+   * site.json carries. Not in the snapshot's hash: it is made of the digests that are.
+   */
+  putChecksums(): string {
+    const paths = [...this.sums.keys()].sort();
+    const text = paths.map((p) => `${digestHex(this.sums.get(p) as string)}  ${p}\n`).join('');
+    return digestHex(this.put('/SHA256SUMS', text, false)[1]);
   }
 }
 
@@ -441,6 +457,8 @@ export async function publishSite(
         (state.contests ??= {})[id] = now;
         await writeContests(d, w, id, was?.contests?.[id], now);
       }
+      // the checksum file before the state, which records it as any other file
+      const sums = w.putChecksums();
       state.files = w.marks;
       writeFileSync(dirs.private, JSON.stringify(state));
       const snapshotId = `${now.replace(/[^0-9]/g, '').slice(0, 14)}-${w.hash.digest('hex').slice(0, 12)}`;
@@ -452,6 +470,7 @@ export async function publishSite(
           snapshotId,
           createdAt: now,
           audit: o.audit ?? (await store.auditHead()),
+          checksums: { file: 'SHA256SUMS', sha256: sums },
         }),
         false,
       );

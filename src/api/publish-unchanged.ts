@@ -101,8 +101,13 @@ export type PublishState = z.infer<typeof StateSchema>;
 export type ElectionState = z.infer<typeof ElectionStateSchema>;
 
 /** A file's digest as the snapshot's hash takes it (128 bits: it tells versions apart). */
+// the whole SHA-256 (base64url, 43 characters): the site's SHA256SUMS lists it in hex
 export const fileDigest = (body: Buffer): string =>
-  createHash('sha256').update(body).digest().subarray(0, 16).toString('base64url');
+  createHash('sha256').update(body).digest('base64url');
+
+/** A file digest as `sha256sum` prints it. */
+export const digestHex = (digest: string): string =>
+  Buffer.from(digest, 'base64url').toString('hex');
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 

@@ -310,5 +310,10 @@ export const SiteSchema = z.discriminatedUnion('kind', [
     createdAt: z.string(),
     /** The audit log's head at publication: whoever keeps it checks later that history only grew (`cifra audit verify --since`). */
     audit: z.object({ count: z.number().int(), hash: z.string(), at: z.string().nullable() }),
+    /**
+     * The site's checksum file (every other file's SHA-256, `sha256sum -c` format, from the
+     * site's root) and its own SHA-256: a reader or a mirror checks any file it got against it.
+     */
+    checksums: z.object({ file: z.literal('SHA256SUMS'), sha256: z.string() }),
   }),
 ]);
