@@ -465,6 +465,7 @@ const ES = {
     'decidido: ningún reparto de los votos aún por contar lo cambia (actas pendientes × 300 electores)',
   ermPairOpen: 'par sin decidir',
   ermMayor: 'Alcalde',
+  belowShare: (rule: Arg) => `no alcanza la valla del ${rule}`,
 };
 
 /** Every string of the interface; English must have each Spanish one, alike in form. */
@@ -880,6 +881,7 @@ const EN: Strings = {
     'decided: no split of the votes still to count changes it (actas out × 300 electors)',
   ermPairOpen: 'pair not decided',
   ermMayor: 'Mayor',
+  belowShare: (rule) => `below the ${rule} threshold`,
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { es: ES, en: EN };
