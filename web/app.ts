@@ -478,7 +478,7 @@ async function renderSummary(
   ]);
   const n = national.units[0];
   const abroadMissing = lacksAbroad(ambito.units.map((u) => u.code));
-  $('outcome').replaceChildren(...(n ? headline(summary, projection, abroadMissing) : []));
+  $('outcome').replaceChildren(...(n ? headline(summary, projection, abroadMissing, n) : []));
   $('bars').replaceChildren(...(n ? barsOf(n) : []));
   $('totals').replaceChildren(...(n ? totalsOf(n) : []));
   renderCongress(seats, n?.valid ?? null);

@@ -1,7 +1,6 @@
 // The Congress view: seats as cifra computes them (or as a source published them), who passes
 // the valla and why the others do not, the reported composition beside cifra's with the
 // difference, seats per circunscripción; and the what-if panel with a shareable URL.
-import { percentDown } from '../src/core/ratio.js';
 import { percent } from './bars.js';
 import { drawHemicycle, type Undecided } from './hemicycle.js';
 import type { Seats } from './api-client.js';
@@ -101,11 +100,11 @@ export function undecidedText(
 /** Why a list takes no seat, in words: one phrase per condition of the valla it failed. */
 export function exclusionText(x: Exclusion): string {
   if (x.reason === 'below_share') {
-    // rounded down, exactly: a list at 4.9996 % reads "4.999 % < 5.000 %", never "5.00 % < 5.000 %"
-    const pct = percentDown(x.votes, x.total) ?? '—';
-    // the rule's share as written ("5.000%"), spaced as every other % on the page; no break
-    // inside "3.07 %" in a narrow column
-    return `${pct}\u00a0% < ${x.required.replace(/\s*%$/, '\u00a0%')}${x.district ? ` (${x.district})` : ''}`;
+    // the rule only ("below the 5 % threshold"): the list's share is in its own column, rounded
+    // half-up; a share here too, rounded down so 4.9996 % never read "5.000 % < 5.000 %", read
+    // "3.074 %" beside the column's "3.075 %" (review 21 L8)
+    const rule = `${Number(x.required.replace(/\s*%$/, ''))}\u00a0%`;
+    return `${t('belowShare')(rule)}${x.district ? ` (${x.district})` : ''}`;
   }
   if (x.reason === 'below_votes') return `${t('votesCount')(fmt(x.votes))} < ${fmt(x.required)}`;
   const districts =

@@ -1,7 +1,8 @@
 // The headline: what is known, said as such. An outcome (winner, runoff pair) only once the
 // summary says the count settles it; until then who leads, by how many votes, how many are still
 // to count, and the projection's probabilities — labelled as an estimate.
-import type { Projection, Summary } from './api-client.js';
+import type { Projection, ResultUnit, Summary } from './api-client.js';
+import { percent, remainderIds } from './bars.js';
 import { el, fmt, state, t, choiceLabel } from './ui.js';
 
 const labelOf = (id: string): string =>
@@ -14,9 +15,40 @@ export function probText(prob: number): string {
   return `${(100 * prob).toFixed(1)} %`;
 }
 
-function outcomeText(s: Summary, o: NonNullable<Summary['outcome']>): string {
+/**
+ * A runoff pair that only the source's ranking settles, said so: the unitemised remainder has at
+ * least the pair's second's votes, so the count alone cannot rule out one of its candidates
+ * between them (the summary settles the pair only when the manifest says the source ranks them
+ * all below: `rankedBelow`). Empty when the votes settle it, or without the national figures.
+ */
+function rankedPairText(pair: readonly string[], national: ResultUnit | undefined): string {
+  if (!national) return '';
+  const rest = remainderIds();
+  const votesOf = (id: string): number => national.choices.find((c) => c.id === id)?.votes ?? 0;
+  const second = pair.reduce((a, b) => (votesOf(b) < votesOf(a) ? b : a));
+  const over = national.choices.filter((c) => rest.has(c.id) && c.votes >= votesOf(second));
+  if (over.length === 0) return '';
+  // one remainder in every bundled election; several (never seen) add up for display only
+  const pct =
+    over.length === 1
+      ? (over[0]?.pctValid ?? null)
+      : over.reduce((a, c) => a + Number(c.pctValid ?? 0), 0).toFixed(3);
+  const secondPct = national.choices.find((c) => c.id === second)?.pctValid ?? null;
+  return t('runoffBySourceRank')(
+    over.map((c) => labelOf(c.id)).join(' + '),
+    percent(pct),
+    `${labelOf(second)} (${percent(secondPct)})`,
+  );
+}
+
+function outcomeText(
+  s: Summary,
+  o: NonNullable<Summary['outcome']>,
+  national?: ResultUnit,
+): string {
   const how = s.settledBy === 'decided' ? ` (${t('decidedBeforeEnd')})` : '';
-  if (o.kind === 'runoff') return `${t('runoff')(labelOf(o.pair[0]), labelOf(o.pair[1]))}${how}`;
+  if (o.kind === 'runoff')
+    return `${t('runoff')(labelOf(o.pair[0]), labelOf(o.pair[1]))}${how}${rankedPairText(o.pair, national)}`;
   if (o.kind === 'winner')
     return `${o.round === 'first' ? t('winnerFirst') : t('winnerRunoff')}: ${labelOf(o.winner)}${how}`;
   return `${t('tie')} (${o.candidates.map(labelOf).join(', ')})`;
@@ -89,15 +121,17 @@ function projectionLine(p: Projection | null): string {
 
 /**
  * The headline's nodes from the summary document and the projection (null when none);
- * `abroadMissing`: the source splits Peru from abroad and lacks abroad.
+ * `abroadMissing`: the source splits Peru from abroad and lacks abroad; `national`: the national
+ * figures (a runoff pair the source's ranking settles says so).
  */
 export function headline(
   s: Summary,
   projection: Projection | null,
   abroadMissing = false,
+  national?: ResultUnit,
 ): HTMLElement[] {
   if (s.settled && s.outcome)
-    return [el('strong', { id: 'outcome-fact' }, outcomeText(s, s.outcome))];
+    return [el('strong', { id: 'outcome-fact' }, outcomeText(s, s.outcome, national))];
   if (s.settled) return [];
   const proj = projectionLine(projection);
   return [

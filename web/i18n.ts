@@ -465,6 +465,9 @@ const ES = {
     'decidido: ningún reparto de los votos aún por contar lo cambia (actas pendientes × 300 electores)',
   ermPairOpen: 'par sin decidir',
   ermMayor: 'Alcalde',
+  belowShare: (rule: Arg) => `no alcanza la valla del ${rule}`,
+  runoffBySourceRank: (rest: Arg, pct: Arg, second: Arg) =>
+    `, según el orden de la fuente: ${rest} suman ${pct}, pero ninguno por separado supera a ${second}`,
 };
 
 /** Every string of the interface; English must have each Spanish one, alike in form. */
@@ -880,6 +883,9 @@ const EN: Strings = {
     'decided: no split of the votes still to count changes it (actas out × 300 electors)',
   ermPairOpen: 'pair not decided',
   ermMayor: 'Mayor',
+  belowShare: (rule) => `below the ${rule} threshold`,
+  runoffBySourceRank: (rest, pct, second) =>
+    `, by the source's ranking: ${rest} total ${pct}, but none of them alone tops ${second}`,
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { es: ES, en: EN };

@@ -157,8 +157,22 @@ describe('the night review, on a phone', () => {
     const { page, errors } = await open(`/?election=${DEPUTIES}`, 'es');
     const row = await textOf(page, `#seats-table tr[data-party="${one?.party}"] .valla`);
     expect(row).toContain(`1 escaño en la asignación preliminar; se exigen ${one?.required}`);
-    // the rule's % spaced (a no-break space, so the figure and its % stay on one line)
-    expect(row).toContain(`< ${String(share?.required).replace('%', '')}\u00a0%`);
+    // the rule alone, its % spaced (a no-break space keeps "5 %" on one line); no share of the
+    // list's own beside it, rounded otherwise than the "% válidos" column (review 21 L8: "3.075 %"
+    // next to "3.074 % < 5.000 %")
+    const rule = Number(String(share?.required).replace('%', ''));
+    expect(row).toContain(`no alcanza la valla del ${rule}\u00a0%`);
+    expect(row).not.toContain('<');
+    const pct = await textOf(page, `#seats-table tr[data-party="${one?.party}"] td.num`);
+    expect(row).not.toContain(pct.replace(/\s*%$/, ''));
+    await page.click('#lang');
+    await page.waitForFunction(
+      (css) => document.querySelector(css)?.textContent?.includes('threshold') === true,
+      `#seats-table tr[data-party="${one?.party}"] td.valla`,
+    );
+    expect(await textOf(page, `#seats-table tr[data-party="${one?.party}"] td.valla`)).toContain(
+      `below the ${rule}\u00a0% threshold`,
+    );
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

@@ -97,3 +97,36 @@ describe('switching the language changes every note shown', () => {
     ]);
   });
 });
+
+// review 21 L9: the first round's pair read "Segunda vuelta entre KEIKO FUJIMORI y ROBERTO SÁNCHEZ"
+// while the 29 candidates not itemised hold more votes than Sánchez: only the source's ranking
+// (the manifest's rankedBelow) settles the pair, and the headline says so. The figures read by
+// hand from data/peru/2026/final/first_round_2026_final_national.results.csv: the remainder
+// 3,778,318 and Sánchez 2,015,114 of 16,749,424 valid votes.
+describe("the 2026 first round's runoff pair, as the source's ranking settles it", () => {
+  for (const width of [390, 1280])
+    it(`${width} px, in Spanish and English`, async () => {
+      const { page, errors } = await openPage(
+        env.browser,
+        `${env.base}/?election=pe-2026-presidencial`,
+        width,
+      );
+      await page.waitForSelector('#outcome-fact');
+      expect(await page.textContent('#outcome-fact')).toBe(
+        'Segunda vuelta entre KEIKO FUJIMORI y ROBERTO SÁNCHEZ, según el orden de la fuente: ' +
+          'OTROS 29 CANDIDATOS (no detallados al 100 %) suman 22.558 %, pero ninguno por ' +
+          'separado supera a ROBERTO SÁNCHEZ (12.031 %)',
+      );
+      await page.click('#lang');
+      await page.waitForFunction(() =>
+        document.querySelector('#outcome-fact')?.textContent?.startsWith('Runoff'),
+      );
+      expect(await page.textContent('#outcome-fact')).toBe(
+        "Runoff between KEIKO FUJIMORI and ROBERTO SÁNCHEZ, by the source's ranking: " +
+          '29 OTHER CANDIDATES (not itemised at 100 %) total 22.558 %, but none of them alone ' +
+          'tops ROBERTO SÁNCHEZ (12.031 %)',
+      );
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 120_000);
+});
