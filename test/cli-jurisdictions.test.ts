@@ -74,7 +74,9 @@ describe('--jurisdictions DIR: a jurisdiction outside the repository', () => {
     ]);
     const regions = await cli('results', '--db', db, '--level', 'region', '--format', 'csv');
     const [head, ...rows] = regions.out.split('\n').map((l) => l.split(','));
-    const col = (name: string): number => (head ?? []).indexOf(name);
+    // a choice's column is headed by its code, then its name in brackets (results CSV)
+    const col = (name: string): number =>
+      (head ?? []).findIndex((h) => h === name || h.startsWith(`${name} (`));
     // each region's votes A, B, C, D: the sums of its two municipalities' actas
     expect(
       rows.map((r) => [r[col('name')], ...['A', 'B', 'C', 'D'].map((c) => r[col(`${c}_votes`)])]),

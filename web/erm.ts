@@ -200,7 +200,8 @@ function renderNational(doc: ContestsElection): void {
       ...kinds.map((k) => el('th', {}, t(`ermKind-${k}`))),
       el('th', {}, t('ermSeats')),
       el('th', {}, t('ermRunoffs')),
-      el('th', {}, t('ermLeading')),
+      // a short header (the table must fit a desktop's box, not turn to cards); the title says it whole
+      el('th', { title: t('ermLeading') }, t('ermLeadingShort')),
     ),
     ...top.map((o) =>
       el(

@@ -458,6 +458,7 @@ const ES = {
   ermLeads: 'Lidera',
   ermLeadsLegend: 'lidera, sin decidir (color tenue)',
   ermLeading: 'Lidera, sin decidir',
+  ermLeadingShort: 'Sin decidir',
   ermNotDecided:
     'sin decidir: los votos por contar aún podrían cambiarlo, o los datos no dicen cuántos faltan',
   'ermDecided-source-final': 'según la fuente: 100 % de actas contabilizadas',
@@ -876,6 +877,7 @@ const EN: Strings = {
   ermLeads: 'Leads',
   ermLeadsLegend: 'leads, not decided (pale colour)',
   ermLeading: 'Leading, not decided',
+  ermLeadingShort: 'Undecided',
   ermNotDecided:
     'not decided: the votes still to count could change it, or the data do not say how many remain',
   'ermDecided-source-final': 'by the source: 100 % of actas counted',

@@ -121,7 +121,8 @@ const VIEWS: readonly View[] = [
     check: async (page, lang) => {
       // the nine regional runoffs of 2022, never shown as won
       expect(await page.locator('#erm-runoffs tr[data-region]').count()).toBe(9);
-      expect(await page.locator('#erm-map path[data-outcome="runoff"]').count()).toBe(9);
+      // on the map, 7 hatched: Cajamarca's and Piura's pairs could still change (drawn as leads)
+      expect(await page.locator('#erm-map path[data-outcome="runoff"]').count()).toBe(7);
       const doc = await json<{ label: Record<Lang, string> }>('/api/v1/contests/pe-erm-2022');
       expect(await text(page, '#erm-title')).toBe(doc.label[lang]);
     },
