@@ -95,7 +95,7 @@ describe('a rehearsal (review 20 M1)', () => {
       expect(s.value.status.rehearsal).toEqual({ of: ID, order: 'urban-first', seed: 7 });
       expect(statusLine(s.value.status, null, undefined, 'es')).toMatch(
         new RegExp(
-          `^ENSAYO: repetición del conteo terminado ${ID} \\(orden urban-first, semilla 7\\)`,
+          `^ENSAYO: repetición del conteo terminado ${ID} \\(orden: urbanas primero, semilla 7\\)`,
         ),
       );
       expect(statusLine(s.value.status, null, undefined, 'en')).toMatch(/^REHEARSAL: a replay/);

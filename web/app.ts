@@ -104,6 +104,12 @@ async function loadElection(id: string, view: Partial<View> = {}): Promise<void>
   if (view.mesa) await openMesa(view.mesa, false);
 }
 
+/** The first figures are on the page (or there are none to wait for): no longer "loading". */
+function loaded(): void {
+  $('loading').hidden = true;
+  document.querySelector('main')?.setAttribute('aria-busy', 'false');
+}
+
 /**
  * The drill to a unit a URL names; one the election does not have (a shared link's typo,
  * `code=99`) is said, and the national view shown instead of an empty page.
@@ -234,6 +240,7 @@ async function drawCut(
   // crumbs the redraw was asked with would undo it (review of pass 18 MEDIUM)
   if (drillsSoFar() === drills) await drill(crumbs, false, reader);
   announce(summary);
+  loaded();
   return reader.document(id, 'seats');
 }
 
@@ -499,7 +506,10 @@ async function main(): Promise<void> {
   if (view.lang === 'en' || view.lang === 'es') state.lang = view.lang;
   applyStrings();
   // the regional and municipal elections have a view of their own (web/erm.js)
-  if (readErmView().view === 'erm') return startErm(applyStrings);
+  if (readErmView().view === 'erm') {
+    loaded();
+    return startErm(applyStrings);
+  }
   $('lang').addEventListener('click', async () => {
     state.lang = state.lang === 'es' ? 'en' : 'es';
     applyStrings();
@@ -565,7 +575,8 @@ async function restore(elections?: readonly Election[]): Promise<void> {
   const ids = elections ?? [...$select('election').options].map((o) => ({ id: o.value }));
   const asked = ids.find((e) => e.id === view.election);
   const first = asked ?? (elections ? defaultElection(elections) : ids[0]);
-  if (!first) return;
+  // no election yet (or no server): the notices say why, not an endless "loading"
+  if (!first) return loaded();
   $select('election').value = first.id;
   // an id the server does not have is said, not silently replaced by the default
   unknownElection = view.election && asked === undefined ? view.election : null;

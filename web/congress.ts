@@ -347,7 +347,7 @@ function districtTable(
     thead(
       el('th', {}, t('district')),
       el('th', { class: 'num' }, t('seats')),
-      ...parties.map((p) => el('th', { class: 'num', title: p }, shortName(p))),
+      ...parties.map((p) => el('th', { class: 'num', title: p, 'aria-label': p }, shortName(p))),
       ...(open ? [el('th', {}, t('unallocatedShort'))] : []),
     ),
     el(

@@ -135,8 +135,7 @@ export async function drill(crumbs: Crumb[], push: boolean, reader: Api = api): 
   $('unit').replaceChildren(unit ? unitTable(unit) : '');
   const table = $('unit').querySelector('table');
   if (table) cardTable(table);
-  if (push && crumbs.length > 0 && matchMedia('(max-width: 700px)').matches)
-    $('detail').scrollIntoView({ block: 'start' });
+  if (push) toNewContent('unit-name', crumbs.length > 0);
   if (finest) return renderMesas(mesas);
   const level = kids[0]?.level;
   if (level === undefined) return;
@@ -261,7 +260,21 @@ export async function openMesa(mesa: string, push: boolean): Promise<void> {
     if (seq !== actaSeq) return;
   }
   showActa(found.doc, seq);
-  if (push) $('acta').scrollIntoView({ block: 'nearest' });
+  if (push) toNewContent('acta-title', false);
+}
+
+/**
+ * A user's drill or acta: the keyboard and the screen reader go to the new content's heading (the
+ * control that asked for it is replaced or far away: focus would fall to the page's top). On a
+ * phone a unit's detail opens from its top, below the map.
+ */
+function toNewContent(headingId: string, fromTop: boolean): void {
+  const heading = document.getElementById(headingId);
+  if (!heading) return;
+  heading.tabIndex = -1;
+  const phone = matchMedia('(max-width: 700px)').matches;
+  if (fromTop && phone) $('detail').scrollIntoView({ block: 'start' });
+  heading.focus({ preventScroll: fromTop && phone });
 }
 
 /** The crumbs to an acta's place (its unit of the finest place level), when places.json has it. */
@@ -322,7 +335,7 @@ function unitTable(u: ResultUnit): HTMLElement {
       { class: 'scroll' },
       el(
         'table',
-        {},
+        { 'aria-labelledby': 'unit-name' },
         thead(
           // a list election's rows are lists, a presidential one's candidates
           el('th', {}, t(state.summary?.kind === 'list' ? 'list' : 'candidate')),
@@ -391,7 +404,11 @@ function drawActa(a: Acta): void {
     c && c.votes
       ? el(
           'table',
-          {},
+          { 'aria-labelledby': 'acta-title' },
+          thead(
+            el('th', {}, t(state.summary?.kind === 'list' ? 'list' : 'candidate')),
+            el('th', { class: 'num' }, t('votes')),
+          ),
           el(
             'tbody',
             {},
@@ -399,12 +416,22 @@ function drawActa(a: Acta): void {
               el(
                 'tr',
                 {},
-                el('td', {}, choiceLabel(ch)),
+                el('th', { scope: 'row' }, choiceLabel(ch)),
                 el('td', { class: 'num' }, fmt(c.votes?.[i] ?? 0)),
               ),
             ),
-            el('tr', {}, el('td', {}, t('blank')), el('td', { class: 'num' }, known(c.blank))),
-            el('tr', {}, el('td', {}, t('null')), el('td', { class: 'num' }, known(c.null))),
+            el(
+              'tr',
+              {},
+              el('th', { scope: 'row' }, t('blank')),
+              el('td', { class: 'num' }, known(c.blank)),
+            ),
+            el(
+              'tr',
+              {},
+              el('th', { scope: 'row' }, t('null')),
+              el('td', { class: 'num' }, known(c.null)),
+            ),
           ),
         )
       : '',

@@ -47,6 +47,6 @@ export function statusLine(
   const why = st.note === null ? '' : ` · ${inLang(st.note)}`;
   // a replayed count says so first, whatever its status: it is no night's news (review 20 M1)
   const r = st.rehearsal;
-  const rehearsal = r === null ? '' : `${t.rehearsal(r.of, r.order, r.seed)} · `;
+  const rehearsal = r === null ? '' : `${t.rehearsal(r.of, t.replayOrder(r.order), r.seed)} · `;
   return `${rehearsal}${head} · ${t.sourceLabel}: ${source}${why}`;
 }

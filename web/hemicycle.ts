@@ -148,7 +148,7 @@ export function drawHemicycle(
     svg.setAttribute(
       'aria-label',
       // the seats per list too, not only the total: what the dots show, read aloud
-      `${caption}: ${total}${parties
+      `${caption}: ${total} ${t('seats').toLowerCase()}${parties
         .filter(([, n]) => n > 0)
         .map(([p, n]) => `; ${p} ${n}`)
         .join('')}${undecided.map((u) => `; ${u.label}`).join('')}`,

@@ -133,6 +133,7 @@ const ES = {
   'role:publication': 'publicación oficial',
   'role:third-party': 'tercero',
   skipToSearch: 'Saltar al buscador',
+  skipToResults: 'Saltar al resultado',
   vsCurrent: 'frente a la vigente',
   'change:new': 'primera versión',
   'change:unchanged': 'sin cambios',
@@ -142,10 +143,19 @@ const ES = {
   'projMethod:mesas': 'acta por acta',
   'projMethod:snapshot': 'desde los totales de un corte de la fuente',
   leads: 'lidera',
-  mostVoted: 'el más votado',
+  mostVoted: 'con más votos',
   provisional: 'Resultados provisionales',
   rehearsal: (of: Arg, order: Arg, seed: Arg) =>
-    `ENSAYO: repetición del conteo terminado ${of} (orden ${order}, semilla ${seed}), no un conteo en vivo`,
+    `ENSAYO: repetición del conteo terminado ${of} (orden: ${order}, semilla ${seed}), no un conteo en vivo`,
+  // a replay's order (src/core/projection/replay-order.ts) in words, not its id
+  replayOrder: (order: string): string =>
+    ({
+      'urban-first': 'urbanas primero',
+      odpe: 'por ODPE',
+      random: 'al azar',
+      department: 'por departamento',
+      file: 'del archivo',
+    })[order] ?? order,
   conflict:
     'Conflicto: otra versión no fue aplicada (otras cifras, o el acta contada reportada de nuevo como pendiente)',
   seats: 'Escaños',
@@ -289,6 +299,7 @@ const ES = {
     'Color de la lista más votada en cada circunscripción; clic o Enter para el detalle.',
   circunscripcionesTitle: 'Circunscripciones',
   langButton: 'EN',
+  loading: 'Cargando los resultados…',
   langLabel: 'English',
   // The election night's words: the headline, freshness, search and the mesas' states.
   zoneTime: (city: string) => `hora de ${city}`,
@@ -578,6 +589,7 @@ const EN: Strings = {
   'role:publication': 'official publication',
   'role:third-party': 'third party',
   skipToSearch: 'Skip to search',
+  skipToResults: 'Skip to the result',
   vsCurrent: 'vs. current',
   'change:new': 'first version',
   'change:unchanged': 'unchanged',
@@ -587,10 +599,18 @@ const EN: Strings = {
   'projMethod:mesas': 'acta by acta',
   'projMethod:snapshot': "from the totals of a source's cut",
   leads: 'leads',
-  mostVoted: 'most voted',
+  mostVoted: 'most votes',
   provisional: 'Provisional results',
   rehearsal: (of, order, seed) =>
-    `REHEARSAL: a replay of the finished count ${of} (${order} order, seed ${seed}), not a live count`,
+    `REHEARSAL: a replay of the finished count ${of} (order: ${order}, seed ${seed}), not a live count`,
+  replayOrder: (order) =>
+    ({
+      'urban-first': 'urban areas first',
+      odpe: 'by ODPE',
+      random: 'random',
+      department: 'department by department',
+      file: "the file's",
+    })[order] ?? order,
   conflict:
     'Conflict: another version was not applied (other figures, or the counted acta reported pending again)',
   seats: 'Seats',
@@ -729,6 +749,7 @@ const EN: Strings = {
     'Coloured by the list with most votes in each district; click or Enter for the detail.',
   circunscripcionesTitle: 'Electoral districts',
   langButton: 'ES',
+  loading: 'Loading the results…',
   langLabel: 'Español',
   zoneTime: (city: string) => `${city} time`,
   justNow: 'less than 1 min ago',

@@ -55,7 +55,7 @@ function legendOf(leads: ReadonlyMap<string, ResultChoice | undefined>): HTMLLIE
 }
 
 /**
- * Who is ahead in a unit: "lidera" while the count runs, "el más votado" once it is over (review
+ * Who is ahead in a unit: "lidera" while the count runs, "con más votos" once it is over (neutral: a candidate may be a woman) (review
  * 20 L6: a final said "lidera"); never "won", which a unit's plurality is not in law.
  */
 const leadText = (who: string, pct: string): string =>
@@ -121,19 +121,32 @@ const otherLevels = (geo: MapShapes): string[] =>
   );
 
 /**
- * The documents the map reads (its shapes, the results of each level it colours), read ahead
- * with the view's cut; none when the jurisdiction has no map.
+ * Each jurisdiction's shapes, read once per page: they do not move with the count, and a poll
+ * that read them again paid a round trip twice per revision on a slow phone (review 22 L6).
+ */
+const shapes = new Map<string, Promise<MapShapes>>();
+function shapesOf(jurisdiction: string): Promise<MapShapes> {
+  let geo = shapes.get(jurisdiction);
+  if (geo === undefined) {
+    geo = api.geography(jurisdiction);
+    // a failed read is asked again at the next draw, not kept
+    geo.catch(() => shapes.delete(jurisdiction));
+    shapes.set(jurisdiction, geo);
+  }
+  return geo;
+}
+
+/**
+ * The documents the map reads with the view's cut (the results of each level it colours); none
+ * when the jurisdiction has no map. Its shapes are read apart (`shapesOf`).
  */
 export async function mapPaths(): Promise<string[]> {
   const id = electionId();
   const jurisdiction = state.places?.jurisdiction;
   if (jurisdiction?.map !== true) return [];
-  const geo = await api.geography(jurisdiction.id);
+  const geo = await shapesOf(jurisdiction.id);
   const levels = ['department', 'circunscripcion', 'ambito', ...otherLevels(geo)];
-  return [
-    PATHS.geography(jurisdiction.id),
-    ...levels.filter(hasLevel).map((l) => PATHS.results(id, l)),
-  ];
+  return levels.filter(hasLevel).map((l) => PATHS.results(id, l));
 }
 
 /** Whether the election's jurisdiction has `level` (its results are then read). */
@@ -146,7 +159,7 @@ export async function renderMap(reader: Api): Promise<void> {
   section.hidden = state.places?.jurisdiction.map !== true;
   if (section.hidden) return;
   const [geo, deps, circ, ambito] = await Promise.all([
-    reader.geography(state.places?.jurisdiction.id ?? ''),
+    shapesOf(state.places?.jurisdiction.id ?? ''),
     resultsIfLevel(reader, 'department'),
     resultsIfLevel(reader, 'circunscripcion'),
     resultsIfLevel(reader, 'ambito'),

@@ -140,12 +140,19 @@ export function setupSearch(
 }
 
 /**
- * The skip link, the page's first tab stop: Enter puts the keyboard in the search box, past the
- * map's two dozen shapes. Focused by script: a #search fragment would enter the shared URL.
+ * The skip links, the page's first tab stops: Enter puts the keyboard at the national result, or
+ * in the search box past the map's two dozen shapes. Focused by script: a fragment would enter
+ * the shared URL.
  */
 export function wireSkipLink(): void {
   $('skip-search').addEventListener('click', (e) => {
     e.preventDefault();
     $input('search').focus();
+  });
+  $('skip-results').addEventListener('click', (e) => {
+    e.preventDefault();
+    const heading = $('summary-title');
+    heading.tabIndex = -1;
+    heading.focus();
   });
 }

@@ -187,3 +187,108 @@ describe('keyboard, screen readers and the width (review 20, accessibility)', ()
     await page.close();
   }, 240_000);
 });
+
+describe('a keyboard user drilling, a slow phone loading (review 22, accessibility)', () => {
+  /** The focused element's id (empty: none, the page's body). */
+  const focused = (page: Page): Promise<string> =>
+    page.evaluate(() => document.activeElement?.id ?? '');
+
+  it('the second skip link puts the keyboard at the national result, the URL untouched', async () => {
+    const { page, errors } = await openPage(env.browser, `${env.base}/?election=${RUNOFF}`, 1280);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('skip-results');
+    expect(await text(page, '#skip-results')).toBe('Saltar al resultado');
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toBe('summary-title');
+    expect(new URL(page.url()).hash).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240_000);
+
+  for (const width of [390, 1280])
+    it(`${width} px: Enter on a region, a unit and a mesa moves focus to what it opened`, async () => {
+      const { page, errors } = await openPage(
+        env.browser,
+        `${env.base}/?election=${RUNOFF}`,
+        width,
+      );
+      const enterOn = async (css: string): Promise<void> => {
+        await page.focus(css);
+        await page.keyboard.press('Enter');
+      };
+      // the map's Cajamarca: focus was left on the shape, the detail drawn far below it
+      await enterOn('#map path[data-code="06"]');
+      await page.waitForFunction(() => document.activeElement?.id === 'unit-name');
+      expect((await text(page, '#unit-name')).toUpperCase()).toContain('CAJAMARCA');
+      // the focus ring is the dark one (3:1 and more on white), not the amber 2.0:1
+      expect(
+        await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineColor),
+      ).toBe('rgb(20, 33, 61)');
+      // a unit of the list: its button is replaced by the next level's, focus fell to the body
+      await enterOn('#children button[data-code="0607"]');
+      await page.waitForFunction(
+        () =>
+          document.activeElement?.id === 'unit-name' &&
+          (document.activeElement.textContent ?? '').toUpperCase().includes('HUALGAYOC'),
+      );
+      await enterOn(`#children button[data-code="${DISTRICT}"]`);
+      await page.waitForSelector(`button[data-mesa="${MESA}"]`);
+      expect(await focused(page)).toBe('unit-name');
+      // a mesa: the acta was scrolled to, the focus left on the mesa's button off screen
+      await enterOn(`button[data-mesa="${MESA}"]`);
+      await page.waitForFunction(() => document.activeElement?.id === 'acta-title');
+      const top = await page.evaluate(
+        () => document.getElementById('acta-title')?.getBoundingClientRect().top ?? -1,
+      );
+      expect(top).toBeGreaterThanOrEqual(0);
+      expect(top).toBeLessThan(width > 500 ? 1000 : 844);
+      // the acta's figures are a table with headers: each choice names its row
+      expect(await page.locator('#acta > table thead th').count()).toBe(2);
+      expect(await page.locator('#acta > table tbody th[scope="row"]').count()).toBeGreaterThan(2);
+      expect(await page.getAttribute('#unit table', 'aria-labelledby')).toBe('unit-name');
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 240_000);
+
+  it('while the first figures are on their way the page says it is loading, then stops saying it', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
+    page.setDefaultTimeout(90_000);
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/summary.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${env.base}/?election=${RUNOFF}`);
+    await page.waitForSelector('#election option', { state: 'attached' });
+    expect(await page.isVisible('#loading')).toBe(true);
+    expect(await text(page, '#loading')).toBe('Cargando los resultados…');
+    expect(await page.getAttribute('main', 'aria-busy')).toBe('true');
+    release();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.isVisible('#loading')).toBe(false);
+    expect(await page.getAttribute('main', 'aria-busy')).toBe('false');
+    await page.close();
+  }, 240_000);
+
+  it("the map's shapes are read once a page, not again with each redraw", async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    page.setDefaultTimeout(90_000);
+    const geo: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/geo/')) geo.push(r.url());
+    });
+    await page.goto(`${env.base}/?election=${RUNOFF}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    // a language switch redraws every panel of the view, the map too
+    await page.click('#lang');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.waitForSelector('#map path[data-code="06"]');
+    await page.waitForFunction(
+      () => (document.getElementById('summary-title')?.textContent ?? '') === 'National result',
+    );
+    expect(geo).toHaveLength(1);
+    await page.close();
+  }, 240_000);
+});

@@ -158,7 +158,7 @@ describe('dashboard', () => {
       page
         .locator('#map path[data-code]')
         .evaluateAll((ps) => ps.map((p) => p.getAttribute('aria-label') ?? ''));
-    expect((await tips()).filter((x) => x.includes('el más votado')).length).toBeGreaterThan(20);
+    expect((await tips()).filter((x) => x.includes('con más votos')).length).toBeGreaterThan(20);
     expect((await tips()).filter((x) => x.includes(' lidera '))).toEqual([]);
     expect(await page.textContent('#about')).toContain('1625-2026-JNE');
     await page.screenshot({
