@@ -119,11 +119,16 @@ class SiteWriter {
     private readonly recheck: boolean,
   ) {}
 
-  /** The previous version's file still holds the bytes recorded for it (or recheck is off). */
-  private intact(old: string, [size, digest]: FileMark): boolean {
-    if (!this.recheck) return true;
+  /**
+   * The previous version's file still holds the bytes recorded for it (or recheck is off);
+   * `present`: it must be a file even when recheck is off. One stat either way.
+   */
+  private intact(old: string, [size, digest]: FileMark, present = false): boolean {
+    if (!this.recheck && !present) return true;
     const st = statSync(old, { throwIfNoEntry: false });
-    if (st === undefined || !st.isFile() || st.size !== size) return false;
+    if (st === undefined || !st.isFile()) return false;
+    if (!this.recheck) return true;
+    if (st.size !== size) return false;
     if (fileDigest(readFileSync(old)) === digest) return true;
     this.healed += 1;
     return false;
@@ -190,8 +195,7 @@ class SiteWriter {
     if (previous === null) return false;
     const all = Object.entries(files);
     const there = (url: string, mark: FileMark): boolean =>
-      statSync(join(previous, relOf(url)), { throwIfNoEntry: false })?.isFile() === true &&
-      this.intact(join(previous, relOf(url)), mark);
+      this.intact(join(previous, relOf(url)), mark, true);
     if (!all.every(([url, mark]) => there(url, mark))) return false;
     // the lock is held: nothing else removes a file of the previous version meanwhile
     for (const [url, mark] of all)
