@@ -92,6 +92,9 @@ function reuse(previous: string, path: string): boolean {
  * Writes files into the site's new version, hashing names and digests in the order written; a
  * file whose bytes the previous version already holds is reused from it, not written.
  */
+/** A previous version's file against its recorded mark (SiteWriter.held). */
+type Held = 'intact' | 'missing' | 'resized' | 'edited';
+
 class SiteWriter {
   readonly hash = createHash('sha256');
   files = 0;
@@ -119,17 +122,23 @@ class SiteWriter {
     private readonly recheck: boolean,
   ) {}
 
-  /** The previous version's file still holds the bytes recorded for it (or recheck is off). */
-  private intact(old: string, [size, digest]: FileMark): boolean {
-    if (!this.recheck) return true;
+  /**
+   * What the previous version's file holds against the mark recorded for it: trusted unread when
+   * recheck is off (`present`: still checked to be a file). One stat either way.
+   */
+  private held(old: string, [size, digest]: FileMark, present = false): Held {
+    if (!this.recheck && !present) return 'intact';
     const st = statSync(old, { throwIfNoEntry: false });
-    if (st === undefined || !st.isFile() || st.size !== size) return false;
-    if (fileDigest(readFileSync(old)) === digest) return true;
-    this.healed += 1;
-    return false;
+    if (st === undefined || !st.isFile()) return 'missing';
+    if (!this.recheck) return 'intact';
+    if (st.size !== size) return 'resized';
+    return fileDigest(readFileSync(old)) === digest ? 'intact' : 'edited';
   }
 
-  /** Files of the previous version found changed since it was written, and written afresh. */
+  /**
+   * Files of the previous version found changed since it was written (same size, other bytes),
+   * and written afresh.
+   */
   healed = 0;
 
   /** The new version's path of `rel`, its folder made. */
@@ -154,10 +163,13 @@ class SiteWriter {
     const old = this.dirs.previous === null ? null : join(this.dirs.previous, rel);
     const mark: FileMark = [body.length, fileDigest(body)];
     const known = this.was !== undefined && Object.hasOwn(this.was, rel) ? this.was[rel] : null;
-    const same =
-      known === null || known === undefined
-        ? old !== null && sameBytes(old, body)
-        : known[0] === mark[0] && known[1] === mark[1] && old !== null && this.intact(old, mark);
+    const prior = known !== null && known !== undefined;
+    const held =
+      prior && known[0] === mark[0] && known[1] === mark[1] && old !== null
+        ? this.held(old, mark)
+        : null;
+    if (held === 'edited') this.healed += 1;
+    const same = prior ? held === 'intact' : old !== null && sameBytes(old, body);
     if (old === null || !same || !reuse(old, path)) {
       writeFileSync(path, body);
       this.written += 1;
@@ -176,7 +188,9 @@ class SiteWriter {
     if (this.dirs.previous === null) return false;
     const rel = relOf(url);
     const old = join(this.dirs.previous, rel);
-    if (!(checked || this.intact(old, mark)) || !reuse(old, this.pathOf(rel))) return false;
+    const held = checked ? 'intact' : this.held(old, mark);
+    if (held === 'edited') this.healed += 1;
+    if (held !== 'intact' || !reuse(old, this.pathOf(rel))) return false;
     this.count(rel, mark);
     return true;
   }
@@ -189,10 +203,11 @@ class SiteWriter {
     const previous = this.dirs.previous;
     if (previous === null) return false;
     const all = Object.entries(files);
-    const there = (url: string, mark: FileMark): boolean =>
-      statSync(join(previous, relOf(url)), { throwIfNoEntry: false })?.isFile() === true &&
-      this.intact(join(previous, relOf(url)), mark);
-    if (!all.every(([url, mark]) => there(url, mark))) return false;
+    for (const [url, mark] of all) {
+      const held = this.held(join(previous, relOf(url)), mark, true);
+      if (held === 'edited') this.healed += 1;
+      if (held !== 'intact') return false;
+    }
     // the lock is held: nothing else removes a file of the previous version meanwhile
     for (const [url, mark] of all)
       if (!this.keep(url, mark, true)) throw new Error(`${url} left the previous version`);

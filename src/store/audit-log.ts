@@ -8,10 +8,10 @@ import type { ElectionDef } from '../core/model/acta.js';
 import {
   chainHash,
   GENESIS,
-  verifyChains,
+  verifyChainSummary,
   type AuditBreak,
   type AuditReport,
-  type ChainedVersion,
+  type VersionChainSummary,
 } from './audit.js';
 import { electionRow, mesaKey } from './rows.js';
 import type { ImportRecord, LogEntry, LogKind, ProjectionText, QuarantineText } from './records.js';
@@ -61,9 +61,12 @@ export interface PublishedText {
   readonly seats: string | null;
 }
 
-/** Everything the audit reads, as stored (text columns as text). */
+/**
+ * Everything the audit reads, as stored (text columns as text); the acta versions, by far the
+ * most rows, folded as they are read (VersionChainCheck, fed `versionPositions(log)`).
+ */
 export interface AuditRecords {
-  readonly versions: readonly ChainedVersion[];
+  readonly versions: VersionChainSummary;
   readonly imports: readonly (ImportRecord & { readonly hash: string | null })[];
   readonly log: readonly LogEntry[];
   readonly elections: readonly ElectionDef[];
@@ -150,7 +153,7 @@ export interface FullAuditReport extends AuditReport {
  * migrations. `since`: an earlier head's hash that must still be in the log.
  */
 export function verifyAudit(r: AuditRecords, since?: string): FullAuditReport {
-  const base = verifyChains(r.versions, r.imports);
+  const base = verifyChainSummary(r.versions, r.imports);
   const breaks: AuditBreak[] = [...base.breaks];
   const add = (b: AuditBreak | undefined): void => void (b && breaks.push(b));
   add(checkLogChain(r.log));
@@ -268,6 +271,27 @@ function checkElections(r: AuditRecords): AuditBreak | undefined {
   return undefined;
 }
 
+/**
+ * The version positions checkImports reads: each import entry's chain head (its count less one)
+ * and the version after the last import's. An entry whose detail does not parse names none (the
+ * check then fails on it as before).
+ */
+export function versionPositions(log: readonly LogEntry[]): Set<number> {
+  const out = new Set<number>();
+  let last = 0;
+  for (const e of log) {
+    if (e.kind !== 'import') continue;
+    try {
+      last = (JSON.parse(e.detail) as ImportDetail).versions;
+    } catch {
+      continue;
+    }
+    out.add(last - 1);
+  }
+  out.add(last);
+  return out;
+}
+
 function checkImports(r: AuditRecords): AuditBreak[] {
   const out: AuditBreak[] = [];
   const imports = new Map(r.imports.map((i) => [String(i.id), i]));
@@ -283,8 +307,8 @@ function checkImports(r: AuditRecords): AuditBreak[] {
     else if (rec.status !== 'committed')
       out.push(brk('imports', rec.id, 'rolled_back', `status ${rec.status} after its commit`));
     else if (rec.hash !== d.import) out.push(brk('imports', rec.id, 'changed', rec.fileName));
-    const at = r.versions[d.versions - 1]?.hash ?? GENESIS;
-    if (d.versions > r.versions.length || at !== d.versionHead)
+    const at = r.versions.at.get(d.versions - 1)?.hash ?? GENESIS;
+    if (d.versions > r.versions.count || at !== d.versionHead)
       out.push(
         brk('acta_versions', d.versions, 'missing', `the chain's head at import ${e.subject}`),
       );
@@ -296,11 +320,11 @@ function checkImports(r: AuditRecords): AuditBreak[] {
   }
   const head = entries.at(-1);
   const logged_ = head ? (JSON.parse(head.detail) as ImportDetail).versions : 0;
-  if (r.versions.length > logged_)
+  if (r.versions.count > logged_)
     out.push(
       brk(
         'acta_versions',
-        r.versions[logged_]?.id ?? 0,
+        r.versions.at.get(logged_)?.id ?? 0,
         'unlogged',
         'written after the last logged import',
       ),

@@ -119,100 +119,183 @@ export interface AuditReport {
   readonly breaks: readonly AuditBreak[];
 }
 
+/** What the derived-state check keeps of a version: ids and flags, not the row. */
+interface MesaVersion {
+  readonly id: number;
+  readonly version: number;
+  readonly isConflictKind: boolean;
+  readonly isCurrent: boolean;
+  readonly conflict: boolean;
+}
+
+/** One mesa's versions in the order written (named by its first). */
+interface MesaVersions {
+  readonly election: string;
+  readonly mesa: string;
+  readonly list: MesaVersion[];
+}
+
+/** A stored version at a position the audit log's import entries name (checkImports). */
+export interface VersionAt {
+  readonly id: number;
+  readonly hash: string | null;
+}
+
+/** What one pass over the version chain leaves for the audit: no row is kept. */
+export interface VersionChainSummary {
+  readonly count: number;
+  /** The chain's first broken link. */
+  readonly chainBreak: AuditBreak | null;
+  /** The first version gap, then the first acta whose flags disagree with its versions. */
+  readonly stateBreaks: readonly AuditBreak[];
+  /** The versions at the positions asked for (0-based, in the order written). */
+  readonly at: ReadonlyMap<number, VersionAt>;
+}
+
+/**
+ * The version chain checked as it is read, a version at a time in the order written, so that a
+ * store hands over rows without holding them all (the adapter drives, this folds). It keeps a
+ * few flags per version for the derived-state check, and the id and hash of the `wanted`
+ * positions only.
+ */
+export class VersionChainCheck {
+  private prev = GENESIS;
+  private chainBreak: AuditBreak | null = null;
+  private count = 0;
+  private readonly byMesa = new Map<string, MesaVersions>();
+  private readonly at = new Map<number, VersionAt>();
+
+  constructor(private readonly wanted: ReadonlySet<number> = new Set()) {}
+
+  add(v: ChainedVersion): void {
+    if (this.wanted.has(this.count)) this.at.set(this.count, { id: v.id, hash: v.hash });
+    this.count += 1;
+    if (this.chainBreak === null) this.link(v);
+    const key = `${v.acta.election}\u0000${v.mesa}`;
+    const entry: MesaVersion = {
+      id: v.id,
+      version: v.version,
+      isConflictKind: v.kind === 'conflict',
+      isCurrent: v.isCurrent,
+      conflict: v.conflict,
+    };
+    const group = this.byMesa.get(key);
+    if (group) group.list.push(entry);
+    else this.byMesa.set(key, { election: v.acta.election, mesa: v.mesa, list: [entry] });
+  }
+
+  result(): VersionChainSummary {
+    const stateBreaks: AuditBreak[] = [];
+    const gap = firstVersionGap(this.byMesa);
+    if (gap) stateBreaks.push(gap);
+    const mismatch = firstDerivedMismatch(this.byMesa);
+    if (mismatch) stateBreaks.push(mismatch);
+    return { count: this.count, chainBreak: this.chainBreak, stateBreaks, at: this.at };
+  }
+
+  private link(v: ChainedVersion): void {
+    const expected = versionHash(this.prev, v);
+    if (v.hash === null || v.hash !== expected)
+      this.chainBreak = {
+        table: 'acta_versions',
+        id: v.id,
+        reason: v.hash === null ? 'missing_hash' : 'hash_mismatch',
+        // A deleted row breaks the link of the row written after it, so name both possibilities.
+        detail: `mesa ${v.mesa} version ${v.version} (${v.acta.election}): its hash does not follow from the row written before it — this row, or one written just before it, was changed or deleted`,
+      };
+    else this.prev = expected;
+  }
+}
+
 /**
  * A mesa's versions are numbered 1, 2, … with no gap (the planner numbers each after the highest
  * stored), so a missing number names a deleted version that the chain alone can only place near
  * the next row written after it.
  */
-function firstVersionGap(
-  byMesa: ReadonlyMap<string, readonly ChainedVersion[]>,
-): AuditBreak | null {
-  for (const list of byMesa.values()) {
+function firstVersionGap(byMesa: ReadonlyMap<string, MesaVersions>): AuditBreak | null {
+  for (const { election, mesa, list } of byMesa.values()) {
     const numbers = list.map((v) => v.version).sort((a, b) => a - b);
     const missing = numbers.findIndex((n, i) => n !== i + 1);
     if (missing === -1) continue;
-    const first = list[0] as ChainedVersion;
     return {
       table: 'acta_versions',
-      id: `${first.acta.election}/${first.mesa}/${missing + 1}`,
+      id: `${election}/${mesa}/${missing + 1}`,
       reason: 'missing',
-      detail: `mesa ${first.mesa} (${first.acta.election}): version ${missing + 1} is missing (stored: ${numbers.join(', ')})`,
+      detail: `mesa ${mesa} (${election}): version ${missing + 1} is missing (stored: ${numbers.join(', ')})`,
     };
+  }
+  return null;
+}
+
+/**
+ * Derived state: the current version is the latest that is not a conflict; it is flagged when a
+ * later conflict exists.
+ */
+function firstDerivedMismatch(byMesa: ReadonlyMap<string, MesaVersions>): AuditBreak | null {
+  for (const { election, mesa, list } of byMesa.values()) {
+    list.sort((a, b) => a.version - b.version);
+    let current = -1;
+    list.forEach((v, i) => {
+      if (!v.isConflictKind) current = i;
+    });
+    const flagged = list.slice(current + 1).some((v) => v.isConflictKind);
+    const bad = list.find(
+      (v, i) => v.isCurrent !== (i === current) || v.conflict !== (i === current && flagged),
+    );
+    if (bad)
+      return {
+        table: 'acta_versions',
+        id: bad.id,
+        reason: 'derived_state_mismatch',
+        detail: `mesa ${mesa} (${election}): current/conflict flags disagree with its versions`,
+      };
   }
   return null;
 }
 
 /** Verifies both chains and that each acta's current/conflict flags follow from its versions. */
 export function verifyChains(
-  versions: readonly ChainedVersion[],
+  versions: Iterable<ChainedVersion>,
+  imports: readonly (ImportRecord & { readonly hash: string | null })[],
+): AuditReport {
+  const check = new VersionChainCheck();
+  for (const v of versions) check.add(v);
+  return verifyChainSummary(check.result(), imports);
+}
+
+/** The version chain's summary with the import chain checked: the breaks in the order of old. */
+export function verifyChainSummary(
+  versions: VersionChainSummary,
   imports: readonly (ImportRecord & { readonly hash: string | null })[],
 ): AuditReport {
   const breaks: AuditBreak[] = [];
+  if (versions.chainBreak) breaks.push(versions.chainBreak);
+  const importBreak = firstImportBreak(imports);
+  if (importBreak) breaks.push(importBreak);
+  breaks.push(...versions.stateBreaks);
+  return {
+    ok: breaks.length === 0,
+    versions: versions.count,
+    imports: imports.filter((r) => r.status === 'committed').length,
+    breaks,
+  };
+}
+
+function firstImportBreak(
+  imports: readonly (ImportRecord & { readonly hash: string | null })[],
+): AuditBreak | null {
   let prev = GENESIS;
-  for (const v of versions) {
-    const expected = versionHash(prev, v);
-    if (v.hash === null || v.hash !== expected) {
-      breaks.push({
-        table: 'acta_versions',
-        id: v.id,
-        reason: v.hash === null ? 'missing_hash' : 'hash_mismatch',
-        // A deleted row breaks the link of the row written after it, so name both possibilities.
-        detail: `mesa ${v.mesa} version ${v.version} (${v.acta.election}): its hash does not follow from the row written before it — this row, or one written just before it, was changed or deleted`,
-      });
-      break;
-    }
-    prev = expected;
-  }
-  prev = GENESIS;
   for (const r of imports) {
     if (r.status !== 'committed') continue;
     const expected = importHash(prev, r);
-    if (r.hash === null || r.hash !== expected) {
-      breaks.push({
+    if (r.hash === null || r.hash !== expected)
+      return {
         table: 'imports',
         id: r.id,
         reason: r.hash === null ? 'missing_hash' : 'hash_mismatch',
         detail: `import ${r.id}, ${r.fileName} (${r.election}): its hash does not follow from the import before it — this import, or one committed just before it, was changed or deleted`,
-      });
-      break;
-    }
+      };
     prev = expected;
   }
-  // Derived state: the current version is the latest that is not a conflict; it is flagged when
-  // a later conflict exists.
-  const byMesa = new Map<string, ChainedVersion[]>();
-  for (const v of versions) {
-    const key = `${v.acta.election}\u0000${v.mesa}`;
-    const list = byMesa.get(key);
-    if (list) list.push(v);
-    else byMesa.set(key, [v]);
-  }
-  const gap = firstVersionGap(byMesa);
-  if (gap) breaks.push(gap);
-  for (const list of byMesa.values()) {
-    list.sort((a, b) => a.version - b.version);
-    let current = -1;
-    list.forEach((v, i) => {
-      if (v.kind !== 'conflict') current = i;
-    });
-    const flagged = list.slice(current + 1).some((v) => v.kind === 'conflict');
-    const bad = list.find(
-      (v, i) => v.isCurrent !== (i === current) || v.conflict !== (i === current && flagged),
-    );
-    if (bad) {
-      breaks.push({
-        table: 'acta_versions',
-        id: bad.id,
-        reason: 'derived_state_mismatch',
-        detail: `mesa ${bad.mesa} (${bad.acta.election}): current/conflict flags disagree with its versions`,
-      });
-      break;
-    }
-  }
-  return {
-    ok: breaks.length === 0,
-    versions: versions.length,
-    imports: imports.filter((r) => r.status === 'committed').length,
-    breaks,
-  };
+  return null;
 }

@@ -1,7 +1,7 @@
 // The PostgreSQL store's audit: the log appended under LOG_LOCK inside each write transaction, and
 // the records an audit reads (every table as of one moment).
 import type pg from 'pg';
-import type { ChainedVersion } from '../audit.js';
+import { VersionChainCheck, type ChainedVersion } from '../audit.js';
 import { appendLogAsync, logImportAsync, type AuditDriver } from '../audit-append.js';
 import {
   headOf,
@@ -9,6 +9,7 @@ import {
   type AuditRecords,
   type PlaceRow,
   type PublishedText,
+  versionPositions,
 } from '../audit-log.js';
 import { electionOf, importOf, logEntryOf, projectionOf, quarantineOf, type Row } from '../rows.js';
 import type { ImportRecord, LogEntry, LogKind } from '../records.js';
@@ -74,44 +75,72 @@ export async function publishedText(q: Query, election: string): Promise<Publish
   return { election, units, seats: seats?.doc ?? null };
 }
 
+const chainedVersion = (r: Row): ChainedVersion => ({
+  ...chained(r),
+  id: r['id'] as number,
+  isCurrent: r['is_current'] === true,
+  conflict: r['conflict'] === true,
+  hash: (r['hash'] as string | null) ?? null,
+});
+
+async function chainedImports(
+  q: Query,
+): Promise<(ImportRecord & { readonly hash: string | null })[]> {
+  return ((await q('SELECT * FROM imports ORDER BY id')).rows as Row[]).map((r) => ({
+    ...importOf(r),
+    hash: (r['hash'] as string | null) ?? null,
+  }));
+}
+
 /** Both hash chains as stored: every version and every import, with their hashes. */
 export async function chainsOn(q: Query): Promise<{
   versions: ChainedVersion[];
   imports: (ImportRecord & { readonly hash: string | null })[];
 }> {
   const versions = ((await q('SELECT * FROM acta_versions ORDER BY id')).rows as Row[]).map(
-    (r) => ({
-      ...chained(r),
-      id: r['id'] as number,
-      isCurrent: r['is_current'] === true,
-      conflict: r['conflict'] === true,
-      hash: (r['hash'] as string | null) ?? null,
-    }),
+    chainedVersion,
   );
-  const imports = ((await q('SELECT * FROM imports ORDER BY id')).rows as Row[]).map((r) => ({
-    ...importOf(r),
-    hash: (r['hash'] as string | null) ?? null,
-  }));
-  return { versions, imports };
+  return { versions, imports: await chainedImports(q) };
 }
 
-/** Every record an audit checks, in one repeatable-read transaction: as of the same moment. */
-export async function auditRecordsOf(pool: pg.Pool): Promise<AuditRecords> {
+/** Folds every version into `check` in the order written, `page` rows at a time (keyset on id). */
+async function foldVersions(q: Query, check: VersionChainCheck, page: number): Promise<void> {
+  let after: unknown = null;
+  for (;;) {
+    const rows = (
+      await q(
+        'SELECT * FROM acta_versions WHERE $1::bigint IS NULL OR id > $1 ORDER BY id LIMIT $2',
+        [after, page],
+      )
+    ).rows as Row[];
+    for (const r of rows) check.add(chainedVersion(r));
+    if (rows.length < page) return;
+    after = (rows.at(-1) as Row)['id'];
+  }
+}
+
+/**
+ * Every record an audit checks, in one repeatable-read transaction: as of the same moment. The
+ * versions are folded as read, `page` at a time (a test sets a small one to cross pages).
+ */
+export async function auditRecordsOf(pool: pg.Pool, page = 5000): Promise<AuditRecords> {
   const c = await pool.connect();
   try {
     await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const q: Query = (text, values) => c.query(text, values);
     const all = async (sql: string): Promise<Row[]> => (await q(sql)).rows as Row[];
-    const { versions, imports } = await chainsOn(q);
+    const log = (await all('SELECT * FROM audit_log ORDER BY seq')).map(logEntryOf);
+    const versions = new VersionChainCheck(versionPositions(log));
+    await foldVersions(q, versions, page);
     const published: PublishedText[] = [];
     for (const r of await all(
       'SELECT election FROM published_units UNION SELECT election FROM published_seats',
     ))
       published.push(await publishedText(q, r['election'] as string));
     const out: AuditRecords = {
-      versions,
-      imports,
-      log: (await all('SELECT * FROM audit_log ORDER BY seq')).map(logEntryOf),
+      versions: versions.result(),
+      imports: await chainedImports(q),
+      log,
       elections: (await all('SELECT * FROM elections ORDER BY id')).map(electionOf),
       quarantine: (await all('SELECT * FROM quarantine')).map(quarantineOf),
       places: (await all('SELECT * FROM places')) as unknown as PlaceRow[],

@@ -65,7 +65,7 @@ export const PG_BUSY_MS = 10_000;
 
 const INT8 = 20;
 /** 64-bit integers (ids, counts) as numbers: every value cifra stores is far below 2^53. */
-const types = {
+export const PG_TYPES = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === INT8
       ? (v: string) => Number(v)
@@ -95,7 +95,7 @@ export class PgStore implements Store {
     connectionString: string,
     private readonly busyMs = PG_BUSY_MS,
   ) {
-    this.pool = new pg.Pool({ connectionString, max: 8, types });
+    this.pool = new pg.Pool({ connectionString, max: 8, types: PG_TYPES });
   }
 
   async migrate(): Promise<void> {

@@ -1,7 +1,7 @@
 // The SQLite store's audit: the log appended inside each write transaction, and the records an
 // audit reads (every table as of one moment).
 import type Database from 'better-sqlite3';
-import type { ChainedVersion } from '../audit.js';
+import { VersionChainCheck, type ChainedVersion } from '../audit.js';
 import { appendLogSync, logImportSync, type AuditDriver } from '../audit-append.js';
 import {
   headOf,
@@ -9,6 +9,7 @@ import {
   type AuditRecords,
   type PlaceRow,
   type PublishedText,
+  versionPositions,
 } from '../audit-log.js';
 import { electionOf, importOf, logEntryOf, projectionOf, quarantineOf, type Row } from '../rows.js';
 import type { ImportRecord, LogEntry, LogKind } from '../records.js';
@@ -68,41 +69,52 @@ export function publishedText(db: Database.Database, election: string): Publishe
   return { election, units, seats: seats?.doc ?? null };
 }
 
+const VERSIONS_SQL = 'SELECT * FROM acta_versions ORDER BY id';
+
+const chainedVersion = (r: Row): ChainedVersion => ({
+  ...chained(r),
+  id: r['id'] as number,
+  isCurrent: r['is_current'] === 1,
+  conflict: r['conflict'] === 1,
+  hash: (r['hash'] as string | null) ?? null,
+});
+
+function chainedImports(
+  db: Database.Database,
+): (ImportRecord & { readonly hash: string | null })[] {
+  return (db.prepare('SELECT * FROM imports ORDER BY id').all() as Row[]).map((r) => ({
+    ...importOf(r),
+    hash: (r['hash'] as string | null) ?? null,
+  }));
+}
+
 /** Both hash chains as stored: every version and every import, with their hashes. */
 export function chainsOf(db: Database.Database): {
   versions: ChainedVersion[];
   imports: (ImportRecord & { readonly hash: string | null })[];
 } {
-  const versions = (db.prepare('SELECT * FROM acta_versions ORDER BY id').all() as Row[]).map(
-    (r) => ({
-      ...chained(r),
-      id: r['id'] as number,
-      isCurrent: r['is_current'] === 1,
-      conflict: r['conflict'] === 1,
-      hash: (r['hash'] as string | null) ?? null,
-    }),
-  );
-  const imports = (db.prepare('SELECT * FROM imports ORDER BY id').all() as Row[]).map((r) => ({
-    ...importOf(r),
-    hash: (r['hash'] as string | null) ?? null,
-  }));
-  return { versions, imports };
+  const versions = (db.prepare(VERSIONS_SQL).all() as Row[]).map(chainedVersion);
+  return { versions, imports: chainedImports(db) };
 }
 
 /** Every record an audit checks, in one read transaction: every table as of the same moment. */
 export function auditRecordsOf(db: Database.Database): AuditRecords {
   return db.transaction(() => {
     const all = (sql: string): Row[] => db.prepare(sql).all() as Row[];
-    const { versions, imports } = chainsOf(db);
+    const log = all('SELECT * FROM audit_log ORDER BY seq').map(logEntryOf);
+    // Each row is folded and dropped as it is read: the versions are most of the store.
+    const versions = new VersionChainCheck(versionPositions(log));
+    for (const r of db.prepare(VERSIONS_SQL).iterate() as IterableIterator<Row>)
+      versions.add(chainedVersion(r));
     const published = (
       all(
         'SELECT election FROM published_units UNION SELECT election FROM published_seats',
       ) as Row[]
     ).map((r) => publishedText(db, r['election'] as string));
     return {
-      versions,
-      imports,
-      log: all('SELECT * FROM audit_log ORDER BY seq').map(logEntryOf),
+      versions: versions.result(),
+      imports: chainedImports(db),
+      log,
       elections: all('SELECT * FROM elections ORDER BY id').map(electionOf),
       quarantine: all('SELECT * FROM quarantine').map(quarantineOf),
       places: all('SELECT * FROM places') as unknown as PlaceRow[],
