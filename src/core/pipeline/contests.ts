@@ -5,6 +5,7 @@ import { seatsFromBands } from '../rules/apportion.js';
 import { decidePresidentialRound, type PresidentialResult } from '../rules/presidential.js';
 import { settlePresidentialRound } from '../rules/settled.js';
 import { decidedOf, decidedPlurality, type Decided } from './contest-decided.js';
+import { councilSeatsDecided } from './contest-seats-decided.js';
 import type { ListRuleset, PresidentialRuleset } from '../rulesets/ruleset.js';
 import {
   computePreparedSeats,
@@ -101,7 +102,13 @@ export interface CouncilContest extends ContestBase {
   readonly type: 'council';
   /** Regidores or consejeros; null when its size is unknown (no seats, no population band). */
   readonly totalSeats: number | null;
+  /** The allocation on the votes counted so far (the seats won once `seatsDecided`). */
   readonly seats: Readonly<Record<string, number>>;
+  /**
+   * Whether no vote still out can change the seats (src/core/pipeline/contest-seats-decided.ts);
+   * null: they are only the allocation of the votes counted.
+   */
+  readonly seatsDecided: Decided;
   /** The list whose head takes the office (a mayor): null on an unresolved tie or no head office. */
   readonly head: string | null;
   /** The majority bonus, when it changed the winning list's seats. */
@@ -340,15 +347,30 @@ function councilOf(
 ): CouncilContest {
   const bonus = d?.clauses?.find((x) => x.clause === 'majority-bonus');
   // the head (the mayor) is the most-voted list's: decided when no vote still out could change it
+  const final = set.complete || c.final === true;
+  const remaining = c.remaining ?? null;
   const decided = decidedPlurality(
     c.lists.map((l) => l.votes),
-    { final: set.complete || c.final === true, remaining: c.remaining ?? null },
+    { final, remaining },
   );
+  const seatsDecided =
+    d === undefined
+      ? null
+      : councilSeatsDecided(set.ruleset, {
+          votes: c.lists,
+          seats: d.seats,
+          totalSeats: d.totalSeats,
+          headDecided: decided,
+          final,
+          remaining,
+          tied: ties.length > 0,
+        });
   return {
     ...base(set.kind, set.ruleset.id, c),
     decided: d?.head ? decided : null,
     type: 'council',
     totalSeats: d?.totalSeats ?? null,
+    seatsDecided,
     seats: d?.seats ?? {},
     head: d?.head?.party ?? null,
     bonus: bonus ? { party: bonus.party, before: bonus.before, after: bonus.after } : null,
