@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { councilRuleset } from '../../test-utils/erm-rulesets.js';
+import { plus, split } from '../../test-utils/vote-splits.js';
 import { computeContests, type CouncilContest } from './contests.js';
 
 const BONUS = councilRuleset(true);
@@ -35,18 +36,6 @@ function council(
 /** Seats by list, lists without a seat left out. */
 const won = (c: CouncilContest): Record<string, number> =>
   Object.fromEntries(Object.entries(c.seats).filter(([, n]) => n > 0));
-
-const plus = (votes: readonly number[], extra: readonly number[]): number[] =>
-  votes.map((v, i) => v + (extra[i] ?? 0));
-
-/** A split of `total` votes among `n` lists from random weights (the first takes the rounding). */
-const split = (total: number, weights: readonly number[]): number[] => {
-  const w = weights.map((x) => x + 1);
-  const sum = w.reduce((a, b) => a + b, 0);
-  const out = w.map((x) => Math.floor((x * total) / sum));
-  out[0] = (out[0] ?? 0) + total - out.reduce((a, b) => a + b, 0);
-  return out;
-};
 
 describe('council seats decided by the figures (cifra repartidora, Ley 26864 art. 26)', () => {
   it('by hand, no bonus: 5 seats, A 600 B 300 C 100 → A 4 (600/4 = 150) B 1 (300)', () => {
