@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LIMA_2022_WITHOUT_BONUS, cli, fileWriter, tempDir } from './helpers.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
+import { getContestsElection } from '../src/results/contests.js';
 
 const example = (name: string): string => join(PROJECT_ROOT, 'examples', 'erm', name);
 const dir = tempDir('cifra-erm-');
@@ -161,6 +162,35 @@ describe('cifra winner (alias cifra president)', () => {
 });
 
 describe('cifra contests (a multi-contest election in one pass)', () => {
+  it('council seats the votes still out could move are not said won (session 22), es/en', async () => {
+    const doc = getContestsElection('pe-erm-2022', { seed: 2022 });
+    if (!doc.ok) throw new Error('pe-erm-2022');
+    const sum = (k: 'seats' | 'seatsOpen'): string =>
+      doc.value.national.byType.reduce((a, t) => a + t[k], 0).toLocaleString('en-US');
+    const r = await cli('contests', 'pe-erm-2022', '--seed', '2022');
+    expect(r.out).toContain(
+      `Seats: ${sum('seats')} decided, ${sum('seatsOpen')} on the votes counted, can change`,
+    );
+    expect(r.out).toMatch(/seats decided .* seats on the count/);
+    // Lima: up to 143 actas × 300 votes out — its 18 seats besides the bonus could still move
+    const lima = await cli('contests', 'pe-erm-2022', '--contest', 'provincial-council/140100');
+    expect(lima.out).toContain('seats on the votes counted: not decided, they can change');
+    // Tumbes: 100 % of its actas, no lot
+    const tumbes = await cli('contests', 'pe-erm-2022', '--contest', 'provincial-council/230100');
+    expect(tumbes.out).toContain('seats decided: the source’s count is over');
+    const es = await cli('contests', 'pe-erm-2022', '--seed', '2022', '--lang', 'es');
+    expect(es.out).toMatch(/Escaños: [\d.,]+ asignados, [\d.,]+ según lo contado, pueden cambiar/);
+    const limaEs = await cli(
+      'contests',
+      'pe-erm-2022',
+      '--contest',
+      'provincial-council/140100',
+      '--lang',
+      'es',
+    );
+    expect(limaEs.out).toContain('escaños según lo contado: sin decidir, pueden cambiar');
+  });
+
   it('pe-erm-2022: the national picture and the governors; one council with its bonus explained', async () => {
     const r = await cli('contests', 'pe-erm-2022', '--seed', '2022');
     expect(r.code).toBe(0);
@@ -230,16 +260,17 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
     );
     expect(table.out).toContain('without the majority bonus (--bonus off, a what-if)');
     // the whole election: Renovación Popular's capital-council seats fall without the bonus
-    type Doc = { national: { organisations: { party: string; seats: Record<string, number> }[] } };
-    const rp = async (bonus: string): Promise<number | undefined> => {
+    // (decided or on the votes counted: Lima's are not decided)
+    type Seats = Record<string, number>;
+    type Doc = { national: { organisations: { party: string; seats: Seats; seatsOpen: Seats }[] } };
+    const rp = async (bonus: string): Promise<number> => {
       const r = await cli('contests', 'pe-erm-2022', '--bonus', bonus, '--format', 'json');
       const d = JSON.parse(r.out) as Doc;
-      return d.national.organisations.find((o) => o.party === 'RENOVACION POPULAR')?.seats[
-        'provincial-council'
-      ];
+      const o = d.national.organisations.find((x) => x.party === 'RENOVACION POPULAR');
+      return (o?.seats['provincial-council'] ?? 0) + (o?.seatsOpen['provincial-council'] ?? 0);
     };
     const [on, noBonus] = [await rp('on'), await rp('off')];
-    expect(on ?? 0).toBeGreaterThan(noBonus ?? 0);
+    expect(on).toBeGreaterThan(noBonus);
     const bad = await cli('contests', 'pe-erm-2022', '--bonus', 'maybe');
     expect(bad.code).toBe(2);
   });

@@ -50,12 +50,42 @@ describe('GET /api/v1/contests/{election}', () => {
     });
     const rp = doc.national.organisations.find((o) => o.party === 'RENOVACION POPULAR');
     expect(rp?.type).toBe('party');
-    expect(rp?.seats['provincial-council']).toBeGreaterThanOrEqual(21);
+    // Lima's 21 on the votes counted, not decided (session 22): apart from the decided seats
+    expect(rp?.seatsOpen['provincial-council']).toBeGreaterThanOrEqual(21);
     // the seed settles the tied district councils: the runoffs, the councils of unknown size,
     // those with nothing counted and those the votes still out could turn stay open — among the
     // governors, the 9 runoffs and Tacna (30.6 % with up to 6,000 votes out)
     expect(doc.national.open.filter((id) => id.startsWith('governor/'))).toHaveLength(10);
     expect(doc.national.open).toContain('governor/TACNA');
+  });
+
+  it('council seats: decided apart from the allocation of the votes counted (session 22)', async () => {
+    const doc = ContestsElectionSchema.parse(
+      (await get('/api/v1/contests/pe-erm-2022?seed=2022')).json(),
+    );
+    const of = (id: string) => doc.contests.find((c) => c.id === id);
+    // Tumbes: 100 % of its actas; Lima: 143 actas out (up to 42,900 votes) can move a seat
+    expect(of('provincial-council/230100')?.seatsDecided).toBe('source-final');
+    expect(of('provincial-council/140100')?.seatsDecided).toBeNull();
+    expect(of('governor/TUMBES')?.seatsDecided).toBeNull();
+    // the national totals count a council's seats as decided only when the council says so
+    const councils = doc.contests.filter((c) => c.totalSeats !== null);
+    const seats = (pred: (c: (typeof councils)[number]) => boolean): number =>
+      councils.filter(pred).reduce((a, c) => a + (c.totalSeats ?? 0), 0);
+    const decided = doc.national.byType.reduce((a, t) => a + t.seats, 0);
+    const open = doc.national.byType.reduce((a, t) => a + t.seatsOpen, 0);
+    expect(decided).toBe(seats((c) => c.seatsDecided !== null));
+    // (a council with nothing counted allocates nothing)
+    expect(open).toBeLessThanOrEqual(seats((c) => c.seatsDecided === null));
+    expect(open).toBeGreaterThan(0);
+    for (const o of doc.national.organisations)
+      expect(Object.keys(o.seatsOpen).every((k) => k.endsWith('council'))).toBe(true);
+    // a council whose seats are open is an open contest
+    expect(doc.national.open).toContain('provincial-council/140100');
+    const lima = ContestSchema.parse(
+      (await get('/api/v1/contests/pe-erm-2022/provincial-council/140100?seed=2022')).json(),
+    );
+    expect(lima.type === 'council' && lima.seatsDecided).toBeNull();
   });
 
   it('states a winner only when the figures settle it (review 20 L10): else who leads, and why not', async () => {

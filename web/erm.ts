@@ -62,7 +62,10 @@ function colorOf(party: string): string {
 
 const sum = (r: Readonly<Record<string, number>>): number =>
   Object.values(r).reduce((a, b) => a + b, 0);
+/** Seats decided: no vote still out can move them (session 22: never the allocation of a count). */
 const seats = (o: Org): number => sum(o.seats);
+/** Seats on the votes counted in councils whose seats are not decided: they can change. */
+const seatsOpen = (o: Org): number => sum(o.seatsOpen);
 
 /** The status of the figures, as the manifest gives it: never "official" for a capture. */
 function statusLine(doc: ContestsElection): string {
@@ -86,6 +89,16 @@ function ermName(id: string): string {
 export async function startErm(applyStrings: () => void): Promise<void> {
   document.body.classList.add('erm-mode');
   $('erm').hidden = false;
+  // the first tab stop here too: the election selector, the view's first control (the dashboard's
+  // search box is not on this view); focused by script so no fragment enters the shared URL
+  const skip = $('skip-search');
+  skip.dataset['i18n'] = 'ermSkip';
+  skip.textContent = t('ermSkip');
+  skip.setAttribute('href', '#erm-election');
+  skip.addEventListener('click', (e) => {
+    e.preventDefault();
+    $select('erm-election').focus();
+  });
   // a static host serves no what-if: the switch is withdrawn rather than silently ignored
   erm.serverless = (await api.site())?.kind === 'static';
   $input('erm-bonus').disabled = erm.serverless;
@@ -173,7 +186,7 @@ function renderNational(doc: ContestsElection): void {
     el(
       'tr',
       {},
-      ...['ermType', 'ermOrgs', 'ermHeads', 'ermSeats', 'ermRunoffs', 'ermLeading'].map((k) =>
+      ...['ermType', 'ermOrgs', 'ermHeads', 'ermSeatsWon', 'ermRunoffs', 'ermLeading'].map((k) =>
         el('th', {}, t(k)),
       ),
     ),
@@ -187,6 +200,9 @@ function renderNational(doc: ContestsElection): void {
     ),
   );
   cardTable($('erm-bytype'));
+  const won = n.byType.reduce((a, b) => a + b.seats, 0);
+  const open = n.byType.reduce((a, b) => a + b.seatsOpen, 0);
+  $('erm-seats-note').textContent = t('ermSeatsNote')(fmt(won), fmt(open));
   $('erm-classification').textContent =
     `${t(inferred ? 'ermInferredNote' : 'ermClassNote')}: ${inLang(n.classification)}`;
   // a second round's winner is counted as the governor (its office), not as a column of its own
@@ -198,7 +214,7 @@ function renderNational(doc: ContestsElection): void {
       {},
       el('th', {}, t('ermOrg')),
       ...kinds.map((k) => el('th', {}, t(`ermKind-${k}`))),
-      el('th', {}, t('ermSeats')),
+      el('th', { title: t('ermSeatsWonTitle') }, t('ermSeats')),
       el('th', {}, t('ermRunoffs')),
       // a short header (the table must fit a desktop's box, not turn to cards); the title says it whole
       el('th', { title: t('ermLeading') }, t('ermLeadingShort')),
@@ -209,7 +225,7 @@ function renderNational(doc: ContestsElection): void {
         {},
         el('td', {}, swatch(o.party), o.party, el('small', {}, ` · ${typeName(o.type)}`)),
         ...kinds.map((k) => el('td', {}, fmt(o.heads[k] ?? 0))),
-        el('td', {}, fmt(seats(o))),
+        el('td', {}, fmt(seats(o)), ...openSeats(o)),
         el('td', {}, fmt(o.runoffs)),
         el('td', {}, fmt(sum(o.leading))),
       ),
@@ -219,6 +235,11 @@ function renderNational(doc: ContestsElection): void {
 }
 
 const num = (x: number): HTMLTableCellElement => el('td', { class: 'num' }, fmt(x));
+/** Seats on the votes counted beside the decided ones, said apart: "+5 sin decidir". */
+const openSeats = (o: Org): HTMLElement[] =>
+  seatsOpen(o) > 0
+    ? [el('small', { class: 'open-seats' }, ` +${fmt(seatsOpen(o))} ${t('ermSeatsOpenShort')}`)]
+    : [];
 const swatch = (party: string): HTMLSpanElement =>
   el('span', { class: 'swatch', style: `background:${colorOf(party)}` });
 /** A lead not decided: the leader's colour, pale (the map's fill-opacity). */
@@ -376,7 +397,11 @@ async function renderRunoffs(doc: ContestsElection, seq: number): Promise<void> 
   const of = doc.contests.filter((c) => c.kind === 'governor').length;
   // at a provisional cut the pair can still change: said beside the count, not only at the top
   const prov = doc.status.kind === 'provisional' ? ` · ${t('ermProvisional')}` : '';
-  $('erm-runoffs-count').textContent = `${t('ermRunoffsOf')(runoffs.length, of)}${prov}`;
+  // pairs the votes still out could change are counted apart (their rows say so)
+  const settled = runoffs.filter((c) => c.decided !== null || c.secondRound).length;
+  const undecided = runoffs.length - settled;
+  $('erm-runoffs-count').textContent =
+    `${t('ermRunoffsOf')(settled, of)}${undecided > 0 ? ` · ${t('ermRunoffsOpen')(undecided)}` : ''}${prov}`;
   $('erm-runoffs').replaceChildren(
     el(
       'tr',
@@ -549,6 +574,8 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
     c.name,
   );
   $('erm-bonus-line').textContent = bonusLine(c, bonusOff);
+  $('erm-seats-status').textContent = t(`ermSeatsStatus-${c.seatsDecided ?? 'open'}`);
+  $('erm-seats-status').dataset['decided'] = c.seatsDecided ?? '';
   $('erm-seats').replaceChildren(
     el('tr', {}, ...['ermOrg', 'ermVotes', 'ermSeats'].map((k) => el('th', {}, t(k)))),
     ...c.votes.map((v) =>

@@ -480,6 +480,20 @@ const ES = {
   belowShare: (rule: Arg) => `no alcanza la valla del ${rule}`,
   runoffBySourceRank: (rest: Arg, pct: Arg, second: Arg) =>
     `, según el orden de la fuente: ${rest} suman ${pct}, pero ninguno por separado supera a ${second}`,
+  ermSeatsWon: 'Regidores asignados',
+  ermSeatsWonTitle:
+    'Regidores asignados: ningún voto por contar puede moverlos; «+N sin decidir»: según lo contado, pueden cambiar',
+  ermSeatsNote: (won: Arg, open: Arg) =>
+    `Regidores: ${won} asignados, ${open} según lo contado, pueden cambiar`,
+  ermSeatsOpenShort: 'sin decidir',
+  ermRunoffsOpen: (n: Arg) => `${count(n, 'par', 'pares')} sin decidir`,
+  'ermSeatsStatus-source-final':
+    'Regidores asignados: 100 % de actas contabilizadas según la fuente',
+  'ermSeatsStatus-mathematically':
+    'Regidores asignados: ningún reparto de los votos por contar mueve uno (actas pendientes × 300 electores)',
+  'ermSeatsStatus-open':
+    'Regidores según lo contado, sin decidir: los votos por contar pueden cambiarlos',
+  ermSkip: 'Saltar al selector de elección',
 };
 
 /** Every string of the interface; English must have each Spanish one, alike in form. */
@@ -909,6 +923,19 @@ const EN: Strings = {
   belowShare: (rule) => `below the ${rule} threshold`,
   runoffBySourceRank: (rest, pct, second) =>
     `, by the source's ranking: ${rest} total ${pct}, but none of them alone tops ${second}`,
+  ermSeatsWon: 'Councillors decided',
+  ermSeatsWonTitle:
+    'Councillors decided: no vote still to count can move them; +N undecided: on the votes counted, can change',
+  ermSeatsNote: (won, open) =>
+    `Councillors: ${won} decided, ${open} on the votes counted, can change`,
+  ermSeatsOpenShort: 'undecided',
+  ermRunoffsOpen: (n) => `${count(n, 'pair', 'pairs')} not decided`,
+  'ermSeatsStatus-source-final': 'Councillors decided: 100 % of actas counted by the source',
+  'ermSeatsStatus-mathematically':
+    'Councillors decided: no split of the votes still to count moves one (actas out × 300 electors)',
+  'ermSeatsStatus-open':
+    'Councillors on the votes counted, not decided: the votes still to count can change them',
+  ermSkip: 'Skip to the election selector',
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { es: ES, en: EN };

@@ -75,6 +75,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   organisations: 'organizaciones',
   offices: 'cargos',
   'in runoffs': 'en segunda vuelta',
+  'seats decided': 'escaños asignados',
+  'seats on the count': 'según lo contado',
   organisation: 'organización',
   type: 'tipo',
   governors: 'gobernadores',
@@ -424,6 +426,13 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '{region}: runoff {pair}': '{region}: segunda vuelta {pair}',
   '{region}: TIE (reported)': '{region}: EMPATE (informado)',
   '{region}: {leader} leads, not decided': '{region}: lidera {leader}, sin decidir',
+  'Seats: {decided} decided, {open} on the votes counted, can change':
+    'Escaños: {decided} asignados, {open} según lo contado, pueden cambiar',
+  'seats decided: the source’s count is over': 'escaños decididos: el conteo de la fuente terminó',
+  'seats decided: no split of the votes still out can move one':
+    'escaños decididos: ningún reparto de los votos por contar puede mover uno',
+  'seats on the votes counted: not decided, they can change':
+    'escaños según lo contado: sin decidir, pueden cambiar',
   "Spain 2023 — Congress (D'Hondt by province, 3 %): totals":
     "España 2023 — Congreso (D'Hondt por provincia, 3 %): totales",
 };

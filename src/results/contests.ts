@@ -40,6 +40,13 @@ const Decided = z
     "Whether the outcome (a governor's winner or runoff pair, a council's head: its mayor) is a fact yet. source-final: the source says the contest's count is over (a final status, or 100 % of its actas); mathematically: no split of the votes still to count (at most the actas not counted × a mesa's most electors) could change it; null: neither — the outcome is only the standing, said as who leads",
   );
 
+const SeatsDecided = z
+  .enum(['source-final', 'mathematically'])
+  .nullable()
+  .describe(
+    "Whether a council's seats are a fact yet. source-final: the source's count is over (no lot took part); mathematically: no split of the votes still to count could move a seat (the cifra repartidora's quotients and the majority bonus checked against them, Ley 26864 arts. 25–26); null: the seats are only the allocation of the votes counted, and can change (always null for a governor)",
+  );
+
 export const ContestSummarySchema = z.object({
   id: z
     .string()
@@ -70,6 +77,7 @@ export const ContestSummarySchema = z.object({
     .int()
     .nullable()
     .describe('Council seats (null: size unknown, or a governor)'),
+  seatsDecided: SeatsDecided,
 });
 
 export const ContestSchema = z.discriminatedUnion('type', [
@@ -109,7 +117,8 @@ export const ContestSchema = z.discriminatedUnion('type', [
     votes: Votes,
     decided: Decided,
     totalSeats: z.number().int().nullable(),
-    seats: Tally,
+    seats: Tally.describe('Seats on the votes counted: won once seatsDecided is not null'),
+    seatsDecided: SeatsDecided,
     head: z
       .string()
       .nullable()
@@ -160,7 +169,12 @@ export const ContestsElectionSchema = z.object({
         party: z.string(),
         type: z.enum(['party', 'regional-movement']),
         heads: Heads.describe('Offices won by contest kind: governors, mayors'),
-        seats: Heads.describe('Seats won by contest kind: regidores'),
+        seats: Heads.describe(
+          'Seats decided by contest kind (regidores, consejeros): no vote still out can move them',
+        ),
+        seatsOpen: Heads.describe(
+          'Seats on the votes counted in councils whose seats are not decided, by contest kind: they can change',
+        ),
         runoffs: z.number().int(),
         leading: Heads.describe(
           'Offices it leads on the votes counted that are not decided yet, by contest kind',
@@ -178,7 +192,8 @@ export const ContestsElectionSchema = z.object({
         type: z.enum(['party', 'regional-movement']),
         organisations: z.number().int(),
         heads: z.number().int(),
-        seats: z.number().int(),
+        seats: z.number().int().describe('seats decided'),
+        seatsOpen: z.number().int().describe('seats on the votes counted, not decided'),
         runoffs: z.number().int(),
         leading: z.number().int(),
       }),
@@ -268,13 +283,20 @@ function summary(c: ContestResult): z.infer<typeof ContestSummarySchema> {
     decided: c.decided,
   };
   if (c.type === 'council')
-    return { ...base, runoff: null, secondRound: null, totalSeats: c.totalSeats };
+    return {
+      ...base,
+      runoff: null,
+      secondRound: null,
+      totalSeats: c.totalSeats,
+      seatsDecided: c.seatsDecided,
+    };
   const o = c.result.outcome;
   return {
     ...base,
     runoff: o.kind === 'runoff' ? [o.pair[0], o.pair[1]] : null,
     secondRound: c.secondRound,
     totalSeats: null,
+    seatsDecided: null,
   };
 }
 

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { getContestsElection } from '../../src/results/contests.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
 import { addErmRunoffFixture, ARTIFACTS, openPage, useDashboard } from './harness.js';
@@ -185,8 +186,9 @@ describe('the ERM view', () => {
     expect(await page.textContent('#erm-bytype')).toContain('Regional movements');
     expect(await page.textContent('#erm-bytype')).not.toContain('inferred');
     expect(await page.textContent('#erm-classification')).toMatch(/^How the type is told: /);
+    // the pairs the votes still out could change are counted apart, not as runoffs (session 22)
     expect(await page.textContent('#erm-runoffs-count')).toBe(
-      '15 regions in a runoff of 25 · Provisional',
+      '0 regions in a runoff of 25 · 15 pairs not decided · Provisional',
     );
     // at 97.6 % with no acta counts per region nothing is decided: every governor only leads
     expect(await page.locator('#erm-map path[data-outcome="runoff"]').count()).toBe(0);
@@ -242,6 +244,78 @@ describe('the ERM view', () => {
       expect(errors).toEqual([]);
       await page.close();
     }
+  });
+
+  it('council seats the votes still out could move are not shown as won (session 22), es/en, desktop and phone', async () => {
+    // the page's own document: no seed (ties reported, not drawn)
+    const doc = getContestsElection('pe-erm-2022');
+    if (!doc.ok) throw new Error('pe-erm-2022');
+    const total = (k: 'seats' | 'seatsOpen'): number =>
+      doc.value.national.byType.reduce((a, t) => a + t[k], 0);
+    const [won, open2022] = [total('seats'), total('seatsOpen')];
+    expect(open2022).toBeGreaterThan(0);
+    for (const [lang, width, note, status, skip] of [
+      [
+        'es',
+        1400,
+        `Regidores: ${won.toLocaleString('es-PE')} asignados, ${open2022.toLocaleString('es-PE')} según lo contado, pueden cambiar`,
+        'Regidores según lo contado, sin decidir',
+        'Saltar al selector de elección',
+      ],
+      [
+        'en',
+        390,
+        `Councillors: ${won.toLocaleString('en-US')} decided, ${open2022.toLocaleString('en-US')} on the votes counted, can change`,
+        'Councillors on the votes counted, not decided',
+        'Skip to the election selector',
+      ],
+    ] as const) {
+      const { page, errors } = await open(`${LIMA}&lang=${lang}`, width);
+      expect(await page.textContent('#erm-seats-note')).toBe(note);
+      // Lima: up to 143 actas × 300 votes out can still move one of its 39 seats
+      expect(await page.textContent('#erm-seats-status')).toContain(status);
+      expect(await page.getAttribute('#erm-seats-status', 'data-decided')).toBe('');
+      // the by-type table's seats are the decided ones only
+      const cells = await page.$$eval('#erm-bytype tr[data-type] td:nth-child(4)', (c) =>
+        c.map((x) => x.textContent ?? ''),
+      );
+      expect(cells.map((x) => Number(x.replace(/[^\d]/g, '')))).toEqual(
+        doc.value.national.byType.map((t) => t.seats),
+      );
+      // the skip link is the first tab stop and reaches the view's first control
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('skip-search');
+      expect(await page.textContent('#skip-search')).toBe(skip);
+      expect(await page.locator('#skip-search').isVisible()).toBe(true);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('erm-election');
+      expect(page.url()).not.toContain('#');
+      if (width < 500) expect(await widerThanPage(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    // Tumbes: 100 % of its actas — its seats are decided, by the source
+    const { page } = await open('?view=erm&erm=pe-erm-2022&contest=provincial-council%2F230100');
+    expect(await page.getAttribute('#erm-seats-status', 'data-decided')).toBe('source-final');
+    expect(await page.textContent('#erm-seats-status')).toMatch(/^Regidores asignados: 100 %/);
+    await page.close();
+  });
+
+  it('desktop: the organisations table has room to spare, a table not cards (a longer name fits)', async () => {
+    const { page } = await open('?view=erm&erm=pe-erm-2022');
+    const room = await page.evaluate(() => {
+      const table = document.getElementById('erm-orgs') as HTMLTableElement;
+      const box = (table.parentElement as HTMLElement).clientWidth;
+      // the table at its narrowest (every name wrapped): what a longer word would start from
+      const before = table.style.width;
+      table.style.width = 'min-content';
+      const narrowest = table.getBoundingClientRect().width;
+      table.style.width = before;
+      return { box, spare: box - narrowest, cards: table.classList.contains('as-cards') };
+    });
+    expect(room.cards).toBe(false);
+    expect(room.spare).toBeGreaterThan(200);
+    await page.close();
   });
 
   it('phone, es: Lima Metropolitana council, no horizontal scroll', async () => {

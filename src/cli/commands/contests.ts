@@ -51,15 +51,37 @@ export function runContests(given: ContestsArgs, io: CliIo): number {
   );
   io.out(
     renderTable(
-      ['', 'organisations', 'offices', 'seats', 'in runoffs'],
-      d.national.byType.map((t) => [t.type, t.organisations, t.heads, t.seats, t.runoffs]),
+      ['', 'organisations', 'offices', 'seats decided', 'seats on the count', 'in runoffs'],
+      d.national.byType.map((t) => [
+        t.type,
+        t.organisations,
+        t.heads,
+        t.seats,
+        t.seatsOpen,
+        t.runoffs,
+      ]),
     ),
+  );
+  // seats the votes still out could move are never said won (session 22)
+  io.out(
+    say('Seats: {decided} decided, {open} on the votes counted, can change', {
+      decided: thousands(d.national.byType.reduce((a, t) => a + t.seats, 0)),
+      open: thousands(d.national.byType.reduce((a, t) => a + t.seatsOpen, 0)),
+    }),
   );
   const sum = (x: Readonly<Record<string, number | undefined>>): number =>
     Object.values(x).reduce<number>((a, b) => a + (b ?? 0), 0);
   io.out(
     renderTable(
-      ['organisation', 'type', 'governors', 'mayors', 'regidores', 'runoffs'],
+      [
+        'organisation',
+        'type',
+        'governors',
+        'mayors',
+        'seats decided',
+        'seats on the count',
+        'runoffs',
+      ],
       d.national.organisations
         .slice(0, 15)
         .map((o) => [
@@ -68,6 +90,7 @@ export function runContests(given: ContestsArgs, io: CliIo): number {
           o.heads.governor ?? 0,
           sum(o.heads) - (o.heads.governor ?? 0),
           sum(o.seats),
+          sum(o.seatsOpen),
           o.runoffs,
         ]),
     ),
@@ -168,7 +191,16 @@ function renderContest(c: ContestResult, bonusOff: boolean): string {
     c.decided === null && c.head !== null
       ? `${c.totalSeats ?? '?'} seats; mayor: not decided — ${c.head} leads on the votes counted`
       : `${c.totalSeats ?? '?'} seats; mayor: the head of ${c.head ?? '— undecided (a tie: give --seed)'}`,
+    seatsLine(c),
     renderTable(['list', 'votes', 'seats'], rows),
     bonus,
   ].join('\n');
+}
+
+/** Whether a council's seats are won or only the allocation of the votes counted. */
+function seatsLine(c: ContestResult & { readonly type: 'council' }): string {
+  if (c.seatsDecided === 'source-final') return say('seats decided: the source’s count is over');
+  if (c.seatsDecided === 'mathematically')
+    return say('seats decided: no split of the votes still out can move one');
+  return say('seats on the votes counted: not decided, they can change');
 }

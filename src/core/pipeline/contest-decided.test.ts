@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { rulesetFromJson } from '../rulesets/compile.js';
 import type { PresidentialRuleset } from '../rulesets/ruleset.js';
 import { councilRuleset } from '../../test-utils/erm-rulesets.js';
+import { plus, split } from '../../test-utils/vote-splits.js';
 import { decidedPlurality, progressFromActas, votesOutBound } from './contest-decided.js';
 import { computeContests, type ContestInput, type ContestResult } from './contests.js';
 
@@ -51,19 +52,6 @@ function council(votes: readonly number[], remaining?: number): ContestResult {
 /** What a contest says: a governor's outcome, a council's head. */
 const outcome = (c: ContestResult): unknown =>
   c.type === 'single-winner' ? c.result.outcome : c.head;
-
-/** The votes with `extra` added list by list. */
-const plus = (votes: readonly number[], extra: readonly number[]): number[] =>
-  votes.map((v, i) => v + (extra[i] ?? 0));
-
-/** A split of `total` votes among `n` lists, from random weights. */
-const split = (total: number, weights: readonly number[]): number[] => {
-  const w = weights.map((x) => x + 1);
-  const sum = w.reduce((a, b) => a + b, 0);
-  const out = w.map((x) => Math.floor((x * total) / sum));
-  out[0] = (out[0] ?? 0) + total - out.reduce((a, b) => a + b, 0);
-  return out;
-};
 
 describe('progressFromActas: the actas still out from the counted ones and the rounded %', () => {
   it('ERM 2022 as captured: Tacna 954 at 97.9466 % (20 out), Lima 25,219 at 99.4362 % (143 out)', () => {

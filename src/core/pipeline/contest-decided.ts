@@ -1,4 +1,4 @@
-import type { Settlement } from '../rules/settled.js';
+import { leadHolds, type Settlement } from '../rules/settled.js';
 
 /**
  * Whether a contest's outcome is a fact yet, and who says so: `source-final`, the source's own
@@ -70,5 +70,5 @@ export function decidedPlurality(
   if (first === 0 || first === second) return null;
   if (progress.final) return 'source-final';
   if (progress.remaining === null) return null;
-  return first - second > progress.remaining ? 'mathematically' : null;
+  return leadHolds(first, second, progress.remaining) ? 'mathematically' : null;
 }

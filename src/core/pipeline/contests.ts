@@ -5,6 +5,7 @@ import { seatsFromBands } from '../rules/apportion.js';
 import { decidePresidentialRound, type PresidentialResult } from '../rules/presidential.js';
 import { settlePresidentialRound } from '../rules/settled.js';
 import { decidedOf, decidedPlurality, type Decided } from './contest-decided.js';
+import { councilSeatsDecided } from './contest-seats-decided.js';
 import type { ListRuleset, PresidentialRuleset } from '../rulesets/ruleset.js';
 import {
   computePreparedSeats,
@@ -101,7 +102,13 @@ export interface CouncilContest extends ContestBase {
   readonly type: 'council';
   /** Regidores or consejeros; null when its size is unknown (no seats, no population band). */
   readonly totalSeats: number | null;
+  /** The allocation on the votes counted so far (the seats won once `seatsDecided`). */
   readonly seats: Readonly<Record<string, number>>;
+  /**
+   * Whether no vote still out can change the seats (src/core/pipeline/contest-seats-decided.ts);
+   * null: they are only the allocation of the votes counted.
+   */
+  readonly seatsDecided: Decided;
   /** The list whose head takes the office (a mayor): null on an unresolved tie or no head office. */
   readonly head: string | null;
   /** The majority bonus, when it changed the winning list's seats. */
@@ -340,15 +347,30 @@ function councilOf(
 ): CouncilContest {
   const bonus = d?.clauses?.find((x) => x.clause === 'majority-bonus');
   // the head (the mayor) is the most-voted list's: decided when no vote still out could change it
+  const final = set.complete || c.final === true;
+  const remaining = c.remaining ?? null;
   const decided = decidedPlurality(
     c.lists.map((l) => l.votes),
-    { final: set.complete || c.final === true, remaining: c.remaining ?? null },
+    { final, remaining },
   );
+  const seatsDecided =
+    d === undefined
+      ? null
+      : councilSeatsDecided(set.ruleset, {
+          votes: c.lists,
+          seats: d.seats,
+          totalSeats: d.totalSeats,
+          headDecided: decided,
+          final,
+          remaining,
+          tied: ties.length > 0,
+        });
   return {
     ...base(set.kind, set.ruleset.id, c),
     decided: d?.head ? decided : null,
     type: 'council',
     totalSeats: d?.totalSeats ?? null,
+    seatsDecided,
     seats: d?.seats ?? {},
     head: d?.head?.party ?? null,
     bonus: bonus ? { party: bonus.party, before: bonus.before, after: bonus.after } : null,
@@ -363,8 +385,10 @@ export interface OrganisationPosts {
   readonly type: 'party' | 'regional-movement';
   /** Offices decided, by contest kind: a governor, a mayor (the council's head). */
   readonly heads: Readonly<Partial<Record<ContestKind, number>>>;
-  /** Seats by contest kind (regidores, consejeros). */
+  /** Seats decided, by contest kind (regidores, consejeros): no vote still out can move them. */
   readonly seats: Readonly<Partial<Record<ContestKind, number>>>;
+  /** Seats on the votes counted in councils whose seats are not decided: they can change. */
+  readonly seatsOpen: Readonly<Partial<Record<ContestKind, number>>>;
   /** Runoffs it is in, once the pair is decided. */
   readonly runoffs: number;
   /** Offices it leads on the votes counted that are not decided yet, by contest kind. */
@@ -379,10 +403,14 @@ export interface NationalPicture {
     readonly organisations: number;
     readonly heads: number;
     readonly seats: number;
+    readonly seatsOpen: number;
     readonly runoffs: number;
     readonly leading: number;
   }[];
-  /** Contests not decided: runoffs, unresolved ties, unknown sizes, nothing counted, votes still out. */
+  /**
+   * Contests not decided: runoffs, unresolved ties, unknown sizes, nothing counted, votes still
+   * out (a council: its head or its seats).
+   */
   readonly open: readonly string[];
 }
 
@@ -400,12 +428,13 @@ export function nationalPicture(
     {
       heads: Record<string, number>;
       seats: Record<string, number>;
+      seatsOpen: Record<string, number>;
       runoffs: number;
       leading: Record<string, number>;
     }
   >();
   const at = (p: string) => {
-    const o = orgs.get(p) ?? { heads: {}, seats: {}, runoffs: 0, leading: {} };
+    const o = orgs.get(p) ?? { heads: {}, seats: {}, seatsOpen: {}, runoffs: 0, leading: {} };
     orgs.set(p, o);
     return o;
   };
@@ -439,8 +468,10 @@ export function nationalPicture(
     const head = decidedWinner(c);
     if (head !== null) add(at(head).heads, c.kind, 1);
     else if (c.head !== null) add(at(c.head).leading, c.kind, 1);
-    for (const [p, n] of Object.entries(c.seats)) if (n > 0) add(at(p).seats, c.kind, n);
-    if (c.totalSeats === null || head === null) open.push(c.id);
+    // seats the figures do not settle are counted apart, never as won
+    for (const [p, n] of Object.entries(c.seats))
+      if (n > 0) add(c.seatsDecided !== null ? at(p).seats : at(p).seatsOpen, c.kind, n);
+    if (c.totalSeats === null || head === null || c.seatsDecided === null) open.push(c.id);
   }
   const organisations = [...orgs]
     .map(([party, o]): OrganisationPosts => ({
@@ -448,6 +479,7 @@ export function nationalPicture(
       type: parties.has(nameKey(party)) ? 'party' : 'regional-movement',
       heads: o.heads,
       seats: o.seats,
+      seatsOpen: o.seatsOpen,
       runoffs: o.runoffs,
       leading: o.leading,
     }))
@@ -455,6 +487,7 @@ export function nationalPicture(
       (a, b) =>
         total(b.heads) - total(a.heads) ||
         total(b.seats) - total(a.seats) ||
+        total(b.seatsOpen) - total(a.seatsOpen) ||
         (a.party < b.party ? -1 : 1),
     );
   return { organisations, byType: byType(organisations), open };
@@ -471,6 +504,7 @@ function byType(orgs: readonly OrganisationPosts[]): NationalPicture['byType'] {
       organisations: of.length,
       heads: of.reduce((a, o) => a + total(o.heads), 0),
       seats: of.reduce((a, o) => a + total(o.seats), 0),
+      seatsOpen: of.reduce((a, o) => a + total(o.seatsOpen), 0),
       runoffs: of.reduce((a, o) => a + o.runoffs, 0),
       leading: of.reduce((a, o) => a + total(o.leading), 0),
     };

@@ -30,6 +30,15 @@ const HALF_OF_VALID: WinnerRule = {
   base: 'valid',
 };
 
+/**
+ * Whether a lead stands whatever the votes still out: all `remaining` of them could go to the
+ * one behind, so the lead must be larger (a tie would leave it to the tie rule, not the figures).
+ * Shared by every "decided by the figures" check (a runoff, a first-round pair, a mayor).
+ */
+export function leadHolds(ahead: number, behind: number, remaining: number): boolean {
+  return ahead - behind > remaining;
+}
+
 /** votes / total against the rule's share: more than it (strict) or at least it. */
 function wins(votes: number, total: number, rule: WinnerRule): boolean {
   const lhs = votes * rule.share.denominator;
@@ -100,19 +109,19 @@ export function settlePresidentialRound(input: {
   // nobody to compare, or someone not itemised may be ahead
   if (first === undefined || second === undefined || hidden >= first.votes) return OPEN;
   if (input.round === 'runoff')
-    return first.votes - Math.max(second.votes, hidden) > r
+    return leadHolds(first.votes, Math.max(second.votes, hidden), r)
       ? { settled: true, by: 'decided', outcome: winner(first, 'runoff') }
       : OPEN;
   const rule = input.winner ?? HALF_OF_VALID;
   const base = (rule.base === 'emitted' ? (input.emitted ?? valid) : valid) + r;
   // above the share even with every vote to come for others, and out of reach of the second: a
   // share below one half (a governor's 30 %, Ley 27683 art. 5) can be passed by two
-  if (wins(first.votes, base, rule) && first.votes - Math.max(second.votes, hidden) > r)
+  if (wins(first.votes, base, rule) && leadHolds(first.votes, Math.max(second.votes, hidden), r))
     return { settled: true, by: 'decided', outcome: winner(first, 'first') };
   // the leader (so anyone) could still pass the share with every vote to come
   if (wins(first.votes + r, base, rule)) return OPEN;
   const rival = Math.max(third?.votes ?? 0, hidden);
-  return second.votes - rival > r
+  return leadHolds(second.votes, rival, r)
     ? {
         settled: true,
         by: 'decided',

@@ -1,0 +1,124 @@
+import type { AllocationMethod, DivisorMethod } from '../allocation/methods.js';
+import { compareQuotients } from '../allocation/divisor-exact.js';
+import type { ListRuleset } from '../rulesets/ruleset.js';
+import type { Decided } from './contest-decided.js';
+import { bonusSeats } from './district-seats.js';
+
+/** A council's allocation on the votes counted, and what is known of the votes still out. */
+export interface CouncilSeatsInput {
+  readonly votes: readonly { readonly party: string; readonly votes: number }[];
+  readonly seats: Readonly<Record<string, number>>;
+  /** The divisor method of the allocation (a single seat's: plurality); null: not a divisor one. */
+  readonly method: DivisorMethod | null;
+  /**
+   * The majority bonus (Ley 26864 art. 25(2)): the most-voted list, the seats it is guaranteed and
+   * the method the other lists share the rest by; null: the ruleset has none.
+   */
+  readonly bonus: {
+    readonly party: string;
+    readonly seats: number;
+    readonly rest: DivisorMethod | null;
+  } | null;
+  /** Whether the most-voted list (a mayor's, the bonus's) is decided. */
+  readonly headDecided: Decided;
+  /** The source says the count is over. */
+  readonly final: boolean;
+  /** At most this many votes still to count; null: unknown. */
+  readonly remaining: number | null;
+  /** A lot (or an unresolved tie) took part in the allocation: the figures alone do not settle it. */
+  readonly tied: boolean;
+}
+
+/**
+ * Whether a council's seats are decided: `source-final` on the source's final count (unless a lot
+ * took part); `mathematically` when no split of the votes still out (at most `remaining`) can
+ * change any list's seats; null otherwise. A sufficient condition, exact in integers.
+ *
+ * Divisor method (cifra repartidora, Ley 26864 art. 26; Ley 27683 art. 8(3)), seats s, votes v,
+ * later votes v' ≥ v with Σ(v' − v) ≤ R. Claim: if for every list i with s_i > 0 and every other
+ * list j, v_i / d(s_i − 1) > (v_j + R) / d(s_j), the allocation on v' is s. Proof: a quotient
+ * grows with the votes, so i's last awarded quotient on v' is ≥ v_i / d(s_i − 1), and j's next one
+ * is ≤ (v_j + R) / d(s_j) (all of R to j is its largest). Every awarded quotient of i (k ≤ s_i)
+ * is ≥ its last, every unawarded one of j ≤ its next; i's own next is below its own last (same
+ * votes, larger divisor). So the Σs_i = n awarded quotients are all strictly above every other:
+ * they are the n highest, with no tie to break, and the allocation is s.
+ *
+ * Majority bonus (Ley 26864 art. 25(2)): the most-voted list w takes max(its plain seats, B) and
+ * the others share n − B by the method. With w decided (no split makes another list most voted;
+ * `decidedPlurality`), B fixed by n: if s_w > B, the plain allocation holding (above) keeps w's
+ * plain seats above B, so the bonus stays out and the seats are s. If s_w = B, it is enough that
+ * (1) the others' allocation of n − B holds among themselves (above) and (2) w's (B + 1)-th
+ * quotient, at most (v_w + R) / d(B), is below every other list's last awarded quotient: then n − B
+ * quotients of others and w's B are above it, w's plain seats are ≤ B, and whether the bonus
+ * applies or w's plain seats are exactly B (a tie there goes either way), w has B and the others
+ * their n − B as now.
+ */
+export function decidedCouncilSeats(input: CouncilSeatsInput): Decided {
+  const { bonus, seats } = input;
+  if (input.tied || (bonus !== null && input.headDecided === null)) return null;
+  if (input.final) return 'source-final';
+  const r = input.remaining;
+  if (r === null || input.method === null) return null;
+  if (bonus === null || (seats[bonus.party] ?? 0) > bonus.seats)
+    return holds(input.method, input.votes, seats, r) ? 'mathematically' : null;
+  if ((seats[bonus.party] ?? 0) < bonus.seats || bonus.rest === null) return null;
+  const others = input.votes.filter((l) => l.party !== bonus.party);
+  const w = input.votes.find((l) => l.party === bonus.party)?.votes ?? 0;
+  const below = others.every(
+    (l) =>
+      (seats[l.party] ?? 0) === 0 ||
+      compareQuotients(
+        input.method as DivisorMethod,
+        l.votes,
+        (seats[l.party] ?? 0) - 1,
+        w + r,
+        bonus.seats,
+      ) > 0,
+  );
+  return below && holds(bonus.rest, others, seats, r) ? 'mathematically' : null;
+}
+
+/** Every list's last awarded quotient beats every other list's next one with all of `r` added. */
+function holds(
+  method: DivisorMethod,
+  lists: CouncilSeatsInput['votes'],
+  seats: CouncilSeatsInput['seats'],
+  r: number,
+): boolean {
+  return lists.every((i) => {
+    const si = seats[i.party] ?? 0;
+    if (si === 0) return true;
+    return lists.every(
+      (j) =>
+        j.party === i.party ||
+        compareQuotients(method, i.votes, si - 1, j.votes + r, seats[j.party] ?? 0) > 0,
+    );
+  });
+}
+
+/** A divisor method, or null (a quota method's seats are not checked: never said decided). */
+const divisor = (m: AllocationMethod | null | undefined): DivisorMethod | null =>
+  m?.kind === 'divisor' ? m : null;
+
+/**
+ * A council of n seats under a list ruleset, as `decidedCouncilSeats` takes it. The figures are
+ * checked only with no threshold (a share of the valid votes moves as they grow) and no tier but an
+ * unconditional majority bonus; otherwise only the source's final count decides the seats.
+ */
+export function councilSeatsDecided(
+  rs: ListRuleset,
+  council: Omit<CouncilSeatsInput, 'method' | 'bonus'> & { readonly totalSeats: number },
+): Decided {
+  const n = council.totalSeats;
+  const tier = rs.tiers.find((t) => t.kind === 'majority-bonus');
+  const checked =
+    rs.threshold === null &&
+    rs.tiers.every((t) => t.kind === 'majority-bonus' && t.condition === null);
+  const method = checked ? divisor(n === 1 ? rs.singleSeatMethod : rs.method) : null;
+  const top = [...council.votes].sort((a, b) => b.votes - a.votes)[0];
+  const bonus =
+    tier?.kind === 'majority-bonus' && top !== undefined
+      ? { party: top.party, seats: bonusSeats(tier.seats, n), rest: divisor(tier.rest ?? method) }
+      : null;
+  return decidedCouncilSeats({ ...council, method, bonus });
+}
