@@ -406,6 +406,20 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
   },
 };
 
+/**
+ * What an issue's details add to its message, for the codes whose details answer the reader's
+ * next question: a duplicate acta says whether its figures are the kept row's.
+ */
+function detailNote(i: Issue, lang: TableLang): string {
+  if (i.code !== 'duplicate_acta') return '';
+  const kept = i.details?.['keptRow'];
+  const same = i.details?.['sameFigures'];
+  if (typeof kept !== 'number' || typeof same !== 'boolean') return '';
+  if (lang === 'es')
+    return same ? ` (mismas cifras que la fila ${kept})` : ` (cifras distintas de la fila ${kept})`;
+  return same ? ` (same figures as row ${kept})` : ` (figures differ from row ${kept})`;
+}
+
 /** An issue as one line in `lang` (default: the run's `--lang`): severity, code, where, message, details. */
 export function formatIssue(i: Issue, lang: TableLang = runLanguage()): string {
   const at = lang === 'es' ? 'en' : 'at';
@@ -413,7 +427,8 @@ export function formatIssue(i: Issue, lang: TableLang = runLanguage()): string {
   const details =
     i.details && Object.keys(i.details).length > 0 ? ` ${JSON.stringify(i.details)}` : '';
   const severity = lang === 'es' && i.severity === 'warning' ? 'advertencia' : i.severity;
-  return `${severity} ${i.code}${where}: ${MESSAGES[i.code][lang]}${details}`;
+  const message = MESSAGES[i.code][lang] + detailNote(i, lang);
+  return `${severity} ${i.code}${where}: ${message}${details}`;
 }
 
 /**

@@ -18,7 +18,7 @@ import type {
   Store,
 } from '../store/store.js';
 import { StoreBusyError, StoreWriterFailed } from '../store/store.js';
-import { ActaBatch } from '../core/tally/acta-batch.js';
+import { ActaBatch, firstRow, sameFiguresAt, type BatchFigures } from '../core/tally/acta-batch.js';
 import type { CsvRecordView } from '../io/csv-scanner.js';
 import {
   cifraCsvParser,
@@ -494,6 +494,11 @@ class ImportRun {
   readonly conflictMesas: string[] = [];
   readonly sample: QuarantineSample[] = [];
   batch: ActaBatch<PlaceNames>;
+  /**
+   * The figure columns of the batches sent (the batch's own arrays, not copies): a duplicate row
+   * is compared with its kept row there. A check keeps none (its quick rows are not packed).
+   */
+  private readonly sentFigures: BatchFigures[] = [];
   private bad: QuarantinedRow[] = [];
   /** Batches sent and not yet answered (a session with `inFlight` answers them in order). */
   readonly sent: Promise<void>[] = [];
@@ -537,6 +542,8 @@ class ImportRun {
       answer.catch(() => {}); // awaited below; a rejection is not unhandled meanwhile
       this.sent.push(answer);
       while (this.sent.length > (session.inFlight ?? 0)) await this.sent.shift();
+      const { n, figures, votesLen, votes } = this.batch;
+      if (n > 0) this.sentFigures.push({ n, figures, votesLen, votes });
     }
     this.batch = new ActaBatch<PlaceNames>(this.o.election.id);
     this.bad = [];
@@ -571,6 +578,26 @@ class ImportRun {
     return true;
   }
 
+  /**
+   * Whether a repeated mesa's figures equal its kept row's (found in the batch being filled or a
+   * batch sent); null in a check, whose quick rows were counted, not kept.
+   */
+  private sameAsKept(keptRow: number, acta: Acta): boolean | null {
+    if (this.o.check === true) return null;
+    const inBatch = sameFiguresAt(this.batch, keptRow, acta);
+    if (inBatch !== null) return inBatch;
+    // batches in file order: the last one that begins at or before the kept row holds it
+    const sent = this.sentFigures;
+    let lo = 0;
+    let hi = sent.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (firstRow(sent[mid] as BatchFigures) <= keptRow) lo = mid;
+      else hi = mid - 1;
+    }
+    return sent.length === 0 ? null : sameFiguresAt(sent[lo] as BatchFigures, keptRow, acta);
+  }
+
   /** A record read the full way: quarantined with its issues, or into the batch. */
   take({ row, parsed, raw }: Rec): void {
     this.totals.rowsRead++;
@@ -579,14 +606,18 @@ class ImportRun {
     if (issues.length > 0 && issues.some((i) => i.severity === 'error'))
       return this.quarantine(row, parsed.acta.mesa, issues, raw);
     const kept = this.seen.rowOf(parsed.acta.mesa);
-    // the first row stands; this one's figures stay in the quarantine, to be compared with it
-    if (kept !== 0)
+    // the first row stands; this one's figures stay in the quarantine, said same or not
+    if (kept !== 0) {
+      const same = this.sameAsKept(kept, parsed.acta);
+      const details = { mesa: parsed.acta.mesa, keptRow: kept };
+      const d = same === null ? details : { ...details, sameFigures: same };
       return this.quarantine(
         row,
         parsed.acta.mesa,
-        [issue('duplicate_acta', ['row', row], { mesa: parsed.acta.mesa, keptRow: kept })],
+        [issue('duplicate_acta', ['row', row], d)],
         raw,
       );
+    }
     this.seen.add(parsed.acta.mesa, row);
     for (const w of issues) this.warningsByCode[w.code] = (this.warningsByCode[w.code] ?? 0) + 1;
     this.batch.push({

@@ -345,9 +345,9 @@ describe('bad inputs to cifra ingest', () => {
       now: fixedClock,
     });
     expect(r.ok && r.report.quarantinedByCode).toEqual({ duplicate_acta: 1 });
-    // the issue names the row kept: figures that differ can be compared with it (review 21 M4)
+    // the issue names the row kept and whether the figures are its own (review 21 M4)
     const q = r.ok ? await store.quarantined(r.report.importId as number) : [];
-    expect(q[0]?.issues[0]?.details).toEqual({ mesa: '800001', keptRow: 1 });
+    expect(q[0]?.issues[0]?.details).toEqual({ mesa: '800001', keptRow: 1, sameFigures: true });
     const slow = await ingestFile(store, {
       file: write(
         csv([
@@ -362,7 +362,7 @@ describe('bad inputs to cifra ingest', () => {
     });
     const sq = slow.ok ? await store.quarantined(slow.report.importId as number) : [];
     expect(sq.map((x) => [x.row, x.issues.map((i) => i.details)])).toEqual([
-      [3, [{ mesa: '800002', keptRow: 1 }]],
+      [3, [{ mesa: '800002', keptRow: 1, sameFigures: false }]],
     ]);
   });
 

@@ -3,7 +3,7 @@
 // the full path read is kept as the IncomingActa it built. `incoming()` gives every row as the
 // objects the planner takes (the reference path, and any store or import that plans); a fresh
 // SQLite import encodes the columns for its writer directly (src/store/sqlite/import-batch.ts, encodeFresh).
-import type { ActaState } from '../model/acta.js';
+import type { Acta, ActaState } from '../model/acta.js';
 import type { BatchItem } from './batch-plan.js';
 
 /** Per row in `figures`: eligible, voters (NaN: null), blank, null, impugned, row. */
@@ -122,6 +122,66 @@ export class ActaBatch<P> {
     }
     return out;
   }
+}
+
+/** A batch's figure columns: all that a row's figures are compared from once it was sent. */
+export interface BatchFigures {
+  readonly n: number;
+  readonly figures: Float64Array;
+  readonly votesLen: Int32Array;
+  readonly votes: Int32Array;
+}
+
+/** The figures an acta's duplicate is compared on (not its state, place or preferential votes). */
+export type ActaFigures = Pick<
+  Acta,
+  'eligible' | 'voters' | 'votes' | 'blank' | 'null' | 'impugned'
+>;
+
+/** The file row of a batch's first row (a batch sent is never empty). */
+export function firstRow(b: BatchFigures): number {
+  return b.figures[5] as number;
+}
+
+/**
+ * Whether the batch holds file row `row` and its figures equal `acta`'s: null when the row is not
+ * in the batch. Rows are in file order, so the row is found by bisection; its votes' offset is
+ * summed from the rows before it (this runs once per duplicate row, not per row read).
+ */
+export function sameFiguresAt(b: BatchFigures, row: number, acta: ActaFigures): boolean | null {
+  const f = b.figures;
+  let lo = 0;
+  let hi = b.n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = f[mid * FIGURES + 5] as number;
+    if (r === row) return figuresEqual(b, mid, acta);
+    if (r < row) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return null;
+}
+
+function figuresEqual(b: BatchFigures, k: number, acta: ActaFigures): boolean {
+  const f = b.figures;
+  const x = k * FIGURES;
+  const voters = f[x + 1] as number;
+  if (
+    f[x] !== acta.eligible ||
+    (Number.isNaN(voters) ? null : voters) !== acta.voters ||
+    f[x + 2] !== acta.blank ||
+    f[x + 3] !== acta.null ||
+    f[x + 4] !== acta.impugned
+  )
+    return false;
+  const len = b.votesLen[k] as number;
+  const vs = acta.votes;
+  if (len < 0 || vs === null) return len < 0 && vs === null;
+  if (len !== vs.length) return false;
+  let at = 0;
+  for (let j = 0; j < k; j++) at += Math.max(b.votesLen[j] as number, 0);
+  for (let j = 0; j < len; j++) if (b.votes[at + j] !== vs[j]) return false;
+  return true;
 }
 
 function grow<T extends Float64Array | Int32Array>(a: T, size: number): T {
