@@ -480,6 +480,10 @@ async function renderSummary(
   const abroadMissing = lacksAbroad(ambito.units.map((u) => u.code));
   $('outcome').replaceChildren(...(n ? headline(summary, projection, abroadMissing, n) : []));
   $('bars').replaceChildren(...(n ? barsOf(n) : []));
+  // what the manifest says the bars' figures need to be read right (Spain's % base), beside them
+  const note = summary.note ?? null;
+  $('results-note').textContent = note === null ? '' : inLang(note);
+  $('results-note').hidden = note === null;
   $('totals').replaceChildren(...(n ? totalsOf(n) : []));
   renderCongress(seats, n?.valid ?? null);
 }

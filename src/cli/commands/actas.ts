@@ -1,6 +1,7 @@
 import { renameSync, statSync, writeFileSync } from 'node:fs';
 import type { Issue } from '../../core/issues.js';
 import type { ElectionDef } from '../../core/model/acta.js';
+import type { Note } from '../../core/model/note.js';
 import { actaStateInSentence } from '../../core/model/acta-state-words.js';
 import type { Level } from '../../core/tally/aggregate.js';
 import { electionsFitting, type ManifestOptions } from '../../elections/manifests.js';
@@ -438,6 +439,8 @@ export function renderResults(
     readonly discrepancies?: Discrepancies;
     /** The election's choices, for the leader rule (leaders.ts: "Otras listas" leads nothing). */
     readonly election?: LeaderChoices;
+    /** What the manifest says the figures need to be read right (`resultsNote`), one line. */
+    readonly note?: Note | undefined;
   } = {},
 ): string {
   if (format === 'json') return JSON.stringify(doc, null, 2);
@@ -463,6 +466,7 @@ export function renderResults(
     out.push(totalsLine(u, o.universe === true && doc.status.kind === 'provisional'));
     // the national figures the sources publish differently, as the dashboard lists them
     if (doc.level === 'national') out.push(...discrepancyLines(o.discrepancies ?? []));
+    if (o.note !== undefined) out.push(inRunLanguage(o.note));
     return out.join('\n');
   }
   out.push(
@@ -497,6 +501,8 @@ export function renderResults(
       }),
     ),
   );
+  // the same base under every unit's % as under the nation's
+  if (o.note !== undefined) out.push(inRunLanguage(o.note));
   return out.join('\n');
 }
 
@@ -524,7 +530,8 @@ export async function runResults(store: Store, args: ResultsArgs, io: CliIo): Pr
   const universe = e.ok && !e.value.published && e.value.manifest?.universe !== undefined;
   const discrepancies = e.ok ? (e.value.manifest?.discrepancies ?? []) : [];
   const leaders = e.ok ? { election: e.value } : {};
-  io.out(renderResults(r.value, args.format, { universe, discrepancies, ...leaders }));
+  const note = e.ok ? e.value.manifest?.resultsNote : undefined;
+  io.out(renderResults(r.value, args.format, { universe, discrepancies, ...leaders, note }));
   return EXIT_OK;
 }
 
