@@ -411,7 +411,7 @@ function totalsLine(u: ServedResults['units'][number], partialOfUniverse: boolea
   return say(
     'valid {valid} · blank {blank} ({blankPct}) · null {null} ({nullPct}){blankAndNull} · impugned {impugned} · emitted {emitted} · {turnout}',
     {
-      valid: thousands(u.valid),
+      valid: figure(u.valid),
       blank: figure(u.blank),
       blankPct: percent(u.blankPctEmitted),
       null: figure(u.null),
@@ -449,20 +449,24 @@ export function renderResults(
   if (doc.units.length === 1) {
     const u = doc.units[0] as ServedResults['units'][number];
     out.push(actasLine(u));
-    out.push(
-      renderTable(
-        ['candidate / list', 'party', 'votes', '% valid', '% emitted'],
-        [...u.choices]
-          .sort((a, b) => b.votes - a.votes)
-          .map((c) => [
-            c.label,
-            c.party,
-            thousands(c.votes),
-            c.pctValid ?? '—',
-            c.pctEmitted ?? '—',
-          ]),
-      ),
-    );
+    // a mesa not counted yet: no figures, not a table of zeros (the document's choices are none)
+    if (u.choices.length === 0 && u.valid === null)
+      out.push(say('not counted yet: no figures (pending)'));
+    else
+      out.push(
+        renderTable(
+          ['candidate / list', 'party', 'votes', '% valid', '% emitted'],
+          [...u.choices]
+            .sort((a, b) => b.votes - a.votes)
+            .map((c) => [
+              c.label,
+              c.party,
+              thousands(c.votes),
+              c.pctValid ?? '—',
+              c.pctEmitted ?? '—',
+            ]),
+        ),
+      );
     out.push(totalsLine(u, o.universe === true && doc.status.kind === 'provisional'));
     // the national figures the sources publish differently, as the dashboard lists them
     if (doc.level === 'national') out.push(...discrepancyLines(o.discrepancies ?? []));
@@ -493,7 +497,7 @@ export function renderResults(
           u.name,
           none ? '—' : tie ? `${lead.label} = ${next.label}` : lead.label,
           none ? '—' : (lead.pctValid ?? '—'),
-          thousands(u.valid),
+          figure(u.valid),
           figure(u.emitted),
           u.participation ?? '—',
           u.actas?.pctProcessed ?? '—',
