@@ -15,7 +15,7 @@ import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { tempDir } from './helpers.js';
 
 /** The keys whose values users read as sentences. */
-const NOTE_KEYS = new Set(['note', 'notes', 'from', 'classification']);
+const NOTE_KEYS = new Set(['note', 'notes', 'from', 'classification', 'resultsNote']);
 
 /** Every value under a note key, with where it is; a list of notes gives one entry per note. */
 function notesIn(value: unknown, at = ''): { at: string; note: unknown }[] {

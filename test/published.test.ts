@@ -171,7 +171,7 @@ describe('2026 first round, provisional by district', () => {
     const deps = ResultsSchema.parse(
       await get('/api/v1/results?election=pe-2026-presidencial-distritos&level=department'),
     ).units;
-    const sumDeps = deps.reduce((a, u) => a + u.valid, 0);
+    const sumDeps = deps.reduce((a, u) => a + (u.valid ?? Number.NaN), 0);
     const ambito = ResultsSchema.parse(
       await get('/api/v1/results?election=pe-2026-presidencial-distritos&level=ambito'),
     ).units;

@@ -13,6 +13,7 @@ import {
   type Election,
   type Progress,
   type Projection,
+  type ResultUnit,
   type Seats,
   type Summary,
 } from './api-client.js';
@@ -239,7 +240,12 @@ async function drawCut(
   // a user's drill since the redraw was asked for stands (it checks its own cut, drill.ts); the
   // crumbs the redraw was asked with would undo it (review of pass 18 MEDIUM)
   if (drillsSoFar() === drills) await drill(crumbs, false, reader);
-  announce(summary);
+  // the national figures the headline was drawn with (read with the cut): the same sentence spoken
+  const national = await reader.results(id, 'national').then(
+    (r) => r.units[0],
+    () => undefined,
+  );
+  announce(summary, national);
   loaded();
   return reader.document(id, 'seats');
 }
@@ -248,7 +254,7 @@ async function drawCut(
 let heard: NewsParts | null = null;
 
 /** Says in #live-news what this revision changed: the actas processed, the lead or the outcome. */
-function announce(s: Summary): void {
+function announce(s: Summary, national: ResultUnit | undefined): void {
   const c = s.count;
   const pct = s.status.pctCounted;
   const actas =
@@ -257,7 +263,7 @@ function announce(s: Summary): void {
       : pct === null
         ? ''
         : `${t('actasProcessed')}: ${pct} %`;
-  const next = { actas, lead: leadLine(s) };
+  const next = { actas, lead: leadLine(s, national) };
   const said = newsOf(heard, next);
   heard = next;
   if (said !== '') $('live-news').textContent = said;
@@ -487,6 +493,10 @@ async function renderSummary(
   const abroadMissing = lacksAbroad(ambito.units.map((u) => u.code));
   $('outcome').replaceChildren(...(n ? headline(summary, projection, abroadMissing, n) : []));
   $('bars').replaceChildren(...(n ? barsOf(n) : []));
+  // what the manifest says the bars' figures need to be read right (Spain's % base), beside them
+  const note = summary.note ?? null;
+  $('results-note').textContent = note === null ? '' : inLang(note);
+  $('results-note').hidden = note === null;
   $('totals').replaceChildren(...(n ? totalsOf(n) : []));
   renderCongress(seats, n?.valid ?? null);
 }

@@ -70,7 +70,7 @@ export function barsOf(unit: ResultUnit): HTMLLIElement[] {
 }
 
 /** A figure the source may not give: a dash, never 0 (docs/elections.md). */
-const figure = (n: number | null): string => (n === null ? '—' : fmt(n));
+export const figure = (n: number | null): string => (n === null ? '—' : fmt(n));
 
 export function totalsOf(n: ResultUnit): HTMLElement[] {
   const row = (key: string, value: string, id?: string): HTMLElement[] => [
@@ -80,7 +80,7 @@ export function totalsOf(n: ResultUnit): HTMLElement[] {
   // show only the figures the source has (published aggregates may lack electors or blank/null)
   const figures = state.published?.figures ?? 'complete';
   return [
-    ...row('valid', fmt(n.valid), 'total-valid'),
+    ...row('valid', figure(n.valid), 'total-valid'),
     ...(figures === 'blank-null-combined'
       ? [
           ...row('blankAndNull', figure(n.blankAndNull ?? null), 'total-blank-null'),

@@ -3,7 +3,7 @@
 import { leadersOf } from '../src/results/leaders.js';
 import { PATHS } from '../src/api/paths.js';
 import { api, type Acta, type Api, type Mesas, type ResultUnit } from './api-client.js';
-import { percent, remainderIds } from './bars.js';
+import { figure, percent, remainderIds } from './bars.js';
 import {
   $,
   cardTable,
@@ -310,7 +310,7 @@ function unitTable(u: ResultUnit): HTMLElement {
   const remaining = !state.published && u.eligibleRemaining !== null && u.eligibleRemaining > 0;
   const facts = [
     ...(counted === null ? [] : [`${t('actasProcessed')}: ${percent(counted)}`]),
-    `${t('valid')}: ${fmt(u.valid)}`,
+    `${t('valid')}: ${figure(u.valid)}`,
     ...(margin !== null ? [`${t('marginWord')}: ${fmt(margin)}`] : []),
     ...(remaining ? [`${t('remaining')}: ${fmt(u.eligibleRemaining ?? 0)}`] : []),
     ...(!state.published

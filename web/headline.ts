@@ -62,9 +62,13 @@ function leaderText(s: Summary, a: Summary['leaders'][number], b: Summary['leade
   return t('leadsBy')(choiceLabel(a), fmt(s.margin ?? 0), choiceLabel(b));
 }
 
-/** Who leads (or the outcome, once settled) in one sentence: what the live announcement follows. */
-export function leadLine(s: Summary): string {
-  if (s.settled) return s.outcome ? outcomeText(s, s.outcome) : '';
+/**
+ * Who leads (or the outcome, once settled) in one sentence: the headline's fact and what the live
+ * announcement says, one text for both (a pair the source's ranking settles says so to a screen
+ * reader too); `national`: the national figures.
+ */
+export function leadLine(s: Summary, national?: ResultUnit): string {
+  if (s.settled) return s.outcome ? outcomeText(s, s.outcome, national) : '';
   const [a, b] = s.leaders;
   return a && b && s.margin !== null ? leaderText(s, a, b) : '';
 }
@@ -130,8 +134,7 @@ export function headline(
   abroadMissing = false,
   national?: ResultUnit,
 ): HTMLElement[] {
-  if (s.settled && s.outcome)
-    return [el('strong', { id: 'outcome-fact' }, outcomeText(s, s.outcome, national))];
+  if (s.settled && s.outcome) return [el('strong', { id: 'outcome-fact' }, leadLine(s, national))];
   if (s.settled) return [];
   const proj = projectionLine(projection);
   return [

@@ -11,7 +11,7 @@ import {
   type Results,
   type ResultUnit,
 } from './api-client.js';
-import { leader, percent } from './bars.js';
+import { figure, leader, percent } from './bars.js';
 import { drill } from './drill.js';
 import { crumbsTo } from './search.js';
 import {
@@ -224,14 +224,17 @@ function shapeOf(f: MapShape, d: string, c: ShapeContext): SVGPathElement {
   // the unit's name as the results (and the list beside) spell it: ÁNCASH, not the shapes' ANCASH
   const shownName = unit && !whole ? firstName(unit.name) : p.name;
   const name = whole ? `${p.name} (${t('wholeDepartment')(whole.name)})` : shownName;
-  const lead = unit && unit.valid > 0 ? leader(unit) : undefined;
+  const lead = unit && (unit.valid ?? 0) > 0 ? leader(unit) : undefined;
   // the legend counts departments: Lima's two shapes (circunscripciones) are its department's,
   // led by whoever leads the department as a whole
   const dep =
     byCirc || p.level !== 'circunscripcion' ? undefined : units.get(`department:${p.reniec}`);
   const counted = dep ?? unit;
   if (counted)
-    leads.set(`${counted.level}:${counted.code}`, counted.valid > 0 ? leader(counted) : undefined);
+    leads.set(
+      `${counted.level}:${counted.code}`,
+      (counted.valid ?? 0) > 0 ? leader(counted) : undefined,
+    );
   const node = document.createElementNS('http://www.w3.org/2000/svg', 'path');
   node.setAttribute('d', d);
   const color = lead ? colorOfChoice(lead.id) : '#ccc';
@@ -283,12 +286,12 @@ function actasOf(u: ResultUnit): string {
 
 /** Abroad: its leader once it has votes; with none counted, says so (never "X 0.000 %"). */
 function renderAbroad(abroad: ResultUnit | undefined, missing: boolean): void {
-  const lead = abroad && abroad.valid > 0 ? leader(abroad) : null;
+  const lead = abroad && (abroad.valid ?? 0) > 0 ? leader(abroad) : null;
   // a source without the vote abroad says so: its electors are still out, not zero
   const text = !abroad
     ? t('abroadMissing')
     : lead
-      ? `${t('abroad')}: ${choiceLabel(lead)} ${percent(lead.pctValid)} · ${fmt(abroad.valid)} ${t('valid').toLowerCase()}${actasOf(abroad)}`
+      ? `${t('abroad')}: ${choiceLabel(lead)} ${percent(lead.pctValid)} · ${figure(abroad.valid)} ${t('valid').toLowerCase()}${actasOf(abroad)}`
       : abroad.actas === null
         ? `${t('abroad')}: ${t('noneCounted')}`
         : `${t('abroad')}: ${t('noneCounted')} (${t('actasCount')(fmt(abroad.actas.total))})`;

@@ -192,6 +192,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'eligible {eligible} (every mesa the universe expects) · participation {participation} (emitted / {processed} eligible at the mesas processed)':
     'electores hábiles {eligible} (todas las mesas que el universo espera) · participación {participation} (emitidos / {processed} electores hábiles de las mesas procesadas)',
   ' · blank and null {n}': ' · blancos y nulos {n}',
+  'not counted yet: no figures (pending)': 'aún sin contar: sin cifras (pendiente)',
   'Figures the sources publish differently (both kept):':
     'Cifras que las fuentes publican distinto (se conservan ambas):',
   // acta

@@ -378,6 +378,7 @@ export function electionDefOf(loaded: LoadedManifest): ElectionDef {
       ...(m.proclamation === undefined ? {} : { proclamation: m.proclamation }),
       ...(m.discrepancies.length === 0 ? {} : { discrepancies: m.discrepancies }),
       ...(m.reported === undefined ? {} : { reported: m.reported }),
+      ...(m.resultsNote === undefined ? {} : { resultsNote: m.resultsNote }),
       ...(m.crossCheck.length === 0 ? {} : { crossCheck: m.crossCheck }),
       // an acta election's universe bounds its count (docs/elections.md); an aggregate's is the projection's
       ...(m.universe === undefined || aggregate ? {} : { universe: m.universe }),

@@ -32,7 +32,9 @@ const choiceName = (c: { label: string; party: string }): string =>
 export function resultsCsv(doc: ServedResults): string {
   // a choice's columns: its stable code first (`P11_votes`, up to the first space, for scripts),
   // then its name in brackets (for a person in a spreadsheet): one header row, nothing to lose
-  const first = doc.units[0];
+  // a mesa not counted yet lists no choice: the columns are a counted unit's, its cells empty
+  const first = doc.units.find((u) => u.choices.length > 0);
+  const blank = first ? first.choices.flatMap(() => [null, null]) : [];
   const choiceCols = first
     ? first.choices.flatMap((c) => [
         `${c.id}_votes (${choiceName(c)})`,
@@ -78,7 +80,7 @@ export function resultsCsv(doc: ServedResults): string {
         u.actas?.processed ?? null,
         u.actas?.pctProcessed ?? null,
         u.eligibleRemaining,
-        ...u.choices.flatMap((c) => [c.votes, c.pctValid]),
+        ...(u.choices.length === 0 ? blank : u.choices.flatMap((c) => [c.votes, c.pctValid])),
         ...status,
       ]),
     );

@@ -103,22 +103,30 @@ export const ResultUnitSchema = z.object({
   level: LevelSchema,
   code: z.string(),
   name: z.string(),
-  choices: z.array(
-    z.object({
-      id: z.string(),
-      label: z.string(),
-      party: z.string(),
-      votes: z.number().int(),
-      pctValid: pct.nullable().describe('null: no valid votes yet (no share of nothing)'),
-      pctEmitted: pct
-        .nullable()
-        .describe('null: the emitted votes are not known, or none yet (no share of nothing)'),
-      candidates: z
-        .array(z.object({ position: z.number().int(), votes: z.number().int() }))
-        .optional(),
-    }),
-  ),
-  valid: z.number().int(),
+  choices: z
+    .array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        party: z.string(),
+        votes: z.number().int(),
+        pctValid: pct.nullable().describe('null: no valid votes yet (no share of nothing)'),
+        pctEmitted: pct
+          .nullable()
+          .describe('null: the emitted votes are not known, or none yet (no share of nothing)'),
+        candidates: z
+          .array(z.object({ position: z.number().int(), votes: z.number().int() }))
+          .optional(),
+      }),
+    )
+    .describe('every choice of the election; empty for a mesa not counted yet (no figure is 0)'),
+  valid: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'null: a mesa not counted yet (its acta pending or at the JEE: `actas.processed` 0): its figures are not known, never 0; blank, null, impugned, emitted and every % are null then too, and `choices` is empty',
+    ),
   blank: absent(z.number().int()),
   null: absent(z.number().int()),
   impugned: absent(z.number().int()),

@@ -130,6 +130,26 @@ export function resultUnit(u: UnitResult, election: ElectionDef, name: string): 
   };
 }
 
+/**
+ * A mesa whose acta is not processed yet (pending, at the JEE) has no figures: its sums over no
+ * counted acta would read as "0 votes", so they are null and its choices none; its actas say why.
+ */
+export function notCountedYet(u: ResultUnit): ResultUnit {
+  if (u.actas === null || u.actas.processed > 0) return u;
+  return {
+    ...u,
+    choices: [],
+    valid: null,
+    blank: null,
+    null: null,
+    impugned: null,
+    emitted: null,
+    participation: null,
+    blankPctEmitted: null,
+    nullPctEmitted: null,
+  };
+}
+
 interface CachedElection {
   readonly revision: string;
   /** The current actas as columns: one snapshot per store revision, shared with the projection. */
@@ -268,7 +288,9 @@ export async function buildResults(
     };
     return {
       ...head,
-      units: units.map((u) => resultUnit(u, election, name(MESA, u.code, placeOf(u.code)))),
+      units: units.map((u) =>
+        notCountedYet(resultUnit(u, election, name(MESA, u.code, placeOf(u.code)))),
+      ),
     };
   }
   let all = c.byLevel.get(level);

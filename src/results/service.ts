@@ -327,7 +327,7 @@ export async function getCountCourse(
     };
   // a course's updates carry acta counts (docs/elections.md, `course`); one without is no point
   const points = units.flatMap((u): CoursePoint[] => {
-    if (u.actas === null) return [];
+    if (u.actas === null || u.valid === null) return [];
     const { leader, margin } = pointLead(e.value, u.choices);
     return [
       {

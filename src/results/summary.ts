@@ -14,6 +14,7 @@ import {
 import { completeSnapshot, universeAtSnapshot } from '../core/projection/universe.js';
 import { universeOf } from '../elections/universe.js';
 import type { Issue } from '../core/issues.js';
+import { NoteSchema } from '../core/model/note.js';
 import { ok, type Result } from '../core/result.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { hasProjection, storedSnapshot } from './projection.js';
@@ -78,6 +79,9 @@ export const SummarySchema = z.object({
     .describe(
       "published aggregates with a universe (the election's units, electors and actas known before the count): the units the source's figures lack (a capture without the vote abroad), each with its electors and actas from the universe; null: no universe, or none lacking. Never a vote count: how those electors voted, or how many did, is not known",
     ),
+  note: NoteSchema.nullable().describe(
+    "what to know to read the results' figures, from the election's manifest (`resultsNote`: e.g. a % base other than the authority's); null: none",
+  ),
   projection: z
     .boolean()
     .describe(
@@ -135,6 +139,7 @@ export async function getSummary(
       settledBy: s ? s.by : count.complete ? 'complete' : null,
       outcome: s?.outcome ?? null,
       absent: absent.value,
+      note: def.manifest?.resultsNote ?? null,
       // not known now (a lost worker): false, and the server keeps no copy of this answer
       projection: !count.complete && (await hasProjection(store, def, revision)) === true,
     },

@@ -76,10 +76,17 @@ describe('the bundled Spanish election on the dashboard', () => {
         // + 151,786 + 93,553 = 7,821,718
         expect(await unitRow(page, 'PSOE')).toEqual(['PSOE', '7,821,718', '31.942 %']);
         // review 21 M7: the % is over candidacy votes, not Spain's valid vote (blank included,
-        // LOREG art. 96.5): said under the seats table, from the manifest's seats note; the
-        // Ministry's 33.06 % is 8,160,837 of 24,487,414 + 200,673 blank (the CSV's national row)
-        expect(await page.isVisible('#seats-note')).toBe(true);
-        expect(await page.textContent('#seats-note')).toContain(
+        // LOREG art. 96.5): said right under the national bars (the manifest's resultsNote), not
+        // under the seats table; the Ministry's 33.06 % is 8,160,837 of 24,487,414 + 200,673
+        // blank (the CSV's national row)
+        expect(await page.isVisible('#results-note')).toBe(true);
+        expect(
+          await page.evaluate(
+            () => document.querySelector('#bars')?.nextElementSibling?.id ?? null,
+          ),
+        ).toBe('results-note');
+        expect(await page.textContent('#seats-note')).not.toContain('96.5');
+        expect(await page.textContent('#results-note')).toContain(
           'sin los votos en blanco; la ley española cuenta el voto en blanco como válido (LOREG art. 96.5) y el % oficial lo incluye: el PP, 33.327 % aquí, tiene el 33.06 % del Ministerio.',
         );
         // the hemicycle: 350 seats, the majority line at 176
@@ -126,7 +133,8 @@ describe('the bundled Spanish election on the dashboard', () => {
         );
         expect(await page.textContent('#crumbs')).toBe('Spain›Madrid');
         expect(await page.locator('#unit thead th').allTextContents()).toContain('Seats');
-        expect(await page.textContent('#seats-note')).toContain(
+        expect(await page.isVisible('#results-note')).toBe(true);
+        expect(await page.textContent('#results-note')).toContain(
           "without blank ballots; Spanish law counts blank ballots as valid (LOREG art. 96.5) and the official % includes them: PP, 33.327 % here, has the Ministry's 33.06 %.",
         );
         expect(await unitRow(page, 'PP')).toEqual(['PP', '1,463,183', '40.874 %', '16']);

@@ -1,6 +1,7 @@
 import { renameSync, statSync, writeFileSync } from 'node:fs';
 import type { Issue } from '../../core/issues.js';
 import type { ElectionDef } from '../../core/model/acta.js';
+import type { Note } from '../../core/model/note.js';
 import { actaStateInSentence } from '../../core/model/acta-state-words.js';
 import type { Level } from '../../core/tally/aggregate.js';
 import { electionsFitting, type ManifestOptions } from '../../elections/manifests.js';
@@ -410,7 +411,7 @@ function totalsLine(u: ServedResults['units'][number], partialOfUniverse: boolea
   return say(
     'valid {valid} · blank {blank} ({blankPct}) · null {null} ({nullPct}){blankAndNull} · impugned {impugned} · emitted {emitted} · {turnout}',
     {
-      valid: thousands(u.valid),
+      valid: figure(u.valid),
       blank: figure(u.blank),
       blankPct: percent(u.blankPctEmitted),
       null: figure(u.null),
@@ -438,6 +439,8 @@ export function renderResults(
     readonly discrepancies?: Discrepancies;
     /** The election's choices, for the leader rule (leaders.ts: "Otras listas" leads nothing). */
     readonly election?: LeaderChoices;
+    /** What the manifest says the figures need to be read right (`resultsNote`), one line. */
+    readonly note?: Note | undefined;
   } = {},
 ): string {
   if (format === 'json') return JSON.stringify(doc, null, 2);
@@ -446,23 +449,28 @@ export function renderResults(
   if (doc.units.length === 1) {
     const u = doc.units[0] as ServedResults['units'][number];
     out.push(actasLine(u));
-    out.push(
-      renderTable(
-        ['candidate / list', 'party', 'votes', '% valid', '% emitted'],
-        [...u.choices]
-          .sort((a, b) => b.votes - a.votes)
-          .map((c) => [
-            c.label,
-            c.party,
-            thousands(c.votes),
-            c.pctValid ?? '—',
-            c.pctEmitted ?? '—',
-          ]),
-      ),
-    );
+    // a mesa not counted yet: no figures, not a table of zeros (the document's choices are none)
+    if (u.choices.length === 0 && u.valid === null)
+      out.push(say('not counted yet: no figures (pending)'));
+    else
+      out.push(
+        renderTable(
+          ['candidate / list', 'party', 'votes', '% valid', '% emitted'],
+          [...u.choices]
+            .sort((a, b) => b.votes - a.votes)
+            .map((c) => [
+              c.label,
+              c.party,
+              thousands(c.votes),
+              c.pctValid ?? '—',
+              c.pctEmitted ?? '—',
+            ]),
+        ),
+      );
     out.push(totalsLine(u, o.universe === true && doc.status.kind === 'provisional'));
     // the national figures the sources publish differently, as the dashboard lists them
     if (doc.level === 'national') out.push(...discrepancyLines(o.discrepancies ?? []));
+    if (o.note !== undefined) out.push(inRunLanguage(o.note));
     return out.join('\n');
   }
   out.push(
@@ -489,7 +497,7 @@ export function renderResults(
           u.name,
           none ? '—' : tie ? `${lead.label} = ${next.label}` : lead.label,
           none ? '—' : (lead.pctValid ?? '—'),
-          thousands(u.valid),
+          figure(u.valid),
           figure(u.emitted),
           u.participation ?? '—',
           u.actas?.pctProcessed ?? '—',
@@ -497,6 +505,8 @@ export function renderResults(
       }),
     ),
   );
+  // the same base under every unit's % as under the nation's
+  if (o.note !== undefined) out.push(inRunLanguage(o.note));
   return out.join('\n');
 }
 
@@ -524,7 +534,8 @@ export async function runResults(store: Store, args: ResultsArgs, io: CliIo): Pr
   const universe = e.ok && !e.value.published && e.value.manifest?.universe !== undefined;
   const discrepancies = e.ok ? (e.value.manifest?.discrepancies ?? []) : [];
   const leaders = e.ok ? { election: e.value } : {};
-  io.out(renderResults(r.value, args.format, { universe, discrepancies, ...leaders }));
+  const note = e.ok ? e.value.manifest?.resultsNote : undefined;
+  io.out(renderResults(r.value, args.format, { universe, discrepancies, ...leaders, note }));
   return EXIT_OK;
 }
 

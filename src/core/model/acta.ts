@@ -135,6 +135,8 @@ export interface ElectionDef {
     readonly proclamation?: Name;
     readonly discrepancies?: ElectionManifest['discrepancies'];
     readonly reported?: ElectionManifest['reported'];
+    /** What to know to read the results' figures (the manifest's `resultsNote`). */
+    readonly resultsNote?: ElectionManifest['resultsNote'];
     /** Other sources of the same actas, for the cross-check (`cifra compare`): never counted. */
     readonly crossCheck?: readonly ManifestSource[];
     /** The count's expected extent (an acta election's universe): the store is not the whole count. */

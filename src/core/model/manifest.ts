@@ -248,6 +248,11 @@ export const ManifestSchema = z
       .optional(),
     seats: PublishedSeatsSchema.optional(),
     /**
+     * What a reader of the results' figures must know to read them (their % base against the
+     * authority's, say): the summary carries it and screens show it beside the national figures.
+     */
+    resultsNote: NoteSchema.optional(),
+    /**
      * The previous round of this contest (a runoff's first round), for the projection (run 17,
      * docs/projection.md): the bundled election it was (id, or a manifest path beside this one),
      * and per choice id of this election the choice ids it ran as there, with where the pairing
