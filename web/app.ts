@@ -25,10 +25,10 @@ import { loadCut } from './cut.js';
 import { drill, drillPaths, drillsSoFar, nationName, onCutMoved, openMesa } from './drill.js';
 import { statusLine } from './figures-status.js';
 import { ERM_JURISDICTION, startErm } from './erm.js';
-import { headline, leadLine } from './headline.js';
+import { headline, liveLead, projectionOdds } from './headline.js';
 import { freshness, pollInterval, shownCut, tickFreshness, zoneTime } from './live.js';
 import { hasLevel, mapPaths, renderMap, resultsIfLevel } from './map.js';
-import { newsOf, type NewsParts } from './news.js';
+import { heardAfter, newsOf, type NewsParts } from './news.js';
 import { renderProjection } from './projection.js';
 import {
   connectionAfter,
@@ -245,7 +245,7 @@ async function drawCut(
     (r) => r.units[0],
     () => undefined,
   );
-  announce(summary, national);
+  announce(summary, national, projection);
   loaded();
   return reader.document(id, 'seats');
 }
@@ -253,8 +253,11 @@ async function drawCut(
 /** The figures last announced (null: none yet for this election and language). */
 let heard: NewsParts | null = null;
 
-/** Says in #live-news what this revision changed: the actas processed, the lead or the outcome. */
-function announce(s: Summary, national: ResultUnit | undefined): void {
+/**
+ * Says in #live-news what this revision changed: the actas processed, the lead (and that it is not
+ * a result yet) or the outcome, and the projection's odds when they are news (web/news.ts).
+ */
+function announce(s: Summary, national: ResultUnit | undefined, p: Projection | null): void {
   const c = s.count;
   const pct = s.status.pctCounted;
   const actas =
@@ -263,9 +266,11 @@ function announce(s: Summary, national: ResultUnit | undefined): void {
       : pct === null
         ? ''
         : `${t('actasProcessed')}: ${pct} %`;
-  const next = { actas, lead: leadLine(s, national) };
+  // a settled count shows no projection: none is said either
+  const odds = s.settled ? null : projectionOdds(p);
+  const next = { actas, lead: liveLead(s, national), projection: odds };
   const said = newsOf(heard, next);
-  heard = next;
+  heard = heardAfter(heard, next);
   if (said !== '') $('live-news').textContent = said;
 }
 

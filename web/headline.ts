@@ -111,16 +111,46 @@ function leadText(s: Summary, abroadMissing: boolean): string {
   return `${lead}. ${still}${share}.${scope}`;
 }
 
-/** The projection's odds in one line (first round: the likeliest pair; runoff: the winner). */
-function projectionLine(p: Projection | null): string {
-  if (!p) return '';
+/** The projection's likeliest outcome: who (a winner, or a runoff pair), its odds, in words. */
+export interface ProjectionOdds {
+  readonly favourite: string;
+  readonly probability: number;
+  readonly text: string;
+}
+
+/** The projection's odds (first round: the likeliest pair; runoff: the winner); null: none. */
+export function projectionOdds(p: Projection | null): ProjectionOdds | null {
+  if (!p) return null;
   const best = <T extends { probability: number }>(rows: readonly T[]): T | undefined =>
     [...rows].sort((x, y) => y.probability - x.probability)[0];
   const w = best(p.winner ?? []);
-  if (w) return t('projWinner')(w.choice, probText(w.probability));
+  if (w)
+    return {
+      favourite: w.choice,
+      probability: w.probability,
+      text: t('projWinner')(w.choice, probText(w.probability)),
+    };
   const r = best(p.runoffPairs ?? []);
-  if (r) return t('projPair')(r.choices.join(' – '), probText(r.probability));
-  return '';
+  if (r) {
+    const pair = r.choices.join(' – ');
+    const text = t('projPair')(pair, probText(r.probability));
+    return { favourite: pair, probability: r.probability, text };
+  }
+  return null;
+}
+
+const projectionLine = (p: Projection | null): string => projectionOdds(p)?.text ?? '';
+
+/**
+ * What the live announcement says of the lead: the headline's sentence, and while the count goes
+ * on that it is not a result yet, as the headline says beside it (review 22 M1: a listener heard
+ * only "A leads").
+ */
+export function liveLead(s: Summary, national?: ResultUnit): string {
+  const lead = leadLine(s, national);
+  if (lead === '' || s.settled) return lead;
+  const sentence = /[.!?]$/.test(lead) ? lead : `${lead}.`;
+  return `${sentence} ${t(s.status.cut === null ? 'notFinal' : 'notFinalAtCut')}`;
 }
 
 /**

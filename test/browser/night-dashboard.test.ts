@@ -624,7 +624,13 @@ describe('the rest of the page', () => {
         `${step.actas}: ${n.format(s.count.actasProcessed)} / ${n.format(s.count.actasTotal)}`,
       );
       expect(said).toContain(s.leaders[0]?.label ?? '?');
-      expect(said.length).toBeLessThan(200);
+      // review 22 M1: it says "not a result yet" exactly when the headline beside the lead does
+      const notFinal = (
+        await page.$eval('#outcome .not-final', (n) => n.textContent).catch(() => null)
+      )?.trim();
+      expect(notFinal === undefined ? false : said.includes(notFinal)).toBe(notFinal !== undefined);
+      // at most four short sentences (the actas, the lead, not a result yet, the odds when news)
+      expect(said.length).toBeLessThan(300);
       expect(
         await page.evaluate(() => (window as unknown as { ccChanges: number }).ccChanges),
       ).toBe(0);
