@@ -135,10 +135,18 @@ function unavailable(e: unknown): void {
   document.body.dataset.ready = 'true';
 }
 
-/** A new view: written to the URL (a history entry when `push`), then drawn. */
-async function go(change: Partial<ErmView>, push: boolean): Promise<void> {
+/**
+ * A new view: written to the URL (a history entry when `push`), then drawn; `heading`: the new
+ * content's heading, where the keyboard and the screen reader go (the link or shape that asked for
+ * it is replaced or far away: focus fell to the page's top, review 22 M2).
+ */
+async function go(change: Partial<ErmView>, push: boolean, heading?: string): Promise<void> {
   writeErmView({ ...readErmView(), ...change }, push);
   await render();
+  const h = heading === undefined ? null : document.getElementById(heading);
+  if (h === null || h.closest('[hidden]') !== null) return;
+  h.tabIndex = -1;
+  h.focus();
 }
 
 async function render(): Promise<void> {
@@ -338,7 +346,7 @@ async function renderMap(doc: ContestsElection, mapKind: string | null): Promise
       'data-outcome': outcome,
     });
     node.append(svgEl('title', {}, label));
-    const open = () => go({ dep: c ? c.region : 'LIMA', contest: null }, true);
+    const open = () => go({ dep: c ? c.region : 'LIMA', contest: null }, true, 'erm-drill-title');
     node.addEventListener('click', open);
     node.addEventListener(
       'keydown',
@@ -537,7 +545,7 @@ function renderCouncilList(): void {
             'data-contest': c.id,
             onclick: (e: Event) => {
               e.preventDefault();
-              go({ contest: c.id, dep: c.region }, true).catch(unavailable);
+              go({ contest: c.id, dep: c.region }, true, 'erm-council-title').catch(unavailable);
             },
           },
           `${c.name} (${c.id.split('/')[1] ?? c.id})`,

@@ -139,6 +139,28 @@ describe('the ERM view', () => {
     await page.close();
   });
 
+  it('keyboard (review 22 M2): Enter on a region or a council moves focus to what it opened, not the page top', async () => {
+    const { page, errors } = await open('?view=erm&erm=pe-erm-2022', 390);
+    const focused = (): Promise<string> => page.evaluate(() => document.activeElement?.id ?? '');
+    await page.focus('#erm-map path[data-region="CUSCO"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'erm-drill-title');
+    expect(await page.textContent('#erm-governor')).toContain('segunda vuelta');
+    await page.fill('#erm-search', 'wanchaq');
+    await page.focus('#erm-council-list a:has-text("WANCHAQ")');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'erm-council-title');
+    expect(await page.textContent('#erm-council-title')).toContain('WANCHAQ');
+    // the heading it reached is on screen: the phone's reader is where the keyboard is
+    const top = await page.evaluate(
+      () => document.getElementById('erm-council-title')?.getBoundingClientRect().top ?? -1,
+    );
+    expect(top >= 0 && top < 844).toBe(true);
+    expect(await focused()).toBe('erm-council-title');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('one entry per department (25), accented: ÁNCASH shows its governor and its councils; dep=ANCASH lands there too', async () => {
     for (const [dep, width] of [
       ['%C3%81NCASH', 1400],
