@@ -148,3 +148,26 @@ describe('the bundled Spanish election on the dashboard', () => {
         expect(errors).toEqual([]);
       }, 180_000);
 });
+
+// review 22 L1: a 1,280 px screen at 400 % zoom is a 320 px page (WCAG 1.4.10): the what-if's
+// "Método" select stuck out of it on the seats views
+describe('reflow at 320 px (a desktop at 400 % zoom)', () => {
+  for (const id of [ES, 'pe-2026-presidencial'])
+    it(`${id}: nothing wider than the page, the what-if form included`, async () => {
+      const { page, errors } = await openPage(env.browser, `${env.base}/?election=${id}`, 320, {
+        height: 700,
+      });
+      await page.waitForSelector('#bars li');
+      const wide = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('body *'))
+          .filter((n) => !n.closest('.scroll') || n.matches('.scroll'))
+          .filter((n) => n.getClientRects().length > 0)
+          .filter((n) => n.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+          .map((n) => `${n.tagName}#${n.id}`),
+      );
+      expect(wide).toEqual([]);
+      expect(await noSideScroll(page)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 180_000);
+});
