@@ -49,6 +49,10 @@ describe('newsOf', () => {
     // a tenth or four points: not said again (the count itself is)
     expect(newsOf(heard, parts(a, lead, odds('B', 0.857)))).toBe('');
     expect(newsOf(heard, parts(a, lead, odds('B', 0.82)))).toBe('');
+    // five points exactly (0.86 − 0.81 is 0.0499… in binary floating point)
+    expect(newsOf(heard, parts(a, lead, odds('B', 0.81)))).toBe(
+      'Proyección: B gana con probabilidad 81.0 %.',
+    );
     expect(newsOf(heard, parts(a, lead, odds('B', 0.755)))).toBe(
       'Proyección: B gana con probabilidad 75.5 %.',
     );

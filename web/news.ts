@@ -29,7 +29,8 @@ export const ODDS_STEP = 0.05;
 function oddsNews(prev: NewsOdds | null, next: NewsOdds | null): boolean {
   if (next === null) return false;
   if (prev === null || prev.favourite !== next.favourite) return true;
-  return Math.abs(next.probability - prev.probability) >= ODDS_STEP;
+  // in thousandths: 0.86 − 0.81 is 0.0499… in binary, and five points must count as five
+  return Math.round(1000 * Math.abs(next.probability - prev.probability)) >= 1000 * ODDS_STEP;
 }
 
 /**

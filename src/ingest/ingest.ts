@@ -18,7 +18,13 @@ import type {
   Store,
 } from '../store/store.js';
 import { StoreBusyError, StoreWriterFailed } from '../store/store.js';
-import { ActaBatch, firstRow, sameFiguresAt, type BatchFigures } from '../core/tally/acta-batch.js';
+import {
+  ActaBatch,
+  FIGURES,
+  firstRow,
+  sameFiguresAt,
+  type BatchFigures,
+} from '../core/tally/acta-batch.js';
 import type { CsvRecordView } from '../io/csv-scanner.js';
 import {
   cifraCsvParser,
@@ -542,8 +548,16 @@ class ImportRun {
       answer.catch(() => {}); // awaited below; a rejection is not unhandled meanwhile
       this.sent.push(answer);
       while (this.sent.length > (session.inFlight ?? 0)) await this.sent.shift();
-      const { n, figures, votesLen, votes } = this.batch;
-      if (n > 0) this.sentFigures.push({ n, figures, votesLen, votes });
+      const { n, figures, votesLen, votes, votesAt } = this.batch;
+      // the used part only: the arrays grow by doubling, and every batch's are kept to the end
+      // (review 22 L2: ~165 B a row at their capacity, ~124 B used)
+      if (n > 0)
+        this.sentFigures.push({
+          n,
+          figures: figures.slice(0, n * FIGURES),
+          votesLen: votesLen.slice(0, n),
+          votes: votes.slice(0, votesAt),
+        });
     }
     this.batch = new ActaBatch<PlaceNames>(this.o.election.id);
     this.bad = [];

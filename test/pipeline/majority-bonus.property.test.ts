@@ -148,3 +148,48 @@ describe('pe-erm-municipal majority bonus (properties)', () => {
     expect(sum(drawn.seats)).toBe(5);
   });
 });
+
+// review 22 M1: a tie for the winner's bonus-th seat decides no seat — won, cifra repartidora gives
+// it ⌈n/2⌉ + 1; lost, the bonus does; the others share the rest alike — so no lot is drawn and the
+// council is not "tied" (a council decided on a partial count stayed decided at the final one)
+describe('a tie the bonus makes moot', () => {
+  it('[72, 36] for 5 seats: A 4, B 1, no tie reported, no draw, with or without a seed', () => {
+    // D'Hondt: 72, 36 (A), 36 (B), 24, then 18 (A's 4th) = 18 (B's 2nd) for the 5th seat; B = 4
+    for (const seed of [undefined, 1, 2]) {
+      const r = council(LEGAL, [72, 36], 5, seed);
+      expect(r.seats).toEqual({ L0: 4, L1: 1 });
+      expect(r.ties).toEqual([]);
+      expect(r.draws).toEqual([]);
+    }
+  });
+
+  it('[40, 9, 9] for 5 seats: the winner has its 4 by the method, the others’ tie for the 5th is drawn', () => {
+    // A: 40, 20, 13.3, 10 (4 = B), then B's 9 = C's 9 for the 5th seat: the lot gives a seat
+    const r = council(LEGAL, [40, 9, 9], 5, 11);
+    expect(r.draws).toHaveLength(1);
+    expect(r.seats['L0']).toBe(4);
+    expect((r.seats['L1'] ?? 0) + (r.seats['L2'] ?? 0)).toBe(1);
+  });
+
+  it('a council given without a lot has the seats of every way its ties could break (none mattered)', () => {
+    // small votes: ties at every level, the winner's bonus-th seat among them. Scaled by 1,000 the
+    // allocation is the same; one list's +1 then breaks each tie it is in its way and nothing else
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 2, maxLength: 4 }),
+        fc.constantFrom(3, 5, 7, 9),
+        fc.integer({ min: 0, max: 1_000 }),
+        (votes, n, seed) => {
+          const r = council(LEGAL, votes, n, seed);
+          fc.pre(r.draws.length === 0);
+          votes.forEach((_, k) => {
+            const broken = votes.map((v, i) => v * 1000 + (i === k ? 1 : 0));
+            const b = council(LEGAL, broken, n, seed);
+            if (b.draws.length === 0) expect(b.seats).toEqual(r.seats);
+          });
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});

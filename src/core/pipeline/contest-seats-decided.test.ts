@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { councilRuleset } from '../../test-utils/erm-rulesets.js';
 import { plus, split } from '../../test-utils/vote-splits.js';
+import { DHONDT, SAINTE_LAGUE } from '../allocation/methods.js';
+import { decidedCouncilSeats } from './contest-seats-decided.js';
 import { computeContests, type CouncilContest } from './contests.js';
 
 const BONUS = councilRuleset(true);
@@ -125,5 +127,28 @@ describe('council seats decided by the figures (cifra repartidora, Ley 26864 art
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+// review 22 M2: with w at exactly the bonus's seats the others' share may come from the method
+// (w's plain seats B) or from the bonus's `rest` (below B): both must hold
+describe('a bonus whose rest is another method', () => {
+  it('X 100 with 2 seats, Y 35, 5 votes out: holds by D’Hondt (50 > 40), not by Sainte-Laguë (33.3 < 40)', () => {
+    const input = {
+      votes: [
+        { party: 'W', votes: 250 },
+        { party: 'X', votes: 100 },
+        { party: 'Y', votes: 35 },
+      ],
+      seats: { W: 5, X: 2, Y: 0 },
+      headDecided: 'mathematically' as const,
+      final: false,
+      remaining: 5,
+      tied: false,
+    };
+    const bonus = { party: 'W', seats: 5, rest: DHONDT };
+    expect(decidedCouncilSeats({ ...input, method: SAINTE_LAGUE, bonus })).toBeNull();
+    // D'Hondt for both: the share holds, and W's 6th quotient (255 / 6 = 42.5) is below X's 2nd (50)
+    expect(decidedCouncilSeats({ ...input, method: DHONDT, bonus })).toBe('mathematically');
   });
 });

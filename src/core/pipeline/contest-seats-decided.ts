@@ -51,7 +51,9 @@ export interface CouncilSeatsInput {
  * quotient, at most (v_w + R) / d(B), is below every other list's last awarded quotient: then n − B
  * quotients of others and w's B are above it, w's plain seats are ≤ B, and whether the bonus
  * applies or w's plain seats are exactly B (a tie there goes either way), w has B and the others
- * their n − B as now.
+ * their n − B as now — by the method when w's plain seats are B, by the bonus's `rest` when below:
+ * (1) is checked under both. The lists are the source's: one it leaves out (no vote yet) is
+ * assumed to get none of R, as `decidedPlurality` assumes for the head.
  */
 export function decidedCouncilSeats(input: CouncilSeatsInput): Decided {
   const { bonus, seats } = input;
@@ -75,7 +77,11 @@ export function decidedCouncilSeats(input: CouncilSeatsInput): Decided {
         bonus.seats,
       ) > 0,
   );
-  return below && holds(bonus.rest, others, seats, r) ? 'mathematically' : null;
+  // w's plain seats may end at exactly B (the others' then by the method) or below (by `rest`):
+  // the others' share must hold under both (review 22 M2; the same check when they are one method)
+  const shareHolds =
+    holds(bonus.rest, others, seats, r) && holds(input.method as DivisorMethod, others, seats, r);
+  return below && shareHolds ? 'mathematically' : null;
 }
 
 /** Every list's last awarded quotient beats every other list's next one with all of `r` added. */

@@ -356,6 +356,12 @@ function methodAllocation(ctx: DistrictContext, winner: string | null): District
     (t) => t.resolution === 'unresolved' && t.candidates.includes(winner),
   ).length;
   const most = (probe.seats.get(winner) ?? 0) + contested;
-  if (ctx.bonusApplies(winner) && most < bonusSeats(ctx.bonus.seats, ctx.seats)) return probe;
+  const bonus = bonusSeats(ctx.bonus.seats, ctx.seats);
+  if (ctx.bonusApplies(winner) && most < bonus) return probe;
+  // the winner's one tie is for its bonus-th seat: won, the method gives it the bonus's seats;
+  // lost, the bonus does; the others share the rest by the method either way (no other `rest`),
+  // so the lot would decide no seat and is not drawn (Ley 26864 art. 26.6; review 22 M1)
+  if (ctx.bonusApplies(winner) && most === bonus && contested === 1 && ctx.bonus.rest === null)
+    return probe;
   return all(ctx);
 }
