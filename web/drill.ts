@@ -5,6 +5,7 @@ import { PATHS } from '../src/api/paths.js';
 import { api, type Acta, type Api, type Mesas, type ResultUnit } from './api-client.js';
 import { figure, percent, remainderIds } from './bars.js';
 import {
+  focusHeading,
   $,
   cardTable,
   el,
@@ -271,10 +272,9 @@ export async function openMesa(mesa: string, push: boolean): Promise<void> {
 function toNewContent(headingId: string, fromTop: boolean): void {
   const heading = document.getElementById(headingId);
   if (!heading) return;
-  heading.tabIndex = -1;
   const phone = matchMedia('(max-width: 700px)').matches;
   if (fromTop && phone) $('detail').scrollIntoView({ block: 'start' });
-  heading.focus({ preventScroll: fromTop && phone });
+  focusHeading(heading, { preventScroll: fromTop && phone });
 }
 
 /** The crumbs to an acta's place (its unit of the finest place level), when places.json has it. */

@@ -9,6 +9,7 @@ import { api, type Contest, type ContestsElection, type MapShape } from './api-c
 import { ERM_NONE, ERM_OTHERS, ermColors, ermTop } from './erm-colors.js';
 import { drawHemicycle } from './hemicycle.js';
 import {
+  focusHeading,
   $,
   $input,
   $select,
@@ -145,8 +146,7 @@ async function go(change: Partial<ErmView>, push: boolean, heading?: string): Pr
   await render();
   const h = heading === undefined ? null : document.getElementById(heading);
   if (h === null || h.closest('[hidden]') !== null) return;
-  h.tabIndex = -1;
-  h.focus();
+  focusHeading(h);
 }
 
 async function render(): Promise<void> {

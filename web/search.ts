@@ -3,6 +3,7 @@
 // Names match without accents or case.
 import { api, type Places, type PollingPlaces } from './api-client.js';
 import {
+  focusHeading,
   $,
   $form,
   $input,
@@ -151,8 +152,6 @@ export function wireSkipLink(): void {
   });
   $('skip-results').addEventListener('click', (e) => {
     e.preventDefault();
-    const heading = $('summary-title');
-    heading.tabIndex = -1;
-    heading.focus();
+    focusHeading($('summary-title'));
   });
 }
