@@ -22,7 +22,15 @@ import { renderCongress } from './congress.js';
 import { renderCourse } from './course.js';
 import { setupCrossCheck, wireCrossCheck } from './crosscheck.js';
 import { loadCut } from './cut.js';
-import { drill, drillPaths, drillsSoFar, nationName, onCutMoved, openMesa } from './drill.js';
+import {
+  drill,
+  drillPaths,
+  navigationsSoFar,
+  nationName,
+  onCutMoved,
+  openMesa,
+  sameCrumbs,
+} from './drill.js';
 import { statusLine } from './figures-status.js';
 import { ERM_JURISDICTION, startErm } from './erm.js';
 import { headline, liveLead, projectionOdds } from './headline.js';
@@ -79,6 +87,9 @@ function applyStrings(): void {
 }
 
 async function loadElection(id: string, view: Partial<View> = {}): Promise<void> {
+  // a drill or an acta the user asks for while the election loads is theirs: the URL's view
+  // (back, forward, a shared link) must not draw over it once its documents arrive
+  const since = navigationsSoFar();
   state.election = id;
   state.revision = null;
   state.mesa = null;
@@ -101,8 +112,10 @@ async function loadElection(id: string, view: Partial<View> = {}): Promise<void>
     (mesa) => openMesa(mesa, true),
   );
   const crumbs = view.level && view.code && places ? unitCrumbs(places, view.level, view.code) : [];
-  await refresh(crumbs);
-  if (view.mesa) await openMesa(view.mesa, false);
+  await refresh(crumbs, undefined, since);
+  // the user's acta (a drill back to its unit cleared it), else the URL's
+  const mesa = navigationsSoFar() === since ? view.mesa : state.mesa;
+  if (mesa) await openMesa(mesa, false);
 }
 
 /** The first figures are on the page (or there are none to wait for): no longer "loading". */
@@ -133,11 +146,14 @@ let redraws: Promise<void> = Promise.resolve();
  * (web/cut.ts): the summary (the poll's, if it has one) and every document the view reads, all of
  * its revision. Read across an import, they are read again; failing that, the view stays as drawn.
  */
-function refresh(crumbs: Crumb[], polled?: Summary): Promise<void> {
+function refresh(
+  crumbs: Crumb[],
+  polled?: Summary,
+  drills: number = navigationsSoFar(),
+): Promise<void> {
   const id = electionId();
   // another election chosen before its turn: that election's own redraw is queued
-  // a drill the user begins after this call is theirs: the redraw leaves the drill to it
-  const drills = drillsSoFar();
+  // a drill or acta the user begins after `drills` is theirs: the redraw leaves the drill to it
   const drawn = redraws.then(() =>
     id === state.election ? redraw(id, crumbs, drills, polled) : null,
   );
@@ -239,7 +255,9 @@ async function drawCut(
   for (const d of drawn) if (d.status === 'rejected') fail(d.reason);
   // a user's drill since the redraw was asked for stands (it checks its own cut, drill.ts); the
   // crumbs the redraw was asked with would undo it (review of pass 18 MEDIUM)
-  if (drillsSoFar() === drills) await drill(crumbs, false, reader);
+  // (an acta opened in the very unit drawn: the drill redraws it, and the caller reopens the acta)
+  if (navigationsSoFar() === drills || sameCrumbs(crumbs, state.crumbs))
+    await drill(crumbs, false, reader);
   // the national figures the headline was drawn with (read with the cut): the same sentence spoken
   const national = await reader.results(id, 'national').then(
     (r) => r.units[0],

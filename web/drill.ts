@@ -29,8 +29,14 @@ import { actaCrossCheck } from './acta-crosscheck.js';
 /** Each drill's number: a slower, older drill must not draw over a newer one. */
 let drillSeq = 0;
 
-/** Drills begun so far: a redraw queued before a user's drill must not undo it (app.ts). */
-export const drillsSoFar = (): number => drillSeq;
+/** The user's drills and actas (a click, a search; not a redraw's or the URL's). */
+let navigations = 0;
+
+/**
+ * The user's drills and actas so far: a redraw or a restore of the URL queued before one must not
+ * undo it (app.ts).
+ */
+export const navigationsSoFar = (): number => navigations;
 
 const CHILD_TITLE: Readonly<Record<string, string>> = {
   department: 'departments',
@@ -94,6 +100,7 @@ function childTitle(level: string, kids: readonly ResultUnit[]): string {
  */
 export async function drill(crumbs: Crumb[], push: boolean, reader: Api = api): Promise<void> {
   const seq = ++drillSeq;
+  if (push) navigations++;
   state.crumbs = crumbs;
   // a unit picked: a shared link's unknown unit is behind us
   if (push) {
@@ -240,6 +247,7 @@ let actaSeq = 0;
  */
 export async function openMesa(mesa: string, push: boolean): Promise<void> {
   const seq = ++actaSeq;
+  if (push) navigations++;
   state.mesa = mesa;
   writeView(push, mesa);
   const found = await api.acta(electionId(), mesa);
@@ -287,7 +295,7 @@ function placeCrumbs(a: Acta): Crumb[] | null {
   return crumbsTo(places, level, ubigeo);
 }
 
-const sameCrumbs = (a: readonly Crumb[], b: readonly Crumb[]): boolean =>
+export const sameCrumbs = (a: readonly Crumb[], b: readonly Crumb[]): boolean =>
   a.length === b.length && a.every((c, i) => c.level === b[i]?.level && c.code === b[i]?.code);
 
 function unitTable(u: ResultUnit): HTMLElement {
