@@ -5,14 +5,11 @@
 // live-static test searched right after `goForward`); the restore's first read is held here
 // (page.route) to make the window certain.
 import { describe, expect, it } from 'vitest';
-import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { RUNOFF as ID, runoffActa as acta, runoffStore } from '../runoff-deliveries.js';
 import { useDashboard } from './harness.js';
 
 const env = useDashboard(async () => {
-  let store: SqliteStore;
-  let deliver: (rows: readonly object[]) => Promise<void>;
-  ({ store, deliver } = await runoffStore('cifra-search-during-restore-'));
+  const { store, deliver } = await runoffStore('cifra-search-during-restore-');
   await deliver([acta('000001', true), acta('000002', false), acta('000003', true)]);
   return store;
 }, 120_000);
