@@ -66,6 +66,37 @@ export function actaCounts(a: Pick<Acta, 'state' | 'votes'>, pendingFiguresCount
   }
 }
 
+/** An acta's figures as the totals take them (`bookedFigures`). */
+export interface BookedFigures<V> {
+  readonly votes: V | null;
+  readonly blank: number;
+  readonly null: number;
+  readonly impugned: number;
+  readonly preferential?: readonly (readonly number[])[] | null | undefined;
+}
+
+/**
+ * The figures an acta adds to the totals: its own, except an annulled acta's, whose every vote
+ * (lists, blank, null, impugned) is booked as null and whose preferential votes are none — an
+ * annulled mesa gives no valid votes (LOE art. 363) and its voters stay in the emitted total (see
+ * `actaCounts`). The acta itself keeps what it carried (`annulled_votes_not_null` says so).
+ */
+export function bookedFigures<V extends { readonly length: number; readonly [k: number]: number }>(
+  state: ActaState,
+  f: BookedFigures<V>,
+): BookedFigures<V | readonly number[]> {
+  if (state !== 'annulled' || f.votes === null) return f;
+  let all = f.blank + f.null + f.impugned;
+  for (let k = 0; k < f.votes.length; k++) all += f.votes[k] as number;
+  return {
+    votes: new Array<number>(f.votes.length).fill(0),
+    blank: 0,
+    null: all,
+    impugned: 0,
+    preferential: null,
+  };
+}
+
 const count = z.number().int().nonnegative().max(1_000_000_000);
 
 /**

@@ -1,4 +1,10 @@
-import { ACTA_STATES, actaCounts, type Acta, type ActaState } from '../model/acta.js';
+import {
+  ACTA_STATES,
+  actaCounts,
+  bookedFigures,
+  type Acta,
+  type ActaState,
+} from '../model/acta.js';
 import type { Jurisdiction } from '../model/jurisdiction.js';
 import type { ActaColumns } from '../tally/acta-columns.js';
 import type { FrameGroup, FrameRegion, ProjectionFrame } from './frame.js';
@@ -91,10 +97,12 @@ export function mesasFromActas(
     const counts = actaCounts(a, pendingFiguresCount);
     let figures: number[] | null = null;
     if (counts && a.votes !== null) {
+      // an annulled acta's votes as null (bookedFigures), as the columns hold them
+      const b = bookedFigures(a.state, a);
       figures = new Array<number>(choices + 2);
-      for (let i = 0; i < choices; i++) figures[i] = a.votes[i] ?? 0;
-      figures[choices] = a.blank;
-      figures[choices + 1] = a.null + a.impugned;
+      for (let i = 0; i < choices; i++) figures[i] = b.votes?.[i] ?? 0;
+      figures[choices] = b.blank;
+      figures[choices + 1] = b.null + b.impugned;
     } else if (a.state === 'not_installed' || counts) {
       figures = new Array<number>(choices + 2).fill(0);
     }

@@ -1,4 +1,4 @@
-import { ACTA_STATES, type Acta, type ActaState } from '../model/acta.js';
+import { ACTA_STATES, bookedFigures, type Acta, type ActaState } from '../model/acta.js';
 
 /**
  * The current actas of an election as columns: one typed array per figure, the votes of all
@@ -129,9 +129,20 @@ export class ActaColumnsBuilder {
     if (s === undefined) throw new Error(`unknown acta state ${state}`);
     this.state[i] = s;
     this.eligible[i] = eligible;
-    this.blank[i] = blank;
-    this.null[i] = nul;
-    this.impugned[i] = impugned;
+    // the columns are what the totals add: an annulled acta's votes as null (bookedFigures)
+    const f = bookedFigures(state, { votes, blank, null: nul, impugned, preferential });
+    this.blank[i] = f.blank;
+    this.null[i] = f.null;
+    this.impugned[i] = f.impugned;
+    this.setVotes(i, f.votes, f.preferential);
+  }
+
+  /** Acta `i`'s votes per choice and preferential votes, as booked. */
+  private setVotes(
+    i: number,
+    votes: Figures | null,
+    preferential: readonly (readonly number[])[] | null | undefined,
+  ): void {
     const C = this.choices;
     const base = i * C;
     const n = votes === null ? 0 : Math.min(C, votes.length);

@@ -1,5 +1,11 @@
 import { percentCounted, percentHalfUp } from '../ratio.js';
-import { ACTA_STATES, actaCounts, type Acta, type ActaState } from '../model/acta.js';
+import {
+  ACTA_STATES,
+  actaCounts,
+  bookedFigures,
+  type Acta,
+  type ActaState,
+} from '../model/acta.js';
 import { MESA, type Jurisdiction, type Level } from '../model/jurisdiction.js';
 import type { ActaColumns } from './acta-columns.js';
 
@@ -192,16 +198,18 @@ function add(acc: Acc, a: Acta, choices: number, pendingFiguresCount: boolean): 
   if (counts || a.state === 'not_installed') acc.eligibleProcessed += a.eligible;
   else acc.eligibleRemaining += a.eligible;
   if (counts && a.votes !== null) {
+    // an annulled acta's votes as null (bookedFigures)
+    const b = bookedFigures(a.state, a);
     const v = acc.votes;
-    const src = a.votes;
+    const src = b.votes ?? [];
     for (let i = 0; i < choices; i++)
       v[i] = (v[i] as number) + ((src[i] as number | undefined) ?? 0);
-    acc.blank += a.blank;
-    acc.null += a.null;
-    acc.impugned += a.impugned;
-    if (a.preferential) {
+    acc.blank += b.blank;
+    acc.null += b.null;
+    acc.impugned += b.impugned;
+    if (b.preferential) {
       const pref = (acc.preferential ??= Array.from({ length: choices }, () => []));
-      a.preferential.forEach((list, i) => {
+      b.preferential.forEach((list, i) => {
         const into = pref[i] as number[];
         list.forEach((v, k) => (into[k] = (into[k] ?? 0) + v));
       });
