@@ -1,4 +1,4 @@
-import { issue, type Issue } from '../issues.js';
+import { issue, type Issue, type Severity } from '../issues.js';
 import type { Acta } from '../model/acta.js';
 
 /** What validation needs from the election's jurisdiction: the forms of codes, the known places. */
@@ -50,16 +50,25 @@ export function validateActa(a: Acta, places: PlaceCheck): Issue[] {
     return issues;
   }
   const voters = a.voters ?? sum;
+  // an acta at the JEE is there for such errors (R-0837-2025 arts. 23–24 send it there) and adds
+  // nothing to the totals: its state is kept and the errors stored with it as warnings, where a
+  // quarantine would leave the mesa "to be counted" (a poll-watcher's review, H1)
+  const arithmetic: Severity = a.state === 'jee' ? 'warning' : 'error';
   // R-0837-2025 art. 24: TCV > TEH → the TCV is ignored; here the acta is flagged.
   if (voters > a.eligible)
-    issues.push(issue('voters_exceed_eligible', at, { voters, eligible: a.eligible }));
+    issues.push(issue('voters_exceed_eligible', at, { voters, eligible: a.eligible }, arithmetic));
   // Any single figure above the voters means a recount (art. 24).
   const max = Math.max(maxList, a.blank, a.null, a.impugned);
-  if (max > voters) issues.push(issue('votes_exceed_voters', at, { voters, max }));
+  if (max > voters) issues.push(issue('votes_exceed_voters', at, { voters, max }, arithmetic));
   // Σ lists + blank + null + impugned = voters (art. 23).
   if (a.voters !== null && sum !== a.voters)
     issues.push(
-      issue('sheet_sum_mismatch', at, { sum, voters: a.voters, difference: a.voters - sum }),
+      issue(
+        'sheet_sum_mismatch',
+        at,
+        { sum, voters: a.voters, difference: a.voters - sum },
+        arithmetic,
+      ),
     );
   if (a.state === 'annulled' && sumLists + a.blank > 0) {
     issues.push(

@@ -1,0 +1,106 @@
+// An acta at the JEE whose figures do not add up (the very reason it went there: "error
+// material", R-0837-2025-JNE arts. 23–24): it is stored at the JEE with its errors as warnings,
+// not quarantined — a quarantine left the mesa "to be counted" and the JEE count one short (a
+// poll-watcher's review, H1). It adds nothing to the totals; the same figures on a counted acta
+// are still quarantined. Failed on the old code: quarantined 1, the mesa pending, jee 0.
+import type { FastifyInstance } from 'fastify';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ResultsSchema } from '../src/api/schemas.js';
+import { buildApi, hashToken } from '../src/api/server.js';
+import type { ElectionDef } from '../src/core/model/acta.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { fixedClock, tempDir } from './helpers.js';
+
+const TOKEN = 'jee-token';
+const NIGHT: ElectionDef = {
+  id: 'night',
+  label: 'A runoff night',
+  ruleset: 'pe-2026-presidencial-segunda',
+  jurisdiction: 'pe',
+  choices: [
+    { id: 'FP', label: 'KEIKO FUJIMORI', party: 'FUERZA POPULAR' },
+    { id: 'JP', label: 'ROBERTO SÁNCHEZ', party: 'JUNTOS POR EL PERÚ' },
+  ],
+};
+
+/** 230 voters written, 201 votes (120 + 75 + 4 + 2): off by 29. */
+const row = (mesa: string, state: string) =>
+  JSON.stringify({
+    mesa,
+    ubigeo: '010101',
+    state,
+    eligible: 300,
+    voters: 230,
+    votes: { FP: 120, JP: 75 },
+    blank: 4,
+    null: 2,
+  });
+
+let store: SqliteStore;
+let app: FastifyInstance;
+let report: Record<string, unknown>;
+
+beforeAll(async () => {
+  store = new SqliteStore(join(tempDir('cifra-jee-'), 'j.db'));
+  await store.migrate();
+  await store.putElection(NIGHT);
+  app = await buildApi({ store, tokenHash: hashToken(TOKEN), now: fixedClock });
+  const counted = JSON.stringify({
+    mesa: '000001',
+    ubigeo: '010101',
+    state: 'counted',
+    eligible: 300,
+    voters: 185,
+    votes: { FP: 110, JP: 70 },
+    blank: 3,
+    null: 2,
+  });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/imports?election=night&format=cifra-json&name=night.jsonl',
+    headers: { authorization: `Bearer ${TOKEN}` },
+    payload: [counted, row('000002', 'jee'), row('000003', 'counted')].join('\n') + '\n',
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  report = res.json();
+});
+
+afterAll(async () => {
+  await app.close();
+  await store.close();
+});
+
+describe('an acta at the JEE whose figures do not add up', () => {
+  it('is stored at the JEE with the error as a warning; the same figures counted are quarantined', () => {
+    expect(report).toMatchObject({
+      quarantined: 1,
+      quarantinedByCode: { sheet_sum_mismatch: 1 },
+      warningsByCode: { sheet_sum_mismatch: 1 },
+    });
+    const rows = report.quarantinedRows as { mesa?: string }[];
+    expect(rows.map((r) => r.mesa)).toEqual(['000003']);
+  });
+
+  it('counts as at the JEE in the district, and adds nothing to its votes', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/v1/results?election=night&level=district&code=010101',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const u = ResultsSchema.parse(res.json()).units[0];
+    expect(u?.actas).toMatchObject({ total: 2, jee: 1, processed: 1 });
+    expect(u?.choices.map((c) => c.votes)).toEqual([110, 70]);
+  });
+
+  it('its acta says at the JEE, with its figures and the warning', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/v1/elections/night/actas/000002.json',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const doc = res.json();
+    expect(doc.current).toMatchObject({ state: 'jee', voters: 230, votes: [120, 75] });
+    expect(JSON.stringify(doc)).toContain('sheet_sum_mismatch');
+  });
+});
