@@ -15,6 +15,12 @@ const offBy4 = (mesa: string): string =>
     .map((c, i) => (i === 8 ? String(Number(c) + 4) : c))
     .join(',');
 
+/** A row of ONPE's file for an acta not counted yet: its state and electors, no figure. */
+const pendingRow = (mesa: string): string =>
+  ['010101', 'D', 'P', 'X', 'PRESIDENCIAL', mesa, 'EN PROCESO', '', '', '300']
+    .concat(Array(21).fill(''))
+    .join(',');
+
 async function ingest(name: string, rows: readonly string[]): Promise<void> {
   const file = write(name, [HEADER, ...rows].join('\n') + '\n');
   const r = await cli('ingest', file, '--db', db, '--election', 'pe-2021-presidencial');
@@ -22,10 +28,17 @@ async function ingest(name: string, rows: readonly string[]): Promise<void> {
 }
 
 beforeAll(async () => {
-  await ingest('a.csv', [onpeRow('000205', '010101', 40, 50), onpeRow('000206', '010101', 1, 2)]);
+  await ingest('a.csv', [
+    onpeRow('000205', '010101', 40, 50),
+    onpeRow('000206', '010101', 1, 2),
+    pendingRow('000208'),
+  ]);
   // the same mesa with other figures (a conflict, not applied), and one that never validates
   await ingest('b.csv', [onpeRow('000205', '010101', 47, 43), offBy4('000207')]);
   await ingest('c.csv', [offBy4('000205')]);
+  // 000208: pending (no figures), then counted, then a conflict on two candidates
+  await ingest('d.csv', [onpeRow('000208', '010101', 40, 50)]);
+  await ingest('e.csv', [onpeRow('000208', '010101', 47, 43)]);
 });
 
 describe('cifra acta', () => {
@@ -59,6 +72,30 @@ describe('cifra acta', () => {
     expect(cells('voters')).toEqual(['voters', '100', '100']);
     expect(cells('blank')).toEqual(['blank', '6', '6']);
     expect(lines.some((l) => l.startsWith('│ MARCO ANTONIO ARANA'))).toBe(false); // no votes
+  });
+
+  // a version without figures disagrees with none: ≠ only where two versions with figures do
+  // (a poll-watcher's review, M5: the pending v1 put ≠ on voters, blank, null and impugned)
+  it('a pending version shows no figure and marks no difference', async () => {
+    const r = await cli('acta', '208', '--db', db);
+    expect(r.code, r.err).toBe(0);
+    const lines = r.out.split('\n');
+    const cells = (label: string): string[] =>
+      (lines.find((l) => new RegExp(`^│ ${label} `).test(l)) ?? '')
+        .split('│')
+        .map((c) => c.trim())
+        .filter(Boolean);
+    expect(cells('voters')).toEqual(['voters', '—', '100', '100']);
+    expect(cells('blank')).toEqual(['blank', '—', '6', '6']);
+    expect(cells('null')).toEqual(['null', '—', '4', '4']);
+    expect(cells('impugned')).toEqual(['impugned', '—', '0', '0']);
+    expect(cells('OLLANTA MOISES HUMALA TASSO')).toEqual([
+      'OLLANTA MOISES HUMALA TASSO',
+      '—',
+      '40',
+      '47',
+      '≠',
+    ]);
   });
 
   it("lists the mesa's quarantined rows with their codes", async () => {

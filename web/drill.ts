@@ -502,7 +502,11 @@ function figureRows(v: Figures, cur: Figures | null): [string, number | null, nu
  * with other figures (a conflict not applied) says so and opens, so its figures are seen.
  */
 function versionItem(h: Version, cur: Figures | null): HTMLElement {
-  const rows = figureRows(h.acta, h.current ? null : cur);
+  // a version without figures (pending) shows none and differs from nothing (review 23 M5)
+  const carries = h.acta.votes !== null;
+  const rows = figureRows(h.acta, h.current || !carries ? null : cur).map(
+    ([label, v, c]): [string, number | null, number | null] => [label, carries ? v : null, c],
+  );
   const differs = rows.some(([, v, c]) => c !== null && v !== c);
   return el(
     'li',

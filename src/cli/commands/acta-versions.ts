@@ -7,7 +7,8 @@ type Version = ActaDocument['history'][number];
 
 /**
  * Every version's figures side by side, one column a version (the current one marked ✓) and a
- * ≠ on each figure the versions disagree on: a conflict is read here, not in the store. Choices
+ * ≠ on each figure the versions with figures disagree on: a conflict is read here, not in the
+ * store (a version without figures shows "—" and disagrees with none). Choices
  * with no vote in any version are left out (18 rows of zeros say nothing).
  */
 export function renderVersionFigures(history: readonly Version[], e: ElectionDef): string {
@@ -16,9 +17,13 @@ export function renderVersionFigures(history: readonly Version[], e: ElectionDef
   const rows: (readonly (string | number)[])[] = [];
   // the ≠ column only where versions can disagree (review 21 L10: one version, an empty column)
   const several = history.length > 1;
+  // a version without figures (pending: its blank and null are stored as 0) shows none and
+  // disagrees with nothing: only versions that carry figures can differ (poll-watcher review M5)
+  const carries = history.map((h) => h.acta.votes !== null);
   const add = (label: string, values: readonly (number | null | undefined)[]): void => {
-    const differ = new Set(values.map((v) => v ?? null)).size > 1;
-    rows.push([label, ...values.map(figure), ...(several ? [differ ? '≠' : ''] : [])]);
+    const shown = values.map((v, k) => (carries[k] ? (v ?? null) : null));
+    const differ = new Set(shown.filter((v, k) => carries[k])).size > 1;
+    rows.push([label, ...shown.map(figure), ...(several ? [differ ? '≠' : ''] : [])]);
   };
   add(
     say('voters'),
