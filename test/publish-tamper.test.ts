@@ -52,10 +52,15 @@ describe('a re-publish over a site edited in place', () => {
     expect((await publishSite(store, out, {}, at(0))).ok).toBe(true);
     const national = join(out, PATHS.unit(ID, 'national', 'PE'));
     const acta = join(out, PATHS.acta(ID, '000001'));
+    const level = join(out, PATHS.results(ID, 'national'));
     const [nationalWas, actaWas] = [readFileSync(national, 'utf8'), readFileSync(acta, 'utf8')];
+    const levelWas = readFileSync(level, 'utf8');
     // same length, other figures: a size check alone would not see it
     writeFileSync(national, nationalWas.replace('"votes":11,', '"votes":17,'));
     writeFileSync(acta, actaWas.replace('"votes":[6,', '"votes":[9,'));
+    // another length: rewritten, and counted too (it was not: review 22 LOW)
+    writeFileSync(level, levelWas.replace('"votes":11,', '"votes":1100,'));
+    expect(readFileSync(level, 'utf8')).not.toBe(levelWas);
     expect(readFileSync(national, 'utf8')).not.toBe(nationalWas);
     expect(readFileSync(acta, 'utf8')).not.toBe(actaWas);
     // --quick-verify trusts the previous version: the edits stay (documented)
@@ -64,9 +69,10 @@ describe('a re-publish over a site edited in place', () => {
     expect(readFileSync(national, 'utf8')).not.toBe(nationalWas);
     // the default reads each reused file again
     const again = await publishSite(store, out, {}, at(2));
-    expect(again.ok && again.value.healed).toBe(2);
+    expect(again.ok && again.value.healed).toBe(3);
     expect(readFileSync(national, 'utf8')).toBe(nationalWas);
     expect(readFileSync(acta, 'utf8')).toBe(actaWas);
+    expect(readFileSync(level, 'utf8')).toBe(levelWas);
     expect(statSync(national).size).toBe(Buffer.byteLength(nationalWas));
     await store.close();
   });

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PATHS } from '../src/api/paths.js';
 import { api, drawPinned, readAll } from '../web/api-client.js';
+import { UNREAD } from '../web/cut.js';
 
 const ID = 'e';
 const doc = (revision: string, code: string) => ({ election: ID, revision, units: [{ code }] });
@@ -59,5 +60,23 @@ describe('drawPinned', () => {
   it('readAll reads the server even while a cut draws', async () => {
     const { drawn } = await drawPinned(cut, () => readAll([national]));
     expect(drawn.get(national)).toEqual(doc('2', 'PE'));
+  });
+});
+
+describe('readAll', () => {
+  it('an absent document (404) is null; a failed read (408, 503, a body cut short, no answer) is UNREAD', async () => {
+    const answers: Record<string, () => Response> = {
+      '404': () => new Response('{"error":"unknown_ubigeo"}', { status: 404 }),
+      '408': () => new Response('{"error":"invalid_query"}', { status: 408 }),
+      '503': () => new Response('{"error":"server_busy"}', { status: 503 }),
+      cut: () => new Response('{"election":', { status: 200 }),
+    };
+    vi.stubGlobal('fetch', async (url: string) => {
+      const answer = answers[url.split('/').at(-1) ?? ''];
+      if (answer === undefined) throw new TypeError('Failed to fetch');
+      return answer();
+    });
+    const docs = await readAll(['a/404', 'a/408', 'a/503', 'a/cut', 'a/none']);
+    expect([...docs.values()]).toEqual([null, UNREAD, UNREAD, UNREAD, UNREAD]);
   });
 });

@@ -28,7 +28,7 @@ import type { ContestSchema, ContestsElectionSchema } from '../src/results/conte
 import type { PollingPlacesSchema } from '../src/results/polling-places.js';
 import type { RulesetsSchema } from '../src/results/rulesets.js';
 import type { WhatIfBodySchema } from '../src/results/what-if.js';
-import { revisionOf } from './cut.js';
+import { revisionOf, UNREAD } from './cut.js';
 
 export type Elections = z.infer<typeof ElectionsSchema>;
 export type Election = Elections['elections'][number];
@@ -96,10 +96,18 @@ const fromServer: Reader = async (path) => {
   return { doc, status: res.status };
 };
 
-/** Each path read once from the server (null: absent), for a cut drawn from memory. */
+/**
+ * Each path read once from the server, for a cut drawn from memory: its document, null when absent
+ * (404), UNREAD when the read failed (web/cut.ts: that cut is read again, never drawn).
+ */
 export async function readAll(paths: Iterable<string>): Promise<Map<string, unknown>> {
   const unique = [...new Set(paths)];
-  const docs = await Promise.all(unique.map(async (p) => (await fromServer(p)).doc));
+  const docs = await Promise.all(
+    unique.map(async (p) => {
+      const read = await fromServer(p).catch(() => null);
+      return read === null || (read.doc === null && read.status !== 404) ? UNREAD : read.doc;
+    }),
+  );
   return new Map(unique.map((p, i) => [p, docs[i] ?? null]));
 }
 

@@ -181,10 +181,10 @@ async function redraw(
   // another election chosen meanwhile: its own redraw follows
   if (id !== state.election) return null;
   const notice = $('cut-notice');
-  notice.hidden = cut !== null;
+  notice.hidden = 'summary' in cut;
   // the last consistent view stays, said to be updating; the next poll reads again
-  if (cut === null) {
-    notice.textContent = t('cutMoving');
+  if (!('summary' in cut)) {
+    notice.textContent = t(cut.kept === 'unread' ? 'cutUnread' : 'cutMoving');
     return null;
   }
   const { drawn, strays } = await drawPinned(cut.docs, (reader) =>

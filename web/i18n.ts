@@ -306,6 +306,8 @@ const ES = {
   justNow: 'hace menos de 1 min',
   /** A redraw that kept meeting newer data part-way (web/cut.ts): the figures shown stay. */
   cutMoving: 'Actualizando: llegaron datos nuevos mientras se cargaba',
+  /** A redraw whose reads failed (web/cut.ts UNREAD): the figures shown stay, the poll retries. */
+  cutUnread: 'Actualizando: el servidor no entregó todos los datos; se reintenta',
   noElections:
     'Aún no hay resultados cargados en este servidor. La página se actualiza sola cuando lleguen.',
   offline: (since: Arg) =>
@@ -768,6 +770,7 @@ const EN: Strings = {
   zoneTime: (city: string) => `${city} time`,
   justNow: 'less than 1 min ago',
   cutMoving: 'Updating: new data arrived while loading',
+  cutUnread: 'Updating: the server did not deliver all the data; trying again',
   noElections:
     'No results are loaded on this server yet. The page updates itself when they arrive.',
   offline: (since) =>

@@ -93,7 +93,7 @@ function reuse(previous: string, path: string): boolean {
  * file whose bytes the previous version already holds is reused from it, not written.
  */
 /** A previous version's file against its recorded mark (SiteWriter.held). */
-type Held = 'intact' | 'missing' | 'resized' | 'edited';
+type Held = 'intact' | 'missing' | 'edited';
 
 class SiteWriter {
   readonly hash = createHash('sha256');
@@ -131,13 +131,14 @@ class SiteWriter {
     const st = statSync(old, { throwIfNoEntry: false });
     if (st === undefined || !st.isFile()) return 'missing';
     if (!this.recheck) return 'intact';
-    if (st.size !== size) return 'resized';
+    // another size is an edit too (counted in `healed`), found without reading the bytes
+    if (st.size !== size) return 'edited';
     return fileDigest(readFileSync(old)) === digest ? 'intact' : 'edited';
   }
 
   /**
-   * Files of the previous version found changed since it was written (same size, other bytes),
-   * and written afresh.
+   * Files of the previous version found changed since it was written (other bytes, of the same
+   * size or not), and written afresh.
    */
   healed = 0;
 

@@ -172,8 +172,11 @@ class RawConnection {
    */
   private timeoutMs = 0;
   private readonly firstByte: NodeJS.Timeout;
+  /** A byte came (the first-byte timer's verdict, which may run late, reads it). */
+  private heard = false;
   private readonly onData = (chunk: Buffer): void => {
     clearTimeout(this.firstByte);
+    this.heard = true;
     // a request arrived: Node stops its keep-alive timer here; this read restarted ours instead,
     // and the request is answered in this same tick (or handed over, or held with its own timeout)
     this.process(chunk);
@@ -201,12 +204,19 @@ class RawConnection {
     private readonly socket: Socket,
     private readonly shared: Shared,
   ) {
-    // no head within headersTimeout: Node's 408 (its connections check), through the same handler
+    // no head within headersTimeout: Node's 408 (its connections check), through the same handler;
+    // judged after the loop's next read, as that handler judges Node's (http-safety.ts
+    // lateTimeout): a loop held past the limit runs this timer before reading bytes sent in time
     const limit = shared.server.headersTimeout;
     this.firstByte = setTimeout(() => {
       if (limit === 0) return;
-      const err = Object.assign(new Error('Request timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' });
-      if (!shared.server.emit('clientError', err, socket)) socket.destroy();
+      setImmediate(() => {
+        if (this.heard || this.handed || socket.destroyed) return;
+        const err = Object.assign(new Error('Request timeout'), {
+          code: 'ERR_HTTP_REQUEST_TIMEOUT',
+        });
+        if (!shared.server.emit('clientError', err, socket)) socket.destroy();
+      });
     }, limit);
     socket.on('data', this.onData);
     socket.on('end', this.onEnd);

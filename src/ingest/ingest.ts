@@ -548,7 +548,7 @@ class ImportRun {
       answer.catch(() => {}); // awaited below; a rejection is not unhandled meanwhile
       this.sent.push(answer);
       while (this.sent.length > (session.inFlight ?? 0)) await this.sent.shift();
-      const { n, figures, votesLen, votes, votesAt } = this.batch;
+      const { n, figures, votesLen, votesFrom, votes, votesAt } = this.batch;
       // the used part only: the arrays grow by doubling, and every batch's are kept to the end
       // (review 22 L2: ~165 B a row at their capacity, ~124 B used)
       if (n > 0)
@@ -556,6 +556,7 @@ class ImportRun {
           n,
           figures: figures.slice(0, n * FIGURES),
           votesLen: votesLen.slice(0, n),
+          votesFrom: votesFrom.slice(0, n),
           votes: votes.slice(0, votesAt),
         });
     }

@@ -143,3 +143,60 @@ describe('an import between the summary and the rest', () => {
     }
   });
 });
+
+/** The cut the store holds now, by its national valid votes. */
+async function currentCut(): Promise<CutName> {
+  const res = await fetch(`${env.base}/api/v1/elections/${ID}/results/national.json`);
+  const valid = String(((await res.json()) as { units: { valid: number }[] }).units[0]?.valid);
+  const name = (Object.keys(CUTS) as CutName[]).find((k) => CUTS[k].valid === valid);
+  if (name === undefined) throw new Error(`no cut with ${valid} valid votes`);
+  return name;
+}
+
+/** A phone opens Amazonas while national.json is refused with a 408 (`times` times); its errors. */
+async function openRefused(times: number): Promise<{ page: Page; errors: string[] }> {
+  const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
+  page.setDefaultTimeout(60_000);
+  await page.addInitScript(sampleFrames);
+  // the browser's own line for a failed request is not the page's error
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+      errors.push(m.text());
+  });
+  let refused = 0;
+  await page.route('**/results/national.json', async (route) => {
+    if (refused++ >= times) return route.continue();
+    // what the server answered a phone's request after its loop was held (src/api/http-safety.ts)
+    await route.fulfill({ status: 408, json: { error: 'invalid_query', issues: [] } });
+  });
+  await page.goto(`${env.base}/?election=${ID}&level=department&code=01&poll=600`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return { page, errors };
+}
+
+describe('a read of the cut that fails (review 22: a 408 during a live replay)', () => {
+  it('is read again: the page draws one cut whole, with no error', async () => {
+    // failed on the old code: the 408 was drawn as a missing document, the headline of the cut
+    // before stayed beside this one's progress, and "national.json: 404" was the page's error
+    const { page, errors } = await openRefused(1);
+    await page.waitForSelector('#unit-facts');
+    await expectOneCutEachFrame(page, await currentCut());
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fails on every attempt: nothing half drawn, and the page says it is updating', async () => {
+    const { page, errors } = await openRefused(Number.MAX_SAFE_INTEGER);
+    await page.waitForSelector('#cut-notice:not([hidden])');
+    expect(await page.textContent('#cut-notice')).toBe(
+      'Actualizando: el servidor no entregó todos los datos; se reintenta',
+    );
+    expect(await page.getAttribute('body', 'data-error')).toBeNull();
+    const samples = await page.evaluate(() => (window as unknown as { samples: Sample[] }).samples);
+    expect(samples.every((s) => s.valid === '' && s.pct === '')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

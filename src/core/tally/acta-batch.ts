@@ -22,6 +22,8 @@ export class ActaBatch<P> {
   figures = new Float64Array(1024 * FIGURES);
   /** Per row: its votes' count in `votes`, or -1 when it has no figures. */
   votesLen = new Int32Array(1024);
+  /** Per row: where its votes begin in `votes` (a duplicate's comparison finds them at once). */
+  votesFrom = new Int32Array(1024);
   votes = new Int32Array(1024 * 24);
   /** Votes in `votes` so far. */
   votesAt = 0;
@@ -32,6 +34,7 @@ export class ActaBatch<P> {
   private reserve(votes: number): void {
     if (this.n === this.votesLen.length) {
       this.votesLen = grow(this.votesLen, this.n * 2);
+      this.votesFrom = grow(this.votesFrom, this.n * 2);
       this.figures = grow(this.figures, this.n * 2 * FIGURES);
     }
     if (this.votesAt + votes > this.votes.length)
@@ -57,6 +60,7 @@ export class ActaBatch<P> {
     this.label.push(label);
     this.place.push(place);
     this.items.push(undefined);
+    this.votesFrom[this.n] = this.votesAt;
     return this.n * FIGURES;
   }
 
@@ -129,6 +133,7 @@ export interface BatchFigures {
   readonly n: number;
   readonly figures: Float64Array;
   readonly votesLen: Int32Array;
+  readonly votesFrom: Int32Array;
   readonly votes: Int32Array;
 }
 
@@ -145,8 +150,8 @@ export function firstRow(b: BatchFigures): number {
 
 /**
  * Whether the batch holds file row `row` and its figures equal `acta`'s: null when the row is not
- * in the batch. Rows are in file order, so the row is found by bisection; its votes' offset is
- * summed from the rows before it (this runs once per duplicate row, not per row read).
+ * in the batch. Rows are in file order, so the row is found by bisection; its votes are at the
+ * offset the batch kept for it: O(log batch + its votes) per duplicate row.
  */
 export function sameFiguresAt(b: BatchFigures, row: number, acta: ActaFigures): boolean | null {
   const f = b.figures;
@@ -178,8 +183,7 @@ function figuresEqual(b: BatchFigures, k: number, acta: ActaFigures): boolean {
   const vs = acta.votes;
   if (len < 0 || vs === null) return len < 0 && vs === null;
   if (len !== vs.length) return false;
-  let at = 0;
-  for (let j = 0; j < k; j++) at += Math.max(b.votesLen[j] as number, 0);
+  const at = b.votesFrom[k] as number;
   for (let j = 0; j < len; j++) if (b.votes[at + j] !== vs[j]) return false;
   return true;
 }
