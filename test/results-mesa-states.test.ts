@@ -6,28 +6,10 @@
 // `cifra results`/`cifra acta` in en and es. The national and department sums are pinned as the
 // tabulation gives them. Failed on the old code: the annulled and not-installed mesas listed
 // every choice at 0 votes with valid 0, and no unit carried mesaState or counted.
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PATHS } from '../src/api/paths.js';
-import { ResultsSchema } from '../src/api/schemas.js';
-import { buildApi, hashToken } from '../src/api/server.js';
-import type { ElectionDef } from '../src/core/model/acta.js';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { cli, fixedClock, tempDir } from './helpers.js';
-
-const TOKEN = 'mesa-states-token';
-const NIGHT: ElectionDef = {
-  id: 'night',
-  label: 'A runoff night',
-  ruleset: 'pe-2026-presidencial-segunda',
-  jurisdiction: 'pe',
-  choices: [
-    { id: 'FP', label: 'KEIKO FUJIMORI', party: 'FUERZA POPULAR' },
-    { id: 'JP', label: 'ROBERTO SÁNCHEZ', party: 'JUNTOS POR EL PERÚ' },
-  ],
-};
+import { NO_FIGURES, useMesaNight } from './mesa-night.js';
 
 /**
  * In Amazonas (01): a counted mesa, an annulled one as ONPE books it (every voter a null vote), a
@@ -42,46 +24,7 @@ const ROWS = [
   { mesa: '000005', ubigeo: '150101', state: 'counted', fp: 20, jp: 70, blank: 0, nul: 1 },
 ] as const;
 
-const line = (r: (typeof ROWS)[number]): string =>
-  JSON.stringify({
-    mesa: r.mesa,
-    ubigeo: r.ubigeo,
-    state: r.state,
-    eligible: 300,
-    voters: r.fp + r.jp + r.blank + r.nul,
-    votes: { FP: r.fp, JP: r.jp },
-    blank: r.blank,
-    null: r.nul,
-  });
-
-const db = join(tempDir('cifra-mesa-states-'), 'p.db');
-let store: SqliteStore;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  store = new SqliteStore(db);
-  await store.migrate();
-  await store.putElection(NIGHT);
-  app = await buildApi({ store, tokenHash: hashToken(TOKEN), now: fixedClock });
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/imports?election=night&format=cifra-json&name=night.jsonl',
-    headers: { authorization: `Bearer ${TOKEN}` },
-    payload: ROWS.map(line).join('\n') + '\n',
-  });
-  expect(res.statusCode, res.body).toBe(200);
-});
-
-afterAll(async () => {
-  await app.close();
-  await store.close();
-});
-
-const results = async (url: string) => {
-  const res = await app.inject({ method: 'GET', url });
-  expect(res.statusCode, res.body).toBe(200);
-  return ResultsSchema.parse(res.json());
-};
+const { night, results } = useMesaNight(ROWS);
 
 /** A mesa's unit, read by query and by the static site's path: the same either way. */
 const mesa = async (code: string) => {
@@ -92,19 +35,6 @@ const mesa = async (code: string) => {
   expect(byPath.units).toEqual(byQuery.units);
   expect(byQuery.units).toHaveLength(1);
   return byQuery.units[0];
-};
-
-/** Every figure null: no vote, not a count of zero. */
-const NONE = {
-  choices: [],
-  valid: null,
-  blank: null,
-  null: null,
-  impugned: null,
-  emitted: null,
-  participation: null,
-  blankPctEmitted: null,
-  nullPctEmitted: null,
 };
 
 describe('a mesa at the mesa level says its state and whether its votes count', () => {
@@ -119,7 +49,12 @@ describe('a mesa at the mesa level says its state and whether its votes count', 
 
   it('not installed: no vote at all, every figure null, not 0', async () => {
     const u = await mesa('000003');
-    expect(u).toMatchObject({ ...NONE, mesaState: 'not_installed', counted: false, eligible: 300 });
+    expect(u).toMatchObject({
+      ...NO_FIGURES,
+      mesaState: 'not_installed',
+      counted: false,
+      eligible: 300,
+    });
     expect(u?.actas).toMatchObject({ total: 1, notInstalled: 1 });
   });
 
@@ -142,7 +77,7 @@ describe('a mesa at the mesa level says its state and whether its votes count', 
 
   it('at the JEE: no figures yet, even those the acta carries', async () => {
     const u = await mesa('000004');
-    expect(u).toMatchObject({ ...NONE, mesaState: 'jee', counted: false });
+    expect(u).toMatchObject({ ...NO_FIGURES, mesaState: 'jee', counted: false });
   });
 
   it('only the mesa level carries mesaState and counted', async () => {
@@ -174,17 +109,7 @@ describe('a mesa at the mesa level says its state and whether its votes count', 
 
 describe('the CSV and the CLI at the mesa level', () => {
   it("the CSV's acta_state column says why a row's cells are empty", async () => {
-    const r = await cli(
-      'results',
-      '--db',
-      db,
-      '--election',
-      'night',
-      '--level',
-      'mesa',
-      '--format',
-      'csv',
-    );
+    const r = await night('results', '--level', 'mesa', '--format', 'csv');
     expect(r.code, r.err).toBe(0);
     const [header, ...rows] = parse(r.out) as string[][];
     const col = (name: string): number => header?.findIndex((h) => h.startsWith(name)) ?? -1;
@@ -199,17 +124,7 @@ describe('the CSV and the CLI at the mesa level', () => {
       ['000005', '90', '1', '20', 'counted'],
     ]);
     // other levels keep their columns
-    const dep = await cli(
-      'results',
-      '--db',
-      db,
-      '--election',
-      'night',
-      '--level',
-      'department',
-      '--format',
-      'csv',
-    );
+    const dep = await night('results', '--level', 'department', '--format', 'csv');
     expect(dep.out).not.toContain('acta_state');
   });
 
@@ -228,7 +143,7 @@ describe('the CSV and the CLI at the mesa level', () => {
     ],
   ] as const)
     it(`cifra results and cifra acta say each state in words, no table of zeros (${lang})`, async () => {
-      const run = (...a: string[]) => cli(...a, '--db', db, '--election', 'night', '--lang', lang);
+      const run = (...a: string[]) => night(...a, '--lang', lang);
       for (const [code, words] of [
         ['000002', annulled],
         ['000003', notInstalled],
