@@ -7,9 +7,11 @@
 // tabulation gives them. Failed on the old code: the annulled and not-installed mesas listed
 // every choice at 0 votes with valid 0, and no unit carried mesaState or counted.
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { PATHS } from '../src/api/paths.js';
-import { NO_FIGURES, useMesaNight } from './mesa-night.js';
+import { renderActa } from '../src/cli/commands/actas.js';
+import { useTableLanguage } from '../src/cli/format.js';
+import { NIGHT, NO_FIGURES, useMesaNight } from './mesa-night.js';
 
 /**
  * In Amazonas (01): a counted mesa, an annulled one as ONPE books it (every voter a null vote), a
@@ -165,4 +167,46 @@ describe('the CSV and the CLI at the mesa level', () => {
         expect(r.out).not.toContain('KEIKO FUJIMORI');
       }
     });
+});
+
+describe('an annulled acta that carries list votes (a source other than ONPE)', () => {
+  afterEach(() => useTableLanguage('en'));
+
+  it('cifra acta shows them as not counted, never as the count (en and es)', () => {
+    for (const [lang, head] of [
+      ['en', 'votes (not counted)'],
+      ['es', 'votos (no contados)'],
+    ] as const) {
+      useTableLanguage(lang);
+      const text = renderActa(
+        {
+          election: 'night',
+          mesa: '000009',
+          place: null,
+          current: {
+            election: 'night',
+            mesa: '000009',
+            ubigeo: '010101',
+            state: 'annulled',
+            stateLabel: 'ANULADA',
+            eligible: 300,
+            voters: 100,
+            votes: [60, 40],
+            blank: 0,
+            null: 0,
+            impugned: 0,
+            version: 1,
+            conflict: false,
+            warnings: [],
+          },
+          history: [],
+          quarantined: [],
+        },
+        NIGHT,
+      );
+      expect(text, lang).toContain(head);
+      expect(text, lang).toContain('LOE art. 363');
+      expect(text, lang).toMatch(/KEIKO FUJIMORI\s*│\s*60/);
+    }
+  });
 });
