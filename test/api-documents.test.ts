@@ -17,26 +17,15 @@ import {
   SummarySchema,
 } from '../src/api/schemas.js';
 import { buildApi, hashToken } from '../src/api/server.js';
-import type { ElectionDef } from '../src/core/model/acta.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { choiceColors, partyColorTable } from '../src/elections/party-colors.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { putPublishedElection } from '../src/results/published-load.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { fixedClock, fixtureElection, tempDir } from './helpers.js';
+import { NIGHT as RUNOFF } from './mesa-night.js';
 
 const TOKEN = 'documents-token';
-const RUNOFF: ElectionDef = {
-  id: 'night',
-  label: 'A runoff night',
-  ruleset: 'pe-2026-presidencial-segunda',
-  jurisdiction: 'pe',
-  choices: [
-    { id: 'FP', label: 'KEIKO FUJIMORI', party: 'FUERZA POPULAR' },
-    { id: 'JP', label: 'ROBERTO SÁNCHEZ', party: 'JUNTOS POR EL PERÚ' },
-  ],
-};
-
 type Mesa = [mesa: string, ubigeo: string, fp: number | null, jp: number | null];
 const line = ([mesa, ubigeo, fp, jp]: Mesa): string =>
   JSON.stringify({

@@ -8,24 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { PATHS } from '../src/api/paths.js';
 import { publishSite } from '../src/api/publish-site.js';
 import { buildApi, buildOpenApi, hashToken } from '../src/api/server.js';
-import type { ElectionDef } from '../src/core/model/acta.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from './helpers.js';
+import { NIGHT } from './mesa-night.js';
 
 const TOKEN = 'revision-token';
-const NIGHT: ElectionDef = {
-  id: 'night',
-  label: 'A runoff night',
-  ruleset: 'pe-2026-presidencial-segunda',
-  jurisdiction: 'pe',
-  choices: [
-    { id: 'FP', label: 'KEIKO FUJIMORI', party: 'FUERZA POPULAR' },
-    { id: 'JP', label: 'ROBERTO SÁNCHEZ', party: 'JUNTOS POR EL PERÚ' },
-  ],
-};
-
 /** One cifra JSON acta: counted with its votes, or pending (no figures). */
 const acta = (mesa: string, votes: { FP: number; JP: number } | null): string =>
   JSON.stringify({

@@ -3,28 +3,11 @@
 // choices, its actas saying pending — in the API (query and the static site's path), the CSV and
 // `cifra results`. The national and department sums are the counted mesas' as before. Failed on
 // the old code: valid 0, blank 0, null 0 and each candidate at 0 votes for the pending mesa.
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PATHS } from '../src/api/paths.js';
 import { ResultsSchema } from '../src/api/schemas.js';
-import { buildApi, hashToken } from '../src/api/server.js';
-import type { ElectionDef } from '../src/core/model/acta.js';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { cli, fixedClock, tempDir } from './helpers.js';
-
-const TOKEN = 'pending-mesa-token';
-const NIGHT: ElectionDef = {
-  id: 'night',
-  label: 'A runoff night',
-  ruleset: 'pe-2026-presidencial-segunda',
-  jurisdiction: 'pe',
-  choices: [
-    { id: 'FP', label: 'KEIKO FUJIMORI', party: 'FUERZA POPULAR' },
-    { id: 'JP', label: 'ROBERTO SÁNCHEZ', party: 'JUNTOS POR EL PERÚ' },
-  ],
-};
+import { NO_FIGURES, useMesaNight } from './mesa-night.js';
 
 /** Two counted mesas and a pending one (no figures) in Amazonas (01), one counted in Lima (15). */
 const ROWS = [
@@ -42,47 +25,7 @@ const ROWS = [
   { mesa: '000004', ubigeo: '150101', state: 'counted', fp: 20, jp: 70, blank: 0, nul: 1 },
 ] as const;
 
-const line = (r: (typeof ROWS)[number]): string =>
-  JSON.stringify({
-    mesa: r.mesa,
-    ubigeo: r.ubigeo,
-    state: r.state,
-    eligible: 300,
-    voters: r.fp === null ? null : r.fp + (r.jp ?? 0) + (r.blank ?? 0) + (r.nul ?? 0),
-    votes: r.fp === null ? null : { FP: r.fp, JP: r.jp },
-    // what a source sends for an acta not counted yet (the store keeps 0: test/store-contract.ts)
-    blank: r.blank ?? 0,
-    null: r.nul ?? 0,
-  });
-
-const db = join(tempDir('cifra-mesa-pending-'), 'p.db');
-let store: SqliteStore;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  store = new SqliteStore(db);
-  await store.migrate();
-  await store.putElection(NIGHT);
-  app = await buildApi({ store, tokenHash: hashToken(TOKEN), now: fixedClock });
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/imports?election=night&format=cifra-json&name=night.jsonl',
-    headers: { authorization: `Bearer ${TOKEN}` },
-    payload: ROWS.map(line).join('\n') + '\n',
-  });
-  expect(res.statusCode, res.body).toBe(200);
-});
-
-afterAll(async () => {
-  await app.close();
-  await store.close();
-});
-
-const results = async (url: string) => {
-  const res = await app.inject({ method: 'GET', url });
-  expect(res.statusCode, res.body).toBe(200);
-  return ResultsSchema.parse(res.json());
-};
+const { night, results } = useMesaNight(ROWS);
 
 describe('a pending mesa at the mesa level', () => {
   it('has no figures, not zeros, and its actas say pending (query and path)', async () => {
@@ -93,16 +36,8 @@ describe('a pending mesa at the mesa level', () => {
       const doc = await results(url);
       const u = doc.units[0];
       expect(u, url).toMatchObject({
+        ...NO_FIGURES,
         code: '000003',
-        choices: [],
-        valid: null,
-        blank: null,
-        null: null,
-        impugned: null,
-        emitted: null,
-        participation: null,
-        blankPctEmitted: null,
-        nullPctEmitted: null,
         eligible: 300,
       });
       expect(u?.actas).toMatchObject({ total: 1, pending: 1, processed: 0 });
@@ -114,17 +49,7 @@ describe('a pending mesa at the mesa level', () => {
     expect(one).toMatchObject({ valid: 100, blank: 3, null: 2, emitted: 105 });
     expect(one?.choices.map((c) => c.votes)).toEqual([60, 40]);
     // every mesa at once: the CLI's (the API refuses it as too costly)
-    const listed = await cli(
-      'results',
-      '--db',
-      db,
-      '--election',
-      'night',
-      '--level',
-      'mesa',
-      '--format',
-      'json',
-    );
+    const listed = await night('results', '--level', 'mesa', '--format', 'json');
     expect(listed.code, listed.err).toBe(0);
     const all = ResultsSchema.parse(JSON.parse(listed.out)).units;
     expect(all.map((u) => [u.code, u.valid])).toEqual([
@@ -148,17 +73,7 @@ describe('a pending mesa at the mesa level', () => {
   });
 
   it('the CSV leaves its cells empty and keeps the columns of the counted mesas', async () => {
-    const csv = await cli(
-      'results',
-      '--db',
-      db,
-      '--election',
-      'night',
-      '--level',
-      'mesa',
-      '--format',
-      'csv',
-    );
+    const csv = await night('results', '--level', 'mesa', '--format', 'csv');
     expect(csv.code, csv.err).toBe(0);
     const [header, ...rows] = parse(csv.out) as string[][];
     for (const r of rows) expect(r.length).toBe(header?.length);
@@ -171,34 +86,12 @@ describe('a pending mesa at the mesa level', () => {
   });
 
   it('cifra results --level mesa prints dashes and says not counted yet (en and es)', async () => {
-    const en = await cli(
-      'results',
-      '--db',
-      db,
-      '--election',
-      'night',
-      '--level',
-      'mesa',
-      '--code',
-      '000003',
-    );
+    const en = await night('results', '--level', 'mesa', '--code', '000003');
     expect(en.code, en.err).toBe(0);
     expect(en.out).toContain('not counted yet: no figures (pending)');
     expect(en.out).toMatch(/valid — · blank — \(—\) · null — \(—\)/);
     expect(en.out).not.toContain('KEIKO FUJIMORI');
-    const es = await cli(
-      'results',
-      '--db',
-      db,
-      '--election',
-      'night',
-      '--level',
-      'mesa',
-      '--code',
-      '000003',
-      '--lang',
-      'es',
-    );
+    const es = await night('results', '--level', 'mesa', '--code', '000003', '--lang', 'es');
     expect(es.out).toContain('aún sin contar: sin cifras (pendiente)');
   });
 });

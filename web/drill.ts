@@ -391,6 +391,66 @@ function showActa(a: Acta, seq: number): void {
     .catch(() => {}); // the acta stands without it; the cross-check page says what failed
 }
 
+/**
+ * What an acta's state says of its figures, where they are not a count: a mesa not installed has
+ * no vote at all, an annulled acta's votes count for no choice (LOE art. 363). Null otherwise.
+ */
+function stateNote(c: NonNullable<Acta['current']>): HTMLElement | null {
+  if (c.state === 'not_installed')
+    return el('p', { id: 'acta-state-note', class: 'hint' }, t('actaNotInstalled'));
+  if (c.state === 'annulled')
+    return el(
+      'p',
+      { id: 'acta-state-note', class: 'hint' },
+      t('actaAnnulled')(known(c.voters ?? c.null)),
+    );
+  return null;
+}
+
+/**
+ * The acta's figures as a table, where they say what the voters chose: none for a mesa not
+ * installed; an annulled acta's only where it carries list votes, headed as not counted (ONPE's
+ * zeros there, its voters booked as null, are no count).
+ */
+function figuresTable(c: NonNullable<Acta['current']>): HTMLElement | '' {
+  const votes = c.votes;
+  if (!votes || c.state === 'not_installed') return '';
+  const annulled = c.state === 'annulled';
+  if (annulled && !votes.some((v) => v > 0)) return '';
+  return el(
+    'table',
+    { 'aria-labelledby': 'acta-title' },
+    thead(
+      el('th', {}, t(state.summary?.kind === 'list' ? 'list' : 'candidate')),
+      el('th', { class: 'num' }, t(annulled ? 'votesNotCounted' : 'votes')),
+    ),
+    el(
+      'tbody',
+      {},
+      ...state.choices.map((ch, i) =>
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'row' }, choiceLabel(ch)),
+          el('td', { class: 'num' }, fmt(votes[i] ?? 0)),
+        ),
+      ),
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'row' }, t('blank')),
+        el('td', { class: 'num' }, known(c.blank)),
+      ),
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'row' }, t('null')),
+        el('td', { class: 'num' }, known(c.null)),
+      ),
+    ),
+  );
+}
+
 function drawActa(a: Acta): void {
   const c = a.current;
   const p = a.place;
@@ -405,46 +465,15 @@ function drawActa(a: Acta): void {
           {},
           `${t('state')}: `,
           el('span', { class: 'badge', id: 'acta-state' }, stateWords(c)),
-          ` · ${t('version')} ${c.version} · ${t('eligible')}: ${fmt(c.eligible)} · ${t('emitted')}: ${c.voters === null ? '—' : fmt(c.voters)}`,
+          ` · ${t('version')} ${c.version} · ${t('eligible')}: ${fmt(c.eligible)} · ${t('emitted')}: ${c.voters === null || c.state === 'not_installed' ? '—' : fmt(c.voters)}`,
           c.conflict ? el('span', { class: 'badge warn' }, t('conflict')) : '',
         )
       : '',
-    c && c.votes
-      ? el(
-          'table',
-          { 'aria-labelledby': 'acta-title' },
-          thead(
-            el('th', {}, t(state.summary?.kind === 'list' ? 'list' : 'candidate')),
-            el('th', { class: 'num' }, t('votes')),
-          ),
-          el(
-            'tbody',
-            {},
-            ...state.choices.map((ch, i) =>
-              el(
-                'tr',
-                {},
-                el('th', { scope: 'row' }, choiceLabel(ch)),
-                el('td', { class: 'num' }, fmt(c.votes?.[i] ?? 0)),
-              ),
-            ),
-            el(
-              'tr',
-              {},
-              el('th', { scope: 'row' }, t('blank')),
-              el('td', { class: 'num' }, known(c.blank)),
-            ),
-            el(
-              'tr',
-              {},
-              el('th', { scope: 'row' }, t('null')),
-              el('td', { class: 'num' }, known(c.null)),
-            ),
-          ),
-        )
-      : '',
-    // an acta with no figures yet: said in words, never a table of zeros
-    c && !c.votes ? el('p', { id: 'acta-no-figures', class: 'hint' }, t('actaNoFigures')) : '',
+    c ? figuresTable(c) : '',
+    // a state whose figures are no count, or an acta with no figures yet: said in words, never
+    // a table of zeros
+    (c && stateNote(c)) ??
+      (c && !c.votes ? el('p', { id: 'acta-no-figures', class: 'hint' }, t('actaNoFigures')) : ''),
     el('h4', {}, t('history')),
     el('ol', { id: 'acta-history', class: 'history' }, ...a.history.map((h) => versionItem(h, c))),
     ...quarantineList(a.quarantined),

@@ -121,6 +121,10 @@ const ES = {
   figuresDiffer: 'cifras distintas',
   actaNoFigures:
     'Sin cifras: esta acta aún no trae votos (tampoco en blanco, nulos ni impugnados).',
+  actaNotInstalled: 'Mesa no instalada: aquí nadie votó, así que no hay votos (no son ceros).',
+  actaAnnulled: (n: Arg) =>
+    `Acta anulada: sus votos no cuentan para ninguna opción (votación de mesa anulada, LOE art. 363); sus ${n} votantes se registran como votos nulos, como hace la ONPE.`,
+  votesNotCounted: 'Votos (no contados)',
   actaCcTitle: 'Esta acta en otras fuentes',
   actaCcAllDiffer: (n: Arg, ids: string, pub: string) =>
     `${n === 2 ? 'Las dos transcripciones independientes' : `Las ${n} transcripciones independientes`} (${ids}) difieren de las cifras de ${pub} en esta acta.`,
@@ -593,6 +597,10 @@ const EN: Strings = {
   currentVersion: 'current',
   figuresDiffer: 'different figures',
   actaNoFigures: 'No figures: this acta carries no votes yet (nor blank, null or challenged ones).',
+  actaNotInstalled: 'Mesa not installed: nobody voted here, so there are no votes (not zeros).',
+  actaAnnulled: (n) =>
+    `Annulled acta: its votes count for no choice (a mesa's vote annulled, LOE art. 363); its ${n} voters are booked as null votes, as ONPE does.`,
+  votesNotCounted: 'Votes (not counted)',
   actaCcTitle: 'This acta in other sources',
   actaCcAllDiffer: (n, ids, pub) =>
     `${n === 2 ? 'Both independent transcriptions' : `All ${n} independent transcriptions`} (${ids}) disagree with ${pub}'s figures on this acta.`,

@@ -193,6 +193,12 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'electores hábiles {eligible} (todas las mesas que el universo espera) · participación {participation} (emitidos / {processed} electores hábiles de las mesas procesadas)',
   ' · blank and null {n}': ' · blancos y nulos {n}',
   'not counted yet: no figures (pending)': 'aún sin contar: sin cifras (pendiente)',
+  'not counted yet: no figures (at the JEE)': 'aún sin contar: sin cifras (en el JEE)',
+  "annulled acta: its votes count for no choice (a mesa's vote annulled, LOE art. 363); its {n} voters are booked as null votes, as ONPE does":
+    'acta anulada: sus votos no cuentan para ninguna opción (votación de mesa anulada, LOE art. 363); sus {n} votantes se registran como votos nulos, como hace la ONPE',
+  'votes (not counted)': 'votos (no contados)',
+  'mesa not installed: nobody voted here, so there are no votes (not zeros)':
+    'mesa no instalada: aquí nadie votó, así que no hay votos (no son ceros)',
   'Figures the sources publish differently (both kept):':
     'Cifras que las fuentes publican distinto (se conservan ambas):',
   // acta

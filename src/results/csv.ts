@@ -1,3 +1,4 @@
+import { MESA } from '../core/model/jurisdiction.js';
 import type { ServedResults } from './status.js';
 
 /**
@@ -32,7 +33,9 @@ const choiceName = (c: { label: string; party: string }): string =>
 export function resultsCsv(doc: ServedResults): string {
   // a choice's columns: its stable code first (`P11_votes`, up to the first space, for scripts),
   // then its name in brackets (for a person in a spreadsheet): one header row, nothing to lose
-  // a mesa not counted yet lists no choice: the columns are a counted unit's, its cells empty
+  // a mesa not counted lists no choice: the columns are a counted unit's, its cells empty, and
+  // its acta's state says why (the mesa level's `acta_state` column, cifra's state)
+  const mesa = doc.level === MESA;
   const first = doc.units.find((u) => u.choices.length > 0);
   const blank = first ? first.choices.flatMap(() => [null, null]) : [];
   const choiceCols = first
@@ -60,6 +63,7 @@ export function resultsCsv(doc: ServedResults): string {
       'pct_actas_processed',
       'eligible_remaining',
       ...choiceCols,
+      ...(mesa ? ['acta_state'] : []),
       ...STATUS_COLUMNS,
     ]),
   ];
@@ -81,6 +85,7 @@ export function resultsCsv(doc: ServedResults): string {
         u.actas?.pctProcessed ?? null,
         u.eligibleRemaining,
         ...(u.choices.length === 0 ? blank : u.choices.flatMap((c) => [c.votes, c.pctValid])),
+        ...(mesa ? [u.mesaState ?? null] : []),
         ...status,
       ]),
     );

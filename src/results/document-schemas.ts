@@ -119,13 +119,27 @@ export const ResultUnitSchema = z.object({
           .optional(),
       }),
     )
-    .describe('every choice of the election; empty for a mesa not counted yet (no figure is 0)'),
+    .describe(
+      'every choice of the election; at the mesa level only where `counted` is true, else empty (a mesa whose acta is not counted has no vote per choice, never 0)',
+    ),
+  mesaState: z
+    .enum(ACTA_STATES)
+    .optional()
+    .describe(
+      "the mesa level only: its acta's state (docs/ingest.md, States), so a client never infers it from an empty `choices`",
+    ),
+  counted: z
+    .boolean()
+    .optional()
+    .describe(
+      "the mesa level only: true when its acta's votes are counted for the choices as it gives them (counted, resolved, or pending with figures the election counts) and `choices` lists every choice; false otherwise, with `choices` empty: pending or at the JEE (no figures yet), not installed (no vote at all), annulled (LOE art. 363: its votes go to no choice, its voters stay in `null` and `emitted` as ONPE books them)",
+    ),
   valid: z
     .number()
     .int()
     .nullable()
     .describe(
-      'null: a mesa not counted yet (its acta pending or at the JEE: `actas.processed` 0): its figures are not known, never 0; blank, null, impugned, emitted and every % are null then too, and `choices` is empty',
+      'null: a mesa whose acta is not counted (`counted` false), never 0; its blank, impugned and blankPctEmitted are null then too, and so are its null, emitted, nullPctEmitted and participation unless the acta is annulled (its voters booked as null votes)',
     ),
   blank: absent(z.number().int()),
   null: absent(z.number().int()),

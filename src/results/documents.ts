@@ -1,4 +1,4 @@
-import type { ElectionDef } from '../core/model/acta.js';
+import { ACTA_STATES, type ActaState, type ElectionDef } from '../core/model/acta.js';
 import { MESA, NATIONAL } from '../core/model/jurisdiction.js';
 import type { ActaColumns } from '../core/tally/acta-columns.js';
 import {
@@ -130,24 +130,47 @@ export function resultUnit(u: UnitResult, election: ElectionDef, name: string): 
   };
 }
 
+/** The state of a mesa's one acta, read from its unit's acta counts. */
+function mesaStateOf(a: NonNullable<ResultUnit['actas']>): ActaState {
+  const byState: Record<ActaState, number> = {
+    counted: a.counted,
+    resolved: a.resolved,
+    annulled: a.annulled,
+    not_installed: a.notInstalled,
+    pending: a.pending,
+    jee: a.jee,
+  };
+  const found = ACTA_STATES.find((s) => byState[s] > 0);
+  if (found === undefined) throw new Error('a mesa unit without an acta');
+  return found;
+}
+
 /**
- * A mesa whose acta is not processed yet (pending, at the JEE) has no figures: its sums over no
- * counted acta would read as "0 votes", so they are null and its choices none; its actas say why.
+ * A mesa's figures as they must read: its state, and whether its votes are counted for the
+ * choices. Not counted, its sums would read as "0 votes": pending or at the JEE (not known yet)
+ * and not installed (nobody voted) have none, null, and no choices. An annulled acta's votes go to
+ * no choice (LOE art. 363), so no choices and no valid, blank or impugned votes either; it keeps
+ * the null votes and emitted total the totals hold (ONPE books its voters as null votes).
  */
-export function notCountedYet(u: ResultUnit): ResultUnit {
-  if (u.actas === null || u.actas.processed > 0) return u;
-  return {
+export function mesaFigures(u: ResultUnit): ResultUnit {
+  if (u.actas === null) return u;
+  const mesaState = mesaStateOf(u.actas);
+  const counted =
+    u.actas.processed > 0 && mesaState !== 'annulled' && mesaState !== 'not_installed';
+  if (counted) return { ...u, mesaState, counted };
+  const none = {
     ...u,
+    mesaState,
+    counted,
     choices: [],
     valid: null,
     blank: null,
-    null: null,
     impugned: null,
-    emitted: null,
-    participation: null,
     blankPctEmitted: null,
-    nullPctEmitted: null,
   };
+  return mesaState === 'annulled'
+    ? none
+    : { ...none, null: null, emitted: null, participation: null, nullPctEmitted: null };
 }
 
 interface CachedElection {
@@ -289,7 +312,7 @@ export async function buildResults(
     return {
       ...head,
       units: units.map((u) =>
-        notCountedYet(resultUnit(u, election, name(MESA, u.code, placeOf(u.code)))),
+        mesaFigures(resultUnit(u, election, name(MESA, u.code, placeOf(u.code)))),
       ),
     };
   }

@@ -1,26 +1,17 @@
 /// <reference lib="dom" />
 // A pending mesa on the page: its acta says "por contabilizar"/"to be counted" (pending) and that
 // it has no figures yet, never a table of zeros — the page reads the acta (the mesa-level results it matches say null:
-// test/results-mesa-pending.test.ts). In Spanish and English, on a phone.
+// test/results-mesa-pending.test.ts). An annulled acta and a mesa not installed say their state's
+// meaning in words, no table of zeros either (test/results-mesa-states.test.ts). In Spanish and
+// English, on a phone.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ElectionDef } from '../../src/core/model/acta.js';
 import { ingestFile } from '../../src/ingest/ingest.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from '../helpers.js';
+import { NIGHT } from '../mesa-night.js';
 import { openPage, useDashboard } from './harness.js';
-
-const NIGHT: ElectionDef = {
-  id: 'night',
-  label: 'A runoff night',
-  ruleset: 'pe-2026-presidencial-segunda',
-  jurisdiction: 'pe',
-  choices: [
-    { id: 'FP', label: 'KEIKO FUJIMORI', party: 'FUERZA POPULAR' },
-    { id: 'JP', label: 'ROBERTO SÁNCHEZ', party: 'JUNTOS POR EL PERÚ' },
-  ],
-};
 
 const env = useDashboard(async () => {
   const dir = tempDir('cifra-browser-mesa-pending-');
@@ -39,7 +30,28 @@ const env = useDashboard(async () => {
       blank: counted ? 3 : 0,
       null: counted ? 2 : 0,
     });
-  writeFileSync(file, `${acta('000001', true)}\n${acta('000003', false)}\n`);
+  // an annulled acta as ONPE books it (its voters as null votes, each list at 0), and a mesa not
+  // installed as ONPE's open data gives it (zeros): neither a count of zero on the page
+  const zeros = (mesa: string, state: string, nul: number): string =>
+    JSON.stringify({
+      mesa,
+      ubigeo: '010101',
+      state,
+      eligible: 300,
+      voters: nul,
+      votes: { FP: 0, JP: 0 },
+      blank: 0,
+      null: nul,
+    });
+  writeFileSync(
+    file,
+    [
+      acta('000001', true),
+      acta('000003', false),
+      zeros('000002', 'annulled', 90),
+      zeros('000004', 'not_installed', 0),
+    ].join('\n') + '\n',
+  );
   const r = await ingestFile(store, {
     election: NIGHT,
     file,
@@ -65,6 +77,36 @@ describe('a pending mesa on the page', () => {
       expect((await page.textContent('#acta-state'))?.toLowerCase()).toContain(state);
       expect((await page.textContent('#acta-no-figures'))?.toLowerCase()).toContain(none);
       expect(await page.locator('#acta > table').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 120_000);
+});
+
+describe('an annulled acta and a mesa not installed on the page', () => {
+  for (const [lang, mesa, words] of [
+    [
+      'es',
+      '000002',
+      'acta anulada: sus votos no cuentan para ninguna opción (votación de mesa anulada, loe art. 363); sus 90 votantes',
+    ],
+    [
+      'en',
+      '000002',
+      "annulled acta: its votes count for no choice (a mesa's vote annulled, loe art. 363); its 90 voters",
+    ],
+    ['es', '000004', 'mesa no instalada: aquí nadie votó, así que no hay votos (no son ceros)'],
+    ['en', '000004', 'mesa not installed: nobody voted here, so there are no votes (not zeros)'],
+  ] as const)
+    it(`mesa ${mesa} says its state in words, no table of zeros (${lang})`, async () => {
+      const { page, errors } = await openPage(
+        env.browser,
+        `${env.base}/?election=night&mesa=${mesa}&lang=${lang}`,
+        390,
+      );
+      await page.waitForSelector('#acta-state-note');
+      expect((await page.textContent('#acta-state-note'))?.toLowerCase()).toContain(words);
+      expect(await page.locator('#acta > table').count()).toBe(0);
+      expect(await page.locator('#acta-no-figures').count()).toBe(0);
       expect(errors).toEqual([]);
       await page.close();
     }, 120_000);

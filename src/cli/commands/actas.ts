@@ -427,6 +427,28 @@ function totalsLine(u: ServedResults['units'][number], partialOfUniverse: boolea
   );
 }
 
+/** What the law does with an annulled acta's votes (docs/ingest.md, States). */
+const ANNULLED_LINE =
+  "annulled acta: its votes count for no choice (a mesa's vote annulled, LOE art. 363); its {n} voters are booked as null votes, as ONPE does";
+
+/** Why a mesa's votes are not counted for any choice, by its acta's state. */
+function notCountedLine(u: ServedResults['units'][number]): string {
+  switch (u.mesaState) {
+    case 'annulled':
+      return say(ANNULLED_LINE, { n: figure(u.null) });
+    case 'not_installed':
+      return say('mesa not installed: nobody voted here, so there are no votes (not zeros)');
+    case 'jee':
+      return say('not counted yet: no figures (at the JEE)');
+    // a counted or resolved acta's votes count: only a pending one (or a unit of old) is here
+    case 'pending':
+    case 'counted':
+    case 'resolved':
+    case undefined:
+      return say('not counted yet: no figures (pending)');
+  }
+}
+
 /**
  * A results document as `cifra results` prints it. `universe`: the election's manifest declares
  * one (docs/elections.md), so a provisional count is part of it, not the whole count.
@@ -449,9 +471,8 @@ export function renderResults(
   if (doc.units.length === 1) {
     const u = doc.units[0] as ServedResults['units'][number];
     out.push(actasLine(u));
-    // a mesa not counted yet: no figures, not a table of zeros (the document's choices are none)
-    if (u.choices.length === 0 && u.valid === null)
-      out.push(say('not counted yet: no figures (pending)'));
+    // a mesa not counted: why, in words, not a table of zeros (the document's choices are none)
+    if (u.counted === false) out.push(notCountedLine(u));
     else
       out.push(
         renderTable(
@@ -578,6 +599,7 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
   const { current, place, history } = doc;
   const out: string[] = [];
   if (current) {
+    const noVote = current.state === 'not_installed';
     out.push(`acta ${doc.mesa} — ${e.label}`);
     out.push(
       say('ubigeo {ubigeo}{place} · state {state} ({label}) · version {version}{conflict}', {
@@ -599,18 +621,25 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
         'eligible {eligible} · voters {voters} · blank {blank} · null {null} · impugned {impugned}',
         {
           eligible: current.eligible,
-          voters: current.voters ?? '—',
-          // no figures yet (a pending acta): not known, never 0
-          blank: current.blank ?? '—',
-          null: current.null ?? '—',
-          impugned: current.impugned ?? '—',
+          voters: noVote ? '—' : (current.voters ?? '—'),
+          // no figures yet (a pending acta) or none at all (not installed): never 0
+          blank: noVote ? '—' : (current.blank ?? '—'),
+          null: noVote ? '—' : (current.null ?? '—'),
+          impugned: noVote ? '—' : (current.impugned ?? '—'),
         },
       ),
     );
-    if (current.votes)
+    if (noVote)
+      out.push(say('mesa not installed: nobody voted here, so there are no votes (not zeros)'));
+    const annulled = current.state === 'annulled';
+    if (annulled) out.push(say(ANNULLED_LINE, { n: figure(current.voters ?? current.null) }));
+    // an annulled acta's list votes, where it carries any, are shown as not counted; its zeros
+    // (ONPE books the voters as null) are no count of anything
+    const carried = annulled ? (current.votes ?? []).some((v) => v > 0) : !noVote;
+    if (current.votes && carried)
       out.push(
         renderTable(
-          ['choice', 'candidate / list', 'votes'],
+          ['choice', 'candidate / list', annulled ? 'votes (not counted)' : 'votes'],
           e.choices.map((c, i) => [c.id, c.label, current.votes?.[i] ?? 0]),
         ),
       );
