@@ -494,6 +494,7 @@ const ES = {
   'ermSeatsStatus-open':
     'Regidores según lo contado, sin decidir: los votos por contar pueden cambiarlos',
   ermSkip: 'Saltar al selector de elección',
+  skipMap: 'Saltar el mapa: ir al detalle',
 };
 
 /** Every string of the interface; English must have each Spanish one, alike in form. */
@@ -936,6 +937,7 @@ const EN: Strings = {
   'ermSeatsStatus-open':
     'Councillors on the votes counted, not decided: the votes still to count can change them',
   ermSkip: 'Skip to the election selector',
+  skipMap: 'Skip the map: go to the detail',
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { es: ES, en: EN };

@@ -64,3 +64,53 @@ describe('reflow at 195 px (a 390 px phone at 200 % zoom)', () => {
         await page.close();
       }, 180_000);
 });
+
+// the department map's 26 shapes were 26 tab stops between the results and the detail (whose unit
+// list offers every unit too; Callao's shape is 3 × 7 px on a phone): a skip link passes them
+describe('the map for a keyboard', () => {
+  for (const [lang, width, words] of [
+    ['es', 390, 'Saltar el mapa: ir al detalle'],
+    ['en', 1280, 'Skip the map: go to the detail'],
+  ] as const)
+    it(`${lang}, ${width} px: the first tab stop at the map skips its shapes to the detail`, async () => {
+      const { page, errors } = await openPage(
+        env.browser,
+        `${env.base}/?election=${ROUNDS[0]}&lang=${lang}`,
+        width,
+      );
+      await page.waitForSelector('#map path');
+      const focused = (): Promise<string> =>
+        page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName ?? '');
+      // the keyboard arrives at the map from the panels above it
+      await page.evaluate(() => {
+        const h = document.getElementById('map-title');
+        if (!h) throw new Error('no map title');
+        h.tabIndex = -1;
+        h.focus();
+      });
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('skip-map');
+      expect(await page.textContent('#skip-map')).toBe(words);
+      await page
+        .locator('#map-section')
+        .screenshot({ path: join(ARTIFACTS, `skip-map-${lang}-${width}.png`) });
+      // seen where the keyboard is: on screen, in the map's section, not at the page's top
+      const box = await page.locator('#skip-map').boundingBox();
+      const section = await page.locator('#map-section').boundingBox();
+      expect(box !== null && section !== null).toBe(true);
+      if (box && section) {
+        expect(box.width).toBeGreaterThan(40);
+        expect(box.y).toBeGreaterThanOrEqual(section.y);
+        expect(box.y + box.height).toBeLessThanOrEqual(section.y + section.height);
+      }
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'detail-title');
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('search');
+      // the shapes are still there for a mouse, and one tab stop each for who wants them
+      expect(await page.locator('#map path[tabindex="0"]').count()).toBeGreaterThan(20);
+      expect(new URL(page.url()).hash).toBe('');
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 180_000);
+});
