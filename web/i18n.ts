@@ -494,6 +494,9 @@ const ES = {
   'ermSeatsStatus-open':
     'Regidores según lo contado, sin decidir: los votos por contar pueden cambiarlos',
   ermSkip: 'Saltar al selector de elección',
+  ermByTypeCaption: 'Organizaciones por tipo',
+  ermOrgsCaption: 'Organizaciones con más cargos',
+  ermSeatsCaption: 'Votos y regidores por organización',
   skipMap: 'Saltar el mapa: ir al detalle',
 };
 
@@ -937,6 +940,9 @@ const EN: Strings = {
   'ermSeatsStatus-open':
     'Councillors on the votes counted, not decided: the votes still to count can change them',
   ermSkip: 'Skip to the election selector',
+  ermByTypeCaption: 'Organisations by type',
+  ermOrgsCaption: 'Organisations with the most offices',
+  ermSeatsCaption: 'Votes and councillors by organisation',
   skipMap: 'Skip the map: go to the detail',
 };
 
