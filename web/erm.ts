@@ -7,7 +7,7 @@ import { percent } from './bars.js';
 import { geoMercator, geoPath } from 'd3-geo';
 import { api, type Contest, type ContestsElection, type MapShape } from './api-client.js';
 import { ERM_NONE, ERM_OTHERS, ermColors, ermTop } from './erm-colors.js';
-import { drawHemicycle } from './hemicycle.js';
+import { drawHemicycle, openSeatsNote } from './hemicycle.js';
 import {
   focusHeading,
   $,
@@ -576,12 +576,19 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
   $('erm-council-verdict').textContent = mayorLine(c);
   $('erm-council-verdict').dataset['decided'] = c.decided ?? '';
   const order = c.votes.map((v) => v.party).filter((p) => (c.seats[p] ?? 0) > 0);
+  // seats on the votes counted, not decided, are drawn and said as such (rings, "N aún abiertos")
+  const open = c.seatsDecided === null;
   drawHemicycle(
     $svg('erm-hemicycle'),
     order.map((p) => [p, c.seats[p] ?? 0] as const),
     colorOf,
     c.name,
+    [],
+    open,
   );
+  const note = openSeatsNote(open ? sum(c.seats) : 0);
+  $('erm-seats-open').replaceChildren(...note);
+  $('erm-seats-open').hidden = note.length === 0;
   $('erm-bonus-line').textContent = bonusLine(c, bonusOff);
   $('erm-seats-status').textContent = t(`ermSeatsStatus-${c.seatsDecided ?? 'open'}`);
   $('erm-seats-status').dataset['decided'] = c.seatsDecided ?? '';

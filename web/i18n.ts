@@ -497,6 +497,8 @@ const ES = {
   ermByTypeCaption: 'Organizaciones por tipo',
   ermOrgsCaption: 'Organizaciones con más cargos',
   ermSeatsCaption: 'Votos y regidores por organización',
+  seatsStillOpen: (n: Arg) => count(n, 'escaño aún abierto', 'escaños aún abiertos'),
+  seatsOpenWhy: 'según lo contado, sin decidir (contorno): los votos por contar pueden cambiarlos',
   skipMap: 'Saltar el mapa: ir al detalle',
 };
 
@@ -943,6 +945,9 @@ const EN: Strings = {
   ermByTypeCaption: 'Organisations by type',
   ermOrgsCaption: 'Organisations with the most offices',
   ermSeatsCaption: 'Votes and councillors by organisation',
+  seatsStillOpen: (n) => count(n, 'seat still open', 'seats still open'),
+  seatsOpenWhy:
+    'on the votes counted, not decided (outlined): the votes still to count can change them',
   skipMap: 'Skip the map: go to the detail',
 };
 

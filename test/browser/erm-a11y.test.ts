@@ -1,13 +1,16 @@
 /// <reference lib="dom" />
-// The ERM view's tables for a screen reader: every table named (a caption, or its section's
-// heading), its columns' headers and each row's own header marked as such.
+// The ERM view's tables and hemicycles for a screen reader and a low-vision reader: every table
+// named (a caption, or its section's heading), its columns' headers and each row's own header
+// marked as such; and seats the votes still out can move (Lima Metropolitana's 39 on a capture at
+// ≈ 99–100 % of actas, the 2026 Deputies on 86 %) drawn as rings and said "N escaños aún
+// abiertos", never as decided seats' filled dots. Screenshots go to test-artifacts/.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { putPublishedElection } from '../../src/results/published-load.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
-import { openPage, useDashboard } from './harness.js';
+import { ARTIFACTS, openPage, useDashboard } from './harness.js';
 
 const env = useDashboard(async () => {
   const store = new SqliteStore(join(tempDir('cifra-browser-erm-a11y-'), 'e.db'));
@@ -69,4 +72,78 @@ describe('the ERM tables for a screen reader', () => {
       expect(errors).toEqual([]);
       await page.close();
     }, 180_000);
+});
+
+describe('seats not decided look and read as such', () => {
+  for (const [lang, width, words] of [
+    ['es', 1400, '39 escaños aún abiertos'],
+    ['en', 390, '39 seats still open'],
+  ] as const)
+    it(`Lima Metropolitana's council, seats not decided (${lang}, ${width} px): 39 rings, "${words}"`, async () => {
+      const { page, errors } = await open(`${LIMA}&lang=${lang}`, width);
+      await page.waitForSelector('#erm-hemicycle circle.seat');
+      // the contests document: Lima's seats are an allocation of the votes counted, not decided
+      const doc = (await (
+        await fetch(`${env.base}/api/v1/contests/pe-erm-2022/provincial-council/140100.json`)
+      ).json()) as { seatsDecided: string | null; totalSeats: number };
+      expect(doc.seatsDecided).toBeNull();
+      expect(doc.totalSeats).toBe(39);
+      expect(await page.locator('#erm-hemicycle circle.seat').count()).toBe(39);
+      expect(await page.locator('#erm-hemicycle circle.seat.open').count()).toBe(39);
+      // a ring: white inside, its list's colour around
+      const rp = page.locator('#erm-hemicycle g[data-party="RENOVACION POPULAR"] circle').first();
+      expect(await rp.getAttribute('fill')).toBe('#ffffff');
+      expect(await rp.getAttribute('stroke')).toMatch(/^#[0-9a-f]{6}$/i);
+      expect(await page.textContent('#erm-seats-open')).toContain(words);
+      expect(await page.locator('#erm-seats-open').isVisible()).toBe(true);
+      expect(await page.getAttribute('#erm-hemicycle', 'aria-label')).toContain(words);
+      await page
+        .locator('#erm-council')
+        .screenshot({ path: join(ARTIFACTS, `erm-lima-open-${lang}.png`) });
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 180_000);
+
+  it('a council whose seats are decided keeps filled dots and says nothing of open seats', async () => {
+    const list = (await (await fetch(`${env.base}/api/v1/contests/pe-erm-2022.json`)).json()) as {
+      contests: { id: string; kind: string }[];
+    };
+    let decided: string | null = null;
+    for (const c of list.contests.filter((x) => x.kind === 'district-council').slice(0, 40)) {
+      const one = (await (
+        await fetch(`${env.base}/api/v1/contests/pe-erm-2022/${c.id}.json`)
+      ).json()) as { seatsDecided: string | null; totalSeats: number | null };
+      if (one.seatsDecided !== null && one.totalSeats !== null) {
+        decided = c.id;
+        break;
+      }
+    }
+    expect(decided).not.toBeNull();
+    const { page, errors } = await open(
+      `?view=erm&erm=pe-erm-2022&contest=${encodeURIComponent(decided ?? '')}`,
+      1400,
+    );
+    await page.waitForSelector('#erm-hemicycle circle.seat');
+    expect(await page.locator('#erm-hemicycle circle.seat.open').count()).toBe(0);
+    expect(await page.locator('#erm-seats-open').isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('the 2026 Deputies on 86 % of actas: 130 rings, "130 escaños aún abiertos" under them', async () => {
+    const { page, errors } = await open('/?election=pe-2026-diputados', 1400);
+    await page.waitForSelector('#congress:not([hidden]) #hemicycle circle.seat');
+    expect(await page.locator('#hemicycle circle.seat.open').count()).toBe(130);
+    expect(await page.textContent('#hemi-main-cap')).toContain('130 escaños aún abiertos');
+    expect(await page.getAttribute('#hemicycle', 'aria-label')).toContain(
+      '130 escaños aún abiertos',
+    );
+    // the third party's reported composition is theirs, drawn as they give it
+    expect(await page.locator('#hemicycle-reported circle.seat.open').count()).toBe(0);
+    await page.locator('#congress .hemicycles').screenshot({
+      path: join(ARTIFACTS, 'congress-open-seats-es.png'),
+    });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
 });
