@@ -100,6 +100,11 @@ export async function startErm(applyStrings: () => void): Promise<void> {
     e.preventDefault();
     $select('erm-election').focus();
   });
+  // past the map's shapes to the drill, whose department list offers each of them
+  $('erm-skip-map').addEventListener('click', (e) => {
+    e.preventDefault();
+    focusHeading($('erm-drill-title'));
+  });
   // a static host serves no what-if: the switch is withdrawn rather than silently ignored
   erm.serverless = (await api.site())?.kind === 'static';
   $input('erm-bonus').disabled = erm.serverless;

@@ -500,6 +500,7 @@ const ES = {
   seatsStillOpen: (n: Arg) => count(n, 'escaño aún abierto', 'escaños aún abiertos'),
   seatsOpenWhy: 'según lo contado, sin decidir (contorno): los votos por contar pueden cambiarlos',
   skipMap: 'Saltar el mapa: ir al detalle',
+  ermSkipMap: 'Saltar el mapa: ir a los concejos',
 };
 
 /** Every string of the interface; English must have each Spanish one, alike in form. */
@@ -949,6 +950,7 @@ const EN: Strings = {
   seatsOpenWhy:
     'on the votes counted, not decided (outlined): the votes still to count can change them',
   skipMap: 'Skip the map: go to the detail',
+  ermSkipMap: 'Skip the map: go to the councils',
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { es: ES, en: EN };

@@ -147,3 +147,30 @@ describe('seats not decided look and read as such', () => {
     await page.close();
   }, 180_000);
 });
+
+// the governors' map is 25 tab stops; the drill's department list offers each department too
+describe('the ERM map for a keyboard', () => {
+  for (const [lang, width, words] of [
+    ['es', 390, 'Saltar el mapa: ir a los concejos'],
+    ['en', 1400, 'Skip the map: go to the councils'],
+  ] as const)
+    it(`${lang}, ${width} px: the first tab stop past the map's selector skips its shapes`, async () => {
+      const { page, errors } = await open(`?view=erm&erm=pe-erm-2022&lang=${lang}`, width);
+      await page.waitForSelector('#erm-map path');
+      await page.focus('#erm-map-kind');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('erm-skip-map');
+      expect(await page.textContent('#erm-skip-map')).toBe(words);
+      const box = await page.locator('#erm-skip-map').boundingBox();
+      expect(
+        box !== null && box.width > 40 && box.y >= 0 && box.y < (width > 500 ? 1000 : 844),
+      ).toBe(true);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'erm-drill-title');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('erm-dep');
+      expect(new URL(page.url()).hash).toBe('');
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 180_000);
+});
