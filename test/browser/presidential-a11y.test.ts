@@ -35,6 +35,12 @@ const widerThanPage = (page: Page): Promise<string[]> =>
     for (let n = walk.nextNode(); n; n = walk.nextNode()) {
       const parent = n.parentElement;
       if (!parent || !free(parent) || (n.textContent ?? '').trim() === '') continue;
+      // words a box clips (a skip link out of sight until focused) widen nothing
+      let clipped = false;
+      for (let a: Element | null = parent; a && !clipped; a = a.parentElement)
+        clipped =
+          getComputedStyle(a).overflowX !== 'visible' && a.getBoundingClientRect().right <= edge;
+      if (clipped) continue;
       const range = document.createRange();
       range.selectNodeContents(n);
       if (range.getBoundingClientRect().right > edge)
