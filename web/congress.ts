@@ -2,7 +2,7 @@
 // the valla and why the others do not, the reported composition beside cifra's with the
 // difference, seats per circunscripción; and the what-if panel with a shareable URL.
 import { percent } from './bars.js';
-import { drawHemicycle, type Undecided } from './hemicycle.js';
+import { drawHemicycle, openSeatsNote, type Undecided } from './hemicycle.js';
 import type { Seats } from './api-client.js';
 import {
   openSeats,
@@ -195,8 +195,21 @@ function renderComputed(seats: ListSeats, nationalValid: number | null): void {
   $('seats-status').textContent =
     `${t('seatsComputed')} (${r.rules})${from ? ` ${t('fromVotes')}: ${from}` : ''}${counting} · ${t('notOfficial')}`;
   const undecided = undecidedOf(r);
-  drawHemicycle($svg('hemicycle'), bySeats(r.seats), partyColor, t('seatsCifra'), undecided);
-  $('hemi-main-cap').textContent = t('seatsCifra');
+  // on a count short of its actas (under way, or votes captured at 86 %) every seat is an
+  // allocation of the votes counted, none decided: rings. cifra does not test which could not move.
+  const open =
+    st?.kind === 'provisional' ||
+    (st?.kind === 'computed-by-cifra' &&
+      st.pctCounted !== undefined &&
+      st.pctCounted !== null &&
+      Number(st.pctCounted) < 100);
+  const parties = bySeats(r.seats);
+  drawHemicycle($svg('hemicycle'), parties, partyColor, t('seatsCifra'), undecided, open);
+  const note = openSeatsNote(open ? parties.reduce((a, [, n]) => a + n, 0) : 0);
+  $('hemi-main-cap').replaceChildren(
+    t('seatsCifra'),
+    ...(note.length > 0 ? [el('br'), ...note] : []),
+  );
   $('seats-ties').textContent = undecidedText(undecided, r.unplaced);
   const rep = seats.reported;
   $('hemi-reported').hidden = !rep;

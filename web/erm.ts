@@ -7,7 +7,7 @@ import { percent } from './bars.js';
 import { geoMercator, geoPath } from 'd3-geo';
 import { api, type Contest, type ContestsElection, type MapShape } from './api-client.js';
 import { ERM_NONE, ERM_OTHERS, ermColors, ermTop } from './erm-colors.js';
-import { drawHemicycle } from './hemicycle.js';
+import { drawHemicycle, openSeatsNote } from './hemicycle.js';
 import {
   focusHeading,
   $,
@@ -100,6 +100,11 @@ export async function startErm(applyStrings: () => void): Promise<void> {
     e.preventDefault();
     $select('erm-election').focus();
   });
+  // past the map's shapes to the drill, whose department list offers each of them
+  $('erm-skip-map').addEventListener('click', (e) => {
+    e.preventDefault();
+    focusHeading($('erm-drill-title'));
+  });
   // a static host serves no what-if: the switch is withdrawn rather than silently ignored
   erm.serverless = (await api.site())?.kind === 'static';
   $input('erm-bonus').disabled = erm.serverless;
@@ -191,18 +196,13 @@ function renderNational(doc: ContestsElection): void {
   const typeName = (type: Org['type']): string =>
     t(type === 'party' ? 'ermParties' : 'ermMovements');
   $('erm-bytype').replaceChildren(
-    el(
-      'tr',
-      {},
-      ...['ermType', 'ermOrgs', 'ermHeads', 'ermSeatsWon', 'ermRunoffs', 'ermLeading'].map((k) =>
-        el('th', {}, t(k)),
-      ),
-    ),
+    el('caption', {}, t('ermByTypeCaption')),
+    colHeads('ermType', 'ermOrgs', 'ermHeads', 'ermSeatsWon', 'ermRunoffs', 'ermLeading'),
     ...n.byType.map((b) =>
       el(
         'tr',
         { 'data-type': b.type },
-        el('td', {}, typeName(b.type) + (inferred ? ` (${t('ermInferred')})` : '')),
+        rowHead(typeName(b.type) + (inferred ? ` (${t('ermInferred')})` : '')),
         ...[b.organisations, b.heads, b.seats, b.runoffs, b.leading].map((x) => num(x)),
       ),
     ),
@@ -217,21 +217,22 @@ function renderNational(doc: ContestsElection): void {
   const kinds = doc.sets.map((s) => s.kind).filter((k) => k !== 'governor-runoff');
   const top = ermTop(n.organisations);
   $('erm-orgs').replaceChildren(
+    el('caption', {}, t('ermOrgsCaption')),
     el(
       'tr',
       {},
-      el('th', {}, t('ermOrg')),
-      ...kinds.map((k) => el('th', {}, t(`ermKind-${k}`))),
-      el('th', { title: t('ermSeatsWonTitle') }, t('ermSeats')),
-      el('th', {}, t('ermRunoffs')),
+      colHead(t('ermOrg')),
+      ...kinds.map((k) => colHead(t(`ermKind-${k}`))),
+      colHead(t('ermSeats'), t('ermSeatsWonTitle')),
+      colHead(t('ermRunoffs')),
       // a short header (the table must fit a desktop's box, not turn to cards); the title says it whole
-      el('th', { title: t('ermLeading') }, t('ermLeadingShort')),
+      colHead(t('ermLeadingShort'), t('ermLeading')),
     ),
     ...top.map((o) =>
       el(
         'tr',
         {},
-        el('td', {}, swatch(o.party), o.party, el('small', {}, ` · ${typeName(o.type)}`)),
+        rowHead(swatch(o.party), o.party, el('small', {}, ` · ${typeName(o.type)}`)),
         ...kinds.map((k) => el('td', {}, fmt(o.heads[k] ?? 0))),
         el('td', {}, fmt(seats(o)), ...openSeats(o)),
         el('td', {}, fmt(o.runoffs)),
@@ -243,6 +244,15 @@ function renderNational(doc: ContestsElection): void {
 }
 
 const num = (x: number): HTMLTableCellElement => el('td', { class: 'num' }, fmt(x));
+/** A column's header, for a screen reader's table navigation; `title`: its whole name if shortened. */
+const colHead = (text: string, title?: string): HTMLTableCellElement =>
+  el('th', { scope: 'col', ...(title === undefined ? {} : { title }) }, text);
+/** A table's header row of the given strings' keys. */
+const colHeads = (...keys: string[]): HTMLTableRowElement =>
+  el('tr', {}, ...keys.map((k) => colHead(t(k))));
+/** The cell that names its row (an organisation, a region): read before each of the row's figures. */
+const rowHead = (...content: (Node | string)[]): HTMLTableCellElement =>
+  el('th', { scope: 'row' }, ...content);
 /** Seats on the votes counted beside the decided ones, said apart: "+5 sin decidir". */
 const openSeats = (o: Org): HTMLElement[] =>
   seatsOpen(o) > 0
@@ -411,11 +421,7 @@ async function renderRunoffs(doc: ContestsElection, seq: number): Promise<void> 
   $('erm-runoffs-count').textContent =
     `${t('ermRunoffsOf')(settled, of)}${undecided > 0 ? ` · ${t('ermRunoffsOpen')(undecided)}` : ''}${prov}`;
   $('erm-runoffs').replaceChildren(
-    el(
-      'tr',
-      {},
-      ...['ermRegion', 'ermFirst', 'ermSecond', 'ermMargin'].map((k) => el('th', {}, t(k))),
-    ),
+    colHeads('ermRegion', 'ermFirst', 'ermSecond', 'ermMargin'),
     ...full.flatMap((c, i) => {
       if (c.type !== 'single-winner') return [];
       const [a, b] = c.result.candidates;
@@ -429,7 +435,7 @@ async function renderRunoffs(doc: ContestsElection, seq: number): Promise<void> 
         el(
           'tr',
           { 'data-region': c.region, 'data-decided': c.decided ?? '' },
-          el('td', {}, c.region, ...(open ? [el('small', {}, ` · ${t('ermPairOpen')}`)] : [])),
+          rowHead(c.region, ...(open ? [el('small', {}, ` · ${t('ermPairOpen')}`)] : [])),
           a ? cell(a) : el('td'),
           b ? cell(b) : el('td'),
           el('td', {}, `${margin} ${t('ermPoints')}`),
@@ -575,22 +581,30 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
   $('erm-council-verdict').textContent = mayorLine(c);
   $('erm-council-verdict').dataset['decided'] = c.decided ?? '';
   const order = c.votes.map((v) => v.party).filter((p) => (c.seats[p] ?? 0) > 0);
+  // seats on the votes counted, not decided, are drawn and said as such (rings, "N aún abiertos")
+  const open = c.seatsDecided === null;
   drawHemicycle(
     $svg('erm-hemicycle'),
     order.map((p) => [p, c.seats[p] ?? 0] as const),
     colorOf,
     c.name,
+    [],
+    open,
   );
+  const note = openSeatsNote(open ? sum(c.seats) : 0);
+  $('erm-seats-open').replaceChildren(...note);
+  $('erm-seats-open').hidden = note.length === 0;
   $('erm-bonus-line').textContent = bonusLine(c, bonusOff);
   $('erm-seats-status').textContent = t(`ermSeatsStatus-${c.seatsDecided ?? 'open'}`);
   $('erm-seats-status').dataset['decided'] = c.seatsDecided ?? '';
   $('erm-seats').replaceChildren(
-    el('tr', {}, ...['ermOrg', 'ermVotes', 'ermSeats'].map((k) => el('th', {}, t(k)))),
+    el('caption', {}, `${t('ermSeatsCaption')} · ${c.name}`),
+    colHeads('ermOrg', 'ermVotes', 'ermSeats'),
     ...c.votes.map((v) =>
       el(
         'tr',
         { 'data-party': v.party },
-        el('td', {}, swatch(v.party), v.party),
+        rowHead(swatch(v.party), v.party),
         num(v.votes),
         num(c.seats[v.party] ?? 0),
       ),

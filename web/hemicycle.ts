@@ -1,6 +1,6 @@
 // A hemicycle of seats as dots: rows of a half circle, each row's seats in proportion to its
 // radius, seats taken in order of angle from the left so that each list gets one wedge.
-import { svgEl, t } from './ui.js';
+import { el, svgEl, t } from './ui.js';
 
 const CX = 120;
 const CY = 118;
@@ -75,6 +75,8 @@ function hatch(svg: SVGSVGElement): string {
  * Draws `parties` ([name, seats][], in the order to seat them, left to right) into the SVG:
  * one circle per seat with its party in `data-party`, and the total in the middle. `undecided`
  * seats (a tie not settled) come last, hatched: the chamber keeps its legal size and majority.
+ * `open`: the seats are an allocation of the votes counted, not decided (a count under way), so
+ * each is drawn as a ring in its list's colour, never as a decided seat's filled dot.
  */
 export function drawHemicycle(
   svg: SVGSVGElement,
@@ -82,10 +84,11 @@ export function drawHemicycle(
   colorOf: (party: string) => string,
   caption?: string,
   undecided: readonly Undecided[] = [],
+  open = false,
 ): void {
   for (const old of svg.querySelectorAll('circle, text, g, line')) old.remove();
-  const open = undecided.reduce((a, u) => a + u.seats, 0);
-  const total = parties.reduce((a, [, n]) => a + n, 0) + open;
+  const allotted = parties.reduce((a, [, n]) => a + n, 0);
+  const total = allotted + undecided.reduce((a, u) => a + u.seats, 0);
   const { seats, dot } = seatLayout(total);
   let k = 0;
   const groups = [
@@ -94,7 +97,7 @@ export function drawHemicycle(
   ];
   for (const { party, n, label, fill } of groups) {
     const g = party
-      ? svgEl('g', { 'data-party': party, 'data-seats': n })
+      ? svgEl('g', { 'data-party': party, 'data-seats': n, ...(open ? { 'data-open': n } : {}) })
       : svgEl('g', { class: 'undecided', 'data-seats': n });
     g.append(svgEl('title', {}, label));
     for (let i = 0; i < n; i++, k++) {
@@ -102,11 +105,13 @@ export function drawHemicycle(
       if (!s) throw new Error('more seats drawn than laid out');
       g.append(
         svgEl('circle', {
-          class: party ? 'seat' : 'seat undecided',
+          class: party ? (open ? 'seat open' : 'seat') : 'seat undecided',
           cx: (CX + R * s.r * Math.cos(s.a)).toFixed(2),
           cy: (CY - R * s.r * Math.sin(s.a)).toFixed(2),
-          r: dot.toFixed(2),
-          fill,
+          // a ring: its stroke (a third of the dot) drawn inside the seat's own radius
+          r: (party && open ? dot * (5 / 6) : dot).toFixed(2),
+          fill: party && open ? '#ffffff' : fill,
+          ...(party && open ? { stroke: fill, 'stroke-width': (dot / 3).toFixed(2) } : {}),
         }),
       );
     }
@@ -151,6 +156,20 @@ export function drawHemicycle(
       `${caption}: ${total} ${t('seats').toLowerCase()}${parties
         .filter(([, n]) => n > 0)
         .map(([p, n]) => `; ${p} ${n}`)
-        .join('')}${undecided.map((u) => `; ${u.label}`).join('')}`,
+        .join('')}${undecided.map((u) => `; ${u.label}`).join('')}${
+        open && allotted > 0 ? `; ${t('seatsStillOpen')(allotted)}, ${t('seatsOpenWhy')}` : ''
+      }`,
     );
+}
+
+/**
+ * The legend of a hemicycle whose seats are not decided: a ring like the seats' and "39 escaños
+ * aún abiertos: …" (none when `n` is 0), so the outline is said in words, not only drawn.
+ */
+export function openSeatsNote(n: number): (HTMLElement | string)[] {
+  if (n === 0) return [];
+  return [
+    el('span', { class: 'ring', 'aria-hidden': 'true' }),
+    `${t('seatsStillOpen')(n)}: ${t('seatsOpenWhy')}`,
+  ];
 }

@@ -500,6 +500,13 @@ const ES = {
   'ermSeatsStatus-open':
     'Regidores según lo contado, sin decidir: los votos por contar pueden cambiarlos',
   ermSkip: 'Saltar al selector de elección',
+  ermByTypeCaption: 'Organizaciones por tipo',
+  ermOrgsCaption: 'Organizaciones con más cargos',
+  ermSeatsCaption: 'Votos y regidores por organización',
+  seatsStillOpen: (n: Arg) => count(n, 'escaño aún abierto', 'escaños aún abiertos'),
+  seatsOpenWhy: 'según lo contado, sin decidir (contorno): los votos por contar pueden cambiarlos',
+  skipMap: 'Saltar el mapa: ir al detalle',
+  ermSkipMap: 'Saltar el mapa: ir a los concejos',
 };
 
 /** Every string of the interface; English must have each Spanish one, alike in form. */
@@ -947,6 +954,14 @@ const EN: Strings = {
   'ermSeatsStatus-open':
     'Councillors on the votes counted, not decided: the votes still to count can change them',
   ermSkip: 'Skip to the election selector',
+  ermByTypeCaption: 'Organisations by type',
+  ermOrgsCaption: 'Organisations with the most offices',
+  ermSeatsCaption: 'Votes and councillors by organisation',
+  seatsStillOpen: (n) => count(n, 'seat still open', 'seats still open'),
+  seatsOpenWhy:
+    'on the votes counted, not decided (outlined): the votes still to count can change them',
+  skipMap: 'Skip the map: go to the detail',
+  ermSkipMap: 'Skip the map: go to the councils',
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { es: ES, en: EN };

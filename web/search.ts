@@ -142,7 +142,7 @@ export function setupSearch(
 
 /**
  * The skip links, the page's first tab stops: Enter puts the keyboard at the national result, or
- * in the search box past the map's two dozen shapes. Focused by script: a fragment would enter
+ * in the search box past the map's two dozen shapes; and the one before the map, to the detail. Focused by script: a fragment would enter
  * the shared URL.
  */
 export function wireSkipLink(): void {
@@ -153,5 +153,9 @@ export function wireSkipLink(): void {
   $('skip-results').addEventListener('click', (e) => {
     e.preventDefault();
     focusHeading($('summary-title'));
+  });
+  $('skip-map').addEventListener('click', (e) => {
+    e.preventDefault();
+    focusHeading($('detail-title'));
   });
 }

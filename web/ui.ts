@@ -164,7 +164,15 @@ export function cardTable(table: HTMLElement): void {
     r.setAttribute('role', 'row');
     let col = 0;
     for (const c of r.cells) {
-      c.setAttribute('role', c.tagName === 'TH' ? 'columnheader' : 'cell');
+      // a row's own header (scope=row: the organisation a row is about) stays a row header
+      c.setAttribute(
+        'role',
+        c.tagName !== 'TH'
+          ? 'cell'
+          : c.getAttribute('scope') === 'row'
+            ? 'rowheader'
+            : 'columnheader',
+      );
       const label = labels[col];
       // a cell spanning columns (a runoff's second-round count) has no one header
       if (c.tagName === 'TD' && c.colSpan === 1 && label) c.dataset['label'] = label;
