@@ -95,10 +95,10 @@ describe('an annulled acta carrying votes for lists', () => {
     }
   });
 
-  it('at its own mesa: no valid vote, every vote null', async () => {
+  it('at its own mesa: no vote for any choice, every vote null (docs/ingest.md, by state)', async () => {
     const u = await unit('/api/v1/results?election=night&level=mesa&code=000002');
-    expect(votesOf(u)).toEqual({ FP: 0, JP: 0 });
-    expect([u.valid, u.blank, u.null, u.impugned, u.emitted]).toEqual([0, 0, 200, 0, 200]);
+    expect(u).toMatchObject({ mesaState: 'annulled', votesCounted: false, choices: [] });
+    expect([u.valid, u.blank, u.null, u.impugned, u.emitted]).toEqual([null, null, 200, null, 200]);
   });
 
   it('the acta keeps what it carried, and the import said so', async () => {

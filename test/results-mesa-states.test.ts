@@ -1,11 +1,11 @@
 // A mesa's figures by its acta's state, at the mesa level: every unit says its acta's state
-// (`mesaState`) and whether its votes are counted for the choices (`counted`), so a client never
+// (`mesaState`) and whether its votes are counted for the choices (`votesCounted`), so a client never
 // infers why `choices` is empty. A mesa not installed has no vote at all (every figure null, not
 // 0); an annulled acta's votes count for no choice (LOE art. 363), its voters kept as the null
 // votes ONPE books them as; at the JEE, no figures yet. API in-process (query and path), CSV and
 // `cifra results`/`cifra acta` in en and es. The national and department sums are pinned as the
 // tabulation gives them. Failed on the old code: the annulled and not-installed mesas listed
-// every choice at 0 votes with valid 0, and no unit carried mesaState or counted.
+// every choice at 0 votes with valid 0, and no unit carried mesaState or votesCounted.
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PATHS } from '../src/api/paths.js';
@@ -40,9 +40,9 @@ const mesa = async (code: string) => {
 };
 
 describe('a mesa at the mesa level says its state and whether its votes count', () => {
-  it('counted: every choice with its votes, mesaState counted, counted true', async () => {
+  it('counted: every choice with its votes, mesaState counted, votesCounted true', async () => {
     const u = await mesa('000001');
-    expect(u).toMatchObject({ mesaState: 'counted', counted: true, valid: 100, emitted: 105 });
+    expect(u).toMatchObject({ mesaState: 'counted', votesCounted: true, valid: 100, emitted: 105 });
     expect(u?.choices.map((c) => [c.id, c.votes])).toEqual([
       ['FP', 60],
       ['JP', 40],
@@ -54,7 +54,7 @@ describe('a mesa at the mesa level says its state and whether its votes count', 
     expect(u).toMatchObject({
       ...NO_FIGURES,
       mesaState: 'not_installed',
-      counted: false,
+      votesCounted: false,
       eligible: 300,
     });
     expect(u?.actas).toMatchObject({ total: 1, notInstalled: 1 });
@@ -64,7 +64,7 @@ describe('a mesa at the mesa level says its state and whether its votes count', 
     const u = await mesa('000002');
     expect(u).toMatchObject({
       mesaState: 'annulled',
-      counted: false,
+      votesCounted: false,
       choices: [],
       valid: null,
       blank: null,
@@ -79,13 +79,13 @@ describe('a mesa at the mesa level says its state and whether its votes count', 
 
   it('at the JEE: no figures yet, even those the acta carries', async () => {
     const u = await mesa('000004');
-    expect(u).toMatchObject({ ...NO_FIGURES, mesaState: 'jee', counted: false });
+    expect(u).toMatchObject({ ...NO_FIGURES, mesaState: 'jee', votesCounted: false });
   });
 
-  it('only the mesa level carries mesaState and counted', async () => {
+  it('only the mesa level carries mesaState and votesCounted', async () => {
     const n = (await results('/api/v1/results?election=night&level=national')).units[0];
     expect(n).not.toHaveProperty('mesaState');
-    expect(n).not.toHaveProperty('counted');
+    expect(n).not.toHaveProperty('votesCounted');
   });
 
   it('national and department sums are as the tabulation gives them', async () => {

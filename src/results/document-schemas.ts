@@ -120,7 +120,7 @@ export const ResultUnitSchema = z.object({
       }),
     )
     .describe(
-      'every choice of the election; at the mesa level only where `counted` is true, else empty (a mesa whose acta is not counted has no vote per choice, never 0)',
+      'every choice of the election; at the mesa level only where `votesCounted` is true, else empty (a mesa whose acta is not counted has no vote per choice, never 0)',
     ),
   mesaState: z
     .enum(ACTA_STATES)
@@ -128,7 +128,7 @@ export const ResultUnitSchema = z.object({
     .describe(
       "the mesa level only: its acta's state (docs/ingest.md, States), so a client never infers it from an empty `choices`",
     ),
-  counted: z
+  votesCounted: z
     .boolean()
     .optional()
     .describe(
@@ -139,7 +139,7 @@ export const ResultUnitSchema = z.object({
     .int()
     .nullable()
     .describe(
-      'null: a mesa whose acta is not counted (`counted` false), never 0; its blank, impugned and blankPctEmitted are null then too, and so are its null, emitted, nullPctEmitted and participation unless the acta is annulled (its voters booked as null votes)',
+      'null: a mesa whose acta is not counted (`votesCounted` false), never 0; its blank, impugned and blankPctEmitted are null then too, and so are its null, emitted, nullPctEmitted and participation unless the acta is annulled (its voters booked as null votes)',
     ),
   blank: absent(z.number().int()),
   null: absent(z.number().int()),

@@ -157,11 +157,11 @@ export function mesaFigures(u: ResultUnit): ResultUnit {
   const mesaState = mesaStateOf(u.actas);
   const counted =
     u.actas.processed > 0 && mesaState !== 'annulled' && mesaState !== 'not_installed';
-  if (counted) return { ...u, mesaState, counted };
+  if (counted) return { ...u, mesaState, votesCounted: counted };
   const none = {
     ...u,
     mesaState,
-    counted,
+    votesCounted: counted,
     choices: [],
     valid: null,
     blank: null,

@@ -472,7 +472,7 @@ export function renderResults(
     const u = doc.units[0] as ServedResults['units'][number];
     out.push(actasLine(u));
     // a mesa not counted: why, in words, not a table of zeros (the document's choices are none)
-    if (u.counted === false) out.push(notCountedLine(u));
+    if (u.votesCounted === false) out.push(notCountedLine(u));
     else
       out.push(
         renderTable(
