@@ -30,6 +30,7 @@ import {
   onCutMoved,
   openMesa,
   sameCrumbs,
+  unitDrawnAt,
 } from './drill.js';
 import { statusLine } from './figures-status.js';
 import { ERM_JURISDICTION, startErm } from './erm.js';
@@ -258,6 +259,9 @@ async function drawCut(
   // (an acta opened in the very unit drawn: the drill redraws it, and the caller reopens the acta)
   if (navigationsSoFar() === drills || sameCrumbs(crumbs, state.crumbs))
     await drill(crumbs, false, reader);
+  // the user's unit stands, but drawn from an older cut it is drawn again, read from the server
+  // (a newer cut there moves the whole view); the caller reopens the acta (review 23 M5)
+  else if (unitDrawnAt() !== summary.revision) await drill(state.crumbs, false);
   // the national figures the headline was drawn with (read with the cut): the same sentence spoken
   const national = await reader.results(id, 'national').then(
     (r) => r.units[0],

@@ -29,6 +29,10 @@ import { actaCrossCheck } from './acta-crosscheck.js';
 /** Each drill's number: a slower, older drill must not draw over a newer one. */
 let drillSeq = 0;
 
+/** The revision of the cut the unit on screen was drawn from (null: none drawn yet). */
+let drawnAt: string | null = null;
+export const unitDrawnAt = (): string | null => drawnAt;
+
 /** The user's drills and actas (a click, a search; not a redraw's or the URL's). */
 let navigations = 0;
 
@@ -122,6 +126,7 @@ export async function drill(crumbs: Crumb[], push: boolean, reader: Api = api): 
   if (seq !== drillSeq) return;
   // never a unit of one cut beside the page's figures of another: the whole view moves instead
   if (!sameCut(state.revision, [doc1, kidsDoc, mesas])) return cutMoved(crumbs);
+  drawnAt = state.revision;
   const unit = doc1?.units[0];
   const kids = kidsDoc?.units ?? [];
   $('crumbs').replaceChildren(

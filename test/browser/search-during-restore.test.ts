@@ -8,8 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { RUNOFF as ID, runoffActa as acta, runoffStore } from '../runoff-deliveries.js';
 import { useDashboard } from './harness.js';
 
+let deliver: (rows: readonly object[]) => Promise<void>;
+
 const env = useDashboard(async () => {
-  const { store, deliver } = await runoffStore('cifra-search-during-restore-');
+  const made = await runoffStore('cifra-search-during-restore-');
+  const store = made.store;
+  deliver = made.deliver;
   await deliver([acta('000001', true), acta('000002', false), acta('000003', true)]);
   return store;
 }, 120_000);
@@ -90,6 +94,55 @@ describe('a search while back/forward still loads', () => {
       'district',
       '000003',
     ]);
+    expect(await page.getAttribute('body', 'data-error')).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('and when the count moved meanwhile, the unit under the acta is drawn again at the new cut', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(60_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    let armed = false;
+    let held = (): void => {};
+    const hit = new Promise<void>((r) => (held = r));
+    let release = (): void => {};
+    const released = new Promise<void>((r) => (release = r));
+    await page.route('**/candidates.json', async (route) => {
+      if (armed) {
+        armed = false;
+        held();
+        await released;
+      }
+      await route.continue();
+    });
+    await page.goto(`${env.base}/?election=${ID}&level=district&code=010101&mesa=000001`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForSelector('#children button[data-mesa="000002"][data-state="pending"]');
+    await page.click('#crumbs button:nth-of-type(2)');
+    await page.waitForFunction(() => !location.search.includes('district'));
+    await page.goBack();
+    await page.waitForFunction(
+      () => document.querySelector('#acta-title')?.textContent?.includes('000001') === true,
+    );
+    armed = true;
+    await page.goForward();
+    await hit;
+    // the user opens an acta of the district on screen; then an import lands (000002 counted)
+    await page.fill('#search', '3');
+    await page.click('#search-form button[type="submit"]');
+    await page.waitForFunction(
+      () => document.querySelector('#acta-title')?.textContent?.includes('000003') === true,
+    );
+    await deliver([acta('000002', true)]);
+    release();
+    // the restore draws the new cut; the district's mesa list is of that cut, the acta still open
+    await page.waitForSelector('#children button[data-mesa="000002"][data-state="counted"]');
+    await page.waitForFunction(
+      () => document.querySelector('#acta-title')?.textContent?.includes('000003') === true,
+    );
+    expect(new URL(page.url()).searchParams.get('mesa')).toBe('000003');
     expect(await page.getAttribute('body', 'data-error')).toBeNull();
     expect(errors).toEqual([]);
     await page.close();
