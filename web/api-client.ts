@@ -97,15 +97,22 @@ const fromServer: Reader = async (path) => {
 };
 
 /**
- * Each path read once from the server, for a cut drawn from memory: its document, null when absent
- * (404), UNREAD when the read failed (web/cut.ts: that cut is read again, never drawn).
+ * A failed read worth reading again: no answer, a timeout, too many requests or a server error.
+ * Any other status (a static host's 403 for a file it lacks, a 410 or a 422) is the document
+ * absent, as a 404: that panel alone is not drawn, never the whole cut held (review 23 M2).
+ */
+const transient = (status: number): boolean => status === 408 || status === 429 || status >= 500;
+
+/**
+ * Each path read once from the server, for a cut drawn from memory: its document, null when absent,
+ * UNREAD when the read failed for a while (web/cut.ts: that cut is read again, never drawn).
  */
 export async function readAll(paths: Iterable<string>): Promise<Map<string, unknown>> {
   const unique = [...new Set(paths)];
   const docs = await Promise.all(
     unique.map(async (p) => {
       const read = await fromServer(p).catch(() => null);
-      return read === null || (read.doc === null && read.status !== 404) ? UNREAD : read.doc;
+      return read === null || (read.doc === null && transient(read.status)) ? UNREAD : read.doc;
     }),
   );
   return new Map(unique.map((p, i) => [p, docs[i] ?? null]));
