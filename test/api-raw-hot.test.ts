@@ -440,6 +440,63 @@ describe('timeouts: the fast path closes what Node closes, as Node does', () => 
   });
 });
 
+describe('timeouts: a request head read after the verdict waited', () => {
+  // the reader's probe of review 23: the headers timeout (1 s) passes while the loop is held
+  // (1.7 s), the request timeout (3 s) does not
+  const apps: FastifyInstance[] = [];
+  const ports: number[] = [];
+  beforeAll(async () => {
+    for (const rawHotPath of [true, false]) {
+      const app = await buildApi({
+        store,
+        tokenHash: null,
+        rawHotPath,
+        limits: { headersTimeoutMs: 1_000, requestTimeoutMs: 3_000, idleTimeoutMs: 300 },
+      });
+      ports.push(await listen(app));
+      apps.push(app);
+    }
+  });
+  afterAll(async () => Promise.all(apps.map((a) => a.close())));
+
+  it('a head completed while the verdict waited, its body never sent, is still closed in time', async () => {
+    // the 408 skipped because a whole head arrived in that turn: Node no longer times the
+    // connection, so a client that never sends the body it announced held it open for ever
+    // (review 23 M1, a slowloris the held loop lets in); the request timeout (3 s) still ends it
+    const starved = (port: number): Promise<string> =>
+      new Promise((resolve, reject) => {
+        const got: Buffer[] = [];
+        const s = connect(port, '127.0.0.1', () => {
+          setTimeout(
+            () =>
+              setImmediate(() => {
+                s.write(
+                  'POST /api/v1/what-if HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n',
+                );
+                Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1_700);
+              }),
+            50,
+          );
+        });
+        // four times the request timeout: a connection still open then is held for ever
+        const open = setTimeout(() => {
+          s.destroy();
+          resolve('still open');
+        }, 12_000);
+        s.on('data', (d: Buffer) => got.push(d));
+        s.on('error', reject);
+        s.on('close', () => {
+          clearTimeout(open);
+          const text = Buffer.concat(got).toString('latin1');
+          resolve(text === '' ? 'closed' : `closed after ${text.slice(0, text.indexOf('\r\n'))}`);
+        });
+      });
+    const verdicts: string[] = [];
+    for (const port of ports) verdicts.push(await starved(port));
+    for (const v of verdicts) expect(v).toMatch(/^closed/);
+  });
+});
+
 /** Pieces of request heads: the recognised language and its near misses. */
 const method = fc.constantFrom('GET', 'GET', 'GET', 'HEAD', 'POST', 'get', 'GET ');
 const path = fc.constantFrom(...HOT, '/api/v1/nowhere', `${NATIONAL}&x=1`, '*', 'http://x/');

@@ -98,8 +98,25 @@ export const clientErrorHandler: NonNullable<FastifyServerOptions['clientErrorHa
 function lateTimeout(socket: Duplex, refuse: () => void): void {
   const before = LAST_REQUEST.get(socket);
   setImmediate(() => {
-    if (LAST_REQUEST.get(socket) === before) refuse();
+    const req = LAST_REQUEST.get(socket);
+    if (req === before) return refuse();
+    // Node stops timing a connection it judged timed out: a head read in that turn whose body
+    // never comes would hold it for ever (review 23 M1); the request timeout still ends it
+    if (req !== undefined && !req.complete) untilComplete(socket, req);
   });
+}
+
+/** Ends `socket` if `req` is not complete within the server's request timeout. */
+function untilComplete(socket: Duplex, req: IncomingMessage): void {
+  const ms = (socket as Duplex & { server?: { requestTimeout?: number } }).server?.requestTimeout;
+  if (!ms) return;
+  const timer = setTimeout(() => {
+    if (!req.complete) socket.destroy();
+  }, ms);
+  timer.unref();
+  const clear = (): void => clearTimeout(timer);
+  req.once('end', clear);
+  socket.once('close', clear);
 }
 
 function refuse(code: string, socket: Duplex): void {
