@@ -161,7 +161,9 @@ describe('cifra acta', () => {
     expect(es.out).toContain('registrada por cifra');
     expect(es.out).not.toMatch(/│ (new|conflict) +│/);
     const en = await cli('acta', '205', '--db', db);
-    expect(en.out).toMatch(/│ 1 +│ first version +│/);
+    // the state too, the source's label after it (ONPE's Spanish alone in an English table)
+    expect(en.out).toMatch(/│ 1 +│ first version +│ Counted \(CONTABILIZADA\) +│/);
+    expect(es.out).toMatch(/│ 1 +│ primera versión +│ Contabilizada \(CONTABILIZADA\) +│/);
     expect(en.out).toContain('recorded by cifra');
   });
 

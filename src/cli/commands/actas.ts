@@ -2,7 +2,11 @@ import { renameSync, statSync, writeFileSync } from 'node:fs';
 import type { Issue } from '../../core/issues.js';
 import type { ElectionDef } from '../../core/model/acta.js';
 import type { Note } from '../../core/model/note.js';
-import { ACTA_CHANGE_WORDS, actaStateInSentence } from '../../core/model/acta-state-words.js';
+import {
+  ACTA_CHANGE_WORDS,
+  actaStateInSentence,
+  actaStateWithLabel,
+} from '../../core/model/acta-state-words.js';
 import { issueSentence } from '../../core/issue-words.js';
 import type { Level } from '../../core/tally/aggregate.js';
 import { electionsFitting, type ManifestOptions } from '../../elections/manifests.js';
@@ -660,7 +664,7 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
       history.map((h) => [
         h.version,
         ACTA_CHANGE_WORDS[h.kind][runLanguage()],
-        h.acta.stateLabel,
+        actaStateWithLabel(h.acta, runLanguage()),
         h.acta.voters ?? '—',
         h.sha256 ? `#${h.importId} ${h.sha256.slice(0, 12)}` : '—',
         h.row ?? '—',

@@ -35,3 +35,15 @@ export const ACTA_CHANGE_WORDS: Readonly<
   correction: { es: 'corrección', en: 'correction' },
   conflict: { es: 'conflicto entre fuentes', en: 'conflict between sources' },
 };
+
+/**
+ * A state in `lang` with the source's own label after it where it has one ("At the JEE
+ * (OBSERVADA)"): a reader of either language gets cifra's words, and the label to find on paper.
+ */
+export function actaStateWithLabel(
+  a: { readonly state: ActaState; readonly stateLabel: string },
+  lang: 'es' | 'en',
+): string {
+  const w = ACTA_STATE_WORDS[a.state][lang];
+  return a.stateLabel === a.state ? w : `${w} (${a.stateLabel})`;
+}
