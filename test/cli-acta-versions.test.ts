@@ -21,6 +21,16 @@ const pendingRow = (mesa: string): string =>
     .concat(Array(21).fill(''))
     .join(',');
 
+/** A counted row with 25 impugned votes (VOTOS_VI) among its 125 voters: impugned_pending. */
+const impugnedRow = (mesa: string): string =>
+  onpeRow(mesa, '010101', 40, 50)
+    .split(',')
+    .map((c, i) => (i === 8 ? '125' : i === 30 ? '25' : c))
+    .join(',');
+
+/** An acta at the JEE ("OBSERVADA") whose votes (100) fall short of its 104 voters: a warning. */
+const observedOffBy4 = (mesa: string): string => offBy4(mesa).replace('CONTABILIZADA', 'OBSERVADA');
+
 async function ingest(name: string, rows: readonly string[]): Promise<void> {
   const file = write(name, [HEADER, ...rows].join('\n') + '\n');
   const r = await cli('ingest', file, '--db', db, '--election', 'pe-2021-presidencial');
@@ -39,6 +49,7 @@ beforeAll(async () => {
   // 000208: pending (no figures), then counted, then a conflict on two candidates
   await ingest('d.csv', [onpeRow('000208', '010101', 40, 50)]);
   await ingest('e.csv', [onpeRow('000208', '010101', 47, 43)]);
+  await ingest('f.csv', [impugnedRow('000209'), observedOffBy4('000210')]);
 });
 
 describe('cifra acta', () => {
@@ -119,5 +130,47 @@ describe('cifra acta', () => {
     expect(r.out).toContain('ninguna versión guardada');
     expect(r.out).toContain('filas en cuarentena de esta mesa: 1');
     expect(r.out).toContain('importación #2 · fila 2');
+  });
+
+  // a poll-watcher's review (session 23): the warning was its code and JSON, the version kinds
+  // stayed English under --lang es, the version time read as ONPE's, and --format csv printed
+  // the table
+  it('says each warning as a sentence with its figures, in the run language', async () => {
+    const en = await cli('acta', '209', '--db', db);
+    expect(en.code, en.err).toBe(0);
+    expect(en.out).toContain(
+      'warning impugned_pending: the acta has impugned votes pending a ruling: 25',
+    );
+    expect(en.out).not.toContain('{"impugned":25}');
+    const es = await cli('acta', '209', '--db', db, '--lang', 'es');
+    expect(es.out).toContain(
+      'advertencia impugned_pending: el acta tiene votos impugnados pendientes: 25',
+    );
+    // the JEE acta's arithmetic, stored as a warning: both figures said
+    const jee = await cli('acta', '210', '--db', db, '--lang', 'es');
+    expect(jee.code, jee.err).toBe(0);
+    expect(jee.out).toContain(
+      'advertencia sheet_sum_mismatch: los votos no suman el total de votantes: 100 frente a 104',
+    );
+  });
+
+  it("says the version kinds in the run language and the time as cifra's recording", async () => {
+    const es = await cli('acta', '205', '--db', db, '--lang', 'es');
+    expect(es.out).toMatch(/│ 1 +│ primera versión +│/);
+    expect(es.out).toMatch(/│ 2 +│ conflicto entre fuentes +│/);
+    expect(es.out).toContain('registrada por cifra');
+    expect(es.out).not.toMatch(/│ (new|conflict) +│/);
+    const en = await cli('acta', '205', '--db', db);
+    // the state too, the source's label after it (ONPE's Spanish alone in an English table)
+    expect(en.out).toMatch(/│ 1 +│ first version +│ Counted \(CONTABILIZADA\) +│/);
+    expect(es.out).toMatch(/│ 1 +│ primera versión +│ Contabilizada \(CONTABILIZADA\) +│/);
+    expect(en.out).toContain('recorded by cifra');
+  });
+
+  it('refuses --format csv as any unsupported format (exit 2), printing nothing', async () => {
+    const r = await cli('acta', '205', '--db', db, '--format', 'csv');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("argument 'csv' is invalid. Allowed choices are table, json.");
+    expect(r.out).toBe('');
   });
 });

@@ -25,6 +25,9 @@ import { sameCut } from './cut.js';
 import { crumbsTo } from './search.js';
 import { writeView } from './url.js';
 import { actaCrossCheck } from './acta-crosscheck.js';
+import { issueSentence } from '../src/core/issue-words.js';
+import { actaStateWithLabel } from '../src/core/model/acta-state-words.js';
+import type { Issue } from '../src/core/issues.js';
 
 /** Each drill's number: a slower, older drill must not draw over a newer one. */
 let drillSeq = 0;
@@ -375,9 +378,28 @@ function unitTable(u: ResultUnit): HTMLElement {
   );
 }
 
-/** An acta's state in words: the source's own label (ONPE's "CONTABILIZADA"), else ours in the page's language. */
-const stateWords = (a: { state: string; stateLabel: string }): string =>
-  a.stateLabel === a.state ? t(`state:${a.state}`) : a.stateLabel;
+/**
+ * An acta's state in the page's language, the source's own label after it where it has one
+ * ("At the JEE (OBSERVADA)"), as the CLI says it: an English reader is not left with ONPE's Spanish.
+ */
+const stateWords = (a: Parameters<typeof actaStateWithLabel>[0]): string =>
+  actaStateWithLabel(a, state.lang);
+
+/** An issue as a sentence with its figures, in the page's language (the CLI's table of words). */
+const issueWords = (i: Issue): string => {
+  const s = issueSentence(i, state.lang, fmt);
+  return s.charAt(0).toUpperCase() + s.slice(1);
+};
+
+/** The acta's warnings (impugned votes pending, arithmetic an acta at the JEE was sent for), in words. */
+function warningList(c: NonNullable<Acta['current']>): HTMLElement | '' {
+  if (c.warnings.length === 0) return '';
+  return el(
+    'ul',
+    { id: 'acta-warnings', class: 'notice', 'aria-label': t('actaWarnings') },
+    ...c.warnings.map((w) => el('li', { 'data-code': w.code }, issueWords(w))),
+  );
+}
 
 /** A figure the document may not know (null: no figures yet): "—", never 0. */
 const known = (v: number | null): string => (v === null ? '—' : fmt(v));
@@ -452,6 +474,13 @@ function figuresTable(c: NonNullable<Acta['current']>): HTMLElement | '' {
         el('th', { scope: 'row' }, t('null')),
         el('td', { class: 'num' }, known(c.null)),
       ),
+      // the paper's VOTOS_VI line: a poll-watcher checks it as any other
+      el(
+        'tr',
+        { 'data-figure': 'impugned' },
+        el('th', { scope: 'row' }, t('impugned')),
+        el('td', { class: 'num' }, known(c.impugned)),
+      ),
     ),
   );
 }
@@ -475,6 +504,7 @@ function drawActa(a: Acta): void {
         )
       : '',
     c ? figuresTable(c) : '',
+    c ? warningList(c) : '',
     // a state whose figures are no count, or an acta with no figures yet: said in words, never
     // a table of zeros
     (c && stateNote(c)) ??
@@ -499,7 +529,15 @@ function quarantineList(rows: Acta['quarantined']): HTMLElement[] {
           { 'data-import': q.importId, 'data-row': q.row },
           el('span', {}, t('quarantineRow')(q.file, q.row)),
           ' ',
-          ...q.issues.map((i) => el('code', { class: 'badge warn' }, i.code)),
+          // each issue in words with its figures, its code beside it for docs/errors.md
+          ...q.issues.map((i) =>
+            el(
+              'span',
+              { class: 'issue', 'data-code': i.code },
+              el('code', { class: 'badge warn' }, i.code),
+              ` ${issueWords(i)}`,
+            ),
+          ),
           el(
             'small',
             { class: 'raw' },
@@ -526,6 +564,7 @@ function figureRows(v: Figures, cur: Figures | null): [string, number | null, nu
     ]),
     [t('blank'), v.blank, cur?.blank ?? null],
     [t('null'), v.null, cur?.null ?? null],
+    [t('impugned'), v.impugned, cur?.impugned ?? null],
     [t('emitted'), v.voters, cur?.voters ?? null],
   ];
 }
@@ -554,7 +593,7 @@ function versionItem(h: Version, cur: Figures | null): HTMLElement {
       el(
         'summary',
         {},
-        `v${h.version} · ${t(`change:${h.kind}`)} · ${stateWords(h.acta)} · ${zoneTime(h.recordedAt)}${h.sha256 ? ` · sha256 ${h.sha256.slice(0, 12)}` : ''}`,
+        `v${h.version} · ${t(`change:${h.kind}`)} · ${stateWords(h.acta)} · ${t('recordedByCifra')} ${zoneTime(h.recordedAt)}${h.sha256 ? ` · sha256 ${h.sha256.slice(0, 12)}` : ''}`,
         h.current ? el('span', { class: 'badge current' }, t('currentVersion')) : '',
         differs ? el('span', { class: 'badge warn' }, t('figuresDiffer')) : '',
       ),

@@ -1,6 +1,6 @@
 // Interface strings, Spanish first, English second. Code and data stay in English.
 import type { ActaState } from '../src/core/model/acta.js';
-import { ACTA_STATE_WORDS } from '../src/core/model/acta-state-words.js';
+import { ACTA_CHANGE_WORDS, ACTA_STATE_WORDS } from '../src/core/model/acta-state-words.js';
 import type { Lang } from './lang.js';
 
 /** What a string interpolates: a name, a formatted number, a percentage. */
@@ -17,6 +17,12 @@ const stateWords = (lang: Lang) =>
   Object.fromEntries(
     Object.entries(ACTA_STATE_WORDS).map(([s, w]) => [`state:${s}`, w[lang]]),
   ) as Record<`state:${ActaState}`, string>;
+
+/** A version's kind as `change:<kind>` keys: the CLI's table too (acta-state-words.ts). */
+const changeWords = (lang: Lang) =>
+  Object.fromEntries(
+    Object.entries(ACTA_CHANGE_WORDS).map(([k, w]) => [`change:${k}`, w[lang]]),
+  ) as Record<`change:${keyof typeof ACTA_CHANGE_WORDS}`, string>;
 
 const ES = {
   projection: 'Proyección del resultado final (nacional)',
@@ -139,11 +145,9 @@ const ES = {
   skipToSearch: 'Saltar al buscador',
   skipToResults: 'Saltar al resultado',
   vsCurrent: 'frente a la vigente',
-  'change:new': 'primera versión',
-  'change:unchanged': 'sin cambios',
-  'change:state_change': 'cambio de estado',
-  'change:correction': 'corrección',
-  'change:conflict': 'conflicto entre fuentes',
+  /** A version's time is when cifra imported it, not when ONPE received the acta. */
+  recordedByCifra: 'registrada por cifra',
+  actaWarnings: 'Advertencias del acta',
   'projMethod:mesas': 'acta por acta',
   'projMethod:snapshot': 'desde los totales de un corte de la fuente',
   leads: 'lidera',
@@ -400,6 +404,7 @@ const ES = {
   abroadMissing:
     'Extranjero: esta fuente no trae el voto en el extranjero (no son cero votos: faltan).',
   ...stateWords('es'),
+  ...changeWords('es'),
   // The regional and municipal elections' view (web/erm.js).
   ermLink: 'Regionales y municipales',
   ermMapMayors: 'Alcaldes de las capitales de departamento por organización',
@@ -622,11 +627,8 @@ const EN: Strings = {
   skipToSearch: 'Skip to search',
   skipToResults: 'Skip to the result',
   vsCurrent: 'vs. current',
-  'change:new': 'first version',
-  'change:unchanged': 'unchanged',
-  'change:state_change': 'state change',
-  'change:correction': 'correction',
-  'change:conflict': 'conflict between sources',
+  recordedByCifra: 'recorded by cifra',
+  actaWarnings: "The acta's warnings",
   'projMethod:mesas': 'acta by acta',
   'projMethod:snapshot': "from the totals of a source's cut",
   leads: 'leads',
@@ -856,6 +858,7 @@ const EN: Strings = {
   departmentsOnly: 'Departments',
   abroadMissing: 'Abroad: this source lacks the vote abroad (not zero votes: missing).',
   ...stateWords('en'),
+  ...changeWords('en'),
   ermLink: 'Regional and municipal',
   ermMapMayors: "Department capitals' mayors by organisation",
   ermMapKind: 'Map',

@@ -31,6 +31,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   import: 'importación',
   row: 'fila',
   recorded: 'registrado',
+  'recorded by cifra': 'registrada por cifra',
   current: 'vigente',
   election: 'elección',
   label: 'nombre',
@@ -208,7 +209,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     ' · CONFLICTO: una importación posterior trajo otra versión, no aplicada (otras cifras, o un acta contada reportada abierta de nuevo)',
   'eligible {eligible} · voters {voters} · blank {blank} · null {null} · impugned {impugned}':
     'electores hábiles {eligible} · votantes {voters} · en blanco {blank} · nulos {null} · impugnados {impugned}',
-  'warning {code} {details}': 'advertencia {code} {details}',
+  'warning {code}: {sentence}': 'advertencia {code}: {sentence}',
   // the hints after an issue (results, ingest, replay, seats)
   'several elections in the store: give --election <id> (cifra elections lists them)':
     'hay varias elecciones en el registro: indique --election <id> (cifra elections las lista)',

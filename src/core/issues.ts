@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /**
  * Issues are data: a stable snake_case code, where it happened, and the numbers involved.
- * Wording lives at the edges (see src/cli/messages.ts). Every code is listed in docs/errors.md;
- * a test keeps ISSUE_CODES, the docs and the code in step.
+ * Wording lives apart (src/core/issue-words.ts: one table the CLI and the dashboard both say).
+ * Every code is listed in docs/errors.md; a test keeps ISSUE_CODES, the docs and the code in step.
  */
 export const ISSUE_CODES = [
   // seat engine and rule inputs

@@ -84,7 +84,7 @@ describe('dashboard', () => {
     ).json()) as {
       current: { stateLabel: string };
     };
-    expect(await page.textContent('#acta-state')).toBe(acta.current.stateLabel);
+    expect(await page.textContent('#acta-state')).toContain(`(${acta.current.stateLabel})`);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-acta.png'), fullPage: true });
 
     // Lima Metropolitana is its own shape, apart from Lima Provincias and Callao

@@ -2,7 +2,12 @@ import { renameSync, statSync, writeFileSync } from 'node:fs';
 import type { Issue } from '../../core/issues.js';
 import type { ElectionDef } from '../../core/model/acta.js';
 import type { Note } from '../../core/model/note.js';
-import { actaStateInSentence } from '../../core/model/acta-state-words.js';
+import {
+  ACTA_CHANGE_WORDS,
+  actaStateInSentence,
+  actaStateWithLabel,
+} from '../../core/model/acta-state-words.js';
+import { issueSentence } from '../../core/issue-words.js';
 import type { Level } from '../../core/tally/aggregate.js';
 import { electionsFitting, type ManifestOptions } from '../../elections/manifests.js';
 import { ingestFile, type IngestFormat, type IngestReport } from '../../ingest/ingest.js';
@@ -643,18 +648,23 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
           e.choices.map((c, i) => [c.id, c.label, current.votes?.[i] ?? 0]),
         ),
       );
+    // each warning as the sentence it is, with its figures (the code for docs/errors.md)
     for (const w of current.warnings)
       out.push(
-        say('warning {code} {details}', { code: w.code, details: JSON.stringify(w.details ?? {}) }),
+        say('warning {code}: {sentence}', {
+          code: w.code,
+          sentence: issueSentence(w, runLanguage(), thousands),
+        }),
       );
   }
   out.push(
     renderTable(
-      ['version', 'kind', 'state', 'voters', 'import', 'row', 'recorded', 'current'],
+      // the time is cifra's import, not ONPE's reception of the acta: said in the header
+      ['version', 'kind', 'state', 'voters', 'import', 'row', 'recorded by cifra', 'current'],
       history.map((h) => [
         h.version,
-        h.kind,
-        h.acta.stateLabel,
+        ACTA_CHANGE_WORDS[h.kind][runLanguage()],
+        actaStateWithLabel(h.acta, runLanguage()),
         h.acta.voters ?? '—',
         h.sha256 ? `#${h.importId} ${h.sha256.slice(0, 12)}` : '—',
         h.row ?? '—',

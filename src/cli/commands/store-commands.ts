@@ -50,7 +50,8 @@ export function addActaCommand(program: Command, io: CliIo, done: (code: number)
     .description('one acta: values, state, history of versions with their sources, issues')
     .option('--election <id>', 'election id (default: the only one in the store)')
     .addOption(dbOption())
-    .addOption(formatOption())
+    // an acta is a document, not a table of rows: no CSV (refused as any unknown format)
+    .addOption(formatOption(['table', 'json']))
     .action(async (mesa: string, o: { election?: string; db: string; format: OutputFormat }) => {
       done(
         await withExistingStore(o.db, io, (store) =>

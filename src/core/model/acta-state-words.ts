@@ -21,3 +21,29 @@ export function actaStateInSentence(state: ActaState, lang: 'es' | 'en'): string
   const w = ACTA_STATE_WORDS[state][lang];
   return w.charAt(0).toLowerCase() + w.slice(1);
 }
+
+/** How a version of an acta came (the store's kinds), in words: the dashboard's and the CLI's. */
+export const ACTA_CHANGE_WORDS: Readonly<
+  Record<
+    'new' | 'unchanged' | 'state_change' | 'correction' | 'conflict',
+    { readonly es: string; readonly en: string }
+  >
+> = {
+  new: { es: 'primera versión', en: 'first version' },
+  unchanged: { es: 'sin cambios', en: 'unchanged' },
+  state_change: { es: 'cambio de estado', en: 'state change' },
+  correction: { es: 'corrección', en: 'correction' },
+  conflict: { es: 'conflicto entre fuentes', en: 'conflict between sources' },
+};
+
+/**
+ * A state in `lang` with the source's own label after it where it has one ("At the JEE
+ * (OBSERVADA)"): a reader of either language gets cifra's words, and the label to find on paper.
+ */
+export function actaStateWithLabel(
+  a: { readonly state: ActaState; readonly stateLabel: string },
+  lang: 'es' | 'en',
+): string {
+  const w = ACTA_STATE_WORDS[a.state][lang];
+  return a.stateLabel === a.state ? w : `${w} (${a.stateLabel})`;
+}
