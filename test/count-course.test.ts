@@ -17,7 +17,7 @@ import type { Store } from '../src/store/store.js';
 import { uploadCsv } from './api-helpers.js';
 import { counting } from './publish-fixture.js';
 import { freshDatabase } from './pg-helpers.js';
-import { fileWriter, ONPE_COLUMNS, onpeRow, tempDir } from './helpers.js';
+import { fileWriter, ONPE_COLUMNS, onpeRow, tempDir, turnsDuring } from './helpers.js';
 
 const TOKEN = 'count-course-token';
 
@@ -111,18 +111,8 @@ describe('the count course of an acta election', () => {
     await store.migrate();
     await store.putElection(election());
     for (const i of [0, 1, 2]) await ingest(store, i);
-    let turns = 0;
-    let done = false;
-    const spin = (): void => {
-      if (done) return;
-      turns++;
-      setImmediate(spin);
-    };
     // 5 versions (2 new, 1 new, 2 new), 2 a page: 3 pages, the second across two imports
-    const building = actaCourse(store, election(), 2);
-    setImmediate(spin);
-    const paged = await building;
-    done = true;
+    const { value: paged, turns } = await turnsDuring(actaCourse(store, election(), 2));
     expect(turns).toBeGreaterThanOrEqual(2);
     expect(paged.map((p) => p.actasCounted)).toEqual([2, 3, 5]);
     const whole = new SqliteStore(db);
