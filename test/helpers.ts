@@ -49,6 +49,26 @@ export async function cli(...argv: string[]): Promise<{ code: number; out: strin
 
 export const fixedClock = (): string => '2026-11-26T00:00:00.000Z';
 
+/**
+ * Counts the turns of the event loop while `work` runs (a callback queued again at each turn):
+ * work that yields between its steps is seen to, with no clock. Starts after `work` began.
+ */
+export async function turnsDuring<T>(work: Promise<T>): Promise<{ value: T; turns: number }> {
+  let turns = 0;
+  let done = false;
+  const spin = (): void => {
+    if (done) return;
+    turns++;
+    setImmediate(spin);
+  };
+  setImmediate(spin);
+  try {
+    return { value: await work, turns };
+  } finally {
+    done = true;
+  }
+}
+
 /** The columns of ONPE's per-mesa presidential file (18 candidates in 2021), in order. */
 export const ONPE_COLUMNS: readonly string[] = [
   'UBIGEO',

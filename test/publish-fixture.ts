@@ -66,7 +66,8 @@ export function counting(store: Store): {
       return async (...a: unknown[]) => {
         calls.set(String(key), (calls.get(String(key)) ?? 0) + 1);
         const r = await f(...a);
-        if (key === 'appliedVersions') versions += (r as unknown[]).length;
+        if (key === 'appliedVersions' || key === 'appliedVersionPage')
+          versions += (r as unknown[]).length;
         return r;
       };
     },

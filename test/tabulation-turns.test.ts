@@ -11,7 +11,7 @@ import { ingestFile } from '../src/ingest/ingest.js';
 import { requireJurisdiction } from '../src/jurisdictions/load.js';
 import { buildResults, currentColumns, sumPlacesInTurns } from '../src/results/documents.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { fileWriter, fiveActasCsv, fixedClock, tempDir } from './helpers.js';
+import { fileWriter, fiveActasCsv, fixedClock, tempDir, turnsDuring } from './helpers.js';
 
 const ELECTION = 'pe-2021-presidencial';
 const dir = tempDir('cifra-tabulation-turns-');
@@ -52,17 +52,7 @@ describe("the results' tabulation after the snapshot read", () => {
   it('sums a step of actas after each turn', async () => {
     const { store, election } = await holding();
     const cols = await currentColumns(store, election);
-    let turns = 0;
-    let done = false;
-    const spin = (): void => {
-      if (done) return;
-      turns++;
-      setImmediate(spin);
-    };
-    const summing = sumPlacesInTurns(cols, false, 2);
-    setImmediate(spin);
-    const sums = await summing;
-    done = true;
+    const { value: sums, turns } = await turnsDuring(sumPlacesInTurns(cols, false, 2));
     expect(sums.done).toBe(true);
     // 5 actas, 2 at a time: three steps, each after a turn (the spinner ran between them)
     expect(turns).toBeGreaterThanOrEqual(2);

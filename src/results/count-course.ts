@@ -1,10 +1,10 @@
-import type { Acta, ElectionDef } from '../core/model/acta.js';
+import type { ElectionDef } from '../core/model/acta.js';
 import { NATIONAL } from '../core/model/jurisdiction.js';
 import { percentCounted } from '../core/ratio.js';
 import type { ActaColumns } from '../core/tally/acta-columns.js';
 import { tabulateColumns } from '../core/tally/aggregate.js';
 import { requireJurisdiction } from '../jurisdictions/load.js';
-import type { Store } from '../store/store.js';
+import type { AppliedVersion, ImportRecord, Store } from '../store/store.js';
 import { LatestActas } from './latest-actas.js';
 import type { CoursePoint } from './document-schemas.js';
 import { leadOf } from './leaders.js';
@@ -46,7 +46,11 @@ const REPLAYED = new WeakMap<Store, Map<string, Promise<Replayed>>>();
  * of it (every acta's latest applied version then). The same from the CLI, the server and
  * `cifra publish`, whoever read it and when; kept per store and extended import by import.
  */
-export function actaCourse(store: Store, def: ElectionDef): Promise<readonly CoursePoint[]> {
+export function actaCourse(
+  store: Store,
+  def: ElectionDef,
+  page = COURSE_PAGE,
+): Promise<readonly CoursePoint[]> {
   let byElection = REPLAYED.get(store);
   if (byElection === undefined) REPLAYED.set(store, (byElection = new Map()));
   const none = (): Replayed => ({
@@ -59,7 +63,7 @@ export function actaCourse(store: Store, def: ElectionDef): Promise<readonly Cou
   // chained: two readers at once extend the replay once, in order
   const next = (byElection.get(def.id) ?? Promise.resolve(none()))
     .catch(none)
-    .then((r) => extend(store, def, r));
+    .then((r) => extend(store, def, r, page));
   byElection.set(def.id, next);
   return next.then((r) => r.points);
 }
@@ -115,37 +119,101 @@ async function fillPartial(
   }
 }
 
-async function extend(store: Store, def: ElectionDef, from: Replayed): Promise<Replayed> {
-  const imports = (await store.listImports(def.id)).filter(
-    (i) => i.status === 'committed' && i.id > from.through,
-  );
-  if (imports.length === 0) return from;
-  const byImport = new Map<number, Acta[]>();
-  const applied = await store.appliedVersions(def.id, from.through);
-  for (const v of applied) {
-    if (v.importId === null) continue;
-    const list = byImport.get(v.importId);
-    if (list === undefined) byImport.set(v.importId, [v.acta]);
-    else list.push(v.acta);
+/**
+ * The applied versions read at a time, between two turns of the event loop: read whole, the 2021
+ * runoff's 173,000 held `cifra serve`'s event loop 5–14 s at its first course (most of it the
+ * collection of every row held at once), and every other reader waited.
+ */
+export const COURSE_PAGE = 256;
+
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** A replay being extended: the import whose versions are being applied, and the count so far. */
+interface Extending {
+  readonly from: Replayed;
+  readonly byId: ReadonlyMap<number, ImportRecord>;
+  open: ImportRecord | null;
+  sums: Sums;
+  readonly points: CoursePoint[];
+}
+
+async function extend(
+  store: Store,
+  def: ElectionDef,
+  from: Replayed,
+  page: number,
+): Promise<Replayed> {
+  const imports = (await store.listImports(def.id))
+    .filter((i) => i.status === 'committed' && i.id > from.through)
+    .sort((a, b) => a.id - b.id);
+  const last = imports.at(-1);
+  if (last === undefined) return from;
+  const x: Extending = {
+    from,
+    byId: new Map(imports.map((i) => [i.id, i])),
+    open: null,
+    sums: from.sums,
+    points: [...from.points],
+  };
+  const at = { afterImport: from.through, upToImport: last.id, limit: page };
+  for (let afterId = 0; ;) {
+    const versions = await store.appliedVersionPage(def.id, { ...at, afterId });
+    for (let s = 0; s < versions.length;) {
+      // a run of one import's versions (imports are written one at a time: theirs are contiguous)
+      const id = versions[s]?.importId;
+      let e = s + 1;
+      while (e < versions.length && versions[e]?.importId === id) e++;
+      await applyRun(store, def, x, versions.slice(s, e));
+      s = e;
+    }
+    if (versions.length < page) break;
+    afterId = (versions.at(-1) as AppliedVersion).id;
+    await turn();
   }
-  if (from.partial) await fillPartial(store, def, from, new Set(applied.map((v) => v.acta.mesa)));
-  const actas = from.actas;
-  const points = [...from.points];
-  let sums = from.sums;
-  let through = from.through;
-  for (const i of [...imports].sort((a, b) => a.id - b.id)) {
-    const written = byImport.get(i.id);
-    through = i.id;
-    // an import that changed no acta leaves the count where it was: no new point
-    if (written === undefined || i.finishedAt === undefined) continue;
-    // the count moves by what the import changed: its mesas now, less the same mesas before
-    const mesas = [...new Set(written.map((a) => a.mesa))];
-    const before = actas.columnsOf(mesas);
-    for (const a of written) actas.set(a);
-    sums = plus(sums, national(def, actas.columnsOf(mesas)), national(def, before), -1);
-    points.push(pointOf(def, sums, i.finishedAt));
+  closeImport(def, x);
+  return {
+    through: last.id,
+    actas: from.actas,
+    sums: x.sums,
+    points: x.points,
+    partial: from.partial,
+  };
+}
+
+/**
+ * Applies a run of one import's versions: the count moves by what they changed (their mesas now,
+ * less the same mesas before), exactly as by the whole import at once, the national sums being
+ * sums over actas. An import that changed no acta leaves the count where it was: no point.
+ */
+async function applyRun(
+  store: Store,
+  def: ElectionDef,
+  x: Extending,
+  run: readonly AppliedVersion[],
+): Promise<void> {
+  const id = run[0]?.importId ?? null;
+  if (id === null) return;
+  if (x.open?.id !== id) {
+    if (x.open !== null && id < x.open.id)
+      throw new Error(`import ${id}'s versions after ${x.open.id}'s`);
+    closeImport(def, x);
+    x.open = x.byId.get(id) ?? null;
   }
-  return { through, actas, sums, points, partial: from.partial };
+  // an import not committed by the listing, or one without its end time, moves nothing
+  if (x.open?.finishedAt === undefined) return;
+  const written = run.map((v) => v.acta);
+  const mesas = [...new Set(written.map((a) => a.mesa))];
+  const actas = x.from.actas;
+  if (x.from.partial) await fillPartial(store, def, x.from, mesas);
+  const before = actas.columnsOf(mesas);
+  for (const a of written) actas.set(a);
+  x.sums = plus(x.sums, national(def, actas.columnsOf(mesas)), national(def, before), -1);
+}
+
+/** The open import's point, at its end, once all its versions are applied. */
+function closeImport(def: ElectionDef, x: Extending): void {
+  if (x.open?.finishedAt !== undefined) x.points.push(pointOf(def, x.sums, x.open.finishedAt));
+  x.open = null;
 }
 
 /** The national count of these actas, through the tally (the one rule of what counts). */

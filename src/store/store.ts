@@ -104,6 +104,13 @@ export interface Store {
    * written by imports after `afterImport`, in the order written: the count's course replays them.
    */
   appliedVersions(election: string, afterImport: number): Promise<VersionRecord[]>;
+  /**
+   * One page of those versions, each with its id: the ones written by imports in
+   * (`afterImport`, `upToImport`] after the version `afterId`, at most `limit`, in the order
+   * written. A caller reads them a page at a time (keyset on id) and lets other work run between
+   * pages: read whole they held the server's event loop for seconds (the count course).
+   */
+  appliedVersionPage(election: string, page: AppliedPage): Promise<AppliedVersion[]>;
   /** Every acta version and import with its stored hash, in the order written (cifra audit verify). */
   auditChains(): Promise<{
     versions: ChainedVersion[];
@@ -122,6 +129,17 @@ export interface Store {
   /** Place names as the sources give them (ubigeo → department / province / district). */
   places(election: string): Promise<Map<string, PlaceNames>>;
 }
+
+/** Which page of an election's applied versions to read (Store.appliedVersionPage). */
+export interface AppliedPage {
+  readonly afterImport: number;
+  readonly upToImport: number;
+  readonly afterId: number;
+  readonly limit: number;
+}
+
+/** An applied acta version with its id, where the next page starts. */
+export type AppliedVersion = VersionRecord & { readonly id: number };
 
 /** One unit of a published result: a results-document unit (src/results/documents.ts). */
 export interface PublishedUnit {

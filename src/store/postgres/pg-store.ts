@@ -16,6 +16,8 @@ import {
 } from '../audit-log.js';
 import type {
   ActaStateCounts,
+  AppliedPage,
+  AppliedVersion,
   ActaVersion,
   ImportMeta,
   ImportRecord,
@@ -401,6 +403,16 @@ export class PgStore implements Store {
       )
     ).rows as Row[];
     return rows.map(chained);
+  }
+
+  async appliedVersionPage(election: string, p: AppliedPage): Promise<AppliedVersion[]> {
+    const rows = (
+      await this.read(
+        "SELECT * FROM acta_versions WHERE id > $1 AND election = $2 AND kind <> 'conflict' AND import_id > $3 AND import_id <= $4 ORDER BY id LIMIT $5",
+        [p.afterId, election, p.afterImport, p.upToImport, p.limit],
+      )
+    ).rows as Row[];
+    return rows.map((r) => ({ ...chained(r), id: Number(r['id']) }));
   }
 
   async projectionRecorded(election: string, revision: string): Promise<boolean> {

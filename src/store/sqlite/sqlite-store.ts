@@ -8,6 +8,8 @@ import type { VersionRecord } from '../../core/tally/batch-plan.js';
 import type { ActaColumns } from '../../core/tally/acta-columns.js';
 import type {
   ActaStateCounts,
+  AppliedPage,
+  AppliedVersion,
   ActaVersion,
   ImportMeta,
   ImportRecord,
@@ -483,6 +485,14 @@ export class SqliteStore implements Store {
       )
       .all(election, afterImport) as Row[];
     return rows.map(chained);
+  }
+
+  async appliedVersionPage(election: string, p: AppliedPage): Promise<AppliedVersion[]> {
+    // NOT INDEXED: a range of the table's rowid, not the election's index then a sort of them all
+    const rows = this.read(
+      "SELECT * FROM acta_versions NOT INDEXED WHERE id > ? AND election = ? AND kind <> 'conflict' AND import_id > ? AND import_id <= ? ORDER BY id LIMIT ?",
+    ).all(p.afterId, election, p.afterImport, p.upToImport, p.limit) as Row[];
+    return rows.map((r) => ({ ...chained(r), id: r['id'] as number }));
   }
 
   async projectionRecorded(election: string, revision: string): Promise<boolean> {
