@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { issue, type Issue } from '../core/issues.js';
+import type { z } from 'zod';
+import { issue, type Issue, type IssueCode } from '../core/issues.js';
 import { err, ok, type Result } from '../core/result.js';
 import { CifraActaJsonSchema, type Acta, type ElectionDef } from '../core/model/acta.js';
 import { noOutcome } from '../core/tally/batch-plan.js';
@@ -181,6 +182,19 @@ export async function sha256Of(path: string): Promise<{ sha256: string; size: nu
   return { sha256: h.digest('hex'), size };
 }
 
+/** The code of a cifra JSON row's schema failure (docs/errors.md). */
+function jsonIssueCode(i: z.ZodIssue): IssueCode {
+  const field = String(i.path[0] ?? '');
+  if (i.path.length === 0) return 'missing_required';
+  if (/mesa/.test(field)) return 'mesa_invalid';
+  if (/ubigeo/.test(field)) return 'ubigeo_invalid';
+  // a state the format does not know (ONPE's "CONTABILIZADA" in cifra's JSON) is no number
+  if (field === 'state') return 'unknown_state';
+  if (i.code === 'too_small') return 'negative_number';
+  if (i.code === 'too_big') return 'number_too_large';
+  return i.code === 'invalid_type' ? 'missing_required' : 'non_integer';
+}
+
 /**
  * JSON Lines (one acta per line) or a JSON array of actas, in cifra's documented shape, from an
  * opened source (decompressed and bounded like a CSV); the source is closed when done.
@@ -201,23 +215,7 @@ export async function* jsonRecords(
         ok: false,
         mesa,
         issues: r.error.issues.map((i) =>
-          issue(
-            i.path.length === 0
-              ? 'missing_required'
-              : /mesa/.test(String(i.path[0]))
-                ? 'mesa_invalid'
-                : /ubigeo/.test(String(i.path[0]))
-                  ? 'ubigeo_invalid'
-                  : i.code === 'too_small'
-                    ? 'negative_number'
-                    : i.code === 'too_big'
-                      ? 'number_too_large'
-                      : i.code === 'invalid_type' && i.path.length > 0
-                        ? 'missing_required'
-                        : 'non_integer',
-            ['row', row, ...i.path.map(String)],
-            { message: i.message },
-          ),
+          issue(jsonIssueCode(i), ['row', row, ...i.path.map(String)], { message: i.message }),
         ),
       };
     }

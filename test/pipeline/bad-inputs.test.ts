@@ -267,6 +267,12 @@ const JSON_ROW_CASES: readonly [string, string, string][] = [
     '{"mesa":"000002","ubigeo":"010101","state":"counted","eligible":300,"voters":5,"votes":{"P99":5}}',
     'unknown_party_column',
   ],
+  // ONPE's label in cifra's JSON, which takes cifra's states: unknown_state (was non_integer)
+  [
+    "a JSON state in ONPE's words",
+    '{"mesa":"000002","ubigeo":"010101","state":"CONTABILIZADA","eligible":300,"voters":5,"votes":{"P1":5}}',
+    'unknown_state',
+  ],
   [
     'a JSON mesa of 5 digits',
     '{"mesa":"00002","ubigeo":"010101","state":"counted","eligible":300,"voters":5,"votes":{"P1":5}}',
