@@ -30,9 +30,9 @@ describe('an acta first received pending', () => {
     expect(await item(1).locator('.badge.warn').count()).toBe(0);
     expect(await item(1).locator('details').getAttribute('open')).toBeNull();
     // its figures: none shown, no difference written beside them
-    expect(await item(1).locator('td.num:not(.diff)').allTextContents()).toEqual(
-      Array(5).fill('—'),
-    );
+    const v1 = await item(1).locator('td.num:not(.diff)').allTextContents();
+    expect(v1.length).toBeGreaterThanOrEqual(5);
+    expect(v1.every((c) => c === '—')).toBe(true);
     expect((await item(1).locator('td.diff').allTextContents()).join('')).toBe('');
     // the conflict (v3, not applied) differs from the current v2, and says so
     expect(await item(2).getAttribute('class')).toContain('current');

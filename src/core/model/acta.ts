@@ -84,12 +84,15 @@ export interface BookedFigures<V> {
 export function bookedFigures<V extends { readonly length: number; readonly [k: number]: number }>(
   state: ActaState,
   f: BookedFigures<V>,
+  choices: number,
 ): BookedFigures<V | readonly number[]> {
   if (state !== 'annulled' || f.votes === null) return f;
+  // the election's choices only, as a counted acta's votes are read (cells past them are none)
+  const n = Math.min(choices, f.votes.length);
   let all = f.blank + f.null + f.impugned;
-  for (let k = 0; k < f.votes.length; k++) all += f.votes[k] as number;
+  for (let k = 0; k < n; k++) all += f.votes[k] as number;
   return {
-    votes: new Array<number>(f.votes.length).fill(0),
+    votes: new Array<number>(n).fill(0),
     blank: 0,
     null: all,
     impugned: 0,

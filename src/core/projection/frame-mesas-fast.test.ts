@@ -49,7 +49,8 @@ function referenceFromActas(
     if (counts && a.votes !== null && a.state === 'annulled') {
       // every vote of an annulled acta is null (LOE art. 363)
       figures = new Array<number>(choices + 2).fill(0);
-      figures[choices + 1] = a.votes.reduce((x, y) => x + y, 0) + a.blank + a.null + a.impugned;
+      figures[choices + 1] =
+        a.votes.slice(0, choices).reduce((x, y) => x + y, 0) + a.blank + a.null + a.impugned;
     } else if (counts && a.votes !== null) {
       figures = new Array<number>(choices + 2);
       for (let i = 0; i < choices; i++) figures[i] = a.votes[i] ?? 0;

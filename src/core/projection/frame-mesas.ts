@@ -98,7 +98,7 @@ export function mesasFromActas(
     let figures: number[] | null = null;
     if (counts && a.votes !== null) {
       // an annulled acta's votes as null (bookedFigures), as the columns hold them
-      const b = bookedFigures(a.state, a);
+      const b = bookedFigures(a.state, a, choices);
       figures = new Array<number>(choices + 2);
       for (let i = 0; i < choices; i++) figures[i] = b.votes?.[i] ?? 0;
       figures[choices] = b.blank;

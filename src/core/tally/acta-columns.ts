@@ -130,7 +130,11 @@ export class ActaColumnsBuilder {
     this.state[i] = s;
     this.eligible[i] = eligible;
     // the columns are what the totals add: an annulled acta's votes as null (bookedFigures)
-    const f = bookedFigures(state, { votes, blank, null: nul, impugned, preferential });
+    const f = bookedFigures(
+      state,
+      { votes, blank, null: nul, impugned, preferential },
+      this.choices,
+    );
     this.blank[i] = f.blank;
     this.null[i] = f.null;
     this.impugned[i] = f.impugned;

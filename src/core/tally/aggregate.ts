@@ -199,7 +199,7 @@ function add(acc: Acc, a: Acta, choices: number, pendingFiguresCount: boolean): 
   else acc.eligibleRemaining += a.eligible;
   if (counts && a.votes !== null) {
     // an annulled acta's votes as null (bookedFigures)
-    const b = bookedFigures(a.state, a);
+    const b = bookedFigures(a.state, a, choices);
     const v = acc.votes;
     const src = b.votes ?? [];
     for (let i = 0; i < choices; i++)
