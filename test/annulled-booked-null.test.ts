@@ -8,22 +8,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResultsSchema } from '../src/api/schemas.js';
 import { buildApi, hashToken } from '../src/api/server.js';
-import type { ElectionDef } from '../src/core/model/acta.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from './helpers.js';
+import { NIGHT } from './mesa-night.js';
 import { join } from 'node:path';
 
 const TOKEN = 'annulled-token';
-const NIGHT: ElectionDef = {
-  id: 'night',
-  label: 'A runoff night',
-  ruleset: 'pe-2026-presidencial-segunda',
-  jurisdiction: 'pe',
-  choices: [
-    { id: 'FP', label: 'KEIKO FUJIMORI', party: 'FUERZA POPULAR' },
-    { id: 'JP', label: 'ROBERTO SÁNCHEZ', party: 'JUNTOS POR EL PERÚ' },
-  ],
-};
 
 const ROWS = [
   // counted: 110 + 70 + 3 blank + 2 null = 185 voters

@@ -8,21 +8,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResultsSchema } from '../src/api/schemas.js';
 import { buildApi, hashToken } from '../src/api/server.js';
-import type { ElectionDef } from '../src/core/model/acta.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from './helpers.js';
+import { NIGHT } from './mesa-night.js';
 
 const TOKEN = 'jee-token';
-const NIGHT: ElectionDef = {
-  id: 'night',
-  label: 'A runoff night',
-  ruleset: 'pe-2026-presidencial-segunda',
-  jurisdiction: 'pe',
-  choices: [
-    { id: 'FP', label: 'KEIKO FUJIMORI', party: 'FUERZA POPULAR' },
-    { id: 'JP', label: 'ROBERTO SÁNCHEZ', party: 'JUNTOS POR EL PERÚ' },
-  ],
-};
 
 /** 230 voters written, 201 votes (120 + 75 + 4 + 2): off by 29. */
 const row = (mesa: string, state: string) =>

@@ -4,6 +4,7 @@
 // arrive, does not clear it or drill away from it. CI met this race once on a busy machine (the
 // live-static test searched right after `goForward`); the restore's first read is held here
 // (page.route) to make the window certain.
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { RUNOFF as ID, runoffActa as acta, runoffStore } from '../runoff-deliveries.js';
 import { useDashboard } from './harness.js';
@@ -30,6 +31,27 @@ function sampleActa(): void {
   requestAnimationFrame(tick);
 }
 
+/**
+ * Holds the next restore's first read (the election's candidates) once `arm` is called: `hit`
+ * resolves when it is held, `release` lets it go.
+ */
+async function holdNextRestore(page: Page) {
+  let armed = false;
+  let held = (): void => {};
+  const hit = new Promise<void>((r) => (held = r));
+  let release = (): void => {};
+  const released = new Promise<void>((r) => (release = r));
+  await page.route('**/candidates.json', async (route) => {
+    if (armed) {
+      armed = false;
+      held();
+      await released;
+    }
+    await route.continue();
+  });
+  return { arm: () => (armed = true), hit, release: () => release() };
+}
+
 describe('a search while back/forward still loads', () => {
   it('keeps the acta the user opened: the URL’s view arrives later and does not draw over it', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -37,19 +59,7 @@ describe('a search while back/forward still loads', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.addInitScript(sampleActa);
-    let armed = false;
-    let held = (): void => {};
-    const hit = new Promise<void>((r) => (held = r));
-    let release = (): void => {};
-    const released = new Promise<void>((r) => (release = r));
-    await page.route('**/candidates.json', async (route) => {
-      if (armed) {
-        armed = false;
-        held();
-        await released;
-      }
-      await route.continue();
-    });
+    const hold = await holdNextRestore(page);
     await page.goto(`${env.base}/?election=${ID}&level=district&code=010101&mesa=000002`);
     await page.waitForSelector('body[data-ready="true"]');
     await page.waitForFunction(
@@ -63,9 +73,9 @@ describe('a search while back/forward still loads', () => {
       () => document.querySelector('#acta-title')?.textContent?.includes('000002') === true,
     );
     // forward to the department: its restore waits on its first read
-    armed = true;
+    hold.arm();
     await page.goForward();
-    await hit;
+    await hold.hit;
     // meanwhile the user searches a mesa of the district still on screen
     await page.fill('#search', '3');
     await page.click('#search-form button[type="submit"]');
@@ -81,7 +91,7 @@ describe('a search while back/forward still loads', () => {
         () => !document.querySelector('#acta-title')?.textContent?.includes('000003'),
       )
       .catch(() => undefined);
-    release();
+    hold.release();
     await Promise.race([reopened, cleared]);
     await page.waitForFunction(
       () => document.querySelector('#acta-title')?.textContent?.includes('000003') === true,
@@ -104,19 +114,7 @@ describe('a search while back/forward still loads', () => {
     page.setDefaultTimeout(60_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    let armed = false;
-    let held = (): void => {};
-    const hit = new Promise<void>((r) => (held = r));
-    let release = (): void => {};
-    const released = new Promise<void>((r) => (release = r));
-    await page.route('**/candidates.json', async (route) => {
-      if (armed) {
-        armed = false;
-        held();
-        await released;
-      }
-      await route.continue();
-    });
+    const hold = await holdNextRestore(page);
     await page.goto(`${env.base}/?election=${ID}&level=district&code=010101&mesa=000001`);
     await page.waitForSelector('body[data-ready="true"]');
     await page.waitForSelector('#children button[data-mesa="000002"][data-state="pending"]');
@@ -126,9 +124,9 @@ describe('a search while back/forward still loads', () => {
     await page.waitForFunction(
       () => document.querySelector('#acta-title')?.textContent?.includes('000001') === true,
     );
-    armed = true;
+    hold.arm();
     await page.goForward();
-    await hit;
+    await hold.hit;
     // the user opens an acta of the district on screen; then an import lands (000002 counted)
     await page.fill('#search', '3');
     await page.click('#search-form button[type="submit"]');
@@ -136,7 +134,7 @@ describe('a search while back/forward still loads', () => {
       () => document.querySelector('#acta-title')?.textContent?.includes('000003') === true,
     );
     await deliver([acta('000002', true)]);
-    release();
+    hold.release();
     // the restore draws the new cut; the district's mesa list is of that cut, the acta still open
     await page.waitForSelector('#children button[data-mesa="000002"][data-state="counted"]');
     await page.waitForFunction(
