@@ -50,7 +50,10 @@ beforeAll(async () => {
     method: 'POST',
     url: '/api/v1/imports?election=night&format=cifra-json&name=night.jsonl',
     headers: { authorization: `Bearer ${TOKEN}` },
-    payload: [counted, row('000002', 'jee'), row('000003', 'counted')].join('\n') + '\n',
+    payload:
+      [counted, row('000002', 'jee'), row('000003', 'counted'), row('000004', 'annulled')].join(
+        '\n',
+      ) + '\n',
   });
   expect(res.statusCode, res.body).toBe(200);
   report = res.json();
@@ -66,7 +69,8 @@ describe('an acta at the JEE whose figures do not add up', () => {
     expect(report).toMatchObject({
       quarantined: 1,
       quarantinedByCode: { sheet_sum_mismatch: 1 },
-      warningsByCode: { sheet_sum_mismatch: 1 },
+      // the JEE's and the annulled acta's (below)
+      warningsByCode: { sheet_sum_mismatch: 2 },
     });
     const rows = report.quarantinedRows as { mesa?: string }[];
     expect(rows.map((r) => r.mesa)).toEqual(['000003']);
@@ -79,7 +83,7 @@ describe('an acta at the JEE whose figures do not add up', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     const u = ResultsSchema.parse(res.json()).units[0];
-    expect(u?.actas).toMatchObject({ total: 2, jee: 1, processed: 1 });
+    expect(u?.actas).toMatchObject({ total: 3, jee: 1, annulled: 1, processed: 2 });
     expect(u?.choices.map((c) => c.votes)).toEqual([110, 70]);
   });
 
@@ -91,6 +95,36 @@ describe('an acta at the JEE whose figures do not add up', () => {
     expect(res.statusCode, res.body).toBe(200);
     const doc = res.json();
     expect(doc.current).toMatchObject({ state: 'jee', voters: 230, votes: [120, 75] });
+    expect(JSON.stringify(doc)).toContain('sheet_sum_mismatch');
+  });
+});
+
+// The same figures on an annulled acta: it is annulled (counted, LOE art. 363) whatever its
+// figures, so they are warnings and the mesa reads annulled, not "to be counted"; the totals book
+// its 230 voters as null votes (what ONPE published for 2021's annulled actas: every voter in
+// VOTOS_VN), not the 201 its cells add to. Failed on the old code: quarantined 2, the mesa
+// pending, null 2.
+describe('an annulled acta whose figures do not add up', () => {
+  it('books its voters as null votes in the district, beside the counted acta', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/v1/results?election=night&level=district&code=010101',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const u = ResultsSchema.parse(res.json()).units[0];
+    expect(u?.valid).toBe(180);
+    expect(u?.null).toBe(2 + 230);
+    expect(u?.emitted).toBe(185 + 230);
+  });
+
+  it('its acta says annulled, with the figures it carried and the warning', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/v1/elections/night/actas/000004.json',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const doc = res.json();
+    expect(doc.current).toMatchObject({ state: 'annulled', voters: 230, votes: [120, 75] });
     expect(JSON.stringify(doc)).toContain('sheet_sum_mismatch');
   });
 });

@@ -422,6 +422,11 @@ function showActa(a: Acta, seq: number): void {
  * What an acta's state says of its figures, where they are not a count: a mesa not installed has
  * no vote at all, an annulled acta's votes count for no choice (LOE art. 363). Null otherwise.
  */
+function bookedSum(c: NonNullable<Acta['current']>): number | null {
+  if (c.votes === null || c.blank === null || c.null === null || c.impugned === null) return null;
+  return c.votes.reduce((x, y) => x + y, 0) + c.blank + c.null + c.impugned;
+}
+
 function stateNote(c: NonNullable<Acta['current']>): HTMLElement | null {
   if (c.state === 'not_installed')
     return el('p', { id: 'acta-state-note', class: 'hint' }, t('actaNotInstalled'));
@@ -429,7 +434,8 @@ function stateNote(c: NonNullable<Acta['current']>): HTMLElement | null {
     return el(
       'p',
       { id: 'acta-state-note', class: 'hint' },
-      t('actaAnnulled')(known(c.voters ?? c.null)),
+      // the null votes the totals book: its voters, else its cells' sum (bookedFigures)
+      t('actaAnnulled')(known(c.voters ?? bookedSum(c))),
     );
   return null;
 }

@@ -4,9 +4,12 @@ import { ActaColumnsBuilder, STATE_INDEX, type ActaColumns } from '../core/tally
 /**
  * Each mesa's latest acta as one row of typed arrays, not one object per acta: the count course's
  * running state (count-course.ts), kept per election for the life of the process. It holds what
- * the national tally reads of an acta (place, state, eligible, blank, null, impugned, votes);
+ * the national tally reads of an acta (place, state, eligible, voters, blank, null, impugned, votes);
  * not the preferential votes nor the source's labels, which no national sum needs.
  */
+/** Eligible, blank, null, impugned, voters (NaN when none): the numbers held per acta. */
+const FIGURES = 5;
+
 export class LatestActas {
   private readonly rowOf = new Map<string, number>();
   private readonly ubigeos: string[] = [];
@@ -48,11 +51,12 @@ export class LatestActas {
     this.ubigeoOf[i] = u;
     this.state[i] = s;
     this.hasFigures[i] = a.votes === null ? 0 : 1;
-    const f = 4 * i;
+    const f = FIGURES * i;
     this.figures[f] = a.eligible;
     this.figures[f + 1] = a.blank;
     this.figures[f + 2] = a.null;
     this.figures[f + 3] = a.impugned;
+    this.figures[f + 4] = a.voters ?? Number.NaN;
     const C = this.choices;
     const n = a.votes === null ? 0 : Math.min(C, a.votes.length);
     for (let k = 0; k < n; k++) this.votes[i * C + k] = (a.votes as readonly number[])[k] as number;
@@ -66,12 +70,16 @@ export class LatestActas {
     const b = new ActaColumnsBuilder(held.length, C);
     for (const m of held) {
       const i = this.rowOf.get(m) as number;
-      const [eligible, blank, nul, impugned] = this.figures.subarray(4 * i, 4 * i + 4);
+      const [eligible, blank, nul, impugned, voters] = this.figures.subarray(
+        FIGURES * i,
+        FIGURES * (i + 1),
+      );
       b.push(
         m,
         this.ubigeos[this.ubigeoOf[i] as number] as string,
         ACTA_STATES[this.state[i] as number] as Acta['state'],
         eligible as number,
+        Number.isNaN(voters) ? null : (voters as number),
         blank as number,
         nul as number,
         impugned as number,
@@ -90,7 +98,7 @@ export class LatestActas {
     this.ubigeoOf = more(this.ubigeoOf, capacity);
     this.state = more(this.state, capacity);
     this.hasFigures = more(this.hasFigures, capacity);
-    this.figures = more(this.figures, 4 * capacity);
+    this.figures = more(this.figures, FIGURES * capacity);
     this.votes = more(this.votes, this.choices * capacity);
   }
 }

@@ -76,14 +76,15 @@ export interface BookedFigures<V> {
 }
 
 /**
- * The figures an acta adds to the totals: its own, except an annulled acta's, whose every vote
- * (lists, blank, null, impugned) is booked as null and whose preferential votes are none — an
- * annulled mesa gives no valid votes (LOE art. 363) and its voters stay in the emitted total (see
- * `actaCounts`). The acta itself keeps what it carried (`annulled_votes_not_null` says so).
+ * The figures an acta adds to the totals: its own, except an annulled acta's, whose voters are
+ * booked as null votes and whose preferential votes are none — an annulled mesa gives no valid
+ * votes (LOE art. 363) and its voters stay in the emitted total (see `actaCounts`), as ONPE
+ * published 2021's "contabilizadas anuladas" (every voter in VOTOS_VN). Its figures' sum stands in
+ * when it carries no voters. The acta itself keeps what it carried (`annulled_votes_not_null`).
  */
 export function bookedFigures<V extends { readonly length: number; readonly [k: number]: number }>(
   state: ActaState,
-  f: BookedFigures<V>,
+  f: BookedFigures<V> & { readonly voters: number | null },
   choices: number,
 ): BookedFigures<V | readonly number[]> {
   if (state !== 'annulled' || f.votes === null) return f;
@@ -91,6 +92,9 @@ export function bookedFigures<V extends { readonly length: number; readonly [k: 
   const n = Math.min(choices, f.votes.length);
   let all = f.blank + f.null + f.impugned;
   for (let k = 0; k < n; k++) all += f.votes[k] as number;
+  // the voters, not the figures' sum, when the acta states them: its arithmetic may not hold
+  // (an annulled acta's errors are warnings, validate-acta.ts)
+  if (f.voters !== null) all = f.voters;
   return {
     votes: new Array<number>(n).fill(0),
     blank: 0,

@@ -47,9 +47,10 @@ function referenceFromActas(
     const counts = actaCounts(a, pending);
     let figures: number[] | null = null;
     if (counts && a.votes !== null && a.state === 'annulled') {
-      // every vote of an annulled acta is null (LOE art. 363)
+      // an annulled acta's voters are null votes (LOE art. 363), its figures' sum if it has none
       figures = new Array<number>(choices + 2).fill(0);
       figures[choices + 1] =
+        a.voters ??
         a.votes.slice(0, choices).reduce((x, y) => x + y, 0) + a.blank + a.null + a.impugned;
     } else if (counts && a.votes !== null) {
       figures = new Array<number>(choices + 2);

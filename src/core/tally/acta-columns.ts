@@ -93,6 +93,7 @@ export class ActaColumnsBuilder {
     ubigeo: string,
     state: ActaState,
     eligible: number,
+    voters: number | null,
     blank: number,
     nul: number,
     impugned: number,
@@ -103,7 +104,7 @@ export class ActaColumnsBuilder {
     if (i >= this.ubigeoOf.length)
       throw new Error('ActaColumnsBuilder: more actas than its capacity');
     this.mesa.push(mesa);
-    this.set(i, ubigeo, state, eligible, blank, nul, impugned, votes, preferential);
+    this.set(i, ubigeo, state, eligible, voters, blank, nul, impugned, votes, preferential);
   }
 
   /** Replaces the figures of acta `i` (its mesa stays). */
@@ -112,6 +113,7 @@ export class ActaColumnsBuilder {
     ubigeo: string,
     state: ActaState,
     eligible: number,
+    voters: number | null,
     blank: number,
     nul: number,
     impugned: number,
@@ -132,7 +134,7 @@ export class ActaColumnsBuilder {
     // the columns are what the totals add: an annulled acta's votes as null (bookedFigures)
     const f = bookedFigures(
       state,
-      { votes, blank, null: nul, impugned, preferential },
+      { votes, voters, blank, null: nul, impugned, preferential },
       this.choices,
     );
     this.blank[i] = f.blank;
@@ -188,6 +190,7 @@ export function columnsFromActas(actas: readonly Acta[], choices: number): ActaC
       a.ubigeo,
       a.state,
       a.eligible,
+      a.voters,
       a.blank,
       a.null,
       a.impugned,
@@ -203,6 +206,8 @@ export interface ActaRow {
   readonly ubigeo: string;
   readonly state: ActaState;
   readonly eligible: number;
+  /** Null when the acta states no voters (an annulled acta then books its figures' sum). */
+  readonly voters: number | null;
   readonly blank: number;
   readonly null: number;
   readonly impugned: number;
@@ -237,7 +242,7 @@ export function patchColumns(
   const b = new ActaColumnsBuilder(n, prev.choices, prev);
   for (const r of rows) {
     const i = at.get(r.mesa) as number;
-    const figures = [r.state, r.eligible, r.blank, r.null, r.impugned, r.votes] as const;
+    const figures = [r.state, r.eligible, r.voters, r.blank, r.null, r.impugned, r.votes] as const;
     // a new mesa is appended on its first row; its later rows, like every known mesa, overwrite
     if (i === b.length) b.push(r.mesa, r.ubigeo, ...figures, r.preferential);
     else b.set(i, r.ubigeo, ...figures, r.preferential);

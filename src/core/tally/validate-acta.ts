@@ -54,12 +54,15 @@ export function validateActa(a: Acta, places: PlaceCheck): Issue[] {
   // nothing to the totals: its state is kept and the errors stored with it as warnings, where a
   // quarantine would leave the mesa "to be counted" (a poll-watcher's review, H1)
   const arithmetic: Severity = a.state === 'jee' ? 'warning' : 'error';
+  // an annulled acta books its voters as null votes (bookedFigures, LOE art. 363): its list
+  // figures add nothing, so their errors are warnings; its voters still enter the emitted total
+  const figures: Severity = a.state === 'annulled' ? 'warning' : arithmetic;
   // R-0837-2025 art. 24: TCV > TEH → the TCV is ignored; here the acta is flagged.
   if (voters > a.eligible)
     issues.push(issue('voters_exceed_eligible', at, { voters, eligible: a.eligible }, arithmetic));
   // Any single figure above the voters means a recount (art. 24).
   const max = Math.max(maxList, a.blank, a.null, a.impugned);
-  if (max > voters) issues.push(issue('votes_exceed_voters', at, { voters, max }, arithmetic));
+  if (max > voters) issues.push(issue('votes_exceed_voters', at, { voters, max }, figures));
   // Σ lists + blank + null + impugned = voters (art. 23).
   if (a.voters !== null && sum !== a.voters)
     issues.push(
@@ -67,7 +70,7 @@ export function validateActa(a: Acta, places: PlaceCheck): Issue[] {
         'sheet_sum_mismatch',
         at,
         { sum, voters: a.voters, difference: a.voters - sum },
-        arithmetic,
+        figures,
       ),
     );
   if (a.state === 'annulled' && sumLists + a.blank > 0) {

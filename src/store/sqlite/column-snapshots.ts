@@ -75,7 +75,7 @@ export class ColumnSnapshots {
       if (meta.cursor === cursor) return previous;
       const rows = this.readColumnRows(
         this.db,
-        'SELECT mesa, ubigeo, state, eligible, votes, blank, null_votes, impugned, preferential FROM acta_versions WHERE election = ? AND is_current = 1 AND mesa IN (SELECT DISTINCT mesa FROM acta_versions WHERE id > ? AND election = ?)',
+        'SELECT mesa, ubigeo, state, eligible, votes, blank, null_votes, impugned, preferential, voters FROM acta_versions WHERE election = ? AND is_current = 1 AND mesa IN (SELECT DISTINCT mesa FROM acta_versions WHERE id > ? AND election = ?)',
         [election, meta.cursor, election],
       );
       const { columns, added } = patchColumns(previous, rows, (m) => meta.index.get(m));
@@ -129,7 +129,7 @@ export class ColumnSnapshots {
     let read = 0;
     for (const [r, votes] of columnRows(
       db,
-      'SELECT mesa, ubigeo, state, eligible, votes, blank, null_votes, impugned, preferential FROM acta_versions NOT INDEXED WHERE election = ? AND is_current = 1',
+      'SELECT mesa, ubigeo, state, eligible, votes, blank, null_votes, impugned, preferential, voters FROM acta_versions NOT INDEXED WHERE election = ? AND is_current = 1',
       [election],
     )) {
       b.push(
@@ -137,6 +137,7 @@ export class ColumnSnapshots {
         r[1] as string,
         r[2] as ActaState,
         r[3] as number,
+        r[9] as number | null,
         r[5] as number,
         r[6] as number,
         r[7] as number,
@@ -168,6 +169,7 @@ export class ColumnSnapshots {
         ubigeo: r[1] as string,
         state: r[2] as ActaState,
         eligible: r[3] as number,
+        voters: r[9] as number | null,
         blank: r[5] as number,
         null: r[6] as number,
         impugned: r[7] as number,
@@ -198,7 +200,7 @@ function cursorOf(db: Database.Database): number {
 
 /**
  * Each row of a snapshot query (mesa, ubigeo, state, eligible, votes, blank, null, impugned,
- * preferential) with its votes straight from the BLOB's bytes: a view when aligned.
+ * preferential, voters) with its votes straight from the BLOB's bytes: a view when aligned.
  */
 function* columnRows(
   db: Database.Database,
