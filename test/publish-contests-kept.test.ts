@@ -70,4 +70,30 @@ describe("a re-publish of the multi-contest elections' documents", () => {
     expect(again).toBeLessThan(1700);
     await store.close();
   });
+
+  it('under --quick-verify, writes them again when a file is not its recorded size', async () => {
+    const dir = tempDir('cifra-publish-contests-quick-');
+    const store = new SqliteStore(join(dir, 's.db'));
+    await store.migrate();
+    const out = join(dir, 'site');
+    const publish = async (trustPrevious: boolean): Promise<[number, number]> => {
+      made.n = 0;
+      const r = await publishSite(store, out, {}, NOW, { trustPrevious });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return [made.n, r.value.healed];
+    };
+    expect((await publish(false))[0]).toBeGreaterThan(1700);
+    const file = join(out, CONTEST_PATHS.contests('pe-erm-2022'));
+    const was = readFileSync(file, 'utf8');
+    // edited in place in the served site, one byte longer: the stat the reuse makes shows it
+    writeFileSync(file, `${was} `);
+    expect(readFileSync(file, 'utf8')).not.toBe(was);
+    // the old code trusted it unread (0 computed, the edit kept); now the contests are computed
+    const [computed, healed] = await publish(true);
+    expect(healed).toBe(1);
+    expect(computed).toBeGreaterThan(1700);
+    expect(readFileSync(file, 'utf8')).toBe(was);
+    // the same length is not seen without reading (documented): a full verify reads it
+    await store.close();
+  });
 });

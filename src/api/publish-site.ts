@@ -124,15 +124,16 @@ class SiteWriter {
 
   /**
    * What the previous version's file holds against the mark recorded for it: trusted unread when
-   * recheck is off (`present`: still checked to be a file). One stat either way.
+   * recheck is off (`present`: still checked to be a file of its recorded size). One stat.
    */
   private held(old: string, [size, digest]: FileMark, present = false): Held {
     if (!this.recheck && !present) return 'intact';
     const st = statSync(old, { throwIfNoEntry: false });
     if (st === undefined || !st.isFile()) return 'missing';
-    if (!this.recheck) return 'intact';
-    // another size is an edit too (counted in `healed`), found without reading the bytes
+    // another size is an edit too (counted in `healed`), found without reading the bytes: free
+    // after the stat, so even a trusted (`--quick-verify`) file is held to its recorded size
     if (st.size !== size) return 'edited';
+    if (!this.recheck) return 'intact';
     return fileDigest(readFileSync(old)) === digest ? 'intact' : 'edited';
   }
 
