@@ -608,7 +608,7 @@ const EN: Strings = {
     'The cross-check is computed by the server: this static copy (cifra publish) does not include it. See it on the live site or with cifra compare.',
   currentVersion: 'current',
   figuresDiffer: 'different figures',
-  actaNoFigures: 'No figures: this acta carries no votes yet (nor blank, null or challenged ones).',
+  actaNoFigures: 'No figures: this acta carries no votes yet (nor blank, null or impugned ones).',
   actaNotInstalled: 'Mesa not installed: nobody voted here, so there are no votes (not zeros).',
   actaAnnulled: (n) =>
     `Annulled acta: its votes count for no choice (a mesa's vote annulled, LOE art. 363); its ${n} voters are booked as null votes, as ONPE does.`,
@@ -769,7 +769,7 @@ const EN: Strings = {
   mesa: 'Mesa',
   ccEffect: 'Effect A − B',
   voters: 'Voters',
-  impugned: 'Challenged votes',
+  impugned: 'Impugned votes',
   'reason:missing_in_a': 'missing in A',
   'reason:missing_in_b': 'missing in B',
   'reason:state_differs': 'state differs',

@@ -203,8 +203,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'Figures the sources publish differently (both kept):':
     'Cifras que las fuentes publican distinto (se conservan ambas):',
   // acta
-  'ubigeo {ubigeo}{place} · state {state} ({label}) · version {version}{conflict}':
-    'ubigeo {ubigeo}{place} · estado {state} ({label}) · versión {version}{conflict}',
+  'ubigeo {ubigeo}{place} · state {state}{label} · version {version}{conflict}':
+    'ubigeo {ubigeo}{place} · estado {state}{label} · versión {version}{conflict}',
   ' · CONFLICT: a later import brought another version, not applied (other figures, or a counted acta reported open again)':
     ' · CONFLICTO: una importación posterior trajo otra versión, no aplicada (otras cifras, o un acta contada reportada abierta de nuevo)',
   'eligible {eligible} · voters {voters} · blank {blank} · null {null} · impugned {impugned}':

@@ -59,15 +59,10 @@ const texts = (page: Page, css: string): Promise<string[]> => page.locator(css).
 
 describe('an acta checked against its paper copy', () => {
   for (const [lang, row, warning, state] of [
-    [
-      'es',
-      'Votos impugnados25',
-      'El acta tiene votos impugnados pendientes: 25',
-      'Contabilizada (CONTABILIZADA)',
-    ],
+    ['es', 'Votos impugnados25', 'El acta tiene votos impugnados pendientes: 25', 'Contabilizada'],
     [
       'en',
-      'Challenged votes25',
+      'Impugned votes25',
       'The acta has impugned votes pending a ruling: 25',
       'Counted (CONTABILIZADA)',
     ],

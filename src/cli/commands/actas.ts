@@ -6,6 +6,7 @@ import {
   ACTA_CHANGE_WORDS,
   actaStateInSentence,
   actaStateWithLabel,
+  labelAfter,
 } from '../../core/model/acta-state-words.js';
 import { issueSentence } from '../../core/issue-words.js';
 import type { Level } from '../../core/tally/aggregate.js';
@@ -607,12 +608,12 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
     const noVote = current.state === 'not_installed';
     out.push(`acta ${doc.mesa} — ${e.label}`);
     out.push(
-      say('ubigeo {ubigeo}{place} · state {state} ({label}) · version {version}{conflict}', {
+      say('ubigeo {ubigeo}{place} · state {state}{label} · version {version}{conflict}', {
         ubigeo: current.ubigeo,
         place: place ? ` (${place.district}, ${place.province}, ${place.department})` : '',
-        // cifra's state in the run's language, the source's own label in brackets
+        // cifra's state in the run's language, the source's own label in brackets if it adds one
         state: actaStateInSentence(current.state, runLanguage()),
-        label: current.stateLabel,
+        label: labelAfter(current, runLanguage()),
         version: current.version,
         conflict: current.conflict
           ? say(

@@ -44,6 +44,21 @@ export function actaStateWithLabel(
   a: { readonly state: ActaState; readonly stateLabel: string },
   lang: 'es' | 'en',
 ): string {
-  const w = ACTA_STATE_WORDS[a.state][lang];
-  return a.stateLabel === a.state ? w : `${w} (${a.stateLabel})`;
+  return `${ACTA_STATE_WORDS[a.state][lang]}${labelAfter(a, lang)}`;
 }
+
+/**
+ * The source's label in brackets after cifra's word for the state, or nothing where it adds
+ * nothing: cifra's own state, or the word itself ("Contabilizada (CONTABILIZADA)").
+ */
+export function labelAfter(
+  a: { readonly state: ActaState; readonly stateLabel: string },
+  lang: 'es' | 'en',
+): string {
+  const same =
+    a.stateLabel === a.state || bare(a.stateLabel) === bare(ACTA_STATE_WORDS[a.state][lang]);
+  return same ? '' : ` (${a.stateLabel})`;
+}
+
+/** Case- and accent-blind form of a label. */
+const bare = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
