@@ -60,6 +60,9 @@ export async function putListElection(
     readonly districts: readonly { readonly name: string; readonly code: string }[];
     readonly lists: readonly string[];
     readonly votes: readonly (readonly number[])[];
+    /** Who published the votes and how far the count had come (default: provisional, % unknown). */
+    readonly status?: NonNullable<ElectionDef['published']>['status'];
+    readonly pctCounted?: string | null;
   },
 ): Promise<ElectionDef> {
   const def: ElectionDef = {
@@ -69,9 +72,9 @@ export async function putListElection(
     jurisdiction: 'pe',
     choices: o.lists.map((l) => ({ id: l, label: `Lista ${l}`, party: l })),
     published: {
-      status: 'provisional',
+      status: o.status ?? 'provisional',
       asOf: '2026-04-13',
-      pctCounted: null,
+      pctCounted: o.pctCounted ?? null,
       source: 'cifra test',
       figures: 'votes',
     },
