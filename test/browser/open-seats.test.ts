@@ -6,6 +6,7 @@
 // votes short of 100 % of actas. A final count keeps filled dots. Screenshots go to test-artifacts/.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { PublishedSeatsFile } from '../../src/core/model/manifest.js';
 import { describe, expect, it } from 'vitest';
 import { putPublishedElection } from '../../src/results/published-load.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -20,6 +21,16 @@ const LIST_ELECTIONS = [
   { id: 'test-third-party-100', status: 'third-party', pctCounted: '100.000' },
 ] as const;
 
+const SEATS_TABLE: PublishedSeatsFile = {
+  kind: 'third-party',
+  source: 'Un simulador de prueba',
+  totalSeats: 14,
+  seats: { A: 6, B: 5, C: 3 },
+  passed: ['A', 'B', 'C'],
+  seatsByDistrict: {},
+  pctCounted: '80.000',
+};
+
 const env = useDashboard(async () => {
   const dir = tempDir('cifra-browser-open-seats-');
   const store = new SqliteStore(join(dir, 'o.db'));
@@ -27,6 +38,17 @@ const env = useDashboard(async () => {
   for (const id of ['pe-2026-diputados', 'es-2023-congreso'])
     expect((await putPublishedElection(store, id)).ok, id).toBe(true);
   const ruleset = writeStyleRuleset(dir);
+  // a third party's seats table alone (no computation of cifra's), allocated on 80 % of actas
+  await putListElection(store, {
+    id: 'test-seats-table-80',
+    status: 'third-party',
+    pctCounted: '80.000',
+    seats: SEATS_TABLE,
+    ruleset,
+    districts: DISTRICTS,
+    lists: LISTS,
+    votes: VOTES,
+  });
   for (const e of LIST_ELECTIONS)
     await putListElection(store, {
       ...e,
@@ -167,6 +189,27 @@ describe("cifra's seats on a third party's votes: open below 100 % of actas, dec
         expect(cap).not.toContain(WORDS[lang].still);
         expect(name).not.toContain(WORDS[lang].still);
       }
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 180_000);
+});
+
+describe("a third party's seats table alone, allocated on 80 % of actas", () => {
+  for (const [lang, width, status] of [
+    ['es', 390, 'provisional: reparto sobre el 80.000 % de actas'],
+    ['en', 1400, 'provisional: allocated on 80.000 % of actas'],
+  ] as const)
+    it(`${lang}, ${width} px: 14 rings, "${status}" in its status line`, async () => {
+      const doc = (await (
+        await fetch(`${env.base}/api/v1/seats?election=test-seats-table-80`)
+      ).json()) as { kind: string; result: { pctCounted?: string } };
+      expect(doc).toMatchObject({ kind: 'third-party', result: { pctCounted: '80.000' } });
+      const { page, errors } = await open(`/?election=test-seats-table-80&lang=${lang}`, width);
+      await page.waitForSelector('#congress:not([hidden]) #hemicycle circle.seat');
+      expect(await marks(page, '#hemicycle')).toEqual({ rings: 14, filled: 0 });
+      expect(await page.textContent('#seats-status')).toContain(status);
+      expect(await page.textContent('#hemi-main-cap')).toContain(WORDS[lang].open(14));
+      expect(await page.getAttribute('#hemicycle', 'aria-label')).toContain(WORDS[lang].open(14));
       expect(errors).toEqual([]);
       await page.close();
     }, 180_000);
