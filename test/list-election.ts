@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElectionDef } from '../src/core/model/acta.js';
+import type { PublishedSeatsFile } from '../src/core/model/manifest.js';
 import { mergePatch } from '../src/core/rulesets/overrides.js';
 import { readRulesetSource } from '../src/elections/rulesets.js';
 import { publishedUnit } from '../src/results/published-units.js';
@@ -60,6 +61,11 @@ export async function putListElection(
     readonly districts: readonly { readonly name: string; readonly code: string }[];
     readonly lists: readonly string[];
     readonly votes: readonly (readonly number[])[];
+    /** Who published the votes and how far the count had come (default: provisional, % unknown). */
+    readonly status?: NonNullable<ElectionDef['published']>['status'];
+    readonly pctCounted?: string | null;
+    /** Seats a source published (a manifest's `seats`): the page shows them instead of cifra's. */
+    readonly seats?: PublishedSeatsFile;
   },
 ): Promise<ElectionDef> {
   const def: ElectionDef = {
@@ -69,9 +75,9 @@ export async function putListElection(
     jurisdiction: 'pe',
     choices: o.lists.map((l) => ({ id: l, label: `Lista ${l}`, party: l })),
     published: {
-      status: 'provisional',
+      status: o.status ?? 'provisional',
       asOf: '2026-04-13',
-      pctCounted: null,
+      pctCounted: o.pctCounted ?? null,
       source: 'cifra test',
       figures: 'votes',
     },
@@ -90,6 +96,6 @@ export async function putListElection(
       actas: null,
     }),
   );
-  await store.putPublished(def.id, units, null);
+  await store.putPublished(def.id, units, o.seats ?? null);
   return def;
 }

@@ -2,7 +2,7 @@
 // each district's `unallocated`, as the seats document reports them: a tie is capped by its own
 // district's open seats, the rest is said unnamed.
 import { describe, expect, it } from 'vitest';
-import { openSeats, unplacedOfLists } from '../web/undecided.js';
+import { openSeats, seatsOpen, unplacedOfLists } from '../web/undecided.js';
 
 const tie = (district: string, seatsInContention: number, resolution = 'unresolved') => ({
   district,
@@ -57,5 +57,28 @@ describe('openSeats', () => {
       { seats: 1, tie: null, noEligibleList: false, poolTie: ['B', 'C'] },
     ]);
     expect(unplacedOfLists(unplaced)).toEqual([unplaced[1]]);
+  });
+});
+
+describe('seatsOpen', () => {
+  it('holds every seat of a provisional count open, whatever its % (unknown too)', () => {
+    expect(seatsOpen({ kind: 'provisional', pctCounted: '60.000' })).toBe(true);
+    expect(seatsOpen({ kind: 'provisional', pctCounted: null })).toBe(true);
+  });
+
+  it('never holds a final count open, even one a release leaves short of 100 %', () => {
+    expect(seatsOpen({ kind: 'final', pctCounted: '99.981' })).toBe(false);
+    expect(seatsOpen({ kind: 'final', pctCounted: null })).toBe(false);
+  });
+
+  it("holds a third party's figure or seats open below 100 % of actas, as cifra's computation", () => {
+    for (const kind of ['third-party', 'computed-by-cifra', 'official']) {
+      expect(seatsOpen({ kind, pctCounted: '85.991' }), kind).toBe(true);
+      expect(seatsOpen({ kind, pctCounted: '99.999' }), kind).toBe(true);
+      expect(seatsOpen({ kind, pctCounted: '100.000' }), kind).toBe(false);
+      // a table that states no coverage is the source's as it gives it
+      expect(seatsOpen({ kind }), kind).toBe(false);
+      expect(seatsOpen({ kind, pctCounted: null }), kind).toBe(false);
+    }
   });
 });

@@ -6,6 +6,7 @@ import { drawHemicycle, openSeatsNote, type Undecided } from './hemicycle.js';
 import type { Seats } from './api-client.js';
 import {
   openSeats,
+  seatsOpen,
   unplacedOfLists,
   unresolved,
   type OpenDistrict,
@@ -133,11 +134,16 @@ export function renderCongress(seats: Seats, nationalValid: number | null = null
 /** Seats a source published (an authority's or a third party's): one hemicycle, its table. */
 function renderPublished(seats: PublishedSeats): void {
   const r = seats.result;
+  const open = seatsOpen(r);
   $('seats-status').textContent =
-    `${seats.kind === 'official' ? t('seatsOfficial') : t('seatsThirdParty')} · ${t('sourceLabel')}: ${inLang(r.source)}`;
-  drawHemicycle($svg('hemicycle'), bySeats(r.seats), partyColor, t('seats'));
+    `${seats.kind === 'official' ? t('seatsOfficial') : t('seatsThirdParty')}${provisionalOn(r)} · ${t('sourceLabel')}: ${inLang(r.source)}`;
+  const parties = bySeats(r.seats);
+  drawHemicycle($svg('hemicycle'), parties, partyColor, t('seats'), [], open);
   $('seats-ties').textContent = '';
-  $('hemi-main-cap').textContent = seats.kind === 'official' ? t('published') : t('thirdParty');
+  $('hemi-main-cap').replaceChildren(
+    seats.kind === 'official' ? t('published') : t('thirdParty'),
+    ...openNote(open, parties),
+  );
   $('hemi-reported').hidden = true;
   const passed = new Set(r.passed);
   $('seats-table').replaceChildren(
@@ -197,27 +203,14 @@ function renderComputed(seats: ListSeats, nationalValid: number | null): void {
   const undecided = undecidedOf(r);
   // on a count short of its actas (under way, or votes captured at 86 %) every seat is an
   // allocation of the votes counted, none decided: rings. cifra does not test which could not move.
-  const open =
-    st?.kind === 'provisional' ||
-    (st?.kind === 'computed-by-cifra' &&
-      st.pctCounted !== undefined &&
-      st.pctCounted !== null &&
-      Number(st.pctCounted) < 100);
+  const open = seatsOpen(seats.status);
   const parties = bySeats(r.seats);
   drawHemicycle($svg('hemicycle'), parties, partyColor, t('seatsCifra'), undecided, open);
-  const note = openSeatsNote(open ? parties.reduce((a, [, n]) => a + n, 0) : 0);
-  $('hemi-main-cap').replaceChildren(
-    t('seatsCifra'),
-    ...(note.length > 0 ? [el('br'), ...note] : []),
-  );
+  $('hemi-main-cap').replaceChildren(t('seatsCifra'), ...openNote(open, parties));
   $('seats-ties').textContent = undecidedText(undecided, r.unplaced);
   const rep = seats.reported;
   $('hemi-reported').hidden = !rep;
-  if (rep) {
-    drawHemicycle($svg('hemicycle-reported'), bySeats(rep.seats), partyColor, t('seatsReported'));
-    $('hemi-reported-cap').textContent =
-      `${rep.kind === 'official' ? t('seatsReportedOfficial') : t('seatsReported')}`;
-  }
+  if (rep) renderReported(rep);
   seatsTable(seats, undecided);
   $('seats-note').textContent = seats.note ? inLang(seats.note) : '';
   // the table's % is over every list's votes in every circunscripción; the Senate's national
@@ -228,6 +221,37 @@ function renderComputed(seats: ListSeats, nationalValid: number | null): void {
       ? t('pctBase')(fmt(base), fmt(nationalValid))
       : '';
   districtTable(r.districts, r.seats, unresolved(r.ties), unplacedOfLists(r.unplaced));
+}
+
+/** " · provisional: reparto sobre el 85.991 % de actas" for seats a source allocated on a partial count. */
+function provisionalOn(r: PublishedSeats['result']): string {
+  return seatsOpen(r) && r.pctCounted !== undefined
+    ? ` · ${t('seatsProvisionalOn')(r.pctCounted)}`
+    : '';
+}
+
+/** Under a hemicycle of open seats: a ring and "N escaños aún abiertos: …" (nothing when settled). */
+export function openNote(open: boolean, parties: readonly (readonly [string, number])[]) {
+  const note = openSeatsNote(open ? parties.reduce((a, [, n]) => a + n, 0) : 0);
+  return note.length > 0 ? [el('br'), ...note] : [];
+}
+
+/**
+ * The composition a source reported, beside cifra's: whose it is, whether official, on what % of
+ * actas and from where, in its caption and its accessible name; on a partial count, rings.
+ */
+function renderReported(rep: NonNullable<ListSeats['reported']>): void {
+  const open = seatsOpen(rep);
+  const official = rep.kind === 'official';
+  const title = `${official ? t('seatsReportedOfficial') : t('seatsReported')}${provisionalOn(rep)}${official ? '' : ` · ${t('notOfficial')}`}`;
+  const parties = bySeats(rep.seats);
+  drawHemicycle($svg('hemicycle-reported'), parties, partyColor, title, [], open);
+  $('hemi-reported-cap').replaceChildren(
+    title,
+    el('br'),
+    el('small', { class: 'source' }, `${t('sourceLabel')}: ${inLang(rep.source)}`),
+    ...openNote(open, parties),
+  );
 }
 
 function seatsTable(seats: ListSeats, undecided: readonly Undecided[]): void {

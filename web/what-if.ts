@@ -3,8 +3,16 @@
 // seat that moves is shown against cifra's seats under the election's rules. The levers live in
 // the URL (?election=…&valla=4&min=7&comb=all&method=sainte-lague), so a result can be shared.
 import { api, type RulesetFile, type Seats, type WhatIf } from './api-client.js';
-import { exclusionText, partyColor, signed, undecidedOf, undecidedText } from './congress.js';
+import {
+  exclusionText,
+  openNote,
+  partyColor,
+  signed,
+  undecidedOf,
+  undecidedText,
+} from './congress.js';
 import { drawHemicycle } from './hemicycle.js';
+import { seatsOpen } from './undecided.js';
 import {
   leversOf,
   PARAMS,
@@ -138,15 +146,13 @@ async function run(): Promise<void> {
 function renderResult(doc: WhatIf): void {
   $('wi-result-figure').hidden = false;
   const undecided = undecidedOf(doc.result);
-  drawHemicycle(
-    $svg('wi-hemicycle'),
-    Object.entries(doc.result.seats)
-      .filter(([, n]) => n > 0)
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
-    partyColor,
-    t('whatIf'),
-    undecided,
-  );
+  const seated = Object.entries(doc.result.seats)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  // the same votes as the main hemicycle's, read by the same rule: a partial count's seats are open
+  const open = seatsOpen(doc.status);
+  drawHemicycle($svg('wi-hemicycle'), seated, partyColor, t('whatIf'), undecided, open);
+  $('wi-result-cap').replaceChildren(t('whatIf'), ...openNote(open, seated));
   const changed = new Map(doc.diff.lists.map((c) => [c.party, c]));
   const reasons = new Map<string, WhatIf['result']['excluded']>();
   for (const x of doc.result.excluded) reasons.set(x.party, [...(reasons.get(x.party) ?? []), x]);

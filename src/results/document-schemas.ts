@@ -409,6 +409,13 @@ function publishedSeatsResult<K extends 'official' | 'third-party'>(kind: z.ZodT
     valla: NoteSchema.optional(),
     seatsByDistrict: seatsMap,
     note: NoteSchema.optional(),
+    pctCounted: z
+      .string()
+      .regex(/^\d{1,3}\.\d{3}$/)
+      .optional()
+      .describe(
+        'the % of actas the source allocated these seats on, when a partial count: provisional seats (absent: a final table)',
+      ),
   });
 }
 function publishedSeats<K extends 'official' | 'third-party'>(kind: K) {
@@ -567,6 +574,9 @@ export const SeatsSchema = z.discriminatedUnion('kind', [
     computedBy: z.literal('cifra').describe('these seats are computed by cifra, not published'),
     figures: SeatFiguresSchema.optional().describe(
       'the status and source of the votes the seats were computed from',
+    ),
+    status: FiguresStatusSchema.describe(
+      "the votes' status as the summary's (kind and % of actas counted): seats on a count short of its actas are open",
     ),
     result: ListSeatResultSchema,
     reported: publishedSeatsResult(z.enum(['official', 'third-party']))

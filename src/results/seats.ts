@@ -271,7 +271,7 @@ export function seatsNote(
 /**
  * Seats of an election of published units that are its ruleset's districts (`districtUnits`):
  * cifra's computation with the ruleset, and the reported composition beside it when the
- * manifest has one, with the difference per party.
+ * manifest has one, with the difference per party; `status`: the votes' (figuresStatus).
  */
 export async function seatsFromPublishedUnits(
   store: Store,
@@ -280,6 +280,7 @@ export async function seatsFromPublishedUnits(
   input: SeatInput,
   seed: number | undefined,
   revision: string,
+  status: ListSeatsDocument['status'],
 ): Promise<ListSeatsDocument> {
   const computed = computeSeats(
     ruleset,
@@ -297,6 +298,7 @@ export async function seatsFromPublishedUnits(
     kind: 'list',
     computedBy: 'cifra',
     ...(figures === undefined ? {} : { figures }),
+    status,
     result,
     ...(reported === null ? {} : { reported, differences }),
     note: seatsNote(ruleset.id, figures, reported, differences ?? []),

@@ -511,13 +511,21 @@ export async function getSeats(
   if (map !== undefined)
     return {
       ok: true,
-      value: await seatsFromPublishedUnits(store, def, rs.value, input, seed, revision),
+      value: await seatsFromPublishedUnits(
+        store,
+        def,
+        rs.value,
+        input,
+        seed,
+        revision,
+        await figuresStatus(store, def),
+      ),
     };
   const votes = input.votes;
   const result = computeSeats(rs.value, { votes }, { seed });
   const n = (await buildResults(store, def, 'national')).units[0];
   // complete as the summary says it: a universe that no longer loads leaves the count provisional
-  const { count } = countedStatus(def, n, await extentProblems(store, def));
+  const { count, status } = countedStatus(def, n, await extentProblems(store, def));
   const figures = seatFigures(def, {
     complete: count.complete,
     pctProcessed: unitPct(n),
@@ -531,6 +539,8 @@ export async function getSeats(
       kind: 'list',
       computedBy: 'cifra',
       ...(figures === undefined ? {} : { figures }),
+      // the summary's status (one rule): the page draws seats on a partial count as open
+      status,
       result,
     },
   };

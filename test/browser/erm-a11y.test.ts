@@ -138,8 +138,9 @@ describe('seats not decided look and read as such', () => {
     expect(await page.getAttribute('#hemicycle', 'aria-label')).toContain(
       '130 escaños aún abiertos',
     );
-    // the third party's reported composition is theirs, drawn as they give it
-    expect(await page.locator('#hemicycle-reported circle.seat.open').count()).toBe(0);
+    // the third party's reported composition is an allocation on the same ~86 %: open too
+    // (test/browser/open-seats.test.ts reads its caption)
+    expect(await page.locator('#hemicycle-reported circle.seat.open').count()).toBe(130);
     await page.locator('#congress .hemicycles').screenshot({
       path: join(ARTIFACTS, 'congress-open-seats-es.png'),
     });

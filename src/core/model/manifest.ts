@@ -164,6 +164,15 @@ export const PublishedSeatsSchema = z.strictObject({
   seatsByDistrict: z.record(z.string(), z.number().int().min(0)).default({}),
   /** Why these seats may differ from seats computed from the manifest's votes (shown beside them). */
   note: NoteSchema.optional(),
+  /**
+   * The % of actas the source allocated these seats on, when it is a partial count (a third
+   * party's simulation on ONPE at 85.991 %): such seats are provisional, drawn as open. Absent: a
+   * final table.
+   */
+  pctCounted: z
+    .string()
+    .regex(/^\d{1,3}\.\d{3}$/)
+    .optional(),
 });
 export type PublishedSeatsFile = z.infer<typeof PublishedSeatsSchema>;
 
