@@ -63,6 +63,18 @@ describe('the search matcher', () => {
     expect(found.total).toBe(3);
   });
 
+  it('lists first the items with the words together in one field', () => {
+    // "IE MARÍA" together in the second name, apart in the first ("IE 18002 MARIA")
+    expect(names('ie maria')).toEqual(['IE MARÍA AUXILIADORA', 'IE 18002 MARIA AUXILIADORA']);
+    expect(names('ie maria', 1)).toEqual(['IE MARÍA AUXILIADORA']);
+    // together in both, or apart in both: the items' order
+    expect(names('maria auxiliadora')).toEqual([
+      'IE 18002 MARIA AUXILIADORA',
+      'IE MARÍA AUXILIADORA',
+    ]);
+    expect(names('auxiliadora ie')).toEqual(['IE 18002 MARIA AUXILIADORA', 'IE MARÍA AUXILIADORA']);
+  });
+
   it('a query without words matches nothing', () => {
     expect(holdsAll([], ['ANY'])).toBe(false);
     expect(searchItems(PLACES, fields, ' - ', 8)).toEqual({ hits: [], total: 0 });

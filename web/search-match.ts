@@ -25,7 +25,7 @@ export function holdsAll(words: readonly string[], itemWords: readonly string[])
   return words.length > 0 && words.every((w) => itemWords.some((f) => f.startsWith(w)));
 }
 
-/** The first `limit` hits, in the items' order, and how many there are in all. */
+/** The first `limit` hits and how many there are in all. */
 export interface Found<T> {
   readonly hits: readonly T[];
   readonly total: number;
@@ -33,7 +33,8 @@ export interface Found<T> {
 
 /**
  * The items whose fields hold every word of `q` (each starting a word of any field), the first
- * `limit` of them and their number, so the page can say how many it does not list.
+ * `limit` of them and their number, so the page can say how many it does not list. Those with the
+ * words together in one field ("SAN JOSE" for "san josé") come first, else the items' order.
  */
 export function searchItems<T>(
   items: readonly T[],
@@ -42,12 +43,19 @@ export function searchItems<T>(
   limit: number,
 ): Found<T> {
   const words = queryWords(q);
-  const hits: T[] = [];
-  let total = 0;
+  const phrase = words.join(' ');
+  const together: T[] = [];
+  const apart: T[] = [];
   for (const item of items) {
-    if (!holdsAll(words, fields(item).flatMap(queryWords))) continue;
-    total++;
-    if (hits.length < limit) hits.push(item);
+    const folded = fields(item).map((f) => queryWords(f).join(' '));
+    if (
+      !holdsAll(
+        words,
+        folded.flatMap((f) => f.split(' ')),
+      )
+    )
+      continue;
+    (folded.some((f) => f.includes(phrase)) ? together : apart).push(item);
   }
-  return { hits, total };
+  return { hits: [...together, ...apart].slice(0, limit), total: together.length + apart.length };
 }

@@ -1,7 +1,7 @@
 // Search: a mesa by its number (the acta opens), a department, province or district by name (the
-// drill goes there), or a polling place by name or address (its mesas, each opening its acta).
-// Names match without accents or case.
-import { api, type Places, type PollingPlaces } from './api-client.js';
+// drill goes there), or a polling place by name, address or district (its mesas, each opening its
+// acta). Each word of the query starts a word of any field, accents and case aside (search-match.ts).
+import { api, Unread, type Places, type PollingPlaces } from './api-client.js';
 import { searchItems } from './search-match.js';
 import {
   focusHeading,
@@ -204,7 +204,10 @@ export function setupSearch(
     const retry = (): void => form.requestSubmit();
     pollingHits(q, places, goMesa).then(
       (pp) => seq === searches && showHits(out, units, pp),
-      () => seq === searches && showHits(out, units, 'unread', retry),
+      (e: unknown) => {
+        if (!(e instanceof Unread)) throw e;
+        if (seq === searches) showHits(out, units, 'unread', retry);
+      },
     );
   };
 }
@@ -225,12 +228,15 @@ function showHits(
   retry?: () => void,
 ): void {
   const lists = typeof pp === 'string' ? [units] : [units, pp];
-  const items = lists.flatMap((l) => l.items);
-  const cuts = lists
-    .filter((l) => l.total > l.items.length)
-    .map((l) =>
-      el('p', { class: 'hint search-cut' }, t('searchCut')(fmt(l.items.length), fmt(l.total))),
-    );
+  // each list, and below it how many it had when it was cut
+  const shown = lists
+    .filter((l) => l.items.length > 0)
+    .flatMap((l) => [
+      el('ul', {}, ...l.items),
+      ...(l.total > l.items.length
+        ? [el('p', { class: 'hint search-cut' }, t('searchCut')(fmt(l.items.length), fmt(l.total)))]
+        : []),
+    ]);
   const status =
     pp === 'loading'
       ? [el('p', { class: 'hint', id: 'search-loading', role: 'status' }, t('searchLoading'))]
@@ -244,11 +250,10 @@ function showHits(
             ),
           ]
         : [];
-  const none = items.length === 0 && status.length === 0;
+  const none = shown.length === 0 && status.length === 0;
   out.replaceChildren(
     ...(none ? [el('p', { class: 'hint' }, t('noMatch'))] : []),
-    ...(items.length > 0 ? [el('ul', {}, ...items)] : []),
-    ...cuts,
+    ...shown,
     ...status,
   );
 }
