@@ -1,6 +1,7 @@
 // Search: a mesa by its number (the acta opens), a department, province or district by name (the
 // drill goes there), or a polling place by name, address or district (its mesas, each opening its
-// acta). Each word of the query starts a word of any field, accents and case aside (search-match.ts).
+// acta). Each word of the query starts a word of any field, accents and case aside
+// (search-match.ts).
 import { api, Unread, type Places, type PollingPlaces } from './api-client.js';
 import { searchItems } from './search-match.js';
 import {

@@ -20,17 +20,21 @@ const env = useDashboard(async () => {
   return store;
 }, 120_000);
 
-/** Whether an acta is on the page, sampled before every frame it paints (a new sample when it changes). */
-function sampleActa(): void {
-  const w = window as unknown as { actas: string[] };
-  w.actas = [];
+/** The text of the element `id`, sampled before every frame painted (a sample when it changes). */
+function sampleText(id: string): void {
+  const w = window as unknown as { samples: string[] };
+  w.samples = [];
   const tick = (): void => {
-    const s = document.getElementById('acta-title')?.textContent ?? '';
-    if (w.actas.at(-1) !== s) w.actas.push(s);
+    const s = document.getElementById(id)?.textContent ?? '';
+    if (w.samples.at(-1) !== s) w.samples.push(s);
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 }
+
+/** The samples so far. */
+const samples = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { samples: string[] }).samples);
 
 /**
  * Holds the next restore's first read (the election's candidates) once `arm` is called: `hit`
@@ -59,7 +63,7 @@ describe('a search while back/forward still loads', () => {
     page.setDefaultTimeout(60_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript(sampleActa);
+    await page.addInitScript(sampleText, 'acta-title');
     const hold = await holdNextRestore(page);
     await page.goto(`${env.base}/?election=${ID}&level=district&code=010101&mesa=000002`);
     await page.waitForSelector('body[data-ready="true"]');
@@ -83,7 +87,7 @@ describe('a search while back/forward still loads', () => {
     await page.waitForFunction(
       () => document.querySelector('#acta-title')?.textContent?.includes('000003') === true,
     );
-    const from = await page.evaluate(() => (window as unknown as { actas: string[] }).actas.length);
+    const from = (await samples(page)).length;
     // the restore goes on, and ends by opening the acta the user chose (not the URL's none)
     // (or, as before the fix, the URL's view clears it: the check below says so at once)
     const reopened = page.waitForResponse('**/actas/000003.json');
@@ -97,7 +101,7 @@ describe('a search while back/forward still loads', () => {
     await page.waitForFunction(
       () => document.querySelector('#acta-title')?.textContent?.includes('000003') === true,
     );
-    const seen = await page.evaluate(() => (window as unknown as { actas: string[] }).actas);
+    const seen = await samples(page);
     // once opened, the user's acta never left the page
     expect(seen.slice(from - 1).every((s) => s.includes('000003'))).toBe(true);
     const url = new URL(page.url());
@@ -175,20 +179,11 @@ describe('two quick back presses', () => {
     );
     expect(await page.textContent('#unit-name')).toBe(nation);
     // every unit drawn from here on, sampled before each frame
-    await page.evaluate(() => {
-      const w = window as unknown as { units: string[] };
-      w.units = [];
-      const tick = (): void => {
-        const s = document.getElementById('unit-name')?.textContent ?? '';
-        if (w.units.at(-1) !== s) w.units.push(s);
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
+    await page.evaluate(sampleText, 'unit-name');
     // the first restore's read answers now, after the second restore drew the nation
     hold.release();
     await page.waitForSelector('body[data-loading="0"]');
-    const seen = await page.evaluate(() => (window as unknown as { units: string[] }).units);
+    const seen = await samples(page);
     expect(seen.every((s) => s === nation)).toBe(true);
     expect(await page.textContent('#unit-name')).toBe(nation);
     expect(new URL(page.url()).searchParams.get('code')).toBeNull();
