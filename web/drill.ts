@@ -209,14 +209,12 @@ function unitUnread(crumbs: Crumb[], push: boolean): void {
     // the acta the drill was under (a mesa opened by search or by the URL) comes back with it
     if (!push && state.mesa) await openMesa(state.mesa, false);
   };
+  const button = el('button', { type: 'button', id: 'unit-retry', onclick: retry }, t('retry'));
   $('unit').replaceChildren(
-    el(
-      'p',
-      { id: 'unit-unread', class: 'notice', role: 'status' },
-      `${t('unitUnread')} `,
-      el('button', { type: 'button', id: 'unit-retry', onclick: retry }, t('retry')),
-    ),
+    el('p', { id: 'unit-unread', class: 'notice', role: 'status' }, `${t('unitUnread')} `, button),
   );
+  // the child clicked is gone with the old children: the keyboard goes to the retry
+  if (push) button.focus();
 }
 
 /** Each acta state's mark, shown beside the mesa: a state read without telling colours apart. */

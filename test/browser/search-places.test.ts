@@ -121,7 +121,11 @@ describe("a user's drill whose read fails", () => {
       expect(await page.textContent('#crumbs')).toContain('AMAZONAS');
       expect(await page.locator('#unit table').count()).toBe(0);
       expect(await page.locator('#children button').count()).toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('unit-retry');
       expect(await noSideScroll(page)).toBe(true);
+      await page
+        .locator('#detail')
+        .screenshot({ path: join(ARTIFACTS, `drill-unread-${how.replace(/ /g, '-')}-phone.png`) });
       await page.unroute('**/results/department/01.json');
       await page.click('#unit-retry');
       await page.waitForFunction(
