@@ -2,7 +2,7 @@
 // serves the cut; a read made meanwhile through `api` (a user's drill, a poll) is the server's.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PATHS } from '../src/api/paths.js';
-import { api, drawPinned, readAll } from '../web/api-client.js';
+import { api, drawPinned, readAll, Unread } from '../web/api-client.js';
 import { UNREAD } from '../web/cut.js';
 
 const ID = 'e';
@@ -92,5 +92,43 @@ describe('readAll', () => {
       'a/none',
     ]);
     expect([...docs.values()]).toEqual([null, null, null, UNREAD, UNREAD, UNREAD, UNREAD, UNREAD]);
+  });
+});
+
+describe("a user's drill reads (api.unit, children, mesas)", () => {
+  // a failed read is no absent unit: the drill says "could not read" with a retry, never draws
+  // the unit as having no data (an absent one, a 404, is null as before)
+  it('an absent document is null; a failed read (408, 429, 503, a body cut short, no answer) throws Unread', async () => {
+    const answers: Record<string, () => Response> = {
+      '404': () => new Response('{"error":"unknown_ubigeo"}', { status: 404 }),
+      '403': () => new Response('<Error>AccessDenied</Error>', { status: 403 }),
+      '408': () => new Response('', { status: 408 }),
+      '429': () => new Response('', { status: 429 }),
+      '503': () => new Response('{"error":"server_busy"}', { status: 503 }),
+      cut: () => new Response('{"election":', { status: 200 }),
+    };
+    vi.stubGlobal('fetch', async (url: string) => {
+      const answer = answers[/\/(\w+)(?:\/children)?\.json$/.exec(url)?.[1] ?? ''];
+      if (answer === undefined) throw new TypeError('Failed to fetch');
+      return answer();
+    });
+    const outcome = (p: Promise<unknown>): Promise<unknown> =>
+      p.then(
+        (d) => d,
+        (e: unknown) => (e instanceof Unread ? `unread ${e.status ?? 'none'}` : e),
+      );
+    const codes = ['404', '403', '408', '429', '503', 'cut', 'none'];
+    expect(await Promise.all(codes.map((c) => outcome(api.unit(ID, 'district', c))))).toEqual([
+      null,
+      null,
+      'unread 408',
+      'unread 429',
+      'unread 503',
+      'unread none',
+      'unread none',
+    ]);
+    expect(await outcome(api.children(ID, 'province', '503'))).toBe('unread 503');
+    expect(await outcome(api.mesas(ID, '404'))).toBeNull();
+    expect(await outcome(api.mesas(ID, '503'))).toBe('unread 503');
   });
 });

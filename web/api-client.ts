@@ -142,6 +142,17 @@ export async function drawPinned<T>(
   return { drawn: await draw(apiOf(pinned)), strays };
 }
 
+/** A read that failed (no answer, a 408, 429 or 5xx): the document may well be there. */
+export class Unread extends Error {
+  constructor(
+    readonly path: string,
+    readonly status: number | null,
+  ) {
+    super(`${path}: ${status ?? 'no answer'}`);
+    this.name = 'Unread';
+  }
+}
+
 /** A computed answer (what-if, cross-check): the document, or the server's coded refusal. */
 async function answer<T>(path: string, init?: RequestInit): Promise<Answer<T>> {
   const res = await fetch(rel(path), init);
@@ -162,6 +173,16 @@ function apiOf(read: Reader) {
   };
   /** A document that may be absent (404: no projection, a unit without children): null then. */
   const tryGet = async <T>(path: string): Promise<T | null> => (await read(path)).doc as T | null;
+  /**
+   * As tryGet, but a failed read (no answer, a 408, a 5xx: `transient`) throws `Unread`: the
+   * reads a page must not take for absent (a user's drill, the polling places of a search).
+   */
+  const tryGetRead = async <T>(path: string): Promise<T | null> => {
+    const got = await read(path).catch(() => null);
+    if (got === null || (got.doc === null && transient(got.status)))
+      throw new Unread(path, got?.status ?? null);
+    return got.doc as T | null;
+  };
   return {
     site: () => tryGet<Site>(PATHS.site()),
     elections: () => get<Elections>(PATHS.elections()),
@@ -172,11 +193,15 @@ function apiOf(read: Reader) {
     tryDocument: <K extends keyof Documents>(election: string, name: K) =>
       tryGet<Documents[K]>(PATHS.document(election, name)),
     results: (election: string, level: string) => get<Results>(PATHS.results(election, level)),
+    /** A unit, its children, a place's mesas: null when absent, `Unread` when the read failed. */
     unit: (election: string, level: string, code: string) =>
-      tryGet<Results>(PATHS.unit(election, level, code)),
+      tryGetRead<Results>(PATHS.unit(election, level, code)),
     children: (election: string, level: string, code: string) =>
-      tryGet<Results>(PATHS.children(election, level, code)),
-    mesas: (election: string, place: string) => tryGet<Mesas>(PATHS.mesas(election, place)),
+      tryGetRead<Results>(PATHS.children(election, level, code)),
+    mesas: (election: string, place: string) => tryGetRead<Mesas>(PATHS.mesas(election, place)),
+    /** The election's polling places: null when absent, `Unread` when the read failed. */
+    pollingPlaces: (election: string) =>
+      tryGetRead<PollingPlaces>(PATHS.document(election, 'polling-places')),
     /** A mesa's acta, or the refusal of one the election does not have (acta_not_found, mesa_invalid). */
     acta: (election: string, mesa: string) => answer<Acta>(PATHS.acta(election, mesa), REVALIDATE),
     /** A jurisdiction's map (`/geo/<jurisdiction>.json`). */

@@ -87,10 +87,31 @@ function applyStrings(): void {
   );
 }
 
+/** Each load of a view's number: a later one (a second back press) supersedes an earlier one. */
+let loads = 0;
+
+/**
+ * Loads an election at a view (the URL's, or none); `data-loading` on the body counts the loads
+ * under way, a superseded one's too, so a test knows when the last one has had its say.
+ */
 async function loadElection(id: string, view: Partial<View> = {}): Promise<void> {
+  const body = document.body.dataset;
+  body['loading'] = String(Number(body['loading'] ?? 0) + 1);
+  try {
+    await loadView(id, view);
+  } finally {
+    body['loading'] = String(Number(body['loading']) - 1);
+  }
+}
+
+async function loadView(id: string, view: Partial<View>): Promise<void> {
   // a drill or an acta the user asks for while the election loads is theirs: the URL's view
   // (back, forward, a shared link) must not draw over it once its documents arrive
   const since = navigationsSoFar();
+  // two back presses: the first's reads may answer after the second's; its view is no longer the
+  // URL's, so it stops there and draws nothing
+  const load = ++loads;
+  const superseded = (): boolean => load !== loads;
   state.election = id;
   state.revision = null;
   state.mesa = null;
@@ -102,6 +123,7 @@ async function loadElection(id: string, view: Partial<View> = {}): Promise<void>
     api.document(id, 'candidates'),
     api.tryDocument(id, 'places'),
   ]);
+  if (superseded()) return;
   state.choices = cands.choices;
   state.colors = new Map(cands.choices.map((c, i) => [c.id, c.color ?? paletteColor(i)]));
   state.places = places;
@@ -114,6 +136,7 @@ async function loadElection(id: string, view: Partial<View> = {}): Promise<void>
   );
   const crumbs = view.level && view.code && places ? unitCrumbs(places, view.level, view.code) : [];
   await refresh(crumbs, undefined, since);
+  if (superseded()) return;
   // the user's acta (a drill back to its unit cleared it), else the URL's
   const mesa = navigationsSoFar() === since ? view.mesa : state.mesa;
   if (mesa) await openMesa(mesa, false);

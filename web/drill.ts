@@ -2,7 +2,7 @@
 // step in the URL; a unit shows its count, margin and what is still out.
 import { leadersOf } from '../src/results/leaders.js';
 import { PATHS } from '../src/api/paths.js';
-import { api, type Acta, type Api, type Mesas, type ResultUnit } from './api-client.js';
+import { api, Unread, type Acta, type Api, type Mesas, type ResultUnit } from './api-client.js';
 import { figure, percent, remainderIds } from './bars.js';
 import {
   focusHeading,
@@ -121,30 +121,24 @@ export async function drill(crumbs: Crumb[], push: boolean, reader: Api = api): 
   const last: Crumb = crumbs.at(-1) ?? (await nationCrumb(reader));
   const finest = last.level === finestLevel();
   const id = electionId();
-  const [doc1, kidsDoc, mesas] = await Promise.all([
+  // a read that failed is no unit without data: it is said, with a retry (a 404 is absent)
+  const read = await Promise.all([
     reader.unit(id, last.level, last.code),
     finest ? null : reader.children(id, last.level, last.code),
     finest ? reader.mesas(id, last.code) : null,
-  ]);
+  ]).catch((e: unknown) => {
+    if (e instanceof Unread) return null;
+    throw e;
+  });
   if (seq !== drillSeq) return;
+  if (read === null) return unitUnread(crumbs, push);
+  const [doc1, kidsDoc, mesas] = read;
   // never a unit of one cut beside the page's figures of another: the whole view moves instead
   if (!sameCut(state.revision, [doc1, kidsDoc, mesas])) return cutMoved(crumbs);
   drawnAt = state.revision;
   const unit = doc1?.units[0];
   const kids = kidsDoc?.units ?? [];
-  $('crumbs').replaceChildren(
-    el('button', { type: 'button', onclick: () => drill([], true) }, nationName()),
-    ...crumbs
-      .map((c, i) => [
-        '›',
-        el(
-          'button',
-          { type: 'button', onclick: () => drill(crumbs.slice(0, i + 1), true) },
-          c.name ?? c.code,
-        ),
-      ])
-      .flat(),
-  );
+  drawCrumbs(crumbs);
   $('acta').replaceChildren();
   // a district's mesas (and their actas) take the detail's whole width on a desktop (style.css)
   $('detail').closest('main')?.classList.toggle('deep', finest);
@@ -182,6 +176,45 @@ export async function drill(crumbs: Crumb[], push: boolean, reader: Api = api): 
       }),
     ),
   );
+}
+
+/** The crumbs from the nation to the unit drilled, each a button back to its unit. */
+function drawCrumbs(crumbs: readonly Crumb[]): void {
+  $('crumbs').replaceChildren(
+    el('button', { type: 'button', onclick: () => drill([], true) }, nationName()),
+    ...crumbs
+      .map((c, i) => [
+        '›',
+        el(
+          'button',
+          { type: 'button', onclick: () => drill(crumbs.slice(0, i + 1), true) },
+          c.name ?? c.code,
+        ),
+      ])
+      .flat(),
+  );
+}
+
+/**
+ * A drill whose read failed: where the page is (its crumbs) and that the unit could not be read,
+ * with a retry; never the unit drawn as empty. No cut is drawn there: the next redraw draws it.
+ */
+function unitUnread(crumbs: Crumb[], push: boolean): void {
+  drawnAt = null;
+  drawCrumbs(crumbs);
+  // a user's drill left the acta's unit: its acta goes (one opened under this unit stays)
+  if (push) $('acta').replaceChildren();
+  const retry = async (): Promise<void> => {
+    await drill(crumbs, push);
+    // the acta the drill was under (a mesa opened by search or by the URL) comes back with it
+    if (!push && state.mesa) await openMesa(state.mesa, false);
+  };
+  const button = el('button', { type: 'button', id: 'unit-retry', onclick: retry }, t('retry'));
+  $('unit').replaceChildren(
+    el('p', { id: 'unit-unread', class: 'notice', role: 'status' }, `${t('unitUnread')} `, button),
+  );
+  // the child clicked is gone with the old children: the keyboard goes to the retry
+  if (push) button.focus();
 }
 
 /** Each acta state's mark, shown beside the mesa: a state read without telling colours apart. */

@@ -375,6 +375,14 @@ const ES = {
   searchLabelPlaces: (levels: Arg) => `Mesa, ${levels}`,
   pollingPlace: 'local de votación',
   pollingMesas: (n: Arg) => count(n, 'mesa', 'mesas'),
+  /** A list of hits cut short: how many are listed of how many found. */
+  searchCut: (shown: Arg, total: Arg) => `${shown} de ${total} resultados; afine la búsqueda`,
+  /** The polling places not read yet: the search runs when they arrive. */
+  searchLoading: 'Cargando los locales de votación…',
+  searchUnread: 'No se pudieron leer los locales de votación.',
+  /** A user's drill whose read failed (no answer, a server error): not a unit without data. */
+  unitUnread: 'No se pudo leer esta unidad.',
+  retry: 'Reintentar',
   legend: 'Leyenda',
   mapShade:
     'más claro a más intenso: menor a mayor % de votos válidos del que lidera (desde 39 %, el tono pleno).',
@@ -589,7 +597,7 @@ const EN: Strings = {
   departments: 'Departments and abroad',
   provinces: 'Provinces',
   districts: 'Districts',
-  mesas: 'Polling tables',
+  mesas: 'Mesas',
   candidate: 'Candidate',
   list: 'List',
   votes: 'Votes',
@@ -840,6 +848,11 @@ const EN: Strings = {
   searchLabelPlaces: (levels) => `Mesa, ${levels}`,
   pollingPlace: 'polling place',
   pollingMesas: (n) => count(n, 'mesa', 'mesas'),
+  searchCut: (shown, total) => `${shown} of ${total} results; refine your search`,
+  searchLoading: 'Loading the polling places…',
+  searchUnread: 'Could not read the polling places.',
+  unitUnread: 'Could not read this unit.',
+  retry: 'Retry',
   legend: 'Legend',
   mapShade:
     "lighter to stronger: a smaller to larger leader's % of valid votes (full shade from 39 %).",

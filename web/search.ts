@@ -1,7 +1,9 @@
 // Search: a mesa by its number (the acta opens), a department, province or district by name (the
-// drill goes there), or a polling place by name or address (its mesas, each opening its acta).
-// Names match without accents or case.
-import { api, type Places, type PollingPlaces } from './api-client.js';
+// drill goes there), or a polling place by name, address or district (its mesas, each opening its
+// acta). Each word of the query starts a word of any field, accents and case aside
+// (search-match.ts).
+import { api, Unread, type Places, type PollingPlaces } from './api-client.js';
+import { searchItems } from './search-match.js';
 import {
   focusHeading,
   $,
@@ -21,24 +23,40 @@ import {
 let polling: { readonly election: string; readonly doc: Promise<PollingPlaces | null> } | null =
   null;
 
+/** The polling places, read once; a failed read is forgotten, so the next search reads again. */
 function pollingPlaces(): Promise<PollingPlaces | null> {
   const election = electionId();
-  if (polling?.election !== election)
-    polling = { election, doc: api.tryDocument(election, 'polling-places') };
+  if (polling?.election !== election) {
+    const doc = api.pollingPlaces(election);
+    const mine = { election, doc };
+    polling = mine;
+    doc.catch(() => {
+      if (polling === mine) polling = null;
+    });
+  }
   return polling.doc;
 }
 
-/** Polling places whose name or address holds the query, each with its mesas as buttons. */
+/** Hits shown per list: more are counted and said, not listed. */
+const UNITS_SHOWN = 12;
+const PLACES_SHOWN = 8;
+
+/** Polling places whose name, address and unit (with its parents) hold the query's words. */
 async function pollingHits(
-  n: string,
-  places: Places | null,
+  q: string,
+  places: Places,
   goMesa: (mesa: string) => unknown,
-): Promise<HTMLElement[]> {
-  const doc = n.length < 3 ? null : await pollingPlaces();
-  const hits = (doc?.places ?? [])
-    .filter((p) => norm(p.name).includes(n) || norm(p.address).includes(n))
-    .slice(0, 8);
-  return hits.map((p) =>
+): Promise<Listed> {
+  const doc = await pollingPlaces();
+  const level = finestPlaceLevel(places);
+  const words = placeWords(places);
+  const found = searchItems(
+    doc?.places ?? [],
+    (p) => [p.name, p.address, ...(words.get(keyOf(level ?? '', p.place)) ?? [])],
+    q,
+    PLACES_SHOWN,
+  );
+  const items = found.hits.map((p) =>
     el(
       'li',
       { class: 'polling-place' },
@@ -48,28 +66,95 @@ async function pollingHits(
       ),
     ),
   );
+  return { items, total: found.total };
+}
+
+/** A list's items and how many hits it had in all (more than its items when cut). */
+interface Listed {
+  readonly items: readonly HTMLElement[];
+  readonly total: number;
+}
+
+/** The units whose name and parents' names hold the query's words. */
+function unitHits(q: string, places: Places, goUnit: (crumbs: Crumb[]) => unknown): Listed {
+  const words = placeWords(places);
+  const found = searchItems(
+    places.units,
+    (u) => words.get(keyOf(u.level, u.code)) ?? [u.name],
+    q,
+    UNITS_SHOWN,
+  );
+  const levelName = (id: string): string =>
+    places.levels.find((l) => l.id === id)?.labels[state.lang] ?? id;
+  const items = found.hits.map((u) =>
+    el(
+      'li',
+      {},
+      el(
+        'button',
+        { type: 'button', onclick: () => goUnit(crumbsTo(places, u.level, u.code)) },
+        `${u.name} · ${levelName(u.level)}`,
+      ),
+    ),
+  );
+  return { items, total: found.total };
+}
+
+/** The finest place level (Peru's district): the unit a polling place is in. */
+const finestPlaceLevel = (places: Places): string | undefined =>
+  places.levels.filter((l) => l.place).at(-1)?.id;
+
+/** Each unit's name and its parents' (`level:code`), so "school + district" finds the school. */
+const wordsOf = new WeakMap<Places, ReadonlyMap<string, readonly string[]>>();
+function placeWords(places: Places): ReadonlyMap<string, readonly string[]> {
+  const known = wordsOf.get(places);
+  if (known) return known;
+  const byKey = unitsOf(places);
+  const words = new Map(
+    places.units.map((u) => [
+      keyOf(u.level, u.code),
+      lineage(byKey, u.level, u.code).map((p) => p.name),
+    ]),
+  );
+  wordsOf.set(places, words);
+  return words;
 }
 
 type Place = Places['units'][number];
 
 /** A polling place's unit as places.json names it, with its parents (names repeat). */
 function whereOf(places: Places | null, code: string): string {
-  const level = places?.levels.filter((l) => l.place).at(-1)?.id;
+  const level = places && finestPlaceLevel(places);
   const unit = places?.units.find((u) => u.level === level && u.code === code);
   return unit ? ` · ${unit.name}` : '';
 }
 
+/** A unit's key among places.json's units. */
+const keyOf = (level: string, code: string): string => `${level}:${code}`;
+
+/** The units of places.json by key. */
+const unitsOf = (places: Places): ReadonlyMap<string, Place> =>
+  new Map(places.units.map((u) => [keyOf(u.level, u.code), u]));
+
+/** A unit and its parents up to the nation's children, the nation's side first. */
+function lineage(byKey: ReadonlyMap<string, Place>, level: string, code: string): Place[] {
+  const out: Place[] = [];
+  for (
+    let u = byKey.get(keyOf(level, code));
+    u;
+    u = u.parent ? byKey.get(keyOf(u.parent.level, u.parent.code)) : undefined
+  )
+    out.unshift(u);
+  return out;
+}
+
 /** The crumbs from the nation down to a unit of places.json, through its parents. */
 export function crumbsTo(places: Places, level: string, code: string): Crumb[] {
-  const key = (l: string, c: string): string => `${l}:${c}`;
-  const byKey = new Map(places.units.map((u) => [key(u.level, u.code), u]));
-  const out: Crumb[] = [];
-  for (
-    let u: Place | undefined = byKey.get(key(level, code));
-    u;
-    u = u.parent ? byKey.get(key(u.parent.level, u.parent.code)) : undefined
-  )
-    out.unshift({ level: u.level, code: u.code, name: firstName(u.name) });
+  const out = lineage(unitsOf(places), level, code).map((u) => ({
+    level: u.level,
+    code: u.code,
+    name: firstName(u.name),
+  }));
   return out.length ? out : [{ level, code, name: code }];
 }
 
@@ -102,6 +187,7 @@ export function setupSearch(
   form.onsubmit = (e) => {
     e.preventDefault();
     const q = $input('search').value;
+    const seq = ++searches;
     // a previous search's "mesa not found" is not this search's answer
     document.getElementById('acta-missing')?.remove();
     const mesa = places && mesaOf(places, q);
@@ -111,33 +197,66 @@ export function setupSearch(
       return;
     }
     const n = norm(q);
-    const hits =
-      !places || n.length < 2
-        ? []
-        : places.units.filter((u) => norm(u.name).includes(n)).slice(0, 12);
-    const levelName = (id: string): string =>
-      places?.levels.find((l) => l.id === id)?.labels[state.lang] ?? id;
-    const units = hits.map((u) =>
-      el(
-        'li',
-        {},
-        el(
-          'button',
-          { type: 'button', onclick: () => places && goUnit(crumbsTo(places, u.level, u.code)) },
-          `${u.name} · ${levelName(u.level)}`,
-        ),
-      ),
+    const units = places && n.length >= 2 ? unitHits(q, places, goUnit) : NONE;
+    // polling places only where the election names them, read once: said loading meanwhile,
+    // never "no match" before they were searched
+    if (!places?.pollingPlaces || n.length < 3) return showHits(out, units, NONE);
+    showHits(out, units, 'loading');
+    const retry = (): void => form.requestSubmit();
+    pollingHits(q, places, goMesa).then(
+      (pp) => seq === searches && showHits(out, units, pp),
+      (e: unknown) => {
+        if (!(e instanceof Unread)) throw e;
+        if (seq === searches) showHits(out, units, 'unread', retry);
+      },
     );
-    // the units at once; polling places (fetched once) join them when they arrive
-    const show = (all: readonly HTMLElement[]): void =>
-      out.replaceChildren(
-        all.length === 0 ? el('p', { class: 'hint' }, t('noMatch')) : el('ul', {}, ...all),
-      );
-    show(units);
-    void pollingHits(n, places, goMesa).then((pp) => {
-      if (pp.length > 0 && $input('search').value === q) show([...units, ...pp]);
-    });
   };
+}
+
+/** Each search's number: a slower answer for an earlier query must not draw over a later one. */
+let searches = 0;
+
+const NONE: Listed = { items: [], total: 0 };
+
+/**
+ * The results: the units, then the polling places (or where they stand: still loading, or their
+ * read failed, with a retry); each list cut short says how many it had.
+ */
+function showHits(
+  out: HTMLElement,
+  units: Listed,
+  pp: Listed | 'loading' | 'unread',
+  retry?: () => void,
+): void {
+  const lists = typeof pp === 'string' ? [units] : [units, pp];
+  // each list, and below it how many it had when it was cut
+  const shown = lists
+    .filter((l) => l.items.length > 0)
+    .flatMap((l) => [
+      el('ul', {}, ...l.items),
+      ...(l.total > l.items.length
+        ? [el('p', { class: 'hint search-cut' }, t('searchCut')(fmt(l.items.length), fmt(l.total)))]
+        : []),
+    ]);
+  const status =
+    pp === 'loading'
+      ? [el('p', { class: 'hint', id: 'search-loading', role: 'status' }, t('searchLoading'))]
+      : pp === 'unread'
+        ? [
+            el(
+              'p',
+              { class: 'notice', id: 'search-unread', role: 'status' },
+              `${t('searchUnread')} `,
+              el('button', { type: 'button', onclick: retry }, t('retry')),
+            ),
+          ]
+        : [];
+  const none = shown.length === 0 && status.length === 0;
+  out.replaceChildren(
+    ...(none ? [el('p', { class: 'hint' }, t('noMatch'))] : []),
+    ...shown,
+    ...status,
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Choice, Places, Progress, Site, Summary } from './api-client.js';
 import { ERM_PALETTE } from './erm-colors.js';
 import { STRINGS, type Strings } from './i18n.js';
 import type { Lang } from './lang.js';
+import { fold } from './search-match.js';
 
 /** A step of the drill: a unit by level and code, with its name when known. */
 export interface Crumb {
@@ -234,12 +235,7 @@ export function svgEl(
 }
 
 /** A name for matching: without accents, upper case, trimmed. */
-export const norm = (x: string): string =>
-  x
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase()
-    .trim();
+export const norm = (x: string): string => fold(x).trim();
 
 /** A unit's name before its first comma ("LIMA, LIMA" → "LIMA"). */
 export const firstName = (name: string): string => name.split(',')[0] ?? name;

@@ -3,7 +3,8 @@
 // loadElection): the acta the user opened stands, and the URL's view, drawn once its documents
 // arrive, does not clear it or drill away from it. CI met this race once on a busy machine (the
 // live-static test searched right after `goForward`); the restore's first read is held here
-// (page.route) to make the window certain.
+// (page.route) to make the window certain. And two back presses in a row: the first restore,
+// answered last, must not draw the middle view under the URL of the last.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { RUNOFF as ID, runoffActa as acta, runoffStore } from '../runoff-deliveries.js';
@@ -19,17 +20,21 @@ const env = useDashboard(async () => {
   return store;
 }, 120_000);
 
-/** Whether an acta is on the page, sampled before every frame it paints (a new sample when it changes). */
-function sampleActa(): void {
-  const w = window as unknown as { actas: string[] };
-  w.actas = [];
+/** The text of the element `id`, sampled before every frame painted (a sample when it changes). */
+function sampleText(id: string): void {
+  const w = window as unknown as { samples: string[] };
+  w.samples = [];
   const tick = (): void => {
-    const s = document.getElementById('acta-title')?.textContent ?? '';
-    if (w.actas.at(-1) !== s) w.actas.push(s);
+    const s = document.getElementById(id)?.textContent ?? '';
+    if (w.samples.at(-1) !== s) w.samples.push(s);
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 }
+
+/** The samples so far. */
+const samples = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { samples: string[] }).samples);
 
 /**
  * Holds the next restore's first read (the election's candidates) once `arm` is called: `hit`
@@ -58,7 +63,7 @@ describe('a search while back/forward still loads', () => {
     page.setDefaultTimeout(60_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript(sampleActa);
+    await page.addInitScript(sampleText, 'acta-title');
     const hold = await holdNextRestore(page);
     await page.goto(`${env.base}/?election=${ID}&level=district&code=010101&mesa=000002`);
     await page.waitForSelector('body[data-ready="true"]');
@@ -82,7 +87,7 @@ describe('a search while back/forward still loads', () => {
     await page.waitForFunction(
       () => document.querySelector('#acta-title')?.textContent?.includes('000003') === true,
     );
-    const from = await page.evaluate(() => (window as unknown as { actas: string[] }).actas.length);
+    const from = (await samples(page)).length;
     // the restore goes on, and ends by opening the acta the user chose (not the URL's none)
     // (or, as before the fix, the URL's view clears it: the check below says so at once)
     const reopened = page.waitForResponse('**/actas/000003.json');
@@ -96,7 +101,7 @@ describe('a search while back/forward still loads', () => {
     await page.waitForFunction(
       () => document.querySelector('#acta-title')?.textContent?.includes('000003') === true,
     );
-    const seen = await page.evaluate(() => (window as unknown as { actas: string[] }).actas);
+    const seen = await samples(page);
     // once opened, the user's acta never left the page
     expect(seen.slice(from - 1).every((s) => s.includes('000003'))).toBe(true);
     const url = new URL(page.url());
@@ -141,6 +146,47 @@ describe('a search while back/forward still loads', () => {
       () => document.querySelector('#acta-title')?.textContent?.includes('000003') === true,
     );
     expect(new URL(page.url()).searchParams.get('mesa')).toBe('000003');
+    expect(await page.getAttribute('body', 'data-error')).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('two quick back presses', () => {
+  it('the later restore stands: the first one, answered last, does not draw the middle view', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(60_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const hold = await holdNextRestore(page);
+    await page.goto(`${env.base}/?election=${ID}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    const nation = (await page.textContent('#unit-name')) ?? '';
+    // the nation › Amazonas › Chachapoyas, each a history entry
+    await page.click('#children button[data-code="01"]');
+    await page.waitForSelector('#children button[data-code="0101"]');
+    await page.click('#children button[data-code="0101"]');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('code') === '0101');
+    // back to Amazonas: its restore waits on its first read; back again, to the nation
+    hold.arm();
+    await page.goBack();
+    await hold.hit;
+    await page.goBack();
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('#crumbs button').length === 1 &&
+        document.body.dataset['loading'] === '1',
+    );
+    expect(await page.textContent('#unit-name')).toBe(nation);
+    // every unit drawn from here on, sampled before each frame
+    await page.evaluate(sampleText, 'unit-name');
+    // the first restore's read answers now, after the second restore drew the nation
+    hold.release();
+    await page.waitForSelector('body[data-loading="0"]');
+    const seen = await samples(page);
+    expect(seen.every((s) => s === nation)).toBe(true);
+    expect(await page.textContent('#unit-name')).toBe(nation);
+    expect(new URL(page.url()).searchParams.get('code')).toBeNull();
     expect(await page.getAttribute('body', 'data-error')).toBeNull();
     expect(errors).toEqual([]);
     await page.close();

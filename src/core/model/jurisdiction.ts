@@ -382,7 +382,7 @@ export function compileJurisdiction(file: JurisdictionFile): Jurisdiction {
       labels: l.labels,
       named: l.names === undefined ? 'places' : 'names',
     })),
-    { id: MESA, labels: { es: 'Mesa', en: 'Polling station' }, named: 'places' },
+    { id: MESA, labels: { es: 'Mesa', en: 'Mesa' }, named: 'places' },
   ];
   const levelIds = levels.map((l) => l.id);
   const known = new Set(levelIds);
