@@ -69,6 +69,8 @@ export function useMesaNight(rows: readonly NightRow[]): {
   readonly results: (url: string) => Promise<ReturnType<typeof ResultsSchema.parse>>;
   /** `cifra <args>` on the night's store and election. */
   readonly night: (...args: string[]) => ReturnType<typeof cli>;
+  /** Any GET, answered as it is (status, type, body). */
+  readonly get: (url: string) => Promise<{ status: number; type: string; body: string }>;
 } {
   const db = join(tempDir('cifra-mesa-night-'), 'p.db');
   let store: SqliteStore;
@@ -93,6 +95,10 @@ export function useMesaNight(rows: readonly NightRow[]): {
   return {
     db,
     night: (...args) => cli(...args, '--db', db, '--election', 'night'),
+    get: async (url) => {
+      const res = await app.inject({ method: 'GET', url });
+      return { status: res.statusCode, type: String(res.headers['content-type']), body: res.body };
+    },
     results: async (url) => {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode, res.body).toBe(200);

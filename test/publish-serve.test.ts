@@ -81,6 +81,9 @@ describe('cifra publish', () => {
       PATHS.children(id, 'national', 'PE'),
       PATHS.unit(id, 'district', '010101'),
       PATHS.mesas(id, '010101'),
+      // a poll-watcher's list of a district's and a department's mesas, as CSV
+      PATHS.unitMesas(id, 'district', '010101'),
+      PATHS.unitMesas(id, 'department', '01'),
       PATHS.acta(id, '000001'),
       PATHS.acta(id, '000002'),
     ]) {

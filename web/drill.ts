@@ -227,12 +227,28 @@ const STATE_MARK: Readonly<Record<string, string>> = {
   not_installed: '⊘',
 };
 const markOf = (s: string): string => STATE_MARK[s] ?? '?';
+/** A mesa's flags beside its state: a version not applied, a row the import refused. */
+const CONFLICT_MARK = '⚠';
+const QUARANTINE_MARK = '⛔';
 
 /** A district's mesas with their state (counted, pending, at the JEE…), filterable by number. */
 function renderMesas(list: Mesas | null): void {
   if (!list) return;
   const byState = new Map<string, number>();
   for (const m of list.mesas) byState.set(m.state, (byState.get(m.state) ?? 0) + 1);
+  // the mesas with a quarantined row (a snapshot published before the field: none)
+  const held = new Set((list.quarantined ?? []).map((q) => q.mesa));
+  const flagWords = (mesa: string, conflict: boolean): string =>
+    (conflict ? ` · ${CONFLICT_MARK} ${t('mesaConflicts')}` : '') +
+    (held.has(mesa) ? ` · ${QUARANTINE_MARK} ${t('mesaQuarantined')}` : '');
+  const flags = [
+    ...(list.mesas.some((m) => m.conflict)
+      ? [
+          `${CONFLICT_MARK} ${t('mesaConflicts')}: ${fmt(list.mesas.filter((m) => m.conflict).length)}`,
+        ]
+      : []),
+    ...(held.size > 0 ? [`${QUARANTINE_MARK} ${t('mesaQuarantined')}: ${fmt(held.size)}`] : []),
+  ];
   const filter = el('input', {
     type: 'search',
     id: 'mesa-filter',
@@ -252,12 +268,15 @@ function renderMesas(list: Mesas | null): void {
           'data-state': m.state,
           class: `mesa state-${m.state}`,
           title: t(`state:${m.state}`),
-          'aria-label': `${m.mesa}: ${t(`state:${m.state}`)}${m.conflict ? ' ⚠' : ''}`,
+          'aria-label': `${m.mesa}: ${t(`state:${m.state}`)}${flagWords(m.mesa, m.conflict)}`,
+          ...(held.has(m.mesa) ? { 'data-quarantined': '' } : {}),
+          ...(m.conflict ? { 'data-conflict': '' } : {}),
           onclick: () => openMesa(m.mesa, true),
         },
         el('span', { class: 'mark', 'aria-hidden': 'true' }, markOf(m.state)),
         m.mesa,
-        m.conflict ? ' ⚠' : '',
+        m.conflict ? el('span', { 'aria-hidden': 'true' }, ` ${CONFLICT_MARK}`) : '',
+        held.has(m.mesa) ? el('span', { 'aria-hidden': 'true' }, ` ${QUARANTINE_MARK}`) : '',
       ),
     ),
   );
@@ -271,7 +290,10 @@ function renderMesas(list: Mesas | null): void {
     el(
       'p',
       { class: 'mesa-states' },
-      [...byState].map(([s, k]) => `${markOf(s)} ${t(`state:${s}`)}: ${fmt(k)}`).join(' · '),
+      [
+        ...[...byState].map(([s, k]) => `${markOf(s)} ${t(`state:${s}`)}: ${fmt(k)}`),
+        ...flags,
+      ].join(' · '),
     ),
     filter,
     box,

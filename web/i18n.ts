@@ -356,6 +356,8 @@ const ES = {
   noneCounted: 'ninguna acta contada aún',
   marginWord: 'Ventaja del primero',
   filterMesas: 'Filtrar por número de mesa',
+  mesaConflicts: 'con conflicto',
+  mesaQuarantined: 'con filas en cuarentena',
   search: 'Buscar',
   searchLabel: 'Mesa, distrito, provincia, departamento o local de votación',
   /** The same, naming the jurisdiction's own place levels, finest first. */
@@ -831,6 +833,8 @@ const EN: Strings = {
   noneCounted: 'no acta counted yet',
   marginWord: "Leader's margin",
   filterMesas: 'Filter by mesa number',
+  mesaConflicts: 'with a conflict',
+  mesaQuarantined: 'with quarantined rows',
   search: 'Search',
   searchLabel: 'Mesa, district, province, department or polling place',
   searchLabelOf: (levels: Arg) => `Mesa, ${levels} or polling place`,

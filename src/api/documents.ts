@@ -24,6 +24,7 @@ import {
   type Found,
 } from '../results/service.js';
 import { getSummary, SummarySchema } from '../results/summary.js';
+import { getUnitMesas } from '../results/unit-mesas.js';
 import type { Store } from '../store/store.js';
 import type { CompareQuery } from './compare.js';
 import type { CompareReport } from '../ingest/compare-files.js';
@@ -142,7 +143,8 @@ async function levelResults(
       issues: [
         issue('query_too_costly', ['level'], {
           level: 'mesa',
-          hint: 'one mesa: results/mesa/<mesa>.json or actas/<mesa>.json',
+          missing: 'unit',
+          hint: 'the mesas of a unit: results/<level>/<code>/mesas.csv; one mesa: results/mesa/<mesa>.json or actas/<mesa>.json',
         }),
       ],
     };
@@ -282,6 +284,20 @@ export const DOCUMENTS: readonly DocumentDef[] = [
     params: e.extend({ level: name, code: name }),
     response: ResultsSchema,
     make: (ctx, p) => getChildren(ctx.store, get(p, 'election'), get(p, 'level'), get(p, 'code')),
+  },
+  {
+    url: `${API_ROOT}/elections/:election/results/:level/:code/mesas.csv`,
+    summary:
+      "Every mesa of a unit (a district, province or department) as CSV: its acta's state, each choice's votes, blank, null, impugned, emitted; empty cells where the acta is not counted (as `/api/v1/results?level=mesa&unit=<code>&format=csv`)",
+    params: e.extend({ level: name, code: name }),
+    response: z.string(),
+    make: async (ctx, p) => {
+      const r = await getUnitMesas(ctx.store, get(p, 'election'), get(p, 'code'), get(p, 'level'), [
+        'path',
+        'code',
+      ]);
+      return r.ok ? wrap(new RawBody(resultsCsv(r.value) + '\n', CSV)) : r;
+    },
   },
   {
     url: `${API_ROOT}/elections/:election/mesas/:place.json`,

@@ -39,6 +39,9 @@ export const PATHS = {
     `${election(id)}/results/${seg(level)}/${seg(code)}.json`,
   children: (id: string, level: string, code: string): string =>
     `${election(id)}/results/${seg(level)}/${seg(code)}/children.json`,
+  /** Every mesa of a unit with its state and figures, as CSV (a poll-watcher's list). */
+  unitMesas: (id: string, level: string, code: string): string =>
+    `${election(id)}/results/${seg(level)}/${seg(code)}/mesas.csv`,
   mesas: (id: string, place: string): string => `${election(id)}/mesas/${seg(place)}.json`,
   acta: (id: string, mesa: string): string => `${election(id)}/actas/${seg(mesa)}.json`,
   compare: (id: string, a: string, b: string, page: number): string =>

@@ -14,6 +14,7 @@ import { getContest, getContestsElection } from '../results/contests.js';
 import { projectionHistory, projectionOf } from '../results/projection.js';
 import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { getSummary } from '../results/summary.js';
+import { getUnitMesas } from '../results/unit-mesas.js';
 import type { ApiContext } from './context.js';
 import { CONTEST_NOT_FOUND } from './documents.js';
 import { IssueError, NOT_FOUND, unwrap } from './errors.js';
@@ -43,14 +44,20 @@ export function tallyHandlers(ctx: ApiContext) {
       unwrap(await getCandidates(store, parseQuery(query, req).election)),
     '/api/v1/results': async (req, reply, query) => {
       const q = parseQuery(query, req);
-      if (q.level === 'mesa' && q.code === undefined)
+      const mesas = q.level === 'mesa' && q.code === undefined;
+      if (mesas && q.unit === undefined)
         throw new IssueError(422, [
-          issue('query_too_costly', ['query', 'code'], {
+          issue('query_too_costly', ['query', 'unit'], {
             level: 'mesa',
-            hint: 'give code=<mesa>, or use cifra publish',
+            missing: 'unit',
+            hint: 'give unit=<district, province or department code> for its mesas, or code=<mesa>; every mesa: cifra export --level mesa',
           }),
         ]);
-      const doc = unwrap(await getResults(store, q.election, q.level, q.code));
+      const doc = unwrap(
+        mesas && q.unit !== undefined
+          ? await getUnitMesas(store, q.election, q.unit)
+          : await getResults(store, q.election, q.level, q.code),
+      );
       if (q.format === 'csv')
         return reply.type('text/csv; charset=utf-8').send(resultsCsv(doc) + '\n');
       return doc;

@@ -9,6 +9,7 @@ import {
   DocumentStatusSchema as FiguresStatusSchema,
   ListSeatResultSchema,
   RevisionSchema,
+  DistrictQuarantinedSchema,
 } from '../results/document-schemas.js';
 
 /** Response schemas of the HTTP API: the OpenAPI document is generated from these, and the API
@@ -128,6 +129,15 @@ export const MesasSchema = z.object({
       conflict: z.boolean(),
     }),
   ),
+  conflicts: z
+    .number()
+    .int()
+    .describe('how many of the mesas have a conflict: a later version not applied'),
+  quarantined: z
+    .array(DistrictQuarantinedSchema)
+    .describe(
+      "the district's mesas' quarantined rows, one per issue (the acta document has their raw cells); a mesa whose every row was refused has no place stored and is listed by no district",
+    ),
 });
 
 const interval = {

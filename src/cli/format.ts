@@ -123,6 +123,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   // export
   'wrote {units} {level} units of {election} to {out}':
     'escritas {units} unidades de nivel {level} de {election} en {out}',
+  'error: --unit lists the mesas of a unit: give it with --level mesa':
+    'error: --unit lista las mesas de una unidad: úsela con --level mesa',
   // ingest
   'checked {file} against {election}: nothing was stored':
     'revisado {file} contra {election}: no se guardó nada',

@@ -299,6 +299,16 @@ export type ElectionSummary = DeepReadonly<z.infer<typeof ElectionSummarySchema>
 export const ElectionsSchema = z.object({ elections: z.array(ElectionSummarySchema) });
 
 /** A row an import refused for a mesa: which import and file, its row, its issues, as read. */
+/** A district's quarantined row (its mesas list): one issue of it, said in es and en. */
+export const DistrictQuarantinedSchema = z.object({
+  mesa: z.string(),
+  importId: z.number().int(),
+  row: z.number().int().describe("the row's 1-based data row in its file"),
+  code: IssueSchema.shape.code,
+  sentence: z.object({ es: z.string(), en: z.string() }),
+});
+export type DistrictQuarantined = DeepReadonly<z.infer<typeof DistrictQuarantinedSchema>>;
+
 export const MesaQuarantineSchema = z.object({
   importId: z.number().int(),
   file: z.string(),

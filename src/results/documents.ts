@@ -294,27 +294,12 @@ export async function buildResults(
   const c = await cached(store, election);
   // the revision of the snapshot tabulated below, read before it
   const head = { election: election.id, revision: c.revision, label: election.label, level };
-  const cols = c.columns;
-  const pendingFiguresCount = election.pendingFiguresCount ?? false;
   const name = (c.namer ??= unitNamer(j, c.places));
   if (level === MESA) {
-    const index = (c.mesaIndex ??= new Map(cols.mesa.map((m, i) => [m, i])));
+    const index = (c.mesaIndex ??= new Map(c.columns.mesa.map((m, i) => [m, i])));
     const at = code === undefined ? undefined : index.get(code);
     const only = code === undefined ? undefined : at === undefined ? [] : [at];
-    const units =
-      tabulateColumns(cols, j, [MESA], { pendingFiguresCount, ...(only ? { only } : {}) }).get(
-        MESA,
-      ) ?? [];
-    const placeOf = (mesa: string): string | undefined => {
-      const i = index.get(mesa);
-      return i === undefined ? undefined : cols.ubigeos[cols.ubigeoOf[i] as number];
-    };
-    return {
-      ...head,
-      units: units.map((u) =>
-        mesaFigures(resultUnit(u, election, name(MESA, u.code, placeOf(u.code)))),
-      ),
-    };
+    return { ...head, units: mesaUnits(c, election, j, only) };
   }
   let all = c.byLevel.get(level);
   if (!all) {
@@ -340,6 +325,76 @@ export async function buildResults(
     c.byLevel.set(level, all);
   }
   return { ...head, units: code === undefined ? all : all.filter((u) => u.code === code) };
+}
+
+/** The mesas of a snapshot at the indexes `only` (all: undefined), each with its mesa figures. */
+function mesaUnits(
+  c: CachedElection,
+  election: ElectionDef,
+  j: LoadedJurisdiction,
+  only: readonly number[] | undefined,
+): ResultUnit[] {
+  const cols = c.columns;
+  const pendingFiguresCount = election.pendingFiguresCount ?? false;
+  const name = (c.namer ??= unitNamer(j, c.places));
+  const index = (c.mesaIndex ??= new Map(cols.mesa.map((m, i) => [m, i])));
+  const units =
+    tabulateColumns(cols, j, [MESA], { pendingFiguresCount, ...(only ? { only } : {}) }).get(
+      MESA,
+    ) ?? [];
+  const placeOf = (mesa: string): string | undefined => {
+    const i = index.get(mesa);
+    return i === undefined ? undefined : cols.ubigeos[cols.ubigeoOf[i] as number];
+  };
+  return units.map((u) =>
+    mesaFigures(resultUnit(u, election, name(MESA, u.code, placeOf(u.code)))),
+  );
+}
+
+/**
+ * Every mesa inside one unit of a place level (a district, a province, a department), with its
+ * mesa figures: a poll-watcher's list of their unit. The unit is the level's code of each acta's
+ * place (the jurisdiction's rule), so it is the same unit the level's results sum. An election
+ * known only from published aggregates has no mesas: none.
+ */
+export async function buildUnitMesas(
+  store: Store,
+  election: ElectionDef,
+  level: Level,
+  code: string,
+): Promise<ResultsDocument> {
+  const head = { election: election.id, label: election.label, level: MESA };
+  if (election.published)
+    return { ...head, revision: await store.revision(election.id), units: [] };
+  const j = requireJurisdiction(election.jurisdiction);
+  const c = await cached(store, election);
+  const cols = c.columns;
+  const unitOf = j.unitCoder(level);
+  // a place's unit once per distinct place, then each acta by its place's index
+  const inside = cols.ubigeos.map((place) => unitOf(place) === code);
+  const only: number[] = [];
+  for (let i = 0; i < cols.length; i++) if (inside[cols.ubigeoOf[i] as number]) only.push(i);
+  const units = mesaUnits(c, election, j, only).sort(byUnitCode);
+  return { ...head, revision: c.revision, units };
+}
+
+/**
+ * The place level a unit code names, finest first (Peru's codes differ in length: 150101 a
+ * district, 1501 a province, 15 a department): the level of an acta's place that codes to it,
+ * else of a place in the jurisdiction's table (a unit with no acta yet); undefined: none.
+ */
+export async function placeLevelOf(
+  store: Store,
+  election: ElectionDef,
+  code: string,
+): Promise<Level | undefined> {
+  const j = requireJurisdiction(election.jurisdiction);
+  const levels = [...j.placeLevels].reverse();
+  const places = election.published ? [] : (await cached(store, election)).columns.ubigeos;
+  return (
+    levels.find((l) => places.some((p) => j.unitCoder(l)(p) === code)) ??
+    levels.find((l) => j.tablePlace(l, code) !== undefined)
+  );
 }
 
 /** A level's expected units and extent: the universe's own level, or one coarser (memoised). */

@@ -1,6 +1,7 @@
 import { basename, relative, sep } from 'node:path';
 import type { Name } from '../core/model/note.js';
 import type { Issue } from '../core/issues.js';
+import { issueSentence } from '../core/issue-words.js';
 import { issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { computeSeats } from '../core/pipeline/seats.js';
@@ -25,6 +26,7 @@ import {
   type ActaDocument,
   type CountCourseDocument,
   type CoursePoint,
+  type DistrictQuarantined,
   type ElectionSummary,
   type MesaQuarantine,
   type ProgressDocument,
@@ -659,7 +661,16 @@ export async function getMesas(
   id: string | undefined,
   district: string,
   at: readonly string[] = ['query', 'district'],
-): Promise<Found<{ election: string; district: string; revision: string; mesas: DistrictMesa[] }>> {
+): Promise<
+  Found<{
+    election: string;
+    district: string;
+    revision: string;
+    mesas: DistrictMesa[];
+    conflicts: number;
+    quarantined: DistrictQuarantined[];
+  }>
+> {
   const e = await electionWithJurisdiction(store, id);
   if (!e.ok) return e;
   const { def, jurisdiction } = e.value;
@@ -683,5 +694,53 @@ export async function getMesas(
       ok: false,
       issues: [issue('unknown_ubigeo', at, { level: 'district', code: district })],
     };
-  return { ok: true, value: { election: def.id, district, revision, mesas: mesas ?? [] } };
+  const list = mesas ?? [];
+  return {
+    ok: true,
+    value: {
+      election: def.id,
+      district,
+      revision,
+      mesas: list,
+      conflicts: list.filter((m) => m.conflict).length,
+      quarantined: await districtQuarantine(store, def.id, revision, list, (m) =>
+        jurisdiction.padMesa(m),
+      ),
+    },
+  };
 }
+
+const QUARANTINED = new WeakMap<Store, Map<string, Promise<unknown>>>();
+
+/**
+ * The quarantined rows of a district's mesas, one line per issue (a row refused for two reasons
+ * is two lines), by mesa, import and row. The election's quarantined mesas are read once per
+ * revision (publish asks every district); only this district's are then read row by row. A mesa
+ * whose every row was refused has no place stored, so no district lists it (its acta document does).
+ */
+async function districtQuarantine(
+  store: Store,
+  election: string,
+  revision: string,
+  mesas: readonly DistrictMesa[],
+  padMesa: (m: string) => string,
+): Promise<DistrictQuarantined[]> {
+  const all = await perRevision(QUARANTINED, store, `${election}|${revision}`, async () => {
+    return new Set((await store.quarantinedMesas(election)).map(padMesa));
+  });
+  const out: DistrictQuarantined[] = [];
+  for (const { mesa } of mesas.filter((m) => all.has(m.mesa)).sort(byMesa))
+    for (const q of await quarantinedOf(store, election, mesa, padMesa))
+      for (const i of q.issues)
+        out.push({
+          mesa,
+          importId: q.importId,
+          row: q.row,
+          code: i.code,
+          sentence: { es: issueSentence(i, 'es'), en: issueSentence(i, 'en') },
+        });
+  return out;
+}
+
+const byMesa = (a: { mesa: string }, b: { mesa: string }): number =>
+  a.mesa < b.mesa ? -1 : a.mesa > b.mesa ? 1 : 0;

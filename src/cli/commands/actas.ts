@@ -679,10 +679,22 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
 
 export async function runExport(
   store: Store,
-  args: { level: Level; election?: string | undefined; format: 'csv' | 'json'; out: string },
+  args: {
+    level: Level;
+    election?: string | undefined;
+    format: 'csv' | 'json';
+    out: string;
+    unit?: string | undefined;
+  },
   io: CliIo,
 ): Promise<number> {
-  const r = await (await service()).getResults(store, args.election, args.level);
+  // a unit's mesas (a poll-watcher's district) as the API's `?level=mesa&unit=` gives them
+  const r =
+    args.unit === undefined
+      ? await (await service()).getResults(store, args.election, args.level)
+      : await (
+          await import('../../results/unit-mesas.js')
+        ).getUnitMesas(store, args.election, args.unit);
   if (!r.ok) return failed(io, r.issues);
   const tmp = `${args.out}.tmp-${process.pid}`;
   writeFileSync(tmp, renderResults(r.value, args.format) + '\n');

@@ -72,6 +72,10 @@ export function addExportCommand(program: Command, io: CliIo, done: (code: numbe
       new Option('--format <format>', 'file format').choices(['csv', 'json']).default('csv'),
     )
     .requiredOption('--out <file>', 'output file')
+    .option(
+      '--unit <code>',
+      "with --level mesa: only the mesas of this district, province or department (its code: Peru's ubigeo, 6, 4 or 2 digits)",
+    )
     .option('--election <id>', 'election id (default: the only one in the store)')
     .addOption(dbOption())
     .action(
@@ -79,9 +83,14 @@ export function addExportCommand(program: Command, io: CliIo, done: (code: numbe
         level: Level;
         format: 'csv' | 'json';
         out: string;
+        unit?: string;
         election?: string;
         db: string;
       }) => {
+        if (o.unit !== undefined && o.level !== 'mesa') {
+          io.err(say('error: --unit lists the mesas of a unit: give it with --level mesa'));
+          return done(EXIT_USAGE);
+        }
         done(await withExistingStore(o.db, io, (store) => runExport(store, o, io)));
       },
     );

@@ -1,0 +1,51 @@
+import { issue, type Issue } from '../core/issues.js';
+import { MESA, NATIONAL } from '../core/model/jurisdiction.js';
+import type { Level } from '../core/tally/aggregate.js';
+import type { Store } from '../store/store.js';
+import { buildUnitMesas, placeLevelOf } from './documents.js';
+import { checkLevel, electionWithJurisdiction, getResults, type Found } from './service.js';
+import { figuresStatus, type ServedResults } from './status.js';
+
+/** Where a request names the unit: the query's `unit`, or the document path's level and code. */
+export type UnitAt = readonly string[];
+
+/**
+ * Every mesa of one unit (a district, province or department; any level between the nation and
+ * the mesa) with its state and figures: the results document at the mesa level, narrowed to the
+ * unit. `level` absent: the place level the code names (`placeLevelOf`). The nation's whole list
+ * is `query_too_costly` here (`cifra export --level mesa` writes it); a unit the election does
+ * not have is `unknown_ubigeo`.
+ */
+export async function getUnitMesas(
+  store: Store,
+  id: string | undefined,
+  code: string,
+  level?: Level,
+  at: UnitAt = ['query', 'unit'],
+): Promise<Found<ServedResults>> {
+  const e = await electionWithJurisdiction(store, id);
+  if (!e.ok) return e;
+  const { def, jurisdiction } = e.value;
+  if (level !== undefined) {
+    const bad = checkLevel(jurisdiction, level);
+    if (bad.length > 0) return { ok: false, issues: bad };
+    if (level === NATIONAL || level === MESA) return { ok: false, issues: [tooWide(level, at)] };
+  }
+  const unitLevel = level ?? (await placeLevelOf(store, def, code));
+  const unknown = issue('unknown_ubigeo', at, { level: level ?? null, code });
+  if (unitLevel === undefined) return { ok: false, issues: [unknown] };
+  // the unit is one the level's results list (counted, or to come in the universe)
+  const unit = await getResults(store, def.id, unitLevel, code);
+  if (!unit.ok) return { ok: false, issues: [unknown] };
+  const doc = await buildUnitMesas(store, def, unitLevel, code);
+  return { ok: true, value: { ...doc, status: await figuresStatus(store, def) } };
+}
+
+/** The nation's (or a mesa's) "unit" is no unit to list mesas of: too wide, or one mesa. */
+function tooWide(level: Level, at: UnitAt): Issue {
+  return issue('query_too_costly', at, {
+    level,
+    missing: 'unit',
+    hint: 'a district, province or department code; every mesa: cifra export --level mesa',
+  });
+}
