@@ -62,6 +62,15 @@ describe('the count course of an acta election', () => {
   afterAll(async () => {
     for (const x of open.reverse()) await x.close();
   });
+  /** A SQLite store at `db` with the night's three imports (closed after the tests). */
+  const nightStore = async (db: string): Promise<SqliteStore> => {
+    const store = new SqliteStore(db);
+    open.push(store);
+    await store.migrate();
+    await store.putElection(election());
+    for (const i of [0, 1, 2]) await ingest(store, i);
+    return store;
+  };
 
   it('is one point per import, at its time, with the count as of it, whoever reads it and when', async () => {
     const db = join(dir, 'static.db');
@@ -106,11 +115,7 @@ describe('the count course of an acta election', () => {
   // Now a page at a time, a turn between pages. Turns are counted, not timed.
   it('lets the event loop turn between pages of versions, and is the course read at once', async () => {
     const db = join(dir, 'turns.db');
-    const store = new SqliteStore(db);
-    open.push(store);
-    await store.migrate();
-    await store.putElection(election());
-    for (const i of [0, 1, 2]) await ingest(store, i);
+    const store = await nightStore(db);
     // 5 versions (2 new, 1 new, 2 new), 2 a page: 3 pages, the second across two imports
     const { value: paged, turns } = await turnsDuring(actaCourse(store, election(), 2));
     expect(turns).toBeGreaterThanOrEqual(2);
@@ -127,6 +132,52 @@ describe('the count course of an acta election', () => {
     ]);
     expect(b).toEqual(a);
     expect(again.versions()).toBe(5);
+  });
+
+  // The first reader after `cifra serve` started waited for the whole replay (3–5 s on the 2021
+  // runoff). Now the server builds it as it starts: the versions are read before any request, a
+  // reader during the build awaits that build (read once), and the document is the same bytes.
+  it('is built as the server starts, before any request, once, and is the same document', async () => {
+    const db = join(dir, 'start.db');
+    await nightStore(db);
+    const url = `/api/v1/count-course?election=${ELECTION}`;
+    const serve = async (store: Store, courseAtStart: boolean) => {
+      const app = await buildApi({ store, tokenHash: null, courseAtStart });
+      open.push(app);
+      await app.ready();
+      return app;
+    };
+    // the build under way (none when the server starts none)
+    const built = async (app: FastifyInstance): Promise<void> =>
+      (
+        app as unknown as { cifraCoursesBuilt?: (() => Promise<void>) | null }
+      ).cifraCoursesBuilt?.();
+    // started, no request yet: every applied version read (5), and no more at the first reader
+    const started = counting(new SqliteStore(db));
+    open.push(started.store);
+    const app = await serve(started.store, true);
+    await built(app);
+    expect(started.calls.get('appliedVersionPage')).toBeGreaterThan(0);
+    expect(started.versions()).toBe(5);
+    const first = await app.inject({ method: 'GET', url });
+    expect(first.statusCode).toBe(200);
+    expect(started.versions()).toBe(5);
+    // two readers while the build runs: one build
+    const during = counting(new SqliteStore(db));
+    open.push(during.store);
+    const busy = await serve(during.store, true);
+    const [a, b] = await Promise.all([
+      busy.inject({ method: 'GET', url }),
+      busy.inject({ method: 'GET', url }),
+    ]);
+    await built(busy);
+    expect(during.versions()).toBe(5);
+    // the same bytes as a server whose first reader builds it
+    const cold = new SqliteStore(db);
+    open.push(cold);
+    const reference = await (await serve(cold, false)).inject({ method: 'GET', url });
+    expect(reference.statusCode).toBe(200);
+    for (const r of [first, a, b]) expect(r.body).toBe(reference.body);
   });
 
   it("a served night's course ends at the last import's count; each revision's projection is recorded with no reader", async () => {

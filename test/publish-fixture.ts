@@ -50,7 +50,7 @@ export async function smallStore(dir: string): Promise<SqliteStore> {
   return store;
 }
 
-/** The store, with the calls of each method and the acta versions appliedVersions returned counted. */
+/** The store, with the calls of each method and the acta versions its pages returned counted. */
 export function counting(store: Store): {
   store: Store;
   calls: Map<string, number>;
@@ -66,8 +66,7 @@ export function counting(store: Store): {
       return async (...a: unknown[]) => {
         calls.set(String(key), (calls.get(String(key)) ?? 0) + 1);
         const r = await f(...a);
-        if (key === 'appliedVersions' || key === 'appliedVersionPage')
-          versions += (r as unknown[]).length;
+        if (key === 'appliedVersionPage') versions += (r as unknown[]).length;
         return r;
       };
     },

@@ -10,7 +10,7 @@ import { PATHS } from '../src/api/paths.js';
 import { publishSite } from '../src/api/publish-site.js';
 import { privateFileOf } from '../src/io/owned-dir.js';
 import { verifiedHead } from '../src/cli/commands/audit.js';
-import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { cli, tempDir } from './helpers.js';
 import { counting, ID, ingest, line, smallStore } from './publish-fixture.js';
@@ -63,6 +63,34 @@ describe("a re-publish keeps the count's course", () => {
     const points = (JSON.parse(course(out)) as { points: { valid: number }[] }).points;
     expect(points.map((p) => p.valid)).toEqual([19, 32, 66]);
     expect(course(out)).toBe(await freshCourse(store, dir, 'fresh'));
+    await store.close();
+  });
+
+  // A re-publish read every version since the last publish at once to find the changed actas
+  // (store.appliedVersions): on a big store, all of a night's rows held together. Now the count
+  // course's paged reader, at the store's page size, for both.
+  it("reads the versions since a page at a time (the course's reader) and writes the same files", async () => {
+    const dir = tempDir('cifra-republish-pages-');
+    const store = await twoImports(dir);
+    const out = join(dir, 'site');
+    expect((await publishSite(store, out, {}, NOW)).ok).toBe(true);
+    const fix = [line('000001', '010101', 40), line('000002', '921001', 7)];
+    await ingest(store, dir, 'c.jsonl', fix, 'correction');
+    // a store that reads one version a page
+    const small = Object.assign(new SqliteStore(join(dir, 'p.db')), { appliedPageRows: 1 });
+    const next = counting(small);
+    const r = await publishSite(next.store, out, {}, NOW);
+    expect(r.ok && r.value.actasKept).toBe(1);
+    expect(next.calls.get('appliedVersions')).toBeUndefined();
+    // two versions, one a page, and the empty page that ends a read: the changed actas', the course's
+    expect(next.calls.get('appliedVersionPage')).toBe(6);
+    expect(next.versions()).toBe(4);
+    const fresh = join(dir, 'fresh');
+    expect((await publishSite(store, fresh, {}, NOW)).ok).toBe(true);
+    const files = ['000001', '000002', '000003'].map((m) => PATHS.acta(ID, m));
+    for (const f of [...files, PATHS.document(ID, 'count-course')])
+      expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(join(fresh, f), 'utf8'));
+    await small.close();
     await store.close();
   });
 

@@ -59,6 +59,11 @@ export interface ApiOptions {
    */
   readonly recordEveryMs?: number;
   /**
+   * Build every acta election's count course in the background once the server is ready
+   * (`cifra serve`; course-at-start.ts). Absent: the first reader builds it (tests, embedders).
+   */
+  readonly courseAtStart?: boolean;
+  /**
    * Behind a reverse proxy: its addresses (comma-separated IPs or CIDRs, or `loopback`,
    * `linklocal`, `uniquelocal`). A request from one of them has the address X-Forwarded-For gives
    * past the trusted entries; absent, X-Forwarded-For is ignored (a client could forge it).

@@ -10,6 +10,7 @@ import { readRulesetSource } from '../elections/rulesets.js';
 import { privateFileOf } from '../io/owned-dir.js';
 import { dataPath } from '../io/paths.js';
 import { jurisdictionFiles, loadJurisdiction } from '../jurisdictions/load.js';
+import { appliedPages } from '../results/applied-pages.js';
 import { courseSeed, seedCourse } from '../results/count-course.js';
 import { CoursePointSchema } from '../results/document-schemas.js';
 import { mesaKey, type ImportRecord, type Store } from '../store/store.js';
@@ -360,7 +361,10 @@ export async function changedMesas(
   const newer = imports.filter((i) => i.id > was.lastImport);
   if (newer.some((i) => i.conflicts !== 0)) return 'all';
   const out = new Set<string>();
-  for (const v of await store.appliedVersions(id, was.lastImport)) out.add(mesaKey(v.mesa));
+  const range = { afterImport: was.lastImport, upToImport: newer.at(-1)?.id ?? was.lastImport };
+  // a page at a time (the count course's reader): a big store's versions are never held at once
+  for await (const page of appliedPages(store, id, range))
+    for (const v of page) out.add(mesaKey(v.mesa));
   for (const i of newer)
     if (i.quarantined !== 0)
       for (const q of await store.quarantined(i.id)) if (q.mesa !== null) out.add(mesaKey(q.mesa));

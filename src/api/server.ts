@@ -21,6 +21,7 @@ import {
   registerSecurityHeaders,
   registerTransferEncodingCheck,
 } from './http-safety.js';
+import { buildCoursesAtStart } from './course-at-start.js';
 import { createInstance } from './instance.js';
 import { registerReadCaching } from './read-hooks.js';
 import { projectionHandlers, referenceHandlers, tallyHandlers } from './read-routes.js';
@@ -68,6 +69,8 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   registerErrorHandlers(app);
   const recorder = o.recordEveryMs === undefined ? null : nightRecorder(app, ctx, o.recordEveryMs);
   app.decorate('cifraNightRecorder', recorder);
+  // tests await the start's course build (course-at-start.ts)
+  app.decorate('cifraCoursesBuilt', o.courseAtStart ? buildCoursesAtStart(app, o.store) : null);
   // tests end a worker through its pool's onDispatch, as a crash would (worker-pool-faults.test.ts)
   app.decorate('cifraProjections', projections);
   registerRoutes(

@@ -5,6 +5,7 @@ import type { ActaColumns } from '../core/tally/acta-columns.js';
 import { tabulateColumns } from '../core/tally/aggregate.js';
 import { requireJurisdiction } from '../jurisdictions/load.js';
 import type { AppliedVersion, ImportRecord, Store } from '../store/store.js';
+import { appliedPages } from './applied-pages.js';
 import { LatestActas } from './latest-actas.js';
 import type { CoursePoint } from './document-schemas.js';
 import { leadOf } from './leaders.js';
@@ -49,7 +50,7 @@ const REPLAYED = new WeakMap<Store, Map<string, Promise<Replayed>>>();
 export function actaCourse(
   store: Store,
   def: ElectionDef,
-  page = COURSE_PAGE,
+  page?: number,
 ): Promise<readonly CoursePoint[]> {
   let byElection = REPLAYED.get(store);
   if (byElection === undefined) REPLAYED.set(store, (byElection = new Map()));
@@ -119,15 +120,6 @@ async function fillPartial(
   }
 }
 
-/**
- * The applied versions read at a time, between two turns of the event loop: read whole, the 2021
- * runoff's 173,000 held `cifra serve`'s event loop 5–14 s at its first course (most of it the
- * collection of every row held at once), and every other reader waited.
- */
-export const COURSE_PAGE = 256;
-
-const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 /** A replay being extended: the import whose versions are being applied, and the count so far. */
 interface Extending {
   readonly from: Replayed;
@@ -141,7 +133,7 @@ async function extend(
   store: Store,
   def: ElectionDef,
   from: Replayed,
-  page: number,
+  page: number | undefined,
 ): Promise<Replayed> {
   const imports = (await store.listImports(def.id))
     .filter((i) => i.status === 'committed' && i.id > from.through)
@@ -155,9 +147,8 @@ async function extend(
     sums: from.sums,
     points: [...from.points],
   };
-  const at = { afterImport: from.through, upToImport: last.id, limit: page };
-  for (let afterId = 0; ;) {
-    const versions = await store.appliedVersionPage(def.id, { ...at, afterId });
+  const range = { afterImport: from.through, upToImport: last.id };
+  for await (const versions of appliedPages(store, def.id, range, page)) {
     for (let s = 0; s < versions.length;) {
       // a run of one import's versions (imports are written one at a time: theirs are contiguous)
       const id = versions[s]?.importId;
@@ -166,9 +157,6 @@ async function extend(
       await applyRun(store, def, x, versions.slice(s, e));
       s = e;
     }
-    if (versions.length < page) break;
-    afterId = (versions.at(-1) as AppliedVersion).id;
-    await turn();
   }
   closeImport(def, x);
   return {

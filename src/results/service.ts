@@ -349,6 +349,16 @@ export async function getCountCourse(
   return { ok: true, value: courseDocument(e.value.id, revision, source, points) };
 }
 
+/**
+ * Every acta election's count course, built before its first reader asks (`cifra serve` at start):
+ * actaCourse's replay, kept per store and chained, so a reader meanwhile awaits this very build
+ * and nothing is read twice. One election at a time; a failure is the caller's to tell.
+ */
+export async function buildCountCourses(store: Store): Promise<void> {
+  for (const e of await store.listElections())
+    if (e.published === undefined) await getCountCourse(store, e.id);
+}
+
 function courseDocument(
   election: string,
   revision: string,

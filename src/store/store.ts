@@ -100,17 +100,15 @@ export interface Store {
    */
   projectionRecorded(election: string, revision: string): Promise<boolean>;
   /**
-   * The election's applied acta versions (every kind but a conflict, which never becomes current)
-   * written by imports after `afterImport`, in the order written: the count's course replays them.
-   */
-  appliedVersions(election: string, afterImport: number): Promise<VersionRecord[]>;
-  /**
-   * One page of those versions, each with its id: the ones written by imports in
-   * (`afterImport`, `upToImport`] after the version `afterId`, at most `limit`, in the order
-   * written. A caller reads them a page at a time (keyset on id) and lets other work run between
-   * pages: read whole they held the server's event loop for seconds (the count course).
+   * One page of the election's applied acta versions (every kind but a conflict, which never
+   * becomes current), each with its id: the ones written by imports in (`afterImport`,
+   * `upToImport`] after the version `afterId`, at most `limit`, in the order written. Read a page
+   * at a time (keyset on id) by results/applied-pages.ts, other work running between pages: read
+   * whole they held the server's event loop for seconds (the count course).
    */
   appliedVersionPage(election: string, page: AppliedPage): Promise<AppliedVersion[]>;
+  /** The page size this store reads those versions in (absent: applied-pages.ts's APPLIED_PAGE). */
+  readonly appliedPageRows?: number;
   /** Every acta version and import with its stored hash, in the order written (cifra audit verify). */
   auditChains(): Promise<{
     versions: ChainedVersion[];

@@ -102,6 +102,8 @@ async function serveUntilStopped(
     // the night's projection history without a reader: after each import here, and within 5 s
     // of one by `cifra ingest` on the same store (review 8 H2)
     recordEveryMs: 5_000,
+    // the count course built as the server starts, not by its first reader
+    courseAtStart: true,
     ...(o.trustProxy === undefined
       ? {}
       : { trustProxy: o.trustProxy === true ? 'loopback' : o.trustProxy }),

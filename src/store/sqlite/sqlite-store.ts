@@ -4,7 +4,6 @@ import { checkSchemaVersions, StoreNeedsMigration } from '../store-faults.js';
 import { openSqlite } from './open-sqlite.js';
 import type { Issue } from '../../core/issues.js';
 import type { ActaState, ElectionDef } from '../../core/model/acta.js';
-import type { VersionRecord } from '../../core/tally/batch-plan.js';
 import type { ActaColumns } from '../../core/tally/acta-columns.js';
 import type {
   ActaStateCounts,
@@ -476,15 +475,6 @@ export class SqliteStore implements Store {
           );
       })
       .immediate();
-  }
-
-  async appliedVersions(election: string, afterImport: number): Promise<VersionRecord[]> {
-    const rows = this.db
-      .prepare(
-        "SELECT * FROM acta_versions WHERE election = ? AND kind <> 'conflict' AND import_id > ? ORDER BY id",
-      )
-      .all(election, afterImport) as Row[];
-    return rows.map(chained);
   }
 
   async appliedVersionPage(election: string, p: AppliedPage): Promise<AppliedVersion[]> {

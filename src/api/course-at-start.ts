@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import { buildCountCourses } from '../results/service.js';
+import type { Store } from '../store/store.js';
+
+/**
+ * `cifra serve` builds every acta election's count course as it starts, in the background: the
+ * first reader after a start no longer pays the replay (3–5 s on the 2021 runoff) and, if it asks
+ * before the build ends, awaits the same build (actaCourse chains its readers). The replay reads
+ * a page at a time with a turn between pages, so other routes answer meanwhile; the server is
+ * ready without waiting for it. `built` is the build under way (tests), awaited on close so the
+ * store is not closed under a page read.
+ */
+export function buildCoursesAtStart(app: FastifyInstance, store: Store): () => Promise<void> {
+  let building: Promise<void> = Promise.resolve();
+  app.addHook('onReady', async () => {
+    // not awaited: ready (and listen) never waits for the course
+    building = buildCountCourses(store).catch((err: unknown) => app.log.error(err));
+  });
+  app.addHook('onClose', async () => building);
+  return () => building;
+}
