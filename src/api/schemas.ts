@@ -25,6 +25,7 @@ export {
   ActaSchema,
   CountCourseSchema,
   ElectionsSchema,
+  ImportsSchema,
   ListSeatResultSchema,
   ProgressSchema,
   ResultsSchema,

@@ -10,7 +10,12 @@ import {
 import { issueSentence } from '../../core/issue-words.js';
 import type { Level } from '../../core/tally/aggregate.js';
 import { electionsFitting, type ManifestOptions } from '../../elections/manifests.js';
-import { ingestFile, type IngestFormat, type IngestReport } from '../../ingest/ingest.js';
+import {
+  ingestFile,
+  type IngestFormat,
+  type IngestOptions,
+  type IngestReport,
+} from '../../ingest/ingest.js';
 import { readHeader } from '../../ingest/source.js';
 import { electionToImport } from '../../results/election-to-import.js';
 import type { ServedResults } from '../../results/status.js';
@@ -121,6 +126,8 @@ export interface IngestArgs {
   readonly election?: string | undefined;
   readonly format?: IngestFormat | undefined;
   readonly correction: boolean;
+  /** A correction's ruling and author (`--resolution`, `--author`). */
+  readonly ruling?: IngestOptions['ruling'];
   /** Read and validate only; store nothing. */
   readonly check?: boolean | undefined;
   readonly output: OutputFormat;
@@ -156,6 +163,7 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
     election,
     format: args.format,
     mode: args.correction ? 'correction' : 'import',
+    ruling: args.ruling,
     now: () => new Date().toISOString(),
     check: args.check,
     limits: args.limits,
@@ -580,7 +588,8 @@ export async function runActa(
   }
   if (!r.ok) return failed(io, r.issues);
   const doc = r.value;
-  const { renderQuarantined, renderVersionFigures } = await import('./acta-versions.js');
+  const { renderQuarantined, renderVersionFigures, renderVersionSources } =
+    await import('./acta-versions.js');
   // a mesa only ever quarantined: its refused rows are the whole story (the service's document,
   // as the API and the static site give it)
   if (doc.current === null && doc.history.length === 0) {
@@ -594,7 +603,10 @@ export async function runActa(
     return EXIT_OK;
   }
   io.out(renderActa(doc, e.value));
-  if (doc.history.length > 0) io.out(renderVersionFigures(doc.history, e.value));
+  if (doc.history.length > 0) {
+    io.out(renderVersionFigures(doc.history, e.value));
+    io.out(renderVersionSources(doc.history));
+  }
   if (doc.quarantined.length > 0) io.out(renderQuarantined(doc.quarantined));
   return EXIT_OK;
 }
