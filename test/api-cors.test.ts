@@ -101,15 +101,31 @@ describe('public reads', () => {
 });
 
 describe('writes get no CORS', () => {
-  it('an import with the token from another origin: no Allow-Origin; its preflight is 405', async () => {
+  it("an import with the token from another origin: no Allow-Origin; its path's preflight is the public log's, which lets no token through", async () => {
     const url = '/api/v1/imports?election=pe-2021-presidencial&name=cors.csv';
     const pre = await app().inject({
       method: 'OPTIONS',
       url,
+      headers: {
+        origin: ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
+    });
+    // GET /api/v1/imports (the import log) is a public read: its preflight grants GET and
+    // If-None-Match only, so a browser sends no Authorization (nor a CSV body) from elsewhere
+    expect(pre.statusCode).toBe(204);
+    expect(pre.headers['access-control-allow-methods']).toBe('GET, HEAD');
+    expect(String(pre.headers['access-control-allow-headers']).toLowerCase()).not.toMatch(
+      /authorization|content-type/,
+    );
+    const correction = await app().inject({
+      method: 'OPTIONS',
+      url: '/api/v1/actas/000001/corrections',
       headers: { origin: ORIGIN, 'access-control-request-method': 'POST' },
     });
-    expect(pre.statusCode).toBe(405);
-    expect(pre.headers['access-control-allow-origin']).toBeUndefined();
+    expect(correction.statusCode).toBe(405);
+    expect(correction.headers['access-control-allow-origin']).toBeUndefined();
     const up = await app().inject({
       method: 'POST',
       url,
@@ -177,7 +193,7 @@ describe('the what-if: a public computation, CORS-open', () => {
     }
     const write = await listApp.inject({
       method: 'OPTIONS',
-      url: '/api/v1/imports?election=test-diputados&name=x.csv',
+      url: '/api/v1/actas/000001/corrections?election=test-diputados',
       headers: { origin: ORIGIN, 'access-control-request-method': 'POST' },
     });
     expect(write.statusCode).toBe(405);

@@ -2,6 +2,7 @@
 // current one marked, and the rows of that mesa set aside in quarantine with their codes.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ActaSchema } from '../src/api/schemas.js';
 import { cli, fileWriter, onpeRow, ONPE_COLUMNS, tempDir } from './helpers.js';
 
 const dir = tempDir('cifra-acta-versions-');
@@ -172,5 +173,68 @@ describe('cifra acta', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain("argument 'csv' is invalid. Allowed choices are table, json.");
     expect(r.out).toBe('');
+  });
+});
+
+describe("cifra acta: each version's source, and a correction's ruling (poll-watcher review M6)", () => {
+  const RESOLUTION = 'Resolución N.° 0456-2026-JEE-CHACHAPOYAS';
+  beforeAll(async () => {
+    const file = write(
+      'jee-206.csv',
+      [HEADER, onpeRow('000206', '010101', 2, 1)].join('\n') + '\n',
+    );
+    const r = await cli(
+      'ingest',
+      file,
+      '--db',
+      db,
+      '--election',
+      'pe-2021-presidencial',
+      '--correction',
+      '--resolution',
+      RESOLUTION,
+      '--author',
+      'Ana Pérez',
+    );
+    expect(r.code, r.err).toBe(0);
+  });
+
+  it('names each version’s import, file and its SHA-256, the SHA-256 of its figures, and the ruling', async () => {
+    const json = await cli('acta', '206', '--db', db, '--format', 'json');
+    const doc = ActaSchema.parse(JSON.parse(json.out));
+    const en = await cli('acta', '206', '--db', db);
+    for (const h of doc.history) {
+      expect(en.out).toContain(
+        `v${h.version} · import #${h.importId} · file ${h.file} · sha256 ${h.sha256}`,
+      );
+      expect(en.out).toContain(`  figures sha256 ${h.figuresHash}`);
+    }
+    expect(doc.history.map((h) => h.file)).toEqual(['a.csv', 'jee-206.csv']);
+    expect(en.out).toContain(`  resolution ${RESOLUTION} · recorded by Ana Pérez`);
+    const es = await cli('acta', '206', '--db', db, '--lang', 'es');
+    expect(es.out).toContain(`  resolución ${RESOLUTION} · registrada por Ana Pérez`);
+    expect(es.out).toContain(`  sha256 de las cifras ${doc.history[0]?.figuresHash}`);
+  });
+
+  it('a ruling too long, or given without --correction, is a usage error (exit 2); nothing imported', async () => {
+    const file = write(
+      'jee-bad.csv',
+      [HEADER, onpeRow('000206', '010101', 3, 1)].join('\n') + '\n',
+    );
+    const base = ['ingest', file, '--db', db, '--election', 'pe-2021-presidencial'];
+    const long = await cli(...base, '--correction', '--resolution', 'R'.repeat(121));
+    expect([long.code, long.err]).toEqual([
+      2,
+      'error: --resolution must be one line of 1 to 120 characters',
+    ]);
+    const alone = await cli(...base, '--author', 'Ana');
+    expect([alone.code, alone.err]).toEqual([
+      2,
+      'error: --resolution and --author go with --correction',
+    ]);
+    const doc = ActaSchema.parse(
+      JSON.parse((await cli('acta', '206', '--db', db, '--format', 'json')).out),
+    );
+    expect(doc.history).toHaveLength(2);
   });
 });

@@ -37,8 +37,10 @@ async function importActas(
   actas: readonly Acta[],
   sha: string,
   mode: 'import' | 'correction' = 'import',
+  ruling: { readonly resolution?: string; readonly author?: string } = {},
 ) {
   const s = await store.beginImport({
+    ...ruling,
     election: ELECTION.id,
     fileName: `${sha}.csv`,
     sha256: sha,
@@ -313,6 +315,29 @@ export function runStoreContract(
         [4, 'correction', true, 'i5'],
       ]);
       expect(history[0]?.row).toBe(1);
+      await s.close();
+    });
+
+    it("keeps a correction's resolution and author with its import; each version names its file; the chains verify", async () => {
+      const s = await fresh();
+      await importActas(s, [acta('000001')], 'r1');
+      const ruling = {
+        resolution: 'Resolución N.° 0123-2026-JEE-LIMA',
+        author: 'Ana Pérez (personera)',
+      };
+      await importActas(s, [acta('000001', { votes: [59, 31] })], 'r2', 'correction', ruling);
+      const imports = await s.listImports(ELECTION.id);
+      expect(imports.map((i) => [i.fileName, i.resolution, i.author])).toEqual([
+        ['r1.csv', undefined, undefined],
+        ['r2.csv', ruling.resolution, ruling.author],
+      ]);
+      const history = await s.actaHistory(ELECTION.id, '000001');
+      expect(history.map((h) => [h.kind, h.file, h.sha256, h.resolution, h.author])).toEqual([
+        ['new', 'r1.csv', 'r1', null, null],
+        ['correction', 'r2.csv', 'r2', ruling.resolution, ruling.author],
+      ]);
+      const { versions, imports: chained } = await s.auditChains();
+      expect(verifyChains(versions, chained)).toMatchObject({ ok: true, versions: 2 });
       await s.close();
     });
 

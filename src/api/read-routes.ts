@@ -5,6 +5,7 @@ import {
   getMesas,
   getCandidates,
   getCountCourse,
+  getImports,
   getProgress,
   getResults,
   getSeats,
@@ -75,6 +76,10 @@ export function tallyHandlers(ctx: ApiContext) {
     '/api/v1/mesas': async (req, _reply, query) => {
       const q = parseQuery(query, req);
       return unwrap(await getMesas(store, q.election, q.district));
+    },
+    '/api/v1/imports': async (req, _reply, query) => {
+      const q = parseQuery(query, req);
+      return unwrap(await getImports(store, q.election, { offset: q.offset, limit: q.limit }));
     },
     '/api/v1/actas/:mesa': async (req, _reply, query) =>
       unwrap(

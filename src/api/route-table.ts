@@ -3,6 +3,7 @@ import { ContestKindSchema } from '../core/model/contests-manifest.js';
 import { ContestSchema, ContestsElectionSchema } from '../results/contests.js';
 import { SummarySchema } from '../results/summary.js';
 import { WhatIfBodySchema } from '../results/what-if.js';
+import { CorrectionRulingSchema } from '../results/correction.js';
 import { CompareQuerySchema } from './compare.js';
 import { electionQuery, type RouteHandler } from './request.js';
 import {
@@ -12,6 +13,7 @@ import {
   CountCourseSchema,
   ElectionsSchema,
   ImportReportSchema,
+  ImportsSchema,
   MesasSchema,
   ProgressSchema,
   ProjectionHistorySchema,
@@ -218,6 +220,18 @@ const ROUTE_TABLE = [
     body: { schema: WhatIfBodySchema, limit: WHAT_IF_BODY_LIMIT },
   },
   {
+    method: 'GET',
+    url: '/api/v1/imports',
+    summary:
+      "The import log, oldest first, a page at a time (`offset`, `limit` ≤ 1000): each import's id, file name, the file's SHA-256, rows read, accepted and quarantined, what it changed, when; a correction's `resolution` and `author`. An acta version's `importId` (GET /api/v1/actas/:mesa) is one of these. Without `election`, every election's",
+    write: false,
+    query: electionQuery.extend({
+      offset: z.coerce.number().int().min(0).default(0),
+      limit: z.coerce.number().int().min(1).max(1000).default(100),
+    }),
+    response: ImportsSchema,
+  },
+  {
     method: 'POST',
     url: '/api/v1/imports',
     summary: 'Upload a file of actas (body: the file; as `cifra ingest`)',
@@ -232,9 +246,9 @@ const ROUTE_TABLE = [
     method: 'POST',
     url: '/api/v1/actas/:mesa/corrections',
     summary:
-      'Record a correction of one stored acta (body: cifra JSON acta), e.g. after a JEE ruling: a body that is not JSON is 422 `body_not_json` (as on the what-if), JSON that is not one acta 422 `invalid_query` at `body`; a mesa never imported is 404 `acta_not_found`; an acta that fails validation corrects nothing, 422 with its issues (its row kept in the quarantine of the import `details.importId`)',
+      'Record a correction of one stored acta (body: cifra JSON acta), e.g. after a JEE ruling: a body that is not JSON is 422 `body_not_json` (as on the what-if), JSON that is not one acta 422 `invalid_query` at `body`; a mesa never imported is 404 `acta_not_found`; an acta that fails validation corrects nothing, 422 with its issues (its row kept in the quarantine of the import `details.importId`). `resolution` and `author` (one line, ≤ 120 characters each, else 422 `invalid_query`) are kept with the correction and shown in the acta versions (GET /api/v1/actas/:mesa)',
     write: true,
-    query: electionQuery,
+    query: electionQuery.extend(CorrectionRulingSchema.shape),
     response: ImportReportSchema,
   },
 ] as const satisfies readonly RouteDef[];
@@ -243,10 +257,22 @@ export type RouteTable = typeof ROUTE_TABLE;
 export const ROUTES: readonly RouteDef[] = ROUTE_TABLE;
 
 /**
- * Every route's handler by its URL, typed by the route's query schema: a handler reading a
+ * Every route's handler by its key (HandlerKey), typed by the route's query schema: a handler reading a
  * parameter its route's schema lacks does not compile, nor does a route without a handler.
  * A module's share of them is `… satisfies Partial<Handlers>` (read-routes.ts).
  */
 export type Handlers = {
-  readonly [R in RouteTable[number] as R['url']]: RouteHandler<R['query']>;
+  readonly [R in RouteTable[number] as HandlerKey<R>]: RouteHandler<R['query']>;
 };
+
+/**
+ * A route's key among the handlers: a GET's URL, another method's `METHOD url` (a path may take
+ * both: GET and POST /api/v1/imports).
+ */
+export type HandlerKey<R extends Pick<RouteDef, 'method' | 'url'>> = R['method'] extends 'GET'
+  ? R['url']
+  : `${R['method']} ${R['url']}`;
+
+export function handlerKey(r: Pick<RouteDef, 'method' | 'url'>): string {
+  return r.method === 'GET' ? r.url : `${r.method} ${r.url}`;
+}

@@ -26,6 +26,7 @@ export {
   ActaSchema,
   CountCourseSchema,
   ElectionsSchema,
+  ImportsSchema,
   ListSeatResultSchema,
   ProgressSchema,
   ResultsSchema,

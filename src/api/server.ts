@@ -26,7 +26,7 @@ import { createInstance } from './instance.js';
 import { registerReadCaching } from './read-hooks.js';
 import { projectionHandlers, referenceHandlers, tallyHandlers } from './read-routes.js';
 import type { RouteHandler } from './request.js';
-import { ROUTES, type Handlers, type RouteDef } from './route-table.js';
+import { handlerKey, ROUTES, type Handlers, type RouteDef } from './route-table.js';
 import { ErrorSchema } from './schemas.js';
 import { registerDashboard } from './web.js';
 import { siteJurisdictions } from './site-files.js';
@@ -80,7 +80,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       ...tallyHandlers(ctx),
       ...projectionHandlers(ctx),
       ...referenceHandlers(ctx),
-      '/api/v1/what-if': whatIfHandler(ctx),
+      'POST /api/v1/what-if': whatIfHandler(ctx),
       ...writeHandlers(ctx),
     },
     () => void recorder?.tick(),
@@ -106,10 +106,10 @@ function registerRoutes(
   // each handler is typed by its route's query schema (Handlers); here, where the table meets its
   // handlers by URL, one handler is given its own route's schema, which TS cannot follow through
   // the lookup: the one widening of the handler's type
-  const byUrl = handlers as unknown as Readonly<Record<string, RouteHandler | undefined>>;
+  const byKey = handlers as unknown as Readonly<Record<string, RouteHandler | undefined>>;
   for (const r of ROUTES) {
-    const handler = byUrl[r.url];
-    if (!handler) throw new Error(`no handler for ${r.url}`);
+    const handler = byKey[handlerKey(r)];
+    if (!handler) throw new Error(`no handler for ${handlerKey(r)}`);
     app.route({
       method: r.method,
       url: r.url,

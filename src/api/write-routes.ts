@@ -2,22 +2,23 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
-import { ingestFile } from '../ingest/ingest.js';
+import { ingestFile, type IngestOptions } from '../ingest/ingest.js';
 import { electionToImport } from '../results/election-to-import.js';
-import { correctionOf } from '../results/correction.js';
+import { correctionOf, type CorrectionRulingSchema } from '../results/correction.js';
 import type { ApiContext } from './context.js';
 import { IssueError, statusOf, unwrap } from './errors.js';
-import { electionQuery, jsonBody, parseQuery } from './request.js';
+import { jsonBody, parseQuery } from './request.js';
 import type { Handlers } from './route-table.js';
 
-type WriteUrl = '/api/v1/imports' | '/api/v1/actas/:mesa/corrections';
+type WriteKey = 'POST /api/v1/imports' | 'POST /api/v1/actas/:mesa/corrections';
 
 /** The write routes (the token guard, guard.ts, checks them before their body is read). */
-export function writeHandlers(ctx: ApiContext): Pick<Handlers, WriteUrl> {
+export function writeHandlers(ctx: ApiContext): Pick<Handlers, WriteKey> {
   return {
-    '/api/v1/imports': async (req, _reply, query) => {
+    'POST /api/v1/imports': async (req, _reply, query) => {
       const q = parseQuery(query, req);
       return ingestBody(
         ctx,
@@ -28,7 +29,8 @@ export function writeHandlers(ctx: ApiContext): Pick<Handlers, WriteUrl> {
         'import',
       );
     },
-    '/api/v1/actas/:mesa/corrections': async (req) => correction(ctx, req),
+    'POST /api/v1/actas/:mesa/corrections': async (req, _reply, query) =>
+      correction(ctx, req, parseQuery(query, req)),
   };
 }
 
@@ -36,8 +38,11 @@ export function writeHandlers(ctx: ApiContext): Pick<Handlers, WriteUrl> {
  * A correction of one stored acta: the body is one cifra JSON acta for the URL's mesa, imported
  * in `correction` mode (which acta, and that it is there: results/correction.ts).
  */
-async function correction(ctx: ApiContext, req: FastifyRequest) {
-  const q = parseQuery(electionQuery, req);
+async function correction(
+  ctx: ApiContext,
+  req: FastifyRequest,
+  q: { election?: string | undefined } & z.infer<typeof CorrectionRulingSchema>,
+) {
   const parsed = jsonBody(req.body);
   const mesa = (req.params as { mesa: string }).mesa;
   const c = unwrap(await correctionOf(ctx.store, q.election, mesa, parsed));
@@ -48,6 +53,7 @@ async function correction(ctx: ApiContext, req: FastifyRequest) {
     'cifra-json',
     `correction-${mesa}.jsonl`,
     'correction',
+    { resolution: q.resolution, author: q.author },
   );
   // an acta that fails validation corrects nothing: 422 with its issues; its row stays in
   // the import's quarantine, as any import's does (`importId` in each issue's details)
@@ -69,6 +75,7 @@ async function ingestBody(
   format: 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json' | undefined,
   name: string,
   mode: 'import' | 'correction',
+  ruling?: IngestOptions['ruling'],
 ) {
   if (!body || body.length === 0) throw new IssueError(422, [issue('file_empty', ['body'])]);
   const dir = mkdtempSync(join(tmpdir(), 'cifra-upload-'));
@@ -84,6 +91,7 @@ async function ingestBody(
       election: e,
       format,
       mode,
+      ruling,
       now: ctx.now,
       limits: ctx.ingestLimits,
     });

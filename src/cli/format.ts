@@ -164,6 +164,11 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'acta {mesa} — {election}: no version stored; every row for this mesa was quarantined':
     'acta {mesa} — {election}: ninguna versión guardada; toda fila de esta mesa quedó en cuarentena',
   'import #{id} · row {row}': 'importación #{id} · fila {row}',
+  'v{version} · import #{id} · file {file} · sha256 {sha256}':
+    'v{version} · importación #{id} · archivo {file} · sha256 {sha256}',
+  '  figures sha256 {hash}': '  sha256 de las cifras {hash}',
+  '  resolution {resolution} · recorded by {author}':
+    '  resolución {resolution} · registrada por {author}',
   // results: the figures' status, a unit's actas and totals
   final: 'final',
   provisional: 'provisional',
@@ -249,6 +254,9 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     '{flag} debe ser un número de {min} a {max}; se recibió "{v}"',
   '--busy-timeout must be whole milliseconds (0–99999999), got "{v}"':
     '--busy-timeout debe ser un número entero de milisegundos (0–99999999); se recibió "{v}"',
+  '{flag} must be one line of 1 to 120 characters':
+    '{flag} debe ser una línea de 1 a 120 caracteres',
+  '--resolution and --author go with --correction': '--resolution y --author van con --correction',
   '--option takes name=value, got "{v}"': '--option toma nombre=valor; se recibió "{v}"',
   '{flag} {path}: cannot read it as JSON ({why})':
     '{flag} {path}: no se puede leer como JSON ({why})',

@@ -11,6 +11,7 @@ import { validateActa, type PlaceCheck } from '../core/tally/validate-acta.js';
 import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type {
   BatchOutcome,
+  ImportMeta,
   ImportRecord,
   ImportSession,
   ImportSummary,
@@ -49,6 +50,8 @@ export interface IngestOptions {
   readonly election: ElectionDef;
   readonly format?: IngestFormat | undefined;
   readonly mode?: 'import' | 'correction';
+  /** A correction's ruling and author, kept with its import (ImportMeta). */
+  readonly ruling?: Pick<ImportMeta, 'resolution' | 'author'> | undefined;
   readonly batchSize?: number;
   readonly now: () => string;
   /**
@@ -351,6 +354,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
         format,
         mode,
         startedAt: o.now(),
+        ...o.ruling,
       });
   beginning?.catch(() => {}); // awaited by the first batch, or on failure in readAll
   const progress = (): void => o.onProgress?.(source.bytesRead(), source.size);

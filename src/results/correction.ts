@@ -1,7 +1,28 @@
+import { z } from 'zod';
 import { issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import type { Store } from '../store/store.js';
 import { electionWithJurisdiction, type Found } from './service.js';
+
+// one line of text a claim can cite: no control characters (a newline would forge a CLI line)
+const citable = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(120)
+    .regex(/^[^\p{Cc}]+$/u, 'no control characters')
+    .optional()
+    .describe(what);
+
+/**
+ * What a correction records of its ruling, beside the acta (query parameters of the corrections
+ * route): both optional, each one line of at most 120 characters, else 422 `invalid_query`.
+ */
+export const CorrectionRulingSchema = z.object({
+  resolution: citable("the ruling's reference, e.g. a JEE resolution number"),
+  author: citable('who records the correction (a name, or a personero and party)'),
+});
 
 /** One acta to import in `correction` mode: its election, its mesa padded, the acta to read. */
 export interface Correction {

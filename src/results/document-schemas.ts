@@ -298,6 +298,53 @@ export type ElectionSummary = DeepReadonly<z.infer<typeof ElectionSummarySchema>
 
 export const ElectionsSchema = z.object({ elections: z.array(ElectionSummarySchema) });
 
+const count = z.number().int().nullable().optional();
+
+/** One import as the store keeps it: its file, the file's hash, what it brought, when. */
+export const ImportEntrySchema = z.object({
+  id: z.number().int(),
+  election: z.string(),
+  fileName: z.string().describe('the file as uploaded or ingested (its base name)'),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe("the file's SHA-256"),
+  size: z.number().int().describe('bytes'),
+  format: z.string(),
+  mode: z.enum(['import', 'correction']),
+  status: z.enum(['committed', 'rolled_back', 'running']),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  rowsRead: count,
+  accepted: z
+    .number()
+    .int()
+    .nullable()
+    .describe('rows read that passed validation (rowsRead − quarantined); null while running'),
+  new: count,
+  unchanged: count,
+  stateChanges: count,
+  corrected: count,
+  conflicts: count,
+  quarantined: count,
+  quarantinedByCode: z.record(z.string(), z.number().int()).optional(),
+  resolution: z.string().optional().describe("a correction's ruling, as given"),
+  author: z.string().optional().describe('who recorded the correction, as given'),
+});
+
+/** The import log, oldest first, a page at a time: which file each acta version came from. */
+export const ImportsSchema = z.object({
+  election: z
+    .string()
+    .nullable()
+    .describe("the election whose imports these are; null: every election's"),
+  total: z.number().int().describe('imports in the log'),
+  offset: z.number().int(),
+  limit: z.number().int(),
+  imports: z.array(ImportEntrySchema),
+});
+export type ImportsDocument = DeepReadonly<z.infer<typeof ImportsSchema>>;
+
 /** A row an import refused for a mesa: which import and file, its row, its issues, as read. */
 /** A district's quarantined row (its mesas list): one issue of it, said in es and en. */
 export const DistrictQuarantinedSchema = z.object({
@@ -376,11 +423,28 @@ export const ActaSchema = z.object({
       kind: z.enum(['new', 'unchanged', 'state_change', 'correction', 'conflict']),
       acta: ActaValuesSchema,
       importId: z.number().int().nullable(),
-      sha256: z.string().nullable(),
+      file: z
+        .string()
+        .nullable()
+        .describe(
+          "the name of the imported file this version came from (GET /api/v1/imports lists each import's)",
+        ),
+      sha256: z.string().nullable().describe("that file's SHA-256, as imported"),
       row: z.number().int().nullable(),
       recordedAt: z.string(),
       warnings: z.array(IssueSchema),
       current: z.boolean(),
+      figuresHash: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .describe(
+          "SHA-256 (hex) of this version's `acta` as shown, to cite: of the UTF-8 JSON array [election, mesa, ubigeo, state, stateLabel, eligible, voters, votes, blank, null, impugned, preferential] (preferential absent: null)",
+        ),
+      resolution: z
+        .string()
+        .nullable()
+        .describe("a correction's ruling as its author gave it (e.g. a JEE resolution number)"),
+      author: z.string().nullable().describe('who recorded the correction, as given'),
     }),
   ),
   quarantined: z

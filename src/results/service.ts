@@ -21,12 +21,14 @@ import type {
 import { PROJECT_ROOT } from '../io/paths.js';
 import { actaCourse, pointLead } from './count-course.js';
 import { buildResults, countExtent } from './documents.js';
+import { figuresHash } from './figures-hash.js';
 import {
   servedFigures,
   type ActaDocument,
   type CountCourseDocument,
   type CoursePoint,
   type DistrictQuarantined,
+  type ImportsDocument,
   type ElectionSummary,
   type MesaQuarantine,
   type ProgressDocument,
@@ -61,6 +63,7 @@ export type {
   CountCourseDocument,
   CoursePoint,
   ElectionSummary,
+  ImportsDocument,
   MesaQuarantine,
   ProgressDocument,
 } from './document-schemas.js';
@@ -236,23 +239,33 @@ function publicRuleset(ref: string, rs: ReturnType<typeof loadRuleset>): string 
   return rs.ok ? rs.value.id : basename(ref);
 }
 
-export interface ImportsDocument {
-  /** The election whose imports these are; null: every election's. */
-  readonly election: string | null;
-  /** The import log, oldest first: file, SHA-256, size, counts, status. */
-  readonly imports: readonly ImportRecord[];
+/** A page of the import log (GET /api/v1/imports); absent: the whole log. */
+export interface ImportsPage {
+  readonly offset: number;
+  readonly limit: number;
 }
 
-/** The import log of an election (it must exist), or of the whole store. */
+/** The import log of an election (it must exist), or of the whole store, oldest first. */
 export async function getImports(
   store: Store,
   id: string | undefined,
+  page?: ImportsPage,
 ): Promise<Found<ImportsDocument>> {
   if (id !== undefined) {
     const e = await election(store, id);
     if (!e.ok) return e;
   }
-  return { ok: true, value: { election: id ?? null, imports: await store.listImports(id) } };
+  const all = await store.listImports(id);
+  const offset = page?.offset ?? 0;
+  const limit = page?.limit ?? all.length;
+  const imports = all.slice(offset, offset + limit).map((i) => ({
+    ...i,
+    accepted:
+      typeof i.rowsRead === 'number' && typeof i.quarantined === 'number'
+        ? i.rowsRead - i.quarantined
+        : null,
+  }));
+  return { ok: true, value: { election: id ?? null, total: all.length, offset, limit, imports } };
 }
 
 /** Every quarantined row of one import, with its issues and raw cells (`cifra quarantine`). */
@@ -601,7 +614,10 @@ export async function getActa(
       mesa,
       place,
       current: current && servedFigures(current),
-      history: history.map((h) => ({ ...h, acta: servedFigures(h.acta) })),
+      history: history.map((h) => {
+        const acta = servedFigures(h.acta);
+        return { ...h, acta, figuresHash: figuresHash(acta) };
+      }),
       quarantined,
     },
   };

@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Acta } from '../core/model/acta.js';
-import { chainHash, GENESIS, verifyChains, versionHash, type ChainedVersion } from './audit.js';
+import {
+  chainHash,
+  GENESIS,
+  importHash,
+  verifyChains,
+  versionHash,
+  type ChainedVersion,
+} from './audit.js';
+import type { ImportRecord } from './records.js';
 import { countedActa } from '../test-utils/acta.js';
 
 describe('chainHash', () => {
@@ -64,5 +72,40 @@ describe('verifyChains', () => {
     const link = report.breaks.find((b) => b.reason === 'hash_mismatch');
     expect(link).toMatchObject({ id: 4 });
     expect(link?.detail).toContain('changed or deleted');
+  });
+});
+
+describe('importHash', () => {
+  const record: ImportRecord = {
+    id: 7,
+    election: 'e',
+    fileName: 'jee.jsonl',
+    sha256: 'a'.repeat(64),
+    size: 10,
+    format: 'cifra-json',
+    mode: 'correction',
+    status: 'committed',
+    startedAt: '2026-12-03T00:00:00.000Z',
+  };
+  it('an import without a ruling keeps the link it had before migration 12 (stored chains verify)', () => {
+    const before = chainHash(
+      GENESIS,
+      JSON.stringify(
+        [7, 'e', 'jee.jsonl', 'a'.repeat(64), 10, 'cifra-json', 'correction']
+          .concat(['committed', '2026-12-03T00:00:00.000Z'])
+          .concat(Array(9).fill(null) as never[]),
+      ),
+    );
+    expect(importHash(GENESIS, record)).toBe(before);
+  });
+  it("a correction's resolution and author are in its link: editing either changes the hash", () => {
+    const ruled = { ...record, resolution: '0123-2026-JEE', author: 'Ana' };
+    const hashes = [
+      importHash(GENESIS, record),
+      importHash(GENESIS, ruled),
+      importHash(GENESIS, { ...ruled, resolution: '0124-2026-JEE' }),
+      importHash(GENESIS, { ...ruled, author: 'Beto' }),
+    ];
+    expect(new Set(hashes).size).toBe(4);
   });
 });

@@ -83,6 +83,11 @@ export function importHash(prev: string, r: ImportRecord): string {
       r.conflicts ?? null,
       r.quarantined ?? null,
       r.quarantinedByCode ?? null,
+      // a correction's ruling and author (migration 12) join the link only where given: the
+      // links stored before them stay as they were
+      ...(r.resolution !== undefined || r.author !== undefined
+        ? [r.resolution ?? null, r.author ?? null]
+        : []),
     ]),
   );
 }

@@ -2,6 +2,8 @@
 // (rows.ts) and the audit (audit.ts, audit-log.ts) all name. Types only, importing nothing of
 // store/, so that none of those files needs another's to say what a record is.
 import type { Issue } from '../core/issues.js';
+import type { Acta } from '../core/model/acta.js';
+import type { VersionDecision } from '../core/tally/versioning.js';
 
 export interface PlaceNames {
   readonly department: string;
@@ -18,6 +20,10 @@ export interface ImportMeta {
   readonly mode: 'import' | 'correction';
   /** When the import started (ISO 8601), from the shell's clock. */
   readonly startedAt: string;
+  /** A correction's ruling (e.g. a JEE resolution number), as its author gave it. */
+  readonly resolution?: string | undefined;
+  /** Who recorded a correction, as they gave it. */
+  readonly author?: string | undefined;
 }
 
 export interface QuarantinedRow {
@@ -80,4 +86,23 @@ export interface ProjectionText {
   readonly recordedAt: string;
   readonly pctCounted: number;
   readonly doc: string;
+}
+
+/** One stored version of an acta, with the import and file that brought it (acta history). */
+export interface ActaVersion {
+  readonly version: number;
+  readonly kind: VersionDecision['kind'];
+  readonly acta: Acta;
+  readonly importId: number | null;
+  /** The file of the import that brought this version, and its SHA-256 (null: no import). */
+  readonly file: string | null;
+  readonly sha256: string | null;
+  readonly row: number | null;
+  readonly recordedAt: string;
+  readonly warnings: readonly Issue[];
+  /** A correction's ruling and author as given (ImportMeta), else null. */
+  readonly resolution: string | null;
+  readonly author: string | null;
+  /** True when this version is the current state. */
+  readonly current: boolean;
 }

@@ -4,6 +4,7 @@ import { ACTA_STATES } from '../core/model/acta-state.js';
 import type { VersionRecord } from '../core/tally/batch-plan.js';
 import type { ActaStateCounts } from '../core/tally/aggregate.js';
 import type {
+  ActaVersion,
   ImportMeta,
   ImportRecord,
   ImportSummary,
@@ -59,6 +60,32 @@ export function chainedOf(r: Row, votes: VotesDecoder): VersionRecord {
   };
 }
 
+/**
+ * The columns an acta's history reads: its versions, each with its import's file, hash and ruling
+ * (both stores: `SELECT ${VERSION_HISTORY_COLUMNS} FROM acta_versions v LEFT JOIN imports i …`).
+ */
+export const VERSION_HISTORY_COLUMNS =
+  'v.*, i.file_name AS file_name, i.sha256 AS sha256, i.resolution AS resolution, i.author AS author';
+
+/** A row of VERSION_HISTORY_COLUMNS as a version (is_current: 0/1 in SQLite, a boolean in PostgreSQL). */
+export function actaVersionOf(election: string, r: Row, votes: VotesDecoder): ActaVersion {
+  const text = (c: string): string | null => (typeof r[c] === 'string' ? (r[c] as string) : null);
+  return {
+    version: r['version'] as number,
+    kind: r['kind'] as ActaVersion['kind'],
+    acta: actaOf(election, r, votes),
+    importId: (r['import_id'] as number | null) ?? null,
+    file: text('file_name'),
+    sha256: text('sha256'),
+    resolution: text('resolution'),
+    author: text('author'),
+    row: (r['row'] as number | null) ?? null,
+    recordedAt: r['recorded_at'] as string,
+    warnings: JSON.parse(r['warnings'] as string) as Issue[],
+    current: r['is_current'] === 1 || r['is_current'] === true,
+  };
+}
+
 export function importOf(r: Row): ImportRecord {
   return {
     id: r['id'] as number,
@@ -70,6 +97,8 @@ export function importOf(r: Row): ImportRecord {
     mode: r['mode'] as 'import' | 'correction',
     status: r['status'] as ImportRecord['status'],
     startedAt: r['started_at'] as string,
+    ...(typeof r['resolution'] === 'string' ? { resolution: r['resolution'] } : {}),
+    ...(typeof r['author'] === 'string' ? { author: r['author'] } : {}),
     ...(r['finished_at'] ? { finishedAt: r['finished_at'] as string } : {}),
     rowsRead: r['rows_read'] as number,
     new: r['new'] as number,
@@ -201,7 +230,10 @@ export function committedImportParams(s: ImportSummary, importId: number): unkno
   ];
 }
 
-/** A starting import's row as both stores' `INSERT INTO imports` parameters, in column order. */
+/** A starting import's row as both stores' `INSERT INTO imports` parameters (STARTED_IMPORT_COLUMNS, then status 'running'). */
+export const STARTED_IMPORT_COLUMNS =
+  'election, file_name, sha256, size, format, mode, started_at, resolution, author';
+
 export function startedImportParams(meta: ImportMeta): unknown[] {
   return [
     meta.election,
@@ -211,6 +243,8 @@ export function startedImportParams(meta: ImportMeta): unknown[] {
     meta.format,
     meta.mode,
     meta.startedAt,
+    meta.resolution ?? null,
+    meta.author ?? null,
   ];
 }
 

@@ -6,10 +6,10 @@ import type { ActaStateCounts } from '../core/tally/aggregate.js';
 export type { ActaStateCounts };
 import type { ActaColumns } from '../core/tally/acta-columns.js';
 import type { BatchItem, BatchOutcome, VersionRecord } from '../core/tally/batch-plan.js';
-import type { VersionDecision } from '../core/tally/versioning.js';
 import type { ChainedVersion } from './audit.js';
 import type { AuditHead, AuditRecords } from './audit-log.js';
 import type {
+  ActaVersion,
   ImportMeta,
   ImportRecord,
   ImportSummary,
@@ -21,6 +21,7 @@ import type {
 
 // the records the contract names (records.ts), for its callers as before
 export type {
+  ActaVersion,
   ImportMeta,
   ImportRecord,
   ImportSummary,
@@ -197,17 +198,4 @@ export interface StoredActa extends Acta {
   /** A later import brought another version that was not applied (other figures, or a closed acta reported open again). */
   readonly conflict: boolean;
   readonly warnings: readonly Issue[];
-}
-
-export interface ActaVersion {
-  readonly version: number;
-  readonly kind: VersionDecision['kind'];
-  readonly acta: Acta;
-  readonly importId: number | null;
-  readonly sha256: string | null;
-  readonly row: number | null;
-  readonly recordedAt: string;
-  readonly warnings: readonly Issue[];
-  /** True when this version is the current state. */
-  readonly current: boolean;
 }

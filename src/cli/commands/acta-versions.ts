@@ -57,3 +57,32 @@ export function renderQuarantined(rows: readonly MesaQuarantine[]) {
   }
   return out.join('\n');
 }
+
+/**
+ * Where each version came from, to cite in a claim: its import, file and the file's SHA-256, the
+ * SHA-256 of its figures as the acta document shows them (figuresHash), a correction's ruling.
+ */
+export function renderVersionSources(history: readonly Version[]): string {
+  const out: string[] = [];
+  for (const h of history) {
+    if (h.importId !== null)
+      out.push(
+        say('v{version} · import #{id} · file {file} · sha256 {sha256}', {
+          version: h.version,
+          id: h.importId,
+          file: h.file ?? '—',
+          sha256: h.sha256 ?? '—',
+        }),
+      );
+    else out.push(`v${h.version}`);
+    out.push(say('  figures sha256 {hash}', { hash: h.figuresHash }));
+    if (h.resolution !== null || h.author !== null)
+      out.push(
+        say('  resolution {resolution} · recorded by {author}', {
+          resolution: h.resolution ?? '—',
+          author: h.author ?? '—',
+        }),
+      );
+  }
+  return out.join('\n');
+}

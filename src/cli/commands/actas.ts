@@ -11,7 +11,12 @@ import {
 import { issueSentence } from '../../core/issue-words.js';
 import type { Level } from '../../core/tally/aggregate.js';
 import { electionsFitting, type ManifestOptions } from '../../elections/manifests.js';
-import { ingestFile, type IngestFormat, type IngestReport } from '../../ingest/ingest.js';
+import {
+  ingestFile,
+  type IngestFormat,
+  type IngestOptions,
+  type IngestReport,
+} from '../../ingest/ingest.js';
 import { readHeader } from '../../ingest/source.js';
 import { electionToImport } from '../../results/election-to-import.js';
 import type { ServedResults } from '../../results/status.js';
@@ -122,6 +127,8 @@ export interface IngestArgs {
   readonly election?: string | undefined;
   readonly format?: IngestFormat | undefined;
   readonly correction: boolean;
+  /** A correction's ruling and author (`--resolution`, `--author`). */
+  readonly ruling?: IngestOptions['ruling'];
   /** Read and validate only; store nothing. */
   readonly check?: boolean | undefined;
   readonly output: OutputFormat;
@@ -157,6 +164,7 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
     election,
     format: args.format,
     mode: args.correction ? 'correction' : 'import',
+    ruling: args.ruling,
     now: () => new Date().toISOString(),
     check: args.check,
     limits: args.limits,
@@ -581,7 +589,8 @@ export async function runActa(
   }
   if (!r.ok) return failed(io, r.issues);
   const doc = r.value;
-  const { renderQuarantined, renderVersionFigures } = await import('./acta-versions.js');
+  const { renderQuarantined, renderVersionFigures, renderVersionSources } =
+    await import('./acta-versions.js');
   // a mesa only ever quarantined: its refused rows are the whole story (the service's document,
   // as the API and the static site give it)
   if (doc.current === null && doc.history.length === 0) {
@@ -595,7 +604,10 @@ export async function runActa(
     return EXIT_OK;
   }
   io.out(renderActa(doc, e.value));
-  if (doc.history.length > 0) io.out(renderVersionFigures(doc.history, e.value));
+  if (doc.history.length > 0) {
+    io.out(renderVersionFigures(doc.history, e.value));
+    io.out(renderVersionSources(doc.history));
+  }
   if (doc.quarantined.length > 0) io.out(renderQuarantined(doc.quarantined));
   return EXIT_OK;
 }

@@ -3,7 +3,9 @@ import { Option, type Command } from 'commander';
 import { isPostgresUrl } from '../../store/open.js';
 import { addLimitOptions, limitsOf, type LimitOptions } from '../ingest-limits.js';
 import { EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
-import { busyOption, dbOption, jurisdictionsOption, langOption } from '../options.js';
+import { CorrectionRulingSchema } from '../../results/correction.js';
+import { say } from '../format.js';
+import { busyOption, dbOption, jurisdictionsOption, langOption, usageError } from '../options.js';
 import { withStore } from '../store-access.js';
 import { runIngest } from './actas.js';
 
@@ -12,6 +14,8 @@ type IngestOptions = LimitOptions & {
   election?: string;
   format?: 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json';
   correction: boolean;
+  resolution?: string;
+  author?: string;
   check: boolean;
   output: OutputFormat;
   progress: boolean;
@@ -19,9 +23,23 @@ type IngestOptions = LimitOptions & {
   jurisdictions?: string;
 };
 
+/** A correction's ruling or author as the API takes it (CorrectionRulingSchema), else a usage error. */
+const citable =
+  (flag: '--resolution' | '--author') =>
+  (v: string): string => {
+    const r =
+      CorrectionRulingSchema.shape[flag === '--resolution' ? 'resolution' : 'author'].safeParse(v);
+    if (!r.success || r.data === undefined)
+      throw usageError(say('{flag} must be one line of 1 to 120 characters', { flag }));
+    return r.data;
+  };
+
 /** `cifra ingest FILE`: the file's actas into the store (or, with --check, only validated). */
 async function ingestCommand(file: string, o: IngestOptions, io: CliIo): Promise<number> {
   const limits = limitsOf(o); // a bad limits file is a usage error before the store opens
+  const ruling = { resolution: o.resolution, author: o.author };
+  if (!o.correction && (o.resolution !== undefined || o.author !== undefined))
+    throw usageError(say('--resolution and --author go with --correction'));
   // --busy-timeout's wait when given, else withStore's default ($CIFRA_SQLITE_BUSY_MS, else 10 s)
   // a check stores nothing, so it creates no store: with none at --db, one in memory answers
   // the election lookup as the new, empty file would (and no file is written, no fsync waited)
@@ -37,6 +55,7 @@ async function ingestCommand(file: string, o: IngestOptions, io: CliIo): Promise
           election: o.election,
           format: o.format,
           correction: o.correction,
+          ruling,
           check: o.check,
           output: o.output,
           progress: o.progress && process.stderr.isTTY === true,
@@ -77,6 +96,17 @@ export function addIngestCommand(program: Command, io: CliIo, done: (code: numbe
       '--correction',
       'record the file as corrections (e.g. after JEE rulings): differing actas become current',
       false,
+    )
+    .addOption(
+      new Option(
+        '--resolution <text>',
+        "with --correction: the ruling's reference, e.g. a JEE resolution number (shown in each corrected acta's versions)",
+      ).argParser(citable('--resolution')),
+    )
+    .addOption(
+      new Option('--author <text>', 'with --correction: who records the correction').argParser(
+        citable('--author'),
+      ),
     )
     .option(
       '--check',

@@ -195,4 +195,12 @@ export const PG_MIGRATIONS: readonly {
     name: 'current actas by election and state: the elections list counts them from the index alone',
     sql: `CREATE INDEX acta_current_state ON acta_versions(election, state) WHERE is_current;`,
   },
+  {
+    version: 12,
+    name: "a correction's ruling and author (e.g. a JEE resolution number), as the poll-watcher cites them",
+    sql: `
+      ALTER TABLE imports ADD COLUMN resolution TEXT;
+      ALTER TABLE imports ADD COLUMN author TEXT;
+    `,
+  },
 ];

@@ -10,6 +10,7 @@ import {
   committedImportParams,
   importOf,
   mesaKey,
+  STARTED_IMPORT_COLUMNS,
   startedImportParams,
   type Row,
 } from '../rows.js';
@@ -54,7 +55,7 @@ export async function beginPgImport(
   try {
     importId = (
       await q(
-        "INSERT INTO imports (election, file_name, sha256, size, format, mode, status, started_at) VALUES ($1, $2, $3, $4, $5, $6, 'running', $7) RETURNING id",
+        `INSERT INTO imports (${STARTED_IMPORT_COLUMNS}, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'running') RETURNING id`,
         startedImportParams(meta),
       )
     ).rows[0]['id'] as number;

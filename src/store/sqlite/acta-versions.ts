@@ -3,7 +3,7 @@
 import type { Acta } from '../../core/model/acta.js';
 import type { PlannedVersion } from '../../core/tally/batch-plan.js';
 import { VERSION_COLUMNS, type VersionColumnName } from '../../core/model/version-columns.js';
-import { actaOf, chainedOf, type Row } from '../rows.js';
+import { actaOf, actaVersionOf, chainedOf, type Row } from '../rows.js';
 
 export function encodeVotes(v: readonly number[] | null): Buffer | null {
   if (v === null) return null;
@@ -90,3 +90,4 @@ export function versionRow(election: string, v: PlannedVersion): unknown[] {
 /** A stored row as its acta, and as its chained version (the votes decoded from the BLOB). */
 export const acta = (election: string, r: Row): Acta => actaOf(election, r, decodeVotes);
 export const chained = (r: Row) => chainedOf(r, decodeVotes);
+export const actaVersion = (election: string, r: Row) => actaVersionOf(election, r, decodeVotes);

@@ -7,6 +7,7 @@ import {
   committedImportParams,
   importOf,
   mesaKey,
+  STARTED_IMPORT_COLUMNS,
   startedImportParams,
   type Row,
 } from '../rows.js';
@@ -87,7 +88,7 @@ export class SqliteImportWriter {
       const importId = Number(
         db
           .prepare(
-            "INSERT INTO imports (election, file_name, sha256, size, format, mode, status, started_at) VALUES (?, ?, ?, ?, ?, ?, 'running', ?)",
+            `INSERT INTO imports (${STARTED_IMPORT_COLUMNS}, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')`,
           )
           .run(...startedImportParams(meta)).lastInsertRowid,
       );

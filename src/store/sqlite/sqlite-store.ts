@@ -44,10 +44,11 @@ import {
   importOf,
   mesaKey,
   mesaQuarantinedOf,
+  VERSION_HISTORY_COLUMNS,
   warningsOf,
   type Row,
 } from '../rows.js';
-import { acta, chained, decodeVotes } from './acta-versions.js';
+import { acta, actaVersion, chained, decodeVotes } from './acta-versions.js';
 import { busyCoded, configureSqlite, SQLITE_BUSY_MS } from './sqlite-config.js';
 import {
   appendLog,
@@ -351,19 +352,9 @@ export class SqliteStore implements Store {
 
   async actaHistory(election: string, mesa: string): Promise<ActaVersion[]> {
     const rows = this.read(
-      'SELECT v.*, i.sha256 AS sha256 FROM acta_versions v LEFT JOIN imports i ON i.id = v.import_id WHERE v.election = ? AND v.mesa = ? ORDER BY v.version',
+      `SELECT ${VERSION_HISTORY_COLUMNS} FROM acta_versions v LEFT JOIN imports i ON i.id = v.import_id WHERE v.election = ? AND v.mesa = ? ORDER BY v.version`,
     ).all(election, mesa) as Row[];
-    return rows.map((r) => ({
-      version: r['version'] as number,
-      kind: r['kind'] as ActaVersion['kind'],
-      acta: acta(election, r),
-      importId: (r['import_id'] as number | null) ?? null,
-      sha256: (r['sha256'] as string | null) ?? null,
-      row: (r['row'] as number | null) ?? null,
-      recordedAt: r['recorded_at'] as string,
-      warnings: JSON.parse(r['warnings'] as string) as Issue[],
-      current: r['is_current'] === 1,
-    }));
+    return rows.map((r) => actaVersion(election, r));
   }
 
   async quarantined(importId: number): Promise<QuarantinedRow[]> {
