@@ -81,9 +81,8 @@ describe('cifra publish', () => {
       PATHS.children(id, 'national', 'PE'),
       PATHS.unit(id, 'district', '010101'),
       PATHS.mesas(id, '010101'),
-      // a poll-watcher's list of a district's and a department's mesas, as CSV
+      // a poll-watcher's list of a district's mesas, as CSV (a department's is the API's only)
       PATHS.unitMesas(id, 'district', '010101'),
-      PATHS.unitMesas(id, 'department', '01'),
       PATHS.acta(id, '000001'),
       PATHS.acta(id, '000002'),
     ]) {
@@ -91,6 +90,7 @@ describe('cifra publish', () => {
       expect(served.statusCode, url).toBe(200);
       expect(readFileSync(join(out, url), 'utf8'), url).toBe(served.body);
     }
+    expect(existsSync(join(out, PATHS.unitMesas(id, 'department', '01')))).toBe(false);
     ResultsSchema.parse(
       JSON.parse(readFileSync(join(out, PATHS.results(id, 'department')), 'utf8')),
     );
