@@ -14,6 +14,7 @@ import {
   PlacesSchema,
   ResultsSchema,
   SiteSchema,
+  ProgressSchema,
   SummarySchema,
 } from '../src/api/schemas.js';
 import { buildApi, hashToken } from '../src/api/server.js';
@@ -266,6 +267,7 @@ describe('GET /api/v1/elections/:id/summary.json', () => {
       published?: { status: string; pctCounted: string | null };
     };
     expect(progress.published).toMatchObject({ status: 'final', pctCounted: null });
+    expect(ProgressSchema.parse(progress).status.kind).toBe('final');
     expect([c.settled, c.settledBy]).toEqual([true, 'complete']);
     // "Otras listas" is not a list: never the leader
     expect(c.leaders.map((l) => l.id)).not.toContain('OTRAS');
@@ -357,6 +359,43 @@ describe('places and children', () => {
       expect(ErrorSchema.parse(res.json()).issues[0]?.code).toBe(code);
     }
     expect((await get(PATHS.results('pe-2021-presidencial', 'mesa'))).statusCode).toBe(422);
+  });
+});
+
+describe('GET /api/v1/elections/:id/progress.json', () => {
+  it("says the count's own status beside the release's: two actas of a final release are provisional", async () => {
+    // the bundled 2021 first round with its universe (86,488 actas), two of them stored: the old
+    // document carried only the manifest's "final" (a poll-watcher's review, L5: a replay read as
+    // final in progress.json)
+    const s = new SqliteStore(':memory:');
+    await s.migrate();
+    const def = bundledElection('pe-2021-presidencial');
+    if (def === undefined) throw new Error('bundled election missing');
+    await s.putElection(def);
+    const f = join(tempDir('cifra-progress-'), 'two.jsonl');
+    const row = (mesa: string) =>
+      JSON.stringify({
+        mesa,
+        ubigeo: '010101',
+        state: 'counted',
+        eligible: 300,
+        voters: 10,
+        votes: { P1: 6, P16: 4 },
+        blank: 0,
+        null: 0,
+      });
+    writeFileSync(f, `${row('000001')}\n${row('000002')}\n`);
+    expect((await ingestFile(s, { file: f, election: def, now: fixedClock })).ok).toBe(true);
+    const api = await buildApi({ store: s, tokenHash: hashToken(TOKEN), now: fixedClock });
+    const p = ProgressSchema.parse(
+      (await api.inject({ method: 'GET', url: PATHS.document(def.id, 'progress') })).json(),
+    );
+    expect(p.about?.status.kind).toBe('final');
+    expect(p.status.kind).toBe('provisional');
+    expect(p.status.note).toBeNull();
+    expect(p.actasNotLoaded).toBe(86_486);
+    await api.close();
+    await s.close();
   });
 });
 

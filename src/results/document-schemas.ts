@@ -207,6 +207,7 @@ export type CountCourseDocument = DeepReadonly<z.infer<typeof CountCourseSchema>
 export const ProgressSchema = z.object({
   election: z.string(),
   revision: RevisionSchema,
+  status: DocumentStatusSchema,
   actas: absent(ActaCountsSchema),
   eligible: absent(z.number().int()),
   eligibleRemaining: absent(z.number().int()),
@@ -240,7 +241,9 @@ export const ProgressSchema = z.object({
   /** What the election's manifest says: how far the figures go, their sources and provenance. */
   about: z
     .object({
-      status: StatusSchema,
+      status: StatusSchema.describe(
+        "the release's status as its manifest states it (the source file's, whole): not this count's, which is `status` (a store holding part of a final release, as a replay, is provisional)",
+      ),
       asOf: z.string(),
       sources: z.array(NameSchema),
       provenance: z.string(),

@@ -416,7 +416,8 @@ export async function getProgress(
   const n = units[0];
   const imports = (await store.listImports(def.id)).filter((i) => i.status === 'committed');
   const none = def.published ? null : 0;
-  const extent = def.published ? null : (await countExtent(store, def))?.extent;
+  const counted = def.published ? null : await countExtent(store, def);
+  const extent = counted?.extent;
   const empty = {
     total: 0,
     counted: 0,
@@ -434,6 +435,8 @@ export async function getProgress(
     value: {
       election: def.id,
       revision,
+      // the count's own status, as the summary's: a replay of a final release is provisional
+      status: countedStatus(def, n, counted?.issues ?? []).status,
       // a unit whose source gives no acta counts: null (unknown), never 0 of 0
       actas: n ? n.actas : empty,
       // no national unit: no actas imported yet (0 of each), or a source without one (unknown)
