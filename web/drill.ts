@@ -300,6 +300,13 @@ function renderMesas(list: Mesas | null): void {
   );
 }
 
+/**
+ * A failed read of an acta, not its absence: the API's refusals carry issues (acta_not_found,
+ * mesa_invalid) and a static site's missing file is a 404; a 408, 429 or 5xx says nothing of it.
+ */
+const unreadActa = (e: { readonly error: string; readonly issues: readonly unknown[] }): boolean =>
+  e.issues.length === 0 && (e.error === '408' || e.error === '429' || e.error.startsWith('5'));
+
 /** Each acta opened: a slower answer for an earlier mesa must not draw over a later one. */
 let actaSeq = 0;
 
@@ -313,8 +320,22 @@ export async function openMesa(mesa: string, push: boolean): Promise<void> {
   if (push) navigations++;
   state.mesa = mesa;
   writeView(push, mesa);
-  const found = await api.acta(electionId(), mesa);
+  // no answer at all (the network): a failed read, as a 408, 429 or 5xx below
+  const found = await api.acta(electionId(), mesa).catch(() => null);
   if (seq !== actaSeq) return;
+  if (found === null || (!found.ok && unreadActa(found.error))) {
+    const retry = (): Promise<void> => openMesa(mesa, false);
+    const button = el('button', { type: 'button', id: 'acta-retry', onclick: retry }, t('retry'));
+    $('acta').replaceChildren(
+      el(
+        'p',
+        { id: 'acta-unread', class: 'notice', role: 'status' },
+        `${t('actaUnread')} `,
+        button,
+      ),
+    );
+    return;
+  }
   if (!found.ok) {
     const invalid = found.error.issues.some((i) => i.code === 'mesa_invalid');
     // published aggregates have no mesas at all: not "this mesa is missing"

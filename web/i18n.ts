@@ -384,6 +384,7 @@ const ES = {
   searchUnread: 'No se pudieron leer los locales de votación.',
   /** A user's drill whose read failed (no answer, a server error): not a unit without data. */
   unitUnread: 'No se pudo leer esta unidad.',
+  actaUnread: 'No se pudo leer esta acta.',
   retry: 'Reintentar',
   legend: 'Leyenda',
   mapShade:
@@ -856,6 +857,7 @@ const EN: Strings = {
   searchLoading: 'Loading the polling places…',
   searchUnread: 'Could not read the polling places.',
   unitUnread: 'Could not read this unit.',
+  actaUnread: 'Could not read this acta.',
   retry: 'Retry',
   legend: 'Legend',
   mapShade:

@@ -139,3 +139,29 @@ describe("a user's drill whose read fails", () => {
       await page.close();
     });
 });
+
+// The diff read of the twenty-fourth pass: a failed read of an acta said "Mesa 000001 no
+// encontrada en esta elección" (a false statement); it is now a failed read with a retry.
+describe('an acta whose read fails', () => {
+  for (const [how, fail] of [
+    ['a server error', (r: Route) => r.fulfill({ status: 503, body: '' })],
+    ['no answer', (r: Route) => r.abort('failed')],
+  ] as const)
+    it(`${how}: "could not read" with a retry, never "not found"`, async () => {
+      const { page, errors } = await openPage(env.browser, `${env.base}/?election=${ID}`, 390);
+      await page.waitForSelector('#children button[data-code="01"]');
+      await page.route('**/actas/000001.json', fail);
+      await search(page, '000001');
+      await page.waitForSelector('#acta-unread');
+      expect(await page.textContent('#acta-unread')).toBe('No se pudo leer esta acta. Reintentar');
+      expect(await page.locator('#acta-missing').count()).toBe(0);
+      expect(await noSideScroll(page)).toBe(true);
+      await page.unroute('**/actas/000001.json');
+      await page.click('#acta-retry');
+      await page.waitForSelector('#acta-title');
+      expect(await page.textContent('#acta-title')).toContain('000001');
+      expect(await page.locator('#acta-unread').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+});
