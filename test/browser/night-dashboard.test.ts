@@ -488,17 +488,20 @@ describe('the rest of the page', () => {
     );
     const ancash = places.units.find((u) => u.level === 'department' && u.code === '02')?.name;
     let calls = 0;
-    // the first load's places wait for the click; the switch's own load waits until the first
-    // has drawn the drill, so the switch's view is the last drawn, as on a slow night
+    // the first load's places wait for the click, then until the switch's own load has drawn the
+    // drill in English: the first load's answer comes last, as on a slow night, and the later
+    // load supersedes it (it draws nothing over the switch's view)
     await page.route(`**/${COUNTED}/places.json`, async (route) => {
       if (++calls === 1) {
         asked();
         await click;
-      } else
         await page.waitForFunction(
-          (name) => document.getElementById('unit-name')?.textContent === name,
+          (name) =>
+            document.getElementById('unit-name')?.textContent === name &&
+            document.documentElement.lang === 'en',
           ancash ?? '?',
         );
+      }
       await route.continue();
     });
     await page.goto(`${env.base}/?election=${COUNTED}&level=department&code=02`);
@@ -514,10 +517,10 @@ describe('the rest of the page', () => {
       'en',
     ]);
     expect(calls).toBe(2);
-    await page.waitForFunction(
-      (name) => document.getElementById('unit-name')?.textContent === name,
-      ancash ?? '?',
-    );
+    // both loads over: the first's late answer left the switch's view as it was
+    await page.waitForSelector('body[data-loading="0"]');
+    expect(await page.textContent('#unit-name')).toBe(ancash);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
