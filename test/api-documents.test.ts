@@ -370,7 +370,7 @@ describe('GET /api/v1/elections/:id/progress.json', () => {
     const s = new SqliteStore(':memory:');
     await s.migrate();
     const def = bundledElection('pe-2021-presidencial');
-    if (def === undefined) throw new Error('bundled election missing');
+    if (!def) throw new Error('bundled election missing');
     await s.putElection(def);
     const f = join(tempDir('cifra-progress-'), 'two.jsonl');
     const row = (mesa: string) =>

@@ -1,4 +1,5 @@
 import { SqliteStore } from './sqlite/sqlite-store.js';
+import { PG_APPLIED_PAGE_ROWS } from './postgres/page-rows.js';
 import type { Store } from './store.js';
 
 /**
@@ -25,10 +26,13 @@ function lazyPgStore(url: string, busyMs: number | undefined): Store {
       // writer thread to warm up
       name === 'then' || name === 'warmImport'
         ? undefined
-        : async (...args: unknown[]): Promise<unknown> => {
-            const s = await load();
-            const method = Reflect.get(s, name) as (...a: unknown[]) => unknown;
-            return method.apply(s, args);
-          },
+        : // the one property that is no method: answered without the driver
+          name === 'appliedPageRows'
+          ? PG_APPLIED_PAGE_ROWS
+          : async (...args: unknown[]): Promise<unknown> => {
+              const s = await load();
+              const method = Reflect.get(s, name) as (...a: unknown[]) => unknown;
+              return method.apply(s, args);
+            },
   });
 }

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { checkSchemaVersions, readFault } from '../store-faults.js';
+import { PG_APPLIED_PAGE_ROWS } from './page-rows.js';
 import { columnsFromActas, type ActaColumns } from '../../core/tally/acta-columns.js';
 import type { Issue } from '../../core/issues.js';
 import type { ElectionDef } from '../../core/model/acta.js';
@@ -396,13 +397,8 @@ export class PgStore implements Store {
     return rows.map(chained);
   }
 
-  /**
-   * Versions a page: the 2021 runoff's course (86 k versions, 4 imports; bench/course-pages.ts,
-   * load ~10) took 4.1 s in pages of 256, 2.5 s of 1,024 (longest hold 65 ms), 2.4 s of 4,096
-   * (143 ms): past 1,024 fewer round trips gain nothing, and a page's rows are parsed and applied
-   * in one stretch of the event loop.
-   */
-  readonly appliedPageRows = 1024;
+  /** Versions a page (page-rows.ts says why this size). */
+  readonly appliedPageRows = PG_APPLIED_PAGE_ROWS;
 
   async appliedVersionPage(election: string, p: AppliedPage): Promise<AppliedVersion[]> {
     const n = (x: number): number => {
