@@ -4,44 +4,28 @@
 // and a correction its resolution and author; the hashes cut short on a 390 px phone, whole in
 // their title and in the text a copy takes, with no sideways scroll. Failed on the old page: a
 // version showed 12 characters of its file's hash and nothing else.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ActaSchema } from '../../src/results/document-schemas.js';
-import { ingestFile } from '../../src/ingest/ingest.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { fixedClock, tempDir } from '../helpers.js';
-import { NIGHT } from '../mesa-night.js';
+import { nightCsvStore } from '../night-csv.js';
 import { ARTIFACTS, noSideScroll, openPage, useDashboard } from './harness.js';
 
-const HEADER = 'mesa,ubigeo,state,eligible,voters,blank,null,impugned,FP,JP';
 const RULING = { resolution: 'Resolución N.° 0123-2026-JEE-LIMA/JNE', author: 'Ana Pérez' };
 
-const env = useDashboard(async () => {
-  const dir = tempDir('cifra-browser-acta-evidence-');
-  const store = new SqliteStore(join(dir, 'e.db'));
-  await store.migrate();
-  await store.putElection(NIGHT);
-  // the acta at the JEE, then the JEE's ruling recorded as a correction
-  const night = join(dir, 'noche-de-eleccion-primer-corte.csv');
-  writeFileSync(night, `${HEADER}\n000001,010101,OBSERVADA,300,130,3,2,0,70,55\n`);
-  const ruled = join(dir, 'jee.csv');
-  writeFileSync(ruled, `${HEADER}\n000001,010101,CONTABILIZADA,300,130,3,2,0,72,53\n`);
-  for (const [file, o] of [
-    [night, {}],
-    [ruled, { mode: 'correction', ruling: RULING }],
-  ] as const) {
-    const r = await ingestFile(store, {
-      election: NIGHT,
-      file,
-      format: 'cifra-csv',
-      now: fixedClock,
-      ...o,
-    });
-    expect(r.ok, JSON.stringify(r)).toBe(true);
-  }
-  return store;
-});
+// the acta at the JEE, then the JEE's ruling recorded as a correction
+const env = useDashboard(() =>
+  nightCsvStore('cifra-browser-acta-evidence-', [
+    {
+      name: 'noche-de-eleccion-primer-corte.csv',
+      rows: ['000001,010101,OBSERVADA,300,130,3,2,0,70,55'],
+    },
+    {
+      name: 'jee.csv',
+      rows: ['000001,010101,CONTABILIZADA,300,130,3,2,0,72,53'],
+      as: { mode: 'correction', ruling: RULING },
+    },
+  ]),
+);
 
 const WORDS = {
   es: { import: 'importación', by: 'registrada por', resolution: 'resolución' },
