@@ -361,6 +361,22 @@ function placeCrumbs(a: Acta): Crumb[] | null {
 export const sameCrumbs = (a: readonly Crumb[], b: readonly Crumb[]): boolean =>
   a.length === b.length && a.every((c, i) => c.level === b[i]?.level && c.code === b[i]?.code);
 
+/**
+ * The votes held at the JEE beside the margin: whether they alone reach the lead of the first
+ * over the second, said as arithmetic, never as a prediction. None where no acta is at the JEE
+ * (or the document does not say).
+ */
+function jeeLine(jeeVoters: number | null | undefined, margin: number | null): HTMLElement | '' {
+  if (jeeVoters === null || jeeVoters === undefined || jeeVoters === 0) return '';
+  const reach =
+    margin === null ? '' : ` ${t(jeeVoters >= margin ? 'jeeReachesMargin' : 'jeeShortOfMargin')}`;
+  return el(
+    'p',
+    { id: 'unit-jee', 'data-reaches': margin === null ? null : String(jeeVoters >= margin) },
+    `${t('jeeVotes')(fmt(jeeVoters))}${reach}`,
+  );
+}
+
 function unitTable(u: ResultUnit): HTMLElement {
   const rest = remainderIds();
   const rows = [...u.choices].sort((a, b) => b.votes - a.votes).filter((c) => c.votes > 0);
@@ -401,6 +417,7 @@ function unitTable(u: ResultUnit): HTMLElement {
     // the nation in the chosen language: the sources name it "TOTAL" or "PERÚ (25 departamentos, …)"
     el('h3', { id: 'unit-name' }, u.level === 'national' ? nationName() : u.name),
     el('p', { id: 'unit-facts' }, facts.join(' · ')),
+    jeeLine(u.jeeVoters, margin),
     el(
       'div',
       { class: 'scroll' },
