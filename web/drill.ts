@@ -382,6 +382,22 @@ function placeCrumbs(a: Acta): Crumb[] | null {
 export const sameCrumbs = (a: readonly Crumb[], b: readonly Crumb[]): boolean =>
   a.length === b.length && a.every((c, i) => c.level === b[i]?.level && c.code === b[i]?.code);
 
+/**
+ * The votes held at the JEE beside the margin: whether they alone reach the lead of the first
+ * over the second, said as arithmetic, never as a prediction. None where no acta is at the JEE
+ * (or the document does not say).
+ */
+function jeeLine(jeeVoters: number | null | undefined, margin: number | null): HTMLElement | '' {
+  if (jeeVoters === null || jeeVoters === undefined || jeeVoters === 0) return '';
+  const reach =
+    margin === null ? '' : ` ${t(jeeVoters >= margin ? 'jeeReachesMargin' : 'jeeShortOfMargin')}`;
+  return el(
+    'p',
+    { id: 'unit-jee', 'data-reaches': margin === null ? null : String(jeeVoters >= margin) },
+    `${t('jeeVotes')(fmt(jeeVoters))}${reach}`,
+  );
+}
+
 function unitTable(u: ResultUnit): HTMLElement {
   const rest = remainderIds();
   const rows = [...u.choices].sort((a, b) => b.votes - a.votes).filter((c) => c.votes > 0);
@@ -422,6 +438,7 @@ function unitTable(u: ResultUnit): HTMLElement {
     // the nation in the chosen language: the sources name it "TOTAL" or "PERÚ (25 departamentos, …)"
     el('h3', { id: 'unit-name' }, u.level === 'national' ? nationName() : u.name),
     el('p', { id: 'unit-facts' }, facts.join(' · ')),
+    jeeLine(u.jeeVoters, margin),
     el(
       'div',
       { class: 'scroll' },
@@ -675,7 +692,7 @@ function versionItem(h: Version, cur: Figures | null): HTMLElement {
       el(
         'summary',
         {},
-        `v${h.version} · ${t(`change:${h.kind}`)} · ${stateWords(h.acta)} · ${t('recordedByCifra')} ${zoneTime(h.recordedAt)}${h.sha256 ? ` · sha256 ${h.sha256.slice(0, 12)}` : ''}`,
+        `v${h.version} · ${t(`change:${h.kind}`)} · ${stateWords(h.acta)} · ${t('recordedByCifra')} ${zoneTime(h.recordedAt)}`,
         h.current ? el('span', { class: 'badge current' }, t('currentVersion')) : '',
         differs ? el('span', { class: 'badge warn' }, t('figuresDiffer')) : '',
       ),
@@ -702,5 +719,35 @@ function versionItem(h: Version, cur: Figures | null): HTMLElement {
         ),
       ),
     ),
+    // outside the fold: what a claim cites is on show for every version, current one included
+    evidenceLine(h),
   );
+}
+
+/**
+ * A hash to cite: its whole value in the text (a tap selects it all, a copy takes it all) and its
+ * title, cut short on screen by the stylesheet so a phone's line does not scroll sideways.
+ */
+const hashCode = (kind: string, hex: string): HTMLElement =>
+  el('code', { class: 'hash', 'data-hash': kind, title: hex }, hex);
+
+/**
+ * Where a version came from, as a claim before a JEE cites it: its import, file and the file's
+ * SHA-256, the SHA-256 of its figures (figuresHash) and a correction's ruling and author (the
+ * CLI's `cifra acta` lines under its versions).
+ */
+function evidenceLine(h: Version): HTMLElement {
+  const parts: (string | HTMLElement)[][] = [];
+  if (h.importId !== null)
+    parts.push(
+      [`${t('importWord')} #${h.importId}`],
+      [el('span', { class: 'file' }, h.file ?? '—')],
+    );
+  if (h.sha256 !== null) parts.push([`${t('fileSha')} `, hashCode('file', h.sha256)]);
+  parts.push([`${t('figuresSha')} `, hashCode('figures', h.figuresHash)]);
+  if (h.resolution !== null)
+    parts.push([`${t('resolutionWord')} `, el('span', { class: 'resolution' }, h.resolution)]);
+  if (h.author !== null)
+    parts.push([`${t('recordedBy')} `, el('span', { class: 'author' }, h.author)]);
+  return el('p', { class: 'evidence' }, ...parts.flatMap((p, i) => (i === 0 ? p : [' · ', ...p])));
 }

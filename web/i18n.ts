@@ -147,6 +147,18 @@ const ES = {
   vsCurrent: 'frente a la vigente',
   /** A version's time is when cifra imported it, not when ONPE received the acta. */
   recordedByCifra: 'registrada por cifra',
+  /** A version's evidence (drill.ts evidenceLine): the CLI's words under `cifra acta`'s versions. */
+  importWord: 'importación',
+  fileSha: 'sha256 del archivo',
+  figuresSha: 'sha256 de las cifras',
+  resolutionWord: 'resolución',
+  recordedBy: 'registrada por',
+  /** The votes held at the JEE beside the margin (drill.ts jeeLine): arithmetic, no prediction. */
+  jeeVotes: (n: Arg) => `${n} votos en actas observadas (JEE).`,
+  jeeReachesMargin:
+    'Por sí solos alcanzan la ventaja del primero: podrían igualar o invertir el orden de los dos primeros.',
+  jeeShortOfMargin:
+    'Por sí solos no alcanzan la ventaja del primero: no pueden cambiar el orden de los dos primeros.',
   actaWarnings: 'Advertencias del acta',
   'projMethod:mesas': 'acta por acta',
   'projMethod:snapshot': 'desde los totales de un corte de la fuente',
@@ -640,6 +652,16 @@ const EN: Strings = {
   skipToResults: 'Skip to the result',
   vsCurrent: 'vs. current',
   recordedByCifra: 'recorded by cifra',
+  importWord: 'import',
+  fileSha: 'file sha256',
+  figuresSha: 'figures sha256',
+  resolutionWord: 'resolution',
+  recordedBy: 'recorded by',
+  jeeVotes: (n) => `${n} votes in actas at the JEE.`,
+  jeeReachesMargin:
+    "Alone they reach the leader's margin: they could tie or reverse the order of the first two.",
+  jeeShortOfMargin:
+    "Alone they fall short of the leader's margin: they cannot change the order of the first two.",
   actaWarnings: "The acta's warnings",
   'projMethod:mesas': 'acta by acta',
   'projMethod:snapshot': "from the totals of a source's cut",

@@ -156,6 +156,11 @@ export const ResultUnitSchema = z.object({
   nullPctEmitted: derived(pct, 'null and emitted'),
   actas: absent(ActaCountsSchema),
   eligibleRemaining: absent(z.number().int()),
+  jeeVoters: absent(z.number().int())
+    .optional()
+    .describe(
+      "voters of the unit's actas at the JEE (an acta's electors where it states no voters): the votes held there while the JEE rules: not in the count; their electors are among eligibleRemaining's (null: the source gives no actas; absent from documents stored before it was served)",
+    ),
   blankAndNull: z
     .number()
     .int()

@@ -127,6 +127,7 @@ export function resultUnit(u: UnitResult, election: ElectionDef, name: string): 
     nullPctEmitted: pct.nullPctEmitted,
     actas: { ...u.actas, processed: u.actasProcessed, pctProcessed: pct.pctActasProcessed },
     eligibleRemaining: u.eligibleRemaining,
+    jeeVoters: u.jeeVoters,
   };
 }
 

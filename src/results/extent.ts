@@ -209,6 +209,7 @@ export function unitToCome(level: Level, u: UniverseUnit, choices: number): Unit
     },
     actasProcessed: 0,
     eligibleRemaining: u.eligible,
+    jeeVoters: 0,
   };
 }
 

@@ -56,6 +56,7 @@ export function publishedUnit(def: ElectionDef, u: AggregateUnit): PublishedUnit
             pctProcessed: percentCounted(a.counted, a.total),
           },
     eligibleRemaining: null,
+    jeeVoters: null,
     eligibleProcessed: null,
     ...(u.blankAndNull === null ? {} : { blankAndNull: u.blankAndNull }),
   };

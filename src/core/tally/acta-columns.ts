@@ -21,6 +21,11 @@ export interface ActaColumns {
   readonly blank: Float64Array;
   readonly null: Float64Array;
   readonly impugned: Float64Array;
+  /**
+   * An acta at the JEE's voters, the votes it holds while the JEE rules (its electors where it
+   * states no voters: what it can hold at most); 0 in every other state.
+   */
+  readonly jeeVoters: Float64Array;
   /** votes[i × choices + k]: acta i's votes for choice k (0 without figures). */
   readonly votes: Int32Array;
   /** Preferential votes per acta, or null when no acta has any. */
@@ -50,6 +55,7 @@ export class ActaColumnsBuilder {
   private readonly blank: Float64Array;
   private readonly null: Float64Array;
   private readonly impugned: Float64Array;
+  private readonly jeeVoters: Float64Array;
   private readonly votes: Int32Array;
   private preferential: (readonly (readonly number[])[] | undefined)[] | null = null;
 
@@ -63,6 +69,7 @@ export class ActaColumnsBuilder {
     this.blank = new Float64Array(capacity);
     this.null = new Float64Array(capacity);
     this.impugned = new Float64Array(capacity);
+    this.jeeVoters = new Float64Array(capacity);
     this.votes = new Int32Array(capacity * choices);
     if (from === undefined) return;
     if (from.choices !== choices || from.length > capacity)
@@ -78,6 +85,7 @@ export class ActaColumnsBuilder {
     this.blank.set(from.blank);
     this.null.set(from.null);
     this.impugned.set(from.impugned);
+    this.jeeVoters.set(from.jeeVoters);
     this.votes.set(from.votes);
     this.preferential = from.preferential === null ? null : from.preferential.slice();
   }
@@ -131,6 +139,7 @@ export class ActaColumnsBuilder {
     if (s === undefined) throw new Error(`unknown acta state ${state}`);
     this.state[i] = s;
     this.eligible[i] = eligible;
+    this.jeeVoters[i] = state === 'jee' ? (voters ?? eligible) : 0;
     // the columns are what the totals add: an annulled acta's votes as null (bookedFigures)
     const f = bookedFigures(
       state,
@@ -175,6 +184,7 @@ export class ActaColumnsBuilder {
       blank: cut(this.blank),
       null: cut(this.null),
       impugned: cut(this.impugned),
+      jeeVoters: cut(this.jeeVoters),
       votes: cut(this.votes, n * this.choices),
       preferential: this.preferential,
     };

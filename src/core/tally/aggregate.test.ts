@@ -22,6 +22,7 @@ function arbitraryActas(choices: number): fc.Arbitrary<Acta[]> {
         ubigeo: fc.constantFrom(...UBIGEOS),
         state: fc.constantFrom(...ACTA_STATES),
         eligible: fc.nat({ max: 300 }),
+        voters: fc.option(fc.nat({ max: 300 })),
         figures: fc.option(
           fc.record({
             votes: fc.array(fc.nat({ max: 200 }), { minLength: choices, maxLength: choices }),
@@ -47,7 +48,7 @@ function arbitraryActas(choices: number): fc.Arbitrary<Acta[]> {
         state: r.state,
         stateLabel: r.state,
         eligible: r.eligible,
-        voters: null,
+        voters: r.voters,
         votes: r.figures?.votes ?? null,
         blank: r.figures?.blank ?? 0,
         null: r.figures?.null ?? 0,
@@ -204,5 +205,37 @@ describe('tabulateColumns', () => {
     const off = tabulateColumns(cols, PE, ['national']).get('national');
     expect(on?.[0]).toMatchObject({ votes: [6, 2], emitted: 10, eligibleRemaining: 0 });
     expect(off?.[0]).toMatchObject({ votes: [0, 0], emitted: 0, eligibleRemaining: 300 });
+  });
+
+  it("sums the voters of the actas at the JEE (an acta's electors where it states none), at every level", () => {
+    const acta = (mesa: string, state: Acta['state'], eligible: number, voters: number | null) =>
+      ({
+        election: 'e',
+        mesa,
+        ubigeo: mesa === '000003' ? '150201' : '150101',
+        state,
+        stateLabel: state,
+        eligible,
+        voters,
+        votes: [6, 2],
+        blank: 1,
+        null: 1,
+        impugned: 0,
+      }) satisfies Acta;
+    const actas = [
+      acta('000001', 'jee', 300, 120),
+      acta('000002', 'counted', 300, 10),
+      acta('000003', 'jee', 200, null),
+    ];
+    for (const byLevel of [
+      tabulate(actas, 2, PE, ['national', 'district']),
+      tabulateColumns(columnsFromActas(actas, 2), PE, ['national', 'district']),
+    ]) {
+      expect(byLevel.get('national')?.map((u) => u.jeeVoters)).toEqual([320]);
+      expect(byLevel.get('district')?.map((u) => [u.code, u.jeeVoters])).toEqual([
+        ['150101', 120],
+        ['150201', 200],
+      ]);
+    }
   });
 });

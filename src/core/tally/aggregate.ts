@@ -74,6 +74,11 @@ export interface UnitResult {
   readonly actasProcessed: number;
   /** Eligible voters of the mesas whose figures are not in yet: the votes that can still come. */
   readonly eligibleRemaining: number;
+  /**
+   * Voters of the unit's actas at the JEE (their electors where an acta states no voters): the
+   * votes held there, not in the count (their electors are among `eligibleRemaining`).
+   */
+  readonly jeeVoters: number;
 }
 
 interface Acc {
@@ -86,6 +91,7 @@ interface Acc {
   eligible: number;
   eligibleProcessed: number;
   eligibleRemaining: number;
+  jeeVoters: number;
   states: Record<ActaState, number>;
   pendingWithFigures: number;
   total: number;
@@ -101,6 +107,7 @@ function newAcc(choices: number): Acc {
     eligible: 0,
     eligibleProcessed: 0,
     eligibleRemaining: 0,
+    jeeVoters: 0,
     states: { counted: 0, resolved: 0, annulled: 0, not_installed: 0, pending: 0, jee: 0 },
     pendingWithFigures: 0,
     total: 0,
@@ -177,6 +184,7 @@ function merge(into: Acc, from: Acc, choices: number): void {
   into.eligible += from.eligible;
   into.eligibleProcessed += from.eligibleProcessed;
   into.eligibleRemaining += from.eligibleRemaining;
+  into.jeeVoters += from.jeeVoters;
   into.pendingWithFigures += from.pendingWithFigures;
   into.total += from.total;
   for (const k of Object.keys(from.states) as ActaState[]) into.states[k] += from.states[k];
@@ -197,6 +205,7 @@ function add(acc: Acc, a: Acta, choices: number, pendingFiguresCount: boolean): 
   if (counts && a.state === 'pending') acc.pendingWithFigures++;
   if (counts || a.state === 'not_installed') acc.eligibleProcessed += a.eligible;
   else acc.eligibleRemaining += a.eligible;
+  if (a.state === 'jee') acc.jeeVoters += a.voters ?? a.eligible;
   if (counts && a.votes !== null) {
     // an annulled acta's votes as null (bookedFigures)
     const b = bookedFigures(a.state, a, choices);
@@ -241,6 +250,7 @@ function finish(level: Level, code: string, acc: Acc): UnitResult {
     actas,
     actasProcessed: processedActas(actas),
     eligibleRemaining: acc.eligibleRemaining,
+    jeeVoters: acc.jeeVoters,
   };
 }
 
@@ -342,6 +352,7 @@ function addRows(
     if (counts && st === PENDING) inc(s.pendingWithFigures, g, 1);
     if (counts || st === NOT_INSTALLED) inc(s.eligibleProcessed, g, e);
     else inc(s.eligibleRemaining, g, e);
+    if (st === JEE) inc(s.jeeVoters, g, cols.jeeVoters[i] as number);
     if (counts && hasFigures) {
       const v = s.votes;
       const src = cols.votes;
@@ -494,6 +505,7 @@ interface Sums {
   readonly eligible: Float64Array;
   readonly eligibleProcessed: Float64Array;
   readonly eligibleRemaining: Float64Array;
+  readonly jeeVoters: Float64Array;
   readonly pendingWithFigures: Float64Array;
   readonly total: Float64Array;
   readonly states: Float64Array;
@@ -509,6 +521,7 @@ function newSums(groups: number, C: number): Sums {
     eligible: new Float64Array(groups),
     eligibleProcessed: new Float64Array(groups),
     eligibleRemaining: new Float64Array(groups),
+    jeeVoters: new Float64Array(groups),
     pendingWithFigures: new Float64Array(groups),
     total: new Float64Array(groups),
     states: new Float64Array(groups * STATES),
@@ -526,6 +539,7 @@ function mergeSums(into: Sums, x: number, from: Sums, g: number, C: number): voi
   inc(into.eligible, x, from.eligible[g] as number);
   inc(into.eligibleProcessed, x, from.eligibleProcessed[g] as number);
   inc(into.eligibleRemaining, x, from.eligibleRemaining[g] as number);
+  inc(into.jeeVoters, x, from.jeeVoters[g] as number);
   inc(into.pendingWithFigures, x, from.pendingWithFigures[g] as number);
   inc(into.total, x, from.total[g] as number);
   const p = from.preferential?.[g];
@@ -571,5 +585,6 @@ function finishSums(level: Level, code: string, s: Sums, g: number, C: number): 
     actas,
     actasProcessed: processedActas(actas),
     eligibleRemaining: s.eligibleRemaining[g] as number,
+    jeeVoters: s.jeeVoters[g] as number,
   };
 }
