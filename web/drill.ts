@@ -27,6 +27,7 @@ import { writeView } from './url.js';
 import { actaCrossCheck } from './acta-crosscheck.js';
 import { issueSentence } from '../src/core/issue-words.js';
 import { actaStateWithLabel } from '../src/core/model/acta-state-words.js';
+import { annulledNullOf } from '../src/core/model/annulled.js';
 import type { Issue } from '../src/core/issues.js';
 
 /** Each drill's number: a slower, older drill must not draw over a newer one. */
@@ -515,11 +516,6 @@ function showActa(a: Acta, seq: number): void {
  * What an acta's state says of its figures, where they are not a count: a mesa not installed has
  * no vote at all, an annulled acta's votes count for no choice (LOE art. 363). Null otherwise.
  */
-function bookedSum(c: NonNullable<Acta['current']>): number | null {
-  if (c.votes === null || c.blank === null || c.null === null || c.impugned === null) return null;
-  return c.votes.reduce((x, y) => x + y, 0) + c.blank + c.null + c.impugned;
-}
-
 function stateNote(c: NonNullable<Acta['current']>): HTMLElement | null {
   if (c.state === 'not_installed')
     return el('p', { id: 'acta-state-note', class: 'hint' }, t('actaNotInstalled'));
@@ -528,7 +524,7 @@ function stateNote(c: NonNullable<Acta['current']>): HTMLElement | null {
       'p',
       { id: 'acta-state-note', class: 'hint' },
       // the null votes the totals book: its voters, else its cells' sum (bookedFigures)
-      t('actaAnnulled')(known(c.voters ?? bookedSum(c))),
+      t('actaAnnulled')(known(annulledNullOf(c, state.choices.length))),
     );
   return null;
 }

@@ -1,6 +1,7 @@
 import { renameSync, statSync, writeFileSync } from 'node:fs';
 import type { Issue } from '../../core/issues.js';
 import type { ElectionDef } from '../../core/model/acta.js';
+import { annulledNullOf } from '../../core/model/annulled.js';
 import type { Note } from '../../core/model/note.js';
 import {
   ACTA_CHANGE_WORDS,
@@ -650,7 +651,9 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
     if (noVote)
       out.push(say('mesa not installed: nobody voted here, so there are no votes (not zeros)'));
     const annulled = current.state === 'annulled';
-    if (annulled) out.push(say(ANNULLED_LINE, { n: figure(current.voters ?? current.null) }));
+    // the null votes the totals book: its voters, else its cells' sum (bookedFigures)
+    if (annulled)
+      out.push(say(ANNULLED_LINE, { n: figure(annulledNullOf(current, e.choices.length)) }));
     // an annulled acta's list votes, where it carries any, are shown as not counted; its zeros
     // (ONPE books the voters as null) are no count of anything
     const carried = annulled ? (current.votes ?? []).some((v) => v > 0) : !noVote;

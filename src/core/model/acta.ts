@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTA_STATES, type ActaState } from './acta-state.js';
 import type { Name, Note } from './note.js';
+import { annulledNullVotes } from './annulled.js';
 import type {
   DistrictUnits,
   ElectionManifest,
@@ -88,17 +89,11 @@ export function bookedFigures<V extends { readonly length: number; readonly [k: 
   choices: number,
 ): BookedFigures<V | readonly number[]> {
   if (state !== 'annulled' || f.votes === null) return f;
-  // the election's choices only, as a counted acta's votes are read (cells past them are none)
-  const n = Math.min(choices, f.votes.length);
-  let all = f.blank + f.null + f.impugned;
-  for (let k = 0; k < n; k++) all += f.votes[k] as number;
-  // the voters, not the figures' sum, when the acta states them: its arithmetic may not hold
-  // (an annulled acta's errors are warnings, validate-acta.ts)
-  if (f.voters !== null) all = f.voters;
   return {
-    votes: new Array<number>(n).fill(0),
+    // the election's choices only, as a counted acta's votes are read (cells past them are none)
+    votes: new Array<number>(Math.min(choices, f.votes.length)).fill(0),
     blank: 0,
-    null: all,
+    null: annulledNullVotes({ ...f, votes: f.votes }, choices),
     impugned: 0,
     preferential: null,
   };
