@@ -10,7 +10,7 @@ import { buildApi, hashToken } from '../src/api/server.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { actaCourse } from '../src/results/count-course.js';
-import { getCountCourse } from '../src/results/service.js';
+import { buildCountCourses, getCountCourse } from '../src/results/service.js';
 import { PgStore } from '../src/store/postgres/pg-store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
@@ -178,6 +178,21 @@ describe('the count course of an acta election', () => {
     const reference = await (await serve(cold, false)).inject({ method: 'GET', url });
     expect(reference.statusCode).toBe(200);
     for (const r of [first, a, b]) expect(r.body).toBe(reference.body);
+  });
+
+  // The diff read of the twenty-fourth pass: closing the server waited for every election's
+  // course, one after another. A close now stops the build after the election under way.
+  it('a build told to stop begins no election', async () => {
+    const db = join(dir, 'stop.db');
+    await nightStore(db);
+    const stopped = counting(new SqliteStore(db));
+    open.push(stopped.store);
+    await buildCountCourses(stopped.store, () => true);
+    expect(stopped.versions()).toBe(0);
+    const going = counting(new SqliteStore(db));
+    open.push(going.store);
+    await buildCountCourses(going.store, () => false);
+    expect(going.versions()).toBe(5);
   });
 
   it("a served night's course ends at the last import's count; each revision's projection is recorded with no reader", async () => {

@@ -8,14 +8,19 @@ import type { Store } from '../store/store.js';
  * before the build ends, awaits the same build (actaCourse chains its readers). The replay reads
  * a page at a time with a turn between pages, so other routes answer meanwhile; the server is
  * ready without waiting for it. `built` is the build under way (tests), awaited on close so the
- * store is not closed under a page read.
+ * store is not closed under a page read; a close stops it after the election under way.
  */
 export function buildCoursesAtStart(app: FastifyInstance, store: Store): () => Promise<void> {
   let building: Promise<void> = Promise.resolve();
+  let closing = false;
   app.addHook('onReady', async () => {
     // not awaited: ready (and listen) never waits for the course
-    building = buildCountCourses(store).catch((err: unknown) => app.log.error(err));
+    building = buildCountCourses(store, () => closing).catch((err: unknown) => app.log.error(err));
   });
-  app.addHook('onClose', async () => building);
+  app.addHook('onClose', async () => {
+    // the election's course under way ends (its readers await it); the others are not begun
+    closing = true;
+    await building;
+  });
   return () => building;
 }

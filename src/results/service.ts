@@ -367,9 +367,15 @@ export async function getCountCourse(
  * actaCourse's replay, kept per store and chained, so a reader meanwhile awaits this very build
  * and nothing is read twice. One election at a time; a failure is the caller's to tell.
  */
-export async function buildCountCourses(store: Store): Promise<void> {
-  for (const e of await store.listElections())
+export async function buildCountCourses(
+  store: Store,
+  stopped: () => boolean = () => false,
+): Promise<void> {
+  for (const e of await store.listElections()) {
+    // a server closing waits for the course under way only, not for every election's
+    if (stopped()) return;
     if (e.published === undefined) await getCountCourse(store, e.id);
+  }
 }
 
 function courseDocument(
