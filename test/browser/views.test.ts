@@ -67,7 +67,11 @@ const VIEWS: readonly View[] = [
       const acta = await json<{ current: { stateLabel: string } }>(
         `/api/v1/elections/${RUNOFF}/actas/${mesa}.json`,
       );
-      expect(await text(page, '#acta-state')).toContain(`(${acta.current.stateLabel})`);
+      // ONPE's label after cifra's word, where it is not the word itself (es "Contabilizada")
+      expect(acta.current.stateLabel).toBe('CONTABILIZADA');
+      expect(await text(page, '#acta-state')).toBe(
+        lang === 'es' ? 'Contabilizada' : 'Counted (CONTABILIZADA)',
+      );
       const list = await json<{ mesas: unknown[] }>(
         `/api/v1/elections/${RUNOFF}/mesas/${DISTRICT}.json`,
       );
