@@ -125,6 +125,9 @@ describe('POST corrections: a ruling that cannot be cited is refused, nothing re
       [`resolution=${'R'.repeat(121)}`, 'resolution'],
       [`author=${encodeURIComponent('Ana\nforged line')}`, 'author'],
       ['resolution=%20%20', 'resolution'],
+      // a right-to-left override shows "N.° 0042" as "2400 °.N" in a viewer (the diff read, LOW)
+      [`resolution=${encodeURIComponent('N.\u00b0 \u202e0042')}`, 'resolution'],
+      [`author=${encodeURIComponent('Ana\u2028forged line')}`, 'author'],
     ] as const) {
       const r = await correct(query);
       expect(r.statusCode, query).toBe(422);

@@ -11,7 +11,7 @@ const citable = (what: string) =>
     .trim()
     .min(1)
     .max(120)
-    .regex(/^[^\p{Cc}]+$/u, 'no control characters')
+    .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u, 'one line, no control or format characters')
     .optional()
     .describe(what);
 

@@ -1,15 +1,15 @@
 import { ACTA_STATES, type Acta } from '../core/model/acta.js';
 import { ActaColumnsBuilder, STATE_INDEX, type ActaColumns } from '../core/tally/acta-columns.js';
 
+/** Eligible, blank, null, impugned, voters (NaN when none): the numbers held per acta. */
+const FIGURES = 5;
+
 /**
  * Each mesa's latest acta as one row of typed arrays, not one object per acta: the count course's
  * running state (count-course.ts), kept per election for the life of the process. It holds what
  * the national tally reads of an acta (place, state, eligible, voters, blank, null, impugned, votes);
  * not the preferential votes nor the source's labels, which no national sum needs.
  */
-/** Eligible, blank, null, impugned, voters (NaN when none): the numbers held per acta. */
-const FIGURES = 5;
-
 export class LatestActas {
   private readonly rowOf = new Map<string, number>();
   private readonly ubigeos: string[] = [];
