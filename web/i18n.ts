@@ -154,7 +154,7 @@ const ES = {
   resolutionWord: 'resolución',
   recordedBy: 'registrada por',
   /** The votes held at the JEE beside the margin (drill.ts jeeLine): arithmetic, no prediction. */
-  jeeVotes: (n: Arg) => `${n} votos en actas observadas (JEE).`,
+  jeeVotes: (n: Arg) => `${count(n, 'voto', 'votos')} en actas observadas (JEE).`,
   jeeReachesMargin:
     'Por sí solos alcanzan la ventaja del primero: podrían igualar o invertir el orden de los dos primeros.',
   jeeShortOfMargin:
@@ -657,7 +657,7 @@ const EN: Strings = {
   figuresSha: 'figures sha256',
   resolutionWord: 'resolution',
   recordedBy: 'recorded by',
-  jeeVotes: (n) => `${n} votes in actas at the JEE.`,
+  jeeVotes: (n) => `${count(n, 'vote', 'votes')} in actas at the JEE.`,
   jeeReachesMargin:
     "Alone they reach the leader's margin: they could tie or reverse the order of the first two.",
   jeeShortOfMargin:
