@@ -64,6 +64,16 @@ afterAll(async () => {
   await store.close();
 });
 
+/** District 010101's unit, read through the API. */
+const district = async () => {
+  const res = await app.inject({
+    method: 'GET',
+    url: '/api/v1/results?election=night&level=district&code=010101',
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return ResultsSchema.parse(res.json()).units[0];
+};
+
 describe('an acta at the JEE whose figures do not add up', () => {
   it('is stored at the JEE with the error as a warning; the same figures counted are quarantined', () => {
     expect(report).toMatchObject({
@@ -77,12 +87,7 @@ describe('an acta at the JEE whose figures do not add up', () => {
   });
 
   it('counts as at the JEE in the district, and adds nothing to its votes', async () => {
-    const res = await app.inject({
-      method: 'GET',
-      url: '/api/v1/results?election=night&level=district&code=010101',
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    const u = ResultsSchema.parse(res.json()).units[0];
+    const u = await district();
     expect(u?.actas).toMatchObject({ total: 3, jee: 1, annulled: 1, processed: 2 });
     expect(u?.choices.map((c) => c.votes)).toEqual([110, 70]);
   });
@@ -106,12 +111,7 @@ describe('an acta at the JEE whose figures do not add up', () => {
 // pending, null 2.
 describe('an annulled acta whose figures do not add up', () => {
   it('books its voters as null votes in the district, beside the counted acta', async () => {
-    const res = await app.inject({
-      method: 'GET',
-      url: '/api/v1/results?election=night&level=district&code=010101',
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    const u = ResultsSchema.parse(res.json()).units[0];
+    const u = await district();
     expect(u?.valid).toBe(180);
     expect(u?.null).toBe(2 + 230);
     expect(u?.emitted).toBe(185 + 230);

@@ -1,5 +1,6 @@
-// A store of the night election (test/mesa-night.ts) with cifra CSV files of its actas ingested
-// in order, each optionally as a correction with its ruling: the acta-evidence and JEE fixtures.
+// A store of the night election (test/mesa-night.ts) with cifra CSV (or cifra-json) files of its
+// actas ingested in order, each optionally as a correction with its ruling: the acta-evidence,
+// JEE and dashboard mesa-list fixtures.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -18,9 +19,26 @@ export interface NightFile {
 }
 
 /** A new store with each file written under NIGHT_HEADER and ingested, in order; each accepted. */
-export async function nightCsvStore(
+export function nightCsvStore(prefix: string, files: readonly NightFile[]): Promise<SqliteStore> {
+  return nightStore(prefix, files, 'cifra-csv');
+}
+
+/**
+ * A new store with each cut's cifra-json lines ingested, in order (one file a cut); each
+ * accepted. The dashboard's mesa-list fixtures.
+ */
+export function nightJsonStore(
+  prefix: string,
+  cuts: readonly (readonly string[])[],
+): Promise<SqliteStore> {
+  const files = cuts.map((rows, i) => ({ name: `cut-${i}.jsonl`, rows }));
+  return nightStore(prefix, files, 'cifra-json');
+}
+
+async function nightStore(
   prefix: string,
   files: readonly NightFile[],
+  format: 'cifra-csv' | 'cifra-json',
 ): Promise<SqliteStore> {
   const dir = tempDir(prefix);
   const store = new SqliteStore(join(dir, 'night.db'));
@@ -28,11 +46,12 @@ export async function nightCsvStore(
   await store.putElection(NIGHT);
   for (const f of files) {
     const file = join(dir, f.name);
-    writeFileSync(file, [NIGHT_HEADER, ...f.rows].join('\n') + '\n');
+    const lines = format === 'cifra-csv' ? [NIGHT_HEADER, ...f.rows] : f.rows;
+    writeFileSync(file, lines.join('\n') + '\n');
     const r = await ingestFile(store, {
       election: NIGHT,
       file,
-      format: 'cifra-csv',
+      format,
       now: fixedClock,
       ...f.as,
     });

@@ -5,45 +5,31 @@
 // same; the state in the page's language with ONPE's label after it; a version's time said as
 // cifra's recording. Failed on the old code: no impugned row, no warnings, bare codes,
 // "OBSERVADA" alone on the English page, an unlabelled time.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ingestFile } from '../../src/ingest/ingest.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { fixedClock, tempDir } from '../helpers.js';
-import { NIGHT } from '../mesa-night.js';
+import { nightCsvStore } from '../night-csv.js';
 import { openPage, useDashboard } from './harness.js';
 
-/** cifra's CSV (docs/ingest.md): its states may be the source's labels, as ONPE writes them. */
-const HEADER = 'mesa,ubigeo,state,eligible,voters,blank,null,impugned,FP,JP';
+// cifra's CSV (docs/ingest.md, NIGHT_HEADER): its states may be the source's labels, as ONPE
+// writes them.
 /** 230 voters written, 201 votes (120 + 75 + 4 + 2). */
 const offBy29 = (mesa: string, state: string): string =>
   `${mesa},010101,${state},300,230,4,2,0,120,75`;
 
-const env = useDashboard(async () => {
-  const dir = tempDir('cifra-browser-acta-words-');
-  const store = new SqliteStore(join(dir, 'w.db'));
-  await store.migrate();
-  await store.putElection(NIGHT);
-  const file = join(dir, 'night.csv');
-  // 25 impugned among 130 voters; at the JEE an acta's arithmetic is a warning, counted the
-  // same figures are quarantined
-  const rows = [
-    '000001,010101,CONTABILIZADA,300,130,3,2,25,60,40',
-    offBy29('000002', 'OBSERVADA'),
-    offBy29('000003', 'CONTABILIZADA'),
-  ];
-  writeFileSync(file, [HEADER, ...rows].join('\n') + '\n');
-  const r = await ingestFile(store, {
-    election: NIGHT,
-    file,
-    format: 'cifra-csv',
-    now: fixedClock,
-  });
-  expect(r.ok, JSON.stringify(r)).toBe(true);
-  return store;
-});
+// 25 impugned among 130 voters; at the JEE an acta's arithmetic is a warning, counted the same
+// figures are quarantined
+const env = useDashboard(() =>
+  nightCsvStore('cifra-browser-acta-words-', [
+    {
+      name: 'night.csv',
+      rows: [
+        '000001,010101,CONTABILIZADA,300,130,3,2,25,60,40',
+        offBy29('000002', 'OBSERVADA'),
+        offBy29('000003', 'CONTABILIZADA'),
+      ],
+    },
+  ]),
+);
 
 const open = async (mesa: string, lang: 'es' | 'en'): Promise<{ page: Page; errors: string[] }> => {
   const o = await openPage(

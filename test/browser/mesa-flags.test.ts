@@ -4,42 +4,22 @@
 // button's words for a screen reader, and the legend counts them beside the states. Phone and
 // desktop, es and en. Failed on the old code: no mesa was flagged as quarantined and the legend
 // counted states only.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingestFile } from '../../src/ingest/ingest.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { fixedClock, tempDir } from '../helpers.js';
-import { NIGHT, nightLine } from '../mesa-night.js';
+import { nightLine } from '../mesa-night.js';
+import { nightJsonStore } from '../night-csv.js';
 import { noSideScroll, openPage, useDashboard } from './harness.js';
 
 const counted = (mesa: string, fp: number): string =>
   nightLine({ mesa, ubigeo: '150101', state: 'counted', fp, jp: 10, blank: 0, nul: 0 });
 
-const env = useDashboard(async () => {
-  const dir = tempDir('cifra-browser-mesa-flags-');
-  const store = new SqliteStore(join(dir, 'p.db'));
-  await store.migrate();
-  await store.putElection(NIGHT);
-  // first cut: three counted mesas; second: 000005 again with other figures (a conflict), 000006
-  // with more voters than electors (quarantined)
-  const cuts = [
+// first cut: three counted mesas; second: 000005 again with other figures (a conflict), 000006
+// with more voters than electors (quarantined)
+const env = useDashboard(() =>
+  nightJsonStore('cifra-browser-mesa-flags-', [
     [counted('000005', 20), counted('000006', 30), counted('000007', 40)],
     [counted('000005', 21), counted('000006', 400)],
-  ];
-  for (const [i, lines] of cuts.entries()) {
-    const file = join(dir, `cut-${i}.jsonl`);
-    writeFileSync(file, lines.join('\n') + '\n');
-    const r = await ingestFile(store, {
-      election: NIGHT,
-      file,
-      format: 'cifra-json',
-      now: fixedClock,
-    });
-    expect(r.ok, JSON.stringify(r)).toBe(true);
-  }
-  return store;
-});
+  ]),
+);
 
 describe("a district's mesa list flags conflicts and quarantined rows", () => {
   for (const [lang, width, conflict, held] of [

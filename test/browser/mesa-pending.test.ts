@@ -4,63 +4,45 @@
 // test/results-mesa-pending.test.ts). An annulled acta and a mesa not installed say their state's
 // meaning in words, no table of zeros either (test/results-mesa-states.test.ts). In Spanish and
 // English, on a phone.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingestFile } from '../../src/ingest/ingest.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { fixedClock, tempDir } from '../helpers.js';
-import { NIGHT } from '../mesa-night.js';
+import { nightJsonStore } from '../night-csv.js';
 import { openPage, useDashboard } from './harness.js';
 
-const env = useDashboard(async () => {
-  const dir = tempDir('cifra-browser-mesa-pending-');
-  const store = new SqliteStore(join(dir, 'p.db'));
-  await store.migrate();
-  await store.putElection(NIGHT);
-  const file = join(dir, 'night.jsonl');
-  const acta = (mesa: string, counted: boolean): string =>
-    JSON.stringify({
-      mesa,
-      ubigeo: '010101',
-      state: counted ? 'counted' : 'pending',
-      eligible: 300,
-      voters: counted ? 105 : null,
-      votes: counted ? { FP: 60, JP: 40 } : null,
-      blank: counted ? 3 : 0,
-      null: counted ? 2 : 0,
-    });
-  // an annulled acta as ONPE books it (its voters as null votes, each list at 0), and a mesa not
-  // installed as ONPE's open data gives it (zeros): neither a count of zero on the page
-  const zeros = (mesa: string, state: string, nul: number): string =>
-    JSON.stringify({
-      mesa,
-      ubigeo: '010101',
-      state,
-      eligible: 300,
-      voters: nul,
-      votes: { FP: 0, JP: 0 },
-      blank: 0,
-      null: nul,
-    });
-  writeFileSync(
-    file,
+const acta = (mesa: string, counted: boolean): string =>
+  JSON.stringify({
+    mesa,
+    ubigeo: '010101',
+    state: counted ? 'counted' : 'pending',
+    eligible: 300,
+    voters: counted ? 105 : null,
+    votes: counted ? { FP: 60, JP: 40 } : null,
+    blank: counted ? 3 : 0,
+    null: counted ? 2 : 0,
+  });
+// an annulled acta as ONPE books it (its voters as null votes, each list at 0), and a mesa not
+// installed as ONPE's open data gives it (zeros): neither a count of zero on the page
+const zeros = (mesa: string, state: string, nul: number): string =>
+  JSON.stringify({
+    mesa,
+    ubigeo: '010101',
+    state,
+    eligible: 300,
+    voters: nul,
+    votes: { FP: 0, JP: 0 },
+    blank: 0,
+    null: nul,
+  });
+
+const env = useDashboard(() =>
+  nightJsonStore('cifra-browser-mesa-pending-', [
     [
       acta('000001', true),
       acta('000003', false),
       zeros('000002', 'annulled', 90),
       zeros('000004', 'not_installed', 0),
-    ].join('\n') + '\n',
-  );
-  const r = await ingestFile(store, {
-    election: NIGHT,
-    file,
-    format: 'cifra-json',
-    now: fixedClock,
-  });
-  expect(r.ok, JSON.stringify(r)).toBe(true);
-  return store;
-});
+    ],
+  ]),
+);
 
 describe('a pending mesa on the page', () => {
   for (const [lang, state, none] of [
