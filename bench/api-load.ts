@@ -125,8 +125,12 @@ async function measure(url: string, pid: number): Promise<LoadResult> {
   return { ...r, cpuPer10k: r.requests > 0 ? (cpu * 10_000) / r.requests : NaN };
 }
 
+/**
+ * Waits for the server's first answer: up to 2 minutes, since a loaded machine takes far longer
+ * than 10 s to open the 86,488-acta store (the twenty-fifth pass's run at load 16 died here).
+ */
 async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 1200; i++) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {

@@ -161,7 +161,11 @@ function renderPublished(seats: PublishedSeats): void {
           { 'data-party': c.party || c.label },
           el('td', {}, choiceLabel(c)),
           el('td', { class: 'num' }, String(r.seats[c.id] ?? r.seats[c.party] ?? 0)),
-          el('td', {}, passed.has(c.id) || passed.has(c.party) ? t('yes') : t('no')),
+          el(
+            'td',
+            open ? { title: t('vallaSoFarTitle') } : {},
+            vallaWord(passed.has(c.id) || passed.has(c.party), open),
+          ),
         ),
       ),
     ),
@@ -211,7 +215,7 @@ function renderComputed(seats: ListSeats, nationalValid: number | null): void {
   const rep = seats.reported;
   $('hemi-reported').hidden = !rep;
   if (rep) renderReported(rep);
-  seatsTable(seats, undecided);
+  seatsTable(seats, undecided, open);
   $('seats-note').textContent = seats.note ? inLang(seats.note) : '';
   // the table's % is over every list's votes in every circunscripción; the Senate's national
   // result above is the national list alone: two different bases for one party, said as such
@@ -221,6 +225,12 @@ function renderComputed(seats: ListSeats, nationalValid: number | null): void {
       ? t('pctBase')(fmt(base), fmt(nationalValid))
       : '';
   districtTable(r.districts, r.seats, unresolved(r.ties), unplacedOfLists(r.unplaced));
+}
+
+/** "sí" / "no" for a list and the valla; on an open count "por ahora, sí": not settled yet. */
+function vallaWord(passed: boolean, open: boolean): string {
+  const word = passed ? t('yes') : t('no');
+  return open ? t('vallaSoFar')(word) : word;
 }
 
 /** " · provisional: reparto sobre el 85.991 % de actas" for seats a source allocated on a partial count. */
@@ -254,7 +264,11 @@ function renderReported(rep: NonNullable<ListSeats['reported']>): void {
   );
 }
 
-function seatsTable(seats: ListSeats, undecided: readonly Undecided[]): void {
+/**
+ * cifra's seats by list: share, the valla (on an open count "so far": the votes still to count can
+ * move a list across it), seats, and the reported composition's beside them.
+ */
+function seatsTable(seats: ListSeats, undecided: readonly Undecided[], open: boolean): void {
   const r = seats.result;
   const diff = new Map((seats.differences ?? []).map((d) => [d.party, d]));
   const reasons = new Map<string, Exclusion[]>();
@@ -271,11 +285,13 @@ function seatsTable(seats: ListSeats, undecided: readonly Undecided[]): void {
   const rows = shown.map((v) => {
     const d = diff.get(v.party);
     const why = reasons.get(v.party);
-    const valla = passed.has(v.party)
+    const settled = passed.has(v.party)
       ? t('passes')
       : why
         ? why.map(exclusionText).join('; ')
         : t('no');
+    const valla = open ? t('vallaSoFar')(settled) : settled;
+    const title = open ? { title: t('vallaSoFarTitle') } : {};
     return el(
       'tr',
       { 'data-party': v.party, class: passed.has(v.party) ? 'passed' : 'failed' },
@@ -285,10 +301,10 @@ function seatsTable(seats: ListSeats, undecided: readonly Undecided[]): void {
         el('span', { class: 'chip', style: `background:${partyColor(v.party)}` }),
         v.party,
         // a phone shows the valla under the party, so cifra's and the reported seats fit the screen
-        el('small', { class: 'valla-inline' }, valla),
+        el('small', { class: 'valla-inline', ...title }, valla),
       ),
       el('td', { class: 'num' }, percent(v.pctValid)),
-      el('td', { class: 'valla' }, valla),
+      el('td', { class: 'valla', ...title }, valla),
       el('td', { class: 'num seats-cifra' }, String(r.seats[v.party] ?? 0)),
       ...(seats.reported
         ? [

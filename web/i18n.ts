@@ -237,6 +237,9 @@ const ES = {
   belowSeats: (n: number, required: Arg) =>
     `${n} ${one(n) ? 'escaño' : 'escaños'} en la asignación preliminar; se exigen ${required}`,
   passes: 'pasa',
+  /** The valla on a count still open: what the votes counted say, not a settled fact. */
+  vallaSoFar: (words: Arg) => `por ahora, ${words}`,
+  vallaSoFarTitle: 'según lo contado: los votos aún por contar pueden cambiarlo',
   valla: 'Valla',
   seatsCifraShort: 'cifra',
   seatsReportedShort: 'Reportado',
@@ -735,6 +738,8 @@ const EN: Strings = {
   belowSeats: (n, required) =>
     `${n} ${one(n) ? 'seat' : 'seats'} in the preliminary allocation; ${required} required`,
   passes: 'passes',
+  vallaSoFar: (words) => `so far, ${words}`,
+  vallaSoFarTitle: 'on the votes counted: the votes still to count can change it',
   valla: 'Threshold',
   seatsCifraShort: 'cifra',
   seatsReportedShort: 'Reported',

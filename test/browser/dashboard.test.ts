@@ -114,6 +114,9 @@ describe('dashboard', () => {
     expect(await page.locator('#hemicycle circle.seat').count()).toBe(130);
     expect(await page.textContent('#seats-status')).toContain('autoridad electoral');
     expect(await page.textContent('#valla')).toContain('0602-2021');
+    // a final result's valla is a fact: no "por ahora" (that is an open count's word)
+    expect(await page.textContent('#seats-table')).toContain('sí');
+    expect(await page.textContent('#seats-table')).not.toContain('por ahora');
     expect(await page.locator('#seats-by-district tr').count()).toBe(27);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-congress-2021.png'), fullPage: true });
     await page.selectOption('#election', 'pe-2026-presidencial-segunda-2026-06-10');
