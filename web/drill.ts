@@ -26,7 +26,7 @@ import { crumbsTo } from './search.js';
 import { writeView } from './url.js';
 import { actaCrossCheck } from './acta-crosscheck.js';
 import { issueSentence } from '../src/core/issue-words.js';
-import { actaStateWithLabel } from '../src/core/model/acta-state-words.js';
+import { labelAfter } from '../src/core/model/acta-state-words.js';
 import { annulledNullOf } from '../src/core/model/annulled.js';
 import type { Issue } from '../src/core/issues.js';
 
@@ -476,8 +476,8 @@ function unitTable(u: ResultUnit): HTMLElement {
  * An acta's state in the page's language, the source's own label after it where it has one
  * ("At the JEE (OBSERVADA)"), as the CLI says it: an English reader is not left with ONPE's Spanish.
  */
-const stateWords = (a: Parameters<typeof actaStateWithLabel>[0]): string =>
-  actaStateWithLabel(a, state.lang);
+const stateWords = (a: Parameters<typeof labelAfter>[0]): string =>
+  `${t(`state:${a.state}`)}${labelAfter(a, state.lang)}`;
 
 /** An issue as a sentence with its figures, in the page's language (the CLI's table of words). */
 const issueWords = (i: Issue): string => {

@@ -1,7 +1,7 @@
 // Shared by the dashboard's modules: state, strings, number format and DOM helpers.
 import type { Choice, Places, Progress, Site, Summary } from './api-client.js';
 import { ERM_PALETTE } from './erm-colors.js';
-import { STRINGS, type Strings } from './i18n.js';
+import { authorityStrings, STRINGS, type Strings } from './i18n.js';
 import type { Lang } from './lang.js';
 import { fold } from './search-match.js';
 
@@ -80,7 +80,25 @@ type FnKey = {
 export function t<K extends FnKey>(key: K): Strings[K];
 export function t(key: string): string;
 export function t(key: string): unknown {
-  return (STRINGS[state.lang] as Readonly<Record<string, unknown>>)[key] ?? key;
+  return (
+    (authorityWords() as Readonly<Record<string, unknown>>)[key] ??
+    (STRINGS[state.lang] as Readonly<Record<string, unknown>>)[key] ??
+    key
+  );
+}
+
+let authorityMemo: { lang: Lang; places: Places; words: Partial<Strings> } | null = null;
+/** The jurisdiction's names for its bodies, once per election and language (none before places). */
+function authorityWords(): Partial<Strings> {
+  const places = state.places;
+  if (!places) return {};
+  if (authorityMemo?.places !== places || authorityMemo.lang !== state.lang)
+    authorityMemo = {
+      lang: state.lang,
+      places,
+      words: authorityStrings(state.lang, places.jurisdiction.authorities),
+    };
+  return authorityMemo.words;
 }
 
 /**

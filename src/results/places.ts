@@ -18,6 +18,9 @@ const UnitRef = z.object({ level: z.string(), code: z.string() });
  * (department → province → district in Peru); the jurisdiction's levels with their labels, and
  * how a short mesa number is padded.
  */
+/** A body as a sentence names it, with its article ("el JEE" / "the JEE"), and its short name. */
+const AuthorityWords = z.object({ es: z.string(), en: z.string(), short: z.string() });
+
 export const PlacesSchema = z.object({
   election: z.string(),
   jurisdiction: z
@@ -39,6 +42,18 @@ export const PlacesSchema = z.object({
         .string()
         .describe(
           'the IANA time zone screens show times in (Peru: America/Lima; UTC when the jurisdiction gives none)',
+        ),
+      authorities: z
+        .object({
+          review: AuthorityWords,
+          ties: AuthorityWords,
+          tally: AuthorityWords,
+          annulledActa: z.object({ es: z.string(), en: z.string() }),
+          source: z.string(),
+        })
+        .nullable()
+        .describe(
+          "the bodies screens name (who rules on an observed acta, settles a tie, counts) and an annulled acta's rule, from the jurisdiction's file; null: neutral words",
         ),
     })
     .describe('The jurisdiction the election is counted in: its name, nation and map'),
@@ -216,6 +231,7 @@ export async function getPlaces(
         map: j.file.geography !== undefined,
         states: ACTA_STATES.filter((st) => Object.values(j.file.states).includes(st)),
         timeZone: timeZoneOf(j),
+        authorities: j.file.authorities ?? null,
       },
       pollingPlaces: hasPollingPlaces(def),
       levels: j.levels

@@ -40,6 +40,9 @@ function patternSchema() {
 
 const LabelsSchema = z.strictObject({ es: z.string().min(1), en: z.string().min(1) });
 const UnitCodeSchema = z.string().min(1).max(64);
+export type Authorities = NonNullable<JurisdictionFile['authorities']>;
+/** A body as a sentence names it ("el JEE" / "the JEE"), and its short name ("JEE"). */
+const AuthoritySchema = LabelsSchema.extend({ short: z.string().min(1) });
 const LevelIdSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/);
 /** How a short numeric code is zero-padded: 6 turns "2" into "000002". */
 const PadSchema = z.int().min(1).max(64);
@@ -179,6 +182,21 @@ export const JurisdictionFileSchema = z
       .optional(),
     /** The shapes of the dashboard's map; absent: no map. */
     geography: GeographySchema.optional(),
+    /**
+     * The bodies and the rule screens name (with their article in Spanish): who rules on an
+     * observed acta, who settles a tie, who counts, and the rule an annulled acta's votes follow.
+     * Absent: neutral words ("under review"), never another country's body or law.
+     */
+    authorities: z
+      .strictObject({
+        review: AuthoritySchema,
+        ties: AuthoritySchema,
+        tally: AuthoritySchema,
+        annulledActa: LabelsSchema,
+        /** Where the bodies' roles are set (law and article). */
+        source: z.string().min(1),
+      })
+      .optional(),
   })
   .superRefine(checkReferences);
 
