@@ -88,6 +88,8 @@ export interface FigureColumns {
   readonly null: number;
   readonly impugned: number;
   readonly choices: readonly number[];
+  /** Why the acta was observed (ONPE's TIPO_OBSERVACION), where the format has it. */
+  readonly observation?: number;
 }
 
 /** Shared figure reading for both CSV formats. */
@@ -158,6 +160,8 @@ function figureReader(
     if (found !== null && found.some((i) => i.severity === 'error'))
       return { ok: false, mesa: mesa || null, issues: found };
     const noFigures = !hasAnyFigure;
+    // the source's word, trimmed; none where the cell is empty (every row of ONPE's 2021 files)
+    const observation = at.observation === undefined ? '' : cells.text(at.observation).trim();
     return {
       ok: true,
       acta: {
@@ -172,6 +176,7 @@ function figureReader(
         blank: noFigures ? 0 : blank,
         null: noFigures ? 0 : nul,
         impugned: noFigures ? 0 : impugned,
+        ...(observation === '' ? {} : { observation }),
       },
     };
   };
@@ -219,6 +224,7 @@ export function onpeMesaParser(
     null: cols.index('VOTOS_VN'),
     impugned: cols.index('VOTOS_VI'),
     choices: columnOf.map((c) => cols.index(c)),
+    observation: cols.index('TIPO_OBSERVACION'),
   };
   const dep = cols.index('DEPARTAMENTO');
   const prov = cols.index('PROVINCIA');
