@@ -205,7 +205,7 @@ export const PG_MIGRATIONS: readonly {
   },
   {
     version: 13,
-    name: 'why an acta is at the JEE: its observation, in the source\'s word (NULL where none)',
+    name: "why an acta is at the JEE: its observation, in the source's word (NULL where none)",
     sql: `ALTER TABLE acta_versions ADD COLUMN observation TEXT;`,
   },
 ];
