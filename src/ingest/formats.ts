@@ -161,7 +161,8 @@ function figureReader(
       return { ok: false, mesa: mesa || null, issues: found };
     const noFigures = !hasAnyFigure;
     // the source's word, trimmed; none where the cell is empty (every row of ONPE's 2021 files)
-    const observation = at.observation === undefined ? '' : cells.text(at.observation).trim();
+    const o = at.observation ?? -1;
+    const observation = o < 0 ? '' : cells.text(o).trim();
     return {
       ok: true,
       acta: {
@@ -292,6 +293,7 @@ export function cifraCsvParser(
     'DEPARTMENT',
     'PROVINCE',
     'DISTRICT',
+    'OBSERVATION',
   ]);
   const choiceIds = new Set(election.choices.map((c) => c.id.toUpperCase()));
   const unknown = header.filter(
@@ -308,6 +310,7 @@ export function cifraCsvParser(
     null: cols.index('null'),
     impugned: cols.index('impugned'),
     choices: election.choices.map((c) => cols.index(c.id)),
+    observation: cols.index('observation'),
   };
   return {
     format: 'cifra-csv',
