@@ -341,6 +341,46 @@ export function runStoreContract(
       await s.close();
     });
 
+    it("keeps an acta's observation (why it is at the JEE): read back, versioned when it changes, in the chain only where given", async () => {
+      const s = await fresh();
+      const atJee = (observation?: string): Acta =>
+        acta('000001', {
+          state: 'jee',
+          stateLabel: 'ACTA ELECTORAL PARA ENVÍO AL JEE',
+          ...(observation === undefined ? {} : { observation }),
+        });
+      await importActas(s, [atJee('ERROR MATERIAL'), acta('000002')], 'o1');
+      expect(await s.getActa(ELECTION.id, '000001')).toMatchObject({
+        observation: 'ERROR MATERIAL',
+      });
+      expect(await s.getActa(ELECTION.id, '000002')).not.toHaveProperty('observation');
+      const current = await s.currentActas(ELECTION.id);
+      expect(current.find((a) => a.mesa === '000001')?.observation).toBe('ERROR MATERIAL');
+      // the same file again changes nothing; a new observation on the same figures is evidence
+      expect(await importActas(s, [atJee('ERROR MATERIAL')], 'o2')).toMatchObject({
+        unchanged: 1,
+      });
+      expect(await importActas(s, [atJee('VOTOS IMPUGNADOS')], 'o3')).toMatchObject({
+        stateChanges: 1,
+      });
+      const history = await s.actaHistory(ELECTION.id, '000001');
+      expect(history.map((h) => [h.version, h.kind, h.acta.observation])).toEqual([
+        [1, 'new', 'ERROR MATERIAL'],
+        [2, 'state_change', 'VOTOS IMPUGNADOS'],
+      ]);
+      const { versions, imports } = await s.auditChains();
+      const chained = [...versions];
+      expect(verifyChains(chained, imports)).toMatchObject({ ok: true, versions: 3 });
+      // the observation is in the link: a stored one edited no longer verifies
+      const edited = chained.map((v) =>
+        v.acta.observation === 'ERROR MATERIAL'
+          ? { ...v, acta: { ...v.acta, observation: 'ILEGIBILIDAD' } }
+          : v,
+      );
+      expect(verifyChains(edited, imports).ok).toBe(false);
+      await s.close();
+    });
+
     // The code review's case: each sending of a stale file wrote another conflict version.
     it('keeps one conflict for a stale row sent again; a different one is kept too', async () => {
       const s = await fresh();

@@ -140,6 +140,19 @@ describe('the column table of an acta version', () => {
     );
   });
 
+  it("an observation joins a version's link only where given, after every other column (migration 13)", () => {
+    fc.assert(
+      fc.property(versionArb, fc.string({ minLength: 1, maxLength: 20 }), (v, observation) => {
+        const w = { ...v, acta: { ...v.acta, observation } };
+        const content = [...hashedContent(v), observation];
+        expect(hashedContent(w)).toEqual(content);
+        const link = createHash('sha256').update(GENESIS).update(JSON.stringify(content));
+        expect(versionHash(GENESIS, w)).toBe(link.digest('hex'));
+        expect(versionHash(GENESIS, v)).toBe(legacyHash(GENESIS, v));
+      }),
+    );
+  });
+
   it('changing any one hashed column of a version changes its versionHash', () => {
     fc.assert(
       fc.property(versionArb, fc.constantFrom(...HASHED_COLUMNS), (v, c) => {

@@ -598,6 +598,15 @@ function drawActa(a: Acta): void {
           c.conflict ? el('span', { class: 'badge warn' }, t('conflict')) : '',
         )
       : '',
+    // why it is at the JEE, in the source's own word (ONPE's TIPO_OBSERVACION): not translated
+    c?.observation !== undefined
+      ? el(
+          'p',
+          { id: 'acta-observation' },
+          `${t('observationLabel')}: `,
+          el('span', { class: 'observation' }, c.observation),
+        )
+      : '',
     c ? figuresTable(c) : '',
     c ? warningList(c) : '',
     // a state whose figures are no count, or an acta with no figures yet: said in words, never
@@ -741,6 +750,11 @@ function evidenceLine(h: Version): HTMLElement {
     );
   if (h.sha256 !== null) parts.push([`${t('fileSha')} `, hashCode('file', h.sha256)]);
   parts.push([`${t('figuresSha')} `, hashCode('figures', h.figuresHash)]);
+  if (h.acta.observation !== undefined)
+    parts.push([
+      `${t('observationWord')} `,
+      el('span', { class: 'observation' }, h.acta.observation),
+    ]);
   if (h.resolution !== null)
     parts.push([`${t('resolutionWord')} `, el('span', { class: 'resolution' }, h.resolution)]);
   if (h.author !== null)

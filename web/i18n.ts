@@ -152,6 +152,9 @@ const ES = {
   importWord: 'importación',
   fileSha: 'sha256 del archivo',
   figuresSha: 'sha256 de las cifras',
+  /** Why an acta is at the JEE: the source's word follows, as given (never translated). */
+  observationLabel: 'Observación',
+  observationWord: 'observación',
   resolutionWord: 'resolución',
   recordedBy: 'registrada por',
   /** The votes held at the JEE beside the margin (drill.ts jeeLine): arithmetic, no prediction. */
@@ -659,6 +662,8 @@ const EN: Strings = {
   importWord: 'import',
   fileSha: 'file sha256',
   figuresSha: 'figures sha256',
+  observationLabel: 'Observation',
+  observationWord: 'observation',
   resolutionWord: 'resolution',
   recordedBy: 'recorded by',
   jeeVotes: (n) => `${count(n, 'vote', 'votes')} in actas at the JEE.`,

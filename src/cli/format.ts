@@ -169,6 +169,9 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '  figures sha256 {hash}': '  sha256 de las cifras {hash}',
   '  resolution {resolution} · recorded by {author}':
     '  resolución {resolution} · registrada por {author}',
+  // why the acta is at the JEE: the source's word is kept as given, never translated
+  'observation: {observation}': 'observación: {observation}',
+  '  observation {observation}': '  observación {observation}',
   // results: the figures' status, a unit's actas and totals
   final: 'final',
   provisional: 'provisional',

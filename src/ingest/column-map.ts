@@ -54,6 +54,7 @@ function indexesOf(header: readonly string[], map: ColumnMap, election: Election
     state: (map.state?.columns ?? []).map(index),
     figures: FIGURES.map((f) => index(map[f])),
     choices: election.choices.map((c) => index(map.choices[c.id])),
+    observation: index(map.observation),
   };
   if (missing.length > 0) throw new FileRejected('columns_missing', { missing });
   return r;
@@ -140,7 +141,8 @@ export function columnMapReader(
         impugned: impugned ?? null,
         eligible: eligible ?? null,
       };
-      return { ok: true, acta };
+      const observation = at.observation < 0 ? '' : cells.text(at.observation).trim();
+      return { ok: true, acta: observation === '' ? acta : { ...acta, observation } };
     },
   };
 }

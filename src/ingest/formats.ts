@@ -88,6 +88,8 @@ export interface FigureColumns {
   readonly null: number;
   readonly impugned: number;
   readonly choices: readonly number[];
+  /** Why the acta was observed (ONPE's TIPO_OBSERVACION), where the format has it. */
+  readonly observation?: number;
 }
 
 /** Shared figure reading for both CSV formats. */
@@ -158,6 +160,9 @@ function figureReader(
     if (found !== null && found.some((i) => i.severity === 'error'))
       return { ok: false, mesa: mesa || null, issues: found };
     const noFigures = !hasAnyFigure;
+    // the source's word, trimmed; none where the cell is empty (every row of ONPE's 2021 files)
+    const o = at.observation ?? -1;
+    const observation = o < 0 ? '' : cells.text(o).trim();
     return {
       ok: true,
       acta: {
@@ -172,6 +177,7 @@ function figureReader(
         blank: noFigures ? 0 : blank,
         null: noFigures ? 0 : nul,
         impugned: noFigures ? 0 : impugned,
+        ...(observation === '' ? {} : { observation }),
       },
     };
   };
@@ -219,6 +225,7 @@ export function onpeMesaParser(
     null: cols.index('VOTOS_VN'),
     impugned: cols.index('VOTOS_VI'),
     choices: columnOf.map((c) => cols.index(c)),
+    observation: cols.index('TIPO_OBSERVACION'),
   };
   const dep = cols.index('DEPARTAMENTO');
   const prov = cols.index('PROVINCIA');
@@ -286,6 +293,7 @@ export function cifraCsvParser(
     'DEPARTMENT',
     'PROVINCE',
     'DISTRICT',
+    'OBSERVATION',
   ]);
   const choiceIds = new Set(election.choices.map((c) => c.id.toUpperCase()));
   const unknown = header.filter(
@@ -302,6 +310,7 @@ export function cifraCsvParser(
     null: cols.index('null'),
     impugned: cols.index('impugned'),
     choices: election.choices.map((c) => cols.index(c.id)),
+    observation: cols.index('observation'),
   };
   return {
     format: 'cifra-csv',

@@ -44,6 +44,7 @@ export function quickChecker(
   >();
   const placeOf = new Map<string, string | null>();
   const figuresKept = figureChecker(at);
+  const observation = at.observation ?? -1;
   // one answer, rewritten by each call: nothing is built per row
   const out: QuickRow = { mesa: '', ubigeo: '', state: 'counted', label: '' };
   return (r) => {
@@ -64,6 +65,8 @@ export function quickChecker(
       if (stateOf.size < MEMO_LIMIT) stateOf.set(rawLabel, s);
     }
     if (s.rules === null || !figuresKept(r, s.rules)) return null;
+    // an observation is kept on the acta: the full path builds it (the batch packs no text for it)
+    if (observation >= 0 && r.count(observation) !== CELL_EMPTY) return null;
     const mesa = codes.padMesa(r.text(at.mesa));
     if (mesa === '' || !places.mesaPattern.test(mesa)) return null;
     out.mesa = mesa;

@@ -71,6 +71,7 @@ export function sourceActaOf(a: Acta, choices: number): SourceActa {
     null: a.null,
     impugned: a.impugned,
     eligible: a.eligible,
+    ...(a.observation === undefined ? {} : { observation: a.observation }),
   };
 }
 

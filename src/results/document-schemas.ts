@@ -392,7 +392,15 @@ const ActaValuesSchema = z.object({
   null: unknownWithoutFigures,
   impugned: unknownWithoutFigures,
   preferential: z.array(z.array(z.number().int())).nullable().optional(),
+  observation: z
+    .string()
+    .optional()
+    .describe(
+      "why the acta was observed (sent to the JEE), in the source's own word (ONPE's TIPO_OBSERVACION, e.g. ERROR MATERIAL); absent where the source gives none. Not a figure, and not in figuresHash",
+    ),
 });
+/** One version's acta as documents serve it (the values figuresHash is computed from). */
+export type ActaValues = z.infer<typeof ActaValuesSchema>;
 
 /**
  * An acta's figures as documents give them: an acta with no figures yet (a pending acta not yet

@@ -1,20 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { ActaValues, DeepReadonly } from './document-schemas.js';
 
-/** The served values of one acta version a claim cites (ActaSchema's `acta`). */
-export interface CitedActa {
-  readonly election: string;
-  readonly mesa: string;
-  readonly ubigeo: string;
-  readonly state: string;
-  readonly stateLabel: string;
-  readonly eligible: number;
-  readonly voters: number | null;
-  readonly votes: readonly number[] | null;
-  readonly blank: number | null;
-  readonly null: number | null;
-  readonly impugned: number | null;
-  readonly preferential?: readonly (readonly number[])[] | null | undefined;
-}
+/**
+ * The served values of one acta version a claim cites (ActaSchema's `acta`), from its schema: a
+ * type-only import, so nothing of zod is loaded here.
+ */
+export type CitedActa = DeepReadonly<Omit<ActaValues, 'observation'>>;
 
 /**
  * SHA-256 (hex) of a version's figures as its document shows them: the UTF-8 JSON array
@@ -22,6 +13,10 @@ export interface CitedActa {
  * preferential] (an absent preferential as null). Anyone holding the document recomputes it from
  * the version's `acta` alone, so a claim before a JEE can cite it; the store's own chain hash
  * (`cifra audit verify`) depends on every version before, so it cannot be checked alone.
+ * An acta's fields are listed again, in the chain's order, by versionHash (store/audit.ts): the
+ * two cannot share one list, as each order is fixed by hashes already given out. The observation
+ * (why an acta is at the JEE) stays out: it is not a figure, a claim cites the figures, and
+ * anyone who implemented this documented recipe keeps getting the same hash for an observed acta.
  */
 export function figuresHash(a: CitedActa): string {
   const content = JSON.stringify([

@@ -32,7 +32,9 @@ export interface ChainedVersion extends VersionRecord {
  * The chain link of one acta version (the planner's ChainHash for every store): the values of
  * HASHED_COLUMNS (core/model/version-columns.ts), in order. Listed by hand on the import's hot
  * path (the table's accessors cost ~10 % of this function); test/version-columns.test.ts holds
- * the list to the table, and every hashed column to changing the hash.
+ * the list to the table, and every hashed column to changing the hash. An acta's fields are
+ * listed again, in another order, by figuresHash (results/figures-hash.ts): the two cannot share
+ * one list, as this order is fixed by every stored link.
  */
 export function versionHash(prev: string, v: VersionRecord): string {
   const a = v.acta;
@@ -57,6 +59,9 @@ export function versionHash(prev: string, v: VersionRecord): string {
       v.recordedAt,
       v.warnings,
       a.preferential ?? null,
+      // an observation (migration 13) joins the link only where the source gave one: the links
+      // stored before it stay as they were
+      ...(a.observation !== undefined ? [a.observation] : []),
     ]),
   );
 }

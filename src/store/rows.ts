@@ -43,6 +43,7 @@ export function actaOf(election: string, r: Row, votes: VotesDecoder): Acta {
     ...(r['preferential']
       ? { preferential: JSON.parse(r['preferential'] as string) as number[][] }
       : {}),
+    ...(typeof r['observation'] === 'string' ? { observation: r['observation'] } : {}),
   };
 }
 

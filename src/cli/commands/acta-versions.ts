@@ -76,6 +76,8 @@ export function renderVersionSources(history: readonly Version[]): string {
       );
     else out.push(`v${h.version}`);
     out.push(say('  figures sha256 {hash}', { hash: h.figuresHash }));
+    if (h.acta.observation !== undefined)
+      out.push(say('  observation {observation}', { observation: h.acta.observation }));
     if (h.resolution !== null || h.author !== null)
       out.push(
         say('  resolution {resolution} · recorded by {author}', {

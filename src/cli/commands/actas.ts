@@ -635,6 +635,9 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
           : '',
       }),
     );
+    // why it was observed (sent to the JEE), in the source's word: not translated
+    if (current.observation !== undefined)
+      out.push(say('observation: {observation}', { observation: current.observation }));
     out.push(
       say(
         'eligible {eligible} · voters {voters} · blank {blank} · null {null} · impugned {impugned}',

@@ -42,6 +42,12 @@ export interface Acta {
    * candidate by list position (index 0 = candidate 1). LOE art. 31.
    */
   readonly preferential?: readonly (readonly number[])[] | null;
+  /**
+   * Why the acta was observed (sent to the JEE), in the source's own word, trimmed: ONPE's
+   * TIPO_OBSERVACION ("ERROR MATERIAL", "VOTOS IMPUGNADOS"); absent when the source gives none.
+   * Not a figure: it changes no tally (glossary: observation).
+   */
+  readonly observation?: string;
 }
 
 /**

@@ -32,6 +32,11 @@ export const ColumnMapSchema = z.strictObject({
   blank: column.optional(),
   null: column.optional(),
   impugned: column.optional(),
+  /**
+   * Why the acta was observed (sent to the JEE), kept as the source's word: e.g. the 2021
+   * runoff transcription's `observacion` ("ERROR MATERIAL", "VOTOS IMPUGNADOS"). Not compared.
+   */
+  observation: column.optional(),
   /** Each choice id of the election → the column of its votes. */
   choices: z.record(z.string().min(1), column),
   /** Cell texts that mean "the source gives no figure here" (besides an empty cell), e.g. "NA". */

@@ -33,6 +33,11 @@ export interface VersionColumn {
   readonly hashed: boolean;
   /** One of the acta's figures, which decide whether a version changed (versioning.ts). */
   readonly figure: boolean;
+  /**
+   * A hashed column added after stores were written (migration 13): in the link only when the
+   * version has a value, after every other hashed column, so the links stored before still verify.
+   */
+  readonly whenPresent?: true;
 }
 
 /**
@@ -64,6 +69,14 @@ export const VERSION_COLUMNS = [
   { column: 'warnings', of: 'version', field: 'warnings', hashed: true, figure: false },
   { column: 'preferential', of: 'acta', field: 'preferential', hashed: true, figure: true },
   { column: 'hash', of: 'version', field: 'hash', hashed: false, figure: false },
+  {
+    column: 'observation',
+    of: 'acta',
+    field: 'observation',
+    hashed: true,
+    figure: false,
+    whenPresent: true,
+  },
 ] as const satisfies readonly VersionColumn[];
 
 export type VersionColumnName = (typeof VERSION_COLUMNS)[number]['column'];
@@ -98,7 +111,10 @@ export function columnValue(c: VersionColumn, v: VersionFields): unknown {
   return value ?? null;
 }
 
-/** The hashed content of a version: its HASHED_COLUMNS' values, in order. */
+/** The hashed content of a version: its HASHED_COLUMNS' values, in order (`whenPresent`: if any). */
 export function hashedContent(v: VersionFields): unknown[] {
-  return HASHED_COLUMNS.map((c) => columnValue(c, v));
+  return HASHED_COLUMNS.flatMap((c) => {
+    const value = columnValue(c, v);
+    return c.whenPresent === true && value === null ? [] : [value];
+  });
 }

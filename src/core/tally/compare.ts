@@ -42,6 +42,8 @@ export const SourceActaSchema = z.object({
   null: count.nullable(),
   impugned: count.nullable(),
   eligible: count.nullable(),
+  /** Why the acta was observed, in the source's word (absent where it gives none): not compared. */
+  observation: z.string().optional(),
 });
 export type SourceActa = z.infer<typeof SourceActaSchema>;
 

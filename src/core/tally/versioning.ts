@@ -31,9 +31,14 @@ function figuresKey(a: Acta): string {
   ]);
 }
 
-/** The content that identifies a version: its state and figures (never the source). */
+/**
+ * The content that identifies a version: its state and figures (never the source), and its
+ * observation where it has one — why an acta is at the JEE is evidence, so a changed observation
+ * with the same figures is a new version (state_change), not `unchanged`.
+ */
 export function actaContentKey(a: Acta): string {
-  return `${a.state}|${figuresKey(a)}`;
+  const key = `${a.state}|${figuresKey(a)}`;
+  return a.observation === undefined ? key : `${key}|${JSON.stringify(a.observation)}`;
 }
 
 const OPEN_STATES: ReadonlySet<ActaState> = new Set(['pending', 'jee']);

@@ -203,4 +203,9 @@ export const PG_MIGRATIONS: readonly {
       ALTER TABLE imports ADD COLUMN author TEXT;
     `,
   },
+  {
+    version: 13,
+    name: "why an acta is at the JEE: its observation, in the source's word (NULL where none)",
+    sql: `ALTER TABLE acta_versions ADD COLUMN observation TEXT;`,
+  },
 ];

@@ -297,6 +297,7 @@ const PG_VERSION: Readonly<Record<Exclude<VersionColumnName, 'election'>, PgColu
   warnings: { type: 'text', value: (p) => p.warnings },
   preferential: { type: 'text', value: (p) => json(p.acta.preferential) },
   hash: { type: 'text', value: (p) => p.hash },
+  observation: { type: 'text', value: (p) => p.acta.observation ?? null },
 };
 
 const PG_PER_ROW = VERSION_COLUMNS.flatMap((c) =>

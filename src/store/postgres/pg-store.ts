@@ -240,7 +240,7 @@ export class PgStore implements Store {
   async currentActas(election: string): Promise<StoredActa[]> {
     const rows = (
       await this.read(
-        'SELECT mesa, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, version, conflict, warnings, preferential FROM acta_versions WHERE election = $1 AND is_current',
+        'SELECT mesa, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, version, conflict, warnings, preferential, observation FROM acta_versions WHERE election = $1 AND is_current',
         [election],
       )
     ).rows as Row[];

@@ -84,6 +84,7 @@ export function versionRow(election: string, v: PlannedVersion): unknown[] {
     v.warnings,
     a.preferential ? JSON.stringify(a.preferential) : null,
     v.hash,
+    a.observation ?? null,
   ];
 }
 

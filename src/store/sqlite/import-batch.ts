@@ -17,7 +17,10 @@ export interface EncodedWrites {
   readonly flag: readonly string[];
   /** Versions, in chain order. */
   readonly n: number;
-  /** Per version (STRS): mesa, kind, ubigeo, state, state label, warnings, preferential, hash. */
+  /**
+   * Per version (STRS): mesa, kind, ubigeo, state, state label, warnings, preferential, hash,
+   * observation.
+   */
   readonly strs: readonly (string | null)[];
   /** Per version (NUMS): version, current, conflict, eligible, voters, blank, null, impugned, row. */
   readonly nums: Float64Array;
@@ -30,7 +33,7 @@ export interface EncodedWrites {
   readonly quarantined: readonly (readonly [number, string | null, string, string])[];
 }
 
-export const STRS = 8;
+export const STRS = 9;
 export const NUMS = 9;
 
 /**
@@ -63,6 +66,7 @@ export const PACKED: Readonly<
   warnings: ['strs', 5],
   preferential: ['strs', 6],
   hash: ['strs', 7],
+  observation: ['strs', 8],
 };
 
 /** The buffers `postMessage` may transfer instead of copying. */
@@ -112,6 +116,7 @@ export function encodeWrites(
     strs[s + 5] = v.warnings;
     strs[s + 6] = a.preferential ? JSON.stringify(a.preferential) : null;
     strs[s + 7] = v.hash;
+    strs[s + 8] = a.observation ?? null;
     const x = k * NUMS;
     nums[x] = v.version;
     nums[x + 1] = v.isCurrent ? 1 : 0;
@@ -173,6 +178,8 @@ export function encodeFresh(
     const pref = item?.acta.preferential;
     strs[s + 6] = pref ? JSON.stringify(pref) : null;
     strs[s + 7] = hashes[k] as string;
+    // a row with an observation took the full path (quick-check.ts): its acta is kept
+    strs[s + 8] = item?.acta.observation ?? null;
     const x = k * NUMS;
     const y = k * FIGURES;
     nums[x] = 1;

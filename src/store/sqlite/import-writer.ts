@@ -188,6 +188,7 @@ export class SqliteImportWriter {
         strs[s + 5],
         strs[s + 6],
         strs[s + 7],
+        strs[s + 8],
       );
     }
   }
@@ -228,6 +229,7 @@ export class SqliteImportWriter {
         strs[s + 5],
         strs[s + 6],
         strs[s + 7],
+        strs[s + 8],
       );
     }
   }

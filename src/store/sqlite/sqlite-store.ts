@@ -303,7 +303,7 @@ export class SqliteStore implements Store {
 
   async currentActas(election: string): Promise<StoredActa[]> {
     const stmt = this.db.prepare(
-      'SELECT mesa, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, version, conflict, warnings, preferential FROM acta_versions NOT INDEXED WHERE election = ? AND is_current = 1',
+      'SELECT mesa, ubigeo, state, state_label, eligible, voters, votes, blank, null_votes, impugned, version, conflict, warnings, preferential, observation FROM acta_versions NOT INDEXED WHERE election = ? AND is_current = 1',
     );
     const out: StoredActa[] = [];
     for (const r of stmt.raw(true).iterate(election) as IterableIterator<unknown[]>) {
@@ -323,6 +323,7 @@ export class SqliteStore implements Store {
         conflict: r[11] === 1,
         warnings: warningsOf(r[12]),
         ...(r[13] ? { preferential: JSON.parse(r[13] as string) as number[][] } : {}),
+        ...(typeof r[14] === 'string' ? { observation: r[14] } : {}),
       });
     }
     return out;
