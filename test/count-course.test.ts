@@ -4,6 +4,7 @@
 // stopped. The expected figures are summed here from the rows written, not read back from cifra.
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { NightRecorder } from '../src/api/night-record.js';
 import { buildApi, hashToken } from '../src/api/server.js';
@@ -108,6 +109,50 @@ describe('the count course of an acta election', () => {
     const paged = new PgStore(url);
     open.push(paged);
     expect(await actaCourse(paged, election(), 2)).toEqual(night);
+  });
+
+  // The twenty-fifth brief: the page query was SQL text (values inlined, the election escaped as
+  // a literal) in a transaction with `SET LOCAL enable_sort = off`. Now one query of migration
+  // 14's function, its values bound, the setting the function's own.
+  it('PostgreSQL: a page of versions is one bound query, planned without a sort', async () => {
+    const url = await freshDatabase('course_page');
+    const store = new PgStore(url);
+    open.push(store);
+    await store.migrate();
+    const odd = { ...election(), id: "o'hara; --" };
+    await store.putElection(odd);
+    const file = write('odd.csv', [ONPE_COLUMNS.join(','), ...(SLICES[2] ?? [])].join('\n'));
+    expect(
+      (await ingestFile(store, { file, election: odd, now: () => TIMES[0] as string })).ok,
+    ).toBe(true);
+    const sent: { text: string; values: unknown }[] = [];
+    const pool = (store as unknown as { pool: { query: (...a: unknown[]) => unknown } }).pool;
+    const query = pool.query.bind(pool);
+    pool.query = (text: unknown, values: unknown) => {
+      sent.push({ text: String(text), values });
+      return query(text, values);
+    };
+    const page = await store.appliedVersionPage(odd.id, {
+      afterId: 0,
+      afterImport: 0,
+      upToImport: 1_000_000,
+      limit: 3,
+    });
+    expect(page.map((v) => v.acta.mesa)).toEqual(['000001', '000002', '000003']);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.text).not.toContain('hara');
+    expect(sent[0]?.values).toEqual([odd.id, 0, 0, 1_000_000, 3]);
+    pool.query = query;
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      const f = await c.query(
+        "SELECT proconfig FROM pg_proc WHERE proname = 'applied_version_page'",
+      );
+      expect(f.rows[0]?.proconfig).toEqual(['enable_sort=off']);
+    } finally {
+      await c.end();
+    }
   });
 
   // The first course after `cifra serve` started read every applied version at once and replayed

@@ -202,4 +202,11 @@ export const SQLITE_MIGRATIONS: readonly {
       ALTER TABLE imports ADD COLUMN author TEXT;
     `,
   },
+  {
+    version: 14,
+    name: "a page of an election's applied versions in id order, planned without a sort",
+    // PostgreSQL's function (its planner's setting); SQLite reads the page with its own query:
+    // nothing to change, the number kept so that both stores' lists stay the same
+    sql: `SELECT 1;`,
+  },
 ];
