@@ -6,10 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorSchema } from '../src/api/schemas.js';
+import { buildApi, hashToken } from '../src/api/server.js';
 import { mesaList } from '../src/results/documents.js';
+import { PgStore } from '../src/store/postgres/pg-store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { tempDir } from './helpers.js';
-import { NIGHT, useMesaNight } from './mesa-night.js';
+import { fixedClock, tempDir } from './helpers.js';
+import { NIGHT, nightLine, useMesaNight } from './mesa-night.js';
+import { freshDatabase } from './pg-helpers.js';
 
 /** Two departments, four districts; one not counted, one at the JEE. */
 const ROWS = [
@@ -78,6 +81,28 @@ describe("the nation's mesas as one CSV", () => {
       expect(two.pages.map((p) => p.length)).toEqual([2, 2, 1]);
       expect(two.pages.flat()).toEqual((await read()).pages.flat());
     } finally {
+      await store.close();
+    }
+  });
+
+  it('PostgreSQL: the same bytes as SQLite', async () => {
+    const store = new PgStore(await freshDatabase('national_mesas'));
+    await store.migrate();
+    await store.putElection(NIGHT);
+    const app = await buildApi({ store, tokenHash: hashToken('t'), now: fixedClock });
+    try {
+      const imported = await app.inject({
+        method: 'POST',
+        url: '/api/v1/imports?election=night&format=cifra-json&name=night.jsonl',
+        headers: { authorization: 'Bearer t' },
+        payload: ROWS.map(nightLine).join('\n') + '\n',
+      });
+      expect(imported.statusCode, imported.body).toBe(200);
+      const all = await app.inject({ method: 'GET', url: NATION });
+      expect(all.statusCode, all.body).toBe(200);
+      expect(all.body).toBe((await get(NATION)).body);
+    } finally {
+      await app.close();
       await store.close();
     }
   });
