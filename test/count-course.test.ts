@@ -4,6 +4,7 @@
 // stopped. The expected figures are summed here from the rows written, not read back from cifra.
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { NightRecorder } from '../src/api/night-record.js';
 import { buildApi, hashToken } from '../src/api/server.js';
@@ -110,6 +111,50 @@ describe('the count course of an acta election', () => {
     expect(await actaCourse(paged, election(), 2)).toEqual(night);
   });
 
+  // The twenty-fifth brief: the page query was SQL text (values inlined, the election escaped as
+  // a literal) in a transaction with `SET LOCAL enable_sort = off`. Now one query of migration
+  // 14's function, its values bound, the setting the function's own.
+  it('PostgreSQL: a page of versions is one bound query, planned without a sort', async () => {
+    const url = await freshDatabase('course_page');
+    const store = new PgStore(url);
+    open.push(store);
+    await store.migrate();
+    const odd = { ...election(), id: "o'hara; --" };
+    await store.putElection(odd);
+    const file = write('odd.csv', [ONPE_COLUMNS.join(','), ...(SLICES[2] ?? [])].join('\n'));
+    expect(
+      (await ingestFile(store, { file, election: odd, now: () => TIMES[0] as string })).ok,
+    ).toBe(true);
+    const sent: { text: string; values: unknown }[] = [];
+    const pool = (store as unknown as { pool: { query: (...a: unknown[]) => unknown } }).pool;
+    const query = pool.query.bind(pool);
+    pool.query = (text: unknown, values: unknown) => {
+      sent.push({ text: String(text), values });
+      return query(text, values);
+    };
+    const page = await store.appliedVersionPage(odd.id, {
+      afterId: 0,
+      afterImport: 0,
+      upToImport: 1_000_000,
+      limit: 3,
+    });
+    expect(page.map((v) => v.acta.mesa)).toEqual(['000001', '000002', '000003']);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.text).not.toContain('hara');
+    expect(sent[0]?.values).toEqual([odd.id, 0, 0, 1_000_000, 3]);
+    pool.query = query;
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      const f = await c.query(
+        "SELECT proconfig FROM pg_proc WHERE proname = 'applied_version_page'",
+      );
+      expect(f.rows[0]?.proconfig).toEqual(['enable_sort=off']);
+    } finally {
+      await c.end();
+    }
+  });
+
   // The first course after `cifra serve` started read every applied version at once and replayed
   // them in one go: 10–14 s of the event loop for the 2021 runoff, every other request waiting.
   // Now a page at a time, a turn between pages. Turns are counted, not timed.
@@ -193,6 +238,74 @@ describe('the count course of an acta election', () => {
     open.push(going.store);
     await buildCountCourses(going.store, () => false);
     expect(going.versions()).toBe(5);
+  });
+
+  /** A store's versions read per election, a page of `rows` versions (counting's, per election). */
+  const perElection = (store: Store, rows: number) => {
+    const read = new Map<string, number>();
+    const paged = new Proxy(store, {
+      get(target, key) {
+        if (key === 'appliedPageRows') return rows;
+        const v: unknown = Reflect.get(target, key, target);
+        if (typeof v !== 'function') return v;
+        const f = (v as (...a: unknown[]) => unknown).bind(target);
+        if (key !== 'appliedVersionPage') return f;
+        return async (election: string, p: unknown) => {
+          const r = (await f(election, p)) as unknown[];
+          read.set(election, (read.get(election) ?? 0) + r.length);
+          return r;
+        };
+      },
+    });
+    return { store: paged, read: (e: string) => read.get(e) ?? 0 };
+  };
+  /** The night's store with a second election (the same rows under another id) listed after it. */
+  const twoElections = async (db: string): Promise<void> => {
+    const store = await nightStore(db);
+    const other = { ...election(), id: 'zz-other' };
+    await store.putElection(other);
+    for (const i of [0, 1, 2]) {
+      const file = write(`o${i}.csv`, [ONPE_COLUMNS.join(','), ...(SLICES[i] ?? [])].join('\n'));
+      const r = await ingestFile(store, { file, election: other, now: () => TIMES[i] as string });
+      expect(r.ok).toBe(true);
+    }
+  };
+
+  // The twenty-fifth brief: a reader of one election during the start's build competed with the
+  // build of another (the two replays interleaved page by page), and a close waited for the
+  // election under way to end. Now the build gives way to a reader's replay, and stops mid-election.
+  it("a reader of another election during the build waits for its own election's replay only", async () => {
+    const db = join(dir, 'two.db');
+    await twoElections(db);
+    const s = perElection(new SqliteStore(db), 1);
+    open.push(s.store);
+    const [first] = await s.store.listElections();
+    expect(first?.id).toBe(ELECTION);
+    const build = buildCountCourses(s.store);
+    await new Promise((resolve) => setImmediate(resolve));
+    const other = await actaCourse(s.store, { ...election(), id: 'zz-other' });
+    // the other election is whole, read once, and the build has not gone on meanwhile
+    expect(other.map((p) => p.actasCounted)).toEqual([2, 3, 5]);
+    expect(s.read('zz-other')).toBe(5);
+    expect(s.read(ELECTION)).toBeLessThan(5);
+    await build;
+    expect(s.read(ELECTION)).toBe(5);
+    expect(s.read('zz-other')).toBe(5);
+  });
+
+  it('a build told to stop mid-election ends at its next page, and the next reader replays whole', async () => {
+    const db = join(dir, 'stop-mid.db');
+    await nightStore(db);
+    const s = perElection(new SqliteStore(db), 1);
+    open.push(s.store);
+    let stop = false;
+    const build = buildCountCourses(s.store, () => stop);
+    while (s.read(ELECTION) === 0) await new Promise((resolve) => setImmediate(resolve));
+    stop = true;
+    await build;
+    expect(s.read(ELECTION)).toBeLessThan(5);
+    const after = await actaCourse(s.store, election());
+    expect(after.map((p) => p.actasCounted)).toEqual([2, 3, 5]);
   });
 
   it("a served night's course ends at the last import's count; each revision's projection is recorded with no reader", async () => {

@@ -1,7 +1,7 @@
 // A poll-watcher's district: every mesa of a unit (district, province, department) with its state
 // and figures, as CSV, by the API's query (`?level=mesa&unit=`), by the static site's path
 // (results/<level>/<code>/mesas.csv, the same bytes) and by `cifra export --level mesa --unit`.
-// The nation's list without a unit stays refused, its 422 saying what is missing. Failed on the
+// The nation's list without a unit stays refused as JSON, its 422 saying what is missing. Failed on the
 // old code: `unit` was ignored (422 query_too_costly without `missing`), the path was a 404 and
 // `cifra export` had no --unit.
 import { readFileSync } from 'node:fs';
@@ -67,8 +67,9 @@ describe("a unit's mesas as CSV", () => {
     expect(dept.units.map((u) => u.code)).toEqual(['000005', '000006', '000007', '000008']);
   });
 
-  it('no unit: 422 query_too_costly saying unit is missing; an unknown unit: unknown_ubigeo', async () => {
-    const all = await get('/api/v1/results?election=night&level=mesa&format=csv');
+  it('no unit, as JSON: 422 query_too_costly saying unit is missing; an unknown unit: unknown_ubigeo', async () => {
+    // (as CSV the nation's list is streamed: test/api-national-mesas.test.ts)
+    const all = await get('/api/v1/results?election=night&level=mesa');
     expect(all.status).toBe(422);
     expect(ErrorSchema.parse(JSON.parse(all.body)).issues[0]).toMatchObject({
       code: 'query_too_costly',

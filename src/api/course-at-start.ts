@@ -5,10 +5,11 @@ import type { Store } from '../store/store.js';
 /**
  * `cifra serve` builds every acta election's count course as it starts, in the background: the
  * first reader after a start no longer pays the replay (3–5 s on the 2021 runoff) and, if it asks
- * before the build ends, awaits the same build (actaCourse chains its readers). The replay reads
- * a page at a time with a turn between pages, so other routes answer meanwhile; the server is
- * ready without waiting for it. `built` is the build under way (tests), awaited on close so the
- * store is not closed under a page read; a close stops it after the election under way.
+ * before that election's build ends, awaits it (actaCourse chains its readers); a reader of an
+ * election not yet built replays it at once, the build giving way (buildCountCourses). The replay
+ * reads a page at a time with a turn between pages, so other routes answer meanwhile; the server
+ * is ready without waiting for it. `built` is the build under way (tests), awaited on close so
+ * the store is not closed under a page read; a close stops it at its next page.
  */
 export function buildCoursesAtStart(app: FastifyInstance, store: Store): () => Promise<void> {
   let building: Promise<void> = Promise.resolve();
@@ -18,7 +19,7 @@ export function buildCoursesAtStart(app: FastifyInstance, store: Store): () => P
     building = buildCountCourses(store, () => closing).catch((err: unknown) => app.log.error(err));
   });
   app.addHook('onClose', async () => {
-    // the election's course under way ends (its readers await it); the others are not begun
+    // the build stops at its next page (the election under way is dropped, not finished)
     closing = true;
     await building;
   });

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { issue } from '../core/issues.js';
 import { resultsCsv } from '../results/csv.js';
 import {
@@ -15,7 +16,7 @@ import { getContest, getContestsElection } from '../results/contests.js';
 import { projectionHistory, projectionOf } from '../results/projection.js';
 import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { getSummary } from '../results/summary.js';
-import { getUnitMesas } from '../results/unit-mesas.js';
+import { getMesasCsv, getUnitMesas } from '../results/unit-mesas.js';
 import type { ApiContext } from './context.js';
 import { CONTEST_NOT_FOUND } from './documents.js';
 import { IssueError, NOT_FOUND, unwrap } from './errors.js';
@@ -46,12 +47,17 @@ export function tallyHandlers(ctx: ApiContext) {
     '/api/v1/results': async (req, reply, query) => {
       const q = parseQuery(query, req);
       const mesas = q.level === 'mesa' && q.code === undefined;
+      // the nation's every mesa: as CSV, streamed a page at a time; as one JSON document, refused
+      if (mesas && q.unit === undefined && q.format === 'csv') {
+        const { lines } = unwrap(await getMesasCsv(store, q.election));
+        return reply.type('text/csv; charset=utf-8').send(Readable.from(lines));
+      }
       if (mesas && q.unit === undefined)
         throw new IssueError(422, [
           issue('query_too_costly', ['query', 'unit'], {
             level: 'mesa',
             missing: 'unit',
-            hint: 'give unit=<district, province or department code> for its mesas, or code=<mesa>; every mesa: cifra export --level mesa',
+            hint: 'give unit=<district, province or department code> for its mesas, or code=<mesa>; every mesa: format=csv (streamed) or cifra export --level mesa',
           }),
         ]);
       const doc = unwrap(

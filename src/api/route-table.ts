@@ -68,7 +68,7 @@ const ROUTE_TABLE = [
     method: 'GET',
     url: '/api/v1/results',
     summary:
-      "Results at a level of the election's jurisdiction (`national`, Peru's `ambito`, `department`, `province`, `district`, `circunscripcion`, `mesa`; another level → 422 `unknown_level`); one unit with `code`; at the mesa level, every mesa of a district, province or department with `unit` (its code; the nation's every mesa: `cifra export --level mesa`); `format=csv` for CSV",
+      "Results at a level of the election's jurisdiction (`national`, Peru's `ambito`, `department`, `province`, `district`, `circunscripcion`, `mesa`; another level → 422 `unknown_level`); one unit with `code`; at the mesa level, every mesa of a district, province or department with `unit` (its code); the nation's every mesa with `format=csv` only, streamed a page of mesas at a time (as JSON: 422 `query_too_costly`); `format=csv` for CSV",
     write: false,
     query: electionQuery
       .extend({

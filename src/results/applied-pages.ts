@@ -20,12 +20,15 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
  * An election's applied versions of `range`, a page at a time in the order written (keyset on
  * id), with a turn of the event loop between pages: the one reader of them, for the count course
  * and for a publish's changed mesas, so that neither holds a big store's versions at once.
+ * `between`, when given, is awaited before each page after the first (a background replay gives
+ * way there, or throws to stop).
  */
 export async function* appliedPages(
   store: Store,
   election: string,
   range: ImportRange,
   limit = store.appliedPageRows ?? APPLIED_PAGE,
+  between?: () => Promise<void>,
 ): AsyncGenerator<readonly AppliedVersion[]> {
   for (let afterId = 0; ;) {
     const versions = await store.appliedVersionPage(election, { ...range, afterId, limit });
@@ -33,5 +36,6 @@ export async function* appliedPages(
     if (versions.length < limit) return;
     afterId = (versions.at(-1) as AppliedVersion).id;
     await turn();
+    await between?.();
   }
 }

@@ -51,6 +51,7 @@ export function actaCourse(
   store: Store,
   def: ElectionDef,
   page?: number,
+  background?: Background,
 ): Promise<readonly CoursePoint[]> {
   let byElection = REPLAYED.get(store);
   if (byElection === undefined) REPLAYED.set(store, (byElection = new Map()));
@@ -64,9 +65,51 @@ export function actaCourse(
   // chained: two readers at once extend the replay once, in order
   const next = (byElection.get(def.id) ?? Promise.resolve(none()))
     .catch(none)
-    .then((r) => extend(store, def, r, page));
+    .then((r) =>
+      background === undefined
+        ? reading(store, extend(store, def, r, page))
+        : extend(store, def, r, page, () => giveWay(store, background)),
+    );
   byElection.set(def.id, next);
   return next.then((r) => r.points);
+}
+
+/**
+ * A replay nobody is waiting for (`cifra serve`'s build at start): between pages it gives way to
+ * the replays readers are waiting for, and `stopped()` ends it there (CourseStopped), mid-election.
+ */
+export interface Background {
+  readonly stopped: () => boolean;
+}
+
+/** A background replay told to stop: dropped whole, as a failed one (the next reader starts anew). */
+export class CourseStopped extends Error {
+  constructor() {
+    super('count course build stopped');
+  }
+}
+
+/** Per store: the replays readers await, running now (not those chained behind another). */
+const READING = new WeakMap<Store, Set<Promise<unknown>>>();
+
+function reading<T>(store: Store, replay: Promise<T>): Promise<T> {
+  let running = READING.get(store);
+  if (running === undefined) READING.set(store, (running = new Set()));
+  const tracked = running;
+  tracked.add(replay);
+  const done = (): void => void tracked.delete(replay);
+  replay.then(done, done);
+  return replay;
+}
+
+/** A background replay's pause between pages: until no reader's replay runs, unless stopped. */
+async function giveWay(store: Store, b: Background): Promise<void> {
+  for (;;) {
+    if (b.stopped()) throw new CourseStopped();
+    const running = [...(READING.get(store) ?? [])];
+    if (running.length === 0) return;
+    await Promise.allSettled(running);
+  }
 }
 
 /**
@@ -134,6 +177,7 @@ async function extend(
   def: ElectionDef,
   from: Replayed,
   page: number | undefined,
+  between?: () => Promise<void>,
 ): Promise<Replayed> {
   const imports = (await store.listImports(def.id))
     .filter((i) => i.status === 'committed' && i.id > from.through)
@@ -148,7 +192,7 @@ async function extend(
     points: [...from.points],
   };
   const range = { afterImport: from.through, upToImport: last.id };
-  for await (const versions of appliedPages(store, def.id, range, page)) {
+  for await (const versions of appliedPages(store, def.id, range, page, between)) {
     for (let s = 0; s < versions.length;) {
       // a run of one import's versions (imports are written one at a time: theirs are contiguous)
       const id = versions[s]?.importId;

@@ -25,70 +25,90 @@ const STATUS_COLUMNS = ['status', 'pct_counted', 'cut', 'source'] as const;
 const choiceName = (c: { label: string; party: string }): string =>
   c.party !== '' && c.party !== c.label ? `${c.label} · ${c.party}` : c.label;
 
+/** A choice's identity, as the CSV's header names its columns. */
+type ChoiceColumn = { readonly id: string; readonly label: string; readonly party: string };
+
 /**
  * A results document as CSV: one row per unit, votes and % of valid per choice, and on every row
  * what the figures are — `status`, `pct_counted`, `cut`, `source` (docs/ingest.md): a filtered
  * or pasted row keeps its caveat, and no comment line breaks a spreadsheet's import.
  */
 export function resultsCsv(doc: ServedResults): string {
-  // a choice's columns: its stable code first (`P11_votes`, up to the first space, for scripts),
-  // then its name in brackets (for a person in a spreadsheet): one header row, nothing to lose
   // a mesa not counted lists no choice: the columns are a counted unit's, its cells empty, and
   // its acta's state says why (the mesa level's `acta_state` column, cifra's state)
-  const mesa = doc.level === MESA;
   const first = doc.units.find((u) => u.choices.length > 0);
-  const blank = first ? first.choices.flatMap(() => [null, null]) : [];
-  const choiceCols = first
-    ? first.choices.flatMap((c) => [
-        `${c.id}_votes (${choiceName(c)})`,
-        `${c.id}_pct_valid (${choiceName(c)})`,
-      ])
-    : [];
+  const csv = csvWriter(doc, first?.choices ?? []);
+  return [csv.header, ...doc.units.map(csv.row)].join('\n');
+}
+
+/**
+ * A results list as CSV lines as its pages are read (resultsCsv's lines, each ending in a line
+ * break): the header, then a page's rows at a time, so that a list too big to hold (the nation's
+ * mesas) is written as it is read. `choices` name the choice columns (the election's).
+ */
+export async function* resultsCsvChunks(
+  head: Pick<ServedResults, 'level' | 'status'>,
+  choices: readonly ChoiceColumn[],
+  pages: AsyncIterable<readonly ServedResults['units'][number][]>,
+): AsyncGenerator<string> {
+  const csv = csvWriter(head, choices);
+  yield csv.header + '\n';
+  for await (const page of pages) if (page.length > 0) yield page.map(csv.row).join('\n') + '\n';
+}
+
+/** The header and a unit's row of a results CSV with these choice columns. */
+function csvWriter(
+  doc: Pick<ServedResults, 'level' | 'status'>,
+  choices: readonly ChoiceColumn[],
+): { header: string; row: (u: ServedResults['units'][number]) => string } {
+  // a choice's columns: its stable code first (`P11_votes`, up to the first space, for scripts),
+  // then its name in brackets (for a person in a spreadsheet): one header row, nothing to lose
+  const mesa = doc.level === MESA;
+  const blank = choices.flatMap(() => [null, null]);
+  const choiceCols = choices.flatMap((c) => [
+    `${c.id}_votes (${choiceName(c)})`,
+    `${c.id}_pct_valid (${choiceName(c)})`,
+  ]);
   const st = doc.status;
   const status = [st.kind, st.pctCounted, st.cut, st.source?.es ?? null];
-  const lines = [
+  const header = csvLine([
+    'level',
+    'code',
+    'name',
+    'valid',
+    'blank',
+    'null',
+    'impugned',
+    'emitted',
+    'eligible',
+    'participation',
+    'actas_total',
+    'actas_processed',
+    'pct_actas_processed',
+    'eligible_remaining',
+    ...choiceCols,
+    ...(mesa ? ['acta_state'] : []),
+    ...STATUS_COLUMNS,
+  ]);
+  const row = (u: ServedResults['units'][number]): string =>
     csvLine([
-      'level',
-      'code',
-      'name',
-      'valid',
-      'blank',
-      'null',
-      'impugned',
-      'emitted',
-      'eligible',
-      'participation',
-      'actas_total',
-      'actas_processed',
-      'pct_actas_processed',
-      'eligible_remaining',
-      ...choiceCols,
-      ...(mesa ? ['acta_state'] : []),
-      ...STATUS_COLUMNS,
-    ]),
-  ];
-  for (const u of doc.units) {
-    lines.push(
-      csvLine([
-        u.level,
-        u.code,
-        u.name,
-        u.valid,
-        u.blank,
-        u.null,
-        u.impugned,
-        u.emitted,
-        u.eligible,
-        u.participation,
-        u.actas?.total ?? null,
-        u.actas?.processed ?? null,
-        u.actas?.pctProcessed ?? null,
-        u.eligibleRemaining,
-        ...(u.choices.length === 0 ? blank : u.choices.flatMap((c) => [c.votes, c.pctValid])),
-        ...(mesa ? [u.mesaState ?? null] : []),
-        ...status,
-      ]),
-    );
-  }
-  return lines.join('\n');
+      u.level,
+      u.code,
+      u.name,
+      u.valid,
+      u.blank,
+      u.null,
+      u.impugned,
+      u.emitted,
+      u.eligible,
+      u.participation,
+      u.actas?.total ?? null,
+      u.actas?.processed ?? null,
+      u.actas?.pctProcessed ?? null,
+      u.eligibleRemaining,
+      ...(u.choices.length === 0 ? blank : u.choices.flatMap((c) => [c.votes, c.pctValid])),
+      ...(mesa ? [u.mesaState ?? null] : []),
+      ...status,
+    ]);
+  return { header, row };
 }

@@ -186,6 +186,8 @@ interface CachedElection {
   mesaIndex: Map<string, number> | null;
   /** Unit names of this revision's places, built on the first use. */
   namer: UnitNamer | null;
+  /** The columns' indexes in mesa code order, built on the first mesa list. */
+  mesaOrder: number[] | null;
   /** The count's expected extent over the universe (null: none), built on the first use. */
   extent: ElectionExtent | null | undefined;
 }
@@ -234,6 +236,7 @@ async function cached(store: Store, election: ElectionDef): Promise<CachedElecti
     sums: null,
     mesaIndex: null,
     namer: null,
+    mesaOrder: null,
     extent: undefined,
   };
   perStore.set(election.id, entry);
@@ -352,31 +355,79 @@ function mesaUnits(
   );
 }
 
+/** Mesas tabulated at a time in a list read by pages (mesaList): a page's documents held at once. */
+export const MESA_PAGE = 1024;
+
+/** The mesas of an election or of one unit, read a page at a time (mesaList). */
+export interface MesaList {
+  readonly head: Omit<ResultsDocument, 'units'>;
+  /** How many mesas the pages hold. */
+  readonly count: number;
+  readonly pages: () => AsyncGenerator<readonly ResultUnit[]>;
+}
+
 /**
- * Every mesa inside one unit of a place level (a district, a province, a department), with its
- * mesa figures: a poll-watcher's list of their unit. The unit is the level's code of each acta's
- * place (the jurisdiction's rule), so it is the same unit the level's results sum. An election
- * known only from published aggregates has no mesas: none.
+ * Every mesa of the election (`unit` null) or inside one unit of a place level (a district, a
+ * province, a department), with its mesa figures, in code order, `size` at a time with a turn of
+ * the event loop between pages. One snapshot of the store (the one every results read of its
+ * revision shares): an import committed while the pages are read does not mix into the list, and
+ * only a page's documents are held at once (the nation's 86,488 mesas as documents would be
+ * hundreds of MB). The unit is the level's code of each acta's place (the jurisdiction's rule), so
+ * it is the same unit the level's results sum. An election known only from published aggregates
+ * has no mesas: none.
  */
+export async function mesaList(
+  store: Store,
+  election: ElectionDef,
+  unit: { readonly level: Level; readonly code: string } | null,
+  size = MESA_PAGE,
+): Promise<MesaList> {
+  const head = { election: election.id, label: election.label, level: MESA };
+  if (election.published) {
+    const revision = await store.revision(election.id);
+    return { head: { ...head, revision }, count: 0, pages: async function* () {} };
+  }
+  const j = requireJurisdiction(election.jurisdiction);
+  const c = await cached(store, election);
+  const order = (c.mesaOrder ??= mesaOrder(c.columns.mesa));
+  let only: readonly number[] = order;
+  if (unit !== null) {
+    const cols = c.columns;
+    const unitOf = j.unitCoder(unit.level);
+    // a place's unit once per distinct place, then each acta by its place's index
+    const inside = cols.ubigeos.map((place) => unitOf(place) === unit.code);
+    only = order.filter((i) => inside[cols.ubigeoOf[i] as number]);
+  }
+  return {
+    head: { ...head, revision: c.revision },
+    count: only.length,
+    pages: async function* () {
+      for (let from = 0; from < only.length; from += size) {
+        if (from > 0) await turn();
+        yield mesaUnits(c, election, j, only.slice(from, from + size)).sort(byUnitCode);
+      }
+    },
+  };
+}
+
+/** The columns' indexes in their mesas' code order (byUnitCode's). */
+function mesaOrder(mesa: readonly string[]): number[] {
+  return mesa
+    .map((_, i) => i)
+    .sort((a, b) => byUnitCode({ code: mesa[a] as string }, { code: mesa[b] as string }));
+}
+
+/** Every mesa inside one unit of a place level, as one document (mesaList's pages, all). */
 export async function buildUnitMesas(
   store: Store,
   election: ElectionDef,
   level: Level,
   code: string,
 ): Promise<ResultsDocument> {
-  const head = { election: election.id, label: election.label, level: MESA };
-  if (election.published)
-    return { ...head, revision: await store.revision(election.id), units: [] };
-  const j = requireJurisdiction(election.jurisdiction);
-  const c = await cached(store, election);
-  const cols = c.columns;
-  const unitOf = j.unitCoder(level);
-  // a place's unit once per distinct place, then each acta by its place's index
-  const inside = cols.ubigeos.map((place) => unitOf(place) === code);
-  const only: number[] = [];
-  for (let i = 0; i < cols.length; i++) if (inside[cols.ubigeoOf[i] as number]) only.push(i);
-  const units = mesaUnits(c, election, j, only).sort(byUnitCode);
-  return { ...head, revision: c.revision, units };
+  const list = await mesaList(store, election, { level, code });
+  const units: ResultUnit[] = [];
+  for await (const page of list.pages()) units.push(...page);
+  return { ...list.head, units };
 }
 
 /**

@@ -19,7 +19,7 @@ import type {
   Store,
 } from '../store/store.js';
 import { PROJECT_ROOT } from '../io/paths.js';
-import { actaCourse, pointLead } from './count-course.js';
+import { actaCourse, CourseStopped, pointLead } from './count-course.js';
 import { buildResults, countExtent } from './documents.js';
 import { figuresHash } from './figures-hash.js';
 import {
@@ -364,17 +364,28 @@ export async function getCountCourse(
 
 /**
  * Every acta election's count course, built before its first reader asks (`cifra serve` at start):
- * actaCourse's replay, kept per store and chained, so a reader meanwhile awaits this very build
- * and nothing is read twice. One election at a time; a failure is the caller's to tell.
+ * actaCourse's replay, kept per store and chained, so a reader of the election under way awaits
+ * this very build and nothing is read twice. One election at a time, in the background: a reader
+ * of another election replays it at once, the build giving way between its pages (it waits for
+ * its own election only). `stopped()` ends the build between two pages, mid-election (a server
+ * closing); any other failure is the caller's to tell.
  */
 export async function buildCountCourses(
   store: Store,
   stopped: () => boolean = () => false,
+  page?: number,
 ): Promise<void> {
   for (const e of await store.listElections()) {
-    // a server closing waits for the course under way only, not for every election's
     if (stopped()) return;
-    if (e.published === undefined) await getCountCourse(store, e.id);
+    // an election with published course updates has no acta course to build (getCountCourse)
+    if (e.published !== undefined || (await store.publishedUnits(e.id, 'course')).length > 0)
+      continue;
+    try {
+      await actaCourse(store, e, page, { stopped });
+    } catch (err) {
+      if (err instanceof CourseStopped) return;
+      throw err;
+    }
   }
 }
 

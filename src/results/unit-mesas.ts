@@ -2,7 +2,8 @@ import { issue, type Issue } from '../core/issues.js';
 import { MESA, NATIONAL } from '../core/model/jurisdiction.js';
 import type { Level } from '../core/tally/aggregate.js';
 import type { Store } from '../store/store.js';
-import { buildUnitMesas, placeLevelOf } from './documents.js';
+import { resultsCsvChunks } from './csv.js';
+import { buildUnitMesas, mesaList, placeLevelOf } from './documents.js';
 import { checkLevel, electionWithJurisdiction, getResults, type Found } from './service.js';
 import { figuresStatus, type ServedResults } from './status.js';
 
@@ -13,8 +14,8 @@ export type UnitAt = readonly string[];
  * Every mesa of one unit (a district, province or department; any level between the nation and
  * the mesa) with its state and figures: the results document at the mesa level, narrowed to the
  * unit. `level` absent: the place level the code names (`placeLevelOf`). The nation's whole list
- * is `query_too_costly` here (`cifra export --level mesa` writes it); a unit the election does
- * not have is `unknown_ubigeo`.
+ * is `query_too_costly` here (as one document it would be hundreds of MB: getMesasCsv streams
+ * it); a unit the election does not have is `unknown_ubigeo`.
  */
 export async function getUnitMesas(
   store: Store,
@@ -46,6 +47,28 @@ function tooWide(level: Level, at: UnitAt): Issue {
   return issue('query_too_costly', at, {
     level,
     missing: 'unit',
-    hint: 'a district, province or department code; every mesa: cifra export --level mesa',
+    hint: 'a district, province or department code; every mesa as CSV: /api/v1/results?level=mesa&format=csv or cifra export --level mesa',
   });
+}
+
+/** The nation's mesas as CSV: how many, and the lines, written as they are read. */
+export interface MesasCsv {
+  readonly election: string;
+  readonly count: number;
+  readonly lines: AsyncGenerator<string>;
+}
+
+/**
+ * Every mesa of the election as CSV, a page of mesas at a time from one snapshot (mesaList): the
+ * nation's whole list for a newsroom, in constant memory beyond the snapshot every results read
+ * shares. The same columns as a unit's list, the choice columns the election's.
+ */
+export async function getMesasCsv(store: Store, id: string | undefined): Promise<Found<MesasCsv>> {
+  const e = await electionWithJurisdiction(store, id);
+  if (!e.ok) return e;
+  const { def } = e.value;
+  const list = await mesaList(store, def, null);
+  const status = await figuresStatus(store, def);
+  const lines = resultsCsvChunks({ level: MESA, status }, def.choices, list.pages());
+  return { ok: true, value: { election: def.id, count: list.count, lines } };
 }

@@ -1,4 +1,6 @@
-import { renameSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Issue } from '../../core/issues.js';
 import type { ElectionDef } from '../../core/model/acta.js';
 import { annulledNullOf } from '../../core/model/annulled.js';
@@ -706,6 +708,9 @@ export async function runExport(
   },
   io: CliIo,
 ): Promise<number> {
+  // the nation's mesas as CSV: written as read, a page at a time (the API's `?level=mesa&format=csv`)
+  if (args.level === 'mesa' && args.unit === undefined && args.format === 'csv')
+    return exportMesasCsv(store, args, io);
   // a unit's mesas (a poll-watcher's district) as the API's `?level=mesa&unit=` gives them
   const r =
     args.unit === undefined
@@ -721,6 +726,33 @@ export async function runExport(
     say('wrote {units} {level} units of {election} to {out}', {
       units: r.value.units.length,
       level: args.level,
+      election: r.value.election,
+      out: args.out,
+    }),
+  );
+  return EXIT_OK;
+}
+
+async function exportMesasCsv(
+  store: Store,
+  args: { election?: string | undefined; out: string },
+  io: CliIo,
+): Promise<number> {
+  const { getMesasCsv } = await import('../../results/unit-mesas.js');
+  const r = await getMesasCsv(store, args.election);
+  if (!r.ok) return failed(io, r.issues);
+  const tmp = `${args.out}.tmp-${process.pid}`;
+  try {
+    await pipeline(Readable.from(r.value.lines), createWriteStream(tmp));
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  renameSync(tmp, args.out);
+  io.out(
+    say('wrote {units} {level} units of {election} to {out}', {
+      units: r.value.count,
+      level: 'mesa',
       election: r.value.election,
       out: args.out,
     }),

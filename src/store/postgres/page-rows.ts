@@ -6,3 +6,10 @@
  * the lazily loaded store (open.ts) answers it before the driver is loaded.
  */
 export const PG_APPLIED_PAGE_ROWS = 1024;
+
+/**
+ * A page of an election's applied versions (Store.appliedVersionPage): migration 14's function,
+ * whose own `enable_sort = off` keeps the plan an index read of the key in order, its values bound
+ * ($1 election, $2 after id, $3 after import, $4 up to import, $5 limit) in one round trip.
+ */
+export const APPLIED_PAGE_SQL = 'SELECT * FROM applied_version_page($1, $2, $3, $4, $5)';

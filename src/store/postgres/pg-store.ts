@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { checkSchemaVersions, readFault } from '../store-faults.js';
-import { PG_APPLIED_PAGE_ROWS } from './page-rows.js';
+import { APPLIED_PAGE_SQL, PG_APPLIED_PAGE_ROWS } from './page-rows.js';
 import { columnsFromActas, type ActaColumns } from '../../core/tally/acta-columns.js';
 import type { Issue } from '../../core/issues.js';
 import type { ElectionDef } from '../../core/model/acta.js';
@@ -401,18 +401,8 @@ export class PgStore implements Store {
   readonly appliedPageRows = PG_APPLIED_PAGE_ROWS;
 
   async appliedVersionPage(election: string, p: AppliedPage): Promise<AppliedVersion[]> {
-    const n = (x: number): number => {
-      if (!Number.isSafeInteger(x)) throw new Error(`not an integer: ${x}`);
-      return x;
-    };
-    // the page is the key's index read in order from `afterId`: a store not yet analysed (right
-    // after its imports, until autovacuum's analyze) was planned as every version of the
-    // election then a sort, per page (114–252 ms a page of the runoff's; its course 27–31 s).
-    // One round trip (a simple query: values inlined, the election as pg escapes a literal)
-    const results = (await this.read(
-      `BEGIN READ ONLY; SET LOCAL enable_sort = off; SELECT * FROM acta_versions WHERE id > ${n(p.afterId)} AND election = ${pg.escapeLiteral(election)} AND kind <> 'conflict' AND import_id > ${n(p.afterImport)} AND import_id <= ${n(p.upToImport)} ORDER BY id LIMIT ${n(p.limit)}; COMMIT`,
-    )) as unknown as pg.QueryResult[];
-    const rows = (results[2]?.rows ?? []) as Row[];
+    const values = [election, p.afterId, p.afterImport, p.upToImport, p.limit];
+    const rows = (await this.read(APPLIED_PAGE_SQL, values)).rows as Row[];
     return rows.map((r) => ({ ...chained(r), id: Number(r['id']) }));
   }
 

@@ -1,0 +1,109 @@
+// The twenty-fifth brief: the nation's whole mesa list on the API was 422 query_too_costly
+// (`details.missing: unit`), and `cifra export --level mesa` built every mesa's document at once.
+// A newsroom wants it as one CSV: it is now streamed, a page of mesas at a time from one snapshot,
+// the same lines as each unit's list; as JSON it stays refused. Failed on the old code: 422.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ErrorSchema } from '../src/api/schemas.js';
+import { buildApi, hashToken } from '../src/api/server.js';
+import { mesaList } from '../src/results/documents.js';
+import { PgStore } from '../src/store/postgres/pg-store.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { fixedClock, tempDir } from './helpers.js';
+import { NIGHT, nightLine, useMesaNight } from './mesa-night.js';
+import { freshDatabase } from './pg-helpers.js';
+
+/** Two departments, four districts; one not counted, one at the JEE. */
+const ROWS = [
+  { mesa: '000008', ubigeo: '150102', state: 'counted', fp: 5, jp: 6, blank: 0, nul: 0 },
+  { mesa: '000001', ubigeo: '010101', state: 'counted', fp: 60, jp: 40, blank: 3, nul: 2 },
+  { mesa: '000005', ubigeo: '150101', state: 'counted', fp: 20, jp: 70, blank: 1, nul: 4 },
+  { mesa: '000006', ubigeo: '150101', state: 'jee', fp: 10, jp: 10, blank: 0, nul: 0 },
+  { mesa: '000007', ubigeo: '150101', state: 'not_installed', fp: 0, jp: 0, blank: 0, nul: 0 },
+] as const;
+
+const { db, get, night } = useMesaNight(ROWS);
+const NATION = '/api/v1/results?election=night&level=mesa&format=csv';
+const lines = (csv: string): string[] => csv.split('\n').filter((l) => l !== '');
+
+describe("the nation's mesas as one CSV", () => {
+  it("streams every mesa in code order, each line its unit's list's line", async () => {
+    const all = await get(NATION);
+    expect(all.status, all.body).toBe(200);
+    expect(all.type).toMatch(/^text\/csv/);
+    expect(all.body.endsWith('\n')).toBe(true);
+    const [header, ...rows] = lines(all.body);
+    expect(rows.map((l) => l.split(',')[1])).toEqual([
+      '000001',
+      '000005',
+      '000006',
+      '000007',
+      '000008',
+    ]);
+    // the departments' lists together are the nation's, line for line, under the same header
+    const units = [];
+    for (const dept of ['01', '15']) {
+      const u = await get(`/api/v1/results?election=night&level=mesa&unit=${dept}&format=csv`);
+      expect(u.status, u.body).toBe(200);
+      units.push(...lines(u.body));
+    }
+    expect(units.filter((l) => l === header)).toHaveLength(2);
+    expect(units.filter((l) => l !== header)).toEqual(rows);
+  });
+
+  it('as JSON: still 422 query_too_costly, saying unit is missing and that CSV is streamed', async () => {
+    const json = await get('/api/v1/results?election=night&level=mesa');
+    expect(json.status).toBe(422);
+    const issue = ErrorSchema.parse(JSON.parse(json.body)).issues[0];
+    expect(issue).toMatchObject({ code: 'query_too_costly', details: { missing: 'unit' } });
+    expect(JSON.stringify(issue)).toMatch(/format=csv/);
+  });
+
+  it('cifra export --level mesa writes the same bytes', async () => {
+    const out = join(tempDir('cifra-national-mesas-'), 'all.csv');
+    const r = await night('export', '--level', 'mesa', '--out', out);
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe((await get(NATION)).body);
+  });
+
+  it('is read a page of mesas at a time: pages of 2 are the same list', async () => {
+    const store = new SqliteStore(db);
+    try {
+      const read = async (size?: number) => {
+        const list = await mesaList(store, NIGHT, null, size);
+        const pages = [];
+        for await (const page of list.pages()) pages.push(page.map((u) => u.code));
+        return { count: list.count, pages };
+      };
+      const two = await read(2);
+      expect(two.count).toBe(5);
+      expect(two.pages.map((p) => p.length)).toEqual([2, 2, 1]);
+      expect(two.pages.flat()).toEqual((await read()).pages.flat());
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('PostgreSQL: the same bytes as SQLite', async () => {
+    const store = new PgStore(await freshDatabase('national_mesas'));
+    await store.migrate();
+    await store.putElection(NIGHT);
+    const app = await buildApi({ store, tokenHash: hashToken('t'), now: fixedClock });
+    try {
+      const imported = await app.inject({
+        method: 'POST',
+        url: '/api/v1/imports?election=night&format=cifra-json&name=night.jsonl',
+        headers: { authorization: 'Bearer t' },
+        payload: ROWS.map(nightLine).join('\n') + '\n',
+      });
+      expect(imported.statusCode, imported.body).toBe(200);
+      const all = await app.inject({ method: 'GET', url: NATION });
+      expect(all.statusCode, all.body).toBe(200);
+      expect(all.body).toBe((await get(NATION)).body);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
+});
