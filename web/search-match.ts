@@ -24,11 +24,11 @@ const DOTTED = /(?<![\p{L}\p{N}])\p{L}(?:\.\p{L})+(?![\p{L}\p{N}])/gu;
  * `NUMBER_MARK`), then split at anything that is not a letter or a digit.
  */
 export function queryWords(q: string): string[] {
-  return fold(q)
-    .replace(NUMBER_MARK, ' ')
-    .replace(DOTTED, (m) => m.replaceAll('.', ''))
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '');
+  let x = fold(q);
+  // the regular expressions only where they can match: most fields have no digit or no dot
+  if (/\d/.test(x)) x = x.replace(NUMBER_MARK, ' ');
+  if (x.includes('.')) x = x.replace(DOTTED, (m) => m.replaceAll('.', ''));
+  return x.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
 }
 
 /**
