@@ -2,7 +2,7 @@
 // serves the cut; a read made meanwhile through `api` (a user's drill, a poll) is the server's.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PATHS } from '../src/api/paths.js';
-import { api, drawPinned, readAll, Unread } from '../web/api-client.js';
+import { absentStatus, api, drawPinned, readAll, Unread } from '../web/api-client.js';
 import { UNREAD } from '../web/cut.js';
 
 const ID = 'e';
@@ -130,5 +130,49 @@ describe("a user's drill reads (api.unit, children, mesas)", () => {
     expect(await outcome(api.children(ID, 'province', '503'))).toBe('unread 503');
     expect(await outcome(api.mesas(ID, '404'))).toBeNull();
     expect(await outcome(api.mesas(ID, '503'))).toBe('unread 503');
+  });
+});
+
+describe("a user's read (tryGetRead): absent or failed, by the host's kind", () => {
+  /** The host answers its site document as `kind`, and every other path with `status`. */
+  const host = (kind: 'server' | 'static', status: number): void => {
+    vi.stubGlobal('fetch', async (url: string) =>
+      url.endsWith('site.json')
+        ? new Response(JSON.stringify({ kind, whatIf: kind === 'server' }), { status: 200 })
+        : new Response('{"error":"x","issues":[]}', { status }),
+    );
+  };
+  const read = () => api.unit(ID, 'department', '01');
+
+  it('on the API a 400, 401 or 403 is a read that failed (Unread), only a 404 or 410 absent', async () => {
+    for (const status of [400, 401, 403]) {
+      host('server', status);
+      await api.site();
+      await expect(read()).rejects.toBeInstanceOf(Unread);
+    }
+    for (const status of [404, 410]) {
+      host('server', status);
+      await expect(read()).resolves.toBeNull();
+    }
+  });
+
+  it("on a static host a 403 is the file absent (object storage's answer), a 401 a failed read", async () => {
+    host('static', 403);
+    await api.site();
+    await expect(read()).resolves.toBeNull();
+    host('static', 401);
+    await expect(read()).rejects.toBeInstanceOf(Unread);
+  });
+
+  it('the rule: 404 and 410 absent anywhere; 403 unless the host is known to be the API', () => {
+    expect([404, 410, 403, 401, 400].map((s) => absentStatus(s, 'server'))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect([403, 401].map((s) => absentStatus(s, 'static'))).toEqual([true, false]);
+    expect(absentStatus(403, null)).toBe(true);
   });
 });

@@ -1,7 +1,15 @@
 // The dashboard search's matcher (web/search-match.ts): each word of a query in any field of an
 // item, accents and case aside, and how many hits there are beyond those listed.
 import { describe, expect, it } from 'vitest';
-import { fold, holdsAll, queryWords, searchItems } from '../web/search-match.js';
+import {
+  fold,
+  holdsAll,
+  queryWords,
+  searchIn,
+  searchIndex,
+  searchItems,
+  together,
+} from '../web/search-match.js';
 
 /** Polling places as polling-places.json lists them, with their district's names beside. */
 const PLACES = [
@@ -73,6 +81,63 @@ describe('the search matcher', () => {
       'IE MARÍA AUXILIADORA',
     ]);
     expect(names('auxiliadora ie')).toEqual(['IE 18002 MARIA AUXILIADORA', 'IE MARÍA AUXILIADORA']);
+  });
+
+  it('ranks words together only from the start of a word, and a number only whole', () => {
+    const ps = [
+      { name: 'IE JUAN JOSE', address: 'JR ANCASH 10', where: [] },
+      { name: 'IE AN JOSE', address: '', where: [] },
+    ];
+    const f = (p: (typeof ps)[number]): string[] => [p.name, p.address, ...p.where];
+    const rank = (items: typeof ps, q: string): string[] =>
+      searchItems(items, f, q, 8).hits.map((p) => p.name);
+    // "AN JOSE" is inside "JUAN JOSE", but "AN" starts no word there (it starts "ANCASH")
+    expect(rank(ps, 'an jose')).toEqual(['IE AN JOSE', 'IE JUAN JOSE']);
+    // a last word still being typed is together ("jos"), a number is not ("123" is not "1234")
+    expect(rank(ps, 'an jos')).toEqual(['IE AN JOSE', 'IE JUAN JOSE']);
+    const schools = [
+      { name: 'IE 1234 SAN JUAN', address: '', where: [] },
+      { name: 'IE 123 SANTA ROSA', address: '', where: [] },
+    ];
+    expect(rank(schools, 'ie 123')).toEqual(['IE 123 SANTA ROSA', 'IE 1234 SAN JUAN']);
+    expect(rank(schools, '123')).toEqual(['IE 123 SANTA ROSA', 'IE 1234 SAN JUAN']);
+    expect(together(['IE', '123'], ['IE', '1234'])).toBe(false);
+    expect(together(['IE', '12'], ['IE', '12'])).toBe(true);
+  });
+
+  it('reads abbreviations with or without dots, and drops the marks of a number', () => {
+    // as the 2021 polling places (ronderos' v2_TNOMB_LOCAL) write them
+    expect(queryWords('I.E. N° 016 EMILIA')).toEqual(['IE', '016', 'EMILIA']);
+    expect(queryWords('I.E.N° 123')).toEqual(['IE', '123']);
+    expect(queryWords('IE Nº 18182')).toEqual(['IE', '18182']);
+    expect(queryWords('IE N.º 31340 – PRIMARIA')).toEqual(['IE', '31340', 'PRIMARIA']);
+    expect(queryWords('IEI Nª64315')).toEqual(['IEI', '64315']);
+    expect(queryWords('IEI NRO. 306')).toEqual(['IEI', '306']);
+    expect(queryWords('I.E.N. 501392')).toEqual(['IE', '501392']);
+    expect(queryWords('IE N254 OLIMPIA')).toEqual(['IE', '254', 'OLIMPIA']);
+    expect(queryWords('I.E.P.M.N° 60056')).toEqual(['IEPM', '60056']);
+    expect(queryWords('I.E.18002')).toEqual(['IE', '18002']);
+    // a word, or an initial before a surname, is left as it is
+    expect(queryWords('JOHN F. KENNEDY N 2 NORTE')).toEqual(['JOHN', 'F', 'KENNEDY', '2', 'NORTE']);
+    expect(queryWords('JR NAZCA 12')).toEqual(['JR', 'NAZCA', '12']);
+    const ps = [
+      { name: 'I.E. 123', address: '', where: [] },
+      { name: 'I.E.N° 123', address: '', where: [] },
+      { name: 'IE N° 123', address: '', where: [] },
+      { name: 'I.E.P. 1234', address: '', where: [] },
+    ];
+    const f = (p: (typeof ps)[number]): string[] => [p.name, p.address, ...p.where];
+    const found = (q: string): string[] => searchItems(ps, f, q, 8).hits.map((p) => p.name);
+    for (const q of ['IE 123', 'ie n° 123', 'I.E. Nº 123', 'ie nro 123'])
+      // "IE" starts "IEP" and "123" starts "1234": found, but after the three named so
+      expect(found(q)).toEqual(['I.E. 123', 'I.E.N° 123', 'IE N° 123', 'I.E.P. 1234']);
+    expect(found('iep 123')).toEqual(['I.E.P. 1234']);
+  });
+
+  it('an index folded once answers as the items folded per query', () => {
+    const index = searchIndex(PLACES, fields);
+    for (const q of ['ie maria', 'ie', 'chachapoyas', 'octavio lima', ''])
+      expect(searchIn(index, q, 2)).toEqual(searchItems(PLACES, fields, q, 2));
   });
 
   it('a query without words matches nothing', () => {

@@ -103,6 +103,18 @@ const fromServer: Reader = async (path) => {
  */
 const transient = (status: number): boolean => status === 408 || status === 429 || status >= 500;
 
+/** The host's kind, once its site document was read (`api.site()`); null: not known yet. */
+let hostKind: Site['kind'] | null = null;
+
+/**
+ * Whether a status that is no document (`tryGetRead`) says the document is absent: a 404 or a 410
+ * anywhere; a 403 only on a static host (object storage, S3 among them, answers 403 for a file it
+ * lacks) or one whose kind is not known yet (an older static site has no site.json). On the API a
+ * 400, 401 or 403 is a read that failed, said as such with a retry, never "not found".
+ */
+export const absentStatus = (status: number, host: Site['kind'] | null): boolean =>
+  status === 404 || status === 410 || (status === 403 && host !== 'server');
+
 /**
  * Each path read once from the server, for a cut drawn from memory: its document, null when absent,
  * UNREAD when the read failed for a while (web/cut.ts: that cut is read again, never drawn).
@@ -142,7 +154,7 @@ export async function drawPinned<T>(
   return { drawn: await draw(apiOf(pinned)), strays };
 }
 
-/** A read that failed (no answer, a 408, 429 or 5xx): the document may well be there. */
+/** A read that failed (no answer, a 5xx, or on the API a 401 or 403): the document may well be there. */
 export class Unread extends Error {
   constructor(
     readonly path: string,
@@ -174,17 +186,23 @@ function apiOf(read: Reader) {
   /** A document that may be absent (404: no projection, a unit without children): null then. */
   const tryGet = async <T>(path: string): Promise<T | null> => (await read(path)).doc as T | null;
   /**
-   * As tryGet, but a failed read (no answer, a 408, a 5xx: `transient`) throws `Unread`: the
-   * reads a page must not take for absent (a user's drill, the polling places of a search).
+   * As tryGet, but a read that failed (no answer, or a status that does not say absent for this
+   * host: `absentStatus`) throws `Unread`: the reads a page must not take for absent (a user's
+   * drill, the polling places of a search).
    */
   const tryGetRead = async <T>(path: string): Promise<T | null> => {
     const got = await read(path).catch(() => null);
-    if (got === null || (got.doc === null && transient(got.status)))
+    if (got === null || (got.doc === null && !absentStatus(got.status, hostKind)))
       throw new Unread(path, got?.status ?? null);
     return got.doc as T | null;
   };
   return {
-    site: () => tryGet<Site>(PATHS.site()),
+    /** The host's site document; its kind decides what a 403 means (`absentStatus`). */
+    site: async () => {
+      const site = await tryGet<Site>(PATHS.site());
+      if (site !== null) hostKind = site.kind;
+      return site;
+    },
     elections: () => get<Elections>(PATHS.elections()),
     /** The built-in rulesets and the allocation methods the core knows by name. */
     rulesets: () => tryGet<Rulesets>(PATHS.rulesets()),

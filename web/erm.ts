@@ -24,6 +24,7 @@ import {
   inLang,
 } from './ui.js';
 import { cutText } from './live.js';
+import { seatsOpen as figureOpen } from './undecided.js';
 import { readErmView, writeErmView, type ErmView } from './url.js';
 
 type Org = ContestsElection['national']['organisations'][number];
@@ -582,7 +583,7 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
   $('erm-council-verdict').dataset['decided'] = c.decided ?? '';
   const order = c.votes.map((v) => v.party).filter((p) => (c.seats[p] ?? 0) > 0);
   // seats on the votes counted, not decided, are drawn and said as such (rings, "N aún abiertos")
-  const open = c.seatsDecided === null;
+  const open = councilOpen(ermDoc(), c);
   drawHemicycle(
     $svg('erm-hemicycle'),
     order.map((p) => [p, c.seats[p] ?? 0] as const),
@@ -595,8 +596,9 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
   $('erm-seats-open').replaceChildren(...note);
   $('erm-seats-open').hidden = note.length === 0;
   $('erm-bonus-line').textContent = bonusLine(c, bonusOff);
-  $('erm-seats-status').textContent = t(`ermSeatsStatus-${c.seatsDecided ?? 'open'}`);
-  $('erm-seats-status').dataset['decided'] = c.seatsDecided ?? '';
+  const decided = open ? null : (c.seatsDecided ?? 'source-final');
+  $('erm-seats-status').textContent = t(`ermSeatsStatus-${decided ?? 'open'}`);
+  $('erm-seats-status').dataset['decided'] = decided ?? '';
   $('erm-seats').replaceChildren(
     el('caption', {}, `${t('ermSeatsCaption')} · ${c.name}`),
     colHeads('ermOrg', 'ermVotes', 'ermSeats'),
@@ -611,6 +613,18 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
     ),
   );
   cardTable($('erm-seats'));
+}
+
+/**
+ * Whether a council's seats are still open: by the dashboard's one rule for any figure
+ * (web/undecided.ts: always on a provisional count, never on a final one, else below 100 % of
+ * actas) on its set's count, and while the server has not found them decided (a tie or a lot left
+ * them open, or a count without a stated % not yet at the source's 100 %).
+ */
+function councilOpen(doc: ContestsElection, c: Council): boolean {
+  const status = doc.sets.find((s) => s.kind === c.kind)?.status ?? doc.status;
+  const pctCounted = 'pctCounted' in status ? status.pctCounted : null;
+  return figureOpen({ kind: status.kind, pctCounted }) || c.seatsDecided === null;
 }
 
 /** The mayor: elected (and how that is settled) only once decided, else who leads. */

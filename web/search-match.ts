@@ -10,11 +10,25 @@ export const fold = (x: string): string =>
     .replace(/[\u0300-\u036f]/g, '')
     .toUpperCase();
 
-/** The query's words, folded: split at anything that is not a letter or a digit. */
+/**
+ * A number's mark before its digits, as Peru's polling places write it ("N° 123", "Nº", "N.º",
+ * "Nª", "NRO. 306", "N. 501392", "N254"): dropped, so "IE 123" finds "IE N° 123". Not a letter
+ * before it, so the N ending "I.E.N° 123" is one too.
+ */
+const NUMBER_MARK = /(?<![\p{L}\p{N}])(?:NRO\.?|N\s*\.?\s*[°º˚ª]|N\.?)\s*(?=\p{N})/gu;
+/** Single letters joined by dots ("I.E.P.", "I.E", "S.J."): one word, as "IEP" is written too. */
+const DOTTED = /(?<![\p{L}\p{N}])\p{L}(?:\.\p{L})+(?![\p{L}\p{N}])/gu;
+
+/**
+ * The query's words, folded: abbreviations' dots and number marks dropped (`DOTTED`,
+ * `NUMBER_MARK`), then split at anything that is not a letter or a digit.
+ */
 export function queryWords(q: string): string[] {
-  return fold(q)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '');
+  let x = fold(q);
+  // the regular expressions only where they can match: most fields have no digit or no dot
+  if (/\d/.test(x)) x = x.replace(NUMBER_MARK, ' ');
+  if (x.includes('.')) x = x.replace(DOTTED, (m) => m.replaceAll('.', ''));
+  return x.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
 }
 
 /**
@@ -25,10 +39,47 @@ export function holdsAll(words: readonly string[], itemWords: readonly string[])
   return words.length > 0 && words.every((w) => itemWords.some((f) => f.startsWith(w)));
 }
 
+/**
+ * Whether a field's words hold the query's words together, in order, from a word's start ("AN
+ * JOSE" is not together in "HUAN JOSE"): each whole, but the last may start a word (one still
+ * being typed, "san jos") unless it is a number ("123" is not "1234", another school).
+ */
+export function together(words: readonly string[], fieldWords: readonly string[]): boolean {
+  const n = words.length;
+  const last = words[n - 1];
+  if (last === undefined) return false;
+  const prefixOk = !/^\p{N}+$/u.test(last);
+  for (let i = 0; i + n <= fieldWords.length; i++) {
+    let k = 0;
+    while (k < n - 1 && fieldWords[i + k] === words[k]) k++;
+    const end = fieldWords[i + k] ?? '';
+    if (k === n - 1 && (end === last || (prefixOk && end.startsWith(last)))) return true;
+  }
+  return false;
+}
+
 /** The first `limit` hits and how many there are in all. */
 export interface Found<T> {
   readonly hits: readonly T[];
   readonly total: number;
+}
+
+/** Items with their fields' words, folded once (a load's), for any number of queries. */
+export interface SearchIndex<T> {
+  readonly items: readonly T[];
+  /** per item, per field, its words (`queryWords`) */
+  readonly words: readonly (readonly (readonly string[])[])[];
+  /** per item, all its fields' words */
+  readonly all: readonly (readonly string[])[];
+}
+
+/** The index of `items` by the words of their `fields`. */
+export function searchIndex<T>(
+  items: readonly T[],
+  fields: (item: T) => readonly string[],
+): SearchIndex<T> {
+  const words = items.map((item) => fields(item).map(queryWords));
+  return { items, words, all: words.map((w) => w.flat()) };
 }
 
 /**
@@ -36,26 +87,22 @@ export interface Found<T> {
  * `limit` of them and their number, so the page can say how many it does not list. Those with the
  * words together in one field ("SAN JOSE" for "san josé") come first, else the items' order.
  */
-export function searchItems<T>(
+export function searchIn<T>(index: SearchIndex<T>, q: string, limit: number): Found<T> {
+  const words = queryWords(q);
+  const first: T[] = [];
+  const apart: T[] = [];
+  index.items.forEach((item, i) => {
+    if (!holdsAll(words, index.all[i] ?? [])) return;
+    const fields = index.words[i] ?? [];
+    (fields.some((f) => together(words, f)) ? first : apart).push(item);
+  });
+  return { hits: [...first, ...apart].slice(0, limit), total: first.length + apart.length };
+}
+
+/** `searchIn` over items folded for this one query. */
+export const searchItems = <T>(
   items: readonly T[],
   fields: (item: T) => readonly string[],
   q: string,
   limit: number,
-): Found<T> {
-  const words = queryWords(q);
-  const phrase = words.join(' ');
-  const together: T[] = [];
-  const apart: T[] = [];
-  for (const item of items) {
-    const folded = fields(item).map((f) => queryWords(f).join(' '));
-    if (
-      !holdsAll(
-        words,
-        folded.flatMap((f) => f.split(' ')),
-      )
-    )
-      continue;
-    (folded.some((f) => f.includes(phrase)) ? together : apart).push(item);
-  }
-  return { hits: [...together, ...apart].slice(0, limit), total: together.length + apart.length };
-}
+): Found<T> => searchIn(searchIndex(items, fields), q, limit);

@@ -3,7 +3,7 @@
 // acta). Each word of the query starts a word of any field, accents and case aside
 // (search-match.ts).
 import { api, Unread, type Places, type PollingPlaces } from './api-client.js';
-import { searchItems } from './search-match.js';
+import { searchIn, searchIndex, type SearchIndex } from './search-match.js';
 import {
   focusHeading,
   $,
@@ -48,14 +48,7 @@ async function pollingHits(
   goMesa: (mesa: string) => unknown,
 ): Promise<Listed> {
   const doc = await pollingPlaces();
-  const level = finestPlaceLevel(places);
-  const words = placeWords(places);
-  const found = searchItems(
-    doc?.places ?? [],
-    (p) => [p.name, p.address, ...(words.get(keyOf(level ?? '', p.place)) ?? [])],
-    q,
-    PLACES_SHOWN,
-  );
+  const found = doc ? searchIn(pollingIndex(doc, places), q, PLACES_SHOWN) : NONE_FOUND;
   const items = found.hits.map((p) =>
     el(
       'li',
@@ -69,6 +62,40 @@ async function pollingHits(
   return { items, total: found.total };
 }
 
+const NONE_FOUND = { hits: [], total: 0 } as const;
+
+type PollingPlace = PollingPlaces['places'][number];
+
+/**
+ * The polling places' words, folded once per load (≈12 k places: folding them per query cost
+ * about as much as this whole build, each time), with their district's names and its parents'.
+ */
+const pollingIndexes = new WeakMap<PollingPlaces, SearchIndex<PollingPlace>>();
+function pollingIndex(doc: PollingPlaces, places: Places): SearchIndex<PollingPlace> {
+  const known = pollingIndexes.get(doc);
+  if (known) return known;
+  const level = finestPlaceLevel(places) ?? '';
+  const words = placeWords(places);
+  const index = searchIndex(doc.places, (p) => [
+    p.name,
+    p.address,
+    ...(words.get(keyOf(level, p.place)) ?? []),
+  ]);
+  pollingIndexes.set(doc, index);
+  return index;
+}
+
+/** The units' words (their names and their parents'), folded once per places.json. */
+const unitIndexes = new WeakMap<Places, SearchIndex<Place>>();
+function unitIndex(places: Places): SearchIndex<Place> {
+  const known = unitIndexes.get(places);
+  if (known) return known;
+  const words = placeWords(places);
+  const index = searchIndex(places.units, (u) => words.get(keyOf(u.level, u.code)) ?? [u.name]);
+  unitIndexes.set(places, index);
+  return index;
+}
+
 /** A list's items and how many hits it had in all (more than its items when cut). */
 interface Listed {
   readonly items: readonly HTMLElement[];
@@ -77,13 +104,7 @@ interface Listed {
 
 /** The units whose name and parents' names hold the query's words. */
 function unitHits(q: string, places: Places, goUnit: (crumbs: Crumb[]) => unknown): Listed {
-  const words = placeWords(places);
-  const found = searchItems(
-    places.units,
-    (u) => words.get(keyOf(u.level, u.code)) ?? [u.name],
-    q,
-    UNITS_SHOWN,
-  );
+  const found = searchIn(unitIndex(places), q, UNITS_SHOWN);
   const levelName = (id: string): string =>
     places.levels.find((l) => l.id === id)?.labels[state.lang] ?? id;
   const items = found.hits.map((u) =>

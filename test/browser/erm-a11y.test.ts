@@ -25,6 +25,25 @@ const open = (path: string, width: number): Promise<{ page: Page; errors: string
 const LIMA = '?view=erm&erm=pe-erm-2022&contest=provincial-council%2F140100';
 const TABLES = ['#erm-bytype', '#erm-orgs', '#erm-runoffs', '#erm-seats'] as const;
 
+/** A 2022 district council whose seats the server found decided (its first in the list). */
+async function decidedCouncil(): Promise<string> {
+  const list = (await (await fetch(`${env.base}/api/v1/contests/pe-erm-2022.json`)).json()) as {
+    contests: { id: string; kind: string }[];
+  };
+  let decided: string | null = null;
+  for (const c of list.contests.filter((x) => x.kind === 'district-council').slice(0, 40)) {
+    const one = (await (
+      await fetch(`${env.base}/api/v1/contests/pe-erm-2022/${c.id}.json`)
+    ).json()) as { seatsDecided: string | null; totalSeats: number | null };
+    if (one.seatsDecided !== null && one.totalSeats !== null) {
+      decided = c.id;
+      break;
+    }
+  }
+  if (decided === null) throw new Error('no decided council among the first 40');
+  return decided;
+}
+
 /** How a table's header cells are marked: the header row's, then each data row's first cell. */
 const headers = (page: Page, table: string): Promise<{ cols: string[]; rows: string[] }> =>
   page.$eval(table, (t) => {
@@ -105,22 +124,9 @@ describe('seats not decided look and read as such', () => {
     }, 180_000);
 
   it('a council whose seats are decided keeps filled dots and says nothing of open seats', async () => {
-    const list = (await (await fetch(`${env.base}/api/v1/contests/pe-erm-2022.json`)).json()) as {
-      contests: { id: string; kind: string }[];
-    };
-    let decided: string | null = null;
-    for (const c of list.contests.filter((x) => x.kind === 'district-council').slice(0, 40)) {
-      const one = (await (
-        await fetch(`${env.base}/api/v1/contests/pe-erm-2022/${c.id}.json`)
-      ).json()) as { seatsDecided: string | null; totalSeats: number | null };
-      if (one.seatsDecided !== null && one.totalSeats !== null) {
-        decided = c.id;
-        break;
-      }
-    }
-    expect(decided).not.toBeNull();
+    const decided = await decidedCouncil();
     const { page, errors } = await open(
-      `?view=erm&erm=pe-erm-2022&contest=${encodeURIComponent(decided ?? '')}`,
+      `?view=erm&erm=pe-erm-2022&contest=${encodeURIComponent(decided)}`,
       1400,
     );
     await page.waitForSelector('#erm-hemicycle circle.seat');
@@ -129,6 +135,56 @@ describe('seats not decided look and read as such', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
+
+  for (const [lang, width, words, status] of [
+    ['es', 1400, 'escaños aún abiertos', 'sin decidir'],
+    ['en', 390, 'seats still open', 'not decided'],
+  ] as const)
+    it(`a council decided on a partial (provisional) count: rings and "${words}", as the Congress view draws a provisional count (${lang}, ${width} px)`, async () => {
+      const decided = await decidedCouncil();
+      const page = await env.browser.newPage({
+        viewport: { width, height: width > 500 ? 1000 : 844 },
+      });
+      page.setDefaultTimeout(90_000);
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      // the 2022 capture served as a count under way (97.6 % at its cut): the council's seats,
+      // decided by the server on the votes counted, are open by the dashboard's one rule
+      const provisional = {
+        kind: 'provisional',
+        pctCounted: '97.600',
+        cut: '2022-10-07T14:06-05:00',
+      };
+      await page.route('**/api/v1/contests/pe-erm-2022.json', async (route) => {
+        const doc = (await (await route.fetch()).json()) as {
+          status: unknown;
+          sets: { status: unknown }[];
+        };
+        doc.status = provisional;
+        for (const set of doc.sets) set.status = provisional;
+        await route.fulfill({ json: doc });
+      });
+      await page.goto(
+        `${env.base}?view=erm&erm=pe-erm-2022&lang=${lang}&contest=${encodeURIComponent(decided)}`,
+      );
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.waitForSelector('#erm-hemicycle circle.seat');
+      const seats = await page.locator('#erm-hemicycle circle.seat').count();
+      expect(seats).toBeGreaterThan(0);
+      expect(await page.locator('#erm-hemicycle circle.seat.open').count()).toBe(seats);
+      expect(await page.textContent('#erm-seats-open')).toContain(`${seats} ${words}`);
+      expect(await page.locator('#erm-seats-open').isVisible()).toBe(true);
+      expect(await page.textContent('#erm-seats-status')).toContain(status);
+      expect(await page.getAttribute('#erm-seats-status', 'data-decided')).toBe('');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(
+        true,
+      );
+      await page
+        .locator('#erm-council')
+        .screenshot({ path: join(ARTIFACTS, `erm-provisional-open-${lang}.png`) });
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 180_000);
 
   it('the 2026 Deputies on 86 % of actas: 130 rings, "130 escaños aún abiertos" under them', async () => {
     const { page, errors } = await open('/?election=pe-2026-diputados', 1400);
