@@ -347,6 +347,9 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'place {a} ≠ {b}': 'lugar {a} ≠ {b}',
   '{reason} (Σ {votes} ≠ voters {voters})': '{reason} (Σ {votes} ≠ votantes {voters})',
   'declares the files': 'declara los archivos',
+  'compare takes two sources: two files, --db <store> and a file, or --db and --db-b (two stores)':
+    'compare toma dos fuentes: dos archivos, --db <almacén> y un archivo, o --db y --db-b (dos almacenes)',
+  'revision {revision}': 'revisión {revision}',
   "fits the files' columns": 'corresponde a las columnas de los archivos',
   // apportion
   'electorate: {file}': 'electores: {file}',
