@@ -62,6 +62,8 @@ export function resultsCsv(doc: ServedResults): string {
       'actas_processed',
       'pct_actas_processed',
       'eligible_remaining',
+      // voters of the unit's actas at the JEE (an acta's electors where it states none): an upper bound
+      'jee_voters',
       ...choiceCols,
       ...(mesa ? ['acta_state'] : []),
       ...STATUS_COLUMNS,
@@ -84,6 +86,7 @@ export function resultsCsv(doc: ServedResults): string {
         u.actas?.processed ?? null,
         u.actas?.pctProcessed ?? null,
         u.eligibleRemaining,
+        u.jeeVoters ?? null,
         ...(u.choices.length === 0 ? blank : u.choices.flatMap((c) => [c.votes, c.pctValid])),
         ...(mesa ? [u.mesaState ?? null] : []),
         ...status,
