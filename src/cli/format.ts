@@ -21,6 +21,9 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   leader: 'primero',
   'most voted': 'más votado',
   'voters at the JEE': 'votantes en el JEE',
+  ' on {pct} % of actas': ' sobre el {pct} % de actas',
+  'SEATS OPEN — {kind}{pct}: an allocation of the votes counted so far, not settled seats':
+    'ESCAÑOS ABIERTOS — {kind}{pct}: un reparto de los votos contados hasta ahora, no escaños definidos',
   'JEE ≥ margin': 'JEE ≥ ventaja',
   no: 'no',
   "at the JEE: {n} voters of its actas (an acta's electors where it states none: an upper bound), not in the count.":
