@@ -183,6 +183,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '  figures sha256 {hash}': '  sha256 de las cifras {hash}',
   '  resolution {resolution} · recorded by {author}':
     '  resolución {resolution} · registrada por {author}',
+  '  {resolution} · recorded by {author}': '  {resolution} · registrada por {author}',
   // results: the figures' status, a unit's actas and totals
   final: 'final',
   provisional: 'provisional',
