@@ -210,9 +210,12 @@ describe("cifra acta: each version's source, and a correction's ruling (poll-wat
       expect(en.out).toContain(`  figures sha256 ${h.figuresHash}`);
     }
     expect(doc.history.map((h) => h.file)).toEqual(['a.csv', 'jee-206.csv']);
-    expect(en.out).toContain(`  resolution ${RESOLUTION} · recorded by Ana Pérez`);
+    // the ruling names itself: the word is not said twice ("resolution Resolución N.° …")
+    expect(en.out).toContain(`\n  ${RESOLUTION} · recorded by Ana Pérez`);
+    expect(en.out).not.toMatch(/resolution Resolución/i);
     const es = await cli('acta', '206', '--db', db, '--lang', 'es');
-    expect(es.out).toContain(`  resolución ${RESOLUTION} · registrada por Ana Pérez`);
+    expect(es.out).toContain(`\n  ${RESOLUTION} · registrada por Ana Pérez`);
+    expect(es.out).not.toMatch(/resolución Resolución/i);
     expect(es.out).toContain(`  sha256 de las cifras ${doc.history[0]?.figuresHash}`);
   });
 

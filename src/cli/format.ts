@@ -20,6 +20,20 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   name: 'nombre',
   leader: 'primero',
   'most voted': 'más votado',
+  'voters at the JEE': 'votantes en el JEE',
+  ' on {pct} % of actas': ' sobre el {pct} % de actas',
+  'SEATS OPEN — {kind}{pct}: an allocation of the votes counted so far, not settled seats':
+    'ESCAÑOS ABIERTOS — {kind}{pct}: un reparto de los votos contados hasta ahora, no escaños definidos',
+  'JEE ≥ margin': 'JEE ≥ ventaja',
+  no: 'no',
+  "at the JEE: {n} voters of its actas (an acta's electors where it states none: an upper bound), not in the count.":
+    'en el JEE: {n} votantes de sus actas (los electores de un acta donde no indica votantes: una cota superior), fuera del conteo.',
+  "Alone they reach the leader's margin: they could tie or reverse the order of the first two.":
+    'Por sí solos alcanzan la ventaja del primero: podrían igualar o invertir el orden de los dos primeros.',
+  "Alone they fall short of the leader's margin: they cannot change the order of the first two.":
+    'Por sí solos no alcanzan la ventaja del primero: no pueden cambiar el orden de los dos primeros.',
+  "JEE ≥ margin: whether the voters of a unit's actas at the JEE (an acta's electors where it states none: an upper bound) alone could tie or reverse its leader's margin; arithmetic, not a prediction.":
+    'JEE ≥ ventaja: si los votantes de las actas de una unidad en el JEE (los electores de un acta donde no indica votantes: una cota superior) podrían por sí solos igualar o invertir la ventaja de su primero; aritmética, no una predicción.',
   valid: 'válidos',
   emitted: 'emitidos',
   participation: 'participación',
@@ -172,6 +186,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   // why the acta is at the JEE: the source's word is kept as given, never translated
   'observation: {observation}': 'observación: {observation}',
   '  observation {observation}': '  observación {observation}',
+  '  {resolution} · recorded by {author}': '  {resolution} · registrada por {author}',
   // results: the figures' status, a unit's actas and totals
   final: 'final',
   provisional: 'provisional',
@@ -350,6 +365,9 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'place {a} ≠ {b}': 'lugar {a} ≠ {b}',
   '{reason} (Σ {votes} ≠ voters {voters})': '{reason} (Σ {votes} ≠ votantes {voters})',
   'declares the files': 'declara los archivos',
+  'compare takes two sources: two files, --db <store> and a file, or --db and --db-b (two stores)':
+    'compare toma dos fuentes: dos archivos, --db <almacén> y un archivo, o --db y --db-b (dos almacenes)',
+  'revision {revision}': 'revisión {revision}',
   "fits the files' columns": 'corresponde a las columnas de los archivos',
   // apportion
   'electorate: {file}': 'electores: {file}',

@@ -7,17 +7,22 @@ import type { ManifestSource } from '../core/model/manifest.js';
 import { err, ok, type Result } from '../core/result.js';
 import { compareActaSources, ComparisonSchema } from '../core/tally/compare.js';
 import { loadJurisdiction } from '../jurisdictions/load.js';
-import { readActaSource, type SourceFormat, type SourceRead } from './read-source.js';
+import type { Store } from '../store/store.js';
+import { readActaSource, sourceActaOf, type SourceFormat, type SourceRead } from './read-source.js';
 
 /** One side of a comparison as reported: which file, read how, and what could not be read. */
 export const CompareSourceSchema = z.object({
   /** The source's id in the election's manifest, when it is one of its sources. */
   id: z.string().nullable(),
-  /** The file (its name only, in the API). */
+  /** The file (its name only, in the API); a store's --db path when the side is a store. */
   file: z.string(),
+  /** The file's SHA-256 ('' for a store: its actas change, its revision says which). */
   sha256: z.string(),
   size: z.number().int(),
-  format: z.enum(['onpe-mesa', 'cifra-csv', 'cifra-json', 'column-map']),
+  /** How the side was read: a file's format, or `store` (the store's current actas). */
+  format: z.enum(['onpe-mesa', 'cifra-csv', 'cifra-json', 'column-map', 'store']),
+  /** A store's revision of the election when it was read (`cifra compare --db`); files have none. */
+  revision: z.string().optional(),
   publisher: NameSchema.nullable(),
   rows: z.number().int(),
   actas: z.number().int(),
@@ -58,6 +63,18 @@ export interface CompareSpec {
   readonly nameOnly?: boolean | undefined;
 }
 
+/** A store as one side of a comparison: the current actas of the election it holds. */
+export interface StoreSpec {
+  readonly store: Store;
+  /** How the store is named in the report (the --db path or URL given). */
+  readonly db: string;
+}
+
+/** A side of a comparison: a file to read, or a store's current actas. */
+export type CompareSideSpec = CompareSpec | StoreSpec;
+
+const isStore = (s: CompareSideSpec): s is StoreSpec => 'store' in s;
+
 function summary(spec: CompareSpec, r: SourceRead): CompareSource {
   return {
     id: spec.id ?? null,
@@ -75,19 +92,75 @@ function summary(spec: CompareSpec, r: SourceRead): CompareSource {
   };
 }
 
+/** A store's current actas of the election, read as the comparison takes them (votes by choice id). */
+async function readStore(
+  spec: StoreSpec,
+  election: ElectionDef,
+): Promise<
+  Result<{ read: Pick<SourceRead, 'actas' | 'carries'>; source: CompareSource }, Issue[]>
+> {
+  const stored = await spec.store.getElection(election.id);
+  if (stored === null)
+    return err([
+      issue('unknown_election', ['election'], {
+        election: election.id,
+        db: spec.db,
+        known: (await spec.store.listElections()).map((e) => e.id),
+      }),
+    ]);
+  const revision = await spec.store.revision(election.id);
+  const actas = await spec.store.currentActas(election.id);
+  // the stored definition's choice order, mapped onto the compared election's (by id)
+  const at = election.choices.map((c) => stored.choices.findIndex((s) => s.id === c.id));
+  const read = actas.map((a) => {
+    const x = sourceActaOf(a, stored.choices.length);
+    return { ...x, votes: at.map((k) => (k < 0 ? null : (x.votes[k] ?? null))) };
+  });
+  return ok({
+    read: { actas: read, carries: ALL_CARRIED },
+    source: {
+      id: null,
+      file: spec.db,
+      sha256: '',
+      size: 0,
+      format: 'store',
+      revision,
+      publisher: null,
+      rows: actas.length,
+      actas: actas.length,
+      duplicates: 0,
+      unreadable: 0,
+      unreadableByCode: {},
+      issues: [],
+    },
+  });
+}
+
+/** A store's actas carry every field a comparison reads (a stored acta has them all). */
+const ALL_CARRIED = {
+  place: true,
+  state: true,
+  voters: true,
+  blank: true,
+  null: true,
+  impugned: true,
+  eligible: true,
+} as const;
+
 /**
- * The observer's cross-check of two files of the same election's actas: each read whole by its
- * format, then compared mesa by mesa (core `compareActaSources`). Issues when a file cannot be
- * read as a whole, or is not the file the manifest declares.
+ * The observer's cross-check of two sources of the same election's actas — files, each read whole
+ * by its format, or a store's current actas (`cifra compare --db`) — compared mesa by mesa (core
+ * `compareActaSources`). Issues when a file cannot be read as a whole, or is not the file the
+ * manifest declares, or a store does not hold the election.
  */
 export async function compareFiles(o: {
   readonly election: ElectionDef;
-  readonly a: CompareSpec;
-  readonly b: CompareSpec;
+  readonly a: CompareSideSpec;
+  readonly b: CompareSideSpec;
 }): Promise<Result<CompareReport, Issue[]>> {
   const j = loadJurisdiction(o.election.jurisdiction);
   if (!j.ok) return j;
-  const read = async (spec: CompareSpec, side: 'a' | 'b') => {
+  const readFile = async (spec: CompareSpec, side: 'a' | 'b') => {
     const r = await readActaSource({
       file: spec.file,
       format: spec.format,
@@ -104,22 +177,27 @@ export async function compareFiles(o: {
           problem: 'the file is not the one the manifest names',
         }),
       ]);
-    return r;
+    return ok({ read: r.value, source: summary(spec, r.value) });
+  };
+  const read = async (spec: CompareSideSpec, side: 'a' | 'b') => {
+    if (!isStore(spec)) return readFile(spec, side);
+    const r = await readStore(spec, o.election);
+    return r.ok ? r : err(r.error.map((i) => ({ ...i, path: [side, ...i.path] })));
   };
   const [ra, rb] = await Promise.all([read(o.a, 'a'), read(o.b, 'b')]);
   if (!ra.ok || !rb.ok) return err([...(ra.ok ? [] : ra.error), ...(rb.ok ? [] : rb.error)]);
   const comparison = compareActaSources({
     choices: o.election.choices.map((c) => c.id),
-    a: ra.value,
-    b: rb.value,
+    a: ra.value.read,
+    b: rb.value.read,
   });
   const total = comparison.disagreements.length;
   return ok({
     election: o.election.id,
     label: o.election.label,
     choices: o.election.choices.map((c) => ({ id: c.id, label: c.label })),
-    a: summary(o.a, ra.value),
-    b: summary(o.b, rb.value),
+    a: ra.value.source,
+    b: rb.value.source,
     ...comparison,
     page: { offset: 0, limit: total, total },
   });

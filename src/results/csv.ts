@@ -86,6 +86,8 @@ function csvWriter(
     'actas_processed',
     'pct_actas_processed',
     'eligible_remaining',
+    // voters of the unit's actas at the JEE (an acta's electors where it states none): an upper bound
+    'jee_voters',
     ...choiceCols,
     ...(mesa ? ['acta_state'] : []),
     ...STATUS_COLUMNS,
@@ -106,6 +108,7 @@ function csvWriter(
       u.actas?.processed ?? null,
       u.actas?.pctProcessed ?? null,
       u.eligibleRemaining,
+      u.jeeVoters ?? null,
       ...(u.choices.length === 0 ? blank : u.choices.flatMap((c) => [c.votes, c.pctValid])),
       ...(mesa ? [u.mesaState ?? null] : []),
       ...status,

@@ -58,6 +58,9 @@ export function renderQuarantined(rows: readonly MesaQuarantine[]) {
   return out.join('\n');
 }
 
+/** A ruling's text that starts with the word itself, in Spanish or English (any case, accent). */
+const NAMES_ITSELF = /^\s*(resoluci[oó]n|resolution)(?![a-z])/i;
+
 /**
  * Where each version came from, to cite in a claim: its import, file and the file's SHA-256, the
  * SHA-256 of its figures as the acta document shows them (figuresHash), a correction's ruling.
@@ -80,10 +83,16 @@ export function renderVersionSources(history: readonly Version[]): string {
       out.push(say('  observation {observation}', { observation: h.acta.observation }));
     if (h.resolution !== null || h.author !== null)
       out.push(
-        say('  resolution {resolution} · recorded by {author}', {
-          resolution: h.resolution ?? '—',
-          author: h.author ?? '—',
-        }),
+        // a ruling's text that names itself ("Resolución N.° …") is not prefixed with the word again
+        say(
+          NAMES_ITSELF.test(h.resolution ?? '')
+            ? '  {resolution} · recorded by {author}'
+            : '  resolution {resolution} · recorded by {author}',
+          {
+            resolution: h.resolution ?? '—',
+            author: h.author ?? '—',
+          },
+        ),
       );
   }
   return out.join('\n');

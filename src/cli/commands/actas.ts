@@ -24,7 +24,7 @@ import { readHeader } from '../../ingest/source.js';
 import { electionToImport } from '../../results/election-to-import.js';
 import type { ServedResults } from '../../results/status.js';
 import { resultsCsv } from '../../results/csv.js';
-import { leadersOf, type LeaderChoices } from '../../results/leaders.js';
+import { leadOf, leadersOf, type LeaderChoices } from '../../results/leaders.js';
 import type { ActaDocument } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
 import {
@@ -444,6 +444,37 @@ function totalsLine(u: ServedResults['units'][number], partialOfUniverse: boolea
   );
 }
 
+/**
+ * Whether the voters of a unit's actas at the JEE alone reach its leader's margin (the dashboard's
+ * rule, drill.ts jeeLine): null where none are there, or there is no second to overtake.
+ */
+function jeeReaches(u: ServedResults['units'][number], election: LeaderChoices): boolean | null {
+  if (u.jeeVoters === null || u.jeeVoters === undefined || u.jeeVoters === 0) return null;
+  const { runnerUp, margin } = leadOf(election, u.choices);
+  return runnerUp === null ? null : u.jeeVoters >= margin;
+}
+
+/**
+ * The votes held at the JEE beside the leader's margin, in the dashboard's words: whether they
+ * alone could tie or reverse it — arithmetic, never a prediction. None where no acta is there.
+ */
+function jeeLine(u: ServedResults['units'][number], election: LeaderChoices): string | null {
+  if (u.jeeVoters === null || u.jeeVoters === undefined || u.jeeVoters === 0) return null;
+  const reaches = jeeReaches(u, election);
+  const held = say(
+    "at the JEE: {n} voters of its actas (an acta's electors where it states none: an upper bound), not in the count.",
+    { n: thousands(u.jeeVoters) },
+  );
+  if (reaches === null) return held;
+  return `${held} ${say(reaches ? JEE_REACHES : JEE_SHORT)}`;
+}
+
+// the dashboard's sentences (web/i18n.ts jeeReachesMargin, jeeShortOfMargin), word for word
+const JEE_REACHES =
+  "Alone they reach the leader's margin: they could tie or reverse the order of the first two.";
+const JEE_SHORT =
+  "Alone they fall short of the leader's margin: they cannot change the order of the first two.";
+
 /** What the law does with an annulled acta's votes (docs/ingest.md, States). */
 const ANNULLED_LINE =
   "annulled acta: its votes count for no choice (a mesa's vote annulled, LOE art. 363); its {n} voters are booked as null votes, as ONPE does";
@@ -506,6 +537,8 @@ export function renderResults(
         ),
       );
     out.push(totalsLine(u, o.universe === true && doc.status.kind === 'provisional'));
+    const jee = jeeLine(u, o.election ?? { choices: [] });
+    if (jee !== null) out.push(jee);
     // the national figures the sources publish differently, as the dashboard lists them
     if (doc.level === 'national') out.push(...discrepancyLines(o.discrepancies ?? []));
     if (o.note !== undefined) out.push(inRunLanguage(o.note));
@@ -521,6 +554,8 @@ export function renderResults(
         '% valid',
         'valid',
         'emitted',
+        'voters at the JEE',
+        'JEE ≥ margin',
         'participation',
         '% actas',
       ],
@@ -537,12 +572,22 @@ export function renderResults(
           none ? '—' : (lead.pctValid ?? '—'),
           figure(u.valid),
           figure(u.emitted),
+          figure(u.jeeVoters ?? null),
+          ((r) => (r === null ? '—' : say(r ? 'yes' : 'no')))(
+            jeeReaches(u, o.election ?? { choices: [] }),
+          ),
           u.participation ?? '—',
           u.actas?.pctProcessed ?? '—',
         ];
       }),
     ),
   );
+  if (doc.units.some((u) => (u.jeeVoters ?? 0) > 0))
+    out.push(
+      say(
+        "JEE ≥ margin: whether the voters of a unit's actas at the JEE (an acta's electors where it states none: an upper bound) alone could tie or reverse its leader's margin; arithmetic, not a prediction.",
+      ),
+    );
   // the same base under every unit's % as under the nation's
   if (o.note !== undefined) out.push(inRunLanguage(o.note));
   return out.join('\n');

@@ -8,12 +8,17 @@ import {
   electionDefOf,
   electionsDeclaring,
   electionsFitting,
+  isPath,
   loadManifest,
   type LoadedManifest,
 } from '../../elections/manifests.js';
+import type { ElectionDef } from '../../core/model/acta.js';
+import type { Store } from '../../store/store.js';
+import { storeExists, storeNotFound, withStore } from '../store-access.js';
 import {
   compareFiles,
   specOfSource,
+  type CompareSideSpec,
   type CompareReport,
   type CompareSpec,
 } from '../../ingest/compare-files.js';
@@ -26,8 +31,12 @@ import { EXIT_ISSUES, EXIT_OK, EXIT_USAGE, type CliIo, type OutputFormat } from 
 import { printIssues } from './seats.js';
 
 export interface CompareArgs {
-  readonly fileA: string;
-  readonly fileB: string;
+  /** The files given, in order: they fill the sides no store takes (A, then B). */
+  readonly files: readonly (string | undefined)[];
+  /** `--db`: side A is this store's current actas. */
+  readonly dbA?: string | undefined;
+  /** `--db-b`: side B is this store's current actas. */
+  readonly dbB?: string | undefined;
   readonly election?: string | undefined;
   readonly formatA?: string | undefined;
   readonly formatB?: string | undefined;
@@ -48,6 +57,7 @@ const TABLE_MESAS = 20;
  */
 async function electionOf(
   args: CompareArgs,
+  files: readonly string[],
   hashes: readonly string[],
 ): Promise<{ ok: true; loaded: LoadedManifest; note?: string } | { ok: false; issues: Issue[] }> {
   const load = (
@@ -61,7 +71,7 @@ async function electionOf(
   if (args.election !== undefined) return load(args.election);
   const declaring = [...new Set(hashes.flatMap(electionsDeclaring))];
   if (declaring.length === 1) return load(declaring[0] as string, say('declares the files'));
-  const headers = await Promise.all([readHeader(args.fileA), readHeader(args.fileB)]);
+  const headers = await Promise.all(files.map((f) => readHeader(f)));
   const fits = [...new Set(headers.flatMap((h) => (h === null ? [] : electionsFitting(h))))];
   if (declaring.length === 0 && fits.length === 1)
     return load(fits[0] as string, say("fits the files' columns"));
@@ -82,12 +92,12 @@ async function electionOf(
  * column-map file), else the manifest's source with the file's SHA-256, else detected.
  */
 function specOf(
-  loaded: LoadedManifest,
+  loaded: LoadedManifest | null,
   file: string,
   sha256: string,
   format: string | undefined,
 ): { spec: CompareSpec } | { issues: Issue[] } | { usage: string } {
-  const sources = actaSourcesOf(loaded).flatMap((s) => {
+  const sources = (loaded === null ? [] : actaSourcesOf(loaded)).flatMap((s) => {
     const spec = specOfSource(s.source, s.file);
     return spec === null ? [] : [spec];
   });
@@ -108,47 +118,165 @@ function specOf(
   return {
     usage: say(
       'unknown format "{format}": onpe-mesa, cifra-csv, cifra-json, a source of {election} ({ids}), or a column-map file (.json)',
-      { format, election: loaded.manifest.id, ids: ids.join(', ') || say('none has an id') },
+      {
+        format,
+        election: loaded?.manifest.id ?? '-',
+        ids: ids.join(', ') || say('none has an id'),
+      },
     ),
   };
 }
 
+/** The two sides of a comparison: each a file or a store; a usage line when they are not two. */
+function sidesOf(args: CompareArgs): [Side, Side] | string {
+  const files = args.files.filter((f): f is string => f !== undefined);
+  const take = (db: string | undefined): Side | undefined => {
+    if (db !== undefined) return { db };
+    const file = files.shift();
+    return file === undefined ? undefined : { file };
+  };
+  const a = take(args.dbA);
+  const b = take(args.dbB);
+  if (a === undefined || b === undefined || files.length > 0)
+    return say(
+      'compare takes two sources: two files, --db <store> and a file, or --db and --db-b (two stores)',
+    );
+  return [a, b];
+}
+
+type Side = { readonly file: string } | { readonly db: string };
+
 /** `cifra compare A B`: the observer's cross-check of two sources of the same actas. */
 export async function runCompare(args: CompareArgs, io: CliIo): Promise<number> {
+  const sides = sidesOf(args);
+  if (typeof sides === 'string') return (io.err(`error: ${sides}`), EXIT_USAGE);
+  const files: string[] = [];
   const hashes: string[] = [];
-  for (const f of [args.fileA, args.fileB]) {
+  for (const s of sides) {
+    if (!('file' in s)) continue;
     try {
-      hashes.push((await sha256Of(f)).sha256);
+      hashes.push((await sha256Of(s.file)).sha256);
+      files.push(s.file);
     } catch (e) {
-      printIssues(io, [unreadable(f, 'file', e)]);
+      printIssues(io, [unreadable(s.file, 'file', e)]);
       return EXIT_ISSUES;
     }
   }
-  const e = await electionOf(args, hashes);
-  if (!e.ok) {
-    printIssues(io, e.issues);
-    io.err(
-      say(
-        'give --election <id|manifest.json> (cifra compare needs the election whose actas these are)',
-      ),
-    );
+  const dbs = sides.flatMap((s) => ('db' in s ? [s.db] : []));
+  for (const db of dbs)
+    if (!storeExists(db)) return (printIssues(io, [storeNotFound(db)]), EXIT_ISSUES);
+  if (dbs.length === 0) {
+    const e = await electionOf(args, files, hashes);
+    if (!e.ok) return noElection(io, e.issues);
+    if (e.note !== undefined) noted(io, e.loaded, e.note);
+    return compareSides(args, io, e.loaded, electionDefOf(e.loaded), sides, hashes, []);
+  }
+  return withStore(dbs[0] as string, (first) =>
+    dbs.length === 1
+      ? withStores(args, io, sides, files, hashes, [first])
+      : withStore(dbs[1] as string, (second) =>
+          withStores(args, io, sides, files, hashes, [first, second]),
+        ),
+  );
+}
+
+function noElection(io: CliIo, issues: Issue[]): number {
+  printIssues(io, issues);
+  io.err(
+    say(
+      'give --election <id|manifest.json> (cifra compare needs the election whose actas these are)',
+    ),
+  );
+  return EXIT_ISSUES;
+}
+
+const noted = (io: CliIo, loaded: LoadedManifest, note: string): void =>
+  io.err(say('{id} {note} (--election to choose)', { id: loaded.manifest.id, note }));
+
+/**
+ * A comparison with a store on one side or both: the election named (a manifest, or an id the
+ * store holds), else the one the file names (as without a store), else the store's only one; its
+ * definition is the store's, so that a file is read as the stored actas were.
+ */
+async function withStores(
+  args: CompareArgs,
+  io: CliIo,
+  sides: readonly [Side, Side],
+  files: readonly string[],
+  hashes: readonly string[],
+  stores: readonly Store[],
+): Promise<number> {
+  const first = stores[0] as Store;
+  let loaded: LoadedManifest | null = null;
+  let id: string | null = null;
+  const ref = args.election;
+  if (ref !== undefined && (isPath(ref) || builtInElectionIds().includes(ref))) {
+    const m = loadManifest(ref, { jurisdictions: args.jurisdictions });
+    if (!m.ok) return (printIssues(io, m.error), EXIT_ISSUES);
+    loaded = m.value;
+  } else if (ref !== undefined) id = ref;
+  else if (files.length > 0) {
+    const e = await electionOf(args, files, hashes);
+    if (e.ok) {
+      loaded = e.loaded;
+      if (e.note !== undefined) noted(io, e.loaded, e.note);
+    }
+  }
+  if (loaded === null && id === null) {
+    const held = await first.listElections();
+    if (held.length !== 1) {
+      const known = held.map((e) => e.id);
+      return noElection(io, [issue('unknown_election', ['election'], { election: null, known })]);
+    }
+    id = (held[0] as ElectionDef).id;
+  }
+  const electionId = loaded?.manifest.id ?? (id as string);
+  const def =
+    (await first.getElection(electionId)) ?? (loaded === null ? null : electionDefOf(loaded));
+  if (def === null) {
+    const known = (await first.listElections()).map((e) => e.id);
+    printIssues(io, [issue('unknown_election', ['election'], { election: electionId, known })]);
     return EXIT_ISSUES;
   }
-  if (e.note !== undefined)
-    io.err(say('{id} {note} (--election to choose)', { id: e.loaded.manifest.id, note: e.note }));
-  const sides = [
-    specOf(e.loaded, args.fileA, hashes[0] as string, args.formatA),
-    specOf(e.loaded, args.fileB, hashes[1] as string, args.formatB),
-  ];
+  return compareSides(args, io, loaded, def, sides, hashes, stores);
+}
+
+/** Reads both sides, compares them and prints the report. */
+async function compareSides(
+  args: CompareArgs,
+  io: CliIo,
+  loaded: LoadedManifest | null,
+  election: ElectionDef,
+  sides: readonly [Side, Side],
+  hashes: readonly string[],
+  stores: readonly Store[],
+): Promise<number> {
+  const specs: CompareSideSpec[] = [];
+  let file = 0;
+  let store = 0;
   for (const [k, s] of sides.entries()) {
-    if ('usage' in s) {
-      io.err(`error: --format-${k === 0 ? 'a' : 'b'}: ${s.usage}`);
+    if ('db' in s) {
+      specs.push({ store: stores[store++] as Store, db: s.db });
+      continue;
+    }
+    const spec = specOf(
+      loaded,
+      s.file,
+      hashes[file++] as string,
+      k === 0 ? args.formatA : args.formatB,
+    );
+    if ('usage' in spec) {
+      io.err(`error: --format-${k === 0 ? 'a' : 'b'}: ${spec.usage}`);
       return EXIT_USAGE;
     }
-    if ('issues' in s) return (printIssues(io, s.issues), EXIT_ISSUES);
+    if ('issues' in spec) return (printIssues(io, spec.issues), EXIT_ISSUES);
+    specs.push(spec.spec);
   }
-  const [a, b] = sides as [{ spec: CompareSpec }, { spec: CompareSpec }];
-  const r = await compareFiles({ election: electionDefOf(e.loaded), a: a.spec, b: b.spec });
+  const r = await compareFiles({
+    election,
+    a: specs[0] as CompareSideSpec,
+    b: specs[1] as CompareSideSpec,
+  });
   if (!r.ok) return (printIssues(io, r.error), EXIT_ISSUES);
   const text = renderCompare(r.value, args.format);
   if (args.out === undefined) io.out(text);
@@ -186,7 +314,12 @@ function sourceLine(side: 'A' | 'B', s: CompareReport['a']): string {
         })
       : '';
   const dup = s.duplicates > 0 ? say('; {n} repeated mesas skipped', { n: s.duplicates }) : '';
-  return `${side}: ${s.id ?? '-'} · ${s.format} · ${s.file} · ${thousands(s.actas)} actas${dup}${unread} · sha256 ${s.sha256.slice(0, 16)}`;
+  // a store's actas change with each import: its revision, not a file hash, says which were read
+  const which =
+    s.format === 'store'
+      ? say('revision {revision}', { revision: s.revision ?? '-' })
+      : `sha256 ${s.sha256.slice(0, 16)}`;
+  return `${side}: ${s.id ?? '-'} · ${s.format} · ${s.file} · ${thousands(s.actas)} actas${dup}${unread} · ${which}`;
 }
 
 /** The summary as tables: mesas, reasons with their net effects, fields, the first disagreements. */

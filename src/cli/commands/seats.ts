@@ -18,6 +18,7 @@ import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '..
 import { printIssues } from '../messages.js';
 import { loadCandidates, loadDistricts, loadParties, loadVotes } from '../../io/seat-files.js';
 import type { Note } from '../../core/model/note.js';
+import { seatsOpen, type Coverage } from '../../core/pipeline/seats-open.js';
 import { statusLine } from './actas.js';
 
 /** The language of `--lang`: the notes' half to print and the issue messages'. */
@@ -124,6 +125,7 @@ function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv', lang: 
           kind: say(doc.kind),
           source: bothLanguages(r.source)[lang],
         }),
+        ...openLine({ kind: doc.kind, pctCounted: r.pctCounted }),
         renderTable(['party', 'seats'], Object.entries(r.seats)),
         ...(r.valla ? [`valla: ${r.valla[lang]}`] : []),
       ].join('\n');
@@ -204,6 +206,25 @@ function summedVotes(r: SeatResult): string[] {
   ];
 }
 
+/**
+ * Seats not settled, said before the table (the dashboard's rule, core seatsOpen: its rings): on a
+ * provisional count, or a figure short of 100 % of actas, every seat is an allocation of the votes
+ * counted so far.
+ */
+function openLine(f: Coverage): string[] {
+  if (!seatsOpen(f)) return [];
+  const pct =
+    f.pctCounted === null || f.pctCounted === undefined
+      ? ''
+      : say(' on {pct} % of actas', { pct: f.pctCounted });
+  return [
+    say('SEATS OPEN — {kind}{pct}: an allocation of the votes counted so far, not settled seats', {
+      kind: say(f.kind),
+      pct,
+    }),
+  ];
+}
+
 /** cifra's seats, then the reported composition with the difference per party, then the note. */
 function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
   const f = doc.figures;
@@ -221,6 +242,7 @@ function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
           }),
         ]
       : []),
+    ...openLine(doc.status),
     renderSeats(doc.result, 'table', lang, summedVotes(doc.result)),
   ];
   if (doc.reported !== undefined)

@@ -1,0 +1,88 @@
+// `cifra compare --db`: what a store holds checked against a file (or another store) by the one
+// comparison algorithm, with the file comparison's output and exit codes.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CompareSchema } from '../src/api/schemas.js';
+import { cli, fixtureManifest, tempDir, writeRunoffMesas } from './helpers.js';
+
+const dir = tempDir('cifra-compare-store-');
+const mesas = join(dir, 'runoff-40.csv');
+const db = join(dir, 'stored.db');
+const other = join(dir, 'other.db');
+const changed = join(dir, 'runoff-40-changed.csv');
+const election = fixtureManifest('pe-2021-presidencial-segunda');
+
+beforeAll(async () => {
+  writeRunoffMesas(mesas);
+  // the same mesas, the first one with one vote moved from P1 to P2
+  const [head, first, ...rest] = readFileSync(mesas, 'utf8').trimEnd().split('\n');
+  const cells = (first as string).split(',');
+  const columns = (head as string).split(',');
+  const [p1, p2] = ['"VOTOS_P1"', '"VOTOS_P2"'].map((c) => columns.indexOf(c)) as [number, number];
+  expect([p1, p2]).toEqual([10, 11]);
+  cells[p1] = String(Number(cells[p1]) - 1);
+  cells[p2] = String(Number(cells[p2]) + 1);
+  writeFileSync(changed, [head, cells.join(','), ...rest].join('\n') + '\n');
+  for (const [store, file] of [
+    [db, mesas],
+    [other, changed],
+  ] as const) {
+    const r = await cli('ingest', file, '--db', store, '--election', election, '--no-progress');
+    expect(r.code, r.err).toBe(0);
+  }
+}, 120_000);
+
+const json = async (...args: string[]) => {
+  const r = await cli('compare', ...args, '--format', 'json');
+  expect(r.code, r.err).toBe(0);
+  return CompareSchema.parse(JSON.parse(r.out));
+};
+
+describe('cifra compare --db', () => {
+  it("compares the store's current actas (A) with a file (B): all agree with the file ingested", async () => {
+    const r = await json('--db', db, mesas, '--election', election);
+    expect(r.a).toMatchObject({ format: 'store', file: db, actas: 40, sha256: '' });
+    expect(r.a.revision).toMatch(/\S/);
+    expect(r.b).toMatchObject({ format: 'onpe-mesa', actas: 40 });
+    expect(r.mesas).toMatchObject({ compared: 40, both: 40, agree: 40, disagree: 0 });
+  });
+
+  it('finds the changed mesa, with its net effect A − B, as the file comparison does', async () => {
+    const stored = await json('--db', db, changed, '--election', election);
+    const files = await json(mesas, changed, '--election', election);
+    expect(stored.mesas.disagree).toBe(1);
+    expect(stored.net.slice(0, 2).map((n) => n.total)).toEqual([1, -1]);
+    // the one algorithm: the same comparison as the two files', but for the sources' summaries
+    const sidesOff = (r: typeof stored) => ({ ...r, a: null, b: null });
+    expect(sidesOff(stored)).toEqual(sidesOff(files));
+  });
+
+  it('two stores (--db and --db-b), and the store as B (a file and --db-b)', async () => {
+    const two = await json('--db', db, '--db-b', other, '--election', election);
+    expect([two.a.format, two.b.format, two.mesas.disagree]).toEqual(['store', 'store', 1]);
+    expect(two.net.slice(0, 2).map((n) => n.total)).toEqual([1, -1]);
+    // the store's only election is the one compared when none is named
+    const asB = await json(changed, '--db-b', db);
+    expect([asB.a.format, asB.b.format]).toEqual(['onpe-mesa', 'store']);
+    expect(asB.net.slice(0, 2).map((n) => n.total)).toEqual([-1, 1]);
+  });
+
+  it('the table names the store and its revision; exit codes are those of the file comparison', async () => {
+    const t = await cli('compare', '--db', db, changed, '--election', election);
+    expect(t.code, t.err).toBe(0);
+    expect(t.out).toMatch(new RegExp(`A: - · store · ${db} · 40 actas · revision \\S+`));
+    expect(t.out).toContain('1 disagree');
+    const missing = await cli('compare', '--db', join(dir, 'none.db'), mesas);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('store_not_found');
+    const one = await cli('compare', '--db', db);
+    expect(one.code).toBe(2);
+    expect(one.err).toContain('compare takes two sources');
+    const three = await cli('compare', '--db', db, mesas, changed);
+    expect(three.code).toBe(2);
+    const unknown = await cli('compare', '--db', db, mesas, '--election', 'no-such-election');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('unknown_election');
+  });
+});
