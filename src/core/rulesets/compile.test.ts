@@ -342,3 +342,31 @@ describe('what-if files from a request', () => {
     expect(bad.ok ? [] : bad.error.map((i) => i.code)).toEqual(['unknown_option']);
   });
 });
+
+describe('an adopter’s slips are refused at load, with the fix (review 24)', () => {
+  const issuesOf = (raw: unknown) => {
+    const r = rulesetFromJson(raw);
+    return r.ok ? [] : r.error;
+  };
+
+  it('a threshold share written as the number 0.05 gets the text to write, not "invalid input"', () => {
+    const file = tiny();
+    file['threshold'] = { kind: 'share', share: 0.05, source: 'test' };
+    const issues = issuesOf(file);
+    expect(issues.map((i) => i.path.join('.'))).toEqual(['threshold.share']);
+    expect(String(issues[0]?.details?.['problem'])).toContain('write "0.05" (read as a ratio)');
+    file['threshold'] = { kind: 'share', share: 5, source: 'test' };
+    expect(String(issuesOf(file)[0]?.details?.['problem'])).toContain('write "5%"');
+  });
+
+  it('a district with 0 seats is refused (only beside compensation seats may one have none)', () => {
+    const file = tiny();
+    file['districts'] = [
+      { name: 'North', seats: 8 },
+      { name: 'South', seats: 0 },
+    ];
+    expect(issuesOf(file).map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['ruleset_invalid', 'districts.1.seats'],
+    ]);
+  });
+});

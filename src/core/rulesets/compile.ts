@@ -226,6 +226,18 @@ function districtsOf(
       seen.set(k, i);
     }
   });
+  // a district written with 0 seats elects no one: a typo, caught at load rather than warned of
+  // at seat time; only beside compensation seats may its votes still count (levelling tiers)
+  if (!file.tiers.some((t) => t.kind === 'compensation'))
+    file.districts.forEach((d, i) => {
+      if (d.seats === 0)
+        issues.push(
+          issue('ruleset_invalid', ['districts', i, 'seats'], {
+            problem: 'a district with 0 seats elects no one: give it seats or remove it',
+            district: d.name,
+          }),
+        );
+    });
   let seats = file.districts.map((d) => d.seats);
   if (seats.some((s) => s === undefined)) {
     if (apportionment === null || file.districts.some((d) => d.electorate === undefined)) {
