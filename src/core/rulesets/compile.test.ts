@@ -47,7 +47,7 @@ describe('rulesetFromJson(file) validates a ruleset file', () => {
     [{ ...tiny(), threshold: { kind: 'share', share: '5%' } }, ['threshold', 'source']],
     [{ ...tiny(), districts: [{ name: 'North', seats: 2.5 }] }, ['districts', 0, 'seats']],
     [{ ...tiny(), tieBreak: ['coin-toss'] }, ['tieBreak', 0]],
-    [{ ...tiny(), colour: 'red' }, []],
+    [{ ...tiny(), colour: 'red' }, ['colour']],
   ] as const)('gives ruleset_invalid with the JSON path of the bad field (%#)', (raw, path) => {
     const r = rulesetFromJson(raw);
     expect(r.ok).toBe(false);
@@ -271,7 +271,7 @@ describe('what-if files from a request', () => {
     const merged = mergePatch(tiny(), patch) as Record<string, unknown>;
     expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
     expect(Object.keys(merged)).toContain('__proto__');
-    expect(codes(rulesetFromJson(merged))).toEqual([['ruleset_invalid', '']]);
+    expect(codes(rulesetFromJson(merged))).toEqual([['ruleset_invalid', '__proto__']]);
     const switched = { ...tiny(), ...(JSON.parse('{"__proto__": {"x": 1}}') as object) };
     const r = rulesetFromJson(switched);
     expect(r.ok ? null : r.error[0]?.details).toMatchObject({ check: 'unrecognized_keys' });

@@ -418,15 +418,18 @@ function compileSingleWinner(
 
 /** zod's issues as ours: code ruleset_invalid, the JSON path, zod's message as the problem. */
 function schemaIssues(error: {
-  issues: readonly { path: PropertyKey[]; message: string; code: string }[];
+  issues: readonly { path: PropertyKey[]; message: string; code: string; keys?: string[] }[];
 }): Issue[] {
-  return error.issues.map((i) =>
-    issue(
-      'ruleset_invalid',
-      i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-      { problem: i.message, check: i.code },
-    ),
-  );
+  return error.issues.flatMap((i) => {
+    const path = i.path.map((p) => (typeof p === 'number' ? p : String(p)));
+    // an unknown key is at its own path (at the top level zod's path is empty: "at this path"
+    // then named nothing)
+    if (i.code === 'unrecognized_keys' && i.keys !== undefined && i.keys.length > 0)
+      return i.keys.map((k) =>
+        issue('ruleset_invalid', [...path, k], { problem: 'unknown key', check: i.code }),
+      );
+    return [issue('ruleset_invalid', path, { problem: i.message, check: i.code })];
+  });
 }
 
 /**
