@@ -1,6 +1,5 @@
 // `cifra rules` on an adopter's ruleset (Ruritania, test/fixtures/rt): what it says is so.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, fileWriter, tempDir } from './helpers.js';
 

@@ -101,4 +101,27 @@ describe('a ruleset district that matches no unit of the jurisdiction', () => {
       await store.close();
     }
   });
+
+  it('a ruleset issue raised through the manifest names the ruleset file; a missing one is at `ruleset`', () => {
+    const to = copyWith('zero', (d) => void ((d[2] as unknown as { seats: number }).seats = 0));
+    const m = loadManifest(join(to, 'rt-2026.json'), { jurisdictions: join(to, 'jurisdictions') });
+    const issues = m.ok ? [] : m.error;
+    expect(issues.map((i) => [i.code, i.path.join('.')])).toContainEqual([
+      'ruleset_invalid',
+      'districts.2.seats',
+    ]);
+    expect(issues[0]?.details?.['file']).toBe(join(to, 'rt-parliament.json'));
+    const gone = join(dir, 'gone');
+    cpSync(RT, gone, { recursive: true });
+    writeFileSync(
+      join(gone, 'rt-2026.json'),
+      readFileSync(join(gone, 'rt-2026.json'), 'utf8').replace('rt-parliament.json', 'nope.json'),
+    );
+    const g = loadManifest(join(gone, 'rt-2026.json'), {
+      jurisdictions: join(gone, 'jurisdictions'),
+    });
+    expect(g.ok ? [] : g.error.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['ruleset_not_found', 'ruleset'],
+    ]);
+  });
 });
