@@ -76,6 +76,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'the ruleset file breaks the format (cifra-ruleset/1) at this path',
     es: 'el archivo de reglas no cumple el formato (cifra-ruleset/1) en esta ruta',
   },
+  ruleset_district_unmatched: {
+    en: "a district of the ruleset is no unit of the jurisdiction's electoral-district level (by name or alias; its code, when given, must be that unit's)",
+    es: 'una circunscripción del reglamento no es una unidad del nivel de circunscripciones de la jurisdicción (por nombre o alias; su código, si lo tiene, debe ser el de esa unidad)',
+  },
   column_map_invalid: {
     en: 'the column map breaks the format (cifra-columns/1) at this path',
     es: 'el mapa de columnas no cumple el formato (cifra-columns/1) en esta ruta',

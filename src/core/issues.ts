@@ -34,6 +34,7 @@ export const ISSUE_CODES = [
   'candidate_votes_required',
   'ruleset_not_found',
   'ruleset_invalid',
+  'ruleset_district_unmatched',
   'election_invalid',
   'column_map_invalid',
   'biproportional_unsettled',

@@ -21,7 +21,7 @@ import {
 } from '../jurisdictions/load.js';
 import { memoByFile } from '../io/file-memo.js';
 import { parseJsonFile } from '../io/json-file.js';
-import { isRulesetPath, loadRuleset } from './rulesets.js';
+import { checkRulesetDistricts, isRulesetPath, loadRuleset } from './rulesets.js';
 
 /**
  * Election manifests: the bundled ones under data/elections/ (one file per id) and any user's,
@@ -115,12 +115,16 @@ function readManifest(
   const ruleset = isRulesetPath(m.ruleset) ? resolve(dir, m.ruleset) : m.ruleset;
   const issues: Issue[] = [];
   const rs = loadRuleset(ruleset);
-  if (!rs.ok) issues.push(...rs.error.map((i) => ({ ...i, path: ['ruleset', ...i.path] })));
+  if (!rs.ok) issues.push(...rs.error.map((i) => rulesetIssue(i, ruleset)));
   const jurisdiction = resolveJurisdiction(m.jurisdiction, o.jurisdictions);
   const j = jurisdiction.ok ? loadJurisdiction(jurisdiction.value) : jurisdiction;
-  if (!j.ok) issues.push(...j.error.map((i) => ({ ...i, path: ['jurisdiction', ...i.path] })));
+  if (!j.ok) issues.push(...j.error.map((i) => under('jurisdiction', i)));
   if (m.districtUnits !== undefined && rs.ok && j.ok)
     issues.push(...checkDistrictUnits(m.districtUnits, rs.value, j.value, path));
+  // the count's units become the ruleset's districts by name: each must be one (districtUnits
+  // maps published units itself, checked above)
+  if (m.districtUnits === undefined && rs.ok && j.ok)
+    issues.push(...checkRulesetDistricts(rs.value, j.value, rulesetFileOf(ruleset)));
   const ids = m.choices.map((c) => c.id);
   ids.forEach((id, i) => {
     if (ids.indexOf(id) !== i)
@@ -178,6 +182,26 @@ function readManifest(
         previousRound: previous.election,
         jurisdiction: jurisdiction.ok ? jurisdiction.value : m.jurisdiction,
       });
+}
+
+/** An issue of a file the manifest names, under the manifest's field (once: not `jurisdiction.jurisdiction`). */
+function under(field: string, i: Issue): Issue {
+  return i.path[0] === field ? i : { ...i, path: [field, ...i.path] };
+}
+
+/** The ruleset's file as an issue names it: a user's path, or the bundled file of an id. */
+function rulesetFileOf(ruleset: string): string {
+  return isRulesetPath(ruleset) ? ruleset : `data/rulesets/${ruleset}.json`;
+}
+
+/**
+ * A ruleset's issue raised through a manifest: one not found is the manifest's `ruleset` field
+ * (not `ruleset.rules`); one inside the file keeps its path there and names the file.
+ */
+function rulesetIssue(i: Issue, ruleset: string): Issue {
+  if (i.code === 'ruleset_not_found' || i.path[0] === 'rules')
+    return { ...i, path: ['ruleset', ...i.path.slice(1)] };
+  return { ...i, details: { file: rulesetFileOf(ruleset), ...i.details } };
 }
 
 /**

@@ -8,6 +8,8 @@ import type { WhatIf } from '../core/rulesets/overrides.js';
 import type { Ruleset } from '../core/rulesets/ruleset.js';
 import { RulesetFileSchema } from '../core/rulesets/schema.js';
 import { dataPath } from '../io/paths.js';
+import { nameKey } from '../core/names.js';
+import type { LoadedJurisdiction } from '../jurisdictions/load.js';
 
 /**
  * Ruleset files: the built-in ones under data/rulesets/ (one file per id) and any user's file,
@@ -94,4 +96,42 @@ export function rulesetJsonSchema(): unknown {
     description:
       'How votes become seats or a single winner, as data. Option switches {"$option": name, "cases": {value: …}} may stand for any value; they are resolved before validation. See docs/rulesets.md.',
   };
+}
+
+/**
+ * Where a list ruleset meets its election's jurisdiction: each district is a unit of the
+ * jurisdiction's electoral-district level, as the count's units are matched to districts — by
+ * name or alias; a `code`, when given, must be that unit's code. Otherwise the seats would count
+ * no votes for the district (an adopter's "Sued" for the unit "Süd"): `ruleset_district_unmatched`
+ * at `districts[i]`, naming the ruleset file. Levels whose units are not named before the count
+ * are not checked.
+ */
+export function checkRulesetDistricts(rs: Ruleset, j: LoadedJurisdiction, file: string): Issue[] {
+  if (rs.kind !== 'list') return [];
+  const level = j.electoralDistricts;
+  const units = j.levelUnits(level);
+  if (units === null || units.size === 0) return [];
+  const byName = new Map([...units].map(([code, name]) => [nameKey(name), code]));
+  const issues: Issue[] = [];
+  rs.districts.forEach((d, i) => {
+    const named = [d.name, ...(d.aliases ?? [])]
+      .map((n) => byName.get(nameKey(n)))
+      .find((c) => c !== undefined);
+    if (named !== undefined && (d.code === undefined || d.code === named)) return;
+    const unit = d.code === undefined ? undefined : units.get(d.code);
+    issues.push(
+      issue('ruleset_district_unmatched', ['districts', i, named === undefined ? 'name' : 'code'], {
+        file,
+        district: d.name,
+        ...(d.code === undefined ? {} : { code: d.code }),
+        level,
+        jurisdiction: j.id,
+        // the unit its code names: the name to write (or add as an alias)
+        ...(unit === undefined ? {} : { unitName: unit }),
+        ...(named === undefined ? {} : { unitCode: named }),
+        known: [...units.values()],
+      }),
+    );
+  });
+  return issues;
 }

@@ -28,6 +28,11 @@ export interface LoadedJurisdiction extends Jurisdiction {
   readonly skippedRows: number;
   /** The folder of the jurisdiction file: its data files' paths are relative to it. */
   readonly folder: string;
+  /**
+   * The units of a level known before any acta, code → name: its names table, or the units of the
+   * place table's rows named in that level's column; null when neither names them.
+   */
+  levelUnits(level: Level): ReadonlyMap<string, string> | null;
 }
 
 const ID = /^[a-z][a-z0-9-]{0,31}$/;
@@ -402,5 +407,14 @@ function withPlaces(j: Jurisdiction, table: PlaceTable): Omit<LoadedJurisdiction
     tableNames: (place) => table.places.get(place),
     tableRows: table.places.size,
     skippedRows: table.skipped,
+    levelUnits: (level) => {
+      const names = j.file.levels.find((l) => l.id === level)?.names;
+      if (names !== undefined) return new Map(Object.entries(names));
+      const units = placeOf.get(level);
+      if (units === undefined) return null;
+      return new Map(
+        [...units].map(([code, place]) => [code, table.places.get(place)?.get(level) ?? code]),
+      );
+    },
   };
 }

@@ -6,7 +6,7 @@ import { issue } from '../core/issues.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { computeSeats } from '../core/pipeline/seats.js';
 import { decidePresidentialRound } from '../core/rules/presidential.js';
-import { isRulesetPath, loadRuleset } from '../elections/rulesets.js';
+import { checkRulesetDistricts, isRulesetPath, loadRuleset } from '../elections/rulesets.js';
 import { choiceColors } from '../elections/party-colors.js';
 import { provenanceFile } from '../elections/manifests.js';
 import { actaCountsOf, processedActas, type Level } from '../core/tally/aggregate.js';
@@ -551,6 +551,12 @@ export async function getSeats(
         ...(status.kind === 'provisional' ? { provisional: true } : {}),
       },
     };
+  }
+  // a district no unit is would count no votes: a coded error, never empty seats (an edited ruleset
+  // after ingest; the manifest's load refuses it before)
+  if (map === undefined) {
+    const unmatched = checkRulesetDistricts(rs.value, found.value.jurisdiction, def.ruleset);
+    if (unmatched.length > 0) return { ok: false, issues: unmatched };
   }
   const input = await seatInput(store, def, found.value.jurisdiction, rs.value);
   if (map !== undefined)

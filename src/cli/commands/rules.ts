@@ -27,7 +27,8 @@ function methodText(r: Ruleset): string {
       base: header(r.base),
     });
   const bySize =
-    r.singleSeatMethod.id === r.method.id
+    // only a ruleset with a single-seat district uses it (review 24: said for every ruleset)
+    r.singleSeatMethod.id === r.method.id || !r.districts.some((d) => d.seats === 1)
       ? ''
       : say(', single-seat {method}', { method: r.singleSeatMethod.id });
   const tiers =

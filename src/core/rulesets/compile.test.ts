@@ -47,7 +47,7 @@ describe('rulesetFromJson(file) validates a ruleset file', () => {
     [{ ...tiny(), threshold: { kind: 'share', share: '5%' } }, ['threshold', 'source']],
     [{ ...tiny(), districts: [{ name: 'North', seats: 2.5 }] }, ['districts', 0, 'seats']],
     [{ ...tiny(), tieBreak: ['coin-toss'] }, ['tieBreak', 0]],
-    [{ ...tiny(), colour: 'red' }, []],
+    [{ ...tiny(), colour: 'red' }, ['colour']],
   ] as const)('gives ruleset_invalid with the JSON path of the bad field (%#)', (raw, path) => {
     const r = rulesetFromJson(raw);
     expect(r.ok).toBe(false);
@@ -271,7 +271,7 @@ describe('what-if files from a request', () => {
     const merged = mergePatch(tiny(), patch) as Record<string, unknown>;
     expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
     expect(Object.keys(merged)).toContain('__proto__');
-    expect(codes(rulesetFromJson(merged))).toEqual([['ruleset_invalid', '']]);
+    expect(codes(rulesetFromJson(merged))).toEqual([['ruleset_invalid', '__proto__']]);
     const switched = { ...tiny(), ...(JSON.parse('{"__proto__": {"x": 1}}') as object) };
     const r = rulesetFromJson(switched);
     expect(r.ok ? null : r.error[0]?.details).toMatchObject({ check: 'unrecognized_keys' });
@@ -340,5 +340,33 @@ describe('what-if files from a request', () => {
     expect(r.exhaustedList).toBe('next-quotient');
     const bad = whatIfRulesetFile(src.value.json, {}, { nope: 'x' });
     expect(bad.ok ? [] : bad.error.map((i) => i.code)).toEqual(['unknown_option']);
+  });
+});
+
+describe('an adopter’s slips are refused at load, with the fix (review 24)', () => {
+  const issuesOf = (raw: unknown) => {
+    const r = rulesetFromJson(raw);
+    return r.ok ? [] : r.error;
+  };
+
+  it('a threshold share written as the number 0.05 gets the text to write, not "invalid input"', () => {
+    const file = tiny();
+    file['threshold'] = { kind: 'share', share: 0.05, source: 'test' };
+    const issues = issuesOf(file);
+    expect(issues.map((i) => i.path.join('.'))).toEqual(['threshold.share']);
+    expect(String(issues[0]?.details?.['problem'])).toContain('write "0.05" (read as a ratio)');
+    file['threshold'] = { kind: 'share', share: 5, source: 'test' };
+    expect(String(issuesOf(file)[0]?.details?.['problem'])).toContain('write "5%"');
+  });
+
+  it('a district with 0 seats is refused (only beside compensation seats may one have none)', () => {
+    const file = tiny();
+    file['districts'] = [
+      { name: 'North', seats: 8 },
+      { name: 'South', seats: 0 },
+    ];
+    expect(issuesOf(file).map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['ruleset_invalid', 'districts.1.seats'],
+    ]);
   });
 });

@@ -226,6 +226,18 @@ function districtsOf(
       seen.set(k, i);
     }
   });
+  // a district written with 0 seats elects no one: a typo, caught at load rather than warned of
+  // at seat time; only beside compensation seats may its votes still count (levelling tiers)
+  if (!file.tiers.some((t) => t.kind === 'compensation'))
+    file.districts.forEach((d, i) => {
+      if (d.seats === 0)
+        issues.push(
+          issue('ruleset_invalid', ['districts', i, 'seats'], {
+            problem: 'a district with 0 seats elects no one: give it seats or remove it',
+            district: d.name,
+          }),
+        );
+    });
   let seats = file.districts.map((d) => d.seats);
   if (seats.some((s) => s === undefined)) {
     if (apportionment === null || file.districts.some((d) => d.electorate === undefined)) {
@@ -406,15 +418,18 @@ function compileSingleWinner(
 
 /** zod's issues as ours: code ruleset_invalid, the JSON path, zod's message as the problem. */
 function schemaIssues(error: {
-  issues: readonly { path: PropertyKey[]; message: string; code: string }[];
+  issues: readonly { path: PropertyKey[]; message: string; code: string; keys?: string[] }[];
 }): Issue[] {
-  return error.issues.map((i) =>
-    issue(
-      'ruleset_invalid',
-      i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-      { problem: i.message, check: i.code },
-    ),
-  );
+  return error.issues.flatMap((i) => {
+    const path = i.path.map((p) => (typeof p === 'number' ? p : String(p)));
+    // an unknown key is at its own path (at the top level zod's path is empty: "at this path"
+    // then named nothing)
+    if (i.code === 'unrecognized_keys' && i.keys !== undefined && i.keys.length > 0)
+      return i.keys.map((k) =>
+        issue('ruleset_invalid', [...path, k], { problem: 'unknown key', check: i.code }),
+      );
+    return [issue('ruleset_invalid', path, { problem: i.message, check: i.code })];
+  });
 }
 
 /**

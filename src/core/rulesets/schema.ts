@@ -17,10 +17,20 @@ export const RULESET_FORMAT = 'cifra-ruleset/1';
 
 const describe = <T extends z.ZodType>(schema: T, text: string): T => schema.describe(text);
 
+/** The help for a share written as a JSON number (0.05, 5): the text to write instead. */
+export function shareNumberHelp(n: number): string {
+  return n <= 1
+    ? `a share is text, not a number: write "${n}" (read as a ratio) or a percentage with "%", e.g. "5%"`
+    : `a share is text, not a number: write "${n}%"`;
+}
+
+const shareError = (iss: { input: unknown }): string | undefined =>
+  typeof iss.input === 'number' ? shareNumberHelp(iss.input) : undefined;
+
 /** An exact share: "5%", "3.5%", "1/150" or "0.05", at most 100 %. Parsed into an integer ratio. */
 export const ShareText = describe(
   z
-    .string()
+    .string({ error: shareError })
     .regex(/^\s*(\d+(\.\d+)?\s*%|\d+\s*\/\s*\d+|\d+(\.\d+)?)\s*$/, {
       message: 'a share: "5%", "3.5%", "1/150" or "0.05"',
     })
@@ -129,13 +139,17 @@ export interface ConditionFile {
 
 const ShareCondition = z.strictObject({
   kind: z.literal('share'),
-  share: z.union([
-    ShareText,
-    describe(
-      z.strictObject({ quotas: RationalText }),
-      'A multiple of the Hare quota of the scope (valid votes / seats), e.g. 1 = one full seat.',
-    ),
-  ]),
+  share: z.union(
+    [
+      ShareText,
+      describe(
+        z.strictObject({ quotas: RationalText }),
+        'A multiple of the Hare quota of the scope (valid votes / seats), e.g. 1 = one full seat.',
+      ),
+    ],
+    // 0.05 as a number gets the same help as "5" (review 24: only "invalid input" before)
+    { error: shareError },
+  ),
   base: Base.default('valid'),
   strict: z
     .boolean()

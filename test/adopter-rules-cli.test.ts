@@ -1,0 +1,24 @@
+// `cifra rules` on an adopter's ruleset (Ruritania, test/fixtures/rt): what it says is so.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cli, fileWriter, tempDir } from './helpers.js';
+
+const RULESET = 'test/fixtures/rt/rt-parliament.json';
+const write = fileWriter(tempDir('cifra-adopter-rules-'));
+
+describe('cifra rules on a user ruleset', () => {
+  it('names no single-seat method when no district has one seat', async () => {
+    const r = await cli('rules', RULESET);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('sainte-lague');
+    expect(r.out).not.toContain('single-seat');
+  });
+
+  it('an unknown top-level key is named in the path, not "at this path" and nothing', async () => {
+    const json = JSON.parse(readFileSync(RULESET, 'utf8')) as Record<string, unknown>;
+    const file = write('bad.json', JSON.stringify({ ...json, totalSeat: 15 }));
+    const r = await cli('rules', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('ruleset_invalid at totalSeat:');
+  });
+});

@@ -1,0 +1,127 @@
+// An adopter's own election (Ruritania, test/fixtures/rt): a ruleset district that is no unit of
+// the jurisdiction's electoral-district level ("Sued" for the region "Süd") is refused where the
+// ruleset meets the jurisdiction — not served as 0 seats and "no threshold" for every party.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadManifest } from '../src/elections/manifests.js';
+import { getSeats } from '../src/results/service.js';
+import { openStore } from '../src/store/open.js';
+import { cli, tempDir } from './helpers.js';
+
+const RT = 'test/fixtures/rt';
+const dir = tempDir('cifra-adopter-');
+
+/** A copy of the Ruritania folder whose ruleset's districts are edited. */
+function copyWith(name: string, edit: (d: { name: string; code?: string }[]) => void): string {
+  const to = join(dir, name);
+  cpSync(RT, to, { recursive: true });
+  const file = join(to, 'rt-parliament.json');
+  const rs = JSON.parse(readFileSync(file, 'utf8')) as { districts: { name: string }[] };
+  edit(rs.districts);
+  writeFileSync(file, JSON.stringify(rs));
+  return to;
+}
+
+describe('a ruleset district that matches no unit of the jurisdiction', () => {
+  it('the fixture as written loads', () => {
+    const m = loadManifest(`${RT}/rt-2026.json`, { jurisdictions: `${RT}/jurisdictions` });
+    expect(m.ok ? [] : m.error).toEqual([]);
+  });
+
+  it('a misspelt name (its code right): ruleset_district_unmatched naming the file and districts[2].name', () => {
+    const to = copyWith('sued', (d) => void (d[2]!.name = 'Sued'));
+    const m = loadManifest(join(to, 'rt-2026.json'), { jurisdictions: join(to, 'jurisdictions') });
+    expect(m.ok).toBe(false);
+    const issues = m.ok ? [] : m.error;
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['ruleset_district_unmatched', ['districts', 2, 'name']],
+    ]);
+    expect(issues[0]?.details).toMatchObject({
+      file: join(to, 'rt-parliament.json'),
+      district: 'Sued',
+      code: '3',
+      unitName: 'Süd',
+      level: 'region',
+    });
+  });
+
+  it('the name right, its code another unit’s: the issue is at districts[i].code', () => {
+    const to = copyWith('code', (d) => void (d[0]!.code = '2'));
+    const m = loadManifest(join(to, 'rt-2026.json'), { jurisdictions: join(to, 'jurisdictions') });
+    const issues = m.ok ? [] : m.error;
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['ruleset_district_unmatched', ['districts', 0, 'code']],
+    ]);
+  });
+
+  it('ingest refuses it (exit 1, the coded error), and the seats API answers a coded error, never empty seats', async () => {
+    const to = copyWith('served', () => undefined);
+    const db = join(dir, 'served.db');
+    const J = join(to, 'jurisdictions');
+    const manifest = join(to, 'rt-2026.json');
+    const good = await cli(
+      'ingest',
+      join(to, 'actas.csv'),
+      '--election',
+      manifest,
+      '--db',
+      db,
+      '--jurisdictions',
+      J,
+      '--no-progress',
+    );
+    expect(good.err).toBe('');
+    expect(good.code).toBe(0);
+    // the ruleset edited after the ingest: the file the store names now has "Sued"
+    const file = join(to, 'rt-parliament.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"Süd"', '"Sued"'));
+    const again = await cli(
+      'ingest',
+      join(to, 'actas.csv'),
+      '--election',
+      manifest,
+      '--db',
+      db,
+      '--jurisdictions',
+      J,
+      '--no-progress',
+    );
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('ruleset_district_unmatched');
+    expect(again.err).toContain('districts.2.name');
+    const store = openStore(db);
+    try {
+      const seats = await getSeats(store, 'rt-2026-parlament');
+      expect(seats.ok).toBe(false);
+      expect(seats.ok ? [] : seats.issues.map((i) => i.code)).toEqual([
+        'ruleset_district_unmatched',
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a ruleset issue raised through the manifest names the ruleset file; a missing one is at `ruleset`', () => {
+    const to = copyWith('zero', (d) => void ((d[2] as unknown as { seats: number }).seats = 0));
+    const m = loadManifest(join(to, 'rt-2026.json'), { jurisdictions: join(to, 'jurisdictions') });
+    const issues = m.ok ? [] : m.error;
+    expect(issues.map((i) => [i.code, i.path.join('.')])).toContainEqual([
+      'ruleset_invalid',
+      'districts.2.seats',
+    ]);
+    expect(issues[0]?.details?.['file']).toBe(join(to, 'rt-parliament.json'));
+    const gone = join(dir, 'gone');
+    cpSync(RT, gone, { recursive: true });
+    writeFileSync(
+      join(gone, 'rt-2026.json'),
+      readFileSync(join(gone, 'rt-2026.json'), 'utf8').replace('rt-parliament.json', 'nope.json'),
+    );
+    const g = loadManifest(join(gone, 'rt-2026.json'), {
+      jurisdictions: join(gone, 'jurisdictions'),
+    });
+    expect(g.ok ? [] : g.error.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['ruleset_not_found', 'ruleset'],
+    ]);
+  });
+});
