@@ -104,7 +104,13 @@ export function statusOf(
   }
   // a count of actas: final only when every acta is in, whatever a manifest copied says
   const kind = complete ? (m?.status.kind ?? 'final') : 'provisional';
-  const cut = complete ? cutOf(m?.asOf ?? null, m?.asOfTime) : cutOf(null, undefined);
+  // incomplete: a provisional release's own cut (the file is that cut: its actas are the count);
+  // a final release's date is not this partial store's, so none (a replay, a partial import)
+  const cut = complete
+    ? cutOf(m?.asOf ?? null, m?.asOfTime)
+    : m?.status.kind === 'provisional'
+      ? cutOf(m.status.cut, m.status.cutTime)
+      : cutOf(null, undefined);
   // a universe the actas disagree with is said first: the figures may not be this election's
   const problem = extentNote(problems);
   return {
