@@ -476,8 +476,10 @@ function unitTable(u: ResultUnit): HTMLElement {
  * An acta's state in the page's language, the source's own label after it where it has one
  * ("At the JEE (OBSERVADA)"), as the CLI says it: an English reader is not left with ONPE's Spanish.
  */
-const stateWords = (a: Parameters<typeof labelAfter>[0]): string =>
-  `${t(`state:${a.state}`)}${labelAfter(a, state.lang)}`;
+const stateWords = (a: Parameters<typeof labelAfter>[0]): string => {
+  const word = t(`state:${a.state}`);
+  return `${word}${labelAfter(a, state.lang, word)}`;
+};
 
 /** An issue as a sentence with its figures, in the page's language (the CLI's table of words). */
 const issueWords = (i: Issue): string => {

@@ -54,9 +54,10 @@ export function actaStateWithLabel(
 export function labelAfter(
   a: { readonly state: ActaState; readonly stateLabel: string },
   lang: 'es' | 'en',
+  /** cifra's word for the state where a jurisdiction words it otherwise ("Under review"). */
+  word: string = ACTA_STATE_WORDS[a.state][lang],
 ): string {
-  const same =
-    a.stateLabel === a.state || bare(a.stateLabel) === bare(ACTA_STATE_WORDS[a.state][lang]);
+  const same = a.stateLabel === a.state || bare(a.stateLabel) === bare(word);
   return same ? '' : ` (${a.stateLabel})`;
 }
 
