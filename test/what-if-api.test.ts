@@ -320,7 +320,8 @@ describe('POST /api/v1/what-if refuses bad bodies with coded issues and their pa
   it('ruleset problems are the ruleset’s own issues at their path under rules', async () => {
     expect(await refusal({ election: ELECTION, rules: { valla: '4%' } })).toEqual([
       422,
-      [['ruleset_invalid', 'rules']],
+      // the unknown key named in the path, not only the object holding it
+      [['ruleset_invalid', 'rules.valla']],
     ]);
     const r = await post({
       election: ELECTION,

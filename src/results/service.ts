@@ -553,9 +553,12 @@ export async function getSeats(
     };
   }
   // a district no unit is would count no votes: a coded error, never empty seats (an edited ruleset
-  // after ingest; the manifest's load refuses it before)
+  // after ingest; the manifest's load refuses it before). The seats match districts by name, so
+  // only a name no unit has is refused here; a code is the manifest's concern (districtUnits)
   if (map === undefined) {
-    const unmatched = checkRulesetDistricts(rs.value, found.value.jurisdiction, def.ruleset);
+    const unmatched = checkRulesetDistricts(rs.value, found.value.jurisdiction, def.ruleset).filter(
+      (i) => i.path.at(-1) === 'name',
+    );
     if (unmatched.length > 0) return { ok: false, issues: unmatched };
   }
   const input = await seatInput(store, def, found.value.jurisdiction, rs.value);
