@@ -337,7 +337,7 @@ describe('POST /api/v1/what-if refuses bad bodies with coded issues and their pa
     ]);
     expect(
       await refusal({ election: ELECTION, rules: JSON.parse('{"__proto__": {"method": "x"}}') }),
-    ).toEqual([422, [['ruleset_invalid', 'rules']]]);
+    ).toEqual([422, [['ruleset_invalid', 'rules.__proto__']]]);
     expect(await refusal({ election: ELECTION, rules: { totalSeats: 15 } })).toEqual([
       422,
       [['ruleset_invalid', 'rules.totalSeats']],
