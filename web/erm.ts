@@ -24,7 +24,8 @@ import {
   inLang,
 } from './ui.js';
 import { cutText } from './live.js';
-import { seatsOpen as figureOpen } from './undecided.js';
+import { councilOpen, orgSeats, typeSeats } from './erm-seats.js';
+import { searchIn, searchIndex, type SearchIndex } from './search-match.js';
 import { readErmView, writeErmView, type ErmView } from './url.js';
 
 type Org = ContestsElection['national']['organisations'][number];
@@ -64,10 +65,6 @@ function colorOf(party: string): string {
 
 const sum = (r: Readonly<Record<string, number>>): number =>
   Object.values(r).reduce((a, b) => a + b, 0);
-/** Seats decided: no vote still out can move them (session 22: never the allocation of a count). */
-const seats = (o: Org): number => sum(o.seats);
-/** Seats on the votes counted in councils whose seats are not decided: they can change. */
-const seatsOpen = (o: Org): number => sum(o.seatsOpen);
 
 /** The status of the figures, as the manifest gives it: never "official" for a capture. */
 function statusLine(doc: ContestsElection): string {
@@ -204,13 +201,21 @@ function renderNational(doc: ContestsElection): void {
         'tr',
         { 'data-type': b.type },
         rowHead(typeName(b.type) + (inferred ? ` (${t('ermInferred')})` : '')),
-        ...[b.organisations, b.heads, b.seats, b.runoffs, b.leading].map((x) => num(x)),
+        // seats decided by the page's one rule (web/erm-seats.ts), as each council's view says
+        ...[
+          b.organisations,
+          b.heads,
+          typeSeats(doc, n.organisations, b.type).decided,
+          b.runoffs,
+          b.leading,
+        ].map((x) => num(x)),
       ),
     ),
   );
   cardTable($('erm-bytype'));
-  const won = n.byType.reduce((a, b) => a + b.seats, 0);
-  const open = n.byType.reduce((a, b) => a + b.seatsOpen, 0);
+  const split = n.organisations.map((o) => orgSeats(doc, o));
+  const won = split.reduce((a, b) => a + b.decided, 0);
+  const open = split.reduce((a, b) => a + b.open, 0);
   $('erm-seats-note').textContent = t('ermSeatsNote')(fmt(won), fmt(open));
   $('erm-classification').textContent =
     `${t(inferred ? 'ermInferredNote' : 'ermClassNote')}: ${inLang(n.classification)}`;
@@ -235,7 +240,7 @@ function renderNational(doc: ContestsElection): void {
         {},
         rowHead(swatch(o.party), o.party, el('small', {}, ` · ${typeName(o.type)}`)),
         ...kinds.map((k) => el('td', {}, fmt(o.heads[k] ?? 0))),
-        el('td', {}, fmt(seats(o)), ...openSeats(o)),
+        el('td', {}, ...seatsCell(orgSeats(doc, o))),
         el('td', {}, fmt(o.runoffs)),
         el('td', {}, fmt(sum(o.leading))),
       ),
@@ -254,11 +259,13 @@ const colHeads = (...keys: string[]): HTMLTableRowElement =>
 /** The cell that names its row (an organisation, a region): read before each of the row's figures. */
 const rowHead = (...content: (Node | string)[]): HTMLTableCellElement =>
   el('th', { scope: 'row' }, ...content);
-/** Seats on the votes counted beside the decided ones, said apart: "+5 sin decidir". */
-const openSeats = (o: Org): HTMLElement[] =>
-  seatsOpen(o) > 0
-    ? [el('small', { class: 'open-seats' }, ` +${fmt(seatsOpen(o))} ${t('ermSeatsOpenShort')}`)]
-    : [];
+/** Seats decided, and those on the votes counted beside them, said apart: "12 +5 sin decidir". */
+const seatsCell = (s: { decided: number; open: number }): (HTMLElement | string)[] => [
+  fmt(s.decided),
+  ...(s.open > 0
+    ? [el('small', { class: 'open-seats' }, ` +${fmt(s.open)} ${t('ermSeatsOpenShort')}`)]
+    : []),
+];
 const swatch = (party: string): HTMLSpanElement =>
   el('span', { class: 'swatch', style: `background:${colorOf(party)}` });
 /** A lead not decided: the leader's colour, pale (the map's fill-opacity). */
@@ -528,18 +535,29 @@ const councilVerdict = (c: ContestBrief): string =>
 /** Councils only: not a governor's first or second round. */
 const isCouncil = (c: ContestBrief): boolean => c.kind.endsWith('-council');
 
-/** The councils of the department picked, or matching the search (name or ubigeo) anywhere. */
+/** The councils searched, by the words of their name and their ubigeo: built once per document. */
+const councilIndex = new WeakMap<ContestsElection, SearchIndex<ContestBrief>>();
+
+/**
+ * The councils of the department picked, or matching the search anywhere: each word of the query
+ * starts a word of the name or the ubigeo, accents and case aside (web/search-match.ts, the
+ * dashboard's search), so "san jose" finds SAN JOSÉ and "1401" Lima's districts.
+ */
 function renderCouncilList(): void {
   const doc = ermDoc();
   const dep = $select('erm-dep').value;
-  const q = norm($input('erm-search').value);
-  const hits = doc.contests.filter(
-    (c) =>
-      isCouncil(c) &&
-      (dep === '' || c.region === dep) &&
-      (q === '' || norm(c.name).includes(q) || (c.id.split('/')[1] ?? '').startsWith(q)),
+  const q = $input('erm-search').value;
+  let index = councilIndex.get(doc);
+  if (index === undefined) {
+    index = searchIndex(doc.contests.filter(isCouncil), (c) => [c.name, c.id.split('/')[1] ?? '']);
+    councilIndex.set(doc, index);
+  }
+  const typed = q.trim() !== '';
+  // every hit, then the department's: the count says how many the list leaves out
+  const hits = (typed ? searchIn(index, q, Infinity).hits : index.items).filter(
+    (c) => dep === '' || c.region === dep,
   );
-  const shown = dep === '' && q === '' ? [] : hits.slice(0, 60);
+  const shown = dep === '' && !typed ? [] : hits.slice(0, 60);
   $('erm-council-list').replaceChildren(
     ...shown.map((c) =>
       el(
@@ -613,18 +631,6 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
     ),
   );
   cardTable($('erm-seats'));
-}
-
-/**
- * Whether a council's seats are still open: by the dashboard's one rule for any figure
- * (web/undecided.ts: always on a provisional count, never on a final one, else below 100 % of
- * actas) on its set's count, and while the server has not found them decided (a tie or a lot left
- * them open, or a count without a stated % not yet at the source's 100 %).
- */
-function councilOpen(doc: ContestsElection, c: Council): boolean {
-  const status = doc.sets.find((s) => s.kind === c.kind)?.status ?? doc.status;
-  const pctCounted = 'pctCounted' in status ? status.pctCounted : null;
-  return figureOpen({ kind: status.kind, pctCounted }) || c.seatsDecided === null;
 }
 
 /** The mayor: elected (and how that is settled) only once decided, else who leads. */

@@ -1,0 +1,53 @@
+// The ERM page's one rule for council seats (web/erm-seats.ts): a kind of council on a count the
+// dashboard's rule leaves open has none of its seats counted as assigned, in the national tables
+// as in each council's view; a final count keeps the server's split.
+import { describe, expect, it } from 'vitest';
+import { councilOpen, kindOpen, orgSeats, typeSeats } from '../web/erm-seats.js';
+
+const FINAL = { kind: 'final' } as const;
+const PROVISIONAL = { kind: 'provisional', pctCounted: '97.600', cut: 'x' } as const;
+const set = (kind: string, status: unknown) =>
+  ({ kind, status }) as never as Parameters<typeof kindOpen>[0]['sets'][number];
+/** Provincial councils on a final count, district councils on a provisional one. */
+const MIXED = {
+  status: FINAL,
+  sets: [set('provincial-council', FINAL), set('district-council', PROVISIONAL)],
+} as Parameters<typeof kindOpen>[0];
+
+describe('ERM seats: one rule for the national tables and the councils', () => {
+  it("a kind is open by its set's count, else the election's", () => {
+    expect(kindOpen(MIXED, 'provincial-council')).toBe(false);
+    expect(kindOpen(MIXED, 'district-council')).toBe(true);
+    expect(kindOpen(MIXED, 'regional-council')).toBe(false);
+    expect(kindOpen({ ...MIXED, status: PROVISIONAL } as never, 'regional-council')).toBe(true);
+  });
+
+  it('a council decided by the server is open on a provisional count; a final one keeps its verdict', () => {
+    expect(councilOpen(MIXED, { kind: 'district-council', seatsDecided: 'mathematically' })).toBe(
+      true,
+    );
+    expect(councilOpen(MIXED, { kind: 'provincial-council', seatsDecided: 'source-final' })).toBe(
+      false,
+    );
+    expect(councilOpen(MIXED, { kind: 'provincial-council', seatsDecided: null })).toBe(true);
+  });
+
+  it("an organisation's decided seats of an open kind are counted open, the rest as the server split them", () => {
+    const o = {
+      type: 'party' as const,
+      seats: { 'provincial-council': 5, 'district-council': 7 },
+      seatsOpen: { 'provincial-council': 2, 'district-council': 1 },
+    };
+    expect(orgSeats(MIXED, o)).toEqual({ decided: 5, open: 10 });
+    const other = {
+      type: 'regional-movement' as const,
+      seats: { 'district-council': 3 },
+      seatsOpen: {},
+    };
+    expect(typeSeats(MIXED, [o, other], 'party')).toEqual({ decided: 5, open: 10 });
+    expect(typeSeats(MIXED, [o, other], 'regional-movement')).toEqual({ decided: 0, open: 3 });
+    // a final count: the server's split stands
+    const final = { status: FINAL, sets: [] } as Parameters<typeof kindOpen>[0];
+    expect(orgSeats(final, o)).toEqual({ decided: 12, open: 3 });
+  });
+});

@@ -1,0 +1,66 @@
+// Which council seats the ERM page says are decided: one rule for the national tables and each
+// council's view, so a council drawn as rings is never counted as assigned. Pure, for a node test.
+import type { ContestsElection } from './api-client.js';
+import { seatsOpen as figureOpen } from './undecided.js';
+
+type Doc = Pick<ContestsElection, 'status' | 'sets'>;
+type Org = ContestsElection['national']['organisations'][number];
+type Tally = Readonly<Partial<Record<string, number>>>;
+
+/**
+ * Whether the count a kind of contest rests on leaves every seat of it open, by the dashboard's
+ * one rule (web/undecided.ts: always on a provisional count, never on a final one, else below 100 %
+ * of actas): its set's own status, else the election's.
+ */
+export function kindOpen(doc: Doc, kind: string): boolean {
+  const status = doc.sets.find((s) => s.kind === kind)?.status ?? doc.status;
+  const pctCounted = 'pctCounted' in status ? status.pctCounted : null;
+  return figureOpen({ kind: status.kind, pctCounted });
+}
+
+/**
+ * A council's seats are open by its kind's count, or while the server has not found them decided
+ * (a tie or a lot left them open, or votes still out could move one).
+ */
+export const councilOpen = (
+  doc: Doc,
+  c: { readonly kind: string; readonly seatsDecided: string | null },
+): boolean => kindOpen(doc, c.kind) || c.seatsDecided === null;
+
+/** An organisation's seats as the page says them: decided, and on the votes counted (can change). */
+export interface SeatSplit {
+  readonly decided: number;
+  readonly open: number;
+}
+
+/**
+ * An organisation's seats by the page's rule: the server's decided seats of a kind whose count is
+ * open (`kindOpen`) are counted open, as each of those councils' views draws them (rings).
+ */
+export function orgSeats(doc: Doc, o: Pick<Org, 'seats' | 'seatsOpen'>): SeatSplit {
+  let decided = 0;
+  let open = 0;
+  const add = (r: Tally, asOpen: (kind: string) => boolean): void => {
+    for (const [kind, n] of Object.entries(r))
+      if (asOpen(kind)) open += n ?? 0;
+      else decided += n ?? 0;
+  };
+  add(o.seats, (kind) => kindOpen(doc, kind));
+  add(o.seatsOpen, () => true);
+  return { decided, open };
+}
+
+/** The same summed over organisations of one type (the national table's rows). */
+export function typeSeats(
+  doc: Doc,
+  orgs: readonly Pick<Org, 'type' | 'seats' | 'seatsOpen'>[],
+  type: Org['type'],
+): SeatSplit {
+  return orgs
+    .filter((o) => o.type === type)
+    .map((o) => orgSeats(doc, o))
+    .reduce((a, b) => ({ decided: a.decided + b.decided, open: a.open + b.open }), {
+      decided: 0,
+      open: 0,
+    });
+}
