@@ -7,6 +7,7 @@ import type { ManifestSource } from '../core/model/manifest.js';
 import { err, ok, type Result } from '../core/result.js';
 import { compareActaSources, ComparisonSchema } from '../core/tally/compare.js';
 import { loadJurisdiction } from '../jurisdictions/load.js';
+import { storeName } from '../io/store-name.js';
 import type { Store } from '../store/store.js';
 import { readActaSource, sourceActaOf, type SourceFormat, type SourceRead } from './read-source.js';
 
@@ -104,7 +105,7 @@ async function readStore(
     return err([
       issue('unknown_election', ['election'], {
         election: election.id,
-        db: spec.db,
+        db: storeName(spec.db),
         known: (await spec.store.listElections()).map((e) => e.id),
       }),
     ]);
@@ -120,7 +121,7 @@ async function readStore(
     read: { actas: read, carries: ALL_CARRIED },
     source: {
       id: null,
-      file: spec.db,
+      file: storeName(spec.db),
       sha256: '',
       size: 0,
       format: 'store',

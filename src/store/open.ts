@@ -1,6 +1,7 @@
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import { PG_APPLIED_PAGE_ROWS } from './postgres/page-rows.js';
 import type { Store } from './store.js';
+import { isPostgresUrl } from '../io/store-name.js';
 
 /**
  * `--db`: a SQLite file path (the default), or a postgres:// / postgresql:// connection URL.
@@ -10,7 +11,7 @@ export function openStore(db: string, busyMs?: number): Store {
   return isPostgresUrl(db) ? lazyPgStore(db, busyMs) : new SqliteStore(db, busyMs);
 }
 
-export const isPostgresUrl = (db: string): boolean => /^postgres(ql)?:\/\//.test(db);
+export { isPostgresUrl, storeName } from '../io/store-name.js';
 
 /**
  * The PostgreSQL store, its module (and the pg driver, a third of a SQLite command's start-up)
