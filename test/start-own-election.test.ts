@@ -74,3 +74,13 @@ describe('cifra start with its own election in the manifests folder', () => {
     expect(r.out).toContain('CIFRA_JURISDICTIONS');
   });
 });
+
+describe('jurisdiction_shadowed after a folder moved into data/jurisdictions/', () => {
+  it('says both fixes: rename it, or ingest again without --jurisdictions', async () => {
+    const { MESSAGES } = await import('../src/core/issue-words.js');
+    const w = MESSAGES.jurisdiction_shadowed;
+    expect(w.en).toContain('rename it');
+    expect(w.en).toContain('ingest again without --jurisdictions');
+    expect(w.es).toContain('vuelva a ingerir sin --jurisdictions');
+  });
+});
