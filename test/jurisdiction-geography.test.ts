@@ -57,8 +57,8 @@ describe("a jurisdiction's adjacency and map, declared in its file", () => {
       { level: 'region', code: '02', name: 'Centro' },
       { level: 'region', code: '03', name: 'Sur' },
     ]);
-    // the bundled jurisdictions' maps are served beside it
-    expect((await mapped.get('/geo/pe.json')).status).toBe(200);
+    // only the maps of the store's jurisdictions: a store of Freedonia carries no Peru map
+    expect((await mapped.get('/geo/pe.json')).status).toBe(404);
 
     const plain = await api(XF);
     const p2 = await plain.get(`/api/v1/elections/${XF_ELECTION}/places.json`);
@@ -72,7 +72,7 @@ describe("a jurisdiction's adjacency and map, declared in its file", () => {
     const r = await publishSite(store, out, buildOpenApi(), '2026-12-02T07:00:00.000Z');
     expect(r.ok).toBe(true);
     expect(existsSync(join(out, 'geo', 'xf.json'))).toBe(true);
-    expect(existsSync(join(out, 'geo', 'pe.json'))).toBe(true);
+    expect(existsSync(join(out, 'geo', 'pe.json'))).toBe(false);
   });
 
   it('refuses a map or adjacency at an undeclared level, or a file that is not there', () => {

@@ -36,7 +36,7 @@ import {
   type FileMark,
   type PublishState,
 } from './publish-unchanged.js';
-import { dashboardFiles, siteJurisdictions } from './site-files.js';
+import { dashboardFiles, siteContestsIds, siteJurisdictions } from './site-files.js';
 
 export interface PublishReport {
   readonly snapshotId: string;
@@ -447,7 +447,7 @@ export async function publishSite(
     async (dirs) => {
       // before any document loads a data file: what they are computed under, at most
       const definitions = await definitionHashes(store);
-      const contestsIds = builtInContestsIds();
+      const contestsIds = await siteContestsIds(store, builtInContestsIds());
       const contests = contestsInputs(contestsIds);
       const was = readState(dirs.previousPrivate);
       const w = new SiteWriter(dirs, was?.files, o.trustPrevious !== true);

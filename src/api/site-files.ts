@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { contestsFile } from '../elections/contests.js';
 import { dashboardGeography } from '../io/geography.js';
 import { PROJECT_ROOT } from '../io/paths.js';
 import { listJurisdictions, loadJurisdiction } from '../jurisdictions/load.js';
@@ -24,12 +25,27 @@ function bundleFile(name: string, type: string): SiteFile {
 }
 
 /**
- * The jurisdictions whose maps the site serves: the bundled ones and those of the store's
- * elections (a user's folder, by its absolute path).
+ * The jurisdictions whose maps the site serves: those of the store's elections (a user's folder,
+ * by its absolute path). A store without elections (a fresh server, a demo) serves the bundled
+ * ones; a store of another country's elections does not carry Peru's map (review 25).
  */
 export async function siteJurisdictions(store: Store): Promise<string[]> {
   const stored = (await store.listElections()).map((d) => d.jurisdiction);
-  return [...new Set([...listJurisdictions(), ...stored])];
+  return stored.length === 0 ? listJurisdictions() : [...new Set(stored)];
+}
+
+/**
+ * The bundled multi-contest elections (data/contests) the site carries: those whose jurisdiction
+ * is one of the store's elections' (by id; a user's folder is named by its folder), all of them
+ * for a store without elections, as the maps.
+ */
+export async function siteContestsIds(store: Store, ids: readonly string[]): Promise<string[]> {
+  const stored = (await store.listElections()).map((d) => basename(d.jurisdiction));
+  if (stored.length === 0) return [...ids];
+  return ids.filter((id) => {
+    const m = JSON.parse(readFileSync(contestsFile(id), 'utf8')) as { jurisdiction?: unknown };
+    return typeof m.jurisdiction === 'string' && stored.includes(m.jurisdiction);
+  });
 }
 
 /**

@@ -285,6 +285,10 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'error: cannot listen on {host}:{port} ({code}): choose another with --port N (or --host)':
     'error: no se puede escuchar en {host}:{port} ({code}): elija otro con --port N (o --host)',
   ' (writes disabled: no token)': ' (escritura desactivada: sin token)',
+  'skipped {file}: this is a ruleset: put it in data/rulesets/ or name it from the manifest':
+    'omitido {file}: es un conjunto de reglas: póngalo en data/rulesets/ o nómbrelo desde el manifiesto',
+  'skipped {file}: the election it defines is not served':
+    'omitido {file}: la elección que define no se sirve',
   'updated {id} from data/elections (its manifest changed)':
     'actualizada {id} desde data/elections (su manifiesto cambió)',
   'updated {id} from data/elections (its manifest changed; its actas are as imported)':

@@ -258,8 +258,8 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'un campo del archivo de jurisdicción no es válido',
   },
   jurisdiction_shadowed: {
-    en: 'a folder of --jurisdictions has the id of a bundled jurisdiction: rename it (its folder and id)',
-    es: 'una carpeta de --jurisdictions tiene el id de una jurisdicción incluida: cámbiele el nombre (carpeta e id)',
+    en: 'a folder of --jurisdictions has the id of a bundled jurisdiction: rename it (its folder and id); if you moved it into data/jurisdictions/, ingest again without --jurisdictions so the store names the bundled one',
+    es: 'una carpeta de --jurisdictions tiene el id de una jurisdicción incluida: cámbiele el nombre (carpeta e id); si la movió a data/jurisdictions/, vuelva a ingerir sin --jurisdictions para que el almacén nombre la incluida',
   },
   jurisdictions_folder_invalid: {
     en: 'the --jurisdictions folder (or $CIFRA_JURISDICTIONS) does not exist or is not a folder',

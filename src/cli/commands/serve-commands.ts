@@ -7,7 +7,14 @@ import { say } from '../format.js';
 import { readLimitsFile } from '../ingest-limits.js';
 import { EXIT_ISSUES, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
 import { printIssues } from '../messages.js';
-import { busyOption, dbOption, langOption, portNumber, tokenOption } from '../options.js';
+import {
+  busyOption,
+  dbOption,
+  jurisdictionsOption,
+  langOption,
+  portNumber,
+  tokenOption,
+} from '../options.js';
 import { sqliteBusyMs, storeExists, storeNotFound, withExistingStore } from '../store-access.js';
 
 // The commands that put the public site out: served (serve, start) or written as files (publish).
@@ -170,14 +177,17 @@ export function addStartCommand(program: Command, io: CliIo, done: (code: number
       .command('start')
       .description(
         'what `npm start` runs: load the bundled real data on first run, then serve the dashboard and the API',
-      ),
-  ).action(async (o: ServeOptions, cmd: Command) => {
+      )
+      .addOption(jurisdictionsOption()),
+  ).action(async (o: ServeOptions & { jurisdictions?: string }, cmd: Command) => {
     const token = tokenOf(o, cmd, io);
     if (token === null) return done(EXIT_USAGE);
     const store = openStore(o.db, o.busyTimeout ?? sqliteBusyMs());
     await store.migrate();
     const { loadBundledData } = await import('./bundled.js');
-    const loaded = await loadBundledData(store, io, process.stderr.isTTY === true);
+    const loaded = await loadBundledData(store, io, process.stderr.isTTY === true, {
+      jurisdictions: o.jurisdictions,
+    });
     if (loaded !== EXIT_OK) {
       await store.close();
       return done(loaded);
