@@ -79,6 +79,8 @@ describe('cifra publish, a jurisdiction that is not Peru', () => {
       states: ['counted', 'annulled', 'pending'],
       // its jurisdiction file's zone (made up: Europe/Madrid), in which the page shows times
       timeZone: 'Europe/Madrid',
+      // it names no bodies: the page says neutral words, none of Peru's
+      authorities: null,
     });
     // its manifest names no polling places
     expect(places.pollingPlaces).toBe(false);

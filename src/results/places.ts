@@ -12,15 +12,15 @@ import { manifestOfRef } from '../elections/manifests.js';
 
 const UnitRef = z.object({ level: z.string(), code: z.string() });
 
+/** A body as a sentence names it, with its article ("el JEE" / "the JEE"), and its short name. */
+const AuthorityWords = z.object({ es: z.string(), en: z.string(), short: z.string() });
+
 /**
  * The units of an election and how they nest, for drilling down and searching: every unit with
  * results at every level but the mesa, its name, and its parent in the place hierarchy
  * (department → province → district in Peru); the jurisdiction's levels with their labels, and
  * how a short mesa number is padded.
  */
-/** A body as a sentence names it, with its article ("el JEE" / "the JEE"), and its short name. */
-const AuthorityWords = z.object({ es: z.string(), en: z.string(), short: z.string() });
-
 export const PlacesSchema = z.object({
   election: z.string(),
   jurisdiction: z

@@ -206,11 +206,8 @@ function apportionmentOf(file: ListRulesetFile): ApportionmentRule | null {
 }
 
 /** Checks names and seats across the districts; fills seats from the electorate when needed. */
-function districtsOf(
-  file: ListRulesetFile,
-  apportionment: ApportionmentRule | null,
-  issues: Issue[],
-): RulesetDistrict[] {
+/** Each district's own faults: a name or alias written twice, a district written with 0 seats. */
+function checkDistricts(file: ListRulesetFile, issues: Issue[]): void {
   const seen = new Map<string, number>();
   file.districts.forEach((d, i) => {
     for (const n of [d.name, ...(d.aliases ?? [])]) {
@@ -238,6 +235,14 @@ function districtsOf(
           }),
         );
     });
+}
+
+function districtsOf(
+  file: ListRulesetFile,
+  apportionment: ApportionmentRule | null,
+  issues: Issue[],
+): RulesetDistrict[] {
+  checkDistricts(file, issues);
   let seats = file.districts.map((d) => d.seats);
   if (seats.some((s) => s === undefined)) {
     if (apportionment === null || file.districts.some((d) => d.electorate === undefined)) {
