@@ -26,7 +26,7 @@ describe('freshInsertSql', () => {
     const recordedAt = "2026-12-01T03:00:00.000Z'; DROP TABLE acta_versions; --";
     const votes = Buffer.from(new Int32Array([3, 0, 7]).buffer);
     // per row: mesa, ubigeo, state, label, eligible, voters, votes, blank, null, impugned, row,
-    // warnings, preferential, hash
+    // warnings, preferential, hash, observation
     const perRow = [
       "00'1",
       '010101',
@@ -42,6 +42,7 @@ describe('freshInsertSql', () => {
       '[]',
       null,
       'h',
+      null,
     ];
     db.prepare(freshInsertSql(election, 42, recordedAt)).run(...perRow);
     const [
@@ -59,6 +60,7 @@ describe('freshInsertSql', () => {
       w,
       pref,
       hash,
+      observation,
     ] = perRow;
     db.prepare(INSERT_VERSION_SQL).run(
       election,
@@ -82,6 +84,7 @@ describe('freshInsertSql', () => {
       w,
       pref,
       hash,
+      observation,
     );
     const rows = db
       .prepare(

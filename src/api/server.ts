@@ -29,6 +29,7 @@ import type { RouteHandler } from './request.js';
 import { handlerKey, ROUTES, type Handlers, type RouteDef } from './route-table.js';
 import { ErrorSchema } from './schemas.js';
 import { registerDashboard } from './web.js';
+import { listJurisdictions } from '../jurisdictions/load.js';
 import { siteJurisdictions } from './site-files.js';
 import { whatIfHandler } from './what-if-route.js';
 import { writeHandlers } from './write-routes.js';
@@ -87,7 +88,12 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   );
   registerDocuments(app, { store: o.store, compare, record: now, run: projections.run });
   app.get('/api/v1/openapi.json', async () => buildOpenApi());
-  if (o.dashboard) registerDashboard(app, await siteJurisdictions(o.store));
+  // the server answers every bundled contest set (Peru's regional view) whatever the store, so it
+  // carries their jurisdictions' maps too; a published site carries only the store's (site-files)
+  if (o.dashboard)
+    registerDashboard(app, [
+      ...new Set([...(await siteJurisdictions(o.store)), ...listJurisdictions()]),
+    ]);
   registerMethodNotAllowed(app, registered);
   return app;
 }
