@@ -9,7 +9,13 @@ import { compareActaSources, ComparisonSchema } from '../core/tally/compare.js';
 import { loadJurisdiction } from '../jurisdictions/load.js';
 import { storeName } from '../io/store-name.js';
 import type { Store } from '../store/store.js';
-import { readActaSource, sourceActaOf, type SourceFormat, type SourceRead } from './read-source.js';
+import {
+  ALL_CARRIED,
+  readActaSource,
+  sourceActaOf,
+  type SourceFormat,
+  type SourceRead,
+} from './read-source.js';
 
 /** One side of a comparison as reported: which file, read how, and what could not be read. */
 export const CompareSourceSchema = z.object({
@@ -136,17 +142,6 @@ async function readStore(
     },
   });
 }
-
-/** A store's actas carry every field a comparison reads (a stored acta has them all). */
-const ALL_CARRIED = {
-  place: true,
-  state: true,
-  voters: true,
-  blank: true,
-  null: true,
-  impugned: true,
-  eligible: true,
-} as const;
 
 /**
  * The observer's cross-check of two sources of the same election's actas — files, each read whole

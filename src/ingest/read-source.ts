@@ -41,7 +41,8 @@ export interface SourceRead {
   readonly issues: readonly Issue[];
 }
 
-const ALL: SourceCarries = {
+/** Every field a comparison reads: cifra-json's, and a store's actas (compare-files). */
+export const ALL_CARRIED: SourceCarries = {
   place: true,
   state: true,
   voters: true,
@@ -92,12 +93,12 @@ async function rowsOf(
     async function* rows(): AsyncIterable<SourceRow> {
       for await (const r of records) yield r.parsed.ok ? fromActa(r.parsed.acta) : r.parsed;
     }
-    return { kind: 'cifra-json', carries: ALL, rows: rows() };
+    return { kind: 'cifra-json', carries: ALL_CARRIED, rows: rows() };
   }
   const csv = await readCsvRows(source.stream);
   const format = o.format ?? detectedFormat(csv.header);
   const collected: SourceRow[] = [];
-  let carries = ALL;
+  let carries = ALL_CARRIED;
   if (format.kind === 'column-map') {
     const reader = columnMapReader(csv.header, format.columns, o.election, o.jurisdiction);
     carries = reader.carries;
