@@ -60,33 +60,26 @@ describe('a ruleset district that matches no unit of the jurisdiction', () => {
     const db = join(dir, 'served.db');
     const J = join(to, 'jurisdictions');
     const manifest = join(to, 'rt-2026.json');
-    const good = await cli(
-      'ingest',
-      join(to, 'actas.csv'),
-      '--election',
-      manifest,
-      '--db',
-      db,
-      '--jurisdictions',
-      J,
-      '--no-progress',
-    );
+    // the fixture's actas into the store, under its manifest and jurisdictions
+    const ingest = () =>
+      cli(
+        'ingest',
+        join(to, 'actas.csv'),
+        '--election',
+        manifest,
+        '--db',
+        db,
+        '--jurisdictions',
+        J,
+        '--no-progress',
+      );
+    const good = await ingest();
     expect(good.err).toBe('');
     expect(good.code).toBe(0);
     // the ruleset edited after the ingest: the file the store names now has "Sued"
     const file = join(to, 'rt-parliament.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"Süd"', '"Sued"'));
-    const again = await cli(
-      'ingest',
-      join(to, 'actas.csv'),
-      '--election',
-      manifest,
-      '--db',
-      db,
-      '--jurisdictions',
-      J,
-      '--no-progress',
-    );
+    const again = await ingest();
     expect(again.code).toBe(1);
     expect(again.err).toContain('ruleset_district_unmatched');
     expect(again.err).toContain('districts.2.name');
