@@ -308,7 +308,30 @@ function processVersusFloors(file: string, duckMs: number, baselines: string): v
   });
 }
 
-function ingestBenchmarks(dir: string): void {
+interface IngestRun {
+  ms: number;
+  ingestRss: number;
+  rss: number;
+  rows: number;
+  quarantined: number;
+  quarantinedByCode: Record<string, number>;
+  loadMs: number;
+  tabulateMs: number;
+  objectLoadMs: number;
+  objectTabulateMs: number;
+  refreshMs: number;
+}
+
+type IngestCase = readonly [
+  name: string,
+  file: string,
+  election: string,
+  choices: number,
+  ubigeoMode: string,
+];
+
+/** The two inputs: the baselines' synthetic actas, and the ONPE 2021 file as DuckDB reads it. */
+function ingestInputs(dir: string): { synthetic: string; real: string } {
   // DuckDB and the synthetic actas file need the baselines' own dependencies and generator.
   if (!existsSync(join(dir, 'node_modules', '@duckdb')))
     execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'ignore' });
@@ -326,126 +349,135 @@ function ingestBenchmarks(dir: string): void {
   );
   if (!existsSync(real))
     writeFileSync(real, gunzipSync(readFileSync(onpe)).toString('utf8').replace(/"/g, ''));
-  const duckRuns = new Map<string, { e2e_ms: number; load_ms: number }>();
-  const duck = (file: string): { e2e_ms: number; load_ms: number } => {
-    const known = duckRuns.get(file);
+  return { synthetic, real };
+}
+
+/** DuckDB's read-and-aggregate of a file (1 thread, best of 5), run once per file. */
+function duckTimer(dir: string): (file: string) => { e2e_ms: number; load_ms: number } {
+  const runs = new Map<string, { e2e_ms: number; load_ms: number }>();
+  return (file) => {
+    const known = runs.get(file);
     if (known) return known;
-    const r = duckOnce(file);
-    duckRuns.set(file, r);
-    return r;
-  };
-  const duckOnce = (file: string): { e2e_ms: number; load_ms: number } =>
-    JSON.parse(
+    const r = JSON.parse(
       execFileSync(
         'node',
         ['duckdb_tally.mjs', file, '--repeat', '5', '--threads', '1', '--json'],
         { cwd: dir },
       ).toString(),
     ) as { e2e_ms: number; load_ms: number };
-  const once = (file: string, election: string, choices: number, ubigeoMode: string) => {
-    const runs = [0, 1, 2].map(
-      () =>
-        JSON.parse(
-          execFileSync('node', [
-            join(CACHE, 'build', 'bench', 'ingest-once.js'),
-            file,
-            election,
-            String(choices),
-            CACHE,
-            ubigeoMode,
-          ]).toString(),
-        ) as {
-          ms: number;
-          ingestRss: number;
-          rss: number;
-          rows: number;
-          quarantined: number;
-          quarantinedByCode: Record<string, number>;
-          loadMs: number;
-          tabulateMs: number;
-          objectLoadMs: number;
-          objectTabulateMs: number;
-          refreshMs: number;
-        },
-    );
-    return {
-      ms: median(runs.map((r) => r.ms)),
-      rss: Math.max(...runs.map((r) => r.rss)),
-      ingestRss: Math.max(...runs.map((r) => r.ingestRss)),
-      rows: runs[0]?.rows ?? 0,
-      quarantined: runs[0]?.quarantined ?? 0,
-      byCode: runs[0]?.quarantinedByCode ?? {},
-      loadMs: median(runs.map((r) => r.loadMs)),
-      tabulateMs: median(runs.map((r) => r.tabulateMs)),
-      objectLoadMs: median(runs.map((r) => r.objectLoadMs)),
-      objectTabulateMs: median(runs.map((r) => r.objectTabulateMs)),
-      refreshMs: median(runs.map((r) => r.refreshMs)),
-    };
+    runs.set(file, r);
+    return r;
   };
+}
+
+/** Three fresh ingest processes of one case: medians of the times, the largest RSS. */
+function ingestThrice([, file, election, choices, ubigeoMode]: IngestCase) {
+  const runs = [0, 1, 2].map(
+    () =>
+      JSON.parse(
+        execFileSync('node', [
+          join(CACHE, 'build', 'bench', 'ingest-once.js'),
+          file,
+          election,
+          String(choices),
+          CACHE,
+          ubigeoMode,
+        ]).toString(),
+      ) as IngestRun,
+  );
+  const med = (
+    k: 'ms' | 'loadMs' | 'tabulateMs' | 'objectLoadMs' | 'objectTabulateMs' | 'refreshMs',
+  ) => median(runs.map((r) => r[k]));
+  return {
+    ms: med('ms'),
+    rss: Math.max(...runs.map((r) => r.rss)),
+    ingestRss: Math.max(...runs.map((r) => r.ingestRss)),
+    rows: runs[0]?.rows ?? 0,
+    quarantined: runs[0]?.quarantined ?? 0,
+    byCode: runs[0]?.quarantinedByCode ?? {},
+    loadMs: med('loadMs'),
+    tabulateMs: med('tabulateMs'),
+    objectLoadMs: med('objectLoadMs'),
+    objectTabulateMs: med('objectTabulateMs'),
+    refreshMs: med('refreshMs'),
+  };
+}
+
+/** The ingest's parts, 3 fresh processes: parse + validate (`check`), or the store's floor. */
+function partRuns(
+  mode: 'check' | 'floor',
+  [, file, election, choices, ubigeoMode]: IngestCase,
+): { ms: number; cpuMs?: number }[] {
+  return [0, 1, 2].map(
+    () =>
+      JSON.parse(
+        execFileSync('node', [
+          join(CACHE, 'build', 'bench', 'ingest-parts.js'),
+          mode,
+          file,
+          election,
+          String(choices),
+          ubigeoMode,
+          CACHE,
+        ]).toString(),
+      ) as { ms: number; cpuMs?: number },
+  );
+}
+
+function ingestBenchmarks(dir: string): void {
+  const { synthetic, real } = ingestInputs(dir);
+  const duck = duckTimer(dir);
   processVersusFloors(real, duck(real).e2e_ms, dir);
-  for (const [name, file, election, choices, ubigeoMode] of [
+  const cases: IngestCase[] = [
     ['ingest-onpe-2021-real', real, 'pe-2021-presidencial', 18, 'reniec'],
     ['ingest-synthetic-86488x35', synthetic, 'bench-synthetic', 35, 'any-ubigeo'],
-  ] as const) {
-    const c = once(file, election, choices, ubigeoMode);
-    const d = duck(file);
-    report({
-      name,
-      cifraMs: c.ms,
-      baselineMs: d.e2e_ms,
-      ratio: d.e2e_ms / c.ms,
-      note: `${c.rows} rows, ${c.quarantined} quarantined ${JSON.stringify(c.byCode)}; peak RSS ${(c.ingestRss / 1e6).toFixed(0)} MB for the ingest (${(c.rss / 1e6).toFixed(0)} MB once all actas are loaded for results); DuckDB 1 thread read+aggregate; ratio < 1 means slower`,
-    });
-    // the ingest's parts, each median of 3 fresh processes: parse + validate, and the store's floor
-    const partRuns = (mode: 'check' | 'floor'): { ms: number; cpuMs?: number }[] =>
-      [0, 1, 2].map(
-        () =>
-          JSON.parse(
-            execFileSync('node', [
-              join(CACHE, 'build', 'bench', 'ingest-parts.js'),
-              mode,
-              file,
-              election,
-              String(choices),
-              ubigeoMode,
-              CACHE,
-            ]).toString(),
-          ) as { ms: number; cpuMs?: number },
-      );
-    const part = (mode: 'check' | 'floor'): number => median(partRuns(mode).map((r) => r.ms));
-    const checks = partRuns('check');
-    const check = median(checks.map((r) => r.ms));
-    const checkCpu = checks.map((r) => r.cpuMs ?? 0);
-    report({
-      name: `${name}-check`,
-      cifraMs: check,
-      baselineMs: d.e2e_ms,
-      ratio: d.e2e_ms / check,
-      note: `cifra ingest --check: read, parse and validate every row as an import does (SHA-256 of the file included), store nothing; ${(check / d.e2e_ms).toFixed(2)}× DuckDB's wall time (target ≤ 2×); CPU ${Math.min(...checkCpu).toFixed(0)}–${Math.max(...checkCpu).toFixed(0)} ms over 3 runs, median ${(median(checkCpu) / d.e2e_ms).toFixed(2)}× DuckDB's wall`,
-    });
-    const floor = part('floor');
-    report({
-      name: `${name}-store-floor`,
-      cifraMs: floor,
-      baselineMs: d.e2e_ms,
-      ratio: d.e2e_ms / floor,
-      note: 'the floor of any per-acta store in SQLite here: the parsed actas inserted with the store’s own INSERT into cifra’s schema, one transaction, nothing else timed',
-    });
-    report({
-      name: `${name}-new-revision-all-levels`,
-      cifraMs: c.refreshMs,
-      baselineMs: null,
-      ratio: null,
-      note: 'after a file correcting 5,000 actas: the previous snapshot patched with the actas changed since, then all 6 levels tabulated (what the API does on a new revision)',
-    });
-    report({
-      name: `${name}-tabulate-all-levels`,
-      cifraMs: c.tabulateMs,
-      baselineMs: null,
-      ratio: null,
-      note: `6 levels from the columnar snapshot (pure); loading that snapshot from SQLite first takes ${c.loadMs.toFixed(0)} ms; through one object per acta: tabulate ${c.objectTabulateMs.toFixed(1)} ms, load ${c.objectLoadMs.toFixed(0)} ms`,
-    });
-  }
+  ];
+  for (const kase of cases) ingestCaseReports(kase, duck(kase[1]).e2e_ms);
+}
+
+/** One case's reports: the whole ingest, its check and store floor, a new revision, tabulation. */
+function ingestCaseReports(kase: IngestCase, duckMs: number): void {
+  const name = kase[0];
+  const c = ingestThrice(kase);
+  report({
+    name,
+    cifraMs: c.ms,
+    baselineMs: duckMs,
+    ratio: duckMs / c.ms,
+    note: `${c.rows} rows, ${c.quarantined} quarantined ${JSON.stringify(c.byCode)}; peak RSS ${(c.ingestRss / 1e6).toFixed(0)} MB for the ingest (${(c.rss / 1e6).toFixed(0)} MB once all actas are loaded for results); DuckDB 1 thread read+aggregate; ratio < 1 means slower`,
+  });
+  const checks = partRuns('check', kase);
+  const check = median(checks.map((r) => r.ms));
+  const checkCpu = checks.map((r) => r.cpuMs ?? 0);
+  report({
+    name: `${name}-check`,
+    cifraMs: check,
+    baselineMs: duckMs,
+    ratio: duckMs / check,
+    note: `cifra ingest --check: read, parse and validate every row as an import does (SHA-256 of the file included), store nothing; ${(check / duckMs).toFixed(2)}× DuckDB's wall time (target ≤ 2×); CPU ${Math.min(...checkCpu).toFixed(0)}–${Math.max(...checkCpu).toFixed(0)} ms over 3 runs, median ${(median(checkCpu) / duckMs).toFixed(2)}× DuckDB's wall`,
+  });
+  const floor = median(partRuns('floor', kase).map((r) => r.ms));
+  report({
+    name: `${name}-store-floor`,
+    cifraMs: floor,
+    baselineMs: duckMs,
+    ratio: duckMs / floor,
+    note: 'the floor of any per-acta store in SQLite here: the parsed actas inserted with the store’s own INSERT into cifra’s schema, one transaction, nothing else timed',
+  });
+  report({
+    name: `${name}-new-revision-all-levels`,
+    cifraMs: c.refreshMs,
+    baselineMs: null,
+    ratio: null,
+    note: 'after a file correcting 5,000 actas: the previous snapshot patched with the actas changed since, then all 6 levels tabulated (what the API does on a new revision)',
+  });
+  report({
+    name: `${name}-tabulate-all-levels`,
+    cifraMs: c.tabulateMs,
+    baselineMs: null,
+    ratio: null,
+    note: `6 levels from the columnar snapshot (pure); loading that snapshot from SQLite first takes ${c.loadMs.toFixed(0)} ms; through one object per acta: tabulate ${c.objectTabulateMs.toFixed(1)} ms, load ${c.objectLoadMs.toFixed(0)} ms`,
+  });
 }
 
 main();

@@ -41,82 +41,98 @@ export function readSnapshotCsv(path: string): Result<Snapshot, Issue[]> {
   );
   if (missing.length > 0) return err([issue('columns_missing', ['snapshot'], { missing })]);
   const issues: Issue[] = [];
-  const choices: string[] = [];
-  const seen = new Set<string>();
-  const units = new Map<
-    string,
-    {
-      counted: number;
-      total: number;
-      eligible?: number;
-      votes: Map<string, number>;
-      blank: number;
-      null: number;
-    }
-  >();
+  const acc: Accumulated = { choices: [], seen: new Set(), units: new Map() };
   for (const { line, values } of table.value.rows) {
-    const raw = { ...values };
-    if (raw['eligible_total'] === '') delete raw['eligible_total'];
-    const parsed = RowSchema.safeParse(raw);
-    if (!parsed.success) {
-      issues.push(
-        issue('snapshot_invalid', ['row', line, String(parsed.error.issues[0]?.path[0] ?? '')], {
-          reason: parsed.error.issues[0]?.message,
-        }),
-      );
-      continue;
-    }
-    const r = parsed.data;
-    if (r.actas_counted > r.actas_total) {
-      issues.push(
-        issue('snapshot_invalid', ['row', line, 'actas_counted'], {
-          reason: 'actas_counted > actas_total',
-        }),
-      );
-      continue;
-    }
-    let u = units.get(r.unit);
-    if (u === undefined) {
-      u = { counted: r.actas_counted, total: r.actas_total, votes: new Map(), blank: 0, null: 0 };
-      if (r.eligible_total !== undefined) u.eligible = r.eligible_total;
-      units.set(r.unit, u);
-    } else if (
-      u.counted !== r.actas_counted ||
-      u.total !== r.actas_total ||
-      (r.eligible_total !== undefined && u.eligible !== r.eligible_total)
-    ) {
-      issues.push(
-        issue('snapshot_invalid', ['row', line, 'unit'], {
-          reason: 'unit totals differ between its rows',
-          unit: r.unit,
-        }),
-      );
-      continue;
-    }
-    if (r.choice === BLANK) u.blank += r.votes;
-    else if (r.choice === NULL) u.null += r.votes;
+    const row = parseRow(values, line);
+    if (!row.ok) issues.push(row.error);
     else {
-      if (u.votes.has(r.choice)) {
-        issues.push(issue('duplicate_row', ['row', line], { unit: r.unit, choice: r.choice }));
-        continue;
-      }
-      u.votes.set(r.choice, r.votes);
-      if (!seen.has(r.choice)) {
-        seen.add(r.choice);
-        choices.push(r.choice);
-      }
+      const problem = addRow(acc, row.value, line);
+      if (problem !== null) issues.push(problem);
     }
   }
   if (issues.length > 0) return err(issues);
-  if (units.size === 0 || choices.length < 2)
+  if (acc.units.size === 0 || acc.choices.length < 2)
     return err([
       issue('snapshot_invalid', ['snapshot'], {
         reason: 'needs at least one unit and two choices',
       }),
     ]);
-  return ok({
+  return ok(snapshotOf(acc));
+}
+
+type Row = z.infer<typeof RowSchema>;
+
+interface UnitSums {
+  counted: number;
+  total: number;
+  eligible?: number;
+  votes: Map<string, number>;
+  blank: number;
+  null: number;
+}
+
+/** The units read so far, and the choices in the order the file first names them. */
+interface Accumulated {
+  readonly choices: string[];
+  readonly seen: Set<string>;
+  readonly units: Map<string, UnitSums>;
+}
+
+/** One row parsed, or its issue (an empty `eligible_total` is no figure). */
+function parseRow(values: Record<string, string>, line: number): Result<Row, Issue> {
+  const raw = { ...values };
+  if (raw['eligible_total'] === '') delete raw['eligible_total'];
+  const parsed = RowSchema.safeParse(raw);
+  if (!parsed.success)
+    return err(
+      issue('snapshot_invalid', ['row', line, String(parsed.error.issues[0]?.path[0] ?? '')], {
+        reason: parsed.error.issues[0]?.message,
+      }),
+    );
+  if (parsed.data.actas_counted > parsed.data.actas_total)
+    return err(
+      issue('snapshot_invalid', ['row', line, 'actas_counted'], {
+        reason: 'actas_counted > actas_total',
+      }),
+    );
+  return ok(parsed.data);
+}
+
+/** Adds a row to its unit; an issue where its unit's totals or its choice clash with earlier rows. */
+function addRow(acc: Accumulated, r: Row, line: number): Issue | null {
+  let u = acc.units.get(r.unit);
+  if (u === undefined) {
+    u = { counted: r.actas_counted, total: r.actas_total, votes: new Map(), blank: 0, null: 0 };
+    if (r.eligible_total !== undefined) u.eligible = r.eligible_total;
+    acc.units.set(r.unit, u);
+  } else if (
+    u.counted !== r.actas_counted ||
+    u.total !== r.actas_total ||
+    (r.eligible_total !== undefined && u.eligible !== r.eligible_total)
+  )
+    return issue('snapshot_invalid', ['row', line, 'unit'], {
+      reason: 'unit totals differ between its rows',
+      unit: r.unit,
+    });
+  if (r.choice === BLANK) u.blank += r.votes;
+  else if (r.choice === NULL) u.null += r.votes;
+  else {
+    if (u.votes.has(r.choice))
+      return issue('duplicate_row', ['row', line], { unit: r.unit, choice: r.choice });
+    u.votes.set(r.choice, r.votes);
+    if (!acc.seen.has(r.choice)) {
+      acc.seen.add(r.choice);
+      acc.choices.push(r.choice);
+    }
+  }
+  return null;
+}
+
+function snapshotOf(acc: Accumulated): Snapshot {
+  const { choices } = acc;
+  return {
     choices,
-    units: [...units].map(([unit, u]) => ({
+    units: [...acc.units].map(([unit, u]) => ({
       unit,
       actasCounted: u.counted,
       actasTotal: u.total,
@@ -125,5 +141,5 @@ export function readSnapshotCsv(path: string): Result<Snapshot, Issue[]> {
       blank: u.blank,
       null: u.null,
     })),
-  });
+  };
 }
