@@ -255,6 +255,66 @@ async function startBare(dir: string, url: string, port: number): Promise<ChildP
   return spawn(cmd, args, { stdio: 'ignore' });
 }
 
+/** `cifra serve` of the bin on one port, pinned to CPU 0 (with the raw fast path off: `env`). */
+function startCifra(main: string, db: string, port: number, env?: NodeJS.ProcessEnv): ChildProcess {
+  const [cmd, args] = pinned(0, process.execPath, [
+    main,
+    'serve',
+    '--db',
+    db,
+    '--port',
+    String(port),
+    '--host',
+    '127.0.0.1',
+  ]);
+  return spawn(cmd, args, { stdio: 'ignore', ...(env === undefined ? {} : { env }) });
+}
+
+interface Served {
+  readonly apiUrl: string;
+  readonly offUrl: string;
+  readonly staticUrl: string;
+  readonly bareUrl: string;
+}
+
+/** Every server answers the same bytes, in one process each (else the comparison means nothing). */
+async function checkSame(u: Served, pids: { nginx: number; server: number }): Promise<string> {
+  const apiBody = await (await fetch(u.apiUrl)).text();
+  if ((await (await fetch(u.staticUrl)).text()) !== apiBody)
+    throw new Error('nginx and the API serve different bytes');
+  if (!(await rawGet(u.bareUrl)).body.equals((await rawGet(u.apiUrl)).body))
+    throw new Error('the bare Node server and the API serve different bytes');
+  const workers = childrenOf(pids.nginx);
+  if (workers.length !== 1) throw new Error(`nginx has ${workers.length} worker processes`);
+  if (!(await rawGet(u.offUrl)).body.equals((await rawGet(u.apiUrl)).body))
+    throw new Error('cifra with the raw fast path off serves different bytes');
+  if (childrenOf(pids.server).length !== 0) throw new Error('cifra is not one process');
+  return apiBody;
+}
+
+/** The rounds' ratios and CPU per 10k requests, with how they were measured. */
+function summarize(rounds: Round[], apiBody: string): ApiVersusNginx {
+  const cpu = (k: keyof Round): number => median(rounds.map((r) => r[k].cpuPer10k));
+  return {
+    rounds,
+    ratio: spread(rounds.map((r) => r.cifra.rps / r.nginx.rps)),
+    rawOffRatio: spread(rounds.map((r) => r.rawOff.rps / r.nginx.rps)),
+    rawGain: spread(rounds.map((r) => r.cifra.rps / r.rawOff.rps)),
+    bareRatio: spread(rounds.map((r) => r.bare.rps / r.nginx.rps)),
+    cpuPer10k: {
+      cifra: cpu('cifra'),
+      rawOff: cpu('rawOff'),
+      nginx: cpu('nginx'),
+      bare: cpu('bare'),
+      ratio: cpu('nginx') / cpu('cifra'),
+    },
+    bytes: Buffer.byteLength(apiBody),
+    note: `${existsSync(WRK) ? 'wrk, 1 thread' : 'autocannon (wrk absent)'}, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds (cifra, cifra raw off, nginx, bare Node) of ${DURATION} s after ${WARMUP} s warm-up; one nginx worker vs one Node process${PIN ? ', servers on CPU 0, wrk on CPU 1 (taskset)' : ' (no taskset: not pinned)'}; load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  };
+}
+
 /** The bench: cifra, nginx and a bare Node server interleaved, ROUNDS rounds; null when nginx is absent. */
 export async function apiVersusNginx(): Promise<ApiVersusNginx | null> {
   if (!existsSync(NGINX)) return null;
@@ -266,82 +326,38 @@ export async function apiVersusNginx(): Promise<ApiVersusNginx | null> {
   // the bin as `npm run build` makes it (one bundle), as users run it, not tsc's module tree
   const { buildCli } = await import('../scripts/build-cli.js');
   const main = (await buildCli(join(CACHE, 'cli-bench'))).main;
-  const [cmd, args] = pinned(0, process.execPath, [
-    main,
-    'serve',
-    '--db',
-    db,
-    '--port',
-    String(apiPort),
-    '--host',
-    '127.0.0.1',
-  ]);
-  const server = spawn(cmd, args, { stdio: 'ignore' });
+  const server = startCifra(main, db, apiPort);
   // the same bin with the raw fast path off (CIFRA_RAW_HOT=0, docs/adr/014): Node's parser only
   const offPort = apiPort + 3000;
-  const [offCmd, offArgs] = pinned(0, process.execPath, [
-    main,
-    'serve',
-    '--db',
-    db,
-    '--port',
-    String(offPort),
-    '--host',
-    '127.0.0.1',
-  ]);
-  const off = spawn(offCmd, offArgs, {
-    stdio: 'ignore',
-    env: { ...process.env, CIFRA_RAW_HOT: '0' },
-  });
+  const off = startCifra(main, db, offPort, { ...process.env, CIFRA_RAW_HOT: '0' });
   const nginx = startNginx(dir, site, port);
   let bare: ChildProcess | undefined;
   try {
     const apiUrl = `http://127.0.0.1:${apiPort}/api/v1/results?election=pe-2021-presidencial&level=national`;
-    const staticUrl = `http://127.0.0.1:${port}/api/v1/elections/pe-2021-presidencial/results/national.json`;
-    const bareUrl = `http://127.0.0.1:${barePort}/`;
-    const offUrl = apiUrl.replace(`:${apiPort}/`, `:${offPort}/`);
-    await waitFor(apiUrl);
-    await waitFor(offUrl);
-    await waitFor(staticUrl);
-    bare = await startBare(dir, apiUrl, barePort);
-    await waitFor(bareUrl);
-    const apiBody = await (await fetch(apiUrl)).text();
-    if ((await (await fetch(staticUrl)).text()) !== apiBody)
-      throw new Error('nginx and the API serve different bytes');
-    if (!(await rawGet(bareUrl)).body.equals((await rawGet(apiUrl)).body))
-      throw new Error('the bare Node server and the API serve different bytes');
-    const workers = childrenOf(nginx.pid as number);
-    if (workers.length !== 1) throw new Error(`nginx has ${workers.length} worker processes`);
-    if (!(await rawGet(offUrl)).body.equals((await rawGet(apiUrl)).body))
-      throw new Error('cifra with the raw fast path off serves different bytes');
-    if (childrenOf(server.pid as number).length !== 0) throw new Error('cifra is not one process');
+    const u: Served = {
+      apiUrl,
+      staticUrl: `http://127.0.0.1:${port}/api/v1/elections/pe-2021-presidencial/results/national.json`,
+      bareUrl: `http://127.0.0.1:${barePort}/`,
+      offUrl: apiUrl.replace(`:${apiPort}/`, `:${offPort}/`),
+    };
+    await waitFor(u.apiUrl);
+    await waitFor(u.offUrl);
+    await waitFor(u.staticUrl);
+    bare = await startBare(dir, u.apiUrl, barePort);
+    await waitFor(u.bareUrl);
+    const apiBody = await checkSame(u, {
+      nginx: nginx.pid as number,
+      server: server.pid as number,
+    });
     const rounds: Round[] = [];
     for (let i = 0; i < ROUNDS; i++) {
-      const c = await measure(apiUrl, server.pid as number);
-      const o = await measure(offUrl, off.pid as number);
-      const n = await measure(staticUrl, nginx.pid as number);
-      const b = await measure(bareUrl, bare.pid as number);
+      const c = await measure(u.apiUrl, server.pid as number);
+      const o = await measure(u.offUrl, off.pid as number);
+      const n = await measure(u.staticUrl, nginx.pid as number);
+      const b = await measure(u.bareUrl, bare.pid as number);
       rounds.push({ cifra: c, rawOff: o, nginx: n, bare: b });
     }
-    const cpu = (k: keyof Round): number => median(rounds.map((r) => r[k].cpuPer10k));
-    return {
-      rounds,
-      ratio: spread(rounds.map((r) => r.cifra.rps / r.nginx.rps)),
-      rawOffRatio: spread(rounds.map((r) => r.rawOff.rps / r.nginx.rps)),
-      rawGain: spread(rounds.map((r) => r.cifra.rps / r.rawOff.rps)),
-      bareRatio: spread(rounds.map((r) => r.bare.rps / r.nginx.rps)),
-      cpuPer10k: {
-        cifra: cpu('cifra'),
-        rawOff: cpu('rawOff'),
-        nginx: cpu('nginx'),
-        bare: cpu('bare'),
-        ratio: cpu('nginx') / cpu('cifra'),
-      },
-      bytes: Buffer.byteLength(apiBody),
-      note: `${existsSync(WRK) ? 'wrk, 1 thread' : 'autocannon (wrk absent)'}, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds (cifra, cifra raw off, nginx, bare Node) of ${DURATION} s after ${WARMUP} s warm-up; one nginx worker vs one Node process${PIN ? ', servers on CPU 0, wrk on CPU 1 (taskset)' : ' (no taskset: not pinned)'}; load average ${loadavg()
-        .map((x) => x.toFixed(1))
-        .join(' ')}`,
-    };
+    return summarize(rounds, apiBody);
   } finally {
     server.kill('SIGTERM');
     off.kill('SIGTERM');

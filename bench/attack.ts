@@ -6,7 +6,7 @@
 // national read's p99 under P99_BOUND_MS, and every stalled upload must be refused before its
 // body: the first AUTH_FAILURES with 401, the rest with 429 (the failed-token limit per address
 // and minute, src/api/guard.ts). Prints the figures.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
@@ -102,8 +102,8 @@ const uploadsAsExpected = (u: Record<string, number>): boolean =>
   (u['429'] ?? 0) === UPLOADS - Math.min(UPLOADS, AUTH_FAILURES) &&
   Object.keys(u).every((k) => k === '401' || k === '429');
 
-export async function attack() {
-  const dir = join(CACHE, 'attack');
+/** A store with the 2021 first round ingested and the 2026 Diputados for the what-if requests. */
+async function prepareStore(dir: string): Promise<string> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const db = join(dir, 'night.db');
@@ -115,7 +115,11 @@ export async function attack() {
   const diputados = await putPublishedElection(store, 'pe-2026-diputados');
   await store.close();
   if (!diputados.ok) throw new Error('the 2026 Diputados did not load');
-  const port = 19000 + Math.floor(Math.random() * 1000);
+  return db;
+}
+
+/** `cifra serve` with a token, once it answers. */
+async function startServer(db: string, port: number): Promise<ChildProcess> {
   const base = `http://127.0.0.1:${port}`;
   const server = spawn('node', [main, 'serve', '--db', db, '--port', String(port)], {
     stdio: 'ignore',
@@ -129,28 +133,30 @@ export async function attack() {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  // warm: the snapshot loaded once, as any first reader would
-  await fetch(`${base}/api/v1/results?election=pe-2021-presidencial&level=national`);
-  const pid = server.pid ?? 0;
-  let maxRss = rssMb(pid);
-  const sampler = setInterval(() => (maxRss = Math.max(maxRss, rssMb(pid))), 200);
-  const until = Date.now() + SECONDS * 1000;
-  const stalled = stalledUploads(port, UPLOADS);
-  let finish: (r: autocannon.Result) => void = () => {};
-  const reads = new Promise<autocannon.Result>((resolve) => (finish = resolve));
-  autocannon(
-    {
-      url: `${base}/api/v1/results?election=pe-2021-presidencial&level=national`,
-      connections: 8,
-      overallRate: 50,
-      duration: SECONDS,
-    },
-    (err, res) => {
-      if (err) throw err;
-      finish(res);
-    },
+  return server;
+}
+
+/** The national result read at a steady 50 requests a second for the attack's duration. */
+function steadyReads(base: string): Promise<autocannon.Result> {
+  return new Promise<autocannon.Result>((resolve) =>
+    autocannon(
+      {
+        url: `${base}/api/v1/results?election=pe-2021-presidencial&level=national`,
+        connections: 8,
+        overallRate: 50,
+        duration: SECONDS,
+      },
+      (err, res) => {
+        if (err) throw err;
+        resolve(res);
+      },
+    ),
   );
-  const [flood, projections, whatIfs] = await Promise.all([
+}
+
+/** The attack's three floods until `until`: cache-busting reads, projections, what-ifs. */
+function floods(base: string, until: number) {
+  return Promise.all([
     hammer(base, 8, until, (i) => ({
       path: `/api/v1/results?election=pe-2021-presidencial&level=district&x=${i}`,
     })),
@@ -167,6 +173,22 @@ export async function attack() {
       }),
     })),
   ]);
+}
+
+export async function attack() {
+  const db = await prepareStore(join(CACHE, 'attack'));
+  const port = 19000 + Math.floor(Math.random() * 1000);
+  const base = `http://127.0.0.1:${port}`;
+  const server = await startServer(db, port);
+  // warm: the snapshot loaded once, as any first reader would
+  await fetch(`${base}/api/v1/results?election=pe-2021-presidencial&level=national`);
+  const pid = server.pid ?? 0;
+  let maxRss = rssMb(pid);
+  const sampler = setInterval(() => (maxRss = Math.max(maxRss, rssMb(pid))), 200);
+  const until = Date.now() + SECONDS * 1000;
+  const stalled = stalledUploads(port, UPLOADS);
+  const reads = steadyReads(base);
+  const [flood, projections, whatIfs] = await floods(base, until);
   const national = await reads;
   clearInterval(sampler);
   for (const s of stalled.sockets) s.destroy();
