@@ -149,19 +149,36 @@ function render(doc: Compare, offset: number): void {
     thead(
       el('th', {}, ''),
       el('th', { class: 'num' }, t('total')),
+      ...(doc.counted === null
+        ? []
+        : [el('th', { class: 'num', title: t('ccCountedTitle') }, t('ccCounted'))]),
       ...used.map((r) => el('th', { class: 'num' }, t(`reason:${r}`))),
     ),
     el(
       'tbody',
       {},
       ...doc.net
-        .filter((n) => n.total !== 0 || Object.values(n.byReason).some((v) => v !== 0))
+        .filter(
+          (n) =>
+            n.total !== 0 ||
+            Object.values(n.byReason).some((v) => v !== 0) ||
+            countedOf(doc, n.field) !== 0,
+        )
         .map((n) =>
           el(
             'tr',
             { 'data-field': n.field },
             el('td', {}, label(doc, n.field)),
             el('td', { class: 'num' }, signedFmt(n.total)),
+            ...(doc.counted === null
+              ? []
+              : [
+                  el(
+                    'td',
+                    { class: 'num', 'data-counted': '' },
+                    signedFmt(countedOf(doc, n.field)),
+                  ),
+                ]),
             ...used.map((r) => el('td', { class: 'num' }, signedFmt(n.byReason[r] ?? 0))),
           ),
         ),
@@ -170,6 +187,10 @@ function render(doc: Compare, offset: number): void {
   cardTable($('cc-net'));
   mesaTable(doc, offset);
 }
+
+/** A field's A − B in the counts (0 where the report has none). */
+const countedOf = (doc: Compare, field: string): number =>
+  doc.counted?.find((c) => c.field === field)?.total ?? 0;
 
 const signedFmt = (n: number): string => (n > 0 ? `+${fmt(n)}` : n < 0 ? `−${fmt(-n)}` : '0');
 

@@ -103,6 +103,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   field: 'campo',
   'mesas that differ': 'mesas que difieren',
   'net (A − B)': 'neto (A − B)',
+  'in the counts (A − B)': 'en los cómputos (A − B)',
   // compare: the figures of an acta (a choice's id prints as it is)
   blank: 'en blanco',
   null: 'nulos',
@@ -363,6 +364,11 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'not compared (one source lacks them): {fields}':
     'no comparados (una fuente no los tiene): {fields}',
   total: 'total',
+  'in the counts': 'en los cómputos',
+  "net: the actas' figures whatever their state (a source gives no states, so what each counts is not known)":
+    'neto: las cifras de las actas, sea cual sea su estado (una fuente no da estados: no se sabe qué cuenta cada una)',
+  "net: the actas' figures whatever their state; in the counts: only what each source counts (an acta under review or pending adds nothing, an annulled one its votes as null)":
+    'neto: las cifras de las actas, sea cual sea su estado; en los cómputos: solo lo que cuenta cada fuente (un acta en revisión o por contabilizar no suma; una anulada, sus votos como nulos)',
   'first {n} of {total} disagreeing mesas (--format csv or json for all):':
     'primeras {n} de {total} mesas en desacuerdo (--format csv o json para todas):',
   'state {a} ({aLabel}) ≠ {b} ({bLabel})': 'estado {a} ({aLabel}) ≠ {b} ({bLabel})',

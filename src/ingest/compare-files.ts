@@ -184,6 +184,7 @@ export async function compareFiles(o: {
   if (!ra.ok || !rb.ok) return err([...(ra.ok ? [] : ra.error), ...(rb.ok ? [] : rb.error)]);
   const comparison = compareActaSources({
     choices: o.election.choices.map((c) => c.id),
+    pendingFiguresCount: o.election.pendingFiguresCount ?? false,
     a: ra.value.read,
     b: rb.value.read,
   });

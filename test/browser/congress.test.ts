@@ -264,6 +264,8 @@ describe('the cross-check page', () => {
       '3,019',
     );
     expect(await page.textContent('#cc-net tr[data-field="P1"] td.num')).toBe('+85,434');
+    // beside the raw figures, what each source counts (the README's table)
+    expect(await page.textContent('#cc-net tr[data-field="P1"] td[data-counted]')).toBe('+185,276');
     expect(await page.locator('#cc-mesas tbody tr').count()).toBe(50);
     // against ronderos.pe: 21 mesas, among them 012438 where a count differs
     await page.selectOption('#cc-b', 'ronderos');
@@ -273,6 +275,9 @@ describe('the cross-check page', () => {
     );
     expect(await page.locator('#cc-mesas tbody tr').count()).toBe(21);
     expect(await page.textContent('#cc-mesas tr[data-mesa="012438"]')).toContain('152 ≠ 0');
+    // +317 on the figures, but ronderos.pe counts 1,213 more for Castillo (its 13 resolved actas)
+    expect(await page.textContent('#cc-net tr[data-field="P1"] td.num')).toBe('+317');
+    expect(await page.textContent('#cc-net tr[data-field="P1"] td[data-counted]')).toBe('−1,213');
     await page
       .locator('#crosscheck')
       .screenshot({ path: join(ARTIFACTS, 'crosscheck-2021-runoff.png') });

@@ -171,7 +171,7 @@ function expectedComparison(a: Map<string, Row>, b: Map<string, Row>) {
   return { mesas: mesas.length, disagree, reasons, fieldMesas, net };
 }
 
-const expected = (() => {
+const SOURCES: Readonly<Record<SourceId, Map<string, Row>>> = (() => {
   const onpe = readOnpe();
   const sergiocorreia = readTranscription(FILES.sergiocorreia, {
     mesa: 'num_mesa',
@@ -197,9 +197,9 @@ const expected = (() => {
     impugned: 'v2_impugnados',
     eligible: 'v2_NNUME_HABILM',
   });
-  const sources = { onpe, sergiocorreia, ronderos };
-  return (a: SourceId, b: SourceId) => expectedComparison(sources[a], sources[b]);
+  return { onpe, sergiocorreia, ronderos };
 })();
+const expected = (a: SourceId, b: SourceId) => expectedComparison(SOURCES[a], SOURCES[b]);
 
 /**
  * What a separate Python reading of the same files gave (csv module, the same documented rules):
@@ -252,6 +252,26 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   },
 };
 
+/**
+ * What each source counts, Σ per candidate over its whole file (the documented rule, actaCounts:
+ * counted and resolved actas add their votes; an annulled acta books its votes as null; pending,
+ * at the JEE or not installed add nothing — the runoff does not count a pending acta's figures).
+ */
+function countedTotals(id: SourceId): { P1: number; P2: number } {
+  const t = { P1: 0, P2: 0 };
+  for (const x of SOURCES[id].values())
+    if (x.state === 'counted' || x.state === 'resolved')
+      for (const f of ['P1', 'P2'] as const) t[f] += x.figures[f] ?? 0;
+  return t;
+}
+
+/** A − B of what each counts (Castillo, Fujimori), as the independent reading gives them. */
+const COUNTED: Readonly<Record<string, readonly [number, number]>> = {
+  'onpe-sergiocorreia': [185276, 226501],
+  'onpe-ronderos': [-1213, -1605],
+  'sergiocorreia-ronderos': [-186489, -228106],
+};
+
 const PAIRS: readonly [SourceId, SourceId][] = [
   ['onpe', 'sergiocorreia'],
   ['onpe', 'ronderos'],
@@ -289,6 +309,8 @@ describe('cifra compare on the 2021 runoff (ONPE and two independent transcripti
           },
         ]);
       for (const f of ['P1', 'P2'] as const) expect(nonzero(e.net[f])).toEqual(lit.net[f]);
+      const [ta, tb] = [countedTotals(a), countedTotals(b)];
+      expect([a, b, ta.P1 - tb.P1, ta.P2 - tb.P2]).toEqual([a, b, ...(COUNTED[`${a}-${b}`] ?? [])]);
     }
   });
 
@@ -310,6 +332,10 @@ describe('cifra compare on the 2021 runoff (ONPE and two independent transcripti
       expect(got.reasons).toEqual(e.reasons);
       expect(got.fieldMesas).toEqual(e.fieldMesas);
       for (const f of ['P1', 'P2'] as const) expect(got.net[f]).toEqual(nonzero(e.net[f]));
+      // what each source counts, A − B: its whole file's counted totals, not the raw figures
+      const counted = (f: string) => report.counted?.find((c) => c.field === f)?.total;
+      const [ta, tb] = [countedTotals(a), countedTotals(b)];
+      expect([counted('P1'), counted('P2')]).toEqual([ta.P1 - tb.P1, ta.P2 - tb.P2]);
       expect(report.disagreements).toHaveLength(e.disagree);
     },
   );

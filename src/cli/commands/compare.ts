@@ -352,17 +352,33 @@ function compareTable(r: CompareReport): string {
           ...votes.map((n) => signed(n.byReason[x.reason])),
         ]),
         [say('total'), '', thousands(r.mesas.disagree), ...votes.map((n) => signed(n.total))],
+        ...(r.counted === null
+          ? []
+          : [[say('in the counts'), '', '', ...votes.map((n) => signed(countedOf(r, n.field)))]]),
       ],
     ),
   );
   out.push(
     renderTable(
-      ['field', 'mesas that differ', 'net (A − B)'],
+      [
+        'field',
+        'mesas that differ',
+        'net (A − B)',
+        ...(r.counted === null ? [] : ['in the counts (A − B)']),
+      ],
       r.net.map((n) => [
         say(n.field),
         thousands(r.countDiffers.find((c) => c.field === n.field)?.mesas ?? 0),
         signed(n.total),
+        ...(r.counted === null ? [] : [signed(countedOf(r, n.field))]),
       ]),
+    ),
+  );
+  out.push(
+    say(
+      r.counted === null
+        ? "net: the actas' figures whatever their state (a source gives no states, so what each counts is not known)"
+        : "net: the actas' figures whatever their state; in the counts: only what each source counts (an acta under review or pending adds nothing, an annulled one its votes as null)",
     ),
   );
   out.push(...r.choices.map((c) => `${c.id} = ${c.label}`));
@@ -377,6 +393,10 @@ function compareTable(r: CompareReport): string {
   }
   return out.join('\n');
 }
+
+/** A field's counted A − B (0 where the report has none). */
+const countedOf = (r: CompareReport, field: string): number =>
+  r.counted?.find((c) => c.field === field)?.total ?? 0;
 
 /** One disagreeing mesa in a line: its reasons with their values. */
 function describe(d: Disagreement): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTA_STATES } from '../model/acta.js';
+import { ACTA_STATES, actaCounts, bookedFigures } from '../model/acta.js';
 
 /**
  * Why two sources of the same actas disagree on a mesa, in the order a mesa's reasons are listed;
@@ -120,6 +120,12 @@ export const ComparisonSchema = z.object({
       byReason: z.record(CompareReasonSchema, z.number().int()),
     }),
   ),
+  /**
+   * Σ over mesas of what each source counts, A − B per compared field: an acta adds its figures to
+   * a source's totals only where its state there counts (actaCounts; an annulled acta's votes as
+   * null) — how much higher A's count is than B's. Null when a source carries no state.
+   */
+  counted: z.array(z.object({ field: z.string(), total: z.number().int() })).nullable(),
   /** The mesas with a reason, by mesa id. */
   disagreements: z.array(DisagreementSchema),
 });
@@ -135,6 +141,8 @@ export interface CompareSide {
 export interface CompareInput {
   /** The election's choice ids, in the order of each acta's `votes`. */
   readonly choices: readonly string[];
+  /** The election counts a pending acta's figures (ElectionDef.pendingFiguresCount). */
+  readonly pendingFiguresCount?: boolean;
   readonly a: CompareSide;
   readonly b: CompareSide;
 }
@@ -210,6 +218,46 @@ function reasonsOf(
   return out;
 }
 
+/**
+ * What a reading adds to its source's totals, per field: nothing where its state there does not
+ * count (actaCounts), an annulled acta's votes as null (bookedFigures, LOE art. 363), else its
+ * figures (a figure the source does not give as 0).
+ */
+function countedFigures(
+  x: SourceActa | undefined,
+  fields: readonly Field[],
+  input: CompareInput,
+): number[] {
+  const none = (): number[] => fields.map(() => 0);
+  if (x === undefined || x.state === null) return none();
+  const hasFigures = x.votes.some((v) => v !== null);
+  const counts = actaCounts(
+    { state: x.state, votes: hasFigures ? [] : null },
+    input.pendingFiguresCount ?? false,
+  );
+  if (!counts) return none();
+  if (x.state !== 'annulled') return fields.map((f) => f.read(x) ?? 0);
+  const b = bookedFigures(
+    'annulled',
+    {
+      votes: x.votes.map((v) => v ?? 0),
+      blank: x.blank ?? 0,
+      null: x.null ?? 0,
+      impugned: x.impugned ?? 0,
+      voters: x.voters,
+    },
+    input.choices.length,
+  );
+  const booked: SourceActa = {
+    ...x,
+    votes: b.votes === null ? [] : [...b.votes],
+    blank: b.blank,
+    null: b.null,
+    impugned: b.impugned,
+  };
+  return fields.map((f) => f.read(booked) ?? 0);
+}
+
 function byMesa(actas: readonly SourceActa[]): Map<string, SourceActa> {
   const m = new Map<string, SourceActa>();
   for (const a of actas) if (!m.has(a.mesa)) m.set(a.mesa, a);
@@ -238,6 +286,8 @@ export function compareActaSources(input: CompareInput): Comparison {
   const fieldMesas = new Map(fields.map((f) => [f.name, 0]));
   const net = fields.map((f) => ({ field: f.name, total: 0, byReason: zeroByReason() }));
   const disagreements: Disagreement[] = [];
+  // agreeing readings have one state and the same figures: only disagreements move this
+  const counted = fields.map(() => 0);
   for (const mesa of mesas) {
     const [x, y] = [ma.get(mesa), mb.get(mesa)];
     const reasons = reasonsOf(x, y, fields, input);
@@ -247,6 +297,8 @@ export function compareActaSources(input: CompareInput): Comparison {
     for (const r of new Set(reasons.map((r) => r.reason))) reasonMesas[r]++;
     for (const r of reasons)
       if (r.reason === 'count_differs') fieldMesas.set(r.field, (fieldMesas.get(r.field) ?? 0) + 1);
+    const [ca, cb] = [countedFigures(x, fields, input), countedFigures(y, fields, input)];
+    fields.forEach((_, i) => (counted[i] = (counted[i] ?? 0) + (ca[i] ?? 0) - (cb[i] ?? 0)));
     const effect: Record<string, number> = {};
     fields.forEach((f, i) => {
       const d = (x === undefined ? 0 : (f.read(x) ?? 0)) - (y === undefined ? 0 : (f.read(y) ?? 0));
@@ -277,6 +329,10 @@ export function compareActaSources(input: CompareInput): Comparison {
     })),
     countDiffers: fields.map((f) => ({ field: f.name, mesas: fieldMesas.get(f.name) ?? 0 })),
     net,
+    counted:
+      input.a.carries.state && input.b.carries.state
+        ? fields.map((f, i) => ({ field: f.name, total: counted[i] ?? 0 }))
+        : null,
     disagreements,
   };
 }
