@@ -3,7 +3,7 @@
 // ronderos's), the cross-check (GET /api/v1/compare, one mesa) says whether each agrees with the
 // publication, and the panel shows every figure side by side with its source and that source's
 // standing, so a known disagreement is never hidden behind the publication's figures.
-import { api, type Compare, type Progress } from './api-client.js';
+import { api, type Acta, type Compare, type Progress } from './api-client.js';
 import { el, electionId, fmt, inLang, state, t } from './ui.js';
 
 type Source = NonNullable<NonNullable<Progress['about']>['compareSources']>[number];
@@ -44,13 +44,15 @@ async function verdictOf(publication: Source, source: Source, mesa: string): Pro
  * third-party source. `shown` says whether the same acta is still on screen once answered.
  */
 export async function actaCrossCheck(
-  mesa: string,
+  acta: Pick<Acta, 'mesa' | 'history'>,
   shown: () => boolean,
 ): Promise<HTMLElement | null> {
   const s = sourcesOf();
   if (!s) return null;
+  const { mesa } = acta;
   const verdicts = await Promise.all(s.others.map((o) => verdictOf(s.publication, o, mesa)));
   if (!shown()) return null;
+  const notPublication = notPublicationNote(acta, s.publication);
   return el(
     'section',
     { id: 'acta-crosscheck', class: 'acta-crosscheck', 'aria-labelledby': 'acta-cc-title' },
@@ -64,6 +66,7 @@ export async function actaCrossCheck(
       },
       verdictText(s.publication, verdicts),
     ),
+    notPublication,
     ...figuresTable(s.publication, verdicts),
     el(
       'ul',
@@ -72,6 +75,22 @@ export async function actaCrossCheck(
         el('li', { 'data-source': x.id }, `${x.id}: ${inLang(x.publisher)}`),
       ),
     ),
+  );
+}
+
+/**
+ * The cross-check compares the sources' files: where the version on screen is not the publication
+ * file's reading (a correction, a later import), it says so, so that "agrees" is not read as two
+ * sources confirming figures they never gave. Nothing where the file declares no SHA-256.
+ */
+function notPublicationNote(acta: Pick<Acta, 'history'>, publication: Source): HTMLElement | '' {
+  const current = acta.history.find((h) => h.current);
+  if (current === undefined || publication.sha256 === null) return '';
+  if (current.sha256 === publication.sha256) return '';
+  return el(
+    'p',
+    { id: 'acta-cc-not-publication', class: 'notice warn' },
+    t('actaCcNotPublication')(current.version, publication.id),
   );
 }
 
@@ -86,7 +105,7 @@ function verdictText(publication: Source, verdicts: readonly Verdict[]): string 
         ? t('actaCcAllDiffer')(differ.length, differ.join(', '), publication.id)
         : t('actaCcSomeDiffer')(differ.join(', '), publication.id)
       : '',
-    agree.length > 0 ? t('actaCcAgree')(agree.join(', '), publication.id) : '',
+    agree.length > 0 ? t('actaCcAgree')(agree.length, agree.join(', '), publication.id) : '',
     unknown.length > 0 ? t('actaCcUnknown')(unknown.join(', ')) : '',
   ];
   return parts.filter((p) => p !== '').join(' ');

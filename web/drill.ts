@@ -507,7 +507,7 @@ const known = (v: number | null): string => (v === null ? '—' : fmt(v));
 function showActa(a: Acta, seq: number): void {
   drawActa(a);
   const shown = (): boolean => seq === actaSeq && state.mesa === a.mesa;
-  actaCrossCheck(a.mesa, shown)
+  actaCrossCheck(a, shown)
     .then((box) => {
       if (box && shown()) $('acta').querySelector('h4')?.before(box);
     })

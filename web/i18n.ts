@@ -137,7 +137,10 @@ const ES = {
     `${n === 2 ? 'Las dos transcripciones independientes' : `Las ${n} transcripciones independientes`} (${ids}) difieren de las cifras de ${pub} en esta acta.`,
   actaCcSomeDiffer: (ids: string, pub: string) =>
     `La transcripción independiente ${ids} difiere de las cifras de ${pub} en esta acta.`,
-  actaCcAgree: (ids: string, pub: string) => `${ids}: coincide con ${pub}.`,
+  actaCcAgree: (n: Arg, ids: string, pub: string) =>
+    `${ids}: ${one(n) ? 'coincide' : 'coinciden'} con el archivo de ${pub}.`,
+  actaCcNotPublication: (v: Arg, pub: string) =>
+    `Las cifras de arriba son la versión ${v} de esta acta, que no viene del archivo de ${pub}: este cotejo compara los archivos de las fuentes, no esa versión (vea sus versiones abajo).`,
   actaCcUnknown: (ids: string) => `${ids}: la verificación cruzada no respondió ahora.`,
   actaCcSame: '= igual',
   actaCcVsPublication: 'distinto de la publicación',
@@ -653,7 +656,9 @@ const EN: Strings = {
     `${n === 2 ? 'Both independent transcriptions' : `All ${n} independent transcriptions`} (${ids}) disagree with ${pub}'s figures on this acta.`,
   actaCcSomeDiffer: (ids, pub) =>
     `The independent transcription ${ids} disagrees with ${pub}'s figures on this acta.`,
-  actaCcAgree: (ids, pub) => `${ids}: agrees with ${pub}.`,
+  actaCcAgree: (n, ids, pub) => `${ids}: ${one(n) ? 'agrees' : 'agree'} with ${pub}'s file.`,
+  actaCcNotPublication: (v, pub) =>
+    `The figures above are version ${v} of this acta, which does not come from ${pub}'s file: this cross-check compares the sources' files, not that version (see its versions below).`,
   actaCcUnknown: (ids) => `${ids}: the cross-check did not answer this time.`,
   actaCcSame: '= same',
   actaCcVsPublication: 'differs from the publication',

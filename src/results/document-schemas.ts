@@ -279,6 +279,12 @@ export const ProgressSchema = z.object({
               .describe(
                 "the election's own publication (its sources), or a third party's copy (crossCheck)",
               ),
+            sha256: z
+              .string()
+              .nullable()
+              .describe(
+                "the SHA-256 of the source's file as the manifest declares it (null: not declared): an acta version whose sha256 differs is not this file's reading",
+              ),
           }),
         )
         .optional()

@@ -102,11 +102,18 @@ function aboutOf(def: ElectionDef): ProgressDocument['about'] | undefined {
   };
 }
 
-function compareSources(
-  m: NonNullable<ElectionDef['manifest']>,
-): { id: string; publisher: Name; role: 'publication' | 'third-party' }[] {
+function compareSources(m: NonNullable<ElectionDef['manifest']>): {
+  id: string;
+  publisher: Name;
+  role: 'publication' | 'third-party';
+  sha256: string | null;
+}[] {
   const of = (list: typeof m.sources, role: 'publication' | 'third-party') =>
-    list.flatMap((s) => (s.id === undefined ? [] : [{ id: s.id, publisher: s.publisher, role }]));
+    list.flatMap((s) =>
+      s.id === undefined
+        ? []
+        : [{ id: s.id, publisher: s.publisher, role, sha256: s.sha256 ?? null }],
+    );
   return [...of(m.sources, 'publication'), ...of(m.crossCheck ?? [], 'third-party')];
 }
 

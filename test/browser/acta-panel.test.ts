@@ -4,10 +4,13 @@
 // figure with each source's standing; an acta with no figures says "—", never 0 (in the API too);
 // the English page says "Acta"; the search box is reached without tabbing through the map; no empty
 // heading is drawn or read; at 1,280 px a district's mesas and an acta use the width.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers.js';
+import { bundledElection } from '../../src/elections/manifests.js';
+import { ingestFile } from '../../src/ingest/ingest.js';
+import { fixedClock, tempDir } from '../helpers.js';
 import { ARTIFACTS, noSideScroll, openPage, storeWithCount, useDashboard } from './harness.js';
 
 const RUNOFF = 'pe-2021-presidencial-segunda' as const;
@@ -17,9 +20,26 @@ const MESA = '012438';
 /** A mesa not installed (Valencia, Venezuela): an acta with no figures at all. */
 const NO_FIGURES = '082192';
 
-const env = useDashboard(() =>
-  storeWithCount(join(tempDir('cifra-browser-acta-'), 'a.db'), [], RUNOFF),
-);
+/** Umari (Pachitea, Huánuco): mesa 901611, EN PROCESO in ONPE's file, annulled by a later import. */
+const LATER = { district: '090706', mesa: '901611' };
+const ONPE_HEADER =
+  '"UBIGEO","DEPARTAMENTO","PROVINCIA","DISTRITO","TIPO_ELECCION","MESA_DE_VOTACION","DESCRIP_ESTADO_ACTA","TIPO_OBSERVACION","N_CVAS","N_ELEC_HABIL","VOTOS_P1","VOTOS_P2","VOTOS_VB","VOTOS_VN","VOTOS_VI"';
+
+const env = useDashboard(async () => {
+  const dir = tempDir('cifra-browser-acta-');
+  const store = await storeWithCount(join(dir, 'a.db'), [], RUNOFF);
+  // a later file (not the publication's) annuls 901611: its current version is that file's
+  const later = join(dir, 'later.csv');
+  writeFileSync(
+    later,
+    `${ONPE_HEADER}\n"090706","HUANUCO","PACHITEA","UMARI","PRESIDENCIAL","901611","ANULADA",,202,261,165,34,,3,\n`,
+  );
+  const e = bundledElection(RUNOFF);
+  if (!e) throw new Error(RUNOFF);
+  const r = await ingestFile(store, { file: later, election: e, now: fixedClock });
+  expect(r.ok).toBe(true);
+  return store;
+});
 
 const text = async (page: Page, css: string): Promise<string> =>
   (await page.textContent(css)) ?? '';
@@ -87,6 +107,8 @@ describe('the acta of a mesa the transcriptions read otherwise (L9)', () => {
       expect(await page.locator('#acta-cc-table tr[data-field="blank"] td.differs').count()).toBe(
         0,
       );
+      // the acta on screen is the publication file's reading: no word that it is not
+      expect(await page.locator('#acta-cc-not-publication').count()).toBe(0);
       expect(await noSideScroll(page)).toBe(true);
       await page.screenshot({
         path: join(ARTIFACTS, `acta-crosscheck-${width}-${lang}.png`),
@@ -95,6 +117,23 @@ describe('the acta of a mesa the transcriptions read otherwise (L9)', () => {
       expect(errors).toEqual([]);
       await page.close();
     }, 300_000);
+});
+
+describe("an acta whose current version is not the publication file's (poll-watcher review H3)", () => {
+  it('the cross-check says it compares the files, not the version on screen', async () => {
+    const { page, errors } = await openPage(
+      env.browser,
+      `${env.base}/?election=${RUNOFF}&level=district&code=${LATER.district}&mesa=${LATER.mesa}&lang=es`,
+      390,
+    );
+    await page.waitForSelector('#acta-cc-verdict', { timeout: 240_000 });
+    expect(await text(page, '#acta-cc-not-publication')).toBe(
+      'Las cifras de arriba son la versión 2 de esta acta, que no viene del archivo de onpe: este cotejo compara los archivos de las fuentes, no esa versión (vea sus versiones abajo).',
+    );
+    await page.screenshot({ path: join(ARTIFACTS, 'acta-crosscheck-later-version.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
 });
 
 describe('an acta with no figures', () => {
