@@ -138,6 +138,18 @@ describe('cifra compare A B with a column map', () => {
     expect(r.page).toEqual({ offset: 0, limit: 4, total: 4 });
   });
 
+  it('--only-b compares only the mesas B holds: a partial file is not "missing" the rest', async () => {
+    const r = await compareJson('--only-b');
+    // B holds 000001–000004 and 000006 (its 000007 is unreadable); ONPE's 000005 is left out
+    expect(r.mesas).toEqual({ a: 5, b: 5, both: 4, compared: 5, agree: 2, disagree: 3 });
+    expect(r.disagreements.map((d) => [d.mesa, d.primary])).toEqual([
+      ['000002', 'count_differs'],
+      ['000003', 'state_differs'],
+      ['000006', 'missing_in_a'],
+    ]);
+    expect(r.reasons.find((x) => x.reason === 'missing_in_b')?.mesas).toBe(0);
+  });
+
   it('--format csv: one row per disagreeing mesa with both readings and A − B', async () => {
     const r = await cli(
       'compare',

@@ -153,6 +153,8 @@ export async function compareFiles(o: {
   readonly election: ElectionDef;
   readonly a: CompareSideSpec;
   readonly b: CompareSideSpec;
+  /** Only the mesas B holds (B a partial file). */
+  readonly onlyB?: boolean | undefined;
 }): Promise<Result<CompareReport, Issue[]>> {
   const j = loadJurisdiction(o.election.jurisdiction);
   if (!j.ok) return j;
@@ -185,6 +187,7 @@ export async function compareFiles(o: {
   const comparison = compareActaSources({
     choices: o.election.choices.map((c) => c.id),
     pendingFiguresCount: o.election.pendingFiguresCount ?? false,
+    onlyB: o.onlyB ?? false,
     a: ra.value.read,
     b: rb.value.read,
   });

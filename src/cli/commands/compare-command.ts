@@ -29,6 +29,10 @@ export function addCompareCommand(program: Command, io: CliIo, done: (code: numb
     )
     .addOption(sourceFormat('a'))
     .addOption(sourceFormat('b'))
+    .option(
+      '--only-b',
+      'compare only the mesas B holds (B a partial file, e.g. your own photographed actas against --db): the others are not reported missing from B',
+    )
     .addOption(formatOption())
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
     .addOption(jurisdictionsOption())
@@ -45,6 +49,7 @@ export function addCompareCommand(program: Command, io: CliIo, done: (code: numb
           formatB?: string;
           format: OutputFormat;
           out?: string;
+          onlyB?: boolean;
         },
       ) => {
         const { runCompare } = await import('./compare.js');

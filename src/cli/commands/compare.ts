@@ -44,6 +44,8 @@ export interface CompareArgs {
   readonly out?: string | undefined;
   /** `--jurisdictions DIR`: where the manifest's jurisdiction is looked up before data/. */
   readonly jurisdictions?: string | undefined;
+  /** `--only-b`: compare only the mesas B holds. */
+  readonly onlyB?: boolean | undefined;
 }
 
 const BUILT_IN = new Set(['onpe-mesa', 'cifra-csv', 'cifra-json']);
@@ -276,6 +278,7 @@ async function compareSides(
     election,
     a: specs[0] as CompareSideSpec,
     b: specs[1] as CompareSideSpec,
+    onlyB: args.onlyB,
   });
   if (!r.ok) return (printIssues(io, r.error), EXIT_ISSUES);
   const text = renderCompare(r.value, args.format);

@@ -143,6 +143,11 @@ export interface CompareInput {
   readonly choices: readonly string[];
   /** The election counts a pending acta's figures (ElectionDef.pendingFiguresCount). */
   readonly pendingFiguresCount?: boolean;
+  /**
+   * Compare only the mesas B holds (B a partial file: a poll-watcher's own photographed actas),
+   * so that the mesas it never meant to cover are not `missing_in_b`.
+   */
+  readonly onlyB?: boolean;
   readonly a: CompareSide;
   readonly b: CompareSide;
 }
@@ -280,7 +285,7 @@ const zeroByReason = (): Record<CompareReason, number> =>
 export function compareActaSources(input: CompareInput): Comparison {
   const { fields, notCompared } = fieldsOf(input);
   const [ma, mb] = [byMesa(input.a.actas), byMesa(input.b.actas)];
-  const mesas = [...new Set([...ma.keys(), ...mb.keys()])].sort();
+  const mesas = [...new Set(input.onlyB ? mb.keys() : [...ma.keys(), ...mb.keys()])].sort();
   const reasonMesas = zeroByReason();
   const primaryMesas = zeroByReason();
   const fieldMesas = new Map(fields.map((f) => [f.name, 0]));
