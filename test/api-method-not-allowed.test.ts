@@ -61,7 +61,7 @@ describe('a method the path does not take', () => {
   it('the documents at query-free paths and the dashboard files: 405, Allow: GET, HEAD (OPTIONS under /api/)', async () => {
     const urls = [
       ...DOCUMENTS.map((d) => pathOf(d.url)),
-      ...dashboardFiles(listJurisdictions()).map((f) => f.url),
+      ...dashboardFiles({ contests: [], jurisdictions: listJurisdictions() }).map((f) => f.url),
     ];
     expect(urls.length).toBeGreaterThan(10);
     for (const url of urls)

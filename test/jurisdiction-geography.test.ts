@@ -57,8 +57,8 @@ describe("a jurisdiction's adjacency and map, declared in its file", () => {
       { level: 'region', code: '02', name: 'Centro' },
       { level: 'region', code: '03', name: 'Sur' },
     ]);
-    // the server answers Peru's regional view whatever the store, so it keeps Peru's map
-    expect((await mapped.get('/geo/pe.json')).status).toBe(200);
+    // only the maps of what the site carries (siteScope): a store of Freedonia has no Peru map
+    expect((await mapped.get('/geo/pe.json')).status).toBe(404);
 
     const plain = await api(XF);
     const p2 = await plain.get(`/api/v1/elections/${XF_ELECTION}/places.json`);

@@ -11,7 +11,6 @@ import {
 import { dirname, join } from 'node:path';
 import { issue, type Issue } from '../core/issues.js';
 import type { Result } from '../core/result.js';
-import { builtInContestsIds } from '../elections/contests.js';
 import { replaceOwnedDir, type OwnedDirOptions, type VersionDirs } from '../io/owned-dir.js';
 import type { PlacesDocument } from '../results/places.js';
 import type { Store } from '../store/store.js';
@@ -36,7 +35,7 @@ import {
   type FileMark,
   type PublishState,
 } from './publish-unchanged.js';
-import { dashboardFiles, siteContestsIds, siteJurisdictions } from './site-files.js';
+import { dashboardFiles, siteScope, type SiteScope } from './site-files.js';
 
 export interface PublishReport {
   readonly snapshotId: string;
@@ -417,6 +416,14 @@ function oncePerPublish(store: Store): Store {
   });
 }
 
+/** What a publish is asked besides the store, the folder and the time (publishSite). */
+type PublishOptions = OwnedDirOptions & {
+  /** The head `cifra audit verify` checked before the site was read (else the store's now). */
+  readonly audit?: Awaited<ReturnType<Store['auditHead']>>;
+  /** Reuse the previous version's files without reading them again (`--quick-verify`). */
+  readonly trustPrevious?: boolean;
+};
+
 /**
  * Writes the whole public site as static files: the dashboard and every document it reads, at
  * the paths the API serves them (src/api/paths.ts), so nginx, object storage or a CDN serves it
@@ -430,84 +437,128 @@ export async function publishSite(
   out: string,
   openapi: unknown,
   now: string,
-  o: OwnedDirOptions & {
-    /** The head `cifra audit verify` checked before the site was read (else the store's now). */
-    readonly audit?: Awaited<ReturnType<Store['auditHead']>>;
-    /** Reuse the previous version's files without reading them again (`--quick-verify`). */
-    readonly trustPrevious?: boolean;
-  } = {},
+  o: PublishOptions = {},
 ): Promise<Result<PublishReport, Issue[]>> {
   store = oncePerPublish(store);
-  const ctx: DocumentContext = {
-    store,
-    compare: async () => ({ ok: false, error: [issue('not_found', ['compare'])] }),
-  };
   return replaceOwnedDir(
     out,
-    async (dirs) => {
-      // before any document loads a data file: what they are computed under, at most
-      const definitions = await definitionHashes(store);
-      const contestsIds = await siteContestsIds(store, builtInContestsIds());
-      const contests = contestsInputs(contestsIds);
-      const was = readState(dirs.previousPrivate);
-      const w = new SiteWriter(dirs, was?.files, o.trustPrevious !== true);
-      for (const f of dashboardFiles(await siteJurisdictions(store))) w.put(f.url, f.body());
-      const d = new DocumentWriter(ctx, w);
-      w.put(`${API_ROOT}/openapi.json`, JSON.stringify(openapi));
-      const rulesets = (await d.put('/rulesets.json')) as { rulesets: { id: string }[] } | null;
-      for (const r of rulesets?.rulesets ?? []) await d.put('/rulesets/:id.json', { id: r.id });
-      const list = (await d.put('/elections.json')) as { elections: { id: string }[] };
-      // recorded only when verified: the next publish then verifies the log after it
-      const state: PublishState = {
-        code: codeFingerprint(),
-        audit: o.audit,
-        elections: {},
-        contests: {},
-      };
-      for (const { id } of list.elections) {
-        // read before the documents: an import meanwhile is new to the next publish, not lost;
-        // an election added since the definitions were hashed ('') never matches a recorded one
-        const now = await electionState(store, id, definitions.get(id) ?? '');
-        state.elections[id] = now;
-        await seedCourseFrom(store, id, was?.elections[id], now);
-        await writeElection(d, store, id, was?.elections[id], now);
-        now.course = await courseState(store, id);
-      }
-      for (const id of contestsIds) {
-        const now: ContestsState = { inputs: contests.get(id) ?? '', files: {} };
-        (state.contests ??= {})[id] = now;
-        await writeContests(d, w, id, was?.contests?.[id], now);
-      }
-      // the checksum file before the state, which records it as any other file
-      const sums = w.putChecksums();
-      state.files = w.marks;
-      writeFileSync(dirs.private, JSON.stringify(state));
-      const snapshotId = `${now.replace(/[^0-9]/g, '').slice(0, 14)}-${w.hash.digest('hex').slice(0, 12)}`;
-      w.put(
-        `${API_ROOT}/site.json`,
-        JSON.stringify({
-          kind: 'static',
-          whatIf: false,
-          snapshotId,
-          createdAt: now,
-          audit: o.audit ?? (await store.auditHead()),
-          checksums: { file: 'SHA256SUMS', sha256: sums },
-        }),
-        false,
-      );
-      const { files, bytes, written, writtenBytes } = w;
-      const { healed } = w;
-      return {
-        snapshotId,
-        out,
-        files,
-        bytes,
-        written,
-        writtenBytes,
-        actasKept: d.actasKept,
-        healed,
-      };
-    },
+    async (dirs) => ({ ...(await writeSite(store, dirs, openapi, now, o)), out }),
     o,
   );
+}
+
+/** One version of the site, into `dirs.dir`: its files, its private state, site.json last. */
+async function writeSite(
+  store: Store,
+  dirs: VersionDirs,
+  openapi: unknown,
+  now: string,
+  o: PublishOptions,
+): Promise<Omit<PublishReport, 'out'>> {
+  // before any document loads a data file: what they are computed under, at most
+  const definitions = await definitionHashes(store);
+  // what the site carries beyond its elections: the rule the server follows too (siteScope)
+  const scope = await siteScope(store);
+  const contests = contestsInputs(scope.contests);
+  const was = readState(dirs.previousPrivate);
+  const w = new SiteWriter(dirs, was?.files, o.trustPrevious !== true);
+  const d = new DocumentWriter(
+    {
+      store,
+      compare: async () => ({ ok: false, error: [issue('not_found', ['compare'])] }),
+    },
+    w,
+  );
+  await writeReferences(w, d, scope, openapi);
+  // recorded only when verified: the next publish then verifies the log after it
+  const state: PublishState = {
+    code: codeFingerprint(),
+    audit: o.audit,
+    elections: {},
+    contests: {},
+  };
+  await writeElections(d, store, definitions, was, state);
+  await writeAllContests(d, w, contests, was, state);
+  const snapshotId = await finishSite(w, dirs, store, state, now, o.audit);
+  const { files, bytes, written, writtenBytes, healed } = w;
+  return { snapshotId, files, bytes, written, writtenBytes, actasKept: d.actasKept, healed };
+}
+
+/** The dashboard with the maps the site carries, the OpenAPI and the rulesets. */
+async function writeReferences(
+  w: SiteWriter,
+  d: DocumentWriter,
+  scope: SiteScope,
+  openapi: unknown,
+): Promise<void> {
+  for (const f of dashboardFiles(scope)) w.put(f.url, f.body());
+  w.put(`${API_ROOT}/openapi.json`, JSON.stringify(openapi));
+  const rulesets = (await d.put('/rulesets.json')) as { rulesets: { id: string }[] } | null;
+  for (const r of rulesets?.rulesets ?? []) await d.put('/rulesets/:id.json', { id: r.id });
+}
+
+/** Every election of the store, each recorded in `state` with what this version holds of it. */
+async function writeElections(
+  d: DocumentWriter,
+  store: Store,
+  definitions: Map<string, string>,
+  was: PublishState | null,
+  state: PublishState,
+): Promise<void> {
+  const list = (await d.put('/elections.json')) as { elections: { id: string }[] };
+  for (const { id } of list.elections) {
+    // read before the documents: an import meanwhile is new to the next publish, not lost;
+    // an election added since the definitions were hashed ('') never matches a recorded one
+    const now = await electionState(store, id, definitions.get(id) ?? '');
+    state.elections[id] = now;
+    await seedCourseFrom(store, id, was?.elections[id], now);
+    await writeElection(d, store, id, was?.elections[id], now);
+    now.course = await courseState(store, id);
+  }
+}
+
+/** The multi-contest elections the site carries (`inputs`: by id), each recorded in `state`. */
+async function writeAllContests(
+  d: DocumentWriter,
+  w: SiteWriter,
+  inputs: ReadonlyMap<string, string>,
+  was: PublishState | null,
+  state: PublishState,
+): Promise<void> {
+  for (const id of inputs.keys()) {
+    const now: ContestsState = { inputs: inputs.get(id) ?? '', files: {} };
+    (state.contests ??= {})[id] = now;
+    await writeContests(d, w, id, was?.contests?.[id], now);
+  }
+}
+
+/**
+ * The checksums, the private state (which records them as any other file), then site.json naming
+ * the snapshot: its id.
+ */
+async function finishSite(
+  w: SiteWriter,
+  dirs: VersionDirs,
+  store: Store,
+  state: PublishState,
+  now: string,
+  audit: PublishOptions['audit'],
+): Promise<string> {
+  const sums = w.putChecksums();
+  state.files = w.marks;
+  writeFileSync(dirs.private, JSON.stringify(state));
+  const snapshotId = `${now.replace(/[^0-9]/g, '').slice(0, 14)}-${w.hash.digest('hex').slice(0, 12)}`;
+  w.put(
+    `${API_ROOT}/site.json`,
+    JSON.stringify({
+      kind: 'static',
+      whatIf: false,
+      snapshotId,
+      createdAt: now,
+      audit: audit ?? (await store.auditHead()),
+      checksums: { file: 'SHA256SUMS', sha256: sums },
+    }),
+    false,
+  );
+  return snapshotId;
 }

@@ -27,10 +27,10 @@ import { registerReadCaching } from './read-hooks.js';
 import { projectionHandlers, referenceHandlers, tallyHandlers } from './read-routes.js';
 import type { RouteHandler } from './request.js';
 import { handlerKey, ROUTES, type Handlers, type RouteDef } from './route-table.js';
+import { API_ROOT } from './paths.js';
 import { ErrorSchema } from './schemas.js';
 import { registerDashboard } from './web.js';
-import { listJurisdictions } from '../jurisdictions/load.js';
-import { siteJurisdictions } from './site-files.js';
+import { siteScopeAt, type SiteScope } from './site-files.js';
 import { whatIfHandler } from './what-if-route.js';
 import { writeHandlers } from './write-routes.js';
 import { logFailures } from './workers.js';
@@ -74,11 +74,14 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   app.decorate('cifraCoursesBuilt', o.courseAtStart ? buildCoursesAtStart(app, o.store) : null);
   // tests end a worker through its pool's onDispatch, as a crash would (worker-pool-faults.test.ts)
   app.decorate('cifraProjections', projections);
+  // what the site carries (its contests, its maps), by the rule `cifra publish` follows
+  const scope = siteScopeAt(o.store, ctx.revision.current);
+  const carried = carriedContests(scope);
   registerRoutes(
     app,
     ctx,
     {
-      ...tallyHandlers(ctx),
+      ...onlyCarriedContests(tallyHandlers(ctx), carried),
       ...projectionHandlers(ctx),
       ...referenceHandlers(ctx),
       'POST /api/v1/what-if': whatIfHandler(ctx),
@@ -86,14 +89,9 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     },
     () => void recorder?.tick(),
   );
-  registerDocuments(app, { store: o.store, compare, record: now, run: projections.run });
+  registerDocuments(app, { store: o.store, compare, record: now, run: projections.run }, carried);
   app.get('/api/v1/openapi.json', async () => buildOpenApi());
-  // the server answers every bundled contest set (Peru's regional view) whatever the store, so it
-  // carries their jurisdictions' maps too; a published site carries only the store's (site-files)
-  if (o.dashboard)
-    registerDashboard(app, [
-      ...new Set([...(await siteJurisdictions(o.store)), ...listJurisdictions()]),
-    ]);
+  if (o.dashboard) registerDashboard(app, scope);
   registerMethodNotAllowed(app, registered);
   return app;
 }
@@ -174,8 +172,54 @@ function acceptRawBodies(app: FastifyInstance): void {
   );
 }
 
-/** The documents at query-free paths (the static site's scheme): parameters checked, 404 when absent. */
-function registerDocuments(app: FastifyInstance, ctx: Parameters<DocumentDef['make']>[0]): void {
+/** Throws the 404 of a multi-contest election the site does not carry (siteScope). */
+type CarriedCheck = (election: string) => Promise<void>;
+
+/**
+ * A multi-contest election is answered only when the site carries it (siteScope, the rule
+ * `cifra publish` writes by): another is a 404 `unknown_election` naming the ones it carries, as
+ * the static site has no file there (a store of Freedonia's elections serves no Peru contest).
+ */
+function carriedContests(scope: () => Promise<SiteScope>): CarriedCheck {
+  return async (election) => {
+    const { contests } = await scope();
+    if (!contests.includes(election))
+      throw new IssueError(404, [
+        issue('unknown_election', ['election'], { election, known: [...contests] }),
+      ]);
+  };
+}
+
+/** The contest routes of `handlers`, each answering only what the site carries (carriedContests). */
+function onlyCarriedContests<H extends ReturnType<typeof tallyHandlers>>(
+  handlers: H,
+  carried: CarriedCheck,
+): H {
+  const guard =
+    <Q extends z.ZodObject>(h: RouteHandler<Q>): RouteHandler<Q> =>
+    async (req, reply, query) => {
+      await carried((req.params as { election: string }).election);
+      return h(req, reply, query);
+    };
+  return {
+    ...handlers,
+    '/api/v1/contests/:election': guard(handlers['/api/v1/contests/:election']),
+    '/api/v1/contests/:election/:kind/:key': guard(
+      handlers['/api/v1/contests/:election/:kind/:key'],
+    ),
+  };
+}
+
+/**
+ * The documents at query-free paths (the static site's scheme): parameters checked, 404 when
+ * absent; a multi-contest election's only when the site carries it (`carried`).
+ */
+function registerDocuments(
+  app: FastifyInstance,
+  ctx: Parameters<DocumentDef['make']>[0],
+  carried: CarriedCheck,
+): void {
+  const contests = `${API_ROOT}/contests/`;
   for (const d of DOCUMENTS)
     app.get(d.url, async (req, reply) => {
       const p = d.params.safeParse(req.params);
@@ -186,6 +230,7 @@ function registerDocuments(app: FastifyInstance, ctx: Parameters<DocumentDef['ma
             issue('invalid_query', ['params', ...i.path.map(String)], { message: i.message }),
           ),
         );
+      if (d.url.startsWith(contests)) await carried((p.data as { election: string }).election);
       const value = unwrap(await d.make(ctx, p.data as Record<string, string>), [
         ...DOCUMENT_NOT_FOUND,
         ...(d.notFound ?? []),

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { contestsFile } from '../elections/contests.js';
+import { builtInContestsIds, contestsFile } from '../elections/contests.js';
 import { dashboardGeography } from '../io/geography.js';
 import { PROJECT_ROOT } from '../io/paths.js';
-import { listJurisdictions, loadJurisdiction } from '../jurisdictions/load.js';
+import { loadJurisdiction } from '../jurisdictions/load.js';
 import type { Store } from '../store/store.js';
 import { PATHS } from './paths.js';
 
@@ -24,35 +24,69 @@ function bundleFile(name: string, type: string): SiteFile {
   return { url: `/${name}`, type, body: () => readFileSync(file) };
 }
 
-/**
- * The jurisdictions whose maps the site serves: those of the store's elections (a user's folder,
- * by its absolute path). A store without elections (a fresh server, a demo) serves the bundled
- * ones; a store of another country's elections does not carry Peru's map (review 25).
- */
-export async function siteJurisdictions(store: Store): Promise<string[]> {
-  const stored = (await store.listElections()).map((d) => d.jurisdiction);
-  return stored.length === 0 ? listJurisdictions() : [...new Set(stored)];
+/** What a site carries beyond its elections' documents: one decision for publish and serve. */
+export interface SiteScope {
+  /** The bundled multi-contest elections (data/contests, and any added file) it carries, by id. */
+  readonly contests: readonly string[];
+  /** The jurisdictions whose maps it carries: ids, or a user's folder by its absolute path. */
+  readonly jurisdictions: readonly string[];
+}
+
+/** A multi-contest election's jurisdiction (its manifest's `jurisdiction`), read from its file. */
+function contestsJurisdiction(id: string): string | null {
+  const m = JSON.parse(readFileSync(contestsFile(id), 'utf8')) as { jurisdiction?: unknown };
+  return typeof m.jurisdiction === 'string' ? m.jurisdiction : null;
 }
 
 /**
- * The bundled multi-contest elections (data/contests) the site carries: those whose jurisdiction
- * is one of the store's elections' (by id; a user's folder is named by its folder), all of them
- * for a store without elections, as the maps.
+ * The one rule for what a site carries (review 25; the server once answered Peru's regional view
+ * and map on a store of another country's elections, which its published copy did not carry):
+ * the multi-contest elections of the store's elections' jurisdictions (a user's folder is named by
+ * its folder), or every one of them for a store without elections (a fresh server, the demo); and
+ * a jurisdiction's map iff the site carries one of its elections or of its contests.
  */
-export async function siteContestsIds(store: Store, ids: readonly string[]): Promise<string[]> {
-  const stored = (await store.listElections()).map((d) => basename(d.jurisdiction));
-  if (stored.length === 0) return [...ids];
-  return ids.filter((id) => {
-    const m = JSON.parse(readFileSync(contestsFile(id), 'utf8')) as { jurisdiction?: unknown };
-    return typeof m.jurisdiction === 'string' && stored.includes(m.jurisdiction);
+export async function siteScope(
+  store: Store,
+  ids: readonly string[] = builtInContestsIds(),
+): Promise<SiteScope> {
+  const stored = [...new Set((await store.listElections()).map((d) => d.jurisdiction))];
+  const named = stored.map((j) => basename(j));
+  const of = new Map(ids.map((id) => [id, contestsJurisdiction(id)]));
+  const contests = ids.filter((id) => {
+    const j = of.get(id) ?? null;
+    return stored.length === 0 || (j !== null && named.includes(j));
   });
+  // a carried contest's jurisdiction is one of the store's already, unless the store is empty
+  const extra = contests.flatMap((id) => of.get(id) ?? []).filter((j) => !named.includes(j));
+  return { contests, jurisdictions: [...new Set([...stored, ...extra])] };
+}
+
+/**
+ * The site's scope as the store stands (`revision`: the store's, cheap to ask), decided again
+ * only when it moves: an election ingested into a fresh server's store narrows what it serves.
+ */
+export function siteScopeAt(
+  store: Store,
+  revision: () => Promise<string>,
+): () => Promise<SiteScope> {
+  let memo: { at: string; scope: Promise<SiteScope> } | null = null;
+  return async () => {
+    const at = await revision();
+    if (memo?.at !== at) {
+      const scope = siteScope(store);
+      memo = { at, scope };
+      // a failed read is not kept: the next request asks again
+      scope.catch(() => memo?.scope === scope && (memo = null));
+    }
+    return memo.scope;
+  };
 }
 
 /**
  * The map of each jurisdiction that declares its shapes (`geography`), at /geo/<id>.json; one
  * that no longer loads (a user's folder gone) has none, as its places.json says.
  */
-function geographyFiles(jurisdictions: readonly string[]): SiteFile[] {
+export function geographyFiles(jurisdictions: readonly string[]): SiteFile[] {
   const out = new Map<string, SiteFile>();
   for (const ref of jurisdictions) {
     const r = loadJurisdiction(ref);
@@ -68,12 +102,8 @@ function geographyFiles(jurisdictions: readonly string[]): SiteFile[] {
   return [...out.values()];
 }
 
-/**
- * The dashboard's files: the page and styles (web/), its bundle (dist/web/, d3 inside) and the
- * maps of `jurisdictions`. One list for the server (registerDashboard) and the static site
- * (`cifra publish`): one site.
- */
-export function dashboardFiles(jurisdictions: readonly string[]): SiteFile[] {
+/** The dashboard's page, styles, icon and bundle: every site's, whatever it carries. */
+export function pageFiles(): SiteFile[] {
   const web = join(PROJECT_ROOT, 'web');
   return [
     {
@@ -94,6 +124,14 @@ export function dashboardFiles(jurisdictions: readonly string[]): SiteFile[] {
     },
     bundleFile('app.js', JS),
     bundleFile('app.js.map', 'application/json; charset=utf-8'),
-    ...geographyFiles(jurisdictions),
   ];
+}
+
+/**
+ * The dashboard's files: the page and styles (web/), its bundle (dist/web/, d3 inside) and the
+ * maps of the jurisdictions `scope` carries. The static site's (`cifra publish`); the server
+ * serves the same (registerDashboard), its maps as its scope stands at each request.
+ */
+export function dashboardFiles(scope: SiteScope): SiteFile[] {
+  return [...pageFiles(), ...geographyFiles(scope.jurisdictions)];
 }

@@ -112,7 +112,40 @@ function readManifest(
   if (!parsed.ok) return parsed;
   const m = parsed.value;
   const dir = dirname(path);
-  const ruleset = isRulesetPath(m.ruleset) ? resolve(dir, m.ruleset) : m.ruleset;
+  const refs = checkReferences(m, path, o);
+  const issues: Issue[] = [...refs.issues, ...duplicateChoices(m, path)];
+  // a provenance note named as a file must be there: beside the manifest or under data/ (bundled)
+  if (/\.md$/i.test(m.provenance) && provenanceFile(m.provenance, path) === null)
+    issues.push(issue('file_unreadable', ['provenance'], { file: m.provenance }));
+  const optional = optionalFiles(m, dir, issues);
+  const previous = previousRoundOf(m, path);
+  issues.push(...previous.issues);
+  const { files, crossCheckFiles } = listedFiles(m, dir, issues);
+  return issues.length > 0
+    ? err(issues)
+    : ok({
+        manifest: m,
+        path,
+        files,
+        crossCheckFiles,
+        ...optional,
+        ruleset: refs.ruleset,
+        previousChoices: previous.choices,
+        previousRound: previous.election,
+        jurisdiction: refs.jurisdiction,
+      });
+}
+
+/**
+ * The manifest's ruleset and jurisdiction, each loaded and checked against the other (the count's
+ * units are the ruleset's districts, or its `districtUnits` map them): their refs as resolved.
+ */
+function checkReferences(
+  m: ElectionManifest,
+  path: string,
+  o: ManifestOptions,
+): { ruleset: string; jurisdiction: string; issues: Issue[] } {
+  const ruleset = isRulesetPath(m.ruleset) ? resolve(dirname(path), m.ruleset) : m.ruleset;
   const issues: Issue[] = [];
   const rs = loadRuleset(ruleset);
   if (!rs.ok) issues.push(...rs.error.map((i) => rulesetIssue(i, ruleset)));
@@ -125,39 +158,55 @@ function readManifest(
   // maps published units itself, checked above)
   if (m.districtUnits === undefined && rs.ok && j.ok)
     issues.push(...checkRulesetDistricts(rs.value, j.value, rulesetFileOf(ruleset)));
+  return { ruleset, jurisdiction: jurisdiction.ok ? jurisdiction.value : m.jurisdiction, issues };
+}
+
+/** A choice id given twice: each repeat. */
+function duplicateChoices(m: ElectionManifest, path: string): Issue[] {
   const ids = m.choices.map((c) => c.id);
-  ids.forEach((id, i) => {
-    if (ids.indexOf(id) !== i)
-      issues.push(
-        issue('election_invalid', ['choices', i, 'id'], {
-          file: path,
-          problem: 'duplicate choice id',
-          id,
-        }),
-      );
-  });
-  // a provenance note named as a file must be there: beside the manifest or under data/ (bundled)
-  if (/\.md$/i.test(m.provenance) && provenanceFile(m.provenance, path) === null)
-    issues.push(issue('file_unreadable', ['provenance'], { file: m.provenance }));
+  return ids.flatMap((id, i) =>
+    ids.indexOf(id) === i
+      ? []
+      : [
+          issue('election_invalid', ['choices', i, 'id'], {
+            file: path,
+            problem: 'duplicate choice id',
+            id,
+          }),
+        ],
+  );
+}
+
+/**
+ * The files a manifest may name (course, previous snapshot, universe and its history), resolved;
+ * one missing is an issue.
+ */
+function optionalFiles(
+  m: ElectionManifest,
+  dir: string,
+  issues: Issue[],
+): Pick<LoadedManifest, 'course' | 'previousSnapshot' | 'universe' | 'priorHistory'> {
+  const at = (file: string | undefined, field: readonly (string | number)[]): string | null => {
+    const f = file === undefined ? null : resolve(dir, file);
+    if (f !== null && !existsSync(f))
+      issues.push(issue('file_unreadable', [...field], { file: f }));
+    return f;
+  };
+  return {
+    course: at(m.course?.file, ['course', 'file']),
+    previousSnapshot: at(m.previousSnapshot?.file, ['previousSnapshot', 'file']),
+    universe: at(m.universe?.file, ['universe', 'file']),
+    priorHistory: at(m.universe?.priorHistory?.file, ['universe', 'priorHistory', 'file']),
+  };
+}
+
+/** The count's source files and the cross-check's, resolved; each missing one an issue. */
+function listedFiles(
+  m: ElectionManifest,
+  dir: string,
+  issues: Issue[],
+): { files: string[]; crossCheckFiles: string[] } {
   const files = m.sources.map((s) => resolve(dir, s.file));
-  const course = m.course === undefined ? null : resolve(dir, m.course.file);
-  if (course !== null && !existsSync(course))
-    issues.push(issue('file_unreadable', ['course', 'file'], { file: course }));
-  const previousSnapshot =
-    m.previousSnapshot === undefined ? null : resolve(dir, m.previousSnapshot.file);
-  if (previousSnapshot !== null && !existsSync(previousSnapshot))
-    issues.push(issue('file_unreadable', ['previousSnapshot', 'file'], { file: previousSnapshot }));
-  const universe = m.universe === undefined ? null : resolve(dir, m.universe.file);
-  if (universe !== null && !existsSync(universe))
-    issues.push(issue('file_unreadable', ['universe', 'file'], { file: universe }));
-  const history = m.universe?.priorHistory;
-  const priorHistory = history === undefined ? null : resolve(dir, history.file);
-  if (priorHistory !== null && !existsSync(priorHistory))
-    issues.push(
-      issue('file_unreadable', ['universe', 'priorHistory', 'file'], { file: priorHistory }),
-    );
-  const previous = previousRoundOf(m, path);
-  issues.push(...previous.issues);
   const crossCheckFiles = m.crossCheck.map((s) => resolve(dir, s.file));
   for (const [key, list] of [
     ['sources', files],
@@ -166,22 +215,7 @@ function readManifest(
     list.forEach((f, i) => {
       if (!existsSync(f)) issues.push(issue('file_unreadable', [key, i, 'file'], { file: f }));
     });
-  return issues.length > 0
-    ? err(issues)
-    : ok({
-        manifest: m,
-        path,
-        files,
-        crossCheckFiles,
-        course,
-        previousSnapshot,
-        universe,
-        priorHistory,
-        ruleset,
-        previousChoices: previous.choices,
-        previousRound: previous.election,
-        jurisdiction: jurisdiction.ok ? jurisdiction.value : m.jurisdiction,
-      });
+  return { files, crossCheckFiles };
 }
 
 /** An issue of a file the manifest names, under the manifest's field (once: not `jurisdiction.jurisdiction`). */

@@ -3,16 +3,32 @@
 // Freedonia (test/fixtures/xf) shows none of Peru's words (the JEE, "local de votación", the link
 // to Peru's regional and municipal view, "Candidato" over a list election's lists), and a small
 // hemicycle (Freedonia's 10 seats, the smallest bundled ERM council) is drawn whole, its majority
-// line clear of the total.
+// line clear of the total. A site of Freedonia's elections carries no Peru contest (siteScope): its
+// ERM view says so; the council is drawn by a server over an empty store, which carries them all.
 import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTEST_PATHS } from '../../src/api/paths.js';
+import { buildApi } from '../../src/api/server.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
 import { XF_ELECTION, xfStore } from '../xf-fixture.js';
 import { ARTIFACTS, noSideScroll, openPage, useDashboard } from './harness.js';
 
 const env = useDashboard(() => xfStore(join(tempDir('cifra-browser-words-'), 'xf.db')));
+// a second server, over a store without elections: it carries every bundled contest set
+const empty: { store?: SqliteStore; app?: FastifyInstance; base?: string } = {};
+beforeAll(async () => {
+  empty.store = new SqliteStore(join(tempDir('cifra-browser-words-empty-'), 'e.db'));
+  await empty.store.migrate();
+  empty.app = await buildApi({ store: empty.store, tokenHash: null, dashboard: true });
+  empty.base = await empty.app.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => {
+  await empty.app?.close();
+  await empty.store?.close();
+});
 
 /** Seats drawn outside the SVG's view box, and whether the majority line reaches into the total. */
 const hemicycleFaults = (
@@ -72,6 +88,13 @@ describe("Freedonia's page has no Peru-only words", () => {
       expect(errors).toEqual([]);
       await page.close();
     });
+
+  it("Peru's regional view, asked by its URL, says this site does not carry it", async () => {
+    const { page } = await openPage(env.browser, `${env.base}/?view=erm&erm=pe-erm-2022`, 390);
+    expect(await page.textContent('#erm-status')).toContain('no están publicados en este sitio');
+    expect(await page.locator('#erm-map path').count()).toBe(0);
+    await page.close();
+  });
 });
 
 describe('a small hemicycle is drawn whole', () => {
@@ -94,7 +117,7 @@ describe('a small hemicycle is drawn whole', () => {
 
   it('the smallest bundled ERM council, on a phone and a desktop', async () => {
     const doc = (await (
-      await fetch(`${env.base}${CONTEST_PATHS.contests('pe-erm-2022')}`)
+      await fetch(`${empty.base}${CONTEST_PATHS.contests('pe-erm-2022')}`)
     ).json()) as {
       contests: { id: string; totalSeats: number | null }[];
     };
@@ -103,7 +126,7 @@ describe('a small hemicycle is drawn whole', () => {
     for (const width of [390, 1280]) {
       const { page, errors } = await openPage(
         env.browser,
-        `${env.base}/?view=erm&erm=pe-erm-2022&contest=${encodeURIComponent(smallest.id)}`,
+        `${empty.base}/?view=erm&erm=pe-erm-2022&contest=${encodeURIComponent(smallest.id)}`,
         width,
       );
       await page.waitForSelector('#erm-hemicycle circle.seat');
