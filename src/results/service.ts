@@ -555,9 +555,10 @@ function unmatchedDistricts(
   jurisdiction: LoadedJurisdiction,
   ruleset: ListRuleset,
 ): Issue[] {
-  return checkRulesetDistricts(ruleset, jurisdiction, def.ruleset).filter(
-    (i) => i.path.at(-1) === 'name',
-  );
+  // the election named, so that the API can say whose deployment is at fault without the file
+  return checkRulesetDistricts(ruleset, jurisdiction, def.ruleset)
+    .filter((i) => i.path.at(-1) === 'name')
+    .map((i) => ({ ...i, details: { ...i.details, election: def.id } }));
 }
 
 /** The presidential round's figures in full, and its outcome once the count settles it. */
