@@ -54,6 +54,8 @@ function tooWide(level: Level, at: UnitAt): Issue {
 /** The nation's mesas as CSV: how many, and the lines, written as they are read. */
 export interface MesasCsv {
   readonly election: string;
+  /** The election's revision the lines are read at (their snapshot's). */
+  readonly revision: string;
   readonly count: number;
   readonly lines: AsyncGenerator<string>;
 }
@@ -70,5 +72,8 @@ export async function getMesasCsv(store: Store, id: string | undefined): Promise
   const list = await mesaList(store, def, null);
   const status = await figuresStatus(store, def);
   const lines = resultsCsvChunks({ level: MESA, status }, def.choices, list.pages());
-  return { ok: true, value: { election: def.id, count: list.count, lines } };
+  return {
+    ok: true,
+    value: { election: def.id, revision: list.head.revision, count: list.count, lines },
+  };
 }
