@@ -1,5 +1,4 @@
 import { issue } from '../core/issues.js';
-import { resultsCsv } from '../results/csv.js';
 import {
   getActa,
   getMesas,
@@ -15,7 +14,7 @@ import { getContest, getContestsElection } from '../results/contests.js';
 import { projectionHistory, projectionOf } from '../results/projection.js';
 import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { getSummary } from '../results/summary.js';
-import { getUnitMesas } from '../results/unit-mesas.js';
+import { documentCsv, getUnitMesas } from '../results/unit-mesas.js';
 import type { ApiContext } from './context.js';
 import { CONTEST_NOT_FOUND } from './documents.js';
 import { IssueError, NOT_FOUND, unwrap } from './errors.js';
@@ -65,7 +64,7 @@ export function tallyHandlers(ctx: ApiContext) {
           : await getResults(store, q.election, q.level, q.code),
       );
       if (q.format === 'csv')
-        return reply.type('text/csv; charset=utf-8').send(resultsCsv(doc) + '\n');
+        return reply.type('text/csv; charset=utf-8').send(await documentCsv(store, doc));
       return doc;
     },
     '/api/v1/progress': async (req, _reply, query) =>
