@@ -366,9 +366,10 @@ export async function getCountCourse(
  * Every acta election's count course, built before its first reader asks (`cifra serve` at start):
  * actaCourse's replay, kept per store and chained, so a reader of the election under way awaits
  * this very build and nothing is read twice. One election at a time, in the background: a reader
- * of another election replays it at once, the build giving way between its pages (it waits for
- * its own election only). `stopped()` ends the build between two pages, mid-election (a server
- * closing); any other failure is the caller's to tell.
+ * of another election replays it at once, the build giving way between its pages. `stopped()`
+ * ends the build between two pages, mid-election (a server closing): a reader that awaited it
+ * then replays that election itself (course-at-start.ts waits for it before the store closes);
+ * any other failure is the caller's to tell.
  */
 export async function buildCountCourses(
   store: Store,
