@@ -4,6 +4,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildApi } from '../src/api/server.js';
 import { loadManifest } from '../src/elections/manifests.js';
 import { getSeats } from '../src/results/service.js';
 import { openStore } from '../src/store/open.js';
@@ -90,6 +91,34 @@ describe('a ruleset district that matches no unit of the jurisdiction', () => {
       expect(seats.ok ? [] : seats.issues.map((i) => i.code)).toEqual([
         'ruleset_district_unmatched',
       ]);
+      // the API: the operator's file is at fault, not the request (500, not 422), and the client
+      // learns the election and the code, never the server's path (failed on the old code: 422
+      // with details.file)
+      const app = await buildApi({ store, tokenHash: null });
+      try {
+        for (const url of [
+          '/api/v1/seats?election=rt-2026-parlament',
+          '/api/v1/elections/rt-2026-parlament/seats.json',
+        ]) {
+          const res = await app.inject({ method: 'GET', url });
+          expect(res.statusCode, url).toBe(500);
+          expect(res.headers['cache-control']).toBe('no-store');
+          expect(JSON.parse(res.body)).toEqual({
+            error: 'ruleset_district_unmatched',
+            issues: [
+              {
+                code: 'ruleset_district_unmatched',
+                severity: 'error',
+                path: ['ruleset'],
+                details: { election: 'rt-2026-parlament' },
+              },
+            ],
+          });
+          expect(res.body).not.toContain(dir);
+        }
+      } finally {
+        await app.close();
+      }
     } finally {
       await store.close();
     }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorSchema } from '../src/api/schemas.js';
+import type { StreamSlots } from '../src/api/guard.js';
 import { buildApi, hashToken } from '../src/api/server.js';
 import { mesaList } from '../src/results/documents.js';
 import { PgStore } from '../src/store/postgres/pg-store.js';
@@ -101,6 +102,77 @@ describe("the nation's mesas as one CSV", () => {
       const all = await app.inject({ method: 'GET', url: NATION });
       expect(all.statusCode, all.body).toBe(200);
       expect(all.body).toBe((await get(NATION)).body);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
+
+  // the twenty-sixth brief: the stream was open to anyone, uncached and unbounded (each one
+  // tabulates every mesa: 28.6 MB for the 2021 first round). Failed on the old code: no ETag, and
+  // no slot to hold (the decoration did not exist)
+  it('an ETag per revision: If-None-Match answers 304 with no body, for the gzip too', async () => {
+    const store = new SqliteStore(db);
+    const app = await buildApi({ store, tokenHash: null, now: fixedClock });
+    try {
+      const first = await app.inject({ method: 'GET', url: NATION });
+      expect(first.statusCode, first.body).toBe(200);
+      const etag = String(first.headers.etag);
+      expect(etag).toMatch(/^"mesas-[\w-]+"$/);
+      expect(first.headers['cache-control']).toBe('public, max-age=5, stale-while-revalidate=30');
+      const again = await app.inject({
+        method: 'GET',
+        url: NATION,
+        headers: { 'if-none-match': etag },
+      });
+      expect(again.statusCode).toBe(304);
+      expect(again.body).toBe('');
+      expect(again.headers.etag).toBe(etag);
+      const gz = { 'accept-encoding': 'gzip' };
+      const zipped = await app.inject({ method: 'GET', url: NATION, headers: gz });
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers.etag).toBe(`${etag.slice(0, -1)}-gz"`);
+      const held = { ...gz, 'if-none-match': String(zipped.headers.etag) };
+      expect((await app.inject({ method: 'GET', url: NATION, headers: held })).statusCode).toBe(
+        304,
+      );
+      // another tag (an older revision's) is sent the CSV
+      const other = { 'if-none-match': '"mesas-older"' };
+      expect((await app.inject({ method: 'GET', url: NATION, headers: other })).statusCode).toBe(
+        200,
+      );
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
+
+  it('at most limits.mesaCsvStreams at once: the next is 503 server_busy with Retry-After; a 304 still answers', async () => {
+    const store = new SqliteStore(db);
+    const app = await buildApi({ store, tokenHash: null, limits: { mesaCsvStreams: 1 } });
+    try {
+      const etag = String((await app.inject({ method: 'GET', url: NATION })).headers.etag);
+      const slots = (app as unknown as { cifraMesaCsvStreams: StreamSlots }).cifraMesaCsvStreams;
+      // a stream under way holds the one slot
+      const release = slots.take();
+      expect(release).not.toBeNull();
+      const busy = await app.inject({ method: 'GET', url: NATION });
+      expect(busy.statusCode).toBe(503);
+      expect(busy.headers['retry-after']).toBe('10');
+      expect(busy.headers['cache-control']).toBe('no-store');
+      expect(ErrorSchema.parse(JSON.parse(busy.body)).issues[0]).toMatchObject({
+        code: 'server_busy',
+        details: { running: 1, retryAfterSeconds: 10 },
+      });
+      const held = { 'if-none-match': etag };
+      expect((await app.inject({ method: 'GET', url: NATION, headers: held })).statusCode).toBe(
+        304,
+      );
+      release?.();
+      const free = await app.inject({ method: 'GET', url: NATION });
+      expect(free.statusCode).toBe(200);
+      // the finished stream gave its slot back
+      expect(slots.running).toBe(0);
     } finally {
       await app.close();
       await store.close();

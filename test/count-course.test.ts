@@ -308,6 +308,41 @@ describe('the count course of an acta election', () => {
     expect(after.map((p) => p.actasCounted)).toEqual([2, 3, 5]);
   });
 
+  // The twenty-sixth brief: a reader waiting on the start's build when the server closed replayed
+  // the course once the build stopped — after close had returned, on a store being closed. A close
+  // now settles the course reads in flight before it returns: none reads a closed store.
+  // Failed on the old code: the reader read the store after its close (a 500).
+  it('a close settles the course readers waiting on the build: no read on a closed store', async () => {
+    const db = join(dir, 'close-race.db');
+    await nightStore(db);
+    const s = perElection(new SqliteStore(db), 1);
+    let closed = false;
+    let lateReads = 0;
+    const guarded = new Proxy(s.store, {
+      get(target, key) {
+        const v: unknown = Reflect.get(target, key, target);
+        if (typeof v !== 'function' || key === 'close') return v;
+        return (...a: unknown[]) => {
+          if (closed) lateReads++;
+          return (v as (...b: unknown[]) => unknown).apply(target, a);
+        };
+      },
+    });
+    const app = await buildApi({ store: guarded, tokenHash: null, courseAtStart: true });
+    await app.ready();
+    // the build is under way (a page read), and a reader of its election waits on it
+    while (s.read(ELECTION) === 0) await new Promise((resolve) => setImmediate(resolve));
+    const reader = app.inject({ method: 'GET', url: `/api/v1/count-course?election=${ELECTION}` });
+    await new Promise((resolve) => setImmediate(resolve));
+    await app.close();
+    // as `cifra serve` does once the server has closed
+    closed = true;
+    const res = await reader;
+    await s.store.close();
+    expect(lateReads).toBe(0);
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
   it("a served night's course ends at the last import's count; each revision's projection is recorded with no reader", async () => {
     const store = new SqliteStore(join(dir, 'served.db'));
     open.push(store);

@@ -62,7 +62,10 @@ describe(`${N - 1} of ${N} actas counted`, () => {
     expect([a?.processed, a?.total]).toEqual([N - 1, N]);
     expect(a?.pctProcessed).toBe('99.999');
     expect(r.value.status.pctCounted).toBe('99.999');
-    for (const text of [resultsCsv(r.value), renderResults(r.value, 'table')]) {
+    for (const text of [
+      resultsCsv(r.value, r.value.units[0]?.choices ?? []),
+      renderResults(r.value, 'table'),
+    ]) {
       expect(text).toContain('99.999');
       expect(text).not.toContain('100.000');
     }

@@ -22,7 +22,7 @@ describe('the results CSV header', () => {
   it("carries each choice's code and its candidate and party, one header row", async () => {
     const r = await getResults(store, 'pe-2026-presidencial', 'national');
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    const rows = parse(resultsCsv(r.value)) as string[][];
+    const rows = parse(resultsCsv(r.value, r.value.units[0]?.choices ?? [])) as string[][];
     const header = rows[0] ?? [];
     const choices = r.value.units[0]?.choices ?? [];
     expect(choices.length).toBeGreaterThan(1);

@@ -4,7 +4,7 @@ import { useFrameBuilder } from '../results/projection.js';
 import { ByteBoundedCache } from './byte-cache.js';
 import { compareService } from './compare.js';
 import { IssueError } from './errors.js';
-import { DEFAULT_LIMITS, type ServerLimits } from './guard.js';
+import { DEFAULT_LIMITS, StreamSlots, type ServerLimits } from './guard.js';
 import type { LogLevel } from './http-safety.js';
 import { HotReads } from './hot-reads.js';
 import { ProjectionPool, WhatIfPool } from './workers.js';
@@ -121,6 +121,8 @@ export interface ApiContext {
   /** Frame tasks that got no answer so far (a read that saw one is not kept: read-hooks.ts). */
   readonly missed: () => number;
   readonly compare: ReturnType<typeof compareService>;
+  /** The nation's mesa CSVs streaming now (limits.mesaCsvStreams; national-mesas.ts). */
+  readonly mesaCsvStreams: StreamSlots;
 }
 
 export function apiContext(o: ApiOptions): ApiContext {
@@ -151,6 +153,7 @@ export function apiContext(o: ApiOptions): ApiContext {
     // of refused projections make every read in flight uncacheable (review of pass 18 MEDIUM)
     missed: () => projections.frames.missed,
     compare: compareService(),
+    mesaCsvStreams: new StreamSlots(limits.mesaCsvStreams),
   };
 }
 

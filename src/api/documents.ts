@@ -7,7 +7,6 @@ import {
   getContest,
   getContestsElection,
 } from '../results/contests.js';
-import { resultsCsv } from '../results/csv.js';
 import { getChildren, getPlaces, PlacesSchema } from '../results/places.js';
 import { getPollingPlaces, PollingPlacesSchema } from '../results/polling-places.js';
 import { projectionHistory, projectionOf, type SimulationRunner } from '../results/projection.js';
@@ -24,7 +23,7 @@ import {
   type Found,
 } from '../results/service.js';
 import { getSummary, SummarySchema } from '../results/summary.js';
-import { getUnitMesas } from '../results/unit-mesas.js';
+import { documentCsv, getUnitMesas } from '../results/unit-mesas.js';
 import type { Store } from '../store/store.js';
 import type { CompareQuery } from './compare.js';
 import type { CompareReport } from '../ingest/compare-files.js';
@@ -267,7 +266,7 @@ export const DOCUMENTS: readonly DocumentDef[] = [
     response: z.string(),
     make: async (ctx, p) => {
       const r = await levelResults(ctx, p);
-      return r.ok ? wrap(new RawBody(resultsCsv(r.value) + '\n', CSV)) : r;
+      return r.ok ? wrap(new RawBody(await documentCsv(ctx.store, r.value), CSV)) : r;
     },
   },
   {
@@ -296,7 +295,7 @@ export const DOCUMENTS: readonly DocumentDef[] = [
         'path',
         'code',
       ]);
-      return r.ok ? wrap(new RawBody(resultsCsv(r.value) + '\n', CSV)) : r;
+      return r.ok ? wrap(new RawBody(await documentCsv(ctx.store, r.value), CSV)) : r;
     },
   },
   {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, HTTPMethods } from 'fastify';
 import { issue } from '../core/issues.js';
 import { storeFault } from '../store/store.js';
-import { IssueError, statusOf } from './errors.js';
+import { hasDeploymentFault, IssueError, publicIssues, statusOf } from './errors.js';
 import { POST_PREFLIGHT_HEADERS, PREFLIGHT_HEADERS } from './http-safety.js';
 
 /**
@@ -10,12 +10,15 @@ import { POST_PREFLIGHT_HEADERS, PREFLIGHT_HEADERS } from './http-safety.js';
  */
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
-    if (err instanceof IssueError)
+    if (err instanceof IssueError) {
+      // the operator reads the whole fault (its file's path) in the log; the client, its code
+      if (hasDeploymentFault(err.issues)) req.log.error({ issues: err.issues }, 'deployment fault');
       return reply
         .status(err.status)
         .headers(err.headers)
         .header('cache-control', 'no-store')
-        .send({ error: err.issues[0]?.code ?? 'issue', issues: err.issues });
+        .send({ error: err.issues[0]?.code ?? 'issue', issues: publicIssues(err.issues) });
+    }
     const status = (err as { statusCode?: number }).statusCode;
     if (status === 413) {
       const limit = req.routeOptions.bodyLimit ?? null;

@@ -1,4 +1,4 @@
-import type { Issue, IssueCode } from '../core/issues.js';
+import { issue, type Issue, type IssueCode } from '../core/issues.js';
 import type { Found } from '../results/service.js';
 
 /** Coded issues on their way to an HTTP status (the error handler sends them). */
@@ -40,7 +40,37 @@ export const HTTP_STATUS: Readonly<Partial<Record<IssueCode, number>>> = {
   // the server's own role may not read its tables: its deployment's fault, not the request's
   store_read_denied: 503,
   store_too_new: 503,
+  // the operator's ruleset file names a district its jurisdiction lacks: the deployment's fault,
+  // lasting until the file is fixed (500, not 503: a retry cannot help), never the client's
+  ruleset_district_unmatched: 500,
 };
+
+/**
+ * Codes that are the deployment's fault (the operator's own files), not the request's: a client
+ * is told the code and the election only, never the server's paths; the whole issue is logged.
+ */
+const DEPLOYMENT_FAULTS: ReadonlySet<IssueCode> = new Set(['ruleset_district_unmatched']);
+
+/** True when some issue is a deployment fault: the error handler logs them whole. */
+export const hasDeploymentFault = (issues: readonly Issue[]): boolean =>
+  issues.some((i) => DEPLOYMENT_FAULTS.has(i.code));
+
+/**
+ * The issues as a client may read them: a deployment fault as its code at `ruleset` with the
+ * election its details name, once per code and election (the file, the districts and the known
+ * units stay in the server's log); any other issue as it is.
+ */
+export function publicIssues(issues: readonly Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.flatMap((i) => {
+    if (!DEPLOYMENT_FAULTS.has(i.code)) return [i];
+    const election = i.details?.['election'] ?? null;
+    const key = `${i.code}|${String(election)}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [issue(i.code, ['ruleset'], { election })];
+  });
+}
 
 /** The status of a refusal: the first issue with a fixed status, else 404 or 422. */
 export function statusOf(

@@ -40,6 +40,11 @@ export interface ServerLimits {
   /** What-if computations (each on a worker thread) and waiting; past that: 503 server_busy. */
   readonly whatIfWorkers: number;
   readonly whatIfQueue: number;
+  /**
+   * Streams of the nation's mesa CSV at once (each tabulates every mesa and sends ~10 MB); past
+   * that: 503 server_busy. A client holding the current revision's CSV gets its 304 regardless.
+   */
+  readonly mesaCsvStreams: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -59,6 +64,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   projectionQueue: 4,
   whatIfWorkers: 1,
   whatIfQueue: 8,
+  mesaCsvStreams: 2,
 };
 
 export { IssueError } from './errors.js';
@@ -156,4 +162,28 @@ export function registerWriteGuard(
     reply.raw.once('close', release);
     reply.raw.once('finish', release);
   });
+}
+
+/**
+ * The streams of the nation's mesa CSV open now, at most `max`: each tabulates every mesa and
+ * sends ~10 MB, so a flood of them on election night cannot take the server's CPU and memory.
+ */
+export class StreamSlots {
+  private open = 0;
+  constructor(readonly max: number) {}
+
+  get running(): number {
+    return this.open;
+  }
+
+  /** A slot's release (idempotent), or null when every slot is taken. */
+  take(): (() => void) | null {
+    if (this.open >= this.max) return null;
+    this.open++;
+    let released = false;
+    return () => {
+      if (!released) this.open--;
+      released = true;
+    };
+  }
 }

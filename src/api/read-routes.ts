@@ -1,6 +1,4 @@
-import { Readable } from 'node:stream';
 import { issue } from '../core/issues.js';
-import { resultsCsv } from '../results/csv.js';
 import {
   getActa,
   getMesas,
@@ -16,17 +14,19 @@ import { getContest, getContestsElection } from '../results/contests.js';
 import { projectionHistory, projectionOf } from '../results/projection.js';
 import { getRulesetText, listRulesets } from '../results/rulesets.js';
 import { getSummary } from '../results/summary.js';
-import { getMesasCsv, getUnitMesas } from '../results/unit-mesas.js';
+import { documentCsv, getUnitMesas } from '../results/unit-mesas.js';
 import type { ApiContext } from './context.js';
 import { CONTEST_NOT_FOUND } from './documents.js';
 import { IssueError, NOT_FOUND, unwrap } from './errors.js';
 import { hasToken } from './guard.js';
+import { nationalMesasCsv } from './national-mesas.js';
 import { parseQuery } from './request.js';
 import type { Handlers } from './route-table.js';
 
 /** The public reads of the count: elections, contests, results at every level, seats, mesas, actas. */
 export function tallyHandlers(ctx: ApiContext) {
   const { store } = ctx;
+  const nationalCsv = nationalMesasCsv(ctx, ctx.mesaCsvStreams);
   return {
     '/api/v1/elections': async () => ({ elections: await listElections(store) }),
     '/api/v1/contests/:election': async (req, _reply, query) => {
@@ -48,10 +48,8 @@ export function tallyHandlers(ctx: ApiContext) {
       const q = parseQuery(query, req);
       const mesas = q.level === 'mesa' && q.code === undefined;
       // the nation's every mesa: as CSV, streamed a page at a time; as one JSON document, refused
-      if (mesas && q.unit === undefined && q.format === 'csv') {
-        const { lines } = unwrap(await getMesasCsv(store, q.election));
-        return reply.type('text/csv; charset=utf-8').send(Readable.from(lines));
-      }
+      if (mesas && q.unit === undefined && q.format === 'csv')
+        return nationalCsv(req, reply, q.election);
       if (mesas && q.unit === undefined)
         throw new IssueError(422, [
           issue('query_too_costly', ['query', 'unit'], {
@@ -66,7 +64,7 @@ export function tallyHandlers(ctx: ApiContext) {
           : await getResults(store, q.election, q.level, q.code),
       );
       if (q.format === 'csv')
-        return reply.type('text/csv; charset=utf-8').send(resultsCsv(doc) + '\n');
+        return reply.type('text/csv; charset=utf-8').send(await documentCsv(store, doc));
       return doc;
     },
     '/api/v1/progress': async (req, _reply, query) =>

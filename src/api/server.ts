@@ -74,6 +74,8 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   app.decorate('cifraCoursesBuilt', o.courseAtStart ? buildCoursesAtStart(app, o.store) : null);
   // tests end a worker through its pool's onDispatch, as a crash would (worker-pool-faults.test.ts)
   app.decorate('cifraProjections', projections);
+  // tests hold a stream's slot to see the next one refused (api-national-mesas.test.ts)
+  app.decorate('cifraMesaCsvStreams', ctx.mesaCsvStreams);
   // what the site carries (its contests, its maps), by the rule `cifra publish` follows
   const scope = siteScopeAt(o.store, ctx.revision.current);
   const carried = carriedContests(scope);

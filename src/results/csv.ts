@@ -26,19 +26,27 @@ const choiceName = (c: { label: string; party: string }): string =>
   c.party !== '' && c.party !== c.label ? `${c.label} · ${c.party}` : c.label;
 
 /** A choice's identity, as the CSV's header names its columns. */
-type ChoiceColumn = { readonly id: string; readonly label: string; readonly party: string };
+export type ChoiceColumn = { readonly id: string; readonly label: string; readonly party: string };
 
 /**
  * A results document as CSV: one row per unit, votes and % of valid per choice, and on every row
  * what the figures are — `status`, `pct_counted`, `cut`, `source` (docs/ingest.md): a filtered
- * or pasted row keeps its caveat, and no comment line breaks a spreadsheet's import.
+ * or pasted row keeps its caveat, and no comment line breaks a spreadsheet's import. The choice
+ * columns are the election's (`choices`), whatever the units counted so far: every CSV of one
+ * election has one header (a unit whose mesas are all pending once had none).
  */
-export function resultsCsv(doc: ServedResults): string {
-  // a mesa not counted lists no choice: the columns are a counted unit's, its cells empty, and
-  // its acta's state says why (the mesa level's `acta_state` column, cifra's state)
-  const first = doc.units.find((u) => u.choices.length > 0);
-  const csv = csvWriter(doc, first?.choices ?? []);
+export function resultsCsv(doc: ServedResults, choices: readonly ChoiceColumn[]): string {
+  const csv = csvWriter(doc, columnsOf(doc, choices));
   return [csv.header, ...doc.units.map(csv.row)].join('\n');
+}
+
+/** The election's choices, then any a unit lists that it lacks (a published source's own). */
+function columnsOf(doc: ServedResults, choices: readonly ChoiceColumn[]): ChoiceColumn[] {
+  const known = new Set(choices.map((c) => c.id));
+  const extra = new Map<string, ChoiceColumn>();
+  for (const u of doc.units)
+    for (const c of u.choices) if (!known.has(c.id) && !extra.has(c.id)) extra.set(c.id, c);
+  return [...choices, ...extra.values()];
 }
 
 /**
@@ -54,6 +62,18 @@ export async function* resultsCsvChunks(
   const csv = csvWriter(head, choices);
   yield csv.header + '\n';
   for await (const page of pages) if (page.length > 0) yield page.map(csv.row).join('\n') + '\n';
+}
+
+/** A unit's votes and % of valid under each column's choice, by id (empty where it lists none). */
+function choiceCells(
+  u: ServedResults['units'][number],
+  columns: readonly ChoiceColumn[],
+): (string | number | null)[] {
+  const byId = new Map(u.choices.map((c) => [c.id, c]));
+  return columns.flatMap((col) => {
+    const c = byId.get(col.id);
+    return c === undefined ? [null, null] : [c.votes, c.pctValid];
+  });
 }
 
 /** The header and a unit's row of a results CSV with these choice columns. */
@@ -109,7 +129,7 @@ function csvWriter(
       u.actas?.pctProcessed ?? null,
       u.eligibleRemaining,
       u.jeeVoters ?? null,
-      ...(u.choices.length === 0 ? blank : u.choices.flatMap((c) => [c.votes, c.pctValid])),
+      ...(u.choices.length === 0 ? blank : choiceCells(u, choices)),
       ...(mesa ? [u.mesaState ?? null] : []),
       ...status,
     ]);

@@ -54,7 +54,7 @@ import {
   type SeatInput,
   type SeatsDocument,
 } from './seats.js';
-import type { ListRuleset } from '../core/rulesets/ruleset.js';
+import type { ListRuleset, PresidentialRuleset } from '../core/rulesets/ruleset.js';
 
 export type { ListSeatsDocument, SeatsDocument } from './seats.js';
 // the documents' types, inferred from their schemas (document-schemas.ts)
@@ -373,9 +373,10 @@ export async function getCountCourse(
  * Every acta election's count course, built before its first reader asks (`cifra serve` at start):
  * actaCourse's replay, kept per store and chained, so a reader of the election under way awaits
  * this very build and nothing is read twice. One election at a time, in the background: a reader
- * of another election replays it at once, the build giving way between its pages (it waits for
- * its own election only). `stopped()` ends the build between two pages, mid-election (a server
- * closing); any other failure is the caller's to tell.
+ * of another election replays it at once, the build giving way between its pages. `stopped()`
+ * ends the build between two pages, mid-election (a server closing): a reader that awaited it
+ * then replays that election itself (course-at-start.ts waits for it before the store closes);
+ * any other failure is the caller's to tell.
  */
 export async function buildCountCourses(
   store: Store,
@@ -522,7 +523,7 @@ export async function getSeats(
 ): Promise<Found<SeatsDocument>> {
   const found = await electionWithJurisdiction(store, id);
   if (!found.ok) return found;
-  const def = found.value.def;
+  const { def, jurisdiction } = found.value;
   // read first, as the summary reads it: the seats below are of this revision or later
   const revision = await store.revision(def.id);
   const map = def.published?.districtUnits;
@@ -537,53 +538,73 @@ export async function getSeats(
     };
   const rs = loadRuleset(def.ruleset);
   if (!rs.ok) return { ok: false, issues: rs.error };
-  if (rs.value.kind === 'presidential') {
-    const n = (await buildResults(store, def, 'national')).units[0];
-    // the figures in full (shares, art. 322), decided once; the outcome only once the count
-    // settles it, as the summary decides it (never from a partial count's order); the status is
-    // the count's own, not only the manifest's
-    const result = decidePresidentialRound(roundFigures(def, rs.value, n, 'label'));
-    const { count, status } = countedStatus(def, n, await extentProblems(store, def));
-    const settled = settlementOf(def, rs.value, n, count, 'label', result.outcome);
+  if (rs.value.kind === 'presidential')
+    return { ok: true, value: await presidentialSeats(store, def, rs.value, revision) };
+  const unmatched = map === undefined ? unmatchedDistricts(def, jurisdiction, rs.value) : [];
+  if (unmatched.length > 0) return { ok: false, issues: unmatched };
+  const input = await seatInput(store, def, jurisdiction, rs.value);
+  if (map !== undefined) {
+    const status = await figuresStatus(store, def);
     return {
       ok: true,
-      value: {
-        election: def.id,
-        revision,
-        kind: 'presidential',
-        status,
-        settled: settled.settled,
-        settledBy: settled.by,
-        result: { ...result, outcome: settled.outcome },
-        ...(status.kind === 'provisional' ? { provisional: true } : {}),
-      },
+      value: await seatsFromPublishedUnits(store, def, rs.value, input, seed, revision, status),
     };
   }
-  // a district no unit is would count no votes: a coded error, never empty seats (an edited ruleset
-  // after ingest; the manifest's load refuses it before). The seats match districts by name, so
-  // only a name no unit has is refused here; a code is the manifest's concern (districtUnits)
-  if (map === undefined) {
-    const unmatched = checkRulesetDistricts(rs.value, found.value.jurisdiction, def.ruleset).filter(
-      (i) => i.path.at(-1) === 'name',
-    );
-    if (unmatched.length > 0) return { ok: false, issues: unmatched };
-  }
-  const input = await seatInput(store, def, found.value.jurisdiction, rs.value);
-  if (map !== undefined)
-    return {
-      ok: true,
-      value: await seatsFromPublishedUnits(
-        store,
-        def,
-        rs.value,
-        input,
-        seed,
-        revision,
-        await figuresStatus(store, def),
-      ),
-    };
-  const votes = input.votes;
-  const result = computeSeats(rs.value, { votes }, { seed });
+  return { ok: true, value: await listSeats(store, def, rs.value, input, seed, revision) };
+}
+
+/**
+ * A district no unit is would count no votes: a coded error, never empty seats (an edited ruleset
+ * after ingest; the manifest's load refuses it before). The seats match districts by name, so
+ * only a name no unit has is refused here; a code is the manifest's concern (districtUnits).
+ */
+function unmatchedDistricts(
+  def: ElectionDef,
+  jurisdiction: LoadedJurisdiction,
+  ruleset: ListRuleset,
+): Issue[] {
+  // the election named, so that the API can say whose deployment is at fault without the file
+  return checkRulesetDistricts(ruleset, jurisdiction, def.ruleset)
+    .filter((i) => i.path.at(-1) === 'name')
+    .map((i) => ({ ...i, details: { ...i.details, election: def.id } }));
+}
+
+/** The presidential round's figures in full, and its outcome once the count settles it. */
+async function presidentialSeats(
+  store: Store,
+  def: ElectionDef,
+  ruleset: PresidentialRuleset,
+  revision: string,
+): Promise<SeatsDocument> {
+  const n = (await buildResults(store, def, 'national')).units[0];
+  // the figures in full (shares, art. 322), decided once; the outcome only once the count
+  // settles it, as the summary decides it (never from a partial count's order); the status is
+  // the count's own, not only the manifest's
+  const result = decidePresidentialRound(roundFigures(def, ruleset, n, 'label'));
+  const { count, status } = countedStatus(def, n, await extentProblems(store, def));
+  const settled = settlementOf(def, ruleset, n, count, 'label', result.outcome);
+  return {
+    election: def.id,
+    revision,
+    kind: 'presidential',
+    status,
+    settled: settled.settled,
+    settledBy: settled.by,
+    result: { ...result, outcome: settled.outcome },
+    ...(status.kind === 'provisional' ? { provisional: true } : {}),
+  };
+}
+
+/** A list election's seats from the store's actas, with the count's status and figures. */
+async function listSeats(
+  store: Store,
+  def: ElectionDef,
+  ruleset: ListRuleset,
+  input: SeatInput,
+  seed: number | undefined,
+  revision: string,
+): Promise<SeatsDocument> {
+  const result = computeSeats(ruleset, { votes: input.votes }, { seed });
   const n = (await buildResults(store, def, 'national')).units[0];
   // complete as the summary says it: a universe that no longer loads leaves the count provisional
   const { count, status } = countedStatus(def, n, await extentProblems(store, def));
@@ -593,17 +614,14 @@ export async function getSeats(
     lastChange: await lastChange(store, def.id),
   });
   return {
-    ok: true,
-    value: {
-      election: def.id,
-      revision,
-      kind: 'list',
-      computedBy: 'cifra',
-      ...(figures === undefined ? {} : { figures }),
-      // the summary's status (one rule): the page draws seats on a partial count as open
-      status,
-      result,
-    },
+    election: def.id,
+    revision,
+    kind: 'list',
+    computedBy: 'cifra',
+    ...(figures === undefined ? {} : { figures }),
+    // the summary's status (one rule): the page draws seats on a partial count as open
+    status,
+    result,
   };
 }
 

@@ -2,7 +2,7 @@ import { issue, type Issue } from '../core/issues.js';
 import { MESA, NATIONAL } from '../core/model/jurisdiction.js';
 import type { Level } from '../core/tally/aggregate.js';
 import type { Store } from '../store/store.js';
-import { resultsCsvChunks } from './csv.js';
+import { resultsCsv, resultsCsvChunks } from './csv.js';
 import { buildUnitMesas, mesaList, placeLevelOf } from './documents.js';
 import { checkLevel, electionWithJurisdiction, getResults, type Found } from './service.js';
 import { figuresStatus, type ServedResults } from './status.js';
@@ -54,6 +54,8 @@ function tooWide(level: Level, at: UnitAt): Issue {
 /** The nation's mesas as CSV: how many, and the lines, written as they are read. */
 export interface MesasCsv {
   readonly election: string;
+  /** The election's revision the lines are read at (their snapshot's). */
+  readonly revision: string;
   readonly count: number;
   readonly lines: AsyncGenerator<string>;
 }
@@ -70,5 +72,19 @@ export async function getMesasCsv(store: Store, id: string | undefined): Promise
   const list = await mesaList(store, def, null);
   const status = await figuresStatus(store, def);
   const lines = resultsCsvChunks({ level: MESA, status }, def.choices, list.pages());
-  return { ok: true, value: { election: def.id, count: list.count, lines } };
+  return {
+    ok: true,
+    value: { election: def.id, revision: list.head.revision, count: list.count, lines },
+  };
+}
+
+/**
+ * A results document as CSV (resultsCsv), ending in a line break, under its election's choice
+ * columns: a unit's file and the nation's have one header, counted or not.
+ */
+export async function documentCsv(store: Store, doc: ServedResults): Promise<string> {
+  const e = await electionWithJurisdiction(store, doc.election);
+  // the document was just read from this election: its absence now is a bug
+  if (!e.ok) throw new Error(`the election ${doc.election} of a results document is gone`);
+  return resultsCsv(doc, e.value.def.choices) + '\n';
 }

@@ -23,7 +23,7 @@ import {
 import { readHeader } from '../../ingest/source.js';
 import { electionToImport } from '../../results/election-to-import.js';
 import type { ServedResults } from '../../results/status.js';
-import { resultsCsv } from '../../results/csv.js';
+import { resultsCsv, type ChoiceColumn } from '../../results/csv.js';
 import { leadOf, leadersOf, type LeaderChoices } from '../../results/leaders.js';
 import type { ActaDocument } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
@@ -511,10 +511,12 @@ export function renderResults(
     readonly election?: LeaderChoices;
     /** What the manifest says the figures need to be read right (`resultsNote`), one line. */
     readonly note?: Note | undefined;
+    /** The CSV's choice columns: the election's (resultsCsv), counted or not. */
+    readonly columns?: readonly ChoiceColumn[];
   } = {},
 ): string {
   if (format === 'json') return JSON.stringify(doc, null, 2);
-  if (format === 'csv') return resultsCsv(doc);
+  if (format === 'csv') return resultsCsv(doc, o.columns ?? []);
   const out: string[] = [`${doc.label} — ${doc.level}`, statusLine(doc.status)];
   if (doc.units.length === 1) {
     const u = doc.units[0] as ServedResults['units'][number];
@@ -618,7 +620,10 @@ export async function runResults(store: Store, args: ResultsArgs, io: CliIo): Pr
   const discrepancies = e.ok ? (e.value.manifest?.discrepancies ?? []) : [];
   const leaders = e.ok ? { election: e.value } : {};
   const note = e.ok ? e.value.manifest?.resultsNote : undefined;
-  io.out(renderResults(r.value, args.format, { universe, discrepancies, ...leaders, note }));
+  const columns = e.ok ? e.value.choices : [];
+  io.out(
+    renderResults(r.value, args.format, { universe, discrepancies, ...leaders, note, columns }),
+  );
   return EXIT_OK;
 }
 
@@ -764,8 +769,10 @@ export async function runExport(
           await import('../../results/unit-mesas.js')
         ).getUnitMesas(store, args.election, args.unit);
   if (!r.ok) return failed(io, r.issues);
+  const e = await (await service()).election(store, r.value.election);
+  const columns = e.ok ? e.value.choices : [];
   const tmp = `${args.out}.tmp-${process.pid}`;
-  writeFileSync(tmp, renderResults(r.value, args.format) + '\n');
+  writeFileSync(tmp, renderResults(r.value, args.format, { columns }) + '\n');
   renameSync(tmp, args.out);
   io.out(
     say('wrote {units} {level} units of {election} to {out}', {
