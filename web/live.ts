@@ -11,12 +11,25 @@ function pageZone(): string {
 }
 
 /**
- * What a time is said in: "hora de Lima" for a zone named after a city (its last part), else its
- * offset ("UTC", "UTC+1") as Intl gives it for that instant.
+ * The Spanish names of zones' cities, for the zones cifra's jurisdictions and adopters use: a zone
+ * id names its city in English ("Vienna"), and Intl has no city names in Spanish.
+ */
+const CITY_ES: Readonly<Record<string, string>> = {
+  'America/Lima': 'Lima',
+  'Europe/Madrid': 'Madrid',
+  'Europe/Vienna': 'Viena',
+};
+
+/**
+ * What a time is said in: the city of a zone named after one ("hora de Lima", "Vienna time"; in
+ * Spanish a city cifra has no Spanish name for is said as the zone's id, "hora de Asia/Kolkata",
+ * never an English name in a Spanish sentence), else its offset ("UTC", "UTC+1") as Intl gives it
+ * for that instant.
  */
 function zoneLabel(zone: string, d: Date): string {
   const city = /^[A-Za-z]+\/(?:[A-Za-z_]+\/)?([A-Za-z_]+)$/.exec(zone)?.[1];
-  if (city !== undefined && !zone.startsWith('Etc/')) return t('zoneTime')(city.replace(/_/g, ' '));
+  if (city !== undefined && !zone.startsWith('Etc/'))
+    return t('zoneTime')(state.lang === 'es' ? (CITY_ES[zone] ?? zone) : city.replace(/_/g, ' '));
   const offset = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'shortOffset' })
     .formatToParts(d)
     .find((p) => p.type === 'timeZoneName')?.value;
