@@ -25,7 +25,7 @@ describe('cifra rules', () => {
     expect(JSON.stringify(schema)).toContain('"biproportional"');
     // the committed copy (npm run openapi) is the same
     expect(schema).toEqual(
-      JSON.parse(readFileSync(new URL('../docs/ruleset.schema.json', import.meta.url), 'utf8')),
+      JSON.parse(readFileSync(new URL('../schemas/ruleset.schema.json', import.meta.url), 'utf8')),
     );
   });
 

@@ -445,49 +445,39 @@ function provenanceLine(p: string): HTMLElement {
   );
 }
 
-async function renderProgress(reader: Api, summary: Summary): Promise<void> {
-  const p = await reader.document(electionId(), 'progress');
-  state.published = p.published ?? null;
-  state.about = p.about ?? null;
+/** The provisional notice above the count: the figures' status, said as the summary serves it. */
+function renderStatusNotice(p: Progress, summary: Summary): void {
   const notice = $('provisional');
   renderAbout(p.about ?? null, state.choices);
   notice.hidden = !p.about && !p.published;
   // the status as the summary serves it: the page derives none (src/results/status.ts)
   const cut = shownCut(summary.status);
-  if (!notice.hidden) {
-    notice.textContent = statusLine(summary.status, p.about ?? null, cut?.text, state.lang);
-    if (cut?.verbatim) notice.title = cut.verbatim;
-    else notice.removeAttribute('title');
-  }
-  const fresh = freshness(summary);
-  if (p.published) {
-    const pub = p.published;
-    // a final release without acta counts is said final, never a made-up 100 % (review 6); final
-    // as the summary serves it (one status rule, review 7)
-    const finalOnly = pub.pctCounted === null && summary.status.kind === 'final';
-    $('progress').replaceChildren(
-      el(
-        'span',
-        {},
-        // the source's own % (a capture's, a computation's inputs): said as the source's
-        `${t(pub.pctCounted === null ? 'actasProcessed' : 'actasBySource')}: `,
-        el('strong', { id: 'pct-actas' }, pub.pctCounted === null ? '—' : `${pub.pctCounted} %`),
-        ...(finalOnly ? [` · ${t('final')} ${t('noActaCounts')}`] : []),
-      ),
-      ...fresh,
-    );
-    return;
-  }
-  const a = p.actas;
-  // a source with no acta counts: the count strip says so, never "0 / 0"
-  if (a === null) {
-    $('progress').replaceChildren(
-      el('span', {}, `${t('actasProcessed')}: `, el('strong', { id: 'pct-actas' }, '—')),
-      ...fresh,
-    );
-    return;
-  }
-  $('progress').replaceChildren(
+  if (notice.hidden) return;
+  notice.textContent = statusLine(summary.status, p.about ?? null, cut?.text, state.lang);
+  if (cut?.verbatim) notice.title = cut.verbatim;
+  else notice.removeAttribute('title');
+}
+
+/** A published release's count strip: the source's own %, or "final" without acta counts. */
+function publishedProgress(pub: NonNullable<Progress['published']>, summary: Summary): Node[] {
+  // a final release without acta counts is said final, never a made-up 100 % (review 6); final
+  // as the summary serves it (one status rule, review 7)
+  const finalOnly = pub.pctCounted === null && summary.status.kind === 'final';
+  return [
+    el(
+      'span',
+      {},
+      // the source's own % (a capture's, a computation's inputs): said as the source's
+      `${t(pub.pctCounted === null ? 'actasProcessed' : 'actasBySource')}: `,
+      el('strong', { id: 'pct-actas' }, pub.pctCounted === null ? '—' : `${pub.pctCounted} %`),
+      ...(finalOnly ? [` · ${t('final')} ${t('noActaCounts')}`] : []),
+    ),
+  ];
+}
+
+/** The actas' count strip: processed, at the JEE, pending, not loaded, electors remaining. */
+function actaProgress(p: Progress, a: NonNullable<Progress['actas']>): Node[] {
+  return [
     el(
       'span',
       {},
@@ -524,8 +514,22 @@ async function renderProgress(reader: Api, summary: Summary): Promise<void> {
       `${t('remaining')}: `,
       el('strong', {}, p.eligibleRemaining === null ? '—' : fmt(p.eligibleRemaining)),
     ),
-    ...fresh,
-  );
+  ];
+}
+
+async function renderProgress(reader: Api, summary: Summary): Promise<void> {
+  const p = await reader.document(electionId(), 'progress');
+  state.published = p.published ?? null;
+  state.about = p.about ?? null;
+  renderStatusNotice(p, summary);
+  const fresh = freshness(summary);
+  const strip = p.published
+    ? publishedProgress(p.published, summary)
+    : p.actas === null
+      ? // a source with no acta counts: the count strip says so, never "0 / 0"
+        [el('span', {}, `${t('actasProcessed')}: `, el('strong', { id: 'pct-actas' }, '—'))]
+      : actaProgress(p, p.actas);
+  $('progress').replaceChildren(...strip, ...fresh);
 }
 
 async function renderSummary(

@@ -3,6 +3,7 @@
 // difference, seats per circunscripción; and the what-if panel with a shareable URL.
 import { percent } from './bars.js';
 import { drawHemicycle, openSeatsNote, type Undecided } from './hemicycle.js';
+import { shortNames } from './list-labels.js';
 import type { Seats } from './api-client.js';
 import {
   openSeats,
@@ -34,21 +35,6 @@ type Exclusion = ListSeats['result']['excluded'][number];
 export function partyColor(name: string): string {
   const c = state.choices.find((x) => x.id === name || x.party === name || x.label === name);
   return (c && state.colors.get(c.id)) ?? '#9aa1ad';
-}
-
-/** A short label for narrow tables: a short name itself, the part after " - " if any, else the initials. */
-function shortName(name: string): string {
-  // an acronym or a short name (PP, PSOE, EH Bildu, B.N.G.) is its own short form, not its initial
-  if (name.length <= 8) return name;
-  const after = name.split(' - ')[1];
-  if (after !== undefined && after.length <= 6) return after;
-  const skip = new Set(['DE', 'DEL', 'LA', 'EL', 'LOS', 'LAS', 'POR', 'Y', 'EN', 'PARA']);
-  return name
-    .split(/\s+/)
-    .filter((w) => w.length > 0 && !skip.has(w.toUpperCase()))
-    .map((w) => w.charAt(0))
-    .join('')
-    .toUpperCase();
 }
 
 const bySeats = (seats: Readonly<Record<string, number>>): [string, number][] =>
@@ -368,6 +354,7 @@ function districtTable(
   placing: ReturnType<typeof unplacedOfLists>,
 ): void {
   const parties = bySeats(seats).map(([p]) => p);
+  const labels = shortNames(parties);
   // a district with a seat left to a lot says so, and between whom, in a column of its own; so
   // does one tied for a list's pooled seat (in no district yet)
   const open = districts.some((d) => d.unallocated > 0) || placing.length > 0;
@@ -400,7 +387,14 @@ function districtTable(
     thead(
       el('th', {}, t('district')),
       el('th', { class: 'num' }, t('seats')),
-      ...parties.map((p) => el('th', { class: 'num', title: p, 'aria-label': p }, shortName(p))),
+      ...parties.map((p) =>
+        el(
+          'th',
+          { class: 'num', title: p, 'aria-label': p },
+          el('span', { class: 'chip', style: `background:${partyColor(p)}` }),
+          labels.get(p) ?? p,
+        ),
+      ),
       ...(open ? [el('th', {}, t('unallocatedShort'))] : []),
     ),
     el(
@@ -419,4 +413,30 @@ function districtTable(
     ),
   );
   cardTable($('seats-by-district'));
+  listLegend(parties, labels);
+}
+
+/**
+ * Under the district table, each shortened label with its list's colour and full name: a column's
+ * "B" is read as one list, on a phone too (the header's title shows only to a mouse).
+ */
+function listLegend(parties: readonly string[], labels: ReadonlyMap<string, string>): void {
+  document.getElementById('district-lists')?.remove();
+  const shortened = parties.filter((p) => labels.get(p) !== p);
+  if (shortened.length === 0) return;
+  $('seats-by-district').parentElement?.after(
+    el(
+      'ul',
+      { id: 'district-lists', class: 'legend' },
+      ...shortened.map((p) =>
+        el(
+          'li',
+          { 'data-party': p },
+          el('span', { class: 'chip', style: `background:${partyColor(p)}` }),
+          el('strong', {}, labels.get(p) ?? p),
+          ` ${p}`,
+        ),
+      ),
+    ),
+  );
 }

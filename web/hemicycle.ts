@@ -71,6 +71,61 @@ function hatch(svg: SVGSVGElement): string {
   return `url(#${id})`;
 }
 
+/** The majority line: seats fill from the left, so a bloc crossing the middle holds a majority. */
+function drawMajority(svg: SVGSVGElement, total: number, dot: number): void {
+  if (total <= 1) return;
+  const majority = Math.floor(total / 2) + 1;
+  svg.append(
+    svgEl('line', {
+      class: 'majority',
+      x1: CX,
+      x2: CX,
+      // small chambers have big dots: the line ends above the total, never through it
+      y1: Math.min(CY - R * INNER + dot * 2, CY - 6 - TOTAL_PX - 2),
+      y2: CY - R - dot * 2,
+      'data-majority': majority,
+    }),
+    // under the seats, centred: beside the line it overlapped the seats of small councils
+    svgEl(
+      'text',
+      { class: 'majority-label', x: CX, y: CY + dot + 10, 'text-anchor': 'middle' },
+      `${t('majority')}: ${majority}`,
+    ),
+  );
+}
+
+/**
+ * The bottom row's dots reach below the centre line and, in a small chamber, past R at the
+ * sides: the view box grows to hold them (and the majority label) instead of clipping them.
+ */
+function fitViewBox(svg: SVGSVGElement, total: number, dot: number): void {
+  const top = Math.min(0, CY - R - dot - 2);
+  const bottom = CY + dot + (total > 1 ? 14 : 2);
+  const left = Math.min(0, CX - R - dot - 2);
+  const width = 2 * (CX - left);
+  svg.setAttribute(
+    'viewBox',
+    `${left.toFixed(2)} ${top.toFixed(2)} ${width.toFixed(2)} ${(bottom - top).toFixed(2)}`,
+  );
+}
+
+/** The seats per list too, not only the total: what the dots show, read aloud. */
+function spokenSeats(
+  caption: string,
+  total: number,
+  parties: readonly (readonly [string, number])[],
+  undecided: readonly Undecided[],
+  open: boolean,
+  allotted: number,
+): string {
+  return `${caption}: ${total} ${t('seats').toLowerCase()}${parties
+    .filter(([, n]) => n > 0)
+    .map(([p, n]) => `; ${p} ${n}`)
+    .join('')}${undecided.map((u) => `; ${u.label}`).join('')}${
+    open && allotted > 0 ? `; ${t('seatsStillOpen')(allotted)}, ${t('seatsOpenWhy')}` : ''
+  }`;
+}
+
 /**
  * Draws `parties` ([name, seats][], in the order to seat them, left to right) into the SVG:
  * one circle per seat with its party in `data-party`, and the total in the middle. `undecided`
@@ -118,48 +173,10 @@ export function drawHemicycle(
     svg.append(g);
   }
   svg.append(svgEl('text', { class: 'total', x: CX, y: CY - 6, 'text-anchor': 'middle' }, total));
-  // the majority line: seats fill from the left, so a bloc crossing the middle holds a majority
-  if (total > 1) {
-    const majority = Math.floor(total / 2) + 1;
-    svg.append(
-      svgEl('line', {
-        class: 'majority',
-        x1: CX,
-        x2: CX,
-        // small chambers have big dots: the line ends above the total, never through it
-        y1: Math.min(CY - R * INNER + dot * 2, CY - 6 - TOTAL_PX - 2),
-        y2: CY - R - dot * 2,
-        'data-majority': majority,
-      }),
-      // under the seats, centred: beside the line it overlapped the seats of small councils
-      svgEl(
-        'text',
-        { class: 'majority-label', x: CX, y: CY + dot + 10, 'text-anchor': 'middle' },
-        `${t('majority')}: ${majority}`,
-      ),
-    );
-  }
-  // the bottom row's dots reach below the centre line and, in a small chamber, past R at the
-  // sides: the view box grows to hold them (and the label) instead of clipping them
-  const top = Math.min(0, CY - R - dot - 2);
-  const bottom = CY + dot + (total > 1 ? 14 : 2);
-  const left = Math.min(0, CX - R - dot - 2);
-  const width = 2 * (CX - left);
-  svg.setAttribute(
-    'viewBox',
-    `${left.toFixed(2)} ${top.toFixed(2)} ${width.toFixed(2)} ${(bottom - top).toFixed(2)}`,
-  );
+  drawMajority(svg, total, dot);
+  fitViewBox(svg, total, dot);
   if (caption)
-    svg.setAttribute(
-      'aria-label',
-      // the seats per list too, not only the total: what the dots show, read aloud
-      `${caption}: ${total} ${t('seats').toLowerCase()}${parties
-        .filter(([, n]) => n > 0)
-        .map(([p, n]) => `; ${p} ${n}`)
-        .join('')}${undecided.map((u) => `; ${u.label}`).join('')}${
-        open && allotted > 0 ? `; ${t('seatsStillOpen')(allotted)}, ${t('seatsOpenWhy')}` : ''
-      }`,
-    );
+    svg.setAttribute('aria-label', spokenSeats(caption, total, parties, undecided, open, allotted));
 }
 
 /**

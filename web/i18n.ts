@@ -599,8 +599,9 @@ const EN: Strings = {
   mapHint: 'Coloured by the leading candidate; click or press Enter for the detail.',
   detail: 'Detail',
   source: 'cifra: exact arithmetic; every view says what its figures are and where they come from.',
-  actasProcessed: 'Actas processed',
-  actasBySource: 'Actas counted, as the source states',
+  // the glossary's term, glossed where the strip first says it (an adopter read no meaning in it)
+  actasProcessed: 'Actas (tally sheets) processed',
+  actasBySource: 'Actas (tally sheets) counted, as the source states',
   atJee: 'At the JEE',
   pending: 'Pending',
   notLoaded: 'Actas not loaded yet',
@@ -729,7 +730,7 @@ const EN: Strings = {
   courseLast: (margin, pct) => `last lead: ${count(margin, 'vote', 'votes')} at ${pct} % of actas`,
   noMap: 'This source has no results by department.',
   pctBase: (base, national) =>
-    `This table's % valid is over ${count(base, 'valid vote', 'valid votes')}, the sum of every circunscripción; the national result above counts ${national}.`,
+    `This table's % valid is over ${count(base, 'valid vote', 'valid votes')}, the sum of every electoral district; the national result above counts ${national}.`,
   pendingWithFigures: (n) => `${n} with figures: already among the processed`,
   moreChoices: (n, votes) =>
     one(n)
@@ -884,7 +885,7 @@ const EN: Strings = {
   search: 'Search',
   searchLabel: 'Mesa, district, province, department or polling place',
   searchLabelOf: (levels: Arg) => `Mesa, ${levels} or polling place`,
-  searchPlaceholder: 'Mesa number or name',
+  searchPlaceholder: 'Mesa (polling table) number or name',
   noMatch: 'No match',
   mesaNotFound: (m) => `Mesa ${m} not found in this election.`,
   mesaInvalid: (m) => `“${m}” is not a mesa number of this election.`,
@@ -917,7 +918,7 @@ const EN: Strings = {
   tieLot: "not decided yet: it is no one's seat",
   remainderPool: 'national remainder pool',
   seatsUnplaced: (party, n, districts) =>
-    `${party}: ${count(n, 'pooled seat in no circunscripción yet', 'pooled seats in no circunscripción yet')} (${districts} tie); ${one(n) ? 'its seat' : 'its seats'} all the same`,
+    `${party}: ${count(n, 'pooled seat in no electoral district yet', 'pooled seats in no electoral district yet')} (${districts} tie); ${one(n) ? 'its seat' : 'its seats'} all the same`,
   tiedForPooled: (party, n) => `tied for ${count(n, 'pooled seat', 'pooled seats')} of ${party}`,
   unallocatedShort: 'Not allocated',
   marginShare: (p) => `the lead is ${p} % of them`,

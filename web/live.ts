@@ -4,24 +4,11 @@
 import { pollMs } from './poll.js';
 import type { Summary } from './api-client.js';
 import { el, state, t } from './ui.js';
+import { zoneLabel } from './zone-label.js';
 
 /** The zone of the election's jurisdiction (its places document), UTC until one is known. */
 function pageZone(): string {
   return state.places?.jurisdiction.timeZone ?? 'UTC';
-}
-
-/**
- * What a time is said in: "hora de Lima" for a zone named after a city (its last part), else its
- * offset ("UTC", "UTC+1") as Intl gives it for that instant.
- */
-function zoneLabel(zone: string, d: Date): string {
-  const city = /^[A-Za-z]+\/(?:[A-Za-z_]+\/)?([A-Za-z_]+)$/.exec(zone)?.[1];
-  if (city !== undefined && !zone.startsWith('Etc/')) return t('zoneTime')(city.replace(/_/g, ' '));
-  const offset = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'shortOffset' })
-    .formatToParts(d)
-    .find((p) => p.type === 'timeZoneName')?.value;
-  // Intl says "GMT" or "GMT+0" for UTC itself, "GMT+1" for an hour east
-  return (offset ?? 'GMT').replace(/^GMT(\+0)?$/, 'UTC').replace(/^GMT/, 'UTC');
 }
 
 /**
@@ -37,7 +24,7 @@ export function zoneTime(iso: string, zone: string = pageZone()): string {
     timeStyle: 'short',
     hourCycle: 'h23',
   });
-  return `${f.format(d)} (${zoneLabel(zone, d)})`;
+  return `${f.format(d)} (${zoneLabel(zone, d, state.lang)})`;
 }
 
 /** A calendar date or month (no time, so no zone to convert) in the page's language: "12 jun. 2021". */

@@ -278,7 +278,7 @@ export const ProjectionHistorySchema = z.object({
 
 export { RulesetsSchema } from '../results/rulesets.js';
 
-/** A ruleset file as written (docs/rulesets.md; the JSON Schema: docs/ruleset.schema.json). */
+/** A ruleset file as written (docs/rulesets.md; the JSON Schema: schemas/ruleset.schema.json). */
 export const RulesetFileSchema = z
   .object({
     format: z.literal('cifra-ruleset/1'),

@@ -20,6 +20,7 @@ import {
   addRulesCommand,
   addWinnerCommand,
 } from './commands/rules-commands.js';
+import { addSchemaCommand } from './commands/schema.js';
 import { addSeatsCommand } from './commands/seats-command.js';
 import { addPublishCommand, addServeCommand, addStartCommand } from './commands/serve-commands.js';
 import {
@@ -46,6 +47,7 @@ const COMMANDS: readonly AddCommand[] = [
   addWinnerCommand,
   addContestsCommand,
   addRulesCommand,
+  addSchemaCommand,
   addIngestCommand,
   addResultsCommand,
   addProjectCommand,

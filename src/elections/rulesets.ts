@@ -88,10 +88,45 @@ export function loadRuleset(
   return src.ok ? rulesetFromJson(src.value.json, options, whatIf) : src;
 }
 
+/** `{"$option": name, "cases": {value: …}}`, which may stand for any value of a ruleset file. */
+const OPTION_SWITCH = {
+  type: 'object',
+  properties: { $option: { type: 'string' }, cases: { type: 'object' } },
+  required: ['$option', 'cases'],
+  description: "An option switch: the case of the option's value in force (docs/rulesets.md).",
+};
+
+type JsonNode = Record<string, unknown>;
+const isNode = (x: unknown): x is JsonNode => typeof x === 'object' && x !== null;
+
+/**
+ * Every value slot of a JSON Schema (an object's properties, a record's values, an array's items)
+ * also admits an option switch, as the loader resolves them before validation: without it an
+ * editor flagged every bundled ruleset that uses one (pe-2026-diputados' `threshold`).
+ */
+function admitSwitches(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(admitSwitches);
+  if (!isNode(node)) return node;
+  const out: JsonNode = {};
+  for (const [k, v] of Object.entries(node)) out[k] = admitSwitches(v);
+  const slot = (s: unknown): unknown =>
+    isNode(s) ? { anyOf: [s, { $ref: '#/$defs/optionSwitch' }] } : s;
+  if (isNode(out['properties']))
+    out['properties'] = Object.fromEntries(
+      Object.entries(out['properties']).map(([k, v]) => [k, k === '$schema' ? v : slot(v)]),
+    );
+  for (const k of ['items', 'additionalProperties']) if (k in out) out[k] = slot(out[k]);
+  return out;
+}
+
 /** The JSON Schema of ruleset files (`cifra rules --schema`), generated from the zod schema. */
 export function rulesetJsonSchema(): unknown {
+  const schema = admitSwitches(
+    z.toJSONSchema(RulesetFileSchema, { io: 'input', unrepresentable: 'any' }),
+  ) as JsonNode;
   return {
-    ...z.toJSONSchema(RulesetFileSchema, { io: 'input', unrepresentable: 'any' }),
+    ...schema,
+    $defs: { ...(schema['$defs'] as JsonNode), optionSwitch: OPTION_SWITCH },
     title: 'cifra ruleset file (cifra-ruleset/1)',
     description:
       'How votes become seats or a single winner, as data. Option switches {"$option": name, "cases": {value: …}} may stand for any value; they are resolved before validation. See docs/rulesets.md.',

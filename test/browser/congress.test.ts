@@ -76,6 +76,17 @@ describe('the Congress view', () => {
     expect(
       await page.textContent('#seats-by-district tr[data-district="Lima Metropolitana"] td.num'),
     ).toBe('32');
+    // each list's column label is its own (two lists' initials may be one), and the legend under
+    // the table names the list of every shortened label, with its colour
+    const heads = await page.$$eval('#seats-by-district thead th.num[title]', (ths) =>
+      ths.map((th) => [th.textContent ?? '', th.getAttribute('title') ?? '']),
+    );
+    expect(new Set(heads.map(([l]) => l)).size).toBe(heads.length);
+    const legend = await page.$$eval('#district-lists li', (lis) =>
+      lis.map((li) => [li.querySelector('strong')?.textContent ?? '', li.dataset['party'] ?? '']),
+    );
+    expect(legend).toEqual(heads.filter(([l, name]) => l !== name));
+    expect(legend.length).toBeGreaterThan(0);
     // the map: every shape coloured by its circunscripción's most voted list; a click drills there
     expect(await page.locator('#map path').count()).toBe(26);
     expect(await page.locator('#map path[fill="#ccc"]').count()).toBe(0);

@@ -574,7 +574,7 @@ describe('the rest of the page', () => {
         lang: 'en',
         width: 1280,
         rows: [{ mesa: '000003', ubigeo: '010101', state: 'counted', votes: { P1: 10 } }],
-        actas: 'Actas processed',
+        actas: 'Actas (tally sheets) processed',
       },
     ] as const;
     for (const step of steps) {

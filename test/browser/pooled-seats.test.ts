@@ -60,7 +60,10 @@ const WORDS = {
     note: 'A: 1 escaño del resto nacional aún sin circunscripción (empatan',
     row: 'empata por 1 escaño del resto de A',
   },
-  en: { note: 'A: 1 pooled seat in no circunscripción yet (', row: 'tied for 1 pooled seat of A' },
+  en: {
+    note: 'A: 1 pooled seat in no electoral district yet (',
+    row: 'tied for 1 pooled seat of A',
+  },
 } as const;
 
 describe('a pooled seat whose circunscripción is tied', () => {

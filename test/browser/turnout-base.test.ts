@@ -132,7 +132,7 @@ describe('eligible voters and participation on one base during a count', () => {
       );
       // its actas are a real 0 of 1 (0.000 %); only the turnout has no base
       expect(facts).toContain(
-        lang === 'es' ? 'Actas procesadas: 0.000 %' : 'Actas processed: 0.000 %',
+        lang === 'es' ? 'Actas procesadas: 0.000 %' : 'Actas (tally sheets) processed: 0.000 %',
       );
       expect(facts).not.toContain('null');
       expect(errors).toEqual([]);
