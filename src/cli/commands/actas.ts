@@ -24,7 +24,7 @@ import { readHeader } from '../../ingest/source.js';
 import { electionToImport } from '../../results/election-to-import.js';
 import type { ServedResults } from '../../results/status.js';
 import { resultsCsv } from '../../results/csv.js';
-import { leadOf, leadersOf, type LeaderChoices } from '../../results/leaders.js';
+import { jeeReach, leadersOf, type LeaderChoices } from '../../results/leaders.js';
 import type { ActaDocument } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
 import {
@@ -445,22 +445,12 @@ function totalsLine(u: ServedResults['units'][number], partialOfUniverse: boolea
 }
 
 /**
- * Whether the voters of a unit's actas at the JEE alone reach its leader's margin (the dashboard's
- * rule, drill.ts jeeLine): null where none are there, or there is no second to overtake.
- */
-function jeeReaches(u: ServedResults['units'][number], election: LeaderChoices): boolean | null {
-  if (u.jeeVoters === null || u.jeeVoters === undefined || u.jeeVoters === 0) return null;
-  const { runnerUp, margin } = leadOf(election, u.choices);
-  return runnerUp === null ? null : u.jeeVoters >= margin;
-}
-
-/**
  * The votes held at the JEE beside the leader's margin, in the dashboard's words: whether they
  * alone could tie or reverse it — arithmetic, never a prediction. None where no acta is there.
  */
 function jeeLine(u: ServedResults['units'][number], election: LeaderChoices): string | null {
   if (u.jeeVoters === null || u.jeeVoters === undefined || u.jeeVoters === 0) return null;
-  const reaches = jeeReaches(u, election);
+  const reaches = jeeReach(election, u.choices, u.jeeVoters);
   const held = say(
     "at the JEE: {n} voters of its actas (an acta's electors where it states none: an upper bound), not in the count.",
     { n: thousands(u.jeeVoters) },
@@ -574,7 +564,7 @@ export function renderResults(
           figure(u.emitted),
           figure(u.jeeVoters ?? null),
           ((r) => (r === null ? '—' : say(r ? 'yes' : 'no')))(
-            jeeReaches(u, o.election ?? { choices: [] }),
+            jeeReach(o.election ?? { choices: [] }, u.choices, u.jeeVoters),
           ),
           u.participation ?? '—',
           u.actas?.pctProcessed ?? '—',
