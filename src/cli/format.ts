@@ -404,6 +404,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   ', in {won} districts ({districts} required)':
     ', en {won} circunscripciones (se exigen {districts})',
   passed: 'pasa',
+  // the seats table's column: Peru's word in Spanish
+  threshold: 'valla',
   'excluded: {reasons}': 'excluida: {reasons}',
   '{n} unallocated (no eligible list)': '{n} sin asignar (ninguna lista habilitada)',
   '{n} tied': '{n} empatados',
