@@ -576,8 +576,21 @@ export function renderTable(
   return t.toString();
 }
 
+/** Peru's grouping (12,345), for a jurisdiction that states no locale. */
+const DEFAULT_LOCALE = 'en-US';
+let numberLocale = DEFAULT_LOCALE;
+
+/**
+ * How this run's tables group a figure: the election's jurisdiction's locale (Spain es-ES:
+ * 12.345), set by the command that read it; undefined: Peru's commas. CSV and JSON stay bare.
+ */
+export function useNumberLocale(locale: string | undefined): void {
+  numberLocale = locale ?? DEFAULT_LOCALE;
+}
+
+/** A figure grouped as the election's jurisdiction writes it (useNumberLocale). */
 export function thousands(n: number): string {
-  return n.toLocaleString('en-US');
+  return n.toLocaleString(numberLocale);
 }
 
 /** A figure the source may not give: thousands, or — (never 0: docs/elections.md). */

@@ -12,3 +12,9 @@ export function jurisdictionWords(
   const j = def === undefined ? null : loadJurisdiction(def.jurisdiction);
   return authorityWords(runLanguage(), j?.ok === true ? j.value.file.authorities : null);
 }
+
+/** The locale the election's jurisdiction writes its figures in (undefined: none stated). */
+export function jurisdictionLocale(def: { readonly jurisdiction: string }): string | undefined {
+  const j = loadJurisdiction(def.jurisdiction);
+  return j.ok ? j.value.file.locale : undefined;
+}

@@ -34,11 +34,12 @@ import {
   runLanguage,
   say,
   thousands,
+  useNumberLocale,
 } from '../format.js';
 import type { IngestLimitsFile } from '../../ingest/limits.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { formatIssue, printIssues } from '../messages.js';
-import { jurisdictionWords } from '../jurisdiction-words.js';
+import { jurisdictionLocale, jurisdictionWords } from '../jurisdiction-words.js';
 import { authorityWords, inSentence, type AuthorityWords } from '../../core/authority-words.js';
 
 // `cifra replay` checks its file as ingest does (project-commands.ts)
@@ -629,6 +630,7 @@ export async function runResults(store: Store, args: ResultsArgs, io: CliIo): Pr
   const leaders = e.ok ? { election: e.value } : {};
   const note = e.ok ? e.value.manifest?.resultsNote : undefined;
   const words = jurisdictionWords(e.ok ? e.value : undefined);
+  if (e.ok) useNumberLocale(jurisdictionLocale(e.value));
   io.out(renderResults(r.value, args.format, { universe, discrepancies, ...leaders, note, words }));
   return EXIT_OK;
 }
@@ -642,6 +644,7 @@ export async function runActa(
   const e = await election(store, args.election);
   if (!e.ok) return failed(io, e.issues);
   const r = await getActa(store, e.value.id, args.mesa);
+  useNumberLocale(jurisdictionLocale(e.value));
   if (args.format === 'json') {
     if (!r.ok) return failed(io, r.issues);
     return (io.out(JSON.stringify(r.value, null, 2)), EXIT_OK);
