@@ -737,31 +737,34 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
         ),
       );
     // each warning as the sentence it is, with its figures (the code for docs/errors.md)
-    for (const w of current.warnings)
+    for (const warning of current.warnings)
       out.push(
         say('warning {code}: {sentence}', {
-          code: w.code,
-          sentence: issueSentence(w, runLanguage(), thousands),
+          code: warning.code,
+          sentence: issueSentence(warning, runLanguage(), thousands),
         }),
       );
   }
-  out.push(
-    renderTable(
-      // the time is cifra's import, not ONPE's reception of the acta: said in the header
-      ['version', 'kind', 'state', 'voters', 'import', 'row', 'recorded by cifra', 'current'],
-      history.map((h) => [
-        h.version,
-        ACTA_CHANGE_WORDS[h.kind][runLanguage()],
-        `${stateWord(h.acta.state, w)}${labelAfter(h.acta, runLanguage(), stateWord(h.acta.state, w))}`,
-        h.acta.voters ?? '—',
-        h.sha256 ? `#${h.importId} ${h.sha256.slice(0, 12)}` : '—',
-        h.row ?? '—',
-        h.recordedAt,
-        h.current ? '✓' : '',
-      ]),
-    ),
-  );
+  out.push(historyTable(history, w));
   return out.join('\n');
+}
+
+/** Every version of an acta: its kind, state, voters, the import and row it came from. */
+function historyTable(history: ActaDocument['history'], w: AuthorityWords): string {
+  return renderTable(
+    // the time is cifra's import, not ONPE's reception of the acta: said in the header
+    ['version', 'kind', 'state', 'voters', 'import', 'row', 'recorded by cifra', 'current'],
+    history.map((h) => [
+      h.version,
+      ACTA_CHANGE_WORDS[h.kind][runLanguage()],
+      `${stateWord(h.acta.state, w)}${labelAfter(h.acta, runLanguage(), stateWord(h.acta.state, w))}`,
+      h.acta.voters ?? '—',
+      h.sha256 ? `#${h.importId} ${h.sha256.slice(0, 12)}` : '—',
+      h.row ?? '—',
+      h.recordedAt,
+      h.current ? '✓' : '',
+    ]),
+  );
 }
 
 export async function runExport(
