@@ -14,6 +14,31 @@ describe('cifra rules on a user ruleset', () => {
     expect(r.out).not.toContain('single-seat');
   });
 
+  // a seat band of one seat (or a fixed district's), or a method the file names itself for the
+  // one-seat districts a --districts file brings: the method applies, so it is said
+  for (const [what, edit] of [
+    [
+      'a seat band of one seat',
+      {
+        seatBands: {
+          base: 'population',
+          bands: [{ upTo: 1000, seats: 1 }, { seats: 5 }],
+          source: 'made up',
+        },
+      },
+    ],
+    ['a single-seat method the file names', { singleSeatMethod: 'plurality' }],
+  ] as const)
+    it(`names the single-seat method for ${what}`, async () => {
+      const json = JSON.parse(readFileSync(RULESET, 'utf8')) as Record<string, unknown>;
+      const r = await cli(
+        'rules',
+        write(`${what.length}.json`, JSON.stringify({ ...json, ...edit })),
+      );
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain('single-seat plurality');
+    });
+
   it('an unknown top-level key is named in the path, not "at this path" and nothing', async () => {
     const json = JSON.parse(readFileSync(RULESET, 'utf8')) as Record<string, unknown>;
     const file = write('bad.json', JSON.stringify({ ...json, totalSeat: 15 }));

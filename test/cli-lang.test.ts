@@ -227,8 +227,9 @@ describe('--lang es: the lines commands print, in Spanish', () => {
         '--option',
         'threshold=5-percent',
       ],
-      ['pe-2021-parlamento-andino — 5 escaños', '│ pasa ', 'excluida: < 5'],
-      ['pe-2021-parlamento-andino — 5 seats', '│ passed ', 'excluded: < 5'],
+      ['pe-2021-parlamento-andino — 5 escaños', '│ valla ', '│ pasa ', 'excluida: < 5'],
+      // the column in English is the threshold (it said "valla" in English too)
+      ['pe-2021-parlamento-andino — 5 seats', '│ threshold ', '│ passed ', 'excluded: < 5'],
     );
   });
 

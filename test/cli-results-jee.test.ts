@@ -8,6 +8,7 @@ import { useTableLanguage } from '../src/cli/format.js';
 import type { OutputFormat } from '../src/cli/io.js';
 import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { jeeNightStore } from './jee-night.js';
+import { nightCsvStore } from './night-csv.js';
 
 let store: SqliteStore;
 beforeAll(async () => {
@@ -73,5 +74,40 @@ describe('cifra results: the votes at the JEE beside the margin', () => {
     } finally {
       useTableLanguage('en');
     }
+  });
+});
+
+describe('cifra results: the one JEE rule (leaders.ts jeeReach) at its edges', () => {
+  // 010103: FP 30, JP at 0 counted, 30 held at the JEE; 010104: every acta at the JEE (no votes)
+  let edges: SqliteStore;
+  beforeAll(async () => {
+    edges = await nightCsvStore('cifra-cli-results-jee-edges-', [
+      {
+        name: 'edges.csv',
+        rows: [
+          '000011,010103,CONTABILIZADA,300,31,1,0,0,30,0',
+          '000012,010103,OBSERVADA,300,30,0,0,0,15,15',
+          '000013,010104,OBSERVADA,300,40,0,0,0,20,20',
+        ],
+      },
+    ]);
+  });
+  afterAll(() => edges.close());
+
+  it('a runner-up at 0 votes still stands; a unit with no vote counted has no margin to reach', async () => {
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s) };
+    const args = {
+      level: 'district' as const,
+      code: undefined,
+      election: 'night',
+      format: 'table' as const,
+    };
+    expect(await runResults(edges, args, io)).toBe(0);
+    const t = out.join('\n');
+    const row = (code: string) => t.split('\n').find((l) => l.includes(code)) ?? '';
+    expect(row('010103')).toMatch(/│ 30\s+│ yes\s+│/);
+    // the old rule said "yes": a margin of 0 between two lists at 0 votes
+    expect(row('010104')).toMatch(/│ 40\s+│ —\s+│/);
   });
 });

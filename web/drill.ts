@@ -1,6 +1,6 @@
 // The drill: from the nation to a department, province, district, its mesas and an acta, each
 // step in the URL; a unit shows its count, margin and what is still out.
-import { leadersOf } from '../src/results/leaders.js';
+import { jeeReach, leadersOf } from '../src/results/leaders.js';
 import { PATHS } from '../src/api/paths.js';
 import { api, Unread, type Acta, type Api, type Mesas, type ResultUnit } from './api-client.js';
 import { figure, percent, remainderIds } from './bars.js';
@@ -388,14 +388,15 @@ export const sameCrumbs = (a: readonly Crumb[], b: readonly Crumb[]): boolean =>
  * over the second, said as arithmetic, never as a prediction. None where no acta is at the JEE
  * (or the document does not say).
  */
-function jeeLine(jeeVoters: number | null | undefined, margin: number | null): HTMLElement | '' {
-  if (jeeVoters === null || jeeVoters === undefined || jeeVoters === 0) return '';
-  const reach =
-    margin === null ? '' : ` ${t(jeeVoters >= margin ? 'jeeReachesMargin' : 'jeeShortOfMargin')}`;
+function jeeLine(u: ResultUnit): HTMLElement | '' {
+  if (u.jeeVoters === null || u.jeeVoters === undefined || u.jeeVoters === 0) return '';
+  // the one rule (leaders.ts jeeReach), as `cifra results` prints it
+  const reaches = jeeReach(state, u.choices, u.jeeVoters);
+  const reach = reaches === null ? '' : ` ${t(reaches ? 'jeeReachesMargin' : 'jeeShortOfMargin')}`;
   return el(
     'p',
-    { id: 'unit-jee', 'data-reaches': margin === null ? null : String(jeeVoters >= margin) },
-    `${t('jeeVotes')(fmt(jeeVoters))}${reach}`,
+    { id: 'unit-jee', 'data-reaches': reaches === null ? null : String(reaches) },
+    `${t('jeeVotes')(fmt(u.jeeVoters))}${reach}`,
   );
 }
 
@@ -439,7 +440,7 @@ function unitTable(u: ResultUnit): HTMLElement {
     // the nation in the chosen language: the sources name it "TOTAL" or "PERÚ (25 departamentos, …)"
     el('h3', { id: 'unit-name' }, u.level === 'national' ? nationName() : u.name),
     el('p', { id: 'unit-facts' }, facts.join(' · ')),
-    jeeLine(u.jeeVoters, margin),
+    jeeLine(u),
     el(
       'div',
       { class: 'scroll' },

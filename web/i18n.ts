@@ -1,6 +1,7 @@
 // Interface strings, Spanish first, English second. Code and data stay in English.
 import type { ActaState } from '../src/core/model/acta.js';
 import { ACTA_CHANGE_WORDS, ACTA_STATE_WORDS } from '../src/core/model/acta-state-words.js';
+import { authorityWords, inSentence } from '../src/core/authority-words.js';
 import type { Places } from './api-client.js';
 import type { Lang } from './lang.js';
 
@@ -1041,48 +1042,22 @@ export type AuthorityNames = Places['jurisdiction']['authorities'];
 
 /**
  * The strings that name a body or a law, from the jurisdiction's own file (Peru: the JEE, the JNE,
- * ONPE, LOE art. 363), else neutral ("under review"): another country's page never names Peru's
- * bodies (an adopter's review, session 25). These take precedence over ES/EN, whose defaults are
- * Peru's words, for a page before its election's places are read.
+ * ONPE, LOE art. 363), else neutral ("under review"): the CLI's words (core/authority-words.ts).
+ * These take precedence over ES/EN, whose defaults are Peru's words, for a page before its
+ * election's places are read.
  */
 export function authorityStrings(lang: Lang, a: AuthorityNames): Partial<Strings> {
-  if (lang === 'es')
-    return a
-      ? {
-          'state:jee': `En ${a.review.es}`,
-          'state:resolved': `Resuelta por ${a.review.es}`,
-          atJee: `En ${a.review.es}`,
-          jeeVotes: (n) => `${count(n, 'voto', 'votos')} en actas observadas (${a.review.short}).`,
-          tie: `Empate: decide ${a.ties.es}`,
-          actaAnnulled: (n) =>
-            `Acta anulada: sus votos no cuentan para ninguna opción (${a.annulledActa.es}); sus ${n} votantes se registran como votos nulos, como hace ${a.tally.es}.`,
-        }
-      : {
-          'state:jee': 'En revisión',
-          'state:resolved': 'Resuelta tras revisión',
-          atJee: 'En revisión',
-          jeeVotes: (n) => `${count(n, 'voto', 'votos')} en actas observadas.`,
-          tie: 'Empate: lo resuelve la autoridad electoral',
-          actaAnnulled: (n) =>
-            `Acta anulada: sus votos no cuentan para ninguna opción; sus ${n} votantes se registran como votos nulos.`,
-        };
-  return a
-    ? {
-        'state:jee': `At ${a.review.en}`,
-        'state:resolved': `Resolved by ${a.review.en}`,
-        atJee: `At ${a.review.en}`,
-        jeeVotes: (n) => `${count(n, 'vote', 'votes')} in actas at ${a.review.en}.`,
-        tie: `Tie: ${a.ties.en} decides`,
-        actaAnnulled: (n) =>
-          `Annulled acta: its votes count for no choice (${a.annulledActa.en}); its ${n} voters are booked as null votes, as ${a.tally.en} does.`,
-      }
-    : {
-        'state:jee': 'Under review',
-        'state:resolved': 'Resolved after review',
-        atJee: 'Under review',
-        jeeVotes: (n) => `${count(n, 'vote', 'votes')} in actas under review.`,
-        tie: 'Tie: for the electoral authority to resolve',
-        actaAnnulled: (n) =>
-          `Annulled acta: its votes count for no choice; its ${n} voters are booked as null votes.`,
-      };
+  const w = authorityWords(lang, a);
+  return {
+    'state:jee': w.atReview,
+    'state:resolved': w.resolved,
+    atJee: w.atReview,
+    jeeVotes:
+      lang === 'es'
+        ? (n) =>
+            `${count(n, 'voto', 'votos')} en actas observadas${a ? ` (${a.review.short})` : ''}.`
+        : (n) => `${count(n, 'vote', 'votes')} in actas ${inSentence(w.atReview)}.`,
+    tie: w.tie,
+    actaAnnulled: (n) => `${w.annulled(String(n))}.`,
+  };
 }

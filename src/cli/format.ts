@@ -20,20 +20,20 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   name: 'nombre',
   leader: 'primero',
   'most voted': 'más votado',
-  'voters at the JEE': 'votantes en el JEE',
+  'voters {atReview}': 'votantes {atReview}',
   ' on {pct} % of actas': ' sobre el {pct} % de actas',
   'SEATS OPEN — {kind}{pct}: an allocation of the votes counted so far, not settled seats':
     'ESCAÑOS ABIERTOS — {kind}{pct}: un reparto de los votos contados hasta ahora, no escaños definidos',
-  'JEE ≥ margin': 'JEE ≥ ventaja',
+  '{short} ≥ margin': '{short} ≥ ventaja',
   no: 'no',
-  "at the JEE: {n} voters of its actas (an acta's electors where it states none: an upper bound), not in the count.":
-    'en el JEE: {n} votantes de sus actas (los electores de un acta donde no indica votantes: una cota superior), fuera del conteo.',
+  "{atReview}: {n} voters of its actas (an acta's electors where it states none: an upper bound), not in the count.":
+    '{atReview}: {n} votantes de sus actas (los electores de un acta donde no indica votantes: una cota superior), fuera del conteo.',
   "Alone they reach the leader's margin: they could tie or reverse the order of the first two.":
     'Por sí solos alcanzan la ventaja del primero: podrían igualar o invertir el orden de los dos primeros.',
   "Alone they fall short of the leader's margin: they cannot change the order of the first two.":
     'Por sí solos no alcanzan la ventaja del primero: no pueden cambiar el orden de los dos primeros.',
-  "JEE ≥ margin: whether the voters of a unit's actas at the JEE (an acta's electors where it states none: an upper bound) alone could tie or reverse its leader's margin; arithmetic, not a prediction.":
-    'JEE ≥ ventaja: si los votantes de las actas de una unidad en el JEE (los electores de un acta donde no indica votantes: una cota superior) podrían por sí solos igualar o invertir la ventaja de su primero; aritmética, no una predicción.',
+  "{short} ≥ margin: whether the voters of a unit's actas {atReview} (an acta's electors where it states none: an upper bound) alone could tie or reverse its leader's margin; arithmetic, not a prediction.":
+    '{short} ≥ ventaja: si los votantes de las actas de una unidad {atReview} (los electores de un acta donde no indica votantes: una cota superior) podrían por sí solos igualar o invertir la ventaja de su primero; aritmética, no una predicción.',
   valid: 'válidos',
   emitted: 'emitidos',
   participation: 'participación',
@@ -206,8 +206,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'source {source}': 'fuente {source}',
   '{name}: actas — (the source gives no acta counts)':
     '{name}: actas — (la fuente no da el número de actas)',
-  '{name}: actas {processed} / {total} processed ({pct} %); at the JEE {jee}; pending {pending}{withFigures}; eligible voters still to come {remaining}':
-    '{name}: actas {processed} / {total} procesadas ({pct} %); en el JEE {jee}; pendientes {pending}{withFigures}; electores hábiles aún por llegar {remaining}',
+  '{name}: actas {processed} / {total} processed ({pct} %); {atReview} {jee}; pending {pending}{withFigures}; eligible voters still to come {remaining}':
+    '{name}: actas {processed} / {total} procesadas ({pct} %); {atReview} {jee}; pendientes {pending}{withFigures}; electores hábiles aún por llegar {remaining}',
   ' ({n} with figures: already among the processed)':
     ' ({n} con cifras: ya incluidas en las procesadas)',
   'valid {valid} · blank {blank} ({blankPct}) · null {null} ({nullPct}){blankAndNull} · impugned {impugned} · emitted {emitted} · {turnout}':
@@ -220,9 +220,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'electores hábiles {eligible} (todas las mesas que el universo espera) · participación {participation} (emitidos / {processed} electores hábiles de las mesas procesadas)',
   ' · blank and null {n}': ' · blancos y nulos {n}',
   'not counted yet: no figures (pending)': 'aún sin contar: sin cifras (pendiente)',
-  'not counted yet: no figures (at the JEE)': 'aún sin contar: sin cifras (en el JEE)',
-  "annulled acta: its votes count for no choice (a mesa's vote annulled, LOE art. 363); its {n} voters are booked as null votes, as ONPE does":
-    'acta anulada: sus votos no cuentan para ninguna opción (votación de mesa anulada, LOE art. 363); sus {n} votantes se registran como votos nulos, como hace la ONPE',
+  'not counted yet: no figures ({atReview})': 'aún sin contar: sin cifras ({atReview})',
   'votes (not counted)': 'votos (no contados)',
   'mesa not installed: nobody voted here, so there are no votes (not zeros)':
     'mesa no instalada: aquí nadie votó, así que no hay votos (no son ceros)',
@@ -412,6 +410,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   ', in {won} districts ({districts} required)':
     ', en {won} circunscripciones (se exigen {districts})',
   passed: 'pasa',
+  // the seats table's column: Peru's word in Spanish
+  threshold: 'valla',
   'excluded: {reasons}': 'excluida: {reasons}',
   '{n} unallocated (no eligible list)': '{n} sin asignar (ninguna lista habilitada)',
   '{n} tied': '{n} empatados',
@@ -582,8 +582,21 @@ export function renderTable(
   return t.toString();
 }
 
+/** Peru's grouping (12,345), for a jurisdiction that states no locale. */
+const DEFAULT_LOCALE = 'en-US';
+let numberLocale = DEFAULT_LOCALE;
+
+/**
+ * How this run's tables group a figure: the election's jurisdiction's locale (Spain es-ES:
+ * 12.345), set by the command that read it; undefined: Peru's commas. CSV and JSON stay bare.
+ */
+export function useNumberLocale(locale: string | undefined): void {
+  numberLocale = locale ?? DEFAULT_LOCALE;
+}
+
+/** A figure grouped as the election's jurisdiction writes it (useNumberLocale). */
 export function thousands(n: number): string {
-  return n.toLocaleString('en-US');
+  return n.toLocaleString(numberLocale);
 }
 
 /** A figure the source may not give: thousands, or — (never 0: docs/elections.md). */

@@ -5,7 +5,7 @@ import { issue } from '../core/issues.js';
 import { PROJECT_ROOT } from '../io/paths.js';
 import { StoreBusyError } from '../store/store.js';
 import { storeFault } from '../store/store.js';
-import { say, sayCommander, useTableLanguage, type TableLang } from './format.js';
+import { say, sayCommander, useNumberLocale, useTableLanguage, type TableLang } from './format.js';
 import { EXIT_INTERNAL, EXIT_ISSUES, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 import { printIssues } from './messages.js';
 import { addAuditCommand } from './commands/audit-command.js';
@@ -148,5 +148,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } finally {
     // the run's language ends with the run (the tests run many in one process)
     useTableLanguage('en');
+    useNumberLocale(undefined);
   }
 }

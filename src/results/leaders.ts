@@ -35,3 +35,22 @@ export function leadOf<C extends Counted>(
   const margin = (first?.votes ?? 0) - (second?.votes ?? 0);
   return { leader: margin > 0 ? (first ?? null) : null, runnerUp: second ?? null, margin };
 }
+
+/**
+ * Whether the votes held at the review body (Peru: the JEE) alone reach the leader's margin, so
+ * that they could tie or reverse the first two: arithmetic, never a prediction. The one rule of
+ * `cifra results` and the dashboard's unit (they disagreed on a runner-up at 0 votes). null where
+ * none are held, no second contender stands, or nobody has a vote (no leader, no margin). A
+ * runner-up at 0 votes stands: the held votes can carry it past a leader they outnumber. Level
+ * first two: the margin is 0, so any held vote reaches it (it could decide who leads).
+ */
+export function jeeReach(
+  def: LeaderChoices,
+  choices: readonly Counted[],
+  jeeVoters: number | null | undefined,
+): boolean | null {
+  if (jeeVoters === null || jeeVoters === undefined || jeeVoters === 0) return null;
+  const [first, second] = leadersOf(def, choices);
+  if (first === undefined || second === undefined || first.votes === 0) return null;
+  return jeeVoters >= first.votes - second.votes;
+}

@@ -2,13 +2,12 @@ import { createWriteStream, renameSync, rmSync, statSync, writeFileSync } from '
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Issue } from '../../core/issues.js';
-import type { ElectionDef } from '../../core/model/acta.js';
+import type { ActaState, ElectionDef } from '../../core/model/acta.js';
 import { annulledNullOf } from '../../core/model/annulled.js';
 import type { Note } from '../../core/model/note.js';
 import {
   ACTA_CHANGE_WORDS,
-  actaStateInSentence,
-  actaStateWithLabel,
+  ACTA_STATE_WORDS,
   labelAfter,
 } from '../../core/model/acta-state-words.js';
 import { issueSentence } from '../../core/issue-words.js';
@@ -24,7 +23,7 @@ import { readHeader } from '../../ingest/source.js';
 import { electionToImport } from '../../results/election-to-import.js';
 import type { ServedResults } from '../../results/status.js';
 import { resultsCsv, type ChoiceColumn } from '../../results/csv.js';
-import { leadOf, leadersOf, type LeaderChoices } from '../../results/leaders.js';
+import { jeeReach, leadersOf, type LeaderChoices } from '../../results/leaders.js';
 import type { ActaDocument } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
 import {
@@ -35,10 +34,13 @@ import {
   runLanguage,
   say,
   thousands,
+  useNumberLocale,
 } from '../format.js';
 import type { IngestLimitsFile } from '../../ingest/limits.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { formatIssue, printIssues } from '../messages.js';
+import { jurisdictionLocale, jurisdictionWords } from '../jurisdiction-words.js';
+import { authorityWords, inSentence, type AuthorityWords } from '../../core/authority-words.js';
 
 // `cifra replay` checks its file as ingest does (project-commands.ts)
 export { unreadableAt } from '../../results/election-to-import.js';
@@ -376,15 +378,16 @@ export function statusLine(st: ServedResults['status']): string {
   return `${parts.join(' · ')}${st.note === null ? '' : `\n${inRunLanguage(st.note)}`}`;
 }
 
-/** One unit's actas: processed of total, at the JEE, pending, electors still to come. */
-function actasLine(u: ServedResults['units'][number]): string {
+/** One unit's actas: processed of total, under review (Peru: at the JEE), pending, electors to come. */
+function actasLine(u: Unit, w: AuthorityWords): string {
   if (u.actas === null)
     return say('{name}: actas — (the source gives no acta counts)', { name: u.name });
   const a = u.actas;
   return say(
-    '{name}: actas {processed} / {total} processed ({pct} %); at the JEE {jee}; pending {pending}{withFigures}; eligible voters still to come {remaining}',
+    '{name}: actas {processed} / {total} processed ({pct} %); {atReview} {jee}; pending {pending}{withFigures}; eligible voters still to come {remaining}',
     {
       name: u.name,
+      atReview: inSentence(w.atReview),
       processed: thousands(a.processed),
       total: thousands(a.total),
       pct: a.pctProcessed ?? '—',
@@ -407,7 +410,7 @@ function actasLine(u: ServedResults['units'][number]): string {
  * document's `eligible` is the universe's (the electors of every mesa it expects, loaded or not:
  * docs/elections.md), and the line says so.
  */
-function turnoutOf(u: ServedResults['units'][number], partialOfUniverse: boolean): string {
+function turnoutOf(u: Unit, partialOfUniverse: boolean): string {
   const values = { eligible: figure(u.eligible), participation: percent(u.participation) };
   if (u.eligibleProcessed === null || u.eligibleProcessed === undefined)
     return say('eligible {eligible} · participation {participation} (emitted / eligible)', values);
@@ -424,7 +427,7 @@ function turnoutOf(u: ServedResults['units'][number], partialOfUniverse: boolean
 }
 
 /** One unit's totals: valid, blank, null, impugned, emitted, eligible, participation. */
-function totalsLine(u: ServedResults['units'][number], partialOfUniverse: boolean): string {
+function totalsLine(u: Unit, partialOfUniverse: boolean): string {
   return say(
     'valid {valid} · blank {blank} ({blankPct}) · null {null} ({nullPct}){blankAndNull} · impugned {impugned} · emitted {emitted} · {turnout}',
     {
@@ -445,25 +448,16 @@ function totalsLine(u: ServedResults['units'][number], partialOfUniverse: boolea
 }
 
 /**
- * Whether the voters of a unit's actas at the JEE alone reach its leader's margin (the dashboard's
- * rule, drill.ts jeeLine): null where none are there, or there is no second to overtake.
+ * The votes held under review (Peru: at the JEE) beside the leader's margin, in the dashboard's
+ * words: whether they alone could tie or reverse it (leaders.ts jeeReach) — arithmetic, never a
+ * prediction. None where no acta is there.
  */
-function jeeReaches(u: ServedResults['units'][number], election: LeaderChoices): boolean | null {
+function jeeLine(u: Unit, election: LeaderChoices, w: AuthorityWords): string | null {
   if (u.jeeVoters === null || u.jeeVoters === undefined || u.jeeVoters === 0) return null;
-  const { runnerUp, margin } = leadOf(election, u.choices);
-  return runnerUp === null ? null : u.jeeVoters >= margin;
-}
-
-/**
- * The votes held at the JEE beside the leader's margin, in the dashboard's words: whether they
- * alone could tie or reverse it — arithmetic, never a prediction. None where no acta is there.
- */
-function jeeLine(u: ServedResults['units'][number], election: LeaderChoices): string | null {
-  if (u.jeeVoters === null || u.jeeVoters === undefined || u.jeeVoters === 0) return null;
-  const reaches = jeeReaches(u, election);
+  const reaches = jeeReach(election, u.choices, u.jeeVoters);
   const held = say(
-    "at the JEE: {n} voters of its actas (an acta's electors where it states none: an upper bound), not in the count.",
-    { n: thousands(u.jeeVoters) },
+    "{atReview}: {n} voters of its actas (an acta's electors where it states none: an upper bound), not in the count.",
+    { atReview: inSentence(w.atReview), n: thousands(u.jeeVoters) },
   );
   if (reaches === null) return held;
   return `${held} ${say(reaches ? JEE_REACHES : JEE_SHORT)}`;
@@ -475,19 +469,15 @@ const JEE_REACHES =
 const JEE_SHORT =
   "Alone they fall short of the leader's margin: they cannot change the order of the first two.";
 
-/** What the law does with an annulled acta's votes (docs/ingest.md, States). */
-const ANNULLED_LINE =
-  "annulled acta: its votes count for no choice (a mesa's vote annulled, LOE art. 363); its {n} voters are booked as null votes, as ONPE does";
-
 /** Why a mesa's votes are not counted for any choice, by its acta's state. */
-function notCountedLine(u: ServedResults['units'][number]): string {
+function notCountedLine(u: Unit, w: AuthorityWords): string {
   switch (u.mesaState) {
     case 'annulled':
-      return say(ANNULLED_LINE, { n: figure(u.null) });
+      return inSentence(w.annulled(figure(u.null)));
     case 'not_installed':
       return say('mesa not installed: nobody voted here, so there are no votes (not zeros)');
     case 'jee':
-      return say('not counted yet: no figures (at the JEE)');
+      return say('not counted yet: no figures ({atReview})', { atReview: inSentence(w.atReview) });
     // a counted or resolved acta's votes count: only a pending one (or a unit of old) is here
     case 'pending':
     case 'counted':
@@ -497,56 +487,76 @@ function notCountedLine(u: ServedResults['units'][number]): string {
   }
 }
 
-/**
- * A results document as `cifra results` prints it. `universe`: the election's manifest declares
- * one (docs/elections.md), so a provisional count is part of it, not the whole count.
- */
+type Unit = ServedResults['units'][number];
+
+/** What `cifra results` reads beside the document to print it. */
+export interface ResultsView {
+  /** The election's manifest declares a universe (docs/elections.md): a provisional count is part of it. */
+  readonly universe?: boolean;
+  readonly discrepancies?: Discrepancies;
+  /** The election's choices, for the leader rule (leaders.ts: "Otras listas" leads nothing). */
+  readonly election?: LeaderChoices;
+  /** What the manifest says the figures need to be read right (`resultsNote`), one line. */
+  readonly note?: Note | undefined;
+  /** The jurisdiction's bodies (jurisdiction-words.ts); absent: neutral words. */
+  readonly words?: AuthorityWords;
+  /** The CSV's choice columns: the election's (resultsCsv), counted or not. */
+  readonly columns?: readonly ChoiceColumn[];
+}
+
+/** A results document as `cifra results` prints it: one unit in full, or a level's table. */
 export function renderResults(
   doc: ServedResults,
   format: OutputFormat,
-  o: {
-    readonly universe?: boolean;
-    readonly discrepancies?: Discrepancies;
-    /** The election's choices, for the leader rule (leaders.ts: "Otras listas" leads nothing). */
-    readonly election?: LeaderChoices;
-    /** What the manifest says the figures need to be read right (`resultsNote`), one line. */
-    readonly note?: Note | undefined;
-    /** The CSV's choice columns: the election's (resultsCsv), counted or not. */
-    readonly columns?: readonly ChoiceColumn[];
-  } = {},
+  o: ResultsView = {},
 ): string {
   if (format === 'json') return JSON.stringify(doc, null, 2);
   if (format === 'csv') return resultsCsv(doc, o.columns ?? []);
-  const out: string[] = [`${doc.label} — ${doc.level}`, statusLine(doc.status)];
-  if (doc.units.length === 1) {
-    const u = doc.units[0] as ServedResults['units'][number];
-    out.push(actasLine(u));
-    // a mesa not counted: why, in words, not a table of zeros (the document's choices are none)
-    if (u.votesCounted === false) out.push(notCountedLine(u));
-    else
-      out.push(
-        renderTable(
-          ['candidate / list', 'party', 'votes', '% valid', '% emitted'],
-          [...u.choices]
-            .sort((a, b) => b.votes - a.votes)
-            .map((c) => [
-              c.label,
-              c.party,
-              thousands(c.votes),
-              c.pctValid ?? '—',
-              c.pctEmitted ?? '—',
-            ]),
-        ),
-      );
-    out.push(totalsLine(u, o.universe === true && doc.status.kind === 'provisional'));
-    const jee = jeeLine(u, o.election ?? { choices: [] });
-    if (jee !== null) out.push(jee);
-    // the national figures the sources publish differently, as the dashboard lists them
-    if (doc.level === 'national') out.push(...discrepancyLines(o.discrepancies ?? []));
-    if (o.note !== undefined) out.push(inRunLanguage(o.note));
-    return out.join('\n');
-  }
-  out.push(
+  const w = o.words ?? authorityWords(runLanguage(), null);
+  const [only] = doc.units;
+  const body = doc.units.length === 1 && only ? unitLines(doc, only, o, w) : levelLines(doc, o, w);
+  return [
+    `${doc.label} — ${doc.level}`,
+    statusLine(doc.status),
+    ...body,
+    // the same base under every unit's % as under the nation's
+    ...(o.note === undefined ? [] : [inRunLanguage(o.note)]),
+  ].join('\n');
+}
+
+/** One unit: its actas, its choices (or why none count), its totals, the votes under review. */
+function unitLines(doc: ServedResults, u: Unit, o: ResultsView, w: AuthorityWords): string[] {
+  const out = [actasLine(u, w)];
+  // a mesa not counted: why, in words, not a table of zeros (the document's choices are none)
+  if (u.votesCounted === false) out.push(notCountedLine(u, w));
+  else
+    out.push(
+      renderTable(
+        ['candidate / list', 'party', 'votes', '% valid', '% emitted'],
+        [...u.choices]
+          .sort((a, b) => b.votes - a.votes)
+          .map((c) => [
+            c.label,
+            c.party,
+            thousands(c.votes),
+            c.pctValid ?? '—',
+            c.pctEmitted ?? '—',
+          ]),
+      ),
+    );
+  out.push(totalsLine(u, o.universe === true && doc.status.kind === 'provisional'));
+  const jee = jeeLine(u, o.election ?? { choices: [] }, w);
+  if (jee !== null) out.push(jee);
+  // the national figures the sources publish differently, as the dashboard lists them
+  if (doc.level === 'national') out.push(...discrepancyLines(o.discrepancies ?? []));
+  return out;
+}
+
+/** A level: one row a unit, and what its column on the votes under review means. */
+function levelLines(doc: ServedResults, o: ResultsView, w: AuthorityWords): string[] {
+  const election = o.election ?? { choices: [] };
+  const review = { atReview: inSentence(w.atReview), short: w.reviewShort };
+  const out = [
     renderTable(
       [
         'code',
@@ -556,43 +566,44 @@ export function renderResults(
         '% valid',
         'valid',
         'emitted',
-        'voters at the JEE',
-        'JEE ≥ margin',
+        say('voters {atReview}', review),
+        say('{short} ≥ margin', review),
         'participation',
         '% actas',
       ],
-      doc.units.map((u) => {
-        // no leader without votes (review 5 saw ballot position 1 "lead" units at 0 %), nor
-        // one named by order where the first two are level
-        const [lead, next] = leadersOf(o.election ?? { choices: [] }, u.choices);
-        const none = lead === undefined || lead.votes === 0;
-        const tie = !none && next !== undefined && next.votes === lead.votes;
-        return [
-          u.code,
-          u.name,
-          none ? '—' : tie ? `${lead.label} = ${next.label}` : lead.label,
-          none ? '—' : (lead.pctValid ?? '—'),
-          figure(u.valid),
-          figure(u.emitted),
-          figure(u.jeeVoters ?? null),
-          ((r) => (r === null ? '—' : say(r ? 'yes' : 'no')))(
-            jeeReaches(u, o.election ?? { choices: [] }),
-          ),
-          u.participation ?? '—',
-          u.actas?.pctProcessed ?? '—',
-        ];
-      }),
+      doc.units.map((u) => levelRow(u, election)),
     ),
-  );
+  ];
   if (doc.units.some((u) => (u.jeeVoters ?? 0) > 0))
     out.push(
       say(
-        "JEE ≥ margin: whether the voters of a unit's actas at the JEE (an acta's electors where it states none: an upper bound) alone could tie or reverse its leader's margin; arithmetic, not a prediction.",
+        "{short} ≥ margin: whether the voters of a unit's actas {atReview} (an acta's electors where it states none: an upper bound) alone could tie or reverse its leader's margin; arithmetic, not a prediction.",
+        review,
       ),
     );
-  // the same base under every unit's % as under the nation's
-  if (o.note !== undefined) out.push(inRunLanguage(o.note));
-  return out.join('\n');
+  return out;
+}
+
+/** A unit's row of a level's table. */
+function levelRow(u: Unit, election: LeaderChoices): (string | null)[] {
+  // no leader without votes (review 5 saw ballot position 1 "lead" units at 0 %), nor one named
+  // by order where the first two are level
+  const [lead, next] = leadersOf(election, u.choices);
+  const none = lead === undefined || lead.votes === 0;
+  const tie = !none && next !== undefined && next.votes === lead.votes;
+  const reaches = jeeReach(election, u.choices, u.jeeVoters);
+  return [
+    u.code,
+    u.name,
+    none ? '—' : tie ? `${lead.label} = ${next.label}` : lead.label,
+    none ? '—' : (lead.pctValid ?? '—'),
+    figure(u.valid),
+    figure(u.emitted),
+    figure(u.jeeVoters ?? null),
+    reaches === null ? '—' : say(reaches ? 'yes' : 'no'),
+    u.participation ?? '—',
+    u.actas?.pctProcessed ?? '—',
+  ];
 }
 
 type Discrepancies = NonNullable<NonNullable<ElectionDef['manifest']>['discrepancies']>;
@@ -621,8 +632,17 @@ export async function runResults(store: Store, args: ResultsArgs, io: CliIo): Pr
   const leaders = e.ok ? { election: e.value } : {};
   const note = e.ok ? e.value.manifest?.resultsNote : undefined;
   const columns = e.ok ? e.value.choices : [];
+  const words = jurisdictionWords(e.ok ? e.value : undefined);
+  if (e.ok) useNumberLocale(jurisdictionLocale(e.value));
   io.out(
-    renderResults(r.value, args.format, { universe, discrepancies, ...leaders, note, columns }),
+    renderResults(r.value, args.format, {
+      universe,
+      discrepancies,
+      ...leaders,
+      note,
+      words,
+      columns,
+    }),
   );
   return EXIT_OK;
 }
@@ -636,6 +656,7 @@ export async function runActa(
   const e = await election(store, args.election);
   if (!e.ok) return failed(io, e.issues);
   const r = await getActa(store, e.value.id, args.mesa);
+  useNumberLocale(jurisdictionLocale(e.value));
   if (args.format === 'json') {
     if (!r.ok) return failed(io, r.issues);
     return (io.out(JSON.stringify(r.value, null, 2)), EXIT_OK);
@@ -665,9 +686,17 @@ export async function runActa(
   return EXIT_OK;
 }
 
+/** An acta state in the run's language, an observed acta's in the jurisdiction's words. */
+function stateWord(state: ActaState, w: AuthorityWords): string {
+  if (state === 'jee') return w.atReview;
+  if (state === 'resolved') return w.resolved;
+  return ACTA_STATE_WORDS[state][runLanguage()];
+}
+
 /** An acta as text: its current values and state, then every version with its source. */
 export function renderActa(doc: ActaDocument, e: ElectionDef): string {
   const { current, place, history } = doc;
+  const w = jurisdictionWords(e);
   const out: string[] = [];
   if (current) {
     const noVote = current.state === 'not_installed';
@@ -677,8 +706,8 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
         ubigeo: current.ubigeo,
         place: place ? ` (${place.district}, ${place.province}, ${place.department})` : '',
         // cifra's state in the run's language, the source's own label in brackets if it adds one
-        state: actaStateInSentence(current.state, runLanguage()),
-        label: labelAfter(current, runLanguage()),
+        state: inSentence(stateWord(current.state, w)),
+        label: labelAfter(current, runLanguage(), stateWord(current.state, w)),
         version: current.version,
         conflict: current.conflict
           ? say(
@@ -708,7 +737,7 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
     const annulled = current.state === 'annulled';
     // the null votes the totals book: its voters, else its cells' sum (bookedFigures)
     if (annulled)
-      out.push(say(ANNULLED_LINE, { n: figure(annulledNullOf(current, e.choices.length)) }));
+      out.push(inSentence(w.annulled(figure(annulledNullOf(current, e.choices.length)))));
     // an annulled acta's list votes, where it carries any, are shown as not counted; its zeros
     // (ONPE books the voters as null) are no count of anything
     const carried = annulled ? (current.votes ?? []).some((v) => v > 0) : !noVote;
@@ -720,31 +749,34 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
         ),
       );
     // each warning as the sentence it is, with its figures (the code for docs/errors.md)
-    for (const w of current.warnings)
+    for (const warning of current.warnings)
       out.push(
         say('warning {code}: {sentence}', {
-          code: w.code,
-          sentence: issueSentence(w, runLanguage(), thousands),
+          code: warning.code,
+          sentence: issueSentence(warning, runLanguage(), thousands),
         }),
       );
   }
-  out.push(
-    renderTable(
-      // the time is cifra's import, not ONPE's reception of the acta: said in the header
-      ['version', 'kind', 'state', 'voters', 'import', 'row', 'recorded by cifra', 'current'],
-      history.map((h) => [
-        h.version,
-        ACTA_CHANGE_WORDS[h.kind][runLanguage()],
-        actaStateWithLabel(h.acta, runLanguage()),
-        h.acta.voters ?? '—',
-        h.sha256 ? `#${h.importId} ${h.sha256.slice(0, 12)}` : '—',
-        h.row ?? '—',
-        h.recordedAt,
-        h.current ? '✓' : '',
-      ]),
-    ),
-  );
+  out.push(historyTable(history, w));
   return out.join('\n');
+}
+
+/** Every version of an acta: its kind, state, voters, the import and row it came from. */
+function historyTable(history: ActaDocument['history'], w: AuthorityWords): string {
+  return renderTable(
+    // the time is cifra's import, not ONPE's reception of the acta: said in the header
+    ['version', 'kind', 'state', 'voters', 'import', 'row', 'recorded by cifra', 'current'],
+    history.map((h) => [
+      h.version,
+      ACTA_CHANGE_WORDS[h.kind][runLanguage()],
+      `${stateWord(h.acta.state, w)}${labelAfter(h.acta, runLanguage(), stateWord(h.acta.state, w))}`,
+      h.acta.voters ?? '—',
+      h.sha256 ? `#${h.importId} ${h.sha256.slice(0, 12)}` : '—',
+      h.row ?? '—',
+      h.recordedAt,
+      h.current ? '✓' : '',
+    ]),
+  );
 }
 
 export async function runExport(

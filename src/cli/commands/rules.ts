@@ -7,7 +7,7 @@ import {
 } from '../../elections/rulesets.js';
 import { ratioText } from '../../core/ratio.js';
 import type { ThresholdCondition } from '../../core/rules/threshold.js';
-import type { Ruleset } from '../../core/rulesets/ruleset.js';
+import type { ListRuleset, Ruleset } from '../../core/rulesets/ruleset.js';
 import { header, inRunLanguage, renderTable, runLanguage, say } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo } from '../io.js';
 import { printIssues } from './seats.js';
@@ -18,7 +18,23 @@ export interface RulesArgs {
   readonly schema: boolean;
 }
 
-function methodText(r: Ruleset): string {
+/**
+ * Whether a district of one seat can meet the ruleset, so its single-seat method applies: one of
+ * its districts, a seat band or a fixed size (councils by population) has one seat, or the file
+ * names the method itself (its author means it for the one-seat districts a `--districts` file
+ * brings). Only then is the method said (review 24: it was said for every ruleset).
+ */
+function singleSeatReachable(r: ListRuleset, declared: boolean): boolean {
+  const bands = r.seatBands;
+  return (
+    declared ||
+    r.districts.some((d) => d.seats === 1) ||
+    (bands !== null &&
+      (bands.bands.some((b) => b.seats === 1) || [...bands.fixed.values()].includes(1)))
+  );
+}
+
+function methodText(r: Ruleset, declared = false): string {
   if (r.kind !== 'list')
     return say('{round} round: {comparison} {share} of {base} votes', {
       round: header(r.round),
@@ -27,8 +43,7 @@ function methodText(r: Ruleset): string {
       base: header(r.base),
     });
   const bySize =
-    // only a ruleset with a single-seat district uses it (review 24: said for every ruleset)
-    r.singleSeatMethod.id === r.method.id || !r.districts.some((d) => d.seats === 1)
+    r.singleSeatMethod.id === r.method.id || !singleSeatReachable(r, declared)
       ? ''
       : say(', single-seat {method}', { method: r.singleSeatMethod.id });
   const tiers =
@@ -37,6 +52,10 @@ function methodText(r: Ruleset): string {
       : '';
   return `${r.method.id}${bySize}${tiers}`;
 }
+
+/** The file states its `singleSeatMethod` (not the default). */
+const declaresSingleSeat = (json: unknown): boolean =>
+  typeof json === 'object' && json !== null && 'singleSeatMethod' in json;
 
 /**
  * `cifra rules`: the built-in rulesets; `cifra rules ID|FILE`: one ruleset, validated, with its
@@ -98,7 +117,7 @@ export function runRules(args: RulesArgs, io: CliIo): number {
     );
   if (rs.kind === 'list')
     io.out(
-      `  ${say('{seats} seats in {districts} district(s); method {method}', { seats: rs.totalSeats, districts: rs.districts.length, method: methodText(rs) })}`,
+      `  ${say('{seats} seats in {districts} district(s); method {method}', { seats: rs.totalSeats, districts: rs.districts.length, method: methodText(rs, declaresSingleSeat(src.value.json)) })}`,
     );
   else io.out(`  ${methodText(rs)}`);
   if (rs.kind === 'list')

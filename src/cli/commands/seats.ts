@@ -435,39 +435,66 @@ export function renderSeats(
     const { issues, ...rest } = r;
     return JSON.stringify({ ...rest, issues }, null, 2);
   }
-  if (format === 'csv') {
-    const lines = [csvLine(['district', 'party', 'seats'])];
-    for (const d of r.districts)
-      for (const [p, s] of Object.entries(d.seats)) lines.push(csvLine([d.district, p, s]));
-    for (const [p, s] of Object.entries(r.seats)) lines.push(csvLine(['TOTAL', p, s]));
-    return lines.join('\n');
-  }
+  if (format === 'csv') return seatsCsv(r);
+  const out = [
+    say('{rules} — {seats} seats', { rules: r.rules, seats: r.totalSeats }),
+    renderTable(
+      // the valla is Peru's word: an English table says threshold (format.ts gives "valla")
+      [
+        'party',
+        'votes',
+        '% valid',
+        ...(r.preliminarySeats ? ['prelim.'] : []),
+        'seats',
+        'threshold',
+      ],
+      partyRows(r),
+    ),
+    ...underParties,
+  ];
+  if (r.districts.length > 1) out.push(districtsTable(r));
+  out.push(...noteLines(r, lang));
+  return out.join('\n');
+}
+
+/** Each district's seats by party, one CSV row each, then the totals. */
+function seatsCsv(r: SeatResult): string {
+  const lines = [csvLine(['district', 'party', 'seats'])];
+  for (const d of r.districts)
+    for (const [p, s] of Object.entries(d.seats)) lines.push(csvLine([d.district, p, s]));
+  for (const [p, s] of Object.entries(r.seats)) lines.push(csvLine(['TOTAL', p, s]));
+  return lines.join('\n');
+}
+
+/** Why a list is excluded, in words: below the share, below the votes, or short of seats. */
+function exclusionText(e: SeatResult['excluded'][number]): string {
+  if (e.reason === 'below_share')
+    return `< ${e.required} (${thousands(e.votes)} / ${thousands(e.total)}${e.district ? say(' in {district}', { district: e.district }) : ''})`;
+  if (e.reason === 'below_votes')
+    return say('{votes} votes < {required}', {
+      votes: thousands(e.votes),
+      required: thousands(e.required),
+    });
+  // both halves of a seat condition, met or not (review 6 read "7 < 7 in ≥ 2 districts" for a
+  // list with its 7 seats in one district)
+  return (
+    say('prelim. seats {seats} ({required} required)', { seats: e.seats, required: e.required }) +
+    (e.requiredDistricts > 1
+      ? say(', in {won} districts ({districts} required)', {
+          won: e.districtsWon,
+          districts: e.requiredDistricts,
+        })
+      : '')
+  );
+}
+
+/** The party table's rows: votes, share, seats, and whether each passed the threshold. */
+function partyRows(r: SeatResult): (string | number | null)[][] {
   const passed = new Set(r.passed);
   const reasons = new Map<string, string[]>();
-  for (const e of r.excluded) {
-    const text =
-      e.reason === 'below_share'
-        ? `< ${e.required} (${thousands(e.votes)} / ${thousands(e.total)}${e.district ? say(' in {district}', { district: e.district }) : ''})`
-        : e.reason === 'below_votes'
-          ? say('{votes} votes < {required}', {
-              votes: thousands(e.votes),
-              required: thousands(e.required),
-            })
-          : // both halves of a seat condition, met or not (review 6 read "7 < 7 in ≥ 2 districts"
-            // for a list with its 7 seats in one district)
-            say('prelim. seats {seats} ({required} required)', {
-              seats: e.seats,
-              required: e.required,
-            }) +
-            (e.requiredDistricts > 1
-              ? say(', in {won} districts ({districts} required)', {
-                  won: e.districtsWon,
-                  districts: e.requiredDistricts,
-                })
-              : '');
-    reasons.set(e.party, [...(reasons.get(e.party) ?? []), text]);
-  }
-  const rows = r.votes.map((v) => [
+  for (const e of r.excluded)
+    reasons.set(e.party, [...(reasons.get(e.party) ?? []), exclusionText(e)]);
+  return r.votes.map((v) => [
     v.party,
     thousands(v.votes),
     v.pctValid,
@@ -480,32 +507,22 @@ export function renderSeats(
         : // no valla reason: the seats were not allocated (the issues above say why)
           '—',
   ]);
-  const out = [
-    say('{rules} — {seats} seats', { rules: r.rules, seats: r.totalSeats }),
-    renderTable(
-      ['party', 'votes', '% valid', ...(r.preliminarySeats ? ['prelim.'] : []), 'seats', 'valla'],
-      rows,
-    ),
-    ...underParties,
-  ];
-  if (r.districts.length > 1) {
-    out.push(
-      renderTable(
-        ['district', 'seats', 'allocation'],
-        r.districts.map((d) => [
-          d.district,
-          d.totalSeats,
-          Object.entries(d.seats)
-            .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-            .map(([p, s]) => `${p} ${s}`)
-            .concat(leftOver(d, r.unplaced))
-            .join(', '),
-        ]),
-      ),
-    );
-  }
-  out.push(...noteLines(r, lang));
-  return out.join('\n');
+}
+
+/** Each district's seats and their allocation, most seats first. */
+function districtsTable(r: SeatResult): string {
+  return renderTable(
+    ['district', 'seats', 'allocation'],
+    r.districts.map((d) => [
+      d.district,
+      d.totalSeats,
+      Object.entries(d.seats)
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .map(([p, s]) => `${p} ${s}`)
+        .concat(leftOver(d, r.unplaced))
+        .join(', '),
+    ]),
+  );
 }
 
 /** What the table does not show: tiers, clauses, the head office, ties, draws, nullity, quotas. */

@@ -174,6 +174,14 @@ export const JurisdictionFileSchema = z
      */
     timeZone: z.string().min(1),
     /**
+     * The BCP 47 locale its figures are written in (Peru es-PE: 12,345; Spain es-ES: 12.345),
+     * for the CLI's tables. Absent: grouped by commas, as Peru's.
+     */
+    locale: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/)
+      .optional(),
+    /**
      * Which units of `level` share a border (JSON `{source, neighbours}`, path relative to the
      * folder), for the snapshot model's neighbours' term (docs/projection.md, runs 9–10).
      */
