@@ -360,13 +360,15 @@ export function runStoreContract(
       expect(await importActas(s, [atJee('ERROR MATERIAL')], 'o2')).toMatchObject({
         unchanged: 1,
       });
+      // the state did not change: the version says what did (session 26)
       expect(await importActas(s, [atJee('VOTOS IMPUGNADOS')], 'o3')).toMatchObject({
-        stateChanges: 1,
+        stateChanges: 0,
+        observationChanges: 1,
       });
       const history = await s.actaHistory(ELECTION.id, '000001');
       expect(history.map((h) => [h.version, h.kind, h.acta.observation])).toEqual([
         [1, 'new', 'ERROR MATERIAL'],
-        [2, 'state_change', 'VOTOS IMPUGNADOS'],
+        [2, 'observation_change', 'VOTOS IMPUGNADOS'],
       ]);
       const { versions, imports } = await s.auditChains();
       const chained = [...versions];

@@ -436,7 +436,11 @@ export const ActaSchema = z.object({
   history: z.array(
     z.object({
       version: z.number().int(),
-      kind: z.enum(['new', 'unchanged', 'state_change', 'correction', 'conflict']),
+      kind: z
+        .enum(['new', 'unchanged', 'state_change', 'observation_change', 'correction', 'conflict'])
+        .describe(
+          'how this version came: observation_change, the same state and figures with another observation',
+        ),
       acta: ActaValuesSchema,
       importId: z.number().int().nullable(),
       file: z
