@@ -370,6 +370,13 @@ export function runStoreContract(
         [1, 'new', 'ERROR MATERIAL'],
         [2, 'observation_change', 'VOTOS IMPUGNADOS'],
       ]);
+      // the import log counts it apart (migration 15), 0 where there was none
+      const log = await s.listImports(ELECTION.id);
+      expect(log.map((i) => [i.sha256, i.stateChanges, i.observationChanges])).toEqual([
+        ['o1', 0, 0],
+        ['o2', 0, 0],
+        ['o3', 0, 1],
+      ]);
       const { versions, imports } = await s.auditChains();
       const chained = [...versions];
       expect(verifyChains(chained, imports)).toMatchObject({ ok: true, versions: 3 });
@@ -484,6 +491,7 @@ export function runStoreContract(
         new: 0,
         unchanged: 0,
         stateChanges: 0,
+        observationChanges: 0,
         corrected: 0,
         conflicts: 0,
         quarantined: 1,

@@ -150,6 +150,7 @@ const ZERO_COUNTS = {
   new: 0,
   unchanged: 0,
   stateChanges: 0,
+  observationChanges: 0,
   corrected: 0,
   conflicts: 0,
   quarantined: 0,
@@ -528,6 +529,7 @@ class ImportRun {
     this.totals.new += r.new;
     this.totals.unchanged += r.unchanged;
     this.totals.stateChanges += r.stateChanges;
+    this.totals.observationChanges += r.observationChanges;
     this.totals.corrected += r.corrected;
     this.totals.conflicts += r.conflicts;
     this.conflictMesas.push(...r.conflictMesas);

@@ -332,6 +332,9 @@ export const ImportEntrySchema = z.object({
   new: count,
   unchanged: count,
   stateChanges: count,
+  observationChanges: count.describe(
+    'versions whose only change is the observation (same state and figures); absent on an import committed before cifra counted them apart, where they are in stateChanges',
+  ),
   corrected: count,
   conflicts: count,
   quarantined: count,
