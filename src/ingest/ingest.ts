@@ -233,6 +233,8 @@ export async function* jsonRecords(
         mesa: a.mesa,
         issues: [issue('unknown_party_column', ['row', row, 'votes'], { choices: unknown })],
       };
+    // trimmed, none where blank: as the CSV readers take it (formats.ts)
+    const observation = a.observation?.trim() ?? '';
     const acta: Acta = {
       election: election.id,
       mesa: a.mesa,
@@ -245,6 +247,7 @@ export async function* jsonRecords(
       blank: a.blank,
       null: a.null,
       impugned: a.impugned,
+      ...(observation === '' ? {} : { observation }),
     };
     return { ok: true, acta };
   };
