@@ -46,6 +46,7 @@ for (let i = 0; i < imports; i++) {
     new: 0,
     unchanged: 0,
     stateChanges: 0,
+    observationChanges: 0,
     corrected: 0,
     conflicts: 0,
     quarantined: rows,

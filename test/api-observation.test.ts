@@ -47,7 +47,7 @@ describe("GET /api/v1/actas/:mesa: an acta's observation", () => {
     expect(doc.current).toMatchObject({ state: 'jee', observation: 'ILEGIBILIDAD' });
     expect(doc.history.map((h) => [h.version, h.kind, h.file, h.acta.observation])).toEqual([
       [1, 'new', 'night-1.csv', 'ERROR MATERIAL'],
-      [2, 'state_change', 'night-2.csv', 'ILEGIBILIDAD'],
+      [2, 'observation_change', 'night-2.csv', 'ILEGIBILIDAD'],
     ]);
   });
 

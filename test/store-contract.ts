@@ -360,13 +360,22 @@ export function runStoreContract(
       expect(await importActas(s, [atJee('ERROR MATERIAL')], 'o2')).toMatchObject({
         unchanged: 1,
       });
+      // the state did not change: the version says what did (session 26)
       expect(await importActas(s, [atJee('VOTOS IMPUGNADOS')], 'o3')).toMatchObject({
-        stateChanges: 1,
+        stateChanges: 0,
+        observationChanges: 1,
       });
       const history = await s.actaHistory(ELECTION.id, '000001');
       expect(history.map((h) => [h.version, h.kind, h.acta.observation])).toEqual([
         [1, 'new', 'ERROR MATERIAL'],
-        [2, 'state_change', 'VOTOS IMPUGNADOS'],
+        [2, 'observation_change', 'VOTOS IMPUGNADOS'],
+      ]);
+      // the import log counts it apart (migration 15), 0 where there was none
+      const log = await s.listImports(ELECTION.id);
+      expect(log.map((i) => [i.sha256, i.stateChanges, i.observationChanges])).toEqual([
+        ['o1', 0, 0],
+        ['o2', 0, 0],
+        ['o3', 0, 1],
       ]);
       const { versions, imports } = await s.auditChains();
       const chained = [...versions];
@@ -482,6 +491,7 @@ export function runStoreContract(
         new: 0,
         unchanged: 0,
         stateChanges: 0,
+        observationChanges: 0,
         corrected: 0,
         conflicts: 0,
         quarantined: 1,

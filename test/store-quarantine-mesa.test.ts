@@ -58,6 +58,7 @@ async function quarantine(
     new: 0,
     unchanged: 0,
     stateChanges: 0,
+    observationChanges: 0,
     corrected: 0,
     conflicts: 0,
     quarantined: rows.length,

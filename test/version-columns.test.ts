@@ -66,7 +66,7 @@ const versionArb: fc.Arbitrary<PlannedVersion> = fc
   .record({
     acta: actaArb,
     version: fc.integer({ min: 1, max: 50 }),
-    kind: fc.constantFrom('new', 'state_change', 'correction', 'conflict'),
+    kind: fc.constantFrom('new', 'state_change', 'observation_change', 'correction', 'conflict'),
     importId: fc.integer({ min: 1, max: 1000 }),
     row: fc.integer({ min: 1, max: 100_000 }),
     recordedAt: fc.constant('2026-11-26T00:00:00.000Z'),

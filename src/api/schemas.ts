@@ -90,6 +90,8 @@ export const ImportReportSchema = z.object({
   new: z.number().int(),
   unchanged: z.number().int(),
   stateChanges: z.number().int(),
+  /** Versions whose only change is the observation: the same state and figures. */
+  observationChanges: z.number().int(),
   corrected: z.number().int(),
   conflicts: z.number().int(),
   quarantined: z.number().int(),

@@ -66,6 +66,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   new: 'nuevas',
   unchanged: 'sin cambios',
   'state changes': 'cambios de estado',
+  'observation changes': 'cambios de observación',
   corrected: 'corregidas',
   conflicts: 'conflictos',
   // seats, apportion

@@ -92,15 +92,81 @@ export interface FigureColumns {
   readonly observation?: number;
 }
 
+/** A label's state through the jurisdiction's table, looked up once per distinct label. */
+function stateLookup(codes: RowCodes): (label: string) => ActaState | undefined {
+  const states = new Map<string, ActaState | undefined>();
+  return (label) => {
+    let state = states.get(label);
+    if (state === undefined && !states.has(label)) {
+      state = codes.stateOf(label);
+      states.set(label, state);
+    }
+    return state;
+  };
+}
+
+/** A count of the row, 0 after reporting a bad cell, or null for an empty cell that is not zero. */
+type CountOf = (i: number, name: string, emptyAsZero: boolean) => number | null;
+
+/** A row's figures as read, and whether it has any (none: an acta not counted yet). */
+interface RowFigures {
+  readonly eligible: number | null;
+  readonly voters: number | null;
+  readonly votes: number[];
+  readonly blank: number;
+  readonly nul: number;
+  readonly impugned: number;
+  readonly hasAnyFigure: boolean;
+}
+
+/**
+ * The figures of one row: an empty vote cell is 0, but counts as no figure. Issues in column
+ * order (`missingEligible` right after eligible's cell), as before this was split out.
+ */
+function readFigures(
+  at: FigureColumns,
+  cells: Cells,
+  num: CountOf,
+  names: readonly string[],
+  missingEligible: () => void,
+): RowFigures {
+  const eligible = num(at.eligible, 'eligible', false);
+  if (eligible === null) missingEligible();
+  const voters = num(at.voters, 'voters', false);
+  let hasAnyFigure = voters !== null;
+  const votes: number[] = [];
+  for (let k = 0; k < at.choices.length; k++) {
+    const i = at.choices[k] as number;
+    const c = cells.count(i);
+    if (c !== CELL_EMPTY) hasAnyFigure = true;
+    votes.push(c >= 0 ? c : (num(i, names[k] as string, true) ?? 0));
+  }
+  const blank = num(at.blank, 'blank', true) ?? 0;
+  const nul = num(at.null, 'null', true) ?? 0;
+  const impugned = num(at.impugned, 'impugned', true) ?? 0;
+  if (!hasAnyFigure)
+    hasAnyFigure =
+      cells.count(at.blank) !== CELL_EMPTY ||
+      cells.count(at.null) !== CELL_EMPTY ||
+      cells.count(at.impugned) !== CELL_EMPTY;
+  return { eligible, voters, votes, blank, nul, impugned, hasAnyFigure };
+}
+
+/** The source's word, trimmed; none where the cell is empty (every row of ONPE's 2021 files). */
+function observationOf(at: FigureColumns, cells: Cells): { observation?: string } {
+  const o = at.observation ?? -1;
+  const observation = o < 0 ? '' : cells.text(o).trim();
+  return observation === '' ? {} : { observation };
+}
+
 /** Shared figure reading for both CSV formats. */
 function figureReader(
   at: FigureColumns,
   election: ElectionDef,
   codes: RowCodes,
 ): (cells: Cells, row: number) => ParsedRow {
-  const states = new Map<string, ActaState | undefined>();
+  const stateOf = stateLookup(codes);
   const names = election.choices.map((c) => c.id);
-  const C = at.choices.length;
   // The row being read: the helpers below are made once per file, not once per row.
   let issues: Issue[] | null = null;
   let cells: Cells = stringCells([]);
@@ -108,14 +174,14 @@ function figureReader(
   const report = (i: Issue): void => {
     (issues ??= []).push(i);
   };
-  /** The count, 0 after reporting a bad cell, or null for an empty cell that is not zero. */
-  const num = (i: number, name: string, emptyAsZero: boolean): number | null => {
+  const num: CountOf = (i, name, emptyAsZero) => {
     const c = cells.count(i);
     if (c >= 0) return c;
     if (c === CELL_EMPTY) return emptyAsZero ? 0 : null;
     report(issue(CELL_CODES[c] as IssueCode, ['row', row, name], { value: cells.text(i) }));
     return 0;
   };
+  const missingEligible = (): void => report(issue('missing_required', ['row', row, 'eligible']));
   return (rowCells, rowNumber) => {
     cells = rowCells;
     row = rowNumber;
@@ -126,43 +192,18 @@ function figureReader(
     const ubigeo = codes.padPlace(cells.text(at.ubigeo));
     if (ubigeo === '') report(issue('missing_required', ['row', row, 'ubigeo']));
     const label = cells.text(at.state).trim();
-    let state = states.get(label);
-    if (state === undefined && !states.has(label)) {
-      state = codes.stateOf(label);
-      states.set(label, state);
-    }
+    const state = stateOf(label);
     if (state === undefined)
       report(
         issue(label === '' ? 'missing_required' : 'unknown_state', ['row', row, 'state'], {
           value: label,
         }),
       );
-    const eligible = num(at.eligible, 'eligible', false);
-    if (eligible === null) report(issue('missing_required', ['row', row, 'eligible']));
-    const voters = num(at.voters, 'voters', false);
-    let hasAnyFigure = voters !== null;
-    const votes: number[] = [];
-    for (let k = 0; k < C; k++) {
-      const i = at.choices[k] as number;
-      const c = cells.count(i);
-      if (c !== CELL_EMPTY) hasAnyFigure = true;
-      votes.push(c >= 0 ? c : (num(i, names[k] as string, true) ?? 0));
-    }
-    const blank = num(at.blank, 'blank', true) ?? 0;
-    const nul = num(at.null, 'null', true) ?? 0;
-    const impugned = num(at.impugned, 'impugned', true) ?? 0;
-    if (!hasAnyFigure)
-      hasAnyFigure =
-        cells.count(at.blank) !== CELL_EMPTY ||
-        cells.count(at.null) !== CELL_EMPTY ||
-        cells.count(at.impugned) !== CELL_EMPTY;
+    const f = readFigures(at, cells, num, names, missingEligible);
     const found = issues as Issue[] | null;
     if (found !== null && found.some((i) => i.severity === 'error'))
       return { ok: false, mesa: mesa || null, issues: found };
-    const noFigures = !hasAnyFigure;
-    // the source's word, trimmed; none where the cell is empty (every row of ONPE's 2021 files)
-    const o = at.observation ?? -1;
-    const observation = o < 0 ? '' : cells.text(o).trim();
+    const none = !f.hasAnyFigure;
     return {
       ok: true,
       acta: {
@@ -171,13 +212,13 @@ function figureReader(
         ubigeo,
         state: state as ActaState,
         stateLabel: label,
-        eligible: eligible ?? 0,
-        voters: noFigures ? null : voters,
-        votes: noFigures ? null : votes,
-        blank: noFigures ? 0 : blank,
-        null: noFigures ? 0 : nul,
-        impugned: noFigures ? 0 : impugned,
-        ...(observation === '' ? {} : { observation }),
+        eligible: f.eligible ?? 0,
+        voters: none ? null : f.voters,
+        votes: none ? null : f.votes,
+        blank: none ? 0 : f.blank,
+        null: none ? 0 : f.nul,
+        impugned: none ? 0 : f.impugned,
+        ...observationOf(at, cells),
       },
     };
   };

@@ -150,6 +150,7 @@ const ZERO_COUNTS = {
   new: 0,
   unchanged: 0,
   stateChanges: 0,
+  observationChanges: 0,
   corrected: 0,
   conflicts: 0,
   quarantined: 0,
@@ -232,6 +233,8 @@ export async function* jsonRecords(
         mesa: a.mesa,
         issues: [issue('unknown_party_column', ['row', row, 'votes'], { choices: unknown })],
       };
+    // trimmed, none where blank: as the CSV readers take it (formats.ts)
+    const observation = a.observation?.trim() ?? '';
     const acta: Acta = {
       election: election.id,
       mesa: a.mesa,
@@ -244,6 +247,7 @@ export async function* jsonRecords(
       blank: a.blank,
       null: a.null,
       impugned: a.impugned,
+      ...(observation === '' ? {} : { observation }),
     };
     return { ok: true, acta };
   };
@@ -528,6 +532,7 @@ class ImportRun {
     this.totals.new += r.new;
     this.totals.unchanged += r.unchanged;
     this.totals.stateChanges += r.stateChanges;
+    this.totals.observationChanges += r.observationChanges;
     this.totals.corrected += r.corrected;
     this.totals.conflicts += r.conflicts;
     this.conflictMesas.push(...r.conflictMesas);

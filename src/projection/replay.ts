@@ -202,7 +202,14 @@ async function importReplayBatch(
   };
   if (await store.findImport(o.target, meta.sha256)) return;
   const session = await store.beginImport(meta);
-  let outcome = { new: 0, unchanged: 0, stateChanges: 0, corrected: 0, conflicts: 0 };
+  let outcome = {
+    new: 0,
+    unchanged: 0,
+    stateChanges: 0,
+    observationChanges: 0,
+    corrected: 0,
+    conflicts: 0,
+  };
   try {
     for (let i = 0; i < batch.length; i += 5000) {
       const r = await session.applyBatch(batch.slice(i, i + 5000), []);
@@ -210,6 +217,7 @@ async function importReplayBatch(
         new: outcome.new + r.new,
         unchanged: outcome.unchanged + r.unchanged,
         stateChanges: outcome.stateChanges + r.stateChanges,
+        observationChanges: outcome.observationChanges + r.observationChanges,
         corrected: outcome.corrected + r.corrected,
         conflicts: outcome.conflicts + r.conflicts,
       };

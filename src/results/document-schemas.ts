@@ -338,6 +338,9 @@ export const ImportEntrySchema = z.object({
   new: count,
   unchanged: count,
   stateChanges: count,
+  observationChanges: count.describe(
+    'versions whose only change is the observation (same state and figures); absent on an import committed before cifra counted them apart, where they are in stateChanges',
+  ),
   corrected: count,
   conflicts: count,
   quarantined: count,
@@ -442,7 +445,11 @@ export const ActaSchema = z.object({
   history: z.array(
     z.object({
       version: z.number().int(),
-      kind: z.enum(['new', 'unchanged', 'state_change', 'correction', 'conflict']),
+      kind: z
+        .enum(['new', 'unchanged', 'state_change', 'observation_change', 'correction', 'conflict'])
+        .describe(
+          'how this version came: observation_change, the same state and figures with another observation',
+        ),
       acta: ActaValuesSchema,
       importId: z.number().int().nullable(),
       file: z

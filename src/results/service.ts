@@ -419,7 +419,8 @@ function courseDocument(
 function lastChangeOf(imports: readonly ImportRecord[]): string | null {
   const changed = imports.filter(
     (i) =>
-      i.status === 'committed' && (i.new ?? 0) + (i.stateChanges ?? 0) + (i.corrected ?? 0) > 0,
+      i.status === 'committed' &&
+      (i.new ?? 0) + (i.stateChanges ?? 0) + (i.observationChanges ?? 0) + (i.corrected ?? 0) > 0,
   );
   return changed.at(-1)?.finishedAt ?? null;
 }

@@ -108,4 +108,16 @@ describe('importHash', () => {
     ];
     expect(new Set(hashes).size).toBe(4);
   });
+  it('an import that counted its observation changes (migration 15) has the count in its link', () => {
+    const counted = { ...record, observationChanges: 0 };
+    const ruled = { ...record, resolution: '0123-2026-JEE', author: 'Ana' };
+    const hashes = [
+      importHash(GENESIS, record),
+      importHash(GENESIS, counted),
+      importHash(GENESIS, { ...counted, observationChanges: 3 }),
+      importHash(GENESIS, ruled),
+      importHash(GENESIS, { ...ruled, observationChanges: 3 }),
+    ];
+    expect(new Set(hashes).size).toBe(5);
+  });
 });

@@ -93,6 +93,8 @@ export function importHash(prev: string, r: ImportRecord): string {
       ...(r.resolution !== undefined || r.author !== undefined
         ? [r.resolution ?? null, r.author ?? null]
         : []),
+      // its observation changes (migration 15) likewise, where counted: NULL before it
+      ...(r.observationChanges !== undefined ? [r.observationChanges] : []),
     ]),
   );
 }

@@ -44,6 +44,8 @@ export interface ImportSummary {
   readonly new: number;
   readonly unchanged: number;
   readonly stateChanges: number;
+  /** Versions whose only change is the observation (migration 15; absent before, in stateChanges). */
+  readonly observationChanges: number;
   readonly corrected: number;
   readonly conflicts: number;
   readonly quarantined: number;

@@ -105,6 +105,10 @@ export function importOf(r: Row): ImportRecord {
     new: r['new'] as number,
     unchanged: r['unchanged'] as number,
     stateChanges: r['state_changes'] as number,
+    // NULL on an import committed before migration 15: its observation changes are state changes
+    ...(typeof r['observation_changes'] === 'number'
+      ? { observationChanges: r['observation_changes'] }
+      : {}),
     corrected: r['corrected'] as number,
     conflicts: r['conflicts'] as number,
     quarantined: r['quarantined'] as number,
@@ -214,7 +218,7 @@ export function projectionOf(r: Row): ProjectionText {
 /**
  * A committed import's summary as the parameters of both stores' `UPDATE imports … WHERE id`
  * (finished_at, rows_read, new, unchanged, state_changes, corrected, conflicts, quarantined,
- * quarantined_by_code, id), in that order.
+ * quarantined_by_code, observation_changes, id), in that order.
  */
 export function committedImportParams(s: ImportSummary, importId: number): unknown[] {
   return [
@@ -227,6 +231,7 @@ export function committedImportParams(s: ImportSummary, importId: number): unkno
     s.conflicts,
     s.quarantined,
     JSON.stringify(s.quarantinedByCode),
+    s.observationChanges,
     importId,
   ];
 }

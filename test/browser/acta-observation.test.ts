@@ -39,6 +39,11 @@ async function observedStore(): Promise<SqliteStore> {
 const env = useDashboard(observedStore);
 
 const WORDS = { es: ['Observación', 'observación'], en: ['Observation', 'observation'] } as const;
+/** Version 2 changed only its observation: said so, not "state change" (session 26). */
+const CHANGE = {
+  es: ['cambio de observación', 'cambio de estado'],
+  en: ['observation changed', 'state change'],
+} as const;
 
 describe("an acta's observation on its panel", () => {
   for (const lang of ['es', 'en'] as const)
@@ -59,6 +64,11 @@ describe("an acta's observation on its panel", () => {
         '';
       expect(await evidence(1)).toContain(`${word} ERROR MATERIAL`);
       expect(await evidence(2)).toContain(`${word} VOTOS IMPUGNADOS`);
+      const summary =
+        (await page.locator('#acta-history li[data-version="2"] summary').textContent()) ?? '';
+      const [says, not] = CHANGE[lang];
+      expect(summary).toContain(`v2 · ${says} · `);
+      expect(summary).not.toContain(not);
       expect(await noSideScroll(page)).toBe(true);
       expect(errors).toEqual([]);
       await page.close();

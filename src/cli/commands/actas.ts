@@ -245,13 +245,23 @@ function printIngestReport(r: IngestReport, election: string, io: CliIo): number
     io.out(fileLine(r));
     io.out(
       renderTable(
-        ['rows read', 'new', 'unchanged', 'state changes', 'corrected', 'conflicts', 'quarantined'],
+        [
+          'rows read',
+          'new',
+          'unchanged',
+          'state changes',
+          'observation changes',
+          'corrected',
+          'conflicts',
+          'quarantined',
+        ],
         [
           [
             thousands(r.rowsRead),
             thousands(r.new),
             thousands(r.unchanged),
             thousands(r.stateChanges),
+            thousands(r.observationChanges),
             thousands(r.corrected),
             thousands(r.conflicts),
             thousands(r.quarantined),
@@ -884,6 +894,7 @@ export async function runImports(
         'new',
         'unchanged',
         'changed',
+        'observation changes',
         'corrected',
         'conflicts',
         'quarantined',
@@ -899,6 +910,8 @@ export async function runImports(
         i.new ?? '',
         i.unchanged ?? '',
         i.stateChanges ?? '',
+        // before migration 15 an import did not count them apart (they are in `changed`)
+        i.observationChanges ?? '',
         i.corrected ?? '',
         i.conflicts ?? '',
         i.quarantined ?? '',

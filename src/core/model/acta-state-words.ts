@@ -1,3 +1,4 @@
+import type { VersionDecision } from '../tally/versioning.js';
 import type { ActaState } from './acta.js';
 
 /**
@@ -24,14 +25,12 @@ export function actaStateInSentence(state: ActaState, lang: 'es' | 'en'): string
 
 /** How a version of an acta came (the store's kinds), in words: the dashboard's and the CLI's. */
 export const ACTA_CHANGE_WORDS: Readonly<
-  Record<
-    'new' | 'unchanged' | 'state_change' | 'correction' | 'conflict',
-    { readonly es: string; readonly en: string }
-  >
+  Record<VersionDecision['kind'], { readonly es: string; readonly en: string }>
 > = {
   new: { es: 'primera versión', en: 'first version' },
   unchanged: { es: 'sin cambios', en: 'unchanged' },
   state_change: { es: 'cambio de estado', en: 'state change' },
+  observation_change: { es: 'cambio de observación', en: 'observation changed' },
   correction: { es: 'corrección', en: 'correction' },
   conflict: { es: 'conflicto entre fuentes', en: 'conflict between sources' },
 };

@@ -121,6 +121,8 @@ export const CifraActaJsonSchema = z.object({
   blank: count.default(0),
   null: count.default(0),
   impugned: count.default(0),
+  /** Why the acta was sent to the JEE, the source's word (the CSV formats' `observation`). */
+  observation: z.string().max(1000).optional(),
 });
 export type CifraActaJson = z.infer<typeof CifraActaJsonSchema>;
 

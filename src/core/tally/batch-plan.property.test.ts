@@ -37,7 +37,14 @@ const latestOf = (t: Table, mesa: string): Row | undefined => {
 
 /** The reference: one row at a time, straight into the table. */
 function applyNaively(t: Table, b: Batch, importId: number): BatchOutcome {
-  const out = { new: 0, unchanged: 0, stateChanges: 0, corrected: 0, conflicts: 0 };
+  const out = {
+    new: 0,
+    unchanged: 0,
+    stateChanges: 0,
+    observationChanges: 0,
+    corrected: 0,
+    conflicts: 0,
+  };
   const conflictMesas: string[] = [];
   b.actas.forEach((a, i) => {
     const cur = currentOf(t, a.mesa);
@@ -71,6 +78,7 @@ function applyNaively(t: Table, b: Batch, importId: number): BatchOutcome {
       conflictMesas.push(a.mesa);
     } else if (d.kind === 'new') out.new++;
     else if (d.kind === 'correction') out.corrected++;
+    else if (d.kind === 'observation_change') out.observationChanges++;
     else out.stateChanges++;
   });
   return { ...out, conflictMesas };
@@ -119,8 +127,9 @@ const arbitraryActa = fc
     mesa: fc.constantFrom('000001', '000002', '000003'),
     state: fc.constantFrom(...STATES),
     votes: fc.constantFrom(null, [60, 30], [59, 31]),
+    observation: fc.constantFrom(undefined, 'ERROR MATERIAL', 'ILEGIBILIDAD'),
   })
-  .map(({ mesa, state, votes }): Acta => ({
+  .map(({ mesa, state, votes, observation }): Acta => ({
     election: 'e',
     mesa,
     ubigeo: '010101',
@@ -132,6 +141,7 @@ const arbitraryActa = fc
     blank: votes ? 6 : 0,
     null: votes ? 4 : 0,
     impugned: 0,
+    ...(observation === undefined ? {} : { observation }),
   }));
 const arbitraryBatches = fc.array(
   fc.record({

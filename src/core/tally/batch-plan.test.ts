@@ -80,6 +80,7 @@ describe('planBatch', () => {
       new: 2,
       unchanged: 0,
       stateChanges: 0,
+      observationChanges: 0,
       corrected: 0,
       conflicts: 0,
       conflictMesas: [],
@@ -144,6 +145,19 @@ describe('planBatch', () => {
     ]);
     expect(p.outcome).toMatchObject({ new: 1, stateChanges: 1, unchanged: 1 });
     expect(p.chain).toBe('G>000001v1>000001v2');
+  });
+
+  it('planBatch(a new observation on the same figures) writes an observation_change, current, and counts it apart', () => {
+    const jee = (observation: string): Acta =>
+      acta('000001', { state: 'jee', stateLabel: 'OBSERVADA', observation });
+    const p = plan([item(jee('ILEGIBILIDAD'), 1)], {
+      stored: stored(['000001', { acta: jee('ERROR MATERIAL'), maxVersion: 1 }]),
+    });
+    expect(brief(p)).toEqual([
+      ['retire_current', '000001'],
+      ['insert_version', '000001', 2, true, false, 'observation_change'],
+    ]);
+    expect(p.outcome).toMatchObject({ observationChanges: 1, stateChanges: 0 });
   });
 
   it('planBatch(a stored mesa twice) retires the stored current once and numbers after it', () => {

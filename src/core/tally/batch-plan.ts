@@ -34,6 +34,8 @@ export interface BatchOutcome {
   readonly new: number;
   readonly unchanged: number;
   readonly stateChanges: number;
+  /** Versions whose only change is the observation (versioning.ts `observation_change`). */
+  readonly observationChanges: number;
   readonly corrected: number;
   readonly conflicts: number;
   readonly conflictMesas: readonly string[];
@@ -41,7 +43,15 @@ export interface BatchOutcome {
 
 /** The outcome of a batch that writes nothing (a fresh one each call: the planner counts into it). */
 export function noOutcome(): BatchOutcome & { conflictMesas: string[] } {
-  return { new: 0, unchanged: 0, stateChanges: 0, corrected: 0, conflicts: 0, conflictMesas: [] };
+  return {
+    new: 0,
+    unchanged: 0,
+    stateChanges: 0,
+    observationChanges: 0,
+    corrected: 0,
+    conflicts: 0,
+    conflictMesas: [],
+  };
 }
 
 /** A mesa of the batch as stored before it: its current acta and its highest version number. */
@@ -218,6 +228,9 @@ function count(o: Counts, kind: WrittenKind, mesa: string): void {
       return;
     case 'state_change':
       o.stateChanges++;
+      return;
+    case 'observation_change':
+      o.observationChanges++;
       return;
     case 'correction':
       o.corrected++;

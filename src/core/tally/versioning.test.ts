@@ -33,6 +33,32 @@ describe('decideVersion', () => {
     expect(decideVersion(null, acta('pending'), 'import').kind).toBe('new');
   });
 
+  // Session 26: a new observation on the same state and figures was labelled a state change.
+  it('names a version whose only change is its observation: observation_change', () => {
+    const at = (observation?: string): Acta =>
+      acta('jee', observation === undefined ? {} : { observation });
+    expect(decideVersion(at('ERROR MATERIAL'), at('ILEGIBILIDAD'), 'import').kind).toBe(
+      'observation_change',
+    );
+    // given where there was none, and gone where there was one
+    expect(decideVersion(at(), at('ERROR MATERIAL'), 'import').kind).toBe('observation_change');
+    expect(decideVersion(at('ERROR MATERIAL'), at(), 'import').kind).toBe('observation_change');
+    const counted = acta('counted', { observation: 'ERROR MATERIAL' });
+    expect(decideVersion(acta('counted'), counted, 'import').kind).toBe('observation_change');
+  });
+
+  it('keeps a state change that also changes the observation a state change; a correction, a correction', () => {
+    const jee = acta('jee', { observation: 'ERROR MATERIAL' });
+    expect(decideVersion(jee, acta('resolved'), 'import').kind).toBe('state_change');
+    const resolved = acta('resolved', { observation: 'ILEGIBILIDAD' });
+    expect(decideVersion(jee, resolved, 'import').kind).toBe('state_change');
+    const other = acta('jee', { observation: 'ILEGIBILIDAD' });
+    expect(decideVersion(jee, other, 'correction').kind).toBe('correction');
+    // other figures at the JEE, another observation: the figures moved, not only the observation
+    const figures = acta('jee', { observation: 'ILEGIBILIDAD', votes: [61, 29] });
+    expect(decideVersion(jee, figures, 'import').kind).toBe('state_change');
+  });
+
   it('keeps different figures for a counted acta as a conflict', () => {
     const other = acta('counted', { votes: [61, 29] });
     expect(decideVersion(acta('counted'), other, 'import').kind).toBe('conflict');

@@ -6,6 +6,11 @@ export type VersionDecision =
   | { readonly kind: 'unchanged' }
   /** Figures arrive or the state moves on (pending → counted, JEE → resolved): becomes current. */
   | { readonly kind: 'state_change' }
+  /**
+   * The same state and figures, another observation (why the source says it is at the JEE, or
+   * none): becomes current. Its own kind, since nothing a state change names moved.
+   */
+  | { readonly kind: 'observation_change' }
   /** An explicit correction (e.g. after a JEE ruling): becomes current, clears a conflict. */
   | { readonly kind: 'correction' }
   /**
@@ -34,7 +39,7 @@ function figuresKey(a: Acta): string {
 /**
  * The content that identifies a version: its state and figures (never the source), and its
  * observation where it has one — why an acta is at the JEE is evidence, so a changed observation
- * with the same figures is a new version (state_change), not `unchanged`.
+ * with the same state and figures is a new version (observation_change), not `unchanged`.
  */
 export function actaContentKey(a: Acta): string {
   const key = `${a.state}|${figuresKey(a)}`;
@@ -60,6 +65,9 @@ export function decideVersion(
   if (actaContentKey(current) === key) return { kind: 'unchanged' };
   if (mode === 'correction') return { kind: 'correction' };
   if (latest !== null && actaContentKey(latest) === key) return { kind: 'unchanged' };
+  // The content differs, its state and figures do not: only the observation moved.
+  if (current.state === incoming.state && figuresKey(current) === figuresKey(incoming))
+    return { kind: 'observation_change' };
   // The acta was still open (pending, or at the JEE): its arrival or resolution is progress.
   if (OPEN_STATES.has(current.state)) return { kind: 'state_change' };
   // A closed acta (counted, resolved, annulled, not installed) reported open again is a stale or

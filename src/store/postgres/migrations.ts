@@ -226,4 +226,9 @@ export const PG_MIGRATIONS: readonly {
       $$;
     `,
   },
+  {
+    version: 15,
+    name: 'versions whose only change is the observation, counted apart per import (NULL before: in state_changes)',
+    sql: `ALTER TABLE imports ADD COLUMN observation_changes INTEGER;`,
+  },
 ];

@@ -194,7 +194,7 @@ async function insertQuarantined(
 async function commitImport(tx: PgImportTx, s: ImportSummary): Promise<void> {
   const { q, importId } = tx;
   await q(
-    "UPDATE imports SET status = 'committed', finished_at = $1, rows_read = $2, new = $3, unchanged = $4, state_changes = $5, corrected = $6, conflicts = $7, quarantined = $8, quarantined_by_code = $9 WHERE id = $10",
+    "UPDATE imports SET status = 'committed', finished_at = $1, rows_read = $2, new = $3, unchanged = $4, state_changes = $5, corrected = $6, conflicts = $7, quarantined = $8, quarantined_by_code = $9, observation_changes = $10 WHERE id = $11",
     committedImportParams(s, importId),
   );
   const prev =

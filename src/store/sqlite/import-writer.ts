@@ -239,7 +239,7 @@ export class SqliteImportWriter {
     const { db } = this;
     const { importId } = this.begun;
     db.prepare(
-      "UPDATE imports SET status = 'committed', finished_at = ?, rows_read = ?, new = ?, unchanged = ?, state_changes = ?, corrected = ?, conflicts = ?, quarantined = ?, quarantined_by_code = ? WHERE id = ?",
+      "UPDATE imports SET status = 'committed', finished_at = ?, rows_read = ?, new = ?, unchanged = ?, state_changes = ?, corrected = ?, conflicts = ?, quarantined = ?, quarantined_by_code = ?, observation_changes = ? WHERE id = ?",
     ).run(...committedImportParams(s, importId));
     const prevImport =
       ((

@@ -214,4 +214,9 @@ export const SQLITE_MIGRATIONS: readonly {
     // nothing to change, the number kept so that both stores' lists stay the same
     sql: `SELECT 1;`,
   },
+  {
+    version: 15,
+    name: 'versions whose only change is the observation, counted apart per import (NULL before: in state_changes)',
+    sql: `ALTER TABLE imports ADD COLUMN observation_changes INTEGER;`,
+  },
 ];
