@@ -1,7 +1,7 @@
 // House rule: a function does one job, and one that passes ~80 lines is split into named steps.
-// This holds the pure core, the stores and the scripts' shared library to it (an AST walk with the
-// TypeScript compiler): every function, method and arrow function, from its signature to its
-// closing brace. The few still over the limit are listed by name with their length now, so that
+// This holds all the project's code to it — src (core, stores, service, API, CLI), the dashboard,
+// the scripts and the benchmarks (an AST walk with the TypeScript compiler): every function,
+// method and arrow function, from its signature to its closing brace. The few still over the limit are listed by name with their length now, so that
 // they can shrink, not grow; one split below the limit must leave the list too.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -10,12 +10,15 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const LIMIT = 80;
-const FOLDERS = ['src/core', 'src/store', 'scripts/lib'];
+const FOLDERS = ['src', 'web', 'scripts', 'bench'];
 
 /** Functions still over the limit (file, name → lines now): split them, then take them out. */
 const ALLOWED: Readonly<Record<string, number>> = {
   'src/core/pipeline/tiers.ts biproportionalSeats': 81,
   'src/core/projection/frame-snapshot.ts estimateShare': 82,
+  // one function on purpose: split into named steps it read ONPE's file 4–11 % slower
+  // (BENCHMARKS.md, "The CSV scanner and the column tally in named steps")
+  'src/io/csv-scanner.ts CsvScanner.scan': 147,
 };
 
 function files(dir: string): string[] {

@@ -199,6 +199,51 @@ function jsonIssueCode(i: z.ZodIssue): IssueCode {
   return i.code === 'invalid_type' ? 'missing_required' : 'non_integer';
 }
 
+/** One JSON element as an acta in cifra's documented shape, or its coded issues. */
+function jsonActa(value: unknown, row: number, election: ElectionDef): ParsedRow {
+  const r = CifraActaJsonSchema.safeParse(value);
+  if (!r.success) {
+    const mesa =
+      typeof (value as { mesa?: unknown })?.mesa === 'string'
+        ? (value as { mesa: string }).mesa
+        : null;
+    return {
+      ok: false,
+      mesa,
+      issues: r.error.issues.map((i) =>
+        issue(jsonIssueCode(i), ['row', row, ...i.path.map(String)], { message: i.message }),
+      ),
+    };
+  }
+  const a = r.data;
+  const unknown = a.votes
+    ? Object.keys(a.votes).filter((k) => !election.choices.some((c) => c.id === k))
+    : [];
+  if (unknown.length > 0)
+    return {
+      ok: false,
+      mesa: a.mesa,
+      issues: [issue('unknown_party_column', ['row', row, 'votes'], { choices: unknown })],
+    };
+  // trimmed, none where blank: as the CSV readers take it (formats.ts)
+  const observation = a.observation?.trim() ?? '';
+  const acta: Acta = {
+    election: election.id,
+    mesa: a.mesa,
+    ubigeo: a.ubigeo,
+    state: a.state,
+    stateLabel: a.state,
+    eligible: a.eligible,
+    voters: a.voters,
+    votes: a.votes ? election.choices.map((c) => a.votes?.[c.id] ?? 0) : null,
+    blank: a.blank,
+    null: a.null,
+    impugned: a.impugned,
+    ...(observation === '' ? {} : { observation }),
+  };
+  return { ok: true, acta };
+}
+
 /**
  * JSON Lines (one acta per line) or a JSON array of actas, in cifra's documented shape, from an
  * opened source (decompressed and bounded like a CSV); the source is closed when done.
@@ -208,49 +253,6 @@ export async function* jsonRecords(
   election: ElectionDef,
   limits: IngestLimits = DEFAULT_INGEST_LIMITS,
 ): AsyncGenerator<{ row: number; parsed: ParsedRow; raw: () => Record<string, string> }> {
-  const toActa = (value: unknown, row: number): ParsedRow => {
-    const r = CifraActaJsonSchema.safeParse(value);
-    if (!r.success) {
-      const mesa =
-        typeof (value as { mesa?: unknown })?.mesa === 'string'
-          ? (value as { mesa: string }).mesa
-          : null;
-      return {
-        ok: false,
-        mesa,
-        issues: r.error.issues.map((i) =>
-          issue(jsonIssueCode(i), ['row', row, ...i.path.map(String)], { message: i.message }),
-        ),
-      };
-    }
-    const a = r.data;
-    const unknown = a.votes
-      ? Object.keys(a.votes).filter((k) => !election.choices.some((c) => c.id === k))
-      : [];
-    if (unknown.length > 0)
-      return {
-        ok: false,
-        mesa: a.mesa,
-        issues: [issue('unknown_party_column', ['row', row, 'votes'], { choices: unknown })],
-      };
-    // trimmed, none where blank: as the CSV readers take it (formats.ts)
-    const observation = a.observation?.trim() ?? '';
-    const acta: Acta = {
-      election: election.id,
-      mesa: a.mesa,
-      ubigeo: a.ubigeo,
-      state: a.state,
-      stateLabel: a.state,
-      eligible: a.eligible,
-      voters: a.voters,
-      votes: a.votes ? election.choices.map((c) => a.votes?.[c.id] ?? 0) : null,
-      blank: a.blank,
-      null: a.null,
-      impugned: a.impugned,
-      ...(observation === '' ? {} : { observation }),
-    };
-    return { ok: true, acta };
-  };
   try {
     // split into texts without reading it whole
     for await (const { row, text, tooDeep } of jsonTexts(utf8Texts(source.stream), limits)) {
@@ -280,7 +282,7 @@ export async function* jsonRecords(
         };
         continue;
       }
-      yield { row, parsed: toActa(value, row), raw: () => ({ line: text }) };
+      yield { row, parsed: jsonActa(value, row, election), raw: () => ({ line: text }) };
     }
   } finally {
     source.stream.destroy();
