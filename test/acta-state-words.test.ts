@@ -27,6 +27,7 @@ describe('acta state words', () => {
               ubigeo: '010101',
               state,
               stateLabel: 'LABEL',
+              counts: false,
               eligible: 300,
               voters: null,
               votes: null,

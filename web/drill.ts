@@ -529,6 +529,13 @@ function stateNote(c: NonNullable<Acta['current']>): HTMLElement | null {
       // the null votes the totals book: its voters, else its cells' sum (bookedFigures)
       t('actaAnnulled')(known(annulledNullOf(c, state.choices.length))),
     );
+  // an open acta's figures: in the totals or not, said, never left to guess (review 26 H4)
+  if ((c.state === 'pending' || c.state === 'jee') && c.votes !== null)
+    return el(
+      'p',
+      { id: 'acta-state-note', class: 'hint', 'data-counts': String(c.counts) },
+      t(c.counts ? 'actaOpenCounted' : 'actaOpenNotCounted'),
+    );
   return null;
 }
 

@@ -133,6 +133,10 @@ const ES = {
   actaAnnulled: (n: Arg) =>
     `Acta anulada: sus votos no cuentan para ninguna opción (votación de mesa anulada, LOE art. 363); sus ${n} votantes se registran como votos nulos, como hace la ONPE.`,
   votesNotCounted: 'Votos (no contados)',
+  actaOpenCounted:
+    'Sus cifras ya están en los totales: la publicación de esta elección cuenta las cifras de un acta por contabilizar.',
+  actaOpenNotCounted:
+    'Sus cifras aún no están en los totales: cuentan cuando el acta se contabilice o se resuelva.',
   actaCcTitle: 'Esta acta en otras fuentes',
   actaCcAllDiffer: (n: Arg, ids: string, pub: string) =>
     `${n === 2 ? 'Las dos transcripciones independientes' : `Las ${n} transcripciones independientes`} (${ids}) difieren de las cifras de ${pub} en esta acta.`,
@@ -653,6 +657,10 @@ const EN: Strings = {
   actaAnnulled: (n) =>
     `Annulled acta: its votes count for no choice (a mesa's vote annulled, LOE art. 363); its ${n} voters are booked as null votes, as ONPE does.`,
   votesNotCounted: 'Votes (not counted)',
+  actaOpenCounted:
+    "Its figures are in the totals already: this election's publication counts a pending acta's figures.",
+  actaOpenNotCounted:
+    'Its figures are not in the totals yet: they count once the acta is counted or resolved.',
   actaCcTitle: 'This acta in other sources',
   actaCcAllDiffer: (n, ids, pub) =>
     `${n === 2 ? 'Both independent transcriptions' : `All ${n} independent transcriptions`} (${ids}) disagree with ${pub}'s figures on this acta.`,

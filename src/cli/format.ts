@@ -350,7 +350,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   // compare
   'give --election <id|manifest.json> (cifra compare needs the election whose actas these are)':
     'indique --election <id|manifiesto.json> (cifra compare necesita la elección de estas actas)',
-  '{id} {note} (--election to choose)': '{id} {note} (--election para elegir)',
+  '{id} {note}: comparing them as its actas (--election to choose another election)':
+    '{id} {note}: se comparan como actas suyas (--election para elegir otra elección)',
   'unknown format "{format}": onpe-mesa, cifra-csv, cifra-json, a source of {election} ({ids}), or a column-map file (.json)':
     'formato desconocido "{format}": onpe-mesa, cifra-csv, cifra-json, una fuente de {election} ({ids}) o un archivo de mapa de columnas (.json)',
   'none has an id': 'ninguna tiene id',
@@ -364,6 +365,10 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'no comparados (una fuente no los tiene): {fields}',
   total: 'total',
   'in the counts': 'en los cómputos',
+  "its figures are in the totals already (this election's publication counts a pending acta's figures)":
+    'sus cifras ya están en los totales (la publicación de esta elección cuenta las cifras de un acta por contabilizar)',
+  'its figures are not in the totals yet: they count once the acta is counted or resolved':
+    'sus cifras aún no están en los totales: cuentan cuando el acta se contabilice o se resuelva',
   "net: the actas' figures whatever their state (a source gives no states, so what each counts is not known)":
     'neto: las cifras de las actas, sea cual sea su estado (una fuente no da estados: no se sabe qué cuenta cada una)',
   "net: the actas' figures whatever their state; in the counts: only what each source counts (an acta under review or pending adds nothing, an annulled one its votes as null)":

@@ -441,6 +441,11 @@ export const ActaSchema = z.object({
     version: z.number().int(),
     conflict: z.boolean(),
     warnings: z.array(IssueSchema),
+    counts: z
+      .boolean()
+      .describe(
+        "whether this version's figures are in the totals now (actaCounts): a counted, resolved or annulled acta (its votes as null) yes; one at the JEE, pending or not installed no — a pending acta's figures yes where the election counts them (pendingFiguresCount)",
+      ),
   }).nullable(),
   history: z.array(
     z.object({

@@ -3,7 +3,7 @@ import type { Name } from '../core/model/note.js';
 import type { Issue } from '../core/issues.js';
 import { issueSentence } from '../core/issue-words.js';
 import { issue } from '../core/issues.js';
-import type { ElectionDef } from '../core/model/acta.js';
+import { actaCounts, type ElectionDef } from '../core/model/acta.js';
 import { computeSeats } from '../core/pipeline/seats.js';
 import { decidePresidentialRound } from '../core/rules/presidential.js';
 import { checkRulesetDistricts, isRulesetPath, loadRuleset } from '../elections/rulesets.js';
@@ -668,7 +668,10 @@ export async function getActa(
       election: def.id,
       mesa,
       place,
-      current: current && servedFigures(current),
+      current: current && {
+        ...servedFigures(current),
+        counts: actaCounts(current, def.pendingFiguresCount ?? false),
+      },
       history: history.map((h) => {
         const acta = servedFigures(h.acta);
         return { ...h, acta, figuresHash: figuresHash(acta) };

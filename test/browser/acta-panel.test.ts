@@ -134,6 +134,22 @@ describe("an acta whose current version is not the publication file's (poll-watc
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
+
+  it('a pending acta with figures says they are not in the totals yet (review 26 H4)', async () => {
+    // 026140 (Trujillo): EN PROCESO in ONPE's file, Castillo 74, Fujimori 175, not counted
+    const { page, errors } = await openPage(
+      env.browser,
+      `${env.base}/?election=${RUNOFF}&level=district&code=120101&mesa=026140&lang=en`,
+      390,
+    );
+    await page.waitForSelector('#acta-state-note');
+    expect(await text(page, '#acta-state-note')).toBe(
+      'Its figures are not in the totals yet: they count once the acta is counted or resolved.',
+    );
+    expect(await page.getAttribute('#acta-state-note', 'data-counts')).toBe('false');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
 });
 
 describe('an acta with no figures', () => {

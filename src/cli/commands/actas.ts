@@ -744,6 +744,16 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
     );
     if (noVote)
       out.push(say('mesa not installed: nobody voted here, so there are no votes (not zeros)'));
+    const open = current.state === 'pending' || current.state === 'jee';
+    // an open acta's figures: in the totals or not, said, never left to guess (review 26 H4)
+    if (open && current.votes !== null)
+      out.push(
+        say(
+          current.counts
+            ? "its figures are in the totals already (this election's publication counts a pending acta's figures)"
+            : 'its figures are not in the totals yet: they count once the acta is counted or resolved',
+        ),
+      );
     const annulled = current.state === 'annulled';
     // the null votes the totals book: its voters, else its cells' sum (bookedFigures)
     if (annulled)
