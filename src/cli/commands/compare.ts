@@ -193,7 +193,12 @@ function noElection(io: CliIo, issues: Issue[]): number {
 }
 
 const noted = (io: CliIo, loaded: LoadedManifest, note: string): void =>
-  io.err(say('{id} {note} (--election to choose)', { id: loaded.manifest.id, note }));
+  io.err(
+    say('{id} {note}: comparing them as its actas (--election to choose another election)', {
+      id: loaded.manifest.id,
+      note,
+    }),
+  );
 
 /**
  * A comparison with a store on one side or both: the election named (a manifest, or an id the
