@@ -609,6 +609,9 @@ async function main(): Promise<void> {
   window.addEventListener('popstate', () => restore().catch(fail));
   await restore(elections);
   if (location.hash === '#congress' && !$('congress').hidden) $('congress').scrollIntoView();
+  // a shared link to an acta opens at the acta, not thousands of pixels above it on a phone
+  else if (state.mesa !== null)
+    document.getElementById('acta-title')?.scrollIntoView({ block: 'start' });
   setInterval(() => poll().catch(fail), pollInterval());
   setInterval(tickFreshness, 30_000);
   document.body.dataset.ready = 'true';
