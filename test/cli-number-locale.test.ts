@@ -48,6 +48,15 @@ describe("figures grouped as the jurisdiction's locale writes them", () => {
       ).toMatch(/│ 12\.681 /);
   });
 
+  it("percentages take the locale's decimal comma, never read as a grouped figure (review 26)", async () => {
+    const out = await run('results', '--level', 'municipality', '--code', '101', '--lang', 'es');
+    // the leader's % valid beside its 12.681 votes: 80,484, not 80.484 (eighty thousand in es-ES)
+    expect(out).toMatch(/│ 80,484 /);
+    expect(out).toMatch(/│ 80,484 +│ 80,443 +│/);
+    expect(out).toContain('participación 75,556 %');
+    expect(out).toContain('100,000 % de actas');
+  });
+
   it('CSV stays ungrouped', async () => {
     const csv = await run('results', '--level', 'municipality', '--code', '101', '--format', 'csv');
     expect(csv).toContain('12681');

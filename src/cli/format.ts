@@ -610,7 +610,23 @@ export function figure(n: number | null): string {
   return n === null ? '—' : thousands(n);
 }
 
+/**
+ * A document's decimal (`80.484`, a percentage) written with the locale's decimal separator, so
+ * that it is never read as a grouped figure beside them (es-ES: `80,484` beside `12.681` votes).
+ */
+export function decimal(p: string): string {
+  const sep = new Intl.NumberFormat(numberLocale)
+    .formatToParts(1.5)
+    .find((x) => x.type === 'decimal');
+  return sep === undefined || sep.value === '.' ? p : p.replace('.', sep.value);
+}
+
+/** A decimal the source's figures may not allow: `decimal`, or —. */
+export function decimalOr(p: string | null | undefined): string {
+  return p === null || p === undefined ? '—' : decimal(p);
+}
+
 /** A percentage the source's figures may not allow: `12.345 %`, or —. */
 export function percent(p: string | null): string {
-  return p === null ? '—' : `${p} %`;
+  return p === null ? '—' : `${decimal(p)} %`;
 }

@@ -35,6 +35,8 @@ import {
   say,
   thousands,
   useNumberLocale,
+  decimal,
+  decimalOr,
 } from '../format.js';
 import type { IngestLimitsFile } from '../../ingest/limits.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
@@ -381,7 +383,7 @@ export interface ResultsArgs {
 export function statusLine(st: ServedResults['status']): string {
   const parts = [
     say(st.kind),
-    ...(st.pctCounted === null ? [] : [say('{pct} % of actas', { pct: st.pctCounted })]),
+    ...(st.pctCounted === null ? [] : [say('{pct} % of actas', { pct: decimal(st.pctCounted) })]),
     ...(st.cut === null ? [] : [say('cut {cut}', { cut: st.cut })]),
     ...(st.source === null ? [] : [say('source {source}', { source: inRunLanguage(st.source) })]),
   ];
@@ -400,7 +402,7 @@ function actasLine(u: Unit, w: AuthorityWords): string {
       atReview: inSentence(w.atReview),
       processed: thousands(a.processed),
       total: thousands(a.total),
-      pct: a.pctProcessed ?? '—',
+      pct: decimalOr(a.pctProcessed),
       jee: thousands(a.jee),
       pending: thousands(a.pending),
       withFigures: a.pendingWithFigures
@@ -549,8 +551,8 @@ function unitLines(doc: ServedResults, u: Unit, o: ResultsView, w: AuthorityWord
             c.label,
             c.party,
             thousands(c.votes),
-            c.pctValid ?? '—',
-            c.pctEmitted ?? '—',
+            decimalOr(c.pctValid),
+            decimalOr(c.pctEmitted),
           ]),
       ),
     );
@@ -606,13 +608,13 @@ function levelRow(u: Unit, election: LeaderChoices): (string | null)[] {
     u.code,
     u.name,
     none ? '—' : tie ? `${lead.label} = ${next.label}` : lead.label,
-    none ? '—' : (lead.pctValid ?? '—'),
+    none ? '—' : decimalOr(lead.pctValid),
     figure(u.valid),
     figure(u.emitted),
     figure(u.jeeVoters ?? null),
     reaches === null ? '—' : say(reaches ? 'yes' : 'no'),
-    u.participation ?? '—',
-    u.actas?.pctProcessed ?? '—',
+    decimalOr(u.participation),
+    decimalOr(u.actas?.pctProcessed),
   ];
 }
 
