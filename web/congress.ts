@@ -119,6 +119,8 @@ export function renderCongress(seats: Seats, nationalValid: number | null = null
 
 /** Seats a source published (an authority's or a third party's): one hemicycle, its table. */
 function renderPublished(seats: PublishedSeats): void {
+  // a published table has no per-district legend: none left from the election shown before
+  document.getElementById('district-lists')?.remove();
   const r = seats.result;
   const open = seatsOpen(r);
   $('seats-status').textContent =
