@@ -41,7 +41,7 @@ export interface ServerLimits {
   readonly whatIfWorkers: number;
   readonly whatIfQueue: number;
   /**
-   * Streams of the nation's mesa CSV at once (each tabulates every mesa and sends ~10 MB); past
+   * Streams of the nation's mesa CSV at once (each tabulates every mesa and sends ~29 MB); past
    * that: 503 server_busy. A client holding the current revision's CSV gets its 304 regardless.
    */
   readonly mesaCsvStreams: number;
@@ -166,7 +166,7 @@ export function registerWriteGuard(
 
 /**
  * The streams of the nation's mesa CSV open now, at most `max`: each tabulates every mesa and
- * sends ~10 MB, so a flood of them on election night cannot take the server's CPU and memory.
+ * sends ~29 MB, so a flood of them on election night cannot take the server's CPU and memory.
  */
 export class StreamSlots {
   private open = 0;

@@ -30,7 +30,7 @@ function cifraVersion(): string {
 /**
  * The CSV's ETag before a byte is written: its bytes are a function of cifra's version, the
  * election and the snapshot's revision (the one the lines are read from), so the revision names
- * them — a strong validator (RFC 9110 §8.8.3) without reading the ~10 MB first.
+ * them — a strong validator (RFC 9110 §8.8.3) without reading the ~29 MB first.
  */
 export function mesasCsvEtag(csv: Pick<MesasCsv, 'election' | 'revision'>): string {
   const h = createHash('sha1').update(`${cifraVersion()}\0${csv.election}\0${csv.revision}`);
