@@ -316,10 +316,9 @@ const ES = {
   ccReason: 'Motivo',
   ccPrimary: 'Como motivo principal',
   ccNet:
-    'Efecto neto A − B en las cifras de las actas, sea cual sea su estado (repartido por motivo principal)',
+    'Efecto neto A − B en las cifras de las actas, sea cual sea su estado (repartido por motivo principal); «en los cómputos»: A − B de lo que cuenta cada fuente (un acta en revisión o por contabilizar no suma; una anulada, sus votos como nulos): la cifra que responde «¿cuánto más cuenta A?»',
   ccCounted: 'En los cómputos',
-  ccCountedTitle:
-    'A − B de lo que cuenta cada fuente: un acta en revisión o por contabilizar no suma; una anulada suma sus votos como nulos. La cifra que responde «¿cuánto más cuenta A?»',
+  ccCountedTitle: 'En los cómputos (A − B de lo que cuenta cada fuente)',
   total: 'Total',
   ccMesas: (a: Arg, b: Arg, n: Arg) =>
     one(n) ? 'La mesa que difiere' : `Mesas ${a}–${b} de las ${n} que difieren`,
@@ -827,10 +826,10 @@ const EN: Strings = {
   ccNotCompared: 'Not compared (one source lacks it)',
   ccReason: 'Reason',
   ccPrimary: 'As primary reason',
-  ccNet: "Net effect A − B on the actas' figures, whatever their state (booked by primary reason)",
+  ccNet:
+    'Net effect A − B on the actas\' figures, whatever their state (booked by primary reason); "in the counts": A − B of what each source counts (an acta under review or pending adds nothing; an annulled one, its votes as null): the figure that answers "how much more does A count?"',
   ccCounted: 'In the counts',
-  ccCountedTitle:
-    'A − B of what each source counts: an acta under review or pending adds nothing; an annulled one adds its votes as null. The figure that answers "how much more does A count?"',
+  ccCountedTitle: 'In the counts (A − B of what each source counts)',
   total: 'Total',
   ccMesas: (a, b, n) =>
     one(n) ? 'The mesa that differs' : `Mesas ${a}–${b} of the ${n} that differ`,
