@@ -8,16 +8,7 @@ import {
   type CompareSide,
   type SourceActa,
 } from '../src/core/tally/compare.js';
-
-const ALL = {
-  place: true,
-  state: true,
-  voters: true,
-  blank: true,
-  null: true,
-  impugned: true,
-  eligible: true,
-};
+import { ALL_CARRIED } from '../src/ingest/read-source.js';
 
 function acta(mesa: string, state: SourceActa['state'], p1: number, p2: number): SourceActa {
   return {
@@ -36,7 +27,7 @@ function acta(mesa: string, state: SourceActa['state'], p1: number, p2: number):
 
 const side = (actas: SourceActa[], state = true): CompareSide => ({
   actas,
-  carries: { ...ALL, state },
+  carries: { ...ALL_CARRIED, state },
 });
 
 const A = [
