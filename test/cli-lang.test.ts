@@ -240,14 +240,15 @@ describe('--lang es: the lines commands print, in Spanish', () => {
         '=== Perú 2021 — segunda vuelta (JNE, proclamación) ===',
         'gana la segunda vuelta',
         '│ candidato',
-        '% de actas contabilizadas',
+        // the 2026 first round at 96 %: leaders, no runoff pair stated (review s27 M7)
+        'NO está decidido: quién pasa a la segunda vuelta sigue abierto',
         'todas las demás listas juntas',
       ],
       [
         '=== Peru 2021 — runoff (JNE, proclamation) ===',
         'wins the runoff',
         '│ candidate ',
-        '% actas counted',
+        'NOT settled: who goes to the runoff is open while votes remain',
         'all other lists together',
       ],
     );

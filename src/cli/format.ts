@@ -453,6 +453,13 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'blank {blank}, null {null}, emitted {emitted}; nullity (art. 184): {reached}':
     'en blanco {blank}, nulos {null}, emitidos {emitted}; nulidad (art. 184): {reached}',
   REACHED: 'ALCANZADA',
+  '(the figures taken as the complete count; for a count still going give --remaining N)':
+    '(las cifras se toman como el cómputo completo; para un conteo en curso, indique --remaining N)',
+  '{outcome} — decided: no way of adding the {remaining} votes still to count changes it':
+    '{outcome} — decidido: ninguna forma de sumar los {remaining} votos por contar lo cambia',
+  'NOT DECIDED: {a} leads {b} by {lead} votes, with up to {remaining} votes still to count':
+    'NO DECIDIDO: {a} aventaja a {b} por {lead} votos, con hasta {remaining} votos por contar',
+  'second place: {b} over {c} by {lead} votes': 'segundo lugar: {b} sobre {c} por {lead} votos',
   // demo: sections and lines
   'Peru 2021 — presidential first round (ONPE, 100 % actas, open data by mesa)':
     'Perú 2021 — primera vuelta presidencial (ONPE, 100 % actas, datos abiertos por mesa)',
@@ -460,8 +467,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'Peru 2021 — runoff (JNE, proclamation)': 'Perú 2021 — segunda vuelta (JNE, proclamación)',
   'Peru 2026 — presidential first round (PROVISIONAL: ONPE 27-04-2026, ~96 % actas)':
     'Perú 2026 — primera vuelta presidencial (PROVISIONAL: ONPE 27-04-2026, ~96 % actas)',
-  '{outcome} — provisional, {counted} % actas counted':
-    '{outcome} — provisional, {counted} % de actas contabilizadas',
+  'leading at {counted} % counted: {a}, then {b} and {c} — NOT settled: who goes to the runoff is open while votes remain (this file does not say how many)':
+    'primeros al {counted} % contabilizado: {a}, luego {b} y {c} — NO está decidido: quién pasa a la segunda vuelta sigue abierto mientras queden votos (este archivo no dice cuántos)',
   'Peru 2026 — runoff (PROVISIONAL: ONPE 10-06-2026 01:18, 96.918 % actas)':
     'Perú 2026 — segunda vuelta (PROVISIONAL: ONPE 10-06-2026 01:18, 96.918 % actas)',
   'leader at {counted} % counted: {leader} — NOT a final result (the full count reversed it)':

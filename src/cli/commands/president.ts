@@ -2,6 +2,7 @@ import { issue } from '../../core/issues.js';
 import { checkNullity } from '../../core/rules/nullity.js';
 import { ratioPercent } from '../../core/ratio.js';
 import { decidePresidentialRound, type PresidentialResult } from '../../core/rules/presidential.js';
+import { settlePresidentialRound, type Settlement } from '../../core/rules/settled.js';
 import { loadRuleset } from '../../elections/rulesets.js';
 import { loadCandidateVotes } from '../../io/seat-files.js';
 import { header, renderTable, say, thousands } from '../format.js';
@@ -11,6 +12,8 @@ import { printIssues } from './seats.js';
 export interface PresidentArgs {
   readonly rules: string;
   readonly votes: string;
+  /** The count is still going: at most this many votes remain (absent: the figures are final). */
+  readonly remaining?: number;
   readonly format: OutputFormat;
 }
 
@@ -31,25 +34,77 @@ export function runPresident(args: PresidentArgs, io: CliIo): number {
     blank !== undefined && nul !== undefined
       ? candidates.reduce((a, c) => a + c.votes, 0) + blank + nul
       : undefined;
-  const result = decidePresidentialRound({
-    candidates,
-    round: rs.value.round,
-    emitted,
-    winner: { share: rs.value.winnerShare, strict: rs.value.strict, base: rs.value.base },
-  });
+  const winner = { share: rs.value.winnerShare, strict: rs.value.strict, base: rs.value.base };
+  const round = rs.value.round;
+  const result = decidePresidentialRound({ candidates, round, emitted, winner });
+  // a count still going states an outcome only when the votes to come cannot change it (review
+  // s27 H1: 90 % of the 2021 runoff's actas read "Fujimori wins"; Castillo won)
+  const settlement =
+    args.remaining === undefined
+      ? null
+      : settlePresidentialRound({
+          round,
+          candidates,
+          ...(emitted === undefined ? {} : { emitted }),
+          winner,
+          complete: false,
+          remaining: args.remaining,
+        });
   const nullity =
     blank !== undefined && nul !== undefined && rs.value.nullity !== null
       ? checkNullity({ valid: result.valid, blank, null: nul }, rs.value.nullity)
       : null;
-  if (result.outcome.kind === 'tie')
+  if (result.outcome.kind === 'tie' && settlement === null)
     printIssues(io, [
       issue('presidential_tie', ['outcome'], {
         stage: result.outcome.stage,
         candidates: result.outcome.candidates,
       }),
     ]);
-  io.out(renderPresident(rs.value.id, result, nullity, args.format, shareText(rs.value)));
-  return result.outcome.kind === 'tie' ? EXIT_ISSUES : EXIT_OK;
+  const count = { remaining: args.remaining ?? null, settlement };
+  io.out(renderPresident(rs.value.id, result, nullity, args.format, shareText(rs.value), count));
+  return result.outcome.kind === 'tie' && settlement === null ? EXIT_ISSUES : EXIT_OK;
+}
+
+/** Whether the figures are the whole count, and if not what the votes still out leave open. */
+interface CountState {
+  /** null: the figures are taken as the complete count. */
+  readonly remaining: number | null;
+  readonly settlement: Settlement | null;
+}
+
+/** The outcome line: the rules' outcome on final figures; on a count still going, only if settled. */
+function outcomeLine(r: PresidentialResult, share: string, count: CountState): string {
+  if (count.remaining === null || count.settlement === null)
+    return `${describeOutcome(r, share)}\n${say('(the figures taken as the complete count; for a count still going give --remaining N)')}`;
+  const remaining = thousands(count.remaining);
+  if (count.settlement.settled)
+    return say(
+      '{outcome} — decided: no way of adding the {remaining} votes still to count changes it',
+      {
+        outcome: describeOutcome({ ...r, outcome: count.settlement.outcome }, share),
+        remaining,
+      },
+    );
+  const [a, b, c] = r.candidates;
+  const lead = (x: typeof a, y: typeof a): string => thousands((x?.votes ?? 0) - (y?.votes ?? 0));
+  return [
+    say('NOT DECIDED: {a} leads {b} by {lead} votes, with up to {remaining} votes still to count', {
+      a: a?.candidate ?? '',
+      b: b?.candidate ?? '',
+      lead: lead(a, b),
+      remaining,
+    }),
+    ...(r.outcome.kind !== 'winner' && c !== undefined
+      ? [
+          say('second place: {b} over {c} by {lead} votes', {
+            b: b?.candidate ?? '',
+            c: c.candidate,
+            lead: lead(b, c),
+          }),
+        ]
+      : []),
+  ].join('\n');
 }
 
 /** The first-round rule in words: "> 50 %", "≥ 30 %" (of valid votes by default). */
@@ -96,15 +151,16 @@ function renderPresident(
   nullity: ReturnType<typeof checkNullity> | null,
   format: OutputFormat,
   share: string,
+  count: CountState,
 ): string {
-  if (format === 'json') return JSON.stringify({ rules, ...r, nullity }, null, 2);
+  if (format === 'json') return JSON.stringify(presidentJson(rules, r, nullity, count), null, 2);
   if (format === 'csv')
     return [
       csvLine(['candidate', 'votes', 'pct_valid']),
       ...r.candidates.map((c) => csvLine([c.candidate, c.votes, c.pctValid])),
     ].join('\n');
   return [
-    `${rules}: ${describeOutcome(r, share)}`,
+    `${rules}: ${outcomeLine(r, share, count)}`,
     renderTable(
       ['candidate', 'votes', '% valid'],
       r.candidates.map((c) => [c.candidate, thousands(c.votes), c.pctValid]),
@@ -121,4 +177,27 @@ function renderPresident(
         ]
       : []),
   ].join('\n');
+}
+
+/**
+ * The JSON answer: on a count still going (`--remaining`), `outcome` is the settled outcome or
+ * null — never the rules' outcome on figures that are not the whole count — and `count` says which.
+ */
+function presidentJson(
+  rules: string,
+  r: PresidentialResult,
+  nullity: ReturnType<typeof checkNullity> | null,
+  count: CountState,
+): unknown {
+  const s = count.settlement;
+  return {
+    rules,
+    ...r,
+    outcome: s === null ? r.outcome : s.outcome,
+    nullity,
+    count:
+      s === null
+        ? { complete: true, remaining: null, settled: true, settledBy: 'complete' }
+        : { complete: false, remaining: count.remaining, settled: s.settled, settledBy: s.by },
+  };
 }

@@ -1,6 +1,12 @@
 import { Option, type Command } from 'commander';
 import type { CliIo, OutputFormat } from '../io.js';
-import { formatOption, jurisdictionsOption, langOption, wholeNumber } from '../options.js';
+import {
+  formatOption,
+  jurisdictionsOption,
+  langOption,
+  numberIn,
+  wholeNumber,
+} from '../options.js';
 import type { ContestsArgs } from './contests.js';
 
 // The commands that read rulesets and the bundled data, not the store; each loads its module
@@ -47,10 +53,18 @@ export function addWinnerCommand(program: Command, io: CliIo, done: (code: numbe
       'pe-2021-presidencial, pe-2026-presidencial, pe-erm-gobernador, the -segunda runoffs, or a single-winner ruleset file',
     )
     .requiredOption('--votes <file>', 'CSV candidate,votes (optional rows BLANK and NULL)')
+    .addOption(
+      new Option(
+        '--remaining <votes>',
+        'the count is still going: at most this many votes remain to count (e.g. the electors of the actas not in); the outcome is stated only if no way of adding them could change it',
+      ).argParser(numberIn('--remaining', { min: 0, max: 999_999_999 })),
+    )
     .addOption(formatOption())
-    .action(async (o: { rules: string; votes: string; format: OutputFormat }) => {
-      done((await import('./president.js')).runPresident(o, io));
-    });
+    .action(
+      async (o: { rules: string; votes: string; remaining?: number; format: OutputFormat }) => {
+        done((await import('./president.js')).runPresident(o, io));
+      },
+    );
 }
 
 /** `cifra contests`: a multi-contest election in one pass. */
