@@ -151,6 +151,8 @@ describe('GET /api/v1/elections/:id/summary.json', () => {
       votesRemaining: 600,
     });
     expect([early.settled, early.settledBy, early.outcome]).toEqual([false, null, null]);
+    // why not (a wire's "not called" with its reason); a runoff has no race for second place
+    expect([early.openReason, early.runoffMargin]).toEqual(['lead_within_remaining', null]);
     expect(early.status).toMatchObject({ kind: 'provisional', pctCounted: '50.000', cut: null });
     expect(early.updatedAt).toBe(fixedClock());
     // abroad counted for JP: level at 300 each, 300 electors left: open
@@ -162,7 +164,7 @@ describe('GET /api/v1/elections/:id/summary.json', () => {
     const done = SummarySchema.parse((await get(PATHS.document('night', 'summary'))).json());
     expect(done.count.complete).toBe(true);
     expect(done.status.kind).toBe('final');
-    expect([done.settled, done.settledBy]).toEqual([true, 'complete']);
+    expect([done.settled, done.settledBy, done.openReason]).toEqual([true, 'complete', null]);
     expect(done.outcome).toEqual({ kind: 'winner', winner: 'FP', round: 'runoff' });
     expect(done.revision).not.toBe(early.revision);
   });

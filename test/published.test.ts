@@ -12,6 +12,7 @@ import {
   ResultsSchema,
   SeatsSchema,
 } from '../src/api/schemas.js';
+import { SummarySchema } from '../src/results/summary.js';
 import { buildApi } from '../src/api/server.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { putPublishedElection } from '../src/results/published-load.js';
@@ -155,6 +156,10 @@ describe('published elections', () => {
       settledBy: null,
       status: { kind: 'provisional' },
     });
+    const summary = SummarySchema.parse(
+      await get('/api/v1/elections/pe-2026-presidencial-segunda-2026-06-10/summary.json'),
+    );
+    expect([summary.settled, summary.openReason]).toEqual([false, 'remaining_unknown']);
   });
 });
 
@@ -184,6 +189,14 @@ describe('2026 first round, provisional by district', () => {
     // a first round at ~96 % names no runoff pair as fact
     expect(seats.kind === 'presidential' && seats.result.outcome).toBeNull();
     expect(seats).toMatchObject({ settled: false, status: { kind: 'provisional' } });
+    // the race that decides the pair is second against third (review s27 M3), and why it is open
+    const summary = SummarySchema.parse(
+      await get('/api/v1/elections/pe-2026-presidencial-distritos/summary.json'),
+    );
+    const [, second, third] = summary.leaders;
+    expect(summary.runoffMargin).toBe((second?.votes ?? 0) - (third?.votes ?? 0));
+    expect(summary.runoffMargin).toBeLessThan(summary.margin ?? 0);
+    expect([summary.settled, summary.openReason]).toEqual([false, 'remaining_unknown']);
     expect(
       ProgressSchema.parse(await get('/api/v1/progress?election=pe-2026-presidencial-distritos'))
         .published?.pctCounted,

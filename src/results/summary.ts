@@ -19,6 +19,7 @@ import { ok, type Result } from '../core/result.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { hasProjection, storedSnapshot } from './projection.js';
 import { electionWithJurisdiction, lastChange, type Found } from './service.js';
+import { OPEN_REASONS } from '../core/rules/settled.js';
 
 const pct = z.string().regex(/^\d{1,3}\.\d{3}$/);
 const absentUnit = z.object({
@@ -66,6 +67,19 @@ export const SummarySchema = z.object({
       'presidential: the outcome is a fact (complete, or a lead larger than all still to count); list: the count is complete',
     ),
   settledBy: z.enum(['complete', 'decided']).nullable(),
+  openReason: z
+    .enum([...OPEN_REASONS, 'count_incomplete'])
+    .nullable()
+    .describe(
+      "why not settled (null once settled): remaining_unknown, the source does not bound the votes still to count (nothing settles before the count is complete); lead_within_remaining, the lead is not larger than the votes still out; share_within_reach, a first round's leader could still pass the winner's share; second_place_within_remaining, a first round's second place could still change hands; unitemised_may_lead, candidates the source does not itemise may hold as many votes as one named; count_incomplete, a list election's seats are settled by nothing less than the complete count",
+    ),
+  runoffMargin: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      "a presidential first round: votes between the second and the third — the race for the runoff's second place (null: not a first round, or fewer than three)",
+    ),
   outcome: RoundOutcomeSchema.nullable().describe(
     'the presidential outcome by choice id, only once settled',
   ),
@@ -113,7 +127,7 @@ export async function getSummary(
   const leaders = ranked
     .slice(0, 3)
     .map((c) => ({ id: c.id, label: c.label, votes: c.votes, pctValid: c.pctValid }));
-  const [first, second] = ranked;
+  const [first, second, third] = ranked;
   const presidential = rules.value.kind === 'presidential' ? rules.value : null;
   // a universe that does not load is refused as the projection refuses it, never read as none
   const absent = await absentOf(store, def);
@@ -137,6 +151,15 @@ export async function getSummary(
       margin: first && second ? first.votes - second.votes : null,
       settled: s?.settled ?? count.complete,
       settledBy: s ? s.by : count.complete ? 'complete' : null,
+      openReason: s
+        ? s.settled
+          ? null
+          : s.openReason
+        : count.complete
+          ? null
+          : 'count_incomplete',
+      runoffMargin:
+        presidential?.round === 'first' && second && third ? second.votes - third.votes : null,
       outcome: s?.outcome ?? null,
       absent: absent.value,
       note: def.manifest?.resultsNote ?? null,

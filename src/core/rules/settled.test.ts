@@ -32,7 +32,12 @@ describe('settlePresidentialRound', () => {
         remaining,
       });
     // 49,641 votes ahead: not settled while 49,641 or more could still come
-    expect(at(1_200_000)).toEqual({ settled: false, by: null, outcome: null });
+    expect(at(1_200_000)).toEqual({
+      settled: false,
+      by: null,
+      outcome: null,
+      openReason: 'lead_within_remaining',
+    });
     expect(at(49_641).settled).toBe(false);
     expect(at(49_640)).toEqual({
       settled: true,
@@ -40,7 +45,7 @@ describe('settlePresidentialRound', () => {
       outcome: { kind: 'winner', winner: 'FUJIMORI', round: 'runoff' },
     });
     // a source that does not say how many votes remain settles nothing before it is complete
-    expect(at(null).settled).toBe(false);
+    expect(at(null)).toMatchObject({ settled: false, openReason: 'remaining_unknown' });
   });
 
   it('never names a runoff pair at 60 % when the third could still pass the second', () => {
@@ -167,7 +172,12 @@ describe('a complete count with candidates not itemised', () => {
     });
 
   it('does not name the runoff pair when the remainder could hold as many votes as its second', () => {
-    expect(complete()).toEqual({ settled: false, by: null, outcome: null });
+    expect(complete()).toEqual({
+      settled: false,
+      by: null,
+      outcome: null,
+      openReason: 'unitemised_may_lead',
+    });
     expect(complete(2_015_114).settled).toBe(false);
   });
 
@@ -192,6 +202,30 @@ describe('a complete count with candidates not itemised', () => {
       settled: true,
       by: 'complete',
       outcome: { kind: 'winner', winner: 'A', round: 'first' },
+    });
+  });
+});
+
+describe('why a first round is not settled (openReason)', () => {
+  const first = (remaining: number) =>
+    settlePresidentialRound({
+      round: 'first',
+      candidates: [c('A', 400), c('B', 300), c('C', 290), c('D', 10)],
+      complete: false,
+      remaining,
+    });
+  it('the leader could still pass half of the valid votes', () => {
+    // 400 + 200 of 1,000 + 200 is one half: not more than it, but 201 would be
+    expect(first(201)).toMatchObject({ settled: false, openReason: 'share_within_reach' });
+  });
+  it('nobody can reach half, but second place could change hands', () => {
+    expect(first(10)).toMatchObject({
+      settled: false,
+      openReason: 'second_place_within_remaining',
+    });
+    expect(first(9)).toMatchObject({
+      settled: true,
+      outcome: { kind: 'runoff', pair: ['A', 'B'] },
     });
   });
 });

@@ -13,9 +13,37 @@ export type Settlement =
       readonly by: 'complete' | 'decided';
       readonly outcome: PresidentialOutcome;
     }
-  | { readonly settled: false; readonly by: null; readonly outcome: null };
+  | {
+      readonly settled: false;
+      readonly by: null;
+      readonly outcome: null;
+      /** Why not yet: a stable code a wire or a screen can say (the summary schema describes each). */
+      readonly openReason: OpenReason;
+    };
 
-const OPEN: Settlement = { settled: false, by: null, outcome: null };
+/**
+ * Why a round is not settled: `remaining_unknown`, the votes still to count are not bounded (an
+ * aggregate release that gives % counted only): nothing is settled before the count is complete;
+ * `lead_within_remaining`, the leader's lead is not larger than the votes still out;
+ * `share_within_reach`, a first round's leader could still pass the winner's share;
+ * `second_place_within_remaining`, a first round's second place could still change hands;
+ * `unitemised_may_lead`, candidates the source does not itemise may hold as many votes as one named.
+ */
+export const OPEN_REASONS = [
+  'remaining_unknown',
+  'lead_within_remaining',
+  'share_within_reach',
+  'second_place_within_remaining',
+  'unitemised_may_lead',
+] as const;
+export type OpenReason = (typeof OPEN_REASONS)[number];
+
+const open = (openReason: OpenReason): Settlement => ({
+  settled: false,
+  by: null,
+  outcome: null,
+  openReason,
+});
 
 /** The first-round rule (CONST art. 111 by default: strictly more than half of the valid votes). */
 export interface WinnerRule {
@@ -99,19 +127,20 @@ export function settlePresidentialRound(input: {
     // someone not itemised may hold as many votes as a member of the pair: these figures do not
     // say who goes to the runoff (a winner over half the valid votes stands whoever is hidden)
     return outcome.kind !== 'winner' && !beatsHidden(input.candidates, outcome, hidden)
-      ? OPEN
+      ? open('unitemised_may_lead')
       : { settled: true, by: 'complete', outcome };
   }
   const r = input.remaining;
-  if (r === null) return OPEN;
+  if (r === null) return open('remaining_unknown');
   const sorted = [...input.candidates].sort((a, b) => b.votes - a.votes);
   const [first, second, third] = sorted;
   // nobody to compare, or someone not itemised may be ahead
-  if (first === undefined || second === undefined || hidden >= first.votes) return OPEN;
+  if (first === undefined || second === undefined) return open('lead_within_remaining');
+  if (hidden >= first.votes) return open('unitemised_may_lead');
   if (input.round === 'runoff')
     return leadHolds(first.votes, Math.max(second.votes, hidden), r)
       ? { settled: true, by: 'decided', outcome: winner(first, 'runoff') }
-      : OPEN;
+      : open('lead_within_remaining');
   const rule = input.winner ?? HALF_OF_VALID;
   const base = (rule.base === 'emitted' ? (input.emitted ?? valid) : valid) + r;
   // above the share even with every vote to come for others, and out of reach of the second: a
@@ -119,15 +148,17 @@ export function settlePresidentialRound(input: {
   if (wins(first.votes, base, rule) && leadHolds(first.votes, Math.max(second.votes, hidden), r))
     return { settled: true, by: 'decided', outcome: winner(first, 'first') };
   // the leader (so anyone) could still pass the share with every vote to come
-  if (wins(first.votes + r, base, rule)) return OPEN;
+  if (wins(first.votes + r, base, rule)) return open('share_within_reach');
   const rival = Math.max(third?.votes ?? 0, hidden);
-  return leadHolds(second.votes, rival, r)
-    ? {
-        settled: true,
-        by: 'decided',
-        outcome: { kind: 'runoff', pair: [first.candidate, second.candidate] },
-      }
-    : OPEN;
+  if (leadHolds(second.votes, rival, r))
+    return {
+      settled: true,
+      by: 'decided',
+      outcome: { kind: 'runoff', pair: [first.candidate, second.candidate] },
+    };
+  return open(
+    hidden > (third?.votes ?? 0) ? 'unitemised_may_lead' : 'second_place_within_remaining',
+  );
 }
 
 /** Every candidate the outcome names has more votes than one not itemised may hold. */
