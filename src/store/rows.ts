@@ -11,11 +11,12 @@ import type {
   LogEntry,
   MesaQuarantinedRow,
   PlaceNames,
+  ProjectionRecord,
   ProjectionText,
+  PublishedUnit,
   QuarantinedRow,
   QuarantineText,
 } from './records.js';
-import type { ProjectionRecord, PublishedUnit } from './store.js';
 
 /**
  * Rows → domain objects, shared by the SQLite and PostgreSQL stores: both use the same column
