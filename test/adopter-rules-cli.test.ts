@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cli, fileWriter, tempDir } from './helpers.js';
+import { rtFolder } from './rt-fixture.js';
 
-const RULESET = 'test/fixtures/rt/rt-parliament.json';
+const RULESET = rtFolder().ruleset;
 const write = fileWriter(tempDir('cifra-adopter-rules-'));
 
 describe('cifra rules on a user ruleset', () => {

@@ -1,32 +1,32 @@
 // An adopter's own election (Ruritania, test/fixtures/rt): a ruleset district that is no unit of
 // the jurisdiction's electoral-district level ("Sued" for the region "Süd") is refused where the
 // ruleset meets the jurisdiction — not served as 0 seats and "no threshold" for every party.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildApi } from '../src/api/server.js';
 import { loadManifest } from '../src/elections/manifests.js';
 import { getSeats } from '../src/results/service.js';
 import { openStore } from '../src/store/open.js';
-import { cli, tempDir } from './helpers.js';
+import { tempDir } from './helpers.js';
+import { copyRt, ingestRt, rtFolder } from './rt-fixture.js';
 
-const RT = 'test/fixtures/rt';
 const dir = tempDir('cifra-adopter-');
 
 /** A copy of the Ruritania folder whose ruleset's districts are edited. */
 function copyWith(name: string, edit: (d: { name: string; code?: string }[]) => void): string {
-  const to = join(dir, name);
-  cpSync(RT, to, { recursive: true });
-  const file = join(to, 'rt-parliament.json');
-  const rs = JSON.parse(readFileSync(file, 'utf8')) as { districts: { name: string }[] };
-  edit(rs.districts);
-  writeFileSync(file, JSON.stringify(rs));
-  return to;
+  return copyRt(join(dir, name), {
+    ruleset: (rs) => {
+      edit(rs['districts'] as { name: string }[]);
+      return rs;
+    },
+  }).dir;
 }
 
 describe('a ruleset district that matches no unit of the jurisdiction', () => {
   it('the fixture as written loads', () => {
-    const m = loadManifest(`${RT}/rt-2026.json`, { jurisdictions: `${RT}/jurisdictions` });
+    const rt = rtFolder();
+    const m = loadManifest(rt.manifest, { jurisdictions: rt.jurisdictions });
     expect(m.ok ? [] : m.error).toEqual([]);
   });
 
@@ -59,21 +59,8 @@ describe('a ruleset district that matches no unit of the jurisdiction', () => {
   it('ingest refuses it (exit 1, the coded error), and the seats API answers a coded error, never empty seats', async () => {
     const to = copyWith('served', () => undefined);
     const db = join(dir, 'served.db');
-    const J = join(to, 'jurisdictions');
-    const manifest = join(to, 'rt-2026.json');
     // the fixture's actas into the store, under its manifest and jurisdictions
-    const ingest = () =>
-      cli(
-        'ingest',
-        join(to, 'actas.csv'),
-        '--election',
-        manifest,
-        '--db',
-        db,
-        '--jurisdictions',
-        J,
-        '--no-progress',
-      );
+    const ingest = () => ingestRt(rtFolder(to), db);
     const good = await ingest();
     expect(good.err).toBe('');
     expect(good.code).toBe(0);
@@ -133,8 +120,7 @@ describe('a ruleset district that matches no unit of the jurisdiction', () => {
       'districts.2.seats',
     ]);
     expect(issues[0]?.details?.['file']).toBe(join(to, 'rt-parliament.json'));
-    const gone = join(dir, 'gone');
-    cpSync(RT, gone, { recursive: true });
+    const gone = copyRt(join(dir, 'gone')).dir;
     writeFileSync(
       join(gone, 'rt-2026.json'),
       readFileSync(join(gone, 'rt-2026.json'), 'utf8').replace('rt-parliament.json', 'nope.json'),

@@ -1,46 +1,26 @@
 // The CLI names the bodies of the election's jurisdiction (its file's `authorities`, the
 // dashboard's words: core/authority-words.ts), neutral words where it names none: a Ruritania
 // store's `cifra results` and `cifra acta` name no JEE, JNE, ONPE nor LOE (they did, session 26).
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, tempDir } from './helpers.js';
+import { tempDir } from './helpers.js';
+import { copyRt, rtCliStore } from './rt-fixture.js';
 
-const RT = 'test/fixtures/rt';
 const PERU = /JEE|JNE|ONPE|LOE/;
 const dir = tempDir('cifra-cli-authority-words-');
-const db = join(dir, 'rt.db');
+let run: (...argv: string[]) => Promise<string>;
 
 beforeAll(async () => {
-  cpSync(RT, join(dir, 'rt'), { recursive: true });
-  // Ruritania's sources send an acta to review (REVIEW) as Peru's do to the JEE
-  const file = join(dir, 'rt/jurisdictions/rt/jurisdiction.json');
-  const j = JSON.parse(readFileSync(file, 'utf8')) as { states: Record<string, string> };
-  writeFileSync(file, JSON.stringify({ ...j, states: { ...j.states, REVIEW: 'jee' } }));
-  const actas = join(dir, 'rt/actas.csv');
-  writeFileSync(
-    actas,
-    `${readFileSync(actas, 'utf8').trimEnd()}\n0002,101,REVIEW,800,700,5,3,0,300,200,100,50,42\n0003,101,ANNULLED,800,600,0,0,0,0,0,0,0,0\n`,
-  );
-  const r = await cli(
-    'ingest',
-    actas,
-    '--election',
-    join(dir, 'rt/rt-2026.json'),
-    '--db',
-    db,
-    '--jurisdictions',
-    join(dir, 'rt/jurisdictions'),
-    '--no-progress',
-  );
-  expect(r.code, r.err).toBe(0);
+  const rt = copyRt(join(dir, 'rt'), {
+    // Ruritania's sources send an acta to review (REVIEW) as Peru's do to the JEE
+    jurisdiction: (j) => ({ ...j, states: { ...(j['states'] as object), REVIEW: 'jee' } }),
+    moreActas: [
+      '0002,101,REVIEW,800,700,5,3,0,300,200,100,50,42',
+      '0003,101,ANNULLED,800,600,0,0,0,0,0,0,0,0',
+    ],
+  });
+  run = await rtCliStore(rt, join(dir, 'rt.db'));
 });
-
-const run = async (...argv: string[]): Promise<string> => {
-  const r = await cli(...argv, '--db', db);
-  expect(r.code, r.err).toBe(0);
-  return r.out;
-};
 
 describe('cifra results and acta in the words of a jurisdiction that names no bodies', () => {
   for (const lang of ['en', 'es'] as const)

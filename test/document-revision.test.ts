@@ -2,17 +2,16 @@
 // the summary does, so a reader who fetches results, progress and the summary across an import
 // can tell the two cuts apart; and a published site's documents carry the one revision they were
 // written at.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PATHS } from '../src/api/paths.js';
 import { publishSite } from '../src/api/publish-site.js';
 import { buildApi, buildOpenApi, hashToken } from '../src/api/server.js';
-import { bundledElection } from '../src/elections/manifests.js';
-import { ingestFile } from '../src/ingest/ingest.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from './helpers.js';
 import { NIGHT } from './mesa-night.js';
+import { ID, smallStore } from './publish-fixture.js';
 
 const TOKEN = 'revision-token';
 /** One cifra JSON acta: counted with its votes, or pending (no figures). */
@@ -88,24 +87,11 @@ describe('the revision in every document', () => {
 
   it('a published site’s documents of an election all carry the revision it was written at', async () => {
     const dir = tempDir('cifra-publish-revision-');
-    const store = new SqliteStore(join(dir, 'p.db'));
-    await store.migrate();
-    const e = bundledElection('pe-2021-presidencial');
-    if (!e) throw new Error('no bundled pe-2021-presidencial');
-    await store.putElection(e);
-    const file = join(dir, 'a.jsonl');
-    writeFileSync(
-      file,
-      [
-        '{"mesa":"000001","ubigeo":"010101","state":"counted","eligible":300,"voters":10,"votes":{"P1":6,"P16":4},"blank":0,"null":0}',
-        '{"mesa":"000002","ubigeo":"921001","state":"counted","eligible":300,"voters":5,"votes":{"P11":5},"blank":0,"null":0}',
-      ].join('\n'),
-    );
-    expect((await ingestFile(store, { file, election: e, now: fixedClock })).ok).toBe(true);
+    const store = await smallStore(dir);
     const out = join(dir, 'site');
     const published = await publishSite(store, out, buildOpenApi(), '2026-11-26T10:00:00.000Z');
     if (!published.ok) throw new Error(JSON.stringify(published.error));
-    const root = join(out, 'api/v1/elections', e.id);
+    const root = join(out, 'api/v1/elections', ID);
     const files = (d: string): string[] =>
       readdirSync(d).flatMap((f) =>
         statSync(join(d, f)).isDirectory() ? files(join(d, f)) : [join(d, f)],
@@ -127,7 +113,7 @@ describe('the revision in every document', () => {
       'results/national/PE/children.json',
     ])
       expect(revisionOf.has(f), f).toBe(true);
-    expect(new Set(revisionOf.values())).toEqual(new Set([await store.revision(e.id)]));
+    expect(new Set(revisionOf.values())).toEqual(new Set([await store.revision(ID)]));
     await store.close();
   });
 });

@@ -7,24 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { buildApi } from '../src/api/server.js';
 import { openStore } from '../src/store/open.js';
 import { cli, tempDir } from './helpers.js';
-
-const RT = 'test/fixtures/rt';
+import { ingestRt, rtFolder } from './rt-fixture.js';
 
 describe('a store of Ruritania alone', () => {
   it('publishes neither Peru’s contests nor its map, and the server answers neither (coded 404s)', async () => {
     const dir = tempDir('cifra-publish-rt-');
     const db = join(dir, 'rt.db');
-    const ingest = await cli(
-      'ingest',
-      join(RT, 'actas.csv'),
-      '--election',
-      join(RT, 'rt-2026.json'),
-      '--jurisdictions',
-      join(RT, 'jurisdictions'),
-      '--db',
-      db,
-      '--no-progress',
-    );
+    const ingest = await ingestRt(rtFolder(), db);
     expect([ingest.code, ingest.err]).toEqual([0, '']);
     const out = join(dir, 'site');
     const pub = await cli('publish', '--db', db, '--out', out);

@@ -6,28 +6,9 @@ import { publishSite } from '../src/api/publish-site.js';
 import { newHolder } from '../src/io/publish-lock.js';
 import { ResultsSchema, SiteSchema } from '../src/api/schemas.js';
 import { buildApi, buildOpenApi } from '../src/api/server.js';
-import { bundledElection } from '../src/elections/manifests.js';
-import { ingestFile } from '../src/ingest/ingest.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { cli, fixedClock, memoryTempDirs, tempDir } from './helpers.js';
-
-async function smallStore(dir: string): Promise<SqliteStore> {
-  const store = new SqliteStore(join(dir, 'p.db'));
-  await store.migrate();
-  const e = bundledElection('pe-2021-presidencial');
-  if (!e) throw new Error('election');
-  await store.putElection(e);
-  const file = join(dir, 'a.jsonl');
-  writeFileSync(
-    file,
-    [
-      '{"mesa":"000001","ubigeo":"010101","state":"counted","eligible":300,"voters":10,"votes":{"P1":6,"P16":4},"blank":0,"null":0}',
-      '{"mesa":"000002","ubigeo":"921001","state":"counted","eligible":300,"voters":5,"votes":{"P11":5},"blank":0,"null":0}',
-    ].join('\n'),
-  );
-  expect((await ingestFile(store, { file, election: e, now: fixedClock })).ok).toBe(true);
-  return store;
-}
+import { cli, memoryTempDirs, tempDir } from './helpers.js';
+import { smallStore } from './publish-fixture.js';
 
 const NOW = '2026-11-26T10:00:00.000Z';
 /**

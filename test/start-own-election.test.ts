@@ -9,8 +9,9 @@ import { loadBundledData } from '../src/cli/commands/bundled.js';
 import { EXIT_ISSUES, EXIT_OK } from '../src/cli/io.js';
 import { openStore } from '../src/store/open.js';
 import { cli, tempDir } from './helpers.js';
+import { RT_DIR } from './rt-fixture.js';
 
-const RT = 'test/fixtures/rt';
+const RT = RT_DIR;
 const root = tempDir('cifra-start-own-');
 
 function capture(): { io: { out: (s: string) => void; err: (s: string) => void }; err: string[] } {

@@ -2,8 +2,9 @@
 // governors, the regional runoffs, and a drill to any council with its hemicycle and the majority
 // bonus in one line, with the what-if "without the bonus" (the API's ?bonus=off). It reads the
 // multi-contest documents (/api/v1/contests/…json), which `cifra publish` also writes; the
-import { percent } from './bars.js';
 // what-if needs the server, so a static site offers no bonus switch.
+import { percent } from './bars.js';
+import { BUNDLED_CONTESTS } from '../src/core/model/bundled-contests.js';
 import { geoMercator, geoPath } from 'd3-geo';
 import { api, type Contest, type ContestsElection, type MapShape } from './api-client.js';
 import { ERM_NONE, ERM_OTHERS, ermColors, ermTop } from './erm-colors.js';
@@ -32,7 +33,6 @@ type Org = ContestsElection['national']['organisations'][number];
 type ContestBrief = ContestsElection['contests'][number];
 type Council = Extract<Contest, { type: 'council' }>;
 
-export const ERM_ELECTIONS = ['pe-erm-2022', 'pe-erm-2026'] as const;
 /** The jurisdiction of the ERM elections (Peru's): the link to this view shows on its elections only. */
 export const ERM_JURISDICTION = 'pe';
 const seg = encodeURIComponent;
@@ -108,7 +108,7 @@ export async function startErm(applyStrings: () => void): Promise<void> {
   $input('erm-bonus').disabled = erm.serverless;
   $('erm-bonus').closest('label')?.toggleAttribute('hidden', erm.serverless);
   $('erm-election').replaceChildren(
-    ...ERM_ELECTIONS.map((id) => el('option', { value: id }, ermName(id))),
+    ...BUNDLED_CONTESTS.map((id) => el('option', { value: id }, ermName(id))),
   );
   $('erm-election').addEventListener('change', (e) =>
     go({ erm: valueOf(e), dep: null, contest: null, bonus: null }, true),
@@ -155,7 +155,7 @@ async function go(change: Partial<ErmView>, push: boolean, heading?: string): Pr
 async function render(): Promise<void> {
   const view = readErmView();
   // an election the server holds beyond the bundled list (a deployment's own manifest) is kept
-  const id = view.erm && /^[a-z0-9][a-z0-9-]*$/.test(view.erm) ? view.erm : ERM_ELECTIONS[0];
+  const id = view.erm && /^[a-z0-9][a-z0-9-]*$/.test(view.erm) ? view.erm : BUNDLED_CONTESTS[0];
   if (!$('erm-election').querySelector(`option[value="${id}"]`))
     $('erm-election').append(el('option', { value: id }, ermName(id)));
   // the names in the chosen language (the language button redraws through here)

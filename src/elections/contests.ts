@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { hasErrors, issue, type Issue } from '../core/issues.js';
+import { BUNDLED_CONTESTS } from '../core/model/bundled-contests.js';
 import {
   ContestsManifestSchema,
   type ContestSet,
@@ -36,11 +37,7 @@ const added = new Map<string, string>();
 
 /** The ids of the bundled multi-contest elections (and any added file's), sorted. */
 export function builtInContestsIds(): string[] {
-  return readdirSync(BUILT_IN_DIR)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => f.slice(0, -'.json'.length))
-    .concat([...added.keys()])
-    .sort();
+  return [...BUNDLED_CONTESTS, ...added.keys()].sort();
 }
 
 /** The manifest file of a multi-contest election by id: an added file's, else data/contests'. */

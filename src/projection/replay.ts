@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Issue } from '../core/issues.js';
 import type { Acta, ElectionDef } from '../core/model/acta.js';
+import { addOutcome, noOutcome } from '../core/tally/batch-plan.js';
 import { replayOrder, type ReplayOrder } from '../core/projection/replay-order.js';
 import { createRng } from '../core/random.js';
 import { ingestFile } from '../ingest/ingest.js';
@@ -202,26 +203,10 @@ async function importReplayBatch(
   };
   if (await store.findImport(o.target, meta.sha256)) return;
   const session = await store.beginImport(meta);
-  let outcome = {
-    new: 0,
-    unchanged: 0,
-    stateChanges: 0,
-    observationChanges: 0,
-    corrected: 0,
-    conflicts: 0,
-  };
+  const outcome = noOutcome();
   try {
-    for (let i = 0; i < batch.length; i += 5000) {
-      const r = await session.applyBatch(batch.slice(i, i + 5000), []);
-      outcome = {
-        new: outcome.new + r.new,
-        unchanged: outcome.unchanged + r.unchanged,
-        stateChanges: outcome.stateChanges + r.stateChanges,
-        observationChanges: outcome.observationChanges + r.observationChanges,
-        corrected: outcome.corrected + r.corrected,
-        conflicts: outcome.conflicts + r.conflicts,
-      };
-    }
+    for (let i = 0; i < batch.length; i += 5000)
+      addOutcome(outcome, await session.applyBatch(batch.slice(i, i + 5000), []));
     await session.commit({
       rowsRead: batch.length,
       ...outcome,

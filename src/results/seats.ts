@@ -269,6 +269,28 @@ export function seatsNote(
 }
 
 /**
+ * The head of cifra's seats document for a list election, whether its votes are a count of actas
+ * (service.ts) or published units (below): one builder, so the two stay the same document.
+ */
+export function listSeatsHead(
+  election: string,
+  revision: string,
+  figures: SeatFigures | undefined,
+  status: ListSeatsDocument['status'],
+  result: SeatResult,
+): ListSeatsDocument {
+  return {
+    election,
+    revision,
+    kind: 'list',
+    computedBy: 'cifra',
+    ...(figures === undefined ? {} : { figures }),
+    status,
+    result,
+  };
+}
+
+/**
  * Seats of an election of published units that are its ruleset's districts (`districtUnits`):
  * cifra's computation with the ruleset, and the reported composition beside it when the
  * manifest has one, with the difference per party; `status`: the votes' (figuresStatus).
@@ -293,13 +315,7 @@ export async function seatsFromPublishedUnits(
   const differences =
     reported === null ? undefined : seatDifferences(result.seats, reported, def.choices);
   return {
-    election: def.id,
-    revision,
-    kind: 'list',
-    computedBy: 'cifra',
-    ...(figures === undefined ? {} : { figures }),
-    status,
-    result,
+    ...listSeatsHead(def.id, revision, figures, status, result),
     ...(reported === null ? {} : { reported, differences }),
     note: seatsNote(ruleset.id, figures, reported, differences ?? []),
   };

@@ -47,6 +47,7 @@ import {
 } from './status.js';
 import type { PublishedSeatsFile } from '../core/model/manifest.js';
 import {
+  listSeatsHead,
   seatFigures,
   seatsFromPublishedUnits,
   votesFromDistrictUnits,
@@ -614,16 +615,8 @@ async function listSeats(
     pctProcessed: unitPct(n),
     lastChange: await lastChange(store, def.id),
   });
-  return {
-    election: def.id,
-    revision,
-    kind: 'list',
-    computedBy: 'cifra',
-    ...(figures === undefined ? {} : { figures }),
-    // the summary's status (one rule): the page draws seats on a partial count as open
-    status,
-    result,
-  };
+  // the summary's status (one rule): the page draws seats on a partial count as open
+  return listSeatsHead(def.id, revision, figures, status, result);
 }
 
 /** Each store's place names per election, kept while its revision stands: read once, not per acta. */

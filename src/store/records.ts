@@ -108,3 +108,18 @@ export interface ActaVersion {
   /** True when this version is the current state. */
   readonly current: boolean;
 }
+
+/** One unit of a published result: a results-document unit (src/results/documents.ts). */
+export interface PublishedUnit {
+  readonly level: string;
+  readonly code: string;
+  readonly doc: unknown;
+}
+
+export interface ProjectionRecord {
+  readonly election: string;
+  readonly revision: string;
+  readonly recordedAt: string;
+  readonly pctCounted: number;
+  readonly doc: unknown;
+}

@@ -10,7 +10,11 @@ import type {
   ImportSummary,
   LogEntry,
   MesaQuarantinedRow,
+  PlaceNames,
+  ProjectionRecord,
   ProjectionText,
+  PublishedUnit,
+  QuarantinedRow,
   QuarantineText,
 } from './records.js';
 
@@ -195,14 +199,51 @@ export function mesaKey(mesa: string): string {
 
 /** A row of `quarantine q JOIN imports i` (q.*, i.file_name) as the acta document lists it. */
 export function mesaQuarantinedOf(r: Row): MesaQuarantinedRow {
+  return { importId: Number(r['import_id']), file: r['file_name'] as string, ...quarantinedOf(r) };
+}
+
+/** A row of `quarantine`: its row number in the file, its mesa, its issues and raw cells. */
+export function quarantinedOf(r: Row): QuarantinedRow {
   return {
-    importId: Number(r['import_id']),
-    file: r['file_name'] as string,
     row: r['row'] as number,
     mesa: (r['mesa'] as string | null) ?? null,
     issues: JSON.parse(r['issues'] as string) as Issue[],
     raw: JSON.parse(r['raw'] as string) as Record<string, string>,
   };
+}
+
+/** Rows of `published_units` (level, code, doc). */
+export function publishedUnitOf(r: Row): PublishedUnit {
+  return {
+    level: r['level'] as string,
+    code: r['code'] as string,
+    doc: JSON.parse(r['doc'] as string) as unknown,
+  };
+}
+
+/** A row of `projections` (revision, recorded_at, pct_counted, doc) of `election`. */
+export function projectionRecordOf(election: string, r: Row): ProjectionRecord {
+  return {
+    election,
+    revision: r['revision'] as string,
+    recordedAt: r['recorded_at'] as string,
+    pctCounted: r['pct_counted'] as number,
+    doc: JSON.parse(r['doc'] as string) as unknown,
+  };
+}
+
+/** Rows of `places`: each ubigeo's names. */
+export function placesOf(rows: readonly Row[]): Map<string, PlaceNames> {
+  return new Map(
+    rows.map((r) => [
+      r['ubigeo'] as string,
+      {
+        department: r['department'] as string,
+        province: r['province'] as string,
+        district: r['district'] as string,
+      },
+    ]),
+  );
 }
 
 export function projectionOf(r: Row): ProjectionText {

@@ -16,6 +16,8 @@ import type {
   LogEntry,
   MesaQuarantinedRow,
   PlaceNames,
+  ProjectionRecord,
+  PublishedUnit,
   QuarantinedRow,
 } from './records.js';
 
@@ -28,6 +30,8 @@ export type {
   LogEntry,
   MesaQuarantinedRow,
   PlaceNames,
+  ProjectionRecord,
+  PublishedUnit,
   QuarantinedRow,
 };
 
@@ -139,21 +143,6 @@ export interface AppliedPage {
 
 /** An applied acta version with its id, where the next page starts. */
 export type AppliedVersion = VersionRecord & { readonly id: number };
-
-/** One unit of a published result: a results-document unit (src/results/documents.ts). */
-export interface PublishedUnit {
-  readonly level: string;
-  readonly code: string;
-  readonly doc: unknown;
-}
-
-export interface ProjectionRecord {
-  readonly election: string;
-  readonly revision: string;
-  readonly recordedAt: string;
-  readonly pctCounted: number;
-  readonly doc: unknown;
-}
 
 export interface MesaSummary {
   /** The mesa's place (its district's ubigeo). */

@@ -240,54 +240,39 @@ export const PLURALITY: DivisorMethod = linear('plurality', 'plurality', r(1), r
   singleSeat: true,
 });
 
-/** Largest remainder with the Hare quota V/S (Hamilton, Hare-Niemeyer). */
-export const HARE: LargestRemainderMethod = {
+/** A largest-remainder method: its id and its quota (quotas.ts). */
+const largestRemainder = (id: string, quota: QuotaId): LargestRemainderMethod => ({
   kind: 'largest-remainder',
-  id: 'hare',
-  quota: 'hare',
-};
+  id,
+  quota,
+});
+
+/** Largest remainder with the Hare quota V/S (Hamilton, Hare-Niemeyer). */
+export const HARE = largestRemainder('hare', 'hare');
 
 /** Largest remainder with the Droop quota ⌊V/(S+1)⌋ + 1. */
-export const DROOP: LargestRemainderMethod = {
-  kind: 'largest-remainder',
-  id: 'droop',
-  quota: 'droop',
-};
+export const DROOP = largestRemainder('droop', 'droop');
 
 /** Largest remainder with the Hagenbach-Bischoff quota V/(S+1), unrounded. */
-export const HAGENBACH_BISCHOFF: LargestRemainderMethod = {
-  kind: 'largest-remainder',
-  id: 'hagenbach-bischoff',
-  quota: 'hagenbach-bischoff',
-};
+export const HAGENBACH_BISCHOFF = largestRemainder('hagenbach-bischoff', 'hagenbach-bischoff');
 
 /** Largest remainder with the Imperiali quota V/(S+2). */
-export const IMPERIALI_QUOTA: LargestRemainderMethod = {
-  kind: 'largest-remainder',
-  id: 'imperiali-quota',
-  quota: 'imperiali',
-};
+export const IMPERIALI_QUOTA = largestRemainder('imperiali-quota', 'imperiali');
 
 /** Largest remainder with the Hare quota rounded half up to a whole number of votes. */
-export const HARE_ROUNDED: LargestRemainderMethod = {
-  kind: 'largest-remainder',
-  id: 'hare-rounded',
-  quota: 'hare-rounded',
-};
+export const HARE_ROUNDED = largestRemainder('hare-rounded', 'hare-rounded');
 
 /** Largest remainder with the Hagenbach-Bischoff quota rounded up (⌈V/(S+1)⌉). */
-export const HAGENBACH_BISCHOFF_CEIL: LargestRemainderMethod = {
-  kind: 'largest-remainder',
-  id: 'hagenbach-bischoff-ceil',
-  quota: 'hagenbach-bischoff-ceil',
-};
+export const HAGENBACH_BISCHOFF_CEIL = largestRemainder(
+  'hagenbach-bischoff-ceil',
+  'hagenbach-bischoff-ceil',
+);
 
 /** Largest remainder with the Hagenbach-Bischoff quota rounded half up (Slovakia's republic electoral number). */
-export const HAGENBACH_BISCHOFF_ROUNDED: LargestRemainderMethod = {
-  kind: 'largest-remainder',
-  id: 'hagenbach-bischoff-rounded',
-  quota: 'hagenbach-bischoff-rounded',
-};
+export const HAGENBACH_BISCHOFF_ROUNDED = largestRemainder(
+  'hagenbach-bischoff-rounded',
+  'hagenbach-bischoff-rounded',
+);
 
 /** The Dutch seat assignment, Kieswet arts. P 5–P 10 (see kieswet.ts). */
 export const KIESWET: KieswetMethod = { kind: 'kieswet', id: 'kieswet' };

@@ -373,22 +373,7 @@ export function biproportionalSeats(
 ): { districts: DistrictLike[]; tiers: TierReport[] } {
   const inPlay = prep.parties.map((_, p) => eligibleAnywhere(threshold, p));
   const uv = upperVotes(tier, prep, issues);
-  const house = prep.districts.reduce((a, d) => a + d.seats, 0);
-  const up = allocateSeats({
-    lists: prep.parties.flatMap((party, p) =>
-      inPlay[p] && (uv[p] as number) > 0 ? [{ party, votes: uv[p] as number }] : [],
-    ),
-    seats: house,
-    method: tier.upper,
-    tieBreak: ruleset.tieBreak,
-  });
-  if (up.tie !== null && up.tie.resolution === 'unresolved')
-    issues.push(
-      issue('tie_unresolved', ['tiers', 'biproportional', 'upper'], {
-        candidates: up.tie.candidates,
-        seats: up.tie.seatsInContention,
-      }),
-    );
+  const up = upperApportionment(ruleset, tier, prep, inPlay, uv, issues);
   const partySeats = prep.parties.map((p) => up.seats.get(p) ?? 0);
   const lower = lowerApportionment({
     votes: prep.votes.map((row) => row.map((v, p) => (inPlay[p] ? v : 0))),
@@ -434,6 +419,45 @@ export function biproportionalSeats(
     upperVotes: Object.fromEntries(
       prep.parties.flatMap((p, i) => (inPlay[i] ? [[p, uv[i] as number]] : [])),
     ),
+    ...divisorsReport(prep, partySeats, lower),
+  };
+  return { districts, tiers: [report] };
+}
+
+/** The upper apportionment: the whole house among the lists in play, by their upper votes. */
+function upperApportionment(
+  ruleset: ListRuleset,
+  tier: BiproportionalTier,
+  prep: PreparedInput,
+  inPlay: readonly boolean[],
+  uv: readonly number[],
+  issues: Issue[],
+): ReturnType<typeof allocateSeats> {
+  const up = allocateSeats({
+    lists: prep.parties.flatMap((party, p) =>
+      inPlay[p] && (uv[p] as number) > 0 ? [{ party, votes: uv[p] as number }] : [],
+    ),
+    seats: prep.districts.reduce((a, d) => a + d.seats, 0),
+    method: tier.upper,
+    tieBreak: ruleset.tieBreak,
+  });
+  if (up.tie !== null && up.tie.resolution === 'unresolved')
+    issues.push(
+      issue('tie_unresolved', ['tiers', 'biproportional', 'upper'], {
+        candidates: up.tie.candidates,
+        seats: up.tie.seatsInContention,
+      }),
+    );
+  return up;
+}
+
+/** The lower apportionment's divisors as reported: each district's, each seated list's. */
+function divisorsReport(
+  prep: PreparedInput,
+  partySeats: readonly number[],
+  lower: ReturnType<typeof lowerApportionment>,
+): { districtDivisors: Record<string, number>; partyDivisors: Record<string, number> } {
+  return {
     districtDivisors: Object.fromEntries(
       prep.districts.map((d, i) => [d.name, lower.districtDivisors[i] as number]),
     ),
@@ -443,5 +467,4 @@ export function biproportionalSeats(
       ),
     ),
   };
-  return { districts, tiers: [report] };
 }

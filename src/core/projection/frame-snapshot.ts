@@ -500,6 +500,32 @@ export function neighbourShift(
 }
 
 /**
+ * The shift of a unit without a count from its counted neighbours (`neighbourShift`); with the
+ * prior line (`lineOk`: the units it fits), only neighbours on the line, whose residual is on the
+ * same baseline as the unit's: the line, or the mean.
+ */
+function countedNeighboursShift(
+  obs: readonly Observed[],
+  k: number,
+  neighbours: readonly Neighbour[],
+  lineOk: ArrayLike<number> | null,
+  centre: ArrayLike<number>,
+  tau2: number,
+  pr: { readonly neighbourShrinkage: number },
+): { shift: number; variance: number } {
+  const nb = neighbours.filter(
+    (n) => (obs[n.j] as Observed).has && (lineOk === null || lineOk[n.j] === 1),
+  );
+  return neighbourShift(
+    nb.map((n) => ((obs[n.j] as Observed).y[k] as number) - (centre[n.j] as number)),
+    nb.map((n) => (obs[n.j] as Observed).e2[k] as number),
+    tau2,
+    pr.neighbourShrinkage,
+    nb.map((n) => n.w),
+  );
+}
+
+/**
  * Dimension k of every unit: the posterior of its final share, then its remainder's. Run 16: an
  * uncounted unit's parent centre moves by its camp shift (`campShift`), the second choice's the
  * other way.
@@ -545,18 +571,15 @@ function estimateShare(
     out.fromPrior[i] = usePrior ? 1 : 0;
     if (!o.has) {
       const reaches = pr.neighbours !== null && (usePrior || pr.neighboursWithoutPrior);
-      // a neighbour's residual is on the same baseline as the unit's: the line, or the mean
-      const nb = !reaches
-        ? []
-        : (pr.neighbours?.[i] ?? []).filter(
-            (n) => (obs[n.j] as Observed).has && (!usePrior || prior?.ok[n.j] === 1),
-          );
-      const shift = neighbourShift(
-        nb.map((n) => ((obs[n.j] as Observed).y[k] as number) - (src.pi[n.j] as number)),
-        nb.map((n) => (obs[n.j] as Observed).e2[k] as number),
+      const nb = reaches ? (pr.neighbours?.[i] ?? []) : [];
+      const shift = countedNeighboursShift(
+        obs,
+        k,
+        nb,
+        usePrior ? prior.ok : null,
+        src.pi,
         tau2,
-        pr.neighbourShrinkage,
-        nb.map((n) => n.w),
+        pr,
       );
       out.mean[i] = pi + shift.shift;
       // the units without a count are no random sample (whole departments, abroad): a share ρ of

@@ -41,8 +41,13 @@ export interface BatchOutcome {
   readonly conflictMesas: readonly string[];
 }
 
+/** An outcome being counted into (the planner's, or an import's total over its batches). */
+export type Counts = { -readonly [K in keyof BatchOutcome]: BatchOutcome[K] } & {
+  conflictMesas: string[];
+};
+
 /** The outcome of a batch that writes nothing (a fresh one each call: the planner counts into it). */
-export function noOutcome(): BatchOutcome & { conflictMesas: string[] } {
+export function noOutcome(): Counts {
   return {
     new: 0,
     unchanged: 0,
@@ -52,6 +57,17 @@ export function noOutcome(): BatchOutcome & { conflictMesas: string[] } {
     conflicts: 0,
     conflictMesas: [],
   };
+}
+
+/** Adds a batch's outcome into a running total (an import of several batches). */
+export function addOutcome(total: Counts, r: BatchOutcome): void {
+  total.new += r.new;
+  total.unchanged += r.unchanged;
+  total.stateChanges += r.stateChanges;
+  total.observationChanges += r.observationChanges;
+  total.corrected += r.corrected;
+  total.conflicts += r.conflicts;
+  total.conflictMesas.push(...r.conflictMesas);
 }
 
 /** A mesa of the batch as stored before it: its current acta and its highest version number. */
@@ -110,7 +126,6 @@ export interface BatchPlan<P> {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type Counts = Mutable<BatchOutcome> & { conflictMesas: string[] };
 
 /** The running state of a batch: each mesa's current acta and version count as of this row. */
 interface Planning {

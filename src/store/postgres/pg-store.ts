@@ -2,7 +2,6 @@ import pg from 'pg';
 import { checkSchemaVersions, readFault } from '../store-faults.js';
 import { APPLIED_PAGE_SQL, PG_APPLIED_PAGE_ROWS } from './page-rows.js';
 import { columnsFromActas, type ActaColumns } from '../../core/tally/acta-columns.js';
-import type { Issue } from '../../core/issues.js';
 import type { ElectionDef } from '../../core/model/acta.js';
 import type { VersionRecord } from '../../core/tally/batch-plan.js';
 import type { ChainedVersion } from '../audit.js';
@@ -43,6 +42,10 @@ import {
   importOf,
   mesaKey,
   mesaQuarantinedOf,
+  placesOf,
+  projectionRecordOf,
+  publishedUnitOf,
+  quarantinedOf,
   VERSION_HISTORY_COLUMNS,
   warningsOf,
   type Row,
@@ -287,12 +290,7 @@ export class PgStore implements Store {
     const rows = (
       await this.read('SELECT * FROM quarantine WHERE import_id = $1 ORDER BY row', [importId])
     ).rows as Row[];
-    return rows.map((r) => ({
-      row: r['row'] as number,
-      mesa: (r['mesa'] as string | null) ?? null,
-      issues: JSON.parse(r['issues'] as string) as Issue[],
-      raw: JSON.parse(r['raw'] as string) as Record<string, string>,
-    }));
+    return rows.map(quarantinedOf);
   }
 
   async quarantinedOfMesa(election: string, mesa: string): Promise<MesaQuarantinedRow[]> {
@@ -351,11 +349,7 @@ export class PgStore implements Store {
         [election, level],
       )
     ).rows as Row[];
-    return rows.map((r) => ({
-      level: r['level'] as string,
-      code: r['code'] as string,
-      doc: JSON.parse(r['doc'] as string) as unknown,
-    }));
+    return rows.map(publishedUnitOf);
   }
 
   async publishedSeats(election: string): Promise<unknown> {
@@ -421,13 +415,7 @@ export class PgStore implements Store {
         [election],
       )
     ).rows as Row[];
-    return rows.map((r) => ({
-      election,
-      revision: r['revision'] as string,
-      recordedAt: r['recorded_at'] as string,
-      pctCounted: r['pct_counted'] as number,
-      doc: JSON.parse(r['doc'] as string) as unknown,
-    }));
+    return rows.map((r) => projectionRecordOf(election, r));
   }
 
   async auditChains(): Promise<{
@@ -474,15 +462,6 @@ export class PgStore implements Store {
   async places(election: string): Promise<Map<string, PlaceNames>> {
     const rows = (await this.read('SELECT * FROM places WHERE election = $1', [election]))
       .rows as Row[];
-    return new Map(
-      rows.map((r) => [
-        r['ubigeo'] as string,
-        {
-          department: r['department'] as string,
-          province: r['province'] as string,
-          district: r['district'] as string,
-        },
-      ]),
-    );
+    return placesOf(rows);
   }
 }

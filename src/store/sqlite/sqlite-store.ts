@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import type { Worker } from 'node:worker_threads';
 import { checkSchemaVersions, StoreNeedsMigration } from '../store-faults.js';
 import { openSqlite } from './open-sqlite.js';
-import type { Issue } from '../../core/issues.js';
 import type { ActaState, ElectionDef } from '../../core/model/acta.js';
 import type { ActaColumns } from '../../core/tally/acta-columns.js';
 import type {
@@ -44,6 +43,10 @@ import {
   importOf,
   mesaKey,
   mesaQuarantinedOf,
+  placesOf,
+  projectionRecordOf,
+  publishedUnitOf,
+  quarantinedOf,
   VERSION_HISTORY_COLUMNS,
   warningsOf,
   type Row,
@@ -362,12 +365,7 @@ export class SqliteStore implements Store {
     const rows = this.db
       .prepare('SELECT * FROM quarantine WHERE import_id = ? ORDER BY row')
       .all(importId) as Row[];
-    return rows.map((r) => ({
-      row: r['row'] as number,
-      mesa: (r['mesa'] as string | null) ?? null,
-      issues: JSON.parse(r['issues'] as string) as Issue[],
-      raw: JSON.parse(r['raw'] as string) as Record<string, string>,
-    }));
+    return rows.map(quarantinedOf);
   }
 
   async quarantinedOfMesa(election: string, mesa: string): Promise<MesaQuarantinedRow[]> {
@@ -422,11 +420,7 @@ export class SqliteStore implements Store {
     const rows = this.read(
       'SELECT level, code, doc FROM published_units WHERE election = ? AND level = ? ORDER BY code',
     ).all(election, level) as Row[];
-    return rows.map((r) => ({
-      level: r['level'] as string,
-      code: r['code'] as string,
-      doc: JSON.parse(r['doc'] as string) as unknown,
-    }));
+    return rows.map(publishedUnitOf);
   }
 
   async publishedSeats(election: string): Promise<unknown> {
@@ -491,13 +485,7 @@ export class SqliteStore implements Store {
         'SELECT revision, recorded_at, pct_counted, doc FROM projections WHERE election = ? ORDER BY pct_counted, recorded_at',
       )
       .all(election) as Row[];
-    return rows.map((r) => ({
-      election,
-      revision: r['revision'] as string,
-      recordedAt: r['recorded_at'] as string,
-      pctCounted: r['pct_counted'] as number,
-      doc: JSON.parse(r['doc'] as string) as unknown,
-    }));
+    return rows.map((r) => projectionRecordOf(election, r));
   }
 
   async actaStates(election: string): Promise<ActaStateCounts> {
@@ -520,16 +508,7 @@ export class SqliteStore implements Store {
 
   async places(election: string): Promise<Map<string, PlaceNames>> {
     const rows = this.db.prepare('SELECT * FROM places WHERE election = ?').all(election) as Row[];
-    return new Map(
-      rows.map((r) => [
-        r['ubigeo'] as string,
-        {
-          department: r['department'] as string,
-          province: r['province'] as string,
-          district: r['district'] as string,
-        },
-      ]),
-    );
+    return placesOf(rows);
   }
 }
 
