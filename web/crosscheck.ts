@@ -1,6 +1,7 @@
 // The observer's cross-check: two sources of the same actas compared mesa by mesa
 // (GET /api/v1/compare), for an election whose manifest declares more than one source. Shows how
 // many mesas disagree and why, the net effect per choice, and every mesa, a page at a time.
+import { countedOf } from '../src/core/tally/compare-counted.js';
 import { api, type Compare, type Progress } from './api-client.js';
 import {
   $,
@@ -187,10 +188,6 @@ function render(doc: Compare, offset: number): void {
   cardTable($('cc-net'));
   mesaTable(doc, offset);
 }
-
-/** A field's A − B in the counts (0 where the report has none). */
-const countedOf = (doc: Compare, field: string): number =>
-  doc.counted?.find((c) => c.field === field)?.total ?? 0;
 
 const signedFmt = (n: number): string => (n > 0 ? `+${fmt(n)}` : n < 0 ? `−${fmt(-n)}` : '0');
 

@@ -1,6 +1,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { issue, type Issue } from '../../core/issues.js';
 import type { Disagreement, SourceActa } from '../../core/tally/compare.js';
+import { countedOf } from '../../core/tally/compare-counted.js';
 import { loadColumnMapFile } from '../../elections/column-maps.js';
 import {
   actaSourcesOf,
@@ -401,10 +402,6 @@ function compareTable(r: CompareReport): string {
   }
   return out.join('\n');
 }
-
-/** A field's counted A − B (0 where the report has none). */
-const countedOf = (r: CompareReport, field: string): number =>
-  r.counted?.find((c) => c.field === field)?.total ?? 0;
 
 /** One disagreeing mesa in a line: its reasons with their values. */
 function describe(d: Disagreement): string {
