@@ -147,6 +147,8 @@ const ES = {
   actaCcNotPublication: (v: Arg, pub: string) =>
     `Las cifras de arriba son la versión ${v} de esta acta, que no viene del archivo de ${pub}: este cotejo compara los archivos de las fuentes, no esa versión (vea sus versiones abajo).`,
   actaCcUnknown: (ids: string) => `${ids}: la verificación cruzada no respondió ahora.`,
+  actaCcStatic:
+    'Esta copia estática (cifra publish) no incluye el cotejo de esta acta con otras fuentes, que calcula el servidor: consúltelo en el sitio en vivo o con cifra compare.',
   actaCcSame: '= igual',
   actaCcVsPublication: 'distinto de la publicación',
   'role:publication': 'publicación oficial',
@@ -669,6 +671,8 @@ const EN: Strings = {
   actaCcNotPublication: (v, pub) =>
     `The figures above are version ${v} of this acta, which does not come from ${pub}'s file: this cross-check compares the sources' files, not that version (see its versions below).`,
   actaCcUnknown: (ids) => `${ids}: the cross-check did not answer this time.`,
+  actaCcStatic:
+    "This static copy (cifra publish) does not include this acta's cross-check with other sources, which the server computes: see it on the live site or with cifra compare.",
   actaCcSame: '= same',
   actaCcVsPublication: 'differs from the publication',
   'role:publication': 'official publication',
