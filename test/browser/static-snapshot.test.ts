@@ -48,7 +48,7 @@ const env = useDashboard(async () => {
   const one = join(dir, 'one.csv');
   writeFileSync(one, `${ONPE_HEADER}\n${ONPE_ROW}\n`);
   const r = await ingestFile(store, { file: one, election: runoff, now: fixedClock });
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return store;
 });
 
