@@ -15,6 +15,8 @@ interface Verdict {
   readonly differs: boolean | null;
   readonly publication: Reading | null;
   readonly reading: Reading | null;
+  /** The mesa's figuresHash in the publication's file (null: not in it; undefined: not said). */
+  readonly publicationHash: string | null | undefined;
 }
 
 /** The publication and the third parties the election cross-checks. */
@@ -47,9 +49,16 @@ async function verdictOf(publication: Source, source: Source, mesa: string): Pro
     mesa,
     limit: 1,
   });
-  if (!r.ok) return { source, differs: null, publication: null, reading: null };
+  if (!r.ok)
+    return { source, differs: null, publication: null, reading: null, publicationHash: undefined };
   const d = r.doc.disagreements[0];
-  return { source, differs: d !== undefined, publication: d?.a ?? null, reading: d?.b ?? null };
+  return {
+    source,
+    differs: d !== undefined,
+    publication: d?.a ?? null,
+    reading: d?.b ?? null,
+    publicationHash: r.doc.figuresHash?.a,
+  };
 }
 
 /**
@@ -66,7 +75,8 @@ export async function actaCrossCheck(
   const { mesa } = acta;
   const verdicts = await Promise.all(s.others.map((o) => verdictOf(s.publication, o, mesa)));
   if (!shown()) return null;
-  const notPublication = notPublicationNote(acta, s.publication);
+  const hash = verdicts.find((v) => v.publicationHash !== undefined)?.publicationHash;
+  const notPublication = notPublicationNote(acta, s.publication, hash);
   return el(
     'section',
     { id: 'acta-crosscheck', class: 'acta-crosscheck', 'aria-labelledby': 'acta-cc-title' },
@@ -93,14 +103,22 @@ export async function actaCrossCheck(
 }
 
 /**
- * The cross-check compares the sources' files: where the version on screen is not the publication
- * file's reading (a correction, a later import), it says so, so that "agrees" is not read as two
- * sources confirming figures they never gave. Nothing where the file declares no SHA-256.
+ * The cross-check compares the sources' files: where the figures on screen are not the publication
+ * file's for this mesa (a correction, a later import that changed them), it says so, so that
+ * "agrees" is not read as two sources confirming figures they never gave. The figures decide, by
+ * their figuresHash (review 26 M3: a version from another capture with the same figures needs no
+ * word); where the cross-check did not say, the files' SHA-256 do (nothing if none is declared).
  */
-function notPublicationNote(acta: Pick<Acta, 'history'>, publication: Source): HTMLElement | '' {
+function notPublicationNote(
+  acta: Pick<Acta, 'history'>,
+  publication: Pick<Source, 'id' | 'sha256'>,
+  publicationHash: string | null | undefined,
+): HTMLElement | '' {
   const current = acta.history.find((h) => h.current);
-  if (current === undefined || publication.sha256 === null) return '';
-  if (current.sha256 === publication.sha256) return '';
+  if (current === undefined) return '';
+  if (publicationHash !== undefined) {
+    if (publicationHash === current.figuresHash) return '';
+  } else if (publication.sha256 === null || current.sha256 === publication.sha256) return '';
   return el(
     'p',
     { id: 'acta-cc-not-publication', class: 'notice warn' },
@@ -168,9 +186,9 @@ function figuresTable(publication: Source, verdicts: readonly Verdict[]): HTMLEl
             'tr',
             {},
             el('th', {}, ''),
-            el('th', { class: 'num', 'data-source': publication.id }, columnHead(publication)),
+            el('th', { class: 'num', 'data-source': publication.id }, ...columnHead(publication)),
             ...cols.map(({ v }) =>
-              el('th', { class: 'num', 'data-source': v.source.id }, columnHead(v.source)),
+              el('th', { class: 'num', 'data-source': v.source.id }, ...columnHead(v.source)),
             ),
           ),
         ),
@@ -192,7 +210,11 @@ function figuresTable(publication: Source, verdicts: readonly Verdict[]): HTMLEl
   ];
 }
 
-const columnHead = (s: Source): string => `${s.id} (${t(`role:${s.role}`)})`;
+/** A source's id, never broken inside (style.css), over its standing, which wraps by words. */
+const columnHead = (s: Source): HTMLElement[] => [
+  el('span', { class: 'source-id' }, s.id),
+  el('span', { class: 'source-role' }, ` (${t(`role:${s.role}`)})`),
+];
 
 function otherCell(v: Verdict, pub: Cell, own: Cell): HTMLElement {
   if (v.differs !== true)

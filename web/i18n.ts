@@ -145,7 +145,7 @@ const ES = {
   actaCcAgree: (n: Arg, ids: string, pub: string) =>
     `${ids}: ${one(n) ? 'coincide' : 'coinciden'} con el archivo de ${pub}.`,
   actaCcNotPublication: (v: Arg, pub: string) =>
-    `Las cifras de arriba son la versión ${v} de esta acta, que no viene del archivo de ${pub}: este cotejo compara los archivos de las fuentes, no esa versión (vea sus versiones abajo).`,
+    `Las cifras de arriba (versión ${v} de esta acta) no son las del archivo de ${pub}: este cotejo compara los archivos de las fuentes, no esa versión (vea sus versiones abajo).`,
   actaCcUnknown: (ids: string) => `${ids}: la verificación cruzada no respondió ahora.`,
   actaCcStatic:
     'Esta copia estática (cifra publish) no incluye el cotejo de esta acta con otras fuentes, que calcula el servidor: consúltelo en el sitio en vivo o con cifra compare.',
@@ -669,7 +669,7 @@ const EN: Strings = {
     `The independent transcription ${ids} disagrees with ${pub}'s figures on this acta.`,
   actaCcAgree: (n, ids, pub) => `${ids}: ${one(n) ? 'agrees' : 'agree'} with ${pub}'s file.`,
   actaCcNotPublication: (v, pub) =>
-    `The figures above are version ${v} of this acta, which does not come from ${pub}'s file: this cross-check compares the sources' files, not that version (see its versions below).`,
+    `The figures above (version ${v} of this acta) are not those of ${pub}'s file: this cross-check compares the sources' files, not that version (see its versions below).`,
   actaCcUnknown: (ids) => `${ids}: the cross-check did not answer this time.`,
   actaCcStatic:
     "This static copy (cifra publish) does not include this acta's cross-check with other sources, which the server computes: see it on the live site or with cifra compare.",

@@ -1,13 +1,17 @@
 import { z } from 'zod';
+import type { Acta } from '../core/model/acta.js';
 import { issue, type Issue } from '../core/issues.js';
 import { err, ok, type Result } from '../core/result.js';
 import { actaSourcesOf, electionDefOf, loadManifest } from '../elections/manifests.js';
 import {
   compareFiles,
   specOfSource,
+  type Compared,
   type CompareReport,
   type CompareSpec,
 } from '../ingest/compare-files.js';
+import { servedFigures } from '../results/document-schemas.js';
+import { figuresHash } from '../results/figures-hash.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 
@@ -37,8 +41,8 @@ const KEPT = 16;
  * (the files are immutable); requests page its disagreements.
  */
 export function compareService(): (q: CompareQuery) => Promise<Result<CompareReport, Issue[]>> {
-  const kept = new Map<string, Promise<Result<CompareReport, Issue[]>>>();
-  const compute = async (q: CompareQuery): Promise<Result<CompareReport, Issue[]>> => {
+  const kept = new Map<string, Promise<Result<Compared, Issue[]>>>();
+  const compute = async (q: CompareQuery): Promise<Result<Compared, Issue[]>> => {
     const m = loadManifest(q.election);
     if (!m.ok) return m;
     const specs = new Map<string, CompareSpec>();
@@ -57,7 +61,9 @@ export function compareService(): (q: CompareQuery) => Promise<Result<CompareRep
             issue('invalid_query', ['query', k], { source: q[k], known: [...specs.keys()] }),
           ),
       );
-    return compareFiles({ election: electionDefOf(m.value), a, b });
+    // each mesa's figures hashed as its acta document cites them, for the acta view's `mesa`
+    const hash = (x: Acta): string => figuresHash(servedFigures(x));
+    return compareFiles({ election: electionDefOf(m.value), a, b, figuresHash: hash });
   };
   return async (q) => {
     const key = `${q.election}\n${q.a}\n${q.b}`;
@@ -70,11 +76,21 @@ export function compareService(): (q: CompareQuery) => Promise<Result<CompareRep
     }
     const done = await r;
     if (!done.ok) return done;
-    const every = done.value.disagreements;
+    const { report, figures } = done.value;
+    const every = report.disagreements;
     const all = q.mesa === undefined ? every : every.filter((d) => d.mesa === q.mesa);
+    const mesa = q.mesa;
     return ok({
-      ...done.value,
+      ...report,
       disagreements: all.slice(q.offset, q.offset + q.limit),
+      ...(mesa === undefined
+        ? {}
+        : {
+            figuresHash: {
+              a: figures.a?.get(mesa) ?? null,
+              b: figures.b?.get(mesa) ?? null,
+            },
+          }),
       page: { offset: q.offset, limit: q.limit, total: all.length },
     });
   };

@@ -287,7 +287,8 @@ async function compareSides(
     onlyB: args.onlyB,
   });
   if (!r.ok) return (printIssues(io, r.error), EXIT_ISSUES);
-  const text = renderCompare(r.value, args.format);
+  const { report } = r.value;
+  const text = renderCompare(report, args.format);
   if (args.out === undefined) io.out(text);
   else {
     const tmp = `${args.out}.tmp-${process.pid}`;
@@ -295,7 +296,7 @@ async function compareSides(
     renameSync(tmp, args.out);
     io.out(
       say('wrote {n} disagreeing mesas ({format}) to {out}', {
-        n: r.value.disagreements.length,
+        n: report.disagreements.length,
         format: args.format,
         out: args.out,
       }),
