@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Acta } from '../core/model/acta.js';
+import { CompareReasonSchema, placedIn, type Disagreement } from '../core/tally/compare.js';
 import { issue, type Issue } from '../core/issues.js';
 import { err, ok, type Result } from '../core/result.js';
 import { actaSourcesOf, electionDefOf, loadManifest } from '../elections/manifests.js';
@@ -29,8 +30,24 @@ export const CompareQuerySchema = z.object({
     .describe(
       "only this mesa's disagreement, as the acta view asks (page.total 0: the sources agree on it)",
     ),
+  reason: CompareReasonSchema.optional().describe(
+    'only the disagreeing mesas with this reason among theirs (the summary stays the whole comparison)',
+  ),
+  unit: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,12}$/)
+    .optional()
+    .describe(
+      "only the disagreeing mesas placed in this unit by either source: a place code or its prefix (a ubigeo's 2-digit department, e.g. 06); the summary stays the whole comparison (cifra compare --unit scopes it all)",
+    ),
 });
 export type CompareQuery = z.infer<typeof CompareQuerySchema>;
+
+/** Whether a disagreement is one the query's filters (mesa, reason, unit) keep. */
+const asked = (q: CompareQuery, d: Disagreement): boolean =>
+  (q.mesa === undefined || d.mesa === q.mesa) &&
+  (q.reason === undefined || d.reasons.some((r) => r.reason === q.reason)) &&
+  (q.unit === undefined || placedIn(d.a, d.b, q.unit));
 
 /** How many comparisons the server keeps (each a few MB at most; the sources never change). */
 const KEPT = 16;
@@ -77,8 +94,7 @@ export function compareService(): (q: CompareQuery) => Promise<Result<CompareRep
     const done = await r;
     if (!done.ok) return done;
     const { report, figures } = done.value;
-    const every = report.disagreements;
-    const all = q.mesa === undefined ? every : every.filter((d) => d.mesa === q.mesa);
+    const all = report.disagreements.filter((d) => asked(q, d));
     const mesa = q.mesa;
     return ok({
       ...report,

@@ -181,6 +181,8 @@ export async function compareFiles(o: {
   readonly b: CompareSideSpec;
   /** Only the mesas B holds (B a partial file). */
   readonly onlyB?: boolean | undefined;
+  /** Only the mesas placed in this unit (a place code or its prefix). */
+  readonly unit?: string | undefined;
   /** Hash each side's actas as their documents cite them (the API's acta view asks for them). */
   readonly figuresHash?: ((a: Acta) => string) | undefined;
 }): Promise<Result<Compared, Issue[]>> {
@@ -217,6 +219,7 @@ export async function compareFiles(o: {
     choices: o.election.choices.map((c) => c.id),
     pendingFiguresCount: o.election.pendingFiguresCount ?? false,
     onlyB: o.onlyB ?? false,
+    unit: o.unit,
     a: ra.value.read,
     b: rb.value.read,
   });

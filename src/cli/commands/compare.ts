@@ -47,6 +47,8 @@ export interface CompareArgs {
   readonly jurisdictions?: string | undefined;
   /** `--only-b`: compare only the mesas B holds. */
   readonly onlyB?: boolean | undefined;
+  /** `--unit UBIGEO`: compare only the mesas placed in this unit (a code or its prefix). */
+  readonly unit?: string | undefined;
 }
 
 const BUILT_IN = new Set(['onpe-mesa', 'cifra-csv', 'cifra-json']);
@@ -285,6 +287,7 @@ async function compareSides(
     a: specs[0] as CompareSideSpec,
     b: specs[1] as CompareSideSpec,
     onlyB: args.onlyB,
+    unit: args.unit,
   });
   if (!r.ok) return (printIssues(io, r.error), EXIT_ISSUES);
   const { report } = r.value;
