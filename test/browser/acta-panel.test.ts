@@ -115,6 +115,15 @@ describe('the acta of a mesa the transcriptions read otherwise (L9)', () => {
       );
       // the acta on screen is the publication file's reading: no word that it is not
       expect(await page.locator('#acta-cc-not-publication').count()).toBe(0);
+      // each source's name on one line, never broken inside (review 26 L16)
+      const lines = await page.$$eval('#acta-cc-table thead .source-id', (ids) =>
+        ids.map((s) => {
+          const r = document.createRange();
+          r.selectNodeContents(s);
+          return new Set(Array.from(r.getClientRects(), (x) => Math.round(x.top))).size;
+        }),
+      );
+      expect(lines).toEqual([1, 1, 1]);
       expect(await noSideScroll(page)).toBe(true);
       await page.screenshot({
         path: join(ARTIFACTS, `acta-crosscheck-${width}-${lang}.png`),
