@@ -3,6 +3,7 @@
 // many mesas disagree and why, the net effect per choice, and every mesa, a page at a time.
 import { countedOf } from '../src/core/tally/compare-counted.js';
 import { api, type Compare, type Progress } from './api-client.js';
+import { readCrossCheckView, writeCrossCheckView } from './url.js';
 import {
   $,
   $button,
@@ -18,6 +19,7 @@ import {
 } from './ui.js';
 
 type Reason = Compare['disagreements'][number]['reasons'][number];
+type CompareFilter = Parameters<typeof api.compare>[0];
 
 const PAGE = 50;
 /** Refusals that do not pass (no such election or source, a query it cannot answer). */
@@ -68,14 +70,73 @@ export async function setupCrossCheck(
   $select('cc-a').value = first.id;
   $select('cc-b').value = second.id;
   current = { openActa };
+  await departmentOptions();
   // a busy or failing server is asked again on the next redraw; an answer or a refusal is kept
-  if (await compare(0)) answered = shown;
+  if (await fromUrl()) answered = shown;
 }
 
-/** Draws a page of the comparison; false when the server could not answer this time. */
-async function compare(offset: number): Promise<boolean> {
+/**
+ * The departments to filter by, from the election's department results (none there: no filter).
+ * The URL's department stays chosen while they load.
+ */
+async function departmentOptions(): Promise<void> {
+  const units = await api
+    .results(electionId(), 'department')
+    .then((r) => r.units)
+    .catch(() => []);
+  const all = el('option', { value: '' }, t('ccAll'));
+  $('cc-dep').replaceChildren(
+    all,
+    ...units.map((u) => el('option', { value: u.code }, `${u.name} (${u.code})`)),
+  );
+  $('cc-dep-label').hidden = units.length === 0;
+}
+
+/** Sets a select to `value` where it has that option (else leaves it). */
+function choose(id: string, value: string | null): void {
+  const s = $select(id);
+  if (value !== null && [...s.options].some((o) => o.value === value)) s.value = value;
+}
+
+/**
+ * Draws the cross-check the URL holds (its sources, filters and page), as a reload or back and
+ * forward ask; false when the server could not answer this time.
+ */
+async function fromUrl(): Promise<boolean> {
+  const v = readCrossCheckView();
+  choose('cc-a', v.cca);
+  choose('cc-b', v.ccb);
+  choose('cc-dep', v.ccdep);
+  // the reasons are listed once the server answers: the URL's is kept as the one asked for
+  reasonAsked = v.ccreason;
+  const page = Math.max(1, Number.parseInt(v.ccpage ?? '1', 10) || 1);
+  return compare((page - 1) * PAGE, null);
+}
+
+/** The reason the mesas are filtered by (the select's options come with the first answer). */
+let reasonAsked: string | null = null;
+
+/**
+ * Draws a page of the comparison and writes it to the URL (a new history entry when `push`, in
+ * place when false, not at all when null: drawn from the URL); false when the server could not
+ * answer this time.
+ */
+async function compare(offset: number, push: boolean | null = true): Promise<boolean> {
   const a = $select('cc-a').value;
   const b = $select('cc-b').value;
+  const reason = reasonAsked || null;
+  const dep = $select('cc-dep').value || null;
+  if (push !== null)
+    writeCrossCheckView(
+      {
+        cca: a,
+        ccb: b,
+        ccpage: offset > 0 ? String(offset / PAGE + 1) : null,
+        ccreason: reason,
+        ccdep: dep,
+      },
+      push,
+    );
   if (a === b) {
     $('cc-summary').textContent = t('ccSameSource');
     return true;
@@ -87,7 +148,15 @@ async function compare(offset: number): Promise<boolean> {
     return true;
   }
   $('cc-summary').textContent = t('computing');
-  const r = await api.compare({ election: electionId(), a, b, offset, limit: PAGE });
+  const r = await api.compare({
+    election: electionId(),
+    a,
+    b,
+    offset,
+    limit: PAGE,
+    ...(reason === null ? {} : { reason: reason as NonNullable<CompareFilter['reason']> }),
+    ...(dep === null ? {} : { unit: dep }),
+  });
   if (!r.ok) {
     // a refusal that will not change (the server cannot compare this election, or these
     // sources) stays one until the page reloads; a busy or failing server is asked again
@@ -108,7 +177,22 @@ const refusalText = (codes: readonly string[]): string =>
 const label = (doc: Compare, field: string): string =>
   doc.choices.find((c) => c.id === field)?.label ?? t(field);
 
+/** The reasons to filter by: every reason some mesa has, with how many; "all" first. */
+function reasonOptions(doc: Compare): void {
+  const select = $select('cc-reason');
+  select.replaceChildren(
+    el('option', { value: '' }, t('ccAll')),
+    ...doc.reasons
+      .filter((r) => r.mesas > 0 || r.reason === reasonAsked)
+      .map((r) =>
+        el('option', { value: r.reason }, `${t(`reason:${r.reason}`)} (${fmt(r.mesas)})`),
+      ),
+  );
+  select.value = reasonAsked ?? '';
+}
+
 function render(doc: Compare, offset: number): void {
+  reasonOptions(doc);
   const m = doc.mesas;
   $('cc-summary').replaceChildren(
     el(
@@ -242,10 +326,20 @@ function mesaTable(doc: Compare, offset: number): void {
   $('cc-next').onclick = () => compare(offset + PAGE);
 }
 
-/** Wires the form once. */
+/** Wires the form once: a submit or a filter's change draws page 1; back/forward redraw. */
 export function wireCrossCheck(): void {
+  const shown = (x: unknown) => ($('cc-summary').textContent = String(x));
   $('cc-form').addEventListener('submit', (e) => {
     e.preventDefault();
-    compare(0).catch((x) => ($('cc-summary').textContent = String(x)));
+    reasonAsked = $select('cc-reason').value || null;
+    compare(0).catch(shown);
+  });
+  for (const id of ['cc-reason', 'cc-dep'])
+    $(id).addEventListener('change', () => {
+      reasonAsked = $select('cc-reason').value || null;
+      compare(0).catch(shown);
+    });
+  window.addEventListener('popstate', () => {
+    if (current !== null && !$('crosscheck').hidden) fromUrl().catch(shown);
   });
 }

@@ -306,6 +306,8 @@ const ES = {
   crossCheckHint:
     'Dos fuentes de las mismas actas, mesa por mesa: dónde difieren, por qué y cuánto cambia.',
   ccRun: 'Comparar',
+  ccDepartment: 'Departamento',
+  ccAll: 'todos',
   ccPrev: 'Anteriores',
   ccNext: 'Siguientes',
   ccSameSource: 'Elija dos fuentes distintas.',
@@ -819,6 +821,8 @@ const EN: Strings = {
   crossCheckHint:
     'Two sources of the same actas, mesa by mesa: where they differ, why, and by how much.',
   ccRun: 'Compare',
+  ccDepartment: 'Department',
+  ccAll: 'all',
   ccPrev: 'Previous',
   ccNext: 'Next',
   ccSameSource: 'Choose two different sources.',
