@@ -287,10 +287,25 @@ function reasonText(doc: Compare, r: Reason): string {
   return t(`reason:${r.reason}`);
 }
 
+/** The filters the mesas are listed by, in words ('' with none): the summary is not filtered. */
+function filtersText(): string {
+  const dep = $select('cc-dep');
+  const words = [
+    reasonAsked ? t(`reason:${reasonAsked}`) : '',
+    dep.value ? (dep.selectedOptions[0]?.textContent ?? dep.value) : '',
+  ].filter((w) => w !== '');
+  return words.length > 0 ? ` (${t('ccOnly')}: ${words.join(', ')})` : '';
+}
+
 function mesaTable(doc: Compare, offset: number): void {
   const p = doc.page;
   $('cc-mesas').replaceChildren(
-    el('caption', {}, t('ccMesas')(offset + 1, offset + doc.disagreements.length, fmt(p.total))),
+    el(
+      'caption',
+      {},
+      t('ccMesas')(offset + 1, offset + doc.disagreements.length, fmt(p.total)),
+      filtersText(),
+    ),
     thead(el('th', {}, t('mesa')), el('th', {}, t('ccReason')), el('th', {}, t('ccEffect'))),
     el(
       'tbody',

@@ -42,6 +42,10 @@ describe('the cross-check in the URL', () => {
       'state_differs',
     );
     expect(await page.$eval('#cc-dep', (s) => (s as HTMLSelectElement).value)).toBe('09');
+    // the listed mesas say which they are: the summary above them is the whole comparison
+    expect(await page.textContent('#cc-mesas caption')).toContain(
+      '(only: state differs, HUANUCO (09))',
+    );
     expect(await noSideScroll(page)).toBe(true);
     await (
       await page.$('#crosscheck')
