@@ -228,6 +228,12 @@ function render(doc: Compare, offset: number): void {
     ),
   );
   cardTable($('cc-reasons'));
+  netTable(doc);
+  mesaTable(doc, offset);
+}
+
+/** The net effect A − B per field: overall, in the counts, and by each primary reason. */
+function netTable(doc: Compare): void {
   const used = doc.reasons.filter((r) => r.primary > 0).map((r) => r.reason);
   $('cc-net').replaceChildren(
     el('caption', {}, t('ccNet')),
@@ -270,7 +276,6 @@ function render(doc: Compare, offset: number): void {
     ),
   );
   cardTable($('cc-net'));
-  mesaTable(doc, offset);
 }
 
 const signedFmt = (n: number): string => (n > 0 ? `+${fmt(n)}` : n < 0 ? `−${fmt(-n)}` : '0');
