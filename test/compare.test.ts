@@ -150,6 +150,15 @@ describe('cifra compare A B with a column map', () => {
     expect(r.reasons.find((x) => x.reason === 'missing_in_b')?.mesas).toBe(0);
   });
 
+  it('--unit compares only the mesas placed in that unit (a place code or its prefix)', async () => {
+    // every mesa of these files is in 010101 (Chachapoyas, Amazonas)
+    const all = await compareJson();
+    for (const unit of ['01', '010101']) expect(await compareJson('--unit', unit)).toEqual(all);
+    const none = await compareJson('--unit', '15');
+    expect(none.mesas).toMatchObject({ compared: 0, disagree: 0 });
+    expect(none.disagreements).toEqual([]);
+  });
+
   it('--format csv: one row per disagreeing mesa with both readings and A − B', async () => {
     const r = await cli(
       'compare',

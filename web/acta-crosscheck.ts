@@ -15,16 +15,31 @@ interface Verdict {
   readonly differs: boolean | null;
   readonly publication: Reading | null;
   readonly reading: Reading | null;
+  /** The mesa's figuresHash in the publication's file (null: not in it; undefined: not said). */
+  readonly publicationHash: string | null | undefined;
 }
 
-/** The publication and the third parties the election cross-checks (none on a static site). */
+/** The publication and the third parties the election cross-checks. */
 function sourcesOf(): { publication: Source; others: Source[] } | null {
   const list = state.about?.compareSources ?? [];
   const publication = list.find((s) => s.role === 'publication');
   const others = list.filter((s) => s.role === 'third-party');
-  if (state.site?.kind === 'static' || !publication || others.length === 0) return null;
+  if (!publication || others.length === 0) return null;
   return { publication, others };
 }
+
+/**
+ * A static site has no cross-check (the server computes it): the panel says so rather than drop
+ * the section. Publishing it was measured and left out: the 2021 runoff's onpe × sergiocorreia
+ * disagreements alone are 2.5 MB of compact JSON (133 KB gzipped), for one acta's look.
+ */
+const staticNote = (): HTMLElement =>
+  el(
+    'section',
+    { id: 'acta-crosscheck', class: 'acta-crosscheck', 'aria-labelledby': 'acta-cc-title' },
+    el('h4', { id: 'acta-cc-title' }, t('actaCcTitle')),
+    el('p', { id: 'acta-cc-static', class: 'hint' }, t('actaCcStatic')),
+  );
 
 async function verdictOf(publication: Source, source: Source, mesa: string): Promise<Verdict> {
   const r = await api.compare({
@@ -34,9 +49,16 @@ async function verdictOf(publication: Source, source: Source, mesa: string): Pro
     mesa,
     limit: 1,
   });
-  if (!r.ok) return { source, differs: null, publication: null, reading: null };
+  if (!r.ok)
+    return { source, differs: null, publication: null, reading: null, publicationHash: undefined };
   const d = r.doc.disagreements[0];
-  return { source, differs: d !== undefined, publication: d?.a ?? null, reading: d?.b ?? null };
+  return {
+    source,
+    differs: d !== undefined,
+    publication: d?.a ?? null,
+    reading: d?.b ?? null,
+    publicationHash: r.doc.figuresHash?.a,
+  };
 }
 
 /**
@@ -49,10 +71,12 @@ export async function actaCrossCheck(
 ): Promise<HTMLElement | null> {
   const s = sourcesOf();
   if (!s) return null;
+  if (state.site?.kind === 'static') return staticNote();
   const { mesa } = acta;
   const verdicts = await Promise.all(s.others.map((o) => verdictOf(s.publication, o, mesa)));
   if (!shown()) return null;
-  const notPublication = notPublicationNote(acta, s.publication);
+  const hash = verdicts.find((v) => v.publicationHash !== undefined)?.publicationHash;
+  const notPublication = notPublicationNote(acta, s.publication, hash);
   return el(
     'section',
     { id: 'acta-crosscheck', class: 'acta-crosscheck', 'aria-labelledby': 'acta-cc-title' },
@@ -79,14 +103,22 @@ export async function actaCrossCheck(
 }
 
 /**
- * The cross-check compares the sources' files: where the version on screen is not the publication
- * file's reading (a correction, a later import), it says so, so that "agrees" is not read as two
- * sources confirming figures they never gave. Nothing where the file declares no SHA-256.
+ * The cross-check compares the sources' files: where the figures on screen are not the publication
+ * file's for this mesa (a correction, a later import that changed them), it says so, so that
+ * "agrees" is not read as two sources confirming figures they never gave. The figures decide, by
+ * their figuresHash (review 26 M3: a version from another capture with the same figures needs no
+ * word); where the cross-check did not say, the files' SHA-256 do (nothing if none is declared).
  */
-function notPublicationNote(acta: Pick<Acta, 'history'>, publication: Source): HTMLElement | '' {
+function notPublicationNote(
+  acta: Pick<Acta, 'history'>,
+  publication: Pick<Source, 'id' | 'sha256'>,
+  publicationHash: string | null | undefined,
+): HTMLElement | '' {
   const current = acta.history.find((h) => h.current);
-  if (current === undefined || publication.sha256 === null) return '';
-  if (current.sha256 === publication.sha256) return '';
+  if (current === undefined) return '';
+  if (publicationHash !== undefined) {
+    if (publicationHash === current.figuresHash) return '';
+  } else if (publication.sha256 === null || current.sha256 === publication.sha256) return '';
   return el(
     'p',
     { id: 'acta-cc-not-publication', class: 'notice warn' },
@@ -154,9 +186,9 @@ function figuresTable(publication: Source, verdicts: readonly Verdict[]): HTMLEl
             'tr',
             {},
             el('th', {}, ''),
-            el('th', { class: 'num', 'data-source': publication.id }, columnHead(publication)),
+            el('th', { class: 'num', 'data-source': publication.id }, ...columnHead(publication)),
             ...cols.map(({ v }) =>
-              el('th', { class: 'num', 'data-source': v.source.id }, columnHead(v.source)),
+              el('th', { class: 'num', 'data-source': v.source.id }, ...columnHead(v.source)),
             ),
           ),
         ),
@@ -178,7 +210,11 @@ function figuresTable(publication: Source, verdicts: readonly Verdict[]): HTMLEl
   ];
 }
 
-const columnHead = (s: Source): string => `${s.id} (${t(`role:${s.role}`)})`;
+/** A source's id, never broken inside (style.css), over its standing, which wraps by words. */
+const columnHead = (s: Source): HTMLElement[] => [
+  el('span', { class: 'source-id' }, s.id),
+  el('span', { class: 'source-role' }, ` (${t(`role:${s.role}`)})`),
+];
 
 function otherCell(v: Verdict, pub: Cell, own: Cell): HTMLElement {
   if (v.differs !== true)

@@ -1,7 +1,9 @@
 // The observer's cross-check: two sources of the same actas compared mesa by mesa
 // (GET /api/v1/compare), for an election whose manifest declares more than one source. Shows how
 // many mesas disagree and why, the net effect per choice, and every mesa, a page at a time.
+import { countedOf } from '../src/core/tally/compare-counted.js';
 import { api, type Compare, type Progress } from './api-client.js';
+import { readCrossCheckView, writeCrossCheckView } from './url.js';
 import {
   $,
   $button,
@@ -17,6 +19,7 @@ import {
 } from './ui.js';
 
 type Reason = Compare['disagreements'][number]['reasons'][number];
+type CompareFilter = Parameters<typeof api.compare>[0];
 
 const PAGE = 50;
 /** Refusals that do not pass (no such election or source, a query it cannot answer). */
@@ -67,14 +70,73 @@ export async function setupCrossCheck(
   $select('cc-a').value = first.id;
   $select('cc-b').value = second.id;
   current = { openActa };
+  await departmentOptions();
   // a busy or failing server is asked again on the next redraw; an answer or a refusal is kept
-  if (await compare(0)) answered = shown;
+  if (await fromUrl()) answered = shown;
 }
 
-/** Draws a page of the comparison; false when the server could not answer this time. */
-async function compare(offset: number): Promise<boolean> {
+/**
+ * The departments to filter by, from the election's department results (none there: no filter).
+ * The URL's department stays chosen while they load.
+ */
+async function departmentOptions(): Promise<void> {
+  const units = await api
+    .results(electionId(), 'department')
+    .then((r) => r.units)
+    .catch(() => []);
+  const all = el('option', { value: '' }, t('ccAll'));
+  $('cc-dep').replaceChildren(
+    all,
+    ...units.map((u) => el('option', { value: u.code }, `${u.name} (${u.code})`)),
+  );
+  $('cc-dep-label').hidden = units.length === 0;
+}
+
+/** Sets a select to `value` where it has that option (else leaves it). */
+function choose(id: string, value: string | null): void {
+  const s = $select(id);
+  if (value !== null && [...s.options].some((o) => o.value === value)) s.value = value;
+}
+
+/**
+ * Draws the cross-check the URL holds (its sources, filters and page), as a reload or back and
+ * forward ask; false when the server could not answer this time.
+ */
+async function fromUrl(): Promise<boolean> {
+  const v = readCrossCheckView();
+  choose('cc-a', v.cca);
+  choose('cc-b', v.ccb);
+  choose('cc-dep', v.ccdep);
+  // the reasons are listed once the server answers: the URL's is kept as the one asked for
+  reasonAsked = v.ccreason;
+  const page = Math.max(1, Number.parseInt(v.ccpage ?? '1', 10) || 1);
+  return compare((page - 1) * PAGE, null);
+}
+
+/** The reason the mesas are filtered by (the select's options come with the first answer). */
+let reasonAsked: string | null = null;
+
+/**
+ * Draws a page of the comparison and writes it to the URL (a new history entry when `push`, in
+ * place when false, not at all when null: drawn from the URL); false when the server could not
+ * answer this time.
+ */
+async function compare(offset: number, push: boolean | null = true): Promise<boolean> {
   const a = $select('cc-a').value;
   const b = $select('cc-b').value;
+  const reason = reasonAsked || null;
+  const dep = $select('cc-dep').value || null;
+  if (push !== null)
+    writeCrossCheckView(
+      {
+        cca: a,
+        ccb: b,
+        ccpage: offset > 0 ? String(offset / PAGE + 1) : null,
+        ccreason: reason,
+        ccdep: dep,
+      },
+      push,
+    );
   if (a === b) {
     $('cc-summary').textContent = t('ccSameSource');
     return true;
@@ -86,7 +148,15 @@ async function compare(offset: number): Promise<boolean> {
     return true;
   }
   $('cc-summary').textContent = t('computing');
-  const r = await api.compare({ election: electionId(), a, b, offset, limit: PAGE });
+  const r = await api.compare({
+    election: electionId(),
+    a,
+    b,
+    offset,
+    limit: PAGE,
+    ...(reason === null ? {} : { reason: reason as NonNullable<CompareFilter['reason']> }),
+    ...(dep === null ? {} : { unit: dep }),
+  });
   if (!r.ok) {
     // a refusal that will not change (the server cannot compare this election, or these
     // sources) stays one until the page reloads; a busy or failing server is asked again
@@ -107,7 +177,22 @@ const refusalText = (codes: readonly string[]): string =>
 const label = (doc: Compare, field: string): string =>
   doc.choices.find((c) => c.id === field)?.label ?? t(field);
 
+/** The reasons to filter by: every reason some mesa has, with how many; "all" first. */
+function reasonOptions(doc: Compare): void {
+  const select = $select('cc-reason');
+  select.replaceChildren(
+    el('option', { value: '' }, t('ccAll')),
+    ...doc.reasons
+      .filter((r) => r.mesas > 0 || r.reason === reasonAsked)
+      .map((r) =>
+        el('option', { value: r.reason }, `${t(`reason:${r.reason}`)} (${fmt(r.mesas)})`),
+      ),
+  );
+  select.value = reasonAsked ?? '';
+}
+
 function render(doc: Compare, offset: number): void {
+  reasonOptions(doc);
   const m = doc.mesas;
   $('cc-summary').replaceChildren(
     el(
@@ -143,6 +228,12 @@ function render(doc: Compare, offset: number): void {
     ),
   );
   cardTable($('cc-reasons'));
+  netTable(doc);
+  mesaTable(doc, offset);
+}
+
+/** The net effect A − B per field: overall, in the counts, and by each primary reason. */
+function netTable(doc: Compare): void {
   const used = doc.reasons.filter((r) => r.primary > 0).map((r) => r.reason);
   $('cc-net').replaceChildren(
     el('caption', {}, t('ccNet')),
@@ -185,12 +276,7 @@ function render(doc: Compare, offset: number): void {
     ),
   );
   cardTable($('cc-net'));
-  mesaTable(doc, offset);
 }
-
-/** A field's A − B in the counts (0 where the report has none). */
-const countedOf = (doc: Compare, field: string): number =>
-  doc.counted?.find((c) => c.field === field)?.total ?? 0;
 
 const signedFmt = (n: number): string => (n > 0 ? `+${fmt(n)}` : n < 0 ? `−${fmt(-n)}` : '0');
 
@@ -206,10 +292,25 @@ function reasonText(doc: Compare, r: Reason): string {
   return t(`reason:${r.reason}`);
 }
 
+/** The filters the mesas are listed by, in words ('' with none): the summary is not filtered. */
+function filtersText(): string {
+  const dep = $select('cc-dep');
+  const words = [
+    reasonAsked ? t(`reason:${reasonAsked}`) : '',
+    dep.value ? (dep.selectedOptions[0]?.textContent ?? dep.value) : '',
+  ].filter((w) => w !== '');
+  return words.length > 0 ? ` (${t('ccOnly')}: ${words.join(', ')})` : '';
+}
+
 function mesaTable(doc: Compare, offset: number): void {
   const p = doc.page;
   $('cc-mesas').replaceChildren(
-    el('caption', {}, t('ccMesas')(offset + 1, offset + doc.disagreements.length, fmt(p.total))),
+    el(
+      'caption',
+      {},
+      t('ccMesas')(offset + 1, offset + doc.disagreements.length, fmt(p.total)),
+      filtersText(),
+    ),
     thead(el('th', {}, t('mesa')), el('th', {}, t('ccReason')), el('th', {}, t('ccEffect'))),
     el(
       'tbody',
@@ -245,10 +346,20 @@ function mesaTable(doc: Compare, offset: number): void {
   $('cc-next').onclick = () => compare(offset + PAGE);
 }
 
-/** Wires the form once. */
+/** Wires the form once: a submit or a filter's change draws page 1; back/forward redraw. */
 export function wireCrossCheck(): void {
+  const shown = (x: unknown) => ($('cc-summary').textContent = String(x));
   $('cc-form').addEventListener('submit', (e) => {
     e.preventDefault();
-    compare(0).catch((x) => ($('cc-summary').textContent = String(x)));
+    reasonAsked = $select('cc-reason').value || null;
+    compare(0).catch(shown);
+  });
+  for (const id of ['cc-reason', 'cc-dep'])
+    $(id).addEventListener('change', () => {
+      reasonAsked = $select('cc-reason').value || null;
+      compare(0).catch(shown);
+    });
+  window.addEventListener('popstate', () => {
+    if (current !== null && !$('crosscheck').hidden) fromUrl().catch(shown);
   });
 }

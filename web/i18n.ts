@@ -145,8 +145,10 @@ const ES = {
   actaCcAgree: (n: Arg, ids: string, pub: string) =>
     `${ids}: ${one(n) ? 'coincide' : 'coinciden'} con el archivo de ${pub}.`,
   actaCcNotPublication: (v: Arg, pub: string) =>
-    `Las cifras de arriba son la versión ${v} de esta acta, que no viene del archivo de ${pub}: este cotejo compara los archivos de las fuentes, no esa versión (vea sus versiones abajo).`,
+    `Las cifras de arriba (versión ${v} de esta acta) no son las del archivo de ${pub}: este cotejo compara los archivos de las fuentes, no esa versión (vea sus versiones abajo).`,
   actaCcUnknown: (ids: string) => `${ids}: la verificación cruzada no respondió ahora.`,
+  actaCcStatic:
+    'Esta copia estática (cifra publish) no incluye el cotejo de esta acta con otras fuentes, que calcula el servidor: consúltelo en el sitio en vivo o con cifra compare.',
   actaCcSame: '= igual',
   actaCcVsPublication: 'distinto de la publicación',
   'role:publication': 'publicación oficial',
@@ -304,6 +306,9 @@ const ES = {
   crossCheckHint:
     'Dos fuentes de las mismas actas, mesa por mesa: dónde difieren, por qué y cuánto cambia.',
   ccRun: 'Comparar',
+  ccDepartment: 'Departamento',
+  ccAll: 'todos',
+  ccOnly: 'solo',
   ccPrev: 'Anteriores',
   ccNext: 'Siguientes',
   ccSameSource: 'Elija dos fuentes distintas.',
@@ -667,8 +672,10 @@ const EN: Strings = {
     `The independent transcription ${ids} disagrees with ${pub}'s figures on this acta.`,
   actaCcAgree: (n, ids, pub) => `${ids}: ${one(n) ? 'agrees' : 'agree'} with ${pub}'s file.`,
   actaCcNotPublication: (v, pub) =>
-    `The figures above are version ${v} of this acta, which does not come from ${pub}'s file: this cross-check compares the sources' files, not that version (see its versions below).`,
+    `The figures above (version ${v} of this acta) are not those of ${pub}'s file: this cross-check compares the sources' files, not that version (see its versions below).`,
   actaCcUnknown: (ids) => `${ids}: the cross-check did not answer this time.`,
+  actaCcStatic:
+    "This static copy (cifra publish) does not include this acta's cross-check with other sources, which the server computes: see it on the live site or with cifra compare.",
   actaCcSame: '= same',
   actaCcVsPublication: 'differs from the publication',
   'role:publication': 'official publication',
@@ -815,6 +822,9 @@ const EN: Strings = {
   crossCheckHint:
     'Two sources of the same actas, mesa by mesa: where they differ, why, and by how much.',
   ccRun: 'Compare',
+  ccDepartment: 'Department',
+  ccAll: 'all',
+  ccOnly: 'only',
   ccPrev: 'Previous',
   ccNext: 'Next',
   ccSameSource: 'Choose two different sources.',

@@ -71,3 +71,18 @@ export function readErmView(): ErmView {
 export function writeErmView(view: ErmView, push: boolean): void {
   write(ERM_VIEW, { ...view, view: 'erm', lang: state.lang === 'es' ? null : state.lang }, push);
 }
+
+// The cross-check's view (web/crosscheck.ts): its two sources, the page of disagreeing mesas and
+// its filters (a reason, a department), so a filtered cross-check can be shared and reloaded.
+const CC_VIEW = ['cca', 'ccb', 'ccpage', 'ccreason', 'ccdep'] as const;
+export type CrossCheckView = Record<(typeof CC_VIEW)[number], string | null>;
+
+/** The cross-check view the URL asks for. */
+export function readCrossCheckView(): CrossCheckView {
+  return read(CC_VIEW);
+}
+
+/** Writes the cross-check view: a new history entry when `push`, else in place. */
+export function writeCrossCheckView(view: CrossCheckView, push: boolean): void {
+  write(CC_VIEW, view, push);
+}

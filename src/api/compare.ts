@@ -1,13 +1,18 @@
 import { z } from 'zod';
+import type { Acta } from '../core/model/acta.js';
+import { CompareReasonSchema, placedIn, type Disagreement } from '../core/tally/compare.js';
 import { issue, type Issue } from '../core/issues.js';
 import { err, ok, type Result } from '../core/result.js';
 import { actaSourcesOf, electionDefOf, loadManifest } from '../elections/manifests.js';
 import {
   compareFiles,
   specOfSource,
+  type Compared,
   type CompareReport,
   type CompareSpec,
 } from '../ingest/compare-files.js';
+import { servedFigures } from '../results/document-schemas.js';
+import { figuresHash } from '../results/figures-hash.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 
@@ -25,8 +30,24 @@ export const CompareQuerySchema = z.object({
     .describe(
       "only this mesa's disagreement, as the acta view asks (page.total 0: the sources agree on it)",
     ),
+  reason: CompareReasonSchema.optional().describe(
+    'only the disagreeing mesas with this reason among theirs (the summary stays the whole comparison)',
+  ),
+  unit: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,12}$/)
+    .optional()
+    .describe(
+      "only the disagreeing mesas placed in this unit by either source: a place code or its prefix (a ubigeo's 2-digit department, e.g. 06); the summary stays the whole comparison (cifra compare --unit scopes it all)",
+    ),
 });
 export type CompareQuery = z.infer<typeof CompareQuerySchema>;
+
+/** Whether a disagreement is one the query's filters (mesa, reason, unit) keep. */
+const asked = (q: CompareQuery, d: Disagreement): boolean =>
+  (q.mesa === undefined || d.mesa === q.mesa) &&
+  (q.reason === undefined || d.reasons.some((r) => r.reason === q.reason)) &&
+  (q.unit === undefined || placedIn(d.a, d.b, q.unit));
 
 /** How many comparisons the server keeps (each a few MB at most; the sources never change). */
 const KEPT = 16;
@@ -37,8 +58,8 @@ const KEPT = 16;
  * (the files are immutable); requests page its disagreements.
  */
 export function compareService(): (q: CompareQuery) => Promise<Result<CompareReport, Issue[]>> {
-  const kept = new Map<string, Promise<Result<CompareReport, Issue[]>>>();
-  const compute = async (q: CompareQuery): Promise<Result<CompareReport, Issue[]>> => {
+  const kept = new Map<string, Promise<Result<Compared, Issue[]>>>();
+  const compute = async (q: CompareQuery): Promise<Result<Compared, Issue[]>> => {
     const m = loadManifest(q.election);
     if (!m.ok) return m;
     const specs = new Map<string, CompareSpec>();
@@ -57,7 +78,9 @@ export function compareService(): (q: CompareQuery) => Promise<Result<CompareRep
             issue('invalid_query', ['query', k], { source: q[k], known: [...specs.keys()] }),
           ),
       );
-    return compareFiles({ election: electionDefOf(m.value), a, b });
+    // each mesa's figures hashed as its acta document cites them, for the acta view's `mesa`
+    const hash = (x: Acta): string => figuresHash(servedFigures(x));
+    return compareFiles({ election: electionDefOf(m.value), a, b, figuresHash: hash });
   };
   return async (q) => {
     const key = `${q.election}\n${q.a}\n${q.b}`;
@@ -70,11 +93,20 @@ export function compareService(): (q: CompareQuery) => Promise<Result<CompareRep
     }
     const done = await r;
     if (!done.ok) return done;
-    const every = done.value.disagreements;
-    const all = q.mesa === undefined ? every : every.filter((d) => d.mesa === q.mesa);
+    const { report, figures } = done.value;
+    const all = report.disagreements.filter((d) => asked(q, d));
+    const mesa = q.mesa;
     return ok({
-      ...done.value,
+      ...report,
       disagreements: all.slice(q.offset, q.offset + q.limit),
+      ...(mesa === undefined
+        ? {}
+        : {
+            figuresHash: {
+              a: figures.a?.get(mesa) ?? null,
+              b: figures.b?.get(mesa) ?? null,
+            },
+          }),
       page: { offset: q.offset, limit: q.limit, total: all.length },
     });
   };

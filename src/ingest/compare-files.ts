@@ -2,7 +2,7 @@ import { NameSchema, type Name } from '../core/model/note.js';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { issue, IssueSchema, type Issue } from '../core/issues.js';
-import type { ElectionDef } from '../core/model/acta.js';
+import type { Acta, ElectionDef } from '../core/model/acta.js';
 import type { ManifestSource } from '../core/model/manifest.js';
 import { err, ok, type Result } from '../core/result.js';
 import { compareActaSources, ComparisonSchema } from '../core/tally/compare.js';
@@ -48,6 +48,17 @@ export const CompareReportSchema = z.object({
   a: CompareSourceSchema,
   b: CompareSourceSchema,
   ...ComparisonSchema.shape,
+  /**
+   * With the API's `mesa`: that mesa's figuresHash as each file reads it — null where the file
+   * does not hold it, or reads no whole acta (a column map) — so the acta view can tell whether
+   * the version on screen has the publication file's figures.
+   */
+  figuresHash: z
+    .object({ a: z.string().nullable(), b: z.string().nullable() })
+    .optional()
+    .describe(
+      "with `mesa`: that mesa's figuresHash (as GET …/actas/{mesa} gives a version's) as file A and file B read it; null where the file does not hold the mesa or is a column map",
+    ),
   /** Which disagreements this document holds (the API pages them; the CLI gives all). */
   page: z.object({
     offset: z.number().int(),
@@ -56,6 +67,15 @@ export const CompareReportSchema = z.object({
   }),
 });
 export type CompareReport = z.infer<typeof CompareReportSchema>;
+
+/** Each side's figuresHash by mesa (null: not asked for, or a column map, which reads no acta). */
+export type SideFigures = Readonly<Record<'a' | 'b', ReadonlyMap<string, string> | null>>;
+
+/** A comparison, and each side's figures by mesa where they were asked for. */
+export interface Compared {
+  readonly report: CompareReport;
+  readonly figures: SideFigures;
+}
 
 /** A file to compare: how to read it, and what the election's manifest says of it. */
 export interface CompareSpec {
@@ -103,8 +123,12 @@ function summary(spec: CompareSpec, r: SourceRead): CompareSource {
 async function readStore(
   spec: StoreSpec,
   election: ElectionDef,
+  figuresHash: ((a: Acta) => string) | undefined,
 ): Promise<
-  Result<{ read: Pick<SourceRead, 'actas' | 'carries'>; source: CompareSource }, Issue[]>
+  Result<
+    { read: Pick<SourceRead, 'actas' | 'carries' | 'figures'>; source: CompareSource },
+    Issue[]
+  >
 > {
   const stored = await spec.store.getElection(election.id);
   if (stored === null)
@@ -123,8 +147,10 @@ async function readStore(
     const x = sourceActaOf(a, stored.choices.length);
     return { ...x, votes: at.map((k) => (k < 0 ? null : (x.votes[k] ?? null))) };
   });
+  const figures =
+    figuresHash === undefined ? null : new Map(actas.map((a) => [a.mesa, figuresHash(a)]));
   return ok({
-    read: { actas: read, carries: ALL_CARRIED },
+    read: { actas: read, carries: ALL_CARRIED, figures },
     source: {
       id: null,
       file: storeName(spec.db),
@@ -155,7 +181,11 @@ export async function compareFiles(o: {
   readonly b: CompareSideSpec;
   /** Only the mesas B holds (B a partial file). */
   readonly onlyB?: boolean | undefined;
-}): Promise<Result<CompareReport, Issue[]>> {
+  /** Only the mesas placed in this unit (a place code or its prefix). */
+  readonly unit?: string | undefined;
+  /** Hash each side's actas as their documents cite them (the API's acta view asks for them). */
+  readonly figuresHash?: ((a: Acta) => string) | undefined;
+}): Promise<Result<Compared, Issue[]>> {
   const j = loadJurisdiction(o.election.jurisdiction);
   if (!j.ok) return j;
   const readFile = async (spec: CompareSpec, side: 'a' | 'b') => {
@@ -164,6 +194,7 @@ export async function compareFiles(o: {
       format: spec.format,
       election: o.election,
       jurisdiction: j.value,
+      figuresHash: o.figuresHash,
     });
     if (!r.ok) return err(r.error.map((i) => ({ ...i, path: [side, ...i.path] })));
     if (spec.sha256 !== undefined && spec.sha256 !== r.value.sha256)
@@ -179,7 +210,7 @@ export async function compareFiles(o: {
   };
   const read = async (spec: CompareSideSpec, side: 'a' | 'b') => {
     if (!isStore(spec)) return readFile(spec, side);
-    const r = await readStore(spec, o.election);
+    const r = await readStore(spec, o.election, o.figuresHash);
     return r.ok ? r : err(r.error.map((i) => ({ ...i, path: [side, ...i.path] })));
   };
   const [ra, rb] = await Promise.all([read(o.a, 'a'), read(o.b, 'b')]);
@@ -188,11 +219,12 @@ export async function compareFiles(o: {
     choices: o.election.choices.map((c) => c.id),
     pendingFiguresCount: o.election.pendingFiguresCount ?? false,
     onlyB: o.onlyB ?? false,
+    unit: o.unit,
     a: ra.value.read,
     b: rb.value.read,
   });
   const total = comparison.disagreements.length;
-  return ok({
+  const report: CompareReport = {
     election: o.election.id,
     label: o.election.label,
     choices: o.election.choices.map((c) => ({ id: c.id, label: c.label })),
@@ -200,7 +232,8 @@ export async function compareFiles(o: {
     b: rb.value.source,
     ...comparison,
     page: { offset: 0, limit: total, total },
-  });
+  };
+  return ok({ report, figures: { a: ra.value.read.figures, b: rb.value.read.figures } });
 }
 
 /** How a manifest's acta source is read in a comparison (null: a format compare does not read). */

@@ -21,6 +21,11 @@ export interface ReadSourceOptions {
   readonly format?: SourceFormat | undefined;
   readonly election: ElectionDef;
   readonly jurisdiction: LoadedJurisdiction;
+  /**
+   * How an acta's figures are hashed as its document cites them (results' figuresHash, given by
+   * the caller: ingest does not depend on results); when given, `figures` holds each mesa's.
+   */
+  readonly figuresHash?: ((a: Acta) => string) | undefined;
 }
 
 /** A source read whole: its actas as the comparison takes them, and what could not be read. */
@@ -39,6 +44,11 @@ export interface SourceRead {
   readonly unreadableByCode: Readonly<Record<string, number>>;
   /** The first few of those rows' issues. */
   readonly issues: readonly Issue[];
+  /**
+   * Each mesa's figuresHash as the file reads it (its first reading), where the caller asked for
+   * them and the format reads whole actas (cifra's formats); null for a column map.
+   */
+  readonly figures: ReadonlyMap<string, string> | null;
 }
 
 /** Every field a comparison reads: cifra-json's, and a store's actas (compare-files). */
@@ -77,13 +87,19 @@ export function sourceActaOf(a: Acta, choices: number): SourceActa {
 }
 
 /** Rows of a file, each read into a source acta or its issues, and what the file carries. */
-async function rowsOf(
-  o: ReadSourceOptions,
-): Promise<{ kind: SourceFormat['kind']; carries: SourceCarries; rows: AsyncIterable<SourceRow> }> {
-  const fromActa = (a: Acta): SourceRow => ({
-    ok: true,
-    acta: sourceActaOf(a, o.election.choices.length),
-  });
+async function rowsOf(o: ReadSourceOptions): Promise<{
+  kind: SourceFormat['kind'];
+  carries: SourceCarries;
+  rows: AsyncIterable<SourceRow>;
+  figures: ReadonlyMap<string, string> | null;
+}> {
+  const hash = o.figuresHash;
+  const figures = hash === undefined ? null : new Map<string, string>();
+  const fromActa = (a: Acta): SourceRow => {
+    if (figures !== null && hash !== undefined && !figures.has(a.mesa))
+      figures.set(a.mesa, hash(a));
+    return { ok: true, acta: sourceActaOf(a, o.election.choices.length) };
+  };
   const source = await openSource(o.file);
   if (
     o.format?.kind === 'cifra-json' ||
@@ -93,7 +109,7 @@ async function rowsOf(
     async function* rows(): AsyncIterable<SourceRow> {
       for await (const r of records) yield r.parsed.ok ? fromActa(r.parsed.acta) : r.parsed;
     }
-    return { kind: 'cifra-json', carries: ALL_CARRIED, rows: rows() };
+    return { kind: 'cifra-json', carries: ALL_CARRIED, rows: rows(), figures };
   }
   const csv = await readCsvRows(source.stream);
   const format = o.format ?? detectedFormat(csv.header);
@@ -122,7 +138,12 @@ async function rowsOf(
   async function* rows(): AsyncIterable<SourceRow> {
     yield* collected;
   }
-  return { kind: format.kind, carries, rows: rows() };
+  return {
+    kind: format.kind,
+    carries,
+    rows: rows(),
+    figures: format.kind === 'column-map' ? null : figures,
+  };
 }
 
 function detectedFormat(header: readonly string[]): SourceFormat {
@@ -149,7 +170,7 @@ export async function readActaSource(o: ReadSourceOptions): Promise<Result<Sourc
     return err([issue('file_unreadable', ['file'], { file: o.file, reason })]);
   }
   try {
-    const { kind, carries, rows } = await rowsOf(o);
+    const { kind, carries, rows, figures } = await rowsOf(o);
     const seen = new Set<string>();
     const actas: SourceActa[] = [];
     const byCode: Record<string, number> = {};
@@ -180,6 +201,7 @@ export async function readActaSource(o: ReadSourceOptions): Promise<Result<Sourc
       unreadable,
       unreadableByCode: byCode,
       issues,
+      figures,
     });
   } catch (e) {
     if (e instanceof FileRejected)

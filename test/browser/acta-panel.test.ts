@@ -22,6 +22,11 @@ const NO_FIGURES = '082192';
 
 /** Umari (Pachitea, Huánuco): mesa 901611, EN PROCESO in ONPE's file, annulled by a later import. */
 const LATER = { district: '090706', mesa: '901611' };
+/**
+ * Umari's 019577: the later file gives ONPE's figures with another observation, so its current
+ * version comes from that file with the publication's figures (review 26 M3).
+ */
+const SAME = '019577';
 const ONPE_HEADER =
   '"UBIGEO","DEPARTAMENTO","PROVINCIA","DISTRITO","TIPO_ELECCION","MESA_DE_VOTACION","DESCRIP_ESTADO_ACTA","TIPO_OBSERVACION","N_CVAS","N_ELEC_HABIL","VOTOS_P1","VOTOS_P2","VOTOS_VB","VOTOS_VN","VOTOS_VI"';
 
@@ -32,7 +37,8 @@ const env = useDashboard(async () => {
   const later = join(dir, 'later.csv');
   writeFileSync(
     later,
-    `${ONPE_HEADER}\n"090706","HUANUCO","PACHITEA","UMARI","PRESIDENCIAL","901611","ANULADA",,202,261,165,34,,3,\n`,
+    `${ONPE_HEADER}\n"090706","HUANUCO","PACHITEA","UMARI","PRESIDENCIAL","901611","ANULADA",,202,261,165,34,,3,\n` +
+      `"090706","HUANUCO","PACHITEA","UMARI","PRESIDENCIAL","${SAME}","CONTABILIZADA","ERROR MATERIAL",185,296,151,23,1,10,\n`,
   );
   const e = bundledElection(RUNOFF);
   if (!e) throw new Error(RUNOFF);
@@ -109,6 +115,15 @@ describe('the acta of a mesa the transcriptions read otherwise (L9)', () => {
       );
       // the acta on screen is the publication file's reading: no word that it is not
       expect(await page.locator('#acta-cc-not-publication').count()).toBe(0);
+      // each source's name on one line, never broken inside (review 26 L16)
+      const lines = await page.$$eval('#acta-cc-table thead .source-id', (ids) =>
+        ids.map((s) => {
+          const r = document.createRange();
+          r.selectNodeContents(s);
+          return new Set(Array.from(r.getClientRects(), (x) => Math.round(x.top))).size;
+        }),
+      );
+      expect(lines).toEqual([1, 1, 1]);
       expect(await noSideScroll(page)).toBe(true);
       await page.screenshot({
         path: join(ARTIFACTS, `acta-crosscheck-${width}-${lang}.png`),
@@ -128,9 +143,24 @@ describe("an acta whose current version is not the publication file's (poll-watc
     );
     await page.waitForSelector('#acta-cc-verdict', { timeout: 240_000 });
     expect(await text(page, '#acta-cc-not-publication')).toBe(
-      'Las cifras de arriba son la versión 2 de esta acta, que no viene del archivo de onpe: este cotejo compara los archivos de las fuentes, no esa versión (vea sus versiones abajo).',
+      'Las cifras de arriba (versión 2 de esta acta) no son las del archivo de onpe: este cotejo compara los archivos de las fuentes, no esa versión (vea sus versiones abajo).',
     );
     await page.screenshot({ path: join(ARTIFACTS, 'acta-crosscheck-later-version.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+
+  it("a version from another file with the publication's figures needs no such word (review 26 M3)", async () => {
+    const { page, errors } = await openPage(
+      env.browser,
+      `${env.base}/?election=${RUNOFF}&level=district&code=${LATER.district}&mesa=${SAME}&lang=es`,
+      390,
+    );
+    await page.waitForSelector('#acta-cc-verdict', { timeout: 240_000 });
+    // the current version is the later file's (another observation), its figures ONPE's
+    const files = await page.$$eval('#acta-history [data-version]', (rows) => rows.length);
+    expect(files).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('#acta-cc-not-publication').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);

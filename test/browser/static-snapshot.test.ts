@@ -4,11 +4,13 @@
 // which the server computes, is not in it (the 2021 runoff declares three sources of its actas),
 // nor is the what-if (a shared scenario link says so);
 // and it shows Quetzalia's unresolved tie (test/fixtures/xq) as the live page does.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledElection } from '../../src/elections/manifests.js';
 import { PROJECT_ROOT } from '../../src/io/paths.js';
-import { tempDir } from '../helpers.js';
+import { ingestFile } from '../../src/ingest/ingest.js';
+import { fixedClock, tempDir } from '../helpers.js';
 import { manifestStore } from '../xf-fixture.js';
 import { ARTIFACTS, noSideScroll, openPage, useDashboard } from './harness.js';
 import { servePublished } from './nginx.js';
@@ -19,6 +21,11 @@ const RUNOFF = 'pe-2021-presidencial-segunda';
 // timeZone (its jurisdiction.json); a jurisdiction without one would read 12:00 (UTC)
 const PUBLISHED = '2026-05-02T12:00:00.000Z';
 const LIMA = { es: 'Publicado: 2 may. 2026, 07:00', en: 'Published: 2 May 2026, 07:00' };
+
+const ONPE_HEADER =
+  '"UBIGEO","DEPARTAMENTO","PROVINCIA","DISTRITO","TIPO_ELECCION","MESA_DE_VOTACION","DESCRIP_ESTADO_ACTA","TIPO_OBSERVACION","N_CVAS","N_ELEC_HABIL","VOTOS_P1","VOTOS_P2","VOTOS_VB","VOTOS_VN","VOTOS_VI"';
+const ONPE_ROW =
+  '"090706","HUANUCO","PACHITEA","UMARI","PRESIDENCIAL","901611","CONTABILIZADA",,202,261,165,34,,3,';
 
 let dir: string;
 let site: string;
@@ -36,6 +43,12 @@ const env = useDashboard(async () => {
   const runoff = bundledElection(RUNOFF);
   if (!runoff) throw new Error(RUNOFF);
   await store.putElection(runoff);
+  // and one of its actas (Umari's 901611, a row as ONPE's file gives it): the acta panel's
+  // "in other sources" says the static copy has no cross-check (review 26 M6)
+  const one = join(dir, 'one.csv');
+  writeFileSync(one, `${ONPE_HEADER}\n${ONPE_ROW}\n`);
+  const r = await ingestFile(store, { file: one, election: runoff, now: fixedClock });
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return store;
 });
 
@@ -119,6 +132,25 @@ describe('the static site says what it is', () => {
       );
       expect(await page.isVisible('#cc-form')).toBe(false);
       expect(await page.isVisible('#cc-pages')).toBe(false);
+      expect(await noSideScroll(page)).toBe(true);
+      expect(errors).toEqual([]);
+    }, 120_000);
+
+  for (const lang of ['es', 'en'] as const)
+    it(`${lang}: an acta's panel says its cross-check with other sources is on the live site only`, async () => {
+      const { page, errors } = await openPage(
+        env.browser,
+        `${site}/?election=${RUNOFF}&level=district&code=090706&mesa=901611&lang=${lang}`,
+        390,
+        { timeout: 60_000 },
+      );
+      await page.waitForSelector('#acta-crosscheck #acta-cc-static');
+      expect(await page.textContent('#acta-cc-static')).toContain(
+        lang === 'es'
+          ? 'no incluye el cotejo de esta acta'
+          : "does not include this acta's cross-check",
+      );
+      expect(await page.locator('#acta-cc-verdict').count()).toBe(0);
       expect(await noSideScroll(page)).toBe(true);
       expect(errors).toEqual([]);
     }, 120_000);

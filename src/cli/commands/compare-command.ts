@@ -33,6 +33,10 @@ export function addCompareCommand(program: Command, io: CliIo, done: (code: numb
       '--only-b',
       'compare only the mesas B holds (B a partial file, e.g. your own photographed actas against --db): the others are not reported missing from B',
     )
+    .option(
+      '--unit <code>',
+      "compare only the mesas placed in this unit: a place code or its prefix (a ubigeo's 2-digit department, 4-digit province or 6-digit district, e.g. 060701)",
+    )
     .addOption(formatOption())
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
     .addOption(jurisdictionsOption())
@@ -50,6 +54,7 @@ export function addCompareCommand(program: Command, io: CliIo, done: (code: numb
           format: OutputFormat;
           out?: string;
           onlyB?: boolean;
+          unit?: string;
         },
       ) => {
         const { runCompare } = await import('./compare.js');

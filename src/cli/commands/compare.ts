@@ -1,6 +1,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { issue, type Issue } from '../../core/issues.js';
 import type { Disagreement, SourceActa } from '../../core/tally/compare.js';
+import { countedOf } from '../../core/tally/compare-counted.js';
 import { loadColumnMapFile } from '../../elections/column-maps.js';
 import {
   actaSourcesOf,
@@ -46,6 +47,8 @@ export interface CompareArgs {
   readonly jurisdictions?: string | undefined;
   /** `--only-b`: compare only the mesas B holds. */
   readonly onlyB?: boolean | undefined;
+  /** `--unit UBIGEO`: compare only the mesas placed in this unit (a code or its prefix). */
+  readonly unit?: string | undefined;
 }
 
 const BUILT_IN = new Set(['onpe-mesa', 'cifra-csv', 'cifra-json']);
@@ -284,9 +287,11 @@ async function compareSides(
     a: specs[0] as CompareSideSpec,
     b: specs[1] as CompareSideSpec,
     onlyB: args.onlyB,
+    unit: args.unit,
   });
   if (!r.ok) return (printIssues(io, r.error), EXIT_ISSUES);
-  const text = renderCompare(r.value, args.format);
+  const { report } = r.value;
+  const text = renderCompare(report, args.format);
   if (args.out === undefined) io.out(text);
   else {
     const tmp = `${args.out}.tmp-${process.pid}`;
@@ -294,7 +299,7 @@ async function compareSides(
     renameSync(tmp, args.out);
     io.out(
       say('wrote {n} disagreeing mesas ({format}) to {out}', {
-        n: r.value.disagreements.length,
+        n: report.disagreements.length,
         format: args.format,
         out: args.out,
       }),
@@ -401,10 +406,6 @@ function compareTable(r: CompareReport): string {
   }
   return out.join('\n');
 }
-
-/** A field's counted A − B (0 where the report has none). */
-const countedOf = (r: CompareReport, field: string): number =>
-  r.counted?.find((c) => c.field === field)?.total ?? 0;
 
 /** One disagreeing mesa in a line: its reasons with their values. */
 function describe(d: Disagreement): string {

@@ -247,4 +247,26 @@ describe('compareActaSources(input)', () => {
     );
     expect(r.mesas).toMatchObject({ a: 1, disagree: 0 });
   });
+
+  it("unit: only the mesas either reading places in it (a ubigeo's department, province or district)", () => {
+    const a = side([
+      acta('000001', { place: '060701' }),
+      acta('000002', { place: '150101', votes: [61, 30] }),
+      acta('000003', { place: '060801', votes: [59, 30] }),
+    ]);
+    const b = side([
+      acta('000001', { place: '060701', votes: [50, 40] }),
+      acta('000002', { place: '060702' }),
+      acta('000003', { place: '060801' }),
+    ]);
+    const mesas = (unit: string) =>
+      compareActaSources({ choices: ['P1', 'P2'], unit, a, b }).disagreements.map((d) => d.mesa);
+    expect(mesas('06')).toEqual(['000001', '000002', '000003']); // 000002: B places it in 06
+    expect(mesas('0607')).toEqual(['000001', '000002']);
+    expect(mesas('060801')).toEqual(['000003']);
+    expect(mesas('15')).toEqual(['000002']);
+    const r = compareActaSources({ choices: ['P1', 'P2'], unit: '060801', a, b });
+    expect(r.mesas.compared).toBe(1);
+    expect(r.net.find((n) => n.field === 'P1')?.total).toBe(-1);
+  });
 });

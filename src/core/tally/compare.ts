@@ -148,6 +148,8 @@ export interface CompareInput {
    * so that the mesas it never meant to cover are not `missing_in_b`.
    */
   readonly onlyB?: boolean;
+  /** Compare only the mesas placed in this unit (a place code or its prefix: see `placedIn`). */
+  readonly unit?: string | undefined;
   readonly a: CompareSide;
   readonly b: CompareSide;
 }
@@ -263,6 +265,19 @@ function countedFigures(
   return fields.map((f) => f.read(booked) ?? 0);
 }
 
+/**
+ * Whether a mesa is in a unit: either reading places it at that code or under it (a ubigeo's
+ * department is its first two digits, its province its first four), so a mesa two sources place
+ * apart is in both places' cross-checks. A mesa no reading places is in none.
+ */
+export function placedIn(
+  x: { readonly place: string | null } | null | undefined,
+  y: { readonly place: string | null } | null | undefined,
+  unit: string,
+): boolean {
+  return [x?.place, y?.place].some((p) => typeof p === 'string' && p.startsWith(unit));
+}
+
 function byMesa(actas: readonly SourceActa[]): Map<string, SourceActa> {
   const m = new Map<string, SourceActa>();
   for (const a of actas) if (!m.has(a.mesa)) m.set(a.mesa, a);
@@ -285,7 +300,10 @@ const zeroByReason = (): Record<CompareReason, number> =>
 export function compareActaSources(input: CompareInput): Comparison {
   const { fields, notCompared } = fieldsOf(input);
   const [ma, mb] = [byMesa(input.a.actas), byMesa(input.b.actas)];
-  const mesas = [...new Set(input.onlyB ? mb.keys() : [...ma.keys(), ...mb.keys()])].sort();
+  const unit = input.unit;
+  const mesas = [...new Set(input.onlyB ? mb.keys() : [...ma.keys(), ...mb.keys()])]
+    .filter((m) => unit === undefined || placedIn(ma.get(m), mb.get(m), unit))
+    .sort();
   const reasonMesas = zeroByReason();
   const primaryMesas = zeroByReason();
   const fieldMesas = new Map(fields.map((f) => [f.name, 0]));
