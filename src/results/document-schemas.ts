@@ -134,6 +134,32 @@ export const ResultUnitSchema = z.object({
     .describe(
       "the mesa level only: true when its acta's votes are counted for the choices as it gives them (counted, resolved, or pending with figures the election counts) and `choices` lists every choice; false otherwise, with `choices` empty: pending or at the JEE (no figures yet), not installed (no vote at all), annulled (LOE art. 363: its votes go to no choice, its voters stay in `null` and `emitted` as ONPE books them)",
     ),
+  version: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      "the mesa level only: its acta's current version (the acta document's history lists each)",
+    ),
+  figuresHash: z
+    .string()
+    .optional()
+    .describe(
+      "the mesa level only: the current version's figuresHash, as the acta document gives it (docs/operations.md): what a claim cites",
+    ),
+  conflict: z
+    .boolean()
+    .optional()
+    .describe(
+      'the mesa level only: true when a later import brought another version of its acta that was not applied (a conflict kept, the acta document has both)',
+    ),
+  pollingPlace: z
+    .string()
+    .nullable()
+    .optional()
+    .describe(
+      "the mesa level only: its polling place's name (local de votación) where the election's data give it (null: they do not)",
+    ),
   valid: z
     .number()
     .int()

@@ -1,0 +1,110 @@
+// The poll-watchers' review (M5, M13): a mesa's CSV row says which version of its acta the figures
+// are, the figuresHash a claim cites, whether a later version conflicts, and its polling place
+// (empty where the election's data give none); the unit's list and the nation's stream alike, one
+// header per election. Failed on the old code: the CSV had none of these columns.
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActaSchema } from '../src/api/schemas.js';
+import { buildApi, hashToken } from '../src/api/server.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { fixedClock, tempDir } from './helpers.js';
+import { NIGHT, nightLine, type NightRow } from './mesa-night.js';
+
+const TOKEN = 'mesa-csv-columns-token';
+const row = (mesa: string, ubigeo: string, fp: number, state = 'counted'): NightRow => ({
+  mesa,
+  ubigeo,
+  state,
+  fp,
+  jp: 10,
+  blank: 0,
+  nul: 0,
+});
+
+/** First cut: two counted mesas of 150101, one at the JEE, one counted in 150102. */
+const FIRST = [
+  row('000005', '150101', 20),
+  row('000006', '150101', 30, 'pending'),
+  row('000007', '150101', 40, 'jee'),
+  row('000008', '150102', 50),
+];
+/** Second cut: 000005 counted again with other figures (a conflict), 000006 counted (version 2). */
+const SECOND = [row('000005', '150101', 21), row('000006', '150101', 31)];
+
+let store: SqliteStore;
+let app: FastifyInstance;
+
+const upload = async (rows: readonly NightRow[], name: string): Promise<void> => {
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/v1/imports?election=night&format=cifra-json&name=${name}`,
+    headers: { authorization: `Bearer ${TOKEN}` },
+    payload: rows.map(nightLine).join('\n') + '\n',
+  });
+  expect(res.statusCode, res.body).toBe(200);
+};
+
+beforeAll(async () => {
+  store = new SqliteStore(join(tempDir('cifra-mesa-csv-columns-'), 'c.db'));
+  await store.migrate();
+  await store.putElection(NIGHT);
+  app = await buildApi({ store, tokenHash: hashToken(TOKEN), now: fixedClock });
+  await upload(FIRST, 'first.jsonl');
+  await upload(SECOND, 'second.jsonl');
+});
+
+afterAll(async () => {
+  await app.close();
+  await store.close();
+});
+
+const body = async (url: string): Promise<string> => {
+  const res = await app.inject({ method: 'GET', url });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.body;
+};
+type Row = Record<string, string>;
+const rows = (csv: string): Row[] => parse(csv, { columns: true }) as Row[];
+const FACTS = ['acta_state', 'version', 'figures_hash', 'conflict', 'polling_place'] as const;
+
+/** The figuresHash the acta document gives its current version. */
+const currentHash = async (mesa: string): Promise<string | undefined> => {
+  const acta = ActaSchema.parse(JSON.parse(await body(`/api/v1/actas/${mesa}?election=night`)));
+  return acta.history.find((h) => h.version === acta.current?.version)?.figuresHash;
+};
+
+describe("a mesa's CSV row: version, figures hash, conflict, polling place", () => {
+  it("a unit's list: the acta's current version, its document's figuresHash, the conflict", async () => {
+    const csv = await body('/api/v1/results?election=night&level=mesa&unit=150101&format=csv');
+    const header = csv.split('\n')[0]?.split(',') ?? [];
+    const at = header.indexOf('acta_state');
+    expect(header.slice(at, at + FACTS.length)).toEqual([...FACTS]);
+    const list = rows(csv).map((r) => FACTS.map((c) => r[c]));
+    expect(list).toEqual([
+      ['counted', '1', await currentHash('000005'), 'true', ''],
+      ['counted', '2', await currentHash('000006'), 'false', ''],
+      ['jee', '1', await currentHash('000007'), 'false', ''],
+    ]);
+    for (const [, , hash] of list) expect(hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("the nation's stream: one header, every mesa with the same columns", async () => {
+    const csv = await body('/api/v1/results?election=night&level=mesa&format=csv');
+    const unit = await body('/api/v1/results?election=night&level=mesa&unit=150101&format=csv');
+    expect(csv.split('\n')[0]).toBe(unit.split('\n')[0]);
+    expect(csv.match(/^level,/gm)).toHaveLength(1);
+    const byCode = new Map(rows(csv).map((r) => [r['code'], r]));
+    expect([...byCode.keys()]).toEqual(['000005', '000006', '000007', '000008']);
+    expect(FACTS.map((c) => byCode.get('000008')?.[c])).toEqual([
+      'counted',
+      '1',
+      await currentHash('000008'),
+      'false',
+      '',
+    ]);
+    const one = JSON.parse(await body('/api/v1/results?election=night&level=mesa&code=000005'));
+    expect(one.units[0]).toMatchObject({ version: 1, conflict: true, pollingPlace: null });
+  });
+});
