@@ -30,18 +30,27 @@ const FIRST = [
   row('000007', '150101', 40, 'jee'),
   row('000008', '150102', 50),
 ];
+/** Actas at the JEE in 150102, with the observation the source words (ONPE's TIPO_OBSERVACION). */
+const AT_JEE = [
+  ['000009', 'ILEGIBLE'],
+  ['000010', 'ILEGIBLE'],
+  ['000011', 'SIN FIRMAS'],
+] as const;
+const jeeLine = ([mesa, observation]: readonly [string, string]): string =>
+  JSON.stringify({ ...JSON.parse(nightLine(row(mesa, '150102', 1, 'jee'))), observation });
+
 /** Second cut: 000005 counted again with other figures (a conflict), 000006 counted (version 2). */
 const SECOND = [row('000005', '150101', 21), row('000006', '150101', 31)];
 
 let store: SqliteStore;
 let app: FastifyInstance;
 
-const upload = async (rows: readonly NightRow[], name: string): Promise<void> => {
+const upload = async (rows: readonly NightRow[], name: string, more: string[] = []) => {
   const res = await app.inject({
     method: 'POST',
     url: `/api/v1/imports?election=night&format=cifra-json&name=${name}`,
     headers: { authorization: `Bearer ${TOKEN}` },
-    payload: rows.map(nightLine).join('\n') + '\n',
+    payload: [...rows.map(nightLine), ...more].join('\n') + '\n',
   });
   expect(res.statusCode, res.body).toBe(200);
 };
@@ -51,7 +60,7 @@ beforeAll(async () => {
   await store.migrate();
   await store.putElection(NIGHT);
   app = await buildApi({ store, tokenHash: hashToken(TOKEN), now: fixedClock });
-  await upload(FIRST, 'first.jsonl');
+  await upload(FIRST, 'first.jsonl', AT_JEE.map(jeeLine));
   await upload(SECOND, 'second.jsonl');
 });
 
@@ -96,7 +105,15 @@ describe("a mesa's CSV row: version, figures hash, conflict, polling place", () 
     expect(csv.split('\n')[0]).toBe(unit.split('\n')[0]);
     expect(csv.match(/^level,/gm)).toHaveLength(1);
     const byCode = new Map(rows(csv).map((r) => [r['code'], r]));
-    expect([...byCode.keys()]).toEqual(['000005', '000006', '000007', '000008']);
+    expect([...byCode.keys()]).toEqual([
+      '000005',
+      '000006',
+      '000007',
+      '000008',
+      '000009',
+      '000010',
+      '000011',
+    ]);
     expect(FACTS.map((c) => byCode.get('000008')?.[c])).toEqual([
       'counted',
       '1',
@@ -106,5 +123,39 @@ describe("a mesa's CSV row: version, figures hash, conflict, polling place", () 
     ]);
     const one = JSON.parse(await body('/api/v1/results?election=night&level=mesa&code=000005'));
     expect(one.units[0]).toMatchObject({ version: 1, conflict: true, pollingPlace: null });
+  });
+});
+
+describe("a unit's conflicted actas and its actas at the JEE by observation (M5, JEE reasons)", () => {
+  const unit = async (level: string, code: string) =>
+    JSON.parse(await body(`/api/v1/results?election=night&level=${level}&code=${code}`)).units[0];
+
+  it('each place level counts its own; a coarser one sums its places', async () => {
+    expect(await unit('district', '150101')).toMatchObject({
+      actasConflicted: 1,
+      jeeObservations: [{ observation: null, actas: 1 }],
+    });
+    expect(await unit('district', '150102')).toMatchObject({
+      actasConflicted: 0,
+      jeeObservations: [
+        { observation: 'ILEGIBLE', actas: 2 },
+        { observation: 'SIN FIRMAS', actas: 1 },
+      ],
+    });
+    const lima = await unit('province', '1501');
+    expect([lima.actasConflicted, lima.jeeObservations, lima.actas.jee]).toEqual([
+      1,
+      [
+        { observation: 'ILEGIBLE', actas: 2 },
+        { observation: null, actas: 1 },
+        { observation: 'SIN FIRMAS', actas: 1 },
+      ],
+      4,
+    ]);
+  });
+
+  it('the progress document gives the national counts', async () => {
+    const p = JSON.parse(await body('/api/v1/progress?election=night'));
+    expect([p.actasConflicted, p.jeeObservations.length, p.actas.jee]).toEqual([1, 3, 4]);
   });
 });

@@ -81,6 +81,31 @@ const ActaCountsSchema = z.object({
   pctProcessed: pct.nullable().describe('null: no actas expected (no share of nothing)'),
 });
 
+/** A unit's conflicted actas and its actas at the JEE by observation (results/acta-flags.ts). */
+const ActaFlagsShape = {
+  actasConflicted: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      "the unit's current actas that a later, unapplied version conflicts with (each acta document has both; the mesa level says it per mesa in `conflict`); absent: a published source's, or the mesa level",
+    ),
+  jeeObservations: z
+    .array(
+      z.object({
+        observation: z
+          .string()
+          .nullable()
+          .describe("why, in the source's word (ONPE's TIPO_OBSERVACION); null: none given"),
+        actas: z.number().int(),
+      }),
+    )
+    .optional()
+    .describe(
+      "the unit's actas at the JEE (actas.jee) by their observation, most first; absent: a published source's, or the mesa level",
+    ),
+};
+
 /** A figure the source may not give: null then, never 0 (docs/elections.md, "never read as 0"). */
 function absent<T extends z.ZodTypeAny>(t: T) {
   return t.nullable().describe('null: the source does not give this figure (never read as 0)');
@@ -194,6 +219,7 @@ export const ResultUnitSchema = z.object({
     .describe(
       'blank and null votes where the source gives them only together (blank and null are then null)',
     ),
+  ...ActaFlagsShape,
 });
 export type ResultUnit = DeepReadonly<z.infer<typeof ResultUnitSchema>>;
 
@@ -240,6 +266,7 @@ export const ProgressSchema = z.object({
   revision: RevisionSchema,
   status: DocumentStatusSchema,
   actas: absent(ActaCountsSchema),
+  ...ActaFlagsShape,
   eligible: absent(z.number().int()),
   eligibleRemaining: absent(z.number().int()),
   actasNotLoaded: z

@@ -22,6 +22,7 @@ import {
   type ElectionExtent,
   type LevelExtent,
 } from './extent.js';
+import { unitFlags } from './acta-flags.js';
 import { mesaFacts, type MesaFactsAt } from './mesa-facts.js';
 import { byUnitCode } from './unit-order.js';
 import type { ResultsDocument, ResultUnit } from './document-schemas.js';
@@ -310,6 +311,7 @@ export async function buildResults(
   const name = (c.namer ??= unitNamer(j, c.places));
   let all = c.byLevel.get(level);
   if (!all) {
+    const flags = await unitFlags(store, election.id, c.revision, j, level);
     const sums = await sumsOf(c, election);
     const units = placeSumsUnits(sums, j, level);
     const x = (c.extent ??= electionExtent(election, j, sums));
@@ -328,7 +330,9 @@ export async function buildResults(
           return resultUnit(toCome, election, shown);
         },
       ),
-    ].sort(byUnitCode);
+    ]
+      .map((u) => ({ ...u, ...flags(u.code) }))
+      .sort(byUnitCode);
     c.byLevel.set(level, all);
   }
   return { ...head, units: code === undefined ? all : all.filter((u) => u.code === code) };
