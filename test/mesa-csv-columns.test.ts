@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActaSchema } from '../src/api/schemas.js';
+import { runResults } from '../src/cli/commands/actas.js';
+import { useTableLanguage } from '../src/cli/format.js';
 import { buildApi, hashToken } from '../src/api/server.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from './helpers.js';
@@ -65,6 +67,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  useTableLanguage('en');
   await app.close();
   await store.close();
 });
@@ -157,5 +160,28 @@ describe("a unit's conflicted actas and its actas at the JEE by observation (M5,
   it('the progress document gives the national counts', async () => {
     const p = JSON.parse(await body('/api/v1/progress?election=night'));
     expect([p.actasConflicted, p.jeeObservations.length, p.actas.jee]).toEqual([1, 3, 4]);
+  });
+});
+
+describe('cifra results: the JEE by observation and the conflicts, each line only where nonzero', () => {
+  const results = async (code: string): Promise<string> => {
+    const out: string[] = [];
+    const io = { out: (x: string) => out.push(x), err: (x: string) => out.push(x) };
+    const args = { level: 'district' as const, code, election: 'night', format: 'table' as const };
+    expect(await runResults(store, args, io)).toBe(0);
+    return out.join('\n');
+  };
+
+  it('in English and in Spanish', async () => {
+    const a = await results('150101');
+    expect(a).toContain('At the JEE: 1 actas — 1 with no observation given');
+    expect(a).toContain('1 actas with a conflict: a later version not applied');
+    const b = await results('150102');
+    expect(b).toContain('At the JEE: 3 actas — ILEGIBLE 2, SIN FIRMAS 1');
+    expect(b).not.toContain('conflict');
+    useTableLanguage('es');
+    expect(await results('150102')).toContain('En el JEE: 3 actas — ILEGIBLE 2, SIN FIRMAS 1');
+    expect(await results('150101')).toContain('1 actas con conflicto');
+    useTableLanguage('en');
   });
 });
