@@ -157,9 +157,11 @@ describe("a unit's conflicted actas and its actas at the JEE by observation (M5,
     ]);
   });
 
-  it('the progress document gives the national counts', async () => {
+  it('the progress and summary documents give the national counts', async () => {
     const p = JSON.parse(await body('/api/v1/progress?election=night'));
     expect([p.actasConflicted, p.jeeObservations.length, p.actas.jee]).toEqual([1, 3, 4]);
+    const summary = JSON.parse(await body('/api/v1/summary?election=night'));
+    expect(summary.actasConflicted).toBe(1);
   });
 });
 
