@@ -2,6 +2,7 @@
 // are, the figuresHash a claim cites, whether a later version conflicts, and its polling place
 // (empty where the election's data give none); the unit's list and the nation's stream alike, one
 // header per election. Failed on the old code: the CSV had none of these columns.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { parse } from 'csv-parse/sync';
@@ -185,5 +186,31 @@ describe('cifra results: the JEE by observation and the conflicts, each line onl
     expect(await results('150102')).toContain('En el JEE: 3 actas — ILEGIBLE 2, SIN FIRMAS 1');
     expect(await results('150101')).toContain('1 actas con conflicto');
     useTableLanguage('en');
+  });
+});
+
+describe("the CSV's header: documented, and English in every language (L19, M10)", () => {
+  it("each column is in docs/ingest.md's table; --lang es keeps the header as it is", async () => {
+    const csv = async (): Promise<string> => {
+      const out: string[] = [];
+      const io = { out: (x: string) => out.push(x), err: (x: string) => out.push(x) };
+      const args = {
+        level: 'mesa' as const,
+        code: '000005',
+        election: 'night',
+        format: 'csv' as const,
+      };
+      expect(await runResults(store, args, io)).toBe(0);
+      return out.join('\n').split('\n')[0] ?? '';
+    };
+    const en = await csv();
+    useTableLanguage('es');
+    expect(await csv()).toBe(en);
+    useTableLanguage('en');
+    const doc = readFileSync(join(import.meta.dirname, '..', 'docs', 'ingest.md'), 'utf8');
+    const table = doc.split('\n').filter((l) => l.startsWith('| `'));
+    const columns = en.split(',').filter((c) => !/^[A-Z0-9]+_(votes|pct_valid) /.test(c));
+    for (const c of columns)
+      expect([c, table.some((l) => l.includes(`\`${c}\``))]).toEqual([c, true]);
   });
 });
