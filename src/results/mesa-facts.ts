@@ -42,20 +42,27 @@ export async function mesaFacts(
   revision: string,
 ): Promise<MesaFactsAt | null> {
   if ((await store.revision(election.id)) !== revision) return null;
-  return perRevision(MEMO, store, `${election.id}|${revision}`, async () => {
-    const actas = await store.currentActas(election.id);
-    // read at another revision than the caller's figures: no facts of theirs
-    if ((await store.revision(election.id)) !== revision) return null;
-    const facts = new Map<string, MesaFacts>();
-    for (let i = 0; i < actas.length; i++) {
-      if (i > 0 && i % HASH_STEP === 0) await turn();
-      const a = actas[i];
-      if (a === undefined) continue;
-      const hash = figuresHash(servedFigures(a));
-      facts.set(a.mesa, { version: a.version, figuresHash: hash, conflict: a.conflict });
-    }
-    return { facts, pollingPlace: await pollingPlaces(store, election) };
-  });
+  return perRevision(
+    MEMO,
+    store,
+    `${election.id}|${revision}`,
+    async () => {
+      const actas = await store.currentActas(election.id);
+      // read at another revision than the caller's figures: no facts of theirs
+      if ((await store.revision(election.id)) !== revision) return null;
+      const facts = new Map<string, MesaFacts>();
+      for (let i = 0; i < actas.length; i++) {
+        if (i > 0 && i % HASH_STEP === 0) await turn();
+        const a = actas[i];
+        if (a === undefined) continue;
+        const hash = figuresHash(servedFigures(a));
+        facts.set(a.mesa, { version: a.version, figuresHash: hash, conflict: a.conflict });
+      }
+      return { facts, pollingPlace: await pollingPlaces(store, election) };
+      // two revisions kept at most: a stream of the last one may still be read as the next begins
+    },
+    2,
+  );
 }
 
 /** Each mesa's polling place name, by the mesa's code as the jurisdiction pads it. */
