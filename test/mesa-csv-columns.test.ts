@@ -13,18 +13,10 @@ import { useTableLanguage } from '../src/cli/format.js';
 import { buildApi, hashToken } from '../src/api/server.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from './helpers.js';
-import { NIGHT, nightLine, type NightRow } from './mesa-night.js';
+import { NIGHT, nightLine, nightRow, uploadNight, type NightRow } from './mesa-night.js';
 
 const TOKEN = 'mesa-csv-columns-token';
-const row = (mesa: string, ubigeo: string, fp: number, state = 'counted'): NightRow => ({
-  mesa,
-  ubigeo,
-  state,
-  fp,
-  jp: 10,
-  blank: 0,
-  nul: 0,
-});
+const row = nightRow;
 
 /** First cut: two counted mesas of 150101, one at the JEE, one counted in 150102. */
 const FIRST = [
@@ -48,15 +40,8 @@ const SECOND = [row('000005', '150101', 21), row('000006', '150101', 31)];
 let store: SqliteStore;
 let app: FastifyInstance;
 
-const upload = async (rows: readonly NightRow[], name: string, more: string[] = []) => {
-  const res = await app.inject({
-    method: 'POST',
-    url: `/api/v1/imports?election=night&format=cifra-json&name=${name}`,
-    headers: { authorization: `Bearer ${TOKEN}` },
-    payload: [...rows.map(nightLine), ...more].join('\n') + '\n',
-  });
-  expect(res.statusCode, res.body).toBe(200);
-};
+const upload = (rows: readonly NightRow[], name: string, more: string[] = []) =>
+  uploadNight(app, TOKEN, [...rows.map(nightLine), ...more], name);
 
 beforeAll(async () => {
   store = new SqliteStore(join(tempDir('cifra-mesa-csv-columns-'), 'c.db'));
