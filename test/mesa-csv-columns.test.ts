@@ -11,6 +11,7 @@ import { ActaSchema } from '../src/api/schemas.js';
 import { runResults } from '../src/cli/commands/actas.js';
 import { useTableLanguage } from '../src/cli/format.js';
 import { buildApi, hashToken } from '../src/api/server.js';
+import { bundledElection } from '../src/elections/manifests.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from './helpers.js';
 import { NIGHT, nightLine, nightRow, uploadNight, type NightRow } from './mesa-night.js';
@@ -197,5 +198,55 @@ describe("the CSV's header: documented, and English in every language (L19, M10)
     const columns = en.split(',').filter((c) => !/^[A-Z0-9]+_(votes|pct_valid) /.test(c));
     for (const c of columns)
       expect([c, table.some((l) => l.includes(`\`${c}\``))]).toEqual([c, true]);
+  });
+});
+
+describe("the mesa CSV's polling_place where the election's data give one (M13)", () => {
+  const ID = 'pe-2021-presidencial-segunda';
+  let s2: SqliteStore;
+  let api: FastifyInstance;
+  beforeAll(async () => {
+    s2 = new SqliteStore(join(tempDir('cifra-mesa-csv-polling-'), 'p.db'));
+    await s2.migrate();
+    const def = bundledElection(ID);
+    if (def === null) throw new Error(ID);
+    await s2.putElection(def);
+    api = await buildApi({ store: s2, tokenHash: hashToken(TOKEN), now: fixedClock });
+    const line = (mesa: string) =>
+      JSON.stringify({
+        mesa,
+        ubigeo: '010101',
+        state: 'counted',
+        eligible: 300,
+        voters: 100,
+        votes: { P1: 50, P2: 40 },
+        blank: 6,
+        null: 4,
+      });
+    const res = await api.inject({
+      method: 'POST',
+      url: `/api/v1/imports?election=${ID}&format=cifra-json&name=one.jsonl`,
+      headers: { authorization: `Bearer ${TOKEN}` },
+      payload: `${line('000001')}\n${line('999999')}\n`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+  afterAll(async () => {
+    await api.close();
+    await s2.close();
+  });
+
+  it("the 2021 runoff's mesa 000001 votes at IE 18288 ISABEL LYNCH DE RUBIO; a mesa the source lacks, empty", async () => {
+    const res = await api.inject({
+      method: 'GET',
+      url: `/api/v1/results?election=${ID}&level=mesa&unit=010101&format=csv`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const got = rows(res.body).map((r) => [r['code'], r['polling_place']]);
+    // ronderos.pe's scrape of ONPE's polling places (the manifest's pollingPlaces source)
+    expect(got).toEqual([
+      ['000001', 'IE 18288 ISABEL LYNCH DE RUBIO'],
+      ['999999', ''],
+    ]);
   });
 });
