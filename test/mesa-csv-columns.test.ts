@@ -212,16 +212,11 @@ describe("the mesa CSV's polling_place where the election's data give one (M13)"
     if (def === null) throw new Error(ID);
     await s2.putElection(def);
     api = await buildApi({ store: s2, tokenHash: hashToken(TOKEN), now: fixedClock });
-    const line = (mesa: string) =>
+    // a night's counted mesa, its votes under this election's choice ids
+    const line = (mesa: string): string =>
       JSON.stringify({
-        mesa,
-        ubigeo: '010101',
-        state: 'counted',
-        eligible: 300,
-        voters: 100,
-        votes: { P1: 50, P2: 40 },
-        blank: 6,
-        null: 4,
+        ...JSON.parse(nightLine(row(mesa, '010101', 50))),
+        votes: { P1: 50, P2: 10 },
       });
     const res = await api.inject({
       method: 'POST',
