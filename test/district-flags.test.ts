@@ -11,18 +11,10 @@ import { buildApi, hashToken } from '../src/api/server.js';
 import { issueSentence } from '../src/core/issue-words.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from './helpers.js';
-import { NIGHT, nightLine, type NightRow } from './mesa-night.js';
+import { NIGHT, nightLine, nightRow, uploadNight, type NightRow } from './mesa-night.js';
 
 const TOKEN = 'district-flags-token';
-const row = (mesa: string, ubigeo: string, fp: number): NightRow => ({
-  mesa,
-  ubigeo,
-  state: 'counted',
-  fp,
-  jp: 10,
-  blank: 0,
-  nul: 0,
-});
+const row = nightRow;
 
 /** First cut: three counted mesas of 150101 and one of 150102. */
 const FIRST = [
@@ -40,15 +32,8 @@ const SECOND = [row('000005', '150101', 21), row('000006', '150101', 400)];
 let store: SqliteStore;
 let app: FastifyInstance;
 
-const upload = async (rows: readonly NightRow[], name: string): Promise<void> => {
-  const res = await app.inject({
-    method: 'POST',
-    url: `/api/v1/imports?election=night&format=cifra-json&name=${name}`,
-    headers: { authorization: `Bearer ${TOKEN}` },
-    payload: rows.map(nightLine).join('\n') + '\n',
-  });
-  expect(res.statusCode, res.body).toBe(200);
-};
+const upload = (rows: readonly NightRow[], name: string) =>
+  uploadNight(app, TOKEN, rows.map(nightLine), name);
 
 beforeAll(async () => {
   store = new SqliteStore(join(tempDir('cifra-district-flags-'), 'd.db'));

@@ -60,6 +60,38 @@ export const nightLine = (r: NightRow): string =>
     null: r.nul ?? 0,
   });
 
+/** A mesa of the night with 10 votes for JP and no blank or null vote (counted unless told). */
+export const nightRow = (
+  mesa: string,
+  ubigeo: string,
+  fp: number,
+  state = 'counted',
+): NightRow => ({
+  mesa,
+  ubigeo,
+  state,
+  fp,
+  jp: 10,
+  blank: 0,
+  nul: 0,
+});
+
+/** Posts cifra-json lines as one import of the night's election (a test's cut). */
+export async function uploadNight(
+  app: FastifyInstance,
+  token: string,
+  lines: readonly string[],
+  name: string,
+): Promise<void> {
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/v1/imports?election=night&format=cifra-json&name=${name}`,
+    headers: { authorization: `Bearer ${token}` },
+    payload: lines.join('\n') + '\n',
+  });
+  expect(res.statusCode, res.body).toBe(200);
+}
+
 /**
  * Imports the mesas' actas (cifra-json) through the API before the file's tests and closes it after:
  * `db` is the store's file, `results` reads a results document by URL, `night` runs the CLI.

@@ -618,6 +618,49 @@ export function runStoreContract(
       await s.close();
     });
 
+    it('counts the current actas at the JEE by place and observation, and the conflicted ones (flaggedActas)', async () => {
+      const s = await fresh();
+      const atJee = (mesa: string, ubigeo: string, observation?: string): Acta =>
+        acta(mesa, {
+          ubigeo,
+          state: 'jee',
+          stateLabel: 'ACTA ELECTORAL PARA ENVÍO AL JEE',
+          ...(observation === undefined ? {} : { observation }),
+        });
+      await importActas(
+        s,
+        [
+          atJee('000001', '010101', 'ILEGIBLE'),
+          atJee('000002', '010101', 'ILEGIBLE'),
+          atJee('000003', '010101', 'SIN FIRMAS'),
+          atJee('000004', '010101'),
+          atJee('000005', '140137', 'ILEGIBLE'),
+          acta('000006', { ubigeo: '140137' }),
+          acta('000007', { ubigeo: '140137', observation: 'ILEGIBLE' }), // counted: not at the JEE
+        ],
+        'f1',
+      );
+      // 000006 counted met again with other figures: a conflict kept; 000002 resolved by the JEE
+      await importActas(s, [acta('000006', { ubigeo: '140137', votes: [61, 29] })], 'f2');
+      await importActas(s, [acta('000002', { state: 'resolved' })], 'f3', 'correction');
+      const group = (ubigeo: string, jee: boolean, observation: string | null, actas: number) => ({
+        ubigeo,
+        jee,
+        observation,
+        conflict: false,
+        actas,
+      });
+      expect(await s.flaggedActas(ELECTION.id)).toEqual([
+        group('010101', true, null, 1),
+        group('010101', true, 'ILEGIBLE', 1),
+        group('010101', true, 'SIN FIRMAS', 1),
+        group('140137', true, 'ILEGIBLE', 1),
+        { ...group('140137', false, null, 1), conflict: true },
+      ]);
+      expect(await s.flaggedActas('other')).toEqual([]);
+      await s.close();
+    });
+
     it('gives the current actas as columns: the same actas, after versions and corrections', async () => {
       const s = await fresh();
       await importActas(

@@ -99,8 +99,8 @@ describe('the search matcher', () => {
       { name: 'IE 1234 SAN JUAN', address: '', where: [] },
       { name: 'IE 123 SANTA ROSA', address: '', where: [] },
     ];
-    expect(rank(schools, 'ie 123')).toEqual(['IE 123 SANTA ROSA', 'IE 1234 SAN JUAN']);
-    expect(rank(schools, '123')).toEqual(['IE 123 SANTA ROSA', 'IE 1234 SAN JUAN']);
+    expect(rank(schools, 'ie 123')).toEqual(['IE 123 SANTA ROSA']);
+    expect(rank(schools, '123')).toEqual(['IE 123 SANTA ROSA']);
     expect(together(['IE', '123'], ['IE', '1234'])).toBe(false);
     expect(together(['IE', '12'], ['IE', '12'])).toBe(true);
   });
@@ -129,15 +129,31 @@ describe('the search matcher', () => {
     const f = (p: (typeof ps)[number]): string[] => [p.name, p.address, ...p.where];
     const found = (q: string): string[] => searchItems(ps, f, q, 8).hits.map((p) => p.name);
     for (const q of ['IE 123', 'ie n° 123', 'I.E. Nº 123', 'ie nro 123'])
-      // "IE" starts "IEP" and "123" starts "1234": found, but after the three named so
-      expect(found(q)).toEqual(['I.E. 123', 'I.E.N° 123', 'IE N° 123', 'I.E.P. 1234']);
-    expect(found('iep 123')).toEqual(['I.E.P. 1234']);
+      // "IE" starts "IEP", but "123" is a number, not "1234": another school
+      expect(found(q)).toEqual(['I.E. 123', 'I.E.N° 123', 'IE N° 123']);
+    expect(found('iep 1234')).toEqual(['I.E.P. 1234']);
+    expect(found('iep 123')).toEqual([]);
   });
 
   it('an index folded once answers as the items folded per query', () => {
     const index = searchIndex(PLACES, fields);
     for (const q of ['ie maria', 'ie', 'chachapoyas', 'octavio lima', ''])
       expect(searchIn(index, q, 2)).toEqual(searchItems(PLACES, fields, q, 2));
+  });
+
+  it('matches a number whole, in any field: "IE 123" does not find address number 1239', () => {
+    const ps = [
+      { name: 'IE 123 SANTA ROSA', address: 'JR LIMA 45', where: ['LIMA'] },
+      { name: 'IE SAN MARTIN', address: 'AV IE 1239', where: ['LIMA'] },
+      { name: 'IE 5 DE MAYO', address: 'JR 123 NORTE', where: ['LIMA'] },
+    ];
+    const f = (p: (typeof ps)[number]): string[] => [p.name, p.address, ...p.where];
+    const found = (q: string): string[] => searchItems(ps, f, q, 8).hits.map((p) => p.name);
+    expect(found('IE 123')).toEqual(['IE 123 SANTA ROSA', 'IE 5 DE MAYO']);
+    expect(found('1239')).toEqual(['IE SAN MARTIN']);
+    expect(found('san mart')).toEqual(['IE SAN MARTIN']);
+    expect(holdsAll(['12'], ['123'])).toBe(false);
+    expect(holdsAll(['SAN'], ['SANTA'])).toBe(true);
   });
 
   it('a query without words matches nothing', () => {

@@ -1,7 +1,7 @@
 // The search's matcher: a query's words, each the start of a word in any field of an item (a
 // polling place's name, its address, its district and the district's parents), without accents or
 // case, so "maría auxiliadora chachapoyas" finds the school of that name in that district, and
-// "ie" is no hit in "ARRIETA". Pure and import-free, for a node test.
+// "ie" is no hit in "ARRIETA"; a number is matched whole ("IE 123" is not "JR LIMA 1239"). Pure and import-free, for a node test.
 
 /** A text without accents or case ("Perú" → "PERU", "Ñ" → "N"): names are compared so. */
 export const fold = (x: string): string =>
@@ -31,12 +31,21 @@ export function queryWords(q: string): string[] {
   return x.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
 }
 
+/** A word all of digits: a school's or a street's number, matched whole. */
+const isNumber = (w: string): boolean => /^\p{N}+$/u.test(w);
+
 /**
- * Whether every query word starts a word of the item's (folded) words; a query without words
- * matches nothing.
+ * Whether a query word finds an item's word: a number only the same number ("123" is not the
+ * address number 1239, another place), any other word the start of one (still being typed).
+ */
+const finds = (w: string, f: string): boolean => (isNumber(w) ? f === w : f.startsWith(w));
+
+/**
+ * Whether every query word finds a word of the item's (folded) words (`finds`); a query without
+ * words matches nothing.
  */
 export function holdsAll(words: readonly string[], itemWords: readonly string[]): boolean {
-  return words.length > 0 && words.every((w) => itemWords.some((f) => f.startsWith(w)));
+  return words.length > 0 && words.every((w) => itemWords.some((f) => finds(w, f)));
 }
 
 /**
@@ -48,12 +57,10 @@ export function together(words: readonly string[], fieldWords: readonly string[]
   const n = words.length;
   const last = words[n - 1];
   if (last === undefined) return false;
-  const prefixOk = !/^\p{N}+$/u.test(last);
   for (let i = 0; i + n <= fieldWords.length; i++) {
     let k = 0;
     while (k < n - 1 && fieldWords[i + k] === words[k]) k++;
-    const end = fieldWords[i + k] ?? '';
-    if (k === n - 1 && (end === last || (prefixOk && end.startsWith(last)))) return true;
+    if (k === n - 1 && finds(last, fieldWords[i + k] ?? '')) return true;
   }
   return false;
 }
@@ -83,7 +90,8 @@ export function searchIndex<T>(
 }
 
 /**
- * The items whose fields hold every word of `q` (each starting a word of any field), the first
+ * The items whose fields hold every word of `q` (each starting a word of any field, a number
+ * whole), the first
  * `limit` of them and their number, so the page can say how many it does not list. Those with the
  * words together in one field ("SAN JOSE" for "san josé") come first, else the items' order.
  */

@@ -142,7 +142,15 @@ const ROUTE_TABLE = [
     summary:
       "The mesas of a place (the jurisdiction's place code: Peru's RENIEC ubigeo) with their state, for drill-down",
     write: false,
-    query: electionQuery.extend({ district: z.string().min(1).max(64) }),
+    query: electionQuery.extend({
+      district: z
+        .string()
+        .min(1)
+        .max(64)
+        .describe(
+          "the place whose mesas to list: the jurisdiction's finest place code (Peru: a district's six-digit RENIEC ubigeo, e.g. 150101; abroad 91–95); 422 `ubigeo_invalid` when it does not match the place pattern, 422 `unknown_ubigeo` when the election knows no such place",
+        ),
+    }),
     response: MesasSchema,
   },
   {

@@ -209,6 +209,10 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     '{name}: actas — (la fuente no da el número de actas)',
   '{name}: actas {processed} / {total} processed ({pct} %); {atReview} {jee}; pending {pending}{withFigures}; eligible voters still to come {remaining}':
     '{name}: actas {processed} / {total} procesadas ({pct} %); {atReview} {jee}; pendientes {pending}{withFigures}; electores hábiles aún por llegar {remaining}',
+  '{atReview}: {n} actas — {reasons}': '{atReview}: {n} actas — {reasons}',
+  '{n} with no observation given': '{n} sin observación indicada',
+  '{n} actas with a conflict: a later version not applied (cifra acta shows both)':
+    '{n} actas con conflicto: una versión posterior no aplicada (cifra acta muestra ambas)',
   ' ({n} with figures: already among the processed)':
     ' ({n} con cifras: ya incluidas en las procesadas)',
   'valid {valid} · blank {blank} ({blankPct}) · null {null} ({nullPct}){blankAndNull} · impugned {impugned} · emitted {emitted} · {turnout}':

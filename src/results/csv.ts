@@ -21,6 +21,21 @@ export function csvLine(cells: readonly (string | number | null)[]): string {
 /** The status columns, after the choices': the same on every row. */
 const STATUS_COLUMNS = ['status', 'pct_counted', 'cut', 'source'] as const;
 
+/**
+ * A mesa's columns, after the choices': its acta's state, current version, figuresHash (what a
+ * claim cites), whether a later version conflicts, and its polling place (empty where unknown).
+ */
+const MESA_COLUMNS = ['acta_state', 'version', 'figures_hash', 'conflict', 'polling_place'];
+
+/** A mesa row's MESA_COLUMNS cells (empty where the document does not give one). */
+const mesaCells = (u: ServedResults['units'][number]): (string | number | null)[] => [
+  u.mesaState ?? null,
+  u.version ?? null,
+  u.figuresHash ?? null,
+  u.conflict === undefined ? null : String(u.conflict),
+  u.pollingPlace ?? null,
+];
+
 /** A choice as a person reads it: the candidate and the party, or the list. */
 const choiceName = (c: { label: string; party: string }): string =>
   c.party !== '' && c.party !== c.label ? `${c.label} · ${c.party}` : c.label;
@@ -109,7 +124,7 @@ function csvWriter(
     // voters of the unit's actas at the JEE (an acta's electors where it states none): an upper bound
     'jee_voters',
     ...choiceCols,
-    ...(mesa ? ['acta_state'] : []),
+    ...(mesa ? MESA_COLUMNS : []),
     ...STATUS_COLUMNS,
   ]);
   const row = (u: ServedResults['units'][number]): string =>
@@ -130,7 +145,7 @@ function csvWriter(
       u.eligibleRemaining,
       u.jeeVoters ?? null,
       ...(u.choices.length === 0 ? blank : choiceCells(u, choices)),
-      ...(mesa ? [u.mesaState ?? null] : []),
+      ...(mesa ? mesaCells(u) : []),
       ...status,
     ]);
   return { header, row };

@@ -81,6 +81,31 @@ const ActaCountsSchema = z.object({
   pctProcessed: pct.nullable().describe('null: no actas expected (no share of nothing)'),
 });
 
+/** A unit's conflicted actas and its actas at the JEE by observation (results/acta-flags.ts). */
+const ActaFlagsShape = {
+  actasConflicted: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      "the unit's current actas that a later, unapplied version conflicts with (each acta document has both; the mesa level says it per mesa in `conflict`); absent: a published source's, or the mesa level",
+    ),
+  jeeObservations: z
+    .array(
+      z.object({
+        observation: z
+          .string()
+          .nullable()
+          .describe("why, in the source's word (ONPE's TIPO_OBSERVACION); null: none given"),
+        actas: z.number().int(),
+      }),
+    )
+    .optional()
+    .describe(
+      "the unit's actas at the JEE (actas.jee) by their observation, most first; absent: a published source's, or the mesa level",
+    ),
+};
+
 /** A figure the source may not give: null then, never 0 (docs/elections.md, "never read as 0"). */
 function absent<T extends z.ZodTypeAny>(t: T) {
   return t.nullable().describe('null: the source does not give this figure (never read as 0)');
@@ -134,6 +159,32 @@ export const ResultUnitSchema = z.object({
     .describe(
       "the mesa level only: true when its acta's votes are counted for the choices as it gives them (counted, resolved, or pending with figures the election counts) and `choices` lists every choice; false otherwise, with `choices` empty: pending or at the JEE (no figures yet), not installed (no vote at all), annulled (LOE art. 363: its votes go to no choice, its voters stay in `null` and `emitted` as ONPE books them)",
     ),
+  version: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      "the mesa level only: its acta's current version (the acta document's history lists each)",
+    ),
+  figuresHash: z
+    .string()
+    .optional()
+    .describe(
+      "the mesa level only: the current version's figuresHash, as the acta document gives it (docs/operations.md): what a claim cites",
+    ),
+  conflict: z
+    .boolean()
+    .optional()
+    .describe(
+      'the mesa level only: true when a later import brought another version of its acta that was not applied (a conflict kept, the acta document has both)',
+    ),
+  pollingPlace: z
+    .string()
+    .nullable()
+    .optional()
+    .describe(
+      "the mesa level only: its polling place's name (local de votación) where the election's data give it (null: they do not)",
+    ),
   valid: z
     .number()
     .int()
@@ -168,6 +219,7 @@ export const ResultUnitSchema = z.object({
     .describe(
       'blank and null votes where the source gives them only together (blank and null are then null)',
     ),
+  ...ActaFlagsShape,
 });
 export type ResultUnit = DeepReadonly<z.infer<typeof ResultUnitSchema>>;
 
@@ -214,6 +266,7 @@ export const ProgressSchema = z.object({
   revision: RevisionSchema,
   status: DocumentStatusSchema,
   actas: absent(ActaCountsSchema),
+  ...ActaFlagsShape,
   eligible: absent(z.number().int()),
   eligibleRemaining: absent(z.number().int()),
   actasNotLoaded: z

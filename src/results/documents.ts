@@ -22,6 +22,8 @@ import {
   type ElectionExtent,
   type LevelExtent,
 } from './extent.js';
+import { unitFlags } from './acta-flags.js';
+import { mesaFacts, type MesaFactsAt } from './mesa-facts.js';
 import { byUnitCode } from './unit-order.js';
 import type { ResultsDocument, ResultUnit } from './document-schemas.js';
 
@@ -295,18 +297,21 @@ export async function buildResults(
     return { ...head, units: code === undefined ? units : units.filter((u) => u.code === code) };
   }
   const j = requireJurisdiction(election.jurisdiction);
+  if (level === MESA) {
+    const { c, facts } = await withFacts(store, election);
+    const head = { election: election.id, revision: c.revision, label: election.label, level };
+    const index = (c.mesaIndex ??= new Map(c.columns.mesa.map((m, i) => [m, i])));
+    const at = code === undefined ? undefined : index.get(code);
+    const only = code === undefined ? undefined : at === undefined ? [] : [at];
+    return { ...head, units: mesaUnits(c, election, j, only, facts) };
+  }
   const c = await cached(store, election);
   // the revision of the snapshot tabulated below, read before it
   const head = { election: election.id, revision: c.revision, label: election.label, level };
   const name = (c.namer ??= unitNamer(j, c.places));
-  if (level === MESA) {
-    const index = (c.mesaIndex ??= new Map(c.columns.mesa.map((m, i) => [m, i])));
-    const at = code === undefined ? undefined : index.get(code);
-    const only = code === undefined ? undefined : at === undefined ? [] : [at];
-    return { ...head, units: mesaUnits(c, election, j, only) };
-  }
   let all = c.byLevel.get(level);
   if (!all) {
+    const flags = await unitFlags(store, election.id, c.revision, j, level);
     const sums = await sumsOf(c, election);
     const units = placeSumsUnits(sums, j, level);
     const x = (c.extent ??= electionExtent(election, j, sums));
@@ -325,10 +330,37 @@ export async function buildResults(
           return resultUnit(toCome, election, shown);
         },
       ),
-    ].sort(byUnitCode);
+    ]
+      .map((u) => ({ ...u, ...flags(u.code) }))
+      .sort(byUnitCode);
     c.byLevel.set(level, all);
   }
   return { ...head, units: code === undefined ? all : all.filter((u) => u.code === code) };
+}
+
+/**
+ * The snapshot and its actas' facts (mesaFacts) at one revision: an import committed between the
+ * two reads makes both be read again, so a row's version and hash are its figures'. Still moving
+ * after a few tries (imports back to back), the rows go without facts rather than wait.
+ */
+async function withFacts(
+  store: Store,
+  election: ElectionDef,
+): Promise<{ c: CachedElection; facts: MesaFactsAt | null }> {
+  let c = await cached(store, election);
+  let facts = await mesaFacts(store, election, c.revision);
+  for (let tries = 1; facts === null && tries < 3; tries++) {
+    c = await cached(store, election);
+    facts = await mesaFacts(store, election, c.revision);
+  }
+  return { c, facts };
+}
+
+/** A mesa unit with its acta's facts and polling place (none known: as it is). */
+function withMesaFacts(u: ResultUnit, at: MesaFactsAt | null): ResultUnit {
+  const f = at?.facts.get(u.code);
+  if (at === null || f === undefined) return u;
+  return { ...u, ...f, pollingPlace: at.pollingPlace.get(u.code) ?? null };
 }
 
 /** The mesas of a snapshot at the indexes `only` (all: undefined), each with its mesa figures. */
@@ -337,6 +369,7 @@ function mesaUnits(
   election: ElectionDef,
   j: LoadedJurisdiction,
   only: readonly number[] | undefined,
+  facts: MesaFactsAt | null,
 ): ResultUnit[] {
   const cols = c.columns;
   const pendingFiguresCount = election.pendingFiguresCount ?? false;
@@ -351,7 +384,7 @@ function mesaUnits(
     return i === undefined ? undefined : cols.ubigeos[cols.ubigeoOf[i] as number];
   };
   return units.map((u) =>
-    mesaFigures(resultUnit(u, election, name(MESA, u.code, placeOf(u.code)))),
+    withMesaFacts(mesaFigures(resultUnit(u, election, name(MESA, u.code, placeOf(u.code)))), facts),
   );
 }
 
@@ -388,7 +421,7 @@ export async function mesaList(
     return { head: { ...head, revision }, count: 0, pages: async function* () {} };
   }
   const j = requireJurisdiction(election.jurisdiction);
-  const c = await cached(store, election);
+  const { c, facts } = await withFacts(store, election);
   const order = (c.mesaOrder ??= mesaOrder(c.columns.mesa));
   let only: readonly number[] = order;
   if (unit !== null) {
@@ -404,7 +437,7 @@ export async function mesaList(
     pages: async function* () {
       for (let from = 0; from < only.length; from += size) {
         if (from > 0) await turn();
-        yield mesaUnits(c, election, j, only.slice(from, from + size)).sort(byUnitCode);
+        yield mesaUnits(c, election, j, only.slice(from, from + size), facts).sort(byUnitCode);
       }
     },
   };

@@ -466,6 +466,10 @@ export async function getProgress(
       status: countedStatus(def, n, counted?.issues ?? []).status,
       // a unit whose source gives no acta counts: null (unknown), never 0 of 0
       actas: n ? n.actas : empty,
+      // conflicted actas and the JEE's by observation, the national unit's (results/acta-flags.ts)
+      ...(n?.actasConflicted === undefined
+        ? {}
+        : { actasConflicted: n.actasConflicted, jeeObservations: n.jeeObservations ?? [] }),
       // no national unit: no actas imported yet (0 of each), or a source without one (unknown)
       eligible: n ? n.eligible : none,
       eligibleRemaining: n ? n.eligibleRemaining : none,

@@ -52,6 +52,14 @@ export const SummarySchema = z.object({
     .nullable()
     .describe("when cifra's figures last changed: the last import that changed an acta"),
   count: CountSchema,
+  actasConflicted: z
+    .number()
+    .int()
+    .nullable()
+    .optional()
+    .describe(
+      'current actas that a later, unapplied version conflicts with (the progress document and each unit give theirs; each acta document has both versions); null: a published source',
+    ),
   valid: z.number().int(),
   leaders: z
     .array(choice)
@@ -146,6 +154,7 @@ export async function getSummary(
       status,
       updatedAt: await lastChange(store, def.id),
       count,
+      actasConflicted: def.published ? null : (n?.actasConflicted ?? 0),
       valid: n?.valid ?? 0,
       leaders,
       margin: first && second ? first.votes - second.votes : null,

@@ -3,6 +3,7 @@ import type { Acta, ActaState, ElectionDef } from '../core/model/acta.js';
 import { ACTA_STATES } from '../core/model/acta-state.js';
 import type { VersionRecord } from '../core/tally/batch-plan.js';
 import type { ActaStateCounts } from '../core/tally/aggregate.js';
+import type { FlaggedActas } from './store.js';
 import type {
   ActaVersion,
   ImportMeta,
@@ -311,4 +312,31 @@ export function actaStatesOf(rows: readonly Row[]): ActaStateCounts {
     if (state === 'pending') pendingWithFigures += Number(r['figures']);
   }
   return { total, states, pendingWithFigures };
+}
+
+/**
+ * The rows of a flaggedActas GROUP BY (both stores' SQL names its columns so), in one order
+ * whatever the database's collation: place, then JEE first, then observation (none first), then
+ * conflict. `truthy` reads the database's boolean (SQLite 1, PostgreSQL true).
+ */
+export function flaggedActasOf(
+  rows: readonly Row[],
+  truthy: (v: unknown) => boolean,
+): FlaggedActas[] {
+  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return rows
+    .map((r) => ({
+      ubigeo: r['ubigeo'] as string,
+      jee: truthy(r['jee']),
+      observation: (r['observation'] as string | null) ?? null,
+      conflict: truthy(r['conflict']),
+      actas: Number(r['actas']),
+    }))
+    .sort(
+      (a, b) =>
+        cmp(a.ubigeo, b.ubigeo) ||
+        Number(b.jee) - Number(a.jee) ||
+        cmp(a.observation ?? '', b.observation ?? '') ||
+        Number(a.conflict) - Number(b.conflict),
+    );
 }

@@ -129,6 +129,12 @@ export interface Store {
   mesaSummaries(election: string): Promise<MesaSummary[]>;
   /** The current actas by state, counted by the store: how far a count is without tallying it. */
   actaStates(election: string): Promise<ActaStateCounts>;
+  /**
+   * The current actas at the JEE or with a conflict, counted by the store per place, JEE
+   * observation and conflict (one GROUP BY): per unit, why its actas are at the JEE and how many
+   * conflict, without reading every acta. Ordered by place, then observation (flaggedOrder).
+   */
+  flaggedActas(election: string): Promise<FlaggedActas[]>;
   /** Place names as the sources give them (ubigeo → department / province / district). */
   places(election: string): Promise<Map<string, PlaceNames>>;
 }
@@ -143,6 +149,18 @@ export interface AppliedPage {
 
 /** An applied acta version with its id, where the next page starts. */
 export type AppliedVersion = VersionRecord & { readonly id: number };
+
+/** One group of flaggedActas: current actas of one place alike in these three. */
+export interface FlaggedActas {
+  readonly ubigeo: string;
+  /** At the JEE. */
+  readonly jee: boolean;
+  /** A JEE acta's observation in the source's word (TIPO_OBSERVACION); null: none, or not at the JEE. */
+  readonly observation: string | null;
+  /** A later import brought another version that was not applied. */
+  readonly conflict: boolean;
+  readonly actas: number;
+}
 
 export interface MesaSummary {
   /** The mesa's place (its district's ubigeo). */

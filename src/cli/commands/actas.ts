@@ -416,6 +416,39 @@ function actasLine(u: Unit, w: AuthorityWords): string {
 }
 
 /**
+ * A unit's actas at the JEE by their observation (the source's word: ILEGIBLE 7, SIN FIRMAS 5),
+ * and its conflicted actas: each line only where there are any.
+ */
+function flagLines(u: Unit, w: AuthorityWords): string[] {
+  const jee = u.jeeObservations ?? [];
+  const reasons = jee.map((o) =>
+    o.observation === null
+      ? say('{n} with no observation given', { n: thousands(o.actas) })
+      : `${o.observation} ${thousands(o.actas)}`,
+  );
+  const n = jee.reduce((sum, o) => sum + o.actas, 0);
+  const conflicted = u.actasConflicted ?? 0;
+  return [
+    ...(n === 0
+      ? []
+      : [
+          say('{atReview}: {n} actas — {reasons}', {
+            atReview: w.atReview,
+            n: thousands(n),
+            reasons: reasons.join(', '),
+          }),
+        ]),
+    ...(conflicted === 0
+      ? []
+      : [
+          say('{n} actas with a conflict: a later version not applied (cifra acta shows both)', {
+            n: thousands(conflicted),
+          }),
+        ]),
+  ];
+}
+
+/**
  * Eligible voters and participation, each with its base: a count's participation is over the
  * electors of the mesas processed (the API's `eligibleProcessed`), not over every mesa's; a
  * published source's is over the electors it gives. While a count with a universe is partial, the
@@ -538,7 +571,7 @@ export function renderResults(
 
 /** One unit: its actas, its choices (or why none count), its totals, the votes under review. */
 function unitLines(doc: ServedResults, u: Unit, o: ResultsView, w: AuthorityWords): string[] {
-  const out = [actasLine(u, w)];
+  const out = [actasLine(u, w), ...flagLines(u, w)];
   // a mesa not counted: why, in words, not a table of zeros (the document's choices are none)
   if (u.votesCounted === false) out.push(notCountedLine(u, w));
   else

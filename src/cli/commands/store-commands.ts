@@ -19,7 +19,7 @@ import {
 export function addResultsCommand(program: Command, io: CliIo, done: (code: number) => void): void {
   program
     .command('results')
-    .addOption(langOption())
+    .addOption(langOption("tables, lines and messages; a CSV's headers stay English, an API"))
     .description('results at a level: votes, %, blank, null, participation, actas by state')
     .addOption(new Option('--level <level>', LEVEL_HELP).default('national'))
     .option(
@@ -65,7 +65,7 @@ export function addActaCommand(program: Command, io: CliIo, done: (code: number)
 export function addExportCommand(program: Command, io: CliIo, done: (code: number) => void): void {
   program
     .command('export')
-    .addOption(langOption('line it prints'))
+    .addOption(langOption("line it prints; a CSV's headers stay English, an API"))
     .description('write the results of every unit of a level to a file (written atomically)')
     .addOption(new Option('--level <level>', LEVEL_HELP).makeOptionMandatory())
     .addOption(

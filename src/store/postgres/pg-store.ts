@@ -23,6 +23,7 @@ import type {
   ImportRecord,
   LogEntry,
   ImportSession,
+  FlaggedActas,
   MesaSummary,
   PlaceNames,
   ProjectionRecord,
@@ -49,6 +50,7 @@ import {
   VERSION_HISTORY_COLUMNS,
   warningsOf,
   type Row,
+  flaggedActasOf,
 } from '../rows.js';
 import { acta, actaVersion, chained, type Query } from './pg-rows.js';
 import {
@@ -85,6 +87,11 @@ export const PG_TYPES = {
  */
 export const ACTA_STATES_SQL = `SELECT state, COUNT(*) AS n, 0 AS figures FROM acta_versions WHERE election = $1 AND is_current GROUP BY state
   UNION ALL SELECT 'pending', 0, COUNT(votes) FROM acta_versions WHERE election = $1 AND is_current AND state = 'pending'`;
+
+/** flaggedActas: the current actas at the JEE or with a conflict, grouped (SQLite's alike). */
+const FLAGGED_SQL = `SELECT ubigeo, state = 'jee' AS jee, CASE WHEN state = 'jee' THEN observation END AS observation, conflict, COUNT(*) AS actas
+  FROM acta_versions WHERE election = $1 AND is_current AND (state = 'jee' OR conflict)
+  GROUP BY ubigeo, state = 'jee', CASE WHEN state = 'jee' THEN observation END, conflict`;
 
 /**
  * The Store on PostgreSQL (node-postgres): the same contract as SQLite (test/store-contract.ts
@@ -440,6 +447,11 @@ export class PgStore implements Store {
   async actaStates(election: string): Promise<ActaStateCounts> {
     const r = await this.read(ACTA_STATES_SQL, [election]);
     return actaStatesOf(r.rows as Row[]);
+  }
+
+  async flaggedActas(election: string): Promise<FlaggedActas[]> {
+    const r = await this.read(FLAGGED_SQL, [election]);
+    return flaggedActasOf(r.rows as Row[], (v) => v === true);
   }
 
   async mesaSummaries(election: string): Promise<MesaSummary[]> {

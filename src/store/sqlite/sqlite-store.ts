@@ -13,6 +13,7 @@ import type {
   ImportRecord,
   LogEntry,
   ImportSession,
+  FlaggedActas,
   MesaSummary,
   ProjectionRecord,
   PublishedUnit,
@@ -50,6 +51,7 @@ import {
   VERSION_HISTORY_COLUMNS,
   warningsOf,
   type Row,
+  flaggedActasOf,
 } from '../rows.js';
 import { acta, actaVersion, chained, decodeVotes } from './acta-versions.js';
 import { busyCoded, configureSqlite, SQLITE_BUSY_MS } from './sqlite-config.js';
@@ -97,6 +99,11 @@ export const IMPORT_WORKER_MIN_BYTES = 256 << 10;
  */
 export const ACTA_STATES_SQL = `SELECT state, COUNT(*) AS n, 0 AS figures FROM acta_versions WHERE election = ? AND is_current = 1 GROUP BY state
   UNION ALL SELECT 'pending', 0, COUNT(votes) FROM acta_versions WHERE election = ? AND is_current = 1 AND state = 'pending'`;
+
+/** flaggedActas: the current actas at the JEE or with a conflict, grouped (PostgreSQL's alike). */
+const FLAGGED_SQL = `SELECT ubigeo, state = 'jee' AS jee, CASE WHEN state = 'jee' THEN observation END AS observation, conflict, COUNT(*) AS actas
+  FROM acta_versions WHERE election = ? AND is_current = 1 AND (state = 'jee' OR conflict = 1)
+  GROUP BY ubigeo, state = 'jee', CASE WHEN state = 'jee' THEN observation END, conflict`;
 
 /**
  * The Store on SQLite (better-sqlite3): the reads and the small writes (elections, published
@@ -490,6 +497,11 @@ export class SqliteStore implements Store {
 
   async actaStates(election: string): Promise<ActaStateCounts> {
     return actaStatesOf(this.read(ACTA_STATES_SQL).all(election, election) as Row[]);
+  }
+
+  async flaggedActas(election: string): Promise<FlaggedActas[]> {
+    const rows = this.read(FLAGGED_SQL).all(election) as Row[];
+    return flaggedActasOf(rows, (v) => v === 1);
   }
 
   async mesaSummaries(election: string): Promise<MesaSummary[]> {
