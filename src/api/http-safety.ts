@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { issue } from '../core/issues.js';
+import { EMBED_PAGE } from './site-files.js';
 
 /** The dashboard's own scripts, styles and data only; no framing anywhere. */
 export const DASHBOARD_CSP =
@@ -9,8 +10,21 @@ export const DASHBOARD_CSP =
 /** API documents are data: nothing in them may run or be framed. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
+/**
+ * The embeddable headline (web/embed.ts): the dashboard's CSP, but any site may frame it — a
+ * newsroom's page. It only shows figures and a link (opened outside the frame): nothing to click
+ * into doing. An operator who wants to name the sites sets frame-ancestors at the proxy.
+ */
+export const EMBED_CSP = DASHBOARD_CSP.replace("frame-ancestors 'none'", 'frame-ancestors *');
+
 /** The security headers of a response to `url`: no sniffing, no framing, a CSP for pages and data. */
 export function securityHeaders(url: string): Readonly<Record<string, string>> {
+  if ((url.split('?', 1)[0] ?? url) === EMBED_PAGE)
+    return {
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'content-security-policy': EMBED_CSP,
+    };
   return {
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',

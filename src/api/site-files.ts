@@ -15,6 +15,8 @@ export interface SiteFile {
 }
 
 const JS = 'text/javascript; charset=utf-8';
+/** The one page any site may frame (the embeddable headline, web/embed.ts). */
+export const EMBED_PAGE = '/embed.html';
 /** The dashboard's bundle (web/*.ts and d3, built by esbuild: `npm run build:web`) and its source map. */
 function bundleFile(name: string, type: string): SiteFile {
   const file = join(PROJECT_ROOT, 'dist', 'web', name);
@@ -124,6 +126,14 @@ export function pageFiles(): SiteFile[] {
     },
     bundleFile('app.js', JS),
     bundleFile('app.js.map', 'application/json; charset=utf-8'),
+    // the embeddable headline: a newsroom frames it (http-safety.ts lets only it be framed)
+    {
+      url: EMBED_PAGE,
+      type: 'text/html; charset=utf-8',
+      body: () => readFileSync(join(web, 'embed.html')),
+    },
+    bundleFile('embed.js', JS),
+    bundleFile('embed.js.map', 'application/json; charset=utf-8'),
   ];
 }
 
