@@ -54,7 +54,8 @@ function heldTag(req: FastifyRequest, etag: string): string | undefined {
 /**
  * `/api/v1/results?level=mesa&format=csv` without a unit: every mesa of the election, streamed.
  * A client holding this revision's CSV gets a 304 with no tabulation; a new stream needs a slot
- * (`limits.mesaCsvStreams`), else 503 `server_busy` with Retry-After. The ETag is set here (the
+ * (`limits.mesaCsvStreams`), else 503 `server_busy` with Retry-After; a HEAD gets the ETag and
+ * type and neither a slot nor a line. The ETag is set here (the
  * read hooks tag only bodies they hold); the compression plugin's coding is added to it after
  * (read-hooks.ts encodedRead).
  */
@@ -66,6 +67,9 @@ export function nationalMesasCsv(ctx: ApiContext, slots: StreamSlots) {
     const held = heldTag(req, etag);
     // a 304 has no body (RFC 9110 §15.4.5): the lines are never read, so nothing is tabulated
     if (held !== undefined) return reply.code(304).header('etag', held).send();
+    const tagged = (): FastifyReply => reply.header('etag', etag).type('text/csv; charset=utf-8');
+    // a HEAD is the GET's header fields without its body (RFC 9110 §9.3.2): no stream, no slot
+    if (req.method === 'HEAD') return tagged().send();
     const release = slots.take();
     if (release === null)
       throw new IssueError(
@@ -80,9 +84,6 @@ export function nationalMesasCsv(ctx: ApiContext, slots: StreamSlots) {
       );
     reply.raw.once('close', release);
     reply.raw.once('finish', release);
-    return reply
-      .header('etag', etag)
-      .type('text/csv; charset=utf-8')
-      .send(Readable.from(csv.lines));
+    return tagged().send(Readable.from(csv.lines));
   };
 }
