@@ -160,10 +160,10 @@ export const DOCUMENTS: readonly DocumentDef[] = [
   {
     url: `${API_ROOT}/site.json`,
     summary:
-      'What serves these documents: the cifra server (`kind: server`: every document, the what-if) or a static snapshot written by `cifra publish` (`kind: static`, its id and time)',
+      "What serves these documents: the cifra server (`kind: server`: every document, the what-if) or a static snapshot written by `cifra publish` (`kind: static`, its id and time); either names the store's audit head (`audit`: now, or as published) for `cifra audit verify --since`",
     params: z.object({}),
     response: SiteSchema,
-    make: async () => wrap({ kind: 'server', whatIf: true }),
+    make: async (ctx) => wrap({ kind: 'server', whatIf: true, audit: await ctx.store.auditHead() }),
   },
   {
     url: `${API_ROOT}/elections.json`,
