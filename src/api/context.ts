@@ -12,21 +12,27 @@ import { ProjectionPool, WhatIfPool } from './workers.js';
 /** What changes with the store's revision (an import): a short life, then revalidated (ETag). */
 export const READ_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
 /**
- * What only cifra's own files make, never the store: the maps, the built-in rulesets, the bundled
- * multi-contest elections and source cross-checks, the OpenAPI. They change with an upgrade or a
- * user's jurisdiction folder, both of which restart the server; not forever (no `immutable`:
- * their URLs do not name their bytes).
+ * What only cifra's own files make, never the store: the built-in rulesets, the bundled source
+ * cross-checks, the OpenAPI. They change with an upgrade or a user's jurisdiction folder, both of
+ * which restart the server; not forever (no `immutable`: their URLs do not name their bytes).
  */
 export const INSTALL_CACHE_CONTROL = 'public, max-age=3600';
 /** The dashboard's page, styles and bundle: fixed names (app.js), so revalidated after a minute. */
 export const DASHBOARD_CACHE_CONTROL = 'public, max-age=60';
 
 const INSTALL_PATHS =
-  /^\/geo\/|^\/api\/v1\/(?:openapi\.json$|rulesets(?:[./]|$)|contests\/|compare(?:$|\/)|elections\/[^/]+\/compare\/)/;
+  /^\/api\/v1\/(?:openapi\.json$|rulesets(?:[./]|$)|compare(?:$|\/)|elections\/[^/]+\/compare\/)/;
+/**
+ * cifra's files, but which of them a site carries is the store's to decide (siteScope): the maps
+ * and the multi-contest elections. An empty store given another country's election drops Peru's,
+ * so they are revalidated as the store's documents are (ETag), not kept an hour.
+ */
+const SCOPED_PATHS = /^\/geo\/|^\/api\/v1\/contests\//;
 
 /** The Cache-Control of a successful read of `url` (a path, with or without its query). */
 export function cacheControlOf(url: string): string {
   const path = url.split('?', 1)[0] ?? url;
+  if (SCOPED_PATHS.test(path)) return READ_CACHE_CONTROL;
   if (INSTALL_PATHS.test(path)) return INSTALL_CACHE_CONTROL;
   return path.startsWith('/api/') ? READ_CACHE_CONTROL : DASHBOARD_CACHE_CONTROL;
 }
