@@ -78,7 +78,10 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   // tests hold a stream's slot to see the next one refused (api-national-mesas.test.ts)
   app.decorate('cifraMesaCsvStreams', ctx.mesaCsvStreams);
   // what the site carries (its contests, its maps), by the rule `cifra publish` follows
-  const scope = siteScopeAt(o.store, ctx.revision.current);
+  // a contests file that no longer reads is left out, said in the log with its code
+  const scope = siteScopeAt(o.store, ctx.revision.current, (w) =>
+    app.log.warn({ code: w.code, path: w.path, details: w.details }, 'contests file left out'),
+  );
   const carried = carriedContests(scope);
   registerRoutes(
     app,
