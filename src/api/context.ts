@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import type { IngestLimits } from '../ingest/limits.js';
 import type { Store } from '../store/store.js';
 import { useFrameBuilder } from '../results/projection.js';
@@ -7,6 +9,7 @@ import { IssueError } from './errors.js';
 import { DEFAULT_LIMITS, StreamSlots, type ServerLimits } from './guard.js';
 import type { LogLevel } from './http-safety.js';
 import { HotReads } from './hot-reads.js';
+import { definitionFiles } from './publish-unchanged.js';
 import { ProjectionPool, WhatIfPool } from './workers.js';
 
 /** What changes with the store's revision (an import): a short life, then revalidated (ETag). */
@@ -77,12 +80,28 @@ export interface ApiOptions {
   readonly trustProxy?: string;
 }
 
+/** A file's size and modification time ('-' when it is not there): a change without reading it. */
+function statStamp(path: string): string {
+  try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    return st === undefined ? '-' : `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return '?';
+  }
+}
+
 /**
- * The store's revision, asked at most every REVISION_TTL_MS: an import shows within that time
- * (reads also say max-age=5 to caches downstream); a write through this server forgets it.
+ * The revision the reads are cached and tagged by, asked at most every REVISION_TTL_MS: the
+ * store's, and the stamp of the files its elections' documents are read from besides the store
+ * (definitionFiles: a user's manifest and the universe it names, the ruleset, the jurisdiction),
+ * so an edit of one without an import is served at once as any import is (review L7). An import
+ * shows within that time (reads also say max-age=5 to caches downstream); a write through this
+ * server forgets it.
  */
 export class StoreRevision {
   private memo: { value: string; at: number } | null = null;
+  /** The definition files of the store's elections, listed again when the store's revision moves. */
+  private files: { store: string; list: readonly string[] } | null = null;
   constructor(private readonly store: Store) {}
 
   /** The revision if it was checked within REVISION_TTL_MS, else undefined. */
@@ -95,9 +114,18 @@ export class StoreRevision {
     const fresh = this.fresh();
     if (fresh !== undefined) return fresh;
     const at = Date.now();
-    this.memo = { value: await this.store.revision(), at };
+    const store = await this.store.revision();
+    if (this.files?.store !== store) {
+      const defs = await this.store.listElections();
+      this.files = { store, list: [...new Set(defs.flatMap(definitionFiles))].sort() };
+    }
+    const stamp = createHash('sha1').update(this.files.list.map(statStamp).join('\0'));
+    this.memo = { value: `${store}~${stamp.digest('base64url').slice(0, 12)}`, at };
     return this.memo.value;
   };
+
+  /** The stamp of the definition files as last checked (the part after `~`), '' before any. */
+  readonly definitions = (): string => this.memo?.value.split('~')[1] ?? '';
 
   forget(): void {
     this.memo = null;

@@ -29,11 +29,17 @@ function cifraVersion(): string {
 
 /**
  * The CSV's ETag before a byte is written: its bytes are a function of cifra's version, the
- * election and the snapshot's revision (the one the lines are read from), so the revision names
+ * election, the snapshot's revision (the one the lines are read from) and the stamp of the files
+ * the documents are read from besides the store (StoreRevision.definitions), so these name
  * them — a strong validator (RFC 9110 §8.8.3) without reading the ~29 MB first.
  */
-export function mesasCsvEtag(csv: Pick<MesasCsv, 'election' | 'revision'>): string {
-  const h = createHash('sha1').update(`${cifraVersion()}\0${csv.election}\0${csv.revision}`);
+export function mesasCsvEtag(
+  csv: Pick<MesasCsv, 'election' | 'revision'>,
+  definitions: string,
+): string {
+  const h = createHash('sha1').update(
+    `${cifraVersion()}\0${csv.election}\0${csv.revision}\0${definitions}`,
+  );
   return `"mesas-${h.digest('base64url')}"`;
 }
 
@@ -62,7 +68,9 @@ function heldTag(req: FastifyRequest, etag: string): string | undefined {
 export function nationalMesasCsv(ctx: ApiContext, slots: StreamSlots) {
   return async (req: FastifyRequest, reply: FastifyReply, election: string | undefined) => {
     const csv = unwrap(await getMesasCsv(ctx.store, election));
-    const etag = mesasCsvEtag(csv);
+    // the definition files as of now: a manifest edited without an import is another CSV
+    await ctx.revision.current();
+    const etag = mesasCsvEtag(csv, ctx.revision.definitions());
     reply.header('cache-control', cacheControlOf(req.url)).headers(readVary(Infinity));
     const held = heldTag(req, etag);
     // a 304 has no body (RFC 9110 §15.4.5): the lines are never read, so nothing is tabulated
