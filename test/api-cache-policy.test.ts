@@ -1,6 +1,6 @@
 // Review 8 LOW 16: each kind of document gets the Cache-Control it deserves — what an import
-// changes lives 5 s; what only cifra's own files make (maps, rulesets, bundled contests, the
-// OpenAPI) an hour; the dashboard's fixed-name code a minute — the same from the framework, from
+// changes lives 5 s, and so do the maps and contests a site carries (the store decides which);
+// what only cifra's own files make (rulesets, the OpenAPI) an hour; the dashboard's fixed-name code a minute — the same from the framework, from
 // the cached-read hook and from the hot path on the socket.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -35,13 +35,15 @@ const KINDS: readonly (readonly [string, string])[] = [
   [PATHS.elections(), READ_CACHE_CONTROL],
   [`/api/v1/results?election=${ID}`, READ_CACHE_CONTROL],
   [PATHS.site(), READ_CACHE_CONTROL],
-  [PATHS.geography('pe'), INSTALL_CACHE_CONTROL],
+  // which maps and contests a site carries is the store's to decide (siteScope): revalidated as
+  // its documents (failed on the old code: an hour, INSTALL_CACHE_CONTROL)
+  [PATHS.geography('pe'), READ_CACHE_CONTROL],
   [PATHS.rulesets(), INSTALL_CACHE_CONTROL],
   ['/api/v1/rulesets', INSTALL_CACHE_CONTROL],
   [PATHS.openapi(), INSTALL_CACHE_CONTROL],
-  [CONTEST_PATHS.contests('pe-erm-2022'), INSTALL_CACHE_CONTROL],
-  [CONTEST_PATHS.contest('pe-erm-2022', 'governor/CUSCO'), INSTALL_CACHE_CONTROL],
-  ['/api/v1/contests/pe-erm-2022?kind=governor', INSTALL_CACHE_CONTROL],
+  [CONTEST_PATHS.contests('pe-erm-2022'), READ_CACHE_CONTROL],
+  [CONTEST_PATHS.contest('pe-erm-2022', 'governor/CUSCO'), READ_CACHE_CONTROL],
+  ['/api/v1/contests/pe-erm-2022?kind=governor', READ_CACHE_CONTROL],
   ['/', DASHBOARD_CACHE_CONTROL],
   ['/app.js', DASHBOARD_CACHE_CONTROL],
 ];

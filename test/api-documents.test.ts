@@ -445,6 +445,7 @@ describe('one URL scheme', () => {
     expect(SiteSchema.parse((await get(PATHS.site())).json())).toEqual({
       kind: 'server',
       whatIf: true,
+      audit: await store.auditHead(),
     });
   });
 

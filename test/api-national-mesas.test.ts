@@ -178,4 +178,27 @@ describe("the nation's mesas as one CSV", () => {
       await store.close();
     }
   });
+
+  it('a HEAD answers the ETag and type with no body, and takes no slot (failed on the old code: 503 with the slots full)', async () => {
+    const store = new SqliteStore(db);
+    const app = await buildApi({ store, tokenHash: null, limits: { mesaCsvStreams: 2 } });
+    try {
+      const etag = String((await app.inject({ method: 'GET', url: NATION })).headers.etag);
+      const slots = (app as unknown as { cifraMesaCsvStreams: StreamSlots }).cifraMesaCsvStreams;
+      const held = [slots.take(), slots.take()];
+      expect(held).not.toContain(null);
+      const head = await app.inject({ method: 'HEAD', url: NATION });
+      expect(head.statusCode).toBe(200);
+      expect(head.headers.etag).toBe(etag);
+      expect(head.headers['content-type']).toMatch(/^text\/csv/);
+      expect(head.body).toBe('');
+      // it took no slot: both still held by the streams under way, none more
+      expect(slots.running).toBe(2);
+      for (const release of held) release?.();
+      expect(slots.running).toBe(0);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
 });

@@ -4,6 +4,7 @@
 // shown as given.
 import { PATHS } from '../src/api/paths.js';
 import { lacksAbroad } from './abroad.js';
+import { drawAuditHead } from './audit-head.js';
 import {
   api,
   drawPinned,
@@ -80,6 +81,7 @@ function applyStrings(): void {
   $('lang').textContent = t('langButton');
   $('lang').setAttribute('aria-label', t('langLabel'));
   drawServerNotice();
+  drawAuditHead(state.site);
   // the regional and municipal view keeps the language chosen (Spanish is the URL's default)
   $('erm-link').setAttribute(
     'href',
@@ -359,6 +361,8 @@ async function poll(): Promise<void> {
     const s = await api.document(id, 'summary').catch(() => null);
     hear(s === null ? { silentAt: Date.now() } : { elections: $select('election').options.length });
     if (s && id === state.election && s.revision !== state.revision) {
+      // the audit head moved with the store (a re-publish, for a static copy): read it again
+      state.site = (await api.site().catch(() => null)) ?? state.site;
       await refresh(state.crumbs, s);
       if (state.mesa) await openMesa(state.mesa, false);
     }
@@ -530,6 +534,8 @@ async function renderProgress(reader: Api, summary: Summary): Promise<void> {
         [el('span', {}, `${t('actasProcessed')}: `, el('strong', { id: 'pct-actas' }, '—'))]
       : actaProgress(p, p.actas);
   $('progress').replaceChildren(...strip, ...fresh);
+  // in the page's zone, known once the places are read
+  drawAuditHead(state.site);
 }
 
 async function renderSummary(
@@ -588,6 +594,7 @@ async function main(): Promise<void> {
   const first = await Promise.all([api.elections(), api.site()]).catch(() => null);
   const elections = first?.[0].elections ?? [];
   state.site = first?.[1] ?? null;
+  drawAuditHead(state.site);
   electionOptions(elections);
   hear(first === null ? { silentAt: Date.now() } : { elections: elections.length });
   $('election').addEventListener('change', async () => {

@@ -119,6 +119,11 @@ const ES = {
   quarantinedRows: 'Filas en cuarentena (no aplicadas)',
   quarantineRow: (file: Arg, row: Arg) => `fila ${row} de ${file}`,
   publishedAt: 'Publicado',
+  auditHead: 'Cadena de auditoría',
+  auditHeadPublished: 'Cadena de auditoría al publicar',
+  auditEntry: 'registro',
+  auditHowTo:
+    'Anótela: cifra audit verify --since <hash> comprueba después que la historia solo creció.',
   wiStatic:
     'Los escenarios se recalculan en el servidor: esta copia estática (cifra publish) no los incluye. Consúltelos en el sitio en vivo o con cifra seats --election.',
   wiStaticAsked: (asked: Arg) =>
@@ -648,6 +653,10 @@ const EN: Strings = {
   quarantinedRows: 'Quarantined rows (not applied)',
   quarantineRow: (file, row) => `row ${row} of ${file}`,
   publishedAt: 'Published',
+  auditHead: 'Audit chain',
+  auditHeadPublished: 'Audit chain when published',
+  auditEntry: 'entry',
+  auditHowTo: 'Record it: cifra audit verify --since <hash> checks later that history only grew.',
   wiStatic:
     'Scenarios are recomputed by the server: this static copy (cifra publish) does not include them. See them on the live site or with cifra seats --election.',
   wiStaticAsked: (asked) =>

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import type { IngestLimits } from '../ingest/limits.js';
 import type { Store } from '../store/store.js';
 import { useFrameBuilder } from '../results/projection.js';
@@ -7,26 +9,33 @@ import { IssueError } from './errors.js';
 import { DEFAULT_LIMITS, StreamSlots, type ServerLimits } from './guard.js';
 import type { LogLevel } from './http-safety.js';
 import { HotReads } from './hot-reads.js';
+import { definitionFiles } from './publish-unchanged.js';
 import { ProjectionPool, WhatIfPool } from './workers.js';
 
 /** What changes with the store's revision (an import): a short life, then revalidated (ETag). */
 export const READ_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
 /**
- * What only cifra's own files make, never the store: the maps, the built-in rulesets, the bundled
- * multi-contest elections and source cross-checks, the OpenAPI. They change with an upgrade or a
- * user's jurisdiction folder, both of which restart the server; not forever (no `immutable`:
- * their URLs do not name their bytes).
+ * What only cifra's own files make, never the store: the built-in rulesets, the bundled source
+ * cross-checks, the OpenAPI. They change with an upgrade or a user's jurisdiction folder, both of
+ * which restart the server; not forever (no `immutable`: their URLs do not name their bytes).
  */
 export const INSTALL_CACHE_CONTROL = 'public, max-age=3600';
 /** The dashboard's page, styles and bundle: fixed names (app.js), so revalidated after a minute. */
 export const DASHBOARD_CACHE_CONTROL = 'public, max-age=60';
 
 const INSTALL_PATHS =
-  /^\/geo\/|^\/api\/v1\/(?:openapi\.json$|rulesets(?:[./]|$)|contests\/|compare(?:$|\/)|elections\/[^/]+\/compare\/)/;
+  /^\/api\/v1\/(?:openapi\.json$|rulesets(?:[./]|$)|compare(?:$|\/)|elections\/[^/]+\/compare\/)/;
+/**
+ * cifra's files, but which of them a site carries is the store's to decide (siteScope): the maps
+ * and the multi-contest elections. An empty store given another country's election drops Peru's,
+ * so they are revalidated as the store's documents are (ETag), not kept an hour.
+ */
+const SCOPED_PATHS = /^\/geo\/|^\/api\/v1\/contests\//;
 
 /** The Cache-Control of a successful read of `url` (a path, with or without its query). */
 export function cacheControlOf(url: string): string {
   const path = url.split('?', 1)[0] ?? url;
+  if (SCOPED_PATHS.test(path)) return READ_CACHE_CONTROL;
   if (INSTALL_PATHS.test(path)) return INSTALL_CACHE_CONTROL;
   return path.startsWith('/api/') ? READ_CACHE_CONTROL : DASHBOARD_CACHE_CONTROL;
 }
@@ -71,12 +80,28 @@ export interface ApiOptions {
   readonly trustProxy?: string;
 }
 
+/** A file's size and modification time ('-' when it is not there): a change without reading it. */
+function statStamp(path: string): string {
+  try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    return st === undefined ? '-' : `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return '?';
+  }
+}
+
 /**
- * The store's revision, asked at most every REVISION_TTL_MS: an import shows within that time
- * (reads also say max-age=5 to caches downstream); a write through this server forgets it.
+ * The revision the reads are cached and tagged by, asked at most every REVISION_TTL_MS: the
+ * store's, and the stamp of the files its elections' documents are read from besides the store
+ * (definitionFiles: a user's manifest and the universe it names, the ruleset, the jurisdiction),
+ * so an edit of one without an import is served at once as any import is (review L7). An import
+ * shows within that time (reads also say max-age=5 to caches downstream); a write through this
+ * server forgets it.
  */
 export class StoreRevision {
   private memo: { value: string; at: number } | null = null;
+  /** The definition files of the store's elections, listed again when the store's revision moves. */
+  private files: { store: string; list: readonly string[] } | null = null;
   constructor(private readonly store: Store) {}
 
   /** The revision if it was checked within REVISION_TTL_MS, else undefined. */
@@ -89,9 +114,18 @@ export class StoreRevision {
     const fresh = this.fresh();
     if (fresh !== undefined) return fresh;
     const at = Date.now();
-    this.memo = { value: await this.store.revision(), at };
+    const store = await this.store.revision();
+    if (this.files?.store !== store) {
+      const defs = await this.store.listElections();
+      this.files = { store, list: [...new Set(defs.flatMap(definitionFiles))].sort() };
+    }
+    const stamp = createHash('sha1').update(this.files.list.map(statStamp).join('\0'));
+    this.memo = { value: `${store}~${stamp.digest('base64url').slice(0, 12)}`, at };
     return this.memo.value;
   };
+
+  /** The stamp of the definition files as last checked (the part after `~`), '' before any. */
+  readonly definitions = (): string => this.memo?.value.split('~')[1] ?? '';
 
   forget(): void {
     this.memo = null;

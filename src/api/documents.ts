@@ -30,6 +30,7 @@ import type { CompareReport } from '../ingest/compare-files.js';
 import type { Issue } from '../core/issues.js';
 import type { Result } from '../core/result.js';
 import { API_ROOT, COMPARE_PAGE } from './paths.js';
+import type { ServerFault } from './route-table.js';
 import {
   ActaSchema,
   CandidatesSchema,
@@ -79,6 +80,8 @@ export interface DocumentDef {
   readonly make: (ctx: DocumentContext, p: Record<string, string>) => Promise<Found<unknown>>;
   /** Codes that also mean "not there" (404) for this document, beyond DOCUMENT_NOT_FOUND. */
   readonly notFound?: readonly string[];
+  /** What it may answer for the server's state (route-table.ts ServerFault), for the OpenAPI. */
+  readonly faults?: readonly ServerFault[];
 }
 
 const name = z.string().min(1).max(200);
@@ -157,10 +160,10 @@ export const DOCUMENTS: readonly DocumentDef[] = [
   {
     url: `${API_ROOT}/site.json`,
     summary:
-      'What serves these documents: the cifra server (`kind: server`: every document, the what-if) or a static snapshot written by `cifra publish` (`kind: static`, its id and time)',
+      "What serves these documents: the cifra server (`kind: server`: every document, the what-if) or a static snapshot written by `cifra publish` (`kind: static`, its id and time); either names the store's audit head (`audit`: now, or as published) for `cifra audit verify --since`",
     params: z.object({}),
     response: SiteSchema,
-    make: async () => wrap({ kind: 'server', whatIf: true }),
+    make: async (ctx) => wrap({ kind: 'server', whatIf: true, audit: await ctx.store.auditHead() }),
   },
   {
     url: `${API_ROOT}/elections.json`,
@@ -204,12 +207,15 @@ export const DOCUMENTS: readonly DocumentDef[] = [
     SummarySchema,
     getSummary,
   ),
-  electionDoc(
-    'seats',
-    'Seats or the presidential outcome on the votes counted (as `/api/v1/seats`)',
-    SeatsSchema,
-    (s, id) => getSeats(s, id),
-  ),
+  {
+    ...electionDoc(
+      'seats',
+      'Seats or the presidential outcome on the votes counted (as `/api/v1/seats`)',
+      SeatsSchema,
+      (s, id) => getSeats(s, id),
+    ),
+    faults: ['ruleset'],
+  },
   electionDoc(
     'ruleset',
     "The ruleset file the election is counted under, as written (a built-in one or the user's file its manifest names), to start a what-if from",
@@ -233,6 +239,7 @@ export const DOCUMENTS: readonly DocumentDef[] = [
     response: ProjectionSchema,
     // the dashboard's own read: the server records it and runs it on its pool, as the route does
     make: (ctx, p) => projectionOf(ctx.store, get(p, 'election'), { record: ctx.record }, ctx.run),
+    faults: ['workers'],
   },
   electionDoc(
     'projection-history',

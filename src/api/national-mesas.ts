@@ -29,11 +29,17 @@ function cifraVersion(): string {
 
 /**
  * The CSV's ETag before a byte is written: its bytes are a function of cifra's version, the
- * election and the snapshot's revision (the one the lines are read from), so the revision names
+ * election, the snapshot's revision (the one the lines are read from) and the stamp of the files
+ * the documents are read from besides the store (StoreRevision.definitions), so these name
  * them — a strong validator (RFC 9110 §8.8.3) without reading the ~29 MB first.
  */
-export function mesasCsvEtag(csv: Pick<MesasCsv, 'election' | 'revision'>): string {
-  const h = createHash('sha1').update(`${cifraVersion()}\0${csv.election}\0${csv.revision}`);
+export function mesasCsvEtag(
+  csv: Pick<MesasCsv, 'election' | 'revision'>,
+  definitions: string,
+): string {
+  const h = createHash('sha1').update(
+    `${cifraVersion()}\0${csv.election}\0${csv.revision}\0${definitions}`,
+  );
   return `"mesas-${h.digest('base64url')}"`;
 }
 
@@ -54,18 +60,24 @@ function heldTag(req: FastifyRequest, etag: string): string | undefined {
 /**
  * `/api/v1/results?level=mesa&format=csv` without a unit: every mesa of the election, streamed.
  * A client holding this revision's CSV gets a 304 with no tabulation; a new stream needs a slot
- * (`limits.mesaCsvStreams`), else 503 `server_busy` with Retry-After. The ETag is set here (the
+ * (`limits.mesaCsvStreams`), else 503 `server_busy` with Retry-After; a HEAD gets the ETag and
+ * type and neither a slot nor a line. The ETag is set here (the
  * read hooks tag only bodies they hold); the compression plugin's coding is added to it after
  * (read-hooks.ts encodedRead).
  */
 export function nationalMesasCsv(ctx: ApiContext, slots: StreamSlots) {
   return async (req: FastifyRequest, reply: FastifyReply, election: string | undefined) => {
     const csv = unwrap(await getMesasCsv(ctx.store, election));
-    const etag = mesasCsvEtag(csv);
+    // the definition files as of now: a manifest edited without an import is another CSV
+    await ctx.revision.current();
+    const etag = mesasCsvEtag(csv, ctx.revision.definitions());
     reply.header('cache-control', cacheControlOf(req.url)).headers(readVary(Infinity));
     const held = heldTag(req, etag);
     // a 304 has no body (RFC 9110 §15.4.5): the lines are never read, so nothing is tabulated
     if (held !== undefined) return reply.code(304).header('etag', held).send();
+    const tagged = (): FastifyReply => reply.header('etag', etag).type('text/csv; charset=utf-8');
+    // a HEAD is the GET's header fields without its body (RFC 9110 §9.3.2): no stream, no slot
+    if (req.method === 'HEAD') return tagged().send();
     const release = slots.take();
     if (release === null)
       throw new IssueError(
@@ -80,9 +92,6 @@ export function nationalMesasCsv(ctx: ApiContext, slots: StreamSlots) {
       );
     reply.raw.once('close', release);
     reply.raw.once('finish', release);
-    return reply
-      .header('etag', etag)
-      .type('text/csv; charset=utf-8')
-      .send(Readable.from(csv.lines));
+    return tagged().send(Readable.from(csv.lines));
   };
 }

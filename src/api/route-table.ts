@@ -25,6 +25,14 @@ import {
   WhatIfSchema,
 } from './schemas.js';
 
+/**
+ * What a read may answer for the server's state, not the request's (openapi.ts declares each):
+ * `streams` the 503 of the nation's mesa CSV when its streams are full, `workers` the 503 of a
+ * computation on a full or failed worker pool, `ruleset` the 500 of an operator's ruleset file
+ * that names a district its jurisdiction lacks.
+ */
+export type ServerFault = 'streams' | 'workers' | 'ruleset';
+
 /** One route of the API: its contract (for OpenAPI and tests) and whether it writes. */
 export interface RouteDef {
   readonly method: 'GET' | 'POST';
@@ -36,6 +44,7 @@ export interface RouteDef {
   readonly csv?: boolean;
   /** A JSON request body (a public computation, not a write): its schema, and its size limit. */
   readonly body?: { readonly schema: z.ZodType; readonly limit: number };
+  readonly faults?: readonly ServerFault[];
 }
 
 /** The largest what-if body (the largest built-in ruleset file is 12 KB). */
@@ -79,6 +88,7 @@ const ROUTE_TABLE = [
       .extend(formatQuery.shape),
     response: ResultsSchema,
     csv: true,
+    faults: ['streams'],
   },
   {
     method: 'GET',
@@ -115,6 +125,7 @@ const ROUTE_TABLE = [
       seed: z.coerce.number().int().min(0).max(999_999_999).optional(),
     }),
     response: SeatsSchema,
+    faults: ['ruleset'],
   },
   {
     method: 'GET',
@@ -127,6 +138,7 @@ const ROUTE_TABLE = [
       sims: z.coerce.number().int().min(100).max(20_000).optional(),
     }),
     response: ProjectionSchema,
+    faults: ['workers'],
   },
   {
     method: 'GET',
@@ -226,6 +238,7 @@ const ROUTE_TABLE = [
     query: z.object({}),
     response: WhatIfSchema,
     body: { schema: WhatIfBodySchema, limit: WHAT_IF_BODY_LIMIT },
+    faults: ['workers'],
   },
   {
     method: 'GET',

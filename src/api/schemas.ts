@@ -314,15 +314,33 @@ export { SummarySchema };
 export { PlacesSchema } from '../results/places.js';
 
 /** `GET /api/v1/site.json`: what serves the documents — the server, or a static snapshot. */
+/**
+ * The store's audit log head (Store.auditHead): an observer records it and checks later, against
+ * a copy of the store, that history only grew (`cifra audit verify --since <hash>`).
+ */
+export const AuditHeadSchema = z.object({
+  count: z
+    .number()
+    .int()
+    .describe("the log's last entry's sequence number (its entries so far: imports, elections, …)"),
+  hash: z.string().describe("that entry's chain hash (SHA-256, hex)"),
+  at: z.string().nullable().describe('when that entry was written; null: an empty log'),
+});
+
 export const SiteSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('server'), whatIf: z.literal(true) }),
+  z.object({
+    kind: z.literal('server'),
+    whatIf: z.literal(true),
+    /** The store's audit head as this answer was made: it moves with every import. */
+    audit: AuditHeadSchema,
+  }),
   z.object({
     kind: z.literal('static'),
     whatIf: z.literal(false),
     snapshotId: z.string(),
     createdAt: z.string(),
     /** The audit log's head at publication: whoever keeps it checks later that history only grew (`cifra audit verify --since`). */
-    audit: z.object({ count: z.number().int(), hash: z.string(), at: z.string().nullable() }),
+    audit: AuditHeadSchema,
     /**
      * The site's checksum file (every other file's SHA-256, `sha256sum -c` format, from the
      * site's root) and its own SHA-256: a reader or a mirror checks any file it got against it.

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { issue } from '../core/issues.js';
 import {
   apiContext,
@@ -15,7 +15,7 @@ import {
   type MethodNotAllowedConfig,
 } from './error-handlers.js';
 import { IssueError, unwrap } from './errors.js';
-import { DEFAULT_LIMITS, registerWriteGuard } from './guard.js';
+import { registerWriteGuard } from './guard.js';
 import {
   registerErrorCodes,
   registerSecurityHeaders,
@@ -26,9 +26,9 @@ import { createInstance } from './instance.js';
 import { registerReadCaching } from './read-hooks.js';
 import { projectionHandlers, referenceHandlers, tallyHandlers } from './read-routes.js';
 import type { RouteHandler } from './request.js';
-import { handlerKey, ROUTES, type Handlers, type RouteDef } from './route-table.js';
+import { handlerKey, ROUTES, type Handlers } from './route-table.js';
 import { API_ROOT } from './paths.js';
-import { ErrorSchema } from './schemas.js';
+import { buildOpenApi } from './openapi.js';
 import { registerDashboard } from './web.js';
 import { siteScopeAt, type SiteScope } from './site-files.js';
 import { whatIfHandler } from './what-if-route.js';
@@ -36,6 +36,7 @@ import { writeHandlers } from './write-routes.js';
 import { logFailures } from './workers.js';
 
 export { ROUTES, WHAT_IF_BODY_LIMIT, type RouteDef } from './route-table.js';
+export { buildOpenApi } from './openapi.js';
 
 export {
   READ_CACHE_CONTROL,
@@ -77,7 +78,10 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
   // tests hold a stream's slot to see the next one refused (api-national-mesas.test.ts)
   app.decorate('cifraMesaCsvStreams', ctx.mesaCsvStreams);
   // what the site carries (its contests, its maps), by the rule `cifra publish` follows
-  const scope = siteScopeAt(o.store, ctx.revision.current);
+  // a contests file that no longer reads is left out, said in the log with its code
+  const scope = siteScopeAt(o.store, ctx.revision.current, (w) =>
+    app.log.warn({ code: w.code, path: w.path, details: w.details }, 'contests file left out'),
+  );
   const carried = carriedContests(scope);
   registerRoutes(
     app,
@@ -239,169 +243,4 @@ function registerDocuments(
       ]);
       return value instanceof RawBody ? reply.type(value.type).send(value.text) : value;
     });
-}
-
-/** The OpenAPI operation of a document at a query-free path. */
-function documentOperation(d: DocumentDef, error: unknown): Record<string, unknown> {
-  const csv = d.url.endsWith('.csv');
-  return {
-    get: {
-      summary: d.summary,
-      parameters: pathParameters(d.url),
-      responses: {
-        200: {
-          description: 'OK',
-          content: csv
-            ? { 'text/csv': { schema: { type: 'string' } } }
-            : { 'application/json': { schema: z.toJSONSchema(d.response, { io: 'output' }) } },
-        },
-        304: { description: 'Not modified (If-None-Match)' },
-        404: {
-          description: 'No such document (an unknown election, level, unit or mesa; no projection)',
-          content: { 'application/json': { schema: error } },
-        },
-        422: { description: 'Coded issues', content: { 'application/json': { schema: error } } },
-      },
-    },
-  };
-}
-
-/** A URL's path parameters (`:name`), as OpenAPI parameters. */
-function pathParameters(url: string): Record<string, unknown>[] {
-  return [...url.matchAll(/:(\w+)/g)].map((m) => ({
-    name: m[1],
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-  }));
-}
-
-/** A route's query parameters, from its zod schema. */
-function queryParameters(schema: z.ZodObject): Record<string, unknown>[] {
-  const queryProps =
-    (z.toJSONSchema(schema, { io: 'input' }) as {
-      properties?: Record<string, unknown>;
-      required?: string[];
-    }) ?? {};
-  return Object.entries(queryProps.properties ?? {}).map(([name, schema]) => ({
-    name,
-    in: 'query',
-    required: (queryProps.required ?? []).includes(name),
-    schema,
-  }));
-}
-
-/** A write's bearer token and body (any bytes), or a public computation's JSON body. */
-function requestOf(r: RouteDef): Record<string, unknown> {
-  if (r.write)
-    return {
-      security: [{ bearer: [] }],
-      requestBody: {
-        required: true,
-        content: {
-          'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
-        },
-      },
-    };
-  if (r.body)
-    return {
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: z.toJSONSchema(r.body.schema, {
-              io: 'input',
-              unrepresentable: 'any',
-            }),
-          },
-        },
-      },
-    };
-  return {};
-}
-
-/** What a route may refuse besides 404 and 422: the write guard's refusals, or a computation's. */
-function refusalsOf(r: RouteDef, error: unknown): Record<string, unknown> {
-  if (r.write)
-    return {
-      401: {
-        description: 'Missing or wrong bearer token',
-        content: { 'application/json': { schema: error } },
-      },
-      429: {
-        description:
-          'Too many failed token checks from this address (`too_many_requests`); the right token still passes',
-        content: { 'application/json': { schema: error } },
-      },
-      503: {
-        description: 'Too many writes running or waiting (`server_busy`, Retry-After)',
-        content: { 'application/json': { schema: error } },
-      },
-      413: {
-        description: `Body over the route's limit (\`body_too_large\`: uploads ${DEFAULT_LIMITS.uploadBytes} bytes, corrections ${DEFAULT_LIMITS.correctionBytes} by default)`,
-        content: { 'application/json': { schema: error } },
-      },
-      500: {
-        description: 'The import writer thread crashed (`store_writer_failed`)',
-        content: { 'application/json': { schema: error } },
-      },
-    };
-  if (r.body)
-    return {
-      413: {
-        description: `Body over ${r.body.limit} bytes (\`body_too_large\`)`,
-        content: { 'application/json': { schema: error } },
-      },
-      503: {
-        description: 'Too many computations running or waiting (`server_busy`)',
-        content: { 'application/json': { schema: error } },
-      },
-    };
-  return { 304: { description: 'Not modified (If-None-Match)' } };
-}
-
-/** The OpenAPI operation of a route of ROUTES. */
-function routeOperation(r: RouteDef, error: unknown): Record<string, unknown> {
-  return {
-    summary: r.summary,
-    parameters: [...pathParameters(r.url), ...queryParameters(r.query)],
-    ...requestOf(r),
-    responses: {
-      200: {
-        description: 'OK',
-        content: {
-          'application/json': { schema: z.toJSONSchema(r.response, { io: 'output' }) },
-          ...(r.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}),
-        },
-      },
-      ...refusalsOf(r, error),
-      404: {
-        description: 'Unknown election, acta or route',
-        content: { 'application/json': { schema: error } },
-      },
-      422: { description: 'Coded issues', content: { 'application/json': { schema: error } } },
-    },
-  };
-}
-
-/** The OpenAPI 3.1 document, generated from ROUTES and the zod schemas. */
-export function buildOpenApi(): Record<string, unknown> {
-  const paths: Record<string, Record<string, unknown>> = {};
-  const error = z.toJSONSchema(ErrorSchema, { io: 'output' });
-  for (const r of ROUTES) {
-    const path = r.url.replace(/:(\w+)/g, '{$1}');
-    paths[path] = { ...(paths[path] ?? {}), [r.method.toLowerCase()]: routeOperation(r, error) };
-  }
-  for (const d of DOCUMENTS) paths[d.url.replace(/:(\w+)/g, '{$1}')] = documentOperation(d, error);
-  return {
-    openapi: '3.1.0',
-    info: {
-      title: 'cifra API',
-      version: 'v1',
-      description:
-        'Election results: actas, tabulation at every level, seats. Reads are public and cacheable (ETag); writes need a bearer token.',
-    },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    paths,
-  };
 }

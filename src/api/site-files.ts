@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { issue, type Issue } from '../core/issues.js';
 import { basename, join } from 'node:path';
 import { builtInContestsIds, contestsFile } from '../elections/contests.js';
 import { dashboardGeography } from '../io/geography.js';
@@ -34,10 +35,26 @@ export interface SiteScope {
   readonly jurisdictions: readonly string[];
 }
 
-/** A multi-contest election's jurisdiction (its manifest's `jurisdiction`), read from its file. */
-function contestsJurisdiction(id: string): string | null {
-  const m = JSON.parse(readFileSync(contestsFile(id), 'utf8')) as { jurisdiction?: unknown };
-  return typeof m.jurisdiction === 'string' ? m.jurisdiction : null;
+/** Told of a multi-contest election's file the site leaves out (the server logs it). */
+export type SkippedContests = (warning: Issue) => void;
+
+/**
+ * A multi-contest election's jurisdiction (its manifest's `jurisdiction`), read from its file
+ * (null: none named). A file that cannot be read or is not JSON (a user's, edited after it was
+ * added) is undefined: left out with a coded warning, never a failure of every page that asks
+ * what the site carries.
+ */
+function contestsJurisdiction(id: string, skipped: SkippedContests): string | null | undefined {
+  const file = contestsFile(id);
+  let m: { jurisdiction?: unknown } | null;
+  try {
+    m = JSON.parse(readFileSync(file, 'utf8')) as { jurisdiction?: unknown } | null;
+  } catch (e) {
+    const problem = e instanceof Error ? e.message : String(e);
+    skipped(issue('election_invalid', ['contests', id], { file, problem }, 'warning'));
+    return undefined;
+  }
+  return typeof m?.jurisdiction === 'string' ? m.jurisdiction : null;
 }
 
 /**
@@ -50,13 +67,15 @@ function contestsJurisdiction(id: string): string | null {
 export async function siteScope(
   store: Store,
   ids: readonly string[] = builtInContestsIds(),
+  skipped: SkippedContests = () => {},
 ): Promise<SiteScope> {
   const stored = [...new Set((await store.listElections()).map((d) => d.jurisdiction))];
   const named = stored.map((j) => basename(j));
-  const of = new Map(ids.map((id) => [id, contestsJurisdiction(id)]));
+  const of = new Map(ids.map((id) => [id, contestsJurisdiction(id, skipped)]));
   const contests = ids.filter((id) => {
-    const j = of.get(id) ?? null;
-    return stored.length === 0 || (j !== null && named.includes(j));
+    const j = of.get(id);
+    // undefined: a file left out, carried by no store
+    return j !== undefined && (stored.length === 0 || (j !== null && named.includes(j)));
   });
   // a carried contest's jurisdiction is one of the store's already, unless the store is empty
   const extra = contests.flatMap((id) => of.get(id) ?? []).filter((j) => !named.includes(j));
@@ -66,16 +85,18 @@ export async function siteScope(
 /**
  * The site's scope as the store stands (`revision`: the store's, cheap to ask), decided again
  * only when it moves: an election ingested into a fresh server's store narrows what it serves.
+ * The contests files are read once per revision, and a file left out is told once per revision.
  */
 export function siteScopeAt(
   store: Store,
   revision: () => Promise<string>,
+  skipped?: SkippedContests,
 ): () => Promise<SiteScope> {
   let memo: { at: string; scope: Promise<SiteScope> } | null = null;
   return async () => {
     const at = await revision();
     if (memo?.at !== at) {
-      const scope = siteScope(store);
+      const scope = siteScope(store, builtInContestsIds(), skipped);
       memo = { at, scope };
       // a failed read is not kept: the next request asks again
       scope.catch(() => memo?.scope === scope && (memo = null));

@@ -8,7 +8,7 @@ import { computeSeats } from '../core/pipeline/seats.js';
 import { decidePresidentialRound } from '../core/rules/presidential.js';
 import { checkRulesetDistricts, isRulesetPath, loadRuleset } from '../elections/rulesets.js';
 import { choiceColors } from '../elections/party-colors.js';
-import { provenanceFile } from '../elections/manifests.js';
+import { manifestOfRef, provenanceFile } from '../elections/manifests.js';
 import { actaCountsOf, processedActas, type Level } from '../core/tally/aggregate.js';
 import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type {
@@ -366,8 +366,19 @@ export async function getCountCourse(
       },
     ];
   });
-  const source = points.length > 0 ? (e.value.published?.source ?? null) : null;
+  const source = points.length > 0 ? courseSource(e.value) : null;
   return { ok: true, value: courseDocument(e.value.id, revision, source, points) };
+}
+
+/**
+ * Who published the course's updates: its own file's publisher (the manifest's `course`, which
+ * names the captures it holds or their range), not the final capture the results are read from
+ * (review L17); that one only for a manifest no longer there to say.
+ */
+function courseSource(def: ElectionDef): Name | null {
+  const m = manifestOfRef(def);
+  const course = m.ok ? m.value.manifest.course : undefined;
+  return course?.publisher ?? def.published?.source ?? null;
 }
 
 /**

@@ -73,6 +73,14 @@ describe('the static site says what it is', () => {
         await page.waitForSelector('#published-at');
         expect(await page.textContent('#published-at')).toContain(LIMA[lang]);
         expect(await page.getAttribute('#published-at', 'data-published')).toBe(PUBLISHED);
+        // the audit head its publish verified, as its site.json names it (the 27th brief, M8)
+        const head = await env.store.auditHead();
+        expect(await page.textContent('#audit-hash')).toBe(head.hash);
+        expect(await page.textContent('#audit-head')).toContain(
+          lang === 'es'
+            ? 'Cadena de auditoría al publicar: registro'
+            : 'Audit chain when published: entry',
+        );
         // the tie, as on the live page (test/browser/tie.test.ts)
         await page.waitForSelector('#congress:not([hidden]) #hemicycle circle.seat');
         expect(await page.locator('#hemicycle circle.seat').count()).toBe(12);
