@@ -2,7 +2,7 @@ import { NATIONAL } from '../core/model/jurisdiction.js';
 import type { Level } from '../core/tally/aggregate.js';
 import type { LoadedJurisdiction } from '../jurisdictions/load.js';
 import type { FlaggedActas, Store } from '../store/store.js';
-import { perRevision } from './service.js';
+import { perRevision } from './per-revision.js';
 
 /** A unit's actas at the JEE by their observation, and its conflicted actas. */
 export interface UnitFlags {

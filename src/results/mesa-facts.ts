@@ -3,8 +3,8 @@ import { requireJurisdiction } from '../jurisdictions/load.js';
 import type { Store } from '../store/store.js';
 import { servedFigures } from './document-schemas.js';
 import { figuresHash } from './figures-hash.js';
-import { getPollingPlaces } from './polling-places.js';
-import { perRevision } from './service.js';
+import { pollingPlacesOf } from './polling-places.js';
+import { perRevision } from './per-revision.js';
 
 /** What a poll-watcher checks a mesa's row by, beside its figures (the mesa CSV's columns). */
 export interface MesaFacts {
@@ -67,7 +67,7 @@ export async function mesaFacts(
 
 /** Each mesa's polling place name, by the mesa's code as the jurisdiction pads it. */
 async function pollingPlaces(store: Store, election: ElectionDef): Promise<Map<string, string>> {
-  const found = await getPollingPlaces(store, election.id);
+  const found = await pollingPlacesOf(election);
   const byMesa = new Map<string, string>();
   if (!found.ok) return byMesa;
   const pad = requireJurisdiction(election.jurisdiction).padMesa;

@@ -10,7 +10,8 @@ import { manifestOfRef, type ElectionRef } from '../elections/manifests.js';
 import { csvFront, readCsvFile, textEncoding, unreadable } from '../io/csv.js';
 import { CsvScanError, CsvScanner } from '../io/csv-scanner.js';
 import type { Store } from '../store/store.js';
-import { election as findElection, type Found } from './service.js';
+import type { ElectionDef } from '../core/model/acta.js';
+import { election as findElection, type Found } from './found.js';
 
 /** Where each mesa votes: for the dashboard's search by polling place. */
 export const PollingPlacesSchema = z.object({
@@ -47,9 +48,13 @@ export async function getPollingPlaces(
   id: string | undefined,
 ): Promise<Found<PollingPlacesDocument>> {
   const e = await findElection(store, id);
-  if (!e.ok) return e;
-  let made = CACHE.get(e.value.id);
-  if (made === undefined) CACHE.set(e.value.id, (made = buildPollingPlaces(e.value)));
+  return e.ok ? pollingPlacesOf(e.value) : e;
+}
+
+/** An election's polling places, built once per election id (its manifest's file does not move). */
+export function pollingPlacesOf(def: ElectionDef): Promise<Found<PollingPlacesDocument>> {
+  let made = CACHE.get(def.id);
+  if (made === undefined) CACHE.set(def.id, (made = buildPollingPlaces(def)));
   return made;
 }
 

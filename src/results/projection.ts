@@ -40,7 +40,8 @@ import { StoreBusyError, storeFault, type Store } from '../store/store.js';
 import { countExtent, currentColumns, type ResultUnit } from './documents.js';
 import { driftNote, withPreviousCut, type CutUnits } from './previous-cut.js';
 import { previousLevel } from './published-load.js';
-import { election as findElection, perRevision, type Found } from './service.js';
+import { election as findElection, type Found } from './service.js';
+import { perRevision } from './per-revision.js';
 import { DEFAULT_SEED, DEFAULT_SIMS } from './projection-defaults.js';
 
 export { DEFAULT_SEED, DEFAULT_SIMS };

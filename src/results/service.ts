@@ -1,3 +1,4 @@
+import { perRevision } from './per-revision.js';
 import { basename, relative, sep } from 'node:path';
 import type { Name } from '../core/model/note.js';
 import type { Issue } from '../core/issues.js';
@@ -69,10 +70,10 @@ export type {
   ProgressDocument,
 } from './document-schemas.js';
 
-/** The read side shared by the HTTP API, `cifra publish` and the CLI. Errors are issues. */
-export type Found<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly issues: readonly Issue[] };
+// the read side's answer type (found.ts: a module of its own, so readers need not import this one)
+export type { Found } from './found.js';
+export { election } from './found.js';
+import { election, type Found } from './found.js';
 
 /**
  * Where the provenance note is, so a reader knows what to open: a bundled PROVENANCE.md by its
@@ -131,54 +132,6 @@ async function quarantinedOf(
   return (await store.quarantinedOfMesa(election, mesa))
     .filter((q) => q.mesa !== null && padMesa(q.mesa) === mesa)
     .map((q) => ({ importId: q.importId, file: q.file, row: q.row, issues: q.issues, raw: q.raw }));
-}
-
-/**
- * One value per store and key (election and revision), made once and shared by every request
- * while the revision stands; `room` keys at most are kept (the count moves on and older revisions
- * are not asked again), and a failure is not kept, so the next request makes it again.
- */
-export function perRevision<T>(
-  memos: WeakMap<Store, Map<string, Promise<unknown>>>,
-  store: Store,
-  key: string,
-  make: () => Promise<T>,
-  room = 4,
-): Promise<T> {
-  let memo = memos.get(store);
-  if (memo === undefined) memos.set(store, (memo = new Map()));
-  let made = memo.get(key) as Promise<T> | undefined;
-  if (made === undefined) {
-    if (memo.size >= room) memo.clear();
-    made = make();
-    memo.set(key, made);
-    const drop = memo;
-    made.catch(() => drop.delete(key));
-  }
-  return made;
-}
-
-/**
- * The election asked for, or the only one in the store. None asked for among several stored is
- * `election_required` (naming one would answer); none stored, or an id the store lacks, is
- * `unknown_election` (null: none was asked for). Both list the elections the store has.
- */
-export async function election(store: Store, id: string | undefined): Promise<Found<ElectionDef>> {
-  if (id !== undefined) {
-    const e = await store.getElection(id);
-    if (e !== null) return { ok: true, value: e };
-  }
-  const all = await store.listElections();
-  if (id === undefined && all.length === 1) return { ok: true, value: all[0] as ElectionDef };
-  const known = all.map((x) => x.id);
-  return {
-    ok: false,
-    issues: [
-      id === undefined && known.length > 1
-        ? issue('election_required', ['election'], { known })
-        : issue('unknown_election', ['election'], { election: id ?? null, known }),
-    ],
-  };
 }
 
 /** The election asked for (or the only one) with its jurisdiction loaded. */

@@ -123,3 +123,15 @@ export interface ProjectionRecord {
   readonly pctCounted: number;
   readonly doc: unknown;
 }
+
+/** One group of flaggedActas: current actas of one place alike in these three. */
+export interface FlaggedActas {
+  readonly ubigeo: string;
+  /** At the JEE. */
+  readonly jee: boolean;
+  /** A JEE acta's observation in the source's word (TIPO_OBSERVACION); null: none, or not at the JEE. */
+  readonly observation: string | null;
+  /** A later import brought another version that was not applied. */
+  readonly conflict: boolean;
+  readonly actas: number;
+}

@@ -3,8 +3,8 @@ import type { Acta, ActaState, ElectionDef } from '../core/model/acta.js';
 import { ACTA_STATES } from '../core/model/acta-state.js';
 import type { VersionRecord } from '../core/tally/batch-plan.js';
 import type { ActaStateCounts } from '../core/tally/aggregate.js';
-import type { FlaggedActas } from './store.js';
 import type {
+  FlaggedActas,
   ActaVersion,
   ImportMeta,
   ImportRecord,

@@ -10,6 +10,7 @@ import type { ChainedVersion } from './audit.js';
 import type { AuditHead, AuditRecords } from './audit-log.js';
 import type {
   ActaVersion,
+  FlaggedActas,
   ImportMeta,
   ImportRecord,
   ImportSummary,
@@ -24,6 +25,7 @@ import type {
 // the records the contract names (records.ts), for its callers as before
 export type {
   ActaVersion,
+  FlaggedActas,
   ImportMeta,
   ImportRecord,
   ImportSummary,
@@ -149,18 +151,6 @@ export interface AppliedPage {
 
 /** An applied acta version with its id, where the next page starts. */
 export type AppliedVersion = VersionRecord & { readonly id: number };
-
-/** One group of flaggedActas: current actas of one place alike in these three. */
-export interface FlaggedActas {
-  readonly ubigeo: string;
-  /** At the JEE. */
-  readonly jee: boolean;
-  /** A JEE acta's observation in the source's word (TIPO_OBSERVACION); null: none, or not at the JEE. */
-  readonly observation: string | null;
-  /** A later import brought another version that was not applied. */
-  readonly conflict: boolean;
-  readonly actas: number;
-}
 
 export interface MesaSummary {
   /** The mesa's place (its district's ubigeo). */
