@@ -17,12 +17,6 @@ export const ACTA_STATE_WORDS: Readonly<
   jee: { es: 'En el JEE', en: 'At the JEE' },
 };
 
-/** A state's words inside a sentence: the first letter lowered ("estado contabilizada"). */
-export function actaStateInSentence(state: ActaState, lang: 'es' | 'en'): string {
-  const w = ACTA_STATE_WORDS[state][lang];
-  return w.charAt(0).toLowerCase() + w.slice(1);
-}
-
 /** How a version of an acta came (the store's kinds), in words: the dashboard's and the CLI's. */
 export const ACTA_CHANGE_WORDS: Readonly<
   Record<VersionDecision['kind'], { readonly es: string; readonly en: string }>
@@ -34,17 +28,6 @@ export const ACTA_CHANGE_WORDS: Readonly<
   correction: { es: 'corrección', en: 'correction' },
   conflict: { es: 'conflicto entre fuentes', en: 'conflict between sources' },
 };
-
-/**
- * A state in `lang` with the source's own label after it where it has one ("At the JEE
- * (OBSERVADA)"): a reader of either language gets cifra's words, and the label to find on paper.
- */
-export function actaStateWithLabel(
-  a: { readonly state: ActaState; readonly stateLabel: string },
-  lang: 'es' | 'en',
-): string {
-  return `${ACTA_STATE_WORDS[a.state][lang]}${labelAfter(a, lang)}`;
-}
 
 /**
  * The source's label in brackets after cifra's word for the state, or nothing where it adds
