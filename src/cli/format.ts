@@ -329,6 +329,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     "error: demasiados argumentos para '{command}': se esperaban {expected} y llegaron {got}.",
   "error: option '{option}' argument '{value}' is invalid. Allowed choices are {choices}.":
     "error: el valor '{value}' de la opción '{option}' no es válido; los permitidos son {choices}.",
+  "error: command-argument value '{value}' is invalid for argument '{argument}'. Allowed choices are {choices}.":
+    "error: el valor '{value}' del argumento '{argument}' no es válido; los permitidos son {choices}.",
   '(add --help for additional information)':
     '(--help muestra la ayuda del comando; sus descripciones están en inglés)',
   'Usage:': 'Uso:',
@@ -540,6 +542,7 @@ const COMMANDER_LINES: readonly (readonly [RegExp, string])[] = [
   "error: required option '{option}' not specified",
   "error: too many arguments for '{command}'. Expected {expected} argument{s} but got {got}.",
   "error: option '{option}' argument '{value}' is invalid. Allowed choices are {choices}.",
+  "error: command-argument value '{value}' is invalid for argument '{argument}'. Allowed choices are {choices}.",
 ].map((t) => {
   const parts = t.split(/\{(\w+)\}/);
   // even parts are literal text, odd ones the names of the values
