@@ -34,14 +34,13 @@ import {
   runLanguage,
   say,
   thousands,
-  useNumberLocale,
   decimal,
   decimalOr,
 } from '../format.js';
 import type { IngestLimitsFile } from '../../ingest/limits.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { formatIssue, printIssues } from '../messages.js';
-import { jurisdictionLocale, jurisdictionWords } from '../jurisdiction-words.js';
+import { jurisdictionWords } from '../jurisdiction-words.js';
 import { authorityWords, inSentence, type AuthorityWords } from '../../core/authority-words.js';
 
 // `cifra replay` checks its file as ingest does (project-commands.ts)
@@ -645,7 +644,6 @@ export async function runResults(store: Store, args: ResultsArgs, io: CliIo): Pr
   const note = e.ok ? e.value.manifest?.resultsNote : undefined;
   const columns = e.ok ? e.value.choices : [];
   const words = jurisdictionWords(e.ok ? e.value : undefined);
-  if (e.ok) useNumberLocale(jurisdictionLocale(e.value));
   io.out(
     renderResults(r.value, args.format, {
       universe,
@@ -668,7 +666,6 @@ export async function runActa(
   const e = await election(store, args.election);
   if (!e.ok) return failed(io, e.issues);
   const r = await getActa(store, e.value.id, args.mesa);
-  useNumberLocale(jurisdictionLocale(e.value));
   if (args.format === 'json') {
     if (!r.ok) return failed(io, r.issues);
     return (io.out(JSON.stringify(r.value, null, 2)), EXIT_OK);
