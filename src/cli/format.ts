@@ -448,8 +448,6 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '{winner} wins the runoff': '{winner} gana la segunda vuelta',
   'no one reached {share}: runoff between {a} and {b}':
     'nadie alcanzó {share}: segunda vuelta entre {a} y {b}',
-  'TIE ({stage}) between {candidates} — requires a JNE decision':
-    'EMPATE ({stage}) entre {candidates} — requiere una decisión del JNE',
   '{comparison} {pct} % of {base} votes': '{comparison} {pct} % de los votos {base}',
   'valid votes: {valid}': 'votos válidos: {valid}',
   'blank {blank}, null {null}, emitted {emitted}; nullity (art. 184): {reached}':

@@ -6,6 +6,7 @@ import { loadRuleset } from '../../elections/rulesets.js';
 import { loadCandidateVotes } from '../../io/seat-files.js';
 import { header, renderTable, say, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
+import { jurisdictionWords, useJurisdictionLocale } from '../jurisdiction-words.js';
 import { printIssues } from './seats.js';
 
 export interface PresidentArgs {
@@ -25,6 +26,7 @@ export function runPresident(args: PresidentArgs, io: CliIo): number {
     printIssues(io, [issue('not_a_presidential_election', ['rules'], { rules: args.rules })]);
     return EXIT_ISSUES;
   }
+  useJurisdictionLocale(rs.value);
   const { candidates, blank, null: nul, issues } = loadCandidateVotes(args.votes);
   if (issues.length > 0) return (printIssues(io, issues), EXIT_ISSUES);
   const emitted =
@@ -48,7 +50,8 @@ export function runPresident(args: PresidentArgs, io: CliIo): number {
         candidates: result.outcome.candidates,
       }),
     ]);
-  io.out(renderPresident(rs.value.id, result, nullity, args.format, shareText(rs.value)));
+  const outcome = describeOutcome(result, shareText(rs.value), jurisdictionWords(rs.value).tie);
+  io.out(renderPresident(rs.value.id, result, nullity, args.format, outcome));
   return result.outcome.kind === 'tie' ? EXIT_ISSUES : EXIT_OK;
 }
 
@@ -66,10 +69,11 @@ export function shareText(rule: {
   });
 }
 
-export function describeOutcome(
-  r: PresidentialResult,
-  share = say('> 50 % of valid votes'),
-): string {
+/**
+ * A round's outcome in a line; a tie names who settles it in the jurisdiction's words
+ * (jurisdiction-words.ts: Peru's JNE, else the electoral authority).
+ */
+export function describeOutcome(r: PresidentialResult, share: string, tie: string): string {
   const o = r.outcome;
   switch (o.kind) {
     case 'winner':
@@ -83,7 +87,8 @@ export function describeOutcome(
         b: o.pair[1],
       });
     case 'tie':
-      return say('TIE ({stage}) between {candidates} — requires a JNE decision', {
+      return say('{tie} — {stage}: {candidates}', {
+        tie,
         stage: o.stage,
         candidates: o.candidates.join(', '),
       });
@@ -95,7 +100,7 @@ function renderPresident(
   r: PresidentialResult,
   nullity: ReturnType<typeof checkNullity> | null,
   format: OutputFormat,
-  share: string,
+  outcome: string,
 ): string {
   if (format === 'json') return JSON.stringify({ rules, ...r, nullity }, null, 2);
   if (format === 'csv')
@@ -104,7 +109,7 @@ function renderPresident(
       ...r.candidates.map((c) => csvLine([c.candidate, c.votes, c.pctValid])),
     ].join('\n');
   return [
-    `${rules}: ${describeOutcome(r, share)}`,
+    `${rules}: ${outcome}`,
     renderTable(
       ['candidate', 'votes', '% valid'],
       r.candidates.map((c) => [c.candidate, thousands(c.votes), c.pctValid]),
