@@ -23,7 +23,7 @@ import { readHeader } from '../../ingest/source.js';
 import { electionToImport } from '../../results/election-to-import.js';
 import type { ServedResults } from '../../results/status.js';
 import { resultsCsv, type ChoiceColumn } from '../../results/csv.js';
-import { jeeReach, leadersOf, type LeaderChoices } from '../../results/leaders.js';
+import { jeeHeld, jeeReach, leadersOf, type LeaderChoices } from '../../results/leaders.js';
 import type { ActaDocument } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
 import {
@@ -460,18 +460,18 @@ function totalsLine(u: Unit, partialOfUniverse: boolean): string {
 
 /**
  * The votes held under review (Peru: at the JEE) beside the leader's margin, in the dashboard's
- * words: whether they alone could tie or reverse it (leaders.ts jeeReach) — arithmetic, never a
+ * words: whether they alone could tie or reverse it (leaders.ts jeeHeld) — arithmetic, never a
  * prediction. None where no acta is there.
  */
 function jeeLine(u: Unit, election: LeaderChoices, w: AuthorityWords): string | null {
-  if (u.jeeVoters === null || u.jeeVoters === undefined || u.jeeVoters === 0) return null;
-  const reaches = jeeReach(election, u.choices, u.jeeVoters);
-  const held = say(
+  const held = jeeHeld(election, u.choices, u.jeeVoters);
+  if (held === null) return null;
+  const line = say(
     "{atReview}: {n} voters of its actas (an acta's electors where it states none: an upper bound), not in the count.",
-    { atReview: inSentence(w.atReview), n: thousands(u.jeeVoters) },
+    { atReview: inSentence(w.atReview), n: thousands(held.voters) },
   );
-  if (reaches === null) return held;
-  return `${held} ${say(reaches ? JEE_REACHES : JEE_SHORT)}`;
+  if (held.reaches === null) return line;
+  return `${line} ${say(held.reaches ? JEE_REACHES : JEE_SHORT)}`;
 }
 
 // the dashboard's sentences (web/i18n.ts jeeReachesMargin, jeeShortOfMargin), word for word
@@ -585,7 +585,7 @@ function levelLines(doc: ServedResults, o: ResultsView, w: AuthorityWords): stri
       doc.units.map((u) => levelRow(u, election)),
     ),
   ];
-  if (doc.units.some((u) => (u.jeeVoters ?? 0) > 0))
+  if (doc.units.some((u) => jeeHeld(election, u.choices, u.jeeVoters) !== null))
     out.push(
       say(
         "{short} ≥ margin: whether the voters of a unit's actas {atReview} (an acta's electors where it states none: an upper bound) alone could tie or reverse its leader's margin; arithmetic, not a prediction.",
