@@ -2,6 +2,7 @@
 import type { ActaState } from '../src/core/model/acta.js';
 import { ACTA_CHANGE_WORDS, ACTA_STATE_WORDS } from '../src/core/model/acta-state-words.js';
 import { authorityWords, inSentence } from '../src/core/authority-words.js';
+import { JEE_REACH_WORDS } from '../src/results/leaders.js';
 import type { Places } from './api-client.js';
 import type { Lang } from './lang.js';
 
@@ -167,10 +168,8 @@ const ES = {
   recordedBy: 'registrada por',
   /** The votes held at the JEE beside the margin (drill.ts jeeLine): arithmetic, no prediction. */
   jeeVotes: (n: Arg) => `${count(n, 'voto', 'votos')} en actas observadas (JEE).`,
-  jeeReachesMargin:
-    'Por sí solos alcanzan la ventaja del primero: podrían igualar o invertir el orden de los dos primeros.',
-  jeeShortOfMargin:
-    'Por sí solos no alcanzan la ventaja del primero: no pueden cambiar el orden de los dos primeros.',
+  jeeReachesMargin: JEE_REACH_WORDS.reaches.es as string,
+  jeeShortOfMargin: JEE_REACH_WORDS.short.es as string,
   actaWarnings: 'Advertencias del acta',
   'projMethod:mesas': 'acta por acta',
   'projMethod:snapshot': 'desde los totales de un corte de la fuente',
@@ -685,10 +684,8 @@ const EN: Strings = {
   resolutionWord: 'resolution',
   recordedBy: 'recorded by',
   jeeVotes: (n) => `${count(n, 'vote', 'votes')} in actas at the JEE.`,
-  jeeReachesMargin:
-    "Alone they reach the leader's margin: they could tie or reverse the order of the first two.",
-  jeeShortOfMargin:
-    "Alone they fall short of the leader's margin: they cannot change the order of the first two.",
+  jeeReachesMargin: JEE_REACH_WORDS.reaches.en,
+  jeeShortOfMargin: JEE_REACH_WORDS.short.en,
   actaWarnings: "The acta's warnings",
   'projMethod:mesas': 'acta by acta',
   'projMethod:snapshot': "from the totals of a source's cut",

@@ -28,10 +28,6 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   no: 'no',
   "{atReview}: {n} voters of its actas (an acta's electors where it states none: an upper bound), not in the count.":
     '{atReview}: {n} votantes de sus actas (los electores de un acta donde no indica votantes: una cota superior), fuera del conteo.',
-  "Alone they reach the leader's margin: they could tie or reverse the order of the first two.":
-    'Por sí solos alcanzan la ventaja del primero: podrían igualar o invertir el orden de los dos primeros.',
-  "Alone they fall short of the leader's margin: they cannot change the order of the first two.":
-    'Por sí solos no alcanzan la ventaja del primero: no pueden cambiar el orden de los dos primeros.',
   "{short} ≥ margin: whether the voters of a unit's actas {atReview} (an acta's electors where it states none: an upper bound) alone could tie or reverse its leader's margin; arithmetic, not a prediction.":
     '{short} ≥ ventaja: si los votantes de las actas de una unidad {atReview} (los electores de un acta donde no indica votantes: una cota superior) podrían por sí solos igualar o invertir la ventaja de su primero; aritmética, no una predicción.',
   valid: 'válidos',

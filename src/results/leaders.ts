@@ -56,6 +56,21 @@ export function jeeHeld(
   return { voters: jeeVoters, reaches: none ? null : jeeVoters >= first.votes - second.votes };
 }
 
+/**
+ * What jeeHeld's `reaches` says, in both languages: the one wording of `cifra results` and the
+ * dashboard's unit (the CLI's dictionary and web/i18n.ts held a copy each).
+ */
+export const JEE_REACH_WORDS = {
+  reaches: {
+    es: 'Por sí solos alcanzan la ventaja del primero: podrían igualar o invertir el orden de los dos primeros.',
+    en: "Alone they reach the leader's margin: they could tie or reverse the order of the first two.",
+  },
+  short: {
+    es: 'Por sí solos no alcanzan la ventaja del primero: no pueden cambiar el orden de los dos primeros.',
+    en: "Alone they fall short of the leader's margin: they cannot change the order of the first two.",
+  },
+} as const;
+
 /** Whether the votes held at review alone reach the leader's margin (jeeHeld); null: no answer. */
 export function jeeReach(
   def: LeaderChoices,

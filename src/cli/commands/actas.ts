@@ -23,7 +23,13 @@ import { readHeader } from '../../ingest/source.js';
 import { electionToImport } from '../../results/election-to-import.js';
 import type { ServedResults } from '../../results/status.js';
 import { resultsCsv, type ChoiceColumn } from '../../results/csv.js';
-import { jeeHeld, jeeReach, leadersOf, type LeaderChoices } from '../../results/leaders.js';
+import {
+  JEE_REACH_WORDS,
+  jeeHeld,
+  jeeReach,
+  leadersOf,
+  type LeaderChoices,
+} from '../../results/leaders.js';
 import type { ActaDocument } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
 import {
@@ -471,14 +477,9 @@ function jeeLine(u: Unit, election: LeaderChoices, w: AuthorityWords): string | 
     { atReview: inSentence(w.atReview), n: thousands(held.voters) },
   );
   if (held.reaches === null) return line;
-  return `${line} ${say(held.reaches ? JEE_REACHES : JEE_SHORT)}`;
+  // the dashboard's sentences, one source (leaders.ts)
+  return `${line} ${inRunLanguage(JEE_REACH_WORDS[held.reaches ? 'reaches' : 'short'])}`;
 }
-
-// the dashboard's sentences (web/i18n.ts jeeReachesMargin, jeeShortOfMargin), word for word
-const JEE_REACHES =
-  "Alone they reach the leader's margin: they could tie or reverse the order of the first two.";
-const JEE_SHORT =
-  "Alone they fall short of the leader's margin: they cannot change the order of the first two.";
 
 /** Why a mesa's votes are not counted for any choice, by its acta's state. */
 function notCountedLine(u: Unit, w: AuthorityWords): string {
