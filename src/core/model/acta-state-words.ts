@@ -1,20 +1,27 @@
+import { authorityWords, PERU_AUTHORITIES } from '../authority-words.js';
 import type { VersionDecision } from '../tally/versioning.js';
 import type { ActaState } from './acta.js';
+
+const PERU = {
+  es: authorityWords('es', PERU_AUTHORITIES),
+  en: authorityWords('en', PERU_AUTHORITIES),
+};
 
 /**
  * An acta state in words, Spanish and English (glossary: acta state): one table for the
  * dashboard's badges and the CLI's acta text. Sentence case; a sentence lowers the first letter.
- * Type-only imports, so the dashboard's bundle takes nothing else from the core.
+ * Peru's bodies name its `jee` and `resolved` (authority-words.ts, which imports nothing), so the
+ * dashboard's bundle takes nothing else from the core.
  */
 export const ACTA_STATE_WORDS: Readonly<
   Record<ActaState, { readonly es: string; readonly en: string }>
 > = {
   counted: { es: 'Contabilizada', en: 'Counted' },
-  resolved: { es: 'Resuelta por el JEE', en: 'Resolved by the JEE' },
+  resolved: { es: PERU.es.resolved, en: PERU.en.resolved },
   annulled: { es: 'Anulada', en: 'Annulled' },
   not_installed: { es: 'No instalada', en: 'Not installed' },
   pending: { es: 'Por contabilizar', en: 'To be counted' },
-  jee: { es: 'En el JEE', en: 'At the JEE' },
+  jee: { es: PERU.es.atReview, en: PERU.en.atReview },
 };
 
 /** How a version of an acta came (the store's kinds), in words: the dashboard's and the CLI's. */
