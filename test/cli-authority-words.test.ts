@@ -5,6 +5,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempDir } from './helpers.js';
+import { ingestRt } from './rt-store.js';
 
 const RT = 'test/fixtures/rt';
 const PERU = /JEE|JNE|ONPE|LOE/;
@@ -22,18 +23,7 @@ beforeAll(async () => {
     actas,
     `${readFileSync(actas, 'utf8').trimEnd()}\n0002,101,REVIEW,800,700,5,3,0,300,200,100,50,42\n0003,101,ANNULLED,800,600,0,0,0,0,0,0,0,0\n`,
   );
-  const r = await cli(
-    'ingest',
-    actas,
-    '--election',
-    join(dir, 'rt/rt-2026.json'),
-    '--db',
-    db,
-    '--jurisdictions',
-    join(dir, 'rt/jurisdictions'),
-    '--no-progress',
-  );
-  expect(r.code, r.err).toBe(0);
+  await ingestRt(dir, db);
 });
 
 const run = async (...argv: string[]): Promise<string> => {

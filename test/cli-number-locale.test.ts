@@ -5,6 +5,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempDir } from './helpers.js';
+import { ingestRt } from './rt-store.js';
 
 const dir = tempDir('cifra-cli-number-locale-');
 const db = join(dir, 'rt.db');
@@ -29,18 +30,7 @@ beforeAll(async () => {
   );
   // the same actas as another source reads them: 10,000 of mesa 0002's votes on BETA
   writeFileSync(other, readFileSync(actas, 'utf8').replace(',12345,2655,', ',2345,12655,'));
-  const r = await cli(
-    'ingest',
-    actas,
-    '--election',
-    join(dir, 'rt/rt-2026.json'),
-    '--db',
-    db,
-    '--jurisdictions',
-    join(dir, 'rt/jurisdictions'),
-    '--no-progress',
-  );
-  expect(r.code, r.err).toBe(0);
+  const r = await ingestRt(dir, db);
   ingestReport = r.out;
 });
 

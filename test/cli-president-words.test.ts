@@ -6,6 +6,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempDir } from './helpers.js';
+import { ingestRt } from './rt-store.js';
 
 const PERU = /JEE|JNE|ONPE|LOE/;
 const dir = tempDir('cifra-cli-president-words-');
@@ -23,18 +24,7 @@ beforeAll(async () => {
   delete pe['options'];
   writeFileSync(rtRules, JSON.stringify({ ...pe, id: 'rt-president', jurisdiction: 'rt' }));
   cpSync('test/fixtures/rt', join(dir, 'rt'), { recursive: true });
-  const r = await cli(
-    'ingest',
-    join(dir, 'rt/actas.csv'),
-    '--election',
-    join(dir, 'rt/rt-2026.json'),
-    '--db',
-    db,
-    '--jurisdictions',
-    join(dir, 'rt/jurisdictions'),
-    '--no-progress',
-  );
-  expect(r.code, r.err).toBe(0);
+  await ingestRt(dir, db);
 });
 
 describe("who settles a tie, in the jurisdiction's words", () => {
