@@ -198,6 +198,11 @@ describe('--lang es: no English sentence in any command family', () => {
         ['results', '--format', 'xml'],
         "error: el valor 'xml' de la opción '--format <format>' no es válido; los permitidos son table, json, csv.",
       ],
+      // a command's argument out of its choices (it printed commander's English, session 26)
+      [
+        ['schema', 'nope'],
+        "error: el valor 'nope' del argumento 'kind' no es válido; los permitidos son jurisdiction, party-colors, election, contests, ruleset, columns, limits.",
+      ],
     ];
     for (const [args, line] of cases) {
       const r = await spanish(...args);

@@ -1,37 +1,34 @@
 // The CLI groups figures as the election's jurisdiction writes them (its file's `locale`: Spain
 // es-ES 12.345, Peru es-PE 12,345); CSV and JSON stay ungrouped. It grouped Peru's way for every
 // jurisdiction (format.ts thousands: en-US), session 26.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempDir } from './helpers.js';
+import { copyRt, ingestRt } from './rt-fixture.js';
 
 const dir = tempDir('cifra-cli-number-locale-');
 const db = join(dir, 'rt.db');
+const other = join(dir, 'other.csv');
+let ingestReport = '';
 
 beforeAll(async () => {
-  cpSync('test/fixtures/rt', join(dir, 'rt'), { recursive: true });
+  // 250 small actas of municipality 302: a file over 10,000 bytes (its size is a grouped figure)
+  const more = Array.from(
+    { length: 250 },
+    (_, i) => `${1000 + i},302,COUNTED,400,300,0,0,0,60,60,60,60,60`,
+  );
   // Ruritania writes its figures as Spain does
-  const file = join(dir, 'rt/jurisdictions/rt/jurisdiction.json');
-  const j = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  writeFileSync(file, JSON.stringify({ ...j, locale: 'es-ES' }));
-  const actas = join(dir, 'rt/actas.csv');
-  writeFileSync(
-    actas,
-    `${readFileSync(actas, 'utf8').trimEnd()}\n0002,101,COUNTED,20000,15000,0,0,0,12345,2655,0,0,0\n`,
-  );
-  const r = await cli(
-    'ingest',
-    actas,
-    '--election',
-    join(dir, 'rt/rt-2026.json'),
-    '--db',
-    db,
-    '--jurisdictions',
-    join(dir, 'rt/jurisdictions'),
-    '--no-progress',
-  );
+  const rt = copyRt(join(dir, 'rt'), {
+    jurisdiction: (j) => ({ ...j, locale: 'es-ES' }),
+    moreActas: ['0002,101,COUNTED,20000,15000,0,0,0,12345,2655,0,0,0', ...more],
+  });
+  const actas = rt.actas;
+  // the same actas as another source reads them: 10,000 of mesa 0002's votes on BETA
+  writeFileSync(other, readFileSync(actas, 'utf8').replace(',12345,2655,', ',2345,12655,'));
+  const r = await ingestRt(rt, db);
   expect(r.code, r.err).toBe(0);
+  ingestReport = r.out;
 });
 
 const run = async (...argv: string[]): Promise<string> => {
@@ -66,5 +63,54 @@ describe("figures grouped as the jurisdiction's locale writes them", () => {
   it("the locale ends with the run: the next one groups Peru's way until told", async () => {
     const { thousands } = await import('../src/cli/format.js');
     expect(thousands(12345)).toBe('12,345');
+  });
+});
+
+// Every command that reads an election groups its way, not only results and acta: the locale is
+// set where the CLI opens its store (store-access.ts); seats, compare, imports and the ingest
+// report grouped Peru's way for a Spanish-writing election (review 26).
+describe("every command's figures in the election's locale", () => {
+  const rt = [
+    '--election',
+    join(dir, 'rt/rt-2026.json'),
+    '--jurisdictions',
+    join(dir, 'rt/jurisdictions'),
+  ];
+
+  it('the ingest report and cifra imports: the file size grouped with a point', async () => {
+    const size = /(\d+\.\d{3}) bytes/.exec(ingestReport)?.[1];
+    expect(size, ingestReport).toBeDefined();
+    expect(await run('imports')).toContain(`│ ${size} `);
+  });
+
+  it('cifra seats: votes grouped with points, % valid with a decimal comma', async () => {
+    // ALFA: 336 + 336 + 160 + 160 + 72 + 72 (the fixture) + 12,345 + 250 × 60 = 28,481
+    for (const lang of ['en', 'es']) {
+      const out = await run('seats', '--election', 'rt-2026-parlament', '--lang', lang);
+      expect(out).toMatch(/│ 28\.481 +│ \d+,\d{3} +│/);
+    }
+  });
+
+  it('cifra compare: the net effects grouped with points', async () => {
+    const out = await run('compare', other, ...rt);
+    expect(out).toMatch(/│ \+10\.000 +│ -10\.000 +│/);
+  });
+});
+
+describe("a bundled election's seats in its own locale, Peru's unchanged", () => {
+  const seats = async (id: string): Promise<string> => {
+    const r = await cli('seats', '--election', id, '--db', join(dir, 'none.db'));
+    expect(r.code, r.err).toBe(0);
+    return r.out;
+  };
+
+  it("Spain 2023: PP's 8.160.837 votes, 33,327 % (data/spain/2023, votes_congreso_2023.csv summed)", async () => {
+    expect(await seats('es-2023-congreso')).toMatch(/│ PP +│ 8\.160\.837 │ 33,327 +│ 137 +│/);
+  });
+
+  it('Peru 2026: commas and decimal points, as before', async () => {
+    const out = await seats('pe-2026-diputados');
+    expect(out).toMatch(/│ \d{1,3}(,\d{3})+ +│ \d+\.\d{3} +│/);
+    expect(out).not.toMatch(/\d\.\d{3}\.\d{3}/);
   });
 });

@@ -81,6 +81,8 @@ describe('cifra publish, a jurisdiction that is not Peru', () => {
       timeZone: 'Europe/Madrid',
       // it names no bodies: the page says neutral words, none of Peru's
       authorities: null,
+      // it states no locale: the page's language decides how figures are grouped
+      locale: null,
     });
     // its manifest names no polling places
     expect(places.pollingPlaces).toBe(false);

@@ -2,7 +2,7 @@
 // listas") apart and last, and only the figures the source has.
 import { leadersOf } from '../src/results/leaders.js';
 import type { ResultUnit } from './api-client.js';
-import { colorOfChoice, el, fmt, state, t, choiceLabel } from './ui.js';
+import { colorOfChoice, decimalText, el, fmt, state, t, choiceLabel } from './ui.js';
 
 type ResultChoice = ResultUnit['choices'][number];
 
@@ -16,7 +16,7 @@ export function leader(unit: ResultUnit): ResultChoice | undefined {
 }
 
 /** A percentage as shown: "12.345 %", or a dash where there is none (a figure not given, a zero base). */
-export const percent = (p: string | null): string => (p === null ? '—' : `${p} %`);
+export const percent = (p: string | null): string => (p === null ? '—' : `${decimalText(p)} %`);
 
 /** The itemised choices past the first eight: how many, and their votes together (a line, not bars). */
 function moreLine(more: readonly ResultChoice[]): HTMLLIElement[] {

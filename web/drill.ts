@@ -1,6 +1,6 @@
 // The drill: from the nation to a department, province, district, its mesas and an acta, each
 // step in the URL; a unit shows its count, margin and what is still out.
-import { jeeReach, leadersOf } from '../src/results/leaders.js';
+import { jeeHeld, leadersOf, marginOf } from '../src/results/leaders.js';
 import { PATHS } from '../src/api/paths.js';
 import { api, Unread, type Acta, type Api, type Mesas, type ResultUnit } from './api-client.js';
 import { figure, percent, remainderIds } from './bars.js';
@@ -389,14 +389,15 @@ export const sameCrumbs = (a: readonly Crumb[], b: readonly Crumb[]): boolean =>
  * (or the document does not say).
  */
 function jeeLine(u: ResultUnit): HTMLElement | '' {
-  if (u.jeeVoters === null || u.jeeVoters === undefined || u.jeeVoters === 0) return '';
-  // the one rule (leaders.ts jeeReach), as `cifra results` prints it
-  const reaches = jeeReach(state, u.choices, u.jeeVoters);
+  // the one rule (leaders.ts jeeHeld), as `cifra results` prints it
+  const held = jeeHeld(state, u.choices, u.jeeVoters);
+  if (held === null) return '';
+  const { reaches } = held;
   const reach = reaches === null ? '' : ` ${t(reaches ? 'jeeReachesMargin' : 'jeeShortOfMargin')}`;
   return el(
     'p',
     { id: 'unit-jee', 'data-reaches': reaches === null ? null : String(reaches) },
-    `${t('jeeVotes')(fmt(u.jeeVoters))}${reach}`,
+    `${t('jeeVotes')(fmt(held.voters))}${reach}`,
   );
 }
 
@@ -405,8 +406,8 @@ function unitTable(u: ResultUnit): HTMLElement {
   const rows = [...u.choices].sort((a, b) => b.votes - a.votes).filter((c) => c.votes > 0);
   // the leader rule (leaders.ts): "Otras listas" is listed last and leads nothing
   const ranked = leadersOf(state, rows);
-  const [first, second] = ranked;
-  const margin = first && second ? first.votes - second.votes : null;
+  // over every choice, a runner-up at 0 votes too (it is no row): the margin jeeLine reads
+  const margin = marginOf(state, u.choices);
   // published aggregates without actas per unit: the source's % is the nation's, not a department's
   const a = u.actas;
   const counted = !state.published

@@ -1,7 +1,8 @@
 // Interface strings, Spanish first, English second. Code and data stay in English.
 import type { ActaState } from '../src/core/model/acta.js';
 import { ACTA_CHANGE_WORDS, ACTA_STATE_WORDS } from '../src/core/model/acta-state-words.js';
-import { authorityWords, inSentence } from '../src/core/authority-words.js';
+import { authorityWords, inSentence, PERU_AUTHORITIES } from '../src/core/authority-words.js';
+import { JEE_REACH_WORDS } from '../src/results/leaders.js';
 import type { Places } from './api-client.js';
 import type { Lang } from './lang.js';
 
@@ -25,6 +26,10 @@ const changeWords = (lang: Lang) =>
   Object.fromEntries(
     Object.entries(ACTA_CHANGE_WORDS).map(([k, w]) => [`change:${k}`, w[lang]]),
   ) as Record<`change:${keyof typeof ACTA_CHANGE_WORDS}`, string>;
+
+/** Peru's words for its bodies: a page's until its election's places say whose (authorityStrings). */
+const PERU_ES = authorityWords('es', PERU_AUTHORITIES);
+const PERU_EN = authorityWords('en', PERU_AUTHORITIES);
 
 const ES = {
   projection: 'Proyección del resultado final (nacional)',
@@ -80,7 +85,7 @@ const ES = {
   actasProcessed: 'Actas procesadas',
   /** a published figure's % of actas: the source's word, not a count cifra made */
   actasBySource: 'Actas contabilizadas según la fuente',
-  atJee: 'En el JEE',
+  atJee: PERU_ES.atReview,
   pending: 'Pendientes',
   notLoaded: 'Actas aún sin cargar',
   remaining: 'Electores por contabilizar',
@@ -101,7 +106,7 @@ const ES = {
   leadsProvisionally: 'Lidera provisionalmente (no es un resultado final)',
   winnerFirst: 'Gana en primera vuelta',
   winnerRunoff: 'Gana la segunda vuelta',
-  tie: 'Empate: decide el JNE',
+  tie: PERU_ES.tie,
   abroad: 'Extranjero',
   peru: 'Perú',
   departments: 'Departamentos y extranjero',
@@ -135,8 +140,7 @@ const ES = {
   actaNoFigures:
     'Sin cifras: esta acta aún no trae votos (tampoco en blanco, nulos ni impugnados).',
   actaNotInstalled: 'Mesa no instalada: aquí nadie votó, así que no hay votos (no son ceros).',
-  actaAnnulled: (n: Arg) =>
-    `Acta anulada: sus votos no cuentan para ninguna opción (votación de mesa anulada, LOE art. 363); sus ${n} votantes se registran como votos nulos, como hace la ONPE.`,
+  actaAnnulled: (n: Arg) => `${PERU_ES.annulled(String(n))}.`,
   votesNotCounted: 'Votos (no contados)',
   actaOpenCounted:
     'Sus cifras ya están en los totales: la publicación de esta elección cuenta las cifras de un acta por contabilizar.',
@@ -174,10 +178,8 @@ const ES = {
   recordedBy: 'registrada por',
   /** The votes held at the JEE beside the margin (drill.ts jeeLine): arithmetic, no prediction. */
   jeeVotes: (n: Arg) => `${count(n, 'voto', 'votos')} en actas observadas (JEE).`,
-  jeeReachesMargin:
-    'Por sí solos alcanzan la ventaja del primero: podrían igualar o invertir el orden de los dos primeros.',
-  jeeShortOfMargin:
-    'Por sí solos no alcanzan la ventaja del primero: no pueden cambiar el orden de los dos primeros.',
+  jeeReachesMargin: JEE_REACH_WORDS.reaches.es as string,
+  jeeShortOfMargin: JEE_REACH_WORDS.short.es as string,
   actaWarnings: 'Advertencias del acta',
   'projMethod:mesas': 'acta por acta',
   'projMethod:snapshot': 'desde los totales de un corte de la fuente',
@@ -616,7 +618,7 @@ const EN: Strings = {
   // the glossary's term, glossed where the strip first says it (an adopter read no meaning in it)
   actasProcessed: 'Actas (tally sheets) processed',
   actasBySource: 'Actas (tally sheets) counted, as the source states',
-  atJee: 'At the JEE',
+  atJee: PERU_EN.atReview,
   pending: 'Pending',
   notLoaded: 'Actas not loaded yet',
   remaining: 'Electors still to count',
@@ -635,7 +637,7 @@ const EN: Strings = {
   leadsProvisionally: 'Leads provisionally (not a final result)',
   winnerFirst: 'Wins in the first round',
   winnerRunoff: 'Wins the runoff',
-  tie: 'Tie: the JNE decides',
+  tie: PERU_EN.tie,
   abroad: 'Abroad',
   peru: 'Peru',
   departments: 'Departments and abroad',
@@ -667,8 +669,7 @@ const EN: Strings = {
   figuresDiffer: 'different figures',
   actaNoFigures: 'No figures: this acta carries no votes yet (nor blank, null or impugned ones).',
   actaNotInstalled: 'Mesa not installed: nobody voted here, so there are no votes (not zeros).',
-  actaAnnulled: (n) =>
-    `Annulled acta: its votes count for no choice (a mesa's vote annulled, LOE art. 363); its ${n} voters are booked as null votes, as ONPE does.`,
+  actaAnnulled: (n) => `${PERU_EN.annulled(String(n))}.`,
   votesNotCounted: 'Votes (not counted)',
   actaOpenCounted:
     "Its figures are in the totals already: this election's publication counts a pending acta's figures.",
@@ -701,10 +702,8 @@ const EN: Strings = {
   resolutionWord: 'resolution',
   recordedBy: 'recorded by',
   jeeVotes: (n) => `${count(n, 'vote', 'votes')} in actas at the JEE.`,
-  jeeReachesMargin:
-    "Alone they reach the leader's margin: they could tie or reverse the order of the first two.",
-  jeeShortOfMargin:
-    "Alone they fall short of the leader's margin: they cannot change the order of the first two.",
+  jeeReachesMargin: JEE_REACH_WORDS.reaches.en,
+  jeeShortOfMargin: JEE_REACH_WORDS.short.en,
   actaWarnings: "The acta's warnings",
   'projMethod:mesas': 'acta by acta',
   'projMethod:snapshot': "from the totals of a source's cut",

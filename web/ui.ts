@@ -121,8 +121,27 @@ export function inLang(note: string | { readonly es: string; readonly en: string
 /** A palette colour by position, cycling. */
 export const paletteColor = (i: number): string => ERM_PALETTE[i % ERM_PALETTE.length] ?? '#888';
 
+/**
+ * The locale figures are written in: the election's jurisdiction's (places.json: Spain es-ES
+ * 12.681), else the page language's (Peru's commas, as its own es-PE writes them).
+ */
+const numberLocale = (): string =>
+  state.places?.jurisdiction.locale ?? (state.lang === 'es' ? 'es-PE' : 'en-US');
+
+/** A figure grouped as the election's jurisdiction writes it. */
 export function fmt(n: number): string {
-  return new Intl.NumberFormat(state.lang === 'es' ? 'es-PE' : 'en-US').format(n);
+  return new Intl.NumberFormat(numberLocale()).format(n);
+}
+
+/**
+ * A document's decimal ("80.484", a percentage) with the locale's decimal separator, never read
+ * as a grouped figure beside them (es-ES: 80,484 beside 12.681 votes): the CLI's rule too.
+ */
+export function decimalText(p: string): string {
+  const sep = new Intl.NumberFormat(numberLocale())
+    .formatToParts(1.5)
+    .find((x) => x.type === 'decimal');
+  return sep === undefined || sep.value === '.' ? p : p.replace('.', sep.value);
 }
 
 type AttrValue = string | number | boolean | null | undefined;

@@ -28,10 +28,6 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   no: 'no',
   "{atReview}: {n} voters of its actas (an acta's electors where it states none: an upper bound), not in the count.":
     '{atReview}: {n} votantes de sus actas (los electores de un acta donde no indica votantes: una cota superior), fuera del conteo.',
-  "Alone they reach the leader's margin: they could tie or reverse the order of the first two.":
-    'Por sí solos alcanzan la ventaja del primero: podrían igualar o invertir el orden de los dos primeros.',
-  "Alone they fall short of the leader's margin: they cannot change the order of the first two.":
-    'Por sí solos no alcanzan la ventaja del primero: no pueden cambiar el orden de los dos primeros.',
   "{short} ≥ margin: whether the voters of a unit's actas {atReview} (an acta's electors where it states none: an upper bound) alone could tie or reverse its leader's margin; arithmetic, not a prediction.":
     '{short} ≥ ventaja: si los votantes de las actas de una unidad {atReview} (los electores de un acta donde no indica votantes: una cota superior) podrían por sí solos igualar o invertir la ventaja de su primero; aritmética, no una predicción.',
   valid: 'válidos',
@@ -333,6 +329,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     "error: demasiados argumentos para '{command}': se esperaban {expected} y llegaron {got}.",
   "error: option '{option}' argument '{value}' is invalid. Allowed choices are {choices}.":
     "error: el valor '{value}' de la opción '{option}' no es válido; los permitidos son {choices}.",
+  "error: command-argument value '{value}' is invalid for argument '{argument}'. Allowed choices are {choices}.":
+    "error: el valor '{value}' del argumento '{argument}' no es válido; los permitidos son {choices}.",
   '(add --help for additional information)':
     '(--help muestra la ayuda del comando; sus descripciones están en inglés)',
   'Usage:': 'Uso:',
@@ -450,8 +448,6 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '{winner} wins the runoff': '{winner} gana la segunda vuelta',
   'no one reached {share}: runoff between {a} and {b}':
     'nadie alcanzó {share}: segunda vuelta entre {a} y {b}',
-  'TIE ({stage}) between {candidates} — requires a JNE decision':
-    'EMPATE ({stage}) entre {candidates} — requiere una decisión del JNE',
   '{comparison} {pct} % of {base} votes': '{comparison} {pct} % de los votos {base}',
   'valid votes: {valid}': 'votos válidos: {valid}',
   'blank {blank}, null {null}, emitted {emitted}; nullity (art. 184): {reached}':
@@ -551,6 +547,7 @@ const COMMANDER_LINES: readonly (readonly [RegExp, string])[] = [
   "error: required option '{option}' not specified",
   "error: too many arguments for '{command}'. Expected {expected} argument{s} but got {got}.",
   "error: option '{option}' argument '{value}' is invalid. Allowed choices are {choices}.",
+  "error: command-argument value '{value}' is invalid for argument '{argument}'. Allowed choices are {choices}.",
 ].map((t) => {
   const parts = t.split(/\{(\w+)\}/);
   // even parts are literal text, odd ones the names of the values

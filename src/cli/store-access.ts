@@ -12,6 +12,7 @@ import { isPostgresUrl, openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { say } from './format.js';
 import { EXIT_ISSUES, type CliIo } from './io.js';
+import { jurisdictionLocale, useJurisdictionLocale } from './jurisdiction-words.js';
 import { printIssues } from './messages.js';
 
 // How the commands open the store: each command's rule for a missing one (create it, refuse with
@@ -31,10 +32,46 @@ export async function withStore<T = number>(
   const store = openStore(path, busyMs);
   try {
     await store.migrate();
-    return await f(store);
+    const followed = localeFollowing(store);
+    // a store of one jurisdiction's elections groups their way from the start (cifra imports)
+    await followed.listElections();
+    return await f(followed);
   } finally {
     await store.close();
   }
+}
+
+/**
+ * The store as a command reads it: the election it reads or writes sets the run's grouping to its
+ * jurisdiction's locale (Spain 12.681, Peru 12,681), here where every command opens its store, so
+ * that none can forget it (review 26: seats, compare, contests, imports grouped Peru's way). A
+ * listing sets it only where the store's elections all write figures one way.
+ */
+function localeFollowing(store: Store): Store {
+  const getElection: Store['getElection'] = async (id) => {
+    const e = await store.getElection(id);
+    if (e !== null) useJurisdictionLocale(e);
+    return e;
+  };
+  const listElections: Store['listElections'] = async () => {
+    const all = await store.listElections();
+    const locales = new Set(all.map((e) => jurisdictionLocale(e)));
+    if (all.length > 0 && locales.size === 1) useJurisdictionLocale(all[0]);
+    return all;
+  };
+  const putElection: Store['putElection'] = async (def) => {
+    await store.putElection(def);
+    useJurisdictionLocale(def);
+  };
+  const own: Partial<Store> = { getElection, listElections, putElection };
+  return new Proxy(store, {
+    get(target, key) {
+      if (typeof key === 'string' && key in own) return own[key as keyof Store];
+      const v: unknown = Reflect.get(target, key, target);
+      // the store's own methods, on the store (its private fields are not the proxy's)
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
 }
 
 /**

@@ -21,6 +21,21 @@ export interface AuthorityNames {
   readonly annulledActa: { readonly es: string; readonly en: string };
 }
 
+/**
+ * Peru's bodies as data/jurisdictions/pe names them (a test keeps the two equal): the words a
+ * dashboard says before its election's places are read, and the acta states' table
+ * (acta-state-words.ts), whose `jee` and `resolved` are Peru's.
+ */
+export const PERU_AUTHORITIES: AuthorityNames = {
+  review: { es: 'el JEE', en: 'the JEE', short: 'JEE' },
+  ties: { es: 'el JNE', en: 'the JNE', short: 'JNE' },
+  tally: { es: 'la ONPE', en: 'ONPE', short: 'ONPE' },
+  annulledActa: {
+    es: 'votación de mesa anulada, LOE art. 363',
+    en: "a mesa's vote annulled, LOE art. 363",
+  },
+};
+
 /** The phrases that name a body, sentence case (a sentence lowers the first letter: inSentence). */
 export interface AuthorityWords {
   /** Where an observed acta waits: "At the JEE", "Under review". */

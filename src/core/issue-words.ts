@@ -113,8 +113,9 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'las listas de la segunda elección no son las dos más votadas de la primera',
   },
   presidential_tie: {
-    en: 'presidential tie: no legal rule settles it; the JNE decides',
-    es: 'empate presidencial: decide el JNE',
+    // who decides is the jurisdiction's body (the CLI's outcome line names it: Peru's JNE)
+    en: 'presidential tie: no legal rule settles it; the electoral authority decides',
+    es: 'empate presidencial: ninguna regla lo resuelve; decide la autoridad electoral',
   },
   seats_total_mismatch: {
     en: 'the seats do not add up to the chamber size',

@@ -37,20 +37,55 @@ export function leadOf<C extends Counted>(
 }
 
 /**
- * Whether the votes held at the review body (Peru: the JEE) alone reach the leader's margin, so
- * that they could tie or reverse the first two: arithmetic, never a prediction. The one rule of
- * `cifra results` and the dashboard's unit (they disagreed on a runner-up at 0 votes). null where
- * none are held, no second contender stands, or nobody has a vote (no leader, no margin). A
- * runner-up at 0 votes stands: the held votes can carry it past a leader they outnumber. Level
- * first two: the margin is 0, so any held vote reaches it (it could decide who leads).
+ * The votes held at the review body (Peru: the JEE) beside the leader's margin: how many, and
+ * whether they alone reach it, so that they could tie or reverse the first two (arithmetic, never
+ * a prediction). The one rule of `cifra results` and the dashboard's unit (they disagreed on a
+ * runner-up at 0 votes). null where none are held; `reaches` null where no second contender
+ * stands or nobody has a vote (no leader, no margin). A runner-up at 0 votes stands: the held
+ * votes can carry it past a leader they outnumber. Level first two: the margin is 0, so any held
+ * vote reaches it (it could decide who leads).
  */
+export function jeeHeld(
+  def: LeaderChoices,
+  choices: readonly Counted[],
+  jeeVoters: number | null | undefined,
+): { readonly voters: number; readonly reaches: boolean | null } | null {
+  if (jeeVoters === null || jeeVoters === undefined || jeeVoters === 0) return null;
+  const [first, second] = leadersOf(def, choices);
+  const none = first === undefined || second === undefined || first.votes === 0;
+  return { voters: jeeVoters, reaches: none ? null : jeeVoters >= first.votes - second.votes };
+}
+
+/**
+ * What jeeHeld's `reaches` says, in both languages: the one wording of `cifra results` and the
+ * dashboard's unit (the CLI's dictionary and web/i18n.ts held a copy each).
+ */
+export const JEE_REACH_WORDS = {
+  reaches: {
+    es: 'Por sí solos alcanzan la ventaja del primero: podrían igualar o invertir el orden de los dos primeros.',
+    en: "Alone they reach the leader's margin: they could tie or reverse the order of the first two.",
+  },
+  short: {
+    es: 'Por sí solos no alcanzan la ventaja del primero: no pueden cambiar el orden de los dos primeros.',
+    en: "Alone they fall short of the leader's margin: they cannot change the order of the first two.",
+  },
+} as const;
+
+/** Whether the votes held at review alone reach the leader's margin (jeeHeld); null: no answer. */
 export function jeeReach(
   def: LeaderChoices,
   choices: readonly Counted[],
   jeeVoters: number | null | undefined,
 ): boolean | null {
-  if (jeeVoters === null || jeeVoters === undefined || jeeVoters === 0) return null;
+  return jeeHeld(def, choices, jeeVoters)?.reaches ?? null;
+}
+
+/**
+ * The leader's margin over the next contender as a unit shows it: a runner-up at 0 votes stands
+ * (the margin is the leader's votes, as jeeHeld reads it); none without two contenders or a vote.
+ */
+export function marginOf(def: LeaderChoices, choices: readonly Counted[]): number | null {
   const [first, second] = leadersOf(def, choices);
   if (first === undefined || second === undefined || first.votes === 0) return null;
-  return jeeVoters >= first.votes - second.votes;
+  return first.votes - second.votes;
 }

@@ -55,6 +55,12 @@ export const PlacesSchema = z.object({
         .describe(
           "the bodies screens name (who rules on an observed acta, settles a tie, counts) and an annulled acta's rule, from the jurisdiction's file; null: neutral words",
         ),
+      locale: z
+        .string()
+        .nullable()
+        .describe(
+          "the BCP 47 locale the jurisdiction writes its figures in (Spain es-ES: 12.681 and 80,48 %; Peru es-PE); null: the page's language decides",
+        ),
     })
     .describe('The jurisdiction the election is counted in: its name, nation and map'),
   levels: z.array(
@@ -232,6 +238,7 @@ export async function getPlaces(
         states: ACTA_STATES.filter((st) => Object.values(j.file.states).includes(st)),
         timeZone: timeZoneOf(j),
         authorities: j.file.authorities ?? null,
+        locale: j.file.locale ?? null,
       },
       pollingPlaces: hasPollingPlaces(def),
       levels: j.levels

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// The dashboard and `cifra results` share one JEE-versus-margin rule (leaders.ts jeeReach): a
+// The dashboard and `cifra results` share one JEE-versus-margin rule (leaders.ts jeeHeld): a
 // runner-up at 0 votes counted still stands, so the votes held at the JEE are weighed against the
 // leader's whole count. Failed on the old page: it dropped the runner-up and said nothing.
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,9 @@ describe('the votes at the JEE against a runner-up at 0 votes', () => {
     await page.waitForSelector('#unit-jee');
     expect(await page.getAttribute('#unit-jee', 'data-reaches')).toBe('true');
     expect(await page.textContent('#unit-jee')).toContain("Alone they reach the leader's margin");
+    // the margin beside it: the leader's 30 over the runner-up's 0 (the old page gave no margin
+    // line here: it read the margin from the rows, which leave out a choice at 0 votes)
+    expect(await page.textContent('#unit-facts')).toContain("Leader's margin: 30");
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

@@ -70,11 +70,12 @@ describe('the bundled Spanish election on the dashboard', () => {
           () => document.querySelector('#unit-name')?.textContent === 'España',
         );
         await page.waitForSelector('#congress:not([hidden]) #hemicycle circle.seat');
-        // the nation: PP 8,160,837 of 24,487,414 candidacy votes (votes_congreso_2023.csv summed)
-        expect(await unitRow(page, 'PP')).toEqual(['PP', '8,160,837', '33.327 %']);
+        // the nation: PP 8,160,837 of 24,487,414 candidacy votes (votes_congreso_2023.csv summed),
+        // written as Spain writes figures (its jurisdiction's locale es-ES, in either language)
+        expect(await unitRow(page, 'PP')).toEqual(['PP', '8.160.837', '33,327 %']);
         // PSOE with PSC, PSdeG, PSE-EE, PSIB and PSN: 5,576,280 + 1,221,335 + 486,832 + 291,932
         // + 151,786 + 93,553 = 7,821,718
-        expect(await unitRow(page, 'PSOE')).toEqual(['PSOE', '7,821,718', '31.942 %']);
+        expect(await unitRow(page, 'PSOE')).toEqual(['PSOE', '7.821.718', '31,942 %']);
         // review 21 M7: the % is over candidacy votes, not Spain's valid vote (blank included,
         // LOREG art. 96.5): said right under the national bars (the manifest's resultsNote), not
         // under the seats table; the Ministry's 33.06 % is 8,160,837 of 24,487,414 + 200,673
@@ -116,8 +117,8 @@ describe('the bundled Spanish election on the dashboard', () => {
         // Madrid: 37 seats; PP 1,463,183 of 3,579,713 candidacy votes, 16 seats; PSOE 10,
         // SUMAR 6, VOX 5 (the official table)
         expect(await page.textContent('#unit-facts')).toContain('Escaños: 37');
-        expect(await unitRow(page, 'PP')).toEqual(['PP', '1,463,183', '40.874 %', '16']);
-        expect(await unitRow(page, 'PSOE')).toEqual(['PSOE', '1,004,599', '28.064 %', '10']);
+        expect(await unitRow(page, 'PP')).toEqual(['PP', '1.463.183', '40,874 %', '16']);
+        expect(await unitRow(page, 'PSOE')).toEqual(['PSOE', '1.004.599', '28,064 %', '10']);
         expect((await unitRow(page, 'SUMAR')).at(-1)).toBe('6');
         expect((await unitRow(page, 'VOX')).at(-1)).toBe('5');
         expect((await unitRow(page, 'PACMA')).at(-1)).toBe('0');
@@ -137,7 +138,7 @@ describe('the bundled Spanish election on the dashboard', () => {
         expect(await page.textContent('#results-note')).toContain(
           "without blank ballots; Spanish law counts blank ballots as valid (LOREG art. 96.5) and the official % includes them: PP, 33.327 % here, has the Ministry's 33.06 %.",
         );
-        expect(await unitRow(page, 'PP')).toEqual(['PP', '1,463,183', '40.874 %', '16']);
+        expect(await unitRow(page, 'PP')).toEqual(['PP', '1.463.183', '40,874 %', '16']);
         expect(await noSideScroll(page)).toBe(true);
         await page.screenshot({
           path: join(ARTIFACTS, `spain-madrid-en-${kind}-${width}.png`),

@@ -23,7 +23,13 @@ import { readHeader } from '../../ingest/source.js';
 import { electionToImport } from '../../results/election-to-import.js';
 import type { ServedResults } from '../../results/status.js';
 import { resultsCsv, type ChoiceColumn } from '../../results/csv.js';
-import { jeeReach, leadersOf, type LeaderChoices } from '../../results/leaders.js';
+import {
+  JEE_REACH_WORDS,
+  jeeHeld,
+  jeeReach,
+  leadersOf,
+  type LeaderChoices,
+} from '../../results/leaders.js';
 import type { ActaDocument } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
 import {
@@ -34,14 +40,13 @@ import {
   runLanguage,
   say,
   thousands,
-  useNumberLocale,
   decimal,
   decimalOr,
 } from '../format.js';
 import type { IngestLimitsFile } from '../../ingest/limits.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { formatIssue, printIssues } from '../messages.js';
-import { jurisdictionLocale, jurisdictionWords } from '../jurisdiction-words.js';
+import { jurisdictionWords } from '../jurisdiction-words.js';
 import { authorityWords, inSentence, type AuthorityWords } from '../../core/authority-words.js';
 
 // `cifra replay` checks its file as ingest does (project-commands.ts)
@@ -494,25 +499,20 @@ function totalsLine(u: Unit, partialOfUniverse: boolean): string {
 
 /**
  * The votes held under review (Peru: at the JEE) beside the leader's margin, in the dashboard's
- * words: whether they alone could tie or reverse it (leaders.ts jeeReach) — arithmetic, never a
+ * words: whether they alone could tie or reverse it (leaders.ts jeeHeld) — arithmetic, never a
  * prediction. None where no acta is there.
  */
 function jeeLine(u: Unit, election: LeaderChoices, w: AuthorityWords): string | null {
-  if (u.jeeVoters === null || u.jeeVoters === undefined || u.jeeVoters === 0) return null;
-  const reaches = jeeReach(election, u.choices, u.jeeVoters);
-  const held = say(
+  const held = jeeHeld(election, u.choices, u.jeeVoters);
+  if (held === null) return null;
+  const line = say(
     "{atReview}: {n} voters of its actas (an acta's electors where it states none: an upper bound), not in the count.",
-    { atReview: inSentence(w.atReview), n: thousands(u.jeeVoters) },
+    { atReview: inSentence(w.atReview), n: thousands(held.voters) },
   );
-  if (reaches === null) return held;
-  return `${held} ${say(reaches ? JEE_REACHES : JEE_SHORT)}`;
+  if (held.reaches === null) return line;
+  // the dashboard's sentences, one source (leaders.ts)
+  return `${line} ${inRunLanguage(JEE_REACH_WORDS[held.reaches ? 'reaches' : 'short'])}`;
 }
-
-// the dashboard's sentences (web/i18n.ts jeeReachesMargin, jeeShortOfMargin), word for word
-const JEE_REACHES =
-  "Alone they reach the leader's margin: they could tie or reverse the order of the first two.";
-const JEE_SHORT =
-  "Alone they fall short of the leader's margin: they cannot change the order of the first two.";
 
 /** Why a mesa's votes are not counted for any choice, by its acta's state. */
 function notCountedLine(u: Unit, w: AuthorityWords): string {
@@ -619,7 +619,7 @@ function levelLines(doc: ServedResults, o: ResultsView, w: AuthorityWords): stri
       doc.units.map((u) => levelRow(u, election)),
     ),
   ];
-  if (doc.units.some((u) => (u.jeeVoters ?? 0) > 0))
+  if (doc.units.some((u) => jeeHeld(election, u.choices, u.jeeVoters) !== null))
     out.push(
       say(
         "{short} ≥ margin: whether the voters of a unit's actas {atReview} (an acta's electors where it states none: an upper bound) alone could tie or reverse its leader's margin; arithmetic, not a prediction.",
@@ -678,7 +678,6 @@ export async function runResults(store: Store, args: ResultsArgs, io: CliIo): Pr
   const note = e.ok ? e.value.manifest?.resultsNote : undefined;
   const columns = e.ok ? e.value.choices : [];
   const words = jurisdictionWords(e.ok ? e.value : undefined);
-  if (e.ok) useNumberLocale(jurisdictionLocale(e.value));
   io.out(
     renderResults(r.value, args.format, {
       universe,
@@ -701,7 +700,6 @@ export async function runActa(
   const e = await election(store, args.election);
   if (!e.ok) return failed(io, e.issues);
   const r = await getActa(store, e.value.id, args.mesa);
-  useNumberLocale(jurisdictionLocale(e.value));
   if (args.format === 'json') {
     if (!r.ok) return failed(io, r.issues);
     return (io.out(JSON.stringify(r.value, null, 2)), EXIT_OK);

@@ -7,6 +7,7 @@ import { readCsvFile } from '../../io/csv.js';
 import { dataPath } from '../../io/paths.js';
 import { header, renderTable, say, thousands } from '../format.js';
 import { EXIT_OK, type CliIo } from '../io.js';
+import { jurisdictionWords } from '../jurisdiction-words.js';
 import { describeOutcome } from './president.js';
 import { runApportion } from './apportion.js';
 import { runSeats } from './seats.js';
@@ -19,6 +20,10 @@ function table(path: string): { line: number; values: Readonly<Record<string, st
   if (!t.ok) throw new Error(`bundled file unreadable: ${path}`);
   return [...t.value.rows];
 }
+
+/** A Peruvian presidential round's outcome: > 50 % of valid votes, a tie for Peru's JNE. */
+const peruOutcome = (r: Parameters<typeof describeOutcome>[0]): string =>
+  describeOutcome(r, say('> 50 % of valid votes'), jurisdictionWords({ jurisdiction: 'pe' }).tie);
 
 /** A section's heading, in the run's language. */
 const heading = (io: CliIo, s: string): void => io.out(`\n=== ${say(s)} ===`);
@@ -42,7 +47,7 @@ function demoPresidential2021(io: CliIo): void {
   io.out(
     say('valid votes {valid} → {outcome}', {
       valid: thousands(r1.valid),
-      outcome: describeOutcome(r1),
+      outcome: peruOutcome(r1),
     }),
   );
 
@@ -59,7 +64,7 @@ function demoPresidential2021(io: CliIo): void {
       r2.candidates.map((c) => [c.candidate, thousands(c.votes), c.pctValid]),
     ),
   );
-  io.out(describeOutcome(r2));
+  io.out(peruOutcome(r2));
 }
 
 /** Peru 2026: the provisional first round and runoff (ONPE's partial counts). */
@@ -107,7 +112,7 @@ function demoPresidential2026(io: CliIo): void {
             c: c?.candidate ?? '',
           },
         )
-      : describeOutcome(r26),
+      : peruOutcome(r26),
   );
 
   heading(io, 'Peru 2026 — runoff (PROVISIONAL: ONPE 10-06-2026 01:18, 96.918 % actas)');

@@ -7,6 +7,7 @@ import { loadRuleset } from '../../elections/rulesets.js';
 import { loadCandidateVotes } from '../../io/seat-files.js';
 import { header, renderTable, say, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
+import { jurisdictionWords, useJurisdictionLocale } from '../jurisdiction-words.js';
 import { printIssues } from './seats.js';
 
 export interface PresidentArgs {
@@ -28,6 +29,7 @@ export function runPresident(args: PresidentArgs, io: CliIo): number {
     printIssues(io, [issue('not_a_presidential_election', ['rules'], { rules: args.rules })]);
     return EXIT_ISSUES;
   }
+  useJurisdictionLocale(rs.value);
   const { candidates, blank, null: nul, issues } = loadCandidateVotes(args.votes);
   if (issues.length > 0) return (printIssues(io, issues), EXIT_ISSUES);
   const emitted =
@@ -62,8 +64,15 @@ export function runPresident(args: PresidentArgs, io: CliIo): number {
       }),
     ]);
   const count = { remaining: args.remaining ?? null, settlement };
-  io.out(renderPresident(rs.value.id, result, nullity, args.format, shareText(rs.value), count));
+  const words = { share: shareText(rs.value), tie: jurisdictionWords(rs.value).tie };
+  io.out(renderPresident(rs.value.id, result, nullity, args.format, words, count));
   return result.outcome.kind === 'tie' && settlement === null ? EXIT_ISSUES : EXIT_OK;
+}
+
+/** The outcome's words: the first-round share ("> 50 %…") and who settles a tie. */
+interface OutcomeWords {
+  readonly share: string;
+  readonly tie: string;
 }
 
 /** Whether the figures are the whole count, and if not what the votes still out leave open. */
@@ -74,15 +83,19 @@ interface CountState {
 }
 
 /** The outcome line: the rules' outcome on final figures; on a count still going, only if settled. */
-function outcomeLine(r: PresidentialResult, share: string, count: CountState): string {
+function outcomeLine(r: PresidentialResult, words: OutcomeWords, count: CountState): string {
   if (count.remaining === null || count.settlement === null)
-    return `${describeOutcome(r, share)}\n${say('(the figures taken as the complete count; for a count still going give --remaining N)')}`;
+    return `${describeOutcome(r, words.share, words.tie)}\n${say('(the figures taken as the complete count; for a count still going give --remaining N)')}`;
   const remaining = thousands(count.remaining);
   if (count.settlement.settled)
     return say(
       '{outcome} — decided: no way of adding the {remaining} votes still to count changes it',
       {
-        outcome: describeOutcome({ ...r, outcome: count.settlement.outcome }, share),
+        outcome: describeOutcome(
+          { ...r, outcome: count.settlement.outcome },
+          words.share,
+          words.tie,
+        ),
         remaining,
       },
     );
@@ -121,10 +134,11 @@ export function shareText(rule: {
   });
 }
 
-export function describeOutcome(
-  r: PresidentialResult,
-  share = say('> 50 % of valid votes'),
-): string {
+/**
+ * A round's outcome in a line; a tie names who settles it in the jurisdiction's words
+ * (jurisdiction-words.ts: Peru's JNE, else the electoral authority).
+ */
+export function describeOutcome(r: PresidentialResult, share: string, tie: string): string {
   const o = r.outcome;
   switch (o.kind) {
     case 'winner':
@@ -138,7 +152,8 @@ export function describeOutcome(
         b: o.pair[1],
       });
     case 'tie':
-      return say('TIE ({stage}) between {candidates} — requires a JNE decision', {
+      return say('{tie} — {stage}: {candidates}', {
+        tie,
         stage: o.stage,
         candidates: o.candidates.join(', '),
       });
@@ -150,7 +165,7 @@ function renderPresident(
   r: PresidentialResult,
   nullity: ReturnType<typeof checkNullity> | null,
   format: OutputFormat,
-  share: string,
+  words: OutcomeWords,
   count: CountState,
 ): string {
   if (format === 'json') return JSON.stringify(presidentJson(rules, r, nullity, count), null, 2);
@@ -160,7 +175,7 @@ function renderPresident(
       ...r.candidates.map((c) => csvLine([c.candidate, c.votes, c.pctValid])),
     ].join('\n');
   return [
-    `${rules}: ${outcomeLine(r, share, count)}`,
+    `${rules}: ${outcomeLine(r, words, count)}`,
     renderTable(
       ['candidate', 'votes', '% valid'],
       r.candidates.map((c) => [c.candidate, thousands(c.votes), c.pctValid]),

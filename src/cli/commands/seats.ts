@@ -13,9 +13,10 @@ import { getSeats, type ListSeatsDocument, type SeatsDocument } from '../../resu
 import { seatsFrom } from '../../results/seats.js';
 import { parseWhatIfBody, whatIfSeats } from '../../results/what-if.js';
 import type { Store } from '../../store/store.js';
-import { header, renderTable, say, thousands } from '../format.js';
+import { decimal, decimalOr, header, renderTable, say, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from '../messages.js';
+import { useJurisdictionLocale } from '../jurisdiction-words.js';
 import { loadCandidates, loadDistricts, loadParties, loadVotes } from '../../io/seat-files.js';
 import type { Note } from '../../core/model/note.js';
 import { seatsOpen, type Coverage } from '../../core/pipeline/seats-open.js';
@@ -52,6 +53,7 @@ export function runSeats(args: SeatsArgs, io: CliIo): number {
     printIssues(io, [issue('not_a_list_election', ['rules'], { rules: args.rules })], lang);
     return EXIT_ISSUES;
   }
+  useJurisdictionLocale(rs.value);
   const votes = loadVotes(args.votes);
   const districts = args.districts ? loadDistricts(args.districts) : undefined;
   const candidates = args.candidates ? loadCandidates(args.candidates) : undefined;
@@ -139,7 +141,7 @@ function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv', lang: 
 function renderPresidential(doc: Extract<SeatsDocument, { kind: 'presidential' }>): string {
   const o = doc.result.outcome;
   const pct = doc.status.pctCounted;
-  const counted = pct === null ? '' : say(', {pct} % counted', { pct });
+  const counted = pct === null ? '' : say(', {pct} % counted', { pct: decimal(pct) });
   if (o === null) {
     const [first, second] = [...doc.result.candidates].sort((a, b) => b.votes - a.votes);
     const lead =
@@ -216,7 +218,7 @@ function openLine(f: Coverage): string[] {
   const pct =
     f.pctCounted === null || f.pctCounted === undefined
       ? ''
-      : say(' on {pct} % of actas', { pct: f.pctCounted });
+      : say(' on {pct} % of actas', { pct: decimal(f.pctCounted) });
   return [
     say('SEATS OPEN — {kind}{pct}: an allocation of the votes counted so far, not settled seats', {
       kind: say(f.kind),
@@ -469,7 +471,7 @@ function seatsCsv(r: SeatResult): string {
 /** Why a list is excluded, in words: below the share, below the votes, or short of seats. */
 function exclusionText(e: SeatResult['excluded'][number]): string {
   if (e.reason === 'below_share')
-    return `< ${e.required} (${thousands(e.votes)} / ${thousands(e.total)}${e.district ? say(' in {district}', { district: e.district }) : ''})`;
+    return `< ${decimal(e.required)} (${thousands(e.votes)} / ${thousands(e.total)}${e.district ? say(' in {district}', { district: e.district }) : ''})`;
   if (e.reason === 'below_votes')
     return say('{votes} votes < {required}', {
       votes: thousands(e.votes),
@@ -497,7 +499,7 @@ function partyRows(r: SeatResult): (string | number | null)[][] {
   return r.votes.map((v) => [
     v.party,
     thousands(v.votes),
-    v.pctValid,
+    decimalOr(v.pctValid),
     ...(r.preliminarySeats ? [r.preliminarySeats[v.party] ?? 0] : []),
     r.seats[v.party] ?? 0,
     passed.has(v.party)

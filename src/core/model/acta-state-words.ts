@@ -1,27 +1,28 @@
+import { authorityWords, PERU_AUTHORITIES } from '../authority-words.js';
 import type { VersionDecision } from '../tally/versioning.js';
 import type { ActaState } from './acta.js';
+
+const PERU = {
+  es: authorityWords('es', PERU_AUTHORITIES),
+  en: authorityWords('en', PERU_AUTHORITIES),
+};
 
 /**
  * An acta state in words, Spanish and English (glossary: acta state): one table for the
  * dashboard's badges and the CLI's acta text. Sentence case; a sentence lowers the first letter.
- * Type-only imports, so the dashboard's bundle takes nothing else from the core.
+ * Peru's bodies name its `jee` and `resolved` (authority-words.ts, which imports nothing), so the
+ * dashboard's bundle takes nothing else from the core.
  */
 export const ACTA_STATE_WORDS: Readonly<
   Record<ActaState, { readonly es: string; readonly en: string }>
 > = {
   counted: { es: 'Contabilizada', en: 'Counted' },
-  resolved: { es: 'Resuelta por el JEE', en: 'Resolved by the JEE' },
+  resolved: { es: PERU.es.resolved, en: PERU.en.resolved },
   annulled: { es: 'Anulada', en: 'Annulled' },
   not_installed: { es: 'No instalada', en: 'Not installed' },
   pending: { es: 'Por contabilizar', en: 'To be counted' },
-  jee: { es: 'En el JEE', en: 'At the JEE' },
+  jee: { es: PERU.es.atReview, en: PERU.en.atReview },
 };
-
-/** A state's words inside a sentence: the first letter lowered ("estado contabilizada"). */
-export function actaStateInSentence(state: ActaState, lang: 'es' | 'en'): string {
-  const w = ACTA_STATE_WORDS[state][lang];
-  return w.charAt(0).toLowerCase() + w.slice(1);
-}
 
 /** How a version of an acta came (the store's kinds), in words: the dashboard's and the CLI's. */
 export const ACTA_CHANGE_WORDS: Readonly<
@@ -34,17 +35,6 @@ export const ACTA_CHANGE_WORDS: Readonly<
   correction: { es: 'corrección', en: 'correction' },
   conflict: { es: 'conflicto entre fuentes', en: 'conflict between sources' },
 };
-
-/**
- * A state in `lang` with the source's own label after it where it has one ("At the JEE
- * (OBSERVADA)"): a reader of either language gets cifra's words, and the label to find on paper.
- */
-export function actaStateWithLabel(
-  a: { readonly state: ActaState; readonly stateLabel: string },
-  lang: 'es' | 'en',
-): string {
-  return `${ACTA_STATE_WORDS[a.state][lang]}${labelAfter(a, lang)}`;
-}
 
 /**
  * The source's label in brackets after cifra's word for the state, or nothing where it adds
