@@ -92,11 +92,26 @@ function stillOut(s: Summary, pct: string, abroadMissing: boolean): string {
   return `${actas}. ${absent}`;
 }
 
+/**
+ * A first round's race for the runoff's second place, the one that decides the pair (review s27
+ * M3: "Fujimori leads by 813,247" while Sánchez led López Aliaga by 15,086); '' otherwise.
+ */
+function secondPlace(s: Summary): string {
+  const [, b, c] = s.leaders;
+  // no vote counted: nobody is anywhere yet ("no votes counted yet" says it)
+  if (s.round !== 'first' || s.runoffMargin === null || !b || !c || s.valid === 0) return '';
+  return `. ${
+    s.runoffMargin === 0
+      ? t('secondPlaceTied')(choiceLabel(b), choiceLabel(c))
+      : t('secondPlaceBy')(choiceLabel(b), fmt(s.runoffMargin), choiceLabel(c))
+  }`;
+}
+
 /** The lead as a fact of the count so far, and the votes still to count beside it. */
 function leadText(s: Summary, abroadMissing: boolean): string {
   const [a, b] = s.leaders;
   if (!a || !b || s.margin === null) return '';
-  const lead = leaderText(s, a, b);
+  const lead = `${leaderText(s, a, b)}${secondPlace(s)}`;
   const rem = s.count.votesRemaining;
   const pct = s.status.pctCounted;
   if (pct !== null && rem === null) return `${lead}. ${stillOut(s, pct, abroadMissing)}`;

@@ -369,6 +369,10 @@ const ES = {
   noVotesYet: 'Aún no hay votos contados',
   tiedAt: (a: Arg, b: Arg, v: Arg) =>
     `Empate: ${a} y ${b} tienen ${count(v, 'voto', 'votos')} cada uno`,
+  /** A first round: the race for the runoff's second place (the summary's runoffMargin). */
+  secondPlaceBy: (b: Arg, m: Arg, c: Arg) =>
+    `Por el 2.º lugar, ${b} supera a ${c} por ${count(m, 'voto', 'votos')}`,
+  secondPlaceTied: (b: Arg, c: Arg) => `${b} y ${c} empatan en el 2.º lugar`,
   /** The actas of the source's units still to count, when it gives no votes remaining. */
   actasLeft: (pct: Arg, n: Arg) =>
     `Con ${pct} % de actas, ${one(n) ? 'queda' : 'quedan'} ${count(n, 'acta', 'actas')} por contar (la fuente no dice cuántos votos)`,
@@ -882,6 +886,8 @@ const EN: Strings = {
   leadsBy: (a, m, b) => `${a} leads ${b} by ${count(m, 'vote', 'votes')}`,
   noVotesYet: 'No votes counted yet',
   tiedAt: (a, b, v) => `Tied: ${a} and ${b} have ${count(v, 'vote', 'votes')} each`,
+  secondPlaceBy: (b, m, c) => `For second place, ${b} leads ${c} by ${count(m, 'vote', 'votes')}`,
+  secondPlaceTied: (b, c) => `${b} and ${c} are tied for second place`,
   actasLeft: (pct, n) =>
     `With ${pct} % of actas in, ${count(n, 'acta is', 'actas are')} still to count (the source does not say how many votes)`,
   abroadAbsent: (names, actas, eligible) =>

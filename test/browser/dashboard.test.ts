@@ -201,6 +201,14 @@ describe('dashboard', () => {
     // a count of actas lacks no unit: abroad's mesas are pending, not missing (night review)
     expect(await page.locator('#abroad-missing').count()).toBe(0);
     expect(await page.textContent('#lead')).not.toContain('actas en el Perú');
+    // a first round's headline gives the race that decides the pair: second against third
+    const sum = (await (
+      await fetch(`${env.base}/api/v1/elections/replay-2021/summary.json`)
+    ).json()) as { leaders: { label: string }[]; runoffMargin: number };
+    expect(sum.runoffMargin).toBeGreaterThan(0);
+    expect(await page.textContent('#lead')).toContain(
+      `Por el 2.º lugar, ${sum.leaders[1]?.label} supera a ${sum.leaders[2]?.label} por ${sum.runoffMargin.toLocaleString('en-US')} votos`,
+    );
     // the count's course: this replay's first two (López Aliaga, De Soto) were the first two at
     // every update with votes, so the chart is their signed margin, with no leader legend
     // (test/browser/course-leaders.test.ts draws a course whose leaders were others)
