@@ -156,6 +156,29 @@ describe('the search matcher', () => {
     expect(holdsAll(['SAN'], ['SANTA'])).toBe(true);
   });
 
+  it('matches a code (an ubigeo) by its start: its digits nest, a start is a region', () => {
+    const councils = [
+      { name: 'LIMA 2024', code: '140101' },
+      { name: 'ANCON', code: '140102' },
+      { name: 'CALLAO', code: '070101' },
+    ];
+    const found = (q: string): string[] =>
+      searchItems(
+        councils,
+        (c) => [c.name],
+        q,
+        8,
+        (c) => [c.code],
+      ).hits.map((c) => c.name);
+    expect(found('1401')).toEqual(['LIMA 2024', 'ANCON']);
+    expect(found('140102')).toEqual(['ANCON']);
+    expect(found('14 ancon')).toEqual(['ANCON']);
+    // a number in a name is still matched whole: "20" is not the year 2024
+    expect(found('20')).toEqual([]);
+    expect(holdsAll(['1401'], ['LIMA'], ['140101'])).toBe(true);
+    expect(holdsAll(['1402'], ['LIMA'], ['140101'])).toBe(false);
+  });
+
   it('a query without words matches nothing', () => {
     expect(holdsAll([], ['ANY'])).toBe(false);
     expect(searchItems(PLACES, fields, ' - ', 8)).toEqual({ hits: [], total: 0 });

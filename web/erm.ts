@@ -540,7 +540,7 @@ const councilIndex = new WeakMap<ContestsElection, SearchIndex<ContestBrief>>();
 
 /**
  * The councils of the department picked, or matching the search anywhere: each word of the query
- * starts a word of the name or the ubigeo, accents and case aside (web/search-match.ts, the
+ * starts a word of the name (a number whole) or the ubigeo, accents and case aside (web/search-match.ts, the
  * dashboard's search), so "san jose" finds SAN JOSÉ and "1401" Lima's districts.
  */
 function renderCouncilList(): void {
@@ -549,7 +549,11 @@ function renderCouncilList(): void {
   const q = $input('erm-search').value;
   let index = councilIndex.get(doc);
   if (index === undefined) {
-    index = searchIndex(doc.contests.filter(isCouncil), (c) => [c.name, c.id.split('/')[1] ?? '']);
+    index = searchIndex(
+      doc.contests.filter(isCouncil),
+      (c) => [c.name],
+      (c) => [c.id.split('/')[1] ?? ''],
+    );
     councilIndex.set(doc, index);
   }
   const typed = q.trim() !== '';

@@ -1,7 +1,9 @@
 // The search's matcher: a query's words, each the start of a word in any field of an item (a
 // polling place's name, its address, its district and the district's parents), without accents or
 // case, so "maría auxiliadora chachapoyas" finds the school of that name in that district, and
-// "ie" is no hit in "ARRIETA"; a number is matched whole ("IE 123" is not "JR LIMA 1239"). Pure and import-free, for a node test.
+// "ie" is no hit in "ARRIETA"; a number is matched whole ("IE 123" is not "JR LIMA 1239"), but a
+// code (an ubigeo) by its start, as its digits nest ("1401" is Lima's districts). Pure and
+// import-free, for a node test.
 
 /** A text without accents or case ("Perú" → "PERU", "Ñ" → "N"): names are compared so. */
 export const fold = (x: string): string =>
@@ -44,8 +46,15 @@ const finds = (w: string, f: string): boolean => (isNumber(w) ? f === w : f.star
  * Whether every query word finds a word of the item's (folded) words (`finds`); a query without
  * words matches nothing.
  */
-export function holdsAll(words: readonly string[], itemWords: readonly string[]): boolean {
-  return words.length > 0 && words.every((w) => itemWords.some((f) => finds(w, f)));
+export function holdsAll(
+  words: readonly string[],
+  itemWords: readonly string[],
+  codes: readonly string[] = [],
+): boolean {
+  return (
+    words.length > 0 &&
+    words.every((w) => itemWords.some((f) => finds(w, f)) || codes.some((c) => c.startsWith(w)))
+  );
 }
 
 /**
@@ -78,21 +87,27 @@ export interface SearchIndex<T> {
   readonly words: readonly (readonly (readonly string[])[])[];
   /** per item, all its fields' words */
   readonly all: readonly (readonly string[])[];
+  /** per item, its codes (folded), found by their start: "1401" starts 140101, Lima's Lima */
+  readonly codes: readonly (readonly string[])[];
 }
 
-/** The index of `items` by the words of their `fields`. */
+/**
+ * The index of `items` by the words of their `fields`, and by their `codes` (an ubigeo, whose
+ * digits nest: a code's start is a region of units, so it is not matched whole as a number is).
+ */
 export function searchIndex<T>(
   items: readonly T[],
   fields: (item: T) => readonly string[],
+  codes: (item: T) => readonly string[] = () => [],
 ): SearchIndex<T> {
   const words = items.map((item) => fields(item).map(queryWords));
-  return { items, words, all: words.map((w) => w.flat()) };
+  const codeWords = items.map((item) => codes(item).flatMap(queryWords));
+  return { items, words, all: words.map((w) => w.flat()), codes: codeWords };
 }
 
 /**
  * The items whose fields hold every word of `q` (each starting a word of any field, a number
- * whole), the first
- * `limit` of them and their number, so the page can say how many it does not list. Those with the
+ * whole, or starting a code), the first `limit` of them and their number, so the page can say how many it does not list. Those with the
  * words together in one field ("SAN JOSE" for "san josé") come first, else the items' order.
  */
 export function searchIn<T>(index: SearchIndex<T>, q: string, limit: number): Found<T> {
@@ -100,7 +115,7 @@ export function searchIn<T>(index: SearchIndex<T>, q: string, limit: number): Fo
   const first: T[] = [];
   const apart: T[] = [];
   index.items.forEach((item, i) => {
-    if (!holdsAll(words, index.all[i] ?? [])) return;
+    if (!holdsAll(words, index.all[i] ?? [], index.codes[i])) return;
     const fields = index.words[i] ?? [];
     (fields.some((f) => together(words, f)) ? first : apart).push(item);
   });
@@ -113,4 +128,5 @@ export const searchItems = <T>(
   fields: (item: T) => readonly string[],
   q: string,
   limit: number,
-): Found<T> => searchIn(searchIndex(items, fields), q, limit);
+  codes?: (item: T) => readonly string[],
+): Found<T> => searchIn(searchIndex(items, fields, codes), q, limit);
