@@ -37,7 +37,7 @@ async function importActas(
   actas: readonly Acta[],
   sha: string,
   mode: 'import' | 'correction' = 'import',
-  ruling: { readonly resolution?: string; readonly author?: string } = {},
+  ruling: { readonly resolution?: string; readonly author?: string; readonly cut?: string } = {},
 ) {
   const s = await store.beginImport({
     ...ruling,
@@ -338,6 +338,28 @@ export function runStoreContract(
       ]);
       const { versions, imports: chained } = await s.auditChains();
       expect(verifyChains(versions, chained)).toMatchObject({ ok: true, versions: 2 });
+      await s.close();
+    });
+
+    it("keeps the source's cut with its import (migration 16): read back, none where not given, in the import chain", async () => {
+      const s = await fresh();
+      const cut = '2026-06-07T22:30:00-05:00';
+      await importActas(s, [acta('000001')], 'c1');
+      await importActas(s, [acta('000002')], 'c2', 'import', { cut });
+      const imports = await s.listImports(ELECTION.id);
+      expect(imports.map((i) => [i.fileName, i.cut])).toEqual([
+        ['c1.csv', undefined],
+        ['c2.csv', cut],
+      ]);
+      const { versions, imports: chained } = await s.auditChains();
+      expect(verifyChains(versions, chained)).toMatchObject({ ok: true, imports: 2 });
+      // a cut edited outside cifra breaks the import's link
+      const edited = chained.map((i) =>
+        i.cut === undefined ? i : { ...i, cut: '2026-06-07T23:30:00-05:00' },
+      );
+      expect(verifyChains(versions, edited).breaks).toEqual([
+        expect.objectContaining({ table: 'imports', id: imports[1]?.id, reason: 'hash_mismatch' }),
+      ]);
       await s.close();
     });
 

@@ -178,11 +178,13 @@ const committed = async (store: Store, id: string): Promise<ImportRecord[]> =>
 const importsHash = (imports: readonly ImportRecord[]): string =>
   sha(imports.map((i) => `${i.id}:${i.sha256}`).join('\n'));
 
-// what a course point is made of, of each committed import up to `through`
+// what a course point is made of (its time and source cut), of each committed import up to `through`
 const courseImportsHash = (imports: readonly ImportRecord[], through: number): string =>
   sha(
     JSON.stringify(
-      imports.filter((i) => i.id <= through).map((i) => [i.id, i.sha256, i.finishedAt ?? null]),
+      imports
+        .filter((i) => i.id <= through)
+        .map((i) => [i.id, i.sha256, i.finishedAt ?? null, i.cut ?? null]),
     ),
   );
 

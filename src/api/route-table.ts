@@ -4,6 +4,7 @@ import { ContestSchema, ContestsElectionSchema } from '../results/contests.js';
 import { SummarySchema } from '../results/summary.js';
 import { WhatIfBodySchema } from '../results/what-if.js';
 import { CorrectionRulingSchema } from '../results/correction.js';
+import { SourceCutSchema } from '../results/source-cut.js';
 import { CompareQuerySchema } from './compare.js';
 import { electionQuery, type RouteHandler } from './request.js';
 import {
@@ -244,7 +245,7 @@ const ROUTE_TABLE = [
     method: 'GET',
     url: '/api/v1/imports',
     summary:
-      "The import log, oldest first, a page at a time (`offset`, `limit` ≤ 1000): each import's id, file name, the file's SHA-256, rows read, accepted and quarantined, what it changed, when; a correction's `resolution` and `author`. An acta version's `importId` (GET /api/v1/actas/:mesa) is one of these. Without `election`, every election's",
+      "The import log, oldest first, a page at a time (`offset`, `limit` ≤ 1000): each import's id, file name, the file's SHA-256, rows read, accepted and quarantined, what it changed, when; a correction's `resolution` and `author`; the source's `cut` where one was given. An acta version's `importId` (GET /api/v1/actas/:mesa) is one of these. Without `election`, every election's",
     write: false,
     query: electionQuery.extend({
       offset: z.coerce.number().int().min(0).default(0),
@@ -255,11 +256,13 @@ const ROUTE_TABLE = [
   {
     method: 'POST',
     url: '/api/v1/imports',
-    summary: 'Upload a file of actas (body: the file; as `cifra ingest`)',
+    summary:
+      "Upload a file of actas (body: the file; as `cifra ingest`). `cut`: the source's cut of the file, an ISO 8601 instant with its offset (as `cifra ingest --cut`), kept with the import: the status of a count still under way gives the latest import's; another value is 422 `invalid_query` at `query.cut`, nothing stored",
     write: true,
     query: electionQuery.extend({
       format: z.enum(['onpe-mesa', 'onpe-congress', 'cifra-csv', 'cifra-json']).optional(),
       name: z.string().max(200).optional(),
+      cut: SourceCutSchema.optional(),
     }),
     response: ImportReportSchema,
   },

@@ -84,6 +84,12 @@ export const ImportReportSchema = z.object({
   alreadyImported: z.boolean(),
   /** A check: read and validated, nothing stored. */
   checked: z.boolean(),
+  cut: z
+    .string()
+    .nullable()
+    .describe(
+      "the source's cut kept with the import (`cut`; an already-imported file's: its first import's); null: none given",
+    ),
   /** Rows that passed validation. */
   valid: z.number().int(),
   rowsRead: z.number().int(),

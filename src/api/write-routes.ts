@@ -27,6 +27,7 @@ export function writeHandlers(ctx: ApiContext): Pick<Handlers, WriteKey> {
         q.format,
         q.name ?? 'upload',
         'import',
+        { cut: q.cut },
       );
     },
     'POST /api/v1/actas/:mesa/corrections': async (req, _reply, query) =>
@@ -53,7 +54,7 @@ async function correction(
     'cifra-json',
     `correction-${mesa}.jsonl`,
     'correction',
-    { resolution: q.resolution, author: q.author },
+    { ruling: { resolution: q.resolution, author: q.author } },
   );
   // an acta that fails validation corrects nothing: 422 with its issues; its row stays in
   // the import's quarantine, as any import's does (`importId` in each issue's details)
@@ -75,7 +76,7 @@ async function ingestBody(
   format: 'onpe-mesa' | 'onpe-congress' | 'cifra-csv' | 'cifra-json' | undefined,
   name: string,
   mode: 'import' | 'correction',
-  ruling?: IngestOptions['ruling'],
+  kept: Pick<IngestOptions, 'ruling' | 'cut'> = {},
 ) {
   if (!body || body.length === 0) throw new IssueError(422, [issue('file_empty', ['body'])]);
   const dir = mkdtempSync(join(tmpdir(), 'cifra-upload-'));
@@ -91,7 +92,7 @@ async function ingestBody(
       election: e,
       format,
       mode,
-      ruling,
+      ...kept,
       now: ctx.now,
       limits: ctx.ingestLimits,
     });

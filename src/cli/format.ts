@@ -52,6 +52,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   rows: 'filas',
   changed: 'cambiadas',
   finished: 'terminada',
+  'source cut': 'corte de la fuente',
   level: 'nivel',
   levels: 'niveles',
   'named by': 'nombrado por',
@@ -275,6 +276,10 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '{flag} must be one line of 1 to 120 characters':
     '{flag} debe ser una línea de 1 a 120 caracteres',
   '--resolution and --author go with --correction': '--resolution y --author van con --correction',
+  "--cut is a source file's: it does not go with --correction":
+    '--cut es el de un archivo de la fuente: no va con --correction',
+  "source's cut: none given (--cut)": 'corte de la fuente: no se indicó (--cut)',
+  "source's cut: {cut}": 'corte de la fuente: {cut}',
   '--option takes name=value, got "{v}"': '--option toma nombre=valor; se recibió "{v}"',
   '{flag} {path}: cannot read it as JSON ({why})':
     '{flag} {path}: no se puede leer como JSON ({why})',

@@ -254,6 +254,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'no such jurisdiction (data/jurisdictions/<id>/ or --jurisdictions DIR/<id>/ with a jurisdiction.json)',
     es: 'jurisdicción desconocida',
   },
+  cut_invalid: {
+    en: "the source's cut is not an ISO 8601 instant with its offset (e.g. 2026-06-07T22:30:00-05:00)",
+    es: 'el corte de la fuente no es un instante ISO 8601 con su desfase (p. ej. 2026-06-07T22:30:00-05:00)',
+  },
   jurisdiction_invalid: {
     en: 'a field of the jurisdiction file is not valid',
     es: 'un campo del archivo de jurisdicción no es válido',

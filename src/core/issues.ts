@@ -80,6 +80,7 @@ export const ISSUE_CODES = [
   'acta_not_found',
   'import_not_found',
   'aggregates_not_actas',
+  'cut_invalid',
   // jurisdictions
   'unknown_jurisdiction',
   'jurisdiction_invalid',

@@ -52,6 +52,8 @@ export interface IngestOptions {
   readonly mode?: 'import' | 'correction';
   /** A correction's ruling and author, kept with its import (ImportMeta). */
   readonly ruling?: Pick<ImportMeta, 'resolution' | 'author'> | undefined;
+  /** The source's cut of the file, validated by the caller (SourceCutSchema), kept with its import. */
+  readonly cut?: string | undefined;
   readonly batchSize?: number;
   readonly now: () => string;
   /**
@@ -83,6 +85,8 @@ export interface IngestReport extends ImportSummary {
   readonly alreadyImported: boolean;
   /** A check (`--check`): the file was read and validated, nothing was stored. */
   readonly checked: boolean;
+  /** The source's cut kept with the import (the earlier import's, when already imported); null: none. */
+  readonly cut: string | null;
   /** Rows that passed validation: the actas the store receives (or would receive, in a check). */
   readonly valid: number;
   readonly warningsByCode: Readonly<Record<string, number>>;
@@ -361,6 +365,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
         mode,
         startedAt: o.now(),
         ...o.ruling,
+        ...(o.cut === undefined ? {} : { cut: o.cut }),
       });
   beginning?.catch(() => {}); // awaited by the first batch, or on failure in readAll
   const progress = (): void => o.onProgress?.(source.bytesRead(), source.size);
@@ -396,6 +401,7 @@ function alreadyImported(
     importId: previous.id,
     alreadyImported: true,
     checked: false,
+    cut: previous.cut ?? null,
     valid: 0,
     ...ZERO_COUNTS,
     quarantinedByCode: {},
@@ -727,6 +733,7 @@ function reportOf(
     format,
     importId,
     checked: o.check === true,
+    cut: o.cut ?? null,
     valid: run.valid,
     alreadyImported: false,
     warningsByCode: run.warningsByCode,

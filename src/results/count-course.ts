@@ -244,7 +244,8 @@ async function applyRun(
 
 /** The open import's point, at its end, once all its versions are applied. */
 function closeImport(def: ElectionDef, x: Extending): void {
-  if (x.open?.finishedAt !== undefined) x.points.push(pointOf(def, x.sums, x.open.finishedAt));
+  if (x.open?.finishedAt !== undefined)
+    x.points.push(pointOf(def, x.sums, x.open.finishedAt, x.open.cut ?? null));
   x.open = null;
 }
 
@@ -274,14 +275,15 @@ function plus(a: Sums, b: Sums, c: Sums, sign: number): Sums {
   };
 }
 
-/** A national count as a course point at `time`. */
-function pointOf(def: ElectionDef, n: Sums, time: string): CoursePoint {
+/** A national count as a course point at `time` (cifra's), of the source's `cut` (null: none given). */
+function pointOf(def: ElectionDef, n: Sums, time: string, cut: string | null): CoursePoint {
   const votes = def.choices.map((c, k) => ({ id: c.id, label: c.label, votes: n.votes[k] ?? 0 }));
   // the universe's actas where the manifest has one, as the summary's count (a partial file is
   // not the whole count)
   const total = Math.max(n.actas, declaredActas(def).actas ?? 0);
   return {
     time,
+    cut,
     actasCounted: n.processed,
     actasTotal: total,
     pctCounted: percentCounted(n.processed, total),

@@ -37,7 +37,14 @@ export const FiguresStatusSchema = z.object({
     .string()
     .nullable()
     .describe(
-      "the cut as an ISO 8601 instant, when the source states a time (the manifest's cutTime or asOfTime, or an ISO cut); a date-only cut has none",
+      "the cut as an ISO 8601 instant, when the source states a time (the manifest's cutTime or asOfTime, an ISO cut, or the import's cut); a date-only cut has none",
+    ),
+  cutImport: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      "the import whose source cut this is (`cifra ingest --cut`, GET /api/v1/imports): a count under way gives its latest import's; absent: the cut is the manifest's or the published source's (or none)",
     ),
   source: NoteSchema.nullable().describe('who published the figures (null: actas imported)'),
   note: NoteSchema.nullable().describe(
@@ -240,6 +247,12 @@ export type ResultsDocument = Omit<ServedResults, 'status'>;
 /** One update of a count: the national figures after it, who led and by how much. */
 export const CoursePointSchema = z.object({
   time: z.string(),
+  cut: z
+    .string()
+    .nullable()
+    .describe(
+      "the source's cut of the import that made this point (`cifra ingest --cut`), an ISO 8601 instant: the course against the source's time; null: none given (a published course's `time` is its capture's)",
+    ),
   actasCounted: z.number().int(),
   actasTotal: z.number().int(),
   pctCounted: pct.nullable().describe('null: the update expects no actas'),
@@ -400,6 +413,12 @@ export const ImportEntrySchema = z.object({
   quarantinedByCode: z.record(z.string(), z.number().int()).optional(),
   resolution: z.string().optional().describe("a correction's ruling, as given"),
   author: z.string().optional().describe('who recorded the correction, as given'),
+  cut: z
+    .string()
+    .optional()
+    .describe(
+      "the source's cut of the file, an ISO 8601 instant with its offset as given (`cifra ingest --cut`); absent: none given",
+    ),
 });
 
 /** The import log, oldest first, a page at a time: which file each acta version came from. */

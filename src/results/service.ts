@@ -39,10 +39,11 @@ import {
   actasStatus,
   countedStatus,
   declaredActas,
-  extentProblems,
   figuresStatus,
+  latestCutOf,
   roundFigures,
   settlementOf,
+  storedStatus,
   unitPct,
   type ServedResults,
 } from './status.js';
@@ -308,6 +309,7 @@ export async function getCountCourse(
     return [
       {
         time: u.code,
+        cut: null,
         actasCounted: u.actas.counted,
         actasTotal: u.actas.total,
         pctCounted: u.actas.pctProcessed,
@@ -427,7 +429,7 @@ export async function getProgress(
       election: def.id,
       revision,
       // the count's own status, as the summary's: a replay of a final release is provisional
-      status: countedStatus(def, n, counted?.issues ?? []).status,
+      status: countedStatus(def, n, counted?.issues ?? [], latestCutOf(imports)).status,
       // a unit whose source gives no acta counts: null (unknown), never 0 of 0
       actas: n ? n.actas : empty,
       // conflicted actas and the JEE's by observation, the national unit's (results/acta-flags.ts)
@@ -551,7 +553,7 @@ async function presidentialSeats(
   // settles it, as the summary decides it (never from a partial count's order); the status is
   // the count's own, not only the manifest's
   const result = decidePresidentialRound(roundFigures(def, ruleset, n, 'label'));
-  const { count, status } = countedStatus(def, n, await extentProblems(store, def));
+  const { count, status } = await storedStatus(store, def, n);
   const settled = settlementOf(def, ruleset, n, count, 'label', result.outcome);
   return {
     election: def.id,
@@ -577,7 +579,7 @@ async function listSeats(
   const result = computeSeats(ruleset, { votes: input.votes }, { seed });
   const n = (await buildResults(store, def, 'national')).units[0];
   // complete as the summary says it: a universe that no longer loads leaves the count provisional
-  const { count, status } = countedStatus(def, n, await extentProblems(store, def));
+  const { count, status } = await storedStatus(store, def, n);
   const figures = seatFigures(def, {
     complete: count.complete,
     pctProcessed: unitPct(n),

@@ -8,7 +8,7 @@ import { percentCounted } from '../core/ratio.js';
 import type { PresidentialRuleset } from '../core/rulesets/ruleset.js';
 import type { Issue } from '../core/issues.js';
 import { loadJurisdiction } from '../jurisdictions/load.js';
-import type { Store } from '../store/store.js';
+import type { ImportRecord, Store } from '../store/store.js';
 import { buildResults, countExtent, type ResultUnit } from './documents.js';
 import { declaredUniverse, extentNote } from './extent.js';
 
@@ -39,7 +39,34 @@ export type { ServedResults } from './document-schemas.js';
  */
 export async function figuresStatus(store: Store, def: ElectionDef): Promise<FiguresStatus> {
   const n = (await buildResults(store, def, 'national')).units[0];
-  return countedStatus(def, n, await extentProblems(store, def)).status;
+  return (await storedStatus(store, def, n)).status;
+}
+
+/** A national unit's count and status with what the store adds: its extent's problems, its latest cut. */
+export async function storedStatus(
+  store: Store,
+  def: ElectionDef,
+  n: ResultUnit | undefined,
+): Promise<{ count: CountDocument; status: FiguresStatus }> {
+  const problems = await extentProblems(store, def);
+  return countedStatus(def, n, problems, await latestImportCut(store, def));
+}
+
+/** The source's cut of an import (`cifra ingest --cut`) and the import that carries it. */
+export interface ImportCut {
+  readonly importId: number;
+  readonly cut: string;
+}
+
+/** The latest committed import's cut (not a correction's: that is no snapshot), or null: none given. */
+export function latestCutOf(imports: readonly ImportRecord[]): ImportCut | null {
+  const last = imports.filter((i) => i.status === 'committed' && i.mode === 'import').at(-1);
+  return last?.cut === undefined ? null : { importId: last.id, cut: last.cut };
+}
+
+/** The store's latest import's cut for an acta election (a published one has no imports). */
+export async function latestImportCut(store: Store, def: ElectionDef): Promise<ImportCut | null> {
+  return def.published === undefined ? latestCutOf(await store.listImports(def.id)) : null;
 }
 
 /** What the count's expected extent finds wrong (docs/errors.md: `extent_exceeded`); [] if none. */
@@ -76,12 +103,34 @@ function cutOf(
   return { cut, cutTime: time ?? (ISO_INSTANT.test(cut) ? cut : null) };
 }
 
+/**
+ * The cut of a count of actas: complete, the manifest's date (else the latest import's cut); under
+ * way, the latest import's cut, else a provisional release's own (the file is that cut: its actas
+ * are the count); a final release's date is not a partial store's, so none (a replay, a partial
+ * import). An import's cut names its import (`cutImport`): it is the source's time of that file.
+ */
+function countCutOf(
+  def: ElectionDef,
+  complete: boolean,
+  latest: ImportCut | null,
+): Pick<FiguresStatus, 'cut' | 'cutTime' | 'cutImport'> {
+  const m = def.manifest;
+  const fromImport = latest && { cut: latest.cut, cutTime: latest.cut, cutImport: latest.importId };
+  if (complete)
+    return m?.asOf === undefined && fromImport ? fromImport : cutOf(m?.asOf ?? null, m?.asOfTime);
+  if (fromImport) return fromImport;
+  return m?.status.kind === 'provisional'
+    ? cutOf(m.status.cut, m.status.cutTime)
+    : cutOf(null, undefined);
+}
+
 /** What the figures are and where they come from: the manifest, the published source, or the count. */
 export function statusOf(
   def: ElectionDef,
   complete: boolean,
   pctProcessed: string | null,
   problems: readonly Issue[] = [],
+  latest: ImportCut | null = null,
 ): FiguresStatus {
   const m = def.manifest;
   const published = def.published === undefined ? null : bothLanguages(def.published.source);
@@ -104,13 +153,7 @@ export function statusOf(
   }
   // a count of actas: final only when every acta is in, whatever a manifest copied says
   const kind = complete ? (m?.status.kind ?? 'final') : 'provisional';
-  // incomplete: a provisional release's own cut (the file is that cut: its actas are the count);
-  // a final release's date is not this partial store's, so none (a replay, a partial import)
-  const cut = complete
-    ? cutOf(m?.asOf ?? null, m?.asOfTime)
-    : m?.status.kind === 'provisional'
-      ? cutOf(m.status.cut, m.status.cutTime)
-      : cutOf(null, undefined);
+  const cut = countCutOf(def, complete, latest);
   // a universe the actas disagree with is said first: the figures may not be this election's
   const problem = extentNote(problems);
   return {
@@ -195,10 +238,11 @@ export function actasStatus(
   def: ElectionDef,
   a: CountedActas,
   problems: readonly Issue[] = [],
+  latest: ImportCut | null = null,
 ): { count: CountDocument; status: FiguresStatus } {
   const count = withExtentKnown(countOf(def, a), problems);
   const pct = a.total > 0 ? percentCounted(a.processed, a.total) : null;
-  return { count, status: statusOf(def, count.complete, pct, problems) };
+  return { count, status: statusOf(def, count.complete, pct, problems, latest) };
 }
 
 /** A national unit's count and the status it gives its figures: the summary's, the seats', the results'. */
@@ -206,8 +250,9 @@ export function countedStatus(
   def: ElectionDef,
   n: ResultUnit | undefined,
   problems: readonly Issue[] = [],
+  latest: ImportCut | null = null,
 ): { count: CountDocument; status: FiguresStatus } {
-  return actasStatus(def, unitActas(n), problems);
+  return actasStatus(def, unitActas(n), problems, latest);
 }
 
 /** The % of actas processed of a counted unit, or null: no actas known (published aggregates). */

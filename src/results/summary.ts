@@ -4,13 +4,7 @@ import { loadRuleset } from '../elections/rulesets.js';
 import type { Store } from '../store/store.js';
 import { buildResults } from './documents.js';
 import { leadersOf } from './leaders.js';
-import {
-  CountSchema,
-  countedStatus,
-  extentProblems,
-  FiguresStatusSchema,
-  settlementOf,
-} from './status.js';
+import { CountSchema, FiguresStatusSchema, settlementOf, storedStatus } from './status.js';
 import { completeSnapshot, universeAtSnapshot } from '../core/projection/universe.js';
 import { universeOf } from '../elections/universe.js';
 import type { Issue } from '../core/issues.js';
@@ -129,7 +123,7 @@ export async function getSummary(
   // read once: the summary's figures and its projection flag describe one revision
   const revision = await store.revision(def.id);
   const n = (await buildResults(store, def, 'national')).units[0];
-  const { count, status } = countedStatus(def, n, await extentProblems(store, def));
+  const { count, status } = await storedStatus(store, def, n);
   // "Otras listas" leads nothing: the one leader rule (leaders.ts)
   const ranked = leadersOf(def, n?.choices ?? []);
   const leaders = ranked

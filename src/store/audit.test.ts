@@ -120,4 +120,36 @@ describe('importHash', () => {
     ];
     expect(new Set(hashes).size).toBe(5);
   });
+  it("an import with the source's cut (migration 16) has it in its link: editing it changes the hash", () => {
+    const counted = { ...record, mode: 'import' as const, observationChanges: 2 };
+    const cut = { ...counted, cut: '2026-06-07T22:30:00-05:00' };
+    const hashes = [
+      importHash(GENESIS, counted),
+      importHash(GENESIS, cut),
+      importHash(GENESIS, { ...cut, cut: '2026-06-07T22:31:00-05:00' }),
+      // the same instant written another way is another text: the source's, kept as given
+      importHash(GENESIS, { ...cut, cut: '2026-06-08T03:30:00Z' }),
+    ];
+    expect(new Set(hashes).size).toBe(4);
+    // an import without one keeps the link of before migration 16 (stored chains verify)
+    const before = chainHash(
+      GENESIS,
+      JSON.stringify(
+        [7, 'e', 'jee.jsonl', 'a'.repeat(64), 10, 'cifra-json', 'import']
+          .concat(['committed', '2026-12-03T00:00:00.000Z'])
+          .concat(Array(9).fill(null) as never[])
+          .concat([2] as never[]),
+      ),
+    );
+    expect(importHash(GENESIS, counted)).toBe(before);
+  });
+  it('a cut is told apart from a ruling: the same texts moved between columns change the link', () => {
+    const at = '2026-06-07T22:30:00-05:00';
+    const ruled = { ...record, resolution: at, author: 'Ana' };
+    const moved = { ...record, author: 'Ana', cut: at };
+    expect(importHash(GENESIS, ruled)).not.toBe(importHash(GENESIS, moved));
+    const cutOnly = { ...record, cut: at };
+    const resolutionOnly = { ...record, resolution: at };
+    expect(importHash(GENESIS, cutOnly)).not.toBe(importHash(GENESIS, resolutionOnly));
+  });
 });

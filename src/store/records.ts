@@ -24,6 +24,11 @@ export interface ImportMeta {
   readonly resolution?: string | undefined;
   /** Who recorded a correction, as they gave it. */
   readonly author?: string | undefined;
+  /**
+   * The source's cut of the file (`cifra ingest --cut`): an ISO 8601 instant with its offset, as
+   * given (migration 16; absent: none given, or an import from before it).
+   */
+  readonly cut?: string | undefined;
 }
 
 export interface QuarantinedRow {

@@ -105,6 +105,7 @@ export function importOf(r: Row): ImportRecord {
     startedAt: r['started_at'] as string,
     ...(typeof r['resolution'] === 'string' ? { resolution: r['resolution'] } : {}),
     ...(typeof r['author'] === 'string' ? { author: r['author'] } : {}),
+    ...(typeof r['cut'] === 'string' ? { cut: r['cut'] } : {}),
     ...(r['finished_at'] ? { finishedAt: r['finished_at'] as string } : {}),
     rowsRead: r['rows_read'] as number,
     new: r['new'] as number,
@@ -280,7 +281,7 @@ export function committedImportParams(s: ImportSummary, importId: number): unkno
 
 /** A starting import's row as both stores' `INSERT INTO imports` parameters (STARTED_IMPORT_COLUMNS, then status 'running'). */
 export const STARTED_IMPORT_COLUMNS =
-  'election, file_name, sha256, size, format, mode, started_at, resolution, author';
+  'election, file_name, sha256, size, format, mode, started_at, resolution, author, cut';
 
 export function startedImportParams(meta: ImportMeta): unknown[] {
   return [
@@ -293,6 +294,7 @@ export function startedImportParams(meta: ImportMeta): unknown[] {
     meta.startedAt,
     meta.resolution ?? null,
     meta.author ?? null,
+    meta.cut ?? null,
   ];
 }
 

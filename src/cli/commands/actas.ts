@@ -141,6 +141,8 @@ export interface IngestArgs {
   readonly correction: boolean;
   /** A correction's ruling and author (`--resolution`, `--author`). */
   readonly ruling?: IngestOptions['ruling'];
+  /** The source's cut of the file (`--cut`), validated. */
+  readonly cut?: string | undefined;
   /** Read and validate only; store nothing. */
   readonly check?: boolean | undefined;
   readonly output: OutputFormat;
@@ -160,6 +162,13 @@ function fileLine(r: { sha256: string; size: number; format: string }): string {
   });
 }
 
+/** The source's cut kept with the import, or that none was given (the status then has another). */
+function cutLine(cut: string | null): string {
+  return cut === null
+    ? say("source's cut: none given (--cut)")
+    : say("source's cut: {cut}", { cut });
+}
+
 /** `cifra ingest`: read a file of actas into the store and print what happened. */
 export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Promise<number> {
   // the store's writer thread starts while the election is read (ADR 012)
@@ -177,6 +186,7 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
     format: args.format,
     mode: args.correction ? 'correction' : 'import',
     ruling: args.ruling,
+    cut: args.cut,
     now: () => new Date().toISOString(),
     check: args.check,
     limits: args.limits,
@@ -250,6 +260,7 @@ function printIngestReport(r: IngestReport, election: string, io: CliIo): number
       }),
     );
     io.out(fileLine(r));
+    io.out(cutLine(r.cut));
     io.out(
       renderTable(
         [
@@ -941,6 +952,7 @@ export async function runImports(
         'corrected',
         'conflicts',
         'quarantined',
+        'source cut',
         'finished',
       ],
       r.value.imports.map((i) => [
@@ -958,6 +970,8 @@ export async function runImports(
         i.corrected ?? '',
         i.conflicts ?? '',
         i.quarantined ?? '',
+        // the source's own time of the file (--cut), beside cifra's time of the import
+        i.cut ?? '—',
         i.finishedAt ?? i.status,
       ]),
     ),

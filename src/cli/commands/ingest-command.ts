@@ -2,7 +2,9 @@ import { existsSync, rmSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { isPostgresUrl } from '../../store/open.js';
 import { addLimitOptions, limitsOf, type LimitOptions } from '../ingest-limits.js';
-import { EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
+import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
+import { printIssues } from '../messages.js';
+import { parseSourceCut } from '../../results/source-cut.js';
 import { CorrectionRulingSchema } from '../../results/correction.js';
 import { say } from '../format.js';
 import { busyOption, dbOption, jurisdictionsOption, langOption, usageError } from '../options.js';
@@ -16,6 +18,7 @@ type IngestOptions = LimitOptions & {
   correction: boolean;
   resolution?: string;
   author?: string;
+  cut?: string;
   check: boolean;
   output: OutputFormat;
   progress: boolean;
@@ -40,6 +43,14 @@ async function ingestCommand(file: string, o: IngestOptions, io: CliIo): Promise
   const ruling = { resolution: o.resolution, author: o.author };
   if (!o.correction && (o.resolution !== undefined || o.author !== undefined))
     throw usageError(say('--resolution and --author go with --correction'));
+  if (o.correction && o.cut !== undefined)
+    throw usageError(say("--cut is a source file's: it does not go with --correction"));
+  // a bad cut is refused before the store opens: nothing is read or created
+  const cut = o.cut === undefined ? undefined : parseSourceCut(o.cut);
+  if (cut?.ok === false) {
+    printIssues(io, cut.error);
+    return EXIT_ISSUES;
+  }
   // --busy-timeout's wait when given, else withStore's default ($CIFRA_SQLITE_BUSY_MS, else 10 s)
   // a check stores nothing, so it creates no store: with none at --db, one in memory answers
   // the election lookup as the new, empty file would (and no file is written, no fsync waited)
@@ -56,6 +67,7 @@ async function ingestCommand(file: string, o: IngestOptions, io: CliIo): Promise
           format: o.format,
           correction: o.correction,
           ruling,
+          cut: cut?.value,
           check: o.check,
           output: o.output,
           progress: o.progress && process.stderr.isTTY === true,
@@ -107,6 +119,10 @@ export function addIngestCommand(program: Command, io: CliIo, done: (code: numbe
       new Option('--author <text>', 'with --correction: who records the correction').argParser(
         citable('--author'),
       ),
+    )
+    .option(
+      '--cut <instant>',
+      "the source's cut of the file, as an ISO 8601 instant with its offset (ONPE's \"actualizado al 07/06/2026 22:30\" is 2026-06-07T22:30:00-05:00): kept with the import, the figures' cut while the count is under way",
     )
     .option(
       '--check',

@@ -231,4 +231,9 @@ export const PG_MIGRATIONS: readonly {
     name: 'versions whose only change is the observation, counted apart per import (NULL before: in state_changes)',
     sql: `ALTER TABLE imports ADD COLUMN observation_changes INTEGER;`,
   },
+  {
+    version: 16,
+    name: "the source's cut of an import's file, as given (`cifra ingest --cut`; NULL where none)",
+    sql: `ALTER TABLE imports ADD COLUMN cut TEXT;`,
+  },
 ];

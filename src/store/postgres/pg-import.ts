@@ -55,7 +55,7 @@ export async function beginPgImport(
   try {
     importId = (
       await q(
-        `INSERT INTO imports (${STARTED_IMPORT_COLUMNS}, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'running') RETURNING id`,
+        `INSERT INTO imports (${STARTED_IMPORT_COLUMNS}, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'running') RETURNING id`,
         startedImportParams(meta),
       )
     ).rows[0]['id'] as number;

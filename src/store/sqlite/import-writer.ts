@@ -88,7 +88,7 @@ export class SqliteImportWriter {
       const importId = Number(
         db
           .prepare(
-            `INSERT INTO imports (${STARTED_IMPORT_COLUMNS}, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')`,
+            `INSERT INTO imports (${STARTED_IMPORT_COLUMNS}, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')`,
           )
           .run(...startedImportParams(meta)).lastInsertRowid,
       );
