@@ -194,6 +194,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   official: 'oficial',
   '{pct} % of actas': '{pct} % de actas',
   'cut {cut}': 'corte {cut}',
+  'cut {cut} (of import #{id})': 'corte {cut} (de la importación #{id})',
   'figures: provisional, {pct} % of actas at {cut}':
     'cifras: provisionales, {pct} % de actas al {cut}',
   'figures: a third party’s, not official: {publisher}':

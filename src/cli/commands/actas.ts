@@ -400,7 +400,11 @@ export function statusLine(st: ServedResults['status']): string {
   const parts = [
     say(st.kind),
     ...(st.pctCounted === null ? [] : [say('{pct} % of actas', { pct: decimal(st.pctCounted) })]),
-    ...(st.cut === null ? [] : [say('cut {cut}', { cut: st.cut })]),
+    ...(st.cut === null
+      ? []
+      : st.cutImport === undefined
+        ? [say('cut {cut}', { cut: st.cut })]
+        : [say('cut {cut} (of import #{id})', { cut: st.cut, id: st.cutImport })]),
     ...(st.source === null ? [] : [say('source {source}', { source: inRunLanguage(st.source) })]),
   ];
   return `${parts.join(' · ')}${st.note === null ? '' : `\n${inRunLanguage(st.note)}`}`;

@@ -1,0 +1,165 @@
+// The source's cut of each file (`cifra ingest --cut`, `?cut=` on POST /api/v1/imports): kept with
+// its import, said by the ingest report and the import log, and the figures' cut while the count
+// is under way — the latest import's, named by `cutImport` — instead of the manifest's (or none).
+// Each course point carries its import's cut. A bad value is refused before anything is stored.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApi, hashToken } from '../src/api/server.js';
+import { getCountCourse } from '../src/results/service.js';
+import { getSummary } from '../src/results/summary.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { cli, fileWriter, ONPE_COLUMNS, onpeRow, tempDir } from './helpers.js';
+
+const dir = tempDir('cifra-import-cut-');
+const write = fileWriter(dir);
+const E = 'pe-2021-presidencial';
+const csv = (...rows: string[]): string => [ONPE_COLUMNS.join(','), ...rows].join('\n') + '\n';
+const CUT_1 = '2026-06-07T20:00:00-05:00';
+const CUT_3 = '2026-06-07T22:30:00-05:00';
+
+async function ingest(db: string, name: string, rows: string[], ...flags: string[]) {
+  return cli('ingest', write(name, csv(...rows)), '--db', db, '--election', E, ...flags);
+}
+
+/** The summary's status: the figures' cut and where it comes from. */
+async function statusOf(db: string) {
+  const store = new SqliteStore(db);
+  const s = await getSummary(store, E);
+  await store.close();
+  if (!s.ok) throw new Error(JSON.stringify(s.issues));
+  const { cut, cutTime, cutImport, kind } = s.value.status;
+  return { kind, cut, cutTime, cutImport };
+}
+
+describe('cifra ingest --cut', () => {
+  const db = join(dir, 'night.db');
+  it('keeps the cut with the import, says it, and lists it in the import log', async () => {
+    const r = await ingest(db, 'a.csv', [onpeRow('000001', '010101', 40, 50)], '--cut', CUT_1);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain(`source's cut: ${CUT_1}`);
+    const json = await ingest(
+      db,
+      'b.csv',
+      [onpeRow('000002', '010101', 30, 50)],
+      '--output',
+      'json',
+    );
+    expect((JSON.parse(json.out) as { cut: unknown }).cut).toBeNull();
+    const imports = await cli('imports', '--db', db);
+    expect(imports.out).toContain('source cut');
+    expect(imports.out).toContain(CUT_1);
+    const es = await cli('imports', '--db', db, '--lang', 'es');
+    expect(es.out).toContain('corte de la fuente');
+  });
+
+  it("the status of a count under way takes the latest import's cut, when it has one", async () => {
+    // the latest import (b.csv) gave none: the manifest's (a final release's date is not a
+    // partial store's cut: none), not an earlier file's
+    expect(await statusOf(db)).toEqual({
+      kind: 'provisional',
+      cut: null,
+      cutTime: null,
+      cutImport: undefined,
+    });
+    const r = await ingest(db, 'c.csv', [onpeRow('000003', '010101', 20, 50)], '--cut', CUT_3);
+    expect(r.code, r.err).toBe(0);
+    expect(await statusOf(db)).toEqual({
+      kind: 'provisional',
+      cut: CUT_3,
+      cutTime: CUT_3,
+      cutImport: 3,
+    });
+    const results = await cli('results', '--db', db, '--election', E);
+    expect(results.out).toContain(`cut ${CUT_3} (of import #3)`);
+    const es = await cli('results', '--db', db, '--election', E, '--lang', 'es');
+    expect(es.out).toContain(`corte ${CUT_3} (de la importación #3)`);
+  });
+
+  it('a correction is no snapshot: the cut stays the latest import’s', async () => {
+    const fixed = write('fix.csv', csv(onpeRow('000003', '010101', 21, 49)));
+    const r = await cli('ingest', fixed, '--db', db, '--election', E, '--correction');
+    expect(r.code, r.err).toBe(0);
+    expect((await statusOf(db)).cutImport).toBe(3);
+  });
+
+  it("each point of the count's course carries its import's cut (null: none given)", async () => {
+    const store = new SqliteStore(db);
+    const c = await getCountCourse(store, E);
+    await store.close();
+    if (!c.ok) throw new Error(JSON.stringify(c.issues));
+    expect(c.value.points.map((p) => p.cut)).toEqual([CUT_1, null, CUT_3, null]);
+  });
+
+  it('a value that is not an instant with its offset is cut_invalid: exit 1, no store created', async () => {
+    for (const bad of [
+      '2026-06-07 22:30',
+      '2026-06-07T22:30:00',
+      '2026-02-30T10:00:00-05:00',
+      'ayer',
+    ]) {
+      const fresh = join(dir, `bad-${bad.length}.db`);
+      const r = await ingest(fresh, 'd.csv', [onpeRow('000004', '010101', 20, 50)], '--cut', bad);
+      expect(r.code, bad).toBe(1);
+      expect(r.err).toContain('cut_invalid');
+      expect(existsSync(fresh)).toBe(false);
+    }
+  });
+
+  it('goes with an import, not a correction (a usage error)', async () => {
+    const r = await ingest(
+      db,
+      'e.csv',
+      [onpeRow('000001', '010101', 40, 50)],
+      '--correction',
+      '--cut',
+      CUT_3,
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--cut');
+  });
+});
+
+describe('POST /api/v1/imports?cut=', () => {
+  const TOKEN = 'test-token-import-cut';
+  let app: FastifyInstance;
+  let store: SqliteStore;
+  beforeAll(async () => {
+    store = new SqliteStore(join(tempDir('cifra-api-cut-'), 'api.db'));
+    await store.migrate();
+    app = await buildApi({
+      store,
+      tokenHash: hashToken(TOKEN),
+      now: () => '2026-06-08T03:31:00.000Z',
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+  });
+  const upload = (cut: string, mesa: string) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/v1/imports?election=${E}&name=${mesa}.csv&cut=${encodeURIComponent(cut)}`,
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
+      payload: csv(onpeRow(mesa, '010101', 40, 50)),
+    });
+
+  it('a bad cut is 422 invalid_query at query.cut, nothing stored', async () => {
+    const r = await upload('2026-06-07T22:30', '000001');
+    expect(r.statusCode).toBe(422);
+    expect(r.json()).toMatchObject({ issues: [{ code: 'invalid_query', path: ['query', 'cut'] }] });
+    expect(await store.listImports()).toEqual([]);
+  });
+
+  it('a cut is kept, reported, listed and given by the summary', async () => {
+    const r = await upload(CUT_3, '000001');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ importId: 1, cut: CUT_3 });
+    const log = await app.inject({ method: 'GET', url: `/api/v1/imports?election=${E}` });
+    expect(log.json()).toMatchObject({ imports: [{ id: 1, cut: CUT_3 }] });
+    const s = await app.inject({ method: 'GET', url: `/api/v1/summary?election=${E}` });
+    expect(s.json()).toMatchObject({ status: { cut: CUT_3, cutTime: CUT_3, cutImport: 1 } });
+  });
+});
