@@ -8,7 +8,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi, hashToken } from '../src/api/server.js';
 import { getCountCourse } from '../src/results/service.js';
+import { latestCutOf } from '../src/results/status.js';
 import { getSummary } from '../src/results/summary.js';
+import type { ImportRecord } from '../src/store/store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { cli, fileWriter, ONPE_COLUMNS, onpeRow, tempDir } from './helpers.js';
 
@@ -161,5 +163,28 @@ describe('POST /api/v1/imports?cut=', () => {
     expect(log.json()).toMatchObject({ imports: [{ id: 1, cut: CUT_3 }] });
     const s = await app.inject({ method: 'GET', url: `/api/v1/summary?election=${E}` });
     expect(s.json()).toMatchObject({ status: { cut: CUT_3, cutTime: CUT_3, cutImport: 1 } });
+  });
+});
+
+describe('latestCutOf', () => {
+  const rec = (id: number, mode: 'import' | 'correction', cut?: string): ImportRecord => ({
+    id,
+    election: E,
+    fileName: `${id}.csv`,
+    sha256: String(id).padStart(64, '0'),
+    size: 1,
+    format: 'onpe-mesa',
+    mode,
+    status: 'committed',
+    startedAt: '2026-06-08T03:00:00.000Z',
+    ...(cut === undefined ? {} : { cut }),
+  });
+  const log = [rec(1, 'import', CUT_1), rec(2, 'correction'), rec(3, 'import', CUT_3)];
+  it("is the latest import's of the figures' revision: not a later one's, not a correction's", () => {
+    expect(latestCutOf(log)).toEqual({ importId: 3, cut: CUT_3 });
+    // an import committed after the revision the figures were read at is not theirs
+    expect(latestCutOf(log, 2)).toEqual({ importId: 1, cut: CUT_1 });
+    expect(latestCutOf([...log, rec(4, 'import')])).toBeNull();
+    expect(latestCutOf([{ ...rec(5, 'import', CUT_3), status: 'rolled_back' }])).toBeNull();
   });
 });

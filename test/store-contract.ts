@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTA_STATES, type Acta, type ElectionDef } from '../src/core/model/acta.js';
 import type { ActaColumns } from '../src/core/tally/acta-columns.js';
 import { verifyChains } from '../src/store/audit.js';
+import { revisionLastImport } from '../src/store/rows.js';
 import type { ResultUnit } from '../src/results/documents.js';
 import { previousLevel, putPublishedElection } from '../src/results/published-load.js';
 import type { IncomingActa, PublishedUnit, Store } from '../src/store/store.js';
@@ -351,6 +352,8 @@ export function runStoreContract(
         ['c1.csv', undefined],
         ['c2.csv', cut],
       ]);
+      // the status reads the cut of the revision's own last import (results/status.ts)
+      expect(revisionLastImport(await s.revision(ELECTION.id))).toBe(imports[1]?.id);
       const { versions, imports: chained } = await s.auditChains();
       expect(verifyChains(versions, chained)).toMatchObject({ ok: true, imports: 2 });
       // a cut edited outside cifra breaks the import's link

@@ -40,7 +40,7 @@ import {
   countedStatus,
   declaredActas,
   figuresStatus,
-  latestCutOf,
+  latestImportCut,
   roundFigures,
   settlementOf,
   storedStatus,
@@ -429,7 +429,12 @@ export async function getProgress(
       election: def.id,
       revision,
       // the count's own status, as the summary's: a replay of a final release is provisional
-      status: countedStatus(def, n, counted?.issues ?? [], latestCutOf(imports)).status,
+      status: countedStatus(
+        def,
+        n,
+        counted?.issues ?? [],
+        await latestImportCut(store, def, revision),
+      ).status,
       // a unit whose source gives no acta counts: null (unknown), never 0 of 0
       actas: n ? n.actas : empty,
       // conflicted actas and the JEE's by observation, the national unit's (results/acta-flags.ts)
@@ -548,12 +553,13 @@ async function presidentialSeats(
   ruleset: PresidentialRuleset,
   revision: string,
 ): Promise<SeatsDocument> {
-  const n = (await buildResults(store, def, 'national')).units[0];
+  const national = await buildResults(store, def, 'national');
+  const n = national.units[0];
   // the figures in full (shares, art. 322), decided once; the outcome only once the count
   // settles it, as the summary decides it (never from a partial count's order); the status is
-  // the count's own, not only the manifest's
+  // the count's own, not only the manifest's (its cut: the figures' latest import's)
   const result = decidePresidentialRound(roundFigures(def, ruleset, n, 'label'));
-  const { count, status } = await storedStatus(store, def, n);
+  const { count, status } = await storedStatus(store, def, n, national.revision);
   const settled = settlementOf(def, ruleset, n, count, 'label', result.outcome);
   return {
     election: def.id,
@@ -577,9 +583,10 @@ async function listSeats(
   revision: string,
 ): Promise<SeatsDocument> {
   const result = computeSeats(ruleset, { votes: input.votes }, { seed });
-  const n = (await buildResults(store, def, 'national')).units[0];
+  const national = await buildResults(store, def, 'national');
+  const n = national.units[0];
   // complete as the summary says it: a universe that no longer loads leaves the count provisional
-  const { count, status } = await storedStatus(store, def, n);
+  const { count, status } = await storedStatus(store, def, n, national.revision);
   const figures = seatFigures(def, {
     complete: count.complete,
     pctProcessed: unitPct(n),

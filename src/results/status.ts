@@ -8,7 +8,9 @@ import { percentCounted } from '../core/ratio.js';
 import type { PresidentialRuleset } from '../core/rulesets/ruleset.js';
 import type { Issue } from '../core/issues.js';
 import { loadJurisdiction } from '../jurisdictions/load.js';
+import { revisionLastImport } from '../store/rows.js';
 import type { ImportRecord, Store } from '../store/store.js';
+import { perRevision } from './per-revision.js';
 import { buildResults, countExtent, type ResultUnit } from './documents.js';
 import { declaredUniverse, extentNote } from './extent.js';
 
@@ -38,18 +40,22 @@ export type { ServedResults } from './document-schemas.js';
  * from the national unit, as the summary computes it — one function, so no two screens differ.
  */
 export async function figuresStatus(store: Store, def: ElectionDef): Promise<FiguresStatus> {
-  const n = (await buildResults(store, def, 'national')).units[0];
-  return (await storedStatus(store, def, n)).status;
+  const { revision, units } = await buildResults(store, def, 'national');
+  return (await storedStatus(store, def, units[0], revision)).status;
 }
 
-/** A national unit's count and status with what the store adds: its extent's problems, its latest cut. */
+/**
+ * A national unit's count and status with what the store adds: its extent's problems, and the cut
+ * of the latest import of `revision`, the revision the unit was read at.
+ */
 export async function storedStatus(
   store: Store,
   def: ElectionDef,
   n: ResultUnit | undefined,
+  revision: string,
 ): Promise<{ count: CountDocument; status: FiguresStatus }> {
   const problems = await extentProblems(store, def);
-  return countedStatus(def, n, problems, await latestImportCut(store, def));
+  return countedStatus(def, n, problems, await latestImportCut(store, def, revision));
 }
 
 /** The source's cut of an import (`cifra ingest --cut`) and the import that carries it. */
@@ -58,15 +64,35 @@ export interface ImportCut {
   readonly cut: string;
 }
 
-/** The latest committed import's cut (not a correction's: that is no snapshot), or null: none given. */
-export function latestCutOf(imports: readonly ImportRecord[]): ImportCut | null {
-  const last = imports.filter((i) => i.status === 'committed' && i.mode === 'import').at(-1);
+/**
+ * The latest committed import's cut (not a correction's: that is no snapshot), or null: none
+ * given. `upTo`: the last import the figures are of (an import committed since is not theirs).
+ */
+export function latestCutOf(
+  imports: readonly ImportRecord[],
+  upTo: number | null = null,
+): ImportCut | null {
+  const last = imports
+    .filter(
+      (i) => i.status === 'committed' && i.mode === 'import' && (upTo === null || i.id <= upTo),
+    )
+    .at(-1);
   return last?.cut === undefined ? null : { importId: last.id, cut: last.cut };
 }
 
-/** The store's latest import's cut for an acta election (a published one has no imports). */
-export async function latestImportCut(store: Store, def: ElectionDef): Promise<ImportCut | null> {
-  return def.published === undefined ? latestCutOf(await store.listImports(def.id)) : null;
+/** Per store, election and revision: its latest import's cut (every document of it asks). */
+const CUTS = new WeakMap<Store, Map<string, Promise<unknown>>>();
+
+/** The latest import's cut of an acta election at `revision` (a published one has no imports). */
+export function latestImportCut(
+  store: Store,
+  def: ElectionDef,
+  revision: string,
+): Promise<ImportCut | null> {
+  if (def.published !== undefined) return Promise.resolve(null);
+  return perRevision(CUTS, store, `${def.id}|${revision}`, async () =>
+    latestCutOf(await store.listImports(def.id), revisionLastImport(revision)),
+  );
 }
 
 /** What the count's expected extent finds wrong (docs/errors.md: `extent_exceeded`); [] if none. */

@@ -122,8 +122,10 @@ export async function getSummary(
   if (!rules.ok) return { ok: false, issues: rules.error };
   // read once: the summary's figures and its projection flag describe one revision
   const revision = await store.revision(def.id);
-  const n = (await buildResults(store, def, 'national')).units[0];
-  const { count, status } = await storedStatus(store, def, n);
+  const national = await buildResults(store, def, 'national');
+  const n = national.units[0];
+  // the cut of the figures' own latest import (their snapshot may be of a later revision)
+  const { count, status } = await storedStatus(store, def, n, national.revision);
   // "Otras listas" leads nothing: the one leader rule (leaders.ts)
   const ranked = leadersOf(def, n?.choices ?? []);
   const leaders = ranked

@@ -125,6 +125,15 @@ export function importOf(r: Row): ImportRecord {
   };
 }
 
+/**
+ * The last committed import a revision of one election is of: both stores write a revision as
+ * `lastImportId:imports:elections:logSeq` (store.revision). Null: not such a revision.
+ */
+export function revisionLastImport(revision: string): number | null {
+  const m = /^(\d+):/.exec(revision);
+  return m ? Number(m[1]) : null;
+}
+
 /** An election's columns, in the order both stores insert them. */
 export function electionRow(def: ElectionDef): unknown[] {
   return [
