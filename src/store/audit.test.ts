@@ -143,7 +143,7 @@ describe('importHash', () => {
     );
     expect(importHash(GENESIS, counted)).toBe(before);
   });
-  it('a cut is told apart from a ruling: the same texts moved between columns change the link', () => {
+  it('a cut is told apart from a ruling: the same text in another column changes the link', () => {
     const at = '2026-06-07T22:30:00-05:00';
     const ruled = { ...record, resolution: at, author: 'Ana' };
     const moved = { ...record, author: 'Ana', cut: at };
@@ -151,5 +151,12 @@ describe('importHash', () => {
     const cutOnly = { ...record, cut: at };
     const resolutionOnly = { ...record, resolution: at };
     expect(importHash(GENESIS, cutOnly)).not.toBe(importHash(GENESIS, resolutionOnly));
+    // tagged in the link: the text alone would not say which column it was
+    const plain = [7, 'e', 'jee.jsonl', 'a'.repeat(64), 10, 'cifra-json', 'correction']
+      .concat(['committed', '2026-12-03T00:00:00.000Z'])
+      .concat(Array(9).fill(null) as never[]);
+    expect(importHash(GENESIS, cutOnly)).toBe(
+      chainHash(GENESIS, JSON.stringify([...plain, { cut: at }])),
+    );
   });
 });

@@ -95,8 +95,8 @@ export function importHash(prev: string, r: ImportRecord): string {
         : []),
       // its observation changes (migration 15) likewise, where counted: NULL before it
       ...(r.observationChanges !== undefined ? [r.observationChanges] : []),
-      // the source's cut (migration 16) likewise, where given, as an object: a tail of strings
-      // and numbers alone could be read another way (a ruling's two strings)
+      // the source's cut (migration 16) likewise, where given, tagged: a text after the optional
+      // ones above (or a later column's, where given) is then never taken for another's
       ...(r.cut !== undefined ? [{ cut: r.cut }] : []),
     ]),
   );
