@@ -346,5 +346,10 @@ export const SiteSchema = z.discriminatedUnion('kind', [
      * site's root) and its own SHA-256: a reader or a mirror checks any file it got against it.
      */
     checksums: z.object({ file: z.literal('SHA256SUMS'), sha256: z.string() }),
+    leftOut: z
+      .array(IssueSchema.omit({ details: true }))
+      .describe(
+        'what the publish left out of the site, and why: a multi-contest election whose file no longer reads or loads (`election_invalid` … at `contests.<id>`, a warning); empty when nothing was',
+      ),
   }),
 ]);

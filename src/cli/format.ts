@@ -169,6 +169,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'no se imprime la cabeza: el almacén no pasa `cifra audit verify` (una cabeza avala una historia íntegra)',
   'nothing published: {db} fails `cifra audit verify`':
     'no se publicó nada: {db} no pasa `cifra audit verify`',
+  'warning: the site leaves out {ids} (why: above; api/v1/site.json lists it in `leftOut`); the rest is published':
+    'advertencia: el sitio no incluye {ids} (por qué: arriba; api/v1/site.json lo lista en `leftOut`); el resto está publicado',
   'warning: {n} files of the site served until now had been changed since cifra wrote them; written again from the store':
     'aviso: {n} archivos del sitio servido hasta ahora habían cambiado desde que cifra los escribió; se escribieron de nuevo desde el almacén',
   'nothing published: the audit log of {db} does not extend the head the last publish to {out} verified (without `--quick-verify`, the whole store is verified instead)':
