@@ -303,6 +303,11 @@ export const WhatIfSchema = z.object({
   kind: z.literal('list'),
   computedBy: z.literal('cifra').describe('these seats are computed by cifra, not published'),
   status: FiguresStatusSchema.describe('the status and source of the votes both computations read'),
+  open: z
+    .boolean()
+    .describe(
+      "true: these seats are open, not decided (the votes' count is provisional or short of 100 % of actas), as the seats document's `open`",
+    ),
   result: ListSeatResultSchema.describe('the seat result under the changed ruleset'),
   diff: SeatDiffSchema.describe("the difference from the seats under the election's own ruleset"),
 });
