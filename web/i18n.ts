@@ -264,6 +264,8 @@ const ES = {
   valla: 'Valla',
   seatsCifraShort: 'cifra',
   seatsReportedShort: 'Reportado',
+  seatsReportedOfficialShort: 'Oficial',
+  seatsReportedThirdPartyShort: 'Terceros',
   difference: 'Dif.',
   otherLists: (n: Arg) =>
     one(n)
@@ -786,6 +788,8 @@ const EN: Strings = {
   valla: 'Threshold',
   seatsCifraShort: 'cifra',
   seatsReportedShort: 'Reported',
+  seatsReportedOfficialShort: 'Official',
+  seatsReportedThirdPartyShort: 'Third party',
   difference: 'Diff.',
   otherLists: (n) =>
     one(n)
