@@ -393,8 +393,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'electorate: bundled, {file}\n  source: {source}\n  status: {status}':
     'electores: incluidos, {file}\n  fuente: {source}\n  estado: {status}',
   // project
-  'step {step}/{steps} · {counted} % counted · {summary}':
-    'paso {step}/{steps} · {counted} % contabilizado · {summary}',
+  'step {step}/{steps} · {processed} % processed · {summary}':
+    'paso {step}/{steps} · {processed} % procesado · {summary}',
   // seats
   '{election} — {seats} seats as published ({kind}: {source})':
     '{election} — {seats} escaños según lo publicado ({kind}: {source})',
