@@ -402,6 +402,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'runoff: {pair}': 'segunda vuelta: {pair}',
   'tie ({stage}): {candidates}': 'empate ({stage}): {candidates}',
   ', {pct} % counted': ', {pct} % contabilizado',
+  ', {pct} % processed': ', {pct} % procesado',
   'no outcome yet: the count does not settle it (provisional{counted})':
     'aún sin resultado: el conteo no lo decide (provisional{counted})',
   '; {first} leads {second} by {margin} votes': '; {first} aventaja a {second} por {margin} votos',
