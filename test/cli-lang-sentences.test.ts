@@ -282,7 +282,7 @@ describe('--lang es: no English sentence in any command family', () => {
     expect(lines[0]).toMatch(
       /^reproduciendo \S+ en pe-2021-presidencial-segunda-replay \(urban-first, semilla 1, 2 pasos\)$/,
     );
-    expect(lines[1]).toMatch(/^paso 1\/2 · [\d.]+ % contabilizado · .+ [\d.]+ % \[/);
+    expect(lines[1]).toMatch(/^paso 1\/2 · [\d.]+ % procesado · .+ [\d.]+ % \[/);
     expect(lines.at(-1)).toBe(
       'listo: pe-2021-presidencial-segunda-replay tiene 2 instantáneas con sus proyecciones (cifra serve las muestra)',
     );

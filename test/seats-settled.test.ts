@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SeatsSchema, SummarySchema } from '../src/api/schemas.js';
 import { electionDefOf, loadManifest } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
+import { runElectionSeats } from '../src/cli/commands/seats.js';
 import { getSeats, listElections } from '../src/results/service.js';
 import { getSummary } from '../src/results/summary.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -63,6 +64,12 @@ describe('a presidential count under way', () => {
     });
     expect(open.kind === 'presidential' && open.result.outcome).toBeNull();
     expect(SummarySchema.parse(summary.value)).toMatchObject({ settled: false, outcome: null });
+    // a count of actas' % is its actas processed: `cifra seats` names it so, never "contabilizado"
+    // (review 28; a published capture's, below, is its source's counted share)
+    const out: string[] = [];
+    const io = { out: (s: string) => void out.push(s), err: () => undefined };
+    expect(await runElectionSeats(store, { election: id, format: 'table' }, io)).toBe(0);
+    expect(out.join('\n')).toContain('(provisional, 66.667 % processed)');
     // the third acta counted: the count is complete and the rules decide
     await ingestCsv(store, id, onpeCsv(onpeRow('000003', 100)), 'b.csv');
     const done = await seatsOf(store, id);

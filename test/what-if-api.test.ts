@@ -191,6 +191,7 @@ describe('POST /api/v1/what-if on a stored list election (2026-style valla: 5 % 
       'kind',
       'computedBy',
       'status',
+      'open',
       'result',
       'diff',
     ]);

@@ -457,7 +457,14 @@ function renderStatusNotice(p: Progress, summary: Summary): void {
   // the status as the summary serves it: the page derives none (src/results/status.ts)
   const cut = shownCut(summary.status);
   if (notice.hidden) return;
-  notice.textContent = statusLine(summary.status, p.about ?? null, cut?.text, state.lang);
+  const fromActas = p.published === undefined;
+  notice.textContent = statusLine(
+    summary.status,
+    p.about ?? null,
+    cut?.text,
+    state.lang,
+    fromActas,
+  );
   if (cut?.verbatim) notice.title = cut.verbatim;
   else notice.removeAttribute('title');
 }

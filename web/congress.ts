@@ -123,15 +123,15 @@ function renderPublished(seats: PublishedSeats): void {
   document.getElementById('district-lists')?.remove();
   const r = seats.result;
   const open = seatsOpen(r);
+  // one label for whose seats they are, in the status line, the caption and the figure's name
+  // (review 28: the caption said "Publicado", the name "Escaños", beside "no oficiales")
+  const whose = seats.kind === 'official' ? t('seatsOfficial') : t('seatsThirdParty');
   $('seats-status').textContent =
-    `${seats.kind === 'official' ? t('seatsOfficial') : t('seatsThirdParty')}${provisionalOn(r)} · ${t('sourceLabel')}: ${inLang(r.source)}`;
+    `${whose}${provisionalOn(r)} · ${t('sourceLabel')}: ${inLang(r.source)}`;
   const parties = bySeats(r.seats);
-  drawHemicycle($svg('hemicycle'), parties, partyColor, t('seats'), [], open);
+  drawHemicycle($svg('hemicycle'), parties, partyColor, whose, [], open);
   $('seats-ties').textContent = '';
-  $('hemi-main-cap').replaceChildren(
-    seats.kind === 'official' ? t('published') : t('thirdParty'),
-    ...openNote(open, parties),
-  );
+  $('hemi-main-cap').replaceChildren(whose, ...openNote(open, parties));
   $('hemi-reported').hidden = true;
   const passed = new Set(r.passed);
   $('seats-table').replaceChildren(
@@ -314,7 +314,14 @@ function seatsTable(seats: ListSeats, undecided: readonly Undecided[], open: boo
       el('th', { class: 'num' }, t('seatsCifraShort')),
       ...(seats.reported
         ? [
-            el('th', { class: 'num' }, t('seatsReportedShort')),
+            // whose the reported column is, as its hemicycle's caption says (never plain "Reportado")
+            el(
+              'th',
+              { class: 'num' },
+              seats.reported.kind === 'official'
+                ? t('seatsReportedOfficialShort')
+                : t('seatsReportedThirdPartyShort'),
+            ),
             el('th', { class: 'num' }, t('difference')),
           ]
         : []),

@@ -165,7 +165,7 @@ export async function drill(crumbs: Crumb[], push: boolean, reader: Api = api): 
             'data-code': u.code,
             // the share of actas counted, said as such (no share of the votes), aloud too
             'aria-label':
-              pct === null ? null : `${firstName(u.name)}, ${t('pctActasCounted')(pct)}`,
+              pct === null ? null : `${firstName(u.name)}, ${t('pctActasProcessed')(pct)}`,
             onclick: () =>
               drill([...crumbs, { level: u.level, code: u.code, name: firstName(u.name) }], true),
           },

@@ -60,7 +60,8 @@ async function draw(id: string): Promise<string | null> {
   ]);
   const n = national.units[0];
   const abroadMissing = lacksAbroad(ambito.units.map((u) => u.code));
-  box().replaceChildren(...card(summary, progress.about ?? null, n, abroadMissing));
+  const fromActas = progress.published === undefined;
+  box().replaceChildren(...card(summary, progress.about ?? null, n, abroadMissing, fromActas));
   return summary.revision;
 }
 
@@ -70,6 +71,7 @@ function card(
   about: Parameters<typeof statusLine>[1],
   n: Parameters<typeof barsOf>[0] | undefined,
   abroadMissing: boolean,
+  fromActas: boolean,
 ): HTMLElement[] {
   const cut = shownCut(s.status);
   return [
@@ -79,7 +81,7 @@ function card(
     el(
       'p',
       { id: 'embed-status', class: 'status-line' },
-      statusLine(s.status, about, cut?.text, state.lang),
+      statusLine(s.status, about, cut?.text, state.lang, fromActas),
     ),
     el('p', { id: 'embed-fresh', class: 'fresh' }, ...freshness(s)),
     el(

@@ -24,19 +24,23 @@ function namedBy(st: Summary['status'], about: About | null): Name | null {
 /**
  * What the figures are: final, provisional at a cut, computed by cifra, or a third party's, always
  * with the source; `cut`: the status's cut as shown (its instant in the jurisdiction's time).
+ * `fromActas`: a count of actas (no published release: progress has no `published`), whose
+ * `pctCounted` is its % of actas processed (JEE ones with figures too), not ONPE's contabilizadas.
  */
 export function statusLine(
   st: Summary['status'],
   about: About | null,
   cut: string | undefined,
   lang: Lang,
+  fromActas: boolean,
 ): string {
   const t = STRINGS[lang];
+  const ofActas = fromActas ? t.processed : t.counted;
   const inLang = (n: Name): string => (typeof n === 'string' ? n : n[lang]);
   const by = namedBy(st, about);
   const head =
     st.kind === 'provisional'
-      ? `${t.provisional}${st.pctCounted === null ? '' : ` · ${st.pctCounted} % ${t.counted}`}${cut ? ` · ${t.snapshot}: ${cut}` : ''}`
+      ? `${t.provisional}${st.pctCounted === null ? '' : ` · ${st.pctCounted} % ${ofActas}`}${cut ? ` · ${t.snapshot}: ${cut}` : ''}`
       : st.kind === 'computed-by-cifra'
         ? `${t.computedByCifra}${by === null ? '' : `: ${inLang(by)}`}`
         : st.kind === 'third-party'

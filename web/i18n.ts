@@ -37,7 +37,7 @@ const ES = {
     'Estimación estadística de cifra a partir del conteo parcial: no es un resultado oficial.',
   projectionHistory: 'Cómo se movió la proyección durante el conteo (mediana e intervalo de 90 %).',
   projectionHistoryTitle: 'Evolución de la proyección',
-  historyAxisX: '% de actas contadas',
+  historyAxisX: '% de actas procesadas',
   historyAxisY: '% de votos válidos',
   historyTableCaption:
     'Puntos de la proyección: mediana e intervalo de 90 % de cada candidato (% de votos válidos), por % de actas contadas',
@@ -241,6 +241,8 @@ const ES = {
       : `y ${n} más, con ${count(votes, 'voto', 'votos')} entre todos (cada uno en el Detalle)`,
   wholeDepartment: (dep: Arg) => `cifras de todo el departamento de ${dep}`,
   counted: 'actas contabilizadas',
+  /** A count of actas' % (processed: counted, resolved, annulled, not installed, or at the JEE with figures). */
+  processed: 'actas procesadas',
   seatsOfficial: 'Escaños publicados por la autoridad electoral',
   seatsThirdParty: 'Escaños publicados por terceros (no oficiales)',
   published: 'Publicado',
@@ -264,6 +266,8 @@ const ES = {
   valla: 'Valla',
   seatsCifraShort: 'cifra',
   seatsReportedShort: 'Reportado',
+  seatsReportedOfficialShort: 'Oficial',
+  seatsReportedThirdPartyShort: 'Terceros',
   difference: 'Dif.',
   otherLists: (n: Arg) =>
     one(n)
@@ -418,7 +422,7 @@ const ES = {
     `Unidad desconocida: «${unit}» no está en esta elección; se muestra ${shown}.`,
   mesaNoMesas:
     'Esta fuente no da mesas: publica cifras agregadas por unidad, sin el acta de cada mesa.',
-  pctActasCounted: (p: Arg) => `${p} % de actas contadas`,
+  pctActasProcessed: (p: Arg) => `${p} % de actas procesadas`,
   /** The search label without polling places (an election whose data name none). */
   searchLabelPlaces: (levels: Arg) => `Mesa, ${levels}`,
   pollingPlace: 'local de votación',
@@ -435,7 +439,7 @@ const ES = {
   legend: 'Leyenda',
   mapShade:
     'más claro a más intenso: menor a mayor % de votos válidos del que lidera (desde 39 %, el tono pleno).',
-  mapFewCounted: 'rayado: menos de la mitad de sus actas contadas; su ventaja aún puede cambiar.',
+  mapFewCounted: 'rayado: menos de la mitad de sus actas procesadas; su ventaja aún puede cambiar.',
   majority: 'mayoría',
   /** An unresolved tie: the lists tied for a seat no list holds yet, and where. */
   tieSeats: (parties: Arg, n: Arg, district: Arg) =>
@@ -581,7 +585,7 @@ const EN: Strings = {
     'Statistical estimate by cifra from the partial count: not an official result.',
   projectionHistory: 'How the projection moved during the count (median and 90 % interval).',
   projectionHistoryTitle: 'How the projection moved',
-  historyAxisX: '% of actas counted',
+  historyAxisX: '% of actas processed',
   historyAxisY: '% of valid votes',
   historyTableCaption:
     "The projection's points: each candidate's median and 90 % interval (% of valid votes), by % of actas counted",
@@ -765,6 +769,7 @@ const EN: Strings = {
       : `and ${n} more, with ${count(votes, 'vote', 'votes')} between them (each in the Detail)`,
   wholeDepartment: (dep) => `figures for the whole department of ${dep}`,
   counted: 'of actas counted',
+  processed: 'of actas processed',
   seatsOfficial: 'Seats published by the electoral authority',
   seatsThirdParty: 'Seats published by a third party (not official)',
   published: 'Published',
@@ -786,6 +791,8 @@ const EN: Strings = {
   valla: 'Threshold',
   seatsCifraShort: 'cifra',
   seatsReportedShort: 'Reported',
+  seatsReportedOfficialShort: 'Official',
+  seatsReportedThirdPartyShort: 'Third party',
   difference: 'Diff.',
   otherLists: (n) =>
     one(n)
@@ -927,7 +934,7 @@ const EN: Strings = {
     `Unknown unit: “${unit}” is not in this election; showing ${shown}.`,
   mesaNoMesas:
     "This source gives no mesas: it publishes figures per unit, without each mesa's acta.",
-  pctActasCounted: (p) => `${p} % of actas counted`,
+  pctActasProcessed: (p) => `${p} % of actas processed`,
   searchLabelPlaces: (levels) => `Mesa, ${levels}`,
   pollingPlace: 'polling place',
   pollingMesas: (n) => count(n, 'mesa', 'mesas'),
@@ -940,7 +947,7 @@ const EN: Strings = {
   legend: 'Legend',
   mapShade:
     "lighter to stronger: a smaller to larger leader's % of valid votes (full shade from 39 %).",
-  mapFewCounted: 'hatched: fewer than half of its actas counted; its lead may still change.',
+  mapFewCounted: 'hatched: fewer than half of its actas processed; its lead may still change.',
   majority: 'majority',
   tieSeats: (parties, n, district) =>
     `Tie: ${parties} — ${one(n) ? 'seat not allocated' : `${n} seats not allocated`}${district ? ` (${district})` : ''}`,

@@ -35,6 +35,7 @@ import {
   type FileMark,
   type PublishState,
 } from './publish-unchanged.js';
+import { builtInContestsIds } from '../elections/contests.js';
 import { dashboardFiles, siteScope, type SiteScope } from './site-files.js';
 
 export interface PublishReport {
@@ -53,6 +54,12 @@ export interface PublishReport {
    * after that publish): written afresh from the store. Not 0 is worth a look: who wrote there?
    */
   readonly healed: number;
+  /**
+   * What the site leaves out, and why: a multi-contest election whose file no longer reads or
+   * whose document cannot be made (coded warnings at `contests.<id>`; review 28: a publish left a
+   * broken contests file out and said nothing). The rest is published; site.json lists them too.
+   */
+  readonly leftOut: readonly Issue[];
 }
 
 const BY_URL = new Map(DOCUMENTS.map((d) => [d.url, d]));
@@ -239,6 +246,13 @@ class SiteWriter {
 
 const relOf = (url: string): string => (url === '/' ? 'index.html' : url.replace(/^\//, ''));
 
+/** A document written: its value, its file's mark and its URL. */
+interface Made {
+  readonly value: unknown;
+  readonly mark: FileMark;
+  readonly url: string;
+}
+
 /** The site's documents: each computed by its API route and written at the path it is served at. */
 class DocumentWriter {
   actasKept = 0;
@@ -267,7 +281,7 @@ class DocumentWriter {
       return;
     }
     const made = await this.file('/elections/:election/actas/:mesa.json', { election, mesa }, true);
-    if (made !== null) now[mesa] = made.mark;
+    if (made !== null && !('issues' in made)) now[mesa] = made.mark;
   }
 
   /**
@@ -278,23 +292,29 @@ class DocumentWriter {
     pattern: string,
     params: Record<string, string> = {},
     into?: Record<string, FileMark>,
+    failed?: (issues: readonly Issue[]) => void,
   ): Promise<unknown> {
     const made = await this.file(pattern, params, into !== undefined);
-    if (made !== null && into !== undefined) into[made.url] = made.mark;
-    return made?.value ?? null;
+    if (made === null) return null;
+    if ('issues' in made) return (failed?.(made.issues), null);
+    if (into !== undefined) into[made.url] = made.mark;
+    return made.value;
   }
 
-  /** Computes and writes one document (`recorded`: in the caller's record, SiteWriter.put). */
+  /**
+   * Computes and writes one document (`recorded`: in the caller's record, SiteWriter.put); its
+   * issues when the API would answer 404/422, null for a name no file can have.
+   */
   private async file(
     pattern: string,
     params: Record<string, string>,
     recorded = false,
-  ): Promise<{ value: unknown; mark: FileMark; url: string } | null> {
+  ): Promise<Made | { issues: readonly Issue[] } | null> {
     const def = BY_URL.get(`${API_ROOT}${pattern}`);
     if (!def) throw new Error(`no document at ${pattern}`);
     if (!Object.values(params).every((v) => SAFE.test(v))) return null;
     const r = await def.make(this.ctx, params);
-    if (!r.ok) return null;
+    if (!r.ok) return { issues: r.issues };
     const url = def.url.replace(/:(\w+)/g, (_m, k: string) => params[k] ?? '');
     const v = r.value;
     const mark = this.w.put(url, v instanceof RawBody ? v.text : JSON.stringify(v), true, recorded);
@@ -364,6 +384,13 @@ const contestsUrls = (id: string, files: Readonly<Record<string, FileMark>>): bo
     );
   });
 
+/** A multi-contest election's issue as the publish reports it: a warning at `contests.<id>…`. */
+const leftOutIssue = (id: string, i: Issue): Issue => ({
+  ...i,
+  severity: 'warning',
+  path: ['contests', id, ...i.path],
+});
+
 /**
  * A multi-contest election (ERM): the whole document, then each contest at its own path. They
  * read no store: the previous version's files are linked when they were made from the same inputs
@@ -375,17 +402,23 @@ async function writeContests(
   id: string,
   was: ContestsState | undefined,
   now: ContestsState,
+  leftOut: Issue[],
 ): Promise<void> {
-  const same = was !== undefined && was.inputs === now.inputs && contestsUrls(id, was.files);
+  // a version that wrote none of its files (its document failed) is no version to link: made
+  // again, so that every publish says what it leaves out
+  const same =
+    was !== undefined &&
+    was.inputs === now.inputs &&
+    Object.keys(was.files).length > 0 &&
+    contestsUrls(id, was.files);
   if (same && w.keepAll(was.files)) {
     now.files = was.files;
     return;
   }
   const e = { election: id };
-  const doc = (await d.put(
-    '/contests/:election.json',
-    e,
-    now.files,
+  // a file that reads but does not load (its schema, a source gone) is left out, and said
+  const doc = (await d.put('/contests/:election.json', e, now.files, (issues) =>
+    leftOut.push(...issues.map((i) => leftOutIssue(id, i))),
   )) as ContestsElectionDocument | null;
   for (const c of doc?.contests ?? []) {
     const [kind = '', key = ''] = c.id.split('/');
@@ -458,7 +491,8 @@ async function writeSite(
   // before any document loads a data file: what they are computed under, at most
   const definitions = await definitionHashes(store);
   // what the site carries beyond its elections: the rule the server follows too (siteScope)
-  const scope = await siteScope(store);
+  const leftOut: Issue[] = [];
+  const scope = await siteScope(store, builtInContestsIds(), (i) => leftOut.push(i));
   const contests = contestsInputs(scope.contests);
   const was = readState(dirs.previousPrivate);
   const w = new SiteWriter(dirs, was?.files, o.trustPrevious !== true);
@@ -478,10 +512,11 @@ async function writeSite(
     contests: {},
   };
   await writeElections(d, store, definitions, was, state);
-  await writeAllContests(d, w, contests, was, state);
-  const snapshotId = await finishSite(w, dirs, store, state, now, o.audit);
+  await writeAllContests(d, w, contests, was, state, leftOut);
+  const snapshotId = await finishSite(w, dirs, store, state, now, o.audit, leftOut);
   const { files, bytes, written, writtenBytes, healed } = w;
-  return { snapshotId, files, bytes, written, writtenBytes, actasKept: d.actasKept, healed };
+  const { actasKept } = d;
+  return { snapshotId, files, bytes, written, writtenBytes, actasKept, healed, leftOut };
 }
 
 /** The dashboard with the maps the site carries, the OpenAPI and the rulesets. */
@@ -524,11 +559,12 @@ async function writeAllContests(
   inputs: ReadonlyMap<string, string>,
   was: PublishState | null,
   state: PublishState,
+  leftOut: Issue[],
 ): Promise<void> {
   for (const id of inputs.keys()) {
     const now: ContestsState = { inputs: inputs.get(id) ?? '', files: {} };
     (state.contests ??= {})[id] = now;
-    await writeContests(d, w, id, was?.contests?.[id], now);
+    await writeContests(d, w, id, was?.contests?.[id], now, leftOut);
   }
 }
 
@@ -543,6 +579,7 @@ async function finishSite(
   state: PublishState,
   now: string,
   audit: PublishOptions['audit'],
+  leftOut: readonly Issue[],
 ): Promise<string> {
   const sums = w.putChecksums();
   state.files = w.marks;
@@ -557,6 +594,8 @@ async function finishSite(
       createdAt: now,
       audit: audit ?? (await store.auditHead()),
       checksums: { file: 'SHA256SUMS', sha256: sums },
+      // what a reader of the site will not find, and why (no details: they name local files)
+      leftOut: leftOut.map(({ code, severity, path }) => ({ code, severity, path })),
     }),
     false,
   );

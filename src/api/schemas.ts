@@ -309,6 +309,11 @@ export const WhatIfSchema = z.object({
   kind: z.literal('list'),
   computedBy: z.literal('cifra').describe('these seats are computed by cifra, not published'),
   status: FiguresStatusSchema.describe('the status and source of the votes both computations read'),
+  open: z
+    .boolean()
+    .describe(
+      "true: these seats are open, not decided (the votes' count is provisional or short of 100 % of actas), as the seats document's `open`",
+    ),
   result: ListSeatResultSchema.describe('the seat result under the changed ruleset'),
   diff: SeatDiffSchema.describe("the difference from the seats under the election's own ruleset"),
 });
@@ -352,5 +357,10 @@ export const SiteSchema = z.discriminatedUnion('kind', [
      * site's root) and its own SHA-256: a reader or a mirror checks any file it got against it.
      */
     checksums: z.object({ file: z.literal('SHA256SUMS'), sha256: z.string() }),
+    leftOut: z
+      .array(IssueSchema.omit({ details: true }))
+      .describe(
+        'what the publish left out of the site, and why: a multi-contest election whose file no longer reads or loads (`election_invalid` … at `contests.<id>`, a warning); empty when nothing was',
+      ),
   }),
 ]);

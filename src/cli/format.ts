@@ -170,6 +170,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'no se imprime la cabeza: el almacén no pasa `cifra audit verify` (una cabeza avala una historia íntegra)',
   'nothing published: {db} fails `cifra audit verify`':
     'no se publicó nada: {db} no pasa `cifra audit verify`',
+  'warning: the site leaves out {ids} (why: above; api/v1/site.json lists it in `leftOut`); the rest is published':
+    'advertencia: el sitio no incluye {ids} (por qué: arriba; api/v1/site.json lo lista en `leftOut`); el resto está publicado',
   'warning: {n} files of the site served until now had been changed since cifra wrote them; written again from the store':
     'aviso: {n} archivos del sitio servido hasta ahora habían cambiado desde que cifra los escribió; se escribieron de nuevo desde el almacén',
   'nothing published: the audit log of {db} does not extend the head the last publish to {out} verified (without `--quick-verify`, the whole store is verified instead)':
@@ -397,8 +399,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'electorate: bundled, {file}\n  source: {source}\n  status: {status}':
     'electores: incluidos, {file}\n  fuente: {source}\n  estado: {status}',
   // project
-  'step {step}/{steps} · {counted} % counted · {summary}':
-    'paso {step}/{steps} · {counted} % contabilizado · {summary}',
+  'step {step}/{steps} · {processed} % processed · {summary}':
+    'paso {step}/{steps} · {processed} % procesado · {summary}',
   // seats
   '{election} — {seats} seats as published ({kind}: {source})':
     '{election} — {seats} escaños según lo publicado ({kind}: {source})',
@@ -406,6 +408,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'runoff: {pair}': 'segunda vuelta: {pair}',
   'tie ({stage}): {candidates}': 'empate ({stage}): {candidates}',
   ', {pct} % counted': ', {pct} % contabilizado',
+  ', {pct} % processed': ', {pct} % procesado',
   'no outcome yet: the count does not settle it (provisional{counted})':
     'aún sin resultado: el conteo no lo decide (provisional{counted})',
   '; {first} leads {second} by {margin} votes': '; {first} aventaja a {second} por {margin} votos',

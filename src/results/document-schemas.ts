@@ -577,6 +577,15 @@ export const SeatDifferenceSchema = z.object({
 });
 export type SeatDifference = z.infer<typeof SeatDifferenceSchema>;
 
+/**
+ * Whether a table's seats are still open (core seatsOpen, the dashboard's rings): an allocation of
+ * the votes counted so far, never the result. Review 28: a client had to apply the rule itself.
+ */
+const SeatsOpenSchema = z
+  .boolean()
+  .describe(
+    'true: these seats are open, not decided (a provisional count, or a figure short of 100 % of actas: an allocation of the votes counted so far, not the result); false: settled on a final or complete count',
+  );
 const seatsMap = z.record(z.string(), z.number().int());
 /** Seats a source published, with who published them (never cifra's computation). */
 function publishedSeatsResult<K extends 'official' | 'third-party'>(kind: z.ZodType<K>) {
@@ -603,6 +612,7 @@ function publishedSeats<K extends 'official' | 'third-party'>(kind: K) {
     election: z.string(),
     revision: RevisionSchema,
     kind: z.literal(kind),
+    open: SeatsOpenSchema,
     result: publishedSeatsResult(z.literal(kind)),
   });
 }
@@ -758,8 +768,10 @@ export const SeatsSchema = z.discriminatedUnion('kind', [
     status: FiguresStatusSchema.describe(
       "the votes' status as the summary's (kind and % of actas counted): seats on a count short of its actas are open",
     ),
+    open: SeatsOpenSchema,
     result: ListSeatResultSchema,
     reported: publishedSeatsResult(z.enum(['official', 'third-party']))
+      .extend({ open: SeatsOpenSchema })
       .optional()
       .describe("the composition a source reported, beside cifra's and never mixed with it"),
     differences: z

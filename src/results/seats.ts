@@ -11,6 +11,7 @@ import {
   type VoteRow,
 } from '../core/pipeline/seats.js';
 import { partyKey } from '../core/pipeline/seat-input.js';
+import { seatsOpen } from '../core/pipeline/seats-open.js';
 import type { ListRuleset } from '../core/rulesets/ruleset.js';
 import type { Store } from '../store/store.js';
 import type { ResultUnit } from './documents.js';
@@ -286,6 +287,8 @@ export function listSeatsHead(
     computedBy: 'cifra',
     ...(figures === undefined ? {} : { figures }),
     status,
+    // the rule the dashboard draws rings by, said in the document (seatsOpen)
+    open: seatsOpen(status),
     result,
   };
 }
@@ -316,7 +319,9 @@ export async function seatsFromPublishedUnits(
     reported === null ? undefined : seatDifferences(result.seats, reported, def.choices);
   return {
     ...listSeatsHead(def.id, revision, figures, status, result),
-    ...(reported === null ? {} : { reported, differences }),
+    ...(reported === null
+      ? {}
+      : { reported: { ...reported, open: seatsOpen(reported) }, differences }),
     note: seatsNote(ruleset.id, figures, reported, differences ?? []),
   };
 }

@@ -6,6 +6,7 @@ import { issueSentence } from '../core/issue-words.js';
 import { issue } from '../core/issues.js';
 import { actaCounts, type ElectionDef } from '../core/model/acta.js';
 import { computeSeats } from '../core/pipeline/seats.js';
+import { seatsOpen } from '../core/pipeline/seats-open.js';
 import { decidePresidentialRound } from '../core/rules/presidential.js';
 import { checkRulesetDistricts, isRulesetPath, loadRuleset } from '../elections/rulesets.js';
 import { choiceColors } from '../elections/party-colors.js';
@@ -511,7 +512,13 @@ export async function getSeats(
   if (published)
     return {
       ok: true,
-      value: { election: def.id, revision, kind: published.kind, result: published },
+      value: {
+        election: def.id,
+        revision,
+        kind: published.kind,
+        open: seatsOpen(published),
+        result: published,
+      },
     };
   const rs = loadRuleset(def.ruleset);
   if (!rs.ok) return { ok: false, issues: rs.error };

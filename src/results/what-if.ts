@@ -1,3 +1,4 @@
+import { seatsOpen } from '../core/pipeline/seats-open.js';
 import { z } from 'zod';
 import { hasErrors, issue, type Issue } from '../core/issues.js';
 import { seatDiff, type SeatDiff } from '../core/pipeline/seat-diff.js';
@@ -96,6 +97,8 @@ export interface WhatIfDocument {
   readonly kind: 'list';
   readonly computedBy: 'cifra';
   readonly status: FiguresStatus;
+  /** The seats are open on these votes (seatsOpen), as the seats document says it. */
+  readonly open: boolean;
   readonly result: SeatResult;
   readonly diff: SeatDiff;
 }
@@ -103,7 +106,8 @@ export interface WhatIfDocument {
 /** The one builder of a what-if document (API and CLI), from a computation and its votes' status. */
 export function whatIfDocument(c: WhatIfComputation, status: FiguresStatus): WhatIfDocument {
   const { election, diff, ...result } = c;
-  return { election, kind: 'list', computedBy: 'cifra', status, result, diff };
+  const open = seatsOpen(status);
+  return { election, kind: 'list', computedBy: 'cifra', status, open, result, diff };
 }
 
 const failed = (issues: readonly Issue[]): { ok: false; issues: readonly Issue[] } => ({

@@ -207,7 +207,7 @@ describe('the projection', () => {
     const ticks = await page.locator('#projection-history text.tick').allTextContents();
     expect(ticks.filter((x) => /^\d+ %$/.test(x)).length).toBeGreaterThanOrEqual(7);
     expect(ticks).toContain('% de votos válidos');
-    expect(ticks).toContain('% de actas contadas');
+    expect(ticks).toContain('% de actas procesadas');
     // described for a screen reader: the description's elements exist, the points as a table
     const ids = (await page.getAttribute('#projection-history', 'aria-describedby')) ?? '';
     for (const id of ids.split(' '))
@@ -282,7 +282,7 @@ describe('the drill', () => {
     const button = page.locator('#children button[data-code="08"]');
     expect(await button.textContent()).toContain(`${cusco?.actas?.pctProcessed} % actas`);
     expect(await button.getAttribute('aria-label')).toContain(
-      `${cusco?.actas?.pctProcessed} % de actas contadas`,
+      `${cusco?.actas?.pctProcessed} % de actas procesadas`,
     );
     expect(errors).toEqual([]);
     await page.close();
@@ -347,7 +347,7 @@ describe('the rest of the page', () => {
     expect(await page.locator(`#map pattern${fill?.slice(4, -1)}`).count()).toBe(1);
     const note = await textOf(page, '#map-shade');
     expect(note).toContain('% de votos válidos del que lidera');
-    expect(note).toContain('menos de la mitad de sus actas contadas');
+    expect(note).toContain('menos de la mitad de sus actas procesadas');
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

@@ -350,10 +350,11 @@ export async function runReplay(store: Store, args: ReplayArgs, io: CliIo): Prom
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     onStep: (s) =>
       io.out(
-        say('step {step}/{steps} · {counted} % counted · {summary}', {
+        // the projection's % is of actas processed (the JEE's with figures too), not counted
+        say('step {step}/{steps} · {processed} % processed · {summary}', {
           step: s.step,
           steps: s.steps,
-          counted: s.pctCounted.toFixed(1),
+          processed: s.pctCounted.toFixed(1),
           summary: stepSummary(s),
         }),
       ),
