@@ -52,6 +52,7 @@ import { crumbsTo, setupSearch, wireSkipLink } from './search.js';
 import {
   $,
   $select,
+  decimalText,
   el,
   electionId,
   fmt,
@@ -312,7 +313,7 @@ function announce(s: Summary, national: ResultUnit | undefined, p: Projection | 
       ? `${t('actasProcessed')}: ${fmt(c.actasProcessed)} / ${fmt(c.actasTotal)}`
       : pct === null
         ? ''
-        : `${t('actasProcessed')}: ${pct} %`;
+        : `${t('actasProcessed')}: ${percent(pct)}`;
   // a settled count shows no projection: none is said either
   const odds = s.settled ? null : projectionOdds(p);
   const next = { actas, lead: liveLead(s, national), projection: odds };
@@ -457,7 +458,13 @@ function renderStatusNotice(p: Progress, summary: Summary): void {
   // the status as the summary serves it: the page derives none (src/results/status.ts)
   const cut = shownCut(summary.status);
   if (notice.hidden) return;
-  notice.textContent = statusLine(summary.status, p.about ?? null, cut?.text, state.lang);
+  notice.textContent = statusLine(
+    summary.status,
+    p.about ?? null,
+    cut?.text,
+    state.lang,
+    decimalText,
+  );
   if (cut?.verbatim) notice.title = cut.verbatim;
   else notice.removeAttribute('title');
 }
@@ -473,7 +480,7 @@ function publishedProgress(pub: NonNullable<Progress['published']>, summary: Sum
       {},
       // the source's own % (a capture's, a computation's inputs): said as the source's
       `${t(pub.pctCounted === null ? 'actasProcessed' : 'actasBySource')}: `,
-      el('strong', { id: 'pct-actas' }, pub.pctCounted === null ? '—' : `${pub.pctCounted} %`),
+      el('strong', { id: 'pct-actas' }, percent(pub.pctCounted)),
       ...(finalOnly ? [` · ${t('final')} ${t('noActaCounts')}`] : []),
     ),
   ];

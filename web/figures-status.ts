@@ -23,20 +23,22 @@ function namedBy(st: Summary['status'], about: About | null): Name | null {
 
 /**
  * What the figures are: final, provisional at a cut, computed by cifra, or a third party's, always
- * with the source; `cut`: the status's cut as shown (its instant in the jurisdiction's time).
+ * with the source; `cut`: the status's cut as shown (its instant in the jurisdiction's time);
+ * `decimal`: a document's decimal as the jurisdiction writes it (the page's decimalText).
  */
 export function statusLine(
   st: Summary['status'],
   about: About | null,
   cut: string | undefined,
   lang: Lang,
+  decimal: (p: string) => string = (p) => p,
 ): string {
   const t = STRINGS[lang];
   const inLang = (n: Name): string => (typeof n === 'string' ? n : n[lang]);
   const by = namedBy(st, about);
   const head =
     st.kind === 'provisional'
-      ? `${t.provisional}${st.pctCounted === null ? '' : ` · ${st.pctCounted} % ${t.counted}`}${cut ? ` · ${t.snapshot}: ${cut}` : ''}`
+      ? `${t.provisional}${st.pctCounted === null ? '' : ` · ${decimal(st.pctCounted)} % ${t.counted}`}${cut ? ` · ${t.snapshot}: ${cut}` : ''}`
       : st.kind === 'computed-by-cifra'
         ? `${t.computedByCifra}${by === null ? '' : `: ${inLang(by)}`}`
         : st.kind === 'third-party'

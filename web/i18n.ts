@@ -226,6 +226,8 @@ const ES = {
   courseLeadHint:
     'Ventaja en votos de quien lideraba cada actualización sobre el segundo, en el color de quien lideraba',
   courseLeadAxis: 'Ventaja de quien lidera sobre el segundo (votos)',
+  courseAxisY: 'ventaja (votos)',
+  courseScale: (n: Arg) => count(n, 'voto', 'votos'),
   leadChanges: (n: number) => (one(n) ? '1 cambio de liderazgo' : `${n} cambios de liderazgo`),
   leadChangeAt: (who: Arg, pct: Arg, when: Arg) =>
     `${who} pasa adelante con ${pct} % de actas, ${when}`,
@@ -752,6 +754,8 @@ const EN: Strings = {
   courseLeadHint:
     "Lead in votes of each update's leader over the runner-up, in the colour of who led",
   courseLeadAxis: "Leader's lead over the runner-up (votes)",
+  courseAxisY: 'lead (votes)',
+  courseScale: (n) => count(n, 'vote', 'votes'),
   leadChanges: (n) => (one(n) ? '1 lead change' : `${n} lead changes`),
   leadChangeAt: (who, pct, when) => `${who} takes the lead at ${pct} % of actas, ${when}`,
   courseLast: (margin, pct) => `last lead: ${count(margin, 'vote', 'votes')} at ${pct} % of actas`,
