@@ -465,8 +465,29 @@ function renderStatusNotice(p: Progress, summary: Summary): void {
     state.lang,
     decimalText,
   );
+  notice.append(...sourceLinks(p.about ?? null));
   if (cut?.verbatim) notice.title = cut.verbatim;
   else notice.removeAttribute('title');
+}
+
+/**
+ * Where the figures' source can be fetched, when its manifest says (Spain's Infoelectoral zip): a
+ * link named by its host after the status line's source; none without a URL (ONPE's captures).
+ */
+function sourceLinks(about: Progress['about'] | null): (Node | string)[] {
+  return (about?.sourceLinks ?? []).flatMap((s) => {
+    const url = URL.canParse(s.url) ? new URL(s.url) : null;
+    // only a web address is a link (a manifest's text is data, never a script)
+    if (url === null || !/^https?:$/.test(url.protocol)) return [];
+    return [
+      ` · ${t('sourceLink')}: `,
+      el(
+        'a',
+        { href: url.href, rel: 'noopener', class: 'source-link', title: inLang(s.publisher) },
+        url.host,
+      ),
+    ];
+  });
 }
 
 /** A published release's count strip: the source's own %, or "final" without acta counts. */

@@ -367,6 +367,7 @@ const ES = {
     `Sin conexión con el servidor desde el ${since}: las cifras de abajo pueden no estar al día. La página reintenta sola.`,
   updated: 'Actualizado',
   sourceCut: 'Corte de la fuente',
+  sourceLink: 'de dónde se descarga',
   leadsBy: (a: Arg, m: Arg, b: Arg) => `${a} lidera por ${count(m, 'voto', 'votos')} sobre ${b}`,
   noVotesYet: 'Aún no hay votos contados',
   tiedAt: (a: Arg, b: Arg, v: Arg) =>
@@ -887,6 +888,7 @@ const EN: Strings = {
     `No connection to the server since ${since}: the figures below may be out of date. The page keeps retrying.`,
   updated: 'Updated',
   sourceCut: "Source's cut",
+  sourceLink: 'where to download it',
   leadsBy: (a, m, b) => `${a} leads ${b} by ${count(m, 'vote', 'votes')}`,
   noVotesYet: 'No votes counted yet',
   tiedAt: (a, b, v) => `Tied: ${a} and ${b} have ${count(v, 'vote', 'votes')} each`,

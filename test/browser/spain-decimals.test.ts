@@ -6,6 +6,7 @@
 // The bundled Spanish election is a final count: here the same votes as a count under way at
 // 62.5 % of actas, its course three updates long (a manifest written beside the bundled one).
 // At 390 px, in Spanish and English (the locale is the jurisdiction's, whatever the language).
+// The status line's source links to the Ministry's file its manifest names (its `url`).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -107,6 +108,17 @@ describe("Spain's decimals with a comma at 390 px", () => {
         .locator('#course')
         .screenshot({ path: join(ARTIFACTS, `spain-decimals-course-${lang}.png`) });
       expect(errors).toEqual([]);
+      // the status line's source links to where it is fetched (its manifest's url), by its host
+      const link = page.locator('#provisional a.source-link');
+      expect(await link.getAttribute('href')).toBe(
+        'https://infoelectoral.interior.gob.es/estaticos/docxl/apliextr/02202307_TOTA.zip',
+      );
+      expect(await link.textContent()).toBe('infoelectoral.interior.gob.es');
+      expect(status).toContain(
+        lang === 'es'
+          ? ' · de dónde se descarga: infoelectoral.interior.gob.es'
+          : ' · where to download it: infoelectoral.interior.gob.es',
+      );
       expect(await noSideScroll(page)).toBe(true);
       await page.close();
     });
