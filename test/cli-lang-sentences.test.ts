@@ -265,7 +265,7 @@ describe('--lang es: no English sentence in any command family', () => {
     expect(site.out).toMatch(/^instantánea \S+: \d+ archivos en /);
     const audit = await spanish('audit', 'verify', '--db', counted);
     expect(audit.code, audit.err).toBe(0);
-    expect(audit.out).toMatch(/^ok: 40 versiones de actas y 1 importaciones, cada eslabón/);
+    expect(audit.out).toMatch(/^ok: 40 versiones de actas y 1 importación, cada eslabón/);
     expect(audit.out.split('\n')[1]).toMatch(/^cabeza: \d+ [0-9a-f]{64}$/);
     expect((await spanish('audit', 'bogus', '--db', counted)).err).toBe(
       'error: acción de auditoría desconocida "bogus" (se conocen: verify, head)',

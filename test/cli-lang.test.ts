@@ -192,8 +192,9 @@ describe('--lang es: the lines commands print, in Spanish', () => {
     const out = join(dir, 'export.csv');
     await lines(
       ['export', '--db', counted, '--level', 'department', '--out', out],
-      ['unidades de nivel department de'],
-      ['department units of'],
+      // one department in the fixture: its noun singular (session 28)
+      ['escrito', ': 1 unidad de nivel department de'],
+      ['wrote 1 department unit of'],
     );
   });
 

@@ -96,11 +96,9 @@ describe('cifra seats', () => {
     const en = await cli(...args);
     expect(en.code, en.err).toBe(0);
     const a = en.out.split('\n').find((l) => l.includes('│ A '));
-    expect(a).toContain('prelim. seats 8 (7 required), in 1 districts (2 required)');
+    expect(a).toContain('prelim. seats 8 (7 required), in 1 district (2 required)');
     const es = await cli(...args, '--lang', 'es');
-    expect(es.out).toContain(
-      'escaños prelim. 8 (se exigen 7), en 1 circunscripciones (se exigen 2)',
-    );
+    expect(es.out).toContain('escaños prelim. 8 (se exigen 7), en 1 circunscripción (se exigen 2)');
   });
 
   it('reads --districts from a pipe, as --votes (review 6: it was read twice, the second time empty)', async () => {

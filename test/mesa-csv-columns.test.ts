@@ -163,14 +163,14 @@ describe('cifra results: the JEE by observation and the conflicts, each line onl
 
   it('in English and in Spanish', async () => {
     const a = await results('150101');
-    expect(a).toContain('At the JEE: 1 actas — 1 with no observation given');
-    expect(a).toContain('1 actas with a conflict: a later version not applied');
+    expect(a).toContain('At the JEE: 1 acta — 1 with no observation given');
+    expect(a).toContain('1 acta with a conflict: a later version not applied');
     const b = await results('150102');
     expect(b).toContain('At the JEE: 3 actas — ILEGIBLE 2, SIN FIRMAS 1');
     expect(b).not.toContain('conflict');
     useTableLanguage('es');
     expect(await results('150102')).toContain('En el JEE: 3 actas — ILEGIBLE 2, SIN FIRMAS 1');
-    expect(await results('150101')).toContain('1 actas con conflicto');
+    expect(await results('150101')).toContain('1 acta con conflicto');
     useTableLanguage('en');
   });
 });

@@ -6,9 +6,9 @@ import { STRINGS } from '../web/i18n.js';
 
 /** Plural nouns that a count of 1 must not take, and singular ones that 2 must not. */
 const PLURAL =
-  /(?<![\d.,])1 (mesas|votos|votes|listas|lists|actas|regiones|regions|circunscripciones|districts|escaños|seats|unidades|units|cambios|changes)\b/;
+  /(?<![\d.,])1 (mesas|votos|votes|listas|lists|actas|regiones|regions|circunscripciones|districts|escaños|seats|unidades|units|cambios|changes|electores|electors|votantes|voters)\b/;
 const SINGULAR =
-  /(?<![\d.,])2 (mesa|voto|vote|lista|list|acta|región|region|circunscripción|district|escaño|seat|unidad|unit|cambio|change)\b(?! (?:of|de)\b)/;
+  /(?<![\d.,])2 (mesa|voto|vote|lista|list|acta|región|region|circunscripción|district|escaño|seat|unidad|unit|cambio|change|elector|voter|votante)\b(?! (?:of|de)\b)/;
 
 const calls = (f: (...a: never[]) => unknown, n: number | string): string =>
   String((f as (...a: (number | string)[]) => unknown)(...Array<number | string>(6).fill(n)));

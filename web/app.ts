@@ -52,6 +52,7 @@ import { crumbsTo, setupSearch, wireSkipLink } from './search.js';
 import {
   $,
   $select,
+  decimalText,
   el,
   electionId,
   fmt,
@@ -312,7 +313,7 @@ function announce(s: Summary, national: ResultUnit | undefined, p: Projection | 
       ? `${t('actasProcessed')}: ${fmt(c.actasProcessed)} / ${fmt(c.actasTotal)}`
       : pct === null
         ? ''
-        : `${t('actasProcessed')}: ${pct} %`;
+        : `${t('actasProcessed')}: ${percent(pct)}`;
   // a settled count shows no projection: none is said either
   const odds = s.settled ? null : projectionOdds(p);
   const next = { actas, lead: liveLead(s, national), projection: odds };
@@ -464,9 +465,31 @@ function renderStatusNotice(p: Progress, summary: Summary): void {
     cut?.text,
     state.lang,
     fromActas,
+    decimalText,
   );
+  notice.append(...sourceLinks(p.about ?? null));
   if (cut?.verbatim) notice.title = cut.verbatim;
   else notice.removeAttribute('title');
+}
+
+/**
+ * Where the figures' source can be fetched, when its manifest says (Spain's Infoelectoral zip): a
+ * link named by its host after the status line's source; none without a URL (ONPE's captures).
+ */
+function sourceLinks(about: Progress['about'] | null): (Node | string)[] {
+  return (about?.sourceLinks ?? []).flatMap((s) => {
+    const url = URL.canParse(s.url) ? new URL(s.url) : null;
+    // only a web address is a link (a manifest's text is data, never a script)
+    if (url === null || !/^https?:$/.test(url.protocol)) return [];
+    return [
+      ` · ${t('sourceLink')}: `,
+      el(
+        'a',
+        { href: url.href, rel: 'noopener', class: 'source-link', title: inLang(s.publisher) },
+        url.host,
+      ),
+    ];
+  });
 }
 
 /** A published release's count strip: the source's own %, or "final" without acta counts. */
@@ -480,7 +503,7 @@ function publishedProgress(pub: NonNullable<Progress['published']>, summary: Sum
       {},
       // the source's own % (a capture's, a computation's inputs): said as the source's
       `${t(pub.pctCounted === null ? 'actasProcessed' : 'actasBySource')}: `,
-      el('strong', { id: 'pct-actas' }, pub.pctCounted === null ? '—' : `${pub.pctCounted} %`),
+      el('strong', { id: 'pct-actas' }, percent(pub.pctCounted)),
       ...(finalOnly ? [` · ${t('final')} ${t('noActaCounts')}`] : []),
     ),
   ];

@@ -16,6 +16,7 @@ import {
 import {
   $,
   cardTable,
+  decimalText,
   el,
   fmt,
   state,
@@ -188,7 +189,7 @@ function renderComputed(seats: ListSeats, nationalValid: number | null): void {
   const st = f?.status;
   const counting =
     st?.kind === 'provisional'
-      ? ` · ${t('provisional')}${st.pctCounted === null ? '' : ` · ${st.pctCounted} % ${t('counted')}`}`
+      ? ` · ${t('provisional')}${st.pctCounted === null ? '' : ` · ${decimalText(st.pctCounted)} % ${t('counted')}`}`
       : '';
   $('seats-status').textContent =
     `${t('seatsComputed')} (${r.rules})${from ? ` ${t('fromVotes')}: ${from}` : ''}${counting} · ${t('notOfficial')}`;
@@ -224,7 +225,7 @@ function vallaWord(passed: boolean, open: boolean): string {
 /** " · provisional: reparto sobre el 85.991 % de actas" for seats a source allocated on a partial count. */
 function provisionalOn(r: PublishedSeats['result']): string {
   return seatsOpen(r) && r.pctCounted !== undefined
-    ? ` · ${t('seatsProvisionalOn')(r.pctCounted)}`
+    ? ` · ${t('seatsProvisionalOn')(decimalText(r.pctCounted))}`
     : '';
 }
 

@@ -7,6 +7,7 @@ import {
   $svg,
   choiceLabel,
   colorOfChoice,
+  decimalText,
   el,
   electionId,
   fmt,
@@ -15,6 +16,9 @@ import {
   svgEl,
   t,
 } from './ui.js';
+
+/** A point's % of actas as the jurisdiction writes decimals, or `none` where it has none. */
+const pctOf = (p: string | null, none: string): string => (p === null ? none : decimalText(p));
 
 const W = 320;
 const H = 160;
@@ -34,7 +38,7 @@ export async function renderCourse(reader: Api): Promise<void> {
   $('course-legend').replaceChildren(...legendOf(c, series));
   const hint = series.kind === 'pair' ? t('courseHint') : t('courseLeadHint');
   $('course-meta').textContent =
-    `${hint}. ${t('leadChanges')(c.leadChanges.length)}${changesText(c)}; ${t('courseLast')(fmt(last.margin), last.pctCounted ?? '—')}${c.source ? ` (${inLang(c.source)})` : ''}.`;
+    `${hint}. ${t('leadChanges')(c.leadChanges.length)}${changesText(c)}; ${t('courseLast')(fmt(last.margin), pctOf(last.pctCounted, '—'))}${c.source ? ` (${inLang(c.source)})` : ''}.`;
 }
 
 /**
@@ -77,8 +81,34 @@ function drawCourse(c: CountCourse, series: CourseSeries): void {
     add('text', { x: 32, y: 12 }, `${a.label} ${t('leads')}`);
     add('text', { x: 32, y: H - 4 }, `${b.label} ${t('leads')}`);
   } else add('text', { x: 32, y: 12 }, t('courseLeadAxis'));
-  add('text', { x: 30, y: zeroY - 4, class: 'axis' }, `${x0.toFixed(1)} %`);
-  add('text', { x: W - 50, y: zeroY - 4, class: 'axis' }, `${x1.toFixed(1)} %`);
+  yAxis(add, m, signed, zeroY);
+  add('text', { x: 30, y: zeroY - 4, class: 'axis' }, `${fmt(x0, 1)} %`);
+  add('text', { x: W - 50, y: zeroY - 4, class: 'axis' }, `${fmt(x1, 1)} %`);
+}
+
+type Add = (tag: string, attrs: Readonly<Record<string, string | number>>, text?: string) => void;
+
+/**
+ * The y axis's title and scale (review s28: it had neither): what is drawn up the side (the lead,
+ * in votes) and how many votes the top of the chart stands for — for a pair, its foot too.
+ */
+function yAxis(add: Add, m: number, signed: boolean, zeroY: number): void {
+  const mid = signed ? zeroY : (12 + zeroY) / 2;
+  add(
+    'text',
+    {
+      x: 9,
+      y: mid,
+      class: 'axis y-title',
+      'text-anchor': 'middle',
+      transform: `rotate(-90 9 ${mid})`,
+    },
+    t('courseAxisY'),
+  );
+  const scale = t('courseScale')(fmt(m));
+  add('text', { x: W - 10, y: 12, class: 'axis y-scale', 'text-anchor': 'end' }, scale);
+  if (signed)
+    add('text', { x: W - 10, y: H - 4, class: 'axis y-scale', 'text-anchor': 'end' }, scale);
 }
 
 /**
@@ -121,7 +151,11 @@ const labelOf = (c: CountCourse, id: string): string =>
 function changesText(c: CountCourse): string {
   const said = c.leadChanges.map((ch) => {
     const at = c.points.find((p) => p.time === ch.time);
-    return t('leadChangeAt')(labelOf(c, ch.to), at?.pctCounted ?? '?', zoneTime(ch.time));
+    return t('leadChangeAt')(
+      labelOf(c, ch.to),
+      pctOf(at?.pctCounted ?? null, '?'),
+      zoneTime(ch.time),
+    );
   });
   return said.length === 0 ? '' : `: ${said.join('; ')}`;
 }

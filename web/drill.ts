@@ -8,6 +8,7 @@ import {
   focusHeading,
   $,
   cardTable,
+  decimalText,
   el,
   electionId,
   firstName,
@@ -157,7 +158,8 @@ export async function drill(crumbs: Crumb[], push: boolean, reader: Api = api): 
       { class: 'children' },
       ...kids.map((u) => {
         // a unit without actas in the store (published aggregates): no % counted to show, not 0
-        const pct = u.actas && u.actas.total > 0 ? u.actas.pctProcessed : null;
+        const processed = u.actas && u.actas.total > 0 ? u.actas.pctProcessed : null;
+        const pct = processed === null ? null : decimalText(processed);
         return el(
           'button',
           {

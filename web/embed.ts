@@ -10,7 +10,7 @@ import { barsOf } from './bars.js';
 import { statusLine } from './figures-status.js';
 import { headline } from './headline.js';
 import { freshness, pollInterval, shownCut, tickFreshness } from './live.js';
-import { el, paletteColor, state } from './ui.js';
+import { decimalText, el, paletteColor, state } from './ui.js';
 import type { Lang } from './lang.js';
 
 /** The embed's own words (the rest are the dashboard's strings). */
@@ -81,7 +81,7 @@ function card(
     el(
       'p',
       { id: 'embed-status', class: 'status-line' },
-      statusLine(s.status, about, cut?.text, state.lang, fromActas),
+      statusLine(s.status, about, cut?.text, state.lang, fromActas, decimalText),
     ),
     el('p', { id: 'embed-fresh', class: 'fresh' }, ...freshness(s)),
     el(

@@ -16,6 +16,7 @@ import {
   $select,
   $svg,
   cardTable,
+  decimalText,
   el,
   fmt,
   norm,
@@ -72,7 +73,7 @@ function statusLine(doc: ContestsElection): string {
   if (s.kind === 'provisional')
     // the cut in the jurisdiction's time (the document's timeZone, its jurisdiction.json's), as
     // on the elections' pages: its instant, when the manifest gives one
-    return `${t('ermProvisional')} · ${s.pctCounted ?? '?'} % ${t('actasWord')} · ${t('ermCut')} ${cutText(s.cutTime ?? s.cut, doc.timeZone)}`;
+    return `${t('ermProvisional')} · ${s.pctCounted === null || s.pctCounted === undefined ? '?' : decimalText(s.pctCounted)} % ${t('actasWord')} · ${t('ermCut')} ${cutText(s.cutTime ?? s.cut, doc.timeZone)}`;
   if (s.kind === 'third-party') return `${t('ermThirdParty')}: ${inLang(s.publisher)}`;
   if (s.kind === 'final') return t('ermFinal');
   return `${t('ermComputed')}: ${inLang(s.from)}`;
@@ -403,7 +404,7 @@ type SingleWinner = Extract<Contest, { type: 'single-winner' }>;
 /** The first's lead over the second in points of the valid vote, '?' without two candidates. */
 function marginPp(a?: { pctValid: string | null }, b?: { pctValid: string | null }): string {
   const [x, y] = [a?.pctValid ?? null, b?.pctValid ?? null];
-  return x !== null && y !== null ? (Number(x) - Number(y)).toFixed(2) : '?';
+  return x !== null && y !== null ? fmt(Number(x) - Number(y), 2) : '?';
 }
 
 /**

@@ -23,9 +23,7 @@ function namedBy(st: Summary['status'], about: About | null): Name | null {
 
 /**
  * What the figures are: final, provisional at a cut, computed by cifra, or a third party's, always
- * with the source; `cut`: the status's cut as shown (its instant in the jurisdiction's time).
- * `fromActas`: a count of actas (no published release: progress has no `published`), whose
- * `pctCounted` is its % of actas processed (JEE ones with figures too), not ONPE's contabilizadas.
+      ? `${t.provisional}${st.pctCounted === null ? '' : ` · ${decimal(st.pctCounted)} % ${ofActas}`}${cut ? ` · ${t.snapshot}: ${cut}` : ''}`
  */
 export function statusLine(
   st: Summary['status'],
@@ -33,6 +31,7 @@ export function statusLine(
   cut: string | undefined,
   lang: Lang,
   fromActas: boolean,
+  decimal: (p: string) => string = (p) => p,
 ): string {
   const t = STRINGS[lang];
   const ofActas = fromActas ? t.processed : t.counted;
@@ -40,7 +39,7 @@ export function statusLine(
   const by = namedBy(st, about);
   const head =
     st.kind === 'provisional'
-      ? `${t.provisional}${st.pctCounted === null ? '' : ` · ${st.pctCounted} % ${ofActas}`}${cut ? ` · ${t.snapshot}: ${cut}` : ''}`
+      ? `${t.provisional}${st.pctCounted === null ? '' : ` · ${decimal(st.pctCounted)} % ${ofActas}`}${cut ? ` · ${t.snapshot}: ${cut}` : ''}`
       : st.kind === 'computed-by-cifra'
         ? `${t.computedByCifra}${by === null ? '' : `: ${inLang(by)}`}`
         : st.kind === 'third-party'

@@ -3,7 +3,7 @@
 // to count, and the projection's probabilities — labelled as an estimate.
 import type { Projection, ResultUnit, Summary } from './api-client.js';
 import { percent, remainderIds } from './bars.js';
-import { el, fmt, state, t, choiceLabel } from './ui.js';
+import { decimalText, el, fmt, state, t, choiceLabel } from './ui.js';
 
 const labelOf = (id: string): string =>
   choiceLabel(state.choices.find((c) => c.id === id) ?? { id, label: id });
@@ -12,7 +12,7 @@ const labelOf = (id: string): string =>
 export function probText(prob: number): string {
   if (prob > 0.99) return '> 99 %';
   if (prob < 0.01) return '< 1 %';
-  return `${(100 * prob).toFixed(1)} %`;
+  return `${fmt(100 * prob, 1)} %`;
 }
 
 /**
@@ -80,7 +80,9 @@ export function leadLine(s: Summary, national?: ResultUnit): string {
 function stillOut(s: Summary, pct: string, abroadMissing: boolean): string {
   const left = s.count.actasTotal - s.count.actasProcessed;
   const actas =
-    s.count.actasTotal > 0 ? t('actasLeft')(pct, fmt(left)) : t('remainingUnknown')(pct);
+    s.count.actasTotal > 0
+      ? t('actasLeft')(decimalText(pct), fmt(left))
+      : t('remainingUnknown')(decimalText(pct));
   const a = s.absent;
   if (a === null) return `${actas}.${abroadMissing ? ` ${t('pctWithoutAbroad')}` : ''}`;
   const names = a.units.map((u) => u.name).join(', ');
@@ -107,6 +109,12 @@ function secondPlace(s: Summary): string {
   }`;
 }
 
+/** The lead as a share of the votes still out, to a tenth (never "0,0": "< 0,1"). */
+function shareText(margin: number, remaining: number): string {
+  const share = (100 * margin) / remaining;
+  return share < 0.1 ? `< ${fmt(0.1, 1)}` : fmt(share, 1);
+}
+
 /** The lead as a fact of the count so far, and the votes still to count beside it. */
 function leadText(s: Summary, abroadMissing: boolean): string {
   const [a, b] = s.leaders;
@@ -115,13 +123,14 @@ function leadText(s: Summary, abroadMissing: boolean): string {
   const rem = s.count.votesRemaining;
   const pct = s.status.pctCounted;
   if (pct !== null && rem === null) return `${lead}. ${stillOut(s, pct, abroadMissing)}`;
-  const still = pct === null ? t('remainingNoPct') : t('remainingVotes')(fmt(rem ?? 0), pct);
+  const still =
+    pct === null ? t('remainingNoPct') : t('remainingVotes')(fmt(rem ?? 0), decimalText(pct));
   // the source's % is of the actas it covers: without the vote abroad it is not the country's
   const scope = abroadMissing ? ` ${t('pctWithoutAbroad')}` : '';
   // the lead against what is still out: a small share of it can still be overturned
   const share =
     rem !== null && rem > 0 && s.margin > 0
-      ? ` (${t('marginShare')((100 * s.margin) / rem < 0.1 ? '< 0.1' : ((100 * s.margin) / rem).toFixed(1))})`
+      ? ` (${t('marginShare')(shareText(s.margin, rem))})`
       : '';
   return `${lead}. ${still}${share}.${scope}`;
 }

@@ -226,6 +226,8 @@ const ES = {
   courseLeadHint:
     'Ventaja en votos de quien lideraba cada actualización sobre el segundo, en el color de quien lideraba',
   courseLeadAxis: 'Ventaja de quien lidera sobre el segundo (votos)',
+  courseAxisY: 'ventaja (votos)',
+  courseScale: (n: Arg) => count(n, 'voto', 'votos'),
   leadChanges: (n: number) => (one(n) ? '1 cambio de liderazgo' : `${n} cambios de liderazgo`),
   leadChangeAt: (who: Arg, pct: Arg, when: Arg) =>
     `${who} pasa adelante con ${pct} % de actas, ${when}`,
@@ -369,6 +371,7 @@ const ES = {
     `Sin conexión con el servidor desde el ${since}: las cifras de abajo pueden no estar al día. La página reintenta sola.`,
   updated: 'Actualizado',
   sourceCut: 'Corte de la fuente',
+  sourceLink: 'de dónde se descarga',
   leadsBy: (a: Arg, m: Arg, b: Arg) => `${a} lidera por ${count(m, 'voto', 'votos')} sobre ${b}`,
   noVotesYet: 'Aún no hay votos contados',
   tiedAt: (a: Arg, b: Arg, v: Arg) =>
@@ -756,6 +759,8 @@ const EN: Strings = {
   courseLeadHint:
     "Lead in votes of each update's leader over the runner-up, in the colour of who led",
   courseLeadAxis: "Leader's lead over the runner-up (votes)",
+  courseAxisY: 'lead (votes)',
+  courseScale: (n) => count(n, 'vote', 'votes'),
   leadChanges: (n) => (one(n) ? '1 lead change' : `${n} lead changes`),
   leadChangeAt: (who, pct, when) => `${who} takes the lead at ${pct} % of actas, ${when}`,
   courseLast: (margin, pct) => `last lead: ${count(margin, 'vote', 'votes')} at ${pct} % of actas`,
@@ -890,6 +895,7 @@ const EN: Strings = {
     `No connection to the server since ${since}: the figures below may be out of date. The page keeps retrying.`,
   updated: 'Updated',
   sourceCut: "Source's cut",
+  sourceLink: 'where to download it',
   leadsBy: (a, m, b) => `${a} leads ${b} by ${count(m, 'vote', 'votes')}`,
   noVotesYet: 'No votes counted yet',
   tiedAt: (a, b, v) => `Tied: ${a} and ${b} have ${count(v, 'vote', 'votes')} each`,

@@ -82,13 +82,14 @@ export function freshness(s: Summary): HTMLElement[] {
     parts.push(
       el('span', { id: 'updated-ago', 'data-updated': s.updatedAt }, updatedText(s.updatedAt)),
     );
-  // a static snapshot says when it was written: its figures are as of then, whatever the cut
+  // a static snapshot says when it was written, and how long ago as the live page says its
+  // update's (site.json's stamp; no server to ask): its figures are as of then, whatever the cut
   if (state.site?.kind === 'static')
     parts.push(
       el(
         'span',
         { id: 'published-at', 'data-published': state.site.createdAt },
-        `${t('publishedAt')}: ${zoneTime(state.site.createdAt)}`,
+        publishedText(state.site.createdAt),
       ),
     );
   const cut = shownCut(s.status);
@@ -104,10 +105,13 @@ export function freshness(s: Summary): HTMLElement[] {
   return parts;
 }
 
-/** Re-words "hace N min" every 30 s without a request. */
+/** Re-words "hace N min" every 30 s without a request: the live update's, a static site's publish. */
 export function tickFreshness(): void {
   const node = document.getElementById('updated-ago');
   if (node?.dataset.updated) node.textContent = updatedText(node.dataset.updated);
+  const published = document.getElementById('published-at');
+  if (published?.dataset.published)
+    published.textContent = publishedText(published.dataset.published);
 }
 
 /**
@@ -115,6 +119,10 @@ export function tickFreshness(): void {
  * shared later still says when its figures are from (review 20 M2).
  */
 const updatedText = (iso: string): string => `${t('updated')} ${ago(iso)} · ${zoneTime(iso)}`;
+
+/** "Publicado: hace 3 min · 2 may. 2026, 07:00 (hora de Lima)": a static site's stamp, as above. */
+const publishedText = (iso: string): string =>
+  `${t('publishedAt')}: ${ago(iso)} · ${zoneTime(iso)}`;
 
 /** The poll interval in ms: `?poll=<seconds>` (1 s to 10 min), else 30 s. */
 export function pollInterval(): number {

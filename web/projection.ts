@@ -47,7 +47,7 @@ export async function renderProjection(
  */
 function metaOf(p: Projection, sourcePct: string | null): string {
   const common = {
-    pct: p.pctCounted.toFixed(2),
+    pct: fmt(p.pctCounted, 2),
     sims: fmt(p.sims),
     seed: p.seed,
     method: t(`projMethod:${p.method}`),
@@ -71,6 +71,10 @@ function axisOf(top: readonly ProjectedChoice[]): { lo: number; hi: number } {
   return { lo: Math.max(0, min - span / 4), hi: Math.min(100, max + span / 4) };
 }
 
+/** A choice's median and 90 % interval, in the jurisdiction's decimals: "50,13 % [49,60–50,71]". */
+const intervalText = (c: { median: number; lo90: number; hi90: number }): string =>
+  `${fmt(c.median, 2)} % [${fmt(c.lo90, 2)}–${fmt(c.hi90, 2)}]`;
+
 function intervalBars(
   top: readonly ProjectedChoice[],
   colorOf: (label: string) => string,
@@ -78,7 +82,7 @@ function intervalBars(
   const { lo, hi } = axisOf(top);
   const x = (v: number): string => `${(100 * (v - lo)) / (hi - lo)}%`;
   const axis =
-    lo > 0 ? [el('li', { class: 'axis' }, t('intervalAxis')(lo.toFixed(2), hi.toFixed(2)))] : [];
+    lo > 0 ? [el('li', { class: 'axis' }, t('intervalAxis')(fmt(lo, 2), fmt(hi, 2)))] : [];
   const rows = top.map((c) => {
     const track = el('span', { class: 'track' });
     const band90 = el('span', { class: 'band90' });
@@ -96,11 +100,7 @@ function intervalBars(
       { 'data-choice': c.choice },
       el('span', { class: 'bar-label' }, c.choice),
       track,
-      el(
-        'span',
-        { class: 'interval-text', title: t('interval90') },
-        `${c.median.toFixed(2)} % [${c.lo90.toFixed(2)}–${c.hi90.toFixed(2)}]`,
-      ),
+      el('span', { class: 'interval-text', title: t('interval90') }, intervalText(c)),
     );
   });
   return [...rows, ...axis];
@@ -269,7 +269,7 @@ function historyTable(
 ): HTMLElement[] {
   const cell = (pt: ProjectionHistory['points'][number], choice: string): string => {
     const c = pt.choices.find((x) => x.choice === choice);
-    return c ? `${c.median.toFixed(2)} % [${c.lo90.toFixed(2)}–${c.hi90.toFixed(2)}]` : '—';
+    return c ? intervalText(c) : '—';
   };
   return [
     el('caption', {}, t('historyTableCaption')),
@@ -285,7 +285,7 @@ function historyTable(
         el(
           'tr',
           {},
-          el('th', {}, `${pt.pctCounted.toFixed(2)} %`),
+          el('th', {}, `${fmt(pt.pctCounted, 2)} %`),
           ...choices.map((c) => el('td', {}, cell(pt, c))),
         ),
       ),

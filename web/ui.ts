@@ -128,9 +128,14 @@ export const paletteColor = (i: number): string => ERM_PALETTE[i % ERM_PALETTE.l
 const numberLocale = (): string =>
   state.places?.jurisdiction.locale ?? (state.lang === 'es' ? 'es-PE' : 'en-US');
 
-/** A figure grouped as the election's jurisdiction writes it. */
-export function fmt(n: number): string {
-  return new Intl.NumberFormat(numberLocale()).format(n);
+/**
+ * A figure grouped as the election's jurisdiction writes it; `digits`: its decimals fixed (a share
+ * or a point on an axis: es-ES 50,13, es-PE 50.13), in place of toFixed, which writes a dot always.
+ */
+export function fmt(n: number, digits?: number): string {
+  const fixed =
+    digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits };
+  return new Intl.NumberFormat(numberLocale(), fixed).format(n);
 }
 
 /**

@@ -135,7 +135,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'circunscripciones: {districts} · grupos de proyección: {groups} · nombres de estado: {states} · reglas: {rulesets}',
   // export
   'wrote {units} {level} units of {election} to {out}':
-    'escritas {units} unidades de nivel {level} de {election} en {out}',
+    'escrito {out}: {units} unidades de nivel {level} de {election}',
   'error: --unit lists the mesas of a unit: give it with --level mesa':
     'error: --unit lista las mesas de una unidad: úsela con --level mesa',
   // ingest
@@ -535,14 +535,75 @@ export function runLanguage(): TableLang {
 }
 
 /**
+ * The nouns a count names in the lines (with the words that agree with them), plural → singular,
+ * in both languages: "1 actas con conflicto" read as a slip (session 28); the longest first.
+ */
+const SINGULAR: readonly (readonly [string, string])[] = (
+  [
+    ['mesas repetidas omitidas', 'mesa repetida omitida'],
+    ['filas irían', 'fila iría'],
+    ['repeated mesas', 'repeated mesa'],
+    ['filas ilegibles', 'fila ilegible'],
+    ['unreadable rows', 'unreadable row'],
+    ['votos válidos', 'voto válido'],
+    ['valid votes', 'valid vote'],
+    ['electores hábiles', 'elector hábil'],
+    ['patrones conocidos', 'patrón conocido'],
+    ['known patterns', 'known pattern'],
+    ['versiones de actas', 'versión de actas'],
+    ['acta versions', 'acta version'],
+    ['circunscripciones', 'circunscripción'],
+    ['importaciones', 'importación'],
+    ['unidades', 'unidad'],
+    ['entradas', 'entrada'],
+    ['archivos', 'archivo'],
+    ['votantes', 'votante'],
+    ['electores', 'elector'],
+    ['escaños', 'escaño'],
+    ['actas', 'acta'],
+    ['mesas', 'mesa'],
+    ['votos', 'voto'],
+    ['filas', 'fila'],
+    ['districts', 'district'],
+    ['electors', 'elector'],
+    ['entries', 'entry'],
+    ['imports', 'import'],
+    ['voters', 'voter'],
+    ['votes', 'vote'],
+    ['seats', 'seat'],
+    ['files', 'file'],
+    ['units', 'unit'],
+    ['rows', 'row'],
+  ] as const
+).toSorted((a, b) => b[0].length - a[0].length);
+
+/** The text after a count of 1, its noun (and the words agreeing with it) made singular. */
+function afterOne(text: string): string {
+  for (const [many, one] of SINGULAR)
+    if (text.startsWith(` ${many}`) && !/^[\p{L}]/u.test(text.slice(many.length + 1)))
+      return ` ${one}${text.slice(many.length + 1)}`;
+  return text;
+}
+
+/**
  * A line in the run's language: the English template looked up in the dictionary, then each
- * `{name}` filled with its value (values are data, never translated here).
+ * `{name}` filled with its value (values are data, never translated here); a noun right after a
+ * value of 1 takes the singular ("1 acta", "by 1 vote").
  */
 export function say(en: string, values: Readonly<Record<string, string | number>> = {}): string {
   const template = tableLang === 'en' ? en : (HEADERS_ES[en] ?? en);
-  return template.replace(/\{(\w+)\}/g, (whole, k: string) =>
-    values[k] === undefined ? whole : String(values[k]),
-  );
+  // split on the names: odd parts are `{name}`s, even parts the text between them
+  const parts = template.split(/(\{\w+\})/);
+  let one = false;
+  return parts
+    .map((part, i) => {
+      if (i % 2 === 0) return one ? afterOne(part) : part;
+      const v = values[part.slice(1, -1)];
+      // a value right after the count, a space apart, qualifies its noun ("1 {level} units")
+      one = (v !== undefined && String(v) === '1') || (one && parts[i - 1] === ' ');
+      return v === undefined ? part : String(v);
+    })
+    .join('');
 }
 
 /** Commander's error lines as templates of the dictionary, the most specific first. */

@@ -50,6 +50,14 @@ export interface AuthorityWords {
   readonly annulled: (voters: string) => string;
 }
 
+/** An annulled acta's voters booked as null votes, in the number their figure takes ("1 votante"). */
+const votersEs = (n: string): string =>
+  n === '1'
+    ? 'su 1 votante se registra como voto nulo'
+    : `sus ${n} votantes se registran como votos nulos`;
+const votersEn = (n: string): string =>
+  n === '1' ? 'its 1 voter is booked as a null vote' : `its ${n} voters are booked as null votes`;
+
 /** The words of `lang` for a jurisdiction's bodies, neutral where it names none. */
 export function authorityWords(
   lang: 'es' | 'en',
@@ -63,15 +71,14 @@ export function authorityWords(
           reviewShort: a.review.short,
           tie: `Empate: decide ${a.ties.es}`,
           annulled: (n) =>
-            `Acta anulada: sus votos no cuentan para ninguna opción (${a.annulledActa.es}); sus ${n} votantes se registran como votos nulos, como hace ${a.tally.es}`,
+            `Acta anulada: sus votos no cuentan para ninguna opción (${a.annulledActa.es}); ${votersEs(n)}, como hace ${a.tally.es}`,
         }
       : {
           atReview: 'En revisión',
           resolved: 'Resuelta tras revisión',
           reviewShort: 'revisión',
           tie: 'Empate: lo resuelve la autoridad electoral',
-          annulled: (n) =>
-            `Acta anulada: sus votos no cuentan para ninguna opción; sus ${n} votantes se registran como votos nulos`,
+          annulled: (n) => `Acta anulada: sus votos no cuentan para ninguna opción; ${votersEs(n)}`,
         };
   return a
     ? {
@@ -80,15 +87,14 @@ export function authorityWords(
         reviewShort: a.review.short,
         tie: `Tie: ${a.ties.en} decides`,
         annulled: (n) =>
-          `Annulled acta: its votes count for no choice (${a.annulledActa.en}); its ${n} voters are booked as null votes, as ${a.tally.en} does`,
+          `Annulled acta: its votes count for no choice (${a.annulledActa.en}); ${votersEn(n)}, as ${a.tally.en} does`,
       }
     : {
         atReview: 'Under review',
         resolved: 'Resolved after review',
         reviewShort: 'review',
         tie: 'Tie: for the electoral authority to resolve',
-        annulled: (n) =>
-          `Annulled acta: its votes count for no choice; its ${n} voters are booked as null votes`,
+        annulled: (n) => `Annulled acta: its votes count for no choice; ${votersEn(n)}`,
       };
 }
 

@@ -317,6 +317,12 @@ export const ProgressSchema = z.object({
       ),
       asOf: z.string(),
       sources: z.array(NameSchema),
+      sourceLinks: z
+        .array(z.object({ publisher: NameSchema, url: z.string() }))
+        .optional()
+        .describe(
+          "where the sources that give one can be fetched (the manifest's `url`), in their order",
+        ),
       provenance: z.string(),
       proclamation: NameSchema.optional(),
       discrepancies: z

@@ -98,12 +98,23 @@ function aboutOf(def: ElectionDef): ProgressDocument['about'] | undefined {
     status: m.status,
     asOf: m.asOf,
     sources: m.sources.map((s) => s.publisher),
+    ...sourceLinks(m.sources),
     provenance: provenancePath(m),
     ...(m.proclamation === undefined ? {} : { proclamation: m.proclamation }),
     ...(m.discrepancies === undefined ? {} : { discrepancies: m.discrepancies }),
     ...(m.reported === undefined ? {} : { reported: m.reported }),
     ...(m.crossCheck === undefined ? {} : { compareSources: compareSources(m) }),
   };
+}
+
+/** The sources' URLs where the manifest gives them (none: no field, as before). */
+function sourceLinks(sources: NonNullable<ElectionDef['manifest']>['sources']): {
+  sourceLinks?: { publisher: Name; url: string }[];
+} {
+  const links = sources.flatMap((s) =>
+    s.url === undefined ? [] : [{ publisher: s.publisher, url: s.url }],
+  );
+  return links.length === 0 ? {} : { sourceLinks: links };
 }
 
 function compareSources(m: NonNullable<ElectionDef['manifest']>): {

@@ -112,8 +112,8 @@ describe('the dashboard for a jurisdiction that is not Peru', () => {
     // Freedonia's timeZone is Europe/Madrid (made up, its jurisdiction.json): 12:00 UTC on 2 May
     // is 14:00 there (CEST, UTC+2); Lima's would have read 07:00 (review 6)
     for (const [lang, expected] of [
-      ['es', /^Publicado: 2 may\.? 2026, 14:00 \(hora de Madrid\)$/],
-      ['en', /^Published: 2 May 2026, 14:00 \(Madrid time\)$/],
+      ['es', /^Publicado: .+ · 2 may\.? 2026, 14:00 \(hora de Madrid\)$/],
+      ['en', /^Published: .+ · 2 May 2026, 14:00 \(Madrid time\)$/],
     ] as const) {
       const { page } = await openPage(
         browser,

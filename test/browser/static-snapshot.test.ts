@@ -20,7 +20,7 @@ const RUNOFF = 'pe-2021-presidencial-segunda';
 // 12:00 UTC is 07:00 in Lima (UTC−5 all year): Quetzalia, made up, states America/Lima as its
 // timeZone (its jurisdiction.json); a jurisdiction without one would read 12:00 (UTC)
 const PUBLISHED = '2026-05-02T12:00:00.000Z';
-const LIMA = { es: 'Publicado: 2 may. 2026, 07:00', en: 'Published: 2 May 2026, 07:00' };
+const LIMA = { es: ' · 2 may. 2026, 07:00', en: ' · 2 May 2026, 07:00' };
 
 const ONPE_HEADER =
   '"UBIGEO","DEPARTAMENTO","PROVINCIA","DISTRITO","TIPO_ELECCION","MESA_DE_VOTACION","DESCRIP_ESTADO_ACTA","TIPO_OBSERVACION","N_CVAS","N_ELEC_HABIL","VOTOS_P1","VOTOS_P2","VOTOS_VB","VOTOS_VN","VOTOS_VI"';
@@ -90,6 +90,31 @@ describe('the static site says what it is', () => {
         await page.screenshot({ path: join(ARTIFACTS, `static-snapshot-${lang}-${width}.png`) });
         expect(errors).toEqual([]);
       }, 120_000);
+
+  // session 28: the live page says how long ago its figures changed ("Actualizado hace 3 min"),
+  // the static one gave only the clock time of its publish; now how long ago too, from site.json's
+  // stamp, re-worded as time passes (no server to ask)
+  for (const lang of ['es', 'en'] as const)
+    it(`${lang}, 390 px: how long ago it was published, and later, longer ago`, async () => {
+      const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
+      page.setDefaultTimeout(60_000);
+      await page.clock.install({ time: Date.parse(PUBLISHED) + 3 * 60_000 });
+      await page.goto(`${site}/?election=xq-2026-parlamento&lang=${lang}`);
+      await page.waitForSelector('body[data-ready="true"] #published-at');
+      const words =
+        lang === 'es'
+          ? ['Publicado: hace 3 min', 'Publicado: hace 33 min']
+          : ['Published: 3 min. ago', 'Published: 33 min. ago'];
+      expect(await page.textContent('#published-at')).toBe(
+        `${words[0]}${LIMA[lang]} (${lang === 'es' ? 'hora de Lima' : 'Lima time'})`,
+      );
+      // the source's cut beside it, as on the live page
+      expect(await page.locator('#source-cut').count()).toBe(1);
+      await page.clock.runFor('30:00');
+      expect(await page.textContent('#published-at')).toContain(words[1] ?? '');
+      expect(await noSideScroll(page)).toBe(true);
+      await page.close();
+    }, 120_000);
 
   it('the live page shows no publish time', async () => {
     const { page, errors } = await openPage(
