@@ -51,6 +51,7 @@ import {
   warningsOf,
   type Row,
   flaggedActasOf,
+  revisionText,
 } from '../rows.js';
 import { acta, actaVersion, chained, type Query } from './pg-rows.js';
 import {
@@ -244,7 +245,7 @@ export class PgStore implements Store {
             [election],
           )
     ).rows[0] as Row;
-    return `${Number(r['id'])}:${Number(r['n'])}:${Number(r['e'])}:${Number(r['s'])}`;
+    return revisionText(r);
   }
 
   async currentActas(election: string): Promise<StoredActa[]> {

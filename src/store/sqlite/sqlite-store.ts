@@ -52,6 +52,7 @@ import {
   warningsOf,
   type Row,
   flaggedActasOf,
+  revisionText,
 } from '../rows.js';
 import { acta, actaVersion, chained, decodeVotes } from './acta-versions.js';
 import { busyCoded, configureSqlite, SQLITE_BUSY_MS } from './sqlite-config.js';
@@ -397,7 +398,7 @@ export class SqliteStore implements Store {
             `SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n, 0 AS e, ${revisionSeqSql('?')} AS s FROM imports WHERE election = ? AND status = 'committed'`,
           ).get(election, election)
     ) as Row;
-    return `${r['id'] as number}:${r['n'] as number}:${r['e'] as number}:${r['s'] as number}`;
+    return revisionText(r);
   }
 
   async putPublished(
