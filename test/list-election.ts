@@ -31,6 +31,20 @@ export const VOTES: readonly (readonly number[])[] = [
   [80_000, 50_000, 70_000, 20_000, 55_000, 5_000],
 ];
 
+/**
+ * A third party's seats table for the list election (14 seats: 6, 5, 3), allocated on
+ * `pctCounted` % of actas when given (a provisional allocation), else on the whole count.
+ */
+export const thirdPartySeats = (pctCounted?: string): PublishedSeatsFile => ({
+  kind: 'third-party',
+  source: 'Un simulador de prueba',
+  totalSeats: 14,
+  seats: { A: 6, B: 5, C: 3 },
+  passed: ['A', 'B', 'C'],
+  seatsByDistrict: {},
+  ...(pctCounted === undefined ? {} : { pctCounted }),
+});
+
 /** The 2026-style ruleset file (a merge patch onto pe-2026-diputados), written into `dir`. */
 export function writeStyleRuleset(dir: string, minSeats = 2): string {
   const src = readRulesetSource('pe-2026-diputados');

@@ -8,21 +8,17 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SeatsSchema, WhatIfSchema } from '../src/api/schemas.js';
 import { buildApi } from '../src/api/server.js';
-import type { PublishedSeatsFile } from '../src/core/model/manifest.js';
 import { putPublishedElection } from '../src/results/published-load.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { tempDir } from './helpers.js';
-import { DISTRICTS, LISTS, VOTES, putListElection, writeStyleRuleset } from './list-election.js';
-
-const table = (pctCounted?: string): PublishedSeatsFile => ({
-  kind: 'third-party',
-  source: 'Un simulador de prueba',
-  totalSeats: 14,
-  seats: { A: 6, B: 5, C: 3 },
-  passed: ['A', 'B', 'C'],
-  seatsByDistrict: {},
-  ...(pctCounted === undefined ? {} : { pctCounted }),
-});
+import {
+  DISTRICTS,
+  LISTS,
+  VOTES,
+  putListElection,
+  thirdPartySeats,
+  writeStyleRuleset,
+} from './list-election.js';
 
 let store: SqliteStore;
 let app: FastifyInstance;
@@ -40,14 +36,14 @@ beforeAll(async () => {
     id: 'test-table-80',
     status: 'third-party',
     pctCounted: '80.000',
-    seats: table('80.000'),
+    seats: thirdPartySeats('80.000'),
   });
   await putListElection(store, {
     ...base,
     id: 'test-table-whole',
     status: 'third-party',
     pctCounted: '100.000',
-    seats: table(),
+    seats: thirdPartySeats(),
   });
   app = await buildApi({ store, tokenHash: null });
 });

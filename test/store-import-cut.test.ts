@@ -12,6 +12,7 @@ import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { tempDir } from './helpers.js';
 import { freshDatabase } from './pg-helpers.js';
+import { quarantineImport, refused } from './quarantine-import.js';
 
 const ELECTION: ElectionDef = {
   id: 'test-cut',
@@ -26,39 +27,14 @@ const ELECTION: ElectionDef = {
 const CUT = '2026-06-07T22:30:00-05:00';
 
 /** A committed import of one quarantined row (enough for the import log and its chain). */
-async function importOne(store: Store, sha: string, cut?: string): Promise<void> {
-  const s = await store.beginImport({
-    election: ELECTION.id,
-    fileName: `${sha}.jsonl`,
-    sha256: sha.padStart(64, '0'),
-    size: 1,
-    format: 'cifra-json',
-    mode: 'import',
-    startedAt: '2026-12-02T00:00:00.000Z',
-    ...(cut === undefined ? {} : { cut }),
-  });
-  const issues = [
-    {
-      code: 'sheet_sum_mismatch' as const,
-      severity: 'error' as const,
-      path: ['row', 1],
-      details: {},
-    },
-  ];
-  await s.applyBatch([], [{ row: 1, mesa: '000001', issues, raw: { mesa: '000001' } }]);
-  await s.commit({
-    rowsRead: 1,
-    new: 0,
-    unchanged: 0,
-    stateChanges: 0,
-    observationChanges: 0,
-    corrected: 0,
-    conflicts: 0,
-    quarantined: 1,
-    quarantinedByCode: { sheet_sum_mismatch: 1 },
-    finishedAt: '2026-12-02T00:00:01.000Z',
-  });
-}
+const importOne = (store: Store, sha: string, cut?: string): Promise<void> =>
+  quarantineImport(
+    store,
+    ELECTION.id,
+    sha,
+    [refused(1, '000001')],
+    cut === undefined ? {} : { cut },
+  );
 
 const breaks = async (store: Store): Promise<string[]> =>
   verifyAudit(await store.auditRecords()).breaks.map((b) => `${b.table} ${b.reason} ${b.id}`);

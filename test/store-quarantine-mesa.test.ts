@@ -16,6 +16,7 @@ import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { QuarantinedRow, Store } from '../src/store/store.js';
 import { tempDir } from './helpers.js';
 import { freshDatabase } from './pg-helpers.js';
+import { quarantineImport, refused } from './quarantine-import.js';
 
 const ELECTION: ElectionDef = {
   id: 'test-q',
@@ -28,44 +29,13 @@ const ELECTION: ElectionDef = {
   ],
 };
 
-const refused = (row: number, mesa: string | null): QuarantinedRow => ({
-  row,
-  mesa,
-  issues: [{ code: 'sheet_sum_mismatch', severity: 'error', path: ['row', row], details: {} }],
-  raw: { mesa: mesa ?? '', row: String(row) },
-});
-
 /** An import of quarantined rows only; committed unless `rollback`. */
-async function quarantine(
+const quarantine = (
   store: Store,
   sha: string,
   rows: readonly QuarantinedRow[],
   rollback = false,
-): Promise<void> {
-  const s = await store.beginImport({
-    election: ELECTION.id,
-    fileName: `${sha}.jsonl`,
-    sha256: sha.padStart(64, '0'),
-    size: 1,
-    format: 'cifra-json',
-    mode: 'import',
-    startedAt: '2026-12-02T00:00:00.000Z',
-  });
-  await s.applyBatch([], rows);
-  if (rollback) return s.rollback();
-  await s.commit({
-    rowsRead: rows.length,
-    new: 0,
-    unchanged: 0,
-    stateChanges: 0,
-    observationChanges: 0,
-    corrected: 0,
-    conflicts: 0,
-    quarantined: rows.length,
-    quarantinedByCode: { sheet_sum_mismatch: rows.length },
-    finishedAt: '2026-12-02T00:00:01.000Z',
-  });
-}
+): Promise<void> => quarantineImport(store, ELECTION.id, sha, rows, { rollback });
 
 /** Two committed files and one rolled back, with mesas written as a JSON file may give them. */
 async function populated(store: Store): Promise<void> {

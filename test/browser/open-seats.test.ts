@@ -6,12 +6,18 @@
 // votes short of 100 % of actas. A final count keeps filled dots. Screenshots go to test-artifacts/.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { PublishedSeatsFile } from '../../src/core/model/manifest.js';
 import { describe, expect, it } from 'vitest';
 import { putPublishedElection } from '../../src/results/published-load.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
-import { DISTRICTS, LISTS, VOTES, putListElection, writeStyleRuleset } from '../list-election.js';
+import {
+  DISTRICTS,
+  LISTS,
+  VOTES,
+  putListElection,
+  thirdPartySeats,
+  writeStyleRuleset,
+} from '../list-election.js';
 import { ARTIFACTS, noSideScroll, openPage, useDashboard } from './harness.js';
 
 /** Small list elections of 14 seats on the same votes, each with its source's status and %. */
@@ -20,16 +26,6 @@ const LIST_ELECTIONS = [
   { id: 'test-third-party-70', status: 'third-party', pctCounted: '70.000' },
   { id: 'test-third-party-100', status: 'third-party', pctCounted: '100.000' },
 ] as const;
-
-const SEATS_TABLE: PublishedSeatsFile = {
-  kind: 'third-party',
-  source: 'Un simulador de prueba',
-  totalSeats: 14,
-  seats: { A: 6, B: 5, C: 3 },
-  passed: ['A', 'B', 'C'],
-  seatsByDistrict: {},
-  pctCounted: '80.000',
-};
 
 const env = useDashboard(async () => {
   const dir = tempDir('cifra-browser-open-seats-');
@@ -43,7 +39,7 @@ const env = useDashboard(async () => {
     id: 'test-seats-table-80',
     status: 'third-party',
     pctCounted: '80.000',
-    seats: SEATS_TABLE,
+    seats: thirdPartySeats('80.000'),
     ruleset,
     districts: DISTRICTS,
     lists: LISTS,

@@ -8,21 +8,18 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { PublishedSeatsFile } from '../../src/core/model/manifest.js';
 import { putPublishedElection } from '../../src/results/published-load.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
-import { DISTRICTS, LISTS, VOTES, putListElection, writeStyleRuleset } from '../list-election.js';
+import {
+  DISTRICTS,
+  LISTS,
+  VOTES,
+  putListElection,
+  thirdPartySeats,
+  writeStyleRuleset,
+} from '../list-election.js';
 import { noSideScroll, openPage, useDashboard } from './harness.js';
-
-const TABLE: PublishedSeatsFile = {
-  kind: 'third-party',
-  source: 'Un simulador de prueba',
-  totalSeats: 14,
-  seats: { A: 6, B: 5, C: 3 },
-  passed: ['A', 'B', 'C'],
-  seatsByDistrict: {},
-};
 
 const env = useDashboard(async () => {
   const dir = tempDir('cifra-browser-third-party-');
@@ -33,7 +30,7 @@ const env = useDashboard(async () => {
   await putListElection(store, {
     id: 'test-third-party-table',
     status: 'final',
-    seats: TABLE,
+    seats: thirdPartySeats(),
     ruleset: writeStyleRuleset(dir),
     districts: DISTRICTS,
     lists: LISTS,
