@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTA_STATES, type Acta, type ElectionDef } from '../src/core/model/acta.js';
 import type { ActaColumns } from '../src/core/tally/acta-columns.js';
 import { verifyChains } from '../src/store/audit.js';
-import { revisionLastImport } from '../src/store/rows.js';
+import { revisionLastImport } from '../src/store/store.js';
 import type { ResultUnit } from '../src/results/documents.js';
 import { previousLevel, putPublishedElection } from '../src/results/published-load.js';
 import type { IncomingActa, PublishedUnit, Store } from '../src/store/store.js';

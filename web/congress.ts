@@ -313,19 +313,7 @@ function seatsTable(seats: ListSeats, undecided: readonly Undecided[], open: boo
       el('th', { class: 'num' }, t('pctValid')),
       el('th', { class: 'valla' }, t('valla')),
       el('th', { class: 'num' }, t('seatsCifraShort')),
-      ...(seats.reported
-        ? [
-            // whose the reported column is, as its hemicycle's caption says (never plain "Reportado")
-            el(
-              'th',
-              { class: 'num' },
-              seats.reported.kind === 'official'
-                ? t('seatsReportedOfficialShort')
-                : t('seatsReportedThirdPartyShort'),
-            ),
-            el('th', { class: 'num' }, t('difference')),
-          ]
-        : []),
+      ...reportedHeads(seats.reported),
     ),
     el('tbody', {}, ...rows, ...undecided.map((u) => undecidedRow(u, !!seats.reported))),
     ...(hidden > 0
@@ -339,6 +327,19 @@ function seatsTable(seats: ListSeats, undecided: readonly Undecided[], open: boo
       : []),
   );
   cardTable($('seats-table'));
+}
+
+/**
+ * The reported seats' columns: whose they are, as its hemicycle's caption says (never a plain
+ * "Reportado"), and the difference from cifra's; none without a reported table.
+ */
+function reportedHeads(reported: ListSeats['reported']): HTMLElement[] {
+  if (!reported) return [];
+  const whose =
+    reported.kind === 'official'
+      ? t('seatsReportedOfficialShort')
+      : t('seatsReportedThirdPartyShort');
+  return [el('th', { class: 'num' }, whose), el('th', { class: 'num' }, t('difference'))];
 }
 
 /** A row for seats no list holds: the chamber's rows add up to its size. */

@@ -125,23 +125,6 @@ export function importOf(r: Row): ImportRecord {
   };
 }
 
-/**
- * A store's revision (store.revision) from its query's row: `lastImportId:imports:elections:logSeq`,
- * written here once for both stores, as `revisionLastImport` reads it.
- */
-export function revisionText(r: Row): string {
-  return `${Number(r['id'])}:${Number(r['n'])}:${Number(r['e'])}:${Number(r['s'])}`;
-}
-
-/**
- * The last committed import a revision of one election is of (`revisionText`'s first number).
- * Null: not such a revision.
- */
-export function revisionLastImport(revision: string): number | null {
-  const m = /^(\d+):/.exec(revision);
-  return m ? Number(m[1]) : null;
-}
-
 /** An election's columns, in the order both stores insert them. */
 export function electionRow(def: ElectionDef): unknown[] {
   return [

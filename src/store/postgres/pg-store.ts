@@ -33,7 +33,7 @@ import type {
   Store,
   StoredActa,
 } from '../store.js';
-import { StoreBusyError } from '../store.js';
+import { revisionText, StoreBusyError } from '../store.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import {
   actaStatesOf,
@@ -51,7 +51,6 @@ import {
   warningsOf,
   type Row,
   flaggedActasOf,
-  revisionText,
 } from '../rows.js';
 import { acta, actaVersion, chained, type Query } from './pg-rows.js';
 import {

@@ -23,6 +23,7 @@ import type {
   Store,
   StoredActa,
 } from '../store.js';
+import { revisionText } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import type { ChainedVersion } from '../audit.js';
 import {
@@ -52,7 +53,6 @@ import {
   warningsOf,
   type Row,
   flaggedActasOf,
-  revisionText,
 } from '../rows.js';
 import { acta, actaVersion, chained, decodeVotes } from './acta-versions.js';
 import { busyCoded, configureSqlite, SQLITE_BUSY_MS } from './sqlite-config.js';
