@@ -163,12 +163,13 @@ describe('--lang es: the lines commands print, in Spanish', () => {
       ['rules', 'pe-2026-senado'],
       [
         'versión 2026 · jurisdicción pe',
-        '60 escaños en 28 circunscripción(es); método dhondt',
+        // a count's noun in its number, not "(es)" (session 29)
+        '60 escaños en 28 circunscripciones; método dhondt',
         '(por defecto next-quotient): Una lista que gana más escaños que candidatos tiene',
       ],
       [
         'version 2026 · jurisdiction pe',
-        '60 seats in 28 district(s)',
+        '60 seats in 28 districts',
         '(default next-quotient): A list that wins more seats than it has candidates',
       ],
     );

@@ -1,6 +1,7 @@
 // The CLI's lines take their noun's number after a count (session 28: "1 actas con conflicto",
 // "aventaja a B por 1 votos"): `say` makes the noun right after a value of 1 singular, in either
-// language, and leaves every other count plural.
+// language, and leaves every other count plural. A word that agrees with a count further on (a
+// verb, a pronoun: "1 archivos … habían cambiado", session 29) names it: `{n:one|many}`.
 import { afterEach, describe, expect, it } from 'vitest';
 import { say, useTableLanguage } from '../src/cli/format.js';
 
@@ -66,5 +67,71 @@ describe('a count of 1 takes the singular in the CLI lines', () => {
       expect(say(CONFLICT, { n })).toMatch(
         new RegExp(`^${n.toString().replace('.', '\\.')} actas con`),
       );
+  });
+});
+
+const HEALED =
+  'warning: {n} files of the site served until now had been changed since cifra wrote {n:it|them}; written again from the store';
+const COMPARED =
+  'mesas: {compared} compared ({both} in both) · {agree} {agree:agrees|agree} · {disagree} {disagree:disagrees|disagree}';
+const REPLAYED =
+  'done: {target} has {n} snapshots with {n:its|their} projections (cifra serve shows {n:it|them})';
+
+describe('a word away from its count agrees with it', () => {
+  it('Spanish: the verb and the pronoun after the noun, and a verb before the count', () => {
+    useTableLanguage('es');
+    expect(say(HEALED, { n: 1 })).toBe(
+      'aviso: 1 archivo del sitio servido hasta ahora había cambiado desde que cifra lo escribió; se escribió de nuevo desde el almacén',
+    );
+    expect(say(HEALED, { n: 3 })).toBe(
+      'aviso: 3 archivos del sitio servido hasta ahora habían cambiado desde que cifra los escribió; se escribieron de nuevo desde el almacén',
+    );
+    expect(say(COMPARED, { compared: 1, both: 1, agree: 1, disagree: 0 })).toBe(
+      'mesas: 1 comparada (1 en ambas) · 1 coincide · 0 difieren',
+    );
+    expect(say(COMPARED, { compared: '1,200', both: 2, agree: 0, disagree: 1 })).toBe(
+      'mesas: 1,200 comparadas (2 en ambas) · 0 coinciden · 1 difiere',
+    );
+    expect(say(REPLAYED, { target: 't', n: 1 })).toBe(
+      'listo: t tiene 1 instantánea con sus proyecciones (cifra serve la muestra)',
+    );
+    expect(
+      say('wrote {n} disagreeing mesas ({format}) to {out}', { n: 1, format: 'csv', out: 'o' }),
+    ).toBe('escrita 1 mesa en desacuerdo (csv) en o');
+    expect(
+      say('snapshot {id}: {files} files in {out}, {written} written (the others unchanged)', {
+        id: 's',
+        files: 9,
+        out: 'o',
+        written: 1,
+      }),
+    ).toBe('instantánea s: 9 archivos en o, 1 escrito (los demás sin cambios)');
+    expect(say(' ({n} with figures: already among the processed)', { n: 1 })).toBe(
+      ' (1 con cifras: ya incluida en las procesadas)',
+    );
+    expect(
+      say('Seats: {decided} decided, {open} on the votes counted, can change', {
+        decided: 2,
+        open: 1,
+      }),
+    ).toBe('Escaños: 2 asignados, 1 según lo contado, puede cambiar');
+  });
+
+  it('English', () => {
+    expect(say(HEALED, { n: 1 })).toBe(
+      'warning: 1 file of the site served until now had been changed since cifra wrote it; written again from the store',
+    );
+    expect(say(COMPARED, { compared: 2, both: 2, agree: 1, disagree: 1 })).toBe(
+      'mesas: 2 compared (2 in both) · 1 agrees · 1 disagrees',
+    );
+    expect(say(REPLAYED, { target: 't', n: 1 })).toBe(
+      'done: t has 1 snapshot with its projections (cifra serve shows it)',
+    );
+    expect(say(REPLAYED, { target: 't', n: 12 })).toBe(
+      'done: t has 12 snapshots with their projections (cifra serve shows them)',
+    );
+    expect(
+      say('{n} pooled seats of no list yet — {lists} tie for {n:it|them}', { n: 1, lists: 'A, B' }),
+    ).toBe('1 pooled seat of no list yet — A, B tie for it');
   });
 });

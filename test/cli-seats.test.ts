@@ -4,6 +4,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { cli, fileWriter, tempDir } from './helpers.js';
 import { renderSeats } from '../src/cli/commands/seats.js';
+import { useTableLanguage } from '../src/cli/format.js';
 import { computeSeats } from '../src/core/pipeline/seats.js';
 import { rulesetFromJson } from '../src/core/rulesets/compile.js';
 import { loadRuleset } from '../src/elections/rulesets.js';
@@ -244,7 +245,18 @@ describe('cifra seats', () => {
     expect(text).toMatch(/│ A +│ 1,000 +│ [\d.]+ +│ 3 +│/);
     expect(text).toMatch(/│ North +│ 3 +│ A 1, B 1, C 1, tied for 1 of A's pooled seats +│/);
     expect(text).toMatch(/│ South +│ 3 +│ A 1, B 1, tied for 1 of A's pooled seats +│/);
-    expect(text).toContain('A: 1 pooled seat(s) in no district yet — North, South tie for them');
+    // one seat: its noun and the pronoun singular (it said "1 pooled seat(s) … tie for them")
+    expect(text).toContain('A: 1 pooled seat in no district yet — North, South tie for it');
+    useTableLanguage('es');
+    try {
+      const es = renderSeats(computeSeats(r.value, { votes }), 'table');
+      expect(es).toContain(
+        'A: 1 escaño del resto nacional aún sin circunscripción — empatan North, South',
+      );
+      expect(es).toMatch(/empata por 1 escaño del resto de A +│/);
+    } finally {
+      useTableLanguage('en');
+    }
   });
 
   it('exits 1 with tie_unresolved when a tie needs a sorteo, and 0 with --seed (draw recorded)', async () => {

@@ -122,8 +122,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '; tiers: {tiers}': '; niveles: {tiers}',
   'version {version} · jurisdiction {jurisdiction}':
     'versión {version} · jurisdicción {jurisdiction}',
-  '{seats} seats in {districts} district(s); method {method}':
-    '{seats} escaños en {districts} circunscripción(es); método {method}',
+  '{seats} seats in {districts} districts; method {method}':
+    '{seats} escaños en {districts} circunscripciones; método {method}',
   'threshold: {threshold}': 'valla: {threshold}',
   none: 'ninguna',
   '--option {name}={values} (default {default}): {description}':
@@ -172,8 +172,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'no se publicó nada: {db} no pasa `cifra audit verify`',
   'warning: the site leaves out {ids} (why: above; api/v1/site.json lists it in `leftOut`); the rest is published':
     'advertencia: el sitio no incluye {ids} (por qué: arriba; api/v1/site.json lo lista en `leftOut`); el resto está publicado',
-  'warning: {n} files of the site served until now had been changed since cifra wrote them; written again from the store':
-    'aviso: {n} archivos del sitio servido hasta ahora habían cambiado desde que cifra los escribió; se escribieron de nuevo desde el almacén',
+  'warning: {n} files of the site served until now had been changed since cifra wrote {n:it|them}; written again from the store':
+    'aviso: {n} archivos del sitio servido hasta ahora {n:había|habían} cambiado desde que cifra {n:lo|los} escribió; se {n:escribió|escribieron} de nuevo desde el almacén',
   'nothing published: the audit log of {db} does not extend the head the last publish to {out} verified (without `--quick-verify`, the whole store is verified instead)':
     'no se publicó nada: el registro de auditoría de {db} no continúa la cabeza que verificó la última publicación en {out} (sin `--quick-verify` se verifica todo el almacén)',
   'acta {mesa} — {election}: no version stored; every row for this mesa was quarantined':
@@ -214,7 +214,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '{n} actas with a conflict: a later version not applied (cifra acta shows both)':
     '{n} actas con conflicto: una versión posterior no aplicada (cifra acta muestra ambas)',
   ' ({n} with figures: already among the processed)':
-    ' ({n} con cifras: ya incluidas en las procesadas)',
+    ' ({n} con cifras: ya {n:incluida|incluidas} en las procesadas)',
   'valid {valid} · blank {blank} ({blankPct}) · null {null} ({nullPct}){blankAndNull} · impugned {impugned} · emitted {emitted} · {turnout}':
     'válidos {valid} · en blanco {blank} ({blankPct}) · nulos {null} ({nullPct}){blankAndNull} · impugnados {impugned} · emitidos {emitted} · {turnout}',
   'eligible {eligible} · participation {participation} (emitted / eligible)':
@@ -311,17 +311,17 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'ok: {versions} versiones de actas y {imports} importaciones, cada eslabón de ambas cadenas de hashes verificado; el registro de auditoría de {entries} entradas coincide con cada tabla{since}',
   ', and contains {since}': ', y contiene {since}',
   'head: {count} {hash}': 'cabeza: {count} {hash}',
-  'snapshot {id}: {files} files in {out}, all written':
-    'instantánea {id}: {files} archivos en {out}, todos escritos',
+  'snapshot {id}: {files} files in {out}, {files:written|all written}':
+    'instantánea {id}: {files} archivos en {out}, {files:escrito|todos escritos}',
   'snapshot {id}: {files} files in {out}, {written} written (the others unchanged)':
-    'instantánea {id}: {files} archivos en {out}, {written} escritos (los demás sin cambios)',
+    'instantánea {id}: {files} archivos en {out}, {written} {written:escrito|escritos} (los demás sin cambios)',
   'replaying {file} into {target} ({order}, seed {seed}, {steps} steps)':
     'reproduciendo {file} en {target} ({order}, semilla {seed}, {steps} pasos)',
   ' · runoff {pair} p={p}': ' · segunda vuelta {pair} p={p}',
   '{election} has no bundled actas file: give the file to replay (cifra replay FILE --election {election})':
     '{election} no tiene un archivo de actas incluido: indique el archivo a reproducir (cifra replay ARCHIVO --election {election})',
-  'done: {target} has {n} snapshots with their projections (cifra serve shows them)':
-    'listo: {target} tiene {n} instantáneas con sus proyecciones (cifra serve las muestra)',
+  'done: {target} has {n} snapshots with {n:its|their} projections (cifra serve shows {n:it|them})':
+    'listo: {target} tiene {n} instantáneas con sus proyecciones (cifra serve {n:la|las} muestra)',
   'internal error: {message}': 'error interno: {message}',
   // commander's own errors and help (its English wording, commander 14: sayCommander)
   "error: unknown option '{flag}'": "error: opción desconocida '{flag}'",
@@ -366,11 +366,11 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'formato desconocido "{format}": onpe-mesa, cifra-csv, cifra-json, una fuente de {election} ({ids}) o un archivo de mapa de columnas (.json)',
   'none has an id': 'ninguna tiene id',
   'wrote {n} disagreeing mesas ({format}) to {out}':
-    'escritas {n} mesas en desacuerdo ({format}) en {out}',
+    '{n:escrita|escritas} {n} mesas en desacuerdo ({format}) en {out}',
   '; {n} unreadable rows ({codes})': '; {n} filas ilegibles ({codes})',
   '; {n} repeated mesas skipped': '; {n} mesas repetidas omitidas',
-  'mesas: {compared} compared ({both} in both) · {agree} agree · {disagree} disagree':
-    'mesas: {compared} comparadas ({both} en ambas) · {agree} coinciden · {disagree} difieren',
+  'mesas: {compared} compared ({both} in both) · {agree} {agree:agrees|agree} · {disagree} {disagree:disagrees|disagree}':
+    'mesas: {compared} {compared:comparada|comparadas} ({both} en ambas) · {agree} {agree:coincide|coinciden} · {disagree} {disagree:difiere|difieren}',
   'not compared (one source lacks them): {fields}':
     'no comparados (una fuente no los tiene): {fields}',
   total: 'total',
@@ -431,22 +431,22 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   threshold: 'valla',
   'excluded: {reasons}': 'excluida: {reasons}',
   '{n} unallocated (no eligible list)': '{n} sin asignar (ninguna lista habilitada)',
-  '{n} tied': '{n} empatados',
+  '{n} tied': '{n} {n:empatado|empatados}',
   '{n} unallocated (apportionment not settled)': '{n} sin asignar (reparto no resuelto)',
-  '{n} vacant': '{n} vacantes',
-  "tied for {n} of {party}'s pooled seats": 'empata por {n} escaño(s) del resto de {party}',
-  '{party}: {n} pooled seat(s) in no district yet — {districts} tie for them':
-    '{party}: {n} escaño(s) del resto nacional aún sin circunscripción — empatan {districts}',
-  '{n} pooled seat(s) of no list yet — {lists} tie for them':
-    '{n} escaño(s) del resto nacional aún de ninguna lista — empatan {lists}',
+  '{n} vacant': '{n} {n:vacante|vacantes}',
+  "tied for {n} of {party}'s pooled seats": 'empata por {n} escaños del resto de {party}',
+  '{party}: {n} pooled seats in no district yet — {districts} tie for {n:it|them}':
+    '{party}: {n} escaños del resto nacional aún sin circunscripción — empatan {districts}',
+  '{n} pooled seats of no list yet — {lists} tie for {n:it|them}':
+    '{n} escaños del resto nacional aún de ninguna lista — empatan {lists}',
   "votes and % valid: every district's lists summed ({n} valid votes in {d} districts)":
     'votos y % válido: la suma de las listas de todas las circunscripciones ({n} votos válidos en {d} circunscripciones)',
   '{rules} — {seats} seats': '{rules} — {seats} escaños',
   '{clause} in {district}: {party} {before} → {after} seats':
     '{clause} en {district}: {party} {before} → {after} escaños',
   ' (one from {from})': ' (uno de {from})',
-  'tie ({stage}) in {district}: {candidates} for {seats} seat(s) — {resolution}':
-    'empate ({stage}) en {district}: {candidates} por {seats} escaño(s) — {resolution}',
+  'tie ({stage}) in {district}: {candidates} for {seats} seats — {resolution}':
+    'empate ({stage}) en {district}: {candidates} por {seats} escaños — {resolution}',
   'draw (seed {seed}) in {district}: {winners} from {candidates}':
     'sorteo (semilla {seed}) en {district}: {winners} entre {candidates}',
   'nullity: blank+null {spoiled} of {emitted} emitted — art. 184: {const184}; LOE 365: {loe365}':
@@ -498,7 +498,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '{region}: TIE (reported)': '{region}: EMPATE (informado)',
   '{region}: {leader} leads, not decided': '{region}: lidera {leader}, sin decidir',
   'Seats: {decided} decided, {open} on the votes counted, can change':
-    'Escaños: {decided} asignados, {open} según lo contado, pueden cambiar',
+    'Escaños: {decided} {decided:asignado|asignados}, {open} según lo contado, {open:puede|pueden} cambiar',
   'seats decided: the source’s count is over': 'escaños decididos: el conteo de la fuente terminó',
   'seats decided: no split of the votes still out can move one':
     'escaños decididos: ningún reparto de los votos por contar puede mover uno',
@@ -543,6 +543,10 @@ const SINGULAR: readonly (readonly [string, string])[] = (
     ['mesas repetidas omitidas', 'mesa repetida omitida'],
     ['filas irían', 'fila iría'],
     ['repeated mesas', 'repeated mesa'],
+    ['pooled seats', 'pooled seat'],
+    ['disagreeing mesas', 'disagreeing mesa'],
+    ['instantáneas', 'instantánea'],
+    ['snapshots', 'snapshot'],
     ['filas ilegibles', 'fila ilegible'],
     ['unreadable rows', 'unreadable row'],
     ['votos válidos', 'voto válido'],
@@ -586,18 +590,34 @@ function afterOne(text: string): string {
 }
 
 /**
+ * A word that agrees with a count away from it (a verb, a pronoun: "1 archivo … había cambiado"),
+ * written in the line as `{n:one|many}`: the first form where the value `n` is 1, else the second.
+ */
+function agreeing(spec: string, values: Readonly<Record<string, string | number>>): string {
+  const [name = '', forms = ''] = spec.slice(1, -1).split(':');
+  const [one = '', many = ''] = forms.split('|');
+  const v = values[name];
+  return v !== undefined && String(v) === '1' ? one : many;
+}
+
+/**
  * A line in the run's language: the English template looked up in the dictionary, then each
- * `{name}` filled with its value (values are data, never translated here); a noun right after a
- * value of 1 takes the singular ("1 acta", "by 1 vote").
+ * `{name}` filled with its value (values are data, never translated here); the words right after
+ * a value of 1 take the singular ("1 acta", "by 1 vote": SINGULAR), and so does a word that names
+ * its count further on (`{n:had|had}`, agreeing).
  */
 export function say(en: string, values: Readonly<Record<string, string | number>> = {}): string {
   const template = tableLang === 'en' ? en : (HEADERS_ES[en] ?? en);
-  // split on the names: odd parts are `{name}`s, even parts the text between them
-  const parts = template.split(/(\{\w+\})/);
+  // split on the names: odd parts are `{name}`s (or `{name:one|many}`), even parts the text between
+  const parts = template.split(/(\{\w+(?::[^{}|]*\|[^{}]*)?\})/);
   let one = false;
   return parts
     .map((part, i) => {
       if (i % 2 === 0) return one ? afterOne(part) : part;
+      if (part.includes(':')) {
+        one = false;
+        return agreeing(part, values);
+      }
       const v = values[part.slice(1, -1)];
       // a value right after the count, a space apart, qualifies its noun ("1 {level} units")
       one = (v !== undefined && String(v) === '1') || (one && parts[i - 1] === ' ');

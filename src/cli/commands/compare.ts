@@ -342,12 +342,15 @@ function compareTable(r: CompareReport): string {
     `cifra compare — ${r.label}`,
     sourceLine('A', r.a),
     sourceLine('B', r.b),
-    say('mesas: {compared} compared ({both} in both) · {agree} agree · {disagree} disagree', {
-      compared: thousands(r.mesas.compared),
-      both: thousands(r.mesas.both),
-      agree: thousands(r.mesas.agree),
-      disagree: thousands(r.mesas.disagree),
-    }),
+    say(
+      'mesas: {compared} compared ({both} in both) · {agree} {agree:agrees|agree} · {disagree} {disagree:disagrees|disagree}',
+      {
+        compared: thousands(r.mesas.compared),
+        both: thousands(r.mesas.both),
+        agree: thousands(r.mesas.agree),
+        disagree: thousands(r.mesas.disagree),
+      },
+    ),
   ];
   if (r.notCompared.length > 0)
     out.push(

@@ -364,10 +364,13 @@ export async function runReplay(store: Store, args: ReplayArgs, io: CliIo): Prom
     return EXIT_ISSUES;
   }
   io.out(
-    say('done: {target} has {n} snapshots with their projections (cifra serve shows them)', {
-      target,
-      n: r.steps.length,
-    }),
+    say(
+      'done: {target} has {n} snapshots with {n:its|their} projections (cifra serve shows {n:it|them})',
+      {
+        target,
+        n: r.steps.length,
+      },
+    ),
   );
   return EXIT_OK;
 }

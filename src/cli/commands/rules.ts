@@ -117,7 +117,7 @@ export function runRules(args: RulesArgs, io: CliIo): number {
     );
   if (rs.kind === 'list')
     io.out(
-      `  ${say('{seats} seats in {districts} district(s); method {method}', { seats: rs.totalSeats, districts: rs.districts.length, method: methodText(rs, declaresSingleSeat(src.value.json)) })}`,
+      `  ${say('{seats} seats in {districts} districts; method {method}', { seats: rs.totalSeats, districts: rs.districts.length, method: methodText(rs, declaresSingleSeat(src.value.json)) })}`,
     );
   else io.out(`  ${methodText(rs)}`);
   if (rs.kind === 'list')

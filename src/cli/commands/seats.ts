@@ -432,12 +432,12 @@ function leftOver(
 function unplacedLines(r: SeatResult): string[] {
   return (r.unplaced ?? []).map((u) =>
     u.stage === 'placement'
-      ? say('{party}: {n} pooled seat(s) in no district yet — {districts} tie for them', {
+      ? say('{party}: {n} pooled seats in no district yet — {districts} tie for {n:it|them}', {
           party: u.party,
           n: u.seats,
           districts: u.districts.join(', '),
         })
-      : say('{n} pooled seat(s) of no list yet — {lists} tie for them', {
+      : say('{n} pooled seats of no list yet — {lists} tie for {n:it|them}', {
           n: u.seats,
           lists: u.lists.join(', '),
         }),
@@ -565,7 +565,7 @@ function noteLines(r: SeatResult, lang: Lang): string[] {
   for (const d of r.districts) if (d.head) out.push(headLine(d.district, d.head, lang));
   for (const t of r.ties) {
     out.push(
-      say('tie ({stage}) in {district}: {candidates} for {seats} seat(s) — {resolution}', {
+      say('tie ({stage}) in {district}: {candidates} for {seats} seats — {resolution}', {
         stage: t.stage,
         district: `${t.district}${t.party ? ` / ${t.party}` : ''}`,
         candidates: t.candidates.join(', '),

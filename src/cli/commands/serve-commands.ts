@@ -246,7 +246,7 @@ export function addPublishCommand(program: Command, io: CliIo, done: (code: numb
           if (r.value.healed > 0)
             io.err(
               say(
-                'warning: {n} files of the site served until now had been changed since cifra wrote them; written again from the store',
+                'warning: {n} files of the site served until now had been changed since cifra wrote {n:it|them}; written again from the store',
                 { n: r.value.healed },
               ),
             );
@@ -266,7 +266,7 @@ export function addPublishCommand(program: Command, io: CliIo, done: (code: numb
           io.out(
             say(
               all
-                ? 'snapshot {id}: {files} files in {out}, all written'
+                ? 'snapshot {id}: {files} files in {out}, {files:written|all written}'
                 : 'snapshot {id}: {files} files in {out}, {written} written (the others unchanged)',
               { ...counts, id: counts.snapshotId },
             ),
