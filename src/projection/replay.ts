@@ -8,6 +8,7 @@ import { addOutcome, noOutcome } from '../core/tally/batch-plan.js';
 import { replayOrder, type ReplayOrder } from '../core/projection/replay-order.js';
 import { createRng } from '../core/random.js';
 import { ingestFile } from '../ingest/ingest.js';
+import { figureIn, figureLocales } from '../jurisdictions/figure-locale.js';
 import { getProjection } from '../results/projection.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { IncomingActa, PlaceNames, Store } from '../store/store.js';
@@ -60,10 +61,14 @@ const NIGHT_SECONDS = 48 * 3600;
  * cross-check sources, which belong to the source election, not to the target.
  */
 export function replayDefinition(o: ReplayOptions): ElectionDef {
-  // until < 1: the list tells apart rehearsals of one election stopped at different points
-  const pct = o.until === undefined || o.until >= 1 ? null : `${+(o.until * 100).toFixed(1)} %`;
-  const tag = `(${o.order}, seed ${o.seed}${pct === null ? '' : `, to ${pct}`})`;
-  const es = `(${o.order}, semilla ${o.seed}${pct === null ? '' : `, hasta ${pct}`})`;
+  // until < 1: the list tells apart rehearsals of one election stopped at different points; the
+  // point as the jurisdiction writes decimals (Spain 85,5), as every figure of its labels
+  const until = o.until === undefined || o.until >= 1 ? null : o.until * 100;
+  const locales = figureLocales(o.election.jurisdiction);
+  const to = (word: string, locale: string): string =>
+    until === null ? '' : `, ${word} ${figureIn(locale, until, 1)} %`;
+  const tag = `(${o.order}, seed ${o.seed}${to('to', locales.en)})`;
+  const es = `(${o.order}, semilla ${o.seed}${to('hasta', locales.es)})`;
   const m = o.election.manifest;
   return {
     ...o.election,
