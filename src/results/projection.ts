@@ -31,6 +31,7 @@ import {
 } from '../core/projection/universe.js';
 import { err, ok, type Result } from '../core/result.js';
 import { rolledName } from './extent.js';
+import { figureIn, figureLocales } from '../jurisdictions/figure-locale.js';
 import { universeOf } from '../elections/universe.js';
 import { previousChoicesOverUniverse } from '../elections/previous-round.js';
 import { electionPriorHistory } from '../elections/prior-history.js';
@@ -844,7 +845,13 @@ async function project(
       : {}),
     ...(previousRound === undefined
       ? {}
-      : { previousRoundNote: previousRoundNote(previousRound, frame.mesaPrior) }),
+      : {
+          previousRoundNote: previousRoundNote(
+            previousRound,
+            frame.mesaPrior,
+            figureLocales(def.jurisdiction),
+          ),
+        }),
   };
   return { ok: true, value: doc };
 }
@@ -857,14 +864,17 @@ async function project(
 export function previousRoundNote(
   previous: { readonly election: string; readonly stored: boolean },
   used: ProjectionFrame['mesaPrior'],
+  locales: Readonly<Record<keyof Note, string>>,
 ): Note {
   const id = previous.election;
   if (used !== undefined) {
-    const mesas = used.mesas.toLocaleString('en-US');
-    const fitted = used.fitted.toLocaleString('en-US');
+    // the figures as the jurisdiction writes them, each count with its noun's number (1 mesa)
+    const [mesas, fitted] = [used.mesas, used.fitted];
+    const es = (n: number): string => figureIn(locales.es, n);
+    const en = (n: number): string => figureIn(locales.en, n);
     return {
-      es: `Cada mesa lleva su resultado en la vuelta anterior (${id}, la misma numeración de mesas; ${mesas} mesas): lo que falta contar se predice con las transferencias entre vueltas que muestran las ${fitted} mesas contadas.`,
-      en: `Each mesa carries its result in the previous round (${id}, the same mesa numbers; ${mesas} mesas): what is left to count is predicted by the transfers between rounds that the ${fitted} counted mesas show.`,
+      es: `Cada mesa lleva su resultado en la vuelta anterior (${id}, la misma numeración de mesas; ${es(mesas)} ${mesas === 1 ? 'mesa' : 'mesas'}): lo que falta contar se predice con las transferencias entre vueltas que ${fitted === 1 ? 'muestra la 1 mesa contada' : `muestran las ${es(fitted)} mesas contadas`}.`,
+      en: `Each mesa carries its result in the previous round (${id}, the same mesa numbers; ${en(mesas)} ${mesas === 1 ? 'mesa' : 'mesas'}): what is left to count is predicted by the transfers between rounds that ${fitted === 1 ? 'the 1 counted mesa shows' : `the ${en(fitted)} counted mesas show`}.`,
     };
   }
   return previous.stored
