@@ -91,6 +91,14 @@ describe("every command's figures in the election's locale", () => {
     }
   });
 
+  it("cifra project: the median and intervals with a decimal comma (toFixed's dot, session 29)", async () => {
+    for (const lang of ['en', 'es']) {
+      const out = await run('project', '--sims', '200', '--lang', lang);
+      expect(out).toMatch(/│ \d+,\d{3} +│ \d+,\d{2}–\d+,\d{2} +│ \d+,\d{2}–\d+,\d{2} +│/);
+      expect(out).not.toMatch(/\d\.\d{2}–/);
+    }
+  });
+
   it('cifra compare: the net effects grouped with points', async () => {
     const out = await run('compare', other, ...rt);
     expect(out).toMatch(/│ \+10\.000 +│ -10\.000 +│/);

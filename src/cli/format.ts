@@ -719,6 +719,11 @@ export function decimal(p: string): string {
   return sep === undefined || sep.value === '.' ? p : p.replace('.', sep.value);
 }
 
+/** A computed share to `digits` decimals (a projection's 50.135), written as `decimal` does. */
+export function fixed(n: number, digits: number): string {
+  return decimal(n.toFixed(digits));
+}
+
 /** A decimal the source's figures may not allow: `decimal`, or —. */
 export function decimalOr(p: string | null | undefined): string {
   return p === null || p === undefined ? '—' : decimal(p);

@@ -27,8 +27,9 @@ import { bundledElection } from '../../elections/manifests.js';
 import { driftNote } from '../../results/previous-cut.js';
 import { election } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
-import { renderTable, runLanguage, say, thousands } from '../format.js';
+import { decimal, fixed, renderTable, runLanguage, say, thousands } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
+import { useJurisdictionLocale } from '../jurisdiction-words.js';
 import { electionToIngest, failed } from './actas.js';
 import { printIssues } from './seats.js';
 
@@ -138,6 +139,8 @@ export function runProjectSnapshot(args: SnapshotArgs, io: CliIo): number {
     printIssues(io, rs.error);
     return EXIT_ISSUES;
   }
+  // no store names the election here: its ruleset's jurisdiction says how figures are written
+  useJurisdictionLocale(rs.value);
   const snap = readSnapshotCsv(args.snapshot);
   if (!snap.ok) {
     printIssues(io, snap.error);
@@ -237,7 +240,7 @@ export function renderProjection(p: ProjectionResult, title: string): string {
     say('actas {processed} / {total} ({pct} %) · {sims} simulations · seed {seed}', {
       processed: thousands(p.actasProcessed),
       total: thousands(p.actasTotal),
-      pct: p.pctCounted,
+      pct: decimal(String(p.pctCounted)),
       sims: p.sims,
       seed: p.seed,
     }),
@@ -245,9 +248,9 @@ export function renderProjection(p: ProjectionResult, title: string): string {
       ['choice', 'median %', '80 %', '90 %', 'votes (median)'],
       p.choices.map((c) => [
         c.choice,
-        c.median.toFixed(3),
-        `${c.lo80.toFixed(2)}–${c.hi80.toFixed(2)}`,
-        `${c.lo90.toFixed(2)}–${c.hi90.toFixed(2)}`,
+        fixed(c.median, 3),
+        `${fixed(c.lo80, 2)}–${fixed(c.hi80, 2)}`,
+        `${fixed(c.lo90, 2)}–${fixed(c.hi90, 2)}`,
         thousands(c.votes.median),
       ]),
     ),
@@ -256,21 +259,21 @@ export function renderProjection(p: ProjectionResult, title: string): string {
     lines.push(
       renderTable(
         ['runoff pair', 'P'],
-        p.runoffPairs.slice(0, 5).map((x) => [x.choices.join(' / '), x.probability.toFixed(3)]),
+        p.runoffPairs.slice(0, 5).map((x) => [x.choices.join(' / '), fixed(x.probability, 3)]),
       ),
     );
   if (p.outright && p.outright.length > 0)
     lines.push(
       renderTable(
         ['outright win (> 50 % valid)', 'P'],
-        p.outright.map((x) => [x.choice, x.probability.toFixed(3)]),
+        p.outright.map((x) => [x.choice, fixed(x.probability, 3)]),
       ),
     );
   if (p.winner)
     lines.push(
       renderTable(
         ['winner / ganador', 'P'],
-        p.winner.map((x) => [x.choice, x.probability.toFixed(3)]),
+        p.winner.map((x) => [x.choice, fixed(x.probability, 3)]),
       ),
     );
   if (p.seats)
@@ -279,7 +282,7 @@ export function renderProjection(p: ProjectionResult, title: string): string {
         ['party', 'seats (median)', '90 %', 'P(valla)'],
         p.seats.parties
           .filter((x) => x.pValla > 0 || x.hi90 > 0)
-          .map((x) => [x.party, x.median, `${x.lo90}–${x.hi90}`, x.pValla.toFixed(3)]),
+          .map((x) => [x.party, x.median, `${x.lo90}–${x.hi90}`, fixed(x.pValla, 3)]),
       ),
     );
   if (p.unitsWithoutData.length > 0)
@@ -311,13 +314,18 @@ function stepSummary(s: ReplayStep): string {
   const lead =
     s.leader === null
       ? ''
-      : say('{leader} {median} % [{lo90}–{hi90}]', { ...s.leader, leader: s.leader.choice });
+      : say('{leader} {median} % [{lo90}–{hi90}]', {
+          leader: s.leader.choice,
+          median: decimal(s.leader.median),
+          lo90: decimal(s.leader.lo90),
+          hi90: decimal(s.leader.hi90),
+        });
   const pair =
     s.runoff === null
       ? ''
       : say(' · runoff {pair} p={p}', {
           pair: s.runoff.choices.join(' / '),
-          p: s.runoff.probability,
+          p: decimal(s.runoff.probability),
         });
   return lead + pair;
 }
@@ -354,7 +362,7 @@ export async function runReplay(store: Store, args: ReplayArgs, io: CliIo): Prom
         say('step {step}/{steps} · {processed} % processed · {summary}', {
           step: s.step,
           steps: s.steps,
-          processed: s.pctCounted.toFixed(1),
+          processed: fixed(s.pctCounted, 1),
           summary: stepSummary(s),
         }),
       ),
