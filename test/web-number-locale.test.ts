@@ -4,7 +4,7 @@
 // es-ES 50,13 beside 8.836.380 votes, Peru es-PE 50.13 beside 8,836,380. The projection's
 // intervals, the course's axis, the headline's probabilities and the status line's % wrote a dot
 // whatever the locale (toFixed); they now go through the one formatter (web/ui.ts fmt).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { statusLine } from '../web/figures-status.js';
 import { probText } from '../web/headline.js';
 import { decimalText, fmt, state } from '../web/ui.js';
@@ -43,6 +43,26 @@ describe("fmt: a figure's decimals in the jurisdiction's locale", () => {
     // Intl rounds the shortest decimal "49.995" (toFixed rounded the binary 49.99499…: 49.99)
     expect(fmt(49.995, 2)).toBe('50,00');
     expect(fmt(-0.004, 2)).toBe('-0,00');
+  });
+
+  it('builds one formatter per locale and digits, not one per figure (session 29)', () => {
+    inLocale('es-ES');
+    fmt(1, 2);
+    fmt(1);
+    const made = vi.spyOn(Intl, 'NumberFormat');
+    try {
+      for (let i = 0; i < 50; i++) expect(fmt(i + 0.5, 2)).toBe(`${i},50`);
+      expect(fmt(1234)).toBe('1234');
+      expect(made).not.toHaveBeenCalled();
+      // a cached formatter is its locale's and digits' only
+      inLocale('es-PE');
+      expect(fmt(1.5, 2)).toBe('1.50');
+      expect(fmt(12345.5)).toBe('12,345.5');
+      inLocale('es-ES');
+      expect(fmt(1.5, 1)).toBe('1,5');
+    } finally {
+      made.mockRestore();
+    }
   });
 
   it("without a jurisdiction's locale: the page language's (es-PE, en-US)", () => {

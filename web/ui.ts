@@ -133,9 +133,21 @@ const numberLocale = (): string =>
  * or a point on an axis: es-ES 50,13, es-PE 50.13), in place of toFixed, which writes a dot always.
  */
 export function fmt(n: number, digits?: number): string {
+  return numberFormat(numberLocale(), digits).format(n);
+}
+
+/** One formatter per (locale, digits): a table of thousands of figures builds none per cell. */
+const FORMATS = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, digits: number | undefined): Intl.NumberFormat {
+  const key = `${locale}|${digits ?? ''}`;
+  const hit = FORMATS.get(key);
+  if (hit !== undefined) return hit;
   const fixed =
     digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits };
-  return new Intl.NumberFormat(numberLocale(), fixed).format(n);
+  const made = new Intl.NumberFormat(locale, fixed);
+  FORMATS.set(key, made);
+  return made;
 }
 
 /**
@@ -143,7 +155,7 @@ export function fmt(n: number, digits?: number): string {
  * as a grouped figure beside them (es-ES: 80,484 beside 12.681 votes): the CLI's rule too.
  */
 export function decimalText(p: string): string {
-  const sep = new Intl.NumberFormat(numberLocale())
+  const sep = numberFormat(numberLocale(), undefined)
     .formatToParts(1.5)
     .find((x) => x.type === 'decimal');
   return sep === undefined || sep.value === '.' ? p : p.replace('.', sep.value);
