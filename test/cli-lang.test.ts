@@ -244,6 +244,9 @@ describe('--lang es: the lines commands print, in Spanish', () => {
         '│ candidato',
         // the 2026 first round at 96 %: leaders, no runoff pair stated (review s27 M7)
         'NO está decidido: quién pasa a la segunda vuelta sigue abierto',
+        // ONPE's `conteo` and `advancePct`: % of actas contabilizadas (data/peru/2026/PROVENANCE.md)
+        'primeros con el 96.16 % de actas contabilizadas (según lo publica ONPE):',
+        'primero con el 96.918 % de actas contabilizadas (según lo publica ONPE):',
         'todas las demás listas juntas',
       ],
       [
@@ -251,6 +254,8 @@ describe('--lang es: the lines commands print, in Spanish', () => {
         'wins the runoff',
         '│ candidate ',
         'NOT settled: who goes to the runoff is open while votes remain',
+        'leading at 96.16 % of actas counted (contabilizadas, as ONPE publishes it):',
+        'leader at 96.918 % of actas counted (contabilizadas, as ONPE publishes it):',
         'all other lists together',
       ],
     );

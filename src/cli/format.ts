@@ -474,14 +474,14 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'Perú 2021 — primera vuelta presidencial (ONPE, 100 % actas, datos abiertos por mesa)',
   'valid votes {valid} → {outcome}': 'votos válidos {valid} → {outcome}',
   'Peru 2021 — runoff (JNE, proclamation)': 'Perú 2021 — segunda vuelta (JNE, proclamación)',
-  'Peru 2026 — presidential first round (PROVISIONAL: ONPE 27-04-2026, ~96 % actas)':
-    'Perú 2026 — primera vuelta presidencial (PROVISIONAL: ONPE 27-04-2026, ~96 % actas)',
-  'leading at {counted} % counted: {a}, then {b} and {c} — NOT settled: who goes to the runoff is open while votes remain (this file does not say how many)':
-    'primeros al {counted} % contabilizado: {a}, luego {b} y {c} — NO está decidido: quién pasa a la segunda vuelta sigue abierto mientras queden votos (este archivo no dice cuántos)',
-  'Peru 2026 — runoff (PROVISIONAL: ONPE 10-06-2026 01:18, 96.918 % actas)':
-    'Perú 2026 — segunda vuelta (PROVISIONAL: ONPE 10-06-2026 01:18, 96.918 % actas)',
-  'leader at {counted} % counted: {leader} — NOT a final result (the full count reversed it)':
-    'primero al {counted} % contabilizado: {leader} — NO es un resultado final (el conteo completo lo invirtió)',
+  'Peru 2026 — presidential first round (PROVISIONAL: ONPE 27-04-2026, ~96 % of actas counted)':
+    'Perú 2026 — primera vuelta presidencial (PROVISIONAL: ONPE 27-04-2026, ~96 % de actas contabilizadas)',
+  'leading at {counted} % of actas counted (contabilizadas, as ONPE publishes it): {a}, then {b} and {c} — NOT settled: who goes to the runoff is open while votes remain (this file does not say how many)':
+    'primeros con el {counted} % de actas contabilizadas (según lo publica ONPE): {a}, luego {b} y {c} — NO está decidido: quién pasa a la segunda vuelta sigue abierto mientras queden votos (este archivo no dice cuántos)',
+  'Peru 2026 — runoff (PROVISIONAL: ONPE 10-06-2026 01:18, 96.918 % of actas counted)':
+    'Perú 2026 — segunda vuelta (PROVISIONAL: ONPE 10-06-2026 01:18, 96.918 % de actas contabilizadas)',
+  'leader at {counted} % of actas counted (contabilizadas, as ONPE publishes it): {leader} — NOT a final result (the full count reversed it)':
+    'primero con el {counted} % de actas contabilizadas (según lo publica ONPE): {leader} — NO es un resultado final (el conteo completo lo invirtió)',
   'Peru 2021 — Congress: valla (JNE 0602-2021, national totals)':
     'Perú 2021 — Congreso: valla (JNE 0602-2021, totales nacionales)',
   'valid {valid}; 5 % = {five} votes; all other lists together: {others}':

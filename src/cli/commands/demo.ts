@@ -5,7 +5,7 @@ import { settlePresidentialRound } from '../../core/rules/settled.js';
 import { percentHalfUp, ratio, reachesShare } from '../../core/ratio.js';
 import { readCsvFile } from '../../io/csv.js';
 import { dataPath } from '../../io/paths.js';
-import { header, renderTable, say, thousands } from '../format.js';
+import { decimal, header, renderTable, say, thousands } from '../format.js';
 import { EXIT_OK, type CliIo } from '../io.js';
 import { jurisdictionWords } from '../jurisdiction-words.js';
 import { describeOutcome } from './president.js';
@@ -69,7 +69,10 @@ function demoPresidential2021(io: CliIo): void {
 
 /** Peru 2026: the provisional first round and runoff (ONPE's partial counts). */
 function demoPresidential2026(io: CliIo): void {
-  heading(io, 'Peru 2026 — presidential first round (PROVISIONAL: ONPE 27-04-2026, ~96 % actas)');
+  heading(
+    io,
+    'Peru 2026 — presidential first round (PROVISIONAL: ONPE 27-04-2026, ~96 % of actas counted)',
+  );
   const raw = JSON.parse(
     gunzipSync(
       readFileSync(dataPath('peru/2026/partial_results_2026-04-27/resultados_total_2026.json.gz')),
@@ -92,7 +95,8 @@ function demoPresidential2026(io: CliIo): void {
       r26.candidates.slice(0, 5).map((c) => [c.candidate, thousands(c.votes), c.pctValid]),
     ),
   );
-  // ONPE's partial file gives % counted, not the votes still out: no pair is settled by it (the
+  // `conteo`: ONPE's % of actas contabilizadas (96.16; the same capture's genera_elecciones.json:
+  // porcentajeActasContabilizadas 96.157), not the votes still out: no pair is settled by it (the
   // rules' outcome on these figures named a pair that 4 % of actas could still change, review s27)
   const open = !settlePresidentialRound({
     round: 'first',
@@ -104,9 +108,9 @@ function demoPresidential2026(io: CliIo): void {
   io.out(
     open
       ? say(
-          'leading at {counted} % counted: {a}, then {b} and {c} — NOT settled: who goes to the runoff is open while votes remain (this file does not say how many)',
+          'leading at {counted} % of actas counted (contabilizadas, as ONPE publishes it): {a}, then {b} and {c} — NOT settled: who goes to the runoff is open while votes remain (this file does not say how many)',
           {
-            counted: totals[0]?.conteo ?? '?',
+            counted: totals[0] === undefined ? '?' : decimal(String(totals[0].conteo)),
             a: a?.candidate ?? '',
             b: b?.candidate ?? '',
             c: c?.candidate ?? '',
@@ -115,13 +119,15 @@ function demoPresidential2026(io: CliIo): void {
       : peruOutcome(r26),
   );
 
-  heading(io, 'Peru 2026 — runoff (PROVISIONAL: ONPE 10-06-2026 01:18, 96.918 % actas)');
+  heading(io, 'Peru 2026 — runoff (PROVISIONAL: ONPE 10-06-2026 01:18, 96.918 % of actas counted)');
   const flash = JSON.parse(
     readFileSync(dataPath('peru/2026/runoff_partial_2026-06-10/flash-electoral.json'), 'utf8'),
   ) as {
     candidates: { a: string; b: string };
     sources: { id: string; data: { votesA: number; votesB: number; advancePct: number } }[];
   };
+  // advancePct: actas contabilizadas over all (89,907 / 92,766: the 2,859 left are the 1,577 at
+  // the JEE and the 1,282 pending, the file's note), as ONPE's summary published it
   const cut = flash.sources.find((s) => s.id === 'onpe-parcial');
   if (cut) {
     const rr = decidePresidentialRound({
@@ -139,8 +145,11 @@ function demoPresidential2026(io: CliIo): void {
     );
     io.out(
       say(
-        'leader at {counted} % counted: {leader} — NOT a final result (the full count reversed it)',
-        { counted: cut.data.advancePct, leader: rr.candidates[0]?.candidate ?? '' },
+        'leader at {counted} % of actas counted (contabilizadas, as ONPE publishes it): {leader} — NOT a final result (the full count reversed it)',
+        {
+          counted: decimal(String(cut.data.advancePct)),
+          leader: rr.candidates[0]?.candidate ?? '',
+        },
       ),
     );
   }
