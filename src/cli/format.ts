@@ -698,6 +698,11 @@ export function useNumberLocale(locale: string | undefined): void {
   numberLocale = locale ?? DEFAULT_LOCALE;
 }
 
+/** The locale this run writes figures in (useNumberLocale), for a text written outside the CLI. */
+export function runNumberLocale(): string {
+  return numberLocale;
+}
+
 /** A figure grouped as the election's jurisdiction writes it (useNumberLocale). */
 export function thousands(n: number): string {
   return n.toLocaleString(numberLocale);

@@ -100,7 +100,10 @@ describe('seatDifferences(computed, reported, choices)', () => {
   });
 });
 
-describe('seatsNote(rules, figures, reported, differences)', () => {
+/** Peru's figures: es-PE in both languages (data/jurisdictions/pe: locale). */
+const PE = { es: 'es-PE', en: 'es-PE' };
+
+describe('seatsNote(rules, figures, reported, differences, locales)', () => {
   const figures = {
     status: {
       kind: 'computed-by-cifra' as const,
@@ -111,7 +114,7 @@ describe('seatsNote(rules, figures, reported, differences)', () => {
     provenance: 'x/PROVENANCE.md',
   };
   it('names the ruleset and the figures; without a reported composition, nothing more', () => {
-    expect(seatsNote('r', figures, null, [])).toEqual({
+    expect(seatsNote('r', figures, null, [], PE)).toEqual({
       es: 'Escaños calculados por cifra con las reglas r a partir de los votos al 86 %.',
       en: 'Seats computed by cifra with the ruleset r from votes at 86 %.',
     });
@@ -128,6 +131,7 @@ describe('seatsNote(rules, figures, reported, differences)', () => {
         { party: 'A', computed: 2, reported: 3, difference: -1 },
         { party: 'B', computed: 1, reported: 1, difference: 0 },
       ],
+      PE,
     );
     expect(note).toEqual({
       es: 'Escaños calculados por cifra con las reglas r a partir de los votos al 86 %. Al lado, la composición reportada por una fuente de un tercero (a simulator): 1 lista difiere (A 2 aquí, 3 reportados). No es la final.',
@@ -135,8 +139,25 @@ describe('seatsNote(rules, figures, reported, differences)', () => {
     });
   });
   it("says 'an official source' in English (review 6 read 'a official')", () => {
-    const note = seatsNote('r', figures, { ...REPORTED, kind: 'official' as const }, []);
+    const note = seatsNote('r', figures, { ...REPORTED, kind: 'official' as const }, [], PE);
     expect(note.en).toContain('reported by an official source (a simulator): the same seats');
     expect(note.es).toContain('reportada por una fuente oficial (a simulator)');
+  });
+});
+
+describe("a provisional count's % of actas in the seats note", () => {
+  const provisional = {
+    status: { kind: 'provisional' as const, pctCounted: '86.123', cut: '2026-05-11' },
+    asOf: '11 May',
+    source: { es: 'ONPE', en: 'ONPE' },
+    provenance: 'x/PROVENANCE.md',
+  };
+  it("with the jurisdiction's decimal separator: Spain's comma, never read as 86 thousand", () => {
+    const note = seatsNote('r', provisional, null, [], { es: 'es-ES', en: 'es-ES' });
+    expect(note.es).toContain('a partir de las cifras provisionales (86,123 % de actas) al 11 May');
+    expect(note.en).toContain('from provisional figures (86,123 % of actas) as of 11 May');
+  });
+  it("Peru's point, as before", () => {
+    expect(seatsNote('r', provisional, null, [], PE).es).toContain('(86.123 % de actas)');
   });
 });

@@ -13,6 +13,7 @@ import {
 import { partyKey } from '../core/pipeline/seat-input.js';
 import { seatsOpen } from '../core/pipeline/seats-open.js';
 import type { ListRuleset } from '../core/rulesets/ruleset.js';
+import { decimalIn, figureLocales } from '../jurisdictions/figure-locale.js';
 import type { Store } from '../store/store.js';
 import type { ResultUnit } from './documents.js';
 import type { DeepReadonly, SeatDifference, SeatFigures, SeatsSchema } from './document-schemas.js';
@@ -216,8 +217,14 @@ const STATUS_ES = {
   'third-party': 'de un tercero',
 } as const;
 
-/** What the seats were computed from, in both languages. */
-export function seatsFrom(figures: SeatFigures | undefined): Note {
+/**
+ * What the seats were computed from, in both languages; a provisional count's % of actas in each
+ * language's locale (figureLocales: Spain 86,123 %).
+ */
+export function seatsFrom(
+  figures: SeatFigures | undefined,
+  locales: Readonly<Record<keyof Note, string>>,
+): Note {
   const s = figures?.status;
   if (s === undefined) return { es: 'los votos del registro', en: 'the votes in the store' };
   if (s.kind === 'computed-by-cifra') return s.from;
@@ -225,8 +232,8 @@ export function seatsFrom(figures: SeatFigures | undefined): Note {
   // a provisional count says how far it had come
   const pct = s.kind === 'provisional' && s.pctCounted !== null ? s.pctCounted : null;
   return {
-    es: `las cifras ${STATUS_ES[s.kind]}${pct === null ? '' : ` (${pct} % de actas)`} al ${at('es')}`,
-    en: `${s.kind} figures${pct === null ? '' : ` (${pct} % of actas)`} as of ${at('en')}`,
+    es: `las cifras ${STATUS_ES[s.kind]}${pct === null ? '' : ` (${decimalIn(locales.es, pct)} % de actas)`} al ${at('es')}`,
+    en: `${s.kind} figures${pct === null ? '' : ` (${decimalIn(locales.en, pct)} % of actas)`} as of ${at('en')}`,
   };
 }
 
@@ -236,8 +243,9 @@ export function seatsNote(
   figures: SeatFigures | undefined,
   reported: PublishedSeatsFile | null,
   differences: readonly SeatDifference[],
+  locales: Readonly<Record<keyof Note, string>>,
 ): Note {
-  const from = seatsFrom(figures);
+  const from = seatsFrom(figures, locales);
   const es = [`Escaños calculados por cifra con las reglas ${rules} a partir de ${from.es}.`];
   const en = [`Seats computed by cifra with the ruleset ${rules} from ${from.en}.`];
   if (reported !== null) {
@@ -322,6 +330,12 @@ export async function seatsFromPublishedUnits(
     ...(reported === null
       ? {}
       : { reported: { ...reported, open: seatsOpen(reported) }, differences }),
-    note: seatsNote(ruleset.id, figures, reported, differences ?? []),
+    note: seatsNote(
+      ruleset.id,
+      figures,
+      reported,
+      differences ?? [],
+      figureLocales(def.jurisdiction),
+    ),
   };
 }

@@ -13,7 +13,15 @@ import { getSeats, type ListSeatsDocument, type SeatsDocument } from '../../resu
 import { seatsFrom } from '../../results/seats.js';
 import { parseWhatIfBody, whatIfSeats } from '../../results/what-if.js';
 import type { Store } from '../../store/store.js';
-import { decimal, decimalOr, header, renderTable, say, thousands } from '../format.js';
+import {
+  decimal,
+  decimalOr,
+  header,
+  renderTable,
+  runNumberLocale,
+  say,
+  thousands,
+} from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from '../messages.js';
 import { useJurisdictionLocale } from '../jurisdiction-words.js';
@@ -249,7 +257,8 @@ function openLine(f: Coverage): string[] {
 function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
   const f = doc.figures;
   // "from the final figures as of 2 May 2026 (source)", as the seats document's note says it
-  const status = f === undefined ? '' : seatsFrom(f)[lang];
+  const locale = runNumberLocale();
+  const status = f === undefined ? '' : seatsFrom(f, { es: locale, en: locale })[lang];
   const from = status ? (lang === 'es' ? ` a partir de ${status}` : ` from ${status}`) : '';
   const out = [
     `${doc.election} — ${lang === 'es' ? 'escaños calculados por cifra' : 'seats computed by cifra'}${from}`,
