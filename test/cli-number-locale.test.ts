@@ -99,6 +99,20 @@ describe("every command's figures in the election's locale", () => {
     }
   });
 
+  it("cifra project: a complete count's projected seats are the seats cifra seats allocates (regions named by the place table, session 29)", async () => {
+    // the regions were named "1", "2", "3", no district of the ruleset: every party 0 seats
+    const p = JSON.parse(await run('project', '--sims', '50', '--format', 'json'));
+    const s = JSON.parse(await run('seats', '--election', 'rt-2026-parlament', '--format', 'json'));
+    const allocated = new Map<string, number>(Object.entries(s.result.seats));
+    expect(p.seatsUnavailable).toBeUndefined();
+    expect(p.seats.parties.reduce((a: number, x: { median: number }) => a + x.median, 0)).toBe(15);
+    for (const x of p.seats.parties)
+      expect([x.party, x.median]).toEqual([x.party, allocated.get(x.party) ?? 0]);
+    expect(await run('project', '--sims', '50', '--lang', 'es')).toMatch(
+      /│ Allianz für Alle +│ [1-9]/,
+    );
+  });
+
   it('cifra compare: the net effects grouped with points', async () => {
     const out = await run('compare', other, ...rt);
     expect(out).toMatch(/│ \+10\.000 +│ -10\.000 +│/);

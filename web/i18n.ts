@@ -74,6 +74,8 @@ const ES = {
   outrightWin: 'Probabilidad de ganar en primera vuelta',
   winProbability: 'Probabilidad de ganar',
   projectedSeats: 'Escaños proyectados (mediana, 90 %)',
+  seatsNotProjected: (regions: string) =>
+    `Escaños no proyectados: ninguna circunscripción de las reglas se llama ${regions}`,
   pValla: 'P(valla)',
   title: 'Resultados electorales',
   election: 'Elección',
@@ -617,6 +619,8 @@ const EN: Strings = {
   outrightWin: 'Probability of winning outright',
   winProbability: 'Probability of winning',
   projectedSeats: 'Projected seats (median, 90 %)',
+  seatsNotProjected: (regions: string) =>
+    `Seats not projected: no district of the rules is named ${regions}`,
   pValla: 'P(threshold)',
   title: 'Election results',
   election: 'Election',

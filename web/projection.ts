@@ -146,6 +146,9 @@ function oddsTables(p: Projection): HTMLTableElement[] {
 }
 
 function projectedSeats(p: Projection): HTMLElement[] {
+  // seats the model cannot place are said, never drawn as 0 for every party
+  if (p.seatsUnavailable)
+    return [el('caption', {}, t('seatsNotProjected')(p.seatsUnavailable.regions.join(', ')))];
   if (!p.seats) return [];
   return [
     el('caption', {}, t('projectedSeats')),

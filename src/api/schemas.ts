@@ -214,6 +214,12 @@ export const ProjectionSchema = z.object({
       tiedSimulations: z.number().int(),
     })
     .optional(),
+  seatsUnavailable: z
+    .object({ reason: z.enum(['unknown_district']), regions: z.array(z.string()) })
+    .optional()
+    .describe(
+      "list contests whose seats are not projected: the model's regions no district of the ruleset is named after",
+    ),
   unitsWithoutData: z.array(z.string()),
   unitBasis: z
     .array(

@@ -357,6 +357,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'actas {processed} / {total} ({pct} %) · {sims} simulaciones · semilla {seed}',
   'units without data (predicted from the rest): {units}':
     'unidades sin datos (predichas a partir del resto): {units}',
+  'seats not projected: no district of the rules is named {regions}':
+    'escaños no proyectados: ninguna circunscripción de las reglas se llama {regions}',
   // compare
   'give --election <id|manifest.json> (cifra compare needs the election whose actas these are)':
     'indique --election <id|manifiesto.json> (cifra compare necesita la elección de estas actas)',

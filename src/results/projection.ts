@@ -326,7 +326,7 @@ export type FrameBuilder = (input: MesaFrameInput) => Promise<ProjectionFrame>;
 
 /** The per-mesa frame: the one algorithm, whichever thread runs it (CPU-bound: ~1 s nationally). */
 export function mesaFrame(input: MesaFrameInput): ProjectionFrame {
-  const j = requireJurisdiction(input.jurisdiction);
+  const j = namedPlaces(requireJurisdiction(input.jurisdiction));
   const prev = input.previous;
   let byMesa = prev === null ? undefined : BY_MESA.get(prev.columns);
   if (prev !== null && byMesa === undefined)
@@ -334,6 +334,27 @@ export function mesaFrame(input: MesaFrameInput): ProjectionFrame {
   const own = mesasFromColumns(input.columns, j, input.pendingFiguresCount, byMesa);
   const toCome = mesasToComeOf(input.toCome, j, input.columns.mesa, prev);
   return frameFromMesas(canonicalMesas(own, input.columns.mesa, toCome), input.choices);
+}
+
+const NAMED = new WeakMap<LoadedJurisdiction, LoadedJurisdiction>();
+
+/**
+ * The jurisdiction with its units named by the place table too (Ruritania's regions "Nord",
+ * "Mitte"), not only by its levels' names: the model's regions must be named as the seats service
+ * names them, the ruleset's districts; named "1", "2", every region missed its district and each
+ * party projected 0 seats (session 29).
+ */
+function namedPlaces(j: LoadedJurisdiction): LoadedJurisdiction {
+  const hit = NAMED.get(j);
+  if (hit !== undefined) return hit;
+  const byLevel = new Map<Level, ReadonlyMap<string, string> | null>();
+  const tableName = (level: Level, code: string): string | undefined => {
+    if (!byLevel.has(level)) byLevel.set(level, j.levelUnits(level));
+    return byLevel.get(level)?.get(code);
+  };
+  const named = { ...j, unitName: (l: Level, c: string) => j.unitName(l, c) ?? tableName(l, c) };
+  NAMED.set(j, named);
+  return named;
 }
 
 /** The units with actas to come, and the levels their previous round is summed at. */

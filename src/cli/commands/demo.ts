@@ -118,7 +118,11 @@ function demoPresidential2026(io: CliIo): void {
         )
       : peruOutcome(r26),
   );
+  demoRunoff2026(io);
+}
 
+/** Peru 2026's runoff at ONPE's 10 June cut: the leader then, whom the full count reversed. */
+function demoRunoff2026(io: CliIo): void {
   heading(io, 'Peru 2026 — runoff (PROVISIONAL: ONPE 10-06-2026 01:18, 96.918 % of actas counted)');
   const flash = JSON.parse(
     readFileSync(dataPath('peru/2026/runoff_partial_2026-06-10/flash-electoral.json'), 'utf8'),

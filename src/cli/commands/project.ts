@@ -285,6 +285,12 @@ export function renderProjection(p: ProjectionResult, title: string): string {
           .map((x) => [x.party, x.median, `${x.lo90}–${x.hi90}`, fixed(x.pValla, 3)]),
       ),
     );
+  if (p.seatsUnavailable)
+    lines.push(
+      say('seats not projected: no district of the rules is named {regions}', {
+        regions: p.seatsUnavailable.regions.join(', '),
+      }),
+    );
   if (p.unitsWithoutData.length > 0)
     lines.push(
       say('units without data (predicted from the rest): {units}', {

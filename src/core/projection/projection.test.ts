@@ -248,6 +248,18 @@ describe('snapshot projection and seats', () => {
     }
   });
 
+  it('projects no seats, and says why, when a region is named after no district of the ruleset', () => {
+    // regions named by their codes ("1", "2") reached no district: every party showed 0 seats
+    const coded = units.map((u, i) => ({ ...u, unit: i === 2 ? String(i) : u.unit }));
+    const p = simulate(frameFromSnapshot(coded, parties), {
+      sims: 20,
+      seed: 1,
+      kind: 'list',
+      ruleset,
+    });
+    expect(p.seats).toBeUndefined();
+    expect(p.seatsUnavailable).toEqual({ reason: 'unknown_district', regions: ['2'] });
+  });
   it('predicts a unit that has reported nothing from the others and says so', () => {
     const withSilent = units.map((u, i) =>
       i === 0 ? { ...u, actasCounted: 0, votes: parties.map(() => 0), blank: 0, null: 0 } : u,

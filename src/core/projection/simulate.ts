@@ -80,6 +80,14 @@ export interface ProjectionResult {
     /** Simulations where a last seat was tied (reported, not settled). */
     readonly tiedSimulations: number;
   };
+  /**
+   * List contests whose seats are not projected: regions of the model no district of the ruleset
+   * is named after (their votes would reach no district, and every party would show 0 seats).
+   */
+  readonly seatsUnavailable?: {
+    readonly reason: 'unknown_district';
+    readonly regions: readonly string[];
+  };
   readonly unitsWithoutData: readonly string[];
   /** Snapshot projections: what each unit's uncounted part is projected from. */
   readonly unitBasis?: readonly UnitBasis[];
@@ -372,8 +380,10 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
 
   const sims = Math.max(1, o.sims);
   const draws = drawTallies(K, S, R, sims);
+  const unmapped =
+    o.kind === 'list' && o.ruleset !== undefined ? regionsWithoutDistrict(frame, o.ruleset) : [];
   const seatPlan =
-    o.kind === 'list' && o.ruleset !== undefined
+    o.kind === 'list' && o.ruleset !== undefined && unmapped.length === 0
       ? seatAccumulator(frame, o.ruleset, sims, o.seatPath ?? 'auto')
       : null;
   for (let s = 0; s < sims; s++) {
@@ -392,7 +402,17 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
   if (o.kind === 'first-round' || o.kind === 'runoff')
     return { ...result, ...winnersOf(frame, o.kind, draws, sims, prob) };
   if (seatPlan !== null) return { ...result, seats: seatPlan.summary(prob) };
+  if (unmapped.length > 0)
+    return { ...result, seatsUnavailable: { reason: 'unknown_district', regions: unmapped } };
   return result;
+}
+
+/** The model's regions no district of the ruleset is named after (by name or alias). */
+function regionsWithoutDistrict(frame: ProjectionFrame, ruleset: ListRuleset): string[] {
+  const names = new Set(
+    ruleset.districts.flatMap((d) => [d.name, ...(d.aliases ?? [])].map((n) => nameKey(n))),
+  );
+  return frame.regions.map((r) => r.label).filter((label) => !names.has(nameKey(label)));
 }
 
 /** The central projection's national totals and valid votes, and a copy of its region totals. */
