@@ -397,7 +397,11 @@ export const ImportEntrySchema = z.object({
     .describe("the file's SHA-256"),
   size: z.number().int().describe('bytes'),
   format: z.string(),
-  mode: z.enum(['import', 'correction']),
+  mode: z
+    .enum(['import', 'correction', 'reread'])
+    .describe(
+      "reread: the source read again at a later cut and found the same file byte for byte as the latest import's (the same sha256): a record of that cut, no row read and no acta changed",
+    ),
   status: z.enum(['committed', 'rolled_back', 'running']),
   startedAt: z.string(),
   finishedAt: z.string().optional(),

@@ -8,7 +8,12 @@ import { percentCounted } from '../core/ratio.js';
 import type { PresidentialRuleset } from '../core/rulesets/ruleset.js';
 import type { Issue } from '../core/issues.js';
 import { loadJurisdiction } from '../jurisdictions/load.js';
-import { revisionLastImport, type ImportRecord, type Store } from '../store/store.js';
+import {
+  latestSnapshotOf,
+  revisionLastImport,
+  type ImportRecord,
+  type Store,
+} from '../store/store.js';
 import { perRevision } from './per-revision.js';
 import { buildResults, countExtent, type ResultUnit } from './documents.js';
 import { declaredUniverse, extentNote } from './extent.js';
@@ -64,18 +69,15 @@ export interface ImportCut {
 }
 
 /**
- * The latest committed import's cut (not a correction's: that is no snapshot), or null: none
- * given. `upTo`: the last import the figures are of (an import committed since is not theirs).
+ * The latest committed snapshot's cut, or null: none given. A snapshot is an import or a re-read
+ * (the source seen unchanged at a later cut, ingest/reread.ts), not a correction. `upTo`: the last
+ * import the figures are of (an import committed since is not theirs).
  */
 export function latestCutOf(
   imports: readonly ImportRecord[],
   upTo: number | null = null,
 ): ImportCut | null {
-  const last = imports
-    .filter(
-      (i) => i.status === 'committed' && i.mode === 'import' && (upTo === null || i.id <= upTo),
-    )
-    .at(-1);
+  const last = latestSnapshotOf(imports, upTo);
   return last?.cut === undefined ? null : { importId: last.id, cut: last.cut };
 }
 

@@ -12,6 +12,7 @@ import type {
   ActaVersion,
   FlaggedActas,
   ImportMeta,
+  ImportMode,
   ImportRecord,
   ImportSummary,
   LogEntry,
@@ -27,6 +28,7 @@ export type {
   ActaVersion,
   FlaggedActas,
   ImportMeta,
+  ImportMode,
   ImportRecord,
   ImportSummary,
   LogEntry,
@@ -212,4 +214,19 @@ export function revisionText(r: Readonly<Record<string, unknown>>): string {
 export function revisionLastImport(revision: string): number | null {
   const m = /^(\d+):/.exec(revision);
   return m ? Number(m[1]) : null;
+}
+
+/**
+ * The election's latest committed snapshot (up to import `upTo`): an import or a re-read (the
+ * source seen unchanged at a later cut), not a correction; undefined: none. `imports` by id.
+ */
+export function latestSnapshotOf(
+  imports: readonly ImportRecord[],
+  upTo: number | null = null,
+): ImportRecord | undefined {
+  return imports
+    .filter(
+      (i) => i.status === 'committed' && i.mode !== 'correction' && (upTo === null || i.id <= upTo),
+    )
+    .at(-1);
 }
