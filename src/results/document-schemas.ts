@@ -270,7 +270,24 @@ export const CountCourseSchema = z.object({
   revision: RevisionSchema,
   source: NameSchema.nullable(),
   points: z.array(CoursePointSchema),
-  leadChanges: z.array(z.object({ time: z.string(), from: z.string(), to: z.string() })),
+  times: z
+    .enum(['import', 'capture'])
+    .describe(
+      "what each point's `time` is: `import`, when cifra committed the import that made it (an acta count's course; the source's own time is the point's `cut`, where given); `capture`, the published update's time as its course source gives it",
+    ),
+  leadChanges: z.array(
+    z.object({
+      time: z.string().describe("the point's `time` where the lead changed hands"),
+      cut: z
+        .string()
+        .nullable()
+        .describe(
+          "that point's `cut`: the source's cut of its import (null: none given, or a published course)",
+        ),
+      from: z.string(),
+      to: z.string(),
+    }),
+  ),
 });
 export type CountCourseDocument = DeepReadonly<z.infer<typeof CountCourseSchema>>;
 
