@@ -292,7 +292,7 @@ describe('POST /api/v1/imports?cut=', () => {
 });
 
 describe('latestCutOf', () => {
-  const rec = (id: number, mode: 'import' | 'correction', cut?: string): ImportRecord => ({
+  const rec = (id: number, mode: ImportRecord['mode'], cut?: string): ImportRecord => ({
     id,
     election: E,
     fileName: `${id}.csv`,
@@ -311,5 +311,23 @@ describe('latestCutOf', () => {
     expect(latestCutOf(log, 2)).toEqual({ importId: 1, cut: CUT_1 });
     expect(latestCutOf([...log, rec(4, 'import')])).toBeNull();
     expect(latestCutOf([{ ...rec(5, 'import', CUT_3), status: 'rolled_back' }])).toBeNull();
+  });
+
+  it('does not move back for an older snapshot imported late: the later cut stays, named by its import', () => {
+    // #3 (22:30) then #6, an older file (20:00) imported late: the figures keep #3's counted actas
+    const late = [...log, rec(6, 'import', CUT_1)];
+    expect(latestCutOf(late)).toEqual({ importId: 3, cut: CUT_3 });
+    // the same instant in another offset is no later: the latest import of it
+    expect(latestCutOf([...log, rec(7, 'import', '2026-06-08T03:30:00Z')])).toEqual({
+      importId: 7,
+      cut: '2026-06-08T03:30:00Z',
+    });
+    // a later snapshot whose cut is later still, or a re-read's, is the cut
+    expect(latestCutOf([...late, rec(8, 'reread', '2026-06-07T23:00:00-05:00')])).toEqual({
+      importId: 8,
+      cut: '2026-06-07T23:00:00-05:00',
+    });
+    // the latest gave none: none, as before
+    expect(latestCutOf([...late, rec(9, 'import')])).toBeNull();
   });
 });

@@ -69,16 +69,27 @@ export interface ImportCut {
 }
 
 /**
- * The latest committed snapshot's cut, or null: none given. A snapshot is an import or a re-read
- * (the source seen unchanged at a later cut, ingest/reread.ts), not a correction. `upTo`: the last
- * import the figures are of (an import committed since is not theirs).
+ * The cut of the figures: the latest committed snapshot's, or null when it gave none (its actas
+ * are of no known time). A snapshot is an import or a re-read (the source seen unchanged at a later
+ * cut, ingest/reread.ts), not a correction. An older snapshot imported late does not take the cut
+ * back: the figures keep the later file's counted actas (a counted acta reported open again, or
+ * with other figures, is a conflict, never current: core/tally/versioning.ts), so the cut stays
+ * the latest of the snapshots' (the highest import of it on a tie). `upTo`: the last import the
+ * figures are of (an import committed since is not theirs).
  */
 export function latestCutOf(
   imports: readonly ImportRecord[],
   upTo: number | null = null,
 ): ImportCut | null {
   const last = latestSnapshotOf(imports, upTo);
-  return last?.cut === undefined ? null : { importId: last.id, cut: last.cut };
+  if (last?.cut === undefined) return null;
+  let best = { importId: last.id, cut: last.cut };
+  for (const i of imports) {
+    if (i.status !== 'committed' || i.mode === 'correction' || i.cut === undefined) continue;
+    if (upTo !== null && i.id > upTo) continue;
+    if (Date.parse(i.cut) > Date.parse(best.cut)) best = { importId: i.id, cut: i.cut };
+  }
+  return best;
 }
 
 /** Per store, election and revision: its latest import's cut (every document of it asks). */
