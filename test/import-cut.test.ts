@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi, hashToken } from '../src/api/server.js';
+import { againOf } from '../src/ingest/reread.js';
 import { getCountCourse } from '../src/results/service.js';
 import { latestCutOf } from '../src/results/status.js';
 import { getSummary } from '../src/results/summary.js';
@@ -329,5 +330,27 @@ describe('latestCutOf', () => {
     });
     // the latest gave none: none, as before
     expect(latestCutOf([...late, rec(9, 'import')])).toBeNull();
+  });
+
+  it('a re-read must be later than every cut recorded: the late older file again, at a cut before the later file’s, records nothing', () => {
+    // #1 20:00, #3 22:30, #6 the file of #1's time imported late (a different file)… at 21:00
+    const late = [...log, { ...rec(6, 'import', CUT_1), sha256: 'f'.repeat(64) }];
+    const previous = late[3];
+    if (previous === undefined) throw new Error('fixture');
+    expect(againOf(late, previous, '2026-06-07T21:00:00-05:00')).toEqual({
+      kind: 'nothing',
+      issue: {
+        code: 'cut_not_later',
+        severity: 'warning',
+        path: ['cut'],
+        details: { importId: 3, cut: '2026-06-07T21:00:00-05:00', latestCut: CUT_3 },
+      },
+    });
+    // later than every cut: a re-read, and the figures' cut would move to it
+    expect(againOf(late, previous, '2026-06-07T23:00:00-05:00')).toEqual({
+      kind: 'reread',
+      cut: '2026-06-07T23:00:00-05:00',
+      previousCut: CUT_3,
+    });
   });
 });

@@ -409,10 +409,7 @@ async function importedBefore(
   const recorded = await recordReread(store, meta, o.now);
   if (!recorded.ok) return { ok: false, issues: recorded.error };
   const importId = recorded.value;
-  const details = {
-    ...{ importId, sameAs: previous.id, cut: again.cut },
-    previousCut: again.latest.cut ?? null,
-  };
+  const details = { importId, sameAs: previous.id, cut: again.cut, previousCut: again.previousCut };
   const issues = [issue('source_unchanged', ['cut'], details, 'warning')];
   return { ok: true, report: { ...report, importId, cut: again.cut, issues } };
 }

@@ -6,6 +6,7 @@
 import { issue, type Issue } from '../core/issues.js';
 import { err, ok, type Result } from '../core/result.js';
 import {
+  latestGivenCut,
   latestSnapshotOf,
   type ImportMeta,
   type ImportRecord,
@@ -16,7 +17,7 @@ import { storeIssues } from './store-issues.js';
 
 /** What a file imported before (`previous`), given again, does: a re-read to record, or nothing. */
 export type Again =
-  | { readonly kind: 'reread'; readonly cut: string; readonly latest: ImportRecord }
+  | { readonly kind: 'reread'; readonly cut: string; readonly previousCut: string | null }
   | { readonly kind: 'nothing'; readonly issue: Issue };
 
 /**
@@ -36,9 +37,14 @@ export function againOf(
       importId: previous.id,
       latestImport: latest?.id ?? null,
     });
-  if (latest.cut !== undefined && !(Date.parse(cut) > Date.parse(latest.cut)))
-    return nothing('cut_not_later', ['cut'], { importId: latest.id, cut, latestCut: latest.cut });
-  return { kind: 'reread', cut, latest };
+  // later than every cut recorded, so that the figures' cut (results/status.ts) moves to it
+  const recorded = latestGivenCut(imports);
+  if (recorded !== null && !(Date.parse(cut) > Date.parse(recorded.cut)))
+    return nothing('cut_not_later', ['cut'], {
+      ...{ importId: recorded.importId, cut },
+      latestCut: recorded.cut,
+    });
+  return { kind: 'reread', cut, previousCut: recorded?.cut ?? null };
 }
 
 const nothing = (

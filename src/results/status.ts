@@ -9,8 +9,10 @@ import type { PresidentialRuleset } from '../core/rulesets/ruleset.js';
 import type { Issue } from '../core/issues.js';
 import { loadJurisdiction } from '../jurisdictions/load.js';
 import {
+  latestGivenCut,
   latestSnapshotOf,
   revisionLastImport,
+  type ImportCut,
   type ImportRecord,
   type Store,
 } from '../store/store.js';
@@ -63,33 +65,22 @@ export async function storedStatus(
 }
 
 /** The source's cut of an import (`cifra ingest --cut`) and the import that carries it. */
-export interface ImportCut {
-  readonly importId: number;
-  readonly cut: string;
-}
+export type { ImportCut };
 
 /**
- * The cut of the figures: the latest committed snapshot's, or null when it gave none (its actas
- * are of no known time). A snapshot is an import or a re-read (the source seen unchanged at a later
- * cut, ingest/reread.ts), not a correction. An older snapshot imported late does not take the cut
- * back: the figures keep the later file's counted actas (a counted acta reported open again, or
- * with other figures, is a conflict, never current: core/tally/versioning.ts), so the cut stays
- * the latest of the snapshots' (the highest import of it on a tie). `upTo`: the last import the
- * figures are of (an import committed since is not theirs).
+ * The cut of the figures: null when the latest committed snapshot gave none (its actas are of no
+ * known time), else the latest cut any snapshot gave. A snapshot is an import or a re-read (the
+ * source seen unchanged at a later cut, ingest/reread.ts), not a correction. An older snapshot
+ * imported late does not take the cut back: the figures keep the later file's counted actas (a
+ * counted acta reported open again, or with other figures, is a conflict, never current:
+ * core/tally/versioning.ts). `upTo`: the last import the figures are of (an import committed
+ * since is not theirs).
  */
 export function latestCutOf(
   imports: readonly ImportRecord[],
   upTo: number | null = null,
 ): ImportCut | null {
-  const last = latestSnapshotOf(imports, upTo);
-  if (last?.cut === undefined) return null;
-  let best = { importId: last.id, cut: last.cut };
-  for (const i of imports) {
-    if (i.status !== 'committed' || i.mode === 'correction' || i.cut === undefined) continue;
-    if (upTo !== null && i.id > upTo) continue;
-    if (Date.parse(i.cut) > Date.parse(best.cut)) best = { importId: i.id, cut: i.cut };
-  }
-  return best;
+  return latestSnapshotOf(imports, upTo)?.cut === undefined ? null : latestGivenCut(imports, upTo);
 }
 
 /** Per store, election and revision: its latest import's cut (every document of it asks). */

@@ -230,3 +230,27 @@ export function latestSnapshotOf(
     )
     .at(-1);
 }
+
+/** The source's cut of an import (`cifra ingest --cut`) and the import that carries it. */
+export interface ImportCut {
+  readonly importId: number;
+  readonly cut: string;
+}
+
+/**
+ * The latest cut any committed snapshot (up to import `upTo`) gave, as an instant (offsets apart;
+ * the highest import of it on a tie), and its import; null: none gave one.
+ */
+export function latestGivenCut(
+  imports: readonly ImportRecord[],
+  upTo: number | null = null,
+): ImportCut | null {
+  let best: ImportCut | null = null;
+  for (const i of imports) {
+    if (i.status !== 'committed' || i.mode === 'correction' || i.cut === undefined) continue;
+    if (upTo !== null && i.id > upTo) continue;
+    if (best === null || !(Date.parse(i.cut) < Date.parse(best.cut)))
+      best = { importId: i.id, cut: i.cut };
+  }
+  return best;
+}
