@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi, hashToken } from '../src/api/server.js';
+import { againOf } from '../src/ingest/reread.js';
 import { getCountCourse } from '../src/results/service.js';
 import { latestCutOf } from '../src/results/status.js';
 import { getSummary } from '../src/results/summary.js';
@@ -123,6 +124,105 @@ describe('cifra ingest --cut', () => {
   });
 });
 
+describe('the same file read again with another --cut (election-night freshness)', () => {
+  const db = join(dir, 'reread.db');
+  const A = [onpeRow('000001', '010101', 40, 50)];
+  const CUT_2 = '2026-06-07T21:00:00-05:00';
+  const CUT_4 = '2026-06-07T23:30:00-05:00';
+  const revisionOf = async (): Promise<string> => {
+    const store = new SqliteStore(db);
+    const r = await store.revision(E);
+    await store.close();
+    return r;
+  };
+  const importsOf = async (): Promise<ImportRecord[]> => {
+    const store = new SqliteStore(db);
+    const r = await store.listImports(E);
+    await store.close();
+    return r;
+  };
+
+  it('unchanged at a later cut: a re-read is recorded, the status cut moves, no acta changes', async () => {
+    expect((await ingest(db, 'a.csv', A, '--cut', CUT_1)).code).toBe(0);
+    const before = await revisionOf();
+    const r = await ingest(db, 'a.csv', A, '--cut', CUT_2);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('re-read #2: the same file as import #1');
+    expect(r.out).toContain(`seen unchanged at the source's cut ${CUT_2}: no acta changed`);
+    expect(r.err).toContain('source_unchanged');
+    expect(await statusOf(db)).toEqual({
+      kind: 'provisional',
+      cut: CUT_2,
+      cutTime: CUT_2,
+      cutImport: 2,
+    });
+    // every document of the count is of a new revision: its cut moved
+    expect(await revisionOf()).not.toBe(before);
+    const [first, again] = await importsOf();
+    expect(again).toMatchObject({ id: 2, mode: 'reread', sha256: first?.sha256, cut: CUT_2 });
+    expect(again).toMatchObject({ rowsRead: 0, new: 0, stateChanges: 0, corrected: 0 });
+    // the re-read is in the audit chain
+    expect((await cli('audit', 'verify', '--db', db)).code).toBe(0);
+    const list = await cli('imports', '--db', db, '--lang', 'es');
+    expect(list.out).toContain('relectura');
+    // the course has no point for it: no acta changed
+    const store = new SqliteStore(db);
+    const c = await getCountCourse(store, E);
+    await store.close();
+    if (!c.ok) throw new Error(JSON.stringify(c.issues));
+    expect(c.value.points.map((p) => p.cut)).toEqual([CUT_1]);
+  });
+
+  it('a cut not later (equal, the same instant in another offset, earlier) records nothing: cut_not_later', async () => {
+    const before = await revisionOf();
+    for (const cut of [CUT_2, '2026-06-08T02:00:00Z', CUT_1]) {
+      const r = await ingest(db, 'a.csv', A, '--cut', cut, '--output', 'json');
+      expect(r.code, r.err).toBe(0);
+      const report = JSON.parse(r.out) as { importId: number; issues: { code: string }[] };
+      expect(report).toMatchObject({
+        importId: 1,
+        alreadyImported: true,
+        issues: [
+          {
+            code: 'cut_not_later',
+            severity: 'warning',
+            details: { importId: 2, cut, latestCut: CUT_2 },
+          },
+        ],
+      });
+    }
+    const es = await ingest(db, 'a.csv', A, '--cut', CUT_2, '--lang', 'es');
+    expect(es.out).toContain('ya importado (importación #1');
+    expect(es.err).toContain('cut_not_later');
+    expect(await revisionOf()).toBe(before);
+    expect((await statusOf(db)).cutImport).toBe(2);
+  });
+
+  it('no cut given: already_imported, nothing recorded', async () => {
+    const r = await ingest(db, 'a.csv', A, '--output', 'json');
+    expect(JSON.parse(r.out)).toMatchObject({
+      importId: 1,
+      issues: [{ code: 'already_imported', details: { importId: 1 } }],
+    });
+    expect((await importsOf()).length).toBe(2);
+  });
+
+  it('an older file than the latest, given again with a later cut, is not "unchanged": already_imported', async () => {
+    const b = await ingest(db, 'b.csv', [onpeRow('000002', '010101', 30, 50)], '--cut', CUT_3);
+    expect(b.code, b.err).toBe(0);
+    const r = await ingest(db, 'a.csv', A, '--cut', CUT_4, '--output', 'json');
+    expect(JSON.parse(r.out)).toMatchObject({
+      importId: 1,
+      issues: [{ code: 'already_imported', details: { importId: 1, latestImport: 3 } }],
+    });
+    expect(await statusOf(db)).toMatchObject({ cut: CUT_3, cutImport: 3 });
+    // the latest file again, later: a re-read of it
+    const again = await ingest(db, 'b.csv', [onpeRow('000002', '010101', 30, 50)], '--cut', CUT_4);
+    expect(again.err).toContain('source_unchanged');
+    expect(await statusOf(db)).toMatchObject({ cut: CUT_4, cutImport: 4 });
+  });
+});
+
 describe('POST /api/v1/imports?cut=', () => {
   const TOKEN = 'test-token-import-cut';
   let app: FastifyInstance;
@@ -164,10 +264,36 @@ describe('POST /api/v1/imports?cut=', () => {
     const s = await app.inject({ method: 'GET', url: `/api/v1/summary?election=${E}` });
     expect(s.json()).toMatchObject({ status: { cut: CUT_3, cutTime: CUT_3, cutImport: 1 } });
   });
+
+  it('the same body at a later cut is a re-read (source_unchanged); at the same cut, cut_not_later', async () => {
+    const later = '2026-06-07T23:00:00-05:00';
+    const r = await upload(later, '000001');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({
+      importId: 2,
+      alreadyImported: true,
+      cut: later,
+      issues: [
+        {
+          code: 'source_unchanged',
+          details: { importId: 2, sameAs: 1, cut: later, previousCut: CUT_3 },
+        },
+      ],
+    });
+    const log = await app.inject({ method: 'GET', url: `/api/v1/imports?election=${E}` });
+    expect(log.json()).toMatchObject({
+      imports: [{ id: 1 }, { id: 2, mode: 'reread', cut: later }],
+    });
+    const s = await app.inject({ method: 'GET', url: `/api/v1/summary?election=${E}` });
+    expect(s.json()).toMatchObject({ status: { cut: later, cutImport: 2 } });
+    const same = await upload(later, '000001');
+    expect(same.statusCode).toBe(200);
+    expect(same.json()).toMatchObject({ importId: 1, issues: [{ code: 'cut_not_later' }] });
+  });
 });
 
 describe('latestCutOf', () => {
-  const rec = (id: number, mode: 'import' | 'correction', cut?: string): ImportRecord => ({
+  const rec = (id: number, mode: ImportRecord['mode'], cut?: string): ImportRecord => ({
     id,
     election: E,
     fileName: `${id}.csv`,
@@ -186,5 +312,45 @@ describe('latestCutOf', () => {
     expect(latestCutOf(log, 2)).toEqual({ importId: 1, cut: CUT_1 });
     expect(latestCutOf([...log, rec(4, 'import')])).toBeNull();
     expect(latestCutOf([{ ...rec(5, 'import', CUT_3), status: 'rolled_back' }])).toBeNull();
+  });
+
+  it('does not move back for an older snapshot imported late: the later cut stays, named by its import', () => {
+    // #3 (22:30) then #6, an older file (20:00) imported late: the figures keep #3's counted actas
+    const late = [...log, rec(6, 'import', CUT_1)];
+    expect(latestCutOf(late)).toEqual({ importId: 3, cut: CUT_3 });
+    // the same instant in another offset is no later: the latest import of it
+    expect(latestCutOf([...log, rec(7, 'import', '2026-06-08T03:30:00Z')])).toEqual({
+      importId: 7,
+      cut: '2026-06-08T03:30:00Z',
+    });
+    // a later snapshot whose cut is later still, or a re-read's, is the cut
+    expect(latestCutOf([...late, rec(8, 'reread', '2026-06-07T23:00:00-05:00')])).toEqual({
+      importId: 8,
+      cut: '2026-06-07T23:00:00-05:00',
+    });
+    // the latest gave none: none, as before
+    expect(latestCutOf([...late, rec(9, 'import')])).toBeNull();
+  });
+
+  it('a re-read must be later than every cut recorded: the late older file again, at a cut before the later file’s, records nothing', () => {
+    // #1 20:00, #3 22:30, #6 the file of #1's time imported late (a different file)… at 21:00
+    const late = [...log, { ...rec(6, 'import', CUT_1), sha256: 'f'.repeat(64) }];
+    const previous = late[3];
+    if (previous === undefined) throw new Error('fixture');
+    expect(againOf(late, previous, '2026-06-07T21:00:00-05:00')).toEqual({
+      kind: 'nothing',
+      issue: {
+        code: 'cut_not_later',
+        severity: 'warning',
+        path: ['cut'],
+        details: { importId: 3, cut: '2026-06-07T21:00:00-05:00', latestCut: CUT_3 },
+      },
+    });
+    // later than every cut: a re-read, and the figures' cut would move to it
+    expect(againOf(late, previous, '2026-06-07T23:00:00-05:00')).toEqual({
+      kind: 'reread',
+      cut: '2026-06-07T23:00:00-05:00',
+      previousCut: CUT_3,
+    });
   });
 });

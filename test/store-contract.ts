@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { ACTA_STATES, type Acta, type ElectionDef } from '../src/core/model/acta.js';
 import type { ActaColumns } from '../src/core/tally/acta-columns.js';
+import { recordReread } from '../src/ingest/reread.js';
 import { verifyChains } from '../src/store/audit.js';
+import { verifyAudit } from '../src/store/audit-log.js';
 import { revisionLastImport } from '../src/store/store.js';
 import type { ResultUnit } from '../src/results/documents.js';
 import { previousLevel, putPublishedElection } from '../src/results/published-load.js';
@@ -363,6 +365,54 @@ export function runStoreContract(
       expect(verifyChains(versions, edited).breaks).toEqual([
         expect.objectContaining({ table: 'imports', id: imports[1]?.id, reason: 'hash_mismatch' }),
       ]);
+      await s.close();
+    });
+
+    it('records a re-read (the source seen unchanged at a later cut): no acta, in the chain and the log, the revision moved', async () => {
+      const s = await fresh();
+      const first = await importActas(s, [acta('000001')], 'r1', 'import', {
+        cut: '2026-06-07T22:30:00-05:00',
+      });
+      const before = await s.revision(ELECTION.id);
+      const cut = '2026-06-07T23:30:00-05:00';
+      const meta = {
+        ...{ election: ELECTION.id, fileName: 'r1.csv', sha256: 'r1', size: 10 },
+        ...{ format: 'cifra-csv', startedAt: '2026-11-26T01:00:00.000Z', cut },
+        mode: 'reread' as const,
+      };
+      // twice: a later re-read of the same file is its own record (imports_once is of imports)
+      const ids = [
+        await recordReread(s, meta, () => '2026-11-26T01:00:01.000Z'),
+        await recordReread(
+          s,
+          { ...meta, cut: '2026-06-08T00:30:00-05:00' },
+          () => '2026-11-26T02:00:01.000Z',
+        ),
+      ];
+      expect(ids.map((r) => r.ok)).toEqual([true, true]);
+      const imports = await s.listImports(ELECTION.id);
+      expect(imports.map((i) => [i.id, i.mode, i.status, i.sha256])).toEqual([
+        [first.importId, 'import', 'committed', 'r1'],
+        [ids[0]?.ok && ids[0].value, 'reread', 'committed', 'r1'],
+        [ids[1]?.ok && ids[1].value, 'reread', 'committed', 'r1'],
+      ]);
+      expect(imports[1]).toMatchObject({ cut, rowsRead: 0, new: 0, unchanged: 0 });
+      // the file's import is still the one that read its rows
+      expect((await s.findImport(ELECTION.id, 'r1'))?.id).toBe(first.importId);
+      expect(await s.actaHistory(ELECTION.id, '000001')).toHaveLength(1);
+      expect(await s.revision(ELECTION.id)).not.toBe(before);
+      expect(revisionLastImport(await s.revision(ELECTION.id))).toBe(imports[2]?.id);
+      expect(verifyAudit(await s.auditRecords()).breaks).toEqual([]);
+      // a re-read passed off as an import breaks its link
+      const { versions, imports: chained } = await s.auditChains();
+      const edited = chained.map((i) =>
+        i.mode === 'reread' ? { ...i, mode: 'import' as const } : i,
+      );
+      expect(verifyChains(versions, edited).breaks[0]).toMatchObject({
+        table: 'imports',
+        id: imports[1]?.id,
+        reason: 'hash_mismatch',
+      });
       await s.close();
     });
 

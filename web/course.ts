@@ -72,9 +72,17 @@ function drawCourse(c: CountCourse, series: CourseSeries): void {
     add('path', { d, class: 'margin', 'data-points': run.points.length, ...style });
   }
   for (const ch of c.leadChanges) {
-    const i = c.points.findIndex((p) => p.time === ch.time);
+    const i = c.points.findIndex((p) => pointOfChange(p, ch));
     const [cx, cy] = at(i).split(',');
-    add('circle', { cx: cx ?? 0, cy: cy ?? 0, r: 4, class: 'lead-change', 'data-time': ch.time });
+    const cut = ch.cut === null ? {} : { 'data-cut': ch.cut };
+    add('circle', {
+      cx: cx ?? 0,
+      cy: cy ?? 0,
+      r: 4,
+      class: 'lead-change',
+      'data-time': ch.time,
+      ...cut,
+    });
   }
   const [a, b] = series.pair;
   if (signed) {
@@ -147,15 +155,28 @@ const labelOf = (c: CountCourse, id: string): string =>
       c.points.at(-1)?.votes.find((v) => v.id === id) ?? { id, label: id },
   );
 
-/** Where each lead change happened, for those who cannot see the marks: who, at what %, when. */
+type LeadChange = CountCourse['leadChanges'][number];
+
+/** The point where a lead change happened: its time, and its cut (two imports may share a time). */
+const pointOfChange = (p: CountCourse['points'][number], ch: LeadChange): boolean =>
+  p.time === ch.time && p.cut === ch.cut;
+
+/**
+ * Where each lead change happened, for those who cannot see the marks: who, at what %, when. When
+ * is the source's cut of the import where it has one, in the jurisdiction's time; else the time
+ * cifra recorded it, said as cifra's (never passed off as the source's); a published course's
+ * points are its captures.
+ */
 function changesText(c: CountCourse): string {
   const said = c.leadChanges.map((ch) => {
-    const at = c.points.find((p) => p.time === ch.time);
-    return t('leadChangeAt')(
-      labelOf(c, ch.to),
-      pctOf(at?.pctCounted ?? null, '?'),
-      zoneTime(ch.time),
-    );
+    const at = c.points.find((p) => pointOfChange(p, ch));
+    return t('leadChangeAt')(labelOf(c, ch.to), pctOf(at?.pctCounted ?? null, '?'), whenOf(c, ch));
   });
   return said.length === 0 ? '' : `: ${said.join('; ')}`;
+}
+
+function whenOf(c: CountCourse, ch: LeadChange): string {
+  if (ch.cut !== null) return t('courseAtCut')(zoneTime(ch.cut));
+  const time = zoneTime(ch.time);
+  return c.times === 'import' ? t('courseAtRecorded')(time) : t('courseAtCapture')(time);
 }

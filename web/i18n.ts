@@ -235,6 +235,10 @@ const ES = {
     `${who} pasa adelante con ${pct} % de actas, ${when}`,
   courseLast: (margin: Arg, pct: Arg) =>
     `última ventaja: ${count(margin, 'voto', 'votos')} con ${pct} % de actas`,
+  /** A lead change's time: the source's cut of its import, else cifra's, else a capture's. */
+  courseAtCut: (when: Arg) => `corte de la fuente: ${when}`,
+  courseAtRecorded: (when: Arg) => `registrado por cifra: ${when}, sin corte de la fuente`,
+  courseAtCapture: (when: Arg) => `captura: ${when}`,
   noMap: 'Esta fuente no tiene resultados por departamento.',
   pctBase: (base: Arg, national: Arg) =>
     `El % válido de esta tabla es sobre ${count(base, 'voto válido', 'votos válidos')}, la suma de todas las circunscripciones; el resultado nacional de arriba cuenta ${national}.`,
@@ -767,6 +771,9 @@ const EN: Strings = {
   leadChanges: (n) => (one(n) ? '1 lead change' : `${n} lead changes`),
   leadChangeAt: (who, pct, when) => `${who} takes the lead at ${pct} % of actas, ${when}`,
   courseLast: (margin, pct) => `last lead: ${count(margin, 'vote', 'votes')} at ${pct} % of actas`,
+  courseAtCut: (when) => `source's cut: ${when}`,
+  courseAtRecorded: (when) => `recorded by cifra: ${when}, no source's cut given`,
+  courseAtCapture: (when) => `captured: ${when}`,
   noMap: 'This source has no results by department.',
   pctBase: (base, national) =>
     `This table's % valid is over ${count(base, 'valid vote', 'valid votes')}, the sum of every electoral district; the national result above counts ${national}.`,

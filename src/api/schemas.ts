@@ -80,15 +80,25 @@ export const ImportReportSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   size: z.number().int(),
   format: z.string(),
-  importId: z.number().int().nullable(),
-  alreadyImported: z.boolean(),
+  importId: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'the import this file made; a file imported before: that import, or the re-read recorded now (issue `source_unchanged`)',
+    ),
+  alreadyImported: z
+    .boolean()
+    .describe(
+      'the same file (its SHA-256) was imported before: nothing was read and no acta changed; the issue says whether a re-read was recorded (`source_unchanged`) or nothing (`already_imported`, `cut_not_later`)',
+    ),
   /** A check: read and validated, nothing stored. */
   checked: z.boolean(),
   cut: z
     .string()
     .nullable()
     .describe(
-      "the source's cut kept with the import (`cut`; an already-imported file's: its first import's); null: none given",
+      "the source's cut kept with the import (`cut`; a re-read's: the later cut it records; otherwise an already-imported file's: its first import's); null: none given",
     ),
   /** Rows that passed validation. */
   valid: z.number().int(),
@@ -104,8 +114,11 @@ export const ImportReportSchema = z.object({
   quarantinedByCode: z.record(z.string(), z.number().int()),
   warningsByCode: z.record(z.string(), z.number().int()),
   conflictMesas: z.array(z.string()),
-  /** One acta_conflict warning per mesa in conflict. */
-  issues: z.array(IssueSchema),
+  issues: z
+    .array(IssueSchema)
+    .describe(
+      'one acta_conflict warning per mesa in conflict; for a file imported before, one warning: already_imported, source_unchanged or cut_not_later',
+    ),
   quarantinedRows: z
     .array(
       z.object({

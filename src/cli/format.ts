@@ -145,6 +145,9 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'sha256 {sha256} · {size} bytes · formato {format}',
   'already imported (import #{id}, sha256 {sha256}): nothing changed':
     'ya importado (importación #{id}, sha256 {sha256}): nada cambió',
+  "re-read #{id}: the same file as import #{sameAs} (sha256 {sha256}), seen unchanged at the source's cut {cut}: no acta changed":
+    'relectura #{id}: el mismo archivo que la importación #{sameAs} (sha256 {sha256}), sin cambios al corte de la fuente {cut}: ninguna acta cambió',
+  're-read': 'relectura',
   'import #{id} into {election}: {file}': 'importación #{id} en {election}: {file}',
   'quarantined by issue: {codes}': 'en cuarentena por problema: {codes}',
   'warnings stored with actas: {codes}': 'advertencias guardadas con las actas: {codes}',

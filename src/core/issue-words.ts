@@ -258,6 +258,18 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: "the source's cut is not an ISO 8601 instant with its offset (e.g. 2026-06-07T22:30:00-05:00)",
     es: 'el corte de la fuente no es un instante ISO 8601 con su desfase (p. ej. 2026-06-07T22:30:00-05:00)',
   },
+  already_imported: {
+    en: 'the same file (its SHA-256) was imported before: nothing was read or changed',
+    es: 'el mismo archivo (su SHA-256) ya se importó: no se leyó ni cambió nada',
+  },
+  source_unchanged: {
+    en: 'the source, read again at a later cut, is the latest file byte for byte: recorded as seen unchanged at that cut (no acta changed)',
+    es: 'la fuente, leída de nuevo en un corte posterior, es el último archivo byte a byte: se registra como sin cambios a ese corte (ninguna acta cambió)',
+  },
+  cut_not_later: {
+    en: "the same file with a source's cut not later than the one recorded: nothing was recorded",
+    es: 'el mismo archivo con un corte de la fuente no posterior al registrado: no se registró nada',
+  },
   jurisdiction_invalid: {
     en: 'a field of the jurisdiction file is not valid',
     es: 'un campo del archivo de jurisdicción no es válido',

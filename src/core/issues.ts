@@ -81,6 +81,9 @@ export const ISSUE_CODES = [
   'import_not_found',
   'aggregates_not_actas',
   'cut_invalid',
+  'already_imported',
+  'source_unchanged',
+  'cut_not_later',
   // jurisdictions
   'unknown_jurisdiction',
   'jurisdiction_invalid',

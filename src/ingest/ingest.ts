@@ -19,7 +19,6 @@ import type {
   QuarantinedRow,
   Store,
 } from '../store/store.js';
-import { StoreBusyError, StoreWriterFailed } from '../store/store.js';
 import {
   ActaBatch,
   FIGURES,
@@ -40,6 +39,8 @@ import { quickChecker, quickPacker, type QuickRow } from './quick-check.js';
 import { onpeCongressGrouper } from './congress.js';
 import { FileRejected, openSource, sourceKind, type OpenedSource } from './source.js';
 import { jsonTexts } from './json-stream.js';
+import { againOf, recordReread } from './reread.js';
+import { storeIssues } from './store-issues.js';
 import { Utf8Check } from './utf8-check.js';
 import { DEFAULT_INGEST_LIMITS, tooManyQuarantined, type IngestLimits } from './limits.js';
 
@@ -349,7 +350,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
     mode === 'import' && o.check !== true
       ? await store.findImport(o.election.id, hashed.sha256)
       : null;
-  if (previous !== null) return { ok: true, report: alreadyImported(o, hashed, previous) };
+  if (previous !== null) return importedBefore(store, o, hashed, previous);
   const opened = await openReader(o, limits, jurisdiction, places);
   if (!opened.ok) return { ok: false, issues: opened.error };
   const { source, read, format } = opened.value;
@@ -385,6 +386,32 @@ async function hashOf(file: string): Promise<Result<{ sha256: string; size: numb
       }),
     ]);
   }
+}
+
+/**
+ * A file imported before into this election: the same bytes change no acta again. With a later
+ * source's cut, as the latest snapshot's file, it is recorded as a re-read (reread.ts).
+ */
+async function importedBefore(
+  store: Store,
+  o: IngestOptions,
+  hashed: { sha256: string; size: number },
+  previous: ImportRecord,
+): Promise<IngestResult> {
+  const again = againOf(await store.listImports(o.election.id), previous, o.cut);
+  const report = alreadyImported(o, hashed, previous);
+  if (again.kind === 'nothing') return { ok: true, report: { ...report, issues: [again.issue] } };
+  const meta = {
+    ...{ election: o.election.id, fileName: basename(o.file), format: previous.format },
+    ...{ sha256: hashed.sha256, size: hashed.size, startedAt: o.now(), cut: again.cut },
+    mode: 'reread' as const,
+  };
+  const recorded = await recordReread(store, meta, o.now);
+  if (!recorded.ok) return { ok: false, issues: recorded.error };
+  const importId = recorded.value;
+  const details = { importId, sameAs: previous.id, cut: again.cut, previousCut: again.previousCut };
+  const issues = [issue('source_unchanged', ['cut'], details, 'warning')];
+  return { ok: true, report: { ...report, importId, cut: again.cut, issues } };
 }
 
 /** The report of a file imported before into this election: the same bytes change nothing again. */
@@ -706,12 +733,10 @@ async function readAll(
     source.stream.destroy();
     // an import begun (or beginning) holds the store's write lock until it is rolled back
     await (run.session ?? (await run.beginning?.catch(() => null)))?.rollback();
-    if (e instanceof StoreBusyError)
-      return { ok: false, issues: [issue('store_busy', ['store'], { waitedMs: e.waitedMs })] };
     if (e instanceof FileRejected)
       return { ok: false, issues: [issue(e.code, ['file'], { file: o.file, ...e.details })] };
-    if (e instanceof StoreWriterFailed)
-      return { ok: false, issues: [issue('store_writer_failed', ['store'], { reason: e.reason })] };
+    const issues = storeIssues(e);
+    if (issues !== null) return { ok: false, issues };
     throw e;
   }
 }

@@ -270,7 +270,24 @@ export const CountCourseSchema = z.object({
   revision: RevisionSchema,
   source: NameSchema.nullable(),
   points: z.array(CoursePointSchema),
-  leadChanges: z.array(z.object({ time: z.string(), from: z.string(), to: z.string() })),
+  times: z
+    .enum(['import', 'capture'])
+    .describe(
+      "what each point's `time` is: `import`, when cifra committed the import that made it (an acta count's course; the source's own time is the point's `cut`, where given); `capture`, the published update's time as its course source gives it",
+    ),
+  leadChanges: z.array(
+    z.object({
+      time: z.string().describe("the point's `time` where the lead changed hands"),
+      cut: z
+        .string()
+        .nullable()
+        .describe(
+          "that point's `cut`: the source's cut of its import (null: none given, or a published course)",
+        ),
+      from: z.string(),
+      to: z.string(),
+    }),
+  ),
 });
 export type CountCourseDocument = DeepReadonly<z.infer<typeof CountCourseSchema>>;
 
@@ -397,7 +414,11 @@ export const ImportEntrySchema = z.object({
     .describe("the file's SHA-256"),
   size: z.number().int().describe('bytes'),
   format: z.string(),
-  mode: z.enum(['import', 'correction']),
+  mode: z
+    .enum(['import', 'correction', 'reread'])
+    .describe(
+      "reread: the source read again at a later cut and found the same file byte for byte as the latest import's (the same sha256): a record of that cut, no row read and no acta changed",
+    ),
   status: z.enum(['committed', 'rolled_back', 'running']),
   startedAt: z.string(),
   finishedAt: z.string().optional(),

@@ -312,7 +312,7 @@ export async function getCountCourse(
   if (units.length === 0 && e.value.published === undefined)
     return {
       ok: true,
-      value: courseDocument(e.value.id, revision, null, await actaCourse(store, e.value)),
+      value: courseDocument(e.value.id, revision, null, await actaCourse(store, e.value), 'import'),
     };
   // a course's updates carry acta counts (docs/elections.md, `course`); one without is no point
   const points = units.flatMap((u): CoursePoint[] => {
@@ -334,7 +334,7 @@ export async function getCountCourse(
     ];
   });
   const source = points.length > 0 ? courseSource(e.value) : null;
-  return { ok: true, value: courseDocument(e.value.id, revision, source, points) };
+  return { ok: true, value: courseDocument(e.value.id, revision, source, points, 'capture') };
 }
 
 /**
@@ -381,6 +381,7 @@ function courseDocument(
   revision: string,
   source: Name | null,
   points: readonly CoursePoint[],
+  times: CountCourseDocument['times'],
 ): CountCourseDocument {
   const leadChanges = points.flatMap((p, i) => {
     const before = points
@@ -388,10 +389,10 @@ function courseDocument(
       .reverse()
       .find((q) => q.leader !== null)?.leader;
     return p.leader !== null && before !== undefined && before !== null && before !== p.leader
-      ? [{ time: p.time, from: before, to: p.leader }]
+      ? [{ time: p.time, cut: p.cut, from: before, to: p.leader }]
       : [];
   });
-  return { election, revision, source, points, leadChanges };
+  return { election, revision, source, points, times, leadChanges };
 }
 
 /** When the last committed import that changed an acta finished, or null. */

@@ -8,7 +8,14 @@ import { percentCounted } from '../core/ratio.js';
 import type { PresidentialRuleset } from '../core/rulesets/ruleset.js';
 import type { Issue } from '../core/issues.js';
 import { loadJurisdiction } from '../jurisdictions/load.js';
-import { revisionLastImport, type ImportRecord, type Store } from '../store/store.js';
+import {
+  latestGivenCut,
+  latestSnapshotOf,
+  revisionLastImport,
+  type ImportCut,
+  type ImportRecord,
+  type Store,
+} from '../store/store.js';
 import { perRevision } from './per-revision.js';
 import { buildResults, countExtent, type ResultUnit } from './documents.js';
 import { declaredUniverse, extentNote } from './extent.js';
@@ -58,25 +65,22 @@ export async function storedStatus(
 }
 
 /** The source's cut of an import (`cifra ingest --cut`) and the import that carries it. */
-export interface ImportCut {
-  readonly importId: number;
-  readonly cut: string;
-}
+export type { ImportCut };
 
 /**
- * The latest committed import's cut (not a correction's: that is no snapshot), or null: none
- * given. `upTo`: the last import the figures are of (an import committed since is not theirs).
+ * The cut of the figures: null when the latest committed snapshot gave none (its actas are of no
+ * known time), else the latest cut any snapshot gave. A snapshot is an import or a re-read (the
+ * source seen unchanged at a later cut, ingest/reread.ts), not a correction. An older snapshot
+ * imported late does not take the cut back: the figures keep the later file's counted actas (a
+ * counted acta reported open again, or with other figures, is a conflict, never current:
+ * core/tally/versioning.ts). `upTo`: the last import the figures are of (an import committed
+ * since is not theirs).
  */
 export function latestCutOf(
   imports: readonly ImportRecord[],
   upTo: number | null = null,
 ): ImportCut | null {
-  const last = imports
-    .filter(
-      (i) => i.status === 'committed' && i.mode === 'import' && (upTo === null || i.id <= upTo),
-    )
-    .at(-1);
-  return last?.cut === undefined ? null : { importId: last.id, cut: last.cut };
+  return latestSnapshotOf(imports, upTo)?.cut === undefined ? null : latestGivenCut(imports, upTo);
 }
 
 /** Per store, election and revision: its latest import's cut (every document of it asks). */

@@ -27,10 +27,13 @@ export class ImportPlanner {
     stored: ReadonlyMap<string, StoredMesa>,
     incoming: readonly IncomingActa[],
   ): BatchPlan<PlaceNames> {
+    const mode = this.meta.mode;
+    // a re-read records a cut: it reads no acta (ingest/reread.ts), so a batch of one is a bug
+    if (mode === 'reread') throw new Error(`import ${this.importId} is a re-read: it has no actas`);
     return planBatch({
       stored,
       incoming,
-      mode: this.meta.mode,
+      mode,
       importId: this.importId,
       recordedAt: this.meta.startedAt,
       chain: this.chain,

@@ -11,13 +11,20 @@ export interface PlaceNames {
   readonly district: string;
 }
 
+/** What an import is: a snapshot of the source, a correction, or the source seen unchanged again. */
+export type ImportMode = 'import' | 'correction' | 'reread';
+
 export interface ImportMeta {
   readonly election: string;
   readonly fileName: string;
   readonly sha256: string;
   readonly size: number;
   readonly format: string;
-  readonly mode: 'import' | 'correction';
+  /**
+   * `reread`: the source read again at a later cut and found to be the latest import's file byte
+   * for byte (ingest/reread.ts): a record of the cut, with no acta and no row read.
+   */
+  readonly mode: ImportMode;
   /** When the import started (ISO 8601), from the shell's clock. */
   readonly startedAt: string;
   /** A correction's ruling (e.g. a JEE resolution number), as its author gave it. */

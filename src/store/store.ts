@@ -12,6 +12,7 @@ import type {
   ActaVersion,
   FlaggedActas,
   ImportMeta,
+  ImportMode,
   ImportRecord,
   ImportSummary,
   LogEntry,
@@ -27,6 +28,7 @@ export type {
   ActaVersion,
   FlaggedActas,
   ImportMeta,
+  ImportMode,
   ImportRecord,
   ImportSummary,
   LogEntry,
@@ -212,4 +214,43 @@ export function revisionText(r: Readonly<Record<string, unknown>>): string {
 export function revisionLastImport(revision: string): number | null {
   const m = /^(\d+):/.exec(revision);
   return m ? Number(m[1]) : null;
+}
+
+/**
+ * The election's latest committed snapshot (up to import `upTo`): an import or a re-read (the
+ * source seen unchanged at a later cut), not a correction; undefined: none. `imports` by id.
+ */
+export function latestSnapshotOf(
+  imports: readonly ImportRecord[],
+  upTo: number | null = null,
+): ImportRecord | undefined {
+  return imports
+    .filter(
+      (i) => i.status === 'committed' && i.mode !== 'correction' && (upTo === null || i.id <= upTo),
+    )
+    .at(-1);
+}
+
+/** The source's cut of an import (`cifra ingest --cut`) and the import that carries it. */
+export interface ImportCut {
+  readonly importId: number;
+  readonly cut: string;
+}
+
+/**
+ * The latest cut any committed snapshot (up to import `upTo`) gave, as an instant (offsets apart;
+ * the highest import of it on a tie), and its import; null: none gave one.
+ */
+export function latestGivenCut(
+  imports: readonly ImportRecord[],
+  upTo: number | null = null,
+): ImportCut | null {
+  let best: ImportCut | null = null;
+  for (const i of imports) {
+    if (i.status !== 'committed' || i.mode === 'correction' || i.cut === undefined) continue;
+    if (upTo !== null && i.id > upTo) continue;
+    if (best === null || !(Date.parse(i.cut) < Date.parse(best.cut)))
+      best = { importId: i.id, cut: i.cut };
+  }
+  return best;
 }

@@ -244,13 +244,7 @@ function printIngestReport(r: IngestReport, election: string, io: CliIo): number
       ),
     );
   } else if (r.alreadyImported) {
-    io.out(
-      say('already imported (import #{id}, sha256 {sha256}): nothing changed', {
-        id: r.importId ?? '—',
-        sha256: r.sha256,
-      }),
-    );
-    return EXIT_OK;
+    return printImportedBefore(r, io);
   } else {
     io.out(
       say('import #{id} into {election}: {file}', {
@@ -310,6 +304,35 @@ function printIngestReport(r: IngestReport, election: string, io: CliIo): number
       }),
     );
   return checkOutcome(r, io);
+}
+
+/**
+ * A file imported before: recorded as a re-read at a later cut (`source_unchanged`), or nothing
+ * changed (`already_imported`, `cut_not_later`); the issue, with its code, on stderr.
+ */
+function printImportedBefore(r: IngestReport, io: CliIo): number {
+  const reread = r.issues.find((i) => i.code === 'source_unchanged');
+  if (reread !== undefined)
+    io.out(
+      say(
+        "re-read #{id}: the same file as import #{sameAs} (sha256 {sha256}), seen unchanged at the source's cut {cut}: no acta changed",
+        {
+          id: r.importId ?? '—',
+          sameAs: String(reread.details?.['sameAs'] ?? '—'),
+          sha256: r.sha256,
+          cut: r.cut ?? '—',
+        },
+      ),
+    );
+  else
+    io.out(
+      say('already imported (import #{id}, sha256 {sha256}): nothing changed', {
+        id: r.importId ?? '—',
+        sha256: r.sha256,
+      }),
+    );
+  printIssues(io, r.issues);
+  return EXIT_OK;
 }
 
 /** How many issue codes the failed check's line names (the table and JSON name them all). */
@@ -965,7 +988,8 @@ export async function runImports(
         i.fileName,
         i.sha256.slice(0, 16),
         thousands(i.size),
-        i.rowsRead ?? '',
+        // a re-read read no row: its file is an earlier import's (the same sha256)
+        i.mode === 'reread' ? say('re-read') : (i.rowsRead ?? ''),
         i.new ?? '',
         i.unchanged ?? '',
         i.stateChanges ?? '',
