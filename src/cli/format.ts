@@ -194,7 +194,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'computed-by-cifra': 'calculado por cifra',
   'third-party': 'de terceros',
   official: 'oficial',
-  '{pct} % of actas': '{pct} % de actas',
+  '{pct} % of actas processed': '{pct} % de actas procesadas',
+  '{pct} % of actas counted': '{pct} % de actas contabilizadas',
   'cut {cut}': 'corte {cut}',
   'cut {cut} (of import #{id})': 'corte {cut} (de la importación #{id})',
   'figures: provisional, {pct} % of actas at {cut}':

@@ -103,26 +103,12 @@ export async function runElectionSeats(
   io.out(
     args.format === 'json'
       ? JSON.stringify(doc, null, 2)
-      : renderSeatsDocument(doc, args.format, lang, await countOfActas(store, doc.election)),
+      : renderSeatsDocument(doc, args.format, lang),
   );
   return hasErrors(issues) ? EXIT_ISSUES : EXIT_OK;
 }
 
-/**
- * Whether the election is a count of actas (no published release): its status's % is then its
- * actas processed (the JEE's with figures too), a published release's its source's counted share.
- */
-async function countOfActas(store: Store, id: string): Promise<boolean> {
-  const def = await store.getElection(id);
-  return def !== null && def.published === undefined;
-}
-
-function renderSeatsDocument(
-  doc: SeatsDocument,
-  format: 'table' | 'csv',
-  lang: Lang,
-  processed: boolean,
-): string {
+function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv', lang: Lang): string {
   switch (doc.kind) {
     case 'list':
       return format === 'csv' ? listSeatsCsv(doc) : renderListSeats(doc, lang);
@@ -147,18 +133,16 @@ function renderSeatsDocument(
       ].join('\n');
     }
     case 'presidential':
-      return renderPresidential(doc, processed);
+      return renderPresidential(doc);
   }
 }
 
 /** The round's outcome once the count settles it; before that, who leads and by how much. */
-function renderPresidential(
-  doc: Extract<SeatsDocument, { kind: 'presidential' }>,
-  processed: boolean,
-): string {
+function renderPresidential(doc: Extract<SeatsDocument, { kind: 'presidential' }>): string {
   const o = doc.result.outcome;
-  const pct = doc.status.pctCounted;
-  const words = processed ? ', {pct} % processed' : ', {pct} % counted';
+  const { pctCounted: pct, pctOf } = doc.status;
+  // what the % is of, as the status says it (a count's processed actas, a release's counted)
+  const words = pctOf === 'actas-processed' ? ', {pct} % processed' : ', {pct} % counted';
   const counted = pct === null ? '' : say(words, { pct: decimal(pct) });
   if (o === null) {
     const [first, second] = [...doc.result.candidates].sort((a, b) => b.votes - a.votes);
