@@ -21,7 +21,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   leader: 'primero',
   'most voted': 'más votado',
   'voters {atReview}': 'votantes {atReview}',
-  ' on {pct} % of actas': ' sobre el {pct} % de actas',
+  ' on {pct} % of actas processed': ' sobre el {pct} % de actas procesadas',
+  ' on {pct} % of actas counted': ' sobre el {pct} % de actas contabilizadas',
   'SEATS OPEN — {kind}{pct}: an allocation of the votes counted so far, not settled seats':
     'ESCAÑOS ABIERTOS — {kind}{pct}: un reparto de los votos contados hasta ahora, no escaños definidos',
   '{short} ≥ margin': '{short} ≥ ventaja',

@@ -21,6 +21,7 @@ import { loadCandidates, loadDistricts, loadParties, loadVotes } from '../../io/
 import type { Note } from '../../core/model/note.js';
 import { seatsOpen, type Coverage } from '../../core/pipeline/seats-open.js';
 import { statusLine } from './actas.js';
+import type { FiguresStatus } from '../../results/status.js';
 
 /** The language of `--lang`: the notes' half to print and the issue messages'. */
 export type Lang = keyof Note;
@@ -127,7 +128,8 @@ function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv', lang: 
           kind: say(doc.kind),
           source: bothLanguages(r.source)[lang],
         }),
-        ...openLine({ kind: doc.kind, pctCounted: r.pctCounted }),
+        // a source's table rests on its own counted share of actas
+        ...openLine({ kind: doc.kind, pctCounted: r.pctCounted }, 'actas-counted'),
         renderTable(['party', 'seats'], Object.entries(r.seats)),
         ...(r.valla ? [`valla: ${r.valla[lang]}`] : []),
       ].join('\n');
@@ -210,17 +212,23 @@ function summedVotes(r: SeatResult): string[] {
   ];
 }
 
+/** A seats figure's % in words: of the actas a count processed, or those its source counted. */
+const ON_PCT = {
+  'actas-processed': ' on {pct} % of actas processed',
+  'actas-counted': ' on {pct} % of actas counted',
+} as const;
+
 /**
  * Seats not settled, said before the table (the dashboard's rule, core seatsOpen: its rings): on a
  * provisional count, or a figure short of 100 % of actas, every seat is an allocation of the votes
  * counted so far.
  */
-function openLine(f: Coverage): string[] {
+function openLine(f: Coverage, of: FiguresStatus['pctOf']): string[] {
   if (!seatsOpen(f)) return [];
   const pct =
-    f.pctCounted === null || f.pctCounted === undefined
+    f.pctCounted === null || f.pctCounted === undefined || of === null
       ? ''
-      : say(' on {pct} % of actas', { pct: decimal(f.pctCounted) });
+      : say(ON_PCT[of], { pct: decimal(f.pctCounted) });
   return [
     say('SEATS OPEN — {kind}{pct}: an allocation of the votes counted so far, not settled seats', {
       kind: say(f.kind),
@@ -246,7 +254,7 @@ function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
           }),
         ]
       : []),
-    ...openLine(doc.status),
+    ...openLine(doc.status, doc.status.pctOf),
     renderSeats(doc.result, 'table', lang, summedVotes(doc.result)),
   ];
   if (doc.reported !== undefined)
