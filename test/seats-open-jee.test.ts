@@ -47,6 +47,9 @@ describe('seats on a count with an acta at the JEE', () => {
       const io = { out: (s: string) => void out.push(s), err: () => undefined };
       expect(await runElectionSeats(store, { election: XF_ELECTION, format: 'table' }, io)).toBe(0);
       expect(out.join('\n')).toContain(
+        'from provisional figures (83.333 % of actas processed) as of',
+      );
+      expect(out.join('\n')).toContain(
         'SEATS OPEN — provisional on 83.333 % of actas processed: an allocation of the votes counted so far',
       );
     } finally {

@@ -3,7 +3,7 @@ import type { PublishedSeatsFile } from '../core/model/manifest.js';
 import type { ListRuleset } from '../core/rulesets/ruleset.js';
 import { loadRuleset } from '../elections/rulesets.js';
 import type { ResultUnit } from './documents.js';
-import { votesFromDistrictUnits, seatDifferences, seatsNote } from './seats.js';
+import { votesFromDistrictUnits, seatDifferences, seatsFrom, seatsNote } from './seats.js';
 
 const rs = loadRuleset('pe-2026-senado');
 if (!rs.ok || rs.value.kind !== 'list') throw new Error('pe-2026-senado');
@@ -100,6 +100,23 @@ describe('seatDifferences(computed, reported, choices)', () => {
   });
 });
 
+describe('seatsFrom(figures, of)', () => {
+  const figures = {
+    status: { kind: 'provisional' as const, pctCounted: '66.667', cut: 'May' },
+    asOf: 'May',
+    source: { es: 'una fuente', en: 'a source' },
+    provenance: 'x/PROVENANCE.md',
+  };
+  // session 29: the sentence said "(66.667 % de actas)" whatever the % was of
+  it("names what a provisional figure's % is of, as the status says (pctOf)", () => {
+    expect(seatsFrom(figures, 'actas-processed')).toEqual({
+      es: 'las cifras provisionales (66.667 % de actas procesadas) al May (una fuente)',
+      en: 'provisional figures (66.667 % of actas processed) as of May (a source)',
+    });
+    expect(seatsFrom(figures, 'actas-counted').es).toContain('(66.667 % de actas contabilizadas)');
+  });
+});
+
 describe('seatsNote(rules, figures, reported, differences)', () => {
   const figures = {
     status: {
@@ -111,7 +128,7 @@ describe('seatsNote(rules, figures, reported, differences)', () => {
     provenance: 'x/PROVENANCE.md',
   };
   it('names the ruleset and the figures; without a reported composition, nothing more', () => {
-    expect(seatsNote('r', figures, null, [])).toEqual({
+    expect(seatsNote('r', figures, null, [], null)).toEqual({
       es: 'Escaños calculados por cifra con las reglas r a partir de los votos al 86 %.',
       en: 'Seats computed by cifra with the ruleset r from votes at 86 %.',
     });
@@ -128,6 +145,7 @@ describe('seatsNote(rules, figures, reported, differences)', () => {
         { party: 'A', computed: 2, reported: 3, difference: -1 },
         { party: 'B', computed: 1, reported: 1, difference: 0 },
       ],
+      null,
     );
     expect(note).toEqual({
       es: 'Escaños calculados por cifra con las reglas r a partir de los votos al 86 %. Al lado, la composición reportada por una fuente de un tercero (a simulator): 1 lista difiere (A 2 aquí, 3 reportados). No es la final.',
@@ -135,7 +153,7 @@ describe('seatsNote(rules, figures, reported, differences)', () => {
     });
   });
   it("says 'an official source' in English (review 6 read 'a official')", () => {
-    const note = seatsNote('r', figures, { ...REPORTED, kind: 'official' as const }, []);
+    const note = seatsNote('r', figures, { ...REPORTED, kind: 'official' as const }, [], null);
     expect(note.en).toContain('reported by an official source (a simulator): the same seats');
     expect(note.es).toContain('reportada por una fuente oficial (a simulator)');
   });

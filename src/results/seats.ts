@@ -15,7 +15,13 @@ import { seatsOpen } from '../core/pipeline/seats-open.js';
 import type { ListRuleset } from '../core/rulesets/ruleset.js';
 import type { Store } from '../store/store.js';
 import type { ResultUnit } from './documents.js';
-import type { DeepReadonly, SeatDifference, SeatFigures, SeatsSchema } from './document-schemas.js';
+import type {
+  DeepReadonly,
+  FiguresStatus,
+  SeatDifference,
+  SeatFigures,
+  SeatsSchema,
+} from './document-schemas.js';
 
 export {
   SeatDifferenceSchema,
@@ -216,17 +222,25 @@ const STATUS_ES = {
   'third-party': 'de un tercero',
 } as const;
 
-/** What the seats were computed from, in both languages. */
-export function seatsFrom(figures: SeatFigures | undefined): Note {
+/** What a provisional figure's % of actas is of, in a sentence (the status's pctOf). */
+const PCT_OF = {
+  'actas-processed': { es: 'de actas procesadas', en: 'of actas processed' },
+  'actas-counted': { es: 'de actas contabilizadas', en: 'of actas counted' },
+} as const;
+
+/** What the seats were computed from, in both languages; `of`: what its % of actas is of. */
+export function seatsFrom(figures: SeatFigures | undefined, of: FiguresStatus['pctOf']): Note {
   const s = figures?.status;
   if (s === undefined) return { es: 'los votos del registro', en: 'the votes in the store' };
   if (s.kind === 'computed-by-cifra') return s.from;
   const at = (l: 'es' | 'en'): string => `${figures?.asOf ?? '?'} (${figures?.source[l] ?? '?'})`;
   // a provisional count says how far it had come
   const pct = s.kind === 'provisional' && s.pctCounted !== null ? s.pctCounted : null;
+  const ofEs = of === null ? 'de actas' : PCT_OF[of].es;
+  const ofEn = of === null ? 'of actas' : PCT_OF[of].en;
   return {
-    es: `las cifras ${STATUS_ES[s.kind]}${pct === null ? '' : ` (${pct} % de actas)`} al ${at('es')}`,
-    en: `${s.kind} figures${pct === null ? '' : ` (${pct} % of actas)`} as of ${at('en')}`,
+    es: `las cifras ${STATUS_ES[s.kind]}${pct === null ? '' : ` (${pct} % ${ofEs})`} al ${at('es')}`,
+    en: `${s.kind} figures${pct === null ? '' : ` (${pct} % ${ofEn})`} as of ${at('en')}`,
   };
 }
 
@@ -236,8 +250,9 @@ export function seatsNote(
   figures: SeatFigures | undefined,
   reported: PublishedSeatsFile | null,
   differences: readonly SeatDifference[],
+  of: FiguresStatus['pctOf'],
 ): Note {
-  const from = seatsFrom(figures);
+  const from = seatsFrom(figures, of);
   const es = [`Escaños calculados por cifra con las reglas ${rules} a partir de ${from.es}.`];
   const en = [`Seats computed by cifra with the ruleset ${rules} from ${from.en}.`];
   if (reported !== null) {
@@ -322,6 +337,6 @@ export async function seatsFromPublishedUnits(
     ...(reported === null
       ? {}
       : { reported: { ...reported, open: seatsOpen(reported) }, differences }),
-    note: seatsNote(ruleset.id, figures, reported, differences ?? []),
+    note: seatsNote(ruleset.id, figures, reported, differences ?? [], status.pctOf),
   };
 }

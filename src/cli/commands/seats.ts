@@ -241,7 +241,7 @@ function openLine(f: Coverage, of: FiguresStatus['pctOf']): string[] {
 function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
   const f = doc.figures;
   // "from the final figures as of 2 May 2026 (source)", as the seats document's note says it
-  const status = f === undefined ? '' : seatsFrom(f)[lang];
+  const status = f === undefined ? '' : seatsFrom(f, doc.status.pctOf)[lang];
   const from = status ? (lang === 'es' ? ` a partir de ${status}` : ` from ${status}`) : '';
   const out = [
     `${doc.election} — ${lang === 'es' ? 'escaños calculados por cifra' : 'seats computed by cifra'}${from}`,
