@@ -75,8 +75,9 @@ describe('--lang es: no English sentence in any command family', () => {
     const r = await spanish('results', '--db', counted, '--level', 'department', '--code', '01');
     expect(r.code, r.err).toBe(0);
     const lines = r.out.split('\n');
+    // a count of actas: its % is of the actas processed, as its status says (pctOf, session 29)
     expect(lines[1]).toBe(
-      'final · 100.000 % de actas · corte 2021-06 · fuente ONPE (datosabiertos.gob.pe), Resultados por mesa EG 2021 segunda vuelta',
+      'final · 100.000 % de actas procesadas · corte 2021-06 · fuente ONPE (datosabiertos.gob.pe), Resultados por mesa EG 2021 segunda vuelta',
     );
     expect(lines).toContain(
       'AMAZONAS: actas 40 / 40 procesadas (100.000 %); en el JEE 0; pendientes 0; electores hábiles aún por llegar 0',
@@ -84,7 +85,7 @@ describe('--lang es: no English sentence in any command family', () => {
     expect(lines.at(-1)).toMatch(/^válidos 6,367 · en blanco 77 \(1\.132 %\) · nulos 359 /);
     // the same lines in English without --lang
     const en = await cli('results', '--db', counted, '--level', 'department', '--code', '01');
-    expect(en.out).toContain('final · 100.000 % of actas · cut 2021-06 · source ONPE');
+    expect(en.out).toContain('final · 100.000 % of actas processed · cut 2021-06 · source ONPE');
     expect(en.out).toContain('AMAZONAS: actas 40 / 40 processed (100.000 %); at the JEE 0;');
     // a finished count's table names who got the most votes, not a "leader" (review 21 L10)
     const all = await cli('results', '--db', counted, '--level', 'province');

@@ -12,10 +12,13 @@ describe('cifra seats: open seats', () => {
     const r = await cli('seats', '--election', 'pe-2026-diputados', '--db', db);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain(
-      'SEATS OPEN — computed-by-cifra on 85.991 % of actas: an allocation of the votes counted so far, not settled seats',
+      'SEATS OPEN — computed-by-cifra on 85.991 % of actas counted: an allocation of the votes counted so far, not settled seats',
     );
     const es = await cli('seats', '--election', 'pe-2026-diputados', '--db', db, '--lang', 'es');
-    expect(es.out).toContain('ESCAÑOS ABIERTOS — calculado por cifra sobre el 85.991 % de actas');
+    // the release's % is its source's counted share, as its status says (pctOf, session 29)
+    expect(es.out).toContain(
+      'ESCAÑOS ABIERTOS — calculado por cifra sobre el 85.991 % de actas contabilizadas:',
+    );
   });
 
   it('a final count (es-2023-congreso) says nothing of open seats', async () => {

@@ -547,7 +547,10 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     expect(lever.out).toContain(
       'pe-2026-senado — what-if: seats computed by cifra from these figures',
     );
-    expect(lever.out).toMatch(/^computed-by-cifra · 85\.920 % of actas · cut .* source ONPE/m);
+    // a release's % is its source's counted share, as its status says (pctOf, session 29)
+    expect(lever.out).toMatch(
+      /^computed-by-cifra · 85\.920 % of actas counted · cut .* source ONPE/m,
+    );
     const unknown = await cli('seats', '--election', 'pe-1990-senado', '--db', db);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('unknown_election');

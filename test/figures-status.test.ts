@@ -176,16 +176,18 @@ describe('every document of figures says what they are and who published them', 
     expect(results.status).toEqual(summary.status);
   });
 
-  it('the results CSV has status, pct_counted, cut and source on every row', async () => {
+  it('the results CSV has status, pct_counted, pct_of, cut and source on every row', async () => {
     for (const url of [
       `/api/v1/results?election=${DIP}&level=circunscripcion&format=csv`,
       `/api/v1/elections/${DIP}/results/circunscripcion.csv`,
     ]) {
       const res = await app.inject({ method: 'GET', url });
       const lines = res.body.trim().split('\n');
-      expect(lines[0]?.endsWith(',status,pct_counted,cut,source')).toBe(true);
+      expect(lines[0]?.endsWith(',status,pct_counted,pct_of,cut,source')).toBe(true);
       expect(lines.length).toBeGreaterThan(2);
-      for (const line of lines.slice(1)) expect(line).toContain(`,${m.status.kind},`);
+      // a release's % is its source's counted share (pctOf, session 29)
+      for (const line of lines.slice(1))
+        expect(line).toContain(`,${m.status.kind},85.991,actas-counted,`);
       expect(lines[1]).toContain(publisher?.es.slice(0, 40));
     }
   });

@@ -50,33 +50,37 @@ describe('the status line of the dashboard', () => {
     expect(about?.status.kind).toBe('third-party');
     expect(status.kind).toBe('provisional');
     for (const lang of ['es', 'en'] as const) {
-      const line = statusLine(status, about, undefined, lang, true);
+      const line = statusLine(status, about, undefined, lang);
       expect(line.startsWith(STRINGS[lang].provisional)).toBe(true);
       expect(line).not.toContain(STRINGS[lang].thirdParty);
       expect(line).toContain(`${status.pctCounted} %`);
     }
   });
 
-  // Review 28: a count of actas' % is its actas processed (the one at the JEE with figures too),
-  // which the line called "actas contabilizadas" (ONPE's word for those in the totals only)
+  // Review 28: a count of actas' % is its actas processed (never the one at the JEE: 1 of 2 here),
+  // which the line called "actas contabilizadas"; session 29: the status says it (pctOf), the
+  // page no longer guesses it from whether the election has a release
   it('names the % of a count of actas as processed, never as contabilizadas', async () => {
     const jee = onpeRow('000002', 30).replace('CONTABILIZADA', 'ENVIADA AL JEE');
     const { status, about, actas } = await served([onpeRow('000001', 50), jee]);
     // the figure the line labels is the progress's pctProcessed (statusOf: a count's pctCounted)
     expect(status.pctCounted).toBe(actas?.pctProcessed);
-    const es = statusLine(status, about, undefined, 'es', true);
+    expect([status.pctCounted, status.pctOf]).toEqual(['50.000', 'actas-processed']);
+    const es = statusLine(status, about, undefined, 'es');
     expect(es).toContain(`${status.pctCounted} % actas procesadas`);
     expect(es).not.toContain('contabilizadas');
-    const en = statusLine(status, about, undefined, 'en', true);
+    const en = statusLine(status, about, undefined, 'en');
     expect(en).toContain(`${status.pctCounted} % of actas processed`);
     // a published release's % is the source's own counted share, said as such
-    expect(statusLine(status, about, undefined, 'es', false)).toContain('% actas contabilizadas');
+    const release = { ...status, pctOf: 'actas-counted' as const };
+    expect(statusLine(release, about, undefined, 'es')).toContain('50.000 % actas contabilizadas');
+    expect(statusLine(release, about, undefined, 'en')).toContain('50.000 % of actas counted');
   });
 
   it("says the third party's kind and name once every acta is in", async () => {
     const { status, about } = await served([onpeRow('000001', 50), onpeRow('000002', 30)]);
     expect(status.kind).toBe('third-party');
-    const line = statusLine(status, about, undefined, 'es', true);
+    const line = statusLine(status, about, undefined, 'es');
     expect(line.startsWith(`${STRINGS.es.thirdParty}: ${PUBLISHER}`)).toBe(true);
     expect(line).not.toContain(STRINGS.es.provisional);
   });
@@ -109,19 +113,17 @@ describe('a rehearsal (review 20 M1)', () => {
       if (!s.ok) throw new Error('summary');
       // the stored definition keeps the mark: every document's status carries it
       expect(s.value.status.rehearsal).toEqual({ of: ID, order: 'urban-first', seed: 7 });
-      expect(statusLine(s.value.status, null, undefined, 'es', true)).toMatch(
+      expect(statusLine(s.value.status, null, undefined, 'es')).toMatch(
         new RegExp(
           `^ENSAYO: repetición del conteo terminado ${ID} \\(orden: urbanas primero, semilla 7\\)`,
         ),
       );
-      expect(statusLine(s.value.status, null, undefined, 'en', true)).toMatch(
-        /^REHEARSAL: a replay/,
-      );
+      expect(statusLine(s.value.status, null, undefined, 'en')).toMatch(/^REHEARSAL: a replay/);
     } finally {
       await store.close();
     }
     const real = await served([onpeRow('000001', 50)]);
     expect(real.status.rehearsal).toBeNull();
-    expect(statusLine(real.status, real.about, undefined, 'es', true)).not.toContain('ENSAYO');
+    expect(statusLine(real.status, real.about, undefined, 'es')).not.toContain('ENSAYO');
   });
 });

@@ -86,14 +86,15 @@ describe("the dashboard's figures that wrote toFixed", () => {
     const st = {
       kind: 'provisional',
       pctCounted: '62.500',
+      pctOf: 'actas-counted',
       source: 'Ministerio',
       note: null,
       rehearsal: null,
     } as unknown as Summary['status'];
-    expect(statusLine(st, null, undefined, 'es', false, decimalText)).toBe(
+    expect(statusLine(st, null, undefined, 'es', decimalText)).toBe(
       'Resultados provisionales · 62,500 % actas contabilizadas · Fuente: Ministerio',
     );
     // the pure line without a locale keeps the document's decimal as it is
-    expect(statusLine(st, null, undefined, 'es', false)).toContain('62.500 %');
+    expect(statusLine(st, null, undefined, 'es')).toContain('62.500 %');
   });
 });

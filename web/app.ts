@@ -458,13 +458,11 @@ function renderStatusNotice(p: Progress, summary: Summary): void {
   // the status as the summary serves it: the page derives none (src/results/status.ts)
   const cut = shownCut(summary.status);
   if (notice.hidden) return;
-  const fromActas = p.published === undefined;
   notice.textContent = statusLine(
     summary.status,
     p.about ?? null,
     cut?.text,
     state.lang,
-    fromActas,
     decimalText,
   );
   notice.append(...sourceLinks(p.about ?? null));

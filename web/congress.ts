@@ -3,6 +3,7 @@
 // difference, seats per circunscripción; and the what-if panel with a shareable URL.
 import { percent } from './bars.js';
 import { drawHemicycle, openSeatsNote, type Undecided } from './hemicycle.js';
+import { pctWord } from './figures-status.js';
 import { shortNames } from './list-labels.js';
 import type { Seats } from './api-client.js';
 import {
@@ -185,11 +186,11 @@ function renderComputed(seats: ListSeats, nationalValid: number | null): void {
       ? inLang(f.status.from)
       : inLang(f.source)
     : '';
-  // seats from a count under way say so, with how far it had come (the API derives the status)
-  const st = f?.status;
+  // seats from a count under way say so, with how far it had come and of what (the API says both)
+  const st = seats.status;
   const counting =
-    st?.kind === 'provisional'
-      ? ` · ${t('provisional')}${st.pctCounted === null ? '' : ` · ${decimalText(st.pctCounted)} % ${t('counted')}`}`
+    st.kind === 'provisional'
+      ? ` · ${t('provisional')}${st.pctCounted === null ? '' : ` · ${decimalText(st.pctCounted)} % ${pctWord(st, state.lang)}`}`
       : '';
   $('seats-status').textContent =
     `${t('seatsComputed')} (${r.rules})${from ? ` ${t('fromVotes')}: ${from}` : ''}${counting} · ${t('notOfficial')}`;

@@ -60,8 +60,7 @@ async function draw(id: string): Promise<string | null> {
   ]);
   const n = national.units[0];
   const abroadMissing = lacksAbroad(ambito.units.map((u) => u.code));
-  const fromActas = progress.published === undefined;
-  box().replaceChildren(...card(summary, progress.about ?? null, n, abroadMissing, fromActas));
+  box().replaceChildren(...card(summary, progress.about ?? null, n, abroadMissing));
   return summary.revision;
 }
 
@@ -71,7 +70,6 @@ function card(
   about: Parameters<typeof statusLine>[1],
   n: Parameters<typeof barsOf>[0] | undefined,
   abroadMissing: boolean,
-  fromActas: boolean,
 ): HTMLElement[] {
   const cut = shownCut(s.status);
   return [
@@ -81,7 +79,7 @@ function card(
     el(
       'p',
       { id: 'embed-status', class: 'status-line' },
-      statusLine(s.status, about, cut?.text, state.lang, fromActas, decimalText),
+      statusLine(s.status, about, cut?.text, state.lang, decimalText),
     ),
     el('p', { id: 'embed-fresh', class: 'fresh' }, ...freshness(s)),
     el(

@@ -22,19 +22,19 @@ function namedBy(st: Summary['status'], about: About | null): Name | null {
 }
 
 /**
- * What the figures are: final, provisional at a cut, computed by cifra, or a third party's, always
-      ? `${t.provisional}${st.pctCounted === null ? '' : ` · ${decimal(st.pctCounted)} % ${ofActas}`}${cut ? ` · ${t.snapshot}: ${cut}` : ''}`
+ * What the figures are: final, provisional at a cut (its % of the actas the server says: `pctOf`),
+ * computed by cifra, or a third party's, always with the source; `cut`: the status's cut as shown (its
+ * instant in the jurisdiction's time).
  */
 export function statusLine(
   st: Summary['status'],
   about: About | null,
   cut: string | undefined,
   lang: Lang,
-  fromActas: boolean,
   decimal: (p: string) => string = (p) => p,
 ): string {
   const t = STRINGS[lang];
-  const ofActas = fromActas ? t.processed : t.counted;
+  const ofActas = pctWord(st, lang);
   const inLang = (n: Name): string => (typeof n === 'string' ? n : n[lang]);
   const by = namedBy(st, about);
   const head =
@@ -52,4 +52,17 @@ export function statusLine(
   const r = st.rehearsal;
   const rehearsal = r === null ? '' : `${t.rehearsal(r.of, t.replayOrder(r.order), r.seed)} · `;
   return `${rehearsal}${head} · ${t.sourceLabel}: ${source}${why}`;
+}
+
+/**
+ * What the status's % is of, in words (the server says it: `pctOf`): the actas a count processed,
+ * or those its source counted ("procesadas" / "contabilizadas"); none when there is no %.
+ */
+export function pctWord(st: Pick<Summary['status'], 'pctOf'>, lang: Lang): string {
+  const t = STRINGS[lang];
+  return st.pctOf === 'actas-processed'
+    ? t.processed
+    : st.pctOf === 'actas-counted'
+      ? t.counted
+      : '';
 }

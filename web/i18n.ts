@@ -249,7 +249,7 @@ const ES = {
       : `y ${n} más, con ${count(votes, 'voto', 'votos')} entre todos (cada uno en el Detalle)`,
   wholeDepartment: (dep: Arg) => `cifras de todo el departamento de ${dep}`,
   counted: 'actas contabilizadas',
-  /** A count of actas' % (processed: counted, resolved, annulled, not installed, or at the JEE with figures). */
+  /** A count of actas' % (processed: counted, resolved, annulled, not installed, or pending with figures the election counts; never at the JEE). */
   processed: 'actas procesadas',
   seatsOfficial: 'Escaños publicados por la autoridad electoral',
   seatsThirdParty: 'Escaños publicados por terceros (no oficiales)',

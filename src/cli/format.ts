@@ -21,7 +21,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   leader: 'primero',
   'most voted': 'más votado',
   'voters {atReview}': 'votantes {atReview}',
-  ' on {pct} % of actas': ' sobre el {pct} % de actas',
+  ' on {pct} % of actas processed': ' sobre el {pct} % de actas procesadas',
+  ' on {pct} % of actas counted': ' sobre el {pct} % de actas contabilizadas',
   'SEATS OPEN — {kind}{pct}: an allocation of the votes counted so far, not settled seats':
     'ESCAÑOS ABIERTOS — {kind}{pct}: un reparto de los votos contados hasta ahora, no escaños definidos',
   '{short} ≥ margin': '{short} ≥ ventaja',
@@ -197,7 +198,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'computed-by-cifra': 'calculado por cifra',
   'third-party': 'de terceros',
   official: 'oficial',
-  '{pct} % of actas': '{pct} % de actas',
+  '{pct} % of actas processed': '{pct} % de actas procesadas',
+  '{pct} % of actas counted': '{pct} % de actas contabilizadas',
   'cut {cut}': 'corte {cut}',
   'cut {cut} (of import #{id})': 'corte {cut} (de la importación #{id})',
   'figures: provisional, {pct} % of actas at {cut}':

@@ -19,7 +19,7 @@ export function csvLine(cells: readonly (string | number | null)[]): string {
 }
 
 /** The status columns, after the choices': the same on every row. */
-const STATUS_COLUMNS = ['status', 'pct_counted', 'cut', 'source'] as const;
+const STATUS_COLUMNS = ['status', 'pct_counted', 'pct_of', 'cut', 'source'] as const;
 
 /**
  * A mesa's columns, after the choices': its acta's state, current version, figuresHash (what a
@@ -45,7 +45,7 @@ export type ChoiceColumn = { readonly id: string; readonly label: string; readon
 
 /**
  * A results document as CSV: one row per unit, votes and % of valid per choice, and on every row
- * what the figures are — `status`, `pct_counted`, `cut`, `source` (docs/ingest.md): a filtered
+ * what the figures are — `status`, `pct_counted`, `pct_of`, `cut`, `source` (docs/ingest.md): a filtered
  * or pasted row keeps its caveat, and no comment line breaks a spreadsheet's import. The choice
  * columns are the election's (`choices`), whatever the units counted so far: every CSV of one
  * election has one header (a unit whose mesas are all pending once had none).
@@ -105,7 +105,7 @@ function csvWriter(
     `${c.id}_pct_valid (${choiceName(c)})`,
   ]);
   const st = doc.status;
-  const status = [st.kind, st.pctCounted, st.cut, st.source?.es ?? null];
+  const status = [st.kind, st.pctCounted, st.pctOf, st.cut, st.source?.es ?? null];
   const header = csvLine([
     'level',
     'code',

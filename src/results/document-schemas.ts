@@ -31,7 +31,13 @@ export const FiguresStatusSchema = z.object({
     .string()
     .regex(/^\d{1,3}\.\d{3}$/)
     .nullable()
-    .describe('% of actas counted, as the source or the count gives it'),
+    .describe("% of actas, of the kind `pctOf` says: the source's or the count's"),
+  pctOf: z
+    .enum(['actas-processed', 'actas-counted'])
+    .nullable()
+    .describe(
+      "what `pctCounted` is a share of (null when it is null): `actas-processed`, a count of actas' own, the actas cifra has processed (counted, resolved, annulled, not installed, and pending ones with figures where the election counts them: `pendingFiguresCount`; never those at the JEE); `actas-counted`, a published release's, the share of actas its source states as counted (ONPE's \"actas contabilizadas\")",
+    ),
   cut: z.string().nullable().describe("the source's cut, as the source gives it"),
   cutTime: z
     .string()

@@ -3,7 +3,7 @@ import type { PublishedSeatsFile } from '../core/model/manifest.js';
 import type { ListRuleset } from '../core/rulesets/ruleset.js';
 import { loadRuleset } from '../elections/rulesets.js';
 import type { ResultUnit } from './documents.js';
-import { votesFromDistrictUnits, seatDifferences, seatsNote } from './seats.js';
+import { votesFromDistrictUnits, seatDifferences, seatsFrom, seatsNote } from './seats.js';
 
 const rs = loadRuleset('pe-2026-senado');
 if (!rs.ok || rs.value.kind !== 'list') throw new Error('pe-2026-senado');
@@ -103,7 +103,26 @@ describe('seatDifferences(computed, reported, choices)', () => {
 /** Peru's figures: es-PE in both languages (data/jurisdictions/pe: locale). */
 const PE = { es: 'es-PE', en: 'es-PE' };
 
-describe('seatsNote(rules, figures, reported, differences, locales)', () => {
+describe('seatsFrom(figures, of, locales)', () => {
+  const figures = {
+    status: { kind: 'provisional' as const, pctCounted: '66.667', cut: 'May' },
+    asOf: 'May',
+    source: { es: 'una fuente', en: 'a source' },
+    provenance: 'x/PROVENANCE.md',
+  };
+  // session 29: the sentence said "(66.667 % de actas)" whatever the % was of
+  it("names what a provisional figure's % is of, as the status says (pctOf)", () => {
+    expect(seatsFrom(figures, 'actas-processed', PE)).toEqual({
+      es: 'las cifras provisionales (66.667 % de actas procesadas) al May (una fuente)',
+      en: 'provisional figures (66.667 % of actas processed) as of May (a source)',
+    });
+    expect(seatsFrom(figures, 'actas-counted', PE).es).toContain(
+      '(66.667 % de actas contabilizadas)',
+    );
+  });
+});
+
+describe('seatsNote(rules, figures, reported, differences, of, locales)', () => {
   const figures = {
     status: {
       kind: 'computed-by-cifra' as const,
@@ -114,7 +133,7 @@ describe('seatsNote(rules, figures, reported, differences, locales)', () => {
     provenance: 'x/PROVENANCE.md',
   };
   it('names the ruleset and the figures; without a reported composition, nothing more', () => {
-    expect(seatsNote('r', figures, null, [], PE)).toEqual({
+    expect(seatsNote('r', figures, null, [], null, PE)).toEqual({
       es: 'Escaños calculados por cifra con las reglas r a partir de los votos al 86 %.',
       en: 'Seats computed by cifra with the ruleset r from votes at 86 %.',
     });
@@ -131,6 +150,7 @@ describe('seatsNote(rules, figures, reported, differences, locales)', () => {
         { party: 'A', computed: 2, reported: 3, difference: -1 },
         { party: 'B', computed: 1, reported: 1, difference: 0 },
       ],
+      null,
       PE,
     );
     expect(note).toEqual({
@@ -139,7 +159,7 @@ describe('seatsNote(rules, figures, reported, differences, locales)', () => {
     });
   });
   it("says 'an official source' in English (review 6 read 'a official')", () => {
-    const note = seatsNote('r', figures, { ...REPORTED, kind: 'official' as const }, [], PE);
+    const note = seatsNote('r', figures, { ...REPORTED, kind: 'official' as const }, [], null, PE);
     expect(note.en).toContain('reported by an official source (a simulator): the same seats');
     expect(note.es).toContain('reportada por una fuente oficial (a simulator)');
   });
@@ -153,11 +173,20 @@ describe("a provisional count's % of actas in the seats note", () => {
     provenance: 'x/PROVENANCE.md',
   };
   it("with the jurisdiction's decimal separator: Spain's comma, never read as 86 thousand", () => {
-    const note = seatsNote('r', provisional, null, [], { es: 'es-ES', en: 'es-ES' });
-    expect(note.es).toContain('a partir de las cifras provisionales (86,123 % de actas) al 11 May');
-    expect(note.en).toContain('from provisional figures (86,123 % of actas) as of 11 May');
+    const note = seatsNote('r', provisional, null, [], 'actas-processed', {
+      es: 'es-ES',
+      en: 'es-ES',
+    });
+    expect(note.es).toContain(
+      'a partir de las cifras provisionales (86,123 % de actas procesadas) al 11 May',
+    );
+    expect(note.en).toContain(
+      'from provisional figures (86,123 % of actas processed) as of 11 May',
+    );
   });
   it("Peru's point, as before", () => {
-    expect(seatsNote('r', provisional, null, [], PE).es).toContain('(86.123 % de actas)');
+    expect(seatsNote('r', provisional, null, [], 'actas-counted', PE).es).toContain(
+      '(86.123 % de actas contabilizadas)',
+    );
   });
 });

@@ -16,7 +16,13 @@ import type { ListRuleset } from '../core/rulesets/ruleset.js';
 import { decimalIn, figureLocales } from '../jurisdictions/figure-locale.js';
 import type { Store } from '../store/store.js';
 import type { ResultUnit } from './documents.js';
-import type { DeepReadonly, SeatDifference, SeatFigures, SeatsSchema } from './document-schemas.js';
+import type {
+  DeepReadonly,
+  FiguresStatus,
+  SeatDifference,
+  SeatFigures,
+  SeatsSchema,
+} from './document-schemas.js';
 
 export {
   SeatDifferenceSchema,
@@ -217,12 +223,19 @@ const STATUS_ES = {
   'third-party': 'de un tercero',
 } as const;
 
+/** What a provisional figure's % of actas is of, in a sentence (the status's pctOf). */
+const PCT_OF = {
+  'actas-processed': { es: 'de actas procesadas', en: 'of actas processed' },
+  'actas-counted': { es: 'de actas contabilizadas', en: 'of actas counted' },
+} as const;
+
 /**
- * What the seats were computed from, in both languages; a provisional count's % of actas in each
- * language's locale (figureLocales: Spain 86,123 %).
+ * What the seats were computed from, in both languages; `of`: what its % of actas is of, written
+ * in each language's locale (figureLocales: Spain 86,123 %).
  */
 export function seatsFrom(
   figures: SeatFigures | undefined,
+  of: FiguresStatus['pctOf'],
   locales: Readonly<Record<keyof Note, string>>,
 ): Note {
   const s = figures?.status;
@@ -231,9 +244,11 @@ export function seatsFrom(
   const at = (l: 'es' | 'en'): string => `${figures?.asOf ?? '?'} (${figures?.source[l] ?? '?'})`;
   // a provisional count says how far it had come
   const pct = s.kind === 'provisional' && s.pctCounted !== null ? s.pctCounted : null;
+  const ofEs = of === null ? 'de actas' : PCT_OF[of].es;
+  const ofEn = of === null ? 'of actas' : PCT_OF[of].en;
   return {
-    es: `las cifras ${STATUS_ES[s.kind]}${pct === null ? '' : ` (${decimalIn(locales.es, pct)} % de actas)`} al ${at('es')}`,
-    en: `${s.kind} figures${pct === null ? '' : ` (${decimalIn(locales.en, pct)} % of actas)`} as of ${at('en')}`,
+    es: `las cifras ${STATUS_ES[s.kind]}${pct === null ? '' : ` (${decimalIn(locales.es, pct)} % ${ofEs})`} al ${at('es')}`,
+    en: `${s.kind} figures${pct === null ? '' : ` (${decimalIn(locales.en, pct)} % ${ofEn})`} as of ${at('en')}`,
   };
 }
 
@@ -243,9 +258,10 @@ export function seatsNote(
   figures: SeatFigures | undefined,
   reported: PublishedSeatsFile | null,
   differences: readonly SeatDifference[],
+  of: FiguresStatus['pctOf'],
   locales: Readonly<Record<keyof Note, string>>,
 ): Note {
-  const from = seatsFrom(figures, locales);
+  const from = seatsFrom(figures, of, locales);
   const es = [`Escaños calculados por cifra con las reglas ${rules} a partir de ${from.es}.`];
   const en = [`Seats computed by cifra with the ruleset ${rules} from ${from.en}.`];
   if (reported !== null) {
@@ -335,6 +351,7 @@ export async function seatsFromPublishedUnits(
       figures,
       reported,
       differences ?? [],
+      status.pctOf,
       figureLocales(def.jurisdiction),
     ),
   };

@@ -178,7 +178,9 @@ export function statusOf(
       (st?.kind === 'provisional' ? st.pctCounted : null) ??
       def.published.pctCounted ??
       pctProcessed;
-    return { kind, pctCounted, ...cut, source, note, rehearsal };
+    // a release's % is its source's counted share (its units' actas are the counted ones)
+    const pctOf = pctCounted === null ? null : 'actas-counted';
+    return { kind, pctCounted, pctOf, ...cut, source, note, rehearsal };
   }
   // a count of actas: final only when every acta is in, whatever a manifest copied says
   const kind = complete ? (m?.status.kind ?? 'final') : 'provisional';
@@ -188,6 +190,8 @@ export function statusOf(
   return {
     kind,
     pctCounted: pctProcessed,
+    // cifra's own share: the actas it processed (core processedActas), never the JEE's
+    pctOf: pctProcessed === null ? null : 'actas-processed',
     ...cut,
     source,
     note: problem ?? (complete ? note : null),

@@ -418,11 +418,20 @@ export interface ResultsArgs {
   readonly format: OutputFormat;
 }
 
-/** What the figures are, in one line: kind, % of actas, cut, source, and why when final short of 100 %. */
+/** The status's % in words: of the actas a count processed, or those its source counted (pctOf). */
+const PCT_OF = {
+  'actas-processed': '{pct} % of actas processed',
+  'actas-counted': '{pct} % of actas counted',
+} as const;
+
+/** What the figures are, in one line: kind, % of actas (and which), cut, source, and why when final short of 100 %. */
 export function statusLine(st: ServedResults['status']): string {
   const parts = [
     say(st.kind),
-    ...(st.pctCounted === null ? [] : [say('{pct} % of actas', { pct: decimal(st.pctCounted) })]),
+    // the % and what it is of are set together (statusOf): both or neither
+    ...(st.pctCounted === null || st.pctOf === null
+      ? []
+      : [say(PCT_OF[st.pctOf], { pct: decimal(st.pctCounted) })]),
     ...(st.cut === null
       ? []
       : st.cutImport === undefined

@@ -29,6 +29,7 @@ import { loadCandidates, loadDistricts, loadParties, loadVotes } from '../../io/
 import type { Note } from '../../core/model/note.js';
 import { seatsOpen, type Coverage } from '../../core/pipeline/seats-open.js';
 import { statusLine } from './actas.js';
+import type { FiguresStatus } from '../../results/status.js';
 
 /** The language of `--lang`: the notes' half to print and the issue messages'. */
 export type Lang = keyof Note;
@@ -111,26 +112,12 @@ export async function runElectionSeats(
   io.out(
     args.format === 'json'
       ? JSON.stringify(doc, null, 2)
-      : renderSeatsDocument(doc, args.format, lang, await countOfActas(store, doc.election)),
+      : renderSeatsDocument(doc, args.format, lang),
   );
   return hasErrors(issues) ? EXIT_ISSUES : EXIT_OK;
 }
 
-/**
- * Whether the election is a count of actas (no published release): its status's % is then its
- * actas processed (the JEE's with figures too), a published release's its source's counted share.
- */
-async function countOfActas(store: Store, id: string): Promise<boolean> {
-  const def = await store.getElection(id);
-  return def !== null && def.published === undefined;
-}
-
-function renderSeatsDocument(
-  doc: SeatsDocument,
-  format: 'table' | 'csv',
-  lang: Lang,
-  processed: boolean,
-): string {
+function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv', lang: Lang): string {
   switch (doc.kind) {
     case 'list':
       return format === 'csv' ? listSeatsCsv(doc) : renderListSeats(doc, lang);
@@ -149,24 +136,23 @@ function renderSeatsDocument(
           kind: say(doc.kind),
           source: bothLanguages(r.source)[lang],
         }),
-        ...openLine({ kind: doc.kind, pctCounted: r.pctCounted }),
+        // a source's table rests on its own counted share of actas
+        ...openLine({ kind: doc.kind, pctCounted: r.pctCounted }, 'actas-counted'),
         renderTable(['party', 'seats'], Object.entries(r.seats)),
         ...(r.valla ? [`valla: ${r.valla[lang]}`] : []),
       ].join('\n');
     }
     case 'presidential':
-      return renderPresidential(doc, processed);
+      return renderPresidential(doc);
   }
 }
 
 /** The round's outcome once the count settles it; before that, who leads and by how much. */
-function renderPresidential(
-  doc: Extract<SeatsDocument, { kind: 'presidential' }>,
-  processed: boolean,
-): string {
+function renderPresidential(doc: Extract<SeatsDocument, { kind: 'presidential' }>): string {
   const o = doc.result.outcome;
-  const pct = doc.status.pctCounted;
-  const words = processed ? ', {pct} % processed' : ', {pct} % counted';
+  const { pctCounted: pct, pctOf } = doc.status;
+  // what the % is of, as the status says it (a count's processed actas, a release's counted)
+  const words = pctOf === 'actas-processed' ? ', {pct} % processed' : ', {pct} % counted';
   const counted = pct === null ? '' : say(words, { pct: decimal(pct) });
   if (o === null) {
     const [first, second] = [...doc.result.candidates].sort((a, b) => b.votes - a.votes);
@@ -234,17 +220,23 @@ function summedVotes(r: SeatResult): string[] {
   ];
 }
 
+/** A seats figure's % in words: of the actas a count processed, or those its source counted. */
+const ON_PCT = {
+  'actas-processed': ' on {pct} % of actas processed',
+  'actas-counted': ' on {pct} % of actas counted',
+} as const;
+
 /**
  * Seats not settled, said before the table (the dashboard's rule, core seatsOpen: its rings): on a
  * provisional count, or a figure short of 100 % of actas, every seat is an allocation of the votes
  * counted so far.
  */
-function openLine(f: Coverage): string[] {
+function openLine(f: Coverage, of: FiguresStatus['pctOf']): string[] {
   if (!seatsOpen(f)) return [];
   const pct =
-    f.pctCounted === null || f.pctCounted === undefined
+    f.pctCounted === null || f.pctCounted === undefined || of === null
       ? ''
-      : say(' on {pct} % of actas', { pct: decimal(f.pctCounted) });
+      : say(ON_PCT[of], { pct: decimal(f.pctCounted) });
   return [
     say('SEATS OPEN — {kind}{pct}: an allocation of the votes counted so far, not settled seats', {
       kind: say(f.kind),
@@ -258,7 +250,8 @@ function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
   const f = doc.figures;
   // "from the final figures as of 2 May 2026 (source)", as the seats document's note says it
   const locale = runNumberLocale();
-  const status = f === undefined ? '' : seatsFrom(f, { es: locale, en: locale })[lang];
+  const locales = { es: locale, en: locale };
+  const status = f === undefined ? '' : seatsFrom(f, doc.status.pctOf, locales)[lang];
   const from = status ? (lang === 'es' ? ` a partir de ${status}` : ` from ${status}`) : '';
   const out = [
     `${doc.election} — ${lang === 'es' ? 'escaños calculados por cifra' : 'seats computed by cifra'}${from}`,
@@ -271,7 +264,7 @@ function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
           }),
         ]
       : []),
-    ...openLine(doc.status),
+    ...openLine(doc.status, doc.status.pctOf),
     renderSeats(doc.result, 'table', lang, summedVotes(doc.result)),
   ];
   if (doc.reported !== undefined)
