@@ -98,6 +98,13 @@ describe('a word away from its count agrees with it', () => {
     expect(
       say('wrote {n} disagreeing mesas ({format}) to {out}', { n: 1, format: 'csv', out: 'o' }),
     ).toBe('escrita 1 mesa en desacuerdo (csv) en o');
+    const FIRST = 'first {n} of {total} disagreeing mesas (--format csv or json for all):';
+    expect(say(FIRST, { n: 1, total: 1 })).toBe(
+      'primera 1 de 1 mesa en desacuerdo (--format csv o json para todas):',
+    );
+    expect(say(FIRST, { n: 20, total: '1,200' })).toBe(
+      'primeras 20 de 1,200 mesas en desacuerdo (--format csv o json para todas):',
+    );
     expect(
       say('snapshot {id}: {files} files in {out}, {written} written (the others unchanged)', {
         id: 's',

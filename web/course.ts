@@ -90,8 +90,10 @@ function drawCourse(c: CountCourse, series: CourseSeries): void {
     add('text', { x: 32, y: H - 4 }, `${b.label} ${t('leads')}`);
   } else add('text', { x: 32, y: 12 }, t('courseLeadAxis'));
   yAxis(add, m, signed, zeroY);
-  add('text', { x: 30, y: zeroY - 4, class: 'axis' }, `${fmt(x0, 1)} %`);
-  add('text', { x: W - 50, y: zeroY - 4, class: 'axis' }, `${fmt(x1, 1)} %`);
+  // as many decimals as the ends need to differ (a tiny count read "0.0 %" at both ends)
+  const digits = [1, 2, 3].find((d) => fmt(x0, d) !== fmt(x1, d)) ?? 3;
+  add('text', { x: 30, y: zeroY - 4, class: 'axis' }, `${fmt(x0, digits)} %`);
+  add('text', { x: W - 50, y: zeroY - 4, class: 'axis' }, `${fmt(x1, digits)} %`);
 }
 
 type Add = (tag: string, attrs: Readonly<Record<string, string | number>>, text?: string) => void;

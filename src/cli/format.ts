@@ -391,7 +391,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   "net: the actas' figures whatever their state; in the counts: only what each source counts (an acta under review or pending adds nothing, an annulled one its votes as null)":
     'neto: las cifras de las actas, sea cual sea su estado; en los cómputos: solo lo que cuenta cada fuente (un acta en revisión o por contabilizar no suma; una anulada, sus votos como nulos)',
   'first {n} of {total} disagreeing mesas (--format csv or json for all):':
-    'primeras {n} de {total} mesas en desacuerdo (--format csv o json para todas):',
+    '{n:primera|primeras} {n} de {total} mesas en desacuerdo (--format csv o json para todas):',
   'state {a} ({aLabel}) ≠ {b} ({bLabel})': 'estado {a} ({aLabel}) ≠ {b} ({bLabel})',
   'place {a} ≠ {b}': 'lugar {a} ≠ {b}',
   '{reason} (Σ {votes} ≠ voters {voters})': '{reason} (Σ {votes} ≠ votantes {voters})',

@@ -99,6 +99,11 @@ describe("the count's course against the source's cut", () => {
         .locator('#course-chart circle.lead-change')
         .evaluateAll((cs) => cs.map((c) => c.getAttribute('data-cut')));
       expect(marks).toEqual([CUT_2, null]);
+      // three actas of ~86,000: the axis's ends read "0.0 %" both before session 29
+      const axis = await page.locator('#course-chart text.axis').allTextContents();
+      const [from, to] = axis.filter((x) => x.endsWith(' %'));
+      expect(from).toMatch(/^0[.,]00\d %$/);
+      expect(to).not.toBe(from);
       expect(await noSideScroll(page)).toBe(true);
       await page
         .locator('#course')
