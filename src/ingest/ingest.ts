@@ -39,7 +39,7 @@ import { quickChecker, quickPacker, type QuickRow } from './quick-check.js';
 import { onpeCongressGrouper } from './congress.js';
 import { FileRejected, openSource, sourceKind, type OpenedSource } from './source.js';
 import { jsonTexts } from './json-stream.js';
-import { againOf, recordReread } from './reread.js';
+import { againOf, recordReread, ZERO_COUNTS } from './reread.js';
 import { storeIssues } from './store-issues.js';
 import { Utf8Check } from './utf8-check.js';
 import { DEFAULT_INGEST_LIMITS, tooManyQuarantined, type IngestLimits } from './limits.js';
@@ -149,17 +149,6 @@ class MesaSet {
 }
 
 const CHECKED_BATCH: BatchOutcome = noOutcome();
-
-const ZERO_COUNTS = {
-  rowsRead: 0,
-  new: 0,
-  unchanged: 0,
-  stateChanges: 0,
-  observationChanges: 0,
-  corrected: 0,
-  conflicts: 0,
-  quarantined: 0,
-} as const;
 
 /** One record read from a file: its row number, its parse, and its raw cells for quarantine. */
 interface Rec {

@@ -53,8 +53,8 @@ const nothing = (
   details: Readonly<Record<string, unknown>>,
 ): Again => ({ kind: 'nothing', issue: issue(code, path, details, 'warning') });
 
-/** A re-read's record: no row was read, no acta written (its file is `sameAs`'s). */
-const NOTHING_READ: Omit<ImportSummary, 'finishedAt'> = {
+/** An import's counts before its first row (an ingest's totals start here). */
+export const ZERO_COUNTS = {
   rowsRead: 0,
   new: 0,
   unchanged: 0,
@@ -63,8 +63,10 @@ const NOTHING_READ: Omit<ImportSummary, 'finishedAt'> = {
   corrected: 0,
   conflicts: 0,
   quarantined: 0,
-  quarantinedByCode: {},
-};
+} as const;
+
+/** A re-read's record: no row was read, no acta written (its file is `sameAs`'s). */
+const NOTHING_READ: Omit<ImportSummary, 'finishedAt'> = { ...ZERO_COUNTS, quarantinedByCode: {} };
 
 /** Records a re-read (`meta.mode` `reread`): its import id, or the store's issue (busy, failed). */
 export async function recordReread(
