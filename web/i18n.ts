@@ -74,8 +74,10 @@ const ES = {
   outrightWin: 'Probabilidad de ganar en primera vuelta',
   winProbability: 'Probabilidad de ganar',
   projectedSeats: 'Escaños proyectados (mediana, 90 %)',
-  seatsNotProjected: (regions: string) =>
-    `Escaños no proyectados: ninguna circunscripción de las reglas se llama ${regions}`,
+  seatsNotProjected: (why: 'unknown_district' | 'district_without_votes', names: string) =>
+    why === 'unknown_district'
+      ? `Escaños no proyectados: regiones sin circunscripción de ese nombre en las reglas: ${names}`
+      : `Escaños no proyectados: circunscripciones de las reglas a las que no llega ninguna región del conteo: ${names}`,
   pValla: 'P(valla)',
   title: 'Resultados electorales',
   election: 'Elección',
@@ -623,8 +625,10 @@ const EN: Strings = {
   outrightWin: 'Probability of winning outright',
   winProbability: 'Probability of winning',
   projectedSeats: 'Projected seats (median, 90 %)',
-  seatsNotProjected: (regions: string) =>
-    `Seats not projected: no district of the rules is named ${regions}`,
+  seatsNotProjected: (why: 'unknown_district' | 'district_without_votes', names: string) =>
+    why === 'unknown_district'
+      ? `Seats not projected: regions no district of the rules is named after: ${names}`
+      : `Seats not projected: districts of the rules no region of the count reaches: ${names}`,
   pValla: 'P(threshold)',
   title: 'Election results',
   election: 'Election',

@@ -147,8 +147,11 @@ function oddsTables(p: Projection): HTMLTableElement[] {
 
 function projectedSeats(p: Projection): HTMLElement[] {
   // seats the model cannot place are said, never drawn as 0 for every party
-  if (p.seatsUnavailable)
-    return [el('caption', {}, t('seatsNotProjected')(p.seatsUnavailable.regions.join(', ')))];
+  const off = p.seatsUnavailable;
+  if (off) {
+    const names = off.reason === 'unknown_district' ? off.regions : off.districts;
+    return [el('caption', {}, t('seatsNotProjected')(off.reason, names.join(', ')))];
+  }
   if (!p.seats) return [];
   return [
     el('caption', {}, t('projectedSeats')),

@@ -228,10 +228,16 @@ export const ProjectionSchema = z.object({
     })
     .optional(),
   seatsUnavailable: z
-    .object({ reason: z.enum(['unknown_district']), regions: z.array(z.string()) })
+    .object({
+      reason: z.enum(['unknown_district', 'district_without_votes']),
+      regions: z
+        .array(z.string())
+        .describe('the regions no district of the ruleset is named after'),
+      districts: z.array(z.string()).describe("the ruleset's districts no region reaches"),
+    })
     .optional()
     .describe(
-      "list contests whose seats are not projected: the model's regions no district of the ruleset is named after",
+      "list contests whose seats are not projected (never a table of 0 seats): the model's regions no district of the ruleset is named after, or districts no region reaches (a Senate's national list, voted on its own ballot)",
     ),
   unitsWithoutData: z.array(z.string()),
   unitBasis: z

@@ -362,8 +362,10 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'actas {processed} / {total} ({pct} %) · {sims} simulaciones · semilla {seed}',
   'units without data (predicted from the rest): {units}':
     'unidades sin datos (predichas a partir del resto): {units}',
-  'seats not projected: no district of the rules is named {regions}':
-    'escaños no proyectados: ninguna circunscripción de las reglas se llama {regions}',
+  'seats not projected: regions no district of the rules is named after: {names}':
+    'escaños no proyectados: regiones sin circunscripción de ese nombre en las reglas: {names}',
+  'seats not projected: districts of the rules no region of the count reaches: {names}':
+    'escaños no proyectados: circunscripciones de las reglas a las que no llega ninguna región del conteo: {names}',
   // compare
   'give --election <id|manifest.json> (cifra compare needs the election whose actas these are)':
     'indique --election <id|manifiesto.json> (cifra compare necesita la elección de estas actas)',

@@ -340,9 +340,9 @@ const NAMED = new WeakMap<LoadedJurisdiction, LoadedJurisdiction>();
 
 /**
  * The jurisdiction with its units named by the place table too (Ruritania's regions "Nord",
- * "Mitte"), not only by its levels' names: the model's regions must be named as the seats service
- * names them, the ruleset's districts; named "1", "2", every region missed its district and each
- * party projected 0 seats (session 29).
+ * "Mitte"), not only by its levels' names: a count's units are its ruleset's districts by name (as
+ * an election's manifest is checked), so the model's regions need those names; named "1", "2",
+ * every region missed its district and each party projected 0 seats (session 29).
  */
 function namedPlaces(j: LoadedJurisdiction): LoadedJurisdiction {
   const hit = NAMED.get(j);

@@ -285,11 +285,19 @@ export function renderProjection(p: ProjectionResult, title: string): string {
           .map((x) => [x.party, x.median, `${x.lo90}–${x.hi90}`, fixed(x.pValla, 3)]),
       ),
     );
-  if (p.seatsUnavailable)
+  const off = p.seatsUnavailable;
+  if (off)
     lines.push(
-      say('seats not projected: no district of the rules is named {regions}', {
-        regions: p.seatsUnavailable.regions.join(', '),
-      }),
+      off.reason === 'unknown_district'
+        ? say('seats not projected: regions no district of the rules is named after: {names}', {
+            names: off.regions.join(', '),
+          })
+        : say(
+            'seats not projected: districts of the rules no region of the count reaches: {names}',
+            {
+              names: off.districts.join(', '),
+            },
+          ),
     );
   if (p.unitsWithoutData.length > 0)
     lines.push(

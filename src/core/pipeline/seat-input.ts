@@ -84,19 +84,26 @@ function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The ruleset's districts by name and alias (nameKey): each name's district index. */
+export function districtIndex(ruleset: Pick<ListRuleset, 'districts'>): Map<string, number> {
+  const index = new Map<string, number>();
+  ruleset.districts.forEach((d, i) => {
+    index.set(nameKey(d.name), i);
+    for (const a of d.aliases ?? []) index.set(nameKey(a), i);
+  });
+  return index;
+}
+
 function resolveDistricts(
   ruleset: ListRuleset,
   input: SeatInput,
   issues: Issue[],
 ): { districts: ResolvedDistrict[]; lookup: Map<string, number> } {
-  const districts: ResolvedDistrict[] = [];
-  const lookup = new Map<string, number>();
   const methodFor = (seats: number): AllocationMethod =>
     seats === 1 ? ruleset.singleSeatMethod : ruleset.method;
   if (input.districts === undefined) {
-    for (const d of ruleset.districts) {
-      lookup.set(nameKey(d.name), districts.length);
-      for (const a of d.aliases ?? []) lookup.set(nameKey(a), districts.length);
+    const districts: ResolvedDistrict[] = [];
+    for (const d of ruleset.districts)
       districts.push({
         name: d.name,
         seats: d.seats,
@@ -105,9 +112,10 @@ function resolveDistricts(
         null: undefined,
         electorate: d.electorate,
       });
-    }
-    return { districts, lookup };
+    return { districts, lookup: districtIndex(ruleset) };
   }
+  const districts: ResolvedDistrict[] = [];
+  const lookup = new Map<string, number>();
   // --districts redefines the chamber: its seats are the house, names as given.
   input.districts.forEach((d, i) => {
     const key = nameKey(d.district);

@@ -258,7 +258,58 @@ describe('snapshot projection and seats', () => {
       ruleset,
     });
     expect(p.seats).toBeUndefined();
-    expect(p.seatsUnavailable).toEqual({ reason: 'unknown_district', regions: ['2'] });
+    expect(p.seatsUnavailable).toEqual({
+      reason: 'unknown_district',
+      regions: ['2'],
+      districts: [],
+    });
+  });
+
+  it('projects no seats, and says why, when a district of the ruleset has no region', () => {
+    // a district no region reaches allocated nothing: every party showed 0 seats (review s29)
+    const p = simulate(frameFromSnapshot(units.slice(1), parties), {
+      sims: 20,
+      seed: 1,
+      kind: 'list',
+      ruleset,
+    });
+    expect(p.seats).toBeUndefined();
+    expect(p.seatsUnavailable).toEqual({
+      reason: 'district_without_votes',
+      regions: [],
+      districts: [units[0]?.unit],
+    });
+  });
+
+  it("pools every region into a one-district ruleset's national list (Parlamento Andino), fast and general alike", () => {
+    const rs = loadRuleset('pe-2026-parlamento-andino');
+    if (!rs.ok || rs.value.kind !== 'list') throw new Error('ruleset');
+    const andean = rs.value;
+    const frame = frameFromSnapshot(units, parties, { varianceScale: 0 });
+    const fast = simulate(frame, { sims: 30, seed: 2, kind: 'list', ruleset: andean });
+    const general = simulate(frame, {
+      sims: 30,
+      seed: 2,
+      kind: 'list',
+      ruleset: andean,
+      seatPath: 'general',
+    });
+    expect(fast.seats).toEqual(general.seats);
+    // the national sum of the regions' central votes, allocated by computeSeats itself
+    const central = centralTotals(frame);
+    const S = parties.length + 2;
+    const votes = parties.map((party, k) => ({
+      district: 'NACIONAL',
+      party,
+      votes: frame.regions.reduce((a, _, ri) => a + Math.round(central[ri * S + k] as number), 0),
+    }));
+    const exact = computeSeats(andean, { votes });
+    expect(exact.issues).toEqual([]);
+    for (const party of parties)
+      expect(fast.seats?.parties.find((x) => x.party === party)?.median).toBe(
+        exact.seats[party] ?? 0,
+      );
+    expect(fast.seats?.parties.reduce((a, x) => a + x.median, 0)).toBe(5);
   });
   it('predicts a unit that has reported nothing from the others and says so', () => {
     const withSilent = units.map((u, i) =>

@@ -2,6 +2,7 @@ import { compileSeatEngine, type SeatEngine } from '../allocation/seat-engine.js
 import type { DivisorMethod } from '../allocation/methods.js';
 import { nameKey } from '../names.js';
 import { computeSeats } from '../pipeline/seats.js';
+import { districtIndex } from '../pipeline/seat-input.js';
 import { createRng } from '../random.js';
 import type { ListRuleset } from '../rulesets/ruleset.js';
 import type { ThresholdCondition } from '../rules/threshold.js';
@@ -36,6 +37,19 @@ export interface ProjectedChoice extends Interval {
   readonly central: number;
   /** Projected final votes. */
   readonly votes: Interval;
+}
+
+/**
+ * Why a list contest's seats are not projected: regions of the model no district of the ruleset
+ * is named after (`unknown_district`: their votes would reach no district), or districts no
+ * region reaches (`district_without_votes`: a Senate's national list, voted on its own ballot).
+ */
+export interface SeatsUnavailable {
+  readonly reason: 'unknown_district' | 'district_without_votes';
+  /** The regions named after no district (unknown_district), else none. */
+  readonly regions: readonly string[];
+  /** The districts no region reaches (district_without_votes), else none. */
+  readonly districts: readonly string[];
 }
 
 export interface ProjectionResult {
@@ -80,14 +94,8 @@ export interface ProjectionResult {
     /** Simulations where a last seat was tied (reported, not settled). */
     readonly tiedSimulations: number;
   };
-  /**
-   * List contests whose seats are not projected: regions of the model no district of the ruleset
-   * is named after (their votes would reach no district, and every party would show 0 seats).
-   */
-  readonly seatsUnavailable?: {
-    readonly reason: 'unknown_district';
-    readonly regions: readonly string[];
-  };
+  /** List contests whose seats the model cannot place (never a table of 0 seats). */
+  readonly seatsUnavailable?: SeatsUnavailable;
   readonly unitsWithoutData: readonly string[];
   /** Snapshot projections: what each unit's uncounted part is projected from. */
   readonly unitBasis?: readonly UnitBasis[];
@@ -380,11 +388,11 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
 
   const sims = Math.max(1, o.sims);
   const draws = drawTallies(K, S, R, sims);
-  const unmapped =
-    o.kind === 'list' && o.ruleset !== undefined ? regionsWithoutDistrict(frame, o.ruleset) : [];
+  const rs = o.kind === 'list' ? o.ruleset : undefined;
+  const places = rs === undefined ? null : districtsOfRegions(frame, rs);
   const seatPlan =
-    o.kind === 'list' && o.ruleset !== undefined && unmapped.length === 0
-      ? seatAccumulator(frame, o.ruleset, sims, o.seatPath ?? 'auto')
+    rs !== undefined && places?.ok === true
+      ? seatAccumulator(frame, rs, places.districtOfRegion, sims, o.seatPath ?? 'auto')
       : null;
   for (let s = 0; s < sims; s++) {
     draw.next(one);
@@ -402,17 +410,37 @@ export function simulate(frame: ProjectionFrame, o: SimulateOptions): Projection
   if (o.kind === 'first-round' || o.kind === 'runoff')
     return { ...result, ...winnersOf(frame, o.kind, draws, sims, prob) };
   if (seatPlan !== null) return { ...result, seats: seatPlan.summary(prob) };
-  if (unmapped.length > 0)
-    return { ...result, seatsUnavailable: { reason: 'unknown_district', regions: unmapped } };
+  if (places?.ok === false) return { ...result, seatsUnavailable: places.unavailable };
   return result;
 }
 
-/** The model's regions no district of the ruleset is named after (by name or alias). */
-function regionsWithoutDistrict(frame: ProjectionFrame, ruleset: ListRuleset): string[] {
-  const names = new Set(
-    ruleset.districts.flatMap((d) => [d.name, ...(d.aliases ?? [])].map((n) => nameKey(n))),
-  );
-  return frame.regions.map((r) => r.label).filter((label) => !names.has(nameKey(label)));
+/**
+ * The ruleset's district each region's votes go to, by the region's name (the count's units are
+ * the ruleset's districts by name, as an election's manifest is checked); a ruleset of one
+ * district (a national list: Parlamento Andino) pools every region. Else why seats cannot be placed.
+ */
+export function districtsOfRegions(
+  frame: Pick<ProjectionFrame, 'regions'>,
+  ruleset: ListRuleset,
+):
+  | { readonly ok: true; readonly districtOfRegion: Int32Array }
+  | { readonly ok: false; readonly unavailable: SeatsUnavailable } {
+  const districtOfRegion = new Int32Array(frame.regions.length);
+  if (ruleset.districts.length === 1) return { ok: true, districtOfRegion };
+  const index = districtIndex(ruleset);
+  const regions: string[] = [];
+  const reached = new Set<number>();
+  frame.regions.forEach((r, i) => {
+    const d = index.get(nameKey(r.label));
+    if (d === undefined) regions.push(r.label);
+    else reached.add((districtOfRegion[i] = d));
+  });
+  if (regions.length > 0)
+    return { ok: false, unavailable: { reason: 'unknown_district', regions, districts: [] } };
+  const districts = ruleset.districts.filter((_, d) => !reached.has(d)).map((d) => d.name);
+  if (districts.length > 0)
+    return { ok: false, unavailable: { reason: 'district_without_votes', regions, districts } };
+  return { ok: true, districtOfRegion };
 }
 
 /** The central projection's national totals and valid votes, and a copy of its region totals. */
@@ -668,15 +696,28 @@ function engineCanRun(c: ThresholdCondition, top: boolean): boolean {
   }
 }
 
+/** A draw's votes per district and choice (`into`): each region's rounded totals added to its district's. */
+function districtVotes(
+  regionTotals: Float64Array,
+  districtOfRegion: Int32Array,
+  K: number,
+  into: Float64Array,
+): void {
+  into.fill(0);
+  const S = K + 2;
+  for (let r = 0; r < districtOfRegion.length; r++) {
+    const base = (districtOfRegion[r] as number) * K;
+    for (let k = 0; k < K; k++)
+      into[base + k] = (into[base + k] as number) + Math.round(regionTotals[r * S + k] as number);
+  }
+}
+
 /**
  * The typed-array engine for this frame and ruleset, when it applies: divisor methods, a valla
- * on valid votes, and the frame's regions naming exactly the ruleset's districts. Otherwise null
- * (the general computeSeats then runs, with its issues).
+ * on valid votes (the regions' votes reach the districts by districtsOfRegions). Otherwise null:
+ * the general computeSeats then runs.
  */
-function engineFor(
-  frame: ProjectionFrame,
-  ruleset: ListRuleset,
-): { engine: SeatEngine; districtOfRegion: Int32Array } | null {
+function engineFor(frame: ProjectionFrame, ruleset: ListRuleset): SeatEngine | null {
   const methods: DivisorMethod[] = [];
   for (const d of ruleset.districts) {
     const m = d.seats === 1 ? ruleset.singleSeatMethod : ruleset.method;
@@ -689,74 +730,55 @@ function engineFor(
   // valid and blank votes need the simulated blank votes, which the engine takes as fixed.
   const topDistrictShare = t !== null && t.kind === 'share' && t.scope === 'district';
   if (t !== null && !engineCanRun(t, topDistrictShare)) return null;
-  const index = new Map<string, number>();
-  ruleset.districts.forEach((d, i) => {
-    index.set(nameKey(d.name), i);
-    for (const a of d.aliases ?? []) index.set(nameKey(a), i);
-  });
-  const districtOfRegion = new Int32Array(frame.regions.length);
-  const seen = new Set<number>();
-  for (const [r, region] of frame.regions.entries()) {
-    const d = index.get(nameKey(region.label));
-    if (d === undefined || seen.has(d)) return null;
-    seen.add(d);
-    districtOfRegion[r] = d;
-  }
-  if (seen.size !== ruleset.districts.length) return null;
-  const engine = compileSeatEngine({
+  return compileSeatEngine({
     districtNames: ruleset.districts.map((d) => d.name),
     seats: ruleset.districts.map((d) => d.seats),
     methods,
     parties: frame.choices.length,
     threshold: t,
   });
-  return { engine, districtOfRegion };
 }
 
 /** Seats per simulation through the ruleset (valla, D'Hondt per district, ties reported). */
 function seatAccumulator(
   frame: ProjectionFrame,
   ruleset: ListRuleset,
+  districtOfRegion: Int32Array,
   sims: number,
   path: 'auto' | 'general',
 ) {
   const K = frame.choices.length;
-  const S = K + 2;
   const seats = new Map<string, Float64Array>(
     frame.choices.map((c) => [c, new Float64Array(sims)]),
   );
   const passed = new Map<string, number>(frame.choices.map((c) => [c, 0]));
   let tied = 0;
   const fast = path === 'auto' ? engineFor(frame, ruleset) : null;
-  const matrix = fast ? new Float64Array(fast.engine.districts * K) : null;
-  const out = fast ? new Int32Array(fast.engine.districts * K) : null;
+  // each district's votes per choice: its regions' rounded totals summed (a national list pools them)
+  const matrix = new Float64Array(ruleset.districts.length * K);
+  const out = fast ? new Int32Array(fast.districts * K) : null;
   const seatArrays = frame.choices.map((c) => seats.get(c) as Float64Array);
   const passCount = new Float64Array(K);
   return {
     add(regionTotals: Float64Array, s: number): void {
-      if (fast !== null && matrix !== null && out !== null) {
-        for (let r = 0; r < frame.regions.length; r++) {
-          const base = (fast.districtOfRegion[r] as number) * K;
-          for (let k = 0; k < K; k++)
-            matrix[base + k] = Math.round(regionTotals[r * S + k] as number);
-        }
-        if (fast.engine.run(matrix, out) > 0) tied++;
+      districtVotes(regionTotals, districtOfRegion, K, matrix);
+      if (fast !== null && out !== null) {
+        if (fast.run(matrix, out) > 0) tied++;
         for (let k = 0; k < K; k++) {
           let n = 0;
-          for (let d = 0; d < fast.engine.districts; d++) n += out[d * K + k] as number;
+          for (let d = 0; d < fast.districts; d++) n += out[d * K + k] as number;
           (seatArrays[k] as Float64Array)[s] = n;
-          passCount[k] = (passCount[k] as number) + (fast.engine.passed[k] as number);
+          passCount[k] = (passCount[k] as number) + (fast.passed[k] as number);
         }
         return;
       }
-      const votes = [];
-      for (let r = 0; r < frame.regions.length; r++)
-        for (let k = 0; k < K; k++)
-          votes.push({
-            district: (frame.regions[r] as { label: string }).label,
-            party: frame.choices[k] as string,
-            votes: Math.round(regionTotals[r * S + k] as number),
-          });
+      const votes = ruleset.districts.flatMap((d, di) =>
+        frame.choices.map((party, k) => ({
+          district: d.name,
+          party,
+          votes: matrix[di * K + k] as number,
+        })),
+      );
       const res = computeSeats(ruleset, { votes });
       for (const [party, n] of Object.entries(res.seats)) {
         const arr = seats.get(party);
