@@ -253,6 +253,36 @@ describe('write routes', () => {
     expect(ErrorSchema.parse(bad.json()).issues[0]?.code).toBe('columns_missing');
   });
 
+  // Session 29: an older file posted late moved an acta at the JEE back to pending.
+  it('POST /api/v1/imports of an older file: an earlier state is a conflict, warned acta_state_backwards', async () => {
+    const post = (name: string, rows: readonly string[]) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/imports?name=${name}`,
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
+        payload: [HEADER, ...rows].join('\n') + '\n',
+      });
+    const observed = row('000405', '010101', 40, 50).replace(',CONTABILIZADA,,', ',OBSERVADA,,');
+    const pending = ['010101', 'D', 'P', 'X', 'PRESIDENCIAL', '000405', 'EN PROCESO', '', '', '300']
+      .concat(Array(21).fill(''))
+      .join(',');
+    expect((await post('late-b.csv', [observed])).statusCode).toBe(200);
+    const r = await post('late-a.csv', [pending]);
+    expect(r.statusCode).toBe(200);
+    const report = ImportReportSchema.parse(r.json());
+    expect(report).toMatchObject({ stateChanges: 0, conflicts: 1, conflictMesas: ['000405'] });
+    expect(report.issues).toEqual([
+      {
+        code: 'acta_state_backwards',
+        severity: 'warning',
+        path: ['mesa', '000405'],
+        details: { importId: report.importId, held: 'jee', given: 'pending' },
+      },
+    ]);
+    const acta = ActaSchema.parse((await get('/api/v1/actas/405')).json());
+    expect(acta.current).toMatchObject({ state: 'jee', conflict: true, version: 1 });
+  });
+
   it('POST /api/v1/actas/{mesa}/corrections records a correction that becomes current', async () => {
     const body = {
       ubigeo: '010101',

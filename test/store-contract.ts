@@ -485,6 +485,38 @@ export function runStoreContract(
       await s.close();
     });
 
+    // Session 29: an older file imported late moved an acta at the JEE back to pending.
+    it('keeps an earlier state (at the JEE, then pending) as a conflict, not applied; a correction may set it', async () => {
+      const s = await fresh();
+      const jee = acta('000001', { state: 'jee', stateLabel: 'OBSERVADA' });
+      await importActas(s, [jee], 'i1');
+      const stale = acta('000001', { state: 'pending', stateLabel: 'EN PROCESO', votes: null });
+      expect(await importActas(s, [stale], 'i2')).toMatchObject({
+        stateChanges: 0,
+        conflicts: 1,
+        conflictMesas: ['000001'],
+        earlierStates: [{ mesa: '000001', held: 'jee', given: 'pending' }],
+      });
+      expect(await s.getActa(ELECTION.id, '000001')).toMatchObject({
+        state: 'jee',
+        conflict: true,
+        version: 1,
+      });
+      expect(await importActas(s, [stale], 'i3')).toMatchObject({
+        unchanged: 1,
+        earlierStates: [],
+      });
+      const ruling = { resolution: 'Res. 1-2026-JEE', author: 'observer' };
+      const fixed = await importActas(s, [stale], 'i4', 'correction', ruling);
+      expect(fixed).toMatchObject({ corrected: 1, conflicts: 0, earlierStates: [] });
+      expect(await s.getActa(ELECTION.id, '000001')).toMatchObject({
+        state: 'pending',
+        conflict: false,
+        version: 3,
+      });
+      await s.close();
+    });
+
     it('applies a batch row by row: a mesa twice, a conflict then a state change, a correction after a conflict; the chain verifies', async () => {
       const s = await fresh();
       const resolved = { state: 'resolved', stateLabel: 'COMPUTADA RESUELTA' } as const;

@@ -202,7 +202,7 @@ const ES = {
       file: 'del archivo',
     })[order] ?? order,
   conflict:
-    'Conflicto: otra versión no fue aplicada (otras cifras, o el acta contada reportada de nuevo como pendiente)',
+    'Conflicto: otra versión no fue aplicada (otras cifras, o un estado anterior al que tiene: el acta contada, o en el jurado, reportada de nuevo como pendiente, p. ej. por un archivo desfasado)',
   seats: 'Escaños',
   seatsByDistrict: 'Escaños por circunscripción',
   party: 'Partido',
@@ -743,7 +743,7 @@ const EN: Strings = {
       file: "the file's",
     })[order] ?? order,
   conflict:
-    'Conflict: another version was not applied (other figures, or the counted acta reported pending again)',
+    'Conflict: another version was not applied (other figures, or an earlier state than the one it holds: the counted acta, or one at the court, reported pending again, e.g. by a stale file)',
   seats: 'Seats',
   seatsByDistrict: 'Seats per district',
   party: 'Party',

@@ -154,6 +154,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'warnings stored with actas: {codes}': 'advertencias guardadas con las actas: {codes}',
   'conflicts (both versions kept, not applied): mesas {mesas}':
     'conflictos (ambas versiones guardadas, no aplicadas): mesas {mesas}',
+  'of them, an earlier state than the one held (a stale file? acta_state_backwards): {mesas}':
+    'de ellos, un estado anterior al que tiene (¿un archivo desfasado? acta_state_backwards): {mesas}',
   '  row {row}{mesa}: {codes}': '  fila {row}{mesa}: {codes}',
   '  … {n} more (a check stores nothing: --output json names the first 100)':
     '  … {n} más (una revisión no guarda nada: --output json nombra las 100 primeras)',
@@ -239,8 +241,9 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   // acta
   'ubigeo {ubigeo}{place} · state {state}{label} · version {version}{conflict}':
     'ubigeo {ubigeo}{place} · estado {state}{label} · versión {version}{conflict}',
-  ' · CONFLICT: a later import brought another version, not applied (other figures, or a counted acta reported open again)':
-    ' · CONFLICTO: una importación posterior trajo otra versión, no aplicada (otras cifras, o un acta contada reportada abierta de nuevo)',
+  ' · CONFLICT: a later import brought another version, not applied (other figures, or an earlier state than the one held: a counted acta reported open again, one at the JEE reported pending)':
+    ' · CONFLICTO: una importación posterior trajo otra versión, no aplicada (otras cifras, o un estado anterior al que tiene: un acta contada reportada abierta de nuevo, una en el JEE reportada por contabilizar)',
+  ' (earlier state)': ' (estado anterior)',
   'eligible {eligible} · voters {voters} · blank {blank} · null {null} · impugned {impugned}':
     'electores hábiles {eligible} · votantes {voters} · en blanco {blank} · nulos {null} · impugnados {impugned}',
   'warning {code}: {sentence}': 'advertencia {code}: {sentence}',

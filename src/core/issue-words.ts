@@ -211,6 +211,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'the same acta arrived with different values: both versions kept',
     es: 'la misma acta llegó con valores distintos: se guardan ambas versiones',
   },
+  acta_state_backwards: {
+    en: 'the file gives the acta an earlier state than the one it holds (e.g. at the electoral court, then pending again): a stale file, kept as a conflict, not applied',
+    es: 'el archivo da al acta un estado anterior al que tiene (p. ej. en el jurado electoral y de nuevo por contabilizar): un archivo desfasado, se guarda como conflicto sin aplicarse',
+  },
   duplicate_acta: {
     en: 'the same acta appears twice in the file: the first row (details.keptRow) is kept, this one quarantined with its figures',
     es: 'la misma acta aparece dos veces en el archivo: se guarda la primera fila (details.keptRow) y esta queda en cuarentena con sus cifras',

@@ -68,6 +68,7 @@ export const ISSUE_CODES = [
   'unknown_state',
   'state_inconsistent',
   'acta_conflict',
+  'acta_state_backwards',
   'duplicate_acta',
   'missing_required',
   'impugned_pending',

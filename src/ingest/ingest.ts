@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { issue, type Issue, type IssueCode } from '../core/issues.js';
 import { err, ok, type Result } from '../core/result.js';
 import { CifraActaJsonSchema, type Acta, type ElectionDef } from '../core/model/acta.js';
-import { noOutcome } from '../core/tally/batch-plan.js';
+import { noOutcome, type EarlierState } from '../core/tally/batch-plan.js';
 import { validateActa, type PlaceCheck } from '../core/tally/validate-acta.js';
 import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type {
@@ -92,7 +92,10 @@ export interface IngestReport extends ImportSummary {
   readonly valid: number;
   readonly warningsByCode: Readonly<Record<string, number>>;
   readonly conflictMesas: readonly string[];
-  /** Problems of the import as a whole: one acta_conflict warning per mesa in conflict. */
+  /**
+   * Problems of the import as a whole: one warning per mesa in conflict, acta_state_backwards
+   * where the file gave an earlier state than the one held (a stale file), else acta_conflict.
+   */
   readonly issues: readonly Issue[];
   /**
    * The first `QUARANTINE_SAMPLE` quarantined rows, in file order: which rows were set aside and
@@ -528,6 +531,7 @@ class ImportRun {
   readonly warningsByCode: Record<string, number> = {};
   readonly totals: { -readonly [K in keyof typeof ZERO_COUNTS]: number } = { ...ZERO_COUNTS };
   readonly conflictMesas: string[] = [];
+  readonly earlierStates: EarlierState[] = [];
   readonly sample: QuarantineSample[] = [];
   batch: ActaBatch<PlaceNames>;
   /**
@@ -560,6 +564,7 @@ class ImportRun {
     this.totals.corrected += r.corrected;
     this.totals.conflicts += r.conflicts;
     this.conflictMesas.push(...r.conflictMesas);
+    this.earlierStates.push(...r.earlierStates);
   }
 
   /** Sends the batch (or counts it, in a check) and starts the next. */
@@ -753,9 +758,26 @@ function reportOf(
     warningsByCode: run.warningsByCode,
     conflictMesas: run.conflictMesas,
     quarantinedRows: run.sample,
-    // the same acta arrived with other figures: both versions are kept, the new one not applied
-    issues: run.conflictMesas.map((mesa) =>
-      issue('acta_conflict', ['mesa', mesa], { importId }, 'warning'),
-    ),
+    issues: conflictIssues(run, importId),
   };
+}
+
+/**
+ * One warning per mesa in conflict, both versions kept and the new one not applied: the file
+ * gave an earlier state than the one held (acta_state_backwards, a stale file), else other
+ * figures (acta_conflict).
+ */
+function conflictIssues(run: ImportRun, importId: number | null): Issue[] {
+  const earlier = new Map(run.earlierStates.map((e) => [e.mesa, e]));
+  return run.conflictMesas.map((mesa) => {
+    const e = earlier.get(mesa);
+    return e === undefined
+      ? issue('acta_conflict', ['mesa', mesa], { importId }, 'warning')
+      : issue(
+          'acta_state_backwards',
+          ['mesa', mesa],
+          { importId, held: e.held, given: e.given },
+          'warning',
+        );
+  });
 }

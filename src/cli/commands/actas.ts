@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Issue } from '../../core/issues.js';
 import type { ActaState, ElectionDef } from '../../core/model/acta.js';
 import { annulledNullOf } from '../../core/model/annulled.js';
+import { stateMovesBack } from '../../core/model/acta-state.js';
 import type { Note } from '../../core/model/note.js';
 import {
   ACTA_CHANGE_WORDS,
@@ -303,7 +304,25 @@ function printIngestReport(r: IngestReport, election: string, io: CliIo): number
         mesas: `${r.conflictMesas.slice(0, 20).join(', ')}${r.conflictMesas.length > 20 ? ' …' : ''}`,
       }),
     );
+  const earlier = earlierStatesLine(r.issues);
+  if (earlier !== null) io.out(earlier);
   return checkOutcome(r, io);
+}
+
+/**
+ * The conflicts whose file gave an earlier state than the one held (acta_state_backwards), each
+ * mesa with the state kept and the file's: "000205 jee → pending". Null where there are none.
+ */
+function earlierStatesLine(issues: readonly Issue[]): string | null {
+  const earlier = issues.filter((i) => i.code === 'acta_state_backwards');
+  if (earlier.length === 0) return null;
+  const moves = earlier.map((i) => `${i.path[1]} ${i.details?.['held']} → ${i.details?.['given']}`);
+  return say(
+    'of them, an earlier state than the one held (a stale file? acta_state_backwards): {mesas}',
+    {
+      mesas: `${moves.slice(0, 20).join(', ')}${moves.length > 20 ? ' …' : ''}`,
+    },
+  );
 }
 
 /**
@@ -801,7 +820,7 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
         version: current.version,
         conflict: current.conflict
           ? say(
-              ' · CONFLICT: a later import brought another version, not applied (other figures, or a counted acta reported open again)',
+              ' · CONFLICT: a later import brought another version, not applied (other figures, or an earlier state than the one held: a counted acta reported open again, one at the JEE reported pending)',
             )
           : '',
       }),
@@ -857,18 +876,29 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
         }),
       );
   }
-  out.push(historyTable(history, w));
+  out.push(historyTable(history, w, current?.state ?? null));
   return out.join('\n');
 }
 
-/** Every version of an acta: its kind, state, voters, the import and row it came from. */
-function historyTable(history: ActaDocument['history'], w: AuthorityWords): string {
+/**
+ * Every version of an acta: its kind, state, voters, the import and row it came from; a conflict
+ * at an earlier state than the current one says so (a stale file, versioning.ts).
+ */
+function historyTable(
+  history: ActaDocument['history'],
+  w: AuthorityWords,
+  held: ActaState | null,
+): string {
+  const earlier = (h: ActaDocument['history'][number]): string =>
+    h.kind === 'conflict' && held !== null && stateMovesBack(held, h.acta.state)
+      ? say(' (earlier state)')
+      : '';
   return renderTable(
     // the time is cifra's import, not ONPE's reception of the acta: said in the header
     ['version', 'kind', 'state', 'voters', 'import', 'row', 'recorded by cifra', 'current'],
     history.map((h) => [
       h.version,
-      ACTA_CHANGE_WORDS[h.kind][runLanguage()],
+      ACTA_CHANGE_WORDS[h.kind][runLanguage()] + earlier(h),
       `${stateWord(h.acta.state, w)}${labelAfter(h.acta, runLanguage(), stateWord(h.acta.state, w))}`,
       h.acta.voters ?? '—',
       h.sha256 ? `#${h.importId} ${h.sha256.slice(0, 12)}` : '—',

@@ -4,7 +4,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Acta, ActaState } from '../model/acta.js';
-import { planBatch, type BatchOutcome, type StoredMesa, type VersionRecord } from './batch-plan.js';
+import {
+  planBatch,
+  type BatchOutcome,
+  type EarlierState,
+  type StoredMesa,
+  type VersionRecord,
+} from './batch-plan.js';
 import { decideVersion } from './versioning.js';
 
 const NUM_RUNS = Number(process.env['PROPERTY_RUNS'] ?? 300);
@@ -46,6 +52,7 @@ function applyNaively(t: Table, b: Batch, importId: number): BatchOutcome {
     conflicts: 0,
   };
   const conflictMesas: string[] = [];
+  const earlierStates: EarlierState[] = [];
   b.actas.forEach((a, i) => {
     const cur = currentOf(t, a.mesa);
     const d = decideVersion(cur ? cur.acta : null, a, b.mode, latestOf(t, a.mesa)?.acta ?? null);
@@ -76,12 +83,14 @@ function applyNaively(t: Table, b: Batch, importId: number): BatchOutcome {
       if (c) c.conflict = true;
       out.conflicts++;
       conflictMesas.push(a.mesa);
+      if (d.reason === 'earlier_state' && cur)
+        earlierStates.push({ mesa: a.mesa, held: cur.acta.state, given: a.state });
     } else if (d.kind === 'new') out.new++;
     else if (d.kind === 'correction') out.corrected++;
     else if (d.kind === 'observation_change') out.observationChanges++;
     else out.stateChanges++;
   });
-  return { ...out, conflictMesas };
+  return { ...out, conflictMesas, earlierStates };
 }
 
 /** The planner, its plan executed on the table as the stores execute it. */

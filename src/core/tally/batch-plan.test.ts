@@ -84,6 +84,7 @@ describe('planBatch', () => {
       corrected: 0,
       conflicts: 0,
       conflictMesas: [],
+      earlierStates: [],
     });
   });
 
@@ -181,7 +182,26 @@ describe('planBatch', () => {
       ['flag_conflict', '000001'],
       ['insert_version', '000001', 2, false, false, 'conflict'],
     ]);
-    expect(p.outcome).toMatchObject({ conflicts: 1, conflictMesas: ['000001'] });
+    expect(p.outcome).toMatchObject({ conflicts: 1, conflictMesas: ['000001'], earlierStates: [] });
+  });
+
+  // session 29: a stale file's pending for an acta at the JEE, kept as a conflict and named
+  it('planBatch(an earlier state) keeps it as a conflict and names the states held and given', () => {
+    const jee = acta('000001', { state: 'jee', stateLabel: 'OBSERVADA' });
+    const p = plan(
+      [item(acta('000001', { state: 'pending', stateLabel: 'PENDIENTE', votes: null }), 1)],
+      { stored: stored(['000001', { acta: jee, maxVersion: 1 }]) },
+    );
+    expect(brief(p)).toEqual([
+      ['flag_conflict', '000001'],
+      ['insert_version', '000001', 2, false, false, 'conflict'],
+    ]);
+    expect(p.outcome).toMatchObject({
+      conflicts: 1,
+      stateChanges: 0,
+      conflictMesas: ['000001'],
+      earlierStates: [{ mesa: '000001', held: 'jee', given: 'pending' }],
+    });
   });
 
   it('planBatch(a conflict with a version of the same batch) flags that version, not the stored one', () => {

@@ -1,5 +1,5 @@
 import type { Issue } from '../issues.js';
-import type { Acta } from '../model/acta.js';
+import type { Acta, ActaState } from '../model/acta.js';
 import type { VersionFields } from '../model/version-columns.js';
 import { decideVersion, type VersionDecision } from './versioning.js';
 
@@ -39,11 +39,23 @@ export interface BatchOutcome {
   readonly corrected: number;
   readonly conflicts: number;
   readonly conflictMesas: readonly string[];
+  /** Those conflicts whose file gave an earlier state than the one held (a stale file). */
+  readonly earlierStates: readonly EarlierState[];
+}
+
+/** A mesa the file reported at an earlier stage than it holds (versioning.ts `earlier_state`). */
+export interface EarlierState {
+  readonly mesa: string;
+  /** The state the acta holds, and keeps. */
+  readonly held: ActaState;
+  /** The state the file gave it, kept as a conflict version. */
+  readonly given: ActaState;
 }
 
 /** An outcome being counted into (the planner's, or an import's total over its batches). */
 export type Counts = { -readonly [K in keyof BatchOutcome]: BatchOutcome[K] } & {
   conflictMesas: string[];
+  earlierStates: EarlierState[];
 };
 
 /** The outcome of a batch that writes nothing (a fresh one each call: the planner counts into it). */
@@ -56,6 +68,7 @@ export function noOutcome(): Counts {
     corrected: 0,
     conflicts: 0,
     conflictMesas: [],
+    earlierStates: [],
   };
 }
 
@@ -68,6 +81,7 @@ export function addOutcome(total: Counts, r: BatchOutcome): void {
   total.corrected += r.corrected;
   total.conflicts += r.conflicts;
   total.conflictMesas.push(...r.conflictMesas);
+  total.earlierStates.push(...r.earlierStates);
 }
 
 /** A mesa of the batch as stored before it: its current acta and its highest version number. */
@@ -233,11 +247,17 @@ function planItem<P>(s: Planning, input: BatchPlanInput<P>, item: BatchItem<P>):
     if (inBatch !== undefined) inBatch.conflict = true;
     else s.flag.add(a.mesa);
   }
-  count(s.outcome, decision.kind, a.mesa);
+  count(s.outcome, decision, a.mesa);
+  if (decision.kind === 'conflict' && decision.reason === 'earlier_state' && current !== undefined)
+    s.outcome.earlierStates.push({ mesa: a.mesa, held: current.state, given: a.state });
 }
 
-function count(o: Counts, kind: WrittenKind, mesa: string): void {
-  switch (kind) {
+function count(
+  o: Counts,
+  decision: Exclude<VersionDecision, { kind: 'unchanged' }>,
+  mesa: string,
+): void {
+  switch (decision.kind) {
     case 'new':
       o.new++;
       return;

@@ -1,6 +1,7 @@
 // How an incoming acta relates to the stored one (docs/ingest.md, "Versions").
 import { describe, expect, it } from 'vitest';
 import type { Acta, ActaState } from '../model/acta.js';
+import { ACTA_STATES, ACTA_STATE_STAGE } from '../model/acta-state.js';
 import { decideVersion } from './versioning.js';
 import { countedActa } from '../../test-utils/acta.js';
 
@@ -25,6 +26,74 @@ describe('decideVersion', () => {
           decideVersion(acta(closed), acta(open, { votes: null, voters: null }), 'import').kind,
         ).toBe('conflict');
       }
+  });
+
+  // Session 29: an older snapshot imported late moved an acta at the JEE back to pending (a
+  // state_change: any change to an open acta was taken for progress).
+  it('never moves an acta to an earlier stage on an import: each backward pair a conflict', () => {
+    const backward: [ActaState, ActaState][] = [
+      ['jee', 'pending'],
+      ['counted', 'jee'],
+      ['counted', 'pending'],
+      ['resolved', 'jee'],
+      ['resolved', 'pending'],
+      ['annulled', 'jee'],
+      ['annulled', 'pending'],
+      ['not_installed', 'jee'],
+      ['not_installed', 'pending'],
+    ];
+    for (const [held, given] of backward) {
+      for (const over of [{}, { votes: null, voters: null }, { votes: [61, 29] }]) {
+        const d = decideVersion(acta(held), acta(given, over), 'import');
+        expect({ held, given, d }).toEqual({
+          held,
+          given,
+          d: { kind: 'conflict', reason: 'earlier_state' },
+        });
+      }
+      // a ruling recorded on purpose may set it
+      expect(decideVersion(acta(held), acta(given), 'correction').kind).toBe('correction');
+    }
+    // every pair the stages order backwards is listed above, and no other
+    const all = ACTA_STATES.flatMap((h) => ACTA_STATES.map((g): [ActaState, ActaState] => [h, g]));
+    expect(all.filter(([h, g]) => ACTA_STATE_STAGE[g] < ACTA_STATE_STAGE[h])).toEqual(
+      expect.arrayContaining(backward),
+    );
+    expect(all.filter(([h, g]) => ACTA_STATE_STAGE[g] < ACTA_STATE_STAGE[h])).toHaveLength(
+      backward.length,
+    );
+  });
+
+  it('applies each legal forward move, with figures or without', () => {
+    const forward: [ActaState, ActaState][] = [
+      ['pending', 'jee'],
+      ['pending', 'counted'],
+      ['pending', 'annulled'],
+      ['pending', 'not_installed'],
+      ['pending', 'resolved'],
+      ['jee', 'resolved'],
+      ['jee', 'counted'],
+      ['jee', 'annulled'],
+    ];
+    for (const [held, given] of forward) {
+      const from = acta(held, { votes: null, voters: null });
+      expect({ held, given, kind: decideVersion(from, acta(given), 'import').kind }).toEqual({
+        held,
+        given,
+        kind: 'state_change',
+      });
+      expect(decideVersion(acta(held), acta(given, { votes: [61, 29] }), 'import').kind).toBe(
+        'state_change',
+      );
+    }
+    // other figures at the same open stage are still progress (a pending acta with figures)
+    expect(decideVersion(acta('jee'), acta('jee', { votes: [61, 29] }), 'import').kind).toBe(
+      'state_change',
+    );
+    // a closed acta with other figures: a conflict about figures, not about its state
+    expect(decideVersion(acta('counted'), acta('resolved', { votes: [61, 29] }), 'import')).toEqual(
+      { kind: 'conflict', reason: 'figures' },
+    );
   });
 
   it('lets a correction reopen it (a ruling), and leaves identical content alone', () => {

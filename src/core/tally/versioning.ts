@@ -1,4 +1,5 @@
-import type { Acta, ActaState } from '../model/acta.js';
+import type { Acta } from '../model/acta.js';
+import { ACTA_STATE_STAGE, stateMovesBack } from '../model/acta-state.js';
 
 /** What an incoming acta does to the stored one. */
 export type VersionDecision =
@@ -14,10 +15,11 @@ export type VersionDecision =
   /** An explicit correction (e.g. after a JEE ruling): becomes current, clears a conflict. */
   | { readonly kind: 'correction' }
   /**
-   * Different figures for an acta already counted, or a counted acta reported open again (pending,
-   * at the JEE): kept as a version and flagged, never silently current.
+   * Kept as a version and flagged, never silently current: `earlier_state`, the acta reported at
+   * an earlier stage than it holds (a counted acta open again, one at the JEE pending again: a
+   * stale file, ACTA_STATE_STAGE); `figures`, different figures for an acta already closed.
    */
-  | { readonly kind: 'conflict' };
+  | { readonly kind: 'conflict'; readonly reason: 'earlier_state' | 'figures' };
 
 /**
  * The figures of an acta: everything but its state and its source — FIGURE_COLUMNS of
@@ -46,8 +48,6 @@ export function actaContentKey(a: Acta): string {
   return a.observation === undefined ? key : `${key}|${JSON.stringify(a.observation)}`;
 }
 
-const OPEN_STATES: ReadonlySet<ActaState> = new Set(['pending', 'jee']);
-
 /**
  * Decides how an incoming acta relates to the current one. Pure; the store applies it in the
  * same transaction. Re-importing identical content changes nothing: the current version's, or
@@ -68,13 +68,14 @@ export function decideVersion(
   // The content differs, its state and figures do not: only the observation moved.
   if (current.state === incoming.state && figuresKey(current) === figuresKey(incoming))
     return { kind: 'observation_change' };
+  // An acta reported at an earlier stage than it holds (at the JEE → pending, counted → at the
+  // JEE) is a stale or wrong file, not progress: the count never moves backwards on an import. A
+  // ruling that reopens it comes as a correction.
+  if (stateMovesBack(current.state, incoming.state))
+    return { kind: 'conflict', reason: 'earlier_state' };
   // The acta was still open (pending, or at the JEE): its arrival or resolution is progress.
-  if (OPEN_STATES.has(current.state)) return { kind: 'state_change' };
-  // A closed acta (counted, resolved, annulled, not installed) reported open again is a stale or
-  // wrong file, not progress: the count never moves backwards on an import. A ruling that reopens
-  // it comes as a correction.
-  if (OPEN_STATES.has(incoming.state)) return { kind: 'conflict' };
+  if (ACTA_STATE_STAGE[current.state] < ACTA_STATE_STAGE.counted) return { kind: 'state_change' };
   // Same figures, new label (e.g. counted → resolved): a state change.
   if (figuresKey(current) === figuresKey(incoming)) return { kind: 'state_change' };
-  return { kind: 'conflict' };
+  return { kind: 'conflict', reason: 'figures' };
 }
