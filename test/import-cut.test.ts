@@ -332,12 +332,19 @@ describe('latestCutOf', () => {
     expect(latestCutOf([...late, rec(9, 'import')])).toBeNull();
   });
 
-  it('a re-read must be later than every cut recorded: the late older file again, at a cut before the later file’s, records nothing', () => {
+  it('a re-read is of the file the figures carry, later than every cut recorded: the late older file again records nothing, at any cut', () => {
     // #1 20:00, #3 22:30, #6 the file of #1's time imported late (a different file)… at 21:00
     const late = [...log, { ...rec(6, 'import', CUT_1), sha256: 'f'.repeat(64) }];
     const previous = late[3];
     if (previous === undefined) throw new Error('fixture');
-    expect(againOf(late, previous, '2026-06-07T21:00:00-05:00')).toEqual({
+    expect(againOf(late, previous, '2026-06-07T21:00:00-05:00')).toMatchObject({
+      kind: 'nothing',
+      issue: { code: 'already_imported', details: { importId: 6, latestImport: 6 } },
+    });
+    // the figures' own file (#3, latest and the cut's carrier) at a cut before its own: not later
+    const own = log[2];
+    if (own === undefined) throw new Error('fixture');
+    expect(againOf(log, own, '2026-06-07T21:00:00-05:00')).toEqual({
       kind: 'nothing',
       issue: {
         code: 'cut_not_later',
@@ -346,8 +353,21 @@ describe('latestCutOf', () => {
         details: { importId: 3, cut: '2026-06-07T21:00:00-05:00', latestCut: CUT_3 },
       },
     });
-    // later than every cut: a re-read, and the figures' cut would move to it
-    expect(againOf(late, previous, '2026-06-07T23:00:00-05:00')).toEqual({
+    // later than every cut, still nothing: the figures carry #3's cut, not this older file's, and
+    // a re-read of it would date them by what it showed (it gave 'reread' before review s29)
+    expect(againOf(late, previous, '2026-06-07T23:00:00-05:00')).toMatchObject({
+      kind: 'nothing',
+      issue: { code: 'already_imported', details: { importId: 6, latestImport: 6 } },
+    });
+    // nor #3's own file: the latest snapshot is #6's, whatever its cut (never fresher than known)
+    const carrier = late[2];
+    if (carrier === undefined) throw new Error('fixture');
+    expect(againOf(late, carrier, '2026-06-07T23:00:00-05:00')).toMatchObject({
+      kind: 'nothing',
+      issue: { code: 'already_imported' },
+    });
+    // the file that is both the latest snapshot and the cut's carrier: a re-read
+    expect(againOf(log, carrier, '2026-06-07T23:00:00-05:00')).toEqual({
       kind: 'reread',
       cut: '2026-06-07T23:00:00-05:00',
       previousCut: CUT_3,

@@ -3,13 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { ACTA_STATES, type Acta, type ElectionDef } from '../src/core/model/acta.js';
 import type { ActaColumns } from '../src/core/tally/acta-columns.js';
-import { recordReread } from '../src/ingest/reread.js';
+import { againOf, recordReread } from '../src/ingest/reread.js';
 import { verifyChains } from '../src/store/audit.js';
 import { verifyAudit } from '../src/store/audit-log.js';
 import { revisionLastImport } from '../src/store/store.js';
 import type { ResultUnit } from '../src/results/documents.js';
 import { previousLevel, putPublishedElection } from '../src/results/published-load.js';
-import type { IncomingActa, PublishedUnit, Store } from '../src/store/store.js';
+import type { ImportRecord, IncomingActa, PublishedUnit, Store } from '../src/store/store.js';
 import { EARLIER_AS_OF, REPLAY_ID, replayManifest } from './previous-cut-fixture.js';
 import { countedActa } from '../src/test-utils/acta.js';
 
@@ -381,20 +381,20 @@ export function runStoreContract(
         mode: 'reread' as const,
       };
       // twice: a later re-read of the same file is its own record (imports_once is of imports)
-      const ids = [
-        await recordReread(s, meta, () => '2026-11-26T01:00:01.000Z'),
-        await recordReread(
-          s,
-          { ...meta, cut: '2026-06-08T00:30:00-05:00' },
-          () => '2026-11-26T02:00:01.000Z',
-        ),
-      ];
-      expect(ids.map((r) => r.ok)).toEqual([true, true]);
+      const ids = [];
+      for (const [c, at] of [
+        [cut, '2026-11-26T01:00:01.000Z'],
+        ['2026-06-08T00:30:00-05:00', '2026-11-26T02:00:01.000Z'],
+      ] as const) {
+        const recheck = (all: readonly ImportRecord[]) => againOf(all, all[0] as ImportRecord, c);
+        const r = await recordReread(s, { ...meta, cut: c }, recheck, () => at);
+        ids.push(r.ok && r.value.kind === 'recorded' ? r.value.importId : null);
+      }
       const imports = await s.listImports(ELECTION.id);
       expect(imports.map((i) => [i.id, i.mode, i.status, i.sha256])).toEqual([
         [first.importId, 'import', 'committed', 'r1'],
-        [ids[0]?.ok && ids[0].value, 'reread', 'committed', 'r1'],
-        [ids[1]?.ok && ids[1].value, 'reread', 'committed', 'r1'],
+        [ids[0], 'reread', 'committed', 'r1'],
+        [ids[1], 'reread', 'committed', 'r1'],
       ]);
       expect(imports[1]).toMatchObject({ cut, rowsRead: 0, new: 0, unchanged: 0 });
       // the file's import is still the one that read its rows
@@ -413,6 +413,42 @@ export function runStoreContract(
         id: imports[1]?.id,
         reason: 'hash_mismatch',
       });
+      await s.close();
+    });
+
+    it('records no re-read when an import committed while it waited: the answer is asked again under the write lock', async () => {
+      const s = await fresh();
+      await importActas(s, [acta('000001')], 'r1', 'import', { cut: '2026-06-07T22:30:00-05:00' });
+      const cut = '2026-06-07T23:30:00-05:00';
+      // decided on the list before r2 committed: r1 was the latest snapshot then
+      const decided = await s.listImports(ELECTION.id);
+      const r1 = decided[0] as ImportRecord;
+      expect(againOf(decided, r1, cut).kind).toBe('reread');
+      const r2 = await importActas(s, [acta('000002')], 'r2', 'import', {
+        cut: '2026-06-07T23:00:00-05:00',
+      });
+      const meta = {
+        ...{ election: ELECTION.id, fileName: 'r1.csv', sha256: 'r1', size: 10 },
+        ...{ format: 'cifra-csv', startedAt: '2026-11-26T01:00:00.000Z', cut },
+        mode: 'reread' as const,
+      };
+      const r = await recordReread(
+        s,
+        meta,
+        (all) => againOf(all, r1, cut),
+        () => cut,
+      );
+      expect(r).toMatchObject({
+        ok: true,
+        value: { kind: 'nothing', issue: { code: 'already_imported' } },
+      });
+      const imports = await s.listImports(ELECTION.id);
+      expect(imports.filter((i) => i.status === 'committed').map((i) => i.mode)).toEqual([
+        'import',
+        'import',
+      ]);
+      expect(revisionLastImport(await s.revision(ELECTION.id))).toBe(r2.importId);
+      expect(verifyAudit(await s.auditRecords()).breaks).toEqual([]);
       await s.close();
     });
 

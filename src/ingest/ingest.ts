@@ -398,9 +398,12 @@ async function importedBefore(
     ...{ sha256: hashed.sha256, size: hashed.size, startedAt: o.now(), cut: again.cut },
     mode: 'reread' as const,
   };
-  const recorded = await recordReread(store, meta, o.now);
+  // asked again under the write lock: an import may have committed since the list was read
+  const recorded = await recordReread(store, meta, (all) => againOf(all, previous, o.cut), o.now);
   if (!recorded.ok) return { ok: false, issues: recorded.error };
-  const importId = recorded.value;
+  if (recorded.value.kind === 'nothing')
+    return { ok: true, report: { ...report, issues: [recorded.value.issue] } };
+  const importId = recorded.value.importId;
   const details = { importId, sameAs: previous.id, cut: again.cut, previousCut: again.previousCut };
   const issues = [issue('source_unchanged', ['cut'], details, 'warning')];
   return { ok: true, report: { ...report, importId, cut: again.cut, issues } };

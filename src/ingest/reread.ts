@@ -31,14 +31,21 @@ export function againOf(
 ): Again {
   const latest = latestSnapshotOf(imports);
   if (cut === undefined) return nothing('already_imported', ['file'], { importId: previous.id });
-  // the source went back to an older file: its actas are not the store's now, so not "unchanged"
-  if (latest === undefined || latest.sha256 !== previous.sha256)
+  const recorded = latestGivenCut(imports);
+  const carrier = recorded && imports.find((i) => i.id === recorded.importId);
+  // the source went back to an older file: its actas are not the store's now, so not "unchanged";
+  // nor is a file other than the one whose cut the figures carry (an older one imported late
+  // leaves the later cut shown: its re-read would date the figures by what it showed, review s29)
+  if (
+    latest === undefined ||
+    latest.sha256 !== previous.sha256 ||
+    (carrier && carrier.sha256 !== previous.sha256)
+  )
     return nothing('already_imported', ['file'], {
       importId: previous.id,
       latestImport: latest?.id ?? null,
     });
   // later than every cut recorded, so that the figures' cut (results/status.ts) moves to it
-  const recorded = latestGivenCut(imports);
   if (recorded !== null && !(Date.parse(cut) > Date.parse(recorded.cut)))
     return nothing('cut_not_later', ['cut'], {
       ...{ importId: recorded.importId, cut },
@@ -68,17 +75,31 @@ export const ZERO_COUNTS = {
 /** A re-read's record: no row was read, no acta written (its file is `sameAs`'s). */
 const NOTHING_READ: Omit<ImportSummary, 'finishedAt'> = { ...ZERO_COUNTS, quarantinedByCode: {} };
 
-/** Records a re-read (`meta.mode` `reread`): its import id, or the store's issue (busy, failed). */
+/** A re-read recorded with its import id, or the answer that it is not one after all. */
+export type Recorded =
+  { readonly kind: 'recorded'; readonly importId: number } | Extract<Again, { kind: 'nothing' }>;
+
+/**
+ * Records a re-read (`meta.mode` `reread`): its import id; or, when an import committed while it
+ * waited for the write lock changes the answer (`again` asked again under the lock), that
+ * answer's issue, nothing recorded; or the store's issue (busy, failed).
+ */
 export async function recordReread(
   store: Store,
   meta: ImportMeta & { readonly mode: 'reread' },
+  again: (imports: readonly ImportRecord[]) => Again,
   now: () => string,
-): Promise<Result<number, Issue[]>> {
+): Promise<Result<Recorded, Issue[]>> {
   let session: Awaited<ReturnType<Store['beginImport']>> | null = null;
   try {
     session = await store.beginImport(meta);
+    const now2 = again(await store.listImports(meta.election));
+    if (now2.kind === 'nothing') {
+      await session.rollback();
+      return ok(now2);
+    }
     await session.commit({ ...NOTHING_READ, finishedAt: now() });
-    return ok(session.importId);
+    return ok({ kind: 'recorded', importId: session.importId });
   } catch (e) {
     await session?.rollback().catch(() => {});
     const issues = storeIssues(e);
