@@ -67,13 +67,15 @@ describe('the status line of the dashboard', () => {
     expect(status.pctCounted).toBe(actas?.pctProcessed);
     expect([status.pctCounted, status.pctOf]).toEqual(['50.000', 'actas-processed']);
     const es = statusLine(status, about, undefined, 'es');
-    expect(es).toContain(`${status.pctCounted} % actas procesadas`);
+    expect(es).toContain(`${status.pctCounted} % de actas procesadas`);
     expect(es).not.toContain('contabilizadas');
     const en = statusLine(status, about, undefined, 'en');
     expect(en).toContain(`${status.pctCounted} % of actas processed`);
     // a published release's % is the source's own counted share, said as such
     const release = { ...status, pctOf: 'actas-counted' as const };
-    expect(statusLine(release, about, undefined, 'es')).toContain('50.000 % actas contabilizadas');
+    expect(statusLine(release, about, undefined, 'es')).toContain(
+      '50.000 % de actas contabilizadas',
+    );
     expect(statusLine(release, about, undefined, 'en')).toContain('50.000 % of actas counted');
   });
 

@@ -92,7 +92,7 @@ describe("the dashboard's figures that wrote toFixed", () => {
       rehearsal: null,
     } as unknown as Summary['status'];
     expect(statusLine(st, null, undefined, 'es', decimalText)).toBe(
-      'Resultados provisionales · 62,500 % actas contabilizadas · Fuente: Ministerio',
+      'Resultados provisionales · 62,500 % de actas contabilizadas · Fuente: Ministerio',
     );
     // the pure line without a locale keeps the document's decimal as it is
     expect(statusLine(st, null, undefined, 'es')).toContain('62.500 %');

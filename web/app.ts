@@ -313,7 +313,8 @@ function announce(s: Summary, national: ResultUnit | undefined, p: Projection | 
       ? `${t('actasProcessed')}: ${fmt(c.actasProcessed)} / ${fmt(c.actasTotal)}`
       : pct === null
         ? ''
-        : `${t('actasProcessed')}: ${percent(pct)}`;
+        : // a published release's % is of the actas its source counted (status.pctOf)
+          `${t(s.status.pctOf === 'actas-counted' ? 'actasCounted' : 'actasProcessed')}: ${percent(pct)}`;
   // a settled count shows no projection: none is said either
   const odds = s.settled ? null : projectionOdds(p);
   const next = { actas, lead: liveLead(s, national), projection: odds };

@@ -422,7 +422,10 @@ function unitTable(u: ResultUnit): HTMLElement {
   // while electors are still to count, participation is over the actas processed: it says so
   const remaining = !state.published && u.eligibleRemaining !== null && u.eligibleRemaining > 0;
   const facts = [
-    ...(counted === null ? [] : [`${t('actasProcessed')}: ${percent(counted)}`]),
+    // a published release's units give the actas their source counted, a count those processed
+    ...(counted === null
+      ? []
+      : [`${t(state.published ? 'actasCounted' : 'actasProcessed')}: ${percent(counted)}`]),
     `${t('valid')}: ${figure(u.valid)}`,
     ...(margin !== null ? [`${t('marginWord')}: ${fmt(margin)}`] : []),
     ...(remaining ? [`${t('remaining')}: ${fmt(u.eligibleRemaining ?? 0)}`] : []),

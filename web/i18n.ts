@@ -87,6 +87,8 @@ const ES = {
   detail: 'Detalle',
   source: 'cifra: aritmética exacta; cada vista dice qué son sus cifras y de dónde vienen.',
   actasProcessed: 'Actas procesadas',
+  /** A published release's share: the actas its source counted. */
+  actasCounted: 'Actas contabilizadas',
   /** a published figure's % of actas: the source's word, not a count cifra made */
   actasBySource: 'Actas contabilizadas según la fuente',
   atJee: PERU_ES.atReview,
@@ -250,9 +252,9 @@ const ES = {
       ? `y 1 más, con ${count(votes, 'voto', 'votos')} (en el Detalle)`
       : `y ${n} más, con ${count(votes, 'voto', 'votos')} entre todos (cada uno en el Detalle)`,
   wholeDepartment: (dep: Arg) => `cifras de todo el departamento de ${dep}`,
-  counted: 'actas contabilizadas',
+  counted: 'de actas contabilizadas',
   /** A count of actas' % (processed: counted, resolved, annulled, not installed, or pending with figures the election counts; never at the JEE). */
-  processed: 'actas procesadas',
+  processed: 'de actas procesadas',
   seatsOfficial: 'Escaños publicados por la autoridad electoral',
   seatsThirdParty: 'Escaños publicados por terceros (no oficiales)',
   published: 'Publicado',
@@ -639,6 +641,7 @@ const EN: Strings = {
   source: 'cifra: exact arithmetic; every view says what its figures are and where they come from.',
   // the glossary's term, glossed where the strip first says it (an adopter read no meaning in it)
   actasProcessed: 'Actas (tally sheets) processed',
+  actasCounted: 'Actas (tally sheets) counted',
   actasBySource: 'Actas (tally sheets) counted, as the source states',
   atJee: PERU_EN.atReview,
   pending: 'Pending',

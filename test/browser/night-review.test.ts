@@ -260,7 +260,8 @@ describe('the night review, on a phone', () => {
     expect(deps.units.find((u) => u.code === '04')?.actas).toBeNull();
     const { page, errors } = await open(`/?election=${DISTRICTS}`, 'es');
     await page.waitForSelector('#unit-name');
-    expect(await textOf(page, '#unit')).toContain(`Actas procesadas: ${pct} %`);
+    // the source's share is of the actas it counted (contabilizadas), not processed (session 29)
+    expect(await textOf(page, '#unit')).toContain(`Actas contabilizadas: ${pct} %`);
     await page.goto(`${env.base}/?election=${DISTRICTS}&level=department&code=04`);
     await page.waitForSelector('body[data-ready="true"]');
     await page.waitForFunction(

@@ -48,7 +48,7 @@ const env = useDashboard(async () => {
 });
 
 const WORDS = {
-  es: { processed: '% actas procesadas', counted: '% actas contabilizadas' },
+  es: { processed: '% de actas procesadas', counted: '% de actas contabilizadas' },
   en: { processed: '% of actas processed', counted: '% of actas counted' },
 } as const;
 
