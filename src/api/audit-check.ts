@@ -23,14 +23,22 @@ export class AuditCheck {
   private state: AuditCheckState = { verified: null, failed: null };
   private running: Promise<void> = Promise.resolve();
   private queued = false;
+  private changes = 0;
 
   constructor(
     private readonly store: Store,
     private readonly now: () => string,
     /** Told when the state changes (the server forgets its cached reads: site.json says it). */
     private readonly changed: () => void,
-    private readonly fault: (err: unknown) => void,
   ) {}
+
+  /** Told when the store could not be read to verify it (the server logs it). */
+  fault: (err: unknown) => void = () => undefined;
+
+  /** How many times the state changed: part of the revision reads are kept by (context.ts). */
+  get generation(): number {
+    return this.changes;
+  }
 
   get current(): AuditCheckState {
     return this.state;
@@ -60,6 +68,7 @@ export class AuditCheck {
           ? { verified: { through: v.head.count, at: this.now() }, failed: null }
           : { verified: null, failed: { at: this.now(), issues: v.issues } };
         if (v.ok) this.head = v.head;
+        this.changes++;
         this.changed();
       } catch (err) {
         // the store could not be read (busy, closing): not a verdict; the next import asks again

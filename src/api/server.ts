@@ -21,7 +21,7 @@ import {
   registerSecurityHeaders,
   registerTransferEncodingCheck,
 } from './http-safety.js';
-import { AuditCheck } from './audit-check.js';
+import type { AuditCheck } from './audit-check.js';
 import { buildCoursesAtStart } from './course-at-start.js';
 import { createInstance } from './instance.js';
 import { registerReadCaching } from './read-hooks.js';
@@ -114,16 +114,12 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
 
 /**
  * The server's check of the audit chain it publishes (audit-check.ts): the whole store once it is
- * ready, not awaited (reads are served meanwhile), then after each write that changed the store;
- * its result changes site.json, so the cached reads are forgotten. A close waits for it.
+ * ready, not awaited (reads are served meanwhile), then after each write that changed the store.
+ * A close waits for it.
  */
 function auditCheckAtStart(app: FastifyInstance, ctx: ApiContext): AuditCheck {
-  const audit = new AuditCheck(
-    ctx.store,
-    ctx.now,
-    () => ctx.responses.clear(),
-    (err) => app.log.error(err, 'the audit chain could not be read to verify it'),
-  );
+  const audit = ctx.audit;
+  audit.fault = (err) => app.log.error(err, 'the audit chain could not be read to verify it');
   app.addHook('onReady', async () => void audit.check());
   app.addHook('onClose', async () => audit.settled);
   // tests await the check under way
