@@ -4,7 +4,7 @@
 // shown as given.
 import { PATHS } from '../src/api/paths.js';
 import { lacksAbroad } from './abroad.js';
-import { drawAuditHead } from './audit-head.js';
+import { auditUnchecked, drawAuditHead } from './audit-head.js';
 import {
   api,
   drawPinned,
@@ -367,6 +367,10 @@ async function poll(): Promise<void> {
       state.site = (await api.site().catch(() => null)) ?? state.site;
       await refresh(state.crumbs, s);
       if (state.mesa) await openMesa(state.mesa, false);
+    } else if (s && auditUnchecked(state.site)) {
+      // the server's check of its head ends after the read that started it: asked again
+      state.site = (await api.site().catch(() => null)) ?? state.site;
+      drawAuditHead(state.site);
     }
   } finally {
     state.polling = false;

@@ -133,6 +133,11 @@ const ES = {
   auditHead: 'Cadena de auditoría',
   auditHeadPublished: 'Cadena de auditoría al publicar',
   auditEntry: 'registro',
+  auditVerifiedThrough: 'verificada por el servidor hasta el registro',
+  auditUnverified: 'sin verificar todavía',
+  auditFailed: 'el servidor la comprobó y la historia no verifica',
+  auditFailedHowTo:
+    'No hay cabeza que anotar: las filas guardadas no coinciden con su registro (cifra audit verify dice dónde).',
   auditHowTo:
     'Anótela: cifra audit verify --since <hash> comprueba después que la historia solo creció.',
   wiStatic:
@@ -683,6 +688,11 @@ const EN: Strings = {
   auditHead: 'Audit chain',
   auditHeadPublished: 'Audit chain when published',
   auditEntry: 'entry',
+  auditVerifiedThrough: 'verified by the server through entry',
+  auditUnverified: 'not yet verified',
+  auditFailed: 'the server checked it and the history does not verify',
+  auditFailedHowTo:
+    'No head to record: the stored rows do not match their log (cifra audit verify says where).',
   auditHowTo: 'Record it: cifra audit verify --since <hash> checks later that history only grew.',
   wiStatic:
     'Scenarios are recomputed by the server: this static copy (cifra publish) does not include them. See them on the live site or with cifra seats --election.',

@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import type { IngestLimits } from '../ingest/limits.js';
 import type { Store } from '../store/store.js';
 import { useFrameBuilder } from '../results/projection.js';
+import { AuditCheck } from './audit-check.js';
 import { ByteBoundedCache } from './byte-cache.js';
 import { compareService } from './compare.js';
 import { IssueError } from './errors.js';
@@ -102,7 +103,11 @@ export class StoreRevision {
   private memo: { value: string; at: number } | null = null;
   /** The definition files of the store's elections, listed again when the store's revision moves. */
   private files: { store: string; list: readonly string[] } | null = null;
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    /** What else the reads depend on besides the store and its files (the audit check's state). */
+    private readonly extra: () => string = () => '',
+  ) {}
 
   /** The revision if it was checked within REVISION_TTL_MS, else undefined. */
   readonly fresh = (): string | undefined =>
@@ -120,7 +125,9 @@ export class StoreRevision {
       this.files = { store, list: [...new Set(defs.flatMap(definitionFiles))].sort() };
     }
     const stamp = createHash('sha1').update(this.files.list.map(statStamp).join('\0'));
-    this.memo = { value: `${store}~${stamp.digest('base64url').slice(0, 12)}`, at };
+    const extra = this.extra();
+    const value = `${store}~${stamp.digest('base64url').slice(0, 12)}${extra ? `~${extra}` : ''}`;
+    this.memo = { value, at };
     return this.memo.value;
   };
 
@@ -140,6 +147,8 @@ export interface ApiContext {
   readonly limits: ServerLimits;
   readonly now: () => string;
   readonly revision: StoreRevision;
+  /** The server's check of the audit chain site.json publishes (audit-check.ts). */
+  readonly audit: AuditCheck;
   /**
    * Responses of public reads by their normalised query, bounded in bytes, kept until the store's
    * revision changes (an import): the hot path serves bytes and an ETag without touching the
@@ -161,8 +170,13 @@ export interface ApiContext {
 
 export function apiContext(o: ApiOptions): ApiContext {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...o.limits };
-  const revision = new StoreRevision(o.store);
   const responses = new ByteBoundedCache(limits.readCacheBytes);
+  // a check's result changes site.json: part of the revision the reads are kept by, so a read
+  // made before it (kept after it, as a read that itself started the check is) is not served
+  const audit: AuditCheck = new AuditCheck(o.store, o.now ?? (() => new Date().toISOString()), () =>
+    forgetReads({ revision, responses, whatIfs: null }),
+  );
+  const revision = new StoreRevision(o.store, () => String(audit.generation));
   const projections = new ProjectionPool(limits.projectionWorkers, limits.projectionQueue);
   // the summary's projection check, which has no runner, builds on the pool's worker too (a
   // fresh server's first summary built the national frame on the event loop: a re-read found it)
@@ -177,6 +191,7 @@ export function apiContext(o: ApiOptions): ApiContext {
     limits,
     now: o.now ?? (() => new Date().toISOString()),
     revision,
+    audit,
     responses,
     hot: new HotReads(responses, revision.fresh, cacheControlOf, limits.precompressBytes),
     whatIfs: new ByteBoundedCache(WHAT_IF_CACHE_BYTES),
@@ -208,8 +223,10 @@ export async function writeRevision(ctx: ApiContext): Promise<string | null> {
  * refused one (invalid body, store busy, a file already imported) changed nothing, and the
  * cached reads and their ETags stay.
  */
-export function forgetReads(ctx: ApiContext): void {
+export function forgetReads(
+  ctx: Pick<ApiContext, 'revision' | 'responses'> & { whatIfs: ByteBoundedCache | null },
+): void {
   ctx.revision.forget();
   ctx.responses.clear();
-  ctx.whatIfs.clear();
+  ctx.whatIfs?.clear();
 }

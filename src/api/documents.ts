@@ -25,6 +25,7 @@ import {
 import { getSummary, SummarySchema } from '../results/summary.js';
 import { documentCsv, getUnitMesas } from '../results/unit-mesas.js';
 import type { Store } from '../store/store.js';
+import type { AuditCheck } from './audit-check.js';
 import type { CompareQuery } from './compare.js';
 import type { CompareReport } from '../ingest/compare-files.js';
 import type { Issue } from '../core/issues.js';
@@ -64,6 +65,8 @@ export interface DocumentContext {
   readonly record?: (() => string) | undefined;
   /** Where the server runs simulations (its worker pool); absent: on this thread. */
   readonly run?: SimulationRunner | undefined;
+  /** The server's check of its audit chain (absent: `cifra publish`, which writes its own site.json). */
+  readonly audit?: AuditCheck | undefined;
 }
 
 /**
@@ -153,6 +156,17 @@ async function levelResults(
   return getResults(ctx.store, get(p, 'election'), get(p, 'level'));
 }
 
+/**
+ * The store's head as read now, with what the server verified of it (audit-check.ts): a head
+ * the server has not checked yet starts a check of the entries since (never awaited here).
+ */
+async function serverAudit(ctx: DocumentContext) {
+  const head = await ctx.store.auditHead();
+  if (ctx.audit === undefined) throw new Error('a server read without its audit check');
+  void ctx.audit.check(head);
+  return { ...head, ...ctx.audit.current };
+}
+
 /** A contest's own not-found code beside the election's (unknown kind/key). */
 export const CONTEST_NOT_FOUND: readonly string[] = ['unknown_contest'];
 
@@ -163,7 +177,7 @@ export const DOCUMENTS: readonly DocumentDef[] = [
       "What serves these documents: the cifra server (`kind: server`: every document, the what-if) or a static snapshot written by `cifra publish` (`kind: static`, its id and time); either names the store's audit head (`audit`: now, or as published) for `cifra audit verify --since`",
     params: z.object({}),
     response: SiteSchema,
-    make: async (ctx) => wrap({ kind: 'server', whatIf: true, audit: await ctx.store.auditHead() }),
+    make: async (ctx) => wrap({ kind: 'server', whatIf: true, audit: await serverAudit(ctx) }),
   },
   {
     url: `${API_ROOT}/elections.json`,

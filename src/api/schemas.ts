@@ -368,7 +368,29 @@ export const SiteSchema = z.discriminatedUnion('kind', [
     kind: z.literal('server'),
     whatIf: z.literal(true),
     /** The store's audit head as this answer was made: it moves with every import. */
-    audit: AuditHeadSchema,
+    audit: AuditHeadSchema.extend({
+      verified: z
+        .object({
+          through: z
+            .number()
+            .int()
+            .describe('the entries the server verified (1 to this), as `cifra audit verify` does'),
+          at: z.string().describe('when it verified them'),
+        })
+        .nullable()
+        .describe(
+          "what the server verified of the chain (the whole store as it started, then each import's entries); null: not yet, or it failed",
+        ),
+      failed: z
+        .object({
+          at: z.string(),
+          issues: z
+            .array(IssueSchema)
+            .describe('the breaks `cifra audit verify` reports (`audit_chain_broken`)'),
+        })
+        .nullable()
+        .describe("the server's check that failed: the history does not verify; null: none failed"),
+    }),
   }),
   z.object({
     kind: z.literal('static'),

@@ -21,6 +21,7 @@ import {
   registerSecurityHeaders,
   registerTransferEncodingCheck,
 } from './http-safety.js';
+import type { AuditCheck } from './audit-check.js';
 import { buildCoursesAtStart } from './course-at-start.js';
 import { createInstance } from './instance.js';
 import { registerReadCaching } from './read-hooks.js';
@@ -83,6 +84,7 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
     app.log.warn({ code: w.code, path: w.path, details: w.details }, 'contests file left out'),
   );
   const carried = carriedContests(scope);
+  const audit = auditCheckAtStart(app, ctx);
   registerRoutes(
     app,
     ctx,
@@ -93,13 +95,36 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
       'POST /api/v1/what-if': whatIfHandler(ctx),
       ...writeHandlers(ctx),
     },
-    () => void recorder?.tick(),
+    () => {
+      void recorder?.tick();
+      // the entries the write added, verified from the last head checked (not the whole store)
+      void audit.check();
+    },
   );
-  registerDocuments(app, { store: o.store, compare, record: now, run: projections.run }, carried);
+  registerDocuments(
+    app,
+    { store: o.store, compare, record: now, run: projections.run, audit },
+    carried,
+  );
   app.get('/api/v1/openapi.json', async () => buildOpenApi());
   if (o.dashboard) registerDashboard(app, scope);
   registerMethodNotAllowed(app, registered);
   return app;
+}
+
+/**
+ * The server's check of the audit chain it publishes (audit-check.ts): the whole store once it is
+ * ready, not awaited (reads are served meanwhile), then after each write that changed the store.
+ * A close waits for it.
+ */
+function auditCheckAtStart(app: FastifyInstance, ctx: ApiContext): AuditCheck {
+  const audit = ctx.audit;
+  audit.fault = (err) => app.log.error(err, 'the audit chain could not be read to verify it');
+  app.addHook('onReady', async () => void audit.check());
+  app.addHook('onClose', async () => audit.settled);
+  // tests await the check under way
+  app.decorate('cifraAuditCheck', audit);
+  return audit;
 }
 
 /**

@@ -44,6 +44,9 @@ export { storeFault } from './store-faults.js';
 // how every store keys a mesa (trimmed, leading zeros of a number dropped): publish keys alike
 export { mesaKey } from './rows.js';
 
+// the server verifies the head it publishes as `cifra audit head` does (api/audit-check.ts)
+export { verifiedHead } from './audit-verified.js';
+
 // the import's writer thread loads these alone: store.ts's other exports reach zod (ADR 011's addendum)
 export { StoreBusyError, StoreWriterFailed } from './store-errors.js';
 

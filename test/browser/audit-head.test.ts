@@ -35,6 +35,10 @@ describe("the footer's audit head", () => {
     const line = page.locator('#audit-head');
     const first = await env.store.auditHead();
     await expect.poll(() => line.textContent()).toContain(`registro ${first.count} · hash`);
+    // what the server verified itself (the 29th session): the whole store as it started
+    await expect
+      .poll(() => line.textContent())
+      .toContain(`verificada por el servidor hasta el registro ${first.count}`);
     expect(await page.textContent('#audit-hash')).toBe(first.hash);
     expect(await line.textContent()).toContain('cifra audit verify --since');
     expect(await line.textContent()).toContain('(hora de Lima)');
@@ -47,6 +51,10 @@ describe("the footer's audit head", () => {
 
     await page.click('#lang');
     await expect.poll(() => line.textContent()).toContain(`Audit chain: entry ${second.count}`);
+    // the other process's import verified from the head checked before (a read started it)
+    await expect
+      .poll(() => line.textContent(), { timeout: 30_000 })
+      .toContain(`verified by the server through entry ${second.count}`);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

@@ -1,14 +1,12 @@
-import { issue, type Issue } from '../../core/issues.js';
-import {
-  verifyAudit,
-  verifyLogSuffix,
-  type AuditHead,
-  type FullAuditReport,
-} from '../../store/audit-log.js';
+import { verifyAudit } from '../../store/audit-log.js';
+import { auditBreakIssues, verifiedHead } from '../../store/audit-verified.js';
 import type { Store } from '../../store/store.js';
 import { say, thousands } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from './seats.js';
+
+// publish (serve-commands.ts) asks it here, beside `audit head`
+export { verifiedHead };
 
 /**
  * `cifra audit verify [--since HEAD]`: recomputes the hash chains, the audit log and every table
@@ -34,33 +32,10 @@ export async function runAuditVerify(
       )}\n${say('head: {count} {hash}', { count: report.head.count, hash: report.head.hash })}`,
     );
   if (!report.ok) {
-    printIssues(io, breaksOf(report));
+    printIssues(io, auditBreakIssues(report));
     return EXIT_ISSUES;
   }
   return EXIT_OK;
-}
-
-const breaksOf = (report: Pick<FullAuditReport, 'breaks'>): Issue[] =>
-  report.breaks.map((b) =>
-    issue('audit_chain_broken', [b.table, b.id], { reason: b.reason, detail: b.detail }),
-  );
-
-/**
- * The store verified as `cifra audit verify` does: its head, or the breaks. A head vouches for
- * the history up to it (ADR 008), so `audit head` and `publish` give one only for a sound store.
- * `after`: a head verified before (the last publish's): only the log from it on is read and
- * verified, the head itself still there with its hash (verifyLogSuffix says what that leaves out).
- */
-export async function verifiedHead(
-  store: Store,
-  after?: AuditHead | null,
-): Promise<{ ok: true; head: FullAuditReport['head'] } | { ok: false; issues: Issue[] }> {
-  if (after && after.count > 0) {
-    const r = verifyLogSuffix(after, await store.auditLogFrom(after.count));
-    return r.ok ? { ok: true, head: r.head } : { ok: false, issues: breaksOf(r) };
-  }
-  const report = verifyAudit(await store.auditRecords());
-  return report.ok ? { ok: true, head: report.head } : { ok: false, issues: breaksOf(report) };
 }
 
 /**

@@ -1,0 +1,80 @@
+import type { Issue } from '../core/issues.js';
+import { verifiedHead, type Store } from '../store/store.js';
+
+type Head = Awaited<ReturnType<Store['auditHead']>>;
+
+/** What the server checked of its store's audit chain (site.json's `audit.verified`/`failed`). */
+export interface AuditCheckState {
+  /** The entries verified (the head's count), and when; null: not yet (or the check failed). */
+  readonly verified: { readonly through: number; readonly at: string } | null;
+  /** The check that failed: when, and its breaks as `cifra audit verify` reports them. */
+  readonly failed: { readonly at: string; readonly issues: readonly Issue[] } | null;
+}
+
+/**
+ * The server's own check of the chain whose head site.json publishes: the whole store once as it
+ * starts (never awaited by ready or a read), then only the log after the last head verified each
+ * time the store's head moves (an import: verifyLogSuffix, `cifra publish --quick-verify`'s
+ * path). Checks run one at a time; a read is answered from the last result, never computes one.
+ * A failure stays: a history that did not verify is not made whole by growing.
+ */
+export class AuditCheck {
+  private head: Head | null = null;
+  private state: AuditCheckState = { verified: null, failed: null };
+  private running: Promise<void> = Promise.resolve();
+  private queued = false;
+  private changes = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => string,
+    /** Told when the state changes (the server forgets its cached reads: site.json says it). */
+    private readonly changed: () => void,
+  ) {}
+
+  /** Told when the store could not be read to verify it (the server logs it). */
+  fault: (err: unknown) => void = () => undefined;
+
+  /** How many times the state changed: part of the revision reads are kept by (context.ts). */
+  get generation(): number {
+    return this.changes;
+  }
+
+  get current(): AuditCheckState {
+    return this.state;
+  }
+
+  /** The check under way (tests, close). */
+  get settled(): Promise<void> {
+    return this.running;
+  }
+
+  /**
+   * Verifies the store's chain from the last head verified (the whole at first), after the checks
+   * under way; a call while one waits joins it. `seen`: the head a read saw (nothing to do when
+   * it is the one verified).
+   */
+  check(seen?: Head): Promise<void> {
+    if (this.state.failed !== null || (seen && this.head?.hash === seen.hash)) return this.running;
+    if (this.queued) return this.running;
+    this.queued = true;
+    this.running = this.running.then(async () => {
+      this.queued = false;
+      if (this.state.failed !== null) return;
+      try {
+        const v = await verifiedHead(this.store, this.head);
+        if (v.ok && v.head.hash === this.head?.hash) return;
+        this.state = v.ok
+          ? { verified: { through: v.head.count, at: this.now() }, failed: null }
+          : { verified: null, failed: { at: this.now(), issues: v.issues } };
+        if (v.ok) this.head = v.head;
+        this.changes++;
+        this.changed();
+      } catch (err) {
+        // the store could not be read (busy, closing): not a verdict; the next import asks again
+        this.fault(err);
+      }
+    });
+    return this.running;
+  }
+}
