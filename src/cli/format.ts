@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import { bothLanguages, type Name, type Note } from '../core/model/note.js';
+import { decimalIn } from '../jurisdictions/figure-locale.js';
 
 /** The language of the CLI's tables (`--lang`). */
 export type TableLang = keyof Note;
@@ -730,10 +731,7 @@ export function figure(n: number | null): string {
  * that it is never read as a grouped figure beside them (es-ES: `80,484` beside `12.681` votes).
  */
 export function decimal(p: string): string {
-  const sep = new Intl.NumberFormat(numberLocale)
-    .formatToParts(1.5)
-    .find((x) => x.type === 'decimal');
-  return sep === undefined || sep.value === '.' ? p : p.replace('.', sep.value);
+  return decimalIn(numberLocale, p);
 }
 
 /** A computed share to `digits` decimals (a projection's 50.135), written as `decimal` does. */

@@ -5,7 +5,7 @@ import {
   getContestsElection,
   type ContestsElectionDocument,
 } from '../../results/contests.js';
-import { inRunLanguage, renderTable, runLanguage, say, thousands } from '../format.js';
+import { decimal, inRunLanguage, renderTable, runLanguage, say, thousands } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo } from '../io.js';
 import { printIssues } from './seats.js';
 
@@ -105,11 +105,15 @@ export function runContests(given: ContestsArgs, io: CliIo): number {
 type Summary = ContestsElectionDocument['contests'][number];
 type Status = ContestsElectionDocument['status'];
 
+/** A status's % in the run's locale, or ? where the source gives none. */
+const pctOr = (p: string | null | undefined): string =>
+  p === null || p === undefined ? '?' : decimal(p);
+
 /** A set's own count status, when it differs from the election's (a later second round). */
 function statusNote(s: Status, election: Status): string {
   if (JSON.stringify(s) === JSON.stringify(election)) return '';
   if (s.kind === 'provisional')
-    return say('; provisional, {pct} % at {cut}', { pct: s.pctCounted ?? '?', cut: s.cut });
+    return say('; provisional, {pct} % at {cut}', { pct: pctOr(s.pctCounted), cut: s.cut });
   return s.kind === 'third-party'
     ? say('; third party: {publisher}', { publisher: inRunLanguage(s.publisher) })
     : `; ${s.kind}`;
@@ -119,7 +123,7 @@ function statusNote(s: Status, election: Status): string {
 function figuresLine(s: Status): string {
   if (s.kind === 'provisional')
     return say('figures: provisional, {pct} % of actas at {cut}', {
-      pct: s.pctCounted ?? '?',
+      pct: pctOr(s.pctCounted),
       cut: s.cut,
     });
   if (s.kind === 'third-party')

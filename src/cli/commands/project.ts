@@ -372,7 +372,7 @@ export async function runReplay(store: Store, args: ReplayArgs, io: CliIo): Prom
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     onStep: (s) =>
       io.out(
-        // the projection's % is of actas processed (the JEE's with figures too), not counted
+        // the projection's % is of actas processed (never those at the JEE: status.pctOf), not the source's counted share
         say('step {step}/{steps} · {processed} % processed · {summary}', {
           step: s.step,
           steps: s.steps,
