@@ -1,6 +1,7 @@
 // An import of quarantined rows only, on any store: enough for the import log, its audit chain and
 // the quarantine's lookups, without an acta (the store tests of migrations 10 and 16).
 import type { QuarantinedRow, Store } from '../src/store/store.js';
+import { ZERO_COUNTS } from '../src/ingest/reread.js';
 
 /** A row refused for its sheet's sum, of `mesa`. */
 export const refused = (row: number, mesa: string | null): QuarantinedRow => ({
@@ -34,13 +35,8 @@ export async function quarantineImport(
   await s.applyBatch([], rows);
   if (o.rollback === true) return s.rollback();
   await s.commit({
+    ...ZERO_COUNTS,
     rowsRead: rows.length,
-    new: 0,
-    unchanged: 0,
-    stateChanges: 0,
-    observationChanges: 0,
-    corrected: 0,
-    conflicts: 0,
     quarantined: rows.length,
     quarantinedByCode: { sheet_sum_mismatch: rows.length },
     finishedAt: '2026-12-02T00:00:01.000Z',
