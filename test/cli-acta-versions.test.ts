@@ -158,7 +158,8 @@ describe('cifra acta', () => {
   it("says the version kinds in the run language and the time as cifra's recording", async () => {
     const es = await cli('acta', '205', '--db', db, '--lang', 'es');
     expect(es.out).toMatch(/│ 1 +│ primera versión +│/);
-    expect(es.out).toMatch(/│ 2 +│ conflicto entre fuentes +│/);
+    // a conflict says why it was kept: other figures than the counted ones it held
+    expect(es.out).toMatch(/│ 2 +│ conflicto: otras cifras que las que tenía +│/);
     expect(es.out).toContain('registrada por cifra');
     expect(es.out).not.toMatch(/│ (new|conflict) +│/);
     const en = await cli('acta', '205', '--db', db);

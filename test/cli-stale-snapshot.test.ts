@@ -24,6 +24,12 @@ const pending = (mesa: string): string =>
 const file = (name: string, rows: readonly string[]): string =>
   write(name, [ONPE_COLUMNS.join(','), ...rows].join('\n') + '\n');
 
+/** Version 2 of mesa 000401 in `cifra acta`'s table: a conflict at an earlier state, pending. */
+const EARLIER_EN =
+  /│ 2 +│ conflict: an earlier state than the one it held \(a stale file\?\) +│ To be counted/;
+const EARLIER_ES =
+  /│ 2 +│ conflicto: un estado anterior al que tenía \(¿archivo desfasado\?\) +│ Por contabilizar/;
+
 interface Report {
   stateChanges: number;
   conflicts: number;
@@ -86,17 +92,17 @@ describe('an older file imported after a newer one', () => {
     expect(r.code, r.err).toBe(0);
     const doc = ActaSchema.parse(JSON.parse(r.out));
     expect(doc.current).toMatchObject({ state: 'jee', version: 1, conflict: true });
-    expect(doc.history.map((h) => [h.version, h.kind, h.acta.state, h.current])).toEqual([
-      [1, 'new', 'jee', true],
-      [2, 'conflict', 'pending', false],
+    expect(
+      doc.history.map((h) => [h.version, h.kind, h.conflict, h.acta.state, h.current]),
+    ).toEqual([
+      [1, 'new', null, 'jee', true],
+      [2, 'conflict', 'earlier_state', 'pending', false],
     ]);
     const en = await cli('acta', '401', '--db', db, '--lang', 'en');
     expect(en.out).toContain('an earlier state than the one held');
-    expect(en.out).toMatch(/│ 2 +│ conflict between sources \(earlier state\) +│ To be counted/);
+    expect(en.out).toMatch(EARLIER_EN);
     const es = await cli('acta', '401', '--db', db, '--lang', 'es');
-    expect(es.out).toMatch(
-      /│ 2 +│ conflicto entre fuentes \(estado anterior\) +│ Por contabilizar/,
-    );
+    expect(es.out).toMatch(EARLIER_ES);
   });
 
   it('a correction may still set it pending, on purpose', async () => {
@@ -108,5 +114,14 @@ describe('an older file imported after a newer one', () => {
       JSON.parse((await cli('acta', '401', '--db', db, '--format', 'json')).out),
     );
     expect(doc.current).toMatchObject({ state: 'pending', version: 3, conflict: false });
+    // Session 30: the stale file's conflict was an earlier state than the JEE state held when it
+    // came; that the acta is pending now, by a ruling, does not make it another kind of conflict
+    expect(doc.history.map((h) => [h.version, h.kind, h.conflict])).toEqual([
+      [1, 'new', null],
+      [2, 'conflict', 'earlier_state'],
+      [3, 'correction', null],
+    ]);
+    expect((await cli('acta', '401', '--db', db, '--lang', 'en')).out).toMatch(EARLIER_EN);
+    expect((await cli('acta', '401', '--db', db, '--lang', 'es')).out).toMatch(EARLIER_ES);
   });
 });

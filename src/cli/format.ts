@@ -244,7 +244,6 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'ubigeo {ubigeo}{place} · estado {state}{label} · versión {version}{conflict}',
   ' · CONFLICT: a later import brought another version, not applied (other figures, or an earlier state than the one held: a counted acta reported open again, one at the JEE reported pending)':
     ' · CONFLICTO: una importación posterior trajo otra versión, no aplicada (otras cifras, o un estado anterior al que tiene: un acta contada reportada abierta de nuevo, una en el JEE reportada por contabilizar)',
-  ' (earlier state)': ' (estado anterior)',
   'eligible {eligible} · voters {voters} · blank {blank} · null {null} · impugned {impugned}':
     'electores hábiles {eligible} · votantes {voters} · en blanco {blank} · nulos {null} · impugnados {impugned}',
   'warning {code}: {sentence}': 'advertencia {code}: {sentence}',

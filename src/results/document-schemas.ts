@@ -560,6 +560,12 @@ export const ActaSchema = z.object({
         .describe(
           'how this version came: observation_change, the same state and figures with another observation',
         ),
+      conflict: z
+        .enum(['earlier_state', 'figures'])
+        .nullable()
+        .describe(
+          'a conflict (kind conflict): why it was kept and not applied, against the version held when it was recorded — earlier_state, an earlier state than that one (a counted acta reported open again, one at the JEE pending: a stale file? acta_state_backwards); figures, other figures for an acta already closed (acta_conflict). null: no conflict',
+        ),
       acta: ActaValuesSchema,
       importId: z.number().int().nullable(),
       file: z

@@ -12,6 +12,7 @@ import { checkRulesetDistricts, isRulesetPath, loadRuleset } from '../elections/
 import { choiceColors } from '../elections/party-colors.js';
 import { manifestOfRef, provenanceFile } from '../elections/manifests.js';
 import { actaCountsOf, processedActas, type Level } from '../core/tally/aggregate.js';
+import { conflictReasons } from '../core/tally/versioning.js';
 import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type {
   ImportRecord,
@@ -651,6 +652,8 @@ export async function getActa(
       issues: [issue('acta_not_found', ['mesa'], { mesa, election: def.id })],
     };
   const place = current ? ((await placesOf(store, def.id)).get(current.ubigeo) ?? null) : null;
+  // each conflict's reason as it was recorded: the CLI and the dashboard read it, never derive it
+  const reasons = conflictReasons(history);
   return {
     ok: true,
     value: {
@@ -661,9 +664,9 @@ export async function getActa(
         ...servedFigures(current),
         counts: actaCounts(current, def.pendingFiguresCount ?? false),
       },
-      history: history.map((h) => {
+      history: history.map((h, i) => {
         const acta = servedFigures(h.acta);
-        return { ...h, acta, figuresHash: figuresHash(acta) };
+        return { ...h, conflict: reasons[i] ?? null, acta, figuresHash: figuresHash(acta) };
       }),
       quarantined,
     },

@@ -4,12 +4,11 @@ import { pipeline } from 'node:stream/promises';
 import type { Issue } from '../../core/issues.js';
 import type { ActaState, ElectionDef } from '../../core/model/acta.js';
 import { annulledNullOf } from '../../core/model/annulled.js';
-import { stateMovesBack } from '../../core/model/acta-state.js';
 import type { Note } from '../../core/model/note.js';
 import {
-  ACTA_CHANGE_WORDS,
   ACTA_STATE_WORDS,
   labelAfter,
+  versionKindWords,
 } from '../../core/model/acta-state-words.js';
 import { issueSentence } from '../../core/issue-words.js';
 import type { Level } from '../../core/tally/aggregate.js';
@@ -876,29 +875,22 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
         }),
       );
   }
-  out.push(historyTable(history, w, current?.state ?? null));
+  out.push(historyTable(history, w));
   return out.join('\n');
 }
 
 /**
  * Every version of an acta: its kind, state, voters, the import and row it came from; a conflict
- * at an earlier state than the current one says so (a stale file, versioning.ts).
+ * says why it was kept, as the document records it (against the version held then: a stale
+ * file's earlier state stays one after a correction moves the acta back too).
  */
-function historyTable(
-  history: ActaDocument['history'],
-  w: AuthorityWords,
-  held: ActaState | null,
-): string {
-  const earlier = (h: ActaDocument['history'][number]): string =>
-    h.kind === 'conflict' && held !== null && stateMovesBack(held, h.acta.state)
-      ? say(' (earlier state)')
-      : '';
+function historyTable(history: ActaDocument['history'], w: AuthorityWords): string {
   return renderTable(
     // the time is cifra's import, not ONPE's reception of the acta: said in the header
     ['version', 'kind', 'state', 'voters', 'import', 'row', 'recorded by cifra', 'current'],
     history.map((h) => [
       h.version,
-      ACTA_CHANGE_WORDS[h.kind][runLanguage()] + earlier(h),
+      versionKindWords(h, runLanguage()),
       `${stateWord(h.acta.state, w)}${labelAfter(h.acta, runLanguage(), stateWord(h.acta.state, w))}`,
       h.acta.voters ?? '—',
       h.sha256 ? `#${h.importId} ${h.sha256.slice(0, 12)}` : '—',

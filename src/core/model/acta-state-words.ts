@@ -1,5 +1,5 @@
 import { authorityWords, PERU_AUTHORITIES } from '../authority-words.js';
-import type { VersionDecision } from '../tally/versioning.js';
+import type { ConflictReason, VersionDecision } from '../tally/versioning.js';
 import type { ActaState } from './acta.js';
 
 const PERU = {
@@ -35,6 +35,33 @@ export const ACTA_CHANGE_WORDS: Readonly<
   correction: { es: 'corrección', en: 'correction' },
   conflict: { es: 'conflicto entre fuentes', en: 'conflict between sources' },
 };
+
+/**
+ * A conflict version in words by why it was kept (the acta document's `conflict`, as recorded:
+ * against the version the acta held then): the dashboard's history and the CLI's table.
+ */
+export const ACTA_CONFLICT_WORDS: Readonly<
+  Record<ConflictReason, { readonly es: string; readonly en: string }>
+> = {
+  earlier_state: {
+    es: 'conflicto: un estado anterior al que tenía (¿archivo desfasado?)',
+    en: 'conflict: an earlier state than the one it held (a stale file?)',
+  },
+  figures: {
+    es: 'conflicto: otras cifras que las que tenía',
+    en: 'conflict: other figures than the ones it held',
+  },
+};
+
+/** A version's kind in words; a conflict's by its reason, where the document gives one. */
+export function versionKindWords(
+  h: { readonly kind: VersionDecision['kind']; readonly conflict?: ConflictReason | null },
+  lang: 'es' | 'en',
+): string {
+  return h.kind === 'conflict' && h.conflict
+    ? ACTA_CONFLICT_WORDS[h.conflict][lang]
+    : ACTA_CHANGE_WORDS[h.kind][lang];
+}
 
 /**
  * The source's label in brackets after cifra's word for the state, or nothing where it adds

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Acta, ActaState } from '../model/acta.js';
 import { ACTA_STATES, ACTA_STATE_STAGE } from '../model/acta-state.js';
-import { decideVersion } from './versioning.js';
+import { conflictReasons, decideVersion, type VersionDecision } from './versioning.js';
 import { countedActa } from '../../test-utils/acta.js';
 
 const acta = (state: ActaState, over: Partial<Acta> = {}): Acta =>
@@ -147,5 +147,57 @@ describe('a conflict already kept', () => {
     expect(decideVersion(acta('counted'), acta('jee'), 'correction', acta('jee')).kind).toBe(
       'correction',
     );
+  });
+});
+
+// Session 30: `cifra acta` marked an earlier-state conflict by comparing it with the current
+// version, so a correction back to pending took the mark off a stale file's conflict. The reason
+// is read back from the history as it stood when the conflict was recorded.
+describe('conflictReasons', () => {
+  it("names each conflict as it was recorded, whatever the acta's current state", () => {
+    const history: { kind: VersionDecision['kind']; acta: { state: ActaState } }[] = [
+      { kind: 'new', acta: { state: 'jee' } },
+      { kind: 'conflict', acta: { state: 'pending' } },
+      { kind: 'state_change', acta: { state: 'counted' } },
+      { kind: 'conflict', acta: { state: 'counted' } },
+      // a ruling sets it pending on purpose: the pending conflict above stays an earlier state
+      { kind: 'correction', acta: { state: 'pending' } },
+    ];
+    expect(conflictReasons(history)).toEqual([null, 'earlier_state', null, 'figures', null]);
+  });
+
+  // Every sequence of three files after a first one, each an import or a correction of any state
+  // with one of two sets of figures: the reasons read back equal what decideVersion decided.
+  it('agrees with decideVersion on every short history', () => {
+    const choices = ACTA_STATES.flatMap((state) =>
+      [{}, { votes: [61, 29] }].flatMap((over) =>
+        (['import', 'correction'] as const).map((mode) => ({ a: acta(state, over), mode })),
+      ),
+    );
+    let checked = 0;
+    const wrong: unknown[] = [];
+    for (const first of ACTA_STATES)
+      for (const x of choices)
+        for (const y of choices)
+          for (const z of choices) {
+            let current = acta(first);
+            let latest: Acta | null = null;
+            const history = [{ kind: 'new' as VersionDecision['kind'], acta: current }];
+            const decided: (string | null)[] = [null];
+            for (const { a, mode } of [x, y, z]) {
+              const d = decideVersion(current, a, mode, latest);
+              if (d.kind === 'unchanged') continue;
+              history.push({ kind: d.kind, acta: a });
+              decided.push(d.kind === 'conflict' ? d.reason : null);
+              if (d.kind === 'conflict') latest = a;
+              else [current, latest] = [a, null];
+            }
+            const read = conflictReasons(history);
+            if (JSON.stringify(read) !== JSON.stringify(decided))
+              wrong.push({ history, read, decided });
+            checked++;
+          }
+    expect(wrong).toEqual([]);
+    expect(checked).toBe(6 * 24 ** 3);
   });
 });

@@ -1,5 +1,5 @@
 import type { Acta } from '../model/acta.js';
-import { ACTA_STATE_STAGE, stateMovesBack } from '../model/acta-state.js';
+import { ACTA_STATE_STAGE, stateMovesBack, type ActaState } from '../model/acta-state.js';
 
 /** What an incoming acta does to the stored one. */
 export type VersionDecision =
@@ -19,7 +19,10 @@ export type VersionDecision =
    * an earlier stage than it holds (a counted acta open again, one at the JEE pending again: a
    * stale file, ACTA_STATE_STAGE); `figures`, different figures for an acta already closed.
    */
-  | { readonly kind: 'conflict'; readonly reason: 'earlier_state' | 'figures' };
+  | { readonly kind: 'conflict'; readonly reason: ConflictReason };
+
+/** Why a conflict was kept and not applied (decideVersion). */
+export type ConflictReason = 'earlier_state' | 'figures';
 
 /**
  * The figures of an acta: everything but its state and its source — FIGURE_COLUMNS of
@@ -78,4 +81,31 @@ export function decideVersion(
   // Same figures, new label (e.g. counted → resolved): a state change.
   if (figuresKey(current) === figuresKey(incoming)) return { kind: 'state_change' };
   return { kind: 'conflict', reason: 'figures' };
+}
+
+/**
+ * Why each version of an acta's history (in version order) that is a conflict was kept, as
+ * decideVersion decided it then: against the version held when it was recorded — the latest
+ * written version before it that is no conflict, since every other kind became current — never
+ * against today's current one, which a later correction may have moved (an earlier state read
+ * against a correction back to pending is no longer earlier). The store keeps a version's kind,
+ * not the reason: it is read back from the versions before it. Null for a version that is no
+ * conflict.
+ */
+export function conflictReasons(
+  history: readonly {
+    readonly kind: VersionDecision['kind'];
+    readonly acta: { readonly state: ActaState };
+  }[],
+): (ConflictReason | null)[] {
+  let held: ActaState | null = null;
+  return history.map((h) => {
+    if (h.kind !== 'conflict') {
+      if (h.kind !== 'unchanged') held = h.acta.state;
+      return null;
+    }
+    // a conflict needs a version held before it: with none (a history cut short) it was no
+    // earlier state of anything
+    return held !== null && stateMovesBack(held, h.acta.state) ? 'earlier_state' : 'figures';
+  });
 }
