@@ -51,6 +51,42 @@ describe('acta state words', () => {
     }
   });
 
+  // Session 30: a conflict's reason, as the document records it, in the same words on both
+  it("the CLI's history table says each conflict's reason as the dashboard does", () => {
+    for (const lang of ['es', 'en'] as const) {
+      useTableLanguage(lang);
+      for (const reason of ['earlier_state', 'figures'] as const) {
+        const version = {
+          version: 2,
+          kind: 'conflict' as const,
+          conflict: reason,
+          acta: {
+            ...{ election: def.id, mesa: '000001', ubigeo: '010101', state: 'pending' as const },
+            ...{ stateLabel: 'LABEL', eligible: 300, voters: null, votes: null },
+            ...{ blank: null, null: null, impugned: null },
+          },
+          ...{ importId: 2, file: 'a.csv', sha256: 'ab'.repeat(32), row: 1 },
+          ...{ recordedAt: '2026-12-04T00:00:00.000Z', warnings: [], current: false },
+          ...{ figuresHash: 'cd'.repeat(32), resolution: null, author: null },
+        };
+        const text = renderActa(
+          {
+            election: def.id,
+            mesa: '000001',
+            place: null,
+            current: null,
+            history: [version],
+            quarantined: [],
+          },
+          def,
+        );
+        const word = STRINGS[lang][`conflict:${reason}`];
+        expect(word, `${lang} ${reason}`).toMatch(/^confl/);
+        expect(text, `${lang} ${reason}`).toContain(`│ ${word} `);
+      }
+    }
+  });
+
   it('names the six states apart in each language', () => {
     for (const lang of ['es', 'en'] as const)
       expect(new Set(ACTA_STATES.map((s) => STRINGS[lang][`state:${s}`])).size).toBe(6);

@@ -701,10 +701,14 @@ function versionItem(h: Version, cur: Figures | null): HTMLElement {
     ([label, v, c]): [string, number | null, number | null] => [label, carries ? v : null, c],
   );
   const differs = rows.some(([, v, c]) => c !== null && v !== c);
+  // a conflict says why it was kept, as the document records it (against the version held then)
+  const kind =
+    h.kind === 'conflict' && h.conflict ? t(`conflict:${h.conflict}`) : t(`change:${h.kind}`);
   return el(
     'li',
     {
       'data-version': h.version,
+      ...(h.conflict ? { 'data-conflict': h.conflict } : {}),
       class: `version${h.current ? ' current' : ''}${differs ? ' differs' : ''}`,
     },
     el(
@@ -713,7 +717,7 @@ function versionItem(h: Version, cur: Figures | null): HTMLElement {
       el(
         'summary',
         {},
-        `v${h.version} · ${t(`change:${h.kind}`)} · ${stateWords(h.acta)} · ${t('recordedByCifra')} ${zoneTime(h.recordedAt)}`,
+        `v${h.version} · ${kind} · ${stateWords(h.acta)} · ${t('recordedByCifra')} ${zoneTime(h.recordedAt)}`,
         h.current ? el('span', { class: 'badge current' }, t('currentVersion')) : '',
         differs ? el('span', { class: 'badge warn' }, t('figuresDiffer')) : '',
       ),

@@ -1,6 +1,10 @@
 // Interface strings, Spanish first, English second. Code and data stay in English.
 import type { ActaState } from '../src/core/model/acta.js';
-import { ACTA_CHANGE_WORDS, ACTA_STATE_WORDS } from '../src/core/model/acta-state-words.js';
+import {
+  ACTA_CHANGE_WORDS,
+  ACTA_CONFLICT_WORDS,
+  ACTA_STATE_WORDS,
+} from '../src/core/model/acta-state-words.js';
 import { authorityWords, inSentence, PERU_AUTHORITIES } from '../src/core/authority-words.js';
 import { JEE_REACH_WORDS } from '../src/results/leaders.js';
 import type { Places } from './api-client.js';
@@ -26,6 +30,12 @@ const changeWords = (lang: Lang) =>
   Object.fromEntries(
     Object.entries(ACTA_CHANGE_WORDS).map(([k, w]) => [`change:${k}`, w[lang]]),
   ) as Record<`change:${keyof typeof ACTA_CHANGE_WORDS}`, string>;
+
+/** Why a conflict version was kept, as `conflict:<reason>` keys: the CLI's table too. */
+const conflictWords = (lang: Lang) =>
+  Object.fromEntries(
+    Object.entries(ACTA_CONFLICT_WORDS).map(([k, w]) => [`conflict:${k}`, w[lang]]),
+  ) as Record<`conflict:${keyof typeof ACTA_CONFLICT_WORDS}`, string>;
 
 /** Peru's words for its bodies: a page's until its election's places say whose (authorityStrings). */
 const PERU_ES = authorityWords('es', PERU_AUTHORITIES);
@@ -484,6 +494,7 @@ const ES = {
     'Extranjero: esta fuente no trae el voto en el extranjero (no son cero votos: faltan).',
   ...stateWords('es'),
   ...changeWords('es'),
+  ...conflictWords('es'),
   // The regional and municipal elections' view (web/erm.js).
   ermLink: 'Regionales y municipales',
   ermMapMayors: 'Alcaldes de las capitales de departamento por organización',
@@ -997,6 +1008,7 @@ const EN: Strings = {
   abroadMissing: 'Abroad: this source lacks the vote abroad (not zero votes: missing).',
   ...stateWords('en'),
   ...changeWords('en'),
+  ...conflictWords('en'),
   ermLink: 'Regional and municipal',
   ermMapMayors: "Department capitals' mayors by organisation",
   ermMapKind: 'Map',

@@ -1,0 +1,112 @@
+/// <reference lib="dom" />
+// Session 30: the mesa view's history showed a stale file's conflict only as "conflicto entre
+// fuentes · Por contabilizar", the same words as a conflict of other figures. Mesa 00006 of
+// Quetzalia (test/fixtures/xq): counted (actas.csv), then a second source's other figures
+// (actas-conflict.csv, a conflict of figures), then an older file with it pending (an earlier
+// state), then a ruling that sets it pending on purpose (a correction). Each conflict says why it
+// was kept — as recorded, against the counted version held then, not the pending one now — in
+// the CLI's words (ACTA_CONFLICT_WORDS), on a phone, in Spanish and in English.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ElectionDef } from '../../src/core/model/acta.js';
+import { ingestFile } from '../../src/ingest/ingest.js';
+import { PROJECT_ROOT } from '../../src/io/paths.js';
+import { fixedClock, tempDir } from '../helpers.js';
+import { manifestStore } from '../xf-fixture.js';
+import { ARTIFACTS, noSideScroll, openPage, useDashboard } from './harness.js';
+
+const XQ = join(PROJECT_ROOT, 'test', 'fixtures', 'xq');
+const ELECTION = 'xq-2026-parlamento';
+const HEADER = 'mesa,ubigeo,state,eligible,voters,blank,null,impugned,A,B,C,D';
+/** Mesa 00006 not counted yet: its electors, no figure. */
+const PENDING_ROW = '00006,0401,PENDING,3000,,,,,,,,';
+
+const env = useDashboard(async () => {
+  const dir = tempDir('cifra-browser-acta-conflict-reason-');
+  const stale = join(dir, 'stale.csv');
+  writeFileSync(stale, `${HEADER}\n${PENDING_ROW}\n`);
+  const store = await manifestStore(
+    join(dir, 'xq.db'),
+    join(XQ, 'xq-2026.json'),
+    join(XQ, 'jurisdictions'),
+    [join(XQ, 'actas-conflict.csv'), stale],
+  );
+  const ruling = join(dir, 'ruling.csv');
+  writeFileSync(ruling, `${HEADER},observation\n${PENDING_ROW},RECOUNT ORDERED\n`);
+  const election = (await store.getElection(ELECTION)) as ElectionDef;
+  const r = await ingestFile(store, {
+    file: ruling,
+    election,
+    mode: 'correction',
+    now: fixedClock,
+  });
+  expect(r.ok && r.report.corrected).toBe(1);
+  return store;
+});
+
+interface ActaDoc {
+  current: { state: string; version: number };
+  history: { version: number; kind: string; conflict: string | null; acta: { state: string } }[];
+}
+
+const WORDS = {
+  es: {
+    earlier: 'conflicto: un estado anterior al que tenía (¿archivo desfasado?)',
+    figures: 'conflicto: otras cifras que las que tenía',
+    pending: 'Por contabilizar',
+  },
+  en: {
+    earlier: 'conflict: an earlier state than the one it held (a stale file?)',
+    figures: 'conflict: other figures than the ones it held',
+    pending: 'To be counted',
+  },
+} as const;
+
+describe("the mesa view's conflicts, each with its reason", () => {
+  for (const lang of ['es', 'en'] as const)
+    it(`${lang}, 390 px: an earlier state and other figures, each in its own words`, async () => {
+      const acta = (await (
+        await fetch(`${env.base}/api/v1/actas/00006?election=${ELECTION}`)
+      ).json()) as ActaDoc;
+      // the API: the reason of each conflict as recorded, though the acta is pending now
+      expect(acta.current).toMatchObject({ state: 'pending', version: 4 });
+      expect(acta.history.map((h) => [h.version, h.kind, h.conflict, h.acta.state])).toEqual([
+        [1, 'new', null, 'counted'],
+        [2, 'conflict', 'figures', 'counted'],
+        [3, 'conflict', 'earlier_state', 'pending'],
+        [4, 'correction', null, 'pending'],
+      ]);
+
+      const { page, errors } = await openPage(
+        env.browser,
+        `${env.base}/?election=${ELECTION}&mesa=00006&lang=${lang}`,
+        390,
+        { consoleErrors: true, timeout: 60_000 },
+      );
+      await page.waitForSelector('#acta-history li[data-version="4"]');
+      const w = WORDS[lang];
+      const summary = (v: number) =>
+        page.locator(`#acta-history li[data-version="${v}"] summary`).textContent();
+      expect(await summary(3)).toContain(`v3 · ${w.earlier} · ${w.pending}`);
+      expect(await summary(2)).toContain(`v2 · ${w.figures} · `);
+      expect(await summary(2)).not.toContain(w.earlier);
+      for (const v of [1, 4]) expect(await summary(v)).not.toMatch(/^v\d · confl/);
+      expect(
+        await page
+          .locator('#acta-history li[data-conflict]')
+          .evaluateAll((li) =>
+            li.map((x) => [x.getAttribute('data-version'), x.getAttribute('data-conflict')]),
+          ),
+      ).toEqual([
+        ['2', 'figures'],
+        ['3', 'earlier_state'],
+      ]);
+      expect(await noSideScroll(page)).toBe(true);
+      await page
+        .locator('#acta')
+        .screenshot({ path: join(ARTIFACTS, `acta-conflict-reason-${lang}-390.png`) });
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 120_000);
+});
