@@ -221,6 +221,30 @@ export function runStoreContract(
       await s.close();
     });
 
+    // Session 30: findImport found any import of the bytes, so a file first given as a correction
+    // made a later plain import of it "already imported", and its actas were never read as a
+    // snapshot. Only a snapshot of the source (an import, a re-read of one) makes bytes imported.
+    it('findImport finds a snapshot of the file, never a correction of the same bytes', async () => {
+      const s = await fresh();
+      await importActas(s, [acta('000001')], 'base');
+      const fix = await importActas(s, [acta('000001', { votes: [61, 29] })], 'fix', 'correction');
+      expect(fix).toMatchObject({ corrected: 1 });
+      expect(await s.findImport(ELECTION.id, 'fix')).toBeNull();
+      // the same bytes imported plainly: a new import, its row unchanged (the correction is current)
+      const plain = await importActas(s, [acta('000001', { votes: [61, 29] })], 'fix');
+      expect(plain).toMatchObject({ new: 0, unchanged: 1, conflicts: 0, corrected: 0 });
+      expect(await s.findImport(ELECTION.id, 'fix')).toMatchObject({
+        id: plain.importId,
+        mode: 'import',
+      });
+      expect((await s.listImports(ELECTION.id)).map((i) => [i.sha256, i.mode])).toEqual([
+        ['base', 'import'],
+        ['fix', 'correction'],
+        ['fix', 'import'],
+      ]);
+      await s.close();
+    });
+
     it('a mesa met again in a later batch of the first import of an election is read back, not new', async () => {
       const s = await fresh();
       const session = await s.beginImport({

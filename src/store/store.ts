@@ -61,7 +61,11 @@ export interface Store {
   putElection(def: ElectionDef): Promise<void>;
   getElection(id: string): Promise<ElectionDef | null>;
   listElections(): Promise<ElectionDef[]>;
-  /** The committed import of this file (by SHA-256) into this election, if any. */
+  /**
+   * The first committed snapshot of this file (by SHA-256) in this election — an import, or a
+   * re-read of one — if any. A correction of the same bytes is none: a ruling recorded on purpose
+   * does not make its file imported, so a later plain import of it is read (docs/ingest.md).
+   */
   findImport(election: string, sha256: string): Promise<ImportRecord | null>;
   listImports(election?: string): Promise<ImportRecord[]>;
   /** Starts an import: everything until commit is one unit; rollback leaves the store unchanged. */

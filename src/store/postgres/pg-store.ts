@@ -214,7 +214,7 @@ export class PgStore implements Store {
   async findImport(election: string, sha256: string): Promise<ImportRecord | null> {
     const r = (
       await this.read(
-        "SELECT * FROM imports WHERE election = $1 AND sha256 = $2 AND status = 'committed' ORDER BY id LIMIT 1",
+        "SELECT * FROM imports WHERE election = $1 AND sha256 = $2 AND status = 'committed' AND mode <> 'correction' ORDER BY id LIMIT 1",
         [election, sha256],
       )
     ).rows[0] as Row | undefined;

@@ -276,7 +276,7 @@ export class SqliteStore implements Store {
   async findImport(election: string, sha256: string): Promise<ImportRecord | null> {
     const r = this.db
       .prepare(
-        "SELECT * FROM imports WHERE election = ? AND sha256 = ? AND status = 'committed' ORDER BY id LIMIT 1",
+        "SELECT * FROM imports WHERE election = ? AND sha256 = ? AND status = 'committed' AND mode <> 'correction' ORDER BY id LIMIT 1",
       )
       .get(election, sha256) as Row | undefined;
     return r ? importOf(r) : null;
