@@ -28,8 +28,6 @@ export interface LoadedJurisdiction extends Jurisdiction {
   isKnownPlace(code: string): boolean;
   /** A place of the table inside the unit `code` of a place level (its coarser units' codes). */
   tablePlace(level: Level, code: string): string | undefined;
-  /** The names the place table gives a place's units, by level. */
-  tableNames(place: string): ReadonlyMap<Level, string> | undefined;
   /** Rows of the table read as places, and rows skipped (a code outside the place pattern). */
   readonly tableRows: number;
   readonly skippedRows: number;
@@ -422,7 +420,6 @@ function withPlaces(j: Jurisdiction, table: PlaceTable): Omit<LoadedJurisdiction
     unitName,
     isKnownPlace: (code) => table.places.has(code) || known.some((re) => re.test(code)),
     tablePlace: (level, code) => placeOf.get(level)?.get(code),
-    tableNames: (place) => table.places.get(place),
     tableRows: table.places.size,
     skippedRows: table.skipped,
     levelUnits: (level) => {
