@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { JurisdictionFile } from '../core/model/jurisdiction.js';
+import { compileJurisdiction, type JurisdictionFile } from '../core/model/jurisdiction.js';
 import {
   listJurisdictions,
   loadJurisdiction,
@@ -121,15 +121,45 @@ describe('loadJurisdictionFile', () => {
       false,
       false,
     ]);
-    expect(j.tableNames('1102')).toEqual(
-      new Map([
-        ['town', 'Beta'],
-        ['county', 'Uno'],
-      ]),
-    );
+    expect([j.unitName('town', '1102'), j.unitName('county', '11')]).toEqual(['Beta', 'Uno']);
     expect([j.tablePlace('county', '11'), j.tablePlace('town', '2201')]).toEqual(['1101', '2201']);
     expect(j.tablePlace('county', '99')).toBeUndefined();
     expect(j.unitCode('region', '2201')).toBe('S');
+  });
+
+  it("unitName: the level's names table, else the place table's name of the unit, else undefined", () => {
+    const r = loadJurisdictionFile(folder(file(), `${TABLE}1201,,Eta\n`));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const j = r.value;
+    // the names table, and the national name, as the compiled jurisdiction gives them
+    expect([j.unitName('region', 'N'), j.unitName('national', 'XX')]).toEqual(['North', 'TOTAL']);
+    // a place level: the compiled jurisdiction names none of its units, the loaded one by its table
+    expect(compileJurisdiction(file()).unitName('county', '22')).toBeUndefined();
+    expect(['11', '22'].map((c) => j.unitName('county', c))).toEqual(['Uno', 'Dos']);
+    expect(['1101', '2201', '1201'].map((c) => j.unitName('town', c))).toEqual([
+      'Alfa',
+      'Gamma',
+      'Eta',
+    ]);
+    // no row in the unit, no name in a names table, an empty cell: undefined, never the code
+    expect(j.unitName('county', '99')).toBeUndefined();
+    expect(j.unitName('region', 'X')).toBeUndefined();
+    expect(j.unitName('county', '12')).toBeUndefined();
+    // the units known before any acta are named by the same namer (the code where it has none)
+    expect(j.levelUnits('county')).toEqual(
+      new Map([
+        ['11', 'Uno'],
+        ['22', 'Dos'],
+        ['12', '12'],
+      ]),
+    );
+    expect(j.levelUnits('region')).toEqual(
+      new Map([
+        ['N', 'North'],
+        ['S', 'South'],
+      ]),
+    );
   });
 
   it('a file that is not JSON → jurisdiction_invalid at the root, naming the file', () => {

@@ -17,20 +17,26 @@ import { PARTY_COLORS_FILE, readPartyColors } from './party-colors-file.js';
  * needs the file system — which place codes exist, and the names the table gives their units.
  */
 export interface LoadedJurisdiction extends Jurisdiction {
+  /**
+   * The one namer of a unit: its level's names table (circunscripciones; `national`: the national
+   * name), else the name the place table gives the unit (a place level's: Peru's departments,
+   * Ruritania's regions), else undefined. Every reader names a unit through it — the results, the
+   * universe's rolled-up units, the projection's regions (matched to the ruleset's districts).
+   */
+  unitName(level: Level, code: string): string | undefined;
   /** Is the code in the place table, or one of the codes known without a row (Peru: abroad)? */
   isKnownPlace(code: string): boolean;
-  /** A place of the table inside the unit `code` of a place level (to name the unit). */
+  /** A place of the table inside the unit `code` of a place level (its coarser units' codes). */
   tablePlace(level: Level, code: string): string | undefined;
-  /** The names the place table gives a place's units, by level. */
-  tableNames(place: string): ReadonlyMap<Level, string> | undefined;
   /** Rows of the table read as places, and rows skipped (a code outside the place pattern). */
   readonly tableRows: number;
   readonly skippedRows: number;
   /** The folder of the jurisdiction file: its data files' paths are relative to it. */
   readonly folder: string;
   /**
-   * The units of a level known before any acta, code → name: its names table, or the units of the
-   * place table's rows named in that level's column; null when neither names them.
+   * The units of a level known before any acta, code → name (`unitName`, else the code): its names
+   * table, or the units of the place table's rows named in that level's column; null when neither
+   * names them.
    */
   levelUnits(level: Level): ReadonlyMap<string, string> | null;
 }
@@ -311,8 +317,9 @@ function readPlaceTable(j: Jurisdiction, folder: string): Result<PlaceTable, Iss
 }
 
 /**
- * The places of one unit name it alike: a unit is named after its places (`withPlaces`), so two
- * names for one unit would show whichever row came first (review 6: two wards named "West").
+ * The places of one unit name it alike: a unit is named after its first place (`unitName`, built
+ * in `withPlaces`), so two names for one unit would show whichever row came first (review 6: two
+ * wards named "West").
  */
 function checkUnitNames(
   j: Jurisdiction,
@@ -400,11 +407,19 @@ function withPlaces(j: Jurisdiction, table: PlaceTable): Omit<LoadedJurisdiction
       const code = j.unitCode(l, place);
       if (!units.has(code)) units.set(code, place);
     }
+  // a unit's first row names it (checkUnitNames: its rows agree); an empty cell names nothing
+  const tableName = (level: Level, code: string): string | undefined => {
+    const place = placeOf.get(level)?.get(code);
+    const name = place === undefined ? undefined : table.places.get(place)?.get(level);
+    return name === '' ? undefined : name;
+  };
+  const unitName = (level: Level, code: string): string | undefined =>
+    j.unitName(level, code) ?? tableName(level, code);
   return {
     ...j,
+    unitName,
     isKnownPlace: (code) => table.places.has(code) || known.some((re) => re.test(code)),
     tablePlace: (level, code) => placeOf.get(level)?.get(code),
-    tableNames: (place) => table.places.get(place),
     tableRows: table.places.size,
     skippedRows: table.skipped,
     levelUnits: (level) => {
@@ -412,9 +427,7 @@ function withPlaces(j: Jurisdiction, table: PlaceTable): Omit<LoadedJurisdiction
       if (names !== undefined) return new Map(Object.entries(names));
       const units = placeOf.get(level);
       if (units === undefined) return null;
-      return new Map(
-        [...units].map(([code, place]) => [code, table.places.get(place)?.get(level) ?? code]),
-      );
+      return new Map([...units.keys()].map((code) => [code, unitName(level, code) ?? code]));
     },
   };
 }

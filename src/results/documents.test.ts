@@ -42,6 +42,17 @@ describe('unitNamer', () => {
     expect(unitNamer(PE, new Map())('department', '14')).toBe('LIMA');
   });
 
+  it("names what the sources did not through the jurisdiction's one namer (j.unitName)", () => {
+    const name = unitNamer(PE, new Map());
+    // a unit of each place level as the loaded jurisdiction names it, with its coarser ones
+    expect(PE.unitName('province', '0101')).toBe('CHACHAPOYAS');
+    expect(name('province', '0101')).toBe(`CHACHAPOYAS, ${PE.unitName('department', '01')}`);
+    // a place the table lacks (a district newer than it): the units it lies in that the table
+    // names, its province and department (before: no names at all); the district itself, its code
+    expect(name('mesa', '000004', '010199')).toBe('Mesa 000004 — CHACHAPOYAS, AMAZONAS');
+    expect(name('district', '010199')).toBe('010199');
+  });
+
   it("maps a source's names to the place levels from the finest up (Spain: the municipality)", () => {
     const name = unitNamer(
       ES,

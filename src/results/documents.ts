@@ -40,9 +40,9 @@ export type UnitNamer = (level: Level, code: string, place?: string) => string;
  * Names of units: a level's names table (circunscripciones, ámbitos, the national total); else
  * the names the sources gave the places (the store's three names per place, which name the
  * jurisdiction's place levels from the finest up: district, province, department); else the
- * jurisdiction's place table; else the code. A place level's name carries its coarser place
- * levels ("district, province, department"); a mesa, the two finest ("Mesa 000123 — district,
- * province").
+ * jurisdiction's own name of the unit (`j.unitName`: its place table's); else the code. A place
+ * level's name carries its coarser place levels ("district, province, department"); a mesa, the
+ * two finest ("Mesa 000123 — district, province").
  */
 export function unitNamer(
   j: LoadedJurisdiction,
@@ -65,14 +65,14 @@ export function unitNamer(
     }
     sourcePlace.set(level, m);
   }
-  /** The names of a place's units at the given levels: the source's, else the table's. */
+  /** The names of a place's units at the given levels: the source's, else the jurisdiction's. */
   const namesOf = (place: string, levels: readonly Level[]): string[] => {
     const p = places.get(place);
-    const table = j.tableNames(place);
     return levels
       .map((l) => {
         const field = fieldOf.get(l);
-        return (p !== undefined && field !== undefined ? p[field] : table?.get(l)) ?? '';
+        if (p !== undefined && field !== undefined) return p[field];
+        return j.unitName(l, j.unitCode(l, place)) ?? '';
       })
       .filter((n) => n !== '');
   };

@@ -139,10 +139,10 @@ export function coarserExtent(
 }
 
 /**
- * A rolled-up unit's name: the level's own names, else the place table's (Peru's departments),
- * else the universe row's path down to that level ("AMÉRICA / ARGENTINA": a country abroad, where
- * no table names it; a universe name still, which documents show as stored places read), else its
- * code.
+ * A rolled-up unit's name: the jurisdiction's (`j.unitName`: the level's names, else the place
+ * table's — Peru's departments), else the universe row's path down to that level ("AMÉRICA /
+ * ARGENTINA": a country abroad, where no table names it; a universe name still, which documents
+ * show as stored places read), else its code.
  */
 export function rolledName(
   j: LoadedJurisdiction,
@@ -150,10 +150,8 @@ export function rolledName(
   code: string,
   u: UniverseUnit,
 ): string {
-  const pad = j.file.place.pad ?? 0;
   return (
     j.unitName(level, code) ??
-    j.tableNames(u.unit.padEnd(pad, '0'))?.get(level) ??
     universeNamePath(u.name, j.placeLevels.indexOf(level))?.join(' / ') ??
     code
   );

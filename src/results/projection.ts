@@ -326,7 +326,9 @@ export type FrameBuilder = (input: MesaFrameInput) => Promise<ProjectionFrame>;
 
 /** The per-mesa frame: the one algorithm, whichever thread runs it (CPU-bound: ~1 s nationally). */
 export function mesaFrame(input: MesaFrameInput): ProjectionFrame {
-  const j = namedPlaces(requireJurisdiction(input.jurisdiction));
+  // its regions named as the loaded jurisdiction names units, by the place table too (Ruritania's
+  // "Nord", not "1"): the ruleset's districts by name, or every party projects 0 seats (session 29)
+  const j = requireJurisdiction(input.jurisdiction);
   const prev = input.previous;
   let byMesa = prev === null ? undefined : BY_MESA.get(prev.columns);
   if (prev !== null && byMesa === undefined)
@@ -334,27 +336,6 @@ export function mesaFrame(input: MesaFrameInput): ProjectionFrame {
   const own = mesasFromColumns(input.columns, j, input.pendingFiguresCount, byMesa);
   const toCome = mesasToComeOf(input.toCome, j, input.columns.mesa, prev);
   return frameFromMesas(canonicalMesas(own, input.columns.mesa, toCome), input.choices);
-}
-
-const NAMED = new WeakMap<LoadedJurisdiction, LoadedJurisdiction>();
-
-/**
- * The jurisdiction with its units named by the place table too (Ruritania's regions "Nord",
- * "Mitte"), not only by its levels' names: a count's units are its ruleset's districts by name (as
- * an election's manifest is checked), so the model's regions need those names; named "1", "2",
- * every region missed its district and each party projected 0 seats (session 29).
- */
-function namedPlaces(j: LoadedJurisdiction): LoadedJurisdiction {
-  const hit = NAMED.get(j);
-  if (hit !== undefined) return hit;
-  const byLevel = new Map<Level, ReadonlyMap<string, string> | null>();
-  const tableName = (level: Level, code: string): string | undefined => {
-    if (!byLevel.has(level)) byLevel.set(level, j.levelUnits(level));
-    return byLevel.get(level)?.get(code);
-  };
-  const named = { ...j, unitName: (l: Level, c: string) => j.unitName(l, c) ?? tableName(l, c) };
-  NAMED.set(j, named);
-  return named;
 }
 
 /** The units with actas to come, and the levels their previous round is summed at. */

@@ -354,7 +354,10 @@ export interface Jurisdiction {
   padPlace(code: string): string;
   /** The cifra state of a source's state label, or of a cifra state id; undefined if unknown. */
   stateOf(label: string): ActaState | undefined;
-  /** The name of a unit from its level's names table (`national`: the national name). */
+  /**
+   * The name of a unit from its level's names table (`national`: the national name). The loaded
+   * jurisdiction (src/jurisdictions/load.ts) answers its place table's names too, where this has none.
+   */
   unitName(level: Level, code: string): string | undefined;
 }
 

@@ -43,7 +43,10 @@ export interface MesaModelOptions {
 
 export const DEFAULT_ARRIVAL_BIAS = 0.8;
 
-/** What the projection needs of the jurisdiction: its levels, unit codes and region names. */
+/**
+ * What the projection needs of the jurisdiction: its levels, unit codes and region names (a loaded
+ * jurisdiction's `unitName`, its place table's names too: the ruleset's districts are named so).
+ */
 export type ProjectionPlaces = Pick<
   Jurisdiction,
   'unitCoder' | 'unitName' | 'electoralDistricts' | 'projectionGroups'
