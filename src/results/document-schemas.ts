@@ -54,7 +54,7 @@ export const FiguresStatusSchema = z.object({
     ),
   source: NoteSchema.nullable().describe('who published the figures (null: actas imported)'),
   note: NoteSchema.nullable().describe(
-    "why a final count is not 100 % of actas: those its release leaves unresolved; or the actas loaded disagree with the election's universe (extent_exceeded) (null: none)",
+    "why a final count is not 100 % of actas: those its release leaves unresolved; else what its release needs said to be read right (the manifest's final note: ONPE 2021's pending actas whose votes count); or the actas loaded disagree with the election's universe (extent_exceeded) (null: none)",
   ),
   rehearsal: z
     .object({ of: z.string(), order: z.string(), seed: z.number().int() })

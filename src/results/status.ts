@@ -164,7 +164,7 @@ export function statusOf(
   const m = def.manifest;
   const published = def.published === undefined ? null : bothLanguages(def.published.source);
   const source = m ? joinNames(m.sources.map((s) => s.publisher)) : published;
-  const note = unresolvedOf(def)?.note ?? null;
+  const note = unresolvedOf(def)?.note ?? finalNoteOf(def);
   const rehearsal = m?.rehearsal ?? null;
   if (def.published !== undefined) {
     const st = m?.status ?? null;
@@ -197,6 +197,12 @@ export function statusOf(
     note: problem ?? (complete ? note : null),
     rehearsal,
   };
+}
+
+/** A final release's own note (pending actas whose figures count: pe-2021-presidencial), or null. */
+function finalNoteOf(def: ElectionDef): Note | null {
+  const st = def.manifest?.status;
+  return st?.kind === 'final' ? (st.note ?? null) : null;
 }
 
 /** The actas a final release leaves unresolved for good, as its manifest counts them, or null. */

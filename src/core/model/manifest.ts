@@ -43,6 +43,9 @@ export const StatusSchema = z.discriminatedUnion('kind', [
         .describe(
           'A final release that leaves these actas unresolved for good (ONPE 2021: EN PROCESO), and why: the count is complete with them out.',
         ),
+      note: NoteSchema.optional().describe(
+        "What a reader needs to read a final release right, said beside its figures (ONPE 2021's first round: 32 actas still labelled EN PROCESO whose figures are in ONPE's 100 % totals).",
+      ),
     })
     .describe('The count is complete and proclaimed.'),
   z
