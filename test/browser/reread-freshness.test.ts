@@ -42,8 +42,8 @@ const lineOf = async (page: Page, css: string): Promise<string> =>
 /** Waits for the page's poll to draw the summary of the store's new revision. */
 const redrawn = (page: Page, css: string, text: string) =>
   page.waitForFunction(
-    ([c, w]) => document.querySelector(c)?.textContent?.includes(w),
-    [css, text],
+    (o) => document.querySelector(o.css)?.textContent?.includes(o.text) === true,
+    { css, text },
   );
 
 // The two languages run in order on one store: Spanish sees the first re-read, English a second.
