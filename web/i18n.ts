@@ -390,6 +390,9 @@ const ES = {
   freshUnderMinute: 'menos de 1 min',
   freshChecked: (ago: Arg) => `fuente revisada ${ago}`,
   freshCut: (time: Arg) => `corte ${time}`,
+  // a rehearsal's cut (cifra replay): the replay cut its slices itself, never the authority
+  rehearsalCut: 'Corte del ensayo (simulado por cifra)',
+  courseAtRehearsalCut: (when: Arg) => `corte del ensayo: ${when}`,
   sourceLink: 'de dónde se descarga',
   leadsBy: (a: Arg, m: Arg, b: Arg) => `${a} lidera por ${count(m, 'voto', 'votos')} sobre ${b}`,
   noVotesYet: 'Aún no hay votos contados',
@@ -930,6 +933,8 @@ const EN: Strings = {
   freshUnderMinute: 'less than 1 min',
   freshChecked: (ago) => `source checked ${ago}`,
   freshCut: (time) => `cut ${time}`,
+  rehearsalCut: "Rehearsal's cut (simulated by cifra)",
+  courseAtRehearsalCut: (when) => `rehearsal's cut: ${when}`,
   sourceLink: 'where to download it',
   leadsBy: (a, m, b) => `${a} leads ${b} by ${count(m, 'vote', 'votes')}`,
   noVotesYet: 'No votes counted yet',

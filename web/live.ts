@@ -132,13 +132,14 @@ export function freshness(s: Summary): HTMLElement[] {
       ),
     );
   const cut = shownCut(s.status);
-  // the source's own words stay a hover away when the page shows the instant they state
+  // the source's own words stay a hover away when the page shows the instant they state; a
+  // rehearsal's cut is the replay's own (cifra replay), said so
   if (cut)
     parts.push(
       el(
         'span',
         { id: 'source-cut', ...(cut.verbatim ? { title: cut.verbatim } : {}) },
-        `${t('sourceCut')}: ${cut.text}`,
+        `${t(s.status.rehearsal === null ? 'sourceCut' : 'rehearsalCut')}: ${cut.text}`,
       ),
     );
   return parts;
