@@ -178,7 +178,11 @@ function changesText(c: CountCourse): string {
 }
 
 function whenOf(c: CountCourse, ch: LeadChange): string {
-  if (ch.cut !== null) return t('courseAtCut')(zoneTime(ch.cut));
+  // a rehearsal's cuts are the replay's own, never the source's
+  if (ch.cut !== null)
+    return state.summary?.status.rehearsal
+      ? t('courseAtRehearsalCut')(zoneTime(ch.cut))
+      : t('courseAtCut')(zoneTime(ch.cut));
   const time = zoneTime(ch.time);
   return c.times === 'import' ? t('courseAtRecorded')(time) : t('courseAtCapture')(time);
 }

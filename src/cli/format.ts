@@ -205,6 +205,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '{pct} % of actas counted': '{pct} % de actas contabilizadas',
   'cut {cut}': 'corte {cut}',
   'cut {cut} (of import #{id})': 'corte {cut} (de la importación #{id})',
+  "rehearsal's cut {cut} (of import #{id})": 'corte del ensayo {cut} (de la importación #{id})',
   'figures: provisional, {pct} % of actas at {cut}':
     'cifras: provisionales, {pct} % de actas al {cut}',
   'figures: a third party’s, not official: {publisher}':

@@ -197,6 +197,10 @@ async function importReplayBatch(
   id: { readonly name: string; readonly hash: string; readonly tag: string },
   batch: IncomingActa[],
 ): Promise<void> {
+  // the rehearsal is its slices' source: it cuts each as it takes it, on its own clock (the night
+  // compressed by --speed, or the steps' own times at no waiting), so the page shows a cut and its
+  // freshness as on a real night; the status's `rehearsal` says whose cut it is, never ONPE's
+  const at = o.now();
   const meta = {
     election: o.target,
     fileName: `replay ${id.tag} ${id.name}`,
@@ -204,7 +208,8 @@ async function importReplayBatch(
     size: 0,
     format: 'replay',
     mode: 'import' as const,
-    startedAt: o.now(),
+    startedAt: at,
+    cut: at,
   };
   if (await store.findImport(o.target, meta.sha256)) return;
   const session = await store.beginImport(meta);

@@ -14,12 +14,13 @@ import { manifestOfRef, provenanceFile } from '../elections/manifests.js';
 import { actaCountsOf, processedActas, type Level } from '../core/tally/aggregate.js';
 import { conflictReasons } from '../core/tally/versioning.js';
 import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
-import type {
-  ImportRecord,
-  MesaSummary,
-  PlaceNames,
-  QuarantinedRow,
-  Store,
+import {
+  latestSnapshotOf,
+  type ImportRecord,
+  type MesaSummary,
+  type PlaceNames,
+  type QuarantinedRow,
+  type Store,
 } from '../store/store.js';
 import { PROJECT_ROOT } from '../io/paths.js';
 import { actaCourse, CourseStopped, pointLead } from './count-course.js';
@@ -409,6 +410,32 @@ function lastChangeOf(imports: readonly ImportRecord[]): string | null {
 /** When the election's actas last changed in the store (ISO 8601), or null: none imported. */
 export async function lastChange(store: Store, id: string): Promise<string | null> {
   return lastChangeOf(await store.listImports(id));
+}
+
+/** The source as cifra last read it: when, its cut, and the import (a re-read is one). */
+export interface SourceCheck {
+  readonly at: string;
+  readonly cut: string | null;
+  readonly import: number;
+}
+
+/**
+ * The latest committed snapshot (an import or a re-read; a correction is a ruling, not a read of
+ * the source), or null. A re-read changes no acta, so it moves this and not `lastChangeOf`.
+ */
+function lastCheckOf(imports: readonly ImportRecord[]): SourceCheck | null {
+  const last = latestSnapshotOf(imports);
+  if (last?.finishedAt === undefined) return null;
+  return { at: last.finishedAt, cut: last.cut ?? null, import: last.id };
+}
+
+/** How fresh the figures are: when an acta last changed, and when the source was last read. */
+export async function freshnessOf(
+  store: Store,
+  id: string,
+): Promise<{ updatedAt: string | null; checked: SourceCheck | null }> {
+  const imports = await store.listImports(id);
+  return { updatedAt: lastChangeOf(imports), checked: lastCheckOf(imports) };
 }
 
 export async function getProgress(

@@ -12,7 +12,7 @@ import { NoteSchema } from '../core/model/note.js';
 import { ok, type Result } from '../core/result.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import { hasProjection, storedSnapshot } from './projection.js';
-import { electionWithJurisdiction, lastChange, type Found } from './service.js';
+import { electionWithJurisdiction, freshnessOf, type Found } from './service.js';
 import { OPEN_REASONS } from '../core/rules/settled.js';
 
 const pct = z.string().regex(/^\d{1,3}\.\d{3}$/);
@@ -45,6 +45,19 @@ export const SummarySchema = z.object({
     .string()
     .nullable()
     .describe("when cifra's figures last changed: the last import that changed an acta"),
+  checked: z
+    .object({
+      at: z.string().describe('when cifra finished reading it (ISO 8601)'),
+      cut: z
+        .string()
+        .nullable()
+        .describe("the source's cut of that read (`cifra ingest --cut`; null: none given)"),
+      import: z.number().int().describe('the import that recorded it'),
+    })
+    .nullable()
+    .describe(
+      'when cifra last read the source: the latest import or re-read (the same file at a later cut, no acta changed), not a correction; later than `updatedAt` when the source was read since without a change. null: none',
+    ),
   count: CountSchema,
   actasConflicted: z
     .number()
@@ -148,7 +161,7 @@ export async function getSummary(
       revision,
       // no actas in the store (published aggregates): their % counted is unknown, not 0
       status,
-      updatedAt: await lastChange(store, def.id),
+      ...(await freshnessOf(store, def.id)),
       count,
       actasConflicted: def.published ? null : (n?.actasConflicted ?? 0),
       valid: n?.valid ?? 0,

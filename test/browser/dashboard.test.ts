@@ -198,6 +198,10 @@ describe('dashboard', () => {
       .screenshot({ path: join(ARTIFACTS, 'dashboard-projection.png') });
     // the official count of the same store is still the count, not the projection
     expect(await page.textContent('#progress')).toContain('50');
+    // a rehearsal's slices are cut by the replay (cifra replay), said as the rehearsal's cut
+    expect(await page.textContent('#source-cut')).toMatch(
+      /^Corte del ensayo \(simulado por cifra\): 25 nov\.? 2026, 19:00 \(hora de Lima\)$/,
+    );
     // a count of actas lacks no unit: abroad's mesas are pending, not missing (night review)
     expect(await page.locator('#abroad-missing').count()).toBe(0);
     expect(await page.textContent('#lead')).not.toContain('actas en el Perú');

@@ -454,7 +454,10 @@ export function statusLine(st: ServedResults['status']): string {
       ? []
       : st.cutImport === undefined
         ? [say('cut {cut}', { cut: st.cut })]
-        : [say('cut {cut} (of import #{id})', { cut: st.cut, id: st.cutImport })]),
+        : // a rehearsal's imports are cut by the replay itself (cifra replay), not by the source
+          st.rehearsal === null
+          ? [say('cut {cut} (of import #{id})', { cut: st.cut, id: st.cutImport })]
+          : [say("rehearsal's cut {cut} (of import #{id})", { cut: st.cut, id: st.cutImport })]),
     ...(st.source === null ? [] : [say('source {source}', { source: inRunLanguage(st.source) })]),
   ];
   return `${parts.join(' · ')}${st.note === null ? '' : `\n${inRunLanguage(st.note)}`}`;
