@@ -1,6 +1,6 @@
 // The `cifra` bin: src/cli/main.ts bundled by esbuild into dist/cli/main.js, with the server,
 // publisher, projection and demo split into chunks that only the commands using them load, and
-// the worker entries (projection, what-if, the import's writer) beside them. One file to compile instead of ~150 ES
+// the worker entries (projection, what-if, the import's writer, the audit check) beside them. One file to compile instead of ~150 ES
 // modules (Node 20 has no module compile cache): `cifra ingest` starts in about half the CPU.
 // Run by `npm run build:cli` (from `build` and `prepare`); the process tests bundle the same way.
 import { build, type Plugin } from 'esbuild';
@@ -51,6 +51,8 @@ export async function buildCli(
       'frame-worker': join(root, 'src', 'api', 'frame-worker.ts'),
       // started by name from the chunk beside it (src/store/sqlite/import-worker-start.ts)
       'import-worker': join(root, 'src', 'store', 'sqlite', 'import-worker.ts'),
+      // the server's whole-chain audit check (src/store/audit-thread.ts, ADR 016)
+      'audit-worker': join(root, 'src', 'store', 'audit-worker.ts'),
     },
     outdir,
     bundle: true,

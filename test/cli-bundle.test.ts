@@ -1,13 +1,14 @@
 // The bundled `cifra` bin (scripts/build-cli.ts, what `npm run build` makes): it answers
 // --version, and its worker pools start from the bundle — a what-if is computed on a worker
-// thread of a `cifra serve` process (the single-file bundle could not start them).
+// thread of a `cifra serve` process (the single-file bundle could not start them), and its start-up
+// audit check verifies the store on its own worker (audit-worker.js, docs/adr/016).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../scripts/lib/reliability.js';
 import { servedAt } from '../scripts/lib/served-at.js';
-import { WhatIfSchema } from '../src/api/schemas.js';
+import { SiteSchema, WhatIfSchema } from '../src/api/schemas.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { tempDir } from './helpers.js';
@@ -69,6 +70,22 @@ describe('the bundled cifra bin', () => {
       D: 1,
       E: 1,
     });
+  });
+
+  it("serve verifies the store's whole audit chain on a worker thread started from the bundle", async () => {
+    // the check is not awaited by the server: read site.json until it says (a worker that could
+    // not start is a logged fault, and site.json would say "not yet verified" for ever)
+    let audit: { count: number; verified: unknown; failed: unknown } | undefined;
+    for (let i = 0; i < 600 && (audit === undefined || audit.verified === null); i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 100));
+      const site = SiteSchema.parse(await (await fetch(`${base}/api/v1/site.json`)).json());
+      if (site.kind !== 'server') throw new Error('not the server');
+      audit = site.audit;
+      if (audit.failed !== null) break;
+    }
+    expect(audit?.failed).toBeNull();
+    expect(audit?.verified).toMatchObject({ through: audit?.count });
+    expect(audit?.count).toBeGreaterThan(0);
   });
 });
 

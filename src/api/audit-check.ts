@@ -1,5 +1,5 @@
 import type { Issue } from '../core/issues.js';
-import { verifiedHead, type Store } from '../store/store.js';
+import { verifiedHead, type Store, type VerifiedHead } from '../store/store.js';
 
 type Head = Awaited<ReturnType<Store['auditHead']>>;
 
@@ -16,7 +16,9 @@ export interface AuditCheckState {
  * starts (never awaited by ready or a read), then only the log after the last head verified each
  * time the store's head moves (an import: verifyLogSuffix, `cifra publish --quick-verify`'s
  * path). Checks run one at a time; a read is answered from the last result, never computes one.
- * A failure stays: a history that did not verify is not made whole by growing.
+ * A failure stays: a history that did not verify is not made whole by growing. The whole-store
+ * check runs on a worker thread when the store can be opened there (ADR 016): seconds of hashing
+ * on the event loop answered no request meanwhile.
  */
 export class AuditCheck {
   private head: Head | null = null;
@@ -30,7 +32,20 @@ export class AuditCheck {
     private readonly now: () => string,
     /** Told when the state changes (the server forgets its cached reads: site.json says it). */
     private readonly changed: () => void,
+    /**
+     * The whole chain verified on a worker thread with its own connection (verifiedHeadOffThread);
+     * null: on this thread (a store no other thread can open: SQLite in memory, one given unnamed).
+     */
+    private readonly wholeOffThread: ((hold?: Int32Array) => Promise<VerifiedHead>) | null = null,
   ) {}
+
+  /** Tests: the whole-chain worker waits until slot 0 is set, to see reads answered meanwhile. */
+  hold: Int32Array | undefined = undefined;
+
+  /** Whether the whole-chain check runs on a worker thread. */
+  get offThread(): boolean {
+    return this.wholeOffThread !== null;
+  }
 
   /** Told when the store could not be read to verify it (the server logs it). */
   fault: (err: unknown) => void = () => undefined;
@@ -62,7 +77,10 @@ export class AuditCheck {
       this.queued = false;
       if (this.state.failed !== null) return;
       try {
-        const v = await verifiedHead(this.store, this.head);
+        const v =
+          this.head === null && this.wholeOffThread !== null
+            ? await this.wholeOffThread(this.hold)
+            : await verifiedHead(this.store, this.head);
         if (v.ok && v.head.hash === this.head?.hash) return;
         this.state = v.ok
           ? { verified: { through: v.head.count, at: this.now() }, failed: null }
@@ -71,7 +89,8 @@ export class AuditCheck {
         this.changes++;
         this.changed();
       } catch (err) {
-        // the store could not be read (busy, closing): not a verdict; the next import asks again
+        // the store could not be read (busy, closing; the worker could not open it or died): not a
+        // verdict; the next import asks again
         this.fault(err);
       }
     });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import type { IngestLimits } from '../ingest/limits.js';
-import type { Store } from '../store/store.js';
+import { verifiableOffThread, verifiedHeadOffThread, type Store } from '../store/store.js';
 import { useFrameBuilder } from '../results/projection.js';
 import { AuditCheck } from './audit-check.js';
 import { ByteBoundedCache } from './byte-cache.js';
@@ -46,6 +46,12 @@ export const WHAT_IF_CACHE_BYTES = 16 * 1024 * 1024;
 
 export interface ApiOptions {
   readonly store: Store;
+  /**
+   * The name `store` was opened by (--db: a SQLite file path or a PostgreSQL URL): the start-up
+   * audit check opens its own connection by it on a worker thread (ADR 016). Absent, or a SQLite
+   * memory database: that check runs on the event loop.
+   */
+  readonly storeName?: string;
   /** SHA-256 (hex) of the bearer token for write routes; null disables writes. */
   readonly tokenHash: string | null;
   readonly now?: () => string;
@@ -173,8 +179,12 @@ export function apiContext(o: ApiOptions): ApiContext {
   const responses = new ByteBoundedCache(limits.readCacheBytes);
   // a check's result changes site.json: part of the revision the reads are kept by, so a read
   // made before it (kept after it, as a read that itself started the check is) is not served
-  const audit: AuditCheck = new AuditCheck(o.store, o.now ?? (() => new Date().toISOString()), () =>
-    forgetReads({ revision, responses, whatIfs: null }),
+  const name = o.storeName;
+  const audit: AuditCheck = new AuditCheck(
+    o.store,
+    o.now ?? (() => new Date().toISOString()),
+    () => forgetReads({ revision, responses, whatIfs: null }),
+    verifiableOffThread(name) ? (hold) => verifiedHeadOffThread(name, hold) : null,
   );
   const revision = new StoreRevision(o.store, () => String(audit.generation));
   const projections = new ProjectionPool(limits.projectionWorkers, limits.projectionQueue);

@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { issue, type Issue } from '../core/issues.js';
 import type { ProjectionFrame } from '../core/projection/frame.js';
 import type { ProjectionResult } from '../core/projection/simulate.js';
@@ -11,6 +9,7 @@ import type {
   SimulationRunner,
 } from '../results/projection.js';
 import type { WhatIfJob, WhatIfOutcome, WhatIfRunner } from '../results/what-if.js';
+import { besideModule, workerAt } from '../io/worker-thread.js';
 import { IssueError, statusOf } from './errors.js';
 
 const busyError = (issues: Issue[]): IssueError =>
@@ -100,7 +99,7 @@ export class WorkerPool<T, R> {
   }
 
   private spawn(): Slot {
-    const worker = workerOf(import.meta.url, this.entry);
+    const worker = workerAt(besideModule(import.meta.url, this.entry));
     worker.unref();
     const slot: Slot = { worker, busy: null };
     worker.on('message', (m: { id: number; result?: R; error?: string }) => {
@@ -219,18 +218,4 @@ export function logFailures(
     );
     unlogged = 0;
   };
-}
-
-/**
- * The worker `entry` beside this module: the built .js; from the sources (tests, tsx) the .ts,
- * loaded through tsx's ESM loader registered inside the worker (a worker does not inherit it).
- */
-function workerOf(here: string, entry: string): Worker {
-  if (!here.endsWith('.ts')) return new Worker(new URL(`./${entry}.js`, here));
-  const tsx = createRequire(here)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs');
-  const url = new URL(`./${entry}.ts`, here).href;
-  const code = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`;
-  return new Worker(code, { eval: true });
 }

@@ -16,6 +16,9 @@ interface AuditReader {
   auditLogFrom(seq: number): Promise<LogEntry[]>;
 }
 
+/** A store verified: its head, or the breaks as coded issues. */
+export type VerifiedHead = { ok: true; head: AuditHead } | { ok: false; issues: Issue[] };
+
 /** A report's breaks as the coded issues `cifra audit verify` prints. */
 export const auditBreakIssues = (report: Pick<FullAuditReport, 'breaks'>): Issue[] =>
   report.breaks.map((b) =>
@@ -31,7 +34,7 @@ export const auditBreakIssues = (report: Pick<FullAuditReport, 'breaks'>): Issue
 export async function verifiedHead(
   store: AuditReader,
   after?: AuditHead | null,
-): Promise<{ ok: true; head: AuditHead } | { ok: false; issues: Issue[] }> {
+): Promise<VerifiedHead> {
   if (after && after.count > 0) {
     const r = verifyLogSuffix(after, await store.auditLogFrom(after.count));
     return r.ok ? { ok: true, head: r.head } : { ok: false, issues: auditBreakIssues(r) };

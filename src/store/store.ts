@@ -45,7 +45,8 @@ export { storeFault } from './store-faults.js';
 export { mesaKey } from './rows.js';
 
 // the server verifies the head it publishes as `cifra audit head` does (api/audit-check.ts)
-export { verifiedHead } from './audit-verified.js';
+export { verifiedHead, type VerifiedHead } from './audit-verified.js';
+export { verifiableOffThread, verifiedHeadOffThread } from './audit-thread.js';
 
 // the import's writer thread loads these alone: store.ts's other exports reach zod (ADR 011's addendum)
 export { StoreBusyError, StoreWriterFailed } from './store-errors.js';

@@ -87,6 +87,7 @@ function tokenOf(o: ServeOptions, cmd: Command, io: CliIo): string | undefined |
 async function serveUntilStopped(
   store: Store,
   o: {
+    db: string;
     port: number;
     host: string;
     token?: string | undefined;
@@ -99,6 +100,8 @@ async function serveUntilStopped(
   const { buildApi, hashToken } = await import('../../api/server.js');
   const app = await buildApi({
     store,
+    // the start-up audit check opens the store again by this name, on a worker thread (ADR 016)
+    storeName: o.db,
     tokenHash: o.token ? hashToken(o.token) : null,
     ingestLimits:
       o.ingestLimits === undefined ? {} : readLimitsFile(o.ingestLimits, '--ingest-limits'),

@@ -1,8 +1,7 @@
 // Starting the SQLite import's writer thread (ADR 011) synchronously, from the module's known
 // place beside this one: a store takes a warm writer and posts its `begin` in the same tick (ADR 013).
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { besideModule, workerAt } from '../../io/worker-thread.js';
 
 /** What marks the writer thread: it learns its database from `begin`, so it can start first. */
 export interface ImportWorkerData {
@@ -10,30 +9,12 @@ export interface ImportWorkerData {
 }
 
 /**
- * The writer's module beside this one: the bundle's `import-worker.js` entry (scripts/build-cli.ts
- * puts every chunk in one folder), tsc's `.js`, or the `.ts` source under tsx (tests).
- */
-function workerUrl(): string {
-  const here = import.meta.url;
-  return new URL(here.endsWith('.ts') ? './import-worker.ts' : './import-worker.js', here).href;
-}
-
-function workerOn(url: string): Worker {
-  const workerData: ImportWorkerData = { cifraImportWorker: true };
-  if (!url.endsWith('.ts')) return new Worker(new URL(url), { workerData });
-  const tsx = createRequire(url)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs');
-  const code = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`;
-  return new Worker(code, { eval: true, workerData });
-}
-
-/**
  * A writer thread: it loads its modules and waits for `begin` without holding the process open,
  * so it can be started early (ADR 012) and left unused.
  */
 export function startImportWorker(onWorker?: (worker: Worker) => void): Worker {
-  const worker = workerOn(workerUrl());
+  const workerData: ImportWorkerData = { cifraImportWorker: true };
+  const worker = workerAt(besideModule(import.meta.url, 'import-worker'), { workerData });
   worker.unref();
   keepEarlyError(worker);
   onWorker?.(worker);
