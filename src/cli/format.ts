@@ -396,8 +396,14 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'neto: las cifras de las actas, sea cual sea su estado (una fuente no da estados: no se sabe qué cuenta cada una)',
   "net: the actas' figures whatever their state; in the counts: only what each source counts (an acta under review or pending adds nothing, an annulled one its votes as null)":
     'neto: las cifras de las actas, sea cual sea su estado; en los cómputos: solo lo que cuenta cada fuente (un acta en revisión o por contabilizar no suma; una anulada, sus votos como nulos)',
+  'the only disagreeing mesa (also as --format csv or json):':
+    'la única mesa en desacuerdo (también con --format csv o json):',
+  'the {n} disagreeing mesas (also as --format csv or json):':
+    'las {n} mesas en desacuerdo (también con --format csv o json):',
+  'the first of {total} disagreeing mesas (--format csv or json for all):':
+    'la primera de {total} mesas en desacuerdo (--format csv o json para todas):',
   'first {n} of {total} disagreeing mesas (--format csv or json for all):':
-    '{n:primera|primeras} {n} de {total} mesas en desacuerdo (--format csv o json para todas):',
+    'las primeras {n} de {total} mesas en desacuerdo (--format csv o json para todas):',
   'state {a} ({aLabel}) ≠ {b} ({bLabel})': 'estado {a} ({aLabel}) ≠ {b} ({bLabel})',
   'place {a} ≠ {b}': 'lugar {a} ≠ {b}',
   '{reason} (Σ {votes} ≠ voters {voters})': '{reason} (Σ {votes} ≠ votantes {voters})',
