@@ -217,6 +217,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     '{name}: actas — (la fuente no da el número de actas)',
   '{name}: actas {processed} / {total} processed ({pct} %); {atReview} {jee}; pending {pending}{withFigures}; eligible voters still to come {remaining}':
     '{name}: actas {processed} / {total} procesadas ({pct} %); {atReview} {jee}; pendientes {pending}{withFigures}; electores hábiles aún por llegar {remaining}',
+  '{name}: actas {processed} / {total} processed ({pct} %); {atReview} {jee}; pending {pending}{withFigures}; eligible voters of the unresolved actas {remaining}':
+    '{name}: actas {processed} / {total} procesadas ({pct} %); {atReview} {jee}; pendientes {pending}{withFigures}; electores hábiles de las actas sin resolver {remaining}',
   '{atReview}: {n} actas — {reasons}': '{atReview}: {n} actas — {reasons}',
   '{n} with no observation given': '{n} sin observación indicada',
   '{n} actas with a conflict: a later version not applied (cifra acta shows both)':
