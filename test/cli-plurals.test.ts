@@ -3,6 +3,7 @@
 // language, and leaves every other count plural. A word that agrees with a count further on (a
 // verb, a pronoun: "1 archivos … habían cambiado", session 29) names it: `{n:one|many}`.
 import { afterEach, describe, expect, it } from 'vitest';
+import { disagreeingHead } from '../src/cli/commands/compare.js';
 import { say, useTableLanguage } from '../src/cli/format.js';
 
 afterEach(() => useTableLanguage('en'));
@@ -98,13 +99,6 @@ describe('a word away from its count agrees with it', () => {
     expect(
       say('wrote {n} disagreeing mesas ({format}) to {out}', { n: 1, format: 'csv', out: 'o' }),
     ).toBe('escrita 1 mesa en desacuerdo (csv) en o');
-    const FIRST = 'first {n} of {total} disagreeing mesas (--format csv or json for all):';
-    expect(say(FIRST, { n: 1, total: 1 })).toBe(
-      'primera 1 de 1 mesa en desacuerdo (--format csv o json para todas):',
-    );
-    expect(say(FIRST, { n: 20, total: '1,200' })).toBe(
-      'primeras 20 de 1,200 mesas en desacuerdo (--format csv o json para todas):',
-    );
     expect(
       say('snapshot {id}: {files} files in {out}, {written} written (the others unchanged)', {
         id: 's',
@@ -140,5 +134,36 @@ describe('a word away from its count agrees with it', () => {
     expect(
       say('{n} pooled seats of no list yet — {lists} tie for {n:it|them}', { n: 1, lists: 'A, B' }),
     ).toBe('1 pooled seat of no list yet — A, B tie for it');
+  });
+});
+
+// session 30: "primera 1 de 1 mesa en desacuerdo" read stiff; the line names all the mesas the
+// table shows, or the first of them, in words each language uses
+describe('the line above the disagreeing mesas cifra compare shows', () => {
+  it('Spanish: la única, las 4, la primera de 30, las primeras 20 de 1,200', () => {
+    useTableLanguage('es');
+    expect(disagreeingHead(1, 1)).toBe(
+      'la única mesa en desacuerdo (también con --format csv o json):',
+    );
+    expect(disagreeingHead(4, 4)).toBe(
+      'las 4 mesas en desacuerdo (también con --format csv o json):',
+    );
+    expect(disagreeingHead(1, 30)).toBe(
+      'la primera de 30 mesas en desacuerdo (--format csv o json para todas):',
+    );
+    expect(disagreeingHead(20, 1200)).toBe(
+      'las primeras 20 de 1,200 mesas en desacuerdo (--format csv o json para todas):',
+    );
+  });
+  it('English: the only one, the 4, the first of 30, first 20 of 1,200', () => {
+    useTableLanguage('en');
+    expect(disagreeingHead(1, 1)).toBe('the only disagreeing mesa (also as --format csv or json):');
+    expect(disagreeingHead(4, 4)).toBe('the 4 disagreeing mesas (also as --format csv or json):');
+    expect(disagreeingHead(1, 30)).toBe(
+      'the first of 30 disagreeing mesas (--format csv or json for all):',
+    );
+    expect(disagreeingHead(20, 1200)).toBe(
+      'first 20 of 1,200 disagreeing mesas (--format csv or json for all):',
+    );
   });
 });

@@ -199,10 +199,13 @@ describe('cifra compare A B with a column map', () => {
     for (const h of ['motivo', 'principal', 'neto P1 (A − B)', 'campo', 'mesas que difieren'])
       expect(es.out).toContain(h);
     expect(es.out).not.toMatch(/│ reason\s+│/);
+    // all four disagreeing mesas shown, said as such (session 30: "first 4 of 4")
+    expect(es.out).toContain('las 4 mesas en desacuerdo (también con --format csv o json):');
     expect(t.code).toBe(0);
     expect(t.out).toContain('mesas: 6 compared (4 in both) · 2 agree · 4 disagree');
     expect(t.out).toMatch(/│ state_differs\s+│ 1\s+│ 1\s+│ \+60\s+│ \+30\s+│/);
     expect(t.out).toContain('000002  [count_differs]  P1 60 ≠ 59');
+    expect(t.out).toContain('the 4 disagreeing mesas (also as --format csv or json):');
     const out = join(dir, 'out.json');
     const w = await cli(
       'compare',

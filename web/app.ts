@@ -513,7 +513,7 @@ function publishedProgress(pub: NonNullable<Progress['published']>, summary: Sum
 }
 
 /** The actas' count strip: processed, at the JEE, pending, not loaded, electors remaining. */
-function actaProgress(p: Progress, a: NonNullable<Progress['actas']>): Node[] {
+function actaProgress(p: Progress, a: NonNullable<Progress['actas']>, complete: boolean): Node[] {
   return [
     el(
       'span',
@@ -545,10 +545,12 @@ function actaProgress(p: Progress, a: NonNullable<Progress['actas']>): Node[] {
           ),
         ]
       : []),
+    // a complete count with electors out is a final release leaving actas unresolved for good:
+    // their electors are not "still to count" beside "Final result" (session 30)
     el(
       'span',
-      {},
-      `${t('remaining')}: `,
+      { id: 'remaining' },
+      `${t(complete ? 'remainingUnresolved' : 'remaining')}: `,
       el('strong', {}, p.eligibleRemaining === null ? '—' : fmt(p.eligibleRemaining)),
     ),
   ];
@@ -565,7 +567,7 @@ async function renderProgress(reader: Api, summary: Summary): Promise<void> {
     : p.actas === null
       ? // a source with no acta counts: the count strip says so, never "0 / 0"
         [el('span', {}, `${t('actasProcessed')}: `, el('strong', { id: 'pct-actas' }, '—'))]
-      : actaProgress(p, p.actas);
+      : actaProgress(p, p.actas, summary.count.complete);
   $('progress').replaceChildren(...strip, ...fresh);
   // in the page's zone, known once the places are read
   drawAuditHead(state.site);

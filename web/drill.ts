@@ -428,7 +428,12 @@ function unitTable(u: ResultUnit): HTMLElement {
       : [`${t(state.published ? 'actasCounted' : 'actasProcessed')}: ${percent(counted)}`]),
     `${t('valid')}: ${figure(u.valid)}`,
     ...(margin !== null ? [`${t('marginWord')}: ${fmt(margin)}`] : []),
-    ...(remaining ? [`${t('remaining')}: ${fmt(u.eligibleRemaining ?? 0)}`] : []),
+    // a complete count's electors out are those of actas left unresolved for good (actaProgress)
+    ...(remaining
+      ? [
+          `${t(state.summary?.count.complete === true ? 'remainingUnresolved' : 'remaining')}: ${fmt(u.eligibleRemaining ?? 0)}`,
+        ]
+      : []),
     ...(!state.published
       ? [
           `${t(remaining ? 'participationOfProcessed' : 'participation')}: ${percent(u.participation)}`,

@@ -105,6 +105,8 @@ const ES = {
   pending: 'Pendientes',
   notLoaded: 'Actas aún sin cargar',
   remaining: 'Electores por contabilizar',
+  /** a final count's electors out of it for good (ONPE 2021: 20 actas left EN PROCESO), never "to count" */
+  remainingUnresolved: 'Electores de las actas sin resolver',
   snapshot: 'Corte',
   valid: 'Votos válidos',
   blank: 'Votos en blanco',
@@ -671,6 +673,7 @@ const EN: Strings = {
   pending: 'Pending',
   notLoaded: 'Actas not loaded yet',
   remaining: 'Electors still to count',
+  remainingUnresolved: 'Electors of the unresolved actas',
   snapshot: 'Snapshot',
   valid: 'Valid votes',
   blank: 'Blank votes',

@@ -218,6 +218,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     '{name}: actas — (la fuente no da el número de actas)',
   '{name}: actas {processed} / {total} processed ({pct} %); {atReview} {jee}; pending {pending}{withFigures}; eligible voters still to come {remaining}':
     '{name}: actas {processed} / {total} procesadas ({pct} %); {atReview} {jee}; pendientes {pending}{withFigures}; electores hábiles aún por llegar {remaining}',
+  '{name}: actas {processed} / {total} processed ({pct} %); {atReview} {jee}; pending {pending}{withFigures}; eligible voters of the unresolved actas {remaining}':
+    '{name}: actas {processed} / {total} procesadas ({pct} %); {atReview} {jee}; pendientes {pending}{withFigures}; electores hábiles de las actas sin resolver {remaining}',
   '{atReview}: {n} actas — {reasons}': '{atReview}: {n} actas — {reasons}',
   '{n} with no observation given': '{n} sin observación indicada',
   '{n} actas with a conflict: a later version not applied (cifra acta shows both)':
@@ -396,8 +398,14 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'neto: las cifras de las actas, sea cual sea su estado (una fuente no da estados: no se sabe qué cuenta cada una)',
   "net: the actas' figures whatever their state; in the counts: only what each source counts (an acta under review or pending adds nothing, an annulled one its votes as null)":
     'neto: las cifras de las actas, sea cual sea su estado; en los cómputos: solo lo que cuenta cada fuente (un acta en revisión o por contabilizar no suma; una anulada, sus votos como nulos)',
+  'the only disagreeing mesa (also as --format csv or json):':
+    'la única mesa en desacuerdo (también con --format csv o json):',
+  'the {n} disagreeing mesas (also as --format csv or json):':
+    'las {n} mesas en desacuerdo (también con --format csv o json):',
+  'the first of {total} disagreeing mesas (--format csv or json for all):':
+    'la primera de {total} mesas en desacuerdo (--format csv o json para todas):',
   'first {n} of {total} disagreeing mesas (--format csv or json for all):':
-    '{n:primera|primeras} {n} de {total} mesas en desacuerdo (--format csv o json para todas):',
+    'las primeras {n} de {total} mesas en desacuerdo (--format csv o json para todas):',
   'state {a} ({aLabel}) ≠ {b} ({bLabel})': 'estado {a} ({aLabel}) ≠ {b} ({bLabel})',
   'place {a} ≠ {b}': 'lugar {a} ≠ {b}',
   '{reason} (Σ {votes} ≠ voters {voters})': '{reason} (Σ {votes} ≠ votantes {voters})',

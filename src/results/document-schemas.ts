@@ -600,7 +600,12 @@ export type ActaDocument = DeepReadonly<z.infer<typeof ActaSchema>>;
 
 /** The figures seats were computed from: their status and source, as the manifest says. */
 export const SeatFiguresSchema = z.object({
-  status: StatusSchema,
+  status: StatusSchema.describe(
+    "the manifest's status, as the count makes it: provisional while actas are out, a provisional figure's % the summary's (`status.pctCounted`)",
+  ),
+  pctOf: FiguresStatusSchema.shape.pctOf.describe(
+    "what `status.pctCounted` is a share of, as the summary's `status.pctOf` says it (null: no %): the seats' note and the summary never name it differently",
+  ),
   asOf: z.string(),
   source: NoteSchema,
   provenance: z.string(),

@@ -103,37 +103,39 @@ describe('seatDifferences(computed, reported, choices)', () => {
 /** Peru's figures: es-PE in both languages (data/jurisdictions/pe: locale). */
 const PE = { es: 'es-PE', en: 'es-PE' };
 
-describe('seatsFrom(figures, of, locales)', () => {
+describe('seatsFrom(figures, locales)', () => {
   const figures = {
     status: { kind: 'provisional' as const, pctCounted: '66.667', cut: 'May' },
+    pctOf: 'actas-processed' as const,
     asOf: 'May',
     source: { es: 'una fuente', en: 'a source' },
     provenance: 'x/PROVENANCE.md',
   };
   // session 29: the sentence said "(66.667 % de actas)" whatever the % was of
-  it("names what a provisional figure's % is of, as the status says (pctOf)", () => {
-    expect(seatsFrom(figures, 'actas-processed', PE)).toEqual({
+  it("names what a provisional figure's % is of, as its figures say (pctOf)", () => {
+    expect(seatsFrom(figures, PE)).toEqual({
       es: 'las cifras provisionales (66.667 % de actas procesadas) al May (una fuente)',
       en: 'provisional figures (66.667 % of actas processed) as of May (a source)',
     });
-    expect(seatsFrom(figures, 'actas-counted', PE).es).toContain(
+    expect(seatsFrom({ ...figures, pctOf: 'actas-counted' }, PE).es).toContain(
       '(66.667 % de actas contabilizadas)',
     );
   });
 });
 
-describe('seatsNote(rules, figures, reported, differences, of, locales)', () => {
+describe('seatsNote(rules, figures, reported, differences, locales)', () => {
   const figures = {
     status: {
       kind: 'computed-by-cifra' as const,
       from: { es: 'los votos al 86 %', en: 'votes at 86 %' },
     },
+    pctOf: null,
     asOf: 'May',
     source: { es: 'una captura', en: 'a capture' },
     provenance: 'x/PROVENANCE.md',
   };
   it('names the ruleset and the figures; without a reported composition, nothing more', () => {
-    expect(seatsNote('r', figures, null, [], null, PE)).toEqual({
+    expect(seatsNote('r', figures, null, [], PE)).toEqual({
       es: 'Escaños calculados por cifra con las reglas r a partir de los votos al 86 %.',
       en: 'Seats computed by cifra with the ruleset r from votes at 86 %.',
     });
@@ -150,7 +152,6 @@ describe('seatsNote(rules, figures, reported, differences, of, locales)', () => 
         { party: 'A', computed: 2, reported: 3, difference: -1 },
         { party: 'B', computed: 1, reported: 1, difference: 0 },
       ],
-      null,
       PE,
     );
     expect(note).toEqual({
@@ -159,7 +160,7 @@ describe('seatsNote(rules, figures, reported, differences, of, locales)', () => 
     });
   });
   it("says 'an official source' in English (review 6 read 'a official')", () => {
-    const note = seatsNote('r', figures, { ...REPORTED, kind: 'official' as const }, [], null, PE);
+    const note = seatsNote('r', figures, { ...REPORTED, kind: 'official' as const }, [], PE);
     expect(note.en).toContain('reported by an official source (a simulator): the same seats');
     expect(note.es).toContain('reportada por una fuente oficial (a simulator)');
   });
@@ -168,12 +169,13 @@ describe('seatsNote(rules, figures, reported, differences, of, locales)', () => 
 describe("a provisional count's % of actas in the seats note", () => {
   const provisional = {
     status: { kind: 'provisional' as const, pctCounted: '86.123', cut: '2026-05-11' },
+    pctOf: 'actas-processed' as const,
     asOf: '11 May',
     source: { es: 'ONPE', en: 'ONPE' },
     provenance: 'x/PROVENANCE.md',
   };
   it("with the jurisdiction's decimal separator: Spain's comma, never read as 86 thousand", () => {
-    const note = seatsNote('r', provisional, null, [], 'actas-processed', {
+    const note = seatsNote('r', provisional, null, [], {
       es: 'es-ES',
       en: 'es-ES',
     });
@@ -185,7 +187,7 @@ describe("a provisional count's % of actas in the seats note", () => {
     );
   });
   it("Peru's point, as before", () => {
-    expect(seatsNote('r', provisional, null, [], 'actas-counted', PE).es).toContain(
+    expect(seatsNote('r', { ...provisional, pctOf: 'actas-counted' }, null, [], PE).es).toContain(
       '(86.123 % de actas contabilizadas)',
     );
   });

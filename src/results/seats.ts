@@ -57,21 +57,27 @@ export type SeatsDocument =
   | Extract<SeatsOfSchema, { kind: 'presidential' }>
   | ListSeatsDocument;
 
-/** How far a count of actas has come: complete, its % of actas processed, its last change. */
+/** How far a count of actas has come: complete or not, and when its actas last changed. */
 export interface LiveCount {
   readonly complete: boolean;
-  readonly pctProcessed: string | null;
   /** When the actas last changed in the store (ISO 8601), or null. */
   readonly lastChange: string | null;
 }
 
 /**
- * The status and source of an election's figures (none for older stores without a manifest). A
- * count of actas is provisional until every acta is in, whatever the manifest says (as the
- * summary's status: docs/elections.md), at the store's last change; published figures are as
- * their manifest says.
+ * The status and source of an election's figures (none for older stores without a manifest),
+ * from `status`, the figures' status the summary gives (statusOf), so the seats never say another
+ * % or another word for it: a count of actas is provisional until every acta is in, whatever the
+ * manifest says (docs/elections.md), at the store's last change; a provisional figure's % and what
+ * it is of are the status's (a complete count under a manifest still provisional at 96.918 %: the
+ * count's 100 % of actas processed, never the manifest's % called processed); published figures
+ * are as their manifest says.
  */
-export function seatFigures(def: ElectionDef, live?: LiveCount): SeatFigures | undefined {
+export function seatFigures(
+  def: ElectionDef,
+  status: FiguresStatus,
+  live?: LiveCount,
+): SeatFigures | undefined {
   const m = def.manifest;
   if (m === undefined) return undefined;
   const figures = {
@@ -80,13 +86,26 @@ export function seatFigures(def: ElectionDef, live?: LiveCount): SeatFigures | u
     source: joinNames(m.sources.map((s) => s.publisher)),
     provenance: m.provenance,
   };
-  if (def.published !== undefined || live === undefined || live.complete) return figures;
+  if (def.published !== undefined || live === undefined || live.complete)
+    return withPctOf(figures, status);
   const cut = live.lastChange ?? m.asOf;
-  return {
-    ...figures,
-    status: { kind: 'provisional', pctCounted: live.pctProcessed, cut },
-    asOf: cut,
-  };
+  const under = { kind: 'provisional' as const, pctCounted: null, cut };
+  return withPctOf({ ...figures, status: under, asOf: cut }, status);
+}
+
+/**
+ * Seat figures with their % of actas and what it is of: a provisional figure's are the figures'
+ * status's; a computation's own % is its source's counted share (manifest: "as their source
+ * states it"); a final or a third party's figure has none.
+ */
+function withPctOf(figures: Omit<SeatFigures, 'pctOf'>, status: FiguresStatus): SeatFigures {
+  const s = figures.status;
+  if (s.kind === 'provisional') {
+    const pctCounted = status.pctCounted;
+    return { ...figures, status: { ...s, pctCounted }, pctOf: status.pctOf };
+  }
+  const counted = s.kind === 'computed-by-cifra' && s.pctCounted !== undefined;
+  return { ...figures, pctOf: counted ? 'actas-counted' : null };
 }
 
 /** What the seat engine reads of a stored election: votes by district, blank and null per district. */
@@ -230,12 +249,12 @@ const PCT_OF = {
 } as const;
 
 /**
- * What the seats were computed from, in both languages; `of`: what its % of actas is of, written
- * in each language's locale (figureLocales: Spain 86,123 %).
+ * What the seats were computed from, in both languages: a provisional figure's % of actas and what
+ * it is of, both the figures' own (seatFigures: the summary's status), the % written in each
+ * language's locale (figureLocales: Spain 86,123 %).
  */
 export function seatsFrom(
   figures: SeatFigures | undefined,
-  of: FiguresStatus['pctOf'],
   locales: Readonly<Record<keyof Note, string>>,
 ): Note {
   const s = figures?.status;
@@ -244,6 +263,7 @@ export function seatsFrom(
   const at = (l: 'es' | 'en'): string => `${figures?.asOf ?? '?'} (${figures?.source[l] ?? '?'})`;
   // a provisional count says how far it had come
   const pct = s.kind === 'provisional' && s.pctCounted !== null ? s.pctCounted : null;
+  const of = figures?.pctOf ?? null;
   const ofEs = of === null ? 'de actas' : PCT_OF[of].es;
   const ofEn = of === null ? 'of actas' : PCT_OF[of].en;
   return {
@@ -258,10 +278,9 @@ export function seatsNote(
   figures: SeatFigures | undefined,
   reported: PublishedSeatsFile | null,
   differences: readonly SeatDifference[],
-  of: FiguresStatus['pctOf'],
   locales: Readonly<Record<keyof Note, string>>,
 ): Note {
-  const from = seatsFrom(figures, of, locales);
+  const from = seatsFrom(figures, locales);
   const es = [`Escaños calculados por cifra con las reglas ${rules} a partir de ${from.es}.`];
   const en = [`Seats computed by cifra with the ruleset ${rules} from ${from.en}.`];
   if (reported !== null) {
@@ -338,7 +357,7 @@ export async function seatsFromPublishedUnits(
   );
   const result = { ...computed, issues: [...input.issues, ...computed.issues] };
   const reported = (await store.publishedSeats(def.id)) as PublishedSeatsFile | null;
-  const figures = seatFigures(def);
+  const figures = seatFigures(def, status);
   const differences =
     reported === null ? undefined : seatDifferences(result.seats, reported, def.choices);
   return {
@@ -351,7 +370,6 @@ export async function seatsFromPublishedUnits(
       figures,
       reported,
       differences ?? [],
-      status.pctOf,
       figureLocales(def.jurisdiction),
     ),
   };

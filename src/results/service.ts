@@ -634,9 +634,9 @@ async function listSeats(
   const n = national.units[0];
   // complete as the summary says it: a universe that no longer loads leaves the count provisional
   const { count, status } = await storedStatus(store, def, n, national.revision);
-  const figures = seatFigures(def, {
+  // the seats' figures from the summary's status (one source: their % and its word the same)
+  const figures = seatFigures(def, status, {
     complete: count.complete,
-    pctProcessed: unitPct(n),
     lastChange: await lastChange(store, def.id),
   });
   // the summary's status (one rule): the page draws seats on a partial count as open

@@ -463,13 +463,20 @@ export function statusLine(st: ServedResults['status']): string {
   return `${parts.join(' · ')}${st.note === null ? '' : `\n${inRunLanguage(st.note)}`}`;
 }
 
-/** One unit's actas: processed of total, under review (Peru: at the JEE), pending, electors to come. */
-function actasLine(u: Unit, w: AuthorityWords): string {
+/**
+ * One unit's actas: processed of total, under review (Peru: at the JEE), pending, electors to
+ * come — on a final count, the electors of the actas its release leaves unresolved for good (ONPE
+ * 2021: 20 EN PROCESO), none of them "still to come" beside "final" (session 30).
+ */
+function actasLine(u: Unit, w: AuthorityWords, final: boolean): string {
   if (u.actas === null)
     return say('{name}: actas — (the source gives no acta counts)', { name: u.name });
   const a = u.actas;
+  const unresolved = final && (u.eligibleRemaining ?? 0) > 0;
   return say(
-    '{name}: actas {processed} / {total} processed ({pct} %); {atReview} {jee}; pending {pending}{withFigures}; eligible voters still to come {remaining}',
+    unresolved
+      ? '{name}: actas {processed} / {total} processed ({pct} %); {atReview} {jee}; pending {pending}{withFigures}; eligible voters of the unresolved actas {remaining}'
+      : '{name}: actas {processed} / {total} processed ({pct} %); {atReview} {jee}; pending {pending}{withFigures}; eligible voters still to come {remaining}',
     {
       name: u.name,
       atReview: inSentence(w.atReview),
@@ -639,7 +646,7 @@ export function renderResults(
 
 /** One unit: its actas, its choices (or why none count), its totals, the votes under review. */
 function unitLines(doc: ServedResults, u: Unit, o: ResultsView, w: AuthorityWords): string[] {
-  const out = [actasLine(u, w), ...flagLines(u, w)];
+  const out = [actasLine(u, w, doc.status.kind === 'final'), ...flagLines(u, w)];
   // a mesa not counted: why, in words, not a table of zeros (the document's choices are none)
   if (u.votesCounted === false) out.push(notCountedLine(u, w));
   else

@@ -399,15 +399,25 @@ function compareTable(r: CompareReport): string {
   );
   out.push(...r.choices.map((c) => `${c.id} = ${c.label}`));
   if (r.disagreements.length > 0) {
-    out.push(
-      say('first {n} of {total} disagreeing mesas (--format csv or json for all):', {
-        n: Math.min(TABLE_MESAS, r.disagreements.length),
-        total: thousands(r.page.total),
-      }),
-    );
+    out.push(disagreeingHead(Math.min(TABLE_MESAS, r.disagreements.length), r.page.total));
     out.push(...r.disagreements.slice(0, TABLE_MESAS).map(describe));
   }
   return out.join('\n');
+}
+
+/**
+ * The line above the disagreeing mesas the table shows (`shown` of `total`): all of them ("the
+ * only disagreeing mesa", "the 4 …"), or the first ones ("the first of 30 …", "first 20 of 30
+ * …"); never "primera 1 de 1 mesa" (session 30).
+ */
+export function disagreeingHead(shown: number, total: number): string {
+  const all = shown >= total;
+  if (all && shown === 1) return say('the only disagreeing mesa (also as --format csv or json):');
+  if (all) return say('the {n} disagreeing mesas (also as --format csv or json):', { n: shown });
+  const values = { n: shown, total: thousands(total) };
+  return shown === 1
+    ? say('the first of {total} disagreeing mesas (--format csv or json for all):', values)
+    : say('first {n} of {total} disagreeing mesas (--format csv or json for all):', values);
 }
 
 /** One disagreeing mesa in a line: its reasons with their values. */

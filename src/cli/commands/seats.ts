@@ -251,7 +251,7 @@ function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
   // "from the final figures as of 2 May 2026 (source)", as the seats document's note says it
   const locale = runNumberLocale();
   const locales = { es: locale, en: locale };
-  const status = f === undefined ? '' : seatsFrom(f, doc.status.pctOf, locales)[lang];
+  const status = f === undefined ? '' : seatsFrom(f, locales)[lang];
   const from = status ? (lang === 'es' ? ` a partir de ${status}` : ` from ${status}`) : '';
   const out = [
     `${doc.election} — ${lang === 'es' ? 'escaños calculados por cifra' : 'seats computed by cifra'}${from}`,
