@@ -111,6 +111,28 @@ describe('--lang es: no English sentence in any command family', () => {
     await spanish('export', '--db', counted, '--level', 'department', '--out', join(dir, 'e.csv'));
     const p = await spanish('project', '--db', counted, '--sims', '100');
     expect(p.out).toContain('100 simulaciones · semilla');
+    // a snapshot over the bundled universe of its rules, and one with none known (session 30)
+    const snapshot = 'test/fixtures/projection/runoff-2026-06-10-snapshot.csv';
+    const over = await spanish(
+      'project',
+      '--snapshot',
+      snapshot,
+      '--rules',
+      'pe-2026-presidencial-segunda',
+      '--sims',
+      '100',
+    );
+    expect(over.out).toContain('universo: el de pe-2026-presidencial-segunda-2026-06-10');
+    const alone = await spanish(
+      'project',
+      '--snapshot',
+      snapshot,
+      '--rules',
+      'pe-2026-presidencial',
+      '--sims',
+      '100',
+    );
+    expect(alone.out).toContain('universo desconocido');
   });
 
   it('ingest: an import, a repeat, a rejected file, an unknown election, a file no election fits', async () => {

@@ -104,10 +104,14 @@ describe('a snapshot with a whole region missing', () => {
 describe('cifra project --snapshot with a universe', () => {
   const args = ['--rules', 'pe-2026-presidencial-segunda', '--sims', '500', '--format', 'json'];
   type Doc = {
+    universe?: unknown;
+    warnings?: { code: string; severity: string; details?: unknown }[];
     unitsAbsent?: string[];
     actasTotal: number;
     winner: { choice: string; probability: number }[];
   };
+  const fav = (d: Doc): string =>
+    [...d.winner].sort((a, b) => b.probability - a.probability)[0]?.choice ?? '';
 
   it('takes the universe from the election manifest: abroad projected by continent', async () => {
     const r = await cli('project', '--snapshot', SNAPSHOT, '--election', ID, ...args);
@@ -117,14 +121,78 @@ describe('cifra project --snapshot with a universe', () => {
     expect(p.unitsAbsent).toEqual(CONTINENTS);
     expect(p.actasTotal).toBe(90_223 + 2_506);
     for (const w of p.winner) expect(w.probability).toBeLessThan(1);
-    // without the universe abroad is not projected, and Sánchez (ahead at home) is the favourite
-    const bare = JSON.parse((await cli('project', '--snapshot', SNAPSHOT, ...args)).out) as Doc;
-    expect(bare.unitsAbsent).toBeUndefined();
-    expect(bare.actasTotal).toBe(90_223);
-    const fav = (d: Doc): string =>
-      [...d.winner].sort((a, b) => b.probability - a.probability)[0]?.choice ?? '';
-    expect(fav(bare)).toBe('ROBERTO SÁNCHEZ');
+    expect(p.universe).toEqual({
+      from: 'election',
+      election: ID,
+      file: 'data/peru/2026/runoff_universe_2026.csv',
+    });
     expect(fav(p)).toBe('KEIKO FUJIMORI');
+  });
+
+  // session 30: the README's own example, without --universe or --election, gave Sánchez 0.900
+  // with nothing saying abroad (2,506 actas, 1,194,172 electors, Fujimori's) was not there
+  it("the README's example without --universe: the bundled universe of its rules, said so, abroad projected and listed", async () => {
+    const r = await cli('project', '--snapshot', SNAPSHOT, ...args);
+    expect(r.err).toBe('');
+    const p = JSON.parse(r.out) as Doc;
+    expect(p.universe).toEqual({
+      from: 'bundled',
+      elections: [ID],
+      file: 'data/peru/2026/runoff_universe_2026.csv',
+    });
+    expect(p.warnings).toBeUndefined();
+    expect(p.unitsAbsent).toEqual(CONTINENTS);
+    // abroad's actas in the denominator: not the snapshot's 98.188 %
+    expect(p.actasTotal).toBe(90_223 + 2_506);
+    expect(fav(p)).toBe('KEIKO FUJIMORI');
+    const fujimori = p.winner.find((w) => w.choice === 'KEIKO FUJIMORI')?.probability ?? 0;
+    expect(fujimori).toBeGreaterThan(0.5);
+    for (const w of p.winner) expect(w.probability).toBeLessThan(1);
+    const text = (await cli('project', '--snapshot', SNAPSHOT, ...args.slice(0, -2))).out;
+    expect(text).toContain('actas 88,588 / 92,729 (95.534 %)');
+    expect(text).toContain(
+      "universe: pe-2026-presidencial-segunda-2026-06-10's (data/peru/2026/runoff_universe_2026.csv)",
+    );
+    expect(text).toContain(
+      'units absent from the snapshot (projected from the universe): 91 ÁFRICA, 92 AMÉRICA, 93 ASIA, 94 EUROPA, 95 OCEANÍA',
+    );
+    expect(text).not.toContain('universe unknown');
+    expect(text).toMatch(/│ KEIKO FUJIMORI +│ (> 0\.99|0\.[5-9]\d\d) +│/);
+  });
+
+  it('without a universe known (rules no bundled election has one of), says so beside the actas and the winner', async () => {
+    const first = ['--rules', 'pe-2026-presidencial', '--sims', '200'];
+    const r = await cli('project', '--snapshot', SNAPSHOT, ...first, '--format', 'json');
+    expect(r.code).toBe(0);
+    const p = JSON.parse(r.out) as Doc;
+    expect(p.universe).toBeNull();
+    expect(p.warnings?.map((w) => [w.code, w.severity])).toEqual([['universe_unknown', 'warning']]);
+    expect(p.unitsAbsent).toBeUndefined();
+    const text = (await cli('project', '--snapshot', SNAPSHOT, ...first)).out;
+    expect(text).toContain("actas 88,588 / 90,223 (98.188 %) of the snapshot's units only");
+    expect(text).toContain(
+      "universe unknown: only the snapshot's units are projected; any it lacks (e.g. abroad) are not — give --universe or --election",
+    );
+    const es = (await cli('project', '--snapshot', SNAPSHOT, ...first, '--lang', 'es')).out;
+    expect(es).toContain('actas 88,588 / 90,223 (98.188 %) sólo de las unidades del corte');
+    expect(es).toContain(
+      'universo desconocido: sólo se proyectan las unidades del corte; las que falten (p. ej. el extranjero) no — pase --universe o --election',
+    );
+    // an --election whose manifest has no universe (the final count's) is no universe either
+    const fin = await cli(
+      'project',
+      '--snapshot',
+      SNAPSHOT,
+      '--election',
+      ID.slice(0, -11),
+      ...args,
+    );
+    const d = JSON.parse(fin.out) as Doc;
+    expect(d.universe).toBeNull();
+    expect(d.warnings?.[0]?.details).toEqual({
+      election: 'pe-2026-presidencial-segunda',
+      reason: 'election_has_none',
+    });
   });
 
   it('takes a universe file (--universe), and reports a bad one with coded issues', async () => {

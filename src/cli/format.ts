@@ -359,8 +359,15 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'display help for command': 'muestra la ayuda del comando',
   "print cifra's version": 'muestra la versión de cifra',
   // project
-  '\nunits absent from the snapshot (projected from the universe): {units}':
-    '\nunidades ausentes del corte (proyectadas desde el universo): {units}',
+  'units absent from the snapshot (projected from the universe): {units}':
+    'unidades ausentes del corte (proyectadas desde el universo): {units}',
+  // project --snapshot: which universe completes it, or that none does (universe_unknown)
+  "universe: {elections}'s ({file}), the bundled election of these rules that has one; give --universe or --election for another":
+    'universo: el de {elections} ({file}), la elección incluida de estas reglas que tiene uno; pase --universe o --election para otro',
+  "universe unknown: only the snapshot's units are projected; any it lacks (e.g. abroad) are not — give --universe or --election":
+    'universo desconocido: sólo se proyectan las unidades del corte; las que falten (p. ej. el extranjero) no — pase --universe o --election',
+  "actas {processed} / {total} ({pct} %) of the snapshot's units only · {sims} simulations · seed {seed}":
+    'actas {processed} / {total} ({pct} %) sólo de las unidades del corte · {sims} simulaciones · semilla {seed}',
   'PROJECTION — {title}': 'PROYECCIÓN — {title}',
   'Statistical projection by cifra, not an official result':
     'Proyección estadística de cifra, no un resultado oficial',

@@ -334,6 +334,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: "the manifest's previousRound names a choice the previous round (or this election, or the universe's prior columns) does not have",
     es: 'previousRound del manifiesto nombra una opción que la vuelta anterior (o esta elección, o las columnas prior del universo) no tiene',
   },
+  universe_unknown: {
+    en: "no universe of the election is known: only the snapshot's units are projected; any it lacks (e.g. abroad) are not",
+    es: 'no se conoce el universo de la elección: sólo se proyectan las unidades del corte; las que falten (p. ej. el extranjero) no',
+  },
   extent_exceeded: {
     en: "the store holds more actas in a unit than the election's universe expects, or a unit it does not have",
     es: 'el almacén tiene más actas en una unidad de las que espera el universo de la elección, o una unidad que no tiene',

@@ -97,6 +97,7 @@ export const ISSUE_CODES = [
   'unknown_rules',
   'projection_unavailable',
   'snapshot_invalid',
+  'universe_unknown',
   'history_invalid',
   'history_unit_unknown',
   'previous_snapshot_invalid',

@@ -7,6 +7,10 @@ import type { UniverseUnit } from '../../core/projection/universe.js';
 import type { Issue } from '../../core/issues.js';
 import type { Ruleset } from '../../core/rulesets/ruleset.js';
 import { ok, type Result } from '../../core/result.js';
+import { issue } from '../../core/issues.js';
+import { bundledUniverseFor } from '../../elections/bundled-universe.js';
+import { probabilityTexts } from '../probability-text.js';
+import { relative } from 'node:path';
 import { loadRuleset } from '../../elections/rulesets.js';
 import { readUniverse, universeFileOf, universeOf } from '../../elections/universe.js';
 import { previousChoicesOverUniverse } from '../../elections/previous-round.js';
@@ -66,17 +70,64 @@ export async function runProject(store: Store, args: ProjectArgs, io: CliIo): Pr
   return EXIT_OK;
 }
 
+/** Where the universe a snapshot is completed over came from: the JSON's `universe`. */
+type UniverseSource =
+  | { readonly from: 'file'; readonly file: string }
+  | { readonly from: 'election'; readonly election: string; readonly file: string }
+  | { readonly from: 'bundled'; readonly elections: readonly string[]; readonly file: string };
+
+/** The universe of a snapshot, where it came from, or (null) why none is known. */
+interface SnapshotUniverse {
+  readonly units: readonly UniverseUnit[] | null;
+  readonly source: UniverseSource | null;
+  /** `universe_unknown` when there is none: only the snapshot's units are projected. */
+  readonly warning: Issue | null;
+}
+
+const shown = (file: string): string => relative(process.cwd(), file) || file;
+
+/** No universe: the snapshot's units alone, said as a warning (issue 13, "the universe is known"). */
+function unknownUniverse(details: Readonly<Record<string, unknown>>): SnapshotUniverse {
+  return {
+    units: null,
+    source: null,
+    warning: issue('universe_unknown', ['universe'], details, 'warning'),
+  };
+}
+
 /**
- * The universe a snapshot is completed over: the --universe file, else the universe named by the
- * bundled --election's manifest, else none (null).
+ * The universe a snapshot is completed over: the --universe file, else the one named by the
+ * bundled --election's manifest, else the one the bundled elections of its rules agree on at the
+ * snapshot's level (bundledUniverseFor); none (a warning) when that finds none or several.
  */
-function snapshotUniverse(args: {
-  readonly universe?: string | undefined;
-  readonly election?: string | undefined;
-}): Result<readonly UniverseUnit[] | null, Issue[]> {
-  if (args.universe !== undefined) return readUniverse(args.universe);
-  if (args.election !== undefined) return universeOf(args.election);
-  return ok(null);
+function snapshotUniverse(
+  args: { readonly universe?: string | undefined; readonly election?: string | undefined },
+  ruleset: string,
+  snapshot: readonly SnapshotUnit[],
+): Result<SnapshotUniverse, Issue[]> {
+  if (args.universe !== undefined) {
+    const units = readUniverse(args.universe);
+    if (!units.ok) return units;
+    const source = { from: 'file', file: shown(args.universe) } as const;
+    return ok({ units: units.value, source, warning: null });
+  }
+  if (args.election !== undefined) {
+    const units = universeOf(args.election);
+    if (!units.ok) return units;
+    const file = universeFileOf(args.election);
+    if (units.value === null || file === null)
+      return ok(unknownUniverse({ election: args.election, reason: 'election_has_none' }));
+    const source = { from: 'election', election: args.election, file: shown(file) } as const;
+    return ok({ units: units.value, source, warning: null });
+  }
+  const found = bundledUniverseFor(ruleset, snapshot);
+  if (!found.ok) return found;
+  const f = found.value;
+  if (f.kind === 'none') return ok(unknownUniverse({ rules: ruleset, reason: 'none_bundled' }));
+  if (f.kind === 'disagree')
+    return ok(unknownUniverse({ rules: ruleset, reason: 'disagree', elections: f.elections }));
+  const source = { from: 'bundled', elections: f.elections, file: shown(f.file) } as const;
+  return ok({ units: f.units, source, warning: null });
 }
 
 /**
@@ -152,12 +203,16 @@ export function runProjectSnapshot(args: SnapshotArgs, io: CliIo): number {
     printIssues(io, earlier.error);
     return EXIT_ISSUES;
   }
-  const universe = snapshotUniverse(args);
-  if (!universe.ok) {
-    printIssues(io, universe.error);
+  const found = snapshotUniverse(args, rs.value.id, snap.value.units);
+  if (!found.ok) {
+    printIssues(io, found.error);
     return EXIT_ISSUES;
   }
-  const previousChoices = snapshotPreviousChoices(args, snap.value.choices);
+  const universe = found.value;
+  // a bundled universe is the --universe file to what reads one (--prior-history's choices)
+  const withUniverse: SnapshotArgs =
+    universe.source?.from === 'bundled' ? { ...args, universe: universe.source.file } : args;
+  const previousChoices = snapshotPreviousChoices(withUniverse, snap.value.choices);
   if (!previousChoices.ok) {
     printIssues(io, previousChoices.error);
     return EXIT_ISSUES;
@@ -167,8 +222,8 @@ export function runProjectSnapshot(args: SnapshotArgs, io: CliIo): number {
     choices: snap.value.choices,
     now: snap.value.units,
     earlier: earlier?.value ?? null,
-    universe: universe.value,
-    history: (units) => historyOf(args, units),
+    universe: universe.units,
+    history: (units) => historyOf(withUniverse, units),
     // without BLANK or NULL rows the snapshot counts valid votes only, and so must the prior's turnout
     figures: snap.value.units.every((u) => u.blank === 0 && u.null === 0) ? 'valid' : 'emitted',
     // the neighbours' term where the --election names a jurisdiction with a bundled adjacency
@@ -179,7 +234,29 @@ export function runProjectSnapshot(args: SnapshotArgs, io: CliIo): number {
     printIssues(io, framed.error);
     return EXIT_ISSUES;
   }
-  return printSnapshotProjection(args, rs.value, framed.value, io);
+  return printSnapshotProjection(args, rs.value, framed.value, universe, io);
+}
+
+/** The lines that say which universe completed the snapshot, and the units it added. */
+function universeLines(universe: SnapshotUniverse, absent: readonly string[] | null): string[] {
+  const src = universe.source;
+  const names = new Map((universe.units ?? []).map((u) => [u.unit, u.name]));
+  const lines =
+    src?.from === 'bundled'
+      ? [
+          say(
+            "universe: {elections}'s ({file}), the bundled election of these rules that has one; give --universe or --election for another",
+            { elections: src.elections.join(', '), file: src.file },
+          ),
+        ]
+      : [];
+  if (absent !== null && absent.length > 0)
+    lines.push(
+      say('units absent from the snapshot (projected from the universe): {units}', {
+        units: absent.map((code) => `${code} ${names.get(code) ?? ''}`.trim()).join(', '),
+      }),
+    );
+  return lines;
 }
 
 /** The simulation of a framed snapshot, printed with its notes (or as one JSON document). */
@@ -187,6 +264,7 @@ function printSnapshotProjection(
   args: SnapshotArgs,
   ruleset: Ruleset,
   framed: SnapshotFramed,
+  universe: SnapshotUniverse,
   io: CliIo,
 ): number {
   const { frame, neighbours, absent, history, drift } = framed;
@@ -203,6 +281,9 @@ function printSnapshotProjection(
     method: 'snapshot',
     rules: ruleset.id,
     contest,
+    // which universe the units absent from the snapshot were projected over; null: none known
+    universe: universe.source,
+    ...(universe.warning === null ? {} : { warnings: [universe.warning] }),
     ...result,
     ...(absent === null ? {} : { unitsAbsent: absent }),
     historyUnits: history ?? [],
@@ -212,18 +293,13 @@ function printSnapshotProjection(
     driftUnits: drift ?? [],
     driftNote: driftNote(drift),
   };
-  const absentLine =
-    absent === null || absent.length === 0
-      ? ''
-      : say('\nunits absent from the snapshot (projected from the universe): {units}', {
-          units: absent.join(', '),
-        });
   io.out(
     args.format === 'json'
       ? JSON.stringify(doc, null, 2)
       : // the notes in the run's language (--lang; English by default), as the other commands' notes
         [
-          `${renderProjection(result, args.snapshot)}${absentLine}`,
+          renderProjection(result, args.snapshot, { snapshotOnly: universe.units === null }),
+          ...universeLines(universe, absent),
           ...[doc.historyNote, doc.neighboursNote, doc.campNote, doc.driftNote].flatMap((n) =>
             n === undefined ? [] : [n[runLanguage()]],
           ),
@@ -232,12 +308,67 @@ function printSnapshotProjection(
   return EXIT_OK;
 }
 
-export function renderProjection(p: ProjectionResult, title: string): string {
+/** The tables of the outcomes' probabilities, printed so that each table's add up (exclusive outcomes). */
+function probabilityTables(p: ProjectionResult): string[] {
+  const bounded = p.probabilityBounds !== null;
+  const table = (
+    header: string,
+    rows: readonly { readonly label: string; readonly probability: number }[],
+  ): string => {
+    const texts = probabilityTexts(
+      rows.map((r) => r.probability),
+      { bounded },
+    );
+    return renderTable(
+      [header, 'P'],
+      rows.map((r, i) => [r.label, texts[i] ?? '']),
+    );
+  };
+  const tables: string[] = [];
+  if (p.runoffPairs)
+    tables.push(
+      table(
+        'runoff pair',
+        p.runoffPairs.slice(0, 5).map((x) => ({
+          label: x.choices.join(' / '),
+          probability: x.probability,
+        })),
+      ),
+    );
+  if (p.outright && p.outright.length > 0)
+    tables.push(
+      table(
+        'outright win (> 50 % valid)',
+        p.outright.map((x) => ({ label: x.choice, probability: x.probability })),
+      ),
+    );
+  if (p.winner)
+    tables.push(
+      table(
+        'winner / ganador',
+        p.winner.map((x) => ({ label: x.choice, probability: x.probability })),
+      ),
+    );
+  return tables;
+}
+
+/**
+ * A projection as tables. `snapshotOnly`: a snapshot projected with no universe (universe_unknown),
+ * whose actas and winner are its own units', said so beside them.
+ */
+export function renderProjection(
+  p: ProjectionResult,
+  title: string,
+  o: { readonly snapshotOnly?: boolean } = {},
+): string {
+  const actas = o.snapshotOnly
+    ? "actas {processed} / {total} ({pct} %) of the snapshot's units only · {sims} simulations · seed {seed}"
+    : 'actas {processed} / {total} ({pct} %) · {sims} simulations · seed {seed}';
   const lines = [
     // in the run's language (--lang), as every other line (review 20 L7: both, whatever --lang)
     say('PROJECTION — {title}', { title }),
     say('Statistical projection by cifra, not an official result'),
-    say('actas {processed} / {total} ({pct} %) · {sims} simulations · seed {seed}', {
+    say(actas, {
       processed: thousands(p.actasProcessed),
       total: thousands(p.actasTotal),
       pct: decimal(String(p.pctCounted)),
@@ -254,26 +385,13 @@ export function renderProjection(p: ProjectionResult, title: string): string {
         thousands(c.votes.median),
       ]),
     ),
+    ...probabilityTables(p),
   ];
-  if (p.runoffPairs)
+  // the winner is the snapshot's units', not the election's: the warning beside it
+  if (o.snapshotOnly)
     lines.push(
-      renderTable(
-        ['runoff pair', 'P'],
-        p.runoffPairs.slice(0, 5).map((x) => [x.choices.join(' / '), fixed(x.probability, 3)]),
-      ),
-    );
-  if (p.outright && p.outright.length > 0)
-    lines.push(
-      renderTable(
-        ['outright win (> 50 % valid)', 'P'],
-        p.outright.map((x) => [x.choice, fixed(x.probability, 3)]),
-      ),
-    );
-  if (p.winner)
-    lines.push(
-      renderTable(
-        ['winner / ganador', 'P'],
-        p.winner.map((x) => [x.choice, fixed(x.probability, 3)]),
+      say(
+        "universe unknown: only the snapshot's units are projected; any it lacks (e.g. abroad) are not — give --universe or --election",
       ),
     );
   if (p.seats)
