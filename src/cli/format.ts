@@ -512,6 +512,14 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '{region}: {leader} leads, not decided': '{region}: lidera {leader}, sin decidir',
   'Seats: {decided} decided, {open} on the votes counted, can change':
     'Escaños: {decided} {decided:asignado|asignados}, {open} según lo contado, {open:puede|pueden} cambiar',
+  // every council seat accounted for (session 30): waiting on a lot, no eligible list, the total
+  '{n} waiting on a lot ({c} {c:council|councils})':
+    '{n} {n:espera|esperan} un sorteo ({c} {c:concejo|concejos})',
+  '{n} with no eligible list ({c} {c:council|councils})':
+    '{n} sin lista elegible ({c} {c:concejo|concejos})',
+  '{total} in all': '{total} en total',
+  ' and {c} {c:council|councils} of unknown size':
+    ' y {c} {c:concejo|concejos} de tamaño desconocido',
   'seats decided: the source’s count is over': 'escaños decididos: el conteo de la fuente terminó',
   'seats decided: no split of the votes still out can move one':
     'escaños decididos: ningún reparto de los votos por contar puede mover uno',

@@ -62,13 +62,7 @@ export function runContests(given: ContestsArgs, io: CliIo): number {
       ]),
     ),
   );
-  // seats the votes still out could move are never said won (session 22)
-  io.out(
-    say('Seats: {decided} decided, {open} on the votes counted, can change', {
-      decided: thousands(d.national.byType.reduce((a, t) => a + t.seats, 0)),
-      open: thousands(d.national.byType.reduce((a, t) => a + t.seatsOpen, 0)),
-    }),
-  );
+  io.out(seatsSummary(d.national));
   const sum = (x: Readonly<Record<string, number | undefined>>): number =>
     Object.values(x).reduce<number>((a, b) => a + (b ?? 0), 0);
   io.out(
@@ -103,6 +97,40 @@ export function runContests(given: ContestsArgs, io: CliIo): number {
 }
 
 type Summary = ContestsElectionDocument['contests'][number];
+
+/**
+ * Every council seat, once: decided, on the votes counted (never said won, session 22), waiting
+ * on a lot, with no list to fill it; then the total they add up to.
+ */
+export function seatsSummary(n: ContestsElectionDocument['national']): string {
+  const sum = (k: 'seats' | 'seatsOpen'): number => n.byType.reduce((a, t) => a + t[k], 0);
+  const { lot, noEligibleList, unknownSizeCouncils } = n.unassigned;
+  const parts = [
+    say('Seats: {decided} decided, {open} on the votes counted, can change', {
+      decided: thousands(sum('seats')),
+      open: thousands(sum('seatsOpen')),
+    }),
+  ];
+  if (lot.seats > 0)
+    parts.push(
+      say('{n} waiting on a lot ({c} {c:council|councils})', {
+        n: thousands(lot.seats),
+        c: lot.councils,
+      }),
+    );
+  if (noEligibleList.seats > 0)
+    parts.push(
+      say('{n} with no eligible list ({c} {c:council|councils})', {
+        n: thousands(noEligibleList.seats),
+        c: noEligibleList.councils,
+      }),
+    );
+  const size =
+    unknownSizeCouncils > 0
+      ? say(' and {c} {c:council|councils} of unknown size', { c: unknownSizeCouncils })
+      : '';
+  return `${parts.join(', ')}; ${say('{total} in all', { total: thousands(n.seatsTotal) })}${size}`;
+}
 type Status = ContestsElectionDocument['status'];
 
 /** A status's % in the run's locale, or ? where the source gives none. */
