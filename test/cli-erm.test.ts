@@ -228,6 +228,18 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
     expect(c.value.ties.map((t) => t.stage)).toEqual(['most-voted', 'allocation']);
   });
 
+  it('pe-erm-2026, governors only: no council seats said as such, the leads in the tables', async () => {
+    const r = await cli('contests', 'pe-erm-2026');
+    expect(r.out).toContain(
+      'Seats: none, this election has no council contests (only single-winner offices)',
+    );
+    expect(r.out).not.toContain('0 decided');
+    // every governor leads (97.6 %, no acta counts per region): 25 leads, none won
+    expect(r.out).toMatch(/│ party +│ \d+ +│ 0 +│ 22 +│/);
+    const es = await cli('contests', 'pe-erm-2026', '--lang', 'es');
+    expect(es.out).toContain('Escaños: ninguno, esta elección no tiene concejos');
+  });
+
   it('pe-erm-2022: the national picture and the governors; one council with its bonus explained', async () => {
     const r = await cli('contests', 'pe-erm-2022', '--seed', '2022');
     expect(r.code).toBe(0);

@@ -96,6 +96,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   type: 'tipo',
   governors: 'gobernadores',
   mayors: 'alcaldes',
+  leading: 'lidera sin decidir',
   runoffs: 'segundas vueltas',
   // compare
   reason: 'motivo',
@@ -150,6 +151,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   "re-read #{id}: the same file as import #{sameAs} (sha256 {sha256}), seen unchanged at the source's cut {cut}: no acta changed":
     'relectura #{id}: el mismo archivo que la importación #{sameAs} (sha256 {sha256}), sin cambios al corte de la fuente {cut}: ninguna acta cambió',
   're-read': 'relectura',
+  're-read of #{id} ({n})': 'relectura de #{id} ({n})',
   'import #{id} into {election}: {file}': 'importación #{id} en {election}: {file}',
   'quarantined by issue: {codes}': 'en cuarentena por problema: {codes}',
   'warnings stored with actas: {codes}': 'advertencias guardadas con las actas: {codes}',
@@ -518,6 +520,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '{n} with no eligible list ({c} {c:council|councils})':
     '{n} sin lista elegible ({c} {c:concejo|concejos})',
   '{total} in all': '{total} en total',
+  'Seats: none, this election has no council contests (only single-winner offices)':
+    'Escaños: ninguno, esta elección no tiene concejos (solo cargos unipersonales)',
   ' and {c} {c:council|councils} of unknown size':
     ' y {c} {c:concejo|concejos} de tamaño desconocido',
   'seats decided: the source’s count is over': 'escaños decididos: el conteo de la fuente terminó',
