@@ -322,10 +322,13 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'ok: {versions} versiones de actas y {imports} importaciones, cada eslabón de ambas cadenas de hashes verificado; el registro de auditoría de {entries} entradas coincide con cada tabla{since}',
   ', and contains {since}': ', y contiene {since}',
   'head: {count} {hash}': 'cabeza: {count} {hash}',
-  'snapshot {id}: {files} files in {out}, {files:written|all written}':
-    'instantánea {id}: {files} archivos en {out}, {files:escrito|todos escritos}',
-  'snapshot {id}: {files} files in {out}, {written} written (the others unchanged)':
-    'instantánea {id}: {files} archivos en {out}, {written} {written:escrito|escritos} (los demás sin cambios)',
+  // a publish's files and bytes, and its progress on a terminal (session 30)
+  'snapshot {id}: {files} files in {out} ({size}), {files:written|all written}':
+    'instantánea {id}: {files} archivos en {out} ({size}), {files:escrito|todos escritos}',
+  'snapshot {id}: {files} files in {out} ({size}), {written} written ({writtenSize}; the others unchanged)':
+    'instantánea {id}: {files} archivos en {out} ({size}), {written} {written:escrito|escritos} ({writtenSize}; los demás sin cambios)',
+  'publishing {id} ({i} of {total}): {files} files so far, {s} s':
+    'publicando {id} ({i} de {total}): {files} archivos hasta ahora, {s} s',
   'replaying {file} into {target} ({order}, seed {seed}, {steps} steps)':
     'reproduciendo {file} en {target} ({order}, semilla {seed}, {steps} pasos)',
   ' · runoff {pair} p={p}': ' · segunda vuelta {pair} p={p}',
