@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LIMA_2022_WITHOUT_BONUS, cli, fileWriter, tempDir } from './helpers.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
-import { getContestsElection } from '../src/results/contests.js';
+import { getContest, getContestsElection } from '../src/results/contests.js';
 
 const example = (name: string): string => join(PROJECT_ROOT, 'examples', 'erm', name);
 const dir = tempDir('cifra-erm-');
@@ -168,8 +168,9 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
     const sum = (k: 'seats' | 'seatsOpen'): string =>
       doc.value.national.byType.reduce((a, t) => a + t[k], 0).toLocaleString('en-US');
     const r = await cli('contests', 'pe-erm-2022', '--seed', '2022');
+    // every seat accounted for (session 30): with a seed no lot waits, 3 councils have no list
     expect(r.out).toContain(
-      `Seats: ${sum('seats')} decided, ${sum('seatsOpen')} on the votes counted, can change`,
+      `Seats: ${sum('seats')} decided, ${sum('seatsOpen')} on the votes counted, can change, 15 with no eligible list (3 councils); 9,375 in all`,
     );
     expect(r.out).toMatch(/seats decided .* seats on the count/);
     // Lima: up to 143 actas × 300 votes out — its 18 seats besides the bonus could still move
@@ -180,6 +181,7 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
     expect(tumbes.out).toContain('seats decided: the source’s count is over');
     const es = await cli('contests', 'pe-erm-2022', '--seed', '2022', '--lang', 'es');
     expect(es.out).toMatch(/Escaños: [\d.,]+ asignados, [\d.,]+ según lo contado, pueden cambiar/);
+    expect(es.out).toContain('15 sin lista elegible (3 concejos); 9,375 en total');
     const limaEs = await cli(
       'contests',
       'pe-erm-2022',
@@ -189,6 +191,53 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
       'es',
     );
     expect(limaEs.out).toContain('escaños según lo contado: sin decidir, pueden cambiar');
+  });
+
+  it('accounts for every council seat, and reports each unresolved tie once (session 30)', async () => {
+    // 1,719 councils, 9,375 seats (the JNE's list registry's sizes); without a seed 7 councils'
+    // ties wait on a lot, and 010307, 070918 and 140303 (5 seats each) have no eligible list
+    const doc = getContestsElection('pe-erm-2022');
+    if (!doc.ok) throw new Error('pe-erm-2022');
+    const n = doc.value.national;
+    const sum = (k: 'seats' | 'seatsOpen'): number => n.byType.reduce((a, t) => a + t[k], 0);
+    expect(n.seatsTotal).toBe(9375);
+    expect(n.unassigned).toEqual({
+      lot: { seats: 7, councils: 7 },
+      noEligibleList: { seats: 15, councils: 3 },
+      unknownSizeCouncils: 0,
+    });
+    expect(sum('seats') + sum('seatsOpen') + 7 + 15).toBe(9375);
+    const r = await cli('contests', 'pe-erm-2022');
+    expect(r.out).toContain(
+      ', 7 waiting on a lot (7 councils), 15 with no eligible list (3 councils); 9,375 in all',
+    );
+    const es = await cli('contests', 'pe-erm-2022', '--lang', 'es');
+    expect(es.out).toContain(
+      ', 7 esperan un sorteo (7 concejos), 15 sin lista elegible (3 concejos)',
+    );
+    // 021606 and 030606: their two most-voted lists tie for the mayor and again for the last seat;
+    // one tie_unresolved each (both ties stay in the council's ties)
+    const keys = doc.value.issues.map((i) => JSON.stringify(i));
+    expect(new Set(keys).size).toBe(keys.length);
+    const ties = doc.value.issues.filter(
+      (i) => i.code === 'tie_unresolved' && i.path[1] === '021606',
+    );
+    expect(ties).toHaveLength(1);
+    const c = getContest('pe-erm-2022', 'district-council/021606');
+    if (!c.ok || c.value.type !== 'council') throw new Error('021606');
+    expect(c.value.ties.map((t) => t.stage)).toEqual(['most-voted', 'allocation']);
+  });
+
+  it('pe-erm-2026, governors only: no council seats said as such, the leads in the tables', async () => {
+    const r = await cli('contests', 'pe-erm-2026');
+    expect(r.out).toContain(
+      'Seats: none, this election has no council contests (only single-winner offices)',
+    );
+    expect(r.out).not.toContain('0 decided');
+    // every governor leads (97.6 %, no acta counts per region): 25 leads, none won
+    expect(r.out).toMatch(/│ party +│ \d+ +│ 0 +│ 22 +│/);
+    const es = await cli('contests', 'pe-erm-2026', '--lang', 'es');
+    expect(es.out).toContain('Escaños: ninguno, esta elección no tiene concejos');
   });
 
   it('pe-erm-2022: the national picture and the governors; one council with its bonus explained', async () => {
@@ -209,7 +258,7 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
     expect(r.out).toContain('TUMBES: ALIANZA PARA EL PROGRESO\n');
     // what the figures are, on the second line, before any winner (review 21 M5)
     expect(r.out.split('\n')[1]).toMatch(
-      /^figures: a third party’s, not official: ONPE's results portal, captured .*≈ 99–100 % of actas/,
+      /^figures: a third party’s, not official: ONPE's results portal, captured .*\(96\.6–100 % of each region's actas, 93\.7–100 % of a provincial council's, 0–100 % of a district council's: 185 of 1,694 below 99 %, 3 with none counted\)$/,
     );
     const es = await cli('contests', 'pe-erm-2022', '--lang', 'es');
     expect(es.out.split('\n')[1]).toMatch(/^cifras: de un tercero, no oficiales: /);

@@ -100,13 +100,11 @@ describe('a word away from its count agrees with it', () => {
       say('wrote {n} disagreeing mesas ({format}) to {out}', { n: 1, format: 'csv', out: 'o' }),
     ).toBe('escrita 1 mesa en desacuerdo (csv) en o');
     expect(
-      say('snapshot {id}: {files} files in {out}, {written} written (the others unchanged)', {
-        id: 's',
-        files: 9,
-        out: 'o',
-        written: 1,
-      }),
-    ).toBe('instantánea s: 9 archivos en o, 1 escrito (los demás sin cambios)');
+      say(
+        'snapshot {id}: {files} files in {out} ({size}), {written} written ({writtenSize}; the others unchanged)',
+        { id: 's', files: 9, out: 'o', size: '1,0 MB', written: 1, writtenSize: '2,0 kB' },
+      ),
+    ).toBe('instantánea s: 9 archivos en o (1,0 MB), 1 escrito (2,0 kB; los demás sin cambios)');
     expect(say(' ({n} with figures: already among the processed)', { n: 1 })).toBe(
       ' (1 con cifras: ya incluida en las procesadas)',
     );

@@ -164,7 +164,14 @@ describe('the same file read again with another --cut (election-night freshness)
     // the re-read is in the audit chain
     expect((await cli('audit', 'verify', '--db', db)).code).toBe(0);
     const list = await cli('imports', '--db', db, '--lang', 'es');
-    expect(list.out).toContain('relectura');
+    expect(list.out).toContain('relectura de #1 (1)');
+    // its row is true (session 30): it read the file of import #1 (1 row), changed nothing, and
+    // that row is unchanged — not "unchanged 0"
+    const row = (await cli('imports', '--db', db)).out
+      .split('\n')
+      .find((l) => l.startsWith('│ 2 '));
+    const cells = row?.split('│').map((c) => c.trim());
+    expect(cells?.slice(6, 13)).toEqual(['re-read of #1 (1)', '0', '1', '0', '0', '0', '0']);
     // the course has no point for it: no acta changed
     const store = new SqliteStore(db);
     const c = await getCountCourse(store, E);

@@ -2,7 +2,7 @@
 // previous version and extended by the imports since, and `cifra publish` verifies only the audit
 // log after the head the last publish verified. Each kept thing is checked to be invalidated by
 // what changes it: a new import, an import's record edited, an audit row edited.
-import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -159,6 +159,14 @@ describe("publish's audit verify: the log after the last publish's head", () => 
     expect(first.code).toBe(0);
     // a first publish has no "others unchanged" (review 20 L8)
     expect(first.out).toMatch(/files in .*, all written$/);
+    // the last line says the files and their bytes (session 30): those of the version written
+    const m = /: ([\d,]+) files in .* \(([\d.]+) (kB|MB)\), all written$/.exec(first.out);
+    const onDisk = filesUnder(realpathSync(out));
+    expect(Number(m?.[1]?.replace(/,/g, ''))).toBe(onDisk.files);
+    const size = onDisk.bytes / (m?.[3] === 'MB' ? 1e6 : 1e3);
+    expect(Number(m?.[2])).toBe(Number(size.toFixed(1)));
+    // no progress into a pipe: stderr is not a terminal here
+    expect(first.err).not.toContain('publishing');
     const state = JSON.parse(readFileSync(privateFileOf(realpathSync(out)), 'utf8')) as {
       audit: { count: number };
     };
@@ -179,7 +187,7 @@ describe("publish's audit verify: the log after the last publish's head", () => 
     expect(moved.err).toContain('--quick-verify');
     const again = await cli('publish', '--db', join(other, 'p.db'), '--out', out);
     expect(again.code).toBe(0);
-    expect(again.out).toContain('written (the others unchanged)');
+    expect(again.out).toMatch(/ written \([\d.]+ (kB|MB); the others unchanged\)$/);
     expect((await cli('publish', '--db', db, '--out', out)).code).toBe(0);
     // an acta edited behind cifra: the default publish reads the versions' chain and refuses;
     // a quick verify, by design, does not see it (docs/adr/008 addendum)
@@ -192,3 +200,15 @@ describe("publish's audit verify: the log after the last publish's head", () => 
     expect(r.err).toContain('audit_chain_broken at acta_versions');
   });
 });
+
+/** The site's files under a folder, and their bytes (not .cifra-site: publish's own marker). */
+function filesUnder(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile() && !(e.parentPath === dir && e.name === '.cifra-site')) {
+      files += 1;
+      bytes += statSync(join(e.parentPath, e.name)).size;
+    }
+  return { files, bytes };
+}

@@ -180,8 +180,11 @@ class SiteWriter {
     const same = prior ? held === 'intact' : old !== null && sameBytes(old, body);
     if (old === null || !same || !reuse(old, path)) {
       writeFileSync(path, body);
-      this.written += 1;
-      this.writtenBytes += body.length;
+      // a path written twice (places.json) is one file written, of its last size
+      const before = this.writtenSizes.get(rel);
+      if (before === undefined) this.written += 1;
+      this.writtenBytes += body.length - (before ?? 0);
+      this.writtenSizes.set(rel, body.length);
     }
     if (!recorded) this.marks[rel] = mark;
     this.count(rel, mark, hashed);
@@ -224,10 +227,19 @@ class SiteWriter {
 
   private count(rel: string, [size, digest]: FileMark, hashed = true): void {
     if (hashed) this.hash.update(rel).update('\0').update(digest).update('\0');
-    this.files += 1;
-    this.bytes += size;
+    // a path put twice (places.json) is one file of the site, of its last size
+    const before = this.sizes.get(rel);
+    if (before === undefined) this.files += 1;
+    this.bytes += size - (before ?? 0);
+    this.sizes.set(rel, size);
     this.sums.set(rel, digest);
   }
+
+  /** Every written file's size so far, by path. */
+  private readonly writtenSizes = new Map<string, number>();
+
+  /** Every file's size so far, by path: `files` and `bytes` are the site's, not the puts'. */
+  private readonly sizes = new Map<string, number>();
 
   /** Every file put or kept so far, by path (a path put twice, as places.json is, once). */
   private readonly sums = new Map<string, string>();
@@ -455,7 +467,17 @@ type PublishOptions = OwnedDirOptions & {
   readonly audit?: Awaited<ReturnType<Store['auditHead']>>;
   /** Reuse the previous version's files without reading them again (`--quick-verify`). */
   readonly trustPrevious?: boolean;
+  /** Told as each election (then each multi-contest one) starts: the CLI's progress on a terminal. */
+  readonly progress?: PublishProgress;
 };
+
+/** What a publish is at: an election's id, its place among `total`, the files written so far. */
+export type PublishProgress = (at: {
+  readonly id: string;
+  readonly index: number;
+  readonly total: number;
+  readonly files: number;
+}) => void;
 
 /**
  * Writes the whole public site as static files: the dashboard and every document it reads, at
@@ -511,13 +533,17 @@ async function writeSite(
     elections: {},
     contests: {},
   };
-  await writeElections(d, store, definitions, was, state);
-  await writeAllContests(d, w, contests, was, state, leftOut);
+  const tell: Tell = (id, index, total) => o.progress?.({ id, index, total, files: w.files });
+  await writeElections(d, store, definitions, was, state, tell);
+  await writeAllContests(d, w, contests, was, state, leftOut, tell);
   const snapshotId = await finishSite(w, dirs, store, state, now, o.audit, leftOut);
   const { files, bytes, written, writtenBytes, healed } = w;
   const { actasKept } = d;
   return { snapshotId, files, bytes, written, writtenBytes, actasKept, healed, leftOut };
 }
+
+/** An election started: its id, its place among the `total` of its kind. */
+type Tell = (id: string, index: number, total: number) => void;
 
 /** The dashboard with the maps the site carries, the OpenAPI and the rulesets. */
 async function writeReferences(
@@ -539,9 +565,11 @@ async function writeElections(
   definitions: Map<string, string>,
   was: PublishState | null,
   state: PublishState,
+  tell: Tell,
 ): Promise<void> {
   const list = (await d.put('/elections.json')) as { elections: { id: string }[] };
-  for (const { id } of list.elections) {
+  for (const [i, { id }] of list.elections.entries()) {
+    tell(id, i, list.elections.length);
     // read before the documents: an import meanwhile is new to the next publish, not lost;
     // an election added since the definitions were hashed ('') never matches a recorded one
     const now = await electionState(store, id, definitions.get(id) ?? '');
@@ -560,8 +588,10 @@ async function writeAllContests(
   was: PublishState | null,
   state: PublishState,
   leftOut: Issue[],
+  tell: Tell,
 ): Promise<void> {
-  for (const id of inputs.keys()) {
+  for (const [i, id] of [...inputs.keys()].entries()) {
+    tell(id, i, inputs.size);
     const now: ContestsState = { inputs: inputs.get(id) ?? '', files: {} };
     (state.contests ??= {})[id] = now;
     await writeContests(d, w, id, was?.contests?.[id], now, leftOut);

@@ -96,6 +96,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   type: 'tipo',
   governors: 'gobernadores',
   mayors: 'alcaldes',
+  leading: 'lidera sin decidir',
   runoffs: 'segundas vueltas',
   // compare
   reason: 'motivo',
@@ -150,6 +151,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   "re-read #{id}: the same file as import #{sameAs} (sha256 {sha256}), seen unchanged at the source's cut {cut}: no acta changed":
     'relectura #{id}: el mismo archivo que la importación #{sameAs} (sha256 {sha256}), sin cambios al corte de la fuente {cut}: ninguna acta cambió',
   're-read': 'relectura',
+  're-read of #{id} ({n})': 'relectura de #{id} ({n})',
   'import #{id} into {election}: {file}': 'importación #{id} en {election}: {file}',
   'quarantined by issue: {codes}': 'en cuarentena por problema: {codes}',
   'warnings stored with actas: {codes}': 'advertencias guardadas con las actas: {codes}',
@@ -322,10 +324,13 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'ok: {versions} versiones de actas y {imports} importaciones, cada eslabón de ambas cadenas de hashes verificado; el registro de auditoría de {entries} entradas coincide con cada tabla{since}',
   ', and contains {since}': ', y contiene {since}',
   'head: {count} {hash}': 'cabeza: {count} {hash}',
-  'snapshot {id}: {files} files in {out}, {files:written|all written}':
-    'instantánea {id}: {files} archivos en {out}, {files:escrito|todos escritos}',
-  'snapshot {id}: {files} files in {out}, {written} written (the others unchanged)':
-    'instantánea {id}: {files} archivos en {out}, {written} {written:escrito|escritos} (los demás sin cambios)',
+  // a publish's files and bytes, and its progress on a terminal (session 30)
+  'snapshot {id}: {files} files in {out} ({size}), {files:written|all written}':
+    'instantánea {id}: {files} archivos en {out} ({size}), {files:escrito|todos escritos}',
+  'snapshot {id}: {files} files in {out} ({size}), {written} written ({writtenSize}; the others unchanged)':
+    'instantánea {id}: {files} archivos en {out} ({size}), {written} {written:escrito|escritos} ({writtenSize}; los demás sin cambios)',
+  'publishing {id} ({i} of {total}): {files} files so far, {s} s':
+    'publicando {id} ({i} de {total}): {files} archivos hasta ahora, {s} s',
   'replaying {file} into {target} ({order}, seed {seed}, {steps} steps)':
     'reproduciendo {file} en {target} ({order}, semilla {seed}, {steps} pasos)',
   ' · runoff {pair} p={p}': ' · segunda vuelta {pair} p={p}',
@@ -527,6 +532,16 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '{region}: {leader} leads, not decided': '{region}: lidera {leader}, sin decidir',
   'Seats: {decided} decided, {open} on the votes counted, can change':
     'Escaños: {decided} {decided:asignado|asignados}, {open} según lo contado, {open:puede|pueden} cambiar',
+  // every council seat accounted for (session 30): waiting on a lot, no eligible list, the total
+  '{n} waiting on a lot ({c} {c:council|councils})':
+    '{n} {n:espera|esperan} un sorteo ({c} {c:concejo|concejos})',
+  '{n} with no eligible list ({c} {c:council|councils})':
+    '{n} sin lista elegible ({c} {c:concejo|concejos})',
+  '{total} in all': '{total} en total',
+  'Seats: none, this election has no council contests (only single-winner offices)':
+    'Escaños: ninguno, esta elección no tiene concejos (solo cargos unipersonales)',
+  ' and {c} {c:council|councils} of unknown size':
+    ' y {c} {c:concejo|concejos} de tamaño desconocido',
   'seats decided: the source’s count is over': 'escaños decididos: el conteo de la fuente terminó',
   'seats decided: no split of the votes still out can move one':
     'escaños decididos: ningún reparto de los votos por contar puede mover uno',

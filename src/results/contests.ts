@@ -140,6 +140,7 @@ export const ContestSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+const SeatsIn = z.object({ seats: z.number().int(), councils: z.number().int() });
 const Heads = z.partialRecord(ContestKindSchema, z.number().int());
 
 export const ContestsElectionSchema = z.object({
@@ -201,6 +202,24 @@ export const ContestsElectionSchema = z.object({
     open: z
       .array(z.string())
       .describe('Contests not decided: runoffs, ties, unknown sizes, votes still out'),
+    unassigned: z
+      .object({
+        lot: SeatsIn.describe('Seats a tie holds back until its lot is drawn (no seed given)'),
+        noEligibleList: SeatsIn.describe(
+          'Seats of councils where no list may take part (no_eligible_list): nobody to fill them',
+        ),
+        unknownSizeCouncils: z
+          .number()
+          .int()
+          .describe('Councils whose size is unknown (invalid_seats): their seats are not counted'),
+      })
+      .describe(
+        'Council seats neither decided nor on the count, so that every seat is accounted for: seatsTotal = Σ seats + Σ seatsOpen + lot.seats + noEligibleList.seats',
+      ),
+    seatsTotal: z
+      .number()
+      .int()
+      .describe('Every seat of the councils whose size is known, whatever its state'),
     classificationBasis: ClassificationBasisSchema,
     classification: NoteSchema.describe(
       'How parties were told from regional movements (the manifest’s nationalParties.source): inferred from the files or from a registry',
@@ -357,6 +376,12 @@ function mutable(
     })),
     byType: [...n.byType],
     open: [...n.open],
+    unassigned: {
+      lot: { ...n.unassigned.lot },
+      noEligibleList: { ...n.unassigned.noEligibleList },
+      unknownSizeCouncils: n.unassigned.unknownSizeCouncils,
+    },
+    seatsTotal: n.seatsTotal,
   };
 }
 

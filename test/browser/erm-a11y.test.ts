@@ -2,7 +2,7 @@
 // The ERM view's tables and hemicycles for a screen reader and a low-vision reader: every table
 // named (a caption, or its section's heading), its columns' headers and each row's own header
 // marked as such; and seats the votes still out can move (Lima Metropolitana's 39 on a capture at
-// ≈ 99–100 % of actas, the 2026 Deputies on 86 %) drawn as rings and said "N escaños aún
+// 96.6–100 % of each region's actas, the 2026 Deputies on 86 %) drawn as rings and said "N escaños aún
 // abiertos", never as decided seats' filled dots. Screenshots go to test-artifacts/.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';

@@ -31,6 +31,7 @@ import {
   type LeaderChoices,
 } from '../../results/leaders.js';
 import type { ActaDocument } from '../../results/service.js';
+import type { ImportsDocument } from '../../results/document-schemas.js';
 import type { Store } from '../../store/store.js';
 import {
   figure,
@@ -1023,16 +1024,13 @@ export async function runImports(
         'source cut',
         'finished',
       ],
-      r.value.imports.map((i) => [
+      r.value.imports.map((i, at, all) => [
         i.id,
         i.election,
         i.fileName,
         i.sha256.slice(0, 16),
         thousands(i.size),
-        // a re-read read no row: its file is an earlier import's (the same sha256)
-        i.mode === 'reread' ? say('re-read') : (i.rowsRead ?? ''),
-        i.new ?? '',
-        i.unchanged ?? '',
+        ...rowsAndUnchanged(i, all.slice(0, at)),
         i.stateChanges ?? '',
         // before migration 15 an import did not count them apart (they are in `changed`)
         i.observationChanges ?? '',
@@ -1046,6 +1044,29 @@ export async function runImports(
     ),
   );
   return EXIT_OK;
+}
+
+type ImportRow = ImportsDocument['imports'][number];
+
+/**
+ * An import's rows, new and unchanged columns. A re-read read no row: its file is byte for byte
+ * an earlier import's (the same sha256, the latest one), so its rows are that import's, and every
+ * row that import accepted is unchanged now (session 30: it showed unchanged 0).
+ */
+function rowsAndUnchanged(
+  i: ImportRow,
+  before: readonly ImportRow[],
+): [string | number, string | number, string | number] {
+  if (i.mode !== 'reread') return [i.rowsRead ?? '', i.new ?? '', i.unchanged ?? ''];
+  const same = before.findLast(
+    (b) => b.mode !== 'reread' && b.sha256 === i.sha256 && b.election === i.election,
+  );
+  if (same === undefined) return [say('re-read'), i.new ?? '', i.unchanged ?? ''];
+  return [
+    say('re-read of #{id} ({n})', { id: same.id, n: thousands(same.rowsRead ?? 0) }),
+    0,
+    same.accepted ?? '',
+  ];
 }
 
 /** The file's size, 0 when it cannot be read (the ingest reports that). */

@@ -43,58 +43,13 @@ export function runContests(given: ContestsArgs, io: CliIo): number {
   if (args.format === 'json') return (io.out(JSON.stringify(d, null, 2)), EXIT_OK);
   io.out(`${d.id}: ${d.label[runLanguage()]} (${d.date})`);
   // what the figures are, before any winner is named (review 21 M5: none was said)
-  io.out(figuresLine(d.status));
+  io.out(figuresHeader(d));
   io.out(
     d.sets
       .map((s) => `${s.contests} × ${s.kind} (${s.rules}${statusNote(s.status, d.status)})`)
       .join(' · '),
   );
-  io.out(
-    renderTable(
-      ['', 'organisations', 'offices', 'seats decided', 'seats on the count', 'in runoffs'],
-      d.national.byType.map((t) => [
-        t.type,
-        t.organisations,
-        t.heads,
-        t.seats,
-        t.seatsOpen,
-        t.runoffs,
-      ]),
-    ),
-  );
-  // seats the votes still out could move are never said won (session 22)
-  io.out(
-    say('Seats: {decided} decided, {open} on the votes counted, can change', {
-      decided: thousands(d.national.byType.reduce((a, t) => a + t.seats, 0)),
-      open: thousands(d.national.byType.reduce((a, t) => a + t.seatsOpen, 0)),
-    }),
-  );
-  const sum = (x: Readonly<Record<string, number | undefined>>): number =>
-    Object.values(x).reduce<number>((a, b) => a + (b ?? 0), 0);
-  io.out(
-    renderTable(
-      [
-        'organisation',
-        'type',
-        'governors',
-        'mayors',
-        'seats decided',
-        'seats on the count',
-        'runoffs',
-      ],
-      d.national.organisations
-        .slice(0, 15)
-        .map((o) => [
-          o.party,
-          o.type,
-          o.heads.governor ?? 0,
-          sum(o.heads) - (o.heads.governor ?? 0),
-          sum(o.seats),
-          sum(o.seatsOpen),
-          o.runoffs,
-        ]),
-    ),
-  );
+  io.out(nationalTables(d.national));
   for (const c of d.contests.filter((x) => x.kind === 'governor')) io.out(governorLine(c));
   io.out(
     `${d.national.open.length} contests not decided; ${d.issues.length} issues (--format json lists them)`,
@@ -102,7 +57,97 @@ export function runContests(given: ContestsArgs, io: CliIo): number {
   return EXIT_OK;
 }
 
+/**
+ * Posts by type, every seat accounted for (seatsSummary), then by organisation (the 15 with most).
+ */
+function nationalTables(n: ContestsElectionDocument['national']): string {
+  const sum = (x: Readonly<Record<string, number | undefined>>): number =>
+    Object.values(x).reduce<number>((a, b) => a + (b ?? 0), 0);
+  const byType = renderTable(
+    [
+      '',
+      'organisations',
+      'offices',
+      'leading',
+      'seats decided',
+      'seats on the count',
+      'in runoffs',
+    ],
+    n.byType.map((t) => [
+      t.type,
+      t.organisations,
+      t.heads,
+      t.leading,
+      t.seats,
+      t.seatsOpen,
+      t.runoffs,
+    ]),
+  );
+  const byOrganisation = renderTable(
+    [
+      'organisation',
+      'type',
+      'governors',
+      'mayors',
+      'leading',
+      'seats decided',
+      'seats on the count',
+      'runoffs',
+    ],
+    n.organisations
+      .slice(0, 15)
+      .map((o) => [
+        o.party,
+        o.type,
+        o.heads.governor ?? 0,
+        sum(o.heads) - (o.heads.governor ?? 0),
+        sum(o.leading),
+        sum(o.seats),
+        sum(o.seatsOpen),
+        o.runoffs,
+      ]),
+  );
+  return [byType, seatsSummary(n), byOrganisation].join('\n');
+}
+
 type Summary = ContestsElectionDocument['contests'][number];
+
+/**
+ * Every council seat, once: decided, on the votes counted (never said won, session 22), waiting
+ * on a lot, with no list to fill it; then the total they add up to.
+ */
+export function seatsSummary(n: ContestsElectionDocument['national']): string {
+  const sum = (k: 'seats' | 'seatsOpen'): number => n.byType.reduce((a, t) => a + t[k], 0);
+  const { lot, noEligibleList, unknownSizeCouncils } = n.unassigned;
+  // a governors-only election (ERM 2026) has no seat to count: say so, not "0 decided"
+  if (n.seatsTotal === 0 && unknownSizeCouncils === 0)
+    return say('Seats: none, this election has no council contests (only single-winner offices)');
+  const parts = [
+    say('Seats: {decided} decided, {open} on the votes counted, can change', {
+      decided: thousands(sum('seats')),
+      open: thousands(sum('seatsOpen')),
+    }),
+  ];
+  if (lot.seats > 0)
+    parts.push(
+      say('{n} waiting on a lot ({c} {c:council|councils})', {
+        n: thousands(lot.seats),
+        c: lot.councils,
+      }),
+    );
+  if (noEligibleList.seats > 0)
+    parts.push(
+      say('{n} with no eligible list ({c} {c:council|councils})', {
+        n: thousands(noEligibleList.seats),
+        c: noEligibleList.councils,
+      }),
+    );
+  const size =
+    unknownSizeCouncils > 0
+      ? say(' and {c} {c:council|councils} of unknown size', { c: unknownSizeCouncils })
+      : '';
+  return `${parts.join(', ')}; ${say('{total} in all', { total: thousands(n.seatsTotal) })}${size}`;
+}
 type Status = ContestsElectionDocument['status'];
 
 /** A status's % in the run's locale, or ? where the source gives none. */
@@ -117,6 +162,21 @@ function statusNote(s: Status, election: Status): string {
   return s.kind === 'third-party'
     ? say('; third party: {publisher}', { publisher: inRunLanguage(s.publisher) })
     : `; ${s.kind}`;
+}
+
+/**
+ * The figures of each set when they differ (a final first round, its second round still
+ * counting): the election's own status alone would say "final" over a provisional count.
+ */
+function figuresHeader(d: ContestsElectionDocument): string {
+  const same = (s: Status): boolean => JSON.stringify(s) === JSON.stringify(d.status);
+  if (d.sets.every((s) => same(s.status))) return figuresLine(d.status);
+  const lines = new Map<string, string[]>();
+  for (const s of d.sets) {
+    const line = figuresLine(s.status);
+    lines.set(line, [...(lines.get(line) ?? []), s.kind]);
+  }
+  return [...lines].map(([line, kinds]) => `${line} (${kinds.join(', ')})`).join('\n');
 }
 
 /** The election's figures: final, provisional with % and cut, or a third party's, and whose. */

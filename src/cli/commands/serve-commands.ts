@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { LOG_LEVELS, type LogLevel } from '../../api/http-safety.js';
+import type { PublishProgress } from '../../api/publish-site.js';
 import type { Store } from '../../store/store.js';
 import { openStore } from '../../store/open.js';
-import { say } from '../format.js';
+import { fixed, say, thousands } from '../format.js';
 import { readLimitsFile } from '../ingest-limits.js';
 import { EXIT_ISSUES, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
 import { printIssues } from '../messages.js';
@@ -244,6 +245,8 @@ export function addPublishCommand(program: Command, io: CliIo, done: (code: numb
           const r = await publishSite(store, o.out, buildOpenApi(), new Date().toISOString(), {
             audit: v.head,
             trustPrevious: o.quickVerify === true,
+            // a line per election on a terminal, none into a pipe or a log (session 30)
+            ...(process.stderr.isTTY === true ? { progress: publishProgress(io) } : {}),
           });
           if (!r.ok) return (printIssues(io, r.error), EXIT_ISSUES);
           if (r.value.healed > 0)
@@ -264,18 +267,56 @@ export function addPublishCommand(program: Command, io: CliIo, done: (code: numb
                 { ids: ids.join(', ') },
               ),
             );
-          // "the others unchanged" only when there are others (review 20 L8: a first publish said it)
-          const all = counts.written === counts.files;
-          io.out(
-            say(
-              all
-                ? 'snapshot {id}: {files} files in {out}, {files:written|all written}'
-                : 'snapshot {id}: {files} files in {out}, {written} written (the others unchanged)',
-              { ...counts, id: counts.snapshotId },
-            ),
-          );
+          io.out(publishedLine(counts));
           return EXIT_OK;
         }),
       );
     });
+}
+
+/** A line per election as a publish reaches it, with the files so far (stderr, a terminal's). */
+function publishProgress(io: CliIo): PublishProgress {
+  const start = Date.now();
+  return ({ id, index, total, files }) =>
+    io.err(
+      say('publishing {id} ({i} of {total}): {files} files so far, {s} s', {
+        id,
+        i: index + 1,
+        total,
+        files: thousands(files),
+        s: Math.round((Date.now() - start) / 1000),
+      }),
+    );
+}
+
+/** A size in the run's locale: 895.2 MB, 12.0 kB. */
+export function sizeOf(bytes: number): string {
+  const [unit, by] = bytes >= 1e9 ? ['GB', 1e9] : bytes >= 1e6 ? ['MB', 1e6] : ['kB', 1e3];
+  return `${fixed(bytes / by, 1)} ${unit}`;
+}
+
+/** A publish's last line: its files and bytes, and of them those written. */
+export function publishedLine(c: {
+  snapshotId: string;
+  files: number;
+  bytes: number;
+  written: number;
+  writtenBytes: number;
+  out: string;
+}): string {
+  const values = {
+    id: c.snapshotId,
+    files: thousands(c.files),
+    out: c.out,
+    size: sizeOf(c.bytes),
+    written: thousands(c.written),
+    writtenSize: sizeOf(c.writtenBytes),
+  };
+  // "the others unchanged" only when there are others (review 20 L8: a first publish said it)
+  return c.written === c.files
+    ? say('snapshot {id}: {files} files in {out} ({size}), {files:written|all written}', values)
+    : say(
+        'snapshot {id}: {files} files in {out} ({size}), {written} written ({writtenSize}; the others unchanged)',
+        values,
+      );
 }

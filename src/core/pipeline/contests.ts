@@ -412,6 +412,20 @@ export interface NationalPicture {
    * out (a council: its head or its seats).
    */
   readonly open: readonly string[];
+  /**
+   * Council seats neither decided nor on the count, so that every seat is accounted for: those a
+   * lot not drawn (no seed) holds back, and those of councils where no list may take part.
+   */
+  readonly unassigned: Unassigned;
+  /** Every council seat of a known size: decided + on the count + unassigned. */
+  readonly seatsTotal: number;
+}
+
+export interface Unassigned {
+  readonly lot: { readonly seats: number; readonly councils: number };
+  readonly noEligibleList: { readonly seats: number; readonly councils: number };
+  /** Councils whose size is unknown (invalid_seats): their seats cannot be counted. */
+  readonly unknownSizeCouncils: number;
 }
 
 /**
@@ -490,7 +504,38 @@ export function nationalPicture(
         total(b.seatsOpen) - total(a.seatsOpen) ||
         (a.party < b.party ? -1 : 1),
     );
-  return { organisations, byType: byType(organisations), open };
+  return {
+    organisations,
+    byType: byType(organisations),
+    open,
+    ...unassignedSeats(contests),
+  };
+}
+
+/** Every council seat, and those neither decided nor on the count, with why. */
+function unassignedSeats(contests: readonly ContestResult[]): {
+  unassigned: Unassigned;
+  seatsTotal: number;
+} {
+  const lot = { seats: 0, councils: 0 };
+  const noEligibleList = { seats: 0, councils: 0 };
+  let unknownSizeCouncils = 0;
+  let seatsTotal = 0;
+  for (const c of contests) {
+    if (c.type !== 'council') continue;
+    if (c.totalSeats === null) {
+      unknownSizeCouncils += 1;
+      continue;
+    }
+    seatsTotal += c.totalSeats;
+    const left = c.totalSeats - total(c.seats);
+    if (left <= 0) continue;
+    // seats left over wait on a lot (no seed), else no list could take part (no_eligible_list)
+    const why = c.ties.some((t) => t.resolution === 'unresolved') ? lot : noEligibleList;
+    why.seats += left;
+    why.councils += 1;
+  }
+  return { unassigned: { lot, noEligibleList, unknownSizeCouncils }, seatsTotal };
 }
 
 const total = (r: Readonly<Record<string, number | undefined>>): number =>

@@ -219,6 +219,9 @@ function candidatesOf(st: RunState, di: number, party: string) {
 
 /** Records a district allocation's ties, draws and warnings. */
 function recordDistrict(st: RunState, district: string, a: DistrictAllocation): void {
+  // one issue per unresolved tie between the same lists: a council whose most-voted lists tie
+  // (the mayor, stage most-voted) ties them again for its last seat (allocation); both stay in ties
+  const reported = new Set<string>();
   for (const t of a.ties) {
     st.ties.push({
       stage: t.stage,
@@ -228,7 +231,9 @@ function recordDistrict(st: RunState, district: string, a: DistrictAllocation): 
       seatsInContention: t.seatsInContention,
       resolution: t.resolution,
     });
-    if (t.resolution === 'unresolved')
+    const key = JSON.stringify([...t.candidates].sort());
+    if (t.resolution === 'unresolved' && !reported.has(key)) {
+      reported.add(key);
       st.issues.push(
         issue('tie_unresolved', ['district', district], {
           candidates: t.candidates,
@@ -236,6 +241,7 @@ function recordDistrict(st: RunState, district: string, a: DistrictAllocation): 
           policy: st.ruleset.tieBreak.steps,
         }),
       );
+    }
   }
   for (const d of a.draws) st.draws.push({ ...d, district });
   for (const i of a.issues) st.issues.push({ ...i, path: ['district', district, ...i.path] });
