@@ -37,12 +37,14 @@ describe('cifra seats --rules pe-erm-municipal', () => {
     });
     expect(j.listQuotas.map((q) => q.share)).toEqual(['50%', '20%', '15%']);
     const table = await cli(...LIMA_SEATS);
-    expect(table.out).toContain('majority-bonus in LIMA METROPOLITANA: RENOVACION POPULAR 11 → 21');
+    expect(table.out).toContain('majority bonus in LIMA METROPOLITANA: RENOVACION POPULAR 11 → 21');
     expect(table.out).toContain('mayor of LIMA METROPOLITANA: the head of RENOVACION POPULAR');
     // --lang es: the bilingual notes' Spanish half (the office, the list quotas' groups)
     const es = await cli(...LIMA_SEATS, '--lang', 'es');
     expect(es.code).toBe(0);
     expect(es.out).toContain('alcalde de LIMA METROPOLITANA: el primero de RENOVACION POPULAR');
+    // the clause in words, as the dashboard's, never its code (majority-bonus)
+    expect(es.out).toContain('premio de mayoría en LIMA METROPOLITANA: RENOVACION POPULAR 11 → 21');
     expect(es.out).toMatch(/^cuota de lista, no verificada: al menos 50%/m);
     expect(es.out).not.toMatch(/mayor of|list quota/);
   });

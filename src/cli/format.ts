@@ -58,6 +58,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   level: 'nivel',
   levels: 'niveles',
   'named by': 'nombrado por',
+  // a level with no name in its jurisdiction (jurisdiction-words.ts levelWord)
+  National: 'Nacional',
   // ingest
   'rows read': 'filas leídas',
   'valid actas': 'actas válidas',
@@ -82,7 +84,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'votes (median)': 'votos (mediana)',
   'runoff pair': 'segunda vuelta',
   'outright win (> 50 % valid)': 'gana en primera vuelta (> 50 % válidos)',
-  'winner / ganador': 'ganador',
+  winner: 'ganador',
   'seats (median)': 'escaños (mediana)',
   // winner, contests
   candidate: 'candidato',
@@ -199,6 +201,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   final: 'final',
   provisional: 'provisional',
   'computed-by-cifra': 'calculado por cifra',
+  'majority-bonus': 'premio de mayoría',
+  'absolute-majority': 'mayoría absoluta',
   'third-party': 'de terceros',
   official: 'oficial',
   '{pct} % of actas processed': '{pct} % de actas procesadas',
@@ -676,6 +680,15 @@ export function sayCommander(text: string): string {
       return line;
     })
     .join('\n');
+}
+
+/**
+ * A figures' status (final, provisional, computed-by-cifra, third-party, official) or a seat
+ * clause (majority-bonus) in words, as the dashboard writes it, never its code: the code's words
+ * in English, the dictionary's in Spanish.
+ */
+export function codeWords(code: string): string {
+  return tableLang === 'en' ? code.replaceAll('-', ' ') : say(code);
 }
 
 /** A data text ({ es, en }, or one string for both) in the run's language. */

@@ -34,6 +34,7 @@ import {
 import type { ActaDocument } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
 import {
+  codeWords,
   figure,
   inRunLanguage,
   percent,
@@ -47,7 +48,7 @@ import {
 import type { IngestLimitsFile } from '../../ingest/limits.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { formatIssue, printIssues } from '../messages.js';
-import { jurisdictionWords } from '../jurisdiction-words.js';
+import { electionLabel, jurisdictionWords, titleOf } from '../jurisdiction-words.js';
 import { authorityWords, inSentence, type AuthorityWords } from '../../core/authority-words.js';
 
 // `cifra replay` checks its file as ingest does (project-commands.ts)
@@ -446,7 +447,7 @@ const PCT_OF = {
 /** What the figures are, in one line: kind, % of actas (and which), cut, source, and why when final short of 100 %. */
 export function statusLine(st: ServedResults['status']): string {
   const parts = [
-    say(st.kind),
+    codeWords(st.kind),
     // the % and what it is of are set together (statusOf): both or neither
     ...(st.pctCounted === null || st.pctOf === null
       ? []
@@ -613,6 +614,8 @@ export interface ResultsView {
   readonly words?: AuthorityWords;
   /** The CSV's choice columns: the election's (resultsCsv), counted or not. */
   readonly columns?: readonly ChoiceColumn[];
+  /** The election's definition, for its label and level names in the run's language (titleOf). */
+  readonly definition?: ElectionDef;
 }
 
 /** A results document as `cifra results` prints it: one unit in full, or a level's table. */
@@ -627,7 +630,7 @@ export function renderResults(
   const [only] = doc.units;
   const body = doc.units.length === 1 && only ? unitLines(doc, only, o, w) : levelLines(doc, o, w);
   return [
-    `${doc.label} — ${doc.level}`,
+    titleOf(o.definition ?? { label: doc.label, jurisdiction: null }, doc.level),
     statusLine(doc.status),
     ...body,
     // the same base under every unit's % as under the nation's
@@ -746,6 +749,7 @@ export async function runResults(store: Store, args: ResultsArgs, io: CliIo): Pr
   const words = jurisdictionWords(e.ok ? e.value : undefined);
   io.out(
     renderResults(r.value, args.format, {
+      ...(e.ok ? { definition: e.value } : {}),
       universe,
       discrepancies,
       ...leaders,
@@ -780,7 +784,7 @@ export async function runActa(
     io.out(
       say('acta {mesa} — {election}: no version stored; every row for this mesa was quarantined', {
         mesa: doc.mesa,
-        election: e.value.label,
+        election: electionLabel(e.value),
       }),
     );
     io.out(renderQuarantined(doc.quarantined));
@@ -809,7 +813,7 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
   const out: string[] = [];
   if (current) {
     const noVote = current.state === 'not_installed';
-    out.push(`acta ${doc.mesa} — ${e.label}`);
+    out.push(`acta ${doc.mesa} — ${electionLabel(e)}`);
     out.push(
       say('ubigeo {ubigeo}{place} · state {state}{label} · version {version}{conflict}', {
         ubigeo: current.ubigeo,
@@ -985,8 +989,8 @@ export async function runElections(store: Store, io: CliIo): Promise<number> {
       ['election', 'label', 'status', 'choices', 'imports'],
       (await listElections(store)).map((e) => [
         e.id,
-        e.label,
-        e.status ?? '—',
+        electionLabel(e),
+        e.status === undefined ? '—' : codeWords(e.status),
         e.choices,
         count.get(e.id) ?? 0,
       ]),

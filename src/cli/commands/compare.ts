@@ -28,6 +28,7 @@ import { readHeader } from '../../ingest/source.js';
 import { unreadable } from '../../io/csv.js';
 import { csvLine } from '../../results/csv.js';
 import { renderTable, say, thousands } from '../format.js';
+import { electionLabel } from '../jurisdiction-words.js';
 import { EXIT_ISSUES, EXIT_OK, EXIT_USAGE, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from './seats.js';
 
@@ -291,7 +292,7 @@ async function compareSides(
   });
   if (!r.ok) return (printIssues(io, r.error), EXIT_ISSUES);
   const { report } = r.value;
-  const text = renderCompare(report, args.format);
+  const text = renderCompare(report, args.format, electionLabel(election));
   if (args.out === undefined) io.out(text);
   else {
     const tmp = `${args.out}.tmp-${process.pid}`;
@@ -308,10 +309,15 @@ async function compareSides(
   return EXIT_OK;
 }
 
-export function renderCompare(r: CompareReport, format: OutputFormat): string {
+/** The report as `format`; a table titled `label` (the election's in the run's language). */
+export function renderCompare(
+  r: CompareReport,
+  format: OutputFormat,
+  label: string = r.label,
+): string {
   if (format === 'json') return JSON.stringify(r, null, 2);
   if (format === 'csv') return compareCsv(r);
-  return compareTable(r);
+  return compareTable(r, label);
 }
 
 const signed = (n: number): string => (n > 0 ? `+${thousands(n)}` : thousands(n));
@@ -336,10 +342,10 @@ function sourceLine(side: 'A' | 'B', s: CompareReport['a']): string {
 }
 
 /** The summary as tables: mesas, reasons with their net effects, fields, the first disagreements. */
-function compareTable(r: CompareReport): string {
+function compareTable(r: CompareReport, label: string): string {
   const choiceIds = new Set(r.choices.map((c) => c.id));
   const out = [
-    `cifra compare — ${r.label}`,
+    `cifra compare — ${label}`,
     sourceLine('A', r.a),
     sourceLine('B', r.b),
     say(

@@ -5,7 +5,15 @@ import {
   getContestsElection,
   type ContestsElectionDocument,
 } from '../../results/contests.js';
-import { decimal, inRunLanguage, renderTable, runLanguage, say, thousands } from '../format.js';
+import {
+  codeWords,
+  decimal,
+  inRunLanguage,
+  renderTable,
+  runLanguage,
+  say,
+  thousands,
+} from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo } from '../io.js';
 import { printIssues } from './seats.js';
 
@@ -130,7 +138,7 @@ function figuresLine(s: Status): string {
     return say('figures: a third party’s, not official: {publisher}', {
       publisher: inRunLanguage(s.publisher),
     });
-  return say('figures: {kind}', { kind: say(s.kind) });
+  return say('figures: {kind}', { kind: codeWords(s.kind) });
 }
 
 /** A region's governor: elected in the first round, in a settled second round, or still open. */

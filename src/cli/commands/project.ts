@@ -29,7 +29,7 @@ import { election } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
 import { decimal, fixed, renderTable, runLanguage, say, thousands } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
-import { useJurisdictionLocale } from '../jurisdiction-words.js';
+import { electionLabel, useJurisdictionLocale } from '../jurisdiction-words.js';
 import { electionToIngest, failed } from './actas.js';
 import { printIssues } from './seats.js';
 
@@ -52,7 +52,7 @@ export async function runProject(store: Store, args: ProjectArgs, io: CliIo): Pr
       ? JSON.stringify(d, null, 2)
       : // what the projection covers and what it rests on, in the run's language (as the snapshot's)
         [
-          renderProjection(d, e.value.label),
+          renderProjection(d, electionLabel(e.value)),
           ...[
             d.note,
             d.previousRoundNote,
@@ -272,7 +272,7 @@ export function renderProjection(p: ProjectionResult, title: string): string {
   if (p.winner)
     lines.push(
       renderTable(
-        ['winner / ganador', 'P'],
+        ['winner', 'P'],
         p.winner.map((x) => [x.choice, fixed(x.probability, 3)]),
       ),
     );
