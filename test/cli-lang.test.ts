@@ -164,12 +164,12 @@ describe('--lang es: the lines commands print, in Spanish', () => {
       [
         'versión 2026 · jurisdicción pe',
         // a count's noun in its number, not "(es)" (session 29)
-        '60 escaños en 28 circunscripciones; método dhondt',
+        '60 escaños en 28 circunscripciones; método dhondt, uninominal mayoría simple',
         '(por defecto next-quotient): Una lista que gana más escaños que candidatos tiene',
       ],
       [
         'version 2026 · jurisdiction pe',
-        '60 seats in 28 districts',
+        '60 seats in 28 districts; method dhondt, single-seat plurality',
         '(default next-quotient): A list that wins more seats than it has candidates',
       ],
     );

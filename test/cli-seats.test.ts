@@ -453,7 +453,7 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     expect(
       underParties(
         lines,
-        'votos y % válido: la suma de las listas de todas las circunscripciones',
+        'votos y % válidos: la suma de las listas de todas las circunscripciones',
         'partido',
         'circunscripción',
       ),
