@@ -27,7 +27,7 @@ import { sha256Of } from '../../ingest/ingest.js';
 import { readHeader } from '../../ingest/source.js';
 import { unreadable } from '../../io/csv.js';
 import { csvLine } from '../../results/csv.js';
-import { renderTable, say, thousands } from '../format.js';
+import { figure, renderTable, say, thousands } from '../format.js';
 import { electionLabel } from '../jurisdiction-words.js';
 import { EXIT_ISSUES, EXIT_OK, EXIT_USAGE, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from './seats.js';
@@ -169,8 +169,10 @@ export async function runCompare(args: CompareArgs, io: CliIo): Promise<number> 
     }
   }
   const dbs = sides.flatMap((s) => ('db' in s ? [s.db] : []));
-  for (const db of dbs)
-    if (!storeExists(db)) return (printIssues(io, [storeNotFound(db)]), EXIT_ISSUES);
+  // a missing store named by the option that gave it: B's is --db-b
+  for (const [k, s] of sides.entries())
+    if ('db' in s && !storeExists(s.db))
+      return (printIssues(io, [storeNotFound(s.db, k === 0 ? 'db' : 'db-b')]), EXIT_ISSUES);
   if (dbs.length === 0) {
     const e = await electionOf(args, files, hashes);
     if (!e.ok) return noElection(io, e.issues);
@@ -338,7 +340,9 @@ function sourceLine(side: 'A' | 'B', s: CompareReport['a']): string {
     s.format === 'store'
       ? say('revision {revision}', { revision: s.revision ?? '-' })
       : `sha256 ${s.sha256.slice(0, 16)}`;
-  return `${side}: ${s.id ?? '-'} · ${s.format} · ${s.file} · ${thousands(s.actas)} actas${dup}${unread} · ${which}`;
+  // a store side has no source id: nothing printed for it, not a placeholder
+  const named = [s.id, s.format, s.file].filter((x) => x !== null).join(' · ');
+  return `${side}: ${named} · ${thousands(s.actas)} actas${dup}${unread} · ${which}`;
 }
 
 /** The summary as tables: mesas, reasons with their net effects, fields, the first disagreements. */
@@ -427,7 +431,8 @@ function describe(d: Disagreement): string {
         return say('state {a} ({aLabel}) ≠ {b} ({bLabel})', x);
       case 'count_differs':
       case 'count_missing':
-        return `${x.field} ${x.a ?? '—'} ≠ ${x.b ?? '—'}`;
+        // a figure's name in the run's language (a choice's id as it is), its values grouped
+        return `${say(x.field)} ${figure(x.a ?? null)} ≠ ${figure(x.b ?? null)}`;
       case 'place_differs':
         return say('place {a} ≠ {b}', x);
       case 'sum_mismatch_a':
