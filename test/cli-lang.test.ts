@@ -235,6 +235,20 @@ describe('--lang es: the lines commands print, in Spanish', () => {
     );
   });
 
+  it("seats: a valla met in any district names the list's best district as such", () =>
+    lines(
+      [
+        'seats',
+        '--rules',
+        'ch-zh-gemeinderat-2018',
+        '--votes',
+        dataPath('switzerland/zurich-gemeinderat-2018/votes.csv'),
+      ],
+      ['(9,140 / 188,608 en su mejor circunscripción, Kreis 9)'],
+      // review s30: "(9,140 / 188,608 in Kreis 9)" read as if only Kreis 9 counted
+      ['(9,140 / 188,608 in its best district, Kreis 9)'],
+    ));
+
   it('demo: sections, tables and outcomes', async () => {
     await lines(
       ['demo'],

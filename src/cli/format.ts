@@ -466,7 +466,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'no seat changes': 'ningún escaño cambia',
   'entered: {lists}': 'entran: {lists}',
   'left: {lists}': 'salen: {lists}',
-  ' in {district}': ' en {district}',
+  ' in its best district, {district}': ' en su mejor circunscripción, {district}',
   '{votes} votes < {required}': '{votes} votos < {required}',
   'prelim. seats {seats} ({required} required)': 'escaños prelim. {seats} (se exigen {required})',
   ', in {won} districts ({districts} required)':

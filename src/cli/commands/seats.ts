@@ -492,7 +492,9 @@ function seatsCsv(r: SeatResult): string {
 /** Why a list is excluded, in words: below the share, below the votes, or short of seats. */
 function exclusionText(e: SeatResult['excluded'][number]): string {
   if (e.reason === 'below_share')
-    return `< ${decimal(e.required)} (${thousands(e.votes)} / ${thousands(e.total)}${e.district ? say(' in {district}', { district: e.district }) : ''})`;
+    // a district scope: the figures are of the district where the list came closest, not the
+    // only one that counted (review s30)
+    return `< ${decimal(e.required)} (${thousands(e.votes)} / ${thousands(e.total)}${e.district ? say(' in its best district, {district}', { district: e.district }) : ''})`;
   if (e.reason === 'below_votes')
     return say('{votes} votes < {required}', {
       votes: thousands(e.votes),
