@@ -71,6 +71,13 @@ describe("the election's label and the level in the run's language", () => {
   });
 });
 
+describe("counts grouped in the run's locale", () => {
+  it('project: the simulations beside the actas (review s30: "2000 simulations")', async () => {
+    const en = await run('en', 'project', '--db', db, '--sims', '1000');
+    expect(en).toMatch(/^actas 40 \/ 40 \(100 %\) · 1,000 simulations · seed \d+$/m);
+  });
+});
+
 describe("a figures' status in words", () => {
   it('seats of a release cifra computed: "computed by cifra", not its code', async () => {
     const none = join(dir, 'none.db');

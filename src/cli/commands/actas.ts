@@ -942,7 +942,7 @@ export async function runExport(
   renameSync(tmp, args.out);
   io.out(
     say('wrote {units} {level} units of {election} to {out}', {
-      units: r.value.units.length,
+      units: thousands(r.value.units.length),
       level: args.level,
       election: r.value.election,
       out: args.out,
@@ -969,7 +969,7 @@ async function exportMesasCsv(
   renameSync(tmp, args.out);
   io.out(
     say('wrote {units} {level} units of {election} to {out}', {
-      units: r.value.count,
+      units: thousands(r.value.count),
       level: 'mesa',
       election: r.value.election,
       out: args.out,
@@ -977,6 +977,10 @@ async function exportMesasCsv(
   );
   return EXIT_OK;
 }
+
+/** A count of the import log, grouped as the bytes beside it; empty where it was not counted. */
+const count = (n: number | null | undefined): string =>
+  n === null || n === undefined ? '' : thousands(n);
 
 export async function runElections(store: Store, io: CliIo): Promise<number> {
   const { getImports, listElections } = await service();
@@ -1032,15 +1036,15 @@ export async function runImports(
         i.sha256.slice(0, 16),
         thousands(i.size),
         // a re-read read no row: its file is an earlier import's (the same sha256)
-        i.mode === 'reread' ? say('re-read') : (i.rowsRead ?? ''),
-        i.new ?? '',
-        i.unchanged ?? '',
-        i.stateChanges ?? '',
+        i.mode === 'reread' ? say('re-read') : count(i.rowsRead),
+        count(i.new),
+        count(i.unchanged),
+        count(i.stateChanges),
         // before migration 15 an import did not count them apart (they are in `changed`)
-        i.observationChanges ?? '',
-        i.corrected ?? '',
-        i.conflicts ?? '',
-        i.quarantined ?? '',
+        count(i.observationChanges),
+        count(i.corrected),
+        count(i.conflicts),
+        count(i.quarantined),
         // the source's own time of the file (--cut), beside cifra's time of the import
         i.cut ?? '—',
         i.finishedAt ?? i.status,

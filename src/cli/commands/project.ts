@@ -241,7 +241,7 @@ export function renderProjection(p: ProjectionResult, title: string): string {
       processed: thousands(p.actasProcessed),
       total: thousands(p.actasTotal),
       pct: decimal(String(p.pctCounted)),
-      sims: p.sims,
+      sims: thousands(p.sims),
       seed: p.seed,
     }),
     renderTable(
