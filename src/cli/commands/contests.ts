@@ -76,34 +76,7 @@ export function runContests(given: ContestsArgs, io: CliIo): number {
       open: thousands(d.national.byType.reduce((a, t) => a + t.seatsOpen, 0)),
     }),
   );
-  const sum = (x: Readonly<Record<string, number | undefined>>): number =>
-    Object.values(x).reduce<number>((a, b) => a + (b ?? 0), 0);
-  io.out(
-    renderTable(
-      [
-        'organisation',
-        'type',
-        'governors',
-        'mayors',
-        'seats decided',
-        'seats on the count',
-        'runoffs',
-      ],
-      d.national.organisations
-        .slice(0, 15)
-        .map((o) => [
-          o.party,
-          codeWords(o.type),
-          ...[
-            o.heads.governor ?? 0,
-            sum(o.heads) - (o.heads.governor ?? 0),
-            sum(o.seats),
-            sum(o.seatsOpen),
-            o.runoffs,
-          ].map(thousands),
-        ]),
-    ),
-  );
+  io.out(organisationsTable(d));
   for (const c of d.contests.filter((x) => x.kind === 'governor')) io.out(governorLine(c));
   io.out(
     say('{n} contests not decided; {issues} issues (--format json lists them)', {
@@ -239,4 +212,34 @@ function seatsLine(c: ContestResult & { readonly type: 'council' }): string {
   if (c.seatsDecided === 'mathematically')
     return say('seats decided: no split of the votes still out can move one');
   return say('seats on the votes counted: not decided, they can change');
+}
+
+/** The first 15 organisations: their kind in words, their offices and seats grouped. */
+function organisationsTable(d: ContestsElectionDocument): string {
+  const sum = (x: Readonly<Record<string, number | undefined>>): number =>
+    Object.values(x).reduce<number>((a, b) => a + (b ?? 0), 0);
+  return renderTable(
+    [
+      'organisation',
+      'type',
+      'governors',
+      'mayors',
+      'seats decided',
+      'seats on the count',
+      'runoffs',
+    ],
+    d.national.organisations
+      .slice(0, 15)
+      .map((o) => [
+        o.party,
+        codeWords(o.type),
+        ...[
+          o.heads.governor ?? 0,
+          sum(o.heads) - (o.heads.governor ?? 0),
+          sum(o.seats),
+          sum(o.seatsOpen),
+          o.runoffs,
+        ].map(thousands),
+      ]),
+  );
 }
