@@ -330,16 +330,17 @@ function stepSummary(s: ReplayStep): string {
       ? ''
       : say('{leader} {median} % [{lo90}–{hi90}]', {
           leader: s.leader.choice,
-          median: decimal(s.leader.median),
-          lo90: decimal(s.leader.lo90),
-          hi90: decimal(s.leader.hi90),
+          // as the projection's table writes them: the median to 3 decimals, the interval to 2
+          median: fixed(Number(s.leader.median), 3),
+          lo90: fixed(Number(s.leader.lo90), 2),
+          hi90: fixed(Number(s.leader.hi90), 2),
         });
   const pair =
     s.runoff === null
       ? ''
       : say(' · runoff {pair} p={p}', {
           pair: s.runoff.choices.join(' / '),
-          p: decimal(s.runoff.probability),
+          p: fixed(Number(s.runoff.probability), 3),
         });
   return lead + pair;
 }
