@@ -440,6 +440,21 @@ describe('cifra ingest / results / acta / export', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('unknown_election');
     expect(unknown.err).toContain('"columns":["hello"]');
+    // no election was named: not "no such election in the store" (review s30)
+    expect(unknown.err).toContain(
+      'unknown_election at election: no election was named, and none fits the file',
+    );
+    expect(unknown.err).not.toContain('no such election in the store');
+    const es = await cli(
+      'ingest',
+      join(dir, 'bad.csv'),
+      '--db',
+      db,
+      '--no-progress',
+      '--lang',
+      'es',
+    );
+    expect(es.err).toContain('no se indicó una elección y ninguna corresponde al archivo');
     expect(unknown.err).toContain('declare one in a manifest (docs/elections.md)');
     const bad = await cli(
       'ingest',

@@ -68,14 +68,36 @@ describe('cifra compare --db', () => {
     expect(asB.net.slice(0, 2).map((n) => n.total)).toEqual([-1, 1]);
   });
 
+  it("a disagreeing figure is named in the run's language (voters: votantes), not its field", async () => {
+    // the first mesa with 1,000 more voters (N_CVAS) than the stored one
+    const [head, first, ...rest] = readFileSync(mesas, 'utf8').trimEnd().split('\n');
+    const cells = (first as string).split(',');
+    cells[8] = String(Number(cells[8]) + 1000);
+    const voters = join(dir, 'runoff-40-voters.csv');
+    writeFileSync(voters, [head, cells.join(','), ...rest].join('\n') + '\n');
+    const es = await cli('compare', mesas, voters, '--election', election, '--lang', 'es');
+    expect(es.code, es.err).toBe(0);
+    expect(es.out).toMatch(/ votantes 220 ≠ 1,220/);
+    expect(es.out).not.toMatch(/ voters \d/);
+    const en = await cli('compare', mesas, voters, '--election', election);
+    expect(en.out).toMatch(/ voters 220 ≠ 1,220/);
+  });
+
   it('the table names the store and its revision; exit codes are those of the file comparison', async () => {
     const t = await cli('compare', '--db', db, changed, '--election', election);
     expect(t.code, t.err).toBe(0);
-    expect(t.out).toMatch(new RegExp(`A: - · store · ${db} · 40 actas · revision \\S+`));
+    // a store side has no source id: none is printed, not a "-" (review s30)
+    expect(t.out).toMatch(new RegExp(`^A: store · ${db} · 40 actas · revision \\S+`, 'm'));
+
     expect(t.out).toContain('1 disagree');
     const missing = await cli('compare', '--db', join(dir, 'none.db'), mesas);
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('store_not_found');
+    expect(missing.err).toContain('store_not_found at db:');
+    // the missing store is B's: the error names --db-b, not --db (review s30)
+    const missingB = await cli('compare', '--db', db, '--db-b', join(dir, 'none.db'));
+    expect(missingB.code).toBe(1);
+    expect(missingB.err).toContain('store_not_found at db-b:');
     const one = await cli('compare', '--db', db);
     expect(one.code).toBe(2);
     expect(one.err).toContain('compare takes two sources');

@@ -37,12 +37,14 @@ describe('cifra seats --rules pe-erm-municipal', () => {
     });
     expect(j.listQuotas.map((q) => q.share)).toEqual(['50%', '20%', '15%']);
     const table = await cli(...LIMA_SEATS);
-    expect(table.out).toContain('majority-bonus in LIMA METROPOLITANA: RENOVACION POPULAR 11 → 21');
+    expect(table.out).toContain('majority bonus in LIMA METROPOLITANA: RENOVACION POPULAR 11 → 21');
     expect(table.out).toContain('mayor of LIMA METROPOLITANA: the head of RENOVACION POPULAR');
     // --lang es: the bilingual notes' Spanish half (the office, the list quotas' groups)
     const es = await cli(...LIMA_SEATS, '--lang', 'es');
     expect(es.code).toBe(0);
     expect(es.out).toContain('alcalde de LIMA METROPOLITANA: el primero de RENOVACION POPULAR');
+    // the clause in words, as the dashboard's, never its code (majority-bonus)
+    expect(es.out).toContain('premio de mayoría en LIMA METROPOLITANA: RENOVACION POPULAR 11 → 21');
     expect(es.out).toMatch(/^cuota de lista, no verificada: al menos 50%/m);
     expect(es.out).not.toMatch(/mayor of|list quota/);
   });
@@ -250,6 +252,26 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
     expect(lima.code).toBe(0);
     expect(lima.out).toContain('39 seats; mayor: the head of RENOVACION POPULAR');
     expect(lima.out).toContain('majority bonus: RENOVACION POPULAR 11 → 21');
+    // --lang es: the council's lines in Spanish, every figure of the national picture grouped
+    const limaEs = await cli(
+      'contests',
+      'pe-erm-2022',
+      '--contest',
+      'provincial-council/140100',
+      '--lang',
+      'es',
+    );
+    expect(limaEs.out).toContain('39 escaños; alcalde: el primero de RENOVACION POPULAR');
+    expect(limaEs.out).toContain('premio de mayoría: RENOVACION POPULAR 11 → 21 (⌈n/2⌉ + 1 supera');
+    expect(limaEs.out).not.toMatch(/seats; mayor|majority bonus/);
+    const national = await cli('contests', 'pe-erm-2022', '--seed', '2022', '--lang', 'es');
+    expect(national.out).toContain('1,694 × concejo distrital');
+    expect(national.out).toContain('│ movimiento regional');
+    expect(national.out).toMatch(
+      /^[\d,]+ contiendas? sin decidir; [\d,]+ problemas? \(--format json los lista\)$/m,
+    );
+    expect(national.out).not.toMatch(/district-council|regional-movement|contests not decided/);
+    expect(r.out).toContain('1,694 × district council');
     // a standing the votes still out could change reads as a lead (review 20 L10): Tacna's 30.6 %
     // with up to 20 actas out, Arequipa's mayor with 39 actas out
     expect(r.out).toContain(

@@ -306,6 +306,12 @@ describe('--lang es: no English sentence in any command family', () => {
       /^reproduciendo \S+ en pe-2021-presidencial-segunda-replay \(urban-first, semilla 1, 2 pasos\)$/,
     );
     expect(lines[1]).toMatch(/^paso 1\/2 · [\d.]+ % procesado · .+ [\d.]+ % \[/);
+    // the leader's median and interval as the projection's table writes them: 3 and 2 decimals
+    // (review s30 read "[13.44–19.768]", "p=0.4245" beside "p=0.501")
+    for (const line of lines.slice(1, -1))
+      expect(line).toMatch(
+        / \d+\.\d{3} % \[\d+\.\d{2}–\d+\.\d{2}\]( · segunda vuelta .+ p=\d\.\d{3})?$/,
+      );
     expect(lines.at(-1)).toBe(
       'listo: pe-2021-presidencial-segunda-replay tiene 2 instantáneas con sus proyecciones (cifra serve las muestra)',
     );

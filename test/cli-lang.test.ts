@@ -164,12 +164,12 @@ describe('--lang es: the lines commands print, in Spanish', () => {
       [
         'versión 2026 · jurisdicción pe',
         // a count's noun in its number, not "(es)" (session 29)
-        '60 escaños en 28 circunscripciones; método dhondt',
+        '60 escaños en 28 circunscripciones; método dhondt, uninominal mayoría simple',
         '(por defecto next-quotient): Una lista que gana más escaños que candidatos tiene',
       ],
       [
         'version 2026 · jurisdiction pe',
-        '60 seats in 28 districts',
+        '60 seats in 28 districts; method dhondt, single-seat plurality',
         '(default next-quotient): A list that wins more seats than it has candidates',
       ],
     );
@@ -234,6 +234,20 @@ describe('--lang es: the lines commands print, in Spanish', () => {
       ['pe-2021-parlamento-andino — 5 seats', '│ threshold ', '│ passed ', 'excluded: < 5'],
     );
   });
+
+  it("seats: a valla met in any district names the list's best district as such", () =>
+    lines(
+      [
+        'seats',
+        '--rules',
+        'ch-zh-gemeinderat-2018',
+        '--votes',
+        dataPath('switzerland/zurich-gemeinderat-2018/votes.csv'),
+      ],
+      ['(9,140 / 188,608 en su mejor circunscripción, Kreis 9)'],
+      // review s30: "(9,140 / 188,608 in Kreis 9)" read as if only Kreis 9 counted
+      ['(9,140 / 188,608 in its best district, Kreis 9)'],
+    ));
 
   it('demo: sections, tables and outcomes', async () => {
     await lines(

@@ -12,7 +12,7 @@ describe('cifra seats: open seats', () => {
     const r = await cli('seats', '--election', 'pe-2026-diputados', '--db', db);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain(
-      'SEATS OPEN — computed-by-cifra on 85.991 % of actas counted: an allocation of the votes counted so far, not settled seats',
+      'SEATS OPEN — computed by cifra on 85.991 % of actas counted: an allocation of the votes counted so far, not settled seats',
     );
     const es = await cli('seats', '--election', 'pe-2026-diputados', '--db', db, '--lang', 'es');
     // the release's % is its source's counted share, as its status says (pctOf, session 29)

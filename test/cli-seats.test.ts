@@ -412,7 +412,7 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     expect(r.out).toMatch(
       /PARTIDO PAÍS PARA TODOS .*│ 5 +│ 0 +│ excluded: prelim\. seats 5 \(7 required\)/,
     );
-    expect(r.out).toContain('reported composition (third-party: a public seat simulator');
+    expect(r.out).toContain('reported composition (third party: a public seat simulator');
     // the votes column is every circunscripción's lists summed, and says so (review 6, the Senate)
     // (the valla's base, which the exclusions print as "(votes / base)", is that same sum)
     const base = /\(\d[\d,]* \/ ([\d,]+)\)/.exec(r.out)?.[1] ?? '';
@@ -453,7 +453,7 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     expect(
       underParties(
         lines,
-        'votos y % válido: la suma de las listas de todas las circunscripciones',
+        'votos y % válidos: la suma de las listas de todas las circunscripciones',
         'partido',
         'circunscripción',
       ),
@@ -549,7 +549,7 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     );
     // a release's % is its source's counted share, as its status says (pctOf, session 29)
     expect(lever.out).toMatch(
-      /^computed-by-cifra · 85\.920 % of actas counted · cut .* source ONPE/m,
+      /^computed by cifra · 85\.920 % of actas counted · cut .* source ONPE/m,
     );
     const unknown = await cli('seats', '--election', 'pe-1990-senado', '--db', db);
     expect(unknown.code).toBe(1);

@@ -73,7 +73,7 @@ describe('cifra contests <manifest.json>', () => {
     expect(r.out).toContain('CUSCO: second round MOVIMIENTO X – PARTIDO Y counting, not settled');
     expect(r.out).toContain('TACNA: MOVIMIENTO E');
     expect(r.out).toContain(
-      '2 × governor-runoff (pe-erm-gobernador-segunda; provisional, 95.000 % at 2022-12-05T08:00:00-05:00)',
+      '2 × governor runoff (pe-erm-gobernador-segunda; provisional, 95.000 % at 2022-12-05T08:00:00-05:00)',
     );
     // the header says each set's figures, not the election's "final" over a count at 95 %
     expect(r.out.split('\n').slice(1, 3)).toEqual([

@@ -216,7 +216,7 @@ describe('the bundled jurisdictions', () => {
     expect(all.out).toMatch(/pe .*Peru/);
     const pe = await cli('jurisdictions', 'pe');
     expect(pe.code).toBe(0);
-    expect(pe.out).toContain('1892 rows in the table (skipped: 1)');
+    expect(pe.out).toContain('1,892 rows in the table (skipped: 1)');
     expect(pe.out).toContain('circunscripcion');
     const none = await cli('jurisdictions', 'zz');
     expect(none.code).toBe(1);

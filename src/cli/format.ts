@@ -58,6 +58,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   level: 'nivel',
   levels: 'niveles',
   'named by': 'nombrado por',
+  // a level with no name in its jurisdiction (jurisdiction-words.ts levelWord)
+  National: 'Nacional',
   // ingest
   'rows read': 'filas leídas',
   'valid actas': 'actas válidas',
@@ -82,7 +84,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'votes (median)': 'votos (mediana)',
   'runoff pair': 'segunda vuelta',
   'outright win (> 50 % valid)': 'gana en primera vuelta (> 50 % válidos)',
-  'winner / ganador': 'ganador',
+  winner: 'ganador',
   'seats (median)': 'escaños (mediana)',
   // winner, contests
   candidate: 'candidato',
@@ -122,6 +124,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '{round} round: {comparison} {share} of {base} votes':
     '{round} vuelta: {comparison} {share} de los votos {base}',
   ', single-seat {method}': ', uninominal {method}',
+  // a single-seat method's id (the list methods' ids are names: dhondt, hare)
+  plurality: 'mayoría simple',
   '; tiers: {tiers}': '; niveles: {tiers}',
   'version {version} · jurisdiction {jurisdiction}':
     'versión {version} · jurisdicción {jurisdiction}',
@@ -201,6 +205,34 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   final: 'final',
   provisional: 'provisional',
   'computed-by-cifra': 'calculado por cifra',
+  'majority-bonus': 'premio de mayoría',
+  // contests: the kinds of contest and of organisation (codeWords)
+  governor: 'gobernador',
+  'governor-runoff': 'segunda vuelta regional',
+  'regional-council': 'consejo regional',
+  'provincial-council': 'concejo provincial',
+  'district-council': 'concejo distrital',
+  'regional-movement': 'movimiento regional',
+  '{n} contests not decided; {issues} issues (--format json lists them)':
+    '{n} contiendas sin decidir; {issues} problemas (--format json los lista)',
+  'not settled: {leader} leads, by no more than the votes still out':
+    'sin definir: lidera {leader}, por no más que los votos por contar',
+  'decided in the second round ({id}): {winner}': 'decidido en segunda vuelta ({id}): {winner}',
+  'not settled yet': 'aún sin definir',
+  '{winner} wins': 'gana {winner}',
+  'second round: {a} – {b}': 'segunda vuelta: {a} – {b}',
+  'TIE ({stage}) between {candidates}': 'EMPATE ({stage}) entre {candidates}',
+  'majority bonus: {party} {before} → {after} (⌈n/2⌉ + 1 beats its cifra repartidora result)':
+    'premio de mayoría: {party} {before} → {after} (⌈n/2⌉ + 1 supera su resultado por cifra repartidora)',
+  'without the majority bonus (--bonus off, a what-if): cifra repartidora alone':
+    'sin premio de mayoría (--bonus off, un escenario): solo la cifra repartidora',
+  'no bonus needed: the winning list already has its cifra repartidora result':
+    'no hace falta premio: la lista ganadora ya tiene su resultado por cifra repartidora',
+  '{seats} seats; mayor: not decided — {head} leads on the votes counted':
+    '{seats} escaños; alcalde: sin decidir — lidera {head} según lo contado',
+  '{seats} seats; mayor: the head of {head}': '{seats} escaños; alcalde: el primero de {head}',
+  '— undecided (a tie: give --seed)': '— sin decidir (un empate: indique --seed)',
+  'absolute-majority': 'mayoría absoluta',
   'third-party': 'de terceros',
   official: 'oficial',
   '{pct} % of actas processed': '{pct} % de actas procesadas',
@@ -454,7 +486,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'no seat changes': 'ningún escaño cambia',
   'entered: {lists}': 'entran: {lists}',
   'left: {lists}': 'salen: {lists}',
-  ' in {district}': ' en {district}',
+  ' in its best district, {district}': ' en su mejor circunscripción, {district}',
   '{votes} votes < {required}': '{votes} votos < {required}',
   'prelim. seats {seats} ({required} required)': 'escaños prelim. {seats} (se exigen {required})',
   ', in {won} districts ({districts} required)':
@@ -473,7 +505,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '{n} pooled seats of no list yet — {lists} tie for {n:it|them}':
     '{n} escaños del resto nacional aún de ninguna lista — empatan {lists}',
   "votes and % valid: every district's lists summed ({n} valid votes in {d} districts)":
-    'votos y % válido: la suma de las listas de todas las circunscripciones ({n} votos válidos en {d} circunscripciones)',
+    'votos y % válidos: la suma de las listas de todas las circunscripciones ({n} votos válidos en {d} circunscripciones)',
   '{rules} — {seats} seats': '{rules} — {seats} escaños',
   '{clause} in {district}: {party} {before} → {after} seats':
     '{clause} en {district}: {party} {before} → {after} escaños',
@@ -607,6 +639,10 @@ const SINGULAR: readonly (readonly [string, string])[] = (
     ['votantes', 'votante'],
     ['electores', 'elector'],
     ['escaños', 'escaño'],
+    ['contiendas sin decidir', 'contienda sin decidir'],
+    ['contests not decided', 'contest not decided'],
+    ['problemas', 'problema'],
+    ['issues', 'issue'],
     ['actas', 'acta'],
     ['mesas', 'mesa'],
     ['votos', 'voto'],
@@ -706,6 +742,15 @@ export function sayCommander(text: string): string {
       return line;
     })
     .join('\n');
+}
+
+/**
+ * A figures' status (final, provisional, computed-by-cifra, third-party, official) or a seat
+ * clause (majority-bonus) in words, as the dashboard writes it, never its code: the code's words
+ * in English, the dictionary's in Spanish.
+ */
+export function codeWords(code: string): string {
+  return tableLang === 'en' ? code.replaceAll('-', ' ') : say(code);
 }
 
 /** A data text ({ es, en }, or one string for both) in the run's language. */

@@ -92,8 +92,9 @@ export async function withExistingStore(
 export const storeExists = (path: string): boolean =>
   isPostgresUrl(path) || path === ':memory:' || existsSync(path);
 
-export const storeNotFound = (path: string): Issue =>
-  issue('store_not_found', ['db'], { db: path, create: `cifra ingest <file> --db ${path}` });
+/** The store at `path`, given by `option` (compare's B: --db-b), does not exist. */
+export const storeNotFound = (path: string, option = 'db'): Issue =>
+  issue('store_not_found', [option], { db: path, create: `cifra ingest <file> --db ${path}` });
 
 /**
  * The store, or — when it lacks the election and the election is a manifest of published

@@ -502,7 +502,26 @@ export function issueFigures(i: Issue, lang: 'es' | 'en', num: Num = String): st
   return FIGURES[i.code]?.(f, lang === 'es', num) ?? '';
 }
 
+/**
+ * The sentence of an issue whose details tell a case its code's sentence misreads: no election
+ * named and a file that fits none or several (ingest, compare) is not "no such election in the
+ * store" (review s30); null: the code's sentence.
+ */
+function caseSentence(i: Issue, lang: 'es' | 'en'): string | null {
+  const d = i.details ?? {};
+  if (i.code !== 'unknown_election' || d['election'] !== null || !Array.isArray(d['fits']))
+    return null;
+  const several = d['fits'].length > 1;
+  if (lang === 'es')
+    return several
+      ? 'no se indicó una elección y el archivo corresponde a varias'
+      : 'no se indicó una elección y ninguna corresponde al archivo';
+  return several
+    ? 'no election was named, and the file fits several'
+    : 'no election was named, and none fits the file';
+}
+
 /** An issue as one sentence with its figures, in `lang`: "los votos no suman …: 201 frente a 230". */
 export function issueSentence(i: Issue, lang: 'es' | 'en', num: Num = String): string {
-  return MESSAGES[i.code][lang] + issueFigures(i, lang, num);
+  return (caseSentence(i, lang) ?? MESSAGES[i.code][lang]) + issueFigures(i, lang, num);
 }

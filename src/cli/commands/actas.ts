@@ -34,6 +34,7 @@ import type { ActaDocument } from '../../results/service.js';
 import type { ImportsDocument } from '../../results/document-schemas.js';
 import type { Store } from '../../store/store.js';
 import {
+  codeWords,
   figure,
   inRunLanguage,
   percent,
@@ -47,7 +48,7 @@ import {
 import type { IngestLimitsFile } from '../../ingest/limits.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { formatIssue, printIssues } from '../messages.js';
-import { jurisdictionWords } from '../jurisdiction-words.js';
+import { electionLabel, jurisdictionWords, titleOf } from '../jurisdiction-words.js';
 import { authorityWords, inSentence, type AuthorityWords } from '../../core/authority-words.js';
 
 // `cifra replay` checks its file as ingest does (project-commands.ts)
@@ -446,7 +447,7 @@ const PCT_OF = {
 /** What the figures are, in one line: kind, % of actas (and which), cut, source, and why when final short of 100 %. */
 export function statusLine(st: ServedResults['status']): string {
   const parts = [
-    say(st.kind),
+    codeWords(st.kind),
     // the % and what it is of are set together (statusOf): both or neither
     ...(st.pctCounted === null || st.pctOf === null
       ? []
@@ -623,6 +624,8 @@ export interface ResultsView {
   readonly words?: AuthorityWords;
   /** The CSV's choice columns: the election's (resultsCsv), counted or not. */
   readonly columns?: readonly ChoiceColumn[];
+  /** The election's definition, for its label and level names in the run's language (titleOf). */
+  readonly definition?: ElectionDef;
 }
 
 /** A results document as `cifra results` prints it: one unit in full, or a level's table. */
@@ -637,7 +640,7 @@ export function renderResults(
   const [only] = doc.units;
   const body = doc.units.length === 1 && only ? unitLines(doc, only, o, w) : levelLines(doc, o, w);
   return [
-    `${doc.label} — ${doc.level}`,
+    titleOf(o.definition ?? { label: doc.label, jurisdiction: null }, doc.level),
     statusLine(doc.status),
     ...body,
     // the same base under every unit's % as under the nation's
@@ -756,6 +759,7 @@ export async function runResults(store: Store, args: ResultsArgs, io: CliIo): Pr
   const words = jurisdictionWords(e.ok ? e.value : undefined);
   io.out(
     renderResults(r.value, args.format, {
+      ...(e.ok ? { definition: e.value } : {}),
       universe,
       discrepancies,
       ...leaders,
@@ -790,7 +794,7 @@ export async function runActa(
     io.out(
       say('acta {mesa} — {election}: no version stored; every row for this mesa was quarantined', {
         mesa: doc.mesa,
-        election: e.value.label,
+        election: electionLabel(e.value),
       }),
     );
     io.out(renderQuarantined(doc.quarantined));
@@ -819,7 +823,7 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
   const out: string[] = [];
   if (current) {
     const noVote = current.state === 'not_installed';
-    out.push(`acta ${doc.mesa} — ${e.label}`);
+    out.push(`acta ${doc.mesa} — ${electionLabel(e)}`);
     out.push(
       say('ubigeo {ubigeo}{place} · state {state}{label} · version {version}{conflict}', {
         ubigeo: current.ubigeo,
@@ -941,7 +945,7 @@ export async function runExport(
   renameSync(tmp, args.out);
   io.out(
     say('wrote {units} {level} units of {election} to {out}', {
-      units: r.value.units.length,
+      units: thousands(r.value.units.length),
       level: args.level,
       election: r.value.election,
       out: args.out,
@@ -968,7 +972,7 @@ async function exportMesasCsv(
   renameSync(tmp, args.out);
   io.out(
     say('wrote {units} {level} units of {election} to {out}', {
-      units: r.value.count,
+      units: thousands(r.value.count),
       level: 'mesa',
       election: r.value.election,
       out: args.out,
@@ -976,6 +980,10 @@ async function exportMesasCsv(
   );
   return EXIT_OK;
 }
+
+/** A count of the import log, grouped as the bytes beside it; empty where it was not counted. */
+const count = (n: number | null | undefined): string =>
+  n === null || n === undefined ? '' : thousands(n);
 
 export async function runElections(store: Store, io: CliIo): Promise<number> {
   const { getImports, listElections } = await service();
@@ -988,8 +996,8 @@ export async function runElections(store: Store, io: CliIo): Promise<number> {
       ['election', 'label', 'status', 'choices', 'imports'],
       (await listElections(store)).map((e) => [
         e.id,
-        e.label,
-        e.status ?? '—',
+        electionLabel(e),
+        e.status === undefined ? '—' : codeWords(e.status),
         e.choices,
         count.get(e.id) ?? 0,
       ]),
@@ -1031,12 +1039,12 @@ export async function runImports(
         i.sha256.slice(0, 16),
         thousands(i.size),
         ...rowsAndUnchanged(i, all.slice(0, at)),
-        i.stateChanges ?? '',
+        count(i.stateChanges),
         // before migration 15 an import did not count them apart (they are in `changed`)
-        i.observationChanges ?? '',
-        i.corrected ?? '',
-        i.conflicts ?? '',
-        i.quarantined ?? '',
+        count(i.observationChanges),
+        count(i.corrected),
+        count(i.conflicts),
+        count(i.quarantined),
         // the source's own time of the file (--cut), beside cifra's time of the import
         i.cut ?? '—',
         i.finishedAt ?? i.status,
@@ -1057,15 +1065,15 @@ function rowsAndUnchanged(
   i: ImportRow,
   before: readonly ImportRow[],
 ): [string | number, string | number, string | number] {
-  if (i.mode !== 'reread') return [i.rowsRead ?? '', i.new ?? '', i.unchanged ?? ''];
+  if (i.mode !== 'reread') return [count(i.rowsRead), count(i.new), count(i.unchanged)];
   const same = before.findLast(
     (b) => b.mode !== 'reread' && b.sha256 === i.sha256 && b.election === i.election,
   );
-  if (same === undefined) return [say('re-read'), i.new ?? '', i.unchanged ?? ''];
+  if (same === undefined) return [say('re-read'), count(i.new), count(i.unchanged)];
   return [
     say('re-read of #{id} ({n})', { id: same.id, n: thousands(same.rowsRead ?? 0) }),
-    0,
-    same.accepted ?? '',
+    count(0),
+    count(same.accepted),
   ];
 }
 

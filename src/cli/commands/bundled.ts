@@ -7,7 +7,7 @@ import { putPublishedElection } from '../../results/published-load.js';
 import type { ElectionDef } from '../../core/model/acta.js';
 import { electionDigest } from '../../store/audit-log.js';
 import type { Store } from '../../store/store.js';
-import { inRunLanguage, say } from '../format.js';
+import { codeWords, inRunLanguage, say } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo } from '../io.js';
 import { runIngest } from './actas.js';
 import { printIssues } from './seats.js';
@@ -139,7 +139,7 @@ async function loadOne(
     io.out(
       say('loaded {id} ({status}; {source})', {
         id,
-        status: say(m.value.manifest.status.kind),
+        status: codeWords(m.value.manifest.status.kind),
         source: def.published ? inRunLanguage(def.published.source) : '',
       }),
     );

@@ -27,7 +27,8 @@ import { sha256Of } from '../../ingest/ingest.js';
 import { readHeader } from '../../ingest/source.js';
 import { unreadable } from '../../io/csv.js';
 import { csvLine } from '../../results/csv.js';
-import { renderTable, say, thousands } from '../format.js';
+import { figure, renderTable, say, thousands } from '../format.js';
+import { electionLabel } from '../jurisdiction-words.js';
 import { EXIT_ISSUES, EXIT_OK, EXIT_USAGE, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from './seats.js';
 
@@ -168,8 +169,10 @@ export async function runCompare(args: CompareArgs, io: CliIo): Promise<number> 
     }
   }
   const dbs = sides.flatMap((s) => ('db' in s ? [s.db] : []));
-  for (const db of dbs)
-    if (!storeExists(db)) return (printIssues(io, [storeNotFound(db)]), EXIT_ISSUES);
+  // a missing store named by the option that gave it: B's is --db-b
+  for (const [k, s] of sides.entries())
+    if ('db' in s && !storeExists(s.db))
+      return (printIssues(io, [storeNotFound(s.db, k === 0 ? 'db' : 'db-b')]), EXIT_ISSUES);
   if (dbs.length === 0) {
     const e = await electionOf(args, files, hashes);
     if (!e.ok) return noElection(io, e.issues);
@@ -291,7 +294,7 @@ async function compareSides(
   });
   if (!r.ok) return (printIssues(io, r.error), EXIT_ISSUES);
   const { report } = r.value;
-  const text = renderCompare(report, args.format);
+  const text = renderCompare(report, args.format, electionLabel(election));
   if (args.out === undefined) io.out(text);
   else {
     const tmp = `${args.out}.tmp-${process.pid}`;
@@ -308,10 +311,15 @@ async function compareSides(
   return EXIT_OK;
 }
 
-export function renderCompare(r: CompareReport, format: OutputFormat): string {
+/** The report as `format`; a table titled `label` (the election's in the run's language). */
+export function renderCompare(
+  r: CompareReport,
+  format: OutputFormat,
+  label: string = r.label,
+): string {
   if (format === 'json') return JSON.stringify(r, null, 2);
   if (format === 'csv') return compareCsv(r);
-  return compareTable(r);
+  return compareTable(r, label);
 }
 
 const signed = (n: number): string => (n > 0 ? `+${thousands(n)}` : thousands(n));
@@ -332,14 +340,16 @@ function sourceLine(side: 'A' | 'B', s: CompareReport['a']): string {
     s.format === 'store'
       ? say('revision {revision}', { revision: s.revision ?? '-' })
       : `sha256 ${s.sha256.slice(0, 16)}`;
-  return `${side}: ${s.id ?? '-'} · ${s.format} · ${s.file} · ${thousands(s.actas)} actas${dup}${unread} · ${which}`;
+  // a store side has no source id: nothing printed for it, not a placeholder
+  const named = [s.id, s.format, s.file].filter((x) => x !== null).join(' · ');
+  return `${side}: ${named} · ${thousands(s.actas)} actas${dup}${unread} · ${which}`;
 }
 
 /** The summary as tables: mesas, reasons with their net effects, fields, the first disagreements. */
-function compareTable(r: CompareReport): string {
+function compareTable(r: CompareReport, label: string): string {
   const choiceIds = new Set(r.choices.map((c) => c.id));
   const out = [
-    `cifra compare — ${r.label}`,
+    `cifra compare — ${label}`,
     sourceLine('A', r.a),
     sourceLine('B', r.b),
     say(
@@ -431,7 +441,8 @@ function describe(d: Disagreement): string {
         return say('state {a} ({aLabel}) ≠ {b} ({bLabel})', x);
       case 'count_differs':
       case 'count_missing':
-        return `${x.field} ${x.a ?? '—'} ≠ ${x.b ?? '—'}`;
+        // a figure's name in the run's language (a choice's id as it is), its values grouped
+        return `${say(x.field)} ${figure(x.a ?? null)} ≠ ${figure(x.b ?? null)}`;
       case 'place_differs':
         return say('place {a} ≠ {b}', x);
       case 'sum_mismatch_a':

@@ -5,7 +5,15 @@ import {
   getContestsElection,
   type ContestsElectionDocument,
 } from '../../results/contests.js';
-import { decimal, inRunLanguage, renderTable, runLanguage, say, thousands } from '../format.js';
+import {
+  codeWords,
+  decimal,
+  inRunLanguage,
+  renderTable,
+  runLanguage,
+  say,
+  thousands,
+} from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo } from '../io.js';
 import { printIssues } from './seats.js';
 
@@ -46,13 +54,19 @@ export function runContests(given: ContestsArgs, io: CliIo): number {
   io.out(figuresHeader(d));
   io.out(
     d.sets
-      .map((s) => `${s.contests} × ${s.kind} (${s.rules}${statusNote(s.status, d.status)})`)
+      .map(
+        (s) =>
+          `${thousands(s.contests)} × ${codeWords(s.kind)} (${s.rules}${statusNote(s.status, d.status)})`,
+      )
       .join(' · '),
   );
   io.out(nationalTables(d.national));
   for (const c of d.contests.filter((x) => x.kind === 'governor')) io.out(governorLine(c));
   io.out(
-    `${d.national.open.length} contests not decided; ${d.issues.length} issues (--format json lists them)`,
+    say('{n} contests not decided; {issues} issues (--format json lists them)', {
+      n: thousands(d.national.open.length),
+      issues: thousands(d.issues.length),
+    }),
   );
   return EXIT_OK;
 }
@@ -74,13 +88,8 @@ function nationalTables(n: ContestsElectionDocument['national']): string {
       'in runoffs',
     ],
     n.byType.map((t) => [
-      t.type,
-      t.organisations,
-      t.heads,
-      t.leading,
-      t.seats,
-      t.seatsOpen,
-      t.runoffs,
+      codeWords(t.type),
+      ...[t.organisations, t.heads, t.leading, t.seats, t.seatsOpen, t.runoffs].map(thousands),
     ]),
   );
   const byOrganisation = renderTable(
@@ -98,13 +107,15 @@ function nationalTables(n: ContestsElectionDocument['national']): string {
       .slice(0, 15)
       .map((o) => [
         o.party,
-        o.type,
-        o.heads.governor ?? 0,
-        sum(o.heads) - (o.heads.governor ?? 0),
-        sum(o.leading),
-        sum(o.seats),
-        sum(o.seatsOpen),
-        o.runoffs,
+        codeWords(o.type),
+        ...[
+          o.heads.governor ?? 0,
+          sum(o.heads) - (o.heads.governor ?? 0),
+          sum(o.leading),
+          sum(o.seats),
+          sum(o.seatsOpen),
+          o.runoffs,
+        ].map(thousands),
       ]),
   );
   return [byType, seatsSummary(n), byOrganisation].join('\n');
@@ -190,7 +201,7 @@ function figuresLine(s: Status): string {
     return say('figures: a third party’s, not official: {publisher}', {
       publisher: inRunLanguage(s.publisher),
     });
-  return say('figures: {kind}', { kind: say(s.kind) });
+  return say('figures: {kind}', { kind: codeWords(s.kind) });
 }
 
 /** A region's governor: elected in the first round, in a settled second round, or still open. */
@@ -233,28 +244,48 @@ function renderContest(c: ContestResult, bonusOff: boolean): string {
     const o = c.result.outcome;
     const line =
       c.decided === null
-        ? `not settled: ${c.result.candidates[0]?.candidate ?? '—'} leads, by no more than the votes still out`
+        ? say('not settled: {leader} leads, by no more than the votes still out', {
+            leader: c.result.candidates[0]?.candidate ?? '—',
+          })
         : c.secondRound
-          ? `decided in the second round (${c.secondRound.id}): ${c.secondRound.winner ?? 'not settled yet'}`
+          ? say('decided in the second round ({id}): {winner}', {
+              id: c.secondRound.id,
+              winner: c.secondRound.winner ?? say('not settled yet'),
+            })
           : o.kind === 'winner'
-            ? `${o.winner} wins`
+            ? say('{winner} wins', { winner: o.winner })
             : o.kind === 'runoff'
-              ? `second round: ${o.pair[0]} – ${o.pair[1]}`
-              : `TIE (${o.stage}) between ${o.candidates.join(', ')}`;
+              ? say('second round: {a} – {b}', { a: o.pair[0], b: o.pair[1] })
+              : say('TIE ({stage}) between {candidates}', {
+                  stage: o.stage,
+                  candidates: o.candidates.join(', '),
+                });
     const rows = c.result.candidates.map((x) => [x.candidate, thousands(x.votes), x.pctValid]);
     return [head, line, renderTable(['list', 'votes', '% valid'], rows)].join('\n');
   }
   const rows = c.votes.map((v) => [v.party, thousands(v.votes), c.seats[v.party] ?? 0]);
   const bonus = c.bonus
-    ? `majority bonus: ${c.bonus.party} ${c.bonus.before} → ${c.bonus.after} (⌈n/2⌉ + 1 beats its cifra repartidora result)`
-    : bonusOff
-      ? 'without the majority bonus (--bonus off, a what-if): cifra repartidora alone'
-      : 'no bonus needed: the winning list already has its cifra repartidora result';
+    ? say(
+        'majority bonus: {party} {before} → {after} (⌈n/2⌉ + 1 beats its cifra repartidora result)',
+        { party: c.bonus.party, before: c.bonus.before, after: c.bonus.after },
+      )
+    : say(
+        bonusOff
+          ? 'without the majority bonus (--bonus off, a what-if): cifra repartidora alone'
+          : 'no bonus needed: the winning list already has its cifra repartidora result',
+      );
+  const seats = c.totalSeats ?? '?';
   return [
     head,
     c.decided === null && c.head !== null
-      ? `${c.totalSeats ?? '?'} seats; mayor: not decided — ${c.head} leads on the votes counted`
-      : `${c.totalSeats ?? '?'} seats; mayor: the head of ${c.head ?? '— undecided (a tie: give --seed)'}`,
+      ? say('{seats} seats; mayor: not decided — {head} leads on the votes counted', {
+          seats,
+          head: c.head,
+        })
+      : say('{seats} seats; mayor: the head of {head}', {
+          seats,
+          head: c.head ?? say('— undecided (a tie: give --seed)'),
+        }),
     seatsLine(c),
     renderTable(['list', 'votes', 'seats'], rows),
     bonus,

@@ -6,7 +6,7 @@ import {
   resolveJurisdiction,
 } from '../../jurisdictions/load.js';
 import { ok } from '../../core/result.js';
-import { header, renderTable, runLanguage, say } from '../format.js';
+import { header, renderTable, runLanguage, say, thousands } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo } from '../io.js';
 import { printIssues } from './seats.js';
 
@@ -36,8 +36,8 @@ export function runJurisdictions(
       {
         place: j.file.place.labels[lang],
         pattern: j.placePattern.source,
-        rows: j.tableRows,
-        skipped: j.skippedRows,
+        rows: thousands(j.tableRows),
+        skipped: thousands(j.skippedRows),
         known: (j.file.place.known ?? []).length,
         mesa: j.mesaPattern.source,
       },

@@ -33,7 +33,7 @@ import { election } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
 import { decimal, fixed, renderTable, runLanguage, say, thousands } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
-import { useJurisdictionLocale } from '../jurisdiction-words.js';
+import { electionLabel, useJurisdictionLocale } from '../jurisdiction-words.js';
 import { electionToIngest, failed } from './actas.js';
 import { printIssues } from './seats.js';
 
@@ -56,7 +56,7 @@ export async function runProject(store: Store, args: ProjectArgs, io: CliIo): Pr
       ? JSON.stringify(d, null, 2)
       : // what the projection covers and what it rests on, in the run's language (as the snapshot's)
         [
-          renderProjection(d, e.value.label),
+          renderProjection(d, electionLabel(e.value)),
           ...[
             d.note,
             d.previousRoundNote,
@@ -345,7 +345,7 @@ function probabilityTables(p: ProjectionResult): string[] {
   if (p.winner)
     tables.push(
       table(
-        'winner / ganador',
+        'winner',
         p.winner.map((x) => ({ label: x.choice, probability: x.probability })),
       ),
     );
@@ -372,7 +372,7 @@ export function renderProjection(
       processed: thousands(p.actasProcessed),
       total: thousands(p.actasTotal),
       pct: decimal(String(p.pctCounted)),
-      sims: p.sims,
+      sims: thousands(p.sims),
       seed: p.seed,
     }),
     renderTable(
@@ -448,16 +448,17 @@ function stepSummary(s: ReplayStep): string {
       ? ''
       : say('{leader} {median} % [{lo90}–{hi90}]', {
           leader: s.leader.choice,
-          median: decimal(s.leader.median),
-          lo90: decimal(s.leader.lo90),
-          hi90: decimal(s.leader.hi90),
+          // as the projection's table writes them: the median to 3 decimals, the interval to 2
+          median: fixed(Number(s.leader.median), 3),
+          lo90: fixed(Number(s.leader.lo90), 2),
+          hi90: fixed(Number(s.leader.hi90), 2),
         });
   const pair =
     s.runoff === null
       ? ''
       : say(' · runoff {pair} p={p}', {
           pair: s.runoff.choices.join(' / '),
-          p: decimal(s.runoff.probability),
+          p: fixed(Number(s.runoff.probability), 3),
         });
   return lead + pair;
 }

@@ -45,7 +45,7 @@ function methodText(r: Ruleset, declared = false): string {
   const bySize =
     r.singleSeatMethod.id === r.method.id || !singleSeatReachable(r, declared)
       ? ''
-      : say(', single-seat {method}', { method: r.singleSeatMethod.id });
+      : say(', single-seat {method}', { method: say(r.singleSeatMethod.id) });
   const tiers =
     r.tiers.length > 0
       ? say('; tiers: {tiers}', { tiers: r.tiers.map((t) => t.kind).join(', ') })

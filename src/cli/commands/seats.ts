@@ -14,6 +14,7 @@ import { seatsFrom } from '../../results/seats.js';
 import { parseWhatIfBody, whatIfSeats } from '../../results/what-if.js';
 import type { Store } from '../../store/store.js';
 import {
+  codeWords,
   decimal,
   decimalOr,
   header,
@@ -133,7 +134,7 @@ function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv', lang: 
         say('{election} — {seats} seats as published ({kind}: {source})', {
           election: doc.election,
           seats: r.totalSeats,
-          kind: say(doc.kind),
+          kind: codeWords(doc.kind),
           source: bothLanguages(r.source)[lang],
         }),
         // a source's table rests on its own counted share of actas
@@ -239,7 +240,7 @@ function openLine(f: Coverage, of: FiguresStatus['pctOf']): string[] {
       : say(ON_PCT[of], { pct: decimal(f.pctCounted) });
   return [
     say('SEATS OPEN — {kind}{pct}: an allocation of the votes counted so far, not settled seats', {
-      kind: say(f.kind),
+      kind: codeWords(f.kind),
       pct,
     }),
   ];
@@ -270,7 +271,7 @@ function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
   if (doc.reported !== undefined)
     out.push(
       say('reported composition ({kind}: {source})', {
-        kind: say(doc.reported.kind),
+        kind: codeWords(doc.reported.kind),
         source: bothLanguages(doc.reported.source)[lang],
       }),
       renderTable(
@@ -491,7 +492,9 @@ function seatsCsv(r: SeatResult): string {
 /** Why a list is excluded, in words: below the share, below the votes, or short of seats. */
 function exclusionText(e: SeatResult['excluded'][number]): string {
   if (e.reason === 'below_share')
-    return `< ${decimal(e.required)} (${thousands(e.votes)} / ${thousands(e.total)}${e.district ? say(' in {district}', { district: e.district }) : ''})`;
+    // a district scope: the figures are of the district where the list came closest, not the
+    // only one that counted (review s30)
+    return `< ${decimal(e.required)} (${thousands(e.votes)} / ${thousands(e.total)}${e.district ? say(' in its best district, {district}', { district: e.district }) : ''})`;
   if (e.reason === 'below_votes')
     return say('{votes} votes < {required}', {
       votes: thousands(e.votes),
@@ -557,7 +560,7 @@ function noteLines(r: SeatResult, lang: Lang): string[] {
     for (const c of d.clauses ?? [])
       out.push(
         say('{clause} in {district}: {party} {before} → {after} seats', {
-          clause: c.clause,
+          clause: codeWords(c.clause),
           district: d.district,
           party: c.party,
           before: c.before,
