@@ -285,7 +285,7 @@ describe('--lang es: no English sentence in any command family', () => {
     }
     const site = await spanish('publish', '--db', counted, '--out', join(dir, 'site'));
     expect(site.code, site.err).toBe(0);
-    expect(site.out).toMatch(/^instantánea \S+: \d+ archivos en /);
+    expect(site.out).toMatch(/^instantánea \S+: \d{1,3}(,\d{3})* archivos en /);
     const audit = await spanish('audit', 'verify', '--db', counted);
     expect(audit.code, audit.err).toBe(0);
     expect(audit.out).toMatch(/^ok: 40 versiones de actas y 1 importación, cada eslabón/);
