@@ -170,9 +170,10 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
     const sum = (k: 'seats' | 'seatsOpen'): string =>
       doc.value.national.byType.reduce((a, t) => a + t[k], 0).toLocaleString('en-US');
     const r = await cli('contests', 'pe-erm-2022', '--seed', '2022');
-    // every seat accounted for (session 30): with a seed no lot waits, 3 councils have no list
+    // every seat accounted for (session 30): with a seed no lot waits, 3 councils have no vote
+    // counted yet (0 % of their actas: never "no eligible list", which the lists did not decide)
     expect(r.out).toContain(
-      `Seats: ${sum('seats')} decided, ${sum('seatsOpen')} on the votes counted, can change, 15 with no eligible list (3 councils); 9,375 in all`,
+      `Seats: ${sum('seats')} decided, ${sum('seatsOpen')} on the votes counted, can change, 15 with no vote counted yet (3 councils); 9,375 in all`,
     );
     expect(r.out).toMatch(/seats decided .* seats on the count/);
     // Lima: up to 143 actas × 300 votes out — its 18 seats besides the bonus could still move
@@ -183,7 +184,7 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
     expect(tumbes.out).toContain('seats decided: the source’s count is over');
     const es = await cli('contests', 'pe-erm-2022', '--seed', '2022', '--lang', 'es');
     expect(es.out).toMatch(/Escaños: [\d.,]+ asignados, [\d.,]+ según lo contado, pueden cambiar/);
-    expect(es.out).toContain('15 sin lista elegible (3 concejos); 9,375 en total');
+    expect(es.out).toContain('15 sin votos contados aún (3 concejos); 9,375 en total');
     const limaEs = await cli(
       'contests',
       'pe-erm-2022',
@@ -197,7 +198,7 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
 
   it('accounts for every council seat, and reports each unresolved tie once (session 30)', async () => {
     // 1,719 councils, 9,375 seats (the JNE's list registry's sizes); without a seed 7 councils'
-    // ties wait on a lot, and 010307, 070918 and 140303 (5 seats each) have no eligible list
+    // ties wait on a lot, and 010307, 070918 and 140303 (5 seats each) have no vote counted yet
     const doc = getContestsElection('pe-erm-2022');
     if (!doc.ok) throw new Error('pe-erm-2022');
     const n = doc.value.national;
@@ -205,18 +206,23 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
     expect(n.seatsTotal).toBe(9375);
     expect(n.unassigned).toEqual({
       lot: { seats: 7, councils: 7 },
-      noEligibleList: { seats: 15, councils: 3 },
+      notCounted: { seats: 15, councils: 3 },
+      noEligibleList: { seats: 0, councils: 0 },
       unknownSizeCouncils: 0,
     });
     expect(sum('seats') + sum('seatsOpen') + 7 + 15).toBe(9375);
     const r = await cli('contests', 'pe-erm-2022');
     expect(r.out).toContain(
-      ', 7 waiting on a lot (7 councils), 15 with no eligible list (3 councils); 9,375 in all',
+      ', 7 waiting on a lot (7 councils), 15 with no vote counted yet (3 councils); 9,375 in all',
     );
     const es = await cli('contests', 'pe-erm-2022', '--lang', 'es');
     expect(es.out).toContain(
-      ', 7 esperan un sorteo (7 concejos), 15 sin lista elegible (3 concejos)',
+      ', 7 esperan un sorteo (7 concejos), 15 sin votos contados aún (3 concejos)',
     );
+    // a council with nothing counted: its mayor waits on the count, not on a lot
+    const recta = await cli('contests', 'pe-erm-2022', '--contest', 'district-council/010307');
+    expect(recta.out).toContain('5 seats; mayor: undecided — no vote counted yet');
+    expect(recta.out).not.toContain('a tie');
     // 021606 and 030606: their two most-voted lists tie for the mayor and again for the last seat;
     // one tie_unresolved each (both ties stay in the council's ties)
     const keys = doc.value.issues.map((i) => JSON.stringify(i));

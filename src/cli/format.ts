@@ -231,7 +231,6 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '{seats} seats; mayor: not decided — {head} leads on the votes counted':
     '{seats} escaños; alcalde: sin decidir — lidera {head} según lo contado',
   '{seats} seats; mayor: the head of {head}': '{seats} escaños; alcalde: el primero de {head}',
-  '— undecided (a tie: give --seed)': '— sin decidir (un empate: indique --seed)',
   'absolute-majority': 'mayoría absoluta',
   'third-party': 'de terceros',
   official: 'oficial',
@@ -567,6 +566,11 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   // every council seat accounted for (session 30): waiting on a lot, no eligible list, the total
   '{n} waiting on a lot ({c} {c:council|councils})':
     '{n} {n:espera|esperan} un sorteo ({c} {c:concejo|concejos})',
+  '{n} with no vote counted yet ({c} {c:council|councils})':
+    '{n} sin votos contados aún ({c} {c:concejo|concejos})',
+  '{seats} seats; mayor: undecided — {why}': '{seats} escaños; alcalde: sin decidir — {why}',
+  'no vote counted yet': 'aún no hay votos contados',
+  'a tie: give --seed': 'un empate: indique --seed',
   '{n} with no eligible list ({c} {c:council|councils})':
     '{n} sin lista elegible ({c} {c:concejo|concejos})',
   '{total} in all': '{total} en total',

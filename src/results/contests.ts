@@ -205,6 +205,9 @@ export const ContestsElectionSchema = z.object({
     unassigned: z
       .object({
         lot: SeatsIn.describe('Seats a tie holds back until its lot is drawn (no seed given)'),
+        notCounted: SeatsIn.describe(
+          'Seats of councils with no vote counted yet: the count, not the lists, leaves them open',
+        ),
         noEligibleList: SeatsIn.describe(
           'Seats of councils where no list may take part (no_eligible_list): nobody to fill them',
         ),
@@ -214,7 +217,7 @@ export const ContestsElectionSchema = z.object({
           .describe('Councils whose size is unknown (invalid_seats): their seats are not counted'),
       })
       .describe(
-        'Council seats neither decided nor on the count, so that every seat is accounted for: seatsTotal = Σ seats + Σ seatsOpen + lot.seats + noEligibleList.seats',
+        'Council seats neither decided nor on the count, so that every seat is accounted for: seatsTotal = Σ seats + Σ seatsOpen + lot.seats + notCounted.seats + noEligibleList.seats',
       ),
     seatsTotal: z
       .number()
@@ -378,6 +381,7 @@ function mutable(
     open: [...n.open],
     unassigned: {
       lot: { ...n.unassigned.lot },
+      notCounted: { ...n.unassigned.notCounted },
       noEligibleList: { ...n.unassigned.noEligibleList },
       unknownSizeCouncils: n.unassigned.unknownSizeCouncils,
     },

@@ -129,7 +129,7 @@ type Summary = ContestsElectionDocument['contests'][number];
  */
 export function seatsSummary(n: ContestsElectionDocument['national']): string {
   const sum = (k: 'seats' | 'seatsOpen'): number => n.byType.reduce((a, t) => a + t[k], 0);
-  const { lot, noEligibleList, unknownSizeCouncils } = n.unassigned;
+  const { lot, notCounted, noEligibleList, unknownSizeCouncils } = n.unassigned;
   // a governors-only election (ERM 2026) has no seat to count: say so, not "0 decided"
   if (n.seatsTotal === 0 && unknownSizeCouncils === 0)
     return say('Seats: none, this election has no council contests (only single-winner offices)');
@@ -144,6 +144,13 @@ export function seatsSummary(n: ContestsElectionDocument['national']): string {
       say('{n} waiting on a lot ({c} {c:council|councils})', {
         n: thousands(lot.seats),
         c: lot.councils,
+      }),
+    );
+  if (notCounted.seats > 0)
+    parts.push(
+      say('{n} with no vote counted yet ({c} {c:council|councils})', {
+        n: thousands(notCounted.seats),
+        c: notCounted.councils,
       }),
     );
   if (noEligibleList.seats > 0)
@@ -274,22 +281,30 @@ function renderContest(c: ContestResult, bonusOff: boolean): string {
           ? 'without the majority bonus (--bonus off, a what-if): cifra repartidora alone'
           : 'no bonus needed: the winning list already has its cifra repartidora result',
       );
-  const seats = c.totalSeats ?? '?';
   return [
     head,
-    c.decided === null && c.head !== null
-      ? say('{seats} seats; mayor: not decided — {head} leads on the votes counted', {
-          seats,
-          head: c.head,
-        })
-      : say('{seats} seats; mayor: the head of {head}', {
-          seats,
-          head: c.head ?? say('— undecided (a tie: give --seed)'),
-        }),
+    mayorLine(c),
     seatsLine(c),
     renderTable(['list', 'votes', 'seats'], rows),
     bonus,
   ].join('\n');
+}
+
+/** A council's size and its mayor: the head of the winning list, the leader, or why neither. */
+function mayorLine(c: ContestResult & { readonly type: 'council' }): string {
+  const seats = c.totalSeats ?? '?';
+  if (c.head === null)
+    return say('{seats} seats; mayor: undecided — {why}', {
+      seats,
+      // nothing counted is not a tie: every list at 0 (ERM 2022: 3 councils at 0 % of actas)
+      why: say(c.votes.every((v) => v.votes === 0) ? 'no vote counted yet' : 'a tie: give --seed'),
+    });
+  return c.decided === null
+    ? say('{seats} seats; mayor: not decided — {head} leads on the votes counted', {
+        seats,
+        head: c.head,
+      })
+    : say('{seats} seats; mayor: the head of {head}', { seats, head: c.head });
 }
 
 /** Whether a council's seats are won or only the allocation of the votes counted. */

@@ -423,6 +423,8 @@ export interface NationalPicture {
 
 export interface Unassigned {
   readonly lot: { readonly seats: number; readonly councils: number };
+  /** Councils with no vote counted yet (ERM 2022: 3 at 0 % of actas): nothing settles who fills them. */
+  readonly notCounted: { readonly seats: number; readonly councils: number };
   readonly noEligibleList: { readonly seats: number; readonly councils: number };
   /** Councils whose size is unknown (invalid_seats): their seats cannot be counted. */
   readonly unknownSizeCouncils: number;
@@ -518,6 +520,7 @@ function unassignedSeats(contests: readonly ContestResult[]): {
   seatsTotal: number;
 } {
   const lot = { seats: 0, councils: 0 };
+  const notCounted = { seats: 0, councils: 0 };
   const noEligibleList = { seats: 0, councils: 0 };
   let unknownSizeCouncils = 0;
   let seatsTotal = 0;
@@ -530,12 +533,17 @@ function unassignedSeats(contests: readonly ContestResult[]): {
     seatsTotal += c.totalSeats;
     const left = c.totalSeats - total(c.seats);
     if (left <= 0) continue;
-    // seats left over wait on a lot (no seed), else no list could take part (no_eligible_list)
-    const why = c.ties.some((t) => t.resolution === 'unresolved') ? lot : noEligibleList;
+    // seats left over wait on a lot (no seed), or on the count (no vote counted: the seat engine's
+    // no_eligible_list there says nothing about the lists), else no list could take part
+    const why = c.ties.some((t) => t.resolution === 'unresolved')
+      ? lot
+      : c.votes.every((v) => v.votes === 0)
+        ? notCounted
+        : noEligibleList;
     why.seats += left;
     why.councils += 1;
   }
-  return { unassigned: { lot, noEligibleList, unknownSizeCouncils }, seatsTotal };
+  return { unassigned: { lot, notCounted, noEligibleList, unknownSizeCouncils }, seatsTotal };
 }
 
 const total = (r: Readonly<Record<string, number | undefined>>): number =>
