@@ -78,7 +78,7 @@ describe('cifra contests <manifest.json>', () => {
     // the header says each set's figures, not the election's "final" over a count at 95 %
     expect(r.out.split('\n').slice(1, 3)).toEqual([
       'figures: final (governor)',
-      'figures: provisional, 95.000 % of actas at 2022-12-05T08:00:00-05:00 (governor-runoff)',
+      'figures: provisional, 95.000 % of actas at 2022-12-05T08:00:00-05:00 (governor runoff)',
     ]);
   });
 

@@ -9,7 +9,7 @@ import type { ElectionDef } from '../src/core/model/acta.js';
 import { ingestFile, type IngestReport } from '../src/ingest/ingest.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
 import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { fixedClock, tempDir } from './helpers.js';
+import { cli, fixedClock, tempDir } from './helpers.js';
 import { manifestStore } from './xf-fixture.js';
 
 const XQ = join(PROJECT_ROOT, 'test', 'fixtures', 'xq');
@@ -93,5 +93,26 @@ describe("a correction's bytes, imported plainly later", () => {
     expect(later.issues.map((i) => [i.code, i.details?.['sameAs']])).toEqual([
       ['source_unchanged', first.importId],
     ]);
+  });
+  it('cifra imports names the snapshot a re-read repeats, never a correction of the same bytes', async () => {
+    // diff review s30: the row looked for the latest import of the bytes whatever its mode
+    const snapshot = join(dir, 'snapshot-3.csv');
+    writeFileSync(
+      snapshot,
+      'mesa,ubigeo,state,eligible,voters,blank,null,impugned,A,B,C,D\n' +
+        '00004,0301,COUNTED,3000,2115,10,5,0,601,699,750,50\n',
+    );
+    const first = await ingest(snapshot, 'import', '2026-06-08T20:00:00-05:00');
+    const ruling = await ingest(snapshot, 'correction');
+    const again = await ingest(snapshot, 'import', '2026-06-08T22:00:00-05:00');
+    expect(again.issues.map((i) => [i.code, i.details?.['sameAs']])).toEqual([
+      ['source_unchanged', first.importId],
+    ]);
+    const last = (await store.listImports(election.id)).at(-1);
+    expect(last).toMatchObject({ mode: 'reread' });
+    const out = (await cli('imports', '--db', join(dir, 'xq.db'))).out;
+    const row = out.split('\n').find((l) => l.startsWith(`│ ${last?.id} `));
+    expect(row).toContain(`re-read of #${first.importId} (1)`);
+    expect(row).not.toContain(`re-read of #${ruling.importId}`);
   });
 });

@@ -30,3 +30,20 @@ describe("a final release's own note (manifest status.note)", () => {
     expect(StatusSchema.safeParse(bad).success).toBe(false);
   });
 });
+
+describe('a final release with unresolved actas and its own note', () => {
+  it('says both, the unresolved actas first (neither is dropped)', () => {
+    const st = R2.manifest?.status;
+    if (st?.kind !== 'final' || st.unresolved === undefined) throw new Error('R2 unresolved');
+    const both: typeof R2 = {
+      ...R2,
+      manifest: {
+        ...(R2.manifest as NonNullable<typeof R2.manifest>),
+        status: { ...st, note: { es: 'Nota propia.', en: 'Own note.' } },
+      },
+    };
+    const note = statusOf(both, true, '99.977').note;
+    expect(note?.en).toMatch(/20 actas are still EN PROCESO.* Own note\.$/);
+    expect(note?.es).toMatch(/20 actas siguen EN PROCESO.* Nota propia\.$/);
+  });
+});

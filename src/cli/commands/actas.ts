@@ -1067,7 +1067,8 @@ function rowsAndUnchanged(
 ): [string | number, string | number, string | number] {
   if (i.mode !== 'reread') return [count(i.rowsRead), count(i.new), count(i.unchanged)];
   const same = before.findLast(
-    (b) => b.mode !== 'reread' && b.sha256 === i.sha256 && b.election === i.election,
+    // the import it repeats: a snapshot's, never a correction's (findImport, againOf skip those)
+    (b) => b.mode === 'import' && b.sha256 === i.sha256 && b.election === i.election,
   );
   if (same === undefined) return [say('re-read'), count(i.new), count(i.unchanged)];
   return [

@@ -194,7 +194,9 @@ function figuresHeader(d: ContestsElectionDocument): string {
     const line = figuresLine(s.status);
     lines.set(line, [...(lines.get(line) ?? []), s.kind]);
   }
-  return [...lines].map(([line, kinds]) => `${line} (${kinds.join(', ')})`).join('\n');
+  return [...lines]
+    .map(([line, kinds]) => `${line} (${kinds.map(codeWords).join(', ')})`)
+    .join('\n');
 }
 
 /** The election's figures: final, provisional with % and cut, or a third party's, and whose. */
