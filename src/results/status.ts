@@ -165,7 +165,9 @@ export function statusOf(
   const published = def.published === undefined ? null : bothLanguages(def.published.source);
   const source = m ? joinNames(m.sources.map((s) => s.publisher)) : published;
   // a release may give both: its unresolved actas' note, then its own (neither dropped)
-  const notes = [unresolvedOf(def)?.note, finalNoteOf(def)].filter((n): n is Note => n != null);
+  const notes = [unresolvedOf(def)?.note, finalNoteOf(def)].filter(
+    (n): n is Note => n !== undefined && n !== null,
+  );
   const note = notes.length === 0 ? null : joinNames(notes, ' ');
   const rehearsal = m?.rehearsal ?? null;
   if (def.published !== undefined) {
