@@ -178,4 +178,54 @@ describe('the server answers while its start-up check runs on the worker', () =>
       await store.close();
     }
   });
+  it('a close stops the check under way on its worker: no verdict, no fault (diff review s30)', async () => {
+    const db = join(dir, 'closed.db');
+    await ingestBoth(db);
+    const store = openStore(db);
+    const app = await buildApi({ store, tokenHash: null, storeName: db });
+    const audit = checkOf(app);
+    const faults: unknown[] = [];
+    const hold = new Int32Array(new SharedArrayBuffer(4));
+    audit.hold = hold;
+    try {
+      await app.ready();
+      audit.fault = (e) => faults.push(e);
+      // closed while the worker is held: the close does not wait for the whole chain
+      await app.close();
+      await audit.settled;
+      expect(audit.current).toEqual({ verified: null, failed: null });
+      expect(faults).toEqual([]);
+      // and a check asked after the close starts nothing
+      await audit.check();
+      expect(audit.current.verified).toBeNull();
+    } finally {
+      Atomics.store(hold, 0, 1);
+      Atomics.notify(hold, 0);
+      await store.close();
+    }
+  });
+
+  it('after a faulted check a read starts none; the next import asks again', async () => {
+    const store = openStore(':memory:');
+    try {
+      let runs = 0;
+      const check = new AuditCheck(
+        store,
+        () => 'now',
+        () => undefined,
+        () => {
+          runs++;
+          return Promise.reject(new Error('cannot open'));
+        },
+      );
+      check.fault = () => undefined;
+      await check.check();
+      await check.check({ count: 3, hash: 'h', at: 'now' } as Parameters<AuditCheck['check']>[0]);
+      expect(runs).toBe(1);
+      await check.check();
+      expect(runs).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
 });

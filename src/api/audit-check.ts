@@ -36,8 +36,19 @@ export class AuditCheck {
      * The whole chain verified on a worker thread with its own connection (verifiedHeadOffThread);
      * null: on this thread (a store no other thread can open: SQLite in memory, one given unnamed).
      */
-    private readonly wholeOffThread: ((hold?: Int32Array) => Promise<VerifiedHead>) | null = null,
+    private readonly wholeOffThread:
+      ((hold?: Int32Array, signal?: AbortSignal) => Promise<VerifiedHead>) | null = null,
   ) {}
+
+  private readonly closing = new AbortController();
+  /** A check that faulted: a read does not start another, the next import asks again. */
+  private faulted = false;
+
+  /** Stops a whole-chain check under way on its worker (a server closing), quietly: no verdict. */
+  close(): Promise<void> {
+    this.closing.abort(new Error('the server closed'));
+    return this.running;
+  }
 
   /** Tests: the whole-chain worker waits until slot 0 is set, to see reads answered meanwhile. */
   hold: Int32Array | undefined = undefined;
@@ -70,7 +81,9 @@ export class AuditCheck {
    * it is the one verified).
    */
   check(seen?: Head): Promise<void> {
-    if (this.state.failed !== null || (seen && this.head?.hash === seen.hash)) return this.running;
+    if (this.state.failed !== null || this.closing.signal.aborted) return this.running;
+    if (seen && (this.head?.hash === seen.hash || this.faulted)) return this.running;
+    this.faulted = false;
     if (this.queued) return this.running;
     this.queued = true;
     this.running = this.running.then(async () => {
@@ -79,7 +92,7 @@ export class AuditCheck {
       try {
         const v =
           this.head === null && this.wholeOffThread !== null
-            ? await this.wholeOffThread(this.hold)
+            ? await this.wholeOffThread(this.hold, this.closing.signal)
             : await verifiedHead(this.store, this.head);
         if (v.ok && v.head.hash === this.head?.hash) return;
         this.state = v.ok
@@ -90,7 +103,9 @@ export class AuditCheck {
         this.changed();
       } catch (err) {
         // the store could not be read (busy, closing; the worker could not open it or died): not a
-        // verdict; the next import asks again
+        // verdict; the next import asks again (a read does not: ADR 016)
+        if (this.closing.signal.aborted) return;
+        this.faulted = true;
         this.fault(err);
       }
     });

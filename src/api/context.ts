@@ -184,7 +184,7 @@ export function apiContext(o: ApiOptions): ApiContext {
     o.store,
     o.now ?? (() => new Date().toISOString()),
     () => forgetReads({ revision, responses, whatIfs: null }),
-    verifiableOffThread(name) ? (hold) => verifiedHeadOffThread(name, hold) : null,
+    verifiableOffThread(name) ? (hold, signal) => verifiedHeadOffThread(name, hold, signal) : null,
   );
   const revision = new StoreRevision(o.store, () => String(audit.generation));
   const projections = new ProjectionPool(limits.projectionWorkers, limits.projectionQueue);

@@ -115,13 +115,14 @@ export async function buildApi(o: ApiOptions): Promise<FastifyInstance> {
 /**
  * The server's check of the audit chain it publishes (audit-check.ts): the whole store once it is
  * ready, not awaited (reads are served meanwhile), then after each write that changed the store.
- * A close waits for it.
+ * A close stops a whole-chain check on its worker and waits for one on this thread.
  */
 function auditCheckAtStart(app: FastifyInstance, ctx: ApiContext): AuditCheck {
   const audit = ctx.audit;
   audit.fault = (err) => app.log.error(err, 'the audit chain could not be read to verify it');
   app.addHook('onReady', async () => void audit.check());
-  app.addHook('onClose', async () => audit.settled);
+  // a check under way on its worker is stopped, not waited for (seconds on a big store)
+  app.addHook('onClose', async () => audit.close());
   // tests await the check under way
   app.decorate('cifraAuditCheck', audit);
   return audit;

@@ -28,11 +28,26 @@ export const verifiableOffThread = (db: string | undefined): db is string =>
  * connection. Rejects when the worker cannot open or read the store, or ends without answering:
  * a fault, not a verdict.
  */
-export function verifiedHeadOffThread(db: string, hold?: Int32Array): Promise<VerifiedHead> {
+export function verifiedHeadOffThread(
+  db: string,
+  hold?: Int32Array,
+  signal?: AbortSignal,
+): Promise<VerifiedHead> {
   const workerData: AuditThreadData = { db, hold };
   const worker = workerAt(besideModule(import.meta.url, 'audit-worker'), { workerData });
   return new Promise<VerifiedHead>((resolve, reject) => {
     let answered = false;
+    // a server closing stops the check (seconds of hashing) instead of waiting for it
+    signal?.addEventListener(
+      'abort',
+      () => {
+        if (answered) return;
+        answered = true;
+        reject(signal.reason);
+        void worker.terminate();
+      },
+      { once: true },
+    );
     worker.once('message', (r: AuditThreadReply) => {
       answered = true;
       if (r.ok) resolve(r.value);
