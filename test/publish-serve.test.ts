@@ -171,7 +171,7 @@ describe('cifra publish', () => {
     const db = join(dir, 'p.db');
     const r = await cli('publish', '--db', db, '--out', `${join(dir, 'www')}/`);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/snapshot \d{14}-[0-9a-f]{12}: \d+ files/);
+    expect(r.out).toMatch(/snapshot \d{14}-[0-9a-f]{12}: \d{1,3}(,\d{3})* files in /);
     // again into the same folder: it is cifra's now
     expect((await cli('publish', '--db', db, '--out', `${join(dir, 'www')}/`)).code).toBe(0);
     expect(leftovers(dir)).toEqual([]);
