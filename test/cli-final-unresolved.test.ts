@@ -3,30 +3,17 @@
 // count went on; session 30: the electors of the unresolved actas. Freedonia with one of its six
 // actas pending under a final manifest that leaves 1 unresolved; a count under way keeps "still
 // to come". Failed on the old code: "eligible voters still to come" beside "final".
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderResults } from '../src/cli/commands/actas.js';
 import { useTableLanguage } from '../src/cli/format.js';
 import { getResults } from '../src/results/service.js';
-import { tempDir } from './helpers.js';
-import { XF_DIR, XF_ELECTION, manifestStore } from './xf-fixture.js';
+import { XF_ELECTION, xfWithPendingMesa } from './xf-fixture.js';
 
 afterEach(() => useTableLanguage('en'));
 
 /** Freedonia with mesa 00006 pending, under a manifest with `status` (null: the fixture's own). */
 async function store(status: unknown) {
-  const dir = tempDir('cifra-cli-final-unresolved-');
-  cpSync(XF_DIR, dir, { recursive: true });
-  const actas = join(dir, 'actas.csv');
-  writeFileSync(
-    actas,
-    readFileSync(actas, 'utf8').replace(/^00006,(\d+),COUNTED,/m, '00006,$1,PENDING,'),
-  );
-  const file = join(dir, 'xf-2026.json');
-  const m = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  writeFileSync(file, JSON.stringify(status === null ? m : { ...m, status }));
-  return manifestStore(join(dir, 'u.db'), file, join(dir, 'jurisdictions'));
+  return xfWithPendingMesa('cifra-cli-final-unresolved-', 'u.db', status);
 }
 
 async function nationalText(s: Awaited<ReturnType<typeof store>>, lang: 'en' | 'es') {

@@ -87,6 +87,16 @@ export const ONPE_COLUMNS: readonly string[] = [
   'VOTOS_VI',
 ];
 
+/** An ONPE-format file of ten counted actas in two departments (five each), written in `dir`. */
+export function tenActasFile(dir: string): string {
+  const file = join(dir, 'ten.csv');
+  const rows = Array.from({ length: 10 }, (_, i) =>
+    onpeRow(String(i + 1).padStart(6, '0'), i < 5 ? '010101' : '150101', 40 + i, 50 - i),
+  );
+  writeFileSync(file, [ONPE_COLUMNS.join(','), ...rows].join('\n') + '\n');
+  return file;
+}
+
 /** The bundled 2021 first round replayed urban-first (seed 1) in 4 steps into `target`, up to `until`. */
 export async function replay2021(
   store: Store,

@@ -2,26 +2,15 @@
 // itself as it takes the slice, on the replay's own clock, so a rehearsal exercises the cut and
 // freshness a real night shows. The status's `rehearsal` says whose cut it is, and the CLI says
 // "rehearsal's cut", never the source's.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { replay } from '../src/projection/replay.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { getSummary } from '../src/results/summary.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { cli, ONPE_COLUMNS, onpeRow, tempDir } from './helpers.js';
+import { cli, tenActasFile, tempDir } from './helpers.js';
 
 const dir = tempDir('cifra-replay-cuts-');
-
-/** Ten counted actas in two departments. */
-function tenActas(): string {
-  const file = join(dir, 'ten.csv');
-  const rows = Array.from({ length: 10 }, (_, i) =>
-    onpeRow(String(i + 1).padStart(6, '0'), i < 5 ? '010101' : '150101', 40 + i, 50 - i),
-  );
-  writeFileSync(file, [ONPE_COLUMNS.join(','), ...rows].join('\n') + '\n');
-  return file;
-}
 
 /** A clock one minute further on at each reading, from 21:00 UTC. */
 function ticking(): () => string {
@@ -38,7 +27,7 @@ describe('replay(store, o): each slice is cut on the replay clock', () => {
     const election = bundledElection('pe-2021-presidencial');
     if (election === null) throw new Error('election');
     const r = await replay(store, {
-      ...{ file: tenActas(), election, target: 'rehearsal', order: 'random', seed: 1 },
+      ...{ file: tenActasFile(dir), election, target: 'rehearsal', order: 'random', seed: 1 },
       ...{ steps: 3, until: 0.7, speed: 0, sims: 20, now: ticking() },
       sleep: () => Promise.resolve(),
     });
@@ -75,7 +64,7 @@ describe('replay(store, o): each slice is cut on the replay clock', () => {
 describe('cifra replay, then cifra results and cifra imports', () => {
   it("the slices' imports carry cuts in order; the status line says it is the rehearsal's cut", async () => {
     const db = join(dir, 'cli.db');
-    const file = tenActas();
+    const file = tenActasFile(dir);
     const run = await cli(
       ...['replay', file, '--election', 'pe-2021-presidencial', '--as', 'r'],
       ...['--order', 'random', '--steps', '4', '--until', '50', '--sims', '20', '--db', db],

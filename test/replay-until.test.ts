@@ -1,32 +1,21 @@
 // `cifra replay --until` stops the count where it says, even inside a step (review 20 L2:
 // `--until 10 --steps 2` imported 50 % of the actas and said "step 1/2 · 50.0 % counted").
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { replay } from '../src/projection/replay.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { ONPE_COLUMNS, onpeRow, tempDir } from './helpers.js';
+import { tenActasFile, tempDir } from './helpers.js';
 
 const dir = tempDir('cifra-replay-until-');
 const store = new SqliteStore(join(dir, 'r.db'));
 afterAll(() => store.close());
 
-/** Ten counted actas in two departments. */
-function tenActas(): string {
-  const file = join(dir, 'ten.csv');
-  const rows = Array.from({ length: 10 }, (_, i) =>
-    onpeRow(String(i + 1).padStart(6, '0'), i < 5 ? '010101' : '150101', 40 + i, 50 - i),
-  );
-  writeFileSync(file, [ONPE_COLUMNS.join(','), ...rows].join('\n') + '\n');
-  return file;
-}
-
 const options = (target: string, steps: number, until: number) => {
   const election = bundledElection('pe-2021-presidencial');
   if (election === null) throw new Error('election');
   return {
-    file: tenActas(),
+    file: tenActasFile(dir),
     election,
     target,
     order: 'random' as const,

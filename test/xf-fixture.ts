@@ -49,6 +49,29 @@ export async function manifestStore(
   return store;
 }
 
+/**
+ * Freedonia with mesa 00006 pending, under a manifest whose `status` is `status` (null: the
+ * fixture's own), copied to a new folder: a new SQLite store at `db` in it, its election and actas
+ * ingested.
+ */
+export function xfWithPendingMesa(
+  prefix: string,
+  db: string,
+  status: unknown,
+): Promise<SqliteStore> {
+  const dir = tempDir(prefix);
+  cpSync(XF_DIR, dir, { recursive: true });
+  const actas = join(dir, 'actas.csv');
+  writeFileSync(
+    actas,
+    readFileSync(actas, 'utf8').replace(/^00006,(\d+),COUNTED,/m, '00006,$1,PENDING,'),
+  );
+  const file = join(dir, 'xf-2026.json');
+  const m = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  writeFileSync(file, JSON.stringify(status === null ? m : { ...m, status }));
+  return manifestStore(join(dir, db), file, join(dir, 'jurisdictions'));
+}
+
 /** The declarations of Freedonia's made-up map and borders (test/fixtures/xf-map/README.md). */
 export const XF_MAP = {
   adjacency: { file: 'adjacency.json', level: 'region' },

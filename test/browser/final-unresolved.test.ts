@@ -6,29 +6,14 @@
 // count strip and the national unit's facts. Freedonia (test/fixtures/xf) with one of its six
 // actas pending under a final manifest that leaves 1 acta unresolved, at 390 px in es and en.
 // Failed on the old code: the strip and the facts said "Electores por contabilizar".
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers.js';
-import { XF_DIR, XF_ELECTION, manifestStore } from '../xf-fixture.js';
+import { XF_ELECTION, xfWithPendingMesa } from '../xf-fixture.js';
 import { noSideScroll, openPage, useDashboard } from './harness.js';
 
 const env = useDashboard(async () => {
-  const dir = tempDir('cifra-browser-final-unresolved-');
-  cpSync(XF_DIR, dir, { recursive: true });
-  const actas = join(dir, 'actas.csv');
-  writeFileSync(
-    actas,
-    readFileSync(actas, 'utf8').replace(/^00006,(\d+),COUNTED,/m, '00006,$1,PENDING,'),
-  );
-  const file = join(dir, 'xf-2026.json');
-  const m = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   const note = { es: 'Una acta sigue sin resolver.', en: 'One acta is still unresolved.' };
-  writeFileSync(
-    file,
-    JSON.stringify({ ...m, status: { kind: 'final', unresolved: { actas: 1, note } } }),
-  );
-  return manifestStore(join(dir, 'f.db'), file, join(dir, 'jurisdictions'));
+  const status = { kind: 'final', unresolved: { actas: 1, note } };
+  return xfWithPendingMesa('cifra-browser-final-unresolved-', 'f.db', status);
 });
 
 const WORDS = {
