@@ -29,13 +29,19 @@ async function summaryOf(store: SqliteStore) {
   return s.value;
 }
 
+/** A new store in `dir` holding the bundled election E (no acta yet). */
+async function newStore(name: string) {
+  const store = new SqliteStore(join(dir, name));
+  await store.migrate();
+  const election = bundledElection(E);
+  if (!election) throw new Error(E);
+  await store.putElection(election);
+  return { store, election };
+}
+
 describe('getSummary(store, id) freshness', () => {
   it('a re-read moves `checked` (its time, its cut, its import) and leaves `updatedAt` at the last change', async () => {
-    const store = new SqliteStore(join(dir, 'reread.db'));
-    await store.migrate();
-    const election = bundledElection(E);
-    if (!election) throw new Error(E);
-    await store.putElection(election);
+    const { store, election } = await newStore('reread.db');
     const c = clock();
     const file = write('a.csv', csv(onpeRow('000001', '010101', 40, 50)));
     c.at('2026-06-08T02:01:00.000Z');
@@ -57,11 +63,7 @@ describe('getSummary(store, id) freshness', () => {
   });
 
   it('a new file that changes no acta is a read too; a correction is a change, not a read', async () => {
-    const store = new SqliteStore(join(dir, 'same.db'));
-    await store.migrate();
-    const election = bundledElection(E);
-    if (!election) throw new Error(E);
-    await store.putElection(election);
+    const { store, election } = await newStore('same.db');
     const c = clock();
     const row = onpeRow('000001', '010101', 40, 50);
     c.at('2026-06-08T02:01:00.000Z');
