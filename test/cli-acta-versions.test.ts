@@ -51,14 +51,17 @@ beforeAll(async () => {
   await ingest('d.csv', [onpeRow('000208', '010101', 40, 50)]);
   await ingest('e.csv', [onpeRow('000208', '010101', 47, 43)]);
   await ingest('f.csv', [impugnedRow('000209'), observedOffBy4('000210')]);
+  // 000211: counted, then a stale file with it pending (a conflict of an earlier state)
+  await ingest('g.csv', [onpeRow('000211', '010101', 40, 50)]);
+  await ingest('h.csv', [pendingRow('000211')]);
 });
 
 describe('cifra acta', () => {
   it("shows each version's figures, the current one marked, and ≠ where they differ", async () => {
     const r = await cli('acta', '205', '--db', db);
     expect(r.code).toBe(0);
-    // the flag says a version was not applied, whatever it differs in (figures or a state)
-    expect(r.out).toContain(' · CONFLICT: a later import brought another version, not applied');
+    // the flag says a version was not applied, and why: its figures (s31: whichever before)
+    expect(r.out).toContain(' · CONFLICT: a later import gave other figures, not applied');
     const all = r.out.split('\n');
     const at = all.findIndex((l) => l.includes('│ figures'));
     expect(all[at]).toMatch(/v1 ✓.*v2(?! ✓)/);
@@ -88,6 +91,29 @@ describe('cifra acta', () => {
 
   // a version without figures disagrees with none: ≠ only where two versions with figures do
   // (a poll-watcher's review, M5: the pending v1 put ≠ on voters, blank, null and impugned)
+  // Session 31: the header said only that the acta was in conflict, whichever the reason
+  it("says why the current acta is in conflict, by its latest conflict's reason, in es and en", async () => {
+    const header = async (mesa: string, lang: 'es' | 'en'): Promise<string> => {
+      const r = await cli('acta', mesa, '--db', db, '--lang', lang);
+      expect(r.code, r.err).toBe(0);
+      return r.out.split('\n').find((l) => / · versi(on|ón) /.test(l)) ?? '';
+    };
+    expect(await header('205', 'en')).toMatch(
+      / · version 1 · CONFLICT: a later import gave other figures, not applied$/,
+    );
+    expect(await header('205', 'es')).toMatch(
+      / · versión 1 · CONFLICTO: una importación posterior trajo otras cifras, no aplicadas$/,
+    );
+    expect(await header('211', 'en')).toMatch(
+      / · version 1 · CONFLICT: a later import went back to an earlier state than the one held \(a stale file\?\), not applied$/,
+    );
+    expect(await header('211', 'es')).toMatch(
+      / · versión 1 · CONFLICTO: una importación posterior volvió a un estado anterior al que tiene \(¿archivo desfasado\?\), no aplicado$/,
+    );
+    // an acta in no conflict says none
+    expect(await header('206', 'en')).not.toContain('CONFLICT');
+  });
+
   it('a pending version shows no figure and marks no difference', async () => {
     const r = await cli('acta', '208', '--db', db);
     expect(r.code, r.err).toBe(0);

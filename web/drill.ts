@@ -27,7 +27,7 @@ import { crumbsTo } from './search.js';
 import { writeView } from './url.js';
 import { actaCrossCheck } from './acta-crosscheck.js';
 import { issueSentence } from '../src/core/issue-words.js';
-import { labelAfter } from '../src/core/model/acta-state-words.js';
+import { currentConflictReason, labelAfter } from '../src/core/model/acta-state-words.js';
 import { annulledNullOf } from '../src/core/model/annulled.js';
 import type { Issue } from '../src/core/issues.js';
 
@@ -601,6 +601,19 @@ function figuresTable(c: NonNullable<Acta['current']>): HTMLElement | '' {
   );
 }
 
+/**
+ * The current acta's conflict, by its latest conflict's reason (s31: the badge said only that
+ * there was one); the words of before where the history gives no reason.
+ */
+function conflictBadge(history: Acta['history'], current: number): HTMLElement {
+  const reason = currentConflictReason(history, current);
+  return el(
+    'span',
+    { class: 'badge warn', id: 'acta-conflict', ...(reason ? { 'data-conflict': reason } : {}) },
+    reason ? t(`conflictNow:${reason}`) : t('conflict'),
+  );
+}
+
 function drawActa(a: Acta): void {
   const c = a.current;
   const p = a.place;
@@ -616,7 +629,7 @@ function drawActa(a: Acta): void {
           `${t('state')}: `,
           el('span', { class: 'badge', id: 'acta-state' }, stateWords(c)),
           ` · ${t('version')} ${c.version} · ${t('eligible')}: ${fmt(c.eligible)} · ${t('emitted')}: ${c.voters === null || c.state === 'not_installed' ? '—' : fmt(c.voters)}`,
-          c.conflict ? el('span', { class: 'badge warn' }, t('conflict')) : '',
+          c.conflict ? conflictBadge(a.history, c.version) : '',
         )
       : '',
     // why it is at the JEE, in the source's own word (ONPE's TIPO_OBSERVACION): not translated

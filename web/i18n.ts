@@ -2,6 +2,7 @@
 import type { ActaState } from '../src/core/model/acta.js';
 import {
   ACTA_CHANGE_WORDS,
+  ACTA_CONFLICT_NOW_WORDS,
   ACTA_CONFLICT_WORDS,
   ACTA_STATE_WORDS,
 } from '../src/core/model/acta-state-words.js';
@@ -36,6 +37,18 @@ const conflictWords = (lang: Lang) =>
   Object.fromEntries(
     Object.entries(ACTA_CONFLICT_WORDS).map(([k, w]) => [`conflict:${k}`, w[lang]]),
   ) as Record<`conflict:${keyof typeof ACTA_CONFLICT_WORDS}`, string>;
+
+/**
+ * The current acta's conflict badge by its latest conflict's reason, as `conflictNow:<reason>`
+ * keys: the CLI's acta header too (ACTA_CONFLICT_NOW_WORDS).
+ */
+const conflictNowWords = (lang: Lang) =>
+  Object.fromEntries(
+    Object.entries(ACTA_CONFLICT_NOW_WORDS).map(([k, w]) => [
+      `conflictNow:${k}`,
+      `${lang === 'es' ? 'Conflicto' : 'Conflict'}: ${w[lang]}`,
+    ]),
+  ) as Record<`conflictNow:${keyof typeof ACTA_CONFLICT_NOW_WORDS}`, string>;
 
 /** Peru's words for its bodies: a page's until its election's places say whose (authorityStrings). */
 const PERU_ES = authorityWords('es', PERU_AUTHORITIES);
@@ -222,6 +235,7 @@ const ES = {
     })[order] ?? order,
   conflict:
     'Conflicto: otra versión no fue aplicada (otras cifras, o un estado anterior al que tiene: el acta contada, o en el jurado, reportada de nuevo como pendiente, p. ej. por un archivo desfasado)',
+  ...conflictNowWords('es'),
   seats: 'Escaños',
   seatsByDistrict: 'Escaños por circunscripción',
   party: 'Partido',
@@ -779,6 +793,7 @@ const EN: Strings = {
     })[order] ?? order,
   conflict:
     'Conflict: another version was not applied (other figures, or an earlier state than the one it holds: the counted acta, or one at the court, reported pending again, e.g. by a stale file)',
+  ...conflictNowWords('en'),
   seats: 'Seats',
   seatsByDistrict: 'Seats per district',
   party: 'Party',

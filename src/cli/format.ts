@@ -278,6 +278,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   // acta
   'ubigeo {ubigeo}{place} · state {state}{label} · version {version}{conflict}':
     'ubigeo {ubigeo}{place} · estado {state}{label} · versión {version}{conflict}',
+  ' · CONFLICT: {why}': ' · CONFLICTO: {why}',
   ' · CONFLICT: a later import brought another version, not applied (other figures, or an earlier state than the one held: a counted acta reported open again, one at the JEE reported pending)':
     ' · CONFLICTO: una importación posterior trajo otra versión, no aplicada (otras cifras, o un estado anterior al que tiene: un acta contada reportada abierta de nuevo, una en el JEE reportada por contabilizar)',
   'eligible {eligible} · voters {voters} · blank {blank} · null {null} · impugned {impugned}':

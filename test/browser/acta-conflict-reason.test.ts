@@ -6,6 +6,10 @@
 // state), then a ruling that sets it pending on purpose (a correction). Each conflict says why it
 // was kept — as recorded, against the counted version held then, not the pending one now — in
 // the CLI's words (ACTA_CONFLICT_WORDS), on a phone, in Spanish and in English.
+// Session 31: the current acta's badge said only "Conflicto: otra versión no fue aplicada (otras
+// cifras, o un estado anterior…)", whichever. The stale file also has mesa 00004 pending (counted
+// before: an earlier state) and 00005 with other figures: each badge says its own reason.
+
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,11 +25,15 @@ const ELECTION = 'xq-2026-parlamento';
 const HEADER = 'mesa,ubigeo,state,eligible,voters,blank,null,impugned,A,B,C,D';
 /** Mesa 00006 not counted yet: its electors, no figure. */
 const PENDING_ROW = '00006,0401,PENDING,3000,,,,,,,,';
+/** Mesa 00004, counted in actas.csv, reported pending again (a stale file). */
+const STALE_00004 = '00004,0202,PENDING,2000,,,,,,,,';
+/** Mesa 00005 with other figures than actas.csv's (A 601, B 699 where it has 600 and 700). */
+const FIGURES_00005 = '00005,0301,COUNTED,3000,2115,10,5,0,601,699,750,50';
 
 const env = useDashboard(async () => {
   const dir = tempDir('cifra-browser-acta-conflict-reason-');
   const stale = join(dir, 'stale.csv');
-  writeFileSync(stale, `${HEADER}\n${PENDING_ROW}\n`);
+  writeFileSync(stale, `${HEADER}\n${PENDING_ROW}\n${STALE_00004}\n${FIGURES_00005}\n`);
   const store = await manifestStore(
     join(dir, 'xq.db'),
     join(XQ, 'xq-2026.json'),
@@ -52,11 +60,17 @@ interface ActaDoc {
 
 const WORDS = {
   es: {
+    earlierNow:
+      'Conflicto: una importación posterior volvió a un estado anterior al que tiene (¿archivo desfasado?), no aplicado',
+    figuresNow: 'Conflicto: una importación posterior trajo otras cifras, no aplicadas',
     earlier: 'conflicto: un estado anterior al que tenía (¿archivo desfasado?)',
     figures: 'conflicto: otras cifras que las que tenía',
     pending: 'Por contabilizar',
   },
   en: {
+    earlierNow:
+      'Conflict: a later import went back to an earlier state than the one held (a stale file?), not applied',
+    figuresNow: 'Conflict: a later import gave other figures, not applied',
     earlier: 'conflict: an earlier state than the one it held (a stale file?)',
     figures: 'conflict: other figures than the ones it held',
     pending: 'To be counted',
@@ -92,6 +106,8 @@ describe("the mesa view's conflicts, each with its reason", () => {
       expect(await summary(2)).toContain(`v2 · ${w.figures} · `);
       expect(await summary(2)).not.toContain(w.earlier);
       for (const v of [1, 4]) expect(await summary(v)).not.toMatch(/^v\d · confl/);
+      // corrected since its conflicts: the current acta is in none, and says none
+      expect(await page.locator('#acta-conflict').count()).toBe(0);
       expect(
         await page
           .locator('#acta-history li[data-conflict]')
@@ -108,5 +124,34 @@ describe("the mesa view's conflicts, each with its reason", () => {
         .screenshot({ path: join(ARTIFACTS, `acta-conflict-reason-${lang}-390.png`) });
       expect(errors).toEqual([]);
       await page.close();
+    }, 120_000);
+
+  for (const lang of ['es', 'en'] as const)
+    it(`${lang}, 390 px: the current acta's conflict badge says its latest conflict's reason`, async () => {
+      const w = WORDS[lang];
+      for (const [mesa, reason, words] of [
+        ['00004', 'earlier_state', w.earlierNow],
+        ['00005', 'figures', w.figuresNow],
+      ] as const) {
+        const { page, errors } = await openPage(
+          env.browser,
+          `${env.base}/?election=${ELECTION}&mesa=${mesa}&lang=${lang}`,
+          390,
+          { consoleErrors: true, timeout: 60_000 },
+        );
+        await page.waitForSelector('#acta-history li[data-version="2"]');
+        const badge = page.locator('#acta-conflict');
+        expect(await badge.getAttribute('data-conflict')).toBe(reason);
+        expect((await badge.textContent())?.trim()).toBe(words);
+        // the other reason's words are not said
+        const other = reason === 'figures' ? w.earlierNow : w.figuresNow;
+        expect(await page.locator('#acta').textContent()).not.toContain(other);
+        expect(await noSideScroll(page)).toBe(true);
+        await page.locator('#acta').screenshot({
+          path: join(ARTIFACTS, `acta-conflict-now-${mesa}-${lang}-390.png`),
+        });
+        expect(errors).toEqual([]);
+        await page.close();
+      }
     }, 120_000);
 });

@@ -6,7 +6,9 @@ import type { ActaState, ElectionDef } from '../../core/model/acta.js';
 import { annulledNullOf } from '../../core/model/annulled.js';
 import type { Note } from '../../core/model/note.js';
 import {
+  ACTA_CONFLICT_NOW_WORDS,
   ACTA_STATE_WORDS,
+  currentConflictReason,
   labelAfter,
   versionKindWords,
 } from '../../core/model/acta-state-words.js';
@@ -832,11 +834,7 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
         state: inSentence(stateWord(current.state, w)),
         label: labelAfter(current, runLanguage(), stateWord(current.state, w)),
         version: current.version,
-        conflict: current.conflict
-          ? say(
-              ' · CONFLICT: a later import brought another version, not applied (other figures, or an earlier state than the one held: a counted acta reported open again, one at the JEE reported pending)',
-            )
-          : '',
+        conflict: current.conflict ? conflictNow(history, current.version) : '',
       }),
     );
     // why it was observed (sent to the JEE), in the source's word: not translated
@@ -892,6 +890,19 @@ export function renderActa(doc: ActaDocument, e: ElectionDef): string {
   }
   out.push(historyTable(history, w));
   return out.join('\n');
+}
+
+/**
+ * The current acta's conflict, by its latest conflict's reason (s31: it said only that there was
+ * one, whichever); the words of before where the history gives no reason.
+ */
+function conflictNow(history: ActaDocument['history'], current: number): string {
+  const reason = currentConflictReason(history, current);
+  if (reason === null)
+    return say(
+      ' · CONFLICT: a later import brought another version, not applied (other figures, or an earlier state than the one held: a counted acta reported open again, one at the JEE reported pending)',
+    );
+  return say(' · CONFLICT: {why}', { why: ACTA_CONFLICT_NOW_WORDS[reason][runLanguage()] });
 }
 
 /**

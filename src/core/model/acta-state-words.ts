@@ -53,6 +53,35 @@ export const ACTA_CONFLICT_WORDS: Readonly<
   },
 };
 
+/**
+ * The current acta's conflict (a later version kept, not applied) by the reason of its latest
+ * conflict, after "Conflict:" / "CONFLICT:": the dashboard's badge and the CLI's acta header.
+ */
+export const ACTA_CONFLICT_NOW_WORDS: Readonly<
+  Record<ConflictReason, { readonly es: string; readonly en: string }>
+> = {
+  earlier_state: {
+    es: 'una importación posterior volvió a un estado anterior al que tiene (¿archivo desfasado?), no aplicado',
+    en: 'a later import went back to an earlier state than the one held (a stale file?), not applied',
+  },
+  figures: {
+    es: 'una importación posterior trajo otras cifras, no aplicadas',
+    en: 'a later import gave other figures, not applied',
+  },
+};
+
+/**
+ * Why the current acta (version `current`) is in conflict: the reason of the latest conflict
+ * kept after it (an earlier one was cleared when a later version became current); null: none
+ * with a reason (a history cut short).
+ */
+export function currentConflictReason(
+  history: readonly { readonly version: number; readonly conflict?: ConflictReason | null }[],
+  current: number,
+): ConflictReason | null {
+  return history.findLast((h) => h.version > current && h.conflict)?.conflict ?? null;
+}
+
 /** A version's kind in words; a conflict's by its reason, where the document gives one. */
 export function versionKindWords(
   h: { readonly kind: VersionDecision['kind']; readonly conflict?: ConflictReason | null },
