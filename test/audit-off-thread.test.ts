@@ -14,7 +14,11 @@ import { AuditCheck } from '../src/api/audit-check.js';
 import { PATHS } from '../src/api/paths.js';
 import { SiteSchema } from '../src/api/schemas.js';
 import { buildApi } from '../src/api/server.js';
-import { verifiableOffThread, verifiedHeadOffThread } from '../src/store/audit-thread.js';
+import {
+  AUDIT_WORKER_POOL,
+  verifiableOffThread,
+  verifiedHeadOffThread,
+} from '../src/store/audit-thread.js';
 import { verifiedHead } from '../src/store/audit-verified.js';
 import { openStore } from '../src/store/open.js';
 import { freshDatabase } from './pg-helpers.js';
@@ -90,6 +94,68 @@ describe('the whole-chain audit check on a worker thread', () => {
       ['audit_chain_broken', 'acta_versions', 45],
       ['audit_chain_broken', 'acta_versions', 50],
     ]);
+  });
+
+  it('PostgreSQL: the worker reads through a pool of one, named as pg_stat_activity shows it (s31)', async () => {
+    const db = await freshDatabase('onepool');
+    await ingestBoth(db);
+    /** The connections to this database by application name. */
+    const named = async (c: pg.Client, name: string): Promise<number> =>
+      Number(
+        (
+          await c.query(
+            'SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1',
+            [name],
+          )
+        ).rows[0].n,
+      );
+    const admin = new pg.Client({ connectionString: db });
+    const locker = new pg.Client({ connectionString: db });
+    await admin.connect();
+    await locker.connect();
+    try {
+      // four reads at once: a server's pool opens a connection for each, the worker's one for all
+      const stores = [
+        openStore(db, undefined, { applicationName: 'cifra s31 eight' }),
+        openStore(db, undefined, { size: 1, applicationName: 'cifra s31 one' }),
+      ];
+      try {
+        for (const s of stores) await Promise.all([1, 2, 3, 4].map(() => s.auditHead()));
+        expect(await named(admin, 'cifra s31 eight')).toBeGreaterThan(1);
+        expect(await named(admin, 'cifra s31 one')).toBe(1);
+      } finally {
+        for (const s of stores) await s.close();
+      }
+
+      // the worker held on its first read of the log: its connections, while it reads (the lock
+      // on a connection of its own: in a transaction pg_stat_activity is one snapshot)
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE audit_log IN ACCESS EXCLUSIVE MODE');
+      const check = verifiedHeadOffThread(db);
+      let ended = false;
+      void check.then(
+        () => (ended = true),
+        () => (ended = true),
+      );
+      let waiting: { application_name: string }[] = [];
+      while (waiting.length === 0) {
+        if (ended) throw new Error('the worker ended without waiting on the lock');
+        waiting = (
+          await admin.query(
+            "SELECT application_name FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+          )
+        ).rows as { application_name: string }[];
+        if (waiting.length === 0) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(waiting.map((w) => w.application_name)).toEqual([AUDIT_WORKER_POOL.applicationName]);
+      expect(await named(admin, AUDIT_WORKER_POOL.applicationName)).toBe(1);
+      expect(AUDIT_WORKER_POOL.size).toBe(1);
+      await locker.query('ROLLBACK');
+      expect((await check).ok).toBe(true);
+    } finally {
+      await admin.end();
+      await locker.end();
+    }
   });
 
   it('a worker that cannot open the store rejects; the check logs a fault and gives no verdict', async () => {

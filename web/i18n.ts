@@ -400,7 +400,8 @@ const ES = {
   langLabel: 'English',
   // The election night's words: the headline, freshness, search and the mesas' states.
   zoneTime: (city: string) => `hora de ${city}`,
-  justNow: 'hace menos de 1 min',
+  // how long ago (web/live.ts ago): spanText's units, the same as "Sin cambios desde hace 40 min"
+  agoSpan: (span: Arg) => `hace ${span}`,
   /** A redraw that kept meeting newer data part-way (web/cut.ts): the figures shown stay. */
   cutMoving: 'Actualizando: llegaron datos nuevos mientras se cargaba',
   /** A redraw whose reads failed (web/cut.ts UNREAD): the figures shown stay, the poll retries. */
@@ -949,7 +950,7 @@ const EN: Strings = {
   loading: 'Loading the results…',
   langLabel: 'Español',
   zoneTime: (city: string) => `${city} time`,
-  justNow: 'less than 1 min ago',
+  agoSpan: (span) => `${span} ago`,
   cutMoving: 'Updating: new data arrived while loading',
   cutUnread: 'Updating: the server did not deliver all the data; trying again',
   noElections:

@@ -65,14 +65,12 @@ export function shownCut(
   return { text, verbatim: text === cut ? null : cut };
 }
 
-/** "hace 3 min" / "3 min ago": minutes under two hours, then hours, then days. */
+/**
+ * "hace 3 min" / "3 min ago": spanText in the language's "ago", so that both read the same units
+ * (Intl's relative "short" style wrote "3 min. ago" beside NumberFormat's "40 min" in English).
+ */
 export function ago(iso: string, now: number = Date.now()): string {
-  const s = Math.max(0, (now - new Date(iso).getTime()) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(state.lang, { numeric: 'auto', style: 'short' });
-  if (s < 60) return t('justNow');
-  if (s < 7200) return rtf.format(-Math.floor(s / 60), 'minute');
-  if (s < 172800) return rtf.format(-Math.floor(s / 3600), 'hour');
-  return rtf.format(-Math.floor(s / 86400), 'day');
+  return t('agoSpan')(spanText(iso, now));
 }
 
 /**

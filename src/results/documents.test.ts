@@ -49,8 +49,22 @@ describe('unitNamer', () => {
     expect(name('province', '0101')).toBe(`CHACHAPOYAS, ${PE.unitName('department', '01')}`);
     // a place the table lacks (a district newer than it): the units it lies in that the table
     // names, its province and department (before: no names at all); the district itself, its code
-    expect(name('mesa', '000004', '010199')).toBe('Mesa 000004 — CHACHAPOYAS, AMAZONAS');
+    // — in the mesa's label too (s31: "Mesa 000004 — CHACHAPOYAS, AMAZONAS" read as the capital)
+    expect(name('mesa', '000004', '010199')).toBe(
+      'Mesa 000004 — ubigeo 010199, CHACHAPOYAS, AMAZONAS',
+    );
     expect(name('district', '010199')).toBe('010199');
+  });
+
+  it("says a mesa's unnamed district by its code, before its province's names (s31)", () => {
+    // a source that names the province and department but not the district
+    const name = unitNamer(
+      PE,
+      new Map([['140199', { department: 'LIMA', province: 'LIMA', district: '' }]]),
+    );
+    expect(name('mesa', '000005', '140199')).toBe('Mesa 000005 — ubigeo 140199, LIMA, LIMA');
+    // a named district keeps its two finest names
+    expect(name('mesa', '000006', '140101')).toBe('Mesa 000006 — LIMA, LIMA');
   });
 
   it("maps a source's names to the place levels from the finest up (Spain: the municipality)", () => {

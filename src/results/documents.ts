@@ -65,22 +65,34 @@ export function unitNamer(
     }
     sourcePlace.set(level, m);
   }
-  /** The names of a place's units at the given levels: the source's, else the jurisdiction's. */
-  const namesOf = (place: string, levels: readonly Level[]): string[] => {
+  /** The name of a place's unit at a level: the source's, else the jurisdiction's, else ''. */
+  const nameAt = (place: string, l: Level): string => {
     const p = places.get(place);
-    return levels
-      .map((l) => {
-        const field = fieldOf.get(l);
-        if (p !== undefined && field !== undefined) return p[field];
-        return j.unitName(l, j.unitCode(l, place)) ?? '';
-      })
-      .filter((n) => n !== '');
+    const field = fieldOf.get(l);
+    if (p !== undefined && field !== undefined) return p[field];
+    return j.unitName(l, j.unitCode(l, place)) ?? '';
+  };
+  /** The names of a place's units at the given levels, the unnamed left out. */
+  const namesOf = (place: string, levels: readonly Level[]): string[] =>
+    levels.map((l) => nameAt(place, l)).filter((n) => n !== '');
+  const finest = j.placeLevels.at(-1);
+  /**
+   * "Mesa 000123 — district, province". A place whose finest unit no one names is said by its code
+   * before its coarser names ("Mesa X — ubigeo 010199, CHACHAPOYAS, AMAZONAS"): "Mesa X —
+   * CHACHAPOYAS, AMAZONAS" read as the province's capital district (s31). The code's word is the
+   * jurisdiction's (Peru's "ubigeo", one word in Spanish and English: a document's name is one).
+   */
+  const mesaName = (code: string, place: string | undefined): string => {
+    if (place === undefined || finest === undefined) return `Mesa ${code}`;
+    const own = nameAt(place, finest);
+    const coarser = namesOf(place, j.placeLevels.slice(0, -1).reverse());
+    if (own !== '') return `Mesa ${code} — ${[own, ...coarser].slice(0, 2).join(', ')}`;
+    if (coarser.length === 0) return `Mesa ${code}`;
+    const where = [`${j.file.place.labels.es} ${place}`, ...coarser.slice(0, 2)];
+    return `Mesa ${code} — ${where.join(', ')}`;
   };
   return (level, code, place) => {
-    if (level === MESA) {
-      const names = place === undefined ? [] : namesOf(place, [...j.placeLevels].reverse());
-      return names.length > 0 ? `Mesa ${code} — ${names.slice(0, 2).join(', ')}` : `Mesa ${code}`;
-    }
+    if (level === MESA) return mesaName(code, place);
     const at = j.placeLevels.indexOf(level);
     if (at < 0) return j.unitName(level, code) ?? code;
     const inUnit = sourcePlace.get(level)?.get(code) ?? j.tablePlace(level, code);

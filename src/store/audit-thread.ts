@@ -2,11 +2,20 @@
 // audited row took seconds with the event loop blocked, and a server answered nothing meanwhile.
 import { besideModule, workerAt } from '../io/worker-thread.js';
 import type { VerifiedHead } from './audit-verified.js';
+import type { PgPoolOptions } from './postgres/pg-pool.js';
+
+/**
+ * The worker's PostgreSQL pool: the check reads in one transaction, so one connection (a server
+ * then holds at most its own 8 and this one), named so pg_stat_activity tells it apart.
+ */
+export const AUDIT_WORKER_POOL = { size: 1, applicationName: 'cifra audit check' } as const;
 
 /** What the worker is started with. */
 export interface AuditThreadData {
   /** The store's name: a SQLite file path or a PostgreSQL URL (openStore). */
   readonly db: string;
+  /** Its PostgreSQL pool (AUDIT_WORKER_POOL). */
+  readonly pool: PgPoolOptions;
   /** Tests: the worker waits until slot 0 is no longer 0 before it opens the store. */
   readonly hold?: Int32Array | undefined;
 }
@@ -33,7 +42,7 @@ export function verifiedHeadOffThread(
   hold?: Int32Array,
   signal?: AbortSignal,
 ): Promise<VerifiedHead> {
-  const workerData: AuditThreadData = { db, hold };
+  const workerData: AuditThreadData = { db, pool: AUDIT_WORKER_POOL, hold };
   const worker = workerAt(besideModule(import.meta.url, 'audit-worker'), { workerData });
   return new Promise<VerifiedHead>((resolve, reject) => {
     let answered = false;

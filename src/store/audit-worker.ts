@@ -1,5 +1,6 @@
 // The whole-chain audit check on a worker thread (audit-thread.ts, ADR 016): its own connection to
-// the store by the name the server opened it with, the same verifiedHead as every other check.
+// the store by the name the server opened it with (on PostgreSQL a pool of one), the same
+// verifiedHead as every other check.
 import { parentPort, workerData } from 'node:worker_threads';
 import { verifiedHead } from './audit-verified.js';
 import type { AuditThreadData, AuditThreadReply } from './audit-thread.js';
@@ -10,7 +11,7 @@ const data = workerData as AuditThreadData;
 if (data.hold !== undefined) Atomics.wait(data.hold, 0, 0);
 let reply: AuditThreadReply;
 try {
-  const store = openStore(data.db);
+  const store = openStore(data.db, undefined, data.pool);
   try {
     reply = { ok: true, value: await verifiedHead(store, null) };
   } finally {

@@ -1,14 +1,16 @@
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import { PG_APPLIED_PAGE_ROWS } from './postgres/page-rows.js';
 import type { Store } from './store.js';
+import type { PgPoolOptions } from './postgres/pg-pool.js';
 import { isPostgresUrl } from '../io/store-name.js';
 
 /**
  * `--db`: a SQLite file path (the default), or a postgres:// / postgresql:// connection URL.
  * `busyMs`: how long an import waits for another's write lock (then store_busy), on either backend.
+ * `pool`: PostgreSQL only, its pool's size and connection name (the audit worker's: one, ADR 016).
  */
-export function openStore(db: string, busyMs?: number): Store {
-  return isPostgresUrl(db) ? lazyPgStore(db, busyMs) : new SqliteStore(db, busyMs);
+export function openStore(db: string, busyMs?: number, pool?: PgPoolOptions): Store {
+  return isPostgresUrl(db) ? lazyPgStore(db, busyMs, pool) : new SqliteStore(db, busyMs);
 }
 
 export { isPostgresUrl, storeName } from '../io/store-name.js';
@@ -17,10 +19,10 @@ export { isPostgresUrl, storeName } from '../io/store-name.js';
  * The PostgreSQL store, its module (and the pg driver, a third of a SQLite command's start-up)
  * loaded on its first call: every Store method returns a promise, so each call awaits the load.
  */
-function lazyPgStore(url: string, busyMs: number | undefined): Store {
+function lazyPgStore(url: string, busyMs: number | undefined, pool?: PgPoolOptions): Store {
   let store: Promise<Store> | undefined;
   const load = (): Promise<Store> =>
-    (store ??= import('./postgres/pg-store.js').then((m) => new m.PgStore(url, busyMs)));
+    (store ??= import('./postgres/pg-store.js').then((m) => new m.PgStore(url, busyMs, pool)));
   return new Proxy({} as Store, {
     get: (_target, name) =>
       // not a thenable: `await openStore(url)` is the store itself; and PostgreSQL has no

@@ -103,8 +103,8 @@ describe('the static site says what it is', () => {
       await page.waitForSelector('body[data-ready="true"] #published-at');
       const words =
         lang === 'es'
-          ? ['Publicado: hace 3 min', 'Publicado: hace 33 min']
-          : ['Published: 3 min. ago', 'Published: 33 min. ago'];
+          ? ['Publicado: hace 3 min', 'Publicado: hace 33 min', 'Publicado: hace 2 h']
+          : ['Published: 3 min ago', 'Published: 33 min ago', 'Published: 2 hr ago'];
       expect(await page.textContent('#published-at')).toBe(
         `${words[0]}${LIMA[lang]} (${lang === 'es' ? 'hora de Lima' : 'Lima time'})`,
       );
@@ -112,6 +112,9 @@ describe('the static site says what it is', () => {
       expect(await page.locator('#source-cut').count()).toBe(1);
       await page.clock.runFor('30:00');
       expect(await page.textContent('#published-at')).toContain(words[1] ?? '');
+      // hours in the units "No change for 2 hr" writes (s31: not Intl's relative "2 hr. ago")
+      await page.clock.runFor('01:30:00');
+      expect(await page.textContent('#published-at')).toContain(words[2] ?? '');
       expect(await noSideScroll(page)).toBe(true);
       await page.close();
     }, 120_000);

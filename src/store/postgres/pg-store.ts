@@ -63,6 +63,7 @@ import {
   publishedText,
 } from './pg-audit.js';
 import { beginPgImport } from './pg-import.js';
+import type { PgPoolOptions } from './pg-pool.js';
 
 // The modules the store is made of export what other code uses of it; this one is their door.
 export { IMPORT_LOCK } from './pg-import.js';
@@ -108,8 +109,16 @@ export class PgStore implements Store {
   constructor(
     connectionString: string,
     private readonly busyMs = PG_BUSY_MS,
+    options: PgPoolOptions = {},
   ) {
-    this.pool = new pg.Pool({ connectionString, max: 8, types: PG_TYPES });
+    this.pool = new pg.Pool({
+      connectionString,
+      max: options.size ?? 8,
+      types: PG_TYPES,
+      ...(options.applicationName === undefined
+        ? {}
+        : { application_name: options.applicationName }),
+    });
   }
 
   async migrate(): Promise<void> {

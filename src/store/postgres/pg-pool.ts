@@ -1,0 +1,9 @@
+/**
+ * The pool a PgStore reads through: `size` connections at most (8 by default: a server's
+ * concurrent reads), and the name its connections show in pg_stat_activity (an operator tells
+ * them apart). Its own module: the audit worker's options name it without loading the store.
+ */
+export interface PgPoolOptions {
+  readonly size?: number | undefined;
+  readonly applicationName?: string | undefined;
+}
