@@ -456,6 +456,9 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'compare takes two sources: two files, --db <store> and a file, or --db and --db-b (two stores)':
     'compare toma dos fuentes: dos archivos, --db <almacén> y un archivo, o --db y --db-b (dos almacenes)',
   'revision {revision}': 'revisión {revision}',
+  // a side that is a store (--db, --db-b), and a mesa only one side has (missing_in_a/b)
+  store: 'almacén',
+  'only in {side}': 'solo en {side}',
   "fits the files' columns": 'corresponde a las columnas de los archivos',
   // apportion
   'electorate: {file}': 'electores: {file}',
