@@ -402,6 +402,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'universo: el de {elections} ({file}), la elección incluida de estas reglas que tiene uno; pase --universe o --election para otro',
   "universe unknown: only the snapshot's units are projected; any it lacks (e.g. abroad) are not — give --universe or --election":
     'universo desconocido: sólo se proyectan las unidades del corte; las que falten (p. ej. el extranjero) no — pase --universe o --election',
+  "no universe (--universe none): only the snapshot's units are projected; any it lacks (e.g. abroad) are not":
+    'sin universo (--universe none): sólo se proyectan las unidades del corte; las que falten (p. ej. el extranjero) no',
   "actas {processed} / {total} ({pct} %) of the snapshot's units only · {sims} simulations · seed {seed}":
     'actas {processed} / {total} ({pct} %) sólo de las unidades del corte · {sims} simulaciones · semilla {seed}',
   'PROJECTION — {title}': 'PROYECCIÓN — {title}',
@@ -411,6 +413,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'actas {processed} / {total} ({pct} %) · {sims} simulaciones · semilla {seed}',
   'units without data (predicted from the rest): {units}':
     'unidades sin datos (predichas a partir del resto): {units}',
+  'units without data (projected from the previous round): {units}':
+    'unidades sin datos (proyectadas desde la vuelta anterior): {units}',
   'seats not projected: regions no district of the rules is named after: {names}':
     'escaños no proyectados: regiones sin circunscripción de ese nombre en las reglas: {names}',
   'seats not projected: districts of the rules no region of the count reaches: {names}':
