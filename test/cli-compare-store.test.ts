@@ -79,8 +79,12 @@ describe('cifra compare --db', () => {
     expect(es.code, es.err).toBe(0);
     expect(es.out).toMatch(/ votantes 220 ≠ 1,220/);
     expect(es.out).not.toMatch(/ voters \d/);
+    // the sum that no longer adds up is B's, said by its label (not the code sum_mismatch_b)
+    expect(es.out).toMatch(/; Σ votos ≠ votantes en B \(220 ≠ 1,220\)$/m);
     const en = await cli('compare', mesas, voters, '--election', election);
     expect(en.out).toMatch(/ voters 220 ≠ 1,220/);
+    expect(en.out).toMatch(/; Σ votes ≠ voters in B \(220 ≠ 1,220\)$/m);
+    expect(en.out).not.toContain('sum_mismatch_b (');
   });
 
   it("names a store side and a mesa only one side has in the run's language; csv keeps the codes", async () => {

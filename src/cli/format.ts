@@ -455,7 +455,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'las primeras {n} de {total} mesas en desacuerdo (--format csv o json para todas):',
   'state {a} ({aLabel}) ≠ {b} ({bLabel})': 'estado {a} ({aLabel}) ≠ {b} ({bLabel})',
   'place {a} ≠ {b}': 'lugar {a} ≠ {b}',
-  '{reason} (Σ {votes} ≠ voters {voters})': '{reason} (Σ {votes} ≠ votantes {voters})',
+  'Σ votes ≠ voters in {side} ({votes} ≠ {voters})':
+    'Σ votos ≠ votantes en {side} ({votes} ≠ {voters})',
   'declares the files': 'declara los archivos',
   'compare takes two sources: two files, --db <store> and a file, or --db and --db-b (two stores)':
     'compare toma dos fuentes: dos archivos, --db <almacén> y un archivo, o --db y --db-b (dos almacenes)',

@@ -449,9 +449,14 @@ function describe(d: Disagreement): string {
         return `${say(x.field)} ${figure(x.a ?? null)} ≠ ${figure(x.b ?? null)}`;
       case 'place_differs':
         return say('place {a} ≠ {b}', x);
+      // the side whose sum is off, by its label, as a mesa only one side has
       case 'sum_mismatch_a':
       case 'sum_mismatch_b':
-        return say('{reason} (Σ {votes} ≠ voters {voters})', x);
+        return say('Σ votes ≠ voters in {side} ({votes} ≠ {voters})', {
+          side: x.reason === 'sum_mismatch_a' ? 'A' : 'B',
+          votes: thousands(x.votes),
+          voters: thousands(x.voters),
+        });
     }
   });
   return `  ${d.mesa}  [${d.primary}]  ${parts.join('; ')}`;
