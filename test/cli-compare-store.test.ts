@@ -79,8 +79,49 @@ describe('cifra compare --db', () => {
     expect(es.code, es.err).toBe(0);
     expect(es.out).toMatch(/ votantes 220 ≠ 1,220/);
     expect(es.out).not.toMatch(/ voters \d/);
+    // the sum that no longer adds up is B's, said by its label (not the code sum_mismatch_b)
+    expect(es.out).toMatch(/; Σ votos ≠ votantes en B \(220 ≠ 1,220\)$/m);
     const en = await cli('compare', mesas, voters, '--election', election);
     expect(en.out).toMatch(/ voters 220 ≠ 1,220/);
+    expect(en.out).toMatch(/; Σ votes ≠ voters in B \(220 ≠ 1,220\)$/m);
+    expect(en.out).not.toContain('sum_mismatch_b (');
+  });
+
+  it("names a store side and a mesa only one side has in the run's language; csv keeps the codes", async () => {
+    // the stored mesas but the first: that mesa is only in A (missing_in_b)
+    const [head, first, ...rest] = readFileSync(mesas, 'utf8').trimEnd().split('\n');
+    const mesa = (first as string).split(',')[5]?.replaceAll('"', '') as string;
+    const fewer = join(dir, 'runoff-39.csv');
+    writeFileSync(fewer, [head, ...rest].join('\n') + '\n');
+    const en = await cli('compare', '--db', db, fewer, '--election', election);
+    expect(en.code, en.err).toBe(0);
+    expect(en.out).toMatch(new RegExp(`^A: store · ${db} · 40 actas`, 'm'));
+    expect(en.out).toMatch(new RegExp(`^  ${mesa} .*only in A$`, 'm'));
+    const es = await cli('compare', '--db', db, fewer, '--election', election, '--lang', 'es');
+    expect(es.code, es.err).toBe(0);
+    expect(es.out).toMatch(new RegExp(`^A: almacén · ${db} · 40 actas`, 'm'));
+    expect(es.out).toMatch(new RegExp(`^  ${mesa} .*solo en A$`, 'm'));
+    expect(es.out).not.toMatch(/· store ·|only in/);
+    // B as the store: the mesa is only in B (missing_in_a)
+    const asB = await cli('compare', fewer, '--db-b', db, '--lang', 'es');
+    expect(asB.out).toMatch(new RegExp(`^  ${mesa} .*solo en B$`, 'm'));
+    // machine output keeps the codes whatever the language
+    const csv = await cli(
+      'compare',
+      '--db',
+      db,
+      fewer,
+      '--election',
+      election,
+      '--format',
+      'csv',
+      '--lang',
+      'es',
+    );
+    expect(csv.out.split('\n')[1]).toMatch(new RegExp(`^${mesa},missing_in_b,missing_in_b,`));
+    const j = await json('--db', db, fewer, '--election', election, '--lang', 'es');
+    expect(j.a.format).toBe('store');
+    expect(j.disagreements[0]?.primary).toBe('missing_in_b');
   });
 
   it('the table names the store and its revision; exit codes are those of the file comparison', async () => {

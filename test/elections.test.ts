@@ -65,9 +65,11 @@ describe('bundled election manifests', () => {
         es: 'los votos de ONPE por circunscripción al ~86 % de actas, 11 may 2026 17:46, captura de un tercero',
         en: 'ONPE votes per circunscripción at ~86 % of actas, 11 May 2026 17:46, third-party capture',
       },
-      // the source's % of actas, as its cut states it ("ONPE 85.92 %")
+      // the source's % of actas, as its cut states it ("ONPE 85.920 %")
       pctCounted: '85.920',
     });
+    // the cut's words give that % as the status does (3 decimals, ONPE's): one precision beside it
+    expect(senate.ok && senate.value.manifest.asOf).toContain('· ONPE 85.920 %');
     expect(senate.ok && senate.value.manifest.seats?.kind).toBe('third-party');
     expect(senate.ok && senate.value.manifest.districtUnits).toEqual({
       level: 'circunscripcion',

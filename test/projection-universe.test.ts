@@ -2,6 +2,7 @@
 // (1.19 M electors, 2,506 mesas, not a vote counted) decided the result. The projection must
 // project it — by continent, from each continent's universe row and first-round prior — list it,
 // and give no certainty. The same through `cifra project --snapshot`, with the universe given.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../src/api/server.js';
@@ -24,6 +25,7 @@ const SNAPSHOT = join(
   'projection',
   'runoff-2026-06-10-snapshot.csv',
 );
+const DATA_2026 = join(import.meta.dirname, '..', 'data', 'peru', '2026');
 let store: SqliteStore;
 beforeAll(async () => {
   store = new SqliteStore(join(tempDir('cifra-universe-'), 'u.db'));
@@ -158,6 +160,109 @@ describe('cifra project --snapshot with a universe', () => {
     );
     expect(text).not.toContain('universe unknown');
     expect(text).toMatch(/│ KEIKO FUJIMORI +│ (> 0\.99|0\.[5-9]\d\d) +│/);
+    // session 31: abroad is projected from its first-round prior, not "from the rest": said so
+    expect(text).toContain(
+      'units without data (projected from the previous round): ÁFRICA, AMÉRICA, ASIA, EUROPA, OCEANÍA',
+    );
+    expect(text).not.toContain('predicted from the rest');
+    const es = (await cli('project', '--snapshot', SNAPSHOT, ...args.slice(0, -2), '--lang', 'es'))
+      .out;
+    expect(es).toContain(
+      'unidades sin datos (proyectadas desde la vuelta anterior): ÁFRICA, AMÉRICA, ASIA, EUROPA, OCEANÍA',
+    );
+  });
+
+  it('a unit absent with no prior in the universe is said to be predicted from the rest', async () => {
+    // the bundled universe without its prior: columns
+    const rows = readFileSync(join(DATA_2026, 'runoff_universe_2026.csv'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(',').slice(0, 4).join(','));
+    const universe = join(tempDir('cifra-universe-no-prior-'), 'universe.csv');
+    writeFileSync(universe, rows.join('\n') + '\n');
+    const r = await cli(
+      'project',
+      '--snapshot',
+      SNAPSHOT,
+      '--universe',
+      universe,
+      '--rules',
+      args[1] as string,
+      '--sims',
+      '200',
+    );
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain(
+      'units without data (predicted from the rest): ÁFRICA, AMÉRICA, ASIA, EUROPA, OCEANÍA',
+    );
+    expect(r.out).not.toContain('projected from the previous round');
+  });
+
+  it('--universe none: no universe, not even the bundled one; the snapshot alone, said so', async () => {
+    const r = await cli('project', '--snapshot', SNAPSHOT, '--universe', 'none', ...args);
+    expect(r.code, r.err).toBe(0);
+    const p = JSON.parse(r.out) as Doc;
+    expect(p.universe).toBeNull();
+    expect(p.warnings?.map((w) => [w.code, w.severity, w.details])).toEqual([
+      ['universe_unknown', 'warning', { universe: 'none', reason: 'opted_out' }],
+    ]);
+    expect(p.unitsAbsent).toBeUndefined();
+    // abroad is not projected: its actas are not in the total
+    expect(p.actasTotal).toBe(90_223);
+    const text = (
+      await cli('project', '--snapshot', SNAPSHOT, ...args.slice(0, -2), '--universe', 'none')
+    ).out;
+    expect(text).toContain("actas 88,588 / 90,223 (98.188 %) of the snapshot's units only");
+    expect(text).toContain(
+      "no universe (--universe none): only the snapshot's units are projected; any it lacks (e.g. abroad) are not",
+    );
+    expect(text).not.toMatch(/^universe: /m);
+    expect(text).not.toContain('units absent from the snapshot');
+    const es = (
+      await cli(
+        'project',
+        '--snapshot',
+        SNAPSHOT,
+        ...args.slice(0, -2),
+        '--universe',
+        'none',
+        '--lang',
+        'es',
+      )
+    ).out;
+    expect(es).toContain(
+      'sin universo (--universe none): sólo se proyectan las unidades del corte; las que falten (p. ej. el extranjero) no',
+    );
+    // with --election too: the election's universe is not read either
+    const withElection = await cli(
+      'project',
+      '--snapshot',
+      SNAPSHOT,
+      '--universe',
+      'none',
+      '--election',
+      ID,
+      ...args,
+    );
+    expect(withElection.code, withElection.err).toBe(0);
+    expect((JSON.parse(withElection.out) as Doc).actasTotal).toBe(90_223);
+  });
+
+  it("a % of actas is written to 3 decimals, as ONPE's (39.980 %, not a number's 39.98 %)", async () => {
+    const r2 = join(import.meta.dirname, '..', 'data', 'peru', '2021', 'presidential_r2');
+    const r = await cli(
+      'project',
+      '--snapshot',
+      join(r2, 'snapshot_2021_r2_replay_40pct.csv'),
+      '--rules',
+      'pe-2021-presidencial-segunda',
+      '--universe',
+      join(r2, 'universe_2021_r2_departments.csv'),
+      '--sims',
+      '200',
+    );
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('actas 34,578 / 86,488 (39.980 %) · 200 simulations');
   });
 
   it('without a universe known (rules no bundled election has one of), says so beside the actas and the winner', async () => {

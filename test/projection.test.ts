@@ -176,7 +176,7 @@ describe('cifra project', () => {
     expect(r.out).toContain('PROJECTION — ');
     expect(r.out).toContain('Statistical projection by cifra, not an official result');
     expect(r.out).not.toContain('PROYECCIÓN');
-    expect(r.out).toContain('43,244 / 86,488 (50 %)');
+    expect(r.out).toContain('43,244 / 86,488 (50.000 %)'); // 3 decimals, as every % of actas
     // the runoff pairs' table in the run's language only (review 21 L10)
     expect(r.out).toMatch(/│ runoff pair +│ P +│/);
     expect(r.out).not.toContain('segunda vuelta');

@@ -13,6 +13,15 @@ import { servedAt } from '../scripts/lib/served-at.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
 import { tempDir } from './helpers.js';
 
+/** The logical lines of a block's text: continuations joined, comments cut, blanks dropped. */
+function logicalLines(block: string): string[] {
+  return block
+    .replace(/\\\n\s*/g, '')
+    .split('\n')
+    .map((l) => l.replace(/(^|\s)#.*$/, '').trim())
+    .filter((l) => l.length > 0);
+}
+
 /** One logical line of the first sh block under `heading`: continuations joined, the comment cut. */
 function readmeCliLines(readme: string, heading = '## CLI'): string[] {
   const start = readme.indexOf(`\n${heading}\n`);
@@ -21,11 +30,16 @@ function readmeCliLines(readme: string, heading = '## CLI'): string[] {
   const next = readme.indexOf('\n## ', start + 1);
   if (start < 0 || open < 0 || close < 0 || (next >= 0 && open > next))
     throw new Error(`README: no \`\`\`sh block under ${heading}`);
-  const joined = readme.slice(open + 6, close).replace(/\\\n\s*/g, '');
-  return joined
-    .split('\n')
-    .map((l) => l.replace(/(^|\s)#.*$/, '').trim())
-    .filter((l) => l.length > 0);
+  return logicalLines(readme.slice(open + 6, close));
+}
+
+/** The logical lines of every sh block of the section under `heading`, in order. */
+function readmeSectionLines(readme: string, heading: string): string[] {
+  const start = readme.indexOf(`\n${heading}\n`);
+  if (start < 0) throw new Error(`README: no section ${heading}`);
+  const next = readme.indexOf('\n## ', start + 1);
+  const section = readme.slice(start, next < 0 ? undefined : next);
+  return [...section.matchAll(/```sh\n([\s\S]*?)\n```/g)].flatMap((m) => logicalLines(m[1] ?? ''));
 }
 
 type Kind = 'assign' | 'template' | 'npm' | 'curl' | 'serve' | 'run';
@@ -46,6 +60,9 @@ const assigns = lines.filter((l) => kindOf(l) === 'assign');
 // "Adding a jurisdiction": a user's jurisdictions folder, run in a scratch folder of its own
 const jurisdictionLines = readmeCliLines(readme, '## Adding a jurisdiction');
 const jurisdictionDir = tempDir('cifra-readme-jur-');
+// "Observer cross-check": every block of the section, in order, in a scratch folder of its own
+const observerLines = readmeSectionLines(readme, '## Observer cross-check');
+const observerDir = tempDir('cifra-readme-observer-');
 let bin = '';
 let server: ChildProcess | undefined;
 let base = '';
@@ -53,7 +70,7 @@ let base = '';
 beforeAll(async () => {
   bin = await buildCli();
   for (const d of ['data', 'examples', 'test'])
-    for (const scratch of [dir, jurisdictionDir])
+    for (const scratch of [dir, jurisdictionDir, observerDir])
       symlinkSync(join(PROJECT_ROOT, d), join(scratch, d));
 }, 120_000);
 
@@ -160,4 +177,50 @@ describe("the README's jurisdiction of your own (Adding a jurisdiction)", () => 
       // the seats line says what the README says it gives
       if (line.startsWith('cifra seats')) expect(r.out).toMatch(/Partido A +│ 8,000 .*│ 5 /);
     }, 60_000);
+});
+
+describe("the README's observer cross-check (Observer cross-check)", () => {
+  const block = {
+    cwd: observerDir,
+    assigns: observerLines.filter((l) => kindOf(l) === 'assign'),
+  };
+  // session 31: its two-store example named a store the README never created
+  it('has blocks that compare files, a store with a file, and two stores', () => {
+    const runs = observerLines.filter((l) => kindOf(l) === 'run');
+    expect(runs.some((l) => l.startsWith('cifra compare $D/'))).toBe(true);
+    expect(runs.some((l) => /^cifra compare --db \S+ \S/.test(l))).toBe(true);
+    expect(runs.some((l) => /^cifra compare --db \S+ --db-b \S+/.test(l))).toBe(true);
+  });
+  for (const line of observerLines.filter((l) => kindOf(l) === 'run'))
+    it(`runs: ${line}`, () => {
+      const r = sh(line, block);
+      expect(r.code, r.out.slice(-2000)).toBe(0);
+      // the two stores say what the README says they give: the three mesas, 012438 differs
+      if (line.includes('--db-b')) {
+        expect(r.out).toMatch(/^B: store · three\.db · 3 actas · revision /m);
+        expect(r.out).toContain('mesas: 3 compared (3 in both) · 2 agree · 1 disagrees');
+        expect(r.out).toMatch(/^ {2}012438 {2}\[count_differs\] {2}P1 152 ≠ 0; voters 300 ≠ 118/m);
+      }
+    }, 300_000);
+  it('answers its curl lines from a server on the store its blocks wrote', async () => {
+    const curls = observerLines.filter((l) => kindOf(l) === 'curl');
+    expect(curls.length).toBeGreaterThan(0);
+    // its own server (the CLI block's serves another store), on r2.db, the block's store
+    const proc = spawn(process.execPath, [bin, 'serve', '--db', 'r2.db', '--port', '0'], {
+      cwd: observerDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const at = await servedAt(proc);
+      for (const line of curls) {
+        const url = /(localhost|127\.0\.0\.1):8080(\/[^\s']*)/.exec(line)?.[2];
+        expect(url, line).toBeDefined();
+        const r = await fetch(`${at}${url ?? ''}`);
+        expect(r.status, line).toBe(200);
+        expect((await r.text()).length, line).toBeGreaterThan(0);
+      }
+    } finally {
+      proc.kill('SIGTERM');
+    }
+  }, 120_000);
 });

@@ -403,6 +403,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'universo: el de {elections} ({file}), la elección incluida de estas reglas que tiene uno; pase --universe o --election para otro',
   "universe unknown: only the snapshot's units are projected; any it lacks (e.g. abroad) are not — give --universe or --election":
     'universo desconocido: sólo se proyectan las unidades del corte; las que falten (p. ej. el extranjero) no — pase --universe o --election',
+  "no universe (--universe none): only the snapshot's units are projected; any it lacks (e.g. abroad) are not":
+    'sin universo (--universe none): sólo se proyectan las unidades del corte; las que falten (p. ej. el extranjero) no',
   "actas {processed} / {total} ({pct} %) of the snapshot's units only · {sims} simulations · seed {seed}":
     'actas {processed} / {total} ({pct} %) sólo de las unidades del corte · {sims} simulaciones · semilla {seed}',
   'PROJECTION — {title}': 'PROYECCIÓN — {title}',
@@ -412,6 +414,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'actas {processed} / {total} ({pct} %) · {sims} simulaciones · semilla {seed}',
   'units without data (predicted from the rest): {units}':
     'unidades sin datos (predichas a partir del resto): {units}',
+  'units without data (projected from the previous round): {units}':
+    'unidades sin datos (proyectadas desde la vuelta anterior): {units}',
   'seats not projected: regions no district of the rules is named after: {names}':
     'escaños no proyectados: regiones sin circunscripción de ese nombre en las reglas: {names}',
   'seats not projected: districts of the rules no region of the count reaches: {names}':
@@ -452,11 +456,15 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'las primeras {n} de {total} mesas en desacuerdo (--format csv o json para todas):',
   'state {a} ({aLabel}) ≠ {b} ({bLabel})': 'estado {a} ({aLabel}) ≠ {b} ({bLabel})',
   'place {a} ≠ {b}': 'lugar {a} ≠ {b}',
-  '{reason} (Σ {votes} ≠ voters {voters})': '{reason} (Σ {votes} ≠ votantes {voters})',
+  'Σ votes ≠ voters in {side} ({votes} ≠ {voters})':
+    'Σ votos ≠ votantes en {side} ({votes} ≠ {voters})',
   'declares the files': 'declara los archivos',
   'compare takes two sources: two files, --db <store> and a file, or --db and --db-b (two stores)':
     'compare toma dos fuentes: dos archivos, --db <almacén> y un archivo, o --db y --db-b (dos almacenes)',
   'revision {revision}': 'revisión {revision}',
+  // a side that is a store (--db, --db-b), and a mesa only one side has (missing_in_a/b)
+  store: 'almacén',
+  'only in {side}': 'solo en {side}',
   "fits the files' columns": 'corresponde a las columnas de los archivos',
   // apportion
   'electorate: {file}': 'electores: {file}',

@@ -340,8 +340,10 @@ function sourceLine(side: 'A' | 'B', s: CompareReport['a']): string {
     s.format === 'store'
       ? say('revision {revision}', { revision: s.revision ?? '-' })
       : `sha256 ${s.sha256.slice(0, 16)}`;
-  // a store side has no source id: nothing printed for it, not a placeholder
-  const named = [s.id, s.format, s.file].filter((x) => x !== null).join(' · ');
+  // a store side has no source id: nothing printed for it, not a placeholder; a file's format is
+  // the value --format-a/-b takes (a code), a store is said in the run's language
+  const format = s.format === 'store' ? say('store') : s.format;
+  const named = [s.id, format, s.file].filter((x) => x !== null).join(' · ');
   return `${side}: ${named} · ${thousands(s.actas)} actas${dup}${unread} · ${which}`;
 }
 
@@ -434,9 +436,11 @@ export function disagreeingHead(shown: number, total: number): string {
 function describe(d: Disagreement): string {
   const parts = d.reasons.map((x) => {
     switch (x.reason) {
+      // the side that has the mesa, named by its label as the side lines name them
       case 'missing_in_a':
+        return say('only in {side}', { side: 'B' });
       case 'missing_in_b':
-        return x.reason;
+        return say('only in {side}', { side: 'A' });
       case 'state_differs':
         return say('state {a} ({aLabel}) ≠ {b} ({bLabel})', x);
       case 'count_differs':
@@ -445,9 +449,14 @@ function describe(d: Disagreement): string {
         return `${say(x.field)} ${figure(x.a ?? null)} ≠ ${figure(x.b ?? null)}`;
       case 'place_differs':
         return say('place {a} ≠ {b}', x);
+      // the side whose sum is off, by its label, as a mesa only one side has
       case 'sum_mismatch_a':
       case 'sum_mismatch_b':
-        return say('{reason} (Σ {votes} ≠ voters {voters})', x);
+        return say('Σ votes ≠ voters in {side} ({votes} ≠ {voters})', {
+          side: x.reason === 'sum_mismatch_a' ? 'A' : 'B',
+          votes: thousands(x.votes),
+          voters: thousands(x.voters),
+        });
     }
   });
   return `  ${d.mesa}  [${d.primary}]  ${parts.join('; ')}`;

@@ -83,7 +83,7 @@ export function addProjectCommand(program: Command, io: CliIo, done: (code: numb
     .option('--rules <id>', 'with --snapshot: the ruleset (cifra rules)')
     .option(
       '--universe <file.csv>',
-      "with --snapshot: every unit with electors and actas (code,name,eligible,actas_total[,prior:<choice>…]); default: the --election manifest's universe",
+      "with --snapshot: every unit with electors and actas (code,name,eligible,actas_total[,prior:<choice>…]); default: the --election manifest's universe, else the one the bundled elections of the rules agree on; none: no universe, only the snapshot's units are projected (warning universe_unknown)",
     )
     .option(
       '--prior-history <file.csv>',

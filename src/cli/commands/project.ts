@@ -31,7 +31,7 @@ import { bundledElection } from '../../elections/manifests.js';
 import { driftNote } from '../../results/previous-cut.js';
 import { election } from '../../results/service.js';
 import type { Store } from '../../store/store.js';
-import { decimal, fixed, renderTable, runLanguage, say, thousands } from '../format.js';
+import { fixed, renderTable, runLanguage, say, thousands } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { electionLabel, useJurisdictionLocale } from '../jurisdiction-words.js';
 import { electionToIngest, failed } from './actas.js';
@@ -95,16 +95,22 @@ function unknownUniverse(details: Readonly<Record<string, unknown>>): SnapshotUn
   };
 }
 
+/** `--universe none`: no universe, not even the bundled one; the snapshot's units alone. */
+const NO_UNIVERSE = 'none';
+
 /**
  * The universe a snapshot is completed over: the --universe file, else the one named by the
  * bundled --election's manifest, else the one the bundled elections of its rules agree on at the
- * snapshot's level (bundledUniverseFor); none (a warning) when that finds none or several.
+ * snapshot's level (bundledUniverseFor); none (a warning) when that finds none or several, or
+ * when `--universe none` opts out of all of them.
  */
 function snapshotUniverse(
   args: { readonly universe?: string | undefined; readonly election?: string | undefined },
   ruleset: string,
   snapshot: readonly SnapshotUnit[],
 ): Result<SnapshotUniverse, Issue[]> {
+  if (args.universe === NO_UNIVERSE)
+    return ok(unknownUniverse({ universe: NO_UNIVERSE, reason: 'opted_out' }));
   if (args.universe !== undefined) {
     const units = readUniverse(args.universe);
     if (!units.ok) return units;
@@ -209,9 +215,14 @@ export function runProjectSnapshot(args: SnapshotArgs, io: CliIo): number {
     return EXIT_ISSUES;
   }
   const universe = found.value;
-  // a bundled universe is the --universe file to what reads one (--prior-history's choices)
+  // a bundled universe is the --universe file to what reads one (--prior-history's choices);
+  // `none` is no file: those read the --election's, as without --universe
   const withUniverse: SnapshotArgs =
-    universe.source?.from === 'bundled' ? { ...args, universe: universe.source.file } : args;
+    universe.source?.from === 'bundled'
+      ? { ...args, universe: universe.source.file }
+      : args.universe === NO_UNIVERSE
+        ? { ...args, universe: undefined }
+        : args;
   const previousChoices = snapshotPreviousChoices(withUniverse, snap.value.choices);
   if (!previousChoices.ok) {
     printIssues(io, previousChoices.error);
@@ -298,7 +309,10 @@ function printSnapshotProjection(
       ? JSON.stringify(doc, null, 2)
       : // the notes in the run's language (--lang; English by default), as the other commands' notes
         [
-          renderProjection(result, args.snapshot, { snapshotOnly: universe.units === null }),
+          renderProjection(result, args.snapshot, {
+            snapshotOnly: universe.units === null,
+            optedOut: args.universe === NO_UNIVERSE,
+          }),
           ...universeLines(universe, absent),
           ...[doc.historyNote, doc.neighboursNote, doc.campNote, doc.driftNote].flatMap((n) =>
             n === undefined ? [] : [n[runLanguage()]],
@@ -353,13 +367,39 @@ function probabilityTables(p: ProjectionResult): string[] {
 }
 
 /**
+ * The units with no acta counted, each by what it is projected from (unitBasis, as the dashboard
+ * says it): its previous round's figures (`prior`), else the other units' shares.
+ */
+function withoutDataLines(p: ProjectionResult): string[] {
+  const basis = new Map((p.unitBasis ?? []).map((b) => [b.code, b.basis]));
+  // by name: the per-mesa model's units are circunscripciones, numbered (review 5)
+  const named = (codes: readonly string[]): string =>
+    codes.map((code) => p.regions.find((r) => r.code === code)?.label ?? code).join(', ');
+  const fromPrior = p.unitsWithoutData.filter((code) => basis.get(code) === 'prior');
+  const fromRest = p.unitsWithoutData.filter((code) => basis.get(code) !== 'prior');
+  return [
+    ...(fromRest.length === 0
+      ? []
+      : [say('units without data (predicted from the rest): {units}', { units: named(fromRest) })]),
+    ...(fromPrior.length === 0
+      ? []
+      : [
+          say('units without data (projected from the previous round): {units}', {
+            units: named(fromPrior),
+          }),
+        ]),
+  ];
+}
+
+/**
  * A projection as tables. `snapshotOnly`: a snapshot projected with no universe (universe_unknown),
- * whose actas and winner are its own units', said so beside them.
+ * whose actas and winner are its own units', said so beside them; `optedOut`: because the run
+ * asked for none (`--universe none`), not because none is known.
  */
 export function renderProjection(
   p: ProjectionResult,
   title: string,
-  o: { readonly snapshotOnly?: boolean } = {},
+  o: { readonly snapshotOnly?: boolean; readonly optedOut?: boolean } = {},
 ): string {
   const actas = o.snapshotOnly
     ? "actas {processed} / {total} ({pct} %) of the snapshot's units only · {sims} simulations · seed {seed}"
@@ -371,7 +411,8 @@ export function renderProjection(
     say(actas, {
       processed: thousands(p.actasProcessed),
       total: thousands(p.actasTotal),
-      pct: decimal(String(p.pctCounted)),
+      // 3 decimals, as every % of actas the CLI prints (ONPE's): 39.980, not a number's 39.98
+      pct: fixed(p.pctCounted, 3),
       sims: thousands(p.sims),
       seed: p.seed,
     }),
@@ -391,7 +432,9 @@ export function renderProjection(
   if (o.snapshotOnly)
     lines.push(
       say(
-        "universe unknown: only the snapshot's units are projected; any it lacks (e.g. abroad) are not — give --universe or --election",
+        o.optedOut === true
+          ? "no universe (--universe none): only the snapshot's units are projected; any it lacks (e.g. abroad) are not"
+          : "universe unknown: only the snapshot's units are projected; any it lacks (e.g. abroad) are not — give --universe or --election",
       ),
     );
   if (p.seats)
@@ -417,15 +460,7 @@ export function renderProjection(
             },
           ),
     );
-  if (p.unitsWithoutData.length > 0)
-    lines.push(
-      say('units without data (predicted from the rest): {units}', {
-        // by name: the per-mesa model's units are circunscripciones, numbered (review 5)
-        units: p.unitsWithoutData
-          .map((code) => p.regions.find((r) => r.code === code)?.label ?? code)
-          .join(', '),
-      }),
-    );
+  lines.push(...withoutDataLines(p));
   return lines.join('\n');
 }
 
@@ -495,7 +530,7 @@ export async function runReplay(store: Store, args: ReplayArgs, io: CliIo): Prom
         say('step {step}/{steps} · {processed} % processed · {summary}', {
           step: s.step,
           steps: s.steps,
-          processed: fixed(s.pctCounted, 1),
+          processed: fixed(s.pctCounted, 3),
           summary: stepSummary(s),
         }),
       ),
