@@ -197,34 +197,72 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
   });
 
   it('accounts for every council seat, and reports each unresolved tie once (session 30)', async () => {
-    // 1,719 councils, 9,375 seats (the JNE's list registry's sizes); without a seed 7 councils'
-    // ties wait on a lot, and 010307, 070918 and 140303 (5 seats each) have no vote counted yet
+    // 1,719 councils, 9,375 seats (the JNE's list registry's sizes); without a seed 9 councils'
+    // ties wait on a lot: 5 tie for a last seat (1 each), and in 021606, 030606, 080608 and 170204
+    // (5 seats each) the two most-voted lists tie, so the majority bonus waits on the lot and holds
+    // every seat (session 31: 080608 and 170204 showed a full allocation on the count): 5 + 4 × 5.
+    // 010307, 070918 and 140303 (5 seats each) have no vote counted yet.
     const doc = getContestsElection('pe-erm-2022');
     if (!doc.ok) throw new Error('pe-erm-2022');
     const n = doc.value.national;
     const sum = (k: 'seats' | 'seatsOpen'): number => n.byType.reduce((a, t) => a + t[k], 0);
     expect(n.seatsTotal).toBe(9375);
     expect(n.unassigned).toEqual({
-      lot: { seats: 7, councils: 7 },
+      lot: { seats: 25, councils: 9 },
       notCounted: { seats: 15, councils: 3 },
       noEligibleList: { seats: 0, councils: 0 },
       unknownSizeCouncils: 0,
     });
-    expect(sum('seats') + sum('seatsOpen') + 7 + 15).toBe(9375);
+    expect(sum('seats') + sum('seatsOpen') + 25 + 15).toBe(9375);
     const r = await cli('contests', 'pe-erm-2022');
     expect(r.out).toContain(
-      ', 7 waiting on a lot (7 councils), 15 with no vote counted yet (3 councils); 9,375 in all',
+      ', 25 waiting on a lot (9 councils), 15 with no vote counted yet (3 councils); 9,375 in all',
     );
     const es = await cli('contests', 'pe-erm-2022', '--lang', 'es');
     expect(es.out).toContain(
-      ', 7 esperan un sorteo (7 concejos), 15 sin votos contados aún (3 concejos)',
+      ', 25 esperan un sorteo (9 concejos), 15 sin votos contados aún (3 concejos)',
     );
     // a council with nothing counted: its mayor waits on the count, not on a lot
     const recta = await cli('contests', 'pe-erm-2022', '--contest', 'district-council/010307');
     expect(recta.out).toContain('5 seats; mayor: undecided — no vote counted yet');
     expect(recta.out).not.toContain('a tie');
-    // 021606 and 030606: their two most-voted lists tie for the mayor and again for the last seat;
-    // one tie_unresolved each (both ties stay in the council's ties)
+    expect(recta.out).toContain(
+      'seats: none assigned, all 5 wait on the count (no vote counted yet)',
+    );
+    expect(recta.out).not.toContain('no bonus needed');
+    // the seat engine says it (not the summary from the votes): not_counted, a warning
+    const zero = getContest('pe-erm-2022', 'district-council/010307');
+    if (!zero.ok || zero.value.type !== 'council') throw new Error('010307');
+    expect([zero.value.unallocated, zero.value.unallocatedReason]).toEqual([5, 'not_counted']);
+    expect(
+      doc.value.issues.filter((i) => i.path[1] === '010307').map((i) => [i.code, i.severity]),
+    ).toEqual([['district_not_counted', 'warning']]);
+    // 080608: 201 – 201 for the mayor, no tie for a last seat: no list's seats until the lot
+    const ayni = await cli('contests', 'pe-erm-2022', '--contest', 'district-council/080608');
+    expect(ayni.out).toContain(
+      'seats: none assigned, all 5 wait on the lot for the most-voted list (the majority bonus goes to the list it names; give --seed)',
+    );
+    expect(ayni.out).toMatch(/│ MOVIMIENTO REGIONAL AYNI +│ 201 +│ — +│/);
+    expect(ayni.out).toContain(
+      'majority bonus: not applied yet, no list is the most-voted one yet',
+    );
+    const ayniEs = await cli(
+      'contests',
+      'pe-erm-2022',
+      '--contest',
+      'district-council/080608',
+      '--lang',
+      'es',
+    );
+    expect(ayniEs.out).toContain('escaños: ninguno asignado, los 5 esperan el sorteo');
+    // with a seed the lot is drawn: the list it names takes ⌈5/2⌉ + 1 = 4
+    const drawn = getContest('pe-erm-2022', 'district-council/080608', 2022);
+    if (!drawn.ok || drawn.value.type !== 'council') throw new Error('080608 drawn');
+    const head = drawn.value.head as string;
+    expect([drawn.value.unallocated, drawn.value.seats[head]]).toEqual([0, 4]);
+    // 021606 and 030606: their two most-voted lists tie for the mayor (and, on D'Hondt alone, for
+    // the last seat: a tie the bonus may not leave, so only the mayor's is reported); one
+    // tie_unresolved each
     const keys = doc.value.issues.map((i) => JSON.stringify(i));
     expect(new Set(keys).size).toBe(keys.length);
     const ties = doc.value.issues.filter(
@@ -233,7 +271,8 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
     expect(ties).toHaveLength(1);
     const c = getContest('pe-erm-2022', 'district-council/021606');
     if (!c.ok || c.value.type !== 'council') throw new Error('021606');
-    expect(c.value.ties.map((t) => t.stage)).toEqual(['most-voted', 'allocation']);
+    expect(c.value.ties.map((t) => t.stage)).toEqual(['most-voted']);
+    expect([c.value.seats, c.value.unallocated, c.value.unallocatedReason]).toEqual([{}, 5, 'tie']);
   });
 
   it('pe-erm-2026, governors only: no council seats said as such, the leads in the tables', async () => {

@@ -207,6 +207,15 @@ describe('cifra seats', () => {
       ),
     };
     expect(row(renderSeats(swapped, 'table'), 'A')).toMatch(/1 unallocated \(no eligible list\)/);
+    const uncounted = {
+      ...quiet,
+      districts: quiet.districts.map((d) =>
+        d.district === 'A' ? { ...d, unallocatedReason: 'not_counted' as const } : d,
+      ),
+    };
+    expect(row(renderSeats(uncounted, 'table'), 'A')).toMatch(
+      /1 unallocated \(no vote counted yet\)/,
+    );
     const unsettled = {
       ...quiet,
       districts: quiet.districts.map((d) =>

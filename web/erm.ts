@@ -218,6 +218,7 @@ function renderNational(doc: ContestsElection): void {
   const won = split.reduce((a, b) => a + b.decided, 0);
   const open = split.reduce((a, b) => a + b.open, 0);
   $('erm-seats-note').textContent = t('ermSeatsNote')(fmt(won), fmt(open));
+  renderUnassigned(n);
   $('erm-classification').textContent =
     `${t(inferred ? 'ermInferredNote' : 'ermClassNote')}: ${inLang(n.classification)}`;
   // a second round's winner is counted as the governor (its office), not as a column of its own
@@ -248,6 +249,53 @@ function renderNational(doc: ContestsElection): void {
     ),
   );
   cardTable($('erm-orgs'));
+}
+
+/**
+ * The council seats no list holds yet, by why (a lot, nothing counted, no eligible list), and the
+ * councils of unknown size, next to every seat: decided + on the count + these = the total.
+ */
+function renderUnassigned(n: ContestsElection['national']): void {
+  const u = n.unassigned;
+  const box = $('erm-unassigned');
+  // a governors-only election (ERM 2026) has no council seat to account for
+  box.hidden = n.seatsTotal === 0 && u.unknownSizeCouncils === 0;
+  const part = (key: string, text: string): HTMLSpanElement =>
+    el('span', { 'data-unassigned': key }, text);
+  const parts = [
+    ...(u.lot.seats > 0
+      ? [part('lot', t('ermUnassignedLot')(fmt(u.lot.seats), fmt(u.lot.councils)))]
+      : []),
+    ...(u.notCounted.seats > 0
+      ? [
+          part(
+            'not-counted',
+            t('ermUnassignedNotCounted')(fmt(u.notCounted.seats), fmt(u.notCounted.councils)),
+          ),
+        ]
+      : []),
+    ...(u.noEligibleList.seats > 0
+      ? [
+          part(
+            'no-eligible-list',
+            t('ermUnassignedNoList')(fmt(u.noEligibleList.seats), fmt(u.noEligibleList.councils)),
+          ),
+        ]
+      : []),
+    ...(u.unknownSizeCouncils > 0
+      ? [part('unknown-size', t('ermUnassignedUnknown')(fmt(u.unknownSizeCouncils)))]
+      : []),
+  ];
+  const listed =
+    parts.length === 0
+      ? [t('ermUnassignedNone')]
+      : parts.flatMap((p, i) => (i === 0 ? [p] : [' · ', p]));
+  box.replaceChildren(
+    `${t('ermUnassignedLead')}: `,
+    ...listed,
+    '; ',
+    part('total', t('ermSeatsTotal')(fmt(n.seatsTotal))),
+  );
 }
 
 const num = (x: number): HTMLTableCellElement => el('td', { class: 'num' }, fmt(x));
@@ -612,7 +660,8 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
     order.map((p) => [p, c.seats[p] ?? 0] as const),
     colorOf,
     c.name,
-    [],
+    // seats no list holds yet (a lot, nothing counted) keep the council's size, hatched
+    c.unallocated > 0 ? [{ seats: c.unallocated, label: unallocatedLine(c) ?? '' }] : [],
     open,
   );
   const note = openSeatsNote(open ? sum(c.seats) : 0);
@@ -620,8 +669,12 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
   $('erm-seats-open').hidden = note.length === 0;
   $('erm-bonus-line').textContent = bonusLine(c, bonusOff);
   const decided = open ? null : (c.seatsDecided ?? 'source-final');
-  $('erm-seats-status').textContent = t(`ermSeatsStatus-${decided ?? 'open'}`);
+  $('erm-seats-status').textContent =
+    unallocatedLine(c) ?? t(`ermSeatsStatus-${decided ?? 'open'}`);
   $('erm-seats-status').dataset['decided'] = decided ?? '';
+  $('erm-seats-status').dataset['unallocated'] = c.unallocatedReason ?? '';
+  // no seat allocated yet (a lot for the mayor, nothing counted): no list's seats, not zeros
+  const none = c.totalSeats !== null && c.unallocated === c.totalSeats;
   $('erm-seats').replaceChildren(
     el('caption', {}, `${t('ermSeatsCaption')} · ${c.name}`),
     colHeads('ermOrg', 'ermVotes', 'ermSeats'),
@@ -631,11 +684,24 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
         { 'data-party': v.party },
         rowHead(swatch(v.party), v.party),
         num(v.votes),
-        num(c.seats[v.party] ?? 0),
+        none ? el('td', { class: 'num' }, '—') : num(c.seats[v.party] ?? 0),
       ),
     ),
   );
   cardTable($('erm-seats'));
+}
+
+/**
+ * Seats the seat engine left unallocated, said with its reason: under the majority bonus a lot for
+ * the most-voted list holds every seat; null when every seat is allocated.
+ */
+function unallocatedLine(c: Council): string | null {
+  if (c.unallocated === 0) return null;
+  if (c.unallocatedReason === 'not_counted') return t('ermSeatsWaitCount')(fmt(c.unallocated));
+  if (c.unallocatedReason !== 'tie') return null;
+  return c.unallocated === c.totalSeats
+    ? t('ermSeatsWaitLot')(fmt(c.unallocated))
+    : t('ermSeatsWaitSomeLot')(fmt(c.unallocated));
 }
 
 /** The mayor: elected (and how that is settled) only once decided, else who leads. */

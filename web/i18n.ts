@@ -627,6 +627,24 @@ const ES = {
   seatsOpenWhy: 'según lo contado, sin decidir (contorno): los votos por contar pueden cambiarlos',
   skipMap: 'Saltar el mapa: ir al detalle',
   ermSkipMap: 'Saltar el mapa: ir a los concejos',
+  // ERM seats no list holds yet (session 31: national.unassigned, a council's unallocatedReason)
+  ermUnassignedLead: 'Sin asignar aún',
+  ermUnassignedNone: 'ninguno',
+  ermUnassignedLot: (n: Arg, c: Arg) =>
+    `${count(n, 'espera', 'esperan')} un sorteo (${count(c, 'concejo', 'concejos')})`,
+  ermUnassignedNotCounted: (n: Arg, c: Arg) =>
+    `${n} sin votos contados aún (${count(c, 'concejo', 'concejos')})`,
+  ermUnassignedNoList: (n: Arg, c: Arg) =>
+    `${n} sin lista elegible (${count(c, 'concejo', 'concejos')})`,
+  ermUnassignedUnknown: (c: Arg) =>
+    `${count(c, 'concejo de tamaño desconocido', 'concejos de tamaño desconocido')}, sin contar`,
+  ermSeatsTotal: (n: Arg) => `${n} regidores en total`,
+  ermSeatsWaitLot: (n: Arg) =>
+    `Ninguna lista tiene regidores aún: los ${n} esperan el sorteo de la lista más votada (la bonificación por mayoría es de la lista que salga).`,
+  ermSeatsWaitSomeLot: (n: Arg) =>
+    `${count(n, 'regidor espera', 'regidores esperan')} un sorteo; los demás, según lo contado, pueden cambiar.`,
+  ermSeatsWaitCount: (n: Arg) =>
+    `Ninguna lista tiene regidores aún: los ${n} esperan el conteo (sin votos contados).`,
 };
 
 /** Every string of the interface; English must have each Spanish one, alike in form. */
@@ -1148,6 +1166,22 @@ const EN: Strings = {
     'on the votes counted, not decided (outlined): the votes still to count can change them',
   skipMap: 'Skip the map: go to the detail',
   ermSkipMap: 'Skip the map: go to the councils',
+  // ERM seats no list holds yet (session 31: national.unassigned, a council's unallocatedReason)
+  ermUnassignedLead: 'Not assigned yet',
+  ermUnassignedNone: 'none',
+  ermUnassignedLot: (n, c) => `${n} waiting on a lot (${count(c, 'council', 'councils')})`,
+  ermUnassignedNotCounted: (n, c) =>
+    `${n} with no vote counted yet (${count(c, 'council', 'councils')})`,
+  ermUnassignedNoList: (n, c) => `${n} with no eligible list (${count(c, 'council', 'councils')})`,
+  ermUnassignedUnknown: (c) =>
+    `${count(c, 'council of unknown size', 'councils of unknown size')}, not counted`,
+  ermSeatsTotal: (n) => `${n} councillors in all`,
+  ermSeatsWaitLot: (n) =>
+    `No list has councillors yet: all ${n} wait on the lot for the most-voted list (the majority bonus goes to the list it names).`,
+  ermSeatsWaitSomeLot: (n) =>
+    `${count(n, 'councillor waits', 'councillors wait')} on a lot; the others, on the votes counted, can change.`,
+  ermSeatsWaitCount: (n) =>
+    `No list has councillors yet: all ${n} wait on the count (no vote counted).`,
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { es: ES, en: EN };

@@ -503,6 +503,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   // the seats table's column: Peru's word in Spanish
   threshold: 'valla',
   'excluded: {reasons}': 'excluida: {reasons}',
+  '{n} unallocated (no vote counted yet)': '{n} sin asignar (aún no hay votos contados)',
   '{n} unallocated (no eligible list)': '{n} sin asignar (ninguna lista habilitada)',
   '{n} tied': '{n} {n:empatado|empatados}',
   '{n} unallocated (apportionment not settled)': '{n} sin asignar (reparto no resuelto)',
@@ -592,6 +593,15 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'escaños decididos: ningún reparto de los votos por contar puede mover uno',
   'seats on the votes counted: not decided, they can change':
     'escaños según lo contado: sin decidir, pueden cambiar',
+  // seats the seat engine left unallocated (session 31): a lot for the mayor holds them all back
+  'seats: none assigned, all {n} wait on the lot for the most-voted list (the majority bonus goes to the list it names; give --seed)':
+    'escaños: ninguno asignado, los {n} esperan el sorteo de la lista más votada (la bonificación por mayoría es de la lista que salga; indique --seed)',
+  'seats on the votes counted: {n} {n:waits|wait} on a lot (give --seed); the others can change':
+    'escaños según lo contado: {n} {n:espera|esperan} un sorteo (indique --seed); los demás pueden cambiar',
+  'seats: none assigned, all {n} wait on the count (no vote counted yet)':
+    'escaños: ninguno asignado, los {n} esperan el conteo (aún no hay votos contados)',
+  'majority bonus: not applied yet, no list is the most-voted one yet':
+    'bonificación por mayoría: aún no se aplica, ninguna lista es todavía la más votada',
   "Spain 2023 — Congress (D'Hondt by province, 3 %): totals":
     "España 2023 — Congreso (D'Hondt por provincia, 3 %): totales",
 };

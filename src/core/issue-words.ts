@@ -52,6 +52,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'no list may take part in this district',
     es: 'ninguna lista puede participar en esta circunscripción',
   },
+  district_not_counted: {
+    en: 'no vote counted in this district yet: its seats wait on the count',
+    es: 'aún no hay votos contados en esta circunscripción: sus escaños esperan el conteo',
+  },
   tie_unresolved: {
     en: 'tie for the last seat(s): a draw of lots is needed (give --seed)',
     es: 'empate por el último escaño: se requiere sorteo (use --seed)',

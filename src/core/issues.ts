@@ -20,6 +20,7 @@ export const ISSUE_CODES = [
   'blank_votes_required',
   'electorate_required',
   'no_eligible_list',
+  'district_not_counted',
   'tie_unresolved',
   'threshold_tie',
   'insufficient_candidates',

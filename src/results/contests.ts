@@ -14,6 +14,7 @@ import {
   type ContestsResult,
   type NationalPicture,
 } from '../core/pipeline/contests.js';
+import { UNALLOCATED_REASONS } from '../core/pipeline/unallocated-reason.js';
 import { builtInContestsIds, loadContests, type LoadedContests } from '../elections/contests.js';
 import { partyColorTable } from '../elections/party-colors.js';
 import { loadRuleset } from '../elections/rulesets.js';
@@ -118,6 +119,16 @@ export const ContestSchema = z.discriminatedUnion('type', [
     decided: Decided,
     totalSeats: z.number().int().nullable(),
     seats: Tally.describe('Seats on the votes counted: won once seatsDecided is not null'),
+    unallocated: z
+      .number()
+      .int()
+      .describe('Seats no list holds yet (see unallocatedReason); 0 when every seat is in seats'),
+    unallocatedReason: z
+      .enum(UNALLOCATED_REASONS)
+      .nullable()
+      .describe(
+        'Why seats are unallocated, as the seat engine says: not_counted (no vote counted yet: every list at 0), no_eligible_list (no list may take part), tie (a lot not drawn, no seed: under the majority bonus a tie for the most-voted list holds back every seat, since the bonus goes to the list the lot names); null when unallocated is 0',
+      ),
     seatsDecided: SeatsDecided,
     head: z
       .string()
@@ -204,12 +215,14 @@ export const ContestsElectionSchema = z.object({
       .describe('Contests not decided: runoffs, ties, unknown sizes, votes still out'),
     unassigned: z
       .object({
-        lot: SeatsIn.describe('Seats a tie holds back until its lot is drawn (no seed given)'),
+        lot: SeatsIn.describe(
+          'Seats a tie holds back until its lot is drawn (no seed given): a tie for the last seat holds that seat, a tie for the most-voted list (the mayor) every seat of its council, since the majority bonus goes to the list the lot names',
+        ),
         notCounted: SeatsIn.describe(
-          'Seats of councils with no vote counted yet: the count, not the lists, leaves them open',
+          'Seats of councils with no vote counted yet (unallocatedReason not_counted): the count, not the lists, leaves them open',
         ),
         noEligibleList: SeatsIn.describe(
-          'Seats of councils where no list may take part (no_eligible_list): nobody to fill them',
+          'Seats of councils where votes were counted but no list may take part (no_eligible_list): nobody to fill them',
         ),
         unknownSizeCouncils: z
           .number()

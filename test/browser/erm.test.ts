@@ -85,7 +85,7 @@ describe('the ERM view', () => {
       /^Alcalde: Elegido RENOVACION POPULAR \(decidido: ningún reparto/,
     );
     // Lima Metropolitana: 39 seats, RP 21, the bonus in one line
-    expect(await page.locator('#erm-hemicycle circle.seat').count()).toBe(39);
+    expect(await page.locator('#erm-hemicycle circle.seat.seat').count()).toBe(39);
     expect(
       await page.getAttribute('#erm-hemicycle g[data-party="RENOVACION POPULAR"]', 'data-seats'),
     ).toBe('21');
@@ -131,7 +131,7 @@ describe('the ERM view', () => {
     await page.click('#erm-council-list a:has-text("WANCHAQ")');
     await page.waitForFunction(() => !document.getElementById('erm-council')?.hidden);
     await page.waitForFunction(
-      () => document.querySelectorAll('#erm-hemicycle circle.seat').length > 0,
+      () => document.querySelectorAll('#erm-hemicycle circle.seat.seat').length > 0,
     );
     expect(await page.textContent('#erm-council-title')).toContain('WANCHAQ');
     expect(await page.textContent('#erm-bonus-line')).toMatch(/cifra repartidora/);
@@ -366,6 +366,78 @@ describe('the ERM view', () => {
     expect(await page.textContent('#erm-bonus-line')).not.toContain(
       'Tamaño del concejo desconocido',
     );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('seats no list holds yet, next to the total; a council whose mayor waits on a lot has no seats yet (phone 390 px, es and en)', async () => {
+    // pe-erm-2022 without a seed (test/cli-erm.test.ts): 25 seats in 9 councils wait on a lot, 15
+    // in 3 councils have no vote counted, 9,375 in all. 080608 (Querco): 201 – 201 for the mayor.
+    const QUERCO = '?view=erm&erm=pe-erm-2022&contest=district-council%2F080608';
+    const words = {
+      es: {
+        lot: '25 esperan un sorteo (9 concejos)',
+        notCounted: '15 sin votos contados aún (3 concejos)',
+        // Peru's es-PE groups thousands with a comma
+        total: /^9,375 regidores en total$/,
+        lead: /^Sin asignar aún: /,
+        status:
+          'Ninguna lista tiene regidores aún: los 5 esperan el sorteo de la lista más votada (la bonificación por mayoría es de la lista que salga).',
+      },
+      en: {
+        lot: '25 waiting on a lot (9 councils)',
+        notCounted: '15 with no vote counted yet (3 councils)',
+        total: /^9,375 councillors in all$/,
+        lead: /^Not assigned yet: /,
+        status:
+          'No list has councillors yet: all 5 wait on the lot for the most-voted list (the majority bonus goes to the list it names).',
+      },
+    } as const;
+    for (const lang of ['es', 'en'] as const) {
+      const w = words[lang];
+      const { page, errors } = await open(`${QUERCO}${lang === 'en' ? '&lang=en' : ''}`, 390);
+      const part = (k: string) => page.textContent(`#erm-unassigned [data-unassigned="${k}"]`);
+      expect(await page.isVisible('#erm-unassigned')).toBe(true);
+      expect(await page.textContent('#erm-unassigned')).toMatch(w.lead);
+      expect(await part('lot')).toBe(w.lot);
+      expect(await part('not-counted')).toBe(w.notCounted);
+      expect(await part('total')).toMatch(w.total);
+      // none with no eligible list, no council of unknown size: not said
+      expect(
+        await page.locator('#erm-unassigned [data-unassigned="no-eligible-list"]').count(),
+      ).toBe(0);
+      expect(await page.locator('#erm-unassigned [data-unassigned="unknown-size"]').count()).toBe(
+        0,
+      );
+      // the council: no list's seats while the lot for its mayor is not drawn, said as such
+      expect(await page.textContent('#erm-seats-status')).toBe(w.status);
+      expect(await page.getAttribute('#erm-seats-status', 'data-unallocated')).toBe('tie');
+      const cells = await page.$$eval('#erm-seats tr[data-party] td:last-child', (c) =>
+        c.map((x) => x.textContent),
+      );
+      expect(cells).toEqual(['—', '—', '—', '—']);
+      // the hemicycle keeps the council's 5 seats, hatched as unassigned, none a list's
+      expect(await page.getAttribute('#erm-hemicycle g.undecided', 'data-seats')).toBe('5');
+      expect(await page.locator('#erm-hemicycle g[data-party]').count()).toBe(0);
+      expect(await widerThanPage(page)).toEqual([]);
+      await page.screenshot({
+        path: join(ARTIFACTS, `erm-2022-unassigned-phone-${lang}.png`),
+        fullPage: true,
+      });
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    // a council with nothing counted waits on the count; 2026 (governors only) has no seat line
+    const { page, errors } = await open(
+      '?view=erm&erm=pe-erm-2022&contest=district-council%2F010307',
+      390,
+    );
+    expect(await page.textContent('#erm-seats-status')).toBe(
+      'Ninguna lista tiene regidores aún: los 5 esperan el conteo (sin votos contados).',
+    );
+    await page.goto(`${env.base}?view=erm&erm=pe-erm-2026`);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.isVisible('#erm-unassigned')).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -272,7 +272,13 @@ function renderContest(c: ContestResult, bonusOff: boolean): string {
     const rows = c.result.candidates.map((x) => [x.candidate, thousands(x.votes), x.pctValid]);
     return [head, line, renderTable(['list', 'votes', '% valid'], rows)].join('\n');
   }
-  const rows = c.votes.map((v) => [v.party, thousands(v.votes), c.seats[v.party] ?? 0]);
+  // a council no seat of which is allocated yet (a lot, nothing counted) shows no list's seats
+  const none = c.totalSeats !== null && c.unallocated === c.totalSeats;
+  const rows = c.votes.map((v) => [
+    v.party,
+    thousands(v.votes),
+    none ? '—' : (c.seats[v.party] ?? 0),
+  ]);
   const bonus = c.bonus
     ? say(
         'majority bonus: {party} {before} → {after} (⌈n/2⌉ + 1 beats its cifra repartidora result)',
@@ -281,7 +287,9 @@ function renderContest(c: ContestResult, bonusOff: boolean): string {
     : say(
         bonusOff
           ? 'without the majority bonus (--bonus off, a what-if): cifra repartidora alone'
-          : 'no bonus needed: the winning list already has its cifra repartidora result',
+          : c.head === null
+            ? 'majority bonus: not applied yet, no list is the most-voted one yet'
+            : 'no bonus needed: the winning list already has its cifra repartidora result',
       );
   return [
     head,
@@ -309,8 +317,22 @@ function mayorLine(c: ContestResult & { readonly type: 'council' }): string {
     : say('{seats} seats; mayor: the head of {head}', { seats, head: c.head });
 }
 
-/** Whether a council's seats are won or only the allocation of the votes counted. */
+/**
+ * Whether a council's seats are won or only the allocation of the votes counted; seats the seat
+ * engine left unallocated first, with its reason (a lot for the mayor holds every seat back).
+ */
 function seatsLine(c: ContestResult & { readonly type: 'council' }): string {
+  if (c.unallocated > 0 && c.unallocatedReason === 'tie')
+    return say(
+      c.unallocated === c.totalSeats
+        ? 'seats: none assigned, all {n} wait on the lot for the most-voted list (the majority bonus goes to the list it names; give --seed)'
+        : 'seats on the votes counted: {n} {n:waits|wait} on a lot (give --seed); the others can change',
+      { n: c.unallocated },
+    );
+  if (c.unallocated > 0 && c.unallocatedReason === 'not_counted')
+    return say('seats: none assigned, all {n} wait on the count (no vote counted yet)', {
+      n: c.unallocated,
+    });
   if (c.seatsDecided === 'source-final') return say('seats decided: the source’s count is over');
   if (c.seatsDecided === 'mathematically')
     return say('seats decided: no split of the votes still out can move one');

@@ -408,17 +408,20 @@ function renderKieswet(
   ];
 }
 
-/** A district's seats no list took, by the reason the core gives: tied, no eligible list, or vacant. */
+/**
+ * A district's seats no list took, by the reason the core gives: nothing counted, no eligible list,
+ * tied, or vacant.
+ */
 function leftOver(
   d: SeatResult['districts'][number],
   unplaced: SeatResult['unplaced'] = [],
 ): string[] {
-  const open =
-    d.unallocatedReason === 'no_eligible_list'
-      ? '{n} unallocated (no eligible list)'
-      : d.unallocatedReason === 'tie'
-        ? '{n} tied'
-        : '{n} unallocated (apportionment not settled)';
+  const open = {
+    not_counted: '{n} unallocated (no vote counted yet)',
+    no_eligible_list: '{n} unallocated (no eligible list)',
+    tie: '{n} tied',
+    biproportional_unsettled: '{n} unallocated (apportionment not settled)',
+  }[d.unallocatedReason ?? 'biproportional_unsettled'];
   return [
     ...(d.unallocated === 0 ? [] : [say(open, { n: d.unallocated })]),
     ...((d.vacant ?? 0) > 0 ? [say('{n} vacant', { n: d.vacant ?? 0 })] : []),

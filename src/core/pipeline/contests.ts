@@ -14,6 +14,7 @@ import {
   type PreparedSeats,
   type SeatOptions,
   type TieReport,
+  type UnallocatedReason,
 } from './seats.js';
 
 /** One contest's votes: a governor race, or a council (sized by seats or by population). */
@@ -104,6 +105,13 @@ export interface CouncilContest extends ContestBase {
   readonly totalSeats: number | null;
   /** The allocation on the votes counted so far (the seats won once `seatsDecided`). */
   readonly seats: Readonly<Record<string, number>>;
+  /**
+   * Seats no list holds yet, and the seat engine's reason (DistrictResult.unallocatedReason): no
+   * vote counted (`not_counted`), no list may take part, or a lot not drawn (`tie`: under the
+   * majority bonus a tie for the most-voted list holds back every seat). 0 and null otherwise.
+   */
+  readonly unallocated: number;
+  readonly unallocatedReason: UnallocatedReason | null;
   /**
    * Whether no vote still out can change the seats (src/core/pipeline/contest-seats-decided.ts);
    * null: they are only the allocation of the votes counted.
@@ -372,6 +380,8 @@ function councilOf(
     totalSeats: d?.totalSeats ?? null,
     seatsDecided,
     seats: d?.seats ?? {},
+    unallocated: d?.unallocated ?? 0,
+    unallocatedReason: d?.unallocatedReason ?? null,
     head: d?.head?.party ?? null,
     bonus: bonus ? { party: bonus.party, before: bonus.before, after: bonus.after } : null,
     ties,
@@ -414,7 +424,8 @@ export interface NationalPicture {
   readonly open: readonly string[];
   /**
    * Council seats neither decided nor on the count, so that every seat is accounted for: those a
-   * lot not drawn (no seed) holds back, and those of councils where no list may take part.
+   * lot not drawn (no seed) holds back, those of councils with no vote counted yet, and those of
+   * councils where no list may take part (the seat engine's unallocatedReason).
    */
   readonly unassigned: Unassigned;
   /** Every council seat of a known size: decided + on the count + unassigned. */
@@ -522,6 +533,11 @@ function unassignedSeats(contests: readonly ContestResult[]): {
   const lot = { seats: 0, councils: 0 };
   const notCounted = { seats: 0, councils: 0 };
   const noEligibleList = { seats: 0, councils: 0 };
+  const reasons: Partial<Record<UnallocatedReason, typeof lot>> = {
+    tie: lot,
+    not_counted: notCounted,
+    no_eligible_list: noEligibleList,
+  };
   let unknownSizeCouncils = 0;
   let seatsTotal = 0;
   for (const c of contests) {
@@ -531,16 +547,12 @@ function unassignedSeats(contests: readonly ContestResult[]): {
       continue;
     }
     seatsTotal += c.totalSeats;
-    const left = c.totalSeats - total(c.seats);
-    if (left <= 0) continue;
-    // seats left over wait on a lot (no seed), or on the count (no vote counted: the seat engine's
-    // no_eligible_list there says nothing about the lists), else no list could take part
-    const why = c.ties.some((t) => t.resolution === 'unresolved')
-      ? lot
-      : c.votes.every((v) => v.votes === 0)
-        ? notCounted
-        : noEligibleList;
-    why.seats += left;
+    if (c.unallocated === 0 || c.unallocatedReason === null) continue;
+    // the seat engine says why: a lot not drawn, nothing counted yet, no list may take part
+    const why = reasons[c.unallocatedReason];
+    // a council is one district: a biproportional apportionment never runs on it
+    if (why === undefined) throw new Error(`council ${c.id}: ${c.unallocatedReason}`);
+    why.seats += c.unallocated;
     why.councils += 1;
   }
   return { unassigned: { lot, notCounted, noEligibleList, unknownSizeCouncils }, seatsTotal };

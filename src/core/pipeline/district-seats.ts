@@ -324,6 +324,8 @@ export function allocateDistrict(ctx: DistrictContext): DistrictAllocation {
   // the most-voted list first: its lot, if any, is the council's first draw
   const top = ctx.bonus !== null || ctx.head ? mostVotedList(ctx) : null;
   let a = methodAllocation(ctx, top?.party ?? null);
+  if (top !== null && ctx.bonus !== null && bonusWaitsOnLot(ctx, ctx.bonus, top, a))
+    return waitingOnLot(ctx, top);
   if (top !== null) {
     if (ctx.bonus !== null) a = withBonus(ctx, ctx.bonus, a, top.party);
     a = {
@@ -335,6 +337,42 @@ export function allocateDistrict(ctx: DistrictContext): DistrictAllocation {
   }
   if (ctx.absoluteMajority !== null) a = withAbsoluteMajority(ctx, a);
   return a;
+}
+
+/**
+ * Whether a lot not drawn (no seed) for the most-voted list holds the council's seats back: one of
+ * the tied lists would take the bonus over its seats by the method, so that allocation is not the
+ * council's (Ley 26864 arts. 25 and 26.6: the bonus goes to the list the sorteo names).
+ */
+function bonusWaitsOnLot(
+  ctx: DistrictContext,
+  tier: MajorityBonusTier,
+  top: MostVoted,
+  method: DistrictAllocation,
+): boolean {
+  if (top.party !== null || ctx.seats === 0) return false;
+  const tie = top.ties.find((t) => t.resolution === 'unresolved');
+  if (tie === undefined) return false;
+  const bonus = bonusSeats(tier.seats, ctx.seats);
+  return tie.candidates.some((p) => ctx.bonusApplies(p) && (method.seats.get(p) ?? 0) < bonus);
+}
+
+/**
+ * Every seat unallocated until the most-voted list's lot is drawn: only that tie is reported (a
+ * tie in the method's allocation may not survive the bonus, so it is not one yet).
+ */
+function waitingOnLot(ctx: DistrictContext, top: MostVoted): DistrictAllocation {
+  return {
+    seats: new Map(),
+    unallocated: ctx.seats,
+    ties: top.ties,
+    draws: [],
+    capped: [],
+    vacant: 0,
+    clauses: [],
+    issues: [],
+    mostVoted: null,
+  };
 }
 
 /**

@@ -377,6 +377,27 @@ describe('why a district leaves seats unallocated (DistrictResult.unallocatedRea
     expect(res.issues.map((i) => i.code)).toEqual(['no_eligible_list']);
   });
 
+  it('no vote counted in the district (every list at 0): every seat, not_counted, a warning', () => {
+    // South's rows are there, all at 0 (a council at 0 % of actas): the count, not a valla, holds it
+    const res = computeSeats(tiny(share30), {
+      votes: [...rows('North', { A: 150, C: 10 }), ...rows('South', { A: 0, C: 0 })],
+    });
+    expect(of(res, 'South')).toMatchObject({
+      seats: {},
+      unallocated: 3,
+      unallocatedReason: 'not_counted',
+    });
+    expect(of(res, 'North')).toMatchObject({ seats: { A: 5 }, unallocatedReason: null });
+    expect(res.issues).toEqual([
+      {
+        code: 'district_not_counted',
+        severity: 'warning',
+        path: ['district', 'South'],
+        details: { seats: 3 },
+      },
+    ]);
+  });
+
   it('a tie left unresolved (no seed for the lot): its seats, tie; drawn, null', () => {
     // North: quotients A 100, B 100, A 50, B 50, then A 33.3 = B 33.3 for the fifth seat
     const input = {

@@ -461,13 +461,19 @@ function allDistricts(st: RunState): {
     return poolRemainders(st.ruleset, pooling, st.prep, st.threshold, st.issues);
   const districts = st.prep.districts.map((d, di): DistrictResult => {
     if (d.seats > 0 && !hasEligibleList(st, di)) {
-      st.issues.push(issue('no_eligible_list', ['district', d.name], { seats: d.seats }));
+      // every list at 0 votes is a count not yet made (a council at 0 % of actas), not a valla
+      const counted = (st.prep.votes[di] as readonly number[]).some((v) => v > 0);
+      st.issues.push(
+        counted
+          ? issue('no_eligible_list', ['district', d.name], { seats: d.seats })
+          : issue('district_not_counted', ['district', d.name], { seats: d.seats }, 'warning'),
+      );
       return {
         district: d.name,
         totalSeats: d.seats,
         seats: {},
         unallocated: d.seats,
-        unallocatedReason: 'no_eligible_list',
+        unallocatedReason: counted ? 'no_eligible_list' : 'not_counted',
       };
     }
     if (d.seats === 1 && st.ruleset.singleSeatWinner === 'candidate')

@@ -297,6 +297,38 @@ describe('head office and seat bands', () => {
     expect(r.districts[0]?.head?.office).toEqual({ es: 'Alcalde', en: 'Mayor' });
   });
 
+  it('a tie for the most-voted list with no seed holds back every seat the bonus would move', () => {
+    // Tied: A and B 400 each, C 200, 5 seats. D'Hondt alone gives A 2, B 2, C 1, but the list the
+    // lot names takes ⌈5/2⌉ + 1 = 4: that allocation is no council's, so no seat is allocated yet.
+    const votes = rows('Tied', { A: 400, B: 400, C: 200 });
+    const districts = [{ district: 'Tied', population: 25_000 }];
+    const open = computeSeats(council, { votes, districts });
+    expect(open.districts[0]).toMatchObject({
+      seats: {},
+      unallocated: 5,
+      unallocatedReason: 'tie',
+      head: { party: null },
+    });
+    expect(open.ties).toEqual([
+      {
+        stage: 'most-voted',
+        district: 'Tied',
+        candidates: ['A', 'B'],
+        seatsInContention: 1,
+        resolution: 'unresolved',
+      },
+    ]);
+    expect(open.issues.map((i) => i.code)).toEqual(['tie_unresolved']);
+    // drawn: the lot's list gets the bonus, the other two share the rest (1 each)
+    const drawn = computeSeats(council, { votes, districts }, { seed: 7 });
+    const d = drawn.districts[0];
+    const winner = d?.head?.party as string;
+    expect(['A', 'B']).toContain(winner);
+    expect(d).toMatchObject({ unallocated: 0, unallocatedReason: null });
+    expect(d?.seats[winner]).toBe(4);
+    expect(Object.values(d?.seats ?? {}).reduce((a, b) => a + b, 0)).toBe(5);
+  });
+
   it('a district given neither seats nor a population the bands cover is invalid_seats', () => {
     const r = computeSeats(rules({ totalSeats: 1, districts: [{ name: 'X', seats: 1 }] }), {
       votes: rows('X', { A: 1 }),
