@@ -378,16 +378,6 @@ describe('latestCutOf', () => {
       kind: 'reread',
       cut: '2026-06-07T23:00:00-05:00',
       previousCut: CUT_3,
-      sameAs: 3,
-    });
-    // a correction since #3 was read (#2 came before it): the file is read, not "unchanged" (s31)
-    const corrected = [...log, rec(4, 'correction')];
-    expect(againOf(corrected, carrier, '2026-06-07T23:00:00-05:00')).toEqual({ kind: 'read' });
-    // …only where a re-read would be recorded: no cut, or one not later, is still nothing
-    expect(againOf(corrected, carrier, undefined)).toMatchObject({ kind: 'nothing' });
-    expect(againOf(corrected, carrier, CUT_3)).toMatchObject({
-      kind: 'nothing',
-      issue: { code: 'cut_not_later' },
     });
   });
 });

@@ -476,50 +476,6 @@ export function runStoreContract(
       await s.close();
     });
 
-    // Session 31: after a correction, the file given again at a later cut was recorded as a
-    // re-read, unread, though the acta held is no longer its own. It is read: an import of the
-    // same file again, at its later cut (imports are once per file and cut, migration 17).
-    it('a correction since the file was read: the same file at a later cut is read again, not a re-read, even when the correction commits while the re-read waits', async () => {
-      const s = await fresh();
-      const c1 = '2026-06-07T22:30:00-05:00';
-      const c2 = '2026-06-07T23:30:00-05:00';
-      await importActas(s, [acta('000001')], 'f', 'import', { cut: c1 });
-      const decided = await s.listImports(ELECTION.id);
-      const f = decided[0] as ImportRecord;
-      expect(againOf(decided, f, c2)).toMatchObject({ kind: 'reread', sameAs: f.id });
-      const fix = await importActas(s, [acta('000001', { votes: [61, 29] })], 'fix', 'correction');
-      expect(fix).toMatchObject({ corrected: 1 });
-      expect(againOf(await s.listImports(ELECTION.id), f, c2)).toEqual({ kind: 'read' });
-      // decided before the correction committed: asked again under the lock, nothing recorded
-      const meta = {
-        ...{ election: ELECTION.id, fileName: 'f.csv', sha256: 'f', size: 10 },
-        ...{ format: 'cifra-csv', startedAt: '2026-11-26T01:00:00.000Z', cut: c2 },
-        mode: 'reread' as const,
-      };
-      const r = await recordReread(
-        s,
-        meta,
-        (all) => againOf(all, f, c2),
-        () => c2,
-      );
-      expect(r).toEqual({ ok: true, value: { kind: 'read' } });
-      // read: the file's figures against the correction, a conflict kept
-      const read = await importActas(s, [acta('000001')], 'f', 'import', { cut: c2 });
-      expect(read).toMatchObject({ conflicts: 1, unchanged: 0, conflictMesas: ['000001'] });
-      const imports = await s.listImports(ELECTION.id);
-      expect(imports.map((i) => [i.sha256, i.mode, i.status, i.cut])).toEqual([
-        ['f', 'import', 'committed', c1],
-        ['fix', 'correction', 'committed', undefined],
-        ['f', 'import', 'committed', c2],
-      ]);
-      // read since the correction: later still, a re-read of that import
-      expect(againOf(imports, f, '2026-06-08T00:30:00-05:00')).toMatchObject({
-        ...{ kind: 'reread', sameAs: read.importId },
-      });
-      expect(verifyAudit(await s.auditRecords()).breaks).toEqual([]);
-      await s.close();
-    });
-
     it("keeps an acta's observation (why it is at the JEE): read back, versioned when it changes, in the chain only where given", async () => {
       const s = await fresh();
       const atJee = (observation?: string): Acta =>

@@ -342,8 +342,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
     mode === 'import' && o.check !== true
       ? await store.findImport(o.election.id, hashed.sha256)
       : null;
-  const before = previous === null ? null : await importedBefore(store, o, hashed, previous);
-  if (before !== null) return before;
+  if (previous !== null) return importedBefore(store, o, hashed, previous);
   const opened = await openReader(o, limits, jurisdiction, places);
   if (!opened.ok) return { ok: false, issues: opened.error };
   const { source, read, format } = opened.value;
@@ -383,18 +382,16 @@ async function hashOf(file: string): Promise<Result<{ sha256: string; size: numb
 
 /**
  * A file imported before into this election: the same bytes change no acta again. With a later
- * source's cut, as the latest snapshot's file, it is recorded as a re-read (reread.ts); null when
- * it must be read as an import after all (a correction since it was last read).
+ * source's cut, as the latest snapshot's file, it is recorded as a re-read (reread.ts).
  */
 async function importedBefore(
   store: Store,
   o: IngestOptions,
   hashed: { sha256: string; size: number },
   previous: ImportRecord,
-): Promise<IngestResult | null> {
+): Promise<IngestResult> {
   const again = againOf(await store.listImports(o.election.id), previous, o.cut);
   const report = alreadyImported(o, hashed, previous);
-  if (again.kind === 'read') return null;
   if (again.kind === 'nothing') return { ok: true, report: { ...report, issues: [again.issue] } };
   const meta = {
     ...{ election: o.election.id, fileName: basename(o.file), format: previous.format },
@@ -404,16 +401,10 @@ async function importedBefore(
   // asked again under the write lock: an import may have committed since the list was read
   const recorded = await recordReread(store, meta, (all) => againOf(all, previous, o.cut), o.now);
   if (!recorded.ok) return { ok: false, issues: recorded.error };
-  if (recorded.value.kind === 'read') return null;
   if (recorded.value.kind === 'nothing')
     return { ok: true, report: { ...report, issues: [recorded.value.issue] } };
   const importId = recorded.value.importId;
-  const details = {
-    importId,
-    sameAs: again.sameAs,
-    cut: again.cut,
-    previousCut: again.previousCut,
-  };
+  const details = { importId, sameAs: previous.id, cut: again.cut, previousCut: again.previousCut };
   const issues = [issue('source_unchanged', ['cut'], details, 'warning')];
   return { ok: true, report: { ...report, importId, cut: again.cut, issues } };
 }

@@ -2,9 +2,7 @@
 // again later and found unchanged is true as of the later cut, so when the file is the latest
 // snapshot's byte for byte and its cut is later than the one recorded, the store records a
 // re-read (an import of mode `reread`: the cut, no row, no acta, in the audit chain) and the
-// figures' cut moves forward — unless a correction was committed since the file was last read:
-// the store's actas may then differ from the file's (a ruling moved one), so the file is read as
-// an import, whatever conflicts that records. Otherwise nothing changes; one issue says which.
+// figures' cut moves forward. Otherwise nothing changes. Each way, one issue says which.
 import { issue, type Issue } from '../core/issues.js';
 import { err, ok, type Result } from '../core/result.js';
 import {
@@ -17,18 +15,9 @@ import {
 } from '../store/store.js';
 import { storeIssues } from './store-issues.js';
 
-/**
- * What a file imported before (`previous`), given again, does: a re-read to record (of import
- * `sameAs`, the last that read the file), an import to read (`read`), or nothing.
- */
+/** What a file imported before (`previous`), given again, does: a re-read to record, or nothing. */
 export type Again =
-  | {
-      readonly kind: 'reread';
-      readonly cut: string;
-      readonly previousCut: string | null;
-      readonly sameAs: number;
-    }
-  | { readonly kind: 'read' }
+  | { readonly kind: 'reread'; readonly cut: string; readonly previousCut: string | null }
   | { readonly kind: 'nothing'; readonly issue: Issue };
 
 /**
@@ -62,15 +51,7 @@ export function againOf(
       ...{ importId: recorded.importId, cut },
       latestCut: recorded.cut,
     });
-  // a correction committed since the file was last read may have moved an acta the file gives:
-  // only reading it tells (a conflict kept, or nothing), never "unchanged" unread (s31)
-  const read = imports.findLast(
-    (i) => i.status === 'committed' && i.mode === 'import' && i.sha256 === previous.sha256,
-  );
-  const sameAs = read?.id ?? previous.id;
-  if (imports.some((i) => i.status === 'committed' && i.mode === 'correction' && i.id > sameAs))
-    return { kind: 'read' };
-  return { kind: 'reread', cut, previousCut: recorded?.cut ?? null, sameAs };
+  return { kind: 'reread', cut, previousCut: recorded?.cut ?? null };
 }
 
 const nothing = (
@@ -96,13 +77,12 @@ const NOTHING_READ: Omit<ImportSummary, 'finishedAt'> = { ...ZERO_COUNTS, quaran
 
 /** A re-read recorded with its import id, or the answer that it is not one after all. */
 export type Recorded =
-  | { readonly kind: 'recorded'; readonly importId: number }
-  | Extract<Again, { kind: 'nothing' | 'read' }>;
+  { readonly kind: 'recorded'; readonly importId: number } | Extract<Again, { kind: 'nothing' }>;
 
 /**
- * Records a re-read (`meta.mode` `reread`): its import id; or, when an import or a correction
- * committed while it waited for the write lock changes the answer (`again` asked again under the
- * lock), that answer (nothing, or read the file), nothing recorded; or the store's issue.
+ * Records a re-read (`meta.mode` `reread`): its import id; or, when an import committed while it
+ * waited for the write lock changes the answer (`again` asked again under the lock), that
+ * answer's issue, nothing recorded; or the store's issue (busy, failed).
  */
 export async function recordReread(
   store: Store,
@@ -114,7 +94,7 @@ export async function recordReread(
   try {
     session = await store.beginImport(meta);
     const now2 = again(await store.listImports(meta.election));
-    if (now2.kind !== 'reread') {
+    if (now2.kind === 'nothing') {
       await session.rollback();
       return ok(now2);
     }

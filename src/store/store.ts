@@ -65,8 +65,7 @@ export interface Store {
   /**
    * The first committed snapshot of this file (by SHA-256) in this election — an import, or a
    * re-read of one — if any. A correction of the same bytes is none: a ruling recorded on purpose
-   * does not make its file imported, so a later plain import of it is read (docs/ingest.md). The
-   * first: a file read again after a correction (ingest/reread.ts) is imported more than once.
+   * does not make its file imported, so a later plain import of it is read (docs/ingest.md).
    */
   findImport(election: string, sha256: string): Promise<ImportRecord | null>;
   listImports(election?: string): Promise<ImportRecord[]>;

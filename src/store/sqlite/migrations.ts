@@ -224,14 +224,4 @@ export const SQLITE_MIGRATIONS: readonly {
     name: "the source's cut of an import's file, as given (`cifra ingest --cut`; NULL where none)",
     sql: `ALTER TABLE imports ADD COLUMN cut TEXT;`,
   },
-  {
-    version: 17,
-    name: 'a file read again after a correction, at a later cut, is an import of it again: imports are once per file and cut',
-    // ingest/reread.ts reads it only at a cut later than every one recorded, so the index still
-    // refuses the same file imported twice at one cut, or twice with none (two ingests at once)
-    sql: `
-      DROP INDEX imports_once;
-      CREATE UNIQUE INDEX imports_once ON imports(election, sha256, COALESCE(cut, '')) WHERE status = 'committed' AND mode = 'import';
-    `,
-  },
 ];
