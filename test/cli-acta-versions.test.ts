@@ -89,8 +89,6 @@ describe('cifra acta', () => {
     expect(lines.some((l) => l.startsWith('│ MARCO ANTONIO ARANA'))).toBe(false); // no votes
   });
 
-  // a version without figures disagrees with none: ≠ only where two versions with figures do
-  // (a poll-watcher's review, M5: the pending v1 put ≠ on voters, blank, null and impugned)
   // Session 31: the header said only that the acta was in conflict, whichever the reason
   it("says why the current acta is in conflict, by its latest conflict's reason, in es and en", async () => {
     const header = async (mesa: string, lang: 'es' | 'en'): Promise<string> => {
@@ -114,6 +112,8 @@ describe('cifra acta', () => {
     expect(await header('206', 'en')).not.toContain('CONFLICT');
   });
 
+  // a version without figures disagrees with none: ≠ only where two versions with figures do
+  // (a poll-watcher's review, M5: the pending v1 put ≠ on voters, blank, null and impugned)
   it('a pending version shows no figure and marks no difference', async () => {
     const r = await cli('acta', '208', '--db', db);
     expect(r.code, r.err).toBe(0);

@@ -79,7 +79,12 @@ export function currentConflictReason(
   history: readonly { readonly version: number; readonly conflict?: ConflictReason | null }[],
   current: number,
 ): ConflictReason | null {
-  return history.findLast((h) => h.version > current && h.conflict)?.conflict ?? null;
+  // the highest version, whatever order the history comes in
+  let latest: { readonly version: number; readonly conflict?: ConflictReason | null } | null = null;
+  for (const h of history)
+    if (h.version > current && h.conflict && (latest === null || h.version > latest.version))
+      latest = h;
+  return latest?.conflict ?? null;
 }
 
 /** A version's kind in words; a conflict's by its reason, where the document gives one. */
