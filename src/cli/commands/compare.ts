@@ -436,7 +436,7 @@ export function disagreeingHead(shown: number, total: number): string {
  * A reason in the run's words, as the table's reason column and a mesa's primary-reason tag say
  * it (csv and json keep the code: a script filters on it). The sides by their labels, A and B.
  */
-export function reasonWords(reason: CompareReason): string {
+function reasonWords(reason: CompareReason): string {
   switch (reason) {
     // the side that has the mesa, named by its label as the side lines name them
     case 'missing_in_a':
