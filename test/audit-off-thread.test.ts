@@ -158,6 +158,38 @@ describe('the whole-chain audit check on a worker thread', () => {
     }
   });
 
+  it("PostgreSQL: the server's pool, not named, shows as 'cifra'; the URL's application_name still wins (s31)", async () => {
+    const db = await freshDatabase('named');
+    const admin = new pg.Client({ connectionString: db });
+    await admin.connect();
+    /** The application names of the other connections to this database, sorted. */
+    const names = async (): Promise<string[]> =>
+      (
+        await admin.query(
+          'SELECT application_name AS name FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() ORDER BY 1',
+        )
+      ).rows.map((r: { name: string }) => r.name);
+    try {
+      const own = new URL(db);
+      own.searchParams.set('application_name', 'newsroom night');
+      // as `cifra serve --db <url>` opens it: no pool options
+      const stores = [openStore(db), openStore(own.toString())];
+      try {
+        for (const s of stores) {
+          await s.migrate();
+          await Promise.all([1, 2].map(() => s.auditHead()));
+        }
+        const seen = await names();
+        expect(new Set(seen)).toEqual(new Set(['cifra', 'newsroom night']));
+        expect(seen.filter((n) => n === 'cifra').length).toBeGreaterThan(0);
+      } finally {
+        for (const s of stores) await s.close();
+      }
+    } finally {
+      await admin.end();
+    }
+  });
+
   it('a worker that cannot open the store rejects; the check logs a fault and gives no verdict', async () => {
     const db = join(dir, 'no-such-folder', 'x.db');
     await expect(verifiedHeadOffThread(db)).rejects.toThrow();

@@ -124,6 +124,86 @@ describe('cifra compare --db', () => {
     expect(j.disagreements[0]?.primary).toBe('missing_in_b');
   });
 
+  it("the reason column and each mesa's tag say the reason in the run's words; csv and json the code", async () => {
+    // against the stored mesas: the first with a vote moved (count_differs), the second left out
+    // (missing_in_b), the third with 1,000 more voters (count_differs, then sum_mismatch_b)
+    const [head, first, second, third, ...rest] = readFileSync(changed, 'utf8')
+      .trimEnd()
+      .split('\n');
+    const mesaOf = (line: string | undefined) =>
+      (line as string).split(',')[5]?.replaceAll('"', '') as string;
+    const cells = (third as string).split(',');
+    cells[8] = String(Number(cells[8]) + 1000);
+    const three = join(dir, 'runoff-three-reasons.csv');
+    writeFileSync(three, [head, first, cells.join(','), ...rest].join('\n') + '\n');
+    const [moved, left, more] = [first, second, third].map(mesaOf);
+    const run = (...extra: string[]) =>
+      cli('compare', '--db', db, three, '--election', election, ...extra);
+    /** The first table's rows, every reason in order: its words, its mesas, those it is primary for. */
+    const rows = (out: string) =>
+      [...out.slice(0, out.indexOf('└')).matchAll(/^│ (.+?) +│ (\d+) +│ (\d+) +│/gm)].map(
+        (m) => `${m[1]}: ${m[2]}, ${m[3]}`,
+      );
+
+    const en = await run();
+    expect(en.code, en.err).toBe(0);
+    expect(rows(en.out)).toEqual([
+      'only in B: 0, 0',
+      'only in A: 1, 1',
+      'state differs: 0, 0',
+      'a figure differs: 2, 2',
+      'a figure missing in one source: 0, 0',
+      'place differs: 0, 0',
+      'Σ votes ≠ voters in A: 0, 0',
+      'Σ votes ≠ voters in B: 1, 0',
+    ]);
+    expect(en.out).toMatch(new RegExp(`^  ${moved}  \\[a figure differs\\]  P1 `, 'm'));
+    expect(en.out).toMatch(new RegExp(`^  ${left}  \\[only in A\\]  only in A$`, 'm'));
+    expect(en.out).toMatch(new RegExp(`^  ${more}  \\[a figure differs\\]  voters `, 'm'));
+    expect(en.out).not.toMatch(/missing_in|count_differs|sum_mismatch|state_differs/);
+
+    const es = await run('--lang', 'es');
+    expect(es.code, es.err).toBe(0);
+    expect(rows(es.out)).toEqual([
+      'solo en B: 0, 0',
+      'solo en A: 1, 1',
+      'estado distinto: 0, 0',
+      'cifra distinta: 2, 2',
+      'cifra ausente en una fuente: 0, 0',
+      'lugar distinto: 0, 0',
+      'Σ votos ≠ votantes en A: 0, 0',
+      'Σ votos ≠ votantes en B: 1, 0',
+    ]);
+    expect(es.out).toMatch(new RegExp(`^  ${moved}  \\[cifra distinta\\]  P1 `, 'm'));
+    expect(es.out).toMatch(new RegExp(`^  ${left}  \\[solo en A\\]  solo en A$`, 'm'));
+    expect(es.out).toMatch(new RegExp(`^  ${more}  \\[cifra distinta\\]  votantes `, 'm'));
+    expect(es.out).not.toMatch(/missing_in|count_differs|sum_mismatch|state_differs/);
+
+    // machine output keeps the codes whatever the language
+    const csv = await run('--format', 'csv', '--lang', 'es');
+    expect(csv.code, csv.err).toBe(0);
+    const primaries = new Map(
+      csv.out
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',').slice(0, 3) as [string, string, string])
+        .map(([m, p, r]) => [m, `${p} ${r}`]),
+    );
+    expect(primaries).toEqual(
+      new Map([
+        [moved, 'count_differs count_differs'],
+        [left, 'missing_in_b missing_in_b'],
+        [more, 'count_differs count_differs;sum_mismatch_b'],
+      ]),
+    );
+    const j = await json('--db', db, three, '--election', election, '--lang', 'es');
+    expect(j.reasons.filter((x) => x.mesas > 0).map((x) => x.reason)).toEqual([
+      'missing_in_b',
+      'count_differs',
+      'sum_mismatch_b',
+    ]);
+  });
+
   it('the table names the store and its revision; exit codes are those of the file comparison', async () => {
     const t = await cli('compare', '--db', db, changed, '--election', election);
     expect(t.code, t.err).toBe(0);

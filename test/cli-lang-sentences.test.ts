@@ -183,6 +183,20 @@ describe('--lang es: no English sentence in any command family', () => {
 
   it('compare, apportion, winner, contests, rules, jurisdictions', async () => {
     await spanish('compare', mesas, mesas);
+    // mesas that disagree: the reason column and each mesa's tag in words, not codes (s31)
+    const [head, first, , ...rest] = readFileSync(mesas, 'utf8').trimEnd().split('\n');
+    const cells = (first as string).split(',');
+    cells[10] = String(Number(cells[10]) + 1);
+    const other = write(
+      'runoff-38-changed.csv',
+      [head, cells.join(','), ...rest].join('\n') + '\n',
+    );
+    const differ = await spanish('compare', mesas, other);
+    expect(differ.out).toContain('las 2 mesas en desacuerdo');
+    expect(differ.out).toMatch(/^│ solo en A +│ 1 +│ 1 +│/m);
+    expect(differ.out).toMatch(/^│ Σ votos ≠ votantes en B +│ 1 +│ 0 +│/m);
+    expect(differ.out).toMatch(/^ {2}\d+ {2}\[cifra distinta\] {2}P1 /m);
+    expect(differ.out).not.toMatch(/missing_in|_differs|count_missing|sum_mismatch/);
     const format = await spanish('compare', mesas, mesas, '--format-b', 'nope');
     expect([format.code, format.err.split('\n').at(-1)]).toEqual([
       2,

@@ -203,8 +203,11 @@ describe('cifra compare A B with a column map', () => {
     expect(es.out).toContain('las 4 mesas en desacuerdo (también con --format csv o json):');
     expect(t.code).toBe(0);
     expect(t.out).toContain('mesas: 6 compared (4 in both) · 2 agree · 4 disagree');
-    expect(t.out).toMatch(/│ state_differs\s+│ 1\s+│ 1\s+│ \+60\s+│ \+30\s+│/);
-    expect(t.out).toContain('000002  [count_differs]  P1 60 ≠ 59');
+    // a reason in words, in the reason column and a mesa's tag (s31); csv and json keep the code
+    expect(t.out).toMatch(/│ state differs\s+│ 1\s+│ 1\s+│ \+60\s+│ \+30\s+│/);
+    expect(t.out).toContain('000002  [a figure differs]  P1 60 ≠ 59');
+    expect(es.out).toMatch(/│ estado distinto\s+│ 1\s+│ 1\s+│ \+60\s+│ \+30\s+│/);
+    expect(es.out).toContain('000002  [cifra distinta]  P1 60 ≠ 59');
     expect(t.out).toContain('the 4 disagreeing mesas (also as --format csv or json):');
     const out = join(dir, 'out.json');
     const w = await cli(

@@ -199,7 +199,9 @@ describe("the README's observer cross-check (Observer cross-check)", () => {
       if (line.includes('--db-b')) {
         expect(r.out).toMatch(/^B: store · three\.db · 3 actas · revision /m);
         expect(r.out).toContain('mesas: 3 compared (3 in both) · 2 agree · 1 disagrees');
-        expect(r.out).toMatch(/^ {2}012438 {2}\[count_differs\] {2}P1 152 ≠ 0; voters 300 ≠ 118/m);
+        expect(r.out).toMatch(
+          /^ {2}012438 {2}\[a figure differs\] {2}P1 152 ≠ 0; voters 300 ≠ 118/m,
+        );
       }
     }, 300_000);
   it('answers its curl lines from a server on the store its blocks wrote', async () => {

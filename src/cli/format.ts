@@ -465,6 +465,12 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   // a side that is a store (--db, --db-b), and a mesa only one side has (missing_in_a/b)
   store: 'almacén',
   'only in {side}': 'solo en {side}',
+  // a reason in words: the table's reason column, a mesa's tag (the dashboard's words)
+  'state differs': 'estado distinto',
+  'a figure differs': 'cifra distinta',
+  'a figure missing in one source': 'cifra ausente en una fuente',
+  'place differs': 'lugar distinto',
+  'Σ votes ≠ voters in {side}': 'Σ votos ≠ votantes en {side}',
   "fits the files' columns": 'corresponde a las columnas de los archivos',
   // apportion
   'electorate: {file}': 'electores: {file}',

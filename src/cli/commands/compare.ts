@@ -1,6 +1,6 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { issue, type Issue } from '../../core/issues.js';
-import type { Disagreement, SourceActa } from '../../core/tally/compare.js';
+import type { CompareReason, Disagreement, SourceActa } from '../../core/tally/compare.js';
 import { countedOf } from '../../core/tally/compare-counted.js';
 import { loadColumnMapFile } from '../../elections/column-maps.js';
 import {
@@ -374,7 +374,7 @@ function compareTable(r: CompareReport, label: string): string {
       ['reason', 'mesas', 'primary', ...votes.map((n) => `net ${n.field} (A − B)`)],
       [
         ...r.reasons.map((x) => [
-          x.reason,
+          reasonWords(x.reason),
           thousands(x.mesas),
           thousands(x.primary),
           ...votes.map((n) => signed(n.byReason[x.reason])),
@@ -432,15 +432,39 @@ export function disagreeingHead(shown: number, total: number): string {
     : say('first {n} of {total} disagreeing mesas (--format csv or json for all):', values);
 }
 
-/** One disagreeing mesa in a line: its reasons with their values. */
+/**
+ * A reason in the run's words, as the table's reason column and a mesa's primary-reason tag say
+ * it (csv and json keep the code: a script filters on it). The sides by their labels, A and B.
+ */
+function reasonWords(reason: CompareReason): string {
+  switch (reason) {
+    // the side that has the mesa, named by its label as the side lines name them
+    case 'missing_in_a':
+      return say('only in {side}', { side: 'B' });
+    case 'missing_in_b':
+      return say('only in {side}', { side: 'A' });
+    case 'state_differs':
+      return say('state differs');
+    case 'count_differs':
+      return say('a figure differs');
+    case 'count_missing':
+      return say('a figure missing in one source');
+    case 'place_differs':
+      return say('place differs');
+    case 'sum_mismatch_a':
+      return say('Σ votes ≠ voters in {side}', { side: 'A' });
+    case 'sum_mismatch_b':
+      return say('Σ votes ≠ voters in {side}', { side: 'B' });
+  }
+}
+
+/** One disagreeing mesa in a line: its primary reason's words, then its reasons with their values. */
 function describe(d: Disagreement): string {
   const parts = d.reasons.map((x) => {
     switch (x.reason) {
-      // the side that has the mesa, named by its label as the side lines name them
       case 'missing_in_a':
-        return say('only in {side}', { side: 'B' });
       case 'missing_in_b':
-        return say('only in {side}', { side: 'A' });
+        return reasonWords(x.reason);
       case 'state_differs':
         return say('state {a} ({aLabel}) ≠ {b} ({bLabel})', x);
       case 'count_differs':
@@ -459,7 +483,7 @@ function describe(d: Disagreement): string {
         });
     }
   });
-  return `  ${d.mesa}  [${d.primary}]  ${parts.join('; ')}`;
+  return `  ${d.mesa}  [${reasonWords(d.primary)}]  ${parts.join('; ')}`;
 }
 
 /** One row per disagreeing mesa: reasons, both states and places, each field in A, in B and A − B. */

@@ -63,7 +63,7 @@ import {
   publishedText,
 } from './pg-audit.js';
 import { beginPgImport } from './pg-import.js';
-import type { PgPoolOptions } from './pg-pool.js';
+import { DEFAULT_APPLICATION_NAME, type PgPoolOptions } from './pg-pool.js';
 
 // The modules the store is made of export what other code uses of it; this one is their door.
 export { IMPORT_LOCK } from './pg-import.js';
@@ -115,8 +115,10 @@ export class PgStore implements Store {
       connectionString,
       max: options.size ?? 8,
       types: PG_TYPES,
+      // unnamed, the server's (and a command's) connections are 'cifra' in pg_stat_activity; a
+      // fallback, so the URL's application_name or $PGAPPNAME still names them as an operator says
       ...(options.applicationName === undefined
-        ? {}
+        ? { fallback_application_name: DEFAULT_APPLICATION_NAME }
         : { application_name: options.applicationName }),
     });
   }
