@@ -116,8 +116,8 @@ describe('the whole-chain audit check on a worker thread', () => {
     try {
       // four reads at once: a server's pool opens a connection for each, the worker's one for all
       const stores = [
-        openStore(db, undefined, { applicationName: 'cifra s31 eight' }),
-        openStore(db, undefined, { size: 1, applicationName: 'cifra s31 one' }),
+        openStore(db, { pool: { applicationName: 'cifra s31 eight' } }),
+        openStore(db, { pool: { size: 1, applicationName: 'cifra s31 one' } }),
       ];
       try {
         for (const s of stores) await Promise.all([1, 2, 3, 4].map(() => s.auditHead()));

@@ -29,7 +29,7 @@ export async function withStore<T = number>(
   f: (store: Store) => Promise<T>,
   busyMs = sqliteBusyMs(),
 ): Promise<T> {
-  const store = openStore(path, busyMs);
+  const store = openStore(path, { busyMs });
   try {
     await store.migrate();
     const followed = localeFollowing(store);

@@ -11,7 +11,7 @@ const data = workerData as AuditThreadData;
 if (data.hold !== undefined) Atomics.wait(data.hold, 0, 0);
 let reply: AuditThreadReply;
 try {
-  const store = openStore(data.db, undefined, data.pool);
+  const store = openStore(data.db, { pool: data.pool });
   try {
     reply = { ok: true, value: await verifiedHead(store, null) };
   } finally {

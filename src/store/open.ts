@@ -4,13 +4,17 @@ import type { Store } from './store.js';
 import type { PgPoolOptions } from './postgres/pg-pool.js';
 import { isPostgresUrl } from '../io/store-name.js';
 
-/**
- * `--db`: a SQLite file path (the default), or a postgres:// / postgresql:// connection URL.
- * `busyMs`: how long an import waits for another's write lock (then store_busy), on either backend.
- * `pool`: PostgreSQL only, its pool's size and connection name (the audit worker's: one, ADR 016).
- */
-export function openStore(db: string, busyMs?: number, pool?: PgPoolOptions): Store {
-  return isPostgresUrl(db) ? lazyPgStore(db, busyMs, pool) : new SqliteStore(db, busyMs);
+/** How a store is opened, beyond its name. */
+export interface OpenStoreOptions {
+  /** How long an import waits for another's write lock (then store_busy), on either backend. */
+  readonly busyMs?: number | undefined;
+  /** PostgreSQL only: its pool's size and connection name (the audit worker's: one, ADR 016). */
+  readonly pool?: PgPoolOptions | undefined;
+}
+
+/** `--db`: a SQLite file path (the default), or a postgres:// / postgresql:// connection URL. */
+export function openStore(db: string, o: OpenStoreOptions = {}): Store {
+  return isPostgresUrl(db) ? lazyPgStore(db, o.busyMs, o.pool) : new SqliteStore(db, o.busyMs);
 }
 
 export { isPostgresUrl, storeName } from '../io/store-name.js';

@@ -168,7 +168,7 @@ export function addServeCommand(program: Command, io: CliIo, done: (code: number
       printIssues(io, [storeNotFound(o.db)]);
       return done(EXIT_ISSUES);
     }
-    const store = openStore(o.db, o.busyTimeout ?? sqliteBusyMs());
+    const store = openStore(o.db, { busyMs: o.busyTimeout ?? sqliteBusyMs() });
     await store.migrate();
     done(await serveUntilStopped(store, { ...o, token, port: o.port }, io));
   });
@@ -186,7 +186,7 @@ export function addStartCommand(program: Command, io: CliIo, done: (code: number
   ).action(async (o: ServeOptions & { jurisdictions?: string }, cmd: Command) => {
     const token = tokenOf(o, cmd, io);
     if (token === null) return done(EXIT_USAGE);
-    const store = openStore(o.db, o.busyTimeout ?? sqliteBusyMs());
+    const store = openStore(o.db, { busyMs: o.busyTimeout ?? sqliteBusyMs() });
     await store.migrate();
     const { loadBundledData } = await import('./bundled.js');
     const loaded = await loadBundledData(store, io, process.stderr.isTTY === true, {
