@@ -180,6 +180,32 @@ describe('cifra seats', () => {
     expect(vacant.out).toMatch(/│ B +│ 2 +│ 2 vacant +│/);
   });
 
+  it('a council whose counted votes are all blank or null is no_eligible_list, not waiting on the count', async () => {
+    // review s31: 52 votes emitted, all blank or null: counted, nothing more to come
+    const votes = file('v-blank.csv', 'district,party,votes\nQ,A,0\nQ,B,0\n');
+    const districts = file('d-blank.csv', 'district,seats,blank,null\nQ,5,40,12\n');
+    const args = [
+      'seats',
+      '--rules',
+      'pe-erm-municipal',
+      '--votes',
+      votes,
+      '--districts',
+      districts,
+    ];
+    const j = JSON.parse((await cli(...args, '--format', 'json')).out) as {
+      districts: { unallocated: number; unallocatedReason: string }[];
+      nullity: { emitted: number; nullityReached: boolean };
+      issues: { code: string }[];
+    };
+    expect(j.districts[0]).toMatchObject({ unallocated: 5, unallocatedReason: 'no_eligible_list' });
+    expect(j.nullity).toMatchObject({ emitted: 52, nullityReached: true });
+    expect(j.issues.map((i) => i.code)).toEqual(['no_eligible_list']);
+    const table = await cli(...args);
+    expect(table.err).not.toContain('no vote counted');
+    expect(table.err).toContain('no_eligible_list');
+  });
+
   it("words a district's unallocated seats by the core's reason, never by the issues", () => {
     const r = loadRuleset('pe-2021-congreso');
     if (!r.ok || r.value.kind !== 'list') throw new Error('pe-2021-congreso');
