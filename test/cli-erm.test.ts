@@ -269,9 +269,16 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
       (i) => i.code === 'tie_unresolved' && i.path[1] === '021606',
     );
     expect(ties).toHaveLength(1);
+    // that tie holds the whole council: its 5 seats, not one (review s31), as for 030606, 080608
+    // and 170204; a tie for a last seat (040116) holds its 1
+    const held = (code: string) =>
+      doc.value.issues.find((i) => i.code === 'tie_unresolved' && i.path[1] === code)?.details;
+    expect(['021606', '030606', '080608', '170204', '040116'].map((k) => held(k)?.seats)).toEqual([
+      5, 5, 5, 5, 1,
+    ]);
     const c = getContest('pe-erm-2022', 'district-council/021606');
     if (!c.ok || c.value.type !== 'council') throw new Error('021606');
-    expect(c.value.ties.map((t) => t.stage)).toEqual(['most-voted']);
+    expect(c.value.ties.map((t) => [t.stage, t.seatsInContention])).toEqual([['most-voted', 5]]);
     expect([c.value.seats, c.value.unallocated, c.value.unallocatedReason]).toEqual([{}, 5, 'tie']);
   });
 

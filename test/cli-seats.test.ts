@@ -180,6 +180,65 @@ describe('cifra seats', () => {
     expect(vacant.out).toMatch(/│ B +│ 2 +│ 2 vacant +│/);
   });
 
+  it('a council whose counted votes are all blank or null is no_eligible_list, not waiting on the count', async () => {
+    // review s31: 52 votes emitted, all blank or null: counted, nothing more to come
+    const votes = file('v-blank.csv', 'district,party,votes\nQ,A,0\nQ,B,0\n');
+    const districts = file('d-blank.csv', 'district,seats,blank,null\nQ,5,40,12\n');
+    const args = [
+      'seats',
+      '--rules',
+      'pe-erm-municipal',
+      '--votes',
+      votes,
+      '--districts',
+      districts,
+    ];
+    const j = JSON.parse((await cli(...args, '--format', 'json')).out) as {
+      districts: { unallocated: number; unallocatedReason: string }[];
+      nullity: { emitted: number; nullityReached: boolean };
+      issues: { code: string }[];
+    };
+    expect(j.districts[0]).toMatchObject({ unallocated: 5, unallocatedReason: 'no_eligible_list' });
+    expect(j.nullity).toMatchObject({ emitted: 52, nullityReached: true });
+    expect(j.issues.map((i) => i.code)).toEqual(['no_eligible_list']);
+    const table = await cli(...args);
+    expect(table.err).not.toContain('no vote counted');
+    expect(table.err).toContain('no_eligible_list');
+  });
+
+  it('a tie for the most-voted list that holds the council says every seat it holds, not one', async () => {
+    // review s31: A 201 = B 201 under the majority bonus, no seed: all 5 seats wait on the lot
+    const votes = file('v-most.csv', 'district,party,votes\nQ,A,201\nQ,B,201\nQ,C,82\nQ,D,30\n');
+    const districts = file('d-most.csv', 'district,seats\nQ,5\n');
+    const args = [
+      'seats',
+      '--rules',
+      'pe-erm-municipal',
+      '--votes',
+      votes,
+      '--districts',
+      districts,
+    ];
+    const en = await cli(...args);
+    expect(en.out).toContain(
+      'tie for the most-voted list in Q: A, B — all 5 seats wait on the lot (give --seed)',
+    );
+    expect(en.out).not.toContain('for 1 seat');
+    const es = await cli(...args, '--lang', 'es');
+    expect(es.out).toContain(
+      'empate por la lista más votada en Q: A, B — los 5 escaños esperan el sorteo (indique --seed)',
+    );
+    const j = JSON.parse((await cli(...args, '--format', 'json')).out) as {
+      ties: { stage: string; seatsInContention: number }[];
+      issues: { code: string; details: { seats: number } }[];
+    };
+    expect(j.ties).toMatchObject([{ stage: 'most-voted', seatsInContention: 5 }]);
+    expect(j.issues.map((i) => [i.code, i.details.seats])).toEqual([['tie_unresolved', 5]]);
+    // drawn, the lot picks one list: the line is the plain tie line again
+    const drawn = await cli(...args, '--seed', '7');
+    expect(drawn.out).toMatch(/tie \(most-voted\) in Q: A, B for 1 seat — lot/);
+  });
+
   it("words a district's unallocated seats by the core's reason, never by the issues", () => {
     const r = loadRuleset('pe-2021-congreso');
     if (!r.ok || r.value.kind !== 'list') throw new Error('pe-2021-congreso');

@@ -525,6 +525,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   '{clause} in {district}: {party} {before} → {after} seats':
     '{clause} en {district}: {party} {before} → {after} escaños',
   ' (one from {from})': ' (uno de {from})',
+  'tie for the most-voted list in {district}: {candidates} — {n:its|all} {n} {n:seat waits|seats wait} on the lot (give --seed)':
+    'empate por la lista más votada en {district}: {candidates} — {n:su|los} {n} {n:escaño espera|escaños esperan} el sorteo (indique --seed)',
   'tie ({stage}) in {district}: {candidates} for {seats} seats — {resolution}':
     'empate ({stage}) en {district}: {candidates} por {seats} escaños — {resolution}',
   'draw (seed {seed}) in {district}: {winners} from {candidates}':

@@ -57,8 +57,8 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'aún no hay votos contados en esta circunscripción: sus escaños esperan el conteo',
   },
   tie_unresolved: {
-    en: 'tie for the last seat(s): a draw of lots is needed (give --seed)',
-    es: 'empate por el último escaño: se requiere sorteo (use --seed)',
+    en: 'tie for the last seat(s) or for the most-voted list (holding every seat under the majority bonus): a draw of lots is needed (give --seed)',
+    es: 'empate por el último escaño o por la lista más votada (que con la bonificación por mayoría retiene todos los escaños): se requiere sorteo (use --seed)',
   },
   threshold_tie: {
     en: 'passing the valla depends on a tie in the preliminary allocation',

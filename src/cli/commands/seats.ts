@@ -553,6 +553,16 @@ function districtsTable(r: SeatResult): string {
   );
 }
 
+/**
+ * Whether a tie is the lot for the most-voted list that holds back every seat of its council (the
+ * majority bonus goes to the list the lot names): its seats in contention are the council's.
+ */
+function holdsCouncil(r: SeatResult, t: SeatResult['ties'][number]): boolean {
+  if (t.stage !== 'most-voted' || t.resolution !== 'unresolved') return false;
+  const d = r.districts.find((x) => x.district === t.district);
+  return d?.unallocatedReason === 'tie' && d.unallocated === d.totalSeats && d.totalSeats > 0;
+}
+
 /** What the table does not show: tiers, clauses, the head office, ties, draws, nullity, quotas. */
 function noteLines(r: SeatResult, lang: Lang): string[] {
   const out: string[] = [];
@@ -572,6 +582,15 @@ function noteLines(r: SeatResult, lang: Lang): string[] {
       );
   for (const d of r.districts) if (d.head) out.push(headLine(d.district, d.head, lang));
   for (const t of r.ties) {
+    if (holdsCouncil(r, t)) {
+      out.push(
+        say(
+          'tie for the most-voted list in {district}: {candidates} — {n:its|all} {n} {n:seat waits|seats wait} on the lot (give --seed)',
+          { district: t.district, candidates: t.candidates.join(', '), n: t.seatsInContention },
+        ),
+      );
+      continue;
+    }
     out.push(
       say('tie ({stage}) in {district}: {candidates} for {seats} seats — {resolution}', {
         stage: t.stage,

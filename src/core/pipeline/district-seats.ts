@@ -359,13 +359,16 @@ function bonusWaitsOnLot(
 
 /**
  * Every seat unallocated until the most-voted list's lot is drawn: only that tie is reported (a
- * tie in the method's allocation may not survive the bonus, so it is not one yet).
+ * tie in the method's allocation may not survive the bonus, so it is not one yet), with every
+ * seat of the council in contention, since every one waits on it.
  */
 function waitingOnLot(ctx: DistrictContext, top: MostVoted): DistrictAllocation {
   return {
     seats: new Map(),
     unallocated: ctx.seats,
-    ties: top.ties,
+    ties: top.ties.map((t) =>
+      t.resolution === 'unresolved' ? { ...t, seatsInContention: ctx.seats } : t,
+    ),
     draws: [],
     capped: [],
     vacant: 0,

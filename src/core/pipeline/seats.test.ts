@@ -377,6 +377,32 @@ describe('why a district leaves seats unallocated (DistrictResult.unallocatedRea
     expect(res.issues.map((i) => i.code)).toEqual(['no_eligible_list']);
   });
 
+  it('votes counted but all blank or null: no_eligible_list with the nullity, not not_counted', () => {
+    // a council whose 52 votes were all blank or null: counted, nothing more to come, no list to seat
+    const erm = ruleset('pe-erm-municipal');
+    const votes = rows('Q', { A: 0, B: 0 });
+    const res = computeSeats(erm, {
+      votes,
+      districts: [{ district: 'Q', seats: 5, blank: 40, null: 12 }],
+    });
+    expect(res.districts[0]).toMatchObject({
+      seats: {},
+      unallocated: 5,
+      unallocatedReason: 'no_eligible_list',
+    });
+    expect(res.issues.map((i) => [i.code, i.details])).toEqual([
+      ['no_eligible_list', { seats: 5 }],
+    ]);
+    expect(res.nullity).toMatchObject({ emitted: 52, nullityReached: true });
+    // blank and null given as 0 with every list at 0: nothing emitted, still not counted
+    const none = computeSeats(erm, {
+      votes,
+      districts: [{ district: 'Q', seats: 5, blank: 0, null: 0 }],
+    });
+    expect(none.districts[0]?.unallocatedReason).toBe('not_counted');
+    expect(none.issues.map((i) => i.code)).toEqual(['district_not_counted']);
+  });
+
   it('no vote counted in the district (every list at 0): every seat, not_counted, a warning', () => {
     // South's rows are there, all at 0 (a council at 0 % of actas): the count, not a valla, holds it
     const res = computeSeats(tiny(share30), {

@@ -461,8 +461,12 @@ function allDistricts(st: RunState): {
     return poolRemainders(st.ruleset, pooling, st.prep, st.threshold, st.issues);
   const districts = st.prep.districts.map((d, di): DistrictResult => {
     if (d.seats > 0 && !hasEligibleList(st, di)) {
-      // every list at 0 votes is a count not yet made (a council at 0 % of actas), not a valla
-      const counted = (st.prep.votes[di] as readonly number[]).some((v) => v > 0);
+      // nothing emitted is a count not yet made (a council at 0 % of actas), not a valla: every
+      // list at 0 and no blank or null vote. Blank and null are read only when the input carries
+      // them; with list votes alone, every list at 0 is taken as not counted (nothing says more)
+      const counted =
+        (st.prep.votes[di] as readonly number[]).some((v) => v > 0) ||
+        (d.blank ?? 0) + (d.null ?? 0) > 0;
       st.issues.push(
         counted
           ? issue('no_eligible_list', ['district', d.name], { seats: d.seats })

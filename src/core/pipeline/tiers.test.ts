@@ -314,11 +314,12 @@ describe('head office and seat bands', () => {
         stage: 'most-voted',
         district: 'Tied',
         candidates: ['A', 'B'],
-        seatsInContention: 1,
+        // the tie holds the whole council, not one last seat
+        seatsInContention: 5,
         resolution: 'unresolved',
       },
     ]);
-    expect(open.issues.map((i) => i.code)).toEqual(['tie_unresolved']);
+    expect(open.issues.map((i) => [i.code, i.details?.seats])).toEqual([['tie_unresolved', 5]]);
     // drawn: the lot's list gets the bonus, the other two share the rest (1 each)
     const drawn = computeSeats(council, { votes, districts }, { seed: 7 });
     const d = drawn.districts[0];
