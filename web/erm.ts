@@ -718,7 +718,8 @@ function bonusLine(c: Council, bonusOff: boolean): string {
   const tie = c.ties[0];
   if (tie) return t('ermTie')(tie.candidates.join(' / '));
   if (n === null) return t('ermNoSize');
-  if (c.votes.every((v) => v.votes === 0)) return t('ermNoVotes');
+  // the seat engine's reason: all-blank or all-null votes are counted votes, not none
+  if (c.unallocatedReason === 'not_counted') return t('ermNoVotes');
   if (bonusOff) return t('ermNoBonusLine')(c.head ?? '?', n);
   if (!c.bonus) return c.head ? t('ermBonusNone')(c.head, c.seats[c.head] ?? 0, n) : t('ermOpen');
   const b = c.bonus;

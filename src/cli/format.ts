@@ -588,6 +588,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     '{n} sin votos contados aún ({c} {c:concejo|concejos})',
   '{seats} seats; mayor: undecided — {why}': '{seats} escaños; alcalde: sin decidir — {why}',
   'no vote counted yet': 'aún no hay votos contados',
+  'no list has a vote (every vote counted was blank or null)':
+    'ninguna lista tiene votos (todos los contados fueron en blanco o nulos)',
   'a tie: give --seed': 'un empate: indique --seed',
   '{n} with no eligible list ({c} {c:council|councils})':
     '{n} sin lista elegible ({c} {c:concejo|concejos})',

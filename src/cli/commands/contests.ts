@@ -306,8 +306,15 @@ function mayorLine(c: ContestResult & { readonly type: 'council' }): string {
   if (c.head === null)
     return say('{seats} seats; mayor: undecided — {why}', {
       seats,
-      // nothing counted is not a tie: every list at 0 (ERM 2022: 3 councils at 0 % of actas)
-      why: say(c.votes.every((v) => v.votes === 0) ? 'no vote counted yet' : 'a tie: give --seed'),
+      // nothing counted is not a tie (ERM 2022: 3 councils at 0 % of actas): the seat engine's
+      // reason, which tells a council with no vote from one whose votes were all blank or null
+      why: say(
+        c.unallocatedReason === 'not_counted'
+          ? 'no vote counted yet'
+          : c.votes.every((v) => v.votes === 0)
+            ? 'no list has a vote (every vote counted was blank or null)'
+            : 'a tie: give --seed',
+      ),
     });
   return c.decided === null
     ? say('{seats} seats; mayor: not decided — {head} leads on the votes counted', {
