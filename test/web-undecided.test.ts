@@ -44,6 +44,21 @@ describe('openSeats', () => {
     ]);
   });
 
+  it('says apart the seats of districts with no vote counted yet (not_counted), before the rest', () => {
+    const districts = [
+      { district: 'Este', unallocated: 2, unallocatedReason: 'not_counted' },
+      { district: 'Oeste', unallocated: 3, unallocatedReason: 'no_eligible_list' },
+      { district: 'Sur', unallocated: 1, unallocatedReason: 'not_counted' },
+      { district: 'Norte', unallocated: 1, unallocatedReason: null },
+    ];
+    // a tie recorded where nothing is counted claims none of its seats
+    expect(openSeats(districts, [tie('Este', 1)])).toEqual([
+      { seats: 3, tie: null, noEligibleList: true },
+      { seats: 3, tie: null, noEligibleList: false, notCounted: true },
+      { seats: 1, tie: null, noEligibleList: false },
+    ]);
+  });
+
   it('names no tie in a district with no open seat', () => {
     expect(openSeats([{ district: 'Este', unallocated: 0 }], [tie('Este', 1)])).toEqual([]);
   });

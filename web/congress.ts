@@ -56,7 +56,7 @@ export function undecidedOf(r: {
   readonly unplaced?: readonly Unplaced[] | undefined;
 }): Undecided[] {
   return openSeats(r.districts, r.ties, r.unplaced).map(
-    ({ seats, tie, noEligibleList, poolTie }) => ({
+    ({ seats, tie, noEligibleList, notCounted, poolTie }) => ({
       seats,
       label:
         tie !== null
@@ -65,7 +65,9 @@ export function undecidedOf(r: {
             ? t('tieSeats')(poolTie.join(' / '), seats, t('remainderPool'))
             : noEligibleList
               ? t('seatsNoList')(seats)
-              : t('seatsOpen')(seats),
+              : notCounted
+                ? t('seatsNotCounted')(seats)
+                : t('seatsOpen')(seats),
     }),
   );
 }
@@ -386,7 +388,9 @@ function districtTable(
             ? t('tieSeats')(tiedLists(x), d.unallocated, '')
             : d.unallocatedReason === 'no_eligible_list'
               ? t('seatsNoList')(d.unallocated)
-              : t('seatsOpen')(d.unallocated),
+              : d.unallocatedReason === 'not_counted'
+                ? t('seatsNotCounted')(d.unallocated)
+                : t('seatsOpen')(d.unallocated),
         ...pooled,
       ]
         .filter((s) => s !== '')

@@ -501,6 +501,9 @@ const ES = {
   /** Seats of a district where no list passed the valla (the core's `no_eligible_list`). */
   seatsNoList: (n: Arg) =>
     `${count(n, 'escaño sin asignar', 'escaños sin asignar')}: ninguna lista pasó la valla`,
+  /** Seats of a district with no vote counted yet (the core's `not_counted`): they wait on the count. */
+  seatsNotCounted: (n: Arg) =>
+    `${count(n, 'escaño sin asignar', 'escaños sin asignar')}: aún no hay votos contados`,
   // neutral on purpose: a district tie follows its ruleset's tie steps (a lot, or the authority),
   // a pool tie is never drawn by cifra, and a seat no list can take is no tie at all
   tieLot: 'aún sin decidir: no es un escaño de nadie',
@@ -1048,6 +1051,8 @@ const EN: Strings = {
   seatsOpen: (n) => count(n, 'seat not allocated', 'seats not allocated'),
   seatsNoList: (n) =>
     `${count(n, 'seat not allocated', 'seats not allocated')}: no list passed the valla`,
+  seatsNotCounted: (n) =>
+    `${count(n, 'seat not allocated', 'seats not allocated')}: no vote counted yet`,
   tieLot: "not decided yet: it is no one's seat",
   remainderPool: 'national remainder pool',
   seatsUnplaced: (party, n, districts) =>

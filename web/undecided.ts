@@ -20,6 +20,8 @@ export interface OpenSeats<T extends TieLike> {
   readonly seats: number;
   readonly tie: T | null;
   readonly noEligibleList: boolean;
+  /** Seats of districts with no vote counted yet (the core's `not_counted`): they wait on the count. */
+  readonly notCounted?: true;
   readonly poolTie?: readonly string[];
 }
 
@@ -44,7 +46,7 @@ export const unresolved = <T extends TieLike>(ties: readonly T[]): T[] =>
 /**
  * The open seats from each district's `unallocated`: one group per unresolved tie, capped by its
  * own district's open seats (a tie never takes another district's), then the seats of districts
- * with no eligible list, then the rest unnamed; then the seats lists tie for in a remainder pool
+ * with no eligible list, then those with no vote counted yet, then the rest unnamed; then the seats lists tie for in a remainder pool
  * (in no district: `unplaced`).
  */
 export function openSeats<T extends TieLike>(
@@ -52,13 +54,15 @@ export function openSeats<T extends TieLike>(
   ties: readonly T[],
   unplaced: readonly Unplaced[] = [],
 ): OpenSeats<T>[] {
-  const noList = districts
-    .filter((d) => d.unallocatedReason === 'no_eligible_list')
-    .reduce((a, d) => a + d.unallocated, 0);
+  const of = (reason: string): number =>
+    districts.filter((d) => d.unallocatedReason === reason).reduce((a, d) => a + d.unallocated, 0);
+  const noList = of('no_eligible_list');
+  const notCounted = of('not_counted');
+  // seats no list can take yet (none passed the valla, nothing counted) are no tie's
+  const apart = (d: OpenDistrict): boolean =>
+    d.unallocatedReason === 'no_eligible_list' || d.unallocatedReason === 'not_counted';
   const open = new Map(
-    districts.flatMap((d) =>
-      d.unallocatedReason === 'no_eligible_list' ? [] : [[d.district, d.unallocated] as const],
-    ),
+    districts.flatMap((d) => (apart(d) ? [] : [[d.district, d.unallocated] as const])),
   );
   const out: OpenSeats<T>[] = [];
   for (const x of unresolved(ties)) {
@@ -69,6 +73,8 @@ export function openSeats<T extends TieLike>(
     open.set(x.district, left - n);
   }
   if (noList > 0) out.push({ seats: noList, tie: null, noEligibleList: true });
+  if (notCounted > 0)
+    out.push({ seats: notCounted, tie: null, noEligibleList: false, notCounted: true });
   const rest = [...open.values()].reduce((a, n) => a + n, 0);
   if (rest > 0) out.push({ seats: rest, tie: null, noEligibleList: false });
   for (const u of unplaced)
