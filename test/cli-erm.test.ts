@@ -255,6 +255,20 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
       'es',
     );
     expect(ayniEs.out).toContain('escaños: ninguno asignado, los 5 esperan el sorteo');
+    expect(ayniEs.out).toContain('premio de mayoría: aún no se aplica');
+    // 040116: a tie for a last seat on a finished count (100 % of its actas): the lot picks one
+    // seat, the others are decided; "can change" was false there (diff review s31)
+    const last = await cli('contests', 'pe-erm-2022', '--contest', 'district-council/040116');
+    expect(last.out).toContain(
+      'seats: 1 waits on a lot (give --seed); the others are decided (the source’s count is over)',
+    );
+    expect(last.out).not.toContain('can change');
+    const lastEs = await cli(
+      ...['contests', 'pe-erm-2022', '--contest', 'district-council/040116', '--lang', 'es'],
+    );
+    expect(lastEs.out).toContain(
+      'escaños: 1 espera un sorteo (indique --seed); los demás están decididos (el conteo de la fuente terminó)',
+    );
     // with a seed the lot is drawn: the list it names takes ⌈5/2⌉ + 1 = 4
     const drawn = getContest('pe-erm-2022', 'district-council/080608', 2022);
     if (!drawn.ok || drawn.value.type !== 'council') throw new Error('080608 drawn');

@@ -233,7 +233,8 @@ describe('cifra project --snapshot with a universe', () => {
     expect(es).toContain(
       'sin universo (--universe none): sólo se proyectan las unidades del corte; las que falten (p. ej. el extranjero) no',
     );
-    // with --election too: the election's universe is not read either
+    // with --election too: no universe of units (only its prior: columns pair the previous round's
+    // choices, by choice, not by unit)
     const withElection = await cli(
       'project',
       '--snapshot',

@@ -661,7 +661,7 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
     colorOf,
     c.name,
     // seats no list holds yet (a lot, nothing counted) keep the council's size, hatched
-    c.unallocated > 0 ? [{ seats: c.unallocated, label: unallocatedLine(c) ?? '' }] : [],
+    c.unallocated > 0 ? [{ seats: c.unallocated, label: unallocatedLine(c, open) ?? '' }] : [],
     open,
   );
   const note = openSeatsNote(open ? sum(c.seats) : 0);
@@ -670,7 +670,7 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
   $('erm-bonus-line').textContent = bonusLine(c, bonusOff);
   const decided = open ? null : (c.seatsDecided ?? 'source-final');
   $('erm-seats-status').textContent =
-    unallocatedLine(c) ?? t(`ermSeatsStatus-${decided ?? 'open'}`);
+    unallocatedLine(c, open) ?? t(`ermSeatsStatus-${decided ?? 'open'}`);
   $('erm-seats-status').dataset['decided'] = decided ?? '';
   $('erm-seats-status').dataset['unallocated'] = c.unallocatedReason ?? '';
   // no seat allocated yet (a lot for the mayor, nothing counted): no list's seats, not zeros
@@ -693,15 +693,18 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
 
 /**
  * Seats the seat engine left unallocated, said with its reason: under the majority bonus a lot for
- * the most-voted list holds every seat; null when every seat is allocated.
+ * the most-voted list holds every seat; a last-seat lot leaves the others decided once the page's
+ * open-seats rule no longer holds them open (`open`); null when every seat is allocated.
  */
-function unallocatedLine(c: Council): string | null {
+function unallocatedLine(c: Council, open: boolean): string | null {
   if (c.unallocated === 0) return null;
   if (c.unallocatedReason === 'not_counted') return t('ermSeatsWaitCount')(fmt(c.unallocated));
+  if (c.unallocatedReason === 'no_eligible_list') return t('ermSeatsNoListVote');
   if (c.unallocatedReason !== 'tie') return null;
-  return c.unallocated === c.totalSeats
-    ? t('ermSeatsWaitLot')(fmt(c.unallocated))
-    : t('ermSeatsWaitSomeLot')(fmt(c.unallocated));
+  if (c.unallocated === c.totalSeats) return t('ermSeatsWaitLot')(fmt(c.unallocated));
+  return open
+    ? t('ermSeatsWaitSomeLot')(fmt(c.unallocated))
+    : t('ermSeatsWaitSomeLotDecided')(fmt(c.unallocated));
 }
 
 /** The mayor: elected (and how that is settled) only once decided, else who leads. */

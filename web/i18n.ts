@@ -640,12 +640,16 @@ const ES = {
   ermUnassignedNoList: (n: Arg, c: Arg) =>
     `${n} sin lista elegible (${count(c, 'concejo', 'concejos')})`,
   ermUnassignedUnknown: (c: Arg) =>
-    `${count(c, 'concejo de tamaño desconocido', 'concejos de tamaño desconocido')}, sin contar`,
+    `${count(c, 'concejo de tamaño desconocido', 'concejos de tamaño desconocido')}, fuera del total`,
   ermSeatsTotal: (n: Arg) => `${n} regidores en total`,
   ermSeatsWaitLot: (n: Arg) =>
     `Ninguna lista tiene regidores aún: los ${n} esperan el sorteo de la lista más votada (la bonificación por mayoría es de la lista que salga).`,
   ermSeatsWaitSomeLot: (n: Arg) =>
     `${count(n, 'regidor espera', 'regidores esperan')} un sorteo; los demás, según lo contado, pueden cambiar.`,
+  ermSeatsWaitSomeLotDecided: (n: Arg) =>
+    `${count(n, 'regidor espera', 'regidores esperan')} un sorteo; los demás están decididos.`,
+  ermSeatsNoListVote:
+    'Ninguna lista tiene regidores: ninguna tiene votos (todos los contados fueron en blanco o nulos; vea la nulidad).',
   ermSeatsWaitCount: (n: Arg) =>
     `Ninguna lista tiene regidores aún: los ${n} esperan el conteo (sin votos contados).`,
 };
@@ -1179,12 +1183,16 @@ const EN: Strings = {
     `${n} with no vote counted yet (${count(c, 'council', 'councils')})`,
   ermUnassignedNoList: (n, c) => `${n} with no eligible list (${count(c, 'council', 'councils')})`,
   ermUnassignedUnknown: (c) =>
-    `${count(c, 'council of unknown size', 'councils of unknown size')}, not counted`,
+    `${count(c, 'council of unknown size', 'councils of unknown size')}, not in the total`,
   ermSeatsTotal: (n) => `${n} councillors in all`,
   ermSeatsWaitLot: (n) =>
     `No list has councillors yet: all ${n} wait on the lot for the most-voted list (the majority bonus goes to the list it names).`,
   ermSeatsWaitSomeLot: (n) =>
     `${count(n, 'councillor waits', 'councillors wait')} on a lot; the others, on the votes counted, can change.`,
+  ermSeatsWaitSomeLotDecided: (n) =>
+    `${count(n, 'councillor waits', 'councillors wait')} on a lot; the others are decided.`,
+  ermSeatsNoListVote:
+    'No list has councillors: none has a vote (every vote counted was blank or null; see the nullity).',
   ermSeatsWaitCount: (n) =>
     `No list has councillors yet: all ${n} wait on the count (no vote counted).`,
 };

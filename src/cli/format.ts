@@ -604,14 +604,18 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'seats on the votes counted: not decided, they can change':
     'escaños según lo contado: sin decidir, pueden cambiar',
   // seats the seat engine left unallocated (session 31): a lot for the mayor holds them all back
-  'seats: none assigned, all {n} wait on the lot for the most-voted list (the majority bonus goes to the list it names; give --seed)':
-    'escaños: ninguno asignado, los {n} esperan el sorteo de la lista más votada (la bonificación por mayoría es de la lista que salga; indique --seed)',
+  'seats: none assigned, {n:its|all} {n} {n:waits|wait} on the lot for the most-voted list (the majority bonus goes to the list it names; give --seed)':
+    'escaños: ninguno asignado, {n:su|los} {n} {n:espera|esperan} el sorteo de la lista más votada (el premio de mayoría es de la lista que salga; indique --seed)',
   'seats on the votes counted: {n} {n:waits|wait} on a lot (give --seed); the others can change':
     'escaños según lo contado: {n} {n:espera|esperan} un sorteo (indique --seed); los demás pueden cambiar',
-  'seats: none assigned, all {n} wait on the count (no vote counted yet)':
-    'escaños: ninguno asignado, los {n} esperan el conteo (aún no hay votos contados)',
+  'seats: {n} {n:waits|wait} on a lot (give --seed); the others are decided (the source’s count is over)':
+    'escaños: {n} {n:espera|esperan} un sorteo (indique --seed); los demás están decididos (el conteo de la fuente terminó)',
+  'seats: none assigned, no list has a vote (every vote counted was blank or null; see the nullity)':
+    'escaños: ninguno asignado, ninguna lista tiene votos (todos los contados fueron en blanco o nulos; vea la nulidad)',
+  'seats: none assigned, {n:its|all} {n} {n:waits|wait} on the count (no vote counted yet)':
+    'escaños: ninguno asignado, {n:su|los} {n} {n:espera|esperan} el conteo (aún no hay votos contados)',
   'majority bonus: not applied yet, no list is the most-voted one yet':
-    'bonificación por mayoría: aún no se aplica, ninguna lista es todavía la más votada',
+    'premio de mayoría: aún no se aplica, ninguna lista es todavía la más votada',
   "Spain 2023 — Congress (D'Hondt by province, 3 %): totals":
     "España 2023 — Congreso (D'Hondt por provincia, 3 %): totales",
 };

@@ -58,7 +58,7 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
   },
   tie_unresolved: {
     en: 'tie for the last seat(s) or for the most-voted list (holding every seat under the majority bonus): a draw of lots is needed (give --seed)',
-    es: 'empate por el último escaño o por la lista más votada (que con la bonificación por mayoría retiene todos los escaños): se requiere sorteo (use --seed)',
+    es: 'empate por el último escaño o por la lista más votada (que con el premio de mayoría retiene todos los escaños): se requiere sorteo (use --seed)',
   },
   threshold_tie: {
     en: 'passing the valla depends on a tie in the preliminary allocation',

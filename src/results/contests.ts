@@ -127,7 +127,7 @@ export const ContestSchema = z.discriminatedUnion('type', [
       .enum(UNALLOCATED_REASONS)
       .nullable()
       .describe(
-        'Why seats are unallocated, as the seat engine says: not_counted (no vote counted yet: every list at 0), no_eligible_list (no list may take part), tie (a lot not drawn, no seed: under the majority bonus a tie for the most-voted list holds back every seat, since the bonus goes to the list the lot names); null when unallocated is 0',
+        'Why seats are unallocated, as the seat engine says: not_counted (no vote counted yet: every list at 0 and no blank or null vote; with list votes alone, every list at 0), no_eligible_list (no list may take part, or every vote counted was blank or null), tie (a lot not drawn, no seed: under the majority bonus a tie for the most-voted list holds back every seat, since the bonus goes to the list the lot names); null when unallocated is 0',
       ),
     seatsDecided: SeatsDecided,
     head: z

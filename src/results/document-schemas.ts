@@ -705,7 +705,7 @@ export const ListSeatResultSchema = z
             .enum(UNALLOCATED_REASONS)
             .nullable()
             .describe(
-              'why `unallocated` is not 0: not_counted (no vote counted there yet: every list at 0), no_eligible_list (votes counted, no list passed the valla there), tie (a tie left unresolved: a lot with no seed, or a rule that reports it; under a majority bonus a tie for the most-voted list holds back every seat), or biproportional_unsettled (a biproportional apportionment that did not settle); null when it is 0 (a seat no candidate can fill is `vacant`)',
+              'why `unallocated` is not 0: not_counted (no vote counted there yet: every list at 0 and no blank or null vote; with list votes alone, every list at 0), no_eligible_list (votes counted, no list passed the valla there, or every vote counted was blank or null), tie (a tie left unresolved: a lot with no seed, or a rule that reports it; under a majority bonus a tie for the most-voted list holds back every seat), or biproportional_unsettled (a biproportional apportionment that did not settle); null when it is 0 (a seat no candidate can fill is `vacant`)',
             ),
         })
         .loose(),

@@ -85,7 +85,7 @@ describe('the ERM view', () => {
       /^Alcalde: Elegido RENOVACION POPULAR \(decidido: ningún reparto/,
     );
     // Lima Metropolitana: 39 seats, RP 21, the bonus in one line
-    expect(await page.locator('#erm-hemicycle circle.seat.seat').count()).toBe(39);
+    expect(await page.locator('#erm-hemicycle circle.seat:not(.undecided)').count()).toBe(39);
     expect(
       await page.getAttribute('#erm-hemicycle g[data-party="RENOVACION POPULAR"]', 'data-seats'),
     ).toBe('21');
@@ -131,7 +131,7 @@ describe('the ERM view', () => {
     await page.click('#erm-council-list a:has-text("WANCHAQ")');
     await page.waitForFunction(() => !document.getElementById('erm-council')?.hidden);
     await page.waitForFunction(
-      () => document.querySelectorAll('#erm-hemicycle circle.seat.seat').length > 0,
+      () => document.querySelectorAll('#erm-hemicycle circle.seat:not(.undecided)').length > 0,
     );
     expect(await page.textContent('#erm-council-title')).toContain('WANCHAQ');
     expect(await page.textContent('#erm-bonus-line')).toMatch(/cifra repartidora/);

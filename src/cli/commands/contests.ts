@@ -332,14 +332,23 @@ function seatsLine(c: ContestResult & { readonly type: 'council' }): string {
   if (c.unallocated > 0 && c.unallocatedReason === 'tie')
     return say(
       c.unallocated === c.totalSeats
-        ? 'seats: none assigned, all {n} wait on the lot for the most-voted list (the majority bonus goes to the list it names; give --seed)'
-        : 'seats on the votes counted: {n} {n:waits|wait} on a lot (give --seed); the others can change',
+        ? 'seats: none assigned, {n:its|all} {n} {n:waits|wait} on the lot for the most-voted list (the majority bonus goes to the list it names; give --seed)'
+        : // a last-seat lot on a finished count leaves the other seats decided (diff review s31)
+          c.decided === 'source-final'
+          ? 'seats: {n} {n:waits|wait} on a lot (give --seed); the others are decided (the source’s count is over)'
+          : 'seats on the votes counted: {n} {n:waits|wait} on a lot (give --seed); the others can change',
       { n: c.unallocated },
     );
   if (c.unallocated > 0 && c.unallocatedReason === 'not_counted')
-    return say('seats: none assigned, all {n} wait on the count (no vote counted yet)', {
-      n: c.unallocated,
-    });
+    return say(
+      'seats: none assigned, {n:its|all} {n} {n:waits|wait} on the count (no vote counted yet)',
+      { n: c.unallocated },
+    );
+  // every vote counted blank or null: no list can take a seat (the nullity says whether it is void)
+  if (c.unallocated > 0 && c.unallocatedReason === 'no_eligible_list')
+    return say(
+      'seats: none assigned, no list has a vote (every vote counted was blank or null; see the nullity)',
+    );
   if (c.seatsDecided === 'source-final') return say('seats decided: the source’s count is over');
   if (c.seatsDecided === 'mathematically')
     return say('seats decided: no split of the votes still out can move one');

@@ -1,3 +1,4 @@
+import { assert } from '../assert.js';
 import { issue, type Issue } from '../issues.js';
 import type { ContestKind } from '../model/contests-manifest.js';
 import { nameKey } from '../names.js';
@@ -551,7 +552,7 @@ function unassignedSeats(contests: readonly ContestResult[]): {
     // the seat engine says why: a lot not drawn, nothing counted yet, no list may take part
     const why = reasons[c.unallocatedReason];
     // a council is one district: a biproportional apportionment never runs on it
-    if (why === undefined) throw new Error(`council ${c.id}: ${c.unallocatedReason}`);
+    assert(why !== undefined, `council ${c.id}: ${c.unallocatedReason}`);
     why.seats += c.unallocated;
     why.councils += 1;
   }
