@@ -74,7 +74,7 @@ describe("the election's label and the level in the run's language", () => {
 describe("counts grouped in the run's locale", () => {
   it('project: the simulations beside the actas (review s30: "2000 simulations")', async () => {
     const en = await run('en', 'project', '--db', db, '--sims', '1000');
-    expect(en).toMatch(/^actas 40 \/ 40 \(100 %\) · 1,000 simulations · seed \d+$/m);
+    expect(en).toMatch(/^actas 40 \/ 40 \(100\.000 %\) · 1,000 simulations · seed \d+$/m);
   });
 });
 
