@@ -5,45 +5,23 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ElectionDef } from '../src/core/model/acta.js';
-import { ingestFile, type IngestReport } from '../src/ingest/ingest.js';
-import { PROJECT_ROOT } from '../src/io/paths.js';
-import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { cli, fixedClock, tempDir } from './helpers.js';
-import { manifestStore } from './xf-fixture.js';
+import { cli, tempDir } from './helpers.js';
+import { xqIngester } from './xf-fixture.js';
 
-const XQ = join(PROJECT_ROOT, 'test', 'fixtures', 'xq');
 const dir = tempDir('cifra-correction-bytes-');
-let store: SqliteStore;
-let election: ElectionDef;
-
-async function ingest(
-  file: string,
-  mode: 'import' | 'correction',
-  cut?: string,
-): Promise<IngestReport> {
-  const r = await ingestFile(store, {
-    ...{ file, election, mode, now: fixedClock },
-    ...(cut === undefined ? {} : { cut }),
-  });
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.report;
-}
+let xq: Awaited<ReturnType<typeof xqIngester>>;
+const ingest = (file: string, mode: 'import' | 'correction', cut?: string) =>
+  xq.ingest(file, mode, cut);
 
 beforeAll(async () => {
-  store = await manifestStore(
-    join(dir, 'xq.db'),
-    join(XQ, 'xq-2026.json'),
-    join(XQ, 'jurisdictions'),
-  );
-  election = (await store.getElection('xq-2026-parlamento')) as ElectionDef;
+  xq = await xqIngester(join(dir, 'xq.db'));
 });
 
 describe("a correction's bytes, imported plainly later", () => {
   it('are a new import, read and found unchanged; the next plain import of them is the repeat', async () => {
     // a ruling recorded by hand as a file: mesa 00006 with other figures
     const ruling = join(dir, 'ruling.csv');
-    copyFileSync(join(XQ, 'actas-conflict.csv'), ruling);
+    copyFileSync(join(xq.dir, 'actas-conflict.csv'), ruling);
     expect(await ingest(ruling, 'correction')).toMatchObject({
       ...{ alreadyImported: false, corrected: 1, importId: 2 },
     });
@@ -64,14 +42,14 @@ describe("a correction's bytes, imported plainly later", () => {
         details: { importId: 3 },
       },
     ]);
-    const imports = await store.listImports(election.id);
+    const imports = await xq.store.listImports(xq.election.id);
     expect(imports.map((i) => [i.id, i.mode, i.fileName])).toEqual([
       [1, 'import', 'actas.csv'],
       [2, 'correction', 'ruling.csv'],
       [3, 'import', 'ruling.csv'],
     ]);
     // the acta: counted, corrected, and no version for the plain import of the same figures
-    const history = await store.actaHistory(election.id, '00006');
+    const history = await xq.store.actaHistory(xq.election.id, '00006');
     expect(history.map((h) => [h.version, h.kind, h.importId])).toEqual([
       [1, 'new', 1],
       [2, 'correction', 2],
@@ -108,7 +86,7 @@ describe("a correction's bytes, imported plainly later", () => {
     expect(again.issues.map((i) => [i.code, i.details?.['sameAs']])).toEqual([
       ['source_unchanged', first.importId],
     ]);
-    const last = (await store.listImports(election.id)).at(-1);
+    const last = (await xq.store.listImports(xq.election.id)).at(-1);
     expect(last).toMatchObject({ mode: 'reread' });
     const out = (await cli('imports', '--db', join(dir, 'xq.db'))).out;
     const row = out.split('\n').find((l) => l.startsWith(`│ ${last?.id} `));

@@ -6,42 +6,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ElectionDef } from '../src/core/model/acta.js';
-import { ingestFile, type IngestReport } from '../src/ingest/ingest.js';
-import { PROJECT_ROOT } from '../src/io/paths.js';
-import type { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { fixedClock, tempDir } from './helpers.js';
-import { manifestStore } from './xf-fixture.js';
+import { tempDir } from './helpers.js';
+import { xqIngester } from './xf-fixture.js';
 
-const XQ = join(PROJECT_ROOT, 'test', 'fixtures', 'xq');
 const dir = tempDir('cifra-reread-ruling-');
-let store: SqliteStore;
-let election: ElectionDef;
-
-async function ingest(file: string, mode: 'import' | 'correction', cut?: string) {
-  const r = await ingestFile(store, {
-    ...{ file, election, mode, now: fixedClock },
-    ...(cut === undefined ? {} : { cut }),
-  });
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.report as IngestReport;
-}
+let xq: Awaited<ReturnType<typeof xqIngester>>;
 
 beforeAll(async () => {
-  store = await manifestStore(
-    join(dir, 'xq.db'),
-    join(XQ, 'xq-2026.json'),
-    join(XQ, 'jurisdictions'),
-  );
-  election = (await store.getElection('xq-2026-parlamento')) as ElectionDef;
+  xq = await xqIngester(join(dir, 'xq.db'));
 });
 
 describe('a re-read after a ruling that reopened an acta', () => {
   it('moves the cut and keeps the ruling: the acta stays pending, no version added', async () => {
     // the source's snapshot: the fixture's actas (other bytes: a trailing blank line), at a cut
     const snapshot = join(dir, 'snapshot.csv');
-    writeFileSync(snapshot, readFileSync(join(XQ, 'actas.csv'), 'utf8') + '\n');
-    const first = await ingest(snapshot, 'import', '2026-06-07T20:00:00-05:00');
+    writeFileSync(snapshot, readFileSync(join(xq.dir, 'actas.csv'), 'utf8') + '\n');
+    const first = await xq.ingest(snapshot, 'import', '2026-06-07T20:00:00-05:00');
     expect(first).toMatchObject({ alreadyImported: false, new: 0, conflicts: 0 });
     // the ruling: mesa 00006 back to pending, figures withdrawn
     const ruling = join(dir, 'ruling.csv');
@@ -50,19 +30,19 @@ describe('a re-read after a ruling that reopened an acta', () => {
       'mesa,ubigeo,state,eligible,voters,blank,null,impugned,A,B,C,D\n' +
         '00006,0401,PENDING,3000,,,,,,,,\n',
     );
-    expect(await ingest(ruling, 'correction')).toMatchObject({ corrected: 1 });
-    const ruled = await store.getActa(election.id, '00006');
+    expect(await xq.ingest(ruling, 'correction')).toMatchObject({ corrected: 1 });
+    const ruled = await xq.store.getActa(xq.election.id, '00006');
     expect(ruled?.state).toBe('pending');
     // the source, unchanged, at a later cut: a re-read naming the snapshot's import
-    const later = await ingest(snapshot, 'import', '2026-06-07T22:00:00-05:00');
+    const later = await xq.ingest(snapshot, 'import', '2026-06-07T22:00:00-05:00');
     expect(later.alreadyImported).toBe(true);
     expect(later.issues.map((i) => [i.code, i.details?.['sameAs']])).toEqual([
       ['source_unchanged', first.importId],
     ]);
     // the ruling is still the acta: pending, the same version, no conflict and no new version
-    const now = await store.getActa(election.id, '00006');
+    const now = await xq.store.getActa(xq.election.id, '00006');
     expect(now).toMatchObject({ state: 'pending', version: ruled?.version, conflict: false });
-    const history = await store.actaHistory(election.id, '00006');
+    const history = await xq.store.actaHistory(xq.election.id, '00006');
     expect(history.map((h) => h.kind)).toEqual(['new', 'correction']);
   });
 });

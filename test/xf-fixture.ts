@@ -5,7 +5,8 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { electionDefOf, loadManifest } from '../src/elections/manifests.js';
-import { ingestFile } from '../src/ingest/ingest.js';
+import { ingestFile, type IngestReport } from '../src/ingest/ingest.js';
+import type { ElectionDef } from '../src/core/model/acta.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from './helpers.js';
@@ -70,6 +71,29 @@ export function xfWithPendingMesa(
   const m = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   writeFileSync(file, JSON.stringify(status === null ? m : { ...m, status }));
   return manifestStore(join(dir, db), file, join(dir, 'jurisdictions'));
+}
+
+/**
+ * Quedonia (test/fixtures/xq) in a new SQLite store at `file`, its actas ingested, and an `ingest`
+ * of further files into it (an import or a correction, at a cut if given) that throws on issues.
+ */
+export async function xqIngester(file: string) {
+  const xq = join(PROJECT_ROOT, 'test', 'fixtures', 'xq');
+  const store = await manifestStore(file, join(xq, 'xq-2026.json'), join(xq, 'jurisdictions'));
+  const election = (await store.getElection('xq-2026-parlamento')) as ElectionDef;
+  const ingest = async (
+    f: string,
+    mode: 'import' | 'correction',
+    cut?: string,
+  ): Promise<IngestReport> => {
+    const r = await ingestFile(store, {
+      ...{ file: f, election, mode, now: fixedClock },
+      ...(cut === undefined ? {} : { cut }),
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    return r.report;
+  };
+  return { store, election, ingest, dir: xq };
 }
 
 /** The declarations of Freedonia's made-up map and borders (test/fixtures/xf-map/README.md). */
