@@ -180,19 +180,22 @@ describe('cifra seats', () => {
     expect(vacant.out).toMatch(/│ B +│ 2 +│ 2 vacant +│/);
   });
 
+  /** `cifra seats` of one municipal council under the ERM rules, from its two files. */
+  const municipal = (votes: string, districts: string): string[] => [
+    'seats',
+    '--rules',
+    'pe-erm-municipal',
+    '--votes',
+    votes,
+    '--districts',
+    districts,
+  ];
+
   it('a council whose counted votes are all blank or null is no_eligible_list, not waiting on the count', async () => {
     // review s31: 52 votes emitted, all blank or null: counted, nothing more to come
     const votes = file('v-blank.csv', 'district,party,votes\nQ,A,0\nQ,B,0\n');
     const districts = file('d-blank.csv', 'district,seats,blank,null\nQ,5,40,12\n');
-    const args = [
-      'seats',
-      '--rules',
-      'pe-erm-municipal',
-      '--votes',
-      votes,
-      '--districts',
-      districts,
-    ];
+    const args = municipal(votes, districts);
     const j = JSON.parse((await cli(...args, '--format', 'json')).out) as {
       districts: { unallocated: number; unallocatedReason: string }[];
       nullity: { emitted: number; nullityReached: boolean };
@@ -210,15 +213,7 @@ describe('cifra seats', () => {
     // review s31: A 201 = B 201 under the majority bonus, no seed: all 5 seats wait on the lot
     const votes = file('v-most.csv', 'district,party,votes\nQ,A,201\nQ,B,201\nQ,C,82\nQ,D,30\n');
     const districts = file('d-most.csv', 'district,seats\nQ,5\n');
-    const args = [
-      'seats',
-      '--rules',
-      'pe-erm-municipal',
-      '--votes',
-      votes,
-      '--districts',
-      districts,
-    ];
+    const args = municipal(votes, districts);
     const en = await cli(...args);
     expect(en.out).toContain(
       'tie for the most-voted list in Q: A, B — all 5 seats wait on the lot (give --seed)',
