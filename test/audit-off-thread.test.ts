@@ -158,6 +158,40 @@ describe('the whole-chain audit check on a worker thread', () => {
     }
   });
 
+  it('PostgreSQL: the worker never holds a second connection, as the server enforces it (s32)', async () => {
+    // a role PostgreSQL lets hold one connection at a time (CONNECTION LIMIT 1: a second is
+    // refused, 53300, for as long as the first is open): whatever the worker's check reads, a
+    // second connection at once would fail the check. One role per step: a closed connection's
+    // backend may still be ending when the next step connects.
+    const db = await freshDatabase('onelimit');
+    await ingestBoth(db);
+    const worker = await limitedRole(db, 'audit_w');
+    const pool = await limitedRole(db, 'audit_p');
+    const eight = await limitedRole(db, 'audit_8');
+    const admin = (await bothWays(db)).here;
+    expect(admin.ok).toBe(true);
+
+    // the worker's whole check, as the server starts it, through its own pool
+    expect(await verifiedHeadOffThread(worker)).toEqual(admin);
+
+    // the worker's pool options under reads at once: one connection serves them all in turn
+    const reads = async (s: ReturnType<typeof openStore>) => {
+      try {
+        return await Promise.allSettled([1, 2, 3, 4].map(() => s.auditHead()));
+      } finally {
+        await s.close();
+      }
+    };
+    const one = await reads(openStore(pool, { pool: AUDIT_WORKER_POOL }));
+    expect(one.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+
+    // the limit bites: a pool that may open more (the server's 8) has reads refused
+    const more = await reads(openStore(eight, { pool: { size: 8 } }));
+    const refused = more.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+    expect(refused.length).toBeGreaterThan(0);
+    for (const e of refused) expect(e).toMatchObject({ code: '53300' });
+  });
+
   it("PostgreSQL: the server's pool, not named, shows as 'cifra'; the URL's application_name still wins (s31)", async () => {
     const db = await freshDatabase('named');
     const admin = new pg.Client({ connectionString: db });
@@ -231,6 +265,25 @@ describe('the whole-chain audit check on a worker thread', () => {
     }
   });
 });
+
+/**
+ * A login role on the database at `url` that may hold one connection at a time and read every
+ * table: the URL that connects as it.
+ */
+async function limitedRole(url: string, prefix: string): Promise<string> {
+  const role = `${prefix}_${new URL(url).pathname.slice(-12)}`;
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(`CREATE ROLE ${role} LOGIN CONNECTION LIMIT 1`);
+    await c.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
+  } finally {
+    await c.end();
+  }
+  const asRole = new URL(url);
+  asRole.username = role;
+  return asRole.toString();
+}
 
 const checkOf = (app: FastifyInstance): AuditCheck =>
   (app as unknown as { cifraAuditCheck: AuditCheck }).cifraAuditCheck;

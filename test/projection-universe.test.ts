@@ -231,7 +231,7 @@ describe('cifra project --snapshot with a universe', () => {
       )
     ).out;
     expect(es).toContain(
-      'sin universo (--universe none): sólo se proyectan las unidades del corte; las que falten (p. ej. el extranjero) no',
+      'sin universo (--universe none): solo se proyectan las unidades del corte; las que falten (p. ej. el extranjero) no',
     );
     // with --election too: no universe of units (only its prior: columns pair the previous round's
     // choices, by choice, not by unit)
@@ -280,9 +280,9 @@ describe('cifra project --snapshot with a universe', () => {
       "universe unknown: only the snapshot's units are projected; any it lacks (e.g. abroad) are not — give --universe or --election",
     );
     const es = (await cli('project', '--snapshot', SNAPSHOT, ...first, '--lang', 'es')).out;
-    expect(es).toContain('actas 88,588 / 90,223 (98.188 %) sólo de las unidades del corte');
+    expect(es).toContain('actas 88,588 / 90,223 (98.188 %) solo de las unidades del corte');
     expect(es).toContain(
-      'universo desconocido: sólo se proyectan las unidades del corte; las que falten (p. ej. el extranjero) no — pase --universe o --election',
+      'universo desconocido: solo se proyectan las unidades del corte; las que falten (p. ej. el extranjero) no — pase --universe o --election',
     );
     // an --election whose manifest has no universe (the final count's) is no universe either
     const fin = await cli(

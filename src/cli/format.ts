@@ -402,11 +402,11 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   "universe: {elections}'s ({file}), the bundled election of these rules that has one; give --universe or --election for another":
     'universo: el de {elections} ({file}), la elección incluida de estas reglas que tiene uno; pase --universe o --election para otro',
   "universe unknown: only the snapshot's units are projected; any it lacks (e.g. abroad) are not — give --universe or --election":
-    'universo desconocido: sólo se proyectan las unidades del corte; las que falten (p. ej. el extranjero) no — pase --universe o --election',
+    'universo desconocido: solo se proyectan las unidades del corte; las que falten (p. ej. el extranjero) no — pase --universe o --election',
   "no universe (--universe none): only the snapshot's units are projected; any it lacks (e.g. abroad) are not":
-    'sin universo (--universe none): sólo se proyectan las unidades del corte; las que falten (p. ej. el extranjero) no',
+    'sin universo (--universe none): solo se proyectan las unidades del corte; las que falten (p. ej. el extranjero) no',
   "actas {processed} / {total} ({pct} %) of the snapshot's units only · {sims} simulations · seed {seed}":
-    'actas {processed} / {total} ({pct} %) sólo de las unidades del corte · {sims} simulaciones · semilla {seed}',
+    'actas {processed} / {total} ({pct} %) solo de las unidades del corte · {sims} simulaciones · semilla {seed}',
   'PROJECTION — {title}': 'PROYECCIÓN — {title}',
   'Statistical projection by cifra, not an official result':
     'Proyección estadística de cifra, no un resultado oficial',

@@ -340,7 +340,7 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
   },
   universe_unknown: {
     en: "no universe of the election is known: only the snapshot's units are projected; any it lacks (e.g. abroad) are not",
-    es: 'no se conoce el universo de la elección: sólo se proyectan las unidades del corte; las que falten (p. ej. el extranjero) no',
+    es: 'no se conoce el universo de la elección: solo se proyectan las unidades del corte; las que falten (p. ej. el extranjero) no',
   },
   extent_exceeded: {
     en: "the store holds more actas in a unit than the election's universe expects, or a unit it does not have",

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { requireJurisdiction } from '../jurisdictions/load.js';
+import { requireJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type { PlaceNames } from '../store/store.js';
 import { unitNamer } from './documents.js';
 
 const PE = requireJurisdiction('pe');
 const ES = requireJurisdiction('es');
+
+/** A jurisdiction as `j`'s file says it, but with other words for its place code. */
+function withPlaceLabels(j: LoadedJurisdiction, labels: { es: string; en: string }) {
+  const file = { ...j.file, place: { ...j.file.place, labels } };
+  return { ...j, file } as LoadedJurisdiction;
+}
 
 /** Names as ONPE's file gives them (abroad: continent, country, city). */
 const SOURCE = new Map<string, PlaceNames>([
@@ -65,6 +71,32 @@ describe('unitNamer', () => {
     expect(name('mesa', '000005', '140199')).toBe('Mesa 000005 — ubigeo 140199, LIMA, LIMA');
     // a named district keeps its two finest names
     expect(name('mesa', '000006', '140101')).toBe('Mesa 000006 — LIMA, LIMA');
+  });
+
+  it("says the place code's word in the reader's language: Peru's ubigeo in both", () => {
+    const name = unitNamer(PE, new Map());
+    const es = 'Mesa 000004 — ubigeo 010199, CHACHAPOYAS, AMAZONAS';
+    expect(name('mesa', '000004', '010199')).toBe(es);
+    expect(name('mesa', '000004', '010199', 'es')).toBe(es);
+    expect(name('mesa', '000004', '010199', 'en')).toBe(es);
+  });
+
+  it("says a place code's word from the jurisdiction's labels in each language (Spain's)", () => {
+    // Spain's one place level, the municipality, leaves no coarser name to say beside its code
+    // (an unnamed municipality's mesa is "Mesa X"): Peru's levels with Spain's words for the code
+    const j = withPlaceLabels(PE, ES.file.place.labels);
+    expect(ES.file.place.labels).toEqual({
+      es: 'código INE del municipio',
+      en: 'INE municipality code',
+    });
+    const name = unitNamer(j, new Map());
+    expect(name('mesa', '000004', '010199', 'en')).toBe(
+      'Mesa 000004 — INE municipality code 010199, CHACHAPOYAS, AMAZONAS',
+    );
+    expect(name('mesa', '000004', '010199', 'es')).toBe(
+      'Mesa 000004 — código INE del municipio 010199, CHACHAPOYAS, AMAZONAS',
+    );
+    expect(unitNamer(ES, new Map())('mesa', '01-001-A', '28999', 'en')).toBe('Mesa 01-001-A');
   });
 
   it("maps a source's names to the place levels from the finest up (Spain: the municipality)", () => {

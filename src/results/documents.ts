@@ -1,4 +1,5 @@
 import { ACTA_STATES, type ActaState, type ElectionDef } from '../core/model/acta.js';
+import type { Note } from '../core/model/note.js';
 import { MESA, NATIONAL } from '../core/model/jurisdiction.js';
 import type { ActaColumns } from '../core/tally/acta-columns.js';
 import {
@@ -33,8 +34,14 @@ export type { ResultsDocument, ResultUnit } from './document-schemas.js';
 /** A source's three names of a place (the store's PlaceNames), finest first. */
 const SOURCE_FIELDS = ['district', 'province', 'department'] as const;
 
-/** Names a unit of a level; at the mesa level `place` is the mesa's place code. */
-export type UnitNamer = (level: Level, code: string, place?: string) => string;
+/**
+ * Names a unit of a level; at the mesa level `place` is the mesa's place code, and `lang` the
+ * language of the word for that code where the label says it (Spanish when not given).
+ */
+export type UnitNamer = (level: Level, code: string, place?: string, lang?: Lang) => string;
+
+/** The language of the words a results document writes itself (the API's: Spanish). */
+export type Lang = keyof Note;
 
 /**
  * Names of units: a level's names table (circunscripciones, ámbitos, the national total); else
@@ -80,19 +87,20 @@ export function unitNamer(
    * "Mesa 000123 — district, province". A place whose finest unit no one names is said by its code
    * before its coarser names ("Mesa X — ubigeo 010199, CHACHAPOYAS, AMAZONAS"): "Mesa X —
    * CHACHAPOYAS, AMAZONAS" read as the province's capital district (s31). The code's word is the
-   * jurisdiction's (Peru's "ubigeo", one word in Spanish and English: a document's name is one).
+   * jurisdiction's in the reader's language (Peru's "ubigeo" in both; Spain's "INE municipality
+   * code" in English, not "código INE del municipio").
    */
-  const mesaName = (code: string, place: string | undefined): string => {
+  const mesaName = (code: string, place: string | undefined, lang: Lang): string => {
     if (place === undefined || finest === undefined) return `Mesa ${code}`;
     const own = nameAt(place, finest);
     const coarser = namesOf(place, j.placeLevels.slice(0, -1).reverse());
     if (own !== '') return `Mesa ${code} — ${[own, ...coarser].slice(0, 2).join(', ')}`;
     if (coarser.length === 0) return `Mesa ${code}`;
-    const where = [`${j.file.place.labels.es} ${place}`, ...coarser.slice(0, 2)];
+    const where = [`${j.file.place.labels[lang]} ${place}`, ...coarser.slice(0, 2)];
     return `Mesa ${code} — ${where.join(', ')}`;
   };
-  return (level, code, place) => {
-    if (level === MESA) return mesaName(code, place);
+  return (level, code, place, lang = 'es') => {
+    if (level === MESA) return mesaName(code, place, lang);
     const at = j.placeLevels.indexOf(level);
     if (at < 0) return j.unitName(level, code) ?? code;
     const inUnit = sourcePlace.get(level)?.get(code) ?? j.tablePlace(level, code);
@@ -294,13 +302,15 @@ export async function currentColumns(store: Store, election: ElectionDef): Promi
 
 /**
  * Results of an election at a level (optionally one unit), from the store's current actas. The
- * level is one of the election's jurisdiction (checked by the caller: the services, the CLI).
+ * level is one of the election's jurisdiction (checked by the caller: the services, the CLI). A
+ * mesa's name says its place code's word in `lang` (the API's documents: Spanish; the CLI: its run's).
  */
 export async function buildResults(
   store: Store,
   election: ElectionDef,
   level: Level,
   code?: string,
+  lang: Lang = 'es',
 ): Promise<ResultsDocument> {
   if (election.published) {
     // an election known only from published aggregates: the units as the source gives them
@@ -315,7 +325,7 @@ export async function buildResults(
     const index = (c.mesaIndex ??= new Map(c.columns.mesa.map((m, i) => [m, i])));
     const at = code === undefined ? undefined : index.get(code);
     const only = code === undefined ? undefined : at === undefined ? [] : [at];
-    return { ...head, units: mesaUnits(c, election, j, only, facts) };
+    return { ...head, units: mesaUnits(c, election, j, { only, facts, lang }) };
   }
   const c = await cached(store, election);
   // the revision of the snapshot tabulated below, read before it
@@ -375,14 +385,17 @@ function withMesaFacts(u: ResultUnit, at: MesaFactsAt | null): ResultUnit {
   return { ...u, ...f, pollingPlace: at.pollingPlace.get(u.code) ?? null };
 }
 
-/** The mesas of a snapshot at the indexes `only` (all: undefined), each with its mesa figures. */
+/**
+ * The mesas of a snapshot at the indexes `only` (all: undefined), each with its mesa figures and
+ * its name's words in `lang`.
+ */
 function mesaUnits(
   c: CachedElection,
   election: ElectionDef,
   j: LoadedJurisdiction,
-  only: readonly number[] | undefined,
-  facts: MesaFactsAt | null,
+  at: { only: readonly number[] | undefined; facts: MesaFactsAt | null; lang: Lang },
 ): ResultUnit[] {
+  const { only, facts, lang } = at;
   const cols = c.columns;
   const pendingFiguresCount = election.pendingFiguresCount ?? false;
   const name = (c.namer ??= unitNamer(j, c.places));
@@ -396,7 +409,10 @@ function mesaUnits(
     return i === undefined ? undefined : cols.ubigeos[cols.ubigeoOf[i] as number];
   };
   return units.map((u) =>
-    withMesaFacts(mesaFigures(resultUnit(u, election, name(MESA, u.code, placeOf(u.code)))), facts),
+    withMesaFacts(
+      mesaFigures(resultUnit(u, election, name(MESA, u.code, placeOf(u.code), lang))),
+      facts,
+    ),
   );
 }
 
@@ -419,13 +435,14 @@ export interface MesaList {
  * only a page's documents are held at once (the nation's 86,488 mesas as documents would be
  * hundreds of MB). The unit is the level's code of each acta's place (the jurisdiction's rule), so
  * it is the same unit the level's results sum. An election known only from published aggregates
- * has no mesas: none.
+ * has no mesas: none. The mesas' names in `lang` (buildResults).
  */
 export async function mesaList(
   store: Store,
   election: ElectionDef,
   unit: { readonly level: Level; readonly code: string } | null,
   size = MESA_PAGE,
+  lang: Lang = 'es',
 ): Promise<MesaList> {
   const head = { election: election.id, label: election.label, level: MESA };
   if (election.published) {
@@ -449,7 +466,8 @@ export async function mesaList(
     pages: async function* () {
       for (let from = 0; from < only.length; from += size) {
         if (from > 0) await turn();
-        yield mesaUnits(c, election, j, only.slice(from, from + size), facts).sort(byUnitCode);
+        const at = { only: only.slice(from, from + size), facts, lang };
+        yield mesaUnits(c, election, j, at).sort(byUnitCode);
       }
     },
   };
@@ -468,8 +486,9 @@ export async function buildUnitMesas(
   election: ElectionDef,
   level: Level,
   code: string,
+  lang: Lang = 'es',
 ): Promise<ResultsDocument> {
-  const list = await mesaList(store, election, { level, code });
+  const list = await mesaList(store, election, { level, code }, MESA_PAGE, lang);
   const units: ResultUnit[] = [];
   for await (const page of list.pages()) units.push(...page);
   return { ...list.head, units };

@@ -24,7 +24,7 @@ import {
 } from '../store/store.js';
 import { PROJECT_ROOT } from '../io/paths.js';
 import { actaCourse, CourseStopped, pointLead } from './count-course.js';
-import { buildResults, countExtent } from './documents.js';
+import { buildResults, countExtent, type Lang } from './documents.js';
 import { figuresHash } from './figures-hash.js';
 import {
   servedFigures,
@@ -274,11 +274,13 @@ export async function getCandidates(
   };
 }
 
+/** An election's results at a level (or one unit); a mesa's name in `lang` (buildResults). */
 export async function getResults(
   store: Store,
   id: string | undefined,
   level: Level,
   code?: string,
+  lang: Lang = 'es',
 ): Promise<Found<ServedResults>> {
   const e = await electionWithJurisdiction(store, id);
   if (!e.ok) return e;
@@ -288,7 +290,7 @@ export async function getResults(
   const unit = level === 'mesa' && code !== undefined ? jurisdiction.padMesa(code) : code;
   if (level === 'mesa' && unit !== undefined && !jurisdiction.mesaPattern.test(unit))
     return { ok: false, issues: [badMesa(unit, ['code'])] };
-  const doc = await buildResults(store, def, level, unit);
+  const doc = await buildResults(store, def, level, unit, lang);
   if (code !== undefined && doc.units.length === 0)
     return {
       ok: false,

@@ -3,7 +3,7 @@ import { MESA, NATIONAL } from '../core/model/jurisdiction.js';
 import type { Level } from '../core/tally/aggregate.js';
 import type { Store } from '../store/store.js';
 import { resultsCsv, resultsCsvChunks } from './csv.js';
-import { buildUnitMesas, mesaList, placeLevelOf } from './documents.js';
+import { buildUnitMesas, MESA_PAGE, mesaList, placeLevelOf, type Lang } from './documents.js';
 import { checkLevel, electionWithJurisdiction, getResults, type Found } from './service.js';
 import { figuresStatus, type ServedResults } from './status.js';
 
@@ -15,7 +15,7 @@ export type UnitAt = readonly string[];
  * the mesa) with its state and figures: the results document at the mesa level, narrowed to the
  * unit. `level` absent: the place level the code names (`placeLevelOf`). The nation's whole list
  * is `query_too_costly` here (as one document it would be hundreds of MB: getMesasCsv streams
- * it); a unit the election does not have is `unknown_ubigeo`.
+ * it); a unit the election does not have is `unknown_ubigeo`. The mesas' names in `lang`.
  */
 export async function getUnitMesas(
   store: Store,
@@ -23,6 +23,7 @@ export async function getUnitMesas(
   code: string,
   level?: Level,
   at: UnitAt = ['query', 'unit'],
+  lang: Lang = 'es',
 ): Promise<Found<ServedResults>> {
   const e = await electionWithJurisdiction(store, id);
   if (!e.ok) return e;
@@ -38,7 +39,7 @@ export async function getUnitMesas(
   // the unit is one the level's results list (counted, or to come in the universe)
   const unit = await getResults(store, def.id, unitLevel, code);
   if (!unit.ok) return { ok: false, issues: [unknown] };
-  const doc = await buildUnitMesas(store, def, unitLevel, code);
+  const doc = await buildUnitMesas(store, def, unitLevel, code, lang);
   return { ok: true, value: { ...doc, status: await figuresStatus(store, def) } };
 }
 
@@ -63,13 +64,17 @@ export interface MesasCsv {
 /**
  * Every mesa of the election as CSV, a page of mesas at a time from one snapshot (mesaList): the
  * nation's whole list for a newsroom, in constant memory beyond the snapshot every results read
- * shares. The same columns as a unit's list, the choice columns the election's.
+ * shares. The same columns as a unit's list, the choice columns the election's; names in `lang`.
  */
-export async function getMesasCsv(store: Store, id: string | undefined): Promise<Found<MesasCsv>> {
+export async function getMesasCsv(
+  store: Store,
+  id: string | undefined,
+  lang: Lang = 'es',
+): Promise<Found<MesasCsv>> {
   const e = await electionWithJurisdiction(store, id);
   if (!e.ok) return e;
   const { def } = e.value;
-  const list = await mesaList(store, def, null);
+  const list = await mesaList(store, def, null, MESA_PAGE, lang);
   const status = await figuresStatus(store, def);
   const lines = resultsCsvChunks({ level: MESA, status }, def.choices, list.pages());
   return {

@@ -750,7 +750,8 @@ function discrepancyLines(list: Discrepancies): string[] {
 
 export async function runResults(store: Store, args: ResultsArgs, io: CliIo): Promise<number> {
   const { election, getResults } = await service();
-  const r = await getResults(store, args.election, args.level, args.code);
+  // a mesa's name says its place code's word in the run's language (Spain: "INE municipality code")
+  const r = await getResults(store, args.election, args.level, args.code, runLanguage());
   if (!r.ok) return failed(io, r.issues);
   const e = await election(store, r.value.election);
   const universe = e.ok && !e.value.published && e.value.manifest?.universe !== undefined;
