@@ -3,7 +3,8 @@
 // Spanish label in every language: right for Peru's "ubigeo", wrong for a jurisdiction whose
 // English word differs (Spain's "INE municipality code"). Ruritania's code is "código de municipio"
 // / "municipality code"; its municipality 109 is in the place table without a name. A file that
-// `cifra export` writes is the API's document, whose words are Spanish whatever --lang says.
+// `cifra export` writes, and `cifra results --format json`, are the API's document, whose words are
+// Spanish whatever --lang says (the lead, s32: the CLI's JSON is the API's, word for word).
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +35,7 @@ describe("a mesa's place code, said in the run's language", () => {
     const json = JSON.parse(await run(...mesa, '--lang', 'en', '--format', 'json')) as {
       units: { name: string }[];
     };
-    expect(json.units.map((u) => u.name)).toEqual(['Mesa 0099 — municipality code 109, Nord']);
+    expect(json.units.map((u) => u.name)).toEqual(['Mesa 0099 — código de municipio 109, Nord']);
   });
 
   it("a named municipality's mesa says its names, no code, in either language", async () => {

@@ -751,7 +751,9 @@ function discrepancyLines(list: Discrepancies): string[] {
 export async function runResults(store: Store, args: ResultsArgs, io: CliIo): Promise<number> {
   const { election, getResults } = await service();
   // a mesa's name says its place code's word in the run's language (Spain: "INE municipality code")
-  const r = await getResults(store, args.election, args.level, args.code, runLanguage());
+  // in a table; JSON and CSV stay the API's documents, word for word
+  const lang = args.format === 'table' ? runLanguage() : 'es';
+  const r = await getResults(store, args.election, args.level, args.code, lang);
   if (!r.ok) return failed(io, r.issues);
   const e = await election(store, r.value.election);
   const universe = e.ok && !e.value.published && e.value.manifest?.universe !== undefined;
