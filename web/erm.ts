@@ -5,6 +5,7 @@
 // what-if needs the server, so a static site offers no bonus switch.
 import { percent } from './bars.js';
 import { BUNDLED_CONTESTS } from '../src/core/model/bundled-contests.js';
+import { lotHoldsEverySeat, noSeatAllocated } from '../src/core/pipeline/unallocated-reason.js';
 import { geoMercator, geoPath } from 'd3-geo';
 import { api, type Contest, type ContestsElection, type MapShape } from './api-client.js';
 import { ERM_NONE, ERM_OTHERS, ermColors, ermTop } from './erm-colors.js';
@@ -674,7 +675,7 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
   $('erm-seats-status').dataset['decided'] = decided ?? '';
   $('erm-seats-status').dataset['unallocated'] = c.unallocatedReason ?? '';
   // no seat allocated yet (a lot for the mayor, nothing counted): no list's seats, not zeros
-  const none = c.totalSeats !== null && c.unallocated === c.totalSeats;
+  const none = noSeatAllocated(c);
   $('erm-seats').replaceChildren(
     el('caption', {}, `${t('ermSeatsCaption')} · ${c.name}`),
     colHeads('ermOrg', 'ermVotes', 'ermSeats'),
@@ -701,7 +702,7 @@ function unallocatedLine(c: Council, open: boolean): string | null {
   if (c.unallocatedReason === 'not_counted') return t('ermSeatsWaitCount')(fmt(c.unallocated));
   if (c.unallocatedReason === 'no_eligible_list') return t('ermSeatsNoListVote');
   if (c.unallocatedReason !== 'tie') return null;
-  if (c.unallocated === c.totalSeats) return t('ermSeatsWaitLot')(fmt(c.unallocated));
+  if (lotHoldsEverySeat(c)) return t('ermSeatsWaitLot')(fmt(c.unallocated));
   return open
     ? t('ermSeatsWaitSomeLot')(fmt(c.unallocated))
     : t('ermSeatsWaitSomeLotDecided')(fmt(c.unallocated));

@@ -1,4 +1,5 @@
 import type { ContestResult } from '../../core/pipeline/contests.js';
+import { lotHoldsEverySeat, noSeatAllocated } from '../../core/pipeline/unallocated-reason.js';
 import { addContestsFile } from '../../elections/contests.js';
 import {
   getContest,
@@ -273,7 +274,7 @@ function renderContest(c: ContestResult, bonusOff: boolean): string {
     return [head, line, renderTable(['list', 'votes', '% valid'], rows)].join('\n');
   }
   // a council no seat of which is allocated yet (a lot, nothing counted) shows no list's seats
-  const none = c.totalSeats !== null && c.unallocated === c.totalSeats;
+  const none = noSeatAllocated(c);
   const rows = c.votes.map((v) => [
     v.party,
     thousands(v.votes),
@@ -331,7 +332,7 @@ function mayorLine(c: ContestResult & { readonly type: 'council' }): string {
 function seatsLine(c: ContestResult & { readonly type: 'council' }): string {
   if (c.unallocated > 0 && c.unallocatedReason === 'tie')
     return say(
-      c.unallocated === c.totalSeats
+      lotHoldsEverySeat(c)
         ? 'seats: none assigned, {n:its|all} {n} {n:waits|wait} on the lot for the most-voted list (the majority bonus goes to the list it names; give --seed)'
         : // a last-seat lot on a finished count leaves the other seats decided (diff review s31)
           c.decided === 'source-final'
