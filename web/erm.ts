@@ -27,7 +27,7 @@ import {
   inLang,
 } from './ui.js';
 import { cutText } from './live.js';
-import { councilOpen, orgSeats, typeSeats } from './erm-seats.js';
+import { bonusLine, councilOpen, orgSeats, typeSeats } from './erm-seats.js';
 import { searchIn, searchIndex, type SearchIndex } from './search-match.js';
 import { readErmView, writeErmView, type ErmView } from './url.js';
 
@@ -668,7 +668,7 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
   const note = openSeatsNote(open ? sum(c.seats) : 0);
   $('erm-seats-open').replaceChildren(...note);
   $('erm-seats-open').hidden = note.length === 0;
-  $('erm-bonus-line').textContent = bonusLine(c, bonusOff);
+  $('erm-bonus-line').textContent = bonusLine(c, bonusOff, t);
   const decided = open ? null : (c.seatsDecided ?? 'source-final');
   $('erm-seats-status').textContent =
     unallocatedLine(c, open) ?? t(`ermSeatsStatus-${decided ?? 'open'}`);
@@ -713,19 +713,4 @@ function mayorLine(c: Council): string {
   if (c.head === null) return `${t('ermMayor')}: ${t('ermOpen')}`;
   const verb = c.decided === null ? t('ermLeads') : t('ermElectedWord');
   return `${t('ermMayor')}: ${verb} ${c.head} (${decidedHow(c)})`;
-}
-
-/** "RENOVACION POPULAR: 11 por cifra repartidora → 21 con la mayoría (⌈39/2⌉+1)". */
-function bonusLine(c: Council, bonusOff: boolean): string {
-  const n = c.totalSeats;
-  // what keeps a council open, said as such: a reported tie, an unknown size, nothing counted
-  const tie = c.ties[0];
-  if (tie) return t('ermTie')(tie.candidates.join(' / '));
-  if (n === null) return t('ermNoSize');
-  // the seat engine's reason: all-blank or all-null votes are counted votes, not none
-  if (c.unallocatedReason === 'not_counted') return t('ermNoVotes');
-  if (bonusOff) return t('ermNoBonusLine')(c.head ?? '?', n);
-  if (!c.bonus) return c.head ? t('ermBonusNone')(c.head, c.seats[c.head] ?? 0, n) : t('ermOpen');
-  const b = c.bonus;
-  return `${b.party}: ${b.before} ${t('ermByCifra')} → ${b.after} ${t('ermWithMajority')} (⌈${n}/2⌉+1)`;
 }

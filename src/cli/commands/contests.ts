@@ -302,27 +302,31 @@ function renderContest(c: ContestResult, bonusOff: boolean): string {
 }
 
 /** A council's size and its mayor: the head of the winning list, the leader, or why neither. */
-function mayorLine(c: ContestResult & { readonly type: 'council' }): string {
+export function mayorLine(c: ContestResult & { readonly type: 'council' }): string {
   const seats = c.totalSeats ?? '?';
   if (c.head === null)
-    return say('{seats} seats; mayor: undecided — {why}', {
-      seats,
-      // nothing counted is not a tie (ERM 2022: 3 councils at 0 % of actas): the seat engine's
-      // reason, which tells a council with no vote from one whose votes were all blank or null
-      why: say(
-        c.unallocatedReason === 'not_counted'
-          ? 'no vote counted yet'
-          : c.votes.every((v) => v.votes === 0)
-            ? 'no list has a vote (every vote counted was blank or null)'
-            : 'a tie: give --seed',
-      ),
-    });
+    return say('{seats} seats; mayor: undecided — {why}', { seats, why: say(noHeadWhy(c)) });
   return c.decided === null
     ? say('{seats} seats; mayor: not decided — {head} leads on the votes counted', {
         seats,
         head: c.head,
       })
     : say('{seats} seats; mayor: the head of {head}', { seats, head: c.head });
+}
+
+/**
+ * Why a council has no head yet, as the seat engine says it (its unallocatedReason), never read
+ * again from the votes: nothing counted is not a tie (ERM 2022: 3 councils at 0 % of actas), and
+ * neither is a council whose votes were all blank or null.
+ */
+function noHeadWhy(c: ContestResult & { readonly type: 'council' }): string {
+  if (c.unallocatedReason === 'not_counted') return 'no vote counted yet';
+  if (c.unallocatedReason === 'no_eligible_list')
+    return 'no list has a vote (every vote counted was blank or null)';
+  if (c.unallocatedReason === 'tie') return 'a tie: give --seed';
+  // no seat left open: unknown size (nothing allocated), else the most-voted lists' tie alone
+  // (without the majority bonus, --bonus off, it holds back no seat)
+  return c.totalSeats === null ? 'the council’s size is unknown in the data' : 'a tie: give --seed';
 }
 
 /**
