@@ -338,8 +338,9 @@ function seatsLine(c: ContestResult & { readonly type: 'council' }): string {
     return say(
       lotHoldsEverySeat(c)
         ? 'seats: none assigned, {n:its|all} {n} {n:waits|wait} on the lot for the most-voted list (the majority bonus goes to the list it names; give --seed)'
-        : // a last-seat lot on a finished count leaves the other seats decided (diff review s31)
-          c.decided === 'source-final'
+        : // a last-seat lot on a finished count leaves the other seats decided when the core says
+          // so (contest-seats-decided.ts `lotKeepsAllocated`), not the mayor's verdict
+          c.seatsDecided === 'source-final'
           ? 'seats: {n} {n:waits|wait} on a lot (give --seed); the others are decided (the source’s count is over)'
           : 'seats on the votes counted: {n} {n:waits|wait} on a lot (give --seed); the others can change',
       { n: c.unallocated },
