@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { LIMA_2022_WITHOUT_BONUS, cli, fileWriter, tempDir } from './helpers.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
 import { getContest, getContestsElection } from '../src/results/contests.js';
+import type { CouncilContest } from '../src/core/pipeline/contests.js';
+import { mayorLine } from '../src/cli/commands/contests.js';
+import { useTableLanguage } from '../src/cli/format.js';
 
 const example = (name: string): string => join(PROJECT_ROOT, 'examples', 'erm', name);
 const dir = tempDir('cifra-erm-');
@@ -474,5 +477,69 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
     const contest = await cli('contests', 'pe-erm-2022', '--contest', 'provincial-council/999999');
     expect(contest.code).toBe(1);
     expect(contest.err).toMatch(/^error unknown_contest at contest: /);
+  });
+});
+
+describe("cifra contests' mayor line says the seat engine's reason", () => {
+  /** A 5-seat council with no head, its seats open for `reason` (the votes never read for it). */
+  const headless = (
+    reason: CouncilContest['unallocatedReason'],
+    votes: CouncilContest['votes'],
+  ): CouncilContest => ({
+    id: 'district-council/000001',
+    kind: 'district-council',
+    key: '000001',
+    name: 'Q',
+    region: 'R',
+    rules: 'pe-erm-municipal',
+    votes,
+    decided: null,
+    type: 'council',
+    totalSeats: 5,
+    seats: {},
+    unallocated: reason === null ? 0 : 5,
+    unallocatedReason: reason,
+    seatsDecided: null,
+    head: null,
+    bonus: null,
+    ties: [],
+    drawSeed: null,
+  });
+  const AT_ZERO = [
+    { party: 'A', votes: 0 },
+    { party: 'B', votes: 0 },
+  ];
+
+  it('no_eligible_list: no list has a vote, even where the lists carry votes (a valla); tie: give --seed', () => {
+    useTableLanguage('en');
+    // review s32: the line read the votes (every list at 0) instead of the reason
+    expect(mayorLine(headless('no_eligible_list', [{ party: 'A', votes: 10 }]))).toBe(
+      '5 seats; mayor: undecided — no list has a vote (every vote counted was blank or null)',
+    );
+    expect(mayorLine(headless('tie', AT_ZERO))).toBe(
+      '5 seats; mayor: undecided — a tie: give --seed',
+    );
+    expect(mayorLine(headless('not_counted', AT_ZERO))).toBe(
+      '5 seats; mayor: undecided — no vote counted yet',
+    );
+    // every seat allocated and no head (no bonus: the most-voted lists' tie holds no seat back)
+    expect(mayorLine(headless(null, [{ party: 'A', votes: 3 }]))).toBe(
+      '5 seats; mayor: undecided — a tie: give --seed',
+    );
+    // a council of unknown size is no tie
+    expect(mayorLine({ ...headless(null, AT_ZERO), totalSeats: null })).toBe(
+      '? seats; mayor: undecided — the council’s size is unknown in the data',
+    );
+    useTableLanguage('es');
+    try {
+      expect(mayorLine(headless('no_eligible_list', AT_ZERO))).toBe(
+        '5 escaños; alcalde: sin decidir — ninguna lista tiene votos (todos los contados fueron en blanco o nulos)',
+      );
+      expect(mayorLine(headless('tie', AT_ZERO))).toBe(
+        '5 escaños; alcalde: sin decidir — un empate: indique --seed',
+      );
+    } finally {
+      useTableLanguage('en');
+    }
   });
 });

@@ -2,7 +2,8 @@
 // dashboard's rule leaves open has none of its seats counted as assigned, in the national tables
 // as in each council's view; a final count keeps the server's split.
 import { describe, expect, it } from 'vitest';
-import { councilOpen, kindOpen, orgSeats, typeSeats } from '../web/erm-seats.js';
+import { bonusLine, councilOpen, kindOpen, orgSeats, typeSeats } from '../web/erm-seats.js';
+import { STRINGS } from '../web/i18n.js';
 
 const FINAL = { kind: 'final' } as const;
 const PROVISIONAL = { kind: 'provisional', pctCounted: '97.600', cut: 'x' } as const;
@@ -49,5 +50,51 @@ describe('ERM seats: one rule for the national tables and the councils', () => {
     // a final count: the server's split stands
     const final = { status: FINAL, sets: [] } as Parameters<typeof kindOpen>[0];
     expect(orgSeats(final, o)).toEqual({ decided: 12, open: 3 });
+  });
+});
+
+describe("a council's bonus line says the seat engine's reason", () => {
+  type Council = Parameters<typeof bonusLine>[0];
+  /** A 5-seat council, every seat open for `reason`, no head and no bonus. */
+  const council = (reason: Council['unallocatedReason']): Council =>
+    ({
+      type: 'council',
+      totalSeats: 5,
+      seats: {},
+      unallocated: 5,
+      unallocatedReason: reason,
+      head: null,
+      bonus: null,
+      ties: [],
+      votes: [
+        { party: 'A', votes: 0 },
+        { party: 'B', votes: 0 },
+      ],
+    }) as never as Council;
+  const words = (lang: 'es' | 'en') => (k: keyof (typeof STRINGS)['es']) => STRINGS[lang][k];
+
+  it('every vote counted blank or null: no list has a vote, not "not decided" (review s32)', () => {
+    const none = council('no_eligible_list');
+    expect(bonusLine(none, false, words('es') as never)).toBe(
+      'Ninguna lista tiene votos (todos los votos contados fueron en blanco o nulos): no hay lista más votada ni bonificación.',
+    );
+    expect(bonusLine(none, false, words('en') as never)).toBe(
+      'No list has a vote (every vote counted was blank or null): no most-voted list, no bonus.',
+    );
+    expect(bonusLine(none, false, words('en') as never)).not.toBe(STRINGS.en.ermOpen);
+    // nothing counted stays "no votes counted"; a bonus stays the bonus line
+    expect(bonusLine(council('not_counted'), false, words('en') as never)).toBe(
+      STRINGS.en.ermNoVotes,
+    );
+    const won = {
+      ...council(null),
+      unallocated: 0,
+      head: 'A',
+      seats: { A: 4, B: 1 },
+      bonus: { party: 'A', before: 3, after: 4 },
+    } as Council;
+    expect(bonusLine(won, false, words('en') as never)).toBe(
+      'A: 3 by cifra repartidora → 4 with the majority (⌈5/2⌉+1)',
+    );
   });
 });

@@ -1,11 +1,13 @@
 // Which council seats the ERM page says are decided: one rule for the national tables and each
 // council's view, so a council drawn as rings is never counted as assigned. Pure, for a node test.
-import type { ContestsElection } from './api-client.js';
+import type { Contest, ContestsElection } from './api-client.js';
+import type { Strings } from './i18n.js';
 import { seatsOpen as figureOpen } from './undecided.js';
 
 type Doc = Pick<ContestsElection, 'status' | 'sets'>;
 type Org = ContestsElection['national']['organisations'][number];
 type Tally = Readonly<Partial<Record<string, number>>>;
+type Council = Extract<Contest, { type: 'council' }>;
 
 /**
  * Whether the count a kind of contest rests on leaves every seat of it open, by the dashboard's
@@ -63,4 +65,27 @@ export function typeSeats(
       decided: 0,
       open: 0,
     });
+}
+
+/** The page's strings in its language (web/ui.ts `t`; a test gives one language's). */
+export type Words = <K extends keyof Strings>(key: K) => Strings[K];
+
+/**
+ * A council's bonus line, "RENOVACION POPULAR: 11 por cifra repartidora → 21 con la mayoría
+ * (⌈39/2⌉+1)", or what keeps it from having one: a reported tie, an unknown size, the seat
+ * engine's reason (nothing counted; no list with a vote: every vote counted blank or null).
+ */
+export function bonusLine(c: Council, bonusOff: boolean, t: Words): string {
+  const n = c.totalSeats;
+  const tie = c.ties[0];
+  if (tie) return t('ermTie')(tie.candidates.join(' / '));
+  if (n === null) return t('ermNoSize');
+  // the seat engine's reason, never the votes read again: all-blank or all-null votes are counted
+  // votes (no_eligible_list), not none (not_counted)
+  if (c.unallocatedReason === 'not_counted') return t('ermNoVotes');
+  if (c.unallocatedReason === 'no_eligible_list') return t('ermNoListVote');
+  if (bonusOff) return t('ermNoBonusLine')(c.head ?? '?', n);
+  if (!c.bonus) return c.head ? t('ermBonusNone')(c.head, c.seats[c.head] ?? 0, n) : t('ermOpen');
+  const b = c.bonus;
+  return `${b.party}: ${b.before} ${t('ermByCifra')} → ${b.after} ${t('ermWithMajority')} (⌈${n}/2⌉+1)`;
 }

@@ -5,6 +5,7 @@
 // what-if needs the server, so a static site offers no bonus switch.
 import { percent } from './bars.js';
 import { BUNDLED_CONTESTS } from '../src/core/model/bundled-contests.js';
+import { lotHoldsEverySeat, noSeatAllocated } from '../src/core/pipeline/unallocated-reason.js';
 import { geoMercator, geoPath } from 'd3-geo';
 import { api, type Contest, type ContestsElection, type MapShape } from './api-client.js';
 import { ERM_NONE, ERM_OTHERS, ermColors, ermTop } from './erm-colors.js';
@@ -26,7 +27,7 @@ import {
   inLang,
 } from './ui.js';
 import { cutText } from './live.js';
-import { councilOpen, orgSeats, typeSeats } from './erm-seats.js';
+import { bonusLine, councilOpen, orgSeats, typeSeats } from './erm-seats.js';
 import { searchIn, searchIndex, type SearchIndex } from './search-match.js';
 import { readErmView, writeErmView, type ErmView } from './url.js';
 
@@ -667,14 +668,14 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
   const note = openSeatsNote(open ? sum(c.seats) : 0);
   $('erm-seats-open').replaceChildren(...note);
   $('erm-seats-open').hidden = note.length === 0;
-  $('erm-bonus-line').textContent = bonusLine(c, bonusOff);
+  $('erm-bonus-line').textContent = bonusLine(c, bonusOff, t);
   const decided = open ? null : (c.seatsDecided ?? 'source-final');
   $('erm-seats-status').textContent =
     unallocatedLine(c, open) ?? t(`ermSeatsStatus-${decided ?? 'open'}`);
   $('erm-seats-status').dataset['decided'] = decided ?? '';
   $('erm-seats-status').dataset['unallocated'] = c.unallocatedReason ?? '';
   // no seat allocated yet (a lot for the mayor, nothing counted): no list's seats, not zeros
-  const none = c.totalSeats !== null && c.unallocated === c.totalSeats;
+  const none = noSeatAllocated(c);
   $('erm-seats').replaceChildren(
     el('caption', {}, `${t('ermSeatsCaption')} · ${c.name}`),
     colHeads('ermOrg', 'ermVotes', 'ermSeats'),
@@ -701,7 +702,7 @@ function unallocatedLine(c: Council, open: boolean): string | null {
   if (c.unallocatedReason === 'not_counted') return t('ermSeatsWaitCount')(fmt(c.unallocated));
   if (c.unallocatedReason === 'no_eligible_list') return t('ermSeatsNoListVote');
   if (c.unallocatedReason !== 'tie') return null;
-  if (c.unallocated === c.totalSeats) return t('ermSeatsWaitLot')(fmt(c.unallocated));
+  if (lotHoldsEverySeat(c)) return t('ermSeatsWaitLot')(fmt(c.unallocated));
   return open
     ? t('ermSeatsWaitSomeLot')(fmt(c.unallocated))
     : t('ermSeatsWaitSomeLotDecided')(fmt(c.unallocated));
@@ -712,19 +713,4 @@ function mayorLine(c: Council): string {
   if (c.head === null) return `${t('ermMayor')}: ${t('ermOpen')}`;
   const verb = c.decided === null ? t('ermLeads') : t('ermElectedWord');
   return `${t('ermMayor')}: ${verb} ${c.head} (${decidedHow(c)})`;
-}
-
-/** "RENOVACION POPULAR: 11 por cifra repartidora → 21 con la mayoría (⌈39/2⌉+1)". */
-function bonusLine(c: Council, bonusOff: boolean): string {
-  const n = c.totalSeats;
-  // what keeps a council open, said as such: a reported tie, an unknown size, nothing counted
-  const tie = c.ties[0];
-  if (tie) return t('ermTie')(tie.candidates.join(' / '));
-  if (n === null) return t('ermNoSize');
-  // the seat engine's reason: all-blank or all-null votes are counted votes, not none
-  if (c.unallocatedReason === 'not_counted') return t('ermNoVotes');
-  if (bonusOff) return t('ermNoBonusLine')(c.head ?? '?', n);
-  if (!c.bonus) return c.head ? t('ermBonusNone')(c.head, c.seats[c.head] ?? 0, n) : t('ermOpen');
-  const b = c.bonus;
-  return `${b.party}: ${b.before} ${t('ermByCifra')} → ${b.after} ${t('ermWithMajority')} (⌈${n}/2⌉+1)`;
 }

@@ -533,6 +533,8 @@ const ES = {
     `Empate sin resolver entre ${c}: lo decide un sorteo (Ley 26864 art. 26), aún no hecho; cifra no elige.`,
   ermNoSize: 'Tamaño del concejo desconocido en los datos: sin reparto de regidores.',
   ermNoVotes: 'Sin votos contados en los datos para este concejo.',
+  ermNoListVote:
+    'Ninguna lista tiene votos (todos los votos contados fueron en blanco o nulos): no hay lista más votada ni bonificación.',
   ermUnavailable:
     'Los documentos de esta vista (/api/v1/contests/…) no se cargaron: no están publicados en este sitio o el servidor no respondió.',
   ermBack: '← Elecciones generales',
@@ -1078,6 +1080,8 @@ const EN: Strings = {
     `An unresolved tie between ${c}: a draw of lots decides it (Ley 26864 art. 26), not yet held; cifra does not choose.`,
   ermNoSize: "The council's size is unknown in the data: no regidores allocated.",
   ermNoVotes: 'No votes counted in the data for this council.',
+  ermNoListVote:
+    'No list has a vote (every vote counted was blank or null): no most-voted list, no bonus.',
   ermUnavailable:
     "This view's documents (/api/v1/contests/…) did not load: they are not published on this site or the server did not answer.",
   ermBack: '← General elections',

@@ -591,6 +591,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'no list has a vote (every vote counted was blank or null)':
     'ninguna lista tiene votos (todos los contados fueron en blanco o nulos)',
   'a tie: give --seed': 'un empate: indique --seed',
+  'the council’s size is unknown in the data': 'el tamaño del concejo no figura en los datos',
   '{n} with no eligible list ({c} {c:council|councils})':
     '{n} sin lista elegible ({c} {c:concejo|concejos})',
   '{total} in all': '{total} en total',

@@ -45,7 +45,7 @@ const SeatsDecided = z
   .enum(['source-final', 'mathematically'])
   .nullable()
   .describe(
-    "Whether a council's seats are a fact yet. source-final: the source's count is over (no lot took part); mathematically: no split of the votes still to count could move a seat (the cifra repartidora's quotients and the majority bonus checked against them, Ley 26864 arts. 25–26); null: the seats are only the allocation of the votes counted, and can change (always null for a governor)",
+    "Whether a council's seats are a fact yet. source-final: the source's count is over (no lot took part, or a lot not drawn for a last seat that cannot move an allocated seat: those are decided, the lot's stay unallocated); mathematically: no split of the votes still to count could move a seat (the cifra repartidora's quotients and the majority bonus checked against them, Ley 26864 arts. 25–26); null: the seats are only the allocation of the votes counted, and can change (always null for a governor)",
   );
 
 export const ContestSummarySchema = z.object({

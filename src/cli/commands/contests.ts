@@ -1,4 +1,5 @@
 import type { ContestResult } from '../../core/pipeline/contests.js';
+import { lotHoldsEverySeat, noSeatAllocated } from '../../core/pipeline/unallocated-reason.js';
 import { addContestsFile } from '../../elections/contests.js';
 import {
   getContest,
@@ -273,7 +274,7 @@ function renderContest(c: ContestResult, bonusOff: boolean): string {
     return [head, line, renderTable(['list', 'votes', '% valid'], rows)].join('\n');
   }
   // a council no seat of which is allocated yet (a lot, nothing counted) shows no list's seats
-  const none = c.totalSeats !== null && c.unallocated === c.totalSeats;
+  const none = noSeatAllocated(c);
   const rows = c.votes.map((v) => [
     v.party,
     thousands(v.votes),
@@ -301,21 +302,10 @@ function renderContest(c: ContestResult, bonusOff: boolean): string {
 }
 
 /** A council's size and its mayor: the head of the winning list, the leader, or why neither. */
-function mayorLine(c: ContestResult & { readonly type: 'council' }): string {
+export function mayorLine(c: ContestResult & { readonly type: 'council' }): string {
   const seats = c.totalSeats ?? '?';
   if (c.head === null)
-    return say('{seats} seats; mayor: undecided — {why}', {
-      seats,
-      // nothing counted is not a tie (ERM 2022: 3 councils at 0 % of actas): the seat engine's
-      // reason, which tells a council with no vote from one whose votes were all blank or null
-      why: say(
-        c.unallocatedReason === 'not_counted'
-          ? 'no vote counted yet'
-          : c.votes.every((v) => v.votes === 0)
-            ? 'no list has a vote (every vote counted was blank or null)'
-            : 'a tie: give --seed',
-      ),
-    });
+    return say('{seats} seats; mayor: undecided — {why}', { seats, why: say(noHeadWhy(c)) });
   return c.decided === null
     ? say('{seats} seats; mayor: not decided — {head} leads on the votes counted', {
         seats,
@@ -325,16 +315,32 @@ function mayorLine(c: ContestResult & { readonly type: 'council' }): string {
 }
 
 /**
+ * Why a council has no head yet, as the seat engine says it (its unallocatedReason), never read
+ * again from the votes: nothing counted is not a tie (ERM 2022: 3 councils at 0 % of actas), and
+ * neither is a council whose votes were all blank or null.
+ */
+function noHeadWhy(c: ContestResult & { readonly type: 'council' }): string {
+  if (c.unallocatedReason === 'not_counted') return 'no vote counted yet';
+  if (c.unallocatedReason === 'no_eligible_list')
+    return 'no list has a vote (every vote counted was blank or null)';
+  if (c.unallocatedReason === 'tie') return 'a tie: give --seed';
+  // no seat left open: unknown size (nothing allocated), else the most-voted lists' tie alone
+  // (without the majority bonus, --bonus off, it holds back no seat)
+  return c.totalSeats === null ? 'the council’s size is unknown in the data' : 'a tie: give --seed';
+}
+
+/**
  * Whether a council's seats are won or only the allocation of the votes counted; seats the seat
  * engine left unallocated first, with its reason (a lot for the mayor holds every seat back).
  */
 function seatsLine(c: ContestResult & { readonly type: 'council' }): string {
   if (c.unallocated > 0 && c.unallocatedReason === 'tie')
     return say(
-      c.unallocated === c.totalSeats
+      lotHoldsEverySeat(c)
         ? 'seats: none assigned, {n:its|all} {n} {n:waits|wait} on the lot for the most-voted list (the majority bonus goes to the list it names; give --seed)'
-        : // a last-seat lot on a finished count leaves the other seats decided (diff review s31)
-          c.decided === 'source-final'
+        : // a last-seat lot on a finished count leaves the other seats decided when the core says
+          // so (contest-seats-decided.ts `lotKeepsAllocated`), not the mayor's verdict
+          c.seatsDecided === 'source-final'
           ? 'seats: {n} {n:waits|wait} on a lot (give --seed); the others are decided (the source’s count is over)'
           : 'seats on the votes counted: {n} {n:waits|wait} on a lot (give --seed); the others can change',
       { n: c.unallocated },

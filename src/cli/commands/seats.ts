@@ -29,6 +29,7 @@ import { useJurisdictionLocale } from '../jurisdiction-words.js';
 import { loadCandidates, loadDistricts, loadParties, loadVotes } from '../../io/seat-files.js';
 import type { Note } from '../../core/model/note.js';
 import { seatsOpen, type Coverage } from '../../core/pipeline/seats-open.js';
+import { lotHoldsEverySeat } from '../../core/pipeline/unallocated-reason.js';
 import { statusLine } from './actas.js';
 import type { FiguresStatus } from '../../results/status.js';
 
@@ -560,7 +561,7 @@ function districtsTable(r: SeatResult): string {
 function holdsCouncil(r: SeatResult, t: SeatResult['ties'][number]): boolean {
   if (t.stage !== 'most-voted' || t.resolution !== 'unresolved') return false;
   const d = r.districts.find((x) => x.district === t.district);
-  return d?.unallocatedReason === 'tie' && d.unallocated === d.totalSeats && d.totalSeats > 0;
+  return d !== undefined && lotHoldsEverySeat(d);
 }
 
 /** What the table does not show: tiers, clauses, the head office, ties, draws, nullity, quotas. */

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { councilRuleset } from '../../test-utils/erm-rulesets.js';
 import { plus, split } from '../../test-utils/vote-splits.js';
 import { DHONDT, SAINTE_LAGUE } from '../allocation/methods.js';
-import { decidedCouncilSeats } from './contest-seats-decided.js';
-import { computeContests, type CouncilContest } from './contests.js';
+import { decidedCouncilSeats, lotKeepsAllocated } from './contest-seats-decided.js';
+import { computeContests, nationalPicture, type CouncilContest } from './contests.js';
 
 const BONUS = councilRuleset(true);
 const PLAIN = councilRuleset(false);
@@ -150,5 +150,95 @@ describe('a bonus whose rest is another method', () => {
     expect(decidedCouncilSeats({ ...input, method: SAINTE_LAGUE, bonus })).toBeNull();
     // D'Hondt for both: the share holds, and W's 6th quotient (255 / 6 = 42.5) is below X's 2nd (50)
     expect(decidedCouncilSeats({ ...input, method: DHONDT, bonus })).toBe('mathematically');
+  });
+});
+
+describe('a last-seat lot on the final count (review s32, 4)', () => {
+  /** A 5-seat council, A B C…, on a final count (or not), with or without a seed. */
+  const last = (
+    votes: readonly number[],
+    o: { bonus?: boolean; seed?: number; final?: boolean } = {},
+  ): CouncilContest => {
+    const lists = votes.map((v, i) => ({ party: String.fromCharCode(65 + i), votes: v }));
+    const c = { key: 'C', name: 'C', region: 'R', seats: 5, lists, final: o.final ?? true };
+    const ruleset = o.bonus === false ? PLAIN : BONUS;
+    const r = computeContests(
+      [{ kind: 'district-council', ruleset, complete: false, contests: [c] }],
+      { seed: o.seed },
+    );
+    return r.contests[0] as CouncilContest;
+  };
+  /** Every list keeps its allocated seats under each of these seeds' lots. */
+  const keptUnderLots = (votes: readonly number[], bonus: boolean): void => {
+    const open = last(votes, { bonus });
+    for (let seed = 1; seed <= 40; seed++) {
+      const drawn = last(votes, { bonus, seed });
+      expect(drawn.unallocated).toBe(0);
+      for (const [p, n] of Object.entries(open.seats))
+        expect(drawn.seats[p] ?? 0).toBeGreaterThanOrEqual(n);
+    }
+  };
+
+  it('no bonus: A 600 B 300 C 100 tie at 150 for the 5th seat: A 3 B 1 decided, 1 the lot’s', () => {
+    // quotients A 600 300 200 150, B 300 150, C 100: four above 150, then A and B at 150
+    const c = last([600, 300, 100], { bonus: false });
+    expect([c.seats, c.unallocated, c.unallocatedReason]).toEqual([{ A: 3, B: 1 }, 1, 'tie']);
+    expect(c.seatsDecided).toBe('source-final');
+    keptUnderLots([600, 300, 100], false);
+    // not the final count: more votes can move any seat; a seed's lot is cifra's, not the sorteo
+    expect(last([600, 300, 100], { bonus: false, final: false }).seatsDecided).toBeNull();
+    expect(last([600, 300, 100], { bonus: false, seed: 1 }).seatsDecided).toBeNull();
+  });
+
+  it('bonus, the most-voted list above it: A 900 B 200 C 200 → A 4 decided, B/C for the 5th', () => {
+    // A 900 450 300 225 (4 = ⌈5/2⌉ + 1: the bonus stays out), then B and C at 200 for the last
+    const c = last([900, 200, 200]);
+    expect([c.seats, c.unallocated, c.bonus]).toEqual([{ A: 4 }, 1, null]);
+    expect(c.seatsDecided).toBe('source-final');
+    keptUnderLots([900, 200, 200], true);
+  });
+
+  it('bonus, the most-voted list in the tie for its 4th seat: A 800 B 200 C 200 → A 4 by the bonus either way', () => {
+    // A 800 400 266.7, then A's 200 and B's and C's 200 for 2 seats: won or lost, A has 4 (by the
+    // method or the bonus) and B and C share 1 by D'Hondt: a tie, the lot's
+    const c = last([800, 200, 200]);
+    expect([c.seats, c.unallocated, c.unallocatedReason]).toEqual([{ A: 4 }, 1, 'tie']);
+    expect(c.seatsDecided).toBe('source-final');
+    keptUnderLots([800, 200, 200], true);
+  });
+
+  it('only an allocation tie left to a lot not drawn, a divisor method, no bonus method of its own', () => {
+    const tie = { stage: 'allocation', candidates: ['B', 'C'], resolution: 'unresolved' };
+    expect(lotKeepsAllocated(DHONDT, null, [tie])).toBe(true);
+    expect(lotKeepsAllocated(DHONDT, { rest: null }, [tie])).toBe(true);
+    // the bonus's own method for the others: a lot won by the most-voted list moves their seats
+    expect(lotKeepsAllocated(DHONDT, { rest: SAINTE_LAGUE }, [tie])).toBe(false);
+    expect(lotKeepsAllocated(DHONDT, null, [{ ...tie, resolution: 'lot' }])).toBe(false);
+    expect(lotKeepsAllocated(DHONDT, null, [{ ...tie, stage: 'most-voted' }])).toBe(false);
+    expect(lotKeepsAllocated(null, null, [tie])).toBe(false);
+    expect(lotKeepsAllocated(DHONDT, null, [])).toBe(false);
+  });
+
+  it('the national count: the allocated seats decided, the lot’s seat apart, the council still open', () => {
+    const lists = (v: readonly number[]) =>
+      v.map((votes, i) => ({ party: String.fromCharCode(65 + i), votes }));
+    const r = computeContests([
+      {
+        kind: 'district-council',
+        ruleset: BONUS,
+        complete: true,
+        contests: [
+          { key: 'T', name: 'T', region: 'R', seats: 5, lists: lists([800, 200, 200]) },
+          { key: 'U', name: 'U', region: 'R', seats: 5, lists: lists([500, 300, 100]) },
+        ],
+      },
+    ]);
+    const n = nationalPicture(r.contests, []);
+    const sum = (k: 'seats' | 'seatsOpen') => n.byType.reduce((a, t) => a + t[k], 0);
+    // T: A 4 decided and 1 on the lot; U: A 4 B 1 (the bonus), all decided
+    expect([sum('seats'), sum('seatsOpen')]).toEqual([9, 0]);
+    expect(n.unassigned.lot).toEqual({ seats: 1, councils: 1 });
+    expect(n.seatsTotal).toBe(10);
+    expect(n.open).toEqual(['district-council/T']);
   });
 });

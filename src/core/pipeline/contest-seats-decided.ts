@@ -27,11 +27,59 @@ export interface CouncilSeatsInput {
   readonly remaining: number | null;
   /** A lot (or an unresolved tie) took part in the allocation: the figures alone do not settle it. */
   readonly tied: boolean;
+  /**
+   * On the source's final count, whatever a lot not drawn names, each list keeps the seats the
+   * engine allocated (`lotKeepsAllocated`): those are decided, the unallocated ones the lot's.
+   */
+  readonly lotKeepsAllocated?: boolean;
+}
+
+/** A tie as a council reports it (TieReport's fields read here). */
+interface TieLike {
+  readonly stage: string;
+  readonly candidates: readonly string[];
+  readonly resolution: string;
 }
 
 /**
- * Whether a council's seats are decided: `source-final` on the source's final count (unless a lot
- * took part); `mathematically` when no split of the votes still out (at most `remaining`) can
+ * Whether, on a final count, every seat the engine allocated is its list's whatever a lot not drawn
+ * (no seed) names: true when the method is a divisor one, every tie is the allocation's and
+ * unresolved, and a majority bonus has no method of its own for the other lists.
+ *
+ * Proof. Votes v are final. A divisor method awards the n highest quotients; a tie unresolved is k
+ * seats at one quotient value q* that more lists T (|T| > k, each with one quotient at q*) reach:
+ * allocateSeats gives every quotient above q* and leaves the k seats unallocated, and a lot gives
+ * them to k lists of T, one each. So without a bonus the allocation P (allocated seats p_i) becomes
+ * p_i or p_i + 1: every allocated seat stays. With the majority bonus (district-seats.ts
+ * `allocateDistrict`, the most-voted list w unique: a most-voted tie is not `allocation`), B its
+ * guaranteed seats, the others' rest shared by the same method (no `rest` of its own):
+ * (i) p_w ≥ B: the engine reports P (the bonus stays out); drawn, w has p_w or p_w + 1 ≥ B, so the
+ * bonus stays out again and the result is P with the lot's k seats: each list keeps p_i.
+ * (ii) p_w < B: the engine reports w with B and the others Q = the method on them for n − B seats
+ * (its own tie, if any, unresolved: allocated q_i). Drawn (a seed), `methodAllocation` draws no lot
+ * on P: by its one quotient at q*, w reaches at most p_w + 1 ≤ B, below B or B exactly with no
+ * `rest` method of the bonus's own; the bonus gives w B and the others Q, Q's tie drawn: each
+ * keeps q_i. That is the law's answer too: had w won a B-th seat by the method, the others would
+ * take the n − B highest of their own quotients, which is Q. With a `rest` of the bonus's own the
+ * engine draws P's lot (won, the others keep P's seats by the method, not Q's by `rest`): left
+ * out (false). A lot drawn (a seed) is cifra's, not the sorteo: left out too.
+ */
+export function lotKeepsAllocated(
+  method: DivisorMethod | null,
+  bonusTier: { readonly rest?: unknown } | null,
+  ties: readonly TieLike[],
+): boolean {
+  return (
+    method !== null &&
+    (bonusTier === null || (bonusTier.rest ?? null) === null) &&
+    ties.length > 0 &&
+    ties.every((t) => t.stage === 'allocation' && t.resolution === 'unresolved')
+  );
+}
+
+/**
+ * Whether a council's seats are decided: `source-final` on the source's final count (with a lot
+ * not drawn, only when no lot can move an allocated seat: `lotKeepsAllocated`); `mathematically` when no split of the votes still out (at most `remaining`) can
  * change any list's seats; null otherwise. A sufficient condition, exact in integers.
  *
  * Divisor method (cifra repartidora, Ley 26864 art. 26; Ley 27683 art. 8(3)), seats s, votes v,
@@ -57,7 +105,9 @@ export interface CouncilSeatsInput {
  */
 export function decidedCouncilSeats(input: CouncilSeatsInput): Decided {
   const { bonus, seats } = input;
-  if (input.tied || (bonus !== null && input.headDecided === null)) return null;
+  if (bonus !== null && input.headDecided === null) return null;
+  // a last-seat lot on the final count: the allocated seats are decided (`lotKeepsAllocated`)
+  if (input.tied) return input.final && input.lotKeepsAllocated === true ? 'source-final' : null;
   if (input.final) return 'source-final';
   const r = input.remaining;
   if (r === null || input.method === null) return null;
@@ -113,7 +163,11 @@ const divisor = (m: AllocationMethod | null | undefined): DivisorMethod | null =
  */
 export function councilSeatsDecided(
   rs: ListRuleset,
-  council: Omit<CouncilSeatsInput, 'method' | 'bonus'> & { readonly totalSeats: number },
+  council: Omit<CouncilSeatsInput, 'method' | 'bonus' | 'lotKeepsAllocated'> & {
+    readonly totalSeats: number;
+    /** The council's ties (TieReport): whether a lot not drawn can move an allocated seat. */
+    readonly ties?: readonly TieLike[];
+  },
 ): Decided {
   const n = council.totalSeats;
   const tier = rs.tiers.find((t) => t.kind === 'majority-bonus');
@@ -126,5 +180,6 @@ export function councilSeatsDecided(
     tier?.kind === 'majority-bonus' && top !== undefined
       ? { party: top.party, seats: bonusSeats(tier.seats, n), rest: divisor(tier.rest ?? method) }
       : null;
-  return decidedCouncilSeats({ ...council, method, bonus });
+  const keeps = lotKeepsAllocated(method, tier ?? null, council.ties ?? []);
+  return decidedCouncilSeats({ ...council, method, bonus, lotKeepsAllocated: keeps });
 }

@@ -115,7 +115,8 @@ export interface CouncilContest extends ContestBase {
   readonly unallocatedReason: UnallocatedReason | null;
   /**
    * Whether no vote still out can change the seats (src/core/pipeline/contest-seats-decided.ts);
-   * null: they are only the allocation of the votes counted.
+   * null: they are only the allocation of the votes counted. Of the allocated seats: on a final
+   * count a lot not drawn for a last seat leaves them decided, its own seats unallocated.
    */
   readonly seatsDecided: Decided;
   /** The list whose head takes the office (a mayor): null on an unresolved tie or no head office. */
@@ -373,6 +374,7 @@ function councilOf(
           final,
           remaining,
           tied: ties.length > 0,
+          ties,
         });
   return {
     ...base(set.kind, set.ruleset.id, c),
@@ -499,7 +501,7 @@ export function nationalPicture(
     // seats the figures do not settle are counted apart, never as won
     for (const [p, n] of Object.entries(c.seats))
       if (n > 0) add(c.seatsDecided !== null ? at(p).seats : at(p).seatsOpen, c.kind, n);
-    if (c.totalSeats === null || head === null || c.seatsDecided === null) open.push(c.id);
+    if (councilUndecided(c, head)) open.push(c.id);
   }
   const organisations = [...orgs]
     .map(([party, o]): OrganisationPosts => ({
@@ -525,6 +527,13 @@ export function nationalPicture(
     ...unassignedSeats(contests),
   };
 }
+
+/**
+ * A council not decided: its size unknown, its head or its seats not decided, or a seat waiting on
+ * a lot (on a final count its allocated seats may be decided, the lot's seat is not).
+ */
+const councilUndecided = (c: CouncilContest, head: string | null): boolean =>
+  c.totalSeats === null || head === null || c.seatsDecided === null || c.unallocated > 0;
 
 /** Every council seat, and those neither decided nor on the count, with why. */
 function unassignedSeats(contests: readonly ContestResult[]): {

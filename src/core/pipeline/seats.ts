@@ -19,6 +19,7 @@ import {
 import { kernelDistrict, kernelPlan, type KernelPlan } from './seats-kernel.js';
 import { prepareSeatInput, type PreparedInput, type SeatInput } from './seat-input.js';
 import type { UnallocatedReason } from './unallocated-reason.js';
+import { districtCounted, notCountedIssue } from './district-counted.js';
 import {
   biproportionalSeats,
   compensationSeats,
@@ -461,16 +462,12 @@ function allDistricts(st: RunState): {
     return poolRemainders(st.ruleset, pooling, st.prep, st.threshold, st.issues);
   const districts = st.prep.districts.map((d, di): DistrictResult => {
     if (d.seats > 0 && !hasEligibleList(st, di)) {
-      // nothing emitted is a count not yet made (a council at 0 % of actas), not a valla: every
-      // list at 0 and no blank or null vote. Blank and null are read only when the input carries
-      // them; with list votes alone, every list at 0 is taken as not counted (nothing says more)
-      const counted =
-        (st.prep.votes[di] as readonly number[]).some((v) => v > 0) ||
-        (d.blank ?? 0) + (d.null ?? 0) > 0;
+      // nothing counted is no valla's doing: the count, not the lists, holds its seats
+      const counted = districtCounted(st.prep, di);
       st.issues.push(
         counted
           ? issue('no_eligible_list', ['district', d.name], { seats: d.seats })
-          : issue('district_not_counted', ['district', d.name], { seats: d.seats }, 'warning'),
+          : notCountedIssue(d.name, d.seats),
       );
       return {
         district: d.name,

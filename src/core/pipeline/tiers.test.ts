@@ -356,3 +356,88 @@ describe('head office and seat bands', () => {
     expect(r.ok ? [] : r.error.map((i) => i.path)).toEqual([['seatBands', 'bands', 0, 'upTo']]);
   });
 });
+
+describe('a district with nothing counted says not_counted at every depth (review s32)', () => {
+  // North counted, South at 0 % of its count: every list at 0, no blank or null vote
+  const votes = [
+    ...rows('North', { A: 500, B: 300, C: 200 }),
+    ...rows('South', { A: 0, B: 0, C: 0 }),
+  ];
+  const districts = [
+    { name: 'North', seats: 3 },
+    { name: 'South', seats: 3 },
+  ];
+  const warning = [
+    {
+      code: 'district_not_counted',
+      severity: 'warning',
+      path: ['district', 'South'],
+      details: { seats: 3 },
+    },
+  ];
+  const south = { seats: {}, unallocated: 3, unallocatedReason: 'not_counted' };
+
+  it('remainder pooling: its seats wait on the count, none goes to the pool', () => {
+    // Droop quota 251 in North: A 1 (r 249), B 1 (r 49), C 0 (r 200); North's 1 seat left is the
+    // pool (South gives none: it was pooling all 3): by Hare on A 249, B 49, C 200 → A
+    for (const placement of [undefined, 'hare'] as const) {
+      const r = computeSeats(
+        rules({
+          totalSeats: 6,
+          method: 'droop',
+          districts,
+          tiers: [{ kind: 'remainder-pooling', method: 'hare', placement, source: 'test' }],
+        }),
+        { votes },
+      );
+      expect(r.issues).toEqual(warning);
+      expect(r.districts[1]).toMatchObject({ ...south, pooledSeats: 0 });
+      expect(r.tiers?.[0]).toMatchObject({ seats: { A: 1 } });
+      expect(r.seats).toEqual({ A: 2, B: 1 });
+      // placed, A's pooled seat goes to North, the only district where it has unused votes
+      if (placement === 'hare') expect(r.districts[0]?.seats).toEqual({ A: 2, B: 1 });
+    }
+  });
+
+  it('biproportional: the counted districts are apportioned on their own seats, not left unsettled', () => {
+    // North's 3 seats by Sainte-Laguë on A 700, B 250, C 50: 700 A, 250 B, 233.3 A → A 2, B 1
+    // (upper and lower alike with one district); South's 3 wait on the count
+    const bipro = rules({
+      totalSeats: 6,
+      method: 'sainte-lague',
+      districts,
+      tiers: [
+        {
+          kind: 'biproportional',
+          upper: 'sainte-lague',
+          lower: 'sainte-lague',
+          votes: 'raw',
+          source: 'test',
+        },
+      ],
+    });
+    const r = computeSeats(bipro, {
+      votes: [...rows('North', { A: 700, B: 250, C: 50 }), ...rows('South', { A: 0, B: 0 })],
+    });
+    expect(r.issues).toEqual(warning);
+    expect(r.districts).toMatchObject([
+      { district: 'North', seats: { A: 2, B: 1 }, unallocated: 0, unallocatedReason: null },
+      { district: 'South', ...south },
+    ]);
+    expect(r.tiers?.[0]).toMatchObject({ upper: { A: 2, B: 1 } });
+    expect(r.seats).toEqual({ A: 2, B: 1 });
+    // nothing counted anywhere: every district waits on the count, no list has a seat
+    const none = computeSeats(bipro, {
+      votes: [...rows('North', { A: 0 }), ...rows('South', { A: 0 })],
+    });
+    expect(none.districts.map((d) => [d.unallocated, d.unallocatedReason])).toEqual([
+      [3, 'not_counted'],
+      [3, 'not_counted'],
+    ]);
+    expect(none.issues.map((i) => i.code)).toEqual([
+      'district_not_counted',
+      'district_not_counted',
+    ]);
+    expect(none.seats).toEqual({});
+  });
+});

@@ -13,6 +13,7 @@ import type {
 } from '../rulesets/ruleset.js';
 import type { PreparedInput } from './seat-input.js';
 import type { UnallocatedReason } from './unallocated-reason.js';
+import { districtCounted, notCountedIssue } from './district-counted.js';
 
 /** What an upper tier did, for the result's `tiers`. */
 export type TierReport =
@@ -165,6 +166,8 @@ interface PooledDistrict {
   readonly unused: readonly number[];
   readonly den: number;
   readonly pooled: number;
+  /** No vote counted there (`districtCounted`): every seat unallocated, `not_counted`. */
+  readonly notCounted?: true;
 }
 
 /** Full quotas in every district (over-awards taken back), with each list's unused votes. */
@@ -177,6 +180,11 @@ function districtQuotas(
   const m = ruleset.method;
   const quota = m.kind === 'largest-remainder' ? m.quota : 'hare';
   return prep.districts.map((d, di) => {
+    // nothing counted: its seats wait on the count, none goes to the pool (plain path's rule)
+    if (d.seats > 0 && !districtCounted(prep, di)) {
+      issues.push(notCountedIssue(d.name, d.seats));
+      return { name: d.name, lists: [], full: [], unused: [], den: 1, pooled: 0, notCounted: true };
+    }
     const row = prep.votes[di] as readonly number[];
     const lists = prep.parties.filter(
       (_, p) => threshold.eligible[di]?.[p] === true && (row[p] as number) > 0,
@@ -312,8 +320,8 @@ export function poolRemainders(
       district: d.name,
       totalSeats: total,
       seats: positive(seats),
-      unallocated: 0,
-      unallocatedReason: null,
+      unallocated: d.notCounted ? total : 0,
+      unallocatedReason: d.notCounted ? 'not_counted' : null,
       pooledSeats: d.pooled,
     };
   });
@@ -365,6 +373,53 @@ function upperVotes(tier: BiproportionalTier, prep: PreparedInput, issues: Issue
  * @see Zürich Gesetz über die politischen Rechte (GPR, LS 161) §§ 102–105; Pukelsheim (2017), ch. 14.
  */
 export function biproportionalSeats(
+  ruleset: ListRuleset,
+  tier: BiproportionalTier,
+  prep: PreparedInput,
+  threshold: ThresholdOutcome,
+  issues: Issue[],
+): { districts: DistrictLike[]; tiers: TierReport[] } {
+  const { counted, inCount } = countedPart(prep, issues);
+  const r = apportionCounted(ruleset, tier, inCount, threshold, issues);
+  // a district with nothing counted waits on the count; the others are the counted ones', in order
+  let at = 0;
+  const districts = prep.districts.map((d, di): DistrictLike => {
+    if (counted[di] === true) return r.districts[at++] as DistrictLike;
+    return {
+      district: d.name,
+      totalSeats: d.seats,
+      seats: {},
+      unallocated: d.seats,
+      unallocatedReason: 'not_counted',
+    };
+  });
+  return { districts, tiers: r.tiers };
+}
+
+/**
+ * The districts with a vote counted (or no seat), apart: the apportionment runs on them and on
+ * their seats alone, as each plain district is allocated on the votes counted; one with nothing
+ * counted would leave the lower apportionment unable to settle (no cell may take its seats), and
+ * it says `not_counted` with a warning, as on the plain path.
+ */
+function countedPart(
+  prep: PreparedInput,
+  issues: Issue[],
+): { counted: boolean[]; inCount: PreparedInput } {
+  const counted = prep.districts.map((d, di) => d.seats === 0 || districtCounted(prep, di));
+  prep.districts.forEach((d, di) => {
+    if (counted[di] !== true) issues.push(notCountedIssue(d.name, d.seats));
+  });
+  if (counted.every(Boolean)) return { counted, inCount: prep };
+  const keep = <T>(xs: readonly T[]): T[] => xs.filter((_, di) => counted[di] === true);
+  return {
+    counted,
+    inCount: { ...prep, districts: keep(prep.districts), votes: keep(prep.votes) },
+  };
+}
+
+/** The upper and lower apportionments of `biproportionalSeats` on the districts given. */
+function apportionCounted(
   ruleset: ListRuleset,
   tier: BiproportionalTier,
   prep: PreparedInput,

@@ -14,3 +14,31 @@ export const UNALLOCATED_REASONS = [
   'biproportional_unsettled',
 ] as const;
 export type UnallocatedReason = (typeof UNALLOCATED_REASONS)[number];
+
+/**
+ * What a district's result (DistrictResult) and a council contest both carry about the seats no
+ * list holds: its size (null: unknown, a council the engine could not size), its unallocated seats
+ * and the engine's reason.
+ */
+export interface UnallocatedSeats {
+  readonly totalSeats: number | null;
+  readonly unallocated: number;
+  readonly unallocatedReason: UnallocatedReason | null;
+}
+
+/**
+ * No seat of it is any list's yet (a lot for the most-voted list, nothing counted, no list may take
+ * part): no list's seats to show, not zeros. Only a district of known size: one of unknown size has
+ * no seats to speak of.
+ */
+export const noSeatAllocated = (d: UnallocatedSeats): boolean =>
+  d.totalSeats !== null && d.unallocated === d.totalSeats;
+
+/**
+ * Every seat waits on a lot. Under a majority bonus that is the lot for the most-voted list (the
+ * bonus goes to the list it names: district-seats.ts `waitingOnLot`), as against a lot for a last
+ * seat, which leaves the others allocated; elsewhere only a single seat's tie. One rule for the CLI
+ * (`cifra seats`, `cifra contests`) and the dashboard.
+ */
+export const lotHoldsEverySeat = (d: UnallocatedSeats): boolean =>
+  d.unallocatedReason === 'tie' && d.unallocated > 0 && noSeatAllocated(d);
