@@ -577,6 +577,62 @@ export function runStoreContract(
       await s.close();
     });
 
+    // Session 32: a ruling reopened a counted acta; a new file of the source, not caught up,
+    // still gave it counted with the same figures and was applied over the ruling.
+    it('keeps the version a correction replaced, given again by a new file, as a conflict, not applied; other figures move on; a correction sets it', async () => {
+      const s = await fresh();
+      const counted = acta('000001');
+      await importActas(s, [counted, acta('000002')], 'i1');
+      const reopened = (mesa: string, over: Partial<Acta> = {}) =>
+        acta(mesa, { state: 'pending', stateLabel: 'EN PROCESO', votes: null, ...over });
+      const ruling = await importActas(
+        s,
+        [reopened('000001'), reopened('000002')],
+        'c1',
+        'correction',
+      );
+      expect(ruling).toMatchObject({ corrected: 2 });
+      const news = await importActas(s, [counted, acta('000002', { votes: [59, 31] })], 'i2');
+      expect(news).toMatchObject({
+        ...{ stateChanges: 1, conflicts: 1, conflictMesas: ['000001'], earlierStates: [] },
+        superseded: [{ mesa: '000001', correction: ruling.importId }],
+      });
+      expect(await s.getActa(ELECTION.id, '000001')).toMatchObject({
+        ...{ state: 'pending', version: 2, conflict: true },
+      });
+      expect(await s.getActa(ELECTION.id, '000002')).toMatchObject({
+        ...{ state: 'counted', version: 3, votes: [59, 31], conflict: false },
+      });
+      // the same stale row again: the conflict already kept
+      expect(await importActas(s, [counted], 'i3')).toMatchObject({ unchanged: 1, superseded: [] });
+      // the ruling recorded again (its observation): what is replaced is still the count
+      const again = await importActas(
+        s,
+        [reopened('000001', { observation: 'RECUENTO' })],
+        'c2',
+        'correction',
+      );
+      expect(await importActas(s, [counted], 'i4')).toMatchObject({
+        ...{ conflicts: 1, stateChanges: 0 },
+        superseded: [{ mesa: '000001', correction: again.importId }],
+      });
+      const recount = await importActas(s, [counted], 'c3', 'correction');
+      expect(recount).toMatchObject({ corrected: 1, conflicts: 0, superseded: [] });
+      expect(await s.getActa(ELECTION.id, '000001')).toMatchObject({
+        ...{ state: 'counted', version: 6, conflict: false },
+      });
+      const history = await s.actaHistory(ELECTION.id, '000001');
+      expect(history.map((h) => [h.version, h.kind, h.current, h.sha256])).toEqual([
+        [1, 'new', false, 'i1'],
+        [2, 'correction', false, 'c1'],
+        [3, 'conflict', false, 'i2'],
+        [4, 'correction', false, 'c2'],
+        [5, 'conflict', false, 'i4'],
+        [6, 'correction', true, 'c3'],
+      ]);
+      await s.close();
+    });
+
     it('applies a batch row by row: a mesa twice, a conflict then a state change, a correction after a conflict; the chain verifies', async () => {
       const s = await fresh();
       const resolved = { state: 'resolved', stateLabel: 'COMPUTADA RESUELTA' } as const;

@@ -163,6 +163,9 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'conflictos (ambas versiones guardadas, no aplicadas): mesas {mesas}',
   'of them, an earlier state than the one held (a stale file? acta_state_backwards): {mesas}':
     'de ellos, un estado anterior al que tiene (¿un archivo desfasado? acta_state_backwards): {mesas}',
+  'of them, the version a correction replaced (the source not caught up? acta_superseded_by_correction): {mesas}':
+    'de ellos, la versión que una corrección reemplazó (¿la fuente no se ha puesto al día? acta_superseded_by_correction): {mesas}',
+  '{mesa} (correction #{id})': '{mesa} (corrección #{id})',
   '  row {row}{mesa}: {codes}': '  fila {row}{mesa}: {codes}',
   '  … {n} more (a check stores nothing: --output json names the first 100)':
     '  … {n} más (una revisión no guarda nada: --output json nombra las 100 primeras)',

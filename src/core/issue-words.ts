@@ -219,6 +219,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'the file gives the acta an earlier state than the one it holds (e.g. at the electoral court, then pending again): a stale file, kept as a conflict, not applied',
     es: 'el archivo da al acta un estado anterior al que tiene (p. ej. en el jurado electoral y de nuevo por contabilizar): un archivo desfasado, se guarda como conflicto sin aplicarse',
   },
+  acta_superseded_by_correction: {
+    en: 'the source still gives the version a correction replaced: it has not caught up with the ruling, so the version is kept as a conflict, not applied',
+    es: 'la fuente aún da la versión que una corrección reemplazó: no se ha puesto al día con la resolución, así que se guarda como conflicto sin aplicarse',
+  },
   duplicate_acta: {
     en: 'the same acta appears twice in the file: the first row (details.keptRow) is kept, this one quarantined with its figures',
     es: 'la misma acta aparece dos veces en el archivo: se guarda la primera fila (details.keptRow) y esta queda en cuarentena con sus cifras',
@@ -479,6 +483,14 @@ const FIGURES: Partial<Record<IssueCode, Say>> = {
         ? `: una cifra de ${num(max)} frente a ${num(voters)} votantes`
         : `: a figure of ${num(max)} against ${num(voters)} voters`,
     ),
+  // an import's number, not a figure: never with thousands
+  acta_superseded_by_correction: (f, es) => {
+    const correction = f('correction');
+    if (correction === null) return null;
+    return es
+      ? ` (la corrección es la importación #${correction})`
+      : ` (the correction is import #${correction})`;
+  },
   impugned_pending: (f, _es, num) => {
     const impugned = f('impugned');
     return impugned === null ? null : `: ${num(impugned)}`;

@@ -70,6 +70,7 @@ export const ISSUE_CODES = [
   'state_inconsistent',
   'acta_conflict',
   'acta_state_backwards',
+  'acta_superseded_by_correction',
   'duplicate_acta',
   'missing_required',
   'impugned_pending',

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { issue, type Issue, type IssueCode } from '../core/issues.js';
 import { err, ok, type Result } from '../core/result.js';
 import { CifraActaJsonSchema, type Acta, type ElectionDef } from '../core/model/acta.js';
-import { noOutcome, type EarlierState } from '../core/tally/batch-plan.js';
+import { noOutcome, type EarlierState, type SupersededGiven } from '../core/tally/batch-plan.js';
 import { validateActa, type PlaceCheck } from '../core/tally/validate-acta.js';
 import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
 import type {
@@ -93,8 +93,10 @@ export interface IngestReport extends ImportSummary {
   readonly warningsByCode: Readonly<Record<string, number>>;
   readonly conflictMesas: readonly string[];
   /**
-   * Problems of the import as a whole: one warning per mesa in conflict, acta_state_backwards
-   * where the file gave an earlier state than the one held (a stale file), else acta_conflict.
+   * Problems of the import as a whole: one warning per mesa in conflict,
+   * acta_superseded_by_correction where the file gave the version a correction replaced,
+   * acta_state_backwards where it gave an earlier state than the one held (a stale file), else
+   * acta_conflict.
    */
   readonly issues: readonly Issue[];
   /**
@@ -535,6 +537,7 @@ class ImportRun {
   readonly totals: { -readonly [K in keyof typeof ZERO_COUNTS]: number } = { ...ZERO_COUNTS };
   readonly conflictMesas: string[] = [];
   readonly earlierStates: EarlierState[] = [];
+  readonly superseded: SupersededGiven[] = [];
   readonly sample: QuarantineSample[] = [];
   batch: ActaBatch<PlaceNames>;
   /**
@@ -568,6 +571,7 @@ class ImportRun {
     this.totals.conflicts += r.conflicts;
     this.conflictMesas.push(...r.conflictMesas);
     this.earlierStates.push(...r.earlierStates);
+    this.superseded.push(...r.superseded);
   }
 
   /** Sends the batch (or counts it, in a check) and starts the next. */
@@ -767,13 +771,23 @@ function reportOf(
 
 /**
  * One warning per mesa in conflict, both versions kept and the new one not applied: the file
- * gave an earlier state than the one held (acta_state_backwards, a stale file), else other
+ * gave the version a correction replaced (acta_superseded_by_correction, the source lagging the
+ * ruling), an earlier state than the one held (acta_state_backwards, a stale file), else other
  * figures (acta_conflict).
  */
 function conflictIssues(run: ImportRun, importId: number | null): Issue[] {
   const earlier = new Map(run.earlierStates.map((e) => [e.mesa, e]));
+  const ruled = new Map(run.superseded.map((r) => [r.mesa, r]));
   return run.conflictMesas.map((mesa) => {
     const e = earlier.get(mesa);
+    const r = ruled.get(mesa);
+    if (r !== undefined)
+      return issue(
+        'acta_superseded_by_correction',
+        ['mesa', mesa],
+        { importId, correction: r.correction },
+        'warning',
+      );
     return e === undefined
       ? issue('acta_conflict', ['mesa', mesa], { importId }, 'warning')
       : issue(

@@ -561,10 +561,10 @@ export const ActaSchema = z.object({
           'how this version came: observation_change, the same state and figures with another observation',
         ),
       conflict: z
-        .enum(['earlier_state', 'figures'])
+        .enum(['earlier_state', 'figures', 'superseded'])
         .nullable()
         .describe(
-          'a conflict (kind conflict): why it was kept and not applied, against the version held when it was recorded — earlier_state, an earlier state than that one (a counted acta reported open again, one at the JEE pending: a stale file? acta_state_backwards); figures, other figures for an acta already closed (acta_conflict). null: no conflict',
+          'a conflict (kind conflict): why it was kept and not applied, against the version held when it was recorded — superseded, the content a correction held then had replaced (the source not caught up with a ruling: acta_superseded_by_correction); earlier_state, an earlier state than that one (a counted acta reported open again, one at the JEE pending: a stale file? acta_state_backwards); figures, other figures for an acta already closed (acta_conflict). null: no conflict',
         ),
       acta: ActaValuesSchema,
       importId: z.number().int().nullable(),

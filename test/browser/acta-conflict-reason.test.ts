@@ -9,6 +9,8 @@
 // Session 31: the current acta's badge said only "Conflicto: otra versión no fue aplicada (otras
 // cifras, o un estado anterior…)", whichever. The stale file also has mesa 00004 pending (counted
 // before: an earlier state) and 00005 with other figures: each badge says its own reason.
+// Session 32: a ruling reopens 00003 (counted in actas.csv), and the source's next file still
+// gives it counted with the same figures: a conflict kept because a correction replaced it.
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +31,9 @@ const PENDING_ROW = '00006,0401,PENDING,3000,,,,,,,,';
 const STALE_00004 = '00004,0202,PENDING,2000,,,,,,,,';
 /** Mesa 00005 with other figures than actas.csv's (A 601, B 699 where it has 600 and 700). */
 const FIGURES_00005 = '00005,0301,COUNTED,3000,2115,10,5,0,601,699,750,50';
+/** Mesa 00003 as actas.csv counts it, and reopened by a ruling. */
+const COUNTED_00003 = '00003,0201,COUNTED,3000,2215,10,5,0,700,1000,450,50';
+const REOPENED_00003 = '00003,0201,PENDING,3000,,,,,,,,';
 
 const env = useDashboard(async () => {
   const dir = tempDir('cifra-browser-acta-conflict-reason-');
@@ -50,6 +55,22 @@ const env = useDashboard(async () => {
     now: fixedClock,
   });
   expect(r.ok && r.report.corrected).toBe(1);
+  const reopen = join(dir, 'reopen.csv');
+  writeFileSync(reopen, `${HEADER}\n${REOPENED_00003}\n`);
+  const ruled = await ingestFile(store, {
+    file: reopen,
+    election,
+    mode: 'correction',
+    now: fixedClock,
+  });
+  expect(ruled.ok && ruled.report.corrected).toBe(1);
+  // the source's next file, not caught up with the ruling (another file: other bytes)
+  const lagging = join(dir, 'lagging.csv');
+  writeFileSync(lagging, `${HEADER}\n${COUNTED_00003}\n`);
+  const held = await ingestFile(store, { file: lagging, election, now: fixedClock });
+  expect(held.ok && held.report.issues.map((i) => i.code)).toEqual([
+    'acta_superseded_by_correction',
+  ]);
   return store;
 });
 
@@ -65,7 +86,12 @@ const WORDS = {
     figuresNow: 'Conflicto: una importación posterior trajo otras cifras, no aplicadas',
     earlier: 'conflicto: un estado anterior al que tenía (¿archivo desfasado?)',
     figures: 'conflicto: otras cifras que las que tenía',
+    supersededNow:
+      'Conflicto: una importación posterior trajo la versión que la corrección reemplazó (¿la fuente no se ha puesto al día?), no aplicada',
+    superseded:
+      'conflicto: la versión que una corrección reemplazó (¿la fuente no se ha puesto al día?)',
     pending: 'Por contabilizar',
+    counted: 'Contabilizada',
   },
   en: {
     earlierNow:
@@ -73,7 +99,11 @@ const WORDS = {
     figuresNow: 'Conflict: a later import gave other figures, not applied',
     earlier: 'conflict: an earlier state than the one it held (a stale file?)',
     figures: 'conflict: other figures than the ones it held',
+    supersededNow:
+      'Conflict: a later import gave the version the correction replaced (the source not caught up?), not applied',
+    superseded: 'conflict: the version a correction replaced (the source not caught up?)',
     pending: 'To be counted',
+    counted: 'Counted',
   },
 } as const;
 
@@ -132,6 +162,7 @@ describe("the mesa view's conflicts, each with its reason", () => {
       for (const [mesa, reason, words] of [
         ['00004', 'earlier_state', w.earlierNow],
         ['00005', 'figures', w.figuresNow],
+        ['00003', 'superseded', w.supersededNow],
       ] as const) {
         const { page, errors } = await openPage(
           env.browser,
@@ -143,9 +174,11 @@ describe("the mesa view's conflicts, each with its reason", () => {
         const badge = page.locator('#acta-conflict');
         expect(await badge.getAttribute('data-conflict')).toBe(reason);
         expect((await badge.textContent())?.trim()).toBe(words);
-        // the other reason's words are not said
-        const other = reason === 'figures' ? w.earlierNow : w.figuresNow;
-        expect(await page.locator('#acta').textContent()).not.toContain(other);
+        // the other reasons' words are not said
+        for (const other of [w.earlierNow, w.figuresNow, w.supersededNow].filter(
+          (x) => x !== words,
+        ))
+          expect(await page.locator('#acta').textContent()).not.toContain(other);
         expect(await noSideScroll(page)).toBe(true);
         await page.locator('#acta').screenshot({
           path: join(ARTIFACTS, `acta-conflict-now-${mesa}-${lang}-390.png`),
@@ -153,5 +186,33 @@ describe("the mesa view's conflicts, each with its reason", () => {
         expect(errors).toEqual([]);
         await page.close();
       }
+    }, 120_000);
+
+  for (const lang of ['es', 'en'] as const)
+    it(`${lang}, 390 px: the version a ruling replaced, given again, says so in the history`, async () => {
+      const acta = (await (
+        await fetch(`${env.base}/api/v1/actas/00003?election=${ELECTION}`)
+      ).json()) as ActaDoc;
+      expect(acta.current).toMatchObject({ state: 'pending', version: 2 });
+      expect(acta.history.map((h) => [h.version, h.kind, h.conflict, h.acta.state])).toEqual([
+        [1, 'new', null, 'counted'],
+        [2, 'correction', null, 'pending'],
+        [3, 'conflict', 'superseded', 'counted'],
+      ]);
+      const { page, errors } = await openPage(
+        env.browser,
+        `${env.base}/?election=${ELECTION}&mesa=00003&lang=${lang}`,
+        390,
+        { consoleErrors: true, timeout: 60_000 },
+      );
+      await page.waitForSelector('#acta-history li[data-version="3"]');
+      const w = WORDS[lang];
+      const summary = await page
+        .locator('#acta-history li[data-version="3"] summary')
+        .textContent();
+      expect(summary).toContain(`v3 · ${w.superseded} · ${w.counted}`);
+      expect(await noSideScroll(page)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
     }, 120_000);
 });

@@ -309,7 +309,28 @@ function printIngestReport(r: IngestReport, election: string, io: CliIo): number
     );
   const earlier = earlierStatesLine(r.issues);
   if (earlier !== null) io.out(earlier);
+  const superseded = supersededLine(r.issues);
+  if (superseded !== null) io.out(superseded);
   return checkOutcome(r, io);
+}
+
+/**
+ * The conflicts whose file gave the version a correction replaced (acta_superseded_by_correction:
+ * the source behind a ruling), each mesa with the correction's import: "000205 (correction #4)".
+ * Null where there are none.
+ */
+function supersededLine(issues: readonly Issue[]): string | null {
+  const held = issues.filter((i) => i.code === 'acta_superseded_by_correction');
+  if (held.length === 0) return null;
+  const mesas = held.map((i) => {
+    const id = i.details?.['correction'];
+    const mesa = String(i.path[1]);
+    return typeof id === 'number' ? say('{mesa} (correction #{id})', { mesa, id }) : mesa;
+  });
+  return say(
+    'of them, the version a correction replaced (the source not caught up? acta_superseded_by_correction): {mesas}',
+    { mesas: `${mesas.slice(0, 20).join(', ')}${mesas.length > 20 ? ' …' : ''}` },
+  );
 }
 
 /**

@@ -51,6 +51,10 @@ export const ACTA_CONFLICT_WORDS: Readonly<
     es: 'conflicto: otras cifras que las que tenía',
     en: 'conflict: other figures than the ones it held',
   },
+  superseded: {
+    es: 'conflicto: la versión que una corrección reemplazó (¿la fuente no se ha puesto al día?)',
+    en: 'conflict: the version a correction replaced (the source not caught up?)',
+  },
 };
 
 /**
@@ -67,6 +71,10 @@ export const ACTA_CONFLICT_NOW_WORDS: Readonly<
   figures: {
     es: 'una importación posterior trajo otras cifras, no aplicadas',
     en: 'a later import gave other figures, not applied',
+  },
+  superseded: {
+    es: 'una importación posterior trajo la versión que la corrección reemplazó (¿la fuente no se ha puesto al día?), no aplicada',
+    en: 'a later import gave the version the correction replaced (the source not caught up?), not applied',
   },
 };
 

@@ -9,6 +9,8 @@ import {
   type BatchOutcome,
   type EarlierState,
   type StoredMesa,
+  type Superseded,
+  type SupersededGiven,
   type VersionRecord,
 } from './batch-plan.js';
 import { decideVersion } from './versioning.js';
@@ -41,6 +43,24 @@ const latestOf = (t: Table, mesa: string): Row | undefined => {
   return top === undefined || top.isCurrent ? undefined : top;
 };
 
+/**
+ * What the mesa's current version replaced, where it is a correction: the latest version before
+ * it that is neither a conflict nor a correction (as the stores read it), with its import.
+ */
+const supersededOf = (t: Table, mesa: string): Superseded | undefined => {
+  const cur = currentOf(t, mesa);
+  if (cur?.kind !== 'correction') return undefined;
+  const before = t.rows.filter(
+    (r) =>
+      r.mesa === mesa &&
+      r.version < cur.version &&
+      r.kind !== 'conflict' &&
+      r.kind !== 'correction',
+  );
+  const top = before.at(-1);
+  return top && { acta: top.acta, correction: cur.importId };
+};
+
 /** The reference: one row at a time, straight into the table. */
 function applyNaively(t: Table, b: Batch, importId: number): BatchOutcome {
   const out = {
@@ -53,9 +73,12 @@ function applyNaively(t: Table, b: Batch, importId: number): BatchOutcome {
   };
   const conflictMesas: string[] = [];
   const earlierStates: EarlierState[] = [];
+  const superseded: SupersededGiven[] = [];
   b.actas.forEach((a, i) => {
     const cur = currentOf(t, a.mesa);
-    const d = decideVersion(cur ? cur.acta : null, a, b.mode, latestOf(t, a.mesa)?.acta ?? null);
+    const latest = latestOf(t, a.mesa)?.acta ?? null;
+    const ruled = supersededOf(t, a.mesa);
+    const d = decideVersion(cur ? cur.acta : null, a, b.mode, latest, ruled?.acta ?? null);
     if (d.kind === 'unchanged') {
       out.unchanged++;
       return;
@@ -85,12 +108,14 @@ function applyNaively(t: Table, b: Batch, importId: number): BatchOutcome {
       conflictMesas.push(a.mesa);
       if (d.reason === 'earlier_state' && cur)
         earlierStates.push({ mesa: a.mesa, held: cur.acta.state, given: a.state });
+      if (d.reason === 'superseded' && ruled)
+        superseded.push({ mesa: a.mesa, correction: ruled.correction });
     } else if (d.kind === 'new') out.new++;
     else if (d.kind === 'correction') out.corrected++;
     else if (d.kind === 'observation_change') out.observationChanges++;
     else out.stateChanges++;
   });
-  return { ...out, conflictMesas, earlierStates };
+  return { ...out, conflictMesas, earlierStates, superseded };
 }
 
 /** The planner, its plan executed on the table as the stores execute it. */
@@ -99,7 +124,14 @@ function applyPlanned(t: Table, b: Batch, importId: number): BatchOutcome {
   for (const a of b.actas) {
     const cur = currentOf(t, a.mesa);
     const latest = latestOf(t, a.mesa)?.acta;
-    if (cur) stored.set(a.mesa, { acta: cur.acta, maxVersion: maxVersionOf(t, a.mesa), latest });
+    const superseded = supersededOf(t, a.mesa);
+    if (cur)
+      stored.set(a.mesa, {
+        acta: cur.acta,
+        maxVersion: maxVersionOf(t, a.mesa),
+        latest,
+        superseded,
+      });
   }
   const plan = planBatch({
     stored,

@@ -85,6 +85,7 @@ describe('planBatch', () => {
       conflicts: 0,
       conflictMesas: [],
       earlierStates: [],
+      superseded: [],
     });
   });
 
@@ -202,6 +203,68 @@ describe('planBatch', () => {
       conflictMesas: ['000001'],
       earlierStates: [{ mesa: '000001', held: 'jee', given: 'pending' }],
     });
+  });
+
+  // session 32: a ruling reopened a counted acta; a new file of the source, behind the ruling,
+  // still gave the counted row, and it was applied over the ruling as a state change
+  it('planBatch(the version a correction replaced) keeps it as a conflict, flags the correction and names it', () => {
+    const ruling = { acta: pending('000001'), maxVersion: 2 };
+    const s = stored([
+      '000001',
+      { ...ruling, superseded: { acta: acta('000001'), correction: 5 } },
+    ]);
+    const p = plan([item(acta('000001'), 1)], { stored: s });
+    expect(brief(p)).toEqual([
+      ['flag_conflict', '000001'],
+      ['insert_version', '000001', 3, false, false, 'conflict'],
+    ]);
+    expect(p.outcome).toMatchObject({
+      stateChanges: 0,
+      conflicts: 1,
+      conflictMesas: ['000001'],
+      earlierStates: [],
+      superseded: [{ mesa: '000001', correction: 5 }],
+    });
+    // other figures are the count moving on: applied as before
+    const moved = plan([item(acta('000001', { votes: [59, 31] }), 1)], { stored: s });
+    expect(brief(moved)).toEqual([
+      ['retire_current', '000001'],
+      ['insert_version', '000001', 3, true, false, 'state_change'],
+    ]);
+    expect(moved.outcome.superseded).toEqual([]);
+    // a later correction still sets it
+    const ruled = plan([item(acta('000001'), 1)], { stored: s, mode: 'correction' });
+    expect(brief(ruled)).toEqual([
+      ['retire_current', '000001'],
+      ['insert_version', '000001', 3, true, false, 'correction'],
+    ]);
+  });
+
+  it('planBatch(a correction, then its replaced version in the same batch) holds it; once the source moves on, no longer', () => {
+    // a correction of this batch replaces the stored current: a row after it giving that is held
+    const s = stored(['000001', { acta: acta('000001'), maxVersion: 1 }]);
+    const ruled = plan([item(pending('000001'), 1)], { stored: s, mode: 'correction' });
+    expect(brief(ruled)).toEqual([
+      ['retire_current', '000001'],
+      ['insert_version', '000001', 2, true, false, 'correction'],
+    ]);
+    // the source reports the acta open (at the JEE): it caught up, so its count is news
+    const reopened = stored([
+      '000001',
+      {
+        acta: pending('000001'),
+        maxVersion: 2,
+        superseded: { acta: acta('000001'), correction: 2 },
+      },
+    ]);
+    const jee = acta('000001', { state: 'jee', stateLabel: 'OBSERVADA', votes: null });
+    const p = plan([item(jee, 1), item(acta('000001'), 2)], { stored: reopened });
+    expect(brief(p)).toEqual([
+      ['retire_current', '000001'],
+      ['insert_version', '000001', 3, false, false, 'state_change'],
+      ['insert_version', '000001', 4, true, false, 'state_change'],
+    ]);
+    expect(p.outcome).toMatchObject({ stateChanges: 2, conflicts: 0, superseded: [] });
   });
 
   it('planBatch(a conflict with a version of the same batch) flags that version, not the stored one', () => {

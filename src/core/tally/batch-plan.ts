@@ -41,6 +41,25 @@ export interface BatchOutcome {
   readonly conflictMesas: readonly string[];
   /** Those conflicts whose file gave an earlier state than the one held (a stale file). */
   readonly earlierStates: readonly EarlierState[];
+  /** Those conflicts whose file gave the version a correction replaced (versioning.ts `superseded`). */
+  readonly superseded: readonly SupersededGiven[];
+}
+
+/** A mesa the file gave as it stood before the correction that holds it (the source lags). */
+export interface SupersededGiven {
+  readonly mesa: string;
+  /** The import of that correction (the ruling recorded); null for a version without one. */
+  readonly correction: number | null;
+}
+
+/**
+ * While a mesa's current version is a correction: the version it replaced — the one held before
+ * it, or, after corrections in a row (a ruling recorded again), the one the first replaced: the
+ * source's last — and the import of the correction that holds the acta.
+ */
+export interface Superseded {
+  readonly acta: Acta;
+  readonly correction: number | null;
 }
 
 /** A mesa the file reported at an earlier stage than it holds (versioning.ts `earlier_state`). */
@@ -56,6 +75,7 @@ export interface EarlierState {
 export type Counts = { -readonly [K in keyof BatchOutcome]: BatchOutcome[K] } & {
   conflictMesas: string[];
   earlierStates: EarlierState[];
+  superseded: SupersededGiven[];
 };
 
 /** The outcome of a batch that writes nothing (a fresh one each call: the planner counts into it). */
@@ -69,6 +89,7 @@ export function noOutcome(): Counts {
     conflicts: 0,
     conflictMesas: [],
     earlierStates: [],
+    superseded: [],
   };
 }
 
@@ -82,6 +103,7 @@ export function addOutcome(total: Counts, r: BatchOutcome): void {
   total.conflicts += r.conflicts;
   total.conflictMesas.push(...r.conflictMesas);
   total.earlierStates.push(...r.earlierStates);
+  total.superseded.push(...r.superseded);
 }
 
 /** A mesa of the batch as stored before it: its current acta and its highest version number. */
@@ -90,6 +112,8 @@ export interface StoredMesa {
   readonly maxVersion: number;
   /** The acta of its highest version when that one is not current (a conflict kept). */
   readonly latest?: Acta | undefined;
+  /** Where the current version is a correction: what it replaced. */
+  readonly superseded?: Superseded | undefined;
 }
 
 /** One valid acta of the file, where it came from, and the names of its place (if given). */
@@ -147,6 +171,8 @@ interface Planning {
   readonly maxVersion: Map<string, number>;
   /** A mesa's highest version when it is not the current one: the last conflict kept. */
   readonly latest: Map<string, Acta>;
+  /** What a mesa's current version replaced, where that is a correction. */
+  readonly superseded: Map<string, Superseded>;
   /** The version of this batch that is a mesa's current one, while it is. */
   readonly batchCurrent: Map<string, Mutable<PlannedVersion>>;
   readonly retire: Set<string>;
@@ -168,6 +194,7 @@ export function planBatch<P>(input: BatchPlanInput<P>): BatchPlan<P> {
     current: new Map(),
     maxVersion: new Map(),
     latest: new Map(),
+    superseded: new Map(),
     batchCurrent: new Map(),
     retire: new Set(),
     flag: new Set(),
@@ -179,6 +206,7 @@ export function planBatch<P>(input: BatchPlanInput<P>): BatchPlan<P> {
     s.current.set(mesa, m.acta);
     s.maxVersion.set(mesa, m.maxVersion);
     if (m.latest !== undefined) s.latest.set(mesa, m.latest);
+    if (m.superseded !== undefined) s.superseded.set(mesa, m.superseded);
   }
   const places: BatchWrite<P>[] = [];
   const placed = new Set<string>();
@@ -205,7 +233,9 @@ export function planBatch<P>(input: BatchPlanInput<P>): BatchPlan<P> {
 function planItem<P>(s: Planning, input: BatchPlanInput<P>, item: BatchItem<P>): void {
   const a = item.acta;
   const current = s.current.get(a.mesa);
-  const decision = decideVersion(current ?? null, a, input.mode, s.latest.get(a.mesa) ?? null);
+  const ruled = s.superseded.get(a.mesa);
+  const latest = s.latest.get(a.mesa) ?? null;
+  const decision = decideVersion(current ?? null, a, input.mode, latest, ruled?.acta ?? null);
   if (decision.kind === 'unchanged') {
     s.outcome.unchanged++;
     return;
@@ -240,6 +270,10 @@ function planItem<P>(s: Planning, input: BatchPlanInput<P>, item: BatchItem<P>):
       s.flag.delete(a.mesa); // retiring clears the stored current's conflict flag too
     }
     s.batchCurrent.set(a.mesa, planned);
+    // a correction replaces the current version; one after a correction, what that one replaced
+    if (decision.kind === 'correction' && current !== undefined)
+      s.superseded.set(a.mesa, { acta: ruled?.acta ?? current, correction: input.importId });
+    else s.superseded.delete(a.mesa);
     s.current.set(a.mesa, a);
     s.latest.delete(a.mesa);
   } else {
@@ -250,6 +284,8 @@ function planItem<P>(s: Planning, input: BatchPlanInput<P>, item: BatchItem<P>):
   count(s.outcome, decision, a.mesa);
   if (decision.kind === 'conflict' && decision.reason === 'earlier_state' && current !== undefined)
     s.outcome.earlierStates.push({ mesa: a.mesa, held: current.state, given: a.state });
+  if (decision.kind === 'conflict' && decision.reason === 'superseded' && ruled !== undefined)
+    s.outcome.superseded.push({ mesa: a.mesa, correction: ruled.correction });
 }
 
 function count(

@@ -150,20 +150,73 @@ describe('a conflict already kept', () => {
   });
 });
 
+// Session 32: a ruling reopened a counted acta (a correction back to pending); a new file of the
+// source, not caught up, still gave the counted row and was applied over the ruling.
+describe('the version a correction replaced', () => {
+  const counted = acta('counted');
+  const ruling = acta('pending', { votes: null, voters: null });
+
+  it('is a conflict when the source gives it again: superseded, not a state change', () => {
+    expect(decideVersion(ruling, counted, 'import', null, counted)).toEqual({
+      kind: 'conflict',
+      reason: 'superseded',
+    });
+    // whatever the stage: a ruling that set other figures, or that counted a pending acta
+    const other = acta('counted', { votes: [61, 29] });
+    expect(decideVersion(other, counted, 'import', null, counted)).toEqual({
+      kind: 'conflict',
+      reason: 'superseded',
+    });
+    expect(decideVersion(counted, ruling, 'import', null, ruling)).toEqual({
+      kind: 'conflict',
+      reason: 'superseded',
+    });
+    // the same content with another observation is other content: the rules as before
+    const observed = acta('counted', { observation: 'ERROR MATERIAL' });
+    expect(decideVersion(ruling, observed, 'import', null, counted).kind).toBe('state_change');
+  });
+
+  it('leaves other content to the rules as before, and a correction sets anything', () => {
+    const moved = acta('counted', { votes: [61, 29] });
+    expect(decideVersion(ruling, moved, 'import', null, counted).kind).toBe('state_change');
+    expect(decideVersion(ruling, ruling, 'import', null, counted).kind).toBe('unchanged');
+    expect(decideVersion(ruling, counted, 'correction', null, counted).kind).toBe('correction');
+    // kept once: the same stale row again is the conflict already kept
+    expect(decideVersion(ruling, counted, 'import', counted, counted).kind).toBe('unchanged');
+  });
+});
+
 // Session 30: `cifra acta` marked an earlier-state conflict by comparing it with the current
 // version, so a correction back to pending took the mark off a stale file's conflict. The reason
 // is read back from the history as it stood when the conflict was recorded.
 describe('conflictReasons', () => {
   it("names each conflict as it was recorded, whatever the acta's current state", () => {
-    const history: { kind: VersionDecision['kind']; acta: { state: ActaState } }[] = [
-      { kind: 'new', acta: { state: 'jee' } },
-      { kind: 'conflict', acta: { state: 'pending' } },
-      { kind: 'state_change', acta: { state: 'counted' } },
-      { kind: 'conflict', acta: { state: 'counted' } },
+    const history: { kind: VersionDecision['kind']; acta: Acta }[] = [
+      { kind: 'new', acta: acta('jee') },
+      { kind: 'conflict', acta: acta('pending') },
+      { kind: 'state_change', acta: acta('counted') },
+      { kind: 'conflict', acta: acta('counted', { votes: [61, 29] }) },
       // a ruling sets it pending on purpose: the pending conflict above stays an earlier state
-      { kind: 'correction', acta: { state: 'pending' } },
+      { kind: 'correction', acta: acta('pending') },
     ];
     expect(conflictReasons(history)).toEqual([null, 'earlier_state', null, 'figures', null]);
+  });
+
+  it('names the replaced version given again after a correction superseded, then not once the source moved on', () => {
+    const counted = acta('counted');
+    const history: { kind: VersionDecision['kind']; acta: Acta }[] = [
+      { kind: 'new', acta: counted },
+      { kind: 'correction', acta: acta('pending') },
+      // a ruling recorded again (another observation): what it replaced is still the count
+      { kind: 'correction', acta: acta('pending', { observation: 'RECUENTO' }) },
+      { kind: 'conflict', acta: counted },
+      { kind: 'state_change', acta: acta('jee') },
+      { kind: 'state_change', acta: counted },
+      { kind: 'conflict', acta: acta('pending') },
+    ];
+    expect(conflictReasons(history)).toEqual([
+      ...[null, null, null, 'superseded', null, null, 'earlier_state'],
+    ]);
   });
 
   // Every sequence of three files after a first one, each an import or a correction of any state
@@ -182,15 +235,20 @@ describe('conflictReasons', () => {
           for (const z of choices) {
             let current = acta(first);
             let latest: Acta | null = null;
+            // what the current version replaced while it is a correction (as planBatch keeps it)
+            let superseded: Acta | null = null;
             const history = [{ kind: 'new' as VersionDecision['kind'], acta: current }];
             const decided: (string | null)[] = [null];
             for (const { a, mode } of [x, y, z]) {
-              const d = decideVersion(current, a, mode, latest);
+              const d = decideVersion(current, a, mode, latest, superseded);
               if (d.kind === 'unchanged') continue;
               history.push({ kind: d.kind, acta: a });
               decided.push(d.kind === 'conflict' ? d.reason : null);
               if (d.kind === 'conflict') latest = a;
-              else [current, latest] = [a, null];
+              else {
+                superseded = d.kind === 'correction' ? (superseded ?? current) : null;
+                [current, latest] = [a, null];
+              }
             }
             const read = conflictReasons(history);
             if (JSON.stringify(read) !== JSON.stringify(decided))

@@ -1,5 +1,5 @@
 import type { Acta } from '../model/acta.js';
-import { ACTA_STATE_STAGE, stateMovesBack, type ActaState } from '../model/acta-state.js';
+import { ACTA_STATE_STAGE, stateMovesBack } from '../model/acta-state.js';
 
 /** What an incoming acta does to the stored one. */
 export type VersionDecision =
@@ -15,14 +15,16 @@ export type VersionDecision =
   /** An explicit correction (e.g. after a JEE ruling): becomes current, clears a conflict. */
   | { readonly kind: 'correction' }
   /**
-   * Kept as a version and flagged, never silently current: `earlier_state`, the acta reported at
-   * an earlier stage than it holds (a counted acta open again, one at the JEE pending again: a
-   * stale file, ACTA_STATE_STAGE); `figures`, different figures for an acta already closed.
+   * Kept as a version and flagged, never silently current: `superseded`, the content a correction
+   * replaced, given again while that correction holds the acta (the source has not caught up with
+   * the ruling); `earlier_state`, the acta reported at an earlier stage than it holds (a counted
+   * acta open again, one at the JEE pending again: a stale file, ACTA_STATE_STAGE); `figures`,
+   * different figures for an acta already closed.
    */
   | { readonly kind: 'conflict'; readonly reason: ConflictReason };
 
 /** Why a conflict was kept and not applied (decideVersion). */
-export type ConflictReason = 'earlier_state' | 'figures';
+export type ConflictReason = 'earlier_state' | 'figures' | 'superseded';
 
 /**
  * The figures of an acta: everything but its state and its source — FIGURE_COLUMNS of
@@ -55,19 +57,25 @@ export function actaContentKey(a: Acta): string {
  * Decides how an incoming acta relates to the current one. Pure; the store applies it in the
  * same transaction. Re-importing identical content changes nothing: the current version's, or
  * the conflict last kept for the mesa (`latest`, its highest version when that is not current),
- * so a stale file sent again and again keeps one conflict, not one per sending.
+ * so a stale file sent again and again keeps one conflict, not one per sending. `superseded`:
+ * while the current version is a correction, the version it replaced (planBatch).
  */
 export function decideVersion(
   current: Acta | null,
   incoming: Acta,
   mode: 'import' | 'correction',
   latest: Acta | null = null,
+  superseded: Acta | null = null,
 ): VersionDecision {
   if (current === null) return { kind: 'new' };
   const key = actaContentKey(incoming);
   if (actaContentKey(current) === key) return { kind: 'unchanged' };
   if (mode === 'correction') return { kind: 'correction' };
   if (latest !== null && actaContentKey(latest) === key) return { kind: 'unchanged' };
+  // The source still gives what a ruling replaced: it has not caught up (other content is news).
+  // A JEE ruling prevails over the ODPE's earlier count: the ODPE adds it (R-0837-2025 art. 15(f)).
+  if (superseded !== null && actaContentKey(superseded) === key)
+    return { kind: 'conflict', reason: 'superseded' };
   // The content differs, its state and figures do not: only the observation moved.
   if (current.state === incoming.state && figuresKey(current) === figuresKey(incoming))
     return { kind: 'observation_change' };
@@ -86,26 +94,32 @@ export function decideVersion(
 /**
  * Why each version of an acta's history (in version order) that is a conflict was kept, as
  * decideVersion decided it then: against the version held when it was recorded — the latest
- * written version before it that is no conflict, since every other kind became current — never
- * against today's current one, which a later correction may have moved (an earlier state read
- * against a correction back to pending is no longer earlier). The store keeps a version's kind,
- * not the reason: it is read back from the versions before it. Null for a version that is no
- * conflict.
+ * written version before it that is no conflict, since every other kind became current — and,
+ * where that was a correction, the version it replaced (see planBatch); never against today's
+ * current one, which a later correction may have moved (an earlier state read against a
+ * correction back to pending is no longer earlier). The store keeps a version's kind, not the
+ * reason: it is read back from the versions before it. Null for a version that is no conflict.
  */
 export function conflictReasons(
-  history: readonly {
-    readonly kind: VersionDecision['kind'];
-    readonly acta: { readonly state: ActaState };
-  }[],
+  history: readonly { readonly kind: VersionDecision['kind']; readonly acta: Acta }[],
 ): (ConflictReason | null)[] {
-  let held: ActaState | null = null;
+  let held: { kind: VersionDecision['kind']; acta: Acta } | null = null;
+  let superseded: Acta | null = null;
   return history.map((h) => {
     if (h.kind !== 'conflict') {
-      if (h.kind !== 'unchanged') held = h.acta.state;
+      if (h.kind === 'unchanged') return null;
+      // a correction replaces the version held; one after a correction, what that one replaced
+      if (h.kind !== 'correction' || held === null) superseded = null;
+      else if (held.kind !== 'correction' || superseded === null) superseded = held.acta;
+      held = h;
       return null;
     }
+    if (superseded !== null && actaContentKey(superseded) === actaContentKey(h.acta))
+      return 'superseded';
     // a conflict needs a version held before it: with none (a history cut short) it was no
     // earlier state of anything
-    return held !== null && stateMovesBack(held, h.acta.state) ? 'earlier_state' : 'figures';
+    return held !== null && stateMovesBack(held.acta.state, h.acta.state)
+      ? 'earlier_state'
+      : 'figures';
   });
 }

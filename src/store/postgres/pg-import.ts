@@ -157,14 +157,43 @@ async function storedMesas(
       )
     ).rows as Row[])
       latest.set(r['mesa'] as string, r);
+  const replaced = await supersededRows(q, election, rows);
   for (const r of rows) {
     const top = latest.get(r['mesa'] as string);
+    const before = replaced.get(r['mesa'] as string);
     out.set(r['mesa'] as string, {
       acta: acta(election, r),
       maxVersion: r['max_version'] as number,
       latest: top === undefined ? undefined : acta(election, top),
+      superseded: before && {
+        acta: acta(election, before),
+        correction: r['import_id'] === null ? null : Number(r['import_id']),
+      },
     });
   }
+  return out;
+}
+
+/**
+ * What each current correction among `current` replaced (rare): the latest version before it that
+ * is neither a conflict nor a correction — after corrections in a row, what the first replaced
+ * (core/tally/batch-plan.ts, Superseded) — by mesa.
+ */
+async function supersededRows(
+  q: Query,
+  election: string,
+  current: readonly Row[],
+): Promise<Map<string, Row>> {
+  const out = new Map<string, Row>();
+  const ruled = current.filter((r) => r['kind'] === 'correction');
+  if (ruled.length === 0) return out;
+  for (const r of (
+    await q(
+      "SELECT DISTINCT ON (v.mesa) v.* FROM acta_versions v JOIN unnest($2::text[], $3::int[]) AS k(mesa, version) ON v.mesa = k.mesa AND v.version < k.version WHERE v.election = $1 AND v.kind NOT IN ('conflict', 'correction') ORDER BY v.mesa, v.version DESC",
+      [election, ruled.map((r) => r['mesa']), ruled.map((r) => r['version'])],
+    )
+  ).rows as Row[])
+    out.set(r['mesa'] as string, r);
   return out;
 }
 

@@ -19,6 +19,14 @@ import { busyCoded } from './sqlite-config.js';
 import { logImport } from './sqlite-audit.js';
 
 /**
+ * What a mesa's current correction (version ?) replaced: the latest version before it that is
+ * neither a conflict nor a correction — after corrections in a row, what the first replaced
+ * (core/tally/batch-plan.ts, Superseded). Read by the unique (election, mesa, version) index.
+ */
+const SUPERSEDED_SQL =
+  "SELECT * FROM acta_versions WHERE election = ? AND mesa = ? AND version < ? AND kind NOT IN ('conflict', 'correction') ORDER BY version DESC LIMIT 1";
+
+/**
  * The write side of one import on one connection (its own: readers see only committed imports):
  * the same code on the calling thread and in the writer thread (ADR 011). The plan is made by
  * the caller; this reads the stored mesas it asks for and executes the packed writes.
@@ -28,6 +36,7 @@ export class SqliteImportWriter {
   private batchNo = 0;
   private readonly selectStored;
   private readonly selectVersion;
+  private readonly selectSuperseded;
   private readonly insertVersion;
   /** A fresh batch's INSERT (freshInsertSql), prepared by the first such batch. */
   private insertFresh: Database.Statement | null = null;
@@ -48,6 +57,7 @@ export class SqliteImportWriter {
     this.selectVersion = db.prepare(
       'SELECT * FROM acta_versions WHERE election = ? AND mesa = ? AND version = ?',
     );
+    this.selectSuperseded = db.prepare(SUPERSEDED_SQL);
     this.insertVersion = db.prepare(INSERT_VERSION_SQL);
     this.retire = db.prepare(
       'UPDATE acta_versions SET is_current = 0, conflict = 0 WHERE election = ? AND mesa = ? AND is_current = 1',
@@ -118,7 +128,16 @@ export class SqliteImportWriter {
           ? (this.selectVersion.get(election, mesa, maxVersion) as Row | undefined)
           : undefined;
       const latest = top === undefined ? undefined : acta(election, top);
-      out.set(mesa, { acta: acta(election, r), maxVersion, latest });
+      // a current correction: what it replaced (rare) to compare (SUPERSEDED_SQL)
+      const before =
+        r['kind'] === 'correction'
+          ? (this.selectSuperseded.get(election, mesa, r['version']) as Row | undefined)
+          : undefined;
+      const superseded = before && {
+        acta: acta(election, before),
+        correction: (r['import_id'] as number | null) ?? null,
+      };
+      out.set(mesa, { acta: acta(election, r), maxVersion, latest, superseded });
     }
     return out;
   }
