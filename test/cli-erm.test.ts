@@ -7,7 +7,7 @@ import { LIMA_2022_WITHOUT_BONUS, cli, fileWriter, tempDir } from './helpers.js'
 import { PROJECT_ROOT } from '../src/io/paths.js';
 import { getContest, getContestsElection } from '../src/results/contests.js';
 import type { CouncilContest } from '../src/core/pipeline/contests.js';
-import { mayorLine } from '../src/cli/commands/contests.js';
+import { mayorLine, seatsLine } from '../src/cli/commands/contests.js';
 import { useTableLanguage } from '../src/cli/format.js';
 
 const example = (name: string): string => join(PROJECT_ROOT, 'examples', 'erm', name);
@@ -510,11 +510,22 @@ describe("cifra contests' mayor line says the seat engine's reason", () => {
     { party: 'B', votes: 0 },
   ];
 
-  it('no_eligible_list: no list has a vote, even where the lists carry votes (a valla); tie: give --seed', () => {
+  it('no_eligible_list: the valla where a list has a vote, else every vote blank or null; tie: give --seed', () => {
     useTableLanguage('en');
-    // review s32: the line read the votes (every list at 0) instead of the reason
+    // review s32: the reason is the engine's, never "not counted" read from lists at 0; s32 ties2:
+    // a list with a vote that no list may take a seat for is the valla's doing (a custom ruleset),
+    // not blank or null votes (a council carries list votes only)
     expect(mayorLine(headless('no_eligible_list', [{ party: 'A', votes: 10 }]))).toBe(
+      '5 seats; mayor: undecided — no list may take a seat (none passed the threshold)',
+    );
+    expect(seatsLine(headless('no_eligible_list', [{ party: 'A', votes: 10 }]))).toBe(
+      'seats: none assigned, no list may take one (none passed the threshold)',
+    );
+    expect(mayorLine(headless('no_eligible_list', AT_ZERO))).toBe(
       '5 seats; mayor: undecided — no list has a vote (every vote counted was blank or null)',
+    );
+    expect(seatsLine(headless('no_eligible_list', AT_ZERO))).toBe(
+      'seats: none assigned, no list has a vote (every vote counted was blank or null; see the nullity)',
     );
     expect(mayorLine(headless('tie', AT_ZERO))).toBe(
       '5 seats; mayor: undecided — a tie: give --seed',
@@ -534,6 +545,15 @@ describe("cifra contests' mayor line says the seat engine's reason", () => {
     try {
       expect(mayorLine(headless('no_eligible_list', AT_ZERO))).toBe(
         '5 escaños; alcalde: sin decidir — ninguna lista tiene votos (todos los contados fueron en blanco o nulos)',
+      );
+      expect(mayorLine(headless('no_eligible_list', [{ party: 'A', votes: 10 }]))).toBe(
+        '5 escaños; alcalde: sin decidir — ninguna lista puede obtener un escaño (ninguna pasó la valla)',
+      );
+      expect(seatsLine(headless('no_eligible_list', [{ party: 'A', votes: 10 }]))).toBe(
+        'escaños: ninguno asignado, ninguna lista puede obtener uno (ninguna pasó la valla)',
+      );
+      expect(seatsLine(headless('no_eligible_list', AT_ZERO))).toBe(
+        'escaños: ninguno asignado, ninguna lista tiene votos (todos los contados fueron en blanco o nulos; vea la nulidad)',
       );
       expect(mayorLine(headless('tie', AT_ZERO))).toBe(
         '5 escaños; alcalde: sin decidir — un empate: indique --seed',

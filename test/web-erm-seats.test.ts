@@ -2,7 +2,14 @@
 // dashboard's rule leaves open has none of its seats counted as assigned, in the national tables
 // as in each council's view; a final count keeps the server's split.
 import { describe, expect, it } from 'vitest';
-import { bonusLine, councilOpen, kindOpen, orgSeats, typeSeats } from '../web/erm-seats.js';
+import {
+  bonusLine,
+  councilOpen,
+  kindOpen,
+  noListSeatsLine,
+  orgSeats,
+  typeSeats,
+} from '../web/erm-seats.js';
 import { STRINGS } from '../web/i18n.js';
 
 const FINAL = { kind: 'final' } as const;
@@ -82,6 +89,12 @@ describe("a council's bonus line says the seat engine's reason", () => {
       'No list has a vote (every vote counted was blank or null): no most-voted list, no bonus.',
     );
     expect(bonusLine(none, false, words('en') as never)).not.toBe(STRINGS.en.ermOpen);
+    expect(noListSeatsLine(none, words('es') as never)).toBe(
+      'Ninguna lista tiene regidores: ninguna tiene votos (todos los contados fueron en blanco o nulos; vea la nulidad).',
+    );
+    expect(noListSeatsLine(none, words('en') as never)).toBe(
+      'No list has councillors: none has a vote (every vote counted was blank or null; see the nullity).',
+    );
     // nothing counted stays "no votes counted"; a bonus stays the bonus line
     expect(bonusLine(council('not_counted'), false, words('en') as never)).toBe(
       STRINGS.en.ermNoVotes,
@@ -95,6 +108,29 @@ describe("a council's bonus line says the seat engine's reason", () => {
     } as Council;
     expect(bonusLine(won, false, words('en') as never)).toBe(
       'A: 3 by cifra repartidora → 4 with the majority (⌈5/2⌉+1)',
+    );
+  });
+
+  it('a list with a vote and no list may take a seat: the valla, not blank or null votes (s32 ties2)', () => {
+    // a council carries list votes only: under a custom ruleset's valla every list may be kept out
+    const kept = {
+      ...council('no_eligible_list'),
+      votes: [
+        { party: 'A', votes: 40 },
+        { party: 'B', votes: 0 },
+      ],
+    } as Council;
+    expect(bonusLine(kept, false, words('es') as never)).toBe(
+      'Ninguna lista puede obtener regidores (ninguna pasó la valla): ninguna encabeza el concejo ni recibe bonificación.',
+    );
+    expect(bonusLine(kept, false, words('en') as never)).toBe(
+      'No list may take a seat (none passed the valla): none heads the council or takes the bonus.',
+    );
+    expect(noListSeatsLine(kept, words('es') as never)).toBe(
+      'Ninguna lista tiene regidores: ninguna pasó la valla.',
+    );
+    expect(noListSeatsLine(kept, words('en') as never)).toBe(
+      'No list has councillors: none passed the valla.',
     );
   });
 });

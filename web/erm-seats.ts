@@ -1,6 +1,7 @@
 // Which council seats the ERM page says are decided: one rule for the national tables and each
 // council's view, so a council drawn as rings is never counted as assigned. Pure, for a node test.
 import type { Contest, ContestsElection } from './api-client.js';
+import { noEligibleListWhy } from '../src/core/pipeline/unallocated-reason.js';
 import type { Strings } from './i18n.js';
 import { seatsOpen as figureOpen } from './undecided.js';
 
@@ -73,7 +74,8 @@ export type Words = <K extends keyof Strings>(key: K) => Strings[K];
 /**
  * A council's bonus line, "RENOVACION POPULAR: 11 por cifra repartidora → 21 con la mayoría
  * (⌈39/2⌉+1)", or what keeps it from having one: a reported tie, an unknown size, the seat
- * engine's reason (nothing counted; no list with a vote: every vote counted blank or null).
+ * engine's reason (nothing counted; no list may take a seat: the valla, or every vote counted
+ * blank or null).
  */
 export function bonusLine(c: Council, bonusOff: boolean, t: Words): string {
   const n = c.totalSeats;
@@ -83,9 +85,17 @@ export function bonusLine(c: Council, bonusOff: boolean, t: Words): string {
   // the seat engine's reason, never the votes read again: all-blank or all-null votes are counted
   // votes (no_eligible_list), not none (not_counted)
   if (c.unallocatedReason === 'not_counted') return t('ermNoVotes');
-  if (c.unallocatedReason === 'no_eligible_list') return t('ermNoListVote');
+  if (c.unallocatedReason === 'no_eligible_list')
+    return noEligibleListWhy(c.votes) === 'valla' ? t('ermNoListPassed') : t('ermNoListVote');
   if (bonusOff) return t('ermNoBonusLine')(c.head ?? '?', n);
   if (!c.bonus) return c.head ? t('ermBonusNone')(c.head, c.seats[c.head] ?? 0, n) : t('ermOpen');
   const b = c.bonus;
   return `${b.party}: ${b.before} ${t('ermByCifra')} → ${b.after} ${t('ermWithMajority')} (⌈${n}/2⌉+1)`;
 }
+
+/**
+ * A council no list may take a seat of (`no_eligible_list`): the valla kept out every list with a
+ * vote, or every vote counted was blank or null (`noEligibleListWhy`). Said only what is known.
+ */
+export const noListSeatsLine = (c: Pick<Council, 'votes'>, t: Words): string =>
+  noEligibleListWhy(c.votes) === 'valla' ? t('ermSeatsNoListPassed') : t('ermSeatsNoListVote');

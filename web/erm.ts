@@ -27,7 +27,7 @@ import {
   inLang,
 } from './ui.js';
 import { cutText } from './live.js';
-import { bonusLine, councilOpen, orgSeats, typeSeats } from './erm-seats.js';
+import { bonusLine, councilOpen, noListSeatsLine, orgSeats, typeSeats } from './erm-seats.js';
 import { searchIn, searchIndex, type SearchIndex } from './search-match.js';
 import { readErmView, writeErmView, type ErmView } from './url.js';
 
@@ -700,7 +700,7 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
 function unallocatedLine(c: Council, open: boolean): string | null {
   if (c.unallocated === 0) return null;
   if (c.unallocatedReason === 'not_counted') return t('ermSeatsWaitCount')(fmt(c.unallocated));
-  if (c.unallocatedReason === 'no_eligible_list') return t('ermSeatsNoListVote');
+  if (c.unallocatedReason === 'no_eligible_list') return noListSeatsLine(c, t);
   if (c.unallocatedReason !== 'tie') return null;
   if (lotHoldsEverySeat(c)) return t('ermSeatsWaitLot')(fmt(c.unallocated));
   return open

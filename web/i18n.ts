@@ -535,6 +535,9 @@ const ES = {
   ermNoVotes: 'Sin votos contados en los datos para este concejo.',
   ermNoListVote:
     'Ninguna lista tiene votos (todos los votos contados fueron en blanco o nulos): no hay lista más votada ni bonificación.',
+  /** A council whose lists with votes the valla kept out (the core's `no_eligible_list`). */
+  ermNoListPassed:
+    'Ninguna lista puede obtener regidores (ninguna pasó la valla): ninguna encabeza el concejo ni recibe bonificación.',
   ermUnavailable:
     'Los documentos de esta vista (/api/v1/contests/…) no se cargaron: no están publicados en este sitio o el servidor no respondió.',
   ermBack: '← Elecciones generales',
@@ -652,6 +655,7 @@ const ES = {
     `${count(n, 'regidor espera', 'regidores esperan')} un sorteo; los demás están decididos.`,
   ermSeatsNoListVote:
     'Ninguna lista tiene regidores: ninguna tiene votos (todos los contados fueron en blanco o nulos; vea la nulidad).',
+  ermSeatsNoListPassed: 'Ninguna lista tiene regidores: ninguna pasó la valla.',
   ermSeatsWaitCount: (n: Arg) =>
     `Ninguna lista tiene regidores aún: los ${n} esperan el conteo (sin votos contados).`,
 };
@@ -1082,6 +1086,8 @@ const EN: Strings = {
   ermNoVotes: 'No votes counted in the data for this council.',
   ermNoListVote:
     'No list has a vote (every vote counted was blank or null): no most-voted list, no bonus.',
+  ermNoListPassed:
+    'No list may take a seat (none passed the valla): none heads the council or takes the bonus.',
   ermUnavailable:
     "This view's documents (/api/v1/contests/…) did not load: they are not published on this site or the server did not answer.",
   ermBack: '← General elections',
@@ -1197,6 +1203,7 @@ const EN: Strings = {
     `${count(n, 'councillor waits', 'councillors wait')} on a lot; the others are decided.`,
   ermSeatsNoListVote:
     'No list has councillors: none has a vote (every vote counted was blank or null; see the nullity).',
+  ermSeatsNoListPassed: 'No list has councillors: none passed the valla.',
   ermSeatsWaitCount: (n) =>
     `No list has councillors yet: all ${n} wait on the count (no vote counted).`,
 };

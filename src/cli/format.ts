@@ -593,6 +593,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'no vote counted yet': 'aún no hay votos contados',
   'no list has a vote (every vote counted was blank or null)':
     'ninguna lista tiene votos (todos los contados fueron en blanco o nulos)',
+  'no list may take a seat (none passed the threshold)':
+    'ninguna lista puede obtener un escaño (ninguna pasó la valla)',
   'a tie: give --seed': 'un empate: indique --seed',
   'the council’s size is unknown in the data': 'el tamaño del concejo no figura en los datos',
   '{n} with no eligible list ({c} {c:council|councils})':
@@ -616,6 +618,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'escaños: {n} {n:espera|esperan} un sorteo (indique --seed); los demás están decididos (el conteo de la fuente terminó)',
   'seats: none assigned, no list has a vote (every vote counted was blank or null; see the nullity)':
     'escaños: ninguno asignado, ninguna lista tiene votos (todos los contados fueron en blanco o nulos; vea la nulidad)',
+  'seats: none assigned, no list may take one (none passed the threshold)':
+    'escaños: ninguno asignado, ninguna lista puede obtener uno (ninguna pasó la valla)',
   'seats: none assigned, {n:its|all} {n} {n:waits|wait} on the count (no vote counted yet)':
     'escaños: ninguno asignado, {n:su|los} {n} {n:espera|esperan} el conteo (aún no hay votos contados)',
   'majority bonus: not applied yet, no list is the most-voted one yet':

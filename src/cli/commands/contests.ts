@@ -1,5 +1,9 @@
 import type { ContestResult } from '../../core/pipeline/contests.js';
-import { lotHoldsEverySeat, noSeatAllocated } from '../../core/pipeline/unallocated-reason.js';
+import {
+  lotHoldsEverySeat,
+  noEligibleListWhy,
+  noSeatAllocated,
+} from '../../core/pipeline/unallocated-reason.js';
 import { addContestsFile } from '../../elections/contests.js';
 import {
   getContest,
@@ -317,12 +321,14 @@ export function mayorLine(c: ContestResult & { readonly type: 'council' }): stri
 /**
  * Why a council has no head yet, as the seat engine says it (its unallocatedReason), never read
  * again from the votes: nothing counted is not a tie (ERM 2022: 3 councils at 0 % of actas), and
- * neither is a council whose votes were all blank or null.
+ * neither is a council no list may take a seat of (the valla, or every vote blank or null).
  */
 function noHeadWhy(c: ContestResult & { readonly type: 'council' }): string {
   if (c.unallocatedReason === 'not_counted') return 'no vote counted yet';
   if (c.unallocatedReason === 'no_eligible_list')
-    return 'no list has a vote (every vote counted was blank or null)';
+    return noEligibleListWhy(c.votes) === 'valla'
+      ? 'no list may take a seat (none passed the threshold)'
+      : 'no list has a vote (every vote counted was blank or null)';
   if (c.unallocatedReason === 'tie') return 'a tie: give --seed';
   // no seat left open: unknown size (nothing allocated), else the most-voted lists' tie alone
   // (without the majority bonus, --bonus off, it holds back no seat)
@@ -333,7 +339,7 @@ function noHeadWhy(c: ContestResult & { readonly type: 'council' }): string {
  * Whether a council's seats are won or only the allocation of the votes counted; seats the seat
  * engine left unallocated first, with its reason (a lot for the mayor holds every seat back).
  */
-function seatsLine(c: ContestResult & { readonly type: 'council' }): string {
+export function seatsLine(c: ContestResult & { readonly type: 'council' }): string {
   if (c.unallocated > 0 && c.unallocatedReason === 'tie')
     return say(
       lotHoldsEverySeat(c)
@@ -350,10 +356,13 @@ function seatsLine(c: ContestResult & { readonly type: 'council' }): string {
       'seats: none assigned, {n:its|all} {n} {n:waits|wait} on the count (no vote counted yet)',
       { n: c.unallocated },
     );
-  // every vote counted blank or null: no list can take a seat (the nullity says whether it is void)
+  // no list may take a seat: the valla kept out every list with a vote, or every vote counted was
+  // blank or null (the nullity says whether the election is void)
   if (c.unallocated > 0 && c.unallocatedReason === 'no_eligible_list')
     return say(
-      'seats: none assigned, no list has a vote (every vote counted was blank or null; see the nullity)',
+      noEligibleListWhy(c.votes) === 'valla'
+        ? 'seats: none assigned, no list may take one (none passed the threshold)'
+        : 'seats: none assigned, no list has a vote (every vote counted was blank or null; see the nullity)',
     );
   if (c.seatsDecided === 'source-final') return say('seats decided: the source’s count is over');
   if (c.seatsDecided === 'mathematically')

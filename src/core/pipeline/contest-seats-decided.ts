@@ -60,9 +60,10 @@ interface TieLike {
  * on P: by its one quotient at q*, w reaches at most p_w + 1 ≤ B, below B or B exactly with no
  * `rest` method of the bonus's own; the bonus gives w B and the others Q, Q's tie drawn: each
  * keeps q_i. That is the law's answer too: had w won a B-th seat by the method, the others would
- * take the n − B highest of their own quotients, which is Q. With a `rest` of the bonus's own the
- * engine draws P's lot (won, the others keep P's seats by the method, not Q's by `rest`): left
- * out (false). A lot drawn (a seed) is cifra's, not the sorteo: left out too.
+ * take the n − B highest of their own quotients, which is Q. With a `rest` of the bonus's own, P's
+ * lot for w's B-th seat moves the others' seats (won, P's by the method; lost, Q's by `rest`):
+ * the engine reports it (district-seats.ts `eitherWay`), left out here (false). A lot drawn (a
+ * seed) is cifra's, not the sorteo: left out too.
  */
 export function lotKeepsAllocated(
   method: DivisorMethod | null,

@@ -246,16 +246,66 @@ function withBonus(
   const bonus = bonusSeats(tier.seats, ctx.seats);
   if (!ctx.bonusApplies(winner) || before >= bonus) return base;
   const others = ctx.lists.filter((l) => l.party !== winner);
+  // the method's ties the winner was in: with a `rest` of the bonus's own, each one that could have
+  // given it the bonus's seats by the method decided the others' seats (won: theirs by the method,
+  // lost: by `rest`). Without `rest` they decide none (`methodAllocation`) and go with the method's
+  // allocation. A tie the winner won is in `before` already: counting it again only keeps a tie.
+  const decisive = tier.rest === null ? [] : base.ties.filter((t) => t.candidates.includes(winner));
+  const carried = decisive.length > 0 && before + decisive.length >= bonus;
+  const open = carried && decisive.some((t) => t.resolution === 'unresolved');
   const rest = fromAllocation(
-    plain(ctx, others, ctx.seats - bonus, tier.rest ?? ctx.method),
+    plain(
+      open ? { ...ctx, rng: undefined } : ctx,
+      others,
+      ctx.seats - bonus,
+      tier.rest ?? ctx.method,
+    ),
     'allocation',
   );
+  if (open) return eitherWay(ctx, base, rest, winner, bonus, decisive);
   const seats = new Map(rest.seats);
   seats.set(winner, bonus);
+  const drawn = carried ? base.draws.filter((d) => d.candidates.includes(winner)) : [];
   return {
     ...rest,
     seats,
+    ties: carried ? [...decisive, ...rest.ties] : rest.ties,
+    draws: [...drawn, ...rest.draws],
     clauses: [{ clause: 'majority-bonus', party: winner, before, after: bonus }],
+  };
+}
+
+/**
+ * A lot not drawn for the winner's bonus-th seat under a bonus with its own `rest`: won, the method
+ * gives the winner the bonus's seats and the others theirs by the method (`base`); lost, the bonus
+ * gives the winner the same seats and the others theirs by `rest`. So the winner holds the bonus's
+ * seats, each other list the fewer of its two counts (a seat of both outcomes is its whatever the
+ * lot names), and the rest wait on the lot: that tie is reported with them in contention (a tie
+ * within `rest` may not survive the lot, so it is not one yet, as in `waitingOnLot`).
+ */
+function eitherWay(
+  ctx: DistrictContext,
+  base: DistrictAllocation,
+  rest: DistrictAllocation,
+  winner: string,
+  bonus: number,
+  decisive: readonly DistrictTie[],
+): DistrictAllocation {
+  const seats = new Map<string, number>([[winner, bonus]]);
+  for (const l of ctx.lists)
+    if (l.party !== winner)
+      seats.set(l.party, Math.min(base.seats.get(l.party) ?? 0, rest.seats.get(l.party) ?? 0));
+  const held = [...seats.values()].reduce((a, b) => a + b, 0);
+  const unallocated = ctx.seats - held - rest.vacant;
+  return {
+    ...rest,
+    seats,
+    unallocated,
+    ties: decisive.map((t) =>
+      t.resolution === 'unresolved' ? { ...t, seatsInContention: unallocated } : t,
+    ),
+    draws: [...base.draws, ...rest.draws],
+    clauses: [],
   };
 }
 

@@ -42,3 +42,14 @@ export const noSeatAllocated = (d: UnallocatedSeats): boolean =>
  */
 export const lotHoldsEverySeat = (d: UnallocatedSeats): boolean =>
   d.unallocatedReason === 'tie' && d.unallocated > 0 && noSeatAllocated(d);
+
+/**
+ * What keeps every list out where the seat engine says `no_eligible_list`, from the lists' votes
+ * the district or council carries: a list with a vote there was kept out by the ruleset's valla
+ * (with none, every list with a vote takes part: rules/threshold.ts `evaluateThreshold`), and with
+ * every list at 0 the votes counted were all blank or null (nothing counted is `not_counted`:
+ * district-counted.ts). A council carries list votes only, so under a valla that is the one said.
+ */
+export const noEligibleListWhy = (
+  votes: readonly { readonly votes: number }[],
+): 'valla' | 'blank-or-null' => (votes.some((l) => l.votes > 0) ? 'valla' : 'blank-or-null');
