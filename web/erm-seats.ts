@@ -23,7 +23,8 @@ export function kindOpen(doc: Doc, kind: string): boolean {
 
 /**
  * A council's seats are open by its kind's count, or while the server has not found them decided
- * (a tie or a lot left them open, or votes still out could move one).
+ * (a lot that could move an allocated seat, a draw by cifra's seed, or votes still out that could
+ * move one; a last-seat lot on a final count leaves the allocated seats decided).
  */
 export const councilOpen = (
   doc: Doc,
