@@ -41,7 +41,7 @@ export interface BatchOutcome {
   readonly conflictMesas: readonly string[];
   /** Those conflicts whose file gave an earlier state than the one held (a stale file). */
   readonly earlierStates: readonly EarlierState[];
-  /** Those conflicts whose file gave the version a correction replaced (versioning.ts `superseded`). */
+  /** Those conflicts whose file repeated a version a correction replaced (versioning.ts `superseded`). */
   readonly superseded: readonly SupersededGiven[];
 }
 
