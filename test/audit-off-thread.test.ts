@@ -165,31 +165,13 @@ describe('the whole-chain audit check on a worker thread', () => {
     // backend may still be ending when the next step connects.
     const db = await freshDatabase('onelimit');
     await ingestBoth(db);
-    const worker = await limitedRole(db, 'audit_w');
-    const pool = await limitedRole(db, 'audit_p');
-    const eight = await limitedRole(db, 'audit_8');
-    const admin = (await bothWays(db)).here;
-    expect(admin.ok).toBe(true);
-
-    // the worker's whole check, as the server starts it, through its own pool
-    expect(await verifiedHeadOffThread(worker)).toEqual(admin);
-
-    // the worker's pool options under reads at once: one connection serves them all in turn
-    const reads = async (s: ReturnType<typeof openStore>) => {
-      try {
-        return await Promise.allSettled([1, 2, 3, 4].map(() => s.auditHead()));
-      } finally {
-        await s.close();
-      }
-    };
-    const one = await reads(openStore(pool, { pool: AUDIT_WORKER_POOL }));
-    expect(one.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
-
-    // the limit bites: a pool that may open more (the server's 8) has reads refused
-    const more = await reads(openStore(eight, { pool: { size: 8 } }));
-    const refused = more.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
-    expect(refused.length).toBeGreaterThan(0);
-    for (const e of refused) expect(e).toMatchObject({ code: '53300' });
+    // roles are the cluster's, not the database's: dropped once every store on them is closed
+    const roles: string[] = [];
+    try {
+      await onePerConnection(db, roles);
+    } finally {
+      await dropRoles(db, roles);
+    }
   });
 
   it("PostgreSQL: the server's pool, not named, shows as 'cifra'; the URL's application_name still wins (s31)", async () => {
@@ -268,14 +250,15 @@ describe('the whole-chain audit check on a worker thread', () => {
 
 /**
  * A login role on the database at `url` that may hold one connection at a time and read every
- * table: the URL that connects as it.
+ * table, added to `roles` (to drop): the URL that connects as it.
  */
-async function limitedRole(url: string, prefix: string): Promise<string> {
+async function limitedRole(url: string, prefix: string, roles: string[]): Promise<string> {
   const role = `${prefix}_${new URL(url).pathname.slice(-12)}`;
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
     await c.query(`CREATE ROLE ${role} LOGIN CONNECTION LIMIT 1`);
+    roles.push(role);
     await c.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
   } finally {
     await c.end();
@@ -283,6 +266,53 @@ async function limitedRole(url: string, prefix: string): Promise<string> {
   const asRole = new URL(url);
   asRole.username = role;
   return asRole.toString();
+}
+
+/**
+ * The worker's reads on a database whose roles may each hold one connection: its whole check,
+ * then its pool's options under reads at once, then the server's pool of 8 (refused). Each role
+ * made is added to `roles`.
+ */
+async function onePerConnection(db: string, roles: string[]): Promise<void> {
+  const worker = await limitedRole(db, 'audit_w', roles);
+  const pool = await limitedRole(db, 'audit_p', roles);
+  const eight = await limitedRole(db, 'audit_8', roles);
+  const admin = (await bothWays(db)).here;
+  expect(admin.ok).toBe(true);
+
+  // the worker's whole check, as the server starts it, through its own pool
+  expect(await verifiedHeadOffThread(worker)).toEqual(admin);
+
+  // the worker's pool options under reads at once: one connection serves them all in turn
+  const reads = async (s: ReturnType<typeof openStore>) => {
+    try {
+      return await Promise.allSettled([1, 2, 3, 4].map(() => s.auditHead()));
+    } finally {
+      await s.close();
+    }
+  };
+  const one = await reads(openStore(pool, { pool: AUDIT_WORKER_POOL }));
+  expect(one.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+
+  // the limit bites: a pool that may open more (the server's 8) has reads refused
+  const more = await reads(openStore(eight, { pool: { size: 8 } }));
+  const refused = more.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+  expect(refused.length).toBeGreaterThan(0);
+  for (const e of refused) expect(e).toMatchObject({ code: '53300' });
+}
+
+/** Drops `roles` (their grants on the database at `url` first): roles outlive a test database. */
+async function dropRoles(url: string, roles: readonly string[]): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    for (const role of roles) {
+      await c.query(`DROP OWNED BY ${role}`);
+      await c.query(`DROP ROLE ${role}`);
+    }
+  } finally {
+    await c.end();
+  }
 }
 
 const checkOf = (app: FastifyInstance): AuditCheck =>

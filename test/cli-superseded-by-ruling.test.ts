@@ -6,6 +6,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ActaSchema } from '../src/api/schemas.js';
+import type { Issue } from '../src/core/issues.js';
+import { issueSentence } from '../src/core/issue-words.js';
 import { cli, fileWriter, onpeRow, ONPE_COLUMNS, tempDir } from './helpers.js';
 
 const dir = tempDir('cifra-superseded-');
@@ -71,6 +73,18 @@ describe('a new file that still gives the version a ruling replaced', () => {
         details: { importId: later.importId, correction: ruling.importId },
       },
     ]);
+  });
+
+  // session 32 review: a source that recounted to the same figures gives the same row, which
+  // cifra cannot tell from a lagging one: the words say what the row is and what to do, not lag
+  it('the warning says the row repeats a replaced version and how to record a recount', () => {
+    const issue = { severity: 'warning', ...later.issues[0] } as Issue;
+    expect(issueSentence(issue, 'en')).toBe(
+      `the row repeats a version a correction replaced (a source not yet caught up with the ruling gives it again; if the source recounted to the same figures, record the row with --correction): kept as a conflict, not applied (the correction is import #${ruling.importId})`,
+    );
+    expect(issueSentence(issue, 'es')).toBe(
+      `la fila repite una versión que una corrección reemplazó (la da de nuevo una fuente que aún no se ha puesto al día con la resolución; si la fuente recontó con las mismas cifras, registre la fila con --correction): se guarda como conflicto sin aplicarse (la corrección es la importación #${ruling.importId})`,
+    );
   });
 
   it('the ingest report names the mesa and the correction, in English and Spanish', async () => {

@@ -605,16 +605,18 @@ export function runStoreContract(
       });
       // the same stale row again: the conflict already kept
       expect(await importActas(s, [counted], 'i3')).toMatchObject({ unchanged: 1, superseded: [] });
-      // the ruling recorded again (its observation): what is replaced is still the count
+      // the ruling recorded again (its observation): what is replaced is still the count, and the
+      // correction that replaced it the first of the two (session 32 review)
       const again = await importActas(
         s,
         [reopened('000001', { observation: 'RECUENTO' })],
         'c2',
         'correction',
       );
+      expect(again).toMatchObject({ corrected: 1 });
       expect(await importActas(s, [counted], 'i4')).toMatchObject({
         ...{ conflicts: 1, stateChanges: 0 },
-        superseded: [{ mesa: '000001', correction: again.importId }],
+        superseded: [{ mesa: '000001', correction: ruling.importId }],
       });
       const recount = await importActas(s, [counted], 'c3', 'correction');
       expect(recount).toMatchObject({ corrected: 1, conflicts: 0, superseded: [] });
@@ -629,6 +631,42 @@ export function runStoreContract(
         [4, 'correction', false, 'c2'],
         [5, 'conflict', false, 'i4'],
         [6, 'correction', true, 'c3'],
+      ]);
+      await s.close();
+    });
+
+    // Session 32 review: the source counted X, then Z (kept as a conflict: figures); a ruling
+    // reopened the acta; the next file gave Z, not X, and was applied over the ruling.
+    it('keeps any version the source gave before the ruling, a conflict kept then too, as superseded, named by the first correction of the run', async () => {
+      const s = await fresh();
+      const x = acta('000001');
+      const z = acta('000001', { votes: [59, 31] });
+      await importActas(s, [x], 'i1');
+      expect(await importActas(s, [z], 'i2')).toMatchObject({ conflicts: 1, superseded: [] });
+      const reopened = acta('000001', { state: 'pending', stateLabel: 'EN PROCESO', votes: null });
+      const ruling = await importActas(s, [reopened], 'c1', 'correction');
+      const again = { ...reopened, observation: 'RECUENTO' };
+      expect(await importActas(s, [again], 'c2', 'correction')).toMatchObject({ corrected: 1 });
+      expect(await importActas(s, [z], 'i3')).toMatchObject({
+        ...{ stateChanges: 0, conflicts: 1, conflictMesas: ['000001'] },
+        superseded: [{ mesa: '000001', correction: ruling.importId }],
+      });
+      // X too (not the last conflict kept, so not unchanged)
+      expect(await importActas(s, [x], 'i4')).toMatchObject({
+        ...{ stateChanges: 0, conflicts: 1 },
+        superseded: [{ mesa: '000001', correction: ruling.importId }],
+      });
+      expect(await s.getActa(ELECTION.id, '000001')).toMatchObject({
+        ...{ state: 'pending', observation: 'RECUENTO', version: 4, conflict: true },
+      });
+      const history = await s.actaHistory(ELECTION.id, '000001');
+      expect(history.map((h) => [h.version, h.kind, h.current])).toEqual([
+        [1, 'new', false],
+        [2, 'conflict', false],
+        [3, 'correction', false],
+        [4, 'correction', true],
+        [5, 'conflict', false],
+        [6, 'conflict', false],
       ]);
       await s.close();
     });

@@ -220,8 +220,8 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'el archivo da al acta un estado anterior al que tiene (p. ej. en el jurado electoral y de nuevo por contabilizar): un archivo desfasado, se guarda como conflicto sin aplicarse',
   },
   acta_superseded_by_correction: {
-    en: 'the source still gives the version a correction replaced: it has not caught up with the ruling, so the version is kept as a conflict, not applied',
-    es: 'la fuente aún da la versión que una corrección reemplazó: no se ha puesto al día con la resolución, así que se guarda como conflicto sin aplicarse',
+    en: 'the row repeats a version a correction replaced (a source not yet caught up with the ruling gives it again; if the source recounted to the same figures, record the row with --correction): kept as a conflict, not applied',
+    es: 'la fila repite una versión que una corrección reemplazó (la da de nuevo una fuente que aún no se ha puesto al día con la resolución; si la fuente recontó con las mismas cifras, registre la fila con --correction): se guarda como conflicto sin aplicarse',
   },
   duplicate_acta: {
     en: 'the same acta appears twice in the file: the first row (details.keptRow) is kept, this one quarantined with its figures',

@@ -315,9 +315,10 @@ function printIngestReport(r: IngestReport, election: string, io: CliIo): number
 }
 
 /**
- * The conflicts whose file gave the version a correction replaced (acta_superseded_by_correction:
- * the source behind a ruling), each mesa with the correction's import: "000205 (correction #4)".
- * Null where there are none.
+ * The conflicts whose file repeats a version a correction replaced (acta_superseded_by_correction:
+ * the source behind a ruling, or one that recounted to the same figures), each mesa with the
+ * import of the correction that replaced it, the first of a run: "000205 (correction #4)". Null
+ * where there are none.
  */
 function supersededLine(issues: readonly Issue[]): string | null {
   const held = issues.filter((i) => i.code === 'acta_superseded_by_correction');

@@ -44,21 +44,18 @@ const latestOf = (t: Table, mesa: string): Row | undefined => {
 };
 
 /**
- * What the mesa's current version replaced, where it is a correction: the latest version before
- * it that is neither a conflict nor a correction (as the stores read it), with its import.
+ * What the mesa's run of corrections replaced, where its current version is a correction: every
+ * version not a correction before the run's first correction — the first one after the last
+ * version the source made current — with that correction's import.
  */
 const supersededOf = (t: Table, mesa: string): Superseded | undefined => {
-  const cur = currentOf(t, mesa);
-  if (cur?.kind !== 'correction') return undefined;
-  const before = t.rows.filter(
-    (r) =>
-      r.mesa === mesa &&
-      r.version < cur.version &&
-      r.kind !== 'conflict' &&
-      r.kind !== 'correction',
-  );
-  const top = before.at(-1);
-  return top && { acta: top.acta, correction: cur.importId };
+  if (currentOf(t, mesa)?.kind !== 'correction') return undefined;
+  const mine = t.rows.filter((r) => r.mesa === mesa).sort((x, y) => x.version - y.version);
+  const sourceLast = mine.filter((r) => r.kind !== 'conflict' && r.kind !== 'correction').at(-1);
+  const first = mine.find((r) => r.kind === 'correction' && r.version > (sourceLast?.version ?? 0));
+  if (first === undefined) return undefined;
+  const actas = mine.filter((r) => r.version < first.version && r.kind !== 'correction');
+  return { actas: actas.map((r) => r.acta), correction: first.importId };
 };
 
 /** The reference: one row at a time, straight into the table. */
@@ -78,7 +75,7 @@ function applyNaively(t: Table, b: Batch, importId: number): BatchOutcome {
     const cur = currentOf(t, a.mesa);
     const latest = latestOf(t, a.mesa)?.acta ?? null;
     const ruled = supersededOf(t, a.mesa);
-    const d = decideVersion(cur ? cur.acta : null, a, b.mode, latest, ruled?.acta ?? null);
+    const d = decideVersion(cur ? cur.acta : null, a, b.mode, latest, ruled?.actas);
     if (d.kind === 'unchanged') {
       out.unchanged++;
       return;

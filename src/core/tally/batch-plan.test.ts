@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Acta } from '../model/acta.js';
 import {
   planBatch,
+  supersededOf,
   type BatchItem,
   type BatchPlanInput,
+  type HistoryVersion,
   type StoredMesa,
   type VersionRecord,
 } from './batch-plan.js';
@@ -211,7 +213,7 @@ describe('planBatch', () => {
     const ruling = { acta: pending('000001'), maxVersion: 2 };
     const s = stored([
       '000001',
-      { ...ruling, superseded: { acta: acta('000001'), correction: 5 } },
+      { ...ruling, superseded: { actas: [acta('000001')], correction: 5 } },
     ]);
     const p = plan([item(acta('000001'), 1)], { stored: s });
     expect(brief(p)).toEqual([
@@ -254,7 +256,7 @@ describe('planBatch', () => {
       {
         acta: pending('000001'),
         maxVersion: 2,
-        superseded: { acta: acta('000001'), correction: 2 },
+        superseded: { actas: [acta('000001')], correction: 2 },
       },
     ]);
     const jee = acta('000001', { state: 'jee', stateLabel: 'OBSERVADA', votes: null });
@@ -265,6 +267,42 @@ describe('planBatch', () => {
       ['insert_version', '000001', 4, true, false, 'state_change'],
     ]);
     expect(p.outcome).toMatchObject({ stateChanges: 2, conflicts: 0, superseded: [] });
+  });
+
+  // session 32 review: the source counted X, then Z (kept as a conflict); a ruling reopened the
+  // acta; the next file gave Z, not X, and was applied over the ruling
+  it('planBatch(any version the source gave before the ruling, a conflict kept too) holds it', () => {
+    const x = acta('000001');
+    const z = acta('000001', { votes: [59, 31] });
+    const history: HistoryVersion[] = [
+      { kind: 'new', acta: x, importId: 1 },
+      { kind: 'conflict', acta: z, importId: 2 },
+      { kind: 'correction', acta: pending('000001'), importId: 3 },
+      { kind: 'correction', acta: { ...pending('000001'), observation: 'RECUENTO' }, importId: 4 },
+    ];
+    const superseded = supersededOf(history);
+    // the ruling that replaced them is the run's first correction, not the last
+    expect(superseded).toEqual({ actas: [x, z], correction: 3 });
+    const s = stored(['000001', { acta: history[3]!.acta, maxVersion: 4, superseded }]);
+    const p = plan([item(z, 1)], { stored: s });
+    expect(brief(p)).toEqual([
+      ['flag_conflict', '000001'],
+      ['insert_version', '000001', 5, false, false, 'conflict'],
+    ]);
+    expect(p.outcome).toMatchObject({
+      stateChanges: 0,
+      conflicts: 1,
+      superseded: [{ mesa: '000001', correction: 3 }],
+    });
+    // once the source made a version current after the ruling, the run is over
+    const moved: HistoryVersion[] = [...history, { kind: 'state_change', acta: x, importId: 5 }];
+    expect(supersededOf(moved)).toBeUndefined();
+    // a new run holds against everything the source gave before it, the earlier ruling excluded
+    const again = supersededOf([
+      ...moved,
+      { kind: 'correction', acta: pending('000001'), importId: 6 },
+    ]);
+    expect(again).toEqual({ actas: [x, z, x], correction: 6 });
   });
 
   it('planBatch(a conflict with a version of the same batch) flags that version, not the stored one', () => {

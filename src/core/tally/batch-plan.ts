@@ -41,25 +41,55 @@ export interface BatchOutcome {
   readonly conflictMesas: readonly string[];
   /** Those conflicts whose file gave an earlier state than the one held (a stale file). */
   readonly earlierStates: readonly EarlierState[];
-  /** Those conflicts whose file gave the version a correction replaced (versioning.ts `superseded`). */
+  /** Those conflicts whose file repeated a version a correction replaced (versioning.ts `superseded`). */
   readonly superseded: readonly SupersededGiven[];
 }
 
-/** A mesa the file gave as it stood before the correction that holds it (the source lags). */
+/** A mesa the file gave as the source gave it before the corrections that hold it. */
 export interface SupersededGiven {
   readonly mesa: string;
-  /** The import of that correction (the ruling recorded); null for a version without one. */
+  /**
+   * The import of the first correction of that run (the ruling that replaced what the source
+   * gave); null for a version without one.
+   */
   readonly correction: number | null;
 }
 
 /**
- * While a mesa's current version is a correction: the version it replaced — the one held before
- * it, or, after corrections in a row (a ruling recorded again), the one the first replaced: the
- * source's last — and the import of the correction that holds the acta.
+ * While a mesa's current version is a correction: every version the source gave (each one not a
+ * correction, applied or kept as a conflict) before the first correction of the run of
+ * corrections that holds the acta — an incoming row equal to one gives nothing new — and the
+ * import of that first correction, the ruling that replaced them.
  */
 export interface Superseded {
-  readonly acta: Acta;
+  readonly actas: readonly Acta[];
   readonly correction: number | null;
+}
+
+/** One stored version of a mesa, as supersededOf reads it (a store never holds `unchanged`). */
+export interface HistoryVersion {
+  readonly kind: VersionDecision['kind'];
+  readonly acta: Acta;
+  readonly importId: number | null;
+}
+
+/**
+ * What the run of corrections that holds a mesa replaced (Superseded), from its whole history in
+ * version order (the stores read it only where the current version is a correction: rare).
+ * Undefined where the version last made current is no correction.
+ */
+export function supersededOf(history: readonly HistoryVersion[]): Superseded | undefined {
+  // the run: corrections back from the end, conflicts between them (never current) skipped
+  let first = -1;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const kind = history[i]?.kind;
+    if (kind === 'correction') first = i;
+    else if (kind !== 'conflict') break;
+  }
+  const ruling = history[first];
+  if (ruling === undefined) return undefined;
+  const actas = history.slice(0, first).flatMap((h) => (h.kind === 'correction' ? [] : [h.acta]));
+  return { actas, correction: ruling.importId };
 }
 
 /** A mesa the file reported at an earlier stage than it holds (versioning.ts `earlier_state`). */
@@ -112,7 +142,7 @@ export interface StoredMesa {
   readonly maxVersion: number;
   /** The acta of its highest version when that one is not current (a conflict kept). */
   readonly latest?: Acta | undefined;
-  /** Where the current version is a correction: what it replaced. */
+  /** Where the current version is a correction: what its run of corrections replaced. */
   readonly superseded?: Superseded | undefined;
 }
 
@@ -171,7 +201,7 @@ interface Planning {
   readonly maxVersion: Map<string, number>;
   /** A mesa's highest version when it is not the current one: the last conflict kept. */
   readonly latest: Map<string, Acta>;
-  /** What a mesa's current version replaced, where that is a correction. */
+  /** What a mesa's run of corrections replaced, where its current version is a correction. */
   readonly superseded: Map<string, Superseded>;
   /** The version of this batch that is a mesa's current one, while it is. */
   readonly batchCurrent: Map<string, Mutable<PlannedVersion>>;
@@ -235,7 +265,7 @@ function planItem<P>(s: Planning, input: BatchPlanInput<P>, item: BatchItem<P>):
   const current = s.current.get(a.mesa);
   const ruled = s.superseded.get(a.mesa);
   const latest = s.latest.get(a.mesa) ?? null;
-  const decision = decideVersion(current ?? null, a, input.mode, latest, ruled?.acta ?? null);
+  const decision = decideVersion(current ?? null, a, input.mode, latest, ruled?.actas);
   if (decision.kind === 'unchanged') {
     s.outcome.unchanged++;
     return;
@@ -270,10 +300,10 @@ function planItem<P>(s: Planning, input: BatchPlanInput<P>, item: BatchItem<P>):
       s.flag.delete(a.mesa); // retiring clears the stored current's conflict flag too
     }
     s.batchCurrent.set(a.mesa, planned);
-    // a correction replaces the current version; one after a correction, what that one replaced
-    if (decision.kind === 'correction' && current !== undefined)
-      s.superseded.set(a.mesa, { acta: ruled?.acta ?? current, correction: input.importId });
-    else s.superseded.delete(a.mesa);
+    // a version the source made current ends the run of corrections; a correction continues it
+    // or starts one, which a batch of corrections never compares against (decideVersion): the
+    // stores read the run the next batch holds against
+    if (decision.kind !== 'correction') s.superseded.delete(a.mesa);
     s.current.set(a.mesa, a);
     s.latest.delete(a.mesa);
   } else {

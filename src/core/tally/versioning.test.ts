@@ -157,32 +157,32 @@ describe('the version a correction replaced', () => {
   const ruling = acta('pending', { votes: null, voters: null });
 
   it('is a conflict when the source gives it again: superseded, not a state change', () => {
-    expect(decideVersion(ruling, counted, 'import', null, counted)).toEqual({
+    expect(decideVersion(ruling, counted, 'import', null, [counted])).toEqual({
       kind: 'conflict',
       reason: 'superseded',
     });
     // whatever the stage: a ruling that set other figures, or that counted a pending acta
     const other = acta('counted', { votes: [61, 29] });
-    expect(decideVersion(other, counted, 'import', null, counted)).toEqual({
+    expect(decideVersion(other, counted, 'import', null, [counted])).toEqual({
       kind: 'conflict',
       reason: 'superseded',
     });
-    expect(decideVersion(counted, ruling, 'import', null, ruling)).toEqual({
+    expect(decideVersion(counted, ruling, 'import', null, [ruling])).toEqual({
       kind: 'conflict',
       reason: 'superseded',
     });
     // the same content with another observation is other content: the rules as before
     const observed = acta('counted', { observation: 'ERROR MATERIAL' });
-    expect(decideVersion(ruling, observed, 'import', null, counted).kind).toBe('state_change');
+    expect(decideVersion(ruling, observed, 'import', null, [counted]).kind).toBe('state_change');
   });
 
   it('leaves other content to the rules as before, and a correction sets anything', () => {
     const moved = acta('counted', { votes: [61, 29] });
-    expect(decideVersion(ruling, moved, 'import', null, counted).kind).toBe('state_change');
-    expect(decideVersion(ruling, ruling, 'import', null, counted).kind).toBe('unchanged');
-    expect(decideVersion(ruling, counted, 'correction', null, counted).kind).toBe('correction');
+    expect(decideVersion(ruling, moved, 'import', null, [counted]).kind).toBe('state_change');
+    expect(decideVersion(ruling, ruling, 'import', null, [counted]).kind).toBe('unchanged');
+    expect(decideVersion(ruling, counted, 'correction', null, [counted]).kind).toBe('correction');
     // kept once: the same stale row again is the conflict already kept
-    expect(decideVersion(ruling, counted, 'import', counted, counted).kind).toBe('unchanged');
+    expect(decideVersion(ruling, counted, 'import', counted, [counted]).kind).toBe('unchanged');
   });
 });
 
@@ -235,8 +235,10 @@ describe('conflictReasons', () => {
           for (const z of choices) {
             let current = acta(first);
             let latest: Acta | null = null;
-            // what the current version replaced while it is a correction (as planBatch keeps it)
-            let superseded: Acta | null = null;
+            // every content the source gave, and, while corrections hold the acta, what it had
+            // given before the first of them (as the stores read it: supersededOf)
+            const given: Acta[] = [current];
+            let superseded: Acta[] = [];
             const history = [{ kind: 'new' as VersionDecision['kind'], acta: current }];
             const decided: (string | null)[] = [null];
             for (const { a, mode } of [x, y, z]) {
@@ -246,9 +248,11 @@ describe('conflictReasons', () => {
               decided.push(d.kind === 'conflict' ? d.reason : null);
               if (d.kind === 'conflict') latest = a;
               else {
-                superseded = d.kind === 'correction' ? (superseded ?? current) : null;
+                if (d.kind !== 'correction') superseded = [];
+                else if (superseded.length === 0) superseded = [...given];
                 [current, latest] = [a, null];
               }
+              if (d.kind !== 'correction') given.push(a);
             }
             const read = conflictReasons(history);
             if (JSON.stringify(read) !== JSON.stringify(decided))

@@ -15,9 +15,9 @@ export type VersionDecision =
   /** An explicit correction (e.g. after a JEE ruling): becomes current, clears a conflict. */
   | { readonly kind: 'correction' }
   /**
-   * Kept as a version and flagged, never silently current: `superseded`, the content a correction
-   * replaced, given again while that correction holds the acta (the source has not caught up with
-   * the ruling); `earlier_state`, the acta reported at an earlier stage than it holds (a counted
+   * Kept as a version and flagged, never silently current: `superseded`, content the source gave
+   * before a ruling, given again while the corrections recording it hold the acta (nothing new:
+   * a source not caught up, or one that recounted to the same figures); `earlier_state`, the acta reported at an earlier stage than it holds (a counted
    * acta open again, one at the JEE pending again: a stale file, ACTA_STATE_STAGE); `figures`,
    * different figures for an acta already closed.
    */
@@ -58,23 +58,24 @@ export function actaContentKey(a: Acta): string {
  * same transaction. Re-importing identical content changes nothing: the current version's, or
  * the conflict last kept for the mesa (`latest`, its highest version when that is not current),
  * so a stale file sent again and again keeps one conflict, not one per sending. `superseded`:
- * while the current version is a correction, the version it replaced (planBatch).
+ * while the current version is a correction, every version the source gave before the first
+ * correction of that run (batch-plan.ts supersededOf).
  */
 export function decideVersion(
   current: Acta | null,
   incoming: Acta,
   mode: 'import' | 'correction',
   latest: Acta | null = null,
-  superseded: Acta | null = null,
+  superseded: readonly Acta[] = [],
 ): VersionDecision {
   if (current === null) return { kind: 'new' };
   const key = actaContentKey(incoming);
   if (actaContentKey(current) === key) return { kind: 'unchanged' };
   if (mode === 'correction') return { kind: 'correction' };
   if (latest !== null && actaContentKey(latest) === key) return { kind: 'unchanged' };
-  // The source still gives what a ruling replaced: it has not caught up (other content is news).
+  // The source gives again what it gave before a ruling: nothing new (other content is news).
   // A JEE ruling prevails over the ODPE's earlier count: the ODPE adds it (R-0837-2025 art. 15(f)).
-  if (superseded !== null && actaContentKey(superseded) === key)
+  if (superseded.some((v) => actaContentKey(v) === key))
     return { kind: 'conflict', reason: 'superseded' };
   // The content differs, its state and figures do not: only the observation moved.
   if (current.state === incoming.state && figuresKey(current) === figuresKey(incoming))
@@ -104,18 +105,22 @@ export function conflictReasons(
   history: readonly { readonly kind: VersionDecision['kind']; readonly acta: Acta }[],
 ): (ConflictReason | null)[] {
   let held: { kind: VersionDecision['kind']; acta: Acta } | null = null;
-  let superseded: Acta | null = null;
+  // every content the source gave so far, and, while corrections hold the acta, what it had
+  // given before the first of them (batch-plan.ts supersededOf)
+  const given = new Set<string>();
+  let superseded: ReadonlySet<string> | null = null;
   return history.map((h) => {
+    if (h.kind === 'unchanged') return null;
+    const key = actaContentKey(h.acta);
     if (h.kind !== 'conflict') {
-      if (h.kind === 'unchanged') return null;
-      // a correction replaces the version held; one after a correction, what that one replaced
-      if (h.kind !== 'correction' || held === null) superseded = null;
-      else if (held.kind !== 'correction' || superseded === null) superseded = held.acta;
+      if (h.kind !== 'correction') superseded = null;
+      else if (held !== null && superseded === null) superseded = new Set(given);
+      if (h.kind !== 'correction') given.add(key);
       held = h;
       return null;
     }
-    if (superseded !== null && actaContentKey(superseded) === actaContentKey(h.acta))
-      return 'superseded';
+    given.add(key);
+    if (superseded?.has(key) === true) return 'superseded';
     // a conflict needs a version held before it: with none (a history cut short) it was no
     // earlier state of anything
     return held !== null && stateMovesBack(held.acta.state, h.acta.state)

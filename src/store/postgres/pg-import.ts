@@ -2,7 +2,14 @@
 // savepoint per batch, each batch planned against the stored mesas it touches and written with
 // one statement per kind of write.
 import type pg from 'pg';
-import type { BatchWrite, PlannedVersion, StoredMesa } from '../../core/tally/batch-plan.js';
+import {
+  supersededOf,
+  type BatchWrite,
+  type HistoryVersion,
+  type PlannedVersion,
+  type StoredMesa,
+  type Superseded,
+} from '../../core/tally/batch-plan.js';
 import { VERSION_COLUMNS, type VersionColumnName } from '../../core/model/version-columns.js';
 import { GENESIS, importHash } from '../audit.js';
 import { ImportPlanner } from '../import-planner.js';
@@ -157,43 +164,49 @@ async function storedMesas(
       )
     ).rows as Row[])
       latest.set(r['mesa'] as string, r);
-  const replaced = await supersededRows(q, election, rows);
+  const replaced = await supersededByMesa(q, election, rows);
   for (const r of rows) {
     const top = latest.get(r['mesa'] as string);
-    const before = replaced.get(r['mesa'] as string);
     out.set(r['mesa'] as string, {
       acta: acta(election, r),
       maxVersion: r['max_version'] as number,
       latest: top === undefined ? undefined : acta(election, top),
-      superseded: before && {
-        acta: acta(election, before),
-        correction: r['import_id'] === null ? null : Number(r['import_id']),
-      },
+      superseded: replaced.get(r['mesa'] as string),
     });
   }
   return out;
 }
 
 /**
- * What each current correction among `current` replaced (rare): the latest version before it that
- * is neither a conflict nor a correction — after corrections in a row, what the first replaced
- * (core/tally/batch-plan.ts, Superseded) — by mesa.
+ * What the run of corrections holding each mesa among `current` whose current version is a
+ * correction (rare) replaced, from its history (core/tally/batch-plan.ts supersededOf), by mesa.
  */
-async function supersededRows(
+async function supersededByMesa(
   q: Query,
   election: string,
   current: readonly Row[],
-): Promise<Map<string, Row>> {
-  const out = new Map<string, Row>();
-  const ruled = current.filter((r) => r['kind'] === 'correction');
+): Promise<Map<string, Superseded | undefined>> {
+  const out = new Map<string, Superseded | undefined>();
+  const ruled = current.filter((r) => r['kind'] === 'correction').map((r) => r['mesa']);
   if (ruled.length === 0) return out;
-  for (const r of (
+  const rows = (
     await q(
-      "SELECT DISTINCT ON (v.mesa) v.* FROM acta_versions v JOIN unnest($2::text[], $3::int[]) AS k(mesa, version) ON v.mesa = k.mesa AND v.version < k.version WHERE v.election = $1 AND v.kind NOT IN ('conflict', 'correction') ORDER BY v.mesa, v.version DESC",
-      [election, ruled.map((r) => r['mesa']), ruled.map((r) => r['version'])],
+      'SELECT * FROM acta_versions WHERE election = $1 AND mesa = ANY($2) ORDER BY mesa, version',
+      [election, ruled],
     )
-  ).rows as Row[])
-    out.set(r['mesa'] as string, r);
+  ).rows as Row[];
+  const histories = new Map<string, HistoryVersion[]>();
+  for (const r of rows) {
+    const mesa = r['mesa'] as string;
+    const h = histories.get(mesa) ?? [];
+    h.push({
+      kind: r['kind'] as HistoryVersion['kind'],
+      acta: acta(election, r),
+      importId: r['import_id'] === null ? null : Number(r['import_id']),
+    });
+    histories.set(mesa, h);
+  }
+  for (const [mesa, h] of histories) out.set(mesa, supersededOf(h));
   return out;
 }
 

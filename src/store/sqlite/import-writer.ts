@@ -1,7 +1,7 @@
 // The write side of a SQLite import (ADR 011): one connection under its write lock, executing the
 // packed writes the caller planned; the same code on the calling thread and in the writer thread.
 import type Database from 'better-sqlite3';
-import type { StoredMesa } from '../../core/tally/batch-plan.js';
+import { supersededOf, type StoredMesa } from '../../core/tally/batch-plan.js';
 import { GENESIS, importHash } from '../audit.js';
 import {
   committedImportParams,
@@ -12,19 +12,18 @@ import {
   type Row,
 } from '../rows.js';
 import type { ImportMeta, ImportSummary } from '../store.js';
-import { acta, freshInsertSql, INSERT_VERSION_SQL } from './acta-versions.js';
+import { acta, actaVersion, freshInsertSql, INSERT_VERSION_SQL } from './acta-versions.js';
 import { NUMS, STRS, type EncodedWrites } from './import-batch.js';
 import type { ImportBegun, ImportLink } from './import-session.js';
 import { busyCoded } from './sqlite-config.js';
 import { logImport } from './sqlite-audit.js';
 
 /**
- * What a mesa's current correction (version ?) replaced: the latest version before it that is
- * neither a conflict nor a correction — after corrections in a row, what the first replaced
- * (core/tally/batch-plan.ts, Superseded). Read by the unique (election, mesa, version) index.
+ * A mesa's history, read where its current version is a correction (rare) for what its run of
+ * corrections replaced (core/tally/batch-plan.ts supersededOf). By the unique
+ * (election, mesa, version) index.
  */
-const SUPERSEDED_SQL =
-  "SELECT * FROM acta_versions WHERE election = ? AND mesa = ? AND version < ? AND kind NOT IN ('conflict', 'correction') ORDER BY version DESC LIMIT 1";
+const HISTORY_SQL = 'SELECT * FROM acta_versions WHERE election = ? AND mesa = ? ORDER BY version';
 
 /**
  * The write side of one import on one connection (its own: readers see only committed imports):
@@ -36,7 +35,7 @@ export class SqliteImportWriter {
   private batchNo = 0;
   private readonly selectStored;
   private readonly selectVersion;
-  private readonly selectSuperseded;
+  private readonly selectHistory;
   private readonly insertVersion;
   /** A fresh batch's INSERT (freshInsertSql), prepared by the first such batch. */
   private insertFresh: Database.Statement | null = null;
@@ -57,7 +56,7 @@ export class SqliteImportWriter {
     this.selectVersion = db.prepare(
       'SELECT * FROM acta_versions WHERE election = ? AND mesa = ? AND version = ?',
     );
-    this.selectSuperseded = db.prepare(SUPERSEDED_SQL);
+    this.selectHistory = db.prepare(HISTORY_SQL);
     this.insertVersion = db.prepare(INSERT_VERSION_SQL);
     this.retire = db.prepare(
       'UPDATE acta_versions SET is_current = 0, conflict = 0 WHERE election = ? AND mesa = ? AND is_current = 1',
@@ -128,15 +127,15 @@ export class SqliteImportWriter {
           ? (this.selectVersion.get(election, mesa, maxVersion) as Row | undefined)
           : undefined;
       const latest = top === undefined ? undefined : acta(election, top);
-      // a current correction: what it replaced (rare) to compare (SUPERSEDED_SQL)
-      const before =
+      // a current correction: what its run replaced (rare) to compare (HISTORY_SQL)
+      const superseded =
         r['kind'] === 'correction'
-          ? (this.selectSuperseded.get(election, mesa, r['version']) as Row | undefined)
+          ? supersededOf(
+              (this.selectHistory.all(election, mesa) as Row[]).map((h) =>
+                actaVersion(election, h),
+              ),
+            )
           : undefined;
-      const superseded = before && {
-        acta: acta(election, before),
-        correction: (r['import_id'] as number | null) ?? null,
-      };
       out.set(mesa, { acta: acta(election, r), maxVersion, latest, superseded });
     }
     return out;
