@@ -117,7 +117,7 @@ export const ImportReportSchema = z.object({
   issues: z
     .array(IssueSchema)
     .describe(
-      'one warning per mesa in conflict: acta_superseded_by_correction where the file gave the version a correction replaced while that correction holds the acta (details.correction, its import: the source not caught up with the ruling), acta_state_backwards where it gave an earlier state than the one held (details.held, details.given: a stale file), else acta_conflict; for a file imported before, one warning: already_imported, source_unchanged or cut_not_later',
+      'one warning per mesa in conflict: acta_superseded_by_correction where the file gave a version the source gave before the correction that holds the acta (details.correction, the import of the first correction of that run: a source not yet caught up with the ruling, or a recount to the same figures, which the operator records with --correction), acta_state_backwards where it gave an earlier state than the one held (details.held, details.given: a stale file), else acta_conflict; for a file imported before, one warning: already_imported, source_unchanged or cut_not_later',
     ),
   quarantinedRows: z
     .array(

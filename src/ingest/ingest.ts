@@ -94,7 +94,7 @@ export interface IngestReport extends ImportSummary {
   readonly conflictMesas: readonly string[];
   /**
    * Problems of the import as a whole: one warning per mesa in conflict,
-   * acta_superseded_by_correction where the file gave the version a correction replaced,
+   * acta_superseded_by_correction where the file gave a version a correction replaced,
    * acta_state_backwards where it gave an earlier state than the one held (a stale file), else
    * acta_conflict.
    */
@@ -771,8 +771,8 @@ function reportOf(
 
 /**
  * One warning per mesa in conflict, both versions kept and the new one not applied: the file
- * gave the version a correction replaced (acta_superseded_by_correction, the source lagging the
- * ruling), an earlier state than the one held (acta_state_backwards, a stale file), else other
+ * gave a version a correction replaced (acta_superseded_by_correction: a source behind the ruling,
+ * or a recount to the same figures), an earlier state than the one held (acta_state_backwards, a stale file), else other
  * figures (acta_conflict).
  */
 function conflictIssues(run: ImportRun, importId: number | null): Issue[] {

@@ -564,7 +564,7 @@ export const ActaSchema = z.object({
         .enum(['earlier_state', 'figures', 'superseded'])
         .nullable()
         .describe(
-          'a conflict (kind conflict): why it was kept and not applied, against the version held when it was recorded — superseded, the content a correction held then had replaced (the source not caught up with a ruling: acta_superseded_by_correction); earlier_state, an earlier state than that one (a counted acta reported open again, one at the JEE pending: a stale file? acta_state_backwards); figures, other figures for an acta already closed (acta_conflict). null: no conflict',
+          'a conflict (kind conflict): why it was kept and not applied, against the version held when it was recorded — superseded, a content the source gave before the correction holding the acta then (a source not yet caught up with a ruling, or a recount to the same figures: acta_superseded_by_correction); earlier_state, an earlier state than that one (a counted acta reported open again, one at the JEE pending: a stale file? acta_state_backwards); figures, other figures for an acta already closed (acta_conflict). null: no conflict',
         ),
       acta: ActaValuesSchema,
       importId: z.number().int().nullable(),
