@@ -9,11 +9,10 @@ import {
   type BatchOutcome,
   type EarlierState,
   type StoredMesa,
-  type Superseded,
   type SupersededGiven,
   type VersionRecord,
 } from './batch-plan.js';
-import { decideVersion } from './versioning.js';
+import { decideVersion, type Superseded } from './versioning.js';
 
 const NUM_RUNS = Number(process.env['PROPERTY_RUNS'] ?? 300);
 

@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Acta } from '../model/acta.js';
 import {
   planBatch,
-  supersededOf,
   type BatchItem,
   type BatchPlanInput,
-  type HistoryVersion,
   type StoredMesa,
   type VersionRecord,
 } from './batch-plan.js';
+import { supersededOf, type HistoryVersion } from './versioning.js';
 import { countedActa } from '../../test-utils/acta.js';
 
 const acta = (mesa: string, over: Partial<Acta> = {}): Acta => countedActa({ mesa, ...over });

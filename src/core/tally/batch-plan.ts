@@ -1,7 +1,7 @@
 import type { Issue } from '../issues.js';
 import type { Acta, ActaState } from '../model/acta.js';
 import type { VersionFields } from '../model/version-columns.js';
-import { decideVersion, type VersionDecision } from './versioning.js';
+import { decideVersion, type Superseded, type VersionDecision } from './versioning.js';
 
 /**
  * The content of one acta version that the hash chain covers, in the order it is hashed by the
@@ -53,43 +53,6 @@ export interface SupersededGiven {
    * gave); null for a version without one.
    */
   readonly correction: number | null;
-}
-
-/**
- * While a mesa's current version is a correction: every version the source gave (each one not a
- * correction, applied or kept as a conflict) before the first correction of the run of
- * corrections that holds the acta — an incoming row equal to one gives nothing new — and the
- * import of that first correction, the ruling that replaced them.
- */
-export interface Superseded {
-  readonly actas: readonly Acta[];
-  readonly correction: number | null;
-}
-
-/** One stored version of a mesa, as supersededOf reads it (a store never holds `unchanged`). */
-export interface HistoryVersion {
-  readonly kind: VersionDecision['kind'];
-  readonly acta: Acta;
-  readonly importId: number | null;
-}
-
-/**
- * What the run of corrections that holds a mesa replaced (Superseded), from its whole history in
- * version order (the stores read it only where the current version is a correction: rare).
- * Undefined where the version last made current is no correction.
- */
-export function supersededOf(history: readonly HistoryVersion[]): Superseded | undefined {
-  // the run: corrections back from the end, conflicts between them (never current) skipped
-  let first = -1;
-  for (let i = history.length - 1; i >= 0; i--) {
-    const kind = history[i]?.kind;
-    if (kind === 'correction') first = i;
-    else if (kind !== 'conflict') break;
-  }
-  const ruling = history[first];
-  if (ruling === undefined) return undefined;
-  const actas = history.slice(0, first).flatMap((h) => (h.kind === 'correction' ? [] : [h.acta]));
-  return { actas, correction: ruling.importId };
 }
 
 /** A mesa the file reported at an earlier stage than it holds (versioning.ts `earlier_state`). */

@@ -59,7 +59,7 @@ export function actaContentKey(a: Acta): string {
  * the conflict last kept for the mesa (`latest`, its highest version when that is not current),
  * so a stale file sent again and again keeps one conflict, not one per sending. `superseded`:
  * while the current version is a correction, every version the source gave before the first
- * correction of that run (batch-plan.ts supersededOf).
+ * correction of that run (versioning.ts supersededOf).
  */
 export function decideVersion(
   current: Acta | null,
@@ -101,30 +101,58 @@ export function decideVersion(
  * correction back to pending is no longer earlier). The store keeps a version's kind, not the
  * reason: it is read back from the versions before it. Null for a version that is no conflict.
  */
-export function conflictReasons(
-  history: readonly { readonly kind: VersionDecision['kind']; readonly acta: Acta }[],
-): (ConflictReason | null)[] {
-  let held: { kind: VersionDecision['kind']; acta: Acta } | null = null;
-  // every content the source gave so far, and, while corrections hold the acta, what it had
-  // given before the first of them (batch-plan.ts supersededOf)
-  const given = new Set<string>();
-  let superseded: ReadonlySet<string> | null = null;
-  return history.map((h) => {
-    if (h.kind === 'unchanged') return null;
+export function conflictReasons(history: readonly HistoryVersion[]): (ConflictReason | null)[] {
+  return history.map((h, i) => {
+    if (h.kind !== 'conflict') return null;
+    // the versions before it as stored (a store never holds `unchanged`)
+    const before = history.slice(0, i).filter((x) => x.kind !== 'unchanged');
     const key = actaContentKey(h.acta);
-    if (h.kind !== 'conflict') {
-      if (h.kind !== 'correction') superseded = null;
-      else if (held !== null && superseded === null) superseded = new Set(given);
-      if (h.kind !== 'correction') given.add(key);
-      held = h;
-      return null;
-    }
-    given.add(key);
-    if (superseded?.has(key) === true) return 'superseded';
+    // the same rule the import applied (supersededOf): what corrections held then had replaced
+    if (supersededOf(before)?.actas.some((a) => actaContentKey(a) === key) === true)
+      return 'superseded';
     // a conflict needs a version held before it: with none (a history cut short) it was no
     // earlier state of anything
-    return held !== null && stateMovesBack(held.acta.state, h.acta.state)
+    const held = before.findLast((x) => x.kind !== 'conflict');
+    return held !== undefined && stateMovesBack(held.acta.state, h.acta.state)
       ? 'earlier_state'
       : 'figures';
   });
+}
+
+/**
+ * While a mesa's current version is a correction: every version the source gave (each one not a
+ * correction, applied or kept as a conflict) before the first correction of the run of
+ * corrections that holds the acta — an incoming row equal to one gives nothing new — and the
+ * import of that first correction, the ruling that replaced them.
+ */
+export interface Superseded {
+  readonly actas: readonly Acta[];
+  readonly correction: number | null;
+}
+
+/** One stored version of a mesa, as supersededOf reads it (a store never holds `unchanged`). */
+export interface HistoryVersion {
+  readonly kind: VersionDecision['kind'];
+  readonly acta: Acta;
+  /** Its import (null: none); a history read for conflictReasons may leave it out. */
+  readonly importId?: number | null;
+}
+
+/**
+ * What the run of corrections that holds a mesa replaced (Superseded), from its whole history in
+ * version order (the stores read it only where the current version is a correction: rare).
+ * Undefined where the version last made current is no correction.
+ */
+export function supersededOf(history: readonly HistoryVersion[]): Superseded | undefined {
+  // the run: corrections back from the end, conflicts between them (never current) skipped
+  let first = -1;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const kind = history[i]?.kind;
+    if (kind === 'correction') first = i;
+    else if (kind !== 'conflict') break;
+  }
+  const ruling = history[first];
+  if (ruling === undefined) return undefined;
+  const actas = history.slice(0, first).flatMap((h) => (h.kind === 'correction' ? [] : [h.acta]));
+  return { actas, correction: ruling.importId ?? null };
 }

@@ -2,14 +2,8 @@
 // savepoint per batch, each batch planned against the stored mesas it touches and written with
 // one statement per kind of write.
 import type pg from 'pg';
-import {
-  supersededOf,
-  type BatchWrite,
-  type HistoryVersion,
-  type PlannedVersion,
-  type StoredMesa,
-  type Superseded,
-} from '../../core/tally/batch-plan.js';
+import type { BatchWrite, PlannedVersion, StoredMesa } from '../../core/tally/batch-plan.js';
+import { supersededOf, type HistoryVersion, type Superseded } from '../../core/tally/versioning.js';
 import { VERSION_COLUMNS, type VersionColumnName } from '../../core/model/version-columns.js';
 import { GENESIS, importHash } from '../audit.js';
 import { ImportPlanner } from '../import-planner.js';
@@ -179,7 +173,7 @@ async function storedMesas(
 
 /**
  * What the run of corrections holding each mesa among `current` whose current version is a
- * correction (rare) replaced, from its history (core/tally/batch-plan.ts supersededOf), by mesa.
+ * correction (rare) replaced, from its history (core/tally/versioning.ts supersededOf), by mesa.
  */
 async function supersededByMesa(
   q: Query,

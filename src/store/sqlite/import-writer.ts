@@ -1,7 +1,8 @@
 // The write side of a SQLite import (ADR 011): one connection under its write lock, executing the
 // packed writes the caller planned; the same code on the calling thread and in the writer thread.
 import type Database from 'better-sqlite3';
-import { supersededOf, type StoredMesa } from '../../core/tally/batch-plan.js';
+import type { StoredMesa } from '../../core/tally/batch-plan.js';
+import { supersededOf } from '../../core/tally/versioning.js';
 import { GENESIS, importHash } from '../audit.js';
 import {
   committedImportParams,
@@ -20,7 +21,7 @@ import { logImport } from './sqlite-audit.js';
 
 /**
  * A mesa's history, read where its current version is a correction (rare) for what its run of
- * corrections replaced (core/tally/batch-plan.ts supersededOf). By the unique
+ * corrections replaced (core/tally/versioning.ts supersededOf). By the unique
  * (election, mesa, version) index.
  */
 const HISTORY_SQL = 'SELECT * FROM acta_versions WHERE election = ? AND mesa = ? ORDER BY version';
