@@ -164,10 +164,10 @@ const divisor = (m: AllocationMethod | null | undefined): DivisorMethod | null =
  */
 export function councilSeatsDecided(
   rs: ListRuleset,
-  council: Omit<CouncilSeatsInput, 'method' | 'bonus' | 'lotKeepsAllocated'> & {
+  council: Omit<CouncilSeatsInput, 'method' | 'bonus' | 'lotKeepsAllocated' | 'tied'> & {
     readonly totalSeats: number;
-    /** The council's ties (TieReport): whether a lot not drawn can move an allocated seat. */
-    readonly ties?: readonly TieLike[];
+    /** The council's ties (TieReport): any makes it `tied`; whether a lot can move a seat. */
+    readonly ties: readonly TieLike[];
   },
 ): Decided {
   const n = council.totalSeats;
@@ -181,6 +181,7 @@ export function councilSeatsDecided(
     tier?.kind === 'majority-bonus' && top !== undefined
       ? { party: top.party, seats: bonusSeats(tier.seats, n), rest: divisor(tier.rest ?? method) }
       : null;
-  const keeps = lotKeepsAllocated(method, tier ?? null, council.ties ?? []);
-  return decidedCouncilSeats({ ...council, method, bonus, lotKeepsAllocated: keeps });
+  const keeps = lotKeepsAllocated(method, tier ?? null, council.ties);
+  const tied = council.ties.length > 0;
+  return decidedCouncilSeats({ ...council, method, bonus, tied, lotKeepsAllocated: keeps });
 }

@@ -373,7 +373,6 @@ function councilOf(
           headDecided: decided,
           final,
           remaining,
-          tied: ties.length > 0,
           ties,
         });
   return {
