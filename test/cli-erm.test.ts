@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { LIMA_2022_WITHOUT_BONUS, cli, fileWriter, tempDir } from './helpers.js';
 import { PROJECT_ROOT } from '../src/io/paths.js';
 import { getContest, getContestsElection } from '../src/results/contests.js';
-import type { CouncilContest } from '../src/core/pipeline/contests.js';
+import { computeContests, type CouncilContest } from '../src/core/pipeline/contests.js';
+import { rulesetFromJson } from '../src/core/rulesets/compile.js';
 import { mayorLine, seatsLine } from '../src/cli/commands/contests.js';
 import { useTableLanguage } from '../src/cli/format.js';
 
@@ -534,7 +535,18 @@ describe("cifra contests' mayor line says the seat engine's reason", () => {
       '5 seats; mayor: undecided — no vote counted yet',
     );
     // every seat allocated and no head (no bonus: the most-voted lists' tie holds no seat back)
-    expect(mayorLine(headless(null, [{ party: 'A', votes: 3 }]))).toBe(
+    const level = [
+      { party: 'A', votes: 3 },
+      { party: 'B', votes: 3 },
+    ];
+    const topTie = {
+      stage: 'most-voted',
+      district: 'Q',
+      candidates: ['A', 'B'],
+      seatsInContention: 1,
+      resolution: 'unresolved',
+    } as const;
+    expect(mayorLine({ ...headless(null, level), ties: [topTie] })).toBe(
       '5 seats; mayor: undecided — a tie: give --seed',
     );
     // a council of unknown size is no tie
@@ -561,5 +573,47 @@ describe("cifra contests' mayor line says the seat engine's reason", () => {
     } finally {
       useTableLanguage('en');
     }
+  });
+});
+
+describe('a tie for the bonus-th seat under a bonus with its own `rest`, on a final count (s33)', () => {
+  // D'Hondt over A 60, B 30, C 12 for 7 seats, the bonus's other lists by Sainte-Laguë
+  // (src/core/pipeline/district-seats.test.ts): A's 5th seat and C's 1st tie at 12. A wins: A 5 B 2;
+  // C wins: A 5 B 1 C 1. A 5 and B 1 are kept either way, the 7th seat waits on the lot.
+  const rs = rulesetFromJson({
+    format: 'cifra-ruleset/1',
+    id: 'bonus-rest',
+    label: 'bonus-rest',
+    kind: 'list',
+    method: 'dhondt',
+    totalSeats: 7,
+    districts: [{ name: 'C', seats: 7 }],
+    tieBreak: ['lot'],
+    tiers: [
+      { kind: 'majority-bonus', seats: 'half-plus-one', rest: 'sainte-lague', source: 'test' },
+    ],
+    head: { office: { es: 'Alcalde', en: 'Mayor' }, source: 'test' },
+  });
+  if (!rs.ok || rs.value.kind !== 'list') throw new Error(JSON.stringify(rs));
+  const lists = [
+    { party: 'A', votes: 60 },
+    { party: 'B', votes: 30 },
+    { party: 'C', votes: 12 },
+  ];
+  const c = computeContests([
+    {
+      kind: 'district-council',
+      ruleset: rs.value,
+      contests: [{ key: 'C', name: 'C', region: 'R', seats: 7, lists, final: true }],
+    },
+  ]).contests[0] as CouncilContest;
+
+  it('says the others are decided, not that they can change', () => {
+    useTableLanguage('en');
+    expect([c.seats, c.unallocated, c.seatsDecided]).toEqual([{ A: 5, B: 1 }, 1, 'source-final']);
+    expect(seatsLine(c)).toBe(
+      'seats: 1 waits on a lot (give --seed); the others are decided (the source’s count is over)',
+    );
+    expect(mayorLine(c)).toBe('7 seats; mayor: the head of A');
   });
 });

@@ -6,9 +6,10 @@ import {
   bonusLine,
   councilOpen,
   kindOpen,
-  noListSeatsLine,
+  noMayorWords,
   orgSeats,
   typeSeats,
+  unallocatedLine,
 } from '../web/erm-seats.js';
 import { STRINGS } from '../web/i18n.js';
 
@@ -89,10 +90,10 @@ describe("a council's bonus line says the seat engine's reason", () => {
       'No list has a vote (every vote counted was blank or null): no most-voted list, no bonus.',
     );
     expect(bonusLine(none, false, words('en') as never)).not.toBe(STRINGS.en.ermOpen);
-    expect(noListSeatsLine(none, words('es') as never)).toBe(
+    expect(unallocatedLine(none, false, words('es') as never, String)).toBe(
       'Ninguna lista tiene regidores: ninguna tiene votos (todos los contados fueron en blanco o nulos; vea la nulidad).',
     );
-    expect(noListSeatsLine(none, words('en') as never)).toBe(
+    expect(unallocatedLine(none, false, words('en') as never, String)).toBe(
       'No list has councillors: none has a vote (every vote counted was blank or null; see the nullity).',
     );
     // nothing counted stays "no votes counted"; a bonus stays the bonus line
@@ -126,11 +127,77 @@ describe("a council's bonus line says the seat engine's reason", () => {
     expect(bonusLine(kept, false, words('en') as never)).toBe(
       'No list may take a seat (none passed the valla): none heads the council or takes the bonus.',
     );
-    expect(noListSeatsLine(kept, words('es') as never)).toBe(
+    expect(unallocatedLine(kept, false, words('es') as never, String)).toBe(
       'Ninguna lista tiene regidores: ninguna pasó la valla.',
     );
-    expect(noListSeatsLine(kept, words('en') as never)).toBe(
+    expect(unallocatedLine(kept, false, words('en') as never, String)).toBe(
       'No list has councillors: none passed the valla.',
+    );
+  });
+
+  it('a tie drawn by a seed is said drawn by cifra’s seeded lot, not unresolved (s33)', () => {
+    // A and B level at the top, the seed's lot named A: A heads with the bonus
+    const drawn = {
+      ...council(null),
+      unallocated: 0,
+      head: 'A',
+      seats: { A: 4, B: 1 },
+      bonus: { party: 'A', before: 2, after: 4 },
+      ties: [{ stage: 'most-voted', candidates: ['A', 'B'], resolution: 'lot' }],
+    } as Council;
+    expect(bonusLine(drawn, false, words('es') as never)).toBe(
+      'Empate entre A / B sorteado por cifra con su semilla, no el sorteo oficial (Ley 26864 art. 26): A: 2 por cifra repartidora → 4 con la mayoría (⌈5/2⌉+1)',
+    );
+    expect(bonusLine(drawn, false, words('en') as never)).toBe(
+      "A tie between A / B drawn by cifra's seeded lot, not the official sorteo (Ley 26864 art. 26): A: 2 by cifra repartidora → 4 with the majority (⌈5/2⌉+1)",
+    );
+    expect(unallocatedLine(drawn, true, words('en') as never, String)).toBeNull();
+    // not drawn: the tie is unresolved and every seat waits on it
+    const open = {
+      ...council('tie'),
+      ties: [{ stage: 'most-voted', candidates: ['A', 'B'], resolution: 'unresolved' }],
+    } as Council;
+    expect(bonusLine(open, false, words('en') as never)).toBe(STRINGS.en.ermTie('A / B'));
+    expect(unallocatedLine(open, true, words('en') as never, String)).toBe(
+      STRINGS.en.ermSeatsWaitLot('5'),
+    );
+  });
+
+  it('a council with nothing counted: its mayor is "no vote counted yet", not "not decided" (s33)', () => {
+    const none = council('not_counted');
+    expect(noMayorWords(none, words('es') as never)).toBe(
+      'aún no hay votos contados en este concejo',
+    );
+    expect(noMayorWords(none, words('en') as never)).toBe('no vote counted in this council yet');
+    expect(noMayorWords(council('no_eligible_list'), words('en') as never)).toBe(
+      'no list may take it (no eligible list)',
+    );
+    const tied = {
+      ...council('tie'),
+      ties: [{ stage: 'most-voted', candidates: ['A', 'B'], resolution: 'unresolved' }],
+    } as Council;
+    expect(noMayorWords(tied, words('en') as never)).toBe(STRINGS.en.ermOpen);
+  });
+
+  it('a last-seat lot: the others decided only when the server says so and the page does not hold them open', () => {
+    const last = (seatsDecided: string | null) =>
+      ({
+        ...council('tie'),
+        unallocated: 1,
+        head: 'A',
+        seats: { A: 4 },
+        seatsDecided,
+        ties: [{ stage: 'allocation', candidates: ['B', 'C'], resolution: 'unresolved' }],
+      }) as Council;
+    const en = words('en') as never;
+    expect(unallocatedLine(last('source-final'), false, en, String)).toBe(
+      '1 councillor waits on a lot; the others are decided.',
+    );
+    expect(unallocatedLine(last('source-final'), true, en, String)).toBe(
+      '1 councillor waits on a lot; the others, on the votes counted, can change.',
+    );
+    expect(unallocatedLine(last(null), false, en, String)).toBe(
+      '1 councillor waits on a lot; the others, on the votes counted, can change.',
     );
   });
 });

@@ -1,7 +1,7 @@
 // Which council seats the ERM page says are decided: one rule for the national tables and each
 // council's view, so a council drawn as rings is never counted as assigned. Pure, for a node test.
 import type { Contest, ContestsElection } from './api-client.js';
-import { noEligibleListWhy } from '../src/core/pipeline/unallocated-reason.js';
+import { seatsCase } from '../src/core/pipeline/council-seats-case.js';
 import type { Strings } from './i18n.js';
 import { seatsOpen as figureOpen } from './undecided.js';
 
@@ -74,20 +74,37 @@ export type Words = <K extends keyof Strings>(key: K) => Strings[K];
 
 /**
  * A council's bonus line, "RENOVACION POPULAR: 11 por cifra repartidora → 21 con la mayoría
- * (⌈39/2⌉+1)", or what keeps it from having one: a reported tie, an unknown size, the seat
- * engine's reason (nothing counted; no list may take a seat: the valla, or every vote counted
- * blank or null).
+ * (⌈39/2⌉+1)", or what keeps it from having one, by its case (council-seats-case.ts `seatsCase`,
+ * the seat engine's reason, never the votes read again): a lot not drawn, an unknown size, nothing
+ * counted, no list may take a seat (the valla, or every vote counted blank or null). A lot drawn by
+ * cifra's seed is said as such (not the official sorteo) before the bonus it led to.
  */
 export function bonusLine(c: Council, bonusOff: boolean, t: Words): string {
-  const n = c.totalSeats;
-  const tie = c.ties[0];
-  if (tie) return t('ermTie')(tie.candidates.join(' / '));
-  if (n === null) return t('ermNoSize');
-  // the seat engine's reason, never the votes read again: all-blank or all-null votes are counted
-  // votes (no_eligible_list), not none (not_counted)
-  if (c.unallocatedReason === 'not_counted') return t('ermNoVotes');
-  if (c.unallocatedReason === 'no_eligible_list')
-    return noEligibleListWhy(c.votes) === 'valla' ? t('ermNoListPassed') : t('ermNoListVote');
+  const k = seatsCase(c);
+  switch (k.kind) {
+    case 'lot-holds-all':
+      return t('ermTie')(k.candidates.join(' / '));
+    case 'last-seat-lot':
+    case 'most-voted-lot':
+      return k.lot === 'open'
+        ? t('ermTie')(k.candidates.join(' / '))
+        : `${t('ermTieSeeded')(k.candidates.join(' / '))} ${bonusWords(c, bonusOff, t)}`;
+    case 'unknown-size':
+      return t('ermNoSize');
+    case 'not-counted':
+      return t('ermNoVotes');
+    case 'valla':
+      return t('ermNoListPassed');
+    case 'blank-or-null':
+      return t('ermNoListVote');
+    case 'allocated':
+      return bonusWords(c, bonusOff, t);
+  }
+}
+
+/** The bonus of a council whose seats are all allocated: what it gave, or why none. */
+function bonusWords(c: Council, bonusOff: boolean, t: Words): string {
+  const n = c.totalSeats ?? 0;
   if (bonusOff) return t('ermNoBonusLine')(c.head ?? '?', n);
   if (!c.bonus) return c.head ? t('ermBonusNone')(c.head, c.seats[c.head] ?? 0, n) : t('ermOpen');
   const b = c.bonus;
@@ -95,8 +112,57 @@ export function bonusLine(c: Council, bonusOff: boolean, t: Words): string {
 }
 
 /**
- * A council no list may take a seat of (`no_eligible_list`): the valla kept out every list with a
- * vote, or every vote counted was blank or null (`noEligibleListWhy`). Said only what is known.
+ * Seats the seat engine left unallocated, said by the council's case (`seatsCase`): nothing
+ * counted, no list may take a seat (the valla, or every vote blank or null: the nullity says
+ * whether it is void), a lot for the most-voted list that holds every seat, a last-seat lot that
+ * leaves the others decided only when the core says so and the page's open-seats rule (`open`,
+ * `councilOpen`) no longer holds them open; null when every seat is allocated.
  */
-export const noListSeatsLine = (c: Pick<Council, 'votes'>, t: Words): string =>
-  noEligibleListWhy(c.votes) === 'valla' ? t('ermSeatsNoListPassed') : t('ermSeatsNoListVote');
+export function unallocatedLine(
+  c: Council,
+  open: boolean,
+  t: Words,
+  num: (n: number) => string,
+): string | null {
+  const k = seatsCase(c);
+  switch (k.kind) {
+    case 'not-counted':
+      return t('ermSeatsWaitCount')(num(k.seats));
+    case 'valla':
+      return t('ermSeatsNoListPassed');
+    case 'blank-or-null':
+      return t('ermSeatsNoListVote');
+    case 'lot-holds-all':
+      return t('ermSeatsWaitLot')(num(k.seats));
+    case 'last-seat-lot':
+      if (k.lot === 'seeded') return null;
+      return open || !k.othersDecided
+        ? t('ermSeatsWaitSomeLot')(num(k.seats))
+        : t('ermSeatsWaitSomeLotDecided')(num(k.seats));
+    case 'unknown-size':
+    case 'most-voted-lot':
+    case 'allocated':
+      return null;
+  }
+}
+
+/**
+ * Why a council has no mayor to name (no head), by its case: nothing counted yet, no list may
+ * take a seat, else not decided (a lot not drawn).
+ */
+export function noMayorWords(c: Council, t: Words): string {
+  const k = seatsCase(c);
+  switch (k.kind) {
+    case 'not-counted':
+      return t('ermMayorNotCounted');
+    case 'valla':
+    case 'blank-or-null':
+      return t('ermMayorNoList');
+    case 'lot-holds-all':
+    case 'last-seat-lot':
+    case 'most-voted-lot':
+    case 'unknown-size':
+    case 'allocated':
+      return t('ermOpen');
+  }
+}

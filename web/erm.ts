@@ -5,7 +5,7 @@
 // what-if needs the server, so a static site offers no bonus switch.
 import { percent } from './bars.js';
 import { BUNDLED_CONTESTS } from '../src/core/model/bundled-contests.js';
-import { lotHoldsEverySeat, noSeatAllocated } from '../src/core/pipeline/unallocated-reason.js';
+import { noSeatAllocated } from '../src/core/pipeline/unallocated-reason.js';
 import { geoMercator, geoPath } from 'd3-geo';
 import { api, type Contest, type ContestsElection, type MapShape } from './api-client.js';
 import { ERM_NONE, ERM_OTHERS, ermColors, ermTop } from './erm-colors.js';
@@ -27,7 +27,14 @@ import {
   inLang,
 } from './ui.js';
 import { cutText } from './live.js';
-import { bonusLine, councilOpen, noListSeatsLine, orgSeats, typeSeats } from './erm-seats.js';
+import {
+  bonusLine,
+  councilOpen,
+  noMayorWords,
+  orgSeats,
+  typeSeats,
+  unallocatedLine,
+} from './erm-seats.js';
 import { searchIn, searchIndex, type SearchIndex } from './search-match.js';
 import { readErmView, writeErmView, type ErmView } from './url.js';
 
@@ -662,7 +669,9 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
     colorOf,
     c.name,
     // seats no list holds yet (a lot, nothing counted) keep the council's size, hatched
-    c.unallocated > 0 ? [{ seats: c.unallocated, label: unallocatedLine(c, open) ?? '' }] : [],
+    c.unallocated > 0
+      ? [{ seats: c.unallocated, label: unallocatedLine(c, open, t, fmt) ?? '' }]
+      : [],
     open,
   );
   const note = openSeatsNote(open ? sum(c.seats) : 0);
@@ -671,7 +680,7 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
   $('erm-bonus-line').textContent = bonusLine(c, bonusOff, t);
   const decided = open ? null : (c.seatsDecided ?? 'source-final');
   $('erm-seats-status').textContent =
-    unallocatedLine(c, open) ?? t(`ermSeatsStatus-${decided ?? 'open'}`);
+    unallocatedLine(c, open, t, fmt) ?? t(`ermSeatsStatus-${decided ?? 'open'}`);
   $('erm-seats-status').dataset['decided'] = decided ?? '';
   $('erm-seats-status').dataset['unallocated'] = c.unallocatedReason ?? '';
   // no seat allocated yet (a lot for the mayor, nothing counted): no list's seats, not zeros
@@ -692,25 +701,9 @@ async function renderCouncil(cid: string | null, bonusOff: boolean, seq: number)
   cardTable($('erm-seats'));
 }
 
-/**
- * Seats the seat engine left unallocated, said with its reason: under the majority bonus a lot for
- * the most-voted list holds every seat; a last-seat lot leaves the others decided once the page's
- * open-seats rule no longer holds them open (`open`); null when every seat is allocated.
- */
-function unallocatedLine(c: Council, open: boolean): string | null {
-  if (c.unallocated === 0) return null;
-  if (c.unallocatedReason === 'not_counted') return t('ermSeatsWaitCount')(fmt(c.unallocated));
-  if (c.unallocatedReason === 'no_eligible_list') return noListSeatsLine(c, t);
-  if (c.unallocatedReason !== 'tie') return null;
-  if (lotHoldsEverySeat(c)) return t('ermSeatsWaitLot')(fmt(c.unallocated));
-  return open
-    ? t('ermSeatsWaitSomeLot')(fmt(c.unallocated))
-    : t('ermSeatsWaitSomeLotDecided')(fmt(c.unallocated));
-}
-
 /** The mayor: elected (and how that is settled) only once decided, else who leads. */
 function mayorLine(c: Council): string {
-  if (c.head === null) return `${t('ermMayor')}: ${t('ermOpen')}`;
+  if (c.head === null) return `${t('ermMayor')}: ${noMayorWords(c, t)}`;
   const verb = c.decided === null ? t('ermLeads') : t('ermElectedWord');
   return `${t('ermMayor')}: ${verb} ${c.head} (${decidedHow(c)})`;
 }

@@ -531,6 +531,9 @@ const ES = {
   ermNoneLegend: 'Sin ganador en los datos (Lima Metropolitana no elige gobernador regional)',
   ermTie: (c: Arg) =>
     `Empate sin resolver entre ${c}: lo decide un sorteo (Ley 26864 art. 26), aún no hecho; cifra no elige.`,
+  /** A council's tie drawn by cifra's seeded lot (`--seed`): not the JEE's sorteo. */
+  ermTieSeeded: (c: Arg) =>
+    `Empate entre ${c} sorteado por cifra con su semilla, no el sorteo oficial (Ley 26864 art. 26):`,
   ermNoSize: 'Tamaño del concejo desconocido en los datos: sin reparto de regidores.',
   ermNoVotes: 'Sin votos contados en los datos para este concejo.',
   ermNoListVote:
@@ -571,6 +574,9 @@ const ES = {
   ermRunoff: 'segunda vuelta',
   ermRunoffLegend: 'Segunda vuelta (sin ganador aún)',
   ermOpen: 'sin decidir',
+  /** The mayor of a council with no vote counted yet (`not_counted`), or no list may take a seat. */
+  ermMayorNotCounted: 'aún no hay votos contados en este concejo',
+  ermMayorNoList: 'ninguna lista puede obtenerlo (ninguna lista elegible)',
   ermRunoffsTitle: 'Segundas vueltas regionales',
   ermRunoffsHint:
     'Quiénes pasan, con su porcentaje de votos válidos en la primera elección; nadie llegó al 30 % (Ley 27683 art. 5). El conteo de la segunda vuelta se mostrará cuando esté en los datos.',
@@ -1082,6 +1088,8 @@ const EN: Strings = {
   ermNoneLegend: 'No winner in the data (Lima Metropolitana elects no regional governor)',
   ermTie: (c) =>
     `An unresolved tie between ${c}: a draw of lots decides it (Ley 26864 art. 26), not yet held; cifra does not choose.`,
+  ermTieSeeded: (c) =>
+    `A tie between ${c} drawn by cifra's seeded lot, not the official sorteo (Ley 26864 art. 26):`,
   ermNoSize: "The council's size is unknown in the data: no regidores allocated.",
   ermNoVotes: 'No votes counted in the data for this council.',
   ermNoListVote:
@@ -1121,6 +1129,8 @@ const EN: Strings = {
   ermRunoff: 'runoff',
   ermRunoffLegend: 'Runoff (no winner yet)',
   ermOpen: 'not decided',
+  ermMayorNotCounted: 'no vote counted in this council yet',
+  ermMayorNoList: 'no list may take it (no eligible list)',
   ermRunoffsTitle: 'Regional runoffs',
   ermRunoffsHint:
     "Who goes through, with their share of valid votes in the first round; nobody reached 30 % (Ley 27683 art. 5). The runoff's count will be shown when it is in the data.",

@@ -596,6 +596,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'no list may take a seat (none passed the threshold)':
     'ninguna lista puede obtener un escaño (ninguna pasó la valla)',
   'a tie: give --seed': 'un empate: indique --seed',
+  'no list is the most-voted one': 'ninguna lista es la más votada',
   'the council’s size is unknown in the data': 'el tamaño del concejo no figura en los datos',
   '{n} with no eligible list ({c} {c:council|councils})':
     '{n} sin lista elegible ({c} {c:concejo|concejos})',

@@ -140,7 +140,19 @@ export const ContestSchema = z.discriminatedUnion('type', [
       .object({ party: z.string(), before: z.number().int(), after: z.number().int() })
       .nullable()
       .describe('The majority bonus, when it gave the winning list more seats: ⌈n/2⌉ + 1'),
-    ties: z.array(z.object({ stage: z.string(), candidates: z.array(z.string()) }).passthrough()),
+    ties: z.array(
+      z
+        .object({
+          stage: z.string(),
+          candidates: z.array(z.string()),
+          resolution: z
+            .enum(['unresolved', 'more-votes', 'fewer-votes', 'ballot-position', 'lot'])
+            .describe(
+              "unresolved: a lot not drawn (no seed); lot: drawn by cifra's seed, not the official sorteo",
+            ),
+        })
+        .passthrough(),
+    ),
     drawSeed: z
       .number()
       .int()

@@ -435,6 +435,10 @@ describe('the ERM view', () => {
     expect(await page.textContent('#erm-seats-status')).toBe(
       'Ninguna lista tiene regidores aún: los 5 esperan el conteo (sin votos contados).',
     );
+    // its mayor is not "sin decidir" (a contest that could go either way): nothing is counted yet
+    expect(await page.textContent('#erm-council-verdict')).toBe(
+      'Alcalde: aún no hay votos contados en este concejo',
+    );
     await page.goto(`${env.base}?view=erm&erm=pe-erm-2026`);
     await page.waitForSelector('body[data-ready="true"]');
     expect(await page.isVisible('#erm-unassigned')).toBe(false);

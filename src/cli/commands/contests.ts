@@ -1,9 +1,6 @@
 import type { ContestResult } from '../../core/pipeline/contests.js';
-import {
-  lotHoldsEverySeat,
-  noEligibleListWhy,
-  noSeatAllocated,
-} from '../../core/pipeline/unallocated-reason.js';
+import { seatsCase } from '../../core/pipeline/council-seats-case.js';
+import { noSeatAllocated } from '../../core/pipeline/unallocated-reason.js';
 import { addContestsFile } from '../../elections/contests.js';
 import {
   getContest,
@@ -319,51 +316,76 @@ export function mayorLine(c: ContestResult & { readonly type: 'council' }): stri
 }
 
 /**
- * Why a council has no head yet, as the seat engine says it (its unallocatedReason), never read
- * again from the votes: nothing counted is not a tie (ERM 2022: 3 councils at 0 % of actas), and
+ * Why a council has no head yet, by its case (council-seats-case.ts `seatsCase`), never read again
+ * from the votes: nothing counted is not a tie (ERM 2022: 3 councils at 0 % of actas), and
  * neither is a council no list may take a seat of (the valla, or every vote blank or null).
  */
 function noHeadWhy(c: ContestResult & { readonly type: 'council' }): string {
-  if (c.unallocatedReason === 'not_counted') return 'no vote counted yet';
-  if (c.unallocatedReason === 'no_eligible_list')
-    return noEligibleListWhy(c.votes) === 'valla'
-      ? 'no list may take a seat (none passed the threshold)'
-      : 'no list has a vote (every vote counted was blank or null)';
-  if (c.unallocatedReason === 'tie') return 'a tie: give --seed';
-  // no seat left open: unknown size (nothing allocated), else the most-voted lists' tie alone
-  // (without the majority bonus, --bonus off, it holds back no seat)
-  return c.totalSeats === null ? 'the council’s size is unknown in the data' : 'a tie: give --seed';
+  const k = seatsCase(c);
+  switch (k.kind) {
+    case 'unknown-size':
+      return 'the council’s size is unknown in the data';
+    case 'not-counted':
+      return 'no vote counted yet';
+    case 'valla':
+      return 'no list may take a seat (none passed the threshold)';
+    case 'blank-or-null':
+      return 'no list has a vote (every vote counted was blank or null)';
+    case 'lot-holds-all':
+      return 'a tie: give --seed';
+    case 'most-voted-lot':
+    case 'last-seat-lot':
+      return k.lot === 'open' ? 'a tie: give --seed' : 'no list is the most-voted one';
+    // a drawn lot or none names a head: not reached while the engine names one
+    case 'allocated':
+      return 'no list is the most-voted one';
+  }
 }
 
 /**
- * Whether a council's seats are won or only the allocation of the votes counted; seats the seat
- * engine left unallocated first, with its reason (a lot for the mayor holds every seat back).
+ * Whether a council's seats are won or only the allocation of the votes counted, by its case
+ * (`seatsCase`): seats the seat engine left unallocated first, with its reason (a lot for the
+ * mayor holds every seat back); a last-seat lot on a finished count leaves the other seats decided
+ * when the core says so (contest-seats-decided.ts `lotKeepsAllocated`), not the mayor's verdict.
  */
 export function seatsLine(c: ContestResult & { readonly type: 'council' }): string {
-  if (c.unallocated > 0 && c.unallocatedReason === 'tie')
-    return say(
-      lotHoldsEverySeat(c)
-        ? 'seats: none assigned, {n:its|all} {n} {n:waits|wait} on the lot for the most-voted list (the majority bonus goes to the list it names; give --seed)'
-        : // a last-seat lot on a finished count leaves the other seats decided when the core says
-          // so (contest-seats-decided.ts `lotKeepsAllocated`), not the mayor's verdict
-          c.seatsDecided === 'source-final'
-          ? 'seats: {n} {n:waits|wait} on a lot (give --seed); the others are decided (the source’s count is over)'
-          : 'seats on the votes counted: {n} {n:waits|wait} on a lot (give --seed); the others can change',
-      { n: c.unallocated },
-    );
-  if (c.unallocated > 0 && c.unallocatedReason === 'not_counted')
-    return say(
-      'seats: none assigned, {n:its|all} {n} {n:waits|wait} on the count (no vote counted yet)',
-      { n: c.unallocated },
-    );
-  // no list may take a seat: the valla kept out every list with a vote, or every vote counted was
-  // blank or null (the nullity says whether the election is void)
-  if (c.unallocated > 0 && c.unallocatedReason === 'no_eligible_list')
-    return say(
-      noEligibleListWhy(c.votes) === 'valla'
-        ? 'seats: none assigned, no list may take one (none passed the threshold)'
-        : 'seats: none assigned, no list has a vote (every vote counted was blank or null; see the nullity)',
-    );
+  const k = seatsCase(c);
+  switch (k.kind) {
+    case 'lot-holds-all':
+      return say(
+        'seats: none assigned, {n:its|all} {n} {n:waits|wait} on the lot for the most-voted list (the majority bonus goes to the list it names; give --seed)',
+        { n: k.seats },
+      );
+    case 'not-counted':
+      return say(
+        'seats: none assigned, {n:its|all} {n} {n:waits|wait} on the count (no vote counted yet)',
+        { n: k.seats },
+      );
+    // the nullity says whether a council whose every vote was blank or null is void
+    case 'valla':
+      return say('seats: none assigned, no list may take one (none passed the threshold)');
+    case 'blank-or-null':
+      return say(
+        'seats: none assigned, no list has a vote (every vote counted was blank or null; see the nullity)',
+      );
+    case 'last-seat-lot':
+      if (k.lot === 'open')
+        return say(
+          k.othersDecided
+            ? 'seats: {n} {n:waits|wait} on a lot (give --seed); the others are decided (the source’s count is over)'
+            : 'seats on the votes counted: {n} {n:waits|wait} on a lot (give --seed); the others can change',
+          { n: k.seats },
+        );
+      return decidedLine(c);
+    case 'unknown-size':
+    case 'most-voted-lot':
+    case 'allocated':
+      return decidedLine(c);
+  }
+}
+
+/** Every seat allocated: decided by the source's final count, by the figures, or not yet. */
+function decidedLine(c: ContestResult & { readonly type: 'council' }): string {
   if (c.seatsDecided === 'source-final') return say('seats decided: the source’s count is over');
   if (c.seatsDecided === 'mathematically')
     return say('seats decided: no split of the votes still out can move one');

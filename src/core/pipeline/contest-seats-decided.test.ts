@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { councilRuleset } from '../../test-utils/erm-rulesets.js';
 import { plus, split } from '../../test-utils/vote-splits.js';
-import { DHONDT, SAINTE_LAGUE } from '../allocation/methods.js';
+import { DHONDT, HARE, SAINTE_LAGUE } from '../allocation/methods.js';
 import { decidedCouncilSeats, lotKeepsAllocated } from './contest-seats-decided.js';
 import { computeContests, nationalPicture, type CouncilContest } from './contests.js';
 
@@ -211,8 +211,12 @@ describe('a last-seat lot on the final count (review s32, 4)', () => {
     const tie = { stage: 'allocation', candidates: ['B', 'C'], resolution: 'unresolved' };
     expect(lotKeepsAllocated(DHONDT, null, [tie])).toBe(true);
     expect(lotKeepsAllocated(DHONDT, { rest: null }, [tie])).toBe(true);
-    // the bonus's own method for the others: a lot won by the most-voted list moves their seats
-    expect(lotKeepsAllocated(DHONDT, { rest: SAINTE_LAGUE }, [tie])).toBe(false);
+    // the bonus's own divisor method for the others: the lot for the most-voted list's bonus-th
+    // seat moves their seats, but the engine allocates each the fewer of its two outcomes
+    // (district-seats.ts `eitherWay`), kept either way: case (iii) of the proof
+    expect(lotKeepsAllocated(DHONDT, { rest: SAINTE_LAGUE }, [tie])).toBe(true);
+    // a quota method of its own is not in the proof: left out
+    expect(lotKeepsAllocated(DHONDT, { rest: HARE }, [tie])).toBe(false);
     expect(lotKeepsAllocated(DHONDT, null, [{ ...tie, resolution: 'lot' }])).toBe(false);
     expect(lotKeepsAllocated(DHONDT, null, [{ ...tie, stage: 'most-voted' }])).toBe(false);
     expect(lotKeepsAllocated(null, null, [tie])).toBe(false);

@@ -44,7 +44,7 @@ interface TieLike {
 /**
  * Whether, on a final count, every seat the engine allocated is its list's whatever a lot not drawn
  * (no seed) names: true when the method is a divisor one, every tie is the allocation's and
- * unresolved, and a majority bonus has no method of its own for the other lists.
+ * unresolved, and a majority bonus's own method for the other lists, if any, is a divisor one too.
  *
  * Proof. Votes v are final. A divisor method awards the n highest quotients; a tie unresolved is k
  * seats at one quotient value q* that more lists T (|T| > k, each with one quotient at q*) reach:
@@ -52,27 +52,31 @@ interface TieLike {
  * them to k lists of T, one each. So without a bonus the allocation P (allocated seats p_i) becomes
  * p_i or p_i + 1: every allocated seat stays. With the majority bonus (district-seats.ts
  * `allocateDistrict`, the most-voted list w unique: a most-voted tie is not `allocation`), B its
- * guaranteed seats, the others' rest shared by the same method (no `rest` of its own):
+ * guaranteed seats, the others' rest shared by the bonus's `rest` method R (the method itself
+ * when it has none):
  * (i) p_w ≥ B: the engine reports P (the bonus stays out); drawn, w has p_w or p_w + 1 ≥ B, so the
  * bonus stays out again and the result is P with the lot's k seats: each list keeps p_i.
- * (ii) p_w < B: the engine reports w with B and the others Q = the method on them for n − B seats
- * (its own tie, if any, unresolved: allocated q_i). Drawn (a seed), `methodAllocation` draws no lot
- * on P: by its one quotient at q*, w reaches at most p_w + 1 ≤ B, below B or B exactly with no
- * `rest` method of the bonus's own; the bonus gives w B and the others Q, Q's tie drawn: each
- * keeps q_i. That is the law's answer too: had w won a B-th seat by the method, the others would
- * take the n − B highest of their own quotients, which is Q. With a `rest` of the bonus's own, P's
- * lot for w's B-th seat moves the others' seats (won, P's by the method; lost, Q's by `rest`):
- * the engine reports it (district-seats.ts `eitherWay`), left out here (false). A lot drawn (a
- * seed) is cifra's, not the sorteo: left out too.
+ * (ii) p_w < B and w cannot reach B by P's lot (not in T, or p_w + 1 < B): whichever way it goes
+ * w has fewer than B by the method, takes B, and the others Q = R on them for n − B seats, P's lot
+ * deciding nothing; the engine reports that (P's tie left out), Q's own tie unresolved (allocated
+ * q_i), and its lot keeps each q_i as above (R a divisor method).
+ * (iii) p_w < B, w in T and p_w + 1 = B. Without a `rest` of its own, `methodAllocation` draws no
+ * lot on P and the engine reports (ii)'s Q: won, w has B by the method and the others P's
+ * remaining n − B highest quotients, which are Q's; lost, the bonus gives B and Q. With a `rest`
+ * (district-seats.ts `eitherWay`), won gives the others their seats in P drawn (≥ p_i), lost gives
+ * them Q drawn (≥ q_i), and the engine allocates w B and each other list min(p_i, q_i), kept by
+ * both. So every allocated seat stays in every case; the property test in district-seats.test.ts
+ * checks it against seeded lots. A lot drawn (a seed) is cifra's, not the sorteo: left out (false).
  */
 export function lotKeepsAllocated(
   method: DivisorMethod | null,
-  bonusTier: { readonly rest?: unknown } | null,
+  bonusTier: { readonly rest?: AllocationMethod | null } | null,
   ties: readonly TieLike[],
 ): boolean {
+  const rest = bonusTier?.rest ?? null;
   return (
     method !== null &&
-    (bonusTier === null || (bonusTier.rest ?? null) === null) &&
+    (rest === null || rest.kind === 'divisor') &&
     ties.length > 0 &&
     ties.every((t) => t.stage === 'allocation' && t.resolution === 'unresolved')
   );

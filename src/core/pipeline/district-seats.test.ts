@@ -84,9 +84,16 @@ describe('a tie for the bonus-th seat under a bonus with its own `rest` method',
         },
       ]);
       expect(r.issues.map((i) => i.code)).toEqual(['tie_unresolved']);
-      // the source's final count does not settle a council a lot not drawn still moves
+      // on the source's final count the allocated seats (A 5, B 1) are each list's whichever way
+      // the lot goes (A wins: A 5 B 2; C wins: A 5 B 1 C 1): decided, the lot's seat apart
+      // (contest-seats-decided.ts `lotKeepsAllocated`, case (iii))
       const c = contest(rs);
-      expect(c).toMatchObject({ unallocated: 1, unallocatedReason: 'tie', seatsDecided: null });
+      expect(c).toMatchObject({
+        seats: { A: 5, B: 1 },
+        unallocated: 1,
+        unallocatedReason: 'tie',
+        seatsDecided: 'source-final',
+      });
       expect(c.ties).toHaveLength(1);
     }
   });
