@@ -219,6 +219,20 @@ describe('conflictReasons', () => {
     ]);
   });
 
+  it('names a conflict superseded only where the source had not yet caught up with the ruling', () => {
+    const counted = acta('counted');
+    const other = acta('counted', { votes: [61, 29] });
+    const ruling = { kind: 'correction' as const, acta: other, importId: 2, caughtUp: 4 };
+    const history = [
+      { kind: 'new' as const, acta: counted, importId: 1 },
+      ruling,
+      // kept before the source gave the ruling (import 4): superseded; after it: other figures
+      { kind: 'conflict' as const, acta: counted, importId: 3 },
+      { kind: 'conflict' as const, acta: counted, importId: 5 },
+    ];
+    expect(conflictReasons(history)).toEqual([null, null, 'superseded', 'figures']);
+  });
+
   // Every sequence of three files after a first one, each an import or a correction of any state
   // with one of two sets of figures: the reasons read back equal what decideVersion decided.
   it('agrees with decideVersion on every short history', () => {

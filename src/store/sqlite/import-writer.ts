@@ -24,7 +24,15 @@ import { logImport } from './sqlite-audit.js';
  * corrections replaced (core/tally/versioning.ts supersededOf). By the unique
  * (election, mesa, version) index.
  */
-const HISTORY_SQL = 'SELECT * FROM acta_versions WHERE election = ? AND mesa = ? ORDER BY version';
+const HISTORY_SQL =
+  'SELECT v.*, c.import_id AS caught_up FROM acta_versions v LEFT JOIN acta_caught_up c ON c.election = v.election AND c.mesa = v.mesa AND c.version = v.version WHERE v.election = ? AND v.mesa = ? ORDER BY v.version';
+
+/**
+ * The source caught up with a mesa's current version, a correction (BatchWrite caught_up): the
+ * import that gave it, recorded against that version.
+ */
+const CAUGHT_UP_SQL =
+  "INSERT INTO acta_caught_up (election, mesa, version, import_id) SELECT election, mesa, version, ? FROM acta_versions WHERE election = ? AND mesa = ? AND is_current = 1 AND kind = 'correction'";
 
 /**
  * The write side of one import on one connection (its own: readers see only committed imports):
@@ -44,6 +52,7 @@ export class SqliteImportWriter {
   private readonly flagConflict;
   private readonly insertQuarantine;
   private readonly insertPlace;
+  private readonly insertCaughtUp;
 
   private constructor(
     private readonly db: Database.Database,
@@ -71,6 +80,7 @@ export class SqliteImportWriter {
     this.insertPlace = db.prepare(
       'INSERT OR IGNORE INTO places (election, ubigeo, department, province, district) VALUES (?, ?, ?, ?, ?)',
     );
+    this.insertCaughtUp = db.prepare(CAUGHT_UP_SQL);
   }
 
   /** Takes the write lock (store_busy after `busyMs`) and logs the import as running. */
@@ -132,9 +142,10 @@ export class SqliteImportWriter {
       const superseded =
         r['kind'] === 'correction'
           ? supersededOf(
-              (this.selectHistory.all(election, mesa) as Row[]).map((h) =>
-                actaVersion(election, h),
-              ),
+              (this.selectHistory.all(election, mesa) as Row[]).map((h) => ({
+                ...actaVersion(election, h),
+                caughtUp: (h['caught_up'] as number | null) ?? null,
+              })),
             )
           : undefined;
       out.set(mesa, { acta: acta(election, r), maxVersion, latest, superseded });
@@ -175,6 +186,7 @@ export class SqliteImportWriter {
         issues,
         raw,
       );
+    for (const m of w.caughtUp) this.insertCaughtUp.run(importId, election, m);
   }
 
   /** The versions of a fresh batch: version 1, new, current, no conflict (EncodedWrites.fresh). */
