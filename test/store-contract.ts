@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTA_STATES, type Acta, type ElectionDef } from '../src/core/model/acta.js';
 import type { ActaColumns } from '../src/core/tally/acta-columns.js';
+import { conflictReasons } from '../src/core/tally/versioning.js';
 import { againOf, recordReread } from '../src/ingest/reread.js';
 import { verifyChains } from '../src/store/audit.js';
 import { verifyAudit } from '../src/store/audit-log.js';
@@ -703,10 +704,19 @@ export function runStoreContract(
         [2, 'correction', false, 'c1'],
         [3, 'state_change', true, 'i3'],
       ]);
+      // the ruling names the import the source caught up with it in
+      expect(history.map((h) => h.caughtUp)).toEqual([null, caught.importId, null]);
       // 000002: closed by the ruling, other figures follow the usual rule (figures), not held
       expect(await s.getActa(ELECTION.id, '000002')).toMatchObject({
         ...{ votes: [40, 20], version: 2, conflict: true },
       });
+      // and the reason read back is the one decided (conflictReasons reads the catch-up)
+      expect(conflictReasons(await s.actaHistory(ELECTION.id, '000002'))).toEqual([
+        ...[null, null, 'figures'],
+      ]);
+      expect(conflictReasons(await s.actaHistory(ELECTION.id, '000003'))).toEqual([
+        ...[null, null, null, 'superseded'],
+      ]);
       expect(verifyAudit(await s.auditRecords()).breaks).toEqual([]);
       const { versions, imports } = await s.auditChains();
       expect(verifyChains(versions, imports)).toMatchObject({ ok: true });

@@ -10,6 +10,8 @@ import {
   mesaKey,
   STARTED_IMPORT_COLUMNS,
   startedImportParams,
+  VERSION_HISTORY_COLUMNS,
+  VERSION_HISTORY_FROM,
   type Row,
 } from '../rows.js';
 import type { ImportMeta, ImportSummary } from '../store.js';
@@ -24,8 +26,7 @@ import { logImport } from './sqlite-audit.js';
  * corrections replaced (core/tally/versioning.ts supersededOf). By the unique
  * (election, mesa, version) index.
  */
-const HISTORY_SQL =
-  'SELECT v.*, c.import_id AS caught_up FROM acta_versions v LEFT JOIN acta_caught_up c ON c.election = v.election AND c.mesa = v.mesa AND c.version = v.version WHERE v.election = ? AND v.mesa = ? ORDER BY v.version';
+const HISTORY_SQL = `SELECT ${VERSION_HISTORY_COLUMNS} ${VERSION_HISTORY_FROM} WHERE v.election = ? AND v.mesa = ? ORDER BY v.version`;
 
 /**
  * The source caught up with a mesa's current version, a correction (BatchWrite caught_up): the
@@ -142,10 +143,9 @@ export class SqliteImportWriter {
       const superseded =
         r['kind'] === 'correction'
           ? supersededOf(
-              (this.selectHistory.all(election, mesa) as Row[]).map((h) => ({
-                ...actaVersion(election, h),
-                caughtUp: (h['caught_up'] as number | null) ?? null,
-              })),
+              (this.selectHistory.all(election, mesa) as Row[]).map((h) =>
+                actaVersion(election, h),
+              ),
             )
           : undefined;
       out.set(mesa, { acta: acta(election, r), maxVersion, latest, superseded });
