@@ -67,7 +67,7 @@ describe('acta state words', () => {
           },
           ...{ importId: 2, file: 'a.csv', sha256: 'ab'.repeat(32), row: 1 },
           ...{ recordedAt: '2026-12-04T00:00:00.000Z', warnings: [], current: false },
-          ...{ figuresHash: 'cd'.repeat(32), resolution: null, author: null },
+          ...{ figuresHash: 'cd'.repeat(32), resolution: null, author: null, caughtUp: null },
         };
         const text = renderActa(
           {

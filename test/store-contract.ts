@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTA_STATES, type Acta, type ElectionDef } from '../src/core/model/acta.js';
 import type { ActaColumns } from '../src/core/tally/acta-columns.js';
+import { conflictReasons } from '../src/core/tally/versioning.js';
 import { againOf, recordReread } from '../src/ingest/reread.js';
 import { verifyChains } from '../src/store/audit.js';
 import { verifyAudit } from '../src/store/audit-log.js';
@@ -13,7 +14,7 @@ import type { ImportRecord, IncomingActa, PublishedUnit, Store } from '../src/st
 import { EARLIER_AS_OF, REPLAY_ID, replayManifest } from './previous-cut-fixture.js';
 import { countedActa } from '../src/test-utils/acta.js';
 
-const ELECTION: ElectionDef = {
+export const ELECTION: ElectionDef = {
   id: 'test-e',
   label: 'Test election',
   ruleset: 'pe-2021-presidencial',
@@ -26,7 +27,7 @@ const ELECTION: ElectionDef = {
 
 const PINNED_CHAIN_HEAD = '27613e7ac6ce9988e6ee7d7578d0ab076711c5ad3ae26a2c507cbcec9bad02bf';
 
-const acta = (mesa: string, over: Partial<Acta> = {}): Acta =>
+export const acta = (mesa: string, over: Partial<Acta> = {}): Acta =>
   countedActa({ election: ELECTION.id, mesa, ...over });
 const incoming = (a: Acta, row: number): IncomingActa => ({
   acta: a,
@@ -35,7 +36,7 @@ const incoming = (a: Acta, row: number): IncomingActa => ({
   place: { department: 'AMAZONAS', province: 'CHACHAPOYAS', district: 'CHACHAPOYAS' },
 });
 
-async function importActas(
+export async function importActas(
   store: Store,
   actas: readonly Acta[],
   sha: string,
@@ -668,6 +669,85 @@ export function runStoreContract(
         [5, 'conflict', false],
         [6, 'conflict', false],
       ]);
+      await s.close();
+    });
+
+    // Session 33: the source caught up with a ruling (its row gave the ruling's content: nothing
+    // recorded), then a recount gave the figures the ruling replaced: held as superseded.
+    it('once the source gave a ruling unchanged, applies its recount to the figures the ruling replaced; a later ruling holds again; the chains verify', async () => {
+      const s = await fresh();
+      const x = acta('000001');
+      const y = acta('000002', { votes: [40, 20] });
+      await importActas(s, [x, acta('000002'), acta('000003')], 'i1');
+      const reopened = (mesa: string) =>
+        acta(mesa, { state: 'pending', stateLabel: 'EN PROCESO', votes: null });
+      // 000002: the ruling closes it with other figures (Y)
+      await importActas(s, [reopened('000001'), y, reopened('000003')], 'c1', 'correction');
+      // the source gives each ruling's own content: unchanged, no version written
+      const caught = await importActas(s, [reopened('000001'), y, reopened('000003')], 'i2');
+      expect(caught).toMatchObject({ unchanged: 3, stateChanges: 0, conflicts: 0 });
+      // 000003: a second ruling after the source caught up with the first holds it again
+      const again = { ...reopened('000003'), observation: 'RECUENTO' };
+      const second = await importActas(s, [again], 'c2', 'correction');
+      const recount = await importActas(s, [x, acta('000002'), acta('000003')], 'i3');
+      expect(recount).toMatchObject({
+        ...{ stateChanges: 1, conflicts: 2, conflictMesas: ['000002', '000003'] },
+        superseded: [{ mesa: '000003', correction: second.importId }],
+      });
+      // 000001: the recount to the figures the ruling replaced is the count moving on
+      expect(await s.getActa(ELECTION.id, '000001')).toMatchObject({
+        ...{ state: 'counted', votes: x.votes, version: 3, conflict: false },
+      });
+      const history = await s.actaHistory(ELECTION.id, '000001');
+      expect(history.map((h) => [h.version, h.kind, h.current, h.sha256])).toEqual([
+        [1, 'new', false, 'i1'],
+        [2, 'correction', false, 'c1'],
+        [3, 'state_change', true, 'i3'],
+      ]);
+      // the ruling names the import the source caught up with it in
+      expect(history.map((h) => h.caughtUp)).toEqual([null, caught.importId, null]);
+      // 000002: closed by the ruling, other figures follow the usual rule (figures), not held
+      expect(await s.getActa(ELECTION.id, '000002')).toMatchObject({
+        ...{ votes: [40, 20], version: 2, conflict: true },
+      });
+      // and the reason read back is the one decided (conflictReasons reads the catch-up)
+      expect(conflictReasons(await s.actaHistory(ELECTION.id, '000002'))).toEqual([
+        ...[null, null, 'figures'],
+      ]);
+      expect(conflictReasons(await s.actaHistory(ELECTION.id, '000003'))).toEqual([
+        ...[null, null, null, 'superseded'],
+      ]);
+      expect(verifyAudit(await s.auditRecords()).breaks).toEqual([]);
+      const { versions, imports } = await s.auditChains();
+      expect(verifyChains(versions, imports)).toMatchObject({ ok: true });
+      await s.close();
+    });
+
+    it('while the source never gave the ruling, still holds the figures it replaced as superseded, mesa by mesa', async () => {
+      const s = await fresh();
+      const x = acta('000001');
+      await importActas(s, [x, acta('000002')], 'i1');
+      const reopened = (mesa: string) =>
+        acta(mesa, { state: 'pending', stateLabel: 'EN PROCESO', votes: null });
+      const ruling = await importActas(
+        s,
+        [reopened('000001'), reopened('000002')],
+        'c1',
+        'correction',
+      );
+      // a file that gives the ruling for 000002 only; 000001 not in it
+      expect(await importActas(s, [reopened('000002')], 'i2')).toMatchObject({ unchanged: 1 });
+      const old = await importActas(s, [x, acta('000002')], 'i3');
+      expect(old).toMatchObject({
+        ...{ stateChanges: 1, conflicts: 1, conflictMesas: ['000001'] },
+        superseded: [{ mesa: '000001', correction: ruling.importId }],
+      });
+      expect(await s.getActa(ELECTION.id, '000001')).toMatchObject({
+        ...{ state: 'pending', version: 2, conflict: true },
+      });
+      expect(await s.getActa(ELECTION.id, '000002')).toMatchObject({
+        ...{ state: 'counted', version: 3, conflict: false },
+      });
       await s.close();
     });
 

@@ -590,6 +590,13 @@ export const ActaSchema = z.object({
         .nullable()
         .describe("a correction's ruling as its author gave it (e.g. a JEE resolution number)"),
       author: z.string().nullable().describe('who recorded the correction, as given'),
+      caughtUp: z
+        .number()
+        .int()
+        .nullable()
+        .describe(
+          "a correction's: the import whose row first gave this version's content while it was current — the source caught up with the ruling, so what it gave before no longer counts as superseded (null: not yet, or no correction)",
+        ),
     }),
   ),
   quarantined: z

@@ -117,6 +117,11 @@ export interface ActaVersion {
   /** A correction's ruling and author as given (ImportMeta), else null. */
   readonly resolution: string | null;
   readonly author: string | null;
+  /**
+   * A correction's: the import whose row first gave its content while it was current — the
+   * source caught up with the ruling (versioning.ts HistoryVersion.caughtUp); else null.
+   */
+  readonly caughtUp: number | null;
   /** True when this version is the current state. */
   readonly current: boolean;
 }

@@ -68,11 +68,14 @@ export function chainedOf(r: Row, votes: VotesDecoder): VersionRecord {
 }
 
 /**
- * The columns an acta's history reads: its versions, each with its import's file, hash and ruling
- * (both stores: `SELECT ${VERSION_HISTORY_COLUMNS} FROM acta_versions v LEFT JOIN imports i …`).
+ * The columns an acta's history reads: its versions, each with its import's file, hash and ruling,
+ * and the import the source caught up with it in (a correction's; migration 17), from
+ * VERSION_HISTORY_FROM (both stores: `SELECT ${VERSION_HISTORY_COLUMNS} ${VERSION_HISTORY_FROM} …`).
  */
 export const VERSION_HISTORY_COLUMNS =
-  'v.*, i.file_name AS file_name, i.sha256 AS sha256, i.resolution AS resolution, i.author AS author';
+  'v.*, i.file_name AS file_name, i.sha256 AS sha256, i.resolution AS resolution, i.author AS author, c.import_id AS caught_up';
+export const VERSION_HISTORY_FROM =
+  'FROM acta_versions v LEFT JOIN imports i ON i.id = v.import_id LEFT JOIN acta_caught_up c ON c.election = v.election AND c.mesa = v.mesa AND c.version = v.version';
 
 /** A row of VERSION_HISTORY_COLUMNS as a version (is_current: 0/1 in SQLite, a boolean in PostgreSQL). */
 export function actaVersionOf(election: string, r: Row, votes: VotesDecoder): ActaVersion {
@@ -86,6 +89,8 @@ export function actaVersionOf(election: string, r: Row, votes: VotesDecoder): Ac
     sha256: text('sha256'),
     resolution: text('resolution'),
     author: text('author'),
+    caughtUp:
+      r['caught_up'] === null || r['caught_up'] === undefined ? null : Number(r['caught_up']),
     row: (r['row'] as number | null) ?? null,
     recordedAt: r['recorded_at'] as string,
     warnings: JSON.parse(r['warnings'] as string) as Issue[],

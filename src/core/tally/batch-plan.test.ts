@@ -304,6 +304,64 @@ describe('planBatch', () => {
     expect(again).toEqual({ actas: [x, z, x], correction: 6 });
   });
 
+  // session 33: the source gave the ruling unchanged (nothing was recorded), then a recount gave
+  // the figures the ruling replaced: held as superseded until recorded by hand
+  it('planBatch(the ruling given unchanged) records that the source caught up, and the run holds no more', () => {
+    const s = stored([
+      '000001',
+      {
+        acta: pending('000001'),
+        maxVersion: 2,
+        superseded: { actas: [acta('000001')], correction: 5 },
+      },
+    ]);
+    const p = plan([item(pending('000001'), 1), item(acta('000001'), 2)], { stored: s });
+    expect(brief(p)).toEqual([
+      ['retire_current', '000001'],
+      ['insert_version', '000001', 3, true, false, 'state_change'],
+      ['caught_up', '000001'],
+    ]);
+    expect(p.outcome).toMatchObject({ unchanged: 1, stateChanges: 1, superseded: [] });
+    // a correction giving the ruling again is the ruling's word, not the source's
+    const ruled = plan([item(pending('000001'), 1)], { stored: s, mode: 'correction' });
+    expect(brief(ruled)).toEqual([]);
+    // a row equal to the conflict last kept (not the ruling) is unchanged, and no catching up
+    const kept = stored([
+      '000001',
+      {
+        acta: pending('000001'),
+        maxVersion: 3,
+        latest: acta('000001'),
+        superseded: { actas: [acta('000001')], correction: 5 },
+      },
+    ]);
+    expect(brief(plan([item(acta('000001'), 1)], { stored: kept }))).toEqual([]);
+    // no run of corrections: an unchanged row records nothing
+    const plain = stored(['000001', { acta: pending('000001'), maxVersion: 1 }]);
+    expect(brief(plan([item(pending('000001'), 1)], { stored: plain }))).toEqual([]);
+  });
+
+  it('supersededOf: a correction the source caught up with ends the run and counts as given', () => {
+    const x = acta('000001');
+    const ruling: HistoryVersion = { kind: 'correction', acta: pending('000001'), importId: 2 };
+    expect(supersededOf([{ kind: 'new', acta: x, importId: 1 }, ruling])).toEqual({
+      actas: [x],
+      correction: 2,
+    });
+    const caught = { ...ruling, caughtUp: 3 };
+    expect(supersededOf([{ kind: 'new', acta: x, importId: 1 }, caught])).toBeUndefined();
+    // a later ruling holds against everything the source gave, the ruling it caught up with too
+    const again: HistoryVersion = {
+      kind: 'correction',
+      acta: { ...pending('000001'), observation: 'RECUENTO' },
+      importId: 4,
+    };
+    expect(supersededOf([{ kind: 'new', acta: x, importId: 1 }, caught, again])).toEqual({
+      actas: [x, pending('000001')],
+      correction: 4,
+    });
+  });
+
   it('planBatch(a conflict with a version of the same batch) flags that version, not the stored one', () => {
     const p = plan([item(acta('000001'), 1), item(acta('000001', { votes: [59, 31] }), 2)]);
     expect(brief(p)).toEqual([

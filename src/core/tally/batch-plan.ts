@@ -1,7 +1,12 @@
 import type { Issue } from '../issues.js';
 import type { Acta, ActaState } from '../model/acta.js';
 import type { VersionFields } from '../model/version-columns.js';
-import { decideVersion, type Superseded, type VersionDecision } from './versioning.js';
+import {
+  actaContentKey,
+  decideVersion,
+  type Superseded,
+  type VersionDecision,
+} from './versioning.js';
 
 /**
  * The content of one acta version that the hash chain covers, in the order it is hashed by the
@@ -142,12 +147,18 @@ export type BatchWrite<P> =
   | { readonly op: 'retire_current'; readonly mesa: string }
   | { readonly op: 'flag_conflict'; readonly mesa: string }
   | { readonly op: 'insert_version'; readonly version: PlannedVersion }
-  | { readonly op: 'insert_place'; readonly ubigeo: string; readonly place: P };
+  | { readonly op: 'insert_place'; readonly ubigeo: string; readonly place: P }
+  /**
+   * The import's row for the mesa gave its current version, a correction, unchanged: the source
+   * caught up with the ruling (HistoryVersion.caughtUp). Recorded against that version.
+   */
+  | { readonly op: 'caught_up'; readonly mesa: string };
 
 /** The writes of one batch, what it did, and the chain head after it. */
 export interface BatchPlan<P> {
   /**
-   * In the order to execute: every retire, every flag, the versions in chain order, the places.
+   * In the order to execute: every retire, every flag, the versions in chain order, the places,
+   * the corrections the source caught up with.
    * A store may run each group as one statement.
    */
   readonly writes: readonly BatchWrite<P>[];
@@ -170,6 +181,8 @@ interface Planning {
   readonly batchCurrent: Map<string, Mutable<PlannedVersion>>;
   readonly retire: Set<string>;
   readonly flag: Set<string>;
+  /** Mesas whose current correction this import's row gave unchanged (BatchWrite caught_up). */
+  readonly caughtUp: string[];
   readonly versions: PlannedVersion[];
   readonly outcome: Counts;
   chain: string;
@@ -191,6 +204,7 @@ export function planBatch<P>(input: BatchPlanInput<P>): BatchPlan<P> {
     batchCurrent: new Map(),
     retire: new Set(),
     flag: new Set(),
+    caughtUp: [],
     versions: [],
     outcome: noOutcome(),
     chain: input.chain,
@@ -217,6 +231,7 @@ export function planBatch<P>(input: BatchPlanInput<P>): BatchPlan<P> {
       ...[...s.flag].map((mesa) => ({ op: 'flag_conflict' as const, mesa })),
       ...s.versions.map((version) => ({ op: 'insert_version' as const, version })),
       ...places,
+      ...s.caughtUp.map((mesa) => ({ op: 'caught_up' as const, mesa })),
     ],
     outcome: s.outcome,
     chain: s.chain,
@@ -231,6 +246,11 @@ function planItem<P>(s: Planning, input: BatchPlanInput<P>, item: BatchItem<P>):
   const decision = decideVersion(current ?? null, a, input.mode, latest, ruled?.actas);
   if (decision.kind === 'unchanged') {
     s.outcome.unchanged++;
+    // the source gives the ruling itself: it caught up, and the ruling's run holds no more
+    if (ruled !== undefined && input.mode === 'import' && caughtUp(current, a)) {
+      s.caughtUp.push(a.mesa);
+      s.superseded.delete(a.mesa);
+    }
     return;
   }
   const version = (s.maxVersion.get(a.mesa) ?? 0) + 1;
@@ -279,6 +299,11 @@ function planItem<P>(s: Planning, input: BatchPlanInput<P>, item: BatchItem<P>):
     s.outcome.earlierStates.push({ mesa: a.mesa, held: current.state, given: a.state });
   if (decision.kind === 'conflict' && decision.reason === 'superseded' && ruled !== undefined)
     s.outcome.superseded.push({ mesa: a.mesa, correction: ruled.correction });
+}
+
+/** Does the incoming row give the current version's own content (not a conflict kept's)? */
+function caughtUp(current: Acta | undefined, a: Acta): boolean {
+  return current !== undefined && actaContentKey(current) === actaContentKey(a);
 }
 
 function count(

@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Acta, ActaState } from '../model/acta.js';
 import { ACTA_STATES, ACTA_STATE_STAGE } from '../model/acta-state.js';
-import { conflictReasons, decideVersion, type VersionDecision } from './versioning.js';
+import {
+  actaContentKey,
+  conflictReasons,
+  decideVersion,
+  type HistoryVersion,
+  type VersionDecision,
+} from './versioning.js';
 import { countedActa } from '../../test-utils/acta.js';
 
 const acta = (state: ActaState, over: Partial<Acta> = {}): Acta =>
@@ -219,6 +225,20 @@ describe('conflictReasons', () => {
     ]);
   });
 
+  it('names a conflict superseded only where the source had not yet caught up with the ruling', () => {
+    const counted = acta('counted');
+    const other = acta('counted', { votes: [61, 29] });
+    const ruling = { kind: 'correction' as const, acta: other, importId: 2, caughtUp: 4 };
+    const history = [
+      { kind: 'new' as const, acta: counted, importId: 1 },
+      ruling,
+      // kept before the source gave the ruling (import 4): superseded; after it: other figures
+      { kind: 'conflict' as const, acta: counted, importId: 3 },
+      { kind: 'conflict' as const, acta: counted, importId: 5 },
+    ];
+    expect(conflictReasons(history)).toEqual([null, null, 'superseded', 'figures']);
+  });
+
   // Every sequence of three files after a first one, each an import or a correction of any state
   // with one of two sets of figures: the reasons read back equal what decideVersion decided.
   it('agrees with decideVersion on every short history', () => {
@@ -228,6 +248,7 @@ describe('conflictReasons', () => {
       ),
     );
     let checked = 0;
+    let caught = 0; // histories where the source caught up with a ruling
     const wrong: unknown[] = [];
     for (const first of ACTA_STATES)
       for (const x of choices)
@@ -237,14 +258,25 @@ describe('conflictReasons', () => {
             let latest: Acta | null = null;
             // every content the source gave, and, while corrections hold the acta, what it had
             // given before the first of them (as the stores read it: supersededOf)
-            const given: Acta[] = [current];
+            let given: Acta[] = [current];
             let superseded: Acta[] = [];
-            const history = [{ kind: 'new' as VersionDecision['kind'], acta: current }];
+            const history: HistoryVersion[] = [{ kind: 'new', acta: current, importId: 0 }];
             const decided: (string | null)[] = [null];
-            for (const { a, mode } of [x, y, z]) {
+            let held = 0; // the current version's place in the history
+            for (const [step, { a, mode }] of [x, y, z].entries()) {
               const d = decideVersion(current, a, mode, latest, superseded);
-              if (d.kind === 'unchanged') continue;
-              history.push({ kind: d.kind, acta: a });
+              if (d.kind === 'unchanged') {
+                // the source gave the current correction itself: it caught up (planBatch)
+                const same = actaContentKey(current) === actaContentKey(a);
+                if (mode === 'import' && superseded.length > 0 && same) {
+                  history[held] = { ...(history[held] as HistoryVersion), caughtUp: step + 1 };
+                  [superseded, given] = [[], [...given, current]];
+                  caught++;
+                }
+                continue;
+              }
+              if (d.kind !== 'conflict') held = history.length;
+              history.push({ kind: d.kind, acta: a, importId: step + 1 });
               decided.push(d.kind === 'conflict' ? d.reason : null);
               if (d.kind === 'conflict') latest = a;
               else {
@@ -261,5 +293,6 @@ describe('conflictReasons', () => {
           }
     expect(wrong).toEqual([]);
     expect(checked).toBe(6 * 24 ** 3);
+    expect(caught).toBeGreaterThan(0);
   });
 });

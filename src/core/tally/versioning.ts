@@ -105,7 +105,11 @@ export function conflictReasons(history: readonly HistoryVersion[]): (ConflictRe
   return history.map((h, i) => {
     if (h.kind !== 'conflict') return null;
     // the versions before it as stored (a store never holds `unchanged`)
-    const before = history.slice(0, i).filter((x) => x.kind !== 'unchanged');
+    // (a correction the source caught up with after this conflict was kept held it then)
+    const before = history
+      .slice(0, i)
+      .filter((x) => x.kind !== 'unchanged')
+      .map((x) => (caughtBefore(x, h) ? x : { ...x, caughtUp: null }));
     const key = actaContentKey(h.acta);
     // the same rule the import applied (supersededOf): what corrections held then had replaced
     if (supersededOf(before)?.actas.some((a) => actaContentKey(a) === key) === true)
@@ -117,6 +121,13 @@ export function conflictReasons(history: readonly HistoryVersion[]): (ConflictRe
       ? 'earlier_state'
       : 'figures';
   });
+}
+
+/** Had the source caught up with correction `x` (caughtUp) before `h` was recorded? */
+function caughtBefore(x: HistoryVersion, h: HistoryVersion): boolean {
+  const caught = x.caughtUp ?? null;
+  const at = h.importId ?? null;
+  return caught !== null && at !== null && caught < at;
 }
 
 /**
@@ -136,23 +147,35 @@ export interface HistoryVersion {
   readonly acta: Acta;
   /** Its import (null: none); a history read for conflictReasons may leave it out. */
   readonly importId?: number | null;
+  /**
+   * A correction's: the import whose row first gave the correction's own content while it was
+   * current — the source caught up with the ruling (null or absent: never).
+   */
+  readonly caughtUp?: number | null;
 }
+
+/** A correction the source has not given (caughtUp): only the ruling's word holds it. */
+const ruledOnly = (h: HistoryVersion): boolean =>
+  h.kind === 'correction' && (h.caughtUp ?? null) === null;
 
 /**
  * What the run of corrections that holds a mesa replaced (Superseded), from its whole history in
  * version order (the stores read it only where the current version is a correction: rare).
- * Undefined where the version last made current is no correction.
+ * Undefined where the version last made current is no correction, or is one the source has
+ * given since (caughtUp): the source caught up with the ruling, so what it gives next is its
+ * count moving on, as after a version it gave was applied. A correction the source caught up
+ * with counts as a version the source gave.
  */
 export function supersededOf(history: readonly HistoryVersion[]): Superseded | undefined {
   // the run: corrections back from the end, conflicts between them (never current) skipped
   let first = -1;
   for (let i = history.length - 1; i >= 0; i--) {
-    const kind = history[i]?.kind;
-    if (kind === 'correction') first = i;
-    else if (kind !== 'conflict') break;
+    const h = history[i];
+    if (h !== undefined && ruledOnly(h)) first = i;
+    else if (h?.kind !== 'conflict') break;
   }
   const ruling = history[first];
   if (ruling === undefined) return undefined;
-  const actas = history.slice(0, first).flatMap((h) => (h.kind === 'correction' ? [] : [h.acta]));
+  const actas = history.slice(0, first).flatMap((h) => (ruledOnly(h) ? [] : [h.acta]));
   return { actas, correction: ruling.importId ?? null };
 }

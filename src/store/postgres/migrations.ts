@@ -236,4 +236,17 @@ export const PG_MIGRATIONS: readonly {
     name: "the source's cut of an import's file, as given (`cifra ingest --cut`; NULL where none)",
     sql: `ALTER TABLE imports ADD COLUMN cut TEXT;`,
   },
+  {
+    version: 17,
+    name: "the corrections the source caught up with: the import whose row first gave a correction's own content while it was current (the ruling's run then holds no more)",
+    sql: `
+      CREATE TABLE acta_caught_up (
+        election TEXT NOT NULL,
+        mesa TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        import_id BIGINT NOT NULL REFERENCES imports(id),
+        PRIMARY KEY (election, mesa, version)
+      );
+    `,
+  },
 ];

@@ -120,7 +120,7 @@ async function applyBatch(
   await q(`SAVEPOINT ${sp}`);
   try {
     const plan = planner.plan(await storedMesas(q, meta.election, incoming), incoming);
-    await executePlan(q, meta.election, plan.writes);
+    await executePlan(q, meta.election, importId, plan.writes);
     if (quarantined.length > 0) await insertQuarantined(q, importId, meta.election, quarantined);
     await q(`RELEASE SAVEPOINT ${sp}`);
     planner.done(plan);
@@ -185,7 +185,7 @@ async function supersededByMesa(
   if (ruled.length === 0) return out;
   const rows = (
     await q(
-      'SELECT * FROM acta_versions WHERE election = $1 AND mesa = ANY($2) ORDER BY mesa, version',
+      'SELECT v.*, c.import_id AS caught_up FROM acta_versions v LEFT JOIN acta_caught_up c ON c.election = v.election AND c.mesa = v.mesa AND c.version = v.version WHERE v.election = $1 AND v.mesa = ANY($2) ORDER BY v.mesa, v.version',
       [election, ruled],
     )
   ).rows as Row[];
@@ -197,6 +197,7 @@ async function supersededByMesa(
       kind: r['kind'] as HistoryVersion['kind'],
       acta: acta(election, r),
       importId: r['import_id'] === null ? null : Number(r['import_id']),
+      caughtUp: r['caught_up'] === null ? null : Number(r['caught_up']),
     });
     histories.set(mesa, h);
   }
@@ -251,21 +252,24 @@ async function commitImport(tx: PgImportTx, s: ImportSummary): Promise<void> {
 
 /**
  * Executes a batch plan: one statement per kind of write, in the plan's order (retires, flags,
- * the versions in chain order, the places).
+ * the versions in chain order, the places, the corrections the source caught up with).
  */
 async function executePlan(
   q: Query,
   election: string,
+  importId: number,
   writes: readonly BatchWrite<PlaceNames>[],
 ): Promise<void> {
   const retire: string[] = [];
   const flag: string[] = [];
   const versions: PlannedVersion[] = [];
   const places: { ubigeo: string; place: PlaceNames }[] = [];
+  const caughtUp: string[] = [];
   for (const w of writes) {
     if (w.op === 'retire_current') retire.push(w.mesa);
     else if (w.op === 'flag_conflict') flag.push(w.mesa);
     else if (w.op === 'insert_version') versions.push(w.version);
+    else if (w.op === 'caught_up') caughtUp.push(w.mesa);
     else places.push(w);
   }
   if (retire.length > 0)
@@ -290,6 +294,14 @@ async function executePlan(
         places.map((p) => p.place.province),
         places.map((p) => p.place.district),
       ],
+    );
+  // the source caught up with the current correction (BatchWrite caught_up): recorded against it
+  if (caughtUp.length > 0)
+    await q(
+      `INSERT INTO acta_caught_up (election, mesa, version, import_id)
+       SELECT election, mesa, version, $3 FROM acta_versions
+       WHERE election = $1 AND is_current AND kind = 'correction' AND mesa = ANY($2)`,
+      [election, caughtUp, importId],
     );
 }
 

@@ -48,6 +48,7 @@ import {
   publishedUnitOf,
   quarantinedOf,
   VERSION_HISTORY_COLUMNS,
+  VERSION_HISTORY_FROM,
   warningsOf,
   type Row,
   flaggedActasOf,
@@ -297,7 +298,7 @@ export class PgStore implements Store {
   async actaHistory(election: string, mesa: string): Promise<ActaVersion[]> {
     const rows = (
       await this.read(
-        `SELECT ${VERSION_HISTORY_COLUMNS} FROM acta_versions v LEFT JOIN imports i ON i.id = v.import_id WHERE v.election = $1 AND v.mesa = $2 ORDER BY v.version`,
+        `SELECT ${VERSION_HISTORY_COLUMNS} ${VERSION_HISTORY_FROM} WHERE v.election = $1 AND v.mesa = $2 ORDER BY v.version`,
         [election, mesa],
       )
     ).rows as Row[];

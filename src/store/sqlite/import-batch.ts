@@ -31,6 +31,8 @@ export interface EncodedWrites {
   readonly places: readonly (readonly [string, PlaceNames])[];
   /** Per quarantined row: row, mesa, issues (JSON), raw cells (JSON). */
   readonly quarantined: readonly (readonly [number, string | null, string, string])[];
+  /** Mesas whose current correction the source caught up with (BatchWrite caught_up). */
+  readonly caughtUp: readonly string[];
 }
 
 export const STRS = 9;
@@ -88,6 +90,7 @@ export function encodeWrites(
   const flag: string[] = [];
   const versions: PlannedVersion[] = [];
   const places: [string, PlaceNames][] = [];
+  const caughtUp: string[] = [];
   let votesSize = 0;
   for (const w of writes)
     if (w.op === 'insert_version') {
@@ -95,6 +98,7 @@ export function encodeWrites(
       votesSize += w.version.acta.votes?.length ?? 0;
     } else if (w.op === 'retire_current') retire.push(w.mesa);
     else if (w.op === 'flag_conflict') flag.push(w.mesa);
+    else if (w.op === 'caught_up') caughtUp.push(w.mesa);
     else places.push([w.ubigeo, w.place]);
   const n = versions.length;
   const strs: (string | null)[] = new Array<string | null>(n * STRS);
@@ -143,6 +147,7 @@ export function encodeWrites(
     votes,
     places,
     quarantined: encodeQuarantined(quarantined),
+    caughtUp,
   };
 }
 
@@ -199,5 +204,6 @@ export function encodeFresh(
     votes: batch.votes.slice(0, batch.votesAt),
     places,
     quarantined: encodeQuarantined(quarantined),
+    caughtUp: [],
   };
 }

@@ -10,6 +10,8 @@ import {
   mesaKey,
   STARTED_IMPORT_COLUMNS,
   startedImportParams,
+  VERSION_HISTORY_COLUMNS,
+  VERSION_HISTORY_FROM,
   type Row,
 } from '../rows.js';
 import type { ImportMeta, ImportSummary } from '../store.js';
@@ -24,7 +26,14 @@ import { logImport } from './sqlite-audit.js';
  * corrections replaced (core/tally/versioning.ts supersededOf). By the unique
  * (election, mesa, version) index.
  */
-const HISTORY_SQL = 'SELECT * FROM acta_versions WHERE election = ? AND mesa = ? ORDER BY version';
+const HISTORY_SQL = `SELECT ${VERSION_HISTORY_COLUMNS} ${VERSION_HISTORY_FROM} WHERE v.election = ? AND v.mesa = ? ORDER BY v.version`;
+
+/**
+ * The source caught up with a mesa's current version, a correction (BatchWrite caught_up): the
+ * import that gave it, recorded against that version.
+ */
+const CAUGHT_UP_SQL =
+  "INSERT INTO acta_caught_up (election, mesa, version, import_id) SELECT election, mesa, version, ? FROM acta_versions WHERE election = ? AND mesa = ? AND is_current = 1 AND kind = 'correction'";
 
 /**
  * The write side of one import on one connection (its own: readers see only committed imports):
@@ -44,6 +53,7 @@ export class SqliteImportWriter {
   private readonly flagConflict;
   private readonly insertQuarantine;
   private readonly insertPlace;
+  private readonly insertCaughtUp;
 
   private constructor(
     private readonly db: Database.Database,
@@ -71,6 +81,7 @@ export class SqliteImportWriter {
     this.insertPlace = db.prepare(
       'INSERT OR IGNORE INTO places (election, ubigeo, department, province, district) VALUES (?, ?, ?, ?, ?)',
     );
+    this.insertCaughtUp = db.prepare(CAUGHT_UP_SQL);
   }
 
   /** Takes the write lock (store_busy after `busyMs`) and logs the import as running. */
@@ -175,6 +186,7 @@ export class SqliteImportWriter {
         issues,
         raw,
       );
+    for (const m of w.caughtUp) this.insertCaughtUp.run(importId, election, m);
   }
 
   /** The versions of a fresh batch: version 1, new, current, no conflict (EncodedWrites.fresh). */

@@ -50,6 +50,7 @@ import {
   publishedUnitOf,
   quarantinedOf,
   VERSION_HISTORY_COLUMNS,
+  VERSION_HISTORY_FROM,
   warningsOf,
   type Row,
   flaggedActasOf,
@@ -364,7 +365,7 @@ export class SqliteStore implements Store {
 
   async actaHistory(election: string, mesa: string): Promise<ActaVersion[]> {
     const rows = this.read(
-      `SELECT ${VERSION_HISTORY_COLUMNS} FROM acta_versions v LEFT JOIN imports i ON i.id = v.import_id WHERE v.election = ? AND v.mesa = ? ORDER BY v.version`,
+      `SELECT ${VERSION_HISTORY_COLUMNS} ${VERSION_HISTORY_FROM} WHERE v.election = ? AND v.mesa = ? ORDER BY v.version`,
     ).all(election, mesa) as Row[];
     return rows.map((r) => actaVersion(election, r));
   }
