@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResultsSchema } from '../src/api/schemas.js';
 import { buildApi, hashToken } from '../src/api/server.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { uploadJsonl } from './api-helpers.js';
 import { fixedClock, tempDir } from './helpers.js';
 import { NIGHT } from './mesa-night.js';
 import { join } from 'node:path';
@@ -43,14 +44,8 @@ beforeAll(async () => {
   await store.migrate();
   await store.putElection(NIGHT);
   app = await buildApi({ store, tokenHash: hashToken(TOKEN), now: fixedClock });
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/imports?election=night&format=cifra-json&name=night.jsonl',
-    headers: { authorization: `Bearer ${TOKEN}` },
-    payload: ROWS.join('\n') + '\n',
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  warnings = JSON.stringify(res.json()).match(/annulled_votes_not_null/g) ?? [];
+  const report = await uploadJsonl(app, 'night', TOKEN, ROWS, 'night.jsonl');
+  warnings = JSON.stringify(report).match(/annulled_votes_not_null/g) ?? [];
 });
 
 afterAll(async () => {

@@ -9,7 +9,8 @@ import { PATHS } from '../src/api/paths.js';
 import { SiteSchema } from '../src/api/schemas.js';
 import { buildApi, hashToken } from '../src/api/server.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { cli, fixtureElection, ONPE_COLUMNS, onpeRow, tempDir } from './helpers.js';
+import { onpeCsv, uploadCsv } from './api-helpers.js';
+import { cli, fixtureElection, onpeRow, tempDir } from './helpers.js';
 
 const TOKEN = 'audit-head-token';
 
@@ -22,15 +23,8 @@ describe("the live site's audit head", () => {
     const e = fixtureElection('pe-2021-presidencial');
     await store.putElection(e);
     const app = await buildApi({ store, tokenHash: hashToken(TOKEN) });
-    const upload = async (name: string, rows: string[]): Promise<void> => {
-      const res = await app.inject({
-        method: 'POST',
-        url: `/api/v1/imports?election=${e.id}&name=${name}`,
-        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
-        payload: [ONPE_COLUMNS.join(','), ...rows].join('\n') + '\n',
-      });
-      expect(res.statusCode, res.body).toBe(200);
-    };
+    const upload = (name: string, rows: string[]): Promise<void> =>
+      uploadCsv(app, e.id, TOKEN, onpeCsv(...rows), name);
     const head = async () => {
       const site = SiteSchema.parse((await app.inject({ url: PATHS.site() })).json());
       expect(site.kind).toBe('server');

@@ -13,7 +13,8 @@ import { PATHS } from '../src/api/paths.js';
 import { SiteSchema } from '../src/api/schemas.js';
 import { buildApi, hashToken } from '../src/api/server.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { fixtureElection, ONPE_COLUMNS, onpeRow, tempDir } from './helpers.js';
+import { onpeCsv, uploadCsv } from './api-helpers.js';
+import { fixtureElection, onpeRow, tempDir } from './helpers.js';
 
 const TOKEN = 'audit-verified-token';
 const e = fixtureElection('pe-2021-presidencial');
@@ -28,15 +29,8 @@ async function storeAt(db: string): Promise<SqliteStore> {
 const checkOf = (app: FastifyInstance): AuditCheck =>
   (app as unknown as { cifraAuditCheck: AuditCheck }).cifraAuditCheck;
 
-async function upload(app: FastifyInstance, name: string, rows: string[]): Promise<void> {
-  const res = await app.inject({
-    method: 'POST',
-    url: `/api/v1/imports?election=${e.id}&name=${name}`,
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
-    payload: [ONPE_COLUMNS.join(','), ...rows].join('\n') + '\n',
-  });
-  expect(res.statusCode, res.body).toBe(200);
-}
+const upload = (app: FastifyInstance, name: string, rows: string[]): Promise<void> =>
+  uploadCsv(app, e.id, TOKEN, onpeCsv(...rows), name);
 
 async function audit(app: FastifyInstance) {
   const res = await app.inject({ url: PATHS.site() });

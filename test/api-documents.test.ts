@@ -23,6 +23,7 @@ import { choiceColors, partyColorTable } from '../src/elections/party-colors.js'
 import { ingestFile } from '../src/ingest/ingest.js';
 import { putPublishedElection } from '../src/results/published-load.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { uploadJsonl } from './api-helpers.js';
 import { fixedClock, fixtureElection, tempDir } from './helpers.js';
 import { NIGHT as RUNOFF } from './mesa-night.js';
 
@@ -50,28 +51,13 @@ async function freshNight() {
   await s.migrate();
   await s.putElection(RUNOFF);
   const api = await buildApi({ store: s, tokenHash: hashToken(TOKEN), now: fixedClock });
-  const put = async (name: string, mesas: readonly Mesa[]) =>
-    expect(
-      (
-        await api.inject({
-          method: 'POST',
-          url: `/api/v1/imports?election=night&format=cifra-json&name=${name}`,
-          headers: { authorization: `Bearer ${TOKEN}` },
-          payload: mesas.map(line).join('\n') + '\n',
-        })
-      ).statusCode,
-    ).toBe(200);
+  const put = (name: string, mesas: readonly Mesa[]) =>
+    uploadJsonl(api, 'night', TOKEN, mesas.map(line), name);
   return { s, api, put };
 }
 
 async function importNight(name: string, mesas: readonly Mesa[]): Promise<void> {
-  const res = await app.inject({
-    method: 'POST',
-    url: `/api/v1/imports?election=night&format=cifra-json&name=${name}`,
-    headers: { authorization: `Bearer ${TOKEN}` },
-    payload: mesas.map(line).join('\n') + '\n',
-  });
-  expect(res.statusCode).toBe(200);
+  await uploadJsonl(app, 'night', TOKEN, mesas.map(line), name);
 }
 
 const get = async (url: string) => app.inject({ method: 'GET', url });

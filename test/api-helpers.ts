@@ -49,3 +49,24 @@ export async function uploadCsv(
   });
   expect(up.statusCode, up.body).toBe(200);
 }
+
+/**
+ * POSTs `lines` as a cifra-json import of `election` named `name` through the API with `token`;
+ * expects it accepted. Its report.
+ */
+export async function uploadJsonl(
+  app: FastifyInstance,
+  election: string,
+  token: string,
+  lines: readonly string[],
+  name: string,
+): Promise<Record<string, unknown>> {
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/v1/imports?election=${election}&format=cifra-json&name=${name}`,
+    headers: { authorization: `Bearer ${token}` },
+    payload: lines.join('\n') + '\n',
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as Record<string, unknown>;
+}

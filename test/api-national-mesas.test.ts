@@ -11,6 +11,7 @@ import { buildApi, hashToken } from '../src/api/server.js';
 import { mesaList } from '../src/results/documents.js';
 import { PgStore } from '../src/store/postgres/pg-store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { uploadJsonl } from './api-helpers.js';
 import { fixedClock, tempDir } from './helpers.js';
 import { NIGHT, nightLine, useMesaNight } from './mesa-night.js';
 import { freshDatabase } from './pg-helpers.js';
@@ -92,13 +93,7 @@ describe("the nation's mesas as one CSV", () => {
     await store.putElection(NIGHT);
     const app = await buildApi({ store, tokenHash: hashToken('t'), now: fixedClock });
     try {
-      const imported = await app.inject({
-        method: 'POST',
-        url: '/api/v1/imports?election=night&format=cifra-json&name=night.jsonl',
-        headers: { authorization: 'Bearer t' },
-        payload: ROWS.map(nightLine).join('\n') + '\n',
-      });
-      expect(imported.statusCode, imported.body).toBe(200);
+      await uploadJsonl(app, 'night', 't', ROWS.map(nightLine), 'night.jsonl');
       const all = await app.inject({ method: 'GET', url: NATION });
       expect(all.statusCode, all.body).toBe(200);
       expect(all.body).toBe((await get(NATION)).body);

@@ -21,7 +21,7 @@ import {
 } from '../src/store/audit-thread.js';
 import { verifiedHead } from '../src/store/audit-verified.js';
 import { openStore } from '../src/store/open.js';
-import { freshDatabase } from './pg-helpers.js';
+import { freshDatabase, testRoleName } from './pg-helpers.js';
 import { cli, tempDir } from './helpers.js';
 
 const dir = tempDir('cifra-audit-off-thread-');
@@ -253,7 +253,7 @@ describe('the whole-chain audit check on a worker thread', () => {
  * table, added to `roles` (to drop): the URL that connects as it.
  */
 async function limitedRole(url: string, prefix: string, roles: string[]): Promise<string> {
-  const role = `${prefix}_${new URL(url).pathname.slice(-12)}`;
+  const role = testRoleName(url, prefix);
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {

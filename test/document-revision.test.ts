@@ -9,6 +9,7 @@ import { PATHS } from '../src/api/paths.js';
 import { publishSite } from '../src/api/publish-site.js';
 import { buildApi, buildOpenApi, hashToken } from '../src/api/server.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { uploadJsonl } from './api-helpers.js';
 import { fixedClock, tempDir } from './helpers.js';
 import { NIGHT } from './mesa-night.js';
 import { ID, smallStore } from './publish-fixture.js';
@@ -49,13 +50,7 @@ describe('the revision in every document', () => {
     await store.putElection(NIGHT);
     const api = await buildApi({ store, tokenHash: hashToken(TOKEN), now: fixedClock });
     const importActas = async (name: string, lines: readonly string[]): Promise<void> => {
-      const r = await api.inject({
-        method: 'POST',
-        url: `/api/v1/imports?election=night&format=cifra-json&name=${name}`,
-        headers: { authorization: `Bearer ${TOKEN}` },
-        payload: lines.join('\n') + '\n',
-      });
-      expect(r.statusCode).toBe(200);
+      await uploadJsonl(api, 'night', TOKEN, lines, name);
     };
     /** The summary's revision, and each document's, read at one cut. */
     const revisions = async (): Promise<{ summary: string; documents: Map<string, unknown> }> => {

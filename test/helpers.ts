@@ -97,6 +97,16 @@ export function tenActasFile(dir: string): string {
   return file;
 }
 
+/** ONPE's per-mesa file of the 2021 first round, as bundled (gzip). */
+export const ONPE_2021_R1 = dataPath(
+  'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
+);
+
+/** That file's lines as ONPE wrote them (Latin-1), its header first. */
+export function onpe2021R1Lines(): string[] {
+  return gunzipSync(readFileSync(ONPE_2021_R1)).toString('latin1').split('\n');
+}
+
 /** The bundled 2021 first round replayed urban-first (seed 1) in 4 steps into `target`, up to `until`. */
 export async function replay2021(
   store: Store,
@@ -106,9 +116,7 @@ export async function replay2021(
   const e = bundledElection('pe-2021-presidencial');
   if (e === null) throw new Error('election');
   return replay(store, {
-    file: dataPath(
-      'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
-    ),
+    file: ONPE_2021_R1,
     election: e,
     target,
     order: 'urban-first',
@@ -159,6 +167,20 @@ export const onpeRow = (mesa: string, ubigeo: string, p1: number, p16: number): 
     '4',
     '',
   ].join(',');
+
+/** A mesa of that file still in process (EN PROCESO): no votes yet. */
+export const onpePendingRow = (mesa: string, ubigeo: string): string =>
+  onpeRow(mesa, ubigeo, 0, 0).replace('CONTABILIZADA', 'EN PROCESO');
+
+/** Six counted mesas, 000001 to 000006, in three districts of two departments (01, 15). */
+export const SIX_COUNTED_ROWS: readonly string[] = [
+  onpeRow('000001', '010101', 40, 50),
+  onpeRow('000002', '010101', 45, 41),
+  onpeRow('000003', '010102', 20, 70),
+  onpeRow('000004', '150101', 60, 30),
+  onpeRow('000005', '150101', 55, 35),
+  onpeRow('000006', '150102', 50, 40),
+];
 
 /**
  * Five counted actas of ONPE's presidential file in three districts of two departments (two

@@ -5,18 +5,16 @@
 // the same bytes: on ONPE's real rows (a first import, then a correction), through the writer
 // thread and on the calling thread, and on generated files with every shape that leaves the quick
 // path, a repeated mesa and a second file that re-versions mesas.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
-import { dataPath } from '../src/io/paths.js';
 import { verifyChains } from '../src/store/audit.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { dumpStore } from './sqlite-dump.js';
-import { fixedClock, ONPE_COLUMNS, tempDir } from './helpers.js';
+import { fixedClock, ONPE_COLUMNS, onpe2021R1Lines, tempDir } from './helpers.js';
 import { onpeFile, onpeRow } from './onpe-rows.js';
 
 const found = bundledElection('pe-2021-presidencial');
@@ -55,15 +53,7 @@ async function importAll(
 
 describe('ingest: the column path against objects', () => {
   it('stores the same bytes on ONPE’s real rows: a first import, then a correction', async () => {
-    const lines = gunzipSync(
-      readFileSync(
-        dataPath(
-          'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
-        ),
-      ),
-    )
-      .toString('latin1')
-      .split('\n');
+    const lines = onpe2021R1Lines();
     const header = lines[0] ?? '';
     const first = join(dir, 'first.csv');
     // 9,000 rows, one repeated: annulled, not installed and JEE actas among them

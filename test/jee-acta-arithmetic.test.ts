@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResultsSchema } from '../src/api/schemas.js';
 import { buildApi, hashToken } from '../src/api/server.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { uploadJsonl } from './api-helpers.js';
 import { fixedClock, tempDir } from './helpers.js';
 import { NIGHT } from './mesa-night.js';
 
@@ -46,17 +47,8 @@ beforeAll(async () => {
     blank: 3,
     null: 2,
   });
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/imports?election=night&format=cifra-json&name=night.jsonl',
-    headers: { authorization: `Bearer ${TOKEN}` },
-    payload:
-      [counted, row('000002', 'jee'), row('000003', 'counted'), row('000004', 'annulled')].join(
-        '\n',
-      ) + '\n',
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  report = res.json();
+  const rows = [counted, row('000002', 'jee'), row('000003', 'counted'), row('000004', 'annulled')];
+  report = await uploadJsonl(app, 'night', TOKEN, rows, 'night.jsonl');
 });
 
 afterAll(async () => {

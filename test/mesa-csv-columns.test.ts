@@ -13,6 +13,7 @@ import { useTableLanguage } from '../src/cli/format.js';
 import { buildApi, hashToken } from '../src/api/server.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { uploadJsonl } from './api-helpers.js';
 import { fixedClock, tempDir } from './helpers.js';
 import { NIGHT, nightLine, nightRow, uploadNight, type NightRow } from './mesa-night.js';
 
@@ -218,13 +219,7 @@ describe("the mesa CSV's polling_place where the election's data give one (M13)"
         ...JSON.parse(nightLine(row(mesa, '010101', 50))),
         votes: { P1: 50, P2: 10 },
       });
-    const res = await api.inject({
-      method: 'POST',
-      url: `/api/v1/imports?election=${ID}&format=cifra-json&name=one.jsonl`,
-      headers: { authorization: `Bearer ${TOKEN}` },
-      payload: `${line('000001')}\n${line('999999')}\n`,
-    });
-    expect(res.statusCode, res.body).toBe(200);
+    await uploadJsonl(api, ID, TOKEN, [line('000001'), line('999999')], 'one.jsonl');
   });
   afterAll(async () => {
     await api.close();

@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { testDatabaseName } from './pg-names.js';
 
-/** A fresh, empty database on the test server; its URL. */
+/**
+ * A fresh, empty database on the test server; its URL. Named with the run's mark: the run's
+ * global teardown drops it (test/pg-global-setup.ts), with the roles named by testRoleName.
+ */
 export async function freshDatabase(prefix = 'cifra'): Promise<string> {
   const admin = inject('pgUrl');
-  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const name = testDatabaseName(prefix, inject('pgRunMark'), randomBytes(6).toString('hex'));
   const c = new pg.Client({ connectionString: admin });
   await c.connect();
   try {
@@ -17,3 +21,5 @@ export async function freshDatabase(prefix = 'cifra'): Promise<string> {
   u.pathname = `/${name}`;
   return u.toString();
 }
+
+export { testRoleName } from './pg-names.js';

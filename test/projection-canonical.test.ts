@@ -10,20 +10,18 @@ import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
-import { fileWriter, ONPE_COLUMNS, onpeRow, tempDir } from './helpers.js';
+import { fileWriter, ONPE_COLUMNS, onpePendingRow, onpeRow, tempDir } from './helpers.js';
 
 const dir = tempDir('cifra-projection-canonical-');
 const write = fileWriter(dir);
 const ELECTION = 'pe-2021-presidencial';
-const pending = (mesa: string, ubigeo: string): string =>
-  onpeRow(mesa, ubigeo, 0, 0).replace('CONTABILIZADA', 'EN PROCESO');
 
 // the prefix: Amazonas (01) still in process, Lima (15) counted; the whole file counts Amazonas,
 // so a fresh load finds Lima's rows first and a patched snapshot keeps Amazonas first
 const PREFIX = [
-  pending('000001', '010101'),
-  pending('000002', '010101'),
-  pending('000003', '010102'),
+  onpePendingRow('000001', '010101'),
+  onpePendingRow('000002', '010101'),
+  onpePendingRow('000003', '010102'),
   onpeRow('000004', '150101', 60, 30),
   onpeRow('000005', '150101', 55, 35),
   onpeRow('000006', '150102', 50, 40),
@@ -35,8 +33,8 @@ const WHOLE = [
   ...PREFIX.slice(3),
   onpeRow('000007', '010102', 25, 66),
   onpeRow('000008', '150102', 52, 38),
-  pending('000009', '010102'),
-  pending('000010', '150102'),
+  onpePendingRow('000009', '010102'),
+  onpePendingRow('000010', '150102'),
 ];
 
 async function ingest(store: Store, name: string, rows: readonly string[]): Promise<void> {

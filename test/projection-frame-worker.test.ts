@@ -10,7 +10,7 @@ import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { getProjection } from '../src/results/projection.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { fileWriter, ONPE_COLUMNS, onpeRow, tempDir } from './helpers.js';
+import { fileWriter, ONPE_COLUMNS, onpePendingRow, SIX_COUNTED_ROWS, tempDir } from './helpers.js';
 
 // the module as this (main) thread sees it; a worker thread loads its own copy, unwatched
 vi.mock('../src/core/projection/frame-mesas.js', async (importOriginal) => {
@@ -20,17 +20,10 @@ vi.mock('../src/core/projection/frame-mesas.js', async (importOriginal) => {
 
 const dir = tempDir('cifra-projection-frame-worker-');
 const ELECTION = 'pe-2021-presidencial';
-const pending = (mesa: string, ubigeo: string): string =>
-  onpeRow(mesa, ubigeo, 0, 0).replace('CONTABILIZADA', 'EN PROCESO');
 const ROWS = [
-  onpeRow('000001', '010101', 40, 50),
-  onpeRow('000002', '010101', 45, 41),
-  onpeRow('000003', '010102', 20, 70),
-  onpeRow('000004', '150101', 60, 30),
-  onpeRow('000005', '150101', 55, 35),
-  onpeRow('000006', '150102', 50, 40),
-  pending('000007', '010102'),
-  pending('000008', '150102'),
+  ...SIX_COUNTED_ROWS,
+  onpePendingRow('000007', '010102'),
+  onpePendingRow('000008', '150102'),
 ];
 
 describe("the server's per-mesa frame is built off its event loop", () => {

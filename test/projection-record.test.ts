@@ -14,25 +14,25 @@ import { ingestFile } from '../src/ingest/ingest.js';
 import { LOG_LOCK, PgStore } from '../src/store/postgres/pg-store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { StoreBusyError, type Store } from '../src/store/store.js';
-import { fileWriter, ONPE_COLUMNS, onpeRow, tempDir } from './helpers.js';
+import {
+  fileWriter,
+  ONPE_COLUMNS,
+  onpePendingRow,
+  onpeRow,
+  SIX_COUNTED_ROWS,
+  tempDir,
+} from './helpers.js';
 import { freshDatabase } from './pg-helpers.js';
 
 const dir = tempDir('cifra-projection-record-');
 const write = fileWriter(dir);
 const ELECTION = 'pe-2021-presidencial';
-const pending = (mesa: string, ubigeo: string): string =>
-  onpeRow(mesa, ubigeo, 0, 0).replace('CONTABILIZADA', 'EN PROCESO');
 
 /** Six counted mesas in three districts of two departments, six more still in process. */
 const FIRST = [
-  onpeRow('000001', '010101', 40, 50),
-  onpeRow('000002', '010101', 45, 41),
-  onpeRow('000003', '010102', 20, 70),
-  onpeRow('000004', '150101', 60, 30),
-  onpeRow('000005', '150101', 55, 35),
-  onpeRow('000006', '150102', 50, 40),
-  ...['000007', '000008', '000009'].map((m) => pending(m, '010102')),
-  ...['000010', '000011', '000012'].map((m) => pending(m, '150102')),
+  ...SIX_COUNTED_ROWS,
+  ...['000007', '000008', '000009'].map((m) => onpePendingRow(m, '010102')),
+  ...['000010', '000011', '000012'].map((m) => onpePendingRow(m, '150102')),
 ];
 const LATER = [onpeRow('000007', '010102', 25, 66), onpeRow('000010', '150102', 52, 38)];
 

@@ -2,34 +2,24 @@
 // on the calling thread, on ONPE's 2021 file and a correction of it; hash chains that verify; and
 // a writer that dies mid-import fails it with store_writer_failed, leaving nothing behind.
 import { EventEmitter } from 'node:events';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { Worker as NodeWorker, type Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
-import { dataPath } from '../src/io/paths.js';
 import { verifyChains } from '../src/store/audit.js';
 import { threadedImport } from '../src/store/sqlite/import-thread.js';
 import { keepEarlyError } from '../src/store/sqlite/import-worker-start.js';
 import { SqliteStore, type SqliteStoreOptions } from '../src/store/sqlite/sqlite-store.js';
 import type { ImportMeta } from '../src/store/store.js';
 import { dumpStore } from './sqlite-dump.js';
-import { fixedClock, tempDir } from './helpers.js';
+import { fixedClock, onpe2021R1Lines, tempDir } from './helpers.js';
 
 const election = bundledElection('pe-2021-presidencial');
 if (election === null) throw new Error('pe-2021-presidencial');
 const dir = tempDir('cifra-import-thread-');
-const lines = gunzipSync(
-  readFileSync(
-    dataPath(
-      'peru/2021/presidential_r1/onpe_resultados_por_mesa_presidencial_2021_1ra_vuelta.csv.gz',
-    ),
-  ),
-)
-  .toString('latin1')
-  .split('\n');
+const lines = onpe2021R1Lines();
 const header = lines[0] ?? '';
 const FIRST = join(dir, 'first.csv');
 writeFileSync(FIRST, [header, ...lines.slice(1, 12_001)].join('\n') + '\n', 'latin1');

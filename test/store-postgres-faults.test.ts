@@ -16,7 +16,7 @@ import { PgStore } from '../src/store/postgres/pg-store.js';
 import { storeFault } from '../src/store/store-faults.js';
 import { onpeCsv, onpeRow } from './api-helpers.js';
 import { fixtureElection } from './helpers.js';
-import { freshDatabase } from './pg-helpers.js';
+import { freshDatabase, testRoleName } from './pg-helpers.js';
 
 const TOKEN = 'pg-faults-token-3b9d';
 const ELECTION = 'pe-2021-presidencial';
@@ -57,7 +57,7 @@ async function roleAt(
   prefix: string,
   more: (role: string) => readonly string[] = () => [],
 ): Promise<string> {
-  const role = `${prefix}_${new URL(url).pathname.slice(-12)}`;
+  const role = testRoleName(url, prefix);
   await asAdmin(url, async (c) => {
     await c.query(`CREATE ROLE ${role} LOGIN`);
     await c.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);

@@ -16,18 +16,23 @@ import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import type { MesaFrameInput } from '../src/results/projection.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { fileWriter, fixedClock, ONPE_COLUMNS, onpeRow, tempDir } from './helpers.js';
+import {
+  fileWriter,
+  fixedClock,
+  ONPE_COLUMNS,
+  onpePendingRow,
+  onpeRow,
+  tempDir,
+} from './helpers.js';
 
 const ELECTION = 'pe-2021-presidencial';
 const dir = tempDir('cifra-worker-pool-faults-');
 const write = fileWriter(dir);
-const pending = (mesa: string, ubigeo: string): string =>
-  onpeRow(mesa, ubigeo, 0, 0).replace('CONTABILIZADA', 'EN PROCESO');
 const ROWS = [
   onpeRow('000001', '010101', 40, 50),
   onpeRow('000002', '010101', 45, 41),
   onpeRow('000003', '150101', 60, 30),
-  pending('000004', '150102'),
+  onpePendingRow('000004', '150102'),
 ];
 const closing: { close(): Promise<unknown> }[] = [];
 afterAll(async () => {

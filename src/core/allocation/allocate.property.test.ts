@@ -1,29 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DIVISOR_METHODS, QUOTA_METHODS } from '../../test-utils/allocation-methods.js';
 import { arbitraryElection } from '../../test-utils/arbitraries.js';
 import { allocateSeats, type ListVotes, type SeatAllocation } from './allocate.js';
-import {
-  ADAMS,
-  DANISH,
-  DEAN,
-  DHONDT,
-  DROOP,
-  HAGENBACH_BISCHOFF,
-  HARE,
-  HUNTINGTON_HILL,
-  IMPERIALI,
-  IMPERIALI_QUOTA,
-  MODIFIED_SAINTE_LAGUE,
-  SAINTE_LAGUE,
-  MACAU,
-  HARE_ROUNDED,
-  HAGENBACH_BISCHOFF_CEIL,
-  HAGENBACH_BISCHOFF_ROUNDED,
-  modifiedSainteLague,
-  quotaOf,
-  type AllocationMethod,
-  type LargestRemainderMethod,
-} from './methods.js';
+import { ADAMS, DHONDT, HARE, quotaOf, type AllocationMethod } from './methods.js';
 
 const NUM_RUNS = Number(process.env['PROPERTY_RUNS'] ?? 300);
 const run = (
@@ -38,27 +18,8 @@ const plain = (a: SeatAllocation) => ({
   unallocated: a.unallocated,
 });
 
-const DIVISOR: readonly AllocationMethod[] = [
-  DHONDT,
-  SAINTE_LAGUE,
-  MODIFIED_SAINTE_LAGUE,
-  modifiedSainteLague({ numerator: 6, denominator: 5 }),
-  DANISH,
-  IMPERIALI,
-  ADAMS,
-  HUNTINGTON_HILL,
-  DEAN,
-  MACAU,
-];
-const QUOTA: readonly LargestRemainderMethod[] = [
-  HARE,
-  DROOP,
-  HAGENBACH_BISCHOFF,
-  IMPERIALI_QUOTA,
-  HARE_ROUNDED,
-  HAGENBACH_BISCHOFF_CEIL,
-  HAGENBACH_BISCHOFF_ROUNDED,
-];
+const DIVISOR = DIVISOR_METHODS;
+const QUOTA = QUOTA_METHODS;
 const ALL: readonly AllocationMethod[] = [...DIVISOR, ...QUOTA];
 
 describe.each(ALL.map((m) => [m.id, m] as const))('%s', (_id, method) => {

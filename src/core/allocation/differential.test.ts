@@ -1,28 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DIVISOR_METHODS, QUOTA_METHODS } from '../../test-utils/allocation-methods.js';
 import { arbitraryElection } from '../../test-utils/arbitraries.js';
 import { allocateSeats } from './allocate.js';
-import {
-  ADAMS,
-  DANISH,
-  DEAN,
-  DHONDT,
-  DROOP,
-  HAGENBACH_BISCHOFF,
-  HARE,
-  HUNTINGTON_HILL,
-  IMPERIALI,
-  IMPERIALI_QUOTA,
-  MODIFIED_SAINTE_LAGUE,
-  SAINTE_LAGUE,
-  MACAU,
-  HARE_ROUNDED,
-  HAGENBACH_BISCHOFF_CEIL,
-  HAGENBACH_BISCHOFF_ROUNDED,
-  linearDivisors,
-  modifiedSainteLague,
-  withFirstDivisor,
-} from './methods.js';
+import { DANISH, HUNTINGTON_HILL, linearDivisors, withFirstDivisor } from './methods.js';
 import { referenceAllocate } from './reference.js';
 
 const RUNS = Number(process.env['DIFFERENTIAL_RUNS'] ?? 4_000);
@@ -30,16 +11,7 @@ const RUNS = Number(process.env['DIFFERENTIAL_RUNS'] ?? 4_000);
 describe('allocateSeats equals the naive reference table method', () => {
   it.each(
     [
-      DHONDT,
-      SAINTE_LAGUE,
-      MODIFIED_SAINTE_LAGUE,
-      modifiedSainteLague({ numerator: 6, denominator: 5 }),
-      DANISH,
-      IMPERIALI,
-      ADAMS,
-      HUNTINGTON_HILL,
-      DEAN,
-      MACAU,
+      ...DIVISOR_METHODS,
       withFirstDivisor(HUNTINGTON_HILL, { numerator: 1, denominator: 2 }),
       withFirstDivisor(DANISH, { numerator: 5, denominator: 2 }),
       linearDivisors(
@@ -47,13 +19,7 @@ describe('allocateSeats equals the naive reference table method', () => {
         { numerator: 5, denominator: 2 },
         { numerator: 1, denominator: 3 },
       ),
-      HARE,
-      DROOP,
-      HAGENBACH_BISCHOFF,
-      IMPERIALI_QUOTA,
-      HARE_ROUNDED,
-      HAGENBACH_BISCHOFF_CEIL,
-      HAGENBACH_BISCHOFF_ROUNDED,
+      ...QUOTA_METHODS,
     ].map((m) => [m.id, m] as const),
   )('%s: same seats and the same tie on random elections, ties included', (_id, method) => {
     let ties = 0;
