@@ -43,7 +43,7 @@ const WORDS: Readonly<Record<Lang, Words>> = {
     noMap: 'Esta elección no tiene mapa en cifra.',
     mapOpens: 'Un clic en un departamento abre su detalle en cifra, en una pestaña nueva.',
     noCourse:
-      'Esta elección no tiene curso del conteo: su fuente no publicó el conteo actualización por actualización (una sola captura no traza una curva).',
+      'Esta elección no tiene curso del conteo: cifra tiene menos de dos actualizaciones suyas (una sola captura no traza una línea).',
     courseRunning:
       'El conteo tal como se publicó, hasta ahora: no es un resultado; la ventaja puede cambiar con las actas que faltan.',
     courseDone:
@@ -58,7 +58,7 @@ const WORDS: Readonly<Record<Lang, Words>> = {
     noMap: 'This election has no map on cifra.',
     mapOpens: 'A click on a department opens its detail on cifra, in a new tab.',
     noCourse:
-      'This election has no course of the count: its source did not publish the count update by update (a single capture draws no line).',
+      'This election has no course of the count: cifra holds fewer than two updates of it (a single capture draws no line).',
     courseRunning:
       'The count as published so far: not a result; the lead may change with the actas still out.',
     courseDone:
