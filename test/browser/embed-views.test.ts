@@ -99,21 +99,27 @@ describe('the embeddable course of the count', () => {
       await page.close();
     });
 
-  it('an election without a course says so, not an empty frame', async () => {
-    const { page, errors } = await openPage(
-      env.browser,
-      `${env.base}/embed.html?election=${CAPTURE}&view=course`,
-      390,
-    );
-    expect(await page.locator('#course').isHidden()).toBe(true);
-    expect(await page.locator('#embed-no-course').innerText()).toContain(
-      'no tiene curso del conteo',
-    );
-    expect(await page.locator('#embed-status').innerText()).toMatch(/provisional/i);
-    await page.screenshot({ path: join(ARTIFACTS, 'embed-no-course-es.png'), fullPage: true });
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  for (const [lang, text] of [
+    ['es', 'no tiene curso del conteo'],
+    ['en', 'has no course of the count'],
+  ] as const)
+    it(`${lang}: an election without a course says so, not an empty frame`, async () => {
+      const { page, errors } = await openPage(
+        env.browser,
+        `${env.base}/embed.html?election=${CAPTURE}&view=course&lang=${lang}`,
+        390,
+      );
+      expect(await page.locator('#course').isHidden()).toBe(true);
+      expect(await page.locator('#embed-no-course').innerText()).toContain(text);
+      expect(await page.locator('#embed-status').innerText()).toMatch(/provisional/i);
+      expect(await noSideScroll(page)).toBe(true);
+      await page.screenshot({
+        path: join(ARTIFACTS, `embed-no-course-${lang}.png`),
+        fullPage: true,
+      });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
 });
 
 describe('an unknown view', () => {
