@@ -3,6 +3,7 @@
 import { lacksAbroad } from './abroad.js';
 import { geoMercator, geoPath } from 'd3-geo';
 import { PATHS } from '../src/api/paths.js';
+import { unitLeadHolds } from '../src/results/leaders.js';
 import {
   api,
   type Api,
@@ -58,10 +59,10 @@ function legendOf(leads: ReadonlyMap<string, ResultChoice | undefined>): HTMLLIE
  * Who is ahead in a unit: "lidera" while the count runs, "con más votos" once it is over (neutral: a candidate may be a woman) (review
  * 20 L6: a final said "lidera"); never "won", which a unit's plurality is not in law.
  */
-const leadText = (who: string, pct: string): string =>
+const leadText = (who: string, pct: string, holds = false): string =>
   state.summary?.count.complete === true
     ? `${who}, ${t('mostVoted')} (${pct})`
-    : `${who} ${t('leads')} ${pct}`;
+    : `${who} ${t('leads')} ${pct}${holds ? `; ${t('leadHolds')}` : ''}`;
 
 /** The fill's opacity: from 0.35 at a 0 % lead share to 1 at 39 % and over. */
 const shadeOf = (lead: ResultChoice): string =>
@@ -260,10 +261,16 @@ function shapeOf(f: MapShape, d: string, c: ShapeContext): SVGPathElement {
   node.setAttribute('role', 'button');
   node.dataset.code = p.code;
   node.dataset.level = p.level;
+  // a lead the unit's votes still out cannot overturn (the national "decided" bound, per unit)
+  const holds =
+    unit !== undefined &&
+    lead !== undefined &&
+    unitLeadHolds(state, unit.choices, unit.eligibleRemaining);
+  if (holds) node.dataset.leadHolds = 'true';
   const actas = unit ? actasOf(unit) : '';
   node.setAttribute(
     'aria-label',
-    `${name}${lead ? `: ${leadText(choiceLabel(lead), percent(lead.pctValid))}` : ''}${actas}`,
+    `${name}${lead ? `: ${leadText(choiceLabel(lead), percent(lead.pctValid), holds)}` : ''}${actas}`,
   );
   const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
   title.textContent = node.getAttribute('aria-label') ?? '';
