@@ -53,8 +53,8 @@ export function unitLeadHolds(
   if (remaining === null || remaining === undefined) return false;
   const remainder = new Set(def.choices.filter((c) => c.remainder === true).map((c) => c.id));
   if (choices.some((c) => remainder.has(c.id) && c.votes > 0)) return false;
-  const { leader, runnerUp, margin } = leadOf(def, choices);
-  return leader !== null && leadHolds(leader.votes, leader.votes - margin, remaining);
+  const { leader, runnerUp } = leadOf(def, choices);
+  return leader !== null && leadHolds(leader.votes, runnerUp?.votes ?? 0, remaining);
 }
 
 /**
