@@ -220,6 +220,7 @@ const ES = {
   'projMethod:mesas': 'acta por acta',
   'projMethod:snapshot': 'desde los totales de un corte de la fuente',
   leads: 'lidera',
+  leadHolds: 'su ventaja ya supera los votos por contar',
   mostVoted: 'con más votos',
   provisional: 'Resultados provisionales',
   rehearsal: (of: Arg, order: Arg, seed: Arg) =>
@@ -817,6 +818,7 @@ const EN: Strings = {
   'projMethod:mesas': 'acta by acta',
   'projMethod:snapshot': "from the totals of a source's cut",
   leads: 'leads',
+  leadHolds: 'the votes still out cannot overturn it',
   mostVoted: 'most votes',
   provisional: 'Provisional results',
   rehearsal: (of, order, seed) =>

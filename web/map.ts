@@ -3,6 +3,7 @@
 import { lacksAbroad } from './abroad.js';
 import { geoMercator, geoPath } from 'd3-geo';
 import { PATHS } from '../src/api/paths.js';
+import { unitLeadHolds } from '../src/results/leaders.js';
 import {
   api,
   type Api,
@@ -58,10 +59,10 @@ function legendOf(leads: ReadonlyMap<string, ResultChoice | undefined>): HTMLLIE
  * Who is ahead in a unit: "lidera" while the count runs, "con más votos" once it is over (neutral: a candidate may be a woman) (review
  * 20 L6: a final said "lidera"); never "won", which a unit's plurality is not in law.
  */
-const leadText = (who: string, pct: string): string =>
+const leadText = (who: string, pct: string, holds = false): string =>
   state.summary?.count.complete === true
     ? `${who}, ${t('mostVoted')} (${pct})`
-    : `${who} ${t('leads')} ${pct}`;
+    : `${who} ${t('leads')} ${pct}${holds ? `; ${t('leadHolds')}` : ''}`;
 
 /** The fill's opacity: from 0.35 at a 0 % lead share to 1 at 39 % and over. */
 const shadeOf = (lead: ResultChoice): string =>
@@ -153,8 +154,18 @@ export async function mapPaths(): Promise<string[]> {
 export const hasLevel = (level: string): boolean =>
   state.places?.levels.some((l) => l.id === level) ?? false;
 
-/** The map where the jurisdiction declares its shapes (Peru's departments); else it is hidden. */
-export async function renderMap(reader: Api): Promise<void> {
+/**
+ * What a click on a unit does: the dashboard drills there; the embed (embed.ts) opens the
+ * dashboard drilled there in a new tab. One drawing for both.
+ */
+export type OpenUnit = (crumbs: Crumb[]) => unknown;
+const drillHere: OpenUnit = (crumbs) => drill(crumbs, true);
+
+/**
+ * The map where the jurisdiction declares its shapes (Peru's departments); else it is hidden.
+ * Draws into #map-section (its .hint), #map, #map-legend, #map-shade and #abroad.
+ */
+export async function renderMap(reader: Api, openUnit: OpenUnit = drillHere): Promise<void> {
   const section = $('map-section');
   section.hidden = state.places?.jurisdiction.map !== true;
   if (section.hidden) return;
@@ -189,7 +200,7 @@ export async function renderMap(reader: Api): Promise<void> {
   hatches.clear();
   const leads = new Map<string, ResultChoice | undefined>();
   for (const f of geo.features)
-    svg.append(shapeOf(f, path(f) ?? '', { units, byCirc, circByName, leads }));
+    svg.append(shapeOf(f, path(f) ?? '', { units, byCirc, circByName, leads, openUnit }));
   svg.prepend(hatchDefs());
   $('map-legend').replaceChildren(...legendOf(leads));
   $('map-shade').replaceChildren(...shadeNote(hatches.size > 0));
@@ -198,6 +209,7 @@ export async function renderMap(reader: Api): Promise<void> {
   renderAbroad(
     ambito.units.find((u) => u.code === 'EXTRANJERO'),
     missing,
+    openUnit,
   );
 }
 
@@ -209,11 +221,12 @@ interface ShapeContext {
   readonly circByName: ReadonlyMap<string, ResultUnit>;
   /** Filled as shapes are drawn: each counted unit's leader, for the legend. */
   readonly leads: Map<string, ResultChoice | undefined>;
+  readonly openUnit: OpenUnit;
 }
 
 /** One shape: its unit's leader's colour and shade (hatched when little is counted), drillable. */
 function shapeOf(f: MapShape, d: string, c: ShapeContext): SVGPathElement {
-  const { units, byCirc, circByName, leads } = c;
+  const { units, byCirc, circByName, leads, openUnit } = c;
   const p = f.properties;
   // Lima's two shapes use circunscripción results; a source without them falls back to the
   // department, and each shape then says its figures are the whole department's
@@ -248,22 +261,28 @@ function shapeOf(f: MapShape, d: string, c: ShapeContext): SVGPathElement {
   node.setAttribute('role', 'button');
   node.dataset.code = p.code;
   node.dataset.level = p.level;
+  // a lead the unit's votes still out cannot overturn (the national "decided" bound, per unit)
+  const holds =
+    unit !== undefined &&
+    lead !== undefined &&
+    unitLeadHolds(state, unit.choices, unit.eligibleRemaining);
+  if (holds) node.dataset.leadHolds = 'true';
   const actas = unit ? actasOf(unit) : '';
   node.setAttribute(
     'aria-label',
-    `${name}${lead ? `: ${leadText(choiceLabel(lead), percent(lead.pctValid))}` : ''}${actas}`,
+    `${name}${lead ? `: ${leadText(choiceLabel(lead), percent(lead.pctValid), holds)}` : ''}${actas}`,
   );
   const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
   title.textContent = node.getAttribute('aria-label') ?? '';
   node.append(title);
   const open = (): unknown =>
     byCirc
-      ? unit && drill([{ level: 'circunscripcion', code: unit.code, name: unit.name }], true)
+      ? unit && openUnit([{ level: 'circunscripcion', code: unit.code, name: unit.name }])
       : p.level === 'department'
-        ? drill([{ level: 'department', code: p.code, name: shownName }], true)
+        ? openUnit([{ level: 'department', code: p.code, name: shownName }])
         : p.code === '15'
-          ? drill(crumbsOf('province', '1401', p.name), true)
-          : drill([{ level: 'department', code: '14', name: 'LIMA' }], true);
+          ? openUnit(crumbsOf('province', '1401', p.name))
+          : openUnit([{ level: 'department', code: '14', name: 'LIMA' }]);
   node.addEventListener('click', open);
   node.addEventListener('keydown', (e) => {
     if (e.key !== 'Enter' && e.key !== ' ') return;
@@ -285,7 +304,7 @@ function actasOf(u: ResultUnit): string {
 }
 
 /** Abroad: its leader once it has votes; with none counted, says so (never "X 0.000 %"). */
-function renderAbroad(abroad: ResultUnit | undefined, missing: boolean): void {
+function renderAbroad(abroad: ResultUnit | undefined, missing: boolean, openUnit: OpenUnit): void {
   const lead = abroad && (abroad.valid ?? 0) > 0 ? leader(abroad) : null;
   // a source without the vote abroad says so: its electors are still out, not zero
   const text = !abroad
@@ -304,8 +323,7 @@ function renderAbroad(abroad: ResultUnit | undefined, missing: boolean): void {
           'button',
           {
             type: 'button',
-            onclick: () =>
-              drill([{ level: 'ambito', code: 'EXTRANJERO', name: t('abroad') }], true),
+            onclick: () => openUnit([{ level: 'ambito', code: 'EXTRANJERO', name: t('abroad') }]),
           },
           text,
         ),

@@ -11,9 +11,10 @@ export const DASHBOARD_CSP =
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /**
- * The embeddable headline (web/embed.ts): the dashboard's CSP, but any site may frame it — a
- * newsroom's page. It only shows figures and a link (opened outside the frame): nothing to click
- * into doing. An operator who wants to name the sites sets frame-ancestors at the proxy.
+ * The embeddable page (web/embed.ts: the headline, the map or the count's course): the dashboard's
+ * CSP, but any site may frame it — a newsroom's page. It only shows figures; its link and a click
+ * on the map open the dashboard outside the frame (a new tab): nothing to click into doing in it.
+ * An operator who wants to name the sites sets frame-ancestors at the proxy.
  */
 export const EMBED_CSP = DASHBOARD_CSP.replace("frame-ancestors 'none'", 'frame-ancestors *');
 

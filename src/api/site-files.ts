@@ -16,7 +16,7 @@ export interface SiteFile {
 }
 
 const JS = 'text/javascript; charset=utf-8';
-/** The one page any site may frame (the embeddable headline, web/embed.ts). */
+/** The one page any site may frame (the embeddable page: headline, map, course; web/embed.ts). */
 export const EMBED_PAGE = '/embed.html';
 /** The dashboard's bundle (web/*.ts and d3, built by esbuild: `npm run build:web`) and its source map. */
 function bundleFile(name: string, type: string): SiteFile {
@@ -147,7 +147,7 @@ export function pageFiles(): SiteFile[] {
     },
     bundleFile('app.js', JS),
     bundleFile('app.js.map', 'application/json; charset=utf-8'),
-    // the embeddable headline: a newsroom frames it (http-safety.ts lets only it be framed)
+    // the embeddable page (headline, map, course): a newsroom frames it (http-safety.ts lets only it be framed)
     {
       url: EMBED_PAGE,
       type: 'text/html; charset=utf-8',

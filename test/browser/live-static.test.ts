@@ -208,6 +208,34 @@ describe('election night in the browser', () => {
       ).toBe('21');
       expect(await erm.page.textContent('#erm-bonus-line')).toContain('21 con la mayoría');
       expect(await erm.page.isVisible('#erm-bonus')).toBe(false);
+      // the embed's other views from the same files, under the same CSP: the runoff's map with
+      // its legend, and its course (the published release carries its captured updates)
+      const map = await open(
+        `${url}/embed.html?election=pe-2026-presidencial-segunda&view=map`,
+        390,
+      );
+      await map.page.waitForSelector('#map path[data-level="department"]');
+      // the dashboard's 26 shapes, as the sub-path test below counts them on the dashboard
+      expect(await map.page.locator('#map path').count()).toBe(26);
+      expect((await map.page.locator('#map-legend li').allInnerTexts()).join('|')).toContain(
+        'FUJIMORI',
+      );
+      expect(await map.page.locator('#embed-status').innerText()).toContain('ONPE');
+      const course = await open(
+        `${url}/embed.html?election=pe-2026-presidencial-segunda&view=course&lang=en`,
+        390,
+      );
+      await course.page.waitForSelector('#course:not([hidden]) #course-chart path.margin');
+      expect(await course.page.locator('#embed-course-status').innerText()).toContain(
+        'to its close',
+      );
+      // the 2021 first round, ingested here: a course of its own or the sentence, never blank
+      const firstRound = await open(`${url}/embed.html?election=${ID}&view=course`, 390);
+      await firstRound.page.waitForSelector(
+        '#course:not([hidden]), #embed-no-course:not([hidden])',
+      );
+      expect(await noSideScroll(map.page)).toBe(true);
+      await map.page.screenshot({ path: join(ARTIFACTS, 'static-embed-map.png'), fullPage: true });
       // a new delivery, published again: the open page follows (nginx's ETag on summary.json)
       const live = await open(`${url}/?election=${ID}&poll=1`, 1280);
       const before = await live.page.textContent('#progress');
@@ -217,7 +245,15 @@ describe('election night in the browser', () => {
         (b) => document.querySelector('#progress')?.textContent !== b,
         before,
       );
-      expect([...errors, ...phone.errors, ...erm.errors, ...live.errors]).toEqual([]);
+      expect([
+        ...errors,
+        ...phone.errors,
+        ...erm.errors,
+        ...map.errors,
+        ...course.errors,
+        ...firstRound.errors,
+        ...live.errors,
+      ]).toEqual([]);
     } finally {
       nginx.kill('SIGTERM');
     }
