@@ -336,6 +336,27 @@ describe('planBatch', () => {
       },
     ]);
     expect(brief(plan([item(acta('000001'), 1)], { stored: kept }))).toEqual([]);
+    // the ruling's content the source gave before the ruling (first seen pending, counted, then
+    // reopened to pending): an old snapshot served again proves nothing, and a lagging mirror's
+    // counted row after it is still held (review s33, 1)
+    const reopened = stored([
+      '000001',
+      {
+        acta: pending('000001'),
+        maxVersion: 3,
+        superseded: { actas: [pending('000001'), acta('000001')], correction: 5 },
+      },
+    ]);
+    const stale = plan([item(pending('000001'), 1), item(acta('000001'), 2)], { stored: reopened });
+    expect(brief(stale)).toEqual([
+      ['flag_conflict', '000001'],
+      ['insert_version', '000001', 4, false, false, 'conflict'],
+    ]);
+    expect(stale.outcome).toMatchObject({
+      unchanged: 1,
+      stateChanges: 0,
+      superseded: [{ mesa: '000001', correction: 5 }],
+    });
     // no run of corrections: an unchanged row records nothing
     const plain = stored(['000001', { acta: pending('000001'), maxVersion: 1 }]);
     expect(brief(plan([item(pending('000001'), 1)], { stored: plain }))).toEqual([]);

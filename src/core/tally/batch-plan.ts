@@ -247,7 +247,7 @@ function planItem<P>(s: Planning, input: BatchPlanInput<P>, item: BatchItem<P>):
   if (decision.kind === 'unchanged') {
     s.outcome.unchanged++;
     // the source gives the ruling itself: it caught up, and the ruling's run holds no more
-    if (ruled !== undefined && input.mode === 'import' && caughtUp(current, a)) {
+    if (ruled !== undefined && input.mode === 'import' && caughtUp(current, a, ruled.actas)) {
       s.caughtUp.push(a.mesa);
       s.superseded.delete(a.mesa);
     }
@@ -301,9 +301,15 @@ function planItem<P>(s: Planning, input: BatchPlanInput<P>, item: BatchItem<P>):
     s.outcome.superseded.push({ mesa: a.mesa, correction: ruled.correction });
 }
 
-/** Does the incoming row give the current version's own content (not a conflict kept's)? */
-function caughtUp(current: Acta | undefined, a: Acta): boolean {
-  return current !== undefined && actaContentKey(current) === actaContentKey(a);
+/**
+ * Does the incoming row give the current version's own content (not a conflict kept's), one the
+ * source never gave before the ruling? A row it gave before (an acta first seen pending, reopened
+ * to pending) may be an old snapshot served again: it proves nothing (review s33, 1).
+ */
+function caughtUp(current: Acta | undefined, a: Acta, givenBefore: readonly Acta[]): boolean {
+  if (current === undefined) return false;
+  const key = actaContentKey(a);
+  return actaContentKey(current) === key && !givenBefore.some((v) => actaContentKey(v) === key);
 }
 
 function count(
