@@ -672,8 +672,9 @@ export function runStoreContract(
       await s.close();
     });
 
-    // Session 33: the source caught up with a ruling (its row gave the ruling's content: nothing
-    // recorded), then a recount gave the figures the ruling replaced: held as superseded.
+    // Session 33: the source caught up with a ruling (its row gave the ruling's content, a content
+    // it had not given before: recorded as caught up), then a recount gave the figures the ruling
+    // replaced: applied, as the count moving on.
     it('once the source gave a ruling unchanged, applies its recount to the figures the ruling replaced; a later ruling holds again; the chains verify', async () => {
       const s = await fresh();
       const x = acta('000001');
@@ -747,6 +748,29 @@ export function runStoreContract(
       });
       expect(await s.getActa(ELECTION.id, '000002')).toMatchObject({
         ...{ state: 'counted', version: 3, conflict: false },
+      });
+      await s.close();
+    });
+
+    it('an old snapshot giving the ruling’s content the source gave before the ruling is not catching up: a lagging counted row stays superseded (review s33, 1)', async () => {
+      const s = await fresh();
+      const x = acta('000001');
+      const pending = acta('000001', { state: 'pending', stateLabel: 'EN PROCESO', votes: null });
+      await importActas(s, [pending], 'i0');
+      await importActas(s, [x], 'i1');
+      const ruling = await importActas(s, [pending], 'c1', 'correction');
+      // a mirror serves i0 again: unchanged, and no catching up (the source gave it before)
+      expect(await importActas(s, [pending], 'i0-again')).toMatchObject({ unchanged: 1 });
+      expect((await s.actaHistory(ELECTION.id, '000001')).map((h) => h.caughtUp)).toEqual([
+        ...[null, null, null],
+      ]);
+      // a lagging mirror serves i1 again: held, the ruling stands
+      expect(await importActas(s, [x], 'i1-again')).toMatchObject({
+        ...{ stateChanges: 0, conflicts: 1 },
+        superseded: [{ mesa: '000001', correction: ruling.importId }],
+      });
+      expect(await s.getActa(ELECTION.id, '000001')).toMatchObject({
+        ...{ state: 'pending', version: 3, conflict: true },
       });
       await s.close();
     });

@@ -595,7 +595,7 @@ export const ActaSchema = z.object({
         .int()
         .nullable()
         .describe(
-          "a correction's: the import whose row first gave this version's content while it was current — the source caught up with the ruling, so what it gave before no longer counts as superseded (null: not yet, or no correction)",
+          "a correction's: the import whose row first gave this version's content while it was current, a content the source had not given before the correction — the source caught up with the ruling, so what it gave before no longer counts as superseded (null: not yet, or no correction)",
         ),
     }),
   ),

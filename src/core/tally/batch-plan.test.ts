@@ -315,13 +315,29 @@ describe('planBatch', () => {
         superseded: { actas: [acta('000001')], correction: 5 },
       },
     ]);
-    const p = plan([item(pending('000001'), 1), item(acta('000001'), 2)], { stored: s });
-    expect(brief(p)).toEqual([
+    const p = plan([item(pending('000001'), 1)], { stored: s });
+    expect(brief(p)).toEqual([['caught_up', '000001']]);
+    expect(p.outcome).toMatchObject({ unchanged: 1, superseded: [] });
+    // the next import (the stores read no run after the catching up: supersededOf) applies the
+    // recount to the replaced figures
+    const next = stored(['000001', { acta: pending('000001'), maxVersion: 2 }]);
+    expect(brief(plan([item(acta('000001'), 1)], { stored: next }))).toEqual([
       ['retire_current', '000001'],
       ['insert_version', '000001', 3, true, false, 'state_change'],
+    ]);
+    // in the same import, a later row is held as before: the catching up counts from the next
+    // import on, as the acta document reads it back (versioning.ts caughtBefore; review s33, 4);
+    // the ruling given twice is one catching up
+    const same = plan(
+      [item(pending('000001'), 1), item(acta('000001'), 2), item(pending('000001'), 3)],
+      { stored: s },
+    );
+    expect(brief(same)).toEqual([
+      ['flag_conflict', '000001'],
+      ['insert_version', '000001', 3, false, false, 'conflict'],
       ['caught_up', '000001'],
     ]);
-    expect(p.outcome).toMatchObject({ unchanged: 1, stateChanges: 1, superseded: [] });
+    expect(same.outcome).toMatchObject({ superseded: [{ mesa: '000001', correction: 5 }] });
     // a correction giving the ruling again is the ruling's word, not the source's
     const ruled = plan([item(pending('000001'), 1)], { stored: s, mode: 'correction' });
     expect(brief(ruled)).toEqual([]);
@@ -336,6 +352,27 @@ describe('planBatch', () => {
       },
     ]);
     expect(brief(plan([item(acta('000001'), 1)], { stored: kept }))).toEqual([]);
+    // the ruling's content the source gave before the ruling (first seen pending, counted, then
+    // reopened to pending): an old snapshot served again proves nothing, and a lagging mirror's
+    // counted row after it is still held (review s33, 1)
+    const reopened = stored([
+      '000001',
+      {
+        acta: pending('000001'),
+        maxVersion: 3,
+        superseded: { actas: [pending('000001'), acta('000001')], correction: 5 },
+      },
+    ]);
+    const stale = plan([item(pending('000001'), 1), item(acta('000001'), 2)], { stored: reopened });
+    expect(brief(stale)).toEqual([
+      ['flag_conflict', '000001'],
+      ['insert_version', '000001', 4, false, false, 'conflict'],
+    ]);
+    expect(stale.outcome).toMatchObject({
+      unchanged: 1,
+      stateChanges: 0,
+      superseded: [{ mesa: '000001', correction: 5 }],
+    });
     // no run of corrections: an unchanged row records nothing
     const plain = stored(['000001', { acta: pending('000001'), maxVersion: 1 }]);
     expect(brief(plan([item(pending('000001'), 1)], { stored: plain }))).toEqual([]);

@@ -182,7 +182,7 @@ interface Planning {
   readonly retire: Set<string>;
   readonly flag: Set<string>;
   /** Mesas whose current correction this import's row gave unchanged (BatchWrite caught_up). */
-  readonly caughtUp: string[];
+  readonly caughtUp: Set<string>;
   readonly versions: PlannedVersion[];
   readonly outcome: Counts;
   chain: string;
@@ -204,7 +204,7 @@ export function planBatch<P>(input: BatchPlanInput<P>): BatchPlan<P> {
     batchCurrent: new Map(),
     retire: new Set(),
     flag: new Set(),
-    caughtUp: [],
+    caughtUp: new Set(),
     versions: [],
     outcome: noOutcome(),
     chain: input.chain,
@@ -231,7 +231,7 @@ export function planBatch<P>(input: BatchPlanInput<P>): BatchPlan<P> {
       ...[...s.flag].map((mesa) => ({ op: 'flag_conflict' as const, mesa })),
       ...s.versions.map((version) => ({ op: 'insert_version' as const, version })),
       ...places,
-      ...s.caughtUp.map((mesa) => ({ op: 'caught_up' as const, mesa })),
+      ...[...s.caughtUp].map((mesa) => ({ op: 'caught_up' as const, mesa })),
     ],
     outcome: s.outcome,
     chain: s.chain,
@@ -246,11 +246,11 @@ function planItem<P>(s: Planning, input: BatchPlanInput<P>, item: BatchItem<P>):
   const decision = decideVersion(current ?? null, a, input.mode, latest, ruled?.actas);
   if (decision.kind === 'unchanged') {
     s.outcome.unchanged++;
-    // the source gives the ruling itself: it caught up, and the ruling's run holds no more
-    if (ruled !== undefined && input.mode === 'import' && caughtUp(current, a)) {
-      s.caughtUp.push(a.mesa);
-      s.superseded.delete(a.mesa);
-    }
+    // the source gives the ruling itself: it caught up, and the ruling's run holds no more from
+    // the next import on — a row later in this one is held as before, as the acta document reads
+    // it back (versioning.ts caughtBefore compares imports; review s33, 4)
+    if (ruled !== undefined && input.mode === 'import' && caughtUp(current, a, ruled.actas))
+      s.caughtUp.add(a.mesa);
     return;
   }
   const version = (s.maxVersion.get(a.mesa) ?? 0) + 1;
@@ -301,9 +301,15 @@ function planItem<P>(s: Planning, input: BatchPlanInput<P>, item: BatchItem<P>):
     s.outcome.superseded.push({ mesa: a.mesa, correction: ruled.correction });
 }
 
-/** Does the incoming row give the current version's own content (not a conflict kept's)? */
-function caughtUp(current: Acta | undefined, a: Acta): boolean {
-  return current !== undefined && actaContentKey(current) === actaContentKey(a);
+/**
+ * Does the incoming row give the current version's own content (not a conflict kept's), one the
+ * source never gave before the ruling? A row it gave before (an acta first seen pending, reopened
+ * to pending) may be an old snapshot served again: it proves nothing (review s33, 1).
+ */
+function caughtUp(current: Acta | undefined, a: Acta, givenBefore: readonly Acta[]): boolean {
+  if (current === undefined) return false;
+  const key = actaContentKey(a);
+  return actaContentKey(current) === key && !givenBefore.some((v) => actaContentKey(v) === key);
 }
 
 function count(
