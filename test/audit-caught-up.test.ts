@@ -8,6 +8,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { AuditBreak } from '../src/store/audit.js';
 import { nextEntry, verifyAudit, type ImportDetail } from '../src/store/audit-log.js';
+import { verifiedHead } from '../src/store/audit-verified.js';
 import { PgStore } from '../src/store/postgres/pg-store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { LogEntry } from '../src/store/records.js';
@@ -140,6 +141,23 @@ function suite(name: string, backend: () => Promise<Backend & { end?: () => Prom
         expect(await breaks(b)).toEqual([]);
         await b.exec(`DELETE FROM ${T}`);
         expect(await breaks(b)).toEqual([expect.objectContaining(MARK)]);
+        // as `cifra audit verify`, `audit head` and `publish` give it: the coded issue, no head
+        const s2 = b.open();
+        try {
+          expect(await verifiedHead(s2)).toEqual({
+            ok: false,
+            issues: [
+              {
+                code: 'audit_chain_broken',
+                severity: 'error',
+                path: ['acta_caught_up', ELECTION.id],
+                details: expect.objectContaining({ reason: 'changed' }),
+              },
+            ],
+          });
+        } finally {
+          await s2.close();
+        }
       } finally {
         await b.end?.();
       }
