@@ -1,13 +1,15 @@
 // Appending to the audit log (audit-log.ts), once for every store: the entry follows the chain's
 // head, and an import's entry pins its record's hash, the version chain's length and head, its
-// quarantine and the election's places. A store gives a small driver that reads and inserts inside
+// quarantine, the election's places and its catch-up marks. A store gives a small driver that reads and inserts inside
 // the write transaction of the act it logs. SQLite's transactions are synchronous and PostgreSQL's
 // are not, so the steps are a generator that a synchronous or an asynchronous runner drives.
 import { GENESIS } from './audit.js';
 import {
+  caughtUpDigest,
   nextEntry,
   placesDigest,
   quarantineDigest,
+  type CaughtUpRow,
   type ImportDetail,
   type PlaceRow,
 } from './audit-log.js';
@@ -24,6 +26,8 @@ export interface AuditDriver {
   versionChain(): Awaitable<{ readonly count: number; readonly head: string | null }>;
   quarantineOf(importId: number): Awaitable<readonly QuarantineText[]>;
   placesOf(election: string): Awaitable<readonly PlaceRow[]>;
+  /** The election's catch-up marks (acta_caught_up), this import's included. */
+  caughtUpOf(election: string): Awaitable<readonly CaughtUpRow[]>;
 }
 
 type Steps<T> = Generator<unknown, T, unknown>;
@@ -48,6 +52,7 @@ function* importSteps(d: AuditDriver, record: ImportRecord, hash: string): Steps
   const versions = yield* step(d.versionChain());
   const quarantine = yield* step(d.quarantineOf(record.id));
   const places = yield* step(d.placesOf(record.election));
+  const marks = yield* step(d.caughtUpOf(record.election));
   // the key order is the detail's bytes, which the chain hashes: that of ImportDetail
   const detail: ImportDetail = {
     import: hash,
@@ -55,6 +60,7 @@ function* importSteps(d: AuditDriver, record: ImportRecord, hash: string): Steps
     versionHead: versions.head ?? GENESIS,
     quarantine: quarantineDigest(quarantine),
     places: placesDigest(places),
+    caughtUp: { count: marks.length, digest: caughtUpDigest(marks) },
   };
   const at = record.finishedAt ?? record.startedAt;
   yield* appendSteps(d, 'import', String(record.id), JSON.stringify(detail), at);

@@ -1,6 +1,6 @@
 // The audit log: one hash chain over every act that changes what cifra serves — an election's
 // definition (choices, rules, manifest), a committed import (its record, the version chain's head
-// and length, its quarantine, the election's places), a published result, a recorded projection.
+// and length, its quarantine, the election's places and catch-up marks), a published result, a recorded projection.
 // Its head (count and hash) is what `cifra audit head` prints and `cifra publish` writes into the
 // site: whoever keeps an earlier head checks with `cifra audit verify --since` that history only
 // grew. Entries are written by the act itself, never by a migration (ADR 008).
@@ -42,6 +42,20 @@ export interface ImportDetail {
   readonly versionHead: string;
   readonly quarantine: string;
   readonly places: string;
+  /**
+   * The election's catch-up marks (acta_caught_up) as of the import's end, counted and digested:
+   * written by every import since they joined the log; absent from the entries written before,
+   * whose marks the audit then takes as stored until the election's next import pins them.
+   */
+  readonly caughtUp?: { readonly count: number; readonly digest: string };
+}
+
+/** A catch-up mark as stored: the import whose row first gave a current correction unchanged. */
+export interface CaughtUpRow {
+  readonly election: string;
+  readonly mesa: string;
+  readonly version: number;
+  readonly importId: number;
 }
 
 export interface PlaceRow {
@@ -72,6 +86,7 @@ export interface AuditRecords {
   readonly elections: readonly ElectionDef[];
   readonly quarantine: readonly QuarantineText[];
   readonly places: readonly PlaceRow[];
+  readonly caughtUp: readonly CaughtUpRow[];
   readonly published: readonly PublishedText[];
   readonly projections: readonly ProjectionText[];
   readonly migrations: readonly { readonly version: number; readonly name: string }[];
@@ -91,6 +106,22 @@ export function quarantineDigest(rows: readonly QuarantineText[]): string {
 export function placesDigest(rows: readonly PlaceRow[]): string {
   const sorted = [...rows].sort((a, b) => cmp(a.ubigeo, b.ubigeo));
   return digest(sorted.map((p) => [p.ubigeo, p.department, p.province, p.district]));
+}
+
+/** The catch-up marks as the audit reads them (a store adds its WHERE). */
+export const CAUGHT_UP_SQL = 'SELECT election, mesa, version, import_id FROM acta_caught_up';
+
+export const caughtUpOf = (r: Readonly<Record<string, unknown>>): CaughtUpRow => ({
+  election: r['election'] as string,
+  mesa: r['mesa'] as string,
+  version: Number(r['version']),
+  importId: Number(r['import_id']),
+});
+
+/** An election's catch-up marks, in key order: the import's entry pins them (ImportDetail). */
+export function caughtUpDigest(rows: readonly CaughtUpRow[]): string {
+  const sorted = [...rows].sort((a, b) => cmp(a.mesa, b.mesa) || a.version - b.version);
+  return digest(sorted.map((m) => [m.mesa, m.version, m.importId]));
 }
 
 export function publishedDigest(p: PublishedText): string {
@@ -149,7 +180,7 @@ export interface FullAuditReport extends AuditReport {
 /**
  * Verifies the two row chains, the audit log's chain, and that every table agrees with the log:
  * elections, imports (none unlogged, none rolled back after commit, none deleted), the version
- * chain's length and head, quarantine, places, published results, projections and the applied
+ * chain's length and head, quarantine, places, catch-up marks, published results, projections and the applied
  * migrations. `since`: an earlier head's hash that must still be in the log.
  */
 export function verifyAudit(r: AuditRecords, since?: string): FullAuditReport {
@@ -162,6 +193,7 @@ export function verifyAudit(r: AuditRecords, since?: string): FullAuditReport {
   add(checkElections(r));
   for (const b of checkImports(r)) add(b);
   add(checkQuarantineKeys(r));
+  add(checkCaughtUp(r));
   add(checkPublished(r));
   add(checkProjections(r));
   return {
@@ -341,6 +373,36 @@ function checkImports(r: AuditRecords): AuditBreak[] {
     }
   }
   return out;
+}
+
+/**
+ * Each election's catch-up marks against its last import entry: they change what later imports
+ * decide (versioning.ts supersededOf), so one added, removed or altered behind cifra's back is a
+ * break. An entry written before the marks joined the log pins none: they are then taken as
+ * stored (the election's next import pins them); an election with marks and no import is a break.
+ */
+function checkCaughtUp(r: AuditRecords): AuditBreak | undefined {
+  const election = new Map(r.imports.map((i) => [String(i.id), i.election]));
+  const last = new Map<string, ImportDetail>();
+  for (const e of r.log) {
+    const id = e.kind === 'import' ? election.get(e.subject) : undefined;
+    if (id !== undefined) last.set(id, JSON.parse(e.detail) as ImportDetail);
+  }
+  const ids = new Set([...r.caughtUp.map((m) => m.election), ...last.keys()]);
+  for (const id of [...ids].sort(cmp)) {
+    const marks = r.caughtUp.filter((m) => m.election === id);
+    if (!last.has(id))
+      return brk('acta_caught_up', id, 'unlogged', `${marks.length} marks, no logged import`);
+    const logged = last.get(id)?.caughtUp;
+    if (logged === undefined || caughtUpDigest(marks) === logged.digest) continue;
+    return brk(
+      'acta_caught_up',
+      id,
+      'changed',
+      `the source's catch-up marks differ from its last import's log entry (${logged.count} logged, ${marks.length} stored)`,
+    );
+  }
+  return undefined;
 }
 
 function checkPublished(r: AuditRecords): AuditBreak | undefined {

@@ -112,7 +112,8 @@ export interface AuditBreak {
     | 'places'
     | 'published_units'
     | 'projections'
-    | 'schema_migrations';
+    | 'schema_migrations'
+    | 'acta_caught_up';
   readonly id: number | string;
   readonly reason:
     | 'hash_mismatch'

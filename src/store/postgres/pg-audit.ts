@@ -4,6 +4,8 @@ import type pg from 'pg';
 import { VersionChainCheck, type ChainedVersion } from '../audit.js';
 import { appendLogAsync, logImportAsync, type AuditDriver } from '../audit-append.js';
 import {
+  CAUGHT_UP_SQL,
+  caughtUpOf,
   headOf,
   type AuditHead,
   type AuditRecords,
@@ -46,6 +48,8 @@ function auditDriver(q: Query): AuditDriver {
       ),
     placesOf: async (election) =>
       (await q('SELECT * FROM places WHERE election = $1', [election])).rows as PlaceRow[],
+    caughtUpOf: async (election) =>
+      ((await q(`${CAUGHT_UP_SQL} WHERE election = $1`, [election])).rows as Row[]).map(caughtUpOf),
   };
 }
 
@@ -144,6 +148,7 @@ export async function auditRecordsOf(pool: pg.Pool, page = 5000): Promise<AuditR
       elections: (await all('SELECT * FROM elections ORDER BY id')).map(electionOf),
       quarantine: (await all('SELECT * FROM quarantine')).map(quarantineOf),
       places: (await all('SELECT * FROM places')) as unknown as PlaceRow[],
+      caughtUp: (await all(CAUGHT_UP_SQL)).map(caughtUpOf),
       published,
       projections: (await all('SELECT * FROM projections')).map(projectionOf),
       migrations: (await all(

@@ -4,6 +4,8 @@ import type Database from 'better-sqlite3';
 import { VersionChainCheck, type ChainedVersion } from '../audit.js';
 import { appendLogSync, logImportSync, type AuditDriver } from '../audit-append.js';
 import {
+  CAUGHT_UP_SQL,
+  caughtUpOf,
   headOf,
   type AuditHead,
   type AuditRecords,
@@ -41,6 +43,8 @@ function auditDriver(db: Database.Database): AuditDriver {
       ),
     placesOf: (election) =>
       db.prepare('SELECT * FROM places WHERE election = ?').all(election) as PlaceRow[],
+    caughtUpOf: (election) =>
+      (db.prepare(`${CAUGHT_UP_SQL} WHERE election = ?`).all(election) as Row[]).map(caughtUpOf),
   };
 }
 
@@ -118,6 +122,7 @@ export function auditRecordsOf(db: Database.Database): AuditRecords {
       elections: all('SELECT * FROM elections ORDER BY id').map(electionOf),
       quarantine: all('SELECT * FROM quarantine').map(quarantineOf),
       places: all('SELECT * FROM places') as unknown as PlaceRow[],
+      caughtUp: all(CAUGHT_UP_SQL).map(caughtUpOf),
       published,
       projections: all('SELECT * FROM projections').map(projectionOf),
       migrations: all(
