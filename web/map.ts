@@ -265,7 +265,11 @@ function shapeOf(f: MapShape, d: string, c: ShapeContext): SVGPathElement {
   const holds =
     unit !== undefined &&
     lead !== undefined &&
-    unitLeadHolds(state, unit.choices, unit.eligibleRemaining);
+    unitLeadHolds(state, unit.choices, {
+      eligibleRemaining: unit.eligibleRemaining,
+      impugned: unit.impugned,
+      pendingWithFigures: unit.actas?.pendingWithFigures,
+    });
   if (holds) node.dataset.leadHolds = 'true';
   const actas = unit ? actasOf(unit) : '';
   node.setAttribute(

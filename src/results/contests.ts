@@ -14,6 +14,7 @@ import {
   type ContestsResult,
   type NationalPicture,
 } from '../core/pipeline/contests.js';
+import { TIE_RESOLUTIONS } from '../core/pipeline/seats.js';
 import { UNALLOCATED_REASONS } from '../core/pipeline/unallocated-reason.js';
 import { builtInContestsIds, loadContests, type LoadedContests } from '../elections/contests.js';
 import { partyColorTable } from '../elections/party-colors.js';
@@ -146,7 +147,7 @@ export const ContestSchema = z.discriminatedUnion('type', [
           stage: z.string(),
           candidates: z.array(z.string()),
           resolution: z
-            .enum(['unresolved', 'more-votes', 'fewer-votes', 'ballot-position', 'lot'])
+            .enum(TIE_RESOLUTIONS)
             .describe(
               "unresolved: a lot not drawn (no seed); lot: drawn by cifra's seed, not the official sorteo",
             ),

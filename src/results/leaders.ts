@@ -1,7 +1,7 @@
 // Who leads a count: the one rule of the summary, the count's course, the dashboard's bars and
 // map, and `cifra results` (review 7, M1: three copies, one of which let "Otras listas" lead).
 // Pure, so the dashboard bundles it as it is.
-import { leadHolds } from '../core/rules/settled.js';
+import { leadHolds, votesStillOut, type StillOut } from '../core/rules/settled.js';
 
 /** A choice as the rule reads it: its id and votes. */
 interface Counted {
@@ -38,19 +38,20 @@ export function leadOf<C extends Counted>(
 }
 
 /**
- * Whether a unit's leader stands whatever its votes still out: every one of `remaining` (the
- * electors of its actas not in) could go to the runner-up, so the lead must be larger — the bound
- * the national `settledBy: 'decided'` uses (core/rules/settled.ts `leadHolds`). Never where the
- * votes still out are unknown (a published aggregate) or a remainder holds votes (one of the lists
- * it stands for may be ahead). Says who leads for good, not who won: a unit's plurality elects no
- * one.
+ * Whether a unit's leader stands whatever its votes still out (`votesStillOut`: the electors of
+ * its actas not in and its impugned votes awaiting the JEE): every one of them could go to the
+ * runner-up, so the lead must be larger — the bound the national `settledBy: 'decided'` uses
+ * (core/rules/settled.ts). Never where the votes still out are unknown (a published aggregate,
+ * figures that count provisionally) or a remainder holds votes (one of the lists it stands for may
+ * be ahead). Says who leads for good, not who won: a unit's plurality elects no one.
  */
 export function unitLeadHolds(
   def: LeaderChoices,
   choices: readonly Counted[],
-  remaining: number | null | undefined,
+  out: StillOut,
 ): boolean {
-  if (remaining === null || remaining === undefined) return false;
+  const remaining = votesStillOut(out);
+  if (remaining === null) return false;
   const remainder = new Set(def.choices.filter((c) => c.remainder === true).map((c) => c.id));
   if (choices.some((c) => remainder.has(c.id) && c.votes > 0)) return false;
   const { leader, runnerUp } = leadOf(def, choices);

@@ -3,7 +3,7 @@ import type { ElectionDef } from '../core/model/acta.js';
 import { ISO_INSTANT } from '../core/model/instant.js';
 import { bothLanguages, joinNames, type Note } from '../core/model/note.js';
 import type { PresidentialOutcome } from '../core/rules/presidential.js';
-import { settlePresidentialRound, type Settlement } from '../core/rules/settled.js';
+import { settlePresidentialRound, votesStillOut, type Settlement } from '../core/rules/settled.js';
 import { percentCounted } from '../core/ratio.js';
 import type { PresidentialRuleset } from '../core/rulesets/ruleset.js';
 import type { Issue } from '../core/issues.js';
@@ -352,7 +352,12 @@ export function settlementOf(
   return settlePresidentialRound({
     ...roundFigures(def, rules, n, name),
     complete: count.complete,
-    remaining: count.votesRemaining,
+    // the electors still out and the impugned votes the JEE has yet to rule on (one bound)
+    remaining: votesStillOut({
+      eligibleRemaining: count.votesRemaining,
+      impugned: n?.impugned ?? 0,
+      pendingWithFigures: n?.actas?.pendingWithFigures,
+    }),
     ...(decided === undefined ? {} : { decided }),
   });
 }

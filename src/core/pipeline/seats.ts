@@ -31,6 +31,20 @@ import {
 export type { CandidateRow, DistrictRow, SeatInput, VoteRow } from './seat-input.js';
 export type { TierReport, UnplacedSeats } from './tiers.js';
 
+/**
+ * How a tie was resolved: `unresolved`, a lot not drawn (no seed); a rule's step (`more-votes`,
+ * `fewer-votes`, `ballot-position`); `lot`, drawn by cifra's seed. The one list the type and the
+ * API's schema (results/contests.ts) are built from.
+ */
+export const TIE_RESOLUTIONS = [
+  'unresolved',
+  'more-votes',
+  'fewer-votes',
+  'ballot-position',
+  'lot',
+] as const;
+export type TieResolution = (typeof TIE_RESOLUTIONS)[number];
+
 export interface TieReport {
   readonly stage:
     | 'allocation'
@@ -43,7 +57,7 @@ export interface TieReport {
   readonly party?: string;
   readonly candidates: readonly string[];
   readonly seatsInContention: number;
-  readonly resolution: 'unresolved' | 'more-votes' | 'fewer-votes' | 'ballot-position' | 'lot';
+  readonly resolution: TieResolution;
 }
 
 export interface DrawRecord extends Draw {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settlePresidentialRound } from './settled.js';
+import { leadHolds, settlePresidentialRound, votesStillOut } from './settled.js';
 
 const c = (candidate: string, votes: number) => ({ candidate, votes });
 
@@ -227,5 +227,22 @@ describe('why a first round is not settled (openReason)', () => {
       settled: true,
       outcome: { kind: 'runoff', pair: ['A', 'B'] },
     });
+  });
+});
+
+describe('votesStillOut', () => {
+  it('adds the impugned votes awaiting the JEE to the electors of the actas not in', () => {
+    expect(votesStillOut({ eligibleRemaining: 0, impugned: 5 })).toBe(5);
+    expect(votesStillOut({ eligibleRemaining: 300, impugned: 5 })).toBe(305);
+    // the review's counterexample: a lead of 3 with 5 impugned votes pending does not hold
+    expect(leadHolds(103, 100, votesStillOut({ eligibleRemaining: 0, impugned: 5 }) ?? 0)).toBe(
+      false,
+    );
+  });
+  it('bounds nothing when a figure is unknown or pending actas count provisionally', () => {
+    expect(votesStillOut({ eligibleRemaining: null, impugned: 0 })).toBeNull();
+    expect(votesStillOut({ eligibleRemaining: 0, impugned: null })).toBeNull();
+    expect(votesStillOut({ eligibleRemaining: 0, impugned: 0, pendingWithFigures: 2 })).toBeNull();
+    expect(votesStillOut({ eligibleRemaining: 0, impugned: 0, pendingWithFigures: 0 })).toBe(0);
   });
 });

@@ -67,6 +67,35 @@ export function leadHolds(ahead: number, behind: number, remaining: number): boo
   return ahead - behind > remaining;
 }
 
+/** What a count (or one unit of it) still has out, as its figures give it. */
+export interface StillOut {
+  /** Electors of the actas not in yet (null or absent: unknown). */
+  readonly eligibleRemaining: number | null | undefined;
+  /** Impugned votes of the actas in, counted apart until the JEE rules (null or absent: unknown). */
+  readonly impugned: number | null | undefined;
+  /** Pending actas whose figures count provisionally (an election with pendingFiguresCount). */
+  readonly pendingWithFigures?: number | null | undefined;
+}
+
+/**
+ * The votes still out of a count: the one bound every "decided by the figures" check reads (the
+ * national summary, a runoff, the map's units). The electors of the actas not in, plus the
+ * impugned votes awaiting the JEE's ruling: each may yet become a vote of any list (or null), so
+ * all of them may go to the one behind. Pending actas whose figures count provisionally can still
+ * change by more than their votes (a vote moved from the leader counts twice) and the sums do not
+ * say how many electors they hold: with any of them, as with an unknown figure, nothing bounds it.
+ *
+ * @see LOE arts. 282, 311–312 (impugned ballots go to the JEE, which rules on them)
+ * @see R-0837-2025 arts. 7, 16 (actas with impugned votes are resolved by the JEE)
+ */
+export function votesStillOut(u: StillOut): number | null {
+  const { eligibleRemaining, impugned } = u;
+  if (eligibleRemaining === null || eligibleRemaining === undefined) return null;
+  if (impugned === null || impugned === undefined) return null;
+  if ((u.pendingWithFigures ?? 0) > 0) return null;
+  return eligibleRemaining + impugned;
+}
+
 /** votes / total against the rule's share: more than it (strict) or at least it. */
 function wins(votes: number, total: number, rule: WinnerRule): boolean {
   const lhs = votes * rule.share.denominator;
@@ -105,7 +134,7 @@ export function settlePresidentialRound(input: {
   readonly winner?: WinnerRule;
   /** The count is over (the status says final, or every acta is processed). */
   readonly complete: boolean;
-  /** An upper bound of the votes still to count (electors of the actas not in), or null. */
+  /** An upper bound of the votes still to count (`votesStillOut`), or null. */
   readonly remaining: number | null;
   /** The rules' outcome on these same figures, when the caller has decided it (not decided twice). */
   readonly decided?: PresidentialOutcome;
