@@ -1,30 +1,35 @@
 // Vitest global setup: a real PostgreSQL for the store tests. Uses $CIFRA_TEST_PG_URL when set
 // (.ci/run starts one and sets it); otherwise starts a throwaway server (scripts/lib/pg-server.ts)
 // and stops it after. Without PostgreSQL the run fails with a message: it never skips.
-// On a given server the run drops, when it ends, the databases and roles it made, and first
-// those left by runs that were killed (test/pg-names.ts: each name carries its run's pid).
+// On a given server the run drops, when it ends, the databases and roles carrying its own random
+// mark; first, on a server of this machine, those of runs that were killed here (test/pg-names.ts).
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startPostgres } from '../scripts/lib/pg-server.js';
-import { runMark, runOf } from './pg-names.js';
-import { pidAlive } from './tmp-global-setup.js';
+import { newRunMark, ownerGone, ownerNote, processTable, runOf } from './pg-names.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgUrl: string;
     /** The mark in the names of this run's databases and roles (test/pg-names.ts). */
     pgRunMark: string;
+    /** The note on this run's databases, naming its process (pg-names.ts, ownerNote); '' if none. */
+    pgRunOwner: string;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  project.provide('pgRunMark', runMark(process.pid));
+  const mark = newRunMark();
+  const table = processTable();
+  project.provide('pgRunMark', mark);
+  project.provide('pgRunOwner', table === null ? '' : ownerNote(table, process.pid));
   const given = process.env['CIFRA_TEST_PG_URL'];
   if (given !== undefined && given !== '') {
     project.provide('pgUrl', given);
-    // a pid means something only on this machine: another's server may hold its live runs'
-    if (onThisMachine(given)) await dropTestObjects(given, (pid) => !pidAlive(pid), false);
-    return () => dropTestObjects(given, (pid) => pid === process.pid, true);
+    // a process table tells only of this machine's runs: another's server may hold its live runs'
+    if (table !== null && onThisMachine(given))
+      await dropKilledRuns(given, (note) => ownerGone(note, table));
+    return () => dropRun(given, mark);
   }
   const server = startPostgres();
   project.provide('pgUrl', server.url);
@@ -40,31 +45,58 @@ function onThisMachine(url: string): boolean {
 }
 
 /**
- * Drops the test databases, then the test roles, whose run's pid `ours` picks. `force` ends their
- * connections (the run's own, at its end: its workers are gone, PostgreSQL 13+); without it a
- * database still in use is left (a killed run's worker that lingers). Failures are warnings: a
- * run's result is its tests', and what is left here the next run drops.
+ * Drops the databases, then the roles, carrying `mark`: this run's, at its end, its workers gone.
+ * `WITH (FORCE)` ends connections a test left open (PostgreSQL 13+).
  */
-async function dropTestObjects(
-  url: string,
-  ours: (pid: number) => boolean,
-  force: boolean,
-): Promise<void> {
+async function dropRun(url: string, mark: string): Promise<void> {
+  await withClient(url, async (c) => {
+    const dbs = (await c.query<{ name: string }>('SELECT datname AS name FROM pg_database')).rows;
+    for (const { name } of dbs)
+      if (runOf(name) === mark)
+        await warnOnFailure(c, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropRoles(c, new Set([mark]));
+  });
+}
+
+/**
+ * Drops the test databases whose note says their run is gone (`gone`), then those runs' roles.
+ * Not forced: a database still in use (a killed run's worker that lingers) is left for later.
+ * A database with no note, or whose run cannot be judged from here, is never touched.
+ */
+async function dropKilledRuns(url: string, gone: (note: string | null) => boolean): Promise<void> {
+  await withClient(url, async (c) => {
+    const sql = `SELECT datname AS name, shobj_description(oid, 'pg_database') AS note FROM pg_database`;
+    const dbs = (await c.query<{ name: string; note: string | null }>(sql)).rows;
+    const marks = new Set<string>();
+    for (const { name, note } of dbs) {
+      const mark = runOf(name);
+      if (mark === null || !gone(note)) continue;
+      marks.add(mark);
+      await warnOnFailure(c, `DROP DATABASE IF EXISTS ${name}`);
+    }
+    await dropRoles(c, marks);
+  });
+}
+
+async function dropRoles(c: pg.Client, marks: Set<string>): Promise<void> {
+  const roles = (await c.query<{ name: string }>('SELECT rolname AS name FROM pg_roles')).rows;
+  for (const { name } of roles) {
+    const mark = runOf(name);
+    if (mark !== null && marks.has(mark)) await warnOnFailure(c, `DROP ROLE IF EXISTS ${name}`);
+  }
+}
+
+async function withClient(url: string, work: (c: pg.Client) => Promise<void>): Promise<void> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const mine = (names: { name: string }[]): string[] =>
-      names.map((r) => r.name).filter((n) => runOf(n) !== null && ours(runOf(n) as number));
-    const dbs = mine((await c.query('SELECT datname AS name FROM pg_database')).rows);
-    for (const db of dbs)
-      await warnOnFailure(c, `DROP DATABASE IF EXISTS ${db}${force ? ' WITH (FORCE)' : ''}`);
-    const roles = mine((await c.query('SELECT rolname AS name FROM pg_roles')).rows);
-    for (const role of roles) await warnOnFailure(c, `DROP ROLE IF EXISTS ${role}`);
+    await work(c);
   } finally {
     await c.end();
   }
 }
 
+/** Failures are warnings: a run's result is its tests'. */
 async function warnOnFailure(c: pg.Client, sql: string): Promise<void> {
   try {
     await c.query(sql);

@@ -1,26 +1,33 @@
-// Names of what the tests make on PostgreSQL (databases, roles): `<prefix>_t<pid>_<12 hex>`, pid
-// being the vitest run's (the main process: test/pg-global-setup.ts gives it to the workers). A
-// developer's server is long-lived and shared by every checkout and run on the machine, so the
-// run's teardown drops its own by that mark, the next run those of runs that were killed, and
-// nothing else is ever touched (331 databases had piled up before).
+// Names of what the tests make on PostgreSQL (databases, roles): `<prefix>_r<16 hex>_<12 hex>`,
+// the first hex being the vitest run's random token (test/pg-global-setup.ts makes it and gives it
+// to the workers). A developer's server is long-lived and shared by every checkout, container and
+// run that reaches it, so a run's teardown drops only the names with its own token: a pid would
+// not do, as runs in separate containers share the same small pids.
+// A killed run never reaches its teardown. Its databases carry a note of the process that owned
+// them (boot id, pid namespace, pid, start time: `RunOwner`), and a later run drops them only when
+// that note says, beyond doubt, that the owner was on this machine and is gone (`ownerGone`).
+import { randomBytes } from 'node:crypto';
+import { readFileSync, readlinkSync } from 'node:fs';
 
-/** The mark of the run with this pid, in every name the run makes. */
-export function runMark(pid: number): string {
-  return `t${pid}`;
+/** A fresh mark for a run: in every name the run makes, and in no other run's. */
+export function newRunMark(): string {
+  return `r${randomBytes(8).toString('hex')}`;
 }
 
-/** `<prefix>_<mark>_<12 hex>`: a database's name (identifiers stay under PostgreSQL's 63). */
-const TEST_NAME = /^[a-z][a-z0-9_]*_t(\d+)_[0-9a-f]{12}$/;
+/** `<prefix>_<mark>_<12 hex>`: a test database's or role's name. */
+const TEST_NAME = /^[a-z][a-z0-9_]*_(r[0-9a-f]{16})_[0-9a-f]{12}$/;
 
-/** The pid of the run that made the database or role named `name`; null when no test's. */
-export function runOf(name: string): number | null {
-  const m = TEST_NAME.exec(name);
-  return m === null ? null : Number(m[1]);
+/** PostgreSQL's identifiers keep their first 63 bytes: a longer name would lose its hex. */
+const MAX_IDENTIFIER = 63;
+
+/** The mark of the run that made the database or role named `name`; null when no test's. */
+export function runOf(name: string): string | null {
+  return TEST_NAME.exec(name)?.[1] ?? null;
 }
 
 /** A test database's name: `prefix`, the run's mark, `hex` (12 random hex digits). */
 export function testDatabaseName(prefix: string, mark: string, hex: string): string {
-  return `${prefix}_${mark}_${hex}`;
+  return checked(`${prefix}_${mark}_${hex}`);
 }
 
 /**
@@ -29,7 +36,82 @@ export function testDatabaseName(prefix: string, mark: string, hex: string): str
  */
 export function testRoleName(url: string, prefix: string): string {
   const db = new URL(url).pathname.slice(1);
-  const tail = /_(t\d+_[0-9a-f]{12})$/.exec(db);
+  const tail = /_(r[0-9a-f]{16}_[0-9a-f]{12})$/.exec(db);
   if (tail === null) throw new Error(`not a test database: ${db}`);
-  return `${prefix}_${tail[1]}`;
+  return checked(`${prefix}_${tail[1]}`);
+}
+
+function checked(name: string): string {
+  if (runOf(name) === null) throw new Error(`not a test name: ${name}`);
+  if (Buffer.byteLength(name) > MAX_IDENTIFIER)
+    throw new Error(`test name over PostgreSQL's ${MAX_IDENTIFIER} bytes: ${name}`);
+  return name;
+}
+
+/**
+ * Who owns a run: the kernel's boot (a random id per boot, the same in every container on it), the
+ * pid namespace, the pid there and the process's start (clock ticks after boot, so a pid used
+ * again is told apart).
+ */
+export interface RunOwner {
+  boot: string;
+  pidNamespace: string;
+  pid: number;
+  start: string;
+}
+
+/** What the machine says of its processes; `start` is null for a pid with no process. */
+export interface ProcessTable {
+  boot: string;
+  pidNamespace: string;
+  start: (pid: number) => string | null;
+}
+
+/** This machine's process table (Linux's /proc); null where there is none to read. */
+export function processTable(): ProcessTable | null {
+  try {
+    return {
+      boot: readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim(),
+      pidNamespace: readlinkSync('/proc/self/ns/pid'),
+      start: processStart,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Field 22 of /proc/<pid>/stat, after the command's name (which may hold spaces and parens). */
+function processStart(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The owner of the process `pid` in `table`: the note its run's databases carry. */
+export function ownerNote(table: ProcessTable, pid: number): string {
+  const start = table.start(pid);
+  if (start === null) throw new Error(`no process ${pid}`);
+  const owner: RunOwner = { boot: table.boot, pidNamespace: table.pidNamespace, pid, start };
+  return JSON.stringify(owner);
+}
+
+/**
+ * Whether the run whose databases carry `note` is gone, beyond doubt: the note is one, made on
+ * this boot in this pid namespace, and its pid has no process now or one started at another time.
+ * Anything else (no note, another machine or container, unreadable) is not ours to judge.
+ */
+export function ownerGone(note: string | null, table: ProcessTable): boolean {
+  if (note === null) return false;
+  let owner: Partial<RunOwner>;
+  try {
+    owner = (JSON.parse(note) ?? {}) as Partial<RunOwner>;
+  } catch {
+    return false;
+  }
+  if (owner.boot !== table.boot || owner.pidNamespace !== table.pidNamespace) return false;
+  if (typeof owner.pid !== 'number' || typeof owner.start !== 'string') return false;
+  return table.start(owner.pid) !== owner.start;
 }
