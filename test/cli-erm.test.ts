@@ -312,6 +312,30 @@ describe('cifra contests (a multi-contest election in one pass)', () => {
     expect(es.out).toContain('Escaños: ninguno, esta elección no tiene concejos');
   });
 
+  it('an organisation type not read from the JNE registry is marked inferred, in both elections (review s33)', async () => {
+    // 2026: parties matched in the registry; the rest are regional movements only by elimination
+    const r = await cli('contests', 'pe-erm-2026');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/│ party +│ 11 /);
+    expect(r.out).toMatch(/│ regional movement \(inferred\) +│ 3 /);
+    expect(r.out).toMatch(/│ ASI - JUNTOS POR EL PERÚ +│ regional movement \(inferred\) +│/);
+    expect(r.out).toMatch(/│ RENOVACIÓN POPULAR PERÚ +│ regional movement \(inferred\) +│/);
+    expect(r.out).toMatch(/│ ALIANZA PARA EL PROGRESO +│ party +│/);
+    expect(r.out).not.toContain('party (inferred)');
+    expect(r.out).toContain(
+      'parties from a registry; regional movements inferred (not found in the registry): the names that match',
+    );
+    const es = await cli('contests', 'pe-erm-2026', '--lang', 'es');
+    expect(es.out).toMatch(/│ movimiento regional \(inferido\) +│ 3 /);
+    expect(es.out).toContain('partidos según un registro; movimientos regionales inferidos');
+    // 2022: every type read from the files, none from a registry
+    const old = await cli('contests', 'pe-erm-2022', '--seed', '2022');
+    expect(old.out).toMatch(/│ party \(inferred\) +│ 11 /);
+    expect(old.out).toMatch(/│ regional movement \(inferred\) +│ 89 /);
+    expect(old.out).toMatch(/│ ALIANZA PARA EL PROGRESO +│ party \(inferred\) +│/);
+    expect(old.out).toContain('types inferred, not taken from a registry: the organisations with');
+  });
+
   it('pe-erm-2022: the national picture and the governors; one council with its bonus explained', async () => {
     const r = await cli('contests', 'pe-erm-2022', '--seed', '2022');
     expect(r.code).toBe(0);

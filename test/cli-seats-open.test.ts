@@ -21,6 +21,41 @@ describe('cifra seats: open seats', () => {
     );
   });
 
+  it('a what-if on those votes says so too, before its table, in es and en (review s33)', async () => {
+    const table = '│ party';
+    for (const lever of [
+      ['--threshold', '4%'],
+      ['--rules', 'examples/what-if/valla-4-sin-minimo.json'],
+    ]) {
+      const r = await cli('seats', '--election', 'pe-2026-diputados', ...lever, '--db', db);
+      expect(r.code, r.err).toBe(0);
+      const open =
+        'SEATS OPEN — computed by cifra on 85.991 % of actas counted: an allocation of the votes counted so far, not settled seats';
+      expect(r.out).toContain(open);
+      expect(r.out.indexOf(open)).toBeLessThan(r.out.indexOf(table));
+      const es = await cli(
+        'seats',
+        '--election',
+        'pe-2026-diputados',
+        ...lever,
+        '--db',
+        db,
+        '--lang',
+        'es',
+      );
+      expect(es.out).toContain(
+        'ESCAÑOS ABIERTOS — calculado por cifra sobre el 85.991 % de actas contabilizadas:',
+      );
+    }
+  });
+
+  it('a what-if on a final count (es-2023-congreso) says nothing of open seats', async () => {
+    const r = await cli('seats', '--election', 'es-2023-congreso', '--threshold', '5%', '--db', db);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('what-if');
+    expect(r.out).not.toContain('SEATS OPEN');
+  });
+
   it('a final count (es-2023-congreso) says nothing of open seats', async () => {
     const r = await cli('seats', '--election', 'es-2023-congreso', '--db', db);
     expect(r.code, r.err).toBe(0);

@@ -6,6 +6,7 @@
 import { percent } from './bars.js';
 import { BUNDLED_CONTESTS } from '../src/core/model/bundled-contests.js';
 import { noSeatAllocated } from '../src/core/pipeline/unallocated-reason.js';
+import { typeInferred } from '../src/core/model/organisation-type.js';
 import { geoMercator, geoPath } from 'd3-geo';
 import { api, type Contest, type ContestsElection, type MapShape } from './api-client.js';
 import { ERM_NONE, ERM_OTHERS, ermColors, ermTop } from './erm-colors.js';
@@ -200,8 +201,13 @@ function renderHeader(doc: ContestsElection): void {
 function renderNational(doc: ContestsElection): void {
   const n = doc.national;
   const inferred = n.classificationBasis === 'inferred';
+  // a type not read from a registry says so, in the totals and on each organisation (review s33)
+  const mark = (type: Org['type']): string =>
+    typeInferred(n.classificationBasis, type) ? ` (${t('ermInferred')})` : '';
   const typeName = (type: Org['type']): string =>
-    t(type === 'party' ? 'ermParties' : 'ermMovements');
+    t(type === 'party' ? 'ermParties' : 'ermMovements') + mark(type);
+  const oneType = (type: Org['type']): string =>
+    t(type === 'party' ? 'ermPartyOne' : 'ermMovementOne') + mark(type);
   $('erm-bytype').replaceChildren(
     el('caption', {}, t('ermByTypeCaption')),
     colHeads('ermType', 'ermOrgs', 'ermHeads', 'ermSeatsWon', 'ermRunoffs', 'ermLeading'),
@@ -209,7 +215,7 @@ function renderNational(doc: ContestsElection): void {
       el(
         'tr',
         { 'data-type': b.type },
-        rowHead(typeName(b.type) + (inferred ? ` (${t('ermInferred')})` : '')),
+        rowHead(typeName(b.type)),
         // seats decided by the page's one rule (web/erm-seats.ts), as each council's view says
         ...[
           b.organisations,
@@ -228,7 +234,7 @@ function renderNational(doc: ContestsElection): void {
   $('erm-seats-note').textContent = t('ermSeatsNote')(fmt(won), fmt(open));
   renderUnassigned(n);
   $('erm-classification').textContent =
-    `${t(inferred ? 'ermInferredNote' : 'ermClassNote')}: ${inLang(n.classification)}`;
+    `${t(inferred ? 'ermInferredNote' : 'ermRegistryNote')}: ${inLang(n.classification)}`;
   // a second round's winner is counted as the governor (its office), not as a column of its own
   const kinds = doc.sets.map((s) => s.kind).filter((k) => k !== 'governor-runoff');
   const top = ermTop(n.organisations);
@@ -248,7 +254,7 @@ function renderNational(doc: ContestsElection): void {
       el(
         'tr',
         {},
-        rowHead(swatch(o.party), o.party, el('small', {}, ` · ${typeName(o.type)}`)),
+        rowHead(swatch(o.party), o.party, el('small', {}, ` · ${oneType(o.type)}`)),
         ...kinds.map((k) => el('td', {}, fmt(o.heads[k] ?? 0))),
         el('td', {}, ...seatsCell(orgSeats(doc, o))),
         el('td', {}, fmt(o.runoffs)),

@@ -557,7 +557,12 @@ const ES = {
   ermMovements: 'Movimientos regionales',
   ermInferred: 'inferido',
   ermInferredNote: 'Tipo inferido, no tomado de un registro',
-  ermClassNote: 'Cómo se distingue el tipo',
+  // ERM2 (review s33): a type not read from a registry carries the inferred mark, one organisation's
+  // type in the singular; with a registry only its parties are read from it (core typeInferred)
+  ermPartyOne: 'partido nacional',
+  ermMovementOne: 'movimiento regional',
+  ermRegistryNote:
+    'Partidos según un registro; movimientos regionales inferidos (no hallados en el registro)',
   ermOrgs: 'Organizaciones',
   ermHeads: 'Gobernadores y alcaldes',
   ermSeats: 'Regidores',
@@ -1113,7 +1118,11 @@ const EN: Strings = {
   ermMovements: 'Regional movements',
   ermInferred: 'inferred',
   ermInferredNote: 'Type inferred, not taken from a registry',
-  ermClassNote: 'How the type is told',
+  // ERM2 (review s33)
+  ermPartyOne: 'national party',
+  ermMovementOne: 'regional movement',
+  ermRegistryNote:
+    'Parties from a registry; regional movements inferred (not found in the registry)',
   ermOrgs: 'Organisations',
   ermHeads: 'Governors and mayors',
   ermSeats: 'Councillors',

@@ -216,6 +216,12 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'provincial-council': 'concejo provincial',
   'district-council': 'concejo distrital',
   'regional-movement': 'movimiento regional',
+  // an organisation type not read from a registry (core typeInferred, review s33)
+  '{type} (inferred)': '{type} (inferido)',
+  'types inferred, not taken from a registry: {source}':
+    'tipos inferidos, no tomados de un registro: {source}',
+  'parties from a registry; regional movements inferred (not found in the registry): {source}':
+    'partidos según un registro; movimientos regionales inferidos (no hallados en el registro): {source}',
   '{n} contests not decided; {issues} issues (--format json lists them)':
     '{n} contiendas sin decidir; {issues} problemas (--format json los lista)',
   'not settled: {leader} leads, by no more than the votes still out':

@@ -51,6 +51,9 @@ describe('the ERM view', () => {
     const { page, errors } = await open(LIMA);
     expect(await page.textContent('#erm-status')).toContain('ONPE');
     expect(await page.textContent('#erm-bytype')).toContain('Movimientos regionales (inferido)');
+    expect(await page.textContent('#erm-orgs')).toContain(
+      'PARTIDO DEMOCRATICO SOMOS PERU · partido nacional (inferido)',
+    );
     // the selector names the elections, not their ids (it listed "pe-erm-2022", "pe-erm-2026")
     const names = (): Promise<string[]> =>
       page.$$eval('#erm-election option', (o) => o.map((x) => x.textContent ?? ''));
@@ -204,10 +207,21 @@ describe('the ERM view', () => {
     expect(await page.textContent('#erm-status')).toContain('Provisional · 97.600 %');
     expect(await page.textContent('#erm-runoffs-title')).toBe('Regional runoffs');
     expect(await page.locator('#erm-runoffs tr[data-region]').count()).toBe(15);
-    // 2026's parties come from the JNE's registry (basis: registry): no type is marked inferred
-    expect(await page.textContent('#erm-bytype')).toContain('Regional movements');
-    expect(await page.textContent('#erm-bytype')).not.toContain('inferred');
-    expect(await page.textContent('#erm-classification')).toMatch(/^How the type is told: /);
+    // 2026's parties come from the JNE's registry (basis: registry), but a name not found there is
+    // a regional movement only by elimination (an alliance under another name too): that type is
+    // marked inferred, in the totals and on each organisation (review s33)
+    const byType = (await page.textContent('#erm-bytype')) ?? '';
+    expect(byType).toContain('National parties');
+    expect(byType).not.toContain('National parties (inferred)');
+    expect(byType).toContain('Regional movements (inferred)');
+    const orgs = (await page.textContent('#erm-orgs')) ?? '';
+    expect(orgs).toContain('ASI - JUNTOS POR EL PERÚ · regional movement (inferred)');
+    expect(orgs).toContain('RENOVACIÓN POPULAR PERÚ · regional movement (inferred)');
+    expect(orgs).toContain('ALIANZA PARA EL PROGRESO · national party');
+    expect(orgs).not.toContain('national party (inferred)');
+    expect(await page.textContent('#erm-classification')).toMatch(
+      /^Parties from a registry; regional movements inferred \(not found in the registry\): the names that match/,
+    );
     // the pairs the votes still out could change are counted apart, not as runoffs (session 22)
     expect(await page.textContent('#erm-runoffs-count')).toBe(
       '0 regions in a runoff of 25 · 15 pairs not decided · Provisional',
@@ -468,6 +482,10 @@ describe('the ERM view', () => {
       'RENOVACION POPULAR: 11 by cifra repartidora → 21 with the majority (⌈39/2⌉+1)',
     );
     expect(await page.textContent('#erm-bytype')).toContain('Regional movements (inferred)');
+    // 2022's types are all read from the files: each organisation says so too (review s33)
+    expect(await page.textContent('#erm-orgs')).toContain(
+      'ALIANZA PARA EL PROGRESO · national party (inferred)',
+    );
     const names = (): Promise<string[]> =>
       page.$$eval('#erm-election option', (o) => o.map((x) => x.textContent ?? ''));
     expect(await names()).toEqual([

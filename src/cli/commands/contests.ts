@@ -1,6 +1,7 @@
 import type { ContestResult } from '../../core/pipeline/contests.js';
 import { seatsCase } from '../../core/pipeline/council-seats-case.js';
 import { noSeatAllocated } from '../../core/pipeline/unallocated-reason.js';
+import { typeInferred } from '../../core/model/organisation-type.js';
 import { addContestsFile } from '../../elections/contests.js';
 import {
   getContest,
@@ -77,6 +78,12 @@ export function runContests(given: ContestsArgs, io: CliIo): number {
  * Posts by type, every seat accounted for (seatsSummary), then by organisation (the 15 with most).
  */
 function nationalTables(n: ContestsElectionDocument['national']): string {
+  type Type = ContestsElectionDocument['national']['byType'][number]['type'];
+  // a type not read from a registry carries the mark, as the dashboard's (core typeInferred)
+  const typeWords = (type: Type): string =>
+    typeInferred(n.classificationBasis, type)
+      ? say('{type} (inferred)', { type: codeWords(type) })
+      : codeWords(type);
   const sum = (x: Readonly<Record<string, number | undefined>>): number =>
     Object.values(x).reduce<number>((a, b) => a + (b ?? 0), 0);
   const byType = renderTable(
@@ -90,7 +97,7 @@ function nationalTables(n: ContestsElectionDocument['national']): string {
       'in runoffs',
     ],
     n.byType.map((t) => [
-      codeWords(t.type),
+      typeWords(t.type),
       ...[t.organisations, t.heads, t.leading, t.seats, t.seatsOpen, t.runoffs].map(thousands),
     ]),
   );
@@ -109,7 +116,7 @@ function nationalTables(n: ContestsElectionDocument['national']): string {
       .slice(0, 15)
       .map((o) => [
         o.party,
-        codeWords(o.type),
+        typeWords(o.type),
         ...[
           o.heads.governor ?? 0,
           sum(o.heads) - (o.heads.governor ?? 0),
@@ -120,7 +127,18 @@ function nationalTables(n: ContestsElectionDocument['national']): string {
         ].map(thousands),
       ]),
   );
-  return [byType, seatsSummary(n), byOrganisation].join('\n');
+  return [byType, seatsSummary(n), byOrganisation, classificationLine(n)].join('\n');
+}
+
+/** How the types were told, after the tables that mark the inferred ones (review s33). */
+function classificationLine(n: ContestsElectionDocument['national']): string {
+  const source = inRunLanguage(n.classification);
+  return n.classificationBasis === 'inferred'
+    ? say('types inferred, not taken from a registry: {source}', { source })
+    : say(
+        'parties from a registry; regional movements inferred (not found in the registry): {source}',
+        { source },
+      );
 }
 
 type Summary = ContestsElectionDocument['contests'][number];

@@ -343,6 +343,8 @@ export async function runElectionWhatIf(
   const head = [
     `${args.election} — ${say('what-if: seats computed by cifra from these figures')}`,
     statusLine(status),
+    // the same votes as the plain command: short of 100 % of actas, its seats are as open (review s33)
+    ...openLine(status, status.pctOf),
   ].join('\n');
   // the API's what-if document as it is (whatIfDocument): the seat result under `result`
   io.out(
