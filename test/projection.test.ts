@@ -74,14 +74,14 @@ describe('cifra replay', () => {
     });
     const m = def.manifest;
     expect(def.id).toBe('r2-replay');
-    expect(m?.labels.es).toMatch(/ — ensayo \(odpe, semilla 3\)$/);
-    expect(m?.labels.en).toMatch(/ — replay \(odpe, seed 3\)$/);
+    expect(m?.labels.es).toMatch(/ — ensayo \(por ODPE, semilla 3\)$/);
+    expect(m?.labels.en).toMatch(/ — replay \(by ODPE, seed 3\)$/);
     expect(m?.status).toBe(source?.status);
     expect(m?.sources).toEqual(source?.sources);
     for (const gone of ['proclamation', 'reported', 'discrepancies', 'crossCheck'] as const)
       expect(m?.[gone]).toBeUndefined();
     const stored = (await store.getElection('replay-2021'))?.manifest;
-    expect(stored?.labels.es).toMatch(/ — ensayo \(urban-first, semilla 1, hasta 50 %\)$/);
+    expect(stored?.labels.es).toMatch(/ — ensayo \(urbanas primero, semilla 1, hasta 50 %\)$/);
     // every status carries the mark (review 20 M1)
     expect(m?.rehearsal).toEqual({ of: 'pe-2021-presidencial-segunda', order: 'odpe', seed: 3 });
   });

@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ElectionDef } from '../src/core/model/acta.js';
 import { bundledElection } from '../src/elections/manifests.js';
-import { replayDefinition } from '../src/projection/replay.js';
+import { REPLAY_ORDERS } from '../src/core/projection/replay-order.js';
+import { ORDER_WORDS, replayDefinition } from '../src/projection/replay.js';
+import { STRINGS } from '../web/i18n.js';
 
 function labels(id: string, until: number): { es: string; en: string; label: string } {
   const election = bundledElection(id) as ElectionDef;
@@ -22,13 +24,34 @@ function labels(id: string, until: number): { es: string; en: string; label: str
 describe('the stop point of a rehearsal in its labels', () => {
   it("in Spain's decimals for a Spanish election", () => {
     const l = labels('es-2023-congreso', 0.855);
-    expect(l.es).toMatch(/ — ensayo \(odpe, semilla 2, hasta 85,5 %\)$/);
-    expect(l.en).toMatch(/ — replay \(odpe, seed 2, to 85,5 %\)$/);
+    expect(l.es).toMatch(/ — ensayo \(por ODPE, semilla 2, hasta 85,5 %\)$/);
+    expect(l.en).toMatch(/ — replay \(by ODPE, seed 2, to 85,5 %\)$/);
   });
 
   it("in Peru's for a Peruvian one, and whole where it is whole", () => {
     expect(labels('pe-2021-presidencial-segunda', 0.855).es).toMatch(/, hasta 85\.5 %\)$/);
     expect(labels('pe-2021-presidencial-segunda', 0.5).en).toMatch(/, to 50 %\)$/);
     expect(labels('pe-2021-presidencial-segunda', 1).label).toMatch(/\(odpe, seed 2\)$/);
+  });
+});
+
+// night review 6: the Spanish label said "(urban-first, semilla 1, hasta 30 %)"
+describe('a rehearsal label in one language', () => {
+  it('the order in Spanish words in es, English in en', () => {
+    const election = bundledElection('pe-2021-presidencial-segunda') as ElectionDef;
+    const def = replayDefinition({
+      election,
+      target: 'r',
+      order: 'urban-first',
+      seed: 1,
+      until: 0.3,
+    } as Parameters<typeof replayDefinition>[0]);
+    expect(def.manifest?.labels.es).toMatch(
+      / — ensayo \(urbanas primero, semilla 1, hasta 30 %\)$/,
+    );
+    expect(def.manifest?.labels.en).toMatch(/ — replay \(urban areas first, seed 1, to 30 %\)$/);
+  });
+  it("the Spanish words are the dashboard's status line's", () => {
+    for (const o of REPLAY_ORDERS) expect(ORDER_WORDS[o].es).toBe(STRINGS.es.replayOrder(o));
   });
 });

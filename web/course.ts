@@ -89,7 +89,7 @@ function drawCourse(c: CountCourse, series: CourseSeries): void {
     add('text', { x: 32, y: 12 }, `${a.label} ${t('leads')}`);
     add('text', { x: 32, y: H - 4 }, `${b.label} ${t('leads')}`);
   } else add('text', { x: 32, y: 12 }, t('courseLeadAxis'));
-  yAxis(add, m, signed, zeroY);
+  yAxis(add, m, ys, signed, zeroY);
   // as many decimals as the ends need to differ (a tiny count read "0.0 %" at both ends)
   const digits = [1, 2, 3].find((d) => fmt(x0, d) !== fmt(x1, d)) ?? 3;
   add('text', { x: 30, y: zeroY - 4, class: 'axis' }, `${fmt(x0, digits)} %`);
@@ -102,7 +102,7 @@ type Add = (tag: string, attrs: Readonly<Record<string, string | number>>, text?
  * The y axis's title and scale (review s28: it had neither): what is drawn up the side (the lead,
  * in votes) and how many votes the top of the chart stands for — for a pair, its foot too.
  */
-function yAxis(add: Add, m: number, signed: boolean, zeroY: number): void {
+function yAxis(add: Add, m: number, ys: readonly number[], signed: boolean, zeroY: number): void {
   const mid = signed ? zeroY : (12 + zeroY) / 2;
   add(
     'text',
@@ -115,10 +115,27 @@ function yAxis(add: Add, m: number, signed: boolean, zeroY: number): void {
     },
     t('courseAxisY'),
   );
-  const scale = t('courseScale')(fmt(m));
-  add('text', { x: W - 10, y: 12, class: 'axis y-scale', 'text-anchor': 'end' }, scale);
-  if (signed)
-    add('text', { x: W - 10, y: H - 4, class: 'axis y-scale', 'text-anchor': 'end' }, scale);
+  const end = (y: number, text: string): void =>
+    add('text', { x: W - 10, y, class: 'axis y-scale', 'text-anchor': 'end' }, text);
+  if (!signed) {
+    end(12, t('courseScale')(fmt(m)));
+    return;
+  }
+  // a pair's ends: each side's own largest lead, none where it never led (night review 4: the foot
+  // said the top's)
+  const { top, foot } = pairEnds(ys);
+  if (top !== null) end(12, t('courseMaxLead')(fmt(top)));
+  if (foot !== null) end(H - 4, t('courseMaxLead')(fmt(foot)));
+}
+
+/**
+ * A pair's largest lead on each side of its signed margins: `top`, the first's (above zero);
+ * `foot`, the second's (below), as a positive count; null where that side never led.
+ */
+export function pairEnds(ys: readonly number[]): { top: number | null; foot: number | null } {
+  const top = Math.max(0, ...ys);
+  const foot = Math.max(0, ...ys.map((y) => -y));
+  return { top: top > 0 ? top : null, foot: foot > 0 ? foot : null };
 }
 
 /**

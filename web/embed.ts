@@ -6,14 +6,14 @@
 // does not settle. Each polls the summary as the dashboard does and redraws when the store's
 // revision moves.
 import { lacksAbroad } from './abroad.js';
-import { api, type Summary } from './api-client.js';
+import { api, type Election, type Summary } from './api-client.js';
 import { barsOf } from './bars.js';
 import { renderCourse } from './course.js';
 import { statusLine } from './figures-status.js';
 import { headline } from './headline.js';
 import { freshness, pollInterval, shownCut, tickFreshness } from './live.js';
 import { renderMap } from './map.js';
-import { decimalText, el, paletteColor, state, svgEl, t, type Crumb } from './ui.js';
+import { decimalText, el, inLang, paletteColor, state, svgEl, t, type Crumb } from './ui.js';
 import type { Lang } from './lang.js';
 
 /** What the frame shows: `view=` (absent: the headline). */
@@ -90,14 +90,28 @@ const openInDashboard = (crumbs: Crumb[]): void => {
   window.open(fullUrl(state.election ?? '', crumbs), '_blank', 'noopener');
 };
 
+/** The election's label in the page's language: the elections list's, as the dashboard's picker says it. */
+let title = '';
+
+/**
+ * The frame's title from the elections list (the summary's `label` is one string, Spanish for a
+ * bundled election: an English frame said it in Spanish, night review 2); the summary's when unlisted.
+ */
+function titleOf(list: readonly Pick<Election, 'id' | 'labels'>[], s: Summary): string {
+  const e = list.find((x) => x.id === s.election);
+  return e === undefined ? s.label : inLang(e.labels);
+}
+
 /** Reads the election's summary and choices into the state the dashboard's modules draw from. */
 async function readElection(id: string): Promise<Summary> {
-  const [summary, progress, cands, places] = await Promise.all([
+  const [summary, progress, cands, places, list] = await Promise.all([
     api.document(id, 'summary'),
     api.document(id, 'progress'),
     api.document(id, 'candidates'),
     api.tryDocument(id, 'places'),
+    api.elections().catch(() => ({ elections: [] })),
   ]);
+  title = titleOf(list.elections, summary);
   state.election = id;
   state.choices = cands.choices;
   state.colors = new Map(cands.choices.map((c, i) => [c.id, c.color ?? paletteColor(i)]));
@@ -124,7 +138,8 @@ function footer(s: Summary): HTMLElement[] {
       { id: 'embed-status', class: 'status-line' },
       statusLine(s.status, state.about ?? null, shownCut(s.status)?.text, state.lang, decimalText),
     ),
-    el('p', { id: 'embed-fresh', class: 'fresh' }, ...freshness(s)),
+    // its parts apart, as the dashboard's strip sets them (night review 3: "…(hora de Lima)Corte…")
+    el('p', { id: 'embed-fresh', class: 'fresh' }, ...apart(freshness(s))),
     el(
       'p',
       {},
@@ -137,6 +152,10 @@ function footer(s: Summary): HTMLElement[] {
   ];
 }
 
+/** Parts of one line with a separator between them. */
+const apart = (parts: readonly HTMLElement[]): (HTMLElement | string)[] =>
+  parts.flatMap((p, i) => (i === 0 ? [p] : [' · ', p]));
+
 /** The card: title, headline, bars, then the footer. */
 async function card(s: Summary): Promise<HTMLElement[]> {
   const id = s.election;
@@ -148,7 +167,7 @@ async function card(s: Summary): Promise<HTMLElement[]> {
   const n = national.units[0];
   const abroadMissing = lacksAbroad(ambito.units.map((u) => u.code));
   return [
-    el('h1', { id: 'embed-title' }, s.label),
+    el('h1', { id: 'embed-title' }, title),
     el('p', { id: 'outcome', class: 'outcome' }, ...(n ? headline(s, null, abroadMissing, n) : [])),
     el('ol', { id: 'bars', class: 'bars' }, ...(n ? barsOf(n).slice(0, 5) : [])),
     ...footer(s),
@@ -164,7 +183,7 @@ async function drawMap(s: Summary): Promise<void> {
   const w = WORDS[state.lang];
   if (state.places?.jurisdiction.map !== true) {
     box().replaceChildren(
-      el('h1', { id: 'embed-title' }, s.label),
+      el('h1', { id: 'embed-title' }, title),
       el('p', { id: 'embed-no-map', class: 'hint' }, w.noMap),
       ...footer(s),
     );
@@ -192,7 +211,10 @@ async function drawMap(s: Summary): Promise<void> {
       el('div', { id: 'embed-foot' }),
     );
   await renderMap(api, openInDashboard);
-  fill('embed-title', s.label);
+  // no unit drawn (a source without department results): nothing to click (night review 5)
+  const opens = document.getElementById('embed-map-opens');
+  if (opens) opens.hidden = document.getElementById('map')?.hasAttribute('hidden') === true;
+  fill('embed-title', title);
   fill('embed-foot', ...footer(s));
 }
 
@@ -227,7 +249,7 @@ async function drawCourse(s: Summary): Promise<void> {
   const drawn = document.getElementById('course')?.hidden === false;
   const none = document.getElementById('embed-no-course');
   if (none) none.hidden = drawn;
-  fill('embed-title', s.label);
+  fill('embed-title', title);
   fill('embed-course-status', s.count.complete ? w.courseDone : w.courseRunning);
   fill('embed-foot', ...footer(s));
 }

@@ -174,7 +174,19 @@ export function liveLead(s: Summary, national?: ResultUnit): string {
   const lead = leadLine(s, national);
   if (lead === '' || s.settled) return lead;
   const sentence = /[.!?]$/.test(lead) ? lead : `${lead}.`;
-  return `${sentence} ${t(s.status.cut === null ? 'notFinal' : 'notFinalAtCut')}`;
+  return `${sentence} ${t(notFinalWord(s.status))}`;
+}
+
+/**
+ * Which "not a result" a count short of its end says: the past of an archived capture (a cut the
+ * manifest or the published source gives: no `cutImport`), the present of a count being ingested
+ * (its cut is its latest import's, `cifra ingest --cut`) or of one without a cut. The status says
+ * which, not the cut's age: a store ingesting an old file is still a count going on (night review 1).
+ */
+export function notFinalWord(
+  st: Pick<Summary['status'], 'cut' | 'cutImport'>,
+): 'notFinal' | 'notFinalAtCut' {
+  return st.cut !== null && st.cutImport === undefined ? 'notFinalAtCut' : 'notFinal';
 }
 
 /**
@@ -193,12 +205,8 @@ export function headline(
   const proj = projectionLine(projection);
   return [
     el('span', { id: 'lead' }, leadText(s, abroadMissing)),
-    // a source's cut is past (a capture): what was true at it; the present only for a count going on
-    el(
-      'span',
-      { class: 'not-final' },
-      ` ${t(s.status.cut === null ? 'notFinal' : 'notFinalAtCut')}`,
-    ),
+    // a capture's cut is past: what was true at it; the present for a count going on
+    el('span', { class: 'not-final' }, ` ${t(notFinalWord(s.status))}`),
     ...(proj ? [el('span', { id: 'headline-projection', class: 'estimate' }, ` ${proj}`)] : []),
   ];
 }

@@ -266,6 +266,8 @@ const ES = {
   courseLeadAxis: 'Ventaja de quien lidera sobre el segundo (votos)',
   courseAxisY: 'ventaja (votos)',
   courseScale: (n: Arg) => count(n, 'voto', 'votos'),
+  // NIGHT (session 33): each end of a pair's course says that side's own largest lead
+  courseMaxLead: (n: Arg) => `mayor ventaja: ${count(n, 'voto', 'votos')}`,
   leadChanges: (n: number) => (one(n) ? '1 cambio de liderazgo' : `${n} cambios de liderazgo`),
   leadChangeAt: (who: Arg, pct: Arg, when: Arg) =>
     `${who} pasa adelante con ${pct} % de actas, ${when}`,
@@ -867,6 +869,8 @@ const EN: Strings = {
   courseLeadAxis: "Leader's lead over the runner-up (votes)",
   courseAxisY: 'lead (votes)',
   courseScale: (n) => count(n, 'vote', 'votes'),
+  // NIGHT (session 33)
+  courseMaxLead: (n) => `largest lead: ${count(n, 'vote', 'votes')}`,
   leadChanges: (n) => (one(n) ? '1 lead change' : `${n} lead changes`),
   leadChangeAt: (who, pct, when) => `${who} takes the lead at ${pct} % of actas, ${when}`,
   courseLast: (margin, pct) => `last lead: ${count(margin, 'vote', 'votes')} at ${pct} % of actas`,

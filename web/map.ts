@@ -161,6 +161,19 @@ export const hasLevel = (level: string): boolean =>
 export type OpenUnit = (crumbs: Crumb[]) => unknown;
 const drillHere: OpenUnit = (crumbs) => drill(crumbs, true);
 
+/** The map's parts that speak of drawn units (night review 5): none drawn, only the no-data hint. */
+const UNIT_PARTS = ['map', 'skip-map', 'map-legend', 'map-shade'] as const;
+
+/** Hides the map, its skip link, legend and shade note when no unit is drawn (shown again when one is). */
+function withoutUnits(none: boolean): void {
+  for (const id of UNIT_PARTS) {
+    const node = document.getElementById(id);
+    node?.toggleAttribute('hidden', none);
+    // an svg is no HTML element: the page's [hidden] rule does not reach it
+    if (node instanceof SVGElement) node.style.display = none ? 'none' : '';
+  }
+}
+
 /**
  * The map where the jurisdiction declares its shapes (Peru's departments); else it is hidden.
  * Draws into #map-section (its .hint), #map, #map-legend, #map-shade and #abroad.
@@ -187,23 +200,21 @@ export async function renderMap(reader: Api, openUnit: OpenUnit = drillHere): Pr
   const byCirc = deps.units.length === 0 && circ.units.length > 0;
   const circByName = new Map(circ.units.map((u) => [norm(u.name), u]));
   const svg = $svg('map');
+  const none = !byCirc && deps.units.length === 0 && rest.every((r) => r.units.length === 0);
   const hint = $('map-section').querySelector('.hint');
-  if (hint)
-    hint.textContent = byCirc
-      ? t('mapHintCirc')
-      : deps.units.length === 0 && rest.every((r) => r.units.length === 0)
-        ? t('noMap')
-        : t('mapHint');
-  const projection = geoMercator().fitSize([400, 560], geo);
-  const path = geoPath(projection);
+  if (hint) hint.textContent = byCirc ? t('mapHintCirc') : none ? t('noMap') : t('mapHint');
+  withoutUnits(none);
   svg.replaceChildren();
   hatches.clear();
   const leads = new Map<string, ResultChoice | undefined>();
-  for (const f of geo.features)
-    svg.append(shapeOf(f, path(f) ?? '', { units, byCirc, circByName, leads, openUnit }));
-  svg.prepend(hatchDefs());
+  if (!none) {
+    const path = geoPath(geoMercator().fitSize([400, 560], geo));
+    for (const f of geo.features)
+      svg.append(shapeOf(f, path(f) ?? '', { units, byCirc, circByName, leads, openUnit }));
+    svg.prepend(hatchDefs());
+  }
   $('map-legend').replaceChildren(...legendOf(leads));
-  $('map-shade').replaceChildren(...shadeNote(hatches.size > 0));
+  $('map-shade').replaceChildren(...(none ? [] : shadeNote(hatches.size > 0)));
   // the note "abroad is missing" only where the results split Peru from abroad and lack abroad
   const missing = lacksAbroad(ambito.units.map((u) => u.code));
   renderAbroad(

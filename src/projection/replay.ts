@@ -54,6 +54,18 @@ export type ReplayResult =
 const NIGHT_SECONDS = 48 * 3600;
 
 /**
+ * A replay order in words, for the rehearsal's labels (the dashboard's status line says the same
+ * in Spanish: web/i18n.ts replayOrder; test/replay-label-locale.test.ts keeps them in step).
+ */
+export const ORDER_WORDS: Readonly<Record<ReplayOrder, { es: string; en: string }>> = {
+  'urban-first': { es: 'urbanas primero', en: 'urban areas first' },
+  odpe: { es: 'por ODPE', en: 'by ODPE' },
+  random: { es: 'al azar', en: 'random' },
+  department: { es: 'por departamento', en: 'department by department' },
+  file: { es: 'del archivo', en: 'file order' },
+};
+
+/**
  * The replay's election: the source election's choices, rules, places and sources under the
  * target id, marked a rehearsal in every label. What the authority published about the real
  * count's end (the proclamation, reported totals, discrepancies between final releases) is left
@@ -68,7 +80,9 @@ export function replayDefinition(o: ReplayOptions): ElectionDef {
   const to = (word: string, locale: string): string =>
     until === null ? '' : `, ${word} ${figureIn(locale, until, 1)} %`;
   const tag = `(${o.order}, seed ${o.seed}${to('to', locales.en)})`;
-  const es = `(${o.order}, semilla ${o.seed}${to('hasta', locales.es)})`;
+  // each language's label in its own words, the order's too (night review 6: "urban-first" in Spanish)
+  const en = `(${ORDER_WORDS[o.order].en}, seed ${o.seed}${to('to', locales.en)})`;
+  const es = `(${ORDER_WORDS[o.order].es}, semilla ${o.seed}${to('hasta', locales.es)})`;
   const m = o.election.manifest;
   return {
     ...o.election,
@@ -80,7 +94,7 @@ export function replayDefinition(o: ReplayOptions): ElectionDef {
           manifest: {
             labels: {
               es: `${m.labels.es} — ensayo ${es}`,
-              en: `${m.labels.en} — replay ${tag}`,
+              en: `${m.labels.en} — replay ${en}`,
             },
             ...(m.date === undefined ? {} : { date: m.date }),
             status: m.status,
