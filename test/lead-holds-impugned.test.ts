@@ -66,3 +66,25 @@ describe('the national decision counts the impugned votes still out', () => {
     expect(s.openReason).not.toBeNull();
   });
 });
+
+describe("the headline's votes still to count are the decision's bound (diff review s33-2, 1)", () => {
+  it('says up to the electors out plus the impugned votes, and a share under 100 % while open', async () => {
+    const { leadText } = await import('../web/headline.js');
+    const { state } = await import('../web/ui.js');
+    state.lang = 'es';
+    const s = await summaryOf(5);
+    expect(s).toMatchObject({ settled: false, margin: 53, count: { votesRemaining: 50 } });
+    const national = { impugned: 5, actas: { pendingWithFigures: 0 } } as unknown as Parameters<
+      typeof leadText
+    >[2];
+    const text = leadText(s, false, national);
+    // 50 electors out + 5 impugned: the lead of 53 is 96.4 % of them, not 106 % of 50
+    expect(text).toContain(
+      'quedan hasta 55 votos por contar, 5 votos impugnados ante el JEE entre ellos',
+    );
+    expect(text).toContain('la ventaja es el 96.4 % de ellos');
+    // provisional figures bound nothing: no share
+    const provisional = { ...national, actas: { pendingWithFigures: 1 } } as typeof national;
+    expect(leadText(s, false, provisional)).not.toContain('la ventaja es');
+  });
+});

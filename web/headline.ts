@@ -4,6 +4,7 @@
 import type { Projection, ResultUnit, Summary } from './api-client.js';
 import { percent, remainderIds } from './bars.js';
 import { decimalText, el, fmt, state, t, choiceLabel } from './ui.js';
+import { votesStillOut } from '../src/core/rules/settled.js';
 
 const labelOf = (id: string): string =>
   choiceLabel(state.choices.find((c) => c.id === id) ?? { id, label: id });
@@ -115,21 +116,47 @@ function shareText(margin: number, remaining: number): string {
   return share < 0.1 ? `< ${fmt(0.1, 1)}` : fmt(share, 1);
 }
 
+/**
+ * The votes still out as the summary's decision reads them (core `votesStillOut`: the electors of
+ * the actas not in plus the impugned votes awaiting the JEE), the impugned among them, and whether
+ * it bounds anything (not while pending actas' figures count provisionally): diff review s33-2, 1.
+ */
+function stillOutOf(
+  s: Summary,
+  national: ResultUnit | undefined,
+): { votes: number | null; impugned: number; bound: boolean } {
+  const rem = s.count.votesRemaining;
+  if (rem === null || national === undefined) return { votes: rem, impugned: 0, bound: true };
+  const votes = votesStillOut({
+    eligibleRemaining: rem,
+    impugned: national.impugned,
+    pendingWithFigures: national.actas?.pendingWithFigures,
+  });
+  return votes === null
+    ? { votes: rem, impugned: 0, bound: false }
+    : { votes, impugned: national.impugned ?? 0, bound: true };
+}
+
 /** The lead as a fact of the count so far, and the votes still to count beside it. */
-function leadText(s: Summary, abroadMissing: boolean): string {
+export function leadText(s: Summary, abroadMissing: boolean, national?: ResultUnit): string {
   const [a, b] = s.leaders;
   if (!a || !b || s.margin === null) return '';
   const lead = `${leaderText(s, a, b)}${secondPlace(s)}`;
-  const rem = s.count.votesRemaining;
+  const out = stillOutOf(s, national);
+  const rem = out.votes;
   const pct = s.status.pctCounted;
   if (pct !== null && rem === null) return `${lead}. ${stillOut(s, pct, abroadMissing)}`;
+  const impugned = out.impugned > 0 ? t('remainingImpugned')(fmt(out.impugned)) : '';
   const still =
-    pct === null ? t('remainingNoPct') : t('remainingVotes')(fmt(rem ?? 0), decimalText(pct));
+    pct === null
+      ? t('remainingNoPct')
+      : `${t('remainingVotes')(fmt(rem ?? 0), decimalText(pct))}${impugned}`;
   // the source's % is of the actas it covers: without the vote abroad it is not the country's
   const scope = abroadMissing ? ` ${t('pctWithoutAbroad')}` : '';
-  // the lead against what is still out: a small share of it can still be overturned
+  // the lead against what is still out: a small share of it can still be overturned (no share
+  // where nothing bounds it)
   const share =
-    rem !== null && rem > 0 && s.margin > 0
+    out.bound && rem !== null && rem > 0 && s.margin > 0
       ? ` (${t('marginShare')(shareText(s.margin, rem))})`
       : '';
   return `${lead}. ${still}${share}.${scope}`;
@@ -204,7 +231,7 @@ export function headline(
   if (s.settled) return [];
   const proj = projectionLine(projection);
   return [
-    el('span', { id: 'lead' }, leadText(s, abroadMissing)),
+    el('span', { id: 'lead' }, leadText(s, abroadMissing, national)),
     // a capture's cut is past: what was true at it; the present for a count going on
     el('span', { class: 'not-final' }, ` ${t(notFinalWord(s.status))}`),
     ...(proj ? [el('span', { id: 'headline-projection', class: 'estimate' }, ` ${proj}`)] : []),

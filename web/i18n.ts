@@ -442,6 +442,8 @@ const ES = {
     `Faltan además unidades que esta fuente no trae (${names}), con ${count(actas, 'acta', 'actas')} y ${count(eligible, 'elector hábil', 'electores hábiles')}.`,
   remainingVotes: (r: Arg, pct: Arg) =>
     `Con ${pct} % de actas, ${one(r) ? 'queda' : 'quedan'} hasta ${count(r, 'voto', 'votos')} por contar`,
+  remainingImpugned: (n: Arg) =>
+    `, ${count(n, 'voto impugnado', 'votos impugnados')} ante el JEE entre ellos`,
   remainingUnknown: (pct: Arg) =>
     `Con ${pct} % de actas según la fuente, que no dice cuántos votos quedan por contar`,
   remainingNoPct:
@@ -1027,6 +1029,8 @@ const EN: Strings = {
     `Also still out, units this source lacks (${names}), with ${count(actas, 'acta', 'actas')} and ${count(eligible, 'eligible voter', 'eligible voters')}.`,
   remainingVotes: (r, pct) =>
     `With ${pct} % of actas in, up to ${count(r, 'vote is', 'votes are')} still to count`,
+  remainingImpugned: (n) =>
+    `, ${count(n, 'impugned vote', 'impugned votes')} before the JEE among them`,
   remainingUnknown: (pct) =>
     `With ${pct} % of actas in, as the source states; it does not say how many votes are still to count`,
   remainingNoPct:

@@ -355,7 +355,7 @@ export function settlementOf(
     // the electors still out and the impugned votes the JEE has yet to rule on (one bound)
     remaining: votesStillOut({
       eligibleRemaining: count.votesRemaining,
-      impugned: n?.impugned ?? 0,
+      impugned: n?.impugned,
       pendingWithFigures: n?.actas?.pendingWithFigures,
     }),
     ...(decided === undefined ? {} : { decided }),

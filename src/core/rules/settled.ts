@@ -78,8 +78,9 @@ export interface StillOut {
 }
 
 /**
- * The votes still out of a count: the one bound every "decided by the figures" check reads (the
- * national summary, a runoff, the map's units). The electors of the actas not in, plus the
+ * The votes still out of a count: the one bound the presidential "decided by the figures" checks
+ * read (the national summary, a runoff, the map's units, the headline's "up to N"; ERM councils
+ * keep their source's bound, contest-decided.ts, whose actas with impugned votes wait uncounted). The electors of the actas not in, plus the
  * impugned votes awaiting the JEE's ruling: each may yet become a vote of any list (or null), so
  * all of them may go to the one behind. Pending actas whose figures count provisionally can still
  * change by more than their votes (a vote moved from the leader counts twice) and the sums do not
