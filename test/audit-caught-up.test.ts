@@ -53,8 +53,12 @@ const T = `acta_caught_up WHERE election = '${ELECTION.id}'`;
 const SET = (change: string): string =>
   `UPDATE acta_caught_up SET ${change} WHERE election = '${ELECTION.id}'`;
 
-/** Each edit, then its undoing: the break while it stands, none once undone. */
-const TAMPERS: readonly { name: string; edit: string; undo: string }[] = [
+/**
+ * Each edit (then an import of another mesa, where `then` names it), then its undoing: the break
+ * while it stands, none once undone. The last has no undoing: the later import's entry pinned the
+ * edited marks, so restoring them is a break too.
+ */
+const TAMPERS: readonly { name: string; edit: string; then?: string; undo?: string }[] = [
   {
     name: 'a mark added',
     edit: `INSERT INTO acta_caught_up (election, mesa, version, import_id) SELECT election, '000002', 2, import_id FROM ${T}`,
@@ -74,6 +78,11 @@ const TAMPERS: readonly { name: string; edit: string; undo: string }[] = [
     name: "a mark's version altered",
     edit: SET('version = 1'),
     undo: SET('version = 2'),
+  },
+  {
+    name: 'a mark removed, then a later import (not laundered by it)',
+    edit: `DELETE FROM ${T}`,
+    then: '000003',
   },
 ];
 
@@ -119,7 +128,14 @@ function suite(name: string, backend: () => Promise<Backend & { end?: () => Prom
         expect(await breaks(b)).toEqual([]);
         for (const t of TAMPERS) {
           await b.exec(t.edit);
+          if (t.then !== undefined) {
+            const s = b.open();
+            await s.migrate();
+            await importActas(s, [acta(t.then)], 'i3');
+            await s.close();
+          }
           expect(await breaks(b), t.name).toEqual([expect.objectContaining(MARK)]);
+          if (t.undo === undefined) continue;
           await b.exec(t.undo);
           expect(await breaks(b), `${t.name}, undone`).toEqual([]);
         }

@@ -376,33 +376,46 @@ function checkImports(r: AuditRecords): AuditBreak[] {
 }
 
 /**
- * Each election's catch-up marks against its last import entry: they change what later imports
- * decide (versioning.ts supersededOf), so one added, removed or altered behind cifra's back is a
- * break. An entry written before the marks joined the log pins none: they are then taken as
- * stored (the election's next import pins them); an election with marks and no import is a break.
+ * Each election's catch-up marks against every import entry that pins them: they change what
+ * later imports decide (versioning.ts supersededOf), so one added, removed or altered behind
+ * cifra's back is a break. Marks are only inserted, each by the import it names in the
+ * transaction of that import's entry, so an entry pins exactly the marks whose import's entry
+ * comes at or before it (log order); a later import does not launder an earlier edit. An entry
+ * written before the marks joined the log pins none (skipped); an election with marks and no
+ * import is a break. A mark naming no logged import counts as before every entry.
  */
 function checkCaughtUp(r: AuditRecords): AuditBreak | undefined {
   const election = new Map(r.imports.map((i) => [String(i.id), i.election]));
-  const last = new Map<string, ImportDetail>();
-  for (const e of r.log) {
+  const at = new Map<string, number>();
+  r.log.forEach((e, i) => e.kind === 'import' && at.set(e.subject, i));
+  const byElection = new Map<string, CaughtUpRow[]>();
+  for (const m of r.caughtUp)
+    byElection.set(m.election, [...(byElection.get(m.election) ?? []), m]);
+  const logged = new Set<string>();
+  for (const [i, e] of r.log.entries()) {
     const id = e.kind === 'import' ? election.get(e.subject) : undefined;
-    if (id !== undefined) last.set(id, JSON.parse(e.detail) as ImportDetail);
-  }
-  const ids = new Set([...r.caughtUp.map((m) => m.election), ...last.keys()]);
-  for (const id of [...ids].sort(cmp)) {
-    const marks = r.caughtUp.filter((m) => m.election === id);
-    if (!last.has(id))
-      return brk('acta_caught_up', id, 'unlogged', `${marks.length} marks, no logged import`);
-    const logged = last.get(id)?.caughtUp;
-    if (logged === undefined || caughtUpDigest(marks) === logged.digest) continue;
+    if (id === undefined) continue;
+    logged.add(id);
+    const pinned = (JSON.parse(e.detail) as ImportDetail).caughtUp;
+    if (pinned === undefined) continue;
+    const marks = (byElection.get(id) ?? []).filter((m) => (at.get(String(m.importId)) ?? -1) <= i);
+    if (caughtUpDigest(marks) === pinned.digest) continue;
     return brk(
       'acta_caught_up',
       id,
       'changed',
-      `the source's catch-up marks differ from its last import's log entry (${logged.count} logged, ${marks.length} stored)`,
+      `the source's catch-up marks differ from import ${e.subject}'s log entry (${pinned.count} logged, ${marks.length} stored)`,
     );
   }
-  return undefined;
+  const stray = [...byElection.keys()].sort(cmp).find((id) => !logged.has(id));
+  return stray === undefined
+    ? undefined
+    : brk(
+        'acta_caught_up',
+        stray,
+        'unlogged',
+        `${byElection.get(stray)?.length ?? 0} marks, no logged import`,
+      );
 }
 
 function checkPublished(r: AuditRecords): AuditBreak | undefined {
