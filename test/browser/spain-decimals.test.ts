@@ -90,12 +90,12 @@ describe("Spain's decimals with a comma at 390 px", () => {
       // the headline's % of actas and the status line's: the document's "62.500" in es-ES
       expect(lead).toContain('62,500 %');
       expect(status).toContain('62,500 %');
-      // the course: its x axis from 25 % to 62.5 % of actas, its y axis titled, its scale the
-      // largest lead (PP over PSOE, 5,100,000 − 4,760,881), grouped with a point
+      // the course: its x axis from 25 % to 62.5 % of actas, its y axis titled, PP's end its own
+      // largest lead (PP over PSOE, 5,100,000 − 4,760,881), grouped with a point; PSOE never led,
+      // so its end names no lead (session 33, night review 4)
       expect(axis).toEqual([
         words.y,
-        `339.119 ${words.votes}`,
-        `339.119 ${words.votes}`,
+        `${lang === 'es' ? 'mayor ventaja' : 'largest lead'}: 339.119 ${words.votes}`,
         '25,0 %',
         '62,5 %',
       ]);
