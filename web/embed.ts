@@ -103,13 +103,18 @@ function titleOf(list: readonly Pick<Election, 'id' | 'labels'>[], s: Summary): 
 }
 
 /** Reads the election's summary and choices into the state the dashboard's modules draw from. */
+/** The elections list, read once per page (its labels do not move with the count's revision). */
+let electionsList: ReturnType<typeof api.elections> | undefined;
+const electionsOnce = (): ReturnType<typeof api.elections> =>
+  (electionsList ??= api.elections().catch(() => ({ elections: [] })));
+
 async function readElection(id: string): Promise<Summary> {
   const [summary, progress, cands, places, list] = await Promise.all([
     api.document(id, 'summary'),
     api.document(id, 'progress'),
     api.document(id, 'candidates'),
     api.tryDocument(id, 'places'),
-    api.elections().catch(() => ({ elections: [] })),
+    electionsOnce(),
   ]);
   title = titleOf(list.elections, summary);
   state.election = id;
