@@ -6,14 +6,15 @@
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startPostgres } from '../scripts/lib/pg-server.js';
-import { newRunMark, ownerGone, ownerNote, processTable, runOf } from './pg-names.js';
+import { newRunMark, runOf } from './pg-names.js';
+import { ownerGone, ownerNote, processTable } from './run-owner.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgUrl: string;
     /** The mark in the names of this run's databases and roles (test/pg-names.ts). */
     pgRunMark: string;
-    /** The note on this run's databases, naming its process (pg-names.ts, ownerNote); '' if none. */
+    /** The note on this run's databases, naming its process (run-owner.ts, ownerNote); '' if none. */
     pgRunOwner: string;
   }
 }

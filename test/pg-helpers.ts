@@ -15,7 +15,7 @@ export async function freshDatabase(prefix = 'cifra'): Promise<string> {
   await c.connect();
   try {
     await c.query(`CREATE DATABASE ${name}`);
-    // who made it, so that a later run drops it if this one is killed (pg-names.ts, ownerGone)
+    // who made it, so that a later run drops it if this one is killed (run-owner.ts, ownerGone)
     const owner = inject('pgRunOwner');
     if (owner !== '') await c.query(`COMMENT ON DATABASE ${name} IS ${c.escapeLiteral(owner)}`);
   } finally {

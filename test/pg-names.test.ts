@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  newRunMark,
-  ownerGone,
-  ownerNote,
-  processTable,
-  runOf,
-  testDatabaseName,
-  testRoleName,
-  type ProcessTable,
-} from './pg-names.js';
+import { newRunMark, runOf, testDatabaseName, testRoleName } from './pg-names.js';
+import { ownerGone, ownerNote, processTable, type ProcessTable } from './run-owner.js';
 
 const MARK = 'r0011223344556677';
 

@@ -4,10 +4,9 @@
 // run that reaches it, so a run's teardown drops only the names with its own token: a pid would
 // not do, as runs in separate containers share the same small pids.
 // A killed run never reaches its teardown. Its databases carry a note of the process that owned
-// them (boot id, pid namespace, pid, start time: `RunOwner`), and a later run drops them only when
-// that note says, beyond doubt, that the owner was on this machine and is gone (`ownerGone`).
+// them (test/run-owner.ts: boot id, pid namespace, pid, start time), and a later run drops them
+// only when that note says, beyond doubt, that the owner was on this machine and is gone.
 import { randomBytes } from 'node:crypto';
-import { readFileSync, readlinkSync } from 'node:fs';
 
 /** A fresh mark for a run: in every name the run makes, and in no other run's. */
 export function newRunMark(): string {
@@ -46,72 +45,4 @@ function checked(name: string): string {
   if (Buffer.byteLength(name) > MAX_IDENTIFIER)
     throw new Error(`test name over PostgreSQL's ${MAX_IDENTIFIER} bytes: ${name}`);
   return name;
-}
-
-/**
- * Who owns a run: the kernel's boot (a random id per boot, the same in every container on it), the
- * pid namespace, the pid there and the process's start (clock ticks after boot, so a pid used
- * again is told apart).
- */
-export interface RunOwner {
-  boot: string;
-  pidNamespace: string;
-  pid: number;
-  start: string;
-}
-
-/** What the machine says of its processes; `start` is null for a pid with no process. */
-export interface ProcessTable {
-  boot: string;
-  pidNamespace: string;
-  start: (pid: number) => string | null;
-}
-
-/** This machine's process table (Linux's /proc); null where there is none to read. */
-export function processTable(): ProcessTable | null {
-  try {
-    return {
-      boot: readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim(),
-      pidNamespace: readlinkSync('/proc/self/ns/pid'),
-      start: processStart,
-    };
-  } catch {
-    return null;
-  }
-}
-
-/** Field 22 of /proc/<pid>/stat, after the command's name (which may hold spaces and parens). */
-function processStart(pid: number): string | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
-  } catch {
-    return null;
-  }
-}
-
-/** The owner of the process `pid` in `table`: the note its run's databases carry. */
-export function ownerNote(table: ProcessTable, pid: number): string {
-  const start = table.start(pid);
-  if (start === null) throw new Error(`no process ${pid}`);
-  const owner: RunOwner = { boot: table.boot, pidNamespace: table.pidNamespace, pid, start };
-  return JSON.stringify(owner);
-}
-
-/**
- * Whether the run whose databases carry `note` is gone, beyond doubt: the note is one, made on
- * this boot in this pid namespace, and its pid has no process now or one started at another time.
- * Anything else (no note, another machine or container, unreadable) is not ours to judge.
- */
-export function ownerGone(note: string | null, table: ProcessTable): boolean {
-  if (note === null) return false;
-  let owner: Partial<RunOwner>;
-  try {
-    owner = (JSON.parse(note) ?? {}) as Partial<RunOwner>;
-  } catch {
-    return false;
-  }
-  if (owner.boot !== table.boot || owner.pidNamespace !== table.pidNamespace) return false;
-  if (typeof owner.pid !== 'number' || typeof owner.start !== 'string') return false;
-  return table.start(owner.pid) !== owner.start;
 }

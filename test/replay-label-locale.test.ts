@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ElectionDef } from '../src/core/model/acta.js';
 import { bundledElection } from '../src/elections/manifests.js';
 import { REPLAY_ORDERS } from '../src/core/projection/replay-order.js';
-import { ORDER_WORDS, replayDefinition } from '../src/projection/replay.js';
+import { replayDefinition } from '../src/projection/replay.js';
 import { STRINGS } from '../web/i18n.js';
 
 function labels(id: string, until: number): { es: string; en: string; label: string } {
@@ -51,7 +51,15 @@ describe('a rehearsal label in one language', () => {
     );
     expect(def.manifest?.labels.en).toMatch(/ — replay \(urban areas first, seed 1, to 30 %\)$/);
   });
-  it("the Spanish words are the dashboard's status line's", () => {
-    for (const o of REPLAY_ORDERS) expect(ORDER_WORDS[o].es).toBe(STRINGS.es.replayOrder(o));
+  it("the dashboard's status line names each order in the label's words; an unknown one by its id", () => {
+    const election = bundledElection('pe-2021-presidencial-segunda') as ElectionDef;
+    for (const order of REPLAY_ORDERS) {
+      const def = replayDefinition({ election, target: 'r', order, seed: 1 } as Parameters<
+        typeof replayDefinition
+      >[0]);
+      expect(def.manifest?.labels.es).toContain(`ensayo (${STRINGS.es.replayOrder(order)}, `);
+      expect(def.manifest?.labels.en).toContain(`replay (${STRINGS.en.replayOrder(order)}, `);
+    }
+    expect(STRINGS.en.replayOrder('later')).toBe('later');
   });
 });

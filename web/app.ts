@@ -55,6 +55,7 @@ import {
   decimalText,
   el,
   electionId,
+  electionTitle,
   fmt,
   paletteColor,
   state,
@@ -384,7 +385,7 @@ function electionOptions(elections: readonly Election[]): void {
       el(
         'option',
         { value: e.id, 'data-es': e.labels.es, 'data-en': e.labels.en },
-        inLang(e.labels),
+        electionTitle(e),
       ),
     ),
   );

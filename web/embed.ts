@@ -13,7 +13,7 @@ import { statusLine } from './figures-status.js';
 import { headline } from './headline.js';
 import { freshness, pollInterval, shownCut, tickFreshness } from './live.js';
 import { renderMap } from './map.js';
-import { decimalText, el, inLang, paletteColor, state, svgEl, t, type Crumb } from './ui.js';
+import { decimalText, el, electionTitle, paletteColor, state, svgEl, t, type Crumb } from './ui.js';
 import type { Lang } from './lang.js';
 
 /** What the frame shows: `view=` (absent: the headline). */
@@ -99,7 +99,7 @@ let title = '';
  */
 function titleOf(list: readonly Pick<Election, 'id' | 'labels'>[], s: Summary): string {
   const e = list.find((x) => x.id === s.election);
-  return e === undefined ? s.label : inLang(e.labels);
+  return e === undefined ? s.label : electionTitle(e);
 }
 
 /** Reads the election's summary and choices into the state the dashboard's modules draw from. */

@@ -7,6 +7,7 @@ import {
   ACTA_STATE_WORDS,
 } from '../src/core/model/acta-state-words.js';
 import { authorityWords, inSentence, PERU_AUTHORITIES } from '../src/core/authority-words.js';
+import { orderWords } from '../src/core/projection/replay-order.js';
 import { JEE_REACH_WORDS } from '../src/results/leaders.js';
 import type { Places } from './api-client.js';
 import type { Lang } from './lang.js';
@@ -225,15 +226,8 @@ const ES = {
   provisional: 'Resultados provisionales',
   rehearsal: (of: Arg, order: Arg, seed: Arg) =>
     `ENSAYO: repetición del conteo terminado ${of} (orden: ${order}, semilla ${seed}), no un conteo en vivo`,
-  // a replay's order (src/core/projection/replay-order.ts) in words, not its id
-  replayOrder: (order: string): string =>
-    ({
-      'urban-first': 'urbanas primero',
-      odpe: 'por ODPE',
-      random: 'al azar',
-      department: 'por departamento',
-      file: 'del archivo',
-    })[order] ?? order,
+  // a replay's order in words, not its id: the rehearsal labels' own (replay-order.ts)
+  replayOrder: (order: string): string => orderWords(order, 'es'),
   conflict:
     'Conflicto: otra versión no fue aplicada (otras cifras, o un estado anterior al que tiene: el acta contada, o en el jurado, reportada de nuevo como pendiente, p. ej. por un archivo desfasado)',
   ...conflictNowWords('es'),
@@ -832,14 +826,7 @@ const EN: Strings = {
   provisional: 'Provisional results',
   rehearsal: (of, order, seed) =>
     `REHEARSAL: a replay of the finished count ${of} (order: ${order}, seed ${seed}), not a live count`,
-  replayOrder: (order) =>
-    ({
-      'urban-first': 'urban areas first',
-      odpe: 'by ODPE',
-      random: 'random',
-      department: 'department by department',
-      file: "the file's",
-    })[order] ?? order,
+  replayOrder: (order) => orderWords(order, 'en'),
   conflict:
     'Conflict: another version was not applied (other figures, or an earlier state than the one it holds: the counted acta, or one at the court, reported pending again, e.g. by a stale file)',
   ...conflictNowWords('en'),

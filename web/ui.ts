@@ -1,5 +1,5 @@
 // Shared by the dashboard's modules: state, strings, number format and DOM helpers.
-import type { Choice, Places, Progress, Site, Summary } from './api-client.js';
+import type { Choice, Election, Places, Progress, Site, Summary } from './api-client.js';
 import { ERM_PALETTE } from './erm-colors.js';
 import { authorityStrings, STRINGS, type Strings } from './i18n.js';
 import type { Lang } from './lang.js';
@@ -116,6 +116,15 @@ export function choiceLabel(c: { readonly id: string; readonly label: string }):
  */
 export function inLang(note: string | { readonly es: string; readonly en: string }): string {
   return typeof note === 'string' ? note : note[state.lang];
+}
+
+/**
+ * An election's title in the page's language, from the elections list's labels (a summary's
+ * `label` is one string, Spanish for a bundled election): the dashboard's picker and the embed's
+ * frame title say it alike.
+ */
+export function electionTitle(e: Pick<Election, 'labels'>): string {
+  return inLang(e.labels);
 }
 
 /** A palette colour by position, cycling. */

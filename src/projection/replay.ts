@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Issue } from '../core/issues.js';
 import type { Acta, ElectionDef } from '../core/model/acta.js';
 import { addOutcome, noOutcome } from '../core/tally/batch-plan.js';
-import { replayOrder, type ReplayOrder } from '../core/projection/replay-order.js';
+import { ORDER_WORDS, replayOrder, type ReplayOrder } from '../core/projection/replay-order.js';
 import { createRng } from '../core/random.js';
 import { ingestFile } from '../ingest/ingest.js';
 import { figureIn, figureLocales } from '../jurisdictions/figure-locale.js';
@@ -52,18 +52,6 @@ export type ReplayResult =
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
 const NIGHT_SECONDS = 48 * 3600;
-
-/**
- * A replay order in words, for the rehearsal's labels (the dashboard's status line says the same
- * in Spanish: web/i18n.ts replayOrder; test/replay-label-locale.test.ts keeps them in step).
- */
-export const ORDER_WORDS: Readonly<Record<ReplayOrder, { es: string; en: string }>> = {
-  'urban-first': { es: 'urbanas primero', en: 'urban areas first' },
-  odpe: { es: 'por ODPE', en: 'by ODPE' },
-  random: { es: 'al azar', en: 'random' },
-  department: { es: 'por departamento', en: 'department by department' },
-  file: { es: 'del archivo', en: 'file order' },
-};
 
 /**
  * The replay's election: the source election's choices, rules, places and sources under the

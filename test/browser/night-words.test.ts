@@ -60,6 +60,23 @@ describe('the embed in English', () => {
   });
 });
 
+// the picker and the embed's title say the election by one helper (web/ui.ts electionTitle)
+describe("the dashboard's election picker", () => {
+  it('names the election by its English label in English, its Spanish one after the switch', async () => {
+    const { page, errors } = await openPage(
+      env.browser,
+      `${env.base}/?election=${CAPTURE}&lang=en`,
+      1280,
+    );
+    const option = page.locator(`#election option[value="${CAPTURE}"]`);
+    expect(await option.textContent()).toBe(labels?.en);
+    await page.click('#lang');
+    await expect.poll(() => option.textContent()).toBe(labels?.es);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("the embed's freshness line", () => {
   for (const [lang, cut] of [
     ['es', 'Corte de la fuente'],

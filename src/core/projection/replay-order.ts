@@ -3,6 +3,25 @@ import { shuffled, type Rng } from '../random.js';
 export const REPLAY_ORDERS = ['urban-first', 'odpe', 'random', 'department', 'file'] as const;
 export type ReplayOrder = (typeof REPLAY_ORDERS)[number];
 
+/**
+ * A replay order in words: the rehearsal's labels (src/projection/replay.ts) and the dashboard's
+ * status line (web/i18n.ts replayOrder) both say these, so the two cannot drift apart.
+ */
+export const ORDER_WORDS: Readonly<Record<ReplayOrder, { es: string; en: string }>> = {
+  'urban-first': { es: 'urbanas primero', en: 'urban areas first' },
+  odpe: { es: 'por ODPE', en: 'by ODPE' },
+  random: { es: 'al azar', en: 'random' },
+  department: { es: 'por departamento', en: 'department by department' },
+  file: { es: 'del archivo', en: 'file order' },
+};
+
+/** An order's words in `lang`; an id no order has (a newer server's), as it is. */
+export function orderWords(order: string, lang: 'es' | 'en'): string {
+  return (
+    (ORDER_WORDS as Readonly<Record<string, { es: string; en: string }>>)[order]?.[lang] ?? order
+  );
+}
+
 export interface OrderableMesa {
   readonly ubigeo: string;
   readonly eligible: number;
