@@ -79,7 +79,7 @@ export const SummarySchema = z.object({
   settled: z
     .boolean()
     .describe(
-      'presidential: the outcome is a fact (complete, or a lead larger than all still to count); list: the count is complete',
+      'presidential: the outcome is a fact (complete with no impugned votes before the JEE, or a lead larger than all still to count, those included); list: the count is complete',
     ),
   settledBy: z.enum(['complete', 'decided']).nullable(),
   openReason: z
