@@ -145,6 +145,9 @@ export function leadText(s: Summary, abroadMissing: boolean, national?: ResultUn
   const out = stillOutOf(s, national);
   const rem = out.votes;
   const pct = s.status.pctCounted;
+  // every acta in, the outcome held open by the impugned votes alone: no "votes still to count"
+  if (s.openReason === 'impugned_at_jee' && out.impugned > 0)
+    return `${lead}. ${t('completeImpugned')(fmt(out.impugned))}.`;
   if (pct !== null && rem === null) return `${lead}. ${stillOut(s, pct, abroadMissing)}`;
   const impugned = out.impugned > 0 ? t('remainingImpugned')(fmt(out.impugned)) : '';
   const still =

@@ -438,6 +438,9 @@ const ES = {
     `Con ${pct} % de actas, ${one(r) ? 'queda' : 'quedan'} hasta ${count(r, 'voto', 'votos')} por contar`,
   remainingImpugned: (n: Arg) =>
     `, ${count(n, 'voto impugnado', 'votos impugnados')} ante el JEE entre ellos`,
+  /** s34 jee: a complete count held open by the impugned votes the JEE has yet to rule on. */
+  completeImpugned: (n: Arg) =>
+    `Todas las actas procesadas; ${count(n, 'voto impugnado espera', 'votos impugnados esperan')} la resolución del JEE`,
   remainingUnknown: (pct: Arg) =>
     `Con ${pct} % de actas según la fuente, que no dice cuántos votos quedan por contar`,
   remainingNoPct:
@@ -1018,6 +1021,8 @@ const EN: Strings = {
     `With ${pct} % of actas in, up to ${count(r, 'vote is', 'votes are')} still to count`,
   remainingImpugned: (n) =>
     `, ${count(n, 'impugned vote', 'impugned votes')} before the JEE among them`,
+  completeImpugned: (n) =>
+    `Every acta processed; ${count(n, 'impugned vote awaits', 'impugned votes await')} the JEE's ruling`,
   remainingUnknown: (pct) =>
     `With ${pct} % of actas in, as the source states; it does not say how many votes are still to count`,
   remainingNoPct:

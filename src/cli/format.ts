@@ -560,6 +560,15 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'NOT DECIDED: {a} leads {b} by {lead} votes, with up to {remaining} votes still to count':
     'NO DECIDIDO: {a} aventaja a {b} por {lead} votos, con hasta {remaining} votos por contar',
   'second place: {b} over {c} by {lead} votes': 'segundo lugar: {b} sobre {c} por {lead} votos',
+  // president --impugned (s34 jee): a complete count whose impugned votes wait at the JEE
+  "every acta processed; {n} {n:impugned vote awaits|impugned votes await} the JEE's ruling":
+    'todas las actas procesadas; {n} {n:voto impugnado espera|votos impugnados esperan} la resolución del JEE',
+  '{outcome} — decided: {jee}, and they cannot change it':
+    '{outcome} — decidido: {jee}, y no pueden cambiarlo',
+  'NOT DECIDED: {jee}; {a} leads {b} by {lead} votes':
+    'NO DECIDIDO: {jee}; {a} aventaja a {b} por {lead} votos',
+  'NOT DECIDED: {jee}; {a} and {b} tied at {votes} votes':
+    'NO DECIDIDO: {jee}; {a} y {b} empatan con {votes} votos',
   // demo: sections and lines
   'Peru 2021 — presidential first round (ONPE, 100 % actas, open data by mesa)':
     'Perú 2021 — primera vuelta presidencial (ONPE, 100 % actas, datos abiertos por mesa)',

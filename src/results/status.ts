@@ -358,6 +358,8 @@ export function settlementOf(
       impugned: n?.impugned,
       pendingWithFigures: n?.actas?.pendingWithFigures,
     }),
+    // on a complete count, the votes still out: it settles only if they cannot change it
+    impugned: n?.impugned,
     ...(decided === undefined ? {} : { decided }),
   });
 }

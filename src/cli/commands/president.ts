@@ -2,7 +2,11 @@ import { issue } from '../../core/issues.js';
 import { checkNullity } from '../../core/rules/nullity.js';
 import { ratioPercent } from '../../core/ratio.js';
 import { decidePresidentialRound, type PresidentialResult } from '../../core/rules/presidential.js';
-import { settlePresidentialRound, type Settlement } from '../../core/rules/settled.js';
+import {
+  settlePresidentialRound,
+  votesStillOut,
+  type Settlement,
+} from '../../core/rules/settled.js';
 import { loadRuleset } from '../../elections/rulesets.js';
 import { loadCandidateVotes } from '../../io/seat-files.js';
 import { header, renderTable, say, thousands } from '../format.js';
@@ -15,6 +19,8 @@ export interface PresidentArgs {
   readonly votes: string;
   /** The count is still going: at most this many votes remain (absent: the figures are final). */
   readonly remaining?: number;
+  /** Impugned votes awaiting the JEE's ruling, counted apart (absent: none). */
+  readonly impugned?: number;
   readonly format: OutputFormat;
 }
 
@@ -40,33 +46,39 @@ export function runPresident(args: PresidentArgs, io: CliIo): number {
   const round = rs.value.round;
   const result = decidePresidentialRound({ candidates, round, emitted, winner });
   // a count still going states an outcome only when the votes to come cannot change it (review
-  // s27 H1: 90 % of the 2021 runoff's actas read "Fujimori wins"; Castillo won)
-  const settlement =
-    args.remaining === undefined
-      ? null
-      : settlePresidentialRound({
-          round,
-          candidates,
-          ...(emitted === undefined ? {} : { emitted }),
-          winner,
-          complete: false,
-          remaining: args.remaining,
-        });
+  // s27 H1: 90 % of the 2021 runoff's actas read "Fujimori wins"; Castillo won); a complete one
+  // too, while impugned votes wait at the JEE (the core decides both: one rule)
+  const complete = args.remaining === undefined;
+  const remaining = complete
+    ? null
+    : votesStillOut({ eligibleRemaining: args.remaining, impugned: args.impugned ?? 0 });
+  const settlement = settlePresidentialRound({
+    round,
+    candidates,
+    ...(emitted === undefined ? {} : { emitted }),
+    winner,
+    complete,
+    remaining,
+    impugned: args.impugned ?? 0,
+    decided: result.outcome,
+  });
   const nullity =
     blank !== undefined && nul !== undefined && rs.value.nullity !== null
       ? checkNullity({ valid: result.valid, blank, null: nul }, rs.value.nullity)
       : null;
-  if (result.outcome.kind === 'tie' && settlement === null)
+  // a tie the count settles: the rules leave it to the authority (open while the JEE may break it)
+  const tie = result.outcome.kind === 'tie' && settlement.by === 'complete';
+  if (tie)
     printIssues(io, [
       issue('presidential_tie', ['outcome'], {
         stage: result.outcome.stage,
         candidates: result.outcome.candidates,
       }),
     ]);
-  const count = { remaining: args.remaining ?? null, settlement };
+  const count = { complete, remaining, impugned: args.impugned ?? null, settlement };
   const words = { share: shareText(rs.value), tie: jurisdictionWords(rs.value).tie };
   io.out(renderPresident(rs.value.id, result, nullity, args.format, words, count));
-  return result.outcome.kind === 'tie' && settlement === null ? EXIT_ISSUES : EXIT_OK;
+  return tie ? EXIT_ISSUES : EXIT_OK;
 }
 
 /** The outcome's words: the first-round share ("> 50 %…") and who settles a tie. */
@@ -77,16 +89,21 @@ interface OutcomeWords {
 
 /** Whether the figures are the whole count, and if not what the votes still out leave open. */
 interface CountState {
-  /** null: the figures are taken as the complete count. */
+  /** The figures are taken as the complete count (no --remaining). */
+  readonly complete: boolean;
+  /** The votes still out (--remaining and the impugned ones); null on a complete count. */
   readonly remaining: number | null;
-  readonly settlement: Settlement | null;
+  /** --impugned: the votes awaiting the JEE's ruling; null when not given. */
+  readonly impugned: number | null;
+  readonly settlement: Settlement;
 }
 
 /** The outcome line: the rules' outcome on final figures; on a count still going, only if settled. */
 function outcomeLine(r: PresidentialResult, words: OutcomeWords, count: CountState): string {
-  if (count.remaining === null || count.settlement === null)
+  if (count.settlement.by === 'complete')
     return `${describeOutcome(r, words.share, words.tie)}\n${say('(the figures taken as the complete count; for a count still going give --remaining N)')}`;
-  const remaining = thousands(count.remaining);
+  if (count.complete) return impugnedLine(r, words, count.settlement, count.impugned ?? 0);
+  const remaining = thousands(count.remaining ?? 0);
   if (count.settlement.settled)
     return say(
       '{outcome} — decided: no way of adding the {remaining} votes still to count changes it',
@@ -118,6 +135,41 @@ function outcomeLine(r: PresidentialResult, words: OutcomeWords, count: CountSta
         ]
       : []),
   ].join('\n');
+}
+
+/**
+ * A complete count whose impugned votes still wait at the JEE: the outcome once they cannot
+ * change it, else who leads and that they could (LOE arts. 282, 311–312).
+ */
+function impugnedLine(
+  r: PresidentialResult,
+  words: OutcomeWords,
+  s: Settlement,
+  impugned: number,
+): string {
+  const jee = say(
+    "every acta processed; {n} {n:impugned vote awaits|impugned votes await} the JEE's ruling",
+    {
+      n: thousands(impugned),
+    },
+  );
+  if (s.settled)
+    return say('{outcome} — decided: {jee}, and they cannot change it', {
+      outcome: describeOutcome({ ...r, outcome: s.outcome }, words.share, words.tie),
+      jee,
+    });
+  const [a, b] = r.candidates;
+  const lead = (a?.votes ?? 0) - (b?.votes ?? 0);
+  const names = { jee, a: a?.candidate ?? '', b: b?.candidate ?? '' };
+  return lead === 0
+    ? say('NOT DECIDED: {jee}; {a} and {b} tied at {votes} votes', {
+        ...names,
+        votes: thousands(a?.votes ?? 0),
+      })
+    : say('NOT DECIDED: {jee}; {a} leads {b} by {lead} votes', {
+        ...names,
+        lead: thousands(lead),
+      });
 }
 
 /** The first-round rule in words: "> 50 %", "≥ 30 %" (of valid votes by default). */
@@ -208,11 +260,14 @@ function presidentJson(
   return {
     rules,
     ...r,
-    outcome: s === null ? r.outcome : s.outcome,
+    outcome: s.outcome,
     nullity,
-    count:
-      s === null
-        ? { complete: true, remaining: null, settled: true, settledBy: 'complete' }
-        : { complete: false, remaining: count.remaining, settled: s.settled, settledBy: s.by },
+    count: {
+      complete: count.complete,
+      remaining: count.remaining,
+      ...(count.impugned === null ? {} : { impugned: count.impugned }),
+      settled: s.settled,
+      settledBy: s.by,
+    },
   };
 }

@@ -59,9 +59,21 @@ export function addWinnerCommand(program: Command, io: CliIo, done: (code: numbe
         'the count is still going: at most this many votes remain to count (e.g. the electors of the actas not in); the outcome is stated only if no way of adding them could change it',
       ).argParser(numberIn('--remaining', { min: 0, max: 999_999_999 })),
     )
+    .addOption(
+      new Option(
+        '--impugned <votes>',
+        "impugned votes awaiting the JEE's ruling, counted apart (LOE arts. 282, 311–312): they may yet go to anyone, so the outcome is stated only if they cannot change it",
+      ).argParser(numberIn('--impugned', { min: 0, max: 999_999_999 })),
+    )
     .addOption(formatOption())
     .action(
-      async (o: { rules: string; votes: string; remaining?: number; format: OutputFormat }) => {
+      async (o: {
+        rules: string;
+        votes: string;
+        remaining?: number;
+        impugned?: number;
+        format: OutputFormat;
+      }) => {
         done((await import('./president.js')).runPresident(o, io));
       },
     );

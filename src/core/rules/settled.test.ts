@@ -246,3 +246,80 @@ describe('votesStillOut', () => {
     expect(votesStillOut({ eligibleRemaining: 0, impugned: 0, pendingWithFigures: 0 })).toBe(0);
   });
 });
+
+describe('a complete count with impugned votes still before the JEE (LOE arts. 282, 311–312)', () => {
+  const runoff = (lead: number, impugned: number | null | undefined) =>
+    settlePresidentialRound({
+      round: 'runoff',
+      candidates: [c('A', 1_000 + lead), c('B', 1_000)],
+      complete: true,
+      remaining: impugned ?? null,
+      impugned,
+    });
+  it('is open while the impugned votes reach the lead', () => {
+    expect(runoff(50, 60)).toEqual({
+      settled: false,
+      by: null,
+      outcome: null,
+      openReason: 'impugned_at_jee',
+    });
+    // 60 impugned against a lead of 60: all of them for B ties it
+    expect(runoff(60, 60)).toMatchObject({ settled: false, openReason: 'impugned_at_jee' });
+  });
+  it('is decided, not complete, when the lead is larger than them', () => {
+    expect(runoff(61, 60)).toEqual({
+      settled: true,
+      by: 'decided',
+      outcome: { kind: 'winner', winner: 'A', round: 'runoff' },
+    });
+  });
+  it('is complete when none are out, or their number is unknown', () => {
+    const complete = {
+      settled: true,
+      by: 'complete',
+      outcome: { kind: 'winner', winner: 'A', round: 'runoff' },
+    };
+    expect(runoff(50, 0)).toEqual(complete);
+    expect(runoff(50, null)).toEqual(complete);
+    expect(runoff(50, undefined)).toEqual(complete);
+  });
+  it('holds a tie open while impugned votes could break it', () => {
+    expect(runoff(0, 1)).toMatchObject({
+      settled: false,
+      outcome: null,
+      openReason: 'impugned_at_jee',
+    });
+    expect(runoff(0, 0).outcome).toEqual({ kind: 'tie', stage: 'runoff', candidates: ['A', 'B'] });
+  });
+  it("opens a first round whose winner's share or pair the impugned votes could change", () => {
+    const first = (candidates: { candidate: string; votes: number }[], impugned: number) =>
+      settlePresidentialRound({
+        round: 'first',
+        candidates,
+        complete: true,
+        remaining: impugned,
+        impugned,
+      });
+    // 510 of 1,000 valid: above half, but 30 impugned votes for others make it 510 of 1,030
+    const winner = [c('A', 510), c('B', 300), c('C', 190)];
+    expect(first(winner, 30)).toMatchObject({ settled: false, openReason: 'impugned_at_jee' });
+    expect(first(winner, 19)).toEqual({
+      settled: true,
+      by: 'decided',
+      outcome: { kind: 'winner', winner: 'A', round: 'first' },
+    });
+    // the pair: B over C by 20
+    const pair = [c('A', 400), c('B', 310), c('C', 290)];
+    expect(first(pair, 20)).toMatchObject({ settled: false, openReason: 'impugned_at_jee' });
+    expect(first(pair, 19)).toEqual({
+      settled: true,
+      by: 'decided',
+      outcome: { kind: 'runoff', pair: ['A', 'B'] },
+    });
+    // 490 of 1,000: 20 impugned for A would pass half (510 of 1,020)
+    expect(first([c('A', 490), c('B', 300), c('C', 210)], 30)).toMatchObject({
+      settled: false,
+      openReason: 'impugned_at_jee',
+    });
+  });
+});

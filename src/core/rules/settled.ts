@@ -9,7 +9,10 @@ import {
 export type Settlement =
   | {
       readonly settled: true;
-      /** `complete`: the count is over; `decided`: the lead is larger than all votes still to count. */
+      /**
+       * `complete`: the count is over and nothing is out; `decided`: the lead is larger than all
+       * votes still to count (on a complete count: than the impugned votes awaiting the JEE).
+       */
       readonly by: 'complete' | 'decided';
       readonly outcome: PresidentialOutcome;
     }
@@ -27,7 +30,9 @@ export type Settlement =
  * `lead_within_remaining`, the leader's lead is not larger than the votes still out;
  * `share_within_reach`, a first round's leader could still pass the winner's share;
  * `second_place_within_remaining`, a first round's second place could still change hands;
- * `unitemised_may_lead`, candidates the source does not itemise may hold as many votes as one named.
+ * `unitemised_may_lead`, candidates the source does not itemise may hold as many votes as one named;
+ * `impugned_at_jee`, every acta is processed, but the impugned votes awaiting the JEE's ruling could
+ * still change the outcome (the lead, the winner's share or the second place is within them).
  */
 export const OPEN_REASONS = [
   'remaining_unknown',
@@ -35,6 +40,7 @@ export const OPEN_REASONS = [
   'share_within_reach',
   'second_place_within_remaining',
   'unitemised_may_lead',
+  'impugned_at_jee',
 ] as const;
 export type OpenReason = (typeof OPEN_REASONS)[number];
 
@@ -113,7 +119,8 @@ function wins(votes: number, total: number, rule: WinnerRule): boolean {
  * `remaining`; a runoff pair when nobody could still
  * reach the share and the second's lead over the third (or over any candidate hidden in
  * `unitemised`) is larger than `remaining`. With `remaining` unknown (null) nothing is settled
- * before the count is complete.
+ * before the count is complete. A complete count with impugned votes still before the JEE is
+ * settled only as one still going whose `remaining` are those votes (`by: 'decided'`).
  *
  * @see CONST art. 111 (more than half of the valid votes, else a runoff of the two highest)
  * @see LOE arts. 17–18
@@ -137,6 +144,11 @@ export function settlePresidentialRound(input: {
   readonly complete: boolean;
   /** An upper bound of the votes still to count (`votesStillOut`), or null. */
   readonly remaining: number | null;
+  /**
+   * Impugned votes awaiting the JEE's ruling (null or absent: unknown, as on a published
+   * aggregate): on a complete count the only votes still out.
+   */
+  readonly impugned?: number | null | undefined;
   /** The rules' outcome on these same figures, when the caller has decided it (not decided twice). */
   readonly decided?: PresidentialOutcome;
 }): Settlement {
@@ -144,24 +156,44 @@ export function settlePresidentialRound(input: {
     input.valid ?? input.candidates.reduce((a, c) => a + c.votes, 0) + (input.unitemised ?? 0);
   // the most one candidate not itemised may hold
   const hidden = Math.min(input.unitemised ?? 0, input.unitemisedEach ?? Infinity);
-  if (input.complete) {
-    const outcome =
-      input.decided ??
-      decidePresidentialRound({
-        round: input.round,
-        candidates: input.candidates,
-        valid,
-        emitted: input.emitted,
-        winner: input.winner,
-      }).outcome;
-    // someone not itemised may hold as many votes as a member of the pair: these figures do not
-    // say who goes to the runoff (a winner over half the valid votes stands whoever is hidden)
-    return outcome.kind !== 'winner' && !beatsHidden(input.candidates, outcome, hidden)
-      ? open('unitemised_may_lead')
-      : { settled: true, by: 'complete', outcome };
-  }
+  if (input.complete) return settleComplete(input, valid, hidden);
   const r = input.remaining;
   if (r === null) return open('remaining_unknown');
+  return settleByBound(input, valid, hidden, r);
+}
+
+type RoundInput = Parameters<typeof settlePresidentialRound>[0];
+
+/**
+ * A complete count: the rules' outcome, unless the impugned votes still before the JEE could
+ * change it — they may yet become votes of anyone, so they bound it as votes still to count do.
+ * @see LOE arts. 282, 311–312; R-0837-2025 arts. 7, 16 (the JEE rules on the impugned votes)
+ */
+function settleComplete(input: RoundInput, valid: number, hidden: number): Settlement {
+  const outcome =
+    input.decided ??
+    decidePresidentialRound({
+      round: input.round,
+      candidates: input.candidates,
+      valid,
+      emitted: input.emitted,
+      winner: input.winner,
+    }).outcome;
+  // someone not itemised may hold as many votes as a member of the pair: these figures do not
+  // say who goes to the runoff (a winner over half the valid votes stands whoever is hidden)
+  if (outcome.kind !== 'winner' && !beatsHidden(input.candidates, outcome, hidden))
+    return open('unitemised_may_lead');
+  const impugned = input.impugned ?? 0;
+  if (impugned === 0) return { settled: true, by: 'complete', outcome };
+  // a tie on these figures is open while votes that could break it wait at the JEE
+  if (outcome.kind === 'tie') return open('impugned_at_jee');
+  const s = settleByBound(input, valid, hidden, impugned);
+  if (s.settled) return { settled: true, by: 'decided', outcome };
+  return s.openReason === 'unitemised_may_lead' ? s : open('impugned_at_jee');
+}
+
+/** Settled before the end only if no way of adding `r` more votes could change the outcome. */
+function settleByBound(input: RoundInput, valid: number, hidden: number, r: number): Settlement {
   const sorted = [...input.candidates].sort((a, b) => b.votes - a.votes);
   const [first, second, third] = sorted;
   // nobody to compare, or someone not itemised may be ahead
