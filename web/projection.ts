@@ -121,7 +121,7 @@ function intervalBars(
             el(
               'span',
               { class: 'uncalibrated', title: t('oddsOutsideRangeTitle')(uncalibratedFrom) },
-              ` (${t('oddsOutsideRange')})`,
+              t('oddsOutsideRange'),
             ),
           ]),
     );
