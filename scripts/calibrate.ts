@@ -60,7 +60,11 @@ import { fitNeighbours, fitSnapshotParameters, fitLoading } from './lib/calibrat
 import type { SnapshotModelOptions } from '../src/core/projection/frame-snapshot.js';
 import { fitBetweenPrior } from '../src/core/projection/between-prior.js';
 import { departmentSnapshot } from './lib/calibration.js';
-import { NEIGHBOUR_TERM, SNAPSHOT_PARAMETERS } from '../src/core/projection/model-parameters.js';
+import {
+  NEIGHBOUR_TERM,
+  ODDS_CALIBRATED_FROM,
+  SNAPSHOT_PARAMETERS,
+} from '../src/core/projection/model-parameters.js';
 import { REPLAY_ORDERS, type ReplayOrder } from '../src/core/projection/replay-order.js';
 import { calibrationSetupOf } from './calibration-data.js';
 import { unitNeighbours } from '../src/elections/adjacency.js';
@@ -87,8 +91,21 @@ for (const o of orders) if (!REPLAY_ORDERS.includes(o)) throw new Error(`unknown
 const modes = opt('modes', 'mesas,department-snapshot').split(',') as CalibrationMode[];
 for (const m of modes)
   if (m !== 'mesas' && m !== 'department-snapshot') throw new Error(`unknown mode ${m}`);
-// 80, 85 and 98 % for the early call: under urban-first the raw count turns late
-const CHECKPOINTS = [0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98];
+// 80, 85 and 98 % for the early call: under urban-first the raw count turns late; the first is
+// where the dashboard and the CLI start showing the probabilities (ODDS_CALIBRATED_FROM): 0.1
+const CHECKPOINTS = [
+  ODDS_CALIBRATED_FROM.numerator / ODDS_CALIBRATED_FROM.denominator,
+  0.25,
+  0.4,
+  0.5,
+  0.6,
+  0.75,
+  0.8,
+  0.85,
+  0.9,
+  0.95,
+  0.98,
+];
 /** The earlier snapshot for the arrival drift: at 80 % of each checkpoint's actas. */
 const PREVIOUS_AT = 0.8;
 /** --no-previous: no earlier snapshot (production without --previous-snapshot / previousSnapshot). */

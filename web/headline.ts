@@ -1,6 +1,7 @@
 // The headline: what is known, said as such. An outcome (winner, runoff pair) only once the
 // summary says the count settles it; until then who leads, by how many votes, how many are still
-// to count, and the projection's probabilities — labelled as an estimate.
+// to count, and the projection's probabilities — labelled as an estimate, and only from the share
+// of actas the calibration measured them at (below it, a sentence says so in their place).
 import type { Projection, ResultUnit, Summary } from './api-client.js';
 import { percent, remainderIds } from './bars.js';
 import { decimalText, el, fmt, state, t, choiceLabel } from './ui.js';
@@ -172,9 +173,33 @@ export interface ProjectionOdds {
   readonly text: string;
 }
 
-/** The projection's odds (first round: the likeliest pair; runoff: the winner); null: none. */
+/**
+ * The share of actas counted, cut (never rounded) to what the sentence shows: 3 decimals under
+ * 1 %, 2 above, so that 9.999 % reads "9,99", never a "10,00" below the floor.
+ */
+function countedText(p: Projection): string {
+  const digits = 100 * p.actasProcessed < p.actasTotal ? 3 : 2;
+  const scale = 10 ** digits;
+  return fmt(Math.floor((100 * scale * p.actasProcessed) / p.actasTotal) / scale, digits);
+}
+
+/**
+ * Below the share of actas the calibration starts at (core ODDS_CALIBRATED_FROM: 1/10), the
+ * sentence said in the probabilities' place; null at or above it, or without a projection.
+ */
+export function uncalibratedText(p: Projection | null): string | null {
+  if (!p || p.odds.withinCalibration) return null;
+  const { numerator, denominator } = p.odds.calibratedFrom;
+  const now = p.actasTotal > 0 ? countedText(p) : fmt(0);
+  return t('oddsUncalibrated')(fmt((100 * numerator) / denominator), now);
+}
+
+/**
+ * The projection's odds (first round: the likeliest pair; runoff: the winner); null: none, or
+ * none shown (below the calibrated range: `uncalibratedText` says so instead).
+ */
 export function projectionOdds(p: Projection | null): ProjectionOdds | null {
-  if (!p) return null;
+  if (!p || !p.odds.withinCalibration) return null;
   const best = <T extends { probability: number }>(rows: readonly T[]): T | undefined =>
     [...rows].sort((x, y) => y.probability - x.probability)[0];
   const w = best(p.winner ?? []);
@@ -193,7 +218,8 @@ export function projectionOdds(p: Projection | null): ProjectionOdds | null {
   return null;
 }
 
-const projectionLine = (p: Projection | null): string => projectionOdds(p)?.text ?? '';
+const projectionLine = (p: Projection | null): string =>
+  uncalibratedText(p) ?? projectionOdds(p)?.text ?? '';
 
 /**
  * What the live announcement says of the lead: the headline's sentence, and while the count goes

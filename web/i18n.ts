@@ -454,6 +454,13 @@ const ES = {
     `Proyección de cifra (estimación): ${c} gana con probabilidad ${p}.`,
   projPair: (c: Arg, p: Arg) =>
     `Proyección de cifra (estimación): segunda vuelta más probable ${c}, probabilidad ${p}.`,
+  // ODDS: no probability below the calibration's lowest checkpoint (docs/projection.md)
+  oddsUncalibrated: (from: Arg, now: Arg) =>
+    `Probabilidades desde el ${from} % de actas contabilizadas (ahora ${now} %): con menos, cifra no ha medido si aciertan.`,
+  oddsOutsideRange: 'fuera del rango calibrado',
+  oddsOutsideRangeTitle: (from: Arg) =>
+    `Con menos del ${from} % de actas contabilizadas, cifra no ha medido si sus intervalos aciertan.`,
+  // end ODDS
   decidedBeforeEnd: 'decidido: la ventaja supera todos los votos por contar',
   actasWord: 'actas',
   actasCount: (n: Arg) => count(n, 'acta', 'actas'),
@@ -1033,6 +1040,13 @@ const EN: Strings = {
     'That % is of the actas in Peru: this source lacks the vote abroad, which is also still out.',
   projWinner: (c, p) => `cifra's projection (an estimate): ${c} wins with probability ${p}.`,
   projPair: (c, p) => `cifra's projection (an estimate): likeliest runoff ${c}, probability ${p}.`,
+  // ODDS: no probability below the calibration's lowest checkpoint (docs/projection.md)
+  oddsUncalibrated: (from, now) =>
+    `Odds from ${from} % of actas counted (now ${now} %): with fewer, cifra has not measured whether they hold.`,
+  oddsOutsideRange: 'outside the calibrated range',
+  oddsOutsideRangeTitle: (from) =>
+    `With fewer than ${from} % of actas counted, cifra has not measured whether its intervals hold.`,
+  // end ODDS
   decidedBeforeEnd: 'decided: the lead is larger than every vote still to count',
   actasWord: 'actas',
   actasCount: (n) => count(n, 'acta', 'actas'),

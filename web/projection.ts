@@ -2,7 +2,7 @@
 // once the count is complete (the count is the result).
 import { area, line } from 'd3-shape';
 import type { Api, Projection, ProjectionHistory } from './api-client.js';
-import { probText } from './headline.js';
+import { probText, uncalibratedText } from './headline.js';
 import { $, $svg, el, electionId, fmt, state, svgEl, t, inLang } from './ui.js';
 
 type ProjectedChoice = Projection['choices'][number];
@@ -28,9 +28,15 @@ export async function renderProjection(
   const top = p.choices.slice(0, 8);
   const colorOf = (label: string): string =>
     state.colors.get(state.choices.find((c) => c.label === label)?.id ?? '') ?? '#777';
-  $('projection-bars').replaceChildren(...intervalBars(top, colorOf));
-  $('projection-odds').replaceChildren(...oddsTables(p));
-  $('projection-seats').replaceChildren(...projectedSeats(p));
+  $('projection-bars').replaceChildren(...intervalBars(top, colorOf, calibratedFromText(p)));
+  // below the calibrated range the probabilities' place says why there are none (headline.ts)
+  const uncalibrated = uncalibratedText(p);
+  $('projection-odds').replaceChildren(
+    ...(uncalibrated === null
+      ? oddsTables(p)
+      : [el('p', { id: 'projection-odds-uncalibrated', class: 'estimate' }, uncalibrated)]),
+  );
+  $('projection-seats').replaceChildren(...projectedSeats(p, uncalibrated === null));
   renderPriors(p);
   const history = await reader.tryDocument(electionId(), 'projection-history');
   renderProjectionHistory(
@@ -75,9 +81,17 @@ function axisOf(top: readonly ProjectedChoice[]): { lo: number; hi: number } {
 const intervalText = (c: { median: number; lo90: number; hi90: number }): string =>
   `${fmt(c.median, 2)} % [${fmt(c.lo90, 2)}–${fmt(c.hi90, 2)}]`;
 
+/** The calibrated range's start in words ("10"), or null when the projection is within it. */
+function calibratedFromText(p: Projection): string | null {
+  if (p.odds.withinCalibration) return null;
+  return fmt((100 * p.odds.calibratedFrom.numerator) / p.odds.calibratedFrom.denominator);
+}
+
+/** `uncalibratedFrom`: below the calibrated range, its start ("10"): each interval says so. */
 function intervalBars(
   top: readonly ProjectedChoice[],
   colorOf: (label: string) => string,
+  uncalibratedFrom: string | null,
 ): HTMLLIElement[] {
   const { lo, hi } = axisOf(top);
   const x = (v: number): string => `${(100 * (v - lo)) / (hi - lo)}%`;
@@ -101,6 +115,15 @@ function intervalBars(
       el('span', { class: 'bar-label' }, c.choice),
       track,
       el('span', { class: 'interval-text', title: t('interval90') }, intervalText(c)),
+      ...(uncalibratedFrom === null
+        ? []
+        : [
+            el(
+              'span',
+              { class: 'uncalibrated', title: t('oddsOutsideRangeTitle')(uncalibratedFrom) },
+              t('oddsOutsideRange'),
+            ),
+          ]),
     );
   });
   return [...rows, ...axis];
@@ -145,7 +168,8 @@ function oddsTables(p: Projection): HTMLTableElement[] {
   return odds;
 }
 
-function projectedSeats(p: Projection): HTMLElement[] {
+/** `odds`: whether P(valla) is shown (within the calibrated range). */
+function projectedSeats(p: Projection, odds: boolean): HTMLElement[] {
   // seats the model cannot place are said, never drawn as 0 for every party
   const off = p.seatsUnavailable;
   if (off) {
@@ -154,7 +178,11 @@ function projectedSeats(p: Projection): HTMLElement[] {
   }
   if (!p.seats) return [];
   return [
-    el('caption', {}, t('projectedSeats')),
+    el(
+      'caption',
+      {},
+      odds ? t('projectedSeats') : `${t('projectedSeats')} (${t('oddsOutsideRange')})`,
+    ),
     el(
       'tbody',
       {},
@@ -166,8 +194,9 @@ function projectedSeats(p: Projection): HTMLElement[] {
             {},
             el('td', {}, s.party),
             el('td', { class: 'num' }, `${s.median} [${s.lo90}–${s.hi90}]`),
-            // never "100 %" or "0 %" while actas remain: the probabilities' rule (probText)
-            el('td', { class: 'num', title: t('pValla') }, probText(s.pValla)),
+            // never "100 %" or "0 %" while actas remain: the probabilities' rule (probText);
+            // none below the calibrated range
+            ...(odds ? [el('td', { class: 'num', title: t('pValla') }, probText(s.pValla))] : []),
           ),
         ),
     ),

@@ -293,6 +293,22 @@ export const ProjectionSchema = z.object({
     .describe(
       'While actas remain, every probability lies within these bounds (show "> 99 %", never 100 %); null once all are counted.',
     ),
+  odds: z
+    .object({
+      calibratedFrom: z
+        .object({ numerator: z.number().int(), denominator: z.number().int() })
+        .describe(
+          'the lowest share of actas counted (numerator / denominator: 1/10) at which the calibration measured the probabilities out of sample (docs/projection.md, "Odds only where calibrated")',
+        ),
+      withinCalibration: z
+        .boolean()
+        .describe(
+          'actasProcessed × denominator ≥ actasTotal × numerator, in integers: false below (and with no acta to count)',
+        ),
+    })
+    .describe(
+      "Whether the probabilities (winner, outright, runoffPairs, seats' pValla) are within the range the calibration measured: kept for the audit either way, shown by the dashboard and the CLI only when withinCalibration.",
+    ),
 });
 
 export const ProjectionHistorySchema = z.object({

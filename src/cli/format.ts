@@ -417,6 +417,11 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   "actas {processed} / {total} ({pct} %) of the snapshot's units only · {sims} simulations · seed {seed}":
     'actas {processed} / {total} ({pct} %) solo de las unidades del corte · {sims} simulaciones · semilla {seed}',
   'PROJECTION — {title}': 'PROYECCIÓN — {title}',
+  // ODDS: below the calibrated range (src/cli/probability-text.ts uncalibratedLine)
+  'odds from {from} % of actas counted (now {now} %): with fewer, cifra has not measured whether they hold':
+    'probabilidades desde el {from} % de actas contabilizadas (ahora {now} %): con menos, cifra no ha medido si aciertan',
+  'medians and intervals outside the calibrated range':
+    'medianas e intervalos fuera del rango calibrado',
   'Statistical projection by cifra, not an official result':
     'Proyección estadística de cifra, no un resultado oficial',
   'actas {processed} / {total} ({pct} %) · {sims} simulations · seed {seed}':

@@ -1,4 +1,5 @@
-import { fixed } from './format.js';
+import type { ProjectionResult } from '../core/projection/simulate.js';
+import { fixed, say } from './format.js';
 
 /** Thousandths: the three decimals a probability is printed with. */
 const SCALE = 1000;
@@ -39,4 +40,22 @@ export function probabilityTexts(
     if (o.bounded && p < 0.01) return `< ${fixed(0.01, 2)}`;
     return fixed((rounded[i] as number) / SCALE, 3);
   });
+}
+
+/**
+ * Below the share of actas the calibration starts at (core ODDS_CALIBRATED_FROM: 1/10), the line
+ * printed in the probabilities' place: no number a newsroom could copy without its caveat (the
+ * dashboard's sentence; `--json` keeps the figures with `odds.withinCalibration`). Null at or
+ * above it. The share now is cut, not rounded, so that 9.9996 % never prints "10.000".
+ */
+export function uncalibratedLine(
+  p: Pick<ProjectionResult, 'actasProcessed' | 'actasTotal' | 'odds'>,
+): string | null {
+  if (p.odds.withinCalibration) return null;
+  const { numerator, denominator } = p.odds.calibratedFrom;
+  const now = p.actasTotal > 0 ? Math.floor((100_000 * p.actasProcessed) / p.actasTotal) / 1000 : 0;
+  return say(
+    'odds from {from} % of actas counted (now {now} %): with fewer, cifra has not measured whether they hold',
+    { from: fixed((100 * numerator) / denominator, 0), now: fixed(now, 3) },
+  );
 }

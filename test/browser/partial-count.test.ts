@@ -17,7 +17,8 @@ import { ARTIFACTS, noSideScroll, ONPE_2021, openPage, useDashboard } from './ha
 
 const RUNOFF = 'pe-2021-presidencial-segunda' as const;
 
-async function limaOnly(): Promise<SqliteStore> {
+/** The runoff's actas whose row `keep` keeps (of its rows, in the file's order), over the universe. */
+async function runoffRows(keep: (rows: readonly string[]) => string[]): Promise<SqliteStore> {
   const dir = tempDir('cifra-browser-partial-');
   const store = new SqliteStore(join(dir, 'p.db'));
   await store.migrate();
@@ -29,11 +30,14 @@ async function limaOnly(): Promise<SqliteStore> {
     .split('\n')
     .filter((l) => l !== '');
   const file = join(dir, 'lima.csv');
-  writeFileSync(file, [header, ...rows.filter((l) => l.startsWith('"14'))].join('\n') + '\n');
+  writeFileSync(file, [header, ...keep(rows)].join('\n') + '\n');
   const r = await ingestFile(store, { file, election: e, now: fixedClock });
   expect(r.ok).toBe(true);
   return store;
 }
+
+const limaOnly = (): Promise<SqliteStore> =>
+  runoffRows((rows) => rows.filter((l) => l.startsWith('"14')));
 
 const env = useDashboard(limaOnly);
 
@@ -76,9 +80,77 @@ describe('a partial count of actas: the units with none loaded, named and said f
       expect(panel).not.toContain(
         lang === 'es' ? 'que la fuente no publica' : 'the source does not publish',
       );
+      // Lima is a third of the actas: past the calibrated range's 10 %, the odds are there
+      expect(await page.textContent('#headline-projection')).toContain(
+        lang === 'es' ? 'gana con probabilidad' : 'wins with probability',
+      );
+      expect(await page.locator('#projection-odds tr').count()).toBeGreaterThan(0);
       expect(await noSideScroll(page)).toBe(true);
       await page.screenshot({
         path: join(ARTIFACTS, `partial-count-${width}-${lang}.png`),
+        fullPage: true,
+      });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+});
+
+// The first minutes of a night (diff review s34): 40 actas of one province, 0.046 % of the
+// runoff's. The projection's odds were calibrated only from 10 % of actas counted on (core
+// ODDS_CALIBRATED_FROM): below, no probability anywhere, a sentence in their place.
+describe('a count below the calibrated range: no odds, the reason instead', () => {
+  const early = useDashboard(() =>
+    runoffRows((rows) => rows.filter((l) => l.startsWith('"0101')).slice(0, 40)),
+  );
+  for (const [width, lang] of [
+    [390, 'es'],
+    [1400, 'en'],
+  ] as const)
+    it(`${width} px, ${lang}`, async () => {
+      const p = (await (
+        await fetch(`${early.base}/api/v1/elections/${RUNOFF}/projection.json`)
+      ).json()) as {
+        actasProcessed: number;
+        actasTotal: number;
+        winner: unknown[];
+        odds: { withinCalibration: boolean };
+      };
+      // the premise: 40 actas counted of the universe's, and the API keeps its figures
+      expect(p.actasProcessed).toBe(40);
+      expect(p.odds.withinCalibration).toBe(false);
+      expect(p.winner.length).toBe(2);
+      const { page, errors } = await openPage(
+        early.browser,
+        `${early.base}/?election=${RUNOFF}${lang === 'en' ? '&lang=en' : ''}`,
+        width,
+      );
+      await page.waitForSelector('#projection:not([hidden]) #projection-bars li');
+      // es-PE writes a decimal point; the share is cut, not rounded (0.04625 → 0.046)
+      const now = (Math.floor((100_000 * p.actasProcessed) / p.actasTotal) / 1000).toFixed(3);
+      const sentence =
+        lang === 'es'
+          ? `Probabilidades desde el 10 % de actas contabilizadas (ahora ${now} %): con menos, cifra no ha medido si aciertan.`
+          : `Odds from 10 % of actas counted (now ${now} %): with fewer, cifra has not measured whether they hold.`;
+      const outcome = (await page.textContent('#outcome')) ?? '';
+      expect(outcome).toContain(sentence);
+      // who leads is still said; no probability is
+      expect(await page.textContent('#lead')).toMatch(lang === 'es' ? /lidera por/ : /leads/);
+      expect(outcome).not.toMatch(/probabilidad \d|probability \d|[<>] \d+ %/);
+      // the panel: intervals kept, each marked; the probabilities' place says why there are none
+      const bars = await page.locator('#projection-bars li[data-choice]').count();
+      expect(bars).toBeGreaterThan(0);
+      expect(await page.locator('#projection-bars li[data-choice] .uncalibrated').count()).toBe(
+        bars,
+      );
+      expect(await page.textContent('#projection-bars')).toContain(
+        lang === 'es' ? 'fuera del rango calibrado' : 'outside the calibrated range',
+      );
+      expect(await page.locator('#projection-odds tr').count()).toBe(0);
+      expect(await page.textContent('#projection-odds')).toBe(sentence);
+      expect(await page.textContent('#live-news')).not.toMatch(/probabilidad|probability/);
+      expect(await noSideScroll(page)).toBe(true);
+      await page.screenshot({
+        path: join(ARTIFACTS, `partial-count-early-${width}-${lang}.png`),
         fullPage: true,
       });
       expect(errors).toEqual([]);

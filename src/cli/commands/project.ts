@@ -9,7 +9,7 @@ import type { Ruleset } from '../../core/rulesets/ruleset.js';
 import { ok, type Result } from '../../core/result.js';
 import { issue } from '../../core/issues.js';
 import { bundledUniverseFor } from '../../elections/bundled-universe.js';
-import { probabilityTexts } from '../probability-text.js';
+import { probabilityTexts, uncalibratedLine } from '../probability-text.js';
 import { relative } from 'node:path';
 import { loadRuleset } from '../../elections/rulesets.js';
 import { readUniverse, universeFileOf, universeOf } from '../../elections/universe.js';
@@ -391,6 +391,20 @@ function withoutDataLines(p: ProjectionResult): string[] {
   ];
 }
 
+/** The projected seats; `odds`: with P(valla) (within the calibrated range), else without. */
+function seatsTable(seats: NonNullable<ProjectionResult['seats']>, odds: boolean): string {
+  const rows = seats.parties.filter((x) => x.pValla > 0 || x.hi90 > 0);
+  return odds
+    ? renderTable(
+        ['party', 'seats (median)', '90 %', 'P(valla)'],
+        rows.map((x) => [x.party, x.median, `${x.lo90}–${x.hi90}`, fixed(x.pValla, 3)]),
+      )
+    : renderTable(
+        ['party', 'seats (median)', '90 %'],
+        rows.map((x) => [x.party, x.median, `${x.lo90}–${x.hi90}`]),
+      );
+}
+
 /**
  * A projection as tables. `snapshotOnly`: a snapshot projected with no universe (universe_unknown),
  * whose actas and winner are its own units', said so beside them; `optedOut`: because the run
@@ -404,6 +418,7 @@ export function renderProjection(
   const actas = o.snapshotOnly
     ? "actas {processed} / {total} ({pct} %) of the snapshot's units only · {sims} simulations · seed {seed}"
     : 'actas {processed} / {total} ({pct} %) · {sims} simulations · seed {seed}';
+  const uncalibrated = uncalibratedLine(p);
   const lines = [
     // in the run's language (--lang), as every other line (review 20 L7: both, whatever --lang)
     say('PROJECTION — {title}', { title }),
@@ -426,7 +441,10 @@ export function renderProjection(
         thousands(c.votes.median),
       ]),
     ),
-    ...probabilityTables(p),
+    // below the calibrated range: the reason in the probabilities' place, never their numbers
+    ...(uncalibrated === null
+      ? probabilityTables(p)
+      : [say('medians and intervals outside the calibrated range'), uncalibrated]),
   ];
   // the winner is the snapshot's units', not the election's: the warning beside it
   if (o.snapshotOnly)
@@ -437,15 +455,7 @@ export function renderProjection(
           : "universe unknown: only the snapshot's units are projected; any it lacks (e.g. abroad) are not — give --universe or --election",
       ),
     );
-  if (p.seats)
-    lines.push(
-      renderTable(
-        ['party', 'seats (median)', '90 %', 'P(valla)'],
-        p.seats.parties
-          .filter((x) => x.pValla > 0 || x.hi90 > 0)
-          .map((x) => [x.party, x.median, `${x.lo90}–${x.hi90}`, fixed(x.pValla, 3)]),
-      ),
-    );
+  if (p.seats) lines.push(seatsTable(p.seats, uncalibrated === null));
   const off = p.seatsUnavailable;
   if (off)
     lines.push(

@@ -92,3 +92,22 @@ export const NEIGHBOUR_TERM = {
   neighbourReach: 2,
   neighbourDistanceWeight: 1,
 } as const;
+
+/**
+ * The lowest share of actas counted at which the projection's probabilities were measured out of
+ * sample (scripts/calibrate.ts CHECKPOINTS starts here; the tables in docs/projection.md,
+ * "Calibration"): below it nobody knows whether "77 %" comes true 77 times in 100, so the
+ * probabilities are not shown there (docs/projection.md, "Odds only where calibrated").
+ */
+export const ODDS_CALIBRATED_FROM = { numerator: 1, denominator: 10 } as const;
+
+/**
+ * Whether a count of `counted` actas of `total` has reached ODDS_CALIBRATED_FROM, in integers
+ * (counted × 10 ≥ total: 8,648 of 86,488 is below, 8,649 at it). No acta to count: no count, no odds.
+ */
+export function oddsWithinCalibration(counted: number, total: number): boolean {
+  if (!Number.isSafeInteger(counted) || !Number.isSafeInteger(total) || counted < 0)
+    throw new Error(`actas counted ${counted} of ${total}: not a count`);
+  if (total <= 0) return false;
+  return counted * ODDS_CALIBRATED_FROM.denominator >= total * ODDS_CALIBRATED_FROM.numerator;
+}

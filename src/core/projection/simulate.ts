@@ -7,6 +7,7 @@ import { createRng } from '../random.js';
 import type { ListRuleset } from '../rulesets/ruleset.js';
 import type { ThresholdCondition } from '../rules/threshold.js';
 import { shareDims, type ProjectionFrame, type UnitBasis } from './frame.js';
+import { ODDS_CALIBRATED_FROM, oddsWithinCalibration } from './model-parameters.js';
 
 export type ContestKind = 'first-round' | 'runoff' | 'list';
 
@@ -104,6 +105,15 @@ export interface ProjectionResult {
    * reported as a bound; the dashboard shows "> 99 %"); null once every acta is counted.
    */
   readonly probabilityBounds: { readonly min: number; readonly max: number } | null;
+  /**
+   * Whether the probabilities above are within the range the calibration measured
+   * (model-parameters.ts ODDS_CALIBRATED_FROM): they are computed and kept for the audit, and shown
+   * only where `withinCalibration`.
+   */
+  readonly odds: {
+    readonly calibratedFrom: { readonly numerator: number; readonly denominator: number };
+    readonly withinCalibration: boolean;
+  };
 }
 
 /** Quantile (linear interpolation between order statistics) of a sorted array. */
@@ -619,6 +629,10 @@ function summaryOf(
     unitsWithoutData: frame.unitsWithoutData,
     ...(frame.basis === undefined ? {} : { unitBasis: frame.basis }),
     probabilityBounds: remaining ? PROBABILITY_BOUNDS : null,
+    odds: {
+      calibratedFrom: ODDS_CALIBRATED_FROM,
+      withinCalibration: oddsWithinCalibration(frame.actasProcessed, frame.actasTotal),
+    },
   };
 }
 
