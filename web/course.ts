@@ -55,7 +55,7 @@ function scaleOf(xs: readonly number[], ys: readonly number[], signed: boolean):
   const grid = gridValues(m, signed ? 2 : 3).filter((v) => zeroY - sy(v) >= 11);
   // the widest figure at ~5.5 units a character (9 px type), after the unit's column
   const widest = Math.max(t('courseTie').length, ...grid.map((v) => fmt(v).length));
-  const left = 18 + Math.ceil(5.5 * widest);
+  const left = 21 + Math.ceil(5.5 * widest);
   const sx = (x: number): number =>
     left + ((x - x0) / Math.max(x1 - x0, 1e-9)) * (BOX.right - left);
   return { sx, sy, zeroY, m, signed, grid, left };
@@ -94,8 +94,7 @@ function drawCourse(c: CountCourse, series: CourseSeries): void {
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.setAttribute('data-kind', series.kind);
   for (const old of svg.querySelectorAll('path, line, circle, text')) old.remove();
-  const add = (tag: string, attrs: Readonly<Record<string, string | number>>, text?: string) =>
-    svg.append(svgEl(tag, attrs, text));
+  const add: Add = (tag, attrs, text) => svg.appendChild(svgEl(tag, attrs, text));
   // the scale first, under the line
   yAxis(add, sc);
   for (const run of runsOf(series)) {
@@ -123,14 +122,28 @@ function drawCourse(c: CountCourse, series: CourseSeries): void {
   const [a, b] = series.pair;
   const row = { x: sc.left, class: 'side' };
   if (signed) {
-    add('text', { ...row, y: BOX.top - 4, 'data-side': 'top' }, `▲ ${a.label} ${t('leads')}`);
-    add('text', { ...row, y: BOX.bottom + 10, 'data-side': 'foot' }, `▼ ${b.label} ${t('leads')}`);
-    maxLeads(add, sc, ys);
+    const names = {
+      top: add(
+        'text',
+        { ...row, y: BOX.top - 4, 'data-side': 'top' },
+        `▲ ${a.label} ${t('leads')}`,
+      ),
+      foot: add(
+        'text',
+        { ...row, y: BOX.bottom + 10, 'data-side': 'foot' },
+        `▼ ${b.label} ${t('leads')}`,
+      ),
+    };
+    maxLeads(add, sc, ys, names);
   } else add('text', { ...row, y: BOX.top - 4 }, t('courseLeadAxis'));
   xAxis(add, sc, xs);
 }
 
-type Add = (tag: string, attrs: Readonly<Record<string, string | number>>, text?: string) => void;
+type Add = (
+  tag: string,
+  attrs: Readonly<Record<string, string | number>>,
+  text?: string,
+) => SVGElement;
 
 /**
  * Round steps of votes for the gridlines, as d3's ticks choose them (1, 2 or 5 × 10^k, about
@@ -154,11 +167,11 @@ export function gridValues(m: number, count: number): number[] {
  * title above the chart says it).
  */
 function yAxis(add: Add, sc: Scale): void {
-  const label = (y: number, v: number, text: string): void =>
+  const label = (y: number, v: number, text: string): SVGElement =>
     add(
       'text',
       {
-        x: sc.left - 3,
+        x: sc.left - 6,
         y: y + 3,
         class: 'axis grid-label',
         'text-anchor': 'end',
@@ -194,7 +207,12 @@ function yAxis(add: Add, sc: Scale): void {
  * at the edge, it read as the edge's), none where that side never led: a dotted line at the lead,
  * its words just beyond it, away from zero, where no point of the course is.
  */
-function maxLeads(add: Add, sc: Scale, ys: readonly number[]): void {
+function maxLeads(
+  add: Add,
+  sc: Scale,
+  ys: readonly number[],
+  names: { readonly top: SVGElement; readonly foot: SVGElement },
+): void {
   const { top, foot } = pairEnds(ys);
   const sides = [
     ['top', top],
@@ -206,8 +224,22 @@ function maxLeads(add: Add, sc: Scale, ys: readonly number[]): void {
     const mark = { 'data-side': side, 'data-value': v };
     add('line', { x1: sc.left, x2: BOX.right, y1: y, y2: y, class: 'max-lead', ...mark });
     const at = { x: BOX.right, y: side === 'top' ? y - 3 : y + 9, 'text-anchor': 'end' };
-    add('text', { ...at, class: 'max-lead-label', ...mark }, t('courseMaxLead')(fmt(v)));
+    const label = add(
+      'text',
+      { ...at, class: 'max-lead-label', ...mark },
+      t('courseMaxLead')(fmt(v)),
+    );
+    // at the edge, beside a long name in the half's row: just inside the line instead
+    if (meet(label, names[side])) label.setAttribute('y', String(side === 'top' ? y + 9 : y - 3));
   }
+}
+
+/** Whether two drawn texts' boxes meet (never where the browser draws nothing: boxes of 0). */
+function meet(a: SVGElement, b: SVGElement): boolean {
+  if (!(a instanceof SVGGraphicsElement && b instanceof SVGGraphicsElement)) return false;
+  const [p, q] = [a.getBBox(), b.getBBox()];
+  const apart = p.x + p.width <= q.x || q.x + q.width <= p.x;
+  return !apart && p.y < q.y + q.height && q.y < p.y + p.height && p.width > 0 && q.width > 0;
 }
 
 /** The x axis under the plot: its ends, in % of actas, and what it is, between them. */
