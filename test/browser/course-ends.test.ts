@@ -38,7 +38,7 @@ const WORDS = {
 
 describe("the runoff's course: each side's largest lead at its height, and a scale", () => {
   for (const lang of ['es', 'en'] as const)
-    for (const width of [390, 1280])
+    for (const width of [320, 390, 1280])
       it(`${lang}, ${width} px: Fujimori's 49,641 above Sánchez's 43,292, each where the gridlines put it`, async () => {
         const { page, errors } = await openPage(
           env.browser,
