@@ -258,8 +258,10 @@ const ES = {
   courseLeadHint:
     'Ventaja en votos de quien lideraba cada actualización sobre el segundo, en el color de quien lideraba',
   courseLeadAxis: 'Ventaja de quien lidera sobre el segundo (votos)',
-  courseAxisY: 'ventaja (votos)',
-  courseScale: (n: Arg) => count(n, 'voto', 'votos'),
+  // COURSE (session 34): the course's scale — the zero line, the unit once, the x axis's title
+  courseTie: 'empate',
+  courseUnit: 'ventaja en votos',
+  courseAxisX: '% de actas contadas',
   // NIGHT (session 33): each end of a pair's course says that side's own largest lead
   courseMaxLead: (n: Arg) => `mayor ventaja: ${count(n, 'voto', 'votos')}`,
   leadChanges: (n: number) => (one(n) ? '1 cambio de liderazgo' : `${n} cambios de liderazgo`),
@@ -866,8 +868,10 @@ const EN: Strings = {
   courseLeadHint:
     "Lead in votes of each update's leader over the runner-up, in the colour of who led",
   courseLeadAxis: "Leader's lead over the runner-up (votes)",
-  courseAxisY: 'lead (votes)',
-  courseScale: (n) => count(n, 'vote', 'votes'),
+  // COURSE (session 34)
+  courseTie: 'tie',
+  courseUnit: 'lead in votes',
+  courseAxisX: '% of actas counted',
   // NIGHT (session 33)
   courseMaxLead: (n) => `largest lead: ${count(n, 'vote', 'votes')}`,
   leadChanges: (n) => (one(n) ? '1 lead change' : `${n} lead changes`),

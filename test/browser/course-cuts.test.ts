@@ -11,6 +11,7 @@ import { bundledElection } from '../../src/elections/manifests.js';
 import { ingestFile } from '../../src/ingest/ingest.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
+import { clippedTexts, courseGeometry, overlappingTexts, textsOnZero } from './course-geometry.js';
 import { ARTIFACTS, noSideScroll, openPage, useDashboard } from './harness.js';
 
 const ID = 'pe-2021-presidencial-segunda';
@@ -104,6 +105,16 @@ describe("the count's course against the source's cut", () => {
       const [from, to] = axis.filter((x) => x.endsWith(' %'));
       expect(from).toMatch(/^0[.,]00\d %$/);
       expect(to).not.toBe(from);
+      // the halves' long names ("▼ KEIKO SOFIA FUJIMORI HIGUCHI leads") and each side's largest
+      // lead near the edge (140 and 150 votes) share a row: readable, none over another (session 34)
+      const g = await courseGeometry(page);
+      expect(g.maxLeads.map((m) => [m.side, m.value])).toEqual([
+        ['top', 150],
+        ['foot', 140],
+      ]);
+      expect(overlappingTexts(g)).toEqual([]);
+      expect(textsOnZero(g)).toEqual([]);
+      expect(clippedTexts(g)).toEqual([]);
       expect(await noSideScroll(page)).toBe(true);
       await page
         .locator('#course')

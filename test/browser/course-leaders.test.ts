@@ -10,6 +10,7 @@ import { bundledElection } from '../../src/elections/manifests.js';
 import { ingestFile } from '../../src/ingest/ingest.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from '../helpers.js';
+import { clippedTexts, courseGeometry, overlappingTexts, textsOnZero } from './course-geometry.js';
 import { ARTIFACTS, noSideScroll, openPage, useDashboard } from './harness.js';
 
 const ID = 'pe-2021-presidencial';
@@ -91,6 +92,13 @@ describe("the count's course when others led", () => {
       expect(await page.textContent('#course-meta')).toContain(
         lang === 'es' ? 'quien lideraba cada actualización' : "each update's leader",
       );
+      // its scale: the baseline a tie, round gridlines; no text over another or clipped (session 34)
+      const g = await courseGeometry(page);
+      expect(g.grid.map((l) => l.value)).toEqual([50, 100, 150]);
+      expect(g.maxLeads).toEqual([]);
+      expect(overlappingTexts(g)).toEqual([]);
+      expect(textsOnZero(g)).toEqual([]);
+      expect(clippedTexts(g)).toEqual([]);
       expect(await noSideScroll(page)).toBe(true);
       await page
         .locator('#course')

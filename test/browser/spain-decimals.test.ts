@@ -14,6 +14,13 @@ import { dataPath } from '../../src/io/paths.js';
 import { putPublishedElection } from '../../src/results/published-load.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
+import {
+  clippedTexts,
+  courseGeometry,
+  overlappingTexts,
+  pxPerVote,
+  textsOnZero,
+} from './course-geometry.js';
 import { ARTIFACTS, noSideScroll, openPage, useDashboard } from './harness.js';
 
 const ID = 'es-2023-en-curso';
@@ -85,24 +92,34 @@ describe("Spain's decimals with a comma at 390 px", () => {
       const meta = (await page.textContent('#course-meta')) ?? '';
       const words =
         lang === 'es'
-          ? { y: 'ventaja (votos)', votes: 'votos' }
-          : { y: 'lead (votes)', votes: 'votes' };
+          ? { y: 'ventaja en votos', votes: 'votos', tie: 'empate', x: '% de actas contadas' }
+          : { y: 'lead in votes', votes: 'votes', tie: 'tie', x: '% of actas counted' };
       // the headline's % of actas and the status line's: the document's "62.500" in es-ES
       expect(lead).toContain('62,500 %');
       expect(status).toContain('62,500 %');
-      // the course: its x axis from 25 % to 62.5 % of actas, its y axis titled, PP's end its own
-      // largest lead (PP over PSOE, 5,100,000 − 4,760,881), grouped with a point; PSOE never led,
-      // so its end names no lead (session 33, night review 4)
-      expect(axis).toEqual([
-        words.y,
-        `${lang === 'es' ? 'mayor ventaja' : 'largest lead'}: 339.119 ${words.votes}`,
-        '25,0 %',
-        '62,5 %',
+      // the course: its x axis from 25 % to 62.5 % of actas, its y axis's unit said once, its
+      // gridlines grouped with a point (200.000 on either side of the tie); PP's own largest lead
+      // (PP over PSOE, 5,100,000 − 4,760,881) at its height, the edge's here; PSOE never led, so
+      // no lead of its own is named (session 33, night review 4; session 34: at its height)
+      expect(axis).toEqual(['200.000', '200.000', words.tie, words.y, '25,0 %', '62,5 %', words.x]);
+      const g = await courseGeometry(page);
+      expect(g.maxLeads.map((m) => [m.side, m.value, m.text])).toEqual([
+        [
+          'top',
+          339_119,
+          `${lang === 'es' ? 'mayor ventaja' : 'largest lead'}: 339.119 ${words.votes}`,
+        ],
       ]);
+      const [pp] = g.maxLeads;
+      if (pp !== undefined)
+        expect(Math.abs(g.plot.zeroY - 339_119 * pxPerVote(g) - pp.y)).toBeLessThan(2);
+      expect(overlappingTexts(g)).toEqual([]);
+      expect(textsOnZero(g)).toEqual([]);
+      expect(clippedTexts(g)).toEqual([]);
       expect(meta).toContain(`339.119 ${words.votes}`);
       expect(meta).toContain('62,500 %');
       // no decimal written with a point anywhere in these (8.160.837 is a grouped figure)
-      for (const text of [lead, status, meta, ...axis])
+      for (const text of [lead, status, meta, ...axis, ...g.maxLeads.map((m) => m.text)])
         expect(text).not.toMatch(/\d\.\d{1,2}\b|\d\.\d{3} %/);
       await page
         .locator('#course')
