@@ -37,7 +37,11 @@ export interface ReplayStep {
   readonly steps: number;
   readonly actasArrived: number;
   readonly pctCounted: number;
-  /** For the progress line: the projected leader's median and 90 % interval, the likeliest pair. */
+  /**
+   * For the progress line: the projected leader's median and 90 % interval, and the likeliest
+   * pair with its probability only where the odds are within calibration (docs/projection.md
+   * "Odds only where calibrated": a rehearsal's log is copied too).
+   */
   readonly leader: {
     readonly choice: string;
     readonly median: string;
@@ -265,6 +269,9 @@ async function recordStep(
           hi90: String(lead.hi90),
         }
       : null,
-    runoff: pair ? { choices: pair.choices, probability: String(pair.probability) } : null,
+    runoff:
+      pair && doc.odds.withinCalibration
+        ? { choices: pair.choices, probability: String(pair.probability) }
+        : null,
   };
 }
