@@ -42,6 +42,14 @@ export function go(u: URL, push: boolean): void {
   if (u.href === location.href) return;
   if (push) history.pushState(null, '', u);
   else history.replaceState(null, '', u);
+  for (const f of written) f();
+}
+
+const written: (() => void)[] = [];
+
+/** Calls `f` after each URL written here (a drill, a language): a link to the view follows it. */
+export function onWritten(f: () => void): void {
+  written.push(f);
 }
 
 /** The view the URL asks for. */

@@ -22,7 +22,7 @@ import {
   type Param,
 } from './what-if-levers.js';
 import { $, cardTable, el, electionId, state, $svg, t, thead } from './ui.js';
-import { drilled, go } from './url.js';
+import { drilled, go, onWritten } from './url.js';
 
 let base: Base | null = null;
 
@@ -267,6 +267,15 @@ function districtsChanged(doc: WhatIf): HTMLElement[] {
 
 /** Wires the form once: submit runs the what-if, reset goes back to the election's rules. */
 export function wireWhatIf(): void {
+  // a drill (or the language) after a recompute: the link shares the view as it is now, whose
+  // URL still holds the levers of the result shown
+  onWritten(() => {
+    const link = document.getElementById('wi-share');
+    if (!(link instanceof HTMLAnchorElement)) return;
+    const u = new URL(location.href);
+    u.hash = drilled(u) ? '' : 'congress';
+    link.href = u.href;
+  });
   $('what-if-form').addEventListener('submit', (e) => {
     e.preventDefault();
     run(true).catch((x) => ($('wi-status').textContent = String(x)));

@@ -183,6 +183,28 @@ describe('the what-if panel on Spain and Peru', () => {
     expect([...errors, ...shared.errors]).toEqual([]);
   }, 180_000);
 
+  it('a drill after a recompute: the URL and the share link follow it, without #congress (review s34)', async () => {
+    const { page, errors } = await openPage(
+      env.browser,
+      `${env.base}/?election=pe-2026-diputados&lang=en&valla=3`,
+      390,
+      { consoleErrors: true },
+    );
+    expect(await settled(page)).toMatch(/^\d+ lists? and \d+ districts? change/);
+    // from the national view the link opens at the seats
+    expect(new URL((await page.getAttribute('#wi-share', 'href')) ?? '').hash).toBe('#congress');
+    await page.click('#children button[data-code="4"]');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('code') === '4');
+    expect(await page.evaluate(() => location.hash)).toBe('');
+    const href = new URL((await page.getAttribute('#wi-share', 'href')) ?? '');
+    expect(href.hash).toBe('');
+    expect(href.searchParams.get('level')).toBe('circunscripcion');
+    expect(href.searchParams.get('code')).toBe('4');
+    expect(href.searchParams.get('valla')).toBe('3');
+    expect(href.href).toBe(page.url());
+    expect(errors).toEqual([]);
+  }, 180_000);
+
   it('Back after two scenarios returns to the first, its levers and its result (review s34)', async () => {
     const { page, errors } = await openPage(
       env.browser,
