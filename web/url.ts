@@ -23,9 +23,33 @@ function write<K extends string>(
     if (v) u.searchParams.set(k, v);
     else u.searchParams.delete(k);
   }
+  // #congress (the what-if's link) points at the national seats: a drilled view's link must
+  // land on its drill, as any drilled link does, not thousands of pixels above it on a phone
+  if (drilled(u) && u.hash === '#congress') u.hash = '';
+  go(u, push);
+}
+
+/** Whether the URL `u` holds a drilled view (a unit or an acta), not the national one. */
+export function drilled(u: URL): boolean {
+  return ['level', 'code', 'mesa'].some((k) => u.searchParams.has(k));
+}
+
+/**
+ * Goes to `u` in the address bar: a new history entry when `push` (a user's step, which Back
+ * undoes), else in place (a view restored or redrawn); nothing when it is already there.
+ */
+export function go(u: URL, push: boolean): void {
   if (u.href === location.href) return;
   if (push) history.pushState(null, '', u);
   else history.replaceState(null, '', u);
+  for (const f of written) f();
+}
+
+const written: (() => void)[] = [];
+
+/** Calls `f` after each URL written here (a drill, a language): a link to the view follows it. */
+export function onWritten(f: () => void): void {
+  written.push(f);
 }
 
 /** The view the URL asks for. */

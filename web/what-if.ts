@@ -22,8 +22,15 @@ import {
   type Param,
 } from './what-if-levers.js';
 import { $, cardTable, el, electionId, state, $svg, t, thead } from './ui.js';
+import { drilled, go, onWritten } from './url.js';
 
 let base: Base | null = null;
+
+/**
+ * Bumped by every setup and every run: an answer that comes after a newer one began (another
+ * election chosen, Back to another scenario, a second Recompute) is dropped, never drawn over it.
+ */
+let generation = 0;
 
 /** The methods the what-if offers: the ones the core knows (served with the rulesets), once. */
 let known: Promise<readonly string[]> | null = null;
@@ -68,12 +75,17 @@ export async function setupWhatIf(
   staticSite = false,
 ): Promise<void> {
   const box = $('what-if');
+  const mine = ++generation;
   $('what-if-form').hidden = staticSite;
   if (staticSite) {
     staticNotice(box, seats);
     return;
   }
+  // the previous election's (or scenario's) word and link go at once: never shown under another
+  clearResult();
   const [file, served] = await Promise.all([rulesetOf(seats), knownMethods()]);
+  if (mine !== generation) return;
+  base = null;
   if (!file) {
     box.hidden = true;
     return;
@@ -86,9 +98,15 @@ export async function setupWhatIf(
   const url = new URLSearchParams(location.search);
   const asked = PARAMS.some((k) => url.has(k));
   for (const k of PARAMS) field(k).value = url.get(k) ?? b[k];
+  if (asked && url.get('election') === state.election) await run(false);
+}
+
+/** No scenario shown: no status, no link, no result. */
+function clearResult(): void {
+  $('wi-status').textContent = '';
+  $('wi-link').replaceChildren();
   $('wi-result').replaceChildren();
   $('wi-result-figure').hidden = true;
-  if (asked && url.get('election') === state.election) await run();
 }
 
 /**
@@ -114,25 +132,34 @@ function levers(): Levers {
   };
 }
 
-/** The shareable URL of the levers (the election's own value is left out). */
+/**
+ * The shareable URL of the levers (the election's own value is left out). It opens at the seats
+ * (#congress) from the national view; a drilled view's opens at its drill, as url.ts writes it.
+ */
 function shareUrl(l: Levers, b: Base): URL {
   const u = new URL(location.href);
   u.searchParams.set('election', electionId());
   for (const k of PARAMS)
     if (l[k] !== b[k]) u.searchParams.set(k, l[k]);
     else u.searchParams.delete(k);
-  u.hash = 'congress';
+  u.hash = drilled(u) ? '' : 'congress';
   return u;
 }
 
-async function run(): Promise<void> {
+/**
+ * Recomputes the levers on the form. `push`: the user's scenario, a new history entry that Back
+ * leaves (to the previous scenario, redrawn from its URL); else the URL's own, kept in place.
+ */
+async function run(push: boolean): Promise<void> {
   if (!base) return;
+  const mine = ++generation;
   const l = levers();
   const u = shareUrl(l, base);
-  history.replaceState(null, '', u);
+  go(u, push);
   $('wi-link').replaceChildren(el('a', { href: u.href, id: 'wi-share' }, t('shareLink')));
   $('wi-status').textContent = t('computing');
   const r = await api.whatIf(whatIfBody(electionId(), l, base));
+  if (mine !== generation) return;
   if (!r.ok) {
     $('wi-status').textContent =
       `${t('whatIfRefused')}: ${r.error.issues.map((i) => `${i.code} ${i.path.join('.')}`).join('; ')}`;
@@ -240,18 +267,25 @@ function districtsChanged(doc: WhatIf): HTMLElement[] {
 
 /** Wires the form once: submit runs the what-if, reset goes back to the election's rules. */
 export function wireWhatIf(): void {
+  // a drill (or the language) after a recompute: the link shares the view as it is now, whose
+  // URL still holds the levers of the result shown
+  onWritten(() => {
+    const link = document.getElementById('wi-share');
+    if (!(link instanceof HTMLAnchorElement)) return;
+    const u = new URL(location.href);
+    u.hash = drilled(u) ? '' : 'congress';
+    link.href = u.href;
+  });
   $('what-if-form').addEventListener('submit', (e) => {
     e.preventDefault();
-    run().catch((x) => ($('wi-status').textContent = String(x)));
+    run(true).catch((x) => ($('wi-status').textContent = String(x)));
   });
   $('wi-reset').addEventListener('click', () => {
     if (!base) return;
     for (const k of PARAMS) field(k).value = base[k];
-    const u = shareUrl(base, base);
-    history.replaceState(null, '', u);
-    $('wi-link').replaceChildren();
-    $('wi-status').textContent = '';
-    $('wi-result').replaceChildren();
-    $('wi-result-figure').hidden = true;
+    // back to the election's rules is a step of its own: Back returns to the scenario left
+    ++generation;
+    go(shareUrl(base, base), true);
+    clearResult();
   });
 }

@@ -15,10 +15,20 @@ import { ARTIFACTS, openPage, useDashboard } from './harness.js';
 const env = useDashboard(async () => {
   const store = new SqliteStore(join(tempDir('cifra-browser-wi-levers-'), 'w.db'));
   await store.migrate();
-  for (const id of ['es-2023-congreso', 'pe-2026-diputados'])
+  for (const id of ['es-2023-congreso', 'pe-2026-diputados', 'pe-2026-senado'])
     expect((await putPublishedElection(store, id)).ok, id).toBe(true);
   return store;
 });
+
+/** The what-if's status once no answer is awaited (after a load, a Back, an election switch). */
+async function settled(page: Page): Promise<string> {
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForFunction(() => {
+    const status = document.querySelector('#wi-status')?.textContent ?? '';
+    return document.body.dataset['loading'] === '0' && !/^(Calculando|Computing)…$/.test(status);
+  });
+  return (await page.textContent('#wi-status')) ?? '';
+}
 
 /** Submits the form and returns the what-if request's body and the status line after it. */
 async function recompute(page: Page): Promise<{ body: Record<string, unknown>; status: string }> {
@@ -102,6 +112,134 @@ describe('the what-if panel on Spain and Peru', () => {
     expect(r.status).not.toContain('No se pudo');
     await page.waitForSelector('#wi-table');
     expect(await page.locator('#wi-hemicycle circle.seat').count()).toBe(130);
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it("switching to the Senate shows neither the Deputies' result nor their link (review s34)", async () => {
+    const { page, errors } = await openPage(
+      env.browser,
+      `${env.base}/?election=pe-2026-diputados&valla=4&min=0`,
+      1280,
+      { consoleErrors: true },
+    );
+    await page.waitForSelector('#wi-table');
+    expect(await settled(page)).toMatch(/^Cambian \d+ listas/);
+    expect(await page.getAttribute('#wi-share', 'href')).toContain('valla=4');
+    await page.selectOption('#election', 'pe-2026-senado');
+    await page.waitForFunction(
+      () => new URL(location.href).searchParams.get('election') === 'pe-2026-senado',
+    );
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('#wi-min') as HTMLInputElement | null)?.value === '3' &&
+        document.body.dataset['loading'] === '0',
+    );
+    // the Senate's own levers, and no word, link or table of the Deputies' scenario under them
+    expect([await page.inputValue('#wi-valla'), await page.inputValue('#wi-min')]).toEqual([
+      '5',
+      '3',
+    ]);
+    expect(await page.textContent('#wi-status')).toBe('');
+    expect(await page.locator('#wi-share').count()).toBe(0);
+    expect(await page.locator('#wi-table').count()).toBe(0);
+    expect(await page.isHidden('#wi-result-figure')).toBe(true);
+    // its own recompute links to the Senate
+    await page.fill('#wi-valla', '4');
+    expect((await recompute(page)).status).toMatch(/^Cambian \d+ listas?/);
+    const href = new URL((await page.getAttribute('#wi-share', 'href')) ?? '');
+    expect(href.searchParams.get('election')).toBe('pe-2026-senado');
+    expect(href.searchParams.get('valla')).toBe('4');
+    expect(href.searchParams.has('min')).toBe(false);
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it("a drilled view's link opens at its drill, not at the seats (review s34)", async () => {
+    const { page, errors } = await openPage(
+      env.browser,
+      `${env.base}/?election=pe-2026-diputados&lang=en&valla=3&level=circunscripcion&code=4#congress`,
+      390,
+      { consoleErrors: true },
+    );
+    expect(await settled(page)).toMatch(/^\d+ lists? and \d+ districts? change/);
+    await page.waitForSelector('#wi-share');
+    const href = new URL((await page.getAttribute('#wi-share', 'href')) ?? '');
+    expect(href.hash).toBe('');
+    expect(href.searchParams.get('level')).toBe('circunscripcion');
+    expect(href.searchParams.get('code')).toBe('4');
+    expect(href.searchParams.get('valla')).toBe('3');
+    // the page itself, opened from the old link with #congress, did not jump to the seats
+    expect(await page.evaluate(() => location.hash)).toBe('');
+    const congressTop = await page.evaluate(
+      () => document.getElementById('congress')!.getBoundingClientRect().top + window.scrollY,
+    );
+    expect(congressTop).toBeGreaterThan(500);
+    expect(await page.evaluate(() => window.scrollY)).toBeLessThan(congressTop - 100);
+    // the shared link opens the same drill and scenario, and stays off the seats too
+    const shared = await openPage(env.browser, href.href, 390, { consoleErrors: true });
+    expect(await settled(shared.page)).toMatch(/^\d+ lists? and \d+ districts? change/);
+    expect(await shared.page.textContent('#unit-name')).toContain('Arequipa');
+    expect(await shared.page.inputValue('#wi-valla')).toBe('3');
+    expect(await shared.page.evaluate(() => window.scrollY)).toBeLessThan(congressTop - 100);
+    expect([...errors, ...shared.errors]).toEqual([]);
+  }, 180_000);
+
+  it('a drill after a recompute: the URL and the share link follow it, without #congress (review s34)', async () => {
+    const { page, errors } = await openPage(
+      env.browser,
+      `${env.base}/?election=pe-2026-diputados&lang=en&valla=3`,
+      390,
+      { consoleErrors: true },
+    );
+    expect(await settled(page)).toMatch(/^\d+ lists? and \d+ districts? change/);
+    // from the national view the link opens at the seats
+    expect(new URL((await page.getAttribute('#wi-share', 'href')) ?? '').hash).toBe('#congress');
+    await page.click('#children button[data-code="4"]');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('code') === '4');
+    expect(await page.evaluate(() => location.hash)).toBe('');
+    const href = new URL((await page.getAttribute('#wi-share', 'href')) ?? '');
+    expect(href.hash).toBe('');
+    expect(href.searchParams.get('level')).toBe('circunscripcion');
+    expect(href.searchParams.get('code')).toBe('4');
+    expect(href.searchParams.get('valla')).toBe('3');
+    expect(href.href).toBe(page.url());
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('Back after two scenarios returns to the first, its levers and its result (review s34)', async () => {
+    const { page, errors } = await openPage(
+      env.browser,
+      `${env.base}/?election=pe-2026-diputados`,
+      1280,
+      { consoleErrors: true },
+    );
+    await page.waitForSelector('#what-if:not([hidden])');
+    await settled(page);
+    const start = await page.evaluate(() => history.length);
+    await page.fill('#wi-valla', '4');
+    const four = (await recompute(page)).status;
+    expect(four).toMatch(/^Cambian/);
+    await page.selectOption('#wi-method', 'sainte-lague');
+    const sl = (await recompute(page)).status;
+    expect(sl).not.toBe(four);
+    expect(await page.evaluate(() => history.length)).toBe(start + 2);
+    // the same scenario again is no new step
+    await recompute(page);
+    expect(await page.evaluate(() => history.length)).toBe(start + 2);
+
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('method'));
+    expect(new URL(page.url()).searchParams.get('valla')).toBe('4');
+    expect(await settled(page)).toBe(four);
+    expect(await page.inputValue('#wi-valla')).toBe('4');
+    expect(await page.inputValue('#wi-method')).toBe('dhondt');
+    await page.waitForSelector('#wi-table');
+
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('valla'));
+    expect(await settled(page)).toBe('');
+    expect(await page.inputValue('#wi-valla')).toBe('5');
+    expect(await page.locator('#wi-table').count()).toBe(0);
+    expect(page.url()).toContain('election=pe-2026-diputados');
     expect(errors).toEqual([]);
   }, 180_000);
 });
