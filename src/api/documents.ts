@@ -217,7 +217,7 @@ export const DOCUMENTS: readonly DocumentDef[] = [
   ),
   electionDoc(
     'summary',
-    'The headline: leaders and margin, the count and the votes still to count, status, source and freshness; the outcome only once settled (complete, or a lead larger than all still to count)',
+    'The headline: leaders and margin, the count and the votes still to count, status, source and freshness; the outcome only once settled (every acta processed with no impugned votes at the JEE that could change it, or a lead larger than all still to count)',
     SummarySchema,
     getSummary,
   ),

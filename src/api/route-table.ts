@@ -103,7 +103,7 @@ const ROUTE_TABLE = [
     method: 'GET',
     url: '/api/v1/summary',
     summary:
-      'The headline: leaders and margin, the count and the votes still to count, status, source and freshness; the outcome only once settled (complete, or a lead larger than all still to count)',
+      'The headline: leaders and margin, the count and the votes still to count, status, source and freshness; the outcome only once settled (every acta processed with no impugned votes at the JEE that could change it, or a lead larger than all still to count)',
     write: false,
     query: electionQuery,
     response: SummarySchema,
