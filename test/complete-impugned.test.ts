@@ -7,6 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SummarySchema } from '../src/api/schemas.js';
 import { ingestFile } from '../src/ingest/ingest.js';
+import { runElectionSeats } from '../src/cli/commands/seats.js';
+import { useTableLanguage } from '../src/cli/format.js';
 import { unitLeadHolds } from '../src/results/leaders.js';
 import { getResults, getSeats } from '../src/results/service.js';
 import { getSummary } from '../src/results/summary.js';
@@ -37,6 +39,14 @@ async function answersOf(impugned: number) {
   const s = await getSummary(store, ID);
   const seats = await getSeats(store, ID);
   const dept = await getResults(store, ID, 'department');
+  // `cifra seats` in both languages, from the same store
+  const cli: Record<'en' | 'es', string> = { en: '', es: '' };
+  for (const lang of ['en', 'es'] as const) {
+    useTableLanguage(lang);
+    const io = { out: (t: string) => (cli[lang] += t), err: () => undefined };
+    expect(await runElectionSeats(store, { election: ID, format: 'table', lang }, io)).toBe(0);
+  }
+  useTableLanguage('en');
   await store.close();
   if (!s.ok || !seats.ok || !dept.ok) throw new Error('no answer');
   const unit = dept.value.units[0];
@@ -47,7 +57,7 @@ async function answersOf(impugned: number) {
     pendingWithFigures: unit.actas?.pendingWithFigures,
   });
   if (seats.value.kind !== 'presidential') throw new Error(seats.value.kind);
-  return { summary: SummarySchema.parse(s.value), seats: seats.value, holds, unit };
+  return { summary: SummarySchema.parse(s.value), seats: seats.value, holds, unit, cli };
 }
 
 describe('a complete count with impugned votes at the JEE', () => {
@@ -62,9 +72,25 @@ describe('a complete count with impugned votes at the JEE', () => {
       openReason: 'impugned_at_jee',
       margin: 53,
     });
-    expect(seats).toMatchObject({ settled: false, settledBy: null });
+    expect(seats).toMatchObject({
+      settled: false,
+      settledBy: null,
+      openReason: 'impugned_at_jee',
+    });
     expect(seats.result.outcome).toBeNull();
     expect(holds).toBe(false);
+  });
+
+  it('cifra seats says why there is no outcome, not "provisional" on a final count', async () => {
+    const { seats, cli } = await answersOf(60);
+    expect(seats.status.kind).toBe('final');
+    expect(cli.en).toContain(
+      'no outcome yet: every acta processed, but the impugned votes awaiting the JEE could still change it',
+    );
+    expect(cli.es).toContain(
+      'aún sin resultado: todas las actas procesadas, pero los votos impugnados que esperan al JEE aún pueden cambiarlo',
+    );
+    for (const text of [cli.en, cli.es]) expect(text).not.toContain('provisional');
   });
 
   it('52 impugned votes: decided (not "complete") everywhere, the lead holding on the map', async () => {
@@ -76,7 +102,7 @@ describe('a complete count with impugned votes at the JEE', () => {
       openReason: null,
       outcome,
     });
-    expect(seats).toMatchObject({ settled: true, settledBy: 'decided' });
+    expect(seats).toMatchObject({ settled: true, settledBy: 'decided', openReason: null });
     expect(seats.result.outcome).toMatchObject(outcome);
     expect(holds).toBe(true);
   });

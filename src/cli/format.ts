@@ -504,6 +504,10 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   ', {pct} % processed': ', {pct} % procesado',
   'no outcome yet: the count does not settle it (provisional{counted})':
     'aún sin resultado: el conteo no lo decide (provisional{counted})',
+  'no outcome yet: every acta processed, but the impugned votes awaiting the JEE could still change it':
+    'aún sin resultado: todas las actas procesadas, pero los votos impugnados que esperan al JEE aún pueden cambiarlo',
+  'no outcome yet: these figures do not settle it ({kind}{counted})':
+    'aún sin resultado: estas cifras no lo deciden ({kind}{counted})',
   '; {first} leads {second} by {margin} votes': '; {first} aventaja a {second} por {margin} votos',
   '; {first} and {second} tied at {votes} votes': '; {first} y {second} empatan con {votes} votos',
   ' (provisional count{counted}: settled, the lead is larger than all votes still to count)':

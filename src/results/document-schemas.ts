@@ -4,6 +4,7 @@ import { IssueSchema } from '../core/issues.js';
 import { DistrictUnitsSchema, StatusSchema } from '../core/model/manifest.js';
 import { NameSchema, NoteSchema } from '../core/model/note.js';
 import { RoundOutcomeSchema } from '../core/model/outcome.js';
+import { OPEN_REASONS } from '../core/rules/settled.js';
 import { UNALLOCATED_REASONS } from '../core/pipeline/seats.js';
 
 /**
@@ -796,6 +797,10 @@ export const SeatsSchema = z.discriminatedUnion('kind', [
       .boolean()
       .describe('the count settles the round: complete, or a lead no votes still out can change'),
     settledBy: z.enum(['complete', 'decided']).nullable(),
+    openReason: z
+      .enum(OPEN_REASONS)
+      .nullable()
+      .describe("why not settled (null once settled), as the summary's openReason"),
     provisional: z.boolean().optional().describe('the status is provisional'),
     result: z.object({
       outcome: RoundOutcomeSchema.nullable().describe(

@@ -617,6 +617,7 @@ async function presidentialSeats(
     status,
     settled: settled.settled,
     settledBy: settled.by,
+    openReason: settled.settled ? null : settled.openReason,
     result: { ...result, outcome: settled.outcome },
     ...(status.kind === 'provisional' ? { provisional: true } : {}),
   };

@@ -149,6 +149,23 @@ function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv', lang: 
   }
 }
 
+/**
+ * Why a round has no outcome yet: impugned votes at the JEE on a count whose actas are all in (its
+ * status is no longer provisional), else a count that does not settle it yet.
+ */
+function openWords(doc: Extract<SeatsDocument, { kind: 'presidential' }>, counted: string): string {
+  if (doc.openReason === 'impugned_at_jee')
+    return say(
+      'no outcome yet: every acta processed, but the impugned votes awaiting the JEE could still change it',
+    );
+  return doc.status.kind === 'provisional'
+    ? say('no outcome yet: the count does not settle it (provisional{counted})', { counted })
+    : say('no outcome yet: these figures do not settle it ({kind}{counted})', {
+        kind: doc.status.kind,
+        counted,
+      });
+}
+
 /** The round's outcome once the count settles it; before that, who leads and by how much. */
 function renderPresidential(doc: Extract<SeatsDocument, { kind: 'presidential' }>): string {
   const o = doc.result.outcome;
@@ -172,7 +189,7 @@ function renderPresidential(doc: Extract<SeatsDocument, { kind: 'presidential' }
               second: second.candidate,
               margin: thousands(first.votes - second.votes),
             });
-    return `${doc.election} — ${say('no outcome yet: the count does not settle it (provisional{counted})', { counted })}${lead}`;
+    return `${doc.election} — ${openWords(doc, counted)}${lead}`;
   }
   const text =
     o.kind === 'winner'
