@@ -674,6 +674,11 @@ const ES = {
   ermSeatsNoListPassed: 'Ninguna lista tiene regidores: ninguna pasó la valla.',
   ermSeatsWaitCount: (n: Arg) =>
     `Ninguna lista tiene regidores aún: los ${n} esperan el conteo (sin votos contados).`,
+  // CLAIMS (review s34): a published final beside a partial count is a reference, not this count
+  reportedBesidePct: (pct: Arg) =>
+    `Resultado final publicado, como referencia: el conteo aquí va en el ${pct} % de actas procesadas, así que sus cifras aún no son comparables con estas.`,
+  reportedBesidePartial:
+    'Resultado final publicado, como referencia: el conteo aquí aún no está completo, así que sus cifras aún no son comparables con estas.',
 };
 
 /** Every string of the interface; English must have each Spanish one, alike in form. */
@@ -1235,6 +1240,11 @@ const EN: Strings = {
   ermSeatsNoListPassed: 'No list has councillors: none passed the valla.',
   ermSeatsWaitCount: (n) =>
     `No list has councillors yet: all ${n} wait on the count (no vote counted).`,
+  // CLAIMS (review s34)
+  reportedBesidePct: (pct) =>
+    `The published final result, as a reference: the count here is at ${pct} % of actas processed, so its figures are not yet comparable with these.`,
+  reportedBesidePartial:
+    'The published final result, as a reference: the count here is not complete yet, so its figures are not yet comparable with these.',
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { es: ES, en: EN };
