@@ -391,8 +391,19 @@ function electionOptions(elections: readonly Election[]): void {
   );
 }
 
+/**
+ * The note a published final carries describes the complete release (its unresolved actas, its
+ * totals): said beside a complete count only; beside a partial one the reference is worded as such,
+ * with how far the count here is (review s34: "20 actas are still EN PROCESO" beside 34.7 %).
+ */
+function reportedNote(rep: NonNullable<About['reported']>, summary: Summary): string {
+  if (summary.count.complete) return inLang(rep.note);
+  const pct = summary.status.pctCounted;
+  return pct === null ? t('reportedBesidePartial') : t('reportedBesidePct')(decimalText(pct));
+}
+
 /** The provenance, proclamation, figures that differ between sources, and a published final beside the count. */
-function renderAbout(about: About | null, choices: readonly Choice[]): void {
+function renderAbout(about: About | null, choices: readonly Choice[], summary: Summary): void {
   const box = $('about');
   if (!about) {
     box.hidden = true;
@@ -414,7 +425,7 @@ function renderAbout(about: About | null, choices: readonly Choice[]): void {
             Object.entries(about.reported.votes)
               .map(([id, v]) => `${label(id)}: ${fmt(v)}`)
               .join(' · '),
-            ` — ${inLang(about.reported.source)}. ${inLang(about.reported.note)}`,
+            ` — ${inLang(about.reported.source)}. ${reportedNote(about.reported, summary)}`,
           ),
         ]
       : []),
@@ -459,7 +470,7 @@ function provenanceLine(p: string): HTMLElement {
 /** The provisional notice above the count: the figures' status, said as the summary serves it. */
 function renderStatusNotice(p: Progress, summary: Summary): void {
   const notice = $('provisional');
-  renderAbout(p.about ?? null, state.choices);
+  renderAbout(p.about ?? null, state.choices, summary);
   notice.hidden = !p.about && !p.published;
   // the status as the summary serves it: the page derives none (src/results/status.ts)
   const cut = shownCut(summary.status);

@@ -198,9 +198,17 @@ function renderHeader(doc: ContestsElection): void {
   $('erm-notes').replaceChildren(...doc.notes.map((n) => el('li', {}, inLang(n))));
 }
 
+/**
+ * Whether the election has councils in its data: a governors-only one (ERM 2026) has none, and its
+ * council columns would say "0" for figures it has no data for (review s34), as `cifra contests`.
+ */
+const hasCouncils = (n: ContestsElection['national']): boolean =>
+  n.seatsTotal > 0 || n.unassigned.unknownSizeCouncils > 0;
+
 function renderNational(doc: ContestsElection): void {
   const n = doc.national;
   const inferred = n.classificationBasis === 'inferred';
+  const councils = hasCouncils(n);
   // a type not read from a registry says so, in the totals and on each organisation (review s33)
   const mark = (type: Org['type']): string =>
     typeInferred(n.classificationBasis, type) ? ` (${t('ermInferred')})` : '';
@@ -208,30 +216,13 @@ function renderNational(doc: ContestsElection): void {
     t(type === 'party' ? 'ermParties' : 'ermMovements') + mark(type);
   const oneType = (type: Org['type']): string =>
     t(type === 'party' ? 'ermPartyOne' : 'ermMovementOne') + mark(type);
-  $('erm-bytype').replaceChildren(
-    el('caption', {}, t('ermByTypeCaption')),
-    colHeads('ermType', 'ermOrgs', 'ermHeads', 'ermSeatsWon', 'ermRunoffs', 'ermLeading'),
-    ...n.byType.map((b) =>
-      el(
-        'tr',
-        { 'data-type': b.type },
-        rowHead(typeName(b.type)),
-        // seats decided by the page's one rule (web/erm-seats.ts), as each council's view says
-        ...[
-          b.organisations,
-          b.heads,
-          typeSeats(doc, n.organisations, b.type).decided,
-          b.runoffs,
-          b.leading,
-        ].map((x) => num(x)),
-      ),
-    ),
-  );
-  cardTable($('erm-bytype'));
+  renderByType(doc, typeName, councils);
   const split = n.organisations.map((o) => orgSeats(doc, o));
   const won = split.reduce((a, b) => a + b.decided, 0);
   const open = split.reduce((a, b) => a + b.open, 0);
-  $('erm-seats-note').textContent = t('ermSeatsNote')(fmt(won), fmt(open));
+  $('erm-seats-note').textContent = councils
+    ? t('ermSeatsNote')(fmt(won), fmt(open))
+    : t('ermSeatsNoData');
   renderUnassigned(n);
   $('erm-classification').textContent =
     `${t(inferred ? 'ermInferredNote' : 'ermRegistryNote')}: ${inLang(n.classification)}`;
@@ -245,7 +236,7 @@ function renderNational(doc: ContestsElection): void {
       {},
       colHead(t('ermOrg')),
       ...kinds.map((k) => colHead(t(`ermKind-${k}`))),
-      colHead(t('ermSeats'), t('ermSeatsWonTitle')),
+      ...(councils ? [colHead(t('ermSeats'), t('ermSeatsWonTitle'))] : []),
       colHead(t('ermRunoffs')),
       // a short header (the table must fit a desktop's box, not turn to cards); the title says it whole
       colHead(t('ermLeadingShort'), t('ermLeading')),
@@ -256,13 +247,47 @@ function renderNational(doc: ContestsElection): void {
         {},
         rowHead(swatch(o.party), o.party, el('small', {}, ` · ${oneType(o.type)}`)),
         ...kinds.map((k) => el('td', {}, fmt(o.heads[k] ?? 0))),
-        el('td', {}, ...seatsCell(orgSeats(doc, o))),
+        ...(councils ? [el('td', {}, ...seatsCell(orgSeats(doc, o)))] : []),
         el('td', {}, fmt(o.runoffs)),
         el('td', {}, fmt(sum(o.leading))),
       ),
     ),
   );
   cardTable($('erm-orgs'));
+}
+
+/**
+ * Organisations, offices won, council seats, runoffs and leads by type; without councils in the
+ * data, the offices are the governors' and there is no seats column.
+ */
+function renderByType(
+  doc: ContestsElection,
+  typeName: (type: Org['type']) => string,
+  councils: boolean,
+): void {
+  const n = doc.national;
+  $('erm-bytype').replaceChildren(
+    el('caption', {}, t('ermByTypeCaption')),
+    councils
+      ? colHeads('ermType', 'ermOrgs', 'ermHeads', 'ermSeatsWon', 'ermRunoffs', 'ermLeading')
+      : colHeads('ermType', 'ermOrgs', 'ermHeadsGovernors', 'ermRunoffs', 'ermLeading'),
+    ...n.byType.map((b) =>
+      el(
+        'tr',
+        { 'data-type': b.type },
+        rowHead(typeName(b.type)),
+        // seats decided by the page's one rule (web/erm-seats.ts), as each council's view says
+        ...[
+          b.organisations,
+          b.heads,
+          ...(councils ? [typeSeats(doc, n.organisations, b.type).decided] : []),
+          b.runoffs,
+          b.leading,
+        ].map((x) => num(x)),
+      ),
+    ),
+  );
+  cardTable($('erm-bytype'));
 }
 
 /**

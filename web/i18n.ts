@@ -680,6 +680,14 @@ const ES = {
   ermSeatsNoListPassed: 'Ninguna lista tiene regidores: ninguna pasó la valla.',
   ermSeatsWaitCount: (n: Arg) =>
     `Ninguna lista tiene regidores aún: los ${n} esperan el conteo (sin votos contados).`,
+  // CLAIMS (review s34): a published final beside a partial count is a reference, not this count
+  reportedBesidePct: (pct: Arg) =>
+    `Resultado final publicado, como referencia: el conteo aquí va en el ${pct} % de actas procesadas, así que sus cifras aún no son comparables con estas.`,
+  reportedBesidePartial:
+    'Resultado final publicado, como referencia: el conteo aquí aún no está completo, así que sus cifras aún no son comparables con estas.',
+  // a governors-only ERM (2026): no council figures to show, said so rather than "0"
+  ermHeadsGovernors: 'Gobernadores electos',
+  ermSeatsNoData: 'Regidores: sin datos (los concejos de esta elección no están en los datos)',
 };
 
 /** Every string of the interface; English must have each Spanish one, alike in form. */
@@ -1245,6 +1253,13 @@ const EN: Strings = {
   ermSeatsNoListPassed: 'No list has councillors: none passed the valla.',
   ermSeatsWaitCount: (n) =>
     `No list has councillors yet: all ${n} wait on the count (no vote counted).`,
+  // CLAIMS (review s34)
+  reportedBesidePct: (pct) =>
+    `The published final result, as a reference: the count here is at ${pct} % of actas processed, so its figures are not yet comparable with these.`,
+  reportedBesidePartial:
+    'The published final result, as a reference: the count here is not complete yet, so its figures are not yet comparable with these.',
+  ermHeadsGovernors: 'Governors elected',
+  ermSeatsNoData: "Councillors: no data (this election's councils are not in the data)",
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { es: ES, en: EN };

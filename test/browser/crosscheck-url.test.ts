@@ -37,6 +37,12 @@ describe('the cross-check in the URL', () => {
     const first = await rows(page);
     expect(first).toContain('901611');
     expect(first).not.toContain('012438'); // Cajamarca's, and by its counts
+    // the whole file is in (a complete count): the published final's own note, which describes
+    // this release, is said beside it (a partial count words it otherwise: partial-count.test.ts)
+    await page.waitForSelector('#reported', { state: 'attached' });
+    expect(await page.textContent('#reported')).toContain(
+      '20 actas are still EN PROCESO (their figures as filed: 1,530 and 1,639 votes)',
+    );
     expect(await page.$eval('#cc-b', (s) => (s as HTMLSelectElement).value)).toBe('ronderos');
     expect(await page.$eval('#cc-reason', (s) => (s as HTMLSelectElement).value)).toBe(
       'state_differs',

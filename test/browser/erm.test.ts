@@ -197,6 +197,27 @@ describe('the ERM view', () => {
       expect(text).not.toContain('2026-10-07T');
       // the manifest's own text for the cut, a hover away
       expect(await page.getAttribute('#erm-status', 'title')).toBe('2026-10-07T14:06-05:00');
+      // governors only: no council figure it has no data for (review s34 read "Regidores: 0
+      // asignados, 0 según lo contado" and columns "Gobernadores y alcaldes 0 / Regidores asignados 0")
+      const words = {
+        es: {
+          note: 'Regidores: sin datos (los concejos de esta elección no están en los datos)',
+          heads: 'Gobernadores electos',
+          gone: ['Gobernadores y alcaldes', 'Regidores asignados', 'Regidores'],
+        },
+        en: {
+          note: "Councillors: no data (this election's councils are not in the data)",
+          heads: 'Governors elected',
+          gone: ['Governors and mayors', 'Councillors decided', 'Councillors'],
+        },
+      }[lang];
+      expect(await page.textContent('#erm-seats-note')).toBe(words.note);
+      const heads = [
+        ...(await page.locator('#erm-bytype tr:first-of-type th').allTextContents()),
+        ...(await page.locator('#erm-orgs tr:first-of-type th').allTextContents()),
+      ];
+      expect(heads).toContain(words.heads);
+      for (const h of words.gone) expect(heads).not.toContain(h);
       expect(errors).toEqual([]);
       await page.close();
     }

@@ -28,9 +28,17 @@ export function requireNginx(): void {
 
 /**
  * nginx in the foreground as this test's child, on a temporary config in `dir`: the site as its root, or
- * under `/<sub>/` (a folder of links whose `<sub>` is the site) with nothing at the root.
+ * under `/<sub>/` (a folder of links whose `<sub>` is the site) with nothing at the root. `server`:
+ * a server block of its own in place of this one (test/nginx-headers.test.ts: the documented one).
+ * This block sends no-cache (the live tests republish within seconds) and no framing headers.
  */
-export function startNginx(dir: string, site: string, port: number, sub?: string): ChildProcess {
+export function startNginx(
+  dir: string,
+  site: string,
+  port: number,
+  sub?: string,
+  server?: string,
+): ChildProcess {
   const conf = join(dir, `nginx-${port}.conf`);
   const tmp = join(dir, 'nginx-tmp');
   mkdirSync(tmp, { recursive: true });
@@ -50,10 +58,13 @@ http {
   include /etc/nginx/mime.types; access_log off; etag on;
   client_body_temp_path ${tmp}; proxy_temp_path ${tmp}; fastcgi_temp_path ${tmp};
   uwsgi_temp_path ${tmp}; scgi_temp_path ${tmp};
-  server { listen 127.0.0.1:${port}; root ${root}; index index.html;
+  ${
+    server ??
+    `server { listen 127.0.0.1:${port}; root ${root}; index index.html;
     location ${at} { add_header Cache-Control "no-cache";
       add_header Content-Security-Policy "default-src 'self'; script-src 'self'; style-src 'self'";
-      try_files $uri $uri/ =404; } }
+      try_files $uri $uri/ =404; } }`
+  }
 }
 `,
   );

@@ -3,7 +3,8 @@
 // universe. The projection panel must name the units with no acta loaded by their own names (review
 // 5 saw "Tacna" beside Lima's code: circunscripción codes are another level's) and say what they
 // are — mesas still to count — not "missing from the source's snapshot", which is a published
-// aggregate's wording. Phone and desktop, Spanish and English, with a screenshot each.
+// aggregate's wording. Phone and desktop, Spanish and English, with a screenshot each. The
+// published final beside it is worded as a reference for a partial count, not the file's note.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -85,6 +86,25 @@ describe('a partial count of actas: the units with none loaded, named and said f
         lang === 'es' ? 'gana con probabilidad' : 'wins with probability',
       );
       expect(await page.locator('#projection-odds tr').count()).toBeGreaterThan(0);
+      // the published final beside this partial count is a reference, worded for a partial count:
+      // its note describes the complete file ("20 actas are still EN PROCESO … The file gives
+      // 8,834,440 and 8,790,091"), false beside Lima alone (review s34); the figures stay, labelled
+      const s = (await (await fetch(`${env.base}/api/v1/summary?election=${RUNOFF}`)).json()) as {
+        count: { complete: boolean };
+        status: { pctCounted: string };
+      };
+      expect(s.count.complete).toBe(false);
+      // the page writes the served % as it is (decimalText): Peru's decimal point in both languages
+      const pct = s.status.pctCounted;
+      const reported = (await page.textContent('#reported')) ?? '';
+      expect(reported).toContain('8,836,380');
+      expect(reported).toContain(
+        lang === 'es'
+          ? `Resultado final publicado, como referencia: el conteo aquí va en el ${pct} % de actas procesadas`
+          : `The published final result, as a reference: the count here is at ${pct} % of actas processed`,
+      );
+      expect(reported).not.toContain('EN PROCESO');
+      expect(reported).not.toContain('8,834,440');
       expect(await noSideScroll(page)).toBe(true);
       await page.screenshot({
         path: join(ARTIFACTS, `partial-count-${width}-${lang}.png`),

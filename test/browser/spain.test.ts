@@ -88,7 +88,7 @@ describe('the bundled Spanish election on the dashboard', () => {
         ).toBe('results-note');
         expect(await page.textContent('#seats-note')).not.toContain('96.5');
         expect(await page.textContent('#results-note')).toContain(
-          'sin los votos en blanco; la ley española cuenta el voto en blanco como válido (LOREG art. 96.5) y el % oficial lo incluye: el PP, 33.327 % aquí, tiene el 33.06 % del Ministerio.',
+          'sin los votos en blanco; la ley española cuenta el voto en blanco como válido (LOREG art. 96.5) y el % oficial lo incluye: el PP, 33,327 % aquí, tiene el 33,06 % del Ministerio.',
         );
         // the hemicycle: 350 seats, the majority line at 176
         expect(await page.locator('#hemicycle circle.seat').count()).toBe(350);
@@ -136,7 +136,7 @@ describe('the bundled Spanish election on the dashboard', () => {
         expect(await page.locator('#unit thead th').allTextContents()).toContain('Seats');
         expect(await page.isVisible('#results-note')).toBe(true);
         expect(await page.textContent('#results-note')).toContain(
-          "without blank ballots; Spanish law counts blank ballots as valid (LOREG art. 96.5) and the official % includes them: PP, 33.327 % here, has the Ministry's 33.06 %.",
+          "without blank ballots; Spanish law counts blank ballots as valid (LOREG art. 96.5) and the official % includes them: PP, 33,327 % here, has the Ministry's 33,06 %.",
         );
         expect(await unitRow(page, 'PP')).toEqual(['PP', '1.463.183', '40,874 %', '16']);
         expect(await noSideScroll(page)).toBe(true);
