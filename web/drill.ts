@@ -24,6 +24,8 @@ import { signed } from './congress.js';
 import { zoneTime } from './live.js';
 import { sameCut } from './cut.js';
 import { crumbsTo } from './search.js';
+import { seatsOpen } from './undecided.js';
+import { pctWord } from './figures-status.js';
 import { writeView } from './url.js';
 import { actaCrossCheck } from './acta-crosscheck.js';
 import { issueSentence } from '../src/core/issue-words.js';
@@ -444,13 +446,15 @@ function unitTable(u: ResultUnit): HTMLElement {
   const seats = u.level === 'national' ? undefined : state.districtSeats.get(nameKey(u.name));
   const seatsOf = (c: { id: string; party: string; label: string }): number =>
     seats?.[c.party || c.label] ?? seats?.[c.id] ?? 0;
-  if (seats) facts.push(`${t('seats')}: ${Object.values(seats).reduce((a, b) => a + b, 0)}`);
+  const seatCount = seats ? Object.values(seats).reduce((a, b) => a + b, 0) : 0;
+  if (seats) facts.push(`${t('seats')}: ${seatCount}`);
   return el(
     'div',
     {},
     // the nation in the chosen language: the sources name it "TOTAL" or "PERÚ (25 departamentos, …)"
     el('h3', { id: 'unit-name' }, u.level === 'national' ? nationName() : u.name),
     el('p', { id: 'unit-facts' }, facts.join(' · ')),
+    ...(seats ? seatsOpenLine(seatCount) : []),
     jeeLine(u),
     el(
       'div',
@@ -482,6 +486,21 @@ function unitTable(u: ResultUnit): HTMLElement {
       ),
     ),
   );
+}
+
+/**
+ * Under a district's seats: open, as the national hemicycle says it, on the seats document's own
+ * status by the one rule (seatsOpen), with the % of actas those votes rest on ("32 escaños aún
+ * abiertos: según lo contado (85.991 % de actas contabilizadas)…"); nothing when they are settled.
+ */
+function seatsOpenLine(n: number): HTMLElement[] {
+  const st = state.districtSeatsStatus;
+  if (st === null || !seatsOpen(st) || n === 0) return [];
+  const on =
+    st.pctCounted === null ? '' : `${decimalText(st.pctCounted)} % ${pctWord(st, state.lang)}`;
+  return [
+    el('p', { id: 'unit-seats-open' }, `${t('seatsStillOpen')(n)}: ${t('drillSeatsOpen')(on)}`),
+  ];
 }
 
 /**

@@ -674,6 +674,14 @@ const ES = {
   ermSeatsNoListPassed: 'Ninguna lista tiene regidores: ninguna pasó la valla.',
   ermSeatsWaitCount: (n: Arg) =>
     `Ninguna lista tiene regidores aún: los ${n} esperan el conteo (sin votos contados).`,
+  // DRILL (session 34): what the drill does not know — open seats, mesas not loaded yet
+  drillSeatsOpen: (on: Arg) =>
+    `según lo contado${on === '' ? '' : ` (${on})`}, sin decidir: los votos por contar pueden cambiarlos`,
+  mesaNotLoaded: (m: Arg, left: Arg) =>
+    `Mesa ${m}: aún no cargada (${one(left) ? 'queda 1 acta' : `quedan ${left} actas`} por cargar).`,
+  mesaNotAmongLoaded: (m: Arg) =>
+    `Mesa ${m}: no está entre las actas cargadas (el conteo no ha terminado).`,
+  mesasLoadedOf: (n: Arg, of: Arg) => `${n} de ${of} mesas cargadas`,
 };
 
 /** Every string of the interface; English must have each Spanish one, alike in form. */
@@ -1235,6 +1243,13 @@ const EN: Strings = {
   ermSeatsNoListPassed: 'No list has councillors: none passed the valla.',
   ermSeatsWaitCount: (n) =>
     `No list has councillors yet: all ${n} wait on the count (no vote counted).`,
+  // DRILL (session 34)
+  drillSeatsOpen: (on) =>
+    `on the votes counted${on === '' ? '' : ` (${on})`}, not decided: the votes still to count can change them`,
+  mesaNotLoaded: (m, left) =>
+    `Mesa ${m}: not loaded yet (${count(left, 'acta', 'actas')} still to load).`,
+  mesaNotAmongLoaded: (m) => `Mesa ${m}: not among the actas loaded (the count is not over).`,
+  mesasLoadedOf: (n, of) => `${n} of ${of} mesas loaded`,
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { es: ES, en: EN };
