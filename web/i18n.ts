@@ -682,6 +682,7 @@ const ES = {
   mesaNotAmongLoaded: (m: Arg) =>
     `Mesa ${m}: no está entre las actas cargadas (el conteo no ha terminado).`,
   mesasLoadedOf: (n: Arg, of: Arg) => `${n} de ${of} mesas cargadas`,
+  mapByCirc: 'Mapa por circunscripción',
 };
 
 /** Every string of the interface; English must have each Spanish one, alike in form. */
@@ -1250,6 +1251,7 @@ const EN: Strings = {
     `Mesa ${m}: not loaded yet (${count(left, 'acta', 'actas')} still to load).`,
   mesaNotAmongLoaded: (m) => `Mesa ${m}: not among the actas loaded (the count is not over).`,
   mesasLoadedOf: (n, of) => `${n} of ${of} mesas loaded`,
+  mapByCirc: 'Map by electoral district',
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { es: ES, en: EN };
