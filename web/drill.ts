@@ -473,15 +473,13 @@ function unitTable(u: ResultUnit): HTMLElement {
   const seats = u.level === 'national' ? undefined : state.districtSeats.get(nameKey(u.name));
   const seatsOf = (c: { id: string; party: string; label: string }): number =>
     seats?.[c.party || c.label] ?? seats?.[c.id] ?? 0;
-  const seatCount = seats ? Object.values(seats).reduce((a, b) => a + b, 0) : 0;
-  if (seats) facts.push(`${t('seats')}: ${seatCount}`);
+  if (seats) facts.push(`${t('seats')}: ${seatTotal(seats)}`);
   return el(
     'div',
     {},
     // the nation in the chosen language: the sources name it "TOTAL" or "PERÚ (25 departamentos, …)"
     el('h3', { id: 'unit-name' }, u.level === 'national' ? nationName() : u.name),
-    el('p', { id: 'unit-facts' }, facts.join(' · ')),
-    ...(seats ? seatsOpenLine(seatCount) : []),
+    el('p', { id: 'unit-facts' }, facts.join(' · '), ...seatsOpenLine(seats)),
     jeeLine(u),
     el(
       'div',
@@ -520,15 +518,20 @@ function unitTable(u: ResultUnit): HTMLElement {
  * status by the one rule (seatsOpen), with the % of actas those votes rest on ("32 escaños aún
  * abiertos: según lo contado (85.991 % de actas contabilizadas)…"); nothing when they are settled.
  */
-function seatsOpenLine(n: number): HTMLElement[] {
+function seatsOpenLine(seats: Readonly<Record<string, number>> | undefined): HTMLElement[] {
   const st = state.districtSeatsStatus;
+  const n = seats ? seatTotal(seats) : 0;
   if (st === null || !seatsOpen(st) || n === 0) return [];
   const on =
     st.pctCounted === null ? '' : `${decimalText(st.pctCounted)} % ${pctWord(st, state.lang)}`;
   return [
-    el('p', { id: 'unit-seats-open' }, `${t('seatsStillOpen')(n)}: ${t('drillSeatsOpen')(on)}`),
+    el('br'),
+    el('span', { id: 'unit-seats-open' }, `${t('seatsStillOpen')(n)}: ${t('drillSeatsOpen')(on)}`),
   ];
 }
+
+const seatTotal = (seats: Readonly<Record<string, number>>): number =>
+  Object.values(seats).reduce((a, b) => a + b, 0);
 
 /**
  * An acta's state in the page's language, the source's own label after it where it has one
