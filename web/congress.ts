@@ -112,6 +112,8 @@ export function renderCongress(seats: Seats, nationalValid: number | null = null
   state.districtSeats = new Map(
     seats.kind === 'list' ? seats.result.districts.map((d) => [nameKey(d.district), d.seats]) : [],
   );
+  // and whether they are open, by the rule the hemicycle reads (seatsOpen on the same status)
+  state.districtSeatsStatus = seats.kind === 'list' ? seats.status : null;
   if (seats.kind === 'presidential') {
     box.hidden = true;
     return;

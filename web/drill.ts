@@ -24,6 +24,8 @@ import { signed } from './congress.js';
 import { zoneTime } from './live.js';
 import { sameCut } from './cut.js';
 import { crumbsTo } from './search.js';
+import { seatsOpen } from './undecided.js';
+import { pctWord } from './figures-status.js';
 import { writeView } from './url.js';
 import { actaCrossCheck } from './acta-crosscheck.js';
 import { issueSentence } from '../src/core/issue-words.js';
@@ -148,7 +150,7 @@ export async function drill(crumbs: Crumb[], push: boolean, reader: Api = api): 
   const table = $('unit').querySelector('table');
   if (table) cardTable(table);
   if (push) toNewContent('unit-name', crumbs.length > 0);
-  if (finest) return renderMesas(mesas);
+  if (finest) return renderMesas(mesas, unit?.actas?.total ?? null);
   const level = kids[0]?.level;
   if (level === undefined) return;
   $('children').replaceChildren(
@@ -234,8 +236,11 @@ const markOf = (s: string): string => STATE_MARK[s] ?? '?';
 const CONFLICT_MARK = '⚠';
 const QUARANTINE_MARK = '⛔';
 
-/** A district's mesas with their state (counted, pending, at the JEE…), filterable by number. */
-function renderMesas(list: Mesas | null): void {
+/**
+ * A district's mesas with their state (counted, pending, at the JEE…), filterable by number; of
+ * the `expected` actas (the unit's total, its universe's on a partial file) when more than loaded.
+ */
+function renderMesas(list: Mesas | null, expected: number | null): void {
   if (!list) return;
   const byState = new Map<string, number>();
   for (const m of list.mesas) byState.set(m.state, (byState.get(m.state) ?? 0) + 1);
@@ -288,7 +293,14 @@ function renderMesas(list: Mesas | null): void {
       b.hidden = !(b.dataset['mesa'] ?? '').includes(filter.value.trim());
   });
   $('children').replaceChildren(
-    el('h3', {}, `${t('mesas')} (${fmt(list.mesas.length)})`),
+    // a partial file: the place's actas its universe expects, beside the mesas loaded so far
+    el(
+      'h3',
+      { id: 'mesas-title' },
+      expected !== null && expected > list.mesas.length
+        ? t('mesasLoadedOf')(fmt(list.mesas.length), fmt(expected))
+        : `${t('mesas')} (${fmt(list.mesas.length)})`,
+    ),
     // the legend: each state's mark and name, with its count
     el(
       'p',
@@ -344,7 +356,10 @@ export async function openMesa(mesa: string, push: boolean): Promise<void> {
     // published aggregates have no mesas at all: not "this mesa is missing"
     const why = state.published
       ? t('mesaNoMesas')
-      : t(invalid ? 'mesaInvalid' : 'mesaNotFound')(mesa);
+      : invalid
+        ? t('mesaInvalid')(mesa)
+        : await absentMesa(mesa);
+    if (seq !== actaSeq) return;
     $('acta').replaceChildren(
       el('p', { id: 'acta-missing', class: 'notice', role: 'status' }, why),
     );
@@ -357,6 +372,20 @@ export async function openMesa(mesa: string, push: boolean): Promise<void> {
   }
   showActa(found.doc, seq);
   if (push) toNewContent('acta-title', false);
+}
+
+/**
+ * A mesa the store has no acta of, in words that claim no more than is known: "no encontrada" only
+ * once the count is complete; while the universe says actas are still to load, "aún no cargada"
+ * with how many (its universe counts actas per place, it lists no mesa: any of them may be this
+ * one); otherwise, on a count under way, not among the actas loaded.
+ */
+async function absentMesa(mesa: string): Promise<string> {
+  if (state.summary?.count.complete === true) return t('mesaNotFound')(mesa);
+  // the header's "Actas aún sin cargar" figure; a failed read says only what the count says
+  const progress = await api.document(electionId(), 'progress').catch(() => null);
+  const left = progress?.actasNotLoaded ?? 0;
+  return left > 0 ? t('mesaNotLoaded')(mesa, fmt(left)) : t('mesaNotAmongLoaded')(mesa);
 }
 
 /**
@@ -444,13 +473,13 @@ function unitTable(u: ResultUnit): HTMLElement {
   const seats = u.level === 'national' ? undefined : state.districtSeats.get(nameKey(u.name));
   const seatsOf = (c: { id: string; party: string; label: string }): number =>
     seats?.[c.party || c.label] ?? seats?.[c.id] ?? 0;
-  if (seats) facts.push(`${t('seats')}: ${Object.values(seats).reduce((a, b) => a + b, 0)}`);
+  if (seats) facts.push(`${t('seats')}: ${seatTotal(seats)}`);
   return el(
     'div',
     {},
     // the nation in the chosen language: the sources name it "TOTAL" or "PERÚ (25 departamentos, …)"
     el('h3', { id: 'unit-name' }, u.level === 'national' ? nationName() : u.name),
-    el('p', { id: 'unit-facts' }, facts.join(' · ')),
+    el('p', { id: 'unit-facts' }, facts.join(' · '), ...seatsOpenLine(seats)),
     jeeLine(u),
     el(
       'div',
@@ -483,6 +512,26 @@ function unitTable(u: ResultUnit): HTMLElement {
     ),
   );
 }
+
+/**
+ * Under a district's seats: open, as the national hemicycle says it, on the seats document's own
+ * status by the one rule (seatsOpen), with the % of actas those votes rest on ("32 escaños aún
+ * abiertos: según lo contado (85.991 % de actas contabilizadas)…"); nothing when they are settled.
+ */
+function seatsOpenLine(seats: Readonly<Record<string, number>> | undefined): HTMLElement[] {
+  const st = state.districtSeatsStatus;
+  const n = seats ? seatTotal(seats) : 0;
+  if (st === null || !seatsOpen(st) || n === 0) return [];
+  const on =
+    st.pctCounted === null ? '' : `${decimalText(st.pctCounted)} % ${pctWord(st, state.lang)}`;
+  return [
+    el('br'),
+    el('span', { id: 'unit-seats-open' }, `${t('seatsStillOpen')(n)}: ${t('drillSeatsOpen')(on)}`),
+  ];
+}
+
+const seatTotal = (seats: Readonly<Record<string, number>>): number =>
+  Object.values(seats).reduce((a, b) => a + b, 0);
 
 /**
  * An acta's state in the page's language, the source's own label after it where it has one

@@ -688,6 +688,15 @@ const ES = {
   // a governors-only ERM (2026): no council figures to show, said so rather than "0"
   ermHeadsGovernors: 'Gobernadores electos',
   ermSeatsNoData: 'Regidores: sin datos (los concejos de esta elección no están en los datos)',
+  // DRILL (session 34): what the drill does not know — open seats, mesas not loaded yet
+  drillSeatsOpen: (on: Arg) =>
+    `según lo contado${on === '' ? '' : ` (${on})`}, sin decidir: los votos por contar pueden cambiarlos`,
+  mesaNotLoaded: (m: Arg, left: Arg) =>
+    `Mesa ${m}: aún no cargada (${one(left) ? 'queda 1 acta' : `quedan ${left} actas`} por cargar).`,
+  mesaNotAmongLoaded: (m: Arg) =>
+    `Mesa ${m}: no está entre las actas cargadas (el conteo no ha terminado).`,
+  mesasLoadedOf: (n: Arg, of: Arg) => `${n} de ${of} mesas cargadas`,
+  mapByCirc: 'Mapa por circunscripción',
 };
 
 /** Every string of the interface; English must have each Spanish one, alike in form. */
@@ -1260,6 +1269,14 @@ const EN: Strings = {
     'The published final result, as a reference: the count here is not complete yet, so its figures are not yet comparable with these.',
   ermHeadsGovernors: 'Governors elected',
   ermSeatsNoData: "Councillors: no data (this election's councils are not in the data)",
+  // DRILL (session 34)
+  drillSeatsOpen: (on) =>
+    `on the votes counted${on === '' ? '' : ` (${on})`}, not decided: the votes still to count can change them`,
+  mesaNotLoaded: (m, left) =>
+    `Mesa ${m}: not loaded yet (${count(left, 'acta', 'actas')} still to load).`,
+  mesaNotAmongLoaded: (m) => `Mesa ${m}: not among the actas loaded (the count is not over).`,
+  mesasLoadedOf: (n, of) => `${n} of ${of} mesas loaded`,
+  mapByCirc: 'Map by electoral district',
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { es: ES, en: EN };

@@ -203,22 +203,43 @@ export async function renderMap(reader: Api, openUnit: OpenUnit = drillHere): Pr
   const none = !byCirc && deps.units.length === 0 && rest.every((r) => r.units.length === 0);
   const hint = $('map-section').querySelector('.hint');
   if (hint) hint.textContent = byCirc ? t('mapHintCirc') : none ? t('noMap') : t('mapHint');
+  // the title names what is drawn: a Congress's circunscripciones (Lima's two apart), not departments
+  const title = document.getElementById('map-title');
+  if (title) {
+    title.dataset['i18n'] = byCirc ? 'mapByCirc' : 'map';
+    title.textContent = t(byCirc ? 'mapByCirc' : 'map');
+  }
   withoutUnits(none);
   svg.replaceChildren();
   hatches.clear();
   const leads = new Map<string, ResultChoice | undefined>();
+  const drawn = new Set<ResultUnit>();
   if (!none) {
     const path = geoPath(geoMercator().fitSize([400, 560], geo));
     for (const f of geo.features)
-      svg.append(shapeOf(f, path(f) ?? '', { units, byCirc, circByName, leads, openUnit }));
+      svg.append(shapeOf(f, path(f) ?? '', { units, byCirc, circByName, leads, drawn, openUnit }));
     svg.prepend(hatchDefs());
   }
   $('map-legend').replaceChildren(...legendOf(leads));
   $('map-shade').replaceChildren(...(none ? [] : shadeNote(hatches.size > 0)));
   // the note "abroad is missing" only where the results split Peru from abroad and lack abroad
   const missing = lacksAbroad(ambito.units.map((u) => u.code));
+  // a Congress's circunscripción no shape draws (Peruanos Residentes en el Extranjero): abroad's
+  const offMap = byCirc ? circ.units.filter((u) => !drawn.has(u)) : [];
+  const abroad =
+    offMap.length === 1 && offMap[0]
+      ? {
+          unit: offMap[0],
+          crumb: { level: 'circunscripcion', code: offMap[0].code, name: offMap[0].name },
+        }
+      : undefined;
+  const ambitoAbroad = ambito.units.find((u) => u.code === 'EXTRANJERO');
   renderAbroad(
-    ambito.units.find((u) => u.code === 'EXTRANJERO'),
+    abroad ??
+      (ambitoAbroad && {
+        unit: ambitoAbroad,
+        crumb: { level: 'ambito', code: 'EXTRANJERO', name: t('abroad') },
+      }),
     missing,
     openUnit,
   );
@@ -232,6 +253,8 @@ interface ShapeContext {
   readonly circByName: ReadonlyMap<string, ResultUnit>;
   /** Filled as shapes are drawn: each counted unit's leader, for the legend. */
   readonly leads: Map<string, ResultChoice | undefined>;
+  /** Filled as shapes are drawn: the units some shape shows (a unit none shows is off the map). */
+  readonly drawn: Set<ResultUnit>;
   readonly openUnit: OpenUnit;
 }
 
@@ -245,6 +268,7 @@ function shapeOf(f: MapShape, d: string, c: ShapeContext): SVGPathElement {
   const whole =
     !own && p.level === 'circunscripcion' ? units.get(`department:${p.reniec}`) : undefined;
   const unit = own ?? whole ?? (byCirc ? circByName.get(norm(p.name)) : undefined);
+  if (unit) c.drawn.add(unit);
   // the unit's name as the results (and the list beside) spell it: ÁNCASH, not the shapes' ANCASH
   const shownName = unit && !whole ? firstName(unit.name) : p.name;
   const name = whole ? `${p.name} (${t('wholeDepartment')(whole.name)})` : shownName;
@@ -319,7 +343,12 @@ function actasOf(u: ResultUnit): string {
 }
 
 /** Abroad: its leader once it has votes; with none counted, says so (never "X 0.000 %"). */
-function renderAbroad(abroad: ResultUnit | undefined, missing: boolean, openUnit: OpenUnit): void {
+function renderAbroad(
+  off: { readonly unit: ResultUnit; readonly crumb: Crumb } | undefined,
+  missing: boolean,
+  openUnit: OpenUnit,
+): void {
+  const abroad = off?.unit;
   const lead = abroad && (abroad.valid ?? 0) > 0 ? leader(abroad) : null;
   // a source without the vote abroad says so: its electors are still out, not zero
   const text = !abroad
@@ -338,7 +367,7 @@ function renderAbroad(abroad: ResultUnit | undefined, missing: boolean, openUnit
           'button',
           {
             type: 'button',
-            onclick: () => openUnit([{ level: 'ambito', code: 'EXTRANJERO', name: t('abroad') }]),
+            onclick: () => off && openUnit([off.crumb]),
           },
           text,
         ),

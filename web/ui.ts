@@ -28,6 +28,8 @@ export const state: {
   about: Progress['about'] | null;
   /** Each electoral district's seats per party (cifra's, by the district's name key), for the drill. */
   districtSeats: Map<string, Readonly<Record<string, number>>>;
+  /** The status of the votes those seats rest on (the seats document's): whether they are open. */
+  districtSeatsStatus: Summary['status'] | null;
 } = {
   lang: 'es',
   election: null,
@@ -43,6 +45,7 @@ export const state: {
   published: null,
   about: null,
   districtSeats: new Map(),
+  districtSeatsStatus: null,
 };
 
 /** A name compared without case or accents ("Araba/Álava" and "ARABA/ALAVA" are one district). */

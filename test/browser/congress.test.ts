@@ -98,6 +98,53 @@ describe('the Congress view', () => {
     expect(errors).toEqual([]);
   }, 180_000);
 
+  // review s34: the map of a Congress was titled "por departamento" over circunscripciones (Lima's
+  // two apart), and abroad's circunscripción (2 deputies) was in no shape and no line
+  it('2026 Deputies and Senate: the map is titled by circunscripción and says abroad, as a presidential map does', async () => {
+    for (const [id, lang, width, title, abroad, valid] of [
+      ['pe-2026-diputados', 'es', 1400, 'Mapa por circunscripción', 'Extranjero', 'votos válidos'],
+      ['pe-2026-senado', 'en', 390, 'Map by electoral district', 'Abroad', 'valid votes'],
+    ] as const) {
+      const circ = (await (
+        await fetch(`${env.base}/api/v1/elections/${id}/results/circunscripcion.json`)
+      ).json()) as { units: { code: string; name: string; valid: number }[] };
+      const out = circ.units.find((u) => u.name === 'Peruanos Residentes en el Extranjero');
+      expect(out).toBeDefined();
+      const { page, errors } = await open(`/?election=${id}&lang=${lang}`, width);
+      await page.waitForSelector('#map path');
+      expect(await page.textContent('#map-title')).toBe(title);
+      const line = (await page.textContent('#abroad button')) ?? '';
+      expect(line.startsWith(`${abroad}: `)).toBe(true);
+      expect(line).toContain(`${(out?.valid ?? 0).toLocaleString('en-US')} ${valid}`);
+      // the legend counts the shapes drawn; abroad is the line, in no shape
+      const legend = await page.$$eval('#map-legend li', (lis) =>
+        lis.map((li) => Number(/\((\d+)\)/.exec(li.textContent ?? '')?.[1] ?? 0)),
+      );
+      expect(legend.reduce((a, b) => a + b, 0)).toBe(circ.units.length - 1);
+      await page.click('#abroad button');
+      await page.waitForFunction(
+        (name) => document.querySelector('#unit-name')?.textContent === name,
+        out?.name ?? '',
+      );
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    // the embed's map is the same map: its title and abroad's line too
+    const embed = await open('/embed.html?election=pe-2026-diputados&view=map', 600);
+    await embed.page.waitForSelector('#map path');
+    expect(await embed.page.textContent('#map-title')).toBe('Mapa por circunscripción');
+    expect(await embed.page.textContent('#abroad')).toContain('Extranjero: ');
+    expect(embed.errors).toEqual([]);
+    await embed.page.close();
+    // a presidential map keeps its departments and its own abroad (the ámbito)
+    const pres = await open('/?election=pe-2021-presidencial-segunda', 1400);
+    await pres.page.waitForSelector('#map path');
+    expect(await pres.page.textContent('#map-title')).toBe('Mapa por departamento');
+    expect(await pres.page.textContent('#abroad button')).toContain('Extranjero: ');
+    expect(pres.errors).toEqual([]);
+    await pres.page.close();
+  }, 180_000);
+
   // review 4: the strip said "Actas procesadas: —" and the headline "Estos datos no dicen cuántas
   // actas…" while the banner said ~86 %: the source's own % is said, as the source's, everywhere
   it("2026 Deputies and Senate: the source's % of actas in the strip and the headline, as the source's (es desktop, en phone)", async () => {

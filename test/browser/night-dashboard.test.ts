@@ -302,6 +302,48 @@ describe('the drill', () => {
     await page.close();
   }, 120_000);
 
+  it('a mesa not loaded yet is not said not to exist; a district says how many of its mesas are loaded', async () => {
+    // the premise: one acta of the runoff's universe loaded, the count under way (review s34)
+    const progress = await json<{ actasNotLoaded: number }>(`${RUNOFF}/progress.json`);
+    const summary = await json<{ count: { complete: boolean } }>(`${RUNOFF}/summary.json`);
+    expect(summary.count.complete).toBe(false);
+    expect(progress.actasNotLoaded).toBeGreaterThan(80_000);
+    const left = progress.actasNotLoaded.toLocaleString('en-US');
+    const acta = await fetch(`${env.base}/api/v1/elections/${RUNOFF}/actas/012438.json`);
+    expect(acta.status).toBe(404);
+    // es, a phone, by the search box
+    const { page, errors } = await open(`/?election=${RUNOFF}`);
+    await page.fill('#search', '012438');
+    await page.click('#search-form button[type="submit"]');
+    await page.waitForSelector('#acta-missing');
+    expect(await textOf(page, '#acta-missing')).toBe(
+      `Mesa 012438: aún no cargada (quedan ${left} actas por cargar).`,
+    );
+    expect(await textOf(page, '#not-loaded')).toContain(left);
+    // the district of the one acta loaded: its mesas of the universe's, not "Mesas (1)"
+    const unit = await json<{ units: { actas: { total: number } | null }[] }>(
+      `${RUNOFF}/results/district/010101.json`,
+    );
+    const total = unit.units[0]?.actas?.total ?? 0;
+    expect(total).toBeGreaterThan(1);
+    await page.goto(`${env.base}/?election=${RUNOFF}&level=district&code=010101`);
+    await page.waitForSelector('#children button[data-mesa="000001"]');
+    expect(await textOf(page, '#mesas-title')).toBe(`1 de ${total} mesas cargadas`);
+    expect(errors).toEqual([]);
+    await page.close();
+    // en, a desktop, by the URL
+    const en = await open(`/?election=${RUNOFF}&mesa=012438&lang=en`, 1400);
+    await en.page.waitForSelector('#acta-missing');
+    expect(await textOf(en.page, '#acta-missing')).toBe(
+      `Mesa 012438: not loaded yet (${left} actas still to load).`,
+    );
+    await en.page.goto(`${env.base}/?election=${RUNOFF}&level=district&code=010101&lang=en`);
+    await en.page.waitForSelector('#children button[data-mesa="000001"]');
+    expect(await textOf(en.page, '#mesas-title')).toBe(`1 of ${total} mesas loaded`);
+    expect(en.errors).toEqual([]);
+    await en.page.close();
+  }, 120_000);
+
   it('a new search clears the last "not found"; a polling place names its district', async () => {
     const { page, errors } = await open(`/?election=${RUNOFF}`);
     await page.fill('#search', '999999');

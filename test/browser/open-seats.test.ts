@@ -31,7 +31,7 @@ const env = useDashboard(async () => {
   const dir = tempDir('cifra-browser-open-seats-');
   const store = new SqliteStore(join(dir, 'o.db'));
   await store.migrate();
-  for (const id of ['pe-2026-diputados', 'es-2023-congreso'])
+  for (const id of ['pe-2026-diputados', 'pe-2026-senado', 'es-2023-congreso'])
     expect((await putPublishedElection(store, id)).ok, id).toBe(true);
   const ruleset = writeStyleRuleset(dir);
   // a third party's seats table alone (no computation of cifra's), allocated on 80 % of actas
@@ -206,6 +206,70 @@ describe("a third party's seats table alone, allocated on 80 % of actas", () => 
       expect(await page.textContent('#seats-status')).toContain(status);
       expect(await page.textContent('#hemi-main-cap')).toContain(WORDS[lang].open(14));
       expect(await page.getAttribute('#hemicycle', 'aria-label')).toContain(WORDS[lang].open(14));
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 180_000);
+});
+
+describe("a circunscripción's seats in the drill carry the national seats' status (review s34)", () => {
+  // the unit view said "Escaños: 32" and nothing else while the hemicycle said all 130 were open
+  for (const [id, code, lang, width, n, words, pct] of [
+    [
+      'pe-2026-diputados',
+      '15',
+      'es',
+      1400,
+      32,
+      '32 escaños aún abiertos',
+      '85.991 % de actas contabilizadas',
+    ],
+    ['pe-2026-senado', '23', 'en', 390, 1, '1 seat still open', '85.920 % of actas counted'],
+    [
+      'test-third-party-70',
+      '15',
+      'es',
+      390,
+      7,
+      '7 escaños aún abiertos',
+      '70.000 % de actas contabilizadas',
+    ],
+  ] as const)
+    it(`${id} circunscripción ${code} (${lang}, ${width} px): "${words}", on ${pct}`, async () => {
+      const doc = (await (await fetch(`${env.base}/api/v1/seats?election=${id}`)).json()) as {
+        open: boolean;
+        status: { pctCounted: string };
+      };
+      // the premise: the seats document itself says they are open, on that % of actas
+      expect(doc.open).toBe(true);
+      expect(pct).toContain(doc.status.pctCounted);
+      const { page, errors } = await open(
+        `/?election=${id}&level=circunscripcion&code=${code}&lang=${lang}`,
+        width,
+      );
+      await page.waitForSelector('#unit-seats-open');
+      const facts = (await page.textContent('#unit-facts')) ?? '';
+      expect(facts).toContain(lang === 'es' ? `Escaños: ${n}` : `Seats: ${n}`);
+      const line = (await page.textContent('#unit-seats-open')) ?? '';
+      // the national hemicycle's words for open seats, with the % of actas they rest on
+      expect(line).toContain(words);
+      expect(line).toContain(pct);
+      expect(line).toContain(lang === 'es' ? 'según lo contado' : 'on the votes counted');
+      expect(await noSideScroll(page)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 180_000);
+
+  for (const [id, level, code] of [
+    ['test-third-party-100', 'circunscripcion', '15'],
+    ['es-2023-congreso', 'province', '28'],
+  ] as const)
+    it(`${id}: seats at 100 % of actas or final are not called open in the drill`, async () => {
+      const { page, errors } = await open(`/?election=${id}&level=${level}&code=${code}`, 1400);
+      await page.waitForFunction(() =>
+        document.querySelector('#unit-facts')?.textContent?.includes('Escaños:'),
+      );
+      expect(await page.locator('#unit-seats-open').count()).toBe(0);
+      expect(await page.textContent('#unit')).not.toContain('abierto');
       expect(errors).toEqual([]);
       await page.close();
     }, 180_000);
