@@ -303,7 +303,7 @@ describe('the drill', () => {
   }, 120_000);
 
   it('a mesa not loaded yet is not said not to exist; a district says how many of its mesas are loaded', async () => {
-    // the premise: one acta of the runoff's universe loaded, the count under way (review s34)
+    // the premise: a few actas of the runoff's universe loaded, the count under way (review s34)
     const progress = await json<{ actasNotLoaded: number }>(`${RUNOFF}/progress.json`);
     const summary = await json<{ count: { complete: boolean } }>(`${RUNOFF}/summary.json`);
     expect(summary.count.complete).toBe(false);
@@ -325,10 +325,13 @@ describe('the drill', () => {
       `${RUNOFF}/results/district/010101.json`,
     );
     const total = unit.units[0]?.actas?.total ?? 0;
-    expect(total).toBeGreaterThan(1);
+    // as many loaded as the store serves now (an earlier test of this file may have added one)
+    const loaded = (await json<{ mesas: unknown[] }>(`${RUNOFF}/mesas/010101.json`)).mesas.length;
+    expect(loaded).toBeGreaterThan(0);
+    expect(total).toBeGreaterThan(loaded);
     await page.goto(`${env.base}/?election=${RUNOFF}&level=district&code=010101`);
     await page.waitForSelector('#children button[data-mesa="000001"]');
-    expect(await textOf(page, '#mesas-title')).toBe(`1 de ${total} mesas cargadas`);
+    expect(await textOf(page, '#mesas-title')).toBe(`${loaded} de ${total} mesas cargadas`);
     expect(errors).toEqual([]);
     await page.close();
     // en, a desktop, by the URL
@@ -339,7 +342,7 @@ describe('the drill', () => {
     );
     await en.page.goto(`${env.base}/?election=${RUNOFF}&level=district&code=010101&lang=en`);
     await en.page.waitForSelector('#children button[data-mesa="000001"]');
-    expect(await textOf(en.page, '#mesas-title')).toBe(`1 of ${total} mesas loaded`);
+    expect(await textOf(en.page, '#mesas-title')).toBe(`${loaded} of ${total} mesas loaded`);
     expect(en.errors).toEqual([]);
     await en.page.close();
   }, 120_000);
