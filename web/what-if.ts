@@ -83,9 +83,10 @@ export async function setupWhatIf(
   }
   // the previous election's (or scenario's) word and link go at once: never shown under another
   clearResult();
+  // nor can a recompute pressed while this election's ruleset loads send the previous one's base
+  base = null;
   const [file, served] = await Promise.all([rulesetOf(seats), knownMethods()]);
   if (mine !== generation) return;
-  base = null;
   if (!file) {
     box.hidden = true;
     return;

@@ -161,7 +161,7 @@ function openWords(doc: Extract<SeatsDocument, { kind: 'presidential' }>, counte
   return doc.status.kind === 'provisional'
     ? say('no outcome yet: the count does not settle it (provisional{counted})', { counted })
     : say('no outcome yet: these figures do not settle it ({kind}{counted})', {
-        kind: doc.status.kind,
+        kind: codeWords(doc.status.kind),
         counted,
       });
 }
