@@ -63,6 +63,17 @@ describe('cifra winner --impugned', () => {
     expect((await cli(...args)).code).not.toBe(0);
   });
 
+  it("a first round's pair: the second place's lead over the third is said (diff review s34)", async () => {
+    const votes = file('first.csv', 'candidate,votes\nA,400\nB,310\nC,290\n');
+    const args = ['winner', '--rules', 'pe-2021-presidencial', '--votes', votes];
+    const open = await cli(...args, '--impugned', '20');
+    expect(open.code).toBe(0);
+    expect(open.out).toContain(
+      "NOT DECIDED: every acta processed; 20 impugned votes await the JEE's ruling; A leads B by 90 votes",
+    );
+    expect(open.out).toContain('second place: B over C by 20 votes');
+  });
+
   it('with --remaining the impugned votes join the votes still out', async () => {
     const r = await json('--remaining', '40', '--impugned', '10');
     expect(r.count).toMatchObject({ complete: false, remaining: 50, settled: false });

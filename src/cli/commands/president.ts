@@ -158,18 +158,31 @@ function impugnedLine(
       outcome: describeOutcome({ ...r, outcome: s.outcome }, words.share, words.tie),
       jee,
     });
-  const [a, b] = r.candidates;
+  const [a, b, c] = r.candidates;
   const lead = (a?.votes ?? 0) - (b?.votes ?? 0);
   const names = { jee, a: a?.candidate ?? '', b: b?.candidate ?? '' };
-  return lead === 0
-    ? say('NOT DECIDED: {jee}; {a} and {b} tied at {votes} votes', {
-        ...names,
-        votes: thousands(a?.votes ?? 0),
-      })
-    : say('NOT DECIDED: {jee}; {a} leads {b} by {lead} votes', {
-        ...names,
-        lead: thousands(lead),
-      });
+  const first =
+    lead === 0
+      ? say('NOT DECIDED: {jee}; {a} and {b} tied at {votes} votes', {
+          ...names,
+          votes: thousands(a?.votes ?? 0),
+        })
+      : say('NOT DECIDED: {jee}; {a} leads {b} by {lead} votes', {
+          ...names,
+          lead: thousands(lead),
+        });
+  // a first round heading for a runoff: who goes with the leader may be what the votes can change
+  const second =
+    r.outcome.kind !== 'winner' && c !== undefined
+      ? [
+          say('second place: {b} over {c} by {lead} votes', {
+            b: b?.candidate ?? '',
+            c: c.candidate,
+            lead: thousands((b?.votes ?? 0) - c.votes),
+          }),
+        ]
+      : [];
+  return [first, ...second].join('\n');
 }
 
 /** The first-round rule in words: "> 50 %", "≥ 30 %" (of valid votes by default). */
