@@ -695,7 +695,7 @@ const ES = {
     `Mesa ${m}: aún no cargada (${one(left) ? 'queda 1 acta' : `quedan ${left} actas`} por cargar).`,
   mesaNotAmongLoaded: (m: Arg) =>
     `Mesa ${m}: no está entre las actas cargadas (el conteo no ha terminado).`,
-  mesasLoadedOf: (n: Arg, of: Arg) => `${n} de ${of} mesas cargadas`,
+  mesasLoadedOf: (n: Arg, of: Arg) => `${n} de ${count(of, 'mesa cargada', 'mesas cargadas')}`,
   mapByCirc: 'Mapa por circunscripción',
 };
 
@@ -1275,7 +1275,7 @@ const EN: Strings = {
   mesaNotLoaded: (m, left) =>
     `Mesa ${m}: not loaded yet (${count(left, 'acta', 'actas')} still to load).`,
   mesaNotAmongLoaded: (m) => `Mesa ${m}: not among the actas loaded (the count is not over).`,
-  mesasLoadedOf: (n, of) => `${n} of ${of} mesas loaded`,
+  mesasLoadedOf: (n, of) => `${n} of ${count(of, 'mesa loaded', 'mesas loaded')}`,
   mapByCirc: 'Map by electoral district',
 };
 
