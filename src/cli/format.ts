@@ -506,6 +506,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'aún sin resultado: el conteo no lo decide (provisional{counted})',
   'no outcome yet: every acta processed, but the impugned votes awaiting the JEE could still change it':
     'aún sin resultado: todas las actas procesadas, pero los votos impugnados que esperan al JEE aún pueden cambiarlo',
+  'no outcome yet: a final count whose unresolved actas could still change it ({kind}{counted})':
+    'aún sin resultado: un cómputo final cuyas actas sin resolver aún pueden cambiarlo ({kind}{counted})',
   'no outcome yet: these figures do not settle it ({kind}{counted})':
     'aún sin resultado: estas cifras no lo deciden ({kind}{counted})',
   '; {first} leads {second} by {margin} votes': '; {first} aventaja a {second} por {margin} votos',
