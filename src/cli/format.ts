@@ -580,6 +580,11 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'NO DECIDIDO: {jee}; {a} aventaja a {b} por {lead} votos',
   'NOT DECIDED: {jee}; {a} and {b} tied at {votes} votes':
     'NO DECIDIDO: {jee}; {a} y {b} empatan con {votes} votos',
+  // winner --impugned (s35 settle): a first round's share the impugned votes could change
+  'share at stake: {a} has {votes} of {total} votes ({pct} %); with the {n} impugned {n:vote|votes} for others, {low} % — not {share}':
+    'porcentaje en juego: {a} tiene {votes} de {total} votos ({pct} %); con {n:el|los} {n} {n:voto impugnado|votos impugnados} para otros, {low} % — no {share}',
+  'share at stake: {a} has {votes} of {total} votes ({pct} %); with the {n} impugned {n:vote|votes} for {a}, {high} % — {share}':
+    'porcentaje en juego: {a} tiene {votes} de {total} votos ({pct} %); con {n:el|los} {n} {n:voto impugnado|votos impugnados} para {a}, {high} % — {share}',
   // demo: sections and lines
   'Peru 2021 — presidential first round (ONPE, 100 % actas, open data by mesa)':
     'Perú 2021 — primera vuelta presidencial (ONPE, 100 % actas, datos abiertos por mesa)',

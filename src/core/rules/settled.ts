@@ -108,7 +108,7 @@ export function votesStillOut(u: StillOut): number | null {
 }
 
 /** votes / total against the rule's share: more than it (strict) or at least it. */
-function wins(votes: number, total: number, rule: WinnerRule): boolean {
+export function wins(votes: number, total: number, rule: WinnerRule): boolean {
   const lhs = votes * rule.share.denominator;
   const rhs = total * rule.share.numerator;
   return rule.strict ? lhs > rhs : lhs >= rhs;
