@@ -443,6 +443,13 @@ const ES = {
   /** s34 jee: a complete count held open by the impugned votes the JEE has yet to rule on. */
   completeImpugned: (n: Arg) =>
     `Todas las actas procesadas; ${count(n, 'voto impugnado espera', 'votos impugnados esperan')} la resolución del JEE`,
+  /** s35 settle: a final count that leaves actas unresolved (their electors bound the outcome). */
+  finalUnresolved: (n: Arg, electors: Arg) =>
+    `Cómputo final con ${count(n, 'acta', 'actas')} sin resolver (${count(electors, 'elector', 'electores')})`,
+  finalUnresolvedImpugned: (n: Arg) =>
+    ` y ${count(n, 'voto impugnado', 'votos impugnados')} ante el JEE`,
+  decidedUnresolved: (n: Arg, electors: Arg) =>
+    `decidido: la ventaja supera a los electores de ${count(n, 'acta sin resolver', 'actas sin resolver')} (${electors})`,
   remainingUnknown: (pct: Arg) =>
     `Con ${pct} % de actas según la fuente, que no dice cuántos votos quedan por contar`,
   remainingNoPct:
@@ -1051,6 +1058,12 @@ const EN: Strings = {
     `, ${count(n, 'impugned vote', 'impugned votes')} before the JEE among them`,
   completeImpugned: (n) =>
     `Every acta processed; ${count(n, 'impugned vote awaits', 'impugned votes await')} the JEE's ruling`,
+  finalUnresolved: (n, electors) =>
+    `Final count with ${count(n, 'acta', 'actas')} unresolved (${count(electors, 'elector', 'electors')})`,
+  finalUnresolvedImpugned: (n) =>
+    ` and ${count(n, 'impugned vote', 'impugned votes')} before the JEE`,
+  decidedUnresolved: (n, electors) =>
+    `decided: the lead is larger than the electors of ${count(n, 'unresolved acta', 'unresolved actas')} (${electors})`,
   remainingUnknown: (pct) =>
     `With ${pct} % of actas in, as the source states; it does not say how many votes are still to count`,
   remainingNoPct:
