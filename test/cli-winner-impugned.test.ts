@@ -48,6 +48,15 @@ describe('cifra winner --impugned', () => {
     expect(es.out).toContain(
       'A gana la segunda vuelta — decidido: todas las actas procesadas; 49 votos impugnados esperan la resolución del JEE, y no pueden cambiarlo',
     );
+    // one vote: the verb agrees with it (s35)
+    const one = await cli(...RUNOFF, '--impugned', '1', '--lang', 'es');
+    expect(one.out).toContain(
+      'A gana la segunda vuelta — decidido: todas las actas procesadas; 1 voto impugnado espera la resolución del JEE, y no puede cambiarlo',
+    );
+    const oneEn = await cli(...RUNOFF, '--impugned', '1');
+    expect(oneEn.out).toContain(
+      "A wins the runoff — decided: every acta processed; 1 impugned vote awaits the JEE's ruling, and it cannot change it",
+    );
   });
 
   it('none: the complete count as before; a tie with impugned votes out is open, not a tie', async () => {

@@ -574,8 +574,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   // president --impugned (s34 jee): a complete count whose impugned votes wait at the JEE
   "every acta processed; {n} {n:impugned vote awaits|impugned votes await} the JEE's ruling":
     'todas las actas procesadas; {n} {n:voto impugnado espera|votos impugnados esperan} la resolución del JEE',
-  '{outcome} — decided: {jee}, and they cannot change it':
-    '{outcome} — decidido: {jee}, y no pueden cambiarlo',
+  '{outcome} — decided: {jee}, and {n:it cannot|they cannot} change it':
+    '{outcome} — decidido: {jee}, y {n:no puede|no pueden} cambiarlo',
   'NOT DECIDED: {jee}; {a} leads {b} by {lead} votes':
     'NO DECIDIDO: {jee}; {a} aventaja a {b} por {lead} votos',
   'NOT DECIDED: {jee}; {a} and {b} tied at {votes} votes':

@@ -158,9 +158,10 @@ function impugnedLine(r: PresidentialResult, words: OutcomeWords, count: CountSt
     },
   );
   if (s.settled)
-    return say('{outcome} — decided: {jee}, and they cannot change it', {
+    return say('{outcome} — decided: {jee}, and {n:it cannot|they cannot} change it', {
       outcome: describeOutcome({ ...r, outcome: s.outcome }, words.share, words.tie),
       jee,
+      n: thousands(impugned),
     });
   const [a, b, c] = r.candidates;
   const lead = (a?.votes ?? 0) - (b?.votes ?? 0);
