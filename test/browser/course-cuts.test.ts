@@ -12,7 +12,7 @@ import { ingestFile } from '../../src/ingest/ingest.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
 import { courseGeometry, expectCourseReadable } from './course-geometry.js';
-import { ARTIFACTS, openPage, useDashboard } from './harness.js';
+import { openPage, useDashboard } from './harness.js';
 
 const ID = 'pe-2021-presidencial-segunda';
 // 22:00 and 23:30 in Lima (UTC−5) on 6 June, as UTC instants
@@ -114,10 +114,7 @@ describe("the count's course against the source's cut", () => {
           ['top', 150],
           ['foot', 140],
         ]);
-        await expectCourseReadable(g, page);
-        await page
-          .locator('#course')
-          .screenshot({ path: join(ARTIFACTS, `course-cuts-${lang}-${width}.png`) });
+        await expectCourseReadable(g, page, `course-cuts-${lang}-${width}`);
         expect(errors).toEqual([]);
         await page.close();
       }, 120_000);

@@ -4,8 +4,9 @@
 // rendered size, the lead changes' dots; and what makes it readable, checked once for the course's
 // browser tests (course-ends, course-cuts, course-leaders, spain-decimals).
 import type { Page } from 'playwright-core';
+import { join } from 'node:path';
 import { expect } from 'vitest';
-import { noSideScroll } from './harness.js';
+import { ARTIFACTS, noSideScroll } from './harness.js';
 
 export interface Box {
   readonly left: number;
@@ -158,13 +159,19 @@ export const READABLE_PX = 11;
 /**
  * The chart readable, as every course test asks it (session 34, 35): no two texts overlap, none
  * on the zero line, none clipped, none under a lead change's dot, none drawn under 11 px on a
- * phone (a desktop's is laid out as before, at ~10 px), and the page does not scroll sideways.
+ * phone (a desktop's is laid out as before, at ~10 px), and the page does not scroll sideways;
+ * the course's section saved as `shot`.png for a person to look at.
  */
-export async function expectCourseReadable(g: CourseGeometry, page: Page): Promise<void> {
+export async function expectCourseReadable(
+  g: CourseGeometry,
+  page: Page,
+  shot: string,
+): Promise<void> {
   expect(overlappingTexts(g)).toEqual([]);
   expect(textsOnZero(g)).toEqual([]);
   expect(clippedTexts(g)).toEqual([]);
   expect(textsOnDots(g)).toEqual([]);
   if ((page.viewportSize()?.width ?? 0) <= 600) expect(smallTexts(g, READABLE_PX)).toEqual([]);
   expect(await noSideScroll(page)).toBe(true);
+  await page.locator('#course').screenshot({ path: join(ARTIFACTS, `${shot}.png`) });
 }

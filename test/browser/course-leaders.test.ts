@@ -11,7 +11,7 @@ import { ingestFile } from '../../src/ingest/ingest.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from '../helpers.js';
 import { courseGeometry, expectCourseReadable } from './course-geometry.js';
-import { ARTIFACTS, openPage, useDashboard } from './harness.js';
+import { openPage, useDashboard } from './harness.js';
 
 const ID = 'pe-2021-presidencial';
 let batch = 0;
@@ -96,10 +96,7 @@ describe("the count's course when others led", () => {
       const g = await courseGeometry(page);
       expect(g.grid.map((l) => l.value)).toEqual([50, 100, 150]);
       expect(g.maxLeads).toEqual([]);
-      await expectCourseReadable(g, page);
-      await page
-        .locator('#course')
-        .screenshot({ path: join(ARTIFACTS, `course-leaders-${lang}.png`) });
+      await expectCourseReadable(g, page, `course-leaders-${lang}`);
       expect(errors).toEqual([]);
       await page.close();
     }, 120_000);
