@@ -546,6 +546,8 @@ function actaProgress(p: Progress, a: NonNullable<Progress['actas']>, complete: 
       el('strong', {}, fmt(a.pending)),
       a.pendingWithFigures > 0 ? ` (${t('pendingWithFigures')(fmt(a.pendingWithFigures))})` : '',
     ),
+    // no universe: the total is the actas the files brought, not the election's (never "all of it")
+    ...(p.universe === 'none' ? [el('span', { id: 'no-universe' }, t('noUniverse'))] : []),
     // a partial file: the universe's actas no file has brought yet, in the total and in no state
     ...(p.actasNotLoaded !== null && p.actasNotLoaded > 0
       ? [

@@ -701,6 +701,7 @@ const ES = {
   mesaNotAmongNoList: (m: Arg, n: Arg) =>
     `Mesa ${m}: ${one(n) ? 'no es la única acta cargada' : `no está entre las ${n} actas cargadas`}; esta elección no trae la lista completa de mesas.`,
   mesaNotAmong: (m: Arg) => `Mesa ${m}: no está entre las actas cargadas.`,
+  noUniverse: 'Total: las actas cargadas (esta elección no trae la lista completa de mesas)',
 };
 
 /** Every string of the interface; English must have each Spanish one, alike in form. */
@@ -1285,6 +1286,7 @@ const EN: Strings = {
   mesaNotAmongNoList: (m, n) =>
     `Mesa ${m}: ${one(n) ? 'not the one acta loaded' : `not among the ${n} actas loaded`}; this election does not come with the full list of mesas.`,
   mesaNotAmong: (m) => `Mesa ${m}: not among the actas loaded.`,
+  noUniverse: 'Total: the actas loaded (this election does not come with the full list of mesas)',
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { es: ES, en: EN };
