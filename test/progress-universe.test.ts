@@ -25,7 +25,7 @@ describe("the progress document: a count's universe, or none", () => {
     expect(p.actas?.total).toBe(6);
     expect(p.universe).toBe('none');
     expect(p.actasNotLoaded).toBeNull();
-    store.close();
+    await store.close();
   });
 
   it('a universe its six actas fill: known, none to load', async () => {
@@ -34,7 +34,7 @@ describe("the progress document: a count's universe, or none", () => {
     expect(p.actas?.total).toBe(6);
     expect(p.universe).toBe('known');
     expect(p.actasNotLoaded).toBe(0);
-    store.close();
+    await store.close();
   });
 
   it('a universe with an acta still to load: known, 1 to load, in the total', async () => {
@@ -43,7 +43,7 @@ describe("the progress document: a count's universe, or none", () => {
     expect(p.actas?.total).toBe(7);
     expect(p.universe).toBe('known');
     expect(p.actasNotLoaded).toBe(1);
-    store.close();
+    await store.close();
   });
 
   it('a universe whose codes are no level of the jurisdiction: unreadable, the actas to come unknown', async () => {
@@ -54,6 +54,6 @@ describe("the progress document: a count's universe, or none", () => {
     const p = await progressOf(store);
     expect(p.universe).toBe('unreadable');
     expect(p.actasNotLoaded).toBeNull();
-    store.close();
+    await store.close();
   });
 });
