@@ -484,7 +484,7 @@ const ES = {
   searchLabelOf: (levels: Arg) => `Mesa, ${levels} o local de votación`,
   searchPlaceholder: 'N.º de mesa o nombre',
   noMatch: 'Sin resultados',
-  mesaNotFound: (m: Arg) => `Mesa ${m} no encontrada en esta elección.`,
+  mesaNotFound: (m: Arg) => `Mesa ${m}: no existe en esta elección.`,
   mesaInvalid: (m: Arg) => `«${m}» no es un número de mesa de esta elección.`,
   electionUnknown: (id: Arg, shown: Arg) =>
     `Elección desconocida: «${id}» no está en este servidor; se muestra ${shown}.`,
@@ -704,6 +704,11 @@ const ES = {
     `Mesa ${m}: no está entre las actas cargadas (el conteo no ha terminado).`,
   mesasLoadedOf: (n: Arg, of: Arg) => `${n} de ${count(of, 'mesa cargada', 'mesas cargadas')}`,
   mapByCirc: 'Mapa por circunscripción',
+  // UNIVERSE (session 35): a mesa not found says what the election's list of actas allows
+  mesaNotAmongNoList: (m: Arg, n: Arg) =>
+    `Mesa ${m}: ${one(n) ? 'no es la única acta cargada' : `no está entre las ${n} actas cargadas`}; esta elección no trae la lista completa de mesas.`,
+  mesaNotAmong: (m: Arg) => `Mesa ${m}: no está entre las actas cargadas.`,
+  noUniverse: 'Total: las actas cargadas (esta elección no trae la lista completa de mesas)',
 };
 
 /** Every string of the interface; English must have each Spanish one, alike in form. */
@@ -1094,7 +1099,7 @@ const EN: Strings = {
   searchLabelOf: (levels: Arg) => `Mesa, ${levels} or polling place`,
   searchPlaceholder: 'Mesa (polling table) number or name',
   noMatch: 'No match',
-  mesaNotFound: (m) => `Mesa ${m} not found in this election.`,
+  mesaNotFound: (m) => `Mesa ${m}: there is no such mesa in this election.`,
   mesaInvalid: (m) => `“${m}” is not a mesa number of this election.`,
   electionUnknown: (id, shown) =>
     `Unknown election: “${id}” is not on this server; showing ${shown}.`,
@@ -1290,6 +1295,11 @@ const EN: Strings = {
   mesaNotAmongLoaded: (m) => `Mesa ${m}: not among the actas loaded (the count is not over).`,
   mesasLoadedOf: (n, of) => `${n} of ${count(of, 'mesa loaded', 'mesas loaded')}`,
   mapByCirc: 'Map by electoral district',
+  // UNIVERSE (session 35)
+  mesaNotAmongNoList: (m, n) =>
+    `Mesa ${m}: ${one(n) ? 'not the one acta loaded' : `not among the ${n} actas loaded`}; this election does not come with the full list of mesas.`,
+  mesaNotAmong: (m) => `Mesa ${m}: not among the actas loaded.`,
+  noUniverse: 'Total: the actas loaded (this election does not come with the full list of mesas)',
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { es: ES, en: EN };
