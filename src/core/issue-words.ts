@@ -227,6 +227,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: 'the same acta appears twice in the file: the first row is kept; this one is quarantined',
     es: 'la misma acta aparece dos veces en el archivo: se guarda la primera fila; esta queda en cuarentena',
   },
+  row_cells_mismatch: {
+    en: 'the row has more or fewer cells than the header has columns (cut short or run together): its cells cannot be matched to the columns, so it is quarantined',
+    es: 'la fila tiene más o menos celdas que columnas tiene el encabezado (cortada o unida a otra): sus celdas no se pueden asignar a las columnas, así que queda en cuarentena',
+  },
   missing_required: { en: 'a required field is empty', es: 'falta un campo obligatorio' },
   impugned_pending: {
     en: 'the acta has impugned votes pending a ruling',
@@ -457,6 +461,10 @@ type Say = (f: Figures, es: boolean, num: Num) => string | null;
  * says nothing more (null) where its details lack a figure.
  */
 const FIGURES: Partial<Record<IssueCode, Say>> = {
+  row_cells_mismatch: (f, es) =>
+    both(f('cells'), f('expected'), (cells, expected) =>
+      es ? `: ${cells} celdas de ${expected}` : `: ${cells} cells of ${expected}`,
+    ),
   sheet_sum_mismatch: (f, es, num) =>
     both(f('sum'), f('voters'), (sum, voters) =>
       es ? `: ${num(sum)} frente a ${num(voters)}` : `: ${num(sum)} against ${num(voters)}`,

@@ -72,6 +72,7 @@ export const ISSUE_CODES = [
   'acta_state_backwards',
   'acta_superseded_by_correction',
   'duplicate_acta',
+  'row_cells_mismatch',
   'missing_required',
   'impugned_pending',
   'annulled_votes_not_null',

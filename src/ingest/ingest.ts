@@ -34,7 +34,7 @@ import {
   type ParsedRow,
   type RowParser,
 } from './formats.js';
-import { readCsvRows, type CsvRows } from './rows.js';
+import { misfitCells, readCsvRows, type CsvRows } from './rows.js';
 import { quickChecker, quickPacker, type QuickRow } from './quick-check.js';
 import { onpeCongressGrouper } from './congress.js';
 import { FileRejected, openSource, sourceKind, type OpenedSource } from './source.js';
@@ -495,9 +495,16 @@ function csvReader(
   if (format === 'onpe-congress') {
     const grouper = onpeCongressGrouper(csv.header, o.election, jurisdiction);
     return async (run) => {
-      await csv.scan((r, row) => {
-        for (const g of grouper.push(r.cells(), row)) run.take(g);
-      }, run.between);
+      await csv.scan(
+        (r, row) => {
+          for (const g of grouper.push(r.cells(), row)) run.take(g);
+        },
+        run.between,
+        // a misfit row joins its mesa's rows, whose acta it then quarantines whole
+        (r, row, misfit) => {
+          for (const g of grouper.push(r.cells(), row, misfit)) run.take(g);
+        },
+      );
       for (const g of grouper.flush()) run.take(g);
     };
   }
@@ -513,14 +520,34 @@ function csvReader(
       pack(r, q, row, parser.place(r, q.ubigeo), run.batch);
       return true;
     };
-    return csv.scan((r, row) => {
-      const q = quick === null ? null : quick(r);
-      if (q !== null && (o.check === true ? run.countValid(q.mesa, row) : packValid(r, q, row)))
-        return;
-      // the record's bytes are only valid now: its raw cells are copied if it is quarantined
-      run.take({ row, parsed: parser.parse(r, row), raw: () => parser.raw(r) });
-    }, run.between);
+    return csv.scan(
+      (r, row) => {
+        const q = quick === null ? null : quick(r);
+        if (q !== null && (o.check === true ? run.countValid(q.mesa, row) : packValid(r, q, row)))
+          return;
+        // the record's bytes are only valid now: its raw cells are copied if it is quarantined
+        run.take({ row, parsed: parser.parse(r, row), raw: () => parser.raw(r) });
+      },
+      run.between,
+      (r, row, misfit) => run.take(misfitRec(csv.header, parser.columns.mesa, r, row, misfit)),
+    );
   };
+}
+
+/**
+ * A row whose cells do not fit the header, for the quarantine: its mesa where the cell is there,
+ * its cells as it has them (misfitCells).
+ */
+function misfitRec(
+  header: readonly string[],
+  mesaAt: number,
+  r: CsvRecordView,
+  row: number,
+  misfit: Issue,
+): Rec {
+  const mesa = mesaAt >= 0 && mesaAt < r.length ? r.text(mesaAt).trim() : '';
+  const raw = misfitCells(header, r);
+  return { row, parsed: { ok: false, mesa: mesa || null, issues: [misfit] }, raw: () => raw };
 }
 
 /**
