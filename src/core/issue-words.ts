@@ -244,6 +244,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: "the mesa id does not match the jurisdiction's pattern",
     es: 'el número de mesa no tiene el formato de la jurisdicción',
   },
+  mesa_not_in_universe: {
+    en: "the mesa is not in the election's list of mesas (its polling places): stored and counted, but check its number against the source (a mesa added after the list, or a mistyped one)",
+    es: 'la mesa no está en la lista de mesas de la elección (sus locales de votación): se guarda y se cuenta, pero verifique su número con la fuente (una mesa añadida después de la lista, o un número mal escrito)',
+  },
   ubigeo_invalid: {
     en: "the place code does not match the jurisdiction's pattern",
     es: 'el código de lugar no tiene el formato de la jurisdicción',

@@ -77,6 +77,7 @@ export const ISSUE_CODES = [
   'impugned_pending',
   'annulled_votes_not_null',
   'mesa_invalid',
+  'mesa_not_in_universe',
   'ubigeo_invalid',
   'unknown_election',
   'election_required',

@@ -62,6 +62,12 @@ export interface IngestOptions {
    * `election.jurisdiction` when omitted.
    */
   readonly jurisdiction?: LoadedJurisdiction | undefined;
+  /**
+   * The election's declared mesas (its polling-place list, padded; results' declaredMesas): an
+   * acta whose mesa it lacks is stored with a mesa_not_in_universe warning. Absent or null: none
+   * declared. A promise is awaited while the file is hashed.
+   */
+  readonly mesas?: ReadonlySet<string> | Promise<ReadonlySet<string> | null> | null | undefined;
   /** Replaces the jurisdiction's check of known places (a benchmark's synthetic places). */
   readonly isKnownPlace?: ((code: string) => boolean) | undefined;
   readonly onProgress?: ((bytesRead: number, size: number) => void) | undefined;
@@ -334,9 +340,10 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
     store.warmImport((await stat(o.file).catch(() => null))?.size ?? 0);
   const resolved = jurisdictionOf(o);
   if (!resolved.ok) return { ok: false, issues: resolved.error };
-  const { jurisdiction, places } = resolved.value;
-  const hashedOrNot = await hashOf(o.file);
+  const { jurisdiction } = resolved.value;
+  const [hashedOrNot, mesas] = await Promise.all([hashOf(o.file), o.mesas ?? null]);
   if (!hashedOrNot.ok) return { ok: false, issues: hashedOrNot.error };
+  const places: PlaceCheck = { ...resolved.value.places, mesas };
   const hashed = hashedOrNot.value;
   const mode = o.mode ?? 'import';
   const limits: IngestLimits = { ...DEFAULT_INGEST_LIMITS, ...o.limits };
