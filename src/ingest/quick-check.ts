@@ -70,7 +70,7 @@ export function quickChecker(
     const mesa = codes.padMesa(r.text(at.mesa));
     if (mesa === '' || !places.mesaPattern.test(mesa)) return null;
     // a mesa the election's list lacks has a warning: the full path gives it
-    if (places.mesas != null && !places.mesas.has(mesa)) return null;
+    if (places.mesas !== null && places.mesas !== undefined && !places.mesas.has(mesa)) return null;
     out.mesa = mesa;
     out.ubigeo = ubigeo;
     out.state = s.state as ActaState;

@@ -24,7 +24,7 @@ export function validateActa(a: Acta, places: PlaceCheck): Issue[] {
   if (!places.mesaPattern.test(a.mesa))
     issues.push(issue('mesa_invalid', at, { mesa: a.mesa, pattern: places.mesaPattern.source }));
   // a mesa the list lacks is stored (ONPE may add one) but said: a mistyped or made-up number
-  else if (places.mesas != null && !places.mesas.has(a.mesa))
+  else if (places.mesas !== null && places.mesas !== undefined && !places.mesas.has(a.mesa))
     issues.push(issue('mesa_not_in_universe', at, { mesa: a.mesa, ubigeo: a.ubigeo }, 'warning'));
   if (!places.placePattern.test(a.ubigeo))
     issues.push(
