@@ -145,6 +145,13 @@ describe("an acta whose current version is not the publication file's (poll-watc
     expect(await text(page, '#acta-cc-not-publication')).toBe(
       'Las cifras de arriba (versión 2 de esta acta) no son las del archivo de onpe: este cotejo compara los archivos de las fuentes, no esa versión (vea sus versiones abajo).',
     );
+    // the verdict leads with it, marked as a warning: never an "agree" first (s35: mesa 000028,
+    // changed in the store, read "agree" with only a side note)
+    expect(await text(page, '#acta-cc-verdict')).toMatch(
+      /^Las cifras de arriba \(versión 2 de esta acta\) no son las del archivo de onpe: .+\. \S/,
+    );
+    expect(await page.getAttribute('#acta-cc-verdict', 'class')).toBe('notice warn');
+    expect(await page.locator('#acta-cc-verdict #acta-cc-not-publication').count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'acta-crosscheck-later-version.png') });
     expect(errors).toEqual([]);
     await page.close();
