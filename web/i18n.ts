@@ -223,6 +223,9 @@ const ES = {
   jeeReachesMargin: JEE_REACH_WORDS.reaches.es as string,
   jeeShortOfMargin: JEE_REACH_WORDS.short.es as string,
   actaWarnings: 'Advertencias del acta',
+  // s35 (watcher): each version's warnings in its history row
+  versionWarnings: (n: Arg) => `${n} ${one(n) ? 'advertencia' : 'advertencias'}`,
+  versionWarningsLabel: (v: Arg) => `Advertencias de la versión ${v}`,
   'projMethod:mesas': 'acta por acta',
   'projMethod:snapshot': 'desde los totales de un corte de la fuente',
   leads: 'lidera',
@@ -863,6 +866,8 @@ const EN: Strings = {
   jeeReachesMargin: JEE_REACH_WORDS.reaches.en,
   jeeShortOfMargin: JEE_REACH_WORDS.short.en,
   actaWarnings: "The acta's warnings",
+  versionWarnings: (n) => `${n} ${one(n) ? 'warning' : 'warnings'}`,
+  versionWarningsLabel: (v) => `Version ${v}'s warnings`,
   'projMethod:mesas': 'acta by acta',
   'projMethod:snapshot': "from the totals of a source's cut",
   leads: 'leads',
