@@ -22,7 +22,8 @@ const answer = (
 ): Compare =>
   ({
     a: { format: 'onpe-mesa' },
-    b: { format: 'cifra-csv' },
+    // the 2021 transcriptions are column maps: their figuresHash is null whether or not they hold it
+    b: { format: 'column-map' },
     disagreements:
       missing === undefined
         ? []
@@ -62,7 +63,7 @@ describe('verdictFrom and verdictText: which files hold the mesa', () => {
 
   it('absent from one transcription: that one named, the other agreeing (es, en)', () => {
     const vs = [
-      verdictFrom(SERGIO, answer({ a: 'h1', b: 'h2' })),
+      verdictFrom(SERGIO, answer({ a: 'h1', b: null })),
       verdictFrom(RONDEROS, answer({ a: 'h1', b: null }, 'missing_in_b')),
     ];
     expect(vs.map((v) => [v.differs, v.held.source])).toEqual([
@@ -80,7 +81,7 @@ describe('verdictFrom and verdictText: which files hold the mesa', () => {
 
   it("absent from the publication's file: the publication named, no transcription agreeing with it", () => {
     const vs = [
-      verdictFrom(SERGIO, answer({ a: null, b: 'h2' }, 'missing_in_a')),
+      verdictFrom(SERGIO, answer({ a: null, b: null }, 'missing_in_a')),
       verdictFrom(RONDEROS, answer({ a: null, b: null })),
     ];
     expect(verdictText('000100', ONPE, vs)).toBe(
@@ -89,7 +90,7 @@ describe('verdictFrom and verdictText: which files hold the mesa', () => {
   });
 
   it('no answer: not said to agree, nor to lack the mesa', () => {
-    const vs = [verdictFrom(SERGIO, null), verdictFrom(RONDEROS, answer({ a: 'h1', b: 'h3' }))];
+    const vs = [verdictFrom(SERGIO, null), verdictFrom(RONDEROS, answer({ a: 'h1', b: null }))];
     expect(verdictText('000100', ONPE, vs)).toBe(
       'ronderos: coincide con el archivo de onpe. sergiocorreia: la verificación cruzada no respondió ahora.',
     );

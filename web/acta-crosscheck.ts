@@ -59,9 +59,9 @@ async function verdictOf(publication: Source, source: Source, mesa: string): Pro
 
 /**
  * A third party's word from the cross-check of one mesa (null: no answer). A mesa neither file
- * holds has no disagreement either: its figuresHash, null on both sides, says it is in neither
- * (s35: the panel said they "agree" on a mesa none of them has); one file lacking it is a
- * disagreement whose reason says which.
+ * holds has no disagreement either (s35: the panel said sergiocorreia and ronderos "agree with
+ * onpe's file" on a mesa none of them has); one file lacking it is a disagreement whose reason
+ * says which.
  */
 export function verdictFrom(source: Source, doc: Compare | null): Verdict {
   if (doc === null)
@@ -75,14 +75,11 @@ export function verdictFrom(source: Source, doc: Compare | null): Verdict {
     };
   const d = doc.disagreements[0];
   const reasons = new Set(d?.reasons.map((x) => x.reason) ?? []);
-  const held = (side: 'a' | 'b'): boolean | null => {
-    if (reasons.has(side === 'a' ? 'missing_in_a' : 'missing_in_b')) return false;
-    if (d !== undefined) return true;
-    const hash = doc.figuresHash?.[side];
-    if (hash === undefined || (hash === null && doc[side].format === 'column-map')) return null;
-    return hash !== null;
-  };
   const both = !reasons.has('missing_in_a') && !reasons.has('missing_in_b');
+  const held = (side: 'a' | 'b'): boolean | null =>
+    reasons.has(side === 'a' ? 'missing_in_a' : 'missing_in_b')
+      ? false
+      : d !== undefined || heldByBoth(doc);
   return {
     source,
     differs: d !== undefined && both,
@@ -91,6 +88,21 @@ export function verdictFrom(source: Source, doc: Compare | null): Verdict {
     reading: d?.b ?? null,
     publicationHash: doc.figuresHash?.a,
   };
+}
+
+/**
+ * With no disagreement both files hold the mesa or neither does (one alone would be missing_in_a
+ * or _b): a figuresHash says which, null on a side that reads whole actas meaning not held. A
+ * column map (the 2021 transcriptions) reads no whole acta, its hash null either way; null when
+ * neither side says.
+ */
+function heldByBoth(doc: Compare): boolean | null {
+  const says = (['a', 'b'] as const).flatMap((side) => {
+    const hash = doc.figuresHash?.[side];
+    if (hash === undefined || (hash === null && doc[side].format === 'column-map')) return [];
+    return [hash !== null];
+  });
+  return says[0] ?? null;
 }
 
 /**
