@@ -268,3 +268,56 @@ describe("cifra acta: each version's source, and a correction's ruling (poll-wat
     expect(doc.history).toHaveLength(2);
   });
 });
+
+// A poll-watcher's review (s35): 000213 went to the JEE with its votes one short of its voters,
+// then was resolved. The warning lives on the JEE version; the table showed only the current
+// version's, so the resolved acta gave no word of why it had gone to the JEE.
+describe('cifra acta: every version says its warnings', () => {
+  const db213 = join(dir, 'w.db');
+  const labelled = (row: string, label: string): string => row.replace('CONTABILIZADA', label);
+  const offBy1 = (mesa: string): string =>
+    onpeRow(mesa, '010101', 40, 50)
+      .split(',')
+      .map((c, i) => (i === 8 ? String(Number(c) + 1) : c))
+      .join(',');
+  beforeAll(async () => {
+    const rows = [
+      pendingRow('000213'),
+      labelled(offBy1('000213'), 'ENVIADO AL JEE'),
+      labelled(onpeRow('000213', '010101', 40, 50), 'COMPUTADA RESUELTA'),
+    ];
+    for (const [i, row] of rows.entries()) {
+      const file = write(`w${i}.csv`, [HEADER, row].join('\n') + '\n');
+      const r = await cli('ingest', file, '--db', db213, '--election', 'pe-2021-presidencial');
+      expect(r.code, r.err).toBe(0);
+    }
+  });
+
+  it("the JEE version's row carries its warning, in the table and as a sentence (en, es)", async () => {
+    const json = await cli('acta', '213', '--db', db213, '--format', 'json');
+    const doc = ActaSchema.parse(JSON.parse(json.out));
+    // the premise: three versions, the warning on the second alone, none on the current one
+    expect(doc.history.map((h) => h.warnings.map((x) => x.code))).toEqual([
+      [],
+      ['sheet_sum_mismatch'],
+      [],
+    ]);
+    expect(doc.current?.warnings).toEqual([]);
+    const en = await cli('acta', '213', '--db', db213);
+    expect(en.code, en.err).toBe(0);
+    const row = (out: string, v: number): string =>
+      out.split('\n').find((l) => new RegExp(`^│ ${v} +│`).test(l)) ?? '';
+    expect(row(en.out, 2)).toContain('sheet_sum_mismatch');
+    expect(row(en.out, 1)).not.toContain('sheet_sum_mismatch');
+    expect(row(en.out, 3)).not.toContain('sheet_sum_mismatch');
+    expect(en.out).toMatch(/│ warnings +│/);
+    expect(en.out).toContain(
+      'version 2 warning sheet_sum_mismatch: votes do not add up to the voters (lists + blank + null + impugned ≠ voters): 100 against 101',
+    );
+    const es = await cli('acta', '213', '--db', db213, '--lang', 'es');
+    expect(row(es.out, 2)).toContain('sheet_sum_mismatch');
+    expect(es.out).toContain(
+      'versión 2, advertencia sheet_sum_mismatch: los votos no suman el total de votantes: 100 frente a 101',
+    );
+  });
+});

@@ -42,9 +42,9 @@ describe('the odds below the calibrated range', () => {
     );
   });
 
-  it('just below 10 % reads below it, never a rounded "10.00"', () => {
+  it('just below 10 % reads below it, never a rounded "10.000"', () => {
     state.places = { jurisdiction: { locale: 'es-ES' } } as unknown as Places;
-    expect(uncalibratedText(projection(99_999, 1_000_000))).toContain('(ahora 9,99 %)');
+    expect(uncalibratedText(projection(99_999, 1_000_000))).toContain('(ahora 9,999 %)');
   });
 
   it('at 10 % exactly and above: the probability, no sentence (es, en)', () => {

@@ -9,10 +9,15 @@ import { el, electionId, fmt, inLang, state, t } from './ui.js';
 type Source = NonNullable<NonNullable<Progress['about']>['compareSources']>[number];
 type Reading = NonNullable<Compare['disagreements'][number]['a']>;
 /** One third party's word on the mesa: its reading where it differs, none where it agrees. */
-interface Verdict {
+export interface Verdict {
   readonly source: Source;
-  /** null: the cross-check could not answer (busy, refused) */
+  /**
+   * Whether the figures differ where both files hold the mesa (a mesa one file lacks is `held`'s
+   * word, not a disagreement); null: the cross-check could not answer (busy, refused).
+   */
   readonly differs: boolean | null;
+  /** Whether each file holds the mesa; null: not said (no answer, or a column map). */
+  readonly held: { readonly publication: boolean | null; readonly source: boolean | null };
   readonly publication: Reading | null;
   readonly reading: Reading | null;
   /** The mesa's figuresHash in the publication's file (null: not in it; undefined: not said). */
@@ -49,16 +54,55 @@ async function verdictOf(publication: Source, source: Source, mesa: string): Pro
     mesa,
     limit: 1,
   });
-  if (!r.ok)
-    return { source, differs: null, publication: null, reading: null, publicationHash: undefined };
-  const d = r.doc.disagreements[0];
+  return verdictFrom(source, r.ok ? r.doc : null);
+}
+
+/**
+ * A third party's word from the cross-check of one mesa (null: no answer). A mesa neither file
+ * holds has no disagreement either (s35: the panel said sergiocorreia and ronderos "agree with
+ * onpe's file" on a mesa none of them has); one file lacking it is a disagreement whose reason
+ * says which.
+ */
+export function verdictFrom(source: Source, doc: Compare | null): Verdict {
+  if (doc === null)
+    return {
+      source,
+      differs: null,
+      held: { publication: null, source: null },
+      publication: null,
+      reading: null,
+      publicationHash: undefined,
+    };
+  const d = doc.disagreements[0];
+  const reasons = new Set(d?.reasons.map((x) => x.reason) ?? []);
+  const both = !reasons.has('missing_in_a') && !reasons.has('missing_in_b');
+  const held = (side: 'a' | 'b'): boolean | null =>
+    reasons.has(side === 'a' ? 'missing_in_a' : 'missing_in_b')
+      ? false
+      : d !== undefined || heldByBoth(doc);
   return {
     source,
-    differs: d !== undefined,
+    differs: d !== undefined && both,
+    held: { publication: held('a'), source: held('b') },
     publication: d?.a ?? null,
     reading: d?.b ?? null,
-    publicationHash: r.doc.figuresHash?.a,
+    publicationHash: doc.figuresHash?.a,
   };
+}
+
+/**
+ * With no disagreement both files hold the mesa or neither does (one alone would be missing_in_a
+ * or _b): a figuresHash says which, null on a side that reads whole actas meaning not held. A
+ * column map (the 2021 transcriptions) reads no whole acta, its hash null either way; null when
+ * neither side says.
+ */
+function heldByBoth(doc: Compare): boolean | null {
+  const says = (['a', 'b'] as const).flatMap((side) => {
+    const hash = doc.figuresHash?.[side];
+    if (hash === undefined || (hash === null && doc[side].format === 'column-map')) return [];
+    return [hash !== null];
+  });
+  return says[0] ?? null;
 }
 
 /**
@@ -76,21 +120,28 @@ export async function actaCrossCheck(
   const verdicts = await Promise.all(s.others.map((o) => verdictOf(s.publication, o, mesa)));
   if (!shown()) return null;
   const hash = verdicts.find((v) => v.publicationHash !== undefined)?.publicationHash;
-  const notPublication = notPublicationNote(acta, s.publication, hash);
+  // the figures on screen not the publication file's: the verdict leads with it, never "agree"
+  const notPublication = hash === null ? null : notPublicationVersion(acta, s.publication, hash);
+  const text = verdictText(mesa, s.publication, verdicts);
+  const warn = notPublication !== null || verdicts.some((v) => v.differs || lacks(v));
   return el(
     'section',
     { id: 'acta-crosscheck', class: 'acta-crosscheck', 'aria-labelledby': 'acta-cc-title' },
     el('h4', { id: 'acta-cc-title' }, t('actaCcTitle')),
     el(
       'p',
-      {
-        id: 'acta-cc-verdict',
-        class: verdicts.some((v) => v.differs) ? 'notice warn' : 'hint',
-        role: 'status',
-      },
-      verdictText(s.publication, verdicts),
+      { id: 'acta-cc-verdict', class: warn ? 'notice warn' : 'hint', role: 'status' },
+      ...(notPublication === null
+        ? [text]
+        : [
+            el(
+              'span',
+              { id: 'acta-cc-not-publication' },
+              t('actaCcNotPublication')(notPublication, s.publication.id),
+            ),
+            text === '' ? '' : ` ${text}`,
+          ]),
     ),
-    notPublication,
     ...figuresTable(s.publication, verdicts),
     el(
       'ul',
@@ -104,34 +155,50 @@ export async function actaCrossCheck(
 
 /**
  * The cross-check compares the sources' files: where the figures on screen are not the publication
- * file's for this mesa (a correction, a later import that changed them), it says so, so that
- * "agrees" is not read as two sources confirming figures they never gave. The figures decide, by
- * their figuresHash (review 26 M3: a version from another capture with the same figures needs no
- * word); where the cross-check did not say, the files' SHA-256 do (nothing if none is declared).
+ * file's for this mesa (a correction, a later import that changed them), the version on screen,
+ * so that "agrees" is not read as two sources confirming figures they never gave; null where they
+ * are. The figures decide, by their figuresHash (review 26 M3: a version from another capture with
+ * the same figures needs no word); where the cross-check did not say, the files' SHA-256 do
+ * (nothing if none is declared). A mesa the publication lacks is said by the verdict instead.
  */
-function notPublicationNote(
+function notPublicationVersion(
   acta: Pick<Acta, 'history'>,
   publication: Pick<Source, 'id' | 'sha256'>,
-  publicationHash: string | null | undefined,
-): HTMLElement | '' {
+  publicationHash: string | undefined,
+): number | null {
   const current = acta.history.find((h) => h.current);
-  if (current === undefined) return '';
+  if (current === undefined) return null;
   if (publicationHash !== undefined) {
-    if (publicationHash === current.figuresHash) return '';
-  } else if (publication.sha256 === null || current.sha256 === publication.sha256) return '';
-  return el(
-    'p',
-    { id: 'acta-cc-not-publication', class: 'notice warn' },
-    t('actaCcNotPublication')(current.version, publication.id),
-  );
+    if (publicationHash === current.figuresHash) return null;
+  } else if (publication.sha256 === null || current.sha256 === publication.sha256) return null;
+  return current.version;
 }
 
-/** The one sentence: whether every third party, some, or none disagree with the publication. */
-function verdictText(publication: Source, verdicts: readonly Verdict[]): string {
-  const differ = verdicts.filter((v) => v.differs === true).map((v) => v.source.id);
-  const agree = verdicts.filter((v) => v.differs === false).map((v) => v.source.id);
+/** A file of the two compared lacks the mesa. */
+const lacks = (v: Verdict): boolean => v.held.source === false || v.held.publication === false;
+
+/**
+ * The verdict's sentences: first the sources whose file lacks the mesa (all of them: in none),
+ * then, among those holding it, whether every third party, some, or none disagree with the
+ * publication.
+ */
+export function verdictText(
+  mesa: string,
+  publication: Source,
+  verdicts: readonly Verdict[],
+): string {
+  const pubMissing = verdicts.some((v) => v.held.publication === false);
+  const missing = [
+    ...(pubMissing ? [publication.id] : []),
+    ...verdicts.filter((v) => v.held.source === false).map((v) => v.source.id),
+  ];
+  if (missing.length === verdicts.length + 1) return t('actaCcInNone')(mesa, missing.join(', '));
+  const compared = verdicts.filter((v) => !lacks(v));
+  const differ = compared.filter((v) => v.differs === true).map((v) => v.source.id);
+  const agree = compared.filter((v) => v.differs === false).map((v) => v.source.id);
   const unknown = verdicts.filter((v) => v.differs === null).map((v) => v.source.id);
   const parts = [
+    missing.length > 0 ? t('actaCcMissing')(missing.length, mesa, missing.join(', ')) : '',
     differ.length > 0
       ? differ.length === verdicts.length && differ.length > 1
         ? t('actaCcAllDiffer')(differ.length, differ.join(', '), publication.id)
@@ -217,6 +284,8 @@ const columnHead = (s: Source): HTMLElement[] => [
 ];
 
 function otherCell(v: Verdict, pub: Cell, own: Cell): HTMLElement {
+  // not in its file: nothing to set beside the publication's figures
+  if (v.held.source === false) return el('td', { class: 'num absent' }, '—');
   if (v.differs !== true)
     return el('td', { class: 'num same' }, v.differs === false ? t('actaCcSame') : '—');
   const differs = own !== pub;

@@ -773,6 +773,8 @@ function versionItem(h: Version, cur: Figures | null): HTMLElement {
     ([label, v, c]): [string, number | null, number | null] => [label, carries ? v : null, c],
   );
   const differs = rows.some(([, v, c]) => c !== null && v !== c);
+  // an earlier version's warnings (why it went to the JEE) open its row: s35, they were never shown
+  const warned = h.warnings.length > 0;
   // a conflict says why it was kept, as the document records it (against the version held then)
   const kind =
     h.kind === 'conflict' && h.conflict ? t(`conflict:${h.conflict}`) : t(`change:${h.kind}`);
@@ -785,13 +787,14 @@ function versionItem(h: Version, cur: Figures | null): HTMLElement {
     },
     el(
       'details',
-      { open: !h.current && differs ? true : undefined },
+      { open: !h.current && (differs || warned) ? true : undefined },
       el(
         'summary',
         {},
         `v${h.version} · ${kind} · ${stateWords(h.acta)} · ${t('recordedByCifra')} ${zoneTime(h.recordedAt)}`,
         h.current ? el('span', { class: 'badge current' }, t('currentVersion')) : '',
         differs ? el('span', { class: 'badge warn' }, t('figuresDiffer')) : '',
+        warned ? el('span', { class: 'badge warn' }, t('versionWarnings')(h.warnings.length)) : '',
       ),
       el(
         'table',
@@ -818,6 +821,17 @@ function versionItem(h: Version, cur: Figures | null): HTMLElement {
     ),
     // outside the fold: what a claim cites is on show for every version, current one included
     evidenceLine(h),
+    versionWarnings(h),
+  );
+}
+
+/** A version's warnings as sentences, in the page's language (the current one's too, as above). */
+function versionWarnings(h: Version): HTMLElement | '' {
+  if (h.warnings.length === 0) return '';
+  return el(
+    'ul',
+    { class: 'version-warnings notice', 'aria-label': t('versionWarningsLabel')(h.version) },
+    ...h.warnings.map((w) => el('li', { 'data-code': w.code }, issueWords(w))),
   );
 }
 

@@ -6,6 +6,7 @@ import type { Projection, ResultUnit, Summary } from './api-client.js';
 import { percent, remainderIds } from './bars.js';
 import { decimalText, el, fmt, state, t, choiceLabel } from './ui.js';
 import { votesStillOut } from '../src/core/rules/settled.js';
+import { countPctText } from './count-pct.js';
 
 const labelOf = (id: string): string =>
   choiceLabel(state.choices.find((c) => c.id === id) ?? { id, label: id });
@@ -194,23 +195,14 @@ export interface ProjectionOdds {
 }
 
 /**
- * The share of actas counted, cut (never rounded) to what the sentence shows: 3 decimals under
- * 1 %, 2 above, so that 9.999 % reads "9,99", never a "10,00" below the floor.
- */
-function countedText(p: Projection): string {
-  const digits = 100 * p.actasProcessed < p.actasTotal ? 3 : 2;
-  const scale = 10 ** digits;
-  return fmt(Math.floor((100 * scale * p.actasProcessed) / p.actasTotal) / scale, digits);
-}
-
-/**
  * Below the share of actas the calibration starts at (core ODDS_CALIBRATED_FROM: 1/10), the
  * sentence said in the probabilities' place; null at or above it, or without a projection.
  */
 export function uncalibratedText(p: Projection | null): string | null {
   if (!p || p.odds.withinCalibration) return null;
   const { numerator, denominator } = p.odds.calibratedFrom;
-  const now = p.actasTotal > 0 ? countedText(p) : fmt(0);
+  // the page's one % of this count (count-pct.ts), cut only where it would round up to the floor
+  const now = countPctText(p.actasProcessed, p.actasTotal, p.odds.calibratedFrom) ?? fmt(0);
   return t('oddsUncalibrated')(fmt((100 * numerator) / denominator), now);
 }
 

@@ -193,6 +193,11 @@ const ES = {
   actaCcNotPublication: (v: Arg, pub: string) =>
     `Las cifras de arriba (versión ${v} de esta acta) no son las del archivo de ${pub}: este cotejo compara los archivos de las fuentes, no esa versión (vea sus versiones abajo).`,
   actaCcUnknown: (ids: string) => `${ids}: la verificación cruzada no respondió ahora.`,
+  // s35 (watcher): a mesa a declared source's file does not hold, said by name, never "agree"
+  actaCcInNone: (mesa: string, ids: string) =>
+    `La mesa ${mesa} no está en ninguna de las fuentes declaradas (${ids}): las cifras de arriba no vienen de ninguna de ellas.`,
+  actaCcMissing: (n: Arg, mesa: string, ids: string) =>
+    `La mesa ${mesa} no está en ${one(n) ? 'el archivo' : 'los archivos'} de ${ids}.`,
   actaCcStatic:
     'Esta copia estática (cifra publish) no incluye el cotejo de esta acta con otras fuentes, que calcula el servidor: consúltelo en el sitio en vivo o con cifra compare.',
   actaCcSame: '= igual',
@@ -218,6 +223,9 @@ const ES = {
   jeeReachesMargin: JEE_REACH_WORDS.reaches.es as string,
   jeeShortOfMargin: JEE_REACH_WORDS.short.es as string,
   actaWarnings: 'Advertencias del acta',
+  // s35 (watcher): each version's warnings in its history row
+  versionWarnings: (n: Arg) => `${n} ${one(n) ? 'advertencia' : 'advertencias'}`,
+  versionWarningsLabel: (v: Arg) => `Advertencias de la versión ${v}`,
   'projMethod:mesas': 'acta por acta',
   'projMethod:snapshot': 'desde los totales de un corte de la fuente',
   leads: 'lidera',
@@ -838,6 +846,10 @@ const EN: Strings = {
   actaCcNotPublication: (v, pub) =>
     `The figures above (version ${v} of this acta) are not those of ${pub}'s file: this cross-check compares the sources' files, not that version (see its versions below).`,
   actaCcUnknown: (ids) => `${ids}: the cross-check did not answer this time.`,
+  actaCcInNone: (mesa, ids) =>
+    `Mesa ${mesa} is in none of the declared sources (${ids}): the figures above come from none of them.`,
+  actaCcMissing: (n, mesa, ids) =>
+    `Mesa ${mesa} is not in ${one(n) ? `${ids}'s file` : `the files of ${ids}`}.`,
   actaCcStatic:
     "This static copy (cifra publish) does not include this acta's cross-check with other sources, which the server computes: see it on the live site or with cifra compare.",
   actaCcSame: '= same',
@@ -859,6 +871,8 @@ const EN: Strings = {
   jeeReachesMargin: JEE_REACH_WORDS.reaches.en,
   jeeShortOfMargin: JEE_REACH_WORDS.short.en,
   actaWarnings: "The acta's warnings",
+  versionWarnings: (n) => `${n} ${one(n) ? 'warning' : 'warnings'}`,
+  versionWarningsLabel: (v) => `Version ${v}'s warnings`,
   'projMethod:mesas': 'acta by acta',
   'projMethod:snapshot': "from the totals of a source's cut",
   leads: 'leads',

@@ -2,6 +2,7 @@
 // once the count is complete (the count is the result).
 import { area, line } from 'd3-shape';
 import type { Api, Projection, ProjectionHistory } from './api-client.js';
+import { countPctText } from './count-pct.js';
 import { probText, uncalibratedText } from './headline.js';
 import { $, $svg, el, electionId, fmt, state, svgEl, t, inLang } from './ui.js';
 
@@ -53,7 +54,8 @@ export async function renderProjection(
  */
 function metaOf(p: Projection, sourcePct: string | null): string {
   const common = {
-    pct: fmt(p.pctCounted, 2),
+    // the headline's and the odds sentence's rendering of the same count (count-pct.ts)
+    pct: countPctText(p.actasProcessed, p.actasTotal) ?? fmt(0),
     sims: fmt(p.sims),
     seed: p.seed,
     method: t(`projMethod:${p.method}`),
@@ -320,7 +322,7 @@ function historyTable(
         el(
           'tr',
           {},
-          el('th', {}, `${fmt(pt.pctCounted, 2)} %`),
+          el('th', {}, `${fmt(pt.pctCounted, 3)} %`),
           ...choices.map((c) => el('td', {}, cell(pt, c))),
         ),
       ),

@@ -44,6 +44,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   row: 'fila',
   recorded: 'registrado',
   'recorded by cifra': 'registrada por cifra',
+  warnings: 'advertencias',
   current: 'vigente',
   election: 'elección',
   label: 'nombre',
@@ -293,6 +294,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'eligible {eligible} · voters {voters} · blank {blank} · null {null} · impugned {impugned}':
     'electores hábiles {eligible} · votantes {voters} · en blanco {blank} · nulos {null} · impugnados {impugned}',
   'warning {code}: {sentence}': 'advertencia {code}: {sentence}',
+  'version {version} warning {code}: {sentence}':
+    'versión {version}, advertencia {code}: {sentence}',
   // the hints after an issue (results, ingest, replay, seats)
   'several elections in the store: give --election <id> (cifra elections lists them)':
     'hay varias elecciones en el registro: indique --election <id> (cifra elections las lista)',

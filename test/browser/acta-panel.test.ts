@@ -27,6 +27,8 @@ const LATER = { district: '090706', mesa: '901611' };
  * version comes from that file with the publication's figures (review 26 M3).
  */
 const SAME = '019577';
+/** A mesa the later file alone gives: in none of the election's declared sources. */
+const NOWHERE = '999999';
 const ONPE_HEADER =
   '"UBIGEO","DEPARTAMENTO","PROVINCIA","DISTRITO","TIPO_ELECCION","MESA_DE_VOTACION","DESCRIP_ESTADO_ACTA","TIPO_OBSERVACION","N_CVAS","N_ELEC_HABIL","VOTOS_P1","VOTOS_P2","VOTOS_VB","VOTOS_VN","VOTOS_VI"';
 
@@ -38,7 +40,9 @@ const env = useDashboard(async () => {
   writeFileSync(
     later,
     `${ONPE_HEADER}\n"090706","HUANUCO","PACHITEA","UMARI","PRESIDENCIAL","901611","ANULADA",,202,261,165,34,,3,\n` +
-      `"090706","HUANUCO","PACHITEA","UMARI","PRESIDENCIAL","${SAME}","CONTABILIZADA","ERROR MATERIAL",185,296,151,23,1,10,\n`,
+      `"090706","HUANUCO","PACHITEA","UMARI","PRESIDENCIAL","${SAME}","CONTABILIZADA","ERROR MATERIAL",185,296,151,23,1,10,\n` +
+      // a mesa in none of the declared sources (s35: the panel said the transcriptions "agree")
+      `"090706","HUANUCO","PACHITEA","UMARI","PRESIDENCIAL","${NOWHERE}","CONTABILIZADA",,185,296,151,23,1,10,\n`,
   );
   const e = bundledElection(RUNOFF);
   if (!e) throw new Error(RUNOFF);
@@ -145,6 +149,13 @@ describe("an acta whose current version is not the publication file's (poll-watc
     expect(await text(page, '#acta-cc-not-publication')).toBe(
       'Las cifras de arriba (versión 2 de esta acta) no son las del archivo de onpe: este cotejo compara los archivos de las fuentes, no esa versión (vea sus versiones abajo).',
     );
+    // the verdict leads with it, marked as a warning: never an "agree" first (s35: mesa 000028,
+    // changed in the store, read "agree" with only a side note)
+    expect(await text(page, '#acta-cc-verdict')).toMatch(
+      /^Las cifras de arriba \(versión 2 de esta acta\) no son las del archivo de onpe: .+\. \S/,
+    );
+    expect(await page.getAttribute('#acta-cc-verdict', 'class')).toBe('notice warn');
+    expect(await page.locator('#acta-cc-verdict #acta-cc-not-publication').count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'acta-crosscheck-later-version.png') });
     expect(errors).toEqual([]);
     await page.close();
@@ -163,6 +174,32 @@ describe("an acta whose current version is not the publication file's (poll-watc
     expect(await page.locator('#acta-cc-not-publication').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
+  }, 300_000);
+
+  it('a mesa in none of the declared sources says so, never that they agree (s35)', async () => {
+    // the premise: the publication's file does not hold it
+    const res = await fetch(
+      `${env.base}/api/v1/compare?election=${RUNOFF}&a=onpe&b=ronderos&mesa=${NOWHERE}`,
+    );
+    const doc = (await res.json()) as { figuresHash: unknown; disagreements: unknown[] };
+    expect(doc.figuresHash).toEqual({ a: null, b: null });
+    expect(doc.disagreements).toEqual([]);
+    for (const lang of ['es', 'en'] as const) {
+      const { page, errors } = await openPage(
+        env.browser,
+        `${env.base}/?election=${RUNOFF}&level=district&code=${LATER.district}&mesa=${NOWHERE}&lang=${lang}`,
+        390,
+      );
+      await page.waitForSelector('#acta-cc-verdict', { timeout: 240_000 });
+      expect(await text(page, '#acta-cc-verdict')).toBe(
+        lang === 'es'
+          ? `La mesa ${NOWHERE} no está en ninguna de las fuentes declaradas (onpe, sergiocorreia, ronderos): las cifras de arriba no vienen de ninguna de ellas.`
+          : `Mesa ${NOWHERE} is in none of the declared sources (onpe, sergiocorreia, ronderos): the figures above come from none of them.`,
+      );
+      expect(await page.getAttribute('#acta-cc-verdict', 'class')).toBe('notice warn');
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   }, 300_000);
 
   it('a shared link to an acta opens at the acta on a phone (review 26 M7)', async () => {

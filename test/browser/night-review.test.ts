@@ -70,6 +70,15 @@ const env = useDashboard(async () => {
   // and another left pending with its figures, which the 2021 rules count (ONPE's "EN PROCESO")
   await deliver([mesa('pending'), { ...mesa('counted'), mesa: '000002', state: 'pending' }]);
   await deliver([mesa('counted')]);
+  // 000013: pending, sent to the JEE with its votes one short of its voters, then resolved
+  const jee = (state: 'pending' | 'jee' | 'resolved') => ({
+    ...mesa('counted'),
+    mesa: '000013',
+    state,
+    ...(state === 'pending' ? { voters: null, votes: null } : {}),
+    ...(state === 'jee' ? { voters: 211 } : {}),
+  });
+  for (const state of ['pending', 'jee', 'resolved'] as const) await deliver([jee(state)]);
   return store;
 }, 120_000);
 
@@ -95,6 +104,46 @@ describe('the night review, on a phone', () => {
       expect(history).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
       // the fixed clock's instant, 26 Nov 2026 00:00 UTC, is the 25th in Lima
       expect(history).toMatch(/25/);
+      expect(await noSideScroll(page)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 120_000);
+
+  // s35 (a poll-watcher): the warning lives on the JEE version; the history showed only the
+  // current version's, so a resolved acta gave no word of why it had gone to the JEE
+  it("an acta's history says each version's warnings in its row", async () => {
+    const acta = await json<{ history: { version: number; warnings: { code: string }[] }[] }>(
+      `${COUNTED}/actas/000013.json`,
+    );
+    // the premise: the warning on the JEE version (2) alone
+    expect(acta.history.map((h) => h.warnings.map((w) => w.code))).toEqual([
+      [],
+      ['sheet_sum_mismatch'],
+      [],
+    ]);
+    const words = {
+      es: ['1 advertencia', 'Los votos no suman el total de votantes: 210 frente a 211'],
+      en: ['1 warning', 'Votes do not add up to the voters'],
+    } as const;
+    for (const lang of ['es', 'en'] as const) {
+      const { page, errors } = await open(
+        `/?election=${COUNTED}&level=district&code=010101&mesa=000013`,
+        lang,
+      );
+      await page.waitForSelector('#acta-history');
+      const v2 = '#acta-history li[data-version="2"]';
+      expect(await textOf(page, `${v2} summary`)).toContain(words[lang][0]);
+      const said = await page
+        .locator(`${v2} .version-warnings li[data-code="sheet_sum_mismatch"]`)
+        .allTextContents();
+      expect(said).toHaveLength(1);
+      expect(said[0]).toContain(words[lang][1]);
+      expect(await page.locator(`${v2} .version-warnings`).isVisible()).toBe(true);
+      for (const v of [1, 3])
+        expect(
+          await page.locator(`#acta-history li[data-version="${v}"] .version-warnings`).count(),
+        ).toBe(0);
       expect(await noSideScroll(page)).toBe(true);
       expect(errors).toEqual([]);
       await page.close();

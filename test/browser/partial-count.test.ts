@@ -127,12 +127,13 @@ describe('a partial count of actas: the units with none loaded, named and said f
     });
 });
 
-// The first minutes of a night (diff review s34): 40 actas of one province, 0.046 % of the
+// The first minutes of a night (diff review s34): 42 actas of one province, 0.049 % of the
 // runoff's. The projection's odds were calibrated only from 10 % of actas counted on (core
-// ODDS_CALIBRATED_FROM): below, no probability anywhere, a sentence in their place.
+// ODDS_CALIBRATED_FROM): below, no probability anywhere, a sentence in their place. The headline,
+// the odds sentence and the panel write one % of that count (s35: they read 0.049, 0.048, 0.05).
 describe('a count below the calibrated range: no odds, the reason instead', () => {
   const early = useDashboard(() =>
-    runoffRows((rows) => rows.filter((l) => l.startsWith('"0101')).slice(0, 40)),
+    runoffRows((rows) => rows.filter((l) => l.startsWith('"0101')).slice(0, 42)),
   );
   for (const [width, lang] of VIEWS)
     it(`${width} px, ${lang}`, async () => {
@@ -142,14 +143,20 @@ describe('a count below the calibrated range: no odds, the reason instead', () =
         winner: unknown[];
         odds: { withinCalibration: boolean };
       }>(early);
-      // the premise: 40 actas counted of the universe's, and the API keeps its figures
-      expect(p.actasProcessed).toBe(40);
+      // the premise: 42 actas counted of the universe's, and the API keeps its figures
+      expect(p.actasProcessed).toBe(42);
       expect(p.odds.withinCalibration).toBe(false);
       expect(p.winner.length).toBe(2);
       const { page, errors } = await openRunoff(early, width, lang);
       await page.waitForSelector('#projection:not([hidden]) #projection-bars li');
-      // es-PE writes a decimal point; the share is cut, not rounded (0.04625 → 0.046)
-      const now = (Math.floor((100_000 * p.actasProcessed) / p.actasTotal) / 1000).toFixed(3);
+      // the status's % of the same count: 3 decimals, half-up (42 / 86,488 = 0.04856… → 0.049);
+      // es-PE writes a decimal point
+      const s = (await (await fetch(`${early.base}/api/v1/summary?election=${RUNOFF}`)).json()) as {
+        status: { pctCounted: string };
+      };
+      expect(p.actasTotal).toBe(86_488);
+      const now = '0.049';
+      expect(s.status.pctCounted).toBe(now);
       const sentence =
         lang === 'es'
           ? `Probabilidades desde el 10 % de actas contabilizadas (ahora ${now} %): con menos, cifra no ha medido si aciertan.`
@@ -170,6 +177,11 @@ describe('a count below the calibrated range: no odds, the reason instead', () =
       );
       expect(await page.locator('#projection-odds tr').count()).toBe(0);
       expect(await page.textContent('#projection-odds')).toBe(sentence);
+      // one % of the count on the page: the headline's, the odds sentence's, the panel's
+      expect(await page.textContent('#pct-actas')).toBe(`${now} %`);
+      expect(await page.textContent('#projection-meta')).toContain(
+        lang === 'es' ? `Con ${now} % de actas procesadas` : `With ${now} % of actas processed`,
+      );
       expect(await page.textContent('#live-news')).not.toMatch(/probabilidad|probability/);
       expect(await noSideScroll(page)).toBe(true);
       await page.screenshot({

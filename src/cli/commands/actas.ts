@@ -934,14 +934,26 @@ function conflictNow(history: ActaDocument['history'], current: number): string 
 }
 
 /**
- * Every version of an acta: its kind, state, voters, the import and row it came from; a conflict
- * says why it was kept, as the document records it (against the version held then: a stale
- * file's earlier state stays one after a correction moves the acta back too).
+ * Every version of an acta: its kind, state, voters, the import and row it came from, its warnings'
+ * codes; a conflict says why it was kept, as the document records it (against the version held
+ * then: a stale file's earlier state stays one after a correction moves the acta back too). Each
+ * earlier version's warnings follow as sentences (s35: an acta sent to the JEE for its arithmetic
+ * and then resolved showed no word of why; the current version's are said above).
  */
 function historyTable(history: ActaDocument['history'], w: AuthorityWords): string {
-  return renderTable(
+  const table = renderTable(
     // the time is cifra's import, not ONPE's reception of the acta: said in the header
-    ['version', 'kind', 'state', 'voters', 'import', 'row', 'recorded by cifra', 'current'],
+    [
+      'version',
+      'kind',
+      'state',
+      'voters',
+      'import',
+      'row',
+      'recorded by cifra',
+      'warnings',
+      'current',
+    ],
     history.map((h) => [
       h.version,
       versionKindWords(h, runLanguage()),
@@ -950,9 +962,22 @@ function historyTable(history: ActaDocument['history'], w: AuthorityWords): stri
       h.sha256 ? `#${h.importId} ${h.sha256.slice(0, 12)}` : '—',
       h.row ?? '—',
       h.recordedAt,
+      h.warnings.length > 0 ? h.warnings.map((x) => x.code).join(', ') : '—',
       h.current ? '✓' : '',
     ]),
   );
+  const earlier = history.flatMap((h) =>
+    h.current
+      ? []
+      : h.warnings.map((x) =>
+          say('version {version} warning {code}: {sentence}', {
+            version: h.version,
+            code: x.code,
+            sentence: issueSentence(x, runLanguage(), thousands),
+          }),
+        ),
+  );
+  return [table, ...earlier].join('\n');
 }
 
 export async function runExport(
