@@ -107,6 +107,21 @@ describe('a complete count with impugned votes at the JEE', () => {
     expect(holds).toBe(true);
   });
 
+  it('52 impugned votes: the headline says why it is decided, not "votes still to count" (s35)', async () => {
+    const { leadLine } = await import('../web/headline.js');
+    const { state } = await import('../web/ui.js');
+    const { summary, unit } = await answersOf(52);
+    expect(unit.impugned).toBe(52);
+    state.lang = 'es';
+    const es = leadLine(summary, unit);
+    expect(es).toContain('decidido: 52 votos impugnados ante el JEE, menos que la ventaja');
+    expect(es).not.toContain('por contar');
+    state.lang = 'en';
+    const en = leadLine(summary, unit);
+    expect(en).toContain('decided: 52 impugned votes at the JEE, fewer than the lead');
+    expect(en).not.toContain('still to count');
+  });
+
   it('none: settled by the complete count, as before', async () => {
     const { summary, seats, holds } = await answersOf(0);
     expect(summary).toMatchObject({ settled: true, settledBy: 'complete' });

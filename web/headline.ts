@@ -52,10 +52,16 @@ function unresolvedOf(s: Summary): { actas: number; electors: number } | null {
   return { actas, electors: votesRemaining };
 }
 
-/** Why an outcome settled by the bound is one: a final count's unresolved actas, else the count. */
-function decidedWords(s: Summary): string {
+/**
+ * Why an outcome settled by the bound is one: a final count's unresolved actas, every acta in with
+ * impugned votes at the JEE (no "votes still to count" then), else the count.
+ */
+function decidedWords(s: Summary, national?: ResultUnit): string {
   const u = unresolvedOf(s);
-  return u ? t('decidedUnresolved')(fmt(u.actas), fmt(u.electors)) : t('decidedBeforeEnd');
+  if (u) return t('decidedUnresolved')(fmt(u.actas), fmt(u.electors));
+  const impugned = national?.impugned ?? 0;
+  if (s.count.complete && impugned > 0) return t('decidedImpugned')(fmt(impugned));
+  return t('decidedBeforeEnd');
 }
 
 function outcomeText(
@@ -63,7 +69,7 @@ function outcomeText(
   o: NonNullable<Summary['outcome']>,
   national?: ResultUnit,
 ): string {
-  const how = s.settledBy === 'decided' ? ` (${decidedWords(s)})` : '';
+  const how = s.settledBy === 'decided' ? ` (${decidedWords(s, national)})` : '';
   if (o.kind === 'runoff')
     return `${t('runoff')(labelOf(o.pair[0]), labelOf(o.pair[1]))}${how}${rankedPairText(o.pair, national)}`;
   if (o.kind === 'winner')

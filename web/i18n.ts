@@ -458,6 +458,9 @@ const ES = {
     ` y ${count(n, 'voto impugnado', 'votos impugnados')} ante el JEE`,
   decidedUnresolved: (n: Arg, electors: Arg) =>
     `decidido: la ventaja supera a los electores de ${count(n, 'acta sin resolver', 'actas sin resolver')} (${electors})`,
+  /** s35: every acta in, the lead larger than the impugned votes still at the JEE. */
+  decidedImpugned: (n: Arg) =>
+    `decidido: ${count(n, 'voto impugnado', 'votos impugnados')} ante el JEE, menos que la ventaja`,
   remainingUnknown: (pct: Arg) =>
     `Con ${pct} % de actas según la fuente, que no dice cuántos votos quedan por contar`,
   remainingNoPct:
@@ -1083,6 +1086,8 @@ const EN: Strings = {
     ` and ${count(n, 'impugned vote', 'impugned votes')} before the JEE`,
   decidedUnresolved: (n, electors) =>
     `decided: the lead is larger than the electors of ${count(n, 'unresolved acta', 'unresolved actas')} (${electors})`,
+  decidedImpugned: (n) =>
+    `decided: ${count(n, 'impugned vote', 'impugned votes')} at the JEE, fewer than the lead`,
   remainingUnknown: (pct) =>
     `With ${pct} % of actas in, as the source states; it does not say how many votes are still to count`,
   remainingNoPct:
