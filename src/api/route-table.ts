@@ -83,7 +83,13 @@ const ROUTE_TABLE = [
     query: electionQuery
       .extend({
         level: z.string().max(40).default('national'),
-        code: z.string().max(64).optional(),
+        code: z
+          .string()
+          .max(64)
+          .optional()
+          .describe(
+            "one unit of the level: a code not of the level's form (Peru's department two digits, province four, district six; a circunscripción or ámbito one of its codes) is 422 `ubigeo_invalid`, one of the form the election lacks 422 `unknown_ubigeo`; at the mesa level a mesa id (422 `mesa_invalid`, `acta_not_found`)",
+          ),
         unit: z.string().max(64).optional(),
       })
       .extend(formatQuery.shape),
@@ -161,7 +167,7 @@ const ROUTE_TABLE = [
         .min(1)
         .max(64)
         .describe(
-          "the place whose mesas to list: the jurisdiction's finest place code (Peru: a district's six-digit RENIEC ubigeo, e.g. 150101; abroad 91–95); 422 `ubigeo_invalid` when it does not match the place pattern, 422 `unknown_ubigeo` when the election knows no such place",
+          "the place whose mesas to list: the jurisdiction's finest place code (Peru: a district's six-digit RENIEC ubigeo, e.g. 150101; abroad 91–95); 422 `ubigeo_invalid` when it does not match the place pattern, 422 `unknown_ubigeo` when the election knows no such place (where its manifest declares a universe, every unit of the count, a code of the form it lacks; else neither stored nor known to the jurisdiction). A place the election has with no mesas loaded yet is 200 with none",
         ),
     }),
     response: MesasSchema,
@@ -169,7 +175,8 @@ const ROUTE_TABLE = [
   {
     method: 'GET',
     url: '/api/v1/actas/:mesa',
-    summary: 'One acta: values, state, versions with sources, issues',
+    summary:
+      "One acta: values, state, versions with sources, issues. The mesa as the jurisdiction writes it, or a short form padded to it (Peru: `12438` is `012438`; spaces around it trimmed); the document path `/api/v1/elections/{election}/actas/{mesa}.json`, as the static site's file, takes only the written form (another: 404 `mesa_invalid`, `details.canonical`)",
     write: false,
     query: electionQuery,
     response: ActaSchema,
