@@ -61,6 +61,7 @@ if (mode === 'check') {
       if (p.ok) actas.push(p.acta);
     },
     async () => {},
+    () => {}, // the floor stores valid actas only
   );
   const path = join(dbDir, `${electionArg}-floor.db`);
   for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });

@@ -48,6 +48,15 @@ describe('cifra winner --impugned', () => {
     expect(es.out).toContain(
       'A gana la segunda vuelta — decidido: todas las actas procesadas; 49 votos impugnados esperan la resolución del JEE, y no pueden cambiarlo',
     );
+    // one vote: the verb agrees with it (s35)
+    const one = await cli(...RUNOFF, '--impugned', '1', '--lang', 'es');
+    expect(one.out).toContain(
+      'A gana la segunda vuelta — decidido: todas las actas procesadas; 1 voto impugnado espera la resolución del JEE, y no puede cambiarlo',
+    );
+    const oneEn = await cli(...RUNOFF, '--impugned', '1');
+    expect(oneEn.out).toContain(
+      "A wins the runoff — decided: every acta processed; 1 impugned vote awaits the JEE's ruling, and it cannot change it",
+    );
   });
 
   it('none: the complete count as before; a tie with impugned votes out is open, not a tie', async () => {
@@ -72,6 +81,57 @@ describe('cifra winner --impugned', () => {
       "NOT DECIDED: every acta processed; 20 impugned votes await the JEE's ruling; A leads B by 90 votes",
     );
     expect(open.out).toContain('second place: B over C by 20 votes');
+  });
+
+  it("a first round's winner's share within the impugned votes: the share at stake is said (s35)", async () => {
+    // 510 of 1,000 valid: 30 impugned votes for others make it 510 of 1,030, under half
+    const won = file('share.csv', 'candidate,votes\nA,510\nB,300\nC,190\n');
+    const args = ['winner', '--rules', 'pe-2021-presidencial', '--votes', won, '--impugned', '30'];
+    const en = await cli(...args);
+    expect(en.code).toBe(0);
+    expect(en.out).toContain(
+      'share at stake: A has 510 of 1,000 votes (51.000 %); with the 30 impugned votes for others, 49.514 % — not > 50 % of valid votes',
+    );
+    expect(en.out).not.toContain('second place');
+    const es = await cli(...args, '--lang', 'es');
+    expect(es.out).toContain(
+      'porcentaje en juego: A tiene 510 de 1,000 votos (51.000 %); con los 30 votos impugnados para otros, 49.514 % — no > 50 % de los votos válidos',
+    );
+    // one vote: 501 of 1,002 is exactly half, not more (singular words)
+    const one = file('one.csv', 'candidate,votes\nA,501\nB,300\nC,200\n');
+    const es1 = await cli(
+      'winner',
+      '--rules',
+      'pe-2021-presidencial',
+      '--votes',
+      one,
+      '--impugned',
+      '1',
+      '--lang',
+      'es',
+    );
+    expect(es1.out).toContain(
+      'con el 1 voto impugnado para otros, 50.000 % — no > 50 % de los votos válidos',
+    );
+    // 490 of 1,000: the leader could pass half with them (520 of 1,030), and the pair is said too
+    const near = file('near.csv', 'candidate,votes\nA,490\nB,300\nC,210\n');
+    const r = await cli(
+      'winner',
+      '--rules',
+      'pe-2021-presidencial',
+      '--votes',
+      near,
+      '--impugned',
+      '30',
+    );
+    expect(r.out).toContain(
+      'share at stake: A has 490 of 1,000 votes (49.000 %); with the 30 impugned votes for A, 50.485 % — > 50 % of valid votes',
+    );
+    expect(r.out).toContain('second place: B over C by 90 votes');
+    // 19 cannot take 510 of 1,000 under half (510 of 1,019): decided, no share line
+    const d = await cli(...args.slice(0, -1), '19');
+    expect(d.out).toContain('A wins in the first round');
+    expect(d.out).not.toContain('share at stake');
   });
 
   it('with --remaining the impugned votes join the votes still out', async () => {

@@ -10,6 +10,7 @@ import { ingestFile } from '../src/ingest/ingest.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { formatIssue } from '../src/cli/messages.js';
 import { issue } from '../src/core/issues.js';
+import { issueSentence } from '../src/core/issue-words.js';
 import { fixedClock, ONPE_COLUMNS, tempDir } from './helpers.js';
 
 const bundled = bundledElection('pe-2021-presidencial');
@@ -137,14 +138,26 @@ describe('duplicate_acta: sameFigures', () => {
     });
   });
 
-  it('the CLI line says it, in Spanish and English', () => {
+  it('the CLI line says it, in Spanish and English, naming the kept row (no detail name)', () => {
     const i = (same: boolean) =>
-      issue('duplicate_acta', ['row', 9], { mesa: '800001', keptRow: 2, sameFigures: same });
-    expect(formatIssue(i(true), 'en')).toContain('(same figures as row 2)');
-    expect(formatIssue(i(false), 'en')).toContain('(figures differ from row 2)');
-    expect(formatIssue(i(true), 'es')).toContain('(mismas cifras que la fila 2)');
-    expect(formatIssue(i(false), 'es')).toContain('(cifras distintas de la fila 2)');
-    const check = issue('duplicate_acta', ['row', 9], { mesa: '800001', keptRow: 2 });
-    expect(formatIssue(check, 'en')).not.toContain('figures differ');
+      issue('duplicate_acta', ['row', 9], { mesa: '800001', keptRow: 4, sameFigures: same });
+    expect(formatIssue(i(true), 'en')).toContain(
+      'the first row (row 4) is kept; this one is quarantined (same figures)',
+    );
+    expect(formatIssue(i(false), 'en')).toContain(
+      'the first row (row 4) is kept; this one is quarantined (other figures: compare them)',
+    );
+    expect(formatIssue(i(true), 'es')).toContain(
+      'se guarda la primera fila (fila 4); esta queda en cuarentena (mismas cifras)',
+    );
+    expect(formatIssue(i(false), 'es')).toContain(
+      'se guarda la primera fila (fila 4); esta queda en cuarentena (con otras cifras: compárelas)',
+    );
+    const check = issue('duplicate_acta', ['row', 9], { mesa: '800001', keptRow: 4 });
+    expect(formatIssue(check, 'en')).toContain(
+      'the first row (row 4) is kept; this one is quarantined {',
+    );
+    for (const lang of ['en', 'es'] as const)
+      expect(issueSentence(i(true), lang)).not.toContain('details.');
   });
 });

@@ -17,9 +17,10 @@ import { zipOf } from './zip-of.js';
 
 const dir = tempDir('cifra-limits-');
 const HEADER = ONPE_COLUMNS.join(',');
+/** 20 for P1, 6 blank, 4 null: a cell for each of the header's 31 columns (row_cells_mismatch). */
 const row = (mesa: string) =>
   ['010101', 'D', 'P', 'X', 'PRESIDENCIAL', mesa, 'CONTABILIZADA', '', '30', '300', '20']
-    .concat(Array(15).fill(''), ['', '6', '4', ''])
+    .concat(Array(17).fill(''), ['6', '4', ''])
     .join(',');
 let election: ElectionDef;
 

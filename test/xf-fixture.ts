@@ -123,3 +123,35 @@ export function mappedXf(extra: Record<string, unknown>): string {
   writeFileSync(file, JSON.stringify({ ...json, ...extra }));
   return folder;
 }
+
+/**
+ * Freedonia under a manifest that declares a universe of its six municipalities (one acta each,
+ * the fixture's electors; `extra` more actas expected in Zeta, none loaded), copied to a new
+ * folder: a new SQLite store at `db` in it, its election and actas ingested. `lines`: the
+ * universe's CSV lines instead (a broken one).
+ */
+export function xfWithUniverse(
+  prefix: string,
+  db: string,
+  extra = 0,
+  lines?: readonly string[],
+): Promise<SqliteStore> {
+  const dir = tempDir(prefix);
+  cpSync(XF_DIR, dir, { recursive: true });
+  const [, ...rows] = readFileSync(join(dir, 'actas.csv'), 'utf8').trim().split('\n');
+  const names = ['Alfa', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta'];
+  const universe = rows.map((r, i) => {
+    const [, ubigeo, , eligible] = r.split(',');
+    return `${ubigeo},${names[i]},${eligible},${i === 5 ? 1 + extra : 1}`;
+  });
+  writeFileSync(
+    join(dir, 'universe.csv'),
+    ['code,name,eligible,actas_total', ...(lines ?? universe)].join('\n') + '\n',
+  );
+  const file = join(dir, 'xf-2026.json');
+  const m = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const status = { kind: 'provisional', pctCounted: '100.000', cut: '2026-05-02' };
+  const declared = { file: 'universe.csv', publisher: 'a test universe (made up)' };
+  writeFileSync(file, JSON.stringify({ ...m, status, universe: declared }));
+  return manifestStore(join(dir, db), file, join(dir, 'jurisdictions'));
+}

@@ -546,6 +546,8 @@ function actaProgress(p: Progress, a: NonNullable<Progress['actas']>, complete: 
       el('strong', {}, fmt(a.pending)),
       a.pendingWithFigures > 0 ? ` (${t('pendingWithFigures')(fmt(a.pendingWithFigures))})` : '',
     ),
+    // no universe: the total is the actas the files brought, not the election's (never "all of it")
+    ...(p.universe === 'none' ? [el('span', { id: 'no-universe' }, t('noUniverse'))] : []),
     // a partial file: the universe's actas no file has brought yet, in the total and in no state
     ...(p.actasNotLoaded !== null && p.actasNotLoaded > 0
       ? [
@@ -660,15 +662,37 @@ async function main(): Promise<void> {
     await loadElection(chosen);
   });
   // back/forward: the view the URL holds, redrawn (the election and language too)
-  window.addEventListener('popstate', () => restore().catch(fail));
+  window.addEventListener('popstate', () =>
+    restore()
+      .then(() => toRestoredDetail(true))
+      .catch(fail),
+  );
   await restore(elections);
   if (location.hash === '#congress' && !$('congress').hidden) $('congress').scrollIntoView();
-  // a shared link to an acta opens at the acta, not thousands of pixels above it on a phone
-  else if (state.mesa !== null)
-    document.getElementById('acta-title')?.scrollIntoView({ block: 'start' });
+  else toRestoredDetail(false);
   setInterval(() => poll().catch(fail), pollInterval());
   setInterval(tickFreshness, 30_000);
   document.body.dataset.ready = 'true';
+}
+
+/**
+ * A view restored from the URL (a shared link, back/forward) opens at what it points to: the acta,
+ * else the drilled unit's detail, not a phone's screens above it under the map; the national view
+ * stays where it is. Only when that heading is out of sight; back/forward glide there unless the
+ * reader asked for less motion, a link opened jumps.
+ */
+function toRestoredDetail(glide: boolean): void {
+  const acta = state.mesa === null ? null : document.getElementById('acta-title');
+  if (acta === null && state.crumbs.length === 0) return;
+  const heading = acta ?? document.getElementById('unit-name');
+  if (heading === null) return;
+  const r = heading.getBoundingClientRect();
+  if (r.top >= 0 && r.bottom <= window.innerHeight) return;
+  const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  (acta ?? $('detail')).scrollIntoView({
+    block: 'start',
+    behavior: glide && !still ? 'smooth' : 'auto',
+  });
 }
 
 /** The election id the URL asked for that the server does not have (null: none). */

@@ -190,12 +190,13 @@ function renderComputed(seats: ListSeats, nationalValid: number | null): void {
       ? inLang(f.status.from)
       : inLang(f.source)
     : '';
-  // seats from a count under way say so, with how far it had come and of what (the API says both)
+  // seats from a count short of its actas say so, with how far it had come and of what (the API
+  // says both): a count under way, and votes a source captured at 86 % as well (computed-by-cifra,
+  // third-party), by the rule that draws them open (seatsOpen); final and reference ones as they are
   const st = seats.status;
-  const counting =
-    st.kind === 'provisional'
-      ? ` · ${t('provisional')}${st.pctCounted === null ? '' : ` · ${decimalText(st.pctCounted)} % ${pctWord(st, state.lang)}`}`
-      : '';
+  const counting = seatsOpen(st)
+    ? ` · ${t('provisional')}${st.pctCounted === null ? '' : ` · ${decimalText(st.pctCounted)} % ${pctWord(st, state.lang)}`}`
+    : '';
   $('seats-status').textContent =
     `${t('seatsComputed')} (${r.rules})${from ? ` ${t('fromVotes')}: ${from}` : ''}${counting} · ${t('notOfficial')}`;
   const undecided = undecidedOf(r);

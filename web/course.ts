@@ -20,18 +20,38 @@ import {
 /** A point's % of actas as the jurisdiction writes decimals, or `none` where it has none. */
 const pctOf = (p: string | null, none: string): string => (p === null ? none : decimalText(p));
 
+/** The chart's width in its units on a desktop (drawn at ~360 px there: 10 px type, as before). */
 const W = 320;
 const H = 180;
+/** Its type's size in its units (style.css `.course text`), and the least it may be drawn at, in px. */
+const TYPE = 9;
+const READABLE_PX = 11;
+/** A row of the chart's text, in its units. */
+const ROW = 11;
+
+/** A phone's page, as style.css's narrowest layouts say it. */
+const PHONE = '(max-width: 600px)';
+
 /**
- * The plot's box in the chart's units: a row above and one below for the words of each half (and
- * the largest lead at the edge), and the x axis's row at the foot. Its left end leaves room for
- * the unit up the side and the scale's widest figure (scaleOf).
+ * How many units wide the chart is laid out, for the width it is drawn at (session 35): on a phone
+ * a 320-unit chart was drawn at ~270 px and its 9-unit type at 7.6 px; fewer units there keep each
+ * unit at least 11/9 px, so the type reads at 11 px and the layout (rows, gaps) fits that width,
+ * never a transform of a chart laid out for another. W on a desktop, and where the width is
+ * unknown (not drawn yet).
  */
-const BOX = { right: W - 8, top: 16, bottom: H - 30 } as const;
+function chartWidth(svg: SVGSVGElement): number {
+  const drawn = svg.getBoundingClientRect().width;
+  if (drawn <= 0 || !window.matchMedia(PHONE).matches) return W;
+  return Math.min(W, Math.floor((drawn * TYPE) / READABLE_PX));
+}
 
 /**
  * Where a % of actas and a lead in votes are drawn: `m`, the votes the plot's edge stands for;
- * `grid`, the round leads its gridlines mark (each side's, for a pair); `left`, the plot's left end.
+ * `grid`, the round leads its gridlines mark (each side's, for a pair); `left`, `right`, `top`,
+ * `bottom`, the plot's box: a row above and one below for the words of each half (and the largest
+ * lead at the edge), two each where they do not fit in one (`stacked`), and the x axis's row at
+ * the foot (`height`, the chart's); its left end leaves room for the unit up the side and the
+ * scale's widest figure, its right end is the chart's width less a margin.
  */
 interface Scale {
   readonly sx: (x: number) => number;
@@ -41,24 +61,37 @@ interface Scale {
   readonly signed: boolean;
   readonly grid: readonly number[];
   readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly height: number;
+  readonly stacked: boolean;
 }
 
-function scaleOf(xs: readonly number[], ys: readonly number[], signed: boolean): Scale {
+function scaleOf(
+  xs: readonly number[],
+  ys: readonly number[],
+  signed: boolean,
+  width: number,
+  stacked: boolean,
+): Scale {
   const x0 = Math.min(...xs);
   const x1 = Math.max(...xs);
   const m = Math.max(...ys.map(Math.abs), 1);
+  const extra = stacked ? ROW : 0;
+  const [top, bottom, height] = [16 + extra, H - 30 + extra, H + 2 * extra];
   // a pair's scale is symmetric: zero in the middle, either edge the larger of the two leads
-  const zeroY = signed ? (BOX.top + BOX.bottom) / 2 : BOX.bottom;
-  const reach = zeroY - BOX.top;
+  const zeroY = signed ? (top + bottom) / 2 : bottom;
+  const reach = zeroY - top;
   const sy = (v: number): number => zeroY - (v / m) * reach;
   // a gridline's figure closer to zero than a line of text would sit on "tie"
   const grid = gridValues(m, signed ? 2 : 3).filter((v) => zeroY - sy(v) >= 11);
   // the widest figure at ~5.5 units a character (9 px type), after the unit's column
   const widest = Math.max(t('courseTie').length, ...grid.map((v) => fmt(v).length));
   const left = 21 + Math.ceil(5.5 * widest);
-  const sx = (x: number): number =>
-    left + ((x - x0) / Math.max(x1 - x0, 1e-9)) * (BOX.right - left);
-  return { sx, sy, zeroY, m, signed, grid, left };
+  const right = width - 8;
+  const sx = (x: number): number => left + ((x - x0) / Math.max(x1 - x0, 1e-9)) * (right - left);
+  return { sx, sy, zeroY, m, signed, grid, left, right, top, bottom, height, stacked };
 }
 
 /** The count's course: the lead after each published update, and where the lead changed hands. */
@@ -82,61 +115,67 @@ export async function renderCourse(reader: Api): Promise<void> {
 /**
  * The chart. A pair's signed margin around a zero line whose halves name who leads; otherwise
  * each update's lead over the runner-up above a zero baseline, drawn in the leader's colour.
+ * Drawn again with the halves' words a row further out where a largest lead would share their row
+ * and not fit beside them (a phone's, session 35).
  */
-function drawCourse(c: CountCourse, series: CourseSeries): void {
+function drawCourse(c: CountCourse, series: CourseSeries, stacked = false): void {
   const xs = c.points.map((p) => Number(p.pctCounted));
   const ys = series.ys;
   const signed = series.kind === 'pair';
-  const sc = scaleOf(xs, ys, signed);
-  const at = (i: number): string => `${sc.sx(xs[i] ?? 0)},${sc.sy(ys[i] ?? 0)}`;
   const svg = $svg('course-chart');
-  // the chart's own proportions, the dashboard's and the embed's alike
-  svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+  const width = chartWidth(svg);
+  const sc = scaleOf(xs, ys, signed, width, stacked);
+  const at = (i: number): readonly [number, number] => [sc.sx(xs[i] ?? 0), sc.sy(ys[i] ?? 0)];
+  // laid out for the width it is drawn at, the dashboard's and the embed's alike
+  svg.setAttribute('viewBox', `0 0 ${width} ${sc.height}`);
   svg.setAttribute('data-kind', series.kind);
   for (const old of svg.querySelectorAll('path, line, circle, text')) old.remove();
   const add: Add = (tag, attrs, text) => svg.appendChild(svgEl(tag, attrs, text));
   // the scale first, under the line
   yAxis(add, sc);
-  for (const run of runsOf(series)) {
-    const d = run.points.map((i, k) => `${k === 0 ? 'M' : 'L'}${at(i)}`).join('');
-    // a pair's one line keeps the chart's colour: its halves, not a colour, say who leads
-    const color = run.leader === null ? '#888' : colorOfChoice(run.leader);
-    const style: Record<string, string> = signed
-      ? {}
-      : { style: `stroke:${color}`, 'data-leader': run.leader ?? '' };
-    add('path', { d, class: 'margin', 'data-points': run.points.length, ...style });
-  }
+  drawLine(add, series, at);
   for (const ch of c.leadChanges) {
-    const i = c.points.findIndex((p) => pointOfChange(p, ch));
-    const [cx, cy] = at(i).split(',');
+    const [cx, cy] = at(c.points.findIndex((p) => pointOfChange(p, ch)));
     const cut = ch.cut === null ? {} : { 'data-cut': ch.cut };
-    add('circle', {
-      cx: cx ?? 0,
-      cy: cy ?? 0,
-      r: 4,
-      class: 'lead-change',
-      'data-time': ch.time,
-      ...cut,
-    });
+    add('circle', { cx, cy, r: 4, class: 'lead-change', 'data-time': ch.time, ...cut });
   }
   const [a, b] = series.pair;
-  const row = { x: sc.left, class: 'side' };
+  // stacked, the halves' words have their rows to themselves: from the chart's left edge, over
+  // the scale's column, so that a long name fits a phone's width (session 35)
+  const row = { x: stacked ? 2 : sc.left, class: 'side' };
+  const out = stacked ? ROW : 0;
   if (signed) {
     const names = {
       top: add(
         'text',
-        { ...row, y: BOX.top - 4, 'data-side': 'top' },
+        { ...row, y: sc.top - 4 - out, 'data-side': 'top' },
         `▲ ${a.label} ${t('leads')}`,
       ),
       foot: add(
         'text',
-        { ...row, y: BOX.bottom + 10, 'data-side': 'foot' },
+        { ...row, y: sc.bottom + 10 + out, 'data-side': 'foot' },
         `▼ ${b.label} ${t('leads')}`,
       ),
     };
-    maxLeads(add, sc, ys, names);
-  } else add('text', { ...row, y: BOX.top - 4 }, t('courseLeadAxis'));
-  xAxis(add, sc, xs);
+    const crowded = maxLeads(add, sc, ys, names) || [names.top, names.foot].some(past(width));
+    if (crowded && !stacked) return drawCourse(c, series, true);
+  } else add('text', { ...row, y: sc.top - 4 }, t('courseLeadAxis'));
+  svg.setAttribute('viewBox', `0 0 ${width} ${xAxis(add, sc, xs)}`);
+}
+
+/** The line: a pair's one, in the chart's colour (its halves say who leads); else each leader's stretch in its colour. */
+function drawLine(
+  add: Add,
+  series: CourseSeries,
+  at: (i: number) => readonly [number, number],
+): void {
+  for (const run of runsOf(series)) {
+    const d = run.points.map((i, k) => `${k === 0 ? 'M' : 'L'}${at(i).join(',')}`).join('');
+    const color = run.leader === null ? '#888' : colorOfChoice(run.leader);
+    const style: Record<string, string> =
+      series.kind === 'pair' ? {} : { style: `stroke:${color}`, 'data-leader': run.leader ?? '' };
+    add('path', { d, class: 'margin', 'data-points': run.points.length, ...style });
+  }
 }
 
 type Add = (
@@ -182,10 +221,10 @@ function yAxis(add: Add, sc: Scale): void {
   for (const v of sc.grid)
     for (const signedV of sc.signed ? [v, -v] : [v]) {
       const y = sc.sy(signedV);
-      add('line', { x1: sc.left, x2: BOX.right, y1: y, y2: y, class: 'grid', 'data-value': v });
+      add('line', { x1: sc.left, x2: sc.right, y1: y, y2: y, class: 'grid', 'data-value': v });
       label(y, v, fmt(v));
     }
-  add('line', { x1: sc.left, x2: BOX.right, y1: sc.zeroY, y2: sc.zeroY, class: 'zero' });
+  add('line', { x1: sc.left, x2: sc.right, y1: sc.zeroY, y2: sc.zeroY, class: 'zero' });
   label(sc.zeroY, 0, t('courseTie'));
   if (!sc.signed) return;
   const mid = sc.zeroY;
@@ -205,14 +244,16 @@ function yAxis(add: Add, sc: Scale): void {
 /**
  * Each side's own largest lead at its height (night review 4: the foot said the top's; session 34:
  * at the edge, it read as the edge's), none where that side never led: a dotted line at the lead,
- * its words just beyond it, away from zero, where no point of the course is.
+ * its words just beyond it, away from zero, where no point of the course is. Whether a label met
+ * its half's words there (moved just inside its line then, where the halves share its row).
  */
 function maxLeads(
   add: Add,
   sc: Scale,
   ys: readonly number[],
   names: { readonly top: SVGElement; readonly foot: SVGElement },
-): void {
+): boolean {
+  let crowded = false;
   const { top, foot } = pairEnds(ys);
   const sides = [
     ['top', top],
@@ -222,17 +263,44 @@ function maxLeads(
     if (v === null) continue;
     const y = sc.sy(side === 'top' ? v : -v);
     const mark = { 'data-side': side, 'data-value': v };
-    add('line', { x1: sc.left, x2: BOX.right, y1: y, y2: y, class: 'max-lead', ...mark });
-    const at = { x: BOX.right, y: side === 'top' ? y - 3 : y + 9, 'text-anchor': 'end' };
+    add('line', { x1: sc.left, x2: sc.right, y1: y, y2: y, class: 'max-lead', ...mark });
+    const at = { x: sc.right, y: side === 'top' ? y - 3 : y + 9, 'text-anchor': 'end' };
     const label = add(
       'text',
       { ...at, class: 'max-lead-label', ...mark },
       t('courseMaxLead')(fmt(v)),
     );
     // at the edge, beside a long name in the half's row: just inside the line instead
-    if (meet(label, names[side])) label.setAttribute('y', String(side === 'top' ? y + 9 : y - 3));
+    if (meet(label, names[side])) {
+      crowded = true;
+      label.setAttribute('y', String(side === 'top' ? y + 9 : y - 3));
+    }
+    clearOfDots(label);
   }
+  return crowded;
 }
+
+/**
+ * A right-aligned label moved left of each lead change's dot it touches (session 35: the last
+ * change, at the right end, can be at the largest lead, the label's height), rightmost dot first.
+ */
+function clearOfDots(label: SVGElement): void {
+  const dots = [...(label.ownerSVGElement?.querySelectorAll('circle.lead-change') ?? [])];
+  const num = (e: Element, a: string): number => Number(e.getAttribute(a));
+  dots.sort((p, q) => num(q, 'cx') - num(p, 'cx'));
+  for (const dot of dots)
+    if (dot instanceof SVGElement && meet(label, dot))
+      label.setAttribute('x', String(num(dot, 'cx') - num(dot, 'r') - 2));
+}
+
+/** Whether a drawn text ends past the chart's width (never where the browser draws nothing). */
+const past =
+  (width: number) =>
+  (e: SVGElement): boolean => {
+    if (!(e instanceof SVGGraphicsElement)) return false;
+    const b = e.getBBox();
+    return b.width > 0 && b.x + b.width > width;
+  };
 
 /** Whether two drawn texts' boxes meet (never where the browser draws nothing: boxes of 0). */
 function meet(a: SVGElement, b: SVGElement): boolean {
@@ -242,21 +310,29 @@ function meet(a: SVGElement, b: SVGElement): boolean {
   return !apart && p.y < q.y + q.height && q.y < p.y + p.height && p.width > 0 && q.width > 0;
 }
 
-/** The x axis under the plot: its ends, in % of actas, and what it is, between them. */
-function xAxis(add: Add, sc: Scale, xs: readonly number[]): void {
+/**
+ * The x axis under the plot: its ends, in % of actas, and what it is, between them, or in a row
+ * below them where a narrow chart has no room between (a phone's, with 3 decimals). The chart's
+ * height, with that row.
+ */
+function xAxis(add: Add, sc: Scale, xs: readonly number[]): number {
   const x0 = Math.min(...xs);
   const x1 = Math.max(...xs);
   // as many decimals as the ends need to differ (a tiny count read "0.0 %" at both ends)
   const digits = [1, 2, 3].find((d) => fmt(x0, d) !== fmt(x1, d)) ?? 3;
-  const y = H - 4;
-  add('text', { x: sc.left, y, class: 'axis x-end' }, `${fmt(x0, digits)} %`);
-  add(
+  const y = sc.height - 4;
+  const from = add('text', { x: sc.left, y, class: 'axis x-end' }, `${fmt(x0, digits)} %`);
+  const to = add(
     'text',
-    { x: BOX.right, y, class: 'axis x-end', 'text-anchor': 'end' },
+    { x: sc.right, y, class: 'axis x-end', 'text-anchor': 'end' },
     `${fmt(x1, digits)} %`,
   );
-  const mid = (sc.left + BOX.right) / 2;
-  add('text', { x: mid, y, class: 'axis x-title', 'text-anchor': 'middle' }, t('courseAxisX'));
+  const mid = (sc.left + sc.right) / 2;
+  const what = { x: mid, y, class: 'axis x-title', 'text-anchor': 'middle' };
+  const title = add('text', what, t('courseAxisX'));
+  if (!meet(title, from) && !meet(title, to)) return sc.height;
+  title.setAttribute('y', String(y + 12));
+  return sc.height + 12;
 }
 
 /**

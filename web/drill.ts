@@ -375,17 +375,22 @@ export async function openMesa(mesa: string, push: boolean): Promise<void> {
 }
 
 /**
- * A mesa the store has no acta of, in words that claim no more than is known: "no encontrada" only
- * once the count is complete; while the universe says actas are still to load, "aún no cargada"
- * with how many (its universe counts actas per place, it lists no mesa: any of them may be this
- * one); otherwise, on a count under way, not among the actas loaded.
+ * A mesa the store has no acta of, in words that claim no more than is known. With a universe
+ * (actas per place, it lists no mesa): "aún no cargada" while actas are still to load (any of them
+ * may be this one), "no existe" once every one is loaded. Without one, the total is whatever the
+ * files brought: not among the N loaded, and the election gives no list to say more. A progress
+ * that does not answer says only what the count says.
  */
 async function absentMesa(mesa: string): Promise<string> {
-  if (state.summary?.count.complete === true) return t('mesaNotFound')(mesa);
-  // the header's "Actas aún sin cargar" figure; a failed read says only what the count says
+  // the header's "Actas aún sin cargar" figure and what it is counted against
   const progress = await api.document(electionId(), 'progress').catch(() => null);
-  const left = progress?.actasNotLoaded ?? 0;
-  return left > 0 ? t('mesaNotLoaded')(mesa, fmt(left)) : t('mesaNotAmongLoaded')(mesa);
+  if (progress?.universe === 'none')
+    return t('mesaNotAmongNoList')(mesa, fmt(progress.actas?.total ?? 0));
+  const left = progress?.actasNotLoaded ?? null;
+  if (progress?.universe === 'known' && left !== null)
+    return left > 0 ? t('mesaNotLoaded')(mesa, fmt(left)) : t('mesaNotFound')(mesa);
+  // no universe to count against that answered: "not among the actas loaded", and no more
+  return t(state.summary?.count.complete === true ? 'mesaNotAmong' : 'mesaNotAmongLoaded')(mesa);
 }
 
 /**

@@ -43,12 +43,26 @@ function rankedPairText(pair: readonly string[], national: ResultUnit | undefine
   );
 }
 
+/** The actas a complete count leaves unresolved and their electors; null: none, or not known. */
+function unresolvedOf(s: Summary): { actas: number; electors: number } | null {
+  const { complete, actasTotal, actasProcessed, votesRemaining } = s.count;
+  const actas = actasTotal - actasProcessed;
+  if (!complete || actas <= 0 || votesRemaining === null || votesRemaining === 0) return null;
+  return { actas, electors: votesRemaining };
+}
+
+/** Why an outcome settled by the bound is one: a final count's unresolved actas, else the count. */
+function decidedWords(s: Summary): string {
+  const u = unresolvedOf(s);
+  return u ? t('decidedUnresolved')(fmt(u.actas), fmt(u.electors)) : t('decidedBeforeEnd');
+}
+
 function outcomeText(
   s: Summary,
   o: NonNullable<Summary['outcome']>,
   national?: ResultUnit,
 ): string {
-  const how = s.settledBy === 'decided' ? ` (${t('decidedBeforeEnd')})` : '';
+  const how = s.settledBy === 'decided' ? ` (${decidedWords(s)})` : '';
   if (o.kind === 'runoff')
     return `${t('runoff')(labelOf(o.pair[0]), labelOf(o.pair[1]))}${how}${rankedPairText(o.pair, national)}`;
   if (o.kind === 'winner')
@@ -146,6 +160,12 @@ export function leadText(s: Summary, abroadMissing: boolean, national?: ResultUn
   const out = stillOutOf(s, national);
   const rem = out.votes;
   const pct = s.status.pctCounted;
+  // a final count held open by the actas it leaves unresolved: their electors, never "to count"
+  const u = s.openReason === 'unresolved_actas' ? unresolvedOf(s) : null;
+  if (u) {
+    const jee = out.impugned > 0 ? t('finalUnresolvedImpugned')(fmt(out.impugned)) : '';
+    return `${lead}. ${t('finalUnresolved')(fmt(u.actas), fmt(u.electors))}${jee}.`;
+  }
   // every acta in, the outcome held open by the impugned votes alone: no "votes still to count"
   if (s.openReason === 'impugned_at_jee' && out.impugned > 0)
     return `${lead}. ${t('completeImpugned')(fmt(out.impugned))}.`;

@@ -443,6 +443,13 @@ const ES = {
   /** s34 jee: a complete count held open by the impugned votes the JEE has yet to rule on. */
   completeImpugned: (n: Arg) =>
     `Todas las actas procesadas; ${count(n, 'voto impugnado espera', 'votos impugnados esperan')} la resolución del JEE`,
+  /** s35 settle: a final count that leaves actas unresolved (their electors bound the outcome). */
+  finalUnresolved: (n: Arg, electors: Arg) =>
+    `Cómputo final con ${count(n, 'acta', 'actas')} sin resolver (${count(electors, 'elector', 'electores')})`,
+  finalUnresolvedImpugned: (n: Arg) =>
+    ` y ${count(n, 'voto impugnado', 'votos impugnados')} ante el JEE`,
+  decidedUnresolved: (n: Arg, electors: Arg) =>
+    `decidido: la ventaja supera a los electores de ${count(n, 'acta sin resolver', 'actas sin resolver')} (${electors})`,
   remainingUnknown: (pct: Arg) =>
     `Con ${pct} % de actas según la fuente, que no dice cuántos votos quedan por contar`,
   remainingNoPct:
@@ -477,7 +484,7 @@ const ES = {
   searchLabelOf: (levels: Arg) => `Mesa, ${levels} o local de votación`,
   searchPlaceholder: 'N.º de mesa o nombre',
   noMatch: 'Sin resultados',
-  mesaNotFound: (m: Arg) => `Mesa ${m} no encontrada en esta elección.`,
+  mesaNotFound: (m: Arg) => `Mesa ${m}: no existe en esta elección.`,
   mesaInvalid: (m: Arg) => `«${m}» no es un número de mesa de esta elección.`,
   electionUnknown: (id: Arg, shown: Arg) =>
     `Elección desconocida: «${id}» no está en este servidor; se muestra ${shown}.`,
@@ -697,6 +704,11 @@ const ES = {
     `Mesa ${m}: no está entre las actas cargadas (el conteo no ha terminado).`,
   mesasLoadedOf: (n: Arg, of: Arg) => `${n} de ${count(of, 'mesa cargada', 'mesas cargadas')}`,
   mapByCirc: 'Mapa por circunscripción',
+  // UNIVERSE (session 35): a mesa not found says what the election's list of actas allows
+  mesaNotAmongNoList: (m: Arg, n: Arg) =>
+    `Mesa ${m}: ${one(n) ? 'no es la única acta cargada' : `no está entre las ${n} actas cargadas`}; esta elección no trae la lista completa de mesas.`,
+  mesaNotAmong: (m: Arg) => `Mesa ${m}: no está entre las actas cargadas.`,
+  noUniverse: 'Total: las actas cargadas (esta elección no trae la lista completa de mesas)',
 };
 
 /** Every string of the interface; English must have each Spanish one, alike in form. */
@@ -1051,6 +1063,12 @@ const EN: Strings = {
     `, ${count(n, 'impugned vote', 'impugned votes')} before the JEE among them`,
   completeImpugned: (n) =>
     `Every acta processed; ${count(n, 'impugned vote awaits', 'impugned votes await')} the JEE's ruling`,
+  finalUnresolved: (n, electors) =>
+    `Final count with ${count(n, 'acta', 'actas')} unresolved (${count(electors, 'elector', 'electors')})`,
+  finalUnresolvedImpugned: (n) =>
+    ` and ${count(n, 'impugned vote', 'impugned votes')} before the JEE`,
+  decidedUnresolved: (n, electors) =>
+    `decided: the lead is larger than the electors of ${count(n, 'unresolved acta', 'unresolved actas')} (${electors})`,
   remainingUnknown: (pct) =>
     `With ${pct} % of actas in, as the source states; it does not say how many votes are still to count`,
   remainingNoPct:
@@ -1081,7 +1099,7 @@ const EN: Strings = {
   searchLabelOf: (levels: Arg) => `Mesa, ${levels} or polling place`,
   searchPlaceholder: 'Mesa (polling table) number or name',
   noMatch: 'No match',
-  mesaNotFound: (m) => `Mesa ${m} not found in this election.`,
+  mesaNotFound: (m) => `Mesa ${m}: there is no such mesa in this election.`,
   mesaInvalid: (m) => `“${m}” is not a mesa number of this election.`,
   electionUnknown: (id, shown) =>
     `Unknown election: “${id}” is not on this server; showing ${shown}.`,
@@ -1277,6 +1295,11 @@ const EN: Strings = {
   mesaNotAmongLoaded: (m) => `Mesa ${m}: not among the actas loaded (the count is not over).`,
   mesasLoadedOf: (n, of) => `${n} of ${count(of, 'mesa loaded', 'mesas loaded')}`,
   mapByCirc: 'Map by electoral district',
+  // UNIVERSE (session 35)
+  mesaNotAmongNoList: (m, n) =>
+    `Mesa ${m}: ${one(n) ? 'not the one acta loaded' : `not among the ${n} actas loaded`}; this election does not come with the full list of mesas.`,
+  mesaNotAmong: (m) => `Mesa ${m}: not among the actas loaded.`,
+  noUniverse: 'Total: the actas loaded (this election does not come with the full list of mesas)',
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { es: ES, en: EN };

@@ -32,7 +32,7 @@ import type { Issue } from '../core/issues.js';
 import type { Result } from '../core/result.js';
 import { API_ROOT, COMPARE_PAGE } from './paths.js';
 import { isMesaLevel, nonCanonicalMesa } from './canonical-mesa.js';
-import type { ServerFault } from './route-table.js';
+import { SUMMARY_DESCRIPTION, type ServerFault } from './route-table.js';
 import {
   ActaSchema,
   CandidatesSchema,
@@ -216,12 +216,7 @@ export const DOCUMENTS: readonly DocumentDef[] = [
     ProgressSchema,
     getProgress,
   ),
-  electionDoc(
-    'summary',
-    'The headline: leaders and margin, the count and the votes still to count, status, source and freshness; the outcome only once settled (every acta processed with no impugned votes at the JEE that could change it, or a lead larger than all still to count)',
-    SummarySchema,
-    getSummary,
-  ),
+  electionDoc('summary', SUMMARY_DESCRIPTION, SummarySchema, getSummary),
   {
     ...electionDoc(
       'seats',

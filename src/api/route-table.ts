@@ -26,6 +26,10 @@ import {
   WhatIfSchema,
 } from './schemas.js';
 
+/** What the summary says, as its route and its static document (documents.ts) describe it. */
+export const SUMMARY_DESCRIPTION =
+  'The headline: leaders and margin, the count and the votes still to count, status, source and freshness; the outcome only once settled (every acta processed with no impugned votes at the JEE that could change it, or a lead larger than all still to count)';
+
 /**
  * What a read may answer for the server's state, not the request's (openapi.ts declares each):
  * `streams` the 503 of the nation's mesa CSV when its streams are full, `workers` the 503 of a
@@ -108,8 +112,7 @@ const ROUTE_TABLE = [
   {
     method: 'GET',
     url: '/api/v1/summary',
-    summary:
-      'The headline: leaders and margin, the count and the votes still to count, status, source and freshness; the outcome only once settled (every acta processed with no impugned votes at the JEE that could change it, or a lead larger than all still to count)',
+    summary: SUMMARY_DESCRIPTION,
     write: false,
     query: electionQuery,
     response: SummarySchema,

@@ -8,6 +8,7 @@ import { CifraActaJsonSchema, type CifraActaJson, type ElectionDef } from '../co
 import { cifraJsonIssueCode } from '../ingest/formats.js';
 import { ingestFile, type IngestOptions } from '../ingest/ingest.js';
 import { electionToImport } from '../results/election-to-import.js';
+import { declaredMesas } from '../results/polling-places.js';
 import { correctionOf, type CorrectionRulingSchema } from '../results/correction.js';
 import type { ApiContext } from './context.js';
 import { IssueError, statusOf, unwrap } from './errors.js';
@@ -131,6 +132,8 @@ async function ingestBody(
       ...kept,
       now: ctx.now,
       limits: ctx.ingestLimits,
+      // the election's mesa list, where it has one: a mesa it lacks is said (mesa_not_in_universe)
+      mesas: declaredMesas(e),
     });
     // the upload's temporary path is ours, not the client's: issues name the upload
     if (!r.ok)

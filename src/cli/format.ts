@@ -506,6 +506,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'aún sin resultado: el conteo no lo decide (provisional{counted})',
   'no outcome yet: every acta processed, but the impugned votes awaiting the JEE could still change it':
     'aún sin resultado: todas las actas procesadas, pero los votos impugnados que esperan al JEE aún pueden cambiarlo',
+  'no outcome yet: a final count whose unresolved actas could still change it ({kind}{counted})':
+    'aún sin resultado: un cómputo final cuyas actas sin resolver aún pueden cambiarlo ({kind}{counted})',
   'no outcome yet: these figures do not settle it ({kind}{counted})':
     'aún sin resultado: estas cifras no lo deciden ({kind}{counted})',
   '; {first} leads {second} by {margin} votes': '; {first} aventaja a {second} por {margin} votos',
@@ -572,12 +574,17 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   // president --impugned (s34 jee): a complete count whose impugned votes wait at the JEE
   "every acta processed; {n} {n:impugned vote awaits|impugned votes await} the JEE's ruling":
     'todas las actas procesadas; {n} {n:voto impugnado espera|votos impugnados esperan} la resolución del JEE',
-  '{outcome} — decided: {jee}, and they cannot change it':
-    '{outcome} — decidido: {jee}, y no pueden cambiarlo',
+  '{outcome} — decided: {jee}, and {n:it cannot|they cannot} change it':
+    '{outcome} — decidido: {jee}, y {n:no puede|no pueden} cambiarlo',
   'NOT DECIDED: {jee}; {a} leads {b} by {lead} votes':
     'NO DECIDIDO: {jee}; {a} aventaja a {b} por {lead} votos',
   'NOT DECIDED: {jee}; {a} and {b} tied at {votes} votes':
     'NO DECIDIDO: {jee}; {a} y {b} empatan con {votes} votos',
+  // winner --impugned (s35 settle): a first round's share the impugned votes could change
+  'share at stake: {a} has {votes} of {total} votes ({pct} %); with the {n} impugned {n:vote|votes} for others, {low} % — not {share}':
+    'porcentaje en juego: {a} tiene {votes} de {total} votos ({pct} %); con {n:el|los} {n} {n:voto impugnado|votos impugnados} para otros, {low} % — no {share}',
+  'share at stake: {a} has {votes} of {total} votes ({pct} %); with the {n} impugned {n:vote|votes} for {a}, {high} % — {share}':
+    'porcentaje en juego: {a} tiene {votes} de {total} votos ({pct} %); con {n:el|los} {n} {n:voto impugnado|votos impugnados} para {a}, {high} % — {share}',
   // demo: sections and lines
   'Peru 2021 — presidential first round (ONPE, 100 % actas, open data by mesa)':
     'Perú 2021 — primera vuelta presidencial (ONPE, 100 % actas, datos abiertos por mesa)',

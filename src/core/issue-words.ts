@@ -224,8 +224,12 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'la fila repite una versión que una corrección reemplazó (la da de nuevo una fuente que aún no se ha puesto al día con la resolución; si la fuente recontó con las mismas cifras, registre la fila con --correction): se guarda como conflicto sin aplicarse',
   },
   duplicate_acta: {
-    en: 'the same acta appears twice in the file: the first row (details.keptRow) is kept, this one quarantined with its figures',
-    es: 'la misma acta aparece dos veces en el archivo: se guarda la primera fila (details.keptRow) y esta queda en cuarentena con sus cifras',
+    en: 'the same acta appears twice in the file: the first row is kept; this one is quarantined',
+    es: 'la misma acta aparece dos veces en el archivo: se guarda la primera fila; esta queda en cuarentena',
+  },
+  row_cells_mismatch: {
+    en: 'the row has more or fewer cells than the header has columns (cut short or run together): its cells cannot be matched to the columns, so it is quarantined',
+    es: 'la fila tiene más o menos celdas que columnas tiene el encabezado (cortada o unida a otra): sus celdas no se pueden asignar a las columnas, así que queda en cuarentena',
   },
   missing_required: { en: 'a required field is empty', es: 'falta un campo obligatorio' },
   impugned_pending: {
@@ -239,6 +243,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
   mesa_invalid: {
     en: "the mesa id does not match the jurisdiction's pattern",
     es: 'el número de mesa no tiene el formato de la jurisdicción',
+  },
+  mesa_not_in_universe: {
+    en: "the mesa is not in the election's list of mesas (its polling places): stored and counted, but check its number against the source (a mesa added after the list, or a mistyped one)",
+    es: 'la mesa no está en la lista de mesas de la elección (sus locales de votación): se guarda y se cuenta, pero verifique su número con la fuente (una mesa añadida después de la lista, o un número mal escrito)',
   },
   ubigeo_invalid: {
     en: "the place code does not match the jurisdiction's pattern",
@@ -299,8 +307,8 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'el party-colors.json de la jurisdicción no cumple el formato (cifra-party-colors/1) en esta ruta',
   },
   place_table_invalid: {
-    en: "the jurisdiction's place table cannot be read, lacks a column, or names a place or unit twice (details.reason)",
-    es: 'la tabla de lugares de la jurisdicción no se puede leer, le falta una columna o nombra dos veces un lugar o una unidad (details.reason)',
+    en: "the jurisdiction's place table cannot be read, lacks a column, or names a place or unit twice",
+    es: 'la tabla de lugares de la jurisdicción no se puede leer, le falta una columna o nombra dos veces un lugar o una unidad',
   },
   unknown_level: {
     en: "not a level of the election's jurisdiction",
@@ -457,16 +465,10 @@ type Say = (f: Figures, es: boolean, num: Num) => string | null;
  * says nothing more (null) where its details lack a figure.
  */
 const FIGURES: Partial<Record<IssueCode, Say>> = {
-  duplicate_acta: (f, es) => {
-    const kept = f('keptRow');
-    const same = f('sameFigures');
-    if (kept === null || same === null) return null;
-    if (es)
-      return same
-        ? ` (mismas cifras que la fila ${kept})`
-        : ` (cifras distintas de la fila ${kept})`;
-    return same ? ` (same figures as row ${kept})` : ` (figures differ from row ${kept})`;
-  },
+  row_cells_mismatch: (f, es) =>
+    both(f('cells'), f('expected'), (cells, expected) =>
+      es ? `: ${cells} celdas de ${expected}` : `: ${cells} cells of ${expected}`,
+    ),
   sheet_sum_mismatch: (f, es, num) =>
     both(f('sum'), f('voters'), (sum, voters) =>
       es ? `: ${num(sum)} frente a ${num(voters)}` : `: ${num(sum)} against ${num(voters)}`,
@@ -521,9 +523,10 @@ export function issueFigures(i: Issue, lang: 'es' | 'en', num: Num = String): st
 /**
  * The sentence of an issue whose details tell a case its code's sentence misreads: no election
  * named and a file that fits none or several (ingest, compare) is not "no such election in the
- * store" (review s30); null: the code's sentence.
+ * store" (review s30); a repeated acta names its kept row; null: the code's sentence.
  */
 function caseSentence(i: Issue, lang: 'es' | 'en'): string | null {
+  if (i.code === 'duplicate_acta') return duplicateSentence(i, lang);
   const d = i.details ?? {};
   // a file's import looked in the store, the bundled elections and the manifest files (s35)
   if (i.code === 'unknown_election' && d['looked'] === 'manifest')
@@ -540,6 +543,32 @@ function caseSentence(i: Issue, lang: 'es' | 'en'): string | null {
   return several
     ? 'no election was named, and the file fits several'
     : 'no election was named, and none fits the file';
+}
+
+/**
+ * duplicate_acta with the kept row's number (and, but in a check, whether the figures are the
+ * same): "the first row (row 4) is kept; this one is quarantined (same figures)". The row is said,
+ * never the detail's name (review s35).
+ */
+function duplicateSentence(i: Issue, lang: 'es' | 'en'): string | null {
+  const d = i.details ?? {};
+  const kept = d['keptRow'];
+  if (typeof kept !== 'number') return null;
+  const same = d['sameFigures'];
+  const es = lang === 'es';
+  const figures =
+    typeof same !== 'boolean'
+      ? ''
+      : es
+        ? same
+          ? ' (mismas cifras)'
+          : ' (con otras cifras: compárelas)'
+        : same
+          ? ' (same figures)'
+          : ' (other figures: compare them)';
+  return es
+    ? `la misma acta aparece dos veces en el archivo: se guarda la primera fila (fila ${kept}); esta queda en cuarentena${figures}`
+    : `the same acta appears twice in the file: the first row (row ${kept}) is kept; this one is quarantined${figures}`;
 }
 
 /** An issue as one sentence with its figures, in `lang`: "los votos no suman …: 201 frente a 230". */

@@ -45,10 +45,11 @@ export function onpeCongressGrouper(
   return {
     format: 'onpe-congress' as const,
     /** Feeds one CSV record; returns the acta of the previous mesa when this row starts a new one. */
-    push(cells: readonly string[], row: number): GroupedActa[] {
+    push(cells: readonly string[], row: number, misfit?: Issue): GroupedActa[] {
       const mesa = (cells[col('MESA_DE_VOTACION')] ?? '').trim();
       if (group !== null && (group.rows[0]?.cells[col('MESA_DE_VOTACION')] ?? '').trim() === mesa) {
         group.rows.push({ cells, row });
+        if (misfit !== undefined) group.misfits.push(misfit);
         return [];
       }
       const out = group ? [assemble(ctx, group)] : [];
@@ -59,7 +60,7 @@ export function onpeCongressGrouper(
         return out;
       }
       seen.add(mesa);
-      group = { row, rows: [{ cells, row }] };
+      group = { row, rows: [{ cells, row }], misfits: misfit === undefined ? [] : [misfit] };
       return out;
     },
     flush(): GroupedActa[] {
@@ -86,6 +87,8 @@ interface CongressContext {
 interface MesaGroup {
   row: number;
   rows: { cells: readonly string[]; row: number }[];
+  /** Rows of the mesa whose cells do not fit the header (row_cells_mismatch): its acta is not read. */
+  misfits: Issue[];
 }
 
 /** The file's columns (refused when a required one is missing) and the election's list codes. */
@@ -135,10 +138,11 @@ function assemble(ctx: CongressContext, g: MesaGroup): GroupedActa {
   const first = g.rows[0]?.cells ?? [];
   const cell = (cells: readonly string[], name: string): string => (cells[col(name)] ?? '').trim();
   const raw = (): Record<string, string> => ({
-    ...Object.fromEntries(header.map((h, i) => [h, first[i] ?? ''])),
+    // a cell the row lacks is absent, not "" (a misfit row: row_cells_mismatch)
+    ...Object.fromEntries(header.flatMap((h, i) => (i < first.length ? [[h, first[i]]] : []))),
     rows: String(g.rows.length),
   });
-  const issues: Issue[] = [];
+  const issues: Issue[] = [...g.misfits];
   const path = ['row', g.row];
   const mesa = codes.padMesa(cell(first, 'MESA_DE_VOTACION'));
   const ubigeo = codes.padPlace(cell(first, 'UBIGEO'));

@@ -34,7 +34,7 @@ import {
   type ParsedRow,
   type RowParser,
 } from './formats.js';
-import { readCsvRows, type CsvRows } from './rows.js';
+import { misfitCells, readCsvRows, type CsvRows } from './rows.js';
 import { quickChecker, quickPacker, type QuickRow } from './quick-check.js';
 import { onpeCongressGrouper } from './congress.js';
 import { FileRejected, openSource, sourceKind, type OpenedSource } from './source.js';
@@ -62,6 +62,12 @@ export interface IngestOptions {
    * `election.jurisdiction` when omitted.
    */
   readonly jurisdiction?: LoadedJurisdiction | undefined;
+  /**
+   * The election's declared mesas (its polling-place list, padded; results' declaredMesas): an
+   * acta whose mesa it lacks is stored with a mesa_not_in_universe warning. Absent or null: none
+   * declared. A promise is awaited while the file is hashed.
+   */
+  readonly mesas?: ReadonlySet<string> | Promise<ReadonlySet<string> | null> | null | undefined;
   /** Replaces the jurisdiction's check of known places (a benchmark's synthetic places). */
   readonly isKnownPlace?: ((code: string) => boolean) | undefined;
   readonly onProgress?: ((bytesRead: number, size: number) => void) | undefined;
@@ -325,9 +331,10 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
     store.warmImport((await stat(o.file).catch(() => null))?.size ?? 0);
   const resolved = jurisdictionOf(o);
   if (!resolved.ok) return { ok: false, issues: resolved.error };
-  const { jurisdiction, places } = resolved.value;
-  const hashedOrNot = await hashOf(o.file);
+  const { jurisdiction } = resolved.value;
+  const [hashedOrNot, mesas] = await Promise.all([hashOf(o.file), o.mesas ?? null]);
   if (!hashedOrNot.ok) return { ok: false, issues: hashedOrNot.error };
+  const places: PlaceCheck = { ...resolved.value.places, mesas };
   const hashed = hashedOrNot.value;
   const mode = o.mode ?? 'import';
   const limits: IngestLimits = { ...DEFAULT_INGEST_LIMITS, ...o.limits };
@@ -486,9 +493,16 @@ function csvReader(
   if (format === 'onpe-congress') {
     const grouper = onpeCongressGrouper(csv.header, o.election, jurisdiction);
     return async (run) => {
-      await csv.scan((r, row) => {
-        for (const g of grouper.push(r.cells(), row)) run.take(g);
-      }, run.between);
+      await csv.scan(
+        (r, row) => {
+          for (const g of grouper.push(r.cells(), row)) run.take(g);
+        },
+        run.between,
+        // a misfit row joins its mesa's rows, whose acta it then quarantines whole
+        (r, row, misfit) => {
+          for (const g of grouper.push(r.cells(), row, misfit)) run.take(g);
+        },
+      );
       for (const g of grouper.flush()) run.take(g);
     };
   }
@@ -504,14 +518,34 @@ function csvReader(
       pack(r, q, row, parser.place(r, q.ubigeo), run.batch);
       return true;
     };
-    return csv.scan((r, row) => {
-      const q = quick === null ? null : quick(r);
-      if (q !== null && (o.check === true ? run.countValid(q.mesa, row) : packValid(r, q, row)))
-        return;
-      // the record's bytes are only valid now: its raw cells are copied if it is quarantined
-      run.take({ row, parsed: parser.parse(r, row), raw: () => parser.raw(r) });
-    }, run.between);
+    return csv.scan(
+      (r, row) => {
+        const q = quick === null ? null : quick(r);
+        if (q !== null && (o.check === true ? run.countValid(q.mesa, row) : packValid(r, q, row)))
+          return;
+        // the record's bytes are only valid now: its raw cells are copied if it is quarantined
+        run.take({ row, parsed: parser.parse(r, row), raw: () => parser.raw(r) });
+      },
+      run.between,
+      (r, row, misfit) => run.take(misfitRec(csv.header, parser.columns.mesa, r, row, misfit)),
+    );
   };
+}
+
+/**
+ * A row whose cells do not fit the header, for the quarantine: its mesa where the cell is there,
+ * its cells as it has them (misfitCells).
+ */
+function misfitRec(
+  header: readonly string[],
+  mesaAt: number,
+  r: CsvRecordView,
+  row: number,
+  misfit: Issue,
+): Rec {
+  const mesa = mesaAt >= 0 && mesaAt < r.length ? r.text(mesaAt).trim() : '';
+  const raw = misfitCells(header, r);
+  return { row, parsed: { ok: false, mesa: mesa || null, issues: [misfit] }, raw: () => raw };
 }
 
 /**

@@ -69,6 +69,8 @@ export function quickChecker(
     if (observation >= 0 && r.count(observation) !== CELL_EMPTY) return null;
     const mesa = codes.padMesa(r.text(at.mesa));
     if (mesa === '' || !places.mesaPattern.test(mesa)) return null;
+    // a mesa the election's list lacks has a warning: the full path gives it
+    if (places.mesas !== null && places.mesas !== undefined && !places.mesas.has(mesa)) return null;
     out.mesa = mesa;
     out.ubigeo = ubigeo;
     out.state = s.state as ActaState;

@@ -114,6 +114,9 @@ async function rowsOf(o: ReadSourceOptions): Promise<{
   const csv = await readCsvRows(source.stream);
   const format = o.format ?? detectedFormat(csv.header);
   const collected: SourceRow[] = [];
+  // a row that does not fit the header is no reading of the acta: its issue, as a bad row's
+  const misfit = (_r: unknown, _row: number, i: Issue): void =>
+    void collected.push({ ok: false, mesa: null, issues: [i] });
   let carries = ALL_CARRIED;
   if (format.kind === 'column-map') {
     const reader = columnMapReader(csv.header, format.columns, o.election, o.jurisdiction);
@@ -121,6 +124,7 @@ async function rowsOf(o: ReadSourceOptions): Promise<{
     await csv.scan(
       (r, row) => void collected.push(reader.read(r, row)),
       async () => {},
+      misfit,
     );
   } else {
     const parser =
@@ -133,6 +137,7 @@ async function rowsOf(o: ReadSourceOptions): Promise<{
         collected.push(p.ok ? fromActa(p.acta) : { ok: false, mesa: p.mesa, issues: p.issues });
       },
       async () => {},
+      misfit,
     );
   }
   async function* rows(): AsyncIterable<SourceRow> {

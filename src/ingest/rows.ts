@@ -4,6 +4,7 @@ import { FileRejected } from './source.js';
 import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './limits.js';
 import { CsvScanError, CsvScanner, type CsvRecordView } from '../io/csv-scanner.js';
 import { Utf8Check, walkUtf8 } from './utf8-check.js';
+import { issue, type Issue } from '../core/issues.js';
 
 export interface CsvRows {
   readonly header: readonly string[];
@@ -13,10 +14,14 @@ export interface CsvRows {
    * Reads every data record: `onRecord` gets each one with its 1-based data row number, while its
    * bytes are valid (copy what you keep); `afterChunk` is awaited after each chunk of the stream,
    * so a slow consumer holds the reading back and memory stays flat however large the file.
+   * A record with more or fewer cells than the header goes to `onMisfit` instead, with its
+   * row_cells_mismatch issue: its missing cells are not there to read as empty (review s35).
+   * Lines of only whitespace are skipped, as empty ones are.
    */
   scan(
     onRecord: (record: CsvRecordView, row: number) => void,
     afterChunk: () => Promise<void>,
+    onMisfit: (record: CsvRecordView, row: number, misfit: Issue) => void,
   ): Promise<void>;
 }
 
@@ -55,10 +60,10 @@ export async function readCsvRows(
     header,
     encoding,
     delimiter,
-    scan: (onRecord, afterChunk) =>
+    scan: (onRecord, afterChunk, onMisfit) =>
       scanRecords(
         { stream, iterator, peeked, header, delimiter, encoding, limits },
-        onRecord,
+        { onRecord, onMisfit },
         afterChunk,
       ),
   };
@@ -167,10 +172,26 @@ interface ScanSource {
   readonly limits: Pick<IngestLimits, 'lineBytes' | 'rows'>;
 }
 
+/** Where `scanRecords` hands each data record: a whole one, or one that does not fit the header. */
+interface RecordSinks {
+  readonly onRecord: (record: CsvRecordView, row: number) => void;
+  readonly onMisfit: (record: CsvRecordView, row: number, misfit: Issue) => void;
+}
+
+/**
+ * A line of nothing but spaces or tabs (an editor's stray " " at the end): no record, as an empty
+ * line is none. One cell, or (tab-separated) several, all unquoted and blank; ",,," is a row.
+ */
+function isBlankLine(r: CsvRecordView, delimiter: string): boolean {
+  if (r.anyQuoted || (r.length > 1 && delimiter !== '\t')) return false;
+  for (let i = 0; i < r.length; i++) if (r.text(i).trim() !== '') return false;
+  return true;
+}
+
 /** `CsvRows.scan`: the peeked chunks again, then the rest of the stream, record by record. */
 async function scanRecords(
   src: ScanSource,
-  onRecord: (record: CsvRecordView, row: number) => void,
+  { onRecord, onMisfit }: RecordSinks,
   afterChunk: () => Promise<void>,
 ): Promise<void> {
   const { stream, iterator, peeked, header, limits } = src;
@@ -180,6 +201,7 @@ async function scanRecords(
     src.delimiter,
     src.encoding,
     (r) => {
+      if (row >= 0 && isBlankLine(r, src.delimiter)) return;
       row++;
       if (row === 0) return;
       if (row > limits.rows) throw new FileRejected('too_many_rows', { limit: limits.rows });
@@ -190,6 +212,13 @@ async function scanRecords(
           cells: r.length,
           expected: header.length,
         });
+      // a row cut short (or run long) mid-file: its cells cannot be matched to the columns
+      if (r.length !== header.length)
+        return onMisfit(
+          r,
+          row,
+          issue('row_cells_mismatch', ['row', row], { cells: r.length, expected: header.length }),
+        );
       onRecord(r, row);
     },
     limits.lineBytes,
@@ -266,4 +295,20 @@ function asRejection(e: unknown): FileRejected {
   if (/unexpected end of file/i.test(err.message ?? ''))
     return new FileRejected('file_truncated', { reason: err.message });
   return new FileRejected('csv_unreadable', { reason: (err.message ?? String(e)).split('\n')[0] });
+}
+
+/**
+ * A misfit record's cells as the quarantine keeps them: by the header's name where it has one,
+ * "#16" past its end; a column the record lacks is absent, never "" (review s35).
+ */
+export function misfitCells(
+  header: readonly string[],
+  r: Pick<CsvRecordView, 'length' | 'text'>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < r.length; i++) {
+    const name = header[i];
+    out[name === undefined || name === '' ? `#${i + 1}` : name] = r.text(i);
+  }
+  return out;
 }

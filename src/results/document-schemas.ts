@@ -311,7 +311,13 @@ export const ProgressSchema = z.object({
     .int()
     .nullable()
     .describe(
-      "Actas the election's universe expects that no file has brought yet (a partial file): counted in actas.total, in none of its states; 0 when the store is the whole count; null for published aggregates.",
+      "Actas the election's universe expects that no file has brought yet (a partial file): counted in actas.total, in none of its states; 0 when every acta of the universe is loaded; null when there is no universe to count them against (`universe` says why).",
+    ),
+  universe: z
+    .enum(['known', 'none', 'unreadable'])
+    .nullable()
+    .describe(
+      "what the count of actas is measured against: `known`, the election's universe (its padrón's actas per place: actasNotLoaded counts those still to load, and a mesa not among the actas once it is 0 is none of the election's); `none`, no universe declared (the total is whatever the files brought: a mesa not among them may still exist); `unreadable`, a universe declared that does not load (the count's extent is unknown); null for published aggregates (no actas of their own).",
     ),
   emitted: derived(z.number().int(), 'valid, blank and null'),
   participation: derived(pct, 'emitted and eligible'),

@@ -11,6 +11,7 @@ import { csvFront, readCsvFile, textEncoding, unreadable } from '../io/csv.js';
 import { CsvScanError, CsvScanner } from '../io/csv-scanner.js';
 import type { Store } from '../store/store.js';
 import type { ElectionDef } from '../core/model/acta.js';
+import { requireJurisdiction } from '../jurisdictions/load.js';
 import { election as findElection, type Found } from './found.js';
 
 /** Where each mesa votes: for the dashboard's search by polling place. */
@@ -56,6 +57,20 @@ export function pollingPlacesOf(def: ElectionDef): Promise<Found<PollingPlacesDo
   let made = CACHE.get(def.id);
   if (made === undefined) CACHE.set(def.id, (made = buildPollingPlaces(def)));
   return made;
+}
+
+/**
+ * The mesas an election declares (its polling-place list, each padded as the jurisdiction pads
+ * it), for ingest's mesa_not_in_universe warning; null when it declares none or the list cannot
+ * be read (ingest then checks nothing against it).
+ */
+export async function declaredMesas(def: ElectionDef): Promise<ReadonlySet<string> | null> {
+  const found = await pollingPlacesOf(def);
+  if (!found.ok || found.value.source === null) return null;
+  const pad = requireJurisdiction(def.jurisdiction).padMesa;
+  const mesas = new Set<string>();
+  for (const p of found.value.places) for (const m of p.mesas) mesas.add(pad(m));
+  return mesas.size === 0 ? null : mesas;
 }
 
 /** The manifest's polling-places columns, lower-cased as the reader keys them. */

@@ -26,6 +26,7 @@ import { PROJECT_ROOT } from '../io/paths.js';
 import { actaCourse, CourseStopped, pointLead } from './count-course.js';
 import { buildResults, countExtent, type Lang } from './documents.js';
 import { figuresHash } from './figures-hash.js';
+import type { ElectionExtent } from './extent.js';
 import { unitFormIssue, universeHasPlace } from './unit-form.js';
 import {
   servedFigures,
@@ -494,7 +495,9 @@ export async function getProgress(
       // no national unit: no actas imported yet (0 of each), or a source without one (unknown)
       eligible: n ? n.eligible : none,
       eligibleRemaining: n ? n.eligibleRemaining : none,
-      actasNotLoaded: def.published ? null : (extent?.national.actasMissing ?? 0),
+      // no universe (or one that does not load): the actas to come are unknown, never "0 to come"
+      actasNotLoaded: extent?.national.actasMissing ?? null,
+      universe: def.published ? null : universeOf(counted),
       emitted: n ? n.emitted : none,
       participation: n?.participation ?? null,
       snapshotTime: def.published?.asOf ?? lastChangeOf(imports),
@@ -506,6 +509,12 @@ export async function getProgress(
       ...(def.manifest ? { about: aboutOf(def) } : {}),
     },
   };
+}
+
+/** What a count of actas is measured against: its universe, none declared, or one that does not load. */
+function universeOf(counted: ElectionExtent | null | undefined): 'known' | 'none' | 'unreadable' {
+  if (counted === null || counted === undefined) return 'none';
+  return counted.extent === null ? 'unreadable' : 'known';
 }
 
 /**

@@ -360,6 +360,8 @@ export function settlementOf(
     }),
     // on a complete count, the votes still out: it settles only if they cannot change it
     impugned: n?.impugned,
+    // and the electors of the actas a final release leaves unresolved (null: unknown)
+    unresolved: count.votesRemaining,
     ...(decided === undefined ? {} : { decided }),
   });
 }

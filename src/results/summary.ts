@@ -79,14 +79,19 @@ export const SummarySchema = z.object({
   settled: z
     .boolean()
     .describe(
-      'presidential: the outcome is a fact (complete with no impugned votes before the JEE, or a lead larger than all still to count, those included); list: the count is complete',
+      "presidential: the outcome is a fact (complete with no impugned votes before the JEE and no actas unresolved, or a lead larger than all still out: those votes and those actas' electors included); list: the count is complete",
     ),
-  settledBy: z.enum(['complete', 'decided']).nullable(),
+  settledBy: z
+    .enum(['complete', 'decided'])
+    .nullable()
+    .describe(
+      'complete: the count is over and nothing is out; decided: the lead is larger than all still out (on a final count: the impugned votes at the JEE and the electors of the actas left unresolved)',
+    ),
   openReason: z
     .enum([...OPEN_REASONS, 'count_incomplete'])
     .nullable()
     .describe(
-      "why not settled (null once settled): remaining_unknown, the source does not bound the votes still to count (nothing settles before the count is complete); lead_within_remaining, the lead is not larger than the votes still out; share_within_reach, a first round's leader could still pass the winner's share; second_place_within_remaining, a first round's second place could still change hands; unitemised_may_lead, candidates the source does not itemise may hold as many votes as one named; impugned_at_jee, every acta is processed, but the impugned votes awaiting the JEE's ruling could still change the outcome (settled once they cannot: settledBy decided); count_incomplete, a list election's seats are settled by nothing less than the complete count",
+      "why not settled (null once settled): remaining_unknown, the source does not bound the votes still to count (nothing settles before the count is complete); lead_within_remaining, the lead is not larger than the votes still out; share_within_reach, a first round's leader could still pass the winner's share; second_place_within_remaining, a first round's second place could still change hands; unitemised_may_lead, candidates the source does not itemise may hold as many votes as one named; impugned_at_jee, every acta is processed, but the impugned votes awaiting the JEE's ruling could still change the outcome (settled once they cannot: settledBy decided); unresolved_actas, a final count leaves actas unresolved (count.actasTotal − count.actasProcessed, with count.votesRemaining electors) that, with any impugned votes, could still change the outcome (settled once they cannot: settledBy decided); count_incomplete, a list election's seats are settled by nothing less than the complete count",
     ),
   runoffMargin: z
     .number()

@@ -22,3 +22,16 @@ export function twoChoiceUnit(
     ...more,
   };
 }
+
+/**
+ * A snapshot unit of 100 actas, `counted` of them in with these votes (10 blank, 10 null): the
+ * odds tests' (projection.test.ts, odds-calibration.test.ts).
+ */
+export const snapshotUnit = (unit: string, counted: number, votes: number[]): SnapshotUnit => ({
+  unit,
+  actasCounted: counted,
+  actasTotal: 100,
+  votes,
+  blank: 10,
+  null: 10,
+});

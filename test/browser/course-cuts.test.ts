@@ -3,7 +3,7 @@
 // each file's cut (`cifra ingest --cut`), the lead changing hands at a file with a cut and again at
 // one without. The lead changes were labelled with cifra's recording time whatever the source
 // said; now a change at a file with a cut says the source's cut in Lima time (given here in UTC),
-// and one without says it is cifra's time — on a phone (390 px), in Spanish and English.
+// and one without says it is cifra's time — on phones (320 and 390 px), in Spanish and English.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,8 +11,8 @@ import { bundledElection } from '../../src/elections/manifests.js';
 import { ingestFile } from '../../src/ingest/ingest.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
-import { clippedTexts, courseGeometry, overlappingTexts, textsOnZero } from './course-geometry.js';
-import { ARTIFACTS, noSideScroll, openPage, useDashboard } from './harness.js';
+import { courseGeometry, expectCourseReadable } from './course-geometry.js';
+import { openPage, useDashboard } from './harness.js';
 
 const ID = 'pe-2021-presidencial-segunda';
 // 22:00 and 23:30 in Lima (UTC−5) on 6 June, as UTC instants
@@ -70,56 +70,52 @@ describe("the count's course against the source's cut", () => {
     ],
   };
   for (const lang of ['es', 'en'] as const)
-    it(`${lang}, 390 px: a change at a file with a cut says the source's cut; one without, cifra's time`, async () => {
-      const course = (await (
-        await fetch(`${env.base}/api/v1/count-course?election=${ID}`)
-      ).json()) as {
-        times: string;
-        points: { cut: string | null }[];
-        leadChanges: { to: string; cut: string | null; time: string }[];
-      };
-      // the premise: two lead changes, the first at the file cut at 23:30, the second at none
-      expect(course.times).toBe('import');
-      expect(course.points.map((p) => p.cut)).toEqual([CUT_1, CUT_2, null]);
-      expect(course.leadChanges.map((c) => [c.to, c.cut, c.time])).toEqual([
-        ['P2', CUT_2, RECORDED[1]],
-        ['P1', null, RECORDED[2]],
-      ]);
-      const { page, errors } = await openPage(
-        env.browser,
-        `${env.base}/?election=${ID}&lang=${lang}`,
-        390,
-        { timeout: 60_000 },
-      );
-      await page.waitForSelector('#course:not([hidden]) #course-chart path.margin');
-      const meta = (await page.textContent('#course-meta')) ?? '';
-      for (const re of said[lang]) expect(meta).toMatch(re);
-      // cifra's time of the file with a cut (00:40 in Lima) is not passed off as its time
-      expect(meta).not.toContain('00:40');
-      const marks = await page
-        .locator('#course-chart circle.lead-change')
-        .evaluateAll((cs) => cs.map((c) => c.getAttribute('data-cut')));
-      expect(marks).toEqual([CUT_2, null]);
-      // three actas of ~86,000: the axis's ends read "0.0 %" both before session 29
-      const axis = await page.locator('#course-chart text.axis').allTextContents();
-      const [from, to] = axis.filter((x) => x.endsWith(' %'));
-      expect(from).toMatch(/^0[.,]00\d %$/);
-      expect(to).not.toBe(from);
-      // the halves' long names ("▼ KEIKO SOFIA FUJIMORI HIGUCHI leads") and each side's largest
-      // lead near the edge (140 and 150 votes) share a row: readable, none over another (session 34)
-      const g = await courseGeometry(page);
-      expect(g.maxLeads.map((m) => [m.side, m.value])).toEqual([
-        ['top', 150],
-        ['foot', 140],
-      ]);
-      expect(overlappingTexts(g)).toEqual([]);
-      expect(textsOnZero(g)).toEqual([]);
-      expect(clippedTexts(g)).toEqual([]);
-      expect(await noSideScroll(page)).toBe(true);
-      await page
-        .locator('#course')
-        .screenshot({ path: join(ARTIFACTS, `course-cuts-${lang}.png`) });
-      expect(errors).toEqual([]);
-      await page.close();
-    }, 120_000);
+    for (const width of [320, 390])
+      it(`${lang}, ${width} px: a change at a file with a cut says the source's cut; one without, cifra's time`, async () => {
+        const course = (await (
+          await fetch(`${env.base}/api/v1/count-course?election=${ID}`)
+        ).json()) as {
+          times: string;
+          points: { cut: string | null }[];
+          leadChanges: { to: string; cut: string | null; time: string }[];
+        };
+        // the premise: two lead changes, the first at the file cut at 23:30, the second at none
+        expect(course.times).toBe('import');
+        expect(course.points.map((p) => p.cut)).toEqual([CUT_1, CUT_2, null]);
+        expect(course.leadChanges.map((c) => [c.to, c.cut, c.time])).toEqual([
+          ['P2', CUT_2, RECORDED[1]],
+          ['P1', null, RECORDED[2]],
+        ]);
+        const { page, errors } = await openPage(
+          env.browser,
+          `${env.base}/?election=${ID}&lang=${lang}`,
+          width,
+          { timeout: 60_000 },
+        );
+        await page.waitForSelector('#course:not([hidden]) #course-chart path.margin');
+        const meta = (await page.textContent('#course-meta')) ?? '';
+        for (const re of said[lang]) expect(meta).toMatch(re);
+        // cifra's time of the file with a cut (00:40 in Lima) is not passed off as its time
+        expect(meta).not.toContain('00:40');
+        const marks = await page
+          .locator('#course-chart circle.lead-change')
+          .evaluateAll((cs) => cs.map((c) => c.getAttribute('data-cut')));
+        expect(marks).toEqual([CUT_2, null]);
+        // three actas of ~86,000: the axis's ends read "0.0 %" both before session 29
+        const axis = await page.locator('#course-chart text.axis').allTextContents();
+        const [from, to] = axis.filter((x) => x.endsWith(' %'));
+        expect(from).toMatch(/^0[.,]00\d %$/);
+        expect(to).not.toBe(from);
+        // the halves' long names ("▼ KEIKO SOFIA FUJIMORI HIGUCHI leads") and each side's largest
+        // lead near the edge (140 and 150 votes) share a row: readable, none over another (session 34),
+        // nor under the last lead change's dot, at 150 votes at the right end (session 35)
+        const g = await courseGeometry(page);
+        expect(g.maxLeads.map((m) => [m.side, m.value])).toEqual([
+          ['top', 150],
+          ['foot', 140],
+        ]);
+        await expectCourseReadable(g, page, `course-cuts-${lang}-${width}`);
+        expect(errors).toEqual([]);
+        await page.close();
+      }, 120_000);
 });

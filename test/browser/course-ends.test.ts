@@ -12,14 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { putPublishedElection } from '../../src/results/published-load.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
-import {
-  clippedTexts,
-  courseGeometry,
-  overlappingTexts,
-  pxPerVote,
-  textsOnZero,
-} from './course-geometry.js';
-import { ARTIFACTS, noSideScroll, openPage, useDashboard } from './harness.js';
+import { courseGeometry, expectCourseReadable, pxPerVote } from './course-geometry.js';
+import { openPage, useDashboard } from './harness.js';
 
 const ID = 'pe-2026-presidencial-segunda';
 
@@ -77,14 +71,9 @@ describe("the runoff's course: each side's largest lead at its height, and a sca
         expect(top.y - top.box.bottom).toBeLessThan(6);
         expect(foot.box.top - foot.y).toBeGreaterThan(-2);
         expect(foot.box.top - foot.y).toBeLessThan(6);
-        // readable: no two texts overlap, none on the zero line, none clipped, no sideways scroll
-        expect(overlappingTexts(g)).toEqual([]);
-        expect(textsOnZero(g)).toEqual([]);
-        expect(clippedTexts(g)).toEqual([]);
-        expect(await noSideScroll(page)).toBe(true);
-        await page
-          .locator('#course')
-          .screenshot({ path: join(ARTIFACTS, `course-ends-${lang}-${width}.png`) });
+        // readable: no two texts overlap, none on the zero line, clipped or under a dot, none under
+        // 11 px on a phone, no sideways scroll
+        await expectCourseReadable(g, page, `course-ends-${lang}-${width}`);
         expect(errors).toEqual([]);
         await page.close();
       });

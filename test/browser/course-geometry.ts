@@ -1,8 +1,12 @@
 /// <reference lib="dom" />
 // What the count's course chart draws, measured in the browser (CSS px, from each element's box):
-// its scale read from the drawn gridlines, each side's largest-lead label and every text's box,
-// for the course's browser tests (course-ends, spain-decimals).
+// its scale read from the drawn gridlines, each side's largest-lead label, every text's box and
+// rendered size, the lead changes' dots; and what makes it readable, checked once for the course's
+// browser tests (course-ends, course-cuts, course-leaders, spain-decimals).
 import type { Page } from 'playwright-core';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { ARTIFACTS, noSideScroll } from './harness.js';
 
 export interface Box {
   readonly left: number;
@@ -25,8 +29,15 @@ export interface CourseGeometry {
     readonly text: string;
     readonly box: Box;
   }[];
-  /** every text of the chart, its class and box */
-  readonly texts: readonly { readonly text: string; readonly cls: string; readonly box: Box }[];
+  /** every text of the chart: its class, box, and font size as drawn on screen (CSS px) */
+  readonly texts: readonly {
+    readonly text: string;
+    readonly cls: string;
+    readonly box: Box;
+    readonly px: number;
+  }[];
+  /** each lead change's dot: its centre and radius on screen */
+  readonly dots: readonly { readonly x: number; readonly y: number; readonly r: number }[];
 }
 
 export function courseGeometry(page: Page): Promise<CourseGeometry> {
@@ -44,6 +55,9 @@ export function courseGeometry(page: Page): Promise<CourseGeometry> {
     if (svg === null || zero === null) throw new Error('no course chart');
     const all = (sel: string): Element[] => [...document.querySelectorAll(`#course-chart ${sel}`)];
     const zb = box(zero);
+    // the chart's scale on screen: its drawn width against its viewBox's (1 where it has none)
+    const vb = svg instanceof SVGSVGElement ? svg.viewBox.baseVal : null;
+    const scale = vb === null || vb.width === 0 ? 1 : svg.getBoundingClientRect().width / vb.width;
     return {
       svg: box(svg),
       plot: { left: zb.left, right: zb.right, zeroY: midY(zero) },
@@ -69,7 +83,12 @@ export function courseGeometry(page: Page): Promise<CourseGeometry> {
         text: t.textContent ?? '',
         cls: t.getAttribute('class') ?? '',
         box: box(t),
+        px: parseFloat(getComputedStyle(t).fontSize) * scale,
       })),
+      dots: all('circle.lead-change').map((c) => {
+        const b = box(c);
+        return { x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2, r: (b.right - b.left) / 2 };
+      }),
     };
   });
 }
@@ -114,4 +133,45 @@ export function clippedTexts(g: CourseGeometry): string[] {
         t.box.bottom > s.bottom + 0.5,
     )
     .map((t) => t.text);
+}
+
+/** Texts drawn smaller than `min` CSS px on screen, as "text: size". */
+export function smallTexts(g: CourseGeometry, min: number): string[] {
+  return g.texts.filter((t) => t.px < min).map((t) => `${t.text}: ${t.px.toFixed(1)}`);
+}
+
+/** Texts whose box a lead change's dot touches (the circle, not its box), as "text × dot n". */
+export function textsOnDots(g: CourseGeometry): string[] {
+  const out: string[] = [];
+  for (const t of g.texts)
+    g.dots.forEach((d, i) => {
+      // the box's point nearest the dot's centre, within the radius
+      const nx = Math.min(Math.max(d.x, t.box.left), t.box.right);
+      const ny = Math.min(Math.max(d.y, t.box.top), t.box.bottom);
+      if (Math.hypot(nx - d.x, ny - d.y) < d.r) out.push(`${t.text} × dot ${i + 1}`);
+    });
+  return out;
+}
+
+/** The smallest size a text of the chart may be drawn at on a phone's screen (up to 600 px wide). */
+export const READABLE_PX = 11;
+
+/**
+ * The chart readable, as every course test asks it (session 34, 35): no two texts overlap, none
+ * on the zero line, none clipped, none under a lead change's dot, none drawn under 11 px on a
+ * phone (a desktop's is laid out as before, at ~10 px), and the page does not scroll sideways;
+ * the course's section saved as `shot`.png for a person to look at.
+ */
+export async function expectCourseReadable(
+  g: CourseGeometry,
+  page: Page,
+  shot: string,
+): Promise<void> {
+  expect(overlappingTexts(g)).toEqual([]);
+  expect(textsOnZero(g)).toEqual([]);
+  expect(clippedTexts(g)).toEqual([]);
+  expect(textsOnDots(g)).toEqual([]);
+  if ((page.viewportSize()?.width ?? 0) <= 600) expect(smallTexts(g, READABLE_PX)).toEqual([]);
+  expect(await noSideScroll(page)).toBe(true);
+  await page.locator('#course').screenshot({ path: join(ARTIFACTS, `${shot}.png`) });
 }

@@ -46,8 +46,9 @@ describe('a mesa the election does not have', () => {
     await actaShows(page, '000123');
     await search(page, '999999');
     await page.waitForSelector('#acta-missing');
+    // the runoff's universe is all loaded: a mesa not among its actas is none of the election's
     expect(await page.textContent('#acta-missing')).toBe(
-      'Mesa 999999 no encontrada en esta elección.',
+      'Mesa 999999: no existe en esta elección.',
     );
     expect(await page.locator('#acta-title').count()).toBe(0);
     expect(page.url()).toContain('mesa=999999');
@@ -67,7 +68,9 @@ describe('a mesa the election does not have', () => {
       1400,
     );
     await page.waitForSelector('#acta-missing');
-    expect(await page.textContent('#acta-missing')).toBe('Mesa 999999 not found in this election.');
+    expect(await page.textContent('#acta-missing')).toBe(
+      'Mesa 999999: there is no such mesa in this election.',
+    );
     expect(await page.locator('#acta-title').count()).toBe(0);
     // the regional and municipal view keeps English (review 5: the link dropped lang=en)
     expect(await page.getAttribute('#erm-link', 'href')).toBe('?view=erm&lang=en');

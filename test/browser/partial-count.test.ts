@@ -14,7 +14,14 @@ import { ingestFile } from '../../src/ingest/ingest.js';
 import { dataPath } from '../../src/io/paths.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from '../helpers.js';
-import { ARTIFACTS, noSideScroll, ONPE_2021, openPage, useDashboard } from './harness.js';
+import {
+  ARTIFACTS,
+  type Dashboard,
+  noSideScroll,
+  ONPE_2021,
+  openPage,
+  useDashboard,
+} from './harness.js';
 
 const RUNOFF = 'pe-2021-presidencial-segunda' as const;
 
@@ -42,24 +49,29 @@ const limaOnly = (): Promise<SqliteStore> =>
 
 const env = useDashboard(limaOnly);
 
+/** Each case on a phone in Spanish and on a desktop in English. */
+const VIEWS = [
+  [390, 'es'],
+  [1400, 'en'],
+] as const;
+
+/** The runoff's dashboard at `width` px in `lang`. */
+const openRunoff = (d: Dashboard, width: number, lang: 'es' | 'en'): ReturnType<typeof openPage> =>
+  openPage(d.browser, `${d.base}/?election=${RUNOFF}${lang === 'en' ? '&lang=en' : ''}`, width);
+
+/** The runoff's projection as the dashboard reads it. */
+const projectionOf = async <T>(d: Dashboard): Promise<T> =>
+  (await (await fetch(`${d.base}/api/v1/elections/${RUNOFF}/projection.json`)).json()) as T;
+
 describe('a partial count of actas: the units with none loaded, named and said for what they are', () => {
-  for (const [width, lang] of [
-    [390, 'es'],
-    [1400, 'en'],
-  ] as const)
+  for (const [width, lang] of VIEWS)
     it(`${width} px, ${lang}`, async () => {
-      const p = (await (
-        await fetch(`${env.base}/api/v1/elections/${RUNOFF}/projection.json`)
-      ).json()) as { unitsAbsent?: string[] };
+      const p = await projectionOf<{ unitsAbsent?: string[] }>(env);
       const absent = p.unitsAbsent ?? [];
       // the premise (RENIEC codes: 07 Cusco, 14 Lima): every department but Lima, and the continents, have no acta loaded
       expect(absent).toContain('07');
       expect(absent).not.toContain('14');
-      const { page, errors } = await openPage(
-        env.browser,
-        `${env.base}/?election=${RUNOFF}${lang === 'en' ? '&lang=en' : ''}`,
-        width,
-      );
+      const { page, errors } = await openRunoff(env, width, lang);
       await page.waitForSelector('#projection-priors:not([hidden]) li');
       // the actas no file has brought yet, said in the count strip (review 5: only "Pending: 0")
       const progress = (await (
@@ -122,28 +134,19 @@ describe('a count below the calibrated range: no odds, the reason instead', () =
   const early = useDashboard(() =>
     runoffRows((rows) => rows.filter((l) => l.startsWith('"0101')).slice(0, 40)),
   );
-  for (const [width, lang] of [
-    [390, 'es'],
-    [1400, 'en'],
-  ] as const)
+  for (const [width, lang] of VIEWS)
     it(`${width} px, ${lang}`, async () => {
-      const p = (await (
-        await fetch(`${early.base}/api/v1/elections/${RUNOFF}/projection.json`)
-      ).json()) as {
+      const p = await projectionOf<{
         actasProcessed: number;
         actasTotal: number;
         winner: unknown[];
         odds: { withinCalibration: boolean };
-      };
+      }>(early);
       // the premise: 40 actas counted of the universe's, and the API keeps its figures
       expect(p.actasProcessed).toBe(40);
       expect(p.odds.withinCalibration).toBe(false);
       expect(p.winner.length).toBe(2);
-      const { page, errors } = await openPage(
-        early.browser,
-        `${early.base}/?election=${RUNOFF}${lang === 'en' ? '&lang=en' : ''}`,
-        width,
-      );
+      const { page, errors } = await openRunoff(early, width, lang);
       await page.waitForSelector('#projection:not([hidden]) #projection-bars li');
       // es-PE writes a decimal point; the share is cut, not rounded (0.04625 → 0.046)
       const now = (Math.floor((100_000 * p.actasProcessed) / p.actasTotal) / 1000).toFixed(3);

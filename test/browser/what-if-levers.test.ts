@@ -20,6 +20,10 @@ const env = useDashboard(async () => {
   return store;
 });
 
+/** The dashboard at `?query`, a desktop's unless `width` says otherwise, console errors counted. */
+const openAt = (query: string, width = 1280): ReturnType<typeof openPage> =>
+  openPage(env.browser, `${env.base}/?${query}`, width, { consoleErrors: true });
+
 /** The what-if's status once no answer is awaited (after a load, a Back, an election switch). */
 async function settled(page: Page): Promise<string> {
   await page.waitForSelector('body[data-ready="true"]');
@@ -29,6 +33,15 @@ async function settled(page: Page): Promise<string> {
   });
   return (await page.textContent('#wi-status')) ?? '';
 }
+
+/** The drilled unit's heading is in the window and the seats' hemicycle is not (not at the seats). */
+const atDrill = (page: Page): Promise<boolean> =>
+  page.evaluate(() => {
+    const h = document.getElementById('unit-name')!.getBoundingClientRect();
+    const seats = document.getElementById('hemicycle')!.getBoundingClientRect();
+    const inside = h.top >= 0 && h.bottom <= window.innerHeight;
+    return inside && (seats.bottom <= 0 || seats.top >= window.innerHeight);
+  });
 
 /** Submits the form and returns the what-if request's body and the status line after it. */
 async function recompute(page: Page): Promise<{ body: Record<string, unknown>; status: string }> {
@@ -45,14 +58,7 @@ async function recompute(page: Page): Promise<{ body: Record<string, unknown>; s
 
 describe('the what-if panel on Spain and Peru', () => {
   it('Spain: Recompute as the law is gives the seats of the election; 5 % keeps valid+blank per province', async () => {
-    const { page, errors } = await openPage(
-      env.browser,
-      `${env.base}/?election=es-2023-congreso`,
-      1280,
-      {
-        consoleErrors: true,
-      },
-    );
+    const { page, errors } = await openAt('election=es-2023-congreso');
     await page.waitForSelector('#what-if:not([hidden])');
     expect(await page.inputValue('#wi-valla')).toBe('3');
     // the methods come from the API (GET /api/v1/rulesets): Huntington-Hill is one the core knows
@@ -90,14 +96,7 @@ describe('the what-if panel on Spain and Peru', () => {
   }, 180_000);
 
   it('Peru: a new seat minimum alone keeps the 5 % share as written', async () => {
-    const { page, errors } = await openPage(
-      env.browser,
-      `${env.base}/?election=pe-2026-diputados`,
-      1280,
-      {
-        consoleErrors: true,
-      },
-    );
+    const { page, errors } = await openAt('election=pe-2026-diputados');
     await page.waitForSelector('#what-if:not([hidden])');
     expect([await page.inputValue('#wi-valla'), await page.inputValue('#wi-min')]).toEqual([
       '5',
@@ -116,12 +115,7 @@ describe('the what-if panel on Spain and Peru', () => {
   }, 180_000);
 
   it("switching to the Senate shows neither the Deputies' result nor their link (review s34)", async () => {
-    const { page, errors } = await openPage(
-      env.browser,
-      `${env.base}/?election=pe-2026-diputados&valla=4&min=0`,
-      1280,
-      { consoleErrors: true },
-    );
+    const { page, errors } = await openAt('election=pe-2026-diputados&valla=4&min=0');
     await page.waitForSelector('#wi-table');
     expect(await settled(page)).toMatch(/^Cambian \d+ listas/);
     expect(await page.getAttribute('#wi-share', 'href')).toContain('valla=4');
@@ -154,11 +148,9 @@ describe('the what-if panel on Spain and Peru', () => {
   }, 180_000);
 
   it("a drilled view's link opens at its drill, not at the seats (review s34)", async () => {
-    const { page, errors } = await openPage(
-      env.browser,
-      `${env.base}/?election=pe-2026-diputados&lang=en&valla=3&level=circunscripcion&code=4#congress`,
+    const { page, errors } = await openAt(
+      'election=pe-2026-diputados&lang=en&valla=3&level=circunscripcion&code=4#congress',
       390,
-      { consoleErrors: true },
     );
     expect(await settled(page)).toMatch(/^\d+ lists? and \d+ districts? change/);
     await page.waitForSelector('#wi-share');
@@ -167,29 +159,25 @@ describe('the what-if panel on Spain and Peru', () => {
     expect(href.searchParams.get('level')).toBe('circunscripcion');
     expect(href.searchParams.get('code')).toBe('4');
     expect(href.searchParams.get('valla')).toBe('3');
-    // the page itself, opened from the old link with #congress, did not jump to the seats
+    // the page itself, opened from the old link with #congress, did not jump to the seats: it
+    // opens at the drill (session 35: a drilled link shows its unit, below the seats and the map)
     expect(await page.evaluate(() => location.hash)).toBe('');
     const congressTop = await page.evaluate(
       () => document.getElementById('congress')!.getBoundingClientRect().top + window.scrollY,
     );
     expect(congressTop).toBeGreaterThan(500);
-    expect(await page.evaluate(() => window.scrollY)).toBeLessThan(congressTop - 100);
+    expect(await atDrill(page)).toBe(true);
     // the shared link opens the same drill and scenario, and stays off the seats too
     const shared = await openPage(env.browser, href.href, 390, { consoleErrors: true });
     expect(await settled(shared.page)).toMatch(/^\d+ lists? and \d+ districts? change/);
     expect(await shared.page.textContent('#unit-name')).toContain('Arequipa');
     expect(await shared.page.inputValue('#wi-valla')).toBe('3');
-    expect(await shared.page.evaluate(() => window.scrollY)).toBeLessThan(congressTop - 100);
+    expect(await atDrill(shared.page)).toBe(true);
     expect([...errors, ...shared.errors]).toEqual([]);
   }, 180_000);
 
   it('a drill after a recompute: the URL and the share link follow it, without #congress (review s34)', async () => {
-    const { page, errors } = await openPage(
-      env.browser,
-      `${env.base}/?election=pe-2026-diputados&lang=en&valla=3`,
-      390,
-      { consoleErrors: true },
-    );
+    const { page, errors } = await openAt('election=pe-2026-diputados&lang=en&valla=3', 390);
     expect(await settled(page)).toMatch(/^\d+ lists? and \d+ districts? change/);
     // from the national view the link opens at the seats
     expect(new URL((await page.getAttribute('#wi-share', 'href')) ?? '').hash).toBe('#congress');
@@ -206,12 +194,7 @@ describe('the what-if panel on Spain and Peru', () => {
   }, 180_000);
 
   it('Back after two scenarios returns to the first, its levers and its result (review s34)', async () => {
-    const { page, errors } = await openPage(
-      env.browser,
-      `${env.base}/?election=pe-2026-diputados`,
-      1280,
-      { consoleErrors: true },
-    );
+    const { page, errors } = await openAt('election=pe-2026-diputados');
     await page.waitForSelector('#what-if:not([hidden])');
     await settled(page);
     const start = await page.evaluate(() => history.length);

@@ -23,6 +23,7 @@ import {
 } from '../../ingest/ingest.js';
 import { readHeader } from '../../ingest/source.js';
 import { electionToImport } from '../../results/election-to-import.js';
+import { declaredMesas } from '../../results/polling-places.js';
 import type { ServedResults } from '../../results/status.js';
 import { resultsCsv, type ChoiceColumn } from '../../results/csv.js';
 import {
@@ -195,6 +196,8 @@ export async function runIngest(store: Store, args: IngestArgs, io: CliIo): Prom
     check: args.check,
     limits: args.limits,
     onProgress: bar.onProgress,
+    // the election's mesa list, where it has one: a mesa it lacks is said (mesa_not_in_universe)
+    mesas: declaredMesas(election),
   });
   bar.stop();
   if (!result.ok) {

@@ -1,15 +1,17 @@
 import { issue } from '../../core/issues.js';
 import { checkNullity } from '../../core/rules/nullity.js';
-import { ratioPercent } from '../../core/ratio.js';
+import { percentDown, ratioPercent } from '../../core/ratio.js';
 import { decidePresidentialRound, type PresidentialResult } from '../../core/rules/presidential.js';
 import {
   settlePresidentialRound,
   votesStillOut,
+  wins,
   type Settlement,
+  type WinnerRule,
 } from '../../core/rules/settled.js';
 import { loadRuleset } from '../../elections/rulesets.js';
 import { loadCandidateVotes } from '../../io/seat-files.js';
-import { header, renderTable, say, thousands } from '../format.js';
+import { decimal, header, renderTable, say, thousands } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { jurisdictionWords, useJurisdictionLocale } from '../jurisdiction-words.js';
 import { printIssues } from './seats.js';
@@ -75,7 +77,10 @@ export function runPresident(args: PresidentArgs, io: CliIo): number {
         candidates: result.outcome.candidates,
       }),
     ]);
-  const count = { complete, remaining, impugned: args.impugned ?? null, settlement };
+  // the votes the first-round share is of (emitted ones when the rule says so and they are given)
+  const base = winner.base === 'emitted' ? (emitted ?? result.valid) : result.valid;
+  const share = { rule: winner, base };
+  const count = { complete, remaining, impugned: args.impugned ?? null, settlement, share };
   const words = { share: shareText(rs.value), tie: jurisdictionWords(rs.value).tie };
   io.out(renderPresident(rs.value.id, result, nullity, args.format, words, count));
   return tie ? EXIT_ISSUES : EXIT_OK;
@@ -96,13 +101,15 @@ interface CountState {
   /** --impugned: the votes awaiting the JEE's ruling; null when not given. */
   readonly impugned: number | null;
   readonly settlement: Settlement;
+  /** The first-round rule and the votes its share is of. */
+  readonly share: { readonly rule: WinnerRule; readonly base: number };
 }
 
 /** The outcome line: the rules' outcome on final figures; on a count still going, only if settled. */
 function outcomeLine(r: PresidentialResult, words: OutcomeWords, count: CountState): string {
   if (count.settlement.by === 'complete')
     return `${describeOutcome(r, words.share, words.tie)}\n${say('(the figures taken as the complete count; for a count still going give --remaining N)')}`;
-  if (count.complete) return impugnedLine(r, words, count.settlement, count.impugned ?? 0);
+  if (count.complete) return impugnedLine(r, words, count);
   const remaining = thousands(count.remaining ?? 0);
   if (count.settlement.settled)
     return say(
@@ -141,12 +148,9 @@ function outcomeLine(r: PresidentialResult, words: OutcomeWords, count: CountSta
  * A complete count whose impugned votes still wait at the JEE: the outcome once they cannot
  * change it, else who leads and that they could (LOE arts. 282, 311–312).
  */
-function impugnedLine(
-  r: PresidentialResult,
-  words: OutcomeWords,
-  s: Settlement,
-  impugned: number,
-): string {
+function impugnedLine(r: PresidentialResult, words: OutcomeWords, count: CountState): string {
+  const s = count.settlement;
+  const impugned = count.impugned ?? 0;
   const jee = say(
     "every acta processed; {n} {n:impugned vote awaits|impugned votes await} the JEE's ruling",
     {
@@ -154,9 +158,10 @@ function impugnedLine(
     },
   );
   if (s.settled)
-    return say('{outcome} — decided: {jee}, and they cannot change it', {
+    return say('{outcome} — decided: {jee}, and {n:it cannot|they cannot} change it', {
       outcome: describeOutcome({ ...r, outcome: s.outcome }, words.share, words.tie),
       jee,
+      n: thousands(impugned),
     });
   const [a, b, c] = r.candidates;
   const lead = (a?.votes ?? 0) - (b?.votes ?? 0);
@@ -182,7 +187,47 @@ function impugnedLine(
           }),
         ]
       : [];
-  return [first, ...second].join('\n');
+  return [first, ...shareAtStake(r, words, count), ...second].join('\n');
+}
+
+/**
+ * A first round whose winner's share the impugned votes could change: the leader's share now and
+ * where they could take it — under it, every one of them for others (a winner that may not be
+ * one), or over it, every one for the leader (a runoff that may not be needed). Shares rounded
+ * down: never one shown over the line it does not pass. [] when the share is not at stake.
+ */
+function shareAtStake(r: PresidentialResult, words: OutcomeWords, count: CountState): string[] {
+  const [a] = r.candidates;
+  const n = count.impugned ?? 0;
+  if (a === undefined || n === 0 || r.outcome.kind === 'tie') return [];
+  if (r.outcome.kind === 'winner' && r.outcome.round !== 'first') return [];
+  const { rule, base } = count.share;
+  const total = base + n;
+  const now = {
+    a: a.candidate,
+    votes: thousands(a.votes),
+    total: thousands(base),
+    pct: decimal(percentDown(a.votes, base) ?? '0'),
+    n: thousands(n),
+    share: words.share,
+  };
+  if (r.outcome.kind === 'winner')
+    return wins(a.votes, total, rule)
+      ? []
+      : [
+          say(
+            'share at stake: {a} has {votes} of {total} votes ({pct} %); with the {n} impugned {n:vote|votes} for others, {low} % — not {share}',
+            { ...now, low: decimal(percentDown(a.votes, total) ?? '0') },
+          ),
+        ];
+  return wins(a.votes + n, total, rule)
+    ? [
+        say(
+          'share at stake: {a} has {votes} of {total} votes ({pct} %); with the {n} impugned {n:vote|votes} for {a}, {high} % — {share}',
+          { ...now, high: decimal(percentDown(a.votes + n, total) ?? '0') },
+        ),
+      ]
+    : [];
 }
 
 /** The first-round rule in words: "> 50 %", "≥ 30 %" (of valid votes by default). */

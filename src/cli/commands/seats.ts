@@ -151,12 +151,18 @@ function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv', lang: 
 
 /**
  * Why a round has no outcome yet: impugned votes at the JEE on a count whose actas are all in (its
- * status is no longer provisional), else a count that does not settle it yet.
+ * status is no longer provisional), a final count's unresolved actas, else a count that does not
+ * settle it yet.
  */
 function openWords(doc: Extract<SeatsDocument, { kind: 'presidential' }>, counted: string): string {
   if (doc.openReason === 'impugned_at_jee')
     return say(
       'no outcome yet: every acta processed, but the impugned votes awaiting the JEE could still change it',
+    );
+  if (doc.openReason === 'unresolved_actas')
+    return say(
+      'no outcome yet: a final count whose unresolved actas could still change it ({kind}{counted})',
+      { kind: codeWords(doc.status.kind), counted },
     );
   return doc.status.kind === 'provisional'
     ? say('no outcome yet: the count does not settle it (provisional{counted})', { counted })

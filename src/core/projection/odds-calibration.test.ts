@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { frameFromSnapshot, type SnapshotUnit } from './frame-snapshot.js';
+import { frameFromSnapshot } from './frame-snapshot.js';
+import { snapshotUnit } from '../../test-utils/snapshot-units.js';
 import { ODDS_CALIBRATED_FROM, oddsWithinCalibration } from './model-parameters.js';
 import { simulate } from './simulate.js';
 
@@ -35,18 +36,10 @@ describe('oddsWithinCalibration: the probabilities from 1/10 of actas counted on
 });
 
 describe('the projection says whether its odds are calibrated', () => {
-  const unit = (code: string, counted: number, votes: number[]): SnapshotUnit => ({
-    unit: code,
-    actasCounted: counted,
-    actasTotal: 100,
-    votes,
-    blank: 10,
-    null: 10,
-  });
   const run = (counted: readonly [number, number]) =>
     simulate(
       frameFromSnapshot(
-        [unit('01', counted[0], [900, 100]), unit('02', counted[1], [800, 200])],
+        [snapshotUnit('01', counted[0], [900, 100]), snapshotUnit('02', counted[1], [800, 200])],
         ['A', 'B'],
       ),
       { sims: 50, seed: 1, kind: 'runoff' },

@@ -6,6 +6,7 @@ import { loadRuleset } from '../../elections/rulesets.js';
 import type { ListRuleset } from '../rulesets/ruleset.js';
 import { frameFromMesas, mesasFromActas } from './frame-mesas.js';
 import { frameFromSnapshot, type SnapshotUnit } from './frame-snapshot.js';
+import { snapshotUnit } from '../../test-utils/snapshot-units.js';
 import { replayOrder } from './replay-order.js';
 import fc from 'fast-check';
 import { centralTotals, interval, PROBABILITY_BOUNDS, quantile, simulate } from './simulate.js';
@@ -354,17 +355,11 @@ describe('quantile', () => {
 });
 
 describe('probabilities while actas remain', () => {
-  const unit = (code: string, counted: number, votes: number[]): SnapshotUnit => ({
-    unit: code,
-    actasCounted: counted,
-    actasTotal: 100,
-    votes,
-    blank: 10,
-    null: 10,
-  });
-
   it('never reports a runoff winner or a pair as certain before the last acta', () => {
-    const runoff = [unit('01', 99, [90_000, 10_000]), unit('02', 99, [80_000, 20_000])];
+    const runoff = [
+      snapshotUnit('01', 99, [90_000, 10_000]),
+      snapshotUnit('02', 99, [80_000, 20_000]),
+    ];
     const r = simulate(frameFromSnapshot(runoff, ['A', 'B']), {
       sims: 200,
       seed: 1,
@@ -372,7 +367,10 @@ describe('probabilities while actas remain', () => {
     });
     expect(r.winner?.[0]).toEqual({ choice: 'A', probability: PROBABILITY_BOUNDS.max });
     expect(r.winner?.[1]).toEqual({ choice: 'B', probability: PROBABILITY_BOUNDS.min });
-    const first = [unit('01', 99, [50_000, 40_000, 100]), unit('02', 99, [50_000, 40_000, 90])];
+    const first = [
+      snapshotUnit('01', 99, [50_000, 40_000, 100]),
+      snapshotUnit('02', 99, [50_000, 40_000, 90]),
+    ];
     const p = simulate(frameFromSnapshot(first, ['A', 'B', 'C']), {
       sims: 200,
       seed: 1,
@@ -383,7 +381,10 @@ describe('probabilities while actas remain', () => {
   });
 
   it('reports the count itself, 1 and 0, once every acta is counted', () => {
-    const done = [unit('01', 100, [90_000, 10_000]), unit('02', 100, [80_000, 20_000])];
+    const done = [
+      snapshotUnit('01', 100, [90_000, 10_000]),
+      snapshotUnit('02', 100, [80_000, 20_000]),
+    ];
     const r = simulate(frameFromSnapshot(done, ['A', 'B']), { sims: 50, seed: 1, kind: 'runoff' });
     expect(r.winner?.map((w) => w.probability)).toEqual([1, 0]);
   });

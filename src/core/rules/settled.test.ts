@@ -323,3 +323,61 @@ describe('a complete count with impugned votes still before the JEE (LOE arts. 2
     });
   });
 });
+
+describe('a final count with actas left unresolved (LOE art. 301; R-0837-2025 art. 15(f))', () => {
+  // the 2021 runoff's shape: final, 20 actas EN PROCESO out of the count, none impugned
+  const final = (lead: number, unresolved: number | null | undefined, impugned = 0) =>
+    settlePresidentialRound({
+      round: 'runoff',
+      candidates: [c('A', 8_790_091 + lead), c('B', 8_790_091)],
+      complete: true,
+      remaining: null,
+      impugned,
+      unresolved,
+    });
+  it('is decided, not complete, when the lead is larger than their electors', () => {
+    expect(final(44_349, 6_000)).toEqual({
+      settled: true,
+      by: 'decided',
+      outcome: { kind: 'winner', winner: 'A', round: 'runoff' },
+    });
+  });
+  it('names no winner while their electors could hold more votes than the lead', () => {
+    expect(final(5_000, 6_000)).toEqual({
+      settled: false,
+      by: null,
+      outcome: null,
+      openReason: 'unresolved_actas',
+    });
+    // the impugned votes add to the bound: 5,000 of electors and 1,000 impugned tie a lead of 6,000
+    expect(final(6_000, 5_000, 1_000)).toMatchObject({
+      settled: false,
+      openReason: 'unresolved_actas',
+    });
+    expect(final(6_001, 5_000, 1_000)).toMatchObject({ settled: true, by: 'decided' });
+    // a tie they could break
+    expect(final(0, 1)).toMatchObject({ settled: false, openReason: 'unresolved_actas' });
+  });
+  it('is complete as before when their electors are unknown, or none are out', () => {
+    const complete = {
+      settled: true,
+      by: 'complete',
+      outcome: { kind: 'winner', winner: 'A', round: 'runoff' },
+    };
+    expect(final(5_000, null)).toEqual(complete);
+    expect(final(5_000, undefined)).toEqual(complete);
+    expect(final(5_000, 0)).toEqual(complete);
+  });
+  it("opens a first round whose winner's share their electors could take away", () => {
+    // 510 of 1,000 valid: 30 electors voting for others make it 510 of 1,030
+    const r = settlePresidentialRound({
+      round: 'first',
+      candidates: [c('A', 510), c('B', 300), c('C', 190)],
+      complete: true,
+      remaining: null,
+      impugned: 0,
+      unresolved: 30,
+    });
+    expect(r).toMatchObject({ settled: false, openReason: 'unresolved_actas' });
+  });
+});

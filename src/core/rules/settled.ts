@@ -11,7 +11,8 @@ export type Settlement =
       readonly settled: true;
       /**
        * `complete`: the count is over and nothing is out; `decided`: the lead is larger than all
-       * votes still to count (on a complete count: than the impugned votes awaiting the JEE).
+       * votes still to count (on a complete count: than the impugned votes awaiting the JEE and
+       * the electors of the actas it leaves unresolved).
        */
       readonly by: 'complete' | 'decided';
       readonly outcome: PresidentialOutcome;
@@ -32,7 +33,9 @@ export type Settlement =
  * `second_place_within_remaining`, a first round's second place could still change hands;
  * `unitemised_may_lead`, candidates the source does not itemise may hold as many votes as one named;
  * `impugned_at_jee`, every acta is processed, but the impugned votes awaiting the JEE's ruling could
- * still change the outcome (the lead, the winner's share or the second place is within them).
+ * still change the outcome (the lead, the winner's share or the second place is within them);
+ * `unresolved_actas`, a final count leaves actas unresolved (EN PROCESO) whose electors, with any
+ * impugned votes, could still change the outcome.
  */
 export const OPEN_REASONS = [
   'remaining_unknown',
@@ -41,6 +44,7 @@ export const OPEN_REASONS = [
   'second_place_within_remaining',
   'unitemised_may_lead',
   'impugned_at_jee',
+  'unresolved_actas',
 ] as const;
 export type OpenReason = (typeof OPEN_REASONS)[number];
 
@@ -104,7 +108,7 @@ export function votesStillOut(u: StillOut): number | null {
 }
 
 /** votes / total against the rule's share: more than it (strict) or at least it. */
-function wins(votes: number, total: number, rule: WinnerRule): boolean {
+export function wins(votes: number, total: number, rule: WinnerRule): boolean {
   const lhs = votes * rule.share.denominator;
   const rhs = total * rule.share.numerator;
   return rule.strict ? lhs > rhs : lhs >= rhs;
@@ -119,8 +123,9 @@ function wins(votes: number, total: number, rule: WinnerRule): boolean {
  * `remaining`; a runoff pair when nobody could still
  * reach the share and the second's lead over the third (or over any candidate hidden in
  * `unitemised`) is larger than `remaining`. With `remaining` unknown (null) nothing is settled
- * before the count is complete. A complete count with impugned votes still before the JEE is
- * settled only as one still going whose `remaining` are those votes (`by: 'decided'`).
+ * before the count is complete. A complete count with impugned votes still before the JEE, or
+ * actas it leaves unresolved, is settled only as one still going whose `remaining` are those
+ * votes and those actas' electors (`by: 'decided'`).
  *
  * @see CONST art. 111 (more than half of the valid votes, else a runoff of the two highest)
  * @see LOE arts. 17–18
@@ -146,9 +151,15 @@ export function settlePresidentialRound(input: {
   readonly remaining: number | null;
   /**
    * Impugned votes awaiting the JEE's ruling (null or absent: unknown, as on a published
-   * aggregate): on a complete count the only votes still out.
+   * aggregate): on a complete count votes still out, with the unresolved actas' electors.
    */
   readonly impugned?: number | null | undefined;
+  /**
+   * Electors of the actas a complete count leaves out, unresolved (a final release's actas EN
+   * PROCESO): an acta's electors bound its votes. Null or absent: unknown (a published aggregate
+   * with no per-acta figures), and only the impugned votes bound it, as before this was read.
+   */
+  readonly unresolved?: number | null | undefined;
   /** The rules' outcome on these same figures, when the caller has decided it (not decided twice). */
   readonly decided?: PresidentialOutcome;
 }): Settlement {
@@ -165,8 +176,10 @@ export function settlePresidentialRound(input: {
 type RoundInput = Parameters<typeof settlePresidentialRound>[0];
 
 /**
- * A complete count: the rules' outcome, unless the impugned votes still before the JEE could
- * change it — they may yet become votes of anyone, so they bound it as votes still to count do.
+ * A complete count: the rules' outcome, unless what is still out could change it — the impugned
+ * votes before the JEE and the electors of the actas left unresolved may yet become votes of
+ * anyone, so they bound it as votes still to count do (`by: 'decided'` once the bound holds;
+ * `complete` only when nothing is out). Unresolved electors unknown: the impugned votes alone.
  * @see LOE arts. 282, 311–312; R-0837-2025 arts. 7, 16 (the JEE rules on the impugned votes)
  */
 function settleComplete(input: RoundInput, valid: number, hidden: number): Settlement {
@@ -183,13 +196,16 @@ function settleComplete(input: RoundInput, valid: number, hidden: number): Settl
   // say who goes to the runoff (a winner over half the valid votes stands whoever is hidden)
   if (outcome.kind !== 'winner' && !beatsHidden(input.candidates, outcome, hidden))
     return open('unitemised_may_lead');
-  const impugned = input.impugned ?? 0;
-  if (impugned === 0) return { settled: true, by: 'complete', outcome };
-  // a tie on these figures is open while votes that could break it wait at the JEE
-  if (outcome.kind === 'tie') return open('impugned_at_jee');
-  const s = settleByBound(input, valid, hidden, impugned);
+  // actas observadas go to the JEE and count once it rules (LOE art. 301; R-0837-2025 art. 15(f))
+  const unresolved = input.unresolved ?? 0;
+  const bound = (input.impugned ?? 0) + unresolved;
+  if (bound === 0) return { settled: true, by: 'complete', outcome };
+  const reason = unresolved > 0 ? 'unresolved_actas' : 'impugned_at_jee';
+  // a tie on these figures is open while votes that could break it are still out
+  if (outcome.kind === 'tie') return open(reason);
+  const s = settleByBound(input, valid, hidden, bound);
   if (s.settled) return { settled: true, by: 'decided', outcome };
-  return s.openReason === 'unitemised_may_lead' ? s : open('impugned_at_jee');
+  return s.openReason === 'unitemised_may_lead' ? s : open(reason);
 }
 
 /** Settled before the end only if no way of adding `r` more votes could change the outcome. */

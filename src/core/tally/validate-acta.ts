@@ -6,6 +6,11 @@ export interface PlaceCheck {
   readonly mesaPattern: RegExp;
   readonly placePattern: RegExp;
   isKnownPlace(code: string): boolean;
+  /**
+   * The election's declared mesas (its polling-place list: every mesa, padded), where it has one;
+   * absent or null: none declared, and no mesa is checked against it.
+   */
+  readonly mesas?: ReadonlySet<string> | null | undefined;
 }
 
 /**
@@ -18,6 +23,9 @@ export function validateActa(a: Acta, places: PlaceCheck): Issue[] {
   const at = ['mesa', a.mesa];
   if (!places.mesaPattern.test(a.mesa))
     issues.push(issue('mesa_invalid', at, { mesa: a.mesa, pattern: places.mesaPattern.source }));
+  // a mesa the list lacks is stored (ONPE may add one) but said: a mistyped or made-up number
+  else if (places.mesas !== null && places.mesas !== undefined && !places.mesas.has(a.mesa))
+    issues.push(issue('mesa_not_in_universe', at, { mesa: a.mesa, ubigeo: a.ubigeo }, 'warning'));
   if (!places.placePattern.test(a.ubigeo))
     issues.push(
       issue('ubigeo_invalid', at, { ubigeo: a.ubigeo, pattern: places.placePattern.source }),
