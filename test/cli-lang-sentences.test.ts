@@ -152,7 +152,10 @@ describe('--lang es: no English sentence in any command family', () => {
       'el archivo se rechazó completo: no se guardó nada',
     );
     const unknown = await spanish('ingest', mesas, '--db', db, '--election', 'nope');
-    expect(unknown.err).toMatch(/^error unknown_election en election: elección desconocida \{/);
+    // ingest looked for a bundled election or a manifest file too, not only the store (s35)
+    expect(unknown.err).toMatch(
+      /^error unknown_election en election: ninguna elección incluida ni archivo de manifiesto con ese nombre \{/,
+    );
     const none = await spanish('ingest', write('hello.csv', 'hello\nworld\n'), '--db', db);
     expect(none.err).toContain('ninguna elección conocida tiene estas columnas');
     await spanish('ingest', mesas, '--db', db, '--election', write('bad.json', '{}'));

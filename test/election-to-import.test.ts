@@ -127,13 +127,22 @@ describe('a file on this machine (cifra ingest, cifra replay)', () => {
     ]);
   });
 
-  it('an unknown name is the manifest loader’s unknown_election, with the bundled ids', async () => {
+  // s35: it listed every bundled manifest, published aggregates (which ingest refuses) included
+  it('an unknown name is unknown_election that looked for a manifest, with what ingest takes', async () => {
+    const stored = (await store.listElections()).map((e) => e.id);
     expect(refused(await local({ id: 'pe-1990-nothing', file: csv() }))).toEqual([
       expect.objectContaining({
         code: 'unknown_election',
-        details: { election: 'pe-1990-nothing', known: builtInElectionIds() },
+        details: {
+          election: 'pe-1990-nothing',
+          looked: 'manifest',
+          known: [
+            ...new Set([...stored, 'pe-2021-presidencial', 'pe-2021-presidencial-segunda']),
+          ].sort(),
+        },
       }),
     ]);
+    expect(builtInElectionIds()).toContain('pe-2026-senado'); // bundled, but aggregates
   });
 
   it('no name: an empty file is file_empty, not "no election fits"', async () => {

@@ -72,6 +72,15 @@ describe('cifra publish', () => {
       expect(readFileSync(join(out, url), 'utf8'), url).toBe(served.body);
     }
     expect(existsSync(join(out, PATHS.unitMesas(id, 'department', '01')))).toBe(false);
+    // a mesa in a form the site writes no file for is no document on the server either (s35)
+    for (const url of [
+      PATHS.acta(id, '1'),
+      PATHS.acta(id, '000001 '),
+      PATHS.unit(id, 'mesa', '1'),
+    ]) {
+      expect((await api.inject({ method: 'GET', url })).statusCode, url).toBe(404);
+      expect(existsSync(join(out, decodeURIComponent(url))), url).toBe(false);
+    }
     ResultsSchema.parse(
       JSON.parse(readFileSync(join(out, PATHS.results(id, 'department')), 'utf8')),
     );

@@ -147,6 +147,15 @@ describe("the README's CLI examples", () => {
       it(`runs: ${line}`, () => {
         const r = sh(line);
         expect(r.code, r.out.slice(-2000)).toBe(0);
+        // the column its comment quotes is the one the file has (s35: it had lost a first name)
+        if (line.includes('--out districts.csv')) {
+          const quoted = /--out districts\.csv +# a choice's columns: (P\d+_votes \([^)]+\))/.exec(
+            readme,
+          )?.[1];
+          expect(quoted).toBeDefined();
+          const header = readFileSync(join(dir, 'districts.csv'), 'utf8').split('\n')[0] ?? '';
+          expect(header.split(',').map((c) => c.replace(/^"|"$/g, ''))).toContain(quoted);
+        }
       }, 300_000);
   }
   it('answers every curl line from the served store', async () => {

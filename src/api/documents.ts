@@ -31,6 +31,7 @@ import type { CompareReport } from '../ingest/compare-files.js';
 import type { Issue } from '../core/issues.js';
 import type { Result } from '../core/result.js';
 import { API_ROOT, COMPARE_PAGE } from './paths.js';
+import { isMesaLevel, nonCanonicalMesa } from './canonical-mesa.js';
 import { SUMMARY_DESCRIPTION, type ServerFault } from './route-table.js';
 import {
   ActaSchema,
@@ -290,7 +291,10 @@ export const DOCUMENTS: readonly DocumentDef[] = [
     summary: 'Results of one unit',
     params: e.extend({ level: name, code: name }),
     response: ResultsSchema,
-    make: (ctx, p) => getResults(ctx.store, get(p, 'election'), get(p, 'level'), get(p, 'code')),
+    make: async (ctx, p) =>
+      (isMesaLevel(get(p, 'level'))
+        ? await nonCanonicalMesa(ctx.store, get(p, 'election'), get(p, 'code'), ['code'])
+        : null) ?? getResults(ctx.store, get(p, 'election'), get(p, 'level'), get(p, 'code')),
   },
   {
     url: `${API_ROOT}/elections/:election/results/:level/:code/children.json`,
@@ -326,7 +330,9 @@ export const DOCUMENTS: readonly DocumentDef[] = [
     summary: 'One acta: values, state, versions with sources, issues',
     params: e.extend({ mesa: name }),
     response: ActaSchema,
-    make: (ctx, p) => getActa(ctx.store, get(p, 'election'), get(p, 'mesa')),
+    make: async (ctx, p) =>
+      (await nonCanonicalMesa(ctx.store, get(p, 'election'), get(p, 'mesa'), ['mesa'])) ??
+      getActa(ctx.store, get(p, 'election'), get(p, 'mesa')),
   },
   {
     url: `${API_ROOT}/elections/:election/compare/:a/:b/:page.json`,

@@ -87,7 +87,13 @@ const ROUTE_TABLE = [
     query: electionQuery
       .extend({
         level: z.string().max(40).default('national'),
-        code: z.string().max(64).optional(),
+        code: z
+          .string()
+          .max(64)
+          .optional()
+          .describe(
+            "one unit of the level: a code not of the level's form (Peru's department two digits, province four, district six; a circunscripción or ámbito one of its codes) is 422 `ubigeo_invalid`, one of the form the election lacks 422 `unknown_ubigeo`; at the mesa level a mesa id (422 `mesa_invalid`, `acta_not_found`)",
+          ),
         unit: z.string().max(64).optional(),
       })
       .extend(formatQuery.shape),
@@ -164,7 +170,7 @@ const ROUTE_TABLE = [
         .min(1)
         .max(64)
         .describe(
-          "the place whose mesas to list: the jurisdiction's finest place code (Peru: a district's six-digit RENIEC ubigeo, e.g. 150101; abroad 91–95); 422 `ubigeo_invalid` when it does not match the place pattern, 422 `unknown_ubigeo` when the election knows no such place",
+          "the place whose mesas to list: the jurisdiction's finest place code (Peru: a district's six-digit RENIEC ubigeo, e.g. 150101; abroad 91–95); 422 `ubigeo_invalid` when it does not match the place pattern, 422 `unknown_ubigeo` when the election knows no such place (where its manifest declares a universe, every unit of the count, a code of the form it lacks; else neither stored nor known to the jurisdiction). A place the election has with no mesas loaded yet is 200 with none",
         ),
     }),
     response: MesasSchema,
@@ -172,7 +178,8 @@ const ROUTE_TABLE = [
   {
     method: 'GET',
     url: '/api/v1/actas/:mesa',
-    summary: 'One acta: values, state, versions with sources, issues',
+    summary:
+      "One acta: values, state, versions with sources, issues. The mesa as the jurisdiction writes it, or a short form padded to it (Peru: `12438` is `012438`; spaces around it trimmed); the document path `/api/v1/elections/{election}/actas/{mesa}.json`, as the static site's file, takes only the written form (another: 404 `mesa_invalid`, `details.canonical`)",
     write: false,
     query: electionQuery,
     response: ActaSchema,
@@ -273,7 +280,7 @@ const ROUTE_TABLE = [
     method: 'POST',
     url: '/api/v1/actas/:mesa/corrections',
     summary:
-      'Record a correction of one stored acta (body: cifra JSON acta), e.g. after a JEE ruling: a body that is not JSON is 422 `body_not_json` (as on the what-if), JSON that is not one acta 422 `invalid_query` at `body`; a mesa never imported is 404 `acta_not_found`; an acta that fails validation corrects nothing, 422 with its issues (its row kept in the quarantine of the import `details.importId`). `resolution` and `author` (one line, ≤ 120 characters each, else 422 `invalid_query`) are kept with the correction and shown in the acta versions (GET /api/v1/actas/:mesa)',
+      'Record a correction of one stored acta, e.g. after a JEE ruling. The body is one acta: cifra JSON (docs/ingest.md), `votes` an object of figures by choice id, e.g. `{"mesa":"000036","ubigeo":"010101","state":"counted","eligible":300,"voters":181,"votes":{"P1":56,"P2":115},"blank":6,"null":4}`; or the shape GET /api/v1/actas/:mesa gives as `current`, `votes` an array in the election\'s choice order (GET /api/v1/candidates), e.g. `"votes":[56,115]`, its other fields ignored. A body that is not JSON is 422 `body_not_json` (as on the what-if); JSON that is not one acta 422 `invalid_query` at `body`; a field absent 422 `missing_required` at `body.<field>`, one of the wrong type or shape (`votes` a string, an array of another length) `invalid_query` there, a figure that is no count `negative_number`, `non_integer` or `number_too_large`: none of these makes an import. A mesa never imported is 404 `acta_not_found`; an acta read but failing validation (the mesa\'s or place code\'s form, the sums) corrects nothing, 422 with its issues, its row kept in the quarantine of the import `details.importId` for the audit trail. `resolution` and `author` (one line, ≤ 120 characters each, else 422 `invalid_query`) are kept with the correction and shown in the acta versions (GET /api/v1/actas/:mesa)',
     write: true,
     query: electionQuery.extend(CorrectionRulingSchema.shape),
     response: ImportReportSchema,

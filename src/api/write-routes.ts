@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { issue } from '../core/issues.js';
-import type { ElectionDef } from '../core/model/acta.js';
+import { CifraActaJsonSchema, type CifraActaJson, type ElectionDef } from '../core/model/acta.js';
+import { cifraJsonIssueCode } from '../ingest/formats.js';
 import { ingestFile, type IngestOptions } from '../ingest/ingest.js';
 import { electionToImport } from '../results/election-to-import.js';
 import { declaredMesas } from '../results/polling-places.js';
@@ -48,9 +49,10 @@ async function correction(
   const parsed = jsonBody(req.body);
   const mesa = (req.params as { mesa: string }).mesa;
   const c = unwrap(await correctionOf(ctx.store, q.election, mesa, parsed));
+  const acta = correctionActa(c.acta, c.election);
   const report = await ingestBody(
     ctx,
-    Buffer.from(JSON.stringify(c.acta) + '\n'),
+    Buffer.from(JSON.stringify(acta) + '\n'),
     c.election,
     'cifra-json',
     `correction-${mesa}.jsonl`,
@@ -67,6 +69,40 @@ async function correction(
       ),
     );
   return report;
+}
+
+/**
+ * A correction's body as a cifra JSON acta, or a 422 before any import is made: an acta this route
+ * cannot read (a field absent, of the wrong type or shape) records no import, as a body that is not
+ * JSON records none; one it reads goes to the import, where a failed check (the mesa's or place
+ * code's form, the sums) is quarantined in it for the audit trail. The API's own acta shape (GET
+ * /api/v1/actas/:mesa's `current`) is read too: `votes` an array in the election's choice order,
+ * and, with no figures (`votes` null), null blank, null and impugned votes.
+ */
+function correctionActa(body: Readonly<Record<string, unknown>>, e: ElectionDef): CifraActaJson {
+  const given: Record<string, unknown> = { ...body };
+  const { votes } = given;
+  if (Array.isArray(votes)) {
+    if (votes.length !== e.choices.length)
+      throw new IssueError(422, [
+        issue('invalid_query', ['body', 'votes'], {
+          message: `expected ${e.choices.length} figures in the election's choice order (${e.choices.map((c) => c.id).join(', ')}), or an object of figures by choice id`,
+        }),
+      ]);
+    given['votes'] = Object.fromEntries(e.choices.map((c, n) => [c.id, votes[n]]));
+  }
+  if (votes === null)
+    for (const k of ['blank', 'null', 'impugned']) if (given[k] === null) delete given[k];
+  const r = CifraActaJsonSchema.safeParse(given);
+  if (r.success) return r.data;
+  throw new IssueError(
+    422,
+    r.error.issues.map((i) =>
+      issue(cifraJsonIssueCode(i, given, 'invalid_query'), ['body', ...i.path.map(String)], {
+        message: i.message,
+      }),
+    ),
+  );
 }
 
 /** An uploaded body ingested from a temporary file (its name and extension from the upload's). */

@@ -528,6 +528,11 @@ export function issueFigures(i: Issue, lang: 'es' | 'en', num: Num = String): st
 function caseSentence(i: Issue, lang: 'es' | 'en'): string | null {
   if (i.code === 'duplicate_acta') return duplicateSentence(i, lang);
   const d = i.details ?? {};
+  // a file's import looked in the store, the bundled elections and the manifest files (s35)
+  if (i.code === 'unknown_election' && d['looked'] === 'manifest')
+    return lang === 'es'
+      ? 'ninguna elección incluida ni archivo de manifiesto con ese nombre'
+      : 'no bundled election or manifest file of that name';
   if (i.code !== 'unknown_election' || d['election'] !== null || !Array.isArray(d['fits']))
     return null;
   const several = d['fits'].length > 1;

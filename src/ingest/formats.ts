@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { issue, type Issue, type IssueCode } from '../core/issues.js';
 import type { Acta, ActaState, ElectionDef } from '../core/model/acta.js';
 import type { Jurisdiction } from '../core/model/jurisdiction.js';
@@ -360,4 +361,42 @@ export function cifraCsvParser(
     place: () => undefined,
     raw: (cells) => Object.fromEntries(header.map((h, i) => [h, cells.text(i)])),
   };
+}
+
+/** The value at `path` in `value`, or undefined where a step is absent or not a container. */
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let v = value;
+  for (const k of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+/**
+ * The code of a cifra JSON acta's schema failure (docs/errors.md): a field that is absent is
+ * `missing_required`; a mesa, place code or state of the wrong form, the field's own code; a figure
+ * that is no count, its number code; any other wrong type or shape (`votes` an array, the acta not
+ * an object) is `shape`, the caller's: `invalid_query` for the API's body, `json_unreadable` for a
+ * file's row. Was: a `votes` array read as "a required field is empty", an absent ubigeo as one of
+ * the wrong form.
+ */
+export function cifraJsonIssueCode(
+  i: z.core.$ZodIssue,
+  value: unknown,
+  shape: IssueCode,
+): IssueCode {
+  const field = i.path[0];
+  if (i.path.length > 0 && valueAt(value, i.path) === undefined) return 'missing_required';
+  if (field === 'mesa') return 'mesa_invalid';
+  if (field === 'ubigeo') return 'ubigeo_invalid';
+  // a state the format does not know (ONPE's "CONTABILIZADA" in cifra's JSON)
+  if (field === 'state') return 'unknown_state';
+  // a count: eligible, voters, blank, null, impugned, or one choice's votes
+  const figure =
+    i.path.length > 0 && field !== 'observation' && !(field === 'votes' && i.path.length === 1);
+  if (!figure) return shape;
+  if (i.code === 'too_small') return 'negative_number';
+  if (i.code === 'too_big') return 'number_too_large';
+  return 'non_integer';
 }

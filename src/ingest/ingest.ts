@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import type { z } from 'zod';
-import { issue, type Issue, type IssueCode } from '../core/issues.js';
+import { issue, type Issue } from '../core/issues.js';
 import { err, ok, type Result } from '../core/result.js';
 import { CifraActaJsonSchema, type Acta, type ElectionDef } from '../core/model/acta.js';
 import { noOutcome, type EarlierState, type SupersededGiven } from '../core/tally/batch-plan.js';
@@ -29,6 +28,7 @@ import {
 import type { CsvRecordView } from '../io/csv-scanner.js';
 import {
   cifraCsvParser,
+  cifraJsonIssueCode,
   detectFormat,
   onpeMesaParser,
   type ParsedRow,
@@ -191,19 +191,6 @@ export async function sha256Of(path: string): Promise<{ sha256: string; size: nu
   return { sha256: h.digest('hex'), size };
 }
 
-/** The code of a cifra JSON row's schema failure (docs/errors.md). */
-function jsonIssueCode(i: z.ZodIssue): IssueCode {
-  const field = String(i.path[0] ?? '');
-  if (i.path.length === 0) return 'missing_required';
-  if (/mesa/.test(field)) return 'mesa_invalid';
-  if (/ubigeo/.test(field)) return 'ubigeo_invalid';
-  // a state the format does not know (ONPE's "CONTABILIZADA" in cifra's JSON) is no number
-  if (field === 'state') return 'unknown_state';
-  if (i.code === 'too_small') return 'negative_number';
-  if (i.code === 'too_big') return 'number_too_large';
-  return i.code === 'invalid_type' ? 'missing_required' : 'non_integer';
-}
-
 /** One JSON element as an acta in cifra's documented shape, or its coded issues. */
 function jsonActa(value: unknown, row: number, election: ElectionDef): ParsedRow {
   const r = CifraActaJsonSchema.safeParse(value);
@@ -216,7 +203,11 @@ function jsonActa(value: unknown, row: number, election: ElectionDef): ParsedRow
       ok: false,
       mesa,
       issues: r.error.issues.map((i) =>
-        issue(jsonIssueCode(i), ['row', row, ...i.path.map(String)], { message: i.message }),
+        issue(
+          cifraJsonIssueCode(i, value, 'json_unreadable'),
+          ['row', row, ...i.path.map(String)],
+          { message: i.message },
+        ),
       ),
     };
   }

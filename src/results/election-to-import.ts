@@ -98,9 +98,28 @@ async function fileElection(
     const stored = isManifestPath(r.id) ? null : await store.getElection(r.id);
     if (stored !== null) return found(stored, 'store');
     const m = electionFromManifest(r.id, r);
-    return 'def' in m ? found(m.def, 'manifest') : refused(m.issues);
+    if ('def' in m) return found(m.def, 'manifest');
+    return refused(await Promise.all(m.issues.map((i) => noManifest(store, i))));
   }
   return fittedElection(r.file, r.readHeader);
+}
+
+/**
+ * A name that is neither stored nor a bundled manifest, as a file's import says it: what it
+ * looked for (`looked: 'manifest'`: no bundled election or manifest file of that name, not "no
+ * such election in the store") and what it would take — the store's elections and the bundled
+ * acta elections, not every bundled manifest (published aggregates are not ingested) (s35).
+ */
+async function noManifest(store: Store, i: Issue): Promise<Issue> {
+  const d = i.details ?? {};
+  if (i.code !== 'unknown_election' || !Array.isArray(d['known'])) return i;
+  const stored = (await store.listElections()).map((e) => e.id);
+  const actas = builtInElectionIds().filter((id) => {
+    const m = loadManifest(id);
+    return m.ok && !m.value.manifest.sources.every((s) => s.format === 'cifra-aggregate-csv');
+  });
+  const known = [...new Set([...stored, ...actas])].sort();
+  return issue('unknown_election', i.path, { election: d['election'], looked: 'manifest', known });
 }
 
 /**

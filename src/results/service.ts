@@ -27,6 +27,7 @@ import { actaCourse, CourseStopped, pointLead } from './count-course.js';
 import { buildResults, countExtent, type Lang } from './documents.js';
 import { figuresHash } from './figures-hash.js';
 import type { ElectionExtent } from './extent.js';
+import { unitFormIssue, universeHasPlace } from './unit-form.js';
 import {
   servedFigures,
   type ActaDocument,
@@ -291,6 +292,12 @@ export async function getResults(
   const unit = level === 'mesa' && code !== undefined ? jurisdiction.padMesa(code) : code;
   if (level === 'mesa' && unit !== undefined && !jurisdiction.mesaPattern.test(unit))
     return { ok: false, issues: [badMesa(unit, ['code'])] };
+  // a code not of the level's form is ubigeo_invalid, as /api/v1/mesas says of a district (s35)
+  const form =
+    unit !== undefined && level !== 'mesa' && level !== 'national'
+      ? unitFormIssue(jurisdiction, level, unit, ['code'])
+      : null;
+  if (form !== null) return { ok: false, issues: [form] };
   const doc = await buildResults(store, def, level, unit, lang);
   if (code !== undefined && doc.units.length === 0)
     return {
@@ -802,8 +809,11 @@ export async function getMesas(
   const revision = await store.revision(def.id);
   const by = await mesasByDistrict(store, def.id, revision);
   const mesas = by.get(district);
+  // a universe lists the election's every unit: a code of the form it lacks is no district of
+  // this election, not one with no mesas loaded yet (910000 was 200 with no mesas: s35)
   const known = async (): Promise<boolean> =>
-    jurisdiction.isKnownPlace(district) || (await placesOf(store, def.id)).has(district);
+    (universeHasPlace(def, jurisdiction, district) ?? jurisdiction.isKnownPlace(district)) ||
+    (await placesOf(store, def.id)).has(district);
   if (mesas === undefined && !(await known()))
     return {
       ok: false,
