@@ -175,8 +175,8 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     es: 'un valor JSON está anidado más allá del límite',
   },
   json_unreadable: {
-    en: 'the file, or a row of it, is not valid JSON',
-    es: 'el archivo, o una de sus filas, no es un JSON válido',
+    en: 'the file, or a row of it, is not valid JSON or not an acta of the cifra shape',
+    es: 'el archivo, o una de sus filas, no es un JSON válido o no es un acta con la forma de cifra',
   },
   duplicate_header: {
     en: 'a column name appears twice in the header',
