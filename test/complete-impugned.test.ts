@@ -112,12 +112,14 @@ describe('a complete count with impugned votes at the JEE', () => {
     const { state } = await import('../web/ui.js');
     const { summary, unit } = await answersOf(52);
     expect(unit.impugned).toBe(52);
+    // the API's unit as the web reads it (its types are the schema's, not readonly)
+    const national = unit as unknown as Parameters<typeof leadLine>[1];
     state.lang = 'es';
-    const es = leadLine(summary, unit);
+    const es = leadLine(summary, national);
     expect(es).toContain('decidido: 52 votos impugnados ante el JEE, menos que la ventaja');
     expect(es).not.toContain('por contar');
     state.lang = 'en';
-    const en = leadLine(summary, unit);
+    const en = leadLine(summary, national);
     expect(en).toContain('decided: 52 impugned votes at the JEE, fewer than the lead');
     expect(en).not.toContain('still to count');
   });
