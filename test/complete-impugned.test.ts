@@ -5,14 +5,9 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SummarySchema } from '../src/api/schemas.js';
 import { ingestFile } from '../src/ingest/ingest.js';
-import { runElectionSeats } from '../src/cli/commands/seats.js';
-import { useTableLanguage } from '../src/cli/format.js';
-import { unitLeadHolds } from '../src/results/leaders.js';
-import { getResults, getSeats } from '../src/results/service.js';
-import { getSummary } from '../src/results/summary.js';
 import { onpeCsv, onpeRow, storeWithElection } from './api-helpers.js';
+import { settlementAnswers } from './settlement-answers.js';
 import { fixedClock, tempDir } from './helpers.js';
 
 const ID = 'pe-2021-presidencial';
@@ -36,28 +31,7 @@ async function answersOf(impugned: number) {
   if (!def) throw new Error(ID);
   const r = await ingestFile(store, { file, election: def, now: fixedClock });
   expect(r.ok, JSON.stringify(r)).toBe(true);
-  const s = await getSummary(store, ID);
-  const seats = await getSeats(store, ID);
-  const dept = await getResults(store, ID, 'department');
-  // `cifra seats` in both languages, from the same store
-  const cli: Record<'en' | 'es', string> = { en: '', es: '' };
-  for (const lang of ['en', 'es'] as const) {
-    useTableLanguage(lang);
-    const io = { out: (t: string) => (cli[lang] += t), err: () => undefined };
-    expect(await runElectionSeats(store, { election: ID, format: 'table', lang }, io)).toBe(0);
-  }
-  useTableLanguage('en');
-  await store.close();
-  if (!s.ok || !seats.ok || !dept.ok) throw new Error('no answer');
-  const unit = dept.value.units[0];
-  if (unit === undefined) throw new Error('no department');
-  const holds = unitLeadHolds(def, unit.choices, {
-    eligibleRemaining: unit.eligibleRemaining,
-    impugned: unit.impugned,
-    pendingWithFigures: unit.actas?.pendingWithFigures,
-  });
-  if (seats.value.kind !== 'presidential') throw new Error(seats.value.kind);
-  return { summary: SummarySchema.parse(s.value), seats: seats.value, holds, unit, cli };
+  return settlementAnswers(store, def, ID);
 }
 
 describe('a complete count with impugned votes at the JEE', () => {
