@@ -149,7 +149,7 @@ describe('cifra winner --impugned', () => {
     expect(es.out).toContain(
       'con los 3 votos impugnados para A, 50.001 % — > 50 % de los votos válidos',
     );
-    // 1,000,001 of 2,000,000 (just over half) with 1 impugned vote for others: exactly half, so
+    // 1,000,001 of 2,000,000 (just over half) with 2 impugned votes for others: exactly half, so
     // "not > 50 %" at 50.000; the share now, over the line, is rounded up
     const over = file('over.csv', 'candidate,votes\nA,1000001\nB,600000\nC,399999\n');
     const won = await cli(
@@ -159,10 +159,10 @@ describe('cifra winner --impugned', () => {
       '--votes',
       over,
       '--impugned',
-      '1',
+      '2',
     );
     expect(won.out).toContain(
-      'share at stake: A has 1,000,001 of 2,000,000 votes (50.001 %); with the 1 impugned vote for others, 50.000 % — not > 50 % of valid votes',
+      'share at stake: A has 1,000,001 of 2,000,000 votes (50.001 %); with the 2 impugned votes for others, 50.000 % — not > 50 % of valid votes',
     );
   });
 
