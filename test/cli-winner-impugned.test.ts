@@ -113,7 +113,8 @@ describe('cifra winner --impugned', () => {
     expect(es1.out).toContain(
       'con el 1 voto impugnado para otros, 50.000 % — no > 50 % de los votos válidos',
     );
-    // 490 of 1,000: the leader could pass half with them (520 of 1,030), and the pair is said too
+    // 490 of 1,000: the leader could pass half with them (520 of 1,030, 50.4854 %: over the line,
+    // so rounded up), and the pair is said too
     const near = file('near.csv', 'candidate,votes\nA,490\nB,300\nC,210\n');
     const r = await cli(
       'winner',
@@ -125,13 +126,44 @@ describe('cifra winner --impugned', () => {
       '30',
     );
     expect(r.out).toContain(
-      'share at stake: A has 490 of 1,000 votes (49.000 %); with the 30 impugned votes for A, 50.485 % — > 50 % of valid votes',
+      'share at stake: A has 490 of 1,000 votes (49.000 %); with the 30 impugned votes for A, 50.486 % — > 50 % of valid votes',
     );
     expect(r.out).toContain('second place: B over C by 90 votes');
     // 19 cannot take 510 of 1,000 under half (510 of 1,019): decided, no share line
     const d = await cli(...args.slice(0, -1), '19');
     expect(d.out).toContain('A wins in the first round');
     expect(d.out).not.toContain('share at stake');
+  });
+
+  it('a share just over the line never reads as on it (diff review s35)', async () => {
+    // 999,999 of 2,000,000 (short of half); with 3 impugned votes for A, 1,000,002 of 2,000,003 =
+    // 50.000025 %: over half, which rounded down read "50.000 % — > 50 %"
+    const edge = file('edge.csv', 'candidate,votes\nA,999999\nB,600000\nC,400001\n');
+    const args = ['winner', '--rules', 'pe-2021-presidencial', '--votes', edge, '--impugned', '3'];
+    const en = await cli(...args);
+    expect(en.code).toBe(0);
+    expect(en.out).toContain(
+      'share at stake: A has 999,999 of 2,000,000 votes (49.999 %); with the 3 impugned votes for A, 50.001 % — > 50 % of valid votes',
+    );
+    const es = await cli(...args, '--lang', 'es');
+    expect(es.out).toContain(
+      'con los 3 votos impugnados para A, 50.001 % — > 50 % de los votos válidos',
+    );
+    // 1,000,001 of 2,000,000 (just over half) with 2 impugned votes for others: exactly half, so
+    // "not > 50 %" at 50.000; the share now, over the line, is rounded up
+    const over = file('over.csv', 'candidate,votes\nA,1000001\nB,600000\nC,399999\n');
+    const won = await cli(
+      'winner',
+      '--rules',
+      'pe-2021-presidencial',
+      '--votes',
+      over,
+      '--impugned',
+      '2',
+    );
+    expect(won.out).toContain(
+      'share at stake: A has 1,000,001 of 2,000,000 votes (50.001 %); with the 2 impugned votes for others, 50.000 % — not > 50 % of valid votes',
+    );
   });
 
   it('with --remaining the impugned votes join the votes still out', async () => {

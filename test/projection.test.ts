@@ -158,6 +158,14 @@ describe('GET /api/v1/projection', () => {
       ).json(),
     );
     expect(h.points.map((x) => x.pctCounted)).toEqual([25, 50]);
+    // each point carries its actas, the integers the page writes its % from (diff review s35)
+    const p = ProjectionSchema.parse(
+      (await app.inject({ method: 'GET', url: '/api/v1/projection?election=replay-2021' })).json(),
+    );
+    expect(h.points.map((x) => [x.actasProcessed, x.actasTotal])).toEqual([
+      [p.actasTotal / 4, p.actasTotal],
+      [p.actasTotal / 2, p.actasTotal],
+    ]);
     const bad = await app.inject({
       method: 'GET',
       url: '/api/v1/projection?election=replay-2021&sims=5',

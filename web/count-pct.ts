@@ -3,7 +3,7 @@
 // actas (poll-watcher review s35). The rule is the server's status (core percentCounted): 3
 // decimals, half-up, exact in integers, never 100 while an acta is out.
 import { percentCounted, percentDown, reachesShare, type Ratio } from '../src/core/ratio.js';
-import { decimalText } from './ui.js';
+import { decimalText, fmt } from './ui.js';
 
 /**
  * `counted` of `total` as a % in the page's separator (no " %"). `below`: a bound the page states
@@ -18,4 +18,24 @@ export function countPctText(counted: number, total: number, below?: Ratio): str
   const crosses =
     short && Number(p.replace('.', '')) * below.denominator >= below.numerator * 100_000;
   return decimalText(crosses ? (percentDown(counted, total) ?? p) : p);
+}
+
+/**
+ * A projection history point's % of actas (no " %"): from its integers by the rule above; a point
+ * recorded before they were kept has only the float, written as before but never 100 under 100
+ * (99.9996 reads 99.999, as countPctText would: an acta is still out).
+ */
+export function historyPctText(pt: {
+  readonly pctCounted: number;
+  readonly actasProcessed?: number | undefined;
+  readonly actasTotal?: number | undefined;
+}): string {
+  const exact =
+    pt.actasProcessed !== undefined && pt.actasTotal !== undefined
+      ? countPctText(pt.actasProcessed, pt.actasTotal)
+      : null;
+  if (exact !== null) return exact;
+  return pt.pctCounted < 100 && pt.pctCounted >= 99.9995
+    ? decimalText('99.999')
+    : fmt(pt.pctCounted, 3);
 }

@@ -2,7 +2,7 @@
 // once the count is complete (the count is the result).
 import { area, line } from 'd3-shape';
 import type { Api, Projection, ProjectionHistory } from './api-client.js';
-import { countPctText } from './count-pct.js';
+import { countPctText, historyPctText } from './count-pct.js';
 import { probText, uncalibratedText } from './headline.js';
 import { $, $svg, el, electionId, fmt, state, svgEl, t, inLang } from './ui.js';
 
@@ -322,7 +322,7 @@ function historyTable(
         el(
           'tr',
           {},
-          el('th', {}, `${fmt(pt.pctCounted, 3)} %`),
+          el('th', {}, `${historyPctText(pt)} %`),
           ...choices.map((c) => el('td', {}, cell(pt, c))),
         ),
       ),

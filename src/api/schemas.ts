@@ -317,6 +317,18 @@ export const ProjectionHistorySchema = z.object({
   points: z.array(
     z.object({
       pctCounted: z.number(),
+      actasProcessed: z
+        .number()
+        .int()
+        .optional()
+        .describe(
+          "the actas processed when the point was recorded (the % shown is from these, exactly: pctCounted is a float's rounding); absent on points recorded before they were kept",
+        ),
+      actasTotal: z
+        .number()
+        .int()
+        .optional()
+        .describe("the universe's actas when the point was recorded; absent as actasProcessed"),
       recordedAt: z.string(),
       choices: z.array(
         z.object({ choice: z.string(), median: z.number(), lo90: z.number(), hi90: z.number() }),

@@ -981,6 +981,9 @@ export interface ProjectionHistoryDocument {
   readonly revision: string;
   readonly points: readonly {
     readonly pctCounted: number;
+    /** The integers behind pctCounted; absent on a record whose document predates them. */
+    readonly actasProcessed?: number;
+    readonly actasTotal?: number;
     readonly recordedAt: string;
     readonly choices: readonly {
       readonly choice: string;
@@ -989,6 +992,21 @@ export interface ProjectionHistoryDocument {
       readonly hi90: number;
     }[];
   }[];
+}
+
+/**
+ * A recorded projection's actas, processed and total: the page writes the point's % from these
+ * integers (countPctText: never 100 while an acta is out); a document stored before the
+ * projection carried them gives neither.
+ */
+function actasOf(doc: Partial<ProjectionDocument>): {
+  actasProcessed?: number;
+  actasTotal?: number;
+} {
+  const { actasProcessed: done, actasTotal: total } = doc;
+  return Number.isSafeInteger(done) && Number.isSafeInteger(total)
+    ? { actasProcessed: done as number, actasTotal: total as number }
+    : {};
 }
 
 /** How the projection moved over the night: the recorded projections, as compact points. */
@@ -1009,6 +1027,7 @@ export async function projectionHistory(
       revision,
       points: records.map((r) => ({
         pctCounted: r.pctCounted,
+        ...actasOf(r.doc as Partial<ProjectionDocument>),
         recordedAt: r.recordedAt,
         choices: (r.doc as ProjectionDocument).choices.map((c) => ({
           choice: c.choice,

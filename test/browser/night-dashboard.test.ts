@@ -178,9 +178,12 @@ describe('the projection', () => {
   it("its history's lines are named, its axes say their units, its points can be read", async () => {
     const p = await json<{ choices: { choice: string }[] }>(`${CUT}/projection.json`);
     const names = p.choices.slice(0, 3).map((c) => c.choice);
-    // a night's history of three points (the capture has none of its own)
-    const points = [20, 60, 95].map((pct, i) => ({
+    // a night's history of four points (the capture has none of its own); the last with one acta
+    // of 200,000 out, whose float rounds to 100 (diff review s35: the table read "100.000 %"), and
+    // the others stored before the points kept their actas
+    const points = [20, 60, 95, 100].map((pct, i) => ({
       pctCounted: pct,
+      ...(pct === 100 ? { actasProcessed: 199_999, actasTotal: 200_000 } : {}),
       recordedAt: `2026-06-08T0${i}:00:00Z`,
       choices: names.map((choice, k) => ({
         choice,
@@ -213,6 +216,13 @@ describe('the projection', () => {
     for (const id of ids.split(' '))
       expect((await textOf(page, `#${id}`)).length, id).toBeGreaterThan(0);
     expect(await page.locator('#projection-history-points tbody tr').count()).toBe(points.length);
+    // each row's % by the page's one rule: never 100 while an acta is out
+    expect(await page.locator('#projection-history-points tbody th').allTextContents()).toEqual([
+      '20.000 %',
+      '60.000 %',
+      '95.000 %',
+      '99.999 %',
+    ]);
     expect(await noSideScroll(page)).toBe(true);
     expect(errors).toEqual([]);
     await page.close();

@@ -1,6 +1,6 @@
 import { issue } from '../../core/issues.js';
 import { checkNullity } from '../../core/rules/nullity.js';
-import { percentDown, ratioPercent } from '../../core/ratio.js';
+import { ratioPercent } from '../../core/ratio.js';
 import { decidePresidentialRound, type PresidentialResult } from '../../core/rules/presidential.js';
 import {
   settlePresidentialRound,
@@ -193,8 +193,8 @@ function impugnedLine(r: PresidentialResult, words: OutcomeWords, count: CountSt
 /**
  * A first round whose winner's share the impugned votes could change: the leader's share now and
  * where they could take it — under it, every one of them for others (a winner that may not be
- * one), or over it, every one for the leader (a runoff that may not be needed). Shares rounded
- * down: never one shown over the line it does not pass. [] when the share is not at stake.
+ * one), or over it, every one for the leader (a runoff that may not be needed). Each share is
+ * rounded toward its side of the line (sideShare). [] when the share is not at stake.
  */
 function shareAtStake(r: PresidentialResult, words: OutcomeWords, count: CountState): string[] {
   const [a] = r.candidates;
@@ -207,7 +207,7 @@ function shareAtStake(r: PresidentialResult, words: OutcomeWords, count: CountSt
     a: a.candidate,
     votes: thousands(a.votes),
     total: thousands(base),
-    pct: decimal(percentDown(a.votes, base) ?? '0'),
+    pct: decimal(sideShare(a.votes, base, rule)),
     n: thousands(n),
     share: words.share,
   };
@@ -217,17 +217,47 @@ function shareAtStake(r: PresidentialResult, words: OutcomeWords, count: CountSt
       : [
           say(
             'share at stake: {a} has {votes} of {total} votes ({pct} %); with the {n} impugned {n:vote|votes} for others, {low} % — not {share}',
-            { ...now, low: decimal(percentDown(a.votes, total) ?? '0') },
+            { ...now, low: decimal(sideShare(a.votes, total, rule)) },
           ),
         ];
   return wins(a.votes + n, total, rule)
     ? [
         say(
           'share at stake: {a} has {votes} of {total} votes ({pct} %); with the {n} impugned {n:vote|votes} for {a}, {high} % — {share}',
-          { ...now, high: decimal(percentDown(a.votes + n, total) ?? '0') },
+          { ...now, high: decimal(sideShare(a.votes + n, total, rule)) },
         ),
       ]
     : [];
+}
+
+/**
+ * `votes` of `total` as a % on the side of the rule's line it is on: rounded up when it passes,
+ * down when not, so a share on or just over the line never reads as the other side (50.000 % for
+ * 1,000,002 of 2,000,003 beside "> 50 %": diff review s35). Three decimals, more while the figure
+ * shown would still sit on the wrong side (a guard: rounding toward the side already keeps it).
+ */
+export function sideShare(votes: number, total: number, rule: WinnerRule): string {
+  if (total <= 0) return '0';
+  const passes = wins(votes, total, rule);
+  const [num, den] = [BigInt(rule.share.numerator), BigInt(rule.share.denominator)];
+  for (let d = 3; ; d += 1) {
+    const scale = 100n * 10n ** BigInt(d);
+    const exact = BigInt(votes) * scale;
+    const q = exact / BigInt(total) + (passes && exact % BigInt(total) !== 0n ? 1n : 0n);
+    // the shown figure q / scale against the line num / den, as the rule compares
+    const [lhs, rhs] = [q * den, num * scale];
+    const onSide = passes
+      ? rule.strict
+        ? lhs > rhs
+        : lhs >= rhs
+      : rule.strict
+        ? lhs <= rhs
+        : lhs < rhs;
+    if (onSide || d >= 12) {
+      const digits = q.toString().padStart(d + 1, '0');
+      return `${digits.slice(0, -d)}.${digits.slice(-d)}`;
+    }
+  }
 }
 
 /** The first-round rule in words: "> 50 %", "≥ 30 %" (of valid votes by default). */
