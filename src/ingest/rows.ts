@@ -156,9 +156,10 @@ function readHeader(
     throw new FileRejected('file_empty', {});
   }
   // A trailing delimiter on the header line names no column: those cells are not columns.
-  let width = headerRecord.length;
-  while (width > 0 && headerRecord[width - 1] === '') width--;
-  const header: readonly string[] = headerRecord.slice(0, width);
+  const named: readonly string[] = headerRecord;
+  let width = named.length;
+  while (width > 0 && named[width - 1] === '') width--;
+  const header = named.slice(0, width);
   // a repeated column would silently take one of its values
   const repeated = header.find((h, i) => h !== '' && header.indexOf(h) !== i);
   if (repeated !== undefined) throw new FileRejected('duplicate_header', { column: repeated });
