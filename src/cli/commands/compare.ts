@@ -445,9 +445,9 @@ function reasonWords(reason: CompareReason): string {
       return say('only in {side}', { side: 'A' });
     // the side holds a row for the mesa that could not be read: not "only in" the other
     case 'unreadable_in_a':
-      return say('its row in {side} unreadable', { side: 'A' });
+      return say('its row in {side} could not be read', { side: 'A' });
     case 'unreadable_in_b':
-      return say('its row in {side} unreadable', { side: 'B' });
+      return say('its row in {side} could not be read', { side: 'B' });
     case 'state_differs':
       return say('state differs');
     case 'count_differs':
