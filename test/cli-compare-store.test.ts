@@ -150,6 +150,8 @@ describe('cifra compare --db', () => {
     expect(rows(en.out)).toEqual([
       'only in B: 0, 0',
       'only in A: 1, 1',
+      'its row in A could not be read: 0, 0',
+      'its row in B could not be read: 0, 0',
       'state differs: 0, 0',
       'a figure differs: 2, 2',
       'a figure missing in one source: 0, 0',
@@ -160,13 +162,15 @@ describe('cifra compare --db', () => {
     expect(en.out).toMatch(new RegExp(`^  ${moved}  \\[a figure differs\\]  P1 `, 'm'));
     expect(en.out).toMatch(new RegExp(`^  ${left}  \\[only in A\\]  only in A$`, 'm'));
     expect(en.out).toMatch(new RegExp(`^  ${more}  \\[a figure differs\\]  voters `, 'm'));
-    expect(en.out).not.toMatch(/missing_in|count_differs|sum_mismatch|state_differs/);
+    expect(en.out).not.toMatch(/missing_in|unreadable_in|count_differs|sum_mismatch|state_differs/);
 
     const es = await run('--lang', 'es');
     expect(es.code, es.err).toBe(0);
     expect(rows(es.out)).toEqual([
       'solo en B: 0, 0',
       'solo en A: 1, 1',
+      'su fila en A no se pudo leer: 0, 0',
+      'su fila en B no se pudo leer: 0, 0',
       'estado distinto: 0, 0',
       'cifra distinta: 2, 2',
       'cifra ausente en una fuente: 0, 0',
@@ -177,7 +181,7 @@ describe('cifra compare --db', () => {
     expect(es.out).toMatch(new RegExp(`^  ${moved}  \\[cifra distinta\\]  P1 `, 'm'));
     expect(es.out).toMatch(new RegExp(`^  ${left}  \\[solo en A\\]  solo en A$`, 'm'));
     expect(es.out).toMatch(new RegExp(`^  ${more}  \\[cifra distinta\\]  votantes `, 'm'));
-    expect(es.out).not.toMatch(/missing_in|count_differs|sum_mismatch|state_differs/);
+    expect(es.out).not.toMatch(/missing_in|unreadable_in|count_differs|sum_mismatch|state_differs/);
 
     // machine output keeps the codes whatever the language
     const csv = await run('--format', 'csv', '--lang', 'es');

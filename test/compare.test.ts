@@ -275,6 +275,76 @@ describe('cifra compare A B with a column map', () => {
   });
 });
 
+describe('a source row that cannot be read is not a missing mesa (review s35)', () => {
+  const election = bundledElection('pe-2021-presidencial-segunda');
+  if (election === null) throw new Error('election');
+  const A = write(
+    'unreadable-a.csv',
+    [
+      ONPE_HEADER,
+      onpeRow('000100', 'CONTABILIZADA', '100,300,60,30,4,6,'),
+      onpeRow('000101', 'CONTABILIZADA', '100,300,60,30,4,6,'),
+      onpeRow('000102', 'CONTABILIZADA', '100,300,60,30,4,6,'),
+    ].join('\n') + '\n',
+  );
+
+  it('a row with one cell too many: unreadable_in_b with its mesa, not missing_in_b', async () => {
+    const B = write(
+      'unreadable-b.csv',
+      [
+        ONPE_HEADER,
+        `${onpeRow('000100', 'CONTABILIZADA', '100,300,60,30,4,6,')},7`,
+        onpeRow('000101', 'CONTABILIZADA', '100,300,60,30,4,6,'),
+      ].join('\n') + '\n',
+    );
+    const r = await compareFiles({ election, a: { file: A }, b: { file: B } });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const { report } = r.value;
+    expect(report.b).toMatchObject({ actas: 1, unreadable: 1 });
+    expect(report.b.unreadableByCode).toEqual({ row_cells_mismatch: 1 });
+    expect(report.disagreements.map((d) => [d.mesa, d.reasons.map((x) => x.reason)])).toEqual([
+      ['000100', ['unreadable_in_b']],
+      ['000102', ['missing_in_b']],
+    ]);
+    const count = (reason: string) => report.reasons.find((x) => x.reason === reason)?.mesas;
+    expect([count('unreadable_in_b'), count('missing_in_b')]).toEqual([1, 1]);
+    // the same, seen from the other side
+    const back = await compareFiles({ election, a: { file: B }, b: { file: A } });
+    if (!back.ok) throw new Error(JSON.stringify(back.error));
+    expect(back.value.report.disagreements[0]).toMatchObject({
+      mesa: '000100',
+      primary: 'unreadable_in_a',
+    });
+    // with --only-b, B holds the mesa it has an unreadable row of
+    const onlyB = await compareFiles({ election, a: { file: A }, b: { file: B }, onlyB: true });
+    if (!onlyB.ok) throw new Error(JSON.stringify(onlyB.error));
+    expect(onlyB.value.report.disagreements.map((d) => [d.mesa, d.primary])).toEqual([
+      ['000100', 'unreadable_in_b'],
+    ]);
+  });
+
+  it('through a column map too: its mesa cell read (padded) on a row of too many cells', async () => {
+    const B = write(
+      'unreadable-map.csv',
+      [
+        'num,estado,detalle,ubi,electores,votantes,castillo,keiko,blancos,nulos,impug',
+        '100,CONTABILIZADAS NORMALES,ACTA ELECTORAL NORMAL,010101,300,100,60,30,4,6,0,9',
+        '101,CONTABILIZADAS NORMALES,ACTA ELECTORAL NORMAL,010101,300,100,60,30,4,6,0',
+        '102,CONTABILIZADAS NORMALES,ACTA ELECTORAL NORMAL,010101,300,100,60,30,4,6,0',
+      ].join('\n') + '\n',
+    );
+    const r = await compareFiles({
+      election,
+      a: { file: A },
+      b: { file: B, format: { kind: 'column-map', columns: MAP as never } },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.value.report.disagreements.map((d) => [d.mesa, d.primary])).toEqual([
+      ['000100', 'unreadable_in_b'],
+    ]);
+  });
+});
+
 describe('cifra compare: errors and exit codes', () => {
   it('an unknown format is a usage error (exit 2) naming what it takes', async () => {
     const r = await cli('compare', ONPE, TRANSCRIPTION, ...ELECTION, '--format-b', 'nope');

@@ -1,8 +1,9 @@
 // A row cut short (or run long) in the middle of a file is no acta (review s35): its missing cells
 // were read as empty and empty as 0, so `…,"000031","CONTABILIZADA",,144,300,144` was stored with
 // P2 0. Such a row is quarantined with row_cells_mismatch and the rest of the file is stored, on
-// SQLite and PostgreSQL, on the quick path and the full one; a line of only whitespace is skipped
-// as an empty one is (it failed `--check` on a clean file).
+// SQLite and PostgreSQL, on the quick path and the full one; a one-cell line of only whitespace is
+// skipped as an empty one is (it failed `--check` on a clean file). A trailing delimiter (empty,
+// unquoted cells past the header's, or an unnamed last header column) is no misfit.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
@@ -139,6 +140,55 @@ describe('whitespace-only lines', () => {
     expect(report.quarantined).toBe(1);
     expect(report.quarantinedByCode['row_cells_mismatch']).toBeUndefined();
   });
+
+  it('a TSV line of only tabs is a row too, quarantined as the CSV one is', async () => {
+    const tsv = (l: string): string => l.split(',').join('\t');
+    const report = await check([tsv(HEADER), ...ROWS.map(tsv), '\t'.repeat(14)]);
+    expect(report.rowsRead).toBe(ROWS.length + 1);
+    expect(report.valid).toBe(ROWS.length);
+    expect(report.quarantined).toBe(1);
+    expect(report.quarantinedByCode['row_cells_mismatch']).toBeUndefined();
+    const csv = await check([HEADER, ...ROWS, ',,,,,,,,,,,,,,']);
+    expect(report.quarantinedByCode).toEqual(csv.quarantinedByCode);
+    expect(report.quarantinedByCode['missing_required']).toBeGreaterThan(0);
+  });
+});
+
+describe('a trailing delimiter (review s35: every row of such a file was quarantined)', () => {
+  async function store(lines: readonly string[]) {
+    const s = new SqliteStore(':memory:');
+    await s.migrate();
+    await s.putElection(election);
+    const r = await ingestFile(s, { file: write(lines), election, now: fixedClock });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const stored = (await s.currentActas(election.id)).length;
+    const acta = await s.getActa(election.id, MID_MESA);
+    await s.close();
+    return { report: r.report, stored, acta };
+  }
+  const comma = (l: string): string => `${l},`;
+
+  it.each([
+    ['on every row', [HEADER, ...ROWS.map(comma)]],
+    ['on the header', [comma(HEADER), ...ROWS]],
+    ['on both', [comma(HEADER), ...ROWS.map(comma)]],
+    ['on the header, some rows', [comma(HEADER), ...ROWS.map((l, i) => (i % 2 ? comma(l) : l))]],
+  ])('%s: every row is stored', async (_what, lines) => {
+    const { report, stored, acta } = await store(lines);
+    expect(report.quarantined).toBe(0);
+    expect(report.valid).toBe(ROWS.length);
+    expect(stored).toBe(ROWS.length);
+    expect(acta?.mesa).toBe(MID_MESA);
+  });
+
+  it('a row with a non-empty cell past the header is still a long row', async () => {
+    const { report, stored } = await store([
+      comma(HEADER),
+      ...withRow(3, `${ROWS[3] as string},,7`),
+    ]);
+    expect(report.quarantinedByCode).toEqual({ row_cells_mismatch: 1 });
+    expect(stored).toBe(ROWS.length - 1);
+  });
 });
 
 describe('readCsvRows: misfits and blank lines', () => {
@@ -166,10 +216,37 @@ describe('readCsvRows: misfits and blank lines', () => {
 
   it('skips whitespace-only lines without a row number; a quoted blank is a row', async () => {
     expect(await scan('a,b\n1,2\n \n\t\n3,4\n  ')).toEqual(['1:1|2', '2:3|4']);
-    expect(await scan('a\tb\n1\t2\n \t \n3\t4\n')).toEqual(['1:1|2', '2:3|4']);
+    expect(await scan('a\tb\n1\t2\n \n3\t4\n')).toEqual(['1:1|2', '2:3|4']);
+    // a line with a delimiter is a row of (blank) cells, in a TSV as in a CSV
+    expect(await scan('a\tb\n1\t2\n \t \n3\t4\n')).toEqual(['1:1|2', '2: | ', '3:3|4']);
+    expect(await scan('a\tb\tc\n\t\t\n\t\n')).toEqual([
+      '1:||',
+      '2!row_cells_mismatch:{"cells":2,"expected":3}',
+    ]);
     expect(await scan('a,b\n1,2\n" "\n')).toEqual([
       '1:1|2',
       '2!row_cells_mismatch:{"cells":1,"expected":2}',
+    ]);
+  });
+
+  it('reads a row with empty, unquoted cells past the header as its first cells', async () => {
+    expect(await scan('a,b,c\n1,2,3,\n4,5,6, ,\n7,8,9,""\n1,2,3,,0\n')).toEqual([
+      '1:1|2|3',
+      '2:4|5|6',
+      '3!row_cells_mismatch:{"cells":4,"expected":3}',
+      '4!row_cells_mismatch:{"cells":5,"expected":3}',
+    ]);
+  });
+
+  it('ignores unnamed columns at the end of the header; rows may carry them or not', async () => {
+    const f = join(dir, `r-${n++}.csv`);
+    writeFileSync(f, 'a,b,c,,\n');
+    expect((await readCsvRows(createReadStream(f))).header).toEqual(['a', 'b', 'c']);
+    expect(await scan('a,b,c,,\n1,2,3\n4,5,6,\n7,8,9,,\n1,2\n')).toEqual([
+      '1:1|2|3',
+      '2:4|5|6',
+      '3:7|8|9',
+      '4!row_cells_mismatch:{"cells":2,"expected":3}',
     ]);
   });
 

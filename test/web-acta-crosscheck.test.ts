@@ -18,7 +18,7 @@ const reading = { votes: [152, 20], voters: 180 };
 /** The cross-check's answer for one mesa: its disagreement (if any) and each file's figuresHash. */
 const answer = (
   hashes: { a: string | null; b: string | null },
-  missing?: 'missing_in_a' | 'missing_in_b',
+  missing?: 'missing_in_a' | 'missing_in_b' | 'unreadable_in_a' | 'unreadable_in_b',
 ): Compare =>
   ({
     a: { format: 'onpe-mesa' },
@@ -33,8 +33,8 @@ const answer = (
               primary: missing,
               reasons: [{ reason: missing }],
               effect: {},
-              a: missing === 'missing_in_a' ? null : reading,
-              b: missing === 'missing_in_b' ? null : reading,
+              a: missing.endsWith('_in_a') ? null : reading,
+              b: missing.endsWith('_in_b') ? null : reading,
             },
           ],
     figuresHash: hashes,
@@ -53,11 +53,11 @@ describe('verdictFrom and verdictText: which files hold the mesa', () => {
       [false, false, false],
     ]);
     expect(verdictText('999999', ONPE, vs)).toBe(
-      'La mesa 999999 no está en ninguna de las fuentes declaradas (onpe, sergiocorreia, ronderos): las cifras de arriba no vienen de ninguna de ellas.',
+      'La mesa 999999 no está en ninguna de las fuentes declaradas (onpe, sergiocorreia, ronderos): este cotejo no puede confirmar sus cifras con ninguna de ellas.',
     );
     state.lang = 'en';
     expect(verdictText('999999', ONPE, vs)).toBe(
-      'Mesa 999999 is in none of the declared sources (onpe, sergiocorreia, ronderos): the figures above come from none of them.',
+      'Mesa 999999 is in none of the declared sources (onpe, sergiocorreia, ronderos): this cross-check cannot confirm its figures against any of them.',
     );
   });
 
@@ -86,6 +86,32 @@ describe('verdictFrom and verdictText: which files hold the mesa', () => {
     ];
     expect(verdictText('000100', ONPE, vs)).toBe(
       'La mesa 000100 no está en los archivos de onpe, ronderos.',
+    );
+  });
+
+  it('a row in a file that could not be read: said so, not missing, not agreeing (es, en)', () => {
+    const vs = [
+      verdictFrom(SERGIO, answer({ a: 'h1', b: null })),
+      verdictFrom(RONDEROS, answer({ a: 'h1', b: null }, 'unreadable_in_b')),
+    ];
+    expect(vs.map((v) => [v.differs, v.held.source, v.unreadable.source])).toEqual([
+      [false, true, false],
+      [false, true, true],
+    ]);
+    expect(verdictText('000100', ONPE, vs)).toBe(
+      'La mesa 000100: su fila en el archivo de ronderos no se pudo leer. sergiocorreia: coincide con el archivo de onpe.',
+    );
+    state.lang = 'en';
+    expect(verdictText('000100', ONPE, vs)).toBe(
+      "Mesa 000100: its row in ronderos's file could not be read. sergiocorreia: agrees with onpe's file.",
+    );
+    state.lang = 'es';
+    const pub = [
+      verdictFrom(SERGIO, answer({ a: null, b: null }, 'unreadable_in_a')),
+      verdictFrom(RONDEROS, answer({ a: null, b: null }, 'unreadable_in_a')),
+    ];
+    expect(verdictText('000100', ONPE, pub)).toBe(
+      'La mesa 000100: su fila en el archivo de onpe no se pudo leer.',
     );
   });
 

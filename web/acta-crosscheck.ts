@@ -18,6 +18,11 @@ export interface Verdict {
   readonly differs: boolean | null;
   /** Whether each file holds the mesa; null: not said (no answer, or a column map). */
   readonly held: { readonly publication: boolean | null; readonly source: boolean | null };
+  /**
+   * Whether a file's row for the mesa could not be read (unreadable_in_a / _b): it holds the mesa,
+   * but gives no figures to compare — never "missing", never "agrees".
+   */
+  readonly unreadable: { readonly publication: boolean; readonly source: boolean };
   readonly publication: Reading | null;
   readonly reading: Reading | null;
   /** The mesa's figuresHash in the publication's file (null: not in it; undefined: not said). */
@@ -69,13 +74,22 @@ export function verdictFrom(source: Source, doc: Compare | null): Verdict {
       source,
       differs: null,
       held: { publication: null, source: null },
+      unreadable: { publication: false, source: false },
       publication: null,
       reading: null,
       publicationHash: undefined,
     };
   const d = doc.disagreements[0];
   const reasons = new Set(d?.reasons.map((x) => x.reason) ?? []);
-  const both = !reasons.has('missing_in_a') && !reasons.has('missing_in_b');
+  const unreadable = {
+    publication: reasons.has('unreadable_in_a'),
+    source: reasons.has('unreadable_in_b'),
+  };
+  const both =
+    !reasons.has('missing_in_a') &&
+    !reasons.has('missing_in_b') &&
+    !unreadable.publication &&
+    !unreadable.source;
   const held = (side: 'a' | 'b'): boolean | null =>
     reasons.has(side === 'a' ? 'missing_in_a' : 'missing_in_b')
       ? false
@@ -84,6 +98,7 @@ export function verdictFrom(source: Source, doc: Compare | null): Verdict {
     source,
     differs: d !== undefined && both,
     held: { publication: held('a'), source: held('b') },
+    unreadable,
     publication: d?.a ?? null,
     reading: d?.b ?? null,
     publicationHash: doc.figuresHash?.a,
@@ -174,12 +189,16 @@ function notPublicationVersion(
   return current.version;
 }
 
-/** A file of the two compared lacks the mesa. */
-const lacks = (v: Verdict): boolean => v.held.source === false || v.held.publication === false;
+/** A file of the two compared lacks the mesa, or holds a row of it that could not be read. */
+const lacks = (v: Verdict): boolean =>
+  v.held.source === false ||
+  v.held.publication === false ||
+  v.unreadable.source ||
+  v.unreadable.publication;
 
 /**
  * The verdict's sentences: first the sources whose file lacks the mesa (all of them: in none),
- * then, among those holding it, whether every third party, some, or none disagree with the
+ * then those whose row of it could not be read, then, among those holding it, whether every third party, some, or none disagree with the
  * publication.
  */
 export function verdictText(
@@ -193,12 +212,20 @@ export function verdictText(
     ...verdicts.filter((v) => v.held.source === false).map((v) => v.source.id),
   ];
   if (missing.length === verdicts.length + 1) return t('actaCcInNone')(mesa, missing.join(', '));
+  // a row there that could not be read: the file holds the mesa, so it is not said to lack it
+  const unreadable = [
+    ...(verdicts.some((v) => v.unreadable.publication) ? [publication.id] : []),
+    ...verdicts.filter((v) => v.unreadable.source).map((v) => v.source.id),
+  ];
   const compared = verdicts.filter((v) => !lacks(v));
   const differ = compared.filter((v) => v.differs === true).map((v) => v.source.id);
   const agree = compared.filter((v) => v.differs === false).map((v) => v.source.id);
   const unknown = verdicts.filter((v) => v.differs === null).map((v) => v.source.id);
   const parts = [
     missing.length > 0 ? t('actaCcMissing')(missing.length, mesa, missing.join(', ')) : '',
+    unreadable.length > 0
+      ? t('actaCcUnreadable')(unreadable.length, mesa, unreadable.join(', '))
+      : '',
     differ.length > 0
       ? differ.length === verdicts.length && differ.length > 1
         ? t('actaCcAllDiffer')(differ.length, differ.join(', '), publication.id)
@@ -285,7 +312,7 @@ const columnHead = (s: Source): HTMLElement[] => [
 
 function otherCell(v: Verdict, pub: Cell, own: Cell): HTMLElement {
   // not in its file: nothing to set beside the publication's figures
-  if (v.held.source === false) return el('td', { class: 'num absent' }, '—');
+  if (v.held.source === false || v.unreadable.source) return el('td', { class: 'num absent' }, '—');
   if (v.differs !== true)
     return el('td', { class: 'num same' }, v.differs === false ? t('actaCcSame') : '—');
   const differs = own !== pub;

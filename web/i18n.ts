@@ -195,9 +195,12 @@ const ES = {
   actaCcUnknown: (ids: string) => `${ids}: la verificación cruzada no respondió ahora.`,
   // s35 (watcher): a mesa a declared source's file does not hold, said by name, never "agree"
   actaCcInNone: (mesa: string, ids: string) =>
-    `La mesa ${mesa} no está en ninguna de las fuentes declaradas (${ids}): las cifras de arriba no vienen de ninguna de ellas.`,
+    `La mesa ${mesa} no está en ninguna de las fuentes declaradas (${ids}): este cotejo no puede confirmar sus cifras con ninguna de ellas.`,
   actaCcMissing: (n: Arg, mesa: string, ids: string) =>
     `La mesa ${mesa} no está en ${one(n) ? 'el archivo' : 'los archivos'} de ${ids}.`,
+  // review s35: a row of the mesa that could not be read is there, not missing
+  actaCcUnreadable: (n: Arg, mesa: string, ids: string) =>
+    `La mesa ${mesa}: su fila en ${one(n) ? 'el archivo' : 'los archivos'} de ${ids} no se pudo leer.`,
   actaCcStatic:
     'Esta copia estática (cifra publish) no incluye el cotejo de esta acta con otras fuentes, que calcula el servidor: consúltelo en el sitio en vivo o con cifra compare.',
   actaCcSame: '= igual',
@@ -850,9 +853,11 @@ const EN: Strings = {
     `The figures above (version ${v} of this acta) are not those of ${pub}'s file: this cross-check compares the sources' files, not that version (see its versions below).`,
   actaCcUnknown: (ids) => `${ids}: the cross-check did not answer this time.`,
   actaCcInNone: (mesa, ids) =>
-    `Mesa ${mesa} is in none of the declared sources (${ids}): the figures above come from none of them.`,
+    `Mesa ${mesa} is in none of the declared sources (${ids}): this cross-check cannot confirm its figures against any of them.`,
   actaCcMissing: (n, mesa, ids) =>
     `Mesa ${mesa} is not in ${one(n) ? `${ids}'s file` : `the files of ${ids}`}.`,
+  actaCcUnreadable: (n, mesa, ids) =>
+    `Mesa ${mesa}: its row in ${one(n) ? `${ids}'s file` : `the files of ${ids}`} could not be read.`,
   actaCcStatic:
     "This static copy (cifra publish) does not include this acta's cross-check with other sources, which the server computes: see it on the live site or with cifra compare.",
   actaCcSame: '= same',

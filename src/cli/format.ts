@@ -482,6 +482,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   // a side that is a store (--db, --db-b), and a mesa only one side has (missing_in_a/b)
   store: 'almacén',
   'only in {side}': 'solo en {side}',
+  'its row in {side} could not be read': 'su fila en {side} no se pudo leer',
   // a reason in words: the table's reason column, a mesa's tag (the dashboard's words)
   'state differs': 'estado distinto',
   'a figure differs': 'cifra distinta',

@@ -126,7 +126,10 @@ async function readStore(
   figuresHash: ((a: Acta) => string) | undefined,
 ): Promise<
   Result<
-    { read: Pick<SourceRead, 'actas' | 'carries' | 'figures'>; source: CompareSource },
+    {
+      read: Pick<SourceRead, 'actas' | 'carries' | 'figures'> & { unreadableMesas?: undefined };
+      source: CompareSource;
+    },
     Issue[]
   >
 > {
@@ -220,8 +223,8 @@ export async function compareFiles(o: {
     pendingFiguresCount: o.election.pendingFiguresCount ?? false,
     onlyB: o.onlyB ?? false,
     unit: o.unit,
-    a: ra.value.read,
-    b: rb.value.read,
+    a: { ...ra.value.read, unreadable: ra.value.read.unreadableMesas },
+    b: { ...rb.value.read, unreadable: rb.value.read.unreadableMesas },
   });
   const total = comparison.disagreements.length;
   const report: CompareReport = {

@@ -7,6 +7,7 @@ import { columnMapReader, type SourceRow } from './column-map.js';
 import { cifraCsvParser, detectFormat, onpeMesaParser } from './formats.js';
 import { jsonRecords, sha256Of } from './ingest.js';
 import { readCsvRows } from './rows.js';
+import type { CsvRecordView } from '../io/csv-scanner.js';
 import { FileRejected, openSource, sourceKind } from './source.js';
 import type { LoadedJurisdiction } from '../jurisdictions/load.js';
 
@@ -41,6 +42,11 @@ export interface SourceRead {
   readonly duplicates: number;
   /** Rows that could not be read (a bad cell, an unknown state), by issue code. */
   readonly unreadable: number;
+  /**
+   * The mesas of those rows (where the mesa cell reads) that no readable row of the file holds:
+   * the file has them, unreadable — not missing.
+   */
+  readonly unreadableMesas: readonly string[];
   readonly unreadableByCode: Readonly<Record<string, number>>;
   /** The first few of those rows' issues. */
   readonly issues: readonly Issue[];
@@ -114,9 +120,14 @@ async function rowsOf(o: ReadSourceOptions): Promise<{
   const csv = await readCsvRows(source.stream);
   const format = o.format ?? detectedFormat(csv.header);
   const collected: SourceRow[] = [];
-  // a row that does not fit the header is no reading of the acta: its issue, as a bad row's
-  const misfit = (_r: unknown, _row: number, i: Issue): void =>
-    void collected.push({ ok: false, mesa: null, issues: [i] });
+  // A row that does not fit the header is no reading of the acta: its issue, as a bad row's,
+  // with its mesa as its reader reads that cell (ingest's misfit record keeps it too), so the
+  // comparison says the row is there but unreadable rather than the mesa missing (review s35).
+  const misfit =
+    (mesaOf: (r: CsvRecordView, row: number) => string | null) =>
+    (r: CsvRecordView, row: number, i: Issue): void =>
+      void collected.push({ ok: false, mesa: mesaOf(r, row), issues: [i] });
+  const mesaOfRow = (s: SourceRow): string | null => (s.ok ? s.acta.mesa : s.mesa);
   let carries = ALL_CARRIED;
   if (format.kind === 'column-map') {
     const reader = columnMapReader(csv.header, format.columns, o.election, o.jurisdiction);
@@ -124,7 +135,7 @@ async function rowsOf(o: ReadSourceOptions): Promise<{
     await csv.scan(
       (r, row) => void collected.push(reader.read(r, row)),
       async () => {},
-      misfit,
+      misfit((r, row) => mesaOfRow(reader.read(r, row))),
     );
   } else {
     const parser =
@@ -137,7 +148,10 @@ async function rowsOf(o: ReadSourceOptions): Promise<{
         collected.push(p.ok ? fromActa(p.acta) : { ok: false, mesa: p.mesa, issues: p.issues });
       },
       async () => {},
-      misfit,
+      misfit((r, row) => {
+        const p = parser.parse(r, row);
+        return p.ok ? p.acta.mesa : p.mesa;
+      }),
     );
   }
   async function* rows(): AsyncIterable<SourceRow> {
@@ -180,11 +194,13 @@ export async function readActaSource(o: ReadSourceOptions): Promise<Result<Sourc
     const actas: SourceActa[] = [];
     const byCode: Record<string, number> = {};
     const issues: Issue[] = [];
+    const badMesas = new Set<string>();
     let [count, duplicates, unreadable] = [0, 0, 0];
     for await (const r of rows) {
       count++;
       if (!r.ok) {
         unreadable++;
+        if (r.mesa !== null) badMesas.add(r.mesa);
         for (const i of r.issues) byCode[i.code] = (byCode[i.code] ?? 0) + 1;
         if (issues.length < KEPT_ISSUES)
           issues.push(...r.issues.slice(0, KEPT_ISSUES - issues.length));
@@ -204,6 +220,7 @@ export async function readActaSource(o: ReadSourceOptions): Promise<Result<Sourc
       carries,
       duplicates,
       unreadable,
+      unreadableMesas: [...badMesas].filter((m) => !seen.has(m)),
       unreadableByCode: byCode,
       issues,
       figures,

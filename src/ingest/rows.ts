@@ -16,7 +16,8 @@ export interface CsvRows {
    * so a slow consumer holds the reading back and memory stays flat however large the file.
    * A record with more or fewer cells than the header goes to `onMisfit` instead, with its
    * row_cells_mismatch issue: its missing cells are not there to read as empty (review s35).
-   * Lines of only whitespace are skipped, as empty ones are.
+   * Extra cells that are all empty and unquoted (a trailing delimiter) are dropped, not a misfit.
+   * One-cell lines of only whitespace are skipped, as empty ones are.
    */
   scan(
     onRecord: (record: CsvRecordView, row: number) => void,
@@ -154,7 +155,11 @@ function readHeader(
     if (!done) throw new FileRejected('csv_unreadable', { reason: 'no header in the first 64 KB' });
     throw new FileRejected('file_empty', {});
   }
-  const header: readonly string[] = headerRecord;
+  // A trailing delimiter on the header line names no column: those cells are not columns.
+  const named: readonly string[] = headerRecord;
+  let width = named.length;
+  while (width > 0 && named[width - 1] === '') width--;
+  const header = named.slice(0, width);
   // a repeated column would silently take one of its values
   const repeated = header.find((h, i) => h !== '' && header.indexOf(h) !== i);
   if (repeated !== undefined) throw new FileRejected('duplicate_header', { column: repeated });
@@ -180,12 +185,25 @@ interface RecordSinks {
 
 /**
  * A line of nothing but spaces or tabs (an editor's stray " " at the end): no record, as an empty
- * line is none. One cell, or (tab-separated) several, all unquoted and blank; ",,," is a row.
+ * line is none. Only a one-cell line: one with a delimiter is a row of empty cells, whether
+ * ",,," or "\t\t\t" (it is quarantined, not skipped — the same for every delimiter).
  */
-function isBlankLine(r: CsvRecordView, delimiter: string): boolean {
-  if (r.anyQuoted || (r.length > 1 && delimiter !== '\t')) return false;
-  for (let i = 0; i < r.length; i++) if (r.text(i).trim() !== '') return false;
-  return true;
+function isBlankLine(r: CsvRecordView): boolean {
+  return r.length === 1 && !r.anyQuoted && r.text(0).trim() === '';
+}
+
+/**
+ * A row longer than the header only by a trailing delimiter (cells past the header's, all empty
+ * and unquoted: "…,0,"): read as its first `width` cells, as such files always were. A non-empty
+ * or quoted extra cell is a real long row.
+ */
+function trimTrailingEmpty(r: CsvRecordView, width: number): void {
+  if (r.length <= width) return;
+  for (let i = width; i < r.length; i++) {
+    if (r.anyQuoted && r.quoted[i] !== undefined) return;
+    if (r.text(i).trim() !== '') return;
+  }
+  r.length = width;
 }
 
 /** `CsvRows.scan`: the peeked chunks again, then the rest of the stream, record by record. */
@@ -201,7 +219,7 @@ async function scanRecords(
     src.delimiter,
     src.encoding,
     (r) => {
-      if (row >= 0 && isBlankLine(r, src.delimiter)) return;
+      if (row >= 0 && isBlankLine(r)) return;
       row++;
       if (row === 0) return;
       if (row > limits.rows) throw new FileRejected('too_many_rows', { limit: limits.rows });
@@ -212,6 +230,7 @@ async function scanRecords(
           cells: r.length,
           expected: header.length,
         });
+      trimTrailingEmpty(r, header.length);
       // a row cut short (or run long) mid-file: its cells cannot be matched to the columns
       if (r.length !== header.length)
         return onMisfit(

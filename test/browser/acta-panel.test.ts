@@ -193,8 +193,8 @@ describe("an acta whose current version is not the publication file's (poll-watc
       await page.waitForSelector('#acta-cc-verdict', { timeout: 240_000 });
       expect(await text(page, '#acta-cc-verdict')).toBe(
         lang === 'es'
-          ? `La mesa ${NOWHERE} no está en ninguna de las fuentes declaradas (onpe, sergiocorreia, ronderos): las cifras de arriba no vienen de ninguna de ellas.`
-          : `Mesa ${NOWHERE} is in none of the declared sources (onpe, sergiocorreia, ronderos): the figures above come from none of them.`,
+          ? `La mesa ${NOWHERE} no está en ninguna de las fuentes declaradas (onpe, sergiocorreia, ronderos): este cotejo no puede confirmar sus cifras con ninguna de ellas.`
+          : `Mesa ${NOWHERE} is in none of the declared sources (onpe, sergiocorreia, ronderos): this cross-check cannot confirm its figures against any of them.`,
       );
       expect(await page.getAttribute('#acta-cc-verdict', 'class')).toBe('notice warn');
       expect(errors).toEqual([]);

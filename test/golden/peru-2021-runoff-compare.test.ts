@@ -25,6 +25,9 @@ type SourceId = keyof typeof FILES;
 const REASONS = [
   'missing_in_a',
   'missing_in_b',
+  // a mesa whose only row in a file could not be read: none here (every row of the files reads)
+  'unreadable_in_a',
+  'unreadable_in_b',
   'state_differs',
   'count_differs',
   'count_missing',

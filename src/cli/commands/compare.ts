@@ -443,6 +443,11 @@ function reasonWords(reason: CompareReason): string {
       return say('only in {side}', { side: 'B' });
     case 'missing_in_b':
       return say('only in {side}', { side: 'A' });
+    // the side holds a row for the mesa that could not be read: not "only in" the other
+    case 'unreadable_in_a':
+      return say('its row in {side} could not be read', { side: 'A' });
+    case 'unreadable_in_b':
+      return say('its row in {side} could not be read', { side: 'B' });
     case 'state_differs':
       return say('state differs');
     case 'count_differs':
@@ -464,6 +469,8 @@ function describe(d: Disagreement): string {
     switch (x.reason) {
       case 'missing_in_a':
       case 'missing_in_b':
+      case 'unreadable_in_a':
+      case 'unreadable_in_b':
         return reasonWords(x.reason);
       case 'state_differs':
         return say('state {a} ({aLabel}) ≠ {b} ({bLabel})', x);

@@ -9,6 +9,8 @@ import { ACTA_STATES, actaCounts, bookedFigures } from '../model/acta.js';
 export const COMPARE_REASONS = [
   'missing_in_a',
   'missing_in_b',
+  'unreadable_in_a',
+  'unreadable_in_b',
   'state_differs',
   'count_differs',
   'count_missing',
@@ -64,6 +66,8 @@ const value = count.nullable();
 export const DisagreementReasonSchema = z.discriminatedUnion('reason', [
   z.object({ reason: z.literal('missing_in_a') }),
   z.object({ reason: z.literal('missing_in_b') }),
+  z.object({ reason: z.literal('unreadable_in_a') }),
+  z.object({ reason: z.literal('unreadable_in_b') }),
   z.object({
     reason: z.literal('state_differs'),
     a: z.enum(ACTA_STATES),
@@ -135,6 +139,11 @@ export type Comparison = z.infer<typeof ComparisonSchema>;
 export interface CompareSide {
   readonly actas: readonly SourceActa[];
   readonly carries: SourceCarries;
+  /**
+   * Mesas whose only rows in the source could not be read (a cell too many or too few, a bad
+   * figure): the source holds them, so they are `unreadable_in_*`, not `missing_in_*`.
+   */
+  readonly unreadable?: readonly string[] | undefined;
 }
 
 /** Two sources of the same election's actas, A and B. */
@@ -188,14 +197,16 @@ function sumCheck(x: SourceActa): { votes: number; voters: number } | null {
 
 /** Every reason two readings of one mesa disagree, in COMPARE_REASONS order. */
 function reasonsOf(
-  x: SourceActa | undefined,
-  y: SourceActa | undefined,
+  [x, y]: readonly [SourceActa | undefined, SourceActa | undefined],
+  [ua, ub]: readonly [boolean, boolean],
   fields: readonly Field[],
   input: CompareInput,
 ): DisagreementReason[] {
   const out: DisagreementReason[] = [];
-  if (x === undefined) out.push({ reason: 'missing_in_a' });
-  if (y === undefined) out.push({ reason: 'missing_in_b' });
+  if (x === undefined && !ua) out.push({ reason: 'missing_in_a' });
+  if (y === undefined && !ub) out.push({ reason: 'missing_in_b' });
+  if (x === undefined && ua) out.push({ reason: 'unreadable_in_a' });
+  if (y === undefined && ub) out.push({ reason: 'unreadable_in_b' });
   if (x !== undefined && y !== undefined) {
     const both = (f: 'place' | 'state'): boolean => input.a.carries[f] && input.b.carries[f];
     if (both('state') && x.state !== null && y.state !== null && x.state !== y.state)
@@ -300,8 +311,12 @@ const zeroByReason = (): Record<CompareReason, number> =>
 export function compareActaSources(input: CompareInput): Comparison {
   const { fields, notCompared } = fieldsOf(input);
   const [ma, mb] = [byMesa(input.a.actas), byMesa(input.b.actas)];
+  const [ua, ub] = [new Set(input.a.unreadable ?? []), new Set(input.b.unreadable ?? [])];
   const unit = input.unit;
-  const mesas = [...new Set(input.onlyB ? mb.keys() : [...ma.keys(), ...mb.keys()])]
+  // a mesa only an unreadable row holds, in neither reading, is left out as before; with onlyB, B
+  // holds a mesa it has an unreadable row of
+  const inB = [...mb.keys(), ...[...ub].filter((m) => ma.has(m))];
+  const mesas = [...new Set(input.onlyB ? inB : [...ma.keys(), ...mb.keys()])]
     .filter((m) => unit === undefined || placedIn(ma.get(m), mb.get(m), unit))
     .sort();
   const reasonMesas = zeroByReason();
@@ -313,7 +328,7 @@ export function compareActaSources(input: CompareInput): Comparison {
   const counted = fields.map(() => 0);
   for (const mesa of mesas) {
     const [x, y] = [ma.get(mesa), mb.get(mesa)];
-    const reasons = reasonsOf(x, y, fields, input);
+    const reasons = reasonsOf([x, y], [ua.has(mesa), ub.has(mesa)], fields, input);
     if (reasons.length === 0) continue;
     const primary = (reasons[0] as DisagreementReason).reason;
     primaryMesas[primary]++;
