@@ -23,7 +23,7 @@ import {
 import { signed } from './congress.js';
 import { zoneTime } from './live.js';
 import { sameCut } from './cut.js';
-import { crumbsTo } from './search.js';
+import { crumbsTo, listedMesa, mesaOf } from './search.js';
 import { seatsOpen } from './undecided.js';
 import { pctWord } from './figures-status.js';
 import { writeView } from './url.js';
@@ -330,9 +330,12 @@ let actaSeq = 0;
  * the drill to its place first, so the page says where it is; a mesa the election does not have
  * says so instead of leaving the previous acta on screen.
  */
-export async function openMesa(mesa: string, push: boolean): Promise<void> {
+export async function openMesa(asked: string, push: boolean): Promise<void> {
   const seq = ++actaSeq;
   if (push) navigations++;
+  // a shared link's short number (`mesa=12438`) is the padded mesa the search would open; the
+  // URL is rewritten to it. One that is no mesa number stays as asked, and is said so below.
+  const mesa = (state.places && mesaOf(state.places, asked)) ?? asked;
   state.mesa = mesa;
   writeView(push, mesa);
   // no answer at all (the network): a failed read, as a 408, 429 or 5xx below
@@ -375,20 +378,30 @@ export async function openMesa(mesa: string, push: boolean): Promise<void> {
 }
 
 /**
- * A mesa the store has no acta of, in words that claim no more than is known. With a universe
- * (actas per place, it lists no mesa): "aún no cargada" while actas are still to load (any of them
- * may be this one), "no existe" once every one is loaded. Without one, the total is whatever the
- * files brought: not among the N loaded, and the election gives no list to say more. A progress
- * that does not answer says only what the count says.
+ * A mesa the store has no acta of, in words that claim no more than is known. Only the election's
+ * declared mesa list (its polling places) says a mesa does not exist: one it lists is "aún no
+ * cargada". The universe counts actas per place, not mesa numbers (a made-up mesa stored with a
+ * warning fills a place's count), so without a list a universe with every acta in still says only
+ * "not among the actas loaded"; with actas left to load any of them may be this one. Without a
+ * universe the total is whatever the files brought. A progress that does not answer says only
+ * what the count says.
  */
 async function absentMesa(mesa: string): Promise<string> {
-  // the header's "Actas aún sin cargar" figure and what it is counted against
-  const progress = await api.document(electionId(), 'progress').catch(() => null);
+  // the header's "Actas aún sin cargar" figure and what it is counted against, and the list
+  const [progress, listed] = await Promise.all([
+    api.document(electionId(), 'progress').catch(() => null),
+    listedMesa(mesa),
+  ]);
+  const left = progress?.universe === 'known' ? (progress.actasNotLoaded ?? null) : null;
+  if (listed === false) return t('mesaNotFound')(mesa);
+  if (listed === true)
+    return left !== null && left > 0
+      ? t('mesaNotLoaded')(mesa, fmt(left))
+      : t('mesaListedNotLoaded')(mesa);
   if (progress?.universe === 'none')
     return t('mesaNotAmongNoList')(mesa, fmt(progress.actas?.total ?? 0));
-  const left = progress?.actasNotLoaded ?? null;
-  if (progress?.universe === 'known' && left !== null)
-    return left > 0 ? t('mesaNotLoaded')(mesa, fmt(left)) : t('mesaNotFound')(mesa);
+  if (left !== null)
+    return left > 0 ? t('mesaNotLoaded')(mesa, fmt(left)) : t('mesaNotAmong')(mesa);
   // no universe to count against that answered: "not among the actas loaded", and no more
   return t(state.summary?.count.complete === true ? 'mesaNotAmong' : 'mesaNotAmongLoaded')(mesa);
 }

@@ -722,6 +722,8 @@ const ES = {
   mesaNotAmongNoList: (m: Arg, n: Arg) =>
     `Mesa ${m}: ${one(n) ? 'no es la única acta cargada' : `no está entre las ${n} actas cargadas`}; esta elección no trae la lista completa de mesas.`,
   mesaNotAmong: (m: Arg) => `Mesa ${m}: no está entre las actas cargadas.`,
+  // MESA LIST (session 35): a mesa the election's list has, its acta not in the store
+  mesaListedNotLoaded: (m: Arg) => `Mesa ${m}: aún no cargada.`,
   noUniverse: 'Total: las actas cargadas (esta elección no trae la lista completa de mesas)',
 };
 
@@ -1323,6 +1325,8 @@ const EN: Strings = {
   mesaNotAmongNoList: (m, n) =>
     `Mesa ${m}: ${one(n) ? 'not the one acta loaded' : `not among the ${n} actas loaded`}; this election does not come with the full list of mesas.`,
   mesaNotAmong: (m) => `Mesa ${m}: not among the actas loaded.`,
+  // MESA LIST (session 35)
+  mesaListedNotLoaded: (m) => `Mesa ${m}: not loaded yet.`,
   noUniverse: 'Total: the actas loaded (this election does not come with the full list of mesas)',
 };
 

@@ -24,7 +24,7 @@ let polling: { readonly election: string; readonly doc: Promise<PollingPlaces | 
   null;
 
 /** The polling places, read once; a failed read is forgotten, so the next search reads again. */
-function pollingPlaces(): Promise<PollingPlaces | null> {
+export function pollingPlaces(): Promise<PollingPlaces | null> {
   const election = electionId();
   if (polling?.election !== election) {
     const doc = api.pollingPlaces(election);
@@ -35,6 +35,16 @@ function pollingPlaces(): Promise<PollingPlaces | null> {
     });
   }
   return polling.doc;
+}
+
+/**
+ * Whether the election's declared mesa list (its polling places) has `mesa`; null when it has no
+ * list or the list does not read (then nothing may be said of the mesa's existence).
+ */
+export async function listedMesa(mesa: string): Promise<boolean | null> {
+  const doc = await pollingPlaces().catch(() => null);
+  if (!doc || doc.source === null || doc.places.length === 0) return null;
+  return doc.places.some((p) => p.mesas.includes(mesa));
 }
 
 /** Hits shown per list: more are counted and said, not listed. */

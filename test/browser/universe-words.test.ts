@@ -2,7 +2,9 @@
 // Session 35, in a real browser, Spanish and English, at 390 px and on a desktop:
 // - a mesa not found says what the election's list of actas allows. Freedonia without a universe
 //   said "Mesa 00009 no encontrada en esta elección" of its six actas, as if they were all the
-//   election's; with a universe they fill, it does not exist. The count strip says a total
+//   election's; with a universe they fill and no mesa list, it is not among the actas loaded
+//   (the universe counts actas per place, not mesa numbers: only a list says a mesa does not
+//   exist, test/browser/mesa-list-words.test.ts). The count strip says a total
 //   without a universe is the actas loaded.
 // - a drilled link opens at its detail: at 390 px the unit was a screen below the map, and back
 //   and forward left the reader there too. The national view is not scrolled.
@@ -32,13 +34,13 @@ const MISSING = '00009';
 const WORDS = {
   es: {
     none: `Mesa ${MISSING}: no está entre las 6 actas cargadas; esta elección no trae la lista completa de mesas.`,
-    full: `Mesa ${MISSING}: no existe en esta elección.`,
+    full: `Mesa ${MISSING}: no está entre las actas cargadas.`,
     seats: 'Resultados provisionales · 85.991 % de actas contabilizadas',
     strip: 'Total: las actas cargadas (esta elección no trae la lista completa de mesas)',
   },
   en: {
     none: `Mesa ${MISSING}: not among the 6 actas loaded; this election does not come with the full list of mesas.`,
-    full: `Mesa ${MISSING}: there is no such mesa in this election.`,
+    full: `Mesa ${MISSING}: not among the actas loaded.`,
     seats: 'Provisional results · 85.991 % of actas counted',
     strip: 'Total: the actas loaded (this election does not come with the full list of mesas)',
   },
