@@ -1,7 +1,7 @@
 // A mesa the election's list does not have (review s35: mesa 999999 under ubigeo 010101 of the
 // 2021 runoff, whose polling-place list names every mesa) is stored with a mesa_not_in_universe
 // warning, on the quick path and the full one; without a list, nothing changes.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { issue } from '../src/core/issues.js';
@@ -12,19 +12,10 @@ import { ingestFile } from '../src/ingest/ingest.js';
 import { declaredMesas } from '../src/results/polling-places.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { fixedClock, tempDir } from './helpers.js';
+import { HEADER, ROWS, RUNOFF } from './runoff-example.js';
 
-const found = bundledElection('pe-2021-presidencial-segunda');
-if (found === null) throw new Error('election');
-const election = found;
+const election = RUNOFF;
 const dir = tempDir('cifra-mesa-universe-');
-const LINES = readFileSync(
-  new URL('../examples/ingest/r2-first-40-mesas.csv', import.meta.url),
-  'utf8',
-)
-  .trimEnd()
-  .split('\n');
-const HEADER = LINES[0] as string;
-const ROWS = LINES.slice(1);
 /** The example's row of mesa 000013 (in 010101), numbered 999999. */
 const MADE_UP = (ROWS[0] as string).replace('"000013"', '"999999"');
 

@@ -4,31 +4,21 @@
 // SQLite and PostgreSQL, on the quick path and the full one; a one-cell line of only whitespace is
 // skipped as an empty one is (it failed `--check` on a clean file). A trailing delimiter (empty,
 // unquoted cells past the header's, or an unnamed last header column) is no misfit.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledElection } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
 import { readCsvRows } from '../src/ingest/rows.js';
 import { PgStore } from '../src/store/postgres/pg-store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { fixedClock, tempDir } from './helpers.js';
+import { HEADER, ROWS, RUNOFF } from './runoff-example.js';
 import { freshDatabase } from './pg-helpers.js';
 
-const found = bundledElection('pe-2021-presidencial-segunda');
-if (found === null) throw new Error('election');
-const election = found;
+const election = RUNOFF;
 const dir = tempDir('cifra-row-cells-');
-const LINES = readFileSync(
-  new URL('../examples/ingest/r2-first-40-mesas.csv', import.meta.url),
-  'utf8',
-)
-  .trimEnd()
-  .split('\n');
-const HEADER = LINES[0] as string;
-const ROWS = LINES.slice(1);
 /** A row in the middle of the file, and its mesa. */
 const MID = 10;
 const MID_MESA = (ROWS[MID] as string).split(',')[5]?.replace(/"/g, '') ?? '';
