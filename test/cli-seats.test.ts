@@ -590,7 +590,9 @@ describe('cifra seats --election: the seats of a stored election, from the servi
     await ready;
     const r = await cli('seats', '--election', 'pe-2021-congreso', '--db', db);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('130 seats as published (official: JNE, Resolución N.° 0602-2021-JNE)');
+    expect(r.out).toContain(
+      '130 seats as published (official: JNE, Resolución N.° 0602-2021-JNE (Andina, 12 Jun 2021))',
+    );
     const both = await cli('seats', '--election', 'pe-2026-senado', '--votes', 'x', '--db', db);
     expect(both.code).toBe(2);
     expect(both.err).toContain('it takes no --votes');
