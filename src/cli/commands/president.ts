@@ -1,6 +1,6 @@
 import { issue } from '../../core/issues.js';
 import { checkNullity } from '../../core/rules/nullity.js';
-import { ratioPercent } from '../../core/ratio.js';
+import { percentDown, percentUp, ratioPercent } from '../../core/ratio.js';
 import { decidePresidentialRound, type PresidentialResult } from '../../core/rules/presidential.js';
 import {
   settlePresidentialRound,
@@ -233,31 +233,13 @@ function shareAtStake(r: PresidentialResult, words: OutcomeWords, count: CountSt
 /**
  * `votes` of `total` as a % on the side of the rule's line it is on: rounded up when it passes,
  * down when not, so a share on or just over the line never reads as the other side (50.000 % for
- * 1,000,002 of 2,000,003 beside "> 50 %": diff review s35). Three decimals, more while the figure
- * shown would still sit on the wrong side (a guard: rounding toward the side already keeps it).
+ * 1,000,002 of 2,000,003 beside "> 50 %": diff review s35). Three decimals always suffice: up is
+ * at least the share and down at most it, so each stays on the share's side of the line.
  */
 export function sideShare(votes: number, total: number, rule: WinnerRule): string {
   if (total <= 0) return '0';
-  const passes = wins(votes, total, rule);
-  const [num, den] = [BigInt(rule.share.numerator), BigInt(rule.share.denominator)];
-  for (let d = 3; ; d += 1) {
-    const scale = 100n * 10n ** BigInt(d);
-    const exact = BigInt(votes) * scale;
-    const q = exact / BigInt(total) + (passes && exact % BigInt(total) !== 0n ? 1n : 0n);
-    // the shown figure q / scale against the line num / den, as the rule compares
-    const [lhs, rhs] = [q * den, num * scale];
-    const onSide = passes
-      ? rule.strict
-        ? lhs > rhs
-        : lhs >= rhs
-      : rule.strict
-        ? lhs <= rhs
-        : lhs < rhs;
-    if (onSide || d >= 12) {
-      const digits = q.toString().padStart(d + 1, '0');
-      return `${digits.slice(0, -d)}.${digits.slice(-d)}`;
-    }
-  }
+  const shown = wins(votes, total, rule) ? percentUp(votes, total) : percentDown(votes, total);
+  return shown ?? '0';
 }
 
 /** The first-round rule in words: "> 50 %", "≥ 30 %" (of valid votes by default). */
